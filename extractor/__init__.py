@@ -1,0 +1,79 @@
+"""extractor: news articles in, validated and source-grounded event records out.
+
+The public surface is re-exported here; the modules behind it are private
+details that may move. Typical use::
+
+    import extractor
+    result = extractor.extract(text, published="2023-05-31")
+    for visit in result.visits:
+        print(visit.visitors[0].name, visit.evidence.quote)
+"""
+
+from __future__ import annotations
+
+from .document import Document
+from .errors import (
+    ClientModelError,
+    ConfigurationError,
+    ExtractionFailed,
+    ExtractorError,
+    InputError,
+    LocalModelError,
+    ModelError,
+    TransientModelError,
+)
+from .grounding import Span, ground
+from .parts import Actor, Count, DateValue, Evidence, Money, Place, Sector, Status
+from .records import (
+    RECORD_TYPES,
+    AnyRecord,
+    ArmsItem,
+    ArmsTransfer,
+    CasualtyReport,
+    Meeting,
+    Plover,
+    Record,
+    RecordType,
+    Visit,
+)
+from .result import ArticleExtraction, ExtractionMetadata, Usage, record_schemas, schema_version
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RECORD_TYPES",
+    "Actor",
+    "AnyRecord",
+    "ArmsItem",
+    "ArmsTransfer",
+    "ArticleExtraction",
+    "CasualtyReport",
+    "ClientModelError",
+    "ConfigurationError",
+    "Count",
+    "DateValue",
+    "Document",
+    "Evidence",
+    "ExtractionFailed",
+    "ExtractionMetadata",
+    "ExtractorError",
+    "InputError",
+    "LocalModelError",
+    "Meeting",
+    "ModelError",
+    "Money",
+    "Place",
+    "Plover",
+    "Record",
+    "RecordType",
+    "Sector",
+    "Span",
+    "Status",
+    "TransientModelError",
+    "Usage",
+    "Visit",
+    "__version__",
+    "ground",
+    "record_schemas",
+    "schema_version",
+]

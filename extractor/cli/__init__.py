@@ -1,0 +1,14 @@
+"""Command-line interface. Sits on top of the library; nothing imports it."""
+
+from __future__ import annotations
+
+from . import model_cmd, schema_cmd  # noqa: F401  (registers subcommands)
+from ._app import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

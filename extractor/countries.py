@@ -1,0 +1,234 @@
+"""Country and currency codes: ISO 3166-1 alpha-3 and ISO 4217, via pycountry.
+
+Models write "China", "CN", "Chinese" or "Burma"; coders need "CHN". Everything
+that names a country goes through :func:`to_alpha3`, so the records hold one
+spelling and an unknown name fails validation with a message the model can act
+on when re-asked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import pycountry
+
+# User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
+# entities ISO 3166-1 does not list.
+EXTRA_ALPHA3: dict[str, str] = {"XKX": "Kosovo"}
+
+# Short and historical names pycountry's lookup does not resolve.
+ALIASES: dict[str, str] = {
+    "russia": "RUS",
+    "burma": "MMR",
+    "uk": "GBR",
+    "u.k.": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "england": "GBR",
+    "united kingdom": "GBR",
+    "us": "USA",
+    "u.s.": "USA",
+    "u.s.a.": "USA",
+    "america": "USA",
+    "united states of america": "USA",
+    "turkey": "TUR",
+    "türkiye": "TUR",
+    "kosovo": "XKX",
+    "ivory coast": "CIV",
+    "cote d'ivoire": "CIV",
+    "palestine": "PSE",
+    "gaza": "PSE",
+    "west bank": "PSE",
+    "macedonia": "MKD",
+    "vatican": "VAT",
+    "holy see": "VAT",
+    "dr congo": "COD",
+    "drc": "COD",
+    "democratic republic of congo": "COD",
+    "congo-kinshasa": "COD",
+    "congo-brazzaville": "COG",
+    "cape verde": "CPV",
+    "swaziland": "SWZ",
+    "micronesia": "FSM",
+    "brunei": "BRN",
+    "holland": "NLD",
+    "the netherlands": "NLD",
+    "south sudan": "SSD",
+    "east timor": "TLS",
+    "czechia": "CZE",
+    "uae": "ARE",
+    "emirates": "ARE",
+    "iran": "IRN",
+    "syria": "SYR",
+    "north korea": "PRK",
+    "dprk": "PRK",
+    "south korea": "KOR",
+    "republic of korea": "KOR",
+    "rok": "KOR",
+    "laos": "LAO",
+    "vietnam": "VNM",
+    "taiwan": "TWN",
+    "moldova": "MDA",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "prc": "CHN",
+    "people's republic of china": "CHN",
+}
+
+# Adjectives and capitals that news text uses for states ("Chinese official",
+# "Beijing supports"). Used to check that evidence names a record's country.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AFG": ("Afghan", "Kabul"),
+    "ARE": ("Emirati", "UAE", "Abu Dhabi"),
+    "AUS": ("Australian", "Canberra"),
+    "BGD": ("Bangladeshi", "Dhaka"),
+    "BEL": ("Belgian", "Brussels"),
+    "BRA": ("Brazilian", "Brasilia"),
+    "CAN": ("Canadian", "Ottawa"),
+    "CHE": ("Swiss", "Geneva", "Bern"),
+    "CHN": ("Chinese", "Beijing", "PRC"),
+    "DEU": ("German", "Berlin"),
+    "DNK": ("Danish", "Copenhagen"),
+    "EGY": ("Egyptian", "Cairo"),
+    "ESP": ("Spanish", "Madrid"),
+    "FIN": ("Finnish", "Helsinki"),
+    "FRA": ("French", "Paris"),
+    "GBR": ("British", "UK", "London"),
+    "IND": ("Indian", "New Delhi"),
+    "IRN": ("Iranian", "Tehran"),
+    "IRQ": ("Iraqi", "Baghdad"),
+    "ISR": ("Israeli", "Jerusalem"),
+    "ITA": ("Italian", "Rome"),
+    "JOR": ("Jordanian", "Amman"),
+    "JPN": ("Japanese", "Tokyo"),
+    "KHM": ("Cambodian", "Phnom Penh"),
+    "KOR": ("Korean", "Seoul", "ROK"),
+    "KWT": ("Kuwaiti",),
+    "MMR": ("Myanmar", "Burmese", "Naypyidaw", "Yangon"),
+    "MYS": ("Malaysian", "Kuala Lumpur"),
+    "NLD": ("Dutch", "The Hague", "Amsterdam"),
+    "NOR": ("Norwegian", "Oslo"),
+    "NZL": ("New Zealand", "Wellington"),
+    "PAK": ("Pakistani", "Islamabad"),
+    "POL": ("Polish", "Warsaw"),
+    "PRK": ("North Korean", "Pyongyang", "DPRK"),
+    "PSE": ("Palestinian", "Gaza"),
+    "QAT": ("Qatari", "Doha"),
+    "RUS": ("Russian", "Moscow", "Kremlin"),
+    "SAU": ("Saudi", "Riyadh"),
+    "SGP": ("Singaporean",),
+    "SWE": ("Swedish", "Stockholm"),
+    "SYR": ("Syrian", "Damascus"),
+    "THA": ("Thai", "Bangkok"),
+    "TUR": ("Turkish", "Ankara", "Türkiye"),
+    "TWN": ("Taiwanese", "Taipei"),
+    "UKR": ("Ukrainian", "Kyiv", "Kiev"),
+    "USA": ("American", "U.S.", "US", "United States", "Washington", "White House"),
+    "VNM": ("Vietnamese", "Hanoi"),
+    "XKX": ("Kosovar", "Pristina"),
+    "YEM": ("Yemeni", "Sanaa", "Houthi"),
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@cache
+def _demonym_index() -> dict[str, str]:
+    return {_fold(word): code for code, words in DEMONYMS.items() for word in words}
+
+
+@cache
+def to_alpha3(value: str) -> str:
+    """Return the ISO 3166-1 alpha-3 code for a code, name or common alias.
+
+    Raises ``ValueError`` with a re-ask friendly message when nothing matches.
+    """
+    raw = value.strip()
+    if not raw:
+        raise ValueError("empty country: give an ISO 3166-1 alpha-3 code such as 'USA', or null")
+    upper = raw.upper()
+    if upper in EXTRA_ALPHA3:
+        return upper
+    folded = _fold(raw).removeprefix("the ")
+    if folded in ALIASES:
+        return ALIASES[folded]
+    try:
+        return str(pycountry.countries.lookup(raw).alpha_3)
+    except LookupError:
+        pass
+    if folded in _demonym_index():
+        return _demonym_index()[folded]
+    raise ValueError(
+        f"unknown country {value!r}: give an ISO 3166-1 alpha-3 code such as 'USA' or 'CHN', "
+        "or null if the text names no country"
+    )
+
+
+def is_alpha3(value: str) -> bool:
+    """True when ``value`` is already a known alpha-3 code (no alias folding)."""
+    return value in EXTRA_ALPHA3 or pycountry.countries.get(alpha_3=value) is not None
+
+
+@cache
+def country_names(code: str) -> tuple[str, ...]:
+    """Ways a text may name the country ``code``: names, aliases, demonyms, capitals."""
+    names: set[str] = set()
+    if code in EXTRA_ALPHA3:
+        names.add(EXTRA_ALPHA3[code])
+    country = pycountry.countries.get(alpha_3=code)
+    if country is not None:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                names.add(name)
+                # "Korea, Republic of" -> "Korea"
+                names.add(name.split(",")[0])
+    names.update(alias for alias, c in ALIASES.items() if c == code and len(alias) > 3)
+    names.update(DEMONYMS.get(code, ()))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def to_currency(value: str) -> str:
+    """Return the ISO 4217 code for a code or symbol ("$" -> "USD")."""
+    raw = value.strip()
+    symbol = CURRENCY_SYMBOLS.get(raw) or CURRENCY_SYMBOLS.get(raw.lower())
+    if symbol:
+        return symbol
+    try:
+        return str(pycountry.currencies.lookup(raw).alpha_3)
+    except LookupError:
+        raise ValueError(
+            f"unknown currency {value!r}: give an ISO 4217 code such as 'USD' or 'EUR'"
+        ) from None
+
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+    "₹": "INR",
+    "rupees": "INR",
+    "₽": "RUB",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "a$": "AUD",
+    "c$": "CAD",
+}

@@ -1,0 +1,173 @@
+"""Find a model's evidence quote in the article and report where it is.
+
+A record is only as good as the text that supports it, so every record's
+evidence is located in the source with character offsets, as LangExtract does.
+The search tries, in order:
+
+1. ``exact``: the quote occurs verbatim;
+2. ``normalised``: it occurs once whitespace runs, curly vs straight quotes,
+   dashes, Unicode compatibility forms (NFKD) and case are folded on both sides;
+3. ``fuzzy``: a near-verbatim span (rapidfuzz partial alignment >= 90) exists;
+4. ``not_found``: no offsets are invented.
+
+Offsets are Python string indices (Unicode code points) into the text as
+given, so ``text[start:end]`` is the supporting span, for any script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
+
+FUZZY_THRESHOLD = 90.0
+
+_QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2026": "...",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a quote was found, and how closely it matched."""
+
+    start: int | None
+    end: int | None
+    alignment: Alignment
+    score: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.alignment != "not_found"
+
+
+NOT_FOUND = Span(None, None, "not_found")
+
+
+def _fold_char(char: str) -> str:
+    if char in _QUOTES:
+        return _QUOTES[char]
+    if char.isspace():
+        return " "
+    return unicodedata.normalize("NFKD", char).casefold()
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching; return it with the source index of each character.
+
+    Whitespace runs become one space, so "a \\n b" and "a b" compare equal.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    last_space = True  # drop leading whitespace
+    for position, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded == " ":
+            if last_space:
+                continue
+            last_space = True
+        else:
+            last_space = False
+        for piece in folded:
+            out.append(piece)
+            index.append(position)
+    while out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def normalise_text(text: str) -> str:
+    """The folded form of ``text`` alone (for containment checks)."""
+    return normalise(text)[0]
+
+
+def _nearest(text: str, quote: str, hint: int | None) -> int:
+    first = text.find(quote)
+    if hint is None or first < 0:
+        return first
+    best = first
+    position = first
+    while position >= 0:
+        if abs(position - hint) < abs(best - hint):
+            best = position
+        position = text.find(quote, position + 1)
+    return best
+
+
+def ground(quote: str, text: str, *, hint: int | None = None) -> Span:
+    """Locate ``quote`` in ``text``.
+
+    ``hint`` is a claimed start offset: when the quote occurs more than once,
+    the occurrence nearest to it is chosen, so a quote given with correct
+    offsets keeps them.
+    """
+    if not quote or not quote.strip() or not text:
+        return NOT_FOUND
+    start = _nearest(text, quote, hint)
+    if start >= 0:
+        return Span(start, start + len(quote), "exact", 100.0)
+
+    folded_text, index = normalise(text)
+    folded_quote, _ = normalise(quote)
+    if not folded_quote:
+        return NOT_FOUND
+    position = _nearest(folded_text, folded_quote, None)
+    if position >= 0:
+        return _span(index, position, position + len(folded_quote), "normalised", 100.0)
+
+    if len(folded_quote) < 12:  # short strings match by accident
+        return NOT_FOUND
+    alignment = fuzz.partial_ratio_alignment(folded_quote, folded_text)
+    if alignment is None or alignment.score < FUZZY_THRESHOLD:
+        return NOT_FOUND
+    start_n, end_n = alignment.dest_start, alignment.dest_end
+    if end_n - start_n < 0.8 * len(folded_quote):
+        return NOT_FOUND
+    return _span(index, start_n, end_n, "fuzzy", float(alignment.score))
+
+
+def _span(index: list[int], start_n: int, end_n: int, how: Alignment, score: float) -> Span:
+    start = index[start_n]
+    end = index[end_n - 1] + 1
+    return Span(start, end, how, score)
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """Case-, quote- and whitespace-insensitive containment."""
+    folded = normalise_text(needle)
+    return bool(folded) and folded in normalise_text(haystack)
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
+_RANK: dict[Alignment, int] = {"exact": 0, "normalised": 1, "fuzzy": 2, "not_found": 3}
+
+
+def ground_quote(quote: str, text: str, *, hint: int | None = None) -> Span:
+    """Ground a quote that may join fragments with an ellipsis ("A ... B").
+
+    Facts are often spread over two sentences (a deal in one, its price in the
+    next); an elided quote keeps each fragment verbatim. Every fragment must be
+    found, in order; the span covers them all and its alignment is the worst.
+    """
+    fragments = [f for f in _ELLIPSIS.split(quote) if f.strip(" .")]
+    if len(fragments) <= 1:
+        return ground(quote, text, hint=hint)
+    spans: list[Span] = []
+    cursor = hint
+    for fragment in fragments:
+        span = ground(fragment, text, hint=cursor)
+        if span.start is None or (cursor is not None and spans and span.start < cursor):
+            return NOT_FOUND
+        spans.append(span)
+        cursor = span.end
+    worst = max((s.alignment for s in spans), key=_RANK.__getitem__)
+    return Span(spans[0].start, spans[-1].end, worst, min(s.score for s in spans))

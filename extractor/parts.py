@@ -1,0 +1,280 @@
+"""The shared parts records are built of: actors, places, dates, money, counts, evidence.
+
+Each part mirrors what an event-data coder records (ACLED, UCDP GED, SIPRI,
+PLOVER, NGEC): a date carries its precision and kind, a count is a low/best/
+high range with a qualifier, money keeps the text as written beside the
+normalised amount, and evidence is a verbatim quote located in the article.
+
+Validators raise ``ValueError`` with messages written for two readers: a person
+reading an error, and a model being re-asked to correct its answer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .countries import to_alpha3, to_currency
+from .dates import DateKind, Precision, earliest, latest, precision_of, resolve_date
+from .grounding import Alignment, ground_quote
+from .quantities import parse_count, parse_money
+
+
+def _country(value: str) -> str:
+    return to_alpha3(value)
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_country),
+    Field(description="ISO 3166-1 alpha-3 code, e.g. USA, CHN, MMR (XKX for Kosovo)"),
+]
+CurrencyCode = Annotated[
+    str,
+    AfterValidator(to_currency),
+    Field(description="ISO 4217 currency code, e.g. USD, EUR"),
+]
+
+
+class Sector(StrEnum):
+    """What kind of actor this is (PLOVER's sector, ACLED's actor types)."""
+
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    POLICE = "police"
+    REBEL = "rebel"
+    MILITIA = "militia"
+    POLITICAL_PARTY = "political_party"
+    CIVILIAN = "civilian"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    NGO = "ngo"
+    BUSINESS = "business"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    """Whether the event happened (PLOVER's modality and NGEC's event status)."""
+
+    OCCURRED = "occurred"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+
+
+class Part(BaseModel):
+    """Base of every part: unknown keys are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Actor(Part):
+    """A person, organisation or state taking part in an event."""
+
+    name: str = Field(min_length=1, description="The name as written in the article.")
+    canonical_name: str | None = Field(
+        default=None, description="Full standard name if known (e.g. 'Qin Gang')."
+    )
+    title: str | None = Field(default=None, description="Title or office ('foreign minister').")
+    organisation: str | None = Field(default=None, description="Organisation the actor belongs to.")
+    country: CountryCode | None = None
+    sector: Sector | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.canonical_name or self.name
+
+
+class Place(Part):
+    """Where something happened: the text as written, resolved to country and area."""
+
+    text: str = Field(min_length=1, description="The place as written ('Yangon').")
+    country: CountryCode | None = None
+    admin1: str | None = Field(default=None, description="State, province or region.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return self
+
+
+class DateValue(Part):
+    """A date at the precision the text supports (NGEC's granularity and date_type).
+
+    ``value`` is ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); a ``range`` also has
+    ``end``. ``unresolved`` keeps the text but no value ("since the coup").
+    """
+
+    text: str | None = Field(default=None, description="The expression as written ('on Tuesday').")
+    value: str | None = None
+    precision: Precision | None = None
+    kind: DateKind = "exact"
+    end: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DateValue:
+        if self.value is None:
+            if self.kind != "unresolved":
+                raise ValueError("a date without a value must have kind 'unresolved'")
+            if self.end is not None:
+                raise ValueError("an unresolved date cannot have an end")
+            self.precision = None
+            return self
+        if self.kind == "unresolved":
+            raise ValueError("an unresolved date must not have a value")
+        actual = precision_of(self.value)
+        if self.precision is None:
+            self.precision = actual
+        elif self.precision != actual:
+            raise ValueError(
+                f"date {self.value!r} has {actual} precision but precision says {self.precision!r}"
+            )
+        if self.end is not None:
+            precision_of(self.end)
+            if latest(self.end) < earliest(self.value):
+                raise ValueError(f"date range ends ({self.end}) before it starts ({self.value})")
+            if self.kind != "range":
+                self.kind = "range"
+        elif self.kind == "range":
+            raise ValueError("a date of kind 'range' needs an end")
+        return self
+
+    @classmethod
+    def resolve(cls, text: str | None, published: date | None) -> DateValue | None:
+        """Build from an expression as written, resolved against the publication date."""
+        if text is None or not str(text).strip():
+            return None
+        found = resolve_date(str(text), published)
+        return cls(
+            text=str(text), value=found.value, precision=found.precision, kind=found.kind,
+            end=found.end,
+        )  # fmt: skip
+
+    @property
+    def first_day(self) -> date | None:
+        return earliest(self.value) if self.value else None
+
+    @property
+    def last_day(self) -> date | None:
+        if self.end:
+            return latest(self.end)
+        return latest(self.value) if self.value else None
+
+
+class Money(Part):
+    """A reported amount, e.g. a deal value. SIPRI's TIV is not a price: this is the price."""
+
+    amount: Decimal = Field(ge=0, description="The amount in units of the currency.")
+    currency: CurrencyCode = "USD"
+    text: str | None = Field(default=None, description="As written ('$267 million').")
+
+    @field_validator("amount")
+    @classmethod
+    def _integral(cls, value: Decimal) -> Decimal:
+        return (
+            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        )
+
+    @classmethod
+    def parse(cls, text: str) -> Money | None:
+        """Build from text as written: "$267 million" -> 267000000 USD."""
+        parsed = parse_money(text)
+        if parsed is None:
+            return None
+        return cls(amount=parsed[0], currency=parsed[1], text=text)
+
+
+CountQualifier = Literal["exact", "at_least", "about", "up_to"]
+
+
+class Count(Part):
+    """A count as UCDP records it: low, best and high estimates with a qualifier."""
+
+    low: int | None = Field(default=None, ge=0)
+    best: int | None = Field(default=None, ge=0)
+    high: int | None = Field(default=None, ge=0)
+    qualifier: CountQualifier = "exact"
+    text: str | None = Field(default=None, description="As written ('over 3,500').")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Count:
+        if self.low is None and self.best is None and self.high is None:
+            raise ValueError("a count needs at least one of low, best, high; use null for no count")
+        if self.low is not None and self.best is not None and self.low > self.best:
+            raise ValueError(f"count low ({self.low}) is greater than best ({self.best})")
+        if self.best is not None and self.high is not None and self.best > self.high:
+            raise ValueError(f"count best ({self.best}) is greater than high ({self.high})")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"count low ({self.low}) is greater than high ({self.high})")
+        return self
+
+    @property
+    def conservative(self) -> int:
+        """The figure ACLED would code: the lowest stated."""
+        for value in (self.low, self.best, self.high):
+            if value is not None:
+                return value
+        raise AssertionError("validated counts always have a number")  # pragma: no cover
+
+    @classmethod
+    def parse(cls, text: str | int) -> Count | None:
+        """Build from text as written: "over 3,500" -> low=best=3500, at_least."""
+        if isinstance(text, int):
+            return cls(low=text, best=text, high=text, qualifier="exact", text=str(text))
+        parsed = parse_count(text)
+        if parsed is None:
+            return None
+        low, best, high, qualifier = parsed
+        return cls(low=low, best=best, high=high, qualifier=qualifier, text=text)
+
+
+class Evidence(Part):
+    """A verbatim quote from the article that states the record's facts, and where it is."""
+
+    quote: str = Field(min_length=1, description="Copied verbatim from the article.")
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+    alignment: Alignment = "not_found"
+
+    @model_validator(mode="after")
+    def _locate(self, info: ValidationInfo) -> Evidence:
+        text = _context(info).get("text")
+        if isinstance(text, str):
+            span = ground_quote(self.quote, text, hint=self.start)
+            if not span.found:
+                raise ValueError(
+                    f"evidence quote {_clip(self.quote)!r} is not in the article: copy one "
+                    "sentence from the article verbatim that states this record's facts"
+                )
+            self.start, self.end, self.alignment = span.start, span.end, span.alignment
+        if (self.start is None) != (self.end is None):
+            raise ValueError("evidence needs both start and end offsets, or neither")
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError("evidence end offset must be after its start")
+        if self.alignment == "not_found" and self.start is not None:
+            raise ValueError("evidence that was not found cannot have offsets")
+        return self
+
+
+def _context(info: ValidationInfo) -> dict[str, Any]:
+    return info.context if isinstance(info.context, dict) else {}
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,103 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.dates import WEEKDAYS, earliest, latest, precision_of, resolve_date
+
+PUBLISHED = date(2023, 5, 31)  # the seed article's date, a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "kind"),
+    [
+        ("Tuesday", "2023-05-30", "day", "exact"),
+        ("on Tuesday", "2023-05-30", "day", "exact"),
+        ("Wednesday (May 31)", "2023-05-31", "day", "exact"),
+        ("earlier this month", "2023-05", "month", "exact"),
+        ("last month", "2023-04", "month", "exact"),
+        ("In March", "2023-03", "month", "exact"),
+        ("earlier this year", "2023", "year", "exact"),
+        ("last year", "2022", "year", "exact"),
+        ("in 2017", "2017", "year", "exact"),
+        ("yesterday", "2023-05-30", "day", "exact"),
+        ("today", "2023-05-31", "day", "exact"),
+        ("31-5-2023", "2023-05-31", "day", "exact"),
+        ("May 11, 2023", "2023-05-11", "day", "exact"),
+        ("30 May", "2023-05-30", "day", "exact"),
+        ("June 2022", "2022-06", "month", "exact"),
+        ("2023-05-30", "2023-05-30", "day", "exact"),
+        ("2023-05", "2023-05", "month", "exact"),
+        ("late May", "2023-05", "month", "approximate"),
+        ("next Monday", "2023-06-05", "day", "exact"),
+        ("since 2021", "2021", "year", "range"),
+    ],
+)
+def test_relative_and_absolute_expressions(text: str, value: str, precision: str, kind: str) -> None:
+    found = resolve_date(text, PUBLISHED)
+    assert (found.value, found.precision, found.kind) == (value, precision, kind)
+
+
+def test_since_a_year_runs_to_the_publication_date() -> None:
+    assert resolve_date("since 2021", PUBLISHED).end == "2023-05-31"
+
+
+@pytest.mark.parametrize("text", ["since the coup", "at some point", "", "soon"])
+def test_what_cannot_be_pinned_down_stays_unresolved(text: str) -> None:
+    found = resolve_date(text, PUBLISHED)
+    assert found.kind == "unresolved" and found.value is None
+
+
+def test_relative_dates_need_the_publication_date() -> None:
+    assert resolve_date("Tuesday", None).kind == "unresolved"
+    assert resolve_date("May 30", None).kind == "unresolved"
+    assert resolve_date("May 30, 2023", None).value == "2023-05-30"
+
+
+def test_precision_and_bounds() -> None:
+    assert precision_of("2023") == "year"
+    assert precision_of("2023-02") == "month"
+    assert latest("2024-02") == date(2024, 2, 29)
+    assert earliest("2023") == date(2023, 1, 1)
+    with pytest.raises(ValueError):
+        precision_of("2023-13")
+    with pytest.raises(ValueError):
+        precision_of("31/05/2023")
+
+
+dates = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+
+
+@given(published=dates, weekday=st.sampled_from(sorted(WEEKDAYS)))
+def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication(
+    published: date, weekday: str
+) -> None:
+    found = resolve_date(f"on {weekday.capitalize()}", published)
+    assert found.value is not None
+    day = date.fromisoformat(found.value)
+    assert 0 <= (published - day).days <= 6
+    assert day.weekday() == WEEKDAYS[weekday]
+
+
+@given(published=dates, days=st.integers(min_value=1, max_value=300))
+def test_days_ago_counts_back_from_publication(published: date, days: int) -> None:
+    found = resolve_date(f"{days} days ago", published)
+    assert found.value == (published - timedelta(days=days)).isoformat()
+
+
+@given(published=dates, month=st.integers(min_value=1, max_value=12))
+def test_a_bare_month_is_the_occurrence_nearest_publication(published: date, month: int) -> None:
+    import calendar
+
+    found = resolve_date(f"in {calendar.month_name[month]}", published)
+    assert found.value is not None and found.precision == "month"
+    year, resolved_month = (int(p) for p in found.value.split("-"))
+    assert resolved_month == month
+    assert abs((date(year, month, 15) - published).days) <= 366 // 2 + 31
+
+
+@given(day=dates)
+def test_iso_dates_resolve_to_themselves(day: date) -> None:
+    found = resolve_date(day.isoformat(), PUBLISHED)
+    assert found.value == day.isoformat() and found.precision == "day"
