@@ -1,0 +1,415 @@
+"""Reading gold files (GOLD_FORMAT.md) into typed objects.
+
+The gold format is deliberately independent of the project's record schema, so
+this module knows the format's own field list (:data:`RECORD_FIELDS`) and
+nothing about the Pydantic records the extractor produces. Predictions are
+compared in the same dict shape (see :mod:`extractor.evaluation.scoring`).
+
+Validation is strict and eager: a gold file is written by people, and a typo
+("2023/05", "usa", a missing ``evidence``) silently scored as "the model was
+wrong" would corrupt every number computed from it. Every problem is reported
+as a :class:`GoldFormatError` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = [
+    "ENUM_VALUES",
+    "RECORD_FIELDS",
+    "RECORD_TYPES",
+    "FieldKind",
+    "GoldDocument",
+    "GoldFormatError",
+    "evidence_found",
+    "load_gold",
+    "normalize_for_grounding",
+    "parse_gold_document",
+    "validate_record",
+]
+
+
+class FieldKind(StrEnum):
+    """How a gold field is validated and compared.
+
+    The kind, not the field name, decides the agreement rule, so that ``start``
+    of a visit and ``date`` of a meeting are judged the same way.
+    """
+
+    NAMES = "names"  # list of person names, as written
+    COUNTRY = "country"  # ISO 3166-1 alpha-3 or null
+    COUNTRY_SET = "country_set"  # list of ISO3, order irrelevant
+    ACTOR = "actor"  # ISO3 or a named non-state actor
+    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
+    COUNT = "count"  # {"low", "best", "high"}
+    MONEY = "money"  # {"amount", "currency"}
+    ITEMS = "items"  # list of free text
+    QUANTITY = "quantity"  # int
+    ENUM = "enum"  # one of ENUM_VALUES
+    TEXT = "text"  # free text
+
+
+K = FieldKind
+
+#: The scored fields of each record type, in display order. Other keys
+#: (``note``, ``status`` on visits and meetings, ``optional``, ``evidence``)
+#: are not scored.
+RECORD_FIELDS: dict[str, dict[str, FieldKind]] = {
+    "visit": {
+        "visitors": K.NAMES,
+        "visitor_country": K.COUNTRY,
+        "host_country": K.COUNTRY,
+        "place": K.TEXT,
+        "start": K.DATE,
+        "end": K.DATE,
+    },
+    "meeting": {
+        "participants": K.NAMES,
+        "countries": K.COUNTRY_SET,
+        "place": K.TEXT,
+        "date": K.DATE,
+    },
+    "arms_transfer": {
+        "supplier": K.ACTOR,
+        "recipient": K.ACTOR,
+        "items": K.ITEMS,
+        "quantity": K.QUANTITY,
+        "value": K.MONEY,
+        "start": K.DATE,
+        "end": K.DATE,
+        "status": K.ENUM,
+    },
+    "casualty_report": {
+        "killed": K.COUNT,
+        "injured": K.COUNT,
+        "qualifier": K.ENUM,
+        "country": K.COUNTRY,
+        "place": K.TEXT,
+        "start": K.DATE,
+        "end": K.DATE,
+        "perpetrator": K.TEXT,
+        "victims": K.TEXT,
+        "scope": K.ENUM,
+    },
+}
+
+#: The four record types, in the order reports list them.
+RECORD_TYPES: tuple[str, ...] = tuple(RECORD_FIELDS)
+
+#: Allowed values of the enumerated fields, keyed by (type, field).
+ENUM_VALUES: dict[tuple[str, str], frozenset[str]] = {
+    ("arms_transfer", "status"): frozenset(
+        {"announced", "approved", "ordered", "delivered", "alleged"}
+    ),
+    ("casualty_report", "qualifier"): frozenset({"exact", "at_least", "about", "up_to"}),
+    ("casualty_report", "scope"): frozenset({"event", "cumulative"}),
+}
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Quote marks that typesetting turns straight quotes into. Evidence copied by a
+# model (or an annotator) out of a rendered page often has the other kind.
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+
+class GoldFormatError(InputError):
+    """A gold file does not follow GOLD_FORMAT.md.
+
+    ``path`` and ``line`` (1-based, ``None`` for whole-file problems) say where,
+    so that an annotator can jump straight to the broken line.
+    """
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        super().__init__(message, source=f"{path}:{line}" if line is not None else path)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One line of a gold file: an article and its annotated records.
+
+    ``records`` stay plain dicts in the gold format, because the scorer compares
+    predictions in that same shape; ``extra`` keeps the provenance keys
+    (``group``, ``source_path``, ``text_sha256`` ...) that are not scored.
+    """
+
+    id: str
+    text: str
+    published: date | None = None
+    records: list[dict[str, Any]] = field(default_factory=list)
+    source: str | None = None
+    license: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def required_records(self) -> list[dict[str, Any]]:
+        """Records a prediction is rewarded for finding and punished for missing."""
+        return [r for r in self.records if not r.get("optional", False)]
+
+    @property
+    def optional_records(self) -> list[dict[str, Any]]:
+        """Allegations, planned events and borderline cases: neither rewarded nor punished."""
+        return [r for r in self.records if r.get("optional", False)]
+
+
+def normalize_for_grounding(text: str) -> str:
+    """Normalise text so that evidence survives re-typesetting.
+
+    Maps curly quotes and apostrophes to straight ones, applies NFKC (narrow
+    no-break spaces, ligatures), collapses every run of whitespace (line breaks
+    inside a quoted sentence are common in Federal Register texts) and
+    case-folds, so a model that re-capitalises a quoted sentence start is still
+    grounded.
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_QUOTE_MAP)).translate(_QUOTE_MAP)
+    return " ".join(text.split()).casefold()
+
+
+def evidence_found(evidence: object, text: str) -> bool:
+    """Whether ``evidence`` occurs in ``text`` after :func:`normalize_for_grounding`.
+
+    Empty or non-string evidence is never found: a record without a quote is
+    not grounded, whatever else is right about it.
+    """
+    if not isinstance(evidence, str):
+        return False
+    needle = normalize_for_grounding(evidence)
+    return bool(needle) and needle in normalize_for_grounding(text)
+
+
+def _is_partial_date(value: str) -> bool:
+    """Whether ``value`` is a real calendar date at year, month or day precision."""
+    m = _PARTIAL_DATE.match(value)
+    if m is None:
+        return False
+    year, month, day = m.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_int(value: object) -> bool:
+    # bool is an int subclass; ``true`` as a count is a gold typo, not 1.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value)
+
+
+def _field_problem(rtype: str, name: str, kind: FieldKind, value: object) -> str | None:
+    """Say what is wrong with one field value, or ``None`` if it is well formed."""
+    if kind in (K.NAMES, K.ITEMS):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return "must be a list of non-empty strings"
+        return None
+    if kind is K.COUNTRY_SET:
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and _ISO3.match(v) for v in value
+        ):
+            return "must be a list of ISO 3166-1 alpha-3 codes (e.g. ['USA', 'CHN'])"
+        return None
+    if value is None:
+        return None
+    if kind is K.COUNTRY:
+        if not isinstance(value, str) or not _ISO3.match(value):
+            return "must be an ISO 3166-1 alpha-3 code in capitals (e.g. 'USA') or null"
+    elif kind in (K.ACTOR, K.TEXT):
+        if not isinstance(value, str) or not value.strip():
+            return "must be a non-empty string or null"
+    elif kind is K.DATE:
+        if not isinstance(value, str) or not _is_partial_date(value):
+            return "must be a date YYYY, YYYY-MM or YYYY-MM-DD, or null"
+    elif kind is K.QUANTITY:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return "must be a non-negative integer or null"
+    elif kind is K.ENUM:
+        allowed = ENUM_VALUES[(rtype, name)]
+        if value not in allowed:
+            return f"must be one of {sorted(allowed)} or null"
+    elif kind is K.MONEY:
+        if (
+            not isinstance(value, dict)
+            or set(value) - {"amount", "currency"}
+            or not _is_number(value.get("amount"))
+            or value["amount"] < 0
+            or not isinstance(value.get("currency"), str)
+            or not value["currency"]
+        ):
+            return 'must be {"amount": non-negative number, "currency": "USD"} or null'
+    elif kind is K.COUNT:
+        if not isinstance(value, dict) or set(value) - {"low", "best", "high"}:
+            return 'must be {"low": int, "best": int, "high": int} (any may be null) or null'
+        nums = [value.get(k) for k in ("low", "best", "high")]
+        if not all(n is None or (_is_int(n) and n >= 0) for n in nums):
+            return "low, best and high must be non-negative integers or null"
+        present = [n for n in nums if n is not None]
+        if present != sorted(present):
+            return "must satisfy low <= best <= high"
+    return None
+
+
+def validate_record(record: object, *, check_fields: bool = True) -> list[str]:
+    """List the problems of one gold-format record (empty list: valid).
+
+    Used for gold records (with ``check_fields``) and, with
+    ``check_fields=False``, for predictions, where only the ``type`` must be
+    right: a malformed predicted value is simply scored as wrong.
+    Missing fields are read as ``null`` ("the text does not say").
+    """
+    if not isinstance(record, Mapping):
+        return [f"must be a JSON object, got {type(record).__name__}"]
+    rtype = record.get("type")
+    if rtype not in RECORD_FIELDS:
+        return [f"'type' must be one of {list(RECORD_TYPES)}, got {rtype!r}"]
+    if not check_fields:
+        return []
+    problems: list[str] = []
+    evidence = record.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        problems.append("'evidence' must be a non-empty string")
+    if "optional" in record and not isinstance(record["optional"], bool):
+        problems.append("'optional' must be true or false")
+    for name, kind in RECORD_FIELDS[str(rtype)].items():
+        default: object = [] if kind in (K.NAMES, K.ITEMS, K.COUNTRY_SET) else None
+        problem = _field_problem(str(rtype), name, kind, record.get(name, default))
+        if problem:
+            problems.append(f"'{name}' {problem}, got {record.get(name, default)!r}")
+    return problems
+
+
+def parse_gold_document(
+    obj: object, *, path: str = "<gold>", line: int | None = None, check_evidence: bool = True
+) -> GoldDocument:
+    """Validate one decoded gold line and build a :class:`GoldDocument`.
+
+    With ``check_evidence`` every record's ``evidence`` must occur in ``text``
+    (after grounding normalisation): the format promises a verbatim quote, and
+    a quote that is not there means the text or the annotation was edited
+    after the fact.
+    """
+
+    def fail(message: str) -> GoldFormatError:
+        return GoldFormatError(message, path=path, line=line)
+
+    if not isinstance(obj, dict):
+        raise fail(f"a gold line must be a JSON object, got {type(obj).__name__}")
+    doc_id = obj.get("id")
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise fail("'id' must be a non-empty string")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise fail(f"document {doc_id!r}: 'text' must be a non-empty string")
+    published_raw = obj.get("published")
+    published: date | None = None
+    if published_raw is not None:
+        if not isinstance(published_raw, str) or not _FULL_DATE.match(published_raw):
+            raise fail(
+                f"document {doc_id!r}: 'published' must be YYYY-MM-DD or null, "
+                f"got {published_raw!r}"
+            )
+        try:
+            published = date.fromisoformat(published_raw)
+        except ValueError:
+            raise fail(
+                f"document {doc_id!r}: 'published' is not a calendar date: {published_raw!r}"
+            ) from None
+    for key in ("source", "license"):
+        if obj.get(key) is not None and not isinstance(obj.get(key), str):
+            raise fail(f"document {doc_id!r}: {key!r} must be a string or null")
+    records = obj.get("records")
+    if not isinstance(records, list):
+        raise fail(f"document {doc_id!r}: 'records' must be a list (use [] for none)")
+    for index, record in enumerate(records):
+        problems = validate_record(record)
+        if not problems and check_evidence and not evidence_found(record["evidence"], text):
+            problems = [f"'evidence' not found in the text: {record['evidence'][:80]!r}"]
+        if problems:
+            rtype = record.get("type") if isinstance(record, dict) else None
+            where = f"document {doc_id!r}, record {index}" + (f" ({rtype})" if rtype else "")
+            raise fail(f"{where}: " + "; ".join(problems))
+    known = {"id", "text", "published", "records", "source", "license"}
+    return GoldDocument(
+        id=doc_id,
+        text=text,
+        published=published,
+        records=[dict(r) for r in records],
+        source=obj.get("source"),
+        license=obj.get("license"),
+        extra={k: v for k, v in obj.items() if k not in known},
+    )
+
+
+def load_gold(path: str | Path, *, check_evidence: bool = True) -> list[GoldDocument]:
+    """Read a gold JSON Lines file; raise :class:`GoldFormatError` on any problem.
+
+    Blank lines are skipped; document ids must be unique within the file,
+    because predictions are keyed by id.
+    """
+    path_str = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GoldFormatError("gold file not found", path=path_str) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"cannot read gold file: {exc}", path=path_str) from None
+    documents: list[GoldDocument] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(
+                f"invalid JSON: {exc.msg} (column {exc.colno})", path=path_str, line=lineno
+            ) from None
+        doc = parse_gold_document(obj, path=path_str, line=lineno, check_evidence=check_evidence)
+        if doc.id in seen:
+            raise GoldFormatError(
+                f"duplicate document id {doc.id!r} (first on line {seen[doc.id]})",
+                path=path_str,
+                line=lineno,
+            )
+        seen[doc.id] = lineno
+        documents.append(doc)
+    if not documents:
+        raise GoldFormatError("gold file contains no documents", path=path_str)
+    return documents

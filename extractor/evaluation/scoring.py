@@ -1,0 +1,475 @@
+"""Score predicted records against a gold set: the data behind ``extractor eval``.
+
+Predictions arrive in the gold format's own dict shape (the mapping from the
+project's Pydantic records is done elsewhere), keyed by document id. Scoring
+per document and type:
+
+1. Predictions are matched one to one to the *required* gold records
+   (:func:`~extractor.evaluation.matching.match_records`): matched pairs are
+   true positives, unmatched required gold records false negatives.
+2. Predictions left over are then matched to the *optional* gold records.
+   Such a match is neither rewarded nor punished (an allegation or a planned
+   visit may or may not be reported). Matching required records first means
+   an optional record can never take a prediction away from a required one.
+3. Predictions still left over are false positives.
+
+Field accuracy is computed on the required matched pairs only: optional
+records are by definition borderline, and their fields would add noise.
+
+The result is an :class:`EvalReport`, a Pydantic model, so ``--json`` is
+``report.model_dump_json()`` and two saved runs can be compared later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from ..errors import ExtractorError
+from .gold import RECORD_FIELDS, RECORD_TYPES, GoldDocument, evidence_found, validate_record
+from .matching import FieldResult, match_records
+
+__all__ = [
+    "Counts",
+    "DocUsage",
+    "DocumentResult",
+    "EmptyGoldStats",
+    "EvalReport",
+    "FieldMismatch",
+    "FieldStat",
+    "GroundingStats",
+    "PredictionFormatError",
+    "RecordMatch",
+    "RecordRef",
+    "UsageSummary",
+    "gold_fingerprint",
+    "is_grounded",
+    "score",
+    "score_document",
+]
+
+
+class PredictionFormatError(ExtractorError, ValueError):
+    """A predicted record is not a gold-format dict with a known ``type``.
+
+    This is a bug in the code that maps records to the gold format, not a model
+    error, so it is raised instead of being scored.
+    """
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return num / den if den else None
+
+
+class Counts(BaseModel):
+    """Record-level confusion counts with precision, recall and F1.
+
+    A ratio with a zero denominator is ``None`` ("undefined"), not 0 or 1: a
+    type with no gold records and no predictions has no recall to speak of,
+    and averaging a made-up value into a comparison would mislead.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float | None:
+        """Share of (non-optional-matched) predictions that match a required gold record."""
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float | None:
+        """Share of required gold records that were matched."""
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def f1(self) -> float | None:
+        """Harmonic mean of precision and recall (2TP / (2TP + FP + FN))."""
+        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+
+
+class FieldStat(BaseModel):
+    """Accuracy of one field over the matched required pairs.
+
+    ``credit`` sums partial credit (name lists: the share of gold names found),
+    so ``partial`` >= ``accuracy`` and the gap shows near misses.
+    """
+
+    correct: int = 0
+    total: int = 0
+    credit: float = 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def accuracy(self) -> float | None:
+        """Share of matched pairs where the field is fully right."""
+        return _ratio(self.correct, self.total)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def partial(self) -> float | None:
+        """Mean partial credit (differs from accuracy only for name lists)."""
+        return _ratio(self.credit, self.total)
+
+    def add(self, result: FieldResult) -> None:
+        """Count one field verdict."""
+        self.total += 1
+        self.correct += int(result.correct)
+        self.credit += result.credit
+
+
+class FieldMismatch(BaseModel):
+    """A field that is wrong on a matched pair, with both values for error analysis."""
+
+    field: str
+    gold: Any
+    pred: Any
+    credit: float
+
+
+class RecordMatch(BaseModel):
+    """A matched (gold, predicted) pair; indices point into the document's lists."""
+
+    type: str
+    gold_index: int
+    pred_index: int
+    optional: bool
+    agreement: float
+    fields_correct: int
+    fields_total: int
+    mismatches: list[FieldMismatch] = Field(default_factory=list)
+
+
+class RecordRef(BaseModel):
+    """A gold record that was missed, or a prediction that is a false positive."""
+
+    type: str
+    index: int
+    record: dict[str, Any]
+
+
+class DocUsage(BaseModel):
+    """What extracting one document cost, as supplied by the caller (all optional)."""
+
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    seconds: float | None = None
+
+
+class DocumentResult(BaseModel):
+    """Everything scored on one document, for error analysis."""
+
+    id: str
+    empty_gold: bool
+    predicted: bool
+    counts: Counts
+    per_type: dict[str, Counts]
+    optional_matched: int = 0
+    n_gold_required: int = 0
+    n_gold_optional: int = 0
+    n_predicted: int = 0
+    matches: list[RecordMatch] = Field(default_factory=list)
+    missed: list[RecordRef] = Field(default_factory=list)
+    false_positives: list[RecordRef] = Field(default_factory=list)
+    ungrounded: list[int] = Field(default_factory=list)
+    usage: DocUsage | None = None
+
+
+class GroundingStats(BaseModel):
+    """How many predicted records quote evidence that is really in the text."""
+
+    grounded: int = 0
+    total: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rate(self) -> float | None:
+        """Share of predicted records that are grounded (``None`` without predictions)."""
+        return _ratio(self.grounded, self.total)
+
+
+class EmptyGoldStats(BaseModel):
+    """Predictions on documents that contain none of the four types (hard negatives)."""
+
+    docs: int = 0
+    false_records: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def per_doc(self) -> float | None:
+        """False records per empty-gold document: how readily the model invents events."""
+        return _ratio(self.false_records, self.docs)
+
+
+class UsageSummary(BaseModel):
+    """Token and time totals over the documents that reported usage, and per-doc means."""
+
+    docs: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def prompt_tokens_per_doc(self) -> float | None:
+        """Mean prompt tokens per document with usage."""
+        return _ratio(self.prompt_tokens, self.docs)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def completion_tokens_per_doc(self) -> float | None:
+        """Mean completion tokens per document with usage."""
+        return _ratio(self.completion_tokens, self.docs)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def seconds_per_doc(self) -> float | None:
+        """Mean wall-clock seconds per document with usage."""
+        return _ratio(self.seconds, self.docs)
+
+
+class EvalReport(BaseModel):
+    """The result of scoring one run against one gold set.
+
+    ``gold_fingerprint`` identifies the gold set (ids and texts), so that a
+    comparison of two reports can warn when they were not scored on the same
+    documents.
+    """
+
+    label: str | None = None
+    gold_fingerprint: str
+    n_docs: int
+    n_gold_required: int
+    n_gold_optional: int
+    n_predicted: int
+    per_type: dict[str, Counts]
+    micro: Counts
+    optional_matched: int
+    fields: dict[str, dict[str, FieldStat]]
+    fields_overall: FieldStat
+    grounding: GroundingStats
+    empty_gold: EmptyGoldStats
+    usage: UsageSummary | None = None
+    missing_docs: list[str] = Field(default_factory=list)
+    extra_docs: list[str] = Field(default_factory=list)
+    documents: list[DocumentResult] = Field(default_factory=list)
+
+
+def gold_fingerprint(gold: Sequence[GoldDocument]) -> str:
+    """A short hash of the gold set's ids, texts and records (order-independent)."""
+    h = hashlib.sha256()
+    for doc in sorted(gold, key=lambda d: d.id):
+        h.update(doc.id.encode("utf-8") + b"\0" + doc.text.encode("utf-8") + b"\0")
+        h.update(repr(doc.records).encode("utf-8") + b"\0")
+    return h.hexdigest()[:16]
+
+
+def is_grounded(record: Mapping[str, Any], text: str) -> bool:
+    """The record's ``grounded`` flag when the caller supplied one, else our own check.
+
+    The project's grounding may be smarter (fuzzy alignment, offsets), so its
+    verdict wins; records from elsewhere are checked with
+    :func:`~extractor.evaluation.gold.evidence_found`.
+    """
+    flag = record.get("grounded")
+    if isinstance(flag, bool):
+        return flag
+    return evidence_found(record.get("evidence"), text)
+
+
+def _check_predictions(doc_id: str, records: object) -> list[dict[str, Any]]:
+    if not isinstance(records, Sequence) or isinstance(records, str | bytes):
+        raise PredictionFormatError(
+            f"predictions for {doc_id!r} must be a list of records, got {type(records).__name__}"
+        )
+    for index, record in enumerate(records):
+        problems = validate_record(record, check_fields=False)
+        if problems:
+            raise PredictionFormatError(
+                f"prediction {index} for document {doc_id!r}: {'; '.join(problems)}"
+            )
+    return [dict(r) for r in records]
+
+
+def score_document(
+    doc: GoldDocument,
+    predictions: Sequence[Mapping[str, Any]] | None,
+    *,
+    usage: DocUsage | None = None,
+) -> tuple[DocumentResult, dict[str, list[list[FieldResult]]]]:
+    """Score one document; ``None`` predictions means the run produced no entry for it.
+
+    Returns the document result and, per type, the field verdicts of every
+    required matched pair (what :func:`score` aggregates into field accuracy).
+    """
+    preds = _check_predictions(doc.id, predictions if predictions is not None else [])
+    result = DocumentResult(
+        id=doc.id,
+        empty_gold=not doc.records,
+        predicted=predictions is not None,
+        counts=Counts(),
+        per_type={},
+        n_gold_required=len(doc.required_records),
+        n_gold_optional=len(doc.optional_records),
+        n_predicted=len(preds),
+        usage=usage,
+    )
+    field_results: dict[str, list[list[FieldResult]]] = {t: [] for t in RECORD_TYPES}
+    for rtype in RECORD_TYPES:
+        required = [
+            (i, r)
+            for i, r in enumerate(doc.records)
+            if r["type"] == rtype and not r.get("optional", False)
+        ]
+        optional = [
+            (i, r) for i, r in enumerate(doc.records) if r["type"] == rtype and r.get("optional")
+        ]
+        typed_preds = [(j, p) for j, p in enumerate(preds) if p["type"] == rtype]
+
+        # Pass 1: required gold records.
+        pairs = match_records(rtype, [r for _, r in required], [p for _, p in typed_preds])
+        matched_gold = {gi for gi, _, _ in pairs}
+        matched_pred = {pj for _, pj, _ in pairs}
+        for gi, pj, fields in pairs:
+            field_results[rtype].append(fields)
+            result.matches.append(
+                _record_match(rtype, required[gi][0], typed_preds[pj][0], fields, False)
+            )
+        result.missed.extend(
+            RecordRef(type=rtype, index=i, record=r)
+            for k, (i, r) in enumerate(required)
+            if k not in matched_gold
+        )
+
+        # Pass 2: leftover predictions against optional gold records.
+        leftover = [tp for k, tp in enumerate(typed_preds) if k not in matched_pred]
+        opt_pairs = match_records(rtype, [r for _, r in optional], [p for _, p in leftover])
+        opt_matched_pred = {pj for _, pj, _ in opt_pairs}
+        for gi, pj, fields in opt_pairs:
+            result.matches.append(
+                _record_match(rtype, optional[gi][0], leftover[pj][0], fields, True)
+            )
+        false_pos = [
+            RecordRef(type=rtype, index=j, record=p)
+            for k, (j, p) in enumerate(leftover)
+            if k not in opt_matched_pred
+        ]
+        result.false_positives.extend(false_pos)
+        result.optional_matched += len(opt_pairs)
+        result.per_type[rtype] = Counts(
+            tp=len(pairs), fp=len(false_pos), fn=len(required) - len(pairs)
+        )
+
+    result.counts = sum(result.per_type.values(), Counts())
+    result.matches.sort(key=lambda m: (m.optional, m.gold_index))
+    result.missed.sort(key=lambda r: r.index)
+    result.false_positives.sort(key=lambda r: r.index)
+    result.ungrounded = [j for j, p in enumerate(preds) if not is_grounded(p, doc.text)]
+    return result, field_results
+
+
+def _record_match(
+    rtype: str, gold_index: int, pred_index: int, fields: list[FieldResult], optional: bool
+) -> RecordMatch:
+    return RecordMatch(
+        type=rtype,
+        gold_index=gold_index,
+        pred_index=pred_index,
+        optional=optional,
+        agreement=sum(f.credit for f in fields),
+        fields_correct=sum(f.correct for f in fields),
+        fields_total=len(fields),
+        mismatches=[
+            FieldMismatch(field=f.field, gold=f.gold, pred=f.pred, credit=f.credit)
+            for f in fields
+            if not f.correct
+        ],
+    )
+
+
+def score(
+    gold: Sequence[GoldDocument],
+    predictions: Mapping[str, Sequence[Mapping[str, Any]]],
+    *,
+    usage: Mapping[str, DocUsage] | None = None,
+    label: str | None = None,
+) -> EvalReport:
+    """Score ``predictions`` (doc id -> gold-format dicts) against ``gold``.
+
+    A gold document without an entry in ``predictions`` is scored as "no
+    records predicted" and listed in ``missing_docs`` (a crashed or skipped
+    document should not look like a perfect negative). Prediction entries for
+    ids not in the gold set are not scored and are listed in ``extra_docs``.
+    ``usage`` (doc id -> tokens and seconds) is optional and summarised over
+    the documents that have it.
+    """
+    ids = [d.id for d in gold]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"duplicate gold document ids: {dupes}")
+    usage = usage or {}
+
+    documents: list[DocumentResult] = []
+    per_type = {t: Counts() for t in RECORD_TYPES}
+    fields = {t: {f: FieldStat() for f in RECORD_FIELDS[t]} for t in RECORD_TYPES}
+    fields_overall = FieldStat()
+    grounding = GroundingStats()
+    empty = EmptyGoldStats()
+    usage_summary = UsageSummary()
+    optional_matched = 0
+
+    for doc in gold:
+        doc_usage = usage.get(doc.id)
+        result, field_results = score_document(doc, predictions.get(doc.id), usage=doc_usage)
+        documents.append(result)
+        for rtype, counts in result.per_type.items():
+            per_type[rtype] = per_type[rtype] + counts
+        for rtype, pairs in field_results.items():
+            for pair in pairs:
+                for fr in pair:
+                    fields[rtype][fr.field].add(fr)
+                    fields_overall.add(fr)
+        optional_matched += result.optional_matched
+        grounding.total += result.n_predicted
+        grounding.grounded += result.n_predicted - len(result.ungrounded)
+        if result.empty_gold:
+            empty.docs += 1
+            empty.false_records += result.counts.fp
+        if doc_usage is not None:
+            usage_summary.docs += 1
+            usage_summary.prompt_tokens += doc_usage.prompt_tokens or 0
+            usage_summary.completion_tokens += doc_usage.completion_tokens or 0
+            usage_summary.seconds += doc_usage.seconds or 0.0
+
+    gold_ids = set(ids)
+    return EvalReport(
+        label=label,
+        gold_fingerprint=gold_fingerprint(gold),
+        n_docs=len(gold),
+        n_gold_required=sum(d.n_gold_required for d in documents),
+        n_gold_optional=sum(d.n_gold_optional for d in documents),
+        n_predicted=sum(d.n_predicted for d in documents),
+        per_type=per_type,
+        micro=sum(per_type.values(), Counts()),
+        optional_matched=optional_matched,
+        fields=fields,
+        fields_overall=fields_overall,
+        grounding=grounding,
+        empty_gold=empty,
+        usage=usage_summary if usage_summary.docs else None,
+        missing_docs=[d.id for d in documents if not d.predicted],
+        extra_docs=sorted(k for k in predictions if k not in gold_ids),
+        documents=documents,
+    )
