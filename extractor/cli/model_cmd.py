@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -19,7 +20,6 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from ..errors import LocalModelError
 from ..local import weights
@@ -43,7 +43,9 @@ SizeOption = Annotated[
 
 
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    Console(stderr=True).print(
+        f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True
+    )
     return typer.Exit(1)
 
 
@@ -79,7 +81,7 @@ def install_cmd(
             path = _install_plain(spec, verify)
     except LocalModelError as exc:
         raise _fail(str(exc)) from None
-    console.print(f"Installed and verified: {path}", highlight=False)
+    console.print(f"Installed and verified: {path}", highlight=False, soft_wrap=True)
     typer.echo(str(path))
 
 
@@ -125,20 +127,19 @@ def _install_plain(spec: weights.ModelSpec, verify: bool) -> str:
 @model_app.command("status")
 def status_cmd() -> None:
     """Show which models are installed, where, and how big."""
-    table = Table(title=f"Models in {weights.data_dir()}")
-    for column in ("size", "model", "installed", "bytes", "path"):
-        table.add_column(column)
+    typer.echo(f"Models in {weights.data_dir()}")
     for size, st in weights.status().items():
         if st.installed:
-            state = "yes"
+            state = f"installed, {st.bytes_on_disk:,} bytes"
         elif st.parts_downloaded:
-            state = f"no ({st.parts_downloaded}/{st.spec.parts} parts downloaded)"
+            state = f"not installed ({st.parts_downloaded}/{st.spec.parts} parts downloaded)"
         elif st.bytes_on_disk:
-            state = "no (damaged file)"
+            state = f"not installed (damaged file, {st.bytes_on_disk:,} bytes)"
         else:
-            state = "no"
-        table.add_row(size, st.spec.name, state, f"{st.bytes_on_disk:,}", str(st.path))
-    Console().print(table)
+            state = "not installed"
+        # One block per model, path on its own line: readable at any terminal
+        # width and easy to copy, unlike a table that folds long paths.
+        typer.echo(f"{size:<5} {st.spec.name}: {state}\n      {st.path}")
 
 
 @model_app.command("path")
