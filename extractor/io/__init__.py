@@ -1,0 +1,28 @@
+"""Input and output for bulk runs: files and archives in, JSONL out.
+
+iter_inputs(paths)   every input unit -> one Document or InputFailure
+read_file(path)      one .txt / .md / .html file -> Document
+decode_bytes(data)   bytes -> text, rejecting empty, binary, undecodable
+parse_dateline(text) publication date from a leading dateline
+JsonlWriter(path)    crash-safe appending of one JSON object per line
+completed_ids(path)  ids already written; repairs a torn last line
+"""
+
+from __future__ import annotations
+
+from .decoding import decode_bytes
+from .formats import parse_dateline
+from .output import JsonlWriter, completed_ids, open_for_resume
+from .readers import InputFailure, Item, iter_inputs, read_file
+
+__all__ = [
+    "InputFailure",
+    "Item",
+    "JsonlWriter",
+    "completed_ids",
+    "decode_bytes",
+    "iter_inputs",
+    "open_for_resume",
+    "parse_dateline",
+    "read_file",
+]

@@ -1,0 +1,448 @@
+"""Per-format parsers: one input's bytes or one record's fields to a Document.
+
+Each parser keeps what extraction needs and nothing it must not see: the
+article text (front matter, scripts and page chrome removed), a title, a URL,
+and a publication date, because relative dates in the text ("on Tuesday") can
+only be resolved against it. When the input carries no date, a dateline at
+the very start of the text is used; anything later in the text is an event
+date, not a publication date, so the search is deliberately conservative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+import trafilatura
+import yaml
+from trafilatura.settings import use_config
+
+from ..document import Document
+from ..errors import InputError
+from .decoding import declared_html_charset, decode_bytes, normalise_newlines
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "DocFormat",
+    "RecordFields",
+    "coerce_date",
+    "document_format",
+    "parse_dateline",
+    "parse_document",
+    "parse_html",
+    "parse_markdown",
+    "parse_text",
+    "record_to_document",
+    "split_front_matter",
+]
+
+DocFormat = Literal["text", "markdown", "html"]
+
+#: File name endings read as one document each (lower-case).
+DOCUMENT_SUFFIXES: Mapping[str, DocFormat] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFields:
+    """Which keys of a JSONL object / CSV row hold the id, text, date and title."""
+
+    id: str = "id"
+    text: str = "text"
+    date: str = "published"
+    title: str = "title"
+
+
+def document_format(name: str) -> DocFormat | None:
+    """The document format a file name implies, or None if it is not a document."""
+    return DOCUMENT_SUFFIXES.get(PurePosixPath(name.replace("\\", "/")).suffix.lower())
+
+
+def parse_document(
+    data: bytes,
+    *,
+    name: str,
+    doc_id: str,
+    source: str,
+    url: str | None = None,
+    charset_hint: str | None = None,
+    fmt: DocFormat | None = None,
+) -> Document:
+    """Decode and parse one file's bytes, choosing the parser by ``name``'s suffix.
+
+    ``fmt`` overrides the suffix (a WARC record is HTML by its content type);
+    ``url`` is a fallback for pages that do not state their own (a WARC target
+    URI); ``charset_hint`` is an encoding declared outside the bytes (HTTP).
+    Raises :class:`InputError` naming ``source`` when no text can be had.
+    """
+    fmt = fmt or document_format(name)
+    if fmt is None:
+        suffix = PurePosixPath(name).suffix or "(none)"
+        raise InputError(f"unsupported file type {suffix!r}", source=source)
+    if fmt == "html":
+        hint = charset_hint or declared_html_charset(data)
+        text = decode_bytes(data, source=source, charset_hint=hint)
+        return parse_html(text, doc_id=doc_id, source=source, url=url)
+    text = decode_bytes(data, source=source, charset_hint=charset_hint)
+    if fmt == "markdown":
+        return parse_markdown(text, doc_id=doc_id, source=source, url=url)
+    return parse_text(text, doc_id=doc_id, source=source, url=url)
+
+
+# --------------------------------------------------------------------- text
+
+
+def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+    """A plain-text article is its own text; only a leading dateline is read from it."""
+    published = parse_dateline(text)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        published=published,
+        source=source,
+        url=url,
+        meta=_meta("text", "dateline" if published else None),
+    )
+
+
+# ----------------------------------------------------------------- markdown
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+#: libyaml's loader is the same safe loader as ``yaml.safe_load``, ten times faster.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DATE_KEYS = ("date", "published_time", "published")
+_URL_KEYS = ("source_url", "url")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
+    """Split ``--- yaml ---`` front matter from a markdown text.
+
+    Returns ``(front_matter, body, error)``. Without front matter, or when it
+    is not a YAML mapping, the whole text is the body (nothing is lost), and
+    ``error`` says why a block that looked like front matter was not used.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None, text, None
+    try:
+        loaded = yaml.load(match.group("yaml"), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        return None, text, f"malformed front matter: {' '.join(str(exc).split())}"
+    if loaded is None:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        return None, text, "front matter is not a YAML mapping"
+    return {str(key): value for key, value in loaded.items()}, text[match.end() :], None
+
+
+def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+    """A markdown article: front matter gives date, title and URL; the body is the text."""
+    front, body, error = split_front_matter(text)
+    if front is not None:
+        body = body.strip()
+        if not body:
+            raise InputError("no text (front matter only)", source=source)
+    front = front or {}
+    published = _first_date(front, _DATE_KEYS)
+    date_source = "front matter" if published else None
+    if published is None:
+        published = parse_dateline(body)
+        date_source = "dateline" if published else None
+    meta = _meta("markdown", date_source)
+    if front:
+        meta["front_matter"] = _jsonable(front)
+    if error:
+        meta["front_matter_error"] = error
+    return Document(
+        doc_id=doc_id,
+        text=body,
+        published=published,
+        source=source,
+        title=_clean_title(front.get("title")),
+        url=_first_str(front, _URL_KEYS) or url,
+        meta=meta,
+    )
+
+
+def _first_date(values: Mapping[str, Any], keys: tuple[str, ...]) -> date | None:
+    for key in keys:
+        found = coerce_date(values.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _first_str(values: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = values.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _jsonable(value: Any) -> Any:
+    """Front matter as JSON-safe values (YAML gives dates), so meta can be written out."""
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+# --------------------------------------------------------------------- html
+
+
+def _trafilatura_config() -> Any:
+    """Trafilatura's defaults, minus its silent 20 MB page limit: we never truncate."""
+    config = use_config()
+    config["DEFAULT"]["MAX_FILE_SIZE"] = str(2**40)
+    return config
+
+
+_TRAFILATURA_CONFIG = _trafilatura_config()
+_PAGE_MARKERS = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate options: dates from the page's markup and URL only.
+
+    Its "extensive" search picks dates out of the body text, where they are
+    usually event dates; the conservative :func:`parse_dateline` reads the
+    body instead.
+    """
+    return {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": date.today().isoformat(),
+    }
+
+
+def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+    """An HTML page: trafilatura keeps the main article text and reads its metadata.
+
+    Scripts, navigation, footers and comments are dropped by trafilatura's
+    main-content extraction; tables are left out because they are rarely prose.
+    """
+    page = text if _PAGE_MARKERS.search(text[:4096]) else f"<html><body>{text}</body></html>"
+    result = trafilatura.bare_extraction(
+        page,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        date_extraction_params=_date_params(),
+        config=_TRAFILATURA_CONFIG,
+    )
+    body = (getattr(result, "text", None) or "").strip()
+    if not body:
+        raise InputError("no article text found in HTML", source=source)
+    published = coerce_date(getattr(result, "date", None))
+    date_source = "html metadata" if published else None
+    if published is None:
+        published = parse_dateline(body)
+        date_source = "dateline" if published else None
+    meta = _meta("html", date_source)
+    for key in ("sitename", "author"):
+        value = getattr(result, key, None)
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()
+    page_url = getattr(result, "url", None)
+    return Document(
+        doc_id=doc_id,
+        text=normalise_newlines(body),
+        published=published,
+        source=source,
+        title=_clean_title(getattr(result, "title", None)),
+        url=page_url if isinstance(page_url, str) and page_url else url,
+        meta=meta,
+    )
+
+
+# ------------------------------------------------------------ JSONL and CSV
+
+
+def record_to_document(
+    record: Mapping[str, Any],
+    *,
+    fields: RecordFields,
+    doc_id: str,
+    source: str,
+    fmt: str,
+) -> Document:
+    """One JSONL object or CSV row to a Document; the other keys go to ``meta["fields"]``.
+
+    A missing, non-string or blank text is an :class:`InputError`; an
+    unreadable date is not (the document is still worth extracting), it is
+    kept in ``meta["unparsed_date"]`` so it is visible rather than lost.
+    """
+    noun = "column" if fmt == "csv" else "field"
+    text = record.get(fields.text)
+    if text is None:
+        raise InputError(f"no {fields.text!r} {noun}", source=source)
+    if not isinstance(text, str):
+        raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
+    if not text.strip():
+        raise InputError(f"{noun} {fields.text!r} is empty", source=source)
+    text = normalise_newlines(text)
+    raw_date = record.get(fields.date)
+    published = coerce_date(raw_date)
+    date_source = "record" if published else None
+    if published is None:
+        published = parse_dateline(text)
+        date_source = "dateline" if published else None
+    meta = _meta(fmt, date_source)
+    if raw_date not in (None, "") and date_source != "record":
+        meta["unparsed_date"] = raw_date
+    used = {fields.id, fields.text, fields.date, fields.title, "url"}
+    meta["fields"] = {
+        key: value for key, value in record.items() if isinstance(key, str) and key not in used
+    }
+    url = record.get("url")
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        published=published,
+        source=source,
+        title=_clean_title(record.get(fields.title)),
+        url=url if isinstance(url, str) and url.strip() else None,
+        meta=meta,
+    )
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _meta(fmt: str, date_source: str | None) -> dict[str, Any]:
+    """Provenance kept with every document: its format and where its date came from."""
+    meta: dict[str, Any] = {"format": fmt}
+    if date_source:
+        meta["date_source"] = date_source
+    return meta
+
+
+def _clean_title(value: Any) -> str | None:
+    """Collapse whitespace (YAML turns markdown's ``\\_`` into no-break spaces)."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+# -------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL = r"(?i:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?[ \t]+)?"
+_DATE_FORMS = (
+    r"(?P<iso_y>\d{4})(?P<iso_s>[-/.])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})(?!\d)",
+    r"(?P<num_d>\d{1,2})(?P<num_s>[-/.])(?P<num_m>\d{1,2})(?P=num_s)(?P<num_y>\d{4})(?!\d)",
+    rf"(?P<mdy_m>{_MONTH_NAME})\.?[ \t]+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?[ \t]+(?P<mdy_y>\d{{4}})(?!\d)",
+    rf"(?P<dmy_d>\d{{1,2}}){_ORDINAL}[ \t]+(?:of[ \t]+)?(?P<dmy_m>{_MONTH_NAME})\.?,?[ \t]+"
+    r"(?P<dmy_y>\d{4})(?!\d)",
+)
+_CAPITALISED = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+#: What may stand between a line start and a dateline: markdown decoration,
+#: then either a label ("Published:") or a place ("WASHINGTON,", "Geneva, Switzerland —").
+_LINE_PREFIX = (
+    r"^[ \t>*_#]*"
+    r"(?:(?i:published|posted|dated?|released)(?:[ \t]+on)?[ \t]*:?[ \t]*"
+    rf"|{_CAPITALISED}(?:,[ \t]*{_CAPITALISED})?[ \t*_]*[,(—–:-][ \t]*)?"
+)
+_DATELINE = re.compile(rf"{_LINE_PREFIX}{_WEEKDAY}(?P<date>{'|'.join(_DATE_FORMS)})", re.M)
+#: A dateline must start within this many characters of the text.
+DATELINE_WINDOW = 200
+_YEARS = range(1900, 2101)
+
+
+def parse_dateline(text: str) -> date | None:
+    """The publication date from a dateline at the start of ``text``, or None.
+
+    Accepted: a date at the start of one of the first lines, optionally after
+    a place or a label: "31-5-2023 (YANGON)", "WASHINGTON, January 30, 2026 -",
+    "May 31, 2023", "2023-05-31", "Published: 3 June 2024". Numeric dates are
+    day-month-year except ``a/b/yyyy`` where only one reading is valid. A date
+    in the middle of a sentence ("from August 5 to August 6, 2024") is an
+    event, not a dateline, and is ignored.
+    """
+    head = text[: DATELINE_WINDOW + 40]
+    for match in _DATELINE.finditer(head):
+        if match.start("date") >= DATELINE_WINDOW:
+            break
+        found = _match_to_date(match)
+        if found is not None:
+            return found
+    return None
+
+
+def _match_to_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    if groups["iso_y"]:
+        parts = (groups["iso_y"], groups["iso_m"], groups["iso_d"])
+    elif groups["num_y"]:
+        ordered = _order_numeric(groups["num_d"], groups["num_m"], groups["num_s"])
+        if ordered is None:
+            return None
+        parts = (groups["num_y"], *ordered)
+    elif groups["mdy_y"]:
+        parts = (groups["mdy_y"], str(_MONTHS[groups["mdy_m"][:3].lower()]), groups["mdy_d"])
+    else:
+        parts = (groups["dmy_y"], str(_MONTHS[groups["dmy_m"][:3].lower()]), groups["dmy_d"])
+    return _make_date(*parts)
+
+
+def _order_numeric(first: str, second: str, separator: str) -> tuple[str, str] | None:
+    """(month, day) of ``first-second-yyyy``: day first, except an unambiguous US slash date."""
+    if separator != "/":
+        return second, first
+    if int(first) > 12 >= int(second):
+        return second, first
+    if int(second) > 12 >= int(first):
+        return first, second
+    return None  # 5/6/2023: May 6 or 5 June? Better no date than a wrong one.
+
+
+def _make_date(year: str, month: str, day: str) -> date | None:
+    if int(year) not in _YEARS:
+        return None
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def coerce_date(value: Any) -> date | None:
+    """A date from a metadata value: a date, a datetime, or an ISO or dateline string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_dateline(value)

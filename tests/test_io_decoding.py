@@ -1,0 +1,129 @@
+"""decode_bytes and parse_dateline: what counts as text, and which dates are datelines."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import date
+
+import pytest
+
+from extractor.errors import InputError
+from extractor.io import decode_bytes, parse_dateline
+
+# ---------------------------------------------------------------- decoding
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n  ", r"no text \(whitespace only\)"),
+        (codecs.BOM_UTF8 + b"\n", r"no text \(whitespace only\)"),
+        (b"PK\x03\x04\x00\x00binary", "binary file, not text"),
+        (b"text with one NUL\x00 byte", "binary file, not text"),
+        (bytes(range(1, 9)) * 100, "binary file, not text"),
+    ],
+)
+def test_non_text_is_rejected_with_a_reason_naming_the_source(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message) as info:
+        decode_bytes(data, source="in/x.txt")
+    assert info.value.source == "in/x.txt"
+    assert str(info.value).startswith("in/x.txt: ")
+
+
+def test_utf8_with_and_without_bom() -> None:
+    text = "Café in Zürich — “quoted” 東京"
+    assert decode_bytes(text.encode("utf-8")) == text
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8")) == text
+
+
+def test_utf16_with_bom_is_text_not_binary() -> None:
+    text = "Minister visits Paris."
+    assert decode_bytes(text.encode("utf-16")) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "café",
+        "naïve",
+        "Le café est naïve, dit-il.",
+        "He said “hello” and left — it was naïve.",
+        "“We will meet again,” the minister said.",
+        "Der Minister besuchte Paris am Dienstag. Straße, Größe, Übung.",
+    ],
+)
+def test_cp1252_text_decodes_right(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["café", "naïve", "El niño comió piña en el café del señor Muñoz."]
+)
+def test_latin1_text_decodes_right(text: str) -> None:
+    assert decode_bytes(text.encode("latin-1")) == text
+
+
+def test_a_clear_non_western_encoding_is_not_forced_to_cp1252() -> None:
+    text = "Привет, как дела? Это тест кириллицы в кодировке."
+    assert decode_bytes(text.encode("cp1251")) == text
+
+
+def test_a_declared_charset_is_used_when_utf8_fails() -> None:
+    text = "Zażółć gęślą jaźń"
+    assert decode_bytes(text.encode("iso-8859-2"), charset_hint="iso-8859-2") == text
+
+
+def test_newlines_are_normalised() -> None:
+    assert decode_bytes(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
+
+
+def test_large_text_is_not_truncated() -> None:
+    text = "word " * 3_000_000
+    assert decode_bytes(text.encode("utf-8")) == text
+
+
+# ---------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31-5-2023 (YANGON) A high-ranking official", date(2023, 5, 31)),
+        ("WASHINGTON, January 30, 2026 - The President", date(2026, 1, 30)),
+        ("May 31, 2023\nThe minister said", date(2023, 5, 31)),
+        ("2023-05-31 text", date(2023, 5, 31)),
+        ("Big news\n\nGeneva, 31 May 2023 — Talks resumed", date(2023, 5, 31)),
+        ("Published: 3 June 2024\nText", date(2024, 6, 3)),
+        ("**WASHINGTON** — Sept. 5, 2023 — text", date(2023, 9, 5)),
+        ("Tuesday, May 30, 2023\ntext", date(2023, 5, 30)),
+        ("NEW YORK, N.Y., March 3, 2022 -- text", date(2022, 3, 3)),
+        ("31.05.2023 Berlin", date(2023, 5, 31)),
+        ("5/31/2023 text", date(2023, 5, 31)),
+        ("31/5/2023 text", date(2023, 5, 31)),
+    ],
+)
+def test_datelines(text: str, expected: date) -> None:
+    assert parse_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, the President declared flooding from August 5 to August 6, 2024.",
+        "On May 31, 2023 the minister arrived.",
+        "YANGON, May 31 (Reuters) - no year",
+        "5/6/2023 is ambiguous between May and June",
+        "2023-02-30 is not a date",
+        "1800-01-01 is out of range",
+        "Mayor 5, 2023 is not a month",
+        "",
+    ],
+)
+def test_non_datelines_give_none(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+def test_dateline_must_start_within_the_first_200_characters() -> None:
+    assert parse_dateline("x" * 150 + "\nMay 31, 2023") == date(2023, 5, 31)
+    assert parse_dateline("x" * 250 + "\nMay 31, 2023") is None
