@@ -31,7 +31,8 @@ def test_country_names_include_demonyms_and_capitals() -> None:
 
 
 @pytest.mark.parametrize(
-    ("given", "code"), [("$", "USD"), ("USD", "USD"), ("€", "EUR"), ("euros", "EUR"), ("GBP", "GBP")]
+    ("given", "code"),
+    [("$", "USD"), ("USD", "USD"), ("€", "EUR"), ("euros", "EUR"), ("GBP", "GBP")],
 )
 def test_currency_codes(given: str, code: str) -> None:
     assert to_currency(given) == code

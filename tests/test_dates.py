@@ -34,7 +34,9 @@ PUBLISHED = date(2023, 5, 31)  # the seed article's date, a Wednesday
         ("since 2021", "2021", "year", "range"),
     ],
 )
-def test_relative_and_absolute_expressions(text: str, value: str, precision: str, kind: str) -> None:
+def test_relative_and_absolute_expressions(
+    text: str, value: str, precision: str, kind: str
+) -> None:
     found = resolve_date(text, PUBLISHED)
     assert (found.value, found.precision, found.kind) == (value, precision, kind)
 

@@ -49,8 +49,14 @@ def test_short_strings_never_match_fuzzily(seed_text: str) -> None:
     [
         ("ရန်ကုန်မြို့တွင် စစ်ကောင်စီ ခေါင်းဆောင် မင်းအောင်လှိုင်နှင့် တွေ့ဆုံခဲ့သည်။", "မင်းအောင်လှိုင်နှင့် တွေ့ဆုံခဲ့သည်"),
         ("中国外交部长秦刚访问缅甸，会见了敏昂莱。", "秦刚访问缅甸"),
-        ("التقى وزير الخارجية الصيني تشين قانغ مع مين أونغ هلاينغ في نايبيداو.", "تشين قانغ مع مين أونغ"),
-        ("Le président Emmanuel Macron a rencontré José Luis Rodríguez à Bogotá.", "José Luis Rodríguez à Bogotá"),
+        (
+            "التقى وزير الخارجية الصيني تشين قانغ مع مين أونغ هلاينغ في نايبيداو.",
+            "تشين قانغ مع مين أونغ",
+        ),
+        (
+            "Le président Emmanuel Macron a rencontré José Luis Rodríguez à Bogotá.",
+            "José Luis Rodríguez à Bogotá",
+        ),
     ],
 )
 def test_non_ascii_scripts_ground_at_code_point_offsets(text: str, quote: str) -> None:
@@ -93,7 +99,9 @@ def test_normalise_keeps_an_index_per_character() -> None:
     assert contains("The “Yangon” talks", '"yangon"')
 
 
-texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=300)
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=300
+)
 
 
 @given(text=texts, data=st.data())

@@ -55,7 +55,11 @@ def test_resolve_the_seed_tuesday() -> None:
 def test_money_parses_text_as_written() -> None:
     money = Money.parse("$267 million")
     assert money is not None
-    assert (money.amount, money.currency, money.text) == (Decimal(267_000_000), "USD", "$267 million")
+    assert (money.amount, money.currency, money.text) == (
+        Decimal(267_000_000),
+        "USD",
+        "$267 million",
+    )
     with pytest.raises(ValidationError, match="ISO 4217"):
         Money(amount=Decimal(1), currency="XXQ")
     with pytest.raises(ValidationError):
@@ -90,7 +94,9 @@ def test_evidence_is_located_through_the_validation_context(seed_text: str) -> N
 
 def test_evidence_absent_from_the_article_is_rejected_with_a_reask_message(seed_text: str) -> None:
     with pytest.raises(ValidationError, match="not in the article: copy one sentence"):
-        Evidence.model_validate({"quote": "10,000 people died in Yangon"}, context={"text": seed_text})
+        Evidence.model_validate(
+            {"quote": "10,000 people died in Yangon"}, context={"text": seed_text}
+        )
 
 
 def test_evidence_without_context_keeps_given_offsets_but_checks_them() -> None:

@@ -65,7 +65,9 @@ def test_past_event_dated_after_the_article_is_rejected(seed_text: str) -> None:
 
 
 def test_evidence_about_something_else_is_rejected(seed_text: str) -> None:
-    data = visit_data(evidence={"quote": "This crackdown is currently under investigation by the UN"})
+    data = visit_data(
+        evidence={"quote": "This crackdown is currently under investigation by the UN"}
+    )
     with pytest.raises(ValidationError, match="does not name any of this record's actors"):
         Visit.model_validate(data, context=ctx(seed_text))
 
@@ -97,7 +99,11 @@ def test_meeting_needs_two_sides(seed_text: str) -> None:
     assert ok.model_dump()["countries"] == ["CHN", "MMR"]
     with pytest.raises(ValidationError, match="at least two participants"):
         Meeting.model_validate(
-            {"participants": [{"name": "Soe Win"}], "countries": ["MMR"], "evidence": {"quote": quote}},
+            {
+                "participants": [{"name": "Soe Win"}],
+                "countries": ["MMR"],
+                "evidence": {"quote": quote},
+            },
             context=ctx(seed_text),
         )
 
@@ -109,7 +115,9 @@ def arms_data(**over: Any) -> dict[str, Any]:
         "items": [{"designation": "arms and equipment", "category": "other"}],
         "value": {"amount": 267000000, "currency": "USD", "text": "$267 million"},
         "deal_status": "delivered",
-        "evidence": {"quote": "the military has procured arms and equipment worth $267 million from China"},
+        "evidence": {
+            "quote": "the military has procured arms and equipment worth $267 million from China"
+        },
     }
     data.update(over)
     return data
@@ -151,7 +159,9 @@ def casualty_data(**over: Any) -> dict[str, Any]:
         "scope": "cumulative",
         "violence_type": "one_sided",
         "date": {"value": "2021-02", "end": "2023-05-31"},
-        "evidence": {"quote": "over 3,500 people have lost their lives in the Myanmar military’s violent suppression of dissent"},
+        "evidence": {
+            "quote": "over 3,500 people have lost their lives in the Myanmar military’s violent suppression of dissent"
+        },
     }
     data.update(over)
     return data
