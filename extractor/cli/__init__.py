@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import model_cmd, schema_cmd  # noqa: F401  (registers subcommands)
+from . import bulk_cmd, eval_cmd, extract_cmd, flatten_cmd, model_cmd, schema_cmd  # noqa: F401
 from ._app import app
 
 

@@ -1,0 +1,580 @@
+"""What the model fills: small, flat "draft" models, resolved into records here.
+
+The records in :mod:`extractor.records` are what coders need; they are too
+deep for a small model to fill reliably. The model fills these drafts
+instead, shaped by what worked on small models (shared/notes/local-model.md):
+
+* every field is required but nullable (optional fields were skipped);
+* counts are integers (strings came back null), dates and money are copied
+  as written and resolved by code, never by the model's arithmetic;
+* evidence is the *last* field (first, it made the model walk the article
+  sentence by sentence), and it is given as sentence numbers: the quote and
+  its offsets are taken from the text (see sentences.py).
+
+:meth:`DraftList._resolve` turns drafts into validated records under a
+validation context carrying the article. Invalid records make the whole answer
+fail, so instructor re-asks with the collected errors; on the last attempt the
+invalid records are dropped with a warning instead, never emitted as sound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic.json_schema import GenerateJsonSchema
+
+from .countries import to_alpha3
+from .parts import Actor, Count, DateValue, Money, Place, Sector, Status
+from .quantities import number_forms, parse_count
+from .records import (
+    ArmsItem,
+    ArmsTransfer,
+    CasualtyReport,
+    Meeting,
+    Record,
+    RecordType,
+    Visit,
+    VisitLevel,
+)
+from .sentences import Sentence
+
+StatusText = Literal["occurred", "ongoing", "planned", "alleged", "denied"]
+
+
+class _CompactSchema(GenerateJsonSchema):
+    """JSON Schema without titles: the schema is sent in the prompt, tokens cost time."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: Any, mode: Any = "validation") -> Any:
+        result = super().generate(schema, mode=mode)
+        _drop_titles(result)
+        return result
+
+
+def _drop_titles(node: Any) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str):  # a schema title, not a property named "title"
+            del node["title"]
+        for value in node.values():
+            _drop_titles(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_titles(value)
+
+
+class Draft(BaseModel):
+    """Base of the model-facing classes."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("schema_generator", _CompactSchema)
+        return super().model_json_schema(*args, **kwargs)
+
+
+class PersonDraft(Draft):
+    name: str = Field(description="name as written, without title")
+    title: str | None = Field(description="office or rank, e.g. 'foreign minister'")
+    country: str | None = Field(description="ISO alpha-3 code of the country the person represents")
+
+
+class VisitDraft(Draft):
+    visitors: list[PersonDraft]
+    visitor_country: str | None = Field(description="ISO alpha-3 code of the visiting side")
+    hosts: list[PersonDraft]
+    host_country: str | None = Field(description="ISO alpha-3 code of the country visited")
+    place: str | None = Field(description="city or site as written")
+    date: str | None = Field(description="start date as written, e.g. 'on Tuesday', 'May 3'")
+    end_date: str | None
+    purpose: str | None
+    status: StatusText
+    attribution: str | None = Field(description="who reports it, e.g. 'state media'")
+    evidence: list[int] = Field(description="numbers of the sentences that state it, e.g. [5]")
+
+
+class MeetingDraft(Draft):
+    participants: list[PersonDraft]
+    countries: list[str] = Field(description="ISO alpha-3 codes of all sides")
+    format: Literal["bilateral", "multilateral", "third_party", "virtual"] | None
+    place: str | None
+    date: str | None = Field(description="date as written")
+    topics: list[str]
+    status: StatusText
+    attribution: str | None
+    evidence: list[int] = Field(description="numbers of the sentences that state it, e.g. [5]")
+
+
+class ItemDraft(Draft):
+    designation: str = Field(description="weapon or equipment as written")
+    category: (
+        Literal[
+            "aircraft", "air_defence", "armoured_vehicles", "artillery", "missiles",
+            "naval_weapons", "sensors", "ships", "small_arms", "ammunition", "other",
+        ]
+        | None
+    )  # fmt: skip
+    quantity: int | None
+
+
+class ArmsTransferDraft(Draft):
+    supplier: str | None = Field(description="ISO alpha-3 code, or the group's name")
+    recipient: str | None = Field(description="ISO alpha-3 code, or the group's name")
+    items: list[ItemDraft]
+    value: str | None = Field(description="price as written, e.g. '$267 million'")
+    date: str | None = Field(description="date as written")
+    deal_status: Literal["announced", "approved", "ordered", "delivered", "alleged"] | None
+    transfer_type: Literal["sale", "aid", "licence", "second_hand"] | None
+    status: StatusText
+    attribution: str | None
+    evidence: list[int] = Field(description="numbers of the sentences that state it, e.g. [5]")
+
+
+class CasualtyDraft(Draft):
+    killed: int | None
+    injured: int | None
+    qualifier: Literal["exact", "at_least", "about", "up_to"]
+    victims: str | None
+    perpetrator: str | None
+    country: str | None = Field(description="ISO alpha-3 code")
+    place: str | None
+    date: str | None = Field(description="date as written")
+    scope: Literal["event", "cumulative"]
+    violence_type: Literal["state_based", "non_state", "one_sided"] | None
+    status: StatusText
+    attribution: str | None
+    evidence: list[int] = Field(description="numbers of the sentences that state it, e.g. [5]")
+
+
+# ---------------------------------------------------------------------------
+# Resolution: drafts -> records
+
+
+@dataclass
+class ResolveState:
+    """Mutable state shared by every attempt of one model call.
+
+    instructor validates each attempt with the same context object, so this
+    is how the validator knows whether it is looking at the last attempt.
+    """
+
+    max_reasks: int
+    attempts: int = 0
+    records: list[Record] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dropped: int = 0
+
+    @property
+    def final_attempt(self) -> bool:
+        return self.attempts > self.max_reasks
+
+
+def _country_or_none(value: str | None) -> str | None:
+    if value is None or not value.strip() or value.strip().lower() in ("null", "none", "unknown"):
+        return None
+    return to_alpha3(value)
+
+
+def _party(value: str | None) -> Actor:
+    if value is None or not value.strip():
+        raise ValueError("supplier and recipient must be named (a country code or a group)")
+    try:
+        code = to_alpha3(value)
+    except ValueError:
+        return Actor(name=value)
+    return Actor(name=value, country=code)
+
+
+_LEVELS: tuple[tuple[str, VisitLevel], ...] = (
+    ("prime minister", "head_of_government"),
+    ("premier", "head_of_government"),
+    ("chancellor", "head_of_government"),
+    ("president", "head_of_state"),
+    ("king", "head_of_state"),
+    ("queen", "head_of_state"),
+    ("amir", "head_of_state"),
+    ("emir", "head_of_state"),
+    ("minister", "ministerial"),
+    ("secretary", "ministerial"),
+    ("general", "military"),
+    ("admiral", "military"),
+    ("commander", "military"),
+    ("senator", "parliamentary"),
+    ("speaker", "parliamentary"),
+    ("delegation", "delegation"),
+)
+
+
+def visit_level(titles: list[str]) -> VisitLevel | None:
+    """The highest level among the visitors' titles (a deterministic coding rule)."""
+    order: list[VisitLevel] = ["head_of_state", "head_of_government", "ministerial", "military",
+                               "parliamentary", "delegation", "senior_official"]  # fmt: skip
+    found: list[VisitLevel] = []
+    for title in titles:
+        low = title.lower()
+        if "vice" in low or "deputy" in low:
+            found.append("senior_official")
+            continue
+        for word, level in _LEVELS:
+            if word in low:
+                found.append(level)
+                break
+        else:
+            found.append("senior_official")
+    return order[min(order.index(level) for level in found)] if found else None
+
+
+def _sector(title: str | None) -> Sector | None:
+    if not title:
+        return None
+    low = title.lower()
+    if any(w in low for w in ("general", "admiral", "colonel", "commander", "army", "military")):
+        return Sector.MILITARY
+    return Sector.GOVERNMENT
+
+
+def _actors(people: list[PersonDraft], default_country: str | None) -> list[Actor]:
+    actors = []
+    for person in people:
+        if not person.name.strip():
+            continue
+        country = _country_or_none(person.country) or default_country
+        actors.append(
+            Actor(
+                name=person.name, title=person.title, country=country, sector=_sector(person.title)
+            )
+        )
+    return actors
+
+
+def _figure_text(quote: str, number: int) -> str | None:
+    """The count phrase in the quote ("over 3,500"), to read its qualifier as written."""
+    for form in sorted(number_forms(number), key=len, reverse=True):
+        match = re.search(rf"(?<![\w,.]){re.escape(form)}(?![\w]|,\d)", quote, re.IGNORECASE)
+        if match:
+            head = quote[: match.start()].split()[-3:]
+            return " ".join([*head, match.group(0)]).strip()
+    return None
+
+
+def _count(number: int | None, qualifier: str, quote: str) -> Count | None:
+    if number is None:
+        return None
+    if number < 0:
+        raise ValueError(f"count {number} is negative: give the number of people")
+    text = _figure_text(quote, number)
+    if text is not None:
+        window = text
+        for cut in range(len(text.split())):  # shortest phrase that still parses to the number
+            phrase = " ".join(text.split()[cut:])
+            parsed = parse_count(phrase)
+            if parsed is not None and number in parsed[:3]:
+                window = phrase
+                if parsed[3] != "exact":
+                    break
+        parsed = parse_count(window)
+        if parsed is not None and number in parsed[:3] and parsed[3] != "exact":
+            low, best, high, found = parsed
+            return Count(low=low, best=best, high=high, qualifier=found, text=window)
+        qualifier = qualifier if parsed is None or parsed[3] == "exact" else parsed[3]
+    low, best, high = {
+        "at_least": (number, number, None),
+        "about": (None, number, None),
+        "up_to": (None, number, number),
+    }.get(qualifier, (number, number, number))
+    return Count(low=low, best=best, high=high, qualifier=qualifier, text=text)
+
+
+def _evidence(numbers: list[int], context: dict[str, Any]) -> dict[str, Any]:
+    """Quote and offsets of the cited sentences (joined with " ... " when apart)."""
+    sentences: list[Sentence] = context.get("sentences") or []
+    text = str(context.get("text", ""))
+    if not numbers:
+        raise ValueError(
+            "evidence is empty: give the number of the sentence that states this event"
+        )
+    wanted = sorted(set(numbers))
+    bad = [n for n in wanted if not 1 <= n <= len(sentences)]
+    if bad:
+        raise ValueError(
+            f"evidence cites sentence {bad[0]}, but the article has sentences 1 to {len(sentences)}"
+        )
+    if len(wanted) > 3:
+        raise ValueError(
+            "evidence cites more than 3 sentences: cite the one or two that state the event"
+        )
+    picked = [sentences[n - 1] for n in wanted]
+    pieces: list[str] = []
+    for index, sentence in enumerate(picked):
+        if index and sentence.number != picked[index - 1].number + 1:
+            pieces.append(" ... ")
+        elif index:
+            pieces.append(text[picked[index - 1].end : sentence.start])
+        pieces.append(text[sentence.start : sentence.end])
+    return {"quote": "".join(pieces), "start": picked[0].start}
+
+
+def draft_to_record(draft: Draft, context: dict[str, Any]) -> Record:
+    """Resolve one draft into a validated record (raises ValueError / ValidationError)."""
+    published = context.get("published")
+    published = published if isinstance(published, date) else None
+    evidence = _evidence(getattr(draft, "evidence", []), context)
+    quote = str(evidence["quote"])
+
+    def when(text: str | None) -> DateValue | None:
+        return DateValue.resolve(text, published)
+
+    def place(text: str | None, country: str | None = None) -> Place | None:
+        return Place(text=text, country=country) if text and text.strip() else None
+
+    common: dict[str, Any] = {"evidence": evidence}
+    if isinstance(draft, VisitDraft | MeetingDraft | ArmsTransferDraft | CasualtyDraft):
+        common["status"] = Status(draft.status)
+        common["attribution"] = draft.attribution
+    if isinstance(draft, VisitDraft):
+        visitor_country = _country_or_none(draft.visitor_country)
+        host_country = _country_or_none(draft.host_country)
+        visitors = _actors(draft.visitors, visitor_country)
+        if visitor_country is None and visitors and visitors[0].country:
+            visitor_country = visitors[0].country
+        data: dict[str, Any] = {
+            "visitors": visitors,
+            "visitor_country": visitor_country,
+            "hosts": _actors(draft.hosts, host_country),
+            "host_country": host_country,
+            "place": place(draft.place, host_country),
+            "start": when(draft.date),
+            "end": when(draft.end_date),
+            "purpose": draft.purpose,
+            "level": visit_level([p.title for p in draft.visitors if p.title]),
+        }
+        return Visit.model_validate({**common, **data}, context=context)
+    if isinstance(draft, MeetingDraft):
+        participants = _actors(draft.participants, None)
+        countries = [c for c in (_country_or_none(x) for x in draft.countries) if c]
+        countries += [a.country for a in participants if a.country and a.country not in countries]
+        data = {
+            "participants": participants,
+            "countries": countries,
+            "format": draft.format or ("bilateral" if len(set(countries)) == 2 else None),
+            "place": place(draft.place),
+            "date": when(draft.date),
+            "topics": draft.topics,
+        }
+        return Meeting.model_validate({**common, **data}, context=context)
+    if isinstance(draft, ArmsTransferDraft):
+        when_value = when(draft.date)
+        delivered = draft.deal_status == "delivered"
+        value = Money.parse(draft.value) if draft.value else None
+        items = [
+            ArmsItem(designation=i.designation, category=i.category, quantity=i.quantity)
+            for i in draft.items
+            if i.designation.strip()
+        ]
+        data = {
+            "supplier": _party(draft.supplier),
+            "recipient": _party(draft.recipient),
+            "items": items,
+            "value": value,
+            "delivery_date": when_value if delivered else None,
+            "order_date": None if delivered else when_value,
+            "deal_status": draft.deal_status,
+            "transfer_type": draft.transfer_type,
+        }
+        if draft.deal_status == "alleged":
+            common["status"] = Status.ALLEGED
+        return ArmsTransfer.model_validate({**common, **data}, context=context)
+    if isinstance(draft, CasualtyDraft):
+        country = _country_or_none(draft.country)
+        data = {
+            "killed": _count(draft.killed, draft.qualifier, quote),
+            "injured": _count(draft.injured, draft.qualifier, quote),
+            "victims": draft.victims,
+            "perpetrator": Actor(name=draft.perpetrator) if draft.perpetrator else None,
+            "country": country,
+            "place": place(draft.place, country),
+            "date": when(draft.date),
+            "scope": draft.scope,
+            "violence_type": draft.violence_type,
+        }
+        return CasualtyReport.model_validate({**common, **data}, context=context)
+    raise TypeError(f"not a draft: {type(draft).__name__}")
+
+
+def _messages(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError):
+        out = []
+        for item in error.errors(include_url=False):
+            where = ".".join(str(p) for p in item["loc"])
+            message = str(item["msg"]).removeprefix("Value error, ")
+            out.append(f"{where}: {message}" if where else message)
+        return out
+    return [str(error)]
+
+
+class DraftList(Draft):
+    """Base of the answers: one or more lists of drafts, resolved on validation."""
+
+    list_fields: ClassVar[dict[str, RecordType]] = {}
+    _records: list[Record] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _resolve(self, info: Any) -> DraftList:
+        context = info.context if isinstance(info.context, dict) else None
+        if context is None or "text" not in context:
+            return self
+        state: ResolveState | None = context.get("state")
+        problems: list[str] = []
+        records: list[Record] = []
+        seen: set[str] = set()
+        for name in self.list_fields:
+            for index, draft in enumerate(getattr(self, name)):
+                try:
+                    record = draft_to_record(draft, context)
+                except (ValueError, ValidationError) as error:
+                    problems.extend(f"{name}[{index}]: {m}" for m in _messages(error))
+                    continue
+                if record.id in seen:
+                    continue  # small models repeat records; one is enough
+                seen.add(record.id)
+                records.append(record)
+        if problems and (state is None or not state.final_attempt):
+            raise ValueError(
+                "Some records are invalid. Fix each listed record, or remove it if the article "
+                "does not support it:\n- " + "\n- ".join(problems)
+            )
+        if state is not None:
+            state.dropped += len({p.split(":")[0] for p in problems})
+            state.warnings.extend(f"dropped {p}" for p in problems)
+        self._records = records
+        return self
+
+    @property
+    def records(self) -> list[Record]:
+        return list(self._records)
+
+
+class AllTypes(DraftList):
+    """The single-call answer: every type at once."""
+
+    list_fields: ClassVar[dict[str, RecordType]] = {
+        "visits": "visit",
+        "meetings": "meeting",
+        "arms_transfers": "arms_transfer",
+        "casualty_reports": "casualty_report",
+    }
+    visits: list[VisitDraft]
+    meetings: list[MeetingDraft]
+    arms_transfers: list[ArmsTransferDraft]
+    casualty_reports: list[CasualtyDraft]
+
+
+class Visits(DraftList):
+    list_fields: ClassVar[dict[str, RecordType]] = {"visits": "visit"}
+    visits: list[VisitDraft]
+
+
+class Meetings(DraftList):
+    list_fields: ClassVar[dict[str, RecordType]] = {"meetings": "meeting"}
+    meetings: list[MeetingDraft]
+
+
+class ArmsTransfers(DraftList):
+    list_fields: ClassVar[dict[str, RecordType]] = {"arms_transfers": "arms_transfer"}
+    arms_transfers: list[ArmsTransferDraft]
+
+
+class CasualtyReports(DraftList):
+    list_fields: ClassVar[dict[str, RecordType]] = {"casualty_reports": "casualty_report"}
+    casualty_reports: list[CasualtyDraft]
+
+
+PER_TYPE: dict[RecordType, type[DraftList]] = {
+    "visit": Visits,
+    "meeting": Meetings,
+    "arms_transfer": ArmsTransfers,
+    "casualty_report": CasualtyReports,
+}
+
+
+class Gate(Draft):
+    """The cheap first call of the per-type strategy: which types does the article report?"""
+
+    visit: bool
+    meeting: bool
+    arms_transfer: bool
+    casualty_report: bool
+
+    def present(self) -> list[RecordType]:
+        flags: dict[RecordType, bool] = {
+            "visit": self.visit, "meeting": self.meeting,
+            "arms_transfer": self.arms_transfer, "casualty_report": self.casualty_report,
+        }  # fmt: skip
+        return [t for t, on in flags.items() if on]
+
+
+# ---------------------------------------------------------------------------
+# What the prompt shows of the schema
+
+
+def grammar_schema(model: type[Draft]) -> dict[str, Any]:
+    """The full JSON Schema, for servers that turn it into a decoding grammar."""
+    return _full_schema(model)
+
+
+def _full_schema(model: type[BaseModel]) -> dict[str, Any]:
+    from pydantic.json_schema import model_json_schema
+
+    return model_json_schema(model, schema_generator=_CompactSchema)
+
+
+def _skeleton(schema: dict[str, Any], node: dict[str, Any]) -> Any:
+    """A JSON "shape" of a schema node: {"name": "string", "count": "integer|null", ...}."""
+    if "$ref" in node:
+        return _skeleton(schema, schema["$defs"][node["$ref"].split("/")[-1]])
+    if "anyOf" in node:
+        parts = [_skeleton(schema, n) for n in node["anyOf"]]
+        if all(isinstance(p, str) for p in parts):
+            return "|".join(parts)
+        return next(p for p in parts if not isinstance(p, str) or p != "null")
+    if "enum" in node:
+        return "|".join(str(v) for v in node["enum"])
+    kind = node.get("type")
+    if kind == "object":
+        return {k: _skeleton(schema, v) for k, v in node.get("properties", {}).items()}
+    if kind == "array":
+        return [_skeleton(schema, node.get("items", {}))]
+    return str(kind)
+
+
+def for_prompt(model: type[Draft]) -> type[Draft]:
+    """A subclass whose ``model_json_schema`` is a compact shape, for instructor's prompt.
+
+    instructor's JSON mode pastes ``model_json_schema()`` into the system
+    message, indented; for a 1.5B model on two cores those ~2,000 tokens cost
+    more time than the article itself. When the server enforces the full
+    schema as a grammar (sent separately, see :func:`grammar_schema`), the
+    prompt only needs the shape; the per-type examples show the values.
+    """
+    cached = _PROMPT_VARIANTS.get(model)
+    if cached is not None:
+        return cached
+    full = _full_schema(model)
+    shape = _skeleton(full, full)
+
+    def model_json_schema(cls: type[Draft], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return dict(shape)
+
+    variant = type(model.__name__, (model,), {"model_json_schema": classmethod(model_json_schema),
+                                             "__module__": model.__module__})  # fmt: skip
+    _PROMPT_VARIANTS[model] = variant
+    return variant
+
+
+_PROMPT_VARIANTS: dict[type[Draft], type[Draft]] = {}

@@ -1,0 +1,479 @@
+"""The extraction engine: article text in, validated and grounded records out.
+
+Data flows one way: text -> chunks -> prompt -> model -> drafts -> records
+(validated and grounded against the chunk) -> merge -> ArticleExtraction.
+
+Strategies:
+
+* ``single``: one call per chunk returns every type;
+* ``per-type``: a cheap gate call decides which types the article contains,
+  then one call per present type. The article sits in the system message, so
+  all calls about one chunk share a cached prefix.
+
+Failures: transient server errors are retried with backoff (retrying.py);
+invalid answers are re-asked by instructor (``max_retries`` re-asks) and, on
+the last attempt, the invalid records are dropped with a warning; when
+nothing valid comes back, :class:`~extractor.errors.ExtractionFailed` carries
+the attempts, the tokens spent and the last raw answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import threading
+import time
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.hooks import Hooks
+
+from .cache import ResultCache, cache_key
+from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
+from .document import Document
+from .drafts import PER_TYPE, AllTypes, DraftList, Gate, ResolveState, for_prompt, grammar_schema
+from .errors import (
+    ConfigurationError,
+    ExtractionFailed,
+    InputError,
+    ModelError,
+    TransientModelError,
+)
+from .merging import merge_records
+from .prompting import gate_messages, prompt_version, single_messages, type_messages
+from .providers import ModelSpec, ModeName, build_client, resolve_model
+from .records import RECORD_TYPES, Record, RecordType
+from .result import FIELD_FOR_TYPE, ArticleExtraction, ExtractionMetadata, Usage, schema_version
+from .retrying import Backoff, RetryPolicy, classify
+from .sentences import split_sentences
+
+Strategy = Literal["single", "per-type"]
+STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
+DEFAULT_STRATEGY: Strategy = "single"
+T = TypeVar("T")
+
+_TRUNCATED_NOTE = (
+    "Your previous answer was cut off at the length limit. Answer again, shorter: "
+    "each event once, no repeated records, evidence one sentence."
+)
+
+
+@dataclass
+class _Tally:
+    """What one article's calls cost and produced."""
+
+    usage: Usage = field(default_factory=Usage)
+    calls: int = 0
+    reasks: int = 0
+    dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _usage_of(value: Any) -> tuple[int, int]:
+    if value is None:
+        return 0, 0
+    prompt = getattr(value, "prompt_tokens", None)
+    completion = getattr(value, "completion_tokens", None)
+    if prompt is None and isinstance(value, dict):
+        prompt, completion = value.get("prompt_tokens"), value.get("completion_tokens")
+    if prompt is None:  # anthropic style
+        prompt = getattr(value, "input_tokens", 0)
+        completion = getattr(value, "output_tokens", 0)
+    return int(prompt or 0), int(completion or 0)
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise InputError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)") from None
+
+
+class Extractor:
+    """Extract visits, meetings, arms transfers and casualty reports from articles.
+
+    Create one per model and reuse it: it holds the HTTP client, the shared
+    rate-limit backoff and (optionally) the result cache.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        types: Sequence[RecordType] | None = None,
+        strategy: Strategy = DEFAULT_STRATEGY,
+        max_retries: int = 2,
+        cache: bool | str | Path | ResultCache | None = None,
+        mode: ModeName | None = None,
+        timeout: float = 300.0,
+        temperature: float = 0.0,
+        max_tokens: int | None = None,
+        chunk_chars: int = DEFAULT_MAX_CHARS,
+        chunk_overlap: int = DEFAULT_OVERLAP_CHARS,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        if strategy not in STRATEGIES:
+            raise ConfigurationError(
+                f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}"
+            )
+        chosen = tuple(types) if types else RECORD_TYPES
+        unknown = [t for t in chosen if t not in RECORD_TYPES]
+        if unknown:
+            raise ConfigurationError(
+                f"unknown record type(s) {unknown}: use {', '.join(RECORD_TYPES)}"
+            )
+        if max_retries < 0:
+            raise ConfigurationError("max_retries must be 0 or more")
+        self.spec: ModelSpec = resolve_model(model, base_url=base_url, api_key=api_key, mode=mode)
+        self.types: tuple[RecordType, ...] = chosen
+        self.strategy: Strategy = strategy
+        self.max_retries = max_retries
+        self.timeout = timeout
+        self.temperature = temperature
+        self.max_tokens = max_tokens
+        self.chunk_chars = chunk_chars
+        self.chunk_overlap = chunk_overlap
+        self.retry_policy = retry_policy or RetryPolicy()
+        self.backoff = Backoff()
+        self.cache = _open_cache(cache)
+        self._clients: dict[int, Any] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    # -- public API ---------------------------------------------------------------
+    @property
+    def model(self) -> str:
+        return self.spec.label
+
+    def extract(
+        self, text: str, *, published: date | str | None = None, doc_id: str | None = None
+    ) -> ArticleExtraction:
+        """Extract the records of one article (blocking)."""
+        return self._run(self.aextract(text, published=published, doc_id=doc_id))
+
+    async def aextract(
+        self, text: str, *, published: date | str | None = None, doc_id: str | None = None
+    ) -> ArticleExtraction:
+        """Extract the records of one article."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be a str, not {type(text).__name__}", source=doc_id)
+        if not text.strip():
+            raise InputError("the article text is empty", source=doc_id)
+        day = _as_date(published)
+        doc = doc_id or "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        started = time.perf_counter()
+
+        key = self._cache_key(text, day)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return _from_cache(hit, doc, started)
+
+        tally = _Tally()
+        chunks = chunk_text(text, max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap)
+        found: list[Record] = []
+        for chunk in chunks:
+            found.extend(await self._extract_chunk(chunk, day, doc, tally))
+        records, merged = merge_records(found)
+        if merged:
+            tally.warnings.append(f"merged {merged} duplicate record(s)")
+
+        result = self._assemble(records, doc, day, tally, started, len(chunks))
+        if self.cache is not None:
+            self.cache.put(key, result.model_dump_json())
+        return result
+
+    async def aextract_document(self, document: Document) -> ArticleExtraction:
+        return await self.aextract(
+            document.text, published=document.published, doc_id=document.doc_id
+        )
+
+    def close(self) -> None:
+        """Release the HTTP clients and the background loop used by :meth:`extract`."""
+        loop = self._loop
+        if loop is not None and loop.is_running():
+            asyncio.run_coroutine_threadsafe(self._aclose_clients(), loop).result(timeout=10)
+            loop.call_soon_threadsafe(loop.stop)
+            if self._loop_thread is not None:
+                self._loop_thread.join(timeout=10)
+        self._loop = None
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    async def aclose(self) -> None:
+        await self._aclose_clients()
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals ----------------------------------------------------------------
+    def _cache_key(self, text: str, day: date | None) -> str:
+        return cache_key(
+            model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(),
+            schema=schema_version(), strategy=self.strategy, types=self.types,
+            max_retries=self.max_retries, temperature=self.temperature,
+            chunk=(self.chunk_chars, self.chunk_overlap), published=day,
+            text=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )  # fmt: skip
+
+    async def _extract_chunk(
+        self, chunk: Chunk, day: date | None, doc: str, tally: _Tally
+    ) -> list[Record]:
+        if self.strategy == "single" and set(self.types) == set(RECORD_TYPES):
+            messages = single_messages(chunk.text, day)
+            records = await self._call(AllTypes, messages, chunk, day, doc, tally, 4096)
+        else:
+            kinds = list(self.types)
+            if self.strategy == "per-type":
+                gate = await self._gate(chunk, day, doc, tally)
+                kinds = [k for k in kinds if k in gate]
+            records = []
+            for kind in kinds:
+                messages = type_messages(kind, chunk.text, day)
+                records += await self._call(PER_TYPE[kind], messages, chunk, day, doc, tally, 2048)
+        return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
+
+    async def _gate(
+        self, chunk: Chunk, day: date | None, doc: str, tally: _Tally
+    ) -> list[RecordType]:
+        result = await self._request(
+            Gate, gate_messages(chunk.text, day), chunk, day, doc, tally, 64
+        )
+        assert isinstance(result, Gate)
+        return result.present()
+
+    async def _call(
+        self,
+        model: type[DraftList],
+        messages: list[dict[str, str]],
+        chunk: Chunk,
+        day: date | None,
+        doc: str,
+        tally: _Tally,
+        max_tokens: int,
+    ) -> list[Record]:
+        result = await self._request(model, messages, chunk, day, doc, tally, max_tokens)
+        assert isinstance(result, DraftList)
+        return result.records
+
+    async def _request(
+        self,
+        model: type[Any],
+        messages: list[dict[str, str]],
+        chunk: Chunk,
+        day: date | None,
+        doc: str,
+        tally: _Tally,
+        max_tokens: int,
+    ) -> Any:
+        """One logical call: transient retries outside, validation re-asks inside."""
+        client = self._client()
+        note: list[dict[str, str]] = []
+        truncations = 0
+        async for attempt in self.retry_policy.retrying(self.backoff):
+            with attempt:
+                await self.backoff.wait()
+                state = ResolveState(max_reasks=self.max_retries)
+                hooks = _counting_hooks(tally, state)
+                kwargs: dict[str, Any] = {
+                    "model": self.spec.model,
+                    "response_model": for_prompt(model) if self.spec.sends_schema_format else model,
+                    "messages": [*messages, *note],
+                    "max_retries": self.max_retries,
+                    "context": {
+                        "text": chunk.text,
+                        "published": day,
+                        "doc_id": doc,
+                        "state": state,
+                        "sentences": split_sentences(chunk.text),
+                    },
+                    "hooks": hooks,
+                    "temperature": self.temperature,
+                    "max_tokens": self.max_tokens or max_tokens,
+                }
+                if self.spec.sends_schema_format:
+                    schema = grammar_schema(model)
+                    kwargs["extra_body"] = {
+                        "response_format": {"type": "json_object", "schema": schema}
+                    }
+                try:
+                    result, completion = await client.chat.completions.create_with_completion(
+                        **kwargs
+                    )
+                except IncompleteOutputException as error:
+                    tally.usage.add(*_usage_of(getattr(error.last_completion, "usage", None)))
+                    truncations += 1
+                    if truncations > 1:
+                        raise ExtractionFailed(
+                            "the model's answer was cut off at the length limit twice; raise "
+                            "max_tokens or lower chunk_chars",
+                            attempts=tally.calls, usage=tally.usage.model_copy(),
+                            last_response=_content(error.last_completion), cause=error,
+                        ) from error  # fmt: skip
+                    note = [{"role": "user", "content": _TRUNCATED_NOTE}]
+                    raise _Truncated("the answer was cut off at the length limit") from error
+                except InstructorRetryException as error:
+                    tally.usage.add(*_usage_of(error.total_usage))
+                    mapped = classify(error)
+                    if mapped is not None:
+                        raise mapped from error
+                    raise ExtractionFailed(
+                        f"no valid answer after {error.n_attempts} attempt(s): {_last_line(error)}",
+                        attempts=error.n_attempts, usage=tally.usage.model_copy(),
+                        last_response=_content(error.last_completion), cause=error,
+                    ) from error  # fmt: skip
+                except (ExtractionFailed, ModelError):
+                    raise
+                except Exception as error:
+                    mapped = classify(error)
+                    if mapped is not None:
+                        raise mapped from error
+                    raise
+                usage = getattr(result, "_total_usage", None) or getattr(completion, "usage", None)
+                tally.usage.add(*_usage_of(usage))
+                tally.dropped += state.dropped
+                tally.warnings.extend(state.warnings)
+                return result
+        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+
+    def _assemble(
+        self, records: list[Record], doc: str, day: date | None, tally: _Tally, started: float,
+        chunks: int,
+    ) -> ArticleExtraction:  # fmt: skip
+        grouped: dict[str, list[Record]] = {f: [] for f in FIELD_FOR_TYPE.values()}
+        for record in records:
+            grouped[FIELD_FOR_TYPE[record.record_type]].append(record)
+        metadata = ExtractionMetadata(
+            model=self.spec.label, prompt_version=prompt_version(), schema_version=schema_version(),
+            strategy=self.strategy, usage=tally.usage, calls=tally.calls, reasks=tally.reasks,
+            seconds=round(time.perf_counter() - started, 3), chunks=chunks,
+            dropped=tally.dropped, warnings=tally.warnings,
+        )  # fmt: skip
+        return ArticleExtraction.model_validate(
+            {"doc_id": doc, "published": day, "metadata": metadata, **grouped}
+        )
+
+    def _client(self) -> Any:
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(id(loop))
+        if client is None:
+            client, _ = build_client(self.spec, timeout=self.timeout)
+            self._clients[id(loop)] = client
+        return client
+
+    async def _aclose_clients(self) -> None:
+        loop = asyncio.get_running_loop()
+        client = self._clients.pop(id(loop), None)
+        inner = getattr(client, "client", None)
+        if inner is not None and hasattr(inner, "close"):
+            result = inner.close()
+            if asyncio.iscoroutine(result):
+                await result
+
+    def _run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        """Run on one background loop, so sync calls reuse one HTTP client."""
+        with self._lock:
+            if self._loop is None:
+                loop = asyncio.new_event_loop()
+                thread = threading.Thread(
+                    target=loop.run_forever, name="extractor-loop", daemon=True
+                )
+                thread.start()
+                self._loop, self._loop_thread = loop, thread
+        assert self._loop is not None
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+
+class _Truncated(TransientModelError):
+    """Internal: a length-truncated answer, retried once with a note to answer shorter."""
+
+
+def _counting_hooks(tally: _Tally, state: ResolveState) -> Hooks:
+    hooks = Hooks()
+
+    def on_request(*args: Any, **kwargs: Any) -> None:
+        tally.calls += 1
+
+    def on_response(*args: Any, **kwargs: Any) -> None:
+        state.attempts += 1
+
+    def on_parse_error(*args: Any, **kwargs: Any) -> None:
+        tally.reasks += 1
+
+    hooks.on("completion:kwargs", on_request)
+    hooks.on("completion:response", on_response)
+    hooks.on("parse:error", on_parse_error)
+    return hooks
+
+
+def _content(completion: Any) -> Any:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return completion
+
+
+def _last_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:300] if text else type(error).__name__
+
+
+def _shift(record: Record, offset: int) -> Record:
+    evidence = record.evidence
+    if offset == 0 or evidence.start is None or evidence.end is None:
+        return record
+    moved = evidence.model_copy(
+        update={"start": evidence.start + offset, "end": evidence.end + offset}
+    )
+    return record.model_copy(update={"evidence": moved})
+
+
+def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | None:
+    if cache is None or cache is False:
+        return None
+    if isinstance(cache, ResultCache):
+        return cache
+    if cache is True:
+        return ResultCache()
+    return ResultCache(cache)
+
+
+def _from_cache(payload: str, doc: str, started: float) -> ArticleExtraction:
+    cached = ArticleExtraction.model_validate_json(payload)
+    restamped: dict[str, list[Record]] = {}
+    for name in FIELD_FOR_TYPE.values():
+        restamped[name] = [
+            r.model_copy(update={"doc_id": doc, "id": ""}) for r in getattr(cached, name)
+        ]
+        for record in restamped[name]:
+            record.id = record.compute_id()
+    metadata = cached.metadata.model_copy(
+        update={"cached": True, "seconds": round(time.perf_counter() - started, 3)}
+    )
+    return cached.model_copy(update={"doc_id": doc, "metadata": metadata, **restamped})
+
+
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    doc_id: str | None = None,
+    model: str | None = None,
+    **options: Any,
+) -> ArticleExtraction:
+    """One-off extraction with a throwaway :class:`Extractor` (see its options)."""
+    with Extractor(model, **options) as extractor:
+        return extractor.extract(text, published=published, doc_id=doc_id)
