@@ -71,7 +71,8 @@ def _drop_titles(node: Any) -> None:
 class Draft(BaseModel):
     """Base of the model-facing classes."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    # The error text goes back to the model in a re-ask: keep it to the point.
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, hide_input_in_errors=True)
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -501,22 +502,6 @@ PER_TYPE: dict[RecordType, type[DraftList]] = {
     "arms_transfer": ArmsTransfers,
     "casualty_report": CasualtyReports,
 }
-
-
-class Gate(Draft):
-    """The cheap first call of the per-type strategy: which types does the article report?"""
-
-    visit: bool
-    meeting: bool
-    arms_transfer: bool
-    casualty_report: bool
-
-    def present(self) -> list[RecordType]:
-        flags: dict[RecordType, bool] = {
-            "visit": self.visit, "meeting": self.meeting,
-            "arms_transfer": self.arms_transfer, "casualty_report": self.casualty_report,
-        }  # fmt: skip
-        return [t for t, on in flags.items() if on]
 
 
 # ---------------------------------------------------------------------------

@@ -6,9 +6,9 @@ Data flows one way: text -> chunks -> prompt -> model -> drafts -> records
 Strategies:
 
 * ``single``: one call per chunk returns every type;
-* ``per-type``: a cheap gate call decides which types the article contains,
-  then one call per present type. The article sits in the system message, so
-  all calls about one chunk share a cached prefix.
+* ``per-type``: a free lexical gate (gating.py) decides which types the chunk
+  could contain, then one call per such type. The article sits in the system
+  message, so all calls about one chunk share a cached prefix.
 
 Failures: transient server errors are retried with backoff (retrying.py);
 invalid answers are re-asked by instructor (``max_retries`` re-asks) and, on
@@ -35,7 +35,7 @@ from instructor.core.hooks import Hooks
 from .cache import ResultCache, cache_key
 from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from .document import Document
-from .drafts import PER_TYPE, AllTypes, DraftList, Gate, ResolveState, for_prompt, grammar_schema
+from .drafts import PER_TYPE, AllTypes, DraftList, ResolveState, for_prompt, grammar_schema
 from .errors import (
     ConfigurationError,
     ExtractionFailed,
@@ -43,8 +43,9 @@ from .errors import (
     ModelError,
     TransientModelError,
 )
+from .gating import screen
 from .merging import merge_records
-from .prompting import gate_messages, prompt_version, single_messages, type_messages
+from .prompting import prompt_version, single_messages, type_messages
 from .providers import ModelSpec, ModeName, build_client, resolve_model
 from .records import RECORD_TYPES, Record, RecordType
 from .result import FIELD_FOR_TYPE, ArticleExtraction, ExtractionMetadata, Usage, schema_version
@@ -238,22 +239,12 @@ class Extractor:
         else:
             kinds = list(self.types)
             if self.strategy == "per-type":
-                gate = await self._gate(chunk, day, doc, tally)
-                kinds = [k for k in kinds if k in gate]
+                kinds = screen(chunk.text, kinds)
             records = []
             for kind in kinds:
                 messages = type_messages(kind, chunk.text, day)
                 records += await self._call(PER_TYPE[kind], messages, chunk, day, doc, tally, 2048)
         return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
-
-    async def _gate(
-        self, chunk: Chunk, day: date | None, doc: str, tally: _Tally
-    ) -> list[RecordType]:
-        result = await self._request(
-            Gate, gate_messages(chunk.text, day), chunk, day, doc, tally, 64
-        )
-        assert isinstance(result, Gate)
-        return result.present()
 
     async def _call(
         self,

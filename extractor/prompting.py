@@ -2,8 +2,8 @@
 
 Message order is chosen for prefix caching (llama.cpp and OpenAI both reuse a
 shared prefix): the system message holds the codebook rules *and the
-article*, so every call about one article — the gate and each per-type call —
-starts with the same tokens; what differs (the schema instructor appends, the
+article*, so every call about one article (each per-type call) starts with the
+same tokens; what differs (the schema instructor appends, the
 per-type instruction) comes after.
 
 The prompt version recorded in every output is a hash of the rendered
@@ -74,16 +74,11 @@ def type_messages(kind: RecordType, text: str, published: date | None) -> list[d
     return [system_message(text, published), {"role": "user", "content": task}]
 
 
-def gate_messages(text: str, published: date | None) -> list[dict[str, str]]:
-    return [system_message(text, published), {"role": "user", "content": render("gate.j2")}]
-
-
 @cache
 def prompt_version() -> str:
     """Hash of every template rendered on a fixed sample: changes with any template."""
     sample, day = "SAMPLE ARTICLE", date(2000, 1, 1)
     parts = [m["content"] for m in single_messages(sample, day)]
-    parts += [m["content"] for m in gate_messages(sample, day)]
     for kind in RECORD_TYPES:
         parts += [m["content"] for m in type_messages(kind, sample, day)]
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()

@@ -141,6 +141,14 @@ class Record(BaseModel):
         return None
 
     # -- shared validation ------------------------------------------------------
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_computed(cls, data: Any) -> Any:
+        """Accept our own JSON output back: computed fields are derived, not input."""
+        if isinstance(data, dict) and "plover_event" in data:
+            data = {k: v for k, v in data.items() if k != "plover_event"}
+        return data
+
     @model_validator(mode="after")
     def _check_record(self, info: ValidationInfo) -> Record:
         context = _context(info)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from .records import ArmsTransfer, CasualtyReport, Meeting, Record, RecordType, Visit
 
@@ -26,6 +26,14 @@ class Usage(BaseModel):
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_total(cls, data: Any) -> Any:
+        """Accept our own JSON back: the total is derived."""
+        if isinstance(data, dict) and "total_tokens" in data:
+            data = {k: v for k, v in data.items() if k != "total_tokens"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -145,7 +145,9 @@ class RetryPolicy:
     honour_retry_after_up_to: float = 120.0
 
     def wait(self) -> Callable[[RetryCallState], float]:
-        exponential = wait_exponential_jitter(initial=self.initial, max=self.maximum)
+        exponential = wait_exponential_jitter(
+            multiplier=self.initial, max=self.maximum, jitter=self.initial
+        )
 
         def strategy(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None

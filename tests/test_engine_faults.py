@@ -1,0 +1,197 @@
+"""The engine against a real HTTP server on loopback that misbehaves on purpose.
+
+Transient failures are retried, client errors fail at once, invalid answers
+are re-asked with the validation errors (never with API error text), and when
+everything runs out the typed error carries attempts, usage and the raw answer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from extractor import ClientModelError, ExtractionFailed, TransientModelError
+from extractor.engine import Extractor
+from extractor.retrying import RetryPolicy
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, sequence, static
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+
+ARTICLE = (
+    "ZAPORIZHZHIA, Ukraine — Shelling resumed overnight. "
+    "At least 9 people were killed and 14 wounded when a bomb exploded at a bus station in "
+    "Zaporizhzhia on Friday, regional officials said. Zaporizhzhia was calm on Saturday."
+)
+PUBLISHED = "2024-03-09"
+FAST = RetryPolicy(attempts=3, initial=0.01, maximum=0.05, total=10)
+
+
+def answer(*, evidence: list[int] | None = None, killed: int = 9) -> str:
+    record = {
+        "killed": killed, "injured": 14, "qualifier": "at_least", "victims": "people at a bus station",
+        "perpetrator": None, "country": "UKR", "place": "Zaporizhzhia", "date": "on Friday",
+        "scope": "event", "violence_type": None, "status": "occurred", "attribution": "officials",
+        "evidence": evidence if evidence is not None else [2],
+    }  # fmt: skip
+    return json.dumps(
+        {"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": [record]}
+    )
+
+
+VALID = answer()
+
+
+def extractor(server: FakeOpenAI, **options: Any) -> Extractor:
+    options.setdefault("retry_policy", FAST)
+    return Extractor("openai/fake-model", base_url=server.base_url, **options)
+
+
+def test_valid_answer_becomes_a_grounded_record() -> None:
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED, doc_id="kano")
+    [report] = result.casualty_reports
+    assert report.killed is not None and (report.killed.low, report.killed.qualifier) == (
+        9,
+        "at_least",
+    )
+    assert report.killed.text == "At least 9"
+    assert report.date is not None and report.date.value == "2024-03-08"  # the Friday before
+    quote = report.evidence.quote
+    assert quote.startswith("At least 9 people were killed")
+    assert ARTICLE[report.evidence.start : report.evidence.end] == quote
+    assert result.metadata.calls == 1 and result.metadata.reasks == 0
+    assert result.metadata.usage.prompt_tokens > 0 and result.metadata.usage.completion_tokens > 0
+
+
+def test_rate_limit_is_retried_after_the_servers_retry_after() -> None:
+    faults = {0: Fault.RATE_LIMIT}
+    with (
+        FakeOpenAI(static(VALID), faults=faults, retry_after=0.2) as server,
+        extractor(server) as ex,
+    ):
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        log = server.log
+    assert len(result.casualty_reports) == 1
+    assert len(log) == 2
+    assert log[1].time - log[0].time >= 0.2  # waited as the server asked
+    assert "rate" not in log[1].message_text.lower()  # the API error never reaches the prompt
+
+
+@pytest.mark.parametrize(
+    "fault", [Fault.SERVER_ERROR, Fault.BAD_GATEWAY_HTML, Fault.UNAVAILABLE, Fault.CONNECTION_RESET,
+              Fault.TRUNCATED_BODY, Fault.RATE_LIMIT_NO_HEADER],
+)  # fmt: skip
+def test_transient_faults_are_retried(fault: Fault) -> None:
+    with FakeOpenAI(static(VALID), faults={0: fault}) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 2
+    assert len(result.casualty_reports) == 1
+
+
+def test_persistent_server_errors_end_in_a_typed_error() -> None:
+    faults = [Fault.SERVER_ERROR] * 5
+    with FakeOpenAI(static(VALID), faults=faults) as server, extractor(server) as ex:
+        with pytest.raises(TransientModelError, match="500"):
+            ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == FAST.attempts
+
+
+def test_timeouts_are_retried_then_reported() -> None:
+    faults = [Fault.TIMEOUT] * 5
+    with (
+        FakeOpenAI(static(VALID), faults=faults, timeout_delay=5) as server,
+        extractor(server, timeout=0.3) as ex,
+        pytest.raises(TransientModelError, match="in time"),
+    ):
+        ex.extract(ARTICLE, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("fault", "hint"), [(Fault.UNAUTHORIZED, "OPENAI_API_KEY"), (Fault.BAD_REQUEST, "malformed")]
+)
+def test_client_errors_fail_at_once_with_what_to_fix(fault: Fault, hint: str) -> None:
+    with FakeOpenAI(static(VALID), faults={0: fault}) as server, extractor(server) as ex:
+        with pytest.raises(ClientModelError, match=hint):
+            ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 1
+
+
+@pytest.mark.parametrize("fault", [Fault.INVALID_JSON, Fault.SCHEMA_INVALID, Fault.REFUSAL])
+def test_unusable_answers_are_reasked(fault: Fault) -> None:
+    with FakeOpenAI(static(VALID), faults={0: fault}) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        second = server.log[1]
+    assert len(result.casualty_reports) == 1
+    assert result.metadata.reasks == 1 and result.metadata.calls == 2
+    assert "Correct your JSON" in second.message_text
+
+
+def test_ungrounded_record_is_reasked_with_the_reason() -> None:
+    wrong = answer(evidence=[3])  # "Zaporizhzhia was calm on Saturday." carries no figure
+    with FakeOpenAI(sequence(wrong, VALID)) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        reask = server.log[1].message_text
+    assert len(result.casualty_reports) == 1
+    assert "does not contain the figure" in reask
+    assert result.metadata.reasks == 1 and result.metadata.dropped == 0
+
+
+def test_record_that_never_grounds_is_dropped_with_a_warning() -> None:
+    wrong = answer(evidence=[3])
+    with FakeOpenAI(static(wrong)) as server, extractor(server, max_retries=1) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 2
+    assert result.casualty_reports == []
+    assert result.metadata.dropped == 1
+    assert any("does not contain the figure" in w for w in result.metadata.warnings)
+
+
+def test_exhausted_reasks_raise_with_usage_and_the_last_answer() -> None:
+    with FakeOpenAI(static("not json at all")) as server, extractor(server, max_retries=2) as ex:
+        with pytest.raises(ExtractionFailed) as caught:
+            ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 3
+    error = caught.value
+    assert error.attempts == 3
+    assert error.usage is not None and error.usage.prompt_tokens > 0
+    assert error.last_response == "not json at all"
+
+
+def test_truncated_answer_is_retried_once_with_a_note() -> None:
+    with FakeOpenAI(static(VALID), faults={0: Fault.LENGTH}) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert "cut off" in server.log[1].message_text
+    assert len(result.casualty_reports) == 1
+    assert result.metadata.usage.completion_tokens > 0
+
+
+def test_grammar_schema_is_sent_for_openai_compatible_servers() -> None:
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        ex.extract(ARTICLE, published=PUBLISHED)
+        body = server.requests[0]
+    assert body["response_format"]["type"] == "json_object"
+    assert "casualty_reports" in body["response_format"]["schema"]["properties"]
+    assert body["temperature"] == 0
+
+
+def test_per_type_strategy_skips_types_with_no_cue_words() -> None:
+    only = json.dumps({"casualty_reports": json.loads(VALID)["casualty_reports"]})
+    with FakeOpenAI(static(only)) as server, extractor(server, strategy="per-type") as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        calls = len(server.log)
+    assert calls == 1  # no visit, meeting or arms words in the article
+    assert len(result.casualty_reports) == 1
+
+
+async def test_async_extract_and_cache(tmp_path: Any) -> None:
+    with FakeOpenAI(static(VALID)) as server:
+        ex = extractor(server, cache=tmp_path / "cache.sqlite")
+        first = await ex.aextract(ARTICLE, published=PUBLISHED, doc_id="a")
+        second = await ex.aextract(ARTICLE, published=PUBLISHED, doc_id="b")
+        await ex.aclose()
+        assert len(server.log) == 1
+    assert not first.metadata.cached and second.metadata.cached
+    assert second.casualty_reports[0].doc_id == "b"
+    assert second.casualty_reports[0].id != first.casualty_reports[0].id
