@@ -8,6 +8,7 @@ on when re-asked.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -232,3 +233,30 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "a$": "AUD",
     "c$": "CAD",
 }
+
+
+@cache
+def _name_index() -> list[tuple[str, str]]:
+    """(folded name, code) for every country, longest names first."""
+    pairs: set[tuple[str, str]] = set()
+    codes = [c.alpha_3 for c in pycountry.countries] + list(EXTRA_ALPHA3)
+    for code in codes:
+        for name in country_names(code):
+            folded = _fold(name)
+            if len(folded) >= 4 or folded in ("uk", "us", "u.s."):
+                pairs.add((folded, code))
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def country_in_text(text: str) -> str | None:
+    """The one country a short text (a place as written) names, or None if none or several.
+
+    "Kuala Lumpur, Malaysia" -> "MYS"; "Washington" -> "USA" (capitals count).
+    """
+    folded = _fold(text)
+    found: set[str] = set()
+    for name, code in _name_index():
+        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
+            found.add(code)
+            folded = folded.replace(name, " ")
+    return found.pop() if len(found) == 1 else None

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from pydantic.json_schema import GenerateJsonSchema
 
-from .countries import to_alpha3
+from .countries import country_in_text, country_names, to_alpha3
 from .parts import Actor, Count, DateValue, Money, Place, Sector, Status
 from .quantities import number_forms, parse_count
 from .records import (
@@ -322,17 +322,109 @@ def _evidence(numbers: list[int], context: dict[str, Any]) -> dict[str, Any]:
 
 
 def draft_to_record(draft: Draft, context: dict[str, Any]) -> Record:
-    """Resolve one draft into a validated record (raises ValueError / ValidationError)."""
+    """Resolve one draft into a validated record (raises ValueError / ValidationError).
+
+    When the sentences the model cited do not carry the record's facts (the
+    1.5B model often cites a neighbouring sentence), the article's sentences
+    that do are tried instead: every fact must still be in the quote, so a
+    record the article does not support still fails.
+    """
+    cited = list(getattr(draft, "evidence", []))
+    try:
+        return _build(draft, context, cited)
+    except (ValueError, ValidationError) as error:
+        if "evidence" not in str(error):
+            raise
+        for numbers in _candidate_evidence(draft, context):
+            if numbers == sorted(set(cited)):
+                continue
+            try:
+                record = _build(draft, context, numbers)
+            except (ValueError, ValidationError):
+                continue
+            state = context.get("state")
+            if isinstance(state, ResolveState):
+                state.warnings.append(f"evidence re-anchored from sentences {cited} to {numbers}")
+            return record
+        raise
+
+
+def _draft_terms(draft: Draft) -> tuple[set[str], set[str]]:
+    """Names (people, countries, places) and figures a supporting sentence should carry."""
+    names: set[str] = set()
+    figures: set[str] = set()
+    people: list[PersonDraft] = []
+    codes: list[str | None] = []
+    texts: list[str | None] = []
+    if isinstance(draft, VisitDraft):
+        people = [*draft.visitors, *draft.hosts]
+        codes = [draft.visitor_country, draft.host_country]
+        texts = [draft.place]
+    elif isinstance(draft, MeetingDraft):
+        people, codes, texts = list(draft.participants), list(draft.countries), [draft.place]
+    elif isinstance(draft, ArmsTransferDraft):
+        codes = texts = [draft.supplier, draft.recipient]
+        if draft.value:
+            figures.add(draft.value)
+            money = Money.parse(draft.value)
+            if money is not None:
+                figures |= number_forms(money.amount)
+    elif isinstance(draft, CasualtyDraft):
+        codes, texts = [draft.country], [draft.place, draft.perpetrator]
+        for number in (draft.killed, draft.injured):
+            if number is not None:
+                figures |= number_forms(number)
+    for person in people:
+        names.add(person.name)
+        names.update(t for t in re.findall(r"[^\W\d_][\w'-]{2,}", person.name))
+        codes.append(person.country)
+    names.update(t for t in texts if t)
+    for code in codes:
+        if not code:
+            continue
+        try:
+            names.update(country_names(to_alpha3(code)))
+        except ValueError:
+            continue
+    return {n.casefold() for n in names if len(n) >= 3}, {f.casefold() for f in figures}
+
+
+def _candidate_evidence(draft: Draft, context: dict[str, Any]) -> list[list[int]]:
+    """Sentence numbers worth trying as evidence, best first (at most a handful)."""
+    sentences: list[Sentence] = context.get("sentences") or []
+    text = str(context.get("text", ""))
+    names, figures = _draft_terms(draft)
+    scored: list[tuple[float, int, bool]] = []
+    for sentence in sentences:
+        body = text[sentence.start : sentence.end].casefold()
+        hits = sum(1 for n in names if n in body)
+        has_figure = any(f in body for f in figures)
+        score = hits + (3 if has_figure else 0)
+        if score > 0:
+            scored.append((score, sentence.number, has_figure))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    singles = [[number] for _, number, _ in scored[:5]]
+    if not figures:
+        return singles
+    with_figure = [n for _, n, f in scored if f][:2]
+    with_names = [n for _, n, f in scored if not f][:2]
+    pairs = [sorted({a, b}) for a in with_names for b in with_figure]
+    return singles + pairs
+
+
+def _build(draft: Draft, context: dict[str, Any], cited: list[int]) -> Record:
     published = context.get("published")
     published = published if isinstance(published, date) else None
-    evidence = _evidence(getattr(draft, "evidence", []), context)
+    evidence = _evidence(cited, context)
     quote = str(evidence["quote"])
 
     def when(text: str | None) -> DateValue | None:
         return DateValue.resolve(text, published)
 
     def place(text: str | None, country: str | None = None) -> Place | None:
-        return Place(text=text, country=country) if text and text.strip() else None
+        if not text or not text.strip():
+            return None
+        return Place(text=text, country=country or country_in_text(text))
 
     common: dict[str, Any] = {"evidence": evidence}
     if isinstance(draft, VisitDraft | MeetingDraft | ArmsTransferDraft | CasualtyDraft):
@@ -505,61 +597,9 @@ PER_TYPE: dict[RecordType, type[DraftList]] = {
 
 
 # ---------------------------------------------------------------------------
-# What the prompt shows of the schema
+# What the server is sent
 
 
 def grammar_schema(model: type[Draft]) -> dict[str, Any]:
     """The full JSON Schema, for servers that turn it into a decoding grammar."""
-    return _full_schema(model)
-
-
-def _full_schema(model: type[BaseModel]) -> dict[str, Any]:
-    from pydantic.json_schema import model_json_schema
-
-    return model_json_schema(model, schema_generator=_CompactSchema)
-
-
-def _skeleton(schema: dict[str, Any], node: dict[str, Any]) -> Any:
-    """A JSON "shape" of a schema node: {"name": "string", "count": "integer|null", ...}."""
-    if "$ref" in node:
-        return _skeleton(schema, schema["$defs"][node["$ref"].split("/")[-1]])
-    if "anyOf" in node:
-        parts = [_skeleton(schema, n) for n in node["anyOf"]]
-        if all(isinstance(p, str) for p in parts):
-            return "|".join(parts)
-        return next(p for p in parts if not isinstance(p, str) or p != "null")
-    if "enum" in node:
-        return "|".join(str(v) for v in node["enum"])
-    kind = node.get("type")
-    if kind == "object":
-        return {k: _skeleton(schema, v) for k, v in node.get("properties", {}).items()}
-    if kind == "array":
-        return [_skeleton(schema, node.get("items", {}))]
-    return str(kind)
-
-
-def for_prompt(model: type[Draft]) -> type[Draft]:
-    """A subclass whose ``model_json_schema`` is a compact shape, for instructor's prompt.
-
-    instructor's JSON mode pastes ``model_json_schema()`` into the system
-    message, indented; for a 1.5B model on two cores those ~2,000 tokens cost
-    more time than the article itself. When the server enforces the full
-    schema as a grammar (sent separately, see :func:`grammar_schema`), the
-    prompt only needs the shape; the per-type examples show the values.
-    """
-    cached = _PROMPT_VARIANTS.get(model)
-    if cached is not None:
-        return cached
-    full = _full_schema(model)
-    shape = _skeleton(full, full)
-
-    def model_json_schema(cls: type[Draft], *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return dict(shape)
-
-    variant = type(model.__name__, (model,), {"model_json_schema": classmethod(model_json_schema),
-                                             "__module__": model.__module__})  # fmt: skip
-    _PROMPT_VARIANTS[model] = variant
-    return variant
-
-
-_PROMPT_VARIANTS: dict[type[Draft], type[Draft]] = {}
+    return model.model_json_schema()

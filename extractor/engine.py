@@ -35,7 +35,7 @@ from instructor.core.hooks import Hooks
 from .cache import ResultCache, cache_key
 from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from .document import Document
-from .drafts import PER_TYPE, AllTypes, DraftList, ResolveState, for_prompt, grammar_schema
+from .drafts import PER_TYPE, AllTypes, DraftList, ResolveState, grammar_schema
 from .errors import (
     ConfigurationError,
     ExtractionFailed,
@@ -44,6 +44,7 @@ from .errors import (
     TransientModelError,
 )
 from .gating import screen
+from .inference import infer
 from .merging import merge_records
 from .prompting import prompt_version, single_messages, type_messages
 from .providers import ModelSpec, ModeName, build_client, resolve_model
@@ -244,6 +245,8 @@ class Extractor:
             for kind in kinds:
                 messages = type_messages(kind, chunk.text, day)
                 records += await self._call(PER_TYPE[kind], messages, chunk, day, doc, tally, 2048)
+        context = {"text": chunk.text, "published": day, "doc_id": doc}
+        records += infer(records, self.types, context)
         return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
 
     async def _call(
@@ -281,7 +284,7 @@ class Extractor:
                 hooks = _counting_hooks(tally, state)
                 kwargs: dict[str, Any] = {
                     "model": self.spec.model,
-                    "response_model": for_prompt(model) if self.spec.sends_schema_format else model,
+                    "response_model": model,
                     "messages": [*messages, *note],
                     "max_retries": self.max_retries,
                     "context": {

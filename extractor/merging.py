@@ -8,6 +8,8 @@ LangExtract merges its passes.
 
 from __future__ import annotations
 
+import re
+
 from .records import Record
 
 
@@ -45,9 +47,19 @@ def merge_records(records: list[Record]) -> tuple[list[Record], int]:
     return kept, merged
 
 
+def _tokens(record: Record) -> set[str]:
+    words: set[str] = set()
+    for actor in record.actors():
+        words.update(w for w in re.findall(r"\w{3,}", actor.display_name.casefold()))
+    return words
+
+
 def _same_parties(a: Record, b: Record) -> bool:
-    """Overlapping quotes can state two events (a visit and its meeting are different
-    types, but two meetings in one sentence are not): require shared actors or countries."""
-    names_a = {x.display_name.casefold() for x in a.actors()} | set(a.countries())
-    names_b = {x.display_name.casefold() for x in b.actors()} | set(b.countries())
-    return names_a == names_b
+    """Whether two same-type records with overlapping quotes are one event.
+
+    One sentence rarely states two events of one type, but it does happen
+    ("A met B; C met D"): require a shared name word or the same countries.
+    """
+    if _tokens(a) & _tokens(b):
+        return True
+    return bool(a.countries()) and set(a.countries()) == set(b.countries())

@@ -158,6 +158,7 @@ class Record(BaseModel):
         if isinstance(published, date):
             self._check_not_after(published)
         if isinstance(context.get("text"), str):
+            self._check_countries_named(context["text"])
             self._check_evidence_carries_facts()
         if not self.id:
             self.id = self.compute_id()
@@ -175,6 +176,22 @@ class Record(BaseModel):
                     "still to come, set status to 'planned'; otherwise correct the date"
                 )
 
+    def _check_countries_named(self, text: str) -> None:
+        """Every country a record names must be named somewhere in the article.
+
+        A country the article never mentions (by name, adjective or capital)
+        is the model's invention; on the development gold set no true record
+        breaks this rule.
+        """
+        folded = normalise_text(text)
+        for code in self.countries():
+            names = {normalise_text(n) for n in country_names(code)}
+            if not any(_mentions(folded, name) for name in names):
+                raise ValueError(
+                    f"country {code} is not mentioned anywhere in the article: use a country "
+                    "the article names, or null"
+                )
+
     def _check_evidence_carries_facts(self) -> None:
         quote = self.evidence.quote
         if len(quote.strip()) < MIN_QUOTE_CHARS:
@@ -190,9 +207,9 @@ class Record(BaseModel):
                 f"evidence {quote[:80]!r} does not name any of this record's actors or "
                 f"countries ({wanted}): quote the sentence that states this event"
             )
-        numbers = self.key_numbers()
-        if numbers and not any(_carries_number(folded, n, t) for n, t in numbers):
-            wanted = ", ".join(t or str(n) for n, t in numbers)
+        missing = [(n, t) for n, t in self.key_numbers() if not _carries_number(folded, n, t)]
+        if missing:
+            wanted = ", ".join(t or f"{n:,}" for n, t in missing)
             raise ValueError(
                 f"evidence {quote[:80]!r} does not contain the figure {wanted}: quote the "
                 "sentence that states the figure, or set the figure to null"

@@ -128,24 +128,34 @@ def test_unusable_answers_are_reasked(fault: Fault) -> None:
     assert "Correct your JSON" in second.message_text
 
 
-def test_ungrounded_record_is_reasked_with_the_reason() -> None:
+def test_evidence_citing_the_wrong_sentence_is_reanchored_to_the_one_with_the_facts() -> None:
     wrong = answer(evidence=[3])  # "Zaporizhzhia was calm on Saturday." carries no figure
-    with FakeOpenAI(sequence(wrong, VALID)) as server, extractor(server) as ex:
+    with FakeOpenAI(static(wrong)) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 1
+    [report] = result.casualty_reports
+    assert report.evidence.quote.startswith("At least 9 people were killed")
+    assert any("re-anchored from sentences [3] to [2]" in w for w in result.metadata.warnings)
+
+
+def test_figure_absent_from_the_article_is_reasked_with_the_reason() -> None:
+    invented = answer(killed=40)
+    with FakeOpenAI(sequence(invented, VALID)) as server, extractor(server) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         reask = server.log[1].message_text
     assert len(result.casualty_reports) == 1
-    assert "does not contain the figure" in reask
+    assert "does not contain the figure 40" in reask
     assert result.metadata.reasks == 1 and result.metadata.dropped == 0
 
 
 def test_record_that_never_grounds_is_dropped_with_a_warning() -> None:
-    wrong = answer(evidence=[3])
-    with FakeOpenAI(static(wrong)) as server, extractor(server, max_retries=1) as ex:
+    invented = answer(killed=40)
+    with FakeOpenAI(static(invented)) as server, extractor(server, max_retries=1) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         assert len(server.log) == 2
     assert result.casualty_reports == []
     assert result.metadata.dropped == 1
-    assert any("does not contain the figure" in w for w in result.metadata.warnings)
+    assert any("does not contain the figure 40" in w for w in result.metadata.warnings)
 
 
 def test_exhausted_reasks_raise_with_usage_and_the_last_answer() -> None:
