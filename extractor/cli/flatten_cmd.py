@@ -1,5 +1,68 @@
-"""Placeholder, filled in by its owner."""
+"""``extractor flatten out.jsonl --to DIR``: a bulk output as flat tables.
+
+Writes one CSV per record type plus ``documents.csv`` (and Parquet when
+pyarrow is installed); prints the paths written on stdout, one per line, so
+scripts can pick them up, and the row counts on stderr. Exit codes: 0 done,
+1 some lines could not be read (the tables hold everything else), 2 bad
+usage or a missing input.
+"""
 
 from __future__ import annotations
 
-from ._app import app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ConfigurationError, InputError
+from ..flatten import flatten
+from ._app import app
+
+
+@app.command("flatten")
+def flatten_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A JSONL file written by `extractor bulk`.", show_default=False)
+    ],
+    to: Annotated[
+        Path, typer.Option("--to", help="Folder for the tables (created if needed).")
+    ] = Path("tables"),
+    parquet: Annotated[
+        bool | None,
+        typer.Option(
+            "--parquet/--no-parquet",
+            help="Also write Parquet (default: when pyarrow is installed).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write one CSV table per record type (ACLED-style flat columns) from a bulk output."""
+    try:
+        summary = flatten(path, to, parquet=parquet)
+    except (InputError, ConfigurationError) as error:
+        typer.echo(f"extractor: error: {error}", err=True)
+        raise typer.Exit(2) from None
+    for file in summary.files:
+        typer.echo(str(file))
+    counts = ", ".join(f"{name} {rows:,}" for name, rows in summary.rows.items())
+    typer.echo(f"flatten: {summary.documents:,} documents; rows: {counts}", err=True)
+    if summary.torn_last_line:
+        typer.echo(
+            f"flatten: warning: {path}: the last line is unfinished (a bulk run still "
+            "running or killed) and was skipped; rerun `extractor bulk` to complete it",
+            err=True,
+        )
+    for kind, count in summary.unknown_types.items():
+        typer.echo(
+            f"flatten: warning: {count:,} record(s) of unknown type {kind!r} skipped", err=True
+        )
+    if summary.bad_lines:
+        shown = ", ".join(str(n) for n in summary.bad_lines[:10])
+        more = " ..." if len(summary.bad_lines) > 10 else ""
+        typer.echo(
+            f"extractor: error: {path}: {len(summary.bad_lines):,} line(s) are not JSON objects "
+            f"and were skipped (line {shown}{more}); the file is damaged: check how it was "
+            "written",
+            err=True,
+        )
+        raise typer.Exit(1)

@@ -1,0 +1,493 @@
+"""Many articles through one extractor, concurrently: the Python API for pipelines.
+
+:func:`extract_many` takes an iterable (or async iterable) of items and yields
+one :class:`BatchResult` per item *as it finishes*, in completion order, each
+carrying its ``doc_id`` and its position in the input (``index``). An item is
+a :class:`~extractor.document.Document`, an ``(id, text, published)`` tuple
+(``published`` may be a date, an ISO string or None; ``(id, text)`` also
+works), or an :class:`~extractor.io.InputFailure` that is passed through as an
+error result, so a bulk run keeps one result per input unit.
+
+Why results and not exceptions: a pipeline over 100k articles must not lose
+its place because article 4,711 was empty or the model garbled one answer.
+Every per-document failure (bad input, a server error that survived the
+retries, an answer that never validated, even an unexpected bug) comes back
+as a result with ``status == "error"``, the error's type and message, and the
+tokens spent on it.
+
+What does end the stream, by raising:
+
+* ``KeyboardInterrupt`` and cancellation, as always;
+* a :class:`~extractor.errors.ConfigurationError` or
+  :class:`~extractor.errors.LocalModelError` (no model, no key, the local
+  server would not start), and a :class:`~extractor.errors.ClientModelError`
+  for HTTP 401, 403 or 404 (bad key, no permission, unknown model or URL):
+  every later document would fail the same way, so writing thousands of
+  identical error results would only hide the one thing to fix. Other client
+  errors (400, 413, 422) can be caused by one document (too long, refused
+  content) and stay per-document results;
+* :class:`BatchAborted`, when ``abort_after`` documents in a row have failed
+  with a model error and none succeeded in between: the server is down or
+  unreachable, and each further document would spend the whole retry budget
+  (half a minute or more) before failing too.
+
+The document that raised a stopping error gets no result, so a resumed bulk
+run does it again once the problem is fixed.
+
+Concurrency: ``concurrency`` worker tasks take items from a bounded queue that
+one feeder task fills, so an iterator over millions of items is consumed
+lazily, at most about ``2 * concurrency`` items ahead of the workers. The
+worker count is the bound on requests in flight (no separate semaphore is
+needed). Results go through a bounded queue too, so a slow consumer slows
+the workers instead of piling up results. A synchronous item iterator is
+advanced in a worker thread, because reading an archive member or parsing
+HTML would otherwise stall every request in flight. One
+:class:`~extractor.engine.Extractor` serves all workers, so they share its
+HTTP client and its rate-limit backoff (a 429 pauses them all).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, TypeAlias
+
+from .document import Document
+from .engine import Extractor
+from .errors import (
+    ClientModelError,
+    ConfigurationError,
+    ExtractionFailed,
+    ExtractorError,
+    InputError,
+    LocalModelError,
+    ModelError,
+)
+from .io import InputFailure
+from .records import Record
+from .result import ArticleExtraction, Usage
+
+__all__ = [
+    "FATAL_CLIENT_STATUSES",
+    "BatchAborted",
+    "BatchError",
+    "BatchInput",
+    "BatchResult",
+    "extract_many",
+    "extract_many_sync",
+]
+
+BatchInput: TypeAlias = (
+    Document | InputFailure | tuple[str, str] | tuple[str, str, date | str | None]
+)
+"""What :func:`extract_many` accepts per item."""
+
+#: Client errors that cannot depend on the document: the run stops on them.
+FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
+DEFAULT_CONCURRENCY = 8
+
+
+class BatchAborted(ExtractorError):
+    """The run was stopped because the model server failed too many documents in a row."""
+
+    def __init__(self, message: str, *, failures: int, last_error: BaseException) -> None:
+        self.failures = failures
+        self.last_error = last_error
+        super().__init__(message)
+
+
+ErrorKind: TypeAlias = Literal["input", "model", "extraction", "internal"]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchError:
+    """Why one document failed: the exception's type name, its message, and its kind.
+
+    ``kind`` sorts failures by who can fix them: ``input`` (the document),
+    ``model`` (the server failed; trying again later may work),
+    ``extraction`` (the model never gave a valid answer) and ``internal``
+    (a bug: please report it). ``status_code`` is the HTTP status of a model
+    error when the server sent one; ``usage`` is what the failed attempts
+    cost (known for :class:`~extractor.errors.ExtractionFailed`, else zero).
+    """
+
+    type: str
+    message: str
+    kind: ErrorKind
+    status_code: int | None = None
+    usage: Usage = field(default_factory=Usage)
+
+    @classmethod
+    def from_exception(cls, error: BaseException) -> BatchError:
+        usage = error.usage if isinstance(error, ExtractionFailed) else None
+        status = error.status_code if isinstance(error, ModelError) else None
+        message = str(error).strip() or type(error).__name__
+        return cls(
+            type(error).__name__, message, _kind(error), status, (usage or Usage()).model_copy()
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape written to output files."""
+        data: dict[str, Any] = {"type": self.type, "kind": self.kind, "message": self.message}
+        if self.status_code is not None:
+            data["status_code"] = self.status_code
+        return data
+
+
+def _kind(error: BaseException) -> ErrorKind:
+    if isinstance(error, InputError):
+        return "input"
+    if isinstance(error, ModelError):
+        return "model"
+    if isinstance(error, ExtractionFailed):
+        return "extraction"
+    return "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """The outcome for one item: an extraction, or the error that replaced it.
+
+    ``index`` is the item's 0-based position in the input, so a caller can
+    restore input order. ``document`` is the input Document when there was
+    one (None for tuples and input failures); ``source`` says where the item
+    came from when known.
+    """
+
+    doc_id: str
+    index: int
+    extraction: ArticleExtraction | None = None
+    error: BatchError | None = None
+    document: Document | None = None
+    source: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> Literal["ok", "error"]:
+        return "ok" if self.extraction is not None else "error"
+
+    @property
+    def ok(self) -> bool:
+        return self.extraction is not None
+
+    @property
+    def records(self) -> list[Record]:
+        return self.extraction.records if self.extraction is not None else []
+
+    @property
+    def usage(self) -> Usage:
+        """Tokens spent on this item, failed attempts included."""
+        if self.extraction is not None:
+            return self.extraction.metadata.usage
+        return self.error.usage if self.error is not None else Usage()
+
+    @property
+    def published(self) -> date | None:
+        if self.extraction is not None and self.extraction.published is not None:
+            return self.extraction.published
+        return self.document.published if self.document is not None else None
+
+    def counts(self) -> dict[str, int]:
+        return self.extraction.counts() if self.extraction is not None else {}
+
+
+# ----------------------------------------------------------------- public API
+
+
+async def extract_many(
+    items: Iterable[BatchInput] | AsyncIterable[BatchInput],
+    *,
+    extractor: Extractor | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    abort_after: int | None = None,
+    **extractor_options: Any,
+) -> AsyncGenerator[BatchResult, None]:
+    """Extract every item concurrently; yield results as they finish (see the module doc).
+
+    Pass an ``extractor`` to share one across calls (it is left open), or
+    ``extractor_options`` (``model=``, ``base_url=``, ``strategy=`` ...) to
+    have one made and closed here. ``abort_after`` is how many documents in a
+    row may fail with a model error before :class:`BatchAborted` stops the
+    run; the default ``max(10, 2 * concurrency)`` tolerates a burst of
+    failures while the server recovers; 0 never aborts.
+    """
+    if concurrency < 1:
+        raise ConfigurationError(f"concurrency must be 1 or more, got {concurrency}")
+    if extractor is not None and extractor_options:
+        raise ConfigurationError("pass either an extractor or extractor options, not both")
+    owned = extractor is None
+    engine = extractor if extractor is not None else Extractor(**extractor_options)
+    limit = max(10, 2 * concurrency) if abort_after is None else abort_after
+    try:
+        run = _Run(engine, items, concurrency, limit)
+        async for result in run.results():
+            yield result
+    finally:
+        if owned:
+            await engine.aclose()
+            engine.close()
+
+
+def extract_many_sync(
+    items: Iterable[BatchInput],
+    *,
+    extractor: Extractor | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    abort_after: int | None = None,
+    **extractor_options: Any,
+) -> Iterator[BatchResult]:
+    """Blocking :func:`extract_many`: a plain iterator of results as they finish.
+
+    The extraction runs on an event loop in a background thread that keeps
+    working while the caller handles a result, and that works even where a
+    loop is already running (a notebook). Stopping early (``break``, an
+    exception, Ctrl-C) cancels the documents in flight.
+    """
+    stream = extract_many(
+        items, extractor=extractor, concurrency=concurrency, abort_after=abort_after,
+        **extractor_options,
+    )  # fmt: skip
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="extract-many", daemon=True)
+    thread.start()
+    interrupted = False
+    try:
+        while True:
+            pending = asyncio.run_coroutine_threadsafe(_next(stream), loop)
+            try:
+                yield pending.result()
+            except StopAsyncIteration:
+                return
+            except BaseException:
+                interrupted = not pending.done()  # Ctrl-C while waiting: cancel the wait
+                if interrupted:
+                    pending.cancel()
+                raise
+    finally:
+        _shutdown(loop, thread, stream, extractor, interrupted=interrupted)
+
+
+async def _next(stream: AsyncIterator[BatchResult]) -> BatchResult:
+    return await stream.__anext__()
+
+
+def _shutdown(
+    loop: asyncio.AbstractEventLoop,
+    thread: threading.Thread,
+    stream: AsyncGenerator[BatchResult, None],
+    extractor: Extractor | None,
+    *,
+    interrupted: bool,
+) -> None:
+    """Cancel what is in flight, release the loop's HTTP client, stop the loop."""
+
+    async def close() -> None:
+        if interrupted:  # let the cancelled wait unwind first: aclose() needs an idle stream
+            others = asyncio.all_tasks() - {asyncio.current_task()}
+            if others:
+                await asyncio.wait(others, timeout=30)
+        await stream.aclose()
+        if extractor is not None:  # the caller's extractor: its client for this loop dies here
+            await extractor.aclose()
+
+    try:
+        asyncio.run_coroutine_threadsafe(close(), loop).result(timeout=60)
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        if not thread.is_alive():
+            loop.close()
+
+
+# ------------------------------------------------------------------ the run
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """A worker finished (the input ran out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stop:
+    """A feeder or worker hit an error that ends the run."""
+
+    error: BaseException
+
+
+_Outcome: TypeAlias = BatchResult | _Done | _Stop
+
+
+class _Run:
+    """One extract_many call: a feeder, ``concurrency`` workers, two bounded queues."""
+
+    def __init__(
+        self,
+        extractor: Extractor,
+        items: Iterable[BatchInput] | AsyncIterable[BatchInput],
+        concurrency: int,
+        abort_after: int,
+    ) -> None:
+        self.extractor = extractor
+        self.items = items
+        self.concurrency = concurrency
+        self.abort_after = abort_after
+        self.inbox: asyncio.Queue[tuple[int, BatchInput] | None] = asyncio.Queue(concurrency)
+        self.outbox: asyncio.Queue[_Outcome] = asyncio.Queue(concurrency)
+        self.failures_in_a_row = 0
+
+    async def results(self) -> AsyncIterator[BatchResult]:
+        tasks = [asyncio.create_task(self._feed(), name="extract-many-feeder")]
+        tasks += [
+            asyncio.create_task(self._work(), name=f"extract-many-worker-{n}")
+            for n in range(self.concurrency)
+        ]
+        try:
+            running = self.concurrency
+            while running:
+                outcome = await self.outbox.get()
+                if isinstance(outcome, _Done):
+                    running -= 1
+                elif isinstance(outcome, _Stop):
+                    raise outcome.error
+                else:
+                    yield outcome
+                    self._check_health(outcome)
+        finally:
+            await _cancel(tasks)
+
+    async def _feed(self) -> None:
+        """Put (index, item) into the inbox, then one end marker per worker."""
+        try:
+            index = 0
+            async for item in _aiter(self.items):
+                await self.inbox.put((index, item))
+                index += 1
+        except Exception as error:  # a broken input iterator ends the run, loudly
+            await self.outbox.put(_Stop(error))
+            return
+        for _ in range(self.concurrency):
+            await self.inbox.put(None)
+
+    async def _work(self) -> None:
+        while True:
+            entry = await self.inbox.get()
+            if entry is None:
+                await self.outbox.put(_Done())
+                return
+            try:
+                result = await _extract_one(self.extractor, *entry)
+            except Exception as error:  # only the run-stopping errors get here
+                await self.outbox.put(_Stop(error))
+                return
+            await self.outbox.put(result)
+
+    def _check_health(self, result: BatchResult) -> None:
+        """Count model failures in a row; raise BatchAborted past the limit."""
+        if result.ok:
+            self.failures_in_a_row = 0
+            return
+        error = result.error
+        if error is None or error.kind != "model":
+            return  # a bad input or answer says nothing about the server
+        self.failures_in_a_row += 1
+        if self.abort_after and self.failures_in_a_row >= self.abort_after:
+            raise BatchAborted(
+                f"the model server failed {self.failures_in_a_row} documents in a row "
+                f"(last: {error.message}); check that it is running and reachable "
+                "(--base-url / EXTRACTOR_BASE_URL), then rerun",
+                failures=self.failures_in_a_row,
+                last_error=ModelError(error.message, status_code=error.status_code),
+            )
+
+
+async def _aiter(items: Iterable[BatchInput] | AsyncIterable[BatchInput]) -> AsyncIterator[Any]:
+    """Iterate sync or async items; a sync iterator is advanced in a thread (see module doc)."""
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+        return
+    if isinstance(items, list | tuple):  # in memory already: nothing to wait for
+        for item in items:
+            yield item
+        return
+    iterator = iter(items)
+    while True:
+        advanced = await asyncio.to_thread(_advance, iterator)
+        if advanced is _END:
+            return
+        yield advanced
+
+
+_END = object()
+
+
+def _advance(iterator: Iterator[BatchInput]) -> object:
+    return next(iterator, _END)
+
+
+async def _cancel(tasks: list[asyncio.Task[None]]) -> None:
+    for task in tasks:
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> BatchResult:
+    """One item to one result; raises only the errors that must stop the run."""
+    started = time.perf_counter()
+    doc_id, document, source = _identify(item, index)
+    if isinstance(item, InputFailure):
+        failure = BatchError("InputError", item.error, "input")
+        return BatchResult(doc_id, index, error=failure, source=source)
+    try:
+        extraction = await _extract(extractor, item)
+    except Exception as error:
+        if _stops_the_run(error):
+            raise
+        return BatchResult(
+            doc_id, index, error=BatchError.from_exception(error), document=document,
+            source=source, seconds=_since(started),
+        )  # fmt: skip
+    return BatchResult(
+        doc_id, index, extraction=extraction, document=document, source=source,
+        seconds=_since(started),
+    )  # fmt: skip
+
+
+def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str | None]:
+    """The item's id, its Document (if it is one) and its source, without failing."""
+    if isinstance(item, Document):
+        return item.doc_id, item, item.source
+    if isinstance(item, InputFailure):
+        return item.doc_id, None, item.source
+    if isinstance(item, tuple) and item and isinstance(item[0], str | int):
+        return str(item[0]), None, None
+    return f"#{index}", None, None
+
+
+async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
+    if isinstance(item, Document):
+        return await extractor.aextract_document(item)
+    if not isinstance(item, tuple) or len(item) not in (2, 3):
+        raise TypeError(
+            f"an item must be a Document, an InputFailure or an (id, text, published) tuple, "
+            f"not {type(item).__name__}"
+        )
+    doc_id, text, *rest = item
+    published = rest[0] if rest else None
+    return await extractor.aextract(text, published=published, doc_id=str(doc_id))
+
+
+def _stops_the_run(error: BaseException) -> bool:
+    if isinstance(error, ConfigurationError | LocalModelError):
+        return True
+    return isinstance(error, ClientModelError) and error.status_code in FATAL_CLIENT_STATUSES
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)
