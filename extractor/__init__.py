@@ -11,7 +11,9 @@ details that may move. Typical use::
 
 from __future__ import annotations
 
+from .batch import BatchError, BatchResult, extract_many, extract_many_sync
 from .document import Document
+from .engine import STRATEGIES, Extractor, Strategy, extract
 from .errors import (
     ClientModelError,
     ConfigurationError,
@@ -42,11 +44,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "RECORD_TYPES",
+    "STRATEGIES",
     "Actor",
     "AnyRecord",
     "ArmsItem",
     "ArmsTransfer",
     "ArticleExtraction",
+    "BatchError",
+    "BatchResult",
     "CasualtyReport",
     "ClientModelError",
     "ConfigurationError",
@@ -56,6 +61,7 @@ __all__ = [
     "Evidence",
     "ExtractionFailed",
     "ExtractionMetadata",
+    "Extractor",
     "ExtractorError",
     "InputError",
     "LocalModelError",
@@ -69,10 +75,14 @@ __all__ = [
     "Sector",
     "Span",
     "Status",
+    "Strategy",
     "TransientModelError",
     "Usage",
     "Visit",
     "__version__",
+    "extract",
+    "extract_many",
+    "extract_many_sync",
     "ground",
     "record_schemas",
     "schema_version",

@@ -23,6 +23,7 @@ import asyncio
 import hashlib
 import threading
 import time
+import weakref
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,7 +56,7 @@ from .sentences import split_sentences
 
 Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
-DEFAULT_STRATEGY: Strategy = "single"
+DEFAULT_STRATEGY: Strategy = "per-type"
 T = TypeVar("T")
 
 _TRUNCATED_NOTE = (
@@ -146,7 +147,9 @@ class Extractor:
         self.retry_policy = retry_policy or RetryPolicy()
         self.backoff = Backoff()
         self.cache = _open_cache(cache)
-        self._clients: dict[int, Any] = {}
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
+            weakref.WeakKeyDictionary()
+        )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -265,7 +268,7 @@ class Extractor:
 
     async def _request(
         self,
-        model: type[Any],
+        model: type[DraftList],
         messages: list[dict[str, str]],
         chunk: Chunk,
         day: date | None,
@@ -362,15 +365,15 @@ class Extractor:
 
     def _client(self) -> Any:
         loop = asyncio.get_running_loop()
-        client = self._clients.get(id(loop))
+        client = self._clients.get(loop)
         if client is None:
             client, _ = build_client(self.spec, timeout=self.timeout)
-            self._clients[id(loop)] = client
+            self._clients[loop] = client
         return client
 
     async def _aclose_clients(self) -> None:
         loop = asyncio.get_running_loop()
-        client = self._clients.pop(id(loop), None)
+        client = self._clients.pop(loop, None)
         inner = getattr(client, "client", None)
         if inner is not None and hasattr(inner, "close"):
             result = inner.close()

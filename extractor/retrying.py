@@ -40,7 +40,7 @@ TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 
 _CLIENT_HINTS: dict[int, str] = {
     400: "the server rejected the request as malformed; check --model and the server's "
     "OpenAI compatibility (a json_schema response_format is not supported by every server)",
-    401: "the server rejected the API key: set OPENAI_API_KEY (or --api-key) to a valid key",
+    401: "the server rejected the API key: set OPENAI_API_KEY (or EXTRACTOR_API_KEY) to a valid key",
     403: "the API key is not allowed to use this model: check the key's permissions",
     404: "the server does not know this model or endpoint: check --model and --base-url",
     413: "the request is too large: lower the chunk size (EXTRACTOR_CHUNK_CHARS)",

@@ -69,6 +69,7 @@ def fake() -> Iterator[FakeOpenAI]:
 
 
 def make(server: FakeOpenAI, **options: Any) -> Extractor:
+    options.setdefault("strategy", "single")  # the fake answers in the single-call shape
     return Extractor("openai/fake-model", base_url=server.base_url, **options)
 
 

@@ -308,7 +308,7 @@ def test_bulk_then_flatten_end_to_end(tmp_path: Path) -> None:
         result = runner.invoke(
             app,
             ["bulk", str(corpus), "-o", str(out), "--model", "openai/fake-model",
-             "--base-url", server.base_url, "--progress", "none"],
+             "--base-url", server.base_url, "--strategy", "single", "--progress", "none"],
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     result = runner.invoke(app, ["flatten", str(out), "--to", str(tmp_path / "t"), "--no-parquet"])

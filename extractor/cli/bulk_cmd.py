@@ -21,7 +21,7 @@ import typer
 
 from ..batch import BatchAborted
 from ..bulk import BulkRun, InputOptions, LogProgress, NoProgress, ProgressReporter, RichProgress
-from ..engine import STRATEGIES
+from ..engine import DEFAULT_STRATEGY, STRATEGIES
 from ..errors import (
     ClientModelError,
     ConfigurationError,
@@ -69,7 +69,7 @@ def bulk(
     ] = 8,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    strategy: StrategyOption = "single",
+    strategy: StrategyOption = DEFAULT_STRATEGY,
     types: TypesOption = None,
     id_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the id.")] = "id",
     text_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the text.")] = "text",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..document import Document
-from ..engine import STRATEGIES, Extractor
+from ..engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from ..errors import InputError
 from ..io import read_file
 from ..io.formats import parse_document
@@ -61,7 +61,7 @@ def extract(
     doc_id: Annotated[str | None, typer.Option("--doc-id", help="Id for the record ids.")] = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
-    strategy: StrategyOption = "single",
+    strategy: StrategyOption = DEFAULT_STRATEGY,
     types: TypesOption = None,
     max_retries: RetriesOption = 2,
     cache: CacheOption = False,
