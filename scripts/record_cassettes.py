@@ -26,7 +26,9 @@ SECRET = re.compile(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--base-url", help="a running OpenAI-compatible server with the 1.5B model")
     parser.add_argument("--size", default="1.5b", help="embedded model size when starting one")
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (e.g. -k seed)")
@@ -49,7 +51,9 @@ def main() -> int:
     finally:
         if server is not None:
             server.stop()
-    leaks = [p for p in (ROOT / "tests" / "cassettes").rglob("*.yaml") if SECRET.search(p.read_text())]
+    leaks = [
+        p for p in (ROOT / "tests" / "cassettes").rglob("*.yaml") if SECRET.search(p.read_text())
+    ]
     if leaks:
         print("secrets found in cassettes:", *leaks, sep="\n  ", file=sys.stderr)
         return 1

@@ -50,7 +50,10 @@ def test_seed_article_yields_grounded_records(recorded_extractor: Any, seed_text
     meeting = result.meetings[0]
     assert {"CHN", "MMR"} <= set(meeting.countries_involved)
     toll = result.casualty_reports[0]
-    assert toll.killed is not None and (toll.killed.low, toll.killed.qualifier) == (3500, "at_least")
+    assert toll.killed is not None and (toll.killed.low, toll.killed.qualifier) == (
+        3500,
+        "at_least",
+    )
     assert toll.country == "MMR"
 
     meta = result.metadata
@@ -81,7 +84,10 @@ def test_cli_extract_prints_the_records_as_json() -> None:
 def test_a_request_without_a_recording_fails_and_never_reaches_a_network(
     recorded_extractor: Any, seed_text: str
 ) -> None:
-    with recorded_extractor(strategy="per-type") as ex, pytest.raises(TransientModelError) as caught:
+    with (
+        recorded_extractor(strategy="per-type") as ex,
+        pytest.raises(TransientModelError) as caught,
+    ):
         ex.extract(seed_text + "\nA new sentence nobody recorded.", published="2023-05-31")
     chain = []
     error: BaseException | None = caught.value
