@@ -41,7 +41,7 @@ from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: 
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
-REAL_ZIP = Path("/work/shared/corpora/wh-statements.zip")
+REAL_ZIP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-statements.zip"
 EMPTY = '{"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}'
 KANO = re.compile(r"\[1\] At least (\d+) people were killed in Kano")
 RECORD_TYPES = ["visit", "meeting", "arms_transfer", "casualty_report"]

@@ -24,7 +24,7 @@ from extractor.evaluation import (
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_GOLD = REPO / "seeds" / "000_e3df12fb75ba6b2b.gold.jsonl"
-DEV_GOLD = Path("/work/shared/eval/dev.gold.jsonl")
+DEV_GOLD = Path(__file__).resolve().parents[1] / "seeds" / "dev.gold.jsonl"
 
 TEXT = (
     "Chinese Foreign Minister Qin Gang visited Myanmar on May 30, 2023 and met junta leader "

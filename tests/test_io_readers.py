@@ -22,7 +22,7 @@ from extractor.document import Document
 from extractor.errors import InputError
 from extractor.io import InputFailure, Item, iter_inputs
 
-REAL_ZIP = Path("/work/shared/corpora/wh-statements.zip")
+REAL_ZIP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-statements.zip"
 
 ARTICLE = (
     "The defence minister visited the border region on Monday and met local commanders. "

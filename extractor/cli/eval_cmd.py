@@ -1,5 +1,101 @@
-"""Placeholder, filled in by its owner."""
+"""``extractor eval GOLD.jsonl``: score extraction against a gold set."""
 
 from __future__ import annotations
 
-from ._app import app  # noqa: F401
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from ..evaluation import EvalReport, load_gold, render_comparison, render_report, score
+from ..evaluation.gold import GoldDocument
+from ..evaluation.run import Predictions, predictions_from_extraction, predictions_from_file
+from ..evaluation.scoring import DocUsage
+from ._app import app
+from .common import (
+    BaseUrlOption,
+    CacheOption,
+    ModelOption,
+    RetriesOption,
+    StrategyOption,
+    fail_usage,
+    guarded,
+)
+
+
+def _load_report(path: Path) -> EvalReport:
+    try:
+        return EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        fail_usage(f"{path}: not an eval report written by --json ({error})")
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path | None, typer.Argument(help="Gold JSONL file (GOLD_FORMAT).")] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions", help="Score this `extractor bulk` output instead of extracting."
+        ),
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full report here.")
+    ] = None,
+    compare: Annotated[
+        tuple[Path, Path] | None,
+        typer.Option("--compare", help="Show two --json reports side by side.", show_default=False),
+    ] = None,
+    details: Annotated[bool, typer.Option(help="List missed, false and wrong records.")] = False,
+    label: Annotated[str | None, typer.Option(help="A name for this run in reports.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N gold documents.")] = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    strategy: StrategyOption = DEFAULT_STRATEGY,
+    max_retries: RetriesOption = 2,
+    cache: CacheOption = False,
+) -> None:
+    """Precision, recall and F1 per type, field accuracy, grounding, tokens and time."""
+    console = Console()
+    if compare is not None:
+        console.print(render_comparison(_load_report(compare[0]), _load_report(compare[1])))
+        return
+    if gold is None:
+        fail_usage("give a gold file (or --compare A.json B.json)")
+    if strategy not in STRATEGIES:
+        fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
+    documents: list[GoldDocument] = guarded(str(gold), lambda: load_gold(gold))
+    if limit is not None:
+        documents = documents[:limit]
+
+    if predictions is not None:
+        found, usage, failures = guarded(
+            str(predictions), lambda: predictions_from_file(predictions)
+        )
+        run_label = label or predictions.name
+    else:
+
+        def progress(document: GoldDocument, count: int, error: str | None) -> None:
+            note = f"error: {error}" if error else f"{count} records"
+            typer.echo(f"  {document.id}: {note}", err=True)
+
+        def run() -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
+            with Extractor(model, base_url=base_url, strategy=strategy,
+                           max_retries=max_retries, cache=cache or None) as extractor:  # fmt: skip
+                return predictions_from_extraction(documents, extractor, on_document=progress)
+
+        found, usage, failures = guarded(str(gold), run)
+        run_label = label or f"{model or 'default model'} · {strategy}"
+
+    report = score(documents, found, usage=usage, label=run_label)
+    console.print(render_report(report, details=details))
+    for doc_id, message in failures.items():
+        console.print(f"[yellow]failed[/yellow] {doc_id}: {message}")
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(report.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
+        )
+        typer.echo(f"report written to {json_out}", err=True)
