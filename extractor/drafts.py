@@ -171,10 +171,21 @@ class ResolveState:
     records: list[Record] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: int = 0
+    last_answer: str | None = None
+    repeated: bool = False
 
     @property
     def final_attempt(self) -> bool:
-        return self.attempts > self.max_reasks
+        return self.attempts > self.max_reasks or self.repeated
+
+    def seen_answer(self, answer: str) -> None:
+        """Note an answer; the same answer twice means re-asking will not help.
+
+        At temperature 0 a small model often repeats an invalid answer word for
+        word; one more re-ask would cost a call and return it again.
+        """
+        self.repeated = answer == self.last_answer
+        self.last_answer = answer
 
 
 def _country_or_none(value: str | None) -> str | None:
@@ -524,6 +535,8 @@ class DraftList(Draft):
         if context is None or "text" not in context:
             return self
         state: ResolveState | None = context.get("state")
+        if state is not None:
+            state.seen_answer(self.model_dump_json())
         problems: list[str] = []
         records: list[Record] = []
         seen: set[str] = set()

@@ -116,7 +116,7 @@ class Extractor:
         max_retries: int = 2,
         cache: bool | str | Path | ResultCache | None = None,
         mode: ModeName | None = None,
-        timeout: float = 300.0,
+        timeout: float | None = None,
         temperature: float = 0.0,
         max_tokens: int | None = None,
         chunk_chars: int = DEFAULT_MAX_CHARS,
@@ -139,7 +139,8 @@ class Extractor:
         self.types: tuple[RecordType, ...] = chosen
         self.strategy: Strategy = strategy
         self.max_retries = max_retries
-        self.timeout = timeout
+        # A local server answers one request at a time on a CPU: minutes, not seconds.
+        self.timeout = timeout if timeout is not None else (1800.0 if self.spec.is_local else 300.0)
         self.temperature = temperature
         self.max_tokens = max_tokens
         self.chunk_chars = chunk_chars

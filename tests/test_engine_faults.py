@@ -205,3 +205,11 @@ async def test_async_extract_and_cache(tmp_path: Any) -> None:
     assert not first.metadata.cached and second.metadata.cached
     assert second.casualty_reports[0].doc_id == "b"
     assert second.casualty_reports[0].id != first.casualty_reports[0].id
+
+
+def test_a_repeated_invalid_answer_stops_the_reasks_early() -> None:
+    invented = answer(killed=40)
+    with FakeOpenAI(static(invented)) as server, extractor(server, max_retries=3) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 2  # not 4: the second identical answer ends the re-asks
+    assert result.casualty_reports == [] and result.metadata.dropped == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -12,8 +12,7 @@ from rich.console import Console
 from ..engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from ..evaluation import EvalReport, load_gold, render_comparison, render_report, score
 from ..evaluation.gold import GoldDocument
-from ..evaluation.run import Predictions, predictions_from_extraction, predictions_from_file
-from ..evaluation.scoring import DocUsage
+from ..evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
 from ._app import app
 from .common import (
     BaseUrlOption,
@@ -45,6 +44,12 @@ def eval_command(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full report here.")
     ] = None,
+    save_predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-predictions", help="Save the result lines (reusable with --predictions)."
+        ),
+    ] = None,
     compare: Annotated[
         tuple[Path, Path] | None,
         typer.Option("--compare", help="Show two --json reports side by side.", show_default=False),
@@ -72,24 +77,25 @@ def eval_command(
         documents = documents[:limit]
 
     if predictions is not None:
-        found, usage, failures = guarded(
-            str(predictions), lambda: predictions_from_file(predictions)
-        )
+        lines = guarded(str(predictions), lambda: read_lines(predictions))
         run_label = label or predictions.name
     else:
 
-        def progress(document: GoldDocument, count: int, error: str | None) -> None:
-            note = f"error: {error}" if error else f"{count} records"
+        def progress(document: GoldDocument, line: dict[str, Any]) -> None:
+            error = line.get("error")
+            note = f"error: {error['message']}" if error else f"{len(line['records'])} records"
             typer.echo(f"  {document.id}: {note}", err=True)
 
-        def run() -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
+        def run() -> list[dict[str, Any]]:
             with Extractor(model, base_url=base_url, strategy=strategy,
                            max_retries=max_retries, cache=cache or None) as extractor:  # fmt: skip
-                return predictions_from_extraction(documents, extractor, on_document=progress)
+                return extract_gold(documents, extractor, on_document=progress)
 
-        found, usage, failures = guarded(str(gold), run)
+        lines = guarded(str(gold), run)
         run_label = label or f"{model or 'default model'} · {strategy}"
-
+        if save_predictions is not None:
+            write_lines(save_predictions, lines)
+    found, usage, failures = predictions_from_lines(lines)
     report = score(documents, found, usage=usage, label=run_label)
     console.print(render_report(report, details=details))
     for doc_id, message in failures.items():

@@ -1,8 +1,10 @@
-"""Produce the predictions an evaluation scores: run extraction, or read a bulk output.
+"""Produce the predictions an evaluation scores: run extraction, or read a saved run.
 
-Both paths end in the same shape, gold-format dicts per document id (mapped
-with :mod:`extractor.goldmap`) plus what each document cost, so a run scored
-live and a run scored from a saved ``extractor bulk`` file are comparable.
+Both paths go through the same line format as ``extractor bulk`` output (one
+JSON object per document with ``doc_id``, ``status``, ``records``, ``usage``,
+``seconds``), so a run scored live, a run saved with ``--save-predictions``
+and a bulk output file are scored identically; a saved run reproduces its
+report offline.
 """
 
 from __future__ import annotations
@@ -22,72 +24,87 @@ from .gold import GoldDocument
 from .scoring import DocUsage
 
 Predictions = dict[str, list[dict[str, Any]]]
-_RECORD = TypeAdapter(AnyRecord)
+_RECORD: TypeAdapter[Any] = TypeAdapter(AnyRecord)
 
 
-def predictions_from_extraction(
+def extract_gold(
     documents: Iterable[GoldDocument],
     extractor: Extractor,
     *,
-    on_document: Callable[[GoldDocument, int, str | None], None] | None = None,
-) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
-    """Extract every gold document; failures are recorded, not raised."""
-    predictions: Predictions = {}
-    usage: dict[str, DocUsage] = {}
-    failures: dict[str, str] = {}
+    on_document: Callable[[GoldDocument, dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Extract every gold document into a result line; failures become error lines."""
+    lines = []
     for document in documents:
+        line: dict[str, Any] = {"doc_id": document.id, "model": extractor.model,
+                                "strategy": extractor.strategy}  # fmt: skip
         try:
             result = extractor.extract(
                 document.text, published=document.published, doc_id=document.id
             )
         except ExtractorError as error:
-            failures[document.id] = f"{type(error).__name__}: {error}"
-            predictions[document.id] = []
             spent = getattr(error, "usage", None)
-            usage[document.id] = DocUsage(
-                prompt_tokens=getattr(spent, "prompt_tokens", None),
-                completion_tokens=getattr(spent, "completion_tokens", None),
-            )
-            if on_document is not None:
-                on_document(document, 0, failures[document.id])
-            continue
-        predictions[document.id] = [record_to_gold(r) for r in result.records]
-        meta = result.metadata
-        usage[document.id] = DocUsage(
-            prompt_tokens=meta.usage.prompt_tokens,
-            completion_tokens=meta.usage.completion_tokens,
-            seconds=meta.seconds,
-        )
+            line.update(
+                status="error", records=[], seconds=None,
+                usage={"prompt_tokens": getattr(spent, "prompt_tokens", 0),
+                       "completion_tokens": getattr(spent, "completion_tokens", 0)},
+                error={"type": type(error).__name__, "message": str(error)},
+            )  # fmt: skip
+        else:
+            meta = result.metadata
+            line.update(
+                status="ok", records=[r.model_dump(mode="json") for r in result.records],
+                usage=meta.usage.model_dump(mode="json"), seconds=meta.seconds, calls=meta.calls,
+                prompt_version=meta.prompt_version, warnings=meta.warnings,
+            )  # fmt: skip
+        lines.append(line)
         if on_document is not None:
-            on_document(document, len(result.records), None)
-    return predictions, usage, failures
+            on_document(document, line)
+    return lines
 
 
-def predictions_from_file(path: Path) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
-    """Read an ``extractor bulk`` output file (one JSON line per document)."""
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    """Result lines from a saved run or an ``extractor bulk`` output file."""
+    lines = []
+    with path.open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                line = json.loads(text)
+                str(line["doc_id"])
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise InputError(
+                    f"line {number} is not a result line ({error})", source=str(path)
+                ) from None
+            lines.append(line)
+    return lines
+
+
+def write_lines(path: Path, lines: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def predictions_from_lines(
+    lines: Iterable[dict[str, Any]],
+) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
+    """Gold-format predictions, per-document cost and failures from result lines."""
     predictions: Predictions = {}
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                doc_id = str(row["doc_id"])
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
-                raise InputError(
-                    f"line {number} is not a bulk output line ({error})", source=str(path)
-                ) from None
-            records: list[Record] = [_RECORD.validate_python(r) for r in row.get("records") or []]
-            predictions[doc_id] = [record_to_gold(r) for r in records]
-            spent = row.get("usage") or {}
-            usage[doc_id] = DocUsage(
-                prompt_tokens=spent.get("prompt_tokens"),
-                completion_tokens=spent.get("completion_tokens"),
-                seconds=row.get("seconds"),
-            )
-            if row.get("status") == "error":
-                problem = row.get("error") or {}
-                failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
+    for line in lines:
+        doc_id = str(line["doc_id"])
+        records: list[Record] = [_RECORD.validate_python(r) for r in line.get("records") or []]
+        predictions[doc_id] = [record_to_gold(r) for r in records]
+        spent = line.get("usage") or {}
+        usage[doc_id] = DocUsage(
+            prompt_tokens=spent.get("prompt_tokens"),
+            completion_tokens=spent.get("completion_tokens"),
+            seconds=line.get("seconds"),
+        )
+        if line.get("status") == "error":
+            problem = line.get("error") or {}
+            failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
     return predictions, usage, failures
