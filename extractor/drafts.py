@@ -19,7 +19,9 @@ invalid records are dropped with a warning instead, never emitted as sound.
 
 from __future__ import annotations
 
+import copy
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -77,8 +79,23 @@ class Draft(BaseModel):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        kwargs.setdefault("schema_generator", _CompactSchema)
-        return super().model_json_schema(*args, **kwargs)
+        """Compact, and built once per class: instructor asks for it on every request."""
+        if args or kwargs:
+            kwargs.setdefault("schema_generator", _CompactSchema)
+            return super().model_json_schema(*args, **kwargs)
+        cached = _SCHEMAS.get(cls)
+        if cached is None:
+            cached = _SCHEMAS[cls] = super().model_json_schema(schema_generator=_CompactSchema)
+        return copy.deepcopy(cached)
+
+
+_SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
+
+# The validation context of the call in progress. instructor's own ``context``
+# argument also renders every message as a Jinja template, which would let an
+# article containing "{{" break (or rewrite) its own prompt; the context
+# travels in this task-local variable instead.
+RESOLVE_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("extractor_resolve", default=None)
 
 
 class PersonDraft(Draft):
@@ -531,7 +548,7 @@ class DraftList(Draft):
 
     @model_validator(mode="after")
     def _resolve(self, info: Any) -> DraftList:
-        context = info.context if isinstance(info.context, dict) else None
+        context = info.context if isinstance(info.context, dict) else RESOLVE_CONTEXT.get()
         if context is None or "text" not in context:
             return self
         state: ResolveState | None = context.get("state")
@@ -618,6 +635,7 @@ PER_TYPE: dict[RecordType, type[DraftList]] = {
 def grammar_schema(model: type[Draft]) -> dict[str, Any]:
     """The full JSON Schema, for servers that turn it into a decoding grammar.
 
-    Cached: building a schema is most of the client's CPU per request otherwise.
+    Cached (see :meth:`Draft.model_json_schema`): building a schema is most of
+    the client's CPU per request otherwise.
     """
     return model.model_json_schema()

@@ -36,7 +36,7 @@ from instructor.core.hooks import Hooks
 from .cache import ResultCache, cache_key
 from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from .document import Document
-from .drafts import PER_TYPE, AllTypes, DraftList, ResolveState, grammar_schema
+from .drafts import PER_TYPE, RESOLVE_CONTEXT, AllTypes, DraftList, ResolveState, grammar_schema
 from .errors import (
     ConfigurationError,
     ExtractionFailed,
@@ -291,13 +291,6 @@ class Extractor:
                     "response_model": model,
                     "messages": [*messages, *note],
                     "max_retries": self.max_retries,
-                    "context": {
-                        "text": chunk.text,
-                        "published": day,
-                        "doc_id": doc,
-                        "state": state,
-                        "sentences": split_sentences(chunk.text),
-                    },
                     "hooks": hooks,
                     "temperature": self.temperature,
                     "max_tokens": self.max_tokens or max_tokens,
@@ -307,6 +300,14 @@ class Extractor:
                     kwargs["extra_body"] = {
                         "response_format": {"type": "json_object", "schema": schema}
                     }
+                context = {
+                    "text": chunk.text,
+                    "published": day,
+                    "doc_id": doc,
+                    "state": state,
+                    "sentences": split_sentences(chunk.text),
+                }
+                token = RESOLVE_CONTEXT.set(context)
                 try:
                     result, completion = await client.chat.completions.create_with_completion(
                         **kwargs
@@ -340,6 +341,8 @@ class Extractor:
                     if mapped is not None:
                         raise mapped from error
                     raise
+                finally:
+                    RESOLVE_CONTEXT.reset(token)
                 usage = getattr(result, "_total_usage", None) or getattr(completion, "usage", None)
                 tally.usage.add(*_usage_of(usage))
                 tally.dropped += state.dropped

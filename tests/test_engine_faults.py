@@ -213,3 +213,12 @@ def test_a_repeated_invalid_answer_stops_the_reasks_early() -> None:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         assert len(server.log) == 2  # not 4: the second identical answer ends the re-asks
     assert result.casualty_reports == [] and result.metadata.dropped == 1
+
+
+def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
+    article = ARTICLE + " A banner read {{ text }} and {% if x %}nothing{% endif %}."
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        result = ex.extract(article, published=PUBLISHED)
+        sent = server.log[0].message_text
+    assert "{{ text }}" in sent and "{% if x %}" in sent  # not rendered as a template
+    assert len(result.casualty_reports) == 1

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Bulk throughput against the latency limit, the tool's own CPU, and memory.
+
+With concurrency C and model latency L no client does better than C/L
+documents per second. This runs the real ``extractor bulk`` command (start-up
+included) over documents from the real archive against a fake OpenAI-compatible
+server on loopback (tests/fakes/openai_server.py, a separate process) that
+answers every request with a schema-valid empty answer after L seconds (with
+jitter), and reports, per concurrency:
+
+* documents per second and its ratio to C/L;
+* CPU seconds per document spent in the extractor process (user + system);
+* peak RSS of the extractor process.
+
+A second pass converts 1,000 and 20,000 documents at zero latency to show
+whether memory stays flat (input and output are streamed).
+
+    python bench/bulk_throughput.py                 # all of it (~5 minutes)
+    python bench/bulk_throughput.py --quick         # C=32 only, 2,000 documents
+
+Numbers are ratios measured within one run: the machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import select
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHIVE = ROOT.parent / "shared" / "corpora" / "wh-statements.zip"
+EMPTY = '{"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}'
+
+
+def start_server(latency: float, jitter: float) -> tuple[subprocess.Popen[str], str]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.openai_server", "--port", "0", "--latency", str(latency),
+         "--jitter", str(jitter), "--responder", f"static:{EMPTY}", "--max-log", "100"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert server.stdout is not None
+    ready, _, _ = select.select([server.stdout], [], [], 30)
+    line = server.stdout.readline() if ready else ""
+    if not line.startswith("READY "):
+        server.kill()
+        raise SystemExit(f"fake server did not start: {line!r}")
+    return server, line.split()[1]
+
+
+def documents_jsonl(path: Path, count: int) -> Path:
+    """``count`` real documents from the archive (cycled, with distinct ids) as JSONL."""
+    texts: list[str] = []
+    with zipfile.ZipFile(ARCHIVE) as archive:
+        for name in archive.namelist():
+            if name.endswith(".md"):
+                body = archive.read(name).decode("utf-8")
+                texts.append(body.split("\n---", 2)[-1] if body.startswith("---") else body)
+            if len(texts) >= 2000:
+                break
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            handle.write(json.dumps({"id": f"doc-{n:06d}", "text": texts[n % len(texts)]}) + "\n")
+    return path
+
+
+def run_bulk(source: Path, base_url: str, concurrency: int, out: Path) -> dict[str, float]:
+    """Run ``extractor bulk`` in a fresh process; its own rusage comes back from a wrapper."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+    command = [sys.executable, "-m", "extractor", "bulk", str(source), "-o", str(out), "--model",
+               "openai/fake-model", "--base-url", base_url, "--strategy", "single",
+               "-j", str(concurrency), "--progress", "none"]  # fmt: skip
+    started = time.perf_counter()
+    wrapper = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, json.dumps(command)],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    usage = json.loads(wrapper.stdout.strip().splitlines()[-1])
+    lines = sum(1 for _ in out.open())
+    return {
+        "documents": lines,
+        "wall": wall,
+        "cpu": usage["cpu"],
+        "peak_rss_mb": usage["rss_kb"] / 1024,
+    }
+
+
+_WRAPPER = """
+import json, resource, subprocess, sys
+subprocess.run(json.loads(sys.argv[1]), capture_output=True)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"cpu": u.ru_utime + u.ru_stime, "rss_kb": u.ru_maxrss}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--latency", type=float, default=0.3)
+    parser.add_argument("--jitter", type=float, default=0.03)
+    args = parser.parse_args()
+    if not ARCHIVE.exists():
+        raise SystemExit(f"{ARCHIVE} not found (the shared corpus sits next to the checkout)")
+    levels = [32] if args.quick else [1, 8, 32, 128]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        source = documents_jsonl(work / "docs.jsonl", 2000)
+        server, base_url = start_server(args.latency, args.jitter)
+        try:
+            for concurrency in levels:
+                count = 200 if concurrency == 1 else 2000
+                subset = source if count == 2000 else documents_jsonl(work / "small.jsonl", count)
+                result = run_bulk(subset, base_url, concurrency, work / f"out-{concurrency}.jsonl")
+                limit = concurrency / args.latency
+                rate = result["documents"] / result["wall"]
+                rows.append((concurrency, result["documents"], rate, limit, rate / limit,
+                             1000 * result["cpu"] / result["documents"], result["peak_rss_mb"]))  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        memory = []
+        if not args.quick:
+            server, base_url = start_server(0.0, 0.0)
+            try:
+                for count in (1000, 20000):
+                    subset = documents_jsonl(work / f"m{count}.jsonl", count)
+                    result = run_bulk(subset, base_url, 64, work / f"m-out-{count}.jsonl")
+                    memory.append(
+                        (count, result["documents"], result["peak_rss_mb"], result["wall"])
+                    )
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+
+    print(f"latency {args.latency} s ± {args.jitter}; one process per run, start-up included\n")
+    print("| C | documents | docs/s | C/L | of C/L | CPU ms/doc (tool) | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
+    for c, n, rate, limit, share, cpu, rss in rows:
+        print(f"| {c} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {cpu:.1f} | {rss:.0f} |")
+    if memory:
+        print("\n| documents (latency 0, C=64) | written | peak RSS MB | seconds |")
+        print("|---|---|---|---|")
+        for count, written, rss, wall in memory:
+            print(f"| {count} | {written} | {rss:.0f} | {wall:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
