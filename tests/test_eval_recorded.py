@@ -1,0 +1,55 @@
+"""The evaluation reproduces from recorded model answers.
+
+The embedded 1.5B model's answers for the seed and the development gold set
+are recorded (scripts/record_cassettes.py, which also refreshes the committed
+result lines and report in bench/results/). Replaying them through the current
+code must give the same records, and so the same scores as BENCHMARKS.md, which
+``extractor eval GOLD --predictions bench/results/gold-1.5b-per-type.jsonl``
+prints without any model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.evaluation import load_gold, score
+from extractor.evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
+from tests.conftest import SEED_ID, SEEDS
+
+RESULTS = Path(__file__).resolve().parent.parent / "bench" / "results"
+LINES = RESULTS / "gold-1.5b-per-type.jsonl"
+REPORT = RESULTS / "dev-1.5b-per-type.report.json"
+
+
+def _records(lines: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {line["doc_id"]: sorted(r["id"] for r in line["records"]) for line in lines}
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("gold_per_type.yaml")
+def test_recorded_gold_run_reproduces_the_committed_results(recorded_extractor: Any) -> None:
+    seed = load_gold(SEEDS / f"{SEED_ID}.gold.jsonl")
+    dev = load_gold(SEEDS / "dev.gold.jsonl")
+    with recorded_extractor(strategy="per-type") as extractor:
+        lines = extract_gold([*seed, *dev], extractor)
+    predictions, usage, _ = predictions_from_lines(lines)
+    report = score(dev, predictions, usage=usage, label="local 1.5B · per-type")
+    if os.environ.get("EXTRACTOR_UPDATE_RESULTS"):
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        write_lines(LINES, lines)
+        REPORT.write_text(
+            json.dumps(report.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
+        )
+
+    saved = read_lines(LINES)
+    assert _records(lines) == _records(saved)
+    expected = json.loads(REPORT.read_text(encoding="utf-8"))
+    assert report.micro.model_dump(mode="json") == expected["micro"]
+    assert report.grounding.model_dump(mode="json") == expected["grounding"]
+    for kind, counts in expected["per_type"].items():
+        assert report.per_type[kind].model_dump(mode="json") == counts
