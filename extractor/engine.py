@@ -240,7 +240,7 @@ class Extractor:
     ) -> list[Record]:
         if self.strategy == "single" and set(self.types) == set(RECORD_TYPES):
             messages = single_messages(chunk.text, day)
-            records = await self._call(AllTypes, messages, chunk, day, doc, tally, 4096)
+            records = await self._request(AllTypes, messages, chunk, day, doc, tally, 4096)
         else:
             kinds = list(self.types)
             if self.strategy == "per-type":
@@ -248,24 +248,12 @@ class Extractor:
             records = []
             for kind in kinds:
                 messages = type_messages(kind, chunk.text, day)
-                records += await self._call(PER_TYPE[kind], messages, chunk, day, doc, tally, 2048)
+                records += await self._request(
+                    PER_TYPE[kind], messages, chunk, day, doc, tally, 2048
+                )
         context = {"text": chunk.text, "published": day, "doc_id": doc}
         records += infer(records, self.types, context)
         return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
-
-    async def _call(
-        self,
-        model: type[DraftList],
-        messages: list[dict[str, str]],
-        chunk: Chunk,
-        day: date | None,
-        doc: str,
-        tally: _Tally,
-        max_tokens: int,
-    ) -> list[Record]:
-        result = await self._request(model, messages, chunk, day, doc, tally, max_tokens)
-        assert isinstance(result, DraftList)
-        return result.records
 
     async def _request(
         self,
@@ -276,7 +264,7 @@ class Extractor:
         doc: str,
         tally: _Tally,
         max_tokens: int,
-    ) -> Any:
+    ) -> list[Record]:
         """One logical call: transient retries outside, validation re-asks inside."""
         client = self._client()
         note: list[dict[str, str]] = []
@@ -347,7 +335,8 @@ class Extractor:
                 tally.usage.add(*_usage_of(usage))
                 tally.dropped += state.dropped
                 tally.warnings.extend(state.warnings)
-                return result
+                assert isinstance(result, DraftList)
+                return result.records
         raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
 
     def _assemble(

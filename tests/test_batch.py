@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import re
 import sys
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
@@ -34,32 +32,12 @@ from extractor.engine import Extractor  # noqa: E402
 from extractor.errors import ClientModelError, ConfigurationError  # noqa: E402
 from extractor.io import InputFailure  # noqa: E402
 from extractor.retrying import RetryPolicy  # noqa: E402
+from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
-EMPTY = '{"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}'
-KANO = re.compile(r"\[1\] At least (\d+) people were killed in Kano")
 FAST_RETRY = RetryPolicy(attempts=2, initial=0.01, maximum=0.02, total=5)
-
-
-def kano(killed: int) -> str:
-    return f"At least {killed} people were killed in Kano, Nigeria on Friday."
-
-
-def casualty_responder(body: dict[str, Any]) -> str:
-    """One casualty record citing sentence 1 when the article is a Kano report, else none."""
-    text = "\n".join(str(m.get("content")) for m in body.get("messages", []))
-    found = KANO.search(text)
-    if found is None:
-        return EMPTY
-    record = {
-        "killed": int(found.group(1)), "injured": None, "qualifier": "at_least",
-        "victims": None, "perpetrator": None, "country": "NGA", "place": "Kano", "date": None,
-        "scope": "event", "violence_type": None, "status": "occurred", "attribution": None,
-        "evidence": [1],
-    }  # fmt: skip
-    return json.dumps({**json.loads(EMPTY), "casualty_reports": [record]})
 
 
 @pytest.fixture

@@ -37,13 +37,12 @@ from extractor import engine  # noqa: E402
 from extractor.bulk import drop_error_lines, estimate_cost  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.retrying import RetryPolicy  # noqa: E402
+from tests.fakes.kano import EMPTY, casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
 REAL_ZIP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-statements.zip"
-EMPTY = '{"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}'
-KANO = re.compile(r"\[1\] At least (\d+) people were killed in Kano")
 RECORD_TYPES = ["visit", "meeting", "arms_transfer", "casualty_report"]
 LINE_FIELDS = {
     "doc_id", "status", "source", "published", "title", "url", "records", "counts", "usage",
@@ -51,25 +50,6 @@ LINE_FIELDS = {
     "warnings", "error",
 }  # fmt: skip
 runner = CliRunner()
-
-
-def kano(killed: int) -> str:
-    return f"At least {killed} people were killed in Kano, Nigeria on Friday."
-
-
-def casualty_responder(body: dict[str, Any]) -> str:
-    """One casualty record citing sentence 1 when the article is a Kano report, else none."""
-    text = "\n".join(str(m.get("content")) for m in body.get("messages", []))
-    found = KANO.search(text)
-    if found is None:
-        return EMPTY
-    record = {
-        "killed": int(found.group(1)), "injured": None, "qualifier": "at_least",
-        "victims": None, "perpetrator": None, "country": "NGA", "place": "Kano", "date": None,
-        "scope": "event", "violence_type": None, "status": "occurred", "attribution": None,
-        "evidence": [1],
-    }  # fmt: skip
-    return json.dumps({**json.loads(EMPTY), "casualty_reports": [record]})
 
 
 @pytest.fixture(autouse=True)

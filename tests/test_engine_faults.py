@@ -222,3 +222,14 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
         sent = server.log[0].message_text
     assert "{{ text }}" in sent and "{% if x %}" in sent  # not rendered as a template
     assert len(result.casualty_reports) == 1
+
+
+def test_schema_cache_does_not_grow_with_requests() -> None:
+    from extractor.drafts import _SCHEMAS
+
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        ex.extract(ARTICLE, published=PUBLISHED, doc_id="a")
+        size = len(_SCHEMAS)
+        for n in range(5):
+            ex.extract(ARTICLE, published=PUBLISHED, doc_id=f"b{n}")
+    assert len(_SCHEMAS) == size  # instructor's per-call subclasses share one entry

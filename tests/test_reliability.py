@@ -25,8 +25,9 @@ from extractor.chunking import chunk_text
 from extractor.cli import app
 from extractor.io import iter_inputs
 from extractor.retrying import RetryPolicy
+from tests.fakes.kano import EMPTY, casualty_responder, kano
 from tests.fakes.openai_server import CONTENT_FAULTS, LOOPBACK_ONLY, FakeOpenAI, Fault, static
-from tests.test_bulk import EMPTY, _clean_env, _start_fake_server, casualty_responder, kano
+from tests.test_bulk import _clean_env, _start_fake_server
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()
