@@ -17,6 +17,7 @@ whether memory stays flat (input and output are streamed).
 
     python bench/bulk_throughput.py                 # all of it (~5 minutes)
     python bench/bulk_throughput.py --quick         # C=32 only, 2,000 documents
+    python bench/bulk_throughput.py --no-memory     # or --memory-only
 
 Numbers are ratios measured within one run: the machines are noisy.
 """
@@ -106,6 +107,7 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--memory-only", action="store_true", help="only the 1,000 vs 20,000 pass")
+    parser.add_argument("--no-memory", action="store_true", help="skip the 1,000 vs 20,000 pass")
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jitter", type=float, default=0.03)
     args = parser.parse_args()
@@ -130,7 +132,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=10)
         memory = []
-        if not args.quick:
+        if not (args.quick or args.no_memory):
             server, base_url = start_server(0.0, 0.0)
             try:
                 for count in (1000, 20000):
