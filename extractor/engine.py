@@ -47,7 +47,7 @@ from .errors import (
 from .gating import screen
 from .inference import infer
 from .merging import merge_records
-from .prompting import prompt_version, single_messages, type_messages
+from .prompting import prompt_version, system_message, task_message
 from .providers import ModelSpec, ModeName, build_client, resolve_model
 from .records import RECORD_TYPES, Record, RecordType
 from .result import FIELD_FOR_TYPE, ArticleExtraction, ExtractionMetadata, Usage, schema_version
@@ -238,20 +238,21 @@ class Extractor:
     async def _extract_chunk(
         self, chunk: Chunk, day: date | None, doc: str, tally: _Tally
     ) -> list[Record]:
+        # Split and render once per chunk: every call about it shares them.
+        sentences = split_sentences(chunk.text)
+        system = system_message(chunk.text, day, sentences)
+        context = {"text": chunk.text, "published": day, "doc_id": doc, "sentences": sentences}
         if self.strategy == "single" and set(self.types) == set(RECORD_TYPES):
-            messages = single_messages(chunk.text, day)
-            records = await self._request(AllTypes, messages, chunk, day, doc, tally, 4096)
+            messages = [system, task_message(None)]
+            records = await self._request(AllTypes, messages, context, tally, 4096)
         else:
             kinds = list(self.types)
             if self.strategy == "per-type":
                 kinds = screen(chunk.text, kinds)
             records = []
             for kind in kinds:
-                messages = type_messages(kind, chunk.text, day)
-                records += await self._request(
-                    PER_TYPE[kind], messages, chunk, day, doc, tally, 2048
-                )
-        context = {"text": chunk.text, "published": day, "doc_id": doc}
+                messages = [system, task_message(kind)]
+                records += await self._request(PER_TYPE[kind], messages, context, tally, 2048)
         records += infer(records, self.types, context)
         return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
 
@@ -259,13 +260,15 @@ class Extractor:
         self,
         model: type[DraftList],
         messages: list[dict[str, str]],
-        chunk: Chunk,
-        day: date | None,
-        doc: str,
+        context: dict[str, Any],
         tally: _Tally,
         max_tokens: int,
     ) -> list[Record]:
-        """One logical call: transient retries outside, validation re-asks inside."""
+        """One logical call: transient retries outside, validation re-asks inside.
+
+        ``context`` (the chunk's text, sentences, date and document id) is what
+        the drafts are validated against; each attempt adds its own state.
+        """
         client = self._client()
         note: list[dict[str, str]] = []
         truncations = 0
@@ -288,14 +291,7 @@ class Extractor:
                     kwargs["extra_body"] = {
                         "response_format": {"type": "json_object", "schema": schema}
                     }
-                context = {
-                    "text": chunk.text,
-                    "published": day,
-                    "doc_id": doc,
-                    "state": state,
-                    "sentences": split_sentences(chunk.text),
-                }
-                token = RESOLVE_CONTEXT.set(context)
+                token = RESOLVE_CONTEXT.set({**context, "state": state})
                 try:
                     result, completion = await client.chat.completions.create_with_completion(
                         **kwargs

@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 
 from .records import RECORD_TYPES, RecordType
-from .sentences import numbered, split_sentences
+from .sentences import Sentence, numbered, split_sentences
 
 LABELS: dict[RecordType, tuple[str, str]] = {
     "visit": ("visits", "visits"),
@@ -56,30 +56,41 @@ def render(name: str, **values: Any) -> str:
     return _environment().get_template(name).render(**values).strip()
 
 
-def system_message(text: str, published: date | None) -> dict[str, str]:
-    """Rules and the article, its sentences numbered for evidence citations."""
+def system_message(
+    text: str, published: date | None, sentences: list[Sentence] | None = None
+) -> dict[str, str]:
+    """Rules and the article, its sentences numbered for evidence citations.
+
+    Pass ``sentences`` when the caller has split ``text`` already (the engine
+    needs the same spans to turn cited numbers back into quotes).
+    """
     iso = published.isoformat() if published else None
-    body = numbered(text, split_sentences(text))
+    body = numbered(text, split_sentences(text) if sentences is None else sentences)
     return {"role": "system", "content": render("system.j2", text=body, published=iso)}
 
 
-def single_messages(text: str, published: date | None) -> list[dict[str, str]]:
-    task = render("task_single.j2", types=RECORD_TYPES)
-    return [system_message(text, published), {"role": "user", "content": task}]
-
-
-def type_messages(kind: RecordType, text: str, published: date | None) -> list[dict[str, str]]:
+@cache
+def _task(kind: RecordType | None) -> str:
+    if kind is None:
+        return render("task_single.j2", types=RECORD_TYPES)
     label, field = LABELS[kind]
-    task = render("task_type.j2", kind=kind, label=label, field=field)
-    return [system_message(text, published), {"role": "user", "content": task}]
+    return render("task_type.j2", kind=kind, label=label, field=field)
+
+
+def task_message(kind: RecordType | None) -> dict[str, str]:
+    """The instruction after the article: one type, or every type when ``kind`` is None.
+
+    It does not depend on the article, so it is rendered once per process.
+    """
+    return {"role": "user", "content": _task(kind)}
 
 
 @cache
 def prompt_version() -> str:
     """Hash of every template rendered on a fixed sample: changes with any template."""
-    sample, day = "SAMPLE ARTICLE", date(2000, 1, 1)
-    parts = [m["content"] for m in single_messages(sample, day)]
-    for kind in RECORD_TYPES:
-        parts += [m["content"] for m in type_messages(kind, sample, day)]
+    system = system_message("SAMPLE ARTICLE", date(2000, 1, 1))["content"]
+    parts: list[str] = []
+    for kind in (None, *RECORD_TYPES):  # each call's messages: the system, then its task
+        parts += [system, task_message(kind)["content"]]
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return "p-" + digest[:12]
