@@ -42,6 +42,7 @@ from .records import (
     RecordType,
     Visit,
     VisitLevel,
+    name_words,
 )
 from .sentences import Sentence
 
@@ -425,7 +426,7 @@ def _draft_terms(draft: Draft) -> tuple[set[str], set[str]]:
                 figures |= number_forms(number)
     for person in people:
         names.add(person.name)
-        names.update(t for t in re.findall(r"[^\W\d_][\w'-]{2,}", person.name))
+        names |= name_words(person.name)
         codes.append(person.country)
     names.update(t for t in texts if t)
     for code in codes:

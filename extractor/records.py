@@ -252,15 +252,22 @@ def _name_key(actors: list[Actor]) -> list[str]:
     return sorted(normalise_text(a.display_name) for a in actors)
 
 
+def name_words(name: str) -> set[str]:
+    """The words of a name that identify someone: "General Soe Win" -> {"Soe", "Win"}."""
+    return {
+        token
+        for token in re.findall(r"[^\W\d_][\w'-]*", name)
+        if len(token) >= 3 and token.lower() not in _TITLE_WORDS
+    }
+
+
 def _name_terms(actor: Actor) -> set[str]:
     terms: set[str] = set()
     for name in (actor.name, actor.canonical_name):
         if not name:
             continue
         terms.add(name)
-        for token in re.findall(r"[^\W\d_][\w'-]*", name):
-            if len(token) >= 3 and token.lower() not in _TITLE_WORDS:
-                terms.add(token)
+        terms |= name_words(name)
     if actor.country:
         terms.update(country_names(actor.country))
     if actor.organisation:
