@@ -47,6 +47,7 @@ ALIASES: dict[str, str] = {
     "dr congo": "COD",
     "drc": "COD",
     "democratic republic of congo": "COD",
+    "democratic republic of the congo": "COD",
     "congo-kinshasa": "COD",
     "congo-brazzaville": "COG",
     "cape verde": "CPV",
@@ -260,3 +261,80 @@ def country_in_text(text: str) -> str | None:
             found.add(code)
             folded = folded.replace(name, " ")
     return found.pop() if len(found) == 1 else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _mention_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word of a country name (case-folded) -> (rest of its words, code), longest first.
+
+    Looking up each article word in a dict keeps the scan to one pass
+    whatever the number of names (a regex alternation of ~1,000 names costs
+    a millisecond per article).
+    """
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, code in _name_index():
+        words = tuple(_WORD.findall(name))
+        if words and len(name) >= 4:
+            index.setdefault(words[0], []).append((words[1:], code))
+    for entries in index.values():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+    return index
+
+
+_SHORT = re.compile(r"(?<![\w.])(U\.S\.|US|UK)(?!\w)")
+_SHORT_CODES = {"U.S.": "USA", "US": "USA", "UK": "GBR"}
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
+
+
+def countries_in_text(text: str) -> list[str]:
+    """Codes of the countries ``text`` names (by name, adjective or capital), first mention first.
+
+    The engine shows this list to the model so that a small model picks
+    codes the article supports instead of guessing them. Names start with a
+    capital in English prose, so only capitalised words are looked up (a
+    fifth of the words of a news article). "US" and "UK" count only in
+    capitals, so that the pronoun "us" is not the United States.
+    """
+    index = _mention_index()
+    hits: list[tuple[int, str]] = []
+    resume = 0
+    for match in _CAPITALISED.finditer(text):
+        if match.start() < resume:
+            continue
+        word = match.group()
+        entries = index.get(_fold(word) if not word.isascii() else word.lower())
+        if not entries:
+            continue
+        following: list[re.Match[str]] | None = None
+        for rest, code in entries:
+            if rest:
+                if following is None:
+                    following = list(_WORD.finditer(text, match.end(), match.end() + 80))
+                if tuple(_fold(w.group()) for w in following[: len(rest)]) != rest:
+                    continue
+                resume = following[len(rest) - 1].end()
+            hits.append((match.start(), code))
+            break
+    hits += [(m.start(), _SHORT_CODES[m.group(1)]) for m in _SHORT.finditer(text)]
+    seen: dict[str, None] = {}
+    for _, code in sorted(hits):
+        seen.setdefault(code, None)
+    return list(seen)
+
+
+def country_label(code: str) -> str:
+    """A short English name for ``code`` ("MMR" -> "Myanmar"), for prompts and messages."""
+    if code in EXTRA_ALPHA3:
+        return EXTRA_ALPHA3[code]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name).split(",")[0]

@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 
+from .countries import countries_in_text, country_label
 from .records import RECORD_TYPES, RecordType
 from .sentences import Sentence, numbered, split_sentences
 
@@ -66,7 +67,9 @@ def system_message(
     """
     iso = published.isoformat() if published else None
     body = numbered(text, split_sentences(text) if sentences is None else sentences)
-    return {"role": "system", "content": render("system.j2", text=body, published=iso)}
+    countries = [(code, country_label(code)) for code in countries_in_text(text)]
+    content = render("system.j2", text=body, published=iso, countries=countries)
+    return {"role": "system", "content": content}
 
 
 @cache

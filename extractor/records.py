@@ -25,7 +25,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
-from .countries import country_names
+from .countries import countries_in_text, country_label, country_names
 from .grounding import normalise_text
 from .parts import (
     Actor,
@@ -196,9 +196,10 @@ class Record(BaseModel):
         for code in self.countries():
             names = {normalise_text(n) for n in country_names(code)}
             if not any(_mentions(folded, name) for name in names):
+                named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
                 raise ValueError(
-                    f"country {code} is not mentioned anywhere in the article: use a country "
-                    "the article names, or null"
+                    f"country {code} is not mentioned anywhere in the article: use one the "
+                    f"article names ({named or 'none'}), or null"
                 )
 
     def _check_evidence_carries_facts(self) -> None:

@@ -94,3 +94,16 @@ def test_number_forms_cover_how_news_writes_numbers() -> None:
     assert "9.0 billion" in number_forms(Decimal(9_000_000_000))
     assert "six" in number_forms(6)
     assert "seven hundred thirty" in number_forms(730)
+
+
+def test_countries_in_text_lists_codes_in_order_of_first_mention() -> None:
+    from extractor.countries import countries_in_text
+
+    text = (
+        "Officials in Kyiv said Russian drones hit Ukraine overnight; let us hope, a US envoy "
+        "said, that South Korea and Papua New Guinea join. The Democratic Republic of the Congo "
+        "abstained."
+    )
+    assert countries_in_text(text) == ["UKR", "RUS", "USA", "KOR", "PNG", "COD"]
+    assert countries_in_text("let us talk about the uk") == []  # pronoun; lower-case "uk"
+    assert countries_in_text("") == []

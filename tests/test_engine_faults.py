@@ -233,3 +233,64 @@ def test_schema_cache_does_not_grow_with_requests() -> None:
         for n in range(5):
             ex.extract(ARTICLE, published=PUBLISHED, doc_id=f"b{n}")
     assert len(_SCHEMAS) == size  # instructor's per-call subclasses share one entry
+
+
+def test_a_country_the_article_never_names_is_reasked_with_the_ones_it_does() -> None:
+    record = json.loads(VALID)
+    record["casualty_reports"][0]["country"] = "USA"
+    with FakeOpenAI(sequence(json.dumps(record), VALID)) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        first, reask = server.log[0].message_text, server.log[1].message_text
+    assert "Countries the article names: UKR (Ukraine)." in first
+    assert "country USA is not mentioned anywhere in the article" in reask
+    assert "UKR (Ukraine)" in reask.split("country USA", 1)[1]
+    assert [r.country for r in result.casualty_reports] == ["UKR"]
+
+
+def test_placeholder_strings_are_read_as_no_value() -> None:
+    record = json.loads(VALID)
+    record["casualty_reports"][0].update(perpetrator="not specified", place="null", date="None")
+    with FakeOpenAI(static(json.dumps(record))) as server, extractor(server) as ex:
+        [report] = ex.extract(ARTICLE, published=PUBLISHED).casualty_reports
+    assert report.perpetrator is None and report.place is None and report.date is None
+
+
+def test_response_models_are_not_copied_or_rewalked_per_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """instructor neither subclasses our answers nor re-walks them on every call."""
+    from instructor.v2.validation import async_validators
+
+    from extractor.drafts import AllTypes
+
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        ex.extract(ARTICLE, published=PUBLISHED, doc_id="warm")
+        walks: list[Any] = []
+        original = async_validators.get_origin
+        monkeypatch.setattr(
+            async_validators, "get_origin", lambda m: walks.append(m) or original(m)
+        )
+        before = len(AllTypes.__subclasses__())
+        for n in range(3):
+            ex.extract(ARTICLE, published=PUBLISHED, doc_id=f"again-{n}")
+    assert walks == []
+    assert len(AllTypes.__subclasses__()) == before
+
+
+def test_models_with_async_validators_are_still_refused() -> None:
+    from instructor.v2.validation import async_validators
+    from pydantic import BaseModel
+
+    from extractor.providers import _memoize_async_validator_check
+
+    class Checked(BaseModel):
+        name: str
+
+        @async_validators.async_field_validator("name")
+        async def _check(self, value: str) -> str:
+            return value
+
+    _memoize_async_validator_check()
+    for _ in range(2):  # refused each time, never remembered as passed
+        with pytest.raises(ValueError, match="async validators are not supported"):
+            async_validators.reject_async_validators(Checked)
