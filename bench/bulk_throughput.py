@@ -5,10 +5,16 @@ With concurrency C and model latency L no client does better than C/L
 documents per second. This runs the real ``extractor bulk`` command (start-up
 included) over documents from the real archive against a fake OpenAI-compatible
 server on loopback (tests/fakes/openai_server.py, a separate process) that
-answers every request with a schema-valid empty answer after L seconds (with
-jitter), and reports, per concurrency:
+answers every request after L seconds (with jitter) with a meeting between
+the first two countries the article names, citing a sentence that names one
+(so that answers go through resolution, grounding and merging like real
+ones; an article naming fewer than two countries gets empty lists), and
+reports, per concurrency:
 
-* documents per second and its ratio to C/L;
+* documents per second and its ratio to C/L, and model calls per second and
+  theirs: an article longer than one chunk needs one call per chunk, so
+  documents per second can reach C/L only when every document is one call;
+  calls per second against C/L is the client's own efficiency;
 * CPU seconds per document spent in the extractor process (user + system);
 * peak RSS of the extractor process.
 
@@ -37,13 +43,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = ROOT.parent / "shared" / "corpora" / "wh-statements.zip"
-EMPTY = '{"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}'
 
 
 def start_server(latency: float, jitter: float) -> tuple[subprocess.Popen[str], str]:
     server = subprocess.Popen(
         [sys.executable, "-m", "tests.fakes.openai_server", "--port", "0", "--latency", str(latency),
-         "--jitter", str(jitter), "--responder", f"static:{EMPTY}", "--max-log", "100"],
+         "--jitter", str(jitter), "--responder", "named-meeting", "--max-log", "100"],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert server.stdout is not None
@@ -84,9 +89,14 @@ def run_bulk(source: Path, base_url: str, concurrency: int, out: Path) -> dict[s
     )  # fmt: skip
     wall = time.perf_counter() - started
     usage = json.loads(wrapper.stdout.strip().splitlines()[-1])
-    lines = sum(1 for _ in out.open())
+    lines = calls = 0
+    with out.open(encoding="utf-8") as handle:
+        for line in handle:
+            lines += 1
+            calls += json.loads(line).get("calls") or 0
     return {
         "documents": lines,
+        "calls": calls,
         "wall": wall,
         "cpu": usage["cpu"],
         "peak_rss_mb": usage["rss_kb"] / 1024,
@@ -126,8 +136,10 @@ def main() -> None:
                 result = run_bulk(subset, base_url, concurrency, work / f"out-{concurrency}.jsonl")
                 limit = concurrency / args.latency
                 rate = result["documents"] / result["wall"]
-                rows.append((concurrency, result["documents"], rate, limit, rate / limit,
-                             1000 * result["cpu"] / result["documents"], result["peak_rss_mb"]))  # fmt: skip
+                per_doc = result["calls"] / result["documents"]
+                rows.append((concurrency, result["documents"], rate, limit, rate / limit, per_doc,
+                             rate * per_doc / limit, 1000 * result["cpu"] / result["documents"],
+                             1000 * result["cpu"] / result["calls"], result["peak_rss_mb"]))  # fmt: skip
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -147,10 +159,12 @@ def main() -> None:
 
     if rows:
         print(f"latency {args.latency} s ± {args.jitter}; one process per run, start-up included\n")
-        print("| C | documents | docs/s | C/L | of C/L | CPU ms/doc (tool) | peak RSS MB |")
-        print("|---|---|---|---|---|---|---|")
-    for c, n, rate, limit, share, cpu, rss in rows:
-        print(f"| {c} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {cpu:.1f} | {rss:.0f} |")
+        print("| C | documents | docs/s | C/L | docs/s of C/L | calls/doc | calls/s of C/L "
+              "| CPU ms/doc | CPU ms/call | peak RSS MB |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|")
+    for c, n, rate, limit, share, per_doc, call_share, cpu, cpu_call, rss in rows:
+        print(f"| {c} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {per_doc:.2f} "
+              f"| {call_share:.0%} | {cpu:.1f} | {cpu_call:.1f} | {rss:.0f} |")  # fmt: skip
     if memory:
         print("\n| documents (latency 0, C=64) | written | peak RSS MB | seconds |")
         print("|---|---|---|---|")

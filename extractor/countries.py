@@ -313,12 +313,14 @@ def countries_in_text(text: str) -> list[str]:
         entries = index.get(_fold(word) if not word.isascii() else word.lower())
         if not entries:
             continue
-        following: list[re.Match[str]] | None = None
+        following: list[re.Match[str]] = []
+        folded: tuple[str, ...] = ()
         for rest, code in entries:
             if rest:
-                if following is None:
+                if not following:
                     following = list(_WORD.finditer(text, match.end(), match.end() + 80))
-                if tuple(_fold(w.group()) for w in following[: len(rest)]) != rest:
+                    folded = tuple(_fold(w.group()) for w in following)
+                if folded[: len(rest)] != rest:
                     continue
                 resume = following[len(rest) - 1].end()
             hits.append((match.start(), code))

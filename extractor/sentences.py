@@ -37,7 +37,7 @@ def split_sentences(text: str) -> list[Sentence]:
         position = line.start()
         for match in _SENTENCE_END.finditer(text, line.start(), line.end()):
             candidate = text[position : match.start()].rstrip()
-            if _ABBREVIATIONS.search(candidate):
+            if _ABBREVIATIONS.search(candidate, max(0, len(candidate) - 10)):
                 continue  # "Maj. Gen. Smith" is one sentence
             if candidate.strip():
                 spans.append((position, position + len(candidate)))

@@ -517,3 +517,19 @@ def test_process_mode_rejects_an_unknown_fault() -> None:
     )
     assert result.returncode == 2
     assert "unknown fault 'meteor'" in result.stderr
+
+
+def test_named_meeting_responder_answers_a_record_that_grounds() -> None:
+    from extractor import Extractor
+    from tests.fakes.openai_server import named_meeting
+
+    article = "The Finnish president met the US president in Washington on Friday. It rained."
+    with (
+        FakeOpenAI(named_meeting()) as server,
+        Extractor("openai/fake-model", base_url=server.base_url, strategy="single") as ex,
+    ):
+        [meeting] = ex.extract(article, published="2022-03-05").meetings
+        lonely = ex.extract("Rain fell on Helsinki today.", published="2022-03-05")
+    assert sorted(meeting.countries()) == ["FIN", "USA"]
+    assert meeting.evidence.quote == article.split(" It rained")[0]
+    assert lonely.records == [] and lonely.metadata.calls == 1

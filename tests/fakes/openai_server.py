@@ -54,6 +54,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import signal
 import socket
 import struct
@@ -251,6 +252,49 @@ def echo_valid() -> Responder:
     def respond(body: dict[str, Any]) -> str:
         schema = _request_schema(body)
         return json.dumps(minimal_instance(schema) if schema is not None else {})
+
+    return respond
+
+
+_NAMED = re.compile(r"Countries the article names: (.+)\.")
+_COUNTRY = re.compile(r"([A-Z]{3}) \(([^)]+)\)")
+_SENTENCE = re.compile(r"^\[(\d+)\] (.*)$|(?<=\s)\[(\d+)\] ([^\[]*)", re.MULTILINE)
+
+
+def named_meeting() -> Responder:
+    """Answer with one meeting between the first two countries the article names.
+
+    Reads the "Countries the article names" line and the numbered sentences
+    of extractor's prompt, and cites the first sentence that names the first
+    country, so the answer is a record that grounds and goes through the
+    whole resolution path; articles naming fewer than two countries get the
+    empty answer. Benchmarks use it to measure the client with real records.
+    """
+
+    def respond(body: dict[str, Any]) -> str:
+        text = "\n".join(
+            m["content"] for m in body.get("messages", []) if isinstance(m.get("content"), str)
+        )
+        empty = {"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}
+        named = _NAMED.search(text)
+        countries = _COUNTRY.findall(named.group(1)) if named else []
+        if len(countries) < 2:
+            return json.dumps(empty)
+        (first, label), (second, _) = countries[:2]
+        cited = next(
+            (
+                int(m.group(1) or m.group(3))
+                for m in _SENTENCE.finditer(text)
+                if label in (m.group(2) or m.group(4) or "")
+            ),
+            1,
+        )
+        meeting = {
+            "participants": [], "countries": [first, second], "format": "bilateral",
+            "place": None, "date": None, "topics": [], "status": "occurred",
+            "attribution": None, "evidence": [cited],
+        }  # fmt: skip
+        return json.dumps({**empty, "meetings": [meeting]})
 
     return respond
 
@@ -872,12 +916,14 @@ def _parse_responder(text: str) -> Responder:
         return _DEFAULT_RESPONDER
     if text == "echo-valid":
         return echo_valid()
+    if text == "named-meeting":
+        return named_meeting()
     if text.startswith("static:"):
         return static(text.removeprefix("static:"))
     if text.startswith("file:"):
         return static(Path(text.removeprefix("file:")).read_text(encoding="utf-8"))
     raise argparse.ArgumentTypeError(
-        f"unknown responder {text!r}; use empty, echo-valid, static:CONTENT or file:PATH"
+        f"unknown responder {text!r}; use empty, echo-valid, named-meeting, static:CONTENT or file:PATH"
     )
 
 
