@@ -40,6 +40,8 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema
 
 from .countries import country_in_text, country_names, to_alpha3
+from .dates import resolve_date
+from .grounding import normalise_text
 from .parts import Actor, Count, DateValue, Money, Place, Sector, Status
 from .quantities import number_forms, parse_count
 from .records import (
@@ -492,6 +494,31 @@ def _candidate_evidence(draft: Draft, context: dict[str, Any]) -> list[list[int]
     return singles + pairs
 
 
+_ANY_DAY = date(2000, 1, 1)  # to tell whether a text is a date expression at all
+_PREPOSITION = re.compile(r"^(?:on|in|at|since|from|during|by|earlier|late|early)\s+", re.I)
+
+
+def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str | None:
+    """``value`` when the article contains it, else None (with a warning).
+
+    Dates and places are asked for "as written". A small model that has none
+    copies the prompt's own example ("May 3") or computes one; a value the
+    article never states is dropped rather than let it pass as coded.
+    """
+    if value is None or not value.strip():
+        return None
+    folded = context.get("folded_text")
+    if folded is None:
+        folded = context["folded_text"] = normalise_text(str(context.get("text", "")))
+    candidate = normalise_text(value)
+    if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
+        return value
+    state = context.get("state")
+    if isinstance(state, ResolveState):
+        state.warnings.append(f"{field} {value!r} is not in the article: left empty")
+    return None
+
+
 def _build(draft: Draft, context: dict[str, Any], cited: list[int]) -> Record:
     published = context.get("published")
     published = published if isinstance(published, date) else None
@@ -499,11 +526,14 @@ def _build(draft: Draft, context: dict[str, Any], cited: list[int]) -> Record:
     quote = str(evidence["quote"])
 
     def when(text: str | None) -> DateValue | None:
-        return DateValue.resolve(text, published)
+        if text and published is not None and text.strip() == published.isoformat():
+            return DateValue.resolve(text, published)  # the dateline's date, as a code
+        return DateValue.resolve(_as_written(text, "date", context), published)
 
     def place(text: str | None, country: str | None = None) -> Place | None:
-        if not text or not text.strip():
-            return None
+        text = _as_written(text, "place", context)
+        if not text or resolve_date(text, published or _ANY_DAY).kind != "unresolved":
+            return None  # "today" is not a place
         return Place(text=text, country=country or country_in_text(text))
 
     common: dict[str, Any] = {"evidence": evidence}

@@ -294,3 +294,18 @@ def test_models_with_async_validators_are_still_refused() -> None:
     for _ in range(2):  # refused each time, never remembered as passed
         with pytest.raises(ValueError, match="async validators are not supported"):
             async_validators.reject_async_validators(Checked)
+
+
+def test_a_date_or_place_the_article_does_not_state_is_left_empty() -> None:
+    record = json.loads(VALID)
+    record["casualty_reports"][0].update(date="May 3", place="on Friday")
+    with FakeOpenAI(static(json.dumps(record))) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+    [report] = result.casualty_reports
+    assert report.date is None and report.place is None  # a copied example; a date as place
+    assert any("date 'May 3' is not in the article" in w for w in result.metadata.warnings)
+    record["casualty_reports"][0].update(date="Friday", place="Zaporizhzhia")
+    with FakeOpenAI(static(json.dumps(record))) as server, extractor(server) as ex:
+        [report] = ex.extract(ARTICLE, published=PUBLISHED).casualty_reports
+    assert report.date is not None and report.date.value == "2024-03-08"
+    assert report.place is not None and report.place.text == "Zaporizhzhia"
