@@ -291,6 +291,10 @@ _SHORT = re.compile(r"(?<![\w.])(U\.S\.|US|UK)(?!\w)")
 _SHORT_CODES = {"U.S.": "USA", "US": "USA", "UK": "GBR"}
 
 
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else _fold(word)
+
+
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
 
 
@@ -310,7 +314,7 @@ def countries_in_text(text: str) -> list[str]:
         if match.start() < resume:
             continue
         word = match.group()
-        entries = index.get(_fold(word) if not word.isascii() else word.lower())
+        entries = index.get(_fold_word(word))
         if not entries:
             continue
         following: list[re.Match[str]] = []
@@ -319,7 +323,7 @@ def countries_in_text(text: str) -> list[str]:
             if rest:
                 if not following:
                     following = list(_WORD.finditer(text, match.end(), match.end() + 80))
-                    folded = tuple(_fold(w.group()) for w in following)
+                    folded = tuple(_fold_word(w.group()) for w in following)
                 if folded[: len(rest)] != rest:
                     continue
                 resume = following[len(rest) - 1].end()

@@ -41,7 +41,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from .countries import country_in_text, country_names, to_alpha3
 from .dates import resolve_date
-from .grounding import normalise_text
+from .grounding import folded_article, normalise_text
 from .parts import Actor, Count, DateValue, Money, Place, Sector, Status
 from .quantities import number_forms, parse_count
 from .records import (
@@ -507,9 +507,7 @@ def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str |
     """
     if value is None or not value.strip():
         return None
-    folded = context.get("folded_text")
-    if folded is None:
-        folded = context["folded_text"] = normalise_text(str(context.get("text", "")))
+    folded = folded_article(context)
     candidate = normalise_text(value)
     if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
         return value

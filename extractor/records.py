@@ -26,7 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
 from .countries import countries_in_text, country_label, country_names
-from .grounding import normalise_text
+from .grounding import folded_article, normalise_text
 from .parts import (
     Actor,
     Count,
@@ -167,7 +167,7 @@ class Record(BaseModel):
         if isinstance(published, date):
             self._check_not_after(published)
         if isinstance(context.get("text"), str):
-            self._check_countries_named(context["text"])
+            self._check_countries_named(context["text"], folded_article(context))
             self._check_evidence_carries_facts()
         if not self.id:
             self.id = self.compute_id()
@@ -185,14 +185,13 @@ class Record(BaseModel):
                     "still to come, set status to 'planned'; otherwise correct the date"
                 )
 
-    def _check_countries_named(self, text: str) -> None:
+    def _check_countries_named(self, text: str, folded: str) -> None:
         """Every country a record names must be named somewhere in the article.
 
         A country the article never mentions (by name, adjective or capital)
         is the model's invention; on the development gold set no true record
         breaks this rule.
         """
-        folded = normalise_text(text)
         for code in self.countries():
             names = {normalise_text(n) for n in country_names(code)}
             if not any(_mentions(folded, name) for name in names):

@@ -121,3 +121,23 @@ def test_a_slice_is_always_found_at_its_own_offsets(text: str, data: st.DataObje
 def test_a_string_absent_from_the_text_is_never_found(text: str, quote: str) -> None:
     span = ground_quote(quote, text)
     assert span.alignment == "not_found" and span.start is None
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_fast_normalise_text_equals_the_indexed_normalise(text: str) -> None:
+    from extractor.grounding import normalise, normalise_text
+
+    assert normalise_text(text) == normalise(text)[0]
+
+
+def test_fast_normalise_text_folds_like_normalise_on_news_text() -> None:
+    from extractor.grounding import normalise, normalise_text
+
+    text = "  The Minister’s  “visit” to Côte d’Ivoire\u00a0— 3,500 killed…\n ＡＢＣ ß İ ¨x "
+    assert (
+        normalise_text(text)
+        == normalise(text)[0]
+        == (
+            "the minister's \"visit\" to co\u0302te d'ivoire - 3,500 killed... abc ss i\u0307  \u0308x"
+        )
+    )
