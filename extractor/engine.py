@@ -241,8 +241,8 @@ class Extractor:
         # Split and render once per chunk: every call about it shares them.
         sentences = split_sentences(chunk.text)
         system = system_message(chunk.text, day, sentences)
-        context = {"text": chunk.text, "published": day, "doc_id": doc, "sentences": sentences,
-                   "memo": {}}  # fmt: skip
+        context: dict[str, Any] = {"text": chunk.text, "published": day, "doc_id": doc,
+                                   "sentences": sentences, "memo": {}}  # fmt: skip
         if self.strategy == "single" and set(self.types) == set(RECORD_TYPES):
             messages = [system, task_message(None)]
             records = await self._request(AllTypes, messages, context, tally, 4096)

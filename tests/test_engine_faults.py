@@ -309,3 +309,13 @@ def test_a_date_or_place_the_article_does_not_state_is_left_empty() -> None:
         [report] = ex.extract(ARTICLE, published=PUBLISHED).casualty_reports
     assert report.date is not None and report.date.value == "2024-03-08"
     assert report.place is not None and report.place.text == "Zaporizhzhia"
+
+
+def test_a_person_the_article_never_names_is_reasked() -> None:
+    record = json.loads(VALID)
+    record["casualty_reports"][0]["perpetrator"] = "Eva Lund"  # a prompt example's person
+    with FakeOpenAI(sequence(json.dumps(record), VALID)) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        reask = server.log[1].message_text
+    assert "'Eva Lund' is not named anywhere in the article" in reask
+    assert [r.perpetrator for r in result.casualty_reports] == [None]
