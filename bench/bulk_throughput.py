@@ -60,14 +60,19 @@ def start_server(latency: float, jitter: float) -> tuple[subprocess.Popen[str], 
     return server, line.split()[1]
 
 
-def documents_jsonl(path: Path, count: int) -> Path:
-    """``count`` real documents from the archive (cycled, with distinct ids) as JSONL."""
+def documents_jsonl(path: Path, count: int, max_chars: int | None = None) -> Path:
+    """``count`` real documents from the archive (cycled, with distinct ids) as JSONL.
+
+    ``max_chars`` keeps only documents that short (6,000 fits one chunk).
+    """
     texts: list[str] = []
     with zipfile.ZipFile(ARCHIVE) as archive:
         for name in archive.namelist():
             if name.endswith(".md"):
                 body = archive.read(name).decode("utf-8")
-                texts.append(body.split("\n---", 2)[-1] if body.startswith("---") else body)
+                body = body.split("\n---", 2)[-1] if body.startswith("---") else body
+                if max_chars is None or len(body) <= max_chars:
+                    texts.append(body)
             if len(texts) >= 2000:
                 break
     with path.open("w", encoding="utf-8") as handle:
@@ -118,6 +123,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--memory-only", action="store_true", help="only the 1,000 vs 20,000 pass")
     parser.add_argument("--no-memory", action="store_true", help="skip the 1,000 vs 20,000 pass")
+    parser.add_argument(
+        "--max-chars", type=int, help="only documents this short (6000: one call each)"
+    )
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jitter", type=float, default=0.03)
     args = parser.parse_args()
@@ -127,12 +135,16 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        source = documents_jsonl(work / "docs.jsonl", 2000)
+        source = documents_jsonl(work / "docs.jsonl", 2000, args.max_chars)
         server, base_url = start_server(args.latency, args.jitter)
         try:
             for concurrency in levels:
                 count = 200 if concurrency == 1 else 2000
-                subset = source if count == 2000 else documents_jsonl(work / "small.jsonl", count)
+                subset = (
+                    source
+                    if count == 2000
+                    else documents_jsonl(work / "small.jsonl", count, args.max_chars)
+                )
                 result = run_bulk(subset, base_url, concurrency, work / f"out-{concurrency}.jsonl")
                 limit = concurrency / args.latency
                 rate = result["documents"] / result["wall"]
