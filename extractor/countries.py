@@ -134,6 +134,18 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Government bodies whose name alone says which state acts: a US arms-sale
+# notice names the Defense Security Cooperation Agency and never the country.
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "Pentagon", "Defense Security Cooperation Agency", "Department of Defense",
+        "State Department", "Department of State", "U.S. Government",
+    ),
+    "GBR": ("Downing Street", "Ministry of Defence of the United Kingdom"),
+    "RUS": ("Kremlin",),
+}  # fmt: skip
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
@@ -192,6 +204,7 @@ def country_names(code: str) -> tuple[str, ...]:
                 names.add(name.split(",")[0])
     names.update(alias for alias, c in ALIASES.items() if c == code and len(alias) > 3)
     names.update(DEMONYMS.get(code, ()))
+    names.update(INSTITUTIONS.get(code, ()))
     return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -411,6 +411,37 @@ def draft_to_record(draft: Draft, context: dict[str, Any]) -> Record:
     that do are tried instead: every fact must still be in the quote, so a
     record the article does not support still fails.
     """
+    try:
+        return _anchor(draft, context)
+    except (ValueError, ValidationError) as error:
+        if "does not contain the figure" not in str(error):
+            raise
+        # A figure no sentence carries ("dozens" coded as 40) is left empty when
+        # the record keeps another figure that does: the rest is still sound.
+        for name in _FIGURES.get(type(draft), ()):
+            value = getattr(draft, name)
+            others = [getattr(draft, n) for n in _FIGURES[type(draft)] if n != name]
+            if value is None or all(o is None for o in others):
+                continue
+            try:
+                record = _anchor(draft.model_copy(update={name: None}), context)
+            except (ValueError, ValidationError):
+                continue
+            state = context.get("state")
+            if isinstance(state, ResolveState):
+                state.warnings.append(
+                    f"{name} {value} is in no sentence of the article: left empty"
+                )
+            return record
+        raise
+
+
+# The figures of a draft that may be left empty when the article does not carry them.
+_FIGURES: dict[type[Draft], tuple[str, ...]] = {CasualtyDraft: ("killed", "injured")}
+
+
+def _anchor(draft: Draft, context: dict[str, Any]) -> Record:
+    """Build with the cited evidence, else with the sentences that carry the draft's facts."""
     cited = list(getattr(draft, "evidence", []))
     try:
         return _build(draft, context, cited)
@@ -512,8 +543,9 @@ def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str |
     if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
         return value
     state = context.get("state")
-    if isinstance(state, ResolveState):
-        state.warnings.append(f"{field} {value!r} is not in the article: left empty")
+    warning = f"{field} {value!r} is not in the article: left empty"
+    if isinstance(state, ResolveState) and warning not in state.warnings:
+        state.warnings.append(warning)  # once, though each evidence candidate rebuilds it
     return None
 
 

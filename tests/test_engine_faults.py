@@ -28,9 +28,9 @@ PUBLISHED = "2024-03-09"
 FAST = RetryPolicy(attempts=3, initial=0.01, maximum=0.05, total=10)
 
 
-def answer(*, evidence: list[int] | None = None, killed: int = 9) -> str:
+def answer(*, evidence: list[int] | None = None, killed: int = 9, injured: int | None = 14) -> str:
     record = {
-        "killed": killed, "injured": 14, "qualifier": "at_least", "victims": "people at a bus station",
+        "killed": killed, "injured": injured, "qualifier": "at_least", "victims": "people at a bus station",
         "perpetrator": None, "country": "UKR", "place": "Zaporizhzhia", "date": "on Friday",
         "scope": "event", "violence_type": None, "status": "occurred", "attribution": "officials",
         "evidence": evidence if evidence is not None else [2],
@@ -139,7 +139,7 @@ def test_evidence_citing_the_wrong_sentence_is_reanchored_to_the_one_with_the_fa
 
 
 def test_figure_absent_from_the_article_is_reasked_with_the_reason() -> None:
-    invented = answer(killed=40)
+    invented = answer(killed=40, injured=None)
     with FakeOpenAI(sequence(invented, VALID)) as server, extractor(server) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         reask = server.log[1].message_text
@@ -149,7 +149,7 @@ def test_figure_absent_from_the_article_is_reasked_with_the_reason() -> None:
 
 
 def test_record_that_never_grounds_is_dropped_with_a_warning() -> None:
-    invented = answer(killed=40)
+    invented = answer(killed=40, injured=None)
     with FakeOpenAI(static(invented)) as server, extractor(server, max_retries=1) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         assert len(server.log) == 2
@@ -208,7 +208,7 @@ async def test_async_extract_and_cache(tmp_path: Any) -> None:
 
 
 def test_a_repeated_invalid_answer_stops_the_reasks_early() -> None:
-    invented = answer(killed=40)
+    invented = answer(killed=40, injured=None)
     with FakeOpenAI(static(invented)) as server, extractor(server, max_retries=3) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
         assert len(server.log) == 2  # not 4: the second identical answer ends the re-asks
@@ -319,3 +319,12 @@ def test_a_person_the_article_never_names_is_reasked() -> None:
         reask = server.log[1].message_text
     assert "'Eva Lund' is not named anywhere in the article" in reask
     assert [r.perpetrator for r in result.casualty_reports] == [None]
+
+
+def test_an_invented_figure_beside_a_true_one_is_left_empty() -> None:
+    with FakeOpenAI(static(answer(killed=9, injured=40))) as server, extractor(server) as ex:
+        result = ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 1  # no re-ask needed
+    [report] = result.casualty_reports
+    assert report.killed is not None and report.killed.low == 9 and report.injured is None
+    assert "injured 40 is in no sentence of the article: left empty" in result.metadata.warnings
