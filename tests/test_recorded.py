@@ -41,7 +41,7 @@ def test_seed_article_yields_grounded_records(recorded_extractor: Any, seed_text
         result = ex.extract(seed_text, published="2023-05-31", doc_id="seed-000")
 
     kinds = {record.record_type for record in result.records}
-    assert {"visit", "meeting", "casualty_report"} <= kinds
+    assert kinds == {"visit", "meeting", "arms_transfer", "casualty_report"}  # all four
     assert_grounded(result, seed_text)
 
     visit = next(v for v in result.visits if "Yang" in v.visitors[0].name)
@@ -55,6 +55,13 @@ def test_seed_article_yields_grounded_records(recorded_extractor: Any, seed_text
         "at_least",
     )
     assert toll.country == "MMR"
+    [arms] = result.arms_transfers  # $267 million of arms and equipment from China
+    assert (arms.supplier.country, arms.recipient.country) == ("CHN", "MMR")
+    assert arms.value is not None and (arms.value.amount, arms.value.currency) == (
+        267_000_000,
+        "USD",
+    )
+    assert "$267 million" in arms.evidence.quote
 
     meta = result.metadata
     assert meta.model == RECORDED_MODEL and meta.strategy == "per-type"
