@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,21 +61,31 @@ def start_server(latency: float, jitter: float) -> tuple[subprocess.Popen[str], 
     return server, line.split()[1]
 
 
+def archive_texts(count: int, keep: Callable[[str], bool] = lambda body: True) -> list[str]:
+    """The first ``count`` markdown documents of the archive that ``keep`` accepts.
+
+    Front matter is cut off: the text is what an article body would be.
+    """
+    texts: list[str] = []
+    with zipfile.ZipFile(ARCHIVE) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".md"):
+                continue
+            body = archive.read(name).decode("utf-8")
+            body = body.split("\n---", 2)[-1] if body.startswith("---") else body
+            if keep(body):
+                texts.append(body)
+            if len(texts) >= count:
+                break
+    return texts
+
+
 def documents_jsonl(path: Path, count: int, max_chars: int | None = None) -> Path:
     """``count`` real documents from the archive (cycled, with distinct ids) as JSONL.
 
     ``max_chars`` keeps only documents that short (6,000 fits one chunk).
     """
-    texts: list[str] = []
-    with zipfile.ZipFile(ARCHIVE) as archive:
-        for name in archive.namelist():
-            if name.endswith(".md"):
-                body = archive.read(name).decode("utf-8")
-                body = body.split("\n---", 2)[-1] if body.startswith("---") else body
-                if max_chars is None or len(body) <= max_chars:
-                    texts.append(body)
-            if len(texts) >= 2000:
-                break
+    texts = archive_texts(2000, lambda body: max_chars is None or len(body) <= max_chars)
     with path.open("w", encoding="utf-8") as handle:
         for n in range(count):
             handle.write(json.dumps({"id": f"doc-{n:06d}", "text": texts[n % len(texts)]}) + "\n")

@@ -28,30 +28,13 @@ import argparse
 import asyncio
 import sys
 import time
-import zipfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bulk_throughput import ARCHIVE, start_server  # noqa: E402
-
-
-def archive_texts(count: int, max_chars: int, words: tuple[int, int]) -> list[str]:
-    """Archive documents of one chunk whose length in words is within ``words``."""
-    texts: list[str] = []
-    with zipfile.ZipFile(ARCHIVE) as archive:
-        for name in archive.namelist():
-            if not name.endswith(".md"):
-                continue
-            body = archive.read(name).decode("utf-8")
-            body = body.split("\n---", 2)[-1] if body.startswith("---") else body
-            if len(body) <= max_chars and words[0] <= len(body.split()) <= words[1]:
-                texts.append(body)
-            if len(texts) >= count:
-                break
-    return texts
+from bench.bulk_throughput import archive_texts, start_server  # noqa: E402
 
 
 async def cpu_per_call(
@@ -130,7 +113,10 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
-    texts = archive_texts(args.documents, 6000, (600, 1000))
+    # One chunk (6,000 characters) and 600 to 1,000 words: one call per document.
+    texts = archive_texts(
+        args.documents, lambda body: len(body) <= 6000 and 600 <= len(body.split()) <= 1000
+    )
     words = sum(len(t.split()) for t in texts) / len(texts)
     server, base_url = start_server(0.0, 0.0)
     try:

@@ -279,9 +279,6 @@ def country_in_text(text: str) -> str | None:
 _WORD = re.compile(r"\w+")
 
 
-_WORD = re.compile(r"\w+")
-
-
 @cache
 def _mention_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First word of a country name (case-folded) -> (rest of its words, code), longest first.

@@ -427,13 +427,16 @@ def draft_to_record(draft: Draft, context: dict[str, Any]) -> Record:
                 record = _anchor(draft.model_copy(update={name: None}), context)
             except (ValueError, ValidationError):
                 continue
-            state = context.get("state")
-            if isinstance(state, ResolveState):
-                state.warnings.append(
-                    f"{name} {value} is in no sentence of the article: left empty"
-                )
+            _warn(context, f"{name} {value} is in no sentence of the article: left empty")
             return record
         raise
+
+
+def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
+    """Add ``message`` to the warnings of the call in progress, if there is one."""
+    state = context.get("state")
+    if isinstance(state, ResolveState) and not (once and message in state.warnings):
+        state.warnings.append(message)
 
 
 # The figures of a draft that may be left empty when the article does not carry them.
@@ -455,9 +458,7 @@ def _anchor(draft: Draft, context: dict[str, Any]) -> Record:
                 record = _build(draft, context, numbers)
             except (ValueError, ValidationError):
                 continue
-            state = context.get("state")
-            if isinstance(state, ResolveState):
-                state.warnings.append(f"evidence re-anchored from sentences {cited} to {numbers}")
+            _warn(context, f"evidence re-anchored from sentences {cited} to {numbers}")
             return record
         raise
 
@@ -542,10 +543,8 @@ def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str |
     candidate = normalise_text(value)
     if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
         return value
-    state = context.get("state")
-    warning = f"{field} {value!r} is not in the article: left empty"
-    if isinstance(state, ResolveState) and warning not in state.warnings:
-        state.warnings.append(warning)  # once, though each evidence candidate rebuilds it
+    # Once, though each evidence candidate rebuilds the record.
+    _warn(context, f"{field} {value!r} is not in the article: left empty", once=True)
     return None
 
 
