@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -264,6 +265,45 @@ def test_interpreter_exit_stops_server(tmp_path: Path, fake_cmd: list[str]) -> N
         pid = int(out.stdout.split()[0])
         assert wait_gone(pid), f"server outlived its parent ({ending})"
         assert wait_gone(grandchild_pid(tmp_path))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_parent_killed_without_cleanup_leaves_no_server(
+    tmp_path: Path, fake_cmd: list[str], how: str
+) -> None:
+    """Neither atexit nor ``finally`` runs when the parent is killed; the guard stops it."""
+    script = tmp_path / "user.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import time
+            from extractor.local.server import LocalServer
+            srv = LocalServer("0.5b", command={fake_cmd!r}, data_dir={str(tmp_path)!r})
+            srv.start()
+            print(srv.pid, flush=True)
+            time.sleep(600)
+            """
+        )
+    )
+    repo = str(Path(__file__).resolve().parents[1])
+    parent = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": repo},
+    )
+    try:
+        assert parent.stdout is not None
+        guard = int(parent.stdout.readline())
+        server = grandchild_pid(tmp_path)  # the fake server's own child, two levels down
+        assert alive(guard) and alive(server)
+        parent.send_signal(getattr(signal, how))
+        parent.wait(timeout=30)
+        assert wait_gone(guard, timeout=15), f"server outlived a parent killed by {how}"
+        assert wait_gone(server, timeout=15)
+    finally:
+        parent.kill()
+        parent.wait()
 
 
 def test_shared_server_is_reused_per_settings(

@@ -13,6 +13,8 @@ The hard part is never leaving a 1-2 GB server behind. A :class:`LocalServer`
 * stops the whole group (SIGTERM, then SIGKILL after a grace period) from
   ``stop()``, from ``__exit__`` (including on ``KeyboardInterrupt``), when
   ``start()`` itself fails or is interrupted, and from an ``atexit`` hook;
+* starts it through a small guard (``_guard.py``) that stops the group when
+  this process dies without running any of the above (SIGTERM, SIGKILL);
 * sends output to a log file rather than a pipe nobody reads (a full pipe
   would block the server), and quotes that log when startup fails.
 
@@ -247,6 +249,7 @@ class LocalServer:
         self._log_path_override = Path(log_path) if log_path is not None else None
         self._command = list(command) if command is not None else None
         self._proc: subprocess.Popen[bytes] | None = None
+        self._lifeline: int | None = None
         self._port: int | None = None
         self._log_path: Path | None = None
         self._lock = threading.RLock()
@@ -267,7 +270,7 @@ class LocalServer:
 
     @property
     def pid(self) -> int | None:
-        """Process id of the server (also its process group id), if started."""
+        """Process id of the server's guard (its parent and process group leader), if started."""
         return self._proc.pid if self._proc is not None else None
 
     @property
@@ -349,6 +352,9 @@ class LocalServer:
                         f"the local server (pid {proc.pid}) did not exit after SIGKILL"
                     ) from None
                 self._proc = None
+                if self._lifeline is not None:
+                    os.close(self._lifeline)
+                    self._lifeline = None
                 self._port = None  # a stale base_url would point at a closed (or reused) port
                 _LIVE.discard(self)
 
@@ -403,11 +409,14 @@ class LocalServer:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if k.lower() not in _SERVER_SETTING_NAMES}
         env["PYTHONUNBUFFERED"] = "1"  # so a crash's last words reach the log
+        # The guard holds the read end of a pipe whose only write end is ours:
+        # when this process dies, however it dies, the guard stops the server.
+        lifeline_read, lifeline = os.pipe()
         with log_path.open("wb") as log:
             try:
                 self._proc = subprocess.Popen(
-                    cmd,
-                    stdin=subprocess.DEVNULL,
+                    [sys.executable, str(_GUARD), *cmd],
+                    stdin=lifeline_read,
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     env=env,
@@ -415,7 +424,11 @@ class LocalServer:
                     close_fds=True,
                 )
             except OSError as exc:
+                os.close(lifeline)
                 raise LocalModelError(f"could not start the local server {cmd[0]}: {exc}") from exc
+            finally:
+                os.close(lifeline_read)
+        self._lifeline = lifeline
         self._port = port
         self._log_path = log_path
         _LIVE.add(self)
@@ -488,6 +501,7 @@ def _mtime(path: Path) -> float:
 
 
 _SIGKILL: signal.Signals = getattr(signal, "SIGKILL", signal.SIGTERM)
+_GUARD = Path(__file__).with_name("_guard.py")
 
 
 def _signal_group(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:
