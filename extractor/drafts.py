@@ -742,6 +742,32 @@ PER_TYPE: dict[RecordType, type[DraftList]] = {
 }
 
 
+@cache
+def answer_model(kinds: tuple[RecordType, ...]) -> type[DraftList]:
+    """The answer to one call about ``kinds``: their lists, and no others.
+
+    Offering a small model a list for a type the text cannot contain invites
+    it to fill that list; the single strategy asks only for the types the
+    lexical screen lets through. Built once per combination, so instructor and
+    the schema cache see the same class every time.
+    """
+    if set(kinds) == set(AllTypes.list_fields.values()):
+        return AllTypes
+    if len(kinds) == 1:
+        return PER_TYPE[kinds[0]]
+    annotations: dict[str, Any] = {"list_fields": ClassVar[dict[str, RecordType]]}
+    list_fields: dict[str, RecordType] = {}
+    for kind in kinds:
+        model = PER_TYPE[kind]
+        (name,) = model.list_fields
+        annotations[name] = model.model_fields[name].annotation
+        list_fields[name] = kind
+    namespace = {"__annotations__": annotations, "__module__": __name__,
+                 "list_fields": list_fields}  # fmt: skip
+    title = "".join(PER_TYPE[kind].__name__ for kind in kinds)
+    return type(title, (DraftList,), namespace)
+
+
 # ---------------------------------------------------------------------------
 # What the server is sent
 

@@ -33,10 +33,18 @@ from typing import Any, Literal, TypeVar
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 
+from . import aio
 from .cache import ResultCache, cache_key
 from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from .document import Document
-from .drafts import PER_TYPE, RESOLVE_CONTEXT, AllTypes, DraftList, ResolveState, grammar_schema
+from .drafts import (
+    PER_TYPE,
+    RESOLVE_CONTEXT,
+    DraftList,
+    ResolveState,
+    answer_model,
+    grammar_schema,
+)
 from .errors import (
     ConfigurationError,
     ExtractionFailed,
@@ -243,14 +251,15 @@ class Extractor:
         system = system_message(chunk.text, day, sentences)
         context: dict[str, Any] = {"text": chunk.text, "published": day, "doc_id": doc,
                                    "sentences": sentences, "memo": {}}  # fmt: skip
-        if self.strategy == "single" and set(self.types) == set(RECORD_TYPES):
-            messages = [system, task_message(None)]
-            records = await self._request(AllTypes, messages, context, tally, 4096)
+        # Only the types whose cue words the chunk has: no call for a chunk
+        # that cannot hold an event, no empty list for a small model to fill.
+        kinds = screen(chunk.text, self.types)
+        records = []
+        if self.strategy == "single" and len(kinds) > 1:
+            task = task_message(None if len(kinds) == len(RECORD_TYPES) else tuple(kinds))
+            answer = answer_model(tuple(kinds))
+            records += await self._request(answer, [system, task], context, tally, 4096)
         else:
-            kinds = list(self.types)
-            if self.strategy == "per-type":
-                kinds = screen(chunk.text, kinds)
-            records = []
             for kind in kinds:
                 messages = [system, task_message(kind)]
                 records += await self._request(PER_TYPE[kind], messages, context, tally, 2048)
@@ -374,7 +383,7 @@ class Extractor:
         """Run on one background loop, so sync calls reuse one HTTP client."""
         with self._lock:
             if self._loop is None:
-                loop = asyncio.new_event_loop()
+                loop = aio.new_event_loop()
                 thread = threading.Thread(
                     target=loop.run_forever, name="extractor-loop", daemon=True
                 )

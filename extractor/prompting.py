@@ -72,16 +72,26 @@ def system_message(
     return {"role": "system", "content": content}
 
 
+def _join(words: list[str], last: str) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
 @cache
-def _task(kind: RecordType | None) -> str:
-    if kind is None:
-        return render("task_single.j2", types=RECORD_TYPES)
+def _task(kind: RecordType | tuple[RecordType, ...] | None) -> str:
+    if kind is None or isinstance(kind, tuple):
+        kinds = RECORD_TYPES if kind is None else kind
+        labels = _join([LABELS[k][0].removesuffix("s") for k in kinds], "and")
+        fields = [f'"{LABELS[k][1]}"' for k in kinds]
+        return render("task_single.j2", types=kinds, labels=labels,
+                      fields=_join(fields, "and"), several=len(kinds) > 1)  # fmt: skip
     label, field = LABELS[kind]
     return render("task_type.j2", kind=kind, label=label, field=field)
 
 
-def task_message(kind: RecordType | None) -> dict[str, str]:
-    """The instruction after the article: one type, or every type when ``kind`` is None.
+def task_message(kind: RecordType | tuple[RecordType, ...] | None) -> dict[str, str]:
+    """The instruction after the article: one type, several types in one call
+    (a tuple, without the types' invented examples, which a small model copies
+    when it has four of them to fill), or every type when ``kind`` is None.
 
     It does not depend on the article, so it is rendered once per process.
     """

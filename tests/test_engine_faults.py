@@ -195,6 +195,43 @@ def test_per_type_strategy_skips_types_with_no_cue_words() -> None:
     assert len(result.casualty_reports) == 1
 
 
+MEETING_AND_TOLL = (
+    "KYIV — President Zelensky met Polish President Duda in Kyiv on Friday. "
+    + ARTICLE.split(" — ", 1)[1]
+)
+
+
+def test_single_strategy_asks_one_call_for_only_the_screened_types() -> None:
+    with FakeOpenAI(static(VALID)) as server, extractor(server, strategy="single") as ex:
+        result = ex.extract(MEETING_AND_TOLL, published=PUBLISHED)
+        [body] = server.requests
+    # a meeting held in Kyiv may be a visit; nothing in the text is about arms
+    assert list(body["response_format"]["schema"]["properties"]) == [
+        "visits", "meetings", "casualty_reports"
+    ]  # fmt: skip
+    task = body["messages"][-1]["content"]
+    assert task.startswith("Extract every visit, meeting and casualty report")
+    assert "arms" not in task and "For instance" not in task  # no examples to copy
+    assert len(result.casualty_reports) == 1 and result.metadata.calls == 1
+
+
+def test_single_strategy_makes_no_call_for_a_text_without_cue_words() -> None:
+    with FakeOpenAI(static(VALID)) as server, extractor(server, strategy="single") as ex:
+        result = ex.extract("Quarterly output rose by two percent, the bureau said.")
+        calls = len(server.log)
+    assert calls == 0 and result.records == [] and result.metadata.calls == 0
+
+
+def test_answer_models_are_built_once_per_combination_of_types() -> None:
+    from extractor.drafts import PER_TYPE, AllTypes, answer_model
+
+    pair = answer_model(("meeting", "casualty_report"))
+    assert pair is answer_model(("meeting", "casualty_report"))
+    assert pair.list_fields == {"meetings": "meeting", "casualty_reports": "casualty_report"}
+    assert answer_model(("visit", "meeting", "arms_transfer", "casualty_report")) is AllTypes
+    assert answer_model(("visit",)) is PER_TYPE["visit"]
+
+
 async def test_async_extract_and_cache(tmp_path: Any) -> None:
     with FakeOpenAI(static(VALID)) as server:
         ex = extractor(server, cache=tmp_path / "cache.sqlite")

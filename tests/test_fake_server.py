@@ -529,7 +529,7 @@ def test_named_meeting_responder_answers_a_record_that_grounds() -> None:
         Extractor("openai/fake-model", base_url=server.base_url, strategy="single") as ex,
     ):
         [meeting] = ex.extract(article, published="2022-03-05").meetings
-        lonely = ex.extract("Rain fell on Helsinki today.", published="2022-03-05")
+        lonely = ex.extract("Officials met in Helsinki today.", published="2022-03-05")
     assert sorted(meeting.countries()) == ["FIN", "USA"]
     assert meeting.evidence.quote == article.split(" It rained")[0]
-    assert lonely.records == [] and lonely.metadata.calls == 1
+    assert lonely.records == [] and lonely.metadata.calls == 1  # one country: empty lists
