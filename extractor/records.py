@@ -26,6 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
 from .countries import countries_in_text, country_label, country_names
+from .cues import EVIDENCE_CUES
 from .grounding import folded_article, normalise_text
 from .parts import (
     Actor,
@@ -243,6 +244,13 @@ class Record(BaseModel):
             raise ValueError(
                 f"evidence {quote[:80]!r} does not name any of this record's actors or "
                 f"countries ({wanted}): quote the sentence that states this event"
+            )
+        cues = EVIDENCE_CUES.get(self.record_type, ())
+        if cues and not any(cue.search(quote) for cue in cues):
+            raise ValueError(
+                f"evidence {quote[:80]!r} does not say that anyone "
+                f"{'travelled' if self.record_type == 'visit' else 'met or talked'}: quote the "
+                f"sentence that states this {self.record_type}, or drop this record"
             )
         missing = [(n, t) for n, t in self.key_numbers() if not _carries_number(folded, n, t)]
         if missing:

@@ -365,3 +365,39 @@ def test_an_invented_figure_beside_a_true_one_is_left_empty() -> None:
     [report] = result.casualty_reports
     assert report.killed is not None and report.killed.low == 9 and report.injured is None
     assert "injured 40 is in no sentence of the article: left empty" in result.metadata.warnings
+
+
+NOTICE = (
+    "The Government of Sweden has requested to buy twenty rocket launchers from the United "
+    "States. The President of Sweden looks forward to welcoming the U.S. Secretary of State on "
+    "a visit to Stockholm on Friday."
+)
+
+
+def visit_answer(evidence: int) -> str:
+    visit = {
+        "visitors": [], "visitor_country": "USA", "hosts": [], "host_country": "SWE",
+        "place": None, "date": None, "end_date": None, "purpose": None, "status": "planned",
+        "attribution": None, "evidence": [evidence],
+    }  # fmt: skip
+    return json.dumps({"visits": [visit]})
+
+
+def test_a_visit_must_cite_a_sentence_that_says_someone_travels() -> None:
+    with (
+        FakeOpenAI(static(visit_answer(evidence=1))) as server,
+        extractor(server, types=["visit"]) as ex,
+    ):
+        result = ex.extract(NOTICE, published=PUBLISHED)
+        assert len(server.log) == 1  # the welcome in sentence 2 carries the countries
+    [visit] = result.visits
+    assert visit.evidence.quote.startswith("The President of Sweden looks forward to welcoming")
+    buying = NOTICE.split(". The President")[0] + ". Officials will travel next month."
+    with (
+        FakeOpenAI(static(visit_answer(evidence=1))) as server,
+        extractor(server, types=["visit"], max_retries=1) as ex,
+    ):
+        result = ex.extract(buying, published=PUBLISHED)
+        reask = server.log[1].message_text
+    assert "does not say that anyone travelled" in reask
+    assert result.visits == [] and result.metadata.dropped == 1
