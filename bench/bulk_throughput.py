@@ -24,6 +24,7 @@ whether memory stays flat (input and output are streamed).
     python bench/bulk_throughput.py                 # all of it (~5 minutes)
     python bench/bulk_throughput.py --quick         # C=32 only, 2,000 documents
     python bench/bulk_throughput.py --no-memory     # or --memory-only
+    python bench/bulk_throughput.py --quick --compare-loops   # uvloop against asyncio
 
 Numbers are ratios measured within one run: the machines are noisy.
 """
@@ -92,9 +93,17 @@ def documents_jsonl(path: Path, count: int, max_chars: int | None = None) -> Pat
     return path
 
 
-def run_bulk(source: Path, base_url: str, concurrency: int, out: Path) -> dict[str, float]:
-    """Run ``extractor bulk`` in a fresh process; its own rusage comes back from a wrapper."""
+def run_bulk(
+    source: Path, base_url: str, concurrency: int, out: Path, loop: str = "default"
+) -> dict[str, float]:
+    """Run ``extractor bulk`` in a fresh process; its own rusage comes back from a wrapper.
+
+    ``loop`` "asyncio" sets EXTRACTOR_EVENT_LOOP=asyncio; "default" is uvloop
+    when it is installed (the ``fast`` extra), else asyncio.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+    if loop == "asyncio":
+        env["EXTRACTOR_EVENT_LOOP"] = "asyncio"
     command = [sys.executable, "-m", "extractor", "bulk", str(source), "-o", str(out), "--model",
                "openai/fake-model", "--base-url", base_url, "--strategy", "single",
                "-j", str(concurrency), "--progress", "none"]  # fmt: skip
@@ -119,6 +128,17 @@ def run_bulk(source: Path, base_url: str, concurrency: int, out: Path) -> dict[s
     }
 
 
+def _loop_name(loop: str) -> str:
+    """What "default" means in this environment."""
+    if loop == "asyncio":
+        return "asyncio"
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "asyncio"
+    return "uvloop"
+
+
 _WRAPPER = """
 import json, resource, subprocess, sys
 subprocess.run(json.loads(sys.argv[1]), capture_output=True)
@@ -137,6 +157,10 @@ def main() -> None:
     parser.add_argument(
         "--max-chars", type=int, help="only documents this short (6000: one call each)"
     )
+    parser.add_argument(
+        "--compare-loops", action="store_true",
+        help="run each level on the default loop (uvloop if installed) and on asyncio's",
+    )  # fmt: skip
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jitter", type=float, default=0.03)
     args = parser.parse_args()
@@ -149,6 +173,7 @@ def main() -> None:
         source = documents_jsonl(work / "docs.jsonl", 2000, args.max_chars)
         server, base_url = start_server(args.latency, args.jitter)
         try:
+            loops = ["default", "asyncio"] if args.compare_loops else ["default"]
             for concurrency in levels:
                 count = 200 if concurrency == 1 else 2000
                 subset = (
@@ -156,13 +181,17 @@ def main() -> None:
                     if count == 2000
                     else documents_jsonl(work / "small.jsonl", count, args.max_chars)
                 )
-                result = run_bulk(subset, base_url, concurrency, work / f"out-{concurrency}.jsonl")
-                limit = concurrency / args.latency
-                rate = result["documents"] / result["wall"]
-                per_doc = result["calls"] / result["documents"]
-                rows.append((concurrency, result["documents"], rate, limit, rate / limit, per_doc,
-                             rate * per_doc / limit, 1000 * result["cpu"] / result["documents"],
-                             1000 * result["cpu"] / result["calls"], result["peak_rss_mb"]))  # fmt: skip
+                for loop in loops:
+                    out = work / f"out-{concurrency}-{loop}.jsonl"
+                    result = run_bulk(subset, base_url, concurrency, out, loop)
+                    limit = concurrency / args.latency
+                    rate = result["documents"] / result["wall"]
+                    per_doc = result["calls"] / result["documents"]
+                    rows.append((concurrency, _loop_name(loop), result["documents"], rate, limit,
+                                 rate / limit, per_doc, rate * per_doc / limit,
+                                 1000 * result["cpu"] / result["documents"],
+                                 1000 * result["cpu"] / result["calls"],
+                                 result["peak_rss_mb"]))  # fmt: skip
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -182,11 +211,11 @@ def main() -> None:
 
     if rows:
         print(f"latency {args.latency} s ± {args.jitter}; one process per run, start-up included\n")
-        print("| C | documents | docs/s | C/L | docs/s of C/L | calls/doc | calls/s of C/L "
-              "| CPU ms/doc | CPU ms/call | peak RSS MB |")  # fmt: skip
-        print("|---|---|---|---|---|---|---|---|---|---|")
-    for c, n, rate, limit, share, per_doc, call_share, cpu, cpu_call, rss in rows:
-        print(f"| {c} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {per_doc:.2f} "
+        print("| C | loop | documents | docs/s | C/L | docs/s of C/L | calls/doc "
+              "| calls/s of C/L | CPU ms/doc | CPU ms/call | peak RSS MB |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for c, loop, n, rate, limit, share, per_doc, call_share, cpu, cpu_call, rss in rows:
+        print(f"| {c} | {loop} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {per_doc:.2f} "
               f"| {call_share:.0%} | {cpu:.1f} | {cpu_call:.1f} | {rss:.0f} |")  # fmt: skip
     if memory:
         print("\n| documents (latency 0, C=64) | written | peak RSS MB | seconds |")

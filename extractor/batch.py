@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeAlias
 
+from . import aio
 from .document import Document
 from .engine import Extractor
 from .errors import (
@@ -252,7 +253,7 @@ def extract_many_sync(
         items, extractor=extractor, concurrency=concurrency, abort_after=abort_after,
         **extractor_options,
     )  # fmt: skip
-    loop = asyncio.new_event_loop()
+    loop = aio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="extract-many", daemon=True)
     thread.start()
     interrupted = False

@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from . import aio
 from .batch import BatchResult, extract_many
 from .engine import Extractor
 from .errors import ConfigurationError, InputError
@@ -696,7 +697,7 @@ def run_bulk(
     **options: Any,
 ) -> BulkSummary:
     """Blocking bulk conversion (see :class:`BulkRun` for the options)."""
-    return asyncio.run(BulkRun(inputs, output, **options).run())
+    return aio.run(BulkRun(inputs, output, **options).run())
 
 
 # ------------------------------------------------------------ retry errors

@@ -155,6 +155,19 @@ def test_a_directory_becomes_one_line_per_document(tmp_path: Path, fake: FakeOpe
     assert "records    3 (" in result.stderr and "casualty_report 3" in result.stderr
 
 
+def test_either_event_loop_writes_the_same_lines(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """uvloop (when installed) and the standard loop run the same coroutines."""
+    corpus = write_corpus(tmp_path / "in")
+    records = {}
+    for loop in ("uvloop-if-installed", "asyncio"):
+        out = tmp_path / f"{loop}.jsonl"
+        result = bulk(fake, str(corpus), "-o", str(out), env={"EXTRACTOR_EVENT_LOOP": loop})
+        assert result.exit_code == 0, result.stderr
+        records[loop] = {doc: line["records"] for doc, line in by_id(out).items()}
+    assert records["asyncio"] == records["uvloop-if-installed"]
+    assert sum(len(found) for found in records["asyncio"].values()) >= 3
+
+
 def test_zip_jsonl_csv_and_warc_inputs(tmp_path: Path, fake: FakeOpenAI) -> None:
     archive = tmp_path / "news.zip"
     with zipfile.ZipFile(archive, "w") as z:

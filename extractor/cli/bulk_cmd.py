@@ -10,7 +10,6 @@ the same way), 130 interrupted. Rerunning the same command resumes.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import sys
@@ -19,6 +18,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from .. import aio
 from ..batch import BatchAborted
 from ..bulk import BulkRun, InputOptions, LogProgress, NoProgress, ProgressReporter, RichProgress
 from ..engine import DEFAULT_STRATEGY, STRATEGIES
@@ -127,7 +127,7 @@ def bulk(
 def _execute(run: BulkRun, output: Path) -> int:
     """Run to the end; return the exit code (errors that stop the run are printed here)."""
     try:
-        asyncio.run(run.run())
+        aio.run(run.run())
     except KeyboardInterrupt:
         _echo(f"extractor: interrupted: {run.summary.documents:,} lines written; {_RESUME}")
         return 130
