@@ -17,13 +17,20 @@ from typing import Any
 
 import pytest
 
-from extractor.evaluation import load_gold, score
+from extractor.evaluation import EvalReport, load_gold, score
 from extractor.evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
 from tests.conftest import SEED_ID, SEEDS
 
 RESULTS = Path(__file__).resolve().parent.parent / "bench" / "results"
 LINES = RESULTS / "gold-1.5b-per-type.jsonl"
 REPORT = RESULTS / "dev-1.5b-per-type.report.json"
+
+
+def assert_same_scores(report: EvalReport, expected: dict[str, Any]) -> None:
+    assert report.micro.model_dump(mode="json") == expected["micro"]
+    assert report.grounding.model_dump(mode="json") == expected["grounding"]
+    for kind, counts in expected["per_type"].items():
+        assert report.per_type[kind].model_dump(mode="json") == counts
 
 
 def _records(lines: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -49,7 +56,22 @@ def test_recorded_gold_run_reproduces_the_committed_results(recorded_extractor: 
     saved = read_lines(LINES)
     assert _records(lines) == _records(saved)
     expected = json.loads(REPORT.read_text(encoding="utf-8"))
-    assert report.micro.model_dump(mode="json") == expected["micro"]
-    assert report.grounding.model_dump(mode="json") == expected["grounding"]
-    for kind, counts in expected["per_type"].items():
-        assert report.per_type[kind].model_dump(mode="json") == counts
+    assert_same_scores(report, expected)
+
+
+@pytest.mark.parametrize(
+    ("lines_file", "report_file"),
+    [
+        ("gold-1.5b-per-type.jsonl", "dev-1.5b-per-type.report.json"),
+        ("gold-1.5b-single.jsonl", "dev-1.5b-single.report.json"),
+        ("langextract-dev.jsonl", "dev-langextract.report.json"),
+    ],
+)
+def test_committed_runs_score_as_their_committed_reports(lines_file: str, report_file: str) -> None:
+    """What BENCHMARKS.md quotes is what `extractor eval --predictions FILE` prints today."""
+    dev = load_gold(SEEDS / "dev.gold.jsonl")
+    predictions, usage, _ = predictions_from_lines(read_lines(RESULTS / lines_file))
+    report = score(dev, predictions, usage=usage, label="replayed")
+    expected = json.loads((RESULTS / report_file).read_text(encoding="utf-8"))
+    assert_same_scores(report, expected)
+    assert report.model_dump(mode="json")["usage"] == expected["usage"]

@@ -238,29 +238,32 @@ def test_atexit_hook_stops_live_servers(tmp_path: Path, fake_cmd: list[str]) -> 
     assert pid is not None and not alive(pid)
 
 
+REPO_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+
+def user_script(tmp_path: Path, fake_cmd: list[str], ending: str) -> Path:
+    """A user's script that starts a server, prints its pid, then runs ``ending``."""
+    script = tmp_path / "user.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            from extractor.local.server import LocalServer
+            srv = LocalServer("0.5b", command={fake_cmd!r}, data_dir={str(tmp_path)!r})
+            srv.start()
+            print(srv.pid, flush=True)
+            {ending}
+            """
+        )
+    )
+    return script
+
+
 def test_interpreter_exit_stops_server(tmp_path: Path, fake_cmd: list[str]) -> None:
     """End to end: a script that starts a server and exits (or dies of Ctrl-C) leaves nothing."""
     for ending in ("pass", "raise KeyboardInterrupt"):
-        script = tmp_path / "user.py"
-        script.write_text(
-            textwrap.dedent(
-                f"""
-                import sys
-                from extractor.local.server import LocalServer
-                srv = LocalServer("0.5b", command={fake_cmd!r}, data_dir={str(tmp_path)!r})
-                srv.start()
-                print(srv.pid, flush=True)
-                {ending}
-                """
-            )
-        )
-        repo = str(Path(__file__).resolve().parents[1])
+        script = user_script(tmp_path, fake_cmd, ending)
         out = subprocess.run(
-            [sys.executable, str(script)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env={**os.environ, "PYTHONPATH": repo},
+            [sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=REPO_ENV
         )
         pid = int(out.stdout.split()[0])
         assert wait_gone(pid), f"server outlived its parent ({ending})"
@@ -272,25 +275,9 @@ def test_parent_killed_without_cleanup_leaves_no_server(
     tmp_path: Path, fake_cmd: list[str], how: str
 ) -> None:
     """Neither atexit nor ``finally`` runs when the parent is killed; the guard stops it."""
-    script = tmp_path / "user.py"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import time
-            from extractor.local.server import LocalServer
-            srv = LocalServer("0.5b", command={fake_cmd!r}, data_dir={str(tmp_path)!r})
-            srv.start()
-            print(srv.pid, flush=True)
-            time.sleep(600)
-            """
-        )
-    )
-    repo = str(Path(__file__).resolve().parents[1])
+    script = user_script(tmp_path, fake_cmd, "import time; time.sleep(600)")
     parent = subprocess.Popen(
-        [sys.executable, str(script)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": repo},
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=REPO_ENV
     )
     try:
         assert parent.stdout is not None
