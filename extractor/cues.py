@@ -38,7 +38,16 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-_WELCOME = re.compile(r"\b(welcom\w*|receiv\w*|host\w*)\b", re.I)
+_WELCOME = re.compile(r"\b(welcom\w*|hosting)\b", re.I)
+
+# "meet" as in meeting a need, not a person: "the proposed sale will improve
+# Denmark's capability to meet current and future threats" (every arms-sale
+# notice says it). Cut out before looking for the words of a meeting.
+_MEET_A_NEED = re.compile(
+    r"\bmeet\s+(?:(?!with\b)\w+\s+){0,4}?(?:threats?|needs?|requirements?|demands?|goals?|"
+    r"targets?|standards?|obligations?|challenges?|expectations?|criteria|deadlines?)\b",
+    re.I,
+)
 
 # A sentence that states a visit says that someone travelled, met or was
 # welcomed ("looks forward to welcoming President Moon to the White House").
@@ -46,3 +55,16 @@ EVIDENCE_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
     "visit": (CUES["visit"], CUES["meeting"], _WELCOME),
     "meeting": (CUES["meeting"], _WELCOME),
 }
+
+
+def states_event(kind: str, sentence: str) -> bool:
+    """Whether ``sentence`` has a word without which it cannot state a ``kind`` event.
+
+    True for the types with no such words (a transfer or a toll is tied to
+    the text by its figures and parties instead).
+    """
+    cues = EVIDENCE_CUES.get(kind)
+    if not cues:
+        return True
+    text = _MEET_A_NEED.sub(" ", sentence)
+    return any(cue.search(text) for cue in cues)

@@ -26,7 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
 from .countries import countries_in_text, country_label, country_names
-from .cues import EVIDENCE_CUES
+from .cues import states_event
 from .grounding import folded_article, normalise_text
 from .parts import (
     Actor,
@@ -245,8 +245,7 @@ class Record(BaseModel):
                 f"evidence {quote[:80]!r} does not name any of this record's actors or "
                 f"countries ({wanted}): quote the sentence that states this event"
             )
-        cues = EVIDENCE_CUES.get(self.record_type, ())
-        if cues and not any(cue.search(quote) for cue in cues):
+        if not states_event(self.record_type, quote):
             raise ValueError(
                 f"evidence {quote[:80]!r} does not say that anyone "
                 f"{'travelled' if self.record_type == 'visit' else 'met or talked'}: quote the "
