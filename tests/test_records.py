@@ -200,3 +200,24 @@ def test_evidence_that_is_an_instruction_is_rejected() -> None:
     )
     with pytest.raises(ValidationError, match="instruction to the reader"):
         CasualtyReport.model_validate(data, context={"text": text, "published": PUBLISHED})
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "states"),
+    [
+        ("meeting", "Biden will meet with Xi in Bali to discuss security threats.", True),
+        ("meeting", "Leaders will meet the Prime Minister on Friday.", True),
+        ("visit", "President Biden looks forward to welcoming President Moon.", True),
+        ("visit", "The Secretary arrived in Cairo on Tuesday.", True),
+        # every arms-sale notice: "meet" a need is no meeting
+        ("meeting", "The sale will help Denmark to meet current and future threats.", False),
+        ("visit", "Sweden has requested to buy twenty GPS receivers.", False),
+        ("arms_transfer", "Sweden has requested to buy twenty GPS receivers.", True),
+    ],
+)
+def test_a_visit_or_meeting_needs_a_sentence_that_states_one(
+    kind: str, sentence: str, states: bool
+) -> None:
+    from extractor.cues import states_event
+
+    assert states_event(kind, sentence) is states
