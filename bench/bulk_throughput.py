@@ -25,6 +25,7 @@ whether memory stays flat (input and output are streamed).
     python bench/bulk_throughput.py --quick         # C=32 only, 2,000 documents
     python bench/bulk_throughput.py --no-memory     # or --memory-only
     python bench/bulk_throughput.py --quick --compare-loops   # uvloop against asyncio
+    python bench/bulk_throughput.py --quick --processes 2     # two processes at C/2 each
 
 Numbers are ratios measured within one run: the machines are noisy.
 """
@@ -94,38 +95,74 @@ def documents_jsonl(path: Path, count: int, max_chars: int | None = None) -> Pat
 
 
 def run_bulk(
-    source: Path, base_url: str, concurrency: int, out: Path, loop: str = "default"
-) -> dict[str, float]:
-    """Run ``extractor bulk`` in a fresh process; its own rusage comes back from a wrapper.
+    source: Path, base_url: str, concurrency: int, out: Path, loop: str = "default",
+    processes: int = 1,
+) -> dict[str, float]:  # fmt: skip
+    """Run ``extractor bulk`` in fresh processes; their own rusage comes back from a wrapper.
 
     ``loop`` "asyncio" sets EXTRACTOR_EVENT_LOOP=asyncio; "default" is uvloop
-    when it is installed (the ``fast`` extra), else asyncio.
+    when it is installed (the ``fast`` extra), else asyncio. ``processes`` > 1
+    splits the documents and the concurrency between that many processes run
+    side by side (a process per core: what a multi-process runner would do).
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
     if loop == "asyncio":
         env["EXTRACTOR_EVENT_LOOP"] = "asyncio"
-    command = [sys.executable, "-m", "extractor", "bulk", str(source), "-o", str(out), "--model",
-               "openai/fake-model", "--base-url", base_url, "--strategy", "single",
-               "-j", str(concurrency), "--progress", "none"]  # fmt: skip
+    parts = _split(source, processes)
+    outs = [out.with_suffix(f".{n}.jsonl") for n in range(processes)]
     started = time.perf_counter()
-    wrapper = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, json.dumps(command)],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+    wrappers = []
+    for part, part_out in zip(parts, outs, strict=True):
+        command = [sys.executable, "-m", "extractor", "bulk", str(part), "-o", str(part_out),
+                   "--model", "openai/fake-model", "--base-url", base_url, "--strategy", "single",
+                   "-j", str(max(1, concurrency // processes)), "--progress", "none"]  # fmt: skip
+        wrappers.append(subprocess.Popen(
+            [sys.executable, "-c", _WRAPPER, json.dumps(command)],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+        ))  # fmt: skip
+    usages = []
+    for wrapper in wrappers:
+        stdout, _ = wrapper.communicate()
+        if wrapper.returncode:
+            raise SystemExit(f"extractor bulk failed ({wrapper.returncode})")
+        usages.append(json.loads(stdout.strip().splitlines()[-1]))
     wall = time.perf_counter() - started
-    usage = json.loads(wrapper.stdout.strip().splitlines()[-1])
     lines = calls = 0
-    with out.open(encoding="utf-8") as handle:
-        for line in handle:
-            lines += 1
-            calls += json.loads(line).get("calls") or 0
+    for part_out in outs:
+        with part_out.open(encoding="utf-8") as handle:
+            for line in handle:
+                lines += 1
+                calls += json.loads(line).get("calls") or 0
     return {
         "documents": lines,
         "calls": calls,
         "wall": wall,
-        "cpu": usage["cpu"],
-        "peak_rss_mb": usage["rss_kb"] / 1024,
+        "cpu": sum(u["cpu"] for u in usages),
+        "peak_rss_mb": max(u["rss_kb"] for u in usages) / 1024,
     }
+
+
+def _split(source: Path, parts: int) -> list[Path]:
+    """``source`` itself, or its lines dealt round-robin into ``parts`` files."""
+    if parts == 1:
+        return [source]
+    paths = [source.with_suffix(f".part{n}.jsonl") for n in range(parts)]
+    handles = [path.open("w", encoding="utf-8") for path in paths]
+    with source.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            handles[n % parts].write(line)
+    for handle in handles:
+        handle.close()
+    return paths
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a running process (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _loop_name(loop: str) -> str:
@@ -161,6 +198,10 @@ def main() -> None:
         "--compare-loops", action="store_true",
         help="run each level on the default loop (uvloop if installed) and on asyncio's",
     )  # fmt: skip
+    parser.add_argument(
+        "--processes", type=int, default=1,
+        help="split each run between this many extractor processes (C/N each)",
+    )  # fmt: skip
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jitter", type=float, default=0.03)
     args = parser.parse_args()
@@ -183,7 +224,9 @@ def main() -> None:
                 )
                 for loop in loops:
                     out = work / f"out-{concurrency}-{loop}.jsonl"
-                    result = run_bulk(subset, base_url, concurrency, out, loop)
+                    server_cpu = process_cpu(server.pid)
+                    result = run_bulk(subset, base_url, concurrency, out, loop, args.processes)
+                    server_cpu = process_cpu(server.pid) - server_cpu
                     limit = concurrency / args.latency
                     rate = result["documents"] / result["wall"]
                     per_doc = result["calls"] / result["documents"]
@@ -191,7 +234,7 @@ def main() -> None:
                                  rate / limit, per_doc, rate * per_doc / limit,
                                  1000 * result["cpu"] / result["documents"],
                                  1000 * result["cpu"] / result["calls"],
-                                 result["peak_rss_mb"]))  # fmt: skip
+                                 server_cpu / result["wall"], result["peak_rss_mb"]))  # fmt: skip
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -210,13 +253,14 @@ def main() -> None:
                 server.wait(timeout=10)
 
     if rows:
-        print(f"latency {args.latency} s ± {args.jitter}; one process per run, start-up included\n")
+        print(f"latency {args.latency} s ± {args.jitter}; {args.processes} extractor process(es) "
+              "per run, start-up included\n")  # fmt: skip
         print("| C | loop | documents | docs/s | C/L | docs/s of C/L | calls/doc "
-              "| calls/s of C/L | CPU ms/doc | CPU ms/call | peak RSS MB |")  # fmt: skip
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for c, loop, n, rate, limit, share, per_doc, call_share, cpu, cpu_call, rss in rows:
+              "| calls/s of C/L | CPU ms/doc | CPU ms/call | fake server CPU | peak RSS MB |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for c, loop, n, rate, limit, share, per_doc, call_share, cpu, cpu_call, srv, rss in rows:
         print(f"| {c} | {loop} | {n} | {rate:.1f} | {limit:.1f} | {share:.0%} | {per_doc:.2f} "
-              f"| {call_share:.0%} | {cpu:.1f} | {cpu_call:.1f} | {rss:.0f} |")  # fmt: skip
+              f"| {call_share:.0%} | {cpu:.1f} | {cpu_call:.1f} | {srv:.0%} | {rss:.0f} |")  # fmt: skip
     if memory:
         print("\n| documents (latency 0, C=64) | written | peak RSS MB | seconds |")
         print("|---|---|---|---|")
