@@ -256,9 +256,10 @@ class Extractor:
         kinds = screen(chunk.text, self.types)
         records = []
         if self.strategy == "single" and len(kinds) > 1:
-            task = task_message(None if len(kinds) == len(RECORD_TYPES) else tuple(kinds))
-            answer = answer_model(tuple(kinds))
-            records += await self._request(answer, [system, task], context, tally, 4096)
+            messages = [system, task_message(tuple(kinds))]
+            records += await self._request(
+                answer_model(tuple(kinds)), messages, context, tally, 4096
+            )
         else:
             for kind in kinds:
                 messages = [system, task_message(kind)]

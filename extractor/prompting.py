@@ -72,18 +72,19 @@ def system_message(
     return {"role": "system", "content": content}
 
 
-def _join(words: list[str], last: str) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
+def _and(words: list[str]) -> str:
+    """Words joined as prose: a; a and b; a, b and c."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @cache
 def _task(kind: RecordType | tuple[RecordType, ...] | None) -> str:
     if kind is None or isinstance(kind, tuple):
         kinds = RECORD_TYPES if kind is None else kind
-        labels = _join([LABELS[k][0].removesuffix("s") for k in kinds], "and")
-        fields = [f'"{LABELS[k][1]}"' for k in kinds]
-        return render("task_single.j2", types=kinds, labels=labels,
-                      fields=_join(fields, "and"), several=len(kinds) > 1)  # fmt: skip
+        labels = _and([LABELS[k][0].removesuffix("s") for k in kinds])
+        fields = _and([f'"{LABELS[k][1]}"' for k in kinds])
+        return render("task_single.j2", types=kinds, labels=labels, fields=fields,
+                      several=len(kinds) > 1)  # fmt: skip
     label, field = LABELS[kind]
     return render("task_type.j2", kind=kind, label=label, field=field)
 

@@ -67,12 +67,7 @@ def main(argv: list[str]) -> int:
         _stop_group(child)
 
     threading.Thread(target=watch_parent, daemon=True).start()
-    while True:
-        try:
-            code = child.wait()
-            break
-        except InterruptedError:  # pragma: no cover - retried by Python already
-            continue
+    code = child.wait()  # retried by Python when a signal interrupts it (PEP 475)
     return code if code >= 0 else 128 - code
 
 
