@@ -58,8 +58,8 @@ async def measure(base_url: str, texts: list[str], concurrency: int) -> list[tup
     import openai
 
     from extractor import Extractor
-    from extractor.drafts import AllTypes, grammar_schema
-    from extractor.prompting import system_message, task_message
+    from extractor.pipeline.drafts import AllTypes, grammar_schema
+    from extractor.pipeline.prompting import system_message, task_message
 
     schema = grammar_schema(AllTypes)
     fmt = {"type": "json_object", "schema": schema}

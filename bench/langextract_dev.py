@@ -46,8 +46,8 @@ model behind an OpenAI-compatible server; every value is printed in each line's
   killed, injured, qualifier and scope, place, status and the date as written.
 
 Conversion into records is lenient: dates are resolved by
-``extractor.dates`` against the publication date, countries go through
-``to_alpha3``, counts and money through ``extractor.quantities``; an attribute
+``extractor.text.dates`` against the publication date, countries go through
+``to_alpha3``, counts and money through ``extractor.text.quantities``; an attribute
 that does not convert becomes null. Records are validated without the
 article as context, so the project's own grounding and country checks do not
 filter LangExtract's output. The evidence is the extraction text with
@@ -79,11 +79,11 @@ import langextract as lx
 import openai.resources.chat.completions as chat_completions
 from pydantic import ValidationError
 
-from extractor.countries import country_in_text, to_alpha3
 from extractor.evaluation.gold import GoldDocument, load_gold
-from extractor.parts import Actor, Count, DateValue, Evidence, Money, Place, Status
-from extractor.quantities import parse_count, parse_number
-from extractor.records import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
+from extractor.text.countries import country_in_text, to_alpha3
+from extractor.text.quantities import parse_count, parse_number
+from extractor.types.base import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
+from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place, Status
 
 MODEL = "qwen2.5-coder-1.5b-instruct"
 LANGEXTRACT_VERSION = importlib.metadata.version("langextract")

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from extractor import Extractor
-from extractor.local import LocalServer, model_path
+from extractor.runtime.local import LocalServer, model_path
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_e3df12fb75ba6b2b.txt"
 

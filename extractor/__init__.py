@@ -11,10 +11,8 @@ details that may move. Typical use::
 
 from __future__ import annotations
 
-from .batch import BatchError, BatchResult, extract_many, extract_many_sync
-from .document import Document
-from .engine import STRATEGIES, Extractor, Strategy, extract
-from .errors import (
+from extractor.bulk.batch import BatchError, BatchResult, extract_many, extract_many_sync
+from extractor.errors import (
     ClientModelError,
     ConfigurationError,
     ExtractionFailed,
@@ -24,9 +22,17 @@ from .errors import (
     ModelError,
     TransientModelError,
 )
-from .grounding import Span, ground
-from .parts import Actor, Count, DateValue, Evidence, Money, Place, Sector, Status
-from .records import (
+from extractor.pipeline.document import Document
+from extractor.pipeline.engine import STRATEGIES, Extractor, Strategy, extract
+from extractor.pipeline.result import (
+    ArticleExtraction,
+    ExtractionMetadata,
+    Usage,
+    record_schemas,
+    schema_version,
+)
+from extractor.text.grounding import Span, ground
+from extractor.types.base import (
     RECORD_TYPES,
     AnyRecord,
     ArmsItem,
@@ -38,7 +44,7 @@ from .records import (
     RecordType,
     Visit,
 )
-from .result import ArticleExtraction, ExtractionMetadata, Usage, record_schemas, schema_version
+from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place, Sector, Status
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """``python -m extractor`` runs the CLI."""
 
-from .cli import main
+from extractor.cli import main
 
 main()

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .result import Usage
+    from extractor.pipeline.result import Usage
 
 
 class ExtractorError(Exception):

@@ -37,7 +37,7 @@ def main() -> int:
     server = None
     base_url = args.base_url
     if base_url is None:
-        from extractor.local import LocalServer
+        from extractor.runtime.local import LocalServer
 
         server = LocalServer(args.size).start()
         base_url = server.base_url

@@ -67,8 +67,8 @@ def vcr_config() -> dict[str, Any]:
 @pytest.fixture
 def recorded_extractor() -> Any:
     """An Extractor aimed at the recording server; replays from the test's cassette."""
-    from extractor.engine import Extractor
-    from extractor.retrying import RetryPolicy
+    from extractor.pipeline.engine import Extractor
+    from extractor.runtime.retrying import RetryPolicy
 
     def make(**options: Any) -> Extractor:
         options.setdefault("retry_policy", RetryPolicy(attempts=1))

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from extractor import aio
+from extractor.runtime import aio
 
 
 async def _loop_module() -> str:

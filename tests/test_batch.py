@@ -21,17 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
     sys.path.insert(0, str(ROOT))
 
-from extractor.batch import (  # noqa: E402
+from extractor.bulk.batch import (  # noqa: E402
     BatchAborted,
     BatchResult,
     extract_many,
     extract_many_sync,
 )
-from extractor.document import Document  # noqa: E402
-from extractor.engine import Extractor  # noqa: E402
 from extractor.errors import ClientModelError, ConfigurationError  # noqa: E402
 from extractor.io import InputFailure  # noqa: E402
-from extractor.retrying import RetryPolicy  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from extractor.pipeline.engine import Extractor  # noqa: E402
+from extractor.runtime.retrying import RetryPolicy  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
 

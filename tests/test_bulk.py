@@ -33,10 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
     sys.path.insert(0, str(ROOT))
 
-from extractor import engine  # noqa: E402
-from extractor.bulk import drop_error_lines, estimate_cost  # noqa: E402
+from extractor.bulk.runner import drop_error_lines, estimate_cost  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.retrying import RetryPolicy  # noqa: E402
+from extractor.pipeline import engine  # noqa: E402
+from extractor.runtime.retrying import RetryPolicy  # noqa: E402
 from tests.fakes.kano import EMPTY, casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
 

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.countries import country_names, to_alpha3, to_currency
-from extractor.quantities import number_forms, parse_count, parse_money, parse_number
+from extractor.text.countries import country_names, to_alpha3, to_currency
+from extractor.text.quantities import number_forms, parse_count, parse_money, parse_number
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_number_forms_cover_how_news_writes_numbers() -> None:
 
 
 def test_countries_in_text_lists_codes_in_order_of_first_mention() -> None:
-    from extractor.countries import countries_in_text
+    from extractor.text.countries import countries_in_text
 
     text = (
         "Officials in Kyiv said Russian drones hit Ukraine overnight; let us hope, a US envoy "

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.dates import WEEKDAYS, earliest, latest, precision_of, resolve_date
+from extractor.text.dates import WEEKDAYS, earliest, latest, precision_of, resolve_date
 
 PUBLISHED = date(2023, 5, 31)  # the seed article's date, a Wednesday
 

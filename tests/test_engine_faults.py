@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from extractor import ClientModelError, ExtractionFailed, TransientModelError
-from extractor.engine import Extractor
-from extractor.retrying import RetryPolicy
+from extractor.pipeline.engine import Extractor
+from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, sequence, static
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -223,7 +223,7 @@ def test_single_strategy_makes_no_call_for_a_text_without_cue_words() -> None:
 
 
 def test_answer_models_are_built_once_per_combination_of_types() -> None:
-    from extractor.drafts import PER_TYPE, AllTypes, answer_model
+    from extractor.pipeline.drafts import PER_TYPE, AllTypes, answer_model
 
     pair = answer_model(("meeting", "casualty_report"))
     assert pair is answer_model(("meeting", "casualty_report"))
@@ -262,7 +262,7 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
 
 
 def test_schema_cache_does_not_grow_with_requests() -> None:
-    from extractor.drafts import _SCHEMAS
+    from extractor.pipeline.drafts import _SCHEMAS
 
     with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
         ex.extract(ARTICLE, published=PUBLISHED, doc_id="a")
@@ -298,7 +298,7 @@ def test_response_models_are_not_copied_or_rewalked_per_request(
     """instructor neither subclasses our answers nor re-walks them on every call."""
     from instructor.v2.validation import async_validators
 
-    from extractor.drafts import AllTypes
+    from extractor.pipeline.drafts import AllTypes
 
     with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
         ex.extract(ARTICLE, published=PUBLISHED, doc_id="warm")
@@ -318,7 +318,7 @@ def test_models_with_async_validators_are_still_refused() -> None:
     from instructor.v2.validation import async_validators
     from pydantic import BaseModel
 
-    from extractor.providers import _memoize_async_validator_check
+    from extractor.runtime.providers import _memoize_async_validator_check
 
     class Checked(BaseModel):
         name: str

@@ -17,14 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
     sys.path.insert(0, str(ROOT))
 
-from extractor.batch import BatchError, BatchResult  # noqa: E402
-from extractor.bulk import RunInfo, result_line  # noqa: E402
+from extractor.bulk.batch import BatchError, BatchResult  # noqa: E402
+from extractor.bulk.runner import RunInfo, result_line  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.document import Document  # noqa: E402
-from extractor.flatten import TABLES, flatten, parquet_available  # noqa: E402
-from extractor.parts import Actor, Count, DateValue, Evidence, Money, Place  # noqa: E402
-from extractor.records import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Visit  # noqa: E402
-from extractor.result import ArticleExtraction, ExtractionMetadata, Usage  # noqa: E402
+from extractor.export.flatten import TABLES, flatten, parquet_available  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata, Usage  # noqa: E402
+from extractor.types.base import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Visit  # noqa: E402
+from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
 runner = CliRunner()

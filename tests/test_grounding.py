@@ -2,7 +2,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from extractor.grounding import contains, ground, ground_quote, normalise
+from extractor.text.grounding import contains, ground, ground_quote, normalise
 
 
 def test_exact_quote_gets_exact_offsets(seed_text: str) -> None:
@@ -125,13 +125,13 @@ def test_a_string_absent_from_the_text_is_never_found(text: str, quote: str) -> 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
 def test_fast_normalise_text_equals_the_indexed_normalise(text: str) -> None:
-    from extractor.grounding import normalise, normalise_text
+    from extractor.text.grounding import normalise, normalise_text
 
     assert normalise_text(text) == normalise(text)[0]
 
 
 def test_fast_normalise_text_folds_like_normalise_on_news_text() -> None:
-    from extractor.grounding import normalise, normalise_text
+    from extractor.text.grounding import normalise, normalise_text
 
     text = "  The Minister’s  “visit” to Côte d’Ivoire\u00a0— 3,500 killed…\n ＡＢＣ ß İ ¨x "
     assert (

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.document import Document
 from extractor.errors import InputError
 from extractor.io import read_file
 from extractor.io.formats import parse_document, split_front_matter
+from extractor.pipeline.document import Document
 
 WH = Path(__file__).parent / "fixtures" / "wh"
 

@@ -18,9 +18,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from extractor.document import Document
 from extractor.errors import InputError
 from extractor.io import InputFailure, Item, iter_inputs
+from extractor.pipeline.document import Document
 
 REAL_ZIP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-statements.zip"
 

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from extractor import Extractor
-from extractor.local import model_path, shared_server, stop_shared_servers
+from extractor.runtime.local import model_path, shared_server, stop_shared_servers
 from tests.fakes.openai_server import LOOPBACK_ONLY
 
 pytestmark = [pytest.mark.live, pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)]

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import LocalModelError
-from extractor.local import server as server_mod
-from extractor.local import weights
-from extractor.local.server import LocalServer, LocalSettings
+from extractor.runtime.local import server as server_mod
+from extractor.runtime.local import weights
+from extractor.runtime.local.server import LocalServer, LocalSettings
 
 FAKE_SERVER = textwrap.dedent(
     """
@@ -247,7 +247,7 @@ def user_script(tmp_path: Path, fake_cmd: list[str], ending: str) -> Path:
     script.write_text(
         textwrap.dedent(
             f"""
-            from extractor.local.server import LocalServer
+            from extractor.runtime.local.server import LocalServer
             srv = LocalServer("0.5b", command={fake_cmd!r}, data_dir={str(tmp_path)!r})
             srv.start()
             print(srv.pid, flush=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import LocalModelError
-from extractor.local import weights
+from extractor.runtime.local import weights
 
 # Chunks of different sizes and contents, so a wrong join order changes the hash.
 CHUNKS = {1: b"GGUF" + b"a" * 1000, 2: b"b" * 777, 3: b"c" * 3 + b"\x00\xff" * 50}

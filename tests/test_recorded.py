@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from extractor import ArticleExtraction, TransientModelError
 from extractor.cli import app
-from extractor.prompting import prompt_version
+from extractor.pipeline.prompting import prompt_version
 from tests.conftest import RECORDED_MODEL, RECORDING_BASE_URL, SEED_ID, SEEDS
 
 SEED_CASSETTE = "seed_per_type.yaml"

@@ -218,6 +218,6 @@ def test_evidence_that_is_an_instruction_is_rejected() -> None:
 def test_a_visit_or_meeting_needs_a_sentence_that_states_one(
     kind: str, sentence: str, states: bool
 ) -> None:
-    from extractor.cues import states_event
+    from extractor.text.cues import states_event
 
     assert states_event(kind, sentence) is states

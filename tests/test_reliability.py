@@ -21,10 +21,10 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor import Extractor, InputError
-from extractor.chunking import chunk_text
 from extractor.cli import app
 from extractor.io import iter_inputs
-from extractor.retrying import RetryPolicy
+from extractor.pipeline.chunking import chunk_text
+from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, casualty_responder, kano
 from tests.fakes.openai_server import CONTENT_FAULTS, LOOPBACK_ONLY, FakeOpenAI, Fault, static
 from tests.test_bulk import _clean_env, _start_fake_server
@@ -36,7 +36,7 @@ SECRET_KEY = "sk-test-" + "Zq8" * 12
 
 @pytest.fixture
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    from extractor import engine
+    from extractor.pipeline import engine
 
     monkeypatch.setattr(
         engine, "RetryPolicy", lambda: RetryPolicy(attempts=3, initial=0.01, maximum=0.02)

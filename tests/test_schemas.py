@@ -3,7 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extractor.schema_export import SCHEMA_FILES, render_schemas
+from extractor.export.schemas import SCHEMA_FILES, render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from extractor import ArmsTransfer, CasualtyReport, Meeting, Visit
-from extractor.goldmap import gold_to_record, record_to_gold
+from extractor.evaluation.goldmap import gold_to_record, record_to_gold
 
 
 def test_every_seed_gold_record_validates_against_the_article(

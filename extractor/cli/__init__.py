@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import bulk_cmd, eval_cmd, extract_cmd, flatten_cmd, model_cmd, schema_cmd  # noqa: F401
-from ._app import app
+from extractor.cli import bulk_cmd, eval_cmd, extract_cmd, flatten_cmd, model_cmd, schema_cmd  # noqa: F401
+from extractor.cli._app import app
 
 
 def main() -> None:

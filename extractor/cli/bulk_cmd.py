@@ -18,19 +18,17 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from .. import aio
-from ..batch import BatchAborted
-from ..bulk import BulkRun, InputOptions, LogProgress, NoProgress, ProgressReporter, RichProgress
-from ..engine import DEFAULT_STRATEGY, STRATEGIES
-from ..errors import (
-    ClientModelError,
-    ConfigurationError,
-    ExtractorError,
-    InputError,
-    LocalModelError,
+from extractor.bulk.batch import BatchAborted
+from extractor.bulk.runner import (
+    BulkRun,
+    InputOptions,
+    LogProgress,
+    NoProgress,
+    ProgressReporter,
+    RichProgress,
 )
-from ._app import app
-from .common import (
+from extractor.cli._app import app
+from extractor.cli.common import (
     BaseUrlOption,
     CacheOption,
     ModelOption,
@@ -40,6 +38,15 @@ from .common import (
     fail_usage,
     parse_types,
 )
+from extractor.errors import (
+    ClientModelError,
+    ConfigurationError,
+    ExtractorError,
+    InputError,
+    LocalModelError,
+)
+from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES
+from extractor.runtime import aio
 
 _PROGRESS_MODES = ("auto", "bar", "log", "none")
 _RESUME = "rerun the same command to resume"

@@ -8,7 +8,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from ..errors import (
+from extractor.errors import (
     ClientModelError,
     ConfigurationError,
     ExtractionFailed,
@@ -17,7 +17,7 @@ from ..errors import (
     LocalModelError,
     ModelError,
 )
-from ..records import RECORD_TYPES, RecordType
+from extractor.types.base import RECORD_TYPES, RecordType
 
 T = TypeVar("T")
 

@@ -9,12 +9,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from ..engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
-from ..evaluation import EvalReport, load_gold, render_comparison, render_report, score
-from ..evaluation.gold import GoldDocument
-from ..evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
-from ._app import app
-from .common import (
+from extractor.cli._app import app
+from extractor.cli.common import (
     BaseUrlOption,
     CacheOption,
     ModelOption,
@@ -23,6 +19,10 @@ from .common import (
     fail_usage,
     guarded,
 )
+from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
+from extractor.evaluation.gold import GoldDocument
+from extractor.evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
+from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 
 
 def _load_report(path: Path) -> EvalReport:

@@ -8,14 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..document import Document
-from ..engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
-from ..errors import InputError
-from ..io import read_file
-from ..io.formats import parse_document
-from ..result import ArticleExtraction
-from ._app import app
-from .common import (
+from extractor.cli._app import app
+from extractor.cli.common import (
     BaseUrlOption,
     CacheOption,
     ModelOption,
@@ -28,6 +22,12 @@ from .common import (
     parse_types,
     stdout_is_terminal,
 )
+from extractor.errors import InputError
+from extractor.io import read_file
+from extractor.io.formats import parse_document
+from extractor.pipeline.document import Document
+from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.pipeline.result import ArticleExtraction
 
 
 def _read_stdin() -> Document:
@@ -94,7 +94,7 @@ def extract(
 
     result = guarded(source, run)
     if output_format == "table":
-        from .tables import print_tables
+        from extractor.cli.tables import print_tables
 
         print_tables(result)
         return

@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ConfigurationError, InputError
-from ..flatten import flatten
-from ._app import app
+from extractor.cli._app import app
+from extractor.errors import ConfigurationError, InputError
+from extractor.export.flatten import flatten
 
 
 @app.command("flatten")

@@ -21,9 +21,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from ..errors import LocalModelError
-from ..local import weights
-from ._app import app
+from extractor.cli._app import app
+from extractor.errors import LocalModelError
+from extractor.runtime.local import weights
 
 model_app = typer.Typer(
     help="Install and inspect the embedded offline model.", no_args_is_help=True

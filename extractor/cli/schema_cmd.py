@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..result import record_schemas
-from ..schema_export import write_schemas
-from ._app import app
+from extractor.cli._app import app
+from extractor.export.schemas import write_schemas
+from extractor.pipeline.result import record_schemas
 
 
 @app.command()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from ..parts import Actor, Count, DateValue
-from ..records import ArmsTransfer, CasualtyReport, Meeting, Visit
-from ..result import ArticleExtraction
+from extractor.pipeline.result import ArticleExtraction
+from extractor.types.base import ArmsTransfer, CasualtyReport, Meeting, Visit
+from extractor.types.parts import Actor, Count, DateValue
 
 
 def _names(actors: list[Actor]) -> str:

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .gold import (
+from extractor.evaluation.gold import (
     RECORD_FIELDS,
     RECORD_TYPES,
     GoldDocument,
@@ -17,8 +17,8 @@ from .gold import (
     evidence_found,
     load_gold,
 )
-from .matching import hungarian, match_records, max_weight_matching
-from .report import (
+from extractor.evaluation.matching import hungarian, match_records, max_weight_matching
+from extractor.evaluation.report import (
     Comparison,
     compare,
     comparison_to_text,
@@ -26,7 +26,7 @@ from .report import (
     render_report,
     report_to_text,
 )
-from .scoring import (
+from extractor.evaluation.scoring import (
     Counts,
     DocumentResult,
     DocUsage,

@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from extractor.errors import InputError
 
 __all__ = [
     "ENUM_VALUES",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .gold import RECORD_FIELDS, FieldKind
+from extractor.evaluation.gold import RECORD_FIELDS, FieldKind
 
 __all__ = [
     "FieldResult",

@@ -17,8 +17,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .gold import RECORD_FIELDS, RECORD_TYPES
-from .scoring import Counts, EvalReport
+from extractor.evaluation.gold import RECORD_FIELDS, RECORD_TYPES
+from extractor.evaluation.scoring import Counts, EvalReport
 
 __all__ = [
     "Comparison",

@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..engine import Extractor
-from ..errors import ExtractorError, InputError
-from ..goldmap import record_to_gold
-from ..records import AnyRecord, Record
-from .gold import GoldDocument
-from .scoring import DocUsage
+from extractor.errors import ExtractorError, InputError
+from extractor.evaluation.gold import GoldDocument
+from extractor.evaluation.goldmap import record_to_gold
+from extractor.evaluation.scoring import DocUsage
+from extractor.pipeline.engine import Extractor
+from extractor.types.base import AnyRecord, Record
 
 Predictions = dict[str, list[dict[str, Any]]]
 _RECORD: TypeAdapter[Any] = TypeAdapter(AnyRecord)

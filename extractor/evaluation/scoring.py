@@ -28,9 +28,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from ..errors import ExtractorError
-from .gold import RECORD_FIELDS, RECORD_TYPES, GoldDocument, evidence_found, validate_record
-from .matching import FieldResult, match_records
+from extractor.errors import ExtractorError
+from extractor.evaluation.gold import (
+    RECORD_FIELDS,
+    RECORD_TYPES,
+    GoldDocument,
+    evidence_found,
+    validate_record,
+)
+from extractor.evaluation.matching import FieldResult, match_records
 
 __all__ = [
     "Counts",

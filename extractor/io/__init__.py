@@ -10,10 +10,10 @@ completed_ids(path)  ids already written; repairs a torn last line
 
 from __future__ import annotations
 
-from .decoding import decode_bytes
-from .formats import parse_dateline
-from .output import JsonlWriter, completed_ids, open_for_resume
-from .readers import InputFailure, Item, iter_inputs, read_file
+from extractor.io.decoding import decode_bytes
+from extractor.io.formats import parse_dateline
+from extractor.io.output import JsonlWriter, completed_ids, open_for_resume
+from extractor.io.readers import InputFailure, Item, iter_inputs, read_file
 
 __all__ = [
     "InputFailure",

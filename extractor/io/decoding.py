@@ -14,7 +14,7 @@ import re
 
 import charset_normalizer
 
-from ..errors import InputError
+from extractor.errors import InputError
 
 __all__ = ["declared_html_charset", "decode_bytes", "is_binary", "normalise_newlines"]
 

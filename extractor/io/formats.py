@@ -21,9 +21,9 @@ import trafilatura
 import yaml
 from trafilatura.settings import use_config
 
-from ..document import Document
-from ..errors import InputError
-from .decoding import declared_html_charset, decode_bytes, normalise_newlines
+from extractor.errors import InputError
+from extractor.io.decoding import declared_html_charset, decode_bytes, normalise_newlines
+from extractor.pipeline.document import Document
 
 __all__ = [
     "DOCUMENT_SUFFIXES",

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from ..errors import InputError
+from extractor.errors import InputError
 
 __all__ = ["JsonlWriter", "completed_ids", "open_for_resume"]
 

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from ..document import Document
-from ..errors import InputError
-from .archives import (
+from extractor.errors import InputError
+from extractor.io.archives import (
     DEFAULT_MAX_ARCHIVE_BYTES,
     DEFAULT_MAX_MEMBER_BYTES,
     ArchiveEntry,
@@ -37,8 +36,9 @@ from .archives import (
     iter_warc,
     iter_zip,
 )
-from .decoding import guess_encoding, is_binary
-from .formats import RecordFields, document_format, parse_document, record_to_document
+from extractor.io.decoding import guess_encoding, is_binary
+from extractor.io.formats import RecordFields, document_format, parse_document, record_to_document
+from extractor.pipeline.document import Document
 
 __all__ = ["InputFailure", "Item", "iter_inputs", "read_file"]
 

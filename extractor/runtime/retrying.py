@@ -33,7 +33,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from .errors import ClientModelError, ModelError, TransientModelError
+from extractor.errors import ClientModelError, ModelError, TransientModelError
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
 

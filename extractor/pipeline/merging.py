@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Record
+from extractor.types.base import Record
 
 
 def _filled(record: Record) -> int:

@@ -42,8 +42,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from ..errors import LocalModelError
-from . import weights
+from extractor.errors import LocalModelError
+from extractor.runtime.local import weights
 
 __all__ = [
     "HOST",

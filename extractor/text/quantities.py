@@ -111,7 +111,7 @@ def _parse_number_words(text: str) -> Decimal | None:
 
 def parse_money(text: str) -> tuple[Decimal, str] | None:
     """Parse "$267 million" to (267000000, "USD"); None when no amount is stated."""
-    from .countries import to_currency
+    from extractor.text.countries import to_currency
 
     raw = text.strip()
     amount = parse_number(raw)

@@ -21,9 +21,9 @@ from typing import Any
 
 import jinja2
 
-from .countries import countries_in_text, country_label
-from .records import RECORD_TYPES, RecordType
-from .sentences import Sentence, numbered, split_sentences
+from extractor.text.countries import countries_in_text, country_label
+from extractor.text.sentences import Sentence, numbered, split_sentences
+from extractor.types.base import RECORD_TYPES, RecordType
 
 LABELS: dict[RecordType, tuple[str, str]] = {
     "visit": ("visits", "visits"),
@@ -38,7 +38,7 @@ def prompts_dir() -> Path:
     packaged = resources.files("extractor") / "_prompts"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "prompts"
+    return Path(__file__).resolve().parents[2] / "prompts"
 
 
 @cache

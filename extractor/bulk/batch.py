@@ -57,10 +57,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeAlias
 
-from . import aio
-from .document import Document
-from .engine import Extractor
-from .errors import (
+from extractor.errors import (
     ClientModelError,
     ConfigurationError,
     ExtractionFailed,
@@ -69,9 +66,12 @@ from .errors import (
     LocalModelError,
     ModelError,
 )
-from .io import InputFailure
-from .records import Record
-from .result import ArticleExtraction, Usage
+from extractor.io import InputFailure
+from extractor.pipeline.document import Document
+from extractor.pipeline.engine import Extractor
+from extractor.pipeline.result import ArticleExtraction, Usage
+from extractor.runtime import aio
+from extractor.types.base import Record
 
 __all__ = [
     "FATAL_CLIENT_STATUSES",

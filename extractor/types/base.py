@@ -25,10 +25,11 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
-from .countries import countries_in_text, country_label, country_names
-from .cues import states_event
-from .grounding import folded_article, normalise_text
-from .parts import (
+from extractor.text.countries import countries_in_text, country_label, country_names
+from extractor.text.cues import states_event
+from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.quantities import number_forms
+from extractor.types.parts import (
     Actor,
     Count,
     CountryCode,
@@ -39,7 +40,6 @@ from .parts import (
     Status,
     _context,
 )
-from .quantities import number_forms
 
 RecordType = Literal["visit", "meeting", "arms_transfer", "casualty_report"]
 RECORD_TYPES: tuple[RecordType, ...] = ("visit", "meeting", "arms_transfer", "casualty_report")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .result import record_schemas
+from extractor.pipeline.result import record_schemas
 
 SCHEMA_FILES: dict[str, str] = {
     "visit": "visit.schema.json",

@@ -52,14 +52,14 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from . import aio
-from .batch import BatchResult, extract_many
-from .engine import Extractor
-from .errors import ConfigurationError, InputError
-from .io import InputFailure, Item, completed_ids, iter_inputs, open_for_resume
-from .prompting import prompt_version
-from .records import RECORD_TYPES
-from .result import schema_version
+from extractor.bulk.batch import BatchResult, extract_many
+from extractor.errors import ConfigurationError, InputError
+from extractor.io import InputFailure, Item, completed_ids, iter_inputs, open_for_resume
+from extractor.pipeline.engine import Extractor
+from extractor.pipeline.prompting import prompt_version
+from extractor.pipeline.result import schema_version
+from extractor.runtime import aio
+from extractor.types.base import RECORD_TYPES
 
 __all__ = [
     "PRICES_PER_MILLION",

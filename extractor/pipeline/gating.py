@@ -10,8 +10,8 @@ the model, and what the model invents still fails grounding.
 
 from __future__ import annotations
 
-from .cues import CUES as _CUES
-from .records import RecordType
+from extractor.text.cues import CUES as _CUES
+from extractor.types.base import RecordType
 
 
 def screen(text: str, types: tuple[RecordType, ...] | list[RecordType]) -> list[RecordType]:

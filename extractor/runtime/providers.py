@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import instructor
 
-from .errors import ConfigurationError
+from extractor.errors import ConfigurationError
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
 _MODES: dict[str, instructor.Mode] = {
@@ -137,7 +137,7 @@ def resolve_model(
             )
 
     if model == "local" or model.startswith("local/"):
-        from .local import get_spec
+        from extractor.runtime.local import get_spec
 
         size = model.partition("/")[2] or _env("EXTRACTOR_LOCAL_SIZE") or "1.5b"
         alias = get_spec(size).alias
@@ -162,7 +162,7 @@ def resolve_model(
 
 def _local_model_installed() -> bool:
     try:
-        from .local import model_path
+        from extractor.runtime.local import model_path
     except ImportError:  # pragma: no cover - the local package ships with extractor
         return False
     size = _env("EXTRACTOR_LOCAL_SIZE") or "1.5b"
@@ -180,7 +180,7 @@ def build_client(
     _memoize_async_validator_check()
     base_url = spec.base_url
     if spec.is_local:
-        from .local import shared_server
+        from extractor.runtime.local import shared_server
 
         base_url = shared_server(size=spec.local_size or "1.5b").base_url
     if spec.openai_compatible:

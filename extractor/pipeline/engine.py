@@ -33,11 +33,16 @@ from typing import Any, Literal, TypeVar
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 
-from . import aio
-from .cache import ResultCache, cache_key
-from .chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
-from .document import Document
-from .drafts import (
+from extractor.errors import (
+    ConfigurationError,
+    ExtractionFailed,
+    InputError,
+    ModelError,
+    TransientModelError,
+)
+from extractor.pipeline.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
+from extractor.pipeline.document import Document
+from extractor.pipeline.drafts import (
     PER_TYPE,
     RESOLVE_CONTEXT,
     DraftList,
@@ -45,22 +50,23 @@ from .drafts import (
     answer_model,
     grammar_schema,
 )
-from .errors import (
-    ConfigurationError,
-    ExtractionFailed,
-    InputError,
-    ModelError,
-    TransientModelError,
+from extractor.pipeline.gating import screen
+from extractor.pipeline.inference import infer
+from extractor.pipeline.merging import merge_records
+from extractor.pipeline.prompting import prompt_version, system_message, task_message
+from extractor.pipeline.result import (
+    FIELD_FOR_TYPE,
+    ArticleExtraction,
+    ExtractionMetadata,
+    Usage,
+    schema_version,
 )
-from .gating import screen
-from .inference import infer
-from .merging import merge_records
-from .prompting import prompt_version, system_message, task_message
-from .providers import ModelSpec, ModeName, build_client, resolve_model
-from .records import RECORD_TYPES, Record, RecordType
-from .result import FIELD_FOR_TYPE, ArticleExtraction, ExtractionMetadata, Usage, schema_version
-from .retrying import Backoff, RetryPolicy, classify
-from .sentences import split_sentences
+from extractor.runtime import aio
+from extractor.runtime.cache import ResultCache, cache_key
+from extractor.runtime.providers import ModelSpec, ModeName, build_client, resolve_model
+from extractor.runtime.retrying import Backoff, RetryPolicy, classify
+from extractor.text.sentences import split_sentences
+from extractor.types.base import RECORD_TYPES, Record, RecordType
 
 Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")

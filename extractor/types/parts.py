@@ -26,10 +26,10 @@ from pydantic import (
     model_validator,
 )
 
-from .countries import to_alpha3, to_currency
-from .dates import DateKind, Precision, earliest, latest, precision_of, resolve_date
-from .grounding import Alignment, ground_quote
-from .quantities import parse_count, parse_money
+from extractor.text.countries import to_alpha3, to_currency
+from extractor.text.dates import DateKind, Precision, earliest, latest, precision_of, resolve_date
+from extractor.text.grounding import Alignment, ground_quote
+from extractor.text.quantities import parse_count, parse_money
 
 
 def _country(value: str) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .countries import is_alpha3, to_alpha3
-from .parts import Actor, Count, DateValue, Evidence, Money, Place, Status
-from .records import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
+from extractor.text.countries import is_alpha3, to_alpha3
+from extractor.types.base import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
+from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place, Status
 
 
 def _date_value(start: str | None, end: str | None = None) -> DateValue | None:

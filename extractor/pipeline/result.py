@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from .records import ArmsTransfer, CasualtyReport, Meeting, Record, RecordType, Visit
+from extractor.types.base import ArmsTransfer, CasualtyReport, Meeting, Record, RecordType, Visit
 
 
 class Usage(BaseModel):

@@ -8,8 +8,13 @@ Nothing here imports llama.cpp; it runs in a child process.
 
 from __future__ import annotations
 
-from .server import LocalServer, LocalSettings, shared_server, stop_shared_servers
-from .weights import (
+from extractor.runtime.local.server import (
+    LocalServer,
+    LocalSettings,
+    shared_server,
+    stop_shared_servers,
+)
+from extractor.runtime.local.weights import (
     DEFAULT_SIZE,
     MODELS,
     ModelSpec,

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import platformdirs
 
-from ..errors import LocalModelError
+from extractor.errors import LocalModelError
 
 __all__ = [
     "DEFAULT_SIZE",

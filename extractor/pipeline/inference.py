@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .countries import country_in_text
-from .records import Meeting, Record, RecordType, Visit
+from extractor.text.countries import country_in_text
+from extractor.types.base import Meeting, Record, RecordType, Visit
 
 _MET = re.compile(
     r"\b(met|meet|meets|meeting|talks|held discussions|discussed|spoke with|hosted|received)\b",

@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal, TextIO
 
-from .errors import ConfigurationError, InputError
+from extractor.errors import ConfigurationError, InputError
 
 __all__ = ["TABLES", "Column", "FlattenSummary", "flatten", "parquet_available"]
 

@@ -39,12 +39,12 @@ from pydantic import (
 )
 from pydantic.json_schema import GenerateJsonSchema
 
-from .countries import country_in_text, country_names, to_alpha3
-from .dates import resolve_date
-from .grounding import folded_article, normalise_text
-from .parts import Actor, Count, DateValue, Money, Place, Sector, Status
-from .quantities import number_forms, parse_count
-from .records import (
+from extractor.text.countries import country_in_text, country_names, to_alpha3
+from extractor.text.dates import resolve_date
+from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.quantities import number_forms, parse_count
+from extractor.text.sentences import Sentence
+from extractor.types.base import (
     ArmsItem,
     ArmsTransfer,
     CasualtyReport,
@@ -55,7 +55,7 @@ from .records import (
     VisitLevel,
     name_words,
 )
-from .sentences import Sentence
+from extractor.types.parts import Actor, Count, DateValue, Money, Place, Sector, Status
 
 StatusText = Literal["occurred", "ongoing", "planned", "alleged", "denied"]
 

@@ -1,0 +1,1 @@
+"""What leaves the pipeline for other tools: flat tables and JSON Schemas."""

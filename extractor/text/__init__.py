@@ -1,0 +1,1 @@
+"""Pure text functions: sentences, dates, countries, quantities, cue words, grounding."""
