@@ -58,7 +58,9 @@ async def measure(base_url: str, texts: list[str], concurrency: int) -> list[tup
     import openai
 
     from extractor import Extractor
-    from extractor.pipeline.drafts import AllTypes, grammar_schema
+    from extractor.pipeline.answers import answer_model, grammar_schema
+
+    AllTypes = answer_model(("visit", "meeting", "arms_transfer", "casualty_report"))
     from extractor.pipeline.prompting import system_message, task_message
 
     schema = grammar_schema(AllTypes)

@@ -79,10 +79,10 @@ import langextract as lx
 import openai.resources.chat.completions as chat_completions
 from pydantic import ValidationError
 
+from extractor import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
 from extractor.evaluation.gold import GoldDocument, load_gold
 from extractor.text.countries import country_in_text, to_alpha3
 from extractor.text.quantities import parse_count, parse_number
-from extractor.types.base import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Record, Visit
 from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place, Status
 
 MODEL = "qwen2.5-coder-1.5b-instruct"

@@ -1,17 +1,25 @@
 """extractor: news articles in, validated and source-grounded event records out.
 
-The public surface is re-exported here; the modules behind it are private
-details that may move. Typical use::
+The public surface is what this module exports (``__all__``, pinned by
+tests/test_public_api.py), plus :mod:`extractor.types` for record-type
+plugins and :mod:`extractor.errors`. Every other module is internal and may
+move. Typical use::
 
     import extractor
     result = extractor.extract(text, published="2023-05-31")
     for visit in result.visits:
         print(visit.visitors[0].name, visit.evidence.quote)
+
+The pipeline reads from the folder names: ``types/`` (what a record is),
+``text/`` (sentences, dates, countries, quantities, cue words, grounding),
+``pipeline/`` (the stages of one extraction), ``runtime/`` (providers,
+retries, cache, the embedded model), ``io/`` and ``bulk/`` (many documents),
+``export/`` (tables, schemas), ``evaluation/``, and ``cli/`` on top.
 """
 
 from __future__ import annotations
 
-from extractor.bulk.batch import BatchError, BatchResult, extract_many, extract_many_sync
+from extractor.bulk.batch import BatchResult, ErrorInfo, extract_many, extract_many_sync
 from extractor.errors import (
     ClientModelError,
     ConfigurationError,
@@ -32,19 +40,28 @@ from extractor.pipeline.result import (
     schema_version,
 )
 from extractor.text.grounding import Span, ground
-from extractor.types.base import (
+from extractor.types import (
     RECORD_TYPES,
-    AnyRecord,
-    ArmsItem,
-    ArmsTransfer,
-    CasualtyReport,
-    Meeting,
+    Actor,
+    Count,
+    DateValue,
+    Evidence,
+    Money,
+    Place,
     Plover,
     Record,
+    RecordSpec,
     RecordType,
-    Visit,
+    Sector,
+    Status,
+    get_type,
+    register,
+    registered_types,
 )
-from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place, Sector, Status
+from extractor.types.arms_transfer import ArmsItem, ArmsTransfer
+from extractor.types.casualty_report import CasualtyReport
+from extractor.types.meeting import Meeting
+from extractor.types.visit import Visit
 
 __version__ = "0.1.0"
 
@@ -52,11 +69,9 @@ __all__ = [
     "RECORD_TYPES",
     "STRATEGIES",
     "Actor",
-    "AnyRecord",
     "ArmsItem",
     "ArmsTransfer",
     "ArticleExtraction",
-    "BatchError",
     "BatchResult",
     "CasualtyReport",
     "ClientModelError",
@@ -64,6 +79,7 @@ __all__ = [
     "Count",
     "DateValue",
     "Document",
+    "ErrorInfo",
     "Evidence",
     "ExtractionFailed",
     "ExtractionMetadata",
@@ -77,6 +93,7 @@ __all__ = [
     "Place",
     "Plover",
     "Record",
+    "RecordSpec",
     "RecordType",
     "Sector",
     "Span",
@@ -89,7 +106,10 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_many_sync",
+    "get_type",
     "ground",
     "record_schemas",
+    "register",
+    "registered_types",
     "schema_version",
 ]

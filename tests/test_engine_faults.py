@@ -223,13 +223,16 @@ def test_single_strategy_makes_no_call_for_a_text_without_cue_words() -> None:
 
 
 def test_answer_models_are_built_once_per_combination_of_types() -> None:
-    from extractor.pipeline.drafts import PER_TYPE, AllTypes, answer_model
+    from extractor.pipeline.answers import answer_model
 
     pair = answer_model(("meeting", "casualty_report"))
     assert pair is answer_model(("meeting", "casualty_report"))
     assert pair.list_fields == {"meetings": "meeting", "casualty_reports": "casualty_report"}
-    assert answer_model(("visit", "meeting", "arms_transfer", "casualty_report")) is AllTypes
-    assert answer_model(("visit",)) is PER_TYPE["visit"]
+    every = answer_model(("visit", "meeting", "arms_transfer", "casualty_report"))
+    assert every.__name__ == "AllTypes"
+    assert every is answer_model(("casualty_report", "visit", "meeting", "arms_transfer"))
+    assert answer_model(("visit",)) is answer_model(("visit",))
+    assert answer_model(("visit",)).list_fields == {"visits": "visit"}
 
 
 async def test_async_extract_and_cache(tmp_path: Any) -> None:
@@ -262,7 +265,7 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
 
 
 def test_schema_cache_does_not_grow_with_requests() -> None:
-    from extractor.pipeline.drafts import _SCHEMAS
+    from extractor.types.drafting import _SCHEMAS
 
     with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
         ex.extract(ARTICLE, published=PUBLISHED, doc_id="a")
@@ -298,7 +301,9 @@ def test_response_models_are_not_copied_or_rewalked_per_request(
     """instructor neither subclasses our answers nor re-walks them on every call."""
     from instructor.v2.validation import async_validators
 
-    from extractor.pipeline.drafts import AllTypes
+    from extractor.pipeline.answers import answer_model
+
+    AllTypes = answer_model(("visit", "meeting", "arms_transfer", "casualty_report"))
 
     with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
         ex.extract(ARTICLE, published=PUBLISHED, doc_id="warm")
@@ -318,7 +323,7 @@ def test_models_with_async_validators_are_still_refused() -> None:
     from instructor.v2.validation import async_validators
     from pydantic import BaseModel
 
-    from extractor.runtime.providers import _memoize_async_validator_check
+    from extractor.runtime.instructor_compat import memoize_async_validator_check
 
     class Checked(BaseModel):
         name: str
@@ -327,7 +332,7 @@ def test_models_with_async_validators_are_still_refused() -> None:
         async def _check(self, value: str) -> str:
             return value
 
-    _memoize_async_validator_check()
+    memoize_async_validator_check()
     for _ in range(2):  # refused each time, never remembered as passed
         with pytest.raises(ValueError, match="async validators are not supported"):
             async_validators.reject_async_validators(Checked)

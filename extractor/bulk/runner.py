@@ -42,7 +42,6 @@ import asyncio
 import contextlib
 import json
 import os
-import sys
 import threading
 import time
 from collections import Counter
@@ -59,20 +58,20 @@ from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
 from extractor.runtime import aio
-from extractor.types.base import RECORD_TYPES
+from extractor.settings import settings
+from extractor.types.registry import RECORD_TYPES
 
 __all__ = [
     "PRICES_PER_MILLION",
     "BulkRun",
     "BulkSummary",
     "InputOptions",
-    "LogProgress",
     "NoProgress",
     "ProgressReporter",
-    "RichProgress",
     "RunInfo",
     "drop_error_lines",
     "estimate_cost",
+    "format_duration",
     "result_line",
     "run_bulk",
 ]
@@ -207,7 +206,7 @@ class BulkSummary:
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
             f"completion {self.completion_tokens:,})",
             f"cost       {cost}",
-            f"time       {_duration(self.elapsed)}, {self.docs_per_second:,.1f} documents/s",
+            f"time       {format_duration(self.elapsed)}, {self.docs_per_second:,.1f} documents/s",
             f"output     {self.output}",
         ]
         if self.stopped:
@@ -232,7 +231,8 @@ def failure_reason(result: BatchResult) -> str:
     return f"internal: {error.type}"
 
 
-def _duration(seconds: float) -> str:
+def format_duration(seconds: float) -> str:
+    """A duration for people: '4.2s', '3m07s', '1h02m03s'."""
     minutes, secs = divmod(round(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
@@ -334,7 +334,11 @@ class _Plan:
 
 
 class ProgressReporter(Protocol):
-    """Shows a run's progress; called from the event loop thread."""
+    """Shows a run's progress; called from the event loop thread.
+
+    The library only calls it; the displays (a progress bar, log lines)
+    belong to the application (see :mod:`extractor.cli.progress`).
+    """
 
     def start(self, run: BulkRun) -> None: ...
     def update(self, run: BulkRun) -> None: ...
@@ -352,121 +356,6 @@ class NoProgress:
 
     def stop(self, run: BulkRun) -> None:
         pass
-
-
-class LogProgress:
-    """One plain line every ``every_docs`` documents or ``every_seconds``: readable in CI logs."""
-
-    def __init__(
-        self, *, every_docs: int = 1000, every_seconds: float = 10.0, stream: Any = None
-    ) -> None:
-        self.every_docs = every_docs
-        self.every_seconds = every_seconds
-        self.stream = stream
-        self._last_docs = 0
-        self._last_time = 0.0
-
-    def start(self, run: BulkRun) -> None:
-        self._last_time = time.monotonic()
-        done = run.summary.already_done
-        resume = f"; {done:,} documents already in it, skipping those" if done else ""
-        self._print(f"bulk: writing {run.summary.output} with {run.summary.model}{resume}")
-
-    def update(self, run: BulkRun) -> None:
-        """Log after ``every_docs`` documents, or ``every_seconds`` if any finished meanwhile.
-
-        While nothing finishes (a slow model), a heartbeat line every minute
-        shows the run is alive without repeating itself every few seconds.
-        """
-        written = run.summary.documents + run.summary.skipped
-        waited = time.monotonic() - self._last_time
-        moved = written != self._last_docs
-        if (
-            written - self._last_docs >= self.every_docs
-            or (moved and waited >= self.every_seconds)
-            or waited >= 6 * self.every_seconds
-        ):
-            self._last_docs, self._last_time = written, time.monotonic()
-            self._print(f"bulk: {status_line(run)}")
-
-    def stop(self, run: BulkRun) -> None:
-        self._print(f"bulk: {status_line(run)}")
-
-    def _print(self, text: str) -> None:
-        print(text, file=self.stream or sys.stderr, flush=True)
-
-
-def status_line(run: BulkRun) -> str:
-    """'1,200/6,903 documents (3 failed, 15 skipped), 45 records, 1.2M tokens, 23.4/s, ETA 4m03s'."""
-    summary = run.summary
-    total = run.total
-    done = summary.documents + summary.skipped
-    of = f"/{total:,}" if total is not None else ""
-    eta = run.eta()
-    return (
-        f"{done:,}{of} documents ({summary.errors:,} failed, {summary.skipped:,} skipped), "
-        f"{summary.records_found:,} records, {_tokens(summary.total_tokens)} tokens, "
-        f"{run.rate():,.1f} documents/s" + (f", ETA {_duration(eta)}" if eta is not None else "")
-    )
-
-
-def _tokens(count: int) -> str:
-    if count >= 1_000_000:
-        return f"{count / 1_000_000:.1f}M"
-    if count >= 10_000:
-        return f"{count / 1000:.0f}k"
-    return str(count)
-
-
-class RichProgress:
-    """A rich progress bar on stderr: documents, records, failures, tokens, ETA.
-
-    Kept within 80 columns; the elapsed time is in the summary at the end.
-    """
-
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-        )
-
-        self._bar = Progress(
-            TextColumn("[bold]bulk"),
-            BarColumn(bar_width=16),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[stats]}"),
-            TextColumn("ETA {task.fields[eta]}"),
-            console=Console(stderr=True),
-            refresh_per_second=4,
-        )
-        self._task = self._bar.add_task("bulk", total=None, stats="", eta="-")
-
-    def start(self, run: BulkRun) -> None:
-        self._bar.start()
-        self.update(run)
-
-    def update(self, run: BulkRun) -> None:
-        summary = run.summary
-        eta = run.eta()
-        skipped = f", {summary.skipped:,} skipped" if summary.skipped else ""
-        stats = (
-            f"{summary.records_found:,} records, {summary.errors:,} failed, "
-            f"{_tokens(summary.total_tokens)} tokens{skipped}"
-        )
-        self._bar.update(
-            self._task,
-            completed=summary.documents + summary.skipped,
-            total=run.total,
-            stats=stats,
-            eta=_duration(eta) if eta is not None else "-",
-        )
-
-    def stop(self, run: BulkRun) -> None:
-        self.update(run)
-        self._bar.stop()
 
 
 # ---------------------------------------------------------------------- run
@@ -649,7 +538,7 @@ async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None
     gives up. Only a refused connection counts: a slow answer, a DNS failure
     or a proxy in the way are left to the run's own retries to judge.
     """
-    if base_url is None or any(os.environ.get(v) for v in _PROXY_VARIABLES):
+    if base_url is None or settings().proxy:
         return
     parts = urlsplit(base_url)
     if not parts.hostname:
@@ -668,16 +557,6 @@ async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None
     writer.close()
     with contextlib.suppress(OSError):
         await writer.wait_closed()
-
-
-_PROXY_VARIABLES = (
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "ALL_PROXY",
-    "https_proxy",
-    "http_proxy",
-    "all_proxy",
-)
 
 
 def _expensive(path: str | os.PathLike[str]) -> bool:

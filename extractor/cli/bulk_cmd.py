@@ -18,15 +18,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from extractor.bulk.batch import BatchAborted
-from extractor.bulk.runner import (
-    BulkRun,
-    InputOptions,
-    LogProgress,
-    NoProgress,
-    ProgressReporter,
-    RichProgress,
-)
+from extractor.bulk.runner import BulkRun, InputOptions, NoProgress, ProgressReporter
 from extractor.cli._app import app
 from extractor.cli.common import (
     BaseUrlOption,
@@ -37,8 +29,11 @@ from extractor.cli.common import (
     TypesOption,
     fail_usage,
     parse_types,
+    show_notices,
 )
+from extractor.cli.progress import LogProgress, RichProgress
 from extractor.errors import (
+    BatchAborted,
     ClientModelError,
     ConfigurationError,
     ExtractorError,
@@ -116,13 +111,14 @@ def bulk(
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
     try:
-        run = BulkRun(
-            inputs, output, concurrency=jobs, progress=_reporter(progress),
-            input_options=InputOptions(id_field, text_field, date_field, title_field),
-            retry_errors=retry_errors, fsync=fsync,
-            model=model, base_url=base_url, strategy=strategy, types=chosen_types,
-            max_retries=max_retries, cache=cache or None,
-        )  # fmt: skip
+        with show_notices():
+            run = BulkRun(
+                inputs, output, concurrency=jobs, progress=_reporter(progress),
+                input_options=InputOptions(id_field, text_field, date_field, title_field),
+                retry_errors=retry_errors, fsync=fsync,
+                model=model, base_url=base_url, strategy=strategy, types=chosen_types,
+                max_retries=max_retries, cache=cache or None,
+            )  # fmt: skip
     except ExtractorError as error:
         _fail(_explain(error, output), 2)
     code = _execute(run, output)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -17,7 +19,7 @@ from extractor.errors import (
     LocalModelError,
     ModelError,
 )
-from extractor.types.base import RECORD_TYPES, RecordType
+from extractor.types.registry import type_names
 
 T = TypeVar("T")
 
@@ -39,7 +41,11 @@ StrategyOption = Annotated[
 ]
 TypesOption = Annotated[
     str | None,
-    typer.Option("--types", help="Comma-separated subset of: " + ", ".join(RECORD_TYPES)),
+    typer.Option(
+        "--types",
+        help="Comma-separated record types (default: the built-in four; "
+        "`extractor types` lists every installed one).",
+    ),
 ]
 RetriesOption = Annotated[
     int, typer.Option("--max-retries", min=0, help="Validation re-asks per call.")
@@ -49,14 +55,16 @@ CacheOption = Annotated[
 ]
 
 
-def parse_types(value: str | None) -> list[RecordType] | None:
+def parse_types(value: str | None) -> list[str] | None:
+    """The names in ``--types``, each a registered type (built-in or plugin)."""
     if not value:
         return None
     chosen = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [v for v in chosen if v not in RECORD_TYPES]
+    known = type_names()
+    unknown = [v for v in chosen if v not in known]
     if unknown:
-        fail_usage(f"--types: unknown type(s) {', '.join(unknown)}; use {', '.join(RECORD_TYPES)}")
-    return chosen  # type: ignore[return-value]
+        fail_usage(f"--types: unknown type(s) {', '.join(unknown)}; use {', '.join(known)}")
+    return chosen
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -79,10 +87,45 @@ def hint(error: BaseException) -> str:
     return ""
 
 
-def guarded(source: str, action: Callable[[], T]) -> T:
-    """Run ``action``; turn our errors into one stderr line naming ``source``."""
+class _NoticeHandler(logging.Handler):
+    """Shows the library's log messages as ``extractor: <message>`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            typer.echo(f"extractor: {record.getMessage()}", err=True)
+        except Exception:  # a broken message must not break the command
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def show_notices() -> Iterator[None]:
+    """Show what the library logs at INFO and above on stderr while the block runs.
+
+    The library never writes to the terminal; what it wants a person to know
+    (such as "no API key configured; using the embedded local model") it
+    logs on the ``extractor`` logger, and the CLI shows it here.
+    """
+    library = logging.getLogger("extractor")
+    handler = _NoticeHandler(logging.INFO)
+    level = library.level
+    library.addHandler(handler)
+    if library.getEffectiveLevel() > logging.INFO:
+        library.setLevel(logging.INFO)
     try:
-        return action()
+        yield
+    finally:
+        library.removeHandler(handler)
+        library.setLevel(level)
+
+
+def guarded(source: str, action: Callable[[], T]) -> T:
+    """Run ``action``; turn our errors into one stderr line naming ``source``.
+
+    What the library logs meanwhile is shown on stderr (:func:`show_notices`).
+    """
+    try:
+        with show_notices():
+            return action()
     except ExtractorError as error:
         message = str(error)
         prefix = "" if message.startswith(source) else f"{source}: "

@@ -16,8 +16,10 @@ from extractor.cli.common import (
     ModelOption,
     RetriesOption,
     StrategyOption,
+    TypesOption,
     fail_usage,
     guarded,
+    parse_types,
 )
 from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
 from extractor.evaluation.gold import GoldDocument
@@ -60,6 +62,7 @@ def eval_command(
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
     strategy: StrategyOption = DEFAULT_STRATEGY,
+    types: TypesOption = None,
     max_retries: RetriesOption = 2,
     cache: CacheOption = False,
 ) -> None:
@@ -72,6 +75,7 @@ def eval_command(
         fail_usage("give a gold file (or --compare A.json B.json)")
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
+    chosen_types = parse_types(types)
     documents: list[GoldDocument] = guarded(str(gold), lambda: load_gold(gold))
     if limit is not None:
         documents = documents[:limit]
@@ -87,7 +91,7 @@ def eval_command(
             typer.echo(f"  {document.id}: {note}", err=True)
 
         def run() -> list[dict[str, Any]]:
-            with Extractor(model, base_url=base_url, strategy=strategy,
+            with Extractor(model, base_url=base_url, strategy=strategy, types=chosen_types,
                            max_retries=max_retries, cache=cache or None) as extractor:  # fmt: skip
                 return extract_gold(documents, extractor, on_document=progress)
 

@@ -1,4 +1,4 @@
-"""``extractor schema``: print or write the JSON Schemas of the records."""
+"""``extractor schema`` and ``extractor types``: the record types and their JSON Schemas."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from extractor.cli._app import app
+from extractor.cli.common import fail_usage
 from extractor.export.schemas import write_schemas
 from extractor.pipeline.result import record_schemas
+from extractor.types.registry import BUILTIN, registered_types, type_names
 
 
 @app.command()
@@ -21,20 +23,35 @@ def schema(
     ] = None,
     record_type: Annotated[
         str | None,
-        typer.Option("--type", help="Print only this type (visit, meeting, ...)."),
+        typer.Option("--type", help="Print only this type (visit, meeting, or a plugin's)."),
     ] = None,
 ) -> None:
-    """Print the JSON Schemas of the four record types (and the per-article container)."""
+    """Print the JSON Schemas of the built-in record types and the per-article container
+    (``--type`` for one type, a plugin's too)."""
+    if record_type is not None and record_type not in type_names():
+        fail_usage(f"unknown type {record_type!r}; one of {', '.join(type_names())}")
     if write is not None:
-        for path in write_schemas(write):
+        types = (record_type,) if record_type is not None else None
+        for path in write_schemas(write, types):
             typer.echo(str(path))
         return
-    schemas = record_schemas()
     if record_type is not None:
-        if record_type not in schemas:
-            typer.echo(
-                f"error: unknown type {record_type!r}; one of {', '.join(schemas)}", err=True
-            )
-            raise typer.Exit(2)
-        schemas = {record_type: schemas[record_type]}
+        schemas = {record_type: record_schemas((record_type,))[record_type]}
+    else:
+        schemas = record_schemas()
     typer.echo(json.dumps(schemas, indent=2, ensure_ascii=False))
+
+
+@app.command("types")
+def list_types(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per type.")] = False,
+) -> None:
+    """List the record types: the built-in ones and those plugins register."""
+    for spec in registered_types():
+        origin = "built-in" if spec.name in BUILTIN else spec.record.__module__
+        if as_json:
+            typer.echo(json.dumps({"type": spec.name, "plural": spec.plural, "origin": origin,
+                                   "gated": spec.cues is not None}))  # fmt: skip
+        else:
+            doc = (spec.record.__doc__ or "").strip().splitlines()
+            typer.echo(f"{spec.name:<18} {origin:<28} {doc[0] if doc else ''}")

@@ -17,14 +17,15 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import InputError
+from extractor.errors import GoldFormatError
+from extractor.types.goldspec import FieldKind
+from extractor.types.registry import GoldSpec, registered_types
 
 __all__ = [
     "ENUM_VALUES",
@@ -41,81 +42,71 @@ __all__ = [
 ]
 
 
-class FieldKind(StrEnum):
-    """How a gold field is validated and compared.
-
-    The kind, not the field name, decides the agreement rule, so that ``start``
-    of a visit and ``date`` of a meeting are judged the same way.
-    """
-
-    NAMES = "names"  # list of person names, as written
-    COUNTRY = "country"  # ISO 3166-1 alpha-3 or null
-    COUNTRY_SET = "country_set"  # list of ISO3, order irrelevant
-    ACTOR = "actor"  # ISO3 or a named non-state actor
-    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
-    COUNT = "count"  # {"low", "best", "high"}
-    MONEY = "money"  # {"amount", "currency"}
-    ITEMS = "items"  # list of free text
-    QUANTITY = "quantity"  # int
-    ENUM = "enum"  # one of ENUM_VALUES
-    TEXT = "text"  # free text
-
-
 K = FieldKind
 
-#: The scored fields of each record type, in display order. Other keys
-#: (``note``, ``status`` on visits and meetings, ``optional``, ``evidence``)
-#: are not scored.
-RECORD_FIELDS: dict[str, dict[str, FieldKind]] = {
-    "visit": {
-        "visitors": K.NAMES,
-        "visitor_country": K.COUNTRY,
-        "host_country": K.COUNTRY,
-        "place": K.TEXT,
-        "start": K.DATE,
-        "end": K.DATE,
-    },
-    "meeting": {
-        "participants": K.NAMES,
-        "countries": K.COUNTRY_SET,
-        "place": K.TEXT,
-        "date": K.DATE,
-    },
-    "arms_transfer": {
-        "supplier": K.ACTOR,
-        "recipient": K.ACTOR,
-        "items": K.ITEMS,
-        "quantity": K.QUANTITY,
-        "value": K.MONEY,
-        "start": K.DATE,
-        "end": K.DATE,
-        "status": K.ENUM,
-    },
-    "casualty_report": {
-        "killed": K.COUNT,
-        "injured": K.COUNT,
-        "qualifier": K.ENUM,
-        "country": K.COUNTRY,
-        "place": K.TEXT,
-        "start": K.DATE,
-        "end": K.DATE,
-        "perpetrator": K.TEXT,
-        "victims": K.TEXT,
-        "scope": K.ENUM,
-    },
-}
 
-#: The four record types, in the order reports list them.
-RECORD_TYPES: tuple[str, ...] = tuple(RECORD_FIELDS)
+class _GoldFields(Mapping[str, Mapping[str, FieldKind]]):
+    """Record type -> its scored fields, in display order, read from the registry.
 
+    Every registered type with a gold mapping is scored: the built-in ones and
+    any plugin or user type (whose fields are scored by kind). Other keys of a
+    gold record (``note``, ``status`` on visits and meetings, ``optional``,
+    ``evidence``) are not scored.
+    """
+
+    def _specs(self) -> dict[str, GoldSpec]:
+        return {s.name: s.gold for s in registered_types() if s.gold is not None}
+
+    def __getitem__(self, key: str) -> Mapping[str, FieldKind]:
+        gold = self._specs().get(key)
+        if gold is None:
+            raise KeyError(key)
+        return gold.fields
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs())
+
+    def __len__(self) -> int:
+        return len(self._specs())
+
+
+class _EnumValues(Mapping[tuple[str, str], frozenset[str]]):
+    """Allowed values of the enumerated fields, keyed by (type, field)."""
+
+    def _all(self) -> dict[tuple[str, str], frozenset[str]]:
+        return {
+            (s.name, f): v for s in registered_types() if s.gold for f, v in s.gold.enums.items()
+        }
+
+    def __getitem__(self, key: tuple[str, str]) -> frozenset[str]:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class _GoldTypes(Sequence[str]):
+    """The scored record types, in the order reports list them."""
+
+    def _names(self) -> list[str]:
+        return list(RECORD_FIELDS)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+#: The scored fields of each record type, in display order (from the registry).
+RECORD_FIELDS: Mapping[str, Mapping[str, FieldKind]] = _GoldFields()
+#: The scored record types, in the order reports list them.
+RECORD_TYPES: Sequence[str] = _GoldTypes()
 #: Allowed values of the enumerated fields, keyed by (type, field).
-ENUM_VALUES: dict[tuple[str, str], frozenset[str]] = {
-    ("arms_transfer", "status"): frozenset(
-        {"announced", "approved", "ordered", "delivered", "alleged"}
-    ),
-    ("casualty_report", "qualifier"): frozenset({"exact", "at_least", "about", "up_to"}),
-    ("casualty_report", "scope"): frozenset({"event", "cumulative"}),
-}
+ENUM_VALUES: Mapping[tuple[str, str], frozenset[str]] = _EnumValues()
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -142,19 +133,6 @@ _QUOTE_MAP = str.maketrans(
         "\u00bb": '"',
     }
 )
-
-
-class GoldFormatError(InputError):
-    """A gold file does not follow GOLD_FORMAT.md.
-
-    ``path`` and ``line`` (1-based, ``None`` for whole-file problems) say where,
-    so that an annotator can jump straight to the broken line.
-    """
-
-    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        super().__init__(message, source=f"{path}:{line}" if line is not None else path)
 
 
 @dataclass(frozen=True, slots=True)

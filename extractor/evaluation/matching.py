@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from extractor.evaluation.gold import RECORD_FIELDS, FieldKind
+from extractor.text.grounding import normalise_text
+from extractor.types.registry import get_type
 
 __all__ = [
     "FieldResult",
@@ -86,19 +87,10 @@ _GENERIC_ITEM_WORDS = frozenset(
     }
 )
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form: NFKD, drop combining marks, casefold."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
-
 
 def _tokens(text: str) -> list[str]:
     """Alphanumeric runs of the folded text; hyphens, dots, apostrophes split."""
-    return re.findall(r"[^\W_]+", _fold(text))
+    return re.findall(r"[^\W_]+", normalise_text(text, accents=False))
 
 
 # --------------------------------------------------------------------------- names
@@ -325,7 +317,7 @@ def _significant_words(text: str) -> set[str]:
     are dropped unless the item consists of nothing else.
     """
     words: set[str] = set()
-    for raw in re.findall(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*", _fold(text)):
+    for raw in re.findall(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*", normalise_text(text, accents=False)):
         word = re.sub(r"[-/.]", "", raw)
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
@@ -360,11 +352,12 @@ def exact_match(gold: object, pred: object) -> bool:
 def text_match(gold: object, pred: object) -> bool:
     """Free text (place, perpetrator, victims): either contains the other, or both null.
 
-    Case-, accent- and whitespace-insensitive, so "the White House" ~ "White
-    House" and "Russian forces" ~ "Russian forces in Donetsk".
+    Case-, accent-, quote-, dash- and whitespace-insensitive (``normalise_text``
+    with ``accents=False``), so "the White House" ~ "White House" and
+    "Russian forces" ~ "Russian forces in Donetsk".
     """
-    g = _fold(gold) if isinstance(gold, str) else ""
-    p = _fold(pred) if isinstance(pred, str) else ""
+    g = normalise_text(gold, accents=False) if isinstance(gold, str) else ""
+    p = normalise_text(pred, accents=False) if isinstance(pred, str) else ""
     if not g or not p:
         return not g and not p
     return g in p or p in g
@@ -443,58 +436,19 @@ def is_matchable(rtype: str, gold: Record, pred: Record) -> bool:
 
     Without this gate the assignment would pair any leftover prediction with
     any leftover gold record of the same type and call it a true positive.
-    Key fields per type:
-
-    * ``visit``: a visitor name matches, or the (visitor_country, host_country)
-      pair is equal with a known visitor country.
-    * ``meeting``: a participant name matches, or the country sets are equal
-      (non-empty) or share at least two countries.
-    * ``arms_transfer``: the (supplier, recipient) pair is equal (not both
-      null), or the quantity is equal, or the value is within 1 %.
-    * ``casualty_report``: the killed or the injured count agrees (gold has a
-      figure), or the country is equal and the start dates agree (both given).
+    Each type declares its key fields (``GoldSpec.matchable`` in its module);
+    a type that declares none is matchable when some field the gold record
+    fills agrees.
     """
-    if rtype == "visit":
-        if _names_overlap(gold.get("visitors"), pred.get("visitors")):
-            return True
-        gv = _country(gold.get("visitor_country"))
-        return gv is not None and (gv, _country(gold.get("host_country"))) == (
-            _country(pred.get("visitor_country")),
-            _country(pred.get("host_country")),
-        )
-    if rtype == "meeting":
-        if _names_overlap(gold.get("participants"), pred.get("participants")):
-            return True
-        gs, ps = _country_set(gold.get("countries")), _country_set(pred.get("countries"))
-        if not gs or not ps:
-            return False
-        return gs == ps or len(gs & ps) >= 2
-    if rtype == "arms_transfer":
-        gs, gr = gold.get("supplier"), gold.get("recipient")
-        if (_country(gs) or _country(gr)) and (
-            actors_match(gs, pred.get("supplier")) and actors_match(gr, pred.get("recipient"))
-        ):
-            return True
-        if gold.get("quantity") is not None and quantities_match(
-            gold.get("quantity"), pred.get("quantity")
-        ):
-            return True
-        return gold.get("value") is not None and money_matches(gold.get("value"), pred.get("value"))
-    if rtype == "casualty_report":
-        qualifier = pred.get("qualifier")
-        for key in ("killed", "injured"):
-            if _gold_count_target(gold.get(key)) is not None and count_matches(
-                gold.get(key), pred.get(key), qualifier
-            ):
-                return True
-        return (
-            _country(gold.get("country")) is not None
-            and countries_match(gold.get("country"), pred.get("country"))
-            and gold.get("start") is not None
-            and pred.get("start") is not None
-            and dates_match(gold.get("start"), pred.get("start"))
-        )
-    raise ValueError(f"unknown record type {rtype!r}")
+    gold_spec = get_type(rtype).gold
+    if gold_spec is None:
+        raise ValueError(f"record type {rtype!r} has no gold mapping")
+    if gold_spec.matchable is not None:
+        return gold_spec.matchable(gold, pred)
+    return any(
+        result.correct and result.gold not in (None, [])
+        for result in compare_fields(rtype, gold, pred)
+    )
 
 
 # ------------------------------------------------------------------------ assignment

@@ -14,17 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from extractor.errors import ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
 from extractor.pipeline.engine import Extractor
-from extractor.types.base import AnyRecord, Record
+from extractor.types.base import Record
+from extractor.types.registry import get_type
 
 Predictions = dict[str, list[dict[str, Any]]]
-_RECORD: TypeAdapter[Any] = TypeAdapter(AnyRecord)
 
 
 def extract_gold(
@@ -96,7 +94,11 @@ def predictions_from_lines(
     failures: dict[str, str] = {}
     for line in lines:
         doc_id = str(line["doc_id"])
-        records: list[Record] = [_RECORD.validate_python(r) for r in line.get("records") or []]
+        records: list[Record] = [
+            get_type(str(r.get("type"))).record.model_validate(r)
+            for r in line.get("records") or []
+            if isinstance(r, dict)
+        ]
         predictions[doc_id] = [record_to_gold(r) for r in records]
         spent = line.get("usage") or {}
         usage[doc_id] = DocUsage(

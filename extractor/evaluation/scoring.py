@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from extractor.errors import ExtractorError
+from extractor.errors import PredictionFormatError
 from extractor.evaluation.gold import (
     RECORD_FIELDS,
     RECORD_TYPES,
@@ -56,14 +56,6 @@ __all__ = [
     "score",
     "score_document",
 ]
-
-
-class PredictionFormatError(ExtractorError, ValueError):
-    """A predicted record is not a gold-format dict with a known ``type``.
-
-    This is a bug in the code that maps records to the gold format, not a model
-    error, so it is raised instead of being scored.
-    """
 
 
 def _ratio(num: float, den: float) -> float | None:

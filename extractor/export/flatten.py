@@ -26,279 +26,74 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.types.columns import SEPARATOR, Column, Getter, Kind, at, field_of, from_line
+from extractor.types.registry import RecordSpec, registered_types
 
-__all__ = ["TABLES", "Column", "FlattenSummary", "flatten", "parquet_available"]
+__all__ = ["Column", "FlattenSummary", "flatten", "parquet_available", "table_columns"]
 
-Kind = Literal["str", "int", "float", "bool"]
-Getter = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
-"""(record, line) -> cell value."""
-
-SEPARATOR = "; "
 PARQUET_ROW_GROUP = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One output column: its name, its Parquet type, and how to read it from a record."""
-
-    name: str
-    kind: Kind
-    get: Getter
-
-
-# ----------------------------------------------------------------- readers
-
-
-def _at(data: Any, *path: str | int) -> Any:
-    """``data[path[0]][path[1]]...``, None as soon as a step is missing."""
-    for step in path:
-        if isinstance(step, int):
-            data = data[step] if isinstance(data, list) and len(data) > step else None
-        else:
-            data = data.get(step) if isinstance(data, Mapping) else None
-        if data is None:
-            return None
-    return data
-
-
-def _field(*path: str | int) -> Getter:
-    return lambda record, line: _at(record, *path)
-
-
-def _names(key: str) -> Getter:
-    """The display names of a list of actors, joined."""
-
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        actors = record.get(key) or []
-        names = [_display(a) for a in actors if isinstance(a, Mapping)]
-        return SEPARATOR.join(n for n in names if n) or None
-
-    return get
-
-
-def _titles(key: str) -> Getter:
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        actors = record.get(key) or []
-        titles = [str(a.get("title") or "") for a in actors if isinstance(a, Mapping)]
-        return SEPARATOR.join(titles) if any(titles) else None
-
-    return get
-
-
-def _display(actor: Any) -> str | None:
-    if not isinstance(actor, Mapping):
-        return None
-    name = actor.get("canonical_name") or actor.get("name")
-    return str(name) if name else None
-
-
-def _actor(key: str) -> Getter:
-    return lambda record, line: _display(record.get(key))
-
-
-def _joined(key: str) -> Getter:
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        values = record.get(key) or []
-        return SEPARATOR.join(str(v) for v in values if v is not None) or None
-
-    return get
-
-
-def _date_end(key: str) -> Getter:
-    return lambda record, line: _at(record, key, "end")
-
-
-def _line(key: str) -> Getter:
-    return lambda record, line: line.get(key)
-
-
-def _visit_end(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
-    """A visit's end: its own end date, else the end of a start given as a range."""
-    return _at(record, "end", "value") or _at(record, "start", "end")
-
-
-def _items(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-    parts = []
-    for item in record.get("items") or []:
-        if not isinstance(item, Mapping):
-            continue
-        text = str(item.get("designation") or "")
-        if item.get("quantity") is not None:
-            text += f" x{item['quantity']}"
-        parts.append(text)
-    return SEPARATOR.join(parts) or None
-
-
-def _item_categories(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-    found = [
-        str(item["category"])
-        for item in record.get("items") or []
-        if isinstance(item, Mapping) and item.get("category")
-    ]
-    return SEPARATOR.join(dict.fromkeys(found)) or None
-
-
-def _item_quantity(record: Mapping[str, Any], line: Mapping[str, Any]) -> int | None:
-    quantities = [
-        item["quantity"]
-        for item in record.get("items") or []
-        if isinstance(item, Mapping) and isinstance(item.get("quantity"), int)
-    ]
-    return sum(quantities) if quantities else None
-
-
-# ----------------------------------------------------------------- columns
-
-
-def _place(key: str = "place") -> list[Column]:
-    return [
-        Column("place", "str", _field(key, "text")),
-        Column("place_country", "str", _field(key, "country")),
-        Column("admin1", "str", _field(key, "admin1")),
-        Column("latitude", "float", _field(key, "lat")),
-        Column("longitude", "float", _field(key, "lon")),
-    ]
-
-
-def _date(key: str, name: str) -> list[Column]:
-    return [
-        Column(name, "str", _field(key, "value")),
-        Column(f"{name}_end", "str", _date_end(key)),
-        Column(f"{name}_precision", "str", _field(key, "precision")),
-        Column(f"{name}_text", "str", _field(key, "text")),
-    ]
-
-
-def _count(key: str) -> list[Column]:
-    return [
-        Column(f"{key}_low", "int", _field(key, "low")),
-        Column(f"{key}_best", "int", _field(key, "best")),
-        Column(f"{key}_high", "int", _field(key, "high")),
-        Column(f"{key}_qualifier", "str", _field(key, "qualifier")),
-        Column(f"{key}_text", "str", _field(key, "text")),
-    ]
-
-
 _HEAD = [
-    Column("record_id", "str", _field("id")),
+    Column("record_id", "str", field_of("id")),
     Column("doc_id", "str", lambda record, line: record.get("doc_id") or line.get("doc_id")),
-    Column("published", "str", _line("published")),
-    Column("status", "str", _field("status")),
+    Column("published", "str", from_line("published")),
+    Column("status", "str", field_of("status")),
 ]
 _TAIL = [
-    Column("attribution", "str", _field("attribution")),
-    Column("evidence", "str", _field("evidence", "quote")),
-    Column("evidence_start", "int", _field("evidence", "start")),
-    Column("evidence_end", "int", _field("evidence", "end")),
-    Column("alignment", "str", _field("evidence", "alignment")),
-    Column("plover_category", "str", _field("plover_event", "category")),
-    Column("plover_mode", "str", _field("plover_event", "mode")),
+    Column("attribution", "str", field_of("attribution")),
+    Column("evidence", "str", field_of("evidence", "quote")),
+    Column("evidence_start", "int", field_of("evidence", "start")),
+    Column("evidence_end", "int", field_of("evidence", "end")),
+    Column("alignment", "str", field_of("evidence", "alignment")),
+    Column("plover_category", "str", field_of("plover_event", "category")),
+    Column("plover_mode", "str", field_of("plover_event", "mode")),
 ]
 
-_VISIT = [
-    Column("visitors", "str", _names("visitors")),
-    Column("visitor_titles", "str", _titles("visitors")),
-    Column("visitor_country", "str", _field("visitor_country")),
-    Column("hosts", "str", _names("hosts")),
-    Column("host_titles", "str", _titles("hosts")),
-    Column("host_country", "str", _field("host_country")),
-    *_place(),
-    Column("start", "str", _field("start", "value")),
-    Column("start_precision", "str", _field("start", "precision")),
-    Column("start_text", "str", _field("start", "text")),
-    Column("end", "str", _visit_end),
-    Column("end_precision", "str", _field("end", "precision")),
-    Column("level", "str", _field("level")),
-    Column("purpose", "str", _field("purpose")),
-]
-_MEETING = [
-    Column("participants", "str", _names("participants")),
-    Column("participant_titles", "str", _titles("participants")),
-    Column("countries", "str", _joined("countries")),
-    Column("format", "str", _field("format")),
-    *_place(),
-    *_date("date", "date"),
-    Column("topics", "str", _joined("topics")),
-    Column("outcome", "str", _field("outcome")),
-]
-_ARMS = [
-    Column("supplier", "str", _actor("supplier")),
-    Column("supplier_country", "str", _field("supplier", "country")),
-    Column("recipient", "str", _actor("recipient")),
-    Column("recipient_country", "str", _field("recipient", "country")),
-    Column("end_user", "str", _actor("end_user")),
-    Column("end_user_country", "str", _field("end_user", "country")),
-    Column("items", "str", _items),
-    Column("item_categories", "str", _item_categories),
-    Column("item_quantity", "int", _item_quantity),
-    Column("value_amount", "float", _field("value", "amount")),
-    Column("value_currency", "str", _field("value", "currency")),
-    Column("value_text", "str", _field("value", "text")),
-    *_date("order_date", "order_date"),
-    *_date("delivery_date", "delivery_date"),
-    Column("deal_status", "str", _field("deal_status")),
-    Column("transfer_type", "str", _field("transfer_type")),
-]
-_CASUALTY = [
-    *_count("killed"),
-    *_count("injured"),
-    Column("country", "str", _field("country")),
-    *_place(),
-    *_date("date", "date"),
-    Column("scope", "str", _field("scope")),
-    Column("violence_type", "str", _field("violence_type")),
-    Column("perpetrator", "str", _actor("perpetrator")),
-    Column("perpetrator_country", "str", _field("perpetrator", "country")),
-    Column("victims", "str", _field("victims")),
-]
-_DOCUMENT = [
-    Column("doc_id", "str", _line("doc_id")),
-    Column("status", "str", _line("status")),
-    Column("published", "str", _line("published")),
-    Column("title", "str", _line("title")),
-    Column("url", "str", _line("url")),
-    Column("source", "str", _line("source")),
-    Column("visits", "int", lambda record, line: _at(line, "counts", "visit")),
-    Column("meetings", "int", lambda record, line: _at(line, "counts", "meeting")),
-    Column("arms_transfers", "int", lambda record, line: _at(line, "counts", "arms_transfer")),
-    Column("casualty_reports", "int", lambda record, line: _at(line, "counts", "casualty_report")),
-    Column("model", "str", _line("model")),
-    Column("prompt_version", "str", _line("prompt_version")),
-    Column("schema_version", "str", _line("schema_version")),
-    Column("strategy", "str", _line("strategy")),
-    Column("prompt_tokens", "int", lambda record, line: _at(line, "usage", "prompt_tokens")),
-    Column(
-        "completion_tokens", "int", lambda record, line: _at(line, "usage", "completion_tokens")
-    ),
-    Column("seconds", "float", _line("seconds")),
-    Column("warnings", "str", lambda record, line: SEPARATOR.join(line.get("warnings") or [])),
-    Column("error_type", "str", lambda record, line: _at(line, "error", "type")),
-    Column("error_kind", "str", lambda record, line: _at(line, "error", "kind")),
-    Column("error_message", "str", lambda record, line: _at(line, "error", "message")),
-    Column("duplicate_of", "str", _line("duplicate_of")),
-]
 
-#: Table name -> its columns; the record tables are keyed by the record's ``type``.
-TABLES: dict[str, list[Column]] = {
-    "visits": [*_HEAD, *_VISIT, *_TAIL],
-    "meetings": [*_HEAD, *_MEETING, *_TAIL],
-    "arms_transfers": [*_HEAD, *_ARMS, *_TAIL],
-    "casualty_reports": [*_HEAD, *_CASUALTY, *_TAIL],
-    "documents": _DOCUMENT,
-}
-_TABLE_OF_TYPE = {
-    "visit": "visits",
-    "meeting": "meetings",
-    "arms_transfer": "arms_transfers",
-    "casualty_report": "casualty_reports",
-}
+def _count_of(kind: str) -> Getter:
+    return lambda record, line: at(line, "counts", kind)
+
+
+def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
+    return [
+        Column("doc_id", "str", from_line("doc_id")),
+        Column("status", "str", from_line("status")),
+        Column("published", "str", from_line("published")),
+        Column("title", "str", from_line("title")),
+        Column("url", "str", from_line("url")),
+        Column("source", "str", from_line("source")),
+        *(Column(spec.plural, "int", _count_of(spec.name)) for spec in specs),
+        Column("model", "str", from_line("model")),
+        Column("prompt_version", "str", from_line("prompt_version")),
+        Column("schema_version", "str", from_line("schema_version")),
+        Column("strategy", "str", from_line("strategy")),
+        Column("prompt_tokens", "int", lambda record, line: at(line, "usage", "prompt_tokens")),
+        Column(
+            "completion_tokens", "int", lambda record, line: at(line, "usage", "completion_tokens")
+        ),
+        Column("seconds", "float", from_line("seconds")),
+        Column("warnings", "str", lambda record, line: SEPARATOR.join(line.get("warnings") or [])),
+        Column("error_type", "str", lambda record, line: at(line, "error", "type")),
+        Column("error_kind", "str", lambda record, line: at(line, "error", "kind")),
+        Column("error_message", "str", lambda record, line: at(line, "error", "message")),
+        Column("duplicate_of", "str", from_line("duplicate_of")),
+    ]
+
+
+def table_columns(specs: Sequence[RecordSpec] | None = None) -> dict[str, list[Column]]:
+    """Table name -> its columns: one table per record type, then ``documents``."""
+    specs = registered_types() if specs is None else specs
+    out = {spec.plural: [*_HEAD, *spec.columns, *_TAIL] for spec in specs}
+    out["documents"] = _documents(specs)
+    return out
 
 
 # ------------------------------------------------------------------ writing
@@ -435,12 +230,19 @@ def flatten(
         raise ConfigurationError("Parquet output needs pyarrow: pip install pyarrow")
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    chosen = {name: TABLES[name] for name in (tables or TABLES)}
+    every = table_columns()
+    unknown = [name for name in tables or () if name not in every]
+    if unknown:
+        raise ConfigurationError(
+            f"unknown table(s) {', '.join(unknown)}: choose from {', '.join(every)}"
+        )
+    chosen = {name: every[name] for name in (tables or every)}
+    plural_of = {spec.name: spec.plural for spec in registered_types()}
     open_tables = {name: _Table(name, columns, folder, arrow) for name, columns in chosen.items()}
     summary = FlattenSummary()
     try:
         for line in _read_lines(source, summary):
-            _add_line(line, open_tables, summary)
+            _add_line(line, open_tables, plural_of, summary)
     except BaseException:
         for table in open_tables.values():
             table.abandon()
@@ -471,7 +273,10 @@ def _read_lines(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, 
 
 
 def _add_line(
-    line: Mapping[str, Any], tables: Mapping[str, _Table], summary: FlattenSummary
+    line: Mapping[str, Any],
+    tables: Mapping[str, _Table],
+    plural_of: Mapping[str, str],
+    summary: FlattenSummary,
 ) -> None:
     summary.documents += 1
     documents = tables.get("documents")
@@ -481,7 +286,7 @@ def _add_line(
         if not isinstance(record, Mapping):
             continue
         kind = str(record.get("type"))
-        name = _TABLE_OF_TYPE.get(kind)
+        name = plural_of.get(kind)
         if name is None:
             summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
         elif name in tables:

@@ -24,6 +24,7 @@ from trafilatura.settings import use_config
 from extractor.errors import InputError
 from extractor.io.decoding import declared_html_charset, decode_bytes, normalise_newlines
 from extractor.pipeline.document import Document
+from extractor.text.dates import MONTH_PATTERN, MONTHS
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -342,14 +343,7 @@ def _clean_title(value: Any) -> str | None:
 
 # -------------------------------------------------------------------- dates
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAME = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH_NAME = rf"(?i:{MONTH_PATTERN})"
 _ORDINAL = r"(?i:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?[ \t]+)?"
 _DATE_FORMS = (
@@ -403,9 +397,9 @@ def _match_to_date(match: re.Match[str]) -> date | None:
             return None
         parts = (groups["num_y"], *ordered)
     elif groups["mdy_y"]:
-        parts = (groups["mdy_y"], str(_MONTHS[groups["mdy_m"][:3].lower()]), groups["mdy_d"])
+        parts = (groups["mdy_y"], str(MONTHS[groups["mdy_m"][:3].lower()]), groups["mdy_d"])
     else:
-        parts = (groups["dmy_y"], str(_MONTHS[groups["dmy_m"][:3].lower()]), groups["dmy_d"])
+        parts = (groups["dmy_y"], str(MONTHS[groups["dmy_m"][:3].lower()]), groups["dmy_d"])
     return _make_date(*parts)
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.text.sentences import split_sentences
+
 # ~4 characters per token for English news; a conservative default budget
 # leaves room for the rules, the schema and the answer in a 8k context.
 DEFAULT_MAX_CHARS = 6000
 DEFAULT_OVERLAP_CHARS = 400
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[。！？])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
@@ -48,14 +49,26 @@ def _units(text: str, max_chars: int) -> list[tuple[int, int]]:
 
 
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """A paragraph's sentences, each from its start to the next one's, less the space between.
+
+    Where sentences start is the sentence splitter's call (``text/sentences.py``,
+    the one the prompt numbers sentences with), so the full stop of "Mr." or
+    "U.S." is no boundary. The splitter also starts a sentence at every line;
+    here a line break inside a paragraph (an indented line) is read as a space,
+    so only a sentence end splits a paragraph. A sentence's span runs on to the
+    next sentence, so a closing quote or bracket after its full stop stays with it.
+    """
     if end - start <= max_chars:
         return [(start, end)]
     spans: list[tuple[int, int]] = []
     position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = match.end()
+    # Same length as the paragraph, so the sentences' offsets are the paragraph's.
+    for sentence in split_sentences(text[start:end].replace("\n", " "))[1:]:
+        boundary = start + sentence.start
+        stop = position + len(text[position:boundary].rstrip())
+        if stop > position:
+            spans.append((position, stop))
+        position = boundary
     if position < end:
         spans.append((position, end))
     out: list[tuple[int, int]] = []

@@ -40,33 +40,28 @@ from extractor.errors import (
     ModelError,
     TransientModelError,
 )
+from extractor.pipeline.answers import DraftList, answer_model, grammar_schema
 from extractor.pipeline.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from extractor.pipeline.document import Document
-from extractor.pipeline.drafts import (
-    PER_TYPE,
-    RESOLVE_CONTEXT,
-    DraftList,
-    ResolveState,
-    answer_model,
-    grammar_schema,
-)
 from extractor.pipeline.gating import screen
 from extractor.pipeline.inference import infer
 from extractor.pipeline.merging import merge_records
 from extractor.pipeline.prompting import prompt_version, system_message, task_message
 from extractor.pipeline.result import (
-    FIELD_FOR_TYPE,
     ArticleExtraction,
     ExtractionMetadata,
     Usage,
+    group_records,
     schema_version,
 )
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
+from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
 from extractor.runtime.providers import ModelSpec, ModeName, build_client, resolve_model
 from extractor.runtime.retrying import Backoff, RetryPolicy, classify
 from extractor.text.sentences import split_sentences
-from extractor.types.base import RECORD_TYPES, Record, RecordType
+from extractor.types.base import Record
+from extractor.types.registry import RecordSpec, resolve_types
 
 Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
@@ -125,7 +120,7 @@ class Extractor:
         *,
         base_url: str | None = None,
         api_key: str | None = None,
-        types: Sequence[RecordType] | None = None,
+        types: Sequence[str | type[Record] | RecordSpec] | None = None,
         strategy: Strategy = DEFAULT_STRATEGY,
         max_retries: int = 2,
         cache: bool | str | Path | ResultCache | None = None,
@@ -141,16 +136,13 @@ class Extractor:
             raise ConfigurationError(
                 f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}"
             )
-        chosen = tuple(types) if types else RECORD_TYPES
-        unknown = [t for t in chosen if t not in RECORD_TYPES]
-        if unknown:
-            raise ConfigurationError(
-                f"unknown record type(s) {unknown}: use {', '.join(RECORD_TYPES)}"
-            )
+        specs = resolve_types(types or None)
         if max_retries < 0:
             raise ConfigurationError("max_retries must be 0 or more")
         self.spec: ModelSpec = resolve_model(model, base_url=base_url, api_key=api_key, mode=mode)
-        self.types: tuple[RecordType, ...] = chosen
+        #: The names of the types asked for (built-ins, plugins, or user classes
+        #: given here, which are registered on the way).
+        self.types: tuple[str, ...] = tuple(spec.name for spec in specs)
         self.strategy: Strategy = strategy
         self.max_retries = max_retries
         # A local server answers one request at a time on a CPU: minutes, not seconds.
@@ -242,7 +234,7 @@ class Extractor:
     # -- internals ----------------------------------------------------------------
     def _cache_key(self, text: str, day: date | None) -> str:
         return cache_key(
-            model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(),
+            model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(self.types),
             schema=schema_version(), strategy=self.strategy, types=self.types,
             max_retries=self.max_retries, temperature=self.temperature,
             chunk=(self.chunk_chars, self.chunk_overlap), published=day,
@@ -269,7 +261,9 @@ class Extractor:
         else:
             for kind in kinds:
                 messages = [system, task_message(kind)]
-                records += await self._request(PER_TYPE[kind], messages, context, tally, 2048)
+                records += await self._request(
+                    answer_model((kind,)), messages, context, tally, 2048
+                )
         records += infer(records, self.types, context)
         return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
 
@@ -292,7 +286,7 @@ class Extractor:
         async for attempt in self.retry_policy.retrying(self.backoff):
             with attempt:
                 await self.backoff.wait()
-                state = ResolveState(max_reasks=self.max_retries)
+                state = AttemptState(max_reasks=self.max_retries)
                 hooks = _counting_hooks(tally, state)
                 kwargs: dict[str, Any] = {
                     "model": self.spec.model,
@@ -356,17 +350,15 @@ class Extractor:
         self, records: list[Record], doc: str, day: date | None, tally: _Tally, started: float,
         chunks: int,
     ) -> ArticleExtraction:  # fmt: skip
-        grouped: dict[str, list[Record]] = {f: [] for f in FIELD_FOR_TYPE.values()}
-        for record in records:
-            grouped[FIELD_FOR_TYPE[record.record_type]].append(record)
+        grouped = group_records(records, self.types)
         metadata = ExtractionMetadata(
-            model=self.spec.label, prompt_version=prompt_version(), schema_version=schema_version(),
+            model=self.spec.label, prompt_version=prompt_version(self.types), schema_version=schema_version(),
             strategy=self.strategy, usage=tally.usage, calls=tally.calls, reasks=tally.reasks,
             seconds=round(time.perf_counter() - started, 3), chunks=chunks,
             dropped=tally.dropped, warnings=tally.warnings,
         )  # fmt: skip
         return ArticleExtraction.model_validate(
-            {"doc_id": doc, "published": day, "metadata": metadata, **grouped}
+            {"doc_id": doc, "published": day, "metadata": metadata, "groups": grouped}
         )
 
     def _client(self) -> Any:
@@ -404,7 +396,7 @@ class _Truncated(TransientModelError):
     """Internal: a length-truncated answer, retried once with a note to answer shorter."""
 
 
-def _counting_hooks(tally: _Tally, state: ResolveState) -> Hooks:
+def _counting_hooks(tally: _Tally, state: AttemptState) -> Hooks:
     hooks = Hooks()
 
     def on_request(*args: Any, **kwargs: Any) -> None:
@@ -457,16 +449,14 @@ def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | 
 def _from_cache(payload: str, doc: str, started: float) -> ArticleExtraction:
     cached = ArticleExtraction.model_validate_json(payload)
     restamped: dict[str, list[Record]] = {}
-    for name in FIELD_FOR_TYPE.values():
-        restamped[name] = [
-            r.model_copy(update={"doc_id": doc, "id": ""}) for r in getattr(cached, name)
-        ]
+    for name, records in cached.groups.items():
+        restamped[name] = [r.model_copy(update={"doc_id": doc, "id": ""}) for r in records]
         for record in restamped[name]:
             record.id = record.compute_id()
     metadata = cached.metadata.model_copy(
         update={"cached": True, "seconds": round(time.perf_counter() - started, 3)}
     )
-    return cached.model_copy(update={"doc_id": doc, "metadata": metadata, **restamped})
+    return cached.model_copy(update={"doc_id": doc, "metadata": metadata, "groups": restamped})
 
 
 def extract(

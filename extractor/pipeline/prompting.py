@@ -23,14 +23,7 @@ import jinja2
 
 from extractor.text.countries import countries_in_text, country_label
 from extractor.text.sentences import Sentence, numbered, split_sentences
-from extractor.types.base import RECORD_TYPES, RecordType
-
-LABELS: dict[RecordType, tuple[str, str]] = {
-    "visit": ("visits", "visits"),
-    "meeting": ("meetings", "meetings"),
-    "arms_transfer": ("arms transfers", "arms_transfers"),
-    "casualty_report": ("casualty reports", "casualty_reports"),
-}
+from extractor.types.registry import RECORD_TYPES, get_type
 
 
 def prompts_dir() -> Path:
@@ -78,21 +71,21 @@ def _and(words: list[str]) -> str:
 
 
 @cache
-def _task(kind: RecordType | tuple[RecordType, ...] | None) -> str:
+def _task(kind: str | tuple[str, ...] | None) -> str:
     if kind is None or isinstance(kind, tuple):
-        kinds = RECORD_TYPES if kind is None else kind
-        labels = _and([LABELS[k][0].removesuffix("s") for k in kinds])
-        fields = _and([f'"{LABELS[k][1]}"' for k in kinds])
-        return render("task_single.j2", types=kinds, labels=labels, fields=fields,
-                      several=len(kinds) > 1)  # fmt: skip
-    label, field = LABELS[kind]
-    return render("task_type.j2", kind=kind, label=label, field=field)
+        specs = [get_type(k) for k in (RECORD_TYPES if kind is None else kind)]
+        labels = _and([spec.label.removesuffix("s") for spec in specs])
+        fields = _and([f'"{spec.plural}"' for spec in specs])
+        return render("task_single.j2", types=[spec.name for spec in specs], specs=specs,
+                      labels=labels, fields=fields, several=len(specs) > 1)  # fmt: skip
+    spec = get_type(kind)
+    return render("task_type.j2", kind=kind, spec=spec, label=spec.label, field=spec.plural)
 
 
-def task_message(kind: RecordType | tuple[RecordType, ...] | None) -> dict[str, str]:
+def task_message(kind: str | tuple[str, ...] | None) -> dict[str, str]:
     """The instruction after the article: one type, several types in one call
     (a tuple, without the types' invented examples, which a small model copies
-    when it has four of them to fill), or every type when ``kind`` is None.
+    when it has four of them to fill), or every built-in type when ``kind`` is None.
 
     It does not depend on the article, so it is rendered once per process.
     """
@@ -100,11 +93,16 @@ def task_message(kind: RecordType | tuple[RecordType, ...] | None) -> dict[str, 
 
 
 @cache
-def prompt_version() -> str:
-    """Hash of every template rendered on a fixed sample: changes with any template."""
+def prompt_version(types: tuple[str, ...] = RECORD_TYPES) -> str:
+    """Hash of every template the calls about ``types`` render, on a fixed sample.
+
+    For the built-in types it is what it always was; a user's type adds its
+    own prompt to the hash.
+    """
     system = system_message("SAMPLE ARTICLE", date(2000, 1, 1))["content"]
     parts: list[str] = []
-    for kind in (None, *RECORD_TYPES):  # each call's messages: the system, then its task
+    extra = tuple(t for t in types if t not in RECORD_TYPES)
+    for kind in (None, *RECORD_TYPES, *extra):  # each call's messages: the system, then its task
         parts += [system, task_message(kind)["content"]]
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return "p-" + digest[:12]

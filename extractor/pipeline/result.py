@@ -14,9 +14,20 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    create_model,
+    model_serializer,
+    model_validator,
+)
 
-from extractor.types.base import ArmsTransfer, CasualtyReport, Meeting, Record, RecordType, Visit
+from extractor.types.base import Record
+from extractor.types.registry import builtin_types, get_type, registered_types
 
 
 class Usage(BaseModel):
@@ -72,51 +83,119 @@ class ExtractionMetadata(BaseModel):
 
 
 class ArticleExtraction(BaseModel):
-    """The records found in one article, grouped by type, with metadata."""
+    """The records found in one article, grouped by type, with metadata.
+
+    Each type's records are under its plural name, as an attribute
+    (``result.visits``) and as a key of the JSON (``"visits": [...]``); the
+    built-in types' lists are always present, a user type's when it has
+    records or was asked for. Which plural belongs to which type comes from
+    the registry, so a plugin's records round-trip like the built-ins'.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     doc_id: str | None = None
     published: date | None = None
-    visits: list[Visit] = Field(default_factory=list)
-    meetings: list[Meeting] = Field(default_factory=list)
-    arms_transfers: list[ArmsTransfer] = Field(default_factory=list)
-    casualty_reports: list[CasualtyReport] = Field(default_factory=list)
+    groups: dict[str, list[Record]] = Field(default_factory=dict, exclude=True, repr=False)
     metadata: ExtractionMetadata
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather(cls, data: Any) -> Any:
+        """Read each type's list (by its plural) into its record class."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        groups: dict[str, list[Record]] = {}
+        for name, items in dict(data.pop("groups", None) or {}).items():
+            groups[name] = list(items)
+        for spec in registered_types():
+            if spec.plural in data:
+                items = data.pop(spec.plural) or []
+                groups[spec.plural] = [
+                    item if isinstance(item, spec.record) else spec.record.model_validate(item)
+                    for item in items
+                ]
+        for spec in builtin_types():
+            groups.setdefault(spec.plural, [])
+        data["groups"] = groups
+        return data
+
+    @model_serializer(mode="wrap")
+    def _spread(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        """Write each type's list under its plural, between the header and the metadata."""
+        data = handler(self)
+        if not isinstance(data, dict):
+            return data
+        metadata = data.pop("metadata", None)
+        for name, records in self.groups.items():
+            data[name] = [r.model_dump(mode=info.mode, exclude_none=info.exclude_none)
+                          for r in records]  # fmt: skip
+        if metadata is not None:
+            data["metadata"] = metadata
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        groups = self.__dict__.get("groups")
+        if groups is not None and name in groups:
+            return groups[name]
+        if groups is not None and any(spec.plural == name for spec in registered_types()):
+            return []
+        return super().__getattr__(name)  # type: ignore[misc]
 
     @property
     def records(self) -> list[Record]:
         """All records, in type order."""
-        return [*self.visits, *self.meetings, *self.arms_transfers, *self.casualty_reports]
+        return [record for records in self.groups.values() for record in records]
 
-    def by_type(self, record_type: RecordType) -> list[Record]:
-        return list(getattr(self, FIELD_FOR_TYPE[record_type]))
+    def by_type(self, record_type: str) -> list[Record]:
+        return list(self.groups.get(get_type(record_type).plural, []))
 
     def counts(self) -> dict[str, int]:
-        return {t: len(getattr(self, f)) for t, f in FIELD_FOR_TYPE.items()}
+        """Records per type name: every built-in type, and each other type asked for."""
+        counts = {spec.name: 0 for spec in builtin_types()}
+        for spec in registered_types():
+            if spec.plural in self.groups:
+                counts[spec.name] = len(self.groups[spec.plural])
+        return counts
 
 
-FIELD_FOR_TYPE: dict[RecordType, str] = {
-    "visit": "visits",
-    "meeting": "meetings",
-    "arms_transfer": "arms_transfers",
-    "casualty_report": "casualty_reports",
-}
+def group_records(records: list[Record], types: tuple[str, ...] = ()) -> dict[str, list[Record]]:
+    """Records under their type's plural: every built-in type and every type in ``types``."""
+    groups: dict[str, list[Record]] = {spec.plural: [] for spec in builtin_types()}
+    for name in types:
+        groups.setdefault(get_type(name).plural, [])
+    for record in records:
+        groups.setdefault(get_type(record.record_type).plural, []).append(record)
+    return groups
 
 
-def record_schemas() -> dict[str, dict[str, Any]]:
-    """JSON Schema of each record type and of the per-article container."""
-    return {
-        "visit": Visit.model_json_schema(mode="serialization"),
-        "meeting": Meeting.model_json_schema(mode="serialization"),
-        "arms_transfer": ArmsTransfer.model_json_schema(mode="serialization"),
-        "casualty_report": CasualtyReport.model_json_schema(mode="serialization"),
-        "article_extraction": ArticleExtraction.model_json_schema(mode="serialization"),
-    }
+def record_schemas(types: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
+    """JSON Schema of each record type and of the per-article container.
+
+    ``types``: the type names to include (default: the built-in types).
+    """
+    specs = builtin_types() if types is None else tuple(get_type(t) for t in types)
+    schemas = {spec.name: spec.record.model_json_schema(mode="serialization") for spec in specs}
+    fields: dict[str, Any] = {
+        "doc_id": (str | None, None),
+        "published": (date | None, None),
+        **{spec.plural: (list[spec.record], Field(default_factory=list))  # type: ignore[name-defined]
+           for spec in specs},
+        "metadata": (ExtractionMetadata, ...),
+    }  # fmt: skip
+    container = create_model(
+        "ArticleExtraction",
+        __config__=ConfigDict(extra="forbid"),
+        __doc__=ArticleExtraction.__doc__.split("\n\n")[0] if ArticleExtraction.__doc__ else None,
+        **fields,
+    )
+    schemas["article_extraction"] = container.model_json_schema(mode="serialization")
+    return schemas
 
 
 @cache
 def schema_version() -> str:
-    """A short hash of the record schemas: changes whenever a field changes."""
+    """A short hash of the built-in record schemas: changes whenever a field changes."""
     payload = json.dumps(record_schemas(), sort_keys=True).encode("utf-8")
     return "1." + hashlib.sha256(payload).hexdigest()[:12]

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import os
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
+
+from extractor.settings import settings
 
 T = TypeVar("T")
 
 
 def loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
     """uvloop's loop constructor if it is installed and not turned off, else asyncio's."""
-    if os.environ.get("EXTRACTOR_EVENT_LOOP", "").strip().lower() != "asyncio":
+    if settings().uses_uvloop:
         try:
             uvloop = importlib.import_module("uvloop")
         except ImportError:

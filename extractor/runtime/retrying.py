@@ -43,7 +43,8 @@ _CLIENT_HINTS: dict[int, str] = {
     401: "the server rejected the API key: set OPENAI_API_KEY (or EXTRACTOR_API_KEY) to a valid key",
     403: "the API key is not allowed to use this model: check the key's permissions",
     404: "the server does not know this model or endpoint: check --model and --base-url",
-    413: "the request is too large: lower the chunk size (EXTRACTOR_CHUNK_CHARS)",
+    413: "the request is too large for the server: raise its request limit, or split "
+    "articles into smaller chunks with Extractor(chunk_chars=...)",
     422: "the server could not process the request: check --model and the options",
 }
 

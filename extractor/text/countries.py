@@ -9,10 +9,11 @@ on when re-asked.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
+
+from extractor.text.grounding import normalise_text
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -146,14 +147,13 @@ INSTITUTIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
 @cache
 def _demonym_index() -> dict[str, str]:
-    return {_fold(word): code for code, words in DEMONYMS.items() for word in words}
+    return {
+        normalise_text(word, accents=False): code
+        for code, words in DEMONYMS.items()
+        for word in words
+    }
 
 
 @cache
@@ -168,7 +168,7 @@ def to_alpha3(value: str) -> str:
     upper = raw.upper()
     if upper in EXTRA_ALPHA3:
         return upper
-    folded = _fold(raw).removeprefix("the ")
+    folded = normalise_text(raw, accents=False).removeprefix("the ")
     if folded in ALIASES:
         return ALIASES[folded]
     try:
@@ -256,7 +256,7 @@ def _name_index() -> list[tuple[str, str]]:
     codes = [c.alpha_3 for c in pycountry.countries] + list(EXTRA_ALPHA3)
     for code in codes:
         for name in country_names(code):
-            folded = _fold(name)
+            folded = normalise_text(name, accents=False)
             if len(folded) >= 4 or folded in ("uk", "us", "u.s."):
                 pairs.add((folded, code))
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
@@ -267,7 +267,7 @@ def country_in_text(text: str) -> str | None:
 
     "Kuala Lumpur, Malaysia" -> "MYS"; "Washington" -> "USA" (capitals count).
     """
-    folded = _fold(text)
+    folded = normalise_text(text, accents=False)
     found: set[str] = set()
     for name, code in _name_index():
         if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
@@ -301,8 +301,15 @@ _SHORT = re.compile(r"(?<![\w.])(U\.S\.|US|UK)(?!\w)")
 _SHORT_CODES = {"U.S.": "USA", "US": "USA", "UK": "GBR"}
 
 
+@lru_cache(maxsize=1 << 14)
 def _fold_word(word: str) -> str:
-    return word.lower() if word.isascii() else _fold(word)
+    """``normalise_text(word, accents=False)`` of one ``\\w+`` word, faster.
+
+    Country names and the words of a text are compared by the package's one
+    fold with accents dropped ("Türkiye" ~ "turkiye"); for an ASCII word (most
+    of them) that fold is just lower case.
+    """
+    return word.lower() if word.isascii() else normalise_text(word, accents=False)
 
 
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")

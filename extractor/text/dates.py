@@ -21,24 +21,48 @@ from typing import Literal
 Precision = Literal["year", "month", "day"]
 DateKind = Literal["exact", "approximate", "range", "unresolved"]
 
-MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _i
-        MONTHS[calendar.month_abbr[_i].lower()] = _i
-MONTHS["sept"] = 9
+# The month grammar, in one place: every spelling of a month that the date
+# rules, the dateline parser (extractor.io.formats) and the sentence splitter
+# (an abbreviation's full stop ends no sentence) accept. English by design and
+# spelt out rather than read from ``calendar``, whose names follow the
+# process's locale.
+MONTH_NAMES: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+#: Every accepted spelling, lower case -> month number: full names, the
+#: three-letter abbreviations and "sept".
+MONTHS: dict[str, int] = {
+    **{
+        spelling: number
+        for number, name in enumerate(MONTH_NAMES, start=1)
+        for spelling in (name, name[:3])
+    },
+    "sept": 9,
+}
+#: The spellings that are abbreviations (written with a full stop: "Jan.");
+#: "may" is a whole name.
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(m for m in MONTHS if m not in MONTH_NAMES)
+#: A regex alternation of every spelling, longest first; lower case, so use it
+#: case-insensitively (``re.I`` or ``(?i:...)``).
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+#: Weekday name, lower case -> ``date.weekday()`` number (Monday is 0).
+WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_ANY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
-_DMY = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
+_MDY = re.compile(
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
 )
-_MY = re.compile(rf"\b({_MONTH_RE})\.?(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
-_M = re.compile(rf"\b({_MONTH_RE})\b", re.I)
+_DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?(?:,?\s+(\d{{4}}))?\b", re.I
+)
+_MY = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
+_M = re.compile(rf"\b({MONTH_PATTERN})\b", re.I)
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _APPROX = re.compile(

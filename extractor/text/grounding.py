@@ -12,6 +12,11 @@ The search tries, in order:
 
 Offsets are Python string indices (Unicode code points) into the text as
 given, so ``text[start:end]`` is the supporting span, for any script.
+
+The fold of step 2 is the package's one fold for matching text: names,
+countries, dates as written and evaluation fields are compared by
+:func:`normalise_text` (``accents=False`` where accents must not matter);
+:func:`normalise` is the same fold with an offset per character.
 """
 
 from __future__ import annotations
@@ -29,11 +34,13 @@ Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
 
 FUZZY_THRESHOLD = 90.0
 
+# Typographic variants that re-typesetting swaps: curly and straight quotes,
+# primes, the modifier-letter apostrophe, dashes, the ellipsis.
 _QUOTES = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2026": "...",
+    "\u00b4": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
+    "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2026": "...",
 }  # fmt: skip
 
 
@@ -55,31 +62,43 @@ NOT_FOUND = Span(None, None, "not_found")
 
 
 @cache
-def _fold_char(char: str) -> str:
+def _fold_char(char: str, accents: bool = True) -> str:
+    """The fold of one character: everything :func:`normalise_text` does but join spaces."""
     if char in _QUOTES:
         return _QUOTES[char]
     if char.isspace():
         return " "
-    return unicodedata.normalize("NFKD", char).casefold()
+    decomposed = unicodedata.normalize("NFKD", char)
+    if not accents:  # before casefold, which makes a letter of U+0345
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = decomposed.casefold()
+    if folded == char:
+        return folded
+    # What NFKD gives may itself fold: "﹘" is "—", "‴" is "′′′", "¨" is " ̈".
+    # Folding the pieces too makes the fold idempotent.
+    return "".join(piece if piece == char else _fold_char(piece, accents) for piece in folded)
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
     """Fold ``text`` for matching; return it with the source index of each character.
 
-    Whitespace runs become one space, so "a \\n b" and "a b" compare equal.
+    The offset-keeping form of :func:`normalise_text` (``normalise(t)[0] ==
+    normalise_text(t)``): ``index[i]`` is the position in ``text`` of the
+    character that folded character ``i`` came from, so a match in the folded
+    text maps back to a span of the original. Whitespace runs become one
+    space, so "a \\n b" and "a b" compare equal.
     """
     out: list[str] = []
     index: list[int] = []
     last_space = True  # drop leading whitespace
     for position, char in enumerate(text):
-        folded = _fold_char(char)
-        if folded == " ":
-            if last_space:
-                continue
-            last_space = True
-        else:
-            last_space = False
-        for piece in folded:
+        for piece in _fold_char(char, accents):
+            if piece == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
             out.append(piece)
             index.append(position)
     while out and out[-1] == " ":
@@ -94,23 +113,34 @@ _ASCII_TABLE: dict[int, str] = {
 }
 
 
-def normalise_text(text: str) -> str:
-    """The folded form of ``text`` alone (for containment checks): ``normalise(text)[0]``.
+def normalise_text(text: str, *, accents: bool = True) -> str:
+    """The package's one fold for matching text: compare ``normalise_text`` of both sides.
 
-    The same folding as ``normalise`` done by ``str.translate`` with a table of
-    the text's own characters, instead of a Python loop over every character
-    (25 times faster on an article). The rare character whose folded form
-    holds whitespace (U+00A8 folds to " \u0308") takes the slow path.
+    Folded, in this order, character by character:
+
+    * typographic quotes, primes and apostrophes become ``'`` or ``"``, dashes
+      and the minus sign ``-``, the ellipsis ``...``;
+    * every whitespace character is a space; runs of spaces become one, and
+      none is left at either end;
+    * Unicode compatibility forms are decomposed (NFKD: "ﬁ" is "fi", a
+      no-break space a space, "é" is "e" + U+0301) and case is folded
+      (``str.casefold``: "Straße" is "strasse").
+
+    With ``accents=False`` the combining marks left by NFKD are also dropped,
+    so "Niinistö" is "niinisto": for names, whose accents a model or an
+    annotator often omits. The default keeps them, for evidence and for
+    validation against the article.
+
+    The fold is idempotent, and it is ``normalise(text)[0]``, done by
+    ``str.translate`` with a table of the text's own characters instead of a
+    Python loop over every character (25 times faster on an article).
     """
     table = _ASCII_TABLE
     extra = {c for c in set(text) if not c.isascii()}
     if extra:
         table = dict(_ASCII_TABLE)
         for char in extra:
-            folded = _fold_char(char)
-            if folded != " " and any(piece.isspace() for piece in folded):
-                return normalise(text)[0]
-            table[ord(char)] = folded
+            table[ord(char)] = _fold_char(char, accents)
     return " ".join(text.translate(table).split())
 
 

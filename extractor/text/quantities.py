@@ -69,6 +69,9 @@ _RANGE = re.compile(
 
 def parse_number(text: str) -> Decimal | None:
     """Parse "3,500", "1.2 million", "seven hundred thirty (730)" or "dozen" to a Decimal."""
+    # Lower case only, not the matching fold (grounding.normalise_text): its
+    # compatibility decomposition makes digits of superscripts, so a footnote
+    # mark would join the number ("40¹" would read 401), and "½" is "1⁄2".
     cleaned = text.strip().lower().replace("\u00a0", " ")
     paren = re.search(r"\((\d[\d,]*)\)", cleaned)
     if paren:  # legal style: "seven hundred thirty (730)"

@@ -14,13 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.text.dates import MONTH_ABBREVIATIONS
+
 _SENTENCE_END = re.compile(
     r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[。！？])|(?<=[.!?…][\"”’])(?=\s)"
 )
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|Jr|Sr|Inc|Ltd|Co|vs|etc|approx)\.|\b[A-Z]\.)$"
-)
+# Words whose full stop ends no sentence ("Maj. Gen. Smith", "the U.S. Navy",
+# "Jan. 5"), and single initials ("John F. Kennedy"). Month abbreviations come
+# from the month grammar in dates.py.
+_SHORT_FORMS = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Sgt", "Capt", "Adm", "Gov", "Sen",
+    "Rep", "St", "Mt", "No", *(m.capitalize() for m in MONTH_ABBREVIATIONS),
+    r"U\.S", r"U\.K", r"U\.N", r"E\.U", "Jr", "Sr", "Inc", "Ltd", "Co", "vs", "etc", "approx",
+)  # fmt: skip
+_ABBREVIATIONS = re.compile(rf"(?:\b(?:{'|'.join(_SHORT_FORMS)})\.|\b[A-Z]\.)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -278,3 +278,16 @@ def _context(info: ValidationInfo) -> dict[str, Any]:
 
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def holds_country(annotation: Any) -> bool:
+    """Whether a field annotation is a :data:`CountryCode` (optional or in a list too).
+
+    Pass ``FieldInfo.rebuild_annotation()``: pydantic moves the metadata of a
+    plain ``x: CountryCode`` field out of its ``annotation``.
+    """
+    if get_origin(annotation) is Annotated and any(
+        getattr(m, "func", None) is _country for m in get_args(annotation)[1:]
+    ):
+        return True
+    return any(holds_country(arg) for arg in get_args(annotation))

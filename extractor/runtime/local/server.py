@@ -44,6 +44,7 @@ from typing import Self
 
 from extractor.errors import LocalModelError
 from extractor.runtime.local import weights
+from extractor.settings import settings as environment_settings
 
 __all__ = [
     "HOST",
@@ -141,8 +142,8 @@ _LOGS_KEPT = 20  # per-start log files; older ones are pruned at each start
 _PORT_ATTEMPTS = 3  # another process may take the probed port before the server binds it
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
+def _positive_int(name: str, raw: str | None, default: int) -> int:
+    """``raw``, the text of the variable ``name``, as a whole number >= 1 (``default`` if unset)."""
     if not raw:
         return default
     try:
@@ -181,15 +182,18 @@ class LocalSettings:
     ) -> LocalSettings:
         """Fill unset values from the environment, then from defaults.
 
-        ``EXTRACTOR_LOCAL_SIZE`` (default ``1.5b``), ``EXTRACTOR_LOCAL_THREADS``
-        (default: usable CPUs), ``EXTRACTOR_LOCAL_CTX`` (default 8192: room for
-        a long article plus instructions and the answer).
+        ``EXTRACTOR_LOCAL_SIZE`` (default :data:`~.weights.DEFAULT_SIZE`),
+        ``EXTRACTOR_LOCAL_THREADS`` (default: usable CPUs), ``EXTRACTOR_LOCAL_CTX``
+        (default 8192: room for a long article plus instructions and the answer).
         """
-        spec = weights.get_spec(size or os.environ.get("EXTRACTOR_LOCAL_SIZE") or "1.5b")
+        env = environment_settings()
+        spec = weights.get_spec(size or env.local_size or weights.DEFAULT_SIZE)
         if threads is None:
-            threads = _env_int("EXTRACTOR_LOCAL_THREADS", _default_threads())
+            threads = _positive_int(
+                "EXTRACTOR_LOCAL_THREADS", env.local_threads, _default_threads()
+            )
         if n_ctx is None:
-            n_ctx = _env_int("EXTRACTOR_LOCAL_CTX", DEFAULT_CTX)
+            n_ctx = _positive_int("EXTRACTOR_LOCAL_CTX", env.local_ctx, DEFAULT_CTX)
         if threads < 1 or n_ctx < 1:
             raise LocalModelError(
                 f"threads and n_ctx must be positive (got threads={threads}, n_ctx={n_ctx})"

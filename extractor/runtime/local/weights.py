@@ -42,6 +42,7 @@ from pathlib import Path
 import platformdirs
 
 from extractor.errors import LocalModelError
+from extractor.settings import settings
 
 __all__ = [
     "DEFAULT_SIZE",
@@ -58,6 +59,7 @@ __all__ = [
     "status",
 ]
 
+#: The embedded model used when no size is given (``local``, ``EXTRACTOR_LOCAL_SIZE`` unset).
 DEFAULT_SIZE = "1.5b"
 
 #: ``progress(stage, completed, total)``. Stages, in order: ``"download"``
@@ -180,7 +182,7 @@ def data_dir(override: Path | str | None = None) -> Path:
     """
     if override is not None:
         return Path(override).expanduser()
-    env = os.environ.get("EXTRACTOR_DATA_DIR")
+    env = settings().data_dir
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("extractor"))
@@ -256,7 +258,7 @@ def pip_download(requirement: str, dest: Path) -> None:
         "-d",
         str(dest),
     ]
-    wheelhouse = os.environ.get("EXTRACTOR_WHEELHOUSE")
+    wheelhouse = settings().wheelhouse
     if wheelhouse:
         cmd += ["--no-index", "--find-links", str(Path(wheelhouse).expanduser())]
     cmd.append(requirement)

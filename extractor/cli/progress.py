@@ -1,0 +1,131 @@
+"""The progress displays of ``extractor bulk``: a rich bar on a terminal, log lines otherwise.
+
+They implement :class:`~extractor.bulk.runner.ProgressReporter`; the library
+itself never writes to the terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from extractor.bulk.runner import BulkRun, format_duration
+
+__all__ = ["LogProgress", "RichProgress", "status_line"]
+
+
+class LogProgress:
+    """One plain line every ``every_docs`` documents or ``every_seconds``: readable in CI logs."""
+
+    def __init__(
+        self, *, every_docs: int = 1000, every_seconds: float = 10.0, stream: Any = None
+    ) -> None:
+        self.every_docs = every_docs
+        self.every_seconds = every_seconds
+        self.stream = stream
+        self._last_docs = 0
+        self._last_time = 0.0
+
+    def start(self, run: BulkRun) -> None:
+        self._last_time = time.monotonic()
+        done = run.summary.already_done
+        resume = f"; {done:,} documents already in it, skipping those" if done else ""
+        self._print(f"bulk: writing {run.summary.output} with {run.summary.model}{resume}")
+
+    def update(self, run: BulkRun) -> None:
+        """Log after ``every_docs`` documents, or ``every_seconds`` if any finished meanwhile.
+
+        While nothing finishes (a slow model), a heartbeat line every minute
+        shows the run is alive without repeating itself every few seconds.
+        """
+        written = run.summary.documents + run.summary.skipped
+        waited = time.monotonic() - self._last_time
+        moved = written != self._last_docs
+        if (
+            written - self._last_docs >= self.every_docs
+            or (moved and waited >= self.every_seconds)
+            or waited >= 6 * self.every_seconds
+        ):
+            self._last_docs, self._last_time = written, time.monotonic()
+            self._print(f"bulk: {status_line(run)}")
+
+    def stop(self, run: BulkRun) -> None:
+        self._print(f"bulk: {status_line(run)}")
+
+    def _print(self, text: str) -> None:
+        print(text, file=self.stream or sys.stderr, flush=True)
+
+
+def status_line(run: BulkRun) -> str:
+    """'1,200/6,903 documents (3 failed, 15 skipped), 45 records, 1.2M tokens, 23.4/s, ETA 4m03s'."""
+    summary = run.summary
+    total = run.total
+    done = summary.documents + summary.skipped
+    of = f"/{total:,}" if total is not None else ""
+    eta = run.eta()
+    return (
+        f"{done:,}{of} documents ({summary.errors:,} failed, {summary.skipped:,} skipped), "
+        f"{summary.records_found:,} records, {_tokens(summary.total_tokens)} tokens, "
+        f"{run.rate():,.1f} documents/s"
+        + (f", ETA {format_duration(eta)}" if eta is not None else "")
+    )
+
+
+def _tokens(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f}M"
+    if count >= 10_000:
+        return f"{count / 1000:.0f}k"
+    return str(count)
+
+
+class RichProgress:
+    """A rich progress bar on stderr: documents, records, failures, tokens, ETA.
+
+    Kept within 80 columns; the elapsed time is in the summary at the end.
+    """
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+        )
+
+        self._bar = Progress(
+            TextColumn("[bold]bulk"),
+            BarColumn(bar_width=16),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[stats]}"),
+            TextColumn("ETA {task.fields[eta]}"),
+            console=Console(stderr=True),
+            refresh_per_second=4,
+        )
+        self._task = self._bar.add_task("bulk", total=None, stats="", eta="-")
+
+    def start(self, run: BulkRun) -> None:
+        self._bar.start()
+        self.update(run)
+
+    def update(self, run: BulkRun) -> None:
+        summary = run.summary
+        eta = run.eta()
+        skipped = f", {summary.skipped:,} skipped" if summary.skipped else ""
+        stats = (
+            f"{summary.records_found:,} records, {summary.errors:,} failed, "
+            f"{_tokens(summary.total_tokens)} tokens{skipped}"
+        )
+        self._bar.update(
+            self._task,
+            completed=summary.documents + summary.skipped,
+            total=run.total,
+            stats=stats,
+            eta=format_duration(eta) if eta is not None else "-",
+        )
+
+    def stop(self, run: BulkRun) -> None:
+        self.update(run)
+        self._bar.stop()

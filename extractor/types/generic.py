@@ -1,0 +1,365 @@
+"""Defaults for a user's record type: everything derived from the ``Record`` subclass.
+
+A user writes only the record::
+
+    class Protest(extractor.Record):
+        '''People gather publicly to demand or oppose something (ACLED: Protests).'''
+
+        type: Literal["protest"] = "protest"
+        organisers: list[Actor] = Field(default_factory=list, description="who called it")
+        country: CountryCode | None = None
+        place: Place | None = None
+        date: DateValue | None = None
+        participants: Count | None = Field(None, description="how many took part")
+
+and may add, as class attributes, ``guidance`` (prompt text), ``examples``
+(invented sentences with their reading) and ``cue_words`` (regex fragments
+for the lexical gate). From that, :func:`generic_spec` derives what the built-in
+types spell out by hand:
+
+* the draft: the same fields, each required but nullable, with parts a small
+  model can fill (an actor as a name, a date or place or price as written, a
+  count as an integer, a country as a code), then status, attribution and
+  the evidence sentence numbers;
+* the builder: dates resolved against the publication date, places and dates
+  kept only when the article states them, counts read with their qualifier;
+* the terms that tie a record to a sentence (names, places, figures), checked
+  in the quote like any other record's;
+* no lexical gate unless ``cue_words`` is given;
+* table columns (a date as value, precision and text; a count as low, best,
+  high; a list joined), a terminal table, and gold-format fields scored by kind.
+"""
+
+from __future__ import annotations
+
+import types as pytypes
+from collections.abc import Mapping
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import Field, create_model
+from pydantic.fields import FieldInfo
+
+from extractor.text.cues import cue_pattern
+from extractor.text.titles import name_words
+from extractor.types import columns as col
+from extractor.types.base import Record
+from extractor.types.drafting import (
+    EVIDENCE_DESCRIPTION,
+    Builder,
+    Draft,
+    PersonDraft,
+    StatusText,
+    draft_terms,
+    figure_forms,
+)
+from extractor.types.goldspec import FieldKind as K
+from extractor.types.goldspec import code_or_name, count_dict, gold_count, gold_date, gold_party
+from extractor.types.parts import Actor, Count, DateValue, Money, Place, holds_country
+from extractor.types.registry import GoldSpec, RecordSpec
+
+#: Fields every record has; the draft carries status, attribution and evidence itself.
+_BASE_FIELDS = frozenset({"id", "doc_id", "status", "attribution", "evidence", "type"})
+
+Shape = Literal["actor", "actors", "place", "date", "money", "count", "country", "countries",
+                "texts", "int", "float", "bool", "enum", "text"]  # fmt: skip
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, pytypes.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def shape(info: FieldInfo) -> Shape:
+    """How a record field is asked for, built, tabled and scored."""
+    full = info.rebuild_annotation()
+    inner = _strip_optional(info.annotation)
+    if get_origin(inner) is list:
+        (item,) = get_args(inner) or (str,)
+        if item is Actor:
+            return "actors"
+        return "countries" if holds_country(full) else "texts"
+    if holds_country(full):
+        return "country"
+    if get_origin(inner) is Literal:
+        return "enum"
+    simple: dict[Any, Shape] = {Actor: "actor", Place: "place", DateValue: "date",
+                                Money: "money", Count: "count", bool: "bool", int: "int",
+                                float: "float"}  # fmt: skip
+    return simple.get(inner, "text")
+
+
+_AS_WRITTEN = {
+    "actor": "name as written (a person, group or state)",
+    "place": "city or site as written",
+    "date": "date as written, e.g. 'on Tuesday'",
+    "money": "amount as written, e.g. '$5 million'",
+    "count": "number, the most conservative the article gives",
+    "country": "ISO alpha-3 code",
+    "countries": "ISO alpha-3 codes",
+}
+
+
+def _draft_field(name: str, info: FieldInfo) -> tuple[Any, Any]:
+    kind = shape(info)
+    description = info.description or _AS_WRITTEN.get(kind)
+    annotation: Any = {
+        "actor": str | None, "actors": list[PersonDraft], "place": str | None,
+        "date": str | None, "money": str | None, "count": int | None,
+        "country": str | None, "countries": list[str], "texts": list[str],
+    }.get(kind)  # fmt: skip
+    if annotation is None:
+        annotation = _strip_optional(info.annotation) | None
+    return annotation, Field(description=description)
+
+
+def _draft_model(record: type[Record]) -> type[Draft]:
+    fields: dict[str, Any] = {
+        name: _draft_field(name, info)
+        for name, info in record.model_fields.items()
+        if name not in _BASE_FIELDS
+    }
+    fields["status"] = (StatusText, ...)
+    fields["attribution"] = (str | None, Field(description="who reports it, e.g. 'state media'"))
+    fields["evidence"] = (list[int], Field(description=EVIDENCE_DESCRIPTION))
+    model: type[Draft] = create_model(
+        f"{record.__name__}Draft", __base__=Draft, __module__=record.__module__, **fields
+    )
+    return model
+
+
+def _builder(record: type[Record]) -> Any:
+    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+
+    def build(draft: Any, make: Builder) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, kind in shapes.items():
+            value = getattr(draft, name)
+            if kind == "actor":
+                value = make.party(value) if value else None
+            elif kind == "actors":
+                value = make.actors(value or [], None)
+            elif kind == "place":
+                value = make.place(value)
+            elif kind == "date":
+                value = make.when(value)
+            elif kind == "money":
+                value = Money.parse(value) if value else None
+            elif kind == "count":
+                value = make.count(value, "exact")
+            elif kind == "country":
+                value = make.country(value)
+            elif kind == "countries":
+                value = [c for c in (make.country(v) for v in value or []) if c]
+            if value is None and not record.model_fields[name].is_required():
+                continue  # leave the record's default
+            data[name] = value
+        return data
+
+    return build
+
+
+def _terms(record: type[Record]) -> Any:
+    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+
+    def terms(draft: Any) -> tuple[set[str], set[str]]:
+        names: set[str] = set()
+        codes: list[str | None] = []
+        texts: list[str | None] = []
+        figures: set[str] = set()
+        for name, kind in shapes.items():
+            value = getattr(draft, name)
+            if value is None:
+                continue
+            if kind in ("actor", "place"):
+                texts.append(value)
+                names |= name_words(value)
+            elif kind == "actors":
+                for person in value:
+                    names.add(person.name)
+                    names |= name_words(person.name)
+                    codes.append(person.country)
+            elif kind == "country":
+                codes.append(value)
+            elif kind == "countries":
+                codes.extend(value)
+            elif kind == "count":
+                figures |= figure_forms(value)
+            elif kind == "money":
+                figures.add(value)
+        return draft_terms(names, codes, texts, figures)
+
+    return terms
+
+
+def _columns(record: type[Record]) -> tuple[col.Column, ...]:
+    out: list[col.Column] = []
+    for name, info in record.model_fields.items():
+        if name in _BASE_FIELDS:
+            continue
+        kind = shape(info)
+        if kind == "actor":
+            out += [col.Column(name, "str", col.actor_name(name)),
+                    col.Column(f"{name}_country", "str", col.field_of(name, "country"))]  # fmt: skip
+        elif kind == "actors":
+            out.append(col.Column(name, "str", col.actor_names(name)))
+        elif kind == "place":
+            out += [col.Column(name, "str", col.field_of(name, "text")),
+                    col.Column(f"{name}_country", "str", col.field_of(name, "country"))]  # fmt: skip
+        elif kind == "date":
+            out += col.date_columns(name, name)
+        elif kind == "count":
+            out += col.count_columns(name)
+        elif kind == "money":
+            out += [col.Column(f"{name}_amount", "float", col.field_of(name, "amount")),
+                    col.Column(f"{name}_currency", "str", col.field_of(name, "currency")),
+                    col.Column(f"{name}_text", "str", col.field_of(name, "text"))]  # fmt: skip
+        elif kind in ("countries", "texts"):
+            out.append(col.Column(name, "str", col.joined(name)))
+        elif kind in ("int", "float", "bool"):
+            out.append(col.Column(name, kind, col.field_of(name)))
+        else:
+            out.append(col.Column(name, "str", col.field_of(name)))
+    return tuple(out)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, DateValue):
+        return col.show_date(value)
+    if isinstance(value, Count):
+        return col.show_count(value)
+    if isinstance(value, Actor):
+        return value.display_name
+    if isinstance(value, Place):
+        return value.text
+    if isinstance(value, Money):
+        return f"{value.amount:,} {value.currency}"
+    if isinstance(value, list):
+        return col.SEPARATOR.join(_show(v) for v in value)
+    return str(getattr(value, "value", value))
+
+
+def _table(record: type[Record]) -> tuple[tuple[str, Any], ...]:
+    names = [n for n in record.model_fields if n not in _BASE_FIELDS][:5]
+    return (*((n, lambda r, n=n: _show(getattr(r, n))) for n in names),
+            ("status", lambda r: r.status.value))  # fmt: skip
+
+
+_GOLD_KIND = {"actor": K.ACTOR, "actors": K.NAMES, "place": K.TEXT, "date": K.DATE,
+              "money": K.MONEY, "count": K.COUNT, "country": K.COUNTRY,
+              "countries": K.COUNTRY_SET, "texts": K.ITEMS, "int": K.QUANTITY,
+              "float": K.QUANTITY, "bool": K.ENUM, "enum": K.ENUM, "text": K.TEXT}  # fmt: skip
+
+
+def _gold(record: type[Record]) -> GoldSpec:
+    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    enums = {
+        name: frozenset(
+            str(v) for v in get_args(_strip_optional(record.model_fields[name].annotation))
+        )
+        for name, kind in shapes.items()
+        if kind == "enum"
+    }
+    enums.update({name: frozenset({"True", "False"}) for name, k in shapes.items() if k == "bool"})
+
+    def to_gold(item: Record) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, kind in shapes.items():
+            value = getattr(item, name)
+            if value is None:
+                out[name] = None
+            elif kind == "actor":
+                out[name] = code_or_name(value)
+            elif kind == "actors":
+                out[name] = [a.name for a in value]
+            elif kind == "place":
+                out[name] = value.text
+            elif kind == "date":
+                out[name] = value.value
+            elif kind == "money":
+                out[name] = {"amount": float(value.amount), "currency": value.currency}
+            elif kind == "count":
+                out[name] = count_dict(value)
+            elif kind == "bool":
+                out[name] = str(value)
+            else:
+                out[name] = getattr(value, "value", value) if kind == "enum" else value
+        counts = [getattr(item, n) for n, k in shapes.items() if k == "count"]
+        if any(c is not None for c in counts) and "qualifier" not in out:
+            out["qualifier"] = next(c for c in counts if c is not None).qualifier
+        return out
+
+    def from_gold(gold: Mapping[str, Any]) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, kind in shapes.items():
+            value = gold.get(name)
+            if value is None:
+                continue
+            if kind == "actor":
+                data[name] = gold_party(value)
+            elif kind == "actors":
+                data[name] = [Actor(name=n) for n in value]
+            elif kind == "place":
+                data[name] = Place(text=value)
+            elif kind == "date":
+                data[name] = gold_date(value)
+            elif kind == "money":
+                data[name] = Money(amount=value["amount"], currency=value["currency"])
+            elif kind == "count":
+                data[name] = gold_count(value, gold.get("qualifier"))
+            elif kind == "bool":
+                data[name] = value == "True"
+            else:
+                data[name] = value
+        return data
+
+    return GoldSpec(
+        fields={name: _GOLD_KIND[kind] for name, kind in shapes.items()},
+        enums=enums,
+        to_gold=to_gold,
+        from_gold=from_gold,
+        matchable=None,  # the scorer's generic rule: some field with a gold value agrees
+        strict=tuple(
+            n for n, k in shapes.items() if k in ("actor", "country", "countries", "count")
+        ),
+    )
+
+
+def _guidance(record: type[Record]) -> str:
+    text = record.guidance
+    if not text or not text.strip():
+        doc = (record.__doc__ or "").strip().split("\n\n")[0]
+        text = " ".join(doc.split()) or f"one record per {record.record_type} the article reports."
+    lines = [text.strip()]
+    for name, info in record.model_fields.items():
+        if name not in _BASE_FIELDS and info.description:
+            lines.append(f"- {name}: {info.description}")
+    return "\n".join(lines)
+
+
+def generic_spec(record: type[Record]) -> RecordSpec:
+    """The spec of a user's ``Record`` subclass, with every part derived from its fields."""
+    plural = record.plural or f"{record.record_type}s"
+    label = plural.replace("_", " ")
+    words = record.cue_words
+    examples = record.examples
+    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    return RecordSpec(
+        record=record,
+        draft=_draft_model(record),
+        build=_builder(record),
+        terms=_terms(record),
+        plural=plural,
+        label=label,
+        cues={"*": cue_pattern(words)} if words else None,
+        optional_figures=tuple(n for n, k in shapes.items() if k == "count"),
+        guidance=_guidance(record),
+        examples=tuple(str(e) for e in examples) if isinstance(examples, list | tuple) else (),
+        columns=_columns(record),
+        table=_table(record),
+        gold=_gold(record),
+    )

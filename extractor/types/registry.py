@@ -1,0 +1,269 @@
+"""The record-type registry: what a type *is*, in one object, found by name.
+
+Every stage that handles records (gating, prompting, the answer models,
+resolution, inference, results, tables, schema export, evaluation) asks this
+registry instead of naming a type. A type is a :class:`RecordSpec`: the record
+model plus everything the pipeline needs to ask for it, build it, check it,
+table it and score it.
+
+Built-in types and plugins are registered the same way (as simonw/llm does
+with its hooks): a dotted ``module:attribute`` reference to a
+:class:`RecordSpec` or to a :class:`~extractor.types.base.Record` subclass.
+The built-ins are listed in :data:`BUILTIN`; plugins come from the entry-point
+group ``extractor.record_types``::
+
+    [project.entry-points."extractor.record_types"]
+    protest = "mypkg.protest:Protest"
+
+A plain ``Record`` subclass gets sensible defaults (see :mod:`.generic`): a
+draft derived from its fields, names and numbers checked against the quote,
+and no lexical gate unless it declares cue words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any
+
+from extractor.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from extractor.types.base import Record
+    from extractor.types.columns import Column
+    from extractor.types.drafting import Builder
+    from extractor.types.goldspec import FieldKind
+
+ENTRY_POINT_GROUP = "extractor.record_types"
+
+#: The built-in types, in the order results and reports list them.
+BUILTIN: dict[str, str] = {
+    "visit": "extractor.types.visit:SPEC",
+    "meeting": "extractor.types.meeting:SPEC",
+    "arms_transfer": "extractor.types.arms_transfer:SPEC",
+    "casualty_report": "extractor.types.casualty_report:SPEC",
+}
+
+#: The names of the built-in types (plugins and user types add to the registry).
+RECORD_TYPES: tuple[str, ...] = tuple(BUILTIN)
+
+BuildFunction = Callable[[Any, "Builder"], dict[str, Any]]
+"""(draft, builder) -> the record's fields other than evidence, status and attribution."""
+TermsFunction = Callable[[Any], tuple[set[str], set[str]]]
+"""draft -> (names, figures) a supporting sentence should carry."""
+DeriveFunction = Callable[[Sequence["Record"], Sequence[str], dict[str, Any]], list["Record"]]
+"""(records found, types asked for, validation context) -> records they entail."""
+MatchFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
+"""(gold, predicted) in the gold format -> whether they may be the same event."""
+
+
+@dataclass(frozen=True)
+class GoldSpec:
+    """How a type reads and writes the gold format (shared/eval/GOLD_FORMAT.md)."""
+
+    #: Scored fields, in display order, with the rule that compares them.
+    fields: Mapping[str, FieldKind]
+    #: Allowed values of the ``ENUM`` fields.
+    enums: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Record -> gold-format dict (what the scorer compares).
+    to_gold: Callable[[Record], dict[str, Any]] | None = None
+    #: Gold-format dict -> record fields (tests prove the schema can express gold).
+    from_gold: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    #: Whether a gold and a predicted record share a key field and may be paired.
+    matchable: MatchFunction | None = None
+    #: The key fields a matched record must get right to count in the strict score.
+    strict: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class RecordSpec:
+    """Everything the pipeline knows about one record type.
+
+    Only ``record`` is required; :func:`spec_for` fills the rest with generic
+    defaults for a user's ``Record`` subclass.
+    """
+
+    record: type[Record]
+    #: The model-facing draft, and how a draft becomes the record's fields.
+    draft: type[BaseModel]
+    build: BuildFunction
+    #: Names and figures of a draft, to find the sentences that support it.
+    terms: TermsFunction
+    #: Plural name: the answer's list, the result's key and the table's name.
+    plural: str
+    #: How prompts name the type ("arms transfers").
+    label: str
+    #: Words without which a text cannot report this type (per language; "*"
+    #: applies to every language). None: no lexical gate, always asked for.
+    cues: Mapping[str, re.Pattern[str]] | None = None
+    #: Other types whose cue words also let this type through (a meeting
+    #: abroad entails a visit).
+    cued_by: tuple[str, ...] = ()
+    #: Draft figures that may be left empty when no sentence carries them.
+    optional_figures: tuple[str, ...] = ()
+    #: The prompt template under ``prompts/``, and the guidance it shows.
+    template: str = "types/_generic.j2"
+    guidance: str = ""
+    examples: tuple[str, ...] = ()
+    #: Flat table columns (``extractor flatten``) and terminal table columns.
+    columns: tuple[Column, ...] = ()
+    table: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+    #: Records this type's rules derive from other records (codebook inferences).
+    derive: DeriveFunction | None = None
+    gold: GoldSpec | None = None
+
+    @property
+    def name(self) -> str:
+        return self.record.record_type
+
+    @property
+    def title(self) -> str:
+        return self.label[:1].upper() + self.label[1:]
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self._specs: dict[str, RecordSpec] = {}
+        self._loaded = False
+        self._lock = threading.RLock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._loaded:
+                return
+            self._loaded = True
+            for name, ref in BUILTIN.items():
+                self._add(_import(ref, name), replace=False)
+            for point in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    self._add(_import(point.value, point.name), replace=False)
+                except ConfigurationError:
+                    raise
+                except Exception as error:  # a broken plugin names itself
+                    raise ConfigurationError(
+                        f"record-type plugin {point.name!r} ({point.value}) failed to load: "
+                        f"{error}; fix or uninstall the package that provides it"
+                    ) from error
+
+    def _add(self, obj: Any, *, replace: bool) -> RecordSpec:
+        spec = spec_for(obj)
+        existing = self._specs.get(spec.name)
+        if existing is not None and existing.record is not spec.record and not replace:
+            raise ConfigurationError(
+                f"two record types are named {spec.name!r} ({existing.record.__module__} and "
+                f"{spec.record.__module__}): rename one"
+            )
+        if existing is None or replace:
+            self._specs[spec.name] = spec
+        return self._specs[spec.name]
+
+    def register(self, obj: Any, *, replace: bool = False) -> RecordSpec:
+        self._load()
+        with self._lock:
+            return self._add(obj, replace=replace)
+
+    def get(self, name: str) -> RecordSpec:
+        self._load()
+        spec = self._specs.get(name)
+        if spec is None:
+            raise ConfigurationError(
+                f"unknown record type {name!r}: use one of {', '.join(self._specs)} "
+                "(`extractor types` lists them)"
+            )
+        return spec
+
+    def all(self) -> tuple[RecordSpec, ...]:
+        self._load()
+        return tuple(self._specs.values())
+
+
+_REGISTRY = _Registry()
+_GENERIC: weakref.WeakKeyDictionary[type[Record], RecordSpec] = weakref.WeakKeyDictionary()
+
+
+def _import(ref: str, name: str) -> Any:
+    module_name, _, attribute = ref.partition(":")
+    module = importlib.import_module(module_name)
+    obj: Any = module
+    for part in attribute.split(".") if attribute else ():
+        obj = getattr(obj, part)
+    return obj
+
+
+def spec_for(obj: Any) -> RecordSpec:
+    """The spec of a ``RecordSpec`` or a ``Record`` subclass (generic defaults)."""
+    from extractor.types.base import Record
+
+    if isinstance(obj, RecordSpec):
+        return obj
+    if isinstance(obj, type) and issubclass(obj, Record):
+        spec = _GENERIC.get(obj)
+        if spec is None:
+            from extractor.types.generic import generic_spec
+
+            spec = _GENERIC[obj] = generic_spec(obj)  # built once per class
+        return spec
+    raise ConfigurationError(
+        f"{obj!r} is not a record type: give a subclass of extractor.Record or a RecordSpec"
+    )
+
+
+def register(obj: Any, *, replace: bool = False) -> RecordSpec:
+    """Register a ``Record`` subclass or a ``RecordSpec`` (idempotent for the same class)."""
+    return _REGISTRY.register(obj, replace=replace)
+
+
+def get_type(name: str) -> RecordSpec:
+    """The registered type called ``name`` (ConfigurationError naming the choices)."""
+    return _REGISTRY.get(name)
+
+
+def registered_types() -> tuple[RecordSpec, ...]:
+    """Every registered type: the built-ins first, then plugins, then user types."""
+    return _REGISTRY.all()
+
+
+def type_names() -> tuple[str, ...]:
+    return tuple(spec.name for spec in registered_types())
+
+
+def builtin_types() -> tuple[RecordSpec, ...]:
+    return tuple(get_type(name) for name in BUILTIN)
+
+
+def resolve_types(
+    types: Iterable[str | type[Record] | RecordSpec] | None,
+) -> tuple[RecordSpec, ...]:
+    """Specs for a user's selection: names, ``Record`` subclasses (registered on the
+    way) or specs; None means the built-in types."""
+    if types is None:
+        return builtin_types()
+    chosen: list[RecordSpec] = []
+    for item in types:
+        spec = get_type(item) if isinstance(item, str) else register(item)
+        if all(spec is not other for other in chosen):
+            chosen.append(spec)
+    if not chosen:
+        raise ConfigurationError("no record types chosen: name at least one")
+    return tuple(chosen)
+
+
+def reload() -> None:
+    """Forget every registration and load the built-ins and plugins again.
+
+    For a process that installed a plugin after the registry was first used
+    (tests do); types registered by hand must be registered again.
+    """
+    global _REGISTRY
+    _REGISTRY = _Registry()
+
+
+def spec_of_record(record: Record | type[Record]) -> RecordSpec:
+    return get_type(record.record_type)

@@ -1,0 +1,104 @@
+"""Every registered record type is complete: a missing piece fails here, loudly.
+
+Iterates the registry (built-ins and the test plugin), so a fifth type that
+forgets its template, columns, gold mapping or cue words cannot pass silently.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractor.export.flatten import table_columns  # noqa: E402
+from extractor.pipeline.answers import answer_model, grammar_schema  # noqa: E402
+from extractor.pipeline.prompting import prompts_dir, task_message  # noqa: E402
+from extractor.pipeline.result import record_schemas  # noqa: E402
+from extractor.types import RECORD_TYPES, get_type, register, registered_types  # noqa: E402
+from extractor.types.registry import reload  # noqa: E402
+from tests.plugins.protest import Protest  # noqa: E402
+
+NAMES = [*RECORD_TYPES, "protest"]
+
+
+@pytest.fixture(autouse=True)
+def _with_the_plugin() -> Iterator[None]:
+    """The test plugin registered for these tests only; the registry reloaded after."""
+    register(Protest)
+    yield
+    reload()
+
+
+def test_the_built_in_types_come_first_in_their_order() -> None:
+    specs = registered_types()
+    assert tuple(s.name for s in specs[: len(RECORD_TYPES)]) == RECORD_TYPES
+    assert "protest" in {s.name for s in specs}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_type_has_every_piece(name: str) -> None:
+    spec = get_type(name)
+    assert spec.record.record_type == spec.name
+    assert (prompts_dir() / spec.template).is_file(), f"{spec.name}: no template {spec.template}"
+    assert spec.label in task_message(spec.name)["content"]
+    draft = spec.draft.model_fields
+    assert list(draft)[-1] == "evidence", f"{spec.name}: evidence must be the draft's last field"
+    assert {"status", "attribution"} <= set(draft)
+    answer = answer_model((spec.name,))
+    assert answer.list_fields == {spec.plural: spec.name}
+    assert spec.plural in grammar_schema(answer)["properties"]
+    assert spec.columns, f"{spec.name}: no table columns"
+    assert spec.table, f"{spec.name}: no terminal table"
+    assert spec.gold is not None and spec.gold.fields, f"{spec.name}: no gold mapping"
+    assert spec.gold.to_gold is not None and spec.gold.from_gold is not None
+    assert set(spec.gold.strict) <= set(spec.gold.fields)
+    for name, values in spec.gold.enums.items():
+        assert name in spec.gold.fields and values
+    assert set(spec.optional_figures) <= set(draft)
+    assert all(other in {s.name for s in registered_types()} for other in spec.cued_by)
+    assert spec.name in record_schemas((spec.name,))
+
+
+def test_names_are_unique_and_tables_have_unique_columns() -> None:
+    plurals = [s.plural for s in registered_types()]
+    assert len(set(plurals)) == len(plurals) and "documents" not in plurals
+    for name, columns in table_columns().items():
+        names = [c.name for c in columns]
+        assert len(set(names)) == len(names), f"{name}: duplicate column"
+
+
+def test_the_built_in_types_are_gated_and_a_user_type_without_cue_words_is_not() -> None:
+    from typing import Literal
+
+    from extractor import Record
+    from extractor.pipeline.gating import screen
+
+    class Strike(Record):
+        """Workers stop work to press a demand."""
+
+        type: Literal["strike"] = "strike"
+        union: str | None = None
+
+    strike = register(Strike)
+    assert all(get_type(name).cues is not None for name in RECORD_TYPES)
+    assert strike.cues is None
+    assert screen("Quarterly output rose by two percent.", [*RECORD_TYPES, "strike"]) == ["strike"]
+    assert screen("Thousands rallied on Sunday.", ["protest"]) == ["protest"]
+    assert screen("Thousands stayed home on Sunday.", ["protest"]) == []
+
+
+def test_a_type_needs_a_snake_case_name() -> None:
+    from typing import Literal
+
+    from extractor import Record
+
+    with pytest.raises(TypeError, match="snake_case"):
+
+        class Bad(Record):
+            type: Literal["Bad Type"] = "Bad Type"
