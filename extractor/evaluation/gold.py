@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import GoldFormatError
+from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
 from extractor.types.registry import GoldSpec, registered_types
 
@@ -112,28 +112,6 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# Quote marks that typesetting turns straight quotes into. Evidence copied by a
-# model (or an annotator) out of a rendered page often has the other kind.
-_QUOTE_MAP = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u02bc": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
-
 
 @dataclass(frozen=True, slots=True)
 class GoldDocument:
@@ -166,14 +144,13 @@ class GoldDocument:
 def normalize_for_grounding(text: str) -> str:
     """Normalise text so that evidence survives re-typesetting.
 
-    Maps curly quotes and apostrophes to straight ones, applies NFKC (narrow
-    no-break spaces, ligatures), collapses every run of whitespace (line breaks
-    inside a quoted sentence are common in Federal Register texts) and
-    case-folds, so a model that re-capitalises a quoted sentence start is still
-    grounded.
+    The project's one fold (:func:`extractor.text.grounding.normalise_text`):
+    quotes, dashes and compatibility forms unified, whitespace runs collapsed
+    (line breaks inside a quoted sentence are common in Federal Register
+    texts), case folded, so a model that re-capitalises a quoted sentence
+    start is still grounded.
     """
-    text = unicodedata.normalize("NFKC", text.translate(_QUOTE_MAP)).translate(_QUOTE_MAP)
-    return " ".join(text.split()).casefold()
+    return normalise_text(text)
 
 
 def evidence_found(evidence: object, text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.grounding import normalise_text
 from extractor.types.base import Record
 
 
@@ -50,7 +51,9 @@ def merge_records(records: list[Record]) -> tuple[list[Record], int]:
 def _tokens(record: Record) -> set[str]:
     words: set[str] = set()
     for actor in record.actors():
-        words.update(w for w in re.findall(r"\w{3,}", actor.display_name.casefold()))
+        words.update(
+            w for w in re.findall(r"\w{3,}", normalise_text(actor.display_name, accents=False))
+        )
     return words
 
 

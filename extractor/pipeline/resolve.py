@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractor.errors import EvidenceError, MissingFigure, ResolutionError
+from extractor.text.grounding import normalise_text
 from extractor.text.sentences import Sentence
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
@@ -243,7 +244,7 @@ def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -
     names, figures = spec.terms(draft)
     scored: list[tuple[float, int, bool]] = []
     for sentence in sentences:
-        body = text[sentence.start : sentence.end].casefold()
+        body = normalise_text(text[sentence.start : sentence.end])
         hits = sum(1 for n in names if n in body)
         has_figure = any(f in body for f in figures)
         score = hits + (3 if has_figure else 0)

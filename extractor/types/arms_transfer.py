@@ -93,7 +93,7 @@ class ArmsTransfer(Record):
         if (
             self.supplier.country
             and self.supplier.country == self.recipient.country
-            and self.supplier.name.casefold() == self.recipient.name.casefold()
+            and normalise_text(self.supplier.name) == normalise_text(self.recipient.name)
         ):
             raise ValueError("supplier and recipient are the same: a transfer has two sides")
         check_order(self.order_date, self.delivery_date)

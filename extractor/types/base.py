@@ -239,7 +239,7 @@ class Record(BaseModel):
         """
         for actor in self.actors():
             if actor.country and normalise_text(actor.name) in (
-                actor.country.lower(),
+                normalise_text(actor.country),
                 *(normalise_text(n) for n in country_names(actor.country)),
             ):
                 continue

@@ -79,7 +79,7 @@ class Draft(BaseModel):
     @classmethod
     def _placeholder_is_null(cls, value: Any) -> Any:
         """Small models write "null" or "not specified" as a string: that is no value."""
-        if isinstance(value, str) and value.strip().casefold() in PLACEHOLDERS:
+        if isinstance(value, str) and normalise_text(value) in PLACEHOLDERS:
             return None
         return value
 
@@ -111,7 +111,7 @@ class PersonDraft(Draft):
 
 
 def _country_or_none(value: str | None) -> str | None:
-    if value is None or not value.strip() or value.strip().lower() in ("null", "none", "unknown"):
+    if value is None or not value.strip() or normalise_text(value) in ("null", "none", "unknown"):
         return None
     return to_alpha3(value)
 
@@ -129,7 +129,7 @@ def _party(value: str | None) -> Actor:
 def _sector(title: str | None) -> Sector | None:
     if not title:
         return None
-    low = title.lower()
+    low = normalise_text(title)
     if any(w in low for w in MILITARY_OFFICE):
         return Sector.MILITARY
     return Sector.GOVERNMENT
@@ -291,7 +291,7 @@ def draft_terms(
             names.update(country_names(to_alpha3(code)))
         except ValueError:
             continue
-    return {n.casefold() for n in names if len(n) >= 3}, {f.casefold() for f in figures}
+    return {normalise_text(n) for n in names if len(n) >= 3}, {normalise_text(f) for f in figures}
 
 
 def figure_forms(*numbers: int | None) -> set[str]:

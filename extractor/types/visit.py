@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from extractor.text.countries import country_in_text
 from extractor.text.cues import MEETING_WORDS, WELCOME_WORDS, cue_pattern
+from extractor.text.grounding import normalise_text
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
 from extractor.types.drafting import (
@@ -135,7 +136,7 @@ def visit_level(titles: list[str]) -> VisitLevel | None:
                                "parliamentary", "delegation", "senior_official"]  # fmt: skip
     found: list[VisitLevel] = []
     for title in titles:
-        low = title.lower()
+        low = normalise_text(title)
         if "vice" in low or "deputy" in low:
             found.append("senior_official")
             continue
