@@ -140,8 +140,13 @@ def test_arms_transfer_amount_may_be_joined_with_an_ellipsis(seed_text: str) -> 
         evidence={"quote": "China has maintained its ties with the regime ... worth $267 million"}
     )
     transfer = ArmsTransfer.model_validate(data, context=ctx(seed_text))
-    assert transfer.evidence.start is not None and transfer.evidence.end is not None
-    assert transfer.evidence.end - transfer.evidence.start > 100
+    spans = transfer.evidence.spans
+    assert [s.text for s in spans] == ["China has maintained its ties with the regime",
+                                       "worth $267 million"]  # fmt: skip
+    assert all(seed_text[s.start : s.end] == s.text for s in spans)  # no gap covered
+    evidence = transfer.evidence
+    assert evidence.start is not None and evidence.end is not None
+    assert seed_text[evidence.start : evidence.end] == evidence.quote == spans[0].text
 
 
 def test_arms_transfer_rejects_unknown_currency_and_negative_quantity(seed_text: str) -> None:

@@ -22,7 +22,7 @@ def print_tables(result: ArticleExtraction, console: Console | None = None) -> N
             table.add_column(header, overflow="fold", max_width=30)
         table.add_column("evidence", overflow="fold", max_width=60)
         for record in records:
-            table.add_row(*(show(record) for _, show in spec.table), record.evidence.quote)
+            table.add_row(*(show(record) for _, show in spec.table), record.evidence.cited_text)
         console.print(table)
     meta = result.metadata
     console.print(

@@ -47,7 +47,8 @@ def record_to_gold(record: Record) -> dict[str, Any]:
     """The gold-format dict for a record (what the scorer compares)."""
     base: dict[str, Any] = {
         "type": record.record_type,
-        "evidence": record.evidence.quote,
+        "evidence": record.evidence.cited_text,
+        "evidence_spans": [[s.start, s.end, s.text] for s in record.evidence.spans],
         "grounded": record.evidence.alignment != "not_found",
         "status": record.status.value,
         "id": record.id,

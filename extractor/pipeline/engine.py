@@ -427,13 +427,9 @@ def _last_line(error: BaseException) -> str:
 
 
 def _shift(record: Record, offset: int) -> Record:
-    evidence = record.evidence
-    if offset == 0 or evidence.start is None or evidence.end is None:
+    if offset == 0:
         return record
-    moved = evidence.model_copy(
-        update={"start": evidence.start + offset, "end": evidence.end + offset}
-    )
-    return record.model_copy(update={"evidence": moved})
+    return record.model_copy(update={"evidence": record.evidence.shifted(offset)})
 
 
 def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | None:

@@ -20,10 +20,7 @@ def _filled(record: Record) -> int:
 
 
 def _overlap(a: Record, b: Record) -> bool:
-    ea, eb = a.evidence, b.evidence
-    if ea.start is None or ea.end is None or eb.start is None or eb.end is None:
-        return False
-    return max(ea.start, eb.start) < min(ea.end, eb.end)
+    return a.evidence.overlaps(b.evidence)
 
 
 def merge_records(records: list[Record]) -> tuple[list[Record], int]:

@@ -158,7 +158,8 @@ def _build(draft: Any, spec: RecordSpec, context: dict[str, Any], cited: list[in
     if status is not None:
         common["status"] = Status(status)
         common["attribution"] = getattr(draft, "attribution", None)
-    data = spec.build(draft, Builder(context, str(evidence["quote"])))
+    shown = " ... ".join(span["text"] for span in evidence["spans"])
+    data = spec.build(draft, Builder(context, shown))
     return spec.record.model_validate({**common, **data}, context=context)
 
 
@@ -209,7 +210,7 @@ def messages(error: Exception) -> list[str]:
 
 
 def _evidence(numbers: list[int], context: dict[str, Any]) -> dict[str, Any]:
-    """Quote and offsets of the cited sentences (joined with " ... " when apart)."""
+    """The spans of the cited sentences, exact slices of the article."""
     sentences: list[Sentence] = context.get("sentences") or []
     text = str(context.get("text", ""))
     if not numbers:
@@ -227,14 +228,19 @@ def _evidence(numbers: list[int], context: dict[str, Any]) -> dict[str, Any]:
             "evidence cites more than 3 sentences: cite the one or two that state the event"
         )
     picked = [sentences[n - 1] for n in wanted]
-    pieces: list[str] = []
-    for index, sentence in enumerate(picked):
-        if index and sentence.number != picked[index - 1].number + 1:
-            pieces.append(" ... ")
-        elif index:
-            pieces.append(text[picked[index - 1].end : sentence.start])
-        pieces.append(text[sentence.start : sentence.end])
-    return {"quote": "".join(pieces), "start": picked[0].start}
+    # Sentences that follow each other form one span (with the text between
+    # them); sentences apart form separate spans: nothing is joined or skipped.
+    runs: list[list[Sentence]] = []
+    for sentence in picked:
+        if runs and sentence.number == runs[-1][-1].number + 1:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    spans = [
+        {"start": run[0].start, "end": run[-1].end, "text": text[run[0].start : run[-1].end]}
+        for run in runs
+    ]
+    return {"quote": spans[0]["text"], "start": spans[0]["start"], "spans": spans}
 
 
 def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> list[list[int]]:

@@ -220,7 +220,26 @@ def contains(haystack: str, needle: str) -> bool:
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
-_RANK: dict[Alignment, int] = {"exact": 0, "normalised": 1, "fuzzy": 2, "not_found": 3}
+#: From best to worst: how a quote was matched.
+ALIGNMENT_RANK: dict[Alignment, int] = {"exact": 0, "normalised": 1, "fuzzy": 2, "not_found": 3}
+
+
+def ground_fragments(quote: str, text: str, *, hint: int | None = None) -> list[Span]:
+    """Ground each fragment of a quote that may join fragments with an ellipsis.
+
+    Every fragment must be found, in order; an empty list when one is not.
+    The spans are where the fragments are in ``text`` (never the gap between).
+    """
+    fragments = [f for f in _ELLIPSIS.split(quote) if f.strip(" .")] or [quote]
+    spans: list[Span] = []
+    cursor = hint
+    for fragment in fragments:
+        span = ground(fragment, text, hint=cursor)
+        if span.start is None or (cursor is not None and spans and span.start < cursor):
+            return []
+        spans.append(span)
+        cursor = span.end
+    return spans
 
 
 def ground_quote(quote: str, text: str, *, hint: int | None = None) -> Span:
@@ -241,5 +260,5 @@ def ground_quote(quote: str, text: str, *, hint: int | None = None) -> Span:
             return NOT_FOUND
         spans.append(span)
         cursor = span.end
-    worst = max((s.alignment for s in spans), key=_RANK.__getitem__)
+    worst = max((s.alignment for s in spans), key=ALIGNMENT_RANK.__getitem__)
     return Span(spans[0].start, spans[-1].end, worst, min(s.score for s in spans))

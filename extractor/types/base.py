@@ -251,7 +251,7 @@ class Record(BaseModel):
                 )
 
     def _check_evidence_carries_facts(self) -> None:
-        quote = self.evidence.quote
+        quote = self.evidence.cited_text
         if _INSTRUCTION.search(quote):
             raise EvidenceError(
                 f"evidence {quote[:80]!r} is an instruction to the reader, not a report of an "

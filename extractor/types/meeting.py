@@ -124,7 +124,7 @@ def from_visits(
     for visit in records:
         if not isinstance(visit, Visit) or not visit.visitors or not visit.hosts:
             continue
-        if not MET_IN_PERSON.search(visit.evidence.quote):
+        if not MET_IN_PERSON.search(visit.evidence.cited_text):
             continue
         countries = [c for c in (visit.visitor_country, visit.host_country) if c]
         data = {
@@ -135,7 +135,7 @@ def from_visits(
             "date": visit.start,
             "status": visit.status,
             "attribution": visit.attribution,
-            "evidence": {"quote": visit.evidence.quote, "start": visit.evidence.start},
+            "evidence": visit.evidence.model_dump(),
         }
         try:
             derived.append(Meeting.model_validate(data, context=context))

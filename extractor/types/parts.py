@@ -28,7 +28,7 @@ from pydantic import (
 
 from extractor.text.countries import to_alpha3, to_currency
 from extractor.text.dates import DateKind, Precision, earliest, latest, precision_of, resolve_date
-from extractor.text.grounding import Alignment, ground_quote
+from extractor.text.grounding import ALIGNMENT_RANK, Alignment, ground_fragments
 from extractor.text.quantities import parse_count, parse_money
 
 
@@ -244,25 +244,80 @@ class Count(Part):
         return cls(low=low, best=best, high=high, qualifier=qualifier, text=text)
 
 
-class Evidence(Part):
-    """A verbatim quote from the article that states the record's facts, and where it is."""
+class EvidenceSpan(Part):
+    """One verbatim stretch of the article: ``text == article[start:end]``."""
 
-    quote: str = Field(min_length=1, description="Copied verbatim from the article.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EvidenceSpan:
+        if self.end - self.start != len(self.text):
+            raise ValueError("an evidence span's text must be exactly article[start:end]")
+        return self
+
+
+class Evidence(Part):
+    """Where the article states the record's facts: one or more verbatim spans.
+
+    ``spans`` are stretches of the article, in order, each exactly
+    ``article[start:end]``; cited sentences that follow each other form one
+    span, sentences apart form several (never one quote with an invented
+    joiner, never offsets that cover the text between). ``quote``, ``start``
+    and ``end`` repeat the first span, so ``quote == article[start:end]``
+    always holds for a grounded record. ``alignment`` says how the quote the
+    model or annotator gave was found: ``exact`` (verbatim), ``normalised``
+    (same after folding quotes, dashes, case and spaces: the spans hold the
+    article's own text), ``fuzzy``, or ``not_found`` (no offsets).
+    """
+
+    quote: str = Field(min_length=1, description="The first span's text, verbatim.")
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     alignment: Alignment = "not_found"
+    spans: list[EvidenceSpan] = Field(default_factory=list)
+
+    @property
+    def cited_text(self) -> str:
+        """The spans' texts, for checking the record's facts and showing the evidence.
+
+        Spans apart are shown joined by " ... " (this string is never stored and
+        never claimed to be in the article; ``spans`` are).
+        """
+        return " ... ".join(s.text for s in self.spans) if self.spans else self.quote
+
+    def shifted(self, offset: int) -> Evidence:
+        """The same evidence with every offset moved by ``offset`` (a chunk's start)."""
+        if offset == 0 or self.start is None or self.end is None:
+            return self
+        spans = [
+            s.model_copy(update={"start": s.start + offset, "end": s.end + offset})
+            for s in self.spans
+        ]
+        return self.model_copy(
+            update={"start": self.start + offset, "end": self.end + offset, "spans": spans}
+        )
+
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether any span of this evidence overlaps any span of ``other``."""
+        return any(
+            max(a.start, b.start) < min(a.end, b.end) for a in self.spans for b in other.spans
+        )
 
     @model_validator(mode="after")
     def _locate(self, info: ValidationInfo) -> Evidence:
         text = _context(info).get("text")
         if isinstance(text, str):
-            span = ground_quote(self.quote, text, hint=self.start)
-            if not span.found:
-                raise ValueError(
-                    f"evidence quote {_clip(self.quote)!r} is not in the article: copy one "
-                    "sentence from the article verbatim that states this record's facts"
-                )
-            self.start, self.end, self.alignment = span.start, span.end, span.alignment
+            self._ground(text)
+        elif self.spans:  # read back from JSON: the first span is the quote
+            first = self.spans[0]
+            self.quote, self.start, self.end = first.text, first.start, first.end
+        if not self.spans and self.start is not None and self.end is not None:
+            if self.end <= self.start:
+                raise ValueError("evidence end offset must be after its start")
+            if self.end - self.start == len(self.quote):
+                self.spans = [EvidenceSpan(start=self.start, end=self.end, text=self.quote)]
         if (self.start is None) != (self.end is None):
             raise ValueError("evidence needs both start and end offsets, or neither")
         if self.start is not None and self.end is not None and self.end <= self.start:
@@ -270,6 +325,37 @@ class Evidence(Part):
         if self.alignment == "not_found" and self.start is not None:
             raise ValueError("evidence that was not found cannot have offsets")
         return self
+
+    def _ground(self, text: str) -> None:
+        """Check the spans against the article, or find the quote's fragments in it."""
+        if self.spans:
+            for span in self.spans:
+                if text[span.start : span.end] != span.text:
+                    raise ValueError(
+                        f"evidence span {_clip(span.text)!r} is not the article's text at "
+                        f"{span.start}-{span.end}: cite the sentence numbers that state it"
+                    )
+            alignment: Alignment = "exact"
+        else:
+            found = ground_fragments(self.quote, text, hint=self.start)
+            if not found:
+                raise ValueError(
+                    f"evidence quote {_clip(self.quote)!r} is not in the article: copy one "
+                    "sentence from the article verbatim that states this record's facts"
+                )
+            alignment = max((s.alignment for s in found), key=ALIGNMENT_RANK.__getitem__)
+            self.spans = [
+                EvidenceSpan(start=s.start, end=s.end, text=text[s.start : s.end])
+                for s in found
+                if s.start is not None and s.end is not None
+            ]
+        first = self.spans[0]
+        self.quote, self.start, self.end, self.alignment = (
+            first.text,
+            first.start,
+            first.end,
+            alignment,
+        )
 
 
 def _context(info: ValidationInfo) -> dict[str, Any]:

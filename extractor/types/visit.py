@@ -205,7 +205,7 @@ def from_meetings(
                 "start": meeting.date,
                 "status": meeting.status,
                 "attribution": meeting.attribution,
-                "evidence": {"quote": meeting.evidence.quote, "start": meeting.evidence.start},
+                "evidence": meeting.evidence.model_dump(),
             }
             try:
                 derived.append(Visit.model_validate(data, context=context))
