@@ -29,6 +29,7 @@ REPORT = RESULTS / "dev-1.5b-per-type.report.json"
 def assert_same_scores(report: EvalReport, expected: dict[str, Any]) -> None:
     assert report.micro.model_dump(mode="json") == expected["micro"]
     assert report.grounding.model_dump(mode="json") == expected["grounding"]
+    assert report.strict_micro.model_dump(mode="json") == expected["strict_micro"]
     for kind, counts in expected["per_type"].items():
         assert report.per_type[kind].model_dump(mode="json") == counts
 

@@ -301,15 +301,35 @@ def test_missing_and_extra_documents() -> None:
     assert report.documents[1].predicted is False
 
 
-def test_grounding_flag_and_own_check() -> None:
+def test_grounding_is_checked_against_the_text_never_the_records_flag() -> None:
     flagged_false = changed(VISIT, grounded=False)
     curly = changed(MEETING, evidence="met junta leader \u201cMin Aung Hlaing\u201d in  Naypyitaw")
     quoted_text = TEXT.replace("Min Aung Hlaing in", '"Min Aung Hlaing" in')
     report = score([doc([VISIT, MEETING], text=quoted_text)], {"d1": [flagged_false, curly]})
-    assert report.documents[0].ungrounded == [0]
-    assert report.grounding.rate == 0.5
+    assert report.documents[0].ungrounded == []  # both are in the text, whatever the flag says
+    assert report.grounding.rate == 1.0 and report.grounding.verbatim == 0  # no offsets given
     invented = changed(VISIT, evidence="Qin Gang flew to Bangkok", grounded=True)
-    assert single([VISIT], [invented]).grounding.rate == 1.0  # the caller's verdict wins
+    assert single([VISIT], [invented]).grounding.rate == 0.0  # the flag cannot flatter
+
+
+def test_verbatim_means_the_spans_are_the_text_at_their_offsets() -> None:
+    quote = VISIT["evidence"]
+    start = TEXT.index(quote)
+    exact = changed(VISIT, evidence_spans=[[start, start + len(quote), quote]])
+    shifted = changed(VISIT, evidence_spans=[[start + 1, start + 1 + len(quote), quote]])
+    report = score([doc([VISIT], text=TEXT)], {"d1": [exact, shifted]})
+    assert report.documents[0].not_verbatim == [1]
+    assert report.grounding.verbatim == 1 and report.grounding.grounded == 2
+
+
+def test_strict_scores_count_a_match_only_with_its_key_fields_right() -> None:
+    reversed_visit = changed(
+        VISIT, visitor_country=VISIT["host_country"], host_country=VISIT["visitor_country"]
+    )
+    report = single([VISIT], [reversed_visit])
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (1, 0, 0)
+    assert (report.strict_micro.tp, report.strict_micro.fp, report.strict_micro.fn) == (0, 1, 1)
+    assert single([VISIT], [VISIT]).strict_micro.f1 == 1.0
 
 
 def test_usage_is_aggregated_per_document() -> None:

@@ -60,16 +60,25 @@ def _counts_row(name: str, c: Counts) -> list[str]:
     return [name, str(c.tp), str(c.fp), str(c.fn), _pct(c.precision), _pct(c.recall), _pct(c.f1)]
 
 
+def _strict_cells(c: Counts) -> list[str]:
+    return [_pct(c.precision), _pct(c.recall), _pct(c.f1)]
+
+
 def render_report(report: EvalReport, *, details: bool = False) -> RenderableType:
     """Record-level and field-level tables plus a summary; ``details`` adds per-document errors."""
     title = f"Evaluation: {report.label}" if report.label else "Evaluation"
     records = Table(title=f"{title} — records", title_justify="left")
-    for col in ("type", "TP", "FP", "FN", "P", "R", "F1"):
+    for col in ("type", "TP", "FP", "FN", "P", "R", "F1", "strict P", "strict R", "strict F1"):
         records.add_column(col, justify="left" if col == "type" else "right")
     for rtype in RECORD_TYPES:
-        records.add_row(*_counts_row(rtype, report.per_type[rtype]))
+        if rtype not in report.per_type:
+            continue
+        strict = report.strict_per_type.get(rtype, Counts())
+        records.add_row(*_counts_row(rtype, report.per_type[rtype]), *_strict_cells(strict))
     records.add_section()
-    records.add_row(*_counts_row("micro", report.micro), style="bold")
+    records.add_row(
+        *_counts_row("micro", report.micro), *_strict_cells(report.strict_micro), style="bold"
+    )
 
     fields = Table(title="Fields (matched required pairs)", title_justify="left")
     for col in ("type", "field", "correct", "total", "accuracy", "partial"):
@@ -89,8 +98,9 @@ def render_report(report: EvalReport, *, details: bool = False) -> RenderableTyp
         f"documents: {report.n_docs}  gold records: {report.n_gold_required} required, "
         f"{report.n_gold_optional} optional  predicted: {report.n_predicted}  "
         f"optional matched: {report.optional_matched}",
-        f"grounding: {_pct(report.grounding.rate)} "
-        f"({report.grounding.grounded}/{report.grounding.total})",
+        f"evidence in the text: {_pct(report.grounding.rate)} "
+        f"({report.grounding.grounded}/{report.grounding.total}); verbatim at its offsets: "
+        f"{_pct(report.grounding.verbatim_rate)} ({report.grounding.verbatim})",
         f"false records per empty-gold document: {_num(report.empty_gold.per_doc, 2)} "
         f"({report.empty_gold.false_records} over {report.empty_gold.docs} docs)",
     ]
@@ -198,6 +208,7 @@ def _headline_metrics(report: EvalReport) -> list[tuple[str, float | None, bool]
         ("micro precision", report.micro.precision, True),
         ("micro recall", report.micro.recall, True),
         ("micro f1", report.micro.f1, True),
+        ("strict micro f1", report.strict_micro.f1, True),
         *[
             (f"{t} f1", report.per_type[t].f1 if t in report.per_type else None, True)
             for t in RECORD_TYPES
@@ -205,6 +216,7 @@ def _headline_metrics(report: EvalReport) -> list[tuple[str, float | None, bool]
         ("field accuracy (all)", report.fields_overall.accuracy, True),
         *[(f"{t} field accuracy", _type_field_accuracy(report, t), True) for t in RECORD_TYPES],
         ("grounding rate", report.grounding.rate, True),
+        ("verbatim rate", report.grounding.verbatim_rate, True),
         ("false records / empty doc", report.empty_gold.per_doc, False),
         ("prompt tokens / doc", usage.prompt_tokens_per_doc if usage else None, False),
         ("completion tokens / doc", usage.completion_tokens_per_doc if usage else None, False),

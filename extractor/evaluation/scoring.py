@@ -23,6 +23,7 @@ The result is an :class:`EvalReport`, a Pydantic model, so ``--json`` is
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -37,6 +38,7 @@ from extractor.evaluation.gold import (
     validate_record,
 )
 from extractor.evaluation.matching import FieldResult, match_records
+from extractor.types.registry import get_type
 
 __all__ = [
     "Counts",
@@ -182,14 +184,31 @@ class DocumentResult(BaseModel):
     missed: list[RecordRef] = Field(default_factory=list)
     false_positives: list[RecordRef] = Field(default_factory=list)
     ungrounded: list[int] = Field(default_factory=list)
+    #: Predictions whose evidence is not the article's text at the offsets they give.
+    not_verbatim: list[int] = Field(default_factory=list)
+    #: As ``per_type``, but a match counts only with its key fields right (else FP + FN).
+    strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     usage: DocUsage | None = None
 
 
 class GroundingStats(BaseModel):
-    """How many predicted records quote evidence that is really in the text."""
+    """How many predicted records quote evidence that is really in the text.
+
+    Checked against the gold document's text, never taken from the record's
+    own flag: ``verbatim`` records have evidence spans that are exactly the
+    text at their offsets; ``grounded`` ones (a superset) have evidence that
+    is in the text once quotes, dashes, case and spaces are folded.
+    """
 
     grounded: int = 0
+    verbatim: int = 0
     total: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def verbatim_rate(self) -> float | None:
+        """Share of predicted records whose evidence is verbatim at its offsets."""
+        return _ratio(self.verbatim, self.total)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -254,6 +273,12 @@ class EvalReport(BaseModel):
     n_predicted: int
     per_type: dict[str, Counts]
     micro: Counts
+    #: Strict: a matched record counts only if its type's key fields are right
+    #: (``GoldSpec.strict``: visitor and host country, the meeting's countries,
+    #: supplier and recipient, the counts and country); otherwise it is both a
+    #: false positive and a false negative.
+    strict_per_type: dict[str, Counts] = Field(default_factory=dict)
+    strict_micro: Counts = Field(default_factory=lambda: Counts())
     optional_matched: int
     fields: dict[str, dict[str, FieldStat]]
     fields_overall: FieldStat
@@ -274,17 +299,45 @@ def gold_fingerprint(gold: Sequence[GoldDocument]) -> str:
     return h.hexdigest()[:16]
 
 
-def is_grounded(record: Mapping[str, Any], text: str) -> bool:
-    """The record's ``grounded`` flag when the caller supplied one, else our own check.
+def _strict_fields(rtype: str) -> set[str]:
+    """The key fields of a type that a strict match must get right."""
+    gold = get_type(rtype).gold
+    return set(gold.strict) if gold is not None else set()
 
-    The project's grounding may be smarter (fuzzy alignment, offsets), so its
-    verdict wins; records from elsewhere are checked with
-    :func:`~extractor.evaluation.gold.evidence_found`.
+
+def is_verbatim(record: Mapping[str, Any], text: str) -> bool:
+    """Whether the record's evidence spans are exactly ``text`` at their offsets."""
+    spans = record.get("evidence_spans")
+    if not isinstance(spans, list) or not spans:
+        return False
+    for span in spans:
+        if not (isinstance(span, list | tuple) and len(span) == 3):
+            return False
+        start, end, quoted = span
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(quoted, str)):
+            return False
+        if not 0 <= start < end <= len(text) or text[start:end] != quoted:
+            return False
+    return True
+
+
+def is_grounded(record: Mapping[str, Any], text: str) -> bool:
+    """Whether the record's evidence is in ``text``: verbatim spans, or every fragment
+    of its quote found after folding (:func:`~extractor.evaluation.gold.evidence_found`).
+
+    The record's own ``grounded`` flag is not trusted: a scorer that believes
+    what it scores can only flatter.
     """
-    flag = record.get("grounded")
-    if isinstance(flag, bool):
-        return flag
-    return evidence_found(record.get("evidence"), text)
+    if is_verbatim(record, text):
+        return True
+    evidence = record.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        return False
+    fragments = [f for f in _ELLIPSIS.split(evidence) if f.strip(" .")] or [evidence]
+    return all(evidence_found(fragment, text) for fragment in fragments)
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 
 
 def _check_predictions(doc_id: str, records: object) -> list[dict[str, Any]]:
@@ -369,12 +422,20 @@ def score_document(
         result.per_type[rtype] = Counts(
             tp=len(pairs), fp=len(false_pos), fn=len(required) - len(pairs)
         )
+        keys = _strict_fields(rtype)
+        wrong = sum(
+            1 for _, _, fields in pairs if not all(f.correct for f in fields if f.field in keys)
+        )
+        result.strict_per_type[rtype] = Counts(
+            tp=len(pairs) - wrong, fp=len(false_pos) + wrong, fn=len(required) - len(pairs) + wrong
+        )
 
     result.counts = sum(result.per_type.values(), Counts())
     result.matches.sort(key=lambda m: (m.optional, m.gold_index))
     result.missed.sort(key=lambda r: r.index)
     result.false_positives.sort(key=lambda r: r.index)
     result.ungrounded = [j for j, p in enumerate(preds) if not is_grounded(p, doc.text)]
+    result.not_verbatim = [j for j, p in enumerate(preds) if not is_verbatim(p, doc.text)]
     return result, field_results
 
 
@@ -421,6 +482,7 @@ def score(
 
     documents: list[DocumentResult] = []
     per_type = {t: Counts() for t in RECORD_TYPES}
+    strict = {t: Counts() for t in RECORD_TYPES}
     fields = {t: {f: FieldStat() for f in RECORD_FIELDS[t]} for t in RECORD_TYPES}
     fields_overall = FieldStat()
     grounding = GroundingStats()
@@ -434,6 +496,8 @@ def score(
         documents.append(result)
         for rtype, counts in result.per_type.items():
             per_type[rtype] = per_type[rtype] + counts
+        for rtype, counts in result.strict_per_type.items():
+            strict[rtype] = strict[rtype] + counts
         for rtype, pairs in field_results.items():
             for pair in pairs:
                 for fr in pair:
@@ -442,6 +506,7 @@ def score(
         optional_matched += result.optional_matched
         grounding.total += result.n_predicted
         grounding.grounded += result.n_predicted - len(result.ungrounded)
+        grounding.verbatim += result.n_predicted - len(result.not_verbatim)
         if result.empty_gold:
             empty.docs += 1
             empty.false_records += result.counts.fp
@@ -461,6 +526,8 @@ def score(
         n_predicted=sum(d.n_predicted for d in documents),
         per_type=per_type,
         micro=sum(per_type.values(), Counts()),
+        strict_per_type=strict,
+        strict_micro=sum(strict.values(), Counts()),
         optional_matched=optional_matched,
         fields=fields,
         fields_overall=fields_overall,
