@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from extractor.cli import bulk_cmd, eval_cmd, extract_cmd, flatten_cmd, model_cmd, schema_cmd  # noqa: F401
+from extractor.cli import (  # noqa: F401
+    bulk_cmd,
+    eval_cmd,
+    extract_cmd,
+    flatten_cmd,
+    model_cmd,
+    schema_cmd,
+    view_cmd,
+)
 from extractor.cli._app import app
 
 

@@ -1,0 +1,123 @@
+"""``extractor view out.jsonl -o report.html``: a bulk output as one evidence-viewer page.
+
+The page (see :mod:`extractor.export.viewer`) is one self-contained HTML file
+that needs no network: each document's text with its records' evidence spans
+highlighted, the record cards beside it, filters by type and status. ``-``
+reads the results from stdin; ``-o -`` writes the page to stdout. A file is
+written through a temporary file and renamed, so a failed run never leaves a
+half-written page. Exit codes: 0 written, 1 written but some lines could not
+be read (they show as error documents), 2 bad usage or a missing input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractor.cli._app import app
+from extractor.errors import InputError
+from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
+
+
+def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -> ViewSummary:
+    if output == "-":
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+        try:
+            return write_html(documents, out, title=title, page_size=page_size)
+        finally:
+            out.flush()
+            out.detach()
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
+            summary = write_html(documents, out, title=title, page_size=page_size)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return summary
+
+
+@app.command("view")
+def view_cmd(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A JSONL file written by `extractor bulk`, or - for stdin.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The HTML file to write, or - for stdout (default: the input's name with "
+            ".html; stdout when reading stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "Evidence viewer",
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, help="Documents shown per page.")
+    ] = PAGE_SIZE,
+    source_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-root",
+            help="Where to look for the source files of lines without text (default: as "
+            "written, then beside the results file).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write an HTML page showing each document's text with its records' evidence highlighted."""
+    if path != "-" and not Path(path).is_file():
+        typer.echo(f"extractor: error: {path}: no such file", err=True)
+        raise typer.Exit(2)
+    if output is None:
+        output = "-" if path == "-" else str(Path(path).with_suffix(".html"))
+    if output != "-" and Path(output).resolve() == Path(path).resolve():
+        typer.echo(f"extractor: error: -o {output}: that is the input file", err=True)
+        raise typer.Exit(2)
+    source = sys.stdin.buffer if path == "-" else path
+    documents = JsonlDocuments(source, base_dir=source_root)
+    try:
+        summary = _write(documents, output, title, page_size)
+    except InputError as error:
+        typer.echo(f"extractor: error: {error}", err=True)
+        raise typer.Exit(2) from None
+    where = "stdout" if output == "-" else output
+    typer.echo(
+        f"view: {summary.documents:,} documents, {summary.records:,} records -> {where}", err=True
+    )
+    if summary.text_unavailable:
+        typer.echo(
+            f"view: warning: {summary.text_unavailable:,} document(s) without text: their records "
+            "are shown without highlighting (rerun `extractor bulk` to store each text, or "
+            "give --source-root)",
+            err=True,
+        )
+    if documents.torn_last_line:
+        typer.echo(
+            f"view: warning: {path}: the last line is unfinished (a bulk run still running or "
+            "killed) and was skipped",
+            err=True,
+        )
+    if documents.bad_lines:
+        shown = ", ".join(str(n) for n in documents.bad_lines[:10])
+        more = " ..." if len(documents.bad_lines) > 10 else ""
+        typer.echo(
+            f"extractor: error: {path}: {len(documents.bad_lines):,} line(s) are not JSON "
+            f"objects (line {shown}{more}); they are shown as error documents",
+            err=True,
+        )
+        raise typer.Exit(1)
