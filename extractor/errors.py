@@ -11,8 +11,9 @@ retrying later, and an exhausted extraction carries what was spent.
     │   └── GoldFormatError       a gold file does not follow GOLD_FORMAT.md
     ├── ConfigurationError    no model, no key, unknown provider, bad option
     ├── ModelError            the model server failed
-    │   ├── TransientModelError   429 / 5xx / timeout / connection (retried)
-    │   └── ClientModelError      401 / 400 / 404 ... (never retried)
+    │   ├── TransientModelError   429 / 5xx / timeout / deadline / connection (retried)
+    │   ├── ClientModelError      401 / 400 / 404 ... (never retried)
+    │   └── IncompatibleServerError  the answer is not an OpenAI chat completion
     ├── ExtractionFailed      retries and re-asks ran out; carries usage & raw
     ├── LocalModelError       installing or starting the embedded model failed
     ├── BatchAborted          a batch stopped: the server failed too many documents in a row
@@ -20,18 +21,43 @@ retrying later, and an exhausted extraction carries what was spent.
     └── ResolutionError       (internal) a draft is not a valid record: re-asked
         └── EvidenceError         its cited sentences do not support it
             └── MissingFigure         a figure is in no cited sentence
+
+Every error also has a :attr:`~ExtractorError.kind` (:data:`ErrorKind`) that
+says who can fix it, and that output lines carry: ``input`` (the document),
+``config`` (the setup: model, key, URL, options), ``server`` (the server
+answered something unusable), ``transient`` (the server failed; later may
+work), ``model`` (the model never gave a valid answer) and ``internal`` (a
+bug). Messages never show a secret: ``str()`` of every error goes through
+:func:`extractor.redact.redact`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from extractor.redact import redact
 
 if TYPE_CHECKING:
     from extractor.pipeline.result import Usage
 
+ErrorKind: TypeAlias = Literal["input", "config", "server", "transient", "model", "internal"]
+"""Who can fix a failure (see the module doc)."""
+
+ERROR_KINDS: tuple[ErrorKind, ...] = ("input", "config", "server", "transient", "model", "internal")
+
 
 class ExtractorError(Exception):
-    """Base class of every error raised by extractor on purpose."""
+    """Base class of every error raised by extractor on purpose.
+
+    ``str(error)`` is redacted (:mod:`extractor.redact`): an API key or a URL
+    password that reached a message, from a server's echo or a URL, is shown
+    as ``***``.
+    """
+
+    kind: ErrorKind = "internal"
+
+    def __str__(self) -> str:
+        return redact(super().__str__())
 
 
 class InputError(ExtractorError, ValueError):
@@ -39,6 +65,8 @@ class InputError(ExtractorError, ValueError):
 
     The message names the input (path, archive member or id) and the reason.
     """
+
+    kind: ErrorKind = "input"
 
     def __init__(self, message: str, *, source: str | None = None) -> None:
         self.source = source
@@ -61,17 +89,30 @@ class GoldFormatError(InputError):
 class ConfigurationError(ExtractorError):
     """The tool is not set up to reach a model, or an option is invalid."""
 
+    kind: ErrorKind = "config"
+
 
 class ModelError(ExtractorError):
-    """The model server answered with an error or could not be reached."""
+    """The model server answered with an error or could not be reached.
 
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+    ``kind`` is ``server`` unless a subclass or the ``kind`` argument says otherwise.
+    """
+
+    kind: ErrorKind = "server"
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, kind: ErrorKind | None = None
+    ) -> None:
         self.status_code = status_code
+        if kind is not None:
+            self.kind = kind
         super().__init__(message)
 
 
 class TransientModelError(ModelError):
-    """A failure that may succeed later (rate limit, 5xx, timeout, connection)."""
+    """A failure that may succeed later (rate limit, 5xx, timeout, deadline, connection)."""
+
+    kind: ErrorKind = "transient"
 
     def __init__(
         self,
@@ -85,15 +126,53 @@ class TransientModelError(ModelError):
 
 
 class ClientModelError(ModelError):
-    """A request the server will never accept as sent (bad key, bad model, bad request)."""
+    """A request the server will never accept as sent (bad key, bad model, bad request).
+
+    Kind ``config`` (the key, model, URL or options are wrong), except 413
+    (the document is too large: ``input``).
+    """
+
+    kind: ErrorKind = "config"
+
+    def __init__(
+        self, message: str, *, status_code: int | None = None, kind: ErrorKind | None = None
+    ) -> None:
+        if kind is None and status_code == 413:
+            kind = "input"
+        super().__init__(message, status_code=status_code, kind=kind)
+
+
+class IncompatibleServerError(ModelError):
+    """The server's answer is not an OpenAI chat completion (never retried).
+
+    A redirect, an HTML page, ``{}``, ``choices: []``: the URL points at
+    something else (kind ``config``) or the server speaks another dialect
+    (kind ``server``). Either way the model never saw the request, so this is
+    not a model failure and a larger model would not help. ``url`` is the
+    server's base URL.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status_code: int | None = None,
+        kind: ErrorKind = "server",
+    ) -> None:
+        self.url = url
+        super().__init__(message, status_code=status_code, kind=kind)
 
 
 class ExtractionFailed(ExtractorError):
     """Retries and validation re-asks were exhausted without a valid answer.
 
     Carries what a caller needs to account for the failure: the number of
-    attempts, the tokens spent on them, and the last raw model output.
+    attempts, the tokens spent on them, the last raw model output, and
+    ``reason``, the last validation error in one line (already in the message).
     """
+
+    kind: ErrorKind = "model"
 
     def __init__(
         self,
@@ -103,16 +182,34 @@ class ExtractionFailed(ExtractorError):
         usage: Usage | None = None,
         last_response: Any = None,
         cause: BaseException | None = None,
+        reason: str | None = None,
     ) -> None:
         self.attempts = attempts
         self.usage = usage
         self.last_response = last_response
         self.cause = cause
+        self.reason = reason
         super().__init__(message)
+
+
+class WireError(Exception):
+    """(internal) Carries a :class:`ModelError` raised inside our HTTP client through the SDK.
+
+    The openai SDK wraps whatever its HTTP client raises in an
+    ``APIConnectionError``; ``retrying.classify`` looks through that wrapping
+    for this marker, so a deadline or a non-OpenAI answer is reported as what
+    it is, not as "could not reach the model server". Never reaches a caller.
+    """
+
+    def __init__(self, error: ModelError) -> None:
+        self.error = error
+        super().__init__(str(error))
 
 
 class LocalModelError(ExtractorError):
     """The embedded local model could not be installed, verified or started."""
+
+    kind: ErrorKind = "config"
 
 
 class BatchAborted(ExtractorError):
@@ -121,6 +218,10 @@ class BatchAborted(ExtractorError):
     def __init__(self, message: str, *, failures: int, last_error: BaseException) -> None:
         self.failures = failures
         self.last_error = last_error
+        if isinstance(last_error, ExtractorError):
+            self.kind = last_error.kind
+        else:
+            self.kind = "server"
         super().__init__(message)
 
 
@@ -138,7 +239,15 @@ class ResolutionError(ExtractorError, ValueError):
     A ``ValueError`` so that pydantic validators may raise it and instructor
     re-asks with its text. Raised and caught inside one extraction: callers
     see the record dropped with a warning, never this exception.
+
+    Its text is not redacted: it is the re-ask prompt, and what is sent to
+    the model must not depend on the secrets the process knows.
     """
+
+    kind: ErrorKind = "model"
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)
 
 
 class EvidenceError(ResolutionError):
@@ -147,3 +256,14 @@ class EvidenceError(ResolutionError):
 
 class MissingFigure(EvidenceError):
     """A figure of the record is in none of the cited sentences."""
+
+
+class OutputError(ConfigurationError):
+    """An output file cannot be used as given (a folder, read-only, not ours, locked).
+
+    The message starts with the path; the run stops before any work (exit 2).
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")

@@ -131,7 +131,8 @@ async def test_an_answer_that_never_validates_is_an_error_with_its_cost() -> Non
         }
     broken = results["broken"]
     assert broken.error is not None and broken.error.type == "ExtractionFailed"
-    assert broken.error.kind == "extraction"
+    assert broken.error.kind == "model"
+    assert "casualty_reports: Field required" in broken.error.message  # the real reason
     assert broken.usage.total_tokens > 0  # the failed attempt was paid for
     assert results["fine"].ok
 

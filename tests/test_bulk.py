@@ -35,7 +35,11 @@ if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves 
 
 from extractor.bulk.runner import drop_error_lines, estimate_cost  # noqa: E402
 from extractor.cli import app  # noqa: E402
+from extractor.errors import ConfigurationError  # noqa: E402
+from extractor.io import iter_inputs  # noqa: E402
+from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline import engine  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
 from extractor.runtime.retrying import RetryPolicy  # noqa: E402
 from tests.fakes.kano import EMPTY, casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
@@ -45,9 +49,9 @@ pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 REAL_ZIP = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wh-statements.zip"
 RECORD_TYPES = ["visit", "meeting", "arms_transfer", "casualty_report"]
 LINE_FIELDS = {
-    "doc_id", "status", "source", "published", "title", "url", "records", "counts", "usage",
-    "model", "prompt_version", "schema_version", "strategy", "seconds", "calls", "cached",
-    "warnings", "error",
+    "doc_id", "status", "source", "text_sha256", "published", "title", "url", "records",
+    "counts", "usage", "model", "prompt_version", "schema_version", "strategy", "seconds",
+    "calls", "cached", "warnings", "error",
 }  # fmt: skip
 runner = CliRunner()
 
@@ -183,15 +187,20 @@ def test_zip_jsonl_csv_and_warc_inputs(tmp_path: Path, fake: FakeOpenAI) -> None
     warc = write_warc(tmp_path / "crawl.warc.gz", [("https://e.org/k", kano(40))])
     out = tmp_path / "out.jsonl"
     result = bulk(fake, str(archive), str(rows), str(warc), "-o", str(out))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, result.stderr  # a file the readers skip is no failure
     lines = by_id(out)
     assert set(lines) == {
         f"{archive}!2024/a.txt",
         f"{archive}!2024/b.md",
+        f"{archive}!2024/image.png",
         "j1",
         "j2",
         "https://e.org/k",
     }
+    image = lines[f"{archive}!2024/image.png"]
+    assert image["status"] == "skipped" and "unsupported file type" in image["error"]["message"]
+    assert image["text_sha256"] is None and image["records"] == []
+    assert "1 not read" in result.stderr
     assert lines[f"{archive}!2024/b.md"]["published"] == "2024-03-01"
     assert lines["j1"]["published"] == "2024-03-02"
     assert lines["j1"]["records"][0]["killed"]["low"] == 30
@@ -242,7 +251,32 @@ def test_a_finished_file_is_not_redone(tmp_path: Path, fake: FakeOpenAI) -> None
     assert result.exit_code == 0, result.stderr
     assert len(fake.requests) == requests  # not a single request the second time
     assert out.read_bytes() == before
-    assert "4 skipped" in result.stderr
+    assert "4 unchanged" in result.stderr
+
+
+def test_a_changed_text_is_extracted_again_and_its_new_line_wins(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    assert bulk(fake, str(corpus), "-o", str(out)).exit_code == 0
+    (corpus / "kano1.txt").write_text(kano(77) + "\n", encoding="utf-8")
+    requests = len(fake.requests)
+    result = bulk(fake, str(corpus), "-o", str(out), "--summary-json", str(summary))
+    assert result.exit_code == 0, result.stderr
+    assert len(fake.requests) == requests + 1
+    data = json.loads(summary.read_text())
+    assert (data["documents"], data["new"], data["changed"], data["unchanged"]) == (1, 0, 1, 3)
+    assert "0 new, 1 changed" in result.stderr
+    lines = [json.loads(line) for line in out.read_bytes().splitlines()]
+    assert len(lines) == 5 and lines[-1]["doc_id"] == "kano1.txt"  # appended: it supersedes
+    winners = {line["doc_id"]: line for line in latest_lines(out)}
+    assert len(winners) == 4
+    assert winners["kano1.txt"]["records"][0]["killed"]["low"] == 77
+    current = {item.doc_id: item for item in iter_inputs([str(corpus)])}["kano1.txt"]
+    assert isinstance(current, Document)
+    assert winners["kano1.txt"]["text_sha256"] == current.text_sha256
+    assert current.text_sha256 != lines[1]["text_sha256"]
 
 
 def test_a_torn_last_line_is_cut_and_redone(tmp_path: Path, fake: FakeOpenAI) -> None:
@@ -306,13 +340,35 @@ def test_retry_errors_redoes_only_the_failed_documents(tmp_path: Path, fast_retr
     assert len(lines) == 4 and all(line["status"] == "ok" for line in lines)
 
 
+def _line(doc_id: str, status: str, **extra: Any) -> dict[str, Any]:
+    base = {"doc_id": doc_id, "status": status, "source": None, "records": [], "counts": {},
+            "usage": {}, "error": None}  # fmt: skip
+    return {**base, **extra}
+
+
 def test_drop_error_lines_keeps_everything_else(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    lines = [{"doc_id": "a", "status": "ok"}, {"doc_id": "b", "status": "error"}]
+    lines = [_line("a", "ok"), _line("b", "error"), _line("s", "skipped")]
     out.write_text("".join(json.dumps(line) + "\n" for line in lines) + '{"doc_id": "c", "sta')
     assert drop_error_lines(out) == 1
-    assert out.read_text() == json.dumps(lines[0]) + "\n"
+    assert out.read_text() == json.dumps(lines[0]) + "\n" + json.dumps(lines[2]) + "\n"
     assert drop_error_lines(tmp_path / "missing.jsonl") == 0
+
+
+def test_drop_error_lines_judges_an_id_by_its_last_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    lines = [
+        _line("a", "ok", text_sha256="1"), _line("b", "error"), _line("a", "error"),
+        _line("b", "ok", text_sha256="2"), _line("c", "ok", text_sha256="3"),
+    ]  # fmt: skip
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert drop_error_lines(out) == 1  # "a" failed last: all its lines go; "b" is ok now
+    assert [json.loads(line) for line in out.read_text().splitlines()] == [lines[3], lines[4]]
+    foreign = tmp_path / "notes.jsonl"
+    foreign.write_text('{"doc_id": "x", "status": "error"}\n')
+    with pytest.raises(ConfigurationError, match="not an extractor output file"):
+        drop_error_lines(foreign)
+    assert foreign.read_text() == '{"doc_id": "x", "status": "error"}\n'
 
 
 # ------------------------------------------------------------ server faults
@@ -329,9 +385,9 @@ def test_a_server_error_fails_one_document_and_exits_1(tmp_path: Path, fast_retr
     assert len(lines) == 4
     failed = [line for line in lines.values() if line["status"] == "error"]
     assert [line["doc_id"] for line in failed] == ["kano0.txt"]
-    assert failed[0]["error"]["kind"] == "model" and failed[0]["error"]["status_code"] == 500
+    assert failed[0]["error"]["kind"] == "transient" and failed[0]["error"]["status_code"] == 500
     assert failed[0]["records"] == [] and failed[0]["model"] == "openai/fake-model"
-    assert "model: HTTP 500" in result.stderr
+    assert "transient: HTTP 500" in result.stderr
 
 
 def test_a_rate_limit_is_waited_out(tmp_path: Path) -> None:
@@ -376,11 +432,15 @@ def test_a_missing_input_is_exit_2_before_anything_is_written(
 def test_a_damaged_output_file_is_exit_2(tmp_path: Path, fake: FakeOpenAI) -> None:
     corpus = write_corpus(tmp_path / "in")
     out = tmp_path / "out.jsonl"
-    out.write_text('garbage\n{"doc_id": "kano0.txt", "status": "ok"}\n')
+    content = (
+        json.dumps(_line("kano0.txt", "ok")) + "\ngarbage\n" + json.dumps(_line("k1", "ok")) + "\n"
+    )
+    out.write_text(content)
     result = bulk(fake, str(corpus), "-o", str(out))
     assert result.exit_code == 2
-    assert "line 1" in result.stderr and "move it aside" in result.stderr
+    assert "line 2" in result.stderr and "move it aside" in result.stderr
     assert len(fake.requests) == 0
+    assert out.read_text() == content
 
 
 def test_bad_options_are_exit_2(tmp_path: Path, fake: FakeOpenAI) -> None:

@@ -74,6 +74,14 @@ def test_a_declared_charset_is_used_when_utf8_fails() -> None:
     assert decode_bytes(text.encode("iso-8859-2"), charset_hint="iso-8859-2") == text
 
 
+@pytest.mark.parametrize(
+    "hint", ["idna", "undefined", "unicode_escape", "utf-7", "rot13", "zlib", "no-such-codec", " "]
+)
+def test_a_hostile_declared_charset_is_ignored_not_raised(hint: str) -> None:
+    data = "Le café \\x41 naïf.".encode("cp1252")
+    assert decode_bytes(data, charset_hint=hint) == "Le café \\x41 naïf."
+
+
 def test_newlines_are_normalised() -> None:
     assert decode_bytes(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
 

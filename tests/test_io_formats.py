@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,12 @@ import pytest
 
 from extractor.errors import InputError
 from extractor.io import read_file
-from extractor.io.formats import parse_document, split_front_matter
+from extractor.io.formats import (
+    RecordFields,
+    parse_document,
+    record_to_document,
+    split_front_matter,
+)
 from extractor.pipeline.document import Document
 
 WH = Path(__file__).parent / "fixtures" / "wh"
@@ -105,6 +111,28 @@ def test_malformed_front_matter_keeps_the_whole_text() -> None:
     assert "malformed front matter" in doc.meta["front_matter_error"]
 
 
+@pytest.mark.parametrize(
+    ("front", "warning"),
+    [
+        ("date: 2023-02-30", "front matter 'date' is not a date ('2023-02-30'); ignored"),
+        ("published: 2023-13-01T25:61:00", "front matter 'published' is not a date"),
+        ("a: &x [1]\nb: *x", "front matter refused: YAML aliases (*name) are not allowed"),
+        ("n: " + "[" * 40 + "]" * 40, "front matter refused: nested deeper than 32 levels"),
+        ("x: " + "y" * 70_000, "front matter longer than 65536 characters"),
+        ("? [a, b]\n: 1", "malformed front matter: while constructing a mapping"),
+        ("d: !!python/object:os.system x", "malformed front matter: could not determine"),
+    ],
+)
+def test_bad_front_matter_is_a_warning_on_a_document_that_is_still_read(
+    front: str, warning: str
+) -> None:
+    doc = parse(f"---\n{front}\n---\nBody text.\n".encode(), "a.md")
+    assert "Body text." in doc.text
+    assert doc.published is None
+    (found,) = doc.warnings
+    assert found.startswith(warning)
+
+
 def test_front_matter_that_is_not_a_mapping_keeps_the_whole_text() -> None:
     text = "---\njust a horizontal rule section\n---\nBody.\n"
     front, body, error = split_front_matter(text)
@@ -117,6 +145,25 @@ def test_markdown_without_front_matter_uses_a_dateline() -> None:
     doc = parse(b"# Title\n\nWASHINGTON, January 30, 2026 - Text.\n", "a.markdown")
     assert doc.text.startswith("# Title")
     assert doc.published == date(2026, 1, 30)
+
+
+def test_record_warnings_for_an_unreadable_date_and_lone_surrogates() -> None:
+    fields = RecordFields()
+    record = {"id": "r", "text": "caf\ud800 text", "published": "2023-02-30", "title": "T\udfff"}
+    doc = record_to_document(record, fields=fields, doc_id="r", source="x:1", fmt="jsonl")
+    assert doc.text == "caf\ufffd text" and doc.title == "T\ufffd"
+    assert doc.meta["unparsed_date"] == "2023-02-30"
+    assert doc.warnings == (
+        "field 'text' held invalid characters (lone surrogates)",
+        "field 'published' is not a date ('2023-02-30'); ignored",
+    )
+    assert len(doc.text_sha256) == 64
+
+
+def test_documents_carry_the_sha256_of_their_text() -> None:
+    doc = parse(b"Some text.", "a.txt")
+    assert doc.text_sha256 == hashlib.sha256(b"Some text.").hexdigest()
+    assert Document("x", "Some text.").text_sha256 == doc.text_sha256
 
 
 def test_front_matter_only_is_no_text() -> None:

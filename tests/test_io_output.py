@@ -1,19 +1,30 @@
-"""JsonlWriter and resume: lines are complete or gone, damage is reported."""
+"""Bulk output files: lines are complete or gone, the last line of an id wins, damage is
+reported, one run holds a file, foreign files are left alone, rewrites keep the file."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.errors import InputError
+from extractor.errors import ConfigurationError
 from extractor.io import JsonlWriter, completed_ids
-from extractor.io.output import open_for_resume
+from extractor.io.output import (
+    UNKNOWN_HASH,
+    check_output,
+    drop_error_lines,
+    latest_lines,
+    open_for_resume,
+    open_output,
+)
 
 
 def lines_of(path: Path) -> list[str]:
@@ -116,7 +127,7 @@ def test_damage_before_the_last_line_is_reported_not_dropped(
     path = tmp_path / "out.jsonl"
     content = b'{"doc_id": "a"}\n' + middle + b'\n{"doc_id": "c"}\n'
     path.write_bytes(content)
-    with pytest.raises(InputError, match=message) as info:
+    with pytest.raises(ConfigurationError, match=message) as info:
         completed_ids(path)
     assert str(path) in str(info.value)
     assert path.read_bytes() == content  # nothing repaired on a damaged file
@@ -131,7 +142,7 @@ def test_blank_lines_are_tolerated(tmp_path: Path) -> None:
 def test_the_writer_refuses_a_torn_file_and_resume_repairs_it(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_bytes(b'{"doc_id": "a"}\n{"doc_id": "b", "x"')
-    with pytest.raises(InputError, match="partial line"):
+    with pytest.raises(ConfigurationError, match="partial line"):
         JsonlWriter(path)
     done, writer = open_for_resume(path)
     with writer:
@@ -170,3 +181,192 @@ def test_resume_after_any_truncation_point(records: list[tuple[str, str]], cut: 
             doc_id for doc_id, _ in records[:complete]
         ]
         assert completed_ids(path) == expected  # idempotent
+
+
+# ------------------------------------------------------------ the last line wins
+
+
+def result(doc_id: str, text_sha256: str | None = "h", status: str = "ok") -> dict[str, Any]:
+    """A line with the keys that mark a file as an extractor output."""
+    return {
+        "doc_id": doc_id, "status": status, "source": None, "text_sha256": text_sha256,
+        "records": [], "counts": {}, "usage": {}, "error": None,
+    }  # fmt: skip
+
+
+def write_lines(path: Path, lines: list[dict[str, Any]]) -> bytes:
+    path.write_bytes(b"".join(json.dumps(line).encode() + b"\n" for line in lines))
+    return path.read_bytes()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    writes=st.lists(st.tuples(st.sampled_from("abcd"), st.text(max_size=8)), max_size=14),
+    cut=st.floats(min_value=0, max_value=1),
+)
+def test_the_last_complete_line_of_an_id_wins_after_any_truncation(
+    writes: list[tuple[str, str]], cut: float
+) -> None:
+    """open_output's done, latest_lines and drop_error_lines agree on the winner of each id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "out.jsonl"
+        full = write_lines(path, [result(doc_id, digest) for doc_id, digest in writes])
+        path.write_bytes(full[: round(cut * len(full))])
+        complete = writes[: path.read_bytes().count(b"\n")]
+        expected = {doc_id: digest for doc_id, digest in complete}  # the last one stays
+
+        bad: list[tuple[int, bytes]] = []
+        winners = list(latest_lines(path, on_bad_line=lambda n, raw: bad.append((n, raw))))
+        assert {line["doc_id"]: line["text_sha256"] for line in winners} == expected
+        assert len(winners) == len(expected)  # one line per id
+        assert all(not raw.endswith(b"\n") for _, raw in bad)  # only a torn tail is reported
+
+        with open_output(path) as output:
+            assert output.done == expected
+        assert path.read_bytes() == full[: len(path.read_bytes())]  # repaired: a prefix
+        assert path.read_bytes().count(b"\n") == len(complete)
+
+
+def test_a_line_without_a_hash_is_trusted_and_a_null_hash_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    legacy = {k: v for k, v in result("old").items() if k != "text_sha256"}
+    write_lines(path, [legacy, result("failed", None, "error")])
+    with open_output(path) as output:
+        assert output.done == {"old": UNKNOWN_HASH, "failed": None}
+
+
+def test_latest_lines_reports_damaged_lines_and_refuses_a_stream(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(
+        json.dumps(result("a", "1")).encode() + b"\nnot json\n[1]\n"
+        + json.dumps(result("a", "2")).encode() + b'\n{"doc_id": "b", "st'
+    )  # fmt: skip
+    bad: list[tuple[int, bytes]] = []
+    winners = list(latest_lines(path, on_bad_line=lambda n, raw: bad.append((n, raw))))
+    assert [(line["doc_id"], line["text_sha256"]) for line in winners] == [("a", "2")]
+    assert bad == [(2, b"not json\n"), (3, b"[1]\n"), (5, b'{"doc_id": "b", "st')]
+    with pytest.raises(ConfigurationError, match="not a regular file"):
+        list(latest_lines("/dev/null"))
+
+
+# ---------------------------------------------------------------- checking
+
+
+def test_paths_that_cannot_take_the_output_are_refused_up_front(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    cases = {
+        tmp_path: "is a folder",
+        tmp_path / "nope" / "out.jsonl": "does not exist",
+        tmp_path / "file.txt" / "out.jsonl": "cannot be used",
+    }
+    for path, message in cases.items():
+        with pytest.raises(ConfigurationError, match=message) as info:
+            check_output(path)
+        assert str(path) in str(info.value) and "\n" not in str(info.value)
+    assert check_output(tmp_path / "new.jsonl").kind == "new"
+    assert check_output("/dev/null").kind == "stream"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(tmp_path / "file.txt")
+    assert check_output(link).target == tmp_path / "file.txt"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"hello", b"hello\nworld", b'{"doc_id": "a", "status": "ok"}\n', b"[]\n", b"\x00\xff" * 9],
+)
+def test_a_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    with pytest.raises(ConfigurationError, match="not an extractor output file"):
+        open_output(path)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # no lock left
+
+
+def test_an_output_killed_during_its_first_line_is_still_ours(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(json.dumps(result("a")).encode()[:20])
+    with open_output(path) as output:
+        assert output.done == {}
+    assert path.read_bytes() == b""
+
+
+# ----------------------------------------------------------------- locking
+
+
+def test_one_open_output_per_file_and_the_lock_goes_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(path)
+    with open_output(path) as output:
+        output.write(result("a"))
+        lock = tmp_path / "out.jsonl.lock"
+        assert lock.read_text().strip() == str(os.getpid())
+        for other in (path, link):  # the same file under another name is the same lock
+            with pytest.raises(
+                ConfigurationError, match=f"another extractor run \\(pid {os.getpid()}\\)"
+            ):
+                open_output(other)
+    assert not lock.exists()
+    with open_output(link) as output:  # released: the next run goes ahead
+        assert output.done == {"a": "h"}
+
+
+def test_a_stale_lock_file_from_a_killed_run_is_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.lock").write_text("99999999\n")  # nobody holds it
+    with open_output(path):
+        pass
+    assert not (tmp_path / "out.jsonl.lock").exists()
+
+
+# ----------------------------------------------------------------- writing
+
+
+def test_a_failed_write_leaves_no_torn_line_and_raises_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.jsonl"
+    real_write = os.write
+    with JsonlWriter(path) as writer:
+        writer.write({"doc_id": "a"})
+
+        def half_then_full(fd: int, data: Any) -> int:
+            if len(data) > 4:
+                return real_write(fd, bytes(data[: len(data) // 2]))
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "write", half_then_full)
+        with pytest.raises(ConfigurationError, match="No space left on device"):
+            writer.write({"doc_id": "b", "text": "x" * 100})
+        monkeypatch.undo()
+    assert path.read_bytes() == b'{"doc_id": "a"}\n'
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_full_device_raises_instead_of_looping() -> None:
+    with (
+        JsonlWriter("/dev/full") as writer,
+        pytest.raises(ConfigurationError, match="No space left"),
+    ):
+        writer.write({"doc_id": "a"})
+
+
+# --------------------------------------------------------------- rewriting
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o604])
+def test_a_rewrite_keeps_the_mode_and_writes_through_a_symlink(tmp_path: Path, mode: int) -> None:
+    real = tmp_path / "real" / "out.jsonl"
+    real.parent.mkdir()
+    write_lines(real, [result("a"), result("b", None, "error"), result("a", "h2")])
+    real.chmod(mode)
+    owner = (real.stat().st_uid, real.stat().st_gid)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert drop_error_lines(link) == 1
+    assert link.is_symlink() and link.resolve() == real
+    assert stat.S_IMODE(real.stat().st_mode) == mode
+    assert (real.stat().st_uid, real.stat().st_gid) == owner
+    assert [json.loads(line)["text_sha256"] for line in real.read_text().splitlines()] == ["h2"]
+    assert sorted(p.name for p in real.parent.iterdir()) == ["out.jsonl"]  # no temporary left

@@ -71,7 +71,7 @@ def tree(tmp_path: Path) -> Path:
     (root / "latin1.txt").write_bytes("Le café naïf.".encode("latin-1"))
     (root / "cp1252.txt").write_bytes("He said “hello” at the café.".encode("cp1252"))
     (root / "notes.pdf").write_bytes(b"%PDF-1.4")
-    (root / "data.jsonl").write_text('{"id": "x", "text": "in a dir"}\n', encoding="utf-8")
+    (root / "data.jsonl").write_text('{"text": "in a dir"}\n', encoding="utf-8")
     (root / ".hidden.txt").write_text("hidden", encoding="utf-8")
     (root / ".git" / "HEAD.txt").write_text("ref", encoding="utf-8")
     (root / "sub" / "b.md").write_text("---\ntitle: B\ndate: 2024-01-02\n---\nBody B.\n", "utf-8")
@@ -86,17 +86,28 @@ def tree(tmp_path: Path) -> Path:
 def test_directory_is_walked_recursively_in_sorted_order(tree: Path) -> None:
     items = list(iter_inputs([str(tree)]))
     assert [item.doc_id for item in items] == [
+        ".hidden.txt",  # reported, not read; .git is clutter and passes without a line
         "a.txt",
         "binary.txt",
         "blank.txt",
         "cp1252.txt",
+        "data.jsonl:1",  # a JSONL file in a folder is read, its line without id keyed by number
         "empty.txt",
         "latin1.txt",
+        "notes.pdf",
         "sub/b.md",
         "sub/c.html",
         "sub/deeper/d.markdown",
         "sub/deeper/e.htm",
     ]
+
+
+def test_files_that_are_not_read_are_reported_as_skipped(tree: Path) -> None:
+    items = by_id(list(iter_inputs([str(tree)])))
+    hidden, pdf = failure(items[".hidden.txt"]), failure(items["notes.pdf"])
+    assert (hidden.error, hidden.skipped) == ("hidden file, not read", True)
+    assert (pdf.error, pdf.skipped) == ("unsupported file type '.pdf'", True)
+    assert not failure(items["empty.txt"]).skipped  # unreadable, not skipped
 
 
 def test_directory_documents_and_failures(tree: Path) -> None:
@@ -118,11 +129,27 @@ def test_directory_documents_and_failures(tree: Path) -> None:
     assert failure(items["empty.txt"]).source == os.path.join(str(tree), "empty.txt")
 
 
-def test_single_file_id_is_the_path_as_given(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_has_one_identity_however_it_is_spelt(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tree)
-    (item,) = iter_inputs(["sub/b.md"])
-    assert item.doc_id == "sub/b.md"
-    assert document(item).text == "Body B."
+    real = str(tree / "sub" / "b.md")
+    for spelling in ("sub/b.md", "./sub/b.md", "sub/../sub/b.md", real):
+        (item,) = iter_inputs([spelling])
+        assert item.doc_id == real
+        assert document(item).text == "Body B."
+    items = list(iter_inputs(["sub/b.md", "./sub/b.md", real]))  # given thrice, read once
+    assert [item.doc_id for item in items] == [real]
+
+
+def test_a_folder_alone_is_the_root_of_its_ids_however_it_is_spelt(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree.parent)
+    expected = [item.doc_id for item in iter_inputs([str(tree)])]
+    for spelling in ("corpus", "./corpus/", "corpus/sub/..", str(tree) + "/"):
+        assert [item.doc_id for item in iter_inputs([spelling])] == expected
+    assert [item.doc_id for item in iter_inputs(["corpus", "./corpus"])] == expected
 
 
 def test_an_explicitly_named_unsupported_file_is_reported(tree: Path) -> None:
@@ -136,12 +163,21 @@ def test_glob_patterns(tree: Path) -> None:
         str(tree / "sub" / "b.md"),
         str(tree / "sub" / "deeper" / "d.markdown"),
     ]
-    walked = list(iter_inputs([str(tree / "su*")]))  # a matched directory is walked
+    walked = list(iter_inputs([str(tree / "su*")]))  # the one matched directory is the root
     assert [item.doc_id for item in walked] == [
         "b.md",
         "c.html",
         "deeper/d.markdown",
         "deeper/e.htm",
+    ]
+    both = list(iter_inputs([str(tree / "[bs]*")]))  # several matches: absolute real paths
+    assert [item.doc_id for item in both] == [
+        str(tree / "binary.txt"),
+        str(tree / "blank.txt"),
+        str(tree / "sub" / "b.md"),
+        str(tree / "sub" / "c.html"),
+        str(tree / "sub" / "deeper" / "d.markdown"),
+        str(tree / "sub" / "deeper" / "e.htm"),
     ]
 
 
@@ -157,16 +193,43 @@ def test_a_single_string_path_is_not_split_into_characters(tree: Path) -> None:
     assert [item.doc_id for item in items] == [str(tree / "a.txt")]
 
 
-def test_duplicate_ids_become_failures_naming_the_first_source(tree: Path) -> None:
+def test_two_folders_with_the_same_file_names_do_not_collide(tree: Path) -> None:
     other = tree.parent / "other"
     other.mkdir()
     (other / "a.txt").write_text("Another A.", encoding="utf-8")
-    items = [item for item in iter_inputs([str(tree), str(other)]) if item.doc_id == "a.txt"]
-    assert len(items) == 2
-    assert document(items[0]).text == "31-5-2023 (YANGON) Text A."
+    items = by_id(list(iter_inputs([str(tree), str(other)])))
+    assert document(items[str(tree / "a.txt")]).text == "31-5-2023 (YANGON) Text A."
+    assert document(items[str(other / "a.txt")]).text == "Another A."
+    # a folder given again inside another: its files are read once
+    again = list(iter_inputs([str(tree), str(tree / "sub"), str(tree / "a.txt")]))
+    assert len(again) == len({item.doc_id for item in again}) == 13
+
+
+def test_an_excluded_file_is_no_input_however_it_is_reached(tree: Path) -> None:
+    out = tree / "sub" / "out.jsonl"  # a run's own output, inside the input folder
+    out.write_text('{"doc_id": "a.txt", "status": "ok"}\n', encoding="utf-8")
+    (tree / "hard.jsonl").hardlink_to(out)
+    everything = {item.doc_id for item in iter_inputs([str(tree)])}
+    assert {"sub/out.jsonl:1", "hard.jsonl:1"} <= everything
+    for spelling in (str(out), str(tree / "sub" / ".." / "sub" / "out.jsonl")):
+        items = {item.doc_id for item in iter_inputs([str(tree)], exclude=[spelling])}
+        assert items == everything - {"sub/out.jsonl:1", "hard.jsonl:1"}
+    later = tree / "later.jsonl"  # not there yet when the iteration starts
+    pending = iter_inputs([str(tree), str(tree / "*.txt")], exclude=[later])
+    later.write_text('{"text": "written by the run"}\n', encoding="utf-8")
+    assert not any("later.jsonl" in item.doc_id for item in pending)
+
+
+def test_duplicate_ids_become_failures_naming_the_first_source(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text('{"id": "a", "text": "A."}\n', encoding="utf-8")
+    second.write_text('{"id": "a", "text": "Another A."}\n', encoding="utf-8")
+    items = list(iter_inputs([str(first), str(second)]))
+    assert [item.doc_id for item in items] == ["a", "a"]
+    assert document(items[0]).text == "A."
     dup = failure(items[1])
-    assert dup.error == f"duplicate id (first seen in {os.path.join(str(tree), 'a.txt')})"
-    assert dup.source == os.path.join(str(other), "a.txt")
+    assert dup.error == f"duplicate id (first seen in {first}:1)"
+    assert dup.source == f"{second}:1"
 
 
 # --------------------------------------------------------------- JSONL, CSV
@@ -267,17 +330,29 @@ def test_csv_in_cp1252(tmp_path: Path) -> None:
     assert document(item).text == "“Quoted” at the café – naïve."
 
 
-def test_csv_undecodable_past_the_sniffed_head_fails_once_and_stops(tmp_path: Path) -> None:
+def test_csv_undecodable_past_the_sniffed_head_fails_that_row_alone(tmp_path: Path) -> None:
     path = tmp_path / "docs.csv"
     good_rows = "".join(f"r{i},Row {i} text that is plain UTF-8.\n" for i in range(40_000))
-    path.write_bytes(b"id,text\n" + good_rows.encode() + b"bad,caf\xe9\nlast,never read\n")
+    path.write_bytes(b"id,text\n" + good_rows.encode() + b"bad,caf\xe9\nlast,still read\n")
     assert path.stat().st_size > 1024 * 1024  # the bad byte is past the encoding sniff
     items = list(iter_inputs([str(path)]))
-    assert all(isinstance(item, Document) for item in items[:-1])
-    assert 30_000 < len(items) <= 40_001  # rows before the bad chunk are kept
-    last = failure(items[-1])
-    assert "unreadable CSV" in last.error and "rest of file skipped" in last.error
-    assert last.doc_id.startswith(f"{path}:")
+    assert len(items) == 40_002
+    assert all(isinstance(item, Document) for item in items[:40_000])
+    bad = failure(items[40_000])
+    assert (bad.doc_id, bad.source) == ("bad", f"{path}:40002")  # its id cell decodes
+    assert bad.error == "row is not utf-8-sig text (undecodable bytes)"
+    assert document(items[-1]).text == "still read"
+
+
+def test_csv_cell_past_the_size_cap_ends_the_file_with_one_failure(tmp_path: Path) -> None:
+    path = tmp_path / "docs.csv"
+    huge = "x" * 500 + "\n" + "y" * 500
+    path.write_text(f'id,text\na,one\nb,"{huge}"\nc,"never, read"\n', encoding="utf-8")
+    items = list(iter_inputs([str(path)], max_member_bytes=200))
+    assert document(items[0]).text == "one"
+    rest = failure(items[1])
+    assert rest.doc_id == str(path) and len(items) == 2
+    assert "field larger than field limit" in rest.error and "rest of file skipped" in rest.error
 
 
 def test_binary_csv_is_one_failure(tmp_path: Path) -> None:
@@ -305,6 +380,8 @@ def test_zip_members(tmp_path: Path) -> None:
             "docs/b.md": b"---\ntitle: B\n---\nBody B.",
             "docs/c.html": html_page("C"),
             "docs/skip.bin": b"\x00\x01",
+            "docs/.hidden.txt": b"hidden",
+            "docs/.DS_Store": b"\x00",
             "docs/empty.txt": b"",
             "__MACOSX/docs/._a.txt": b"\x00\x05\x16\x07",
             "a/../safe.txt": b"Normalises inside the root.",
@@ -322,12 +399,17 @@ def test_zip_members(tmp_path: Path) -> None:
             "docs/b.md",
             "docs/c.html",
             "docs/empty.txt",
+            "docs/skip.bin",
+            "docs/.hidden.txt",
             "a/../safe.txt",
             "../evil.txt",
             "/etc/abs.txt",
             "a/../../evil2.txt",
         )
     )
+    skipped = failure(items[prefix + "docs/skip.bin"])
+    assert (skipped.error, skipped.skipped) == ("unsupported file type '.bin'", True)
+    assert failure(items[prefix + "docs/.hidden.txt"]).error == "hidden file, not read"
     assert document(items[prefix + "docs/a.txt"]).published == date(2023, 5, 31)
     assert document(items[prefix + "docs/b.md"]).title == "B"
     assert "defence minister" in document(items[prefix + "docs/c.html"]).text
@@ -446,8 +528,12 @@ def test_tar_members(tmp_path: Path, suffix: str, mode: str) -> None:
     items = by_id(list(iter_inputs([str(archive)], max_member_bytes=1_000)))
     prefix = f"{archive}!"
     assert sorted(items) == sorted(
-        prefix + n for n in ("d/a.txt", "d/b.md", "d/big.txt", "../evil.txt")
+        prefix + n
+        for n in ("d/a.txt", "d/b.md", "d/big.txt", "d/video.bin", "../evil.txt", "link.txt")
     )
+    link = failure(items[prefix + "link.txt"])
+    assert (link.error, link.skipped) == ("symbolic link to '/etc/passwd', not followed", True)
+    assert failure(items[prefix + "d/video.bin"]).error == "unsupported file type '.bin'"
     assert document(items[prefix + "d/a.txt"]).published == date(2023, 5, 31)
     assert document(items[prefix + "d/b.md"]).published == date(2021, 1, 1)
     assert "5000 bytes declared" in failure(items[prefix + "d/big.txt"]).error
@@ -458,8 +544,9 @@ def test_tar_members(tmp_path: Path, suffix: str, mode: str) -> None:
 def test_tar_skipped_members_count_towards_the_archive_cap(tmp_path: Path) -> None:
     archive = make_tar(tmp_path / "in.tar.gz", {"huge.bin": b"\x00" * 5_000, "a.txt": b"A"})
     items = list(iter_inputs([str(archive)], max_archive_bytes=1_000))
-    assert [item.doc_id for item in items] == [str(archive)]
+    assert [item.doc_id for item in items] == [f"{archive}!huge.bin"]
     assert "archive expands past the size cap" in failure(items[0]).error
+    assert "the rest of the archive skipped" in failure(items[0]).error
 
 
 def test_truncated_tar_gz_reports_after_the_good_members(tmp_path: Path) -> None:
@@ -517,10 +604,16 @@ def test_warc_html_responses(tmp_path: Path, suffix: str) -> None:
     assert [item.doc_id for item in items] == [
         "https://e.org/a",
         "https://e.org/b",
+        f"{warc}!record-3",  # responses that are no page are reported, under the record number
+        f"{warc}!record-4",
         "https://e.org/empty",
         "https://e.org/legacy",
         "https://e.org/a",
-    ]
+    ]  # the request record describes another record: no unit of its own
+    image, redirect = failure(items[2]), failure(items[3])
+    assert image.skipped and image.error == "not an HTML page (image/png) at https://e.org/img.png"
+    assert redirect.error == "HTTP status 301 for https://e.org/moved, not a page"
+    del items[2:4]
     a = document(items[0])
     assert a.published == date(2024, 2, 3)  # no date in the page: the WARC-Date
     assert a.meta["date_source"] == "warc-date"
@@ -549,10 +642,10 @@ def test_every_unit_yields_exactly_one_item_across_input_kinds(tree: Path, tmp_p
     jsonl.write_text('{"id": "j1", "text": "J"}\nbroken\n', encoding="utf-8")
     archive = make_zip(tmp_path / "x.zip", {"z.txt": b"Z", "z.html": b"<html></html>"})
     items = list(iter_inputs([str(tree), str(jsonl), str(archive)]))
-    assert len(items) == 10 + 2 + 2
+    assert len(items) == 13 + 2 + 2
     assert (
-        sum(isinstance(item, InputFailure) for item in items) == 4 + 1 + 1
-    )  # empty, blank, binary, e.htm; 'broken'; z.html
+        sum(isinstance(item, InputFailure) for item in items) == 6 + 1 + 1
+    )  # .hidden.txt, empty, blank, binary, notes.pdf, e.htm; 'broken'; z.html
 
 
 # --------------------------------------------------------------- real data
@@ -572,8 +665,8 @@ def test_the_real_white_house_archive_streams_completely() -> None:
         elif item.published is None or not item.title or not item.url:
             undated += 1
     elapsed = time.perf_counter() - started
-    assert count == 6902  # every .md member; the LICENSE file is not a document
+    assert count == 6903  # every .md member, and the LICENSE file reported as skipped
     assert len(ids) == count
-    assert failures == 0
+    assert failures == 1
     assert undated == 0
     print(f"\nwh-statements.zip: {count} documents in {elapsed:.2f}s")

@@ -12,8 +12,8 @@ Why results and not exceptions: a pipeline over 100k articles must not lose
 its place because article 4,711 was empty or the model garbled one answer.
 Every per-document failure (bad input, a server error that survived the
 retries, an answer that never validated, even an unexpected bug) comes back
-as a result with ``status == "error"``, the error's type and message, and the
-tokens spent on it.
+as a result with ``status == "error"``, the error's type, kind and message
+(secrets redacted), and the tokens spent on it.
 
 What does end the stream, by raising:
 
@@ -27,9 +27,15 @@ What does end the stream, by raising:
   errors (400, 413, 422) can be caused by one document (too long, refused
   content) and stay per-document results;
 * :class:`BatchAborted`, when ``abort_after`` documents in a row have failed
-  with a model error and none succeeded in between: the server is down or
-  unreachable, and each further document would spend the whole retry budget
-  (half a minute or more) before failing too.
+  because of the server (kinds ``transient``, ``server``, ``config``) and
+  none succeeded in between: the server is down or unreachable, and each
+  further document would spend the whole retry budget (half a minute or
+  more) before failing too;
+* :class:`BatchAborted` sooner, when the first :data:`IDENTICAL_FIRST_FAILURES`
+  documents of the run all fail with the same ``server`` or ``config`` error
+  that no document can cause (an :class:`~extractor.errors.IncompatibleServerError`:
+  the URL answers, but not like an OpenAI API): nothing has worked yet, and
+  nothing will.
 
 The document that raised a stopping error gets no result, so a resumed bulk
 run does it again once the problem is fixed.
@@ -61,8 +67,9 @@ from extractor.errors import (
     BatchAborted,
     ClientModelError,
     ConfigurationError,
+    ErrorKind,
     ExtractionFailed,
-    InputError,
+    ExtractorError,
     LocalModelError,
     ModelError,
 )
@@ -70,6 +77,7 @@ from extractor.io import InputFailure
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import ArticleExtraction, Usage
+from extractor.redact import clean_surrogates, redact
 from extractor.runtime import aio
 from extractor.types.base import Record
 
@@ -79,6 +87,7 @@ __all__ = [
     "BatchInput",
     "BatchResult",
     "ErrorInfo",
+    "ErrorKind",
     "extract_many",
     "extract_many_sync",
 ]
@@ -91,21 +100,30 @@ BatchInput: TypeAlias = (
 #: Client errors that cannot depend on the document: the run stops on them.
 FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
 DEFAULT_CONCURRENCY = 8
-
-
-ErrorKind: TypeAlias = Literal["input", "model", "extraction", "internal"]
+#: The run stops when its first this-many documents all fail with one server/config error.
+IDENTICAL_FIRST_FAILURES = 3
+#: Kinds of failure that say something about the server or the setup, not the document.
+SERVER_KINDS: frozenset[str] = frozenset({"transient", "server", "config"})
+#: Longest message kept in an ErrorInfo (a server's page can be long).
+MAX_MESSAGE_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
 class ErrorInfo:
     """Why one document failed: the exception's type name, its message, and its kind.
 
-    ``kind`` sorts failures by who can fix them: ``input`` (the document),
-    ``model`` (the server failed; trying again later may work),
-    ``extraction`` (the model never gave a valid answer) and ``internal``
-    (a bug: please report it). ``status_code`` is the HTTP status of a model
-    error when the server sent one; ``usage`` is what the failed attempts
-    cost (known for :class:`~extractor.errors.ExtractionFailed`, else zero).
+    ``kind`` (:data:`~extractor.errors.ErrorKind`) sorts failures by who can
+    fix them: ``input`` (the document), ``config`` (the setup: model, key,
+    URL), ``server`` (the server answered something unusable), ``transient``
+    (the server failed; trying again later may work), ``model`` (the model
+    never gave a valid answer) and ``internal`` (a bug: please report it).
+    ``status_code`` is the HTTP status of a model error when the server sent
+    one; ``usage`` is what the failed attempts cost (known for
+    :class:`~extractor.errors.ExtractionFailed`, else zero).
+
+    The message is what goes into output lines and summaries, so it is
+    redacted (:mod:`extractor.redact`) and made encodable as UTF-8 here,
+    whatever built it.
     """
 
     type: str
@@ -114,14 +132,19 @@ class ErrorInfo:
     status_code: int | None = None
     usage: Usage = field(default_factory=Usage)
 
+    def __post_init__(self) -> None:
+        message = clean_surrogates(redact(self.message))
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+        object.__setattr__(self, "message", message)
+
     @classmethod
     def from_exception(cls, error: BaseException) -> ErrorInfo:
         usage = error.usage if isinstance(error, ExtractionFailed) else None
         status = error.status_code if isinstance(error, ModelError) else None
-        message = str(error).strip() or type(error).__name__
-        return cls(
-            type(error).__name__, message, _kind(error), status, (usage or Usage()).model_copy()
-        )
+        message = redact(error).strip() or type(error).__name__
+        kind: ErrorKind = error.kind if isinstance(error, ExtractorError) else "internal"
+        return cls(type(error).__name__, message, kind, status, (usage or Usage()).model_copy())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape written to output files."""
@@ -130,15 +153,27 @@ class ErrorInfo:
             data["status_code"] = self.status_code
         return data
 
+    def reason(self, doc_id: str | None = None) -> str:
+        """A short, countable reason: ``input: empty file``, ``transient: HTTP 500``,
+        ``model: no valid answer``, ``internal: TypeError``."""
+        if self.kind == "input":
+            message = self.message
+            if doc_id:
+                message = message.removeprefix(f"{doc_id}: ")
+            return f"input: {message.split(' (')[0].split(';')[0].strip()}"
+        if self.kind in SERVER_KINDS:
+            if self.type == "IncompatibleServerError":
+                return f"{self.kind}: not an OpenAI-compatible answer"
+            if self.status_code:
+                return f"{self.kind}: HTTP {self.status_code}"
+            return f"{self.kind}: {self.message.split(' (')[0].split(':')[0].strip()}"
+        if self.kind == "model":
+            return "model: no valid answer"
+        return f"internal: {self.type}"
 
-def _kind(error: BaseException) -> ErrorKind:
-    if isinstance(error, InputError):
-        return "input"
-    if isinstance(error, ModelError):
-        return "model"
-    if isinstance(error, ExtractionFailed):
-        return "extraction"
-    return "internal"
+    def signature(self) -> tuple[str, str, int | None, str]:
+        """What makes two failures "the same error" for the early stop."""
+        return self.type, self.kind, self.status_code, self.reason()
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +366,9 @@ class _Run:
         self.inbox: asyncio.Queue[tuple[int, BatchInput] | None] = asyncio.Queue(concurrency)
         self.outbox: asyncio.Queue[_Outcome] = asyncio.Queue(concurrency)
         self.failures_in_a_row = 0
+        # The first results while nothing has succeeded: their failure signatures.
+        self.opening: list[tuple[str, str, int | None, str]] | None = []
+        self.identical_limit = min(IDENTICAL_FIRST_FAILURES, abort_after)
 
     async def results(self) -> AsyncIterator[BatchResult]:
         tasks = [asyncio.create_task(self._feed(), name="extract-many-feeder")]
@@ -379,22 +417,45 @@ class _Run:
             await self.outbox.put(result)
 
     def _check_health(self, result: BatchResult) -> None:
-        """Count model failures in a row; raise BatchAborted past the limit."""
+        """Raise BatchAborted when the server is plainly not going to work (see the module doc).
+
+        Two rules: ``abort_after`` server failures in a row with no success
+        in between; and the first ``IDENTICAL_FIRST_FAILURES`` documents of
+        the run all failing with one ``server``/``config`` error.
+        """
         if result.ok:
             self.failures_in_a_row = 0
+            self.opening = None
             return
         error = result.error
-        if error is None or error.kind != "model":
-            return  # a bad input or answer says nothing about the server
+        if error is None or error.kind not in SERVER_KINDS:
+            # a bad input or answer says nothing about the server
+            if self.opening is not None and error is not None and error.kind != "input":
+                self.opening = None
+            return
         self.failures_in_a_row += 1
         if self.abort_after and self.failures_in_a_row >= self.abort_after:
-            raise BatchAborted(
+            raise self._aborted(
                 f"the model server failed {self.failures_in_a_row} documents in a row "
                 f"(last: {error.message}); check that it is running and reachable "
                 "(--base-url / EXTRACTOR_BASE_URL), then rerun",
-                failures=self.failures_in_a_row,
-                last_error=ModelError(error.message, status_code=error.status_code),
+                error,
             )
+        if self.opening is None or error.kind == "transient" or error.type == "ClientModelError":
+            return  # a 400 or 413 can be one document's fault; only a useless answer counts
+        self.opening.append(error.signature())
+        if len(set(self.opening)) > 1:
+            self.opening = None
+        elif self.identical_limit and len(self.opening) >= self.identical_limit:
+            raise self._aborted(
+                f"the first {len(self.opening)} documents all failed the same way, so every "
+                f"other one would too: {error.message}",
+                error,
+            )
+
+    def _aborted(self, message: str, error: ErrorInfo) -> BatchAborted:
+        last = ModelError(error.message, status_code=error.status_code, kind=error.kind)
+        return BatchAborted(message, failures=self.failures_in_a_row, last_error=last)
 
 
 async def _aiter(items: Iterable[BatchInput] | AsyncIterable[BatchInput]) -> AsyncIterator[Any]:

@@ -2,46 +2,65 @@
 
 A bulk run reads its inputs lazily (:func:`~extractor.io.iter_inputs`),
 extracts with bounded concurrency (:func:`~extractor.batch.extract_many`) and
-appends one line per input document to a JSONL file as each one finishes,
-flushed at once. Three rules make the file trustworthy after any crash:
+appends one line per input document to a JSONL file as each one finishes
+(see :mod:`extractor.io.output` for how that file is locked, checked and
+repaired). The invariants, tested with generated inputs in
+``tests/test_bulk_hostile.py``:
 
-* **Resume.** On start the output is repaired (a torn last line, left by a
-  kill at any moment, is cut off) and every ``doc_id`` already in it is
-  skipped, so rerunning the same command completes the file. With
-  ``retry_errors`` the error lines are removed first, so those documents are
-  tried again.
-* **Every id exactly once.** An id is written at most once per file, ever.
-  A *duplicate* input id (the same path or id column twice) cannot be
-  written under its own id, because its first occurrence owns that id (and
-  may still be in flight, or already be in the file from an earlier run). It
-  is reported as an error line under a derived id, ``<id>#duplicate-<n>``
-  for its n-th occurrence, with ``duplicate_of`` naming the original. Derived
-  ids are stable as long as the inputs are the same, so resuming skips them
-  like any other id, and a duplicate's line can never make its first
-  occurrence look done.
-* **One line per input document.** Inputs that cannot be read (empty,
-  binary, undecodable, malformed rows) get an error line with the reason,
-  like documents whose extraction failed; they never stop the run.
+* **Every input document ends as exactly one winning line.** Its identity is
+  the reader's ``doc_id`` (an explicit id, else the normalised path plus the
+  member or row), which survives reruns. Each line records the
+  ``text_sha256`` of the text it was extracted from, and the last line of an
+  id wins (:func:`~extractor.io.latest_lines`). On a rerun every input is
+  *new* (its id has no line: extracted), *unchanged* (same id, same hash:
+  skipped) or *changed* (same id, other hash: extracted again, and its new
+  line supersedes the old one). A line written before lines carried the hash
+  counts as unchanged. So after a kill at any moment, a rerun of the same
+  command completes the file, and no winning line describes a text other
+  than the current one. With ``retry_errors`` the error lines are removed
+  first, so those documents are tried again.
+* **A duplicate input id** (the same id column twice) cannot be written under
+  its own id, because its first occurrence owns that id. It is reported as
+  an error line under a derived id, ``<id>#duplicate-<n>`` for its n-th
+  occurrence, with ``duplicate_of`` naming the original. Derived ids are
+  stable as long as the inputs are the same.
+* **Nothing stops the run but the run's own problems.** Inputs that cannot be
+  read get an error line with the reason; units the readers deliberately do
+  not read (another file type, a hidden file, a link) get a line with status
+  ``skipped``. Only the model configuration, a run of model failures (see
+  :mod:`extractor.batch`) or the output itself (cannot be written: the disk is
+  full, another run holds it, it is not an extractor output) stop the run;
+  the output problems are found before any work where they can be.
+* **The output is never an input.** The output file, its lock and its rewrite
+  file are left out wherever the inputs reach them (a folder or glob that
+  contains them); naming the output itself as an input is refused.
+* **Memory is bounded.** Lines are written as documents finish; after its
+  line is written nothing of a document is kept. What grows with the input
+  is one entry per id (ids seen, ids already in the output).
 
-A line holds ``doc_id``, ``status`` (``ok`` or ``error``), where the document
-came from (``source``, ``published``, ``title``, ``url``), its ``records``
+A line holds ``doc_id``, ``status`` (``ok``, ``error`` or ``skipped``), where the
+document came from (``source``, ``published``, ``title``, ``url``), the
+``text_sha256`` of its text (null when there was no text), its ``records``
 (each with its ``type``), ``counts`` per type, the ``usage`` in tokens, the
 ``model``, ``prompt_version``, ``schema_version`` and ``strategy`` that
 produced it, ``seconds``, ``warnings`` and ``error`` ({type, kind, message})
 or null.
 
-The run ends with a :class:`BulkSummary` (documents, failures by reason,
-records per type, tokens, estimated cost, speed). Errors that stop the run
-early (see :mod:`extractor.batch`) propagate after the lines written so far
-have been flushed; the summary is still on the :class:`BulkRun`.
+The run ends with a :class:`BulkSummary` (documents new, changed and
+unchanged, failures by reason, records per type, tokens, estimated cost,
+speed). Its speed and the progress display's are one definition: documents
+written in this run divided by the seconds since the first of them started.
+Errors that stop the run early propagate after the lines written so far have
+been flushed; the summary is still on the :class:`BulkRun`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
+import glob
 import os
+import stat
 import threading
 import time
 from collections import Counter
@@ -52,8 +71,16 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from extractor.bulk.batch import BatchResult, extract_many
-from extractor.errors import ConfigurationError, InputError
-from extractor.io import InputFailure, Item, completed_ids, iter_inputs, open_for_resume
+from extractor.errors import ConfigurationError
+from extractor.io import InputFailure, Item, iter_inputs
+from extractor.io.output import (
+    UNKNOWN_HASH,
+    OutputTarget,
+    check_output,
+    drop_error_lines,
+    open_output,
+)
+from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
@@ -121,21 +148,34 @@ def estimate_cost(
 
 @dataclass
 class BulkSummary:
-    """What a bulk run did; ``documents`` counts the lines this run wrote."""
+    """What a bulk run did.
+
+    ``documents`` counts the lines this run wrote: ``new`` + ``changed``
+    inputs, and equally ``ok`` + ``errors`` + ``not_read``. ``unchanged``
+    inputs were skipped (their line is already in the output, for the same
+    text). ``elapsed`` is the whole run; ``working`` the seconds since the
+    first document started, which ``docs_per_second`` divides by (the
+    progress display uses the same figure).
+    """
 
     output: str
     model: str
     documents: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
     ok: int = 0
     errors: int = 0
-    skipped: int = 0
+    not_read: int = 0
     already_done: int = 0
+    errors_dropped: int = 0
     errors_by_reason: Counter[str] = field(default_factory=Counter)
     records: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(RECORD_TYPES, 0)))
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float | None = None
     elapsed: float = 0.0
+    working: float = 0.0
     stopped: str | None = None
 
     @property
@@ -148,19 +188,26 @@ class BulkSummary:
 
     @property
     def docs_per_second(self) -> float:
-        return self.documents / self.elapsed if self.elapsed > 0 else 0.0
+        """Documents written in this run per second since the first of them started."""
+        return self.documents / self.working if self.working > 0 else 0.0
 
     @property
     def exit_code(self) -> int:
-        """0 when every document written is ok, 1 when some failed (their lines are written)."""
+        """0 when no document written failed, 1 when some failed (their lines are written)."""
         return 1 if self.errors else 0
 
-    def add(self, result: BatchResult) -> None:
+    def add(self, result: BatchResult, *, changed: bool = False, not_read: bool = False) -> None:
         self.documents += 1
+        if changed:
+            self.changed += 1
+        else:
+            self.new += 1
         usage = result.usage
         self.prompt_tokens += usage.prompt_tokens
         self.completion_tokens += usage.completion_tokens
-        if result.ok:
+        if not_read:
+            self.not_read += 1
+        elif result.ok:
             self.ok += 1
             self.records.update(result.counts())
         else:
@@ -172,9 +219,13 @@ class BulkSummary:
             "output": self.output,
             "model": self.model,
             "documents": self.documents,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
             "ok": self.ok,
             "errors": self.errors,
-            "skipped": self.skipped,
+            "not_read": self.not_read,
+            "errors_dropped": self.errors_dropped,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
             "usage": {
@@ -184,6 +235,7 @@ class BulkSummary:
             },
             "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 4),
             "elapsed_seconds": round(self.elapsed, 2),
+            "working_seconds": round(self.working, 2),
             "docs_per_second": round(self.docs_per_second, 2),
             "stopped": self.stopped,
         }
@@ -198,15 +250,27 @@ class BulkSummary:
             cost = f"unknown (no price for {self.model})"
         else:
             cost = f"${self.cost_usd:,.4f} (estimate)"
+        not_read = f", {self.not_read:,} not read" if self.not_read else ""
+        dropped = (
+            f"; {self.errors_dropped:,} error lines dropped to retry" if self.errors_dropped else ""
+        )
+        speed = (
+            f"; {self.docs_per_second:,.1f} documents/s over the "
+            f"{format_duration(self.working)} since the first one started"
+            if self.working > 0
+            else ""
+        )
         lines = [
-            f"documents  {self.documents:,} written: {self.ok:,} ok, {self.errors:,} failed; "
-            f"{self.skipped:,} skipped (already in the output)",
+            f"documents  {self.documents:,} written: {self.ok:,} ok, {self.errors:,} failed"
+            f"{not_read}; {self.unchanged:,} unchanged (already in the output)",
+            f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again), "
+            f"{self.unchanged:,} unchanged (skipped){dropped}",
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
             f"completion {self.completion_tokens:,})",
             f"cost       {cost}",
-            f"time       {format_duration(self.elapsed)}, {self.docs_per_second:,.1f} documents/s",
+            f"time       {format_duration(self.elapsed)}{speed}",
             f"output     {self.output}",
         ]
         if self.stopped:
@@ -215,20 +279,12 @@ class BulkSummary:
 
 
 def failure_reason(result: BatchResult) -> str:
-    """A short, countable reason: 'input: empty file', 'model: HTTP 500' ..."""
+    """A short, countable reason: 'input: empty file', 'transient: HTTP 500' ...
+
+    See :meth:`~extractor.bulk.batch.ErrorInfo.reason`.
+    """
     error = result.error
-    if error is None:
-        return "ok"
-    if error.kind == "input":
-        message = error.message.removeprefix(f"{result.doc_id}: ")
-        return f"input: {message.split(' (')[0].split(';')[0].strip()}"
-    if error.kind == "model":
-        if error.status_code:
-            return f"model: HTTP {error.status_code}"
-        return f"model: {error.message.split(' (')[0]}"  # "could not reach the model server"
-    if error.kind == "extraction":
-        return "extraction: no valid answer"
-    return f"internal: {error.type}"
+    return "ok" if error is None else error.reason(result.doc_id)
 
 
 def format_duration(seconds: float) -> str:
@@ -256,16 +312,26 @@ class RunInfo:
 
 
 def result_line(
-    result: BatchResult, info: RunInfo, *, duplicate_of: str | None = None
+    result: BatchResult,
+    info: RunInfo,
+    *,
+    duplicate_of: str | None = None,
+    not_read: bool = False,
 ) -> dict[str, Any]:
-    """The JSON object written for one result (see the module doc for the fields)."""
+    """The JSON object written for one result (see the module doc for the fields).
+
+    ``doc_id`` is always the first key (:mod:`extractor.io.output` relies on
+    it); ``not_read`` marks a unit the readers deliberately skipped (status
+    ``skipped``, the reason in ``error``).
+    """
     extraction = result.extraction
     document = result.document
     usage = result.usage
     line: dict[str, Any] = {
         "doc_id": result.doc_id,
-        "status": result.status,
+        "status": "skipped" if not_read else result.status,
         "source": result.source,
+        "text_sha256": document.text_sha256 if document else None,
         "published": result.published.isoformat() if result.published else None,
         "title": document.title if document else None,
         "url": document.url if document else None,
@@ -279,7 +345,11 @@ def result_line(
         "seconds": result.seconds,
         "calls": extraction.metadata.calls if extraction else 0,
         "cached": extraction.metadata.cached if extraction else False,
-        "warnings": list(extraction.metadata.warnings) if extraction else [],
+        "warnings": [
+            *(document.warnings if document else ()),
+            *(extraction.metadata.warnings if extraction else ()),
+        ],
+        "text": document.text if document else None,
         "error": result.error.to_dict() if result.error else None,
     }
     if duplicate_of is not None:
@@ -291,29 +361,52 @@ def result_line(
 
 
 class _Plan:
-    """Decides for each input item: skip it (already written), run it, or report a duplicate.
+    """Decides for each input item: skip it (unchanged), run it (new or changed), or a duplicate.
 
-    Runs in the feeder's thread; the counters are read by the progress
-    display (plain ints: a stale read is harmless).
+    Runs in the feeder's thread; the counters are read by the event loop
+    (plain ints and set operations: a stale read is harmless). ``done`` maps
+    the ids already in the output to their text hash; an id leaves it once
+    seen, and ``changed``/``not_read`` hold only ids still in flight, so
+    memory is one entry per id.
     """
 
-    def __init__(self, done: set[str]) -> None:
+    def __init__(self, done: dict[str, str | None], own: tuple[str, ...] = ()) -> None:
         self.done = done
+        self.already_done = len(done)
+        self.own = own
         self.seen: set[str] = set()
         self.duplicate_of: dict[str, str] = {}
+        self.changed: set[str] = set()
+        self.not_read: set[str] = set()
         self.read = 0
-        self.skipped = 0
+        self.unchanged = 0
+        self.first_started = 0.0
 
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
-        for item in inputs:
+        for item in skip_own(inputs, self.own):
             self.read += 1
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
             self.seen.add(item.doc_id)
+            digest = text_hash(item)
             if item.doc_id in self.done:
-                self.skipped += 1
-                continue
+                previous = self.done.pop(item.doc_id)
+                if previous in (digest, UNKNOWN_HASH):
+                    self.unchanged += 1
+                    continue
+                self.changed.add(item.doc_id)
+            if isinstance(item, InputFailure) and item.skipped:
+                self.not_read.add(item.doc_id)
+            if not self.first_started:
+                self.first_started = time.monotonic()
             yield item
+
+    def written(self, doc_id: str) -> tuple[bool, bool]:
+        """Forget an id whose line is written; return whether it was (changed, not read)."""
+        changed, not_read = doc_id in self.changed, doc_id in self.not_read
+        self.changed.discard(doc_id)
+        self.not_read.discard(doc_id)
+        return changed, not_read
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
@@ -328,6 +421,28 @@ class _Plan:
             item.source or item.doc_id,
             f"{reason}: this copy was not extracted; give it a unique id to include it",
         )
+
+
+def text_hash(item: Item) -> str | None:
+    """The ``text_sha256`` a line for ``item`` records: its text's, None without a text."""
+    return item.text_sha256 if isinstance(item, Document) else None
+
+
+def skip_own(items: Iterable[Item], own: tuple[str, ...]) -> Iterator[Item]:
+    """The items, without those read from the run's own files (``own``: real paths).
+
+    An item's ``source`` is the real path of its file, or that path followed
+    by ``!member`` or ``:line`` for a unit inside it.
+    """
+    if not own:
+        yield from items
+        return
+    prefixes = tuple(path + mark for path in own for mark in ("!", ":"))
+    for item in items:
+        source = item.source or ""
+        if source in own or source.startswith(prefixes):
+            continue
+        yield item
 
 
 # ----------------------------------------------------------------- progress
@@ -370,19 +485,25 @@ class InputOptions:
     date_field: str = "published"
     title_field: str = "title"
 
-    def read(self, inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Item]:
+    def read(
+        self,
+        inputs: Sequence[str | os.PathLike[str]],
+        exclude: Sequence[str | os.PathLike[str]] = (),
+    ) -> Iterator[Item]:
+        """The items of ``inputs``; files in ``exclude`` (the run's own output) are never read."""
         return iter_inputs(
             inputs, id_field=self.id_field, text_field=self.text_field,
-            date_field=self.date_field, title_field=self.title_field,
+            date_field=self.date_field, title_field=self.title_field, exclude=exclude,
         )  # fmt: skip
 
 
 class BulkRun:
     """One bulk conversion; ``summary`` is live while it runs and final after.
 
-    Construct, then ``await run.run()`` (or :func:`run_bulk`). The inputs are
-    checked on construction, so a mistyped path fails before anything is
-    written; so is the model configuration when no extractor is given.
+    Construct, then ``await run.run()`` (or :func:`run_bulk`). The inputs and
+    the output path are checked on construction, so a mistyped path or an
+    output that cannot be written fails before anything is done; so is the
+    model configuration when no extractor is given.
     """
 
     def __init__(
@@ -403,7 +524,10 @@ class BulkRun:
         self.inputs = list(inputs)
         self.output = Path(output)
         self.input_options = input_options or InputOptions()
-        self.items = self.input_options.read(self.inputs)  # raises for a missing path
+        # raises for a missing path; never reads the run's own output
+        self.items = self.input_options.read(self.inputs, exclude=[self.output])
+        self.target: OutputTarget = check_output(self.output)
+        _refuse_output_as_input(self.inputs, self.target)
         self._owned = extractor is None
         self.extractor = extractor if extractor is not None else Extractor(**extractor_options)
         self.concurrency = concurrency
@@ -414,18 +538,21 @@ class BulkRun:
         self.summary = BulkSummary(output=str(self.output), model=self.extractor.spec.label)
         self.total: int | None = None
         self.started = False  # the output is open: from here on, the summary means something
-        self._count_total = count_total and not any(_expensive(p) for p in self.inputs)
+        self._count_total = count_total and all(
+            _rereadable(path) and not _expensive(path) for path in self.inputs
+        )
         self._clock_start = 0.0
-        self._first_result = 0.0
+        self._ended = 0.0
         self._stop_counting = threading.Event()
-        self._plan = _Plan(set())
+        self._plan = _Plan({})
 
     # -- running -------------------------------------------------------------
     async def run(self) -> BulkSummary:
-        """Convert every input not yet in the output; return the summary."""
+        """Convert every input not yet in the output (or changed since); return the summary."""
         try:
             await self._run()
         finally:
+            _close(self.items)
             if self._owned:
                 await self.extractor.aclose()
                 self.extractor.close()
@@ -434,47 +561,46 @@ class BulkRun:
     async def _run(self) -> None:
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
-        if self.retry_errors:
-            drop_error_lines(self.output)
-        done, writer = open_for_resume(self.output, fsync=self.fsync)
-        self.started = True
-        self.summary.already_done = len(done)
-        plan = self._plan = _Plan(done)
-        info = self._info()
-        if self._count_total:
-            self._start_counting()
-        self.progress.start(self)
-        ticker = asyncio.create_task(self._tick())
-        try:
-            with writer:
+        with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
+            self.started = True
+            plan = self._plan = _Plan(output.done, self.target.own_paths())
+            self.summary.already_done = plan.already_done
+            self.summary.errors_dropped = output.dropped
+            info = self._info()
+            if self._count_total:
+                self._start_counting()
+            self.progress.start(self)
+            ticker = asyncio.create_task(self._tick())
+            try:
                 stream = extract_many(
                     plan.items(self.items), extractor=self.extractor,
                     concurrency=self.concurrency, abort_after=self.abort_after,
                 )  # fmt: skip
                 async with contextlib.aclosing(stream):
                     async for result in stream:
+                        changed, not_read = plan.written(result.doc_id)
                         duplicate_of = plan.duplicate_of.get(result.doc_id)
-                        writer.write(result_line(result, info, duplicate_of=duplicate_of))
-                        self._record(result)
-        except BaseException as error:
-            self.summary.stopped = _stop_reason(error)
-            raise
-        finally:
-            ticker.cancel()
-            self._stop_counting.set()
-            self.summary.skipped = plan.skipped
-            self._finish()
-            self.progress.stop(self)
-
-    def _record(self, result: BatchResult) -> None:
-        if not self._first_result:
-            self._first_result = time.monotonic()
-        self.summary.add(result)
-        self._refresh()
+                        line = result_line(
+                            result, info, duplicate_of=duplicate_of, not_read=not_read
+                        )
+                        output.write(line)
+                        self.summary.add(result, changed=changed, not_read=not_read)
+                        self._refresh()
+            except BaseException as error:
+                self.summary.stopped = _stop_reason(error)
+                raise
+            finally:
+                ticker.cancel()
+                self._stop_counting.set()
+                self._finish()
+                self.progress.stop(self)
 
     def _refresh(self) -> None:
-        self.summary.skipped = self._plan.skipped
-        self.summary.elapsed = time.monotonic() - self._clock_start
+        summary, plan = self.summary, self._plan
+        now = self._ended or time.monotonic()
+        summary.unchanged = plan.unchanged
+        summary.elapsed = now - self._clock_start
+        summary.working = now - plan.first_started if plan.first_started else 0.0
         self.progress.update(self)
 
     async def _tick(self) -> None:
@@ -484,8 +610,12 @@ class BulkRun:
             self._refresh()
 
     def _finish(self) -> None:
+        self._ended = time.monotonic()
         summary = self.summary
-        summary.elapsed = time.monotonic() - self._clock_start
+        summary.unchanged = self._plan.unchanged
+        summary.elapsed = self._ended - self._clock_start
+        first = self._plan.first_started
+        summary.working = self._ended - first if first else 0.0
         summary.cost_usd = estimate_cost(
             self.extractor.spec.label, summary.prompt_tokens, summary.completion_tokens,
             self.extractor.spec.base_url,
@@ -499,32 +629,38 @@ class BulkRun:
 
     # -- progress estimates ----------------------------------------------------
     def rate(self) -> float:
-        """Documents per second since the first one finished (skips excluded)."""
-        if not self._first_result or self.summary.documents < 2:
-            return 0.0
-        elapsed = time.monotonic() - self._first_result
-        return (self.summary.documents - 1) / elapsed if elapsed > 0 else 0.0
+        """Documents per second: :attr:`BulkSummary.docs_per_second`, live (one definition)."""
+        return self.summary.docs_per_second
 
     def eta(self) -> float | None:
         """Seconds left, once the total is counted and a rate is known."""
         rate = self.rate()
         if self.total is None or rate <= 0:
             return None
-        remaining = self.total - self.summary.documents - self.summary.skipped
+        remaining = self.total - self.summary.documents - self.summary.unchanged
         return max(0.0, remaining / rate)
 
     def _start_counting(self) -> None:
-        """Count the input units in a background thread, for the bar's total and the ETA."""
+        """Count the input units in a background thread, for the bar's total and the ETA.
+
+        Only when every input can be read twice (regular files and folders,
+        see :func:`_rereadable`): a second reader of a FIFO would steal its
+        documents.
+        """
+        own = self.target.own_paths()
 
         def count() -> None:
             total = 0
+            items = self.input_options.read(self.inputs, exclude=[self.output])
             try:
-                for _ in self.input_options.read(self.inputs):
+                for _ in skip_own(items, own):
                     if self._stop_counting.is_set():
                         return
                     total += 1
             except Exception:  # only an estimate: never let it disturb the run
                 return
+            finally:
+                _close(items)
             self.total = total
 
         threading.Thread(target=count, name="bulk-count", daemon=True).start()
@@ -564,6 +700,50 @@ def _expensive(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith((".warc", ".warc.gz"))
 
 
+def _rereadable(path: str | os.PathLike[str]) -> bool:
+    """Whether a second reader sees the same units: regular files and folders only.
+
+    A FIFO, a device or stdin is read once; a glob is rereadable when all its
+    matches are. A missing path counts as rereadable (it fails before any
+    reading).
+    """
+    name = os.fspath(path)
+    candidates = [name] if os.path.lexists(name) else glob.glob(name, recursive=True)
+    for candidate in candidates:
+        try:
+            mode = os.stat(candidate).st_mode
+        except (OSError, ValueError):
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            return False
+    return True
+
+
+def _refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: OutputTarget) -> None:
+    """An input that is the output file itself (by inode, whatever the spelling) is refused."""
+    if output.kind != "file":
+        return
+    for raw in inputs:
+        name = os.fspath(raw)
+        try:
+            same = os.path.lexists(name) and os.path.samefile(name, output.target)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            raise ConfigurationError(
+                f"{output.path}: is also given as an input ({name}); a run never reads its "
+                "own output"
+            )
+
+
+def _close(items: Iterable[Item]) -> None:
+    """Close an input generator (its open files) unless another thread is inside it."""
+    close = getattr(items, "close", None)
+    if close is not None:
+        with contextlib.suppress(ValueError):  # "generator already executing"
+            close()
+
+
 def _stop_reason(error: BaseException) -> str:
     if isinstance(error, KeyboardInterrupt | asyncio.CancelledError):
         return "interrupted; rerun the same command to resume"
@@ -577,42 +757,3 @@ def run_bulk(
 ) -> BulkSummary:
     """Blocking bulk conversion (see :class:`BulkRun` for the options)."""
     return aio.run(BulkRun(inputs, output, **options).run())
-
-
-# ------------------------------------------------------------ retry errors
-
-
-def drop_error_lines(path: str | os.PathLike[str]) -> int:
-    """Remove the ``status: error`` lines of an output file, so a rerun tries those again.
-
-    The file is repaired first (see :func:`~extractor.io.completed_ids`),
-    then rewritten through a temporary file that replaces it atomically, so a
-    crash leaves either the old file or the new one. Returns how many lines
-    were dropped.
-    """
-    file = Path(path)
-    if not file.exists():
-        return 0
-    completed_ids(file)  # cuts a torn last line; raises InputError for damage elsewhere
-    dropped = 0
-    temporary = file.with_name(file.name + ".tmp")
-    with open(file, "rb") as source, open(temporary, "wb") as target:
-        for number, raw in enumerate(source, start=1):
-            if _is_error_line(raw, file, number):
-                dropped += 1
-            else:
-                target.write(raw)
-        target.flush()
-        os.fsync(target.fileno())
-    os.replace(temporary, file)
-    return dropped
-
-
-def _is_error_line(raw: bytes, file: Path, number: int) -> bool:
-    if not raw.strip():
-        return False
-    try:
-        record = json.loads(raw)
-    except ValueError as exc:
-        raise InputError(f"line {number} is not valid JSON ({exc})", source=str(file)) from exc
-    return isinstance(record, dict) and record.get("status") == "error"

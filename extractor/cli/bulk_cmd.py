@@ -5,13 +5,19 @@ turns run-stopping errors into one stderr line that says what to do, and
 maps the outcome to the exit code: 0 every document ok, 1 some documents
 failed (every line is still written), 2 bad usage, inputs or configuration
 (including a run stopped early because every further document would fail
-the same way), 130 interrupted. Rerunning the same command resumes.
+the same way, or an output that cannot be written), 130 interrupted.
+Rerunning the same command resumes: documents whose text is unchanged are
+skipped, changed ones are extracted again. Every problem with the output or
+the summary file (a folder, a missing folder, no permission, a full disk,
+another run writing it, a file that is not an extractor output) is one
+stderr line naming the path, found before any work where it can be.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -62,7 +68,8 @@ def bulk(
         typer.Option(
             "--output",
             "-o",
-            help="JSONL file to write; an existing one is resumed.",
+            help="JSONL file to write; an existing one (written by extractor) is resumed: "
+            "documents whose text is unchanged are skipped, changed ones extracted again.",
             show_default=False,
         ),
     ],
@@ -107,6 +114,8 @@ def bulk(
     if progress not in _PROGRESS_MODES:
         fail_usage(f"--progress {progress!r}: use one of {', '.join(_PROGRESS_MODES)}")
     chosen_types = parse_types(types)
+    if summary_json is not None:
+        _check_summary_path(summary_json)
     # instructor logs every failed attempt; the output file and the summary report them.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
@@ -123,7 +132,7 @@ def bulk(
         _fail(_explain(error, output), 2)
     code = _execute(run, output)
     if run.started:
-        _report(run, summary_json)
+        code = _report(run, summary_json) or code
     raise typer.Exit(code)
 
 
@@ -147,13 +156,8 @@ def _stops(error: ExtractorError) -> bool:
 
 def _explain(error: ExtractorError, output: Path) -> str:
     """The error in one line, with what to do about it."""
-    message = str(error)
+    message = " ".join(str(error).split())  # one line, whatever a path holds
     if isinstance(error, InputError):
-        if error.source == str(output):
-            return (
-                f"{message}: the output file is damaged before its last line; move it "
-                "aside or pass another -o"
-            )
         return f"{message}: check the path (a glob must match at least one file)"
     if isinstance(error, ClientModelError | BatchAborted):
         return f"{message} ({output}: lines written so far are kept; {_RESUME})"
@@ -170,10 +174,33 @@ def _reporter(mode: str) -> ProgressReporter:
     return NoProgress()
 
 
-def _report(run: BulkRun, summary_json: Path | None) -> None:
+def _check_summary_path(path: Path) -> None:
+    """Fail now, not after the run, when ``--summary-json`` cannot be written."""
+    folder = path.parent
+    if path.is_dir():
+        fail_usage(f"--summary-json {path}: is a folder; give a file name")
+    if not folder.is_dir():
+        fail_usage(f"--summary-json {path}: the folder {folder} does not exist; create it first")
+    if path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        except OSError as error:
+            fail_usage(f"--summary-json {path}: cannot be written ({error.strerror or error})")
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        fail_usage(f"--summary-json {path}: cannot create a file in {folder} (permission denied)")
+
+
+def _report(run: BulkRun, summary_json: Path | None) -> int:
+    """Print the summary and write ``--summary-json``; 2 if that file cannot be written."""
     _echo(run.summary.render())
-    if summary_json is not None:
+    if summary_json is None:
+        return 0
+    try:
         summary_json.write_text(json.dumps(run.summary.to_dict(), indent=2) + "\n")
+    except OSError as error:
+        _echo(f"extractor: error: --summary-json {summary_json}: {error.strerror or error}")
+        return 2
+    return 0
 
 
 def _echo(text: str) -> None:

@@ -1,24 +1,26 @@
-"""Options and error handling shared by the commands that run extraction."""
+"""Options and error handling shared by the commands.
+
+Every error a command prints goes through :func:`print_error`: one line on
+stderr, ``extractor: error: ...``, with secrets redacted
+(:mod:`extractor.redact`) and undecodable file names made printable. A user
+mistake (a path, a permission, an option) exits 2; a failed extraction 1.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from extractor.errors import (
-    ClientModelError,
-    ConfigurationError,
-    ExtractionFailed,
-    ExtractorError,
-    InputError,
-    LocalModelError,
-    ModelError,
-)
+from extractor.errors import ExtractorError
+from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
 T = TypeVar("T")
@@ -67,24 +69,96 @@ def parse_types(value: str | None) -> list[str] | None:
     return chosen
 
 
+def safe_text(text: Any) -> str:
+    """``text`` fit for a terminal line: redacted, one line, encodable as UTF-8."""
+    return clean_surrogates(" ".join(redact(text).split()))
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path for a message, printable even when its name is not UTF-8."""
+    return clean_surrogates(os.fspath(path)) if not isinstance(path, bytes) else repr(path)
+
+
+def print_error(message: Any) -> None:
+    """The one way a command reports an error: ``extractor: error: <message>`` on stderr."""
+    typer.echo(f"extractor: error: {safe_text(message)}", err=True)
+
+
 def fail_usage(message: str) -> NoReturn:
-    typer.echo(f"extractor: error: {message}", err=True)
+    print_error(message)
     raise typer.Exit(2)
 
 
 def exit_code(error: BaseException) -> int:
-    """2 for what the user must fix in the call or setup, 1 for failed extraction."""
-    if isinstance(error, InputError | ConfigurationError | ClientModelError | LocalModelError):
+    """2 for what the user must fix in the call or setup (kinds ``input`` and ``config``),
+    1 for a failed extraction or a failing server."""
+    if isinstance(error, ExtractorError) and error.kind in ("input", "config"):
+        return 2
+    if isinstance(error, OSError):
         return 2
     return 1
 
 
 def hint(error: BaseException) -> str:
-    if isinstance(error, ExtractionFailed):
+    kind = error.kind if isinstance(error, ExtractorError) else "internal"
+    if kind == "model":
         return " (try --max-retries 3, another --strategy, or a larger model)"
-    if isinstance(error, ModelError) and not isinstance(error, ClientModelError):
+    if kind == "transient":
         return " (the server may be overloaded: try again later)"
     return ""
+
+
+def os_error_message(error: OSError) -> str:
+    """An OSError as ``path: reason``."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is not None:
+        return f"{shown(error.filename)}: {reason}"
+    return reason
+
+
+def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
+    """``path`` if it is a regular file (or a link to one); else a one-line usage error.
+
+    Checked before opening, because opening a FIFO with no writer, or reading
+    a device such as /dev/zero, would hang or never end.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError) as error:  # ValueError: an embedded NUL
+        fail_usage(f"{shown(path)}: cannot read the {what} ({_why(error)})")
+    if stat.S_ISDIR(mode):
+        fail_usage(f"{shown(path)}: is a folder; give a {what}")
+    if not stat.S_ISREG(mode):
+        fail_usage(f"{shown(path)}: not a regular file (a pipe or a device); give a {what}")
+    return Path(path)
+
+
+def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
+    """``path`` if a file can be written there: a regular file or a new name in a folder."""
+    target = Path(path)
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except (OSError, ValueError) as error:
+        fail_usage(f"{shown(target)}: cannot write the {what} there ({_why(error)})")
+    if mode is not None:
+        if stat.S_ISDIR(mode):
+            fail_usage(f"{shown(target)}: is a folder; give a {what} name")
+        if not stat.S_ISREG(mode):
+            fail_usage(f"{shown(target)}: not a regular file (a pipe or a device)")
+        return target
+    try:
+        parent_mode = os.stat(target.parent).st_mode
+    except (OSError, ValueError) as error:
+        fail_usage(f"{shown(target)}: cannot write the {what} there ({_why(error)})")
+    if not stat.S_ISDIR(parent_mode):
+        fail_usage(f"{shown(target)}: {shown(target.parent)} is not a folder")
+    return target
+
+
+def _why(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 class _NoticeHandler(logging.Handler):
@@ -92,7 +166,7 @@ class _NoticeHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            typer.echo(f"extractor: {record.getMessage()}", err=True)
+            typer.echo(f"extractor: {safe_text(record.getMessage())}", err=True)
         except Exception:  # a broken message must not break the command
             self.handleError(record)
 
@@ -104,32 +178,51 @@ def show_notices() -> Iterator[None]:
     The library never writes to the terminal; what it wants a person to know
     (such as "no API key configured; using the embedded local model") it
     logs on the ``extractor`` logger, and the CLI shows it here.
+
+    Every record written meanwhile is redacted, the library's and any other
+    that reaches Python's last-resort handler. instructor's own log of each
+    failed call is silenced: the command reports the error once, itself.
     """
     library = logging.getLogger("extractor")
     handler = _NoticeHandler(logging.INFO)
+    handler.addFilter(log_filter())
     level = library.level
     library.addHandler(handler)
     if library.getEffectiveLevel() > logging.INFO:
         library.setLevel(logging.INFO)
+    chatty = logging.getLogger("instructor")
+    chatty_level = chatty.level
+    chatty.setLevel(logging.CRITICAL)
+    last_resort = logging.lastResort
+    if last_resort is not None:
+        last_resort.addFilter(log_filter())
     try:
         yield
     finally:
         library.removeHandler(handler)
         library.setLevel(level)
+        chatty.setLevel(chatty_level)
+        if last_resort is not None:
+            last_resort.removeFilter(log_filter())
 
 
 def guarded(source: str, action: Callable[[], T]) -> T:
-    """Run ``action``; turn our errors into one stderr line naming ``source``.
+    """Run ``action``; turn our errors, and the system's about files, into one stderr line
+    naming ``source`` (:func:`print_error`), and the exit code (:func:`exit_code`).
 
     What the library logs meanwhile is shown on stderr (:func:`show_notices`).
     """
+    source = clean_surrogates(source)
     try:
         with show_notices():
             return action()
     except ExtractorError as error:
-        message = str(error)
+        message = safe_text(error)
         prefix = "" if message.startswith(source) else f"{source}: "
-        typer.echo(f"extractor: error: {prefix}{message}{hint(error)}", err=True)
+        print_error(f"{prefix}{message}{hint(error)}")
+        raise typer.Exit(exit_code(error)) from None
+    except OSError as error:  # a path or permission problem the library did not name
+        print_error(os_error_message(error))
         raise typer.Exit(exit_code(error)) from None
     except KeyboardInterrupt:
         typer.echo("extractor: interrupted", err=True)
@@ -141,6 +234,17 @@ def stdout_is_terminal() -> bool:
 
 
 def dump_json(data: Any, *, pretty: bool) -> str:
+    """JSON for stdout; a lone surrogate in a string is written as its ``\\u`` escape, so
+    the text is valid UTF-8 and still parses back to the same value."""
     import json
 
-    return json.dumps(data, indent=2 if pretty else None, ensure_ascii=False)
+    text = json.dumps(data, indent=2 if pretty else None, ensure_ascii=False)
+    return _escape_surrogates(text)
+
+
+def _escape_surrogates(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text

@@ -20,6 +20,8 @@ from extractor.cli.common import (
     fail_usage,
     guarded,
     parse_types,
+    regular_file,
+    shown,
     stdout_is_terminal,
 )
 from extractor.errors import InputError
@@ -76,7 +78,9 @@ def extract(
         fail_usage(f"--format {output_format!r}: use json or table")
     chosen_types = parse_types(types)
     day = _published(published)
-    source = "stdin" if path == "-" else path
+    if path != "-":
+        regular_file(path, "text, Markdown or HTML file")  # a FIFO or a device would hang
+    source = "stdin" if path == "-" else shown(path)
 
     def run() -> ArticleExtraction:
         document = _read_stdin() if path == "-" else read_file(path)

@@ -1,17 +1,19 @@
 """``extractor model ...``: install and inspect the embedded local model.
 
 Thin wrappers over :mod:`extractor.local`; errors become one line on stderr
-and exit code 1, because an operator reads them, not a traceback.
+(``extractor: error: ...``), because an operator reads them, not a
+traceback: exit code 2 for a mistake in the call (an unknown ``--size``), 1
+when the install or the model fails.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -22,6 +24,7 @@ from rich.progress import (
 )
 
 from extractor.cli._app import app
+from extractor.cli.common import fail_usage, print_error, shown
 from extractor.errors import LocalModelError
 from extractor.runtime.local import weights
 
@@ -43,9 +46,7 @@ SizeOption = Annotated[
 
 
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(
-        f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True
-    )
+    print_error(message)
     return typer.Exit(1)
 
 
@@ -53,7 +54,7 @@ def _spec(size: str) -> weights.ModelSpec:
     try:
         return weights.get_spec(size)
     except LocalModelError as exc:
-        raise _fail(str(exc)) from None
+        fail_usage(f"--size: {exc}")
 
 
 @model_app.command("install")
@@ -79,10 +80,10 @@ def install_cmd(
             path = _install_with_bar(spec, console, verify)
         else:
             path = _install_plain(spec, verify)
-    except LocalModelError as exc:
+    except (LocalModelError, OSError) as exc:
         raise _fail(str(exc)) from None
-    console.print(f"Installed and verified: {path}", highlight=False, soft_wrap=True)
-    typer.echo(str(path))
+    console.print(f"Installed and verified: {shown(path)}", highlight=False, soft_wrap=True)
+    typer.echo(os.fsencode(path))
 
 
 def _install_with_bar(spec: weights.ModelSpec, console: Console, verify: bool) -> str:
@@ -127,7 +128,7 @@ def _install_plain(spec: weights.ModelSpec, verify: bool) -> str:
 @model_app.command("status")
 def status_cmd() -> None:
     """Show which models are installed, where, and how big."""
-    typer.echo(f"Models in {weights.data_dir()}")
+    typer.echo(f"Models in {shown(weights.data_dir())}")
     for size, st in weights.status().items():
         if st.installed:
             state = f"installed, {st.bytes_on_disk:,} bytes"
@@ -139,7 +140,7 @@ def status_cmd() -> None:
             state = "not installed"
         # One block per model, path on its own line: readable at any terminal
         # width and easy to copy, unlike a table that folds long paths.
-        typer.echo(f"{size:<5} {st.spec.name}: {state}\n      {st.path}")
+        typer.echo(f"{size:<5} {st.spec.name}: {state}\n      {shown(st.path)}")
 
 
 @model_app.command("path")
@@ -150,4 +151,4 @@ def path_cmd(size: SizeOption = weights.DEFAULT_SIZE) -> None:
     if path is None:
         flag = "" if spec.size == weights.DEFAULT_SIZE else f" --size {spec.size}"
         raise _fail(f"the {spec.size} model is not installed: run `extractor model install{flag}`")
-    typer.echo(str(path))
+    typer.echo(os.fsencode(path))

@@ -30,7 +30,7 @@ class LogProgress:
     def start(self, run: BulkRun) -> None:
         self._last_time = time.monotonic()
         done = run.summary.already_done
-        resume = f"; {done:,} documents already in it, skipping those" if done else ""
+        resume = f"; {done:,} documents already in it, skipping those unchanged" if done else ""
         self._print(f"bulk: writing {run.summary.output} with {run.summary.model}{resume}")
 
     def update(self, run: BulkRun) -> None:
@@ -39,7 +39,7 @@ class LogProgress:
         While nothing finishes (a slow model), a heartbeat line every minute
         shows the run is alive without repeating itself every few seconds.
         """
-        written = run.summary.documents + run.summary.skipped
+        written = run.summary.documents + run.summary.unchanged
         waited = time.monotonic() - self._last_time
         moved = written != self._last_docs
         if (
@@ -58,14 +58,18 @@ class LogProgress:
 
 
 def status_line(run: BulkRun) -> str:
-    """'1,200/6,903 documents (3 failed, 15 skipped), 45 records, 1.2M tokens, 23.4/s, ETA 4m03s'."""
+    """'1,200/6,903 documents (3 failed, 15 unchanged), 45 records, 1.2M tokens, 23.4/s, ETA 4m03s'.
+
+    The rate is :meth:`BulkRun.rate`, the summary's own figure: documents
+    written in this run per second since the first of them started.
+    """
     summary = run.summary
     total = run.total
-    done = summary.documents + summary.skipped
+    done = summary.documents + summary.unchanged
     of = f"/{total:,}" if total is not None else ""
     eta = run.eta()
     return (
-        f"{done:,}{of} documents ({summary.errors:,} failed, {summary.skipped:,} skipped), "
+        f"{done:,}{of} documents ({summary.errors:,} failed, {summary.unchanged:,} unchanged), "
         f"{summary.records_found:,} records, {_tokens(summary.total_tokens)} tokens, "
         f"{run.rate():,.1f} documents/s"
         + (f", ETA {format_duration(eta)}" if eta is not None else "")
@@ -113,14 +117,14 @@ class RichProgress:
     def update(self, run: BulkRun) -> None:
         summary = run.summary
         eta = run.eta()
-        skipped = f", {summary.skipped:,} skipped" if summary.skipped else ""
+        unchanged = f", {summary.unchanged:,} unchanged" if summary.unchanged else ""
         stats = (
             f"{summary.records_found:,} records, {summary.errors:,} failed, "
-            f"{_tokens(summary.total_tokens)} tokens{skipped}"
+            f"{_tokens(summary.total_tokens)} tokens{unchanged}"
         )
         self._bar.update(
             self._task,
-            completed=summary.documents + summary.skipped,
+            completed=summary.documents + summary.unchanged,
             total=run.total,
             stats=stats,
             eta=format_duration(eta) if eta is not None else "-",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from extractor.cli._app import app
-from extractor.cli.common import fail_usage
+from extractor.cli.common import fail_usage, os_error_message, shown
 from extractor.export.schemas import write_schemas
 from extractor.pipeline.result import record_schemas
 from extractor.types.registry import BUILTIN, registered_types, type_names
@@ -32,8 +33,15 @@ def schema(
         fail_usage(f"unknown type {record_type!r}; one of {', '.join(type_names())}")
     if write is not None:
         types = (record_type,) if record_type is not None else None
-        for path in write_schemas(write, types):
-            typer.echo(str(path))
+        try:
+            if write.exists() and not write.is_dir():
+                fail_usage(f"--write {shown(write)}: not a folder")
+            written = write_schemas(write, types)
+        except (OSError, ValueError) as error:
+            reason = os_error_message(error) if isinstance(error, OSError) else str(error)
+            fail_usage(f"--write {shown(write)}: cannot write the schemas there ({reason})")
+        for path in written:
+            typer.echo(os.fsencode(path))
         return
     if record_type is not None:
         schemas = {record_type: record_schemas((record_type,))[record_type]}

@@ -62,7 +62,11 @@ def extract_gold(
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
-    """Result lines from a saved run or an ``extractor bulk`` output file."""
+    """Result lines from a saved run or an ``extractor bulk`` output file.
+
+    A document extracted again (its text changed) has several lines; the last
+    one wins, as in every reader of bulk output, so it is scored once.
+    """
     lines = []
     with path.open(encoding="utf-8") as handle:
         for number, text in enumerate(handle, start=1):
@@ -76,7 +80,8 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
                     f"line {number} is not a result line ({error})", source=str(path)
                 ) from None
             lines.append(line)
-    return lines
+    last = {str(line["doc_id"]): index for index, line in enumerate(lines)}
+    return [line for index, line in enumerate(lines) if last[str(line["doc_id"])] == index]
 
 
 def write_lines(path: Path, lines: list[dict[str, Any]]) -> None:

@@ -19,13 +19,29 @@ The input is streamed line by line, and rows are written as they are read
 (Parquet in row groups), so memory does not grow with the file. The tables
 are written to temporary files and renamed at the end: a failed run leaves
 the previous tables in place, never half-written ones.
+
+Whatever a line holds, flattening it does not fail (invariants, tested with
+generated lines in tests/test_flatten_hostile.py):
+
+* a value that cannot be read as its column's type (a list where a count
+  belongs, a number out of range, NaN) is an empty cell, counted in
+  ``FlattenSummary.bad_values``;
+* text is valid UTF-8: a lone surrogate (a ``"\ud800"`` escape, or a file
+  name that was not UTF-8, as bulk writes it) becomes U+FFFD;
+* no text cell of a CSV file starts with ``=``, ``+``, ``-``, ``@``, a tab
+  or a carriage return (or their full-width forms), which spreadsheets
+  would run as a formula: such a cell gets a leading ``'``. Numeric cells
+  are numbers (``-77.0`` stays a number). Parquet keeps text as it is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import math
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,12 +49,16 @@ from types import ModuleType
 from typing import Any, TextIO
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.redact import clean_surrogates
 from extractor.types.columns import SEPARATOR, Column, Getter, Kind, at, field_of, from_line
 from extractor.types.registry import RecordSpec, registered_types
 
 __all__ = ["Column", "FlattenSummary", "flatten", "parquet_available", "table_columns"]
 
 PARQUET_ROW_GROUP = 10_000
+#: A CSV text cell starting with one of these is prefixed with ``'`` (formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_INT64 = (-(2**63), 2**63 - 1)
 
 
 _HEAD = [
@@ -112,20 +132,43 @@ def _pyarrow() -> tuple[ModuleType, ModuleType] | None:
     return pyarrow, pyarrow.parquet
 
 
+class _BadValue(Exception):
+    """A value that cannot be its column's type: the cell is left empty and counted."""
+
+
 def _cell(value: Any, kind: Kind) -> Any:
-    """A value as the column's type; None stays None (an empty CSV cell, a Parquet null)."""
+    """A value as the column's type; None stays None (an empty CSV cell, a Parquet null).
+
+    Raises :class:`_BadValue` for a value that is there but cannot be read as
+    the type (the caller leaves the cell empty and counts it).
+    """
     if value is None or value == "":
         return None
     try:
         if kind == "int":
-            return int(value)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _BadValue(value)
+            number = int(value)
+            if not _INT64[0] <= number <= _INT64[1]:
+                raise _BadValue(value)
+            return number
         if kind == "float":
-            return float(value)
-    except (TypeError, ValueError):
-        return None
+            real = float(value)
+            if not math.isfinite(real):
+                raise _BadValue(value)
+            return real
+    except (TypeError, ValueError, OverflowError) as error:
+        raise _BadValue(value) from error
     if kind == "bool":
         return bool(value)
-    return value if isinstance(value, str) else str(value)
+    return clean_surrogates(value if isinstance(value, str) else str(value))
+
+
+def csv_text(value: Any) -> Any:
+    """A cell as written to CSV: text that a spreadsheet would run as a formula gets a ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class _Table:
@@ -150,14 +193,23 @@ class _Table:
             self._schema = pa.schema([(c.name, _arrow_type(pa, c.kind)) for c in columns])
             self._parquet = pq.ParquetWriter(str(self._parquet_tmp), self._schema)
 
-    def add(self, record: Mapping[str, Any], line: Mapping[str, Any]) -> None:
-        row = [_cell(column.get(record, line), column.kind) for column in self.columns]
-        self._csv.writerow(["" if value is None else value for value in row])
+    def add(self, record: Mapping[str, Any], line: Mapping[str, Any]) -> int:
+        """Write one row; return how many of its values could not be read (left empty)."""
+        row: list[Any] = []
+        bad = 0
+        for column in self.columns:
+            try:
+                row.append(_cell(column.get(record, line), column.kind))
+            except Exception:  # a damaged line: any shape can be anywhere
+                row.append(None)
+                bad += 1
+        self._csv.writerow(["" if value is None else csv_text(value) for value in row])
         self.rows += 1
         if self._parquet is not None:
             self._buffer.append(dict(zip((c.name for c in self.columns), row, strict=True)))
             if len(self._buffer) >= PARQUET_ROW_GROUP:
                 self._flush_parquet()
+        return bad
 
     def _flush_parquet(self) -> None:
         if self._buffer:
@@ -179,11 +231,14 @@ class _Table:
 
     def abandon(self) -> None:
         """Close and delete the temporary files (the run failed)."""
-        self._handle.close()
-        if self._parquet is not None:
-            self._parquet.close()
+        # closing or deleting a broken file must not hide why the run failed
+        with contextlib.suppress(Exception):
+            self._handle.close()
+            if self._parquet is not None:
+                self._parquet.close()
         for path in (self._csv_tmp, self._parquet_tmp):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
 
 def _arrow_type(pa: Any, kind: Kind) -> Any:
@@ -203,6 +258,8 @@ class FlattenSummary:
     bad_lines: list[int] = field(default_factory=list)
     torn_last_line: bool = False
     unknown_types: dict[str, int] = field(default_factory=dict)
+    #: Values that could not be read as their column's type (left empty).
+    bad_values: int = 0
 
 
 def flatten(
@@ -221,36 +278,78 @@ def flatten(
     skipped and flagged as ``torn_last_line``.
     """
     source = Path(path)
-    if not source.is_file():
+    problem = _not_a_file(source)
+    if problem is not None:
         raise InputError(
-            "no such file: give the JSONL written by `extractor bulk`", source=str(source)
+            f"{problem}: give the JSONL written by `extractor bulk`", source=_shown(source)
         )
     arrow = _pyarrow() if parquet is not False else None
     if parquet and arrow is None:
         raise ConfigurationError("Parquet output needs pyarrow: pip install pyarrow")
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     every = table_columns()
     unknown = [name for name in tables or () if name not in every]
     if unknown:
         raise ConfigurationError(
             f"unknown table(s) {', '.join(unknown)}: choose from {', '.join(every)}"
         )
+    folder = Path(out_dir)
     chosen = {name: every[name] for name in (tables or every)}
     plural_of = {spec.name: spec.plural for spec in registered_types()}
-    open_tables = {name: _Table(name, columns, folder, arrow) for name, columns in chosen.items()}
+    open_tables: dict[str, _Table] = {}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, columns in chosen.items():
+            open_tables[name] = _Table(name, columns, folder, arrow)
+    except (OSError, ValueError) as error:  # ValueError: an embedded NUL
+        for table in open_tables.values():
+            table.abandon()
+        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        raise ConfigurationError(
+            f"{_shown(folder)}: cannot write the tables there ({reason}); "
+            "give --to a folder you can write to"
+        ) from None
     summary = FlattenSummary()
     try:
         for line in _read_lines(source, summary):
             _add_line(line, open_tables, plural_of, summary)
-    except BaseException:
+        for name, table in open_tables.items():
+            summary.files += table.finish()
+            summary.rows[name] = table.rows
+    except BaseException as error:
         for table in open_tables.values():
             table.abandon()
+        if isinstance(error, OSError):
+            raise InputError(
+                f"flattening failed ({_reason(error)}); the previous tables are untouched",
+                source=_shown(source),
+            ) from None
         raise
-    for name, table in open_tables.items():
-        summary.files += table.finish()
-        summary.rows[name] = table.rows
     return summary
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (None when it is one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except (OSError, ValueError) as error:  # ValueError: an embedded NUL
+        return f"cannot read it ({error.strerror if isinstance(error, OSError) else error})"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe or a device)"
+    return None
+
+
+def _shown(path: Path) -> str:
+    """A path for a message: printable even when the name is not UTF-8."""
+    return clean_surrogates(str(path))
+
+
+def _reason(error: OSError) -> str:
+    where = f": {clean_surrogates(str(error.filename))}" if error.filename else ""
+    return f"{error.strerror or type(error).__name__}{where}"
 
 
 def _read_lines(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
@@ -262,7 +361,7 @@ def _read_lines(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, 
                 continue
             try:
                 line = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep
                 line = None
             if isinstance(line, Mapping):
                 yield line
@@ -281,13 +380,14 @@ def _add_line(
     summary.documents += 1
     documents = tables.get("documents")
     if documents is not None:
-        documents.add({}, line)
-    for record in line.get("records") or []:
+        summary.bad_values += documents.add({}, line)
+    records = line.get("records")
+    for record in records if isinstance(records, list) else []:
         if not isinstance(record, Mapping):
             continue
-        kind = str(record.get("type"))
+        kind = clean_surrogates(str(record.get("type")))
         name = plural_of.get(kind)
         if name is None:
             summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
         elif name in tables:
-            tables[name].add(record, line)
+            summary.bad_values += tables[name].add(record, line)

@@ -1,13 +1,25 @@
 """Streaming, extraction-free reading of zip, tar and WARC archives.
 
-Archives are read member by member straight from the archive file: nothing is
-written to disk (so a hostile member name like ``../../etc/x`` can do no harm,
-and is reported rather than read), and only one member's bytes are in memory
-at a time. Size caps stop decompression bombs: a member larger than
+Archives are read member by member straight from the archive file (or from
+an in-memory copy of a member that is itself an archive): nothing is written
+to disk (so a hostile member name like ``../../etc/x`` can do no harm, and is
+reported rather than read), and only one member's bytes are in memory at a
+time. Size caps stop decompression bombs: a member larger than
 ``SizeCaps.member_bytes`` or an archive expanding past ``SizeCaps.total_bytes``
 is reported as a failure instead of being inflated. Sizes are checked against
 the bytes actually produced, read in chunks, not only against headers, which
-may lie.
+may lie. One :class:`ExpansionBudget` can be shared by an archive and the
+archives nested in it, so nesting does not multiply the cap.
+
+Every member is accounted for: a member the caller wants is yielded as
+:class:`Member` bytes, every other file-like member as a :class:`MemberFailure`
+saying why it was not read (its type, a link, an unsafe name). Only directory
+entries and operating-system clutter (:func:`is_junk_name`: macOS resource
+forks, ``.DS_Store``, version-control folders) pass without a word; they are
+never articles.
+
+Each source is opened and read once, front to back, so a pipe or FIFO loses
+nothing (a zip, which must seek, is first copied to a temporary spool).
 
 This module knows nothing about documents: it yields raw :class:`Member`
 bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
@@ -15,14 +27,17 @@ bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 import tarfile
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -30,9 +45,13 @@ __all__ = [
     "DEFAULT_MAX_ARCHIVE_BYTES",
     "DEFAULT_MAX_MEMBER_BYTES",
     "ArchiveEntry",
+    "ExpansionBudget",
     "Member",
     "MemberFailure",
+    "Screen",
     "SizeCaps",
+    "Source",
+    "is_junk_name",
     "is_unsafe_member_name",
     "iter_tar",
     "iter_warc",
@@ -42,7 +61,10 @@ __all__ = [
 DEFAULT_MAX_MEMBER_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_ARCHIVE_BYTES = 5 * 1024 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_SPOOL_IN_MEMORY = 64 * 1024 * 1024
 _TOO_BIG = "expands past the size cap"
+_JUNK_DIRS = frozenset({"__MACOSX", ".git", ".hg", ".svn"})
+_JUNK_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,30 +77,42 @@ class SizeCaps:
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One wanted member's bytes, with what a WARC record says about it."""
+    """One wanted member's bytes, with what a WARC record says about it.
+
+    ``is_uri``: the name is the page's URI (or WARC record id), an identity of
+    its own, rather than a path inside the archive.
+    """
 
     name: str
     data: bytes
     url: str | None = None
     fetched: date | None = None
     charset: str | None = None
+    is_uri: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class MemberFailure:
-    """A member that could not be read; ``name`` None means the archive itself.
+    """A member that was not read, and why; ``name`` None means the archive itself.
 
     ``final`` marks a failure after which the rest of the archive is not read
-    (the archive size cap was reached, or the stream is corrupt).
+    (the archive size cap was reached, or the stream is corrupt). ``skipped``
+    marks a member deliberately not read (its type, a link) rather than one
+    that could not be read.
     """
 
     name: str | None
     error: str
     final: bool = False
+    skipped: bool = False
+    is_uri: bool = False
 
 
 ArchiveEntry = Member | MemberFailure
-Wanted = Callable[[str], bool]
+#: Decides for a member name: None to read it, or the reason it is skipped.
+Screen = Callable[[str], str | None]
+#: A path to open, or an open binary file (a nested archive's bytes).
+Source = str | IO[bytes]
 
 
 class _Readable(Protocol):
@@ -93,7 +127,7 @@ class _ArchiveTooLarge(Exception):
     pass
 
 
-class _Budget:
+class ExpansionBudget:
     """Counts expanded bytes against the caps while members are read in chunks."""
 
     def __init__(self, caps: SizeCaps) -> None:
@@ -102,7 +136,7 @@ class _Budget:
 
     def charge(self, size: int) -> None:
         """Count bytes that are decompressed without being kept (skipped members)."""
-        self.total += size
+        self.total += max(size, 0)
         if self.total > self.caps.total_bytes:
             raise _ArchiveTooLarge(self.archive_message())
 
@@ -143,86 +177,132 @@ def is_unsafe_member_name(name: str) -> bool:
     return resolved == ".." or resolved.startswith("../")
 
 
-def _is_junk(name: str) -> bool:
-    """macOS resource forks (``__MACOSX/``, ``._name``) are binary, never articles."""
-    normal = name.replace("\\", "/")
-    return normal.startswith("__MACOSX/") or posixpath.basename(normal).startswith("._")
+def is_junk_name(name: str) -> bool:
+    """Operating-system and version-control clutter, never an article.
+
+    macOS resource forks (``__MACOSX/``, ``._name``), ``.DS_Store``,
+    ``Thumbs.db``, ``desktop.ini`` and anything in ``.git``/``.hg``/``.svn``.
+    """
+    parts = [part for part in name.replace("\\", "/").split("/") if part]
+    if not parts:
+        return False
+    base = parts[-1]
+    return base in _JUNK_FILES or base.startswith("._") or any(part in _JUNK_DIRS for part in parts)
 
 
-def _screen(name: str, wanted: Wanted) -> str | None:
-    """None if the member is to be skipped silently, "" if readable, else a failure reason."""
-    if _is_junk(name) or not wanted(name):
-        return None
+def _screen(name: str, screen: Screen) -> MemberFailure | None:
+    """None if the member is to be read, else the failure that takes its place."""
     if is_unsafe_member_name(name):
-        return "unsafe member path (absolute or escaping the archive root)"
-    return ""
+        return MemberFailure(name, "unsafe member path (absolute or escaping the archive root)")
+    reason = screen(name)
+    return None if reason is None else MemberFailure(name, reason, skipped=True)
 
 
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+def _is_regular_path(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # let the open fail with its own message
+
+
 # ---------------------------------------------------------------------- zip
 
 
-def iter_zip(path: str, wanted: Wanted, caps: SizeCaps) -> Iterator[ArchiveEntry]:
-    """Members of a zip archive whose names ``wanted`` accepts, in archive order.
+def iter_zip(
+    source: Source, screen: Screen, caps: SizeCaps, budget: ExpansionBudget | None = None
+) -> Iterator[ArchiveEntry]:
+    """Every file member of a zip archive, in archive order.
 
     The header's uncompressed size is checked first (cheap), then the bytes
     actually inflated, so a member that lies about its size is still caught.
+    A zip must be seeked; a path that is no regular file (a FIFO) is first
+    spooled, once, to a temporary file.
     """
+    budget = budget or ExpansionBudget(caps)
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
-        yield MemberFailure(None, f"not a readable zip archive ({_describe(exc)})")
+        handle = _seekable(source, caps)
+        archive = zipfile.ZipFile(handle)
+    except _ArchiveTooLarge as exc:
+        yield MemberFailure(None, str(exc), final=True)
+        return
+    except Exception as exc:  # BadZipFile, OSError, ValueError, and worse on hostile input
+        yield MemberFailure(None, f"not a readable zip archive ({_describe(exc)})", final=True)
         return
     with archive:
-        budget = _Budget(caps)
         for info in archive.infolist():
-            if info.is_dir():
+            if info.is_dir() or is_junk_name(info.filename):
                 continue
-            entry = _zip_member(archive, info, wanted, budget)
-            if entry is not None:
-                yield entry
-                if isinstance(entry, MemberFailure) and entry.final:
-                    return
+            entry = _zip_member(archive, info, screen, budget)
+            yield entry
+            if isinstance(entry, MemberFailure) and entry.final:
+                return
+
+
+def _seekable(source: Source, caps: SizeCaps) -> IO[bytes]:
+    """The source as a seekable binary file: a regular file as is, a pipe spooled."""
+    if not isinstance(source, str):
+        return source
+    if _is_regular_path(source):
+        return open(source, "rb")
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+    size = 0
+    with open(source, "rb") as pipe:
+        while chunk := pipe.read(_CHUNK):
+            size += len(chunk)
+            if size > caps.total_bytes:
+                spool.close()
+                raise _ArchiveTooLarge(f"archive larger than the size cap ({caps.total_bytes})")
+            spool.write(chunk)
+    spool.seek(0)
+    return spool
 
 
 def _zip_member(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, wanted: Wanted, budget: _Budget
-) -> ArchiveEntry | None:
-    reason = _screen(info.filename, wanted)
-    if reason is None:
-        return None
-    if reason:
-        return MemberFailure(info.filename, reason)
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, screen: Screen, budget: ExpansionBudget
+) -> ArchiveEntry:
+    name = info.filename
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return MemberFailure(name, "symbolic link, not followed", skipped=True)
+    refused = _screen(name, screen)
+    if refused is not None:
+        return refused
     try:
         budget.check_declared(info.file_size)
         with archive.open(info) as stream:
-            return Member(info.filename, budget.read(stream))
+            return Member(name, budget.read(stream))
     except (_MemberTooLarge, _ArchiveTooLarge) as exc:
-        return MemberFailure(info.filename, str(exc), final=isinstance(exc, _ArchiveTooLarge))
+        return MemberFailure(name, str(exc), final=isinstance(exc, _ArchiveTooLarge))
     except Exception as exc:  # any corruption of one member must not stop the archive
-        return MemberFailure(info.filename, f"unreadable member ({_describe(exc)})")
+        return MemberFailure(name, f"unreadable member ({_describe(exc)})")
 
 
 # ---------------------------------------------------------------------- tar
 
 
-def iter_tar(path: str, wanted: Wanted, caps: SizeCaps) -> Iterator[ArchiveEntry]:
-    """Regular-file members of a (possibly compressed) tar archive, read as one stream.
+def iter_tar(
+    source: Source, screen: Screen, caps: SizeCaps, budget: ExpansionBudget | None = None
+) -> Iterator[ArchiveEntry]:
+    """Every non-directory member of a (possibly compressed) tar archive, read as one stream.
 
     Stream mode (``r|*``) never seeks, and skipping a member still inflates it,
     so every member's size counts towards the archive cap, read or not. Links
-    and devices are skipped: nothing is ever extracted for them to point at.
+    and devices are reported, not followed: nothing is ever extracted for them
+    to point at.
     """
+    budget = budget or ExpansionBudget(caps)
     try:
-        archive = tarfile.open(path, mode="r|*")  # noqa: SIM115 - closed by the with below
-    except (OSError, tarfile.TarError, EOFError) as exc:
-        yield MemberFailure(None, f"not a readable tar archive ({_describe(exc)})")
+        if isinstance(source, str):
+            archive = tarfile.open(source, mode="r|*")  # noqa: SIM115 - closed below
+        else:
+            archive = tarfile.open(fileobj=source, mode="r|*")  # noqa: SIM115
+    except Exception as exc:  # ReadError, OSError, EOFError, and worse on hostile input
+        yield MemberFailure(None, f"not a readable tar archive ({_describe(exc)})", final=True)
         return
     with archive:
-        budget = _Budget(caps)
         last = None
         while True:
             try:
@@ -233,38 +313,83 @@ def iter_tar(path: str, wanted: Wanted, caps: SizeCaps) -> Iterator[ArchiveEntry
                 yield MemberFailure(None, error, final=True)
                 return
             if info is None:
+                failure = _tar_tail(archive, budget, last)
+                if failure is not None:
+                    yield failure
                 return
             last = info.name
-            entry = _tar_member(archive, info, wanted, budget)
+            entry = _tar_member(archive, info, screen, budget)
             if entry is not None:
                 yield entry
                 if isinstance(entry, MemberFailure) and entry.final:
                     return
 
 
+def _tar_tail(
+    archive: tarfile.TarFile, budget: ExpansionBudget, last: str | None
+) -> MemberFailure | None:
+    """Read past the end-of-archive blocks, so a cut compressed stream is still noticed."""
+    stream: Any = archive.fileobj
+    try:
+        while chunk := stream.read(_CHUNK):
+            budget.charge(len(chunk))
+    except _ArchiveTooLarge as exc:
+        return MemberFailure(None, str(exc), final=True)
+    except Exception as exc:  # EOFError, zlib.error ...: the end of the file is missing
+        where = f"after member {last!r}" if last else "at its start"
+        error = f"corrupt or truncated archive {where} ({_describe(exc)})"
+        return MemberFailure(None, error, final=True)
+    # tarfile stops quietly where the compressed data stops: ask its decompressor
+    # (for gzip a raw deflate one, which leaves the 8-byte CRC and size trailer unused)
+    decompressor = getattr(stream, "cmp", None)
+    trailer = 8 if getattr(stream, "comptype", None) == "gz" else 0
+    if decompressor is not None and (
+        getattr(decompressor, "eof", True) is False
+        or len(getattr(decompressor, "unused_data", b"")) < trailer
+    ):
+        where = f"after member {last!r}" if last else "at its start"
+        return MemberFailure(
+            None, f"truncated archive: its compressed data ends early, {where}", final=True
+        )
+    return None
+
+
 def _tar_member(
-    archive: tarfile.TarFile, info: tarfile.TarInfo, wanted: Wanted, budget: _Budget
+    archive: tarfile.TarFile, info: tarfile.TarInfo, screen: Screen, budget: ExpansionBudget
 ) -> ArchiveEntry | None:
-    reason = _screen(info.name, wanted) if info.isfile() else None
+    name = info.name
+    silent = info.isdir() or is_junk_name(name)
     try:
         budget.charge(info.size)
     except _ArchiveTooLarge as exc:
-        return MemberFailure(info.name if reason is not None else None, str(exc), final=True)
-    if reason is None:
+        return MemberFailure(None if silent else name, str(exc), final=True)
+    if silent:
         return None
-    if reason:
-        return MemberFailure(info.name, reason)
+    if not info.isreg():
+        return MemberFailure(name, _tar_link_reason(info), skipped=True)
+    refused = _screen(name, screen)
+    if refused is not None:
+        return refused
     try:
         budget.check_declared(info.size)
         stream = archive.extractfile(info)
         if stream is None:
-            return MemberFailure(info.name, "not a regular file")
+            return MemberFailure(name, "not a regular file", skipped=True)
         with stream:
-            return Member(info.name, budget.read(stream, charge=False))
+            return Member(name, budget.read(stream, charge=False))
     except _MemberTooLarge as exc:
-        return MemberFailure(info.name, str(exc))
+        return MemberFailure(name, str(exc))
     except Exception as exc:  # a bad member must not stop the archive
-        return MemberFailure(info.name, f"unreadable member ({_describe(exc)})")
+        return MemberFailure(name, f"unreadable member ({_describe(exc)})")
+
+
+def _tar_link_reason(info: tarfile.TarInfo) -> str:
+    if info.islnk():
+        return f"hard link to {info.linkname!r}, whose content is read under that name"
+    if info.issym():
+        return f"symbolic link to {info.linkname!r}, not followed"
+    kind = "FIFO" if info.isfifo() else "device" if info.isdev() else "special member"
+    return f"not a regular file ({kind})"
 
 
 # --------------------------------------------------------------------- WARC
@@ -272,20 +397,27 @@ def _tar_member(
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 
-def iter_warc(path: str, caps: SizeCaps) -> Iterator[ArchiveEntry]:
-    """HTML pages from the successful (2xx) ``response`` records of a WARC file.
+def iter_warc(
+    source: Source, caps: SizeCaps, budget: ExpansionBudget | None = None
+) -> Iterator[ArchiveEntry]:
+    """One entry per ``response`` record: the HTML page of a 2xx, else why not.
 
-    Requests, metadata, redirects and non-HTML responses are not articles and
-    are skipped. The member name is the WARC-Target-URI (or the record id).
+    Pages are named by their WARC-Target-URI (or record id). Responses that
+    are no article (an image, a redirect) are reported as skipped, named
+    ``record-<n>``; request, metadata, warcinfo and revisit records describe
+    other records and are passed over. A record cut short (a truncated file)
+    is a failure, never a page made of what was there, and so are bytes
+    after the last complete record (warcio ends quietly on a partial one).
     """
-    budget = _Budget(caps)
+    budget = budget or ExpansionBudget(caps)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, also on early return
+        handle = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
     except OSError as exc:
         yield MemberFailure(None, f"cannot read ({exc.strerror})", final=True)
         return
-    with handle:
-        records = ArchiveIterator(handle)
+    try:
+        counted = _CountingReader(handle)
+        records = _WatchedIterator(counted)
         count = 0
         while True:
             try:
@@ -295,34 +427,93 @@ def iter_warc(path: str, caps: SizeCaps) -> Iterator[ArchiveEntry]:
                 yield MemberFailure(None, error, final=True)
                 return
             if record is None:
-                return
+                break
             count += 1
             entry = _warc_record(record, count, budget)
             if entry is not None:
                 yield entry
                 if isinstance(entry, MemberFailure) and entry.final:
                     return
+        counted.drain()
+        complete = int(getattr(records, "offset", 0) or 0)
+        if counted.position > complete or records.gzip_incomplete:
+            error = (
+                f"truncated or malformed WARC: the data after record {count}, the last "
+                "complete one, could not be read"
+            )
+            yield MemberFailure(None, error, final=True)
+    finally:
+        if isinstance(source, str):
+            handle.close()
 
 
-def _warc_record(record: Any, number: int, budget: _Budget) -> ArchiveEntry | None:
+class _WatchedIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator, noting whether the stream ended inside a gzip member."""
+
+    gzip_incomplete = False
+
+    def close(self) -> None:
+        decompressor: Any = getattr(getattr(self, "reader", None), "decompressor", None)
+        if decompressor is not None:
+            ended = bool(getattr(decompressor, "eof", True))
+            left = bool(getattr(decompressor, "unused_data", b""))
+            # cut inside a member, or the first bytes of one left over
+            self.gzip_incomplete = not ended or left
+        super().close()
+
+
+class _CountingReader:
+    """A read-only stream that knows how many bytes it has given out (its ``tell``)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+    def drain(self) -> None:
+        while self.read(_CHUNK):
+            pass
+
+
+def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEntry | None:
+    """A page, a failure, or None for a complete record that is no response."""
     headers = record.rec_headers
-    content_type = _html_content_type(record)
-    if content_type is None:
+    declared = _declared_length(headers)
+    if declared is None:  # a header block cut short, or no WARC record at all
+        error = "malformed or truncated record (no valid Content-Length)"
+        return MemberFailure(f"record-{number}", error)
+    skip = _not_a_page(record) if record.rec_type == "response" else ""
+    if skip is not None:  # passed over: warcio still inflates it, so it counts
         try:
-            budget.charge(int(headers.get_header("Content-Length") or 0))
+            budget.charge(declared)
         except _ArchiveTooLarge as exc:
             return MemberFailure(None, str(exc), final=True)
-        except ValueError:
-            pass
-        return None
+        missing = _missing_bytes(record)
+        if missing:
+            return MemberFailure(f"record-{number}", _truncated(missing))
+        return MemberFailure(f"record-{number}", skip, skipped=True) if skip else None
     uri = headers.get_header("WARC-Target-URI")
-    name = str(uri or headers.get_header("WARC-Record-ID") or f"record {number}")
+    record_id = headers.get_header("WARC-Record-ID")
+    name = str(uri or record_id or f"record-{number}")
+    is_uri = bool(uri or record_id)
     try:
         data = budget.read(record.content_stream())
+        missing = _missing_bytes(record)
     except (_MemberTooLarge, _ArchiveTooLarge) as exc:
-        return MemberFailure(name, str(exc), final=isinstance(exc, _ArchiveTooLarge))
+        final = isinstance(exc, _ArchiveTooLarge)
+        return MemberFailure(name, str(exc), final=final, is_uri=is_uri)
     except Exception as exc:  # bad chunked or gzip payload in one record
-        return MemberFailure(name, f"unreadable record ({_describe(exc)})")
+        return MemberFailure(name, f"unreadable record ({_describe(exc)})", is_uri=is_uri)
+    if missing:
+        return MemberFailure(name, _truncated(missing), is_uri=is_uri)
+    content_type = str(record.http_headers.get_header("Content-Type") or "")
     charset = _CHARSET.search(content_type)
     return Member(
         name=name,
@@ -330,18 +521,43 @@ def _warc_record(record: Any, number: int, budget: _Budget) -> ArchiveEntry | No
         url=uri,
         fetched=_warc_date(headers.get_header("WARC-Date")),
         charset=charset.group(1) if charset else None,
+        is_uri=is_uri,
     )
 
 
-def _html_content_type(record: Any) -> str | None:
-    """The Content-Type of a 2xx HTML response record, else None."""
-    if record.rec_type != "response" or record.http_headers is None:
+def _declared_length(headers: Any) -> int | None:
+    try:
+        length = int(headers.get_header("Content-Length"))
+    except (TypeError, ValueError):
         return None
+    return length if length >= 0 else None
+
+
+def _truncated(missing: int) -> str:
+    return f"truncated record ({missing} bytes of it missing from the file)"
+
+
+def _missing_bytes(record: Any) -> int:
+    """Bytes the record's Content-Length promised that the file does not hold."""
+    raw = record.raw_stream
+    while raw.read(_CHUNK):  # the rest of the record (a payload already read leaves little)
+        pass
+    limit = getattr(raw, "limit", 0)
+    return limit if isinstance(limit, int) and limit > 0 else 0
+
+
+def _not_a_page(record: Any) -> str | None:
+    """None for a 2xx HTML response, else why it is no article."""
+    if record.http_headers is None:
+        return "response record without HTTP headers"
     status = str(record.http_headers.get_statuscode() or "")
     content_type = str(record.http_headers.get_header("Content-Type") or "")
-    if not status.startswith("2") or "html" not in content_type.lower():
-        return None
-    return content_type
+    uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    if not status.startswith("2"):
+        return f"HTTP status {status or '?'} for {uri}, not a page"
+    if "html" not in content_type.lower():
+        return f"not an HTML page ({content_type or 'no content type'}) at {uri}"
+    return None
 
 
 def _warc_date(value: str | None) -> date | None:

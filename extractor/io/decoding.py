@@ -4,7 +4,9 @@ Inputs come from anywhere (scraped pages, old Windows exports, archives), so
 decoding has to be forgiving about encodings but strict about *what is text*:
 an empty, whitespace-only or binary file is rejected with an
 :class:`~extractor.errors.InputError` instead of being handed to a model that
-would spend tokens on it. Text is never truncated here.
+would spend tokens on it. Text is never truncated here. A charset declared
+by the input itself (HTML meta, HTTP header) is a hint, never trusted to be a
+real text encoding: a bad one is ignored, it never raises.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: maps them), which is what makes curly quotes in such pages come out right.
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252"}
 _WHATWG_ALIASES |= {"us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+
+#: Codecs that decode bytes but are not a character set a text could be written in.
+_NOT_TEXT_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _NEWLINES = re.compile(r"\r\n?")
@@ -105,13 +112,21 @@ def _decode_utf16_bom(data: bytes) -> str | None:
 
 
 def _decode_with(data: bytes, charset: str | None) -> str | None:
-    """Decode with a declared charset; None if it is unknown or does not fit."""
+    """Decode with a declared charset; None if it is unknown, not a text encoding or does not fit.
+
+    A charset comes from the input itself (an HTML meta tag, an HTTP header),
+    so it is hostile: codecs that are not character encodings (``idna``,
+    ``unicode_escape``, ``undefined`` ...) are refused, and any error a codec
+    raises means "does not fit", never an exception out of decoding.
+    """
     if not charset:
         return None
     name = _WHATWG_ALIASES.get(charset.strip().lower(), charset.strip())
     try:
+        if codecs.lookup(name).name in _NOT_TEXT_CODECS:
+            return None
         return data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError, ValueError, TypeError):
         return None
 
 
@@ -124,7 +139,10 @@ def guess_encoding(data: bytes) -> str | None:
     one that yields the same text as windows-1252, the usual legacy encoding of
     news text; a clear winner (Cyrillic, Greek, Polish text) is left alone.
     """
-    matches = charset_normalizer.from_bytes(data)
+    try:
+        matches = charset_normalizer.from_bytes(data)
+    except Exception:  # a guess only: hostile bytes must not make it raise
+        return None
     best = matches.best()
     if best is None:
         return None

@@ -6,10 +6,17 @@ and a publication date, because relative dates in the text ("on Tuesday") can
 only be resolved against it. When the input carries no date, a dateline at
 the very start of the text is used; anything later in the text is an event
 date, not a publication date, so the search is deliberately conservative.
+
+Bad metadata never costs the document: a date that is no date (``2023-02-30``),
+front matter that is malformed, larger than :data:`FRONT_MATTER_MAX_CHARS`,
+nested too deep or using YAML aliases (the "billion laughs" bomb, recursive
+aliases) is dropped, and the Document says why in ``warnings``. The only
+errors are the ones that leave no text to extract.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -118,26 +125,80 @@ def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -
 # ----------------------------------------------------------------- markdown
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
-#: libyaml's loader is the same safe loader as ``yaml.safe_load``, ten times faster.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Front matter is a few lines of metadata; a longer block is not parsed (a
+#: YAML parser is no place for megabytes of hostile input).
+FRONT_MATTER_MAX_CHARS = 64 * 1024
+#: Deeper nesting than this is no metadata anybody writes by hand.
+_FRONT_MATTER_MAX_DEPTH = 32
 _DATE_KEYS = ("date", "published_time", "published")
 _URL_KEYS = ("source_url", "url")
+
+
+def _lenient_timestamp(loader: Any, node: Any) -> Any:
+    """A YAML timestamp, or its text when it is no real date (``2023-02-30``)."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except Exception:  # ValueError, OverflowError ... an impossible date is a string
+        return loader.construct_scalar(node)
+
+
+#: libyaml's loader is the same safe loader as ``yaml.safe_load``, ten times
+#: faster; impossible dates load as strings instead of raising.
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
+class _RefusedFrontMatter(Exception):
+    pass
+
+
+def _check_events(block: str) -> None:
+    """Refuse aliases and deep nesting before anything is built from the YAML.
+
+    An alias makes a small block expand into an exponentially large (billion
+    laughs) or self-referencing value; front matter never needs one. The
+    events are read by the same streaming parser, with no values built.
+    """
+    depth = 0
+    for event in yaml.parse(block, Loader=_FrontMatterLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _RefusedFrontMatter("YAML aliases (*name) are not allowed")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _FRONT_MATTER_MAX_DEPTH:
+                raise _RefusedFrontMatter(f"nested deeper than {_FRONT_MATTER_MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
     """Split ``--- yaml ---`` front matter from a markdown text.
 
     Returns ``(front_matter, body, error)``. Without front matter, or when it
-    is not a YAML mapping, the whole text is the body (nothing is lost), and
-    ``error`` says why a block that looked like front matter was not used.
+    cannot be used (not YAML, not a mapping, larger than
+    :data:`FRONT_MATTER_MAX_CHARS`, using aliases), the whole text is the body
+    (nothing is lost), and ``error`` says why a block that looked like front
+    matter was not used. Never raises.
     """
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    if not text.startswith("---"):
         return None, text, None
+    head = text[: FRONT_MATTER_MAX_CHARS + 8]
+    match = _FRONT_MATTER.match(head)
+    if match is None:
+        if len(text) > len(head) and _FRONT_MATTER.match(text):
+            return None, text, f"front matter longer than {FRONT_MATTER_MAX_CHARS} characters"
+        return None, text, None
+    block = match.group("yaml")
     try:
-        loaded = yaml.load(match.group("yaml"), Loader=_YAML_LOADER)
-    except yaml.YAMLError as exc:
-        return None, text, f"malformed front matter: {' '.join(str(exc).split())}"
+        _check_events(block)
+        loaded = yaml.load(block, Loader=_FrontMatterLoader)
+    except _RefusedFrontMatter as exc:
+        return None, text, f"front matter refused: {exc}"
+    except Exception as exc:  # YAMLError, and anything else a hostile block provokes
+        return None, text, f"malformed front matter: {' '.join(str(exc).split())[:300]}"
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -146,14 +207,19 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
 
 
 def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
-    """A markdown article: front matter gives date, title and URL; the body is the text."""
+    """A markdown article: front matter gives date, title and URL; the body is the text.
+
+    Unusable front matter or a date in it that is no date never stops the
+    document: it is read without that metadata, and ``warnings`` say why.
+    """
     front, body, error = split_front_matter(text)
     if front is not None:
         body = body.strip()
         if not body:
             raise InputError("no text (front matter only)", source=source)
     front = front or {}
-    published = _first_date(front, _DATE_KEYS)
+    warnings = [error] if error else []
+    published = _first_date(front, _DATE_KEYS, warnings, "front matter")
     date_source = "front matter" if published else None
     if published is None:
         published = parse_dateline(body)
@@ -171,15 +237,27 @@ def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = Non
         title=_clean_title(front.get("title")),
         url=_first_str(front, _URL_KEYS) or url,
         meta=meta,
+        warnings=tuple(warnings),
     )
 
 
-def _first_date(values: Mapping[str, Any], keys: tuple[str, ...]) -> date | None:
+def _first_date(
+    values: Mapping[str, Any], keys: tuple[str, ...], warnings: list[str], where: str
+) -> date | None:
+    """The first of ``keys`` holding a date; a value that is no date adds a warning."""
     for key in keys:
-        found = coerce_date(values.get(key))
+        value = values.get(key)
+        found = coerce_date(value)
         if found is not None:
             return found
+        if value not in (None, ""):
+            warnings.append(f"{where} {key!r} is not a date ({_shorten(value)}); ignored")
     return None
+
+
+def _shorten(value: Any, limit: int = 60) -> str:
+    text = repr(value) if isinstance(value, str) else type(value).__name__
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 def _first_str(values: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
@@ -198,6 +276,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # NaN and infinity are not JSON
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
@@ -238,15 +318,18 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
     main-content extraction; tables are left out because they are rarely prose.
     """
     page = text if _PAGE_MARKERS.search(text[:4096]) else f"<html><body>{text}</body></html>"
-    result = trafilatura.bare_extraction(
-        page,
-        url=url,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        date_extraction_params=_date_params(),
-        config=_TRAFILATURA_CONFIG,
-    )
+    try:
+        result = trafilatura.bare_extraction(
+            page,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            date_extraction_params=_date_params(),
+            config=_TRAFILATURA_CONFIG,
+        )
+    except Exception as exc:  # lxml and trafilatura errors on hostile markup
+        raise InputError(f"HTML could not be parsed ({type(exc).__name__})", source=source) from exc
     body = (getattr(result, "text", None) or "").strip()
     if not body:
         raise InputError("no article text found in HTML", source=source)
@@ -287,7 +370,9 @@ def record_to_document(
 
     A missing, non-string or blank text is an :class:`InputError`; an
     unreadable date is not (the document is still worth extracting), it is
-    kept in ``meta["unparsed_date"]`` so it is visible rather than lost.
+    kept in ``meta["unparsed_date"]`` and named in ``warnings``. Lone
+    surrogates (``"\\ud800"`` in JSON: no character at all) become U+FFFD,
+    with a warning.
     """
     noun = "column" if fmt == "csv" else "field"
     text = record.get(fields.text)
@@ -297,6 +382,10 @@ def record_to_document(
         raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
     if not text.strip():
         raise InputError(f"{noun} {fields.text!r} is empty", source=source)
+    warnings: list[str] = []
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append(f"{noun} {fields.text!r} held invalid characters (lone surrogates)")
     text = normalise_newlines(text)
     raw_date = record.get(fields.date)
     published = coerce_date(raw_date)
@@ -307,23 +396,28 @@ def record_to_document(
     meta = _meta(fmt, date_source)
     if raw_date not in (None, "") and date_source != "record":
         meta["unparsed_date"] = raw_date
+        warnings.append(f"{noun} {fields.date!r} is not a date ({_shorten(raw_date)}); ignored")
     used = {fields.id, fields.text, fields.date, fields.title, "url"}
     meta["fields"] = {
         key: value for key, value in record.items() if isinstance(key, str) and key not in used
     }
     url = record.get("url")
+    title = _clean_title(record.get(fields.title))
     return Document(
         doc_id=doc_id,
         text=text,
         published=published,
         source=source,
-        title=_clean_title(record.get(fields.title)),
+        title=_SURROGATE.sub("\ufffd", title) if title else None,
         url=url if isinstance(url, str) and url.strip() else None,
         meta=meta,
+        warnings=tuple(warnings),
     )
 
 
 # ------------------------------------------------------------------ helpers
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _meta(fmt: str, date_source: str | None) -> dict[str, Any]:

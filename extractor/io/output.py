@@ -1,41 +1,334 @@
-"""JSONL output that survives being killed, and resuming from it.
+"""Bulk output files: JSONL that survives being killed, that one run owns, resumed line by line.
 
 A bulk run over thousands of documents will be interrupted (Ctrl-C, OOM, a
-reboot). The writer appends one complete line per document and flushes it at
-once, so at most the line being written is lost. On restart
-:func:`completed_ids` reads which documents are done and cuts off a torn last
-line, so the file stays valid JSONL. Damage anywhere else is not a crash
-artefact; it is reported, never silently dropped.
+reboot), rerun with changed inputs, pointed at the wrong file, or started
+twice. The rules, kept here and tested in ``tests/test_io_output.py`` and
+``tests/test_bulk_hostile.py``:
+
+* **Lines are complete or gone.** :class:`JsonlWriter` appends each line with
+  unbuffered writes, so at most the line being written is lost to a kill; the
+  next open cuts that torn last line off. A write that fails (disk full, I/O
+  error, a closed pipe) cuts the file back to its last complete line and
+  raises: the run stops with one line, it never loops.
+* **The last line of an id wins.** Every line records the ``text_sha256`` of
+  the text it was extracted from. When an input's text changes under the same
+  id, its new line is appended and *supersedes* the old one: whoever reads the
+  file takes the last complete line per ``doc_id`` (:func:`latest_lines`,
+  :func:`open_output`'s ``done``, :func:`drop_error_lines`).
+* **One run per file.** :func:`open_output` holds an exclusive ``flock`` on a
+  sidecar ``<output>.lock`` (beside the file a symlink points to) while the run
+  writes; a second run on the same file is refused at once. The kernel drops
+  the lock when the process ends, however it ends.
+* **Only its own file.** An existing output is appended to only if its first
+  line is a result line (a JSON object with :data:`OUTPUT_KEYS`; an empty file
+  is fine). Anything else is refused untouched: never truncated, never
+  appended to.
+* **Rewrites keep the file.** A rewrite (:func:`drop_error_lines`) writes a
+  temporary file beside the real file (through a symlink), gives it the
+  file's mode and owner, and replaces the real file atomically; a torn tail is
+  cut in place. Either way a symlink stays a symlink and a 0600 file stays 0600.
+* **Problems are one line, found early.** :func:`check_output` says before any
+  work whether a path can be written (a folder, a missing parent, no
+  permission, a socket ...). Every problem is one
+  :class:`~extractor.errors.ConfigurationError` (the ``-o`` cannot be used as
+  given: exit 2) whose message names the path and what to do.
+
+Character devices and FIFOs (``/dev/null``, ``/dev/stdout`` on a pipe) are
+*streams*: written once, never read, locked or resumed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
-from collections.abc import Mapping
+import stat
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
-from extractor.errors import InputError
+from extractor.errors import ConfigurationError, OutputError
 
-__all__ = ["JsonlWriter", "completed_ids", "open_for_resume"]
+if sys.platform != "win32":
+    import fcntl
+
+__all__ = [
+    "OUTPUT_KEYS",
+    "UNKNOWN_HASH",
+    "JsonlWriter",
+    "OutputFile",
+    "OutputTarget",
+    "check_output",
+    "completed_ids",
+    "drop_error_lines",
+    "latest_lines",
+    "open_for_resume",
+    "open_output",
+]
+
+#: The keys every result line has had since the first release: a first line
+#: with all of them marks a file as extractor output.
+OUTPUT_KEYS = frozenset({"doc_id", "status", "source", "records", "counts", "usage", "error"})
+#: How a result line starts (``doc_id`` is always its first key): a file holding
+#: only a torn first line is an output killed during its first write.
+_LINE_PREFIX = b'{"doc_id": '
+#: The hash in ``done`` for a line written before lines carried ``text_sha256``:
+#: its text cannot be compared, so it is trusted as unchanged.
+UNKNOWN_HASH = "?"
+_FIRST_LINE_CAP = 64 * 1024 * 1024
+_CHOOSE = "choose another -o"
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _problem(message: str, *, path: str | os.PathLike[str]) -> OutputError:
+    """An output problem in one line naming the path and what to do; it stops a run (exit 2)."""
+    return OutputError(message, path=os.fspath(path))
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+# ------------------------------------------------------------------ checking
+
+
+@dataclass(frozen=True, slots=True)
+class OutputTarget:
+    """Where a run's lines go.
+
+    ``path`` is the path as given; ``target`` the file really written (symlinks
+    resolved, so a rewrite replaces the file and not the link). ``kind`` is
+    ``file`` (exists), ``new`` (to be created) or ``stream`` (a character device
+    or FIFO: written only).
+    """
+
+    path: Path
+    target: Path
+    kind: Literal["file", "new", "stream"]
+
+    @property
+    def lock_path(self) -> Path:
+        return self.target.with_name(self.target.name + ".lock")
+
+    @property
+    def rewrite_path(self) -> Path:
+        return self.target.with_name(f".{self.target.name}.rewrite")
+
+    def own_paths(self) -> tuple[str, ...]:
+        """Real paths of the files a run keeps beside its output: never to be read as input."""
+        if self.kind == "stream":
+            return ()
+        return (str(self.target), str(self.lock_path), str(self.rewrite_path))
+
+
+def check_output(path: str | os.PathLike[str]) -> OutputTarget:
+    """Whether ``path`` can take a run's lines, decided before any work; raises ConfigurationError.
+
+    Nothing is created or changed. A symlink is followed (a dangling one is
+    written through); an existing file must be writable; a new file needs an
+    existing, writable folder; a folder, a socket or a block device is refused.
+    """
+    name = os.fspath(path)
+    if not name:
+        raise _problem(f"an empty path; {_CHOOSE}", path="''")
+    try:
+        info: os.stat_result | None = os.stat(name)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:  # a symlink loop, a file used as a folder, no permission
+        raise _problem(f"cannot be used ({_why(error)}); {_CHOOSE}", path=name) from error
+    if info is None:
+        target = Path(os.path.realpath(name))
+        folder = target.parent
+        if not folder.exists():
+            raise _problem(f"the folder {folder} does not exist; create it or {_CHOOSE}", path=name)
+        if not folder.is_dir():
+            raise _problem(f"{folder} is not a folder; {_CHOOSE}", path=name)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise _problem(f"cannot create a file in {folder} (permission denied)", path=name)
+        return OutputTarget(Path(name), target, "new")
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise _problem(
+            f"is a folder; -o takes a file name such as {Path(name) / 'out.jsonl'}", path=name
+        )
+    if stat.S_ISREG(mode):
+        target = Path(os.path.realpath(name))
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_APPEND | _CLOEXEC))
+        except OSError as error:
+            raise _problem(f"cannot be written ({_why(error)}); {_CHOOSE}", path=name) from error
+        return OutputTarget(Path(name), target, "file")
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return OutputTarget(Path(name), Path(name), "stream")
+    kind = "socket" if stat.S_ISSOCK(mode) else "device" if stat.S_ISBLK(mode) else "special file"
+    raise _problem(f"is a {kind}, not a file; {_CHOOSE}", path=name)
+
+
+def check_own_output(
+    path: str | os.PathLike[str], *, shown: str | os.PathLike[str] | None = None
+) -> None:
+    """Raise ConfigurationError unless ``path`` is empty or starts with a result line.
+
+    Blank lines before the first line are ignored. A file holding only a torn
+    first line counts as an output when that line starts as result lines do
+    (``{"doc_id": ``, or a piece of that).
+    ``shown`` is the name the message uses (the path as the user gave it).
+    """
+    foreign = _problem(
+        f"is not an extractor output file (its first line is not a result line); {_CHOOSE}",
+        path=shown if shown is not None else path,
+    )
+    with open(path, "rb") as handle:
+        first = handle.readline(_FIRST_LINE_CAP)
+        while first and not first.strip():
+            first = handle.readline(_FIRST_LINE_CAP)
+    if not first:
+        return
+    if not first.endswith(b"\n"):
+        if first.startswith(_LINE_PREFIX) or _LINE_PREFIX.startswith(first):
+            return  # killed while writing its first line
+        raise foreign
+    try:
+        record = json.loads(first)
+    except (ValueError, RecursionError):
+        raise foreign from None
+    if not (isinstance(record, dict) and record.keys() >= OUTPUT_KEYS):
+        raise foreign
+
+
+# ------------------------------------------------------------------- locking
+
+
+class _Lock:
+    """An exclusive flock held for a run; ``release`` removes the sidecar it created."""
+
+    def __init__(self, fd: int, sidecar: Path | None) -> None:
+        self._fd: int | None = fd
+        self._sidecar = sidecar
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        if self._sidecar is not None:  # unlinked while still held: see _lock
+            with contextlib.suppress(OSError):
+                os.unlink(self._sidecar)
+        os.close(self._fd)
+        self._fd = None
+
+
+def _lock(output: OutputTarget) -> _Lock | None:
+    """Lock ``output`` for this process, or raise ConfigurationError naming the run that holds it.
+
+    The lock is a ``flock`` on ``<target>.lock``: a sidecar, because rewrites
+    replace the output's inode. The holder unlinks the sidecar before it lets
+    go, so a process that locked an unlinked sidecar sees it is no longer the
+    file at that path and tries again. A folder where no sidecar can be
+    created (read-only) gets the lock on the output itself. Streams and
+    Windows are not locked.
+    """
+    if output.kind == "stream" or sys.platform == "win32":
+        return None
+    sidecar = output.lock_path
+    for _ in range(50):
+        try:
+            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o644)
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and output.kind == "file":
+                with contextlib.suppress(OSError):
+                    fd = os.open(output.target, os.O_RDONLY | _CLOEXEC)
+                    return _locked(fd, None, output)
+            raise _problem(
+                f"cannot create its lock file {sidecar} ({_why(error)})", path=output.path
+            ) from error
+        lock = _locked(fd, sidecar, output)
+        if lock is not None:
+            return lock
+    raise _problem(f"cannot lock it: {sidecar} keeps being replaced", path=output.path)
+
+
+def _locked(fd: int, sidecar: Path | None, output: OutputTarget) -> _Lock | None:
+    """Lock ``fd``; None when the sidecar was unlinked meanwhile (try again)."""
+    if sys.platform == "win32":  # pragma: no cover - never called there
+        return _Lock(fd, None)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = _holder(fd)
+        os.close(fd)
+        raise _problem(
+            f"is being written by another extractor run ({holder}); wait for it to finish "
+            f"or {_CHOOSE}",
+            path=output.path,
+        ) from None
+    except OSError as error:
+        os.close(fd)
+        raise _problem(f"cannot lock it ({_why(error)}); {_CHOOSE}", path=output.path) from error
+    if sidecar is None:
+        return _Lock(fd, None)
+    try:
+        current: os.stat_result | None = os.stat(sidecar)
+    except OSError:
+        current = None
+    mine = os.fstat(fd)
+    if current is None or (current.st_dev, current.st_ino) != (mine.st_dev, mine.st_ino):
+        os.close(fd)
+        return None
+    with contextlib.suppress(OSError):  # the pid is for the message of a refused run only
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return _Lock(fd, sidecar)
+
+
+def _holder(fd: int) -> str:
+    with contextlib.suppress(OSError):
+        pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        if pid.isdigit():
+            return f"pid {pid}"
+    return "another process"
+
+
+# ------------------------------------------------------------------- writing
 
 
 class JsonlWriter:
-    """Append one JSON object per line to ``path``, flushed after every line.
+    """Append one JSON object per line to ``path``; each line is written at once, unbuffered.
 
     With ``fsync=True`` every line is also forced to disk (slower; survives a
     power cut, not just a killed process). Refuses to append to a file that
-    ends in a partial line: :func:`completed_ids` repairs such a file.
+    ends in a partial line: :func:`completed_ids` repairs such a file. A write
+    that fails cuts the file back to its last complete line and raises
+    :class:`ConfigurationError`. Character devices and FIFOs are written as streams
+    (a FIFO nobody reads is refused at once instead of blocking).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, fsync: bool = False) -> None:
         self.path = Path(path)
         self.fsync = fsync
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        _refuse_torn_tail(self.path)
-        self._handle: BinaryIO = open(self.path, "ab")  # noqa: SIM115 - owned by the writer
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | _CLOEXEC | _NONBLOCK
+        try:
+            fd = os.open(self.path, flags, 0o666)
+        except OSError as error:
+            why = "nothing reads this FIFO" if error.errno == errno.ENXIO else _why(error)
+            raise _problem(
+                f"cannot be opened for writing ({why}); {_CHOOSE}", path=self.path
+            ) from error
+        self._fd: int | None = fd
+        self._regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        try:
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
+            if self._regular:
+                _refuse_torn_tail(self.path)
+        except BaseException:
+            self.close()
+            raise
 
     def write(self, record: Mapping[str, Any]) -> None:
         """Append ``record`` (which must have a string ``doc_id``) as one line.
@@ -46,17 +339,38 @@ class JsonlWriter:
         doc_id = record.get("doc_id")
         if not isinstance(doc_id, str):
             raise ValueError(f"output record needs a string 'doc_id', got {doc_id!r}")
-        self._handle.write(_encode_line(record))
-        self._handle.flush()
-        if self.fsync:
-            os.fsync(self._handle.fileno())
+        self._write(_encode_line(record))
+
+    def _write(self, data: bytes) -> None:
+        fd = self._fd
+        if fd is None:
+            raise ValueError("write to a closed JsonlWriter")
+        start = os.lseek(fd, 0, os.SEEK_END) if self._regular else 0
+        view = memoryview(data)
+        try:
+            while view:
+                written = os.write(fd, view)
+                if written <= 0:
+                    raise OSError(errno.EIO, "the file took no bytes")
+                view = view[written:]
+            if self.fsync and self._regular:
+                os.fsync(fd)
+        except OSError as error:
+            if self._regular:  # never leave a torn line behind a failed write
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, start)
+            raise _problem(
+                f"cannot write ({_why(error)}); the run stops here", path=self.path
+            ) from error
 
     def close(self) -> None:
-        self._handle.close()
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)
 
     @property
     def closed(self) -> bool:
-        return self._handle.closed
+        return self._fd is None
 
     def __enter__(self) -> JsonlWriter:
         return self
@@ -84,20 +398,108 @@ def _encode_line(record: Mapping[str, Any]) -> bytes:
 
 
 def _refuse_torn_tail(path: Path) -> None:
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            if handle.tell() == 0:
-                return
-            handle.seek(-1, os.SEEK_END)
-            last = handle.read(1)
-    except FileNotFoundError:
-        return
+    with open(path, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        handle.seek(size - 1)
+        last = handle.read(1)
     if last != b"\n":
-        raise InputError(
-            "output file ends with a partial line; call completed_ids() on it to repair it",
-            source=str(path),
+        raise _problem(
+            "the file ends with a partial line; call completed_ids() on it to repair it",
+            path=path,
         )
+
+
+# ------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Tail:
+    """What reading the lines found at the end: the size of the complete lines, a torn rest."""
+
+    size: int = 0
+    torn: bool = False
+
+
+def _damaged(file: Path, lineno: int, why: str) -> ConfigurationError:
+    return _problem(
+        f"line {lineno} {why}: the output file is damaged before its last line; move it "
+        f"aside or {_CHOOSE}",
+        path=file,
+    )
+
+
+def _result_lines(
+    handle: BinaryIO, file: Path, tail: _Tail
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` per complete line; damage before the last line raises.
+
+    The last line is torn when it has no newline or is not valid JSON (the
+    process died mid-write): it is not yielded, and ``tail`` says where the
+    complete lines end. Blank lines are skipped.
+    """
+    pending: tuple[int, bytes] | None = None
+    for lineno, raw in enumerate(handle, start=1):
+        if pending is not None:
+            record = _parse(*pending, file, last=False)
+            tail.size += len(pending[1])
+            if record is not None:
+                yield pending[0], record
+        pending = (lineno, raw)
+    if pending is None:
+        return
+    lineno, raw = pending
+    complete = raw.endswith(b"\n")
+    record = _parse(lineno, raw, file, last=True) if complete else None
+    if not complete or (record is None and raw.strip()):
+        tail.torn = True
+        return
+    tail.size += len(raw)
+    if record is not None:
+        yield lineno, record
+
+
+def _parse(lineno: int, raw: bytes, file: Path, *, last: bool) -> dict[str, Any] | None:
+    """The line's object; None for a blank line, and for an unparsable last line."""
+    if not raw.strip():
+        return None
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        if last:
+            return None
+        raise _damaged(file, lineno, f"is not valid JSON ({error})") from error
+    if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
+        raise _damaged(file, lineno, "is not a JSON object with a string 'doc_id'")
+    return record
+
+
+def _hash_of(record: Mapping[str, Any]) -> str | None:
+    if "text_sha256" not in record:
+        return UNKNOWN_HASH
+    digest = record["text_sha256"]
+    return digest if isinstance(digest, str) else None
+
+
+def _scan(file: Path) -> dict[str, str | None]:
+    """The winning ``text_sha256`` per id (the last line's); cuts off a torn last line."""
+    done: dict[str, str | None] = {}
+    tail = _Tail()
+    with open(file, "rb") as handle:
+        for _, record in _result_lines(handle, file, tail):
+            done[record["doc_id"]] = _hash_of(record)
+    if tail.torn:
+        _truncate(file, tail.size)
+    return done
+
+
+def _truncate(file: Path, size: int) -> None:
+    """Cut the file in place: the same inode, so its mode, owner and links stay."""
+    with open(file, "r+b") as handle:
+        handle.truncate(size)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def completed_ids(path: str | os.PathLike[str]) -> set[str]:
@@ -106,52 +508,14 @@ def completed_ids(path: str | os.PathLike[str]) -> set[str]:
     The last line is torn if it has no newline or is not valid JSON (the
     process died mid-write): it is truncated away so the file can be appended
     to. Any earlier line that is not a JSON object with a string ``doc_id``
-    raises :class:`InputError` naming its line number. A missing file has no
-    completed ids.
+    raises :class:`ConfigurationError` naming its line number. A missing file has no
+    completed ids. (This does not check that the file is an extractor output:
+    :func:`open_output` does.)
     """
     file = Path(path)
     if not file.exists():
         return set()
-    done: set[str] = set()
-    pending: tuple[int, bytes] | None = None
-    offset = 0
-    with open(file, "rb") as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if pending is not None:
-                _add_line(done, *pending, file, last=False)
-            pending = (lineno, raw)
-            offset += len(raw)
-    if pending is not None and not _add_line(done, *pending, file, last=True):
-        _truncate(file, offset - len(pending[1]))
-    return done
-
-
-def _add_line(done: set[str], lineno: int, raw: bytes, file: Path, *, last: bool) -> bool:
-    """Add the line's id to ``done``; False for a torn last line, which must go."""
-    if last and not raw.endswith(b"\n"):
-        return False
-    if not raw.strip():
-        return True
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        if last:
-            return False
-        raise InputError(f"line {lineno} is not valid JSON ({exc})", source=str(file)) from exc
-    doc_id = record.get("doc_id") if isinstance(record, dict) else None
-    if not isinstance(doc_id, str):
-        raise InputError(
-            f"line {lineno} is not a JSON object with a string 'doc_id'", source=str(file)
-        )
-    done.add(doc_id)
-    return True
-
-
-def _truncate(file: Path, size: int) -> None:
-    with open(file, "r+b") as handle:
-        handle.truncate(size)
-        handle.flush()
-        os.fsync(handle.fileno())
+    return set(_scan(file))
 
 
 def open_for_resume(
@@ -160,3 +524,245 @@ def open_for_resume(
     """Repair ``path`` if torn, and return the ids already done and a writer appending to it."""
     done = completed_ids(path)
     return done, JsonlWriter(path, fsync=fsync)
+
+
+def latest_lines(
+    path: str | os.PathLike[str],
+    *,
+    on_bad_line: Callable[[int, bytes], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The winning line of every ``doc_id`` (its last complete line), in file order.
+
+    A line superseded by a later line with the same id (the document's text
+    changed and it was extracted again) is left out. Lines that are not JSON
+    objects with a string ``doc_id`` are left out too, each reported to
+    ``on_bad_line(line_number, raw_bytes)``; a torn last line (a run in
+    progress, or killed) is reported the same way, its bytes without a final
+    newline. Reads the file twice (memory is one entry per id), and only the
+    lines that were complete on the first pass, so a run appending meanwhile
+    does no harm. Raises ConfigurationError for a path that is not a regular file.
+    """
+    file = Path(path)
+    try:
+        regular = stat.S_ISREG(os.stat(file).st_mode)
+    except OSError as error:
+        raise _problem(f"cannot be read ({_why(error)})", path=file) from error
+    if not regular:
+        raise _problem("is not a regular file (it must be read twice)", path=file)
+    last: dict[str, int] = {}
+    complete = 0
+    torn: bytes | None = None
+    with open(file, "rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if not raw.endswith(b"\n"):
+                torn = raw
+                break
+            complete = lineno
+            record = _loose(raw)
+            if record is not None:
+                last[record["doc_id"]] = lineno
+    with open(file, "rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if lineno > complete:
+                break
+            record = _loose(raw)
+            if record is None:
+                if raw.strip() and on_bad_line is not None:
+                    on_bad_line(lineno, raw)
+            elif last.get(record["doc_id"]) == lineno:
+                yield record
+    if torn is not None and on_bad_line is not None:
+        on_bad_line(complete + 1, torn)
+
+
+def _loose(raw: bytes) -> dict[str, Any] | None:
+    """The line's object if it is one with a string ``doc_id``, else None."""
+    try:
+        record = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+        return record
+    return None
+
+
+# ----------------------------------------------------------------- rewriting
+
+
+def _drop_error_lines(file: Path, rewrite: Path) -> int:
+    """Keep the winning lines that are not errors; return how many error lines went.
+
+    Superseded lines go too: the rewritten file has one line per id.
+    """
+    winners: dict[str, tuple[int, bool]] = {}
+    lines = 0
+    tail = _Tail()
+    with open(file, "rb") as handle:
+        for lineno, record in _result_lines(handle, file, tail):
+            winners[record["doc_id"]] = (lineno, record.get("status") == "error")
+            lines += 1
+    if tail.torn:
+        _truncate(file, tail.size)
+    dropped = sum(error for _, error in winners.values())
+    if dropped == 0 and lines == len(winners):
+        return 0
+    keep = {lineno for lineno, error in winners.values() if not error}
+    _rewrite(file, rewrite, keep)
+    return dropped
+
+
+def _rewrite(file: Path, temporary: Path, keep: set[int]) -> None:
+    """Replace ``file`` by its lines numbered in ``keep``, atomically, with its mode and owner."""
+    info = os.stat(file)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)  # left by a rewrite that was killed
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
+    except OSError as error:
+        raise _problem(
+            f"cannot be rewritten: cannot create {temporary} ({_why(error)})", path=file
+        ) from error
+    try:
+        with open(fd, "wb") as target, open(file, "rb") as source:
+            for lineno, raw in enumerate(source, start=1):
+                if lineno in keep:
+                    target.write(raw)
+            target.flush()
+            _copy_owner_and_mode(target.fileno(), info, file)
+            os.fsync(target.fileno())
+        os.replace(temporary, file)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _problem(
+                f"cannot be rewritten ({_why(error)}); it is unchanged", path=file
+            ) from error
+        raise
+    _fsync_folder(file.parent)
+
+
+def _copy_owner_and_mode(fd: int, info: os.stat_result, file: Path) -> None:
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, info.st_uid, info.st_gid)
+        except PermissionError as error:
+            raise _problem(
+                "cannot be rewritten keeping its owner and group (permission denied); run as "
+                "its owner, or copy it and pass the copy to -o",
+                path=file,
+            ) from error
+    os.chmod(fd, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-id bits
+
+
+def _fsync_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | _CLOEXEC)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def drop_error_lines(path: str | os.PathLike[str]) -> int:
+    """Remove the error lines of an output file, so a rerun tries those documents again.
+
+    An id whose winning (last) line is an error loses all its lines; lines
+    superseded by a later line of their id go too. The file must be an
+    extractor output, not in use by a run (it is locked meanwhile); a torn
+    last line is cut first. The rewrite keeps the file's mode and owner and
+    goes through a symlink (see the module doc). Returns how many ids lost
+    their error line. A missing file has none.
+    """
+    output = check_output(path)
+    if output.kind != "file":
+        return 0
+    lock = _lock(output)
+    try:
+        check_own_output(output.target, shown=output.path)
+        return _drop_error_lines(output.target, output.rewrite_path)
+    except OSError as error:
+        raise _problem(f"cannot be rewritten ({_why(error)})", path=output.path) from error
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+# ------------------------------------------------------------------- opening
+
+
+class OutputFile:
+    """An output opened by :func:`open_output`: locked, checked, repaired, ready to append.
+
+    ``done`` maps every id already in the file to the ``text_sha256`` of its
+    winning line (None for a line without text, :data:`UNKNOWN_HASH` for a
+    line written before lines carried a hash). ``dropped`` is how many error
+    lines ``retry_errors`` removed. Close it (or use it as a context
+    manager) to close the writer and release the lock.
+    """
+
+    def __init__(self, output: OutputTarget, *, fsync: bool, retry_errors: bool) -> None:
+        self.output = output
+        self.done: dict[str, str | None] = {}
+        self.dropped = 0
+        self._lock = _lock(output)
+        try:
+            if output.kind == "file" or (output.kind == "new" and output.target.exists()):
+                file = output.target
+                check_own_output(file, shown=output.path)
+                if retry_errors:
+                    self.dropped = _drop_error_lines(file, output.rewrite_path)
+                self.done = _scan(file)
+            self._writer = JsonlWriter(output.target, fsync=fsync)
+        except OSError as error:  # cannot read it back, cannot repair it
+            self._release()
+            raise _problem(
+                f"cannot be resumed ({_why(error)}); {_CHOOSE}", path=output.path
+            ) from error
+        except BaseException:
+            self._release()
+            raise
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        self._writer.write(record)
+
+    def close(self) -> None:
+        try:
+            self._writer.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> OutputFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_output(
+    path: str | os.PathLike[str] | OutputTarget,
+    *,
+    fsync: bool = False,
+    retry_errors: bool = False,
+) -> OutputFile:
+    """Open a bulk output for appending: check, lock, check it is ours, repair, read what is done.
+
+    Raises :class:`ConfigurationError` (one line naming the path) when the path
+    cannot be written, another run holds the lock, the file is not an
+    extractor output, or it is damaged before its last line.
+    """
+    output = path if isinstance(path, OutputTarget) else check_output(path)
+    return OutputFile(output, fsync=fsync, retry_errors=retry_errors)

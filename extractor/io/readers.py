@@ -1,13 +1,50 @@
 """Inputs to a stream of items: one Document or InputFailure per input unit.
 
 A bulk run converts thousands of articles and must survive any single bad
-one, so every unit (a file, an archive member, a JSONL line, a CSV row, a
-WARC response) yields exactly one item and nothing here raises for a bad
-document. The only exception is a path that does not exist at all: that is a
-typo on the command line, and it is reported before any work starts.
+one. The invariant, kept in code rather than by care in each reader:
 
-Ids are stable across runs (paths, member names, id columns), which is what
-makes ``--resume`` possible; a repeated id is reported, never merged.
+* **Every unit gives exactly one item.** A unit is a file in a folder, an
+  archive member, a JSONL line, a CSV row, a WARC response record. It becomes
+  a :class:`~extractor.pipeline.document.Document` or an
+  :class:`InputFailure` saying why not, under a stable id.
+* **Nothing is skipped silently.** A file or member that is deliberately not
+  read (another file type, a hidden file, a link, an archive nested too
+  deep) is an ``InputFailure`` with ``skipped=True``. Only directory entries
+  and operating-system clutter (``.DS_Store``, ``__MACOSX/``, ``.git/``: see
+  :func:`~extractor.io.archives.is_junk_name`) pass without a line. A
+  container (JSONL, CSV, archive) that yields nothing at all gets one line.
+* **Nothing stops the run.** Every reader runs under a guard
+  (:func:`_guarded`): any exception becomes one failure naming the input and
+  the last unit read, and the iteration goes on with the next file. Inside a
+  file, each line, row and member is read under its own ``try``, so one bad
+  unit fails alone; a file that cannot go on (a corrupt archive, an I/O
+  error) gives one failure for the rest of it.
+* **Nothing hangs, nothing escapes the input.** A folder walk never opens
+  FIFOs, sockets or devices, and never follows a symlink: one that leaves the
+  input folder is reported as such, one inside it as an alias of a file that
+  is read in place, a broken one as broken. Front matter, archives, lines and
+  files are read under size caps.
+
+The only exception raised is for a top-level path that does not exist (or a
+glob matching nothing): that is a typo on the command line, reported before
+any work starts.
+
+Identity (``doc_id``), stable across runs, which is what makes ``--resume``
+possible:
+
+* Every input path is resolved to its absolute real path first, so ``a.txt``,
+  ``./a.txt`` and ``/abs/a.txt`` are one input, read once.
+* A single folder given alone is the input root: ids are paths relative to it
+  (``sub/01.txt``), with ``/`` separators on every platform.
+* Anything else (files, several folders, globs) is identified by its
+  absolute real path, so two folders holding ``01.txt`` never collide.
+* A member is ``<container id>!<member name>``, nested as deep as archives
+  nest (``a.zip!inner.tar!doc.txt``); a JSONL line or CSV row is its id
+  column, else ``<file id>:<line number>``; a WARC page is its URI.
+* Every Document carries ``text_sha256``, so a changed text under an
+  unchanged id (a line-numbered row) can be detected.
+
+A repeated id (an id column used twice) is reported, never merged.
 """
 
 from __future__ import annotations
@@ -16,22 +53,26 @@ import codecs
 import csv
 import dataclasses
 import glob
+import io
 import json
 import os
+import posixpath
 import re
-import sys
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import IO, Any, Literal, TypeAlias
 
 from extractor.errors import InputError
 from extractor.io.archives import (
     DEFAULT_MAX_ARCHIVE_BYTES,
     DEFAULT_MAX_MEMBER_BYTES,
     ArchiveEntry,
+    ExpansionBudget,
     Member,
     SizeCaps,
+    is_junk_name,
     iter_tar,
     iter_warc,
     iter_zip,
@@ -40,20 +81,23 @@ from extractor.io.decoding import guess_encoding, is_binary
 from extractor.io.formats import RecordFields, document_format, parse_document, record_to_document
 from extractor.pipeline.document import Document
 
-__all__ = ["InputFailure", "Item", "iter_inputs", "read_file"]
+__all__ = ["MAX_NESTING", "InputFailure", "Item", "is_rereadable", "iter_inputs", "read_file"]
 
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """An input unit that could not be turned into a Document, and why.
+    """An input unit that was not turned into a Document, and why.
 
     It takes the document's place in the stream so that a bulk run can record
-    the failure under the same stable id and carry on.
+    the failure under the same stable id and carry on. ``skipped`` is True
+    when the unit was deliberately not read (its file type, a hidden file, a
+    link, nesting too deep) rather than found unreadable.
     """
 
     doc_id: str
     source: str
     error: str
+    skipped: bool = False
 
 
 Item: TypeAlias = Document | InputFailure
@@ -74,21 +118,75 @@ _CONTAINER_SUFFIXES: tuple[tuple[str, Container], ...] = (
 )
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _CSV_SNIFF_BYTES = 1024 * 1024
+_READ_CHUNK = 1024 * 1024
+_SURROGATES = re.compile("[\udc80-\udcff]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: How deep containers are read inside containers: a zip in a zip is depth 1.
+MAX_NESTING = 3
+
+#: Bytes of a file or member: a path to open, or the bytes themselves.
+_Blob: TypeAlias = str | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A unit's identity and where it was found, for items and failures alike."""
+
+    doc_id: str
+    source: str
+
+    def member(self, name: str) -> _Place:
+        return _Place(f"{self.doc_id}!{name}", f"{self.source}!{name}")
+
+    def line(self, number: int) -> _Place:
+        return _Place(f"{self.doc_id}:{number}", f"{self.source}:{number}")
+
+    def fail(self, error: str, *, skipped: bool = False) -> InputFailure:
+        return InputFailure(self.doc_id, self.source, error, skipped)
 
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """A resolved command-line input: a directory to walk or a file to read."""
+    """A resolved command-line input.
+
+    ``path`` is opened (as given: a pipe's real path may not be openable);
+    ``real`` is its identity, the absolute real path.
+    """
 
     path: str
-    is_dir: bool
-    explicit: bool  # named directly (an unsupported type is reported, not skipped)
+    real: str
+    kind: Literal["dir", "file", "broken"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Options:
+@dataclass
+class _Context:
     fields: RecordFields
     caps: SizeCaps
+    #: The single folder given alone, whose relative paths are the ids; else None.
+    root: str | None = None
+    #: Real paths already read: a file reached twice is read once.
+    seen: set[str] = field(default_factory=set)
+    #: Files that are no input (a run's own output): real paths, and (device, inode).
+    excluded: frozenset[str] = frozenset()
+    excluded_inodes: frozenset[tuple[int, int]] = frozenset()
+
+    def is_excluded(self, path: str) -> bool:
+        if path in self.excluded:
+            return True
+        if not self.excluded_inodes:
+            return False
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return False
+        return (info.st_dev, info.st_ino) in self.excluded_inodes
+
+    def place(self, real: str) -> _Place:
+        if self.root is not None and _is_within(real, self.root) and real != self.root:
+            doc_id = os.path.relpath(real, self.root)
+        else:
+            doc_id = real
+        return _Place(doc_id.replace(os.sep, "/"), real)
 
 
 def iter_inputs(
@@ -100,24 +198,65 @@ def iter_inputs(
     title_field: str = "title",
     max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES,
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Item]:
     """Stream one item per input unit from files, directories, globs and archives.
 
-    Directories are walked recursively in sorted order (``.txt``, ``.md``,
-    ``.markdown``, ``.html``, ``.htm``; hidden entries and other types are
-    skipped). Files may also be ``.jsonl``, ``.csv``, ``.zip``, ``.tar[.gz]``,
-    ``.tgz`` or ``.warc[.gz]``. All paths are checked before anything is read:
-    a missing path or a glob matching nothing raises :class:`InputError`. The
-    second occurrence of an id becomes an :class:`InputFailure`.
+    Directories are walked recursively in sorted order; ``.txt``, ``.md``,
+    ``.markdown``, ``.html`` and ``.htm`` files are documents, ``.jsonl``,
+    ``.csv``, ``.zip``, ``.tar[.gz|.bz2|.xz]``, ``.tgz`` and ``.warc[.gz]``
+    files are read as containers, wherever they are (in a folder or, up to
+    :data:`MAX_NESTING` deep, in an archive). All paths are checked before
+    anything is read: a missing path or a glob matching nothing raises
+    :class:`InputError`; after that, iterating never raises. The second
+    occurrence of an id becomes an :class:`InputFailure`. See the module
+    docstring for the ids.
+
+    ``exclude`` names files that are no input at all, however they are
+    reached (by real path, or the same inode): a run's own output file inside
+    an input folder. They give no item.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     units = _resolve(paths)
-    options = _Options(
+    root = units[0].real if len(units) == 1 and units[0].kind == "dir" else None
+    excluded = [os.fspath(path) for path in exclude]
+    context = _Context(
         fields=RecordFields(id=id_field, text=text_field, date=date_field, title=title_field),
         caps=SizeCaps(member_bytes=max_member_bytes, total_bytes=max_archive_bytes),
+        root=root,
+        excluded=frozenset(os.path.realpath(path) for path in excluded),
+        excluded_inodes=frozenset(_inodes(excluded)),
     )
-    return _flag_duplicates(_iter_units(units, options))
+    return _flag_duplicates(_iter_units(units, context))
+
+
+def _inodes(paths: Iterable[str]) -> Iterator[tuple[int, int]]:
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        yield info.st_dev, info.st_ino
+
+
+def is_rereadable(path: str | os.PathLike[str]) -> bool:
+    """Whether reading ``path`` a second time gives the same items again.
+
+    True for regular files and directories (a walk never opens anything
+    else); False for a FIFO, socket, device or other stream, which a second
+    reader (a progress counter) would steal documents from. A glob is
+    rereadable when all its matches are; a missing path counts as rereadable
+    (it fails before anything is read).
+    """
+    name = os.fspath(path)
+    if os.path.lexists(name):
+        candidates = [name]
+    elif _GLOB_MAGIC.search(name):
+        candidates = _glob(name)
+    else:
+        return True
+    return all(_is_regular_or_dir(candidate) for candidate in candidates)
 
 
 def read_file(path: str | os.PathLike[str], *, doc_id: str | None = None) -> Document:
@@ -136,40 +275,6 @@ def read_file(path: str | os.PathLike[str], *, doc_id: str | None = None) -> Doc
     return parse_document(data, name=name, doc_id=doc_id or name, source=name)
 
 
-# --------------------------------------------------------------- resolving
-
-
-def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
-    """Check every path up front, so a typo fails the run before any work is done."""
-    units: list[_Unit] = []
-    for raw in paths:
-        path = os.fspath(raw)
-        if os.path.exists(path):
-            units.append(_Unit(path, os.path.isdir(path), explicit=True))
-        elif _GLOB_MAGIC.search(path):
-            units.extend(_expand_glob(path))
-        else:
-            raise InputError("no such file or directory", source=path)
-    return units
-
-
-def _expand_glob(pattern: str) -> list[_Unit]:
-    """Files a pattern matches; matched directories are walked unless it uses ``**``.
-
-    With ``**`` the pattern already reaches into subdirectories, and walking
-    the matched directories too would read their files twice.
-    """
-    matches = sorted(glob.glob(pattern, recursive=True))
-    if not matches:
-        raise InputError("no files match this pattern", source=pattern)
-    walk_dirs = "**" not in pattern
-    return [
-        _Unit(match, is_dir=os.path.isdir(match), explicit=False)
-        for match in matches
-        if walk_dirs or not os.path.isdir(match)
-    ]
-
-
 def container_kind(name: str) -> Container | None:
     """The multi-document container a file name implies (``.jsonl``, ``.zip`` ...)."""
     lower = name.lower()
@@ -177,64 +282,82 @@ def container_kind(name: str) -> Container | None:
     return kinds[0] if kinds else None
 
 
+# --------------------------------------------------------------- resolving
+
+
+def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
+    """Check every path up front, so a typo fails the run before any work is done.
+
+    Each input appears once, under its real path, whatever the spelling.
+    """
+    units: list[_Unit] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.lexists(path):
+            units.append(_unit(path))
+        elif _GLOB_MAGIC.search(path):
+            units.extend(_expand_glob(path))
+        else:
+            raise InputError("no such file or directory", source=path)
+    unique: dict[str, _Unit] = {}
+    for unit in units:
+        unique.setdefault(unit.real, unit)
+    return list(unique.values())
+
+
+def _unit(path: str) -> _Unit:
+    if not os.path.exists(path):  # a dangling symlink, or one in a loop
+        return _Unit(path, os.path.abspath(path), "broken")
+    if os.path.isdir(path):
+        return _Unit(path, os.path.realpath(path), "dir")
+    # the real path of a pipe (/dev/fd/63) is no file name: such a path is its own identity
+    real = os.path.realpath(path) if _is_regular_or_dir(path) else os.path.abspath(path)
+    return _Unit(path, real, "file")
+
+
+def _expand_glob(pattern: str) -> list[_Unit]:
+    """Paths a pattern matches; matched directories are walked unless it uses ``**``.
+
+    With ``**`` the pattern already reaches into subdirectories, and walking
+    the matched directories too would read their files twice.
+    """
+    matches = _glob(pattern)
+    if not matches:
+        raise InputError("no files match this pattern", source=pattern)
+    walk_dirs = "**" not in pattern
+    return [_unit(match) for match in matches if walk_dirs or not os.path.isdir(match)]
+
+
+def _glob(pattern: str) -> list[str]:
+    try:
+        return sorted(glob.glob(pattern, recursive=True))
+    except (OSError, ValueError):
+        return []
+
+
+def _is_regular_or_dir(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return True  # missing or unreadable: reported, never read
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
+def _is_within(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:
+        return False
+
+
 def _unsupported(name: str) -> str:
     suffix = Path(name).suffix or "(none)"
     return f"unsupported file type {suffix!r}"
 
 
-# ------------------------------------------------------------------ units
-
-
-def _iter_units(units: Iterable[_Unit], options: _Options) -> Iterator[Item]:
-    for unit in units:
-        if unit.is_dir:
-            yield from _iter_directory(unit.path)
-        else:
-            yield from _iter_file(unit, options)
-
-
-def _iter_file(unit: _Unit, options: _Options) -> Iterator[Item]:
-    path = unit.path
-    kind = container_kind(path)
-    if kind == "jsonl":
-        yield from _iter_jsonl(path, options.fields)
-    elif kind == "csv":
-        yield from _iter_csv(path, options.fields)
-    elif kind is not None:
-        yield from _iter_archive(path, kind, options.caps)
-    elif document_format(path) is not None:
-        yield _read_document(path, doc_id=path)
-    elif unit.explicit:
-        yield InputFailure(path, path, _unsupported(path))
-
-
-def _iter_directory(root: str, prefix: str = "") -> Iterator[Item]:
-    """Documents under ``root`` in sorted order, ids relative to the directory given.
-
-    Hidden entries are skipped (``.git``, editor files), and symlinked
-    directories are not followed, so a link cannot make the walk loop.
-    """
-    try:
-        with os.scandir(root) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield InputFailure(prefix or root, root, f"cannot list directory ({exc.strerror})")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        doc_id = f"{prefix}{entry.name}"
-        if entry.is_dir(follow_symlinks=False):
-            yield from _iter_directory(entry.path, f"{doc_id}/")
-        elif entry.is_file() and document_format(entry.name) is not None:
-            yield _read_document(entry.path, doc_id=doc_id)
-
-
-def _read_document(path: str, *, doc_id: str) -> Item:
-    try:
-        return read_file(path, doc_id=doc_id)
-    except InputError as exc:
-        return InputFailure(doc_id, path, _reason(exc))
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:300]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _reason(exc: InputError) -> str:
@@ -244,42 +367,249 @@ def _reason(exc: InputError) -> str:
     return message.removeprefix(prefix)
 
 
+# ------------------------------------------------------------------ guards
+
+
+def _guarded(place: _Place, items: Iterable[Item]) -> Iterator[Item]:
+    """The items of one input; an exception ends it with one failure, never the run.
+
+    The failure names the input and the last unit read before it, and takes
+    the input's own id (or ``<id>!rest`` if that id is already used).
+    """
+    last: str | None = None
+    own_id_used = False
+    try:
+        for item in items:
+            last = item.doc_id
+            own_id_used = own_id_used or item.doc_id == place.doc_id
+            yield item
+    except Exception as exc:  # the invariant: no input ends the iteration
+        where = f"after {last!r}" if last is not None else "at its start"
+        doc_id = f"{place.doc_id}!rest" if own_id_used else place.doc_id
+        error = f"reading stopped {where} ({_describe(exc)}); the rest of it is skipped"
+        yield InputFailure(doc_id, place.source, error)
+
+
+def _or_report(place: _Place, items: Iterable[Item], error: str) -> Iterator[Item]:
+    """The items of a container; one failure if it holds none, so it never vanishes."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield place.fail(error)
+
+
+# ------------------------------------------------------------------ units
+
+
+def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
+    for unit in units:
+        place = context.place(unit.real)
+        if unit.kind == "broken":
+            yield place.fail("broken symbolic link (its target does not exist, or links loop)")
+        elif unit.kind == "dir":
+            yield from _guarded(place, _walk(unit.real, context))
+        else:
+            name = unit.path if _known_type(unit.path) else unit.real
+            yield from _guarded(place, _read_path(unit.path, unit.real, name, place, context))
+
+
+def _known_type(name: str) -> bool:
+    return container_kind(name) is not None or document_format(name) is not None
+
+
+def _walk(root: str, context: _Context) -> Iterator[Item]:
+    """Every entry under ``root``, depth first in sorted order, one item each.
+
+    Iterative (a deep tree cannot exhaust the stack). Symlinks are never
+    followed, so a walk cannot loop or leave the tree; FIFOs, sockets and
+    devices are never opened, so it cannot hang.
+    """
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _list_dir(root, context)
+    if isinstance(listing, InputFailure):
+        yield listing
+        return
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if is_junk_name(entry.name):
+            continue
+        path = entry.path
+        place = context.place(path)
+        try:
+            if entry.is_symlink():
+                yield _symlink_failure(path, root, place, context)
+            elif entry.name.startswith("."):
+                noun = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+                yield place.fail(f"hidden {noun}, not read", skipped=True)
+            elif entry.is_dir(follow_symlinks=False):
+                listing = _list_dir(path, context)
+                if isinstance(listing, InputFailure):
+                    yield listing
+                else:
+                    stack.append(iter(listing))
+            elif entry.is_file(follow_symlinks=False):
+                yield from _guarded(place, _read_path(path, path, entry.name, place, context))
+            else:
+                kind = _special_kind(entry.stat(follow_symlinks=False).st_mode)
+                yield place.fail(f"not a regular file ({kind}), not read", skipped=True)
+        except Exception as exc:  # lstat of a vanished entry, and the like
+            yield place.fail(f"cannot read ({_describe(exc)})")
+
+
+def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFailure:
+    try:
+        with os.scandir(path) as scan:
+            return sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        return context.place(path).fail(f"cannot list folder ({exc.strerror or exc})")
+
+
+def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> InputFailure:
+    if not os.path.exists(path):
+        return place.fail("broken symbolic link (its target does not exist, or links loop)")
+    target = os.path.realpath(path)
+    if not _is_within(target, root):
+        return place.fail("symlink points outside the input folder; not followed", skipped=True)
+    alias = context.place(target).doc_id
+    return place.fail(
+        f"symbolic link to {alias!r} in the input folder, which is read there; not followed",
+        skipped=True,
+    )
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _read_path(path: str, real: str, name: str, place: _Place, context: _Context) -> Iterator[Item]:
+    """A file on disk, once: a file reached a second time is the same unit, already read.
+
+    An excluded file (a run's own output) is no unit at all.
+    """
+    if real in context.seen or context.is_excluded(real):
+        return
+    context.seen.add(real)
+    yield from _read_blob(path, name, place, context, depth=0, budget=None)
+
+
+def _read_blob(
+    blob: _Blob,
+    name: str,
+    place: _Place,
+    context: _Context,
+    *,
+    depth: int,
+    budget: ExpansionBudget | None,
+) -> Iterator[Item]:
+    """A file or member by its name's type: a container's units, a document, or why not."""
+    kind = container_kind(name)
+    if kind == "jsonl":
+        yield from _or_report(place, _iter_jsonl(blob, place, context), "no records in this file")
+    elif kind == "csv":
+        yield from _or_report(place, _iter_csv(blob, place, context), "no data rows in this file")
+    elif kind is not None:
+        budget = budget or ExpansionBudget(context.caps)
+        entries = _iter_archive(blob, kind, place, context, depth, budget)
+        yield from _or_report(place, entries, "no files in this archive")
+    elif document_format(name) is not None:
+        yield _read_document(blob, name, place, context)
+    else:
+        yield place.fail(_unsupported(name), skipped=True)
+
+
+def _open(blob: _Blob) -> IO[bytes]:
+    return open(blob, "rb") if isinstance(blob, str) else io.BytesIO(blob)
+
+
+def _read_document(blob: _Blob, name: str, place: _Place, context: _Context) -> Item:
+    try:
+        data = _read_capped(blob, context.caps.member_bytes)
+        return parse_document(data, name=name, doc_id=place.doc_id, source=place.source)
+    except InputError as exc:
+        return place.fail(_reason(exc))
+    except OSError as exc:
+        return place.fail(f"cannot read ({exc.strerror or exc})")
+    except Exception as exc:  # a parser's bug on hostile bytes is this document's failure
+        return place.fail(f"could not be read ({_describe(exc)})")
+
+
+def _read_capped(blob: _Blob, cap: int) -> bytes:
+    """A file's bytes, in one pass (a FIFO is read once), refusing more than ``cap``."""
+    if isinstance(blob, bytes):
+        return blob
+    with open(blob, "rb") as handle:
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"file larger than the size cap ({cap} bytes)")
+    return data
+
+
 # ------------------------------------------------------------------ JSONL
 
 
-def _iter_jsonl(path: str, fields: RecordFields) -> Iterator[Item]:
+def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
     """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``."""
+    cap = context.caps.member_bytes
     lineno = 0
     try:
-        with open(path, "rb") as handle:
-            for lineno, raw in enumerate(handle, start=1):
+        with _open(blob) as handle:
+            while raw := handle.readline(cap + 1):
+                lineno += 1
+                line_place = place.line(lineno)
+                if len(raw) > cap and not raw.endswith(b"\n"):
+                    _skip_rest_of_line(handle)
+                    yield line_place.fail(f"line longer than the size cap ({cap} bytes)")
+                    continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
                 if line.strip():
-                    yield _jsonl_item(line, path, lineno, fields)
+                    yield _jsonl_item(line, line_place, context.fields)
     except OSError as exc:
-        where = f"{path}:{lineno}" if lineno else path
-        yield InputFailure(where, path, f"cannot read ({exc.strerror}); rest of file skipped")
+        error = f"cannot read after line {lineno} ({exc.strerror or exc}); rest of file skipped"
+        yield place.fail(error)
 
 
-def _jsonl_item(line: bytes, path: str, lineno: int, fields: RecordFields) -> Item:
-    location = f"{path}:{lineno}"
+def _skip_rest_of_line(handle: IO[bytes]) -> None:
+    while chunk := handle.readline(_READ_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
+
+
+def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        return InputFailure(location, location, "line is not UTF-8 text")
+        return place.fail("line is not UTF-8 text")
     except json.JSONDecodeError as exc:
-        return InputFailure(location, location, f"not valid JSON ({exc.msg}, column {exc.colno})")
+        return place.fail(f"not valid JSON ({exc.msg}, column {exc.colno})")
+    except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
+        return place.fail(f"not valid JSON ({_describe(exc)})")
     if not isinstance(record, dict):
-        return InputFailure(location, location, "not a JSON object")
-    return _record_item(record, location, fields, "jsonl")
+        return place.fail("not a JSON object")
+    return _record_item(record, place, fields, "jsonl")
 
 
-def _record_item(record: Mapping[str, Any], location: str, fields: RecordFields, fmt: str) -> Item:
-    doc_id = _record_id(record.get(fields.id)) or location
+def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
+    doc_id = _record_id(record.get(fields.id)) or place.doc_id
     try:
-        return record_to_document(record, fields=fields, doc_id=doc_id, source=location, fmt=fmt)
+        return record_to_document(
+            record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
+        )
     except InputError as exc:
-        return InputFailure(doc_id, location, _reason(exc))
+        return InputFailure(doc_id, place.source, _reason(exc))
+    except Exception as exc:  # the record's failure, never the file's
+        return InputFailure(doc_id, place.source, f"could not be read ({_describe(exc)})")
 
 
 def _record_id(value: Any) -> str | None:
@@ -293,100 +623,205 @@ def _record_id(value: Any) -> str | None:
 # -------------------------------------------------------------------- CSV
 
 
-def _iter_csv(path: str, fields: RecordFields) -> Iterator[Item]:
-    """One item per data row. The encoding is judged once, from the file's head."""
-    encoding, problem = _csv_encoding(path)
-    if encoding is None:
-        yield InputFailure(path, path, problem or "undecodable text")
-        return
-    _raise_csv_field_limit()
-    line = 1
-    try:
-        with open(path, encoding=encoding, newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row in reader:
-                yield _record_item(_csv_row(row), f"{path}:{line + 1}", fields, "csv")
-                line = reader.line_num
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        where = f"{path}:{line + 1}"
-        yield InputFailure(where, where, f"unreadable CSV ({exc}); rest of file skipped")
+class _Prefixed(io.RawIOBase):
+    """A stream that replays the bytes already read from its head, then goes on.
+
+    The encoding is judged from the head of a CSV file; reading it again
+    from the start would lose that head when the file is a pipe.
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        target = memoryview(buffer).cast("B")
+        if self._head:
+            size = min(len(target), len(self._head))
+            target[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(target))
+        target[: len(data)] = data
+        return len(data)
 
 
-def _csv_row(row: Mapping[str | None, Any]) -> dict[str, Any]:
+def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
+    """One item per data row, in one pass over the file.
+
+    The encoding is judged once, from the file's head. A row holding bytes
+    that do not decode fails alone (they are carried through the CSV parser
+    as escapes, then recognised); a malformed row fails alone; only an I/O
+    error or a cell past the size cap (after which the parser cannot find
+    the next row) ends the file, with one failure for the rest of it.
+    """
+    csv.field_size_limit(max(context.caps.member_bytes, 1))
+    with _open(blob) as handle:
+        head = handle.read(_CSV_SNIFF_BYTES)
+        if not head:
+            yield place.fail("empty file")
+            return
+        encoding = _csv_encoding(head)
+        if encoding is None:
+            yield place.fail("binary file, not text")
+            return
+        stream = io.TextIOWrapper(
+            io.BufferedReader(_Prefixed(head, handle)),
+            encoding=encoding,
+            errors="surrogateescape",
+            newline="",
+        )
+        yield from _csv_rows(csv.reader(stream), encoding, place, context.fields)
+
+
+def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -> Iterator[Item]:
+    header: list[str] | None = None
+    while True:
+        start = reader.line_num + 1
+        try:
+            row: list[str] = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field limit" in str(exc) or reader.line_num < start:
+                yield place.fail(f"unreadable CSV at line {start} ({exc}); rest of file skipped")
+                return
+            yield place.line(start).fail(f"malformed CSV row ({exc})")
+            continue
+        except (OSError, UnicodeError) as exc:
+            error = f"unreadable CSV at line {start} ({_describe(exc)}); rest of file skipped"
+            yield place.fail(error)
+            return
+        if not row:
+            continue
+        undecodable = any(_SURROGATES.search(cell) for cell in row)
+        if header is None:
+            if undecodable:
+                yield place.fail(f"header row is not {encoding} text; file skipped")
+                return
+            header = row
+            continue
+        row_place = place.line(start)
+        record = _csv_row(dict(zip(header, row, strict=False)))
+        if undecodable:
+            key = record.get(fields.id)
+            doc_id = None if key is None or _SURROGATES.search(key) else _record_id(key)
+            error = f"row is not {encoding} text (undecodable bytes)"
+            yield InputFailure(doc_id or row_place.doc_id, row_place.source, error)
+            continue
+        yield _record_item(record, row_place, fields, "csv")
+
+
+def _csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """Empty cells are absent values; extra cells without a header are dropped."""
-    return {key: value for key, value in row.items() if key is not None and value not in ("", None)}
+    return {key: value for key, value in row.items() if value not in ("", None)}
 
 
-def _csv_encoding(path: str) -> tuple[str | None, str | None]:
-    """``(encoding, None)``: UTF-8 if the head decodes as such, else a guess; or ``(None, why)``."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_CSV_SNIFF_BYTES)
-    except OSError as exc:
-        return None, f"cannot read ({exc.strerror})"
-    if not head:
-        return None, "empty file"
+def _csv_encoding(head: bytes) -> str | None:
+    """UTF-8 if the head decodes as such, else a guess; None for a binary file."""
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
     if is_binary(head):
-        return None, "binary file, not text"
+        return None
     try:
         codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
     except UnicodeDecodeError:
-        return guess_encoding(head), "undecodable text"
-    return "utf-8-sig", None
+        guessed = guess_encoding(head)
+        if guessed and _is_ascii_compatible(guessed):
+            return guessed
+    return "utf-8-sig"  # rows that do not decode fail one by one
 
 
-def _raise_csv_field_limit() -> None:
-    """Articles are long: lift csv's 128 KB cell limit as far as the platform allows."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 2
+def _is_ascii_compatible(encoding: str) -> bool:
+    try:
+        return ',"\n\r'.encode(encoding) == b',"\n\r'
+    except (LookupError, UnicodeError):
+        return False
 
 
 # --------------------------------------------------------------- archives
 
 
-def _iter_archive(path: str, kind: Container, caps: SizeCaps) -> Iterator[Item]:
-    """Members as documents, ids ``<archive>!<member>`` (a WARC's are the page URIs)."""
+def _iter_archive(
+    blob: _Blob,
+    kind: Container,
+    place: _Place,
+    context: _Context,
+    depth: int,
+    budget: ExpansionBudget,
+) -> Iterator[Item]:
+    """Members as items, ids ``<archive id>!<member>`` (a WARC's pages are their URIs).
+
+    A member that is itself a container is read from memory (it is within
+    the member cap), sharing this archive's expansion budget, as long as it
+    is at most :data:`MAX_NESTING` deep.
+    """
+    source = blob if isinstance(blob, str) else io.BytesIO(blob)
+
+    def screen(name: str) -> str | None:
+        return _screen_member(name, depth)
+
     entries: Iterator[ArchiveEntry]
     if kind == "zip":
-        entries = iter_zip(path, _is_document_name, caps)
+        entries = iter_zip(source, screen, context.caps, budget)
     elif kind == "tar":
-        entries = iter_tar(path, _is_document_name, caps)
+        entries = iter_tar(source, screen, context.caps, budget)
     else:
-        entries = iter_warc(path, caps)
+        entries = iter_warc(source, context.caps, budget)
     for entry in entries:
         if entry.name is None:
-            yield InputFailure(path, path, entry.error)
+            yield place.fail(entry.error)
             continue
-        doc_id = entry.name if kind == "warc" else f"{path}!{entry.name}"
-        source = f"{path}!{entry.name}"
-        if isinstance(entry, Member):
-            yield _member_item(entry, doc_id, source, warc=kind == "warc")
+        if entry.is_uri:
+            member_place = _Place(entry.name, place.member(entry.name).source)
         else:
-            yield InputFailure(doc_id, source, entry.error)
+            member_place = place.member(entry.name)
+        if not isinstance(entry, Member):
+            yield member_place.fail(entry.error, skipped=entry.skipped)
+        elif kind == "warc":
+            yield _warc_page(entry, member_place)
+        else:
+            nested = _read_blob(
+                entry.data, entry.name, member_place, context, depth=depth + 1, budget=budget
+            )
+            yield from _guarded(member_place, nested)
 
 
-def _is_document_name(name: str) -> bool:
-    return document_format(name) is not None
+def _screen_member(name: str, depth: int) -> str | None:
+    """None to read a member, else why it is skipped (its type, hidden, nested too deep)."""
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    if any(part.startswith(".") for part in parts[:-1]):
+        return "in a hidden folder, not read"
+    if parts and parts[-1].startswith("."):
+        return "hidden file, not read"
+    if container_kind(name) is not None:
+        if depth >= MAX_NESTING:
+            return f"archive nested more than {MAX_NESTING} deep, not read"
+        return None
+    if document_format(name) is not None:
+        return None
+    return _unsupported(posixpath.basename(name.replace("\\", "/")))
 
 
-def _member_item(member: Member, doc_id: str, source: str, *, warc: bool) -> Item:
+def _warc_page(member: Member, place: _Place) -> Item:
     try:
         doc = parse_document(
             member.data,
             name=member.name,
-            doc_id=doc_id,
-            source=source,
+            doc_id=place.doc_id,
+            source=place.source,
             url=member.url,
             charset_hint=member.charset,
-            fmt="html" if warc else None,
+            fmt="html",
         )
     except InputError as exc:
-        return InputFailure(doc_id, source, _reason(exc))
+        return place.fail(_reason(exc))
+    except Exception as exc:  # a parser's bug on a hostile page is this page's failure
+        return place.fail(f"could not be read ({_describe(exc)})")
     if doc.published is None and member.fetched is not None:
         meta = {**doc.meta, "date_source": "warc-date"}
         doc = dataclasses.replace(doc, published=member.fetched, meta=meta)

@@ -19,6 +19,11 @@ class Document:
     ``doc_id`` is stable across runs (a path inside the input or an id column),
     which is what makes record ids and resumable bulk runs possible.
     ``published`` anchors relative dates ("on Tuesday") in the article.
+    ``warnings`` are problems the reader recovered from (a front-matter date
+    that is no date, refused front matter ...): the document is still read,
+    but a person should see why some metadata is missing.
+    ``text_sha256`` is computed once, on construction: with the id it tells a
+    changed text under an unchanged id (a JSONL row keyed by line number).
     """
 
     doc_id: str
@@ -28,8 +33,10 @@ class Document:
     title: str | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    text_sha256: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text_sha256(self) -> str:
-        """Hash of the text: the cache key and a provenance check."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+    def __post_init__(self) -> None:
+        # surrogatepass: a lone surrogate from a broken input must not make hashing raise
+        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        object.__setattr__(self, "text_sha256", digest)

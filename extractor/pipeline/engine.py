@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import threading
 import time
 import weakref
@@ -30,8 +31,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+)
 from instructor.core.hooks import Hooks
+from pydantic import ValidationError
 
 from extractor.errors import (
     ConfigurationError,
@@ -54,11 +60,12 @@ from extractor.pipeline.result import (
     group_records,
     schema_version,
 )
+from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
 from extractor.runtime.providers import ModelSpec, ModeName, build_client, resolve_model
-from extractor.runtime.retrying import Backoff, RetryPolicy, classify
+from extractor.runtime.retrying import Backoff, RetryPolicy, classify, deadline_error
 from extractor.text.sentences import split_sentences
 from extractor.types.base import Record
 from extractor.types.registry import RecordSpec, resolve_types
@@ -67,6 +74,9 @@ Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
 DEFAULT_STRATEGY: Strategy = "per-type"
 T = TypeVar("T")
+
+#: Seconds a call may spend beyond its HTTP requests (validating and grounding the answers).
+CALL_SLACK = 5.0
 
 _TRUNCATED_NOTE = (
     "Your previous answer was cut off at the length limit. Answer again, shorter: "
@@ -165,6 +175,18 @@ class Extractor:
     @property
     def model(self) -> str:
         return self.spec.label
+
+    @property
+    def call_deadline(self) -> float:
+        """The wall-clock limit of one model call, its validation re-asks included.
+
+        Each HTTP request of the call is limited to :attr:`timeout` in total
+        (not just between bytes: see ``GuardedHttpClient``); a call makes at
+        most ``max_retries + 1`` of them, plus :data:`CALL_SLACK` seconds for
+        validating the answers. Transient retries repeat the call, within
+        ``retry_policy.total`` (see ``RetryPolicy.budget``).
+        """
+        return self.timeout * (self.max_retries + 1) + CALL_SLACK
 
     def extract(
         self, text: str, *, published: date | str | None = None, doc_id: str | None = None
@@ -279,10 +301,34 @@ class Extractor:
 
         ``context`` (the chunk's text, sentences, date and document id) is what
         the drafts are validated against; each attempt adds its own state.
+        Bounded in wall-clock time: each call by :attr:`call_deadline`, the
+        whole, retries and waits included, by ``retry_policy.budget``.
         """
+        budget = self.retry_policy.budget(self.call_deadline)
+        try:
+            async with asyncio.timeout(budget) as scope:
+                return await self._retried(model, messages, context, tally, max_tokens)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            raise TransientModelError(
+                f"gave up on the model server after {budget:g}s: its retries and waits ran "
+                f"past the cap on one request's total time (RetryPolicy.total "
+                f"{self.retry_policy.total:g}s plus the call deadline {self.call_deadline:g}s)"
+            ) from None
+
+    async def _retried(
+        self,
+        model: type[DraftList],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        tally: _Tally,
+        max_tokens: int,
+    ) -> list[Record]:
         client = self._client()
         note: list[dict[str, str]] = []
         truncations = 0
+        call_deadline = self.call_deadline
         async for attempt in self.retry_policy.retrying(self.backoff):
             with attempt:
                 await self.backoff.wait()
@@ -304,9 +350,17 @@ class Extractor:
                     }
                 token = RESOLVE_CONTEXT.set({**context, "state": state})
                 try:
-                    result, completion = await client.chat.completions.create_with_completion(
-                        **kwargs
-                    )
+                    async with asyncio.timeout(call_deadline) as scope:
+                        call = client.chat.completions.create_with_completion(**kwargs)
+                        result, completion = await call
+                except TimeoutError as error:
+                    if scope.expired():
+                        what = "the call (its re-asks included)"
+                        raise deadline_error(call_deadline, what) from None
+                    name = type(error).__name__
+                    raise TransientModelError(
+                        f"the model server did not answer in time ({name})"
+                    ) from error
                 except IncompleteOutputException as error:
                     tally.usage.add(*_usage_of(getattr(error.last_completion, "usage", None)))
                     truncations += 1
@@ -316,6 +370,7 @@ class Extractor:
                             "max_tokens or lower chunk_chars",
                             attempts=tally.calls, usage=tally.usage.model_copy(),
                             last_response=_content(error.last_completion), cause=error,
+                            reason="the answer was cut off at the length limit",
                         ) from error  # fmt: skip
                     note = [{"role": "user", "content": _TRUNCATED_NOTE}]
                     raise _Truncated("the answer was cut off at the length limit") from error
@@ -324,11 +379,7 @@ class Extractor:
                     mapped = classify(error)
                     if mapped is not None:
                         raise mapped from error
-                    raise ExtractionFailed(
-                        f"no valid answer after {error.n_attempts} attempt(s): {_last_line(error)}",
-                        attempts=error.n_attempts, usage=tally.usage.model_copy(),
-                        last_response=_content(error.last_completion), cause=error,
-                    ) from error  # fmt: skip
+                    raise _exhausted(error, tally) from error
                 except (ExtractionFailed, ModelError):
                     raise
                 except Exception as error:
@@ -421,9 +472,50 @@ def _content(completion: Any) -> Any:
         return completion
 
 
-def _last_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return text[0][:300] if text else type(error).__name__
+def _exhausted(error: InstructorRetryException, tally: _Tally) -> ExtractionFailed:
+    """Re-asks ran out: the error names the last validation failure, not instructor's dump."""
+    attempts = error.n_attempts or len(error.failed_attempts or ()) or 1
+    reason = _validation_reason(error)
+    return ExtractionFailed(
+        f"the model gave no valid answer after {attempts} attempt(s); last error: {reason}",
+        attempts=attempts, usage=tally.usage.model_copy(),
+        last_response=_content(error.last_completion), cause=error, reason=reason,
+    )  # fmt: skip
+
+
+def _validation_reason(error: InstructorRetryException) -> str:
+    """The last failed attempt's validation error in one line (at most 300 characters).
+
+    instructor keeps every failed attempt and its exception; its own message
+    is a template dump of all of them. A pydantic error becomes
+    ``field.path: message`` for its first problem, with the count of others.
+    """
+    attempts = error.failed_attempts or []
+    last: BaseException = attempts[-1].exception if attempts else error
+    if last is error and error.__cause__ is not None:
+        last = error.__cause__
+    if isinstance(last, ValidationError):
+        problems = last.errors(include_url=False)
+        if problems:
+            first = problems[0]
+            where = ".".join(str(part) for part in first.get("loc", ())) or "answer"
+            text = f"{where}: {first.get('msg', '')}"
+            if len(problems) > 1:
+                text += f" (and {len(problems) - 1} more problem(s))"
+            return _one_line(text)
+    if isinstance(last, json.JSONDecodeError):
+        return _one_line(
+            f"the answer is not valid JSON ({last.msg} at line {last.lineno} column {last.colno})"
+        )
+    text = str(last).strip()
+    if isinstance(last, InstructorError) and "<failed_attempts>" in text:
+        text = text.rsplit("<last_exception>", 1)[-1].replace("</last_exception>", "")
+    return _one_line(text or type(last).__name__)
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = redact(" ".join(text.split()))
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _shift(record: Record, offset: int) -> Record:

@@ -7,31 +7,49 @@ screen is free, deterministic and tuned for recall: it only skips a type when
 the text has none of the words that type needs. What passes is still judged by
 the model, and what the model invents still fails grounding. A type that
 declares no cue words is never screened out.
+
+Cue words exist per language. The text's language is detected once
+(:func:`extractor.text.language.detect_language`) and a type is screened with
+its words in that language, in English (articles mix: an English quote in a
+French article) and in any language ("*"). A type with no words for the
+text's language is not screened at all: no gate where none fits, so that a
+Portuguese article is still read rather than silently given nothing. When
+the language cannot be told, every language's words count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from extractor.text.cues import patterns_for
+from extractor.text.language import detect_language
 from extractor.types.registry import RecordSpec, get_type
 
 
-def _cued(spec: RecordSpec, text: str) -> bool:
+def _cued(spec: RecordSpec, text: str, language: str) -> bool:
     if spec.cues is None:
         return True
-    return any(pattern.search(text) for pattern in spec.cues.values())
+    patterns = patterns_for(spec.cues, language)
+    if patterns is None:
+        return True
+    return any(pattern.search(text) for pattern in patterns)
 
 
-def screen(text: str, types: Sequence[str]) -> list[str]:
+def screen(text: str, types: Sequence[str], language: str | None = None) -> list[str]:
     """The types among ``types`` whose cue words occur in ``text``.
 
     A type also passes when the words of a type it is ``cued_by`` occur: a
     meeting held abroad entails a visit even when the text never says "visit"
-    ("met today in Washington with Saudi Vice Minister ...").
+    ("met today in Washington with Saudi Vice Minister ..."). ``language``
+    (ISO 639-1) is detected from ``text`` when not given.
     """
+    if language is None:
+        language = detect_language(text)
     passed: list[str] = []
     for name in types:
         spec = get_type(name)
-        if _cued(spec, text) or any(_cued(get_type(other), text) for other in spec.cued_by):
+        if _cued(spec, text, language) or any(
+            _cued(get_type(other), text, language) for other in spec.cued_by
+        ):
             passed.append(name)
     return passed

@@ -18,19 +18,33 @@ instructor's JSON mode, this adds no schema text to the prompt: measured on
 the 1.5B model, the "As a genius expert ... json_schema" text appended after
 the article made it answer empty lists for arms transfers and casualties
 that it found without it.
+
+Every request to an OpenAI-compatible server goes through :class:`GuardedHttpClient`,
+which holds two invariants the SDK does not: a request has a total wall-clock
+deadline (a read timeout alone lets a server that sends one byte a second
+hold a request forever), and an answer to a chat-completions request is a
+chat completion (a redirect, an HTML page, ``{}`` or ``choices: []`` is an
+:class:`~extractor.errors.IncompatibleServerError`, not a model failure).
+Every key and base URL resolved here is registered with
+:mod:`extractor.redact`, so neither can appear in a message.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import instructor
+import openai
 
-from extractor.errors import ConfigurationError
+from extractor.errors import ConfigurationError, IncompatibleServerError, WireError
+from extractor.redact import install_log_filter, redact, register_secret, register_url
 from extractor.runtime.instructor_compat import memoize_async_validator_check
 from extractor.runtime.local.weights import DEFAULT_SIZE
+from extractor.runtime.retrying import deadline_error, excerpt
 from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
@@ -104,6 +118,7 @@ def resolve_model(
     env = settings()
     model = model or env.model
     base_url = base_url or env.base_url
+    _register_secrets(api_key, base_url)
     chosen_mode: ModeName = mode or env.mode or "auto"  # type: ignore[assignment]
     if chosen_mode not in ("auto", *_MODES):
         raise ConfigurationError(
@@ -151,6 +166,13 @@ def resolve_model(
     return ModelSpec(label=model, provider=provider, model=name, api_key=key, mode=chosen_mode)
 
 
+def _register_secrets(api_key: str | None, base_url: str | None) -> None:
+    """Make the key and the URL's credentials known to the redactor before anything can fail."""
+    register_secret(api_key)
+    register_url(base_url)
+    install_log_filter()
+
+
 def _local_model_installed(size: str | None) -> bool:
     try:
         from extractor.runtime.local import model_path
@@ -174,13 +196,12 @@ def build_client(
 
         base_url = shared_server(size=spec.local_size or DEFAULT_SIZE).base_url
     if spec.openai_compatible:
-        import openai
-
         client = openai.AsyncOpenAI(
             base_url=base_url,
             api_key=spec.api_key or "sk-no-key-needed",
             max_retries=0,
             timeout=timeout,
+            http_client=GuardedHttpClient(deadline=timeout, base_url=base_url, timeout=timeout),
         )
         return instructor.from_openai(client, mode=spec.instructor_mode), base_url
     kwargs: dict[str, Any] = {"async_client": True}
@@ -196,3 +217,125 @@ def build_client(
             f"Install its SDK (for example pip install {spec.provider}) or check the model name"
         ) from error
     return client, None
+
+
+# ------------------------------------------------------------------ the HTTP client
+
+
+class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
+    """The SDK's HTTP client with a total deadline per request and a check of each answer.
+
+    * ``deadline``: no request takes longer, connection, upload and the whole
+      answer included. Read timeouts only bound the gap between two bytes.
+    * A POST to ``.../chat/completions`` must come back, without a change of
+      method, as a 2xx JSON object with a non-empty ``choices`` list whose
+      first entry has a ``message``.
+
+    Failures are raised as :class:`~extractor.errors.WireError`,
+    which the SDK wraps and :func:`~extractor.runtime.retrying.classify`
+    unwraps: a deadline is a :class:`~extractor.errors.TransientModelError`
+    (retried), a wrong answer an :class:`~extractor.errors.IncompatibleServerError`.
+    """
+
+    def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.deadline = deadline
+        self.server_url = base_url
+
+    async def send(self, request: Any, **kwargs: Any) -> Any:
+        try:
+            async with asyncio.timeout(self.deadline) as scope:
+                response = await super().send(request, **kwargs)
+        except TimeoutError as error:
+            if scope.expired():
+                raise WireError(deadline_error(self.deadline)) from error
+            raise
+        if not kwargs.get("stream") and _is_chat_completion_request(request):
+            problem = answer_problem(response)
+            if problem is not None:
+                kind, status, what = problem
+                where = redact(self.server_url or str(request.url))
+                raise WireError(
+                    IncompatibleServerError(
+                        f"the server at {where} did not answer like an OpenAI-compatible "
+                        f"API: {what}",
+                        url=where,
+                        status_code=status,
+                        kind=kind,
+                    )
+                )
+        return response
+
+
+def _is_chat_completion_request(request: Any) -> bool:
+    try:
+        return request.method == "POST" and str(request.url.path).rstrip("/").endswith(
+            "/chat/completions"
+        )
+    except AttributeError:
+        return False
+
+
+_URL_HINT = (
+    "check --base-url / EXTRACTOR_BASE_URL: it is the address of the API itself, "
+    "usually ending in /v1"
+)
+
+
+def answer_problem(response: Any) -> tuple[Literal["server", "config"], int, str] | None:
+    """Why ``response`` is not a chat completion (kind, HTTP status, what), or None if it is.
+
+    Error statuses (4xx, 5xx) are left to the SDK, which raises its own errors for them.
+    """
+    status = int(response.status_code)
+    if 400 <= status < 600:
+        return None
+    history = list(getattr(response, "history", None) or [])
+    method = getattr(response.request, "method", "POST")
+    if method != "POST" or (history and not 200 <= status < 300):
+        first = history[0] if history else response
+        return (
+            "config",
+            int(first.status_code),
+            f"it redirected the request (HTTP {first.status_code}) to {redact(str(response.url))}, "
+            f"which answered {method} with HTTP {status}; {_URL_HINT} (and https:// when the "
+            "server redirects http:// to it)",
+        )
+    if not 200 <= status < 300:
+        return "config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"
+    content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()
+    raw = response.content
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+        page = "html" in content_type or text.lstrip()[:1] == "<"
+        shown = f" ({excerpt(text)!r})" if text.strip() else " (an empty body)"
+        return (
+            "config" if page else "server",
+            status,
+            f"it answered HTTP {status} with {content_type or 'no content type'}, not JSON"
+            f"{shown}; {_URL_HINT}",
+        )
+    if not isinstance(data, dict):
+        return (
+            "server",
+            status,
+            f"its answer is JSON but not an object ({excerpt(raw.decode('utf-8', 'replace'))!r})",
+        )
+    if data.get("error"):
+        return (
+            "server",
+            status,
+            f"it answered HTTP {status} with an error ({excerpt(json.dumps(data['error'], ensure_ascii=False))!r})",
+        )
+    choices = data.get("choices")
+    if not isinstance(choices, list):
+        keys = ", ".join(sorted(map(str, data))[:8]) or "none"
+        return "server", status, f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
+    if not choices:
+        return "server", status, "its answer has an empty 'choices' list"
+    first_choice = choices[0]
+    if not isinstance(first_choice, dict) or not isinstance(first_choice.get("message"), dict):
+        return "server", status, "the first of its 'choices' has no 'message' object"
+    return None

@@ -4,16 +4,27 @@ Models write "China", "CN", "Chinese" or "Burma"; coders need "CHN". Everything
 that names a country goes through :func:`to_alpha3`, so the records hold one
 spelling and an unknown name fails validation with a message the model can act
 on when re-asked.
+
+Names are known in English and, per language, in the languages of
+:data:`LOCAL_NAMES` (and in any other the Unicode CLDR names countries in).
+A function given a text uses the English names and those of the text's
+language; English text is read with the English names only, exactly as
+before other languages were added.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import product
+from typing import NamedTuple
 
 import pycountry
 
 from extractor.text.grounding import normalise_text
+from extractor.text.language import UNDETERMINED, UNSPACED, detect_language
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -157,10 +168,15 @@ def _demonym_index() -> dict[str, str]:
 
 
 @cache
-def to_alpha3(value: str) -> str:
+def to_alpha3(value: str, language: str | None = None) -> str:
     """Return the ISO 3166-1 alpha-3 code for a code, name or common alias.
 
-    Raises ``ValueError`` with a re-ask friendly message when nothing matches.
+    A name that no English name matches is looked up among the names of
+    ``language`` ("Alemania" in "es"), or of every language of
+    :data:`LOCAL_NAMES` when ``language`` is None (a model reading a Russian
+    article may write "Китай"); a name two languages give to different
+    countries is not resolved. Raises ``ValueError`` with a re-ask friendly
+    message when nothing matches.
     """
     raw = value.strip()
     if not raw:
@@ -177,6 +193,9 @@ def to_alpha3(value: str) -> str:
         pass
     if folded in _demonym_index():
         return _demonym_index()[folded]
+    local = _local_alpha3(folded, language)
+    if local is not None:
+        return local
     raise ValueError(
         f"unknown country {value!r}: give an ISO 3166-1 alpha-3 code such as 'USA' or 'CHN', "
         "or null if the text names no country"
@@ -189,8 +208,21 @@ def is_alpha3(value: str) -> bool:
 
 
 @cache
-def country_names(code: str) -> tuple[str, ...]:
-    """Ways a text may name the country ``code``: names, aliases, demonyms, capitals."""
+def country_names(code: str, language: str = "en") -> tuple[str, ...]:
+    """Ways a text may name the country ``code``: names, aliases, demonyms, capitals.
+
+    In English, and also in ``language`` (ISO 639-1) when it is another
+    ("Pekín", "chinos" for "es"; "Китая" for "ru"), longest first.
+    """
+    english = _english_names(code)
+    if language in ("en", UNDETERMINED) or not has_local_names(language):
+        return english
+    local = _local_index(language).names.get(code, ())
+    return tuple(sorted({*english, *local}, key=len, reverse=True))
+
+
+@cache
+def _english_names(code: str) -> tuple[str, ...]:
     names: set[str] = set()
     if code in EXTRA_ALPHA3:
         names.add(EXTRA_ALPHA3[code])
@@ -255,17 +287,21 @@ def _name_index() -> list[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     codes = [c.alpha_3 for c in pycountry.countries] + list(EXTRA_ALPHA3)
     for code in codes:
-        for name in country_names(code):
+        for name in _english_names(code):
             folded = normalise_text(name, accents=False)
             if len(folded) >= 4 or folded in ("uk", "us", "u.s."):
                 pairs.add((folded, code))
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
-def country_in_text(text: str) -> str | None:
+def country_in_text(text: str, language: str | None = None) -> str | None:
     """The one country a short text (a place as written) names, or None if none or several.
 
     "Kuala Lumpur, Malaysia" -> "MYS"; "Washington" -> "USA" (capitals count).
+    English names first: when one matches, the answer is the English one.
+    Else the names of ``language`` (the article's), or of the text's own
+    language when it can be told ("Москва", "北京"; a lone "Pekín" cannot
+    be told: give ``language``).
     """
     folded = normalise_text(text, accents=False)
     found: set[str] = set()
@@ -273,6 +309,10 @@ def country_in_text(text: str) -> str | None:
         if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
             found.add(code)
             folded = folded.replace(name, " ")
+    if not found:
+        language = language or _language_of(text)
+        if has_local_names(language):
+            found = {code for _, _, code in _local_hits(text, language) if code is not None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -315,7 +355,7 @@ def _fold_word(word: str) -> str:
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
 
 
-def countries_in_text(text: str) -> list[str]:
+def countries_in_text(text: str, language: str | None = None) -> list[str]:
     """Codes of the countries ``text`` names (by name, adjective or capital), first mention first.
 
     The engine shows this list to the model so that a small model picks
@@ -323,7 +363,34 @@ def countries_in_text(text: str) -> list[str]:
     capital in English prose, so only capitalised words are looked up (a
     fifth of the words of a news article). "US" and "UK" count only in
     capitals, so that the pronoun "us" is not the United States.
+
+    A text in another language (``language``, detected when not given) is
+    also read with that language's names ("Pekín", "Russland", "Китая",
+    "中国"); English text is read with the English names alone.
     """
+    language = language or detect_language(text)
+    if language in ("en", UNDETERMINED) or not has_local_names(language):
+        return _first_mentions(_english_hits(text))
+    local = _local_hits(text, language)
+    # A phrase that holds a name but names no country ("América Latina") hides
+    # the English name in it too.
+    hidden = [(start, end) for start, end, code in local if code is None]
+    hits = [
+        (at, code) for at, code in _english_hits(text) if not any(a <= at < b for a, b in hidden)
+    ]
+    hits += [(start, code) for start, _, code in local if code is not None]
+    return _first_mentions(hits)
+
+
+def _first_mentions(hits: list[tuple[int, str]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for _, code in sorted(hits):
+        seen.setdefault(code, None)
+    return list(seen)
+
+
+def _english_hits(text: str) -> list[tuple[int, str]]:
+    """(offset, code) of every English country name, adjective or capital in ``text``."""
     index = _mention_index()
     hits: list[tuple[int, str]] = []
     resume = 0
@@ -347,10 +414,7 @@ def countries_in_text(text: str) -> list[str]:
             hits.append((match.start(), code))
             break
     hits += [(m.start(), _SHORT_CODES[m.group(1)]) for m in _SHORT.finditer(text)]
-    seen: dict[str, None] = {}
-    for _, code in sorted(hits):
-        seen.setdefault(code, None)
-    return list(seen)
+    return hits
 
 
 def country_label(code: str) -> str:
@@ -361,3 +425,656 @@ def country_label(code: str) -> str:
     if country is None:
         return code
     return str(getattr(country, "common_name", None) or country.name).split(",")[0]
+
+
+# ---------------------------------------------------------------- other languages
+#
+# Names of countries in other languages come from two maintained sources: the
+# Unicode CLDR's territory names (via Babel: the names news text uses,
+# "Rusia", "Corée du Sud") and the iso-codes translations pycountry ships
+# (official names: "Federación Rusa", "Китайская Народная Республика"). Below
+# are what neither has: adjectives (inflected by :func:`_forms`), capitals and
+# seats of government, and short forms ("EE. UU.", "США", "中方"), for the
+# languages the cue words cover. An entry that starts in lower case is an
+# adjective (found in any case); one in capitals of up to five letters is an
+# abbreviation (found only in capitals); any other is a name (found only with
+# a capital initial, so that Spanish "cuba", a vat, is not Cuba).
+LOCAL_NAMES: dict[str, dict[str, str]] = {
+    "es": {
+        "AFG": "afgano | Kabul",
+        "ARE": "emiratí | Abu Dabi | Emiratos",
+        "AUS": "australiano | Canberra",
+        "BEL": "belga | Bruselas",
+        "BLR": "bielorruso | Minsk",
+        "BRA": "brasileño | Brasilia",
+        "CAN": "canadiense | Ottawa",
+        "CHE": "suizo | Berna | Ginebra",
+        "CHN": "chino | Pekín | Beijing | República Popular China",
+        "COL": "colombiano | Bogotá",
+        "CUB": "cubano | La Habana",
+        "DEU": "alemán | Berlín",
+        "DNK": "danés | Copenhague",
+        "EGY": "egipcio | El Cairo",
+        "ESP": "español | Madrid",
+        "FIN": "finlandés | Helsinki",
+        "FRA": "francés | París | Elíseo",
+        "GBR": "británico | Londres | Gran Bretaña | Inglaterra",
+        "GRC": "griego | Atenas",
+        "IND": "Nueva Delhi",
+        "IRN": "iraní | Teherán",
+        "IRQ": "iraquí | Bagdad",
+        "ISR": "israelí | Jerusalén",
+        "ITA": "italiano | Roma",
+        "JOR": "jordano | Amán",
+        "JPN": "japonés | Tokio",
+        "KHM": "camboyano | Nom Pen",
+        "KOR": "surcoreano | coreano | Seúl | Corea del Sur | República de Corea",
+        "KWT": "kuwaití",
+        "LBN": "libanés | Beirut",
+        "MEX": "mexicano | Ciudad de México",
+        "MMR": "birmano | Birmania | Naipyidó",
+        "MYS": "malasio | Kuala Lumpur",
+        "NLD": "neerlandés | holandés | La Haya | Ámsterdam | Holanda",
+        "NOR": "noruego | Oslo",
+        "NZL": "neozelandés | Wellington",
+        "PAK": "paquistaní | pakistaní | Islamabad",
+        "PHL": "filipino | Manila",
+        "POL": "polaco | Varsovia",
+        "PRK": "norcoreano | Pionyang | Corea del Norte",
+        "PSE": "palestino | Gaza | Cisjordania",
+        "QAT": "catarí | qatarí | Doha",
+        "RUS": "ruso | Moscú | Kremlin",
+        "SAU": "saudí | saudita | Riad",
+        "SRB": "serbio | Belgrado",
+        "SWE": "sueco | Estocolmo",
+        "SYR": "sirio | Damasco",
+        "THA": "tailandés | Bangkok",
+        "TUR": "turco | Ankara",
+        "TWN": "taiwanés | Taipéi",
+        "UKR": "ucraniano | Kiev | Kyiv",
+        "USA": (
+            "estadounidense | norteamericano | EE. UU. | EE.UU. | EEUU | EUA | USA | Washington"
+            " | Casa Blanca | Pentágono | Estados Unidos de América"
+        ),
+        "VEN": "venezolano | Caracas",
+        "VNM": "vietnamita | Hanói",
+        "XKX": "kosovar | Pristina",
+        "YEM": "yemení | Saná | hutí",
+    },
+    "fr": {
+        "AFG": "afghan | Kaboul",
+        "ARE": "émirien | Abou Dabi | Abu Dhabi | EAU",
+        "AUS": "australien | Canberra",
+        "BEL": "belge | Bruxelles",
+        "BLR": "biélorusse | Minsk",
+        "BRA": "brésilien | Brasilia",
+        "CAN": "canadien | Ottawa",
+        "CHE": "suisse | Berne | Genève",
+        "CHN": "chinois | Pékin | Beijing",
+        "DEU": "allemand | Berlin | RFA",
+        "DNK": "danois | Copenhague",
+        "EGY": "égyptien | Le Caire",
+        "ESP": "espagnol | Madrid",
+        "FIN": "finlandais | Helsinki",
+        "FRA": "français | Paris | Élysée | Quai d'Orsay",
+        "GBR": "britannique | Londres | Grande-Bretagne | Angleterre",
+        "GRC": "grec | grecque | Athènes",
+        "IND": "indien | New Delhi",
+        "IRN": "iranien | Téhéran",
+        "IRQ": "irakien | Bagdad",
+        "ISR": "israélien | Jérusalem",
+        "ITA": "italien | Rome",
+        "JOR": "jordanien | Amman",
+        "JPN": "japonais | Tokyo",
+        "KHM": "cambodgien | Phnom Penh",
+        "KOR": "sud-coréen | coréen | Séoul | République de Corée",
+        "KWT": "koweïtien",
+        "LBN": "libanais | Beyrouth",
+        "MEX": "mexicain",
+        "MMR": "birman | Birmanie | Naypyidaw",
+        "MYS": "malaisien | Kuala Lumpur",
+        "NLD": "néerlandais | La Haye | Amsterdam | Hollande",
+        "NOR": "norvégien | Oslo",
+        "NZL": "néo-zélandais | Wellington",
+        "PAK": "pakistanais | Islamabad",
+        "PHL": "philippin | Manille",
+        "POL": "polonais | Varsovie",
+        "PRK": "nord-coréen | Pyongyang | RPDC",
+        "PSE": "palestinien | Gaza | Cisjordanie | Palestine",
+        "QAT": "qatari | qatarien | Doha",
+        "RUS": "russe | Moscou | Kremlin",
+        "SAU": "saoudien | Riyad | Arabie saoudite",
+        "SRB": "serbe | Belgrade",
+        "SWE": "suédois | Stockholm",
+        "SYR": "syrien | Damas",
+        "THA": "thaïlandais | Bangkok",
+        "TUR": "turc | turque | Ankara",
+        "TWN": "taïwanais | Taipei",
+        "UKR": "ukrainien | Kiev | Kyiv",
+        "USA": (
+            "américain | USA | Washington | Maison Blanche | Maison-Blanche | Pentagone | Amérique"
+        ),
+        "VEN": "vénézuélien | Caracas",
+        "VNM": "vietnamien | Hanoï",
+        "XKX": "kosovar | Pristina",
+        "YEM": "yéménite | Sanaa | houthiste",
+    },
+    "de": {
+        "AFG": "afghanisch | Kabul",
+        "ARE": "emiratisch | Abu Dhabi | VAE | Emirate",
+        "AUS": "australisch | Canberra | Australier",
+        "BEL": "belgisch | Brüssel",
+        "BLR": "belarussisch | weißrussisch | Minsk | Weißrussland",
+        "BRA": "brasilianisch | Brasília | Brasilia",
+        "CAN": "kanadisch | Ottawa | Kanadier",
+        "CHE": "schweizerisch | Bern | Genf | Schweizer",
+        "CHN": "chinesisch | Peking | Beijing | Chinesen | Volksrepublik",
+        "DEU": "deutsch | Berlin | Bundesrepublik | BRD | Deutsche | Deutschen",
+        "DNK": "dänisch | Kopenhagen",
+        "EGY": "ägyptisch | Kairo",
+        "ESP": "spanisch | Madrid | Spanier",
+        "FIN": "finnisch | Helsinki | Finnen",
+        "FRA": "französisch | Paris | Élysée | Elysee | Franzosen",
+        "GBR": "britisch | London | Großbritannien | England | Briten",
+        "GRC": "griechisch | Athen | Griechen",
+        "IND": "indisch | Neu-Delhi | Inder",
+        "IRN": "iranisch | Teheran | Iraner",
+        "IRQ": "irakisch | Bagdad",
+        "ISR": "israelisch | Jerusalem | Israelis",
+        "ITA": "italienisch | Rom | Italiener",
+        "JOR": "jordanisch | Amman",
+        "JPN": "japanisch | Tokio | Japaner",
+        "KHM": "kambodschanisch | Phnom Penh",
+        "KOR": "südkoreanisch | koreanisch | Seoul | Südkoreaner | Republik Korea",
+        "KWT": "kuwaitisch",
+        "LBN": "libanesisch | Beirut",
+        "MEX": "mexikanisch | Mexiko-Stadt",
+        "MMR": "myanmarisch | birmanisch | Birma | Burma | Naypyidaw",
+        "MYS": "malaysisch | Kuala Lumpur",
+        "NLD": "niederländisch | holländisch | Den Haag | Amsterdam | Holland | Niederländer",
+        "NOR": "norwegisch | Oslo | Norweger",
+        "NZL": "neuseeländisch | Wellington",
+        "PAK": "pakistanisch | Islamabad",
+        "PHL": "philippinisch | Manila",
+        "POL": "polnisch | Warschau | Polen",
+        "PRK": "nordkoreanisch | Pjöngjang | Nordkoreaner",
+        "PSE": "palästinensisch | Gaza | Westjordanland | Palästinenser | Palästina",
+        "QAT": "katarisch | Doha",
+        "RUS": "russisch | Moskau | Kreml | Russen",
+        "SAU": "saudisch | saudi-arabisch | Riad",
+        "SRB": "serbisch | Belgrad",
+        "SWE": "schwedisch | Stockholm | Schweden",
+        "SYR": "syrisch | Damaskus",
+        "THA": "thailändisch | Bangkok",
+        "TUR": "türkisch | Ankara | Türken",
+        "TWN": "taiwanisch | Taipeh | Taipei",
+        "UKR": "ukrainisch | Kiew | Kyjiw | Ukrainer",
+        "USA": (
+            "amerikanisch | USA | Washington | Weiße Haus | Pentagon | Amerika"
+            " | Amerikaner | Vereinigte Staaten von Amerika"
+        ),
+        "VEN": "venezolanisch | Caracas",
+        "VNM": "vietnamesisch | Hanoi",
+        "XKX": "kosovarisch | Pristina",
+        "YEM": "jemenitisch | Sanaa | Huthi | Huthis",
+    },
+    "ru": {
+        "AFG": "афганский | Кабул",
+        "ARE": "эмиратский | Абу-Даби | ОАЭ | Эмираты",
+        "AUS": "австралийский | Канберра",
+        "BEL": "бельгийский | Брюссель",
+        "BLR": "белорусский | Минск | Белоруссия",
+        "BRA": "бразильский | Бразилиа",
+        "CAN": "канадский | Оттава",
+        "CHE": "швейцарский | Берн | Женева",
+        "CHN": "китайский | Пекин | КНР | Поднебесная",
+        "DEU": "германский | немецкий | Берлин | ФРГ",
+        "DNK": "датский | Копенгаген",
+        "EGY": "египетский | Каир | Египта | Египте | Египту | Египтом",
+        "ESP": "испанский | Мадрид",
+        "FIN": "финский | финляндский | Хельсинки",
+        "FRA": "французский | Париж | Елисейский дворец",
+        "GBR": "британский | Лондон | Англия | Британия",
+        "GRC": "греческий | Афины | Афин | Афинах | Афинам",
+        "IND": "индийский | Нью-Дели",
+        "IRN": "иранский | Тегеран",
+        "IRQ": "иракский | Багдад",
+        "ISR": "израильский | Иерусалим",
+        "ITA": "итальянский | Рим",
+        "JOR": "иорданский | Амман",
+        "JPN": "японский | Токио",
+        "KHM": "камбоджийский | Пномпень",
+        "KOR": "южнокорейский | корейский | Сеул | Южная Корея",
+        "KWT": "кувейтский",
+        "LBN": "ливанский | Бейрут",
+        "MEX": "мексиканский | Мехико",
+        "MMR": "мьянманский | бирманский | Бирма | Нейпьидо",
+        "MYS": "малайзийский | Куала-Лумпур",
+        "NLD": "нидерландский | голландский | Гаага | Амстердам | Голландия",
+        "NOR": "норвежский | Осло",
+        "NZL": "новозеландский | Веллингтон",
+        "PAK": "пакистанский | Исламабад",
+        "PHL": "филиппинский | Манила",
+        "POL": "польский | Варшава",
+        "PRK": "северокорейский | Пхеньян | КНДР | Северная Корея",
+        "PSE": "палестинский | Газа | Палестина",
+        "QAT": "катарский | Доха",
+        "RUS": "российский | русский | Москва | Кремль | РФ | Россия",
+        "SAU": "саудовский | Эр-Рияд | Рияд",
+        "SRB": "сербский | Белград",
+        "SWE": "шведский | Стокгольм",
+        "SYR": "сирийский | Дамаск",
+        "THA": "таиландский | тайский | Бангкок | Таиланд",
+        "TUR": "турецкий | Анкара",
+        "TWN": "тайваньский | Тайбэй",
+        "UKR": "украинский | Киев | Украина",
+        "USA": (
+            "американский | США | Вашингтон | Белый дом | Пентагон | Америка"
+            " | Соединённые Штаты | Соединенные Штаты"
+        ),
+        "VEN": "венесуэльский | Каракас",
+        "VNM": "вьетнамский | Ханой",
+        "XKX": "косовский | Приштина",
+        "YEM": "йеменский | Сана | хуситы | хуситов | хуситами",
+    },
+    "zh": {
+        "AFG": "喀布尔",
+        "ARE": "阿联酋 | 阿布扎比",
+        "AUS": "澳洲 | 堪培拉",
+        "BEL": "布鲁塞尔",
+        "BRA": "巴西利亚",
+        "CAN": "渥太华",
+        "CHE": "伯尔尼 | 日内瓦",
+        "CHN": "北京 | 中方 | 中华人民共和国",
+        "DEU": "柏林 | 德方",
+        "DNK": "哥本哈根",
+        "EGY": "开罗",
+        "ESP": "马德里",
+        "FIN": "赫尔辛基",
+        "FRA": "巴黎 | 法方 | 爱丽舍宫",
+        "GBR": "伦敦 | 英方",
+        "GRC": "雅典",
+        "IND": "新德里 | 印方",
+        "IRN": "德黑兰 | 伊方",
+        "IRQ": "巴格达",
+        "ISR": "耶路撒冷",
+        "ITA": "罗马",
+        "JOR": "安曼",
+        "JPN": "东京 | 日方",
+        "KHM": "金边 | 柬方",
+        "KOR": "首尔 | 韩方 | 南韩",
+        "LBN": "贝鲁特",
+        "MMR": "内比都 | 缅方",
+        "MYS": "吉隆坡 | 马方",
+        "NLD": "海牙 | 阿姆斯特丹 | 荷方",
+        "NOR": "奥斯陆",
+        "NZL": "惠灵顿",
+        "PAK": "伊斯兰堡 | 巴基斯坦",
+        "PHL": "马尼拉 | 菲方",
+        "POL": "华沙",
+        "PRK": "平壤 | 朝方 | 北韩",
+        "PSE": "加沙 | 约旦河西岸",
+        "QAT": "多哈",
+        "RUS": "莫斯科 | 俄方 | 克里姆林宫 | 俄国",
+        "SAU": "沙特 | 利雅得",
+        "SRB": "贝尔格莱德",
+        "SWE": "斯德哥尔摩",
+        "SYR": "大马士革",
+        "THA": "曼谷 | 泰方",
+        "TUR": "安卡拉",
+        "TWN": "台北",
+        "UKR": "基辅 | 乌方",
+        "USA": "华盛顿 | 美方 | 白宫 | 五角大楼 | 美利坚合众国",
+        "VEN": "加拉加斯",
+        "VNM": "河内 | 越方",
+        "XKX": "普里什蒂纳",
+        "YEM": "萨那 | 胡塞",
+    },
+}
+
+#: Words that begin or contain a name but mean something else: a match of one
+#: of them is skipped ("马里兰" is Maryland, not Mali; "其中方案" holds "中方").
+NOT_NAMES: dict[str, tuple[str, ...]] = {
+    "es": ("América Latina", "América del Sur", "América del Norte", "América Central"),
+    "fr": ("Amérique latine", "Amérique du Sud", "Amérique du Nord", "Amérique centrale"),
+    "de": ("Lateinamerika", "Südamerika", "Nordamerika", "Mittelamerika", "Long Island",
+           "Rhode Island"),
+    "ru": ("Того", "Латинская Америка", "Южная Америка", "Северная Америка",
+           "Центральная Америка"),
+    "zh": ("马里兰", "阿曼达", "其中方", "完美方", "中非", "道德方", "今日方", "打印方",
+           "日方面", "法方面", "德方面"),
+}  # fmt: skip
+
+
+_ADJECTIVE, _NAME, _ABBREVIATION = "adjective", "name", "abbreviation"
+#: Russian nouns and the adjectives of names decline: the endings that replace
+#: a final letter or two, in the order nominative, genitive, dative,
+#: accusative, instrumental, prepositional ("Китай", "Китая", "Китаю", ...).
+_RU_CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ия", ("ия", "ии", "ии", "ию", "ией", "ии")),
+    ("ая", ("ая", "ой", "ой", "ую", "ой", "ой")),
+    ("ые", ("ые", "ых", "ым", "ые", "ыми", "ых")),
+    ("ие", ("ие", "их", "им", "ие", "ими", "их")),
+    ("ое", ("ое", "ого", "ому", "ое", "ым", "ом")),
+    ("ий", ("ий", "ого", "ому", "ий", "им", "ом")),
+    ("ый", ("ый", "ого", "ому", "ый", "ым", "ом")),
+    ("ство", ("ство", "ства", "ству", "ство", "ством", "стве")),
+    ("я", ("я", "и", "е", "ю", "ей", "е")),
+    ("а", ("а", "ы", "е", "у", "ой", "е")),
+    ("й", ("й", "я", "ю", "й", "ем", "е")),
+    ("ь", ("ь", "я", "ю", "ь", "ем", "е")),
+    ("ы", ("ы", "ов", "ам", "ы", "ами", "ах")),
+)
+#: A Russian adjective of nationality ("китайский") in every gender, number and case.
+_RU_ADJECTIVE = ("ий", "ая", "ое", "ие", "ого", "ому", "ой", "ую", "им", "ом", "их", "ими", "ою")
+_VOWEL_ACCENTS = str.maketrans("áéíóú", "aeiou")
+
+
+def _russian_cases(word: str) -> list[str]:
+    """The six cases of a Russian noun or adjective of a name; one form if it does not decline."""
+    low = word.lower()
+    for ending, cases in _RU_CASES:
+        if low.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            if ending == "а" and low[-2:-1] in tuple("кгхжшчщ"):  # "Америки", not "Америкы"
+                cases = ("а", "и", "е", "у", "ой", "е")
+            return [stem + case for case in cases]
+    if low[-1:] in tuple("аеёиоуыэюя") or not low[-1:].isalpha():
+        return [word]  # "Токио", "Чили"
+    return [word + case for case in ("", "а", "у", "", "ом", "е")]  # "Иран", "Ирана"
+
+
+def _inflections(word: str, language: str, kind: str) -> list[str]:
+    """The forms of one word of a name or adjective that a text may use ("chino" -> "chinas").
+
+    The first is ``word``; for a Russian name the six cases, in order.
+    """
+    low = word.lower()
+    if kind == _ABBREVIATION or not low[-1:].isalpha():
+        return [word]
+    forms: list[str] = [word]
+    if language == "ru":
+        if kind == _ADJECTIVE and low.endswith(("ий", "ый")):
+            return [word, *(word[:-2] + e for e in _RU_ADJECTIVE)]
+        return _russian_cases(word)
+    if language == "de":
+        if kind == _ADJECTIVE:
+            forms += [word + e for e in ("e", "en", "er", "es", "em")]
+        elif low.endswith(("e", "es", "er")) and word[:1].isupper():
+            # an adjective of a name: "Vereinigtes" -> "Vereinigten", "Weiße" -> "Weißen"
+            stem = word[: -1 if low.endswith("e") else -2]
+            forms += [stem + e for e in ("e", "en", "er", "es", "em")]
+        elif low.endswith(("s", "ß", "x", "z")):  # genitive: "Hauses"
+            forms.append(word + "es")
+        else:  # genitive: "Chinas", "Russlands"
+            forms += [word + "s", word + "es"]
+    elif language == "es" and kind == _ADJECTIVE:
+        if low.endswith("o"):
+            forms += [word[:-1] + e for e in ("a", "os", "as")]
+        elif low.endswith(("e", "a")):
+            forms.append(word + "s")
+        elif low.endswith(("í", "i")):
+            forms += [word + "es", word + "s"]
+        else:  # "alemán" -> "alemana", "alemanes"; "español" -> "española"
+            base = word[:-2] + word[-2].translate(_VOWEL_ACCENTS) + word[-1]
+            forms += [base + e for e in ("a", "es", "as")]
+    elif language == "fr" and kind == _ADJECTIVE:
+        if low.endswith("en"):
+            forms += [word + e for e in ("s", "ne", "nes")]
+        elif low.endswith(("s", "x")):
+            forms += [word + "e", word + "es"]
+        elif low.endswith("e"):
+            forms.append(word + "s")
+        else:
+            forms += [word + e for e in ("e", "s", "es")]
+    return forms
+
+
+def _kind(name: str) -> str:
+    letters = [c for c in name if c.isalpha()]
+    if letters and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
+        return _ABBREVIATION if len(letters) <= 5 else _NAME
+    return _ADJECTIVE if letters and letters[0].islower() else _NAME
+
+
+def _word_forms(name: str, language: str, kind: str) -> list[list[str]]:
+    """The forms of each word of ``name``: an adjective of several words ("nord-coréen")
+    declines in its last word, a German name in its adjectives and its last word
+    ("des Vereinigten Königreichs"), a Russian name in every word ("Южной Кореи")."""
+    words = _WORD.findall(name)
+    last = len(words) - 1
+    return [
+        _inflections(word, language, kind)
+        if i == last
+        or (kind == _NAME and language == "ru")
+        or (kind == _NAME and language == "de" and word.endswith(("e", "es", "er")))
+        else [word]
+        for i, word in enumerate(words)
+    ]
+
+
+def _written_forms(name: str, language: str, kind: str, limit: int = 32) -> list[str]:
+    """``name`` as a text may write it: its words in their forms, separators kept.
+
+    A Russian name declines word by word in the same case ("Южной Кореи");
+    elsewhere every combination counts, up to ``limit``.
+    """
+    spans = [m.span() for m in _WORD.finditer(name)]
+    choices = _word_forms(name, language, kind)
+    if not spans:
+        return [name]
+    if language == "ru" and kind == _NAME:
+        combinations: Iterable[tuple[str, ...]] = (
+            tuple(forms[case] if len(forms) == 6 else forms[0] for forms in choices)
+            for case in range(6)
+        )
+    else:
+        combinations = product(*choices)
+    forms = [name]
+    for combination in combinations:
+        if len(forms) >= limit:
+            break
+        pieces, last = [], 0
+        for (a, b), word in zip(spans, combination, strict=True):
+            pieces += [name[last:a], word]
+            last = b
+        written = "".join(pieces) + name[last:]
+        if written not in forms:
+            forms.append(written)
+    return forms
+
+
+def _territory_code(code: str) -> str | None:
+    if code == "XK":
+        return "XKX"
+    if len(code) != 2 or not code.isalpha():
+        return None  # regions ("150"), "EU", "UN"
+    country = pycountry.countries.get(alpha_2=code)
+    return str(country.alpha_3) if country is not None else None
+
+
+def _cldr_names(language: str) -> list[tuple[str, str]]:
+    """(name, alpha-3) from the Unicode CLDR's territory names in ``language`` (via Babel)."""
+    from babel import Locale, UnknownLocaleError
+
+    pairs: list[tuple[str, str]] = []
+    for tag in ("zh", "zh_Hant") if language == "zh" else (language,):
+        try:
+            territories = Locale.parse(tag).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        for code, name in territories.items():
+            alpha3 = _territory_code(str(code))
+            if alpha3 is not None:
+                pairs.append((re.split(r"\s*[(（]", str(name))[0].strip(), alpha3))
+    return pairs
+
+
+def _iso_names(language: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(name, alpha-3) from the iso-codes translations pycountry ships: full names, and
+    the part before a comma ("Corea, República de" -> "Corea") apart, as less sure."""
+    full: list[tuple[str, str]] = []
+    short: list[tuple[str, str]] = []
+    for tag in ("zh_CN", "zh_TW") if language == "zh" else (language,):
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[tag])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None)
+                translated = catalogue.gettext(english) if english else None
+                if translated and translated != english:
+                    full.append((translated, country.alpha_3))
+                    if "," in translated:
+                        short.append((translated.split(",")[0], country.alpha_3))
+    return full, short
+
+
+class _Entry(NamedTuple):
+    rest: tuple[frozenset[str], ...]  # the forms of each following word
+    code: str | None  # None: a phrase that holds a name but names no country
+    kind: str
+
+
+class _LocalIndex(NamedTuple):
+    """The country names of one language other than English."""
+
+    words: dict[str, list[_Entry]]  # first word (folded, each form) -> entries, longest first
+    pattern: re.Pattern[str] | None  # languages without spaces: every name, longest first
+    table: dict[str, str | None]  # their matches -> code
+    names: dict[str, tuple[str, ...]]  # code -> every form as written
+    exact: dict[str, str]  # folded name (each form) -> code
+
+
+def _fold(name: str) -> str:
+    return normalise_text(name, accents=False)
+
+
+def has_local_names(language: str) -> bool:
+    """Whether country names are known in ``language`` besides English."""
+    return language not in ("en", UNDETERMINED) and bool(_local_index(language).names)
+
+
+@cache
+def _local_index(language: str) -> _LocalIndex:
+    hand = LOCAL_NAMES.get(language, {})
+    tiers: list[list[tuple[str, str | None]]] = [
+        [(n, None) for n in NOT_NAMES.get(language, ())]
+        + [(n.strip(), code) for code, names in hand.items() for n in names.split("|")],
+    ]
+    if language not in ("en", UNDETERMINED):
+        full, short = _iso_names(language)
+        tiers += [[*_cldr_names(language)], [*full], [*short]]
+    chosen: dict[str, tuple[str, str | None]] = {}  # folded name -> (name, code)
+    for tier in tiers:
+        codes: dict[str, set[str | None]] = {}
+        first: dict[str, str] = {}
+        for name, code in tier:
+            key = _fold(name)
+            if len(key) >= 2 and key not in chosen:
+                codes.setdefault(key, set()).add(code)
+                first.setdefault(key, name)
+        for key, found in codes.items():
+            if len(found) == 1:  # a name two countries share names neither
+                chosen[key] = (first[key], found.pop())
+    words: dict[str, list[_Entry]] = {}
+    table: dict[str, str | None] = {}
+    names: dict[str, set[str]] = {}
+    exact: dict[str, str] = {}
+    for name, code in chosen.values():
+        kind = _kind(name)
+        written = _written_forms(name, language, kind)
+        if code is not None:
+            names.setdefault(code, set()).update(written)
+            for form in written:
+                exact.setdefault(_fold(form), code)
+        if language in UNSPACED:
+            table.update({form: code for form in written})
+            continue
+        per_word = [
+            frozenset(_fold(w) for w in forms) for forms in _word_forms(name, language, kind)
+        ]
+        if not per_word or (len(_fold(name)) < 3 and kind != _ABBREVIATION):
+            continue
+        for first_form in per_word[0]:
+            words.setdefault(first_form, []).append(_Entry(tuple(per_word[1:]), code, kind))
+    for entries in words.values():
+        entries.sort(key=lambda entry: (-len(entry.rest), entry.code is not None))
+    pattern = None
+    if table:
+        alternatives = sorted(table, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(a) for a in alternatives), re.I)
+    return _LocalIndex(
+        words=words,
+        pattern=pattern,
+        table={form.casefold(): code for form, code in table.items()},
+        names={c: tuple(sorted(f, key=len, reverse=True)) for c, f in names.items()},
+        exact={k: v for k, v in exact.items() if len(k) >= 2},
+    )
+
+
+def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, code) of every country name of ``language`` in ``text``."""
+    index = _local_index(language)
+    if index.pattern is not None:
+        return [
+            (m.start(), m.end(), index.table.get(m.group().casefold()))
+            for m in index.pattern.finditer(text)
+        ]
+    tokens = list(_WORD.finditer(text))
+    folded = [_fold_word(token.group()) for token in tokens]
+    hits: list[tuple[int, int, str | None]] = []
+    at = 0
+    while at < len(tokens):
+        taken = 0
+        word = tokens[at].group()
+        for entry in index.words.get(folded[at], ()):
+            if (entry.kind == _NAME and not word[0].isupper()) or (
+                entry.kind == _ABBREVIATION and not word.isupper()
+            ):
+                continue
+            wanted = len(entry.rest)
+            following = folded[at + 1 : at + 1 + wanted]
+            if len(following) == wanted and all(
+                form in forms for form, forms in zip(following, entry.rest, strict=True)
+            ):
+                hits.append((tokens[at].start(), tokens[at + wanted].end(), entry.code))
+                taken = wanted + 1
+                break
+        at += taken or 1
+    return hits
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _language_of(text: str) -> str:
+    """The language of ``text``; for a few words, a guess from its script (Cyrillic, Han)."""
+    language = detect_language(text)
+    if language == UNDETERMINED:
+        if _HAN.search(text):
+            return "zh"
+        if _CYRILLIC.search(text):
+            return "ru"
+    return language
+
+
+@cache
+def _local_exact(language: str | None) -> dict[str, str]:
+    """Folded name -> code in ``language``, or in every language of :data:`LOCAL_NAMES`
+    (names two languages give to different countries left out)."""
+    if language is not None:
+        return _local_index(language).exact if has_local_names(language) else {}
+    merged: dict[str, str | None] = {}
+    for each in LOCAL_NAMES:
+        for key, code in _local_index(each).exact.items():
+            merged[key] = code if merged.get(key, code) == code else None
+    return {key: code for key, code in merged.items() if code is not None}
+
+
+def _local_alpha3(folded: str, language: str | None) -> str | None:
+    if language in ("en", UNDETERMINED):
+        return None
+    return _local_exact(language).get(folded)

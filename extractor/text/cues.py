@@ -14,7 +14,9 @@ seller, citing "The Government of Sweden has requested to buy ...".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from extractor.text.language import UNSPACED
 
 # "meet" as in meeting a need, not a person: "the proposed sale will improve
 # Denmark's capability to meet current and future threats" (every arms-sale
@@ -26,9 +28,50 @@ _MEET_A_NEED = re.compile(
 )
 
 
-def cue_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern for ``words`` (each a regex fragment)."""
+def cue_pattern(words: Iterable[str], language: str = "en") -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for ``words`` (each a regex fragment).
+
+    For a language written without spaces (:data:`UNSPACED`) the words are
+    found anywhere: "会见" in "习近平会见了总统".
+    """
+    if language in UNSPACED:
+        return re.compile("(" + "|".join(words) + ")", re.I)
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.I)
+
+
+def cue_patterns(words: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
+    """A pattern per language from words per language (ISO 639-1 code -> fragments)."""
+    return {language: cue_pattern(fragments, language) for language, fragments in words.items()}
+
+
+def every_language(*cues: Mapping[str, re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """The patterns of every language of ``cues``, English first: a record's evidence cues.
+
+    A quote is checked against all of them, so that a Spanish quote needs a
+    Spanish word and an English one an English word, without knowing which
+    language the quote is in (the words of different languages do not meet:
+    tests check that no foreign pattern changes the verdict on English text).
+    """
+    english = [mapping["en"] for mapping in cues if "en" in mapping]
+    others = [p for mapping in cues for lang, p in mapping.items() if lang != "en"]
+    return (*english, *others)
+
+
+def patterns_for(
+    cues: Mapping[str, re.Pattern[str]], language: str
+) -> tuple[re.Pattern[str], ...] | None:
+    """The patterns that screen a text in ``language``, or None when none fits.
+
+    English is always included (articles mix languages), and so is "*" (any
+    language). ``language`` "und" (undetermined) gets every language's
+    patterns. A language the type has no words for gets None: no gate where
+    none fits, so the text is never screened out by words it cannot contain.
+    """
+    if language == "und":
+        return tuple(cues.values())
+    if language not in cues and "*" not in cues and language != "en":
+        return None
+    return tuple(cues[key] for key in dict.fromkeys((language, "en", "*")) if key in cues)
 
 
 def states_any(cues: Iterable[re.Pattern[str]], sentence: str) -> bool:
@@ -52,3 +95,62 @@ MET_IN_PERSON = cue_pattern(
 )  # fmt: skip
 #: Words of welcome: a visit announced by its host.
 WELCOME_WORDS = cue_pattern([r"welcom\w*", "hosting"])
+
+# The same notions in other languages. Each list says what the English one
+# says (meeting, talking, calling, negotiating, receiving; welcoming) with the
+# stems of the language's own verbs and nouns. A stem that would also begin an
+# English word is spelt out ("reunión", not "reuni\w*", which "reunion"
+# matches): foreign words must never change a verdict on English text.
+#: Words of a meeting, per language (ISO 639-1); "en" is :data:`MEETING_WORDS`.
+MEETING_CUES: dict[str, re.Pattern[str]] = {
+    "en": MEETING_WORDS,
+    **cue_patterns({
+        "es": ["reunión", "reuniones", "reunió", r"reunier\w*", r"reunir\w*", r"reunid[oa]s?",
+               r"reún\w*", r"encuentros?", r"encontr\w*", r"entrevist\w*", "cumbres?",
+               r"conversaci\w*", "conversó", "conversaron", r"diálogos?", "dialogaron",
+               r"habl[oó]", "hablaron", r"llamadas?", r"telefónic\w*", r"discuti\w*",
+               "debatió", "debatieron", r"negoci\w*", r"conferencias?", r"recibi\w*",
+               r"bilaterales"],
+        "fr": [r"rencontr\w*", r"réuni\w*", r"entretien\w*", r"entretenu\w*", r"sommets?",
+               "pourparlers", r"négoci\w*", r"discut\w*", r"échang\w*", r"appels?",
+               r"téléphon\w*", "parlé", "parlera", r"conférences?", r"reçue?s?",
+               r"accueilli\w*", r"bilatérale?s?"],
+        "de": [r"\w*treffen\w*", "traf", "trafen", r"\w*gespräch\w*",
+               r"besprach\w*", "besprochen", r"erörter\w*", r"Beratung\w*", "beraten",
+               "berieten", r"verhandl\w*", r"verhandelt\w*", r"\w*gipfel\w*",
+               r"telefoniert\w*", r"Telefonat\w*", r"Unterredung\w*", r"Konsultation\w*",
+               r"Zusammenkunft", "zusammengekommen", "sprach", "sprachen", "gesprochen",
+               r"empfing\w*", "empfangen", r"bilateral(?:e|en|er|es|em)"],
+        "ru": [r"встреч\w*", r"встрет\w*", r"переговор\w*", r"бесед\w*", r"обсуд\w*",
+               r"обсужд\w*", r"саммит\w*", r"консультаци\w*", r"разговор\w*", r"созвон\w*",
+               r"телефон\w*", r"принял\w*", r"принима\w*", r"двусторонн\w*",
+               r"совещани\w*", r"заседани\w*", r"обменял\w*"],
+        "zh": ["会见", "会晤", "会谈", "会面", "见面", "接见", "通电话", "通话", "电话", "磋商",
+               "协商", "谈判", "讨论", "商讨", "交谈", "峰会", "会议", "双边", "举行会",
+               "接待"],
+    }),
+}  # fmt: skip
+#: Words of a meeting in person, per language; "en" is :data:`MET_IN_PERSON`.
+MET_IN_PERSON_CUES: dict[str, re.Pattern[str]] = {
+    "en": MET_IN_PERSON,
+    **cue_patterns({
+        "es": ["reunión", "reunió", r"reunier\w*", r"encuentro", r"se encontr\w*",
+               r"entrevist\w*", "conversaciones", r"recibi\w*"],
+        "fr": [r"rencontr\w*", r"entretenu\w*", r"entretien\w*", r"réuni\w*", r"reçue?s?",
+               r"accueilli\w*"],
+        "de": ["traf", "trafen", r"Treffen\w*", r"empfing\w*", "empfangen", "zusammengekommen"],
+        "ru": [r"встрет\w*", r"встреч\w*", r"переговор\w*", r"принял\w*"],
+        "zh": ["会见", "会晤", "会谈", "会面", "见面", "接见"],
+    }),
+}  # fmt: skip
+#: Words of welcome, per language; "en" is :data:`WELCOME_WORDS`.
+WELCOME_CUES: dict[str, re.Pattern[str]] = {
+    "en": WELCOME_WORDS,
+    **cue_patterns({
+        "es": [r"bienvenid\w*", r"acogi\w*", r"acoger\w*", "acogen", r"anfitri\w*"],
+        "fr": ["bienvenue", r"accueil\w*", "hôtes?"],
+        "de": ["willkommen", r"begrüß\w*", r"begrüss\w*", r"Gastgeber\w*", r"empfang\w*"],
+        "ru": [r"приветств\w*", "радушно", "добро пожаловать", r"гостеприим\w*"],
+        "zh": ["欢迎", "迎接", "接待", "东道主"],
+    }),
+}  # fmt: skip

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from extractor.text.cues import cue_pattern
+from extractor.text.cues import cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
 from extractor.text.quantities import number_forms
 from extractor.types import columns as col
@@ -36,6 +36,48 @@ ARMS_WORDS = cue_pattern(
      "radars?", "howitzers?", "rifles?", "warships?", "frigates?", "submarines?",
      "air defen[cs]e", "himars", "patriot"]
 )  # fmt: skip
+#: Words of weapons per language (ISO 639-1): arms, missiles, munitions,
+#: aircraft, armour, ships, air defence, military aid. English is :data:`ARMS_WORDS`.
+ARMS_CUES = {
+    "en": ARMS_WORDS,
+    **cue_patterns({
+        "es": ["armas?", r"armamento\w*", r"misil\w*", "munición", "municiones", "cohetes?", "aviones",
+               "avión", "aeronaves?", "cazas", "tanques", "carros de combate", r"helicóptero\w*",
+               "drones?", "artillería", "obuses", r"fusil(?:es)?", r"buques? de guerra",
+               "fragatas?", "submarinos?", "torpedos?", "radar(?:es)?", r"antiaére\w*",
+               r"defensa (?:aérea|antimisiles)", "ayuda militar", "asistencia militar",
+               r"equipos? militar(?:es)?", "material militar", "venta de armas",
+               r"blindad[oa]s?", r"proyectil(?:es)?", "patriot", "himars", r"f-\d+"],
+        "fr": ["armes?", r"armement\w*", "missiles?", "munitions?", "roquettes?", "avions?",
+               "aéronefs?", "chasseurs?", "chars", r"blindés?", r"hélicoptères?", "drones?",
+               "artillerie", "obusiers?", "fusils?", r"navires? de guerre", r"frégates?",
+               "sous-marins?", "torpilles?", "radars?",
+               r"défense (?:aérienne|antiaérienne|antimissile)", "aide militaire",
+               "assistance militaire", r"équipements? militaires?", r"matériels? militaires?",
+               r"vente d['’]armes", "patriot", "himars", r"f-\d+"],
+        "de": [r"\w*waffe\w*", r"\w*rüstung\w*", r"\w*rakete\w*", r"Flugkörper\w*",
+               r"Munition\w*", "Kampfjets?", r"\w*flugzeug\w*", r"\w*panzer\w*",
+               r"\w*hubschrauber\w*", r"Drohne\w*", r"Artillerie\w*", r"Haubitze\w*",
+               r"Gewehr\w*", r"Kriegsschiff\w*", r"Fregatte\w*", r"U-Boot\w*", r"Torpedo\w*",
+               r"Radar\w*", r"Luftverteidigung\w*", r"Flugabwehr\w*", r"Militärhilfe\w*",
+               r"militärische\w* (?:Hilfe|Unterstützung|Ausrüstung|Güter)",
+               r"Verteidigungsgüter\w*", r"Militärgüter\w*", r"Geschütz\w*", "Patriot",
+               "HIMARS", r"Leopard[- ]?[12]\w*", r"F-\d+"],
+        "ru": [r"оружи\w*", r"вооружени\w*", r"ракет\w*", r"боеприпас\w*", r"снаряд\w*",
+               r"самол[её]т\w*", r"истребител\w*", r"танк\w*", r"бронетехник\w*",
+               r"бронемашин\w*", r"беспилотн\w*", r"дрон\w*", r"вертол[её]т\w*",
+               r"артиллери\w*", r"гаубиц\w*", r"винтовк\w*",
+               r"военн\w* (?:помощ\w*|техник\w*|имуществ\w*|оборудовани\w*|поставк\w*)",
+               r"военно-техническ\w*", r"военн\w* корабл\w*", r"фрегат\w*",
+               r"подводн\w* лодк\w*", r"торпед\w*", r"радар\w*", "РЛС", "ПВО",
+               r"противовоздушн\w*", r"зенитн\w*", "Patriot", "HIMARS", r"F-\d+"],
+        "zh": ["武器", "军火", "军售", "军援", "军事援助", "安全援助", "导弹", "飞弹", "弹药",
+               "炮弹", "火箭", "飞机", "战机", "战斗机", "军机", "坦克", "装甲车", "无人机",
+               "直升机", "火炮", "大炮", "榴弹炮", "步枪", "枪支", "军舰", "战舰", "护卫舰",
+               "驱逐舰", "潜艇", "鱼雷", "雷达", "防空", "反导", "军事装备", "国防装备",
+               "爱国者", "海马斯", r"(?<![A-Za-z0-9])[FJ]-\d+", r"(?<![A-Za-z])(?:HIMARS|Patriot)(?![A-Za-z])"],
+    }),
+}  # fmt: skip
 
 
 class WeaponCategory(StrEnum):
@@ -324,7 +366,7 @@ SPEC = RecordSpec(
     terms=terms,
     plural="arms_transfers",
     label="arms transfers",
-    cues={"en": ARMS_WORDS},
+    cues=ARMS_CUES,
     template="types/arms_transfer.j2",
     columns=COLUMNS,
     table=TABLE,

@@ -6,12 +6,14 @@ and builder, the words a toll needs, its columns and its gold mapping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from extractor.text.cues import cue_pattern
+from extractor.text.cues import cue_pattern, cue_patterns
+from extractor.text.grounding import normalise_text
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType
 from extractor.types.drafting import (
@@ -31,6 +33,33 @@ CASUALTY_WORDS = cue_pattern(
      r"fatalit\w*", "death toll", "lost their lives", "lives", "bodies", r"massacre\w*", "shot",
      r"murder\w*", "slain"]
 )  # fmt: skip
+#: Words of killing, dying and injury per language (ISO 639-1). English is
+#: :data:`CASUALTY_WORDS`.
+CASUALTY_CUES: dict[str, re.Pattern[str]] = {
+    "en": CASUALTY_WORDS,
+    **cue_patterns({
+        "es": [r"muert\w*", "murió", "murieron", r"morir\w*", r"fallec\w*", r"mat[oó]",
+               "mataron", "matando", r"asesin\w*", r"herid\w*", r"lesionad\w*", r"víctimas?",
+               "perdieron la vida", "perdió la vida", "bajas", r"masacre\w*", r"cadáver\w*",
+               r"tiroteo\w*", r"balacera\w*", r"acribill\w*"],
+        "fr": [r"tué\w*", "tuant", "tuer", "morts", "mortes", "la mort", r"mortel\w*",
+               "décès", r"décéd\w*", r"blessé\w*", r"blessure\w*", "victimes",
+               r"(?:ont|a) péri", "périrent", r"massacre\w*", r"fusillade\w*", r"abattu\w*",
+               r"assassiné\w*", "assassinats?", "bilan", "pertes humaines", "cadavres?"],
+        "de": [r"getötet\w*", r"tötete\w*", "(?-i:Tote[nr]?)", r"Todes\w*", "starb",
+               "starben", "gestorben", "ums Leben", r"verletzt\w*", r"Verletzte\w*",
+               r"verwundet\w*", r"Verwundete\w*", r"Opfer\w*", r"Leiche\w*",
+               r"Massaker\w*", r"erschossen\w*", r"ermordet\w*", "Morde?s?", "umgekommen",
+               r"Schießerei\w*", r"Schiesserei\w*"],
+        "ru": [r"убит\w*", r"убил\w*", r"убив\w*", r"убийств\w*", r"погиб\w*", r"гибел\w*",
+               r"смерт\w*", r"умер\w*", r"скончал\w*", r"ранен\w*", r"ранил\w*",
+               r"пострада\w*", r"жертв\w*", r"труп\w*", "тела", r"расстрел\w*",
+               r"застрел\w*", r"резн\w*", r"бойн\w*"],
+        "zh": ["死亡", "丧生", "遇难", "身亡", "罹难", "死伤", "伤亡", "受伤", "负伤", "打死",
+               "杀害", "杀死", "炸死", "遇害", "丧命", "殒命", "死者", "伤者", "尸体", "屠杀",
+               "枪击", "牺牲", "死难", "失去生命", "夺走", "去世", "致死", "身故"],
+    }),
+}  # fmt: skip
 Scope = Literal["event", "cumulative"]
 
 ViolenceType = Literal["state_based", "non_state", "one_sided"]
@@ -111,17 +140,83 @@ class CasualtyDraft(Draft):
     evidence: list[int] = Field(description=EVIDENCE_DESCRIPTION)
 
 
+#: Words that make a toll a total over a period, not one event (UCDP: aggregated).
+CUMULATIVE_WORDS = re.compile(
+    r"\b(?:since|so far|to date|in total|a total of|altogether|over the (?:past|last)|"
+    r"in the (?:past|last) \w+ (?:days|weeks|months|years)|toll (?:has )?(?:risen|climbed|rose))\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s+((?:the\s+)?[^,.;:]{2,60})", re.IGNORECASE)
+#: Verbs of a government or body that speaks about an attack, not one that did it.
+_SPEAKS = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*|offer\w*|extend\w*|express\w*|"
+    r"report\w*|said|says|stated|announc\w*|confirm\w*|stands? with|sends?|send)\b",
+    re.IGNORECASE,
+)
+#: Words that name an event, never its perpetrator ("the heinous terror attack").
+_EVENT_NOUNS = re.compile(
+    r"\b(?:attacks?|bombings?|strikes?|explosions?|shootings?|blasts?|massacres?|violence|"
+    r"war|conflict|fighting|clashes|incident|tragedy)\b",
+    re.IGNORECASE,
+)
+
+
+def perpetrator_problem(name: str, evidence: str) -> str | None:
+    """Why ``name`` cannot be coded as the perpetrator of the toll in ``evidence``, if it cannot.
+
+    A perpetrator is the one the evidence names as having done it (UCDP's
+    actor, ACLED's actor1): not the event itself, not a name the evidence
+    lacks, and not the government or body that condemns, mourns or reports it.
+    """
+    if _EVENT_NOUNS.search(name):
+        return f"perpetrator {name!r} names the event, not who did it"
+    folded, quote = normalise_text(name), normalise_text(evidence)
+    at = quote.find(folded)
+    if at < 0:
+        return f"perpetrator {name!r} is not named in the evidence"
+    after = quote[at + len(folded) : at + len(folded) + 40]
+    if _SPEAKS.search(" ".join(after.split()[:4])):
+        return f"perpetrator {name!r} speaks about the attack in the evidence; it did not do it"
+    return None
+
+
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
+    place = make.place(draft.place, None)
+    if place is not None and place.country and country and place.country != country:
+        # A casualty is coded to the country where it happened, not the one that reports it.
+        make.warn(f"country {country} is not where {place.text!r} is: coded {place.country}")
+        country = place.country
+    if place is not None and place.country is None and country:
+        place = place.model_copy(update={"country": country})
+    perpetrator = None
+    if draft.perpetrator:
+        problem = perpetrator_problem(draft.perpetrator, make.quote)
+        if problem is None:
+            perpetrator = Actor(name=draft.perpetrator)
+        else:
+            make.warn(f"{problem}: left empty")
+    scope = draft.scope
+    when = make.when(draft.date)
+    if scope == "event" and CUMULATIVE_WORDS.search(make.quote):
+        make.warn("the evidence gives a total over a period: scope 'cumulative'")
+        scope = "cumulative"
+    if scope == "cumulative":
+        since = _SINCE.search(make.quote)
+        period = DateValue.resolve(since.group(0), make.published) if since else None
+        if period is not None and period.value is not None:
+            when = period  # a total since X is dated by its period, not the day of the report
+    elif when is None:
+        when = make.when_in_evidence()
     return {
         "killed": make.count(draft.killed, draft.qualifier),
         "injured": make.count(draft.injured, draft.qualifier),
         "victims": draft.victims,
-        "perpetrator": Actor(name=draft.perpetrator) if draft.perpetrator else None,
+        "perpetrator": perpetrator,
         "country": country,
-        "place": make.place(draft.place, country),
-        "date": make.when(draft.date),
-        "scope": draft.scope,
+        "place": place,
+        "date": when,
+        "scope": scope,
         "violence_type": draft.violence_type,
     }
 
@@ -222,7 +317,7 @@ SPEC = RecordSpec(
     terms=terms,
     plural="casualty_reports",
     label="casualty reports",
-    cues={"en": CASUALTY_WORDS},
+    cues=CASUALTY_CUES,
     optional_figures=("killed", "injured"),
     template="types/casualty_report.j2",
     columns=COLUMNS,

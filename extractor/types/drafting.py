@@ -29,9 +29,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import GenerateJsonSchema
 
 from extractor.runtime.instructor_compat import original_class
-from extractor.text.countries import country_in_text, to_alpha3
-from extractor.text.dates import resolve_date
+from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
+from extractor.text.dates import MONTH_NAMES, WEEKDAY_NAMES, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.places import place_country
 from extractor.text.quantities import number_forms, parse_count
 from extractor.text.titles import MILITARY_OFFICE, name_words
 from extractor.types.parts import Actor, Count, DateValue, Place, Sector
@@ -194,6 +195,14 @@ def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
         warnings.append(message)
 
 
+#: Date expressions a sentence may carry (the relative ones need the publication date).
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
+    r"(?:on |last |this )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b|"
+    r"(?:on )?(?:" + "|".join(MONTH_NAMES) + r") \d{1,2}(?:, \d{4})?|"
+    r"(?:on )?\d{1,2} (?:" + "|".join(MONTH_NAMES) + r")(?: \d{4})?)",
+    re.IGNORECASE,
+)
 _ANY_DAY = date(2000, 1, 1)  # to tell whether a text is a date expression at all
 _PREPOSITION = re.compile(r"^(?:on|in|at|since|from|during|by|earlier|late|early)\s+", re.I)
 
@@ -242,11 +251,48 @@ class Builder:
         return DateValue.resolve(_as_written(text, "date", self.context), published)
 
     def place(self, text: str | None, country: str | None = None) -> Place | None:
-        """A place as written (never a date such as "today"); None if not in the text."""
+        """A place as written (never a date such as "today"); None if not in the text.
+
+        Its country is where the place lies (:func:`place_country`), trusted
+        from the gazetteer only when the article names that country; else
+        ``country``, the record's own.
+        """
         text = _as_written(text, "place", self.context)
         if not text or resolve_date(text, self.published or _ANY_DAY).kind != "unresolved":
             return None  # "today" is not a place
-        return Place(text=text, country=country or country_in_text(text))
+        return Place(text=text, country=self.country_of_place(text) or country)
+
+    def country_of_place(self, text: str) -> str | None:
+        """The country a place as written lies in, if the text or the article says so."""
+        named = country_in_text(text)
+        if named is not None:
+            return named
+        found = place_country(text)
+        return found if found is not None and found in self.article_countries() else None
+
+    def article_countries(self) -> frozenset[str]:
+        """The countries the article names (computed once per article)."""
+        memo = self.context.get("memo")
+        store: dict[str, Any] = memo if isinstance(memo, dict) else {}
+        found = store.get("countries")
+        if found is None:
+            found = store["countries"] = frozenset(countries_in_text(str(self.context["text"])))
+        return frozenset(found)
+
+    def when_in_evidence(self) -> DateValue | None:
+        """The first date expression of the cited text, for a draft that gave none.
+
+        A small model leaves the date empty for "met today" or "on Tuesday";
+        the expression is in the evidence, so it is read from there.
+        """
+        match = _DATE_IN_TEXT.search(self.quote)
+        if match is None:
+            return None
+        found = DateValue.resolve(match.group(0), self.published)
+        if found is None or found.value is None:
+            return None
+        self.warn(f"date {match.group(0)!r} read from the evidence")
+        return found
 
     def country(self, value: str | None) -> str | None:
         """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""

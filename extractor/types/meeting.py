@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from extractor.text.cues import MEETING_WORDS, MET_IN_PERSON, WELCOME_WORDS
+from extractor.text.cues import MEETING_CUES, MET_IN_PERSON, WELCOME_CUES, every_language
 from extractor.text.grounding import normalise_text
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key
@@ -37,7 +37,9 @@ class Meeting(Record):
     """Two or more sides meet (PLOVER CONSULT; a planned meeting is AGREE)."""
 
     record_type: ClassVar[RecordType] = "meeting"
-    evidence_cues: ClassVar[tuple[re.Pattern[str], ...]] = (MEETING_WORDS, WELCOME_WORDS)
+    evidence_cues: ClassVar[tuple[re.Pattern[str], ...]] = every_language(
+        MEETING_CUES, WELCOME_CUES
+    )
     evidence_cue_meaning: ClassVar[str] = "met or talked"
     type: Literal["meeting"] = "meeting"
     participants: list[Actor] = Field(default_factory=list)
@@ -103,7 +105,7 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
         "countries": countries,
         "format": draft.format or ("bilateral" if len(set(countries)) == 2 else None),
         "place": make.place(draft.place),
-        "date": make.when(draft.date),
+        "date": make.when(draft.date) or make.when_in_evidence(),
         "topics": draft.topics,
     }
 
@@ -204,7 +206,7 @@ SPEC = RecordSpec(
     terms=terms,
     plural="meetings",
     label="meetings",
-    cues={"en": MEETING_WORDS},
+    cues=MEETING_CUES,
     template="types/meeting.j2",
     columns=COLUMNS,
     table=TABLE,

@@ -11,10 +11,16 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from extractor.text.countries import country_in_text
-from extractor.text.cues import MEETING_WORDS, WELCOME_WORDS, cue_pattern
+from extractor.text.cues import (
+    MEETING_CUES,
+    WELCOME_CUES,
+    cue_pattern,
+    cue_patterns,
+    every_language,
+)
 from extractor.text.grounding import normalise_text
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
@@ -28,7 +34,7 @@ from extractor.types.drafting import (
     person_terms,
 )
 from extractor.types.goldspec import FieldKind as K
-from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status
+from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status, _context
 from extractor.types.registry import GoldSpec, RecordSpec
 
 #: Words of travel: the lexical gate, and (with the words of a meeting and of
@@ -37,6 +43,31 @@ TRAVEL_WORDS = cue_pattern(
     [r"visit\w*", "trip", r"travel\w*", r"arriv\w*", r"tour\w*", "delegation", "hosted",
      "hosts?", "welcomed", "flew", "landed", "came to", "went to", "in town", "state visit"]
 )  # fmt: skip
+#: Words of travel per language (ISO 639-1): going, arriving, touring, a
+#: delegation, a stay, being received. English is :data:`TRAVEL_WORDS`.
+TRAVEL_CUES: dict[str, re.Pattern[str]] = {
+    "en": TRAVEL_WORDS,
+    **cue_patterns({
+        "es": [r"visit\w*", r"viaj\w*", "gira", "giras", r"lleg\w*", r"arrib\w*",
+               r"delegaci\w*", r"desplaz\w*", r"traslad\w*", r"estancia", r"recibi\w*",
+               r"anfitri\w*", r"acogi\w*", "estuvo en", "estará en", r"aterriz\w*", "voló"],
+        "fr": [r"visit\w*", "voyagé", r"voyager[ao]\w*", r"déplacement\w*", r"déplacé\w*",
+               r"s['’]est rendue?s?", r"se rendr\w*", r"se rend(?:ent)? (?:à|au|aux|en)",
+               r"rendu visite", r"arriv\w*", r"tournée\w*", r"séjour\w*", r"délégation\w*",
+               r"accueilli\w*", r"reçue?s?", r"atterri\w*", r"en visite"],
+        "de": [r"\w*besuch\w*", r"reise\w*", r"reiste\w*", r"\w*gereist", "eingetroffen",
+               r"traf \w+ ein", r"Ankunft", r"ankam\w*", "angekommen", r"Aufenthalt\w*",
+               "Delegationen", r"empfing\w*", "empfangen", r"Gastgeber\w*", "geflogen",
+               "gelandet"],
+        "ru": [r"визит\w*", r"посет\w*", r"посещ\w*", r"поездк\w*", r"съезди\w*",
+               r"прибы\w*", r"приезд\w*", r"приех\w*", r"приед\w*", r"прил[её]т\w*",
+               r"отправ\w*ся", r"турне", r"делегаци\w*", r"принял\w*", r"принима\w*",
+               r"побыва\w*"],
+        "zh": ["访问", "出访", "到访", "来访", "造访", "访华", "访美", "访俄", "访日", "访韩",
+               "访欧", "抵达", "到达", "飞抵", "前往", "之行", "行程", "代表团", "国事访问",
+               "接待", "欢迎", "出席"],
+    }),
+}  # fmt: skip
 
 VisitLevel = Literal[
     "head_of_state", "head_of_government", "ministerial", "senior_official", "military",
@@ -50,8 +81,8 @@ class Visit(Record):
     record_type: ClassVar[RecordType] = "visit"
     # Its quote says someone travelled, met or was welcomed ("looks forward to
     # welcoming President Moon to the White House").
-    evidence_cues: ClassVar[tuple[re.Pattern[str], ...]] = (
-        TRAVEL_WORDS, MEETING_WORDS, WELCOME_WORDS,
+    evidence_cues: ClassVar[tuple[re.Pattern[str], ...]] = every_language(
+        TRAVEL_CUES, MEETING_CUES, WELCOME_CUES,
     )  # fmt: skip
     evidence_cue_meaning: ClassVar[str] = "travelled"
     type: Literal["visit"] = "visit"
@@ -66,7 +97,7 @@ class Visit(Record):
     level: VisitLevel | None = None
 
     @model_validator(mode="after")
-    def _visit_rules(self) -> Visit:
+    def _visit_rules(self, info: ValidationInfo) -> Visit:
         if not self.visitors and not self.visitor_country:
             raise ValueError("a visit needs the visitors or at least the visiting country")
         if self.visitor_country and self.visitor_country == self.host_country:
@@ -75,7 +106,35 @@ class Visit(Record):
                 "crosses a border; domestic travel is not a visit record"
             )
         check_order(self.start, self.end)
+        if isinstance(_context(info).get("text"), str):  # checked against an article only
+            self._check_direction()
         return self
+
+    def _check_direction(self) -> None:
+        """A visit takes place in the host country: the visitor is the one who travelled.
+
+        The place, or the venue the evidence names ("received at the White
+        House", "arrived in Manama"), lies in the host country; a leader
+        received at home is the host, the guest the visitor.
+        """
+        host, visitor = self.host_country, self.visitor_country
+        if self.place is not None and self.place.country and host and self.place.country != host:
+            role = (
+                "the visitor's own country" if self.place.country == visitor else "another country"
+            )
+            raise ValueError(
+                f"place {self.place.text!r} is in {self.place.country} ({role}), but "
+                f"host_country is {host}: the host is the country where the visit took "
+                "place and the visitor the one who travelled there (a leader who receives a "
+                "guest at home is the host); swap them or correct the place"
+            )
+        venues = venue_countries(self.evidence.cited_text)
+        if visitor and host and venues == {visitor}:
+            raise ValueError(
+                f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
+                f"is the one who travelled there, so {visitor} is the host; give the country "
+                "whose people travelled as visitor_country"
+            )
 
     def key_fields(self) -> list[Any]:
         return [_name_key(self.visitors), self.visitor_country, self.host_country,
@@ -149,23 +208,72 @@ def visit_level(titles: list[str]) -> VisitLevel | None:
     return order[min(order.index(level) for level in found)] if found else None
 
 
+_VENUE = re.compile(
+    r"\b(?:in|to|at|into)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
+)
+
+
+def venue_countries(sentence: str) -> set[str]:
+    """Countries of the venues a sentence names after "in", "to", "at" ("at the White House")."""
+    found = set()
+    for match in _VENUE.finditer(sentence):
+        code = country_in_text(match.group(1))
+        if code is not None:
+            found.add(code)
+    return found
+
+
 def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
     visitor_country = make.country(draft.visitor_country)
     host_country = make.country(draft.host_country)
     visitors = make.actors(draft.visitors, visitor_country)
     if visitor_country is None and visitors and visitors[0].country:
         visitor_country = visitors[0].country
-    return {
+    data: dict[str, Any] = {
         "visitors": visitors,
         "visitor_country": visitor_country,
         "hosts": make.actors(draft.hosts, host_country),
         "host_country": host_country,
         "place": make.place(draft.place, host_country),
-        "start": make.when(draft.date),
+        "start": make.when(draft.date) or make.when_in_evidence(),
         "end": make.when(draft.end_date),
         "purpose": draft.purpose,
-        "level": visit_level([p.title for p in draft.visitors if p.title]),
     }
+    data = directed(data, make)
+    travellers: list[Actor] = data["visitors"]
+    data["level"] = visit_level([a.title for a in travellers if a.title])
+    return data
+
+
+def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """The visit coded the right way round: it takes place in the host country.
+
+    Where the visit took place is its place's country, else the one venue the
+    evidence names ("welcomed ... to the White House", "arrived in Manama").
+    A visit placed in the visitor's own country has its roles reversed (a
+    leader who receives a guest at home is the host): visitor and host are
+    swapped. A visit placed in a third country has that country as host.
+    """
+    place = data["place"]
+    where = place.country if place is not None and place.country else None
+    if where is None or where == data["host_country"]:
+        venues = venue_countries(make.quote)
+        where = next(iter(venues)) if len(venues) == 1 else where
+    visitor, host = data["visitor_country"], data["host_country"]
+    if where is None or where == host or (where == visitor and host is None):
+        return data
+    if where == visitor:
+        make.warn(
+            f"the visit took place in {where}, the visitor's country: visitor and host swapped"
+        )
+        data = {**data, "visitor_country": host, "host_country": visitor,
+                "visitors": data["hosts"], "hosts": data["visitors"]}  # fmt: skip
+    else:
+        make.warn(f"the visit took place in {where}: host_country {host} recoded {where}")
+        data = {**data, "host_country": where}
+    if place is not None and place.country is None:
+        data["place"] = place.model_copy(update={"country": data["host_country"]})
+    return data
 
 
 def terms(draft: VisitDraft) -> tuple[set[str], set[str]]:
@@ -293,7 +401,7 @@ SPEC = RecordSpec(
     terms=terms,
     plural="visits",
     label="visits",
-    cues={"en": TRAVEL_WORDS},
+    cues=TRAVEL_CUES,
     cued_by=("meeting",),
     template="types/visit.j2",
     columns=COLUMNS,

@@ -74,8 +74,10 @@ from aiohttp import web
 __all__ = [
     "CONTENT_FAULTS",
     "DEFAULT_MODEL",
+    "ECHO_FAULTS",
     "INVALID_JSON_CONTENT",
     "LOOPBACK_ONLY",
+    "NOT_OPENAI_FAULTS",
     "REFUSAL_TEXT",
     "SCHEMA_INVALID_CONTENT",
     "TRANSIENT_FAULTS",
@@ -144,6 +146,27 @@ class Fault(StrEnum):
     """200, ``content`` null and ``refusal`` set, ``finish_reason="stop"``."""
     SLOW = "slow"
     """A normal answer after an extra ``slow_delay`` seconds."""
+    DRIP = "drip"
+    """200 whose body goes out one byte every ``drip_interval`` seconds: every read is
+    quick, the whole answer takes minutes (a read timeout never fires)."""
+    REDIRECT_GET = "redirect_get"
+    """302 to ``/_fake/landing``, which the client follows as a GET and gets an HTML page."""
+    HTML_200 = "html_200"
+    """200 with a web page (a UI or a proxy's login page), not JSON."""
+    EMPTY_OBJECT = "empty_object"
+    """200 with ``{}``."""
+    NO_CHOICES = "no_choices"
+    """200 with a chat completion whose ``choices`` is ``[]``."""
+    NOT_A_COMPLETION = "not_a_completion"
+    """200 with a JSON object that has no ``choices`` at all."""
+    ECHO_KEY = "echo_key"
+    """401 whose OpenAI error message quotes the request's Authorization header and URL."""
+    ECHO_KEY_TEXT = "echo_key_text"
+    """400 whose plain-text body echoes the request's headers and URL."""
+    ECHO_KEY_HTML = "echo_key_html"
+    """502 whose HTML body echoes the Authorization header (a proxy's debug page)."""
+    ECHO_KEY_200 = "echo_key_200"
+    """200 with an HTML page echoing the Authorization header."""
 
 
 #: Faults a well-behaved client should retry through; the default ``fault_kinds``.
@@ -153,6 +176,21 @@ TRANSIENT_FAULTS: tuple[Fault, ...] = (
     Fault.BAD_GATEWAY,
     Fault.UNAVAILABLE,
     Fault.CONNECTION_RESET,
+)
+#: Answers that are not OpenAI chat completions at all (a wrong URL, another API).
+NOT_OPENAI_FAULTS: tuple[Fault, ...] = (
+    Fault.REDIRECT_GET,
+    Fault.HTML_200,
+    Fault.EMPTY_OBJECT,
+    Fault.NO_CHOICES,
+    Fault.NOT_A_COMPLETION,
+)
+#: Faults whose answer echoes the request's credentials (for redaction tests).
+ECHO_FAULTS: tuple[Fault, ...] = (
+    Fault.ECHO_KEY,
+    Fault.ECHO_KEY_TEXT,
+    Fault.ECHO_KEY_HTML,
+    Fault.ECHO_KEY_200,
 )
 #: Faults that answer 200 with content the caller has to reject.
 CONTENT_FAULTS: tuple[Fault, ...] = (
@@ -413,6 +451,11 @@ class FakeConfig:
     """Latency is drawn uniformly from ``latency ± jitter`` (never below 0)."""
     retry_after: float = 1.0
     """Seconds in RATE_LIMIT's ``Retry-After`` header."""
+    retry_after_header: str | None = None
+    """RATE_LIMIT's ``Retry-After`` header verbatim (``"soon"``, ``"-5"``, a date), instead of
+    ``retry_after``."""
+    drip_interval: float = 1.0
+    """Seconds between two bytes of a DRIP answer."""
     timeout_delay: float = 30.0
     """How long TIMEOUT holds a request before answering."""
     slow_delay: float = 2.0
@@ -427,7 +470,9 @@ class FakeConfig:
             raise ValueError(f"fault_rate must be within [0, 1], got {self.fault_rate}")
         if self.fault_rate > 0 and not self.fault_kinds:
             raise ValueError("fault_rate > 0 needs at least one fault kind")
-        for name in ("latency", "jitter", "retry_after", "timeout_delay", "slow_delay"):
+        for name in (
+            "latency", "jitter", "retry_after", "timeout_delay", "slow_delay", "drip_interval"
+        ):  # fmt: skip
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
 
@@ -538,6 +583,7 @@ class _Core:
         app.router.add_get("/v1/models", self._models)
         app.router.add_get("/_fake/stats", self._stats)
         app.router.add_get("/_fake/log", self._log_view)
+        app.router.add_get("/_fake/landing", self._landing)
         return app
 
     async def start(self, port: int) -> tuple[web.AppRunner, str]:
@@ -574,6 +620,9 @@ class _Core:
     async def _models(self, request: web.Request) -> web.Response:
         data = [{"id": self.config.model, "object": "model", "created": 0, "owned_by": "fake"}]
         return web.json_response({"object": "list", "data": data})
+
+    async def _landing(self, request: web.Request) -> web.Response:
+        return web.Response(text=_LANDING_HTML, content_type="text/html")
 
     async def _stats(self, request: web.Request) -> web.Response:
         return web.json_response(self.stats())
@@ -633,22 +682,47 @@ class _Core:
             return self._reset(request, record)
         elif fault is Fault.TRUNCATED_BODY:
             return await self._truncated(request, record)
+        elif fault is Fault.DRIP:
+            return await self._drip(request, record)
         else:
-            response = self._answer(record)
+            response = self._answer(record, request)
         self._set_status(record, response.status)
         return response
 
-    def _answer(self, record: RequestRecord) -> web.Response:
+    def _answer(self, record: RequestRecord, request: web.Request) -> web.Response:
         fault = record.fault
         if fault in _HTTP_ERRORS:
             status, kind, code, message = _HTTP_ERRORS[fault]
             headers: dict[str, str] = {}
             if fault is Fault.RATE_LIMIT:
-                headers["Retry-After"] = _seconds(self.config.retry_after)
+                header = self.config.retry_after_header
+                headers["Retry-After"] = (
+                    _seconds(self.config.retry_after) if header is None else header
+                )
             return _error(status, kind, code, message, headers)
         if fault is Fault.BAD_GATEWAY_HTML:
             return web.Response(status=502, text=_BAD_GATEWAY_HTML, content_type="text/html")
+        if fault is not None and fault in _NOT_OPENAI_BODIES:
+            return _NOT_OPENAI_BODIES[fault]()
+        if fault is not None and fault in ECHO_FAULTS:
+            return _echo(fault, record, request)
         return _json_response(self._completion(record))
+
+    async def _drip(self, request: web.Request, record: RequestRecord) -> web.StreamResponse:
+        """The whole completion, promised in Content-Length, sent one byte at a time."""
+        payload = json.dumps(self._completion(record)).encode()
+        response = web.StreamResponse(status=200, headers={"Content-Type": "application/json"})
+        response.content_length = len(payload)
+        await response.prepare(request)
+        self._set_status(record, 200)
+        for offset in range(len(payload)):
+            if await self._pause(self.config.drip_interval):
+                break
+            try:
+                await response.write(payload[offset : offset + 1])
+            except (ConnectionError, RuntimeError):  # the client gave up
+                break
+        return response
 
     def _completion(self, record: RequestRecord) -> dict[str, Any]:
         body, fault = record.body, record.fault
@@ -726,6 +800,48 @@ class _Core:
             self._status_counts[str(status)] += 1
 
 
+_LANDING_HTML = (
+    "<!DOCTYPE html>\n<html><head><title>Welcome</title></head>\n"
+    "<body><h1>Welcome to the model hub</h1><p>Sign in to continue.</p></body></html>\n"
+)
+
+
+def _not_openai(payload: Any) -> Callable[[], web.Response]:
+    return lambda: _json_response(payload)
+
+
+_NOT_OPENAI_BODIES: dict[Fault, Callable[[], web.Response]] = {
+    Fault.REDIRECT_GET: lambda: web.Response(status=302, headers={"Location": "/_fake/landing"}),
+    Fault.HTML_200: lambda: web.Response(text=_LANDING_HTML, content_type="text/html"),
+    Fault.EMPTY_OBJECT: _not_openai({}),
+    Fault.NO_CHOICES: _not_openai(
+        {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": DEFAULT_MODEL,
+            "choices": [],
+        }
+    ),
+    Fault.NOT_A_COMPLETION: _not_openai({"status": "ok", "result": "queued", "id": "job-1"}),
+}
+
+
+def _echo(fault: Fault, record: RequestRecord, request: web.Request) -> web.Response:
+    """An answer that repeats the request's credentials, as careless servers and proxies do."""
+    auth = request.headers.get("Authorization", "")
+    seen = f"Authorization: {auth}; url: {request.url}"
+    if fault is Fault.ECHO_KEY:
+        message = f"Incorrect API key provided: {auth} ({request.url})."
+        return _error(401, "invalid_request_error", "invalid_api_key", message)
+    if fault is Fault.ECHO_KEY_TEXT:
+        headers = "\n".join(f"{name}: {value}" for name, value in request.headers.items())
+        return web.Response(status=400, text=f"Bad request.\n{headers}\nurl: {request.url}\n")
+    page = f"<html><body><h1>Gateway debug</h1><pre>{seen}</pre></body></html>"
+    status = 200 if fault is Fault.ECHO_KEY_200 else 502
+    return web.Response(status=status, text=page, content_type="text/html")
+
+
 def _seconds(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -778,6 +894,8 @@ class FakeOpenAI:
         model: str = DEFAULT_MODEL,
         max_log: int | None = None,
         port: int = 0,
+        retry_after_header: str | None = None,
+        drip_interval: float = 1.0,
     ) -> None:
         """``faults`` as a list means ``faults[i]`` for request ``i`` (None: no fault)."""
         if faults is None:
@@ -799,6 +917,8 @@ class FakeOpenAI:
             slow_delay=slow_delay,
             model=model,
             max_log=max_log,
+            retry_after_header=retry_after_header,
+            drip_interval=drip_interval,
         )
         self._port = port
         self._core = _Core(self.config)
@@ -955,6 +1075,8 @@ def _arg_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-after", type=float, default=1.0)
     p.add_argument("--timeout-delay", type=float, default=30.0)
     p.add_argument("--slow-delay", type=float, default=2.0)
+    p.add_argument("--drip-interval", type=float, default=1.0)
+    p.add_argument("--retry-after-header", default=None, help="RATE_LIMIT's Retry-After, verbatim")
     p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument(
         "--max-log", type=int, default=10_000, help="request records kept for /_fake/log"
@@ -999,6 +1121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             slow_delay=args.slow_delay,
             model=args.model,
             max_log=args.max_log,
+            retry_after_header=args.retry_after_header,
+            drip_interval=args.drip_interval,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

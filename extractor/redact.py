@@ -1,0 +1,257 @@
+"""Secrets never leave the process: one redactor for every text that goes out.
+
+What goes out: exception messages (every :class:`~extractor.errors.ExtractorError`
+renders through :func:`redact`), the error objects written to output lines and
+summaries (:class:`~extractor.bulk.batch.ErrorInfo`), the CLI's error lines,
+and log records (:class:`RedactingFilter` on the ``extractor`` logger and on
+the CLI's handlers). Each of those calls :func:`redact`; nothing else decides
+what a secret is.
+
+What a secret is:
+
+* every API key of the environment (:class:`~extractor.settings.Settings`:
+  ``EXTRACTOR_API_KEY`` and each provider's key), read afresh on every call,
+  and the password of a proxy or base URL set there;
+* every key and URL registered while the process runs
+  (:func:`register_secret`, :func:`register_url`; :func:`extractor.runtime.
+  providers.resolve_model` registers the key and base URL of each model it
+  resolves, so every :class:`~extractor.pipeline.engine.Extractor` does);
+* whatever *looks* like one, known or not: the userinfo of any URL
+  (``http://user:pass@host`` becomes ``http://***@host``), the token of an
+  ``Authorization: Bearer``/``Basic`` header, ``api_key=``/``key=`` query
+  parameters, and OpenAI-style ``sk-...`` keys.
+
+A known secret is also found in the forms a server may echo it in: URL-encoded,
+JSON-escaped, and (for ``user:password``) base64 as in a Basic auth header.
+Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
+for as bare text (they would match ordinary words); they are still removed
+from URLs and headers by the patterns.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote, quote_plus, unquote, urlsplit
+
+__all__ = [
+    "MARK",
+    "MIN_SECRET_LENGTH",
+    "RedactingFilter",
+    "Redactor",
+    "install_log_filter",
+    "redact",
+    "redactor",
+    "register_secret",
+    "register_url",
+]
+
+#: What a secret is replaced with.
+MARK = "***"
+#: Shorter secrets are only removed where a pattern finds them (URLs, headers).
+MIN_SECRET_LENGTH = 6
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # scheme://userinfo@ : everything up to the last "@" before the host's path.
+    (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{0,30}://)[^/?#\s@]*(?:@[^/?#\s@]*)*@"), rf"\1{MARK}@"),
+    # the credentials of an Authorization header, however it is quoted
+    (re.compile(r"\b([Bb]earer|BEARER)(\s+|%20)[^\s\"',;<>]{6,}"), rf"\1\2{MARK}"),
+    (re.compile(r"\b(Basic|BASIC)(\s+|%20)[A-Za-z0-9+/]{6,}={0,2}"), rf"\1\2{MARK}"),
+    # ?api_key=... &key=... in a URL
+    (
+        re.compile(r"(?i)([?&](?:api[_-]?key|key|token|access_token|password)=)[^&#\s\"'<>]+"),
+        rf"\1{MARK}",
+    ),
+    # api_key: ..., "x-api-key": "..." in an echoed header or config
+    (re.compile(r"(?i)(\"?(?:x-)?api[_-]?key\"?\s*[:=]\s*\"?)[^\s\"',;<>]{4,}"), rf"\1{MARK}"),
+    # OpenAI-style keys (sk-..., sk-proj-..., sk-ant-...), registered or not
+    (re.compile(r"\bsk-[A-Za-z0-9_\-]{16,}"), f"sk-{MARK}"),
+)
+
+
+def _variants(secret: str) -> set[str]:
+    """The forms in which a server or a library may echo ``secret``."""
+    forms = {secret, quote(secret, safe=""), quote_plus(secret, safe=""), quote(secret)}
+    forms.add(json.dumps(secret)[1:-1])
+    forms.add(json.dumps(secret, ensure_ascii=False)[1:-1])
+    forms.add(repr(secret)[1:-1])
+    return {form for form in forms if len(form) >= MIN_SECRET_LENGTH}
+
+
+class Redactor:
+    """Knows the secrets of the process and removes them from text.
+
+    Thread-safe: registering takes a lock, redacting reads an immutable
+    snapshot.
+    """
+
+    def __init__(self, *, use_settings: bool = True) -> None:
+        self._lock = threading.Lock()
+        self._registered: frozenset[str] = frozenset()
+        self._use_settings = use_settings
+        self._cache: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+
+    # -- what is secret -------------------------------------------------------
+    def register_secret(self, secret: str | None) -> None:
+        """Remember ``secret`` (an API key, a password, a token) for the process's life."""
+        if not secret or not isinstance(secret, str):
+            return
+        forms = _variants(secret.strip()) | _variants(secret)
+        if not forms:
+            return
+        with self._lock:
+            self._registered = self._registered | forms
+
+    def register_url(self, url: str | None) -> None:
+        """Remember the credentials in ``url``'s userinfo (user, password, and both as Basic auth)."""
+        for secret in _url_secrets(url):
+            self.register_secret(secret)
+
+    def secrets(self) -> frozenset[str]:
+        """Every secret form known now: registered ones and the environment's."""
+        known = self._registered
+        if self._use_settings:
+            known = known | _settings_secrets()
+        return known
+
+    # -- removing them --------------------------------------------------------
+    def redact(self, text: Any) -> str:
+        """``text`` (made a str) with every secret replaced by :data:`MARK`. Never raises."""
+        try:
+            out = text if isinstance(text, str) else str(text)
+        except Exception:  # a broken __str__ must not break error reporting
+            return f"<unprintable {type(text).__name__}>"
+        for secret in self._ordered(self.secrets()):
+            if secret in out:
+                out = out.replace(secret, MARK)
+        for pattern, replacement in _PATTERNS:
+            out = pattern.sub(replacement, out)
+        return out
+
+    def _ordered(self, secrets: frozenset[str]) -> tuple[str, ...]:
+        cached_for, ordered = self._cache
+        if cached_for != secrets:
+            # longest first, so that a secret containing another is removed whole
+            ordered = tuple(sorted(secrets, key=lambda s: (-len(s), s)))
+            self._cache = (secrets, ordered)
+        return ordered
+
+
+def _url_secrets(url: str | None) -> list[str]:
+    if not url or not isinstance(url, str):
+        return []
+    try:
+        parts = urlsplit(url.strip())
+        user, password = parts.username, parts.password
+    except ValueError:
+        return []
+    found: list[str] = []
+    for value in (user, password):
+        if value:
+            found += [value, unquote(value)]
+    if user is not None and password is not None:
+        pair = f"{unquote(user)}:{unquote(password)}"
+        found.append(pair)
+        found.append(base64.b64encode(pair.encode("utf-8", "surrogatepass")).decode("ascii"))
+    return found
+
+
+def _settings_secrets() -> frozenset[str]:
+    from extractor.settings import settings
+
+    env = settings()
+    found: set[str] = set()
+    for key in (env.api_key, *env.provider_keys.values()):
+        if key:
+            found |= _variants(key)
+    for url in (env.base_url, env.proxy):
+        for secret in _url_secrets(url):
+            found |= _variants(secret)
+    return frozenset(found)
+
+
+#: The process's redactor.
+redactor = Redactor()
+
+
+def redact(text: Any) -> str:
+    """Remove every secret of the process from ``text`` (see the module doc)."""
+    return redactor.redact(text)
+
+
+def register_secret(secret: str | None) -> None:
+    redactor.register_secret(secret)
+
+
+def register_url(url: str | None) -> None:
+    redactor.register_url(url)
+
+
+def register_all(secrets: Iterable[str | None] = (), urls: Iterable[str | None] = ()) -> None:
+    for secret in secrets:
+        register_secret(secret)
+    for url in urls:
+        register_url(url)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message with secrets removed (never drops a record).
+
+    A filter on a *logger* sees only the records logged on that logger, not
+    its children's: put it on the handlers that write somewhere
+    (:func:`install_log_filter` does both for the ``extractor`` loggers).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: leave it to the handler's own error path
+            return True
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+_FILTER = RedactingFilter()
+
+
+#: The loggers whose records may carry a server's text (and so an echoed key).
+FILTERED_LOGGERS = ("extractor", "instructor", "openai", "httpx", "httpx2", "httpcore")
+
+
+def install_log_filter() -> None:
+    """Put the redacting filter on the ``extractor`` logger and the loggers of the libraries
+    that log server text (instructor logs every failed call at ERROR level), including
+    every child logger that exists now. Idempotent; the filter only rewrites messages.
+    Handlers a program adds are its own to filter (:func:`log_filter`)."""
+    existing = list(logging.root.manager.loggerDict)
+    names = [
+        name for name in (*FILTERED_LOGGERS, *existing) if name.split(".")[0] in FILTERED_LOGGERS
+    ]
+    for name in dict.fromkeys(names):
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
+
+
+def log_filter() -> RedactingFilter:
+    """The shared filter instance (to add to a handler)."""
+    return _FILTER
+
+
+def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:
+    """``text`` with lone surrogates (undecodable file names, ``"\\ud800"`` escapes) replaced,
+    so that it can be encoded as UTF-8."""
+    return _SURROGATES.sub(replacement, text) if _SURROGATES.search(text) else text
+
+
+install_log_filter()

@@ -1,0 +1,508 @@
+"""``extractor bulk`` against a hostile world: reruns, kills, changed texts, a second run,
+foreign files, symlinks, a full disk, paths that cannot be written.
+
+The invariants (stated in :mod:`extractor.bulk.runner` and :mod:`extractor.io.output`)
+are checked over generated sequences of operations, not a list of cases:
+
+* after the final run every current input identity has exactly one winning line (its
+  last), and that line's ``text_sha256`` is the hash of the current text;
+* no line, winning or superseded, describes another article's text;
+* a file that is not an extractor output is never modified;
+* one run per output; output problems are one stderr line and exit 2.
+
+Runs go through typer's CliRunner against the in-thread fake OpenAI server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
+    sys.path.insert(0, str(ROOT))
+
+from extractor.bulk.runner import BulkRun  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.io import iter_inputs  # noqa: E402
+from extractor.io.output import OUTPUT_KEYS, latest_lines  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+
+runner = CliRunner()
+#: Unset for every run, whatever the developer's shell exports.
+CLEAN_ENV: dict[str, str | None] = {
+    name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
+                            "EXTRACTOR_MODE")
+}  # fmt: skip
+HYPOTHESIS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+def bulk(server: FakeOpenAI, *args: str) -> Result:
+    model = ["--model", "openai/fake-model", "--base-url", server.base_url]
+    command = ["bulk", *args, *model, "--strategy", "single", "--progress", "none"]
+    return runner.invoke(app, command, env=CLEAN_ENV)
+
+
+def error_lines(result: Result) -> list[str]:
+    """The stderr lines of a refused run (callers unpack exactly one), never a traceback."""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def killed(line: dict[str, Any]) -> list[int]:
+    return [record["killed"]["low"] for record in line["records"]]
+
+
+# ------------------------------------------------------- generated histories
+
+
+@dataclass
+class Corpus:
+    """A folder of Kano reports (``N.txt`` files) and a JSONL of rows without ids.
+
+    ``texts`` maps every text hash the readers ever produced to the casualty
+    figure of that text, so any line can be checked against the text it names.
+    """
+
+    folder: Path
+    files: dict[str, int] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)
+    texts: dict[str, int] = field(default_factory=dict)
+
+    def write(self) -> None:
+        for name, number in self.files.items():
+            (self.folder / name).write_text(kano(number) + "\n", encoding="utf-8")
+        rows = "".join(json.dumps({"text": kano(number)}) + "\n" for number in self.rows)
+        (self.folder / "rows.jsonl").write_text(rows, encoding="utf-8")
+        for document in self.current().values():
+            self.texts[document.text_sha256] = _figure(document.text)
+
+    def current(self) -> dict[str, Document]:
+        """Every input identity the readers give now, and its document."""
+        items = {item.doc_id: item for item in iter_inputs([str(self.folder)])}
+        documents = {
+            doc_id: item
+            for doc_id, item in items.items()
+            if isinstance(item, Document) and not doc_id.startswith("out.jsonl")
+        }
+        names = set(self.files) | {f"rows.jsonl:{n + 1}" for n in range(len(self.rows))}
+        assert set(documents) == names  # the model of the corpus and the readers agree
+        return documents
+
+
+def _figure(text: str) -> int:
+    found = re.search(r"At least (\d+) people", text)
+    assert found is not None
+    return int(found.group(1))
+
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("run"), st.sampled_from(["1", "3"])),
+        st.tuples(st.just("cut"), st.floats(min_value=0, max_value=1)),
+        st.tuples(st.just("edit"), st.integers(0, 3), st.integers(2, 60)),
+        st.tuples(st.just("insert"), st.integers(2, 60)),
+        st.tuples(st.just("add"), st.integers(2, 60)),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(history=operations, inside=st.booleans())
+def test_every_input_ends_with_one_winning_line_for_its_current_text(
+    fake: FakeOpenAI, history: list[tuple[Any, ...]], inside: bool
+) -> None:
+    """Runs, kills (the output cut at any byte), texts edited between runs, rows inserted at
+    the top of a JSONL without ids (every row after it changes id): after a final run, the
+    output is exactly right, and one more run does nothing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Corpus(Path(tmp) / "in", files={"a.txt": 2, "b.txt": 3}, rows=[4, 5])
+        corpus.folder.mkdir()
+        corpus.write()
+        out = corpus.folder / "out.jsonl" if inside else Path(tmp) / "out.jsonl"
+        for operation in [*history, ("run", "3")]:
+            kind = operation[0]
+            if kind == "run":
+                result = bulk(fake, str(corpus.folder), "-o", str(out), "-j", operation[1])
+                assert result.exit_code == 0, result.stderr
+            elif kind == "cut" and out.exists():
+                data = out.read_bytes()
+                out.write_bytes(data[: round(operation[1] * len(data))])
+            elif kind == "edit":
+                names = sorted(corpus.files)
+                corpus.files[names[operation[1] % len(names)]] = operation[2]
+            elif kind == "insert":
+                corpus.rows.insert(0, operation[1])
+            elif kind == "add":
+                corpus.files[f"n{len(corpus.files)}.txt"] = operation[1]
+            corpus.write()
+
+        current = corpus.current()
+        raw = out.read_bytes()
+        assert raw.endswith(b"\n")
+        every = [json.loads(line) for line in raw.splitlines()]
+        for line in every:  # superseded or not, a line describes the text it names
+            assert line["status"] == "ok", line
+            assert killed(line) == [corpus.texts[line["text_sha256"]]], line
+        winners = {line["doc_id"]: line for line in latest_lines(out)}
+        assert set(winners) >= set(current)  # ids of removed rows may stay: they are not inputs
+        for doc_id, document in current.items():
+            assert winners[doc_id]["text_sha256"] == document.text_sha256, doc_id
+            assert killed(winners[doc_id]) == [_figure(document.text)]
+            assert winners[doc_id]["source"].startswith(str(corpus.folder))
+
+        requests = len(fake.requests)
+        summary = Path(tmp) / "summary.json"
+        again = bulk(fake, str(corpus.folder), "-o", str(out), "--summary-json", str(summary))
+        assert again.exit_code == 0, again.stderr
+        assert len(fake.requests) == requests and out.read_bytes() == raw
+        counts = json.loads(summary.read_text())
+        assert (counts["new"], counts["changed"], counts["documents"]) == (0, 0, 0)
+        assert counts["unchanged"] == len(current)
+
+
+def test_the_summary_counts_new_changed_and_unchanged(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = Corpus(tmp_path / "in", files={"a.txt": 2, "b.txt": 3}, rows=[4])
+    corpus.folder.mkdir()
+    corpus.write()
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    assert bulk(fake, str(corpus.folder), "-o", str(out)).exit_code == 0
+    corpus.files["a.txt"] = 20
+    corpus.files["c.txt"] = 30
+    corpus.write()
+    result = bulk(fake, str(corpus.folder), "-o", str(out), "--summary-json", str(summary))
+    assert result.exit_code == 0, result.stderr
+    counts = json.loads(summary.read_text())
+    assert (counts["new"], counts["changed"], counts["unchanged"]) == (1, 1, 2)
+    assert counts["documents"] == counts["ok"] == 2
+    assert "1 new, 1 changed (extracted again), 2 unchanged" in result.stderr
+
+
+# ------------------------------------------------------------------- the lock
+
+
+def test_a_second_run_on_the_same_output_is_refused_at_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"k{n}.txt").write_text(kano(n + 2))
+    out = tmp_path / "out.jsonl"
+    lock = tmp_path / "out.jsonl.lock"
+    with FakeOpenAI(casualty_responder, latency=0.6) as slow:
+        first: list[Any] = []
+        run = BulkRun(
+            [str(corpus)], out, concurrency=1, model="openai/fake-model",
+            base_url=slow.base_url, strategy="single",
+        )  # fmt: skip
+        thread = threading.Thread(target=lambda: first.append(_run(run)), daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not lock.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert lock.exists(), "the first run never took the lock"
+        started = time.monotonic()
+        second = bulk(slow, str(corpus), "-o", str(out))
+        assert time.monotonic() - started < 5
+        assert second.exit_code == 2
+        (message,) = error_lines(second)
+        assert "being written by another extractor run" in message and str(out) in message
+        assert thread.is_alive()  # refused while the first run was still going
+        thread.join(timeout=30)
+    summary = first[0]
+    assert summary.documents == 3 and summary.ok == 3
+    assert not lock.exists()  # released at the end
+    assert sorted(line["doc_id"] for line in latest_lines(out)) == ["k0.txt", "k1.txt", "k2.txt"]
+
+
+def _run(run: BulkRun) -> Any:
+    from extractor.runtime import aio
+
+    return aio.run(run.run())
+
+
+# ---------------------------------------------------------- foreign files
+
+
+foreign_contents = st.one_of(
+    st.binary(min_size=1, max_size=200).filter(lambda b: not b.lstrip().startswith(b"{")),
+    st.text(min_size=1, max_size=80).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.dictionaries(
+        st.sampled_from([*sorted(OUTPUT_KEYS), "id", "text"]), st.none() | st.text(max_size=5)
+    )
+    .filter(lambda d: not d.keys() >= OUTPUT_KEYS)
+    .map(lambda d: json.dumps(d).encode() + b"\n"),
+    st.lists(st.integers(), max_size=3).map(lambda v: json.dumps(v).encode() + b"\nmore\n"),
+)
+
+
+def _a_torn_first_line(content: bytes) -> bool:
+    """Whether the file is only a torn result line (after blank lines): that one is ours."""
+    lines = content.split(b"\n")
+    while lines and not lines[0].strip() and len(lines) > 1:
+        lines.pop(0)
+    prefix = b'{"doc_id": '
+    return len(lines) == 1 and (lines[0].startswith(prefix) or prefix.startswith(lines[0]))
+
+
+@settings(HYPOTHESIS, max_examples=25)
+@given(content=foreign_contents)
+def test_a_file_that_is_not_an_output_is_never_modified(fake: FakeOpenAI, content: bytes) -> None:
+    assume(content.strip() and not _a_torn_first_line(content))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "in"
+        corpus.mkdir()
+        (corpus / "k.txt").write_text(kano(5))
+        notes = Path(tmp) / "notes.txt"
+        notes.write_bytes(content)
+        requests = len(fake.requests)
+        for extra in ([], ["--retry-errors"]):
+            result = bulk(fake, str(corpus), "-o", str(notes), *extra)
+            assert result.exit_code == 2
+            (message,) = error_lines(result)
+            assert "is not an extractor output file" in message and "another -o" in message
+        assert notes.read_bytes() == content
+        assert sorted(p.name for p in Path(tmp).iterdir()) == ["in", "notes.txt"]
+        assert len(fake.requests) == requests
+
+
+# ------------------------------------------------------------- rewrites
+
+
+def test_mode_and_symlink_survive_retry_errors_and_repair(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "k.txt").write_text(kano(5))
+    (corpus / "empty.txt").write_bytes(b"")  # an error line for --retry-errors to drop
+    real = tmp_path / "private" / "out.jsonl"
+    real.parent.mkdir()
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(real)
+    assert bulk(fake, str(corpus), "-o", str(link)).exit_code == 1
+    real.chmod(0o600)
+    owner = (real.stat().st_uid, real.stat().st_gid)
+
+    result = bulk(fake, str(corpus), "-o", str(link), "--retry-errors")
+    assert result.exit_code == 1, result.stderr  # empty.txt fails again
+    data = real.read_bytes()
+    real.write_bytes(data[:-7])  # killed mid-line: repaired in place on the next run
+    assert bulk(fake, str(corpus), "-o", str(link), "--retry-errors").exit_code == 1
+
+    assert link.is_symlink() and link.resolve() == real
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert (real.stat().st_uid, real.stat().st_gid) == owner
+    winners = {line["doc_id"]: line for line in latest_lines(real)}
+    assert set(winners) == {"k.txt", "empty.txt"} and winners["k.txt"]["status"] == "ok"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["out.jsonl"]
+
+
+# ------------------------------------------------- the output is never input
+
+
+def test_the_output_inside_the_input_folder_is_never_read(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "k.txt").write_text(kano(5))
+    (corpus / "rows.jsonl").write_text(json.dumps({"id": "r1", "text": kano(6)}) + "\n")
+    out = corpus / "results.jsonl"
+    for inputs in ([str(corpus)], [str(corpus / "*")], [str(corpus / "*.jsonl"), str(corpus)]):
+        result = bulk(fake, *inputs, "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert {line["doc_id"] for line in latest_lines(out)} <= {
+            "k.txt", "r1", str(corpus / "k.txt"),
+        }  # fmt: skip
+    itself = bulk(fake, str(out), "-o", str(out))
+    assert itself.exit_code == 2
+    (message,) = error_lines(itself)
+    assert "also given as an input" in message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_input_is_read_once(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """The progress total is not counted from a FIFO: a second reader would steal its rows,
+    or wait forever for a writer that is gone."""
+    feed = tmp_path / "feed.jsonl"
+    os.mkfifo(feed)
+    rows = [json.dumps({"id": f"r{n}", "text": kano(n + 2)}) + "\n" for n in range(5)]
+
+    def write() -> None:  # row by row, so that a second reader would get some of them
+        with open(feed, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(row)
+                handle.flush()
+                time.sleep(0.1)
+
+    out = tmp_path / "out.jsonl"
+    outcome: list[Result] = []
+    command = ["bulk", str(feed), "-o", str(out), "--model", "openai/fake-model",
+               "--base-url", fake.base_url, "--strategy", "single", "--progress", "log"]  # fmt: skip
+    threads = [
+        threading.Thread(target=write, daemon=True),
+        threading.Thread(
+            target=lambda: outcome.append(runner.invoke(app, command, env=CLEAN_ENV)), daemon=True
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    threads[1].join(timeout=30)
+    hung = threads[1].is_alive()
+    while any(thread.is_alive() for thread in threads):  # a reader still waits: give it an end
+        with contextlib.suppress(OSError):
+            os.close(os.open(feed, os.O_WRONLY | os.O_NONBLOCK))
+        with contextlib.suppress(OSError):
+            os.close(os.open(feed, os.O_RDONLY | os.O_NONBLOCK))
+        for thread in threads:
+            thread.join(timeout=0.5)
+    assert not hung, "the run waited for a FIFO that was already read"
+    (result,) = outcome
+    assert result.exit_code == 0, result.stderr
+    assert sorted(line["doc_id"] for line in latest_lines(out)) == [f"r{n}" for n in range(5)]
+
+
+# ------------------------------------------------------------ write errors
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_full_disk_stops_the_run_with_one_line(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(20):
+        (corpus / f"k{n}.txt").write_text(kano(n + 2))
+    started = time.monotonic()
+    result = bulk(fake, str(corpus), "-o", "/dev/full", "-j", "2")
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    (message,) = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert "/dev/full" in message and "No space left on device" in message
+
+
+def _refuse_writes_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``path`` unwritable even for root (which chmod alone cannot)."""
+    path.chmod(0o444)
+    if os.geteuid() != 0:
+        return
+    real_open = os.open
+
+    def guarded(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        same = os.path.realpath(os.fspath(name)) == os.path.realpath(path)
+        if same and flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("folder", "is a folder"),
+        ("missing folder", "does not exist"),
+        ("file as folder", "cannot be used"),
+        ("read-only", "cannot be written"),
+        ("summary in a missing folder", "does not exist"),
+        ("summary is a folder", "is a folder"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work(
+    tmp_path: Path, fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch, case: str, message: str
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "k.txt").write_text(kano(5))
+    (tmp_path / "plain.txt").write_text("x")
+    out, extra = tmp_path / "out.jsonl", []
+    if case == "folder":
+        out = tmp_path / "in"
+    elif case == "missing folder":
+        out = tmp_path / "nope" / "out.jsonl"
+    elif case == "file as folder":
+        out = tmp_path / "plain.txt" / "out.jsonl"
+    elif case == "read-only":
+        out.write_text("")
+        _refuse_writes_to(out, monkeypatch)
+    elif case == "summary in a missing folder":
+        extra = ["--summary-json", str(tmp_path / "nope" / "summary.json")]
+    else:
+        extra = ["--summary-json", str(tmp_path)]
+    requests = len(fake.requests)
+    result = bulk(fake, str(corpus), "-o", str(out), *extra)
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert message in line and line.startswith("extractor: error: ")
+    named = extra[-1] if extra else str(out)
+    assert named in line
+    assert len(fake.requests) == requests  # refused before any work
+    if case not in ("folder", "read-only"):
+        assert not (tmp_path / "out.jsonl").exists()
+
+
+# ------------------------------------------------------------------ speed
+
+
+def test_the_progress_and_the_summary_give_one_rate(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"k{n}.txt").write_text(kano(n + 2))
+    seen: list[float] = []
+
+    class Capture:
+        def start(self, run: BulkRun) -> None:
+            pass
+
+        def update(self, run: BulkRun) -> None:
+            pass
+
+        def stop(self, run: BulkRun) -> None:
+            seen.append(run.rate())
+
+    run = BulkRun(
+        [str(corpus)], tmp_path / "out.jsonl", progress=Capture(), concurrency=2,
+        model="openai/fake-model", base_url=fake.base_url, strategy="single",
+    )  # fmt: skip
+    summary = _run(run)
+    assert summary.documents == 6 and 0 < summary.working <= summary.elapsed
+    assert seen == [summary.docs_per_second] and summary.docs_per_second == pytest.approx(
+        summary.documents / summary.working
+    )
+    result = runner.invoke(
+        app,
+        ["bulk", str(corpus), "-o", str(tmp_path / "again.jsonl"), "--model",
+         "openai/fake-model", "--base-url", fake.base_url, "--strategy", "single",
+         "--progress", "log"],
+        env=CLEAN_ENV,
+    )  # fmt: skip
+    rates = re.findall(r"([\d.,]+) documents/s", result.stderr)
+    assert len(rates) >= 2 and rates[-1] == rates[-2]  # the last progress line and the summary

@@ -1,0 +1,280 @@
+"""Every user mistake is one line on stderr and exit 2 (or 1), never a traceback, never a hang.
+
+The commands (``extract``, ``flatten``, ``eval``, ``schema``, ``model``) are
+run with hostile arguments: paths that do not exist, folders where files are
+expected, a FIFO with no writer and /dev/zero (which would hang or never
+end if opened), files that are empty, binary, not JSON or of the wrong
+shape, names that are not UTF-8, too long, or hold a NUL, output targets
+that cannot be written, and bad option values. A corpus runs every path
+through every command; hypothesis then combines them with bad options.
+
+Tests run as root, where ``chmod 000`` does not stop a read; a FIFO and a
+folder stand in for unreadable files. Each run is guarded by a timeout: a
+command that blocks on the FIFO fails the test instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from extractor.cli import app
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+runner = CliRunner()
+GUARD_SECONDS = 30
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Hostile paths by name (inputs and output targets)."""
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "folder").mkdir()
+    os.mkfifo(root / "fifo.txt")
+    os.mkfifo(root / "fifo.jsonl")
+    (root / "zero.txt").symlink_to("/dev/zero")
+    (root / "dangling.txt").symlink_to(root / "nowhere")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (root / "notjson.jsonl").write_bytes(b"{not json\n\xff\xfe\n[1, 2\n")
+    (root / "shapes.jsonl").write_text(
+        '[1, 2]\n"text"\n{"doc_id": 5, "records": "x"}\n{"id": []}\n'
+    )
+    (root / "existing.json").write_text("{}")
+    latin = os.path.join(os.fsencode(root), b"caf\xe9.txt")
+    with open(latin, "wb") as handle:
+        handle.write(bytes(range(256)) * 4)
+    return {
+        "missing": str(root / "missing.txt"),
+        "folder": str(root / "folder"),
+        "fifo": str(root / "fifo.txt"),
+        "fifo_jsonl": str(root / "fifo.jsonl"),
+        "zero": str(root / "zero.txt"),
+        "dangling": str(root / "dangling.txt"),
+        "empty": str(root / "empty.txt"),
+        "binary": str(root / "binary.txt"),
+        "notjson": str(root / "notjson.jsonl"),
+        "shapes": str(root / "shapes.jsonl"),
+        "existing": str(root / "existing.json"),
+        "not_utf8": os.fsdecode(latin),
+        "too_long": str(root / ("x" * 300 + ".txt")),
+        "nul": str(root / "a\x00b.txt"),
+        "no_parent": "/proc/no-such-dir/out.json",
+    }
+
+
+INPUTS = ["missing", "folder", "fifo", "fifo_jsonl", "zero", "dangling", "binary", "notjson",
+          "shapes", "not_utf8", "too_long", "nul"]  # fmt: skip
+#: Where a file cannot be written (for --json, --save-predictions).
+FILE_TARGETS = ["folder", "fifo", "no_parent", "too_long", "nul"]
+#: Where a folder cannot be made (for --write, --to).
+FOLDER_TARGETS = ["fifo", "existing", "no_parent", "too_long", "nul"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A fake server that refuses every key: a command that reaches it fails fast (exit 2)."""
+    with FakeOpenAI(fault_rate=1.0, fault_kinds=[Fault.UNAUTHORIZED]) as server:
+        yield {
+            "EXTRACTOR_BASE_URL": server.base_url,
+            "EXTRACTOR_MODEL": "openai/fake-model",
+            "EXTRACTOR_DATA_DIR": str(tmp_path_factory.mktemp("data")),
+            "EXTRACTOR_API_KEY": "",
+        }
+
+
+def _unblock(paths: dict[str, str]) -> None:
+    """Give any reader blocked on a FIFO an end of file."""
+    for name in ("fifo", "fifo_jsonl"):
+        with contextlib.suppress(OSError):
+            os.close(os.open(paths[name], os.O_RDWR | os.O_NONBLOCK))
+
+
+def invoke(args: list[str], env: dict[str, str], paths: dict[str, str]) -> Result:
+    outcome: list[Result] = []
+    thread = threading.Thread(
+        target=lambda: outcome.append(runner.invoke(app, args, env=env, input="")), daemon=True
+    )
+    thread.start()
+    thread.join(GUARD_SECONDS)
+    if thread.is_alive():
+        _unblock(paths)
+        thread.join(10)
+        pytest.fail(f"extractor {args!r} hung (more than {GUARD_SECONDS}s)")
+    return outcome[0]
+
+
+def assert_user_error(result: Result, args: list[str]) -> None:
+    where = f"extractor {args!r}:\n{result.output}"
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        where + f"\n{result.exception!r}"
+    )
+    assert "Traceback" not in result.output, where
+    assert result.exit_code in (1, 2), where
+    errors = [line for line in result.stderr.splitlines() if "error:" in line.lower()]
+    assert len(errors) <= 1, where
+
+
+# ------------------------------------------------------------------ the corpus
+
+
+def commands_for(name: str, paths: dict[str, str]) -> list[list[str]]:
+    path = paths[name]
+    runs = [
+        ["extract", path],
+        ["flatten", path, "--to", paths["folder"] + "/tables"],
+        ["eval", path],
+        ["eval", "--compare", path, path],
+    ]
+    if name != "folder":
+        runs.append(["extract", paths["empty"], "--published", "2024-02-30", "--doc-id", path])
+    return runs
+
+
+@pytest.mark.parametrize("name", INPUTS)
+def test_every_command_refuses_a_hostile_input_path(
+    name: str, place: dict[str, str], env: dict[str, str]
+) -> None:
+    for args in commands_for(name, place):
+        assert_user_error(invoke(args, env, place), args)
+
+
+@pytest.mark.parametrize("name", FILE_TARGETS)
+def test_eval_refuses_a_hostile_output_file_before_any_work(
+    name: str, place: dict[str, str], env: dict[str, str]
+) -> None:
+    for option in ("--json", "--save-predictions"):
+        args = ["eval", place["shapes"], option, place[name]]
+        assert_user_error(invoke(args, env, place), args)
+
+
+@pytest.mark.parametrize("name", FOLDER_TARGETS)
+def test_schema_and_flatten_refuse_a_hostile_output_folder(
+    name: str, place: dict[str, str], env: dict[str, str]
+) -> None:
+    for args in (
+        ["schema", "--write", place[name]],
+        ["flatten", place["shapes"], "--to", place[name]],
+    ):
+        result = invoke(args, env, place)
+        assert_user_error(result, args)
+        assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "-", "--published", "yesterday"],
+        ["extract", "-", "--format", "xml"],
+        ["extract", "-", "--strategy", "bogus"],
+        ["extract", "-", "--types", "bogus,,"],
+        ["extract", "-", "--max-retries", "-1"],
+        ["extract", "-"],
+        ["eval"],
+        ["eval", "--limit", "0"],
+        ["eval", "--limit", "many"],
+        ["schema", "--type", "bogus"],
+        ["model", "path", "--size", "7b"],
+        ["model", "install", "--size", "../../etc"],
+        ["model", "bogus"],
+        ["flatten"],
+        ["bogus-command"],
+    ],
+)
+def test_bad_option_values_are_usage_errors(
+    args: list[str], place: dict[str, str], env: dict[str, str]
+) -> None:
+    assert_user_error(invoke(args, env, place), args)
+
+
+# ------------------------------------------------------------------ generated
+
+
+BAD_OPTIONS: dict[str, list[list[str]]] = {
+    "extract": [["--published", "2024-13-45"], ["--published", ""], ["--strategy", "x"],
+                ["--format", ""], ["--types", ","], ["--max-retries", "-7"], ["--cache"],
+                ["--doc-id", "\ud800"]],
+    "flatten": [["--parquet"], ["--no-parquet"]],
+    "eval": [["--limit", "-2"], ["--strategy", ""], ["--types", "nope"], ["--details"],
+             ["--label", "\x00"]],
+    "schema": [["--type", "nope"], ["--type", ""]],
+}  # fmt: skip
+
+
+@st.composite
+def hostile_call(draw: st.DrawFn, paths: dict[str, str]) -> list[str]:
+    command = draw(st.sampled_from(["extract", "flatten", "eval", "schema", "model"]))
+    path = st.sampled_from(INPUTS).map(paths.__getitem__)
+    target = st.sampled_from(FILE_TARGETS).map(paths.__getitem__)
+    folder = st.sampled_from(FOLDER_TARGETS).map(paths.__getitem__)
+    if command == "model":
+        sub = draw(st.sampled_from(["path", "install"]))
+        size = draw(st.text(min_size=1, max_size=8).filter(lambda s: s not in ("0.5b", "1.5b")))
+        return ["model", sub, "--size", size]
+    if command == "schema":
+        args = ["schema", "--write", draw(folder)]
+    elif command == "flatten":
+        args = ["flatten", draw(path)]
+        if draw(st.booleans()):
+            args += ["--to", draw(folder)]
+    elif command == "eval":
+        args = ["eval", draw(path)]
+        for option in ("--predictions", "--json", "--save-predictions"):
+            if draw(st.booleans()):
+                args += [option, draw(path if option == "--predictions" else target)]
+    else:
+        args = ["extract", draw(path)]
+    for option in draw(st.lists(st.sampled_from(BAD_OPTIONS.get(command, [[]])), max_size=3)):
+        args += option
+    return args
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_generated_hostile_calls_end_in_one_line_and_exit_1_or_2(
+    data: st.DataObject, place: dict[str, str], env: dict[str, str]
+) -> None:
+    args = data.draw(hostile_call(place))
+    assert_user_error(invoke(args, env, place), args)
+
+
+def test_a_real_process_refuses_a_fifo_and_a_non_utf8_name(
+    place: dict[str, str], tmp_path: Path
+) -> None:
+    """Outside the test runner too: the streams are real, the arguments real bytes."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for path in (place["fifo"], place["not_utf8"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "extractor", "extract", path],
+            cwd=root, capture_output=True, timeout=60,
+            env={**os.environ, "EXTRACTOR_BASE_URL": "http://127.0.0.1:9/v1"},
+        )  # fmt: skip
+        assert run.returncode == 2, run.stderr
+        [line] = run.stderr.decode("utf-8").splitlines()
+        assert line.startswith("extractor: error:") and b"Traceback" not in run.stderr
+
+
+def test_model_commands_print_a_data_folder_whose_name_is_not_utf8(
+    place: dict[str, str], env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"d\xe9ta"))
+    for args in (["model", "status"], ["model", "path", "--size", "0.5b"]):
+        result = invoke(args, {**env, "EXTRACTOR_DATA_DIR": folder}, place)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result
+        assert "Traceback" not in result.output and result.exit_code in (0, 1)

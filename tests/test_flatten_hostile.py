@@ -1,0 +1,178 @@
+"""``flatten`` on whatever a result file holds: it never raises, and its CSV is safe to open.
+
+The lines are generated: shaped like bulk's lines, with arbitrary unicode
+(lone surrogates included, as ``"\\ud800"`` escapes: what bulk writes for a
+file name that is not UTF-8), formula-like text, numbers out of range, NaN,
+wrong shapes anywhere, and raw lines that are not JSON at all. Invariants:
+
+* :func:`flatten` returns a summary (no exception) and writes every table;
+* every CSV file is valid UTF-8 and parses, one header and one row per record;
+* no text cell starts with a formula character (``=``, ``+``, ``-``, ``@``,
+  tab, CR, or their full-width forms); numeric cells are finite numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.export.flatten import FORMULA_STARTS, csv_text, flatten, table_columns
+from extractor.types.registry import registered_types
+
+runner = CliRunner()
+TYPES = [spec.name for spec in registered_types()]
+KINDS = {name: {c.name: c.kind for c in columns} for name, columns in table_columns().items()}
+
+surrogates = st.sampled_from(["\ud800", "\udfff", "\udce9", "\udc80", "\ud83d"])
+formulas = st.sampled_from(
+    [
+        "=1+1",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=x",
+        "\r=y",
+        "＝1+1",
+        '=HYPERLINK("x")',
+    ]
+)
+texts = st.one_of(
+    st.text(max_size=30),
+    formulas,
+    st.lists(st.one_of(st.text(max_size=5), surrogates, formulas), max_size=6).map("".join),
+)
+numbers = st.one_of(
+    st.integers(),
+    st.integers(min_value=2**63 - 2, max_value=2**80),
+    st.floats(allow_nan=True, allow_infinity=True),
+)
+scalars = st.one_of(st.none(), st.booleans(), numbers, texts)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+FIELDS = [
+    "id", "doc_id", "status", "evidence", "place", "date", "start", "end", "killed", "injured",
+    "visitors", "hosts", "participants", "countries", "items", "value", "supplier", "recipient",
+    "attribution", "plover_event", "country", "perpetrator", "victims", "quantity", "purpose",
+]  # fmt: skip
+records = st.fixed_dictionaries(
+    {"type": st.one_of(st.sampled_from(TYPES), texts)},
+    optional={name: values for name in FIELDS if name not in ("evidence", "place")}
+    | {
+        "evidence": st.fixed_dictionaries(
+            {"quote": texts, "start": numbers, "end": numbers, "alignment": texts}
+        ),
+        "place": st.fixed_dictionaries({"text": texts, "lat": numbers, "lon": numbers}),
+    },
+)
+LINE_FIELDS = [
+    "doc_id", "status", "published", "title", "url", "source", "counts", "usage", "model",
+    "prompt_version", "schema_version", "strategy", "seconds", "warnings", "error",
+    "duplicate_of",
+]  # fmt: skip
+lines = st.fixed_dictionaries(
+    {"doc_id": st.one_of(texts, numbers)},
+    optional={name: values for name in LINE_FIELDS if name not in ("doc_id", "counts", "error")}
+    | {
+        "records": st.one_of(st.lists(st.one_of(records, values), max_size=4), values),
+        "counts": st.dictionaries(st.sampled_from(TYPES), values),
+        "error": st.fixed_dictionaries({"type": texts, "kind": texts, "message": texts}),
+    },
+)
+raw_lines = st.one_of(
+    lines.map(lambda line: json.dumps(line).encode()),  # ensure_ascii: "\ud800" escapes
+    lines.map(lambda line: json.dumps(line, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+    values.map(lambda v: json.dumps(v).encode()),
+    st.binary(max_size=40),
+    st.just(b"[" * 5000),
+    st.just(b'{"doc_id": "x", "records": [' * 3000),
+)
+
+
+def assert_safe_tables(folder: Path, summary: Any) -> None:
+    for path in summary.files:
+        name = path.stem
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")  # strict: valid UTF-8 or this raises
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        header, body = rows[0], rows[1:]
+        assert header == list(KINDS[name])
+        assert len(body) == summary.rows[name]
+        for row in body:
+            assert len(row) == len(header)
+            for column, cell in zip(header, row, strict=True):
+                kind = KINDS[name][column]
+                if kind in ("int", "float") and cell:
+                    assert math.isfinite(float(cell)), (column, cell)
+                else:
+                    assert not cell.startswith(FORMULA_STARTS), (name, column, cell)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@example(raw=[json.dumps({"doc_id": "d", "source": "dir/caf\udce9.txt"}).encode()], torn=False)
+@example(raw=[b'{"doc_id": "a", "records": [{"type": "visit", "purpose": "=1+1"}]}'], torn=True)
+@given(raw=st.lists(raw_lines, max_size=8), torn=st.booleans())
+def test_flatten_never_raises_and_writes_safe_csv(
+    raw: list[bytes], torn: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("flat")
+    source = folder / "out.jsonl"
+    body = b"\n".join(raw) + (b"" if torn else b"\n")
+    source.write_bytes(body)
+    summary = flatten(source, folder / "tables", parquet=False)
+    assert_safe_tables(folder / "tables", summary)
+
+
+def test_formula_cells_are_neutralised_in_csv_only_as_text() -> None:
+    for text in ("=1+1", "+x", "-x", "@x", "\tx", "\rx", "＝x"):
+        assert csv_text(text) == "'" + text
+    assert csv_text("a=1") == "a=1" and csv_text(-77.0) == -77.0 and csv_text(3) == 3
+
+
+def test_a_line_with_a_lone_surrogate_and_formulas_flattens(tmp_path: Path) -> None:
+    record = {
+        "type": "visit", "id": "v1", "purpose": "=cmd|'/C calc'!A0",
+        "evidence": {"quote": "-5 dead\ud800", "start": 0, "end": 7},
+        "place": {"text": "@home", "lat": -77.5, "lon": "nan"},
+    }  # fmt: skip
+    line = {"doc_id": "d\udce9", "status": "ok", "source": "in/caf\udce9.txt", "records": [record]}
+    source = tmp_path / "out.jsonl"
+    source.write_text(json.dumps(line) + "\n", encoding="ascii")
+    summary = flatten(source, tmp_path / "tables", parquet=False)
+    assert summary.rows["visits"] == 1 and summary.bad_values == 1  # lon "nan"
+    with open(tmp_path / "tables" / "visits.csv", encoding="utf-8", newline="") as handle:
+        [visit] = list(csv.DictReader(handle))
+    assert visit["purpose"] == "'=cmd|'/C calc'!A0"
+    assert visit["evidence"] == "'-5 dead\ufffd"
+    assert visit["place"] == "'@home" and visit["latitude"] == "-77.5" and visit["longitude"] == ""
+    with open(tmp_path / "tables" / "documents.csv", encoding="utf-8", newline="") as handle:
+        [document] = list(csv.DictReader(handle))
+    assert document["source"] == "in/caf\ufffd.txt" and document["doc_id"] == "d\ufffd"
+
+
+def test_the_cli_prints_tables_written_to_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"doc_id": "a", "status": "ok", "records": []}) + "\n")
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"t\xe9bles"))
+    result = runner.invoke(app, ["flatten", str(source), "--to", folder])
+    assert result.exit_code == 0, result.output
+    assert os.path.join(os.fsencode(tmp_path), b"t\xe9bles", b"visits.csv") in result.stdout_bytes

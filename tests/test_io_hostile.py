@@ -1,0 +1,800 @@
+"""iter_inputs against generated hostile inputs: nothing lost, nothing hung, nothing raised.
+
+The tests build random corpora on disk (folders, nested zip/tar archives,
+JSONL and CSV with bad bytes, truncated archives and WARCs, symlinks of every
+kind, FIFOs, duplicate file names, front matter with impossible dates and
+alias bombs) while keeping a ledger of every unit they create and the id it
+must get. Then they check the invariants of :mod:`extractor.io.readers`:
+
+* iterating never raises and finishes within a time bound;
+* every unit created appears exactly once, as a Document or an InputFailure,
+  under the id the ledger expects, and nothing else appears;
+* ids are unique, the same on a second iteration and however the root is spelt;
+* no document text comes from outside the root.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import tarfile
+import tempfile
+import threading
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
+from extractor.io.formats import split_front_matter
+from extractor.io.readers import MAX_NESTING
+from extractor.pipeline.document import Document
+
+SECRET = "SECRET-OUTSIDE-THE-ROOT"
+TIME_BOUND = 20.0
+ARTICLE = "The minister visited the northern province on Monday and met officials there."
+NAMES = ("01", "02", "report", "a")  # few names, so folders share file names
+NOT_PATHS = ("row-", "csv-", "https://")  # ids from id columns and URIs, not from paths
+SETTINGS = settings(
+    max_examples=8,
+    deadline=None,
+    database=None,  # nothing written into the working tree
+    derandomize=True,  # the same corpora on every run: a failure is reproducible
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+# ------------------------------------------------------------------ ledger
+
+
+@dataclass
+class Ledger:
+    """The ids a corpus must yield: each required one exactly once, optional ones at most once.
+
+    ``optional_under``: prefixes of ids that may appear at most once (the
+    members of a truncated archive). ``reported``: groups of ids (and a
+    prefix) of which at least one must be a failure (a truncated file must
+    say so somewhere).
+    """
+
+    required: Counter[str] = field(default_factory=Counter)
+    optional: set[str] = field(default_factory=set)
+    optional_under: list[str] = field(default_factory=list)
+    reported: list[tuple[set[str], str]] = field(default_factory=list)
+    units: int = 0
+    counter: int = 0
+
+    def add(self, doc_id: str) -> None:
+        self.required[doc_id] += 1
+        self.units += 1
+
+    def unique(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}-{self.counter}"
+
+    def rebased(self, root: Path) -> Ledger:
+        """The ledger for ``root`` given among several inputs: path ids become absolute."""
+
+        def move(doc_id: str) -> str:
+            return doc_id if doc_id.startswith(NOT_PATHS) else f"{root}/{doc_id}"
+
+        return Ledger(
+            required=Counter({move(doc_id): n for doc_id, n in self.required.items()}),
+            optional={move(doc_id) for doc_id in self.optional},
+            optional_under=[move(prefix) for prefix in self.optional_under],
+            reported=[({move(d) for d in group}, move(under)) for group, under in self.reported],
+            units=self.units,
+        )
+
+
+def collect(paths: list[str], **options: int) -> list[Item]:
+    """All items, in a thread: a reader that blocks (on a FIFO) fails the time bound."""
+    result: list[Item] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.extend(iter_inputs(paths, **options))  # type: ignore[arg-type]
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(TIME_BOUND)
+    assert not worker.is_alive(), f"iteration did not finish within {TIME_BOUND}s"
+    assert not errors, f"iteration raised {errors[0]!r}"
+    return result
+
+
+def check_ledger(items: list[Item], ledger: Ledger) -> None:
+    ids = Counter(item.doc_id for item in items)
+    twice = {doc_id: n for doc_id, n in ids.items() if n > 1}
+    assert not twice, f"ids yielded more than once: {twice}"
+    missing = set(ledger.required) - set(ids)
+    assert not missing, f"units that vanished: {sorted(missing)}"
+    unexpected = {
+        doc_id
+        for doc_id in set(ids) - set(ledger.required) - ledger.optional
+        if not doc_id.startswith(tuple(ledger.optional_under))
+    }
+    assert not unexpected, f"items for no unit created: {sorted(unexpected)}"
+    assert all(n == 1 for n in ledger.required.values()), "the test built a duplicate id"
+    failed = {item.doc_id for item in items if isinstance(item, InputFailure)}
+    for group, under in ledger.reported:
+        found = group & failed or {doc_id for doc_id in failed if doc_id.startswith(under)}
+        assert found, f"damage not reported: none of {sorted(group)[:5]} failed"
+    for item in items:
+        if isinstance(item, Document):
+            assert SECRET not in item.text, f"{item.doc_id} holds text from outside the root"
+            assert item.text_sha256 and len(item.text_sha256) == 64
+        else:
+            assert item.error and item.source
+
+
+# ------------------------------------------------------------- content
+
+
+def text_bytes(rng: random.Random) -> bytes:
+    """Mostly articles; sometimes empty, blank, binary, legacy-encoded or with bad bytes."""
+    choice = rng.random()
+    if choice < 0.6:
+        return f"{ARTICLE} {rng.randint(0, 10**6)}".encode()
+    if choice < 0.7:
+        return b""
+    if choice < 0.75:
+        return b" \n\t "
+    if choice < 0.85:
+        return bytes(rng.randrange(256) for _ in range(rng.randint(1, 300)))
+    return ARTICLE.encode() + bytes(rng.randrange(0x80, 0x100) for _ in range(5))
+
+
+def front_matter(rng: random.Random) -> str:
+    """Front matter as hostile as a file can be: bad dates, alias bombs, junk YAML."""
+    kinds: list[Callable[[], str]] = [
+        lambda: (
+            f"title: T\ndate: {rng.randint(1990, 2030)}-{rng.randint(1, 14)}-{rng.randint(1, 35)}\n"
+        ),
+        lambda: "date: 2023-02-30\npublished: 2023-02-29T10:00:00\n",
+        lambda: (
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n"
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            )
+        ),
+        lambda: "a: &a [*a]\n",
+        lambda: "".join(rng.choice(":-[]{}&*!|>'\"%@` \n\tab1") for _ in range(rng.randint(0, 80))),
+        lambda: "title: [unclosed\n",
+        lambda: "x: " + "y" * 70_000 + "\n",
+        lambda: "? [a, b]\n: 1\n",
+        lambda: "date: !!binary zzz\n",
+        lambda: "- just\n- a list\n",
+        lambda: "n: " + "[" * 200 + "]" * 200 + "\n",
+    ]
+    return rng.choice(kinds)()
+
+
+def markdown_bytes(rng: random.Random) -> bytes:
+    body = rng.choice([ARTICLE, "", "   ", f"# Heading\n\n{ARTICLE}"])
+    closing = rng.choice(["---", "...", ""])  # "" leaves the block unclosed
+    return f"---\n{front_matter(rng)}{closing}\n{body}\n".encode()
+
+
+def html_bytes(rng: random.Random) -> bytes:
+    if rng.random() < 0.3:
+        return b"<html><body><script>x()</script></body></html>"
+    return f"<html><body><article><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>".encode()
+
+
+def jsonl_bytes(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, list[str]]:
+    """JSONL lines of every kind, and the ids they must get (id column or ``place:<n>``)."""
+    lines: list[bytes] = []
+    ids: list[str] = []
+    for number in range(1, rng.randint(0, 6) + 1):
+        kind = rng.random()
+        if kind < 0.1:
+            lines.append(rng.choice([b"", b"   ", b"\t"]))  # blank: not a unit
+            continue
+        if kind < 0.35:
+            doc_id = ledger.unique("row")
+            lines.append(
+                json.dumps({"id": doc_id, "text": ARTICLE, "published": "2023-02-30"}).encode()
+            )
+            ids.append(doc_id)
+            continue
+        ids.append(f"{place}:{number}")
+        lines.append(
+            rng.choice(
+                [
+                    json.dumps({"text": ARTICLE}).encode(),
+                    b'{"text": "caf' + bytes(rng.randrange(0x80, 0x100) for _ in range(3)) + b'"}',
+                    b"{not json",
+                    b"[1, 2]",
+                    b"[" * 5000 + b"]" * 5000,
+                    b'{"text": "lone \\ud800 surrogate"}',
+                    b'{"text": 42}',
+                    b'{"n": 1' + b"0" * 5000 + b', "text": "x"}',
+                ]
+            )
+        )
+    data = b"\n".join(lines) + (b"\n" if rng.random() < 0.7 else b"")
+    return data, ids
+
+
+def csv_bytes(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, list[str]]:
+    """A CSV with bad bytes in some rows, and the ids its rows must get."""
+    with_id = rng.random() < 0.5
+    rows = [b"id,text,published" if with_id else b"text,title"]
+    ids: list[str] = []
+    for _ in range(rng.randint(0, 5)):
+        text = rng.choice(
+            [ARTICLE.encode(), b"", b"caf" + bytes(rng.randrange(0x80, 0x100) for _ in range(2))]
+        )
+        line = len(rows) + 1
+        if with_id:
+            doc_id = ledger.unique("csv")
+            rows.append(doc_id.encode() + b',"' + text + b'",2023-02-30')
+            ids.append(doc_id)
+        else:
+            rows.append(b'"' + text + b'",T')
+            ids.append(f"{place}:{line}")
+    return b"\n".join(rows) + b"\n", ids
+
+
+# ------------------------------------------------------------- archives
+
+
+def member_set(
+    rng: random.Random, ledger: Ledger, place: str, depth: int, *, tar: bool
+) -> list[tuple[str, object]]:
+    """Members for an archive read at ``depth``; records the ids they must give.
+
+    A member is (name, bytes) or (name, ("hardlink"|"symlink"|"fifo"|"dir", target)).
+    """
+    members: list[tuple[str, object]] = []
+    for index in range(rng.randint(0, 5)):
+        folder = rng.choice(["", "docs/", "2024/", "a/b/"])
+        kind = rng.choice(
+            [
+                "txt",
+                "txt",
+                "md",
+                "jsonl",
+                "csv",
+                "zip",
+                "tar",
+                "bin",
+                "hidden",
+                "junk",
+                "dir",
+                "unsafe",
+            ]
+            + (["hardlink", "symlink", "fifo"] if tar else [])
+        )
+        name = f"{folder}{rng.choice(NAMES)}-{index}"
+        member_place = f"{place}!"
+        if kind in ("txt", "md"):
+            name += f".{kind}"
+            members.append((name, text_bytes(rng) if kind == "txt" else markdown_bytes(rng)))
+            ledger.add(member_place + name)
+        elif kind in ("jsonl", "csv", "zip", "tar"):
+            name += {"jsonl": ".jsonl", "csv": ".csv", "zip": ".zip", "tar": ".tar.gz"}[kind]
+            inner = member_place + name
+            if depth >= MAX_NESTING:  # too deep: reported, not read
+                data = b"not read"
+                ledger.add(inner)
+            elif kind == "jsonl":
+                data, ids = jsonl_bytes(rng, ledger, inner)
+                add_container(ledger, inner, ids)
+            elif kind == "csv":
+                data, ids = csv_bytes(rng, ledger, inner)
+                add_container(ledger, inner, ids)
+            else:
+                data = build_archive(rng, ledger, inner, depth + 1, kind)
+            members.append((name, data))
+        elif kind == "bin":
+            name += rng.choice([".pdf", ".bin", ".docx", ""])
+            members.append((name, b"%PDF-1.4 \x00\x01"))
+            ledger.add(member_place + name)
+        elif kind == "hidden":
+            name = f"{folder}.{name.rsplit('/', 1)[-1]}.txt"
+            members.append((name, ARTICLE.encode()))
+            ledger.add(member_place + name)
+        elif kind == "junk":
+            junk = rng.choice([f"__MACOSX/._x{index}.txt", f"d{index}/.DS_Store", f".git/{index}"])
+            members.append((junk, b"\x00\x05"))
+        elif kind == "dir":
+            members.append((f"{folder}empty-{index}/", ("dir", "")))
+        elif kind == "unsafe":
+            name = rng.choice(["../evil.txt", "/etc/abs.txt", "a/../../evil.txt"])
+            if not any(existing == name for existing, _ in members):
+                members.append((name, b"escape"))
+                ledger.add(member_place + name)
+        else:  # tar links and special members
+            name += ".txt"
+            target = members[0][0] if members else "nowhere.txt"
+            members.append((name, (kind, target)))
+            ledger.add(member_place + name)
+    return members
+
+
+def add_container(ledger: Ledger, place: str, ids: list[str]) -> None:
+    """A JSONL/CSV/archive's ids; one that holds no unit is itself one failure."""
+    if not ids:
+        ledger.add(place)
+    for doc_id in ids:
+        ledger.add(doc_id)
+
+
+def build_archive(rng: random.Random, ledger: Ledger, place: str, depth: int, kind: str) -> bytes:
+    before = ledger.units
+    members = member_set(rng, ledger, place, depth, tar=kind == "tar")
+    if ledger.units == before:  # nothing but folders and clutter: the archive is one failure
+        ledger.add(place)
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members:
+                if isinstance(data, bytes):
+                    archive.writestr(name, data)
+                else:
+                    archive.writestr(zipfile.ZipInfo(name), b"")  # a folder entry
+    else:
+        with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+            for name, data in members:
+                info = tarfile.TarInfo(name.rstrip("/"))
+                if isinstance(data, bytes):
+                    info.size = len(data)
+                    archive.addfile(info, io.BytesIO(data))
+                    continue
+                link_kind, target = data  # type: ignore[misc]
+                info.type = {
+                    "hardlink": tarfile.LNKTYPE,
+                    "symlink": tarfile.SYMTYPE,
+                    "fifo": tarfile.FIFOTYPE,
+                    "dir": tarfile.DIRTYPE,
+                }[link_kind]
+                info.linkname = target
+                archive.addfile(info)
+    return buffer.getvalue()
+
+
+def build_warc(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, list[str]]:
+    data, ids, _ = build_warc_with_ends(rng, ledger, place)
+    return data, ids
+
+
+def build_warc_with_ends(
+    rng: random.Random, ledger: Ledger, place: str
+) -> tuple[bytes, list[str], list[int]]:
+    """A WARC of pages, non-pages and requests: its bytes, ids in record order, record ends."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=rng.random() < 0.5)
+    ids: list[str] = []
+    ends: list[int] = []
+    for number in range(1, rng.randint(1, 5) + 1):
+        uri = f"https://example.org/{ledger.unique('page')}"
+        kind = rng.choice(["page", "page", "image", "redirect", "request"])
+        if kind == "request":
+            record = writer.create_warc_record(
+                uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+            writer.write_record(record)
+            ends.append(buffer.tell())
+            continue
+        status, content_type, payload = {
+            "page": ("200 OK", "text/html; charset=utf-8", html_bytes(rng)),
+            "image": ("200 OK", "image/png", b"\x89PNG\x00" * 40),
+            "redirect": ("301 Moved", "text/html", b"<a href=x>moved</a>" * 20),
+        }[kind]
+        http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(payload), http_headers=http
+        )
+        writer.write_record(record)
+        ends.append(buffer.tell())
+        ids.append(uri if kind == "page" else f"{place}!record-{number}")
+    return buffer.getvalue(), ids, ends
+
+
+# ------------------------------------------------------------------ trees
+
+
+@dataclass
+class Corpus:
+    root: Path
+    outside: Path
+    ledger: Ledger
+    rng: random.Random
+    fifos: list[Path] = field(default_factory=list)
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def build(self, folder: Path, depth: int = 0) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for index in range(self.rng.randint(1 if depth == 0 else 0, 7)):
+            kind = self.rng.choice(
+                ["txt", "txt", "md", "md", "html", "jsonl", "csv", "zip", "tgz", "warc", "bin", "hidden",
+                 "hidden_dir", "junk", "link_in", "link_out", "link_broken", "link_cycle", "fifo",
+                 "dir", "dir", "broken_zip", "broken_tgz", "broken_warc"]
+            )  # fmt: skip
+            stem = f"{self.rng.choice(NAMES)}-{index}"
+            getattr(self, f"make_{kind}")(folder, stem, depth)
+
+    # one method per kind of entry; each records the ids it must give
+    def make_txt(self, folder: Path, stem: str, depth: int) -> None:
+        self.file(folder / f"{stem}.txt", text_bytes(self.rng))
+
+    def make_md(self, folder: Path, stem: str, depth: int) -> None:
+        self.file(folder / f"{stem}.md", markdown_bytes(self.rng))
+
+    def make_html(self, folder: Path, stem: str, depth: int) -> None:
+        self.file(folder / f"{stem}.html", html_bytes(self.rng))
+
+    def make_bin(self, folder: Path, stem: str, depth: int) -> None:
+        self.file(folder / f"{stem}{self.rng.choice(['.pdf', '.gz', '.docx', ''])}", b"\x00\x01")
+
+    def make_hidden(self, folder: Path, stem: str, depth: int) -> None:
+        self.file(folder / f".{stem}.txt", ARTICLE.encode())
+
+    def make_hidden_dir(self, folder: Path, stem: str, depth: int) -> None:
+        hidden = folder / f".{stem}"
+        hidden.mkdir()
+        (hidden / "inside.txt").write_text(ARTICLE)  # not a unit: the folder is reported
+        self.ledger.add(self.rel(hidden))
+
+    def make_junk(self, folder: Path, stem: str, depth: int) -> None:
+        (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+        (folder / f"._{stem}.txt").write_bytes(b"\x00\x05\x16\x07")
+        (folder / ".git").mkdir(exist_ok=True)
+        (folder / ".git" / "HEAD.txt").write_text(SECRET)
+
+    def make_jsonl(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.jsonl"
+        data, ids = jsonl_bytes(self.rng, self.ledger, self.rel(path))
+        path.write_bytes(data)
+        add_container(self.ledger, self.rel(path), ids)
+
+    def make_csv(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.csv"
+        data, ids = csv_bytes(self.rng, self.ledger, self.rel(path))
+        path.write_bytes(data)
+        add_container(self.ledger, self.rel(path), ids)
+
+    def make_zip(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.zip"
+        path.write_bytes(build_archive(self.rng, self.ledger, self.rel(path), 0, "zip"))
+
+    def make_tgz(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.tar.gz"
+        path.write_bytes(build_archive(self.rng, self.ledger, self.rel(path), 0, "tar"))
+
+    def make_warc(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.warc.gz"
+        data, ids = build_warc(self.rng, self.ledger, self.rel(path))
+        path.write_bytes(data)
+        add_container(self.ledger, self.rel(path), ids)
+
+    def make_broken_zip(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.zip"
+        scratch = Ledger()
+        data = build_archive(self.rng, scratch, self.rel(path), 0, "zip")
+        path.write_bytes(data[: self.rng.randint(0, len(data) - 1)])  # the directory is at the end
+        self.ledger.add(self.rel(path))
+
+    def make_broken_tgz(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.tar.gz"
+        scratch = Ledger(counter=self.ledger.counter)
+        data = build_archive(self.rng, scratch, self.rel(path), 0, "tar")
+        self.ledger.counter = scratch.counter
+        path.write_bytes(data[: self.rng.randint(0, len(data) - 1)])
+        # whatever was read before the cut, at most once; a member cut short fails as a whole
+        everything = set(scratch.required) | {self.rel(path)}
+        self.ledger.optional |= everything
+        self.ledger.optional_under.append(f"{self.rel(path)}!")
+        self.ledger.reported.append((everything, f"{self.rel(path)}!"))
+        self.ledger.units += 1
+
+    def make_broken_warc(self, folder: Path, stem: str, depth: int) -> None:
+        path = folder / f"{stem}.warc"
+        scratch = Ledger(counter=self.ledger.counter)
+        data, ids, ends = build_warc_with_ends(self.rng, scratch, self.rel(path))
+        self.ledger.counter = scratch.counter
+        # a cut at a record's end leaves a shorter, valid WARC: cut inside a record
+        inside = [
+            cut for cut in range(1, len(data)) if all(not 0 <= cut - end <= 4 for end in ends)
+        ]
+        path.write_bytes(data[: self.rng.choice(inside)])
+        numbered = {f"{self.rel(path)}!record-{n}" for n in range(1, len(ends) + 1)}
+        everything = {*ids, *numbered, self.rel(path)}  # a cut header leaves no URI to name
+        self.ledger.optional |= everything
+        self.ledger.reported.append((everything, f"{self.rel(path)}!"))
+        self.ledger.units += 1
+
+    def make_link_in(self, folder: Path, stem: str, depth: int) -> None:
+        targets = [path for path in self.root.rglob("*") if not path.is_symlink()] or [self.root]
+        link = folder / f"{stem}-in.txt"
+        link.symlink_to(self.rng.choice(targets))
+        self.ledger.add(self.rel(link))
+
+    def make_link_out(self, folder: Path, stem: str, depth: int) -> None:
+        link = folder / f"{stem}-out{self.rng.choice(['.txt', '.jsonl', ''])}"
+        link.symlink_to(
+            self.rng.choice(
+                [self.outside, self.outside / "secret.txt", self.outside / "rows.jsonl"]
+            )
+        )
+        self.ledger.add(self.rel(link))
+
+    def make_link_broken(self, folder: Path, stem: str, depth: int) -> None:
+        link = folder / f"{stem}-broken.md"
+        link.symlink_to(folder / "does-not-exist.md")
+        self.ledger.add(self.rel(link))
+
+    def make_link_cycle(self, folder: Path, stem: str, depth: int) -> None:
+        first, second = folder / f"{stem}-loop1.txt", folder / f"{stem}-loop2.txt"
+        first.symlink_to(second)
+        second.symlink_to(first)
+        up = folder / f"{stem}-up"
+        up.symlink_to(self.root)  # a folder link back to the root: a walk that followed it loops
+        for link in (first, second, up):
+            self.ledger.add(self.rel(link))
+
+    def make_fifo(self, folder: Path, stem: str, depth: int) -> None:
+        fifo = folder / f"{stem}-fifo{self.rng.choice(['.txt', '.jsonl', '.csv'])}"
+        os.mkfifo(fifo)  # nobody writes: opening it would block for ever
+        self.fifos.append(fifo)
+        self.ledger.add(self.rel(fifo))
+
+    def make_dir(self, folder: Path, stem: str, depth: int) -> None:
+        if depth < 3:
+            self.build(folder / stem, depth + 1)
+
+    def file(self, path: Path, data: bytes) -> None:
+        path.write_bytes(data)
+        self.ledger.add(self.rel(path))
+
+
+@contextmanager
+def random_corpus(seed: int) -> Iterator[Corpus]:
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch).resolve()
+        outside = base / "outside"
+        outside.mkdir()
+        (outside / "secret.txt").write_text(f"{SECRET} {ARTICLE}")
+        (outside / "rows.jsonl").write_text(json.dumps({"text": SECRET}) + "\n")
+        corpus = Corpus(base / "root", outside, Ledger(), random.Random(seed))
+        corpus.build(corpus.root)
+        yield corpus
+
+
+# ------------------------------------------------------------------- tests
+
+
+@SETTINGS
+@given(seed=st.integers(0, 2**32 - 1))
+def test_a_random_tree_gives_every_unit_exactly_once(seed: int) -> None:
+    with random_corpus(seed) as corpus:
+        items = collect([str(corpus.root)])
+        check_ledger(items, corpus.ledger)
+        again = collect([str(corpus.root)])
+        assert [item.doc_id for item in again] == [item.doc_id for item in items]
+        assert [getattr(item, "text_sha256", None) for item in again] == [
+            getattr(item, "text_sha256", None) for item in items
+        ]
+
+
+@SETTINGS
+@given(seed=st.integers(0, 2**32 - 1))
+def test_ids_do_not_depend_on_how_the_root_is_spelt(seed: int) -> None:
+    with random_corpus(seed) as corpus:
+        expected = [item.doc_id for item in collect([str(corpus.root)])]
+        alias = corpus.root.parent / "alias"
+        alias.symlink_to(corpus.root)
+        here = os.getcwd()
+        os.chdir(corpus.root.parent)
+        try:
+            for spelling in ("root", "./root/", "root/../root", "alias", str(corpus.root) + "/"):
+                assert [item.doc_id for item in collect([spelling])] == expected, spelling
+            assert [item.doc_id for item in collect(["root", "./root", "alias"])] == expected
+        finally:
+            os.chdir(here)
+
+
+@SETTINGS
+@given(seed=st.integers(0, 2**32 - 1))
+def test_several_roots_never_collide_and_a_file_given_twice_is_read_once(seed: int) -> None:
+    with random_corpus(seed) as corpus:
+        root, twin = corpus.root, corpus.root.parent / "twin"
+        twin.mkdir()
+        ledger = corpus.ledger.rebased(root)
+        for folder in (root, twin):  # the same names in both roots
+            (folder / "01.txt").write_text(ARTICLE)
+            (folder / "01.md").write_text(f"---\ntitle: x\n---\n{ARTICLE}")
+            (folder / "rows.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n")
+            for doc_id in ("01.txt", "01.md", "rows.jsonl:1"):
+                ledger.add(f"{folder}/{doc_id}")
+        spellings = [
+            str(root),
+            str(twin),
+            str(root / "01.txt"),
+            f"{twin}/./01.md",
+            str(twin / ".."),
+        ]
+        check_ledger(collect(spellings[:4]), ledger)
+
+
+@settings(max_examples=150, deadline=None, database=None, derandomize=True)
+@given(
+    data=st.binary(max_size=600),
+    suffix=st.sampled_from(
+        [".txt", ".md", ".html", ".jsonl", ".csv", ".zip", ".tar.gz", ".tgz", ".warc", ".warc.gz"]
+    ),
+    nest=st.sampled_from([None, "zip", "tar"]),
+)
+def test_any_bytes_in_any_format_give_items_and_never_raise(
+    data: bytes, suffix: str, nest: str | None
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch).resolve() / f"input{suffix}"
+        place = str(path)
+        if nest is None:
+            path.write_bytes(data)
+        else:  # the same bytes as a member of an archive
+            outer = path.with_name("outer.zip" if nest == "zip" else "outer.tar")
+            if nest == "zip":
+                with zipfile.ZipFile(outer, "w") as archive:
+                    archive.writestr(path.name, data)
+            else:
+                with tarfile.open(outer, "w") as archive:
+                    info = tarfile.TarInfo(path.name)
+                    info.size = len(data)
+                    archive.addfile(info, io.BytesIO(data))
+            path, place = outer, f"{outer}!{path.name}"
+        items = collect([str(path)])
+        assert items, "a file vanished without a line"
+        ids = [item.doc_id for item in items]
+        assert len(ids) == len(set(ids)) or suffix in (".jsonl", ".csv")  # id columns may repeat
+        assert all(
+            item.source.startswith(place) or not item.doc_id.startswith("/") for item in items
+        )
+        if suffix in (".txt", ".md", ".html"):
+            assert ids == [place]
+        if suffix == ".jsonl":
+            lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+            assert len(items) == max(1, sum(1 for line in lines if line.strip()))
+
+
+@settings(max_examples=150, deadline=None, database=None, derandomize=True)
+@given(
+    front=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.dates(),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=12,
+    ),
+    garbage=st.text(max_size=200),
+    anchors=st.booleans(),
+)
+def test_front_matter_never_raises_and_never_loses_the_body(
+    front: object, garbage: str, anchors: bool
+) -> None:
+    block = (
+        json.dumps(front, default=str)
+        if not anchors
+        else f"a: &x {json.dumps(front, default=str)}\nb: *x"
+    )
+    for text in (f"---\n{block}\n---\nBody.\n", f"---\n{garbage}\n---\nBody.\n", f"---\n{garbage}"):
+        matter, body, error = split_front_matter(text)
+        assert "Body." in body or text.startswith(f"---\n{garbage}")
+        if anchors and text.startswith(f"---\n{block}"):
+            assert matter is None and error is not None  # refused (or not YAML at all)
+            assert "aliases" in error or "malformed" in error
+
+
+def test_front_matter_bombs_and_impossible_dates_are_warnings(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (tmp_path / "bomb.md").write_text(f"---\n{bomb}---\n{ARTICLE}\n")
+    (tmp_path / "loop.md").write_text(f"---\na: &a [*a]\n---\n{ARTICLE}\n")
+    (tmp_path / "date.md").write_text(f"---\ntitle: T\ndate: 2023-02-30\n---\n{ARTICLE}\n")
+    items = {item.doc_id: item for item in collect([str(tmp_path)])}
+    for name in ("bomb.md", "loop.md"):
+        doc = items[name]
+        assert isinstance(doc, Document)
+        assert doc.warnings == ("front matter refused: YAML aliases (*name) are not allowed",)
+    dated = items["date.md"]
+    assert isinstance(dated, Document)
+    assert (dated.title, dated.published) == ("T", None)
+    assert dated.warnings == ("front matter 'date' is not a date ('2023-02-30'); ignored",)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".zip", ".tar.gz", ".txt", ".warc.gz"])
+def test_a_fifo_is_read_once_and_said_not_to_be_rereadable(tmp_path: Path, suffix: str) -> None:
+    ledger = Ledger()
+    place = str(tmp_path / f"feed{suffix}")
+    if suffix == ".jsonl":
+        data = b"".join(
+            json.dumps({"text": f"{ARTICLE} {n}"}).encode() + b"\n" for n in range(3000)
+        )
+        ids = [f"{place}:{n}" for n in range(1, 3001)]
+    elif suffix == ".csv":  # bigger than the encoding sniff, so the head must not be lost
+        data = b"text\n" + b"".join(f'"{ARTICLE} {n}"\n'.encode() for n in range(20_000))
+        ids = [f"{place}:{n}" for n in range(2, 20_002)]
+    elif suffix == ".txt":
+        data, ids = ARTICLE.encode(), [place]
+    elif suffix == ".warc.gz":
+        data, ids = build_warc(random.Random(3), ledger, place)
+    else:
+        data = build_archive(
+            random.Random(5), ledger, place, 0, "zip" if suffix == ".zip" else "tar"
+        )
+        ids = list(ledger.required)
+    fifo = Path(place)
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(data,), daemon=True)
+    writer.start()
+    assert not is_rereadable(fifo)
+    assert not is_rereadable(str(tmp_path / "feed*"))
+    items = collect([place])
+    writer.join(5)
+    assert sorted(item.doc_id for item in items) == sorted(ids)
+
+
+def test_rereadable_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert is_rereadable(tmp_path)
+    assert is_rereadable(tmp_path / "a.txt")
+    assert is_rereadable(str(tmp_path / "*.txt"))
+    assert is_rereadable(tmp_path / "missing.txt")
+
+
+def test_deep_trees_nested_archives_and_bombs_stay_bounded(tmp_path: Path) -> None:
+    deep = tmp_path / "deep"
+    folder = deep
+    for level in range(120):  # deeper than any recursion-based walk would like
+        folder = folder / f"d{level}"
+    folder.mkdir(parents=True)
+    (folder / "bottom.txt").write_text(ARTICLE)
+    blob, name = ARTICLE.encode(), "doc.txt"
+    for level in range(8):  # zip in zip in zip ...
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(name, blob)
+        blob, name = buffer.getvalue(), f"level{level}.zip"
+    (deep / "nested.zip").write_bytes(blob)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for index in range(20):
+            archive.writestr(f"inner{index}.zip", zipped_zeros(400_000))
+    (deep / "bomb.zip").write_bytes(bomb.getvalue())
+    items = collect([str(deep)], max_archive_bytes=2_000_000)
+    ids = [item.doc_id for item in items]
+    assert len(ids) == len(set(ids))
+    assert "/".join(f"d{level}" for level in range(120)) + "/bottom.txt" in ids
+    too_deep = "nested.zip!level6.zip!level5.zip!level4.zip!level3.zip"
+    assert too_deep in ids and "nested" in next(i for i in items if i.doc_id == too_deep).error
+    bomb_items = [item for item in items if item.doc_id.startswith("bomb.zip")]
+    assert any("size cap" in getattr(item, "error", "") for item in bomb_items)
+    assert len(bomb_items) < 20  # stopped at the cap, shared by the nested archives
+
+
+def zipped_zeros(size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.txt", b"0" * size)
+    return buffer.getvalue()

@@ -1,0 +1,166 @@
+"""Roles and direction from the text, checked by code, on sentences written for these tests.
+
+Codebook principles (PLOVER, UCDP GED, ACLED): a visit takes place in the host
+country; the perpetrator is who did it, never who condemns or reports it; a
+casualty is coded to the country where it happened; a total since an event is
+cumulative and dated by its period; a relative date resolves against the
+publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.pipeline.answers import answer_model
+from extractor.pipeline.resolve import Article, resolve
+from extractor.text.places import place_country
+from extractor.text.sentences import split_sentences
+from extractor.types.casualty_report import perpetrator_problem
+from extractor.types.visit import venue_countries
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+def run(kind: str, text: str, **draft: Any) -> Any:
+    model = answer_model((kind,))
+    (plural,) = model.list_fields
+    draft_class = model.model_fields[plural].annotation.__args__[0]
+    answer = model.model_construct(**{plural: [draft_class(**draft)]})
+    article = Article(text=text, sentences=split_sentences(text), published=PUBLISHED, doc_id="t")
+    return resolve(answer, article)
+
+
+def visit(**overrides: Any) -> dict[str, Any]:
+    draft = {"visitors": [{"name": "Salman Al Khalifa", "title": "crown prince", "country": "BHR"}],
+             "visitor_country": "BHR", "hosts": [{"name": "Joe Biden", "title": "president",
+             "country": "USA"}], "host_country": "USA", "place": None, "date": None,
+             "end_date": None, "purpose": None, "status": "occurred", "attribution": None,
+             "evidence": [1]}  # fmt: skip
+    return {**draft, **overrides}
+
+
+RECEIVED = (
+    "President Joe Biden welcomed Crown Prince Salman Al Khalifa of Bahrain to the White House "
+    "today for talks on regional security. The two leaders discussed trade."
+)
+
+
+def test_a_guest_received_at_the_white_house_is_the_visitor() -> None:
+    right = run("visit", RECEIVED, **visit())
+    assert [(r.visitor_country, r.host_country) for r in right.records] == [("BHR", "USA")]
+    assert right.records[0].start is not None and right.records[0].start.value == "2025-03-12"
+    wrong = run("visit", RECEIVED, **visit(visitor_country="USA", host_country="BHR",
+                                           visitors=[{"name": "Joe Biden", "title": None,
+                                                      "country": "USA"}],
+                                           hosts=[]))  # fmt: skip
+    [record] = wrong.records  # coded the wrong way round: put right, with a warning
+    assert (record.visitor_country, record.host_country) == ("BHR", "USA")
+    assert [a.name for a in record.hosts] == ["Joe Biden"]
+    assert any("visitor and host swapped" in w for w in wrong.warnings)
+
+
+def test_the_place_of_a_visit_lies_in_the_host_country() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz of Chile arrived in Berlin on Monday, after a visit to France."
+    )
+    draft = visit(visitors=[{"name": "Ana Ruiz", "title": "foreign minister", "country": "CHL"}],
+                  visitor_country="CHL", hosts=[], host_country="FRA", place="Berlin")  # fmt: skip
+    outcome = run("visit", text, **draft)
+    [record] = outcome.records  # the visit took place in Germany: Germany is the host
+    assert record.host_country == "DEU" and record.place is not None
+    assert record.place.country == "DEU"
+    assert any("host_country FRA recoded DEU" in w for w in outcome.warnings)
+
+
+def test_venues_are_read_after_in_to_and_at() -> None:
+    assert venue_countries("He was received at the White House on Friday.") == {"USA"}
+    assert venue_countries("She flew to Beijing, then returned to Washington.") == {"CHN", "USA"}
+    assert venue_countries("Washington and Beijing agreed to talk.") == set()
+
+
+def casualty(**overrides: Any) -> dict[str, Any]:
+    draft = {"killed": 12, "injured": None, "qualifier": "exact", "victims": None,
+             "perpetrator": None, "country": None, "place": None, "date": None,
+             "scope": "event", "violence_type": None, "status": "occurred", "attribution": None,
+             "evidence": [1]}  # fmt: skip
+    return {**draft, **overrides}
+
+
+CONDEMNED = (
+    "The United States strongly condemns the attack in Mogadishu, Somalia, that killed 12 "
+    "people on Tuesday. We stand with the people of Somalia."
+)
+
+
+def test_the_government_that_condemns_is_not_the_perpetrator_nor_the_country() -> None:
+    outcome = run(
+        "casualty_report", CONDEMNED,
+        **casualty(perpetrator="United States", country="USA", place="Mogadishu"),
+    )  # fmt: skip
+    [record] = outcome.records
+    assert record.perpetrator is None and record.country == "SOM"
+    assert record.date is not None and record.date.value == "2025-03-11"  # "on Tuesday"
+    assert any("speaks about the attack" in w for w in outcome.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "ok"),
+    [
+        ("al-Shabaab", "Militants of al-Shabaab killed 12 people at a hotel.", True),
+        ("the heinous terror attack", "The heinous terror attack killed 12 people.", False),
+        ("France", "France condemned the bombing that killed 12 people.", False),
+        ("the junta", "The junta has killed more than 3,000 civilians.", True),
+        ("Ruritanian army", "Twelve people were killed, officials said.", False),
+    ],
+)
+def test_a_perpetrator_is_the_one_named_as_doing_it(name: str, sentence: str, ok: bool) -> None:
+    assert (perpetrator_problem(name, sentence) is None) is ok
+
+
+def test_a_toll_since_an_event_is_cumulative_and_dated_by_its_period() -> None:
+    text = (
+        "Security forces have killed more than 3,000 civilians in Ruritania since the 2021 "
+        "coup, a monitoring group said on Tuesday."
+    )
+    outcome = run(
+        "casualty_report", text,
+        **casualty(killed=3000, qualifier="at_least", date="on Tuesday", scope="event",
+                   country="Ruritania"),
+    )  # fmt: skip
+    assert outcome.problems and "Ruritania" in outcome.problems[0]  # not a country
+    text = text.replace("Ruritania", "Myanmar")
+    [record] = run(
+        "casualty_report", text,
+        **casualty(killed=3000, qualifier="at_least", date="on Tuesday", country="MMR"),
+    ).records  # fmt: skip
+    assert record.scope == "cumulative"
+    assert record.date is not None and record.date.value == "2021" and record.date.end is not None
+
+
+@settings(max_examples=40, deadline=None)
+@given(days=st.integers(min_value=0, max_value=6), word=st.sampled_from(["met", "spoke with"]))
+def test_relative_dates_in_the_evidence_resolve_against_the_publication_date(
+    days: int, word: str
+) -> None:
+    weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][days]
+    text = f"Foreign Minister Ana Ruiz of Chile {word} Prime Minister Li Wen of China on {weekday}."
+    draft = {"participants": [{"name": "Ana Ruiz", "title": None, "country": "CHL"},
+                              {"name": "Li Wen", "title": None, "country": "CHN"}],
+             "countries": ["CHL", "CHN"], "format": None, "place": None, "date": None,
+             "topics": [], "status": "occurred", "attribution": None, "evidence": [1]}  # fmt: skip
+    [record] = run("meeting", text, **draft).records
+    assert record.date is not None and record.date.value is not None
+    resolved = date.fromisoformat(record.date.value)
+    assert resolved.strftime("%A") == weekday and 0 <= (PUBLISHED - resolved).days < 7
+
+
+def test_a_city_gives_its_country_and_a_name_alone_stays_unknown() -> None:
+    assert place_country("Mogadishu") == "SOM" and place_country("Manama") == "BHR"
+    assert place_country("the White House") == "USA"
+    assert place_country("Springfield, Illinois") is None or place_country("Springfield") == "USA"
+    assert place_country("a village") is None
