@@ -34,6 +34,13 @@ runner = CliRunner()
 GUARD_SECONDS = 30
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that default to a folder in the working directory (flatten's tables/)
+    write into the test's own folder, never into the checkout."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Hostile paths by name (inputs and output targets)."""
