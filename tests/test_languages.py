@@ -134,6 +134,8 @@ def test_which_patterns_screen_which_language() -> None:
     assert patterns_for(cues, "de") is None  # no German words: no gate
     assert patterns_for(cues, UNDETERMINED) == (english, french)
     assert patterns_for({**cues, "*": anywhere}, "de") == (english, anywhere)
+    assert patterns_for({"fr": french}, "en") is None  # no English words: no gate either
+    assert patterns_for({}, UNDETERMINED) is None
 
 
 def test_english_cue_patterns_are_unchanged() -> None:

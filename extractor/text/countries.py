@@ -966,17 +966,22 @@ def _local_index(language: str) -> _LocalIndex:
     if language not in ("en", UNDETERMINED):
         full, short = _iso_names(language)
         tiers += [[*_cldr_names(language)], [*full], [*short]]
+    # A name goes to the country of the surest source that has it (the lists
+    # above, then CLDR, then iso-codes); a name one source gives to two
+    # countries ("Corea" for both Koreas) names neither.
     chosen: dict[str, tuple[str, str | None]] = {}  # folded name -> (name, code)
+    decided: set[str] = set()
     for tier in tiers:
         codes: dict[str, set[str | None]] = {}
         first: dict[str, str] = {}
         for name, code in tier:
             key = _fold(name)
-            if len(key) >= 2 and key not in chosen:
+            if len(key) >= 2 and key not in decided:
                 codes.setdefault(key, set()).add(code)
                 first.setdefault(key, name)
         for key, found in codes.items():
-            if len(found) == 1:  # a name two countries share names neither
+            decided.add(key)
+            if len(found) == 1:
                 chosen[key] = (first[key], found.pop())
     words: dict[str, list[_Entry]] = {}
     table: dict[str, str | None] = {}

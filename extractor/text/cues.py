@@ -9,6 +9,14 @@ and a record whose type declares evidence cues must cite a sentence that has
 one. Without the second, the 1.5B model in one call for several types turned
 arms-sale notices into a "visit" and a "meeting" between the buyer and the
 seller, citing "The Government of Sweden has requested to buy ...".
+
+Words exist per language (ISO 639-1 code -> pattern; "*" for any language):
+the gate uses those of the text's language and English
+(:func:`patterns_for`), and a record's evidence cues hold every language's
+(:func:`every_language`). The English patterns are the ones the English-only
+pipeline had, unchanged; a stem that would also begin an English word is
+spelt out in the other languages, so that no foreign word changes a verdict
+on English text.
 """
 
 from __future__ import annotations
@@ -67,9 +75,11 @@ def patterns_for(
     patterns. A language the type has no words for gets None: no gate where
     none fits, so the text is never screened out by words it cannot contain.
     """
+    if not cues:
+        return None
     if language == "und":
         return tuple(cues.values())
-    if language not in cues and "*" not in cues and language != "en":
+    if language not in cues and "*" not in cues:
         return None
     return tuple(cues[key] for key in dict.fromkeys((language, "en", "*")) if key in cues)
 
