@@ -31,6 +31,7 @@ from extractor.errors import EvidenceError, MissingFigure
 from extractor.text.countries import countries_in_text, country_label, country_names
 from extractor.text.cues import states_any
 from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.language import detect_language
 from extractor.text.quantities import number_forms
 from extractor.text.titles import name_words
 from extractor.types.parts import (
@@ -194,9 +195,10 @@ class Record(BaseModel):
             self._check_not_after(published)
         if isinstance(context.get("text"), str):
             folded = folded_article(context)
-            self._check_countries_named(context["text"], folded)
-            self._check_actors_named(folded)
-            self._check_evidence_carries_facts()
+            language = detect_language(context["text"])  # names in the article's language
+            self._check_countries_named(context["text"], folded, language)
+            self._check_actors_named(folded, language)
+            self._check_evidence_carries_facts(language)
         if not self.id:
             self.id = self.compute_id()
         return self
@@ -213,7 +215,7 @@ class Record(BaseModel):
                     "still to come, set status to 'planned'; otherwise correct the date"
                 )
 
-    def _check_countries_named(self, text: str, folded: str) -> None:
+    def _check_countries_named(self, text: str, folded: str, language: str = "en") -> None:
         """Every country a record names must be named somewhere in the article.
 
         A country the article never mentions (by name, adjective or capital)
@@ -221,7 +223,7 @@ class Record(BaseModel):
         breaks this rule.
         """
         for code in self.countries():
-            names = {normalise_text(n) for n in country_names(code)}
+            names = {normalise_text(n) for n in country_names(code, language)}
             if not any(_mentions(folded, name) for name in names):
                 named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
                 raise ValueError(
@@ -229,7 +231,7 @@ class Record(BaseModel):
                     f"article names ({named or 'none'}), or null"
                 )
 
-    def _check_actors_named(self, folded: str) -> None:
+    def _check_actors_named(self, folded: str, language: str = "en") -> None:
         """Every person or group a record names must be named somewhere in the article.
 
         The 1.5B model copies the people of the prompt's invented examples
@@ -240,7 +242,7 @@ class Record(BaseModel):
         for actor in self.actors():
             if actor.country and normalise_text(actor.name) in (
                 normalise_text(actor.country),
-                *(normalise_text(n) for n in country_names(actor.country)),
+                *(normalise_text(n) for n in country_names(actor.country, language)),
             ):
                 continue
             words = {normalise_text(w) for w in name_words(actor.name)}
@@ -250,7 +252,7 @@ class Record(BaseModel):
                     "and groups the article names, or drop this record"
                 )
 
-    def _check_evidence_carries_facts(self) -> None:
+    def _check_evidence_carries_facts(self, language: str = "en") -> None:
         quote = self.evidence.cited_text
         if _INSTRUCTION.search(quote):
             raise EvidenceError(
@@ -263,7 +265,7 @@ class Record(BaseModel):
                 "sentence or clause from the article that states the event"
             )
         folded = normalise_text(quote)
-        names = _mention_terms(self.actors(), self.countries(), self.mention_terms())
+        names = _mention_terms(self.actors(), self.countries(), self.mention_terms(), language)
         if names and not any(_mentions(folded, term) for term in names):
             wanted = ", ".join(sorted({a.name for a in self.actors()} | set(self.countries()))[:6])
             raise EvidenceError(
@@ -307,7 +309,7 @@ def _name_key(actors: list[Actor]) -> list[str]:
     return sorted(normalise_text(a.display_name) for a in actors)
 
 
-def _name_terms(actor: Actor) -> set[str]:
+def _name_terms(actor: Actor, language: str = "en") -> set[str]:
     terms: set[str] = set()
     for name in (actor.name, actor.canonical_name):
         if not name:
@@ -315,25 +317,31 @@ def _name_terms(actor: Actor) -> set[str]:
         terms.add(name)
         terms |= name_words(name)
     if actor.country:
-        terms.update(country_names(actor.country))
+        terms.update(country_names(actor.country, language))
     if actor.organisation:
         terms.add(actor.organisation)
     return terms
 
 
-def _mention_terms(actors: list[Actor], countries: list[str], extra: list[str]) -> set[str]:
+def _mention_terms(
+    actors: list[Actor], countries: list[str], extra: list[str], language: str = "en"
+) -> set[str]:
     terms: set[str] = set(extra)
     for actor in actors:
-        terms |= _name_terms(actor)
+        terms |= _name_terms(actor, language)
     for code in countries:
-        terms.update(country_names(code))
+        terms.update(country_names(code, language))
     return {normalise_text(t) for t in terms if t.strip()}
+
+
+# Chinese and Japanese have no spaces: "中国" in "中国外交部" is a whole word.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _mentions(folded_quote: str, term: str) -> bool:
     if not term:
         return False
-    if len(term) <= 4:  # "US", "UAE": whole words only
+    if len(term) <= 4 and not _UNSPACED_SCRIPT.search(term):  # "US", "UAE": whole words only
         return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", folded_quote) is not None
     return term in folded_quote
 

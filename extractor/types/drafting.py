@@ -32,6 +32,7 @@ from extractor.runtime.instructor_compat import original_class
 from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
 from extractor.text.dates import MONTH_NAMES, WEEKDAY_NAMES, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.language import detect_language
 from extractor.text.places import place_country
 from extractor.text.quantities import number_forms, parse_count
 from extractor.text.titles import MILITARY_OFFICE, name_words
@@ -264,7 +265,7 @@ class Builder:
 
     def country_of_place(self, text: str) -> str | None:
         """The country a place as written lies in, if the text or the article says so."""
-        named = country_in_text(text)
+        named = country_in_text(text, detect_language(str(self.context.get("text", ""))))
         if named is not None:
             return named
         found = place_country(text)

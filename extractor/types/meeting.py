@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from extractor.text.cues import MEETING_CUES, MET_IN_PERSON, WELCOME_CUES, every_language
+from extractor.text.cues import MEETING_CUES, MET_IN_PERSON_CUES, WELCOME_CUES, every_language
 from extractor.text.grounding import normalise_text
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key
@@ -126,7 +126,7 @@ def from_visits(
     for visit in records:
         if not isinstance(visit, Visit) or not visit.visitors or not visit.hosts:
             continue
-        if not MET_IN_PERSON.search(visit.evidence.cited_text):
+        if not any(p.search(visit.evidence.cited_text) for p in MET_IN_PERSON_CUES.values()):
             continue
         countries = [c for c in (visit.visitor_country, visit.host_country) if c]
         data = {
