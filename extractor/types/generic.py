@@ -91,6 +91,11 @@ def shape(info: FieldInfo) -> Shape:
     return simple.get(inner, "text")
 
 
+def field_shapes(record: type[Record]) -> dict[str, Shape]:
+    """The shape of each of a record's own fields (the base fields excluded), in order."""
+    return {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+
+
 _AS_WRITTEN = {
     "actor": "name as written (a person, group or state)",
     "place": "city or site as written",
@@ -131,7 +136,7 @@ def _draft_model(record: type[Record]) -> type[Draft]:
 
 
 def _builder(record: type[Record]) -> Any:
-    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    shapes = field_shapes(record)
 
     def build(draft: Any, make: Builder) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -162,7 +167,7 @@ def _builder(record: type[Record]) -> Any:
 
 
 def _terms(record: type[Record]) -> Any:
-    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    shapes = field_shapes(record)
 
     def terms(draft: Any) -> tuple[set[str], set[str]]:
         names: set[str] = set()
@@ -256,7 +261,7 @@ _GOLD_KIND = {"actor": K.ACTOR, "actors": K.NAMES, "place": K.TEXT, "date": K.DA
 
 
 def _gold(record: type[Record]) -> GoldSpec:
-    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    shapes = field_shapes(record)
     enums = {
         name: frozenset(
             str(v) for v in get_args(_strip_optional(record.model_fields[name].annotation))
@@ -347,7 +352,7 @@ def generic_spec(record: type[Record]) -> RecordSpec:
     label = plural.replace("_", " ")
     words = record.cue_words
     examples = record.examples
-    shapes = {n: shape(i) for n, i in record.model_fields.items() if n not in _BASE_FIELDS}
+    shapes = field_shapes(record)
     return RecordSpec(
         record=record,
         draft=_draft_model(record),
