@@ -40,8 +40,9 @@ if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves 
 
 from extractor.bulk.runner import BulkRun  # noqa: E402
 from extractor.cli import app  # noqa: E402
+from extractor.errors import ConfigurationError  # noqa: E402
 from extractor.io import iter_inputs  # noqa: E402
-from extractor.io.output import OUTPUT_KEYS, latest_lines  # noqa: E402
+from extractor.io.output import OUTPUT_KEYS, latest_lines, open_output  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
@@ -506,3 +507,253 @@ def test_the_progress_and_the_summary_give_one_rate(tmp_path: Path, fake: FakeOp
     )  # fmt: skip
     rates = re.findall(r"([\d.,]+) documents/s", result.stderr)
     assert len(rates) >= 2 and rates[-1] == rates[-2]  # the last progress line and the summary
+
+
+# ------------------------------------------------------ ids across runs (issue #14)
+
+
+def _all_lines(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.read_bytes().splitlines() if line.strip()]
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    trees=st.lists(
+        st.lists(
+            st.sampled_from(["01.txt", "02.txt", "sub/01.txt", "rows.jsonl"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        ),
+        min_size=2,
+        max_size=3,
+    ),
+    runs=st.lists(
+        st.lists(st.integers(0, 2), min_size=1, max_size=2, unique=True), min_size=1, max_size=4
+    ),
+)
+def test_an_id_from_another_folder_is_a_collision_never_the_same_document(
+    fake: FakeOpenAI, trees: list[list[str]], runs: list[list[int]]
+) -> None:
+    """Folders holding the same relative names, run alone or together into one output, in any
+    order: no line ever describes another input's text, an id's winning line never passes to
+    another input, every input of every run has a line of its own, and rerunning is a no-op."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        figure_of: dict[str, int] = {}  # source -> the casualty figure of its text
+        folders = []
+        for number, names in enumerate(trees):
+            folder = base / f"f{number}"
+            folders.append(folder)
+            for name in names:
+                path = folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                figure = 2 + len(figure_of)
+                if name == "rows.jsonl":
+                    path.write_text(json.dumps({"text": kano(figure)}) + "\n")
+                    figure_of[f"{path}:1"] = figure
+                else:
+                    path.write_text(kano(figure))
+                    figure_of[str(path)] = figure
+        out = base / "out.jsonl"
+        owner: dict[str, str] = {}  # id -> the source of its first line
+        command: list[str] = []
+        for run in runs:
+            chosen = [folders[index % len(folders)] for index in run]
+            command = list(dict.fromkeys(str(folder) for folder in chosen))
+            result = bulk(fake, *command, "-o", str(out))
+            assert result.exit_code in (0, 1), result.stderr
+            lines = _all_lines(out)
+            for line in lines:  # superseded or not, a line describes its own source's text
+                owner.setdefault(line["doc_id"], line["source"])
+                if line["status"] == "ok":
+                    assert killed(line) == [figure_of[line["source"]]], line
+            winners = {line["doc_id"]: line for line in latest_lines(out)}
+            for doc_id, line in winners.items():
+                assert line["source"] == owner[doc_id], f"{doc_id} passed to another input"
+            alone = len(command) == 1
+            for source in figure_of:
+                if not any(source.startswith(f"{folder}/") for folder in command):
+                    continue
+                doc_id = source.removeprefix(f"{command[0]}/") if alone else source
+                line = winners[doc_id]
+                if line["source"] != source:  # its id belongs to another input: a collision
+                    collision = winners[source]
+                    assert collision["source"] == source and collision["status"] == "error"
+                    message = collision["error"]["message"]
+                    assert "id collision" in message and line["source"] in message
+                    assert "in one run" in message and "another -o" in message
+        requests, raw = len(fake.requests), out.read_bytes()
+        again = bulk(fake, *command, "-o", str(out))
+        assert again.exit_code in (0, 1), again.stderr
+        assert len(fake.requests) == requests and out.read_bytes() == raw  # ids are stable
+
+
+def test_the_same_name_in_another_folder_is_reported_not_skipped(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """The tester's case: ``bulk a/`` then ``bulk b/`` into one output, b holding 01.txt too,
+    unchanged or changed: a's line stays, b's file gets an error line saying what to do."""
+    out = tmp_path / "out.jsonl"
+    for folder, figure in (("a", 5), ("b", 5), ("c", 7)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "01.txt").write_text(kano(figure))
+    assert bulk(fake, str(tmp_path / "a"), "-o", str(out)).exit_code == 0
+    for folder in ("b", "c"):
+        result = bulk(fake, str(tmp_path / folder), "-o", str(out))
+        assert result.exit_code == 1, result.stderr
+        assert "input: id collision" in result.stderr
+    winners = {line["doc_id"]: line for line in latest_lines(out)}
+    assert winners["01.txt"]["source"] == str(tmp_path / "a" / "01.txt")
+    assert killed(winners["01.txt"]) == [5]
+    for folder in ("b", "c"):
+        source = str(tmp_path / folder / "01.txt")
+        assert winners[source]["status"] == "error" and winners[source]["source"] == source
+    # given together, every file is extracted under its full path, the errors superseded
+    result = bulk(fake, *(str(tmp_path / f) for f in "abc"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    winners = {line["doc_id"]: line for line in latest_lines(out)}
+    for folder, figure in (("a", 5), ("b", 5), ("c", 7)):
+        assert killed(winners[str(tmp_path / folder / "01.txt")]) == [figure]
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    names=st.lists(
+        st.sampled_from(["a.txt", "b.txt", "c.md", "d/e.txt", "rows.jsonl"]),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    fate=st.lists(st.sampled_from(["keep", "delete", "rename"]), min_size=5, max_size=5),
+)
+def test_lines_of_inputs_that_went_away_are_kept_and_counted(
+    fake: FakeOpenAI, names: list[str], fate: list[str]
+) -> None:
+    """Deleted or renamed inputs keep their lines (the file is only appended to), and the
+    summary says how many lines this run did not see an input for."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp).resolve() / "in"
+        for number, name in enumerate(names):
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            rows = [json.dumps({"text": kano(number + 2)}), json.dumps({"text": kano(90)})]
+            path.write_text("\n".join(rows) + "\n" if name.endswith(".jsonl") else kano(number + 2))
+        out, summary = Path(tmp) / "out.jsonl", Path(tmp) / "summary.json"
+        assert bulk(fake, str(folder), "-o", str(out)).exit_code == 0
+        before = out.read_bytes()
+        for name, what in zip(names, fate, strict=False):
+            if what == "delete":
+                (folder / name).unlink()
+            elif what == "rename":
+                (folder / name).rename(folder / f"renamed-{Path(name).name}")
+        if not any(folder.rglob("*.*")):
+            (folder / "new.txt").write_text(kano(77))  # a run needs an input
+        result = bulk(fake, str(folder), "-o", str(out), "--summary-json", str(summary))
+        assert result.exit_code == 0, result.stderr
+        assert out.read_bytes().startswith(before)  # nothing lost, only appended
+        current = {item.doc_id for item in iter_inputs([str(folder)]) if item.doc_id != "out.jsonl"}
+        old = {json.loads(line)["doc_id"] for line in before.splitlines()}
+        counts = json.loads(summary.read_text())
+        assert counts["unseen"] == len(old - current)
+        if old - current:
+            assert f"{len(old - current)} lines from inputs not seen in this run" in result.stderr
+        else:
+            assert "not seen in this run" not in result.stderr
+        assert {line["doc_id"] for line in latest_lines(out)} == old | current
+
+
+# ---------------------------------------------------------- streams on the command line
+
+
+def test_a_nameless_pipe_is_read_and_a_fifo_without_writer_is_one_error_line(
+    tmp_path: Path, fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``bulk <(cat rows.jsonl)`` reads the rows (it used to skip the /dev/fd path and exit 0);
+    a FIFO nobody writes to is an error line naming it after the wait, never a hang; a FIFO in
+    a folder is an error line, not a silent skip."""
+    import extractor.io.readers as readers
+
+    monkeypatch.setattr(readers, "STREAM_WAIT_SECONDS", 0.3)
+    rows = "".join(json.dumps({"id": f"r{n}", "text": kano(n + 2)}) + "\n" for n in range(4))
+    read_end, write_end = os.pipe()
+    threading.Thread(target=lambda: os.write(write_end, rows.encode()) and os.close(write_end),
+                     daemon=True).start()  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    try:
+        result = bulk(fake, f"/dev/fd/{read_end}", "-o", str(out))
+    finally:
+        os.close(read_end)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(line["doc_id"] for line in latest_lines(out)) == [f"r{n}" for n in range(4)]
+
+    lonely, folder = tmp_path / "lonely.jsonl", tmp_path / "in"
+    os.mkfifo(lonely)
+    folder.mkdir()
+    os.mkfifo(folder / "inner.txt")
+    (folder / "k.txt").write_text(kano(9))
+    started = time.monotonic()
+    result = bulk(fake, str(lonely), str(folder), "-o", str(out))
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1, result.stderr
+    winners = {line["doc_id"]: line for line in latest_lines(out)}
+    assert "nothing writes to this FIFO" in winners[str(lonely)]["error"]["message"]
+    inner = winners[str(folder / "inner.txt")]
+    assert inner["status"] == "error" and "command line" in inner["error"]["message"]
+    assert winners[str(folder / "k.txt")]["status"] == "ok"
+
+
+# ------------------------------------------------------- one lock per file, any name
+
+
+_ERROR_LINE = {key: None for key in OUTPUT_KEYS} | {"doc_id": "a", "status": "error"}
+SPELLINGS = ("real", "hardlink", "symlink", "symlink-to-hardlink", "dotted", "relative")
+
+
+@settings(max_examples=30, deadline=None, database=None)
+@given(first=st.sampled_from(SPELLINGS), second=st.sampled_from(SPELLINGS))
+def test_every_name_of_one_output_shares_its_lock(first: str, second: str) -> None:
+    """Two runs on one output file are refused however each names it (hard links included),
+    before the second touches it (its --retry-errors would rewrite it); a different file is
+    never refused; the lock goes with the run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        real = base / "data" / "out.jsonl"
+        real.parent.mkdir()
+        real.write_text(json.dumps(_ERROR_LINE) + "\n")
+        (base / "other").mkdir()
+        hard = base / "other" / "hard.jsonl"
+        os.link(real, hard)
+        (base / "sym.jsonl").symlink_to(real)
+        (base / "symhard.jsonl").symlink_to(hard)
+        here = os.getcwd()
+        os.chdir(base / "other")
+        try:
+            names = {
+                "real": str(real), "hardlink": str(hard), "symlink": str(base / "sym.jsonl"),
+                "symlink-to-hardlink": str(base / "symhard.jsonl"),
+                "dotted": f"{base}/other/../data/./out.jsonl", "relative": "../data/out.jsonl",
+            }  # fmt: skip
+            with open_output(names[first]):
+                content, inode = real.read_bytes(), real.stat().st_ino
+                with pytest.raises(ConfigurationError, match="being written by another"):
+                    open_output(names[second], retry_errors=True)
+                assert (real.read_bytes(), real.stat().st_ino) == (content, inode)
+                open_output(base / "unrelated.jsonl").close()
+            open_output(names[second]).close()
+        finally:
+            os.chdir(here)
+
+
+def test_the_lock_follows_the_file_a_rewrite_makes(tmp_path: Path) -> None:
+    """--retry-errors replaces the file (a new inode): a hard link made to the new file then
+    is still the same output."""
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps(_ERROR_LINE) + "\n")
+    inode = out.stat().st_ino
+    with open_output(out, retry_errors=True) as held:
+        assert held.dropped == 1 and out.stat().st_ino != inode
+        os.link(out, tmp_path / "late.jsonl")
+        with pytest.raises(ConfigurationError, match="another name of the same file"):
+            open_output(tmp_path / "late.jsonl")
+    open_output(tmp_path / "late.jsonl").close()

@@ -1,4 +1,5 @@
-"""decode_bytes and parse_dateline: what counts as text, and which dates are datelines."""
+"""decode_bytes, decode_unit and parse_dateline: what counts as text, how one row of a legacy
+export is decoded, and which dates are datelines."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import codecs
 from datetime import date
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from extractor.errors import InputError
 from extractor.io import decode_bytes, parse_dateline
+from extractor.io.decoding import decode_unit, is_ascii_compatible, unit_decoding
 
 # ---------------------------------------------------------------- decoding
 
@@ -135,3 +139,67 @@ def test_non_datelines_give_none(text: str) -> None:
 def test_dateline_must_start_within_the_first_200_characters() -> None:
     assert parse_dateline("x" * 150 + "\nMay 31, 2023") == date(2023, 5, 31)
     assert parse_dateline("x" * 250 + "\nMay 31, 2023") is None
+
+
+# ------------------------------------------------------------- one row at a time
+
+#: Words of news sentences in the scripts legacy exports are written in, and their code pages.
+VOCABULARIES = {
+    "western": (
+        "le ministre a visité la province du nord lundi et rencontré les responsables à Genève "
+        "où il a dîné der Minister besuchte die nördliche Provinz für Gespräche über Straßen "
+        "el ministro visitó Bogotá según el diario “citado” – naïve … café crème Zürich São"
+    ),
+    "cyrillic": (
+        "Министр посетил северную провинцию в понедельник и встретился там с чиновниками "
+        "сообщил представитель министерства Москва Киев погибли не менее человек"
+    ),
+    "greek": (
+        "Ο υπουργός επισκέφθηκε τη βόρεια επαρχία τη Δευτέρα και συναντήθηκε με "
+        "αξιωματούχους εκεί σκοτώθηκαν τουλάχιστον άνθρωποι"
+    ),
+}
+CODE_PAGES = {
+    "western": ("cp1252", "latin-1"),
+    "cyrillic": ("cp1251", "koi8_r"),
+    "greek": ("cp1253",),
+}
+
+
+@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+@given(data=st.data(), script=st.sampled_from(sorted(VOCABULARIES)))
+def test_an_article_length_row_in_a_legacy_code_page_decodes_right(
+    data: st.DataObject, script: str
+) -> None:
+    """A row of a legacy export holds an article: long enough, and with words varied enough,
+    for its code page to show."""
+    words = data.draw(
+        st.lists(st.sampled_from(VOCABULARIES[script].split()), min_size=30, max_size=90)
+    )
+    assume(len(set(words)) >= 10 and any(not word.isascii() for word in words))
+    encoding = data.draw(st.sampled_from(CODE_PAGES[script]))
+    text = " ".join(words)
+    assume(text.encode(encoding, "ignore").decode(encoding) == text)  # latin-1 has no “quotes”
+    decoded, warning = decode_unit(text.encode(encoding))
+    assert decoded == text, warning
+    assert warning is not None and warning.startswith("not UTF-8 text: decoded as ")
+    assert decode_unit(text.encode("utf-8")) == (text, None)  # UTF-8 first, and silently
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(data=st.binary(max_size=300))
+def test_any_bytes_decode_as_the_warning_says(data: bytes) -> None:
+    how = unit_decoding(data)
+    text = how.decode(data)
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    assert (how.warning is None) == (utf8 is not None)
+    if utf8 is not None:
+        assert text == utf8
+    elif how.errors == "strict":
+        assert text == data.decode(how.encoding) and how.encoding in (how.warning or "")
+        assert is_ascii_compatible(how.encoding)
+    else:
+        assert text == data.decode("utf-8", "replace") and "U+FFFD" in (how.warning or "")

@@ -15,6 +15,7 @@ must get. Then they check the invariants of :mod:`extractor.io.readers`:
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -22,12 +23,15 @@ import random
 import tarfile
 import tempfile
 import threading
+import time
+import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -97,7 +101,7 @@ class Ledger:
         )
 
 
-def collect(paths: list[str], **options: int) -> list[Item]:
+def collect(paths: list[str], **options: float) -> list[Item]:
     """All items, in a thread: a reader that blocks (on a FIFO) fails the time bound."""
     result: list[Item] = []
     errors: list[BaseException] = []
@@ -588,6 +592,11 @@ def test_a_random_tree_gives_every_unit_exactly_once(seed: int) -> None:
     with random_corpus(seed) as corpus:
         items = collect([str(corpus.root)])
         check_ledger(items, corpus.ledger)
+        by_id = {item.doc_id: item for item in items}
+        for fifo in corpus.fifos:  # an error line saying how to read it, never a silent skip
+            item = by_id[corpus.rel(fifo)]
+            assert isinstance(item, InputFailure) and not item.skipped
+            assert "FIFO" in item.error and "command line" in item.error
         again = collect([str(corpus.root)])
         assert [item.doc_id for item in again] == [item.doc_id for item in items]
         assert [getattr(item, "text_sha256", None) for item in again] == [
@@ -798,3 +807,316 @@ def zipped_zeros(size: int) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("zeros.txt", b"0" * size)
     return buffer.getvalue()
+
+
+# ------------------------------------------------- one row's bytes, one row's text
+
+#: Legacy encodings a row may be written in (all write the CSV and JSON delimiters as ASCII).
+LEGACY = ("cp1252", "latin-1", "cp1251", "cp1253", "cp1250")
+row_texts = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=0, max_size=30
+).map(lambda text: f"x{text}")  # never blank: an empty text is another failure
+rows_strategy = st.lists(
+    st.tuples(row_texts, st.sampled_from([None, None, *LEGACY])), min_size=1, max_size=8
+)
+
+
+def encoded_rows(kind: str, rows: list[tuple[str, str | None]]) -> list[tuple[str, bytes]]:
+    """(id, bytes of its line) per row: UTF-8, or the row's legacy encoding."""
+    lines = []
+    for number, (text, encoding) in enumerate(rows):
+        doc_id = f"r{number}"
+        if kind == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerow([doc_id, text])
+            line = buffer.getvalue()
+        else:
+            line = json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n"
+        lines.append((doc_id, line.encode(encoding or "utf-8", "replace")))
+    return lines
+
+
+def parsed_text(kind: str, line: str) -> str:
+    """The text cell of one decoded line, as the file format reads it."""
+    if kind == "csv":
+        return next(csv.reader(io.StringIO(line)))[1].replace("\r\n", "\n").replace("\r", "\n")
+    return str(json.loads(line)["text"]).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_rows(
+    folder: Path, name: str, kind: str, lines: list[tuple[str, bytes]]
+) -> dict[str, Item]:
+    header = b"id,text\n" if kind == "csv" else b""
+    path = folder / f"{name}.{kind}"
+    path.write_bytes(header + b"".join(line for _, line in lines))
+    items = collect([str(path)])
+    ids = [item.doc_id for item in items]
+    assert sorted(ids) == sorted(doc_id for doc_id, _ in lines), "a row vanished or was split"
+    return {item.doc_id: item for item in items}
+
+
+@settings(max_examples=120, deadline=None, database=None, derandomize=True)
+@given(kind=st.sampled_from(["csv", "jsonl"]), rows=rows_strategy)
+def test_each_row_is_decoded_from_its_own_bytes(
+    kind: str, rows: list[tuple[str, str | None]]
+) -> None:
+    """UTF-8 rows read the same with or without legacy rows beside them, and a row that is
+    not UTF-8 says how it was decoded, truthfully: its text is its bytes in that encoding."""
+    lines = encoded_rows(kind, rows)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        mixed = read_rows(folder, "mixed", kind, lines)
+        utf8 = [(doc_id, line) for doc_id, line in lines if _is_utf8(line)]
+        alone = read_rows(folder, "alone", kind, utf8) if utf8 else {}
+    for doc_id, line in lines:
+        item = mixed[doc_id]
+        assert isinstance(item, Document), item
+        if _is_utf8(line):
+            assert item.text == parsed_text(kind, line.decode("utf-8"))
+            assert not item.warnings
+            twin = alone[doc_id]
+            assert isinstance(twin, Document) and (twin.text, twin.warnings) == (
+                item.text,
+                item.warnings,
+            ), "a UTF-8 row read differently because of its neighbours"
+            continue
+        (warning,) = item.warnings
+        unit = "row" if kind == "csv" else "line"
+        assert warning.startswith(f"this {unit} is not UTF-8 text"), warning
+        used = warning.rpartition("decoded as ")[2] if "decoded as " in warning else None
+        decoded = line.decode(used) if used else line.decode("utf-8", "replace")
+        assert item.text == parsed_text(kind, decoded)
+        encoding = rows[int(doc_id[1:])][1]
+        if used == encoding or (used, encoding) == ("cp1252", "latin-1"):
+            assert item.text == rows[int(doc_id[1:])][0] or "?" in item.text  # "replace"d
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_a_legacy_row_among_utf8_rows_leaves_them_alone(tmp_path: Path) -> None:
+    """The tester's case: one Latin-1 byte used to turn every other row's "café" into mojibake."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "id,text\nu1,café in Zürich\n".encode() + b"l1,caf\xe9 cr\xe8me\n" + "u2,naïve\n".encode()
+    )
+    items = {item.doc_id: item for item in collect([str(path)])}
+    assert [getattr(items[i], "text", None) for i in ("u1", "l1", "u2")] == [
+        "café in Zürich",
+        "café crème",
+        "naïve",
+    ]
+    legacy = items["l1"]
+    assert isinstance(legacy, Document)
+    assert legacy.warnings == ("this row is not UTF-8 text: decoded as cp1252",)
+
+
+# ------------------------------------------------------------ streams and FIFOs
+
+
+def stream_input(kind: str, rng: random.Random) -> bytes:
+    """The bytes of one input of ``kind``, of a shape a nameless stream can be told by."""
+    ledger = Ledger()
+    if kind == "jsonl":
+        data, _ = jsonl_bytes(rng, ledger, "P")
+        return json.dumps({"text": ARTICLE}).encode() + b"\n" + data
+    if kind == "csv":
+        return csv_bytes(rng, ledger, "P")[0]
+    if kind in ("zip", "tgz"):
+        return build_archive(rng, ledger, "P", 0, "zip" if kind == "zip" else "tar")
+    if kind == "warc":
+        return build_warc(rng, ledger, "P")[0]
+    if kind == "md":
+        return markdown_bytes(rng)
+    if kind == "html":
+        return html_bytes(rng)
+    return f"{ARTICLE} {rng.randint(0, 99)}".encode()
+
+
+SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "zip": ".zip", "tgz": ".tar.gz", "warc": ".warc.gz",
+            "md": ".md", "html": ".html", "txt": ".txt"}  # fmt: skip
+
+
+def outcome(item: Item, prefix: str) -> tuple[str, str, str]:
+    """An item with its input's path replaced, to compare a stream with a file."""
+    text = item.text if isinstance(item, Document) else item.error.replace(prefix, "@")
+    return item.doc_id.replace(prefix, "@"), type(item).__name__, text
+
+
+@SETTINGS
+@given(seed=st.integers(0, 2**32 - 1), kind=st.sampled_from(sorted(SUFFIXES)))
+def test_a_nameless_stream_reads_as_the_same_file_would(seed: int, kind: str) -> None:
+    """``bulk <(cat x.jsonl)``: a pipe has no name, so its format is told from its bytes;
+    it gives the items the file gives, except tar hard links, which need a second read."""
+    data = stream_input(kind, random.Random(seed))
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch).resolve() / f"input{SUFFIXES[kind]}"
+        path.write_bytes(data)
+        from_file = [outcome(item, str(path)) for item in collect([str(path)])]
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=_write_and_close, args=(write_end, data), daemon=True)
+    writer.start()
+    try:
+        name = f"/dev/fd/{read_end}"
+        assert not is_rereadable(name)
+        from_pipe = [outcome(item, name) for item in collect([name])]
+    finally:
+        writer.join(5)
+        os.close(read_end)
+    assert len(from_pipe) == len(from_file)
+    for streamed, filed in zip(sorted(from_pipe), sorted(from_file), strict=True):
+        if "cannot be read again from a stream" in streamed[2]:
+            assert streamed[0] == filed[0]  # a tar hard link: the same unit, said why
+        else:
+            assert streamed == filed
+
+
+def _write_and_close(fd: int, data: bytes) -> None:
+    try:
+        with open(fd, "wb") as pipe:
+            pipe.write(data)
+    except BrokenPipeError:  # the reader gave up: its failure says why
+        pass
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt", ""])
+@pytest.mark.parametrize("writer", ["none", "slow", "silent"])
+def test_a_fifo_on_the_command_line_never_hangs(tmp_path: Path, suffix: str, writer: str) -> None:
+    """No writer: one failure naming the FIFO after the wait. A writer that is there but slow:
+    waited for, its rows read. A writer that closes without writing: an empty input."""
+    fifo = tmp_path / f"feed{suffix}"
+    os.mkfifo(fifo)
+    payload = json.dumps({"id": "late", "text": ARTICLE}).encode() + b"\n"
+
+    def write() -> None:
+        with open(fifo, "wb") as handle:  # blocks until the reader opens it
+            if writer == "slow":
+                time.sleep(1.0)  # longer than the wait: the writer is there, not yet writing
+                handle.write(payload)
+
+    if writer != "none":
+        threading.Thread(target=write, daemon=True).start()
+    started = time.monotonic()
+    items = collect([str(fifo)], stream_wait=0.3)
+    assert time.monotonic() - started < 10
+    (item,) = items
+    if writer == "none":
+        assert isinstance(item, InputFailure) and item.doc_id == str(fifo)
+        assert "nothing writes to this FIFO" in item.error and "start its writer" in item.error
+    elif writer == "slow":
+        assert isinstance(item, Document) and item.doc_id == (
+            "late" if suffix != ".txt" else str(fifo)
+        )
+    else:
+        assert isinstance(item, InputFailure) and item.doc_id == str(fifo)
+        assert item.error in ("empty file", "no records in this file")
+
+
+# ------------------------------------------------- tar hard links and repeated names
+
+link_archives = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("file"), st.sampled_from(["a.txt", "b.txt", "d/c.txt"]), st.integers(0, 99)
+        ),
+        st.tuples(st.just("link"), st.sampled_from(["a.txt", "b.txt", "d/c.txt", "gone.txt"])),
+    ),
+    min_size=1,
+    max_size=9,
+)
+
+
+def tar_with_links(
+    members: list[tuple[Any, ...]],
+) -> tuple[bytes, dict[str, str | None], list[tuple[str, str]]]:
+    """A tar of files (names repeat) and hard links; what each link must read (None: nothing),
+    and the files as (name, text) in archive order."""
+    buffer = io.BytesIO()
+    expected: dict[str, str | None] = {}
+    files: list[tuple[str, str]] = []
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for index, member in enumerate(members):
+            if member[0] == "file":
+                text = f"{ARTICLE} {member[2]}"
+                info = tarfile.TarInfo(member[1])
+                info.size = len(text.encode())
+                archive.addfile(info, io.BytesIO(text.encode()))
+                files.append((member[1], text))
+                continue
+            name, target = f"link-{index}.txt", member[1]
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = tarfile.LNKTYPE, target
+            archive.addfile(info)
+            before = [text for file, text in files if file == target]
+            later = [m for m in members[index:] if m[0] == "file" and m[1] == target]
+            expected[name] = before[-1] if before else f"{ARTICLE} {later[0][2]}" if later else None
+    return buffer.getvalue(), expected, files
+
+
+@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+@given(members=link_archives, how=st.sampled_from(["file", "nested", "stream"]))
+def test_tar_hard_links_read_their_target_and_repeated_names_are_all_read(
+    members: list[tuple[Any, ...]], how: str
+) -> None:
+    data, links, files = tar_with_links(members)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch).resolve()
+        if how == "nested":
+            outer = folder / "outer.zip"
+            with zipfile.ZipFile(outer, "w") as archive:
+                archive.writestr("inner.tar.gz", data)
+            name, prefix = str(outer), f"{outer}!inner.tar.gz!"
+            items = collect([name])
+        elif how == "file":
+            path = folder / "links.tar.gz"
+            path.write_bytes(data)
+            prefix = f"{path}!"
+            items = collect([str(path)])
+        else:
+            read_end, write_end = os.pipe()
+            threading.Thread(target=_write_and_close, args=(write_end, data), daemon=True).start()
+            prefix = f"/dev/fd/{read_end}!"
+            try:
+                items = collect([prefix[:-1]])
+            finally:
+                os.close(read_end)
+    by_id = {item.doc_id.removeprefix(prefix): item for item in items}
+    assert len(by_id) == len(items) == len(members), "a member vanished or was read twice"
+    uses: Counter[str] = Counter()
+    for name, text in files:  # every version of a repeated name, in order, under its own id
+        uses[name] += 1
+        doc_id = name if uses[name] == 1 else f"{name}#{uses[name]}"
+        item = by_id[doc_id]
+        assert isinstance(item, Document) and item.text == text, (doc_id, item)
+        assert (uses[name] > 1) == any("read as" in warning for warning in item.warnings)
+    for name, target_text in links.items():
+        item = by_id[name]
+        if how == "stream":
+            assert isinstance(item, InputFailure) and "cannot be read again" in item.error
+        elif target_text is None:
+            assert isinstance(item, InputFailure) and "hard link to" in item.error
+            assert "does not hold" in item.error
+        else:
+            assert isinstance(item, Document) and item.text == target_text, (name, item)
+            assert any(warning.startswith("hard link to") for warning in item.warnings)
+
+
+def test_repeated_names_in_a_zip_are_all_read(tmp_path: Path) -> None:
+    path = tmp_path / "twice.zip"
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        for number in range(3):
+            archive.writestr("doc.txt", f"{ARTICLE} {number}")
+    items = collect([str(path)])
+    assert [
+        (item.doc_id.removeprefix(f"{path}!"), getattr(item, "text", "")) for item in items
+    ] == [
+        ("doc.txt", f"{ARTICLE} 0"),
+        ("doc.txt#2", f"{ARTICLE} 1"),
+        ("doc.txt#3", f"{ARTICLE} 2"),
+    ]

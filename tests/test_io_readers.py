@@ -299,7 +299,11 @@ def test_jsonl_line_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok"}\n')
     items = list(iter_inputs([str(path)]))
-    assert failure(items[0]).error == "line is not UTF-8 text"
+    legacy = document(items[0])  # decoded on its own, and said so
+    assert (legacy.text, legacy.warnings) == (
+        "café",
+        ("this line is not UTF-8 text: decoded as cp1252",),
+    )
     assert document(items[1]).text == "ok"
 
 
@@ -330,7 +334,7 @@ def test_csv_in_cp1252(tmp_path: Path) -> None:
     assert document(item).text == "“Quoted” at the café – naïve."
 
 
-def test_csv_undecodable_past_the_sniffed_head_fails_that_row_alone(tmp_path: Path) -> None:
+def test_csv_not_utf8_past_the_sniffed_head_is_decoded_alone(tmp_path: Path) -> None:
     path = tmp_path / "docs.csv"
     good_rows = "".join(f"r{i},Row {i} text that is plain UTF-8.\n" for i in range(40_000))
     path.write_bytes(b"id,text\n" + good_rows.encode() + b"bad,caf\xe9\nlast,still read\n")
@@ -338,9 +342,9 @@ def test_csv_undecodable_past_the_sniffed_head_fails_that_row_alone(tmp_path: Pa
     items = list(iter_inputs([str(path)]))
     assert len(items) == 40_002
     assert all(isinstance(item, Document) for item in items[:40_000])
-    bad = failure(items[40_000])
-    assert (bad.doc_id, bad.source) == ("bad", f"{path}:40002")  # its id cell decodes
-    assert bad.error == "row is not utf-8-sig text (undecodable bytes)"
+    legacy = document(items[40_000])
+    assert (legacy.doc_id, legacy.source, legacy.text) == ("bad", f"{path}:40002", "café")
+    assert legacy.warnings == ("this row is not UTF-8 text: decoded as cp1252",)
     assert document(items[-1]).text == "still read"
 
 

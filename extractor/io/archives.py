@@ -19,7 +19,9 @@ forks, ``.DS_Store``, version-control folders) pass without a word; they are
 never articles.
 
 Each source is opened and read once, front to back, so a pipe or FIFO loses
-nothing (a zip, which must seek, is first copied to a temporary spool).
+nothing (a zip, which must seek, is first copied to a temporary spool). The
+one exception is a tar holding hard links: a file is read a second time for
+the content the links name (see :func:`iter_tar`).
 
 This module knows nothing about documents: it yields raw :class:`Member`
 bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
@@ -80,7 +82,8 @@ class Member:
     """One wanted member's bytes, with what a WARC record says about it.
 
     ``is_uri``: the name is the page's URI (or WARC record id), an identity of
-    its own, rather than a path inside the archive.
+    its own, rather than a path inside the archive. ``link_to`` names the
+    member a tar hard link shares its content with.
     """
 
     name: str
@@ -89,6 +92,8 @@ class Member:
     fetched: date | None = None
     charset: str | None = None
     is_uri: bool = False
+    #: For a tar hard link: the member whose content this is.
+    link_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,20 +248,33 @@ def iter_zip(
 
 
 def _seekable(source: Source, caps: SizeCaps) -> IO[bytes]:
-    """The source as a seekable binary file: a regular file as is, a pipe spooled."""
+    """The source as a seekable binary file: a regular file or seekable stream as is, a pipe
+    (a path or an open stream) spooled."""
     if not isinstance(source, str):
-        return source
+        return source if _is_seekable(source) else _spool(source, caps)
     if _is_regular_path(source):
         return open(source, "rb")
+    with open(source, "rb") as pipe:
+        return _spool(pipe, caps)
+
+
+def _is_seekable(stream: IO[bytes]) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (OSError, ValueError):
+        return False
+
+
+def _spool(pipe: IO[bytes], caps: SizeCaps) -> IO[bytes]:
+    """Copy a stream, once, to a temporary file (in memory while small), refusing past the cap."""
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
     size = 0
-    with open(source, "rb") as pipe:
-        while chunk := pipe.read(_CHUNK):
-            size += len(chunk)
-            if size > caps.total_bytes:
-                spool.close()
-                raise _ArchiveTooLarge(f"archive larger than the size cap ({caps.total_bytes})")
-            spool.write(chunk)
+    while chunk := pipe.read(_CHUNK):
+        size += len(chunk)
+        if size > caps.total_bytes:
+            spool.close()
+            raise _ArchiveTooLarge(f"archive larger than the size cap ({caps.total_bytes})")
+        spool.write(chunk)
     spool.seek(0)
     return spool
 
@@ -289,9 +307,16 @@ def iter_tar(
     """Every non-directory member of a (possibly compressed) tar archive, read as one stream.
 
     Stream mode (``r|*``) never seeks, and skipping a member still inflates it,
-    so every member's size counts towards the archive cap, read or not. Links
-    and devices are reported, not followed: nothing is ever extracted for them
-    to point at.
+    so every member's size counts towards the archive cap, read or not.
+    Symbolic links and devices are reported, not followed: nothing is ever
+    extracted for them to point at. A hard link is another name for an
+    earlier member's content, which a stream has already passed: links are
+    collected and, after the archive's end, resolved in a second pass over a
+    source that can be read again (a file, an in-memory member), each
+    yielding its target's bytes under its own name (charged to the budget
+    again, so a thousand links to one big member cannot dodge the cap). A
+    link whose target is not a file of the archive, or whose archive cannot
+    be read again (a pipe) or ends early, is a failure naming the target.
     """
     budget = budget or ExpansionBudget(caps)
     try:
@@ -302,27 +327,149 @@ def iter_tar(
     except Exception as exc:  # ReadError, OSError, EOFError, and worse on hostile input
         yield MemberFailure(None, f"not a readable tar archive ({_describe(exc)})", final=True)
         return
+    links: _Links = {}
+    complete = False
     with archive:
-        last = None
-        while True:
-            try:
-                info = archive.next()
-            except Exception as exc:  # truncated or corrupt compressed stream
-                where = f"after member {last!r}" if last else "at its start"
-                error = f"corrupt or truncated archive {where} ({_describe(exc)})"
-                yield MemberFailure(None, error, final=True)
+        for entry in _tar_entries(archive, screen, budget, links):
+            yield entry
+            if isinstance(entry, MemberFailure) and entry.final:
+                break
+        else:
+            complete = True
+    if links and complete:
+        yield from _resolve_links(source, links, budget)
+    elif links:
+        yield from _unresolved(links, "not read: the archive ends before its end")
+
+
+#: Hard links to resolve: (target name, which file of that name) -> the links' names.
+_Links = dict[tuple[str, int], list[str]]
+
+
+def _tar_entries(
+    archive: tarfile.TarFile,
+    screen: Screen,
+    budget: ExpansionBudget,
+    links: _Links,
+) -> Iterator[ArchiveEntry]:
+    """The entries of one pass; hard links wanted by ``screen`` are noted in ``links``.
+
+    A link names the latest file of its target's name before it (a name can
+    recur: ``tar -r`` appends new versions), so each file's occurrence number
+    is counted; a link to a name not seen yet takes its first file.
+    """
+    last = None
+    files: dict[str, int] = {}  # occurrences of each regular file's name so far
+    while True:
+        try:
+            info = archive.next()
+        except Exception as exc:  # truncated or corrupt compressed stream
+            where = f"after member {last!r}" if last else "at its start"
+            error = f"corrupt or truncated archive {where} ({_describe(exc)})"
+            yield MemberFailure(None, error, final=True)
+            return
+        if info is None:
+            failure = _tar_tail(archive, budget, last)
+            if failure is not None:
+                yield failure
+            return
+        last = info.name
+        if info.islnk() and not is_junk_name(info.name):
+            refused = _screen(info.name, screen)
+            if refused is not None:
+                yield refused
+            else:
+                target = (info.linkname, files.get(info.linkname, 1))
+                links.setdefault(target, []).append(info.name)
+            continue
+        if info.isreg():
+            files[info.name] = files.get(info.name, 0) + 1
+        entry = _tar_member(archive, info, screen, budget)
+        if entry is not None:
+            yield entry
+            if isinstance(entry, MemberFailure) and entry.final:
                 return
-            if info is None:
-                failure = _tar_tail(archive, budget, last)
-                if failure is not None:
-                    yield failure
-                return
-            last = info.name
-            entry = _tar_member(archive, info, screen, budget)
-            if entry is not None:
-                yield entry
-                if isinstance(entry, MemberFailure) and entry.final:
+
+
+def _resolve_links(
+    source: Source, links: _Links, budget: ExpansionBudget
+) -> Iterator[ArchiveEntry]:
+    """Each hard link as its target's bytes, read in a second pass over the archive."""
+    again = _reopen(source)
+    if again is None:
+        yield from _unresolved(
+            links, "its content cannot be read again from a stream; give the archive as a file"
+        )
+        return
+    files: dict[str, int] = {}
+    try:
+        with again:
+            for info in again:
+                if not info.isreg():
+                    continue
+                number = files[info.name] = files.get(info.name, 0) + 1
+                names = links.pop((info.name, number), None)
+                if names is None:
+                    continue
+                label = info.name if number == 1 else f"{info.name}#{number}"
+                for entry in _link_copies(again, info, label, names, budget):
+                    yield entry
+                    if isinstance(entry, MemberFailure) and entry.final:
+                        yield from _unresolved(links, "not read: the archive size cap is reached")
+                        return
+                if not links:
                     return
+    except Exception as exc:  # the archive read fine once: this is the disk or the file changing
+        yield from _unresolved(links, f"its content could not be read again ({_describe(exc)})")
+        return
+    yield from _unresolved(links, "which this archive does not hold as a file; nothing to read")
+
+
+def _reopen(source: Source) -> tarfile.TarFile | None:
+    """The tar again from its start, or None for a stream that cannot be read twice."""
+    try:
+        if isinstance(source, str):
+            return tarfile.open(source, mode="r|*") if _is_regular_path(source) else None
+        if not _is_seekable(source):
+            return None
+        source.seek(0)
+        return tarfile.open(fileobj=source, mode="r|*")
+    except Exception:  # it opened the first time; if not now, the links say so
+        return None
+
+
+def _link_copies(
+    archive: tarfile.TarFile,
+    info: tarfile.TarInfo,
+    label: str,
+    names: list[str],
+    budget: ExpansionBudget,
+) -> Iterator[ArchiveEntry]:
+    """The links' copies of ``info``'s content (``label``: its name as the readers id it)."""
+    try:
+        budget.check_declared(info.size)
+        stream = archive.extractfile(info)
+        data = b"" if stream is None else budget.read(stream)
+    except (_MemberTooLarge, _ArchiveTooLarge) as exc:
+        final = isinstance(exc, _ArchiveTooLarge)
+        for name in names:
+            yield MemberFailure(name, f"hard link to {label!r}, which {exc}", final=final)
+        return
+    for number, name in enumerate(names):
+        if number:  # the first copy was charged as it was read
+            try:
+                budget.charge(len(data))
+            except _ArchiveTooLarge as exc:
+                yield MemberFailure(name, str(exc), final=True)
+                return
+        yield Member(name, data, link_to=label)
+
+
+def _unresolved(links: _Links, why: str) -> Iterator[MemberFailure]:
+    for (target, _), names in links.items():
+        for name in names:
+            yield MemberFailure(name, f"hard link to {target!r}, {why}")
+    links.clear()
 
 
 def _tar_tail(
@@ -384,8 +531,6 @@ def _tar_member(
 
 
 def _tar_link_reason(info: tarfile.TarInfo) -> str:
-    if info.islnk():
-        return f"hard link to {info.linkname!r}, whose content is read under that name"
     if info.issym():
         return f"symbolic link to {info.linkname!r}, not followed"
     kind = "FIFO" if info.isfifo() else "device" if info.isdev() else "special member"

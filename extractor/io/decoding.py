@@ -13,12 +13,23 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from extractor.errors import InputError
 
-__all__ = ["declared_html_charset", "decode_bytes", "is_binary", "normalise_newlines"]
+__all__ = [
+    "UnitDecoding",
+    "declared_html_charset",
+    "decode_bytes",
+    "decode_unit",
+    "is_ascii_compatible",
+    "is_binary",
+    "normalise_newlines",
+    "unit_decoding",
+]
 
 #: Bytes that do not occur in text files (everything below 0x20 except
 #: tab, LF, VT, FF, CR and ESC, plus DEL).
@@ -153,3 +164,120 @@ def guess_encoding(data: bytes) -> str | None:
     if any("cp1252" in match.could_be_from_charset for match in top):
         return "cp1252"
     return str(best.encoding)
+
+
+# ------------------------------------------------------------ one unit at a time
+
+#: A character that is neither ASCII nor an escaped undecodable byte: valid UTF-8 beyond ASCII.
+_UTF8_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDecoding:
+    """How one line or row of a multi-record file is decoded, and the warning that says so.
+
+    ``warning`` is None for UTF-8 (nothing to say); otherwise it names the
+    encoding used, for the Document of that line or row.
+    """
+
+    encoding: str
+    errors: str = "strict"
+    warning: str | None = None
+
+    def decode(self, data: bytes) -> str:
+        try:
+            return data.decode(self.encoding, self.errors)
+        except (LookupError, UnicodeError, ValueError):  # a guess that fit the whole, not a part
+            return data.decode("utf-8", "replace")
+
+
+def unit_decoding(data: bytes) -> UnitDecoding:
+    """Choose how to decode one line or row (JSONL, CSV) from its own bytes alone.
+
+    A file assembled from several sources mixes encodings line by line, so
+    one non-UTF-8 line must not decide how its neighbours are read (decoding
+    the whole file as Latin-1 turns every other line's "café" into "cafÃ©").
+    Order: UTF-8 (most lines; no warning); then, when the line holds no valid
+    UTF-8 beyond ASCII, the legacy encoding its bytes suggest
+    (:func:`_guess_unit_encoding`); a line that mixes
+    valid UTF-8 with other bytes, or that no ASCII-compatible encoding fits,
+    keeps its UTF-8 and has U+FFFD for the bytes that are not. Never raises.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return UnitDecoding("utf-8")
+    escaped = data.decode("utf-8", "surrogateescape")
+    if not _UTF8_BEYOND_ASCII.search(escaped):
+        guessed = _guess_unit_encoding(data)
+        if guessed and is_ascii_compatible(guessed) and _decode_with(data, guessed) is not None:
+            return UnitDecoding(guessed, warning=f"not UTF-8 text: decoded as {guessed}")
+    bad = sum(1 for char in escaped if "\udc80" <= char <= "\udcff")
+    return UnitDecoding(
+        "utf-8",
+        "replace",
+        f"not UTF-8 text, and no one encoding fits it: {bad} undecodable bytes replaced by U+FFFD",
+    )
+
+
+#: The legacy encodings a line of a news export is written in: Windows and ISO code pages
+#: of the European, Cyrillic, Greek, Turkish, Baltic, Hebrew, Arabic and Thai scripts. On a
+#: line or two the other code pages charset-normalizer knows (Mac, DOS, EBCDIC ...) fit as
+#: well by chance and win ties: curly quotes came out as cp775.
+_UNIT_CANDIDATES = (
+    "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+    "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r",
+)  # fmt: skip
+
+
+#: charset-normalizer's own limit: a decoding with more chaos than this is no reading.
+_MAX_CHAOS = 0.2
+
+
+def _guess_unit_encoding(data: bytes) -> str | None:
+    """The legacy encoding of one short line: windows-1252 whenever it reads as text.
+
+    On a line or two, many code pages decode to something, and the one
+    charset-normalizer ranks first is close to a coin toss ("visité" came
+    out as mac_latin2). So windows-1252, the usual legacy encoding of news
+    text, is taken whenever its reading is plausible (its "chaos", as
+    charset-normalizer measures it, under charset-normalizer's own limit);
+    only when it is not (Cyrillic, Greek ... bytes read as accented Latin
+    are a mess) do the other common legacy code pages compete, the least
+    chaotic and then the most coherent winning.
+    """
+    try:
+        if mess_ratio(data.decode("cp1252"), _MAX_CHAOS) < _MAX_CHAOS:
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    except Exception:  # a measure only: hostile text must not make it raise
+        return None
+    try:
+        matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(_UNIT_CANDIDATES)))
+    except Exception:  # a guess only
+        return None
+    if not matches:
+        return None
+    best = min(matches, key=lambda match: (match.chaos, -match.coherence))
+    return str(best.encoding)
+
+
+def decode_unit(data: bytes) -> tuple[str, str | None]:
+    """One line or row as text, and a warning when it was not UTF-8 (see :func:`unit_decoding`)."""
+    how = unit_decoding(data)
+    return how.decode(data), how.warning
+
+
+def is_ascii_compatible(encoding: str) -> bool:
+    """Whether the encoding writes the ASCII delimiters (``,"\\n\\r{}``) as ASCII bytes.
+
+    Only then can a file be split into lines, rows and cells before its
+    characters are decoded.
+    """
+    try:
+        return ',"\n\r{}:'.encode(encoding) == b',"\n\r{}:'
+    except (LookupError, UnicodeError):
+        return False

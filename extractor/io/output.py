@@ -16,9 +16,10 @@ twice. The rules, kept here and tested in ``tests/test_io_output.py`` and
   file takes the last complete line per ``doc_id`` (:func:`latest_lines`,
   :func:`open_output`'s ``done``, :func:`drop_error_lines`).
 * **One run per file.** :func:`open_output` holds an exclusive ``flock`` on a
-  sidecar ``<output>.lock`` (beside the file a symlink points to) while the run
-  writes; a second run on the same file is refused at once. The kernel drops
-  the lock when the process ends, however it ends.
+  sidecar ``<output>.lock`` (beside the file a symlink points to) and on the
+  output file itself while the run writes; a second run on the same file,
+  however it is named (a symlink, ``./``, a hard link), is refused at once.
+  The kernel drops the locks when the process ends, however it ends.
 * **Only its own file.** An existing output is appended to only if its first
   line is a result line (a JSON object with :data:`OUTPUT_KEYS`; an empty file
   is fine). Anything else is refused untouched: never truncated, never
@@ -206,11 +207,53 @@ def check_own_output(
 
 
 class _Lock:
-    """An exclusive flock held for a run; ``release`` removes the sidecar it created."""
+    """Exclusive flocks held for a run; ``release`` removes the sidecar it created.
+
+    Two locks, because an output has two kinds of other names: the sidecar
+    (``<real path>.lock``, found by name, symlinks resolved) serialises runs
+    however they spell the path, and survives rewrites that replace the
+    file; a flock on the output file itself serialises runs that reach the
+    same inode through another name (a hard link), whose sidecar differs.
+    :meth:`follow` moves the second lock to the file now at the path, after a
+    rewrite or the first write made a new inode.
+    """
 
     def __init__(self, fd: int, sidecar: Path | None) -> None:
         self._fd: int | None = fd
         self._sidecar = sidecar
+        self._inode_fd: int | None = None
+        self._inode: tuple[int, int] | None = None
+        if sidecar is None:  # locked on the output file itself: that is its inode lock
+            info = os.fstat(fd)
+            self._inode = (info.st_dev, info.st_ino)
+
+    def follow(self, output: OutputTarget) -> None:
+        """Lock the inode now at ``output.target`` too; raise if a run holds it by another name."""
+        if sys.platform == "win32":  # pragma: no cover - never locked there
+            return
+        try:
+            fd = os.open(output.target, os.O_RDONLY | _CLOEXEC)
+        except OSError:
+            return  # not there yet, or not readable: the sidecar alone guards it
+        info = os.fstat(fd)
+        if (info.st_dev, info.st_ino) == self._inode:
+            os.close(fd)
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            if isinstance(error, BlockingIOError):
+                raise _problem(
+                    "is being written by another extractor run, through another name of "
+                    f"the same file (a hard link); wait for it to finish or {_CHOOSE}",
+                    path=output.path,
+                ) from None
+            return  # a file system without flock: the sidecar alone guards it
+        previous, self._inode_fd = self._inode_fd, fd
+        self._inode = (info.st_dev, info.st_ino)
+        if previous is not None:
+            os.close(previous)
 
     def release(self) -> None:
         if self._fd is None:
@@ -220,6 +263,9 @@ class _Lock:
                 os.unlink(self._sidecar)
         os.close(self._fd)
         self._fd = None
+        if self._inode_fd is not None:
+            os.close(self._inode_fd)
+            self._inode_fd = None
 
 
 def _lock(output: OutputTarget) -> _Lock | None:
@@ -229,11 +275,22 @@ def _lock(output: OutputTarget) -> _Lock | None:
     replace the output's inode. The holder unlinks the sidecar before it lets
     go, so a process that locked an unlinked sidecar sees it is no longer the
     file at that path and tries again. A folder where no sidecar can be
-    created (read-only) gets the lock on the output itself. Streams and
-    Windows are not locked.
+    created (read-only) gets the lock on the output itself. Then the output
+    file's own inode is locked too (:class:`_Lock`), so a hard link to it is
+    the same output. Streams and Windows are not locked.
     """
     if output.kind == "stream" or sys.platform == "win32":
         return None
+    lock = _sidecar_lock(output)
+    try:
+        lock.follow(output)
+    except BaseException:
+        lock.release()
+        raise
+    return lock
+
+
+def _sidecar_lock(output: OutputTarget) -> _Lock:
     sidecar = output.lock_path
     for _ in range(50):
         try:
@@ -242,7 +299,9 @@ def _lock(output: OutputTarget) -> _Lock | None:
             if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and output.kind == "file":
                 with contextlib.suppress(OSError):
                     fd = os.open(output.target, os.O_RDONLY | _CLOEXEC)
-                    return _locked(fd, None, output)
+                    lock = _locked(fd, None, output)
+                    if lock is not None:
+                        return lock
             raise _problem(
                 f"cannot create its lock file {sidecar} ({_why(error)})", path=output.path
             ) from error
@@ -482,16 +541,20 @@ def _hash_of(record: Mapping[str, Any]) -> str | None:
     return digest if isinstance(digest, str) else None
 
 
-def _scan(file: Path) -> dict[str, str | None]:
-    """The winning ``text_sha256`` per id (the last line's); cuts off a torn last line."""
+def _scan(file: Path) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """The winning ``text_sha256`` and ``source`` per id (the last line's); cuts off a torn
+    last line."""
     done: dict[str, str | None] = {}
+    sources: dict[str, str | None] = {}
     tail = _Tail()
     with open(file, "rb") as handle:
         for _, record in _result_lines(handle, file, tail):
             done[record["doc_id"]] = _hash_of(record)
+            source = record.get("source")
+            sources[record["doc_id"]] = source if isinstance(source, str) else None
     if tail.torn:
         _truncate(file, tail.size)
-    return done
+    return done, sources
 
 
 def _truncate(file: Path, size: int) -> None:
@@ -515,7 +578,7 @@ def completed_ids(path: str | os.PathLike[str]) -> set[str]:
     file = Path(path)
     if not file.exists():
         return set()
-    return set(_scan(file))
+    return set(_scan(file)[0])
 
 
 def open_for_resume(
@@ -699,14 +762,17 @@ class OutputFile:
 
     ``done`` maps every id already in the file to the ``text_sha256`` of its
     winning line (None for a line without text, :data:`UNKNOWN_HASH` for a
-    line written before lines carried a hash). ``dropped`` is how many error
-    lines ``retry_errors`` removed. Close it (or use it as a context
+    line written before lines carried a hash), ``sources`` to the ``source``
+    that line records (None if it has none), so that a run can tell another
+    input bringing the same id. ``dropped`` is how many error lines
+    ``retry_errors`` removed. Close it (or use it as a context
     manager) to close the writer and release the lock.
     """
 
     def __init__(self, output: OutputTarget, *, fsync: bool, retry_errors: bool) -> None:
         self.output = output
         self.done: dict[str, str | None] = {}
+        self.sources: dict[str, str | None] = {}
         self.dropped = 0
         self._lock = _lock(output)
         try:
@@ -715,8 +781,10 @@ class OutputFile:
                 check_own_output(file, shown=output.path)
                 if retry_errors:
                     self.dropped = _drop_error_lines(file, output.rewrite_path)
-                self.done = _scan(file)
+                self.done, self.sources = _scan(file)
             self._writer = JsonlWriter(output.target, fsync=fsync)
+            if self._lock is not None:  # a rewrite or the writer made a new inode: lock it too
+                self._lock.follow(output)
         except OSError as error:  # cannot read it back, cannot repair it
             self._release()
             raise _problem(

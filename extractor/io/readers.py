@@ -20,10 +20,21 @@ one. The invariant, kept in code rather than by care in each reader:
   unit fails alone; a file that cannot go on (a corrupt archive, an I/O
   error) gives one failure for the rest of it.
 * **Nothing hangs, nothing escapes the input.** A folder walk never opens
-  FIFOs, sockets or devices, and never follows a symlink: one that leaves the
-  input folder is reported as such, one inside it as an alias of a file that
-  is read in place, a broken one as broken. Front matter, archives, lines and
-  files are read under size caps.
+  FIFOs, sockets or devices (each is an error line saying how to read it),
+  and never follows a symlink: one that leaves the input folder is reported
+  as such, one inside it as an alias of a file that is read in place, a
+  broken one as broken. A FIFO, pipe or device named on the command line
+  (``<(zcat rows.jsonl.gz)``, ``/dev/stdin``) is read, once, as a stream:
+  opened without blocking, then waited on for at most
+  :data:`STREAM_WAIT_SECONDS` until a writer shows up (one that is there but
+  slow is waited for); its format comes from its name or, a pipe having
+  none, from its first bytes. Front matter, archives, lines and files are
+  read under size caps.
+* **One line's bytes never decide another's text.** Each JSONL line and CSV
+  row is decoded on its own (:func:`~extractor.io.decoding.unit_decoding`):
+  UTF-8 rows stay UTF-8 whatever their neighbours hold, and a row that is
+  not UTF-8 is decoded as its own bytes suggest, with a warning on its
+  Document.
 
 The only exception raised is for a top-level path that does not exist (or a
 glob matching nothing): that is a typo on the command line, reported before
@@ -39,10 +50,17 @@ possible:
 * Anything else (files, several folders, globs) is identified by its
   absolute real path, so two folders holding ``01.txt`` never collide.
 * A member is ``<container id>!<member name>``, nested as deep as archives
-  nest (``a.zip!inner.tar!doc.txt``); a JSONL line or CSV row is its id
-  column, else ``<file id>:<line number>``; a WARC page is its URI.
+  nest (``a.zip!inner.tar!doc.txt``); the n-th member of one archive with
+  an already used name is ``<name>#<n>`` (tar appends keep every version);
+  a JSONL line or CSV row is its id column, else ``<file id>:<line
+  number>``; a WARC page is its URI.
 * Every Document carries ``text_sha256``, so a changed text under an
   unchanged id (a line-numbered row) can be detected.
+* Every item's ``source`` is the real path of its file, plus ``!member`` or
+  ``:line``: a path-derived id is a suffix of its source. A run resuming an
+  output compares them, so a relative id that now names another file (the
+  same ``01.txt`` in another folder) is a collision, never the same document
+  (see :mod:`extractor.bulk.runner`).
 
 A repeated id (an id column used twice) is reported, never merged.
 """
@@ -58,7 +76,10 @@ import json
 import os
 import posixpath
 import re
+import select
 import stat
+import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,11 +98,19 @@ from extractor.io.archives import (
     iter_warc,
     iter_zip,
 )
-from extractor.io.decoding import guess_encoding, is_binary
+from extractor.io.decoding import is_binary, unit_decoding
 from extractor.io.formats import RecordFields, document_format, parse_document, record_to_document
 from extractor.pipeline.document import Document
 
-__all__ = ["MAX_NESTING", "InputFailure", "Item", "is_rereadable", "iter_inputs", "read_file"]
+__all__ = [
+    "MAX_NESTING",
+    "STREAM_WAIT_SECONDS",
+    "InputFailure",
+    "Item",
+    "is_rereadable",
+    "iter_inputs",
+    "read_file",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +152,15 @@ _SURROGATES = re.compile("[\udc80-\udcff]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: How deep containers are read inside containers: a zip in a zip is depth 1.
 MAX_NESTING = 3
+#: How long a FIFO given as an input may go without a writer before it is reported.
+STREAM_WAIT_SECONDS = 30.0
+#: Bytes of a nameless stream looked at to tell its format: at most, and at least.
+_STREAM_SNIFF_BYTES = 64 * 1024
+_STREAM_SNIFF_MIN = 512
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
-#: Bytes of a file or member: a path to open, or the bytes themselves.
-_Blob: TypeAlias = str | bytes
+#: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
+_Blob: TypeAlias = str | bytes | IO[bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +185,13 @@ class _Unit:
     """A resolved command-line input.
 
     ``path`` is opened (as given: a pipe's real path may not be openable);
-    ``real`` is its identity, the absolute real path.
+    ``real`` is its identity, the absolute real path. A ``stream`` is a FIFO,
+    pipe or device: read once, without blocking for ever.
     """
 
     path: str
     real: str
-    kind: Literal["dir", "file", "broken"]
+    kind: Literal["dir", "file", "stream", "broken"]
 
 
 @dataclass
@@ -169,6 +205,8 @@ class _Context:
     #: Files that are no input (a run's own output): real paths, and (device, inode).
     excluded: frozenset[str] = frozenset()
     excluded_inodes: frozenset[tuple[int, int]] = frozenset()
+    #: Seconds a stream may go without a writer (see :data:`STREAM_WAIT_SECONDS`).
+    stream_wait: float = STREAM_WAIT_SECONDS
 
     def is_excluded(self, path: str) -> bool:
         if path in self.excluded:
@@ -199,6 +237,7 @@ def iter_inputs(
     max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES,
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    stream_wait: float | None = None,
 ) -> Iterator[Item]:
     """Stream one item per input unit from files, directories, globs and archives.
 
@@ -214,7 +253,9 @@ def iter_inputs(
 
     ``exclude`` names files that are no input at all, however they are
     reached (by real path, or the same inode): a run's own output file inside
-    an input folder. They give no item.
+    an input folder. They give no item. ``stream_wait`` is how many seconds a
+    FIFO named in ``paths`` may go without a writer before it is reported
+    (default :data:`STREAM_WAIT_SECONDS`, read when iterating starts).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -227,6 +268,7 @@ def iter_inputs(
         root=root,
         excluded=frozenset(os.path.realpath(path) for path in excluded),
         excluded_inodes=frozenset(_inodes(excluded)),
+        stream_wait=STREAM_WAIT_SECONDS if stream_wait is None else stream_wait,
     )
     return _flag_duplicates(_iter_units(units, context))
 
@@ -310,9 +352,10 @@ def _unit(path: str) -> _Unit:
         return _Unit(path, os.path.abspath(path), "broken")
     if os.path.isdir(path):
         return _Unit(path, os.path.realpath(path), "dir")
+    if _is_regular_or_dir(path):
+        return _Unit(path, os.path.realpath(path), "file")
     # the real path of a pipe (/dev/fd/63) is no file name: such a path is its own identity
-    real = os.path.realpath(path) if _is_regular_or_dir(path) else os.path.abspath(path)
-    return _Unit(path, real, "file")
+    return _Unit(path, os.path.abspath(path), "stream")
 
 
 def _expand_glob(pattern: str) -> list[_Unit]:
@@ -410,6 +453,8 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
             yield place.fail("broken symbolic link (its target does not exist, or links loop)")
         elif unit.kind == "dir":
             yield from _guarded(place, _walk(unit.real, context))
+        elif unit.kind == "stream":
+            yield from _guarded(place, _read_stream(unit, place, context))
         else:
             name = unit.path if _known_type(unit.path) else unit.real
             yield from _guarded(place, _read_path(unit.path, unit.real, name, place, context))
@@ -424,7 +469,9 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
 
     Iterative (a deep tree cannot exhaust the stack). Symlinks are never
     followed, so a walk cannot loop or leave the tree; FIFOs, sockets and
-    devices are never opened, so it cannot hang.
+    devices are never opened, so it cannot hang: each is an error line, since
+    a FIFO in a folder is usually a mistake, and one named on the command
+    line is read.
     """
     stack: list[Iterator[os.DirEntry[str]]] = []
     listing = _list_dir(root, context)
@@ -457,7 +504,10 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                 yield from _guarded(place, _read_path(path, path, entry.name, place, context))
             else:
                 kind = _special_kind(entry.stat(follow_symlinks=False).st_mode)
-                yield place.fail(f"not a regular file ({kind}), not read", skipped=True)
+                yield place.fail(
+                    f"a {kind} inside a folder is not read (reading it could block the run "
+                    "for ever); name it on the command line to read it"
+                )
         except Exception as exc:  # lstat of a vanished entry, and the like
             yield place.fail(f"cannot read ({_describe(exc)})")
 
@@ -504,6 +554,142 @@ def _read_path(path: str, real: str, name: str, place: _Place, context: _Context
     yield from _read_blob(path, name, place, context, depth=0, budget=None)
 
 
+# ---------------------------------------------------------------- streams
+
+
+def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item]:
+    """A FIFO, pipe or device named on the command line: opened without blocking, read once.
+
+    Its format comes from its name (``feed.jsonl``) or, for a nameless pipe
+    (``/dev/fd/63`` from ``<(...)``), from its first bytes (:func:`_sniff`).
+    """
+    if unit.real in context.seen or context.is_excluded(unit.real):
+        return
+    context.seen.add(unit.real)
+    try:
+        handle = _open_stream(unit.path, context.stream_wait)
+    except InputError as exc:
+        yield place.fail(_reason(exc))
+        return
+    except OSError as exc:
+        yield place.fail(f"cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        if _known_type(unit.path):
+            yield from _read_blob(handle, unit.path, place, context, depth=0, budget=None)
+            return
+        head = _read_head(handle)
+        name = f"stream{_sniff(head, context.fields)}"
+        stream = io.BufferedReader(_Prefixed(head, handle))
+        yield from _read_blob(stream, name, place, context, depth=0, budget=None)
+
+
+def _open_stream(path: str, wait: float) -> IO[bytes]:
+    """Open a stream for reading without waiting for ever on a FIFO nobody writes to.
+
+    ``open()`` blocks on a FIFO until a writer opens it, for ever if none
+    does. It is opened non-blocking instead, then polled: data, or a writer
+    that came and went, means go on; after ``wait`` seconds, a writer that is
+    there but has not written yet (a slow producer) is waited for, and no
+    writer at all is an :class:`InputError` saying what to do.
+    """
+    if not hasattr(select, "poll") or not hasattr(os, "O_NONBLOCK"):  # Windows: no FIFOs
+        return open(path, "rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC)
+    try:
+        head = _await_writer(fd, wait) if stat.S_ISFIFO(os.fstat(fd).st_mode) else b""
+        os.set_blocking(fd, True)
+        raw = open(fd, "rb", buffering=0, closefd=True)  # noqa: SIM115
+    except BaseException:
+        os.close(fd)
+        raise
+    return io.BufferedReader(_Prefixed(head, raw)) if head else io.BufferedReader(raw)
+
+
+def _await_writer(fd: int, wait: float) -> bytes:
+    """Wait until a FIFO has data or a writer; the byte a last probe read, if it read one."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        remaining = deadline - time.monotonic()
+        if poller.poll(max(0, round(remaining * 1000))):
+            return b""  # data, or a writer that came and went (end of file)
+        if remaining <= 0:
+            break
+    try:
+        probe = os.read(fd, 1)
+    except BlockingIOError:
+        return b""  # a writer is there, it has written nothing yet: it is waited for
+    if probe:
+        return probe
+    raise InputError(
+        f"nothing writes to this FIFO (waited {wait:g} s); start its writer first, "
+        "or give a regular file"
+    )
+
+
+def _read_head(handle: IO[bytes]) -> bytes:
+    """Enough of a stream's start to tell its format, without waiting for more than that.
+
+    A slow producer's rows are not held back until a large block is full:
+    reading stops once the longest magic number's place (a tar header) is in.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    read = getattr(handle, "read1", handle.read)
+    while size < _STREAM_SNIFF_MIN and (chunk := read(_STREAM_SNIFF_BYTES)):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+#: Magic numbers of the containers a nameless stream may hold.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", ".zip"),
+    (b"PK\x05\x06", ".zip"),
+    (b"BZh", ".tar.bz2"),
+    (b"\xfd7zXZ\x00", ".tar.xz"),
+    (b"WARC/", ".warc"),
+)
+
+
+def _sniff(head: bytes, fields: RecordFields) -> str:
+    """The file suffix a stream's first bytes suggest (a pipe has no name to tell it).
+
+    Archives by their magic numbers (gzip is opened to tell a WARC from a
+    tar); text by its first character: ``{`` JSONL, ``<`` HTML, ``---``
+    front matter, a first line naming the text column as a CSV header; else
+    plain text (whose reading then says if it is binary).
+    """
+    for magic, suffix in _MAGIC:
+        if head.startswith(magic):
+            return suffix
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 512)
+        except zlib.error:
+            inner = b""
+        return ".warc.gz" if inner.startswith(b"WARC/") else ".tar.gz"
+    if head[257:262] == b"ustar":
+        return ".tar"
+    text = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    if text.startswith(b"{"):
+        return ".jsonl"
+    if text.startswith(b"<"):
+        return ".html"
+    if text.startswith(b"---"):
+        return ".md"
+    first = text.split(b"\n", 1)[0].decode("utf-8", "replace")
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error:
+        header = []
+    if len(header) > 1 and fields.text in (cell.strip() for cell in header):
+        return ".csv"
+    return ".txt"
+
+
 def _read_blob(
     blob: _Blob,
     name: str,
@@ -530,7 +716,9 @@ def _read_blob(
 
 
 def _open(blob: _Blob) -> IO[bytes]:
-    return open(blob, "rb") if isinstance(blob, str) else io.BytesIO(blob)
+    if isinstance(blob, str):
+        return open(blob, "rb")
+    return io.BytesIO(blob) if isinstance(blob, bytes) else blob
 
 
 def _read_document(blob: _Blob, name: str, place: _Place, context: _Context) -> Item:
@@ -549,7 +737,7 @@ def _read_capped(blob: _Blob, cap: int) -> bytes:
     """A file's bytes, in one pass (a FIFO is read once), refusing more than ``cap``."""
     if isinstance(blob, bytes):
         return blob
-    with open(blob, "rb") as handle:
+    with _open(blob) as handle:
         data = handle.read(cap + 1)
     if len(data) > cap:
         raise InputError(f"file larger than the size cap ({cap} bytes)")
@@ -587,17 +775,31 @@ def _skip_rest_of_line(handle: IO[bytes]) -> None:
 
 
 def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
+    """One line's item; a line that is not UTF-8 is decoded on its own, with a warning."""
+    how = unit_decoding(line)
     try:
-        record = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError:
-        return place.fail("line is not UTF-8 text")
+        record = json.loads(how.decode(line))
     except json.JSONDecodeError as exc:
         return place.fail(f"not valid JSON ({exc.msg}, column {exc.colno})")
     except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
         return place.fail(f"not valid JSON ({_describe(exc)})")
     if not isinstance(record, dict):
         return place.fail("not a JSON object")
-    return _record_item(record, place, fields, "jsonl")
+    return _with_warning(_record_item(record, place, fields, "jsonl"), how.warning, "line")
+
+
+def _with_warnings(item: Item, warnings: Sequence[str]) -> Item:
+    """The item, its Document carrying ``warnings`` (about where it was found) first."""
+    if not warnings or not isinstance(item, Document):
+        return item
+    return dataclasses.replace(item, warnings=(*warnings, *item.warnings))
+
+
+def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
+    """The item, its Document carrying ``warning`` (about how its bytes were decoded) first."""
+    if warning is None or not isinstance(item, Document):
+        return item
+    return dataclasses.replace(item, warnings=(f"this {unit} is {warning}", *item.warnings))
 
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
@@ -638,6 +840,12 @@ class _Prefixed(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def close(self) -> None:
+        """Close the stream it reads too: whoever closes the outer reader is done with both."""
+        if not self.closed:
+            self._rest.close()
+        super().close()
+
     def readinto(self, buffer: Any) -> int:
         target = memoryview(buffer).cast("B")
         if self._head:
@@ -653,11 +861,16 @@ class _Prefixed(io.RawIOBase):
 def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
     """One item per data row, in one pass over the file.
 
-    The encoding is judged once, from the file's head. A row holding bytes
-    that do not decode fails alone (they are carried through the CSV parser
-    as escapes, then recognised); a malformed row fails alone; only an I/O
-    error or a cell past the size cap (after which the parser cannot find
-    the next row) ends the file, with one failure for the rest of it.
+    Rows are split before they are decoded: the file is read as UTF-8 with
+    undecodable bytes carried through the CSV parser as escapes (every
+    ASCII-compatible encoding writes the delimiters the same way), and each
+    row holding such bytes is then decoded on its own
+    (:func:`~extractor.io.decoding.unit_decoding`), with a warning on its
+    Document. So one legacy row never changes how its neighbours read, and a
+    file entirely in windows-1252 still comes out right, row by row. Only a
+    UTF-16 file (by its BOM) is decoded whole. A malformed row fails alone;
+    only an I/O error or a cell past the size cap (after which the parser
+    cannot find the next row) ends the file, with one failure for the rest.
     """
     csv.field_size_limit(max(context.caps.member_bytes, 1))
     with _open(blob) as handle:
@@ -665,10 +878,13 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
         if not head:
             yield place.fail("empty file")
             return
-        encoding = _csv_encoding(head)
-        if encoding is None:
+        if head.startswith(_UTF16_BOMS):
+            encoding = "utf-16"
+        elif is_binary(head):
             yield place.fail("binary file, not text")
             return
+        else:
+            encoding = "utf-8-sig"
         stream = io.TextIOWrapper(
             io.BufferedReader(_Prefixed(head, handle)),
             encoding=encoding,
@@ -698,7 +914,9 @@ def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -
             return
         if not row:
             continue
-        undecodable = any(_SURROGATES.search(cell) for cell in row)
+        # UTF-16 cannot be split before decoding: its bad bytes fail the row
+        undecodable = encoding == "utf-16" and any(_SURROGATES.search(cell) for cell in row)
+        row, warning = (row, None) if encoding == "utf-16" else _decode_row(row)
         if header is None:
             if undecodable:
                 yield place.fail(f"header row is not {encoding} text; file skipped")
@@ -713,34 +931,26 @@ def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -
             error = f"row is not {encoding} text (undecodable bytes)"
             yield InputFailure(doc_id or row_place.doc_id, row_place.source, error)
             continue
-        yield _record_item(record, row_place, fields, "csv")
+        yield _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
+
+
+def _decode_row(row: list[str]) -> tuple[list[str], str | None]:
+    """A row's cells as text: as read when they were UTF-8, else decoded from their own bytes.
+
+    Cells hold undecodable bytes as surrogate escapes; they are turned back
+    into the row's bytes, and one decoding, chosen from all of them, is
+    applied to every cell.
+    """
+    if not any(_SURROGATES.search(cell) for cell in row):
+        return row, None
+    cells = [cell.encode("utf-8", "surrogateescape") for cell in row]
+    how = unit_decoding(b"\n".join(cells))
+    return [how.decode(cell) for cell in cells], how.warning
 
 
 def _csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """Empty cells are absent values; extra cells without a header are dropped."""
     return {key: value for key, value in row.items() if value not in ("", None)}
-
-
-def _csv_encoding(head: bytes) -> str | None:
-    """UTF-8 if the head decodes as such, else a guess; None for a binary file."""
-    if head.startswith(_UTF16_BOMS):
-        return "utf-16"
-    if is_binary(head):
-        return None
-    try:
-        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
-    except UnicodeDecodeError:
-        guessed = guess_encoding(head)
-        if guessed and _is_ascii_compatible(guessed):
-            return guessed
-    return "utf-8-sig"  # rows that do not decode fail one by one
-
-
-def _is_ascii_compatible(encoding: str) -> bool:
-    try:
-        return ',"\n\r'.encode(encoding) == b',"\n\r'
-    except (LookupError, UnicodeError):
-        return False
 
 
 # --------------------------------------------------------------- archives
@@ -758,9 +968,13 @@ def _iter_archive(
 
     A member that is itself a container is read from memory (it is within
     the member cap), sharing this archive's expansion budget, as long as it
-    is at most :data:`MAX_NESTING` deep.
+    is at most :data:`MAX_NESTING` deep. A name used by an earlier member of
+    the same archive (``tar -r`` appends a new version under the old name) is
+    read too, as ``<name>#<n>`` for its n-th use, with a warning: extracting
+    the archive would keep only one of them, but each is an input.
     """
-    source = blob if isinstance(blob, str) else io.BytesIO(blob)
+    source = io.BytesIO(blob) if isinstance(blob, bytes) else blob
+    uses: dict[str, int] = {}
 
     def screen(name: str) -> str | None:
         return _screen_member(name, depth)
@@ -776,10 +990,19 @@ def _iter_archive(
         if entry.name is None:
             yield place.fail(entry.error)
             continue
+        warnings: list[str] = []
         if entry.is_uri:
             member_place = _Place(entry.name, place.member(entry.name).source)
         else:
-            member_place = place.member(entry.name)
+            used = uses[entry.name] = uses.get(entry.name, 0) + 1
+            member_place = place.member(entry.name if used == 1 else f"{entry.name}#{used}")
+            if used > 1:
+                warnings.append(
+                    f"member {used} of this archive named {entry.name!r}; read as "
+                    f"{entry.name}#{used}"
+                )
+        if isinstance(entry, Member) and entry.link_to is not None:
+            warnings.append(f"hard link to {entry.link_to!r} in this archive: its content")
         if not isinstance(entry, Member):
             yield member_place.fail(entry.error, skipped=entry.skipped)
         elif kind == "warc":
@@ -788,7 +1011,8 @@ def _iter_archive(
             nested = _read_blob(
                 entry.data, entry.name, member_place, context, depth=depth + 1, budget=budget
             )
-            yield from _guarded(member_place, nested)
+            for item in _guarded(member_place, nested):
+                yield _with_warnings(item, warnings)
 
 
 def _screen_member(name: str, depth: int) -> str | None:

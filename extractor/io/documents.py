@@ -1,0 +1,137 @@
+"""One Document from what a caller has at hand: a path, a string or a Document.
+
+The Python API (:func:`extractor.extract`, :meth:`extractor.Extractor.extract`)
+takes any of these, and bulk reads many through :mod:`extractor.io.readers`.
+Both must make the same Document of the same input: a date that bulk reads
+from a markdown file's front matter but a one-off call ignored would leave
+"yesterday" in that call unresolved. So a path is read by the bulk reader
+itself (:func:`~extractor.io.readers.read_file`), and a string that is a
+markdown text with front matter or an HTML page goes through the parsers a
+file of that kind goes through (:mod:`extractor.io.formats`: front matter
+split off and read, page chrome removed).
+
+A plain string is taken verbatim: the evidence offsets of its records index
+the caller's own string (no newline normalisation, no guessed dateline), as
+they always have. A :class:`Document` is taken as it is, never re-parsed:
+build one to use a text exactly as written.
+
+The caller's ``published`` and ``doc_id`` win over what the input says: they
+are the caller's knowledge, the input's metadata only a fallback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+from datetime import date
+from typing import TypeAlias
+
+from extractor.errors import InputError
+from extractor.io.decoding import normalise_newlines
+from extractor.io.formats import DocFormat, parse_html, parse_markdown, split_front_matter
+from extractor.io.readers import read_file
+from extractor.pipeline.document import Document
+
+__all__ = ["STRING_SOURCE", "Source", "read_document", "text_format", "to_document"]
+
+#: What the extraction API accepts as one article.
+Source: TypeAlias = str | os.PathLike[str] | Document
+
+#: ``Document.source`` of a string given without a ``doc_id`` (as Python names
+#: code that came from a string ``<string>``).
+STRING_SOURCE = "<string>"
+
+#: Where a page's markup shows itself: only the head of a text is looked at.
+_HTML_HEAD_CHARS = 4096
+#: A text is HTML when it opens with a doctype, a comment, or the start tag of
+#: an element a page or an article fragment begins with. Prose that merely
+#: mentions a tag further on ("use <b> for bold") is not.
+_HTML_START = re.compile(
+    r"\A(?:<!doctype\s+html|<!--|<(?:html|head|body|article|main|section|header|div|p|"
+    r"h[1-6]|title|meta|table|ul|ol|blockquote|figure|span|font|center)\b)",
+    re.IGNORECASE,
+)
+
+
+def text_format(text: str) -> DocFormat:
+    """How a string is read: ``markdown`` when it opens with front matter, ``html``
+    when it opens like a page or an HTML fragment, else ``text`` (taken verbatim).
+
+    Front matter counts when a ``---`` block opens the text, whether or not it
+    turns out usable: unusable front matter is reported in the Document's
+    ``warnings`` rather than sent to the model as if it were article text.
+    """
+    if text.startswith("---"):
+        front, _, error = split_front_matter(text)
+        if front is not None or error is not None:
+            return "markdown"
+    head = text[:_HTML_HEAD_CHARS].lstrip("\ufeff \t\r\n")
+    return "html" if _HTML_START.match(head) else "text"
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    doc_id: str | None = None,
+    published: date | None = None,
+) -> Document:
+    """Read one ``.txt``, ``.md``/``.markdown`` or ``.html``/``.htm`` file as bulk would.
+
+    The publication date comes from front matter, the page's metadata or a
+    leading dateline, unless ``published`` is given; ``doc_id`` defaults to
+    the path as given. Raises :class:`~extractor.errors.InputError` naming the
+    path when it cannot be read or holds no text.
+    """
+    document = read_file(path, doc_id=doc_id)
+    if published is not None:
+        document = dataclasses.replace(document, published=published)
+    return document
+
+
+def to_document(
+    source: Source,
+    *,
+    published: date | None = None,
+    doc_id: str | None = None,
+) -> Document:
+    """The Document to extract from ``source`` (see the module docstring).
+
+    A string's default ``doc_id`` is ``sha256:`` and the start of the hash of
+    the string as given, so the same string gets the same record ids in every
+    run. Raises :class:`~extractor.errors.InputError` naming the input when
+    it is of another type, or a path or page with no text.
+    """
+    if isinstance(source, Document):
+        if published is not None:
+            source = dataclasses.replace(source, published=published)
+        if doc_id is not None:
+            source = dataclasses.replace(source, doc_id=doc_id)
+        return source
+    if isinstance(source, os.PathLike):
+        return read_document(source, doc_id=doc_id, published=published)
+    if not isinstance(source, str):
+        raise InputError(
+            f"cannot extract from {type(source).__name__}: pass the article as a str, "
+            "a pathlib.Path to a .txt, .md or .html file, or an extractor.Document",
+            source=doc_id,
+        )
+    ident = doc_id or _string_id(source)
+    label = doc_id or STRING_SOURCE
+    fmt = text_format(source)
+    if fmt == "text":
+        return Document(doc_id=ident, text=source, published=published, source=label)
+    text = normalise_newlines(source)
+    if fmt == "markdown":
+        document = parse_markdown(text, doc_id=ident, source=label)
+    else:
+        document = parse_html(text, doc_id=ident, source=label)
+    if published is not None:
+        document = dataclasses.replace(document, published=published)
+    return document
+
+
+def _string_id(text: str) -> str:
+    # surrogatepass: a lone surrogate in a caller's string must not make hashing raise
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
