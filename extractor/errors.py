@@ -15,6 +15,7 @@ retrying later, and an exhausted extraction carries what was spent.
     │   ├── ClientModelError      401 / 400 / 404 ... (never retried)
     │   └── IncompatibleServerError  the answer is not an OpenAI chat completion
     ├── ExtractionFailed      retries and re-asks ran out; carries usage & raw
+    │   └── ModelRefusal          the model refused, or a content filter stopped it
     ├── LocalModelError       installing or starting the embedded model failed
     ├── BatchAborted          a batch stopped: the server failed too many documents in a row
     ├── PredictionFormatError a predicted record is not in the gold format (a bug)
@@ -26,9 +27,10 @@ Every error also has a :attr:`~ExtractorError.kind` (:data:`ErrorKind`) that
 says who can fix it, and that output lines carry: ``input`` (the document),
 ``config`` (the setup: model, key, URL, options), ``server`` (the server
 answered something unusable), ``transient`` (the server failed; later may
-work), ``model`` (the model never gave a valid answer) and ``internal`` (a
-bug). Messages never show a secret: ``str()`` of every error goes through
-:func:`extractor.redact.redact`.
+work), ``model`` (the model never gave a valid answer), ``refusal`` (the
+model or the provider's content filter declined this document) and
+``internal`` (a bug). Messages never show a secret: ``str()`` of every error
+goes through :func:`extractor.redact.redact`.
 """
 
 from __future__ import annotations
@@ -40,10 +42,20 @@ from extractor.redact import redact
 if TYPE_CHECKING:
     from extractor.pipeline.result import Usage
 
-ErrorKind: TypeAlias = Literal["input", "config", "server", "transient", "model", "internal"]
+ErrorKind: TypeAlias = Literal[
+    "input", "config", "server", "transient", "model", "refusal", "internal"
+]
 """Who can fix a failure (see the module doc)."""
 
-ERROR_KINDS: tuple[ErrorKind, ...] = ("input", "config", "server", "transient", "model", "internal")
+ERROR_KINDS: tuple[ErrorKind, ...] = (
+    "input",
+    "config",
+    "server",
+    "transient",
+    "model",
+    "refusal",
+    "internal",
+)
 
 
 class ExtractorError(Exception):
@@ -192,6 +204,27 @@ class ExtractionFailed(ExtractorError):
         super().__init__(message)
 
 
+class ModelRefusal(ExtractionFailed):
+    """The model declined to answer (OpenAI ``message.refusal``), or the provider's
+    content filter cut the answer (``finish_reason="content_filter"``).
+
+    Its own kind, ``refusal``, because it is neither a formatting mistake
+    (re-asking "correct your JSON" would get the same refusal again, at the
+    price of another call) nor a server fault: the document is what was
+    declined. ``refusal`` is the model's text, redacted and clipped;
+    ``tokens`` the (prompt, completion) tokens of the refused answer.
+    """
+
+    kind: ErrorKind = "refusal"
+
+    def __init__(
+        self, message: str, *, refusal: str = "", tokens: tuple[int, int] = (0, 0), **details: Any
+    ) -> None:
+        self.refusal = refusal
+        self.tokens = tokens
+        super().__init__(message, **details)
+
+
 class WireError(Exception):
     """(internal) Carries a :class:`ModelError` raised inside our HTTP client through the SDK.
 
@@ -201,7 +234,7 @@ class WireError(Exception):
     it is, not as "could not reach the model server". Never reaches a caller.
     """
 
-    def __init__(self, error: ModelError) -> None:
+    def __init__(self, error: ModelError | ModelRefusal) -> None:
         self.error = error
         super().__init__(str(error))
 

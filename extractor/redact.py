@@ -19,7 +19,9 @@ What a secret is:
 * whatever *looks* like one, known or not: the userinfo of any URL
   (``http://user:pass@host`` becomes ``http://***@host``), the token of an
   ``Authorization: Bearer``/``Basic`` header, ``api_key=``/``key=`` query
-  parameters, and OpenAI-style ``sk-...`` keys.
+  parameters (any name ending in ``key``, ``token``, ``secret``, ``password``
+  or ``sig``: ``?key=``, ``&access_token=``, ``&client_secret=``), and
+  OpenAI-style ``sk-...`` keys.
 
 A known secret is also found in the forms a server may echo it in: URL-encoded,
 JSON-escaped, and (for ``user:password``) base64 as in a Basic auth header.
@@ -63,9 +65,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # the credentials of an Authorization header, however it is quoted
     (re.compile(r"\b([Bb]earer|BEARER)(\s+|%20)[^\s\"',;<>]{6,}"), rf"\1\2{MARK}"),
     (re.compile(r"\b(Basic|BASIC)(\s+|%20)[A-Za-z0-9+/]{6,}={0,2}"), rf"\1\2{MARK}"),
-    # ?api_key=... &key=... in a URL
+    # ?api_key=... &key=... &access_token=... &client_secret=... &sig=... in a URL
     (
-        re.compile(r"(?i)([?&](?:api[_-]?key|key|token|access_token|password)=)[^&#\s\"'<>]+"),
+        re.compile(
+            r"(?i)([?&;][\w.\-]{0,40}?(?:key|token|secret|password|passwd|pwd|signature|sig)"
+            r"=)[^&#;\s\"'<>]+"
+        ),
         rf"\1{MARK}",
     ),
     # api_key: ..., "x-api-key": "..." in an echoed header or config

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from extractor import ClientModelError, ExtractionFailed, TransientModelError
+from extractor.errors import ModelRefusal
 from extractor.pipeline.engine import Extractor
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, sequence, static
@@ -118,7 +119,7 @@ def test_client_errors_fail_at_once_with_what_to_fix(fault: Fault, hint: str) ->
         assert len(server.log) == 1
 
 
-@pytest.mark.parametrize("fault", [Fault.INVALID_JSON, Fault.SCHEMA_INVALID, Fault.REFUSAL])
+@pytest.mark.parametrize("fault", [Fault.INVALID_JSON, Fault.SCHEMA_INVALID])
 def test_unusable_answers_are_reasked(fault: Fault) -> None:
     with FakeOpenAI(static(VALID), faults={0: fault}) as server, extractor(server) as ex:
         result = ex.extract(ARTICLE, published=PUBLISHED)
@@ -126,6 +127,18 @@ def test_unusable_answers_are_reasked(fault: Fault) -> None:
     assert len(result.casualty_reports) == 1
     assert result.metadata.reasks == 1 and result.metadata.calls == 2
     assert "Correct your JSON" in second.message_text
+
+
+def test_a_refusal_is_reported_as_one_and_not_reasked() -> None:
+    with FakeOpenAI(static(VALID), faults={0: Fault.REFUSAL}) as server, extractor(server) as ex:
+        with pytest.raises(ModelRefusal) as caught:
+            ex.extract(ARTICLE, published=PUBLISHED)
+        assert len(server.log) == 1  # asking again would be refused again
+    error = caught.value
+    assert error.kind == "refusal" and isinstance(error, ExtractionFailed)
+    assert "declined" in str(error) and "JSON" not in str(error)
+    assert error.refusal == "I can't help with that" and error.attempts == 1
+    assert error.usage is not None and error.usage.prompt_tokens > 0
 
 
 def test_evidence_citing_the_wrong_sentence_is_reanchored_to_the_one_with_the_facts() -> None:

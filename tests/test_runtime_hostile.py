@@ -314,15 +314,31 @@ async def test_bulk_stops_when_its_first_documents_all_get_one_non_openai_answer
     assert caught.value.kind in ("server", "config")
 
 
-async def test_bulk_goes_on_when_a_document_got_through_first() -> None:
-    faults = {n: Fault.EMPTY_OBJECT for n in range(1, 6)}
+async def test_bulk_goes_on_through_fewer_alike_failures_than_the_limit() -> None:
+    # ok, 2 alike, ok, 2 alike, ok: no three in a row, so nothing stops
+    faults = {n: Fault.EMPTY_OBJECT for n in (1, 2, 4, 5)}
     with FakeOpenAI(casualty_responder, faults=faults) as server:
         ex = extractor(server, strategy="single")
-        items = [(f"d{n}", kano(n + 2)) for n in range(6)]
+        items = [(f"d{n}", kano(n + 2)) for n in range(7)]
         results = await collect(extract_many(items, extractor=ex, concurrency=1))
         await ex.aclose()
-    assert [r.ok for r in sorted(results, key=lambda r: r.index)] == [True] + [False] * 5
+    oks = [r.ok for r in sorted(results, key=lambda r: r.index)]
+    assert oks == [True, False, False, True, False, False, True]
     assert {r.error.kind for r in results if r.error} == {"server"}
+
+
+async def test_bulk_stops_at_three_alike_failures_in_a_row_after_successes() -> None:
+    faults = {n: Fault.EMPTY_OBJECT for n in range(1, 20)}
+    with FakeOpenAI(casualty_responder, faults=faults) as server:
+        ex = extractor(server, strategy="single")
+        items = [(f"d{n}", kano(n + 2)) for n in range(20)]
+        seen: list[BatchResult] = []
+        with pytest.raises(BatchAborted) as caught:
+            async for result in extract_many(items, extractor=ex, concurrency=1):
+                seen.append(result)
+        await ex.aclose()
+    assert [r.ok for r in seen] == [True, False, False, False]
+    assert "3 documents in a row all failed the same way" in str(caught.value)
 
 
 # ------------------------------------------------------------------ the reasons

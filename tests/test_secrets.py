@@ -2,10 +2,15 @@
 
 API keys (from the environment or given in code) and URL passwords are
 generated here, and a fake server echoes the request's Authorization header
-and URL in its error bodies (401 JSON, 400 text, 502 and 200 HTML pages).
-The invariant: neither the key nor the password (nor the Basic-auth form of
-``user:password``) appears in stdout, stderr, an output line, the run
-summary or a log record.
+and URL in its error bodies (401 JSON, 400 text, 502 and 200 HTML pages, a
+429, a refusal), beside tokens it was never given (``?api_key=``, ``Bearer``,
+``http://user:token@``). The invariant: none of them (nor the Basic-auth
+form of ``user:password``) appears in stdout, stderr, an output line, the
+run summary, an exception's message or a log record, at any level.
+
+And a password in the base URL never replaces the API key: with a key set,
+such a URL is refused before anything is sent; without one, it goes out as
+Basic auth, said once at WARNING, and the URL the SDK uses holds no password.
 """
 
 from __future__ import annotations
@@ -18,17 +23,29 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from extractor.bulk.batch import ErrorInfo
+from extractor.bulk.runner import BulkRun
 from extractor.cli import app
-from extractor.errors import ClientModelError, ConfigurationError, InputError
+from extractor.errors import ClientModelError, ConfigurationError, ExtractorError, InputError
 from extractor.pipeline import engine
+from extractor.pipeline.engine import Extractor
 from extractor.redact import MARK, Redactor, log_filter, redact, register_secret, register_url
+from extractor.runtime import aio
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, kano
-from tests.fakes.openai_server import ECHO_FAULTS, LOOPBACK_ONLY, FakeOpenAI, Fault, static
+from tests.fakes.openai_server import (
+    ECHO_FAULTS,
+    LOOPBACK_ONLY,
+    FakeOpenAI,
+    Fault,
+    Reply,
+    RequestRecord,
+    static,
+)
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()
@@ -88,6 +105,46 @@ def test_any_url_userinfo_is_removed_known_or_not(
     assert quote(password, safe="") not in text.replace(tail, "")
 
 
+#: What a token a server was never given is made of (URL-safe, so a pattern can see its end).
+tokens = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~",
+                 min_size=8, max_size=40)  # fmt: skip
+PARAMETERS = ("key", "api_key", "apikey", "api-key", "access_token", "token", "password",
+              "client_secret", "sig", "X-Api-Key")  # fmt: skip
+
+
+@given(tokens, st.sampled_from(PARAMETERS), st.sampled_from(["?", "&", ";"]), st.text(max_size=40))
+def test_a_token_in_a_query_parameter_is_removed_known_or_not(
+    token: str, name: str, mark: str, tail: str
+) -> None:
+    redactor = Redactor(use_settings=False)
+    for text in (
+        f"GET https://api.example/v1/models{mark}{name}={token}",
+        f"https://api.example/v1?a=1{mark}{name}={token}&b=2 {tail}",
+        f'{{"url": "/v1/chat{mark}{name}={token}"}}',
+    ):
+        shown = redactor.redact(text)
+        assert token not in shown.replace(tail, ""), shown
+
+
+@given(tokens, st.sampled_from(["Bearer", "bearer", "BEARER", "Basic"]), st.text(max_size=40))
+def test_an_authorization_header_echoed_anyhow_is_removed(
+    token: str, scheme: str, tail: str
+) -> None:
+    redactor = Redactor(use_settings=False)
+    if scheme == "Basic":  # what Basic carries: base64 (prose such as "Basic income" is kept)
+        token = base64.b64encode(token.encode()).decode()
+    assume(token not in tail)
+    for text in (
+        f"Authorization: {scheme} {token}",
+        f'{{"headers": {{"authorization": "{scheme} {token}"}}}}',
+        f"<pre>authorization={scheme}%20{token}</pre>",
+        f"'Authorization': '{scheme} {token}', {tail}",
+    ):
+        if token in text.replace(token, ""):  # the token is a piece of the template itself
+            continue
+        assert token not in redactor.redact(text), text
+
+
 @given(st.text(max_size=200))
 def test_redacting_never_raises_and_text_without_secrets_is_kept(text: str) -> None:
     redactor = Redactor(use_settings=False)
@@ -140,17 +197,21 @@ def _run(args: list[str], env: dict[str, str]) -> Any:
     return result
 
 
+def _with_userinfo(url: str, user: str, password: str) -> str:
+    return url.replace("http://", f"http://{user}:{quote(password, safe='')}@")
+
+
 @settings(
     max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(key=keys, user=users, password=passwords, userinfo=st.booleans())
+@given(key=keys, user=users, password=passwords, where=st.sampled_from(["key", "userinfo"]))
 def test_echoed_keys_and_passwords_reach_no_output(
     key: str,
     user: str,
     password: str,
-    userinfo: bool,
+    where: str,
     echo_server: FakeOpenAI,
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
@@ -159,11 +220,14 @@ def test_echoed_keys_and_passwords_reach_no_output(
     monkeypatch.setattr(
         engine, "RetryPolicy", lambda: RetryPolicy(attempts=2, initial=0.01, maximum=0.02)
     )
-    base_url = echo_server.base_url
-    if userinfo:
-        base_url = base_url.replace("http://", f"http://{user}:{quote(password, safe='')}@")
+    userinfo = where == "userinfo"
+    base_url = (
+        _with_userinfo(echo_server.base_url, user, password) if userinfo else echo_server.base_url
+    )
     secrets = secret_forms(key, user if userinfo else None, password if userinfo else None)
-    env = {"EXTRACTOR_API_KEY": key, "OPENAI_API_KEY": key, "EXTRACTOR_BASE_URL": ""}
+    # a password in the URL goes out as Basic auth only when no key is set
+    key_env = "" if userinfo else key
+    env = {"EXTRACTOR_API_KEY": key_env, "OPENAI_API_KEY": key_env, "EXTRACTOR_BASE_URL": ""}
     folder = tmp_path_factory.mktemp("secrets")
     (folder / "in").mkdir()
     for n in range(4):
@@ -178,8 +242,9 @@ def test_echoed_keys_and_passwords_reach_no_output(
         env,
     )  # fmt: skip
     log = echo_server.log[before:]
-    sent = " ".join(record.headers.get("authorization", "") for record in log)
-    assert (key if not userinfo else secrets[2]) in sent  # the secret went out, and was echoed
+    sent = {record.headers.get("authorization", "") for record in log}
+    basic = secrets[2] if userinfo else None
+    assert sent == {f"Basic {basic}" if userinfo else f"Bearer {key}"}  # never both, never mixed
     captured = capfd.readouterr()
     texts = [
         extracted.stdout, extracted.stderr, bulked.stdout, bulked.stderr,
@@ -191,6 +256,173 @@ def test_echoed_keys_and_passwords_reach_no_output(
     assert_clean(texts, secrets)
     assert extracted.exit_code in (1, 2) and bulked.exit_code in (1, 2)
     assert "Traceback" not in extracted.output + bulked.output
+
+
+@settings(max_examples=8, deadline=None)
+@given(key=keys, user=users, password=passwords)
+def test_a_url_password_never_replaces_a_key(key: str, user: str, password: str) -> None:
+    with FakeOpenAI(static(EMPTY)) as server:
+        url = _with_userinfo(server.base_url, user, password)
+        with pytest.raises(ConfigurationError) as caught:
+            Extractor("openai/fake-model", base_url=url, api_key=key)
+        result = runner.invoke(
+            app, ["extract", "-", "--model", "openai/fake-model", "--base-url", url],
+            input=kano(3), env={"EXTRACTOR_API_KEY": key},
+        )  # fmt: skip
+        assert server.log == []  # nothing was sent
+    message = str(caught.value)
+    assert "http://***@127.0.0.1" in message and "Remove them from the URL" in message
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("extractor: error:") and "user name and password" in line
+    assert_clean([message, line, result.stdout], secret_forms(key, user, password))
+
+
+# ------------------------------------------------------------------ every way out, in process
+
+
+class Echo:
+    """Answers every request with one of the shapes below, echoing its credentials and URL
+    and a token the client never had, in the forms careless servers and proxies use."""
+
+    def __init__(self) -> None:
+        self.shape = "401 json"
+        self.token = "unset-token"
+
+    def __call__(self, record: RequestRecord) -> Reply:
+        auth = record.headers.get("authorization", "")
+        seen = (
+            f"Authorization: {auth}; forwarded to http://proxyuser:{self.token}@upstream.example"
+            f"/v1?api_key={self.token}&sig={self.token} with Bearer {self.token}"
+        )
+        shape = self.shape
+        if shape == "401 json":
+            return Reply(401, _error_json(f"Incorrect API key provided: {seen}"))
+        if shape == "422 json":
+            return Reply(422, _error_json(seen))
+        if shape == "400 text":
+            return Reply(400, f"Bad request.\n{seen}\n", content_type="text/plain")
+        if shape == "429 json":
+            return Reply(429, _error_json(seen), {"Retry-After": "0"})
+        if shape == "502 html":
+            return Reply(
+                502, f"<html><body><pre>{seen}</pre></body></html>", content_type="text/html"
+            )
+        if shape == "200 html":
+            return Reply(
+                200, f"<html><body><pre>{seen}</pre></body></html>", content_type="text/html"
+            )
+        if shape == "200 error":
+            return Reply(200, json.dumps({"error": {"message": seen}}))
+        message = {"role": "assistant", "content": None, "refusal": seen}  # "200 refusal"
+        return Reply(200, json.dumps({
+            "id": "x", "object": "chat.completion", "created": 0, "model": "fake-model",
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+        }))  # fmt: skip
+
+
+def _error_json(message: str) -> str:
+    return json.dumps({"error": {"message": message, "type": "invalid_request_error"}})
+
+
+SHAPES = ("401 json", "422 json", "400 text", "429 json", "502 html", "200 html", "200 error",
+          "200 refusal")  # fmt: skip
+#: The loggers that could carry a server's text, all at DEBUG for the test.
+LOGGERS = ("extractor", "openai", "httpx", "httpx2", "httpcore", "instructor")
+
+
+class Records(logging.Handler):
+    """Every record of :data:`LOGGERS`, formatted as a handler would write it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.split(".")[0] in LOGGERS:
+            self.lines.append(logging.Formatter("%(name)s %(message)s").format(record))
+
+
+@pytest.fixture(scope="module")
+def echo() -> Any:
+    shapes = Echo()
+    with FakeOpenAI(static(EMPTY), replier=shapes) as server:
+        yield server, shapes
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    key=keys, user=users, password=passwords, where=st.sampled_from(["key", "userinfo"]),
+    token=tokens.map(lambda token: f"leak-{token}"),  # a word of the prompt is no leak
+    shape=st.sampled_from(SHAPES),
+)  # fmt: skip
+def test_no_secret_leaves_the_process(
+    key: str,
+    user: str,
+    password: str,
+    token: str,
+    where: str,
+    shape: str,
+    echo: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    server, shapes = echo
+    shapes.shape, shapes.token = shape, token
+    for variable in ("EXTRACTOR_API_KEY", "OPENAI_API_KEY", "EXTRACTOR_BASE_URL"):
+        monkeypatch.delenv(variable, raising=False)
+    userinfo = where == "userinfo"
+    url = _with_userinfo(server.base_url, user, password) if userinfo else server.base_url
+    secrets = [
+        token,
+        *secret_forms(key, user if userinfo else None, password if userinfo else None),
+    ]
+    if userinfo:
+        secrets.remove(key)  # not configured: the server never sees it
+    policy = RetryPolicy(attempts=2, initial=0.001, maximum=0.002, total=5)
+    options: dict[str, Any] = {"retry_policy": policy, "strategy": "single"}
+    if not userinfo:
+        options["api_key"] = key
+    handler = Records()
+    root = logging.getLogger()
+    levels = {name: logging.getLogger(name).level for name in LOGGERS}
+    root.addHandler(handler)
+    for name in LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    texts: list[str] = []
+    before = len(server.log)
+    try:
+        with Extractor("openai/fake-model", base_url=url, **options) as ex:
+            try:
+                ex.extract(kano(3))
+            except ExtractorError as error:
+                texts += [
+                    str(error),
+                    repr(error.args),
+                    json.dumps(ErrorInfo.from_exception(error).to_dict()),
+                ]
+        folder = tmp_path_factory.mktemp("leak")
+        (folder / "a.txt").write_text(kano(4))
+        out = folder / "out.jsonl"
+        run = BulkRun([folder / "a.txt"], out, model="openai/fake-model", base_url=url, **options)
+        try:
+            aio.run(run.run())
+        except ExtractorError as error:
+            texts.append(str(error))
+        texts += [out.read_text(encoding="utf-8"), json.dumps(run.summary.to_dict())]
+    finally:
+        root.removeHandler(handler)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+    sent = server.log[before:]
+    assert sent and token in str(shapes(sent[0]).body)  # the server did echo it all
+    captured = capfd.readouterr()
+    assert_clean([*texts, *handler.lines, captured.out, captured.err], secrets)
 
 
 @pytest.mark.parametrize("fault", ECHO_FAULTS)

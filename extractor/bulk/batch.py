@@ -26,19 +26,30 @@ What does end the stream, by raising:
   identical error results would only hide the one thing to fix. Other client
   errors (400, 413, 422) can be caused by one document (too long, refused
   content) and stay per-document results;
+* :class:`BatchAborted`, when :data:`SAME_FAILURES_IN_A_ROW` documents in a
+  row fail with the same request error, one that does not depend on the
+  document: the same ``config`` or ``server`` error (HTTP 400, 405, 422, a
+  context window too small for even a short article, an answer that is not
+  an OpenAI chat completion: an HTML page, ``{}``, ``choices: []``, a
+  redirect). Three different articles refused alike say the request is
+  wrong, and so will every other one; the message is the error's, which says
+  what to fix in the setup (it is never the model's fault);
 * :class:`BatchAborted`, when ``abort_after`` documents in a row have failed
-  because of the server (kinds ``transient``, ``server``, ``config``) and
-  none succeeded in between: the server is down or unreachable, and each
-  further document would spend the whole retry budget (half a minute or
-  more) before failing too;
-* :class:`BatchAborted` sooner, when the first :data:`IDENTICAL_FIRST_FAILURES`
-  documents of the run all fail with the same ``server`` or ``config`` error
-  that no document can cause (an :class:`~extractor.errors.IncompatibleServerError`:
-  the URL answers, but not like an OpenAI API): nothing has worked yet, and
-  nothing will.
+  because of the server (kinds ``transient``, ``server``, ``config``) with
+  none answered in between: the server is down, overloaded or unreachable
+  ("the model server at <url> keeps answering HTTP 502"). The extractor's
+  shared :class:`~extractor.runtime.retrying.Backoff` makes these quick: once
+  one request has spent its whole retry schedule on server failures, later
+  ones are not retried until the server answers again.
 
-The document that raised a stopping error gets no result, so a resumed bulk
-run does it again once the problem is fixed.
+A document answered by the server, even with an invalid answer (kinds
+``model``, ``refusal``), ends both streaks; a bad input (kind ``input``)
+says nothing about the server and leaves them as they are.
+
+The document that raised a stopping error gets no result, and neither do the
+documents in flight or not yet started, so a resumed bulk run does them once
+the problem is fixed; the documents that failed before the stop have error
+lines, which ``retry_errors`` (``--retry-errors``) redoes.
 
 Concurrency: ``concurrency`` worker tasks take items from a bounded queue that
 one feeder task fills, so an iterator over millions of items is consumed
@@ -100,8 +111,9 @@ BatchInput: TypeAlias = (
 #: Client errors that cannot depend on the document: the run stops on them.
 FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
 DEFAULT_CONCURRENCY = 8
-#: The run stops when its first this-many documents all fail with one server/config error.
-IDENTICAL_FIRST_FAILURES = 3
+#: The run stops when this many documents in a row fail with one request error (see above).
+SAME_FAILURES_IN_A_ROW = 3
+IDENTICAL_FIRST_FAILURES = SAME_FAILURES_IN_A_ROW  # the name of earlier releases
 #: Kinds of failure that say something about the server or the setup, not the document.
 SERVER_KINDS: frozenset[str] = frozenset({"transient", "server", "config"})
 #: Longest message kept in an ErrorInfo (a server's page can be long).
@@ -116,7 +128,9 @@ class ErrorInfo:
     fix them: ``input`` (the document), ``config`` (the setup: model, key,
     URL), ``server`` (the server answered something unusable), ``transient``
     (the server failed; trying again later may work), ``model`` (the model
-    never gave a valid answer) and ``internal`` (a bug: please report it).
+    never gave a valid answer), ``refusal`` (the model or the provider's
+    content filter declined the document; the message quotes the refusal,
+    redacted and clipped) and ``internal`` (a bug: please report it).
     ``status_code`` is the HTTP status of a model error when the server sent
     one; ``usage`` is what the failed attempts cost (known for
     :class:`~extractor.errors.ExtractionFailed`, else zero).
@@ -169,6 +183,9 @@ class ErrorInfo:
             return f"{self.kind}: {self.message.split(' (')[0].split(':')[0].strip()}"
         if self.kind == "model":
             return "model: no valid answer"
+        if self.kind == "refusal":
+            filtered = self.message.startswith("the provider's content filter")
+            return "refusal: content filter" if filtered else "refusal: the model declined"
         return f"internal: {self.type}"
 
     def signature(self) -> tuple[str, str, int | None, str]:
@@ -366,9 +383,11 @@ class _Run:
         self.inbox: asyncio.Queue[tuple[int, BatchInput] | None] = asyncio.Queue(concurrency)
         self.outbox: asyncio.Queue[_Outcome] = asyncio.Queue(concurrency)
         self.failures_in_a_row = 0
-        # The first results while nothing has succeeded: their failure signatures.
-        self.opening: list[tuple[str, str, int | None, str]] | None = []
-        self.identical_limit = min(IDENTICAL_FIRST_FAILURES, abort_after)
+        # The request error the last documents failed with, and how many in a row.
+        self.same: tuple[str, str, int | None, str] | None = None
+        self.same_count = 0
+        self.answered = False  # some document was answered (ok, or a model answer)
+        self.identical_limit = min(SAME_FAILURES_IN_A_ROW, abort_after)  # 0: never
 
     async def results(self) -> AsyncIterator[BatchResult]:
         tasks = [asyncio.create_task(self._feed(), name="extract-many-feeder")]
@@ -417,45 +436,68 @@ class _Run:
             await self.outbox.put(result)
 
     def _check_health(self, result: BatchResult) -> None:
-        """Raise BatchAborted when the server is plainly not going to work (see the module doc).
+        """Raise BatchAborted when every further document would fail alike (see the module doc).
 
-        Two rules: ``abort_after`` server failures in a row with no success
-        in between; and the first ``IDENTICAL_FIRST_FAILURES`` documents of
-        the run all failing with one ``server``/``config`` error.
+        Two rules: :data:`SAME_FAILURES_IN_A_ROW` documents in a row failing
+        with one request error (``config`` or ``server``); and ``abort_after``
+        server failures in a row (``transient`` too). A document the server
+        answered ends both streaks; a bad input leaves them as they are.
         """
-        if result.ok:
-            self.failures_in_a_row = 0
-            self.opening = None
-            return
         error = result.error
-        if error is None or error.kind not in SERVER_KINDS:
-            # a bad input or answer says nothing about the server
-            if self.opening is not None and error is not None and error.kind != "input":
-                self.opening = None
+        if result.ok or (error is not None and error.kind in ("model", "refusal")):
+            self.failures_in_a_row = 0
+            self.same, self.same_count = None, 0
+            self.answered = True
             return
+        if error is None or error.kind not in SERVER_KINDS:
+            return  # a bad input (or a bug) says nothing about the server
         self.failures_in_a_row += 1
+        if error.kind == "transient":
+            self.same, self.same_count = None, 0
+        else:
+            signature = error.signature()
+            self.same_count = self.same_count + 1 if signature == self.same else 1
+            self.same = signature
+            if self.identical_limit and self.same_count >= self.identical_limit:
+                count = f"{self.same_count} documents in a row"
+                if not self.answered:
+                    count = f"the first {self.same_count} documents"
+                raise self._aborted(
+                    f"{count} all failed the same way, so every other one would too (the "
+                    f"request is refused, not the article): {_clip(error.message, 600)}",
+                    error,
+                )
         if self.abort_after and self.failures_in_a_row >= self.abort_after:
-            raise self._aborted(
-                f"the model server failed {self.failures_in_a_row} documents in a row "
-                f"(last: {error.message}); check that it is running and reachable "
-                "(--base-url / EXTRACTOR_BASE_URL), then rerun",
-                error,
-            )
-        if self.opening is None or error.kind == "transient" or error.type == "ClientModelError":
-            return  # a 400 or 413 can be one document's fault; only a useless answer counts
-        self.opening.append(error.signature())
-        if len(set(self.opening)) > 1:
-            self.opening = None
-        elif self.identical_limit and len(self.opening) >= self.identical_limit:
-            raise self._aborted(
-                f"the first {len(self.opening)} documents all failed the same way, so every "
-                f"other one would too: {error.message}",
-                error,
-            )
+            raise self._aborted(self._down_message(error), error)
+
+    def _down_message(self, error: ErrorInfo) -> str:
+        """``the model server at <url> keeps answering HTTP 502: ...; resume later ...``."""
+        url = self.extractor.spec.base_url
+        server = f"the model server at {redact(url)}" if url else "the model server"
+        if error.status_code is not None and error.status_code >= 400:
+            doing = f"keeps answering HTTP {error.status_code}"
+        elif error.kind == "transient":
+            doing = "keeps failing"
+        else:
+            doing = "keeps answering what is not a chat completion"
+        if error.status_code == 429:
+            fix = "wait until its rate limit or quota resets (or use fewer --jobs)"
+        else:
+            fix = "check that it is running, reachable and not overloaded"
+        return (
+            f"{server} {doing}: {self.failures_in_a_row} documents in a row failed (last: "
+            f"{_clip(error.message)}); {fix}, then resume later: rerun the same command, "
+            "with --retry-errors to redo the documents that failed"
+        )
 
     def _aborted(self, message: str, error: ErrorInfo) -> BatchAborted:
         last = ModelError(error.message, status_code=error.status_code, kind=error.kind)
         return BatchAborted(message, failures=self.failures_in_a_row, last_error=last)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 async def _aiter(items: Iterable[BatchInput] | AsyncIterable[BatchInput]) -> AsyncIterator[Any]:

@@ -24,23 +24,36 @@ which holds two invariants the SDK does not: a request has a total wall-clock
 deadline (a read timeout alone lets a server that sends one byte a second
 hold a request forever), and an answer to a chat-completions request is a
 chat completion (a redirect, an HTML page, ``{}`` or ``choices: []`` is an
-:class:`~extractor.errors.IncompatibleServerError`, not a model failure).
+:class:`~extractor.errors.IncompatibleServerError`, not a model failure), and
+a completion the model refused (``message.refusal``, or
+``finish_reason="content_filter"``) is a :class:`~extractor.errors.ModelRefusal`
+before instructor can mistake it for a JSON mistake and re-ask.
 Every key and base URL resolved here is registered with
 :mod:`extractor.redact`, so neither can appear in a message.
+
+A user name and password in the base URL (``http://user:pass@host/v1``) are
+never sent silently, and never in place of an API key: httpx would send them
+as HTTP Basic auth, which replaces the ``Bearer`` key in the one
+``Authorization`` header. With a key set, such a URL is refused (a
+:class:`~extractor.errors.ConfigurationError` that says which to remove);
+without one, they are sent as Basic auth, explicitly, with a WARNING once,
+and the URL the SDK sees no longer holds them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import instructor
 import openai
 
-from extractor.errors import ConfigurationError, IncompatibleServerError, WireError
+from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
 from extractor.redact import install_log_filter, redact, register_secret, register_url
 from extractor.runtime.instructor_compat import memoize_async_validator_check
 from extractor.runtime.local.weights import DEFAULT_SIZE
@@ -155,13 +168,14 @@ def resolve_model(
         provider, name = "openai", model
     if base_url is not None:
         key = api_key or env.api_key or env.provider_key("openai")
+        _refuse_two_credentials(base_url, key)
         return ModelSpec(label=model, provider=provider, model=name, base_url=base_url,
                          api_key=key, mode=chosen_mode)  # fmt: skip
     key = api_key or env.api_key or env.provider_key(provider)
     if provider in KEY_VARIABLES and key is None:
         raise ConfigurationError(
             f"model {model!r} needs an API key: set {KEY_VARIABLES[provider]} "
-            "(or pass api_key / --api-key)"
+            "or EXTRACTOR_API_KEY (from Python, the api_key argument also works)"
         )
     return ModelSpec(label=model, provider=provider, model=name, api_key=key, mode=chosen_mode)
 
@@ -171,6 +185,65 @@ def _register_secrets(api_key: str | None, base_url: str | None) -> None:
     register_secret(api_key)
     register_url(base_url)
     install_log_filter()
+
+
+def url_credentials(url: str | None) -> tuple[str, str] | None:
+    """The (user, password) in ``url``'s userinfo, decoded, or None when it has none."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        user, password = parts.username, parts.password
+    except ValueError:
+        return None
+    if user is None and password is None:
+        return None
+    return unquote(user or ""), unquote(password or "")
+
+
+def without_credentials(url: str) -> str:
+    """``url`` with its userinfo removed (``http://u:p@h:8/v1`` -> ``http://h:8/v1``)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=host))
+
+
+def _refuse_two_credentials(base_url: str, key: str | None) -> None:
+    """A key and a URL password cannot both go in the one Authorization header: say so."""
+    if key and url_credentials(base_url) is not None:
+        raise ConfigurationError(
+            f"the base URL {redact(base_url)} holds a user name and password, and an API key "
+            "is set: both would go in the one Authorization header, and the URL's would "
+            "replace the key. Remove them from the URL (the key is sent as a Bearer token), "
+            "or unset the key (EXTRACTOR_API_KEY, OPENAI_API_KEY, the api_key argument) to send them "
+            "as HTTP Basic auth"
+        )
+
+
+_ANNOUNCED_BASIC: set[str] = set()
+
+
+def _basic_auth(base_url: str | None) -> tuple[str | None, dict[str, str]]:
+    """The base URL without its userinfo, and that userinfo as an explicit Basic auth header.
+
+    A header of the client, not httpx's auth from the URL: the URL the SDK
+    sees, logs and puts in its errors then holds no password.
+    """
+    credentials = url_credentials(base_url)
+    if base_url is None or credentials is None:
+        return base_url, {}
+    shown = redact(base_url)
+    if shown not in _ANNOUNCED_BASIC:
+        _ANNOUNCED_BASIC.add(shown)
+        logger.warning(
+            f"sending the user name and password of the base URL {shown} as HTTP Basic auth "
+            "(no API key is set)"
+        )
+    token = base64.b64encode(":".join(credentials).encode("utf-8", "surrogatepass")).decode()
+    return without_credentials(base_url), {"Authorization": f"Basic {token}"}
 
 
 def _local_model_installed(size: str | None) -> bool:
@@ -196,12 +269,16 @@ def build_client(
 
         base_url = shared_server(size=spec.local_size or DEFAULT_SIZE).base_url
     if spec.openai_compatible:
+        _refuse_two_credentials(base_url or "", spec.api_key)
+        base_url, basic = _basic_auth(base_url)
+        guarded = GuardedHttpClient(deadline=timeout, base_url=base_url, timeout=timeout)
         client = openai.AsyncOpenAI(
             base_url=base_url,
             api_key=spec.api_key or "sk-no-key-needed",
             max_retries=0,
             timeout=timeout,
-            http_client=GuardedHttpClient(deadline=timeout, base_url=base_url, timeout=timeout),
+            http_client=guarded,
+            default_headers=basic or None,
         )
         return instructor.from_openai(client, mode=spec.instructor_mode), base_url
     kwargs: dict[str, Any] = {"async_client": True}
@@ -231,10 +308,16 @@ class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
       first entry has a ``message``.
 
+    * A completion whose first choice is a refusal (``message.refusal`` set,
+      or ``finish_reason="content_filter"``) is a
+      :class:`~extractor.errors.ModelRefusal`: instructor would read it as
+      invalid JSON and re-ask, and every re-ask would be refused again.
+
     Failures are raised as :class:`~extractor.errors.WireError`,
     which the SDK wraps and :func:`~extractor.runtime.retrying.classify`
     unwraps: a deadline is a :class:`~extractor.errors.TransientModelError`
-    (retried), a wrong answer an :class:`~extractor.errors.IncompatibleServerError`.
+    (retried), a wrong answer an :class:`~extractor.errors.IncompatibleServerError`,
+    a refusal a :class:`~extractor.errors.ModelRefusal` (neither retried nor re-asked).
     """
 
     def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
@@ -251,7 +334,7 @@ class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
                 raise WireError(deadline_error(self.deadline)) from error
             raise
         if not kwargs.get("stream") and _is_chat_completion_request(request):
-            problem = answer_problem(response)
+            problem, data = _inspect(response)
             if problem is not None:
                 kind, status, what = problem
                 where = redact(self.server_url or str(request.url))
@@ -264,6 +347,9 @@ class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
                         kind=kind,
                     )
                 )
+            refused = refusal(data)
+            if refused is not None:
+                raise WireError(refused)
         return response
 
 
@@ -282,14 +368,78 @@ _URL_HINT = (
 )
 
 
-def answer_problem(response: Any) -> tuple[Literal["server", "config"], int, str] | None:
+Problem = tuple[Literal["server", "config"], int, str]
+
+
+def answer_problem(response: Any) -> Problem | None:
     """Why ``response`` is not a chat completion (kind, HTTP status, what), or None if it is.
 
     Error statuses (4xx, 5xx) are left to the SDK, which raises its own errors for them.
     """
+    return _inspect(response)[0]
+
+
+#: How much of a refusal's text goes into the error.
+REFUSAL_CHARS = 200
+
+
+def refusal(data: Any) -> ModelRefusal | None:
+    """The refusal in a chat completion's first choice, or None when it is an answer.
+
+    A refusal is ``message.refusal`` set to a non-empty text (OpenAI structured
+    outputs), or ``finish_reason="content_filter"`` (OpenAI, Azure: the
+    provider's filter cut the answer). The text is redacted and clipped.
+    """
+    try:
+        choice = data["choices"][0]
+        message = choice.get("message") or {}
+        text = message.get("refusal")
+        finish = choice.get("finish_reason")
+    except (TypeError, KeyError, IndexError, AttributeError):
+        return None
+    said = text.strip() if isinstance(text, str) else ""
+    filtered = finish == "content_filter"
+    if not said and not filtered:
+        return None
+    usage = data.get("usage") if isinstance(data, dict) else None
+    tokens = (_count(usage, "prompt_tokens"), _count(usage, "completion_tokens"))
+    return refusal_error(said, filtered=filtered, tokens=tokens)
+
+
+def refusal_error(
+    text: str, *, filtered: bool = False, tokens: tuple[int, int] = (0, 0), **details: Any
+) -> ModelRefusal:
+    """The error for a refusal: what declined, its text (redacted, clipped), what to do."""
+    shown = excerpt(text, REFUSAL_CHARS) if text.strip() else ""
+    if filtered:
+        what = "the provider's content filter stopped the answer"
+        reason = "refused by the content filter" + (f": {shown!r}" if shown else "")
+    else:
+        what = "the model declined to answer"
+        reason = f"refused: {shown!r}"
+    details.setdefault("last_response", shown or None)
+    return ModelRefusal(
+        f"{what}{f': {shown!r}' if shown else ''}; not re-asked, since the same request "
+        "would be refused again: this document needs another model or provider, or none",
+        refusal=shown, tokens=tokens, reason=reason, **details,
+    )  # fmt: skip
+
+
+def _count(usage: Any, name: str) -> int:
+    value = usage.get(name) if isinstance(usage, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _inspect(response: Any) -> tuple[Problem | None, Any]:
+    """``(answer_problem, the parsed body)``: the body is parsed once for both checks."""
     status = int(response.status_code)
     if 400 <= status < 600:
-        return None
+        return None, None
+    problem, data = _problem(response, status)
+    return problem, data
+
+
+def _problem(response: Any, status: int) -> tuple[Problem | None, Any]:
     history = list(getattr(response, "history", None) or [])
     method = getattr(response.request, "method", "POST")
     if method != "POST" or (history and not 200 <= status < 300):
@@ -300,9 +450,9 @@ def answer_problem(response: Any) -> tuple[Literal["server", "config"], int, str
             f"it redirected the request (HTTP {first.status_code}) to {redact(str(response.url))}, "
             f"which answered {method} with HTTP {status}; {_URL_HINT} (and https:// when the "
             "server redirects http:// to it)",
-        )
+        ), None
     if not 200 <= status < 300:
-        return "config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"
+        return ("config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"), None
     content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()
     raw = response.content
     try:
@@ -316,26 +466,27 @@ def answer_problem(response: Any) -> tuple[Literal["server", "config"], int, str
             status,
             f"it answered HTTP {status} with {content_type or 'no content type'}, not JSON"
             f"{shown}; {_URL_HINT}",
-        )
+        ), None
     if not isinstance(data, dict):
         return (
             "server",
             status,
             f"its answer is JSON but not an object ({excerpt(raw.decode('utf-8', 'replace'))!r})",
-        )
+        ), data
     if data.get("error"):
         return (
             "server",
             status,
             f"it answered HTTP {status} with an error ({excerpt(json.dumps(data['error'], ensure_ascii=False))!r})",
-        )
+        ), data
     choices = data.get("choices")
     if not isinstance(choices, list):
         keys = ", ".join(sorted(map(str, data))[:8]) or "none"
-        return "server", status, f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
+        what = f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
+        return ("server", status, what), data
     if not choices:
-        return "server", status, "its answer has an empty 'choices' list"
+        return ("server", status, "its answer has an empty 'choices' list"), data
     first_choice = choices[0]
     if not isinstance(first_choice, dict) or not isinstance(first_choice.get("message"), dict):
-        return "server", status, "the first of its 'choices' has no 'message' object"
-    return None
+        return ("server", status, "the first of its 'choices' has no 'message' object"), data
+    return None, data

@@ -12,13 +12,23 @@ key, an unknown model, a malformed request) fails at once with a message that
 says what to fix, because repeating it cannot help.
 
 A :class:`Backoff` is shared by every concurrent call of one extractor: when
-the server says 429, all workers pause together instead of each hammering it.
+the server says 429, all workers pause together instead of each hammering it;
+and when one request has spent its whole retry schedule on server failures
+(5xx, timeouts, refused connections) with no request answered since, the
+server is *down*: later requests make one attempt each, no series of waits,
+until one is answered. Without that, every document of a bulk run would
+spend the whole schedule (half a minute or more) on a server that is not
+coming back soon, before the run could see that it has to stop.
 
 Time is bounded everywhere: a ``Retry-After`` header, whatever it holds, is
 read as a finite wait within bounds or ignored (:func:`parse_retry_after`);
-no wait runs past ``RetryPolicy.total``; and with the deadline of each call
-(see ``Extractor.call_deadline``), :meth:`RetryPolicy.budget` is a hard
-limit on one logical request that the engine enforces.
+the wait taken is at most ``RetryPolicy.honour_retry_after_up_to`` and the
+call deadline: a server that asks for a day gets that capped wait, once per
+request, and a WARNING, once per extractor; when it asks again the request
+fails ("rate limited: the server asked to wait 86400 s (1 day)"); no wait runs
+past ``RetryPolicy.total``; and with the deadline of each call (see
+``Extractor.call_deadline``), :meth:`RetryPolicy.budget` is a hard limit on
+one logical request that the engine enforces.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import html
+import logging
 import math
 import re
 import time
@@ -44,12 +55,22 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from extractor.errors import ClientModelError, ModelError, TransientModelError, WireError
+from extractor.errors import (
+    ClientModelError,
+    ModelError,
+    ModelRefusal,
+    TransientModelError,
+    WireError,
+)
 from extractor.redact import redact
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
-#: The longest ``Retry-After`` taken from a server, in seconds (the policy caps it further).
-MAX_RETRY_AFTER = 3600.0
+#: The longest ``Retry-After`` read from a server, in seconds (a week): kept to say how
+#: long the server asked for; the wait itself is capped by the policy.
+MAX_RETRY_AFTER = 7 * 86400.0
+#: An article chunk this short fits any context window that can hold the prompt at all: a
+#: context-length error on it is the server's setup (every document fails), not the document.
+TINY_REQUEST_CHARS = 2000
 #: How much of a server's error text goes into a message.
 EXCERPT_CHARS = 200
 #: How much of a server's error text is read to make the excerpt.
@@ -61,10 +82,26 @@ _CLIENT_HINTS: dict[int, str] = {
     401: "the server rejected the API key: set OPENAI_API_KEY (or EXTRACTOR_API_KEY) to a valid key",
     403: "the API key is not allowed to use this model: check the key's permissions",
     404: "the server does not know this model or endpoint: check --model and --base-url",
+    405: "the server does not take chat completions at this address: check --base-url "
+    "(the address of the API itself, usually ending in /v1)",
     413: "the request is too large for the server: raise its request limit, or split "
     "articles into smaller chunks with Extractor(chunk_chars=...)",
+    415: "the server did not accept the request's format: it may not be OpenAI-compatible; "
+    "check --base-url",
     422: "the server could not process the request: check --model and the options",
 }
+#: What a server says when the prompt does not fit its context window (OpenAI, vLLM,
+#: llama.cpp, Anthropic, TGI wordings).
+_CONTEXT_OVERFLOW = re.compile(
+    r"(?i)context[ _-]?(?:length|size|window)|maximum context|exceed\w* (?:the )?"
+    r"(?:available )?context|prompt is too long|too many (?:input )?tokens|n_ctx"
+)
+_CONTEXT_HINT = (
+    "the request does not fit the server's context window: raise the server's context size "
+    "(llama.cpp --ctx-size; EXTRACTOR_LOCAL_CTX for --model local) or lower chunk_chars"
+)
+
+logger = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------ Retry-After
@@ -142,21 +179,29 @@ def deadline_error(seconds: float, what: str = "the model server's answer") -> T
     )
 
 
-def classify(error: BaseException) -> ModelError | None:
+def classify(
+    error: BaseException, *, request_chars: int | None = None
+) -> ModelError | ModelRefusal | None:
     """Map an exception from openai / httpx / another SDK onto our tree, or None.
 
     The cause chain is searched twice: first for an error of ours (a
-    :class:`ModelError` or a :class:`WireError` raised by our HTTP client
-    under the SDK's wrapping), then for the first exception that maps.
+    :class:`ModelError`, or what our HTTP client raised under the SDK's
+    wrapping in a :class:`WireError`: a deadline, a non-OpenAI answer, a
+    refusal), then for the first exception that maps.
+
+    ``request_chars`` is the length of the article text the request carried:
+    a context-length error on a text of at most :data:`TINY_REQUEST_CHARS`
+    is the server's setup (kind ``config``: every document fails alike), on a
+    longer one it is this document's size (kind ``input``).
     """
     chain = _chain(error)
     for current in chain:
         if isinstance(current, WireError):
             return current.error
-        if isinstance(current, ModelError):
+        if isinstance(current, ModelError | ModelRefusal):
             return current
     for current in chain:
-        mapped = _classify_one(current)
+        mapped = _classify_one(current, request_chars)
         if mapped is not None:
             return mapped
     return None
@@ -173,7 +218,7 @@ def _chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def _classify_one(error: BaseException) -> ModelError | None:
+def _classify_one(error: BaseException, request_chars: int | None = None) -> ModelError | None:
     name = type(error).__name__
     status = getattr(error, "status_code", None)
     response = getattr(error, "response", None)
@@ -181,12 +226,22 @@ def _classify_one(error: BaseException) -> ModelError | None:
         status = getattr(response, "status_code", None)
     if isinstance(status, int) and not isinstance(status, bool):
         message = server_text(error)
+        if status == 429:
+            return rate_limited(message, _retry_after(getattr(response, "headers", None)))
         if status in TRANSIENT_STATUS or status >= 500:
             headers = getattr(response, "headers", None)
             return TransientModelError(
                 f"the model server answered HTTP {status}: {message}",
                 status_code=status,
                 retry_after=_retry_after(headers),
+            )
+        if status in (400, 413, 422) and _overflows_context(error, message):
+            tiny = request_chars is not None and request_chars <= TINY_REQUEST_CHARS
+            where = f"; the article text was {request_chars:,} characters" if request_chars else ""
+            return ClientModelError(
+                f"{_CONTEXT_HINT}{where} (HTTP {status}: {message})",
+                status_code=status,
+                kind="config" if tiny or request_chars is None else "input",
             )
         hint = _CLIENT_HINTS.get(status, "the server refused the request")
         return ClientModelError(f"{hint} (HTTP {status}: {message})", status_code=status)
@@ -199,6 +254,40 @@ def _classify_one(error: BaseException) -> ModelError | None:
     if name in ("RemoteProtocolError", "ReadError", "ProtocolError", "IncompleteRead"):
         return TransientModelError(f"the connection broke mid-answer ({name})")
     return None
+
+
+def rate_limited(message: str, retry_after: float | None) -> TransientModelError:
+    """The error for an HTTP 429: says how long the server asked to wait, when it said."""
+    if retry_after is None:
+        asked = "rate limited: the server gave no time to wait"
+    else:
+        asked = f"rate limited: the server asked to wait {seconds_text(retry_after)}"
+    return TransientModelError(
+        f"{asked} (HTTP 429: {message})", status_code=429, retry_after=retry_after
+    )
+
+
+def seconds_text(seconds: float) -> str:
+    """``86400 s (1 day)``: seconds as a server sent them, and in words when long."""
+    if seconds >= MAX_RETRY_AFTER:
+        return f"more than {MAX_RETRY_AFTER:g} s (a week)"
+    shown = f"{seconds:.2f}".rstrip("0").rstrip(".") + " s"
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = seconds / size
+            words = f"{count:.1f}".rstrip("0").rstrip(".")
+            return f"{shown} ({words} {unit}{'' if words == '1' else 's'})"
+    return shown
+
+
+def _overflows_context(error: BaseException, message: str) -> bool:
+    """Whether a client error says the prompt does not fit the model's context window."""
+    body = getattr(error, "body", None)
+    inner = body.get("error", body) if isinstance(body, dict) else None
+    code = inner.get("code") if isinstance(inner, dict) else None
+    kind = inner.get("type") if isinstance(inner, dict) else None
+    found = f"{code or ''} {kind or ''} {message}"
+    return bool(_CONTEXT_OVERFLOW.search(found))
 
 
 _SPACE = re.compile(r"\s+")
@@ -272,10 +361,24 @@ def _first_line(error: BaseException) -> str:
 
 
 class Backoff:
-    """A pause shared by every worker of one extractor, set by 429 answers."""
+    """What every worker of one extractor knows about the server (see the module doc).
+
+    * a pause, set by 429 answers, that all workers wait out together;
+    * whether the server is *down*: a request spent its whole retry schedule
+      on server failures (or on 429s asking for longer than we wait) and no
+      request has been answered since. While it is, such a failure is not
+      retried (:class:`_stop_if_server_down`); the first answered request
+      ends it;
+    * whether the one WARNING about a ``Retry-After`` longer than we wait has
+      been logged.
+    """
 
     def __init__(self) -> None:
         self._resume_at = 0.0
+        self.down_since: float | None = None
+        self.warned_retry_after = False
+        #: The longest Retry-After a request waits (set by :meth:`RetryPolicy.retrying`).
+        self.retry_after_cap = math.inf
 
     def push(self, seconds: float) -> None:
         self._resume_at = max(self._resume_at, time.monotonic() + seconds)
@@ -284,6 +387,49 @@ class Backoff:
         delay = self._resume_at - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
+
+    @property
+    def server_down(self) -> bool:
+        return self.down_since is not None
+
+    def answered(self) -> None:
+        """A request got an answer from the server (valid or not): it is up."""
+        self.down_since = None
+
+    def refuses(self, error: BaseException) -> bool:
+        """Whether ``error`` says the server will not serve for now: a server failure, or a
+        429 asking for a longer wait than a request takes."""
+        if is_server_failure(error):
+            return True
+        return (
+            isinstance(error, TransientModelError)
+            and error.retry_after is not None
+            and error.retry_after > self.retry_after_cap
+        )
+
+    def gave_up(self, error: BaseException, server: str | None = None) -> None:
+        """A request gave up on ``error``; if the server refuses (:meth:`refuses`), it is down."""
+        if not self.refuses(error) or self.down_since is not None:
+            return
+        self.down_since = time.monotonic()
+        # DEBUG: the request's own error says what happened; a bulk run that keeps meeting
+        # it stops with one line (extractor.bulk.batch) that says what to do.
+        logger.debug(
+            redact(
+                f"the model server{_at(server)} failed every attempt of a request "
+                f"({_first_line(error)}); until it answers again, failed requests are not "
+                "retried"
+            )
+        )
+
+
+def is_server_failure(error: BaseException) -> bool:
+    """A 5xx, a timeout, a refused or broken connection: the server is not serving (429 is)."""
+    return isinstance(error, TransientModelError) and error.status_code != 429
+
+
+def _at(server: str | None) -> str:
+    return f" at {redact(server)}" if server else ""
 
 
 @dataclass(frozen=True)
@@ -302,15 +448,24 @@ class RetryPolicy:
     total: float = 300.0
     honour_retry_after_up_to: float = 120.0
 
-    def wait(self) -> Callable[[RetryCallState], float]:
+    def retry_after_cap(self, deadline: float | None = None) -> float:
+        """The longest wait a ``Retry-After`` gets: ``honour_retry_after_up_to``, or the call
+        deadline when that is shorter (a wait longer than a call may take helps no one)."""
+        cap = self.honour_retry_after_up_to
+        if deadline is not None and math.isfinite(deadline) and deadline > 0:
+            cap = min(cap, deadline)
+        return _bounded(cap, self.honour_retry_after_up_to)
+
+    def wait(self, deadline: float | None = None) -> Callable[[RetryCallState], float]:
         exponential = wait_exponential_jitter(
             multiplier=self.initial, max=self.maximum, jitter=self.initial
         )
+        cap = self.retry_after_cap(deadline)
 
         def strategy(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
             if isinstance(error, TransientModelError) and error.retry_after is not None:
-                return _bounded(error.retry_after, self.honour_retry_after_up_to)
+                return _bounded(error.retry_after, cap)
             return _bounded(float(exponential(state)), self.maximum)
 
         return strategy
@@ -320,21 +475,51 @@ class RetryPolicy:
         deadline of the attempt in flight when ``total`` runs out."""
         return self.total + call_deadline
 
-    def retrying(self, backoff: Backoff | None = None) -> AsyncRetrying:
+    def retrying(
+        self,
+        backoff: Backoff | None = None,
+        *,
+        deadline: float | None = None,
+        server: str | None = None,
+    ) -> AsyncRetrying:
+        """The retry loop of one logical request.
+
+        ``deadline`` (the call deadline) also caps a ``Retry-After`` wait;
+        ``server`` (the base URL, redacted when shown) names the server in
+        the one WARNING logged when it asks for a longer wait than we take.
+        """
+        backoff = backoff if backoff is not None else Backoff()
+        cap = backoff.retry_after_cap = self.retry_after_cap(deadline)
+        asked_too_long = _stop_if_asked_too_long_again(cap)
+
         def before_sleep(state: RetryCallState) -> None:
             error = state.outcome.exception() if state.outcome else None
-            if (
-                backoff is not None
-                and isinstance(error, TransientModelError)
-                and error.status_code == 429
-            ):
+            if not isinstance(error, TransientModelError):
+                return
+            asked = error.retry_after
+            if error.status_code == 429 or asked is not None:  # the server said when: all wait
                 backoff.push(state.upcoming_sleep)
+            if asked is None or asked <= cap:
+                return
+            asked_too_long.waited = True
+            if not backoff.warned_retry_after:
+                backoff.warned_retry_after = True
+                logger.warning(
+                    redact(
+                        f"the model server{_at(server)} asked to wait {seconds_text(asked)} "
+                        f"before retrying (HTTP {error.status_code}); waiting "
+                        f"{seconds_text(cap)} instead, the most a request waits, then "
+                        "retrying once; a request it keeps refusing fails"
+                    )
+                )
 
         return AsyncRetrying(
             stop=stop_after_attempt(self.attempts)
             | stop_after_delay(self.total)
-            | _stop_if_wait_passes(self.total),
-            wait=self.wait(),
+            | _stop_if_wait_passes(self.total)
+            | _stop_if_server_down(backoff)
+            | asked_too_long,
+            wait=self.wait(deadline),
             retry=retry_if_exception_type(TransientModelError),
             before_sleep=before_sleep,
             reraise=True,
@@ -350,6 +535,37 @@ class _stop_if_wait_passes(stop_base):
     def __call__(self, retry_state: RetryCallState) -> bool:
         elapsed = retry_state.seconds_since_start or 0.0
         return elapsed + (retry_state.upcoming_sleep or 0.0) > self.total
+
+
+class _stop_if_server_down(stop_base):
+    """Stop retrying a refusal of the server while it is down (see :class:`Backoff`)."""
+
+    def __init__(self, backoff: Backoff) -> None:
+        self.backoff = backoff
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        error = outcome.exception() if outcome is not None else None
+        return self.backoff.server_down and error is not None and self.backoff.refuses(error)
+
+
+class _stop_if_asked_too_long_again(stop_base):
+    """A request waits the capped time once for a 429 that asks longer; asked again, it stops.
+
+    A server that wants a day will still want most of it after two minutes:
+    each further capped wait would only hold the document (and, through the
+    shared pause, every worker) without a chance of an answer.
+    """
+
+    def __init__(self, cap: float) -> None:
+        self.cap = cap
+        self.waited = False
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        error = outcome.exception() if outcome is not None else None
+        asked = error.retry_after if isinstance(error, TransientModelError) else None
+        return self.waited and asked is not None and asked > self.cap
 
 
 def _bounded(seconds: float, cap: float) -> float:

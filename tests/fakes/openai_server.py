@@ -84,6 +84,8 @@ __all__ = [
     "FakeConfig",
     "FakeOpenAI",
     "Fault",
+    "Replier",
+    "Reply",
     "RequestRecord",
     "Responder",
     "echo_valid",
@@ -109,6 +111,21 @@ _BAD_GATEWAY_HTML = (
 
 Responder = Callable[[dict[str, Any]], str]
 """Takes a chat-completions request body, returns the assistant message content."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A whole HTTP answer, verbatim: for tests that generate statuses, headers and bodies."""
+
+    status: int = 200
+    body: str | bytes = ""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+Replier = Callable[["RequestRecord"], "Reply | None"]
+"""Takes a request record, returns the answer to send verbatim, or None to answer as usual
+(scripted or drawn faults, then the responder). Runs on the server's loop: keep it quick."""
 
 
 class Fault(StrEnum):
@@ -464,6 +481,8 @@ class FakeConfig:
     """Listed by ``/v1/models``; used in completions when the request names none."""
     max_log: int | None = None
     """Keep only the newest ``max_log`` request records (benchmarks); None keeps all."""
+    replier: Replier | None = None
+    """Answers a request verbatim when it returns a Reply (wins over faults and responder)."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
@@ -690,6 +709,12 @@ class _Core:
         return response
 
     def _answer(self, record: RequestRecord, request: web.Request) -> web.Response:
+        if self.config.replier is not None:
+            reply = self.config.replier(record)
+            if reply is not None:
+                body = reply.body if isinstance(reply.body, bytes) else reply.body.encode()
+                headers = {"Content-Type": reply.content_type, **reply.headers}
+                return web.Response(status=reply.status, body=body, headers=headers)
         fault = record.fault
         if fault in _HTTP_ERRORS:
             status, kind, code, message = _HTTP_ERRORS[fault]
@@ -896,6 +921,7 @@ class FakeOpenAI:
         port: int = 0,
         retry_after_header: str | None = None,
         drip_interval: float = 1.0,
+        replier: Replier | None = None,
     ) -> None:
         """``faults`` as a list means ``faults[i]`` for request ``i`` (None: no fault)."""
         if faults is None:
@@ -919,6 +945,7 @@ class FakeOpenAI:
             max_log=max_log,
             retry_after_header=retry_after_header,
             drip_interval=drip_interval,
+            replier=replier,
         )
         self._port = port
         self._core = _Core(self.config)
