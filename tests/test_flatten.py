@@ -134,12 +134,13 @@ def output(tmp_path: Path) -> Path:
 def test_one_table_per_record_type_with_flat_columns(tmp_path: Path, output: Path) -> None:
     summary = flatten(output, tmp_path / "tables", parquet=False)
     assert summary.rows == {
-        "visits": 1, "meetings": 1, "arms_transfers": 1, "casualty_reports": 1, "documents": 3,
+        "visits": 1, "meetings": 1, "arms_transfers": 1, "casualty_reports": 1, "events": 4,
+        "documents": 3,
     }  # fmt: skip
     assert summary.documents == 3 and not summary.bad_lines
     (visit,) = read_csv(tmp_path / "tables" / "visits.csv")
     assert visit["record_id"].startswith("visit:") and visit["doc_id"] == "d1"
-    assert visit["published"] == "2023-10-27" and visit["status"] == "occurred"
+    assert visit["published"] == "2023-10-27" and visit["event_status"] == "occurred"
     assert visit["visitors"] == "Wang Yi; Li Qiang"
     assert visit["visitor_titles"] == "foreign minister; "
     assert (visit["visitor_country"], visit["hosts"], visit["host_country"]) == (
@@ -150,10 +151,10 @@ def test_one_table_per_record_type_with_flat_columns(tmp_path: Path, output: Pat
         "38.9",
         "-77.0",
     )
-    assert (visit["start"], visit["start_precision"], visit["start_text"]) == (
+    assert (visit["start_date"], visit["start_date_precision"], visit["start_date_text"]) == (
         "2023-10-26", "day", "on Thursday",
     )  # fmt: skip
-    assert (visit["end"], visit["level"], visit["purpose"]) == (
+    assert (visit["end_date"], visit["level"], visit["purpose"]) == (
         "2023-10-28",
         "ministerial",
         "talks",
@@ -170,18 +171,15 @@ def test_one_table_per_record_type_with_flat_columns(tmp_path: Path, output: Pat
     (meeting,) = read_csv(tmp_path / "tables" / "meetings.csv")
     assert meeting["participants"] == "Wang Yi; Antony Blinken"
     assert (meeting["countries"], meeting["topics"]) == ("CHN; USA", "trade; Taiwan")
-    assert (meeting["date"], meeting["date_precision"], meeting["date_end"]) == (
-        "2023-10",
-        "month",
-        "",
-    )
+    assert (meeting["event_date"], meeting["event_date_precision"]) == ("2023-10-01", "month")
+    assert (meeting["event_date_last"], meeting["event_date_text"]) == ("2023-10-31", "in October")
 
     (arms,) = read_csv(tmp_path / "tables" / "arms_transfers.csv")
     assert (arms["supplier_country"], arms["recipient_country"]) == ("USA", "TWN")
     assert arms["items"] == "F-16V x66; AIM-9X x4"
     assert (arms["item_categories"], arms["item_quantity"]) == ("aircraft; missiles", "70")
     assert (arms["value_amount"], arms["value_currency"]) == ("8000000000.0", "USD")
-    assert (arms["order_date"], arms["order_date_end"]) == ("2019-08", "2019-09")
+    assert (arms["order_date"], arms["order_date_last"]) == ("2019-08-01", "2019-09-30")
 
     (casualty,) = read_csv(tmp_path / "tables" / "casualty_reports.csv")
     assert [casualty[f"killed_{k}"] for k in ("low", "best", "high", "qualifier")] == [
@@ -195,7 +193,7 @@ def test_one_table_per_record_type_with_flat_columns(tmp_path: Path, output: Pat
         "Kano",
         "Kano State",
     )
-    assert (casualty["date"], casualty["scope"], casualty["violence_type"]) == (
+    assert (casualty["event_date"], casualty["scope"], casualty["violence_type"]) == (
         "2024-03-01", "event", "one_sided",
     )  # fmt: skip
     assert (casualty["perpetrator"], casualty["victims"]) == ("gunmen", "villagers")
@@ -203,7 +201,7 @@ def test_one_table_per_record_type_with_flat_columns(tmp_path: Path, output: Pat
     documents = {row["doc_id"]: row for row in read_csv(tmp_path / "tables" / "documents.csv")}
     assert documents["d1"]["visits"] == "1" and documents["d1"]["title"] == "T1"
     assert documents["d1"]["prompt_tokens"] == "100"
-    assert documents["d3"]["status"] == "error"
+    assert documents["d3"]["run_status"] == "error"
     assert (documents["d3"]["error_kind"], documents["d3"]["error_message"]) == (
         "input", "empty file",
     )  # fmt: skip
@@ -272,11 +270,26 @@ def test_large_files_are_streamed(tmp_path: Path) -> None:
     assert peak < size / 4, (peak, size)
 
 
-@pytest.mark.skipif(parquet_available(), reason="pyarrow is installed")
-def test_parquet_without_pyarrow_is_a_clear_error(tmp_path: Path, output: Path) -> None:
-    result = runner.invoke(app, ["flatten", str(output), "--to", str(tmp_path), "--parquet"])
-    assert result.exit_code == 2 and "pip install pyarrow" in result.stderr
-    assert not list(tmp_path.glob("*.parquet"))
+@pytest.mark.parametrize("missing", ["pyarrow", "duckdb"])
+def test_typed_output_without_its_library_is_a_clear_error(
+    tmp_path: Path, output: Path, missing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without pyarrow (or duckdb) installed: one line naming the extra, nothing written."""
+    monkeypatch.setitem(sys.modules, missing, None)  # `import missing` raises ImportError
+    if missing == "pyarrow":
+        monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+        assert not parquet_available()
+    targets = [["-o", str(tmp_path / "e.duckdb")]]
+    if missing == "pyarrow":
+        targets += [["-o", str(tmp_path / "t.parquet")], ["--to", str(tmp_path), "--parquet"]]
+    for target in targets:
+        result = runner.invoke(app, ["flatten", str(output), *target])
+        assert result.exit_code == 2, result.output
+        assert "pip install 'extractor[tables]'" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not [p for p in tmp_path.rglob("*") if p.suffix in (".parquet", ".duckdb", ".csv")]
+    plain = runner.invoke(app, ["flatten", str(output), "-o", str(tmp_path / "csv")])
+    assert plain.exit_code == 0 and (tmp_path / "csv" / "events.csv").exists()
 
 
 def test_parquet_tables_match_the_csv(tmp_path: Path, output: Path) -> None:
@@ -319,6 +332,6 @@ def test_bulk_then_flatten_end_to_end(tmp_path: Path) -> None:
         "12",
         "at_least",
     )
-    assert (row["country"], row["place"], row["date_text"]) == ("NGA", "Kano", "on Friday")
+    assert (row["country"], row["place"], row["event_date_text"]) == ("NGA", "Kano", "on Friday")
     assert row["evidence"] == "At least 12 people were killed in Kano, Nigeria on Friday."
     assert (row["evidence_start"], row["evidence_end"]) == ("0", "58")

@@ -65,6 +65,16 @@ values = st.recursive(
     ),
     max_leaves=12,
 )
+iso_like = st.one_of(
+    st.sampled_from(["2023-02-30", "0000-01", "2023-13", "99999-01-01", "2023-1-1", "2024",
+                     "2024-02-29", "1-01-01", "2023-10", "２０２３"]),
+    st.dates().map(str),
+    texts,
+)  # fmt: skip
+DATES = ["date", "start", "end", "order_date", "delivery_date"]
+date_values = st.fixed_dictionaries(
+    {}, optional={"value": iso_like, "end": iso_like, "text": texts, "precision": texts}
+)
 FIELDS = [
     "id", "doc_id", "status", "evidence", "place", "date", "start", "end", "killed", "injured",
     "visitors", "hosts", "participants", "countries", "items", "value", "supplier", "recipient",
@@ -73,6 +83,7 @@ FIELDS = [
 records = st.fixed_dictionaries(
     {"type": st.one_of(st.sampled_from(TYPES), texts)},
     optional={name: values for name in FIELDS if name not in ("evidence", "place")}
+    | {name: st.one_of(date_values, values) for name in DATES}
     | {
         "evidence": st.fixed_dictionaries(
             {"quote": texts, "start": numbers, "end": numbers, "alignment": texts}
@@ -140,6 +151,31 @@ def test_flatten_never_raises_and_writes_safe_csv(
     source.write_bytes(body)
     summary = flatten(source, folder / "tables", parquet=False)
     assert_safe_tables(folder / "tables", summary)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(raw=st.lists(raw_lines, max_size=6), torn=st.booleans())
+def test_typed_outputs_hold_the_same_rows_whatever_the_lines(
+    raw: list[bytes], torn: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Parquet and DuckDB take every row CSV takes: a value that cannot be its type is null."""
+    duckdb = pytest.importorskip("duckdb")
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = tmp_path_factory.mktemp("typed")
+    source = folder / "out.jsonl"
+    source.write_bytes(b"\n".join(raw) + (b"" if torn else b"\n"))
+    expected = flatten(source, folder / "csv", parquet=False).rows
+    assert flatten(source, folder / "t.parquet").rows == expected
+    assert flatten(source, folder / "t.duckdb").rows == expected
+    con = duckdb.connect(str(folder / "t.duckdb"), read_only=True)
+    for table, rows in expected.items():
+        assert pq.read_table(folder / "t.parquet" / f"{table}.parquet").num_rows == rows
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone() == (rows,)
+    con.close()
 
 
 def test_formula_cells_are_neutralised_in_csv_only_as_text() -> None:

@@ -181,7 +181,7 @@ def test_the_plugin_goes_through_every_command(plugin: Path, tmp_path: Path) -> 
     with (tables / "protests.csv").open(encoding="utf-8") as handle:
         [row] = list(csv.DictReader(handle))
     assert row["participants_low"] == "2000" and row["country"] == "CHL"
-    assert row["date"] == "2024-03-10" and row["date_precision"] == "day"
+    assert row["event_date"] == "2024-03-10" and row["event_date_precision"] == "day"
     assert row["organisers"] == "Confederation of Workers"
     with (tables / "documents.csv").open(encoding="utf-8") as handle:
         documents = {d["doc_id"]: d for d in csv.DictReader(handle)}

@@ -1,47 +1,94 @@
-"""``extractor flatten out.jsonl --to DIR``: a bulk output as flat tables.
+"""``extractor flatten RESULTS -o OUT``: results as tables to query at once.
 
-Writes one CSV per record type plus ``documents.csv`` (and Parquet when
-pyarrow is installed); prints the paths written on stdout, one per line, so
-scripts can pick them up (as the bytes of the name, even when it is not
-UTF-8), and the row counts on stderr. Exit codes: 0 done, 1 some lines could
-not be read (the tables hold everything else), 2 bad usage, a missing or
-unreadable input, or a folder that cannot be written.
+RESULTS is what ``extractor bulk`` writes (JSONL) or what ``extractor
+extract`` prints (one JSON object, or JSONL of them); ``-`` reads stdin. The
+output's name chooses the format: ``events.duckdb`` one DuckDB database,
+``tables.parquet`` a folder of Parquet files, anything else a folder of CSV
+files (Parquet beside them when pyarrow is installed); ``-o -`` writes the
+one table chosen with ``--table`` as CSV on stdout. ``--to`` is the old
+spelling of ``-o`` and still works.
+
+Prints the paths written on stdout, one per line, so scripts can pick them up
+(as the bytes of the name, even when it is not UTF-8), and the row counts and
+warnings on stderr. Exit codes: 0 done; 1 some lines are not results (the
+tables hold everything else) or nothing at all could be read from a
+non-empty input; 2 bad usage, a missing or unreadable input, or an output
+that cannot be written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
 from extractor.cli._app import app
-from extractor.cli.common import os_error_message, print_error, safe_text, shown
+from extractor.cli.common import fail_usage, os_error_message, print_error, shown
 from extractor.errors import ExtractorError
-from extractor.export.flatten import flatten
+from extractor.export.flatten import FlattenSummary, flatten, flatten_csv
 
 
 @app.command("flatten")
 def flatten_cmd(
     path: Annotated[
-        Path, typer.Argument(help="A JSONL file written by `extractor bulk`.", show_default=False)
+        str,
+        typer.Argument(
+            help="Results: the JSONL of `extractor bulk`, the JSON of `extractor extract`, "
+            "or - for stdin.",
+            show_default=False,
+        ),
     ],
-    to: Annotated[
-        Path, typer.Option("--to", help="Folder for the tables (created if needed).")
-    ] = Path("tables"),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="events.duckdb (a DuckDB file), tables.parquet (a Parquet folder), any other "
+            "name a CSV folder, or - (CSV of one --table on stdout). Default: tables",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[Path | None, typer.Option("--to", hidden=True)] = None,
+    tables: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--table",
+            "-t",
+            help="Write only this table (repeat for more): a type's plural, events, documents.",
+            show_default=False,
+        ),
+    ] = None,
     parquet: Annotated[
         bool | None,
         typer.Option(
             "--parquet/--no-parquet",
-            help="Also write Parquet (default: when pyarrow is installed).",
+            help="Also write Parquet into a CSV folder (default: when pyarrow is installed).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Write one CSV table per record type (ACLED-style flat columns) from a bulk output."""
+    """Write one table per record type, an events table across types and a documents table."""
+    if output is not None and to is not None:
+        fail_usage("give the output once: -o/--output (--to is its old spelling)")
+    target = output if output is not None else to if to is not None else Path("tables")
+    source: str | IO[bytes] = sys.stdin.buffer if path == "-" else path
+    label = "stdin" if path == "-" else shown(path)
     try:
-        summary = flatten(path, to, parquet=parquet)
+        if str(target) == "-":
+            if not tables or len(tables) != 1:
+                fail_usage("-o - writes one table as CSV on stdout: choose it with --table NAME")
+            summary = flatten_csv(source, sys.stdout, tables[0])
+            sys.stdout.flush()
+        else:
+            summary = flatten(source, target, parquet=parquet, tables=tables)
+    except BrokenPipeError:  # `... -o - | head`: the reader has what it wanted
+        _quiet_stdout()
+        raise typer.Exit(0) from None
     except ExtractorError as error:
         print_error(error)
         raise typer.Exit(2 if error.kind in ("input", "config") else 1) from None
@@ -50,33 +97,33 @@ def flatten_cmd(
         raise typer.Exit(2) from None
     for file in summary.files:
         typer.echo(os.fsencode(file))
+    _report(summary, label)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+
+
+def _report(summary: FlattenSummary, label: str) -> None:
     counts = ", ".join(f"{name} {rows:,}" for name, rows in summary.rows.items())
-    typer.echo(f"flatten: {summary.documents:,} documents; rows: {counts}", err=True)
-    if summary.torn_last_line:
-        typer.echo(
-            f"flatten: warning: {shown(path)}: the last line is unfinished (a bulk run still "
-            "running or killed) and was skipped; rerun `extractor bulk` to complete it",
-            err=True,
-        )
-    for kind, count in summary.unknown_types.items():
-        typer.echo(
-            f"flatten: warning: {count:,} record(s) of unknown type {safe_text(repr(kind))} "
-            "skipped",
-            err=True,
-        )
-    if summary.bad_values:
-        typer.echo(
-            f"flatten: warning: {summary.bad_values:,} value(s) could not be read as their "
-            "column's type (a number that is not one, a list where a name belongs) and were "
-            "left empty",
-            err=True,
-        )
+    typer.echo(f"flatten: {summary.documents:,} results; rows: {counts}", err=True)
+    for warning in summary.warnings():
+        typer.echo(f"flatten: warning: {label}: {warning}", err=True)
     if summary.bad_lines:
         numbers = ", ".join(str(n) for n in summary.bad_lines[:10])
         more = " ..." if len(summary.bad_lines) > 10 else ""
         print_error(
-            f"{shown(path)}: {len(summary.bad_lines):,} line(s) are not JSON objects "
-            f"and were skipped (line {numbers}{more}); the file is damaged: check how it was "
-            "written"
+            f"{label}: {len(summary.bad_lines):,} line(s) are not results of `extractor bulk` "
+            f"or `extractor extract` and were skipped (line {numbers}{more}); check how the "
+            "file was written"
+        )
+        raise typer.Exit(1)
+    if summary.documents == 0 and not summary.input_empty:
+        print_error(
+            f"{label}: no result could be read (only an unfinished line): give the JSONL of "
+            "`extractor bulk` or the JSON of `extractor extract`"
         )
         raise typer.Exit(1)

@@ -17,8 +17,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from extractor.evaluation.gold import RECORD_FIELDS, RECORD_TYPES
+from extractor.evaluation.gold import RECORD_FIELDS, RECORD_TYPES, FieldKind
 from extractor.evaluation.scoring import Counts, EvalReport
+from extractor.types.columns import date_name
 
 __all__ = [
     "Comparison",
@@ -46,6 +47,15 @@ def _num(value: float | None, digits: int = 1) -> str:
 def _short(value: Any, limit: int = 60) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field_label(rtype: str, name: str) -> str:
+    """A scored field as the tables name it: a date under the one date naming of
+    ``extractor flatten`` (``start`` -> ``start_date``, ``date`` -> ``event_date``), so a
+    report's rows and the tables' columns read alike. The ``--json`` report keeps the
+    gold format's own field names."""
+    kind = RECORD_FIELDS.get(rtype, {}).get(name)
+    return date_name(name) if kind == FieldKind.DATE else name
 
 
 def _summary(record: dict[str, Any]) -> str:
@@ -89,7 +99,14 @@ def render_report(report: EvalReport, *, details: bool = False) -> RenderableTyp
             continue
         for name, s in stats.items():
             partial = _pct(s.partial) if s.partial != s.accuracy else ""
-            fields.add_row(rtype, name, str(s.correct), str(s.total), _pct(s.accuracy), partial)
+            fields.add_row(
+                rtype,
+                _field_label(rtype, name),
+                str(s.correct),
+                str(s.total),
+                _pct(s.accuracy),
+                partial,
+            )
         fields.add_section()
     o = report.fields_overall
     fields.add_row("all", "", str(o.correct), str(o.total), _pct(o.accuracy), _pct(o.partial))
@@ -142,7 +159,8 @@ def _render_details(report: EvalReport) -> RenderableType:
         for m in mismatched:
             for mm in m.mismatches:
                 out.append(
-                    f"  field    gold[{m.gold_index}]~pred[{m.pred_index}] {m.type}.{mm.field}: "
+                    f"  field    gold[{m.gold_index}]~pred[{m.pred_index}] {m.type}."
+                    f"{_field_label(m.type, mm.field)}: "
                     f"gold {_short(mm.gold)} pred {_short(mm.pred)}\n"
                 )
         if doc.ungrounded:

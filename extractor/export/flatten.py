@@ -1,71 +1,134 @@
-"""Flatten a bulk output file into one table per record type, ACLED style.
+"""Flatten results into tables an analyst can query at once: CSV, Parquet or DuckDB.
 
 The JSONL of a bulk run nests (actors in lists, dates as objects); pandas,
 DuckDB and spreadsheets want one row per event and one value per cell, the
 way ACLED and UCDP publish their data. :func:`flatten` writes
-``visits.csv``, ``meetings.csv``, ``arms_transfers.csv`` and
-``casualty_reports.csv`` (one row per record, every record's evidence and
-provenance beside its facts), plus ``documents.csv`` (one row per input
-document, failures included, so a table can be joined back to its sources
-and a reader can tell "no events" from "not processed"). With pyarrow
-installed (it is not a dependency) the same tables are written as Parquet.
 
-Conventions: lists of names are joined with ``"; "``; a date is split into
-its ISO value, its end (for a range), its precision and the text as written;
-a count into low, best and high with its qualifier. Every table is written
-with its header even when it is empty, so scripts can rely on the files.
+* one table per registered record type (``visits``, ``meetings``,
+  ``arms_transfers``, ``casualty_reports``, a plugin's ``protests`` ...): one
+  row per record, its evidence and provenance beside its facts;
+* ``events``: every record of every type, one row each, with the columns
+  all types share (``record_type``, ``event_status``, ``event_date``,
+  ``countries``, ``actors``, ``place``, the evidence), read through the
+  type's own ``event_dates()``, ``countries()`` and ``actors()``, so "all
+  events in Nigeria in March" is one query; records of a type that is not
+  installed are kept here too;
+* ``documents``: one row per input (failures and skipped inputs included,
+  ``run_status`` ok/error/skipped), so a table joins back to its sources and
+  "no events" can be told from "not processed".
 
-The input is streamed line by line, and rows are written as they are read
-(Parquet in row groups), so memory does not grow with the file. The tables
-are written to temporary files and renamed at the end: a failed run leaves
-the previous tables in place, never half-written ones.
+The output is chosen by its name: ``events.duckdb`` (or ``.ddb``, ``.db``) is
+one DuckDB database holding every table; ``tables.parquet`` a folder of
+Parquet files; any other name a folder of CSV files (with Parquet beside
+them when pyarrow is installed, as before). Parquet and DuckDB are typed
+(:mod:`extractor.types.columns` says how): dates are dates, counts integers,
+lists lists. CSV stays spreadsheet-friendly: lists joined with ``"; "``,
+dates as ISO days, and no text cell that a spreadsheet would run as a
+formula.
+
+The input is what ``extractor bulk`` writes (JSONL, read with
+:func:`extractor.io.output.latest_lines`: the last line of each ``doc_id``
+wins, as a rerun means), or what ``extractor extract`` writes (one JSON
+object, pretty-printed or not, or JSONL of them), or a file object such as
+stdin. Rows are written as they are read (Parquet in row groups, DuckDB in
+batches), so memory does not grow with the input, and into temporary files
+renamed at the end: a failed run leaves the previous tables in place.
 
 Whatever a line holds, flattening it does not fail (invariants, tested with
 generated lines in tests/test_flatten_hostile.py):
 
 * a value that cannot be read as its column's type (a list where a count
-  belongs, a number out of range, NaN) is an empty cell, counted in
-  ``FlattenSummary.bad_values``;
-* text is valid UTF-8: a lone surrogate (a ``"\ud800"`` escape, or a file
+  belongs, a number out of range, NaN, a date that is no date) is an empty
+  cell, counted in ``FlattenSummary.bad_values``;
+* text is valid UTF-8: a lone surrogate (a ``"\\ud800"`` escape, or a file
   name that was not UTF-8, as bulk writes it) becomes U+FFFD;
 * no text cell of a CSV file starts with ``=``, ``+``, ``-``, ``@``, a tab
   or a carriage return (or their full-width forms), which spreadsheets
   would run as a formula: such a cell gets a leading ``'``. Numeric cells
-  are numbers (``-77.0`` stays a number). Parquet keeps text as it is.
+  are numbers (``-77.0`` stays a number). Parquet and DuckDB keep text as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import json
 import math
 import os
+import shutil
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TextIO
+from typing import IO, Any, Literal, Protocol, TextIO
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.io.output import latest_lines
 from extractor.redact import clean_surrogates
-from extractor.types.columns import SEPARATOR, Column, Getter, Kind, at, field_of, from_line
+from extractor.types.columns import (
+    SEPARATOR,
+    Column,
+    Getter,
+    Kind,
+    at,
+    column_name,
+    date_group,
+    field_of,
+    first_day,
+    from_line,
+)
+from extractor.types.parts import Place
 from extractor.types.registry import RecordSpec, registered_types
 
-__all__ = ["Column", "FlattenSummary", "flatten", "parquet_available", "table_columns"]
+__all__ = [
+    "Column",
+    "FlattenSummary",
+    "OutputFormat",
+    "as_result_line",
+    "csv_cell",
+    "csv_text",
+    "duckdb_available",
+    "flatten",
+    "flatten_csv",
+    "output_format",
+    "parquet_available",
+    "result_rows",
+    "table_columns",
+    "table_name",
+]
 
-PARQUET_ROW_GROUP = 10_000
+OutputFormat = Literal["csv", "parquet", "duckdb"]
+#: Suffixes of a DuckDB database file.
+DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
+#: Rows per Parquet row group and per DuckDB insert.
+BATCH_ROWS = 10_000
+PARQUET_ROW_GROUP = BATCH_ROWS
+#: A single JSON document larger than this is not parsed whole (it is read as JSONL).
+WHOLE_JSON_LIMIT = 256 * 1024 * 1024
 #: A CSV text cell starting with one of these is prefixed with ``'`` (formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _INT64 = (-(2**63), 2**63 - 1)
+_TABLES_EXTRA = "pip install 'extractor[tables]'"
+#: The key under which an ``events`` row finds what the record's type says of it.
+_EVENT = "@event"
+
+
+# ------------------------------------------------------------------ the tables
+
+
+def _doc_id(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
+    return record.get("doc_id") or line.get("doc_id")
 
 
 _HEAD = [
     Column("record_id", "str", field_of("id")),
-    Column("doc_id", "str", lambda record, line: record.get("doc_id") or line.get("doc_id")),
-    Column("published", "str", from_line("published")),
-    Column("status", "str", field_of("status")),
+    Column("doc_id", "str", _doc_id),
+    Column("published", "date", from_line("published")),
+    Column("event_status", "str", field_of("status")),
 ]
 _TAIL = [
     Column("attribution", "str", field_of("attribution")),
@@ -76,20 +139,39 @@ _TAIL = [
     Column("plover_category", "str", field_of("plover_event", "category")),
     Column("plover_mode", "str", field_of("plover_event", "mode")),
 ]
+_EVENTS = [
+    _HEAD[0],
+    _HEAD[1],
+    Column("record_type", "str", field_of("type")),
+    *_HEAD[2:],
+    *date_group("event_date", lambda record: at(record, _EVENT, "date")),
+    Column("countries", "list", field_of(_EVENT, "countries")),
+    Column("actors", "list", field_of(_EVENT, "actors")),
+    Column("place", "str", field_of(_EVENT, "place")),
+    Column("place_country", "str", field_of(_EVENT, "place_country")),
+    *_TAIL,
+]
 
 
 def _count_of(kind: str) -> Getter:
     return lambda record, line: at(line, "counts", kind)
 
 
+def _records_in(record: Mapping[str, Any], line: Mapping[str, Any]) -> int:
+    records = line.get("records")
+    return len(records) if isinstance(records, list) else 0
+
+
 def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
     return [
         Column("doc_id", "str", from_line("doc_id")),
-        Column("status", "str", from_line("status")),
-        Column("published", "str", from_line("published")),
+        Column("run_status", "str", from_line("status")),
+        Column("published", "date", from_line("published")),
         Column("title", "str", from_line("title")),
         Column("url", "str", from_line("url")),
         Column("source", "str", from_line("source")),
+        Column("text_sha256", "str", from_line("text_sha256")),
+        Column("records", "int", _records_in),
         *(Column(spec.plural, "int", _count_of(spec.name)) for spec in specs),
         Column("model", "str", from_line("model")),
         Column("prompt_version", "str", from_line("prompt_version")),
@@ -100,7 +182,7 @@ def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
             "completion_tokens", "int", lambda record, line: at(line, "usage", "completion_tokens")
         ),
         Column("seconds", "float", from_line("seconds")),
-        Column("warnings", "str", lambda record, line: SEPARATOR.join(line.get("warnings") or [])),
+        Column("warnings", "list", lambda record, line: line.get("warnings")),
         Column("error_type", "str", lambda record, line: at(line, "error", "type")),
         Column("error_kind", "str", lambda record, line: at(line, "error", "kind")),
         Column("error_message", "str", lambda record, line: at(line, "error", "message")),
@@ -108,28 +190,48 @@ def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
     ]
 
 
-def table_columns(specs: Sequence[RecordSpec] | None = None) -> dict[str, list[Column]]:
-    """Table name -> its columns: one table per record type, then ``documents``."""
-    specs = registered_types() if specs is None else specs
-    out = {spec.plural: [*_HEAD, *spec.columns, *_TAIL] for spec in specs}
-    out["documents"] = _documents(specs)
+def _bare(columns: Iterable[Column], shared: Sequence[Column] = ()) -> list[Column]:
+    """The columns under names SQL reads bare (a keyword gets a trailing underscore), each
+    once: a type's column named like a ``shared`` one or an earlier one (a user's field
+    called ``published``) gets underscores until it is unique, and the shared keep theirs."""
+    taken = {c.name for c in shared}
+    out = []
+    for c in columns:
+        name = column_name(c.name)
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        out.append(dataclasses.replace(c, name=name))
     return out
 
 
-# ------------------------------------------------------------------ writing
+#: The tables flatten writes beside the one per type, and what they hold.
+_OWN_TABLES = {"events": "every record of every type", "documents": "one row per input"}
 
 
-def parquet_available() -> bool:
-    return _pyarrow() is not None
+def table_name(spec: RecordSpec) -> str:
+    """The table of a record type: its plural, as a name SQL reads bare."""
+    return column_name(spec.plural)
 
 
-def _pyarrow() -> tuple[ModuleType, ModuleType] | None:
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError:
-        return None
-    return pyarrow, pyarrow.parquet
+def table_columns(specs: Sequence[RecordSpec] | None = None) -> dict[str, list[Column]]:
+    """Table name -> its columns: one table per record type, then ``events`` and ``documents``."""
+    specs = registered_types() if specs is None else specs
+    out: dict[str, list[Column]] = {}
+    for spec in specs:
+        name = table_name(spec)
+        if name in _OWN_TABLES:
+            raise ConfigurationError(
+                f"record type {spec.name!r} would be written as the table {name!r}, which "
+                f"flatten keeps for {_OWN_TABLES[name]}: give the type another `plural`"
+            )
+        out[name] = [*_HEAD, *_bare(spec.columns, [*_HEAD, *_TAIL]), *_TAIL]
+    out["events"] = _bare(_EVENTS)
+    out["documents"] = _bare(_documents(specs))
+    return out
+
+
+# ------------------------------------------------------------------ cells
 
 
 class _BadValue(Exception):
@@ -137,13 +239,15 @@ class _BadValue(Exception):
 
 
 def _cell(value: Any, kind: Kind) -> Any:
-    """A value as the column's type; None stays None (an empty CSV cell, a Parquet null).
+    """A value as the column's type; None stays None (an empty CSV cell, a null).
 
     Raises :class:`_BadValue` for a value that is there but cannot be read as
     the type (the caller leaves the cell empty and counts it).
     """
     if value is None or value == "":
         return None
+    if kind == "str":  # most cells: no conversion to try
+        return _text(value)
     try:
         if kind == "int":
             if isinstance(value, float) and not math.isfinite(value):
@@ -157,10 +261,20 @@ def _cell(value: Any, kind: Kind) -> Any:
             if not math.isfinite(real):
                 raise _BadValue(value)
             return real
+        if kind == "date":
+            return first_day(value)
     except (TypeError, ValueError, OverflowError) as error:
         raise _BadValue(value) from error
     if kind == "bool":
         return bool(value)
+    if kind == "list":
+        if not isinstance(value, list | tuple):
+            raise _BadValue(value)
+        return [None if v is None else _text(v) for v in value]
+    return _text(value)
+
+
+def _text(value: Any) -> str:
     return clean_surrogates(value if isinstance(value, str) else str(value))
 
 
@@ -171,78 +285,384 @@ def csv_text(value: Any) -> Any:
     return value
 
 
-class _Table:
-    """One output table: a CSV writer and, optionally, a Parquet writer, on temporary files."""
+def csv_cell(value: Any) -> Any:
+    """A typed cell as a CSV cell: a list joined with ``"; "``, a date as its ISO day,
+    empty for None, and formula-like text neutralised (:func:`csv_text`)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = SEPARATOR.join("" if v is None else str(v) for v in value)
+    elif isinstance(value, date):
+        return value.isoformat()
+    return csv_text(value)
 
-    def __init__(self, name: str, columns: list[Column], folder: Path, arrow: Any) -> None:
-        self.name = name
-        self.columns = columns
+
+def _row(
+    columns: Sequence[Column], record: Mapping[str, Any], line: Mapping[str, Any]
+) -> tuple[list[Any], int]:
+    """The typed cells of one row and how many values could not be read (left empty)."""
+    row: list[Any] = []
+    bad = 0
+    for column in columns:
+        try:
+            row.append(_cell(column.get(record, line), column.kind))
+        except Exception:  # a damaged line: any shape can be anywhere
+            row.append(None)
+            bad += 1
+    return row, bad
+
+
+# ------------------------------------------------------------------ results
+
+
+def as_result_line(result: Any) -> dict[str, Any]:
+    """A result in the shape of a bulk line (``doc_id``, ``status``, ``records`` ...).
+
+    Accepts a bulk line (returned as it is), the JSON of ``extractor
+    extract`` (an ``ArticleExtraction``: records under each type's plural,
+    ``metadata``), or an ``ArticleExtraction`` itself.
+    """
+    if hasattr(result, "model_dump"):
+        result = result.model_dump(mode="json")
+    if not isinstance(result, Mapping):
+        raise TypeError(f"a result is a JSON object, not {type(result).__name__}")
+    if "records" in result or not isinstance(result.get("metadata"), Mapping):
+        return dict(result)
+    meta = result["metadata"]
+    type_of = {spec.plural: spec.name for spec in registered_types()}
+    records: list[Any] = []
+    counts: dict[str, int] = {}
+    for key, items in result.items():
+        if key == "metadata" or not isinstance(items, list):
+            continue
+        for item in items:
+            if isinstance(item, Mapping) and (item.get("type") or key in type_of):
+                item = {**item, "type": item.get("type") or type_of[key]}
+                counts[str(item["type"])] = counts.get(str(item["type"]), 0) + 1
+                records.append(item)
+    return {
+        "doc_id": result.get("doc_id"),
+        "status": "ok",
+        "published": result.get("published"),
+        "records": records,
+        "counts": {**dict.fromkeys(type_of.values(), 0), **counts},
+        "usage": meta.get("usage"),
+        "model": meta.get("model"),
+        "prompt_version": meta.get("prompt_version"),
+        "schema_version": meta.get("schema_version"),
+        "strategy": meta.get("strategy"),
+        "seconds": meta.get("seconds"),
+        "warnings": meta.get("warnings"),
+        "error": None,
+    }
+
+
+def _event_facts(spec: RecordSpec, record: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What the record's type says of it (its dates, countries, actors, place), or None
+    when the record cannot be read back as its type (a damaged or older line)."""
+    try:
+        found = spec.record.model_validate(record)
+        dated = [d for d in found.event_dates() if d.value]
+        countries = found.countries()
+        actors = [a.display_name for a in found.actors()]
+    except Exception:  # any shape can be anywhere in a damaged line
+        return None
+    when = None
+    if dated:
+        last = max(dated, key=lambda d: d.last_day or date.min)
+        when = {"value": dated[0].value, "end": last.end or last.value, "text": dated[0].text}
+    place = next(
+        (v for n in type(found).model_fields if isinstance(v := getattr(found, n), Place)), None
+    )
+    return {
+        "date": when,
+        "countries": countries,
+        "actors": actors,
+        "place": place.text if place else None,
+        "place_country": place.country if place else None,
+    }
+
+
+@dataclass
+class _Rows:
+    """Turns result lines into the typed rows of the chosen tables."""
+
+    columns: Mapping[str, Sequence[Column]]
+    specs: Mapping[str, RecordSpec]
+    summary: FlattenSummary
+
+    def of(self, line: Mapping[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+        summary = self.summary
+        summary.documents += 1
+        status = clean_surrogates(str(line.get("status")))
+        summary.statuses[status] = summary.statuses.get(status, 0) + 1
+        if "documents" in self.columns:
+            yield "documents", self._row("documents", {}, line)
+        records = line.get("records")
+        for record in records if isinstance(records, list) else []:
+            if not isinstance(record, Mapping):
+                continue
+            summary.records += 1
+            kind = clean_surrogates(str(record.get("type")))
+            spec = self.specs.get(kind)
+            if spec is None:
+                summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
+            elif table_name(spec) in self.columns:
+                yield table_name(spec), self._row(table_name(spec), record, line)
+            if "events" in self.columns:
+                facts = _event_facts(spec, record) if spec is not None else None
+                if facts is None and spec is not None:
+                    summary.unreadable_records += 1
+                yield "events", self._row("events", {**record, _EVENT: facts}, line)
+
+    def _row(self, table: str, record: Mapping[str, Any], line: Mapping[str, Any]) -> list[Any]:
+        row, bad = _row(self.columns[table], record, line)
+        self.summary.bad_values += bad
+        return row
+
+
+def result_rows(
+    results: Any, *, tables: Sequence[str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows :func:`flatten` would write for these results, as typed dicts per table.
+
+    ``results``: one result or an iterable of them (bulk lines, ``extract``
+    JSON, or ``ArticleExtraction`` objects). Dates are :class:`datetime.date`,
+    lists are lists; every table chosen is present, empty or not. For a
+    DataFrame: ``pandas.DataFrame(rows["events"])``.
+    """
+    every = table_columns()
+    chosen = _chosen(every, tables)
+    many = results if isinstance(results, list | tuple | Iterator) else [results]
+    rows = _Rows(chosen, _specs(), FlattenSummary())
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in chosen}
+    names = {name: [c.name for c in columns] for name, columns in chosen.items()}
+    for result in many:
+        for table, row in rows.of(as_result_line(result)):
+            out[table].append(dict(zip(names[table], row, strict=True)))
+    return out
+
+
+def _chosen(
+    every: dict[str, list[Column]], tables: Sequence[str] | None
+) -> dict[str, list[Column]]:
+    unknown = [name for name in tables or () if name not in every]
+    if unknown:
+        raise ConfigurationError(
+            f"unknown table(s) {', '.join(unknown)}: choose from {', '.join(every)}"
+        )
+    return {name: every[name] for name in (tables or every)}
+
+
+# ------------------------------------------------------------------ writing
+
+
+def parquet_available() -> bool:
+    return _pyarrow() is not None
+
+
+def duckdb_available() -> bool:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return False
+    return parquet_available()
+
+
+def _pyarrow() -> tuple[ModuleType, ModuleType] | None:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        return None
+    return pyarrow, pyarrow.parquet
+
+
+def _arrow_type(pa: Any, kind: Kind) -> Any:
+    return {
+        "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+        "date": pa.date32(), "list": pa.list_(pa.string()),
+    }[kind]  # fmt: skip
+
+
+def _arrow_table(pa: Any, schema: Any, rows: list[list[Any]]) -> Any:
+    """Rows (lists of typed cells) as an Arrow table of ``schema``."""
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
+    arrays = [pa.array(list(v), type=f.type) for v, f in zip(columns, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+class _Sink(Protocol):
+    rows: int
+
+    def add(self, row: list[Any]) -> None: ...
+
+    def finish(self) -> list[Path]: ...
+
+    def abandon(self) -> None: ...
+
+
+class _CsvSink:
+    """One CSV table, written to a temporary file and renamed at the end."""
+
+    def __init__(self, path: Path, columns: Sequence[Column]) -> None:
         self.rows = 0
-        self.csv_path = folder / f"{name}.csv"
-        self._csv_tmp = folder / f".{name}.csv.tmp"
-        self._handle: TextIO = open(self._csv_tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.path = path
+        self._tmp = path.with_name(f".{path.name}.tmp")
+        self._handle: TextIO = open(self._tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
         self._csv = csv.writer(self._handle)
         self._csv.writerow([c.name for c in columns])
-        self._arrow = arrow
-        self._buffer: list[dict[str, Any]] = []
-        self.parquet_path = folder / f"{name}.parquet"
-        self._parquet_tmp = folder / f".{name}.parquet.tmp"
-        self._parquet: Any = None
-        if arrow is not None:
-            pa, pq = arrow
-            self._schema = pa.schema([(c.name, _arrow_type(pa, c.kind)) for c in columns])
-            self._parquet = pq.ParquetWriter(str(self._parquet_tmp), self._schema)
 
-    def add(self, record: Mapping[str, Any], line: Mapping[str, Any]) -> int:
-        """Write one row; return how many of its values could not be read (left empty)."""
-        row: list[Any] = []
-        bad = 0
-        for column in self.columns:
-            try:
-                row.append(_cell(column.get(record, line), column.kind))
-            except Exception:  # a damaged line: any shape can be anywhere
-                row.append(None)
-                bad += 1
-        self._csv.writerow(["" if value is None else csv_text(value) for value in row])
+    def add(self, row: list[Any]) -> None:
+        self._csv.writerow([csv_cell(value) for value in row])
         self.rows += 1
-        if self._parquet is not None:
-            self._buffer.append(dict(zip((c.name for c in self.columns), row, strict=True)))
-            if len(self._buffer) >= PARQUET_ROW_GROUP:
-                self._flush_parquet()
-        return bad
 
-    def _flush_parquet(self) -> None:
+    def finish(self) -> list[Path]:
+        self._handle.close()
+        os.replace(self._tmp, self.path)
+        return [self.path]
+
+    def abandon(self) -> None:
+        with contextlib.suppress(Exception):  # must not hide why the run failed
+            self._handle.close()
+        with contextlib.suppress(OSError):
+            self._tmp.unlink(missing_ok=True)
+
+
+class _StreamSink:
+    """One CSV table written straight to an open text stream (stdout)."""
+
+    def __init__(self, handle: TextIO, columns: Sequence[Column]) -> None:
+        self.rows = 0
+        self._csv = csv.writer(handle)
+        self._csv.writerow([c.name for c in columns])
+
+    def add(self, row: list[Any]) -> None:
+        self._csv.writerow([csv_cell(value) for value in row])
+        self.rows += 1
+
+    def finish(self) -> list[Path]:
+        return []
+
+    def abandon(self) -> None:
+        return None
+
+
+class _ParquetSink:
+    """One typed Parquet table, written in row groups to a temporary file."""
+
+    def __init__(self, path: Path, columns: Sequence[Column], arrow: tuple[Any, Any]) -> None:
+        self.rows = 0
+        self.path = path
+        self._tmp = path.with_name(f".{path.name}.tmp")
+        self._pa, pq = arrow
+        self._schema = self._pa.schema([(c.name, _arrow_type(self._pa, c.kind)) for c in columns])
+        self._buffer: list[list[Any]] = []
+        # opened here: pyarrow cannot encode a file name that is not UTF-8
+        self._file = open(self._tmp, "wb")  # noqa: SIM115
+        self._writer: Any = pq.ParquetWriter(self._file, self._schema)
+
+    def add(self, row: list[Any]) -> None:
+        self._buffer.append(row)
+        self.rows += 1
+        if len(self._buffer) >= BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
         if self._buffer:
-            pa, _ = self._arrow
-            self._parquet.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            self._writer.write_table(_arrow_table(self._pa, self._schema, self._buffer))
             self._buffer = []
 
     def finish(self) -> list[Path]:
-        """Close and move the finished files into place; return their paths."""
-        self._handle.close()
-        os.replace(self._csv_tmp, self.csv_path)
-        written = [self.csv_path]
-        if self._parquet is not None:
-            self._flush_parquet()
-            self._parquet.close()
-            os.replace(self._parquet_tmp, self.parquet_path)
-            written.append(self.parquet_path)
-        return written
+        self._flush()
+        self._writer.close()
+        self._file.close()
+        os.replace(self._tmp, self.path)
+        return [self.path]
 
     def abandon(self) -> None:
-        """Close and delete the temporary files (the run failed)."""
-        # closing or deleting a broken file must not hide why the run failed
         with contextlib.suppress(Exception):
-            self._handle.close()
-            if self._parquet is not None:
-                self._parquet.close()
-        for path in (self._csv_tmp, self._parquet_tmp):
+            self._writer.close()
+        with contextlib.suppress(Exception):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            self._tmp.unlink(missing_ok=True)
+
+
+class _Database:
+    """A DuckDB database file holding every table, built in a temporary file.
+
+    Tables are created from Arrow tables through DuckDB's relational API
+    (``from_arrow(...).create(name)`` / ``insert_into``): no SQL text is
+    built from names or values.
+    """
+
+    def __init__(self, path: Path, arrow: tuple[Any, Any]) -> None:
+        import duckdb
+
+        self.path = path
+        self._tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self._pa = arrow[0]
+        for leftover in (self._tmp, self._wal):
+            leftover.unlink(missing_ok=True)
+        self.connection: Any = duckdb.connect(str(self._tmp))
+
+    @property
+    def _wal(self) -> Path:
+        return self._tmp.with_name(self._tmp.name + ".wal")
+
+    def table(self, name: str, columns: Sequence[Column]) -> _DuckSink:
+        return _DuckSink(
+            self, name, self._pa.schema([(c.name, _arrow_type(self._pa, c.kind)) for c in columns])
+        )
+
+    def finish(self) -> list[Path]:
+        self.connection.execute("CHECKPOINT")
+        self.connection.close()
+        os.replace(self._tmp, self.path)
+        return [self.path]
+
+    def abandon(self) -> None:
+        with contextlib.suppress(Exception):
+            self.connection.close()
+        for path in (self._tmp, self._wal):
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
 
 
-def _arrow_type(pa: Any, kind: Kind) -> Any:
-    return {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}[kind]
+class _DuckSink:
+    """One table of a :class:`_Database`, inserted in batches of Arrow rows."""
+
+    def __init__(self, database: _Database, name: str, schema: Any) -> None:
+        self.rows = 0
+        self._database = database
+        self._name = name
+        self._schema = schema
+        self._buffer: list[list[Any]] = []
+        self._insert(create=True)  # the table exists, with its types, even when empty
+
+    def add(self, row: list[Any]) -> None:
+        self._buffer.append(row)
+        self.rows += 1
+        if len(self._buffer) >= BATCH_ROWS:
+            self._insert()
+
+    def _insert(self, *, create: bool = False) -> None:
+        table = _arrow_table(self._database._pa, self._schema, self._buffer)
+        relation = self._database.connection.from_arrow(table)
+        if create:
+            relation.create(self._name)
+        elif self._buffer:
+            relation.insert_into(self._name)
+        self._buffer = []
+
+    def finish(self) -> list[Path]:
+        if self._buffer:
+            self._insert()
+        return []
+
+    def abandon(self) -> None:
+        self._buffer = []
 
 
 # ------------------------------------------------------------------ the run
@@ -254,77 +674,236 @@ class FlattenSummary:
 
     rows: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    #: Results read (one per doc_id: the last line of each wins).
     documents: int = 0
+    #: Results by their status: ok, error, skipped.
+    statuses: dict[str, int] = field(default_factory=dict)
+    #: Records read, of every type.
+    records: int = 0
+    #: Lines (or entries of a JSON array) that are not results, by number.
     bad_lines: list[int] = field(default_factory=list)
     torn_last_line: bool = False
+    #: Records of types not registered here: in ``events`` only.
     unknown_types: dict[str, int] = field(default_factory=dict)
     #: Values that could not be read as their column's type (left empty).
     bad_values: int = 0
+    #: Records that could not be read back as their type (their ``events`` row
+    #: has no dates, countries or actors; their type row has what could be read).
+    unreadable_records: int = 0
+    #: Whether the input held anything but white space.
+    input_empty: bool = True
+
+    def warnings(self) -> list[str]:
+        """What a user should know about the run, one sentence each (the CLI prints them)."""
+        out: list[str] = []
+        if self.torn_last_line:
+            out.append(
+                "the last line is unfinished (a bulk run still running or killed) and was "
+                "skipped; rerun `extractor bulk` to complete it"
+            )
+        for kind, count in self.unknown_types.items():
+            out.append(
+                f"{count:,} record(s) of unknown type {clean_surrogates(repr(kind))} are in the "
+                "events table only; install the package that defines the type for its own table"
+            )
+        if self.unreadable_records:
+            out.append(
+                f"{self.unreadable_records:,} record(s) could not be read as their type (a "
+                "damaged line, or written by another version): their events rows have no dates, "
+                "countries or actors"
+            )
+        if self.bad_values:
+            out.append(
+                f"{self.bad_values:,} value(s) could not be read as their column's type (a "
+                "number or date that is not one, a list where a name belongs) and were left empty"
+            )
+        if self.documents == 0 and self.input_empty:
+            out.append("the input is empty: every table was written without rows")
+        elif self.documents and not self.records:
+            states = ", ".join(f"{n:,} {s}" for s, n in sorted(self.statuses.items()))
+            out.append(
+                f"{self.documents:,} result(s) ({states}) but no records: the record tables are "
+                "empty (see the documents table for errors)"
+            )
+        return out
+
+
+def output_format(output: str | os.PathLike[str]) -> OutputFormat:
+    """The format an output name asks for: ``.duckdb``/``.ddb``/``.db`` a DuckDB file,
+    ``.parquet`` a folder of Parquet files, anything else a folder of CSV files."""
+    suffix = Path(output).suffix.lower()
+    if suffix in DUCKDB_SUFFIXES:
+        return "duckdb"
+    return "parquet" if suffix == ".parquet" else "csv"
 
 
 def flatten(
-    path: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
+    source: str | os.PathLike[str] | IO[bytes],
+    output: str | os.PathLike[str],
     *,
     parquet: bool | None = None,
     tables: Sequence[str] | None = None,
 ) -> FlattenSummary:
-    """Write one CSV (and Parquet) per record type, plus documents, from a bulk output file.
+    """Write the tables of a results file (see the module doc) to ``output``.
 
-    ``parquet``: None writes Parquet when pyarrow is importable, True
-    requires it (:class:`ConfigurationError` if missing), False never.
-    Lines that are not JSON objects are skipped and listed by number in the
-    summary; an unfinished last line (a run in progress, or killed) is
-    skipped and flagged as ``torn_last_line``.
+    ``source``: a path, or a binary file object such as ``sys.stdin.buffer``
+    (spooled to a temporary file first: the reader reads twice). ``output``:
+    a ``.duckdb`` file, a ``.parquet`` folder or a CSV folder
+    (:func:`output_format`). ``parquet`` applies to a CSV folder: None also
+    writes Parquet when pyarrow is importable, True requires it, False
+    never. ``tables`` limits the tables written. Lines that are not results
+    are skipped and listed by number in the summary; an unfinished last line
+    (a run in progress, or killed) is skipped and flagged as ``torn_last_line``.
     """
-    source = Path(path)
-    problem = _not_a_file(source)
+    with _readable(source) as (path, label):
+        return _flatten(path, label, output, parquet=parquet, tables=tables)
+
+
+def flatten_csv(
+    source: str | os.PathLike[str] | IO[bytes], handle: TextIO, table: str
+) -> FlattenSummary:
+    """Write one table as CSV on an open text stream (``extractor flatten -o - --table T``)."""
+    chosen = _chosen(table_columns(), [table])
+    with _readable(source) as (path, _):
+        summary = FlattenSummary()
+        sink = _StreamSink(handle, chosen[table])
+        _fill(path, {table: [sink]}, _Rows(chosen, _specs(), summary))
+        summary.rows[table] = sink.rows
+    return summary
+
+
+def _specs() -> dict[str, RecordSpec]:
+    return {spec.name: spec for spec in registered_types()}
+
+
+def _fill(path: Path, sinks: Mapping[str, Sequence[_Sink]], rows: _Rows) -> None:
+    """Read every result of ``path`` into the sinks of its tables."""
+    for line in _results(path, rows.summary):
+        for table, row in rows.of(line):
+            for sink in sinks[table]:
+                sink.add(row)
+
+
+@contextlib.contextmanager
+def _readable(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[tuple[Path, str]]:
+    """The input as a regular file and its name for messages; a stream is spooled first."""
+    if not isinstance(source, str | os.PathLike):
+        with _spooled(source) as spooled:
+            yield spooled, "stdin"
+        return
+    path = Path(source)
+    problem = _not_a_file(path)
     if problem is not None:
         raise InputError(
-            f"{problem}: give the JSONL written by `extractor bulk`", source=_shown(source)
+            f"{problem}: give the JSONL of `extractor bulk` or the JSON of `extractor extract`",
+            source=_shown(path),
         )
-    arrow = _pyarrow() if parquet is not False else None
-    if parquet and arrow is None:
-        raise ConfigurationError("Parquet output needs pyarrow: pip install pyarrow")
-    every = table_columns()
-    unknown = [name for name in tables or () if name not in every]
-    if unknown:
-        raise ConfigurationError(
-            f"unknown table(s) {', '.join(unknown)}: choose from {', '.join(every)}"
-        )
-    folder = Path(out_dir)
-    chosen = {name: every[name] for name in (tables or every)}
-    plural_of = {spec.name: spec.plural for spec in registered_types()}
-    open_tables: dict[str, _Table] = {}
+    yield path, _shown(path)
+
+
+@contextlib.contextmanager
+def _spooled(stream: IO[bytes]) -> Iterator[Path]:
+    handle, name = tempfile.mkstemp(prefix="extractor-flatten-", suffix=".jsonl")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, columns in chosen.items():
-            open_tables[name] = _Table(name, columns, folder, arrow)
+        with os.fdopen(handle, "wb") as spool:
+            shutil.copyfileobj(stream, spool)
+        yield Path(name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def _flatten(
+    source: Path,
+    label: str,
+    output: str | os.PathLike[str],
+    *,
+    parquet: bool | None,
+    tables: Sequence[str] | None,
+) -> FlattenSummary:
+    kind = output_format(output)
+    arrow = _pyarrow() if (kind != "csv" or parquet is not False) else None
+    if arrow is None and (kind != "csv" or parquet):
+        what = "DuckDB" if kind == "duckdb" else "Parquet"
+        raise ConfigurationError(f"{what} output needs pyarrow: {_TABLES_EXTRA}")
+    if kind == "duckdb" and not duckdb_available():
+        raise ConfigurationError(f"DuckDB output needs duckdb: {_TABLES_EXTRA}")
+    chosen = _chosen(table_columns(), tables)
+    target = Path(output)
+    sinks: dict[str, list[_Sink]] = {}
+    database: _Database | None = None
+    try:
+        if kind == "duckdb":
+            target = Path(os.path.realpath(target))  # a symlink stays one; its target is replaced
+            _refuse_foreign_database(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            assert arrow is not None  # checked above
+            database = _Database(target, arrow)
+            sinks = {name: [database.table(name, cols)] for name, cols in chosen.items()}
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, cols in chosen.items():
+                sinks[name] = []
+                if kind == "csv":
+                    sinks[name].append(_CsvSink(target / f"{name}.csv", cols))
+                if arrow is not None:
+                    sinks[name].append(_ParquetSink(target / f"{name}.parquet", cols, arrow))
     except (OSError, ValueError) as error:  # ValueError: an embedded NUL
-        for table in open_tables.values():
-            table.abandon()
+        _abandon(sinks, database)
         reason = _reason(error) if isinstance(error, OSError) else str(error)
+        where = "a file" if kind == "duckdb" else "a folder"
         raise ConfigurationError(
-            f"{_shown(folder)}: cannot write the tables there ({reason}); "
-            "give --to a folder you can write to"
+            f"{_shown(target)}: cannot write the tables there ({reason}); "
+            f"give -o {where} you can write to"
         ) from None
+    except BaseException:
+        _abandon(sinks, database)
+        raise
     summary = FlattenSummary()
     try:
-        for line in _read_lines(source, summary):
-            _add_line(line, open_tables, plural_of, summary)
-        for name, table in open_tables.items():
-            summary.files += table.finish()
-            summary.rows[name] = table.rows
+        _fill(source, sinks, _Rows(chosen, _specs(), summary))
+        for name, table_sinks in sinks.items():
+            for sink in table_sinks:
+                summary.files += sink.finish()
+            summary.rows[name] = table_sinks[0].rows
+        if database is not None:
+            summary.files += database.finish()
     except BaseException as error:
-        for table in open_tables.values():
-            table.abandon()
+        _abandon(sinks, database)
         if isinstance(error, OSError):
             raise InputError(
                 f"flattening failed ({_reason(error)}); the previous tables are untouched",
-                source=_shown(source),
+                source=label,
             ) from None
         raise
     return summary
+
+
+def _abandon(sinks: Mapping[str, list[_Sink]], database: _Database | None) -> None:
+    for table_sinks in sinks.values():
+        for sink in table_sinks:
+            sink.abandon()
+    if database is not None:
+        database.abandon()
+
+
+def _refuse_foreign_database(target: Path) -> None:
+    """An existing file is replaced only when it is a DuckDB database (a typo in -o
+    must not cost a file that is not ours)."""
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(12)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise ConfigurationError(
+            f"{_shown(target)}: a folder; give -o a file name ending in .duckdb"
+        ) from None
+    if head[8:12] != b"DUCK":
+        raise ConfigurationError(
+            f"{_shown(target)}: exists and is not a DuckDB database; give -o another name "
+            "or remove the file"
+        )
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -338,7 +917,7 @@ def _not_a_file(path: Path) -> str | None:
     if stat.S_ISDIR(mode):
         return "a folder"
     if not stat.S_ISREG(mode):
-        return "not a regular file (a pipe or a device)"
+        return "not a regular file (a pipe or a device: pipe it into `extractor flatten -`)"
     return None
 
 
@@ -352,42 +931,81 @@ def _reason(error: OSError) -> str:
     return f"{error.strerror or type(error).__name__}{where}"
 
 
-def _read_lines(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
-    """The JSON objects of the file, one at a time; bad lines are noted, not fatal."""
-    with open(source, "rb") as handle:
-        number = 0
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                line = json.loads(raw)
-            except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep
-                line = None
-            if isinstance(line, Mapping):
-                yield line
-            elif not raw.endswith(b"\n"):
-                summary.torn_last_line = True
-            else:
-                summary.bad_lines.append(number)
+# ------------------------------------------------------------------ reading
 
 
-def _add_line(
-    line: Mapping[str, Any],
-    tables: Mapping[str, _Table],
-    plural_of: Mapping[str, str],
-    summary: FlattenSummary,
-) -> None:
-    summary.documents += 1
-    documents = tables.get("documents")
-    if documents is not None:
-        summary.bad_values += documents.add({}, line)
-    records = line.get("records")
-    for record in records if isinstance(records, list) else []:
-        if not isinstance(record, Mapping):
+def _is_result(value: Any) -> bool:
+    return isinstance(value, Mapping) and isinstance(value.get("doc_id"), str)
+
+
+def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
+    """The results of the file, one per ``doc_id`` (the last wins), in file order.
+
+    JSONL (bulk's output, or JSONL of extract results) is read by
+    :func:`latest_lines`; a file that is one JSON document over several lines
+    (``extract``'s pretty-printed output, or an array of results) is parsed whole.
+    """
+    first = _first_line(source)
+    summary.input_empty = first is None
+    whole = _whole_document(source, first)
+    if whole is not None:
+        yield from _latest(whole, summary)
+        return
+    bad: list[tuple[int, bytes]] = []
+    seen: set[str] = set()
+    for line in latest_lines(source, on_bad_line=lambda n, raw: bad.append((n, raw))):
+        seen.add(line["doc_id"])
+        yield as_result_line(line)
+    for number, raw in bad:
+        if raw.endswith(b"\n"):
+            summary.bad_lines.append(number)
             continue
-        kind = clean_surrogates(str(record.get("type")))
-        name = plural_of.get(kind)
-        if name is None:
-            summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
-        elif name in tables:
-            summary.bad_values += tables[name].add(record, line)
+        last = _parsed(raw)  # no final newline: complete JSON is a result, else a torn line
+        if _is_result(last) and last["doc_id"] not in seen:
+            yield as_result_line(last)
+        elif last is not None and not _is_result(last):
+            summary.bad_lines.append(number)
+        else:
+            summary.torn_last_line = True
+
+
+def _parsed(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _first_line(source: Path) -> bytes | None:
+    """The first line that is not blank (None for a blank file)."""
+    with open(source, "rb") as handle:
+        for raw in handle:
+            if raw.strip():
+                return raw
+    return None
+
+
+def _whole_document(source: Path, first: bytes | None) -> list[Any] | None:
+    """The entries of a file that is one JSON document spread over lines, else None.
+
+    Only a file whose first line is not JSON by itself (``{`` of a
+    pretty-printed object) is parsed whole, and only up to
+    :data:`WHOLE_JSON_LIMIT`: JSONL is never loaded into memory.
+    """
+    if first is None or _parsed(first) is not None:
+        return None
+    if source.stat().st_size > WHOLE_JSON_LIMIT:
+        return None
+    document = _parsed(source.read_bytes())
+    if isinstance(document, Mapping):
+        return [document]
+    return list(document) if isinstance(document, list) else None
+
+
+def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
+    last = {entry["doc_id"]: n for n, entry in enumerate(entries) if _is_result(entry)}
+    for n, entry in enumerate(entries):
+        if not _is_result(entry):
+            summary.bad_lines.append(n + 1)
+        elif last[entry["doc_id"]] == n:
+            yield as_result_line(entry)

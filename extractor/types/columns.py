@@ -4,24 +4,95 @@ Each record type lists its columns (``RecordSpec.columns``); ``extractor
 flatten`` writes them, ACLED style: one row per event, one value per cell.
 The helpers here build the usual shapes: a place, a date with its precision,
 a count range, a list of names.
+
+A column has a kind, and the kind is what the cell holds in every format:
+``date`` a :class:`datetime.date`, ``list`` a list of strings (a Parquet
+``list<string>``, a DuckDB ``VARCHAR[]``, a ``"; "``-joined CSV cell), ``int``
+and ``float`` numbers, ``str`` text. Analysts query the tables with SQL, so:
+
+* **One naming scheme for dates.** A date field becomes four columns sharing
+  a stem (:func:`date_name`: ``start`` -> ``start_date``, ``date`` ->
+  ``event_date``, ``order_date`` stays): ``<stem>`` the first day the date
+  covers (a month-precision date is stored as the month's first day),
+  ``<stem>_precision`` (``day``, ``month`` or ``year``), ``<stem>_last`` the
+  last day it covers (the end of a range, else the end of the month or year;
+  the day itself at day precision) and ``<stem>_text`` as written. So
+  ``[<stem>, <stem>_last]`` is always the period the text allows, and
+  ``date_trunc`` works without a cast. The eval report names dates the same.
+* **No SQL keyword as a name.** A column named ``end`` or ``left`` cannot be
+  selected bare in DuckDB (or PostgreSQL); :func:`column_name` gives such a
+  name a trailing underscore, for a user's type too, and a test checks every
+  column of every registered type against DuckDB's own keyword list.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
-Kind = Literal["str", "int", "float", "bool"]
+from extractor.text.dates import earliest, latest, precision_of
+
+Kind = Literal["str", "int", "float", "bool", "date", "list"]
 Getter = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]
 """(record, line) -> cell value."""
 
+#: How a list cell is joined in CSV (and terminal tables).
 SEPARATOR = "; "
+
+#: Words DuckDB does not accept as a bare column name: its ``reserved`` and
+#: ``type_function`` keywords (``SELECT duckdb_keywords()``; ``left`` and
+#: ``join`` fail like ``end`` does). Kept here so that writing CSV needs no
+#: DuckDB; ``tests/test_flatten_sql.py`` checks it still covers the installed
+#: DuckDB's list.
+SQL_KEYWORDS = frozenset((
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
+    "case", "cast", "check", "collate", "column", "constraint", "create", "default",
+    "deferrable", "desc", "describe", "distinct", "do", "else", "end", "except", "false",
+    "fetch", "for", "foreign", "from", "group", "having", "in", "initially", "intersect",
+    "into", "lambda", "lateral", "leading", "limit", "not", "null", "offset", "on",
+    "only", "or", "order", "pivot", "pivot_longer", "pivot_wider", "placing", "primary",
+    "qualify", "references", "returning", "select", "show", "some", "summarize",
+    "symmetric", "table", "then", "to", "trailing", "true", "union", "unique", "unpivot",
+    "using", "variadic", "when", "where", "window", "with",
+    "anti", "asof", "at", "authorization", "binary", "by", "collation", "columns",
+    "concurrently", "cross", "freeze", "full", "glob", "ilike", "inner", "is", "isnull",
+    "join", "left", "like", "map", "natural", "notnull", "outer", "overlaps",
+    "positional", "right", "semi", "similar", "struct", "tablesample", "try_cast",
+    "tuple", "unpack", "verbose", "generated",
+))  # fmt: skip
+_BARE = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def column_name(name: str) -> str:
+    """``name`` as a column an analyst can write bare in SQL.
+
+    Lower case (DuckDB folds unquoted names), and a keyword gets a trailing
+    underscore (``end`` -> ``end_``), so a user's type with a field called
+    ``order`` or ``end`` still gives a table that ``SELECT order_`` reads.
+    """
+    low = name.lower()
+    return f"{low}_" if low in SQL_KEYWORDS else low
+
+
+def is_bare_name(name: str) -> bool:
+    """Whether ``name`` can be written unquoted in SQL (an identifier, not a keyword)."""
+    return bool(_BARE.fullmatch(name)) and name not in SQL_KEYWORDS
+
+
+def date_name(field: str) -> str:
+    """The column stem of a date field: ``date`` -> ``event_date``, ``start`` ->
+    ``start_date``; a name ending in ``_date`` is kept (the function is idempotent)."""
+    if field == "date":
+        return "event_date"
+    return field if field.endswith("_date") else f"{field}_date"
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One output column: its name, its Parquet type, and how to read it from a record."""
+    """One output column: its name, the kind of value its cells hold, how to read it."""
 
     name: str
     kind: Kind
@@ -44,22 +115,29 @@ def field_of(*path: str | int) -> Getter:
     return lambda record, line: at(record, *path)
 
 
-def actor_names(key: str) -> Getter:
-    """The display names of a list of actors, joined."""
+def _items(record: Mapping[str, Any], key: str) -> list[Any]:
+    values = record.get(key)
+    return values if isinstance(values, list) else []
 
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        actors = record.get(key) or []
-        names = [display(a) for a in actors if isinstance(a, Mapping)]
-        return SEPARATOR.join(n for n in names if n) or None
+
+def actor_names(key: str) -> Getter:
+    """The display names of a list of actors (a list cell)."""
+
+    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str]:
+        names = (display(a) for a in _items(record, key))
+        return [n for n in names if n]
 
     return get
 
 
 def actor_titles(key: str) -> Getter:
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        actors = record.get(key) or []
-        titles = [str(a.get("title") or "") for a in actors if isinstance(a, Mapping)]
-        return SEPARATOR.join(titles) if any(titles) else None
+    """The actors' titles, one per actor named (None where an actor has none), so that
+    ``visitor_titles[i]`` is the title of ``visitors[i]``; empty when no one has a title."""
+
+    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str | None]:
+        named = [a for a in _items(record, key) if display(a)]
+        titles = [str(a["title"]) if a.get("title") else None for a in named]
+        return titles if any(titles) else []
 
     return get
 
@@ -75,16 +153,13 @@ def actor_name(key: str) -> Getter:
     return lambda record, line: display(record.get(key))
 
 
-def joined(key: str) -> Getter:
-    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
-        values = record.get(key) or []
-        return SEPARATOR.join(str(v) for v in values if v is not None) or None
+def listed(key: str) -> Getter:
+    """A list field as a list cell (values as text, empty values left out)."""
+
+    def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str]:
+        return [str(v) for v in _items(record, key) if v is not None and v != ""]
 
     return get
-
-
-def date_end(key: str) -> Getter:
-    return lambda record, line: at(record, key, "end")
 
 
 def from_line(key: str) -> Getter:
@@ -101,13 +176,55 @@ def place_columns(key: str = "place") -> list[Column]:
     ]
 
 
-def date_columns(key: str, name: str) -> list[Column]:
+def first_day(value: Any) -> date | None:
+    """The first day an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) covers; ValueError if not one."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not an ISO date: {value!r}")
+    precision_of(value)  # validates
+    return earliest(value)
+
+
+def last_day(value: Any, end: Any = None) -> date | None:
+    """The last day a date covers: the end of its range, else the end of its period."""
+    if value is None:
+        return None
+    upto = end if end is not None else value
+    if not isinstance(upto, str):
+        raise ValueError(f"not an ISO date: {upto!r}")
+    precision_of(upto)
+    return latest(upto)
+
+
+def date_group(stem: str, read: Callable[[Mapping[str, Any]], Any]) -> list[Column]:
+    """The four columns of one date (see the module doc); ``read(record)`` gives the
+    date's JSON object (``{"value", "precision", "end", "text", ...}``) or None."""
+
+    def value(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
+        return at(read(record), "value")
+
+    def precision(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
+        found = value(record, line)
+        return precision_of(found) if isinstance(found, str) else None
+
+    def last(record: Mapping[str, Any], line: Mapping[str, Any]) -> date | None:
+        found = read(record)
+        return last_day(at(found, "value"), at(found, "end"))
+
     return [
-        Column(name, "str", field_of(key, "value")),
-        Column(f"{name}_end", "str", date_end(key)),
-        Column(f"{name}_precision", "str", field_of(key, "precision")),
-        Column(f"{name}_text", "str", field_of(key, "text")),
+        Column(stem, "date", value),
+        Column(f"{stem}_precision", "str", precision),
+        Column(f"{stem}_last", "date", last),
+        Column(f"{stem}_text", "str", lambda record, line: at(read(record), "text")),
     ]
+
+
+def date_columns(key: str, name: str | None = None) -> list[Column]:
+    """The columns of the date field ``key``, under the stem :func:`date_name` gives."""
+    return date_group(date_name(name or key), lambda record: record.get(key))
 
 
 def count_columns(key: str) -> list[Column]:
