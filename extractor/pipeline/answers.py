@@ -102,6 +102,20 @@ def _answer_model(kinds: tuple[str, ...]) -> type[DraftList]:
 
 
 @cache
+def titled(model: type[DraftList]) -> type[DraftList]:
+    """``model`` with a root title in its schema, for function-calling modes.
+
+    instructor's tools modes name the function after ``schema["title"]``,
+    which the compact schema drops to save tokens where the schema is sent
+    as text or grammar. The copy keeps the name and fields of ``model``, so
+    :func:`~extractor.runtime.instructor_compat.original_class` sees through it.
+    """
+    namespace = {"keeps_root_title": True, "__module__": model.__module__,
+                 "__qualname__": model.__qualname__}  # fmt: skip
+    return type(model.__name__, (model,), namespace)
+
+
+@cache
 def grammar_schema(model: type[Draft]) -> dict[str, Any]:
     """The full JSON Schema, for servers that turn it into a decoding grammar.
 

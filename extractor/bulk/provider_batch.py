@@ -1,0 +1,987 @@
+"""Bulk runs through a provider's batch API: half the price, answers within a day, paid once.
+
+``extractor bulk IN -o OUT.jsonl --batch`` does what a bulk run does (the same
+inputs, plan, lines and summary: this is a :class:`~extractor.bulk.runner.BulkRun`)
+but carries the model calls in batch files instead of one HTTP request each:
+
+1. every document is read and turned into its requests
+   (:func:`~extractor.pipeline.requests.build_requests`: the same bodies as
+   the live path, byte for byte);
+2. the requests no batch holds yet are written to batch input files, split
+   at the provider's limits (:data:`MAX_BATCH_REQUESTS` requests,
+   :data:`MAX_BATCH_BYTES` bytes), uploaded and submitted;
+3. the batches are polled (each status change is logged) until they end;
+   their output and error files are downloaded;
+4. each answer is validated and grounded exactly as a live call's
+   (:func:`~extractor.pipeline.requests.parse_response`); an answer that
+   fails validation is re-asked in a follow-up batch, or at once with
+   ``reask="live"``; a request the batch did not answer (an item that
+   failed, a batch that expired, failed or was cancelled) is submitted again
+   under a new id, as often as the retry policy allows a live request;
+5. a document whose calls have all ended becomes its line, written with the
+   bulk run's own writer (:func:`~extractor.bulk.runner.result_line`).
+
+**Exactly once.** Which batch holds which request (by its deterministic
+``custom_id``) lives in a state file beside the output
+(``<output>.batches.json``), replaced atomically at every step. A rerun of
+the same command after a kill at any moment rebuilds the same requests,
+finds them in the state and resumes their batches; none is paid for twice:
+
+* killed before a file is uploaded: nothing was submitted, nothing is known;
+* killed after the upload, before or while the batch is created: the state
+  holds the file's id (written before ``batches.create``), and the rerun
+  looks for a batch of that file among the provider's batches, adopting it
+  if it exists and submitting otherwise;
+* killed while polling or downloading: the batch ids are in the state, the
+  files are downloaded again (downloads are free);
+* killed after some lines were written: those documents are done (the bulk
+  plan skips them) and their answers are no longer needed.
+
+The state file goes when no batch it names is in flight or needed. Usage
+and cost: tokens are counted as on a live run; the cost estimate applies
+:data:`BATCH_PRICE_FACTOR` (the batch price is half the list price) to the
+tokens spent in batches, the list price to live re-asks.
+
+:func:`batch_status` and :func:`cancel_batches` show and stop what a state
+file has in flight (``extractor batch status|cancel OUT.jsonl``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import httpx2
+import openai
+
+from extractor.bulk.batch import FATAL_CLIENT_STATUSES as FATAL
+from extractor.bulk.batch import BatchResult, ErrorInfo
+from extractor.bulk.runner import (
+    BulkRun,
+    _close,
+    _Plan,
+    _stop_reason,
+    check_reachable,
+    result_line,
+)
+from extractor.errors import (
+    ClientModelError,
+    ConfigurationError,
+    ExtractorError,
+    LocalModelError,
+    ModelError,
+    ModelRefusal,
+    TransientModelError,
+)
+from extractor.io import InputFailure, Item
+from extractor.io.output import OutputFile, OutputTarget, check_output, open_output
+from extractor.pipeline.document import Document
+from extractor.pipeline.engine import Extractor
+from extractor.pipeline.requests import (
+    ModelRequest,
+    Reply,
+    assemble,
+    build_requests,
+    failed_delivery,
+    parse_response,
+)
+from extractor.pipeline.result import Usage
+from extractor.redact import redact
+from extractor.runtime import wire
+from extractor.runtime.providers import ModelSpec, build_client
+from extractor.runtime.retrying import classify
+
+__all__ = [
+    "BATCH_PRICE_FACTOR",
+    "MAX_BATCH_BYTES",
+    "MAX_BATCH_REQUESTS",
+    "BatchEntry",
+    "BatchState",
+    "ProviderBatchRun",
+    "ReaskMode",
+    "batch_state_path",
+    "batch_status",
+    "cancel_batches",
+    "check_batch_support",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The provider's limits on one batch input file (OpenAI: 50,000 requests, 200 MB).
+MAX_BATCH_REQUESTS = 50_000
+MAX_BATCH_BYTES = 200_000_000
+#: The batch price as a share of the list price (OpenAI and Anthropic: half).
+BATCH_PRICE_FACTOR = 0.5
+#: The longest wait between two polls by default; polling starts at a second and backs off.
+DEFAULT_POLL_INTERVAL = 30.0
+#: Batch statuses after which nothing changes ("lost": the provider no longer knows the batch).
+TERMINAL = frozenset({"completed", "failed", "expired", "cancelled", "lost"})
+#: How many of the provider's batches are looked through for one created by a killed run.
+_FIND_LIMIT = 2000
+_STATE_VERSION = 1
+
+ReaskMode = Literal["batch", "live"]
+REASK_MODES: tuple[ReaskMode, ...] = ("batch", "live")
+
+
+def batch_state_path(output: OutputTarget) -> Path:
+    """Where the batches of a run on ``output`` are recorded: beside the file written."""
+    return output.target.with_name(output.target.name + ".batches.json")
+
+
+# ------------------------------------------------------------------ the state
+
+
+@dataclass
+class BatchEntry:
+    """One batch input file and what became of it.
+
+    ``custom_ids`` are the requests in it; ``input_file_id`` is set once the
+    upload is done, ``id`` once the batch exists. An entry without ``id`` is a
+    submission a killed run may or may not have completed (see the module doc).
+    """
+
+    file_sha256: str
+    custom_ids: list[str]
+    bytes: int
+    input_file_id: str | None = None
+    id: str | None = None
+    status: str = "uploading"
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    completed: int = 0
+    failed: int = 0
+    total: int = 0
+    message: str | None = None
+    created: float = field(default_factory=time.time)
+
+    @property
+    def terminal(self) -> bool:
+        return self.status in TERMINAL
+
+    def update(self, batch: Any) -> bool:
+        """Take the provider's view of the batch; True when its status or counts changed."""
+        before = (self.status, self.completed, self.failed)
+        self.id = str(batch.id)
+        self.status = str(batch.status)
+        self.output_file_id = batch.output_file_id
+        self.error_file_id = batch.error_file_id
+        counts = getattr(batch, "request_counts", None)
+        if counts is not None:
+            self.completed = int(counts.completed or 0)
+            self.failed = int(counts.failed or 0)
+            self.total = int(counts.total or 0)
+        errors = getattr(getattr(batch, "errors", None), "data", None) or []
+        if errors:
+            first = errors[0]
+            self.message = redact(f"{getattr(first, 'code', '')}: {getattr(first, 'message', '')}")
+        return before != (self.status, self.completed, self.failed)
+
+    def describe(self) -> str:
+        """'batch_abc: in_progress, 1,200/5,000 requests done (3 failed)'."""
+        total = self.total or len(self.custom_ids)
+        failed = f" ({self.failed:,} failed)" if self.failed else ""
+        said = f"; {self.message}" if self.message and self.status in ("failed", "lost") else ""
+        return (
+            f"batch {self.id or '(not created)'}: {self.status}, "
+            f"{self.completed:,}/{total:,} requests done{failed}{said}"
+        )
+
+
+class BatchState:
+    """The batches of one output file, saved beside it (see the module doc).
+
+    Written by one process at a time: the run that holds the output's lock.
+    """
+
+    def __init__(self, path: Path, entries: list[BatchEntry] | None = None) -> None:
+        self.path = path
+        self.entries: list[BatchEntry] = entries or []
+        self.model: str | None = None
+        self.server: str | None = None
+        self._index: dict[str, BatchEntry] | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> BatchState:
+        """The state saved at ``path``; an empty one when there is none.
+
+        A file that is not a state this version wrote is refused (one line
+        naming it): it may hold batches in flight, so it is never overwritten.
+        """
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls(path)
+        except OSError as error:
+            raise ConfigurationError(
+                f"{path}: cannot read the batch state ({error.strerror or error})"
+            ) from error
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict) or data.get("version") != _STATE_VERSION:
+                raise ValueError("not a batch state of this version")
+            fields = {f.name for f in dataclasses.fields(BatchEntry)}
+            entries = [
+                BatchEntry(**{k: v for k, v in item.items() if k in fields})
+                for item in data["batches"]
+            ]
+        except (ValueError, TypeError, KeyError) as error:
+            raise ConfigurationError(
+                f"{path}: is not a batch state extractor can read ({error}); it may name "
+                "batches in flight: look at it, then move it aside to start over"
+            ) from error
+        state = cls(path, entries)
+        state.model = data.get("model")
+        state.server = data.get("server")
+        return state
+
+    def save(self) -> None:
+        """Replace the file atomically (a temporary file beside it, fsync, rename)."""
+        if not self.entries:
+            self.remove()
+            return
+        payload = {
+            "version": _STATE_VERSION,
+            "model": self.model,
+            "server": self.server,
+            "batches": [dataclasses.asdict(entry) for entry in self.entries],
+        }
+        data = json.dumps(payload, indent=1).encode("utf-8")
+        temporary = self.temporary_path
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with open(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _fsync_folder(self.path.parent)
+        self._index = None
+
+    def remove(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+        self._index = None
+
+    @property
+    def temporary_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.tmp")
+
+    def add(self, entry: BatchEntry) -> None:
+        self.entries.append(entry)
+        self._index = None
+
+    def discard(self, entry: BatchEntry) -> None:
+        self.entries.remove(entry)
+        self._index = None
+
+    def locate(self, custom_id: str) -> BatchEntry | None:
+        """The batch that holds the request ``custom_id`` (the latest, if several)."""
+        if self._index is None:
+            self._index = {cid: entry for entry in self.entries for cid in entry.custom_ids}
+        return self._index.get(custom_id)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -------------------------------------------------------------- the provider
+
+
+def check_batch_support(spec: ModelSpec) -> None:
+    """Raise ConfigurationError, saying what to do, for a model without a batch API we speak."""
+    if spec.is_local:
+        raise ConfigurationError(
+            "--batch needs a provider's batch API; the embedded local model has none: "
+            "run without --batch"
+        )
+    if not spec.openai_compatible:
+        raise ConfigurationError(
+            f"--batch speaks the OpenAI batch API (OpenAI, or a compatible server with "
+            f"--base-url); {spec.provider!r} is not supported yet: run without --batch"
+        )
+
+
+class _Api:
+    """The provider's files and batches endpoints (and chat completions for live re-asks).
+
+    Each call is retried on transient failures as a live request is
+    (:class:`~extractor.runtime.retrying.RetryPolicy`); what cannot be retried
+    is raised as our own error (:func:`~extractor.runtime.retrying.classify`).
+    """
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        # Batch files go up to 200 MB: a longer deadline than one chat request's.
+        big, _ = build_client(extractor.spec, timeout=max(extractor.timeout, 1800.0))
+        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
+        self.client = _sdk_client(big)
+        self.live = _sdk_client(live)
+
+    async def _retried(self, action: Any, what: str) -> Any:
+        policy = self.extractor.retry_policy
+        async for attempt in policy.retrying(self.extractor.backoff):
+            with attempt:
+                try:
+                    return await action()
+                except ExtractorError:
+                    raise
+                except Exception as error:
+                    mapped = classify(error)
+                    if mapped is None:
+                        raise
+                    raise mapped from error
+        raise AssertionError(f"unreachable: tenacity reraises ({what})")  # pragma: no cover
+
+    async def upload(self, handle: IO[bytes], name: str) -> str:
+        async def send() -> Any:
+            handle.seek(0)
+            return await self.client.files.create(file=(name, handle), purpose="batch")
+
+        created = await self._retried(send, "upload")
+        return str(created.id)
+
+    async def create(self, file_id: str, metadata: dict[str, str]) -> Any:
+        """Create the batch of ``file_id``, once: a create whose answer was lost (a reset, a
+        timeout) may have created it, so before trying again the batch is looked for."""
+
+        async def submit() -> Any:
+            try:
+                return await self.client.batches.create(
+                    input_file_id=file_id, endpoint="/v1/chat/completions",
+                    completion_window="24h", metadata=metadata,
+                )  # fmt: skip
+            except Exception as error:
+                if isinstance(classify(error), TransientModelError):
+                    found = await self.find(file_id)
+                    if found is not None:
+                        return found
+                raise
+
+        return await self._retried(submit, "create")
+
+    async def retrieve(self, batch_id: str) -> Any:
+        return await self._retried(lambda: self.client.batches.retrieve(batch_id), "retrieve")
+
+    async def cancel(self, batch_id: str) -> Any:
+        return await self._retried(lambda: self.client.batches.cancel(batch_id), "cancel")
+
+    async def find(self, input_file_id: str) -> Any | None:
+        """The batch made from ``input_file_id``, among the provider's latest batches."""
+
+        async def scan() -> Any | None:
+            seen = 0
+            async for batch in self.client.batches.list(limit=100):
+                if batch.input_file_id == input_file_id:
+                    return batch
+                seen += 1
+                if seen >= _FIND_LIMIT:
+                    break
+            return None
+
+        return await self._retried(scan, "list")
+
+    async def content(self, file_id: str) -> bytes:
+        async def read() -> bytes:
+            response = await self.client.files.content(file_id)
+            return bytes(response.content)
+
+        data: bytes = await self._retried(read, "download")
+        return data
+
+    async def ask(self, request: ModelRequest) -> bytes:
+        """Send ``request.body`` as it is (a live call) and return the answer's bytes."""
+
+        async def post() -> bytes:
+            response = await self.live.post(
+                "/chat/completions", cast_to=httpx2.Response, content=request.body,
+                options={"headers": {"Content-Type": "application/json"}},
+            )  # fmt: skip
+            return bytes(response.content)
+
+        data: bytes = await self._retried(post, "chat")
+        return data
+
+    async def aclose(self) -> None:
+        for client in (self.client, self.live):
+            with contextlib.suppress(Exception):
+                await client.close()
+
+
+def _sdk_client(client: Any) -> openai.AsyncOpenAI:
+    """The openai client under an instructor client built by ``build_client``."""
+    inner = client.client
+    assert isinstance(inner, openai.AsyncOpenAI)
+    return inner
+
+
+# ---------------------------------------------------------------- the results
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """A completion a carrier brought back for a request."""
+
+    body: Any
+    live: bool = False
+
+
+@dataclass(frozen=True)
+class _Undelivered:
+    """No completion for a request: the item failed, or its batch ended without it."""
+
+    error: ExtractorError
+    retry: bool
+    usage: Usage = field(default_factory=Usage)
+
+
+def _item_result(line: dict[str, Any], batch_id: str) -> _Answer | _Undelivered:
+    """One line of a batch output or error file as what it means for its request."""
+    response = line.get("response")
+    error = line.get("error")
+    if isinstance(response, dict):
+        status = response.get("status_code")
+        body = response.get("body")
+        if status == 200 and isinstance(body, dict | str):
+            return _Answer(body)
+        if isinstance(status, int) and not isinstance(status, bool):
+            mapped = classify(_status_error(status, body))
+            if mapped is not None and isinstance(mapped, ModelError):
+                return _Undelivered(mapped, isinstance(mapped, TransientModelError))
+    message = "the batch returned no answer for it"
+    if isinstance(error, dict):
+        code = error.get("code") or "error"
+        message = f"{code}: {error.get('message') or 'no message'}"
+    return _Undelivered(TransientModelError(redact(f"batch {batch_id}: {message}")), True)
+
+
+def _status_error(status: int, body: Any) -> openai.APIStatusError:
+    """The SDK's error for an HTTP status, so an item's failure is classified as a live one."""
+    request = httpx2.Request("POST", "http://batch.invalid" + wire.CHAT_COMPLETIONS_PATH)
+    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
+    message = "batch item failed"
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        message = str(body["error"].get("message") or message)
+    return openai.APIStatusError(message, response=response, body=body)
+
+
+def _lines(data: bytes) -> Iterator[dict[str, Any]]:
+    for raw in data.splitlines():
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+            yield line
+
+
+# ------------------------------------------------------------------- the jobs
+
+
+class _Job:
+    """One document in flight: the request each call is at, and every reply so far."""
+
+    def __init__(self, document: Document, index: int, requests: list[ModelRequest]) -> None:
+        self.document = document
+        self.index = index
+        self.heads: dict[int, ModelRequest] = {r.call: r for r in requests}
+        self.replies: list[Reply] = []
+        self.ended: set[int] = set()
+        self.failed = False
+        self.live_usage = Usage()
+        self.started = time.perf_counter()
+
+    def open(self) -> list[ModelRequest]:
+        return [r for call, r in self.heads.items() if call not in self.ended]
+
+    def settle(self, reply: Reply, *, live: bool = False) -> None:
+        self.replies.append(reply)
+        if live:
+            self.live_usage.add(reply.usage.prompt_tokens, reply.usage.completion_tokens)
+        call = reply.request.call
+        if reply.follow_up is not None:
+            self.heads[call] = reply.follow_up
+            return
+        self.ended.add(call)
+        self.failed = self.failed or reply.error is not None
+
+    @property
+    def done(self) -> bool:
+        """Every call ended, or one failed (the document fails: the rest is not waited for)."""
+        return self.failed or len(self.ended) == len(self.heads)
+
+    def result(self, extractor: Extractor) -> BatchResult:
+        doc = self.document
+        seconds = round(time.perf_counter() - self.started, 3)
+        try:
+            extraction = assemble(doc, self.replies, extractor, seconds=seconds)
+        except ExtractorError as error:
+            return BatchResult(doc.doc_id, self.index, error=ErrorInfo.from_exception(error),
+                               document=doc, source=doc.source, seconds=seconds)  # fmt: skip
+        return BatchResult(doc.doc_id, self.index, extraction=extraction, document=doc,
+                           source=doc.source, seconds=seconds)  # fmt: skip
+
+
+# -------------------------------------------------------------------- the run
+
+
+class ProviderBatchRun(BulkRun):
+    """A :class:`~extractor.bulk.runner.BulkRun` whose calls go through the provider's
+    batch API (see the module doc).
+
+    ``reask`` is where answers that fail validation are asked again: in a
+    follow-up batch (``batch``) or at once (``live``, at the list price).
+    ``poll_interval`` is the longest wait between two polls.
+    ``max_batch_requests`` and ``max_batch_bytes`` split the input files
+    (the provider's limits by default). Checked on construction, with
+    everything a bulk run checks: a model without a batch API, an output
+    that is a stream (a batch run must be resumable) or a bad option is a
+    :class:`~extractor.errors.ConfigurationError` before any work.
+    """
+
+    def __init__(
+        self,
+        inputs: Sequence[str | os.PathLike[str]],
+        output: str | os.PathLike[str],
+        *,
+        reask: ReaskMode = "batch",
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        max_batch_requests: int = MAX_BATCH_REQUESTS,
+        max_batch_bytes: int = MAX_BATCH_BYTES,
+        **options: Any,
+    ) -> None:
+        if reask not in REASK_MODES:
+            raise ConfigurationError(f"reask {reask!r}: use one of {', '.join(REASK_MODES)}")
+        if not poll_interval > 0:
+            raise ConfigurationError(f"poll_interval must be positive, got {poll_interval}")
+        if max_batch_requests < 1 or max_batch_bytes < 1:
+            raise ConfigurationError("max_batch_requests and max_batch_bytes must be positive")
+        target = check_output(output)
+        if target.kind == "stream":
+            raise ConfigurationError(
+                f"{output}: --batch needs a file for -o (a run in batches is resumed from it), "
+                "not a stream"
+            )
+        super().__init__(inputs, output, **options)
+        check_batch_support(self.extractor.spec)
+        self.reask: ReaskMode = reask
+        self.poll_interval = poll_interval
+        self.max_batch_requests = max_batch_requests
+        self.max_batch_bytes = max_batch_bytes
+        self.state_path = batch_state_path(self.target)
+        # The state file and its temporary are the run's own files too: never inputs.
+        state = BatchState(self.state_path)
+        self._own_extra = (str(self.state_path), str(state.temporary_path))
+        _close(self.items)
+        self.items = self.input_options.read(
+            self.inputs, exclude=[self.output, self.state_path, state.temporary_path]
+        )
+        self.submitted = 0
+        self.batches = 0
+        self.live_usage = Usage()
+        self._api: _Api | None = None
+
+    # -- running -------------------------------------------------------------
+    async def _run(self) -> None:
+        self._clock_start = time.monotonic()
+        await check_reachable(self.extractor.spec.base_url)
+        with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
+            self.started = True
+            own = (*self.target.own_paths(), *self._own_extra)
+            plan = self._plan = _Plan(output.done, own, output.sources)
+            self.summary.already_done = plan.already_done
+            self.summary.errors_dropped = output.dropped
+            if self._count_total:
+                self._start_counting()
+            self.progress.start(self)
+            ticker = asyncio.create_task(self._tick())
+            try:
+                self._api = _Api(self.extractor)
+                ready, jobs = await asyncio.to_thread(self._read)
+                for result in ready:
+                    self._write(output, result)
+                await self._work(output, jobs)
+            except BaseException as error:
+                self.summary.stopped = _stop_reason(error)
+                raise
+            finally:
+                ticker.cancel()
+                self._stop_counting.set()
+                if self._api is not None:
+                    await self._api.aclose()
+                self._finish()
+                self.progress.stop(self)
+
+    def _read(self) -> tuple[list[BatchResult], list[_Job]]:
+        """Every input item: a result to write at once, or a job with its requests (a thread)."""
+        ready: list[BatchResult] = []
+        jobs: list[_Job] = []
+        for index, item in enumerate(self._plan.items(self.items)):
+            result, job = self._prepare(index, item)
+            if result is not None:
+                ready.append(result)
+            if job is not None:
+                jobs.append(job)
+        return ready, jobs
+
+    def _prepare(self, index: int, item: Item) -> tuple[BatchResult | None, _Job | None]:
+        if isinstance(item, InputFailure):
+            failure = ErrorInfo("InputError", item.error, "input")
+            return BatchResult(item.doc_id, index, error=failure, source=item.source), None
+        try:
+            requests = build_requests(item, self.extractor)
+        except (ConfigurationError, LocalModelError):
+            raise
+        except Exception as error:  # one document's problem: its line says why
+            info = ErrorInfo.from_exception(error)
+            return BatchResult(item.doc_id, index, error=info, document=item,
+                               source=item.source), None  # fmt: skip
+        job = _Job(item, index, requests)
+        if not requests:  # the gate found nothing to ask: the document is done
+            return job.result(self.extractor), None
+        return None, job
+
+    def _write(self, output: OutputFile, result: BatchResult, live: Usage | None = None) -> None:
+        plan = self._plan
+        changed, not_read = plan.written(result.doc_id)
+        line = result_line(
+            result, self._info(), duplicate_of=plan.duplicate_of.get(result.doc_id),
+            not_read=not_read,
+        )  # fmt: skip
+        output.write(line)
+        self.summary.add(result, changed=changed, not_read=not_read)
+        if live is not None:
+            self.live_usage = self.live_usage + live
+        self._refresh()
+
+    async def _work(self, output: OutputFile, jobs: list[_Job]) -> None:
+        """Submit, poll, download and settle until every job has its line (see the module doc)."""
+        api = self._api
+        assert api is not None
+        state = BatchState.load(self.state_path)
+        state.model = self.extractor.spec.label
+        state.server = (
+            redact(self.extractor.spec.base_url) if self.extractor.spec.base_url else None
+        )
+        await self._reconcile(api, state)
+        pending = {job.document.doc_id: job for job in jobs}
+        results: dict[str, _Answer | _Undelivered] = {}
+        fetched: set[str] = set()
+        delay = min(1.0, self.poll_interval)
+        while True:
+            self._settle(output, pending, results)
+            if not pending:
+                break
+            heads = {r.custom_id: r for job in pending.values() for r in job.open()}
+            if self.reask == "live":
+                live = [r for cid, r in heads.items() if r.is_reask and state.locate(cid) is None]
+                if live:
+                    await self._ask_live(api, live, results)
+                    continue
+            unplaced: list[ModelRequest] = []
+            waiting: dict[str, BatchEntry] = {}
+            for cid, request in heads.items():
+                entry = state.locate(cid)
+                if entry is None:
+                    unplaced.append(request)
+                elif entry.id is not None and entry.id in fetched:
+                    results[cid] = _missing(entry)
+                elif entry.id is not None:
+                    waiting[entry.id] = entry
+            if unplaced:
+                await self._submit(api, state, unplaced, results)
+                continue
+            if any(cid in results for cid in heads):
+                continue
+            ended = await self._poll(api, state, waiting.values())
+            for entry in ended:
+                await self._fetch(api, entry, heads, results)
+                assert entry.id is not None
+                fetched.add(entry.id)
+            if ended:
+                delay = min(1.0, self.poll_interval)
+            else:
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self.poll_interval)
+        self._tidy(state, fetched)
+        if self.batches:
+            logger.info(
+                f"{self.submitted:,} request(s) sent in {self.batches:,} batch(es) by this run; "
+                "the cost estimate counts their tokens at the batch price "
+                f"({BATCH_PRICE_FACTOR:g} of the list price)"
+            )
+
+    def _settle(
+        self,
+        output: OutputFile,
+        pending: dict[str, _Job],
+        results: dict[str, _Answer | _Undelivered],
+    ) -> None:
+        """Feed every result that arrived to its request; write the jobs that are done."""
+        attempts = self.extractor.retry_policy.attempts
+        for doc_id, job in list(pending.items()):
+            for request in job.open():
+                result = results.pop(request.custom_id, None)
+                if result is None:
+                    continue
+                if isinstance(result, _Answer):
+                    reply = parse_response(request, result.body, job.document)
+                    job.settle(reply, live=result.live)
+                elif result.retry and request.resubmits + 1 < attempts:
+                    job.settle(Reply(request, follow_up=request.resubmitted(), answered=False))
+                else:
+                    job.settle(failed_delivery(request, result.error, result.usage))
+                if job.done:
+                    break
+            if job.done:
+                self._write(output, job.result(self.extractor), job.live_usage)
+                del pending[doc_id]
+
+    async def _reconcile(self, api: _Api, state: BatchState) -> None:
+        """Settle the submissions a killed run left half done (see the module doc)."""
+        changed = False
+        for entry in list(state.entries):
+            if entry.id is not None:
+                continue
+            found = await api.find(entry.input_file_id) if entry.input_file_id else None
+            if found is not None:
+                entry.update(found)
+                logger.info(f"resuming {entry.describe()} (submitted by an interrupted run)")
+            else:  # never created: nothing was paid; its requests are submitted again
+                state.discard(entry)
+            changed = True
+        if changed:
+            state.save()
+        flying = [e for e in state.entries if not e.terminal]
+        if flying:
+            logger.info(f"{len(flying):,} batch(es) in flight from an earlier run: resuming")
+
+    async def _submit(
+        self,
+        api: _Api,
+        state: BatchState,
+        requests: list[ModelRequest],
+        results: dict[str, _Answer | _Undelivered],
+    ) -> None:
+        """Write, upload and submit ``requests`` in files within the provider's limits."""
+        for group in self._groups(requests, results):
+            with tempfile.TemporaryFile() as handle:
+                digest = hashlib.sha256()
+                size = 0
+                for request in group:
+                    line = request.batch_line()
+                    handle.write(line)
+                    digest.update(line)
+                    size += len(line)
+                entry = BatchEntry(digest.hexdigest(), [r.custom_id for r in group], size)
+                state.add(entry)
+                state.save()  # before the upload: a rerun knows what it was about to send
+                name = f"extractor-{entry.file_sha256[:16]}.jsonl"
+                entry.input_file_id = await api.upload(handle, name)
+                entry.status = "uploaded"
+                state.save()  # before the batch exists: a rerun looks for it by this file id
+                metadata = {"extractor_output": self.target.target.name[:500],
+                            "extractor_file_sha256": entry.file_sha256}  # fmt: skip
+                entry.update(await api.create(entry.input_file_id, metadata))
+                state.save()
+            self.batches += 1
+            self.submitted += len(group)
+            logger.info(f"submitted {entry.describe()} ({size:,} bytes)")
+
+    def _groups(
+        self, requests: list[ModelRequest], results: dict[str, _Answer | _Undelivered]
+    ) -> Iterator[list[ModelRequest]]:
+        group: list[ModelRequest] = []
+        size = 0
+        for request in requests:
+            length = len(request.batch_line())
+            if length > self.max_batch_bytes:
+                results[request.custom_id] = _Undelivered(
+                    ClientModelError(
+                        f"the request is {length:,} bytes, more than a batch file may hold "
+                        f"({self.max_batch_bytes:,}): lower chunk_chars, or run without --batch",
+                        status_code=413,
+                    ),
+                    retry=False,
+                )
+                continue
+            if group and (
+                len(group) >= self.max_batch_requests or size + length > self.max_batch_bytes
+            ):
+                yield group
+                group, size = [], 0
+            group.append(request)
+            size += length
+        if group:
+            yield group
+
+    async def _poll(self, api: _Api, state: BatchState, entries: Any) -> list[BatchEntry]:
+        """Ask the provider about every batch waited for; return those that have ended."""
+        ended: list[BatchEntry] = []
+        changed = False
+        for entry in entries:
+            if not entry.terminal:
+                assert entry.id is not None
+                try:
+                    batch = await api.retrieve(entry.id)
+                except ClientModelError as error:
+                    if error.status_code != 404:
+                        raise
+                    # deleted at the provider: its requests are submitted again
+                    entry.status, entry.message = "lost", "the provider no longer knows it"
+                    changed = True
+                    logger.info(entry.describe())
+                else:
+                    if entry.update(batch):
+                        changed = True
+                        logger.info(entry.describe())
+            if entry.terminal:
+                ended.append(entry)
+        if changed:
+            state.save()
+        return ended
+
+    async def _fetch(
+        self,
+        api: _Api,
+        entry: BatchEntry,
+        heads: dict[str, ModelRequest],
+        results: dict[str, _Answer | _Undelivered],
+    ) -> None:
+        """Download an ended batch's files; keep the results of the requests still open."""
+        assert entry.id is not None
+        wanted = set(entry.custom_ids)
+        for file_id in (entry.output_file_id, entry.error_file_id):
+            if not file_id:
+                continue
+            for line in _lines(await api.content(file_id)):
+                cid = line["custom_id"]
+                if cid in heads and cid in wanted:
+                    results[cid] = _item_result(line, entry.id)
+        for cid in entry.custom_ids:
+            if cid in heads and cid not in results:
+                results[cid] = _missing(entry)
+
+    async def _ask_live(
+        self, api: _Api, requests: list[ModelRequest], results: dict[str, _Answer | _Undelivered]
+    ) -> None:
+        """Re-ask live, ``concurrency`` at a time (``reask="live"``)."""
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def ask(request: ModelRequest) -> None:
+            async with gate:
+                try:
+                    results[request.custom_id] = _Answer(await api.ask(request), live=True)
+                except ModelRefusal as error:  # caught on the wire, as on a live call
+                    tokens = Usage(prompt_tokens=error.tokens[0], completion_tokens=error.tokens[1])
+                    results[request.custom_id] = _Undelivered(error, retry=False, usage=tokens)
+                except ModelError as error:
+                    if isinstance(error, ClientModelError) and error.status_code in FATAL:
+                        raise
+                    results[request.custom_id] = _Undelivered(error, retry=False)
+
+        await asyncio.gather(*(ask(request) for request in requests))
+
+    def _tidy(self, state: BatchState, fetched: set[str]) -> None:
+        """Forget the batches that ended; say which batches no document needed."""
+        for entry in list(state.entries):
+            if entry.terminal:
+                state.discard(entry)
+        if state.entries:
+            logger.info(
+                f"{len(state.entries):,} batch(es) from an earlier run are still in flight and no "
+                f"document of this run needs them: `extractor batch cancel {self.output}` stops "
+                "them"
+            )
+        state.save()
+
+    def _finish(self) -> None:
+        super()._finish()
+        summary = self.summary
+        live = self.live_usage
+        batch_prompt = max(0, summary.prompt_tokens - live.prompt_tokens)
+        batch_completion = max(0, summary.completion_tokens - live.completion_tokens)
+        in_batch = self.cost(batch_prompt, batch_completion)
+        at_once = self.cost(live.prompt_tokens, live.completion_tokens)
+        if in_batch is None or at_once is None:
+            summary.cost_usd = None
+        else:
+            summary.cost_usd = in_batch * BATCH_PRICE_FACTOR + at_once
+
+
+def _missing(entry: BatchEntry) -> _Undelivered:
+    why = f"; {entry.message}" if entry.message else ""
+    return _Undelivered(
+        TransientModelError(
+            redact(f"batch {entry.id} ended {entry.status} without an answer to it{why}")
+        ),
+        retry=True,
+    )
+
+
+# ------------------------------------------------------------ status, cancel
+
+
+async def batch_status(output: str | os.PathLike[str], extractor: Extractor) -> list[BatchEntry]:
+    """The batches recorded beside ``output``, as the provider sees them now (read only)."""
+    target = check_output(output)
+    state = BatchState.load(batch_state_path(target))
+    if not state.entries:
+        return []
+    check_batch_support(extractor.spec)
+    api = _Api(extractor)
+    try:
+        for entry in state.entries:
+            if entry.id is not None and not entry.terminal:
+                entry.update(await api.retrieve(entry.id))
+    finally:
+        await api.aclose()
+    return state.entries
+
+
+async def cancel_batches(output: str | os.PathLike[str], extractor: Extractor) -> list[BatchEntry]:
+    """Cancel every batch in flight recorded beside ``output``; return them as they are now.
+
+    Refused while a run writes ``output`` (stop it first): the run owns the
+    state file. A later run on ``output`` submits again what was cancelled
+    before it was answered.
+    """
+    target = check_output(output)
+    path = batch_state_path(target)
+    if not path.exists():
+        return []
+    with open_output(target):  # the output's lock: no run is writing it meanwhile
+        state = BatchState.load(path)
+        check_batch_support(extractor.spec)
+        api = _Api(extractor)
+        try:
+            for entry in state.entries:
+                if entry.id is not None and not entry.terminal:
+                    entry.update(await api.cancel(entry.id))
+        finally:
+            await api.aclose()
+        state.save()
+        return state.entries

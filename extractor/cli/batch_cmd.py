@@ -1,0 +1,150 @@
+"""``extractor batch status|cancel OUT.jsonl`` and the ``--batch`` options of ``extractor bulk``.
+
+A bulk run with ``--batch`` records its provider batches in a state file
+beside its output (see :mod:`extractor.bulk.provider_batch`). These commands
+read that file: ``status`` shows each batch as the provider sees it now (read
+only, safe while the run polls); ``cancel`` stops the batches in flight
+(refused while a run writes the output: stop it first, since the run owns
+the state). Both need the model's settings (``--model``, ``--base-url`` or
+the environment), because the batches live at the provider.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from extractor.bulk.provider_batch import (
+    DEFAULT_POLL_INTERVAL,
+    REASK_MODES,
+    BatchEntry,
+    ProviderBatchRun,
+    batch_status,
+    cancel_batches,
+)
+from extractor.bulk.runner import BulkRun, ProgressReporter
+from extractor.cli._app import app
+from extractor.cli.common import (
+    BaseUrlOption,
+    ModelOption,
+    fail_usage,
+    guarded,
+    show_notices,
+    shown,
+)
+from extractor.pipeline.engine import Extractor
+from extractor.runtime import aio
+
+__all__ = ["DEFAULT_POLL_INTERVAL", "batch_app", "batch_run_options", "with_batch_notices"]
+
+batch_app = typer.Typer(
+    name="batch",
+    help="Show or cancel the provider batches of a `bulk --batch` run.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+OutputArgument = Annotated[
+    Path,
+    typer.Argument(help="The output file of the `extractor bulk --batch` run.", show_default=False),
+]
+
+
+def batch_run_options(
+    batch: bool, reask: str, poll_interval: float
+) -> tuple[type[BulkRun], dict[str, Any]]:
+    """The run class and its extra options for ``bulk``'s ``--batch``, ``--reask`` and
+    ``--poll-interval``; a usage error (exit 2) for an option that needs ``--batch``."""
+    if reask not in REASK_MODES:
+        fail_usage(f"--reask {reask!r}: use one of {', '.join(REASK_MODES)}")
+    if not poll_interval > 0:
+        fail_usage(f"--poll-interval {poll_interval:g}: give a number of seconds above 0")
+    if not batch:
+        if reask != "batch" or poll_interval != DEFAULT_POLL_INTERVAL:
+            fail_usage("--reask and --poll-interval apply to --batch runs: add --batch")
+        return BulkRun, {}
+    return ProviderBatchRun, {"reask": reask, "poll_interval": poll_interval}
+
+
+class BatchNotices:
+    """A bulk run's progress display, plus the batch run's notices (each batch submitted,
+    each change of a batch's status) as ``extractor: ...`` lines on stderr while it runs.
+
+    The library only logs them (:mod:`extractor.bulk.provider_batch`); a rich
+    bar captures stderr and prints such lines above itself.
+    """
+
+    def __init__(self, inner: ProgressReporter) -> None:
+        self.inner = inner
+        self._notices: contextlib.ExitStack | None = None
+
+    def start(self, run: BulkRun) -> None:
+        self._notices = contextlib.ExitStack()
+        self._notices.enter_context(show_notices())
+        self.inner.start(run)
+
+    def update(self, run: BulkRun) -> None:
+        self.inner.update(run)
+
+    def stop(self, run: BulkRun) -> None:
+        try:
+            self.inner.stop(run)
+        finally:
+            if self._notices is not None:
+                self._notices.close()
+                self._notices = None
+
+
+def with_batch_notices(reporter: ProgressReporter, batch: bool) -> ProgressReporter:
+    """``reporter``, showing the batch notices too when the run is a ``--batch`` run."""
+    return BatchNotices(reporter) if batch else reporter
+
+
+def _render(entries: list[BatchEntry]) -> str:
+    lines = []
+    for entry in entries:
+        made = datetime.fromtimestamp(entry.created, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        lines.append(f"{entry.describe()}; submitted {made}")
+    return "\n".join(lines)
+
+
+@batch_app.command("status")
+def status(
+    output: OutputArgument, model: ModelOption = None, base_url: BaseUrlOption = None
+) -> None:
+    """Show the batches of a `bulk --batch` run as the provider sees them now."""
+
+    def look() -> list[BatchEntry]:
+        with Extractor(model, base_url=base_url) as extractor:
+            return aio.run(batch_status(output, extractor))
+
+    entries = guarded(str(output), look)
+    if not entries:
+        typer.echo(f"{shown(output)}: no batch recorded (none in flight)")
+        return
+    typer.echo(_render(entries))
+
+
+@batch_app.command("cancel")
+def cancel(
+    output: OutputArgument, model: ModelOption = None, base_url: BaseUrlOption = None
+) -> None:
+    """Cancel the batches in flight of a `bulk --batch` run (not while it runs).
+
+    Rerunning the same `bulk --batch` command later submits again what was
+    cancelled before it was answered.
+    """
+
+    def stop() -> list[BatchEntry]:
+        with Extractor(model, base_url=base_url) as extractor:
+            return aio.run(cancel_batches(output, extractor))
+
+    entries = guarded(str(output), stop)
+    if not entries:
+        typer.echo(f"{shown(output)}: no batch recorded (none in flight)")
+        return
+    typer.echo(_render(entries))
