@@ -1,0 +1,415 @@
+"""The per-document path of every engine, as plain rows: dicts in, dicts out.
+
+Why rows: an engine that spreads work over processes or machines (Ray Data,
+Dask, Spark) moves data between them as tables of plain values, not as
+Python objects with behaviour. So an input unit travels as a dict row
+(:func:`item_row`, inverted by :func:`row_item`) and comes back as a result
+row whose ``line`` is exactly the JSON object a plain bulk run writes
+(:func:`~extractor.bulk.runner.result_line`), so every engine produces the
+same lines.
+
+Rows in (:data:`INPUT_COLUMNS`): ``text`` (required), ``doc_id`` (else
+``id``, else ``sha256:`` of the text, as :meth:`Extractor.extract` names it),
+``published`` (a date or an ISO string), ``source``, ``title``, ``url``,
+``warnings``; the bulk driver also sets ``text_sha256`` and, for units the
+readers could not read, ``error`` and ``skipped``; a duplicate id's row
+carries ``duplicate_of``. Any row at all becomes a document or that row's
+error line: a row without a text, a text that is no text, a date that is no
+date is one document's failure, never an exception.
+
+Rows out (:data:`RESULT_COLUMNS`): ``doc_id``, ``status`` (``ok``,
+``error``, ``skipped``), ``reason`` (a countable failure reason, null unless
+an error) and ``line``, as ASCII JSON text (Arrow needs valid UTF-8; the lone
+surrogates of a broken input survive escaped).
+
+:func:`aextract_rows` extracts a batch concurrently through
+:func:`~extractor.bulk.batch.extract_many` (so a failure in one document is
+that document's error line); :func:`extract_rows` is its blocking form and
+:func:`extract_frame` its pandas form, the function for Dask
+``map_partitions`` and Spark ``mapInPandas``. The Ray engine
+(:mod:`extractor.integrations.ray`) calls it from its actors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import numbers
+from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from extractor import errors
+from extractor.bulk.batch import DEFAULT_CONCURRENCY, BatchResult, ErrorInfo, extract_many
+from extractor.bulk.runner import RunInfo, failure_reason, result_line
+from extractor.errors import BatchAborted, ConfigurationError, ExtractorError
+from extractor.io.decoding import decode_bytes
+from extractor.io.readers import InputFailure, Item
+from extractor.pipeline.document import Document
+from extractor.pipeline.engine import Extractor
+from extractor.pipeline.prompting import prompt_version
+from extractor.pipeline.result import schema_version
+from extractor.runtime import aio
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "DEFAULT_JOBS",
+    "INPUT_COLUMNS",
+    "RESULT_COLUMNS",
+    "STOPPED",
+    "aextract_rows",
+    "extract_frame",
+    "extract_rows",
+    "frame_of",
+    "item_row",
+    "pinned_options",
+    "row_item",
+    "stop_row",
+    "stopped_error",
+]
+
+T = TypeVar("T")
+
+#: The columns of the rows a bulk driver feeds to its workers (see the module doc).
+INPUT_COLUMNS = (
+    "doc_id", "text", "published", "source", "title", "url", "text_sha256", "warnings",
+    "error", "skipped", "duplicate_of",
+)  # fmt: skip
+#: The columns of the result rows.
+RESULT_COLUMNS = ("doc_id", "status", "reason", "line")
+#: Documents in flight per call (per worker) unless told otherwise: a plain run's ``-j``.
+DEFAULT_JOBS = DEFAULT_CONCURRENCY
+
+# --------------------------------------------------------------------- rows
+
+
+def item_row(item: Item, duplicate_of: str | None = None) -> dict[str, Any]:
+    """A reader's item as a plain dict row (see :data:`INPUT_COLUMNS`); :func:`row_item` inverts it.
+
+    ``meta`` is left out: no line carries it.
+    """
+    if isinstance(item, Document):
+        return {
+            "doc_id": item.doc_id, "text": item.text,
+            "published": item.published.isoformat() if item.published else None,
+            "source": item.source, "title": item.title, "url": item.url,
+            "text_sha256": item.text_sha256, "warnings": list(item.warnings),
+            "error": None, "skipped": False, "duplicate_of": duplicate_of,
+        }  # fmt: skip
+    return {
+        "doc_id": item.doc_id, "text": None, "published": None, "source": item.source,
+        "title": None, "url": None, "text_sha256": None, "warnings": [],
+        "error": item.error, "skipped": item.skipped, "duplicate_of": duplicate_of,
+    }  # fmt: skip
+
+
+def row_item(row: Mapping[str, Any]) -> Item:
+    """The Document (or InputFailure) a row describes; never raises for a bad row.
+
+    A row that cannot be a document (no text, a text that is no text, a
+    published date that is no date) becomes an InputFailure naming the
+    reason, so it ends as that document's error line.
+    """
+    raw_text = row.get("text")
+    doc_id = _identity(row.get("doc_id")) or _identity(row.get("id")) or _text_id(raw_text)
+    source = _string(row.get("source"))
+    error = _string(row.get("error"))
+    if error:
+        where = doc_id if source is None else source
+        return InputFailure(doc_id, where, error, skipped=_flag(row.get("skipped")))
+    try:
+        text = _row_text(raw_text, row)
+        published = _row_date(row.get("published"))
+    except ValueError as problem:
+        return InputFailure(doc_id, doc_id if source is None else source, str(problem))
+    return Document(
+        doc_id, text, published=published, source=source, title=_string(row.get("title")),
+        url=_string(row.get("url")), warnings=tuple(_strings(row.get("warnings"))),
+    )  # fmt: skip
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or NaT: what a missing cell becomes in pandas and numpy."""
+    if value is None:
+        return True
+    if isinstance(value, float):  # numpy's floats too
+        return value != value
+    return type(value).__name__ == "NaTType"
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _identity(value: Any) -> str | None:
+    """An id cell as a string: an integer id column gives "17", not "17.0"."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, bool) or _missing(value):
+        return None
+    if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
+        return str(int(value))
+    return str(value)
+
+
+def _text_id(text: Any) -> str:
+    """The id :meth:`Extractor.extract` gives a text without one: its hash's first 16 digits."""
+    data = text if isinstance(text, bytes) else str(text or "").encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def _flag(value: Any) -> bool:
+    return False if _missing(value) else bool(value)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if _missing(value) or not isinstance(value, Iterable):
+        return []
+    return [str(entry) for entry in value]
+
+
+def _row_text(value: Any, row: Mapping[str, Any]) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray | memoryview):
+        return decode_bytes(bytes(value))  # InputError (a ValueError) for empty or binary
+    if _missing(value):
+        if "text" not in row:
+            columns = ", ".join(sorted(str(name) for name in row)) or "none"
+            raise ValueError(f"the row has no 'text' field (its fields: {columns})")
+        raise ValueError("the row's text is missing (null)")
+    raise ValueError(f"the row's text is a {type(value).__name__}, not a string")
+
+
+def _row_date(value: Any) -> date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, datetime):  # pandas.Timestamp too
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+        except ValueError:
+            pass
+    raise ValueError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)")
+
+
+# ----------------------------------------------------------- the per-batch path
+
+
+async def aextract_rows(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    extractor: Extractor,
+    jobs: int = DEFAULT_JOBS,
+    abort_after: int | None = None,
+    gate: asyncio.Semaphore | None = None,
+    stop_rows: bool = False,
+) -> list[dict[str, Any]]:
+    """One result row per input row, in input order (see the module doc for both shapes).
+
+    ``jobs`` documents are extracted at once; ``gate``, when given, is a
+    semaphore shared by concurrent calls (one actor's batches) that bounds
+    their documents in flight together. Raises only what stops a plain bulk
+    run (see :func:`~extractor.bulk.batch.extract_many`); with ``stop_rows``
+    that error comes back instead as a last row with status ``stopped``
+    (:func:`stopped_error` rebuilds it), after the rows of the documents that
+    finished: Ray keeps only the text of an exception raised in a worker,
+    and the bulk driver must raise the error itself.
+    """
+    if jobs < 1:
+        raise ConfigurationError(f"jobs must be 1 or more, got {jobs}")
+    rows = list(rows)
+    if not rows:
+        return []
+    items = [row_item(row) for row in rows]
+    slots = gate if gate is not None else asyncio.Semaphore(jobs)
+    info = RunInfo(
+        model=extractor.spec.label, prompt_version=prompt_version(),
+        schema_version=schema_version(), strategy=extractor.strategy,
+    )  # fmt: skip
+    held = 0
+
+    async def feed() -> AsyncIterator[Item]:
+        nonlocal held
+        for item in items:
+            await slots.acquire()
+            held += 1
+            yield item
+
+    out: list[dict[str, Any] | None] = [None] * len(rows)
+    stream = extract_many(
+        feed(), extractor=extractor, concurrency=min(jobs, len(items)), abort_after=abort_after
+    )
+    stop: list[dict[str, Any]] = []
+    try:
+        async with contextlib.aclosing(stream):
+            async for result in stream:
+                held -= 1
+                slots.release()
+                out[result.index] = _result_row(result, info, items[result.index], rows)
+    except ExtractorError as error:
+        if not stop_rows:
+            raise
+        stop.append(stop_row(error))
+    finally:
+        for _ in range(held):  # the documents a stopping error left in flight
+            slots.release()
+    return [row for row in out if row is not None] + stop
+
+
+#: The status of the row that carries an error which stops the run.
+STOPPED = "stopped"
+
+
+def stop_row(error: ExtractorError) -> dict[str, Any]:
+    message = " ".join(str(error).split())
+    payload = {
+        "type": type(error).__name__, "message": message, "kind": error.kind,
+        "status_code": getattr(error, "status_code", None),
+    }  # fmt: skip
+    return {
+        "doc_id": None, "status": STOPPED, "reason": f"{payload['type']}: {message}",
+        "line": json.dumps(payload, ensure_ascii=True),
+    }  # fmt: skip
+
+
+def stopped_error(line: str) -> ExtractorError:
+    """The error a ``stopped`` row carries, as its own class where this driver knows it.
+
+    Rebuilt from its name, message, kind and status (not unpickled: the
+    classes' constructors differ, and data from a cluster is not code).
+    """
+    payload = json.loads(line)
+    name, message = str(payload.get("type")), str(payload.get("message"))
+    kind, status = payload.get("kind"), payload.get("status_code")
+    found = getattr(errors, name, None)
+    if not (isinstance(found, type) and issubclass(found, ExtractorError)):
+        return ConfigurationError(
+            f"{name}: {message}"
+        )  # unknown here: it stopped the run all the same
+    try:
+        if issubclass(found, BatchAborted):
+            last = errors.ModelError(message, status_code=status, kind=kind)
+            return found(message, failures=0, last_error=last)
+        if issubclass(found, errors.ModelError):
+            return found(message, status_code=status, kind=kind)
+        return found(message)
+    except TypeError:  # a constructor that wants more than a message
+        return ConfigurationError(f"{name}: {message}")
+
+
+def _result_row(
+    result: BatchResult, info: RunInfo, item: Item, rows: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The result row for one document; a line that cannot be built is its error line."""
+    duplicate_of = _string(rows[result.index].get("duplicate_of"))
+    not_read = isinstance(item, InputFailure) and item.skipped
+    try:
+        line = result_line(result, info, duplicate_of=duplicate_of, not_read=not_read)
+        text = json.dumps(line, ensure_ascii=True, allow_nan=False)
+    except Exception as error:  # a record that does not serialise: that document's failure
+        result = BatchResult(
+            result.doc_id, result.index, error=ErrorInfo.from_exception(error),
+            document=result.document, source=result.source, seconds=result.seconds,
+        )  # fmt: skip
+        line = result_line(result, info, duplicate_of=duplicate_of)
+        text = json.dumps(line, ensure_ascii=True, allow_nan=False)
+    status = line["status"]
+    reason = failure_reason(result) if status == "error" else None
+    return {"doc_id": result.doc_id, "status": status, "reason": reason, "line": text}
+
+
+def extract_rows(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    extractor: Extractor | None = None,
+    jobs: int = DEFAULT_JOBS,
+    **extractor_kwargs: Any,
+) -> list[dict[str, Any]]:
+    """Blocking :func:`aextract_rows`: plain dict rows in, result rows out, in order.
+
+    Pass an ``extractor`` to reuse one (it is left open), or its options to
+    have one made and closed here. Works inside a running event loop too (it
+    then runs on a helper thread).
+    """
+    if extractor is not None and extractor_kwargs:
+        raise ConfigurationError("pass either an extractor or extractor options, not both")
+    owned = extractor is None
+    engine = extractor if extractor is not None else Extractor(**extractor_kwargs)
+
+    async def run() -> list[dict[str, Any]]:
+        try:
+            return await aextract_rows(rows, extractor=engine, jobs=jobs)
+        finally:
+            await engine.aclose()  # this loop's HTTP client dies with the loop
+
+    try:
+        return _run_sync(run())
+    finally:
+        if owned:
+            engine.close()
+
+
+def extract_frame(
+    frame: pandas.DataFrame,
+    *,
+    extractor: Extractor | None = None,
+    jobs: int = DEFAULT_JOBS,
+    **extractor_kwargs: Any,
+) -> pandas.DataFrame:
+    """A pandas frame of input rows to a frame of result rows (:data:`RESULT_COLUMNS`).
+
+    The function for Dask ``map_partitions`` and Spark ``mapInPandas``.
+    """
+    rows = extract_rows(
+        frame.to_dict("records"), extractor=extractor, jobs=jobs, **extractor_kwargs
+    )
+    return frame_of(rows, RESULT_COLUMNS)
+
+
+def frame_of(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> pandas.DataFrame:
+    """Rows as a pandas frame of plain Python objects.
+
+    Object columns, not pandas' string type (Arrow-backed since pandas 3): a
+    file name or text undecodable as UTF-8 holds lone surrogates, which
+    Arrow refuses, and such a document must travel like any other.
+    """
+    import pandas
+
+    return pandas.DataFrame(list(rows), columns=list(columns), dtype=object)
+
+
+def _run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return aio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a notebook's loop is running
+        return pool.submit(aio.run, coroutine).result()
+
+
+def pinned_options(**extractor_kwargs: Any) -> dict[str, Any]:
+    """The Extractor options with the model resolved here, checked before any worker starts.
+
+    Workers on other machines resolve ``model=None`` against their own
+    environment; pinning the label, URL and mode makes every worker use the
+    driver's model. Keys are not pinned: a worker reads its own environment
+    (a local cluster inherits the driver's; pass ``runtime_env`` to a remote
+    one), unless ``api_key`` is given.
+    """
+    probe = Extractor(**extractor_kwargs)
+    try:
+        spec = probe.spec
+    finally:
+        probe.close()
+    return {**extractor_kwargs, "model": spec.label, "base_url": spec.base_url, "mode": spec.mode}

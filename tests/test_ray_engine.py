@@ -1,0 +1,449 @@
+"""The Ray Data engine (``extractor bulk --engine ray``, ``extractor.integrations.ray``).
+
+What must hold, checked over corpora and rows the tests generate:
+
+* the rows between driver and workers carry a document exactly (any text,
+  lone surrogates included), and any row at all becomes a document or that
+  row's error, never an exception;
+* every input identity ends as exactly one line, the line of its own text,
+  and a line is the one a plain bulk run writes;
+* a driver killed with SIGKILL mid-run, then rerun, leaves every id exactly once;
+* a failure in one document is its error line; an error that stops a plain run
+  (a rejected key) stops the Ray run with that error, not a Ray traceback;
+* without Ray, ``--engine ray`` is one line saying what to install.
+
+The Ray tests share one local cluster (2 CPUs) started by a module fixture and
+are skipped when Ray is not installed (``pip install -e '.[ray]'``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
+    sys.path.insert(0, str(ROOT))
+
+from extractor import errors  # noqa: E402
+from extractor.bulk.runner import run_bulk  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.integrations import ray as engine  # noqa: E402
+from extractor.integrations import rows as row_api  # noqa: E402
+from extractor.io import InputFailure, iter_inputs  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from extractor.runtime import aio  # noqa: E402
+from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
+
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*"),  # Ray's own, of its own
+]
+HAS_RAY = importlib.util.find_spec("ray") is not None
+HAS_PANDAS = importlib.util.find_spec("pandas") is not None
+needs_ray = pytest.mark.skipif(not HAS_RAY, reason="Ray is not installed: pip install -e '.[ray]'")
+MODEL = {"model": "openai/fake-model", "strategy": "single"}
+HYPOTHESIS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """A local Ray cluster for the module; its GCS address lets a CLI driver join it."""
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+    try:
+        yield str(ray.get_runtime_context().gcs_address)
+    finally:
+        ray.shutdown()
+
+
+def clean_env() -> dict[str, str]:
+    """This process's environment, now (a Ray cluster started here sets RAY_AUTH_MODE, which a
+    driver joining it needs), without the model settings of the developer's shell."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+
+
+# ------------------------------------------------------------------ generated inputs
+
+
+def figure(text: str) -> int:
+    found = re.search(r"At least (\d+) people", text)
+    assert found is not None
+    return int(found.group(1))
+
+
+def build_corpus(root: Path, rng: random.Random, documents: int) -> dict[str, int | None]:
+    """A folder of ``documents`` input units; returns every identity and its figure.
+
+    Mostly JSONL rows (with and without dates), some .txt files in subfolders,
+    ids repeated in the JSONL (their copies become ``#duplicate-n`` errors), an
+    empty file (an error) and a picture (skipped). The figure is None for the
+    units that get no records.
+    """
+    root.mkdir()
+    expected: dict[str, int | None] = {"empty.txt": None, "picture.png": None}
+    (root / "empty.txt").write_text("")
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
+    files = rng.randint(5, 40)
+    for n in range(files):
+        folder = root / f"part{n % 3}"
+        folder.mkdir(exist_ok=True)
+        number = rng.randint(2, 10_000)
+        (folder / f"{n}.txt").write_text(kano(number) + "\nNo group claimed it.\n")
+        expected[f"part{n % 3}/{n}.txt"] = number
+    rows: list[str] = []
+    ids: list[str] = []
+    copies: dict[str, int] = {}
+    while len(expected) < documents:
+        if ids and rng.random() < 0.02:
+            repeated = rng.choice(ids)
+            copies[repeated] = copies.get(repeated, 1) + 1
+            expected[f"{repeated}#duplicate-{copies[repeated]}"] = None
+            rows.append(json.dumps({"id": repeated, "text": kano(rng.randint(2, 99))}))
+            continue
+        doc_id, number = f"row-{len(ids)}-{rng.randrange(10**6)}", rng.randint(2, 10_000)
+        row: dict[str, Any] = {"id": doc_id, "text": kano(number)}
+        if rng.random() < 0.5:
+            row["published"] = date(2024, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+        rows.append(json.dumps(row))
+        ids.append(doc_id)
+        expected[f"{doc_id}"] = number
+    (root / "rows.jsonl").write_text("\n".join(rows) + "\n")
+    return expected
+
+
+def read_lines(path: Path) -> dict[str, dict[str, Any]]:
+    """The output's lines by id; fails unless each is complete JSON and each id appears once."""
+    raw = path.read_bytes()
+    assert raw.endswith(b"\n"), "the file must end with a complete line"
+    lines = [json.loads(line) for line in raw.splitlines()]
+    ids = [line["doc_id"] for line in lines]
+    repeated = sorted({doc_id for doc_id in ids if ids.count(doc_id) > 1})
+    assert not repeated, f"ids written more than once: {repeated[:5]}"
+    return {line["doc_id"]: line for line in lines}
+
+
+def check_lines(lines: dict[str, dict[str, Any]], root: Path, expected: dict[str, int | None]):
+    """Every identity exactly once, each ok line the record of its own text."""
+    relative = {_relative(doc_id, root): line for doc_id, line in lines.items()}
+    assert set(relative) == set(expected)
+    for doc_id, number in expected.items():
+        line = relative[doc_id]
+        if number is None:
+            assert line["status"] in ("error", "skipped"), line
+            assert line["records"] == [] and line["error"]["message"]
+        else:
+            assert line["status"] == "ok", line
+            assert [r["killed"]["low"] for r in line["records"]] == [number], line
+
+
+def _relative(doc_id: str, root: Path) -> str:
+    """A file's id is its real path, a row's its own id: the corpus names both relatively."""
+    return doc_id.removeprefix(str(root.resolve()) + "/")
+
+
+def items_of(root: Path) -> list[Document | InputFailure]:
+    return list(iter_inputs([str(root)]))
+
+
+# ------------------------------------------------------------------ rows (no Ray needed)
+
+texts = st.text(max_size=40) | st.builds(
+    lambda a, b: a + "\udcff" + b, st.text(max_size=5), st.text(max_size=5)
+)  # lone surrogates: what a file name or text undecodable as UTF-8 becomes
+optional = st.none() | texts
+documents = st.builds(
+    Document, doc_id=texts.filter(bool), text=texts, published=st.none() | st.dates(),
+    source=optional, title=optional, url=optional, warnings=st.lists(texts, max_size=3).map(tuple),
+)  # fmt: skip
+failures = st.builds(
+    InputFailure, doc_id=texts.filter(bool), source=texts, error=texts.filter(bool),
+    skipped=st.booleans(),
+)  # fmt: skip
+
+
+@HYPOTHESIS
+@given(st.lists(documents | failures, max_size=8), st.booleans())
+def test_rows_carry_an_item_exactly(items: list[Document | InputFailure], via_frame: bool) -> None:
+    rows = [row_api.item_row(item) for item in items]
+    assert all(set(row) == set(row_api.INPUT_COLUMNS) for row in rows)
+    if via_frame and HAS_PANDAS:  # the driver ships blocks as DataFrames
+        rows = row_api.frame_of(rows, row_api.INPUT_COLUMNS).to_dict("records")
+    back = [row_api.row_item(row) for row in rows]
+    assert back == items
+    for before, after in zip(items, back, strict=True):
+        if isinstance(before, Document):
+            assert isinstance(after, Document) and after.text_sha256 == before.text_sha256
+
+
+cells = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), texts, st.binary(max_size=20),
+    st.dates(), st.lists(texts, max_size=2), st.dictionaries(texts, st.integers(), max_size=2),
+)  # fmt: skip
+any_rows = st.dictionaries(
+    st.sampled_from([*row_api.INPUT_COLUMNS, "id", "body"]) | texts, cells, max_size=6
+)
+
+
+@HYPOTHESIS
+@given(any_rows)
+def test_any_row_is_a_document_or_its_own_error(row: dict[str, Any]) -> None:
+    item = row_api.row_item(row)
+    assert isinstance(item.doc_id, str) and item.doc_id
+    if isinstance(item, Document):
+        assert isinstance(row.get("text"), str | bytes)
+        assert not (isinstance(row.get("error"), str) and row["error"])
+        assert isinstance(item.text, str)
+    else:
+        assert item.error.strip()
+        if row.get("text") is None and not (isinstance(row.get("error"), str) and row["error"]):
+            assert "text" in item.error  # the message names what is wrong
+
+
+@settings(HYPOTHESIS, max_examples=10)
+@given(st.lists(any_rows | st.builds(lambda n: {"id": n, "text": kano(n)}, st.integers(2, 999)),
+                min_size=1, max_size=10))  # fmt: skip
+def test_extract_rows_gives_one_result_per_row_in_order(
+    fake: FakeOpenAI, rows: list[dict[str, Any]]
+) -> None:
+    results = row_api.extract_rows(rows, base_url=fake.base_url, jobs=3, **MODEL)
+    assert len(results) == len(rows)
+    for row, result in zip(rows, results, strict=True):
+        assert set(result) == set(row_api.RESULT_COLUMNS)
+        line = json.loads(result["line"])
+        assert line["doc_id"] == result["doc_id"] == row_api.row_item(row).doc_id
+        assert line["status"] == result["status"]
+        assert (result["reason"] is None) == (result["status"] != "error")
+        text = row.get("text")
+        if isinstance(row_api.row_item(row), Document) and str(text).startswith("At least"):
+            assert result["status"] == "ok" and line["records"][0]["killed"]["low"] == figure(text)
+
+
+@pytest.mark.skipif(not HAS_PANDAS, reason="pandas comes with the ray extra")
+def test_extract_frame_over_partitions_is_extract_rows(fake: FakeOpenAI) -> None:
+    """What Dask ``map_partitions`` and Spark ``mapInPandas`` do: frames in, frames out."""
+    import pandas
+
+    rng = random.Random()
+    numbers = [rng.randint(2, 5000) for _ in range(rng.randint(5, 30))]
+    frame = pandas.DataFrame({"id": range(len(numbers)), "text": [kano(n) for n in numbers]})
+    cut = rng.randint(1, len(numbers) - 1)
+    parts = [frame.iloc[:cut], frame.iloc[cut:]]
+    out = pandas.concat(
+        [row_api.extract_frame(part, base_url=fake.base_url, jobs=4, **MODEL) for part in parts]
+    )
+    assert list(out.columns) == list(row_api.RESULT_COLUMNS)
+    assert list(out["doc_id"]) == [str(n) for n in range(len(numbers))]
+    found = [json.loads(line)["records"][0]["killed"]["low"] for line in out["line"]]
+    assert found == numbers
+
+
+def test_extract_frame_under_dask(fake: FakeOpenAI) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    import pandas
+
+    numbers = random.Random().sample(range(2, 5000), 12)
+    frame = pandas.DataFrame({"id": [f"d{n}" for n in numbers], "text": [kano(n) for n in numbers]})
+    meta = pandas.DataFrame({name: pandas.Series(dtype=object) for name in row_api.RESULT_COLUMNS})
+    result = (
+        dd.from_pandas(frame, npartitions=3)
+        .map_partitions(row_api.extract_frame, base_url=fake.base_url, jobs=4, meta=meta, **MODEL)
+        .compute(scheduler="threads")
+    )
+    assert sorted(result["doc_id"]) == sorted(f"d{n}" for n in numbers)
+    assert set(result["status"]) == {"ok"}
+
+
+# ------------------------------------------------------------------ the CLI without Ray
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--engine", "spark"], "--engine 'spark': use one of local, ray"),
+        (["--workers", "2"], "--address and --workers need --engine ray"),
+        (["--address", "auto"], "--address and --workers need --engine ray"),
+        (["--engine", "ray", "--batch"], "--engine ray cannot be combined with --batch"),
+    ],
+)
+def test_engine_usage_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "a.txt").write_text(kano(3))
+    command = ["bulk", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"), *args]
+    result = runner.invoke(app, command, env={k: None for k in ("EXTRACTOR_MODEL",)})
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_without_ray_the_engine_is_one_line_saying_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    monkeypatch.setitem(sys.modules, "ray.data", None)
+    (tmp_path / "a.txt").write_text(kano(3))
+    command = ["bulk", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"),
+               "--engine", "ray", "--model", "openai/fake-model",
+               "--base-url", "http://127.0.0.1:9/v1"]  # fmt: skip
+    result = runner.invoke(app, command)
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "pip install 'extractor[ray]'" in lines[0], result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+# ------------------------------------------------------------------ on a Ray cluster
+
+
+@needs_ray
+def test_500_documents_each_once_and_a_rerun_does_nothing(
+    tmp_path: Path, fake: FakeOpenAI, cluster: str
+) -> None:
+    seed = random.randrange(10**9)
+    root, out = tmp_path / "in", tmp_path / "out.jsonl"
+    expected = build_corpus(root, random.Random(seed), 500)
+    options = {"base_url": fake.base_url, "workers": 2, "concurrency": 8, **MODEL}
+    summary = aio.run(engine.RayBulkRun([str(root)], out, **options).run())
+
+    check_lines(read_lines(out), root, expected)
+    assert summary.documents == len(expected) == 500, seed
+    assert summary.ok + summary.errors + summary.not_read == summary.documents
+    assert summary.not_read == 1 and summary.records["casualty_report"] == summary.ok
+    assert sum(summary.errors_by_reason.values()) == summary.errors
+
+    before = out.read_bytes()
+    again = aio.run(engine.RayBulkRun([str(root)], out, **options).run())
+    assert (again.documents, again.unchanged) == (0, 500)
+    assert out.read_bytes() == before
+
+
+@needs_ray
+def test_extract_dataset_writes_the_lines_plain_bulk_writes(
+    tmp_path: Path, fake: FakeOpenAI, cluster: str
+) -> None:
+    ray = pytest.importorskip("ray")
+    root = tmp_path / "in"
+    build_corpus(root, random.Random(), 40)
+    plain = tmp_path / "plain.jsonl"
+    run_bulk([str(root)], plain, base_url=fake.base_url, **MODEL)
+    items = items_of(root)
+    seen: dict[str, int] = {}
+    rows = []
+    for item in items:  # the plan's duplicate ids, as the bulk driver derives them
+        seen[item.doc_id] = seen.get(item.doc_id, 0) + 1
+        if seen[item.doc_id] > 1:
+            continue
+        rows.append(row_api.item_row(item))
+    dataset = ray.data.from_items(rows)
+    results = engine.extract_dataset(
+        dataset, base_url=fake.base_url, concurrency=2, jobs=4, num_cpus=0.5, **MODEL
+    ).take_all()
+    assert sorted(r["doc_id"] for r in results) == sorted(r["doc_id"] for r in rows)
+
+    def comparable(line: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in line.items() if key != "seconds"}
+
+    want = {doc_id: comparable(line) for doc_id, line in read_lines(plain).items()}
+    for result in results:
+        assert comparable(json.loads(result["line"])) == want[result["doc_id"]]
+
+
+@needs_ray
+def test_a_rejected_key_stops_the_run_with_one_line(tmp_path: Path, cluster: str) -> None:
+    """A 401 stops a plain run (exit 2, one line); on Ray too, not as a Ray traceback."""
+    root = tmp_path / "in"
+    build_corpus(root, random.Random(), 20)
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(casualty_responder, fault_rate=1.0, fault_kinds=[Fault.UNAUTHORIZED]) as bad:
+        command = ["bulk", str(root), "-o", str(out), "--engine", "ray", "--workers", "1",
+                   "--model", "openai/fake-model", "--base-url", bad.base_url,
+                   "--strategy", "single", "--progress", "none"]  # fmt: skip
+        result = runner.invoke(app, command, env={"EXTRACTOR_MODEL": None})
+    assert result.exit_code == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("extractor: error")]
+    assert len(errors) == 1 and "rejected the API key" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr and "ray." not in errors[0]
+    lines = read_lines(out) if out.stat().st_size else {}
+    assert all(line["status"] != "ok" for line in lines.values())  # nothing claims success
+
+
+stopping = st.one_of(
+    st.builds(errors.ConfigurationError, st.text(min_size=1)),
+    st.builds(errors.LocalModelError, st.text(min_size=1)),
+    st.builds(lambda m, s: errors.ClientModelError(m, status_code=s), st.text(min_size=1),
+              st.sampled_from([401, 403, 404])),
+    st.builds(lambda m, n: errors.BatchAborted(m, failures=n, last_error=errors.ModelError(m)),
+              st.text(min_size=1), st.integers(1, 50)),
+)  # fmt: skip
+
+
+@HYPOTHESIS
+@given(stopping)
+def test_an_error_that_stops_the_run_crosses_as_itself(error: errors.ExtractorError) -> None:
+    """A worker's stopping error reaches the driver with its class, message and status."""
+    row = row_api.stop_row(error)  # what aextract_rows returns when it catches the error
+    assert row["status"] == row_api.STOPPED and set(row) == set(row_api.RESULT_COLUMNS)
+    rebuilt = row_api.stopped_error(row["line"])
+    assert type(rebuilt) is type(error)
+    assert str(rebuilt) == " ".join(str(error).split())
+    assert getattr(rebuilt, "status_code", None) == getattr(error, "status_code", None)
+
+
+@needs_ray
+def test_a_killed_driver_resumes_with_every_id_exactly_once(tmp_path: Path, cluster: str) -> None:
+    seed = random.randrange(10**9)
+    root, out = tmp_path / "in", tmp_path / "out.jsonl"
+    expected = build_corpus(root, random.Random(seed), 160)
+    with FakeOpenAI(casualty_responder, latency=0.05) as server:
+        command = [
+            sys.executable, "-m", "extractor", "bulk", str(root), "-o", str(out),
+            "--engine", "ray", "--address", cluster, "--workers", "2", "-j", "2",
+            "--model", "openai/fake-model", "--base-url", server.base_url,
+            "--strategy", "single", "--progress", "none",
+        ]  # fmt: skip
+        driver = subprocess.Popen(command, cwd=ROOT, env=clean_env(), stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and driver.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= 1:
+                break
+            time.sleep(0.02)
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(timeout=10)
+        assert driver.stderr is not None
+        written = out.read_bytes().count(b"\n") if out.exists() else 0
+        assert 1 <= written < len(expected), (seed, written, driver.stderr.read()[-2000:])
+        driver.stderr.close()
+
+        # the same command again, in this process (a driver of the same cluster): cheaper
+        finished = runner.invoke(app, command[3:], env={"EXTRACTOR_MODEL": None})
+    assert finished.exit_code == 1, finished.stderr  # the empty file and duplicates failed
+    assert "Traceback" not in finished.stderr
+    check_lines(read_lines(out), root, expected)
+    assert f"{len(expected) - written:,} new" in finished.stderr, finished.stderr
