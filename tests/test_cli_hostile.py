@@ -1,6 +1,6 @@
 """Every user mistake is one line on stderr and exit 2 (or 1), never a traceback, never a hang.
 
-The commands (``extract``, ``flatten``, ``eval``, ``schema``, ``model``) are
+The commands (``extract``, ``view``, ``flatten``, ``eval``, ``schema``, ``model``) are
 run with hostile arguments: paths that do not exist, folders where files are
 expected, a FIFO with no writer and /dev/zero (which would hang or never
 end if opened), files that are empty, binary, not JSON or of the wrong
@@ -138,6 +138,7 @@ def commands_for(name: str, paths: dict[str, str]) -> list[list[str]]:
     path = paths[name]
     runs = [
         ["extract", path],
+        ["view", path, "-o", paths["folder"] + "/view.html"],
         ["flatten", path, "--to", paths["folder"] + "/tables"],
         ["eval", path],
         ["eval", "--compare", path, path],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractor.cli import (  # noqa: F401
+    batch_cmd,
     bulk_cmd,
     eval_cmd,
     extract_cmd,

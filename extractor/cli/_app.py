@@ -2,16 +2,137 @@
 
 Kept apart from ``__init__`` so that subcommand modules can import ``app``
 without importing each other.
+
+The conventions every command gets from here, so that a new command cannot
+forget them (``tests/test_cli_conventions.py`` checks each registered one):
+
+* ``-h`` as well as ``--help``; ``--version`` on the app and on every
+  command (``extractor extract --version`` answers instead of complaining);
+  shell completion (``--install-completion``, ``--show-completion``).
+* A usage error (an unknown option, a missing argument, a bad value) is one
+  line on stderr, ``extractor: error: <what>; try 'extractor X -h'``, exit 2,
+  instead of click's usage block and rich's boxed panel: a script's log and
+  a person reading it both get the one fact they need.
+* instructor logs each failed attempt at a call; a command reports the error
+  once, itself, so instructor's logger is silenced while a command runs
+  (never in the library: a Python caller keeps its logs).
 """
 
 from __future__ import annotations
 
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any, NoReturn
+
 import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click; older releases use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
+PROG = "extractor"
+
+
+def version_text() -> str:
+    """``extractor 0.1.0``: the installed package's version."""
+    from extractor import __version__
+
+    return f"{PROG} {__version__}"
+
+
+def _one_line(text: str) -> str:
+    from extractor.cli.common import safe_text
+
+    return safe_text(text)
+
+
+class ExtractorGroup(TyperGroup):
+    """Typer's group, with usage errors reported as one line (see the module doc).
+
+    Click's standalone mode prints a usage block and typer a rich panel; here
+    the command runs in non-standalone mode and this ``main`` turns what it
+    raises into the exit the shell sees.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        prog_name = prog_name or PROG
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click_errors.NoSuchOption as error:
+            if error.option_name == "--version":  # a subcommand's --version: answer it
+                typer.echo(version_text())
+                sys.exit(0)
+            _usage_error(error)
+        except click_errors.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `extractor`: the help
+                error.show()
+                sys.exit(error.exit_code)
+            _usage_error(error)
+        except click_errors.ClickException as error:
+            typer.echo(f"{PROG}: error: {_one_line(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo(f"{PROG}: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: Any) -> NoReturn:
+    """``extractor: error: <what>; try 'extractor X -h'`` and exit 2."""
+    ctx = getattr(error, "ctx", None)
+    where = ctx.command_path if ctx is not None else PROG
+    message = _one_line(error.format_message()).rstrip(".")
+    typer.echo(f"{PROG}: error: {message}; try '{where} -h'", err=True)
+    sys.exit(error.exit_code)
+
 
 app = typer.Typer(
-    name="extractor",
-    help="Turn news articles into validated, source-grounded event records.",
+    name=PROG,
+    cls=ExtractorGroup,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_text())
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit (also after any command).",
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into validated, source-grounded event records.
+
+    Keys come from the environment (OPENAI_API_KEY, EXTRACTOR_API_KEY, ...); a
+    file argument of - reads stdin, and -o - writes to stdout.
+    """
+    chatty = logging.getLogger("instructor")
+    level = chatty.level
+    chatty.setLevel(logging.CRITICAL)
+    ctx.call_on_close(lambda: chatty.setLevel(level))

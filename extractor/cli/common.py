@@ -1,9 +1,19 @@
-"""Options and error handling shared by the commands.
+"""Options, inputs, outputs and error handling shared by the commands.
 
 Every error a command prints goes through :func:`print_error`: one line on
 stderr, ``extractor: error: ...``, with secrets redacted
 (:mod:`extractor.redact`) and undecodable file names made printable. A user
 mistake (a path, a permission, an option) exits 2; a failed extraction 1.
+
+Text that came from outside (an article, a file name, a server's message)
+goes through :func:`printable` before it reaches a terminal: a control
+character in an article (an ESC, a carriage return) would otherwise move the
+cursor, recolour or overwrite what the terminal shows, and a lone surrogate
+(an undecodable file name) cannot be encoded at all.
+
+``-`` is stdin for every input argument and ``-o -`` stdout for every
+output (:data:`STDIO`); a file output is written whole or not at all
+(:func:`write_output`).
 """
 
 from __future__ import annotations
@@ -11,8 +21,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import stat
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -69,9 +81,36 @@ def parse_types(value: str | None) -> list[str] | None:
     return chosen
 
 
+#: C0 controls but newline and tab, DEL, C1 controls, and the bidirectional
+#: overrides and isolates that reorder what a terminal shows ("Trojan Source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control's picture: ESC shows as "␛"
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: no control character but newline and tab, valid UTF-8.
+
+    C0 controls show as their Unicode pictures (ESC as U+241B), so that what
+    was there stays visible; C1 controls and bidirectional overrides become
+    U+FFFD; lone surrogates U+FFFD. ``\\r\\n`` and a lone ``\\r`` become
+    ``\\n``. Nothing else changes, so the length of the text may only
+    shrink where a ``\\r\\n`` is folded.
+    """
+    text = clean_surrogates(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(_picture, text)
+
+
 def safe_text(text: Any) -> str:
-    """``text`` fit for a terminal line: redacted, one line, encodable as UTF-8."""
-    return clean_surrogates(" ".join(redact(text).split()))
+    """``text`` fit for a terminal line: redacted, one line, printable (:func:`printable`)."""
+    return printable(" ".join(redact(text).split()))
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -100,9 +139,12 @@ def exit_code(error: BaseException) -> int:
 
 
 def hint(error: BaseException) -> str:
+    """What to do about ``error``, as a parenthesis for the end of its line."""
     kind = error.kind if isinstance(error, ExtractorError) else "internal"
     if kind == "model":
         return " (try --max-retries 3, another --strategy, or a larger model)"
+    if kind == "transient" and "could not reach" in str(error):
+        return " (is the server running? check --base-url / EXTRACTOR_BASE_URL)"
     if kind == "transient":
         return " (the server may be overloaded: try again later)"
     return ""
@@ -124,6 +166,8 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     """
     try:
         mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        fail_usage(f"{shown(path)}: no such file; check the path")
     except (OSError, ValueError) as error:  # ValueError: an embedded NUL
         fail_usage(f"{shown(path)}: cannot read the {what} ({_why(error)})")
     if stat.S_ISDIR(mode):
@@ -206,11 +250,13 @@ def show_notices() -> Iterator[None]:
             last_resort.removeFilter(log_filter())
 
 
-def guarded(source: str, action: Callable[[], T]) -> T:
+def guarded(source: str, action: Callable[[], T], *, aliases: dict[str, str] | None = None) -> T:
     """Run ``action``; turn our errors, and the system's about files, into one stderr line
     naming ``source`` (:func:`print_error`), and the exit code (:func:`exit_code`).
 
     What the library logs meanwhile is shown on stderr (:func:`show_notices`).
+    ``aliases`` renames paths in a message: the temporary copy of stdin
+    (:func:`stdin_file`) is called ``stdin``, the name the user knows.
     """
     source = clean_surrogates(source)
     try:
@@ -218,6 +264,8 @@ def guarded(source: str, action: Callable[[], T]) -> T:
             return action()
     except ExtractorError as error:
         message = safe_text(error)
+        for path, name in (aliases or {}).items():
+            message = message.replace(path, name)
         prefix = "" if message.startswith(source) else f"{source}: "
         print_error(f"{prefix}{message}{hint(error)}")
         raise typer.Exit(exit_code(error)) from None
@@ -248,3 +296,121 @@ def _escape_surrogates(text: str) -> str:
     except UnicodeEncodeError:
         return "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     return text
+
+
+# ------------------------------------------------------------ stdin and stdout
+
+#: The file name that means stdin (an input) or stdout (``-o -``).
+STDIO = "-"
+
+
+def read_stdin() -> bytes:
+    """All of stdin, as bytes (``sys.stdin.buffer``: what the test runner feeds too)."""
+    return sys.stdin.buffer.read()
+
+
+@contextlib.contextmanager
+def stdin_file(suffix: str) -> Iterator[Path]:
+    """Stdin copied to a temporary file named ``stdin<suffix>``, for readers that take a path.
+
+    The copy goes to disk, not memory, and is removed when the block ends.
+    """
+    with tempfile.TemporaryDirectory(prefix="extractor-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        with open(path, "wb") as handle:
+            while chunk := sys.stdin.buffer.read(1 << 20):
+                handle.write(chunk)
+        yield path
+
+
+def output_target(value: str | None, what: str) -> Path | None:
+    """``-o``'s file, checked before any work (:func:`writable_file`); None for stdout."""
+    if value is None or value == STDIO:
+        return None
+    return writable_file(value, what)
+
+
+def write_output(target: Path | None, data: str | bytes) -> None:
+    """Write ``data`` to ``target`` whole, or to stdout when ``target`` is None.
+
+    A file is written to a temporary file beside it and renamed over it, so a
+    failure (a full disk, Ctrl-C) leaves the old file, never half of the new
+    one; an existing file keeps its mode. A problem is one error line (exit 2).
+    """
+    raw = clean_surrogates(data).encode("utf-8") if isinstance(data, str) else data
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = None
+    temporary: str | None = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        fail_usage(f"{shown(target)}: cannot be written ({_why(error)})")
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
+    """Fail at once, in one line, when nothing listens at ``base_url`` (a refused connection).
+
+    Without it a mistyped port costs a single extraction its whole retry
+    budget (half a minute) before it says so. The probe is one ``GET
+    /models`` through the openai client, the stack the extraction uses, so
+    whatever carries the extraction's requests (a proxy, a recorded cassette
+    in the tests) carries it too. Only a refused connection counts: an
+    error answer, a slow server or anything else is left to the extraction,
+    which says what it is.
+    """
+    if base_url is None:
+        return
+    import openai
+
+    from extractor.errors import ConfigurationError
+    from extractor.runtime import aio
+
+    async def probe() -> bool:
+        client = openai.AsyncOpenAI(
+            base_url=base_url, api_key="probe", max_retries=0, timeout=timeout
+        )
+        try:
+            await client.models.list()
+        except openai.APIConnectionError as error:
+            return _refused(error)
+        except Exception:
+            return False
+        finally:
+            with contextlib.suppress(Exception):
+                await client.close()
+        return False
+
+    if aio.run(probe()):
+        raise ConfigurationError(
+            f"cannot reach the model server at {base_url} (connection refused): start it, "
+            "or fix --base-url / EXTRACTOR_BASE_URL"
+        )
+
+
+def _refused(error: BaseException) -> bool:
+    """Whether a connection error was a refused connection (somewhere in its chain)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ConnectionRefusedError):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

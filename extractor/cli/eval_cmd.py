@@ -1,8 +1,17 @@
-"""``extractor eval GOLD.jsonl``: score extraction against a gold set."""
+"""``extractor eval GOLD.jsonl``: score extraction against a gold set.
+
+The gold file, or the ``--predictions`` to score instead of extracting, may be
+``-`` (stdin; one of them). The report is shown on stdout; ``-o FILE`` also
+writes it as JSON (``-o -``: the JSON goes to stdout and the shown report to
+stderr, so that ``extractor eval gold.jsonl -o - | jq`` works). ``--json`` is
+the old spelling of ``-o``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,12 +21,14 @@ from rich.markup import escape
 
 from extractor.cli._app import app
 from extractor.cli.common import (
+    STDIO,
     BaseUrlOption,
     CacheOption,
     ModelOption,
     RetriesOption,
     StrategyOption,
     TypesOption,
+    check_server,
     fail_usage,
     guarded,
     os_error_message,
@@ -26,7 +37,9 @@ from extractor.cli.common import (
     regular_file,
     safe_text,
     shown,
+    stdin_file,
     writable_file,
+    write_output,
 )
 from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
 from extractor.evaluation.gold import GoldDocument
@@ -35,11 +48,11 @@ from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 
 
 def _load_report(path: Path) -> EvalReport:
-    regular_file(path, "report written by --json")
+    regular_file(path, "report written by eval -o")
     try:
         return EvalReport.model_validate_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        fail_usage(f"{shown(path)}: not an eval report written by --json ({_first_line(error)})")
+        fail_usage(f"{shown(path)}: not an eval report written by eval -o ({_first_line(error)})")
 
 
 def _first_line(error: BaseException) -> str:
@@ -55,17 +68,42 @@ def _write(path: Path, write: Any) -> None:
         raise typer.Exit(2) from None
 
 
+@contextlib.contextmanager
+def _input(value: str | None, what: str) -> Iterator[tuple[Path | None, dict[str, str]]]:
+    """The input's path, checked (``-``: stdin, copied to a file), and the alias for messages."""
+    if value is None:
+        yield None, {}
+    elif value == STDIO:
+        with stdin_file(".jsonl") as path:
+            yield path, {str(path): "stdin"}
+    else:
+        yield regular_file(value, what), {}
+
+
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path | None, typer.Argument(help="Gold JSONL file (GOLD_FORMAT).")] = None,
+    gold: Annotated[
+        str | None, typer.Argument(help="Gold JSONL file (GOLD_FORMAT), or - for stdin.")
+    ] = None,
     predictions: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
-            "--predictions", help="Score this `extractor bulk` output instead of extracting."
+            "--predictions",
+            help="Score this `extractor bulk` output (- for stdin) instead of extracting.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the full report as JSON here (- for stdout; the shown report then "
+            "goes to stderr).",
+            show_default=False,
         ),
     ] = None,
     json_out: Annotated[
-        Path | None, typer.Option("--json", help="Write the full report here.")
+        str | None, typer.Option("--json", hidden=True, help="Old spelling of -o.")
     ] = None,
     save_predictions: Annotated[
         Path | None,
@@ -75,7 +113,7 @@ def eval_command(
     ] = None,
     compare: Annotated[
         tuple[Path, Path] | None,
-        typer.Option("--compare", help="Show two --json reports side by side.", show_default=False),
+        typer.Option("--compare", help="Show two -o reports side by side.", show_default=False),
     ] = None,
     details: Annotated[bool, typer.Option(help="List missed, false and wrong records.")] = False,
     label: Annotated[str | None, typer.Option(help="A name for this run in reports.")] = None,
@@ -90,29 +128,42 @@ def eval_command(
     cache: CacheOption = False,
 ) -> None:
     """Precision, recall and F1 per type, field accuracy, grounding, tokens and time."""
-    console = Console()
+    if output is not None and json_out is not None:
+        fail_usage("-o and --json are the same option: give one")
+    output = output if output is not None else json_out
+    console = Console(stderr=output == STDIO)
     if compare is not None:
         console.print(render_comparison(_load_report(compare[0]), _load_report(compare[1])))
         return
     if gold is None:
         fail_usage("give a gold file (or --compare A.json B.json)")
+    if gold == STDIO and predictions == STDIO:
+        fail_usage("the gold file and --predictions cannot both be - (stdin)")
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     chosen_types = parse_types(types)
-    # Every path is checked before any work: a typo in --json must not cost a whole run.
-    regular_file(gold, "gold JSONL file")
-    if predictions is not None:
+    # Every path is checked before any work: a typo in -o must not cost a whole run.
+    if gold != STDIO:
+        regular_file(gold, "gold JSONL file")
+    if predictions not in (None, STDIO):
         regular_file(predictions, "bulk output or saved run (JSONL)")
-    for target, what in ((json_out, "report"), (save_predictions, "predictions")):
-        if target is not None:
-            writable_file(target, f"{what} file")
-    documents: list[GoldDocument] = guarded(shown(gold), lambda: load_gold(gold))
+    report_file = None if output in (None, STDIO) else writable_file(output, "report file")
+    if save_predictions is not None:
+        writable_file(save_predictions, "predictions file")
+    with _input(gold, "gold JSONL file") as (gold_path, gold_alias):
+        assert gold_path is not None
+        documents: list[GoldDocument] = guarded(
+            gold_name(gold), lambda: load_gold(gold_path), aliases=gold_alias
+        )
     if limit is not None:
         documents = documents[:limit]
 
     if predictions is not None:
-        lines = guarded(shown(predictions), lambda: _read_predictions(predictions))
-        run_label = label or shown(predictions.name)
+        with _input(predictions, "bulk output or saved run (JSONL)") as (path, alias):
+            assert path is not None
+            name = gold_name(predictions)
+            lines = guarded(name, lambda: _read_predictions(path, name), aliases=alias)
+        run_label = label or ("stdin" if predictions == STDIO else shown(Path(predictions).name))
     else:
 
         def progress(document: GoldDocument, line: dict[str, Any]) -> None:
@@ -123,16 +174,17 @@ def eval_command(
         def run() -> list[dict[str, Any]]:
             with Extractor(model, base_url=base_url, strategy=strategy, types=chosen_types,
                            max_retries=max_retries, cache=cache or None) as extractor:  # fmt: skip
+                check_server(extractor.spec.base_url)
                 return extract_gold(documents, extractor, on_document=progress)
 
-        lines = guarded(shown(gold), run)
+        lines = guarded(gold_name(gold), run)
         run_label = label or f"{model or 'default model'} · {strategy}"
         if save_predictions is not None:
             _write(save_predictions, lambda: write_lines(save_predictions, lines))
     try:
         found, usage, failures = predictions_from_lines(lines)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        source = shown(predictions) if predictions is not None else "the predictions"
+        source = gold_name(predictions) if predictions is not None else "the predictions"
         fail_usage(f"{source}: a record is not in the bulk output format ({_first_line(error)})")
     report = score(documents, found, usage=usage, label=run_label)
     console.print(render_report(report, details=details))
@@ -140,14 +192,20 @@ def eval_command(
         console.print(
             f"[yellow]failed[/yellow] {escape(safe_text(doc_id))}: {escape(safe_text(message))}"
         )
-    if json_out is not None:
+    if output is not None:
         text = json.dumps(report.model_dump(mode="json"), indent=2) + "\n"
-        _write(json_out, lambda: json_out.write_text(text, encoding="utf-8"))
-        typer.echo(f"report written to {shown(json_out)}", err=True)
+        write_output(report_file, text)
+        if report_file is not None:
+            typer.echo(f"report written to {shown(report_file)}", err=True)
 
 
-def _read_predictions(path: Path) -> list[dict[str, Any]]:
+def gold_name(value: str | None) -> str:
+    """An input as messages name it: ``stdin`` for ``-``."""
+    return "stdin" if value in (None, STDIO) else shown(value)
+
+
+def _read_predictions(path: Path, name: str) -> list[dict[str, Any]]:
     try:
         return read_lines(path)
     except UnicodeDecodeError as error:
-        fail_usage(f"{shown(path)}: not UTF-8 text ({_first_line(error)})")
+        fail_usage(f"{name}: not UTF-8 text ({_first_line(error)})")

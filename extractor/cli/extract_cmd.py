@@ -1,28 +1,55 @@
-"""``extractor extract PATH|-``: one article in, its records out as JSON or tables."""
+"""``extractor extract PATH|- [-o FILE|-] [--format ...]``: one article in, its records out.
+
+Formats (``--format``, else the ``-o`` file's suffix, else ``table`` on a
+terminal and ``json`` when stdout is a pipe or a file, so that
+``extractor extract a.txt | jq`` and ``> a.json`` get JSON and a person
+at a terminal gets something to read):
+
+* ``json``: the :class:`~extractor.pipeline.result.ArticleExtraction`, records
+  under each type's plural name;
+* ``jsonl``: one line in the shape ``extractor bulk`` writes (with the text and
+  its hash), so ``flatten``, ``view`` and ``eval --predictions`` read it;
+* ``table``: a table per record type, for reading;
+* ``csv``: the ``events`` table ``extractor flatten`` writes (one row per
+  record, every type), through :func:`extractor.export.flatten.flatten_csv`;
+* ``html``: the evidence viewer's page of this one article
+  (:func:`extractor.export.viewer.extraction_html`).
+
+Everything that can be checked is checked before the model is called: the
+options, the input, that ``-o`` can be written, and that a server given by
+``--base-url`` / ``EXTRACTOR_BASE_URL`` is listening (a refused connection is
+one line at once, not half a minute of retries).
+"""
 
 from __future__ import annotations
 
-import sys
+import io
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from extractor.cli._app import app
 from extractor.cli.common import (
+    STDIO,
     BaseUrlOption,
     CacheOption,
     ModelOption,
     RetriesOption,
     StrategyOption,
     TypesOption,
+    check_server,
     dump_json,
     fail_usage,
     guarded,
+    output_target,
     parse_types,
+    read_stdin,
     regular_file,
     shown,
     stdout_is_terminal,
+    write_output,
 )
 from extractor.errors import InputError
 from extractor.io import read_file
@@ -31,9 +58,15 @@ from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.result import ArticleExtraction
 
+FORMATS = ("json", "jsonl", "table", "csv", "html")
+#: The format an ``-o`` file's suffix implies when ``--format`` is not given.
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+                  ".html": "html", ".htm": "html", ".txt": "table"}  # fmt: skip
 
-def _read_stdin() -> Document:
-    data = sys.stdin.buffer.read()
+
+def _stdin_document() -> Document:
+    """Stdin as a document; its format (HTML, Markdown front matter, text) from its first bytes."""
+    data = read_stdin()
     head = data.lstrip()[:64].lower()
     if head.startswith((b"<!doctype", b"<html", b"<")):
         name = "stdin.html"
@@ -41,7 +74,7 @@ def _read_stdin() -> Document:
         name = "stdin.md"
     else:
         name = "stdin.txt"
-    return parse_document(data, name=name, doc_id="stdin", source="-")
+    return parse_document(data, name=name, doc_id="stdin", source="stdin")
 
 
 def _published(value: str | None) -> date | None:
@@ -53,9 +86,44 @@ def _published(value: str | None) -> date | None:
         fail_usage(f"--published {value!r} is not a date: use YYYY-MM-DD")
 
 
+def choose_format(requested: str | None, output: str | None) -> str:
+    """``--format`` if given, else the ``-o`` file's suffix, else by where stdout goes."""
+    if requested is not None:
+        if requested not in FORMATS:
+            fail_usage(f"--format {requested!r}: use one of {', '.join(FORMATS)}")
+        return requested
+    if output is not None and output != STDIO:
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json")
+    return "table" if stdout_is_terminal() else "json"
+
+
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="A .txt, .md or .html file, or - for stdin.")],
+    path: Annotated[
+        str,
+        typer.Argument(help="A .txt, .md or .html file, or - for stdin.", show_default=False),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here instead of stdout (- is stdout); the suffix picks the format "
+            "when --format is not given.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json, jsonl (a bulk line), table, csv (the events table) or html (the "
+            "evidence viewer). Default: from the -o suffix, else table on a terminal and json "
+            "otherwise.",
+            show_default=False,
+        ),
+    ] = None,
     published: Annotated[
         str | None,
         typer.Option(help="Publication date YYYY-MM-DD (default: metadata or the dateline)."),
@@ -67,39 +135,79 @@ def extract(
     types: TypesOption = None,
     max_retries: RetriesOption = 2,
     cache: CacheOption = False,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="json (default) or table.")
-    ] = "json",
 ) -> None:
     """Extract visits, meetings, arms transfers and casualty reports from one article."""
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
-    if output_format not in ("json", "table"):
-        fail_usage(f"--format {output_format!r}: use json or table")
+    chosen_format = choose_format(output_format, output)
     chosen_types = parse_types(types)
     day = _published(published)
-    if path != "-":
+    if path != STDIO:
         regular_file(path, "text, Markdown or HTML file")  # a FIFO or a device would hang
-    source = "stdin" if path == "-" else shown(path)
+    target = output_target(output, f"{chosen_format} file")
+    source = "stdin" if path == STDIO else shown(path)
 
-    def run() -> ArticleExtraction:
-        document = _read_stdin() if path == "-" else read_file(path)
+    def read() -> Document:
+        document = _stdin_document() if path == STDIO else read_file(path)
         if not document.text.strip():
             raise InputError("no text to extract from", source=source)
+        return document
+
+    def run(document: Document) -> ArticleExtraction:
         with Extractor(
             model, base_url=base_url, strategy=strategy, types=chosen_types,
             max_retries=max_retries, cache=cache or None,
         ) as extractor:  # fmt: skip
+            check_server(extractor.spec.base_url)
             return extractor.extract(
                 document.text,
                 published=day or document.published,
                 doc_id=doc_id or document.doc_id,
             )
 
-    result = guarded(source, run)
-    if output_format == "table":
-        from extractor.cli.tables import print_tables
+    document = guarded(source, read)
+    result = guarded(source, lambda: run(document))
+    write_output(target, render(result, document, chosen_format, to_terminal=target is None))
 
-        print_tables(result)
-        return
-    typer.echo(dump_json(result.model_dump(mode="json"), pretty=stdout_is_terminal()))
+
+def render(
+    result: ArticleExtraction, document: Document, output_format: str, *, to_terminal: bool
+) -> str:
+    """The result in ``output_format`` (see the module doc)."""
+    if output_format == "json":
+        pretty = not to_terminal or stdout_is_terminal()
+        return dump_json(result.model_dump(mode="json"), pretty=pretty) + "\n"
+    if output_format == "jsonl":
+        return dump_json(bulk_line(result, document), pretty=False) + "\n"
+    if output_format == "csv":
+        from extractor.export.flatten import flatten_csv
+
+        line = dump_json(bulk_line(result, document), pretty=False).encode("utf-8") + b"\n"
+        table = io.StringIO(newline="")
+        flatten_csv(io.BytesIO(line), table, "events")
+        return table.getvalue()
+    if output_format == "html":
+        from extractor.export.viewer import extraction_html
+
+        return extraction_html(
+            result, document.text, title=document.title, source=document.source,
+            url=document.url,
+        )  # fmt: skip
+    from extractor.cli.tables import render_tables
+
+    return render_tables(result, color=to_terminal and stdout_is_terminal())
+
+
+def bulk_line(result: ArticleExtraction, document: Document) -> dict[str, Any]:
+    """The extraction as the one line ``extractor bulk`` would write for this document."""
+    from extractor.bulk.batch import BatchResult
+    from extractor.bulk.runner import RunInfo, result_line
+
+    meta = result.metadata
+    info = RunInfo(model=meta.model, prompt_version=meta.prompt_version,
+                   schema_version=meta.schema_version, strategy=meta.strategy)  # fmt: skip
+    batch = BatchResult(
+        doc_id=result.doc_id or document.doc_id, index=0, extraction=result,
+        document=document, source=document.source, seconds=meta.seconds,
+    )  # fmt: skip
+    return result_line(batch, info)

@@ -2,6 +2,13 @@
 
 They implement :class:`~extractor.bulk.runner.ProgressReporter`; the library
 itself never writes to the terminal.
+
+Both show the run's speed as the summary at the end does: the same figure
+(:meth:`BulkRun.rate <extractor.bulk.runner.BulkRun.rate>`, which is
+:attr:`BulkSummary.docs_per_second
+<extractor.bulk.runner.BulkSummary.docs_per_second>` while the run goes) in
+the same words (:func:`~extractor.bulk.runner.format_rate`), so the last
+figure a bar showed is the one the summary prints.
 """
 
 from __future__ import annotations
@@ -10,9 +17,10 @@ import sys
 import time
 from typing import Any
 
-from extractor.bulk.runner import BulkRun, format_duration
+from extractor.bulk.runner import BulkRun, format_duration, format_rate
+from extractor.cli.common import printable
 
-__all__ = ["LogProgress", "RichProgress", "status_line"]
+__all__ = ["LogProgress", "RichProgress", "rate_text", "status_line"]
 
 
 class LogProgress:
@@ -54,7 +62,7 @@ class LogProgress:
         self._print(f"bulk: {status_line(run)}")
 
     def _print(self, text: str) -> None:
-        print(text, file=self.stream or sys.stderr, flush=True)
+        print(printable(text), file=self.stream or sys.stderr, flush=True)
 
 
 def status_line(run: BulkRun) -> str:
@@ -71,9 +79,13 @@ def status_line(run: BulkRun) -> str:
     return (
         f"{done:,}{of} documents ({summary.errors:,} failed, {summary.unchanged:,} unchanged), "
         f"{summary.records_found:,} records, {_tokens(summary.total_tokens)} tokens, "
-        f"{run.rate():,.1f} documents/s"
-        + (f", ETA {format_duration(eta)}" if eta is not None else "")
+        f"{rate_text(run)}" + (f", ETA {format_duration(eta)}" if eta is not None else "")
     )
+
+
+def rate_text(run: BulkRun) -> str:
+    """The run's speed as the summary words it: '23.4 documents/s', '47.2 s per document'."""
+    return format_rate(run.rate())
 
 
 def _tokens(count: int) -> str:
@@ -85,9 +97,10 @@ def _tokens(count: int) -> str:
 
 
 class RichProgress:
-    """A rich progress bar on stderr: documents, records, failures, tokens, ETA.
+    """A rich progress bar on stderr: documents, records, failures, tokens, speed, ETA.
 
-    Kept within 80 columns; the elapsed time is in the summary at the end.
+    The elapsed time is in the summary at the end. On a terminal narrower than
+    the line, rich folds the text columns: nothing is cut off.
     """
 
     def __init__(self) -> None:
@@ -103,12 +116,13 @@ class RichProgress:
             TextColumn("[bold]bulk"),
             BarColumn(bar_width=16),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[stats]}"),
+            TextColumn("{task.fields[stats]}", markup=False),
+            TextColumn("{task.fields[rate]}", markup=False),
             TextColumn("ETA {task.fields[eta]}"),
             console=Console(stderr=True),
             refresh_per_second=4,
         )
-        self._task = self._bar.add_task("bulk", total=None, stats="", eta="-")
+        self._task = self._bar.add_task("bulk", total=None, stats="", rate="", eta="-")
 
     def start(self, run: BulkRun) -> None:
         self._bar.start()
@@ -127,6 +141,7 @@ class RichProgress:
             completed=summary.documents + summary.unchanged,
             total=run.total,
             stats=stats,
+            rate=rate_text(run),
             eta=format_duration(eta) if eta is not None else "-",
         )
 

@@ -1,4 +1,11 @@
-"""``extractor schema`` and ``extractor types``: the record types and their JSON Schemas."""
+"""``extractor schema`` and ``extractor types``: the record types and their JSON Schemas.
+
+``schema`` prints one JSON document (every type and the per-article
+container, or ``--type``'s) on stdout, or writes it with ``-o FILE``; ``-o``
+naming a folder (one that exists, or a name ending in ``/``) writes one
+``.schema.json`` file per type there instead, as ``--write DIR`` (the old
+spelling) did.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,14 @@ from typing import Annotated
 import typer
 
 from extractor.cli._app import app
-from extractor.cli.common import fail_usage, os_error_message, shown
+from extractor.cli.common import (
+    STDIO,
+    fail_usage,
+    os_error_message,
+    output_target,
+    shown,
+    write_output,
+)
 from extractor.export.schemas import write_schemas
 from extractor.pipeline.result import record_schemas
 from extractor.types.registry import BUILTIN, registered_types, type_names
@@ -18,36 +32,62 @@ from extractor.types.registry import BUILTIN, registered_types, type_names
 
 @app.command()
 def schema(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the JSON here (- is stdout); a folder (existing, or ending in /) gets "
+            "one .schema.json file per type.",
+            show_default=False,
+        ),
+    ] = None,
     write: Annotated[
         Path | None,
-        typer.Option("--write", help="Write one .schema.json file per type into this folder."),
+        typer.Option("--write", hidden=True, help="Old spelling of -o FOLDER/."),
     ] = None,
     record_type: Annotated[
         str | None,
-        typer.Option("--type", help="Print only this type (visit, meeting, or a plugin's)."),
+        typer.Option("--type", help="Only this type (visit, meeting, or a plugin's)."),
     ] = None,
 ) -> None:
-    """Print the JSON Schemas of the built-in record types and the per-article container
-    (``--type`` for one type, a plugin's too)."""
+    """Print the JSON Schemas of the record types and the per-article container.
+
+    --type prints one type's (a plugin's too); -o FOLDER/ writes one file per type.
+    """
     if record_type is not None and record_type not in type_names():
         fail_usage(f"unknown type {record_type!r}; one of {', '.join(type_names())}")
+    if output is not None and write is not None:
+        fail_usage("-o and --write are the same option: give one")
+    if output is not None and output != STDIO and _is_folder(output):
+        write = Path(output)
     if write is not None:
-        types = (record_type,) if record_type is not None else None
-        try:
-            if write.exists() and not write.is_dir():
-                fail_usage(f"--write {shown(write)}: not a folder")
-            written = write_schemas(write, types)
-        except (OSError, ValueError) as error:
-            reason = os_error_message(error) if isinstance(error, OSError) else str(error)
-            fail_usage(f"--write {shown(write)}: cannot write the schemas there ({reason})")
-        for path in written:
-            typer.echo(os.fsencode(path))
+        _write_folder(write, record_type)
         return
+    target = output_target(output, "JSON file")
     if record_type is not None:
         schemas = {record_type: record_schemas((record_type,))[record_type]}
     else:
         schemas = record_schemas()
-    typer.echo(json.dumps(schemas, indent=2, ensure_ascii=False))
+    write_output(target, json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
+
+
+def _is_folder(value: str) -> bool:
+    return value.endswith(("/", os.sep)) or os.path.isdir(value)
+
+
+def _write_folder(folder: Path, record_type: str | None) -> None:
+    """One ``.schema.json`` per type in ``folder`` (made if needed); their paths on stdout."""
+    types = (record_type,) if record_type is not None else None
+    try:
+        if folder.exists() and not folder.is_dir():
+            fail_usage(f"-o {shown(folder)}: not a folder")
+        written = write_schemas(folder, types)
+    except (OSError, ValueError) as error:
+        reason = os_error_message(error) if isinstance(error, OSError) else str(error)
+        fail_usage(f"-o {shown(folder)}: cannot write the schemas there ({reason})")
+    for path in written:
+        typer.echo(os.fsencode(path))
 
 
 @app.command("types")

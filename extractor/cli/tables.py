@@ -1,12 +1,34 @@
-"""Rich tables of an extraction, one per record type, for reading at a terminal."""
+"""Rich tables of an extraction, one per record type, for reading at a terminal.
+
+Every cell holds text from the article or the model: it goes in as a plain
+:class:`rich.text.Text` made :func:`~extractor.cli.common.printable`, never
+as markup. Markup would read ``[/b]`` in an article as a closing tag (rich
+raises ``MarkupError`` on a stray one) and a control character (ESC, a
+carriage return) would reach the terminal and rewrite what it shows; a lone
+surrogate cannot be encoded at all.
+"""
 
 from __future__ import annotations
 
+import io
+import shutil
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from extractor.cli.common import printable
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.registry import get_type
+
+#: Columns of a table written to a file or a pipe (no terminal to ask).
+FILE_WIDTH = 120
+
+
+def cell(value: Any) -> Text:
+    """``value`` as a table cell: its text, printable, never read as markup."""
+    return Text(printable("" if value is None else str(value)))
 
 
 def print_tables(result: ArticleExtraction, console: Console | None = None) -> None:
@@ -17,17 +39,32 @@ def print_tables(result: ArticleExtraction, console: Console | None = None) -> N
         if not records:
             continue
         spec = get_type(records[0].record_type)
-        table = Table(title=spec.title, show_lines=True)
+        table = Table(title=cell(spec.title), show_lines=True)
         for header, _ in spec.table:
-            table.add_column(header, overflow="fold", max_width=30)
+            table.add_column(cell(header), overflow="fold", max_width=30)
         table.add_column("evidence", overflow="fold", max_width=60)
         for record in records:
-            table.add_row(*(show(record) for _, show in spec.table), record.evidence.cited_text)
+            row = [cell(show(record)) for _, show in spec.table]
+            table.add_row(*row, cell(record.evidence.cited_text))
         console.print(table)
     meta = result.metadata
-    console.print(
-        f"[dim]{meta.model} · {meta.strategy} · {meta.usage.total_tokens} tokens · "
-        f"{meta.calls} calls · {meta.seconds:.1f} s · prompt {meta.prompt_version}[/dim]"
+    summary = (
+        f"{meta.model} · {meta.strategy} · {meta.usage.total_tokens} tokens · "
+        f"{meta.calls} calls · {meta.seconds:.1f} s · prompt {meta.prompt_version}"
     )
+    console.print(Text(printable(summary), style="dim"))
     for warning in meta.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+        console.print(Text.assemble(("warning: ", "yellow"), printable(str(warning))))
+
+
+def render_tables(result: ArticleExtraction, *, color: bool) -> str:
+    """The tables of :func:`print_tables` as text: coloured and as wide as the terminal
+    when ``color`` (stdout is one), else plain, :data:`FILE_WIDTH` columns wide."""
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size((FILE_WIDTH, 24)).columns if color else FILE_WIDTH
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width,
+        highlight=False, emoji=False, markup=False,
+    )  # fmt: skip
+    print_tables(result, console)
+    return buffer.getvalue()

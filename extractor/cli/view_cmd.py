@@ -21,12 +21,21 @@ from typing import Annotated
 import typer
 
 from extractor.cli._app import app
+from extractor.cli.common import (
+    STDIO,
+    fail_usage,
+    os_error_message,
+    print_error,
+    regular_file,
+    shown,
+    writable_file,
+)
 from extractor.errors import InputError
 from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
 
 
 def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -> ViewSummary:
-    if output == "-":
+    if output == STDIO:
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
         try:
             return write_html(documents, out, title=title, page_size=page_size)
@@ -80,22 +89,25 @@ def view_cmd(
     ] = None,
 ) -> None:
     """Write an HTML page showing each document's text with its records' evidence highlighted."""
-    if path != "-" and not Path(path).is_file():
-        typer.echo(f"extractor: error: {path}: no such file", err=True)
-        raise typer.Exit(2)
+    if path != STDIO:
+        regular_file(path, "JSONL file written by `extractor bulk`")  # a FIFO would hang
     if output is None:
-        output = "-" if path == "-" else str(Path(path).with_suffix(".html"))
-    if output != "-" and Path(output).resolve() == Path(path).resolve():
-        typer.echo(f"extractor: error: -o {output}: that is the input file", err=True)
-        raise typer.Exit(2)
-    source = sys.stdin.buffer if path == "-" else path
+        output = STDIO if path == STDIO else str(Path(path).with_suffix(".html"))
+    if output != STDIO:
+        with contextlib.suppress(OSError, ValueError):  # a missing folder is made; else refused
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+        writable_file(output, "HTML file")
+        if path != STDIO and Path(output).resolve() == Path(path).resolve():
+            fail_usage(f"-o {shown(output)}: that is the input file; give another name")
+    source = sys.stdin.buffer if path == STDIO else path
     documents = JsonlDocuments(source, base_dir=source_root)
     try:
         summary = _write(documents, output, title, page_size)
     except InputError as error:
-        typer.echo(f"extractor: error: {error}", err=True)
-        raise typer.Exit(2) from None
-    where = "stdout" if output == "-" else output
+        fail_usage(str(error))
+    except OSError as error:
+        fail_usage(os_error_message(error))
+    where = "stdout" if output == STDIO else shown(output)
     typer.echo(
         f"view: {summary.documents:,} documents, {summary.records:,} records -> {where}", err=True
     )
@@ -108,16 +120,15 @@ def view_cmd(
         )
     if documents.torn_last_line:
         typer.echo(
-            f"view: warning: {path}: the last line is unfinished (a bulk run still running or "
+            f"view: warning: {shown(path)}: the last line is unfinished (a bulk run still running or "
             "killed) and was skipped",
             err=True,
         )
     if documents.bad_lines:
-        shown = ", ".join(str(n) for n in documents.bad_lines[:10])
+        numbers = ", ".join(str(n) for n in documents.bad_lines[:10])
         more = " ..." if len(documents.bad_lines) > 10 else ""
-        typer.echo(
-            f"extractor: error: {path}: {len(documents.bad_lines):,} line(s) are not JSON "
-            f"objects (line {shown}{more}); they are shown as error documents",
-            err=True,
+        print_error(
+            f"{shown(path)}: {len(documents.bad_lines):,} line(s) are not JSON "
+            f"objects (line {numbers}{more}); they are shown as error documents"
         )
         raise typer.Exit(1)
