@@ -10,6 +10,16 @@ move. Typical use::
     for visit in result.visits:
         print(visit.visitors[0].name, visit.evidence.quote)
 
+``extract`` also takes a ``pathlib.Path`` or a :class:`Document` (read
+one with :func:`read_document`, as bulk reads files), and a markdown or HTML
+string is parsed like such a file. ``result.rows()`` and
+:func:`results_to_frame` give the rows ``extractor flatten`` writes.
+
+``build_requests`` and ``parse_response`` are the two halves of a model call
+without the HTTP in between (the exact request bodies, and the validation and
+grounding of an answer), so a provider's batch API or another engine can
+carry the calls; ``extractor bulk --batch`` is built on them.
+
 The pipeline reads from the folder names: ``types/`` (what a record is),
 ``text/`` (sentences, dates, countries, quantities, cue words, grounding),
 ``pipeline/`` (the stages of one extraction), ``runtime/`` (providers,
@@ -30,8 +40,11 @@ from extractor.errors import (
     ModelError,
     TransientModelError,
 )
+from extractor.export.frames import results_to_frame
+from extractor.io.documents import read_document
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import STRATEGIES, Extractor, Strategy, extract
+from extractor.pipeline.requests import build_requests, parse_response
 from extractor.pipeline.result import (
     ArticleExtraction,
     ExtractionMetadata,
@@ -103,13 +116,17 @@ __all__ = [
     "Usage",
     "Visit",
     "__version__",
+    "build_requests",
     "extract",
     "extract_many",
     "extract_many_sync",
     "get_type",
     "ground",
+    "parse_response",
+    "read_document",
     "record_schemas",
     "register",
     "registered_types",
+    "results_to_frame",
     "schema_version",
 ]

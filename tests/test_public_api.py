@@ -20,9 +20,10 @@ PUBLIC = {
     "DateValue", "Document", "ErrorInfo", "Evidence", "ExtractionFailed", "ExtractionMetadata",
     "Extractor", "ExtractorError", "InputError", "LocalModelError", "Meeting", "ModelError",
     "Money", "Place", "Plover", "Record", "RecordSpec", "RecordType", "Sector", "Span", "Status",
-    "Strategy", "TransientModelError", "Usage", "Visit", "__version__", "extract", "extract_many",
-    "extract_many_sync", "get_type", "ground", "record_schemas", "register", "registered_types",
-    "schema_version",
+    "Strategy", "TransientModelError", "Usage", "Visit", "__version__", "build_requests",
+    "extract", "extract_many",
+    "extract_many_sync", "get_type", "ground", "parse_response", "read_document", "record_schemas", "register",
+    "registered_types", "results_to_frame", "schema_version",
 }  # fmt: skip
 TYPES_API = {
     "ENTRY_POINT_GROUP", "RECORD_TYPES", "Actor", "Count", "DateValue", "Evidence", "GoldSpec",

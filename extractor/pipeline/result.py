@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     computed_field,
@@ -26,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from extractor.pipeline.document import Document
 from extractor.types.base import Record
 from extractor.types.registry import builtin_types, get_type, registered_types
 
@@ -98,6 +100,7 @@ class ArticleExtraction(BaseModel):
     published: date | None = None
     groups: dict[str, list[Record]] = Field(default_factory=dict, exclude=True, repr=False)
     metadata: ExtractionMetadata
+    _document: Document | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod
@@ -144,9 +147,34 @@ class ArticleExtraction(BaseModel):
         return super().__getattr__(name)  # type: ignore[misc]
 
     @property
+    def document(self) -> Document | None:
+        """The Document the records were extracted from, when this process extracted them.
+
+        Its ``text`` is what the evidence offsets index (for a markdown or HTML
+        input, the body the reader kept, not the string passed in), beside
+        its title, URL and source. It is not part of the JSON, so a result
+        read back from JSON has None.
+        """
+        return self._document
+
+    @property
     def records(self) -> list[Record]:
         """All records, in type order."""
         return [record for records in self.groups.values() for record in records]
+
+    def rows(self, type: str | type[Record] | None = None) -> list[dict[str, Any]]:
+        """The records as the rows ``extractor flatten`` writes, one dict per record.
+
+        ``type`` None gives the ``events`` table (every record, the columns all
+        types share: ``record_type``, ``event_date``, ``countries`` ...); a
+        type name or class (``"visit"``, ``Visit``) gives that type's own
+        table, ``"documents"`` this result's one row. Dates are
+        :class:`datetime.date`, lists lists. Many results, or a DataFrame:
+        :func:`extractor.results_to_frame`.
+        """
+        from extractor.export.frames import table_rows  # export sits above the pipeline
+
+        return table_rows(self, type)
 
     def by_type(self, record_type: str) -> list[Record]:
         return list(self.groups.get(get_type(record_type).plural, []))

@@ -176,6 +176,26 @@ class DateValue(Part):
             return latest(self.end)
         return latest(self.value) if self.value else None
 
+    # Typed accessors: ``value`` and ``end`` stay ISO strings in the JSON and in
+    # what the model sees, because "2023-05" is a month, not the 1st of May; a
+    # ``date`` cannot say that, so the accessors pair it with ``precision``.
+    def as_date(self) -> date | None:
+        """The first day the date can mean: ``2023-05-30``, ``2023-05-01`` for
+        ``2023-05``, ``2023-01-01`` for ``2023``; a range's first day. Read it
+        with :attr:`precision` (``day``, ``month`` or ``year``); None when the
+        date is unresolved."""
+        return self.first_day
+
+    def range(self) -> tuple[date, date] | None:
+        """The first and last day the date can mean: a day is ``(d, d)``, a month
+        its first and last days, a year 1 January to 31 December, a range its
+        start's first day to its end's last. None when the date is unresolved.
+        A date lies in it when ``first <= day <= last``."""
+        first, last = self.first_day, self.last_day
+        if first is None or last is None:
+            return None
+        return first, last
+
 
 class Money(Part):
     """A reported amount, e.g. a deal value. SIPRI's TIV is not a price: this is the price."""

@@ -1,0 +1,163 @@
+"""Results as rows and pandas DataFrames, the same rows ``extractor flatten`` writes.
+
+A Python caller holds results in one of three shapes: an
+:class:`~extractor.pipeline.result.ArticleExtraction` (``extract``), a
+:class:`~extractor.bulk.batch.BatchResult` (``extract_many``), or a line of a
+bulk run's JSONL read back as a dict. :func:`table_rows` and
+:func:`results_to_frame` take any mix of them and give the rows of one of
+flatten's tables, so a table built in a notebook and one written by
+``extractor flatten`` have the same columns and the same values.
+
+Nothing is flattened here: every shape is first made into the line
+``extractor bulk`` would have written for it (:func:`extractor.bulk.runner.result_line`,
+or the line itself), and :func:`extractor.export.flatten.result_rows` turns
+lines into rows. Column names and cell types are therefore flatten's
+(:mod:`extractor.types.columns`): dates are :class:`datetime.date`, counts
+integers, lists lists.
+
+pandas is optional (``pip install 'extractor[pandas]'``); rows need nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from extractor.bulk.batch import BatchResult
+from extractor.bulk.runner import RunInfo, result_line
+from extractor.errors import ConfigurationError
+from extractor.export.flatten import result_rows, table_columns
+from extractor.pipeline.result import ArticleExtraction
+from extractor.types.base import Record
+from extractor.types.registry import get_type, registered_types
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["PANDAS_EXTRA", "results_to_frame", "table_name", "table_rows"]
+
+#: What to install for :func:`results_to_frame`.
+PANDAS_EXTRA = "pip install 'extractor[pandas]'"
+
+#: The table of every record of every type, one row each (flatten's ``events``).
+EVENTS = "events"
+#: The table of one row per result, failures included (flatten's ``documents``).
+DOCUMENTS = "documents"
+
+#: pandas dtypes of flatten's cell kinds: nullable integers and booleans, so a
+#: missing count is <NA> and not a float NaN that turns 3 into 3.0; dates stay
+#: :class:`datetime.date` and lists lists (as ``pandas.read_parquet`` gives them);
+#: text is left to pandas' own default.
+_DTYPES: dict[str, str | None] = {
+    "int": "Int64", "bool": "boolean", "float": "float64", "date": "object", "list": "object",
+    "str": None,
+}  # fmt: skip
+
+#: ``RunInfo`` for a failed BatchResult: nothing says which model it was sent
+#: to, so those cells stay empty (flatten reads "" as an empty cell).
+_UNKNOWN_RUN = RunInfo(model="", prompt_version="", schema_version="", strategy="")
+
+
+def table_name(type: str | type[Record] | None = None) -> str:
+    """The flatten table that holds ``type``: ``events`` for None (every type),
+    ``documents``, or a record type's table (``"visit"``, ``"visits"`` or the
+    class ``Visit`` -> ``visits``). An unknown name is a ConfigurationError
+    listing the choices."""
+    if type is None:
+        return EVENTS
+    specs = registered_types()
+    if isinstance(type, str):
+        if type in (EVENTS, DOCUMENTS) or any(spec.plural == type for spec in specs):
+            return type
+        return get_type(type).plural
+    for spec in specs:
+        if spec.record is type:
+            return spec.plural
+    names = ", ".join(spec.name for spec in specs)
+    raise ConfigurationError(
+        f"{getattr(type, '__name__', type)!r} is not a registered record type: pass one of "
+        f"{names}, 'events' or 'documents' (register a new type with extractor.register)"
+    )
+
+
+def table_rows(results: Any, type: str | type[Record] | None = None) -> list[dict[str, Any]]:
+    """The rows of one flatten table for ``results`` (see :func:`results_to_frame`)."""
+    table = table_name(type)
+    lines = [_line(result, index) for index, result in enumerate(_many(results))]
+    return result_rows(lines, tables=[table])[table]
+
+
+def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pandas.DataFrame:
+    """A pandas DataFrame of the rows ``extractor flatten`` writes for ``results``.
+
+    ``results``: one result or an iterable of them, each an ArticleExtraction,
+    a BatchResult or a bulk line (dict), mixed as you like. ``type`` picks
+    the table: None gives ``events`` (every record, one row each, the columns
+    every type shares), a type name or class gives that type's own table,
+    ``"documents"`` one row per result (failures too). The frame has the
+    table's columns even when there are no rows; integer columns are pandas'
+    nullable ``Int64``, dates :class:`datetime.date` objects. Raises ConfigurationError
+    naming the extra to install when pandas is missing.
+    """
+    try:
+        import pandas
+    except ImportError:
+        raise ConfigurationError(f"results_to_frame needs pandas: {PANDAS_EXTRA}") from None
+    table = table_name(type)
+    rows = table_rows(results, table)
+    columns = table_columns()[table]
+    data = {
+        column.name: pandas.Series(
+            [row[column.name] for row in rows], dtype=_DTYPES.get(column.kind), name=column.name
+        )
+        for column in columns
+    }
+    return pandas.DataFrame(data, columns=[column.name for column in columns])
+
+
+def _many(results: Any) -> Iterable[Any]:
+    """One result is a batch of one; a dict is one line, not an iterable of keys."""
+    if isinstance(results, ArticleExtraction | BatchResult | Mapping):
+        return [results]
+    if isinstance(results, str | bytes) or not isinstance(results, Iterable):
+        raise TypeError(_not_a_result(results, None))
+    return results
+
+
+def _line(result: Any, index: int) -> Mapping[str, Any]:
+    """The bulk line of one result (a line read back is one already)."""
+    if isinstance(result, Mapping):
+        return result
+    if isinstance(result, ArticleExtraction):
+        document = result.document
+        meta = result.metadata
+        result = BatchResult(
+            doc_id=result.doc_id or (document.doc_id if document else f"#{index}"),
+            index=index,
+            extraction=result,
+            document=document,
+            source=document.source if document else None,
+            seconds=meta.seconds,
+        )
+    if isinstance(result, BatchResult):
+        extraction = result.extraction
+        info = (
+            RunInfo(
+                model=extraction.metadata.model,
+                prompt_version=extraction.metadata.prompt_version,
+                schema_version=extraction.metadata.schema_version,
+                strategy=extraction.metadata.strategy,
+            )
+            if extraction is not None
+            else _UNKNOWN_RUN
+        )
+        return result_line(result, info)
+    raise TypeError(_not_a_result(result, index))
+
+
+def _not_a_result(value: Any, index: int | None) -> str:
+    where = "results" if index is None else f"results[{index}]"
+    return (
+        f"{where} is a {type(value).__name__}: pass an ArticleExtraction, a BatchResult, "
+        "a bulk line (dict), or a list of them"
+    )
