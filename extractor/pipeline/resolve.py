@@ -31,8 +31,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractor.errors import EvidenceError, MissingFigure, ResolutionError
+from extractor.text.countries import government_country
 from extractor.text.grounding import normalise_text
-from extractor.text.sentences import Sentence
+from extractor.text.quantities import written_in
+from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
 from extractor.types.parts import Status
@@ -47,21 +49,35 @@ class Article:
     sentences: list[Sentence]
     published: date | None = None
     doc_id: str | None = None
+    #: The state whose government published the article (:func:`government_country`
+    #: of its address): it is a party a readout need not name ("President Biden spoke
+    #: today with ..."), so a record may name it though the text does not.
+    publisher: str | None = None
+
+    @classmethod
+    def of(
+        cls, text: str, *, published: date | None = None, doc_id: str | None = None,
+        url: str | None = None,
+    ) -> Article:  # fmt: skip
+        """The article of a text, split into sentences, its publisher read from ``url``."""
+        return cls(text, split_sentences(text), published, doc_id, government_country(url))
 
     def context(self) -> dict[str, Any]:
         """The validation context records are checked against (a fresh memo each time)."""
         return {"text": self.text, "published": self.published, "doc_id": self.doc_id,
-                "sentences": self.sentences, "memo": {}}  # fmt: skip
+                "sentences": self.sentences, "memo": {}, "publisher": self.publisher}  # fmt: skip
 
     @classmethod
     def from_context(cls, context: dict[str, Any]) -> Article:
         published = context.get("published")
         doc_id = context.get("doc_id")
+        publisher = context.get("publisher")
         return cls(
             text=str(context["text"]),
             sentences=list(context.get("sentences") or []),
             published=published if isinstance(published, date) else None,
             doc_id=doc_id if isinstance(doc_id, str) else None,
+            publisher=publisher if isinstance(publisher, str) else None,
         )
 
 
@@ -252,7 +268,8 @@ def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -
     for sentence in sentences:
         body = normalise_text(text[sentence.start : sentence.end])
         hits = sum(1 for n in names if n in body)
-        has_figure = any(f in body for f in figures)
+        # A figure as a whole number ("21", not the end of "2021"; "two", not in "twenty-two").
+        has_figure = any(written_in(body, f) for f in figures)
         score = hits + (3 if has_figure else 0)
         if score > 0:
             scored.append((score, sentence.number, has_figure))

@@ -1083,3 +1083,42 @@ def _local_alpha3(folded: str, language: str | None) -> str | None:
     if language in ("en", UNDETERMINED):
         return None
     return _local_exact(language).get(folded)
+
+
+# ---------------------------------------------------------------- the publisher's state
+
+#: Second-level labels under a country code that only its government registers
+#: ("gov.uk", "gouv.fr", "gob.mx", "go.jp", "govt.nz", "gv.at").
+_GOVERNMENT_LABELS = frozenset({"gov", "gouv", "gob", "go", "govt", "gv", "government"})
+#: Government domains that follow no such rule, each of a country-code domain's own state.
+_GOVERNMENT_DOMAINS = {"gc.ca": "CAN", "admin.ch": "CHE", "bund.de": "DEU", "europa.eu": ""}
+
+
+def government_country(url: str | None) -> str | None:
+    """The state whose government publishes at ``url``, from its domain alone; None if none.
+
+    A readout on whitehouse.gov or state.gov says "President Biden spoke
+    today with ..." and never names the United States: its publisher is the
+    speaker's government. The rule is the registries': ``.gov`` and ``.mil``
+    are the United States government's (RFC 1591, RFC 2146); a
+    government label under a country code ("gov.uk", "gouv.fr", "gob.mx",
+    "go.jp") is that country's. No list of people or offices is needed.
+    """
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".").lower()
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    if labels[-1] in ("gov", "mil"):
+        return "USA"
+    for domain, code in _GOVERNMENT_DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return code or None
+    if labels[-2] in _GOVERNMENT_LABELS and len(labels[-1]) == 2:
+        alpha2 = "GB" if labels[-1] == "uk" else labels[-1].upper()
+        country = pycountry.countries.get(alpha_2=alpha2)
+        return str(country.alpha_3) if country is not None else None
+    return None

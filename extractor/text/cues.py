@@ -36,15 +36,28 @@ _MEET_A_NEED = re.compile(
 )
 
 
+#: Characters of the scripts written without spaces (Han, kana): next to one of
+#: them a word has no boundary, yet may be a whole word.
+UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
 def cue_pattern(words: Iterable[str], language: str = "en") -> re.Pattern[str]:
     """One case-insensitive whole-word pattern for ``words`` (each a regex fragment).
 
     For a language written without spaces (:data:`UNSPACED`) the words are
-    found anywhere: "会见" in "习近平会见了总统".
+    found anywhere: "会见" in "习近平会见了总统". For "*" (any language: a
+    user type's ``cue_words``) a word is whole when no letter of a spaced
+    script touches it, so "protest" is not found in "protestant" but "抗议"
+    is found in "数千人抗议政府".
     """
+    alternatives = "|".join(words)
     if language in UNSPACED:
-        return re.compile("(" + "|".join(words) + ")", re.I)
-    return re.compile(r"\b(" + "|".join(words) + r")\b", re.I)
+        return re.compile("(" + alternatives + ")", re.I)
+    if language == "*":
+        before = rf"(?:(?<!\w)|(?<=[{UNSPACED_CHARS}]))"
+        after = rf"(?:(?!\w)|(?=[{UNSPACED_CHARS}]))"
+        return re.compile(before + "(" + alternatives + ")" + after, re.I)
+    return re.compile(r"\b(" + alternatives + r")\b", re.I)
 
 
 def cue_patterns(words: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:

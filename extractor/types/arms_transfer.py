@@ -206,7 +206,7 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
         "supplier": make.party(draft.supplier),
         "recipient": make.party(draft.recipient),
         "items": items,
-        "value": Money.parse(draft.value) if draft.value else None,
+        "value": make.money(draft.value),
         "delivery_date": when_value if delivered else None,
         "order_date": None if delivered else when_value,
         "deal_status": draft.deal_status,
@@ -228,7 +228,8 @@ def terms(draft: ArmsTransferDraft) -> tuple[set[str], set[str]]:
     return draft_terms(set(), list(parties), list(parties), figures)
 
 
-def _items(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
+def _items(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str]:
+    """Each item as "designation xN" (N when the quantity is known), a list cell."""
     parts = []
     for item in record.get("items") or []:
         if not isinstance(item, Mapping):
@@ -237,16 +238,16 @@ def _items(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
         if item.get("quantity") is not None:
             text += f" x{item['quantity']}"
         parts.append(text)
-    return col.SEPARATOR.join(parts) or None
+    return parts
 
 
-def _item_categories(record: Mapping[str, Any], line: Mapping[str, Any]) -> str | None:
+def _item_categories(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str]:
     found = [
         str(item["category"])
         for item in record.get("items") or []
         if isinstance(item, Mapping) and item.get("category")
     ]
-    return col.SEPARATOR.join(dict.fromkeys(found)) or None
+    return list(dict.fromkeys(found))
 
 
 def _item_quantity(record: Mapping[str, Any], line: Mapping[str, Any]) -> int | None:
@@ -265,14 +266,14 @@ COLUMNS = (
     col.Column("recipient_country", "str", col.field_of("recipient", "country")),
     col.Column("end_user", "str", col.actor_name("end_user")),
     col.Column("end_user_country", "str", col.field_of("end_user", "country")),
-    col.Column("items", "str", _items),
-    col.Column("item_categories", "str", _item_categories),
+    col.Column("items", "list", _items),
+    col.Column("item_categories", "list", _item_categories),
     col.Column("item_quantity", "int", _item_quantity),
     col.Column("value_amount", "float", col.field_of("value", "amount")),
     col.Column("value_currency", "str", col.field_of("value", "currency")),
     col.Column("value_text", "str", col.field_of("value", "text")),
-    *col.date_columns("order_date", "order_date"),
-    *col.date_columns("delivery_date", "delivery_date"),
+    *col.date_columns("order_date"),
+    *col.date_columns("delivery_date"),
     col.Column("deal_status", "str", col.field_of("deal_status")),
     col.Column("transfer_type", "str", col.field_of("transfer_type")),
 )

@@ -60,6 +60,10 @@ CASUALTY_CUES: dict[str, re.Pattern[str]] = {
                "枪击", "牺牲", "死难", "失去生命", "夺走", "去世", "致死", "身故"],
     }),
 }  # fmt: skip
+#: The words of harm in every language: they separate a toll's counts ("5 killed and
+#: 10 injured" is no list of parts) and let "a soldier was killed" state one.
+_HARM = tuple(CASUALTY_CUES.values())
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 Scope = Literal["event", "cumulative"]
 
 ViolenceType = Literal["state_based", "non_state", "one_sided"]
@@ -146,6 +150,21 @@ CUMULATIVE_WORDS = re.compile(
     r"in the (?:past|last) \w+ (?:days|weeks|months|years)|toll (?:has )?(?:risen|climbed|rose))\b",
     re.IGNORECASE,
 )
+#: The same words in other languages ("desde", "depuis", "seit", "с начала", "以来").
+CUMULATIVE_CUES: dict[str, re.Pattern[str]] = {
+    "en": CUMULATIVE_WORDS,
+    **cue_patterns({
+        "es": ["desde", "hasta ahora", "hasta la fecha", "en total", "un total de",
+               r"en (?:los|las) últim[oa]s \w+ (?:días|semanas|meses|años)"],
+        "fr": ["depuis", "jusqu'(?:à présent|ici)", "au total", "en tout",
+               r"au cours des (?:derniers|dernières) \w+"],
+        "de": ["seit", "seitdem", "bisher", "bislang", "insgesamt",
+               r"in den (?:vergangenen|letzten) \w+ (?:Tagen|Wochen|Monaten|Jahren)"],
+        "ru": ["с начала", "с момента", "всего", "в общей сложности", r"за последн\w+",
+               "к настоящему времени"],
+        "zh": ["以来", "迄今", "至今", "累计", "总共", "共有", "过去\\w{1,3}(?:天|周|月|年)"],
+    }),
+}  # fmt: skip
 _SINCE = re.compile(r"\bsince\s+((?:the\s+)?[^,.;:]{2,60})", re.IGNORECASE)
 #: Verbs of a government or body that speaks about an attack, not one that did it.
 _SPEAKS = re.compile(
@@ -153,29 +172,77 @@ _SPEAKS = re.compile(
     r"report\w*|said|says|stated|announc\w*|confirm\w*|stands? with|sends?|send)\b",
     re.IGNORECASE,
 )
+#: The same verbs in other languages ("condena", "condamne", "verurteilt", "осуждает", "谴责").
+SPEAKS_CUES: dict[str, re.Pattern[str]] = {
+    "en": _SPEAKS,
+    **cue_patterns({
+        "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
+               r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
+               r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
+        "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
+               r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
+               r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
+        "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
+               r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
+               r"bestätigte\w*", r"steht an der Seite"],
+        "ru": [r"осуд\w*", r"осужда\w*", r"выраж\w*", r"скорб\w*", r"сообщ\w*",
+               r"заяв\w*", r"сказал\w*", r"объяв\w*", r"подтверд\w*", r"направ\w*",
+               r"солидарн\w*"],
+        "zh": ["谴责", "强烈谴责", "哀悼", "表示", "报道", "宣布", "证实", "声明", "致以",
+               "慰问", "站在一起"],
+    }),
+}  # fmt: skip
 #: Words that name an event, never its perpetrator ("the heinous terror attack").
 _EVENT_NOUNS = re.compile(
     r"\b(?:attacks?|bombings?|strikes?|explosions?|shootings?|blasts?|massacres?|violence|"
     r"war|conflict|fighting|clashes|incident|tragedy)\b",
     re.IGNORECASE,
 )
+#: The same nouns in other languages ("el atentado", "l'attaque", "der Anschlag", "нападение").
+EVENT_CUES: dict[str, re.Pattern[str]] = {
+    "en": _EVENT_NOUNS,
+    **cue_patterns({
+        "es": [r"ataques?", r"atentados?", r"bombardeos?", r"explosi\w*", r"tiroteos?",
+               r"masacres?", "violencia", "guerra", r"conflictos?", r"enfrentamientos?",
+               r"incidentes?", r"tragedias?"],
+        "fr": [r"attaques?", r"attentats?", r"bombardements?", r"frappes?", r"explosions?",
+               r"fusillades?", r"massacres?", "violence", "guerre", r"conflits?",
+               r"affrontements?", r"incidents?", r"tragédies?"],
+        "de": [r"\w*angriff\w*", r"\w*anschlag\w*", r"\w*anschläge\w*", r"Explosion\w*",
+               r"Schießerei\w*", r"Massaker\w*", "Gewalt", r"Krieg\w*", r"Konflikt\w*",
+               r"Kämpfe\w*", r"Zusammenstöße\w*", r"Vorfall\w*", r"Tragödie\w*"],
+        "ru": [r"напад\w*", r"атак\w*", r"тер(?:акт|рорист\w* акт)\w*", r"удар\w*",
+               r"взрыв\w*", r"обстрел\w*", r"стрельб\w*", r"бойн\w*", r"насили\w*",
+               r"войн\w*", r"конфликт\w*", r"столкновени\w*", r"инцидент\w*",
+               r"трагеди\w*"],
+        "zh": ["袭击", "攻击", "爆炸", "枪击", "屠杀", "暴力", "战争", "冲突", "事件",
+               "悲剧", "空袭"],
+    }),
+}  # fmt: skip
 
 
-def perpetrator_problem(name: str, evidence: str) -> str | None:
+def _of(cues: Mapping[str, re.Pattern[str]], language: str) -> list[re.Pattern[str]]:
+    """The patterns of English and of ``language``: no foreign word changes an English verdict."""
+    return [cues[key] for key in dict.fromkeys(("en", language)) if key in cues]
+
+
+def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str | None:
     """Why ``name`` cannot be coded as the perpetrator of the toll in ``evidence``, if it cannot.
 
     A perpetrator is the one the evidence names as having done it (UCDP's
     actor, ACLED's actor1): not the event itself, not a name the evidence
     lacks, and not the government or body that condemns, mourns or reports it.
     """
-    if _EVENT_NOUNS.search(name):
+    if any(p.search(name) for p in _of(EVENT_CUES, language)):
         return f"perpetrator {name!r} names the event, not who did it"
     folded, quote = normalise_text(name), normalise_text(evidence)
     at = quote.find(folded)
     if at < 0:
         return f"perpetrator {name!r} is not named in the evidence"
-    after = quote[at + len(folded) : at + len(folded) + 40]
-    if _SPEAKS.search(" ".join(after.split()[:4])):
+    after = " ".join(quote[at + len(folded) : at + len(folded) + 40].split()[:4])
+    if _UNSPACED.search(folded):  # "中国政府强烈谴责": no spaces, a few characters
+        after = quote[at + len(folded) : at + len(folded) + 8]
+    if any(p.search(after) for p in _of(SPEAKS_CUES, language)):
         return f"perpetrator {name!r} speaks about the attack in the evidence; it did not do it"
     return None
 
@@ -191,14 +258,14 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         place = place.model_copy(update={"country": country})
     perpetrator = None
     if draft.perpetrator:
-        problem = perpetrator_problem(draft.perpetrator, make.quote)
+        problem = perpetrator_problem(draft.perpetrator, make.quote, make.language)
         if problem is None:
             perpetrator = Actor(name=draft.perpetrator)
         else:
             make.warn(f"{problem}: left empty")
     scope = draft.scope
     when = make.when(draft.date)
-    if scope == "event" and CUMULATIVE_WORDS.search(make.quote):
+    if scope == "event" and any(p.search(make.quote) for p in _of(CUMULATIVE_CUES, make.language)):
         make.warn("the evidence gives a total over a period: scope 'cumulative'")
         scope = "cumulative"
     if scope == "cumulative":
@@ -209,8 +276,8 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     elif when is None:
         when = make.when_in_evidence()
     return {
-        "killed": make.count(draft.killed, draft.qualifier),
-        "injured": make.count(draft.injured, draft.qualifier),
+        "killed": make.count(draft.killed, draft.qualifier, _HARM),
+        "injured": make.count(draft.injured, draft.qualifier, _HARM),
         "victims": draft.victims,
         "perpetrator": perpetrator,
         "country": country,
@@ -231,7 +298,7 @@ COLUMNS = (
     *col.count_columns("injured"),
     col.Column("country", "str", col.field_of("country")),
     *col.place_columns(),
-    *col.date_columns("date", "date"),
+    *col.date_columns("date"),
     col.Column("scope", "str", col.field_of("scope")),
     col.Column("violence_type", "str", col.field_of("violence_type")),
     col.Column("perpetrator", "str", col.actor_name("perpetrator")),

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import GenerateJsonSchema
@@ -32,11 +33,17 @@ from extractor.runtime.instructor_compat import original_class
 from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
 from extractor.text.dates import MONTH_NAMES, WEEKDAY_NAMES, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.language import detect_language
+from extractor.text.language import UNSPACED, detect_language
 from extractor.text.places import place_country
-from extractor.text.quantities import number_forms, parse_count
+from extractor.text.quantities import (
+    LANGUAGES,
+    find_figure,
+    number_forms,
+    parse_count,
+    parse_money,
+)
 from extractor.text.titles import MILITARY_OFFICE, name_words
-from extractor.types.parts import Actor, Count, DateValue, Place, Sector
+from extractor.types.parts import Actor, Count, DateValue, Money, Place, Sector
 
 StatusText = Literal["occurred", "ongoing", "planned", "alleged", "denied"]
 EVIDENCE_DESCRIPTION = "numbers of the sentences that state it, e.g. [5]"
@@ -77,6 +84,11 @@ class Draft(BaseModel):
     # The error text goes back to the model in a re-ask: keep it to the point.
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, hide_input_in_errors=True)
 
+    #: Function-calling modes name the function after the schema's root title
+    #: (instructor reads ``schema["title"]``); only :func:`titled` copies set it,
+    #: so the schema sent as a grammar or in the prompt stays without titles.
+    keeps_root_title: ClassVar[bool] = False
+
     @field_validator("*", mode="before")
     @classmethod
     def _placeholder_is_null(cls, value: Any) -> Any:
@@ -99,6 +111,8 @@ class Draft(BaseModel):
         # A fresh copy each time, because callers (instructor among them) edit
         # the schema they get; parsing JSON is several times faster than deepcopy.
         result: dict[str, Any] = json.loads(cached)
+        if cls.keeps_root_title:
+            result["title"] = cls.__name__
         return result
 
 
@@ -151,32 +165,47 @@ def _actors(people: list[PersonDraft], default_country: str | None) -> list[Acto
     return actors
 
 
-def _figure_text(quote: str, number: int) -> str | None:
-    """The count phrase in the quote ("over 3,500"), to read its qualifier as written."""
-    for form in sorted(number_forms(number), key=len, reverse=True):
-        match = re.search(rf"(?<![\w,.]){re.escape(form)}(?![\w]|,\d)", quote, re.IGNORECASE)
-        if match:
-            head = quote[: match.start()].split()[-3:]
-            return " ".join([*head, match.group(0)]).strip()
-    return None
+def _figure_text(
+    quote: str, number: int, language: str | None = None, harm: Sequence[re.Pattern[str]] = ()
+) -> str | None:
+    """The count phrase in the quote ("over 3,500"), to read its qualifier as written.
+
+    The figure is found however the quote writes it (:func:`find_figure`: digits,
+    words of the article's language, a vague word, parts that add up, one death),
+    with the three words before it, where a qualifier ("at least") would be.
+    """
+    figure = find_figure(quote, number, language, harm)
+    if figure is None:
+        return None
+    words = list(re.finditer(r"\S+", quote[: figure.start]))[-3:]
+    start = words[0].start() if words else figure.start
+    # A language without spaces has no words to count: a few characters are as many.
+    start = max(start, figure.start - 24) if language in UNSPACED else start
+    return " ".join(quote[start : figure.end].split())
 
 
-def _count(number: int | None, qualifier: str, quote: str) -> Count | None:
+def _count(
+    number: int | None,
+    qualifier: str,
+    quote: str,
+    language: str | None = None,
+    harm: Sequence[re.Pattern[str]] = (),
+) -> Count | None:
     if number is None:
         return None
     if number < 0:
         raise ValueError(f"count {number} is negative: give the number of people")
-    text = _figure_text(quote, number)
+    text = _figure_text(quote, number, language, harm)
     if text is not None:
         window = text
         for cut in range(len(text.split())):  # shortest phrase that still parses to the number
             phrase = " ".join(text.split()[cut:])
-            parsed = parse_count(phrase)
+            parsed = parse_count(phrase, language, harm)
             if parsed is not None and number in parsed[:3]:
                 window = phrase
                 if parsed[3] != "exact":
                     break
-        parsed = parse_count(window)
+        parsed = parse_count(window, language, harm)
         if parsed is not None and number in parsed[:3] and parsed[3] != "exact":
             low, best, high, found = parsed
             return Count(low=low, best=best, high=high, qualifier=found, text=window)
@@ -187,6 +216,33 @@ def _count(number: int | None, qualifier: str, quote: str) -> Count | None:
         "up_to": (None, number, number),
     }.get(qualifier, (number, number, number))
     return Count(low=low, best=best, high=high, qualifier=qualifier, text=text)
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹₽]|\b[A-Z]{3}\s?)$")
+
+
+def _money(text: str | None, quote: str, language: str | None) -> Money | None:
+    """An amount as written, kept with the words the quote writes it in.
+
+    When the model's text is not in the quote ("$150 million" for a quote that
+    says "150 millions de dollars"), the quote's own phrase for the same amount
+    becomes the text, so that the evidence visibly carries the figure.
+    """
+    if not text:
+        return None
+    # The amount as the model wrote it may be in another language than the
+    # article ("1,2 Mrd. Euro" in an English text): its own words tell.
+    parsed = parse_money(text, None if language == "en" else language)
+    if parsed is None:
+        return None
+    amount, currency = parsed
+    written = text
+    if normalise_text(text) not in normalise_text(quote):
+        figure = find_figure(quote, amount, language)
+        if figure is not None and figure.is_number:
+            symbol = _CURRENCY_BEFORE.search(quote[: figure.start])
+            written = quote[symbol.start() if symbol else figure.start : figure.end]
+    return Money(amount=amount, currency=currency, text=written)
 
 
 def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
@@ -306,9 +362,30 @@ class Builder:
     def actors(self, people: list[PersonDraft], default_country: str | None) -> list[Actor]:
         return _actors(people, default_country)
 
-    def count(self, number: int | None, qualifier: str) -> Count | None:
-        """A count, its qualifier read from the quote where the quote has the figure."""
-        return _count(number, qualifier, self.quote)
+    @property
+    def language(self) -> str:
+        """The article's language (ISO 639-1, or "und"), detected once per article."""
+        return detect_language(str(self.context.get("text", "")))
+
+    def _reading(self) -> str | None:
+        """The language figures are read in: the article's; None (the text's own
+        script and words tell) when the article's language is undetermined."""
+        return None if self.language == "und" else self.language
+
+    def count(
+        self, number: int | None, qualifier: str, harm: Sequence[re.Pattern[str]] = ()
+    ) -> Count | None:
+        """A count, its qualifier read from the quote where the quote has the figure.
+
+        ``harm``: the words of the count's event (a toll's "killed"), which
+        separate two counts and let "a soldier was killed" state one.
+        """
+        return _count(number, qualifier, self.quote, self._reading(), harm)
+
+    def money(self, text: str | None) -> Money | None:
+        """An amount as written ("$267 million", "1,2 Mrd. Euro"), parsed in the article's
+        language; its text is the quote's own phrase when the model's is not in the quote."""
+        return _money(text, self.quote, self._reading())
 
     def warn(self, message: str, *, once: bool = False) -> None:
         _warn(self.context, message, once=once)
@@ -326,8 +403,16 @@ def person_terms(people: list[PersonDraft]) -> tuple[set[str], list[str | None]]
 def draft_terms(
     names: set[str], codes: list[str | None], texts: list[str | None], figures: set[str]
 ) -> tuple[set[str], set[str]]:
-    """Names (people, countries, places) and figures a supporting sentence should carry."""
-    from extractor.text.countries import country_names
+    """Names (people, countries, places) and figures a supporting sentence should carry.
+
+    A country is named in English and in every language whose names are known
+    ("Germany", "Alemania", "Deutschland", "Германия", "德国"), as a record's
+    evidence cues hold every language's words (:func:`extractor.text.cues.every_language`):
+    the terms only rank sentences, and a name of another language does not
+    occur in an English sentence. Short names count in a script without
+    spaces ("中国"), where two characters are a whole word.
+    """
+    from extractor.text.countries import LOCAL_NAMES, country_names
 
     names = set(names)
     names.update(t for t in texts if t)
@@ -335,16 +420,27 @@ def draft_terms(
         if not code:
             continue
         try:
-            names.update(country_names(to_alpha3(code)))
+            alpha3 = to_alpha3(code)
         except ValueError:
             continue
-    return {normalise_text(n) for n in names if len(n) >= 3}, {normalise_text(f) for f in figures}
+        for language in ("en", *LOCAL_NAMES):
+            names.update(country_names(alpha3, language))
+    return (
+        {normalise_text(n) for n in names if len(n) >= 3 or _UNSPACED_SCRIPT.search(n)},
+        {normalise_text(f) for f in figures},
+    )
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def figure_forms(*numbers: int | None) -> set[str]:
-    """Every way the article may write these numbers."""
+    """Every way an article may write these numbers, in English and every language of
+    :data:`~extractor.text.quantities.LANGUAGES` ("3", "three", "tres", "трёх", "三")."""
     forms: set[str] = set()
     for number in numbers:
-        if number is not None:
-            forms |= number_forms(number)
+        if number is None:
+            continue
+        for language in LANGUAGES:
+            forms |= number_forms(number, language)
     return forms

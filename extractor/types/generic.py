@@ -151,7 +151,7 @@ def _builder(record: type[Record]) -> Any:
             elif kind == "date":
                 value = make.when(value)
             elif kind == "money":
-                value = Money.parse(value) if value else None
+                value = make.money(value)
             elif kind == "count":
                 value = make.count(value, "exact")
             elif kind == "country":
@@ -209,12 +209,12 @@ def _columns(record: type[Record]) -> tuple[col.Column, ...]:
             out += [col.Column(name, "str", col.actor_name(name)),
                     col.Column(f"{name}_country", "str", col.field_of(name, "country"))]  # fmt: skip
         elif kind == "actors":
-            out.append(col.Column(name, "str", col.actor_names(name)))
+            out.append(col.Column(name, "list", col.actor_names(name)))
         elif kind == "place":
             out += [col.Column(name, "str", col.field_of(name, "text")),
                     col.Column(f"{name}_country", "str", col.field_of(name, "country"))]  # fmt: skip
         elif kind == "date":
-            out += col.date_columns(name, name)
+            out += col.date_columns(name)
         elif kind == "count":
             out += col.count_columns(name)
         elif kind == "money":
@@ -222,7 +222,7 @@ def _columns(record: type[Record]) -> tuple[col.Column, ...]:
                     col.Column(f"{name}_currency", "str", col.field_of(name, "currency")),
                     col.Column(f"{name}_text", "str", col.field_of(name, "text"))]  # fmt: skip
         elif kind in ("countries", "texts"):
-            out.append(col.Column(name, "str", col.joined(name)))
+            out.append(col.Column(name, "list", col.listed(name)))
         elif kind in ("int", "float", "bool"):
             out.append(col.Column(name, kind, col.field_of(name)))
         else:
@@ -360,7 +360,7 @@ def generic_spec(record: type[Record]) -> RecordSpec:
         terms=_terms(record),
         plural=plural,
         label=label,
-        cues={"*": cue_pattern(words)} if words else None,
+        cues={"*": cue_pattern(words, "*")} if words else None,
         optional_figures=tuple(n for n, k in shapes.items() if k == "count"),
         guidance=_guidance(record),
         examples=tuple(str(e) for e in examples) if isinstance(examples, list | tuple) else (),

@@ -147,13 +147,13 @@ def from_visits(
 
 
 COLUMNS = (
-    col.Column("participants", "str", col.actor_names("participants")),
-    col.Column("participant_titles", "str", col.actor_titles("participants")),
-    col.Column("countries", "str", col.joined("countries")),
+    col.Column("participants", "list", col.actor_names("participants")),
+    col.Column("participant_titles", "list", col.actor_titles("participants")),
+    col.Column("countries", "list", col.listed("countries")),
     col.Column("format", "str", col.field_of("format")),
     *col.place_columns(),
-    *col.date_columns("date", "date"),
-    col.Column("topics", "str", col.joined("topics")),
+    *col.date_columns("date"),
+    col.Column("topics", "list", col.listed("topics")),
     col.Column("outcome", "str", col.field_of("outcome")),
 )
 

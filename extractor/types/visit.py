@@ -8,6 +8,7 @@ columns, its gold-format mapping and the visits a meeting abroad entails.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
@@ -22,6 +23,7 @@ from extractor.text.cues import (
     every_language,
 )
 from extractor.text.grounding import normalise_text
+from extractor.text.language import detect_language
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
 from extractor.types.drafting import (
@@ -106,11 +108,12 @@ class Visit(Record):
                 "crosses a border; domestic travel is not a visit record"
             )
         check_order(self.start, self.end)
-        if isinstance(_context(info).get("text"), str):  # checked against an article only
-            self._check_direction()
+        text = _context(info).get("text")
+        if isinstance(text, str):  # checked against an article only
+            self._check_direction(detect_language(text))
         return self
 
-    def _check_direction(self) -> None:
+    def _check_direction(self, language: str = "en") -> None:
         """A visit takes place in the host country: the visitor is the one who travelled.
 
         The place, or the venue the evidence names ("received at the White
@@ -128,7 +131,7 @@ class Visit(Record):
                 "place and the visitor the one who travelled there (a leader who receives a "
                 "guest at home is the host); swap them or correct the place"
             )
-        venues = venue_countries(self.evidence.cited_text)
+        venues = venue_countries(self.evidence.cited_text, language)
         if visitor and host and venues == {visitor}:
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
@@ -189,8 +192,72 @@ _LEVELS: tuple[tuple[str, VisitLevel], ...] = (
 )
 
 
+#: The same titles in the other languages, most specific first (whole words; a
+#: Chinese title anywhere): "primer ministro" before "ministro", "Ministerpräsident"
+#: before "Präsident". A deputy ("vice", "stellvertretend", "заместитель", "副")
+#: is a senior official.
+_LOCAL_LEVELS: tuple[tuple[re.Pattern[str], VisitLevel], ...] = (
+    (
+        re.compile(r"(?<!\w)(?:vice\w*|stellvertret\w*|заместител\w*|вице\w*)|副", re.I),
+        "senior_official",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:primer ministro|primera ministra|premier ministre|première ministre|"
+            r"ministerpräsident\w*|premierminister\w*|премьер\w*)|总理|首相",
+            re.I,
+        ),
+        "head_of_government",
+    ),
+    (
+        re.compile(r"(?<!\w)(?:canciller|chancelière?|\w*kanzler\w*|канцлер\w*)", re.I),
+        "head_of_government",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:president[ea]s?|présidente?|präsident\w*|президент\w*|rey|reina|roi|"
+            r"reine|könig\w*|корол\w*|emir|émir|эмир\w*)|总统|總統|国家主席|国王|女王",
+            re.I,
+        ),
+        "head_of_state",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:ministr[oa]s?|ministre|minister\w*|министр\w*|secretari[oa]|"
+            r"secrétaire|sekretär\w*|секретар\w*)|部长|外长|国务卿|大臣",
+            re.I,
+        ),
+        "ministerial",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:general\w*|général\w*|генерал\w*|almirante|amiral|admiral|адмирал\w*|"
+            r"comandante|commandant|kommandeur\w*|командующ\w*)|将军|上将|司令",
+            re.I,
+        ),
+        "military",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:senador[a]?|sénat\w*|senator\w*|сенатор\w*|diputad[oa]|député\w*|"
+            r"abgeordnet\w*|депутат\w*)|议员|议长|參議員",
+            re.I,
+        ),
+        "parliamentary",
+    ),
+    (
+        re.compile(r"(?<!\w)(?:delegaci\w*|délégation\w*|delegation\w*|делегаци\w*)|代表团", re.I),
+        "delegation",
+    ),
+)
+
+
 def visit_level(titles: list[str]) -> VisitLevel | None:
-    """The highest level among the visitors' titles (a deterministic coding rule)."""
+    """The highest level among the visitors' titles (a deterministic coding rule).
+
+    English titles as always; a title in another language ("primer ministro",
+    "Bundeskanzler", "министр", "总理") by :data:`_LOCAL_LEVELS`.
+    """
     order: list[VisitLevel] = ["head_of_state", "head_of_government", "ministerial", "military",
                                "parliamentary", "delegation", "senior_official"]  # fmt: skip
     found: list[VisitLevel] = []
@@ -199,27 +266,56 @@ def visit_level(titles: list[str]) -> VisitLevel | None:
         if "vice" in low or "deputy" in low:
             found.append("senior_official")
             continue
-        for word, level in _LEVELS:
-            if word in low:
-                found.append(level)
-                break
-        else:
-            found.append("senior_official")
+        english = next((level for word, level in _LEVELS if word in low), None)
+        composed = unicodedata.normalize("NFC", title).lower()  # "président" as written
+        local = next((level for pattern, level in _LOCAL_LEVELS if pattern.search(composed)), None)
+        # the higher of the two: "Ministerpräsident" holds "minister" but heads a government
+        levels = [level for level in (english, local) if level is not None]
+        found.append(min(levels, key=order.index) if levels else "senior_official")
     return order[min(order.index(level) for level in found)] if found else None
 
 
-_VENUE = re.compile(
-    r"\b(?:in|to|at|into)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
-)
+#: A venue as each language writes it: a preposition of place, then a name (with
+#: its article: "à la Maison Blanche", "im Weißen Haus"). Russian names are in
+#: the prepositional case ("в Пекине"), which the country names know.
+_VENUES: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:in|to|at|into)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
+    ),
+    "es": re.compile(
+        r"\b(?:en|a|al|hasta)\s+((?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*"
+        r"(?:\s+(?:de\s+(?:la\s+|los\s+)?)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3})"
+    ),
+    "fr": re.compile(
+        r"(?<!\w)(?:à|au|aux|en|dans)\s+((?:(?:la|le|les)\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+        r"(?:[\s-]+(?:de\s+(?:la\s+)?|du\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
+    ),
+    "de": re.compile(
+        r"\b(?:in|nach|im|ins|am|zum|zur)\s+((?:(?:der|die|das|den|dem)\s+)?"
+        r"(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
+    ),
+    "ru": re.compile(r"(?<!\w)(?:[вВ]о?|[нН]а)\s+([А-ЯЁ][\w-]*(?:\s+[А-ЯЁа-яё][\w-]*){0,2})"),
+    "zh": re.compile(r"(?:在|抵达|到达|飞抵|前往|来到|访问)(\w{2,8})"),
+}
 
 
-def venue_countries(sentence: str) -> set[str]:
-    """Countries of the venues a sentence names after "in", "to", "at" ("at the White House")."""
+def venue_countries(sentence: str, language: str = "en") -> set[str]:
+    """Countries of the venues a sentence names after "in", "to", "at" ("at the White House").
+
+    Read with the prepositions of English and of ``language`` (the article's):
+    "a Pekín", "à la Maison Blanche", "nach China", "в Пекине", "抵达北京".
+    Only English's for English text, so that no foreign preposition ("a", "en")
+    changes a verdict on it.
+    """
     found = set()
-    for match in _VENUE.finditer(sentence):
-        code = country_in_text(match.group(1))
-        if code is not None:
-            found.add(code)
+    for each in dict.fromkeys(("en", language)):
+        pattern = _VENUES.get(each)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(sentence):
+            code = country_in_text(match.group(1), None if each == "en" else each)
+            if code is not None:
+                found.add(code)
     return found
 
 
@@ -257,7 +353,7 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     place = data["place"]
     where = place.country if place is not None and place.country else None
     if where is None or where == data["host_country"]:
-        venues = venue_countries(make.quote)
+        venues = venue_countries(make.quote, make.language)
         where = next(iter(venues)) if len(venues) == 1 else where
     visitor, host = data["visitor_country"], data["host_country"]
     if where is None or where == host or (where == visitor and host is None):
@@ -322,24 +418,25 @@ def from_meetings(
     return derived
 
 
-def _visit_end(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
+def _visit_end(record: Mapping[str, Any]) -> Any:
     """A visit's end: its own end date, else the end of a start given as a range."""
-    return col.at(record, "end", "value") or col.at(record, "start", "end")
+    end = record.get("end")
+    upto = col.at(record, "start", "end")
+    if col.at(end, "value") is None and upto is not None:
+        return {"value": upto}
+    return end
 
 
 COLUMNS = (
-    col.Column("visitors", "str", col.actor_names("visitors")),
-    col.Column("visitor_titles", "str", col.actor_titles("visitors")),
+    col.Column("visitors", "list", col.actor_names("visitors")),
+    col.Column("visitor_titles", "list", col.actor_titles("visitors")),
     col.Column("visitor_country", "str", col.field_of("visitor_country")),
-    col.Column("hosts", "str", col.actor_names("hosts")),
-    col.Column("host_titles", "str", col.actor_titles("hosts")),
+    col.Column("hosts", "list", col.actor_names("hosts")),
+    col.Column("host_titles", "list", col.actor_titles("hosts")),
     col.Column("host_country", "str", col.field_of("host_country")),
     *col.place_columns(),
-    col.Column("start", "str", col.field_of("start", "value")),
-    col.Column("start_precision", "str", col.field_of("start", "precision")),
-    col.Column("start_text", "str", col.field_of("start", "text")),
-    col.Column("end", "str", _visit_end),
-    col.Column("end_precision", "str", col.field_of("end", "precision")),
+    *col.date_columns("start"),
+    *col.date_group(col.date_name("end"), _visit_end),
     col.Column("level", "str", col.field_of("level")),
     col.Column("purpose", "str", col.field_of("purpose")),
 )
