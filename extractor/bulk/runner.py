@@ -19,6 +19,20 @@ repaired). The invariants, tested with generated inputs in
   command completes the file, and no winning line describes a text other
   than the current one. With ``retry_errors`` the error lines are removed
   first, so those documents are tried again.
+* **An id names one input, across runs too.** A path-derived id is relative
+  when a single folder is given alone (``01.txt``), so another folder run
+  into the same output can bring the same id for another file. Every line
+  records its ``source`` (the real path, plus member or row); an input whose
+  id is in the output under another source, where either id was made from
+  its path, is a *collision*: it is neither skipped as unchanged nor allowed
+  to supersede the other input's line. It gets an error line of its own,
+  under its source as id (the id it would have had in a run given both
+  folders), saying what collided and what to do. An explicit id (an id
+  column, a WARC URI) is the user's identity: the same id from another file
+  is the same document, changed or not.
+* **No line is dropped for an input that went away.** An input deleted,
+  renamed or not given this time keeps its line (nothing is lost); the
+  summary counts those lines (``unseen``) once every input has been read.
 * **A duplicate input id** (the same id column twice) cannot be written under
   its own id, because its first occurrence owns that id. It is reported as
   an error line under a derived id, ``<id>#duplicate-<n>`` for its n-th
@@ -58,9 +72,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import glob
 import os
-import stat
 import threading
 import time
 from collections import Counter
@@ -72,7 +84,7 @@ from urllib.parse import urlsplit
 
 from extractor.bulk.batch import BatchResult, extract_many
 from extractor.errors import ConfigurationError
-from extractor.io import InputFailure, Item, iter_inputs
+from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.output import (
     UNKNOWN_HASH,
     OutputTarget,
@@ -99,6 +111,7 @@ __all__ = [
     "drop_error_lines",
     "estimate_cost",
     "format_duration",
+    "format_rate",
     "result_line",
     "run_bulk",
 ]
@@ -121,6 +134,15 @@ PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
 }
 _PROVIDER_HOSTS = {"openai": "api.openai.com", "anthropic": "api.anthropic.com"}
 _DUPLICATE_SUFFIX = "#duplicate-"
+
+
+#: USD per million prompt and completion tokens.
+Price = tuple[float, float]
+
+
+def priced(price: Price, prompt_tokens: int, completion_tokens: int) -> float:
+    """USD for the tokens at ``price``."""
+    return (prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000
 
 
 def estimate_cost(
@@ -153,7 +175,9 @@ class BulkSummary:
     ``documents`` counts the lines this run wrote: ``new`` + ``changed``
     inputs, and equally ``ok`` + ``errors`` + ``not_read``. ``unchanged``
     inputs were skipped (their line is already in the output, for the same
-    text). ``elapsed`` is the whole run; ``working`` the seconds since the
+    text). ``unseen`` counts the lines already in the output whose input this
+    run did not see (kept; None when the run stopped before reading every
+    input). ``elapsed`` is the whole run; ``working`` the seconds since the
     first document started, which ``docs_per_second`` divides by (the
     progress display uses the same figure).
     """
@@ -169,6 +193,10 @@ class BulkSummary:
     not_read: int = 0
     already_done: int = 0
     errors_dropped: int = 0
+    #: Lines already in the output whose input this run did not see (deleted,
+    #: renamed, not given, or another input's id now): kept, never dropped.
+    #: None until every input has been read (a stopped run cannot know).
+    unseen: int | None = None
     errors_by_reason: Counter[str] = field(default_factory=Counter)
     records: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(RECORD_TYPES, 0)))
     prompt_tokens: int = 0
@@ -226,6 +254,7 @@ class BulkSummary:
             "errors": self.errors,
             "not_read": self.not_read,
             "errors_dropped": self.errors_dropped,
+            "unseen": self.unseen,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
             "usage": {
@@ -254,8 +283,13 @@ class BulkSummary:
         dropped = (
             f"; {self.errors_dropped:,} error lines dropped to retry" if self.errors_dropped else ""
         )
+        unseen = (
+            f"; {self.unseen:,} lines from inputs not seen in this run (kept)"
+            if self.unseen
+            else ""
+        )
         speed = (
-            f"; {self.docs_per_second:,.1f} documents/s over the "
+            f"; {format_rate(self.docs_per_second)} over the "
             f"{format_duration(self.working)} since the first one started"
             if self.working > 0
             else ""
@@ -264,7 +298,7 @@ class BulkSummary:
             f"documents  {self.documents:,} written: {self.ok:,} ok, {self.errors:,} failed"
             f"{not_read}; {self.unchanged:,} unchanged (already in the output)",
             f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again), "
-            f"{self.unchanged:,} unchanged (skipped){dropped}",
+            f"{self.unchanged:,} unchanged (skipped){unseen}{dropped}",
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
@@ -285,6 +319,15 @@ def failure_reason(result: BatchResult) -> str:
     """
     error = result.error
     return "ok" if error is None else error.reason(result.doc_id)
+
+
+def format_rate(docs_per_second: float) -> str:
+    """A speed for people, the same text in the progress display and the summary:
+    '23.4 documents/s', or '47.2 s per document' when slower than one a second
+    (where '0.0 documents/s' would say nothing)."""
+    if 1e-6 < docs_per_second < 1:
+        return f"{1 / docs_per_second:,.1f} s per document"
+    return f"{docs_per_second:,.1f} documents/s"
 
 
 def format_duration(seconds: float) -> str:
@@ -361,19 +404,29 @@ def result_line(
 
 
 class _Plan:
-    """Decides for each input item: skip it (unchanged), run it (new or changed), or a duplicate.
+    """Decides for each input item: skip it (unchanged), run it (new or changed), or turn it
+    into an error line (a duplicate, a collision).
 
     Runs in the feeder's thread; the counters are read by the event loop
     (plain ints and set operations: a stale read is harmless). ``done`` maps
-    the ids already in the output to their text hash; an id leaves it once
-    seen, and ``changed``/``not_read`` hold only ids still in flight, so
-    memory is one entry per id.
+    the ids already in the output to their text hash and ``sources`` to the
+    source their line records; an id leaves ``done`` once its input is seen,
+    so what is left when the inputs end is the ``unseen`` lines.
+    ``changed``/``not_read`` hold only ids still in flight, so memory is one
+    entry per id.
     """
 
-    def __init__(self, done: dict[str, str | None], own: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        done: dict[str, str | None],
+        own: tuple[str, ...] = (),
+        sources: dict[str, str | None] | None = None,
+    ) -> None:
         self.done = done
+        self.sources = sources or {}
         self.already_done = len(done)
         self.own = own
+        self.unseen: int | None = None
         self.seen: set[str] = set()
         self.duplicate_of: dict[str, str] = {}
         self.changed: set[str] = set()
@@ -387,6 +440,11 @@ class _Plan:
             self.read += 1
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
+            elif self._collides(item):
+                self.seen.add(item.doc_id)  # a later copy from its owner is a duplicate, too
+                item = self._as_collision(item)
+                if item.doc_id in self.seen:
+                    item = self._as_duplicate(item)
             self.seen.add(item.doc_id)
             digest = text_hash(item)
             if item.doc_id in self.done:
@@ -400,6 +458,7 @@ class _Plan:
             if not self.first_started:
                 self.first_started = time.monotonic()
             yield item
+        self.unseen = len(self.done)
 
     def written(self, doc_id: str) -> tuple[bool, bool]:
         """Forget an id whose line is written; return whether it was (changed, not read)."""
@@ -407,6 +466,27 @@ class _Plan:
         self.changed.discard(doc_id)
         self.not_read.discard(doc_id)
         return changed, not_read
+
+    def _collides(self, item: Item) -> bool:
+        """Whether the output holds ``item``'s id for another input (see the module doc)."""
+        if item.doc_id not in self.done:
+            return False
+        old, new = self.sources.get(item.doc_id), item.source
+        if not old or not new or old == new:
+            return False
+        return _path_derived(item.doc_id, old) or _path_derived(item.doc_id, new)
+
+    def _as_collision(self, item: Item) -> InputFailure:
+        """An error line for an input whose id the output gives to another, under its source."""
+        source = item.source or item.doc_id
+        return InputFailure(
+            source,
+            source,
+            f"id collision; the output already has id {item.doc_id!r} for another input "
+            f"({self.sources.get(item.doc_id)}), and its line is kept: this input was not "
+            "extracted. Give the inputs together in one run (ids are then full paths), or "
+            "write to another -o",
+        )
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
@@ -421,6 +501,17 @@ class _Plan:
             item.source or item.doc_id,
             f"{reason}: this copy was not extracted; give it a unique id to include it",
         )
+
+
+def _path_derived(doc_id: str, source: str) -> bool:
+    """Whether an id was made from its source's path: the source's tail, not an id column or URI.
+
+    A path-derived id is the source itself or its end after a folder
+    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl:3`` of
+    ``/data/a/rows.jsonl:3``).
+    """
+    source = source.replace(os.sep, "/")
+    return source == doc_id or source.endswith("/" + doc_id)
 
 
 def text_hash(item: Item) -> str | None:
@@ -478,12 +569,17 @@ class NoProgress:
 
 @dataclass(frozen=True)
 class InputOptions:
-    """How to read the inputs (see :func:`~extractor.io.iter_inputs`)."""
+    """How to read the inputs (see :func:`~extractor.io.iter_inputs`).
+
+    ``stream_wait``: seconds a FIFO given as an input may go without a writer
+    before it becomes an error line (None: :data:`~extractor.io.readers.STREAM_WAIT_SECONDS`).
+    """
 
     id_field: str = "id"
     text_field: str = "text"
     date_field: str = "published"
     title_field: str = "title"
+    stream_wait: float | None = None
 
     def read(
         self,
@@ -494,6 +590,7 @@ class InputOptions:
         return iter_inputs(
             inputs, id_field=self.id_field, text_field=self.text_field,
             date_field=self.date_field, title_field=self.title_field, exclude=exclude,
+            stream_wait=self.stream_wait,
         )  # fmt: skip
 
 
@@ -519,9 +616,12 @@ class BulkRun:
         abort_after: int | None = None,
         progress: ProgressReporter | None = None,
         count_total: bool = True,
+        price: Price | None = None,
         **extractor_options: Any,
     ) -> None:
         self.inputs = list(inputs)
+        #: The user's list price (``--price``), else the built-in list's: see :meth:`cost`.
+        self.price = price
         self.output = Path(output)
         self.input_options = input_options or InputOptions()
         # raises for a missing path; never reads the run's own output
@@ -539,7 +639,7 @@ class BulkRun:
         self.total: int | None = None
         self.started = False  # the output is open: from here on, the summary means something
         self._count_total = count_total and all(
-            _rereadable(path) and not _expensive(path) for path in self.inputs
+            is_rereadable(path) and not _expensive(path) for path in self.inputs
         )
         self._clock_start = 0.0
         self._ended = 0.0
@@ -563,7 +663,7 @@ class BulkRun:
         await check_reachable(self.extractor.spec.base_url)
         with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
             self.started = True
-            plan = self._plan = _Plan(output.done, self.target.own_paths())
+            plan = self._plan = _Plan(output.done, self.target.own_paths(), output.sources)
             self.summary.already_done = plan.already_done
             self.summary.errors_dropped = output.dropped
             info = self._info()
@@ -613,13 +713,19 @@ class BulkRun:
         self._ended = time.monotonic()
         summary = self.summary
         summary.unchanged = self._plan.unchanged
+        summary.unseen = self._plan.unseen
         summary.elapsed = self._ended - self._clock_start
         first = self._plan.first_started
         summary.working = self._ended - first if first else 0.0
-        summary.cost_usd = estimate_cost(
-            self.extractor.spec.label, summary.prompt_tokens, summary.completion_tokens,
-            self.extractor.spec.base_url,
-        )  # fmt: skip
+        summary.cost_usd = self.cost(summary.prompt_tokens, summary.completion_tokens)
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
+        """USD at the list price: the run's ``price`` if given, else the built-in list's
+        (None when unknown). A carrier with its own discount (a batch API) scales it."""
+        if self.price is not None:
+            return priced(self.price, prompt_tokens, completion_tokens)
+        spec = self.extractor.spec
+        return estimate_cost(spec.label, prompt_tokens, completion_tokens, spec.base_url)
 
     def _info(self) -> RunInfo:
         return RunInfo(
@@ -644,8 +750,8 @@ class BulkRun:
         """Count the input units in a background thread, for the bar's total and the ETA.
 
         Only when every input can be read twice (regular files and folders,
-        see :func:`_rereadable`): a second reader of a FIFO would steal its
-        documents.
+        see :func:`~extractor.io.is_rereadable`): a second reader of a FIFO
+        would steal its documents.
         """
         own = self.target.own_paths()
 
@@ -700,25 +806,6 @@ def _expensive(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith((".warc", ".warc.gz"))
 
 
-def _rereadable(path: str | os.PathLike[str]) -> bool:
-    """Whether a second reader sees the same units: regular files and folders only.
-
-    A FIFO, a device or stdin is read once; a glob is rereadable when all its
-    matches are. A missing path counts as rereadable (it fails before any
-    reading).
-    """
-    name = os.fspath(path)
-    candidates = [name] if os.path.lexists(name) else glob.glob(name, recursive=True)
-    for candidate in candidates:
-        try:
-            mode = os.stat(candidate).st_mode
-        except (OSError, ValueError):
-            continue
-        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-            return False
-    return True
-
-
 def _refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: OutputTarget) -> None:
     """An input that is the output file itself (by inode, whatever the spelling) is refused."""
     if output.kind != "file":
@@ -745,9 +832,12 @@ def _close(items: Iterable[Item]) -> None:
 
 
 def _stop_reason(error: BaseException) -> str:
+    """Why the run stopped, in one redacted line (the summary's ``stopped``)."""
+    from extractor.redact import redact
+
     if isinstance(error, KeyboardInterrupt | asyncio.CancelledError):
         return "interrupted; rerun the same command to resume"
-    return f"{type(error).__name__}: {error}"
+    return " ".join(redact(f"{type(error).__name__}: {error}").split())
 
 
 def run_bulk(

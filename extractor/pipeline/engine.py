@@ -20,6 +20,7 @@ the attempts, the tokens spent and the last raw answer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import threading
@@ -40,19 +41,26 @@ from instructor.core.hooks import Hooks
 from pydantic import ValidationError
 
 from extractor.errors import (
+    ClientModelError,
     ConfigurationError,
     ExtractionFailed,
     InputError,
     ModelError,
+    ModelRefusal,
     TransientModelError,
 )
-from extractor.pipeline.answers import DraftList, answer_model, grammar_schema
+from extractor.io.documents import Source, to_document
+from extractor.pipeline.answers import DraftList
 from extractor.pipeline.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from extractor.pipeline.document import Document
-from extractor.pipeline.gating import screen
-from extractor.pipeline.inference import infer
 from extractor.pipeline.merging import merge_records
-from extractor.pipeline.prompting import prompt_version, system_message, task_message
+from extractor.pipeline.prompting import prompt_version
+from extractor.pipeline.requests import (
+    TRUNCATED_NOTE,
+    call_arguments,
+    chunk_records,
+    plan_chunk,
+)
 from extractor.pipeline.result import (
     ArticleExtraction,
     ExtractionMetadata,
@@ -64,9 +72,15 @@ from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
-from extractor.runtime.providers import ModelSpec, ModeName, build_client, resolve_model
+from extractor.runtime.providers import (
+    ModelSpec,
+    ModeName,
+    build_client,
+    refusal_error,
+    resolve_model,
+)
 from extractor.runtime.retrying import Backoff, RetryPolicy, classify, deadline_error
-from extractor.text.sentences import split_sentences
+from extractor.text.countries import government_country
 from extractor.types.base import Record
 from extractor.types.registry import RecordSpec, resolve_types
 
@@ -78,10 +92,9 @@ T = TypeVar("T")
 #: Seconds a call may spend beyond its HTTP requests (validating and grounding the answers).
 CALL_SLACK = 5.0
 
-_TRUNCATED_NOTE = (
-    "Your previous answer was cut off at the length limit. Answer again, shorter: "
-    "each event once, no repeated records, evidence one sentence."
-)
+# The request side is shared with batch carriers (pipeline/requests.py): one source of
+# truth for the calls, their arguments and the note after a cut-off answer.
+_TRUNCATED_NOTE = TRUNCATED_NOTE
 
 
 @dataclass
@@ -189,34 +202,65 @@ class Extractor:
         return self.timeout * (self.max_retries + 1) + CALL_SLACK
 
     def extract(
-        self, text: str, *, published: date | str | None = None, doc_id: str | None = None
+        self, source: Source, *, published: date | str | None = None, doc_id: str | None = None
     ) -> ArticleExtraction:
-        """Extract the records of one article (blocking)."""
-        return self._run(self.aextract(text, published=published, doc_id=doc_id))
+        """Extract the records of one article (blocking); see :meth:`aextract`."""
+        return self._run(self.aextract(source, published=published, doc_id=doc_id))
 
     async def aextract(
-        self, text: str, *, published: date | str | None = None, doc_id: str | None = None
+        self, source: Source, *, published: date | str | None = None, doc_id: str | None = None
     ) -> ArticleExtraction:
-        """Extract the records of one article."""
-        if not isinstance(text, str):
-            raise InputError(f"text must be a str, not {type(text).__name__}", source=doc_id)
-        if not text.strip():
-            raise InputError("the article text is empty", source=doc_id)
+        """Extract the records of one article.
+
+        ``source`` is the article as a ``str``, a :class:`pathlib.Path` to a
+        ``.txt``, ``.md`` or ``.html`` file (read as ``extractor bulk`` reads
+        it), or a :class:`Document` (used as it is). A string that opens with
+        YAML front matter or looks like an HTML page is parsed like such a
+        file, so its date anchors "yesterday" and its markup never reaches the
+        model; any other string is used verbatim (see
+        :mod:`extractor.io.documents`). ``published`` and ``doc_id``, when
+        given, win over the input's own. The Document extracted from is
+        ``result.document``: the evidence offsets index its ``text``, and the
+        problems its reader recovered from open ``metadata.warnings``.
+        """
         day = _as_date(published)
-        doc = doc_id or "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        if isinstance(source, Document):
+            document = to_document(source, published=day, doc_id=doc_id)
+        else:  # reading a file or parsing a page is blocking work: keep the loop free
+            document = await asyncio.to_thread(to_document, source, published=day, doc_id=doc_id)
+        result = await self.aextract_document(document)
+        if not document.warnings:
+            return result
+        warnings = [*document.warnings, *result.metadata.warnings]
+        metadata = result.metadata.model_copy(update={"warnings": warnings})
+        return _with_document(result.model_copy(update={"metadata": metadata}), document)
+
+    async def aextract_document(self, document: Document) -> ArticleExtraction:
+        """Extract the records of a Document, as bulk does: its ``warnings`` stay on it
+        (bulk writes them beside the result's), and are not copied into the result."""
+        return await self._extract_text(
+            document.text, document.published, document.doc_id, document
+        )
+
+    async def _extract_text(
+        self, text: str, day: date | None, doc: str, document: Document
+    ) -> ArticleExtraction:
+        if not text.strip():
+            raise InputError("the article text is empty", source=document.source or doc)
         started = time.perf_counter()
 
-        key = self._cache_key(text, day)
+        publisher = government_country(document.url)
+        key = self._cache_key(text, day, publisher)
         if self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
-                return _from_cache(hit, doc, started)
+                return _with_document(_from_cache(hit, doc, started), document)
 
         tally = _Tally()
         chunks = chunk_text(text, max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap)
         found: list[Record] = []
         for chunk in chunks:
-            found.extend(await self._extract_chunk(chunk, day, doc, tally))
+            found.extend(await self._extract_chunk(chunk, day, doc, tally, publisher))
         records, merged = merge_records(found)
         if merged:
             tally.warnings.append(f"merged {merged} duplicate record(s)")
@@ -224,12 +268,7 @@ class Extractor:
         result = self._assemble(records, doc, day, tally, started, len(chunks))
         if self.cache is not None:
             self.cache.put(key, result.model_dump_json())
-        return result
-
-    async def aextract_document(self, document: Document) -> ArticleExtraction:
-        return await self.aextract(
-            document.text, published=document.published, doc_id=document.doc_id
-        )
+        return _with_document(result, document)
 
     def close(self) -> None:
         """Release the HTTP clients and the background loop used by :meth:`extract`."""
@@ -245,6 +284,12 @@ class Extractor:
             self.cache = None
 
     async def aclose(self) -> None:
+        """Release the HTTP client of the running event loop; the extractor stays usable.
+
+        Bulk runs and :func:`extract_many` call it on a caller's extractor when
+        their loop ends. To be done with the extractor, leave ``async with`` or
+        call :meth:`close` too.
+        """
         await self._aclose_clients()
 
     def __enter__(self) -> Extractor:
@@ -253,9 +298,25 @@ class Extractor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    async def __aenter__(self) -> Extractor:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        """Close the running loop's client, then what :meth:`close` closes (off the loop:
+        stopping the background loop of a sync call in between waits on a thread)."""
+        await self._aclose_clients()
+        if self._loop is not None:
+            await asyncio.to_thread(self.close)
+        else:
+            self.close()
+
     # -- internals ----------------------------------------------------------------
-    def _cache_key(self, text: str, day: date | None) -> str:
+    def _cache_key(self, text: str, day: date | None, publisher: str | None = None) -> str:
+        # The publisher changes what validates; it joins the key only when known, so
+        # results cached before it existed keep their keys.
+        extra = {"publisher": publisher} if publisher else {}
         return cache_key(
+            **extra,
             model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(self.types),
             schema=schema_version(), strategy=self.strategy, types=self.types,
             max_retries=self.max_retries, temperature=self.temperature,
@@ -264,30 +325,16 @@ class Extractor:
         )  # fmt: skip
 
     async def _extract_chunk(
-        self, chunk: Chunk, day: date | None, doc: str, tally: _Tally
+        self, chunk: Chunk, day: date | None, doc: str, tally: _Tally, publisher: str | None
     ) -> list[Record]:
-        # Split and render once per chunk: every call about it shares them.
-        sentences = split_sentences(chunk.text)
-        system = system_message(chunk.text, day, sentences)
-        context: dict[str, Any] = {"text": chunk.text, "published": day, "doc_id": doc,
-                                   "sentences": sentences, "memo": {}}  # fmt: skip
-        # Only the types whose cue words the chunk has: no call for a chunk
-        # that cannot hold an event, no empty list for a small model to fill.
-        kinds = screen(chunk.text, self.types)
-        records = []
-        if self.strategy == "single" and len(kinds) > 1:
-            messages = [system, task_message(tuple(kinds))]
+        # The calls about the chunk (gate, strategy, messages): see pipeline/requests.py.
+        plan = plan_chunk(chunk, day, doc, self.types, self.strategy, publisher=publisher)
+        records: list[Record] = []
+        for call in plan.calls:
             records += await self._request(
-                answer_model(tuple(kinds)), messages, context, tally, 4096
+                call.model, call.messages, plan.context, tally, call.max_tokens
             )
-        else:
-            for kind in kinds:
-                messages = [system, task_message(kind)]
-                records += await self._request(
-                    answer_model((kind,)), messages, context, tally, 2048
-                )
-        records += infer(records, self.types, context)
-        return [_shift(r, chunk.start) for r in records if r.record_type in self.types]
+        return chunk_records(plan, records, self.types)
 
     async def _request(
         self,
@@ -306,16 +353,27 @@ class Extractor:
         """
         budget = self.retry_policy.budget(self.call_deadline)
         try:
-            async with asyncio.timeout(budget) as scope:
-                return await self._retried(model, messages, context, tally, max_tokens)
-        except TimeoutError:
-            if not scope.expired():
-                raise
-            raise TransientModelError(
-                f"gave up on the model server after {budget:g}s: its retries and waits ran "
-                f"past the cap on one request's total time (RetryPolicy.total "
-                f"{self.retry_policy.total:g}s plus the call deadline {self.call_deadline:g}s)"
-            ) from None
+            try:
+                async with asyncio.timeout(budget) as scope:
+                    records = await self._retried(model, messages, context, tally, max_tokens)
+            except TimeoutError:
+                if not scope.expired():
+                    raise
+                raise TransientModelError(
+                    f"gave up on the model server after {budget:g}s: its retries and waits ran "
+                    f"past the cap on one request's total time (RetryPolicy.total "
+                    f"{self.retry_policy.total:g}s plus the call deadline {self.call_deadline:g}s)"
+                ) from None
+        except TransientModelError as error:
+            # the whole schedule failed: while nothing is answered, others stop retrying
+            if not isinstance(error, _Truncated):
+                self.backoff.gave_up(error, self.spec.base_url)
+            raise
+        except (ExtractionFailed, ClientModelError):
+            self.backoff.answered()  # the server answered; the answer or the request was bad
+            raise
+        self.backoff.answered()
+        return records
 
     async def _retried(
         self,
@@ -329,25 +387,22 @@ class Extractor:
         note: list[dict[str, str]] = []
         truncations = 0
         call_deadline = self.call_deadline
-        async for attempt in self.retry_policy.retrying(self.backoff):
+        retrying = self.retry_policy.retrying(
+            self.backoff, deadline=call_deadline, server=self.spec.base_url
+        )
+        async for attempt in retrying:
             with attempt:
                 await self.backoff.wait()
                 state = AttemptState(max_reasks=self.max_retries)
                 hooks = _counting_hooks(tally, state)
-                kwargs: dict[str, Any] = {
-                    "model": self.spec.model,
-                    "response_model": model,
-                    "messages": [*messages, *note],
-                    "max_retries": self.max_retries,
-                    "hooks": hooks,
-                    "temperature": self.temperature,
-                    "max_tokens": self.max_tokens or max_tokens,
-                }
-                if self.spec.sends_schema_format:
-                    schema = grammar_schema(model)
-                    kwargs["extra_body"] = {
-                        "response_format": {"type": "json_object", "schema": schema}
-                    }
+                kwargs = call_arguments(
+                    self.spec,
+                    model,
+                    [*messages, *note],
+                    temperature=self.temperature,
+                    max_tokens=self.max_tokens or max_tokens,
+                )  # the same arguments as a batch request's (pipeline/requests.py)
+                kwargs.update(max_retries=self.max_retries, hooks=hooks)
                 token = RESOLVE_CONTEXT.set({**context, "state": state})
                 try:
                     async with asyncio.timeout(call_deadline) as scope:
@@ -376,14 +431,18 @@ class Extractor:
                     raise _Truncated("the answer was cut off at the length limit") from error
                 except InstructorRetryException as error:
                     tally.usage.add(*_usage_of(error.total_usage))
-                    mapped = classify(error)
+                    mapped = classify(error, request_chars=len(context["text"]))
+                    if isinstance(mapped, ModelRefusal):
+                        raise _refused(mapped, tally) from error
                     if mapped is not None:
                         raise mapped from error
                     raise _exhausted(error, tally) from error
                 except (ExtractionFailed, ModelError):
                     raise
                 except Exception as error:
-                    mapped = classify(error)
+                    mapped = classify(error, request_chars=len(context["text"]))
+                    if isinstance(mapped, ModelRefusal):
+                        raise _refused(mapped, tally) from error
                     if mapped is not None:
                         raise mapped from error
                     raise
@@ -435,12 +494,29 @@ class Extractor:
             if self._loop is None:
                 loop = aio.new_event_loop()
                 thread = threading.Thread(
-                    target=loop.run_forever, name="extractor-loop", daemon=True
+                    target=_serve_until_stopped, args=(loop,), name="extractor-loop", daemon=True
                 )
                 thread.start()
                 self._loop, self._loop_thread = loop, thread
+                # An extractor dropped without close() must not keep its loop's
+                # selector, pipes and thread for the rest of the process.
+                weakref.finalize(self, _stop_loop, loop)
         assert self._loop is not None
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+
+
+def _serve_until_stopped(loop: asyncio.AbstractEventLoop) -> None:
+    """The background loop's thread: run it, then close it (its selector and pipes)."""
+    try:
+        loop.run_forever()
+    finally:
+        loop.close()
+
+
+def _stop_loop(loop: asyncio.AbstractEventLoop) -> None:
+    if not loop.is_closed():
+        with contextlib.suppress(RuntimeError):  # closed meanwhile
+            loop.call_soon_threadsafe(loop.stop)
 
 
 class _Truncated(TransientModelError):
@@ -472,9 +548,32 @@ def _content(completion: Any) -> Any:
         return completion
 
 
+def _refused(refusal: ModelRefusal, tally: _Tally) -> ModelRefusal:
+    """The refusal, carrying what the whole document cost so far (its tokens included)."""
+    tally.usage.add(*refusal.tokens)
+    return ModelRefusal(
+        Exception.__str__(refusal), refusal=refusal.refusal, reason=refusal.reason,
+        attempts=tally.calls, usage=tally.usage.model_copy(),
+        last_response=refusal.last_response, cause=refusal,
+    )  # fmt: skip
+
+
+#: What instructor's TOOLS mode raises for an OpenAI ``message.refusal`` (a provider whose
+#: answers do not pass through our HTTP client, where refusals are caught first).
+_INSTRUCTOR_REFUSAL = "Unable to generate a response due to "
+
+
 def _exhausted(error: InstructorRetryException, tally: _Tally) -> ExtractionFailed:
-    """Re-asks ran out: the error names the last validation failure, not instructor's dump."""
+    """Re-asks ran out: the error names the last validation failure, not instructor's dump.
+
+    A refusal that reached instructor (see :data:`_INSTRUCTOR_REFUSAL`) is a
+    :class:`ModelRefusal`, not a validation failure.
+    """
     attempts = error.n_attempts or len(error.failed_attempts or ()) or 1
+    cause = error.__cause__
+    if isinstance(cause, AssertionError) and str(cause).startswith(_INSTRUCTOR_REFUSAL):
+        said = str(cause).removeprefix(_INSTRUCTOR_REFUSAL)
+        return refusal_error(said, attempts=attempts, usage=tally.usage.model_copy(), cause=error)
     reason = _validation_reason(error)
     return ExtractionFailed(
         f"the model gave no valid answer after {attempts} attempt(s); last error: {reason}",
@@ -518,12 +617,6 @@ def _one_line(text: str, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def _shift(record: Record, offset: int) -> Record:
-    if offset == 0:
-        return record
-    return record.model_copy(update={"evidence": record.evidence.shifted(offset)})
-
-
 def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | None:
     if cache is None or cache is False:
         return None
@@ -532,6 +625,12 @@ def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | 
     if cache is True:
         return ResultCache()
     return ResultCache(cache)
+
+
+def _with_document(result: ArticleExtraction, document: Document) -> ArticleExtraction:
+    """The result, knowing the Document it came from (kept in memory, never serialised)."""
+    result._document = document
+    return result
 
 
 def _from_cache(payload: str, doc: str, started: float) -> ArticleExtraction:
@@ -548,13 +647,17 @@ def _from_cache(payload: str, doc: str, started: float) -> ArticleExtraction:
 
 
 def extract(
-    text: str,
+    source: Source,
     *,
     published: date | str | None = None,
     doc_id: str | None = None,
     model: str | None = None,
     **options: Any,
 ) -> ArticleExtraction:
-    """One-off extraction with a throwaway :class:`Extractor` (see its options)."""
+    """One-off extraction with a throwaway :class:`Extractor` (see its options).
+
+    ``source`` is a str, a :class:`pathlib.Path` or a :class:`Document`, read
+    as :meth:`Extractor.aextract` says.
+    """
     with Extractor(model, **options) as extractor:
-        return extractor.extract(text, published=published, doc_id=doc_id)
+        return extractor.extract(source, published=published, doc_id=doc_id)
