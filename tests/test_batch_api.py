@@ -397,7 +397,16 @@ def test_a_submission_cut_short_is_resumed_not_paid_twice(tmp_path: Path, lost: 
     output = tmp_path / "out.jsonl"
     slow = BatchConfig(steps=("in_progress",) * 50)
     with FakeBatchAPI(answer, batch=slow) as server:
-        _run_until(output, server, inputs, lambda: bool(server.core.batches))
+
+        def recorded() -> bool:  # the batch exists and the state file already names it
+            state = _state(output)
+            return (
+                bool(server.core.batches)
+                and state.exists()
+                and any(batch_id in state.read_text() for batch_id in server.core.batches)
+            )
+
+        _run_until(output, server, inputs, recorded)
         state = BatchState.load(_state(output))
         [entry] = state.entries
         entry.id = None
@@ -437,7 +446,16 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
         where = ["--model", MODEL, "--base-url", server.base_url]
         nothing = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert nothing.exit_code == 0 and "no batch recorded" in nothing.stdout
-        _run_until(output, server, inputs, lambda: bool(server.core.batches))
+
+        def recorded() -> bool:  # the batch exists and the state file already names it
+            state = _state(output)
+            return (
+                bool(server.core.batches)
+                and state.exists()
+                and any(batch_id in state.read_text() for batch_id in server.core.batches)
+            )
+
+        _run_until(output, server, inputs, recorded)
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert shown.exit_code == 0, shown.stderr
         assert "in_progress" in shown.stdout or "validating" in shown.stdout
