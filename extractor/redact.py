@@ -18,7 +18,11 @@ What a secret is:
   resolves, so every :class:`~extractor.pipeline.engine.Extractor` does);
 * whatever *looks* like one, known or not: the userinfo of any URL
   (``http://user:pass@host`` becomes ``http://***@host``), the token of an
-  ``Authorization: Bearer``/``Basic`` header, ``api_key=``/``key=`` query
+  ``Authorization: Bearer``/``Basic`` header (after ``Authorization:`` any
+  token; after a bare ``Bearer``/``Basic`` only one shaped like a credential,
+  so that prose such as "sent as a Bearer token)" or "Basic income" keeps its
+  words; the token ends where RFC 6750's token characters end, so the next
+  word is never eaten), ``api_key=``/``key=`` query
   parameters (any name ending in ``key``, ``token``, ``secret``, ``password``
   or ``sig``: ``?key=``, ``&access_token=``, ``&client_secret=``), and
   OpenAI-style ``sk-...`` keys.
@@ -59,12 +63,43 @@ MARK = "***"
 MIN_SECRET_LENGTH = 6
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+#: RFC 6750's b64token: what a Bearer (or Basic) credential is made of.
+_TOKEN = r"[A-Za-z0-9\-._~+/]+=*"
+
+
+def _credential(match: re.Match[str]) -> str:
+    """A bare ``Bearer x``/``Basic x``: ``x`` redacted only if it is shaped like a credential.
+
+    A token has a digit, or a character words do not have (``_~+/=``), or an
+    upper-case letter inside, or is 20 characters or more; a Basic token is
+    also base64 (a multiple of 4 long). A sentence's full stop stays outside.
+    """
+    scheme, space, token = match.group(1, 2, 3)
+    body = token.rstrip(".")
+    shaped = len(body) >= 6 and (
+        any(c.isdigit() or c in "_~+/=" for c in body)
+        or any(c.isupper() for c in body[1:])
+        or len(body) >= 20
+    )
+    if scheme.lower() == "basic":
+        shaped = shaped and len(body) % 4 == 0
+    if not shaped:
+        return match.group(0)
+    return f"{scheme}{space}{MARK}{token[len(body) :]}"
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # scheme://userinfo@ : everything up to the last "@" before the host's path.
     (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{0,30}://)[^/?#\s@]*(?:@[^/?#\s@]*)*@"), rf"\1{MARK}@"),
-    # the credentials of an Authorization header, however it is quoted
-    (re.compile(r"\b([Bb]earer|BEARER)(\s+|%20)[^\s\"',;<>]{6,}"), rf"\1\2{MARK}"),
-    (re.compile(r"\b(Basic|BASIC)(\s+|%20)[A-Za-z0-9+/]{6,}={0,2}"), rf"\1\2{MARK}"),
+    # the credentials of an Authorization header, however it is quoted: any token
+    (
+        re.compile(
+            r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?\s*(?:bearer|basic)(?:\s+|%20))[^\s\"',;<>]+"
+        ),
+        rf"\1{MARK}",
+    ),
+    # a bare "Bearer x" / "Basic x": only a token shaped like a credential
+    (re.compile(rf"\b([Bb]earer|BEARER|Basic|BASIC)(\s+|%20)({_TOKEN})"), _credential),
     # ?api_key=... &key=... &access_token=... &client_secret=... &sig=... in a URL
     (
         re.compile(

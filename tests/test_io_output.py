@@ -215,6 +215,12 @@ def test_the_last_complete_line_of_an_id_wins_after_any_truncation(
         complete = writes[: path.read_bytes().count(b"\n")]
         expected = {doc_id: digest for doc_id, digest in complete}  # the last one stays
 
+        if not complete and path.read_bytes():  # a piece of a first line no run marked
+            with pytest.raises(ConfigurationError, match="only an unfinished line"):
+                open_output(path)
+            assert path.read_bytes() == full[: round(cut * len(full))]
+            return
+
         bad: list[tuple[int, bytes]] = []
         winners = list(latest_lines(path, on_bad_line=lambda n, raw: bad.append((n, raw))))
         assert {line["doc_id"]: line["text_sha256"] for line in winners} == expected
@@ -283,14 +289,6 @@ def test_a_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # no lock left
 
 
-def test_an_output_killed_during_its_first_line_is_still_ours(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_bytes(json.dumps(result("a")).encode()[:20])
-    with open_output(path) as output:
-        assert output.done == {}
-    assert path.read_bytes() == b""
-
-
 # ----------------------------------------------------------------- locking
 
 
@@ -301,7 +299,7 @@ def test_one_open_output_per_file_and_the_lock_goes_with_it(tmp_path: Path) -> N
     with open_output(path) as output:
         output.write(result("a"))
         lock = tmp_path / "out.jsonl.lock"
-        assert lock.read_text().strip() == str(os.getpid())
+        assert lock.read_text().splitlines()[0] == str(os.getpid())
         for other in (path, link):  # the same file under another name is the same lock
             with pytest.raises(
                 ConfigurationError, match=f"another extractor run \\(pid {os.getpid()}\\)"
@@ -370,3 +368,123 @@ def test_a_rewrite_keeps_the_mode_and_writes_through_a_symlink(tmp_path: Path, m
     assert (real.stat().st_uid, real.stat().st_gid) == owner
     assert [json.loads(line)["text_sha256"] for line in real.read_text().splitlines()] == ["h2"]
     assert sorted(p.name for p in real.parent.iterdir()) == ["out.jsonl"]  # no temporary left
+
+
+# ------------------------------------------ a one-line file is not ours by its shape
+
+
+def _prefixes(line: bytes) -> st.SearchStrategy[bytes]:
+    return st.integers(min_value=1, max_value=len(line)).map(lambda n: line[:n])
+
+
+result_line = json.dumps(result("a")).encode()
+user_line = json.dumps({"doc_id": "mine", "text": "precious"}).encode()
+#: Files a user may have, many of which look like our torn first line.
+not_result_files = st.one_of(
+    st.binary(min_size=1, max_size=120),
+    st.text(min_size=1, max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    _prefixes(result_line),  # no run of ours marked it: a prefix is still not proof
+    _prefixes(user_line),
+    st.tuples(st.sampled_from([b"", b"\n", b"\n\n  \n"]), _prefixes(result_line)).map(b"".join),
+    st.dictionaries(
+        st.sampled_from([*sorted(result("a")), "id", "text"]), st.none() | st.text(max_size=5)
+    ).map(lambda d: json.dumps(d).encode() + (b"\n" if len(d) % 2 else b"")),
+)
+
+
+def looks_like_a_result_file(content: bytes) -> bool:
+    """The oracle: empty or blank complete lines, or a complete first line with our keys."""
+    lines = content.split(b"\n")
+    while len(lines) > 1 and not lines[0].strip():
+        lines.pop(0)
+    if len(lines) == 1:
+        return lines[0] == b""
+    try:
+        first = json.loads(lines[0])
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(first, dict) and first.keys() >= {
+        "doc_id", "status", "source", "records", "counts", "usage", "error"
+    }  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(content=not_result_files, stale=st.sampled_from(["none", "other file", "other line"]))
+def test_a_file_that_is_not_a_result_file_is_refused_byte_identical(
+    content: bytes, stale: str
+) -> None:
+    """Finding 8: never a byte cut from a file not proven ours, whatever sidecar lies beside it."""
+    if looks_like_a_result_file(content):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mine.jsonl"
+        path.write_bytes(content)
+        info = os.stat(path)
+        sidecar = Path(tmp) / "mine.jsonl.lock"
+        if stale == "other file":  # a killed run's mark, for another inode
+            sidecar.write_bytes(b"1\nappends %d %d 0\n" % (info.st_dev, info.st_ino + 1) + content)
+        elif stale == "other line":  # this inode, but the line that run wrote differs
+            sidecar.write_bytes(b"1\nappends %d %d 0\n" % (info.st_dev, info.st_ino) + b"{}\n")
+        for attempt in (open_output, drop_error_lines):
+            with pytest.raises(ConfigurationError, match="not an extractor output file") as info_:
+                attempt(path)
+            message = str(info_.value)
+            assert "\n" not in message and str(path) in message and "another -o" in message
+            assert path.read_bytes() == content
+
+
+KILLED_RUN = """
+import os, sys
+from extractor.io.output import open_output
+output = open_output(sys.argv[1])
+for n in range(int(sys.argv[2])):
+    output.write({"doc_id": f"d{n}", "status": "ok", "source": None, "text_sha256": str(n),
+                  "records": [], "counts": {}, "usage": {}, "error": None})
+os._exit(0)  # killed: no close, the sidecar and its mark stay
+"""
+
+
+def _killed_run(path: Path, lines: int) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", KILLED_RUN, str(path), str(lines)], check=True)
+
+
+def test_a_real_output_torn_at_every_byte_keeps_every_complete_line(tmp_path: Path) -> None:
+    """A run killed at any byte of any line: the next run cuts exactly the torn piece."""
+    path = tmp_path / "out.jsonl"
+    _killed_run(path, 3)
+    full = path.read_bytes()
+    sidecar = tmp_path / "out.jsonl.lock"
+    mark = sidecar.read_bytes()
+    assert full.count(b"\n") == 3 and mark.splitlines()[2] + b"\n" == full.splitlines(True)[0]
+    for size in range(len(full) + 1):
+        with open(path, "r+b") as handle:  # the same inode, as the killed run left it
+            handle.write(full)
+            handle.truncate(size)
+        sidecar.write_bytes(mark)
+        kept = full[: full.rfind(b"\n", 0, size) + 1]
+        with open_output(path) as output:
+            assert output.done == {f"d{n}": str(n) for n in range(kept.count(b"\n"))}
+        assert path.read_bytes() == kept, size
+
+
+def test_a_run_killed_during_its_first_line_twice_is_still_ours(tmp_path: Path) -> None:
+    """The mark is written again by the run that repaired the file (it did not create it)."""
+    path = tmp_path / "out.jsonl"
+    for _ in range(2):
+        _killed_run(path, 1)
+        line = path.read_bytes()
+        with open(path, "r+b") as handle:
+            handle.truncate(len(line) // 2)
+        with open_output(path) as output:
+            assert output.done == {}
+        assert path.read_bytes() == b""
+    path.write_bytes(b"\n")  # a blank line is fine, and is kept: the mark starts after it
+    _killed_run(path, 1)
+    with open(path, "r+b") as handle:
+        handle.truncate(5)
+    with open_output(path):
+        pass
+    assert path.read_bytes() == b"\n"

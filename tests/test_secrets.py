@@ -145,6 +145,44 @@ def test_an_authorization_header_echoed_anyhow_is_removed(
         assert token not in redactor.redact(text), text
 
 
+#: Prose after "Bearer"/"Basic": a word, then what may follow it in a sentence.
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=19)
+after_words = st.sampled_from([")", ").", ".", ",", ";", ":", "!", "?", "", " (see below)"])
+
+
+@given(st.sampled_from(["Bearer", "bearer", "BEARER", "Basic"]), words, after_words, words)
+def test_prose_after_bearer_or_basic_keeps_its_words(
+    scheme: str, word: str, punctuation: str, next_word: str
+) -> None:
+    """ "(the key is sent as a Bearer token)" once became "Bearer ***": a word is no token."""
+    redactor = Redactor(use_settings=False)
+    for text in (
+        f"{scheme} {word}{punctuation} {next_word}",
+        f"the key is sent as a {scheme} {word}{punctuation} or unset it",
+    ):
+        assert redactor.redact(text) == text
+
+
+#: Credentials: a digit, or _~+/=, or an inner capital, or long (RFC 6750 token characters).
+credentials = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/",
+    min_size=6, max_size=60,
+).filter(
+    lambda t: (t[-1] != ".")
+    and (any(c.isdigit() or c in "_~+/" for c in t) or any(c.isupper() for c in t[1:])
+         or len(t) >= 20)
+)  # fmt: skip
+
+
+@given(credentials, after_words, words)
+def test_a_bare_bearer_token_is_removed_and_the_next_word_kept(
+    token: str, punctuation: str, next_word: str
+) -> None:
+    redactor = Redactor(use_settings=False)
+    text = f"sent Bearer {token}{punctuation} {next_word}"
+    assert redactor.redact(text) == f"sent Bearer {MARK}{punctuation} {next_word}"
+
+
 @given(st.text(max_size=200))
 def test_redacting_never_raises_and_text_without_secrets_is_kept(text: str) -> None:
     redactor = Redactor(use_settings=False)

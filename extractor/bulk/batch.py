@@ -51,9 +51,14 @@ documents in flight or not yet started, so a resumed bulk run does them once
 the problem is fixed; the documents that failed before the stop have error
 lines, which ``retry_errors`` (``--retry-errors``) redoes.
 
-Concurrency: ``concurrency`` worker tasks take items from a bounded queue that
-one feeder task fills, so an iterator over millions of items is consumed
-lazily, at most about ``2 * concurrency`` items ahead of the workers. The
+Concurrency: up to ``concurrency`` worker tasks take items from a bounded queue
+that one feeder task fills, so an iterator over millions of items is consumed
+lazily, at most about ``2 * concurrency`` items ahead of the workers. Workers
+are started by the feeder only when an item is waiting and no worker is idle,
+so a huge ``concurrency`` on a small input costs one task per document in
+flight, not one per unit asked for; ``concurrency`` above
+:data:`MAX_CONCURRENCY` is refused (a typo such as ``-j 100000000`` once took
+7 GB before the first request). The
 worker count is the bound on requests in flight (no separate semaphore is
 needed). Results go through a bounded queue too, so a slow consumer slows
 the workers instead of piling up results. A synchronous item iterator is
@@ -111,6 +116,13 @@ BatchInput: TypeAlias = (
 #: Client errors that cannot depend on the document: the run stops on them.
 FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
 DEFAULT_CONCURRENCY = 8
+#: The most documents in flight one run accepts: far above what one model
+#: server answers concurrently, far below what exhausts memory or sockets.
+MAX_CONCURRENCY = 1024
+#: The default ``abort_after`` grows with the concurrency (every document in
+#: flight may fail in one outage) but never beyond this: a server that failed
+#: 100 documents in a row with none answered is down.
+MAX_ABORT_AFTER = 100
 #: The run stops when this many documents in a row fail with one request error (see above).
 SAME_FAILURES_IN_A_ROW = 3
 IDENTICAL_FIRST_FAILURES = SAME_FAILURES_IN_A_ROW  # the name of earlier releases
@@ -257,16 +269,20 @@ async def extract_many(
     ``extractor_options`` (``model=``, ``base_url=``, ``strategy=`` ...) to
     have one made and closed here. ``abort_after`` is how many documents in a
     row may fail with a model error before :class:`BatchAborted` stops the
-    run; the default ``max(10, 2 * concurrency)`` tolerates a burst of
-    failures while the server recovers; 0 never aborts.
+    run; the default ``max(10, 2 * concurrency)``, at most
+    :data:`MAX_ABORT_AFTER`, tolerates a burst of failures while the server
+    recovers; 0 never aborts.
     """
-    if concurrency < 1:
-        raise ConfigurationError(f"concurrency must be 1 or more, got {concurrency}")
+    if not 1 <= concurrency <= MAX_CONCURRENCY:
+        raise ConfigurationError(
+            f"concurrency must be between 1 and {MAX_CONCURRENCY} documents in flight, "
+            f"got {concurrency}"
+        )
     if extractor is not None and extractor_options:
         raise ConfigurationError("pass either an extractor or extractor options, not both")
     owned = extractor is None
     engine = extractor if extractor is not None else Extractor(**extractor_options)
-    limit = max(10, 2 * concurrency) if abort_after is None else abort_after
+    limit = default_abort_after(concurrency) if abort_after is None else abort_after
     try:
         run = _Run(engine, items, concurrency, limit)
         async for result in run.results():
@@ -275,6 +291,11 @@ async def extract_many(
         if owned:
             await engine.aclose()
             engine.close()
+
+
+def default_abort_after(concurrency: int) -> int:
+    """Failures in a row that stop a run: room for every document in flight, capped."""
+    return min(max(10, 2 * concurrency), MAX_ABORT_AFTER)
 
 
 def extract_many_sync(
@@ -357,17 +378,22 @@ class _Done:
 
 
 @dataclass(frozen=True, slots=True)
+class _Fed:
+    """The feeder put every item and one end marker per worker it started."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Stop:
     """A feeder or worker hit an error that ends the run."""
 
     error: BaseException
 
 
-_Outcome: TypeAlias = BatchResult | _Done | _Stop
+_Outcome: TypeAlias = BatchResult | _Done | _Fed | _Stop
 
 
 class _Run:
-    """One extract_many call: a feeder, ``concurrency`` workers, two bounded queues."""
+    """One extract_many call: a feeder, up to ``concurrency`` workers, two bounded queues."""
 
     def __init__(
         self,
@@ -388,43 +414,58 @@ class _Run:
         self.same_count = 0
         self.answered = False  # some document was answered (ok, or a model answer)
         self.identical_limit = min(SAME_FAILURES_IN_A_ROW, abort_after)  # 0: never
+        self.tasks: list[asyncio.Task[None]] = []
+        self.workers = 0
+        self.idle = 0  # workers waiting for an item
 
     async def results(self) -> AsyncIterator[BatchResult]:
-        tasks = [asyncio.create_task(self._feed(), name="extract-many-feeder")]
-        tasks += [
-            asyncio.create_task(self._work(), name=f"extract-many-worker-{n}")
-            for n in range(self.concurrency)
-        ]
+        self.tasks.append(asyncio.create_task(self._feed(), name="extract-many-feeder"))
         try:
-            running = self.concurrency
-            while running:
+            fed = False
+            finished = 0
+            while not (fed and finished == self.workers):
                 outcome = await self.outbox.get()
                 if isinstance(outcome, _Done):
-                    running -= 1
+                    finished += 1
+                elif isinstance(outcome, _Fed):
+                    fed = True
                 elif isinstance(outcome, _Stop):
                     raise outcome.error
                 else:
                     yield outcome
                     self._check_health(outcome)
         finally:
-            await _cancel(tasks)
+            await _cancel(self.tasks)
 
     async def _feed(self) -> None:
-        """Put (index, item) into the inbox, then one end marker per worker."""
+        """Put (index, item) into the inbox, then one end marker per worker started."""
         try:
             index = 0
             async for item in _aiter(self.items):
+                if self.inbox.qsize() >= self.idle and self.workers < self.concurrency:
+                    self._start_worker()
                 await self.inbox.put((index, item))
                 index += 1
         except Exception as error:  # a broken input iterator ends the run, loudly
             await self.outbox.put(_Stop(error))
             return
-        for _ in range(self.concurrency):
+        for _ in range(self.workers):
             await self.inbox.put(None)
+        await self.outbox.put(_Fed())
+
+    def _start_worker(self) -> None:
+        """One more worker: an item is about to wait and no idle worker is left to take it."""
+        self.idle += 1  # it waits for an item as soon as it runs
+        name = f"extract-many-worker-{self.workers}"
+        self.workers += 1
+        self.tasks.append(asyncio.create_task(self._work(), name=name))
 
     async def _work(self) -> None:
         while True:
-            entry = await self.inbox.get()
+            try:
+                entry = await self.inbox.get()
+            finally:
+                self.idle -= 1
             if entry is None:
                 await self.outbox.put(_Done())
                 return
@@ -434,6 +475,7 @@ class _Run:
                 await self.outbox.put(_Stop(error))
                 return
             await self.outbox.put(result)
+            self.idle += 1
 
     def _check_health(self, result: BatchResult) -> None:
         """Raise BatchAborted when every further document would fail alike (see the module doc).

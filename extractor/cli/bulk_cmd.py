@@ -39,6 +39,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from extractor.bulk.batch import MAX_CONCURRENCY
 from extractor.bulk.estimate import Price, RunEstimate, estimate_run, first, parse_price
 from extractor.bulk.provider_batch import BATCH_PRICE_FACTOR
 from extractor.bulk.runner import (
@@ -143,7 +144,14 @@ def bulk(
     ] = None,
     # -- how to run ------------------------------------------------------------------
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Documents extracted concurrently.")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=MAX_CONCURRENCY,
+            help=f"Documents extracted concurrently (at most {MAX_CONCURRENCY}).",
+        ),
     ] = 8,
     dry_run: Annotated[
         bool,

@@ -21,9 +21,14 @@ twice. The rules, kept here and tested in ``tests/test_io_output.py`` and
   however it is named (a symlink, ``./``, a hard link), is refused at once.
   The kernel drops the locks when the process ends, however it ends.
 * **Only its own file.** An existing output is appended to only if its first
-  line is a result line (a JSON object with :data:`OUTPUT_KEYS`; an empty file
-  is fine). Anything else is refused untouched: never truncated, never
-  appended to.
+  line is a complete result line (a JSON object with :data:`OUTPUT_KEYS`; an
+  empty file is fine). A file holding only an unfinished line is ours only
+  when the sidecar lock left by a killed run of ours says so: it records the
+  file (device, inode), where that run began appending, and the exact line it
+  was writing first, and the unfinished line must be a prefix of that line,
+  written at or after that offset. Anything else is refused untouched: never
+  truncated, never appended to (a user's ``{"doc_id": "mine", ...`` with no
+  final newline looks like our torn first line, and is not ours).
 * **Rewrites keep the file.** A rewrite (:func:`drop_error_lines`) writes a
   temporary file beside the real file (through a symlink), gives it the
   file's mode and owner, and replaces the real file atomically; a torn tail is
@@ -74,9 +79,11 @@ __all__ = [
 #: The keys every result line has had since the first release: a first line
 #: with all of them marks a file as extractor output.
 OUTPUT_KEYS = frozenset({"doc_id", "status", "source", "records", "counts", "usage", "error"})
-#: How a result line starts (``doc_id`` is always its first key): a file holding
-#: only a torn first line is an output killed during its first write.
+#: How a result line starts (``doc_id`` is always its first key).
 _LINE_PREFIX = b'{"doc_id": '
+#: The sidecar's second line, written before a run's first line goes into a file
+#: without complete lines: ``appends <dev> <ino> <offset>``, then that line.
+_MARK = b"appends"
 #: The hash in ``done`` for a line written before lines carried ``text_sha256``:
 #: its text cannot be compared, so it is trusted as unchanged.
 UNKNOWN_HASH = "?"
@@ -172,35 +179,84 @@ def check_output(path: str | os.PathLike[str]) -> OutputTarget:
 
 
 def check_own_output(
-    path: str | os.PathLike[str], *, shown: str | os.PathLike[str] | None = None
-) -> None:
-    """Raise ConfigurationError unless ``path`` is empty or starts with a result line.
+    path: str | os.PathLike[str],
+    *,
+    shown: str | os.PathLike[str] | None = None,
+    mark: bytes | None = None,
+) -> bool:
+    """Raise ConfigurationError unless ``path`` is empty or starts with a complete result line.
 
-    Blank lines before the first line are ignored. A file holding only a torn
-    first line counts as an output when that line starts as result lines do
-    (``{"doc_id": ``, or a piece of that).
+    Returns whether the file holds a complete result line (False: empty or
+    blank, so the run's first line needs a mark, see :meth:`_Lock.mark`).
+    Blank lines before the first line are ignored. A file holding only an
+    unfinished line is an output killed during its first write only when
+    ``mark`` (the sidecar's content as a killed run left it; by default read
+    from ``<path>.lock``) names this very file and that line is a prefix of
+    the line it was writing, at or after where it began: the shape alone
+    (``{"doc_id": ...``) is no proof, a user's one-line file has it too.
     ``shown`` is the name the message uses (the path as the user gave it).
     """
-    foreign = _problem(
-        f"is not an extractor output file (its first line is not a result line); {_CHOOSE}",
-        path=shown if shown is not None else path,
-    )
+    name = shown if shown is not None else path
+    offset = 0
     with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
         first = handle.readline(_FIRST_LINE_CAP)
-        while first and not first.strip():
+        while first.endswith(b"\n") and not first.strip():
+            offset += len(first)
             first = handle.readline(_FIRST_LINE_CAP)
     if not first:
-        return
+        return False
     if not first.endswith(b"\n"):
-        if first.startswith(_LINE_PREFIX) or _LINE_PREFIX.startswith(first):
-            return  # killed while writing its first line
-        raise foreign
+        if mark is None:
+            mark = _read_sidecar(Path(os.fspath(path) + ".lock"))
+        if _torn_first_line_is_ours(first, offset, info, mark):
+            return False  # killed while writing its first line: the repair cuts it
+        raise _problem(
+            "is not an extractor output file (it holds only an unfinished line, and no "
+            f"killed run of ours left it); {_CHOOSE}",
+            path=name,
+        )
     try:
         record = json.loads(first)
     except (ValueError, RecursionError):
-        raise foreign from None
+        record = None
     if not (isinstance(record, dict) and record.keys() >= OUTPUT_KEYS):
-        raise foreign
+        raise _problem(
+            f"is not an extractor output file (its first line is not a result line); {_CHOOSE}",
+            path=name,
+        )
+    return True
+
+
+def _torn_first_line_is_ours(
+    first: bytes, offset: int, info: os.stat_result, mark: bytes | None
+) -> bool:
+    """Whether the sidecar's mark proves ``first`` (at ``offset``) is our torn first line."""
+    if not mark:
+        return False
+    _, _, rest = mark.partition(b"\n")
+    header, newline, line = rest.partition(b"\n")
+    fields = header.split()
+    if not newline or len(fields) != 4 or fields[0] != _MARK:
+        return False
+    try:
+        device, inode, start = (int(field) for field in fields[1:])
+    except ValueError:
+        return False
+    return (
+        (device, inode) == (info.st_dev, info.st_ino)
+        and offset >= start
+        and line.startswith(_LINE_PREFIX)
+        and line.startswith(first)
+    )
+
+
+def _read_sidecar(sidecar: Path) -> bytes | None:
+    try:
+        with open(sidecar, "rb") as handle:
+            return handle.read(_FIRST_LINE_CAP)
+    except OSError:
+        return None
 
 
 # ------------------------------------------------------------------- locking
@@ -218,9 +274,11 @@ class _Lock:
     rewrite or the first write made a new inode.
     """
 
-    def __init__(self, fd: int, sidecar: Path | None) -> None:
+    def __init__(self, fd: int, sidecar: Path | None, previous: bytes | None = None) -> None:
         self._fd: int | None = fd
         self._sidecar = sidecar
+        #: The sidecar's content before this run took it: a killed run's mark.
+        self.previous = previous
         self._inode_fd: int | None = None
         self._inode: tuple[int, int] | None = None
         if sidecar is None:  # locked on the output file itself: that is its inode lock
@@ -254,6 +312,25 @@ class _Lock:
         self._inode = (info.st_dev, info.st_ino)
         if previous is not None:
             os.close(previous)
+
+    def mark(self, fd: int, line: bytes) -> None:
+        """Record in the sidecar that ``line`` is about to be appended to the file open as ``fd``.
+
+        Only for a file without complete lines: if this run is killed during
+        that write, the file holds just a piece of ``line``, and the next run
+        needs proof that the piece is ours before it cuts it
+        (:func:`check_own_output`). A clean end unlinks the sidecar and the mark.
+        """
+        if self._fd is None or self._sidecar is None:
+            return
+        info = os.fstat(fd)
+        data = (
+            f"{os.getpid()}\n".encode()
+            + b"%s %d %d %d\n" % (_MARK, info.st_dev, info.st_ino, info.st_size)
+            + line
+        )
+        os.pwrite(self._fd, data, 0)
+        os.ftruncate(self._fd, len(data))
 
     def release(self) -> None:
         if self._fd is None:
@@ -338,15 +415,16 @@ def _locked(fd: int, sidecar: Path | None, output: OutputTarget) -> _Lock | None
     if current is None or (current.st_dev, current.st_ino) != (mine.st_dev, mine.st_ino):
         os.close(fd)
         return None
+    previous = _read_sidecar(sidecar)  # a killed run's mark, for check_own_output
     with contextlib.suppress(OSError):  # the pid is for the message of a refused run only
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    return _Lock(fd, sidecar)
+    return _Lock(fd, sidecar, previous)
 
 
 def _holder(fd: int) -> str:
     with contextlib.suppress(OSError):
-        pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        pid = os.pread(fd, 32, 0).partition(b"\n")[0].decode("ascii", "replace").strip()
         if pid.isdigit():
             return f"pid {pid}"
     return "another process"
@@ -395,10 +473,16 @@ class JsonlWriter:
         The line is fully serialised before anything is written, so a record
         that is not JSON-serialisable raises without touching the file.
         """
-        doc_id = record.get("doc_id")
-        if not isinstance(doc_id, str):
-            raise ValueError(f"output record needs a string 'doc_id', got {doc_id!r}")
-        self._write(_encode_line(record))
+        self._write(_encode_line(_with_doc_id(record)))
+
+    def write_line(self, line: bytes) -> None:
+        """Append ``line``, one encoded record ending in a newline (see :meth:`write`)."""
+        self._write(line)
+
+    def fileno(self) -> int:
+        if self._fd is None:
+            raise ValueError("a closed JsonlWriter has no file")
+        return self._fd
 
     def _write(self, data: bytes) -> None:
         fd = self._fd
@@ -441,6 +525,13 @@ class JsonlWriter:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _with_doc_id(record: Mapping[str, Any]) -> Mapping[str, Any]:
+    doc_id = record.get("doc_id")
+    if not isinstance(doc_id, str):
+        raise ValueError(f"output record needs a string 'doc_id', got {doc_id!r}")
+    return record
 
 
 def _encode_line(record: Mapping[str, Any]) -> bytes:
@@ -745,7 +836,9 @@ def drop_error_lines(path: str | os.PathLike[str]) -> int:
         return 0
     lock = _lock(output)
     try:
-        check_own_output(output.target, shown=output.path)
+        check_own_output(
+            output.target, shown=output.path, mark=(lock.previous if lock else None) or b""
+        )
         return _drop_error_lines(output.target, output.rewrite_path)
     except OSError as error:
         raise _problem(f"cannot be rewritten ({_why(error)})", path=output.path) from error
@@ -775,13 +868,17 @@ class OutputFile:
         self.sources: dict[str, str | None] = {}
         self.dropped = 0
         self._lock = _lock(output)
+        #: No complete line in the file yet: the first write is marked first (_Lock.mark).
+        self._unmarked = output.kind != "stream"
         try:
             if output.kind == "file" or (output.kind == "new" and output.target.exists()):
                 file = output.target
-                check_own_output(file, shown=output.path)
+                previous = self._lock.previous if self._lock is not None else None
+                check_own_output(file, shown=output.path, mark=previous or b"")
                 if retry_errors:
                     self.dropped = _drop_error_lines(file, output.rewrite_path)
                 self.done, self.sources = _scan(file)
+                self._unmarked = not self.done
             self._writer = JsonlWriter(output.target, fsync=fsync)
             if self._lock is not None:  # a rewrite or the writer made a new inode: lock it too
                 self._lock.follow(output)
@@ -795,7 +892,21 @@ class OutputFile:
             raise
 
     def write(self, record: Mapping[str, Any]) -> None:
-        self._writer.write(record)
+        if not self._unmarked or self._lock is None:
+            self._writer.write(record)
+            return
+        line = _encode_line(_with_doc_id(record))
+        fd = self._writer.fileno()
+        try:
+            self._lock.mark(fd, line)
+        except OSError as error:
+            raise _problem(
+                f"cannot record its first line in its lock file ({_why(error)}); the run "
+                "stops here",
+                path=self.output.path,
+            ) from error
+        self._writer.write_line(line)
+        self._unmarked = False
 
     def close(self) -> None:
         try:

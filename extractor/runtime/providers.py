@@ -132,6 +132,8 @@ def resolve_model(
     model = model or env.model
     base_url = base_url or env.base_url
     _register_secrets(api_key, base_url)
+    if base_url is not None:
+        check_base_url(base_url)
     chosen_mode: ModeName = mode or env.mode or "auto"  # type: ignore[assignment]
     if chosen_mode not in ("auto", *_MODES):
         raise ConfigurationError(
@@ -178,6 +180,32 @@ def resolve_model(
             "or EXTRACTOR_API_KEY (from Python, the api_key argument also works)"
         )
     return ModelSpec(label=model, provider=provider, model=name, api_key=key, mode=chosen_mode)
+
+
+def check_base_url(url: str) -> None:
+    """Refuse a base URL no request could reach, before any work; raises ConfigurationError.
+
+    ``notaurl`` (no scheme) made every document wait ~35 s for a connection
+    error that never named the URL. An http(s) scheme, a host and a valid
+    port are required; whether the server answers is found by the first
+    request. The message shows the URL redacted (its password never).
+    """
+    shown = redact(url)
+    expected = "give the server's address such as http://localhost:8000/v1 (http://host:port/v1)"
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises for a port that is not a number in 0..65535
+    except ValueError as error:
+        raise ConfigurationError(
+            f"the base URL {shown!r} is not a URL ({error}); {expected}"
+        ) from None
+    if "://" not in url or parts.scheme.lower() not in ("http", "https"):
+        scheme = f"the scheme {parts.scheme!r}" if "://" in url else "no scheme"
+        raise ConfigurationError(
+            f"the base URL {shown!r} has {scheme}, not http:// or https://; {expected}"
+        )
+    if not parts.hostname or port == 0:
+        raise ConfigurationError(f"the base URL {shown!r} names no host and port; {expected}")
 
 
 def _register_secrets(api_key: str | None, base_url: str | None) -> None:

@@ -1,0 +1,262 @@
+"""Limits that protect the machine and the user's files from a typo (issue #14).
+
+* ``-j`` is bounded (1..:data:`MAX_CONCURRENCY`), and :func:`extract_many`
+  starts a worker only when a document waits and no worker is idle, so a big
+  ``-j`` on a small input costs one task per document in flight (finding 14:
+  ``-j 100000000`` took 7 GB); the early stop after failures in a row does not
+  grow with ``-j`` beyond :data:`MAX_ABORT_AFTER`.
+* ``--base-url`` must be an http(s) URL with a host, refused before any work
+  (finding 15: ``notaurl`` cost ~35 s per document and never named the URL).
+* ``-o`` naming a user's one-line file is refused untouched (finding 8), from
+  the command line.
+
+Every check uses generated values; the network is blocked, so a request made
+where none may be fails the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner, Result
+
+from extractor.bulk import batch
+from extractor.bulk.batch import (
+    MAX_ABORT_AFTER,
+    MAX_CONCURRENCY,
+    BatchAborted,
+    BatchResult,
+    ErrorInfo,
+    default_abort_after,
+    extract_many,
+)
+from extractor.cli import app
+from extractor.errors import ConfigurationError
+from extractor.redact import redact
+from extractor.runtime.providers import resolve_model
+from tests.fakes.kano import casualty_responder
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+
+pytestmark = pytest.mark.block_network
+
+runner = CliRunner()
+CLEAN_ENV: dict[str, str | None] = {
+    name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
+                            "EXTRACTOR_MODE")
+}  # fmt: skip
+#: A server nobody answers on: reaching it would be a bug (and the network is blocked).
+NOWHERE = ["--model", "openai/fake-model", "--base-url", "http://127.0.0.1:9/v1"]
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def one_error_line(result: Result) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# ---------------------------------------------------------------------- -j
+
+
+@FAST
+@given(jobs=st.integers(min_value=MAX_CONCURRENCY + 1, max_value=10**12) | st.integers(-5, 0))
+def test_jobs_out_of_bounds_is_refused_in_one_line(jobs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "a.txt"
+        article.write_text("At least 5 people were killed in Kano on Friday.\n")
+        out = Path(tmp) / "out.jsonl"
+        result = runner.invoke(
+            app, ["bulk", str(article), "-o", str(out), f"-j{jobs}", *NOWHERE], env=CLEAN_ENV
+        )
+        assert result.exit_code == 2
+        line = one_error_line(result)
+        assert "--jobs" in line and (str(MAX_CONCURRENCY) in line or "1" in line)
+        assert not out.exists()
+
+
+class Probe:
+    """Stands in for one extraction: counts the workers alive and the documents in flight."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.most_workers = 0
+
+    async def __call__(self, extractor: Any, index: int, item: Any) -> BatchResult:
+        workers = [t for t in asyncio.all_tasks() if t.get_name().startswith("extract-many-worker")]
+        self.most_workers = max(self.most_workers, len(workers))
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0.002)
+        finally:
+            self.in_flight -= 1
+        if self.fail:
+            return BatchResult(
+                str(index), index, error=ErrorInfo("E", "HTTP 502", "transient", 502)
+            )
+        return BatchResult(str(index), index)
+
+
+def run_batch(probe: Probe, items: int, concurrency: int) -> list[BatchResult]:
+    extractor: Any = SimpleNamespace(spec=SimpleNamespace(base_url=None))
+
+    async def collect() -> list[BatchResult]:
+        stream = extract_many(
+            [(f"d{n}", "text") for n in range(items)], extractor=extractor, concurrency=concurrency
+        )
+        return [result async for result in stream]
+
+    return asyncio.run(collect())
+
+
+@settings(max_examples=40, deadline=None)
+@given(items=st.integers(0, 40), concurrency=st.integers(1, MAX_CONCURRENCY))
+def test_workers_never_outnumber_the_documents_in_flight(items: int, concurrency: int) -> None:
+    probe = Probe()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "_extract_one", probe)
+        results = run_batch(probe, items, concurrency)
+    assert sorted(result.index for result in results) == list(range(items))  # one per item
+    assert probe.most_workers <= min(items, concurrency)
+    assert probe.most_in_flight == min(items, concurrency)  # lazy, yet as concurrent as asked
+
+
+@FAST
+@given(concurrency=st.integers(MAX_CONCURRENCY + 1, 10**12) | st.integers(-(10**6), 0))
+def test_concurrency_out_of_bounds_is_refused_before_any_work(concurrency: int) -> None:
+    with pytest.raises(ConfigurationError, match=f"between 1 and {MAX_CONCURRENCY}"):
+        run_batch(Probe(), 3, concurrency)
+
+
+@settings(max_examples=15, deadline=None)
+@given(concurrency=st.integers(1, MAX_CONCURRENCY))
+def test_the_early_stop_does_not_grow_with_the_concurrency(concurrency: int) -> None:
+    """A server failing every document stops the run after a bounded number of failures."""
+    limit = default_abort_after(concurrency)
+    assert 10 <= limit <= MAX_ABORT_AFTER
+    assert limit == min(max(10, 2 * concurrency), MAX_ABORT_AFTER)
+    probe = Probe(fail=True)
+    seen: list[BatchResult] = []
+
+    async def collect() -> None:
+        extractor: Any = SimpleNamespace(spec=SimpleNamespace(base_url=None))
+        items = [(f"d{n}", "text") for n in range(3 * MAX_ABORT_AFTER)]
+        async for result in extract_many(items, extractor=extractor, concurrency=concurrency):
+            seen.append(result)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "_extract_one", probe)
+        with pytest.raises(BatchAborted, match="keeps answering HTTP 502"):
+            asyncio.run(collect())
+    assert len(seen) == limit
+
+
+# ---------------------------------------------------------------- --base-url
+
+hosts = st.from_regex(r"[a-z][a-z0-9]{0,10}(\.[a-z]{2,5}){0,2}", fullmatch=True)
+good_urls = st.builds(
+    lambda scheme, host, port, path: f"{scheme}://{host}{port}{path}",
+    st.sampled_from(["http", "https", "HTTP"]),
+    hosts | st.just("127.0.0.1") | st.just("[::1]"),
+    st.just("") | st.integers(1, 65535).map(lambda p: f":{p}"),
+    st.sampled_from(["", "/", "/v1", "/api/v1/"]),
+)
+printable = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=30)
+bad_urls = st.one_of(
+    printable.filter(lambda text: "://" not in text),  # no scheme: notaurl, localhost:8000/v1
+    st.builds(
+        lambda scheme, host: f"{scheme}://{host}/v1",
+        st.sampled_from(["ftp", "file", "ws", "htp", "unix"]),
+        hosts,
+    ),
+    st.builds(lambda host, port: f"http://{host}:{port}/v1", hosts, st.integers(65536, 10**9)),
+    st.sampled_from(["http://", "https:///v1", "http://:8000/v1", "http://user:pw@/v1"]),
+)
+
+
+@FAST
+@given(url=good_urls)
+def test_an_http_url_with_a_host_is_accepted(url: str) -> None:
+    assert resolve_model("openai/fake-model", base_url=url, api_key="x").base_url == url
+
+
+@settings(max_examples=60, deadline=None)
+@given(url=bad_urls)
+def test_a_base_url_that_cannot_be_reached_is_refused_naming_it(url: str) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        resolve_model("openai/fake-model", base_url=url, api_key="x")
+    message = str(info.value)
+    assert "\n" not in message and repr(redact(url)) in message
+    assert "http://host:port/v1" in message
+
+
+@FAST
+@given(url=bad_urls, command=st.sampled_from(["extract", "bulk"]))
+def test_both_commands_refuse_a_bad_base_url_before_any_work(url: str, command: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "a.txt"
+        article.write_text("At least 5 people were killed in Kano on Friday.\n")
+        out = Path(tmp) / "out.jsonl"
+        args = [command, str(article), "-o", str(out), "--model", "openai/fake-model"]
+        result = runner.invoke(app, [*args, f"--base-url={url}"], env=CLEAN_ENV)
+        assert result.exit_code == 2, result.stderr
+        line = one_error_line(result)
+        assert repr(redact(url)) in line and "http://host:port/v1" in line
+        assert not out.exists()
+
+
+# ------------------------------------------------------------------------ -o
+
+user_line = json.dumps({"doc_id": "mine", "text": "precious"}).encode()
+result_line = json.dumps(
+    {"doc_id": "a", "status": "ok", "source": None, "records": [], "counts": {}, "usage": {},
+     "error": None}
+).encode()  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+@pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+@settings(FAST, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=st.sampled_from([user_line, result_line]).flatmap(
+        lambda line: st.integers(1, len(line)).map(lambda n: line[:n])
+    )
+)
+def test_bulk_refuses_a_users_one_line_file_and_leaves_it_byte_identical(
+    fake: FakeOpenAI, content: bytes
+) -> None:
+    """Finding 8: ``{"doc_id": "mine", "text": "precious"}`` without a newline, or ``{``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "s.txt"
+        article.write_text("At least 5 people were killed in Kano on Friday.\n")
+        mine = Path(tmp) / "mine.jsonl"
+        mine.write_bytes(content)
+        model = ["--model", "openai/fake-model", "--base-url", fake.base_url]
+        requests = len(fake.requests)
+        for extra in ([], ["--retry-errors"]):
+            result = runner.invoke(
+                app, ["bulk", str(article), "-o", str(mine), *model, *extra], env=CLEAN_ENV
+            )
+            assert result.exit_code == 2, result.stderr
+            line = one_error_line(result)
+            assert str(mine) in line and "not an extractor output file" in line
+            assert mine.read_bytes() == content
+        assert len(fake.requests) == requests  # refused before any document was sent
+        assert sorted(p.name for p in Path(tmp).iterdir()) == ["mine.jsonl", "s.txt"]
