@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -51,6 +52,7 @@ from extractor.cli import app  # noqa: E402
 from extractor.export.viewer import (  # noqa: E402
     CONTENT_SECURITY_POLICY,
     PALETTE,
+    JsonlDocuments,
     ViewDocument,
     clean_text,
     colour_index,
@@ -539,6 +541,59 @@ def test_jsonl_reading_reports_bad_and_torn_lines(tmp_path: Path) -> None:
     documents = list(documents_from_jsonl(path))
     assert [d.doc_id for d in documents] == ["000_e3df12fb75ba6b2b", "line 2", "line 3"]
     assert documents[1].status == "error" and "not a JSON object" in (documents[1].error or "")
+
+
+# Reruns append a line per edited document: (doc_id index, text edit) in run order, with
+# now and then a line that is not JSON in between.
+rerun_events = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=4), st.text(max_size=12), st.booleans()),
+    min_size=1,
+    max_size=20,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(events=rerun_events, stream=st.booleans())
+def test_the_page_shows_each_document_once_with_its_latest_text(
+    tmp_path_factory: pytest.TempPathFactory, events: list[tuple[int, str, bool]], stream: bool
+) -> None:
+    """Last line per doc_id wins, in file order (as in flatten); bad lines stay error documents."""
+    path = tmp_path_factory.mktemp("reruns") / "out.jsonl"
+    raw: list[bytes] = []
+    last: dict[str, tuple[int, str]] = {}
+    bad: list[int] = []
+    for index, edit, garbage in events:
+        if garbage:
+            raw.append(b"not json {\n")
+            bad.append(len(raw))
+        doc_id = f"doc-{index}.txt"
+        text = f"At least {index} people were killed in Kano. {edit}"
+        raw.append(json.dumps({"doc_id": doc_id, "status": "ok", "text": text,
+                               "records": []}).encode() + b"\n")  # fmt: skip
+        last[doc_id] = (len(raw), text)
+    path.write_bytes(b"".join(raw))
+    reader = JsonlDocuments(io.BytesIO(path.read_bytes()) if stream else path)
+    documents = list(reader)
+    results = [d for d in documents if d.status == "ok"]
+    order = sorted(last, key=lambda doc_id: last[doc_id][0])
+    assert [d.doc_id for d in results] == order
+    assert [d.text for d in results] == [last[doc_id][1] for doc_id in order]
+    assert reader.bad_lines == bad
+    assert [d.doc_id for d in documents if d.status == "error"] == [f"line {n}" for n in bad]
+    assert reader.documents == len(documents) and not reader.torn_last_line
+
+
+def test_the_view_command_shows_only_the_latest_line(tmp_path: Path) -> None:
+    old = {"doc_id": "a.txt", "status": "ok", "text": "Old text of a.", "records": []}
+    new = {**old, "text": "New text of a."}
+    path = write_results(
+        tmp_path / "out.jsonl", [old, {**old, "doc_id": "b.txt", "text": "B."}, new]
+    )
+    result = runner.invoke(app, ["view", str(path), "-o", str(tmp_path / "out.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "New text of a." in page and "Old text of a." not in page
+    assert "view: 2 documents" in result.stderr
 
 
 # ------------------------------------------------------------------ command line

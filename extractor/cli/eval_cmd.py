@@ -43,7 +43,15 @@ from extractor.cli.common import (
 )
 from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
 from extractor.evaluation.gold import GoldDocument
-from extractor.evaluation.run import extract_gold, predictions_from_lines, read_lines, write_lines
+from extractor.evaluation.run import (
+    extract_gold,
+    mismatch_message,
+    other_texts,
+    predictions_from_lines,
+    read_lines,
+    without_ids,
+    write_lines,
+)
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 
 
@@ -164,6 +172,7 @@ def eval_command(
             name = gold_name(predictions)
             lines = guarded(name, lambda: _read_predictions(path, name), aliases=alias)
         run_label = label or ("stdin" if predictions == STDIO else shown(Path(predictions).name))
+        lines = _same_texts(lines, documents, gold_name(predictions))
     else:
 
         def progress(document: GoldDocument, line: dict[str, Any]) -> None:
@@ -209,3 +218,27 @@ def _read_predictions(path: Path, name: str) -> list[dict[str, Any]]:
         return read_lines(path)
     except UnicodeDecodeError as error:
         fail_usage(f"{name}: not UTF-8 text ({_first_line(error)})")
+
+
+def _same_texts(
+    lines: list[dict[str, Any]], documents: list[GoldDocument], name: str
+) -> list[dict[str, Any]]:
+    """The prediction lines made from the gold's own texts (``text_sha256``).
+
+    Predictions of another text would be scored silently (an F1 of 0 that
+    looks like a bad model). Some mismatched: said once, and those documents
+    are scored as missing. All mismatched: nothing to score, exit 2.
+    """
+    mismatched = other_texts(lines, documents)
+    if not mismatched:
+        return lines
+    gold_ids = {doc.id for doc in documents}
+    predicted = sum(1 for line in lines if str(line["doc_id"]) in gold_ids)
+    message = safe_text(mismatch_message(mismatched))
+    if len(mismatched) == predicted:
+        fail_usage(
+            f"{name}: all {message}; score a bulk run over this gold file "
+            "(`extractor bulk GOLD.jsonl -o PRED.jsonl`)"
+        )
+    typer.echo(f"eval: warning: {name}: {message}; they are scored as missing", err=True)
+    return without_ids(lines, mismatched)

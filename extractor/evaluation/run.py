@@ -9,8 +9,9 @@ report offline.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +116,46 @@ def predictions_from_lines(
             problem = line.get("error") or {}
             failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
     return predictions, usage, failures
+
+
+#: How many ids a message about mismatched texts names.
+SHOWN_IDS = 5
+
+
+def text_sha256(text: str) -> str:
+    """The hash bulk lines record of their text (``Document.text_sha256``): surrogatepass,
+    so a text with lone surrogates hashes as bulk hashed it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def other_texts(lines: Iterable[dict[str, Any]], documents: Sequence[GoldDocument]) -> list[str]:
+    """The gold ids whose prediction line was made from another text than the gold's.
+
+    A bulk line records the ``text_sha256`` of the text it was extracted from;
+    a line for a gold id with a different hash scores records of some other
+    article (an edited gold file, a bulk run over other files under the same
+    names) as if they were predictions for this one. Lines without a hash (a
+    run saved by ``eval --save-predictions``, older bulk output) cannot be
+    checked and are trusted. In gold order.
+    """
+    hashes = {str(line["doc_id"]): line.get("text_sha256") for line in lines}
+    return [
+        doc.id
+        for doc in documents
+        if isinstance(hashes.get(doc.id), str) and hashes[doc.id] != text_sha256(doc.text)
+    ]
+
+
+def without_ids(lines: Iterable[dict[str, Any]], ids: Iterable[str]) -> list[dict[str, Any]]:
+    """``lines`` less those of ``ids`` (so that those documents score as missing)."""
+    dropped = set(ids)
+    return [line for line in lines if str(line["doc_id"]) not in dropped]
+
+
+def mismatch_message(ids: Sequence[str]) -> str:
+    """One line naming how many predictions came from other texts, and the first ids."""
+    shown = ", ".join(repr(i) for i in ids[:SHOWN_IDS]) + (" ..." if len(ids) > SHOWN_IDS else "")
+    return (
+        f"{len(ids):,} prediction(s) were made from other texts than the gold's "
+        f"(text_sha256 differs): ids {shown}"
+    )

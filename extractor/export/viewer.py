@@ -41,6 +41,9 @@ import itertools
 import json
 import os
 import re
+import shutil
+import stat
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.io.output import latest_lines
 from extractor.types.registry import RECORD_TYPES, get_type
 
 if TYPE_CHECKING:
@@ -242,13 +246,18 @@ def _sha256(text: str) -> str:
 
 
 class JsonlDocuments:
-    """The documents of a bulk output file (or stream), one per line, read lazily.
+    """The documents of a bulk output file (or stream), the winning line of each ``doc_id``.
 
-    A line that is not a JSON object becomes an error document (its number is
-    in ``bad_lines``); an unfinished last line (a run still going, or killed)
-    is skipped and flagged in ``torn_last_line``. Sources named by lines
-    without text are looked for as written, then relative to ``base_dir``
-    (default: the file's folder).
+    A rerun appends a new line for a document whose text changed, so the file
+    holds superseded lines; like ``extractor flatten``, the page shows only
+    the last line of each ``doc_id`` (:func:`extractor.io.output.latest_lines`),
+    in file order. That takes two passes, so a stream (stdin, a pipe) is first
+    copied to a temporary file. A line that is not a JSON object becomes an
+    error document (its number is in ``bad_lines``); an object without a
+    ``doc_id`` is shown as it is; an unfinished last line (a run still going,
+    or killed) is skipped and flagged in ``torn_last_line``. Sources named by
+    lines without text are looked for as written, then relative to
+    ``base_dir`` (default: the file's folder).
     """
 
     def __init__(
@@ -267,34 +276,63 @@ class JsonlDocuments:
 
     def __iter__(self) -> Iterator[ViewDocument]:
         if isinstance(self.source, str | os.PathLike):
+            path = Path(self.source)
             try:
-                handle: IO[bytes] = open(self.source, "rb")  # noqa: SIM115
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+                handle: IO[bytes] | None = None if regular else open(path, "rb")  # noqa: SIM115
             except OSError as error:
                 raise InputError(
-                    f"cannot read ({error.strerror or error})", source=os.fspath(self.source)
+                    f"cannot read ({error.strerror or error})", source=os.fspath(path)
                 ) from error
+            if handle is None:
+                yield from self._read(path)
+                return
             with handle:
-                yield from self._read(handle)
+                yield from self._spooled(handle)
         else:
-            yield from self._read(self.source)
+            yield from self._spooled(self.source)
 
-    def _read(self, handle: IO[bytes]) -> Iterator[ViewDocument]:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
+    def _spooled(self, handle: IO[bytes]) -> Iterator[ViewDocument]:
+        """A stream, copied to a temporary file so that it can be read twice."""
+        with tempfile.TemporaryDirectory(prefix="extractor-view-") as folder:
+            copy = Path(folder) / "lines.jsonl"
+            with open(copy, "wb") as out:
+                shutil.copyfileobj(handle, out, 1 << 20)
+            yield from self._read(copy)
+
+    def _read(self, path: Path) -> Iterator[ViewDocument]:
+        pending: list[tuple[int, bytes]] = []
+        seen: set[str] = set()
+        for line in latest_lines(path, on_bad_line=lambda n, raw: pending.append((n, raw))):
+            yield from self._others(pending, seen)
+            seen.add(line["doc_id"])
+            self.documents += 1
+            yield document_from_line(line, base_dir=self.base_dir)
+        yield from self._others(pending, seen)
+
+    def _others(self, pending: list[tuple[int, bytes]], seen: set[str]) -> Iterator[ViewDocument]:
+        """The lines :func:`latest_lines` passed over: objects without a ``doc_id`` are shown,
+        a last line without its newline is a result if it is complete JSON (else torn),
+        anything else is an error document."""
+        while pending:
+            number, raw = pending.pop(0)
             try:
-                line = json.loads(raw)
-            except ValueError as error:
+                line: Any = json.loads(raw)
+            except (ValueError, RecursionError) as error:
                 if not raw.endswith(b"\n"):  # the last line, unfinished
                     self.torn_last_line = True
-                    return
+                    continue
                 line = error
-            self.documents += 1
             if isinstance(line, Mapping):
+                doc_id = line.get("doc_id")
+                if isinstance(doc_id, str) and doc_id in seen:
+                    continue  # a complete last line without its newline, superseded meanwhile
+                self.documents += 1
                 yield document_from_line(line, base_dir=self.base_dir)
                 continue
+            self.documents += 1
             self.bad_lines.append(number)
-            why = str(line) if isinstance(line, ValueError) else "not a JSON object"
+            why = str(line) if isinstance(line, Exception) else "not a JSON object"
             yield ViewDocument(
                 doc_id=f"line {number}", status="error", error=f"line {number}: {why}"
             )

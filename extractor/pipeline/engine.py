@@ -68,7 +68,7 @@ from extractor.pipeline.result import (
     group_records,
     schema_version,
 )
-from extractor.redact import redact
+from extractor.redact import clean_surrogates, redact
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
@@ -267,7 +267,10 @@ class Extractor:
 
         result = self._assemble(records, doc, day, tally, started, len(chunks))
         if self.cache is not None:
-            self.cache.put(key, result.model_dump_json())
+            # A doc id with lone surrogates (an undecodable file name) cannot be UTF-8: the
+            # cached copy's ids are replaced on a hit (_from_cache), so U+FFFD does no harm.
+            payload = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+            self.cache.put(key, clean_surrogates(payload))
         return _with_document(result, document)
 
     def close(self) -> None:

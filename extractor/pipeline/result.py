@@ -23,11 +23,13 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     computed_field,
     create_model,
+    field_validator,
     model_serializer,
     model_validator,
 )
 
 from extractor.pipeline.document import Document
+from extractor.redact import redact
 from extractor.types.base import Record
 from extractor.types.registry import builtin_types, get_type, registered_types
 
@@ -82,6 +84,15 @@ class ExtractionMetadata(BaseModel):
     chunks: int = 1
     dropped: int = Field(default=0, description="Records dropped because they failed validation.")
     warnings: list[str] = Field(default_factory=list)
+
+    @field_validator("warnings")
+    @classmethod
+    def _redacted(cls, warnings: list[str]) -> list[str]:
+        """Warnings quote the model's answer ("place '...' is not in the article"), and a
+        model or server may echo an API key into it: every way into a result's metadata
+        (the engine, batch results, the cache, JSON read back) passes here, so this is
+        the one place they are redacted (:mod:`extractor.redact`)."""
+        return [redact(warning) for warning in warnings] if warnings else warnings
 
 
 class ArticleExtraction(BaseModel):

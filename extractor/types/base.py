@@ -295,14 +295,20 @@ class Record(BaseModel):
 
     # -- identity ---------------------------------------------------------------
     def compute_id(self) -> str:
-        """Hash of document id, type and key fields: rerun-stable, order-independent."""
+        """Hash of document id, type and key fields: rerun-stable, order-independent.
+
+        Encoded with ``surrogatepass``: a doc id or source may hold lone
+        surrogates (an undecodable file name, a JSONL ``"\\ud800"`` escape), and
+        strict UTF-8 would raise and lose every record of the document. Text
+        without surrogates encodes exactly as before, so existing ids are kept.
+        """
         payload = json.dumps(
             [self.doc_id or "", self.record_type, self.key_fields()],
             sort_keys=True,
             default=str,
             ensure_ascii=False,
         )
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+        digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         return f"{self.record_type}:{digest}"
 
     @computed_field  # type: ignore[prop-decorator]
