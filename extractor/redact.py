@@ -19,8 +19,9 @@ What a secret is:
 * whatever *looks* like one, known or not: the userinfo of any URL
   (``http://user:pass@host`` becomes ``http://***@host``), the token of an
   ``Authorization: Bearer``/``Basic`` header (after ``Authorization:`` any
-  token; after a bare ``Bearer``/``Basic`` only one shaped like a credential,
-  so that prose such as "sent as a Bearer token)" or "Basic income" keeps its
+  token; after a bare ``Bearer`` any token (up to where RFC 6750's token
+  characters stop, so "Bearer token)." keeps its ")."); after a bare ``Basic``
+  only one shaped like base64, so that prose such as "Basic income" keeps its
   words; the token ends where RFC 6750's token characters end, so the next
   word is never eaten), ``api_key=``/``key=`` query
   parameters (any name ending in ``key``, ``token``, ``secret``, ``password``
@@ -68,21 +69,26 @@ _TOKEN = r"[A-Za-z0-9\-._~+/]+=*"
 
 
 def _credential(match: re.Match[str]) -> str:
-    """A bare ``Bearer x``/``Basic x``: ``x`` redacted only if it is shaped like a credential.
+    """A bare ``Bearer x``/``Basic x``: ``x`` redacted, unless ``Basic`` is prose.
 
-    A token has a digit, or a character words do not have (``_~+/=``), or an
-    upper-case letter inside, or is 20 characters or more; a Basic token is
-    also base64 (a multiple of 4 long). A sentence's full stop stays outside.
+    Any Bearer token goes (a lower-case word may be a key). A Basic credential
+    is base64: a multiple of 4 long, with a digit, ``+/=``, an inner capital or
+    20 characters or more. A sentence's full stop stays outside.
     """
     scheme, space, token = match.group(1, 2, 3)
     body = token.rstrip(".")
-    shaped = len(body) >= 6 and (
-        any(c.isdigit() or c in "_~+/=" for c in body)
-        or any(c.isupper() for c in body[1:])
-        or len(body) >= 20
-    )
-    if scheme.lower() == "basic":
-        shaped = shaped and len(body) % 4 == 0
+    if scheme.lower() == "basic":  # always base64: prose ("Basic income") is kept
+        shaped = (
+            len(body) >= 6
+            and len(body) % 4 == 0
+            and (
+                any(c.isdigit() or c in "_~+/=" for c in body)
+                or any(c.isupper() for c in body[1:])
+                or len(body) >= 20
+            )
+        )
+    else:  # any word after "Bearer" may be a token: a secret outweighs the prose around it
+        shaped = bool(body)
     if not shaped:
         return match.group(0)
     return f"{scheme}{space}{MARK}{token[len(body) :]}"

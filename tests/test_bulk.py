@@ -323,7 +323,9 @@ def test_duplicate_ids_are_reported_and_every_id_is_written_once(
     assert len(fake.requests) == requests + 1
 
 
-def test_retry_errors_redoes_only_the_failed_documents(tmp_path: Path, fast_retries: None) -> None:
+def test_a_plain_rerun_redoes_only_the_server_failures(tmp_path: Path, fast_retries: None) -> None:
+    """A document that failed on the server's side (its error says nothing about it) is redone
+    by rerunning the same command, superseding its error line; nothing else is sent again."""
     corpus = write_corpus(tmp_path / "in")
     out = tmp_path / "out.jsonl"
     faults = {0: Fault.SERVER_ERROR, 1: Fault.SERVER_ERROR}
@@ -331,12 +333,13 @@ def test_retry_errors_redoes_only_the_failed_documents(tmp_path: Path, fast_retr
         assert bulk(failing, str(corpus), "-o", str(out), "-j", "1").exit_code == 1
     assert sum(line["status"] == "error" for line in read_output(out)) == 1
     with FakeOpenAI(casualty_responder) as healthy:
-        assert bulk(healthy, str(corpus), "-o", str(out)).exit_code == 0  # errors are kept
-        assert len(healthy.requests) == 0
-        result = bulk(healthy, str(corpus), "-o", str(out), "--retry-errors")
+        result = bulk(healthy, str(corpus), "-o", str(out))
         assert result.exit_code == 0, result.stderr
         assert len(healthy.requests) == 1
-    lines = read_output(out)
+        assert "1 redone: failed on the server's side" in result.stderr
+        assert bulk(healthy, str(corpus), "-o", str(out), "--retry-errors").exit_code == 0
+        assert len(healthy.requests) == 1  # no error line is left to retry
+    lines = list(latest_lines(out))
     assert len(lines) == 4 and all(line["status"] == "ok" for line in lines)
 
 

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,9 +116,21 @@ class Corpus:
             for doc_id, item in items.items()
             if isinstance(item, Document) and not doc_id.startswith("out.jsonl")
         }
-        names = set(self.files) | {f"rows.jsonl:{n + 1}" for n in range(len(self.rows))}
+        names = set(self.files) | set(row_ids("rows.jsonl", [kano(n) for n in self.rows]))
         assert set(documents) == names  # the model of the corpus and the readers agree
         return documents
+
+
+def row_ids(place: str, texts: list[str]) -> list[str]:
+    """The ids of id-less rows with these texts: ``<place>#<text hash>``, ``#<n>`` for the
+    n-th copy of a text (see :mod:`extractor.io.readers`)."""
+    copies: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        key = Document(doc_id="-", text=text).text_sha256[:12]
+        copies[key] = copies.get(key, 0) + 1
+        ids.append(f"{place}#{key}" if copies[key] == 1 else f"{place}#{key}#{copies[key]}")
+    return ids
 
 
 def _figure(text: str) -> int:
@@ -158,8 +171,12 @@ def test_every_input_ends_with_one_winning_line_for_its_current_text(
                 result = bulk(fake, str(corpus.folder), "-o", str(out), "-j", operation[1])
                 assert result.exit_code == 0, result.stderr
             elif kind == "cut" and out.exists():
+                # a kill tears the line being written; a tear inside the very first line
+                # is repaired only with the lock's record of it (tests/test_io_output.py
+                # kills real runs there), so a cut by hand keeps the first line whole
                 data = out.read_bytes()
-                out.write_bytes(data[: round(operation[1] * len(data))])
+                first = data.find(b"\n") + 1
+                out.write_bytes(data[: max(first, round(operation[1] * len(data)))])
             elif kind == "edit":
                 names = sorted(corpus.files)
                 corpus.files[names[operation[1] % len(names)]] = operation[2]
@@ -532,12 +549,13 @@ def _all_lines(out: Path) -> list[dict[str, Any]]:
         st.lists(st.integers(0, 2), min_size=1, max_size=2, unique=True), min_size=1, max_size=4
     ),
 )
-def test_an_id_from_another_folder_is_a_collision_never_the_same_document(
+def test_an_id_from_another_folder_is_never_the_same_document(
     fake: FakeOpenAI, trees: list[list[str]], runs: list[list[int]]
 ) -> None:
     """Folders holding the same relative names, run alone or together into one output, in any
     order: no line ever describes another input's text, an id's winning line never passes to
-    another input, every input of every run has a line of its own, and rerunning is a no-op."""
+    another input, every input of every run has an ok line of its own (a label taken by
+    another file gives way to the full path: no error), and rerunning is a no-op."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp).resolve()
         figure_of: dict[str, int] = {}  # source -> the casualty figure of its text
@@ -551,7 +569,8 @@ def test_an_id_from_another_folder_is_a_collision_never_the_same_document(
                 figure = 2 + len(figure_of)
                 if name == "rows.jsonl":
                     path.write_text(json.dumps({"text": kano(figure)}) + "\n")
-                    figure_of[f"{path}:1"] = figure
+                    (row,) = row_ids(str(path), [kano(figure)])
+                    figure_of[row] = figure
                 else:
                     path.write_text(kano(figure))
                     figure_of[str(path)] = figure
@@ -562,38 +581,30 @@ def test_an_id_from_another_folder_is_a_collision_never_the_same_document(
             chosen = [folders[index % len(folders)] for index in run]
             command = list(dict.fromkeys(str(folder) for folder in chosen))
             result = bulk(fake, *command, "-o", str(out))
-            assert result.exit_code in (0, 1), result.stderr
-            lines = _all_lines(out)
-            for line in lines:  # superseded or not, a line describes its own source's text
+            assert result.exit_code == 0, result.stderr
+            for line in _all_lines(out):  # superseded or not, a line describes its own text
                 owner.setdefault(line["doc_id"], line["source"])
-                if line["status"] == "ok":
-                    assert killed(line) == [figure_of[line["source"]]], line
-            winners = {line["doc_id"]: line for line in latest_lines(out)}
-            for doc_id, line in winners.items():
-                assert line["source"] == owner[doc_id], f"{doc_id} passed to another input"
-            alone = len(command) == 1
+                assert line["status"] == "ok", line
+                assert killed(line) == [figure_of[line["source"]]], line
+            winners = list(latest_lines(out))
+            for line in winners:
+                assert line["source"] == owner[line["doc_id"]], f"{line['doc_id']} passed on"
+            by_source = Counter(line["source"] for line in winners)
             for source in figure_of:
-                if not any(source.startswith(f"{folder}/") for folder in command):
-                    continue
-                doc_id = source.removeprefix(f"{command[0]}/") if alone else source
-                line = winners[doc_id]
-                if line["source"] != source:  # its id belongs to another input: a collision
-                    collision = winners[source]
-                    assert collision["source"] == source and collision["status"] == "error"
-                    message = collision["error"]["message"]
-                    assert "id collision" in message and line["source"] in message
-                    assert "in one run" in message and "another -o" in message
+                if any(source.startswith(f"{folder}/") for folder in command):
+                    assert by_source[source] == 1, source  # one winning line per input
         requests, raw = len(fake.requests), out.read_bytes()
         again = bulk(fake, *command, "-o", str(out))
-        assert again.exit_code in (0, 1), again.stderr
+        assert again.exit_code == 0, again.stderr
         assert len(fake.requests) == requests and out.read_bytes() == raw  # ids are stable
 
 
-def test_the_same_name_in_another_folder_is_reported_not_skipped(
+def test_the_same_name_in_another_folder_is_another_document(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:
     """The tester's case: ``bulk a/`` then ``bulk b/`` into one output, b holding 01.txt too,
-    unchanged or changed: a's line stays, b's file gets an error line saying what to do."""
+    unchanged or changed: a's line stays, b's file is extracted under its full path; then
+    all three folders together cost nothing more."""
     out = tmp_path / "out.jsonl"
     for folder, figure in (("a", 5), ("b", 5), ("c", 7)):
         (tmp_path / folder).mkdir()
@@ -601,20 +612,18 @@ def test_the_same_name_in_another_folder_is_reported_not_skipped(
     assert bulk(fake, str(tmp_path / "a"), "-o", str(out)).exit_code == 0
     for folder in ("b", "c"):
         result = bulk(fake, str(tmp_path / folder), "-o", str(out))
-        assert result.exit_code == 1, result.stderr
-        assert "input: id collision" in result.stderr
+        assert result.exit_code == 0, result.stderr
+        assert "1 new" in result.stderr
     winners = {line["doc_id"]: line for line in latest_lines(out)}
     assert winners["01.txt"]["source"] == str(tmp_path / "a" / "01.txt")
     assert killed(winners["01.txt"]) == [5]
-    for folder in ("b", "c"):
+    for folder, figure in (("b", 5), ("c", 7)):
         source = str(tmp_path / folder / "01.txt")
-        assert winners[source]["status"] == "error" and winners[source]["source"] == source
-    # given together, every file is extracted under its full path, the errors superseded
+        assert winners[source]["source"] == source and killed(winners[source]) == [figure]
+    requests = len(fake.requests)
     result = bulk(fake, *(str(tmp_path / f) for f in "abc"), "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    winners = {line["doc_id"]: line for line in latest_lines(out)}
-    for folder, figure in (("a", 5), ("b", 5), ("c", 7)):
-        assert killed(winners[str(tmp_path / folder / "01.txt")]) == [figure]
+    assert len(fake.requests) == requests and "3 unchanged" in result.stderr
 
 
 @settings(HYPOTHESIS, max_examples=6)

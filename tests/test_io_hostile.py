@@ -20,6 +20,7 @@ import io
 import json
 import os
 import random
+import re
 import tarfile
 import tempfile
 import threading
@@ -120,8 +121,38 @@ def collect(paths: list[str], **options: float) -> list[Item]:
     return result
 
 
+#: A unit keyed by content: ``<container id>#<12 hex>``, ``#<n>`` for its n-th copy.
+CONTENT_KEY = re.compile(r"^(?P<place>.*)#(?P<key>[0-9a-f]{12})(?:#(?P<copy>[0-9]+))?$")
+
+
+def by_order(items: list[Item]) -> list[str]:
+    """The ids, a content-keyed unit's as ``<container>#row-<k>`` for the k-th of its container.
+
+    The generators cannot know a row's content key without reading it as the
+    readers do; they know its place in the file. This checks the key is its
+    text's hash (its bytes' when it has no text) and that copies count up.
+    """
+    ordinal: Counter[str] = Counter()
+    copies: Counter[tuple[str, str]] = Counter()
+    ids = []
+    for item in items:
+        match = CONTENT_KEY.match(item.doc_id)
+        if match is None:
+            ids.append(item.doc_id)
+            continue
+        place, key = match["place"], match["key"]
+        if isinstance(item, Document):
+            assert item.text_sha256.startswith(key), item
+        copies[place, key] += 1
+        assert int(match["copy"] or 1) == copies[place, key], item.doc_id
+        assert item.source and item.source.endswith(f"#{item.doc_id.split('#', 1)[1]}")
+        ordinal[place] += 1
+        ids.append(f"{place}#row-{ordinal[place]}")
+    return ids
+
+
 def check_ledger(items: list[Item], ledger: Ledger) -> None:
-    ids = Counter(item.doc_id for item in items)
+    ids = Counter(by_order(items))
     twice = {doc_id: n for doc_id, n in ids.items() if n > 1}
     assert not twice, f"ids yielded more than once: {twice}"
     missing = set(ledger.required) - set(ids)
@@ -133,7 +164,11 @@ def check_ledger(items: list[Item], ledger: Ledger) -> None:
     }
     assert not unexpected, f"items for no unit created: {sorted(unexpected)}"
     assert all(n == 1 for n in ledger.required.values()), "the test built a duplicate id"
-    failed = {item.doc_id for item in items if isinstance(item, InputFailure)}
+    failed = {
+        doc_id
+        for item, doc_id in zip(items, by_order(items), strict=True)
+        if isinstance(item, InputFailure)
+    }
     for group, under in ledger.reported:
         found = group & failed or {doc_id for doc_id in failed if doc_id.startswith(under)}
         assert found, f"damage not reported: none of {sorted(group)[:5]} failed"
@@ -201,10 +236,11 @@ def html_bytes(rng: random.Random) -> bytes:
 
 
 def jsonl_bytes(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, list[str]]:
-    """JSONL lines of every kind, and the ids they must get (id column or ``place:<n>``)."""
+    """JSONL lines of every kind, and the ids they must get (id column or ``place#row-<n>``)."""
     lines: list[bytes] = []
     ids: list[str] = []
-    for number in range(1, rng.randint(0, 6) + 1):
+    idless = 0
+    for _ in range(1, rng.randint(0, 6) + 1):
         kind = rng.random()
         if kind < 0.1:
             lines.append(rng.choice([b"", b"   ", b"\t"]))  # blank: not a unit
@@ -216,7 +252,8 @@ def jsonl_bytes(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, 
             )
             ids.append(doc_id)
             continue
-        ids.append(f"{place}:{number}")
+        idless += 1
+        ids.append(f"{place}#row-{idless}")  # keyed by content: see by_order
         lines.append(
             rng.choice(
                 [
@@ -251,7 +288,7 @@ def csv_bytes(rng: random.Random, ledger: Ledger, place: str) -> tuple[bytes, li
             ids.append(doc_id)
         else:
             rows.append(b'"' + text + b'",T')
-            ids.append(f"{place}:{line}")
+            ids.append(f"{place}#row-{line - 1}")  # every row is id-less: see by_order
     return b"\n".join(rows) + b"\n", ids
 
 
@@ -632,7 +669,7 @@ def test_several_roots_never_collide_and_a_file_given_twice_is_read_once(seed: i
             (folder / "01.txt").write_text(ARTICLE)
             (folder / "01.md").write_text(f"---\ntitle: x\n---\n{ARTICLE}")
             (folder / "rows.jsonl").write_text(json.dumps({"text": ARTICLE}) + "\n")
-            for doc_id in ("01.txt", "01.md", "rows.jsonl:1"):
+            for doc_id in ("01.txt", "01.md", "rows.jsonl#row-1"):
                 ledger.add(f"{folder}/{doc_id}")
         spellings = [
             str(root),
@@ -740,12 +777,12 @@ def test_a_fifo_is_read_once_and_said_not_to_be_rereadable(tmp_path: Path, suffi
         data = b"".join(
             json.dumps({"text": f"{ARTICLE} {n}"}).encode() + b"\n" for n in range(3000)
         )
-        ids = [f"{place}:{n}" for n in range(1, 3001)]
+        ids = [f"{place}#row-{n}" for n in range(1, 3001)]
     elif suffix == ".csv":  # bigger than the encoding sniff, so the head must not be lost
         data = b"text\n" + b"".join(f'"{ARTICLE} {n}"\n'.encode() for n in range(20_000))
-        ids = [f"{place}:{n}" for n in range(2, 20_002)]
+        ids = [f"{place}#row-{n}" for n in range(1, 20_001)]
     elif suffix == ".txt":
-        data, ids = ARTICLE.encode(), [place]
+        data, ids = ARTICLE.encode(), [f"{place}#row-1"]  # a stream's text is its identity
     elif suffix == ".warc.gz":
         data, ids = build_warc(random.Random(3), ledger, place)
     else:
@@ -761,7 +798,7 @@ def test_a_fifo_is_read_once_and_said_not_to_be_rereadable(tmp_path: Path, suffi
     assert not is_rereadable(str(tmp_path / "feed*"))
     items = collect([place])
     writer.join(5)
-    assert sorted(item.doc_id for item in items) == sorted(ids)
+    assert sorted(by_order(items)) == sorted(ids)
 
 
 def test_rereadable_inputs(tmp_path: Path) -> None:
@@ -942,10 +979,15 @@ SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "zip": ".zip", "tgz": ".tar.gz", "
             "md": ".md", "html": ".html", "txt": ".txt"}  # fmt: skip
 
 
-def outcome(item: Item, prefix: str) -> tuple[str, str, str]:
-    """An item with its input's path replaced, to compare a stream with a file."""
+def outcome(item: Item, prefix: str, *, keyed: bool = False) -> tuple[str, str, str]:
+    """An item with its input's path replaced, to compare a stream with a file; ``keyed``: a
+    stream's lone document, whose id is the stream's plus its text's hash."""
     text = item.text if isinstance(item, Document) else item.error.replace(prefix, "@")
-    return item.doc_id.replace(prefix, "@"), type(item).__name__, text
+    doc_id = item.doc_id
+    if keyed and isinstance(item, Document):
+        assert doc_id == f"{prefix}#{item.text_sha256[:12]}"
+        doc_id = prefix
+    return doc_id.replace(prefix, "@"), type(item).__name__, text
 
 
 @SETTINGS
@@ -964,7 +1006,11 @@ def test_a_nameless_stream_reads_as_the_same_file_would(seed: int, kind: str) ->
     try:
         name = f"/dev/fd/{read_end}"
         assert not is_rereadable(name)
-        from_pipe = [outcome(item, name) for item in collect([name])]
+        piped = collect([name])
+        lone = kind in ("md", "html", "txt") and len(piped) == 1  # a stream's text is its id
+        from_pipe = [
+            outcome(item, name, keyed=lone and isinstance(item, Document)) for item in piped
+        ]
     finally:
         writer.join(5)
         os.close(read_end)
@@ -1009,9 +1055,8 @@ def test_a_fifo_on_the_command_line_never_hangs(tmp_path: Path, suffix: str, wri
         assert isinstance(item, InputFailure) and item.doc_id == str(fifo)
         assert "nothing writes to this FIFO" in item.error and "start its writer" in item.error
     elif writer == "slow":
-        assert isinstance(item, Document) and item.doc_id == (
-            "late" if suffix != ".txt" else str(fifo)
-        )
+        expected = "late" if suffix != ".txt" else f"{fifo}#{item.text_sha256[:12]}"
+        assert isinstance(item, Document) and item.doc_id == expected
     else:
         assert isinstance(item, InputFailure) and item.doc_id == str(fifo)
         assert item.error in ("empty file", "no records in this file")

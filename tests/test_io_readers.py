@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -59,6 +60,16 @@ def document(item: Item) -> Document:
 # --------------------------------------------------------------- directories
 
 
+def text_key(text: str) -> str:
+    """The content key of a row without an id: the first 12 hex of its text's sha256."""
+    return Document(doc_id="-", text=text).text_sha256[:12]
+
+
+def raw_key(line: str) -> str:
+    """The content key of a row that has no text: its bytes' sha256."""
+    return hashlib.sha256(line.strip().encode("utf-8")).hexdigest()[:12]
+
+
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
@@ -91,7 +102,7 @@ def test_directory_is_walked_recursively_in_sorted_order(tree: Path) -> None:
         "binary.txt",
         "blank.txt",
         "cp1252.txt",
-        "data.jsonl:1",  # a JSONL file in a folder is read, its line without id keyed by number
+        f"data.jsonl#{text_key('in a dir')}",  # read; a line without id keyed by its text
         "empty.txt",
         "latin1.txt",
         "notes.pdf",
@@ -210,10 +221,12 @@ def test_an_excluded_file_is_no_input_however_it_is_reached(tree: Path) -> None:
     out.write_text('{"doc_id": "a.txt", "status": "ok"}\n', encoding="utf-8")
     (tree / "hard.jsonl").hardlink_to(out)
     everything = {item.doc_id for item in iter_inputs([str(tree)])}
-    assert {"sub/out.jsonl:1", "hard.jsonl:1"} <= everything
+    line_key = raw_key('{"doc_id": "a.txt", "status": "ok"}')  # no text: keyed by its bytes
+    own = {f"sub/out.jsonl#{line_key}", f"hard.jsonl#{line_key}"}
+    assert own <= everything
     for spelling in (str(out), str(tree / "sub" / ".." / "sub" / "out.jsonl")):
         items = {item.doc_id for item in iter_inputs([str(tree)], exclude=[spelling])}
-        assert items == everything - {"sub/out.jsonl:1", "hard.jsonl:1"}
+        assert items == everything - own
     later = tree / "later.jsonl"  # not there yet when the iteration starts
     pending = iter_inputs([str(tree), str(tree / "*.txt")], exclude=[later])
     later.write_text('{"text": "written by the run"}\n', encoding="utf-8")
@@ -254,10 +267,10 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     items = list(iter_inputs([str(path)]))
     assert [item.doc_id for item in items] == [
         "n1",
-        f"{path}:2",
-        f"{path}:4",
+        f"{path}#{text_key('No id, so the line number is the id.')}",
+        f"{path}#{raw_key('{not json')}",
         "n4",
-        f"{path}:6",
+        f"{path}#{raw_key(json.dumps(['an', 'array']))}",
         "5",
         "n1",
         "n8",
@@ -266,9 +279,9 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     assert (one.text, one.title, one.published) == ("Text one.", "One", date(2023, 5, 31))
     assert one.source == f"{path}:1"
     assert document(items[1]).meta["fields"] == {"lang": "en"}
-    assert failure(items[2]).error.startswith("not valid JSON")
+    assert failure(items[2]).error.startswith("line 4: not valid JSON")
     assert failure(items[3]).error == "no 'text' field"
-    assert failure(items[4]).error == "not a JSON object"
+    assert failure(items[4]).error == "line 6: not a JSON object"
     five = document(items[5])
     assert five.published == date(2026, 1, 30)  # unreadable date field -> dateline
     assert five.meta["unparsed_date"] == "?"
@@ -318,7 +331,7 @@ def test_csv_rows_with_long_and_multiline_cells(tmp_path: Path) -> None:
         writer.writerow(["c3", long_text, "", "", ""])
         writer.writerow(["c4", "", "", "", ""])
     items = list(iter_inputs([str(path)]))
-    assert [item.doc_id for item in items] == ["c1", f"{path}:4", "c3", "c4"]
+    assert [item.doc_id for item in items] == ["c1", f"{path}#{text_key('No id.')}", "c3", "c4"]
     c1 = document(items[0])
     assert (c1.text, c1.published, c1.title) == ("Line one,\nline two.", date(2020, 1, 2), "T1")
     assert c1.meta["fields"] == {"extra": "x"}

@@ -44,7 +44,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.bulk.runner import InputOptions, Price, _Plan, estimate_cost, priced, skip_own
+from extractor.bulk.runner import (
+    Asked,
+    InputOptions,
+    Price,
+    _Plan,
+    estimate_cost,
+    existing_lines,
+    priced,
+    skip_own,
+)
 from extractor.io import InputFailure, Item
 from extractor.io.output import (
     UNKNOWN_HASH,
@@ -259,7 +268,12 @@ def estimate_run(
     items = options.read(inputs, exclude=[output])
     done, sources = _existing(target, Path(output), retry_errors)
     estimate = RunEstimate(output=str(output), model=extractor.spec.label)
-    plan = _Plan(done, target.own_paths(), sources)
+    # the run's own plan, fed the run's view of the output (issue #14: see runner._Plan)
+    plan = _Plan(
+        done, target.own_paths(), sources, lines=existing_lines(target), retry_errors=retry_errors,
+        asked=Asked(types=tuple(extractor.types), model=extractor.spec.label,
+                    strategy=extractor.strategy),
+    )  # fmt: skip
     estimate.already_done = plan.already_done
     planned_chars = rest_chars = 0
     for item in plan.items(_counted(first(skip_own(items, target.own_paths()), limit), estimate)):

@@ -7,29 +7,33 @@ appends one line per input document to a JSONL file as each one finishes
 repaired). The invariants, tested with generated inputs in
 ``tests/test_bulk_hostile.py``:
 
-* **Every input document ends as exactly one winning line.** Its identity is
-  the reader's ``doc_id`` (an explicit id, else the normalised path plus the
-  member or row), which survives reruns. Each line records the
-  ``text_sha256`` of the text it was extracted from, and the last line of an
-  id wins (:func:`~extractor.io.latest_lines`). On a rerun every input is
-  *new* (its id has no line: extracted), *unchanged* (same id, same hash:
-  skipped) or *changed* (same id, other hash: extracted again, and its new
-  line supersedes the old one). A line written before lines carried the hash
-  counts as unchanged. So after a kill at any moment, a rerun of the same
-  command completes the file, and no winning line describes a text other
-  than the current one. With ``retry_errors`` the error lines are removed
-  first, so those documents are tried again.
-* **An id names one input, across runs too.** A path-derived id is relative
-  when a single folder is given alone (``01.txt``), so another folder run
-  into the same output can bring the same id for another file. Every line
-  records its ``source`` (the real path, plus member or row); an input whose
-  id is in the output under another source, where either id was made from
-  its path, is a *collision*: it is neither skipped as unchanged nor allowed
-  to supersede the other input's line. It gets an error line of its own,
-  under its source as id (the id it would have had in a run given both
-  folders), saying what collided and what to do. An explicit id (an id
-  column, a WARC URI) is the user's identity: the same id from another file
-  is the same document, changed or not.
+* **Every input document ends as exactly one winning line.** Its identity
+  survives reruns however the command is spelled (see
+  :mod:`extractor.io.readers`): a document found by its path is its
+  ``source`` (the real path, plus member, or the content hash of an id-less
+  row), matched with the output's line of the same ``source`` whatever
+  label (``doc_id``) the spelling gives it now, and written under that
+  line's id; an explicit id (an id column, a WARC URI) is matched by id.
+  The last line of an id wins (:func:`~extractor.io.latest_lines`). On a
+  rerun every input is *new* (no line: extracted), *unchanged* (skipped) or
+  *changed* (extracted again; its new line supersedes the old one). It is
+  changed when what changes its result changed: ``input_sha256`` (text,
+  title and publication date; ``text_sha256`` on lines written before it
+  existed), or when its line is *redone*: an ok line asked for other
+  ``types``, ``model`` or ``strategy`` than this run's; an error line of a
+  server kind (``config``, ``server``, ``transient``: written as a run
+  stopped, saying nothing about the document), so rerunning the same
+  command finishes the job; with ``retry_errors`` every error line of an
+  input in this run. Model errors (validation, refusal) stay until then.
+  No line is ever dropped: a redone line is superseded. So after a kill or
+  a stop at any moment, a rerun of the same command completes the file,
+  nothing done is paid for twice, and no winning line describes a text
+  other than the current one.
+* **An id names one input, across runs too.** A label the output already
+  gives to another source (the same ``01.txt`` in another folder, a moved
+  folder) is replaced by the input's absolute source: two files are two
+  documents, never an error. An explicit id is the user's identity: the
+  same id from another file is the same document, changed or not.
 * **No line is dropped for an input that went away.** An input deleted,
   renamed or not given this time keeps its line (nothing is lost); the
   summary counts those lines (``unseen``) once every input has been read.
@@ -54,10 +58,11 @@ repaired). The invariants, tested with generated inputs in
 
 A line holds ``doc_id``, ``status`` (``ok``, ``error`` or ``skipped``), where the
 document came from (``source``, ``published``, ``title``, ``url``), the
-``text_sha256`` of its text (null when there was no text), its ``records``
+``text_sha256`` of its text (null when there was no text), the
+``input_sha256`` of text, title and date, its ``records``
 (each with its ``type``), ``counts`` per type, the ``usage`` in tokens, the
-``model``, ``prompt_version``, ``schema_version`` and ``strategy`` that
-produced it, ``seconds``, ``warnings`` and ``error`` ({type, kind, message})
+``model``, ``prompt_version``, ``schema_version``, ``strategy`` and ``types``
+that produced it, ``seconds``, ``warnings`` and ``error`` ({type, kind, message})
 or null.
 
 The run ends with a :class:`BulkSummary` (documents new, changed and
@@ -72,7 +77,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import hashlib
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -82,7 +90,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from extractor.bulk.batch import BatchResult, extract_many
+from extractor.bulk.batch import SERVER_KINDS, BatchResult, extract_many
 from extractor.errors import ConfigurationError
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.output import (
@@ -90,6 +98,7 @@ from extractor.io.output import (
     OutputTarget,
     check_output,
     drop_error_lines,
+    latest_lines,
     open_output,
 )
 from extractor.pipeline.document import Document
@@ -102,6 +111,7 @@ from extractor.types.registry import RECORD_TYPES
 
 __all__ = [
     "PRICES_PER_MILLION",
+    "Asked",
     "BulkRun",
     "BulkSummary",
     "InputOptions",
@@ -110,6 +120,7 @@ __all__ = [
     "RunInfo",
     "drop_error_lines",
     "estimate_cost",
+    "existing_lines",
     "format_duration",
     "format_rate",
     "result_line",
@@ -175,7 +186,11 @@ class BulkSummary:
     ``documents`` counts the lines this run wrote: ``new`` + ``changed``
     inputs, and equally ``ok`` + ``errors`` + ``not_read``. ``unchanged``
     inputs were skipped (their line is already in the output, for the same
-    text). ``unseen`` counts the lines already in the output whose input this
+    text). ``redone`` counts, by why, the ``changed`` lines extracted again
+    though their input is unchanged (asked for other types/model/strategy, a
+    server-side failure, ``retry_errors``: see :class:`_Plan`); ``errors_dropped``
+    is how many of those were error lines retried (superseded, never dropped).
+    ``unseen`` counts the lines already in the output whose input this
     run did not see (kept; None when the run stopped before reading every
     input). ``elapsed`` is the whole run; ``working`` the seconds since the
     first document started, which ``docs_per_second`` divides by (the
@@ -192,7 +207,11 @@ class BulkSummary:
     errors: int = 0
     not_read: int = 0
     already_done: int = 0
+    #: Error lines redone by ``retry_errors`` (superseded by new lines; none is dropped).
     errors_dropped: int = 0
+    #: Of ``changed``: lines redone though their input is unchanged, by why
+    #: (asked for other types/model/strategy, a server failure, --retry-errors).
+    redone: Counter[str] = field(default_factory=Counter)
     #: Lines already in the output whose input this run did not see (deleted,
     #: renamed, not given, or another input's id now): kept, never dropped.
     #: None until every input has been read (a stopped run cannot know).
@@ -224,8 +243,18 @@ class BulkSummary:
         """0 when no document written failed, 1 when some failed (their lines are written)."""
         return 1 if self.errors else 0
 
-    def add(self, result: BatchResult, *, changed: bool = False, not_read: bool = False) -> None:
+    def add(
+        self,
+        result: BatchResult,
+        *,
+        changed: bool = False,
+        not_read: bool = False,
+        redone: str | None = None,
+    ) -> None:
         self.documents += 1
+        if redone is not None:
+            self.redone[redone] += 1
+            self.errors_dropped += redone == REDO_RETRY
         if changed:
             self.changed += 1
         else:
@@ -254,6 +283,7 @@ class BulkSummary:
             "errors": self.errors,
             "not_read": self.not_read,
             "errors_dropped": self.errors_dropped,
+            "redone": dict(self.redone.most_common()),
             "unseen": self.unseen,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
@@ -280,9 +310,7 @@ class BulkSummary:
         else:
             cost = f"${self.cost_usd:,.4f} (estimate)"
         not_read = f", {self.not_read:,} not read" if self.not_read else ""
-        dropped = (
-            f"; {self.errors_dropped:,} error lines dropped to retry" if self.errors_dropped else ""
-        )
+        dropped = "".join(f"; {n:,} redone: {why}" for why, n in self.redone.most_common())
         unseen = (
             f"; {self.unseen:,} lines from inputs not seen in this run (kept)"
             if self.unseen
@@ -352,6 +380,8 @@ class RunInfo:
     prompt_version: str
     schema_version: str
     strategy: str
+    #: The record types asked for (empty: not known, e.g. a line made outside a run).
+    types: tuple[str, ...] = ()
 
 
 def result_line(
@@ -375,6 +405,7 @@ def result_line(
         "status": "skipped" if not_read else result.status,
         "source": result.source,
         "text_sha256": document.text_sha256 if document else None,
+        "input_sha256": input_hash(document),
         "published": result.published.isoformat() if result.published else None,
         "title": document.title if document else None,
         "url": document.url if document else None,
@@ -385,6 +416,7 @@ def result_line(
         "prompt_version": extraction.metadata.prompt_version if extraction else info.prompt_version,
         "schema_version": extraction.metadata.schema_version if extraction else info.schema_version,
         "strategy": extraction.metadata.strategy if extraction else info.strategy,
+        "types": list(info.types) if info.types else None,
         "seconds": result.seconds,
         "calls": extraction.metadata.calls if extraction else 0,
         "cached": extraction.metadata.cached if extraction else False,
@@ -403,17 +435,97 @@ def result_line(
 # --------------------------------------------------------------------- plan
 
 
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What a run asks for, which an ok line must match to count as done (see :class:`_Plan`).
+
+    An empty ``types`` or ``model`` is not compared (a caller that cannot tell).
+    """
+
+    types: tuple[str, ...] = ()
+    model: str = ""
+    strategy: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """What the plan needs of an output's winning line: where from, of what, asked how.
+
+    ``input_sha256``/``types`` are None on lines written before lines carried
+    them: what a line does not record is not compared.
+    """
+
+    source: str | None
+    text_sha256: str | None
+    input_sha256: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    types: tuple[str, ...] | None = None
+    model: str | None = None
+    strategy: str | None = None
+
+    @classmethod
+    def of(cls, record: dict[str, Any]) -> _Line:
+        def text(key: str) -> str | None:
+            value = record.get(key)
+            return value if isinstance(value, str) else None
+
+        error = record.get("error")
+        types = record.get("types")
+        return cls(
+            source=text("source"),
+            text_sha256=text("text_sha256") if "text_sha256" in record else UNKNOWN_HASH,
+            input_sha256=text("input_sha256"),
+            status=text("status"),
+            kind=error.get("kind") if isinstance(error, dict) else None,
+            types=tuple(str(t) for t in types) if isinstance(types, list) else None,
+            model=text("model"),
+            strategy=text("strategy"),
+        )
+
+
+def existing_lines(target: OutputTarget) -> dict[str, _Line]:
+    """The winning line of every id already in a run's output (none for a stream or no file).
+
+    Read after :func:`~extractor.io.open_output` has checked and repaired the file.
+    """
+    if target.kind == "stream" or not target.target.is_file():
+        return {}
+    return {record["doc_id"]: _Line.of(record) for record in latest_lines(target.target)}
+
+
+#: Why a line in the output is extracted again though its input is unchanged.
+REDO_ASKED = "asked for other types/model"
+REDO_STOPPED = "failed on the server's side (a stopped run)"
+REDO_RETRY = "error lines retried"
+
+
 class _Plan:
-    """Decides for each input item: skip it (unchanged), run it (new or changed), or turn it
-    into an error line (a duplicate, a collision).
+    """Decides for each input item: skip it (unchanged), run it (new, changed or redone), or
+    turn it into an error line (a duplicate).
+
+    Identity (see :mod:`extractor.io.readers`): an item whose id was made from
+    its path (the id is a tail of its ``source``) is the same document as the
+    output's line with the same ``source``, whatever id the command spelling
+    gives it now; it takes that line's id, so its new line supersedes the old
+    one. Such an item whose id the output gives to another source takes its
+    source as id instead (two files are two documents, never an error). An
+    explicit id (an id column, a WARC URI) is matched by id.
+
+    A matched line is *unchanged* (skipped) unless the input changed (its
+    ``input_sha256``, else ``text_sha256``, differs), it is an ok line asked
+    with other types, model or strategy than ``asked``, or it is an error
+    line of a server kind (config, server, transient: written as a run
+    stopped, nothing about the document) or, with ``retry_errors``, any
+    error line. Those are *redone* (``redone`` holds why, per id in
+    flight). An error line is never dropped: it stays until its input's new
+    line supersedes it.
 
     Runs in the feeder's thread; the counters are read by the event loop
-    (plain ints and set operations: a stale read is harmless). ``done`` maps
-    the ids already in the output to their text hash and ``sources`` to the
-    source their line records; an id leaves ``done`` once its input is seen,
-    so what is left when the inputs end is the ``unseen`` lines.
-    ``changed``/``not_read`` hold only ids still in flight, so memory is one
-    entry per id.
+    (plain ints and set operations: a stale read is harmless). An id leaves
+    ``lines`` once its input is seen, so what is left when the inputs end is
+    the ``unseen`` lines. ``changed``/``not_read``/``redone`` hold only ids
+    still in flight, so memory is one entry per id.
     """
 
     def __init__(
@@ -421,16 +533,41 @@ class _Plan:
         done: dict[str, str | None],
         own: tuple[str, ...] = (),
         sources: dict[str, str | None] | None = None,
+        *,
+        lines: dict[str, _Line] | None = None,
+        asked: Asked | None = None,
+        retry_errors: bool = False,
     ) -> None:
-        self.done = done
-        self.sources = sources or {}
-        self.already_done = len(done)
+        if lines is None:
+            sources = sources or {}
+            lines = {key: _Line(sources.get(key), digest) for key, digest in done.items()}
+        self.lines = lines
+        self.done = done  # kept for callers that read it; ``lines`` is what decides
+        self.by_source = {
+            line.source: key
+            for key, line in lines.items()
+            if line.source and _path_derived(key, line.source)
+        }
+        # lines of id-less rows written when such rows were keyed by line number
+        # (``rows.jsonl:3``): found again by their file and text, so an upgrade pays nothing
+        self.by_row: dict[tuple[str, str | None], list[str]] = {}
+        for key, line in lines.items():
+            if line.source and _path_derived(key, line.source):
+                place, colon, number = line.source.rpartition(":")
+                if colon and number.isdigit():  # identical rows: one id each, in file order
+                    self.by_row.setdefault((place, line.text_sha256), []).append(key)
+        self.asked = asked or Asked()
+        self.retry_errors = retry_errors
+        self.already_done = len(lines)
         self.own = own
         self.unseen: int | None = None
-        self.seen: set[str] = set()
+        #: ids given out in this run, to the source that has them
+        self.seen: dict[str, str | None] = {}
         self.duplicate_of: dict[str, str] = {}
         self.changed: set[str] = set()
         self.not_read: set[str] = set()
+        self.redone: dict[str, str] = {}
+        self.redone_errors = 0
         self.read = 0
         self.unchanged = 0
         self.first_started = 0.0
@@ -438,27 +575,26 @@ class _Plan:
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
         for item in skip_own(inputs, self.own):
             self.read += 1
+            item = self._identify(item)
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
-            elif self._collides(item):
-                self.seen.add(item.doc_id)  # a later copy from its owner is a duplicate, too
-                item = self._as_collision(item)
-                if item.doc_id in self.seen:
-                    item = self._as_duplicate(item)
-            self.seen.add(item.doc_id)
-            digest = text_hash(item)
-            if item.doc_id in self.done:
-                previous = self.done.pop(item.doc_id)
-                if previous in (digest, UNKNOWN_HASH):
+            self.seen[item.doc_id] = item.source
+            line = self.lines.pop(item.doc_id, None)
+            if line is not None:
+                why = self._redo(line, item)
+                if why is None:
                     self.unchanged += 1
                     continue
                 self.changed.add(item.doc_id)
+                if why != "changed":
+                    self.redone[item.doc_id] = why
+                    self.redone_errors += why == REDO_RETRY
             if isinstance(item, InputFailure) and item.skipped:
                 self.not_read.add(item.doc_id)
             if not self.first_started:
                 self.first_started = time.monotonic()
             yield item
-        self.unseen = len(self.done)
+        self.unseen = len(self.lines)
 
     def written(self, doc_id: str) -> tuple[bool, bool]:
         """Forget an id whose line is written; return whether it was (changed, not read)."""
@@ -467,26 +603,46 @@ class _Plan:
         self.not_read.discard(doc_id)
         return changed, not_read
 
-    def _collides(self, item: Item) -> bool:
-        """Whether the output holds ``item``'s id for another input (see the module doc)."""
-        if item.doc_id not in self.done:
-            return False
-        old, new = self.sources.get(item.doc_id), item.source
-        if not old or not new or old == new:
-            return False
-        return _path_derived(item.doc_id, old) or _path_derived(item.doc_id, new)
+    def _identify(self, item: Item) -> Item:
+        """The item under the id its document has in the output (see the class doc)."""
+        source = item.source
+        if not source or not _path_derived(item.doc_id, source):
+            return item
+        known = self.by_source.get(source)
+        if known is None and self.by_row and (row := _CONTENT_KEYED.match(source)):
+            same = self.by_row.get((row["place"], text_hash(item)))
+            known = same.pop(0) if same else None
+        if known is not None and known != item.doc_id and known in self.lines:
+            return _renamed(item, known)
+        line = self.lines.get(item.doc_id)
+        taken_by = line.source if line is not None else self.seen.get(item.doc_id, source)
+        if taken_by and taken_by != source and item.doc_id != source:
+            return _renamed(item, source)
+        return item
 
-    def _as_collision(self, item: Item) -> InputFailure:
-        """An error line for an input whose id the output gives to another, under its source."""
-        source = item.source or item.doc_id
-        return InputFailure(
-            source,
-            source,
-            f"id collision; the output already has id {item.doc_id!r} for another input "
-            f"({self.sources.get(item.doc_id)}), and its line is kept: this input was not "
-            "extracted. Give the inputs together in one run (ids are then full paths), or "
-            "write to another -o",
-        )
+    def _redo(self, line: _Line, item: Item) -> str | None:
+        """Why ``item``'s matched line is extracted again: None when it is done."""
+        if line.status == "error" and self.retry_errors:
+            return REDO_RETRY
+        if line.status == "error" and line.kind in SERVER_KINDS:
+            return REDO_STOPPED
+        digest = text_hash(item)
+        if line.text_sha256 not in (digest, UNKNOWN_HASH):
+            return "changed"
+        current = input_hash(item if isinstance(item, Document) else None)
+        if line.input_sha256 is not None and current is not None and line.input_sha256 != current:
+            return "changed"
+        if line.status == "ok" and self._asked_otherwise(line):
+            return REDO_ASKED
+        return None
+
+    def _asked_otherwise(self, line: _Line) -> bool:
+        asked = self.asked
+        if asked.types and line.types is not None and not set(asked.types) <= set(line.types):
+            return True
+        if asked.model and line.model and line.model != asked.model:
+            return True
+        return bool(asked.strategy and line.strategy and line.strategy != asked.strategy)
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
@@ -503,12 +659,30 @@ class _Plan:
         )
 
 
+#: The source of a row keyed by content: ``<file>#<12 hex>``, ``#<n>`` for its n-th copy.
+_CONTENT_KEYED = re.compile(r"^(?P<place>.*)#[0-9a-f]{12}(?:#[0-9]+)?$")
+
+
+def _renamed(item: Item, doc_id: str) -> Item:
+    return dataclasses.replace(item, doc_id=doc_id)
+
+
+def input_hash(document: Document | None) -> str | None:
+    """A hash of everything of an input that changes its result: the text, the publication
+    date (it resolves relative dates) and the title. None without a document."""
+    if document is None:
+        return None
+    published = document.published.isoformat() if document.published else ""
+    payload = "\0".join((document.text_sha256, published, document.title or ""))
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _path_derived(doc_id: str, source: str) -> bool:
     """Whether an id was made from its source's path: the source's tail, not an id column or URI.
 
     A path-derived id is the source itself or its end after a folder
-    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl:3`` of
-    ``/data/a/rows.jsonl:3``).
+    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl#3f2a…`` of
+    ``/data/a/rows.jsonl#3f2a…``).
     """
     source = source.replace(os.sep, "/")
     return source == doc_id or source.endswith("/" + doc_id)
@@ -523,12 +697,12 @@ def skip_own(items: Iterable[Item], own: tuple[str, ...]) -> Iterator[Item]:
     """The items, without those read from the run's own files (``own``: real paths).
 
     An item's ``source`` is the real path of its file, or that path followed
-    by ``!member`` or ``:line`` for a unit inside it.
+    by ``!member``, ``#content-hash`` or ``:line`` for a unit inside it.
     """
     if not own:
         yield from items
         return
-    prefixes = tuple(path + mark for path in own for mark in ("!", ":"))
+    prefixes = tuple(path + mark for path in own for mark in ("!", ":", "#"))
     for item in items:
         source = item.source or ""
         if source in own or source.startswith(prefixes):
@@ -661,12 +835,16 @@ class BulkRun:
     async def _run(self) -> None:
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
-        with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
+        # error lines are never dropped up front: the plan redoes them (see _Plan)
+        with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
-            plan = self._plan = _Plan(output.done, self.target.own_paths(), output.sources)
-            self.summary.already_done = plan.already_done
-            self.summary.errors_dropped = output.dropped
             info = self._info()
+            plan = self._plan = _Plan(
+                output.done, self.target.own_paths(), output.sources,
+                lines=existing_lines(self.target), retry_errors=self.retry_errors,
+                asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
+            )  # fmt: skip
+            self.summary.already_done = plan.already_done
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)
@@ -679,12 +857,13 @@ class BulkRun:
                 async with contextlib.aclosing(stream):
                     async for result in stream:
                         changed, not_read = plan.written(result.doc_id)
+                        redone = plan.redone.pop(result.doc_id, None)
                         duplicate_of = plan.duplicate_of.get(result.doc_id)
                         line = result_line(
                             result, info, duplicate_of=duplicate_of, not_read=not_read
                         )
                         output.write(line)
-                        self.summary.add(result, changed=changed, not_read=not_read)
+                        self.summary.add(result, changed=changed, not_read=not_read, redone=redone)
                         self._refresh()
             except BaseException as error:
                 self.summary.stopped = _stop_reason(error)
@@ -731,6 +910,7 @@ class BulkRun:
         return RunInfo(
             model=self.extractor.spec.label, prompt_version=prompt_version(),
             schema_version=schema_version(), strategy=self.extractor.strategy,
+            types=tuple(self.extractor.types),
         )  # fmt: skip
 
     # -- progress estimates ----------------------------------------------------

@@ -24,6 +24,7 @@ one line at once, not half a minute of retries).
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -206,8 +207,16 @@ def bulk_line(result: ArticleExtraction, document: Document) -> dict[str, Any]:
     meta = result.metadata
     info = RunInfo(model=meta.model, prompt_version=meta.prompt_version,
                    schema_version=meta.schema_version, strategy=meta.strategy)  # fmt: skip
+    # the source a bulk run gives this file (its real path), so a bulk run resuming a file
+    # this line was appended to matches it, whatever the path's spelling here
+    source = document.source
+    if source is not None and source != "stdin" and os.path.exists(source):
+        source = os.path.realpath(source)
+    doc_id = result.doc_id or document.doc_id
+    if doc_id == document.doc_id == document.source:  # no --doc-id: a label from the path
+        doc_id = source or doc_id
     batch = BatchResult(
-        doc_id=result.doc_id or document.doc_id, index=0, extraction=result,
-        document=document, source=document.source, seconds=meta.seconds,
+        doc_id=doc_id, index=0, extraction=result,
+        document=document, source=source, seconds=meta.seconds,
     )  # fmt: skip
     return result_line(batch, info)

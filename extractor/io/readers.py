@@ -40,27 +40,39 @@ The only exception raised is for a top-level path that does not exist (or a
 glob matching nothing): that is a typo on the command line, reported before
 any work starts.
 
-Identity (``doc_id``), stable across runs, which is what makes ``--resume``
-possible:
+Identity, stable across runs however the command is spelled, which is what
+makes resuming possible (the rules a run applies are in
+:class:`extractor.bulk.runner._Plan`):
 
 * Every input path is resolved to its absolute real path first, so ``a.txt``,
   ``./a.txt`` and ``/abs/a.txt`` are one input, read once.
-* A single folder given alone is the input root: ids are paths relative to it
-  (``sub/01.txt``), with ``/`` separators on every platform.
-* Anything else (files, several folders, globs) is identified by its
-  absolute real path, so two folders holding ``01.txt`` never collide.
+* Every item's ``source`` is the real path of its file, plus ``!member`` for
+  an archive member, ``#<content hash>`` for a row without an id, or
+  ``:<line>`` for a row with one. For a document found by its path the
+  ``source`` *is* its identity: a run matches it with the output's line of
+  the same ``source``, whatever its ``doc_id`` was then.
+* ``doc_id`` is a readable label, a tail of the ``source``: a single folder
+  given alone labels its files by their path relative to it (``sub/01.txt``,
+  ``/`` separators on every platform); anything else (files, several
+  folders, globs) by the absolute real path. A label the output already
+  gives to another source is replaced by the absolute source (see the
+  runner): two files are never one document.
 * A member is ``<container id>!<member name>``, nested as deep as archives
   nest (``a.zip!inner.tar!doc.txt``); the n-th member of one archive with
-  an already used name is ``<name>#<n>`` (tar appends keep every version);
-  a JSONL line or CSV row is its id column, else ``<file id>:<line
-  number>``; a WARC page is its URI.
-* Every Document carries ``text_sha256``, so a changed text under an
-  unchanged id (a line-numbered row) can be detected.
-* Every item's ``source`` is the real path of its file, plus ``!member`` or
-  ``:line``: a path-derived id is a suffix of its source. A run resuming an
-  output compares them, so a relative id that now names another file (the
-  same ``01.txt`` in another folder) is a collision, never the same document
-  (see :mod:`extractor.bulk.runner`).
+  an already used name is ``<name>#<n>`` (tar appends keep every version).
+* A JSONL line or CSV row is its id column when it has one (the user's
+  identity). Else it is keyed by content, ``<file id>#<first 12 hex of the
+  sha256 of its text>`` (of its raw bytes when it has no text: a row that
+  cannot be read), the n-th identical one in a file ``#<hash>#<n>``. A line
+  number would not survive a rerun: an inserted, deleted or shuffled line
+  would move a result to another article. So an edited row is a new
+  document (its old line stays, counted as unseen), and a failure names the
+  line number in its message instead.
+* A stream (stdin, ``<(...)``) has no name that survives a rerun: its lone
+  document is ``<stream path>#<text hash>``, its rows as above.
+* A WARC page is its URI (or record id).
+* Every Document carries ``text_sha256``; a run also hashes its title and
+  publication date (``input_sha256``), which change the result too.
 
 A repeated id (an id column used twice) is reported, never merged.
 """
@@ -71,6 +83,7 @@ import codecs
 import csv
 import dataclasses
 import glob
+import hashlib
 import io
 import json
 import os
@@ -158,6 +171,8 @@ STREAM_WAIT_SECONDS = 30.0
 _STREAM_SNIFF_BYTES = 64 * 1024
 _STREAM_SNIFF_MIN = 512
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+#: Hex digits of a content hash in an id: 48 bits, no collision in any real file.
+_KEY_HEX = 12
 
 #: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
 _Blob: TypeAlias = str | bytes | IO[bytes]
@@ -178,6 +193,30 @@ class _Place:
 
     def fail(self, error: str, *, skipped: bool = False) -> InputFailure:
         return InputFailure(self.doc_id, self.source, error, skipped)
+
+
+class _ContentKeys:
+    """Ids for the units of one container that have no id of their own: by content.
+
+    A line number does not survive an inserted, deleted or shuffled line, and a
+    stream has no name that survives a rerun; the content does. The n-th unit
+    of a container with the same content is ``<id>#<hash>#<n>``.
+    """
+
+    def __init__(self, place: _Place) -> None:
+        self.place = place
+        self.uses: dict[str, int] = {}
+
+    def key(self, item: Item, raw: bytes) -> Item:
+        """``item`` under its content id; ``raw`` is hashed when it has no text."""
+        if isinstance(item, Document):
+            digest = item.text_sha256[:_KEY_HEX]
+        else:
+            digest = hashlib.sha256(raw.strip()).hexdigest()[:_KEY_HEX]
+        used = self.uses[digest] = self.uses.get(digest, 0) + 1
+        suffix = digest if used == 1 else f"{digest}#{used}"
+        doc_id, source = f"{self.place.doc_id}#{suffix}", f"{self.place.source}#{suffix}"
+        return dataclasses.replace(item, doc_id=doc_id, source=source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,12 +615,16 @@ def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item
         return
     with handle:
         if _known_type(unit.path):
-            yield from _read_blob(handle, unit.path, place, context, depth=0, budget=None)
-            return
-        head = _read_head(handle)
-        name = f"stream{_sniff(head, context.fields)}"
-        stream = io.BufferedReader(_Prefixed(head, handle))
-        yield from _read_blob(stream, name, place, context, depth=0, budget=None)
+            items = _read_blob(handle, unit.path, place, context, depth=0, budget=None)
+        else:
+            head = _read_head(handle)
+            name = f"stream{_sniff(head, context.fields)}"
+            stream = io.BufferedReader(_Prefixed(head, handle))
+            items = _read_blob(stream, name, place, context, depth=0, budget=None)
+        keys = _ContentKeys(place)
+        for item in items:  # a stream's name is no identity: its lone document is its text
+            is_whole = isinstance(item, Document) and item.doc_id == place.doc_id
+            yield keys.key(item, b"") if is_whole else item
 
 
 def _open_stream(path: str, wait: float) -> IO[bytes]:
@@ -751,6 +794,7 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
     """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``."""
     cap = context.caps.member_bytes
     lineno = 0
+    keys = _ContentKeys(place)
     try:
         with _open(blob) as handle:
             while raw := handle.readline(cap + 1):
@@ -758,11 +802,13 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                 line_place = place.line(lineno)
                 if len(raw) > cap and not raw.endswith(b"\n"):
                     _skip_rest_of_line(handle)
-                    yield line_place.fail(f"line longer than the size cap ({cap} bytes)")
+                    error = f"line {lineno} longer than the size cap ({cap} bytes)"
+                    yield keys.key(line_place.fail(error), raw)
                     continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
                 if line.strip():
-                    yield _jsonl_item(line, line_place, context.fields)
+                    item = _jsonl_item(line, line_place, context.fields)
+                    yield keys.key(item, line) if item.doc_id == line_place.doc_id else item
     except OSError as exc:
         error = f"cannot read after line {lineno} ({exc.strerror or exc}); rest of file skipped"
         yield place.fail(error)
@@ -780,12 +826,18 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     try:
         record = json.loads(how.decode(line))
     except json.JSONDecodeError as exc:
-        return place.fail(f"not valid JSON ({exc.msg}, column {exc.colno})")
+        return place.fail(f"{_where(place)}not valid JSON ({exc.msg}, column {exc.colno})")
     except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
-        return place.fail(f"not valid JSON ({_describe(exc)})")
+        return place.fail(f"{_where(place)}not valid JSON ({_describe(exc)})")
     if not isinstance(record, dict):
-        return place.fail("not a JSON object")
+        return place.fail(f"{_where(place)}not a JSON object")
     return _with_warning(_record_item(record, place, fields, "jsonl"), how.warning, "line")
+
+
+def _where(place: _Place) -> str:
+    """``line N: `` for a unit found at a line, so an error keyed by content can be found."""
+    _, sep, number = place.source.rpartition(":")
+    return f"line {number}: " if sep and number.isdigit() else ""
 
 
 def _with_warnings(item: Item, warnings: Sequence[str]) -> Item:
@@ -896,6 +948,7 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
 
 def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -> Iterator[Item]:
     header: list[str] | None = None
+    keys = _ContentKeys(place)
     while True:
         start = reader.line_num + 1
         try:
@@ -925,13 +978,16 @@ def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -
             continue
         row_place = place.line(start)
         record = _csv_row(dict(zip(header, row, strict=False)))
+        raw = "\0".join(row).encode("utf-8", "surrogateescape")
         if undecodable:
             key = record.get(fields.id)
             doc_id = None if key is None or _SURROGATES.search(key) else _record_id(key)
-            error = f"row is not {encoding} text (undecodable bytes)"
-            yield InputFailure(doc_id or row_place.doc_id, row_place.source, error)
+            error = f"line {start}: row is not {encoding} text (undecodable bytes)"
+            failure = InputFailure(doc_id or row_place.doc_id, row_place.source, error)
+            yield failure if doc_id else keys.key(failure, raw)
             continue
-        yield _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
+        item = _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
+        yield keys.key(item, raw) if item.doc_id == row_place.doc_id else item
 
 
 def _decode_row(row: list[str]) -> tuple[list[str], str | None]:

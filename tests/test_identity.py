@@ -1,0 +1,475 @@
+"""Document identity across reruns (issue #14): one line per input, whatever the spelling.
+
+The invariants (stated in :mod:`extractor.io.readers` and :mod:`extractor.bulk.runner`),
+checked over generated folder trees, command spellings and edits between runs, through
+:func:`~extractor.bulk.runner.run_bulk` against the in-thread fake OpenAI server:
+
+* every current input has exactly one winning line, for its current text, title and date;
+* no line, winning or superseded, describes another article's text;
+* nothing already extracted is sent again because the command was spelled differently,
+  a folder was moved, rows were inserted, deleted or shuffled;
+* a line asked for other types/model/strategy is redone; a server failure is redone by a
+  plain rerun, a model failure only by ``--retry-errors``, which never drops a line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.io.output import latest_lines  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from tests.fakes.kano import KANO, casualty_responder, kano  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+
+HYPOTHESIS = settings(
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+CLEAN_ENV: dict[str, str | None] = {
+    name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
+                            "EXTRACTOR_MODE")
+}  # fmt: skip
+#: Articles that make the fake model answer prose: a model failure, never a server one.
+BROKEN = "Lagos"
+
+
+def responder(body: dict[str, Any]) -> str:
+    text = "\n".join(str(m.get("content")) for m in body.get("messages", []))
+    return "no JSON here" if BROKEN in text else casualty_responder(body)
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(responder) as server:
+        yield server
+
+
+def run(server: FakeOpenAI, inputs: list[str], out: Path, **options: Any) -> BulkSummary:
+    options = {"model": "openai/fake-model", "base_url": server.base_url,
+               "strategy": "single", "max_retries": 0, **options}  # fmt: skip
+    return run_bulk(inputs, out, **options)
+
+
+def figure(text: str) -> int:
+    found = re.search(r"At least (\d+) people", text)
+    assert found is not None, text
+    return int(found.group(1))
+
+
+def killed(line: dict[str, Any]) -> list[int]:
+    return [record["killed"]["low"] for record in line["records"]]
+
+
+def all_lines(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.read_bytes().splitlines() if line.strip()]
+
+
+def check_output(out: Path, texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Every line describes the text it names; every current text (``texts``: source ->
+    text) has exactly one winning line, ok, for that text. Returns the winners by source."""
+    for line in all_lines(out):
+        if line["status"] == "ok" and line["text"] is not None:
+            assert killed(line) == [figure(line["text"])], line
+            digest = Document(doc_id="-", text=line["text"]).text_sha256
+            assert line["text_sha256"] == digest
+    winners = list(latest_lines(out))
+    by_source = Counter(line["source"] for line in winners)
+    owned = {line["source"]: line for line in winners}
+    for source, text in texts.items():
+        assert by_source[source] == 1, (source, by_source)
+        line = owned[source]
+        assert line["status"] == "ok" and line["text"] == text, line
+    return owned
+
+
+# ------------------------------------------------------------ command spellings
+
+
+def spellings(folder: Path, names: list[str], other: Path) -> list[list[str]]:
+    """Ways of naming the files of ``folder`` on a command line (``other`` is another folder)."""
+    relative = os.path.relpath(folder)
+    return [
+        [str(folder)],
+        [str(folder) + "/"],
+        [relative],
+        [f"./{relative}/../{folder.name}"],
+        [str(folder / "*")],
+        [str(folder / name) for name in names],
+        [str(folder), str(other)],
+        [str(other), str(folder)],
+    ]
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(
+    names=st.lists(
+        st.sampled_from(["a.txt", "b.md", "c.txt", "rows.jsonl"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+    order=st.lists(st.integers(0, 7), min_size=2, max_size=4),
+)
+def test_the_same_files_are_never_extracted_twice_however_the_command_is_spelt(
+    fake: FakeOpenAI, names: list[str], order: list[int]
+) -> None:
+    """Any sequence of spellings (a folder alone, with a slash, relative, a glob, its files,
+    with another folder): after the first run that reads a file, it costs nothing again and
+    gets no second winning line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        folder, other = base / "in", base / "other"
+        folder.mkdir()
+        other.mkdir()
+        texts: dict[str, str] = {}
+        for number, name in enumerate(names):
+            text = kano(number + 2)
+            if name == "rows.jsonl":
+                (folder / name).write_text(json.dumps({"text": text}) + "\n")
+                key = Document(doc_id="-", text=text).text_sha256[:12]
+                texts[f"{folder / name}#{key}"] = text
+            else:
+                (folder / name).write_text(text)
+                texts[str(folder / name)] = text
+        (other / "a.txt").write_text(kano(90))  # the same name, another text
+        texts[str(other / "a.txt")] = kano(90)
+        out = base / "out.jsonl"
+        here = os.getcwd()
+        os.chdir(base)
+        try:
+            ways = spellings(folder, names, other)
+            sent = Counter[str]()
+            for index in order:
+                before = len(fake.requests)
+                summary = run(fake, ways[index], out)
+                assert summary.exit_code == 0
+                assert summary.documents == len(fake.requests) - before
+                for line in all_lines(out)[len(all_lines(out)) - summary.documents :]:
+                    sent[line["source"]] += 1
+        finally:
+            os.chdir(here)
+        assert all(n == 1 for n in sent.values()), sent  # nothing paid for twice
+        seen = {s for s in texts if any(s.startswith(str(f)) for f in (folder, other))}
+        check_output(out, {s: texts[s] for s in seen if sent[s]})
+
+
+def test_a_moved_folder_is_no_error(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """``bulk d; mv d d2; bulk d2``: the moved files are new sources, extracted, exit 0; the
+    old lines are kept and counted as unseen."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(kano(n + 2))
+    out = tmp_path / "out.jsonl"
+    assert run(fake, [str(folder)], out).exit_code == 0
+    moved = tmp_path / "d2"
+    shutil.move(folder, moved)
+    summary = run(fake, [str(moved)], out)
+    assert (summary.exit_code, summary.new, summary.unseen) == (0, 3, 3)
+    check_output(out, {str(moved / f"{n}.txt"): kano(n + 2) for n in range(3)})
+
+
+# ---------------------------------------------------------------- id-less rows
+
+
+rows_history = st.lists(
+    st.one_of(
+        st.tuples(st.just("insert"), st.integers(0, 9), st.integers(2, 30)),
+        st.tuples(st.just("delete"), st.integers(0, 9)),
+        st.tuples(st.just("edit"), st.integers(0, 9), st.integers(2, 30)),
+        st.tuples(st.just("shuffle"), st.integers(0, 2**16)),
+        st.tuples(st.just("run")),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(HYPOTHESIS, max_examples=10)
+@given(start=st.lists(st.integers(2, 30), min_size=1, max_size=5), history=rows_history)
+def test_rows_without_ids_keep_their_results_through_inserts_deletes_and_shuffles(
+    fake: FakeOpenAI, start: list[int], history: list[tuple[Any, ...]]
+) -> None:
+    """A JSONL without ids, changed between runs: no result ever moves to another article,
+    a row already extracted is never sent again (identical rows are counted as copies), and
+    each current row has one winning line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rows_file = Path(tmp) / "rows.jsonl"
+        out = Path(tmp) / "out.jsonl"
+        rows = list(start)
+        extracted: Counter[int] = Counter()  # figure -> copies extracted so far (most ever)
+
+        def write_and_run() -> None:
+            if not rows:  # an empty file is one error line: nothing to check here
+                return
+            rows_file.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in rows))
+            before = len(fake.requests)
+            summary = run(fake, [str(rows_file)], out, concurrency=2)
+            assert summary.exit_code == 0
+            sent = [figure(str(r["messages"])) for r in fake.requests[before:]]
+            copies = Counter(rows)
+            for number, n in Counter(sent).items():  # only copies never extracted before
+                assert n <= copies[number] - extracted[number], (number, sent, extracted)
+            for number, n in copies.items():
+                extracted[number] = max(extracted[number], n)
+
+        for operation in [*history, ("run",)]:
+            kind = operation[0]
+            if kind == "insert":
+                rows.insert(operation[1] % (len(rows) + 1), operation[2])
+            elif kind == "delete" and rows:
+                rows.pop(operation[1] % len(rows))
+            elif kind == "edit" and rows:
+                rows[operation[1] % len(rows)] = operation[2]
+            elif kind == "shuffle":
+                random.Random(operation[1]).shuffle(rows)
+            else:
+                write_and_run()
+        if not out.exists():  # every run met an empty file
+            return
+        for line in all_lines(out):
+            assert killed(line) == [figure(line["text"])], line
+        winners = list(latest_lines(out))
+        current = Counter(kano(n) for n in rows)
+        have = Counter(
+            line["text"] for line in winners if line["source"].startswith(str(rows_file))
+        )
+        assert all(have[text] >= n for text, n in current.items())
+
+
+def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """``... | bulk -``: a pipe's name says nothing; two batches piped one after the other
+    both keep their lines, and piping the first again costs nothing."""
+    out = tmp_path / "out.jsonl"
+
+    def pipe(numbers: list[int]) -> BulkSummary:
+        read_end, write_end = os.pipe()
+        data = "".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers).encode()
+
+        def write() -> None:
+            with open(write_end, "wb") as handle:
+                handle.write(data)
+
+        thread = threading.Thread(target=write, daemon=True)
+        thread.start()
+        try:
+            return run(fake, [f"/dev/fd/{read_end}"], out)
+        finally:
+            thread.join(5)
+            os.close(read_end)
+
+    assert pipe([11]).new == 1
+    assert pipe([22]).new == 1
+    before = len(fake.requests)
+    again = pipe([11])
+    assert (again.new, again.unchanged, len(fake.requests)) == (0, 1, before)
+    texts = sorted(line["text"] for line in latest_lines(out))
+    assert texts == sorted([kano(11), kano(22)])
+
+
+# ------------------------------------------------------------- what was asked
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    edits=st.lists(
+        st.sampled_from(["published", "title", "body", "nothing"]), min_size=1, max_size=3
+    )
+)
+def test_an_edit_of_the_date_or_title_is_a_change(fake: FakeOpenAI, edits: list[str]) -> None:
+    """Front matter ``published``/``title`` and JSONL fields change the result: an edit of any
+    of them is extracted again; no edit costs nothing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        out = Path(tmp) / "out.jsonl"
+        state = {"published": 1, "title": 1, "body": 5}
+
+        def write() -> None:
+            day, title, body = state["published"], state["title"], state["body"]
+            (folder / "a.md").write_text(
+                f"---\ntitle: T{title}\ndate: 2024-01-{day:02d}\n---\n{kano(body)}\n"
+            )
+            record = {"id": "r", "text": kano(body), "title": f"T{title}",
+                      "published": f"2024-02-{day:02d}"}  # fmt: skip
+            (folder / "rows.jsonl").write_text(json.dumps(record) + "\n")
+
+        write()
+        assert run(fake, [str(folder)], out).new == 2
+        for edit in edits:
+            if edit != "nothing":
+                state[edit] += 1
+            write()
+            summary = run(fake, [str(folder)], out)
+            assert summary.changed == (0 if edit == "nothing" else 2), edit
+            assert summary.unchanged == (2 if edit == "nothing" else 0)
+        for line in latest_lines(out):
+            assert line["title"] == f"T{state['title']}"
+            assert line["published"].endswith(f"-{state['published']:02d}")
+
+
+def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpenAI) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"{n}.txt").write_text(kano(n + 2))
+    out = tmp_path / "out.jsonl"
+    assert run(fake, [str(folder)], out, types=["visit"]).new == 2
+    asked = run(fake, [str(folder)], out, types=["casualty_report"])
+    assert (asked.changed, asked.redone["asked for other types/model"]) == (2, 2)
+    assert "2 redone: asked for other types/model" in asked.render()
+    assert run(fake, [str(folder)], out, types=["casualty_report"]).unchanged == 2
+    both = run(fake, [str(folder)], out, types=["visit", "casualty_report"])
+    assert both.changed == 2  # visit was asked for, but not on these lines
+    assert run(fake, [str(folder)], out, types=["casualty_report"]).unchanged == 2  # covered
+    assert run(fake, [str(folder)], out, strategy="per-type").changed == 2
+    assert run(fake, [str(folder)], out, strategy="per-type").unchanged == 2
+    for line in latest_lines(out):
+        assert line["strategy"] == "per-type" and line["types"]
+
+
+# ---------------------------------------------------------------- error lines
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(
+    kinds=st.lists(st.sampled_from(["ok", "broken", "empty"]), min_size=2, max_size=5),
+    subset=st.integers(1, 2**5),
+    limit=st.none() | st.integers(1, 4),
+)
+def test_retry_errors_never_drops_a_line_it_does_not_redo(
+    fake: FakeOpenAI, kinds: list[str], subset: int, limit: int | None
+) -> None:
+    """Error lines of inputs not in this run, or past ``--limit``, stay; those redone are
+    superseded. A model failure stays through a plain rerun."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        files = []
+        for number, kind in enumerate(kinds):
+            path = folder / f"{number}.txt"
+            text = {"ok": kano(number + 2), "broken": f"{BROKEN} {number}", "empty": ""}[kind]
+            path.write_text(text)
+            files.append(str(path))
+        out = Path(tmp) / "out.jsonl"
+        first = run(fake, files, out)
+        errors = {line["source"] for line in latest_lines(out) if line["status"] == "error"}
+        for line in latest_lines(out):  # the model's failures and the inputs', no server's
+            assert line["error"] is None or line["error"]["kind"] in ("model", "input"), line
+        assert len(errors) == first.errors
+        before = len(fake.requests)
+        assert run(fake, files, out).documents == 0  # model and input errors stay
+        assert len(fake.requests) == before
+        chosen = [f for i, f in enumerate(files) if subset >> i & 1] or files[:1]
+        command = ["bulk", *chosen, "-o", str(out), "--model", "openai/fake-model",
+                   "--base-url", fake.base_url, "--strategy", "single", "--progress", "none",
+                   "--retry-errors", "--max-retries", "0"]  # fmt: skip
+        if limit is not None:
+            command += ["--limit", str(limit)]
+        result = CliRunner().invoke(app, command, env=CLEAN_ENV)
+        assert result.exit_code in (0, 1), result.stderr
+        winners = {line["source"]: line for line in latest_lines(out)}
+        assert set(winners) == set(files)  # every input still has its line
+        redo = [f for f in chosen if f in errors][: limit if limit is not None else None]
+        for source in errors - set(redo):
+            assert winners[source]["status"] == "error"  # kept, not redone
+
+
+def test_extract_then_bulk_is_one_document(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """``extract a.txt -f jsonl >> out`` then ``bulk dir -o out``: the extract line records
+    the real path, so bulk finds it done; no collision, nothing sent again."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a1.txt").write_text(kano(7))
+    out = tmp_path / "out.jsonl"
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(
+            app,
+            [
+                "extract",
+                "a1.txt",
+                "-f",
+                "jsonl",
+                "--model",
+                "openai/fake-model",
+                "--base-url",
+                fake.base_url,
+                "--strategy",
+                "single",
+            ],
+            env=CLEAN_ENV,
+        )
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0, result.stderr
+    line = json.loads(result.stdout)
+    assert line["source"] == str(folder / "a1.txt")
+    out.write_text(result.stdout)
+    before = len(fake.requests)
+    summary = run(fake, [str(folder)], out)
+    assert (summary.exit_code, summary.unchanged, summary.new) == (0, 1, 0)
+    assert len(fake.requests) == before
+    assert KANO.pattern  # the fake model's article family is what was extracted
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(rows=st.lists(st.integers(2, 6), min_size=1, max_size=5), new=st.integers(7, 9))
+def test_lines_keyed_by_line_number_are_found_again(
+    fake: FakeOpenAI, rows: list[int], new: int
+) -> None:
+    """An output written when id-less rows were ``rows.jsonl:<line>``: its rows are found
+    again by file and text, so the upgrade sends nothing; a row inserted later costs one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rows_file = Path(tmp).resolve() / "rows.jsonl"
+        out = Path(tmp) / "out.jsonl"
+        rows_file.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in rows))
+        assert run(fake, [str(rows_file)], out).new == len(rows)
+        old_ids: dict[str, int] = {}  # today's id -> its line number
+        copies: Counter[str] = Counter()
+        for number, figure_ in enumerate(rows, start=1):
+            key = Document(doc_id="-", text=kano(figure_)).text_sha256[:12]
+            copies[key] += 1
+            suffix = key if copies[key] == 1 else f"{key}#{copies[key]}"
+            old_ids[f"{rows_file}#{suffix}"] = number
+        lines = []
+        for line in all_lines(out):  # as the old version wrote them
+            number = old_ids[line["doc_id"]]
+            line.update(doc_id=f"{rows_file}:{number}", source=f"{rows_file}:{number}")
+            for key in ("input_sha256", "types"):
+                line.pop(key)
+            lines.append(json.dumps(line) + "\n")
+        out.write_text("".join(lines))
+        before = len(fake.requests)
+        again = run(fake, [str(rows_file)], out)
+        assert (again.new, again.unchanged, len(fake.requests)) == (0, len(rows), before)
+        rows_file.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in [new, *rows]))
+        inserted = run(fake, [str(rows_file)], out)
+        assert (inserted.new, inserted.unchanged, len(fake.requests)) == (1, len(rows), before + 1)
+        check_output(out, {})
