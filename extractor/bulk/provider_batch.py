@@ -70,7 +70,6 @@ from extractor.bulk.batch import BatchResult, ErrorInfo
 from extractor.bulk.runner import (
     BulkRun,
     _close,
-    _Plan,
     _stop_reason,
     check_reachable,
     result_line,
@@ -608,12 +607,10 @@ class ProviderBatchRun(BulkRun):
     async def _run(self) -> None:
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
-        with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
+        # error lines are never dropped up front: the plan redoes them (see runner._Plan)
+        with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
-            own = (*self.target.own_paths(), *self._own_extra)
-            plan = self._plan = _Plan(output.done, own, output.sources)
-            self.summary.already_done = plan.already_done
-            self.summary.errors_dropped = output.dropped
+            self._new_plan(output, tuple(self._own_extra))
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)

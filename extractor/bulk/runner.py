@@ -383,6 +383,15 @@ class RunInfo:
     #: The record types asked for (empty: not known, e.g. a line made outside a run).
     types: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, extractor: Extractor) -> RunInfo:
+        """What ``extractor`` asks: the one way every engine fills a line's run fields."""
+        return cls(
+            model=extractor.spec.label, prompt_version=prompt_version(),
+            schema_version=schema_version(), strategy=extractor.strategy,
+            types=tuple(extractor.types),
+        )  # fmt: skip
+
 
 def result_line(
     result: BatchResult,
@@ -832,6 +841,18 @@ class BulkRun:
                 self.extractor.close()
         return self.summary
 
+    def _new_plan(self, output: Any, own: tuple[str, ...] = ()) -> _Plan:
+        """The run's plan over the open ``output``: one for every engine (plain, batch, Ray),
+        so each resumes, redoes and keeps lines alike."""
+        info = self._info()
+        plan = self._plan = _Plan(
+            output.done, (*self.target.own_paths(), *own), output.sources,
+            lines=existing_lines(self.target), retry_errors=self.retry_errors,
+            asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
+        )  # fmt: skip
+        self.summary.already_done = plan.already_done
+        return plan
+
     async def _run(self) -> None:
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
@@ -839,12 +860,7 @@ class BulkRun:
         with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
             info = self._info()
-            plan = self._plan = _Plan(
-                output.done, self.target.own_paths(), output.sources,
-                lines=existing_lines(self.target), retry_errors=self.retry_errors,
-                asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
-            )  # fmt: skip
-            self.summary.already_done = plan.already_done
+            plan = self._new_plan(output)
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)
@@ -907,11 +923,7 @@ class BulkRun:
         return estimate_cost(spec.label, prompt_tokens, completion_tokens, spec.base_url)
 
     def _info(self) -> RunInfo:
-        return RunInfo(
-            model=self.extractor.spec.label, prompt_version=prompt_version(),
-            schema_version=schema_version(), strategy=self.extractor.strategy,
-            types=tuple(self.extractor.types),
-        )  # fmt: skip
+        return RunInfo.of(self.extractor)
 
     # -- progress estimates ----------------------------------------------------
     def rate(self) -> float:

@@ -258,11 +258,10 @@ class RayBulkRun(BulkRun):
         """BulkRun's run, with the extraction done by Ray (see the module doc)."""
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
-        with open_output(self.target, fsync=self.fsync, retry_errors=self.retry_errors) as output:
+        # error lines are never dropped up front: the plan redoes them (see runner._Plan)
+        with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
-            plan = self._plan = _Plan(output.done, self.target.own_paths(), output.sources)
-            self.summary.already_done = plan.already_done
-            self.summary.errors_dropped = output.dropped
+            plan = self._new_plan(output)
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)

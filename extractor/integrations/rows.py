@@ -50,8 +50,6 @@ from extractor.io.decoding import decode_bytes
 from extractor.io.readers import InputFailure, Item
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
-from extractor.pipeline.prompting import prompt_version
-from extractor.pipeline.result import schema_version
 from extractor.runtime import aio
 
 if TYPE_CHECKING:
@@ -233,10 +231,7 @@ async def aextract_rows(
         return []
     items = [row_item(row) for row in rows]
     slots = gate if gate is not None else asyncio.Semaphore(jobs)
-    info = RunInfo(
-        model=extractor.spec.label, prompt_version=prompt_version(),
-        schema_version=schema_version(), strategy=extractor.strategy,
-    )  # fmt: skip
+    info = RunInfo.of(extractor)
     held = 0
 
     async def feed() -> AsyncIterator[Item]:
