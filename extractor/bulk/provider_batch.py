@@ -948,15 +948,22 @@ async def batch_status(output: str | os.PathLike[str], extractor: Extractor) -> 
     state = BatchState.load(batch_state_path(target))
     if not state.entries:
         return []
+    await _each_in_flight(state, extractor, "retrieve")
+    return state.entries
+
+
+async def _each_in_flight(
+    state: BatchState, extractor: Extractor, call: Literal["retrieve", "cancel"]
+) -> None:
+    """Ask the provider about (or cancel) every batch of ``state`` not yet ended."""
     check_batch_support(extractor.spec)
     api = _Api(extractor)
     try:
         for entry in state.entries:
             if entry.id is not None and not entry.terminal:
-                entry.update(await api.retrieve(entry.id))
+                entry.update(await getattr(api, call)(entry.id))
     finally:
         await api.aclose()
-    return state.entries
 
 
 async def cancel_batches(output: str | os.PathLike[str], extractor: Extractor) -> list[BatchEntry]:
@@ -972,13 +979,6 @@ async def cancel_batches(output: str | os.PathLike[str], extractor: Extractor) -
         return []
     with open_output(target):  # the output's lock: no run is writing it meanwhile
         state = BatchState.load(path)
-        check_batch_support(extractor.spec)
-        api = _Api(extractor)
-        try:
-            for entry in state.entries:
-                if entry.id is not None and not entry.terminal:
-                    entry.update(await api.cancel(entry.id))
-        finally:
-            await api.aclose()
+        await _each_in_flight(state, extractor, "cancel")
         state.save()
         return state.entries
