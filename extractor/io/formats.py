@@ -71,8 +71,16 @@ class RecordFields:
 
 
 def document_format(name: str) -> DocFormat | None:
-    """The document format a file name implies, or None if it is not a document."""
-    return DOCUMENT_SUFFIXES.get(PurePosixPath(name.replace("\\", "/")).suffix.lower())
+    """The document format a file name implies, or None if it is not a document.
+
+    A backslash separates folders in archives made on Windows (``news\\a.txt``),
+    but is a plain character in a POSIX file name (``\\.txt``): the suffix is
+    read both ways, the folder reading first.
+    """
+    as_folders = PurePosixPath(name.replace("\\", "/")).suffix
+    as_written = PurePosixPath(name).suffix
+    suffix = as_folders or (as_written if "\\" not in as_written else "")
+    return DOCUMENT_SUFFIXES.get(suffix.lower())
 
 
 def parse_document(
