@@ -341,9 +341,11 @@ def test_settings_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_llama_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_mod.importlib.util, "find_spec", lambda name: object())
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER", raising=False)
     model = tmp_path / "m.gguf"
     model.write_bytes(b"GGUF")
-    srv = LocalServer("0.5b", model=model, threads=2, n_ctx=4096, cache=True)
+    # no llama-server built in this data dir: llama_cpp.server (tests/test_local_native.py)
+    srv = LocalServer("0.5b", model=model, threads=2, n_ctx=4096, cache=True, data_dir=tmp_path)
     cmd = srv._llama_command()
     assert cmd[:3] == [sys.executable, "-m", "llama_cpp.server"]
     args = dict(zip(cmd[3::2], cmd[4::2], strict=True))
@@ -357,7 +359,7 @@ def test_llama_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "--cache": "true",
         "--cache_type": "ram",
     }
-    assert "--cache" not in LocalServer("0.5b", model=model)._llama_command()
+    assert "--cache" not in LocalServer("0.5b", model=model, data_dir=tmp_path)._llama_command()
 
 
 def test_missing_runtime_and_missing_model_say_what_to_do(

