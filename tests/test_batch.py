@@ -202,6 +202,34 @@ async def test_concurrency_is_bounded(fake: FakeOpenAI) -> None:
     assert len(results) == 12 and peak == 3
 
 
+@pytest.mark.parametrize(
+    ("served", "asked", "expected"), [(2, 8, 2), (1, 3, 1), (4, 3, 3), (None, 5, 5)]
+)
+async def test_no_more_documents_in_flight_than_the_server_takes(
+    fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch, served: int | None, asked: int, expected: int
+) -> None:
+    # the embedded model's server: one document per slot, or articles push each other out
+    monkeypatch.setattr(Extractor, "documents_at_once", property(lambda self: served))
+    extractor = make(fake)
+    original = extractor.aextract
+    active = peak = 0
+
+    async def counting(*args: Any, **kwargs: Any) -> Any:
+        nonlocal active, peak
+        active += 1
+        peak = max(peak, active)
+        try:
+            await asyncio.sleep(0.02)
+            return await original(*args, **kwargs)
+        finally:
+            active -= 1
+
+    extractor.aextract = counting  # type: ignore[method-assign]
+    items = [(f"d{n}", kano(2)) for n in range(10)]
+    results = await collect(extract_many(items, extractor=extractor, concurrency=asked))
+    assert len(results) == 10 and peak == expected
+
+
 async def test_a_huge_iterator_is_consumed_lazily(fake: FakeOpenAI) -> None:
     pulled = 0
 

@@ -53,3 +53,43 @@ def test_local_model_extracts_the_seed_and_stops(seed_text: str) -> None:
         for fragment in evidence.quote.split(" ... "):
             assert fragment in seed_text[evidence.start : evidence.end]
     assert _gone(pid), "the llama.cpp server outlived the test"
+
+
+@pytest.mark.skipif(not READY, reason="needs pip install -e '.[local]' and extractor model install")
+def test_the_codebook_is_restored_not_evaluated_on_a_later_start() -> None:
+    import json
+    import urllib.request
+
+    from extractor.pipeline.prompting import codebook_message
+
+    codebook = [codebook_message()]
+    server = shared_server("1.5b")
+    if not server.native:
+        stop_shared_servers()
+        pytest.skip("llama-server is not built (extractor model install builds it)")
+    try:
+        assert server.prime(codebook)  # evaluated now, or restored from an earlier run
+    finally:
+        stop_shared_servers()
+
+    server = shared_server("1.5b")  # a fresh process: its slots start empty
+    try:
+        started = time.monotonic()
+        assert server.prime(codebook)
+        restore_seconds = time.monotonic() - started
+        body = {"model": server.alias, "max_tokens": 2, "temperature": 0.0,
+                "messages": [*codebook, {"role": "user", "content": "Say OK."}]}  # fmt: skip
+        request = urllib.request.Request(
+            f"{server.base_url}/chat/completions", data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(request, timeout=300) as resp:
+            usage = json.loads(resp.read())["usage"]
+    finally:
+        stop_shared_servers()
+    cached = usage["prompt_tokens_details"]["cached_tokens"]
+    print(f"\nrestored in {restore_seconds:.2f} s; {cached} of {usage['prompt_tokens']} prompt "
+          "tokens came from the restored slot")  # fmt: skip
+    assert cached >= usage["prompt_tokens"] - 20  # all but the user turn was already evaluated
+    assert restore_seconds < 5  # evaluating the rules takes ~8 s on two cores

@@ -39,6 +39,10 @@ add_executable(llama-server main.c)
 """
 
 
+# the line of llama.cpp's sources that the build narrows (native.PATCHES)
+GRAMMAR_CPP = r'const std::string SPACE_RULE = "| \" \" | \"\\n\"{1,2} [ \\t]{0,20}";' + "\n"
+
+
 def _sdist(
     dest: Path, version: str, cmake: str = GOOD_CMAKE, extra: tarfile.TarInfo | None = None
 ) -> None:
@@ -46,7 +50,9 @@ def _sdist(
     root = f"llama_cpp_python-{version}/vendor/llama.cpp"
     dest.mkdir(parents=True, exist_ok=True)
     with tarfile.open(dest / f"llama_cpp_python-{version}.tar.gz", "w:gz") as tar:
-        for name, text in (("CMakeLists.txt", cmake), ("main.c", MAIN_C)):
+        files = (("CMakeLists.txt", cmake), ("main.c", MAIN_C),
+                 ("common/json-schema-to-grammar.cpp", GRAMMAR_CPP))  # fmt: skip
+        for name, text in files:
             data = text.encode()
             info = tarfile.TarInfo(f"{root}/{name}")
             info.size = len(data)
@@ -82,6 +88,7 @@ def test_build_installs_a_working_binary_once(tmp_path: Path, fake_version: str)
         subprocess.run([built.path], capture_output=True, text=True).stdout == "fake llama-server\n"
     )
     assert built.source == "llama-cpp-python==9.9.9" and built.cmake_args == ("-DFAKE_OPTION=1",)
+    assert built.patches == native.PATCHES
     assert native.built_info(tmp_path) == built
     assert not list((tmp_path / "build").iterdir())  # sources and objects removed
     assert native.find(tmp_path) == built.path
@@ -108,6 +115,20 @@ def test_a_failed_build_keeps_the_installed_binary_and_quotes_the_log(
     assert "missing.c" in str(info.value)  # the log's tail says what went wrong
     assert native.binary_path(tmp_path).read_bytes() == before
     assert not (tmp_path / "bin" / "llama-server.partial").exists()
+
+
+def test_the_grammar_whitespace_patch(tmp_path: Path) -> None:
+    source = tmp_path / "common" / "json-schema-to-grammar.cpp"
+    source.parent.mkdir()
+    source.write_text("// before\n" + GRAMMAR_CPP + "// after\n")
+    lines: list[str] = []
+    assert native._patch(tmp_path, lines.append) == native.PATCHES
+    assert source.read_text() == '// before\nconst std::string SPACE_RULE = "\\" \\"?";\n// after\n'
+    assert native._patch(tmp_path, lines.append) == native.PATCHES  # idempotent
+    assert not lines
+    source.write_text("// a later llama.cpp without the line\n")
+    assert native._patch(tmp_path, lines.append) == ()  # built as it is, and said
+    assert lines and "unchanged" in lines[0]
 
 
 def test_a_hostile_sdist_is_refused(tmp_path: Path, fake_version: str) -> None:
@@ -226,3 +247,209 @@ def test_build_record_is_json_with_the_source(tmp_path: Path) -> None:
     binary.with_name("llama-server.json").write_text(json.dumps(record))
     info = native.built_info(tmp_path)
     assert info is not None and info.source == "llama-cpp-python==1.2.3" and info.seconds == 12.5
+
+
+# -- extractor model install / status -------------------------------------------
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, build):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+    from extractor.runtime.local import weights
+
+    monkeypatch.setenv("EXTRACTOR_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER", raising=False)
+    model = tmp_path / "models" / "m.gguf"
+    monkeypatch.setattr(weights, "install", lambda size, **kw: model)
+    calls: list[bool] = []
+
+    def fake_build(*, force: bool = False, log=None):  # type: ignore[no-untyped-def]
+        calls.append(force)
+        return build()
+
+    monkeypatch.setattr(native, "build", fake_build)
+    from extractor.cli import model_cmd
+
+    monkeypatch.setattr(model_cmd, "_prime_codebook", lambda spec, console: calls.append(None))  # type: ignore[arg-type]
+    return CliRunner(), app, calls
+
+
+def test_install_builds_the_server_and_a_failed_build_is_only_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ok() -> native.Built:
+        return native.Built(
+            _executable(native.binary_path(tmp_path)), "llama-cpp-python==1", (), 1.0
+        )
+
+    runner, app, calls = _cli(monkeypatch, tmp_path, ok)
+    result = runner.invoke(app, ["model", "install"])
+    assert result.exit_code == 0, result.output
+    assert calls == [False, None] and "llama-server ready" in result.stderr  # built, then primed
+    assert runner.invoke(app, ["model", "install", "--no-server"]).exit_code == 0
+    assert calls == [False, None]  # --no-server: no build
+    assert runner.invoke(app, ["model", "install", "--rebuild-server"]).exit_code == 0
+    assert calls == [False, None, True, None]
+    status = runner.invoke(app, ["model", "status"])
+    assert "server: llama-server" in status.stdout
+
+    def broken() -> native.Built:
+        raise LocalModelError("building llama-server failed (cmake exit code 1)")
+
+    runner, app, calls = _cli(monkeypatch, tmp_path / "other", broken)
+    result = runner.invoke(app, ["model", "install"])
+    assert result.exit_code == 0  # the model is installed and usable on llama_cpp.server
+    assert "warning: building llama-server failed" in result.stderr
+    assert "llama_cpp.server" in result.stderr and calls == [False]  # not primed
+    status = runner.invoke(app, ["model", "status"])
+    assert "server: llama_cpp.server" in status.stdout
+
+
+# -- priming: the run's codebook evaluated once per machine ----------------------------
+
+FAKE_LLAMA_SERVER = '''#!{python}
+"""A stand-in for llama-server: its options, /v1/models, chat completions and slot files."""
+import json, sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+args = sys.argv[1:]
+opt = {{args[i]: args[i + 1] for i in range(len(args) - 1) if args[i].startswith("--")}}
+states, log = Path(opt["--slot-save-path"]), Path({log!r})
+slots = int(opt["--parallel"])
+last = {{}}
+
+class Handler(BaseHTTPRequestHandler):
+    def _send(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        self._send(200, {{"data": [{{"id": opt["--alias"]}}]}})
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        with log.open("a") as fh:
+            fh.write(json.dumps({{"path": self.path, "body": body}}) + "\\n")
+        if {broken} and self.path.startswith("/slots"):
+            return self._send(501, {{"error": "slot saving is disabled"}})
+        if self.path == "/v1/chat/completions":
+            last[body.get("id_slot", 0)] = body["messages"]
+            return self._send(200, {{"choices": [{{"message": {{"content": "x"}}}}]}})
+        slot, action = int(self.path.split("/")[2].split("?")[0]), self.path.rsplit("=", 1)[1]
+        target = states / body["filename"]
+        if slot >= slots:
+            return self._send(400, {{"error": "Invalid slot ID"}})
+        if action == "save":
+            target.write_text(json.dumps(last[slot]))
+            return self._send(200, {{"id_slot": slot}})
+        if not target.is_file():
+            return self._send(400, {{"error": "file not found"}})
+        return self._send(200, {{"id_slot": slot}})
+
+    def log_message(self, *a):
+        pass
+
+ThreadingHTTPServer((opt["--host"], int(opt["--port"])), Handler).serve_forever()
+'''
+
+
+def _fake_llama(tmp_path: Path, *, broken: bool = False) -> Path:
+    log = tmp_path / "requests.jsonl"
+    binary = native.binary_path(tmp_path)
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    binary.write_text(FAKE_LLAMA_SERVER.format(python=sys.executable, log=str(log), broken=broken))
+    binary.chmod(0o755)
+    return log
+
+
+def _requests(log: Path) -> list[tuple[str, dict[str, object]]]:
+    if not log.is_file():
+        return []
+    rows = [json.loads(line) for line in log.read_text().splitlines()]
+    log.unlink()
+    return [(row["path"], row["body"]) for row in rows]
+
+
+def test_prime_evaluates_the_codebook_once_per_machine_and_restores_it_in_every_slot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER", raising=False)
+    log = _fake_llama(tmp_path)
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF")
+    codebook = [{"role": "system", "content": "rules and guidance"}]
+    with LocalServer("0.5b", model=model, slots=3, data_dir=tmp_path) as first:
+        assert first.native
+        assert first.prime(codebook)
+        sent = _requests(log)
+        assert [path for path, _ in sent] == [
+            "/v1/chat/completions", "/slots/0?action=save",
+            "/slots/0?action=restore", "/slots/1?action=restore", "/slots/2?action=restore",
+        ]  # fmt: skip
+        assert sent[0][1]["messages"] == codebook and sent[0][1]["id_slot"] == 0
+        saved = {body["filename"] for _, body in sent[1:]}
+        assert len(saved) == 1 and (native.states_dir(tmp_path) / saved.pop()).is_file()
+        assert first.prime(codebook) and not _requests(log)  # once per server
+    with LocalServer("0.5b", model=model, slots=2, data_dir=tmp_path) as second:
+        assert second.prime(codebook)  # a later start: restored, not evaluated
+        assert [path for path, _ in _requests(log)] == [
+            "/slots/0?action=restore",
+            "/slots/1?action=restore",
+        ]
+        other = [{"role": "system", "content": "another run's types"}]
+        assert second.prime(other)
+        assert [path for path, _ in _requests(log)][:2] == [
+            "/v1/chat/completions",
+            "/slots/0?action=save",
+        ]
+    assert len(list(native.states_dir(tmp_path).glob("*.bin"))) == 2
+
+
+def test_a_server_that_cannot_save_slots_only_loses_the_speed_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER", raising=False)
+    _fake_llama(tmp_path, broken=True)
+    model = tmp_path / "m.gguf"
+    model.write_bytes(b"GGUF")
+    with LocalServer("0.5b", model=model, slots=2, data_dir=tmp_path) as srv:
+        assert srv.prime([{"role": "system", "content": "rules"}]) is False
+        assert srv.running
+    monkeypatch.setenv("EXTRACTOR_LOCAL_SERVER", "python")
+    python = LocalServer("0.5b", model=model, data_dir=tmp_path)
+    assert (
+        python.prime([{"role": "system", "content": "rules"}]) is False
+    )  # not native, not started
+
+
+def test_saved_states_are_pruned_oldest_first(tmp_path: Path) -> None:
+    for i in range(12):
+        state = tmp_path / f"{i:02d}.bin"
+        state.write_bytes(b"x")
+        os.utime(state, (1_000_000 + i, 1_000_000 + i))
+    server_mod._prune(tmp_path, keep=8)
+    assert sorted(p.name for p in tmp_path.glob("*.bin")) == [f"{i:02d}.bin" for i in range(4, 12)]
+
+
+def test_documents_at_once_is_one_per_slot_of_llama_server_and_one_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractor import Extractor
+
+    monkeypatch.setenv("EXTRACTOR_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER", raising=False)
+    monkeypatch.setenv("EXTRACTOR_LOCAL_SLOTS", "3")
+    assert server_mod.documents_at_once() == 1  # llama_cpp.server: one request at a time
+    _executable(native.binary_path(tmp_path))
+    assert server_mod.documents_at_once() == 3
+    monkeypatch.setenv("EXTRACTOR_LOCAL_SERVER", "python")
+    assert server_mod.documents_at_once() == 1
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER")
+    assert Extractor("local").documents_at_once == 3  # the server is not started to know
+    assert Extractor("openai/m", base_url="http://127.0.0.1:9/v1").documents_at_once is None

@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
@@ -96,6 +97,8 @@ from extractor.pipeline.result import ArticleExtraction, Usage
 from extractor.redact import clean_surrogates, redact
 from extractor.runtime import aio
 from extractor.types.base import Record
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "FATAL_CLIENT_STATUSES",
@@ -283,6 +286,13 @@ async def extract_many(
     owned = extractor is None
     engine = extractor if extractor is not None else Extractor(**extractor_options)
     limit = default_abort_after(concurrency) if abort_after is None else abort_after
+    served = getattr(engine, "documents_at_once", None)  # duck-typed extractors have none
+    if served is not None and served < concurrency:
+        # more documents than the server has slots would push each other's
+        # articles out of its prompt cache between their calls
+        logger.info("the model server takes %d document(s) at a time: %d in flight, not %d",
+                    served, served, concurrency)  # fmt: skip
+        concurrency = served
     try:
         run = _Run(engine, items, concurrency, limit)
         async for result in run.results():

@@ -97,12 +97,12 @@ def install_cmd(
     except (LocalModelError, OSError) as exc:
         raise _fail(str(exc)) from None
     console.print(f"Installed and verified: {shown(path)}", highlight=False, soft_wrap=True)
-    if server or rebuild_server:
-        _build_server(console, force=rebuild_server)
+    if (server or rebuild_server) and _build_server(console, force=rebuild_server):
+        _prime_codebook(spec, console)
     typer.echo(os.fsencode(path))
 
 
-def _build_server(console: Console, *, force: bool) -> None:
+def _build_server(console: Console, *, force: bool) -> bool:
     """Build llama-server; a failure is a warning, since llama_cpp.server still serves."""
     current = native.built_info()
     if current is not None and not force:
@@ -116,9 +116,24 @@ def _build_server(console: Console, *, force: bool) -> None:
             f"warning: {exc}\nThe model is installed and runs on llama_cpp.server (one "
             "request at a time); fix the above and run `extractor model install` again."
         )
-        return
+        return False
     if current is None or force or built.source != current.source:
         console.print(f"llama-server ready: {shown(built.path)}", highlight=False, soft_wrap=True)
+    return True
+
+
+def _prime_codebook(spec: weights.ModelSpec, console: Console) -> None:
+    """Evaluate the rules that open every prompt once and save them, so that the first
+    extraction (the quick start's) does not spend seconds on them. Best effort."""
+    from extractor.pipeline.prompting import codebook_message
+    from extractor.runtime.local import LocalServer
+
+    console.print("llama-server: evaluating the rules that open every prompt, once (~15 s)")
+    try:
+        with LocalServer(spec.size, slots=1) as server:
+            server.prime([codebook_message()])
+    except LocalModelError as exc:
+        print_error(f"warning: could not evaluate the prompt prefix ahead: {exc}")
 
 
 def _install_with_bar(spec: weights.ModelSpec, console: Console, verify: bool) -> str:
@@ -176,11 +191,17 @@ def status_cmd() -> None:
         # One block per model, path on its own line: readable at any terminal
         # width and easy to copy, unlike a table that folds long paths.
         typer.echo(f"{size:<5} {st.spec.name}: {state}\n      {shown(st.path)}")
+    try:
+        binary = native.find()
+    except LocalModelError as exc:
+        raise _fail(str(exc)) from None
     built = native.built_info()
-    if built is None:
+    if binary is None:
         typer.echo("server: llama_cpp.server (llama-server not built: `extractor model install`)")
+    elif built is not None and binary == built.path:
+        typer.echo(f"server: llama-server, from {built.source}\n      {shown(binary)}")
     else:
-        typer.echo(f"server: llama-server, from {built.source}\n      {shown(built.path)}")
+        typer.echo(f"server: llama-server (EXTRACTOR_LOCAL_SERVER)\n      {shown(binary)}")
 
 
 @model_app.command("path")

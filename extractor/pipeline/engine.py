@@ -54,7 +54,7 @@ from extractor.pipeline.answers import DraftList
 from extractor.pipeline.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
 from extractor.pipeline.document import Document
 from extractor.pipeline.merging import merge_records
-from extractor.pipeline.prompting import prompt_version
+from extractor.pipeline.prompting import codebook_message, prompt_version
 from extractor.pipeline.requests import (
     TRUNCATED_NOTE,
     call_arguments,
@@ -76,6 +76,8 @@ from extractor.runtime.providers import (
     ModelSpec,
     ModeName,
     build_client,
+    documents_at_once,
+    prime_local,
     refusal_error,
     resolve_model,
 )
@@ -183,11 +185,19 @@ class Extractor:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._prime_lock = threading.Lock()
+        self._primed = False
 
     # -- public API ---------------------------------------------------------------
     @property
     def model(self) -> str:
         return self.spec.label
+
+    @property
+    def documents_at_once(self) -> int | None:
+        """Documents the model's server should have in flight at most, if it has a limit
+        (the embedded model: one per slot); :func:`~extractor.extract_many` keeps to it."""
+        return documents_at_once(self.spec)
 
     @property
     def call_deadline(self) -> float:
@@ -332,6 +342,10 @@ class Extractor:
     ) -> list[Record]:
         # The calls about the chunk (gate, strategy, messages): see pipeline/requests.py.
         plan = plan_chunk(chunk, day, doc, self.types, self.strategy, publisher=publisher)
+        if plan.calls and not self._primed:
+            # the rules that open every prompt, evaluated once per machine on the embedded
+            # model's server
+            await asyncio.to_thread(self._prime, [codebook_message()])
         records: list[Record] = []
         for call in plan.calls:
             records += await self._request(
@@ -473,6 +487,12 @@ class Extractor:
         return ArticleExtraction.model_validate(
             {"doc_id": doc, "published": day, "metadata": metadata, "groups": grouped}
         )
+
+    def _prime(self, codebook: list[dict[str, str]]) -> None:
+        with self._prime_lock:  # concurrent documents wait for the first one's priming
+            if not self._primed:
+                prime_local(self.spec, codebook)
+                self._primed = True
 
     def _client(self) -> Any:
         loop = asyncio.get_running_loop()

