@@ -15,7 +15,7 @@ option) always wins over the variable. Empty values count as unset.
 | `EXTRACTOR_LOCAL_SIZE` | `1.5b` | The embedded model's size (`0.5b` or `1.5b`) for `local` and `extractor model ...`. |
 | `EXTRACTOR_LOCAL_THREADS` | the CPUs this process may use | CPU threads of the embedded model's server (a whole number, at least 1). |
 | `EXTRACTOR_LOCAL_CTX` | `8192` | Context window of the embedded model's server, in tokens (a whole number, at least 1). |
-| `EXTRACTOR_LOCAL_SLOTS` | `4` | Requests the embedded model's server decodes together (llama-server's parallel slots; each has the full context window). Bulk runs keep this many documents in flight on it. |
+| `EXTRACTOR_LOCAL_SLOTS` | one per four usable CPUs (1 on two cores) | Requests the embedded model's server decodes together (llama-server's parallel slots; each has the full context window). Bulk runs keep at most this many documents in flight on it, so that no article pushes another out of the prompt cache. |
 | `EXTRACTOR_LOCAL_SERVER` | the `llama-server` that `extractor model install` built, else `python` | Which server runs the embedded model: a path to (or command name of) a llama.cpp `llama-server`, or `python` for `python -m llama_cpp.server` (one request at a time). |
 | `CMAKE_ARGS`, `CMAKE_BUILD_PARALLEL_LEVEL` | none; the usable CPUs | Passed to CMake when `extractor model install` builds llama-server, as llama-cpp-python's own build reads them (`CMAKE_ARGS="-DGGML_NATIVE=OFF"` for a binary that runs on other CPUs too). |
 | `EXTRACTOR_DATA_DIR` | the platform's user data directory | Where the embedded model is downloaded and stored (and its server logs). |

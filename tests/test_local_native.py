@@ -453,3 +453,13 @@ def test_documents_at_once_is_one_per_slot_of_llama_server_and_one_otherwise(
     monkeypatch.delenv("EXTRACTOR_LOCAL_SERVER")
     assert Extractor("local").documents_at_once == 3  # the server is not started to know
     assert Extractor("openai/m", base_url="http://127.0.0.1:9/v1").documents_at_once is None
+
+
+@pytest.mark.parametrize(("cpus", "slots"), [(1, 1), (2, 1), (4, 1), (8, 2), (16, 4)])
+def test_default_slots_follow_the_cpus(
+    cpus: int, slots: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # measured on two cores: batching four documents did not pay (BENCHMARKS.md)
+    monkeypatch.delenv("EXTRACTOR_LOCAL_SLOTS", raising=False)
+    monkeypatch.setattr(server_mod, "_default_threads", lambda: cpus)
+    assert server_mod.LocalSettings.resolve().slots == slots

@@ -61,10 +61,17 @@ __all__ = [
 
 HOST = "127.0.0.1"
 DEFAULT_CTX = 8192
-#: Requests llama-server decodes together. Four per-type calls, or four documents of a
-#: bulk run: on two cores, generation is memory-bound and four sequences cost little
-#: more than one; more slots add KV memory (about 0.23 GB each for the 1.5B at 8192).
-DEFAULT_SLOTS = 4
+
+
+#: Requests llama-server decodes together, by default: one per four usable CPUs. On
+#: two cores (BENCHMARKS.md) four slots decoded together made 1.4x the tokens/s of one
+#: but documents slower (each waits for the others' prompts), and a bulk run of four
+#: documents at once was slower than one at a time; batching pays where generation is
+#: memory-bound, with cores to spare. ``EXTRACTOR_LOCAL_SLOTS`` overrides it.
+def default_slots() -> int:
+    return max(1, _default_threads() // 4)
+
+
 #: Cap of llama-server's RAM cache of prompt states (its default is 8 GiB).
 DEFAULT_CACHE_MIB = 2048
 DEFAULT_STARTUP_TIMEOUT = 120.0
@@ -193,7 +200,7 @@ class LocalSettings:
     threads: int
     n_ctx: int
     cache: bool = False
-    slots: int = DEFAULT_SLOTS
+    slots: int = 1
 
     @classmethod
     def resolve(
@@ -209,7 +216,7 @@ class LocalSettings:
         ``EXTRACTOR_LOCAL_SIZE`` (default :data:`~.weights.DEFAULT_SIZE`),
         ``EXTRACTOR_LOCAL_THREADS`` (default: usable CPUs), ``EXTRACTOR_LOCAL_CTX``
         (default 8192: room for a long article plus instructions and the answer),
-        ``EXTRACTOR_LOCAL_SLOTS`` (default :data:`DEFAULT_SLOTS`; llama-server only).
+        ``EXTRACTOR_LOCAL_SLOTS`` (default :func:`default_slots`; llama-server only).
         """
         env = environment_settings()
         spec = weights.get_spec(size or env.local_size or weights.DEFAULT_SIZE)
@@ -220,7 +227,7 @@ class LocalSettings:
         if n_ctx is None:
             n_ctx = _positive_int("EXTRACTOR_LOCAL_CTX", env.local_ctx, DEFAULT_CTX)
         if slots is None:
-            slots = _positive_int("EXTRACTOR_LOCAL_SLOTS", env.local_slots, DEFAULT_SLOTS)
+            slots = _positive_int("EXTRACTOR_LOCAL_SLOTS", env.local_slots, default_slots())
         if threads < 1 or n_ctx < 1 or slots < 1:
             raise LocalModelError(
                 "threads, n_ctx and slots must be positive "
