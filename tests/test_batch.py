@@ -180,8 +180,8 @@ async def test_input_errors_do_not_count_towards_aborting(fake: FakeOpenAI) -> N
 # -------------------------------------------------------------- concurrency
 
 
-async def test_concurrency_is_bounded(fake: FakeOpenAI) -> None:
-    extractor = make(fake)
+async def _peak_in_flight(extractor: Extractor, documents: int, concurrency: int) -> int:
+    """Run ``documents`` through extract_many; the most that were being extracted at once."""
     original = extractor.aextract
     active = peak = 0
 
@@ -196,10 +196,14 @@ async def test_concurrency_is_bounded(fake: FakeOpenAI) -> None:
             active -= 1
 
     extractor.aextract = counting  # type: ignore[method-assign]
-    results = await collect(
-        extract_many([(f"d{n}", kano(2)) for n in range(12)], extractor=extractor, concurrency=3)
-    )
-    assert len(results) == 12 and peak == 3
+    items = [(f"d{n}", kano(2)) for n in range(documents)]
+    results = await collect(extract_many(items, extractor=extractor, concurrency=concurrency))
+    assert len(results) == documents
+    return peak
+
+
+async def test_concurrency_is_bounded(fake: FakeOpenAI) -> None:
+    assert await _peak_in_flight(make(fake), 12, concurrency=3) == 3
 
 
 @pytest.mark.parametrize(
@@ -210,24 +214,7 @@ async def test_no_more_documents_in_flight_than_the_server_takes(
 ) -> None:
     # the embedded model's server: one document per slot, or articles push each other out
     monkeypatch.setattr(Extractor, "documents_at_once", property(lambda self: served))
-    extractor = make(fake)
-    original = extractor.aextract
-    active = peak = 0
-
-    async def counting(*args: Any, **kwargs: Any) -> Any:
-        nonlocal active, peak
-        active += 1
-        peak = max(peak, active)
-        try:
-            await asyncio.sleep(0.02)
-            return await original(*args, **kwargs)
-        finally:
-            active -= 1
-
-    extractor.aextract = counting  # type: ignore[method-assign]
-    items = [(f"d{n}", kano(2)) for n in range(10)]
-    results = await collect(extract_many(items, extractor=extractor, concurrency=asked))
-    assert len(results) == 10 and peak == expected
+    assert await _peak_in_flight(make(fake), 10, concurrency=asked) == expected
 
 
 async def test_a_huge_iterator_is_consumed_lazily(fake: FakeOpenAI) -> None:
