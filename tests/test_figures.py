@@ -356,3 +356,28 @@ def test_the_chinese_toll_and_the_brief_examples_are_kept() -> None:
         1,
     )
     assert abe.killed.best == 1  # type: ignore[attr-defined]
+
+
+# -- abbreviated scales only multiply --------------------------------------------------
+
+ABBREVIATIONS = {"en": ["mn", "bn", "tn"], "de": ["Mio", "Mrd", "Tsd", "Bio"], "fr": ["Md", "Mds"],
+                 "ru": ["тыс", "млн", "млрд", "трлн"]}  # fmt: skip
+
+
+@FAST
+@given(
+    language=st.sampled_from(sorted(ABBREVIATIONS)),
+    data=st.data(),
+    count=st.integers(min_value=2, max_value=999),
+)
+def test_an_abbreviated_scale_multiplies_a_number_but_is_never_one(
+    language: str, data: st.DataObject, count: int
+) -> None:
+    # "40 тыс." is 40,000; "Тыс" alone (a surname, a word) is no number at all
+    abbreviation = data.draw(st.sampled_from(ABBREVIATIONS[language]))
+    word = data.draw(
+        st.sampled_from([abbreviation, abbreviation.capitalize(), abbreviation.upper()])
+    )
+    assert parse_count(word, language) is None
+    low, best, high, _ = parse_count(f"{count} {abbreviation}", language) or (0, 0, 0, "")
+    assert low == best == high and best >= count * 1000

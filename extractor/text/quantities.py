@@ -70,6 +70,10 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
 }  # fmt: skip
 #: One-letter abbreviations: a scale only right after the digits ("$40m").
 _ATTACHED_ONLY = frozenset({"k", "m", "b"})
+#: Abbreviated scales multiply the number before them ("40 тыс.", "3 Mrd."); they never
+#: start a number, so a name such as "Тыс" or a word such as "Bio" is not one.
+_ABBREVIATED = frozenset({"mn", "mln", "bn", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
+                          "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн"})  # fmt: skip
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
 _RU_SCALE_STEMS = (("тысяч", 10**3), ("миллион", 10**6), ("миллиард", 10**9),
                    ("триллион", 10**12))  # fmt: skip
@@ -345,7 +349,7 @@ def _read_words(
     """Number words: "two hundred and thirty", "dos mil millones", "двадцати пяти"."""
     first = tokens[at]
     entry = _word_entry(tokens, at, language)
-    if entry is None or (entry[0] == _SCALE and first.word in _ATTACHED_ONLY):
+    if entry is None or (entry[0] == _SCALE and first.word in _ATTACHED_ONLY | _ABBREVIATED):
         return None
     total, current, last_scale, last_added, index, end = 0, 0, 0, 0, at, first.end
     joined_by = False  # the word before was "and", "y", "et" inside the number
