@@ -197,10 +197,12 @@ class ArmsTransferDraft(Draft):
 def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     when_value = make.when(draft.date)
     delivered = draft.deal_status == "delivered"
+    # An item is a weapon the article names, as written: one it does not name (the
+    # prompt's own "Leopard 2 tanks", a guess) is dropped, not coded.
     items = [
         ArmsItem(designation=i.designation, category=i.category, quantity=i.quantity)
         for i in draft.items
-        if i.designation.strip()
+        if make.written(i.designation, "item")
     ]
     data: dict[str, Any] = {
         "supplier": make.party(draft.supplier),

@@ -307,6 +307,10 @@ class Builder:
             return DateValue.resolve(text, published)  # the dateline's date, as a code
         return DateValue.resolve(_as_written(text, "date", self.context), published)
 
+    def written(self, value: str | None, field: str) -> str | None:
+        """``value`` when the article contains it (as written), else None with a warning."""
+        return _as_written(value, field, self.context)
+
     def place(self, text: str | None, country: str | None = None) -> Place | None:
         """A place as written (never a date such as "today"); None if not in the text.
 
