@@ -390,6 +390,16 @@ def _run_until(output: Path, server: FakeBatchAPI, inputs: Path, done: Callable[
     aio.run(main())
 
 
+def _batch_recorded(server: FakeBatchAPI, output: Path) -> bool:
+    """The batch exists and the state file already names it (a kill now loses nothing)."""
+    state = _state(output)
+    return (
+        bool(server.core.batches)
+        and state.exists()
+        and any(batch_id in state.read_text() for batch_id in server.core.batches)
+    )
+
+
 @pytest.mark.parametrize("lost", ["batch id", "file and batch ids"])
 def test_a_submission_cut_short_is_resumed_not_paid_twice(tmp_path: Path, lost: str) -> None:
     """The state lost what a kill between two steps loses; the rerun pays each request once."""
@@ -397,16 +407,7 @@ def test_a_submission_cut_short_is_resumed_not_paid_twice(tmp_path: Path, lost: 
     output = tmp_path / "out.jsonl"
     slow = BatchConfig(steps=("in_progress",) * 50)
     with FakeBatchAPI(answer, batch=slow) as server:
-
-        def recorded() -> bool:  # the batch exists and the state file already names it
-            state = _state(output)
-            return (
-                bool(server.core.batches)
-                and state.exists()
-                and any(batch_id in state.read_text() for batch_id in server.core.batches)
-            )
-
-        _run_until(output, server, inputs, recorded)
+        _run_until(output, server, inputs, lambda: _batch_recorded(server, output))
         state = BatchState.load(_state(output))
         [entry] = state.entries
         entry.id = None
@@ -447,15 +448,7 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
         nothing = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert nothing.exit_code == 0 and "no batch recorded" in nothing.stdout
 
-        def recorded() -> bool:  # the batch exists and the state file already names it
-            state = _state(output)
-            return (
-                bool(server.core.batches)
-                and state.exists()
-                and any(batch_id in state.read_text() for batch_id in server.core.batches)
-            )
-
-        _run_until(output, server, inputs, recorded)
+        _run_until(output, server, inputs, lambda: _batch_recorded(server, output))
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert shown.exit_code == 0, shown.stderr
         assert "in_progress" in shown.stdout or "validating" in shown.stdout

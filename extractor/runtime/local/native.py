@@ -218,7 +218,7 @@ def build(
         )
     env = settings()
     cmake_args = tuple(shlex.split(env.cmake_args or ""))
-    parallel = jobs or _positive(env.cmake_jobs) or _cpus()
+    parallel = jobs or _positive(env.cmake_jobs) or usable_cpus()
     fetch = downloader or _download_sources
     root = weights.data_dir(data_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -355,7 +355,8 @@ def _positive(raw: str | None) -> int | None:
     return value if value > 0 else None
 
 
-def _cpus() -> int:
+def usable_cpus() -> int:
+    """The CPUs this process may run on (cgroups/taskset aware), not every CPU of the host."""
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)  # pragma: no cover - non-Linux

@@ -185,11 +185,8 @@ def _positive_int(name: str, raw: str | None, default: int) -> int:
 
 
 def _default_threads() -> int:
-    # The CPUs this process may run on (cgroups/taskset aware), not every CPU
-    # of the host: oversubscribing makes llama.cpp much slower, not faster.
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)  # pragma: no cover - non-Linux
+    # Oversubscribing the CPUs this process may use makes llama.cpp much slower, not faster.
+    return native.usable_cpus()
 
 
 @dataclass(frozen=True)
@@ -416,15 +413,15 @@ class LocalServer:
     def prime(self, messages: list[dict[str, str]]) -> bool:
         """Start every slot from ``messages`` already evaluated; True if they now do.
 
-        ``messages`` is a prefix that every request of a run begins with (the
-        codebook: ``pipeline/prompting.py``). llama-server reuses a slot's
+        ``messages`` is a prefix that every request begins with (the rules:
+        ``codebook_message`` in ``pipeline/prompting.py``). llama-server reuses a slot's
         longest common prefix with the next request, so once a slot holds it,
         no request evaluates it again. Here it is evaluated once *per
         machine*: the slot is saved to a file under the data directory
         (keyed by the server binary, the model and the messages) and restored
         into every slot on each later start, which takes milliseconds where
-        evaluating takes seconds (about 20 s for the 1.5B model's codebook on
-        two cores). Only for llama-server; a failure only costs the speed-up.
+        evaluating takes seconds (about 8 s for the 1.5B model's rules on two
+        cores). Only for llama-server; a failure only costs the speed-up.
         """
         if not self._native or not self.running:
             return False
