@@ -264,11 +264,17 @@ def test_rows_without_ids_keep_their_results_through_inserts_deletes_and_shuffle
 
 def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: FakeOpenAI) -> None:
     """``... | bulk -``: a pipe's name says nothing; two batches piped one after the other
-    both keep their lines, and piping the first again costs nothing."""
+    both keep their lines, and piping the first again costs nothing, though the shell gives
+    the pipe another descriptor (``/dev/fd/63`` one run, ``/dev/fd/62`` the next)."""
     out = tmp_path / "out.jsonl"
+    descriptors: list[int] = []
 
     def pipe(numbers: list[int]) -> BulkSummary:
+        held = [os.open(os.devnull, os.O_RDONLY) for _ in descriptors]  # shifts the numbers
         read_end, write_end = os.pipe()
+        for fd in held:
+            os.close(fd)
+        descriptors.append(read_end)
         data = "".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers).encode()
 
         def write() -> None:
@@ -290,6 +296,7 @@ def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: Fa
     assert (again.new, again.unchanged, len(fake.requests)) == (0, 1, before)
     texts = sorted(line["text"] for line in latest_lines(out))
     assert texts == sorted([kano(11), kano(22)])
+    assert len(set(descriptors)) > 1
 
 
 # ------------------------------------------------------------- what was asked

@@ -69,7 +69,9 @@ makes resuming possible (the rules a run applies are in
   document (its old line stays, counted as unseen), and a failure names the
   line number in its message instead.
 * A stream (stdin, ``<(...)``) has no name that survives a rerun: its lone
-  document is ``<stream path>#<text hash>``, its rows as above.
+  document is ``<stream name>#<text hash>``, its rows as above. Its name is
+  its path, but a numbered descriptor (``/dev/fd/63``, which the shell
+  numbers anew each run) is ``/dev/fd/pipe`` (:func:`stream_name`).
 * A WARC page is its URI (or record id).
 * Every Document carries ``text_sha256``; a run also hashes its title and
   publication date (``input_sha256``), which change the result too.
@@ -393,8 +395,26 @@ def _unit(path: str) -> _Unit:
         return _Unit(path, os.path.realpath(path), "dir")
     if _is_regular_or_dir(path):
         return _Unit(path, os.path.realpath(path), "file")
-    # the real path of a pipe (/dev/fd/63) is no file name: such a path is its own identity
     return _Unit(path, os.path.abspath(path), "stream")
+
+
+#: A process's numbered descriptors: ``<(...)`` names a pipe ``/dev/fd/63`` one run and
+#: ``/dev/fd/62`` the next, so the number is no identity.
+_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/(?:self|\d+)/fd)/(?P<fd>\d+)$")
+
+
+def stream_name(path: str) -> str:
+    """What a stream is called in ids and sources: its path, but a numbered descriptor
+    is ``/dev/stdin`` (0) or ``/dev/fd/pipe`` (any other), the same on every run.
+
+    A stream's documents are keyed by their content under this name (see the
+    module doc), so a rerun of ``bulk <(zcat rows.jsonl.gz)`` finds its rows
+    whatever descriptor the shell gave the pipe this time.
+    """
+    found = _DESCRIPTOR.match(path)
+    if found is None:
+        return path
+    return "/dev/stdin" if found["fd"] == "0" else "/dev/fd/pipe"
 
 
 def _expand_glob(pattern: str) -> list[_Unit]:
@@ -487,7 +507,7 @@ def _or_report(place: _Place, items: Iterable[Item], error: str) -> Iterator[Ite
 
 def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
     for unit in units:
-        place = context.place(unit.real)
+        place = context.place(stream_name(unit.real) if unit.kind == "stream" else unit.real)
         if unit.kind == "broken":
             yield place.fail("broken symbolic link (its target does not exist, or links loop)")
         elif unit.kind == "dir":
