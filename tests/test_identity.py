@@ -299,6 +299,53 @@ def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: Fa
     assert len(set(descriptors)) > 1
 
 
+def test_two_archives_piped_with_the_same_member_names_are_different_documents(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """``tar c d | bulk -`` twice, different articles under the same member names: a
+    stream's member is keyed by its text too, so neither run replaces the other's lines,
+    and piping the first archive again sends nothing."""
+    import io
+    import tarfile
+
+    out = tmp_path / "out.jsonl"
+
+    def archive(numbers: list[int]) -> bytes:
+        buffer = io.BytesIO()
+        with tarfile.open(fileobj=buffer, mode="w") as tar:
+            for index, n in enumerate(numbers):
+                data = kano(n).encode()
+                info = tarfile.TarInfo(f"d/{index}.txt")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+        return buffer.getvalue()
+
+    def pipe(data: bytes) -> BulkSummary:
+        read_end, write_end = os.pipe()
+
+        def write() -> None:
+            with open(write_end, "wb") as handle:
+                handle.write(data)
+
+        thread = threading.Thread(target=write, daemon=True)
+        thread.start()
+        try:
+            return run(fake, [f"/dev/fd/{read_end}"], out)
+        finally:
+            thread.join(5)
+            os.close(read_end)
+
+    first, second = archive([31, 32]), archive([41, 42])
+    assert pipe(first).new == 2
+    assert pipe(second).new == 2
+    before = len(fake.requests)
+    again = pipe(first)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
+    assert len(fake.requests) == before
+    texts = sorted(line["text"] for line in latest_lines(out))
+    assert texts == sorted(kano(n) for n in (31, 32, 41, 42))
+
+
 # ------------------------------------------------------------- what was asked
 
 

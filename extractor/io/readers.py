@@ -71,7 +71,9 @@ makes resuming possible (the rules a run applies are in
 * A stream (stdin, ``<(...)``) has no name that survives a rerun: its lone
   document is ``<stream name>#<text hash>``, its rows as above. Its name is
   its path, but a numbered descriptor (``/dev/fd/63``, which the shell
-  numbers anew each run) is ``/dev/fd/pipe`` (:func:`stream_name`).
+  numbers anew each run) is ``/dev/fd/pipe`` (:func:`stream_name`). An
+  archive member read from a stream is ``<stream>!<member>#<text hash>``:
+  two archives piped on two runs share member names, not articles.
 * A WARC page is its URI (or record id).
 * Every Document carries ``text_sha256``; a run also hashes its title and
   publication date (``input_sha256``), which change the result too.
@@ -175,6 +177,8 @@ _STREAM_SNIFF_MIN = 512
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 #: Hex digits of a content hash in an id: 48 bits, no collision in any real file.
 _KEY_HEX = 12
+#: The end of a source keyed by content (``#<12 hex>``, ``#<12 hex>#<n>`` for the n-th copy).
+_CONTENT_KEY = re.compile(r"#[0-9a-f]{12}(?:#[0-9]+)?$")
 
 #: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
 _Blob: TypeAlias = str | bytes | IO[bytes]
@@ -635,16 +639,27 @@ def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item
         return
     with handle:
         if _known_type(unit.path):
-            items = _read_blob(handle, unit.path, place, context, depth=0, budget=None)
+            name = unit.path
+            items = _read_blob(handle, name, place, context, depth=0, budget=None)
         else:
             head = _read_head(handle)
             name = f"stream{_sniff(head, context.fields)}"
             stream = io.BufferedReader(_Prefixed(head, handle))
             items = _read_blob(stream, name, place, context, depth=0, budget=None)
+        archive = container_kind(name) in ("zip", "tar")
         keys = _ContentKeys(place)
-        for item in items:  # a stream's name is no identity: its lone document is its text
-            is_whole = isinstance(item, Document) and item.doc_id == place.doc_id
-            yield keys.key(item, b"") if is_whole else item
+        for item in items:  # a stream's name is no identity: its documents are their texts
+            source = item.source or ""
+            if not isinstance(item, Document) or _CONTENT_KEY.search(source):
+                yield item  # a failure, or a row already keyed by its content
+            elif item.doc_id == place.doc_id:
+                yield keys.key(item, b"")
+            elif archive and source.endswith(item.doc_id):  # a member, not an id column's row
+                # two archives piped on two runs share member names, not articles
+                suffix = "#" + item.text_sha256[:_KEY_HEX]
+                yield dataclasses.replace(item, doc_id=item.doc_id + suffix, source=source + suffix)
+            else:
+                yield item
 
 
 def _open_stream(path: str, wait: float) -> IO[bytes]:
@@ -963,14 +978,38 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
             errors="surrogateescape",
             newline="",
         )
-        yield from _csv_rows(csv.reader(stream), encoding, place, context.fields)
+        tape = _Tape(stream)
+        yield from _csv_rows(csv.reader(tape), encoding, place, context.fields, tape)
 
 
-def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -> Iterator[Item]:
+class _Tape:
+    """The lines a CSV reader takes, kept since the last :meth:`clear`: the raw text of a
+    row the reader rejects, so that even a malformed row is keyed by its content."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Tape:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.taken.append(line)
+        return line
+
+    def clear(self) -> None:
+        self.taken.clear()
+
+
+def _csv_rows(
+    reader: Any, encoding: str, place: _Place, fields: RecordFields, tape: _Tape
+) -> Iterator[Item]:
     header: list[str] | None = None
     keys = _ContentKeys(place)
     while True:
         start = reader.line_num + 1
+        tape.clear()
         try:
             row: list[str] = next(reader)
         except StopIteration:
@@ -979,7 +1018,9 @@ def _csv_rows(reader: Any, encoding: str, place: _Place, fields: RecordFields) -
             if "field limit" in str(exc) or reader.line_num < start:
                 yield place.fail(f"unreadable CSV at line {start} ({exc}); rest of file skipped")
                 return
-            yield place.line(start).fail(f"malformed CSV row ({exc})")
+            # a line number moves when a row is inserted above it: its bytes do not
+            raw = "".join(tape.taken).encode("utf-8", "surrogateescape")
+            yield keys.key(place.line(start).fail(f"line {start}: malformed CSV row ({exc})"), raw)
             continue
         except (OSError, UnicodeError) as exc:
             error = f"unreadable CSV at line {start} ({_describe(exc)}); rest of file skipped"
