@@ -194,6 +194,33 @@ def test_a_moved_folder_is_no_error(tmp_path: Path, fake: FakeOpenAI) -> None:
     check_output(out, {str(moved / f"{n}.txt"): kano(n + 2) for n in range(3)})
 
 
+@settings(HYPOTHESIS, max_examples=4)
+@given(count=st.integers(1, 4), blank_lines=st.integers(0, 2))
+def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
+    fake: FakeOpenAI, count: int, blank_lines: int
+) -> None:
+    """``bulk in -o in/run1.jsonl`` then ``bulk in -o in/run2.jsonl``: run 1's output is a
+    skipped line in run 2, not ``count`` more articles; named on the command line it is
+    read, its texts extracted again (a deliberate re-run of old texts)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp).resolve() / "in"
+        folder.mkdir()
+        for n in range(count):
+            (folder / f"{n}.txt").write_text(kano(n + 60))
+        first, second = folder / "run1.jsonl", folder / "run2.jsonl"
+        assert run(fake, [str(folder)], first).new == count
+        first.write_bytes(b"\n" * blank_lines + first.read_bytes())
+        before = len(fake.requests)
+        summary = run(fake, [str(folder)], second)
+        assert len(fake.requests) - before == count  # the articles, not run 1's lines
+        lines = {line["source"]: line for line in latest_lines(second)}
+        assert lines[str(first)]["status"] == "skipped"
+        assert "extractor output" in lines[str(first)]["error"]["message"]
+        assert summary.new == count + 1
+        again = Path(tmp) / "again.jsonl"
+        assert run(fake, [str(first)], again).new == count  # named: its texts are read
+
+
 # ---------------------------------------------------------------- id-less rows
 
 

@@ -216,16 +216,21 @@ def check_own_output(
             f"killed run of ours left it); {_CHOOSE}",
             path=name,
         )
-    try:
-        record = json.loads(first)
-    except (ValueError, RecursionError):
-        record = None
-    if not (isinstance(record, dict) and record.keys() >= OUTPUT_KEYS):
+    if not is_result_line(first):
         raise _problem(
             f"is not an extractor output file (its first line is not a result line); {_CHOOSE}",
             path=name,
         )
     return True
+
+
+def is_result_line(line: bytes) -> bool:
+    """Whether ``line`` is a result line: a JSON object with every key of :data:`OUTPUT_KEYS`."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(record, dict) and record.keys() >= OUTPUT_KEYS
 
 
 def _torn_first_line_is_ours(

@@ -117,6 +117,7 @@ from extractor.io.archives import (
 )
 from extractor.io.decoding import is_binary, unit_decoding
 from extractor.io.formats import RecordFields, document_format, parse_document, record_to_document
+from extractor.io.output import is_result_line
 from extractor.pipeline.document import Document
 
 __all__ = [
@@ -564,6 +565,13 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                 else:
                     stack.append(iter(listing))
             elif entry.is_file(follow_symlinks=False):
+                if container_kind(entry.name) == "jsonl" and _holds_results(path):
+                    yield place.fail(
+                        "an extractor output (its first line is a result line), not read: "
+                        "name it on the command line to extract its texts again",
+                        skipped=True,
+                    )
+                    continue
                 yield from _guarded(place, _read_path(path, path, entry.name, place, context))
             else:
                 kind = _special_kind(entry.stat(follow_symlinks=False).st_mode)
@@ -573,6 +581,24 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                 )
         except Exception as exc:  # lstat of a vanished entry, and the like
             yield place.fail(f"cannot read ({_describe(exc)})")
+
+
+#: The longest first line :func:`_holds_results` reads (a result line holds its article).
+_RESULT_LINE_CAP = 16 * 1024 * 1024
+
+
+def _holds_results(path: str) -> bool:
+    """Whether a JSONL file found in a folder is an earlier run's output (its first non-blank
+    line is a result line): ``bulk in/ -o in/run2.jsonl`` beside ``in/run1.jsonl`` would
+    otherwise send every article of run 1 again, keyed as rows of that file."""
+    try:
+        with open(path, "rb") as handle:
+            while line := handle.readline(_RESULT_LINE_CAP):
+                if line.strip():
+                    return line.endswith(b"\n") and is_result_line(line)
+    except OSError:
+        return False  # reading it is the reader's job, and its error line
+    return False
 
 
 def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFailure:
