@@ -1214,3 +1214,58 @@ def test_a_malformed_csv_row_is_keyed_by_its_bytes_not_its_line(
     failed = [doc_id for doc_id, kind in before if kind == "InputFailure"]
     assert len(failed) == 1 and ":" not in failed[0], before
     assert failed[0] in {doc_id for doc_id, kind in after if kind == "InputFailure"}
+
+
+@SETTINGS
+@given(
+    delimiter=st.sampled_from([",", ";", "\t", "|"]),
+    columns=st.permutations(["id", "text", "note"]),
+    texts=st.lists(
+        st.text(alphabet="ab ,;|\t\"'\n", min_size=1, max_size=30).filter(str.strip),
+        min_size=1,
+        max_size=5,
+    ),
+    via_stream=st.booleans(),
+)
+def test_a_csv_is_read_with_the_delimiter_its_header_is_written_with(
+    delimiter: str, columns: list[str], texts: list[str], via_stream: bool
+) -> None:
+    """A spreadsheet in much of Europe exports ``;``; a ``.tsv`` renamed ``.csv`` uses tabs:
+    the header row that names the text column tells the delimiter, from a file or a pipe,
+    whatever the cells hold (delimiters and quotes included)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(columns)
+    for n, text in enumerate(texts):
+        cells = {"id": f"row-{n}", "text": f"{ARTICLE} {text}", "note": f"x{delimiter}y"}
+        writer.writerow([cells[column] for column in columns])
+    data = buffer.getvalue().encode()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "rows.csv"
+        path.write_bytes(data)
+        if via_stream:
+            read_end, write_end = os.pipe()
+            writer_thread = threading.Thread(
+                target=_write_and_close, args=(write_end, data), daemon=True
+            )
+            writer_thread.start()
+            try:
+                items = collect([f"/dev/fd/{read_end}"])
+            finally:
+                writer_thread.join(5)
+                os.close(read_end)
+        else:
+            items = collect([str(path)])
+    got = {item.doc_id: getattr(item, "text", None) for item in items}
+    assert got == {
+        f"row-{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text
+        for n, text in enumerate(texts)
+    }
+
+
+def test_a_column_the_header_names_twice_is_said_on_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(f"id,text,text\na,{ARTICLE} one,{ARTICLE} two\n", encoding="utf-8")
+    (item,) = collect([str(path)])
+    assert isinstance(item, Document) and item.text.endswith("two")
+    assert "the header names column 'text' 2 times; the last is read" in item.warnings

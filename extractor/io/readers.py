@@ -785,13 +785,7 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
     if text.startswith(b"---"):
         return ".md"
     first = text.split(b"\n", 1)[0].decode("utf-8", "replace")
-    try:
-        header = next(csv.reader([first]), [])
-    except csv.Error:
-        header = []
-    if len(header) > 1 and fields.text in (cell.strip() for cell in header):
-        return ".csv"
-    return ".txt"
+    return ".csv" if _header_delimiter(first, fields, columns=2) else ".txt"
 
 
 def _read_blob(
@@ -1005,7 +999,37 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
             newline="",
         )
         tape = _Tape(stream)
-        yield from _csv_rows(csv.reader(tape), encoding, place, context.fields, tape)
+        delimiter = _delimiter(head, encoding, context.fields)
+        reader = csv.reader(tape, delimiter=delimiter)
+        yield from _csv_rows(reader, encoding, place, context.fields, tape)
+
+
+#: Delimiters a CSV file may use: spreadsheets in much of Europe write ``;``.
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(head: bytes, encoding: str, fields: RecordFields) -> str:
+    """The delimiter of a CSV file whose first bytes are ``head``; ``,`` unless its header
+    row names the text column when split by another (see :func:`_header_delimiter`)."""
+    first = head.decode(encoding, errors="surrogateescape").splitlines()[:1]
+    return (_header_delimiter(first[0], fields) if first else None) or ","
+
+
+def _header_delimiter(line: str, fields: RecordFields, *, columns: int = 1) -> str | None:
+    """The delimiter whose split of ``line`` gives at least ``columns`` cells, one of them the
+    text column; None if none does.
+
+    A ``;`` file read with ``,`` has one column named ``id;text;published``, so
+    every row would fail for want of a text column.
+    """
+    for delimiter in _DELIMITERS:
+        try:
+            header = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if len(header) >= columns and fields.text in header:
+            return delimiter
+    return None
 
 
 class _Tape:
@@ -1032,6 +1056,7 @@ def _csv_rows(
     reader: Any, encoding: str, place: _Place, fields: RecordFields, tape: _Tape
 ) -> Iterator[Item]:
     header: list[str] | None = None
+    twice: list[str] = []
     keys = _ContentKeys(place)
     while True:
         start = reader.line_num + 1
@@ -1062,6 +1087,12 @@ def _csv_rows(
                 yield place.fail(f"header row is not {encoding} text; file skipped")
                 return
             header = row
+            named = (fields.id, fields.text, fields.date, fields.title)
+            twice = [
+                f"the header names column {name!r} {header.count(name)} times; the last is read"
+                for name in dict.fromkeys(named)
+                if header.count(name) > 1
+            ]
             continue
         row_place = place.line(start)
         record = _csv_row(dict(zip(header, row, strict=False)))
@@ -1074,6 +1105,7 @@ def _csv_rows(
             yield failure if doc_id else keys.key(failure, raw)
             continue
         item = _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
+        item = _with_warnings(item, twice)
         yield keys.key(item, raw) if item.doc_id == row_place.doc_id else item
 
 
