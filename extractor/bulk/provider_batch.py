@@ -70,8 +70,7 @@ from extractor.bulk.batch import BatchResult, ErrorInfo
 from extractor.bulk.runner import (
     BulkRun,
     _close,
-    _stop_reason,
-    check_reachable,
+    _Plan,
     result_line,
 )
 from extractor.errors import (
@@ -604,33 +603,21 @@ class ProviderBatchRun(BulkRun):
         self._api: _Api | None = None
 
     # -- running -------------------------------------------------------------
-    async def _run(self) -> None:
-        self._clock_start = time.monotonic()
-        await check_reachable(self.extractor.spec.base_url)
-        # error lines are never dropped up front: the plan redoes them (see runner._Plan)
-        with open_output(self.target, fsync=self.fsync) as output:
-            self.started = True
-            self._new_plan(output, tuple(self._own_extra))
-            if self._count_total:
-                self._start_counting()
-            self.progress.start(self)
-            ticker = asyncio.create_task(self._tick())
-            try:
-                self._api = _Api(self.extractor)
-                ready, jobs = await asyncio.to_thread(self._read)
-                for result in ready:
-                    self._write(output, result)
-                await self._work(output, jobs)
-            except BaseException as error:
-                self.summary.stopped = _stop_reason(error)
-                raise
-            finally:
-                ticker.cancel()
-                self._stop_counting.set()
-                if self._api is not None:
-                    await self._api.aclose()
-                self._finish()
-                self.progress.stop(self)
+    def _own_files(self) -> tuple[str, ...]:
+        return self._own_extra
+
+    async def _convert(self, output: OutputFile, plan: _Plan) -> None:
+        """The batch engine's work: results already delivered are written, then the batches
+        are submitted, polled and read (see the module doc)."""
+        self._api = _Api(self.extractor)
+        ready, jobs = await asyncio.to_thread(self._read)
+        for result in ready:
+            self._write(output, result)
+        await self._work(output, jobs)
+
+    async def _close(self) -> None:
+        if self._api is not None:
+            await self._api.aclose()
 
     def _read(self) -> tuple[list[BatchResult], list[_Job]]:
         """Every input item: a result to write at once, or a job with its requests (a thread)."""

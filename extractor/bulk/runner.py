@@ -95,6 +95,7 @@ from extractor.errors import ConfigurationError
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.output import (
     UNKNOWN_HASH,
+    OutputFile,
     OutputTarget,
     check_output,
     drop_error_lines,
@@ -854,41 +855,54 @@ class BulkRun:
         return plan
 
     async def _run(self) -> None:
+        """The frame every engine shares: the output opened and locked, the plan made, the
+        progress shown, the summary finished however the run ends. What an engine does in
+        between is :meth:`_convert` (plain: live calls; batch API; Ray)."""
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
         # error lines are never dropped up front: the plan redoes them (see _Plan)
         with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
-            info = self._info()
-            plan = self._new_plan(output)
+            plan = self._new_plan(output, self._own_files())
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)
             ticker = asyncio.create_task(self._tick())
             try:
-                stream = extract_many(
-                    plan.items(self.items), extractor=self.extractor,
-                    concurrency=self.concurrency, abort_after=self.abort_after,
-                )  # fmt: skip
-                async with contextlib.aclosing(stream):
-                    async for result in stream:
-                        changed, not_read = plan.written(result.doc_id)
-                        redone = plan.redone.pop(result.doc_id, None)
-                        duplicate_of = plan.duplicate_of.get(result.doc_id)
-                        line = result_line(
-                            result, info, duplicate_of=duplicate_of, not_read=not_read
-                        )
-                        output.write(line)
-                        self.summary.add(result, changed=changed, not_read=not_read, redone=redone)
-                        self._refresh()
+                await self._convert(output, plan)
             except BaseException as error:
                 self.summary.stopped = _stop_reason(error)
                 raise
             finally:
                 ticker.cancel()
                 self._stop_counting.set()
+                await self._close()
                 self._finish()
                 self.progress.stop(self)
+
+    def _own_files(self) -> tuple[str, ...]:
+        """Files of this run beside its output (an engine's state), never read as input."""
+        return ()
+
+    async def _convert(self, output: OutputFile, plan: _Plan) -> None:
+        """Extract what ``plan`` lets through and write one line each: live calls here."""
+        info = self._info()
+        stream = extract_many(
+            plan.items(self.items), extractor=self.extractor,
+            concurrency=self.concurrency, abort_after=self.abort_after,
+        )  # fmt: skip
+        async with contextlib.aclosing(stream):
+            async for result in stream:
+                changed, not_read = plan.written(result.doc_id)
+                redone = plan.redone.pop(result.doc_id, None)
+                duplicate_of = plan.duplicate_of.get(result.doc_id)
+                line = result_line(result, info, duplicate_of=duplicate_of, not_read=not_read)
+                output.write(line)
+                self.summary.add(result, changed=changed, not_read=not_read, redone=redone)
+                self._refresh()
+
+    async def _close(self) -> None:
+        """Release what :meth:`_convert` opened, however the run ended."""
 
     def _refresh(self) -> None:
         summary, plan = self.summary, self._plan

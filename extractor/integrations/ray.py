@@ -48,12 +48,11 @@ import json
 import logging
 import os
 import re
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
-from extractor.bulk.runner import BulkRun, BulkSummary, _Plan, _stop_reason, check_reachable
+from extractor.bulk.runner import BulkRun, BulkSummary, _Plan
 from extractor.errors import ConfigurationError, ExtractorError
 from extractor.integrations.rows import (
     DEFAULT_JOBS,
@@ -69,7 +68,7 @@ from extractor.integrations.rows import (
     row_item,
     stopped_error,
 )
-from extractor.io.output import OutputFile, open_output
+from extractor.io.output import OutputFile
 from extractor.pipeline.engine import Extractor
 
 if TYPE_CHECKING:
@@ -253,27 +252,6 @@ class RayBulkRun(BulkRun):
         self.address = address
         self.workers = workers
         self.block_rows = block_rows or max(1, self.concurrency) * BATCHES_PER_BLOCK
-
-    async def _run(self) -> None:
-        """BulkRun's run, with the extraction done by Ray (see the module doc)."""
-        self._clock_start = time.monotonic()
-        await check_reachable(self.extractor.spec.base_url)
-        # error lines are never dropped up front: the plan redoes them (see runner._Plan)
-        with open_output(self.target, fsync=self.fsync) as output:
-            self.started = True
-            plan = self._new_plan(output)
-            if self._count_total:
-                self._start_counting()
-            self.progress.start(self)
-            try:
-                await self._convert(output, plan)
-            except BaseException as error:
-                self.summary.stopped = _stop_reason(error)
-                raise
-            finally:
-                self._stop_counting.set()
-                self._finish()
-                self.progress.stop(self)
 
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
         ray = importlib.import_module("ray")
