@@ -164,3 +164,46 @@ def test_a_city_gives_its_country_and_a_name_alone_stays_unknown() -> None:
     assert place_country("the White House") == "USA"
     assert place_country("Springfield, Illinois") is None or place_country("Springfield") == "USA"
     assert place_country("a village") is None
+
+
+#: Sentences written for this test: a toll in five languages, with a hedge before the
+#: figure, after it, or none. ``{h}``/``{t}`` take the hedge; the figure is ``{n}``.
+TOLLS = {
+    "en": ("A bomb killed {h}{n}{t} people in Kano, Nigeria on Friday.",
+           {"at_least": ("at least ", ""), "about": ("about ", ""), "up_to": ("up to ", ""),
+            "after": ("", " or more")}),
+    "es": ("Una bomba mató a {h}{n}{t} personas en Kano, Nigeria, el viernes.",
+           {"at_least": ("al menos ", ""), "about": ("unos ", ""), "up_to": ("hasta ", ""),
+            "after": ("", " o más")}),
+    "fr": ("Une bombe a tué {h}{n}{t} personnes à Kano, au Nigeria, vendredi.",
+           {"at_least": ("au moins ", ""), "about": ("environ ", ""),
+            "up_to": ("jusqu'à ", ""), "after": ("", " ou plus")}),
+    "de": ("Eine Bombe tötete am Freitag {h}{n}{t} Menschen in Kano, Nigeria.",
+           {"at_least": ("mindestens ", ""), "about": ("etwa ", ""), "up_to": ("bis zu ", ""),
+            "after": ("", " oder mehr")}),
+    "zh": ("周五，尼日利亚卡诺发生爆炸，造成{h}{n}{t}人死亡。",
+           {"at_least": ("至少", ""), "about": ("约", ""), "up_to": ("最多", ""),
+            "after": ("", "多")}),
+}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(
+    language=st.sampled_from(sorted(TOLLS)),
+    hedge=st.sampled_from(["none", "at_least", "about", "up_to", "after"]),
+    said=st.sampled_from(["exact", "at_least", "about", "up_to"]),
+    number=st.integers(13, 999),
+)
+def test_a_count_is_qualified_as_the_text_writes_it(
+    language: str, hedge: str, said: str, number: int
+) -> None:
+    """The qualifier is the text's, whatever the model said: "killed 40" is exact, "at
+    least 40" at least, "40 or more" at least (a hedge after the figure too)."""
+    template, hedges = TOLLS[language]
+    before, after = hedges.get(hedge, ("", ""))
+    text = template.format(h=before, n=number, t=after)
+    outcome = run("casualty_report", text,
+                  **casualty(killed=number, qualifier=said, country="NGA", place="Kano"))  # fmt: skip
+    [record] = outcome.records
+    expected = {"none": "exact", "after": "at_least"}.get(hedge, hedge)
+    assert record.killed is not None and record.killed.qualifier == expected, (text, said)

@@ -778,8 +778,9 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
 
 _AT_LEAST = re.compile(
     r"\b(at least|more than|over|upwards of|in excess of|no fewer than|no less than|"
-    r"exceeding|above|beyond|al menos|por lo menos|más de|au moins|plus de|mindestens|"
-    r"mehr als|über|не менее|более|свыше|больше)\b|\+|以上|至少|超过|超過|逾|多名|余名|多人",
+    r"exceeding|above|beyond|or more|and counting|al menos|por lo menos|más de|o más|"
+    r"au moins|plus de|ou plus|mindestens|mehr als|über|oder mehr|не менее|более|свыше|"
+    r"больше)\b|\+|以上|至少|超过|超過|逾|多名|余名|多人",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(

@@ -167,8 +167,9 @@ def _actors(people: list[PersonDraft], default_country: str | None) -> list[Acto
 
 def _figure_text(
     quote: str, number: int, language: str | None = None, harm: Sequence[re.Pattern[str]] = ()
-) -> str | None:
-    """The count phrase in the quote ("over 3,500"), to read its qualifier as written.
+) -> tuple[str, str] | None:
+    """The count phrase in the quote ("over 3,500"), to read its qualifier as written, and
+    the few words after it, where a hedge may follow ("100 or more", "100人以上").
 
     The figure is found however the quote writes it (:func:`find_figure`: digits,
     words of the article's language, a vague word, parts that add up, one death),
@@ -179,9 +180,12 @@ def _figure_text(
         return None
     words = list(re.finditer(r"\S+", quote[: figure.start]))[-3:]
     start = words[0].start() if words else figure.start
+    after = list(re.finditer(r"\S+", quote[figure.end :]))[:3]
+    end = figure.end + after[-1].end() if after else figure.end
     # A language without spaces has no words to count: a few characters are as many.
-    start = max(start, figure.start - 24) if language in UNSPACED else start
-    return " ".join(quote[start : figure.end].split())
+    if language in UNSPACED:
+        start, end = max(start, figure.start - 24), min(end, figure.end + 8)
+    return " ".join(quote[start : figure.end].split()), " ".join(quote[figure.start : end].split())
 
 
 def _count(
@@ -195,8 +199,10 @@ def _count(
         return None
     if number < 0:
         raise ValueError(f"count {number} is negative: give the number of people")
-    text = _figure_text(quote, number, language, harm)
-    if text is not None:
+    text: str | None = None
+    found = _figure_text(quote, number, language, harm)
+    if found is not None:
+        text, tail = found
         window = text
         for cut in range(len(text.split())):  # shortest phrase that still parses to the number
             phrase = " ".join(text.split()[cut:])
@@ -207,9 +213,16 @@ def _count(
                     break
         parsed = parse_count(window, language, harm)
         if parsed is not None and number in parsed[:3] and parsed[3] != "exact":
-            low, best, high, found = parsed
-            return Count(low=low, best=best, high=high, qualifier=found, text=window)
-        qualifier = qualifier if parsed is None or parsed[3] == "exact" else parsed[3]
+            low, best, high, written = parsed
+            return Count(low=low, best=best, high=high, qualifier=written, text=window)
+        if parsed is not None and parsed[3] != "exact":
+            qualifier = parsed[3]
+        elif parsed is not None:
+            # the text decides: a figure it states without a hedge before or after it
+            # ("killed 12", "rose to 100") is exact, whatever the model called it, as the
+            # event-data codebooks code the figure reported; "12 or more" is at least 12
+            hedged = parse_count(tail, language, harm)
+            qualifier = hedged[3] if hedged is not None and number in hedged[:3] else "exact"
     low, best, high = {
         "at_least": (number, number, None),
         "about": (None, number, None),
