@@ -103,3 +103,81 @@ def test_a_bare_month_is_the_occurrence_nearest_publication(published: date, mon
 def test_iso_dates_resolve_to_themselves(day: date) -> None:
     found = resolve_date(day.isoformat(), PUBLISHED)
     assert found.value == day.isoformat() and found.precision == "day"
+
+
+# ------------------------------------------------------------ other languages
+# Month and weekday names written here for the test (the code reads dateparser's).
+
+MONTHS_IN = {
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"],
+}  # fmt: skip
+FULL_DATE = {
+    "es": "el {d} de {m} de {y}", "fr": "le {d} {m} {y}", "de": "am {d}. {m} {y}",
+    "ru": "{d} {m} {y} года", "zh": "{y}年{n}月{d}日",
+}  # fmt: skip
+WEEKDAY_IN = {  # Tuesday
+    "es": "el martes",
+    "fr": "mardi",
+    "de": "am Dienstag",
+    "ru": "во вторник",
+    "zh": "周二",
+}
+TODAY_IN = {"es": "hoy", "fr": "aujourd'hui", "de": "heute", "ru": "сегодня", "zh": "今天"}
+SENTENCE = {
+    "es": "El ministro llegó a Madrid {x} para conversar.",
+    "fr": "Le ministre est arrivé à Paris {x} pour des entretiens.",
+    "de": "Der Minister traf {x} in Berlin ein.",
+    "ru": "Министр прибыл в Москву {x} для переговоров.",
+    "zh": "部长{x}抵达北京进行会谈。",
+}
+
+
+@given(
+    language=st.sampled_from(sorted(FULL_DATE)),
+    day=st.dates(date(1990, 1, 1), date(2035, 12, 31)),
+    published=st.dates(date(2000, 1, 1), date(2030, 12, 31)),
+)
+def test_a_date_written_in_another_language_reads_as_in_english(
+    language: str, day: date, published: date
+) -> None:
+    """A full date in the article's words is found and read to the same day; a weekday or
+    "today" in its words resolves against the publication date as English ones do."""
+    from extractor.text.dates import find_dates
+
+    month = MONTHS_IN.get(language, [""] * 12)[day.month - 1]
+    written = FULL_DATE[language].format(d=day.day, m=month, y=day.year, n=day.month)
+    found = find_dates(SENTENCE[language].format(x=written), language, published)
+    assert [(f.value, f.precision) for _, f in found] == [(day.isoformat(), "day")]
+    ((expression, _),) = found
+    assert expression in written  # as written, a piece of the text
+
+    for words, english in ((WEEKDAY_IN, "on Tuesday"), (TODAY_IN, "today")):
+        text = SENTENCE[language].format(x=words[language])
+        [(_, read)] = find_dates(text, language, published)
+        assert read.value == resolve_date(english, published).value
+        assert resolve_date(words[language], published, language).value == read.value
+
+
+@given(
+    language=st.sampled_from(sorted(MONTHS_IN)),
+    month=st.integers(0, 11),
+    number=st.integers(1, 28),
+    published=st.dates(date(2000, 1, 1)),
+)
+def test_words_that_are_no_date_are_not_read_as_one(
+    language: str, month: int, number: int, published: date
+) -> None:
+    """A month name alone (it may be a name: "Mayo"), a figure alone, a sentence without a
+    date, a month before the day in a language that writes the day first: nothing found."""
+    from extractor.text.dates import find_dates
+
+    name = MONTHS_IN[language][month]
+    for text in (SENTENCE[language].format(x=""), name, str(number), f"{name} {number}"):
+        assert find_dates(text, language, published) == [], text

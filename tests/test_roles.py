@@ -22,6 +22,7 @@ from extractor.text.places import place_country
 from extractor.text.sentences import split_sentences
 from extractor.types.casualty_report import perpetrator_problem
 from extractor.types.visit import venue_countries
+from tests.test_dates import MONTHS_IN
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
@@ -207,3 +208,47 @@ def test_a_count_is_qualified_as_the_text_writes_it(
     [record] = outcome.records
     expected = {"none": "exact", "after": "at_least"}.get(hedge, hedge)
     assert record.killed is not None and record.killed.qualifier == expected, (text, said)
+
+
+#: A meeting told in five languages (written for this test); ``{x}`` takes the date.
+MET = {
+    "en": "Foreign Minister Ana Ruiz of Chile met Prime Minister Li Wen of China {x} in Beijing.",
+    "es": "La canciller de Chile, Ana Ruiz, se reunió {x} en Pekín con el primer ministro de "
+          "China, Li Wen.",
+    "fr": "La ministre chilienne Ana Ruiz a rencontré {x} à Pékin le Premier ministre chinois "
+          "Li Wen.",
+    "de": "Die chilenische Außenministerin Ana Ruiz traf {x} in Peking den chinesischen "
+          "Ministerpräsidenten Li Wen.",
+    "ru": "Министр иностранных дел Чили Ана Руис {x} встретилась в Пекине с премьером Китая "
+          "Ли Вэнь.",
+}  # fmt: skip
+WRITTEN_DAY = {
+    "en": "on {d} {en} {y}", "es": "el {d} de {m} de {y}", "fr": "le {d} {m} {y}",
+    "de": "am {d}. {m} {y}", "ru": "{d} {m} {y} года",
+}  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    language=st.sampled_from(sorted(MET)),
+    day=st.dates(date(2015, 1, 1), PUBLISHED),  # a meeting that occurred
+    said=st.sampled_from(["iso", "english"]),
+)
+def test_a_date_the_model_translated_is_the_articles_own_expression(
+    language: str, day: date, said: str
+) -> None:
+    """The model writes "2022-05-10" or "May 10, 2022" for "el 10 de mayo de 2022": the
+    record's date is the article's expression, read to the same day, never dropped."""
+    english = day.strftime("%B")
+    month = MONTHS_IN.get(language, [""] * 12)[day.month - 1]
+    written = WRITTEN_DAY[language].format(d=day.day, m=month, y=day.year, en=english)
+    text = MET[language].format(x=written)
+    model_date = day.isoformat() if said == "iso" else f"{english} {day.day}, {day.year}"
+    ruiz, li = ("Ана Руис", "Ли Вэнь") if language == "ru" else ("Ana Ruiz", "Li Wen")
+    draft = {"participants": [{"name": ruiz, "title": None, "country": "CHL"},
+                              {"name": li, "title": None, "country": "CHN"}],
+             "countries": ["CHL", "CHN"], "format": None, "place": None, "date": model_date,
+             "topics": [], "status": "occurred", "attribution": None, "evidence": [1]}  # fmt: skip
+    [record] = run("meeting", text, **draft).records
+    assert record.date is not None and record.date.value == day.isoformat(), (text, record.date)
+    assert record.date.text in text

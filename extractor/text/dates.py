@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -140,10 +142,24 @@ def _day(day: date) -> str:
     return day.isoformat()
 
 
-def resolve_date(text: str | None, published: date | None = None) -> ResolvedDate:
+#: English date expressions a sentence may carry (the relative ones need the publication date).
+DATE_IN_TEXT = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
+    r"(?:on |last |this )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b|"
+    r"(?:on )?(?:" + "|".join(MONTH_NAMES) + r") \d{1,2}(?:, \d{4})?|"
+    r"(?:on )?\d{1,2} (?:" + "|".join(MONTH_NAMES) + r")(?: \d{4})?)",
+    re.IGNORECASE,
+)
+
+
+def resolve_date(
+    text: str | None, published: date | None = None, language: str | None = None
+) -> ResolvedDate:
     """Resolve an expression ("Tuesday", "May 2023", "earlier this month") to ISO.
 
     Relative expressions need ``published``; without it they stay unresolved.
+    ``language`` (ISO 639-1): an expression in another language than English
+    ("el martes", "14 mars") is read with that language's words (:func:`find_dates`).
     """
     if text is None or not text.strip():
         return UNRESOLVED
@@ -162,6 +178,10 @@ def resolve_date(text: str | None, published: date | None = None) -> ResolvedDat
         relative = _relative(low, published)
         if relative is not None:
             return relative
+    if language not in (None, "en", "und"):
+        foreign = _foreign(raw, published, language)
+        if foreign is not None and foreign.value is not None:
+            return foreign
     return _dateparser_fallback(raw, published)
 
 
@@ -302,3 +322,184 @@ def _dateparser_fallback(raw: str, published: date | None) -> ResolvedDate:
     if period == "month":
         return ResolvedDate(_month(found.year, found.month), "month", "approximate")
     return ResolvedDate(found.isoformat(), "day", "approximate")
+
+
+# ------------------------------------------------------------ other languages
+#
+# The rules above read English. An article in another language writes its dates
+# in its own words ("los días 10 y 11 de mayo", "am Dienstag", "6月15日"), and a
+# small model translates them ("May 10") or computes them ("2022-05-10"): neither
+# is in the article, so the date was dropped. The words of every language come
+# from dateparser's locale data (CLDR month, weekday and relative-day names), not
+# from lists written here; the grammar that joins them (a day, a month, a year, a
+# range of two days) and the calendar arithmetic are the same as English's.
+
+#: The relative expressions read, as dateparser's locale data names them.
+_RELATIVE_KEYS = ("0 day ago", "1 day ago", "in 1 day", "0 week ago", "1 week ago",
+                  "0 month ago", "1 month ago", "0 year ago", "1 year ago")  # fmt: skip
+#: What joins the two days of a range ("10 y 11 de mayo", "10.-11. Mai").
+_DAY_RANGE = r"(?:\s*(?:-|–|y|e|et|und|bis|и|по)\s*)"
+#: What may follow a day's figure ("1er", "1.", "1º", "1-го").
+_DAY_MARK = r"(?:er|\.|º|°|-?го)?"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's date words, lower case -> number (month 1-12, weekday 0-6)."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _words(language: str) -> _Words | None:
+    """The date grammar of ``language`` (ISO 639-1), or None if dateparser has no locale."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # no such locale, or dateparser missing: no grammar
+        return None
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        for form in info.get(name, []):
+            if len(form) >= 3 and not any(ch.isdigit() for ch in form):
+                months[form.lower()] = number
+    for number, name in enumerate(WEEKDAY_NAMES):
+        for form in info.get(name, []):
+            # a weekday's abbreviation is often a month's too ("mar"): whole names only
+            if len(form) >= 4 or (language in ("zh", "ja") and len(form) >= 2):
+                weekdays[form.lower()] = number
+    for form in [f for f in months if f in weekdays]:
+        del months[form], weekdays[form]
+    relative = {
+        form.lower(): key
+        for key in _RELATIVE_KEYS
+        for form in info.get("relative-type", {}).get(key, [])
+        if len(form) >= 2
+    }
+    month = _alternation(months)
+    day = rf"\d{{1,2}}{_DAY_MARK}"
+    year = r"\d{4}"
+    parts = [
+        # "10 y 11 de mayo de 2022", "14 mars 2022", "4. März", "3 сентября 2024 года"
+        rf"(?P<d1>{day})(?:{_DAY_RANGE}(?P<d2>{day}))?\s+(?:de\s+)?(?P<m1>{month})\.?"
+        rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y1>{year}))?",
+        # "mayo de 2022", "März 2022"
+        rf"(?P<m3>{month})\.?\s+(?:de\s+|del\s+)?(?P<y3>{year})",
+    ]
+    if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
+        parts.append(rf"(?P<m2>{month})\.?\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
+    if weekdays:
+        parts.append(rf"(?P<w>{_alternation(weekdays)})")
+    if relative:
+        parts.append(rf"(?P<r>{_alternation(relative)})")
+    if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月"
+        parts.insert(0, r"(?:(?P<zy>\d{4})年)?(?P<zm>\d{1,2})月(?:(?P<zd>\d{1,2})[日号])?")
+    edge_before, edge_after = ("", "") if language in ("zh", "ja") else (r"(?<!\w)", r"(?!\w)")
+    pattern = re.compile(rf"{edge_before}(?:{'|'.join(parts)}){edge_after}", re.IGNORECASE)
+    return _Words(months, weekdays, relative, pattern)
+
+
+def find_dates(text: str, language: str, published: date | None) -> list[tuple[str, ResolvedDate]]:
+    """Every date expression ``text`` writes in ``language``, as written, with its value
+    (resolved against ``published``; relative ones need it). English uses the rules above."""
+    if language in ("en", "und", ""):
+        found = []
+        for match in DATE_IN_TEXT.finditer(text):
+            resolved = resolve_date(match.group(0), published)
+            if resolved.value is not None:
+                found.append((match.group(0), resolved))
+        return found
+    words = _words(language)
+    if words is None:
+        return []
+    results = []
+    for match in words.pattern.finditer(text):
+        read = _resolve_match(match, words, published)
+        if read is not None and read.value is not None:
+            results.append((match.group(0), read))
+    return results
+
+
+def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | None:
+    """``raw`` read as one date expression of ``language``, or None."""
+    words = _words(language)
+    if words is None:
+        return None
+    match = words.pattern.search(raw)
+    return _resolve_match(match, words, published) if match is not None else None
+
+
+def _resolve_match(
+    match: re.Match[str], words: _Words, published: date | None
+) -> ResolvedDate | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("zm"):
+            month = int(groups["zm"])
+            year = int(groups["zy"]) if groups.get("zy") else None
+            day = int(groups["zd"]) if groups.get("zd") else None
+            return _calendar(year, month, day, None, published)
+        if groups.get("m1"):
+            first = int(re.sub(r"\D", "", groups["d1"]))
+            last = int(re.sub(r"\D", "", groups["d2"])) if groups.get("d2") else None
+            year = int(groups["y1"]) if groups.get("y1") else None
+            return _calendar(year, words.months[groups["m1"].lower()], first, last, published)
+        if groups.get("m2"):
+            year = int(groups["y2"]) if groups.get("y2") else None
+            month = words.months[groups["m2"].lower()]
+            return _calendar(year, month, int(groups["d3"]), None, published)
+        if groups.get("m3"):
+            return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower()]),
+                                "month", "exact")  # fmt: skip
+    except (ValueError, KeyError):
+        return None
+    if published is None:
+        return None
+    if groups.get("w"):
+        delta = (published.weekday() - words.weekdays[groups["w"].lower()]) % 7
+        return ResolvedDate(_day(published - timedelta(days=delta)), "day", "exact")
+    if groups.get("r"):
+        return _relative_key(words.relative[groups["r"].lower()], published)
+    return None
+
+
+def _relative_key(key: str, published: date) -> ResolvedDate | None:
+    """A relative expression by dateparser's name for it ("1 day ago", "0 month ago")."""
+    offsets = {"0 day ago": 0, "1 day ago": -1, "in 1 day": 1}
+    if key in offsets:
+        return ResolvedDate(_day(published + timedelta(days=offsets[key])), "day", "exact")
+    english = {
+        "0 week ago": "this week",
+        "1 week ago": "last week",
+        "0 month ago": "this month",
+        "1 month ago": "last month",
+        "0 year ago": "this year",
+        "1 year ago": "last year",
+    }
+    return _relative(english[key], published) if key in english else None
+
+
+def _calendar(
+    year: int | None, month: int, day: int | None, last: int | None, published: date | None
+) -> ResolvedDate | None:
+    """A day (or a month, or a range of days) whose year is written or is the one nearest
+    the publication date; None when neither says the year."""
+    if year is None:
+        if published is None:
+            return None
+        year = _closest_year(month, day, published)
+    if day is None:
+        return ResolvedDate(_month(year, month), "month", "exact")
+    start = date(year, month, day)
+    if last is not None and last > day:
+        return ResolvedDate(_day(start), "day", "range", _day(date(year, month, last)))
+    return ResolvedDate(_day(start), "day", "exact")

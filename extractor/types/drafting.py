@@ -31,7 +31,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from extractor.runtime.instructor_compat import original_class
 from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
-from extractor.text.dates import MONTH_NAMES, WEEKDAY_NAMES, resolve_date
+from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import UNSPACED, detect_language
 from extractor.text.places import place_country
@@ -265,16 +265,14 @@ def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
         warnings.append(message)
 
 
-#: Date expressions a sentence may carry (the relative ones need the publication date).
-_DATE_IN_TEXT = re.compile(
-    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
-    r"(?:on |last |this )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b|"
-    r"(?:on )?(?:" + "|".join(MONTH_NAMES) + r") \d{1,2}(?:, \d{4})?|"
-    r"(?:on )?\d{1,2} (?:" + "|".join(MONTH_NAMES) + r")(?: \d{4})?)",
-    re.IGNORECASE,
-)
 _ANY_DAY = date(2000, 1, 1)  # to tell whether a text is a date expression at all
 _PREPOSITION = re.compile(r"^(?:on|in|at|since|from|during|by|earlier|late|early)\s+", re.I)
+
+
+def _in_article(value: str, context: dict[str, Any]) -> bool:
+    """Whether the article writes ``value`` (folded; a leading "on"/"in" aside)."""
+    folded = folded_article(context)
+    return normalise_text(value) in folded or normalise_text(_PREPOSITION.sub("", value)) in folded
 
 
 def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str | None:
@@ -286,9 +284,7 @@ def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str |
     """
     if value is None or not value.strip():
         return None
-    folded = folded_article(context)
-    candidate = normalise_text(value)
-    if candidate in folded or normalise_text(_PREPOSITION.sub("", value)) in folded:
+    if _in_article(value, context):
         return value
     # Once, though each evidence candidate rebuilds the record.
     _warn(context, f"{field} {value!r} is not in the article: left empty", once=True)
@@ -318,7 +314,37 @@ class Builder:
         published = self.published
         if text and published is not None and text.strip() == published.isoformat():
             return DateValue.resolve(text, published)  # the dateline's date, as a code
-        return DateValue.resolve(_as_written(text, "date", self.context), published)
+        if text and text.strip() and not _in_article(text, self.context):
+            written = self._written_as(text)
+            if written is not None:
+                return written
+        return DateValue.resolve(_as_written(text, "date", self.context), published, self.language)
+
+    def _written_as(self, text: str) -> DateValue | None:
+        """The article's own expression of the date the model wrote in other words.
+
+        A small model translates a date ("May 10" for "10 de mayo") or computes
+        it ("2022-05-10"); the article states it in its words. The expression
+        of the same date, in the evidence first, then anywhere in the article,
+        is the date as written; none: None (and the caller drops the date).
+        """
+        published = self.published
+        meant = resolve_date(text, published)
+        if meant.value is None:
+            meant = resolve_date(text, published, self.language)
+        if meant.value is None:
+            return None
+        for source in (self.quote, str(self.context.get("text", ""))):
+            for written, found in find_dates(source, self.language, published):
+                if (found.value, found.end) == (meant.value, meant.end) or (
+                    found.value == meant.value and meant.end is None
+                ):
+                    self.warn(f"date {text!r} is written {written!r} in the article", once=True)
+                    return DateValue(
+                        text=written, value=found.value, precision=found.precision,
+                        kind=found.kind, end=found.end,
+                    )  # fmt: skip
+        return None
 
     def written(self, value: str | None, field: str) -> str | None:
         """``value`` when the article contains it (as written), else None with a warning."""
@@ -359,14 +385,24 @@ class Builder:
         A small model leaves the date empty for "met today" or "on Tuesday";
         the expression is in the evidence, so it is read from there.
         """
-        match = _DATE_IN_TEXT.search(self.quote)
-        if match is None:
+        match = DATE_IN_TEXT.search(self.quote)
+        if match is not None:
+            found = DateValue.resolve(match.group(0), self.published)
+            if found is None or found.value is None:
+                return None
+            self.warn(f"date {match.group(0)!r} read from the evidence")
+            return found
+        if self.language in ("en", "und"):
             return None
-        found = DateValue.resolve(match.group(0), self.published)
-        if found is None or found.value is None:
+        dates = find_dates(self.quote, self.language, self.published)
+        if not dates:
             return None
-        self.warn(f"date {match.group(0)!r} read from the evidence")
-        return found
+        written, resolved = dates[0]
+        self.warn(f"date {written!r} read from the evidence")
+        return DateValue(
+            text=written, value=resolved.value, precision=resolved.precision,
+            kind=resolved.kind, end=resolved.end,
+        )  # fmt: skip
 
     def country(self, value: str | None) -> str | None:
         """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""

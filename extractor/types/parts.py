@@ -156,11 +156,14 @@ class DateValue(Part):
         return self
 
     @classmethod
-    def resolve(cls, text: str | None, published: date | None) -> DateValue | None:
-        """Build from an expression as written, resolved against the publication date."""
+    def resolve(
+        cls, text: str | None, published: date | None, language: str | None = None
+    ) -> DateValue | None:
+        """Build from an expression as written, resolved against the publication date
+        (``language``: the article's, for an expression in its words)."""
         if text is None or not str(text).strip():
             return None
-        found = resolve_date(str(text), published)
+        found = resolve_date(str(text), published, language)
         return cls(
             text=str(text), value=found.value, precision=found.precision, kind=found.kind,
             end=found.end,
