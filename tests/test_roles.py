@@ -252,3 +252,34 @@ def test_a_date_the_model_translated_is_the_articles_own_expression(
     [record] = run("meeting", text, **draft).records
     assert record.date is not None and record.date.value == day.isoformat(), (text, record.date)
     assert record.date.text in text
+
+
+#: A toll in a country, in five languages (written for this test): the country's name as
+#: each writes it, and the sentence.
+IN_COUNTRY = {
+    "es": ("Una bomba mató a 12 personas en {c} el viernes.", {"DEU": "Alemania", "ESP": "España"}),
+    "fr": ("Une bombe a tué 12 personnes en {c} vendredi.", {"DEU": "Allemagne", "ESP": "Espagne"}),
+    "de": ("Eine Bombe tötete am Freitag 12 Menschen in {c}.",
+           {"DEU": "Deutschland", "ESP": "Spanien"}),
+    "ru": ("Взрыв бомбы унёс жизни 12 человек в {c} в пятницу.",
+           {"DEU": "Германии", "ESP": "Испании"}),
+    "zh": ("周五，{c}发生爆炸，造成12人死亡。", {"DEU": "德国", "ESP": "西班牙"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(IN_COUNTRY))
+@pytest.mark.parametrize(("code", "english"), [("DEU", "Germany"), ("ESP", "Spain")])
+def test_a_place_the_model_named_in_english_is_the_articles_name(
+    language: str, code: str, english: str
+) -> None:
+    """The model writes "Germany" for an article that says "Alemania": the place is the
+    article's name (as written, inflected or not), in that country; a place the article
+    does not name at all is still dropped."""
+    template, names = IN_COUNTRY[language]
+    text = template.format(c=names[code])
+    outcome = run("casualty_report", text, **casualty(place=english, country=code))
+    [record] = outcome.records
+    assert record.place is not None and record.place.text == names[code]
+    assert record.place.country == code and record.country == code
+    other = run("casualty_report", text, **casualty(place="France", country=code))
+    assert [r.place for r in other.records] == [None]

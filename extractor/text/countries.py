@@ -382,6 +382,20 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     return _first_mentions(hits)
 
 
+def country_as_written(text: str, code: str, language: str) -> str | None:
+    """The first name of country ``code`` as ``text`` writes it in ``language``
+    ("Пакистан", "Alemania", "德国"), or None: what a place the model translated
+    ("Pakistan") is called in the article. Adjectives ("chinesischen") are no names
+    of a place: a name starts with a capital where the script has capitals."""
+    if language in ("en", UNDETERMINED) or not has_local_names(language):
+        return None
+    for start, end, found in _local_hits(text, language):
+        written = text[start:end]
+        if found == code and (written[:1].isupper() or not written[:1].islower()):
+            return written
+    return None
+
+
 def _first_mentions(hits: list[tuple[int, str]]) -> list[str]:
     seen: dict[str, None] = {}
     for _, code in sorted(hits):

@@ -30,7 +30,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import GenerateJsonSchema
 
 from extractor.runtime.instructor_compat import original_class
-from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
+from extractor.text.countries import (
+    countries_in_text,
+    country_as_written,
+    country_in_text,
+    to_alpha3,
+)
 from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import UNSPACED, detect_language
@@ -357,10 +362,29 @@ class Builder:
         from the gazetteer only when the article names that country; else
         ``country``, the record's own.
         """
+        if text and text.strip() and not _in_article(text, self.context):
+            text = self._country_as_written(text) or text
         text = _as_written(text, "place", self.context)
         if not text or resolve_date(text, self.published or _ANY_DAY).kind != "unresolved":
             return None  # "today" is not a place
         return Place(text=text, country=self.country_of_place(text) or country)
+
+    def _country_as_written(self, text: str) -> str | None:
+        """A place the model named as a country in English ("Pakistan") for an article that
+        names it in its own language ("в Пешаваре (Пакистан)"): the article's name, from the
+        evidence first; None when the place is no country or the article does not name it."""
+        try:  # the whole place is a country's name ("Peshawar, Pakistan" is a city)
+            code = to_alpha3(text.strip())
+        except ValueError:
+            return None
+        if code not in self.article_countries():
+            return None
+        for source in (self.quote, str(self.context.get("text", ""))):
+            written = country_as_written(source, code, self.language)
+            if written is not None:
+                self.warn(f"place {text!r} is written {written!r} in the article", once=True)
+                return written
+        return None
 
     def country_of_place(self, text: str) -> str | None:
         """The country a place as written lies in, if the text or the article says so."""
