@@ -128,7 +128,8 @@ def view_cmd(
         numbers = ", ".join(str(n) for n in documents.bad_lines[:10])
         more = " ..." if len(documents.bad_lines) > 10 else ""
         print_error(
-            f"{shown(path)}: {len(documents.bad_lines):,} line(s) are not JSON "
-            f"objects (line {numbers}{more}); they are shown as error documents"
+            f"{shown(path)}: {len(documents.bad_lines):,} line(s) are not results of "
+            f"`extractor bulk` or `extractor extract` (line {numbers}{more}); they are shown as "
+            "they are; check how the file was written"
         )
         raise typer.Exit(1)

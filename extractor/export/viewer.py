@@ -311,9 +311,10 @@ class JsonlDocuments:
         yield from self._others(pending, seen)
 
     def _others(self, pending: list[tuple[int, bytes]], seen: set[str]) -> Iterator[ViewDocument]:
-        """The lines :func:`latest_lines` passed over: objects without a ``doc_id`` are shown,
-        a last line without its newline is a result if it is complete JSON (else torn),
-        anything else is an error document."""
+        """The lines :func:`latest_lines` passed over: objects without a ``doc_id`` are shown
+        (and counted in ``bad_lines``: an input row, not a result), a last line without its
+        newline is a result if it is complete JSON (else torn), anything else is an error
+        document."""
         while pending:
             number, raw = pending.pop(0)
             try:
@@ -327,6 +328,8 @@ class JsonlDocuments:
                 doc_id = line.get("doc_id")
                 if isinstance(doc_id, str) and doc_id in seen:
                     continue  # a complete last line without its newline, superseded meanwhile
+                if not isinstance(doc_id, str):  # an article row, not a result: said, and shown
+                    self.bad_lines.append(number)
                 self.documents += 1
                 yield document_from_line(line, base_dir=self.base_dir)
                 continue
