@@ -447,3 +447,48 @@ def test_a_killed_driver_resumes_with_every_id_exactly_once(tmp_path: Path, clus
     assert "Traceback" not in finished.stderr
     check_lines(read_lines(out), root, expected)
     assert f"{len(expected) - written:,} new" in finished.stderr, finished.stderr
+
+
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_extract_frame_under_spark(fake: FakeOpenAI, tmp_path: Path) -> None:
+    """The README's Spark recipe as written: ``mapInPandas`` with one extractor per partition,
+    on a local Spark session (a JVM; skipped where pyspark or Java is missing)."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java")
+    from extractor import Extractor
+
+    numbers = random.Random().sample(range(2, 5000), 10)
+    spark = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .appName("extractor-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.local.dir", str(tmp_path))
+        .getOrCreate()
+    )
+    base_url = fake.base_url
+
+    def extract_partition(frames: Any) -> Any:
+        with Extractor(base_url=base_url, **MODEL) as extractor:
+            for frame in frames:
+                yield row_api.extract_frame(frame, extractor=extractor, jobs=4)
+
+    try:
+        articles = spark.createDataFrame(
+            [(f"d{n}", kano(n), None) for n in numbers], "id string, text string, published string"
+        ).repartition(3)
+        rows = (
+            articles.select("id", "text", "published")
+            .mapInPandas(
+                extract_partition, "doc_id string, status string, reason string, line string"
+            )
+            .collect()
+        )
+    finally:
+        spark.stop()
+    assert sorted(row.doc_id for row in rows) == sorted(f"d{n}" for n in numbers)
+    found = {row.doc_id: json.loads(row.line)["records"][0]["killed"]["low"] for row in rows}
+    assert found == {f"d{n}": n for n in numbers}
