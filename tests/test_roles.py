@@ -283,3 +283,63 @@ def test_a_place_the_model_named_in_english_is_the_articles_name(
     assert record.place.country == code and record.country == code
     other = run("casualty_report", text, **casualty(place="France", country=code))
     assert [r.place for r in other.records] == [None]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    language=st.sampled_from(["es", "fr", "de"]),
+    first=st.integers(1, 26),
+    length=st.integers(1, 2),
+)
+def test_a_visit_ending_in_a_range_of_days_ends_on_its_last_day(
+    language: str, first: int, length: int
+) -> None:
+    """ "Traveled to Washington on 10 and 11 February": a model that gives the range as the
+    end date gets the range's last day as the visit's end, its first as the start; the
+    sentence's full stop is no part of the date as written."""
+    last = first + length
+    joiner = {"es": "y", "fr": "et", "de": "und"}[language]
+    month = MONTHS_IN[language][1]  # February, before the publication date
+    days = (
+        f"{first}. {joiner} {last}. {month}"
+        if language == "de"
+        else (f"{first} {joiner} {last} {'de ' if language == 'es' else ''}{month}")
+    )
+    text = {
+        "es": f"La canciller de Chile, Ana Ruiz, viajó a Washington los días {days}.",
+        "fr": f"La ministre du Chili, Ana Ruiz, s'est rendue à Washington les {days}.",
+        "de": f"Die Ministerin aus Chile, Ana Ruiz, reiste am {days} nach Washington.",
+    }[language]
+    english = f"February {first} and {last}"
+    ruiz = [{"name": "Ana Ruiz", "title": None, "country": "CHL"}]
+    draft = visit(date=english, end_date=english, place="Washington", hosts=[], visitors=ruiz,
+                  visitor_country="CHL")  # fmt: skip
+    [record] = run("visit", text, **draft).records
+    assert record.start is not None and record.end is not None, text
+    assert record.start.value == f"{PUBLISHED.year}-02-{first:02d}"
+    assert record.end.value == f"{PUBLISHED.year}-02-{last:02d}"
+    assert not record.start.text.endswith(".") or (language == "de" and record.start.text == days)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.integers(1, 27),
+    month=st.integers(0, 11),
+    ranged=st.booleans(),
+    figure=st.integers(1, 99),
+    opener=st.sampled_from(["A", "The", "We", "All", "Upon", "In"]),
+)
+def test_an_ordinal_day_ends_no_sentence_and_a_figure_still_does(
+    day: int, month: int, ranged: bool, figure: int, opener: str
+) -> None:
+    """ "am 4. März" and "am 1. und 2. März" are inside one German sentence; an English
+    sentence that ends on a figure ("killed 12. A man ...") still ends there."""
+    name = MONTHS_IN["de"][month]
+    days = f"{day}. und {day + 1}. {name}" if ranged else f"{day}. {name}"
+    german = f"Die Ministerin war am {days} in Berlin. Danach reiste sie ab."
+    assert [german[s.start : s.end] for s in split_sentences(german)] == [
+        f"Die Ministerin war am {days} in Berlin.",
+        "Danach reiste sie ab.",
+    ]
+    english = f"The attack killed {figure}. {opener} witness said so."
+    assert len(split_sentences(english)) == 2

@@ -357,6 +357,23 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+#: Languages that write a day as an ordinal with a full stop ("4. März", "4. marca").
+ORDINAL_DAY_LANGUAGES = ("de", "da", "nb", "fi", "cs", "sk", "pl", "hu", "sl", "hr", "sr",
+                         "et", "lv", "lt", "is")  # fmt: skip
+
+
+def ordinal_day_months() -> frozenset[str]:
+    """The month names (lower case) of the languages that write "4. März": the full stop
+    of such a day ends no sentence (:mod:`extractor.text.sentences`)."""
+    names: set[str] = set()
+    for language in ORDINAL_DAY_LANGUAGES:
+        words = _words(language)
+        if words is not None:
+            names.update(form.rstrip(".") for form in words.months)
+    # "May" is also the English modal ("... killed 12. May they rest in peace")
+    return frozenset(name for name in names if len(name) >= 3 and name != "may")
+
+
 @lru_cache(maxsize=64)
 def _words(language: str) -> _Words | None:
     """The date grammar of ``language`` (ISO 639-1), or None if dateparser has no locale."""
@@ -385,18 +402,23 @@ def _words(language: str) -> _Words | None:
         for form in info.get("relative-type", {}).get(key, [])
         if len(form) >= 2
     }
-    month = _alternation(months)
+    # an abbreviation may end with its full stop ("févr."); a whole name never takes the
+    # sentence's own ("... 11 de mayo.")
+    month = "|".join(
+        re.escape(form) + (r"\.?" if len(form) <= 4 else "")
+        for form in sorted(months, key=len, reverse=True)
+    )
     day = rf"\d{{1,2}}{_DAY_MARK}"
     year = r"\d{4}"
     parts = [
         # "10 y 11 de mayo de 2022", "14 mars 2022", "4. März", "3 сентября 2024 года"
-        rf"(?P<d1>{day})(?:{_DAY_RANGE}(?P<d2>{day}))?\s+(?:de\s+)?(?P<m1>{month})\.?"
+        rf"(?P<d1>{day})(?:{_DAY_RANGE}(?P<d2>{day}))?\s+(?:de\s+)?(?P<m1>{month})"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y1>{year}))?",
         # "mayo de 2022", "März 2022"
-        rf"(?P<m3>{month})\.?\s+(?:de\s+|del\s+)?(?P<y3>{year})",
+        rf"(?P<m3>{month})\s+(?:de\s+|del\s+)?(?P<y3>{year})",
     ]
     if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
-        parts.append(rf"(?P<m2>{month})\.?\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
+        parts.append(rf"(?P<m2>{month})\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
     if weekdays:
         parts.append(rf"(?P<w>{_alternation(weekdays)})")
     if relative:
@@ -452,13 +474,15 @@ def _resolve_match(
             first = int(re.sub(r"\D", "", groups["d1"]))
             last = int(re.sub(r"\D", "", groups["d2"])) if groups.get("d2") else None
             year = int(groups["y1"]) if groups.get("y1") else None
-            return _calendar(year, words.months[groups["m1"].lower()], first, last, published)
+            return _calendar(
+                year, words.months[groups["m1"].lower().rstrip(".")], first, last, published
+            )
         if groups.get("m2"):
             year = int(groups["y2"]) if groups.get("y2") else None
-            month = words.months[groups["m2"].lower()]
+            month = words.months[groups["m2"].lower().rstrip(".")]
             return _calendar(year, month, int(groups["d3"]), None, published)
         if groups.get("m3"):
-            return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower()]),
+            return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower().rstrip(".")]),
                                 "month", "exact")  # fmt: skip
     except (ValueError, KeyError):
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.text.dates import MONTH_ABBREVIATIONS
 
@@ -28,6 +29,33 @@ _SHORT_FORMS = (
     r"U\.S", r"U\.K", r"U\.N", r"E\.U", "Jr", "Sr", "Inc", "Ltd", "Co", "vs", "etc", "approx",
 )  # fmt: skip
 _ABBREVIATIONS = re.compile(rf"(?:\b(?:{'|'.join(_SHORT_FORMS)})\.|\b[A-Z]\.)$")
+#: A day written as an ordinal, "4." in "am 4. März" or "1. und 2. Februar": German and
+#: other languages write the day's full stop before the month, which ends no sentence.
+_ORDINAL_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+
+
+def _opens_with_month(text: str, at: int) -> bool:
+    """Whether ``text`` at ``at`` starts with a month name of a language that writes days as
+    ordinals ("März"; English writes "March 4"), or with a joiner before a second ordinal
+    day ("und 2. Februar")."""
+    word = _NEXT_WORD.match(text, at)
+    if word is None:
+        return False
+    first = word.group(1).casefold()
+    if first in _JOINERS:
+        return word.group(2) is not None  # "und 2.", never "A man ..."
+    return first in _foreign_months()
+
+
+_NEXT_WORD = re.compile(r"(\w+)(\s+\d{1,2}\.)?")
+_JOINERS = frozenset({"und", "bis", "oder", "a", "až", "og", "och", "ja", "és"})
+
+
+@lru_cache(maxsize=1)
+def _foreign_months() -> frozenset[str]:
+    from extractor.text.dates import ordinal_day_months
+
+    return ordinal_day_months()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +74,8 @@ def split_sentences(text: str) -> list[Sentence]:
             candidate = text[position : match.start()].rstrip()
             if _ABBREVIATIONS.search(candidate, max(0, len(candidate) - 10)):
                 continue  # "Maj. Gen. Smith" is one sentence
+            if _ORDINAL_DAY.search(candidate) and _opens_with_month(text, match.end()):
+                continue  # "am 4. März" is one sentence
             if candidate.strip():
                 spans.append((position, position + len(candidate)))
             position = match.end()

@@ -22,6 +22,7 @@ from extractor.text.cues import (
     cue_patterns,
     every_language,
 )
+from extractor.text.dates import precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import detect_language
 from extractor.types import columns as col
@@ -332,7 +333,7 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
         "host_country": host_country,
         "place": make.place(draft.place, host_country),
         "start": make.when(draft.date) or make.when_in_evidence(),
-        "end": make.when(draft.end_date),
+        "end": _last_day(make.when(draft.end_date)),
         "purpose": draft.purpose,
     }
     data = directed(data, make)
@@ -416,6 +417,14 @@ def from_meetings(
             except ValidationError:
                 continue
     return derived
+
+
+def _last_day(end: DateValue | None) -> DateValue | None:
+    """A visit's end given as a range of days ("10 y 11 de mayo") ends on its last day."""
+    if end is None or end.kind != "range" or end.end is None:
+        return end
+    return end.model_copy(update={"value": end.end, "end": None, "kind": "exact",
+                                  "precision": precision_of(end.end)})  # fmt: skip
 
 
 def _visit_end(record: Mapping[str, Any]) -> Any:
