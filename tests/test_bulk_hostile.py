@@ -19,7 +19,9 @@ import contextlib
 import json
 import os
 import re
+import signal
 import stat
+import subprocess
 import sys
 import tempfile
 import threading
@@ -766,3 +768,64 @@ def test_the_lock_follows_the_file_a_rewrite_makes(tmp_path: Path) -> None:
         with pytest.raises(ConfigurationError, match="another name of the same file"):
             open_output(tmp_path / "late.jsonl")
     open_output(tmp_path / "late.jsonl").close()
+
+
+# ------------------------------------------------------- how the process is started and ended
+
+
+def _cli(args: list[str], **options: Any) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "EXTRACTOR_MODEL": "openai/fake-model"}
+    env.pop("EXTRACTOR_BASE_URL", None)
+    options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
+    return subprocess.Popen(
+        [sys.executable, "-m", "extractor", *args], env=env, cwd=str(ROOT), **options
+    )
+
+
+@pytest.mark.parametrize("closed", [0, 1, 2])
+def test_a_closed_standard_stream_does_not_abort_a_run(tmp_path: Path, closed: int) -> None:
+    """cron and ``cmd <&-`` start a process with stdin, stdout or stderr closed: the run still
+    writes every line and exits 0 (uvloop used to abort on it, exit 134)."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"k{n}.txt").write_text(kano(n + 2))
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(casualty_responder) as server:
+        process = _cli(
+            ["bulk", str(corpus), "-o", str(out), "--base-url", server.base_url,
+             "--strategy", "single"],
+            preexec_fn=lambda: os.close(closed),
+            **({"stdout": None} if closed == 1 else {"stderr": None} if closed == 2 else {}),
+        )  # fmt: skip
+        process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert sorted(line["doc_id"] for line in latest_lines(out)) == ["k0.txt", "k1.txt", "k2.txt"]
+
+
+def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
+    """``docker stop``, systemd and ``timeout`` send SIGTERM: the run stops as on Ctrl-C, with
+    its lines kept, the summary said and the lock removed; a rerun completes the file."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(12):
+        (corpus / f"k{n:02d}.txt").write_text(kano(n + 2))
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(casualty_responder, latency=0.5) as slow:
+        args = ["bulk", str(corpus), "-o", str(out), "--base-url", slow.base_url,
+                "--strategy", "single", "-j", "1"]  # fmt: skip
+        process = _cli(args)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n")):
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 130, stderr
+        assert b"interrupted" in stderr
+        assert not Path(f"{out}.lock").exists()
+        written = len(list(latest_lines(out)))
+        assert 1 <= written < 12
+        again = _cli(args)
+        again.communicate(timeout=120)
+    assert again.returncode == 0
+    assert len(list(latest_lines(out))) == 12
