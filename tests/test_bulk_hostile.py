@@ -452,6 +452,11 @@ def _refuse_writes_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("read-only", "cannot be written"),
         ("summary in a missing folder", "does not exist"),
         ("summary is a folder", "is a folder"),
+        ("summary is the output", "which this run reads or writes"),
+        ("summary is an input", "which this run reads or writes"),
+        ("summary under a file", "is not a folder"),
+        ("summary name too long", "File name too long"),
+        ("summary is -", "give a file name"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work(
@@ -473,6 +478,16 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work
         _refuse_writes_to(out, monkeypatch)
     elif case == "summary in a missing folder":
         extra = ["--summary-json", str(tmp_path / "nope" / "summary.json")]
+    elif case == "summary is the output":
+        extra = ["--summary-json", str(tmp_path / "." / "out.jsonl")]
+    elif case == "summary is an input":
+        extra = ["--summary-json", str(corpus / "k.txt")]
+    elif case == "summary under a file":
+        extra = ["--summary-json", str(tmp_path / "plain.txt" / "s.json")]
+    elif case == "summary name too long":
+        extra = ["--summary-json", str(tmp_path / ("s" * 300))]
+    elif case == "summary is -":
+        extra = ["--summary-json", "-"]
     else:
         extra = ["--summary-json", str(tmp_path)]
     requests = len(fake.requests)
@@ -486,6 +501,7 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work
     assert len(fake.requests) == requests  # refused before any work
     if case not in ("folder", "read-only"):
         assert not (tmp_path / "out.jsonl").exists()
+    assert (corpus / "k.txt").read_text() == kano(5)  # no input replaced
 
 
 # ------------------------------------------------------------------ speed

@@ -239,7 +239,7 @@ def bulk(
     paths = [STDIN_PATH if value == STDIO else value for value in inputs]
     target = STDOUT_PATH if output == STDIO else output
     if summary_json is not None:
-        _check_summary_path(summary_json)
+        _check_summary_path(summary_json, [*paths, target, f"{target}.lock"])
     fields = InputOptions(id_field, text_field, date_field, title_field)
     extractor_options: dict[str, Any] = dict(
         model=model, base_url=base_url, strategy=strategy, types=chosen_types,
@@ -444,11 +444,31 @@ def _reporter(mode: str) -> ProgressReporter:
     return NoProgress()
 
 
-def _check_summary_path(path: Path) -> None:
-    """Fail now, not after the run, when ``--summary-json`` cannot be written."""
+def _check_summary_path(path: Path, taken: list[str]) -> None:
+    """Fail now, not after the run, when ``--summary-json`` cannot be written, or names a
+    file the run reads or writes (``taken``: the inputs, the output and its lock): writing
+    the summary there would replace the results or an article."""
+    try:
+        _check_summary_target(path, taken)
+    except OSError as error:  # a name too long, a symbolic-link loop ...
+        fail_usage(f"--summary-json {path}: {error.strerror or error}")
+
+
+def _check_summary_target(path: Path, taken: list[str]) -> None:
+    if str(path) == STDIO:
+        fail_usage("--summary-json -: give a file name (stdout carries the results with -o -)")
+    for other in taken:
+        if _same_file(path, other) or (path.is_file() and _within(path, other)):
+            fail_usage(
+                f"--summary-json {path}: that is {'stdout' if other == STDOUT_PATH else other}"
+                f"{'' if _same_file(path, other) else ' (an input in it)'}, which this run reads "
+                "or writes; give another file name"
+            )
     folder = path.parent
     if path.is_dir():
         fail_usage(f"--summary-json {path}: is a folder; give a file name")
+    if folder.exists() and not folder.is_dir():
+        fail_usage(f"--summary-json {path}: {folder} is not a folder")
     if not folder.is_dir():
         fail_usage(f"--summary-json {path}: the folder {folder} does not exist; create it first")
     if path.exists():
@@ -456,8 +476,28 @@ def _check_summary_path(path: Path) -> None:
             os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
         except OSError as error:
             fail_usage(f"--summary-json {path}: cannot be written ({error.strerror or error})")
+    elif path.is_symlink():
+        fail_usage(f"--summary-json {path}: a broken symbolic link; give a file name")
     elif not os.access(folder, os.W_OK | os.X_OK):
         fail_usage(f"--summary-json {path}: cannot create a file in {folder} (permission denied)")
+
+
+def _within(path: Path, folder: str) -> bool:
+    """Whether ``path`` is a file inside the input folder ``folder``."""
+    if not os.path.isdir(folder):
+        return False
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, root]) == root
+
+
+def _same_file(path: Path, other: str) -> bool:
+    """Whether ``path`` and ``other`` are one file (by name, or by device and inode)."""
+    if os.path.abspath(path) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
 
 
 def _report(run: BulkRun, summary_json: Path | None, price: Price | None) -> int:
