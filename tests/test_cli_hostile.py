@@ -286,3 +286,37 @@ def test_model_commands_print_a_data_folder_whose_name_is_not_utf8(
         result = invoke(args, {**env, "EXTRACTOR_DATA_DIR": folder}, place)
         assert result.exception is None or isinstance(result.exception, SystemExit), result
         assert "Traceback" not in result.output and result.exit_code in (0, 1)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["extract", "view"]),
+    spelling=st.sampled_from(["same", "dot", "absolute", "symlink", "hardlink"]),
+)
+def test_output_naming_the_input_is_refused_however_spelt(
+    tmp_path: Path, command: str, spelling: str
+) -> None:
+    """``extract a.txt -o a.txt`` replaced the article with its result: the input, however
+    its name is spelt (``./a.txt``, absolute, a symlink or hard link to it), is no output."""
+    folder = tmp_path / f"{command}-{spelling}"
+    folder.mkdir(exist_ok=True)
+    article = folder / ("a.txt" if command == "extract" else "a.jsonl")
+    content = "At least 3 people were killed in Kano, Nigeria on Friday.\n"
+    article.write_text(content)
+    output = {
+        "same": str(article), "dot": str(folder / "." / article.name),
+        "absolute": str(article.resolve()), "symlink": str(folder / "link"),
+        "hardlink": str(folder / "hard"),
+    }[spelling]  # fmt: skip
+    with contextlib.suppress(FileExistsError):
+        if spelling == "symlink":
+            os.symlink(article, output)
+        elif spelling == "hardlink":
+            os.link(article, output)
+    env = {"EXTRACTOR_MODEL": "openai/fake-model", "EXTRACTOR_BASE_URL": "http://127.0.0.1:9/v1"}
+    result = runner.invoke(app, [command, str(article), "-o", output], env=env)
+    assert result.exit_code == 2
+    assert "that is the input file" in result.stderr
+    assert article.read_text() == content

@@ -66,6 +66,7 @@ from extractor.cli.common import (
     fail_usage,
     parse_types,
     printable,
+    same_file,
     show_notices,
     shown,
 )
@@ -458,10 +459,10 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
     if str(path) == STDIO:
         fail_usage("--summary-json -: give a file name (stdout carries the results with -o -)")
     for other in taken:
-        if _same_file(path, other) or (path.is_file() and _within(path, other)):
+        if same_file(path, other) or (path.is_file() and _within(path, other)):
             fail_usage(
                 f"--summary-json {path}: that is {'stdout' if other == STDOUT_PATH else other}"
-                f"{'' if _same_file(path, other) else ' (an input in it)'}, which this run reads "
+                f"{'' if same_file(path, other) else ' (an input in it)'}, which this run reads "
                 "or writes; give another file name"
             )
     folder = path.parent
@@ -488,16 +489,6 @@ def _within(path: Path, folder: str) -> bool:
         return False
     real, root = os.path.realpath(path), os.path.realpath(folder)
     return os.path.commonpath([real, root]) == root
-
-
-def _same_file(path: Path, other: str) -> bool:
-    """Whether ``path`` and ``other`` are one file (by name, or by device and inode)."""
-    if os.path.abspath(path) == os.path.abspath(other):
-        return True
-    try:
-        return os.path.samefile(path, other)
-    except (OSError, ValueError):
-        return False
 
 
 def _report(run: BulkRun, summary_json: Path | None, price: Price | None) -> int:

@@ -177,6 +177,23 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     return Path(path)
 
 
+def same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bool:
+    """Whether two names are one file: the same absolute path, or the same device and inode
+    (a symlink, a hard link, ``./x``)."""
+    if os.path.abspath(path) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_input_as_output(output: str | None, path: str) -> None:
+    """Exit 2 when ``-o`` names the input itself: writing would replace the article."""
+    if output is not None and output != STDIO and path != STDIO and same_file(output, path):
+        fail_usage(f"-o {shown(output)}: that is the input file; give another name")
+
+
 def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     """``path`` if a file can be written there: a regular file or a new name in a folder."""
     target = Path(path)

@@ -47,6 +47,7 @@ from extractor.cli.common import (
     output_target,
     parse_types,
     read_stdin,
+    refuse_input_as_output,
     regular_file,
     shown,
     stdout_is_terminal,
@@ -145,6 +146,7 @@ def extract(
     day = _published(published)
     if path != STDIO:
         regular_file(path, "text, Markdown or HTML file")  # a FIFO or a device would hang
+    refuse_input_as_output(output, path)
     target = output_target(output, f"{chosen_format} file")
     source = "stdin" if path == STDIO else shown(path)
 

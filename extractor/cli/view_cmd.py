@@ -26,6 +26,7 @@ from extractor.cli.common import (
     fail_usage,
     os_error_message,
     print_error,
+    refuse_input_as_output,
     regular_file,
     shown,
     writable_file,
@@ -97,8 +98,7 @@ def view_cmd(
         with contextlib.suppress(OSError, ValueError):  # a missing folder is made; else refused
             Path(output).parent.mkdir(parents=True, exist_ok=True)
         writable_file(output, "HTML file")
-        if path != STDIO and Path(output).resolve() == Path(path).resolve():
-            fail_usage(f"-o {shown(output)}: that is the input file; give another name")
+        refuse_input_as_output(output, path)
     source = sys.stdin.buffer if path == STDIO else path
     documents = JsonlDocuments(source, base_dir=source_root)
     try:
