@@ -845,3 +845,22 @@ def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
         again.communicate(timeout=120)
     assert again.returncode == 0
     assert len(list(latest_lines(out))) == 12
+
+
+@pytest.mark.parametrize("target", ["precious.txt", "missing.txt"])
+def test_a_symlink_in_place_of_the_lock_is_never_followed(
+    tmp_path: Path, fake: FakeOpenAI, target: str
+) -> None:
+    """``out.jsonl.lock -> precious.txt``: the run refuses (exit 2) instead of writing its pid
+    and a result line into the file the link points to, or creating it."""
+    (tmp_path / "k.txt").write_text(kano(4))
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n")
+    out = tmp_path / "out.jsonl"
+    os.symlink(tmp_path / target, f"{out}.lock")
+    result = bulk(fake, str(tmp_path / "k.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    (line,) = error_lines(result)
+    assert "is a symbolic link" in line
+    assert precious.read_text() == "keep me\n"
+    assert not (tmp_path / "missing.txt").exists()

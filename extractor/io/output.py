@@ -91,6 +91,8 @@ _FIRST_LINE_CAP = 64 * 1024 * 1024
 _CHOOSE = "choose another -o"
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+#: A lock file is ours: a symbolic link in its place is never followed.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _problem(message: str, *, path: str | os.PathLike[str]) -> OutputError:
@@ -258,7 +260,8 @@ def _torn_first_line_is_ours(
 
 def _read_sidecar(sidecar: Path) -> bytes | None:
     try:
-        with open(sidecar, "rb") as handle:
+        fd = os.open(sidecar, os.O_RDONLY | _CLOEXEC | _NOFOLLOW)
+        with open(fd, "rb") as handle:
             return handle.read(_FIRST_LINE_CAP)
     except OSError:
         return None
@@ -376,8 +379,14 @@ def _sidecar_lock(output: OutputTarget) -> _Lock:
     sidecar = output.lock_path
     for _ in range(50):
         try:
-            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o644)
+            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | _CLOEXEC | _NOFOLLOW, 0o644)
         except OSError as error:
+            if error.errno == errno.ELOOP and os.path.islink(sidecar):
+                raise _problem(
+                    f"its lock file {sidecar} is a symbolic link, which a run never follows "
+                    "(it would write into the file it points to); remove it",
+                    path=output.path,
+                ) from error
             if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and output.kind == "file":
                 with contextlib.suppress(OSError):
                     fd = os.open(output.target, os.O_RDONLY | _CLOEXEC)
