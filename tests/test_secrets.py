@@ -493,3 +493,30 @@ def test_each_echo_is_redacted_in_the_error_line(
     [line] = result.stderr.strip().splitlines()
     assert key not in line and line.startswith("extractor: error:")
     assert MARK in line  # the echo was there, and was cut out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    key=st.text(alphabet="abcdefXYZ0123456789-_", min_size=8, max_size=40),
+    bad=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters=[chr(c) for c in range(0x21, 0x7F)]
+    ),
+    at=st.integers(0, 40),
+)
+def test_a_key_no_http_header_can_carry_is_refused_before_any_request(
+    key: str, bad: str, at: int
+) -> None:
+    """A curly quote, a non-breaking space or a line break pasted into a key: refused up
+    front (configuration error, exit 2 in the CLI), naming the character, never the key;
+    whitespace around a key is no part of it."""
+    from extractor.errors import ConfigurationError
+    from extractor.runtime.providers import check_api_key, resolve_model
+
+    assert check_api_key(f"  {key}\n") == key
+    spoiled = key[:at] + bad + key[at:]
+    if not spoiled.strip() or spoiled.strip() == key:
+        return  # the bad character was outer whitespace: stripped
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_model("openai/gpt-4o-mini", api_key=spoiled)
+    assert "HTTP header" in str(caught.value)
+    assert key not in str(caught.value)  # a key of 8+ characters: never in the message

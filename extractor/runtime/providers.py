@@ -46,6 +46,7 @@ import asyncio
 import base64
 import json
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -169,17 +170,39 @@ def resolve_model(
     if not slash:
         provider, name = "openai", model
     if base_url is not None:
-        key = api_key or env.api_key or env.provider_key("openai")
+        key = check_api_key(api_key or env.api_key or env.provider_key("openai"))
         _refuse_two_credentials(base_url, key)
         return ModelSpec(label=model, provider=provider, model=name, base_url=base_url,
                          api_key=key, mode=chosen_mode)  # fmt: skip
-    key = api_key or env.api_key or env.provider_key(provider)
+    key = check_api_key(api_key or env.api_key or env.provider_key(provider))
     if provider in KEY_VARIABLES and key is None:
         raise ConfigurationError(
             f"model {model!r} needs an API key: set {KEY_VARIABLES[provider]} "
             "or EXTRACTOR_API_KEY (from Python, the api_key argument also works)"
         )
     return ModelSpec(label=model, provider=provider, model=name, api_key=key, mode=chosen_mode)
+
+
+def check_api_key(key: str | None) -> str | None:
+    """The key without surrounding whitespace; ConfigurationError for a character no HTTP
+    header can carry (a curly quote or a line break pasted in), before any request.
+
+    Such a key used to fail every document as a model error ("try --max-retries 3") or
+    as an unreachable server, and a rerun after the fix redid nothing. The message
+    names the character and its position, never the key.
+    """
+    if key is None:
+        return None
+    key = key.strip()
+    for position, character in enumerate(key, start=1):
+        if not "!" <= character <= "~":
+            name = unicodedata.name(character, f"U+{ord(character):04X}")
+            raise ConfigurationError(
+                f"the API key holds {name} at character {position}, which an HTTP header "
+                "cannot carry (pasted from a document?): check EXTRACTOR_API_KEY or the "
+                "provider's key variable"
+            )
+    return key or None
 
 
 def check_base_url(url: str) -> None:
