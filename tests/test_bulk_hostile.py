@@ -864,3 +864,34 @@ def test_a_symlink_in_place_of_the_lock_is_never_followed(
     assert "is a symbolic link" in line
     assert precious.read_text() == "keep me\n"
     assert not (tmp_path / "missing.txt").exists()
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(count=st.integers(1, 4), cut=st.sampled_from(["newline", "half", "nothing"]))
+def test_a_last_line_that_lost_only_its_newline_is_kept(
+    fake: FakeOpenAI, count: int, cut: str
+) -> None:
+    """``truncate -s -1 out.jsonl`` (an editor, a copy cut short): the last result is whole
+    and stays (not paid for again, no older line wins); half a line is still cut off and
+    redone (a file holding only half a line is not proven ours: refused, tested above)."""
+    assume(cut != "half" or count > 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "in"
+        corpus.mkdir()
+        for n in range(count):
+            (corpus / f"k{n}.txt").write_text(kano(n + 30))
+        out = Path(tmp) / "out.jsonl"
+        assert bulk(fake, str(corpus), "-o", str(out)).exit_code == 0
+        data = out.read_bytes()
+        if cut == "newline":
+            out.write_bytes(data[:-1])
+        elif cut == "half":
+            last = data.rstrip(b"\n").rfind(b"\n") + 1
+            out.write_bytes(data[: last + (len(data) - last) // 2])
+        before = len(fake.requests)
+        again = bulk(fake, str(corpus), "-o", str(out))
+        assert again.exit_code == 0, again.stderr
+        assert len(fake.requests) - before == (1 if cut == "half" else 0)
+        ids = [line["doc_id"] for line in latest_lines(out)]
+        assert sorted(ids) == [f"k{n}.txt" for n in range(count)]
+        assert out.read_bytes().endswith(b"\n")

@@ -207,12 +207,16 @@ def write_lines(path: Path, lines: list[dict[str, Any]]) -> bytes:
 def test_the_last_complete_line_of_an_id_wins_after_any_truncation(
     writes: list[tuple[str, str]], cut: float
 ) -> None:
-    """open_output's done, latest_lines and drop_error_lines agree on the winner of each id."""
+    """open_output's done, latest_lines and drop_error_lines agree on the winner of each id;
+    a last line that lost only its newline is whole and counts."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "out.jsonl"
         full = write_lines(path, [result(doc_id, digest) for doc_id, digest in writes])
         path.write_bytes(full[: round(cut * len(full))])
-        complete = writes[: path.read_bytes().count(b"\n")]
+        data = path.read_bytes()
+        # a cut that took only the last newline leaves a whole result line: it is kept
+        whole = bool(data) and not data.endswith(b"\n") and full[len(data) : len(data) + 1] == b"\n"
+        complete = writes[: data.count(b"\n") + whole]
         expected = {doc_id: digest for doc_id, digest in complete}  # the last one stays
 
         if not complete and path.read_bytes():  # a piece of a first line no run marked
@@ -393,12 +397,13 @@ not_result_files = st.one_of(
 
 
 def looks_like_a_result_file(content: bytes) -> bool:
-    """The oracle: empty or blank complete lines, or a complete first line with our keys."""
+    """The oracle: empty or blank complete lines, or a first line with our keys (a whole
+    result line that lost only its newline counts)."""
     lines = content.split(b"\n")
     while len(lines) > 1 and not lines[0].strip():
         lines.pop(0)
-    if len(lines) == 1:
-        return lines[0] == b""
+    if len(lines) == 1 and lines[0] == b"":
+        return True
     try:
         first = json.loads(lines[0])
     except (ValueError, RecursionError):
@@ -465,6 +470,8 @@ def test_a_real_output_torn_at_every_byte_keeps_every_complete_line(tmp_path: Pa
             handle.truncate(size)
         sidecar.write_bytes(mark)
         kept = full[: full.rfind(b"\n", 0, size) + 1]
+        if full[size : size + 1] == b"\n" and size > len(kept):  # only the newline went
+            kept = full[: size + 1]  # the whole line stays, given its newline back
         with open_output(path) as output:
             assert output.done == {f"d{n}": str(n) for n in range(kept.count(b"\n"))}
         assert path.read_bytes() == kept, size

@@ -209,6 +209,8 @@ def check_own_output(
     if not first:
         return False
     if not first.endswith(b"\n"):
+        if is_result_line(first):
+            return True  # a whole result line that lost only its newline (see _scan)
         if mark is None:
             mark = _read_sidecar(Path(os.fspath(path) + ".lock"))
         if _torn_first_line_is_ours(first, offset, info, mark):
@@ -646,9 +648,42 @@ def _hash_of(record: Mapping[str, Any]) -> str | None:
     return digest if isinstance(digest, str) else None
 
 
+def _complete_last_line(file: Path) -> bool:
+    """Give a complete result line that lacks only its final newline that newline.
+
+    Such a line is a finished result (an editor or ``truncate -s -1`` took the
+    newline, or a copy was cut there): cut off as torn, it was paid for again,
+    and an older line of its id won meanwhile. Only a whole result line
+    (:func:`is_result_line`) is kept; anything else stays torn.
+    """
+    with open(file, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return False
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return False
+        start = max(0, size - _FIRST_LINE_CAP)
+        handle.seek(start)
+        data = handle.read()
+    cut = data.rfind(b"\n")
+    if cut < 0 and start > 0:
+        return False  # longer than any line we write
+    if not is_result_line(data[cut + 1 :]):
+        return False
+    fd = os.open(file, os.O_WRONLY | os.O_APPEND | _CLOEXEC)
+    try:
+        os.write(fd, b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return True
+
+
 def _scan(file: Path) -> tuple[dict[str, str | None], dict[str, str | None]]:
-    """The winning ``text_sha256`` and ``source`` per id (the last line's); cuts off a torn
-    last line."""
+    """The winning ``text_sha256`` and ``source`` per id (the last line's); a complete last
+    line without its newline is given one, a torn last line is cut off."""
+    _complete_last_line(file)
     done: dict[str, str | None] = {}
     sources: dict[str, str | None] = {}
     tail = _Tail()
@@ -722,8 +757,8 @@ def latest_lines(
     torn: bytes | None = None
     with open(file, "rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
-            if not raw.endswith(b"\n"):
-                torn = raw
+            if not raw.endswith(b"\n") and not is_result_line(raw):
+                torn = raw  # a whole result line that lost only its newline is no torn line
                 break
             complete = lineno
             record = _loose(raw)
@@ -765,6 +800,7 @@ def _drop_error_lines(file: Path, rewrite: Path) -> int:
     winners: dict[str, tuple[int, bool]] = {}
     lines = 0
     tail = _Tail()
+    _complete_last_line(file)
     with open(file, "rb") as handle:
         for lineno, record in _result_lines(handle, file, tail):
             winners[record["doc_id"]] = (lineno, record.get("status") == "error")
