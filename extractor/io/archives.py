@@ -16,7 +16,8 @@ Every member is accounted for: a member the caller wants is yielded as
 saying why it was not read (its type, a link, an unsafe name). Only directory
 entries and operating-system clutter (:func:`is_junk_name`: macOS resource
 forks, ``.DS_Store``, version-control folders) pass without a word; they are
-never articles.
+never articles. A damaged tar is read past its damage, and what could not be
+read is one failure naming where (see :func:`iter_tar`).
 
 Each source is opened and read once, front to back, so a pipe or FIFO loses
 nothing (a zip, which must seek, is first copied to a temporary spool). The
@@ -29,6 +30,8 @@ bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
 
 from __future__ import annotations
 
+import bz2
+import lzma
 import os
 import posixpath
 import re
@@ -36,10 +39,12 @@ import stat
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+import zlib
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, cast
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -83,7 +88,8 @@ class Member:
 
     ``is_uri``: the name is the page's URI (or WARC record id), an identity of
     its own, rather than a path inside the archive. ``link_to`` names the
-    member a tar hard link shares its content with.
+    member a tar hard link shares its content with. ``media_type``: a WARC
+    page's content type, lower case, without parameters (``text/html``).
     """
 
     name: str
@@ -94,6 +100,8 @@ class Member:
     is_uri: bool = False
     #: For a tar hard link: the member whose content this is.
     link_to: str | None = None
+    #: For a WARC page: its content type (``text/html``, ``text/plain``).
+    media_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,42 +308,70 @@ def _zip_member(
 
 # ---------------------------------------------------------------------- tar
 
+#: Bytes of a tar block: headers start on block boundaries of the uncompressed tar.
+_BLOCK = tarfile.BLOCKSIZE
+#: Uncompressed bytes a tar stream keeps behind its position, so reading can step back to
+#: a header :mod:`tarfile` refused (its stream reads at most one record, 10 KiB, ahead).
+_TAR_REWIND = 64 * 1024
+#: Damaged places of one tar described in its failure line; further ones are counted.
+_GAPS_TOLD = 5
+#: The start of the next stream of a compressed tar made by concatenation (``cat a.gz b.gz``).
+_STREAM_MAGIC = {"gz": b"\x1f\x8b", "bz2": b"BZh", "xz": b"\xfd7zXZ\x00"}
+
 
 def iter_tar(
     source: Source, screen: Screen, caps: SizeCaps, budget: ExpansionBudget | None = None
 ) -> Iterator[ArchiveEntry]:
     """Every non-directory member of a (possibly compressed) tar archive, read as one stream.
 
-    Stream mode (``r|*``) never seeks, and skipping a member still inflates it,
-    so every member's size counts towards the archive cap, read or not.
-    Symbolic links and devices are reported, not followed: nothing is ever
-    extracted for them to point at. A hard link is another name for an
-    earlier member's content, which a stream has already passed: links are
-    collected and, after the archive's end, resolved in a second pass over a
-    source that can be read again (a file, an in-memory member), each
-    yielding its target's bytes under its own name (charged to the budget
-    again, so a thousand links to one big member cannot dodge the cap). A
-    link whose target is not a file of the archive, or whose archive cannot
-    be read again (a pipe) or ends early, is a failure naming the target.
+    The archive is read front to back, never seeking (see :class:`_TarStream`),
+    and skipping a member still inflates it, so every member's size counts
+    towards the archive cap, read or not. Symbolic links and devices are
+    reported, not followed: nothing is ever extracted for them to point at.
+
+    Damage does not end reading quietly. :mod:`tarfile` takes a header it
+    cannot read (a bad checksum, a block of zeros where a header should be)
+    for the end of the archive; here the position where it stopped is
+    compared with what follows (:func:`_tar_pass`): if non-zero bytes follow,
+    the archive is damaged, and reading resumes at the next valid header, as
+    GNU tar does. Every damaged place is told, with its byte offset in the
+    uncompressed tar and the last member read before it, in one failure line
+    for the archive; members found after it are read. Zeros after the end
+    (padding, the joint of two concatenated tars) are no damage. A compressed
+    stream that is cut or corrupt ends reading with a failure.
+
+    A hard link is another name for an earlier member's content, which a
+    stream has already passed: links are collected and, after the archive's
+    end, resolved in a second pass over a source that can be read again (a
+    file, an in-memory member), each yielding its target's bytes under its
+    own name (charged to the budget again, so a thousand links to one big
+    member cannot dodge the cap). A link whose target is not a file of the
+    archive, or whose archive cannot be read again (a pipe) or ends early, is
+    a failure naming the target.
     """
     budget = budget or ExpansionBudget(caps)
     try:
-        if isinstance(source, str):
-            archive = tarfile.open(source, mode="r|*")  # noqa: SIM115 - closed below
-        else:
-            archive = tarfile.open(fileobj=source, mode="r|*")  # noqa: SIM115
-    except Exception as exc:  # ReadError, OSError, EOFError, and worse on hostile input
+        handle = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
+    except OSError as exc:
         yield MemberFailure(None, f"not a readable tar archive ({_describe(exc)})", final=True)
         return
     links: _Links = {}
     complete = False
-    with archive:
-        for entry in _tar_entries(archive, screen, budget, links):
+    try:
+        try:
+            stream = _TarStream(handle)
+        except Exception as exc:  # OSError, and worse on hostile input
+            yield MemberFailure(None, f"not a readable tar archive ({_describe(exc)})", final=True)
+            return
+        for entry in _tar_entries(stream, screen, budget, links):
             yield entry
             if isinstance(entry, MemberFailure) and entry.final:
                 break
         else:
             complete = True
+    finally:
+        if isinstance(source, str):
+            handle.close()
     if links and complete:
         yield from _resolve_links(source, links, budget)
     elif links:
@@ -346,94 +382,456 @@ def iter_tar(
 _Links = dict[tuple[str, int], list[str]]
 
 
+class _TarStreamError(Exception):
+    """The tar's bytes themselves fail: corrupt or cut compressed data, an I/O error."""
+
+
+class _TarStream:
+    """A tar's uncompressed bytes, read once, front to back, that can step back a little.
+
+    It decompresses gzip, bzip2 and xz (told by their magic numbers, as
+    tarfile's ``r|*`` does) in pieces of bounded size, stream after stream
+    when several were concatenated, and checks that a compressed stream ends
+    where the file does: a cut file or corrupt data raise
+    :class:`_TarStreamError`, then and on every later read (``failure``).
+    ``position`` counts the uncompressed bytes handed out. The last
+    :data:`_TAR_REWIND` of them are kept, so a reader can go back to a header
+    :mod:`tarfile` refused (:meth:`rewind`) or hand back what a scan read too
+    far; nothing else is kept, so memory stays bounded whatever the size.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        read: Callable[[int], bytes] = getattr(raw, "read1", raw.read)
+        self._read_raw = read
+        self.position = 0
+        self.failure: _TarStreamError | None = None
+        self._pending = b""  # given back: handed out again before anything new
+        self._at = 0
+        self._history: deque[bytes] = deque()
+        self._kept = 0
+        self._input = b""  # compressed bytes not yet given to the decompressor
+        head = b""
+        while len(head) < 10 and (more := read(10 - len(head))):
+            head += more
+        self.compression = _tar_compression(head)
+        self._decompressor: Any = _decompressor(self.compression)
+        if self._decompressor is None:
+            self._pending = head
+        else:
+            self._input = head
+
+    def read(self, size: int) -> bytes:
+        """``size`` bytes, fewer only at the end of the tar."""
+        if self.failure is not None:
+            raise self.failure
+        parts: list[bytes] = []
+        have = 0
+        if self._at < len(self._pending):
+            part = self._pending[self._at : self._at + size]
+            self._at += len(part)
+            parts.append(part)
+            have += len(part)
+        while have < size:
+            try:
+                part = self._more(size - have)
+            except _TarStreamError as exc:
+                self.failure = exc
+                raise
+            except Exception as exc:  # zlib.error, lzma.LZMAError, OSError ...
+                self.failure = _TarStreamError(_describe(exc))
+                raise self.failure from exc
+            if not part:
+                break
+            parts.append(part)
+            have += len(part)
+        data = b"".join(parts)
+        self.position += len(data)
+        if data:
+            self._history.append(data)
+            self._kept += len(data)
+            while self._kept - len(self._history[0]) >= _TAR_REWIND:
+                self._kept -= len(self._history.popleft())
+        return data
+
+    def rewind(self, position: int) -> bool:
+        """Go back to ``position`` if it is among the bytes kept; False if not."""
+        back = self.position - position
+        if back < 0 or back > self._kept:
+            return False
+        taken: list[bytes] = []
+        need = back
+        while need:
+            last = self._history.pop()
+            if len(last) > need:
+                self._history.append(last[:-need])
+                last = last[-need:]
+            taken.append(last)
+            self._kept -= len(last)
+            need -= len(last)
+        rest = self._pending[self._at :]
+        self._pending = b"".join([*reversed(taken), rest])
+        self._at = 0
+        self.position = position
+        return True
+
+    def _more(self, size: int) -> bytes:
+        """Up to ``size`` new uncompressed bytes; b"" at the end of the tar."""
+        if self._decompressor is None:
+            return self._read_raw(size)
+        while True:
+            decompressor = self._decompressor
+            if decompressor.eof:
+                if not self._next_stream():
+                    return b""
+                continue
+            if self._input:
+                data, self._input = self._input, b""
+            elif self.compression == "gz" or decompressor.needs_input:
+                data = self._read_raw(_CHUNK)
+                if not data:
+                    # zlib may still hold output it had no room for; then the data is cut
+                    if self.compression == "gz" and (out := decompressor.decompress(b"", size)):
+                        return bytes(out)
+                    raise _TarStreamError(
+                        f"its {self.compression} data ends early: the file is cut short"
+                    )
+            else:
+                data = b""  # bz2 and xz keep input they have not yet inflated
+            out = decompressor.decompress(data, size)
+            if self.compression == "gz":
+                self._input = decompressor.unconsumed_tail
+            if out:
+                return bytes(out)
+
+    def _next_stream(self) -> bool:
+        """After a compressed stream ends: start the next one if another follows.
+
+        False at the end of the file. Zero padding (tapes, xz stream padding)
+        is passed over; other bytes are not this archive's data and fail.
+        """
+        rest = self._decompressor.unused_data + self._input
+        self._input = b""
+        magic = _STREAM_MAGIC[self.compression]
+        while len(rest := rest.lstrip(b"\0")) < len(magic):
+            more = self._read_raw(_CHUNK)
+            if not more:
+                if rest:
+                    break
+                return False
+            rest += more
+        if not rest.startswith(magic):
+            raise _TarStreamError(
+                f"bytes that are no {self.compression} data follow its compressed data"
+            )
+        self._decompressor = _decompressor(self.compression)
+        self._input = rest
+        return True
+
+
+def _tar_compression(head: bytes) -> str:
+    """The compression a tar's first bytes show, as tarfile's ``r|*`` tells it."""
+    if head.startswith(b"\x1f\x8b\x08"):
+        return "gz"
+    if head[:3] == b"BZh" and head[4:10] == b"1AY&SY":
+        return "bz2"
+    if head.startswith((b"\x5d\x00\x00\x80", b"\xfd7zXZ")):
+        return "xz"
+    return "tar"
+
+
+def _decompressor(compression: str) -> Any:
+    if compression == "gz":
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip framing, CRC checked
+    if compression == "bz2":
+        return bz2.BZ2Decompressor()
+    if compression == "xz":
+        return lzma.LZMADecompressor()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """Bytes of a tar, not all zeros, where no member could be read.
+
+    ``start``: the byte (of the uncompressed tar) of the header tarfile
+    refused; ``end``: where a valid header was found again, None if none
+    was; ``last``: the last member read before it; ``cause``: why the
+    archive's very first header was refused, when it was.
+    """
+
+    start: int
+    end: int | None
+    last: str | None
+    cause: str | None = None
+
+
+#: What a pass over a tar gives: a member with the TarFile that reads its data, or a gap.
+_TarStep = tuple[tarfile.TarFile, tarfile.TarInfo] | _Gap
+
+
+def _tar_pass(stream: _TarStream, budget: ExpansionBudget) -> Generator[_TarStep, None, None]:
+    """One pass over a tar: each member with the TarFile that reads its data, and the gaps.
+
+    tarfile reads headers until one it cannot read, and ends there, quietly.
+    Where it stopped (``offset``) is compared with what the stream holds
+    from there on: nothing (the end), zeros (the end-of-archive blocks and
+    padding) or a valid header after zeros (two concatenated tars, read on)
+    are no damage; non-zero bytes before the next valid header, or before
+    the end, are a :class:`_Gap`. After a gap, a new TarFile reads on from
+    the header found. Every pass moves at least one block forward, so this
+    ends. A stream that fails (cut, corrupt) raises its error.
+    """
+    last: str | None = None
+    while True:
+        base = stream.position
+        stop = base
+        cause: str | None = None
+        try:
+            with tarfile.open(fileobj=cast(IO[bytes], stream), mode="r|") as archive:
+                try:
+                    while (info := archive.next()) is not None:
+                        last = info.name
+                        yield archive, info
+                finally:
+                    stop = base + archive.offset
+        except Exception as exc:  # a header chain tarfile refuses (or the stream failing)
+            cause = _describe(exc)
+        if stream.failure is not None:
+            raise stream.failure
+        if stop > stream.position:  # the header after a member lies past the end of the file
+            raise _TarStreamError("the file ends inside that member: it is cut short")
+        rewound = stream.rewind(stop)
+        lost = 0 if rewound else stream.position - stop  # an overlong header chain, not kept
+        # the block at stop is the one tarfile refused: never take it for a header again
+        found, passed = _next_header(stream, budget, skip=_BLOCK if rewound else 0)
+        if found is None and cause is not None and stop == 0 and last is None:
+            yield _Gap(0, None, None, cause)  # no tar at all
+            return
+        if passed or lost:
+            yield _Gap(stop, found, last, cause)
+        if found is None:
+            return
+
+
+def _next_header(
+    stream: _TarStream, budget: ExpansionBudget, *, skip: int
+) -> tuple[int | None, int]:
+    """Read on to the next valid tar header (past the first ``skip`` bytes).
+
+    Returns where it starts, the stream left there, or None at the end of the
+    tar; and how many non-zero bytes were passed over. The bytes passed over
+    count towards the archive cap.
+    """
+    passed = 0
+    while True:
+        start = stream.position
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return None, passed
+        at = _find_header(chunk, skip)
+        skip = 0
+        seen = chunk if at is None else chunk[:at]
+        budget.charge(len(seen))
+        passed += len(seen) - seen.count(0)
+        if at is not None:
+            stream.rewind(start + at)  # the chunk just read is always kept
+            return start + at, passed
+
+
+def _find_header(chunk: bytes, begin: int) -> int | None:
+    """The offset of the first block from ``begin`` on that is a valid tar header.
+
+    Only ustar, GNU and pax headers (every tar written since the 1990s) are
+    looked for: their magic ``ustar`` at offset 257 finds candidates fast,
+    and tarfile checks each candidate's checksum.
+    """
+    at = chunk.find(b"ustar", begin + 257)
+    while at != -1:
+        start = at - 257
+        if start % _BLOCK == 0 and start + _BLOCK <= len(chunk):
+            try:
+                tarfile.TarInfo.frombuf(
+                    chunk[start : start + _BLOCK], tarfile.ENCODING, "surrogateescape"
+                )
+            except Exception:  # HeaderError: a bad checksum, a block of zeros
+                pass
+            else:
+                return start
+        # the next candidate: the magic's place in the next block (always further on)
+        at = chunk.find(b"ustar", (start // _BLOCK + 1) * _BLOCK + 257)
+    return None
+
+
+def _after(last: str | None) -> str:
+    return f"after member {last!r}" if last else "at its start"
+
+
+def _gap_text(gap: _Gap) -> str:
+    where = f"tar damaged {_after(gap.last)} (byte {gap.start} of the tar)"
+    if gap.end is None:
+        return f"{where}: the rest of the archive could not be read"
+    return (
+        f"{where}: no readable member header up to byte {gap.end}, where reading "
+        "resumed; a member in between is lost"
+    )
+
+
+class _Damage:
+    """The gaps of one tar, told in a single failure line for the archive (one id, one line)."""
+
+    def __init__(self) -> None:
+        self.gaps: list[_Gap] = []
+
+    def report(self) -> MemberFailure | None:
+        """The gaps so far as one failure (reading goes on after them); None if none."""
+        told = self._told()
+        return MemberFailure(None, "; ".join(told)) if told else None
+
+    def ending(self, error: str) -> MemberFailure:
+        """The failure that ends reading, after the gaps so far."""
+        told = self._told()
+        told.append(f"then {error}" if told else error)
+        return MemberFailure(None, "; ".join(told), final=True)
+
+    def _told(self) -> list[str]:
+        told = [_gap_text(gap) for gap in self.gaps[:_GAPS_TOLD]]
+        if len(self.gaps) > _GAPS_TOLD:
+            told.append(f"and {len(self.gaps) - _GAPS_TOLD} more damaged places")
+        self.gaps.clear()
+        return told
+
+
 def _tar_entries(
-    archive: tarfile.TarFile,
+    stream: _TarStream,
     screen: Screen,
     budget: ExpansionBudget,
     links: _Links,
 ) -> Iterator[ArchiveEntry]:
-    """The entries of one pass; hard links wanted by ``screen`` are noted in ``links``.
+    """The entries of the first pass; hard links wanted by ``screen`` are noted in ``links``.
 
     A link names the latest file of its target's name before it (a name can
     recur: ``tar -r`` appends new versions), so each file's occurrence number
-    is counted; a link to a name not seen yet takes its first file.
+    is counted; a link to a name not seen yet takes its first file. The
+    archive's gaps come as one failure (name None) after its last member, or
+    before the failure that ends reading.
     """
     last = None
     files: dict[str, int] = {}  # occurrences of each regular file's name so far
-    while True:
-        try:
-            info = archive.next()
-        except Exception as exc:  # truncated or corrupt compressed stream
-            where = f"after member {last!r}" if last else "at its start"
-            error = f"corrupt or truncated archive {where} ({_describe(exc)})"
-            yield MemberFailure(None, error, final=True)
-            return
-        if info is None:
-            failure = _tar_tail(archive, budget, last)
-            if failure is not None:
-                yield failure
-            return
-        last = info.name
-        if info.islnk() and not is_junk_name(info.name):
-            refused = _screen(info.name, screen)
-            if refused is not None:
-                yield refused
-            else:
-                target = (info.linkname, files.get(info.linkname, 1))
-                links.setdefault(target, []).append(info.name)
-            continue
-        if info.isreg():
-            files[info.name] = files.get(info.name, 0) + 1
-        entry = _tar_member(archive, info, screen, budget)
-        if entry is not None:
-            yield entry
-            if isinstance(entry, MemberFailure) and entry.final:
+    damage = _Damage()
+    steps = _tar_pass(stream, budget)
+    try:
+        while True:
+            try:
+                step = next(steps, None)
+            except _ArchiveTooLarge as exc:
+                yield damage.ending(str(exc))
                 return
+            except Exception as exc:  # a cut or corrupt compressed stream, an I/O error
+                why = str(exc) if isinstance(exc, _TarStreamError) else _describe(exc)
+                error = f"corrupt or truncated archive {_after(last)} ({why})"
+                yield damage.ending(error)
+                return
+            if step is None:
+                told = damage.report()
+                if told is not None:
+                    yield told
+                return
+            if isinstance(step, _Gap):
+                if step.cause is not None and step.end is None and step.start == 0 and not last:
+                    error = f"not a readable tar archive ({step.cause})"
+                    yield MemberFailure(None, error, final=True)
+                    return
+                damage.gaps.append(step)
+                continue
+            archive, info = step
+            last = info.name
+            if info.islnk() and not is_junk_name(info.name):
+                refused = _screen(info.name, screen)
+                if refused is not None:
+                    yield refused
+                else:
+                    target = (info.linkname, files.get(info.linkname, 1))
+                    links.setdefault(target, []).append(info.name)
+                continue
+            if info.isreg():
+                files[info.name] = files.get(info.name, 0) + 1
+            entry = _tar_member(archive, info, screen, budget)
+            if entry is None:
+                continue
+            if isinstance(entry, MemberFailure) and entry.final:
+                if entry.name is None:
+                    entry = damage.ending(entry.error)
+                else:
+                    told = damage.report()
+                    if told is not None:
+                        yield told
+                yield entry
+                return
+            yield entry
+    finally:
+        steps.close()
 
 
 def _resolve_links(
     source: Source, links: _Links, budget: ExpansionBudget
 ) -> Iterator[ArchiveEntry]:
-    """Each hard link as its target's bytes, read in a second pass over the archive."""
+    """Each hard link as its target's bytes, read in a second pass over the archive.
+
+    The pass reads past damage as the first did; its gaps were told already.
+    """
     again = _reopen(source)
     if again is None:
         yield from _unresolved(
             links, "its content cannot be read again from a stream; give the archive as a file"
         )
         return
+    stream, handle = again
     files: dict[str, int] = {}
     try:
-        with again:
-            for info in again:
-                if not info.isreg():
-                    continue
-                number = files[info.name] = files.get(info.name, 0) + 1
-                names = links.pop((info.name, number), None)
-                if names is None:
-                    continue
-                label = info.name if number == 1 else f"{info.name}#{number}"
-                for entry in _link_copies(again, info, label, names, budget):
-                    yield entry
-                    if isinstance(entry, MemberFailure) and entry.final:
-                        yield from _unresolved(links, "not read: the archive size cap is reached")
-                        return
-                if not links:
+        # what the first pass skipped is skipped again, under a cap of its own
+        for step in _tar_pass(stream, ExpansionBudget(budget.caps)):
+            if isinstance(step, _Gap):
+                continue
+            archive, info = step
+            if not info.isreg():
+                continue
+            number = files[info.name] = files.get(info.name, 0) + 1
+            names = links.pop((info.name, number), None)
+            if names is None:
+                continue
+            label = info.name if number == 1 else f"{info.name}#{number}"
+            for entry in _link_copies(archive, info, label, names, budget):
+                yield entry
+                if isinstance(entry, MemberFailure) and entry.final:
+                    yield from _unresolved(links, "not read: the archive size cap is reached")
                     return
+            if not links:
+                return
     except Exception as exc:  # the archive read fine once: this is the disk or the file changing
         yield from _unresolved(links, f"its content could not be read again ({_describe(exc)})")
         return
+    finally:
+        if handle is not None:
+            handle.close()
     yield from _unresolved(links, "which this archive does not hold as a file; nothing to read")
 
 
-def _reopen(source: Source) -> tarfile.TarFile | None:
-    """The tar again from its start, or None for a stream that cannot be read twice."""
+def _reopen(source: Source) -> tuple[_TarStream, IO[bytes] | None] | None:
+    """The tar again from its start (and the file to close), or None for a one-time stream."""
     try:
         if isinstance(source, str):
-            return tarfile.open(source, mode="r|*") if _is_regular_path(source) else None
+            if not _is_regular_path(source):
+                return None
+            handle = open(source, "rb")  # noqa: SIM115 - closed by the caller
+            try:
+                return _TarStream(handle), handle
+            except BaseException:
+                handle.close()
+                raise
         if not _is_seekable(source):
             return None
         source.seek(0)
-        return tarfile.open(fileobj=source, mode="r|*")
+        return _TarStream(source), None
     except Exception:  # it opened the first time; if not now, the links say so
         return None
 
@@ -470,35 +868,6 @@ def _unresolved(links: _Links, why: str) -> Iterator[MemberFailure]:
         for name in names:
             yield MemberFailure(name, f"hard link to {target!r}, {why}")
     links.clear()
-
-
-def _tar_tail(
-    archive: tarfile.TarFile, budget: ExpansionBudget, last: str | None
-) -> MemberFailure | None:
-    """Read past the end-of-archive blocks, so a cut compressed stream is still noticed."""
-    stream: Any = archive.fileobj
-    try:
-        while chunk := stream.read(_CHUNK):
-            budget.charge(len(chunk))
-    except _ArchiveTooLarge as exc:
-        return MemberFailure(None, str(exc), final=True)
-    except Exception as exc:  # EOFError, zlib.error ...: the end of the file is missing
-        where = f"after member {last!r}" if last else "at its start"
-        error = f"corrupt or truncated archive {where} ({_describe(exc)})"
-        return MemberFailure(None, error, final=True)
-    # tarfile stops quietly where the compressed data stops: ask its decompressor
-    # (for gzip a raw deflate one, which leaves the 8-byte CRC and size trailer unused)
-    decompressor = getattr(stream, "cmp", None)
-    trailer = 8 if getattr(stream, "comptype", None) == "gz" else 0
-    if decompressor is not None and (
-        getattr(decompressor, "eof", True) is False
-        or len(getattr(decompressor, "unused_data", b"")) < trailer
-    ):
-        where = f"after member {last!r}" if last else "at its start"
-        return MemberFailure(
-            None, f"truncated archive: its compressed data ends early, {where}", final=True
-        )
-    return None
 
 
 def _tar_member(
@@ -540,17 +909,30 @@ def _tar_link_reason(info: tarfile.TarInfo) -> str:
 # --------------------------------------------------------------------- WARC
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+#: Records that describe other records (or the file): passed over without a line.
+_WARC_PASSED_OVER = frozenset({"request", "metadata", "warcinfo", "revisit"})
+#: Records that hold a document themselves, without HTTP around it (Webrecorder and
+#: ArchiveWeb.page store pages as ``resource`` records; ``conversion``: another form
+#: of a record's content).
+_WARC_DOCUMENTS = frozenset({"resource", "conversion"})
+#: Text content types read from ``resource`` and ``conversion`` records (and any type
+#: naming HTML: ``text/html``, ``application/xhtml+xml``).
+_WARC_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 
 
 def iter_warc(
     source: Source, caps: SizeCaps, budget: ExpansionBudget | None = None
 ) -> Iterator[ArchiveEntry]:
-    """One entry per ``response`` record: the HTML page of a 2xx, else why not.
+    """One entry per page record: the page, else why not.
 
-    Pages are named by their WARC-Target-URI (or record id). Responses that
-    are no article (an image, a redirect) are reported as skipped, named
-    ``record-<n>``; request, metadata, warcinfo and revisit records describe
-    other records and are passed over. A record cut short (a truncated file)
+    A page is the HTML of a 2xx ``response`` record, or the HTML or text of a
+    ``resource`` or ``conversion`` record (Webrecorder and ArchiveWeb.page
+    store pages as resources), named by its WARC-Target-URI (or record id).
+    Such records that are no article (an image, a redirect, a stylesheet) are
+    reported as skipped, named ``record-<n>``, and so is a record of any
+    other type (``continuation``, or one this reader does not know); request,
+    metadata, warcinfo and revisit records describe other records and are
+    passed over. A record cut short (a truncated file)
     is a failure, never a page made of what was there, and so are bytes
     after the last complete record (warcio ends quietly on a partial one).
     """
@@ -628,13 +1010,21 @@ class _CountingReader:
 
 
 def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEntry | None:
-    """A page, a failure, or None for a complete record that is no response."""
+    """A page, a failure, or None for a complete record that describes others."""
     headers = record.rec_headers
     declared = _declared_length(headers)
     if declared is None:  # a header block cut short, or no WARC record at all
         error = "malformed or truncated record (no valid Content-Length)"
         return MemberFailure(f"record-{number}", error)
-    skip = _not_a_page(record) if record.rec_type == "response" else ""
+    kind = str(record.rec_type or "")
+    if kind == "response":
+        skip = _not_a_page(record)
+    elif kind in _WARC_DOCUMENTS:
+        skip = _not_a_document(record, kind)
+    elif kind in _WARC_PASSED_OVER:
+        skip = ""
+    else:
+        skip = f"WARC {kind or 'untyped'} record, not read"
     if skip is not None:  # passed over: warcio still inflates it, so it counts
         try:
             budget.charge(declared)
@@ -658,7 +1048,7 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         return MemberFailure(name, f"unreadable record ({_describe(exc)})", is_uri=is_uri)
     if missing:
         return MemberFailure(name, _truncated(missing), is_uri=is_uri)
-    content_type = str(record.http_headers.get_header("Content-Type") or "")
+    content_type = _content_type(record)
     charset = _CHARSET.search(content_type)
     return Member(
         name=name,
@@ -667,6 +1057,7 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         fetched=_warc_date(headers.get_header("WARC-Date")),
         charset=charset.group(1) if charset else None,
         is_uri=is_uri,
+        media_type=_media_type(content_type) or None,
     )
 
 
@@ -703,6 +1094,26 @@ def _not_a_page(record: Any) -> str | None:
     if "html" not in content_type.lower():
         return f"not an HTML page ({content_type or 'no content type'}) at {uri}"
     return None
+
+
+def _not_a_document(record: Any, kind: str) -> str | None:
+    """None for a resource or conversion record holding HTML or text, else why it is no article."""
+    content_type = _content_type(record)
+    media = _media_type(content_type)
+    if "html" in media or media in _WARC_TEXT_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    return f"WARC {kind} record of {content_type or 'no content type'} at {uri}, not a page"
+
+
+def _content_type(record: Any) -> str:
+    """The content type of a record's document: its HTTP header, else its WARC header."""
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    return str(headers.get_header("Content-Type") or "")
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _warc_date(value: str | None) -> date | None:

@@ -4,8 +4,9 @@ A bulk run converts thousands of articles and must survive any single bad
 one. The invariant, kept in code rather than by care in each reader:
 
 * **Every unit gives exactly one item.** A unit is a file in a folder, an
-  archive member, a JSONL line, a CSV row, a WARC response record. It becomes
-  a :class:`~extractor.pipeline.document.Document` or an
+  archive member, a JSONL line, a CSV row, a WARC response, resource or
+  conversion record. It becomes a
+  :class:`~extractor.pipeline.document.Document` or an
   :class:`InputFailure` saying why not, under a stable id.
 * **Nothing is skipped silently.** A file or member that is deliberately not
   read (another file type, a hidden file, a link, an archive nested too
@@ -116,7 +117,13 @@ from extractor.io.archives import (
     iter_zip,
 )
 from extractor.io.decoding import is_binary, unit_decoding
-from extractor.io.formats import RecordFields, document_format, parse_document, record_to_document
+from extractor.io.formats import (
+    DocFormat,
+    RecordFields,
+    document_format,
+    parse_document,
+    record_to_document,
+)
 from extractor.io.output import is_result_line
 from extractor.pipeline.document import Document
 
@@ -1206,6 +1213,15 @@ def _screen_member(name: str, depth: int) -> str | None:
     return _unsupported(posixpath.basename(name.replace("\\", "/")))
 
 
+#: A WARC page's parser by its content type: HTML, unless it is plain text or Markdown
+#: (a ``resource`` or ``conversion`` record; a ``response`` page is always HTML).
+_WARC_FORMATS: Mapping[str, DocFormat] = {
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
+
+
 def _warc_page(member: Member, place: _Place) -> Item:
     try:
         doc = parse_document(
@@ -1215,7 +1231,7 @@ def _warc_page(member: Member, place: _Place) -> Item:
             source=place.source,
             url=member.url,
             charset_hint=member.charset,
-            fmt="html",
+            fmt=_WARC_FORMATS.get(member.media_type or "", "html"),
         )
     except InputError as exc:
         return place.fail(_reason(exc))
