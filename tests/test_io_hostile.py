@@ -15,6 +15,7 @@ must get. Then they check the invariants of :mod:`extractor.io.readers`:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -1269,3 +1270,47 @@ def test_a_column_the_header_names_twice_is_said_on_every_row(tmp_path: Path) ->
     (item,) = collect([str(path)])
     assert isinstance(item, Document) and item.text.endswith("two")
     assert "the header names column 'text' 2 times; the last is read" in item.warnings
+
+
+@SETTINGS
+@given(
+    texts=st.lists(
+        st.text(alphabet="abc äöü ñ 日本 жё", min_size=1, max_size=20).filter(str.strip),
+        min_size=1,
+        max_size=5,
+    ),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                              "utf-32", "utf-32-le", "utf-32-be"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    via_stream=st.booleans(),
+)  # fmt: skip
+def test_a_jsonl_file_in_a_wide_encoding_reads_as_in_utf8(
+    texts: list[str], encoding: str, newline: str, via_stream: bool
+) -> None:
+    """A JSONL file saved as UTF-16 or UTF-32 with its byte-order mark (a Windows editor):
+    the same rows as in UTF-8, from a file or a pipe (it gave one error line per half row)."""
+    rows = "".join(
+        json.dumps({"id": f"r{n}", "text": f"{ARTICLE} {text}"}, ensure_ascii=False) + newline
+        for n, text in enumerate(texts)
+    )
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}  # fmt: skip
+    data = bom.get(encoding, b"") + rows.encode(encoding)
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "rows.jsonl"
+        path.write_bytes(data)
+        if via_stream:
+            read_end, write_end = os.pipe()
+            writer = threading.Thread(target=_write_and_close, args=(write_end, data), daemon=True)
+            writer.start()
+            try:
+                items = collect([f"/dev/fd/{read_end}"])
+            finally:
+                writer.join(5)
+                os.close(read_end)
+        else:
+            items = collect([str(path)])
+    got = {item.doc_id: getattr(item, "text", None) for item in items}
+    assert got == {
+        f"r{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text for n, text in enumerate(texts)
+    }

@@ -784,7 +784,12 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
         return ".warc.gz" if inner.startswith(b"WARC/") else ".tar.gz"
     if head[257:262] == b"ustar":
         return ".tar"
-    text = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    text = head.removeprefix(codecs.BOM_UTF8)
+    for mark, encoding in _WIDE_BOMS:  # a UTF-16/32 text: its characters, not its bytes
+        if head.startswith(mark):
+            text = head.decode(encoding, errors="ignore").encode("utf-8")
+            break
+    text = text.lstrip()
     if text.startswith(b"{"):
         return ".jsonl"
     if text.startswith(b"<"):
@@ -858,7 +863,8 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
     lineno = 0
     keys = _ContentKeys(place)
     try:
-        with _open(blob) as handle:
+        with _open(blob) as opened:
+            handle = _as_utf8_lines(opened)
             while raw := handle.readline(cap + 1):
                 lineno += 1
                 line_place = place.line(lineno)
@@ -874,6 +880,38 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
     except OSError as exc:
         error = f"cannot read after line {lineno} ({exc.strerror or exc}); rest of file skipped"
         yield place.fail(error)
+
+
+#: Byte-order marks of the wide encodings, UTF-32 first (its LE mark begins with UTF-16's).
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)  # fmt: skip
+
+
+class _Utf8Lines:
+    """The lines of a UTF-16 or UTF-32 stream, as UTF-8 bytes: a JSONL file saved by a
+    Windows editor splits on its own two- or four-byte newlines, not on ``\n`` bytes."""
+
+    def __init__(self, stream: IO[bytes], encoding: str) -> None:
+        self._text = io.TextIOWrapper(
+            io.BufferedReader(stream) if isinstance(stream, io.RawIOBase) else stream,
+            encoding=encoding, errors="surrogateescape", newline="",
+        )  # fmt: skip
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._text.readline(size).encode("utf-8", "surrogateescape")
+
+
+def _as_utf8_lines(handle: IO[bytes]) -> Any:
+    """``handle`` itself, or a reader of its lines as UTF-8 when it starts with a UTF-16 or
+    UTF-32 byte-order mark (read once, so a pipe works too)."""
+    head = handle.read(4)
+    rest = io.BufferedReader(_Prefixed(head, handle))
+    for mark, encoding in _WIDE_BOMS:
+        if head.startswith(mark):
+            return _Utf8Lines(rest, encoding)
+    return rest
 
 
 def _skip_rest_of_line(handle: IO[bytes]) -> None:
