@@ -221,6 +221,37 @@ def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
         assert run(fake, [str(first)], again).new == count  # named: its texts are read
 
 
+@pytest.mark.parametrize("name", ["a.txt", "z.txt"])  # read before / after rows.jsonl
+@pytest.mark.parametrize("runs", ["one", "file then rows", "rows then file"])
+def test_an_explicit_id_equal_to_a_files_label_is_another_document(
+    tmp_path: Path, fake: FakeOpenAI, name: str, runs: str
+) -> None:
+    """A row whose id column says ``z.txt`` beside (or after) a file labelled ``z.txt``: two
+    documents, both extracted, neither replacing the other, in one run or two, whichever
+    is read first; rerunning sends nothing."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    other = tmp_path / "other"
+    other.mkdir()
+    (folder / name).write_text(kano(71))
+    rows_home = folder if runs == "one" else other
+    rows = rows_home / "rows.jsonl"
+    rows.write_text(json.dumps({"id": name, "text": kano(72)}) + "\n")
+    out = tmp_path / "out.jsonl"
+    commands = {"one": [[folder]], "file then rows": [[folder], [rows]],
+                "rows then file": [[rows], [folder]]}[runs]  # fmt: skip
+    for inputs in commands:
+        assert run(fake, [str(p) for p in inputs], out).exit_code == 0
+    winners = list(latest_lines(out))
+    assert sorted(line["text"] for line in winners) == [kano(71), kano(72)]
+    assert all(line["status"] == "ok" for line in winners)
+    before = len(fake.requests)
+    for inputs in commands:
+        run(fake, [str(p) for p in inputs], out)
+    assert len(fake.requests) == before  # nothing paid twice
+    assert sorted(line["text"] for line in latest_lines(out)) == [kano(71), kano(72)]
+
+
 # ---------------------------------------------------------------- id-less rows
 
 

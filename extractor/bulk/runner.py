@@ -102,6 +102,7 @@ from extractor.io.output import (
     latest_lines,
     open_output,
 )
+from extractor.io.readers import beside_label, path_derived
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
@@ -556,13 +557,13 @@ class _Plan:
         self.by_source = {
             line.source: key
             for key, line in lines.items()
-            if line.source and _path_derived(key, line.source)
+            if line.source and path_derived(key, line.source)
         }
         # lines of id-less rows written when such rows were keyed by line number
         # (``rows.jsonl:3``): found again by their file and text, so an upgrade pays nothing
         self.by_row: dict[tuple[str, str | None], list[str]] = {}
         for key, line in lines.items():
-            if line.source and _path_derived(key, line.source):
+            if line.source and path_derived(key, line.source):
                 place, colon, number = line.source.rpartition(":")
                 if colon and number.isdigit():  # identical rows: one id each, in file order
                     self.by_row.setdefault((place, line.text_sha256), []).append(key)
@@ -616,8 +617,10 @@ class _Plan:
     def _identify(self, item: Item) -> Item:
         """The item under the id its document has in the output (see the class doc)."""
         source = item.source
-        if not source or not _path_derived(item.doc_id, source):
+        if not source:
             return item
+        if not path_derived(item.doc_id, source):
+            return self._explicit(item, source)
         known = self.by_source.get(source)
         if known is None and self.by_row and (row := _CONTENT_KEYED.match(source)):
             same = self.by_row.get((row["place"], text_hash(item)))
@@ -628,6 +631,17 @@ class _Plan:
         taken_by = line.source if line is not None else self.seen.get(item.doc_id, source)
         if taken_by and taken_by != source and item.doc_id != source:
             return _renamed(item, source)
+        return item
+
+    def _explicit(self, item: Item, source: str) -> Item:
+        """An explicit id (an id column, a URI) that is also the label a file was given
+        (``z.txt`` for ``docs/z.txt``) names another document: it is written as
+        ``<id>@<its file>`` rather than replace the file's result or be refused as a
+        duplicate, the same in every run and whichever was read first."""
+        line = self.lines.get(item.doc_id)
+        owner = line.source if line is not None else self.seen.get(item.doc_id)
+        if owner and owner != source and path_derived(item.doc_id, owner):
+            return _renamed(item, beside_label(item.doc_id, source))
         return item
 
     def _redo(self, line: _Line, item: Item) -> str | None:
@@ -685,17 +699,6 @@ def input_hash(document: Document | None) -> str | None:
     published = document.published.isoformat() if document.published else ""
     payload = "\0".join((document.text_sha256, published, document.title or ""))
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _path_derived(doc_id: str, source: str) -> bool:
-    """Whether an id was made from its source's path: the source's tail, not an id column or URI.
-
-    A path-derived id is the source itself or its end after a folder
-    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl#3f2a…`` of
-    ``/data/a/rows.jsonl#3f2a…``).
-    """
-    source = source.replace(os.sep, "/")
-    return source == doc_id or source.endswith("/" + doc_id)
 
 
 def text_hash(item: Item) -> str | None:

@@ -1284,12 +1284,44 @@ def _warc_page(member: Member, place: _Place) -> Item:
 # ------------------------------------------------------------- duplicates
 
 
+def path_derived(doc_id: str, source: str) -> bool:
+    """Whether an id was made from its source's path: the source's tail, not an id column or URI.
+
+    A path-derived id is the source itself or its end after a folder
+    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl#3f2a…`` of
+    ``/data/a/rows.jsonl#3f2a…``).
+    """
+    source = source.replace(os.sep, "/")
+    return source == doc_id or source.endswith("/" + doc_id)
+
+
+#: A row's line number at the end of its source (``rows.jsonl:3``): no identity.
+_ROW_NUMBER = re.compile(r":[0-9]+$")
+
+
+def beside_label(doc_id: str, source: str) -> str:
+    """The id of an explicit id that is also a file's label (a row ``z.txt`` beside the file
+    ``docs/z.txt``): ``<id>@<its file>``, two documents, stable across runs."""
+    return f"{doc_id}@{_ROW_NUMBER.sub('', source)}"
+
+
 def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
-    """Turn the second occurrence of an id into a failure; memory is one entry per id."""
+    """Turn the second occurrence of an id into a failure; memory is one entry per id.
+
+    A file's label and an explicit id that happen to be equal are two documents, not
+    a duplicate: the second read gives way (its absolute source for a file,
+    :func:`beside_label` for an explicit id), as a run does across runs.
+    """
     first_seen: dict[str, str] = {}
     for item in items:
         source = item.source or item.doc_id
         seen = first_seen.get(item.doc_id)
+        if seen is not None and path_derived(item.doc_id, seen) != path_derived(
+            item.doc_id, source
+        ):
+            own = source if path_derived(item.doc_id, source) else beside_label(item.doc_id, source)
+            item = dataclasses.replace(item, doc_id=own)
+            seen = first_seen.get(own)
         if seen is None:
             first_seen[item.doc_id] = source
             yield item
