@@ -440,3 +440,32 @@ def test_a_date_gives_the_days_it_covers_and_its_json_is_unchanged(
 def test_an_unresolved_date_has_no_day() -> None:
     unresolved = DateValue(text="since the coup", kind="unresolved")
     assert unresolved.as_date() is None and unresolved.range() is None
+
+
+@settings(deadline=None)
+@given(day=st.dates(date(1900, 1, 1), date(2100, 12, 31)), hour=st.integers(0, 23),
+       form=st.sampled_from(["date", "iso", "iso-time", "datetime", "timestamp"]))  # fmt: skip
+def test_a_publication_date_from_a_table_is_a_date(day: date, hour: int, form: str) -> None:
+    """pandas gives a date column as strings or Timestamps: a Document takes either as the
+    day it names (it failed later, in bulk's hashing, far from where it came in)."""
+    import datetime as dt
+
+    import pandas as pd
+
+    value: Any = {
+        "date": day, "iso": day.isoformat(), "iso-time": f"{day.isoformat()}T{hour:02d}:00:00Z",
+        "datetime": dt.datetime(day.year, day.month, day.day, hour),
+        "timestamp": pd.Timestamp(day.year, day.month, day.day, hour),
+    }[form]  # fmt: skip
+    assert Document("d", "text", published=value).published == day
+
+
+def test_a_missing_or_wrong_publication_date_is_said() -> None:
+    import math
+
+    import pandas as pd
+
+    for missing in (None, "", "  ", math.nan, pd.NaT, pd.NA):
+        assert Document("d", "text", published=missing).published is None
+    with pytest.raises(ValueError, match="is not a date"):
+        Document("d", "text", published="last Tuesday")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -37,6 +37,42 @@ class Document:
     text_sha256: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "published", _as_date(self.published))
         # surrogatepass: a lone surrogate from a broken input must not make hashing raise
         digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
         object.__setattr__(self, "text_sha256", digest)
+
+
+def _as_date(value: Any) -> date | None:
+    """``published`` as a date: a datetime or pandas Timestamp is its day, an ISO string
+    ("2023-10-14", "2023-10-14T08:00:00Z") is read; a missing value (None, "", NaT) is None.
+
+    A table read with pandas gives strings or Timestamps, not dates; taken as
+    they were, they failed later, far from where they came in.
+    """
+    if value is None or _missing(value):
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        try:
+            return value.date()
+        except ValueError:  # pandas NaT
+            return None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            raise ValueError(f"published {value!r} is not a date: give YYYY-MM-DD") from None
+    raise TypeError(f"published must be a date or an ISO 8601 string, not {type(value).__name__}")
+
+
+def _missing(value: Any) -> bool:
+    """NaN, pandas NaT and NA: the values a table gives for an empty cell."""
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # pandas NA has no truth value
+        return True
