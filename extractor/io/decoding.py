@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -24,7 +25,9 @@ __all__ = [
     "UnitDecoding",
     "declared_html_charset",
     "decode_bytes",
+    "decode_file",
     "decode_unit",
+    "guess_encoding",
     "is_ascii_compatible",
     "is_binary",
     "normalise_newlines",
@@ -40,15 +43,25 @@ _SNIFF_BYTES = 8192
 #: More control bytes than this fraction of the sniffed block means "not text".
 _MAX_CONTROL_FRACTION = 0.30
 
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: Byte order marks of the UTF encodings that are not ASCII-compatible, UTF-32 first
+#: (its little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 #: HTML declares "latin-1" but means windows-1252 (the WHATWG encoding standard
 #: maps them), which is what makes curly quotes in such pages come out right.
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252"}
 _WHATWG_ALIASES |= {"us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
-#: Codecs that decode bytes but are not a character set a text could be written in.
+#: Codecs that decode bytes but are not a character set a text could be written in; and
+#: UTF-16 and UTF-32, which are (read by their byte order mark), but bytes that reach a
+#: declared charset hold no NUL, which no UTF-16 or UTF-32 text lacks: the declaration is wrong.
 _NOT_TEXT_CODECS = frozenset(
     {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
+    | {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 )
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -80,46 +93,76 @@ def declared_html_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, source: str | None = None, charset_hint: str | None = None) -> str:
-    """Decode one file's bytes to text with ``\\n`` newlines.
+    """Decode one file's bytes to text with ``\\n`` newlines (see :func:`decode_file`)."""
+    return decode_file(data, source=source, charset_hint=charset_hint)[0]
 
-    Order: a UTF-16 BOM, then UTF-8 (with or without BOM, because that is what
-    almost every file is), then ``charset_hint`` (an HTTP header or HTML meta
-    charset), then charset-normalizer's guess with a tie-break towards
-    windows-1252. Raises :class:`InputError` naming ``source`` for an empty,
-    whitespace-only, binary or undecodable input.
+
+def decode_file(
+    data: bytes, *, source: str | None = None, charset_hint: str | None = None
+) -> tuple[str, str | None]:
+    """One whole file as text with ``\\n`` newlines, and a warning when it was not UTF-8.
+
+    Order: a UTF-32 or UTF-16 byte order mark, then UTF-8 (with or without
+    BOM, because that is what almost every file is; no warning), then
+    ``charset_hint`` (an HTTP header or HTML meta charset), then
+    :func:`guess_encoding`, the preference lines and rows are decoded by too
+    (windows-1252 unless it reads as a mess). Every decoding but UTF-8 comes
+    with a warning naming the encoding used, ``"not UTF-8 text: ... decoded as
+    <encoding>"``, for the Document. Raises :class:`InputError` naming
+    ``source`` for an empty, whitespace-only, binary or undecodable input.
     """
     if not data:
         raise InputError("empty file", source=source)
-    text = _decode_utf16_bom(data)
-    if text is None:
+    decoded: tuple[str, str | None] | None = _decode_bom(data)
+    if decoded is None:
         if is_binary(data):
             raise InputError("binary file, not text", source=source)
-        text = _first_decoding(data, charset_hint)
-    if text is None:
+        decoded = _first_decoding(data, charset_hint)
+    if decoded is None:
         raise InputError("undecodable text", source=source)
+    text, warning = decoded
     if not text.strip():
         raise InputError("no text (whitespace only)", source=source)
-    return normalise_newlines(text)
+    return normalise_newlines(text), warning
 
 
-def _first_decoding(data: bytes, charset_hint: str | None) -> str | None:
+def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | None] | None:
     """Try the decoders in order of trust; the first that fits wins."""
-    for charset in ("utf-8-sig", charset_hint):
-        decoded = _decode_with(data, charset)
-        if decoded is not None:
-            return decoded
-    return _decode_with(data, guess_encoding(data))
+    text = _decode_with(data, "utf-8-sig")
+    if text is not None:
+        return text, None
+    text = _decode_with(data, charset_hint)
+    if text is not None and charset_hint:
+        name = _codec_name(charset_hint)
+        return text, f"not UTF-8 text: by its declared charset, decoded as {name}"
+    guessed = guess_encoding(data, _FILE_CANDIDATES)
+    text = _decode_with(data, guessed)
+    if text is not None and guessed:
+        return text, f"not UTF-8 text: decoded as {guessed}"
+    return None
 
 
-def _decode_utf16_bom(data: bytes) -> str | None:
-    """Decode UTF-16 marked by a BOM (Windows "Unicode" exports); None if unmarked."""
-    if not data.startswith(_UTF16_BOMS):
+def _decode_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-32 or UTF-16 marked by a BOM (Windows "Unicode" exports); None if unmarked."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
         return None
     try:
-        text = data.decode("utf-16")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if is_binary(text.encode("utf-8")) else text
+    if is_binary(text.encode("utf-8")):
+        return None
+    return text, f"not UTF-8 text: by its byte order mark, decoded as {encoding}"
+
+
+def _codec_name(charset: str) -> str:
+    """The Python name of the codec a declared charset is decoded with (windows-1252: cp1252)."""
+    name = _WHATWG_ALIASES.get(charset.strip().lower(), charset.strip())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _decode_with(data: bytes, charset: str | None) -> str | None:
@@ -141,35 +184,150 @@ def _decode_with(data: bytes, charset: str | None) -> str | None:
         return None
 
 
-def guess_encoding(data: bytes) -> str | None:
-    """Ask charset-normalizer for the encoding of non-UTF-8 bytes, favouring windows-1252.
+#: The legacy encodings a line of a news export is written in: Windows and ISO code pages
+#: of the European, Cyrillic, Greek, Turkish, Baltic, Hebrew, Arabic and Thai scripts. On a
+#: line or two the other code pages charset-normalizer knows (Mac, DOS, EBCDIC ...) fit as
+#: well by chance and win ties: curly quotes came out as cp775.
+_UNIT_CANDIDATES = (
+    "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+    "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r",
+)  # fmt: skip
+#: A whole file may also be in one of the multi-byte East Asian encodings, which a line
+#: cannot be (a file is split into lines before they are decoded, and their second bytes
+#: can be ASCII delimiters).
+_FILE_CANDIDATES = (
+    *_UNIT_CANDIDATES, "cp932", "shift_jis", "euc_jp", "gb18030", "big5", "cp949", "euc_kr",
+)  # fmt: skip
 
-    On short texts ("café", a line with curly quotes) many single-byte code
-    pages score equally well and charset-normalizer's pick among them is
-    arbitrary (cp1250, cp1006 ...). Among the equally good candidates we prefer
-    one that yields the same text as windows-1252, the usual legacy encoding of
-    news text; a clear winner (Cyrillic, Greek, Polish text) is left alone.
+#: charset-normalizer's own limit: a decoding with more chaos than this is no reading.
+_MAX_CHAOS = 0.2
+#: Symbols that touch no letter in a Western text, but are what the letters of the Central
+#: European code pages read as in windows-1252: "rz¹d" is cp1250's "rząd", "mo¿e" its
+#: "może", "gê¶l±" ISO 8859-2's "gęślą", "¾e" its "že". Not ¿ and ¡ before a word (Spanish
+#: "¿qué?"), ² ³ © ® after one ("m²", "Windows®"), and not ´ · ª º at all (an apostrophe,
+#: Catalan's l·l, and two letters). Thai's ornaments ๏ ๚ ๛ mark verses, not words: they
+#: are what East Asian bytes read as in cp874.
+_LETTER = r"[^\W\d_]"
+_SYMBOL_BY_A_LETTER = re.compile(
+    rf"(?<={_LETTER})[¡¢£¤¥¦§¨¬¯±¶¸¹¼½¾¿÷๏๚๛]"
+    rf"|[¢£¤¥¦§¨¬¯±¶¸¹¼½¾÷๏๚๛](?={_LETTER})"
+    rf"|(?<={_LETTER})[²³©®]+(?={_LETTER})"
+)
+#: Czech, Slovak and Croatian in cp1250 read as letters in windows-1252 too ("pøíjmù" is
+#: "příjmů"), but with š and ž, which Western languages hardly write, among letters that
+#: they write without š and ž (Danish ø, Italian ì ò ù). Together they make the reading
+#: Central European's to win or lose against its other code pages.
+_SH_ZH = re.compile("[šžŠŽ]")
+_CENTRAL_EUROPEAN_AS_WESTERN = re.compile("[ìòùøïÌÒÙØÏ]")
+#: A word of three Latin letters or more and none of them ASCII: no Western word ("été" has
+#: its t), but what Cyrillic, Greek, Hebrew or Arabic read as in windows-1252 ("Ìèíèñòð"),
+#: and Cyrillic in cp1250 ("Ďđčâĺň").
+_WORD_WITHOUT_ASCII = re.compile(r"(?<![^\W\d_])[À-ÖØ-öø-ɏḀ-ỿ]{3,}(?![^\W\d_])")
+#: Letters of the alphabets that are not Latin (Greek to Mongolian), and of the East Asian
+#: scripts, whose words are not set apart by spaces.
+_ALPHABETS = "\u0370-\u1cff\u1f00-\u1fff"
+_EAST_ASIAN = "\u2e80-\ud7ff\uf900-\ufaff\uff66-\uff9f"
+_NOT_LATIN = re.compile(f"[{_ALPHABETS}{_EAST_ASIAN}]")
+#: An ASCII letter in a word of another alphabet: what Western bytes read as in the code
+#: pages of other scripts ("déjà" is cp1251's "dйjа").
+_SCRIPTS_MIXED = re.compile(f"[a-zA-Z][{_ALPHABETS}]|[{_ALPHABETS}][a-zA-Z]")
+#: East Asian characters; those touching an ASCII letter; those with no East Asian one
+#: beside them. An East Asian text runs its characters together and writes a Latin name
+#: now and then ("iPhone을"); Latin bytes read as East Asian give characters one by one,
+#: among Latin letters ("São" is big5's "S瓣o", cp1250's "Rząd że" cp949's "Rz퉐 풽").
+_EAST_ASIAN_CHARACTER = re.compile(f"[{_EAST_ASIAN}]")
+_EAST_ASIAN_BY_LATIN = re.compile(f"(?<=[a-zA-Z])[{_EAST_ASIAN}]|[{_EAST_ASIAN}](?=[a-zA-Z])")
+_EAST_ASIAN_ALONE = re.compile(f"(?<![{_EAST_ASIAN}])[{_EAST_ASIAN}](?![{_EAST_ASIAN}])")
+
+
+def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) -> str | None:
+    """The legacy encoding of non-UTF-8 bytes: windows-1252 unless it reads as a mess.
+
+    The one preference both whole files and single lines or rows are decoded
+    by. On a short text ("Kanö", a line or two) many code pages decode to
+    something, and the one charset-normalizer ranks first is close to a coin
+    toss ("visité" came out as mac_latin2, "München" as cp775's "M³nchen");
+    on a long French text it still picks cp1257 over windows-1252. So
+    windows-1252, the usual legacy encoding of news text, is taken whenever
+    its reading is words (:func:`_words`) without the marks of Central
+    European text (:func:`_central_european`), with a "chaos", as
+    charset-normalizer measures it, under charset-normalizer's own limit.
+    Otherwise the ``candidates`` compete: the least chaotic, then most
+    coherent, then earliest of those whose readings are words wins (the
+    multi-byte East Asian encodings come last: on a few Thai words cp932's
+    half-width katakana are no more chaotic than cp874). When windows-1252's
+    reading is words, not Central European, and only chaotic (a few words
+    dense with accents, "déjà à"), another Latin code page is no better:
+    only a reading in another script wins over it. When charset-normalizer
+    offers no reading that is words (it gives up on some short texts), the
+    first candidate whose reading is, else windows-1252 if it decodes at
+    all. None when nothing fits.
     """
     try:
-        matches = charset_normalizer.from_bytes(data)
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None  # bytes windows-1252 leaves undefined: another code page
+    other_scripts = False  # whether only readings in scripts other than Latin may compete
+    try:
+        if western is not None and _words(western) and not _central_european(western):
+            if mess_ratio(western, 1.0) < _MAX_CHAOS:
+                return "cp1252"
+            other_scripts = True  # only chaotic: another Latin code page is no better
+        matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(candidates)))
     except Exception:  # a guess only: hostile bytes must not make it raise
         return None
-    best = matches.best()
-    if best is None:
-        return None
-    least_chaos = min(match.chaos for match in matches)
-    calm = [match for match in matches if match.chaos <= least_chaos]
-    top_coherence = max(match.coherence for match in calm)
-    top = [match for match in calm if match.coherence >= top_coherence]
-    if any("cp1252" in match.could_be_from_charset for match in top):
+    readings = [match for match in matches if _reads_as_words(data, match.encoding, other_scripts)]
+    if other_scripts and not readings:
         return "cp1252"
-    return str(best.encoding)
+    if readings:  # a tie (a short text gives little to go by) goes to the earlier candidate
+        rank = {name: place for place, name in enumerate(candidates)}
+        best = min(
+            readings,
+            key=lambda match: (match.chaos, -match.coherence, rank.get(match.encoding, len(rank))),
+        )
+        return str(best.encoding)
+    # charset-normalizer gives up on some short texts, or offers only readings that are no words
+    fitting = (name for name in candidates if _reads_as_words(data, name))
+    return next(fitting, None if western is None else "cp1252")
+
+
+def _reads_as_words(data: bytes, encoding: str, other_scripts: bool = False) -> bool:
+    """Whether ``encoding`` decodes every byte, to words (:func:`_words`); with
+    ``other_scripts``, to words of a script other than Latin."""
+    reading = _decode_with(data, encoding)
+    if reading is None or not _words(reading):
+        return False
+    return not other_scripts or bool(_NOT_LATIN.search(reading))
+
+
+def _central_european(western: str) -> bool:
+    """Whether a windows-1252 reading has the marks of Czech, Slovak or Croatian in cp1250."""
+    return bool(_SH_ZH.search(western) and _CENTRAL_EUROPEAN_AS_WESTERN.search(western))
+
+
+def _words(text: str) -> bool:
+    """Whether a reading of bytes is words: no symbol stuck to one, no two scripts in one,
+    no Latin one without an ASCII letter, and East Asian characters mostly (three in four)
+    run together, not by a Latin letter."""
+    if _SYMBOL_BY_A_LETTER.search(text) or _SCRIPTS_MIXED.search(text):
+        return False
+    if _WORD_WITHOUT_ASCII.search(text):
+        return False
+    east_asian = len(_EAST_ASIAN_CHARACTER.findall(text))
+    if not east_asian:
+        return True
+    by_latin = len(_EAST_ASIAN_BY_LATIN.findall(text))
+    alone = len(_EAST_ASIAN_ALONE.findall(text))
+    return 4 * max(by_latin, alone) <= east_asian
 
 
 # ------------------------------------------------------------ one unit at a time
 
-#: A character that is neither ASCII nor an escaped undecodable byte: valid UTF-8 beyond ASCII.
-_UTF8_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+#: Valid UTF-8 beyond ASCII that is UTF-8 text: a Latin letter ("café"), punctuation or a BOM,
+#: or two characters of another script in a row. Not one other character alone: that is a
+#: legacy letter and the punctuation after it making a valid pair by chance (windows-1252's
+#: "groß“" holds the bytes of U+07D3).
+_UTF8_TEXT = re.compile("[\u00a0-\u017f\u2000-\u20cf\ufeff]|[^\x00-\x7f\udc80-\udcff]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +356,11 @@ def unit_decoding(data: bytes) -> UnitDecoding:
     one non-UTF-8 line must not decide how its neighbours are read (decoding
     the whole file as Latin-1 turns every other line's "café" into "cafÃ©").
     Order: UTF-8 (most lines; no warning); then, when the line holds no valid
-    UTF-8 beyond ASCII, the legacy encoding its bytes suggest
-    (:func:`_guess_unit_encoding`); a line that mixes
-    valid UTF-8 with other bytes, or that no ASCII-compatible encoding fits,
-    keeps its UTF-8 and has U+FFFD for the bytes that are not. Never raises.
+    UTF-8 text beyond ASCII (:data:`_UTF8_TEXT`), the legacy encoding its
+    bytes suggest (:func:`guess_encoding`, the preference whole files are
+    decoded by too, among :data:`_UNIT_CANDIDATES`); a line that mixes valid
+    UTF-8 with other bytes, or that no ASCII-compatible encoding fits, keeps
+    its UTF-8 and has U+FFFD for the bytes that are not. Never raises.
     """
     try:
         data.decode("utf-8")
@@ -210,8 +369,8 @@ def unit_decoding(data: bytes) -> UnitDecoding:
     else:
         return UnitDecoding("utf-8")
     escaped = data.decode("utf-8", "surrogateescape")
-    if not _UTF8_BEYOND_ASCII.search(escaped):
-        guessed = _guess_unit_encoding(data)
+    if not _UTF8_TEXT.search(escaped):
+        guessed = guess_encoding(data, _UNIT_CANDIDATES)
         if guessed and is_ascii_compatible(guessed) and _decode_with(data, guessed) is not None:
             return UnitDecoding(guessed, warning=f"not UTF-8 text: decoded as {guessed}")
     bad = sum(1 for char in escaped if "\udc80" <= char <= "\udcff")
@@ -220,49 +379,6 @@ def unit_decoding(data: bytes) -> UnitDecoding:
         "replace",
         f"not UTF-8 text, and no one encoding fits it: {bad} undecodable bytes replaced by U+FFFD",
     )
-
-
-#: The legacy encodings a line of a news export is written in: Windows and ISO code pages
-#: of the European, Cyrillic, Greek, Turkish, Baltic, Hebrew, Arabic and Thai scripts. On a
-#: line or two the other code pages charset-normalizer knows (Mac, DOS, EBCDIC ...) fit as
-#: well by chance and win ties: curly quotes came out as cp775.
-_UNIT_CANDIDATES = (
-    "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
-    "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r",
-)  # fmt: skip
-
-
-#: charset-normalizer's own limit: a decoding with more chaos than this is no reading.
-_MAX_CHAOS = 0.2
-
-
-def _guess_unit_encoding(data: bytes) -> str | None:
-    """The legacy encoding of one short line: windows-1252 whenever it reads as text.
-
-    On a line or two, many code pages decode to something, and the one
-    charset-normalizer ranks first is close to a coin toss ("visité" came
-    out as mac_latin2). So windows-1252, the usual legacy encoding of news
-    text, is taken whenever its reading is plausible (its "chaos", as
-    charset-normalizer measures it, under charset-normalizer's own limit);
-    only when it is not (Cyrillic, Greek ... bytes read as accented Latin
-    are a mess) do the other common legacy code pages compete, the least
-    chaotic and then the most coherent winning.
-    """
-    try:
-        if mess_ratio(data.decode("cp1252"), _MAX_CHAOS) < _MAX_CHAOS:
-            return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    except Exception:  # a measure only: hostile text must not make it raise
-        return None
-    try:
-        matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(_UNIT_CANDIDATES)))
-    except Exception:  # a guess only
-        return None
-    if not matches:
-        return None
-    best = min(matches, key=lambda match: (match.chaos, -match.coherence))
-    return str(best.encoding)
 
 
 def decode_unit(data: bytes) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ errors are the ones that leave no text to extract.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Mapping
@@ -29,7 +30,7 @@ import yaml
 from trafilatura.settings import use_config
 
 from extractor.errors import InputError
-from extractor.io.decoding import declared_html_charset, decode_bytes, normalise_newlines
+from extractor.io.decoding import declared_html_charset, decode_file, normalise_newlines
 from extractor.pipeline.document import Document
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
@@ -98,20 +99,26 @@ def parse_document(
     ``fmt`` overrides the suffix (a WARC record is HTML by its content type);
     ``url`` is a fallback for pages that do not state their own (a WARC target
     URI); ``charset_hint`` is an encoding declared outside the bytes (HTTP).
-    Raises :class:`InputError` naming ``source`` when no text can be had.
+    A file that is not UTF-8 is read all the same, and its Document's first
+    warning says which encoding it was decoded as. Raises
+    :class:`InputError` naming ``source`` when no text can be had.
     """
     fmt = fmt or document_format(name)
     if fmt is None:
         suffix = PurePosixPath(name).suffix or "(none)"
         raise InputError(f"unsupported file type {suffix!r}", source=source)
     if fmt == "html":
-        hint = charset_hint or declared_html_charset(data)
-        text = decode_bytes(data, source=source, charset_hint=hint)
-        return parse_html(text, doc_id=doc_id, source=source, url=url)
-    text = decode_bytes(data, source=source, charset_hint=charset_hint)
-    if fmt == "markdown":
-        return parse_markdown(text, doc_id=doc_id, source=source, url=url)
-    return parse_text(text, doc_id=doc_id, source=source, url=url)
+        charset_hint = charset_hint or declared_html_charset(data)
+    text, warning = decode_file(data, source=source, charset_hint=charset_hint)
+    if fmt == "html":
+        doc = parse_html(text, doc_id=doc_id, source=source, url=url)
+    elif fmt == "markdown":
+        doc = parse_markdown(text, doc_id=doc_id, source=source, url=url)
+    else:
+        doc = parse_text(text, doc_id=doc_id, source=source, url=url)
+    if warning is None:
+        return doc
+    return dataclasses.replace(doc, warnings=(f"this file is {warning}", *doc.warnings))
 
 
 # --------------------------------------------------------------------- text
