@@ -75,6 +75,31 @@ def run(server: FakeOpenAI, inputs: list[str], out: Path, **options: Any) -> Bul
     return run_bulk(inputs, out, **options)
 
 
+def run_piped(
+    server: FakeOpenAI, data: bytes, out: Path, *, shift: int = 0, opened: list[int] | None = None
+) -> BulkSummary:
+    """``bulk <(...)``: ``data`` through a pipe named ``/dev/fd/N``; ``shift`` more descriptors
+    are held open first, so that N differs from run to run as a shell's does."""
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(shift)]
+    read_end, write_end = os.pipe()
+    for fd in held:
+        os.close(fd)
+    if opened is not None:
+        opened.append(read_end)
+
+    def write() -> None:
+        with open(write_end, "wb") as handle:
+            handle.write(data)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    try:
+        return run(server, [f"/dev/fd/{read_end}"], out)
+    finally:
+        thread.join(5)
+        os.close(read_end)
+
+
 def figure(text: str) -> int:
     found = re.search(r"At least (\d+) people", text)
     assert found is not None, text
@@ -328,24 +353,8 @@ def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: Fa
     descriptors: list[int] = []
 
     def pipe(numbers: list[int]) -> BulkSummary:
-        held = [os.open(os.devnull, os.O_RDONLY) for _ in descriptors]  # shifts the numbers
-        read_end, write_end = os.pipe()
-        for fd in held:
-            os.close(fd)
-        descriptors.append(read_end)
         data = "".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers).encode()
-
-        def write() -> None:
-            with open(write_end, "wb") as handle:
-                handle.write(data)
-
-        thread = threading.Thread(target=write, daemon=True)
-        thread.start()
-        try:
-            return run(fake, [f"/dev/fd/{read_end}"], out)
-        finally:
-            thread.join(5)
-            os.close(read_end)
+        return run_piped(fake, data, out, shift=len(descriptors), opened=descriptors)
 
     assert pipe([11]).new == 1
     assert pipe([22]).new == 1
@@ -379,19 +388,7 @@ def test_two_archives_piped_with_the_same_member_names_are_different_documents(
         return buffer.getvalue()
 
     def pipe(data: bytes) -> BulkSummary:
-        read_end, write_end = os.pipe()
-
-        def write() -> None:
-            with open(write_end, "wb") as handle:
-                handle.write(data)
-
-        thread = threading.Thread(target=write, daemon=True)
-        thread.start()
-        try:
-            return run(fake, [f"/dev/fd/{read_end}"], out)
-        finally:
-            thread.join(5)
-            os.close(read_end)
+        return run_piped(fake, data, out)
 
     first, second = archive([31, 32]), archive([41, 42])
     assert pipe(first).new == 2

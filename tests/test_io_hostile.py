@@ -1031,6 +1031,18 @@ def test_a_nameless_stream_reads_as_the_same_file_would(seed: int, kind: str) ->
             assert streamed == filed
 
 
+def collect_piped(data: bytes) -> list[Item]:
+    """The items of ``data`` read through a nameless pipe (``/dev/fd/N``, as ``<(...)``)."""
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=_write_and_close, args=(write_end, data), daemon=True)
+    writer.start()
+    try:
+        return collect([f"/dev/fd/{read_end}"])
+    finally:
+        writer.join(5)
+        os.close(read_end)
+
+
 def _write_and_close(fd: int, data: bytes) -> None:
     try:
         with open(fd, "wb") as pipe:
@@ -1244,19 +1256,7 @@ def test_a_csv_is_read_with_the_delimiter_its_header_is_written_with(
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "rows.csv"
         path.write_bytes(data)
-        if via_stream:
-            read_end, write_end = os.pipe()
-            writer_thread = threading.Thread(
-                target=_write_and_close, args=(write_end, data), daemon=True
-            )
-            writer_thread.start()
-            try:
-                items = collect([f"/dev/fd/{read_end}"])
-            finally:
-                writer_thread.join(5)
-                os.close(read_end)
-        else:
-            items = collect([str(path)])
+        items = collect_piped(data) if via_stream else collect([str(path)])
     got = {item.doc_id: getattr(item, "text", None) for item in items}
     assert got == {
         f"row-{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text
@@ -1299,17 +1299,7 @@ def test_a_jsonl_file_in_a_wide_encoding_reads_as_in_utf8(
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "rows.jsonl"
         path.write_bytes(data)
-        if via_stream:
-            read_end, write_end = os.pipe()
-            writer = threading.Thread(target=_write_and_close, args=(write_end, data), daemon=True)
-            writer.start()
-            try:
-                items = collect([f"/dev/fd/{read_end}"])
-            finally:
-                writer.join(5)
-                os.close(read_end)
-        else:
-            items = collect([str(path)])
+        items = collect_piped(data) if via_stream else collect([str(path)])
     got = {item.doc_id: getattr(item, "text", None) for item in items}
     assert got == {
         f"r{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text for n, text in enumerate(texts)
