@@ -38,13 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from extractor.io import InputFailure, Item, iter_inputs
 from extractor.pipeline.document import Document
+from tests.test_io_hostile import SETTINGS as HOSTILE_SETTINGS
 from tests.test_io_hostile import collect
 
 BLOCK = tarfile.BLOCKSIZE
@@ -53,13 +54,7 @@ FORMATS = {"ustar": tarfile.USTAR_FORMAT, "gnu": tarfile.GNU_FORMAT, "pax": tarf
 COMPRESSIONS = ("", ".gz", ".bz2", ".xz")
 #: Damage to a header block; "cut" ends the tar inside a member instead.
 HEADER_DAMAGE = ("checksum", "zeros", "noise")
-SETTINGS = settings(
-    max_examples=40,
-    deadline=None,
-    database=None,  # nothing written into the working tree
-    derandomize=True,  # the same inputs on every run: a failure is reproducible
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+SETTINGS = settings(HOSTILE_SETTINGS, max_examples=40)  # reproducible, writes nothing
 
 
 # ------------------------------------------------------------------- tars
