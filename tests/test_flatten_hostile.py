@@ -212,3 +212,33 @@ def test_the_cli_prints_tables_written_to_a_folder_whose_name_is_not_utf8(tmp_pa
     result = runner.invoke(app, ["flatten", str(source), "--to", folder])
     assert result.exit_code == 0, result.output
     assert os.path.join(os.fsencode(tmp_path), b"t\xe9bles", b"visits.csv") in result.stdout_bytes
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(surrogate=surrogates)
+def test_a_file_name_that_was_not_utf8_keeps_its_events_facts(
+    tmp_path: Path, surrogate: str
+) -> None:
+    """A document read from a file whose name is not UTF-8 carries a lone surrogate in its
+    id and source (as bulk writes it): its events row still has the record's date, countries
+    and actors (pydantic refused the whole record, and the row came out empty)."""
+    recorded = Path(__file__).resolve().parent.parent / "bench/results/gold-1.5b-per-type.jsonl"
+    line = next(
+        json.loads(raw)
+        for raw in recorded.read_text(encoding="utf-8").splitlines()
+        if '"type": "meeting"' in raw
+    )
+    line["doc_id"] = f"caf{surrogate}.txt"
+    line["source"] = f"in/caf{surrogate}.txt"
+    for record in line["records"]:
+        record["doc_id"] = line["doc_id"]
+    source = tmp_path / "out.jsonl"
+    source.write_text(json.dumps(line) + "\n", encoding="ascii")
+    out = tmp_path / "tables"
+    flatten(source, out, parquet=False)
+    with open(out / "events.csv", encoding="utf-8", newline="") as handle:
+        events = list(csv.DictReader(handle))
+    meetings = [row for row in events if row.get("record_type") == "meeting"]
+    assert meetings and all(row["countries"] for row in meetings), meetings

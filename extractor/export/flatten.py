@@ -56,6 +56,7 @@ import dataclasses
 import json
 import math
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -361,7 +362,7 @@ def _event_facts(spec: RecordSpec, record: Mapping[str, Any]) -> dict[str, Any] 
     """What the record's type says of it (its dates, countries, actors, place), or None
     when the record cannot be read back as its type (a damaged or older line)."""
     try:
-        found = spec.record.model_validate(record)
+        found = spec.record.model_validate(_without_surrogates(record))
         dated = [d for d in found.event_dates() if d.value]
         countries = found.countries()
         actors = [a.display_name for a in found.actors()]
@@ -381,6 +382,21 @@ def _event_facts(spec: RecordSpec, record: Mapping[str, Any]) -> dict[str, Any] 
         "place": place.text if place else None,
         "place_country": place.country if place else None,
     }
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (a file name that was not UTF-8, as bulk writes
+    it) replaced by U+FFFD: pydantic refuses such strings, and the whole record with them."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, Mapping):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
