@@ -277,6 +277,43 @@ def test_an_explicit_id_equal_to_a_files_label_is_another_document(
     assert sorted(line["text"] for line in latest_lines(out)) == [kano(71), kano(72)]
 
 
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_container_that_could_not_be_read_and_now_can_leaves_no_stale_error(
+    tmp_path: Path, fake: FakeOpenAI, nested: bool
+) -> None:
+    """A damaged zip gets an error line; mended, its members are extracted and its error
+    line is superseded by a ``skipped`` line saying so (it stayed an error for ever, beside
+    its own members); a third run sends nothing."""
+    import io
+    import zipfile
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    archive = folder / "sub" / "a.zip" if nested else folder / "a.zip"
+    archive.write_bytes(b"PK\x03\x04 not really a zip")
+    out = tmp_path / "out.jsonl"
+    run(fake, [str(folder)], out)
+    [broken] = [line for line in latest_lines(out) if line["source"] == str(archive)]
+    assert broken["status"] == "error"
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zipped:
+        for n in range(2):
+            zipped.writestr(f"m{n}.txt", kano(80 + n))
+    archive.write_bytes(buffer.getvalue())
+    run(fake, [str(folder)], out)
+    winners = {line["source"]: line for line in latest_lines(out)}
+    assert winners[str(archive)]["status"] == "skipped"
+    assert "read now" in winners[str(archive)]["error"]["message"]
+    assert sorted(w["text"] for w in winners.values() if w["status"] == "ok") == [
+        kano(80),
+        kano(81),
+    ]
+    before = len(fake.requests)
+    third = run(fake, [str(folder)], out)
+    assert len(fake.requests) == before and third.new == 0 and third.unseen == 0
+
+
 # ---------------------------------------------------------------- id-less rows
 
 

@@ -567,6 +567,15 @@ class _Plan:
                 place, colon, number = line.source.rpartition(":")
                 if colon and number.isdigit():  # identical rows: one id each, in file order
                     self.by_row.setdefault((place, line.text_sha256), []).append(key)
+        #: error and skipped lines of files and folders, by source: a container that could
+        #: not be read, or was mended since (see :meth:`_mended`)
+        self.broken: dict[str, str] = {
+            line.source: key
+            for key, line in lines.items()
+            if line.status in ("error", "skipped")
+            and line.source
+            and path_derived(key, line.source)
+        }
         self.asked = asked or Asked()
         self.retry_errors = retry_errors
         self.already_done = len(lines)
@@ -586,6 +595,8 @@ class _Plan:
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
         for item in skip_own(inputs, self.own):
             self.read += 1
+            if self.broken and item.source:
+                yield from self._mended(item.source)
             item = self._identify(item)
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
@@ -606,6 +617,27 @@ class _Plan:
                 self.first_started = time.monotonic()
             yield item
         self.unseen = len(self.lines)
+
+    def _mended(self, source: str) -> Iterator[InputFailure]:
+        """A container whose error line said it could not be read (a damaged zip, a folder
+        that could not be listed) gives documents now: its error line is superseded by a
+        ``skipped`` line saying so, once, instead of staying as an error for ever."""
+        for at, mark in enumerate(source):
+            if mark not in "!/":
+                continue
+            key = self.broken.pop(source[:at], None)
+            line = self.lines.pop(key, None) if key is not None else None
+            if key is None or line is None:
+                continue
+            if line.status == "skipped":  # mended in an earlier run: said already
+                self.seen[key] = source[:at]
+                self.unchanged += 1
+                continue
+            self.changed.add(key)
+            self.not_read.add(key)
+            self.seen[key] = source[:at]
+            reason = "read now: its documents have their own lines"
+            yield InputFailure(key, source[:at], reason, skipped=True)
 
     def written(self, doc_id: str) -> tuple[bool, bool]:
         """Forget an id whose line is written; return whether it was (changed, not read)."""
