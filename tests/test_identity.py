@@ -619,3 +619,34 @@ def test_lines_keyed_by_line_number_are_found_again(
         inserted = run(fake, [str(rows_file)], out)
         assert (inserted.new, inserted.unchanged, len(fake.requests)) == (1, len(rows), before + 1)
         check_output(out, {})
+
+
+def test_a_damaged_tar_rerun_writes_nothing_new(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """A tar damaged in its middle: the first run reads what it can and writes one damage
+    line; an unchanged rerun sends and writes nothing (its damage line kept its own id, never
+    a duplicate)."""
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for n in range(3):
+            data = kano(90 + n).encode()
+            info = tarfile.TarInfo(f"m{n}.txt")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    raw = bytearray(buffer.getvalue())
+    raw[1024 : 1024 + 64] = b"\\xff" * 64  # the second member's header
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.tar").write_bytes(bytes(raw))
+    out = tmp_path / "out.jsonl"
+    run(fake, [str(folder)], out)
+    first = out.read_bytes()
+    assert any(line["status"] == "error" for line in latest_lines(out))
+    for _ in range(2):
+        before = len(fake.requests)
+        again = run(fake, [str(folder)], out)
+        assert len(fake.requests) == before and again.new == again.changed == 0
+        assert out.read_bytes() == first
+    assert not any("#duplicate" in line["doc_id"] for line in latest_lines(out))

@@ -568,7 +568,7 @@ class _Plan:
                 if colon and number.isdigit():  # identical rows: one id each, in file order
                     self.by_row.setdefault((place, line.text_sha256), []).append(key)
         #: error and skipped lines of files and folders, by source: a container that could
-        #: not be read, or was mended since (see :meth:`_mended`)
+        #: not be read, or was mended since (see :meth:`_mend`)
         self.broken: dict[str, str] = {
             line.source: key
             for key, line in lines.items()
@@ -576,6 +576,7 @@ class _Plan:
             and line.source
             and path_derived(key, line.source)
         }
+        self.mending: dict[str, str] = {}
         self.asked = asked or Asked()
         self.retry_errors = retry_errors
         self.already_done = len(lines)
@@ -596,7 +597,7 @@ class _Plan:
         for item in skip_own(inputs, self.own):
             self.read += 1
             if self.broken and item.source:
-                yield from self._mended(item.source)
+                self._note_mending(item.source)
             item = self._identify(item)
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
@@ -616,28 +617,35 @@ class _Plan:
             if not self.first_started:
                 self.first_started = time.monotonic()
             yield item
+        yield from self._mend()
         self.unseen = len(self.lines)
 
-    def _mended(self, source: str) -> Iterator[InputFailure]:
-        """A container whose error line said it could not be read (a damaged zip, a folder
-        that could not be listed) gives documents now: its error line is superseded by a
-        ``skipped`` line saying so, once, instead of staying as an error for ever."""
+    def _note_mending(self, source: str) -> None:
+        """Note a container (a damaged zip, a folder that could not be listed) whose error or
+        skipped line is in the output and that gives documents now (see :meth:`_mend`)."""
         for at, mark in enumerate(source):
-            if mark not in "!/":
+            if mark in "!/" and (key := self.broken.pop(source[:at], None)) is not None:
+                self.mending[key] = source[:at]
+
+    def _mend(self) -> Iterator[InputFailure]:
+        """Once every input is read: a container that gave documents and no item of its own
+        this time (a damage line of a tar keeps its id, and is matched as usual) has its
+        error line superseded by a ``skipped`` line saying it is read now, instead of an
+        error for ever; one mended before is unchanged."""
+        for key, source in self.mending.items():
+            if key in self.seen:
                 continue
-            key = self.broken.pop(source[:at], None)
-            line = self.lines.pop(key, None) if key is not None else None
-            if key is None or line is None:
+            line = self.lines.pop(key, None)
+            if line is None:
                 continue
-            if line.status == "skipped":  # mended in an earlier run: said already
-                self.seen[key] = source[:at]
+            self.seen[key] = source
+            if line.status == "skipped":
                 self.unchanged += 1
                 continue
             self.changed.add(key)
             self.not_read.add(key)
-            self.seen[key] = source[:at]
             reason = "read now: its documents have their own lines"
-            yield InputFailure(key, source[:at], reason, skipped=True)
+            yield InputFailure(key, source, reason, skipped=True)
 
     def written(self, doc_id: str) -> tuple[bool, bool]:
         """Forget an id whose line is written; return whether it was (changed, not read)."""
