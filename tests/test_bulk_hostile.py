@@ -847,21 +847,36 @@ def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
     assert len(list(latest_lines(out))) == 12
 
 
-@pytest.mark.parametrize("target", ["precious.txt", "missing.txt"])
-def test_a_symlink_in_place_of_the_lock_is_never_followed(
-    tmp_path: Path, fake: FakeOpenAI, target: str
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [("symlink", "is a symbolic link"), ("dangling", "is a symbolic link"),
+     ("hardlink", "has other names"), ("fifo", "is not a regular file")],
+)  # fmt: skip
+def test_a_lock_file_that_is_not_a_plain_file_is_refused(
+    tmp_path: Path, fake: FakeOpenAI, kind: str, said: str
 ) -> None:
-    """``out.jsonl.lock -> precious.txt``: the run refuses (exit 2) instead of writing its pid
-    and a result line into the file the link points to, or creating it."""
+    """``out.jsonl.lock`` as a symlink, a hard link to another file or a FIFO: the run refuses
+    (exit 2) at once instead of writing its pid and a result line into the file it shares,
+    creating a file elsewhere, or blocking for ever on the FIFO."""
     (tmp_path / "k.txt").write_text(kano(4))
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me\n")
     out = tmp_path / "out.jsonl"
-    os.symlink(tmp_path / target, f"{out}.lock")
+    lock = f"{out}.lock"
+    if kind == "symlink":
+        os.symlink(precious, lock)
+    elif kind == "dangling":
+        os.symlink(tmp_path / "missing.txt", lock)
+    elif kind == "hardlink":
+        os.link(precious, lock)
+    else:
+        os.mkfifo(lock)
+    started = time.monotonic()
     result = bulk(fake, str(tmp_path / "k.txt"), "-o", str(out))
+    assert time.monotonic() - started < 30
     assert result.exit_code == 2
     (line,) = error_lines(result)
-    assert "is a symbolic link" in line
+    assert said in line
     assert precious.read_text() == "keep me\n"
     assert not (tmp_path / "missing.txt").exists()
 

@@ -262,7 +262,10 @@ def _torn_first_line_is_ours(
 
 def _read_sidecar(sidecar: Path) -> bytes | None:
     try:
-        fd = os.open(sidecar, os.O_RDONLY | _CLOEXEC | _NOFOLLOW)
+        fd = os.open(sidecar, os.O_RDONLY | _CLOEXEC | _NOFOLLOW | _NONBLOCK)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO would block the run
+            os.close(fd)
+            return None
         with open(fd, "rb") as handle:
             return handle.read(_FIRST_LINE_CAP)
     except OSError:
@@ -381,7 +384,8 @@ def _sidecar_lock(output: OutputTarget) -> _Lock:
     sidecar = output.lock_path
     for _ in range(50):
         try:
-            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | _CLOEXEC | _NOFOLLOW, 0o644)
+            fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | _CLOEXEC | _NOFOLLOW | _NONBLOCK, 0o644)
+            _check_lock_file(fd, sidecar, output)
         except OSError as error:
             if error.errno == errno.ELOOP and os.path.islink(sidecar):
                 raise _problem(
@@ -402,6 +406,21 @@ def _sidecar_lock(output: OutputTarget) -> _Lock:
         if lock is not None:
             return lock
     raise _problem(f"cannot lock it: {sidecar} keeps being replaced", path=output.path)
+
+
+def _check_lock_file(fd: int, sidecar: Path, output: OutputTarget) -> None:
+    """Refuse a lock file that is not ours to write: anything but a plain file (a FIFO would
+    block the run), or a file with other names (a hard link: writing it would overwrite the
+    file it is linked to)."""
+    info = os.fstat(fd)
+    why = None
+    if not stat.S_ISREG(info.st_mode):
+        why = "is not a regular file"
+    elif info.st_nlink > 1:
+        why = "has other names (a hard link: the run would overwrite the file it shares)"
+    if why is not None:
+        os.close(fd)
+        raise _problem(f"its lock file {sidecar} {why}; remove it", path=output.path)
 
 
 def _locked(fd: int, sidecar: Path | None, output: OutputTarget) -> _Lock | None:
