@@ -910,3 +910,25 @@ def test_a_last_line_that_lost_only_its_newline_is_kept(
         ids = [line["doc_id"] for line in latest_lines(out)]
         assert sorted(ids) == [f"k{n}.txt" for n in range(count)]
         assert out.read_bytes().endswith(b"\n")
+
+
+def test_stdin_redirected_from_the_output_and_a_closed_stdout_lose_nothing(
+    tmp_path: Path,
+) -> None:
+    """``extract - -o a.txt < a.txt`` replaced the article; ``bulk -o -`` with stdout closed
+    paid for every result and sent it to /dev/null, exit 0. Both are refused (exit 2)."""
+    article = tmp_path / "a.txt"
+    article.write_text(kano(6))
+    with open(article, "rb") as stdin:
+        process = _cli(["extract", "-", "-o", str(article)], stdin=stdin)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2 and b"that is the input file" in stderr
+    assert article.read_text() == kano(6)
+    with FakeOpenAI(casualty_responder) as server:
+        process = _cli(
+            ["bulk", str(article), "-o", "-", "--base-url", server.base_url],
+            preexec_fn=lambda: os.close(1), stdout=None,
+        )  # fmt: skip
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 2 and b"stdout is closed" in stderr
+        assert not server.requests

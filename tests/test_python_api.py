@@ -463,9 +463,13 @@ def test_a_publication_date_from_a_table_is_a_date(day: date, hour: int, form: s
 def test_a_missing_or_wrong_publication_date_is_said() -> None:
     import math
 
+    import numpy as np
     import pandas as pd
 
-    for missing in (None, "", "  ", math.nan, pd.NaT, pd.NA):
+    for missing in (None, "", "  ", math.nan, pd.NaT, pd.NA, np.datetime64("NaT"), "NaT", "nan"):
         assert Document("d", "text", published=missing).published is None
+    assert Document("d", "text", published=np.datetime64("2024-01-05")).published == date(
+        2024, 1, 5
+    )
     with pytest.raises(ValueError, match="is not a date"):
         Document("d", "text", published="last Tuesday")

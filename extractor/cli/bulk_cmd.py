@@ -56,6 +56,7 @@ from extractor.cli.batch_cmd import (
     with_batch_notices,
 )
 from extractor.cli.common import (
+    CLOSED_AT_START,
     STDIO,
     BaseUrlOption,
     CacheOption,
@@ -238,6 +239,8 @@ def bulk(
     if inputs.count(STDIO) > 1:
         fail_usage("- (stdin) is given twice; it can be read once")
     paths = [STDIN_PATH if value == STDIO else value for value in inputs]
+    if output == STDIO and 1 in CLOSED_AT_START:
+        fail_usage("-o -: stdout is closed, so every result would be lost; give a file name")
     target = STDOUT_PATH if output == STDIO else output
     if summary_json is not None:
         _check_summary_path(summary_json, [*paths, target, f"{target}.lock"])

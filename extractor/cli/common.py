@@ -177,6 +177,33 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     return Path(path)
 
 
+#: The standard streams (0, 1, 2) that were closed when the process started.
+CLOSED_AT_START: set[int] = set()
+
+
+def open_standard_streams() -> None:
+    """Give a closed stdin, stdout or stderr a /dev/null in its place.
+
+    cron, daemons and ``cmd <&-`` start a process with one of them closed;
+    the event loop (uvloop) aborts when a descriptor it opens lands on 0-2,
+    and Python leaves ``sys.stdin`` None. With /dev/null there, a run works
+    and ``-`` reads an empty input (an error line saying so).
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        CLOSED_AT_START.add(fd)
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+
+
 def same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bool:
     """Whether two names are one file: the same absolute path, or the same device and inode
     (a symlink, a hard link, ``./x``)."""
@@ -189,9 +216,24 @@ def same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bo
 
 
 def refuse_input_as_output(output: str | None, path: str) -> None:
-    """Exit 2 when ``-o`` names the input itself: writing would replace the article."""
-    if output is not None and output != STDIO and path != STDIO and same_file(output, path):
+    """Exit 2 when ``-o`` names the input itself: writing would replace the article. For
+    ``-`` the input is stdin, which ``< a.txt`` makes that file (a pipe cannot be told)."""
+    if output is None or output == STDIO:
+        return
+    same = _is_stdin(output) if path == STDIO else same_file(output, path)
+    if same:
         fail_usage(f"-o {shown(output)}: that is the input file; give another name")
+
+
+def _is_stdin(path: str) -> bool:
+    try:
+        mine, theirs = os.fstat(0), os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mine.st_mode) and (mine.st_dev, mine.st_ino) == (
+        theirs.st_dev,
+        theirs.st_ino,
+    )
 
 
 def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:

@@ -602,7 +602,7 @@ def _holds_results(path: str) -> bool:
         with open(path, "rb") as handle:
             while line := handle.readline(_RESULT_LINE_CAP):
                 if line.strip():
-                    return line.endswith(b"\n") and is_result_line(line)
+                    return is_result_line(line)  # one that lost its newline is whole too
     except OSError:
         return False  # reading it is the reader's job, and its error line
     return False

@@ -59,9 +59,11 @@ def _as_date(value: Any) -> date | None:
             return value.date()
         except ValueError:  # pandas NaT
             return None
+    if type(value).__name__ == "datetime64":  # numpy's, from a column's .to_numpy()
+        value = str(value)
     if isinstance(value, str):
         text = value.strip()
-        if not text:
+        if not text or text.lower() in ("nat", "nan", "none", "null"):  # astype(str) of a gap
             return None
         try:
             return date.fromisoformat(text[:10])
