@@ -467,6 +467,7 @@ def test_extract_frame_under_spark(fake: FakeOpenAI, tmp_path: Path) -> None:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.local.dir", str(tmp_path))
+        .config("spark.pyspark.python", sys.executable)  # workers in this environment
         .getOrCreate()
     )
     base_url = fake.base_url
