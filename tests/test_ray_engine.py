@@ -450,7 +450,9 @@ def test_a_killed_driver_resumes_with_every_id_exactly_once(tmp_path: Path, clus
 
 
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
-def test_extract_frame_under_spark(fake: FakeOpenAI, tmp_path: Path) -> None:
+def test_extract_frame_under_spark(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The README's Spark recipe as written: ``mapInPandas`` with one extractor per partition,
     on a local Spark session (a JVM; skipped where pyspark or Java is missing)."""
     pyspark_sql = pytest.importorskip("pyspark.sql")
@@ -461,13 +463,13 @@ def test_extract_frame_under_spark(fake: FakeOpenAI, tmp_path: Path) -> None:
     from extractor import Extractor
 
     numbers = random.Random().sample(range(2, 5000), 10)
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # workers in this environment
     spark = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .appName("extractor-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.local.dir", str(tmp_path))
-        .config("spark.pyspark.python", sys.executable)  # workers in this environment
         .getOrCreate()
     )
     base_url = fake.base_url
