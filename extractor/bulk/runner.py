@@ -80,7 +80,6 @@ import contextlib
 import dataclasses
 import hashlib
 import os
-import re
 import threading
 import time
 from collections import Counter
@@ -102,7 +101,7 @@ from extractor.io.output import (
     latest_lines,
     open_output,
 )
-from extractor.io.readers import beside_label, path_derived
+from extractor.io.readers import CONTENT_KEYED, beside_label, path_derived
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
@@ -662,7 +661,7 @@ class _Plan:
         if not path_derived(item.doc_id, source):
             return self._explicit(item, source)
         known = self.by_source.get(source)
-        if known is None and self.by_row and (row := _CONTENT_KEYED.match(source)):
+        if known is None and self.by_row and (row := CONTENT_KEYED.fullmatch(source)):
             same = self.by_row.get((row["place"], text_hash(item)))
             known = same.pop(0) if same else None
         if known is not None and known != item.doc_id and known in self.lines:
@@ -721,10 +720,6 @@ class _Plan:
             item.source or item.doc_id,
             f"{reason}: this copy was not extracted; give it a unique id to include it",
         )
-
-
-#: The source of a row keyed by content: ``<file>#<12 hex>``, ``#<n>`` for its n-th copy.
-_CONTENT_KEYED = re.compile(r"^(?P<place>.*)#[0-9a-f]{12}(?:#[0-9]+)?$")
 
 
 def _renamed(item: Item, doc_id: str) -> Item:

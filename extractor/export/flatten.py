@@ -56,7 +56,6 @@ import dataclasses
 import json
 import math
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -388,15 +387,12 @@ def _without_surrogates(value: Any) -> Any:
     """``value`` with every lone surrogate (a file name that was not UTF-8, as bulk writes
     it) replaced by U+FFFD: pydantic refuses such strings, and the whole record with them."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return clean_surrogates(value)
     if isinstance(value, Mapping):
         return {key: _without_surrogates(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_without_surrogates(item) for item in value]
     return value
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass

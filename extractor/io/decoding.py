@@ -142,9 +142,14 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
     return None
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that encoding's byte order mark."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
     """Decode UTF-32 or UTF-16 marked by a BOM (Windows "Unicode" exports); None if unmarked."""
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    encoding = bom_encoding(data)
     if encoding is None:
         return None
     try:

@@ -116,7 +116,7 @@ from extractor.io.archives import (
     iter_warc,
     iter_zip,
 )
-from extractor.io.decoding import is_binary, unit_decoding
+from extractor.io.decoding import bom_encoding, is_binary, unit_decoding
 from extractor.io.formats import (
     DocFormat,
     RecordFields,
@@ -185,8 +185,9 @@ _STREAM_SNIFF_MIN = 512
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 #: Hex digits of a content hash in an id: 48 bits, no collision in any real file.
 _KEY_HEX = 12
-#: The end of a source keyed by content (``#<12 hex>``, ``#<12 hex>#<n>`` for the n-th copy).
-_CONTENT_KEY = re.compile(r"#[0-9a-f]{12}(?:#[0-9]+)?$")
+#: A source keyed by content: ``<place>#<12 hex>``, ``#<12 hex>#<n>`` for the n-th copy
+#: (use ``fullmatch``; a place may hold any character, a newline too).
+CONTENT_KEYED = re.compile(rf"(?P<place>.*)#[0-9a-f]{{{_KEY_HEX}}}(?:#[0-9]+)?", re.DOTALL)
 
 #: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
 _Blob: TypeAlias = str | bytes | IO[bytes]
@@ -683,7 +684,7 @@ def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item
         keys = _ContentKeys(place)
         for item in items:  # a stream's name is no identity: its documents are their texts
             source = item.source or ""
-            if not isinstance(item, Document) or _CONTENT_KEY.search(source):
+            if not isinstance(item, Document) or CONTENT_KEYED.fullmatch(source):
                 yield item  # a failure, or a row already keyed by its content
             elif item.doc_id == place.doc_id:
                 yield keys.key(item, b"")
@@ -784,11 +785,10 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
         return ".warc.gz" if inner.startswith(b"WARC/") else ".tar.gz"
     if head[257:262] == b"ustar":
         return ".tar"
-    text = head.removeprefix(codecs.BOM_UTF8)
-    for mark, encoding in _WIDE_BOMS:  # a UTF-16/32 text: its characters, not its bytes
-        if head.startswith(mark):
-            text = head.decode(encoding, errors="ignore").encode("utf-8")
-            break
+    wide = bom_encoding(head)  # a UTF-16/32 text: its characters, not its bytes
+    text = (
+        head.decode(wide, errors="ignore").encode() if wide else head.removeprefix(codecs.BOM_UTF8)
+    )
     text = text.lstrip()
     if text.startswith(b"{"):
         return ".jsonl"
@@ -882,13 +882,6 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
         yield place.fail(error)
 
 
-#: Byte-order marks of the wide encodings, UTF-32 first (its LE mark begins with UTF-16's).
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)  # fmt: skip
-
-
 class _Utf8Lines:
     """The lines of a UTF-16 or UTF-32 stream, as UTF-8 bytes: a JSONL file saved by a
     Windows editor splits on its own two- or four-byte newlines, not on ``\n`` bytes."""
@@ -908,10 +901,8 @@ def _as_utf8_lines(handle: IO[bytes]) -> Any:
     UTF-32 byte-order mark (read once, so a pipe works too)."""
     head = handle.read(4)
     rest = io.BufferedReader(_Prefixed(head, handle))
-    for mark, encoding in _WIDE_BOMS:
-        if head.startswith(mark):
-            return _Utf8Lines(rest, encoding)
-    return rest
+    encoding = bom_encoding(head)
+    return rest if encoding is None else _Utf8Lines(rest, encoding)
 
 
 def _skip_rest_of_line(handle: IO[bytes]) -> None:

@@ -345,10 +345,7 @@ class Builder:
                     found.value == meant.value and meant.end is None
                 ):
                     self.warn(f"date {text!r} is written {written!r} in the article", once=True)
-                    return DateValue(
-                        text=written, value=found.value, precision=found.precision,
-                        kind=found.kind, end=found.end,
-                    )  # fmt: skip
+                    return DateValue.from_resolution(written, found)
         return None
 
     def written(self, value: str | None, field: str) -> str | None:
@@ -423,10 +420,7 @@ class Builder:
             return None
         written, resolved = dates[0]
         self.warn(f"date {written!r} read from the evidence")
-        return DateValue(
-            text=written, value=resolved.value, precision=resolved.precision,
-            kind=resolved.kind, end=resolved.end,
-        )  # fmt: skip
+        return DateValue.from_resolution(written, resolved)
 
     def country(self, value: str | None) -> str | None:
         """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""

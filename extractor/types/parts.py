@@ -27,7 +27,15 @@ from pydantic import (
 )
 
 from extractor.text.countries import to_alpha3, to_currency
-from extractor.text.dates import DateKind, Precision, earliest, latest, precision_of, resolve_date
+from extractor.text.dates import (
+    DateKind,
+    Precision,
+    ResolvedDate,
+    earliest,
+    latest,
+    precision_of,
+    resolve_date,
+)
 from extractor.text.grounding import ALIGNMENT_RANK, Alignment, ground_fragments
 from extractor.text.quantities import parse_count, parse_money
 
@@ -163,9 +171,13 @@ class DateValue(Part):
         (``language``: the article's, for an expression in its words)."""
         if text is None or not str(text).strip():
             return None
-        found = resolve_date(str(text), published, language)
+        return cls.from_resolution(str(text), resolve_date(str(text), published, language))
+
+    @classmethod
+    def from_resolution(cls, text: str, found: ResolvedDate) -> DateValue:
+        """The expression ``text`` as written, with what it was resolved to."""
         return cls(
-            text=str(text), value=found.value, precision=found.precision, kind=found.kind,
+            text=text, value=found.value, precision=found.precision, kind=found.kind,
             end=found.end,
         )  # fmt: skip
 
