@@ -1031,6 +1031,14 @@ def test_a_nameless_stream_reads_as_the_same_file_would(seed: int, kind: str) ->
             assert streamed == filed
 
 
+def collect_file(data: bytes, name: str) -> list[Item]:
+    """The items of ``data`` read from a file called ``name``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / name
+        path.write_bytes(data)
+        return collect([str(path)])
+
+
 def collect_piped(data: bytes) -> list[Item]:
     """The items of ``data`` read through a nameless pipe (``/dev/fd/N``, as ``<(...)``)."""
     read_end, write_end = os.pipe()
@@ -1253,10 +1261,7 @@ def test_a_csv_is_read_with_the_delimiter_its_header_is_written_with(
         cells = {"id": f"row-{n}", "text": f"{ARTICLE} {text}", "note": f"x{delimiter}y"}
         writer.writerow([cells[column] for column in columns])
     data = buffer.getvalue().encode()
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "rows.csv"
-        path.write_bytes(data)
-        items = collect_piped(data) if via_stream else collect([str(path)])
+    items = collect_piped(data) if via_stream else collect_file(data, "rows.csv")
     got = {item.doc_id: getattr(item, "text", None) for item in items}
     assert got == {
         f"row-{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text
@@ -1296,10 +1301,7 @@ def test_a_jsonl_file_in_a_wide_encoding_reads_as_in_utf8(
     bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}  # fmt: skip
     data = bom.get(encoding, b"") + rows.encode(encoding)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "rows.jsonl"
-        path.write_bytes(data)
-        items = collect_piped(data) if via_stream else collect([str(path)])
+    items = collect_piped(data) if via_stream else collect_file(data, "rows.jsonl")
     got = {item.doc_id: getattr(item, "text", None) for item in items}
     assert got == {
         f"r{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text for n, text in enumerate(texts)
