@@ -437,15 +437,23 @@ def test_a_killed_driver_resumes_with_every_id_exactly_once(tmp_path: Path, clus
         driver.send_signal(signal.SIGKILL)
         driver.wait(timeout=10)
         assert driver.stderr is not None
-        written = out.read_bytes().count(b"\n") if out.exists() else 0
+        kept = out.read_bytes() if out.exists() else b""
+        written = kept.count(b"\n")
         assert 1 <= written < len(expected), (seed, written, driver.stderr.read()[-2000:])
         driver.stderr.close()
+        done_before = {json.loads(line)["doc_id"] for line in kept.splitlines(keepends=True)
+                       if line.endswith(b"\n")}  # fmt: skip
 
         # the same command again, in this process (a driver of the same cluster): cheaper
         finished = runner.invoke(app, command[3:], env={"EXTRACTOR_MODEL": None})
-    assert finished.exit_code == 1, finished.stderr  # the empty file and duplicates failed
+    lines = read_lines(out)
+    failed_now = [
+        i for i, line in lines.items() if line["status"] == "error" and i not in done_before
+    ]
+    # exit 1 when this run wrote a failure (the empty file, a duplicate id), whichever run got them
+    assert finished.exit_code == (1 if failed_now else 0), (seed, failed_now, finished.stderr)
     assert "Traceback" not in finished.stderr
-    check_lines(read_lines(out), root, expected)
+    check_lines(lines, root, expected)
     assert f"{len(expected) - written:,} new" in finished.stderr, finished.stderr
 
 
