@@ -78,6 +78,9 @@ class Settings:
     model: str | None = None
     #: ``EXTRACTOR_BASE_URL``: an OpenAI-compatible server.
     base_url: str | None = None
+    #: ``OPENAI_BASE_URL``: the openai SDK's own variable, read here so that it is checked
+    #: and its password redacted like ``EXTRACTOR_BASE_URL`` (the SDK would use it unchecked).
+    openai_base_url: str | None = field(default=None, repr=False)
     #: ``EXTRACTOR_API_KEY``: the key for any provider or server.
     api_key: str | None = field(default=None, repr=False)
     #: Each provider's own key (``OPENAI_API_KEY`` ...), by provider name.
@@ -121,6 +124,7 @@ class Settings:
         return cls(
             model=get("EXTRACTOR_MODEL"),
             base_url=get("EXTRACTOR_BASE_URL"),
+            openai_base_url=get("OPENAI_BASE_URL"),
             api_key=get("EXTRACTOR_API_KEY"),
             provider_keys=MappingProxyType(keys),
             mode=get("EXTRACTOR_MODE"),

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,6 +44,7 @@ from extractor.cli import app
 from extractor.errors import ConfigurationError
 from extractor.redact import redact
 from extractor.runtime.providers import resolve_model
+from extractor.settings import Settings
 from tests.fakes.kano import casualty_responder
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
@@ -51,7 +53,7 @@ pytestmark = pytest.mark.block_network
 runner = CliRunner()
 CLEAN_ENV: dict[str, str | None] = {
     name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
-                            "EXTRACTOR_MODE")
+                            "EXTRACTOR_MODE", "OPENAI_BASE_URL")
 }  # fmt: skip
 #: A server nobody answers on: reaching it would be a bug (and the network is blocked).
 NOWHERE = ["--model", "openai/fake-model", "--base-url", "http://127.0.0.1:9/v1"]
@@ -192,6 +194,21 @@ def test_an_http_url_with_a_host_is_accepted(url: str) -> None:
     assert resolve_model("openai/fake-model", base_url=url, api_key="x").base_url == url
 
 
+@FAST
+@given(url=good_urls, password=st.text("abcdefghijkXYZ0123456789-_.~", min_size=6, max_size=20))
+def test_openai_base_url_is_the_server_of_openai_models_and_its_password_hidden(
+    url: str, password: str
+) -> None:
+    with_password = url.replace("://", f"://user:{password}@", 1)
+    env = Settings.from_env({"OPENAI_BASE_URL": with_password})
+    with patch("extractor.runtime.providers.settings", return_value=env):
+        spec = resolve_model("openai/fake-model")
+        assert spec.base_url == with_password
+        assert password not in redact(f"failed: {with_password}")
+        # another provider's model never goes to the openai server
+        assert resolve_model("anthropic/claude", api_key="x").base_url is None
+
+
 @settings(max_examples=60, deadline=None)
 @given(url=bad_urls)
 def test_a_base_url_that_cannot_be_reached_is_refused_naming_it(url: str) -> None:
@@ -203,14 +220,25 @@ def test_a_base_url_that_cannot_be_reached_is_refused_naming_it(url: str) -> Non
 
 
 @FAST
-@given(url=bad_urls, command=st.sampled_from(["extract", "bulk"]))
-def test_both_commands_refuse_a_bad_base_url_before_any_work(url: str, command: str) -> None:
+@given(
+    url=bad_urls,
+    command=st.sampled_from(["extract", "bulk"]),
+    given_as=st.sampled_from(["--base-url", "EXTRACTOR_BASE_URL", "OPENAI_BASE_URL"]),
+)
+def test_both_commands_refuse_a_bad_base_url_before_any_work(
+    url: str, command: str, given_as: str
+) -> None:
+    """However the URL is given: the openai SDK would read OPENAI_BASE_URL unchecked."""
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "a.txt"
         article.write_text("At least 5 people were killed in Kano on Friday.\n")
         out = Path(tmp) / "out.jsonl"
         args = [command, str(article), "-o", str(out), "--model", "openai/fake-model"]
-        result = runner.invoke(app, [*args, f"--base-url={url}"], env=CLEAN_ENV)
+        if given_as == "--base-url":
+            result = runner.invoke(app, [*args, f"--base-url={url}"], env=CLEAN_ENV)
+        else:
+            env = {**CLEAN_ENV, given_as: url, "OPENAI_API_KEY": "sk-test"}
+            result = runner.invoke(app, args, env=env)
         assert result.exit_code == 2, result.stderr
         line = one_error_line(result)
         assert repr(redact(url)) in line and "http://host:port/v1" in line

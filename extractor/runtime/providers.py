@@ -169,6 +169,11 @@ def resolve_model(
     provider, slash, name = model.partition("/")
     if not slash:
         provider, name = "openai", model
+    if base_url is None and provider == "openai" and env.openai_base_url is not None:
+        # the SDK would read OPENAI_BASE_URL itself, unchecked and unredacted
+        base_url = env.openai_base_url
+        _register_secrets(None, base_url)
+        check_base_url(base_url)
     if base_url is not None:
         key = check_api_key(api_key or env.api_key or env.provider_key("openai"))
         _refuse_two_credentials(base_url, key)
