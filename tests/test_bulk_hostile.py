@@ -453,7 +453,8 @@ def _refuse_writes_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("summary in a missing folder", "does not exist"),
         ("summary is a folder", "is a folder"),
         ("summary is the output", "which this run reads or writes"),
-        ("summary is an input", "which this run reads or writes"),
+        ("summary is an input", "which this run reads"),
+        ("summary inside an input folder", "inside the input folder"),
         ("summary under a file", "is not a folder"),
         ("summary name too long", "File name too long"),
         ("summary is -", "give a file name"),
@@ -482,6 +483,8 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work
         extra = ["--summary-json", str(tmp_path / "." / "out.jsonl")]
     elif case == "summary is an input":
         extra = ["--summary-json", str(corpus / "k.txt")]
+    elif case == "summary inside an input folder":  # not there yet: the next run would read it
+        extra = ["--summary-json", str(tmp_path / "." / "in" / "deeper" / ".." / "s.json")]
     elif case == "summary under a file":
         extra = ["--summary-json", str(tmp_path / "plain.txt" / "s.json")]
     elif case == "summary name too long":

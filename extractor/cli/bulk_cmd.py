@@ -462,11 +462,15 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
     if str(path) == STDIO:
         fail_usage("--summary-json -: give a file name (stdout carries the results with -o -)")
     for other in taken:
-        if same_file(path, other) or (path.is_file() and _within(path, other)):
+        if same_file(path, other):
             fail_usage(
-                f"--summary-json {path}: that is {'stdout' if other == STDOUT_PATH else other}"
-                f"{'' if same_file(path, other) else ' (an input in it)'}, which this run reads "
-                "or writes; give another file name"
+                f"--summary-json {path}: that is {'stdout' if other == STDOUT_PATH else other}, "
+                "which this run reads or writes; give another file name"
+            )
+        if not path.is_dir() and _within(path, other):  # whether it exists yet or not
+            fail_usage(
+                f"--summary-json {path}: inside the input folder {other}, which this run reads "
+                "(the next run would read the summary as an article); give a file outside it"
             )
     folder = path.parent
     if path.is_dir():
@@ -487,7 +491,9 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
 
 
 def _within(path: Path, folder: str) -> bool:
-    """Whether ``path`` is a file inside the input folder ``folder``."""
+    """Whether ``path`` (a file, or a name not yet created) lies inside the input folder
+    ``folder``: refused even before it exists, so that the first run does not write what
+    the second one refuses."""
     if not os.path.isdir(folder):
         return False
     real, root = os.path.realpath(path), os.path.realpath(folder)
