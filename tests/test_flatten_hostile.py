@@ -242,3 +242,49 @@ def test_a_file_name_that_was_not_utf8_keeps_its_events_facts(
         events = list(csv.DictReader(handle))
     meetings = [row for row in events if row.get("record_type") == "meeting"]
     assert meetings and all(row["countries"] for row in meetings), meetings
+
+
+# ------------------------------------------------- view and flatten agree on what a result is
+
+_result = {"status": "ok", "source": None, "records": [], "counts": {}, "usage": {}, "error": None}
+result_lines = st.one_of(
+    st.sampled_from(["a", "b", "c"]).map(lambda doc_id: {**_result, "doc_id": doc_id}),
+    st.just({**_result, "doc_id": None}),  # the library's result made without a doc_id
+    st.just({k: v for k, v in _result.items()}),  # doc_id absent: the same
+    st.just({"text": "an article row, not a result"}),
+    st.just({"doc_id": None, "text": "a row with a null id"}),
+    st.just("not json {"),
+    st.just([1, 2]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(result_lines, min_size=1, max_size=8), newline_at_end=st.booleans())
+def test_view_and_flatten_count_the_same_results_and_the_same_bad_lines(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[Any], newline_at_end: bool
+) -> None:
+    """Whatever a results file mixes (repeated ids, results without an id, article rows,
+    garbage, a last line without its newline), the page and the tables count the same
+    documents and name the same lines as not results."""
+    from extractor.export.viewer import JsonlDocuments
+
+    folder = tmp_path_factory.mktemp("agree")
+    source = folder / "out.jsonl"
+    raw = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
+    source.write_text(raw + ("\n" if newline_at_end else ""))
+    reader = JsonlDocuments(source)
+    shown = list(reader)
+    summary = flatten(source, folder / "tables", parquet=False)
+    assert reader.documents == summary.documents, (reader.documents, summary.documents)
+    assert reader.bad_lines == summary.bad_lines
+    assert reader.torn_last_line == summary.torn_last_line
+    anonymous = sum(
+        isinstance(line, dict) and line.get("doc_id") is None and "records" in line
+        for line in lines
+    )  # fmt: skip
+    ids = {line["doc_id"] for line in lines if isinstance(line, dict) and line.get("doc_id")}
+    if newline_at_end or not lines or not isinstance(lines[-1], str):
+        assert summary.documents == anonymous + len(ids)
+    assert len(shown) >= summary.documents

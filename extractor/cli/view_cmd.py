@@ -109,7 +109,8 @@ def view_cmd(
         fail_usage(os_error_message(error))
     where = "stdout" if output == STDIO else shown(output)
     typer.echo(
-        f"view: {summary.documents:,} documents, {summary.records:,} records -> {where}", err=True
+        f"view: {documents.documents:,} documents, {summary.records:,} records -> {where}",
+        err=True,  # results, as flatten counts them; lines that are not results said below
     )
     if summary.text_unavailable:
         typer.echo(

@@ -67,7 +67,7 @@ from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import latest_lines
+from extractor.io.output import is_anonymous_result, latest_lines
 from extractor.redact import clean_surrogates
 from extractor.types.columns import (
     SEPARATOR,
@@ -969,10 +969,14 @@ def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any
         seen.add(line["doc_id"])
         yield as_result_line(line)
     for number, raw in bad:
+        last = _parsed(raw)
+        if is_anonymous_result(last):  # a result without an id: a document of its own
+            yield as_result_line(last)
+            continue
         if raw.endswith(b"\n"):
             summary.bad_lines.append(number)
             continue
-        last = _parsed(raw)  # no final newline: complete JSON is a result, else a torn line
+        # no final newline: complete JSON is a result, else a torn line
         if _is_result(last) and last["doc_id"] not in seen:
             yield as_result_line(last)
         elif last is not None and not _is_result(last):
@@ -1017,7 +1021,9 @@ def _whole_document(source: Path, first: bytes | None) -> list[Any] | None:
 def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
     last = {entry["doc_id"]: n for n, entry in enumerate(entries) if _is_result(entry)}
     for n, entry in enumerate(entries):
-        if not _is_result(entry):
+        if is_anonymous_result(entry):
+            yield as_result_line(entry)
+        elif not _is_result(entry):
             summary.bad_lines.append(n + 1)
         elif last[entry["doc_id"]] == n:
             yield as_result_line(entry)

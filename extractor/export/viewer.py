@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import latest_lines
+from extractor.io.output import is_anonymous_result, latest_lines
 from extractor.types.registry import RECORD_TYPES, get_type
 
 if TYPE_CHECKING:
@@ -328,12 +328,12 @@ class JsonlDocuments:
                 doc_id = line.get("doc_id")
                 if isinstance(doc_id, str) and doc_id in seen:
                     continue  # a complete last line without its newline, superseded meanwhile
-                if not isinstance(doc_id, str):  # an article row, not a result: said, and shown
-                    self.bad_lines.append(number)
-                self.documents += 1
+                if not isinstance(doc_id, str) and not is_anonymous_result(line):
+                    self.bad_lines.append(number)  # an article row, not a result: said, and shown
+                else:
+                    self.documents += 1  # as flatten counts: results, not every line shown
                 yield document_from_line(line, base_dir=self.base_dir)
                 continue
-            self.documents += 1
             self.bad_lines.append(number)
             why = str(line) if isinstance(line, Exception) else "not a JSON object"
             yield ViewDocument(

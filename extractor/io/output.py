@@ -797,6 +797,19 @@ def latest_lines(
         on_bad_line(complete + 1, torn)
 
 
+def is_anonymous_result(value: Any) -> bool:
+    """Whether ``value`` is a result without an identity: ``doc_id`` null (or absent) and a
+    list of ``records``, as the library writes an ``ExtractionResult`` made without a
+    ``doc_id``. :func:`latest_lines` cannot tell which lines of those supersede which, so
+    readers of results (view, flatten) take each as a document of its own; a bulk run
+    never writes one."""
+    return (
+        isinstance(value, Mapping)
+        and value.get("doc_id") is None
+        and isinstance(value.get("records"), list)
+    )
+
+
 def _loose(raw: bytes) -> dict[str, Any] | None:
     """The line's object if it is one with a string ``doc_id``, else None."""
     try:
