@@ -31,6 +31,11 @@ def main() -> int:
     )
     parser.add_argument("--base-url", help="a running OpenAI-compatible server with the 1.5B model")
     parser.add_argument("--size", default="1.5b", help="embedded model size when starting one")
+    parser.add_argument(
+        "--record-mode", default="rewrite", choices=["rewrite", "new_episodes"],
+        help="rewrite: record every request anew; new_episodes: keep the recorded answers and "
+        "record only requests the cassette lacks (a rule that changes a re-ask's text)",
+    )  # fmt: skip
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (e.g. -k seed)")
     args = parser.parse_args()
 
@@ -44,7 +49,8 @@ def main() -> int:
     try:
         env = {**os.environ, "EXTRACTOR_TEST_BASE_URL": base_url}
         command = [
-            sys.executable, "-m", "pytest", "-m", "vcr", "--record-mode=rewrite", "-p", "no:cacheprovider",
+            sys.executable, "-m", "pytest", "-m", "vcr", f"--record-mode={args.record_mode}",
+            "-p", "no:cacheprovider",
             *args.pytest_args,
         ]  # fmt: skip
         status = subprocess.call(command, cwd=ROOT, env=env)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,8 +66,32 @@ def vcr_config() -> dict[str, Any]:
 
 
 @pytest.fixture
-def recorded_extractor() -> Any:
-    """An Extractor aimed at the recording server; replays from the test's cassette."""
+def cassette_misses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fails the test (at teardown) when a request found no recorded answer.
+
+    The client turns vcrpy's refusal into a connection error, and the
+    extraction into an error line: without this a missing answer would be
+    scored, and even committed, as the model's failure.
+    """
+    from vcr.errors import CannotOverwriteExistingCassetteException
+
+    misses: list[str] = []
+    original = CannotOverwriteExistingCassetteException.__init__
+
+    def noted(self: Any, *args: Any, **kwargs: Any) -> None:
+        request = kwargs.get("failed_request")
+        misses.append(f"{getattr(request, 'method', '?')} {getattr(request, 'path', '?')}")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(CannotOverwriteExistingCassetteException, "__init__", noted)
+    yield misses
+    assert not misses, f"{len(misses)} request(s) have no recorded answer: re-record ({misses[:3]})"
+
+
+@pytest.fixture
+def recorded_extractor(cassette_misses: list[str]) -> Any:
+    """An Extractor aimed at the recording server; replays from the test's cassette, and
+    fails the test if any request is missing from it (:func:`cassette_misses`)."""
     from extractor.pipeline.engine import Extractor
     from extractor.runtime.retrying import RetryPolicy
 

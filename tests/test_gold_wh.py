@@ -303,11 +303,17 @@ def test_a_corrupted_line_is_caught(data: st.DataObject, lines: list[dict[str, A
 
 # -- provenance and sampling, against the archive itself ----------------------
 
+
+def load_gold_url(line: dict[str, Any]) -> str | None:
+    """The address the project's loader keeps, and hands to the extraction."""
+    return parse_gold_document(line, path=str(GOLD), line=1).url
+
+
 needs_archive = pytest.mark.skipif(not ARCHIVE.exists(), reason=f"{ARCHIVE} is not on this machine")
 
 
-def _archive_documents() -> Iterator[tuple[str, str, str, str | None]]:
-    """(member, title, text, published) of every markdown member, as the readers parse it."""
+def _archive_documents() -> Iterator[tuple[str, str, str, str | None, str | None]]:
+    """(member, title, text, published, url) of every markdown member, as the readers parse it."""
     with zipfile.ZipFile(ARCHIVE) as archive:
         for member in sorted(archive.namelist()):
             if not member.endswith(".md"):
@@ -316,23 +322,23 @@ def _archive_documents() -> Iterator[tuple[str, str, str, str | None]]:
                 archive.read(member), name=member, doc_id=member, source=f"{ARCHIVE}!{member}"
             )
             published = doc.published.isoformat() if doc.published else None
-            yield member, doc.title or "", doc.text, published
+            yield member, doc.title or "", doc.text, published, doc.url
 
 
 @pytest.fixture(scope="module")
-def archive() -> dict[str, tuple[str, str, str | None]]:
-    return {
-        member: (title, text, published) for member, title, text, published in _archive_documents()
-    }
+def archive() -> dict[str, tuple[str, str, str | None, str | None]]:
+    return {member: rest for member, *rest in _archive_documents()}  # type: ignore[misc]
 
 
 @needs_archive
 def test_texts_and_dates_are_what_the_readers_extract(
-    lines: list[dict[str, Any]], archive: dict[str, tuple[str, str, str | None]]
+    lines: list[dict[str, Any]], archive: dict[str, tuple[str, str, str | None, str | None]]
 ) -> None:
+    """Text, date and address as a bulk run reads them: the address names the publisher."""
     for line in lines:
-        _, text, published = archive[line["source_path"]]
-        assert (line["text"], line["published"]) == (text, published), line["id"]
+        _, text, published, url = archive[line["source_path"]]
+        assert (line["text"], line["published"], line["url"]) == (text, published, url), line["id"]
+        assert url is not None and load_gold_url(line) == url
         assert line["source_commit"] == UPSTREAM_COMMIT
 
 
@@ -340,7 +346,7 @@ def test_texts_and_dates_are_what_the_readers_extract(
 def test_the_sample_is_the_seeded_stratified_draw(
     lines: list[dict[str, Any]],
     dev: list[dict[str, Any]],
-    archive: dict[str, tuple[str, str, str | None]],
+    archive: dict[str, tuple[str, str, str | None, str | None]],
 ) -> None:
     """Re-draw: in each stratum, the file holds exactly the first eligible documents of the
     seeded shuffle, up to the one that reached the stratum's target, and nothing else."""
@@ -352,7 +358,7 @@ def test_the_sample_is_the_seeded_stratified_draw(
     for name, (in_pool, kind, target) in STRATA.items():
         pool = sorted(
             m
-            for m, (title, text, _) in archive.items()
+            for m, (title, text, _, _) in archive.items()
             if len(text) < MAX_CHARS and in_pool(title, text)
         )
         random.Random(f"{SEED}:{name}").shuffle(pool)

@@ -89,7 +89,7 @@ def test_cli_extract_prints_the_records_as_json() -> None:
 @pytest.mark.vcr(record_mode="none")  # never records, even when re-recording the others
 @pytest.mark.default_cassette(SEED_CASSETTE)
 def test_a_request_without_a_recording_fails_and_never_reaches_a_network(
-    recorded_extractor: Any, seed_text: str
+    recorded_extractor: Any, seed_text: str, cassette_misses: list[str]
 ) -> None:
     with (
         recorded_extractor(strategy="per-type") as ex,
@@ -102,6 +102,8 @@ def test_a_request_without_a_recording_fails_and_never_reaches_a_network(
         chain.append(type(error).__name__)
         error = error.__cause__ or error.__context__
     assert "CannotOverwriteExistingCassetteException" in chain
+    assert cassette_misses  # noted, so that a miss fails any other recorded test
+    cassette_misses.clear()  # this one was meant
 
 
 SECRET = re.compile(

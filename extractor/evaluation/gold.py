@@ -128,6 +128,9 @@ class GoldDocument:
     records: list[dict[str, Any]] = field(default_factory=list)
     source: str | None = None
     license: str | None = None
+    #: Where the article was published (``url``, optional): a live run reads it from the
+    #: page or front matter, and a government's address decides who "the President" is.
+    url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -306,7 +309,7 @@ def parse_gold_document(
             raise fail(
                 f"document {doc_id!r}: 'published' is not a calendar date: {published_raw!r}"
             ) from None
-    for key in ("source", "license"):
+    for key in ("source", "license", "url"):
         if obj.get(key) is not None and not isinstance(obj.get(key), str):
             raise fail(f"document {doc_id!r}: {key!r} must be a string or null")
     records = obj.get("records")
@@ -320,7 +323,7 @@ def parse_gold_document(
             rtype = record.get("type") if isinstance(record, dict) else None
             where = f"document {doc_id!r}, record {index}" + (f" ({rtype})" if rtype else "")
             raise fail(f"{where}: " + "; ".join(problems))
-    known = {"id", "text", "published", "records", "source", "license"}
+    known = {"id", "text", "published", "records", "source", "license", "url"}
     return GoldDocument(
         id=doc_id,
         text=text,
@@ -328,6 +331,7 @@ def parse_gold_document(
         records=[dict(r) for r in records],
         source=obj.get("source"),
         license=obj.get("license"),
+        url=obj.get("url"),
         extra={k: v for k, v in obj.items() if k not in known},
     )
 

@@ -19,6 +19,7 @@ from extractor.errors import ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
+from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
 from extractor.types.registry import get_type
@@ -38,9 +39,10 @@ def extract_gold(
         line: dict[str, Any] = {"doc_id": document.id, "model": extractor.model,
                                 "strategy": extractor.strategy}  # fmt: skip
         try:
-            result = extractor.extract(
-                document.text, published=document.published, doc_id=document.id
-            )
+            # as a live run reads it: the address too, which names a government publisher
+            source = Document(doc_id=document.id, text=document.text,
+                              published=document.published, url=document.url)  # fmt: skip
+            result = extractor.extract(source)
         except ExtractorError as error:
             spent = getattr(error, "usage", None)
             line.update(
