@@ -403,6 +403,36 @@ def test_two_different_streams_never_replace_each_other(tmp_path: Path, fake: Fa
     assert len(set(descriptors)) > 1
 
 
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    numbers=st.lists(st.integers(2, 9999), min_size=1, max_size=4, unique=True), rows=st.booleans()
+)
+def test_one_stream_is_one_name_whether_piped_to_dash_or_through_a_descriptor(
+    tmp_path_factory: pytest.TempPathFactory, fake: FakeOpenAI, numbers: list[int], rows: bool
+) -> None:
+    """``... | bulk -`` one day, ``bulk <(...)`` the next: the same text, the same ids, so
+    the second run sends nothing (stdin and a numbered descriptor are both ``/dev/stdin``)."""
+    import subprocess
+
+    out = tmp_path_factory.mktemp("dash") / "out.jsonl"
+    if rows:
+        data = "".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers).encode()
+    else:
+        data, numbers = kano(numbers[0]).encode(), numbers[:1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+    command = [sys.executable, "-m", "extractor", "bulk", "-", "-o", str(out), "--model",
+               "openai/fake-model", "--base-url", fake.base_url, "--strategy", "single",
+               "--progress", "none"]  # fmt: skip
+    first = subprocess.run(command, input=data, capture_output=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr.decode()
+    before = len(fake.requests)
+    again = run_piped(fake, data, out, shift=3)
+    assert (again.new, again.unchanged, len(fake.requests)) == (0, len(numbers), before)
+    assert {line["doc_id"].partition("#")[0] for line in latest_lines(out)} == {"/dev/stdin"}
+
+
 def test_two_archives_piped_with_the_same_member_names_are_different_documents(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:

@@ -90,6 +90,9 @@ class Member:
     its own, rather than a path inside the archive. ``link_to`` names the
     member a tar hard link shares its content with. ``media_type``: a WARC
     page's content type, lower case, without parameters (``text/html``).
+    ``captured`` and ``record_id``: a WARC page's ``WARC-Date`` and
+    ``WARC-Record-ID`` as written, which tell two captures of one URI apart
+    (see :mod:`extractor.io.readers`).
     """
 
     name: str
@@ -102,6 +105,13 @@ class Member:
     link_to: str | None = None
     #: For a WARC page: its content type (``text/html``, ``text/plain``).
     media_type: str | None = None
+    #: For a WARC page: its ``WARC-Date`` header, as written.
+    captured: str | None = None
+    #: For a WARC page: its ``WARC-Record-ID`` header, as written.
+    record_id: str | None = None
+    #: For a WARC page: from a ``conversion`` record (another form of a page, such as its
+    #: text), which is no article of its own when the page itself is read too.
+    conversion: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +121,8 @@ class MemberFailure:
     ``final`` marks a failure after which the rest of the archive is not read
     (the archive size cap was reached, or the stream is corrupt). ``skipped``
     marks a member deliberately not read (its type, a link) rather than one
-    that could not be read.
+    that could not be read. ``is_uri``, ``captured`` and ``record_id``: as for a
+    :class:`Member` (a WARC page that could not be read).
     """
 
     name: str | None
@@ -119,6 +130,8 @@ class MemberFailure:
     final: bool = False
     skipped: bool = False
     is_uri: bool = False
+    captured: str | None = None
+    record_id: str | None = None
 
 
 ArchiveEntry = Member | MemberFailure
@@ -927,7 +940,9 @@ def iter_warc(
 
     A page is the HTML of a 2xx ``response`` record, or the HTML or text of a
     ``resource`` or ``conversion`` record (Webrecorder and ArchiveWeb.page
-    store pages as resources), named by its WARC-Target-URI (or record id).
+    store pages as resources), named by its WARC-Target-URI (or record id),
+    and carrying its WARC-Date and WARC-Record-ID: a crawl holds re-crawls,
+    several captures of one URI, which the readers tell apart by them.
     Such records that are no article (an image, a redirect, a stylesheet) are
     reported as skipped, named ``record-<n>``, and so is a record of any
     other type (``continuation``, or one this reader does not know); request,
@@ -1035,29 +1050,40 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
             return MemberFailure(f"record-{number}", _truncated(missing))
         return MemberFailure(f"record-{number}", skip, skipped=True) if skip else None
     uri = headers.get_header("WARC-Target-URI")
-    record_id = headers.get_header("WARC-Record-ID")
-    name = str(uri or record_id or f"record-{number}")
-    is_uri = bool(uri or record_id)
+    raw_id = headers.get_header("WARC-Record-ID")
+    name = str(uri or raw_id or f"record-{number}")
+    is_uri = bool(uri or raw_id)
+    record_id = str(raw_id or "").strip() or None
+    warc_date = headers.get_header("WARC-Date")
+    captured = str(warc_date or "").strip() or None
+
+    def failed(error: str, final: bool = False) -> MemberFailure:
+        return MemberFailure(
+            name, error, final=final, is_uri=is_uri, captured=captured, record_id=record_id
+        )
+
     try:
         data = budget.read(record.content_stream())
         missing = _missing_bytes(record)
     except (_MemberTooLarge, _ArchiveTooLarge) as exc:
-        final = isinstance(exc, _ArchiveTooLarge)
-        return MemberFailure(name, str(exc), final=final, is_uri=is_uri)
+        return failed(str(exc), final=isinstance(exc, _ArchiveTooLarge))
     except Exception as exc:  # bad chunked or gzip payload in one record
-        return MemberFailure(name, f"unreadable record ({_describe(exc)})", is_uri=is_uri)
+        return failed(f"unreadable record ({_describe(exc)})")
     if missing:
-        return MemberFailure(name, _truncated(missing), is_uri=is_uri)
+        return failed(_truncated(missing))
     content_type = _content_type(record)
     charset = _CHARSET.search(content_type)
     return Member(
         name=name,
         data=data,
         url=uri,
-        fetched=_warc_date(headers.get_header("WARC-Date")),
+        fetched=_warc_date(warc_date),
         charset=charset.group(1) if charset else None,
         is_uri=is_uri,
         media_type=_media_type(content_type) or None,
+        captured=captured,
+        record_id=record_id,
+        conversion=kind == "conversion",
     )
 
 

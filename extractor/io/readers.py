@@ -10,7 +10,8 @@ one. The invariant, kept in code rather than by care in each reader:
   :class:`InputFailure` saying why not, under a stable id.
 * **Nothing is skipped silently.** A file or member that is deliberately not
   read (another file type, a hidden file, a link, an archive nested too
-  deep) is an ``InputFailure`` with ``skipped=True``. Only directory entries
+  deep, an earlier run's output JSONL in a folder or an archive) is an
+  ``InputFailure`` with ``skipped=True``. Only directory entries
   and operating-system clutter (``.DS_Store``, ``__MACOSX/``, ``.git/``: see
   :func:`~extractor.io.archives.is_junk_name`) pass without a line. A
   container (JSONL, CSV, archive) that yields nothing at all gets one line.
@@ -61,9 +62,16 @@ makes resuming possible (the rules a run applies are in
 * A member is ``<container id>!<member name>``, nested as deep as archives
   nest (``a.zip!inner.tar!doc.txt``); the n-th member of one archive with
   an already used name is ``<name>#<n>`` (tar appends keep every version).
+  A member's name may hold these marks itself (``a.zip!doc.txt``,
+  ``x.txt#2``): in its id ``!``, ``#``, a final ``:<digits>`` and a ``%``
+  that would read as an escape are escaped as a URL escapes them (``%21``,
+  ``%23``, ``%3A``, ``%25``: :func:`_member_label`), so no member is read
+  as another unit; any other name is written as is.
 * A JSONL line or CSV row is its id column when it has one (the user's
-  identity). Else it is keyed by content, ``<file id>#<first 12 hex of the
-  sha256 of its text>`` (of its raw bytes when it has no text: a row that
+  identity, without surrounding whitespace: ``" 42"`` from ``id, text`` is
+  ``42``, and a second row whose id is then equal is a duplicate line).
+  Else it is keyed by content, ``<file id>#<first 12 hex of the sha256 of
+  its text>`` (of its raw bytes when it has no text: a row that
   cannot be read), the n-th identical one in a file ``#<hash>#<n>``. A line
   number would not survive a rerun: an inserted, deleted or shuffled line
   would move a result to another article. So an edited row is a new
@@ -72,10 +80,15 @@ makes resuming possible (the rules a run applies are in
 * A stream (stdin, ``<(...)``) has no name that survives a rerun: its lone
   document is ``<stream name>#<text hash>``, its rows as above. Its name is
   its path, but a numbered descriptor (``/dev/fd/63``, which the shell
-  numbers anew each run) is ``/dev/fd/pipe`` (:func:`stream_name`). An
+  numbers anew each run) is ``/dev/stdin``, as ``-`` is (:func:`stream_name`). An
   archive member read from a stream is ``<stream>!<member>#<text hash>``:
   two archives piped on two runs share member names, not articles.
-* A WARC page is its URI (or record id).
+* A WARC page is its URI (or record id). A crawl holds re-crawls: a later
+  capture of a URI already read in this run, at another date or with
+  other content, is ``<URI>#capture=<WARC-Date>`` (with ``;sha256=<payload
+  hash>`` after the date when another capture has that date, see
+  :func:`_capture_id`), so a URI captured once keeps its id. A record
+  equal to an earlier one (URI, date and payload) is a duplicate.
 * Every Document carries ``text_sha256``; a run also hashes its title and
   publication date (``input_sha256``), which change the result too.
 
@@ -174,7 +187,6 @@ _GLOB_MAGIC = re.compile(r"[*?[]")
 _CSV_SNIFF_BYTES = 1024 * 1024
 _READ_CHUNK = 1024 * 1024
 _SURROGATES = re.compile("[\udc80-\udcff]")
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: How deep containers are read inside containers: a zip in a zip is depth 1.
 MAX_NESTING = 3
 #: How long a FIFO given as an input may go without a writer before it is reported.
@@ -191,6 +203,9 @@ CONTENT_KEYED = re.compile(rf"(?P<place>.*)#[0-9a-f]{{{_KEY_HEX}}}(?:#[0-9]+)?",
 
 #: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
 _Blob: TypeAlias = str | bytes | IO[bytes]
+#: What makes a WARC capture the one it is: its URI (or record id), its WARC-Date, and its
+#: payload (a sha256 of its bytes; of its record id for a page that could not be read).
+_Capture: TypeAlias = tuple[str, str | None, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +276,9 @@ class _Context:
     excluded_inodes: frozenset[tuple[int, int]] = frozenset()
     #: Seconds a stream may go without a writer (see :data:`STREAM_WAIT_SECONDS`).
     stream_wait: float = STREAM_WAIT_SECONDS
+    #: Ids given to WARC pages in this run, to the capture that has each (see
+    #: :func:`_capture_id`): one entry per page, as for any id.
+    captures: dict[str, _Capture] = field(default_factory=dict)
 
     def is_excluded(self, path: str) -> bool:
         if path in self.excluded:
@@ -417,17 +435,15 @@ _DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/(?:self|\d+)/fd)/(?P<fd>\d+)$")
 
 
 def stream_name(path: str) -> str:
-    """What a stream is called in ids and sources: its path, but a numbered descriptor
-    is ``/dev/stdin`` (0) or ``/dev/fd/pipe`` (any other), the same on every run.
+    """What a stream is called in ids and sources: its path, but every numbered descriptor
+    (``-``'s ``/dev/stdin`` is descriptor 0) is ``/dev/stdin``, the same on every run.
 
     A stream's documents are keyed by their content under this name (see the
     module doc), so a rerun of ``bulk <(zcat rows.jsonl.gz)`` finds its rows
-    whatever descriptor the shell gave the pipe this time.
+    whatever descriptor the shell gave the pipe this time, and so does a rerun
+    that pipes the same rows to ``bulk -`` instead: one stream, one name.
     """
-    found = _DESCRIPTOR.match(path)
-    if found is None:
-        return path
-    return "/dev/stdin" if found["fd"] == "0" else "/dev/fd/pipe"
+    return "/dev/stdin" if _DESCRIPTOR.match(path) else path
 
 
 def _expand_glob(pattern: str) -> list[_Unit]:
@@ -601,11 +617,17 @@ def _holds_results(path: str) -> bool:
     otherwise send every article of run 1 again, keyed as rows of that file."""
     try:
         with open(path, "rb") as handle:
-            while line := handle.readline(_RESULT_LINE_CAP):
-                if line.strip():
-                    return is_result_line(line)  # one that lost its newline is whole too
+            return _starts_with_result(handle)
     except OSError:
         return False  # reading it is the reader's job, and its error line
+
+
+def _starts_with_result(handle: IO[bytes]) -> bool:
+    """Whether the first non-blank line of a JSONL file or member is a result line (see
+    :func:`_holds_results`; an output zipped or tarred with the articles is one too)."""
+    while line := handle.readline(_RESULT_LINE_CAP):
+        if line.strip():
+            return is_result_line(line)  # one that lost its newline is whole too
     return False
 
 
@@ -1011,9 +1033,14 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
     (:func:`~extractor.io.decoding.unit_decoding`), with a warning on its
     Document. So one legacy row never changes how its neighbours read, and a
     file entirely in windows-1252 still comes out right, row by row. Only a
-    UTF-16 file (by its BOM) is decoded whole. A malformed row fails alone;
-    only an I/O error or a cell past the size cap (after which the parser
-    cannot find the next row) ends the file, with one failure for the rest.
+    UTF-16 or UTF-32 file (by its BOM, read from the one BOM table,
+    :func:`~extractor.io.decoding.bom_encoding`: UTF-32-LE's mark begins with
+    UTF-16-LE's) is decoded whole. A malformed row fails alone; only an I/O
+    error or a cell past the size cap (after which the parser cannot find the
+    next row) ends the file, with one failure for the rest. The delimiter and
+    the header are the first non-blank line's (:func:`_dialect`); rows too
+    long for the header, and quotes that run over lines, are said on their
+    row (:func:`_fit_row`, :func:`_csv_rows`).
     """
     csv.field_size_limit(max(context.caps.member_bytes, 1))
     with _open(blob) as handle:
@@ -1021,12 +1048,11 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
         if not head:
             yield place.fail("empty file")
             return
-        if head.startswith(_UTF16_BOMS):
-            encoding = "utf-16"
-        elif is_binary(head):
-            yield place.fail("binary file, not text")
-            return
-        else:
+        encoding = bom_encoding(head)
+        if encoding is None:
+            if is_binary(head):
+                yield place.fail("binary file, not text")
+                return
             encoding = "utf-8-sig"
         stream = io.TextIOWrapper(
             io.BufferedReader(_Prefixed(head, handle)),
@@ -1035,8 +1061,8 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
             newline="",
         )
         tape = _Tape(stream)
-        delimiter = _delimiter(head, encoding, context.fields)
-        reader = csv.reader(tape, delimiter=delimiter)
+        delimiter, spaced = _dialect(head, encoding, context.fields)
+        reader = csv.reader(tape, delimiter=delimiter, skipinitialspace=spaced)
         yield from _csv_rows(reader, encoding, place, context.fields, tape)
 
 
@@ -1044,11 +1070,34 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
 _DELIMITERS = (",", ";", "\t", "|")
 
 
-def _delimiter(head: bytes, encoding: str, fields: RecordFields) -> str:
-    """The delimiter of a CSV file whose first bytes are ``head``; ``,`` unless its header
-    row names the text column when split by another (see :func:`_header_delimiter`)."""
-    first = head.decode(encoding, errors="surrogateescape").splitlines()[:1]
-    return (_header_delimiter(first[0], fields) if first else None) or ","
+#: A line break as the CSV reader sees one (``str.splitlines`` knows more).
+_CSV_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, bool]:
+    """The delimiter of a CSV file whose first bytes are ``head``, and whether the spaces
+    after a delimiter are skipped (``skipinitialspace``).
+
+    The header is the first line that is not blank: blank and whitespace-only
+    lines above it are skipped, here and by :func:`_csv_rows` alike (judging
+    the delimiter by an empty first line read a ``;`` file with ``,``). The
+    delimiter is ``,`` unless that line names the text column when split by
+    another (see :func:`_header_delimiter`). Spaces after a delimiter are
+    skipped only when the header is written so (``id; text``): then ``1; "a;
+    b"`` is the two cells its writer meant, and the space opening each cell
+    is layout, not text. A file whose header has no such space keeps every
+    cell exactly as written.
+    """
+    text = head.decode(encoding, errors="replace")  # the head may end inside a character
+    first = next((line for line in _CSV_LINE_BREAK.split(text) if line.strip()), None)
+    if first is None:
+        return ",", False
+    delimiter = _header_delimiter(first, fields) or ","
+    try:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error:
+        cells = []
+    return delimiter, any(cell.startswith(" ") for cell in cells[1:])
 
 
 def _header_delimiter(line: str, fields: RecordFields, *, columns: int = 1) -> str | None:
@@ -1056,54 +1105,116 @@ def _header_delimiter(line: str, fields: RecordFields, *, columns: int = 1) -> s
     text column; None if none does.
 
     A ``;`` file read with ``,`` has one column named ``id;text;published``, so
-    every row would fail for want of a text column.
+    every row would fail for want of a text column. Column names are matched
+    without the spaces around them (``id; text``), as :func:`_csv_rows` reads them.
     """
     for delimiter in _DELIMITERS:
         try:
-            header = next(csv.reader([line], delimiter=delimiter), [])
+            header = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), [])
         except csv.Error:
             continue
-        if len(header) >= columns and fields.text in header:
+        if len(header) >= columns and fields.text in (name.strip() for name in header):
             return delimiter
     return None
 
 
 class _Tape:
     """The lines a CSV reader takes, kept since the last :meth:`clear`: the raw text of a
-    row the reader rejects, so that even a malformed row is keyed by its content."""
+    row the reader rejects, so that even a malformed row is keyed by its content.
+
+    It numbers the lines it hands out (``line`` is the last one's) and says
+    when the input ran out while the current row was read (``ended``: only a
+    quote left open makes the reader ask for a line past the end). Lines
+    given back (:meth:`give_back`) are handed out again under their own
+    numbers: the lines an unclosed quote swallowed are read again as rows.
+    """
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._lines = iter(lines)
+        self._again: list[str] = []  # given back, the next one last
         self.taken: list[str] = []
+        self.line = 0
+        self.ended = False
 
     def __iter__(self) -> _Tape:
         return self
 
     def __next__(self) -> str:
-        line = next(self._lines)
+        if self._again:
+            line = self._again.pop()
+        else:
+            try:
+                line = next(self._lines)
+            except StopIteration:
+                self.ended = True
+                raise
+        self.line += 1
         self.taken.append(line)
         return line
 
+    def give_back(self, lines: Sequence[str]) -> None:
+        """Hand ``lines``, the last ones taken, out again, numbered as they were."""
+        self._again.extend(reversed(lines))
+        self.line -= len(lines)
+
     def clear(self) -> None:
         self.taken.clear()
+        self.ended = False
 
 
 def _csv_rows(
     reader: Any, encoding: str, place: _Place, fields: RecordFields, tape: _Tape
 ) -> Iterator[Item]:
+    """The items of a CSV file's rows, read by ``reader`` from ``tape``.
+
+    Blank and whitespace-only lines are no rows, above the header as below
+    it; the header is the first other line, its names read without the spaces
+    around them. Cells past the header's columns are :func:`_fit_row`'s.
+
+    A quoted cell may hold line breaks (a spreadsheet writes a text of
+    several paragraphs so), and ``csv`` reads on until the quote closes: a
+    quote its writer forgot to close swallows the lines after it, rows and
+    all, without a word. So every quoted cell that runs over lines is looked
+    at (:func:`_quote_spans`), and:
+
+    * A quote still open at the end of the file, with lines after the one it
+      opens on: its row is an error naming that line and how many lines the
+      quote swallowed (where its cell was meant to end cannot be told), and
+      those lines are read again as rows, under their own line numbers, as
+      they would be had the quote been closed on its line. Close the quote
+      and rerun to read that row. (The lines read again cannot hold such a
+      quote themselves: inside the open quote every quote came in pairs.) A
+      header row with such a quote is read as if it closed at its line's end,
+      and every row says so.
+    * A quote left open on the file's last line swallowed nothing: the row is
+      read, that cell running to the end of the file, with a warning.
+    * A quoted cell that closes on a later line is read as written (a
+      multi-line cell), with a warning naming the line it opens on and the
+      lines it runs over when it looks like a stray quote: it closes where no
+      cell can end (text right after the closing quote, which was really the
+      opening quote of a later cell), or a line inside it reads on its own as
+      a row of this file (:func:`_reads_as_row`). A well-formed multi-line
+      cell gives no warning.
+    """
     header: list[str] | None = None
-    twice: list[str] = []
+    notes: list[str] = []  # about the header: said on every row
     keys = _ContentKeys(place)
+    dialect = reader.dialect
+    wide = encoding in ("utf-16", "utf-32")
     while True:
-        start = reader.line_num + 1
+        start = tape.line + 1
         tape.clear()
         try:
             row: list[str] = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            if "field limit" in str(exc) or reader.line_num < start:
-                yield place.fail(f"unreadable CSV at line {start} ({exc}); rest of file skipped")
+            if "field limit" in str(exc) or tape.line < start:
+                spanned = len(tape.taken)
+                hint = f", in a cell running over {spanned} lines" if spanned > 1 else ""
+                yield place.fail(
+                    f"unreadable CSV at line {start} ({exc}{hint}); rest of file skipped"
+                )
                 return
             # a line number moves when a row is inserted above it: its bytes do not
             raw = "".join(tape.taken).encode("utf-8", "surrogateescape")
@@ -1113,36 +1224,269 @@ def _csv_rows(
             error = f"unreadable CSV at line {start} ({_describe(exc)}); rest of file skipped"
             yield place.fail(error)
             return
-        if not row:
-            continue
-        # UTF-16 cannot be split before decoding: its bad bytes fail the row
-        undecodable = encoding == "utf-16" and any(_SURROGATES.search(cell) for cell in row)
-        row, warning = (row, None) if encoding == "utf-16" else _decode_row(row)
+        lines = list(tape.taken)
+        if not row or not "".join(lines).strip():
+            continue  # a blank line is no row
+        spans = _quote_spans(lines, dialect) if len(lines) > 1 or tape.ended else []
+        swallowed = 0
+        if spans and spans[-1].closed is None and spans[-1].opened < len(lines) - 1:
+            opened = spans[-1].opened
+            swallowed = len(lines) - 1 - opened
+            tape.give_back(lines[opened + 1 :])
+            lines, spans = lines[: opened + 1], spans[:-1]
+            row = _parse_alone(lines, dialect)
+        # UTF-16 and UTF-32 cannot be split before decoding: their bad bytes fail the row
+        undecodable = wide and any(_SURROGATES.search(cell) for cell in row)
+        row, warning = (row, None) if wide else _decode_row(row)
         if header is None:
             if undecodable:
                 yield place.fail(f"header row is not {encoding} text; file skipped")
                 return
-            header = row
+            header = [name.strip() for name in row]
             named = (fields.id, fields.text, fields.date, fields.title)
-            twice = [
+            notes = [
                 f"the header names column {name!r} {header.count(name)} times; the last is read"
                 for name in dict.fromkeys(named)
                 if header.count(name) > 1
             ]
+            if swallowed:
+                notes.append(
+                    f"the header row, line {start + len(lines) - 1}, opens a quote it never "
+                    "closes; its cells are read to that line's end, the lines after it as rows"
+                )
             continue
         row_place = place.line(start)
-        record = _csv_row(dict(zip(header, row, strict=False)))
         raw = "\0".join(row).encode("utf-8", "surrogateescape")
-        if undecodable:
+        row, overflow = _fit_row(row, header, fields, dialect, start)
+        record = _csv_row(dict(zip(header, row, strict=False)))
+        said = [*([overflow] if overflow else []), *_quote_warnings(
+            lines, spans, start, header, record, fields, dialect
+        )]  # fmt: skip
+        if undecodable or swallowed:
             key = record.get(fields.id)
             doc_id = None if key is None or _SURROGATES.search(key) else _record_id(key)
-            error = f"line {start}: row is not {encoding} text (undecodable bytes)"
+            if undecodable:
+                error = f"line {start}: row is not {encoding} text (undecodable bytes)"
+            else:
+                error = (
+                    f"line {start + len(lines) - 1}: a quote opened here never closes: the "
+                    f"{swallowed} line(s) after it, to the end of the file, would all be one "
+                    "cell; this row is not read (close its quote), the lines after it are "
+                    "read as rows"
+                )
+            if said:  # a failure has no warnings: its error says
+                error = f"{error} ({'; '.join(said)})"
             failure = InputFailure(doc_id or row_place.doc_id, row_place.source, error)
             yield failure if doc_id else keys.key(failure, raw)
             continue
         item = _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
-        item = _with_warnings(item, twice)
+        if isinstance(item, InputFailure) and said:
+            item = dataclasses.replace(item, error=f"{item.error} ({'; '.join(said)})")
+        item = _with_warnings(item, [*notes, *said])
         yield keys.key(item, raw) if item.doc_id == row_place.doc_id else item
+
+
+def _parse_alone(lines: Sequence[str], dialect: Any) -> list[str]:
+    """The cells of ``lines`` read as one row by themselves (an open quote ends with them)."""
+    try:
+        return next(csv.reader(lines, dialect, strict=False), [])
+    except csv.Error:
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A quoted cell of a CSV row that runs over lines, by the row's lines (0-based).
+
+    ``closed`` is the line its closing quote is on (None: the file ends
+    first), ``at`` that quote's place on it, ``clean`` whether a cell can end
+    there (a delimiter or the line's end follows; else ``csv`` reads the text
+    after it on into the cell, which only a strict reader rejects).
+    """
+
+    opened: int
+    closed: int | None
+    at: int = 0
+    clean: bool = True
+
+
+def _quote_spans(lines: Sequence[str], dialect: Any) -> list[_Span]:
+    """The quoted cells of one row's ``lines`` that run over lines, and one left open at the
+    end of the file even on a single line, in order, as ``csv`` reads them with ``dialect``.
+
+    It follows the states of the ``csv`` parser (quotes doubled inside a
+    quoted cell, not strict: text after a closing quote goes on into the
+    cell), jumping from quote to quote, so a long cell costs little.
+    """
+    quote, delimiter = dialect.quotechar, dialect.delimiter
+    if quote is None or dialect.quoting == csv.QUOTE_NONE:
+        return []
+    if not lines:
+        return []
+    unquoted_end = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    spans: list[_Span] = []
+    state, opened = "start", 0  # start (of a cell), field, quoted, quote (seen in quoted)
+    for number, line in enumerate(lines):
+        at, size = 0, len(line)
+        while at < size:
+            if state == "quoted":
+                found = line.find(quote, at)
+                if found < 0:
+                    break  # the cell goes on, over the line break
+                state, at = "quote", found + 1
+                continue
+            char = line[at]
+            if state == "quote":
+                if char == quote:  # a doubled quote: one quote in the cell
+                    state, at = "quoted", at + 1
+                    continue
+                if number != opened:
+                    spans.append(_Span(opened, number, at - 1, char in (delimiter, "\r", "\n")))
+                state = "field"  # this char is read again as the cell's
+            elif state == "start":
+                if char == quote:
+                    state, opened, at = "quoted", number, at + 1
+                elif char in "\r\n":
+                    return spans
+                elif char == delimiter or (char == " " and dialect.skipinitialspace):
+                    at += 1
+                else:
+                    state = "field"
+            else:
+                found_end = unquoted_end.search(line, at)
+                if found_end is None:
+                    break
+                if found_end.group() != delimiter:
+                    return spans
+                state, at = "start", found_end.end()
+        if state == "quote" and number != opened:  # the last line ends right after the quote
+            spans.append(_Span(opened, number, size - 1, True))
+        if state != "quoted":
+            return spans
+    spans.append(_Span(opened, None))
+    return spans
+
+
+def _quote_warnings(
+    lines: Sequence[str],
+    spans: Sequence[_Span],
+    start: int,
+    header: Sequence[str],
+    record: Mapping[str, Any],
+    fields: RecordFields,
+    dialect: Any,
+) -> list[str]:
+    """Warnings for a row's quoted cells that run over lines and look like stray quotes (the
+    rule is :func:`_csv_rows`'); ``start`` is the row's first line number."""
+    warnings: list[str] = []
+    own_id = _record_id(record.get(fields.id))
+    shape = None if own_id is None else _id_shape(own_id)
+    for span in spans:
+        first = start + span.opened
+        if span.closed is None:
+            warnings.append(
+                f"line {first}: a quote opened here never closes; its cell is read to the end "
+                "of the file"
+            )
+            continue
+        inside = [*lines[span.opened + 1 : span.closed], lines[span.closed][: span.at]]
+        rowlike = [
+            first + 1 + n
+            for n, line in enumerate(inside)
+            if _reads_as_row(line, header, shape, fields, dialect)
+        ]
+        if span.clean and not rowlike:
+            continue
+        why = [] if span.clean else ["it closes where no cell can end (text follows the quote)"]
+        if rowlike:
+            shown = ", ".join(str(number) for number in rowlike[:5])
+            more = ", ..." if len(rowlike) > 5 else ""
+            why.append(f"{len(rowlike)} line(s) inside it read as rows ({shown}{more})")
+        warnings.append(
+            f"line {first}: a quoted cell opens here and runs over "
+            f"{span.closed - span.opened + 1} lines, to line {start + span.closed}; "
+            f"{' and '.join(why)}: is a quote unbalanced? Those lines are read as this row's"
+        )
+    return warnings
+
+
+def _reads_as_row(
+    line: str,
+    header: Sequence[str],
+    shape: frozenset[str] | None,
+    fields: RecordFields,
+    dialect: Any,
+) -> bool:
+    """Whether ``line``, found inside a quoted cell, reads on its own as a row of the file.
+
+    The header must have an id column and the row an id; the line must have
+    a cell in that column holding an id like the row's: no spaces, made of
+    the same kinds of characters (digits, letters, the same punctuation:
+    ``row-7`` like ``row-12``, ``17`` like ``3``). Its number of cells does not
+    matter (a row may have too few, or too many: :func:`_fit_row`). Without an
+    id column a line of prose cannot be told from a row, and is not judged.
+    So a paragraph inside a text that starts like ``2,000 people`` in a file
+    of numeric ids is taken for a row: a warning too many, never a row lost
+    without one. ``shape`` is the row's id's (:func:`_id_shape`), None when it has none.
+    """
+    if shape is None or fields.id not in header:
+        return False
+    column = len(header) - 1 - list(header)[::-1].index(fields.id)  # the last one is read
+    cells = _parse_alone([line], dialect)
+    if len(cells) <= column:
+        return False
+    key = cells[column].strip()
+    return len(key.split()) == 1 and _id_shape(key) == shape  # one word: no space inside
+
+
+def _id_shape(value: str) -> frozenset[str]:
+    """The kinds of characters an id is made of: digits, letters, and its other characters."""
+    return frozenset("0" if char.isdigit() else "a" if char.isalpha() else char for char in value)
+
+
+def _fit_row(
+    row: list[str], header: Sequence[str], fields: RecordFields, dialect: Any, line: int
+) -> tuple[list[str], str | None]:
+    """A row's cells fitted to the header's columns, and a warning when cells were moved or
+    dropped.
+
+    A row with more cells than the header has columns mostly holds a
+    delimiter its writer did not quote, in prose: ``Hello, world`` under a
+    ``text`` header. Empty cells past the header (a trailing delimiter, a
+    spreadsheet's blank columns) hold nothing and are dropped without a
+    word. Else:
+
+    * A header of one column, the text column, is a list of texts, one a
+      line: no delimiter separates anything in it, so a ``,`` in a row is
+      text. The whole row is the text, its cells joined by the delimiter,
+      without a warning (a user of such a file expects each line whole).
+    * When the text column is the header's last, the cells past it are the
+      rest of its text, cut at its unquoted delimiters: they are joined back
+      to it, with a warning naming the line (the guess may be wrong).
+    * Else which cell held the delimiter cannot be told: the cells past the
+      header are dropped, and a warning names the line and how many.
+    """
+    columns = len(header)
+    while len(row) > columns and not row[-1].strip():
+        row = row[:-1]
+    extra = len(row) - columns
+    if extra <= 0:
+        return row, None
+    glue = dialect.delimiter + (" " if dialect.skipinitialspace else "")
+    if list(header) == [fields.text]:
+        return [glue.join(row)], None
+    unquoted = f"(a {dialect.delimiter!r} in a cell that is not quoted?)"
+    if columns and header[-1] == fields.text:
+        warning = (
+            f"line {line}: {len(row)} cells for {columns} columns; the {extra} cell(s) past the "
+            f"last column, {fields.text!r}, are read as the rest of its text {unquoted}"
+        )
+        return [*row[: columns - 1], glue.join(row[columns - 1 :])], warning
+    warning = (
+        f"line {line}: {len(row)} cells for {columns} columns; the {extra} cell(s) past the "
+        f"last column are dropped {unquoted}"
+    )
+    return row[:columns], warning
 
 
 def _decode_row(row: list[str]) -> tuple[list[str], str | None]:
@@ -1160,7 +1504,7 @@ def _decode_row(row: list[str]) -> tuple[list[str], str | None]:
 
 
 def _csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """Empty cells are absent values; extra cells without a header are dropped."""
+    """Empty cells are absent values (cells past the header are :func:`_fit_row`'s)."""
     return {key: value for key, value in row.items() if value not in ("", None)}
 
 
@@ -1182,7 +1526,11 @@ def _iter_archive(
     is at most :data:`MAX_NESTING` deep. A name used by an earlier member of
     the same archive (``tar -r`` appends a new version under the old name) is
     read too, as ``<name>#<n>`` for its n-th use, with a warning: extracting
-    the archive would keep only one of them, but each is an input.
+    the archive would keep only one of them, but each is an input. A member
+    name is written as :func:`_member_label` escapes it, so that no name can
+    read as these marks. A JSONL member that is an earlier run's output (its
+    first line is a result line) is a skipped line, as it is in a folder; a
+    WARC page's id is :func:`_capture_id`'s.
     """
     source = io.BytesIO(blob) if isinstance(blob, bytes) else blob
     uses: dict[str, int] = {}
@@ -1203,27 +1551,118 @@ def _iter_archive(
             continue
         warnings: list[str] = []
         if entry.is_uri:
-            member_place = _Place(entry.name, place.member(entry.name).source)
+            page_read = entry.name in context.captures  # a capture of this URI, in this run
+            page_id = _capture_id(entry, context.captures)
+            member_place = _Place(page_id, place.member(page_id).source)
+            if isinstance(entry, Member) and entry.conversion and page_read:
+                # the text a crawler derived from a page read already: the same article again
+                yield member_place.fail(
+                    f"a WARC conversion record of {entry.name}, whose page is read already: "
+                    "not read again", skipped=True)  # fmt: skip
+                continue
         else:
+            label = _member_label(entry.name)
             used = uses[entry.name] = uses.get(entry.name, 0) + 1
-            member_place = place.member(entry.name if used == 1 else f"{entry.name}#{used}")
             if used > 1:
+                label = f"{label}#{used}"
                 warnings.append(
-                    f"member {used} of this archive named {entry.name!r}; read as "
-                    f"{entry.name}#{used}"
+                    f"member {used} of this archive named {entry.name!r}; read as {label}"
                 )
+            member_place = place.member(label)
         if isinstance(entry, Member) and entry.link_to is not None:
             warnings.append(f"hard link to {entry.link_to!r} in this archive: its content")
         if not isinstance(entry, Member):
             yield member_place.fail(entry.error, skipped=entry.skipped)
         elif kind == "warc":
             yield _warc_page(entry, member_place)
+        elif container_kind(entry.name) == "jsonl" and _starts_with_result(io.BytesIO(entry.data)):
+            yield member_place.fail(
+                "an extractor output (its first line is a result line), not read: extract "
+                "it from the archive and name it on the command line to extract its texts again",
+                skipped=True,
+            )
         else:
             nested = _read_blob(
                 entry.data, entry.name, member_place, context, depth=depth + 1, budget=budget
             )
             for item in _guarded(member_place, nested):
                 yield _with_warnings(item, warnings)
+
+
+#: What of a member name would read as a mark the readers write after it: ``!`` (a
+#: member of a member), ``#`` (a copy number, a content hash, a capture), a ``:`` before
+#: digits at the end (a line number), and a ``%`` that would read as their escape.
+_MEMBER_MARKS = re.compile(r"[!#]|:(?=[0-9]+\Z)|%(?=2[135]|3A)")
+
+
+def _member_label(name: str) -> str:
+    """A member's name as its id and source write it: ``!`` ``%21``, ``#`` ``%23``, a final
+    ``:<digits>`` ``%3A<digits>``, and ``%`` ``%25`` where it starts one of these escapes.
+
+    An archive member may be called anything, ``a.zip!b.txt``, ``x.txt#2`` or
+    ``rows.jsonl#3f2a9c0d1e4b`` too, and written as is it would be the id the
+    readers give another unit (``b.txt`` in the member ``a.zip``, the second
+    ``x.txt``, a row of ``rows.jsonl``): two documents under one id, one of
+    them refused as a duplicate. Escaped as a URL escapes, the label holds no
+    mark but the readers' own, and two names never share a label (the
+    escaping can be undone). Only names holding these characters change: any
+    other name is its own label, as it always was, so earlier outputs resume.
+    """
+    return _MEMBER_MARKS.sub(lambda mark: f"%{ord(mark.group()):02X}", name)
+
+
+#: Between a WARC page's URI and what tells its capture apart from another of that URI.
+_CAPTURE_MARK = "#capture="
+#: Hex digits of a payload's sha256 kept to tell captures apart (64 bits: memory per page).
+_CAPTURE_HEX = 16
+
+
+def _capture_id(entry: ArchiveEntry, captures: dict[str, _Capture]) -> str:
+    """A WARC page's id: its URI (or record id), and for a re-crawl its capture too.
+
+    A crawl holds re-crawls: the same WARC-Target-URI captured at other dates,
+    with other content, in one WARC or in several (a crawl's files). Each
+    capture is a document. A capture is its URI, its WARC-Date and its
+    payload (the sha256 of its bytes; of its WARC-Record-ID for a page that
+    could not be read). Its id is the first of these forms that no other
+    capture has in this run:
+
+    * ``<URI>``: the first capture of a URI, as every page was before
+      re-crawls had ids of their own, so an earlier output resumes;
+    * ``<URI>#capture=<WARC-Date>``: a re-crawl;
+    * ``<URI>#capture=<WARC-Date>;sha256=<first 12 hex of the payload's>``: a
+      re-crawl at a date another capture of the URI has too (or a URI that is
+      literally one of the forms above, which never takes one given already).
+
+    Every form is read from the record, never from its place in the file, so
+    a rerun reading the same files in the same order (a folder in sorted
+    order, a WARC front to back, where re-crawls are appended after the
+    captures before them) gives every capture its id again. Which capture of
+    a URI is the first depends on that order: inputs given in another order
+    swap the ids of two captures, which then count as changed and are
+    extracted again, each line still describing its own text.
+
+    A record equal to an earlier one in URI, date and payload (a WARC given
+    twice, a record written twice) is the same capture: it walks the same
+    forms to the one its original holds, and is reported as a duplicate.
+
+    ``captures`` holds the ids given to WARC pages so far, each with its capture.
+    """
+    name = entry.name or ""
+    if isinstance(entry, Member):
+        digest = hashlib.sha256(entry.data)
+    else:
+        digest = hashlib.sha256((entry.record_id or "").encode("utf-8", "replace"))
+    payload = digest.hexdigest()[:_CAPTURE_HEX]
+    capture: _Capture = (name, entry.captured, payload)
+    date = entry.captured
+    forms = [name, f"{name}{_CAPTURE_MARK}{date}"] if date else [name]
+    forms.append(f"{name}{_CAPTURE_MARK}{date + ';' if date else ''}sha256={payload[:_KEY_HEX]}")
+    for form in forms:
+        holder = captures.setdefault(form, capture)
+        if holder == capture:
+            return form  # free, or this very capture again (a duplicate, reported as one)
+    return forms[-1]  # every form taken by another capture: reported as a duplicate
 
 
 def _screen_member(name: str, depth: int) -> str | None:

@@ -1,0 +1,667 @@
+"""Identities inside archives (see :mod:`extractor.io.readers`), against hostile archives.
+
+Three classes of input that a crawl or an archive of articles really holds:
+
+* **Re-crawls.** A WARC (or a crawl's several WARC files) holding one URI captured
+  more than once, at other dates, with other content: each capture is a document of
+  its own, the first keeps the URI as its id (as before), a later one is
+  ``<URI>#capture=<WARC-Date>``; only a record equal to an earlier one in URI, date
+  and payload is a duplicate.
+* **Member names that spell the readers' own marks**: ``a.zip!b.txt`` beside the
+  member ``b.txt`` of ``a.zip``, ``x.txt#2`` beside two members named ``x.txt``,
+  ``x.txt#duplicate-2``, ``rows.jsonl#<content hash>``, ``%21``, ``:3``, unicode:
+  every member is exactly one unit, under an id no other unit has (the name escaped
+  as a URL escapes, only where it holds such a mark).
+* **An earlier run's output inside an archive** is a ``skipped`` line naming it, as it
+  is in a folder, not its lines re-extracted as articles.
+
+Checked through :func:`~extractor.io.readers.iter_inputs` and through ``bulk`` against
+the in-thread fake OpenAI server, a rerun of which must send and write nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import tarfile
+import tempfile
+import threading
+import warnings
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.io import InputFailure, Item, iter_inputs  # noqa: E402
+from extractor.io.archives import is_unsafe_member_name  # noqa: E402
+from extractor.io.output import latest_lines  # noqa: E402
+from extractor.pipeline.document import Document  # noqa: E402
+from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+
+HYPOTHESIS = settings(
+    deadline=None,
+    database=None,  # nothing written into the working tree
+    derandomize=True,  # the same archives on every run: a failure is reproducible
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+CLEAN_ENV: dict[str, str | None] = {
+    name: None
+    for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE")
+}
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+def run(server: FakeOpenAI, inputs: list[str], out: Path) -> BulkSummary:
+    return run_bulk(
+        inputs,
+        out,
+        model="openai/fake-model",
+        base_url=server.base_url,
+        strategy="single",
+        max_retries=0,
+    )
+
+
+def lines_of(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.read_bytes().splitlines() if line.strip()]
+
+
+def text_key(text: str) -> str:
+    """The content key the readers give an id-less row of this text."""
+    return Document(doc_id="-", text=text).text_sha256[:12]
+
+
+def rerun_writes_nothing(server: FakeOpenAI, inputs: list[str], out: Path) -> None:
+    """A rerun of the same command: no request, no byte written, everything unchanged."""
+    before, written = len(server.requests), out.read_bytes()
+    again = run(server, inputs, out)
+    assert len(server.requests) == before
+    assert out.read_bytes() == written
+    assert (again.new, again.changed, again.exit_code) == (0, 0, 0), again
+
+
+# ------------------------------------------------------------- member names
+
+#: Pieces of hostile member names: the readers' marks, escapes, digits, unicode.
+PIECES = ["a", "x", "!", "#", "%", "21", "23", "25", "3A", ":", "2", "9", "duplicate-2",
+          "é", "中", "😀", " ", "-"]  # fmt: skip
+#: How names end: documents, and names that end as a mark would (unsupported: skipped).
+ENDINGS = [".txt", ".txt", ".md", ".txt#2", ".txt#duplicate-2", ".txt:3", ".txt%23"]
+ARCHIVES = ["zip", "tar", "tar.gz"]
+
+
+def escaped(name: str) -> str:
+    """A member name as its id writes it (the readers' documented rule, restated)."""
+    name = re.sub(r"%(?=2[135]|3A)", "%25", name)
+    name = re.sub(r":(?=[0-9]+\Z)", "%3A", name)
+    return name.replace("!", "%21").replace("#", "%23")
+
+
+@dataclass
+class Expected:
+    """What an archive must give: each unit's id, and the text of each document."""
+
+    ids: Counter[str] = field(default_factory=Counter)
+    texts: dict[str, str] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    counter: int = 0
+
+    def text(self) -> str:
+        self.counter += 1
+        return kano(self.counter + 100)
+
+
+@dataclass
+class Entry:
+    """A member to write: its name and bytes (``inner``: the members of a nested archive)."""
+
+    name: str
+    data: bytes = b""
+    inner: list[Entry] | None = None
+    inner_kind: str = "zip"
+
+
+def write_archive(kind: str, entries: list[Entry]) -> bytes:
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+            warnings.simplefilter("ignore")  # zipfile warns of the duplicate names it writes
+            for entry in entries:
+                archive.writestr(entry.name, _bytes(entry))
+        return buffer.getvalue()
+    mode = "w:gz" if kind == "tar.gz" else "w"
+    with tarfile.open(fileobj=buffer, mode=mode, format=tarfile.PAX_FORMAT) as archive:
+        for entry in entries:
+            data = _bytes(entry)
+            info = tarfile.TarInfo(entry.name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def _bytes(entry: Entry) -> bytes:
+    return entry.data if entry.inner is None else write_archive(entry.inner_kind, entry.inner)
+
+
+def expect(entries: list[Entry], at: str, expected: Expected) -> None:
+    """Record the ids (and texts) the members of an archive with id ``at`` must give."""
+    uses: Counter[str] = Counter()
+    for entry in entries:
+        uses[entry.name] += 1
+        label = escaped(entry.name) + (f"#{uses[entry.name]}" if uses[entry.name] > 1 else "")
+        doc_id = f"{at}!{label}"
+        if is_unsafe_member_name(entry.name):
+            expected.ids[doc_id] += 1
+        elif entry.inner is not None:
+            expect(entry.inner, doc_id, expected)
+        elif entry.name.endswith(".jsonl"):
+            text = json.loads(entry.data)["text"]
+            row = f"{doc_id}#{text_key(text)}"
+            expected.ids[row] += 1
+            expected.texts[row] = text
+        elif entry.name.endswith((".txt", ".md")):
+            expected.ids[doc_id] += 1
+            expected.texts[doc_id] = entry.data.decode()
+        else:
+            expected.ids[doc_id] += 1
+            expected.skipped.add(doc_id)
+
+
+names = st.builds(
+    lambda pieces, ending, folder: ("d/" if folder else "") + "".join(pieces) + ending,
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=4),
+    st.sampled_from(ENDINGS),
+    st.booleans(),
+)
+
+
+@st.composite
+def hostile_archives(draw: st.DrawFn) -> tuple[str, list[Entry], Expected]:
+    """An archive of hostile names, names used twice, a nested archive, and members whose
+    names spell the ids the readers give other members (its kind, members, what it gives)."""
+    expected = Expected()
+    chosen = draw(st.lists(names, min_size=1, max_size=6))
+    entries = [Entry(name, expected.text().encode()) for name in chosen]
+    for name in draw(st.lists(st.sampled_from(chosen), max_size=2)):  # used again
+        entries.append(Entry(name, expected.text().encode()))
+    for name in sorted(set(chosen)):  # the ids the readers give the second, third copy
+        if draw(st.booleans()):
+            copy = draw(st.sampled_from(["#2", "#3", "#duplicate-2"]))
+            entries.append(Entry(name + copy, expected.text().encode()))
+    if draw(st.booleans()):  # a nested archive, and members named as its members' ids
+        inner_names = draw(st.lists(names, min_size=1, max_size=3))
+        inner = [Entry(name, expected.text().encode()) for name in inner_names]
+        inner_kind = draw(st.sampled_from(ARCHIVES))
+        nest = draw(st.sampled_from(["in.zip", "in!x.zip", "in#2.tar", "n%21.tar"]))
+        nest = nest.rsplit(".", 1)[0] + "." + inner_kind
+        entries.append(Entry(nest, inner=inner, inner_kind=inner_kind))
+        for name in inner_names[:2]:
+            entries.append(Entry(f"{nest}!{name}", expected.text().encode()))
+    if draw(st.booleans()):  # an id-less row, and a member named as that row's id
+        text = expected.text()
+        entries.append(Entry("rows.jsonl", json.dumps({"text": text}).encode() + b"\n"))
+        entries.append(Entry(f"rows.jsonl#{text_key(text)}", expected.text().encode()))
+    order = draw(st.permutations(range(len(entries))))
+    kind = draw(st.sampled_from(ARCHIVES))
+    return kind, [entries[index] for index in order], expected
+
+
+def check_items(items: list[Item], expected: Expected) -> None:
+    """Every unit exactly once, under its own id; each document with its own text."""
+    ids = Counter(item.doc_id for item in items)
+    assert ids == expected.ids, (ids - expected.ids, expected.ids - ids)
+    for item in items:
+        assert not (isinstance(item, InputFailure) and "duplicate id" in item.error), item
+        if item.doc_id in expected.texts:
+            assert isinstance(item, Document), item
+            assert item.text.strip() == expected.texts[item.doc_id], item.doc_id
+        if item.doc_id in expected.skipped:
+            assert isinstance(item, InputFailure) and item.skipped, item
+    assert len({item.source for item in items}) == len(items)
+
+
+@settings(HYPOTHESIS, max_examples=40)
+@given(archive=hostile_archives())
+def test_every_member_is_one_unit_under_its_own_id(
+    archive: tuple[str, list[Entry], Expected],
+) -> None:
+    kind, entries, _ = archive
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp).resolve() / f"hostile.{kind}"
+        path.write_bytes(write_archive(kind, entries))
+        expected = Expected()
+        expect(entries, str(path), expected)
+        items = list(iter_inputs([str(path)]))
+        check_items(items, expected)
+        assert [item.doc_id for item in iter_inputs([str(path)])] == [i.doc_id for i in items]
+
+
+@settings(HYPOTHESIS, max_examples=12)
+@given(archive=hostile_archives())
+def test_every_member_is_one_line_and_a_rerun_writes_nothing(
+    fake: FakeOpenAI, archive: tuple[str, list[Entry], Expected]
+) -> None:
+    kind, entries, _ = archive
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp).resolve() / f"hostile.{kind}"
+        path.write_bytes(write_archive(kind, entries))
+        expected = Expected()
+        expect(entries, str(path), expected)
+        out = Path(tmp) / "out.jsonl"
+        summary = run(fake, [str(path)], out)
+        lines = lines_of(out)
+        assert Counter(line["doc_id"] for line in lines) == expected.ids
+        assert summary.new == len(lines)
+        for line in lines:
+            if line["doc_id"] in expected.texts:
+                assert line["status"] == "ok", line
+                assert line["text"].strip() == expected.texts[line["doc_id"]]
+            else:
+                assert line["status"] in ("skipped", "error"), line
+            assert "duplicate_of" not in line, line
+        rerun_writes_nothing(fake, [str(path)], out)
+
+
+def test_ordinary_member_names_keep_their_ids(tmp_path: Path) -> None:
+    """Only names holding a mark change: earlier outputs of ordinary archives resume."""
+    plain = ["a.txt", "d/b c.md", "100%.txt", "caf%C3%A9.txt", "é/中.txt", "x:y.txt", "a@b.txt"]
+    path = tmp_path / "plain.zip"
+    path.write_bytes(write_archive("zip", [Entry(n, kano(n.__len__()).encode()) for n in plain]))
+    assert [item.doc_id for item in iter_inputs([str(path)])] == [f"{path}!{n}" for n in plain]
+
+
+def test_the_marks_of_the_example_are_apart(tmp_path: Path) -> None:
+    """The tester's archive: ``a!b.txt`` beside ``b.txt`` in ``a.zip`` (named ``a.zip!b.txt``
+    too), ``x.txt`` twice beside ``x.txt#2`` and ``x.txt#duplicate-2``."""
+    entries = [
+        Entry("a.zip", inner=[Entry("b.txt", kano(1).encode())]),
+        Entry("a.zip!b.txt", kano(2).encode()),
+        Entry("a!b.txt", kano(3).encode()),
+        Entry("x.txt", kano(4).encode()),
+        Entry("x.txt", kano(5).encode()),
+        Entry("x.txt#2", kano(6).encode()),
+        Entry("x.txt#duplicate-2", kano(7).encode()),
+    ]
+    path = tmp_path / "t.zip"
+    path.write_bytes(write_archive("zip", entries))
+    assert [item.doc_id.removeprefix(f"{path}!") for item in iter_inputs([str(path)])] == [
+        "a.zip!b.txt",
+        "a.zip%21b.txt",
+        "a%21b.txt",
+        "x.txt",
+        "x.txt#2",
+        "x.txt%232",
+        "x.txt%23duplicate-2",
+    ]
+
+
+def test_a_piped_archive_keeps_its_members_apart(tmp_path: Path) -> None:
+    """``bulk <(cat a.zip)``: a member is ``<stream>!<member>#<text hash>``, so a member
+    literally named ``x.txt#<that hash>`` is another unit, and so is each copy."""
+    key = text_key(kano(1))
+    entries = [
+        Entry("x.txt", kano(1).encode()),
+        Entry("x.txt", kano(2).encode()),
+        Entry(f"x.txt#{key}", kano(3).encode()),
+        Entry(f"x.txt#2#{text_key(kano(2))}", kano(4).encode()),
+    ]
+    data = write_archive("zip", entries)
+    read_end, write_end = os.pipe()
+
+    def write() -> None:
+        with open(write_end, "wb") as handle:
+            handle.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        items = list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
+    finally:
+        writer.join(5)
+        os.close(read_end)
+    ids = [item.doc_id for item in items]
+    assert len(ids) == len(set(ids)) == 4, ids
+    stream = ids[0].partition("!")[0]  # the stream's name (see stream_name)
+    assert [doc_id.removeprefix(f"{stream}!") for doc_id in ids] == [
+        f"x.txt#{key}",
+        f"x.txt#2#{text_key(kano(2))}",
+        f"x.txt%23{key}",
+        f"x.txt%232%23{text_key(kano(2))}",
+    ]
+
+
+# ------------------------------------------------------------------- WARC
+
+URIS = ["https://e.org/a", "https://e.org/b", "https://e.org/a#frag"]
+DATES = ["2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"]
+#: A URI that is literally the id a re-crawl of https://e.org/a gets.
+HOSTILE_URI = f"https://e.org/a#capture={DATES[1]}"
+
+
+def page(text: str) -> bytes:
+    return (
+        f"<html><head><title>T</title></head><body><article><p>{text}</p>"
+        "<p>Officials said more details would be released later in the week.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+@dataclass(frozen=True)
+class Capture:
+    uri: str
+    date: str
+    number: int  # the text: kano(number)
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return self.uri, self.date, self.number
+
+
+def write_warc(path: Path, captures: list[Capture], *, gz: bool) -> None:
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=gz)
+        for capture in captures:
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                capture.uri,
+                "response",
+                payload=io.BytesIO(page(kano(capture.number))),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": capture.date},
+            )
+            writer.write_record(record)
+
+
+captures_strategy = st.lists(
+    st.builds(
+        Capture,
+        st.sampled_from([*URIS, HOSTILE_URI]),
+        st.sampled_from(DATES),
+        st.integers(1, 3),
+    ),
+    min_size=1,
+    max_size=7,
+)
+
+
+def write_crawl(folder: Path, captures: list[Capture], split: int, gz: bool) -> list[Path]:
+    """The captures in one WARC, or in two (a crawl's files, read in sorted order)."""
+    folder.mkdir()
+    suffix = ".warc.gz" if gz else ".warc"
+    parts = [captures[:split], captures[split:]] if 0 < split < len(captures) else [captures]
+    paths = []
+    for number, part in enumerate(parts):
+        path = folder / f"crawl-{number:05d}{suffix}"
+        write_warc(path, part, gz=gz)
+        paths.append(path)
+    return paths
+
+
+def check_captures(items: list[Item], captures: list[Capture]) -> None:
+    """One unit per capture, in order; a capture equal to an earlier one in URI, date and
+    payload is the only duplicate; every other id is distinct; a URI's first capture keeps
+    the URI; every page has its own text."""
+    assert len(items) == len(captures), [item.doc_id for item in items]
+    seen: set[tuple[str, str, int]] = set()
+    first: set[str] = set()
+    ids: list[str] = []
+    for item, capture in zip(items, captures, strict=True):
+        if capture.key in seen:
+            assert isinstance(item, InputFailure), item
+            assert item.error.startswith("duplicate id"), item
+            continue
+        seen.add(capture.key)
+        assert isinstance(item, Document), item
+        assert kano(capture.number) in item.text
+        assert item.url == capture.uri
+        assert item.doc_id.startswith(capture.uri)
+        if capture.uri not in first and capture.uri in URIS:
+            assert item.doc_id == capture.uri  # as before the fix: earlier outputs resume
+        elif capture.uri in first:
+            assert item.doc_id != capture.uri
+            assert item.doc_id.startswith(f"{capture.uri}#capture=")
+        first.add(capture.uri)
+        ids.append(item.doc_id)
+    assert len(ids) == len(set(ids)), ids
+
+
+@settings(HYPOTHESIS, max_examples=30)
+@given(captures=captures_strategy, split=st.integers(0, 7), gz=st.booleans())
+def test_every_capture_of_a_recrawled_uri_is_a_document(
+    captures: list[Capture], split: int, gz: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp).resolve() / "crawl"
+        write_crawl(folder, captures, split, gz)
+        items = list(iter_inputs([str(folder)]))
+        check_captures(items, captures)
+        assert [item.doc_id for item in iter_inputs([str(folder)])] == [i.doc_id for i in items]
+
+
+@settings(HYPOTHESIS, max_examples=25)
+@given(
+    pages=st.lists(
+        st.tuples(st.integers(1, 9999), st.sampled_from(["page", "page+text", "text"])),
+        min_size=1, max_size=6,
+    ),
+    gz=st.booleans(),
+)  # fmt: skip
+def test_a_conversion_of_a_page_read_already_is_a_skipped_line_and_alone_a_document(
+    pages: list[tuple[int, str]], gz: bool
+) -> None:
+    """A crawler's text of a page (a WARC ``conversion`` record after the ``response``) is
+    the same article: one skipped line naming it, not a second document and a second bill.
+    A conversion alone (a WET file holds nothing else) is the article, read."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp).resolve() / f"crawl.warc{'.gz' if gz else ''}"
+        with open(path, "wb") as handle:
+            writer = WARCWriter(handle, gzip=gz)
+            for index, (number, kind) in enumerate(pages):
+                uri, date = f"https://e.org/{index}", "2024-02-03T00:00:00Z"
+                if "page" in kind:
+                    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                            protocol="HTTP/1.1")  # fmt: skip
+                    writer.write_record(writer.create_warc_record(
+                        uri, "response", payload=io.BytesIO(page(kano(number))),
+                        http_headers=http, warc_headers_dict={"WARC-Date": date}))  # fmt: skip
+                if "text" in kind:
+                    writer.write_record(writer.create_warc_record(
+                        uri, "conversion", payload=io.BytesIO(kano(number).encode()),
+                        warc_content_type="text/plain",
+                        warc_headers_dict={"WARC-Date": date}))  # fmt: skip
+        items = list(iter_inputs([str(path)]))
+        assert len(items) == sum(2 if kind == "page+text" else 1 for _, kind in pages)
+        documents = [item for item in items if isinstance(item, Document)]
+        assert [d.url for d in documents] == [f"https://e.org/{i}" for i in range(len(pages))]
+        assert all(kano(n) in d.text for d, (n, _) in zip(documents, pages, strict=True))
+        skipped = [item for item in items if isinstance(item, InputFailure)]
+        assert all(item.skipped and "conversion record" in item.error for item in skipped)
+        assert len(skipped) == sum(kind == "page+text" for _, kind in pages)
+        ids = [item.doc_id for item in items]
+        assert len(set(ids)) == len(ids)
+        assert [item.doc_id for item in iter_inputs([str(path)])] == ids  # the same next run
+
+
+def test_a_recrawl_is_named_by_its_date_and_a_same_date_recrawl_by_its_record(
+    tmp_path: Path,
+) -> None:
+    a = "https://e.org/a"
+    path = tmp_path / "c.warc.gz"
+    write_warc(
+        path,
+        [Capture(a, DATES[0], 1), Capture(a, DATES[1], 2), Capture(a, DATES[1], 3),
+         Capture(a, DATES[0], 1)],
+        gz=True,
+    )  # fmt: skip
+    items = list(iter_inputs([str(path)]))
+    assert [item.doc_id for item in items[:2]] == [a, f"{a}#capture={DATES[1]}"]
+    payload = hashlib.sha256(page(kano(3))).hexdigest()[:12]
+    assert items[2].doc_id == f"{a}#capture={DATES[1]};sha256={payload}"
+    assert isinstance(items[3], InputFailure) and items[3].doc_id == a
+    assert items[3].error.startswith("duplicate id")
+    assert [item.source for item in items[:2]] == [f"{path}!{a}", f"{path}!{a}#capture={DATES[1]}"]
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(captures=captures_strategy, split=st.integers(0, 7), gz=st.booleans())
+def test_recrawls_through_bulk_one_line_each_and_a_rerun_writes_nothing(
+    fake: FakeOpenAI, captures: list[Capture], split: int, gz: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp).resolve() / "crawl"
+        write_crawl(folder, captures, split, gz)
+        out = Path(tmp) / "out.jsonl"
+        run(fake, [str(folder)], out)
+        lines = lines_of(out)
+        assert len(lines) == len(captures)
+        assert len({line["doc_id"] for line in lines}) == len(lines)
+        distinct = len({capture.key for capture in captures})
+        ok = {line["doc_id"] for line in lines if line["status"] == "ok"}
+        assert len(ok) == distinct
+        for line in lines:
+            if line["status"] == "ok":
+                assert line["doc_id"].startswith(line["url"])
+                figures = [record["killed"]["low"] for record in line["records"]]
+                assert figures == [int(line["text"].split()[2])], line  # its own text's
+            else:
+                assert line["duplicate_of"] in ok, line  # a capture read in full before
+        rerun_writes_nothing(fake, [str(folder)], out)
+
+
+# ------------------------------------------------------ an output in an archive
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    kind=st.sampled_from(ARCHIVES),
+    nested=st.booleans(),
+    blank_lines=st.integers(0, 2),
+    count=st.integers(1, 3),
+)
+def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
+    fake: FakeOpenAI, kind: str, nested: bool, blank_lines: int, count: int
+) -> None:
+    """``bulk in -o run1.jsonl``, then the articles and run1.jsonl archived together and
+    given to ``bulk``: run 1's output is one ``skipped`` line naming it, not its articles
+    again; a JSONL of rows beside it is read; a rerun writes nothing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        folder = base / "in"
+        folder.mkdir()
+        for n in range(count):
+            (folder / f"{n}.txt").write_text(kano(n + 60))
+        first = base / "run1.jsonl"
+        assert run(fake, [str(folder)], first).new == count
+        members = [Entry(f"{n}.txt", kano(n + 60).encode()) for n in range(count)]
+        members.append(Entry("run1.jsonl", b"\n" * blank_lines + first.read_bytes()))
+        members.append(Entry("rows.jsonl", json.dumps({"text": kano(99)}).encode() + b"\n"))
+        if nested:
+            members = [Entry("inner.zip", inner=members, inner_kind="zip")]
+        archive = base / f"bundle.{kind}"
+        archive.write_bytes(write_archive(kind, members))
+        out = base / "out.jsonl"
+        before = len(fake.requests)
+        summary = run(fake, [str(archive)], out)
+        assert len(fake.requests) - before == count + 1  # the articles and the row only
+        where = f"{archive}!inner.zip" if nested else str(archive)
+        lines = {line["doc_id"]: line for line in latest_lines(out)}
+        output_line = lines[f"{where}!run1.jsonl"]
+        assert output_line["status"] == "skipped"
+        assert "extractor output" in output_line["error"]["message"]
+        assert lines[f"{where}!rows.jsonl#{text_key(kano(99))}"]["status"] == "ok"
+        assert summary.new == count + 2 == len(lines)
+        rerun_writes_nothing(fake, [str(archive)], out)
+
+
+# ------------------------------------------------------------------ the CLI
+
+
+def test_bulk_cli_reads_a_hostile_crawl_folder_and_a_rerun_writes_nothing(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """``extractor bulk`` over a folder holding a zip of hostile names with an earlier output
+    in it and two WARC files of re-crawls (one record written twice): one line per unit,
+    distinct ids, only the record written twice a duplicate; the same command again sends
+    and writes nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    earlier = tmp_path / "earlier.jsonl"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "k.txt").write_text(kano(70))
+    assert run(fake, [str(tmp_path / "one")], earlier).new == 1
+    entries = [
+        Entry("a.zip", inner=[Entry("b.txt", kano(71).encode())]),
+        Entry("a.zip!b.txt", kano(72).encode()),
+        Entry("x.txt", kano(73).encode()),
+        Entry("x.txt", kano(74).encode()),
+        Entry("x.txt#2", kano(75).encode()),
+        Entry("x.txt#duplicate-2", kano(76).encode()),
+        Entry("out.jsonl", earlier.read_bytes()),
+    ]
+    (folder / "bundle.zip").write_bytes(write_archive("zip", entries))
+    a = "https://e.org/a"
+    write_warc(folder / "crawl-1.warc.gz", [Capture(a, DATES[0], 77)], gz=True)
+    write_warc(
+        folder / "crawl-2.warc.gz", [Capture(a, DATES[1], 78), Capture(a, DATES[1], 78)], gz=True
+    )
+    out = tmp_path / "out.jsonl"
+    command = ["bulk", str(folder), "-o", str(out), "--model", "openai/fake-model",
+               "--base-url", fake.base_url, "--strategy", "single", "--progress", "log"]  # fmt: skip
+    result = CliRunner().invoke(app, command, env=CLEAN_ENV)
+    assert result.exit_code == 1, result.output  # the identical record's error line
+    assert "1  input: duplicate id" in result.output
+    lines = {line["doc_id"]: line for line in lines_of(out)}
+    assert len(lines) == len(lines_of(out)) == 10
+    status = {doc_id: line["status"] for doc_id, line in lines.items()}
+    assert status == {
+        "bundle.zip!a.zip!b.txt": "ok",
+        "bundle.zip!a.zip%21b.txt": "ok",
+        "bundle.zip!x.txt": "ok",
+        "bundle.zip!x.txt#2": "ok",
+        "bundle.zip!x.txt%232": "skipped",
+        "bundle.zip!x.txt%23duplicate-2": "skipped",
+        "bundle.zip!out.jsonl": "skipped",
+        a: "ok",
+        f"{a}#capture={DATES[1]}": "ok",
+        f"{a}#capture={DATES[1]}#duplicate-2": "error",  # the same record again
+    }
+    assert lines[f"{a}#capture={DATES[1]}#duplicate-2"]["duplicate_of"] == f"{a}#capture={DATES[1]}"
+    assert lines[f"{a}#capture={DATES[1]}"]["text"].startswith(kano(78))
+    before, written = len(fake.requests), out.read_bytes()
+    again = CliRunner().invoke(app, command, env=CLEAN_ENV)
+    assert again.exit_code == 0, again.output
+    assert len(fake.requests) == before
+    assert out.read_bytes() == written
