@@ -473,3 +473,68 @@ def test_a_missing_or_wrong_publication_date_is_said() -> None:
     )
     with pytest.raises(ValueError, match="is not a date"):
         Document("d", "text", published="last Tuesday")
+
+
+# ------------------------------------------- ids from tables, and a path passed as a str
+
+numeric_ids = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.integers(-(10**9), 10**9).map(float),  # pandas: an integer column with a gap
+    st.integers(0, 10**9).map(lambda n: __import__("numpy").int64(n)),
+    st.integers(0, 10**6).map(lambda n: __import__("numpy").float64(n)),
+)
+
+
+@SETTINGS
+@given(ids=st.lists(numeric_ids, min_size=1, max_size=4, unique_by=lambda v: int(v)))
+def test_numeric_ids_from_a_table_are_their_digits_and_every_document_is_extracted(
+    server: FakeOpenAI, ids: list[Any]
+) -> None:
+    """The README's pipeline with an integer id column: each document is extracted once and
+    its result carries the id as digits; before, every one failed after the call was paid."""
+    from extractor import extract_many_sync, results_to_frame
+
+    documents = [Document(doc_id, SENTENCE.format(when="on Friday"), date(2024, 3, 8))
+                 for doc_id in ids]  # fmt: skip
+    assert [d.doc_id for d in documents] == [str(int(v)) for v in ids]
+    with Extractor("openai/fake-model", base_url=server.base_url,
+                   retry_policy=RetryPolicy(attempts=1)) as ex:  # fmt: skip
+        results = list(extract_many_sync(documents, extractor=ex))
+    assert all(r.ok for r in results), [r.error for r in results]
+    frame = results_to_frame(results, "casualty_report")
+    assert sorted(frame["doc_id"]) == sorted(str(int(v)) for v in ids)
+
+
+@SETTINGS
+@given(bad=st.sampled_from([None, True, float("nan"), [1], {"a": 1}]))
+def test_an_id_that_is_no_id_is_refused_before_any_call(server: FakeOpenAI, bad: Any) -> None:
+    before = len(server.requests)
+    with pytest.raises((TypeError, ValueError), match="doc_id"):
+        Document(bad, "At least 5 people were killed in Kano.")
+    if bad is not None:  # extract's doc_id=None is "none given": the text's hash is the id
+        with (
+            Extractor("openai/fake-model", base_url=server.base_url) as ex,
+            pytest.raises((TypeError, ValueError), match="doc_id"),
+        ):
+            ex.extract("At least 5 people were killed in Kano.", doc_id=bad)
+    assert len(server.requests) == before
+
+
+@SETTINGS
+@given(name=st.text(st.characters(codec="utf-8", exclude_characters="/\0\n\r"), min_size=1,
+                    max_size=20).filter(lambda n: n.strip() not in ("", ".", "..")),
+       spaced=st.booleans())  # fmt: skip
+def test_a_str_that_names_a_file_is_refused_before_any_call(
+    server: FakeOpenAI, tmp_path_factory: pytest.TempPathFactory, name: str, spaced: bool
+) -> None:
+    """``extract("news/a.txt")`` would pay the model to read a path: the str is refused,
+    naming it, and pathlib.Path reads the same file."""
+    folder = tmp_path_factory.mktemp("named")
+    path = folder / f"{name.strip()}.txt"
+    path.write_text(SENTENCE.format(when="on Friday") + "\n" + FILLER[0] + "\n")
+    before = len(server.requests)
+    with Extractor("openai/fake-model", base_url=server.base_url) as ex:
+        with pytest.raises(InputError, match=r"pathlib\.Path"):
+            ex.extract(f" {path} " if spaced else str(path))
+        assert len(server.requests) == before
+        assert ex.extract(path).document.text.startswith("At least 5")

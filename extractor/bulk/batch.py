@@ -91,7 +91,7 @@ from extractor.errors import (
     ModelError,
 )
 from extractor.io import InputFailure
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, as_doc_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import ArticleExtraction, Usage
 from extractor.redact import clean_surrogates, redact
@@ -612,8 +612,11 @@ def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str |
         return item.doc_id, item, item.source
     if isinstance(item, InputFailure):
         return item.doc_id, None, item.source
-    if isinstance(item, tuple) and item and isinstance(item[0], str | int):
-        return str(item[0]), None, None
+    if isinstance(item, tuple) and item:
+        try:
+            return as_doc_id(item[0]), None, None
+        except (TypeError, ValueError):
+            pass  # reported by _extract as the item's error
     return f"#{index}", None, None
 
 
@@ -627,7 +630,7 @@ async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
         )
     doc_id, text, *rest = item
     published = rest[0] if rest else None
-    return await extractor.aextract(text, published=published, doc_id=str(doc_id))
+    return await extractor.aextract(text, published=published, doc_id=as_doc_id(doc_id))
 
 
 def _stops_the_run(error: BaseException) -> bool:

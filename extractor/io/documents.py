@@ -32,7 +32,7 @@ from extractor.errors import InputError
 from extractor.io.decoding import normalise_newlines
 from extractor.io.formats import DocFormat, parse_html, parse_markdown, split_front_matter
 from extractor.io.readers import read_file
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, as_doc_id
 
 __all__ = ["STRING_SOURCE", "Source", "read_document", "text_format", "to_document"]
 
@@ -103,6 +103,8 @@ def to_document(
     run. Raises :class:`~extractor.errors.InputError` naming the input when
     it is of another type, or a path or page with no text.
     """
+    if doc_id is not None:
+        doc_id = as_doc_id(doc_id)  # 7 from a table's id column is "7", before any call
     if isinstance(source, Document):
         if published is not None:
             source = dataclasses.replace(source, published=published)
@@ -117,6 +119,12 @@ def to_document(
             "a pathlib.Path to a .txt, .md or .html file, or an extractor.Document",
             source=doc_id,
         )
+    if _names_a_file(source):
+        raise InputError(
+            "this text is the name of a file, not an article: pass pathlib.Path(...) to read "
+            "the file (a str is always the article itself)",
+            source=source.strip(),
+        )
     ident = doc_id or _string_id(source)
     label = doc_id or STRING_SOURCE
     fmt = text_format(source)
@@ -130,6 +138,18 @@ def to_document(
     if published is not None:
         document = dataclasses.replace(document, published=published)
     return document
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a str that should be an article is one line naming an existing file: the
+    model would be paid to read a path (``extract("news/a.txt")``)."""
+    name = text.strip()
+    if not name or "\n" in name or len(name) > 4096:
+        return False
+    try:
+        return os.path.isfile(name)
+    except (OSError, ValueError):  # a NUL byte, a name too long
+        return False
 
 
 def _string_id(text: str) -> str:

@@ -37,10 +37,39 @@ class Document:
     text_sha256: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "doc_id", as_doc_id(self.doc_id))
         object.__setattr__(self, "published", _as_date(self.published))
         # surrogatepass: a lone surrogate from a broken input must not make hashing raise
         digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
         object.__setattr__(self, "text_sha256", digest)
+
+
+def as_doc_id(value: Any) -> str:
+    """An id as the text every line and record carries: a number is its digits (``7``, and
+    ``7.0``, which pandas makes of an integer column with a gap, is ``"7"``).
+
+    Ids read from a table are numbers more often than not; taken as they
+    were, they failed validation after the model was paid. A missing value
+    (None, NaN) or a bool, list or mapping is a TypeError or ValueError here,
+    before any call.
+    """
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, bool) or not _scalar(value):
+        raise TypeError(f"doc_id must be a string or a number, not {type(value).__name__}")
+    if _missing(value):
+        raise ValueError("doc_id is missing (NaN): give every document an id")
+    if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
+        return str(int(value))
+    return str(value.item() if hasattr(value, "item") else value)  # numpy scalars as Python's
+
+
+def _scalar(value: Any) -> bool:
+    """A number (Python's, numpy's, Decimal) or another scalar that prints as itself (UUID)."""
+    import numbers
+    import uuid
+
+    return isinstance(value, numbers.Number | uuid.UUID) and not isinstance(value, complex)
 
 
 def _as_date(value: Any) -> date | None:
