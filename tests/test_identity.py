@@ -42,6 +42,7 @@ from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from tests.fakes.kano import KANO, casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from tests.test_archive_identity import Capture, write_warc  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -680,3 +681,55 @@ def test_a_damaged_tar_rerun_writes_nothing_new(tmp_path: Path, fake: FakeOpenAI
         assert len(fake.requests) == before and again.new == again.changed == 0
         assert out.read_bytes() == first
     assert not any("#duplicate" in line["doc_id"] for line in latest_lines(out))
+
+
+# ------------------------------------- one id in several files, runs in any order
+
+exports = st.lists(
+    st.lists(st.sampled_from(["1", "2", "3"]), min_size=1, max_size=3, unique=True),
+    min_size=2, max_size=3,
+)  # fmt: skip
+
+
+@settings(HYPOTHESIS, max_examples=12)
+@given(files=exports, data=st.data(), kind=st.sampled_from(["jsonl", "csv", "warc.gz"]))
+def test_one_id_in_several_files_is_one_document_each_whatever_runs_read_them(
+    fake: FakeOpenAI, files: list[list[str]], data: st.DataObject, kind: str
+) -> None:
+    """Monthly exports numbered from 1 (``jan.csv`` and ``feb.csv`` both have row ``1``):
+    each row is a document, extracted once, whether the files come in one run, in separate
+    runs, or both, in any order. Before, a later run's row replaced the earlier file's
+    result, and a run given both then paid for both again."""
+    numbers = iter(range(100, 10_000))
+    rows = [[(doc_id, next(numbers)) for doc_id in ids] for ids in files]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for index, content in enumerate(rows):
+            path = Path(tmp) / f"export-{index}.{kind}"
+            if kind == "warc.gz":  # one URI in several crawls
+                captures = [Capture(f"https://e.org/{i}", "2024-02-03T00:00:00Z", n)
+                            for i, n in content]  # fmt: skip
+                write_warc(path, captures, gz=True)
+            elif kind == "jsonl":
+                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
+                                        for i, n in content))  # fmt: skip
+            else:
+                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
+            paths.append(str(path))
+        out = Path(tmp) / "out.jsonl"
+        runs = data.draw(st.lists(st.permutations(paths).flatmap(
+            lambda order: st.integers(1, len(order)).map(lambda k: order[:k])),
+            min_size=1, max_size=3))  # fmt: skip
+        runs.append(data.draw(st.permutations(paths)))  # at last, every file
+        before = len(fake.requests)
+        for given in runs:
+            run(fake, list(given), out)
+        total = sum(len(content) for content in rows)
+        assert len(fake.requests) - before == total  # every row paid for once
+        current = [line for line in latest_lines(out) if line["status"] == "ok"]
+        figures = Counter(figure(line["text"]) for line in current)
+        assert figures == Counter(n for content in rows for _, n in content)
+        for line in current:
+            assert killed(line) == [figure(line["text"])]
+        again = run(fake, list(reversed(paths)), out)
+        assert (again.new, again.changed, len(fake.requests) - before) == (0, 0, total)

@@ -234,15 +234,20 @@ def test_an_excluded_file_is_no_input_however_it_is_reached(tree: Path) -> None:
 
 
 def test_duplicate_ids_become_failures_naming_the_first_source(tmp_path: Path) -> None:
+    """An id twice in one file, or with the same text in two files, is one document: the
+    second is a failure naming the first. The same id in two files with two texts is two
+    documents (monthly exports numbered from 1): the second is ``<id>@<its file>``."""
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    first.write_text('{"id": "a", "text": "A."}\n', encoding="utf-8")
-    second.write_text('{"id": "a", "text": "Another A."}\n', encoding="utf-8")
+    first.write_text('{"id": "a", "text": "A."}\n{"id": "a", "text": "A twice."}\n')
+    second.write_text('{"id": "a", "text": "Another A."}\n{"id": "b", "text": "A."}\n'
+                      '{"id": "a", "text": "A."}\n')  # fmt: skip
     items = list(iter_inputs([str(first), str(second)]))
-    assert [item.doc_id for item in items] == ["a", "a"]
+    assert [item.doc_id for item in items] == ["a", "a", f"a@{second}", "b", "a"]
     assert document(items[0]).text == "A."
-    dup = failure(items[1])
-    assert dup.error == f"duplicate id (first seen in {first}:1)"
-    assert dup.source == f"{second}:1"
+    for dup, where in ((items[1], f"{first}:2"), (items[4], f"{second}:3")):
+        assert failure(dup).error == f"duplicate id (first seen in {first}:1)"
+        assert dup.source == where
+    assert document(items[2]).text == "Another A."
 
 
 # --------------------------------------------------------------- JSONL, CSV

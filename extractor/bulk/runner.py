@@ -101,7 +101,7 @@ from extractor.io.output import (
     latest_lines,
     open_output,
 )
-from extractor.io.readers import CONTENT_KEYED, beside_label, path_derived
+from extractor.io.readers import CONTENT_KEYED, beside_label, id_container, path_derived
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
@@ -673,15 +673,41 @@ class _Plan:
         return item
 
     def _explicit(self, item: Item, source: str) -> Item:
-        """An explicit id (an id column, a URI) that is also the label a file was given
-        (``z.txt`` for ``docs/z.txt``) names another document: it is written as
-        ``<id>@<its file>`` rather than replace the file's result or be refused as a
-        duplicate, the same in every run and whichever was read first."""
-        line = self.lines.get(item.doc_id)
-        owner = line.source if line is not None else self.seen.get(item.doc_id)
-        if owner and owner != source and path_derived(item.doc_id, owner):
-            return _renamed(item, beside_label(item.doc_id, source))
-        return item
+        """The id of an item with an explicit id (an id column, a URI): the one its document
+        has in the output, whichever run and order read it first.
+
+        An explicit id is the user's identity, so a row moved to another file
+        keeps its line. But the id may name another document already: the label
+        a file was given (``z.txt`` for ``docs/z.txt``), or the same id in
+        another file with another text (monthly exports numbered from 1; one URI
+        in two crawls). This one is then ``<id>@<its file>``
+        (:func:`~extractor.io.readers.beside_label`), never a replacement of the
+        other's result nor a duplicate. The reader makes that choice within a
+        run by reading order; here the output decides, so a document keeps the
+        name it was first written under: a line (or an item of this run) under
+        either name from this item's file is this document's.
+        """
+        base = _base_id(item.doc_id, source)
+        container = id_container(base, source)
+        beside = beside_label(base, source)
+        line = self.lines.get(base)
+        owner = line.source if line is not None else self.seen.get(base)
+        if owner and path_derived(base, owner):
+            return _renamed(item, beside)
+        for name in (base, beside):
+            held = self._source_of(name)
+            if held is not None and id_container(base, held) == container:
+                return _renamed(item, name)  # this file's document, as the output names it
+        if owner is None or line is None:
+            return item  # a free id, or one given in this run: the reader's choice stands
+        if line.text_sha256 in (text_hash(item), UNKNOWN_HASH):
+            return _renamed(item, base)  # the same text: the same document, moved
+        return _renamed(item, beside)
+
+    def _source_of(self, doc_id: str) -> str | None:
+        """Where the document with this id came from: its output line, or this run."""
+        line = self.lines.get(doc_id)
+        return line.source if line is not None else self.seen.get(doc_id)
 
     def _redo(self, line: _Line, item: Item) -> str | None:
         """Why ``item``'s matched line is extracted again: None when it is done."""
@@ -723,7 +749,14 @@ class _Plan:
 
 
 def _renamed(item: Item, doc_id: str) -> Item:
-    return dataclasses.replace(item, doc_id=doc_id)
+    return item if item.doc_id == doc_id else dataclasses.replace(item, doc_id=doc_id)
+
+
+def _base_id(doc_id: str, source: str) -> str:
+    """An explicit id as its input gives it: without the ``@<its file>`` the reader adds
+    when another file's document has the id (:func:`~extractor.io.readers.beside_label`)."""
+    base, at, file = doc_id.rpartition("@")
+    return base if at and base and file == id_container(base, source) else doc_id
 
 
 def input_hash(document: Document | None) -> str | None:

@@ -84,11 +84,14 @@ makes resuming possible (the rules a run applies are in
   archive member read from a stream is ``<stream>!<member>#<text hash>``:
   two archives piped on two runs share member names, not articles.
 * A WARC page is its URI (or record id). A crawl holds re-crawls: a later
-  capture of a URI already read in this run, at another date or with
-  other content, is ``<URI>#capture=<WARC-Date>`` (with ``;sha256=<payload
-  hash>`` after the date when another capture has that date, see
-  :func:`_capture_id`), so a URI captured once keeps its id. A record
-  equal to an earlier one (URI, date and payload) is a duplicate.
+  capture of a URI already read in the same WARC file, at another date or
+  with other content, is ``<URI>#capture=<WARC-Date>`` (with
+  ``;sha256=<payload hash>`` after the date when another capture has that
+  date, see :func:`_capture_id`), so a URI captured once keeps its id. A
+  record equal to an earlier one (URI, date and payload) is a duplicate.
+* An explicit id (id column, URI) met again in another file with another
+  text is another document, ``<id>@<that file>`` (:func:`id_container`), in
+  one run as across runs; with the same text it is the same document.
 * Every Document carries ``text_sha256``; a run also hashes its title and
   publication date (``input_sha256``), which change the result too.
 
@@ -276,9 +279,6 @@ class _Context:
     excluded_inodes: frozenset[tuple[int, int]] = frozenset()
     #: Seconds a stream may go without a writer (see :data:`STREAM_WAIT_SECONDS`).
     stream_wait: float = STREAM_WAIT_SECONDS
-    #: Ids given to WARC pages in this run, to the capture that has each (see
-    #: :func:`_capture_id`): one entry per page, as for any id.
-    captures: dict[str, _Capture] = field(default_factory=dict)
 
     def is_excluded(self, path: str) -> bool:
         if path in self.excluded:
@@ -1534,6 +1534,9 @@ def _iter_archive(
     """
     source = io.BytesIO(blob) if isinstance(blob, bytes) else blob
     uses: dict[str, int] = {}
+    #: ids given to this WARC's pages, to the capture that has each (:func:`_capture_id`); a
+    #: URI also in another WARC file is told apart by the run (:func:`id_container`)
+    captures: dict[str, _Capture] = {}
 
     def screen(name: str) -> str | None:
         return _screen_member(name, depth)
@@ -1551,8 +1554,8 @@ def _iter_archive(
             continue
         warnings: list[str] = []
         if entry.is_uri:
-            page_read = entry.name in context.captures  # a capture of this URI, in this run
-            page_id = _capture_id(entry, context.captures)
+            page_read = entry.name in captures  # a capture of this URI, in this file
+            page_id = _capture_id(entry, captures)
             member_place = _Place(page_id, place.member(page_id).source)
             if isinstance(entry, Member) and entry.conversion and page_read:
                 # the text a crawler derived from a page read already: the same article again
@@ -1621,11 +1624,10 @@ def _capture_id(entry: ArchiveEntry, captures: dict[str, _Capture]) -> str:
     """A WARC page's id: its URI (or record id), and for a re-crawl its capture too.
 
     A crawl holds re-crawls: the same WARC-Target-URI captured at other dates,
-    with other content, in one WARC or in several (a crawl's files). Each
-    capture is a document. A capture is its URI, its WARC-Date and its
-    payload (the sha256 of its bytes; of its WARC-Record-ID for a page that
-    could not be read). Its id is the first of these forms that no other
-    capture has in this run:
+    with other content. Each capture is a document. A capture is its URI, its
+    WARC-Date and its payload (the sha256 of its bytes; of its WARC-Record-ID
+    for a page that could not be read). In one WARC file its id is the first
+    of these forms that no other capture in the file has:
 
     * ``<URI>``: the first capture of a URI, as every page was before
       re-crawls had ids of their own, so an earlier output resumes;
@@ -1635,18 +1637,18 @@ def _capture_id(entry: ArchiveEntry, captures: dict[str, _Capture]) -> str:
       literally one of the forms above, which never takes one given already).
 
     Every form is read from the record, never from its place in the file, so
-    a rerun reading the same files in the same order (a folder in sorted
-    order, a WARC front to back, where re-crawls are appended after the
-    captures before them) gives every capture its id again. Which capture of
-    a URI is the first depends on that order: inputs given in another order
-    swap the ids of two captures, which then count as changed and are
-    extracted again, each line still describing its own text.
+    a rerun reading the file front to back (re-crawls are appended after the
+    captures before them) gives every capture its id again. A URI captured in
+    another WARC file with another text is told apart by the file instead,
+    ``<URI>@<that file>``, whichever file is read first and in one run or
+    several (:func:`id_container`, and the run's plan): capture forms made
+    across files would depend on which files a run is given.
 
     A record equal to an earlier one in URI, date and payload (a WARC given
     twice, a record written twice) is the same capture: it walks the same
     forms to the one its original holds, and is reported as a duplicate.
 
-    ``captures`` holds the ids given to WARC pages so far, each with its capture.
+    ``captures`` holds the ids given to the file's pages so far, each with its capture.
     """
     name = entry.name or ""
     if isinstance(entry, Member):
@@ -1725,14 +1727,40 @@ def path_derived(doc_id: str, source: str) -> bool:
     return source == doc_id or source.endswith("/" + doc_id)
 
 
+def _another_document(
+    doc_id: str, seen: str, source: str, texts: dict[str, str | None], text: str | None
+) -> bool:
+    """Whether an explicit id seen before, from ``seen``, names another document here: it
+    comes from another file with another text (the same text is the same document)."""
+    if id_container(doc_id, seen) == id_container(doc_id, source):
+        return False  # one file naming an id twice: a duplicate
+    first = texts.get(doc_id)
+    return first is None or text is None or first != text
+
+
 #: A row's line number at the end of its source (``rows.jsonl:3``): no identity.
 _ROW_NUMBER = re.compile(r":[0-9]+$")
 
 
 def beside_label(doc_id: str, source: str) -> str:
-    """The id of an explicit id that is also a file's label (a row ``z.txt`` beside the file
-    ``docs/z.txt``): ``<id>@<its file>``, two documents, stable across runs."""
-    return f"{doc_id}@{_ROW_NUMBER.sub('', source)}"
+    """The id of an explicit id that names another document already (a row ``z.txt`` beside
+    the file ``docs/z.txt``; row ``1`` of ``feb.csv`` when ``jan.csv`` has a row ``1`` with
+    another text): ``<id>@<its file>``, two documents, stable across runs."""
+    return f"{doc_id}@{id_container(doc_id, source)}"
+
+
+def id_container(doc_id: str, source: str) -> str:
+    """The file an explicit id was read from: its source without the row's line number
+    (``rows.jsonl:3``) or the WARC page's own name (``crawl.warc.gz!<URI>``).
+
+    Explicit ids are the user's identity, so a row moved to another file keeps
+    its result; but the same id in two files with two texts (monthly exports
+    numbered from 1, one URI crawled into two WARC files) is two documents,
+    the second ``<id>@<its file>`` (:func:`beside_label`), in one run as
+    across runs.
+    """
+    file = _ROW_NUMBER.sub("", source)
+    return file.removesuffix(f"!{doc_id}") if file != f"!{doc_id}" else file
 
 
 def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
@@ -1743,17 +1771,23 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
     :func:`beside_label` for an explicit id), as a run does across runs.
     """
     first_seen: dict[str, str] = {}
+    texts: dict[str, str | None] = {}  # the text hash of each explicit id's first document
     for item in items:
         source = item.source or item.doc_id
         seen = first_seen.get(item.doc_id)
-        if seen is not None and path_derived(item.doc_id, seen) != path_derived(
-            item.doc_id, source
+        explicit = not path_derived(item.doc_id, source)
+        text = item.text_sha256 if isinstance(item, Document) else None
+        if seen is not None and (
+            path_derived(item.doc_id, seen) == explicit  # a file's label and an explicit id
+            or (explicit and _another_document(item.doc_id, seen, source, texts, text))
         ):
-            own = source if path_derived(item.doc_id, source) else beside_label(item.doc_id, source)
+            own = beside_label(item.doc_id, source) if explicit else source
             item = dataclasses.replace(item, doc_id=own)
             seen = first_seen.get(own)
         if seen is None:
             first_seen[item.doc_id] = source
+            if explicit:
+                texts[item.doc_id] = text
             yield item
         else:
             yield InputFailure(item.doc_id, source, f"duplicate id (first seen in {seen})")
