@@ -1306,3 +1306,38 @@ def test_a_jsonl_file_in_a_wide_encoding_reads_as_in_utf8(
     assert got == {
         f"r{n}": Document(doc_id="-", text=f"{ARTICLE} {text}").text for n, text in enumerate(texts)
     }
+
+
+# ------------------------------------------------------- JSONL line ends of every kind
+
+
+@settings(SETTINGS, max_examples=40)
+@given(
+    texts=st.lists(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1,
+                           max_size=30).filter(str.strip), min_size=1, max_size=6),
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=6, max_size=6),
+    spaced=st.booleans(),
+    broken=st.integers(-1, 5),
+)  # fmt: skip
+def test_jsonl_rows_ended_by_cr_lf_or_crlf_are_one_document_each(
+    texts: list[str], ends: list[str], spaced: bool, broken: int
+) -> None:
+    """Rows of a JSONL file exported with classic Mac line ends (a lone CR), or a mix of all
+    three, are each a document with its own text and the id the same rows get with LF; a
+    JSON object whose blank space holds a CR stays one row."""
+    separators = (",\r ", ":") if spaced else (",", ":")  # a CR as blank space between keys
+    rows = [json.dumps({"text": text, "lang": "en"}, separators=separators) for text in texts]
+    if 0 <= broken < len(rows):
+        rows[broken] = rows[broken][:-2]  # a row cut short: its own error, no other row's
+    with tempfile.TemporaryDirectory() as tmp:
+        mixed, plain = Path(tmp) / "mixed.jsonl", Path(tmp) / "plain.jsonl"
+        mixed.write_bytes(
+            "".join(row + end for row, end in zip(rows, ends[: len(rows)], strict=True)).encode()
+        )
+        plain.write_bytes("".join(row + "\n" for row in rows).encode())
+        got = list(iter_inputs([str(mixed)]))
+        want = list(iter_inputs([str(plain)]))
+    assert [type(item) for item in got] == [type(item) for item in want]
+    assert [getattr(item, "text", None) for item in got] == [getattr(i, "text", None) for i in want]
+    keys = [item.doc_id.rpartition("#")[2] for item in got]
+    assert keys == [item.doc_id.rpartition("#")[2] for item in want]

@@ -896,12 +896,55 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                     yield keys.key(line_place.fail(error), raw)
                     continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
-                if line.strip():
-                    item = _jsonl_item(line, line_place, context.fields)
-                    yield keys.key(item, line) if item.doc_id == line_place.doc_id else item
+                pieces = _cr_lines(line)
+                for piece in pieces:
+                    if piece is not pieces[0]:
+                        lineno += 1
+                        line_place = place.line(lineno)
+                    if piece.strip():
+                        item = _jsonl_item(piece, line_place, context.fields)
+                        if len(pieces) > 1:
+                            item = _with_warnings(item, [_CR_ONLY])
+                        yield keys.key(item, piece) if item.doc_id == line_place.doc_id else item
     except OSError as exc:
         error = f"cannot read after line {lineno} ({exc.strerror or exc}); rest of file skipped"
         yield place.fail(error)
+
+
+#: A carriage return that ends a line by itself (classic Mac OS, some exports).
+_BARE_CR = re.compile(rb"\r(?!\n)")
+_CR_ONLY = "its line ended with a carriage return alone, read as a line end"
+
+
+def _cr_lines(line: bytes) -> list[bytes]:
+    """``line`` split at carriage returns that end lines by themselves, when it is no JSON
+    whole: JSON may hold a bare CR as blank space, so a line that parses stays one."""
+    if b"\r" not in line or not _BARE_CR.search(line.rstrip(b"\r\n")):
+        return [line]
+    if _parses(line):
+        return [line]
+    lines: list[bytes] = []
+    held = b""  # pieces joined again until they parse: a CR inside an object is blank space
+    for piece in _BARE_CR.split(line):
+        if held and not _parses(joined := held + b"\r" + piece) and _parses(piece):
+            lines.extend((held, piece))  # a broken row, then a good one: each its own line
+            held = b""
+            continue
+        held = joined if held else piece
+        if _parses(held):
+            lines.append(held)
+            held = b""
+    if held:
+        lines.append(held)  # what never parses fails as one line
+    return [piece for piece in lines if piece] or [line]
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 class _Utf8Lines:
