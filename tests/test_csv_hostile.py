@@ -609,3 +609,40 @@ def test_bulk_writes_the_stray_quote_as_an_error_line_and_a_fix_redoes_only_that
     assert len(fake.requests) == before + 1  # the fixed row alone
     assert all(line["status"] == "ok" for line in lines.values()), lines
     assert json.dumps(lines["a2"]["records"]).count('"low": 11') == 1
+
+
+# ------------------------------------------------ header names as spreadsheets write them
+
+cased = (
+    st.sampled_from(["id", "ID", "Id", " id", "iD "]),
+    st.sampled_from(["text", "Text", "TEXT", " Text "]),
+)
+
+
+@settings(HYPOTHESIS, max_examples=30)
+@given(names=st.tuples(*cased), ids=st.lists(st.integers(1, 999), min_size=1, max_size=4,
+                                              unique=True), as_jsonl=st.booleans())  # fmt: skip
+def test_id_and_text_columns_are_found_in_any_case(
+    names: tuple[str, str], ids: list[int], as_jsonl: bool
+) -> None:
+    """``ID,Text`` (as a spreadsheet or a database export writes it) is the id and text:
+    before, every row failed for want of a 'text' column and the ids were not used."""
+    id_name, text_name = names
+    if as_jsonl:
+        data = "".join(json.dumps({id_name: n, text_name: kano(n)}) + "\n" for n in ids)
+        items = read(data.encode(), name="rows.jsonl")
+    else:
+        data = f"{id_name},{text_name}\n" + "".join(f"{n},{kano(n)}\n" for n in ids)
+        items = read(data.encode())
+    assert [item.doc_id for item in items] == [str(n) for n in ids]
+    assert all(isinstance(item, Document) and item.text == kano(int(item.doc_id))
+               for item in items)  # fmt: skip
+
+
+@settings(HYPOTHESIS, max_examples=20)
+@given(given=st.sampled_from([True, False, {"a": 1}, [1, 2], []]))
+def test_an_id_that_is_no_id_is_said_and_the_row_keyed_by_its_text(given: object) -> None:
+    data = json.dumps({"id": given, "text": kano(5)}).encode() + b"\n"
+    [item] = read(data, name="rows.jsonl")
+    assert isinstance(item, Document) and "#" in item.doc_id  # keyed by its text
+    assert any("not an id" in warning for warning in item.warnings)

@@ -56,6 +56,7 @@ import dataclasses
 import json
 import math
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -279,10 +280,22 @@ def _text(value: Any) -> str:
 
 
 def csv_text(value: Any) -> Any:
-    """A cell as written to CSV: text that a spreadsheet would run as a formula gets a ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A cell as written to CSV: text that a spreadsheet would run as a formula gets a ``'``.
+
+    A plain signed number (``-5``, ``+3.5``: an id, a delta) is no formula and stays as it
+    is, so that it still joins with the source table.
+    """
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _SIGNED_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
+
+
+#: ``-5``, ``+3.25``: what a spreadsheet reads as a number, never as a formula.
+_SIGNED_NUMBER = re.compile(r"[+-][0-9]+(?:\.[0-9]+)?")
 
 
 def csv_cell(value: Any) -> Any:

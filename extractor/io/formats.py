@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -69,6 +69,18 @@ class RecordFields:
     text: str = "text"
     date: str = "published"
     title: str = "title"
+
+    def canonical(self, names: Sequence[str]) -> list[str]:
+        """``names`` (a CSV header, a JSON object's keys) with each that is one of these
+        fields in another case or with spaces around it (``ID``, ``Text ``, as spreadsheets
+        write headers) given the field's own name, unless the exact name is there too."""
+        wanted = {name.casefold(): name for name in (self.id, self.text, self.date, self.title)}
+        present = set(names)
+        out = []
+        for name in names:
+            field = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+            out.append(field if field is not None and field not in present else name)
+        return out
 
 
 def document_format(name: str) -> DocFormat | None:

@@ -987,6 +987,9 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
         return place.fail(f"{_where(place)}not valid JSON ({_describe(exc)})")
     if not isinstance(record, dict):
         return place.fail(f"{_where(place)}not a JSON object")
+    names = fields.canonical(list(record))  # "ID", "Text": the id and text fields
+    if names != list(record):
+        record = dict(zip(names, record.values(), strict=True))
     return _with_warning(_record_item(record, place, fields, "jsonl"), how.warning, "line")
 
 
@@ -1011,15 +1014,26 @@ def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
 
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
-    doc_id = _record_id(record.get(fields.id)) or place.doc_id
+    given = record.get(fields.id)
+    doc_id = _record_id(given) or place.doc_id
     try:
-        return record_to_document(
+        document = record_to_document(
             record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
+        if given is not None and not isinstance(given, str) and _record_id(given) is None:
+            kind = "true/false" if isinstance(given, bool) else _JSON_KINDS.get(type(given), "no id")
+            noun = "column" if fmt == "csv" else "field"
+            return _with_warnings(document, [
+                f"{noun} {fields.id!r} is {kind}, not an id: keyed by its text instead"])  # fmt: skip
+        return document
     except InputError as exc:
         return InputFailure(doc_id, place.source, _reason(exc))
     except Exception as exc:  # the record's failure, never the file's
         return InputFailure(doc_id, place.source, f"could not be read ({_describe(exc)})")
+
+
+#: What JSON calls the values an id field may hold by mistake.
+_JSON_KINDS = {dict: "a JSON object", list: "a JSON array"}
 
 
 def _record_id(value: Any) -> str | None:
@@ -1156,7 +1170,7 @@ def _header_delimiter(line: str, fields: RecordFields, *, columns: int = 1) -> s
             header = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), [])
         except csv.Error:
             continue
-        if len(header) >= columns and fields.text in (name.strip() for name in header):
+        if len(header) >= columns and fields.text in fields.canonical(header):
             return delimiter
     return None
 
@@ -1285,7 +1299,7 @@ def _csv_rows(
             if undecodable:
                 yield place.fail(f"header row is not {encoding} text; file skipped")
                 return
-            header = [name.strip() for name in row]
+            header = fields.canonical([name.strip() for name in row])  # ID, Text: id, text
             named = (fields.id, fields.text, fields.date, fields.title)
             notes = [
                 f"the header names column {name!r} {header.count(name)} times; the last is read"
