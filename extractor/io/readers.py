@@ -1033,7 +1033,7 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
 
 
 #: What JSON calls the values an id field may hold by mistake.
-_JSON_KINDS = {dict: "a JSON object", list: "a JSON array"}
+_JSON_KINDS: dict[type, str] = {dict: "a JSON object", list: "a JSON array"}
 
 
 def _record_id(value: Any) -> str | None:
