@@ -251,17 +251,23 @@ def check_items(items: list[Item], expected: Expected) -> None:
     assert len({item.source for item in items}) == len(items)
 
 
+def hostile_file(folder: Path, archive: tuple[str, list[Entry], Expected]) -> tuple[Path, Expected]:
+    """The drawn archive written into ``folder``, and what reading it must give."""
+    kind, entries, _ = archive
+    path = folder.resolve() / f"hostile.{kind}"
+    path.write_bytes(write_archive(kind, entries))
+    expected = Expected()
+    expect(entries, str(path), expected)
+    return path, expected
+
+
 @settings(HYPOTHESIS, max_examples=40)
 @given(archive=hostile_archives())
 def test_every_member_is_one_unit_under_its_own_id(
     archive: tuple[str, list[Entry], Expected],
 ) -> None:
-    kind, entries, _ = archive
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp).resolve() / f"hostile.{kind}"
-        path.write_bytes(write_archive(kind, entries))
-        expected = Expected()
-        expect(entries, str(path), expected)
+        path, expected = hostile_file(Path(tmp), archive)
         items = list(iter_inputs([str(path)]))
         check_items(items, expected)
         assert [item.doc_id for item in iter_inputs([str(path)])] == [i.doc_id for i in items]
@@ -272,12 +278,8 @@ def test_every_member_is_one_unit_under_its_own_id(
 def test_every_member_is_one_line_and_a_rerun_writes_nothing(
     fake: FakeOpenAI, archive: tuple[str, list[Entry], Expected]
 ) -> None:
-    kind, entries, _ = archive
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp).resolve() / f"hostile.{kind}"
-        path.write_bytes(write_archive(kind, entries))
-        expected = Expected()
-        expect(entries, str(path), expected)
+        path, expected = hostile_file(Path(tmp), archive)
         out = Path(tmp) / "out.jsonl"
         summary = run(fake, [str(path)], out)
         lines = lines_of(out)
