@@ -748,6 +748,16 @@ class _Plan:
         )
 
 
+def stop_if_interrupted() -> None:
+    """Raise CancelledError when Ctrl-C or SIGTERM asked this task to stop and an await
+    swallowed the request (a cancellation racing a result can be lost in the libraries
+    below): the run then stops after the line it just wrote instead of running to the end.
+    Called between lines only, never during the run's cleanup."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
+
+
 def _renamed(item: Item, doc_id: str) -> Item:
     return item if item.doc_id == doc_id else dataclasses.replace(item, doc_id=doc_id)
 
@@ -971,6 +981,7 @@ class BulkRun:
                 output.write(line)
                 self.summary.add(result, changed=changed, not_read=not_read, redone=redone)
                 self._refresh()
+                stop_if_interrupted()
 
     async def _close(self) -> None:
         """Release what :meth:`_convert` opened, however the run ended."""

@@ -52,7 +52,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
-from extractor.bulk.runner import BulkRun, BulkSummary, _Plan
+from extractor.bulk.runner import BulkRun, BulkSummary, _Plan, stop_if_interrupted
 from extractor.errors import ConfigurationError, ExtractorError
 from extractor.integrations.rows import (
     DEFAULT_JOBS,
@@ -336,6 +336,7 @@ class RayBulkRun(BulkRun):
         changed, not_read = plan.written(doc_id)
         _count(self.summary, record, reason, changed=changed, not_read=not_read)
         self._refresh()
+        stop_if_interrupted()
 
 
 def _join(ray: ModuleType, address: str | None) -> bool:

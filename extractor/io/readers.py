@@ -1021,7 +1021,9 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
             record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
         if given is not None and not isinstance(given, str) and _record_id(given) is None:
-            kind = "true/false" if isinstance(given, bool) else _JSON_KINDS.get(type(given), "no id")
+            kind = (
+                "true/false" if isinstance(given, bool) else _JSON_KINDS.get(type(given), "no id")
+            )
             noun = "column" if fmt == "csv" else "field"
             return _with_warnings(document, [
                 f"{noun} {fields.id!r} is {kind}, not an id: keyed by its text instead"])  # fmt: skip
