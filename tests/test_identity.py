@@ -14,6 +14,7 @@ checked over generated folder trees, command spellings and edits between runs, t
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import random
@@ -22,6 +23,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
+from extractor.bulk.runner import REDO_FORGOTTEN, BulkSummary, run_bulk  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
@@ -733,3 +735,74 @@ def test_one_id_in_several_files_is_one_document_each_whatever_runs_read_them(
             assert killed(line) == [figure(line["text"])]
         again = run(fake, list(reversed(paths)), out)
         assert (again.new, again.changed, len(fake.requests) - before) == (0, 0, total)
+
+
+# ------------------------------------------------- --forget-unseen: the current state only
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(
+    numbers=st.lists(st.integers(2, 9999), min_size=3, max_size=6, unique=True),
+    edits=st.lists(st.sampled_from(["rename", "delete", "edit-row", "keep"]), min_size=3,
+                   max_size=6),
+)  # fmt: skip
+def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
+    fake: FakeOpenAI, numbers: list[int], edits: list[str]
+) -> None:
+    """Files renamed or deleted and id-less rows edited: a rerun with --forget-unseen marks
+    their old lines skipped, so flatten counts each current article once; nothing is
+    deleted, nothing current is paid twice, and a damaged archive's members are kept."""
+    from extractor.export.flatten import flatten
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        half = len(numbers) // 2
+        for n in numbers[:half]:
+            (folder / f"{n}.txt").write_text(kano(n))
+        rows = folder / "rows.jsonl"
+        rows.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers[half:]))
+        zipped = folder / "kept.zip"
+        with zipfile.ZipFile(zipped, "w") as archive:
+            archive.writestr("z.txt", kano(1))
+        out = Path(tmp) / "out.jsonl"
+        run(fake, [str(folder)], out)
+        current = {*numbers, 1}
+        for n, edit in zip(numbers[:half], edits, strict=False):
+            if edit == "rename":
+                (folder / f"{n}.txt").rename(folder / f"{n}-moved.txt")
+            elif edit == "delete":
+                (folder / f"{n}.txt").unlink()
+                current.discard(n)
+        texts = [kano(n) for n in numbers[half:]]
+        if "edit-row" in edits:
+            texts[0] = texts[0].replace("Kano", "Kano State")
+        rows.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+        zipped.write_bytes(b"PK\x03\x04 damaged since")  # unreadable now: not forgotten
+        lines_before = len(all_lines(out))
+        before = len(fake.requests)
+        summary = run(fake, [str(folder)], out, forget_unseen=True)
+        moved = sum(edit == "rename" for edit in edits[:half])
+        assert len(fake.requests) - before == moved + ("edit-row" in edits)
+        assert len(all_lines(out)) >= lines_before  # nothing deleted
+        tables = Path(tmp) / "tables"
+        flatten(out, tables, parquet=False)
+        with open(tables / "casualty_reports.csv", encoding="utf-8") as handle:
+            figures = sorted(int(row["killed_low"]) for row in csv.DictReader(handle))
+        assert figures == sorted(current)
+        assert summary.redone.get(REDO_FORGOTTEN, 0) == summary.not_read  # the zip: an error
+        again = run(fake, [str(folder)], out, forget_unseen=True)
+        assert (again.new, again.changed) == (0, 0)
+
+
+def test_forget_unseen_with_limit_is_refused_before_any_work(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """--limit reads some inputs only: forgetting what it did not read would drop results."""
+    (tmp_path / "a.txt").write_text(kano(5))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, [
+        "bulk", str(tmp_path / "a.txt"), "-o", str(out), "--model", "openai/fake-model",
+        "--base-url", fake.base_url, "--forget-unseen", "--limit", "1"])  # fmt: skip
+    assert result.exit_code == 2 and "drop --limit" in result.stderr
+    assert not out.exists()

@@ -508,6 +508,12 @@ def existing_lines(target: OutputTarget) -> dict[str, _Line]:
 REDO_ASKED = "asked for other types/model"
 REDO_STOPPED = "failed on the server's side (a stopped run)"
 REDO_RETRY = "error lines retried"
+REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
+#: The reason a forgotten line gives (see :meth:`_Plan._forget`).
+FORGOTTEN = (
+    "its input is not among the inputs of a run with --forget-unseen (a renamed or deleted "
+    "file, an edited row without an id): its earlier result is left out of the tables"
+)
 
 
 class _Plan:
@@ -547,6 +553,7 @@ class _Plan:
         lines: dict[str, _Line] | None = None,
         asked: Asked | None = None,
         retry_errors: bool = False,
+        forget_unseen: bool = False,
     ) -> None:
         if lines is None:
             sources = sources or {}
@@ -578,6 +585,10 @@ class _Plan:
         self.mending: dict[str, str] = {}
         self.asked = asked or Asked()
         self.retry_errors = retry_errors
+        self.forget_unseen = forget_unseen
+        #: sources of this run's items that could not be read: what was inside them is not
+        #: forgotten for that (a damaged archive today may be mended tomorrow)
+        self.unreadable: set[str] = set()
         self.already_done = len(lines)
         self.own = own
         self.unseen: int | None = None
@@ -598,6 +609,8 @@ class _Plan:
             if self.broken and item.source:
                 self._note_mending(item.source)
             item = self._identify(item)
+            if self.forget_unseen and isinstance(item, InputFailure) and not item.skipped:
+                self.unreadable.add(item.source or item.doc_id)  # new or as before
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
             self.seen[item.doc_id] = item.source
@@ -617,6 +630,8 @@ class _Plan:
                 self.first_started = time.monotonic()
             yield item
         yield from self._mend()
+        if self.forget_unseen:
+            yield from self._forget()
         self.unseen = len(self.lines)
 
     def _note_mending(self, source: str) -> None:
@@ -645,6 +660,31 @@ class _Plan:
             self.not_read.add(key)
             reason = "read now: its documents have their own lines"
             yield InputFailure(key, source, reason, skipped=True)
+
+    def _forget(self) -> Iterator[InputFailure]:
+        """Once every input is read, with ``--forget-unseen``: each ok or error line whose
+        input was not among this run's gets a ``skipped`` line superseding it, so that
+        flatten, view and eval leave its records out (a renamed file, an edited row without
+        an id: its new line is written under its new id). A line is never deleted; one
+        from inside a container that could not be read this run is kept as it is."""
+        for key, line in list(self.lines.items()):
+            if line.status == "skipped" or self._inside_unreadable(line.source):
+                continue
+            del self.lines[key]
+            self.seen[key] = line.source
+            self.changed.add(key)
+            self.not_read.add(key)
+            self.redone[key] = REDO_FORGOTTEN
+            yield InputFailure(key, line.source or key, FORGOTTEN, skipped=True)
+
+    def _inside_unreadable(self, source: str | None) -> bool:
+        """Whether ``source`` is, or lies inside, a source that failed to be read this run
+        (a folder, an archive, a JSONL file): a walk over its own prefixes, not the set."""
+        if not source or not self.unreadable:
+            return False
+        return source in self.unreadable or any(
+            source[:at] in self.unreadable for at, mark in enumerate(source) if mark in "!/:#"
+        )
 
     def written(self, doc_id: str) -> tuple[bool, bool]:
         """Forget an id whose line is written; return whether it was (changed, not read)."""
@@ -877,6 +917,7 @@ class BulkRun:
         concurrency: int = 8,
         input_options: InputOptions | None = None,
         retry_errors: bool = False,
+        forget_unseen: bool = False,
         fsync: bool = False,
         abort_after: int | None = None,
         progress: ProgressReporter | None = None,
@@ -897,6 +938,7 @@ class BulkRun:
         self.extractor = extractor if extractor is not None else Extractor(**extractor_options)
         self.concurrency = concurrency
         self.retry_errors = retry_errors
+        self.forget_unseen = forget_unseen
         self.fsync = fsync
         self.abort_after = abort_after
         self.progress: ProgressReporter = progress or NoProgress()
@@ -930,6 +972,7 @@ class BulkRun:
         plan = self._plan = _Plan(
             output.done, (*self.target.own_paths(), *own), output.sources,
             lines=existing_lines(self.target), retry_errors=self.retry_errors,
+            forget_unseen=self.forget_unseen,
             asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
         )  # fmt: skip
         self.summary.already_done = plan.already_done

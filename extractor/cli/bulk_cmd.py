@@ -167,6 +167,15 @@ def bulk(
         bool,
         typer.Option("--retry-errors", help="Drop the error lines of the output and redo them."),
     ] = False,
+    forget_unseen: Annotated[
+        bool,
+        typer.Option(
+            "--forget-unseen",
+            help="Once every input is read, mark the output's lines whose input is not among "
+            "this run's (a renamed file, an edited row without an id) as skipped, so that "
+            "flatten, view and eval leave their records out. Lines are never deleted.",
+        ),
+    ] = False,
     fsync: Annotated[
         bool, typer.Option("--fsync", help="Force every line to disk (survives a power cut).")
     ] = False,
@@ -244,6 +253,8 @@ def bulk(
     target = STDOUT_PATH if output == STDIO else output
     if summary_json is not None:
         _check_summary_path(summary_json, [*paths, target, f"{target}.lock"])
+    if forget_unseen and limit is not None:
+        fail_usage("--forget-unseen needs every input read: drop --limit")
     fields = InputOptions(id_field, text_field, date_field, title_field)
     extractor_options: dict[str, Any] = dict(
         model=model, base_url=base_url, strategy=strategy, types=chosen_types,
@@ -252,7 +263,7 @@ def bulk(
 
     if dry_run:
         _dry_run(paths, target, output, fields, extractor_options, retry_errors, limit,
-                 chosen_price, summary_json, batch=batch)  # fmt: skip
+                 chosen_price, summary_json, batch=batch, forget_unseen=forget_unseen)  # fmt: skip
         return
 
     run_type, batch_options = batch_run_options(batch, reask, poll_interval)  # --batch
@@ -263,6 +274,7 @@ def bulk(
                 paths, target, concurrency=jobs,
                 progress=with_batch_notices(_reporter(progress), batch),
                 input_options=fields, retry_errors=retry_errors, fsync=fsync,
+                forget_unseen=forget_unseen,
                 count_total=limit is None, price=chosen_price, **extractor_options,
                 **batch_options, **engine_options,
             )  # fmt: skip
@@ -322,6 +334,7 @@ def _dry_run(
     summary_json: Path | None,
     *,
     batch: bool = False,
+    forget_unseen: bool = False,
 ) -> None:
     """Print what the run would do (on stdout) and write it to ``--summary-json``;
     with ``--batch``, the cost at the batch price."""
@@ -330,8 +343,8 @@ def _dry_run(
         with show_notices(), Extractor(**options) as extractor:
             estimate = estimate_run(
                 paths, target, extractor=extractor, input_options=fields,
-                retry_errors=retry_errors, limit=limit, price=price,
-                price_factor=BATCH_PRICE_FACTOR if batch else 1.0,
+                retry_errors=retry_errors, forget_unseen=forget_unseen, limit=limit,
+                price=price, price_factor=BATCH_PRICE_FACTOR if batch else 1.0,
             )  # fmt: skip
     except ExtractorError as error:
         _fail(_explain(error, output), 2)
