@@ -216,7 +216,7 @@ def _settings_secrets() -> frozenset[str]:
     for key in (env.api_key, *env.provider_keys.values()):
         if key:
             found |= _variants(key)
-    for url in (env.base_url, env.proxy):
+    for url in (env.base_url, env.openai_base_url, env.proxy):
         for secret in _url_secrets(url):
             found |= _variants(secret)
     return frozenset(found)

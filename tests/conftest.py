@@ -16,6 +16,18 @@ SEEDS = ROOT / "seeds"
 SEED_ID = "000_e3df12fb75ba6b2b"
 
 
+@pytest.fixture(autouse=True)
+def _secrets_of_this_test() -> Iterator[None]:
+    """The process's redactor forgets, after each test, the secrets the test registered:
+    a generated key or password that happens to read like a host (``127.0.0.1``) would
+    otherwise hide that host in every later test's messages."""
+    from extractor.redact import redactor
+
+    before = redactor._registered
+    yield
+    redactor._registered = before
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")

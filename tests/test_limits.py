@@ -201,7 +201,14 @@ def test_openai_base_url_is_the_server_of_openai_models_and_its_password_hidden(
 ) -> None:
     with_password = url.replace("://", f"://user:{password}@", 1)
     env = Settings.from_env({"OPENAI_BASE_URL": with_password})
-    with patch("extractor.runtime.providers.settings", return_value=env):
+    import extractor.redact as redact_module
+
+    # a redactor of this test's own: a drawn password ("127.0.") must not hide hosts in
+    # every later test's messages
+    with (
+        patch.object(redact_module, "redactor", redact_module.Redactor()),
+        patch("extractor.runtime.providers.settings", return_value=env),
+    ):
         spec = resolve_model("openai/fake-model")
         assert spec.base_url == with_password
         assert password not in redact(f"failed: {with_password}")
@@ -263,8 +270,11 @@ def fake() -> Iterator[FakeOpenAI]:
 @pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 @settings(FAST, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    content=st.sampled_from([user_line, result_line]).flatmap(
-        lambda line: st.integers(1, len(line)).map(lambda n: line[:n])
+    content=st.one_of(
+        st.integers(1, len(user_line)).map(lambda n: user_line[:n]),
+        # a whole result line without its newline is the tool's own output (kept and
+        # completed): only a cut one is no output
+        st.integers(1, len(result_line) - 1).map(lambda n: result_line[:n]),
     )
 )
 def test_bulk_refuses_a_users_one_line_file_and_leaves_it_byte_identical(
