@@ -272,7 +272,8 @@ def estimate_run(
     # the run's own plan, fed the run's view of the output (issue #14: see runner._Plan)
     plan = _Plan(
         done, target.own_paths(), sources, lines=existing_lines(target), retry_errors=retry_errors,
-        forget_unseen=forget_unseen, asked=Asked(types=tuple(extractor.types), model=extractor.spec.label,
+        forget_unseen=forget_unseen,
+        asked=Asked(types=tuple(extractor.types), model=extractor.spec.label,
                     strategy=extractor.strategy),
     )  # fmt: skip
     estimate.already_done = plan.already_done

@@ -1015,12 +1015,13 @@ def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
     given = record.get(fields.id)
-    doc_id = _record_id(given) or place.doc_id
+    own_id = _record_id(given)
+    doc_id = own_id or place.doc_id
     try:
         document = record_to_document(
             record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
-        if given is not None and not isinstance(given, str) and _record_id(given) is None:
+        if given is not None and not isinstance(given, str) and own_id is None:
             kind = (
                 "true/false" if isinstance(given, bool) else _JSON_KINDS.get(type(given), "no id")
             )

@@ -7,6 +7,8 @@ a :class:`Document` first, so that everything downstream sees one shape.
 from __future__ import annotations
 
 import hashlib
+import numbers
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -66,9 +68,6 @@ def as_doc_id(value: Any) -> str:
 
 def _scalar(value: Any) -> bool:
     """A number (Python's, numpy's, Decimal) or another scalar that prints as itself (UUID)."""
-    import numbers
-    import uuid
-
     return isinstance(value, numbers.Number | uuid.UUID) and not isinstance(value, complex)
 
 
