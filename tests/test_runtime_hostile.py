@@ -261,7 +261,9 @@ def test_the_hard_cap_ends_a_request_stuck_outside_its_calls(
 @pytest.mark.parametrize(
     ("fault", "kind"),
     [(Fault.REDIRECT_GET, "config"), (Fault.HTML_200, "config"), (Fault.EMPTY_OBJECT, "server"),
-     (Fault.NO_CHOICES, "server"), (Fault.NOT_A_COMPLETION, "server")],
+     (Fault.NO_CHOICES, "server"), (Fault.NOT_A_COMPLETION, "server"),
+     (Fault.NULL_CONTENT, "server"), (Fault.EMPTY_MESSAGE, "server"),
+     (Fault.FINISH_ERROR, "server")],
 )  # fmt: skip
 def test_an_answer_that_is_not_a_chat_completion_is_a_server_error(fault: Fault, kind: str) -> None:
     with (
@@ -428,3 +430,36 @@ def test_an_unexpected_bug_is_an_internal_error_line_not_a_crash(message: str) -
     [result] = asyncio.run(run())
     assert result.error is not None and result.error.kind == "internal"
     assert result.error.reason() == "internal: KeyError"
+
+
+# ----------------------------------------------------- empty answers, generated
+
+_MESSAGE_VALUES = st.sampled_from([None, "", "x", [], {}, [{"id": "t"}], {"name": "f"}])
+
+
+@settings(deadline=None, max_examples=150)
+@given(
+    message=st.dictionaries(
+        st.sampled_from(["role", "content", "tool_calls", "function_call", "refusal"]),
+        _MESSAGE_VALUES,
+    ),
+    finish=st.sampled_from([None, "stop", "length", "tool_calls", "content_filter", "error"]),
+)
+def test_only_a_message_with_something_in_it_is_an_answer(
+    message: dict[str, Any], finish: str | None
+) -> None:
+    """A completion is an answer when its message holds content (even ""), a tool call or a
+    refusal, or the provider's filter stopped it; an empty message or a failed generation
+    is the server's failure, reported as such and never re-asked of the model."""
+    import httpx2
+
+    from extractor.runtime.providers import answer_problem
+
+    body = {"choices": [{"index": 0, "message": message, "finish_reason": finish}]}
+    request = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    problem = answer_problem(httpx2.Response(200, json=body, request=request))
+    said = [message.get(k) for k in ("content", "tool_calls", "function_call", "refusal")]
+    empty = all(value in (None, [], {}) for value in said) and finish != "content_filter"
+    assert (problem is not None) == (finish == "error" or empty), (message, finish, problem)
+    if problem is not None:
+        assert problem[0] == "server" and ("empty" in problem[2] or "'error'" in problem[2])

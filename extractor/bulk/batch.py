@@ -93,7 +93,7 @@ from extractor.errors import (
 from extractor.io import InputFailure
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.pipeline.engine import Extractor
-from extractor.pipeline.result import ArticleExtraction, Usage
+from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
 from extractor.redact import clean_surrogates, redact
 from extractor.runtime import aio
 from extractor.types.base import Record
@@ -237,6 +237,11 @@ class BatchResult:
     @property
     def records(self) -> list[Record]:
         return self.extraction.records if self.extraction is not None else []
+
+    @property
+    def failed_calls(self) -> list[FailedCall]:
+        """The calls of an ok result that gave no valid answer (its missing records)."""
+        return self.extraction.metadata.failed_calls if self.extraction is not None else []
 
     @property
     def usage(self) -> Usage:

@@ -76,6 +76,7 @@ from extractor.bulk.runner import (
 from extractor.errors import (
     ClientModelError,
     ConfigurationError,
+    ExtractionFailed,
     ExtractorError,
     LocalModelError,
     ModelError,
@@ -524,11 +525,15 @@ class _Job:
             self.heads[call] = reply.follow_up
             return
         self.ended.add(call)
-        self.failed = self.failed or reply.error is not None
+        # a call without a valid answer leaves the others standing (see assemble); any
+        # other failure fails the document, and the rest is not waited for
+        self.failed = self.failed or (
+            reply.error is not None and not isinstance(reply.error, ExtractionFailed)
+        )
 
     @property
     def done(self) -> bool:
-        """Every call ended, or one failed (the document fails: the rest is not waited for)."""
+        """Every call ended, or one failed on the carrier's side (the document fails)."""
         return self.failed or len(self.ended) == len(self.heads)
 
     def result(self, extractor: Extractor) -> BatchResult:

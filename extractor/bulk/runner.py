@@ -79,6 +79,7 @@ import asyncio
 import contextlib
 import dataclasses
 import hashlib
+import logging
 import os
 import threading
 import time
@@ -109,6 +110,8 @@ from extractor.pipeline.result import schema_version
 from extractor.runtime import aio
 from extractor.settings import settings
 from extractor.types.registry import RECORD_TYPES
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "PRICES_PER_MILLION",
@@ -206,6 +209,10 @@ class BulkSummary:
     unchanged: int = 0
     ok: int = 0
     errors: int = 0
+    #: Of ``ok``: results with a call that gave no valid answer (``failed_calls`` on the line).
+    incomplete: int = 0
+    #: Inputs the system would not let this run read whose earlier result was kept.
+    unreadable: int = 0
     not_read: int = 0
     already_done: int = 0
     #: Error lines redone by ``retry_errors`` (superseded by new lines; none is dropped).
@@ -241,8 +248,9 @@ class BulkSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when no document written failed, 1 when some failed (their lines are written)."""
-        return 1 if self.errors else 0
+        """0 when every document written is whole, 1 when some failed or are incomplete
+        (their lines are written; ``--retry-errors`` asks again)."""
+        return 1 if self.errors or self.incomplete or self.unreadable else 0
 
     def add(
         self,
@@ -267,6 +275,7 @@ class BulkSummary:
             self.not_read += 1
         elif result.ok:
             self.ok += 1
+            self.incomplete += bool(result.failed_calls)
             self.records.update(result.counts())
         else:
             self.errors += 1
@@ -282,6 +291,8 @@ class BulkSummary:
             "unchanged": self.unchanged,
             "ok": self.ok,
             "errors": self.errors,
+            "incomplete": self.incomplete,
+            "unreadable": self.unreadable,
             "not_read": self.not_read,
             "errors_dropped": self.errors_dropped,
             "redone": dict(self.redone.most_common()),
@@ -311,6 +322,16 @@ class BulkSummary:
         else:
             cost = f"${self.cost_usd:,.4f} (estimate)"
         not_read = f", {self.not_read:,} not read" if self.not_read else ""
+        unreadable = (
+            f"\n{'':11}{self.unreadable:>7,}  unreadable now (earlier result kept; no line)"
+            if self.unreadable
+            else ""
+        )
+        incomplete = (
+            f" ({self.incomplete:,} incomplete: a call gave no valid answer)"
+            if self.incomplete
+            else ""
+        )
         dropped = "".join(f"; {n:,} redone: {why}" for why, n in self.redone.most_common())
         unseen = (
             f"; {self.unseen:,} lines from inputs not seen in this run (kept)"
@@ -324,12 +345,13 @@ class BulkSummary:
             else ""
         )
         lines = [
-            f"documents  {self.documents:,} written: {self.ok:,} ok, {self.errors:,} failed"
+            f"documents  {self.documents:,} written: {self.ok:,} ok{incomplete}, "
+            f"{self.errors:,} failed"
             f"{not_read}; {self.unchanged:,} unchanged (already in the output)",
             f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again), "
             f"{self.unchanged:,} unchanged (skipped){unseen}{dropped}",
             f"records    {self.records_found:,} ({records})",
-            f"failures   {self.errors:,}{failures}",
+            f"failures   {self.errors:,}{failures}{unreadable}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
             f"completion {self.completion_tokens:,})",
             f"cost       {cost}",
@@ -437,6 +459,8 @@ def result_line(
         "text": document.text if document else None,
         "error": result.error.to_dict() if result.error else None,
     }
+    if result.failed_calls:
+        line["failed_calls"] = [call.model_dump(mode="json") for call in result.failed_calls]
     if duplicate_of is not None:
         line["duplicate_of"] = duplicate_of
     return line
@@ -470,6 +494,7 @@ class _Line:
     input_sha256: str | None = None
     status: str | None = None
     kind: str | None = None
+    incomplete: bool = False
     types: tuple[str, ...] | None = None
     model: str | None = None
     strategy: str | None = None
@@ -488,6 +513,7 @@ class _Line:
             input_sha256=text("input_sha256"),
             status=text("status"),
             kind=error.get("kind") if isinstance(error, dict) else None,
+            incomplete=bool(record.get("failed_calls")),
             types=tuple(str(t) for t in types) if isinstance(types, list) else None,
             model=text("model"),
             strategy=text("strategy"),
@@ -509,6 +535,8 @@ REDO_ASKED = "asked for other types/model"
 REDO_STOPPED = "failed on the server's side (a stopped run)"
 REDO_RETRY = "error lines retried"
 REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
+#: What :meth:`_Plan._redo` says of an unreadable input whose earlier result stands.
+KEEP = "kept: unreadable now"
 #: The reason a forgotten line gives (see :meth:`_Plan._forget`).
 FORGOTTEN = (
     "its input is not among the inputs of a run with --forget-unseen (a renamed or deleted "
@@ -601,6 +629,8 @@ class _Plan:
         self.redone_errors = 0
         self.read = 0
         self.unchanged = 0
+        #: inputs the system would not let us read whose ok line stands (see ``_redo``)
+        self.kept_unreadable = 0
         self.first_started = 0.0
 
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
@@ -620,6 +650,14 @@ class _Plan:
                 if why is None:
                     self.unchanged += 1
                     continue
+                if why is KEEP:
+                    assert isinstance(item, InputFailure)
+                    self.kept_unreadable += 1
+                    logger.warning(
+                        f"{item.source}: {item.error}; its earlier result is kept (rerun once "
+                        "it can be read)"
+                    )
+                    continue
                 self.changed.add(item.doc_id)
                 if why != "changed":
                     self.redone[item.doc_id] = why
@@ -635,11 +673,18 @@ class _Plan:
         self.unseen = len(self.lines)
 
     def _note_mending(self, source: str) -> None:
-        """Note a container (a damaged zip, a folder that could not be listed) whose error or
-        skipped line is in the output and that gives documents now (see :meth:`_mend`)."""
+        """Note a container (a damaged zip, a folder that could not be listed, a JSONL or CSV
+        file that could not be opened) whose error or skipped line is in the output and that
+        gives documents now (see :meth:`_mend`): ``source`` lies inside it as a member
+        (``!``), a folder entry (``/``) or a row (``:<line>``, ``#<content key>``)."""
         for at, mark in enumerate(source):
-            if mark in "!/" and (key := self.broken.pop(source[:at], None)) is not None:
-                self.mending[key] = source[:at]
+            if mark not in "!/:#" or source[:at] not in self.broken:
+                continue
+            if mark == ":" and not source[at + 1 :].isdigit():
+                continue
+            if mark == "#" and not CONTENT_KEYED.fullmatch(source):
+                continue
+            self.mending[self.broken.pop(source[:at])] = source[:at]
 
     def _mend(self) -> Iterator[InputFailure]:
         """Once every input is read: a container that gave documents and no item of its own
@@ -750,11 +795,19 @@ class _Plan:
         return line.source if line is not None else self.seen.get(doc_id)
 
     def _redo(self, line: _Line, item: Item) -> str | None:
-        """Why ``item``'s matched line is extracted again: None when it is done."""
-        if line.status == "error" and self.retry_errors:
+        """Why ``item``'s matched line is extracted again: None when it is done, :data:`KEEP`
+        when the item could not be read and the line's result stands."""
+        unreadable = isinstance(item, InputFailure) and not item.skipped
+        if isinstance(item, InputFailure) and item.unread and line.status == "ok":
+            return KEEP  # the system refused the read: the text is unknown, not changed
+        if (line.status == "error" or line.incomplete) and self.retry_errors:
             return REDO_RETRY
         if line.status == "error" and line.kind in SERVER_KINDS:
             return REDO_STOPPED
+        if unreadable:
+            # no text to compare: failing as before is done; else the failure is news (a
+            # container mended once and broken again, a document whose bytes turned bad)
+            return None if line.status == "error" else "changed"
         digest = text_hash(item)
         if line.text_sha256 not in (digest, UNKNOWN_HASH):
             return "changed"
@@ -1033,6 +1086,7 @@ class BulkRun:
         summary, plan = self.summary, self._plan
         now = self._ended or time.monotonic()
         summary.unchanged = plan.unchanged
+        summary.unreadable = plan.kept_unreadable
         summary.elapsed = now - self._clock_start
         summary.working = now - plan.first_started if plan.first_started else 0.0
         self.progress.update(self)
@@ -1047,6 +1101,7 @@ class BulkRun:
         self._ended = time.monotonic()
         summary = self.summary
         summary.unchanged = self._plan.unchanged
+        summary.unreadable = self._plan.kept_unreadable
         summary.unseen = self._plan.unseen
         summary.elapsed = self._ended - self._clock_start
         first = self._plan.first_started

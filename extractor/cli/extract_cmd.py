@@ -15,6 +15,10 @@ at a terminal gets something to read):
 * ``html``: the evidence viewer's page of this one article
   (:func:`extractor.export.viewer.extraction_html`).
 
+A result with a call that gave no valid answer (``metadata.failed_calls``)
+is written with the records it has, each missing part is said on stderr,
+and the exit code is 1, as ``bulk`` counts such a document incomplete.
+
 Everything that can be checked is checked before the model is called: the
 options, the input, that ``-o`` can be written, and that a server given by
 ``--base-url`` / ``EXTRACTOR_BASE_URL`` is listening (a refused connection is
@@ -49,6 +53,7 @@ from extractor.cli.common import (
     read_stdin,
     refuse_input_as_output,
     regular_file,
+    safe_text,
     shown,
     stdout_is_terminal,
     write_output,
@@ -58,6 +63,7 @@ from extractor.io import read_file
 from extractor.io.formats import parse_document
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
 
 FORMATS = ("json", "jsonl", "table", "csv", "html")
@@ -171,6 +177,10 @@ def extract(
     document = guarded(source, read)
     result = guarded(source, lambda: run(document))
     write_output(target, render(result, document, chosen_format, to_terminal=target is None))
+    if not result.complete:  # written, but with a hole in it: said, and exit 1 as bulk does
+        for call in result.metadata.failed_calls:
+            typer.echo(f"extractor: {safe_text(source)}: {missing_warning(call)}", err=True)
+        raise typer.Exit(1)
 
 
 def render(

@@ -161,13 +161,17 @@ class InputFailure:
     It takes the document's place in the stream so that a bulk run can record
     the failure under the same stable id and carry on. ``skipped`` is True
     when the unit was deliberately not read (its file type, a hidden file, a
-    link, nesting too deep) rather than found unreadable.
+    link, nesting too deep) rather than found unreadable. ``unread`` is True
+    when its bytes could not be read at all (the system refused: permissions,
+    an I/O error): what it holds is unknown, not changed, so a bulk run keeps
+    an earlier result of it instead of replacing that with this failure.
     """
 
     doc_id: str
     source: str
     error: str
     skipped: bool = False
+    unread: bool = False
 
 
 Item: TypeAlias = Document | InputFailure
@@ -224,8 +228,12 @@ class _Place:
     def line(self, number: int) -> _Place:
         return _Place(f"{self.doc_id}:{number}", f"{self.source}:{number}")
 
-    def fail(self, error: str, *, skipped: bool = False) -> InputFailure:
-        return InputFailure(self.doc_id, self.source, error, skipped)
+    def fail(self, error: str, *, skipped: bool = False, unread: bool = False) -> InputFailure:
+        return InputFailure(self.doc_id, self.source, error, skipped, unread)
+
+    def unreadable(self, exc: OSError, after: str = "") -> InputFailure:
+        """The failure of a unit the system would not let us read (see ``unread``)."""
+        return self.fail(f"cannot read{after} ({os_reason(exc)})", unread=True)
 
 
 class _ContentKeys:
@@ -486,6 +494,11 @@ def _unsupported(name: str) -> str:
     return f"unsupported file type {suffix!r}"
 
 
+def os_reason(exc: OSError) -> str:
+    """What the system said, without Python's ``[Errno 13]`` and file name."""
+    return exc.strerror or " ".join(str(exc).split())[:300] or type(exc).__name__
+
+
 def _describe(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:300]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -515,8 +528,12 @@ def _guarded(place: _Place, items: Iterable[Item]) -> Iterator[Item]:
             own_id_used = own_id_used or item.doc_id == place.doc_id
             yield item
     except Exception as exc:  # the invariant: no input ends the iteration
-        where = f"after {last!r}" if last is not None else "at its start"
         doc_id = f"{place.doc_id}!rest" if own_id_used else place.doc_id
+        if isinstance(exc, OSError):  # the system's refusal, said as every reader says it
+            after = f" after {last!r}; the rest of it is skipped" if last is not None else ""
+            yield _Place(doc_id, place.source).unreadable(exc, after)
+            return
+        where = f"after {last!r}" if last is not None else "at its start"
         error = f"reading stopped {where} ({_describe(exc)}); the rest of it is skipped"
         yield InputFailure(doc_id, place.source, error)
 
@@ -603,7 +620,9 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                     f"a {kind} inside a folder is not read (reading it could block the run "
                     "for ever); name it on the command line to read it"
                 )
-        except Exception as exc:  # lstat of a vanished entry, and the like
+        except OSError as exc:  # lstat of a vanished entry, and the like
+            yield place.unreadable(exc)
+        except Exception as exc:
             yield place.fail(f"cannot read ({_describe(exc)})")
 
 
@@ -636,7 +655,7 @@ def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFai
         with os.scandir(path) as scan:
             return sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        return context.place(path).fail(f"cannot list folder ({exc.strerror or exc})")
+        return context.place(path).fail(f"cannot list folder ({os_reason(exc)})", unread=True)
 
 
 def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> InputFailure:
@@ -691,7 +710,7 @@ def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item
         yield place.fail(_reason(exc))
         return
     except OSError as exc:
-        yield place.fail(f"cannot read ({exc.strerror or exc})")
+        yield place.unreadable(exc)
         return
     with handle:
         if _known_type(unit.path):
@@ -860,7 +879,7 @@ def _read_document(blob: _Blob, name: str, place: _Place, context: _Context) -> 
     except InputError as exc:
         return place.fail(_reason(exc))
     except OSError as exc:
-        return place.fail(f"cannot read ({exc.strerror or exc})")
+        return place.unreadable(exc)
     except Exception as exc:  # a parser's bug on hostile bytes is this document's failure
         return place.fail(f"could not be read ({_describe(exc)})")
 
@@ -907,8 +926,8 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                             item = _with_warnings(item, [_CR_ONLY])
                         yield keys.key(item, piece) if item.doc_id == line_place.doc_id else item
     except OSError as exc:
-        error = f"cannot read after line {lineno} ({exc.strerror or exc}); rest of file skipped"
-        yield place.fail(error)
+        after = f" after line {lineno}; the rest of it is skipped" if lineno else ""
+        yield place.unreadable(exc, after)
 
 
 #: A carriage return that ends a line by itself (classic Mac OS, some exports).
@@ -982,7 +1001,9 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     try:
         record = json.loads(how.decode(line))
     except json.JSONDecodeError as exc:
-        return place.fail(f"{_where(place)}not valid JSON ({exc.msg}, column {exc.colno})")
+        return place.fail(
+            f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+        )
     except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
         return place.fail(f"{_where(place)}not valid JSON ({_describe(exc)})")
     if not isinstance(record, dict):

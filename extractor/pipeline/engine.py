@@ -59,11 +59,14 @@ from extractor.pipeline.requests import (
     TRUNCATED_NOTE,
     call_arguments,
     chunk_records,
+    failed_call,
+    missing_warning,
     plan_chunk,
 )
 from extractor.pipeline.result import (
     ArticleExtraction,
     ExtractionMetadata,
+    FailedCall,
     Usage,
     group_records,
     schema_version,
@@ -108,6 +111,10 @@ class _Tally:
     reasks: int = 0
     dropped: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: Calls planned, and those that gave no valid answer (see :func:`failed_call`).
+    planned: int = 0
+    failed: list[FailedCall] = field(default_factory=list)
+    first_failure: ExtractionFailed | None = None
 
 
 def _usage_of(value: Any) -> tuple[int, int]:
@@ -271,12 +278,17 @@ class Extractor:
         found: list[Record] = []
         for chunk in chunks:
             found.extend(await self._extract_chunk(chunk, day, doc, tally, publisher))
+        failure = tally.first_failure
+        if failure is not None and len(tally.failed) == tally.planned:
+            failure.usage = tally.usage.model_copy()  # every call failed: the document did
+            raise failure
         records, merged = merge_records(found)
         if merged:
             tally.warnings.append(f"merged {merged} duplicate record(s)")
+        tally.warnings.extend(missing_warning(call) for call in tally.failed)
 
         result = self._assemble(records, doc, day, tally, started, len(chunks))
-        if self.cache is not None:
+        if self.cache is not None and result.complete:  # an incomplete one is asked again
             # A doc id with lone surrogates (an undecodable file name) cannot be UTF-8: the
             # cached copy's ids are replaced on a hit (_from_cache), so U+FFFD does no harm.
             payload = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
@@ -347,10 +359,15 @@ class Extractor:
             # model's server
             await asyncio.to_thread(self._prime, [codebook_message()])
         records: list[Record] = []
+        tally.planned += len(plan.calls)
         for call in plan.calls:
-            records += await self._request(
-                call.model, call.messages, plan.context, tally, call.max_tokens
-            )
+            try:
+                records += await self._request(
+                    call.model, call.messages, plan.context, tally, call.max_tokens
+                )
+            except ExtractionFailed as error:  # this question only: the others may do well
+                tally.failed.append(failed_call(call.kinds, chunk.index, error))
+                tally.first_failure = tally.first_failure or error
         return chunk_records(plan, records, self.types)
 
     async def _request(
@@ -381,10 +398,18 @@ class Extractor:
                     f"past the cap on one request's total time (RetryPolicy.total "
                     f"{self.retry_policy.total:g}s plus the call deadline {self.call_deadline:g}s)"
                 ) from None
+        except _Truncated as error:
+            # cut off, and the call's time ran out before a shorter answer: the model's doing
+            self.backoff.answered()
+            raise ExtractionFailed(
+                "the model's answer was cut off at the length limit, and the call's time ran "
+                "out before a shorter one; raise max_tokens or lower chunk_chars",
+                attempts=tally.calls, usage=tally.usage.model_copy(), cause=error,
+                reason="the answer was cut off at the length limit",
+            ) from error  # fmt: skip
         except TransientModelError as error:
             # the whole schedule failed: while nothing is answered, others stop retrying
-            if not isinstance(error, _Truncated):
-                self.backoff.gave_up(error, self.spec.base_url)
+            self.backoff.gave_up(error, self.spec.base_url)
             raise
         except (ExtractionFailed, ClientModelError):
             self.backoff.answered()  # the server answered; the answer or the request was bad
@@ -482,7 +507,7 @@ class Extractor:
             model=self.spec.label, prompt_version=prompt_version(self.types), schema_version=schema_version(),
             strategy=self.strategy, usage=tally.usage, calls=tally.calls, reasks=tally.reasks,
             seconds=round(time.perf_counter() - started, 3), chunks=chunks,
-            dropped=tally.dropped, warnings=tally.warnings,
+            dropped=tally.dropped, warnings=tally.warnings, failed_calls=tally.failed,
         )  # fmt: skip
         return ArticleExtraction.model_validate(
             {"doc_id": doc, "published": day, "metadata": metadata, "groups": grouped}

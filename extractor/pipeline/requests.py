@@ -61,6 +61,7 @@ from extractor.pipeline.prompting import prompt_version, system_message, task_me
 from extractor.pipeline.result import (
     ArticleExtraction,
     ExtractionMetadata,
+    FailedCall,
     Usage,
     group_records,
     schema_version,
@@ -88,7 +89,9 @@ __all__ = [
     "build_requests",
     "call_arguments",
     "chunk_records",
+    "failed_call",
     "failed_delivery",
+    "missing_warning",
     "parse_response",
     "plan_chunk",
 ]
@@ -528,9 +531,12 @@ def assemble(
 
     ``replies`` holds every answer of every call (in any order; the usage,
     calls and re-asks of all of them count). Every call of the document's
-    plan must have ended (a reply with records or an error); the first call
-    (in plan order) that ended in an error raises it, carrying the tokens the
-    whole document cost when it is an :class:`~extractor.errors.ExtractionFailed`.
+    plan must have ended (a reply with records or an error). A call that gave
+    no valid answer (an :class:`~extractor.errors.ExtractionFailed`) leaves
+    the others' records standing and is named in ``metadata.failed_calls``;
+    when every call failed, or one failed otherwise (the server), the first
+    such error (in plan order) is raised, carrying the tokens the whole
+    document cost when it is an :class:`~extractor.errors.ExtractionFailed`.
     """
     started = time.perf_counter()
     usage = Usage()
@@ -542,12 +548,18 @@ def assemble(
         reasks += reply.reasked
         if reply.done:
             finals[reply.request.call] = reply
-    for _, reply in sorted(finals.items()):
-        if reply.error is not None:
-            error = reply.error
+    failed: list[FailedCall] = []
+    errors = [reply.error for _, reply in sorted(finals.items()) if reply.error is not None]
+    if errors:
+        fatal = next((e for e in errors if not isinstance(e, ExtractionFailed)), None)
+        if fatal is not None or len(errors) == len(finals):
+            error = fatal or errors[0]
             if isinstance(error, ExtractionFailed):
                 error.usage = usage.model_copy()
             raise error
+        for _, reply in sorted(finals.items()):
+            if isinstance(reply.error, ExtractionFailed):
+                failed.append(failed_call(reply.request.kinds, reply.request.chunk, reply.error))
     chunks = chunk_text(document.text, max_chars=extractor.chunk_chars,
                         overlap_chars=extractor.chunk_overlap)  # fmt: skip
     by_chunk: dict[int, list[Reply]] = {}
@@ -571,16 +583,38 @@ def assemble(
     records, merged = merge_records(found)
     if merged:
         warnings.append(f"merged {merged} duplicate record(s)")
+    warnings.extend(missing_warning(call) for call in failed)
     metadata = ExtractionMetadata(
         model=extractor.spec.label, prompt_version=prompt_version(extractor.types),
         schema_version=schema_version(), strategy=extractor.strategy, usage=usage, calls=calls,
         reasks=reasks, chunks=len(chunks), dropped=dropped, warnings=warnings,
+        failed_calls=failed,
         seconds=round(time.perf_counter() - started if seconds is None else seconds, 3),
     )  # fmt: skip
     grouped = group_records(records, extractor.types)
     payload = {"doc_id": document.doc_id, "published": document.published,
                "metadata": metadata, "groups": grouped}  # fmt: skip
     return ArticleExtraction.model_validate(payload)
+
+
+def failed_call(kinds: Sequence[str], chunk: int, error: ExtractionFailed) -> FailedCall:
+    """What a result records of a call that gave no valid answer (see :class:`FailedCall`).
+
+    Only an :class:`~extractor.errors.ExtractionFailed` (re-asks ran out, a
+    cut-off answer, a refusal) is one call's failure: the model answered this
+    question badly, and may answer the document's other questions well. A
+    server or transport failure is not: it fails the document.
+    """
+    return FailedCall(types=list(kinds), chunk=chunk, reason=error.reason or str(error))
+
+
+def missing_warning(call: FailedCall) -> str:
+    """The warning beside a result with a failed call, so that no reader misses it."""
+    where = f" in chunk {call.chunk + 1}" if call.chunk else ""
+    return (
+        f"no valid answer for {', '.join(call.types)}{where} ({call.reason}): those records "
+        "are missing; a bulk rerun with --retry-errors asks again"
+    )
 
 
 def _context_for(chunk: Chunk, document: Document) -> dict[str, Any]:

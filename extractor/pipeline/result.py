@@ -67,6 +67,28 @@ class Usage(BaseModel):
         self.completion_tokens += completion_tokens or 0
 
 
+class FailedCall(BaseModel):
+    """A call whose answer never validated: the records it asked for are missing.
+
+    Why the document keeps the other calls' records: with one call per type
+    (``per-type``), a model that loops on the meetings of an article still
+    answers its visits and casualties; dropping those too would lose what was
+    found for what was not. The result says what is missing instead, and a
+    bulk rerun with ``--retry-errors`` asks again.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    types: list[str] = Field(description="The record types the call asked for.")
+    chunk: int = Field(description="The chunk of the text it was about (0 for the first).")
+    reason: str = Field(description="Why it failed, in one line.")
+
+    @field_validator("reason")
+    @classmethod
+    def _redacted(cls, reason: str) -> str:
+        return redact(reason)
+
+
 class ExtractionMetadata(BaseModel):
     """How the records were obtained."""
 
@@ -84,6 +106,10 @@ class ExtractionMetadata(BaseModel):
     chunks: int = 1
     dropped: int = Field(default=0, description="Records dropped because they failed validation.")
     warnings: list[str] = Field(default_factory=list)
+    failed_calls: list[FailedCall] = Field(
+        default_factory=list,
+        description="Calls that gave no valid answer: the records they asked for are missing.",
+    )
 
     @field_validator("warnings")
     @classmethod
@@ -167,6 +193,12 @@ class ArticleExtraction(BaseModel):
         read back from JSON has None.
         """
         return self._document
+
+    @property
+    def complete(self) -> bool:
+        """False when a call gave no valid answer (``metadata.failed_calls`` says which):
+        the records of its types in its chunk are missing."""
+        return not self.metadata.failed_calls
 
     @property
     def records(self) -> list[Record]:

@@ -563,14 +563,42 @@ def _problem(response: Any, status: int) -> tuple[Problem | None, Any]:
             status,
             f"it answered HTTP {status} with an error ({excerpt(json.dumps(data['error'], ensure_ascii=False))!r})",
         ), data
+    what = _chat_shape(data)
+    return (None if what is None else ("server", status, what)), data
+
+
+def _chat_shape(data: dict[str, Any]) -> str | None:
+    """Why a JSON object is not a chat completion, or None."""
     choices = data.get("choices")
     if not isinstance(choices, list):
+        if "choices" in data:
+            return f"its answer's 'choices' is {_json_kind(choices)}, not a list"
         keys = ", ".join(sorted(map(str, data))[:8]) or "none"
-        what = f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
-        return ("server", status, what), data
+        return f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
     if not choices:
-        return ("server", status, "its answer has an empty 'choices' list"), data
+        return "its answer has an empty 'choices' list"
     first_choice = choices[0]
     if not isinstance(first_choice, dict) or not isinstance(first_choice.get("message"), dict):
-        return ("server", status, "the first of its 'choices' has no 'message' object"), data
-    return None, data
+        return "the first of its 'choices' has no 'message' object"
+    finish = first_choice.get("finish_reason")
+    if finish == "error":  # vLLM, LiteLLM and proxies: the server failed, not the model
+        return "its answer ended with finish_reason 'error' (the server failed to generate)"
+    message = first_choice["message"]
+    said = [message.get(key) for key in ("content", "tool_calls", "function_call", "refusal")]
+    if finish != "content_filter" and all(value in (None, [], {}) for value in said):
+        # an empty string is the model's (re-asked); no content at all is the server's
+        return "its answer's message is empty (no content, no tool call, no refusal)"
+    return None
+
+
+def _json_kind(value: Any) -> str:
+    """A JSON value's kind, for a message: null, a string, a number, an object ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an object" if isinstance(value, dict) else type(value).__name__

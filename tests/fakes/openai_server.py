@@ -176,6 +176,12 @@ class Fault(StrEnum):
     """200 with a chat completion whose ``choices`` is ``[]``."""
     NOT_A_COMPLETION = "not_a_completion"
     """200 with a JSON object that has no ``choices`` at all."""
+    NULL_CONTENT = "null_content"
+    """200 with a chat completion whose message has ``content: null`` and nothing else."""
+    EMPTY_MESSAGE = "empty_message"
+    """200 with a chat completion whose message is ``{}``."""
+    FINISH_ERROR = "finish_error"
+    """200 with ``finish_reason: "error"`` and empty content (a proxy's failed generation)."""
     ECHO_KEY = "echo_key"
     """401 whose OpenAI error message quotes the request's Authorization header and URL."""
     ECHO_KEY_TEXT = "echo_key_text"
@@ -201,6 +207,9 @@ NOT_OPENAI_FAULTS: tuple[Fault, ...] = (
     Fault.EMPTY_OBJECT,
     Fault.NO_CHOICES,
     Fault.NOT_A_COMPLETION,
+    Fault.NULL_CONTENT,
+    Fault.EMPTY_MESSAGE,
+    Fault.FINISH_ERROR,
 )
 #: Faults whose answer echoes the request's credentials (for redaction tests).
 ECHO_FAULTS: tuple[Fault, ...] = (
@@ -831,6 +840,12 @@ _LANDING_HTML = (
 )
 
 
+def _completion_of(message: dict[str, Any], finish: str = "stop") -> dict[str, Any]:
+    choice = {"index": 0, "message": message, "finish_reason": finish}
+    return {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0,
+            "model": DEFAULT_MODEL, "choices": [choice]}  # fmt: skip
+
+
 def _not_openai(payload: Any) -> Callable[[], web.Response]:
     return lambda: _json_response(payload)
 
@@ -849,6 +864,11 @@ _NOT_OPENAI_BODIES: dict[Fault, Callable[[], web.Response]] = {
         }
     ),
     Fault.NOT_A_COMPLETION: _not_openai({"status": "ok", "result": "queued", "id": "job-1"}),
+    Fault.NULL_CONTENT: _not_openai(_completion_of({"role": "assistant", "content": None})),
+    Fault.EMPTY_MESSAGE: _not_openai(_completion_of({})),
+    Fault.FINISH_ERROR: _not_openai(
+        _completion_of({"role": "assistant", "content": ""}, finish="error")
+    ),
 }
 
 
