@@ -216,7 +216,7 @@ def _settings_secrets() -> frozenset[str]:
     for key in (env.api_key, *env.provider_keys.values()):
         if key:
             found |= _variants(key)
-    for url in (env.base_url, env.openai_base_url, env.proxy):
+    for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, env.proxy):
         for secret in _url_secrets(url):
             found |= _variants(secret)
     return frozenset(found)
@@ -271,7 +271,7 @@ _FILTER = RedactingFilter()
 
 
 #: The loggers whose records may carry a server's text (and so an echoed key).
-FILTERED_LOGGERS = ("extractor", "instructor", "openai", "httpx", "httpx2", "httpcore")
+FILTERED_LOGGERS = ("extractor", "instructor", "openai", "anthropic", "httpx", "httpx2", "httpcore")
 
 
 def install_log_filter() -> None:

@@ -10,6 +10,7 @@ option) always wins over the variable. Empty values count as unset.
 | `EXTRACTOR_MODEL` | `openai/gpt-4o-mini` when an OpenAI key is set (the server's own model with `EXTRACTOR_BASE_URL`), else `local` when the embedded model is installed | The model, as `provider/model` (`openai/gpt-4o-mini`, `anthropic/claude-3-5-haiku-latest`, `ollama/qwen2.5`), `local` or `local/<size>`. |
 | `EXTRACTOR_BASE_URL` | none | An OpenAI-compatible server (llama.cpp, vLLM, Ollama ...) to send every request to. |
 | `OPENAI_BASE_URL` | none | The openai SDK's own variable: the server for `openai/...` models when `EXTRACTOR_BASE_URL` and `--base-url` are unset. Checked, and its password hidden, like `--base-url`. |
+| `ANTHROPIC_BASE_URL` | none | The anthropic SDK's own variable: the Anthropic API (or a gateway of it) for `anthropic/...` models when `EXTRACTOR_BASE_URL` and `--base-url` are unset. Checked and hidden the same way. |
 | `EXTRACTOR_API_KEY` | none | The API key, whatever the provider; wins over the provider's own variable. |
 | `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GOOGLE_API_KEY`, `MISTRAL_API_KEY`, `GROQ_API_KEY`, `CO_API_KEY` (Cohere), `DEEPSEEK_API_KEY`, `TOGETHER_API_KEY`, `OPENROUTER_API_KEY` | none | The provider's own key, used for its models; `OPENAI_API_KEY` also serves a `EXTRACTOR_BASE_URL` server when `EXTRACTOR_API_KEY` is unset. |
 | `EXTRACTOR_MODE` | `auto` | How answers are constrained: `auto`, `grammar`, `json`, `tools`, `json_schema` or `md_json`. |
@@ -82,6 +83,8 @@ class Settings:
     #: ``OPENAI_BASE_URL``: the openai SDK's own variable, read here so that it is checked
     #: and its password redacted like ``EXTRACTOR_BASE_URL`` (the SDK would use it unchecked).
     openai_base_url: str | None = field(default=None, repr=False)
+    #: ``ANTHROPIC_BASE_URL``: the anthropic SDK's own variable, read for the same reason.
+    anthropic_base_url: str | None = field(default=None, repr=False)
     #: ``EXTRACTOR_API_KEY``: the key for any provider or server.
     api_key: str | None = field(default=None, repr=False)
     #: Each provider's own key (``OPENAI_API_KEY`` ...), by provider name.
@@ -126,6 +129,7 @@ class Settings:
             model=get("EXTRACTOR_MODEL"),
             base_url=get("EXTRACTOR_BASE_URL"),
             openai_base_url=get("OPENAI_BASE_URL"),
+            anthropic_base_url=get("ANTHROPIC_BASE_URL"),
             api_key=get("EXTRACTOR_API_KEY"),
             provider_keys=MappingProxyType(keys),
             mode=get("EXTRACTOR_MODE"),

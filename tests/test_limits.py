@@ -53,7 +53,7 @@ pytestmark = pytest.mark.block_network
 runner = CliRunner()
 CLEAN_ENV: dict[str, str | None] = {
     name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
-                            "EXTRACTOR_MODE", "OPENAI_BASE_URL")
+                            "EXTRACTOR_MODE", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL")
 }  # fmt: skip
 #: A server nobody answers on: reaching it would be a bug (and the network is blocked).
 NOWHERE = ["--model", "openai/fake-model", "--base-url", "http://127.0.0.1:9/v1"]
@@ -195,12 +195,18 @@ def test_an_http_url_with_a_host_is_accepted(url: str) -> None:
 
 
 @FAST
-@given(url=good_urls, password=st.text("abcdefghijkXYZ0123456789-_.~", min_size=6, max_size=20))
-def test_openai_base_url_is_the_server_of_openai_models_and_its_password_hidden(
-    url: str, password: str
+@given(
+    url=good_urls,
+    password=st.text("abcdefghijkXYZ0123456789-_.~", min_size=6, max_size=20),
+    sdk=st.sampled_from([("openai", "OPENAI_BASE_URL"), ("anthropic", "ANTHROPIC_BASE_URL")]),
+)
+def test_an_sdks_base_url_is_the_server_of_its_models_and_its_password_hidden(
+    url: str, password: str, sdk: tuple[str, str]
 ) -> None:
+    provider, variable = sdk
+    other = "anthropic/claude" if provider == "openai" else "openai/gpt-4o-mini"
     with_password = url.replace("://", f"://user:{password}@", 1)
-    env = Settings.from_env({"OPENAI_BASE_URL": with_password})
+    env = Settings.from_env({variable: with_password})
     import extractor.redact as redact_module
 
     # a redactor of this test's own: a drawn password ("127.0.") must not hide hosts in
@@ -209,11 +215,11 @@ def test_openai_base_url_is_the_server_of_openai_models_and_its_password_hidden(
         patch.object(redact_module, "redactor", redact_module.Redactor()),
         patch("extractor.runtime.providers.settings", return_value=env),
     ):
-        spec = resolve_model("openai/fake-model")
+        spec = resolve_model(f"{provider}/fake-model")
         assert spec.base_url == with_password
         assert password not in redact(f"failed: {with_password}")
-        # another provider's model never goes to the openai server
-        assert resolve_model("anthropic/claude", api_key="x").base_url is None
+        # another provider's model never goes to this SDK's server
+        assert resolve_model(other, api_key="x").base_url is None
 
 
 @settings(max_examples=60, deadline=None)

@@ -22,6 +22,7 @@ PLAIN = [
     ("EXTRACTOR_MODEL", "model"),
     ("EXTRACTOR_BASE_URL", "base_url"),
     ("OPENAI_BASE_URL", "openai_base_url"),
+    ("ANTHROPIC_BASE_URL", "anthropic_base_url"),
     ("EXTRACTOR_API_KEY", "api_key"),
     ("EXTRACTOR_MODE", "mode"),
     ("EXTRACTOR_LOCAL_SIZE", "local_size"),

@@ -2,16 +2,21 @@
 
 ``extractor bulk IN -o OUT.jsonl --batch`` does what a bulk run does (the same
 inputs, plan, lines and summary: this is a :class:`~extractor.bulk.runner.BulkRun`)
-but carries the model calls in batch files instead of one HTTP request each:
+but carries the model calls in batches instead of one HTTP request each. The
+batch API is the model's provider's: OpenAI's (files and ``/v1/batches``; also
+an OpenAI-compatible server with ``--base-url``) or Anthropic's Message
+Batches, each a carrier (:mod:`extractor.bulk.carriers`); what follows is
+shared by both:
 
 1. every document is read and turned into its requests
    (:func:`~extractor.pipeline.requests.build_requests`: the same bodies as
    the live path, byte for byte);
-2. the requests no batch holds yet are written to batch input files, split
-   at the provider's limits (:data:`MAX_BATCH_REQUESTS` requests,
-   :data:`MAX_BATCH_BYTES` bytes), uploaded and submitted;
+2. the requests no batch holds yet are written as batch lines, split at the
+   provider's limits (OpenAI: 50,000 requests, 200 MB; Anthropic: 100,000
+   requests, 256 MB), and submitted (OpenAI: a file uploaded, then a batch
+   made from it; Anthropic: one create request holding them);
 3. the batches are polled (each status change is logged) until they end;
-   their output and error files are downloaded;
+   their results are downloaded;
 4. each answer is validated and grounded exactly as a live call's
    (:func:`~extractor.pipeline.requests.parse_response`); an answer that
    fails validation is re-asked in a follow-up batch, or at once with
@@ -32,6 +37,11 @@ finds them in the state and resumes their batches; none is paid for twice:
   holds the file's id (written before ``batches.create``), and the rerun
   looks for a batch of that file among the provider's batches, adopting it
   if it exists and submitting otherwise;
+* (Anthropic, no file) killed while the batch is created: the state holds the
+  entry as ``submitting`` with the time, and the rerun adopts the one batch
+  of that size created then that no other entry names (see
+  :mod:`extractor.bulk.carriers.anthropic_api`: several candidates stop the
+  run, naming them; an adopted batch's results are checked request by request);
 * killed while polling or downloading: the batch ids are in the state, the
   files are downloaded again (downloads are free);
 * killed after some lines were written: those documents are done (the bulk
@@ -60,13 +70,20 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
-
-import httpx2
-import openai
+from typing import Any, Literal
 
 from extractor.bulk.batch import FATAL_CLIENT_STATUSES as FATAL
 from extractor.bulk.batch import BatchResult, ErrorInfo
+from extractor.bulk.carriers import (
+    Answer,
+    BatchView,
+    Carrier,
+    Undelivered,
+    check_batch_support,
+    limits,
+    open_carrier,
+)
+from extractor.bulk.carriers.openai_api import MAX_BATCH_BYTES, MAX_BATCH_REQUESTS
 from extractor.bulk.runner import (
     BulkRun,
     _close,
@@ -97,9 +114,6 @@ from extractor.pipeline.requests import (
 )
 from extractor.pipeline.result import Usage
 from extractor.redact import redact
-from extractor.runtime import wire
-from extractor.runtime.providers import ModelSpec, build_client
-from extractor.runtime.retrying import classify
 
 __all__ = [
     "BATCH_PRICE_FACTOR",
@@ -117,17 +131,13 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: The provider's limits on one batch input file (OpenAI: 50,000 requests, 200 MB).
-MAX_BATCH_REQUESTS = 50_000
-MAX_BATCH_BYTES = 200_000_000
 #: The batch price as a share of the list price (OpenAI and Anthropic: half).
 BATCH_PRICE_FACTOR = 0.5
 #: The longest wait between two polls by default; polling starts at a second and backs off.
 DEFAULT_POLL_INTERVAL = 30.0
-#: Batch statuses after which nothing changes ("lost": the provider no longer knows the batch).
-TERMINAL = frozenset({"completed", "failed", "expired", "cancelled", "lost"})
-#: How many of the provider's batches are looked through for one created by a killed run.
-_FIND_LIMIT = 2000
+#: Batch statuses after which nothing changes: OpenAI's, Anthropic's ("ended"), and "lost" (the
+#: provider no longer knows the batch).
+TERMINAL = frozenset({"completed", "failed", "expired", "cancelled", "ended", "lost"})
 _STATE_VERSION = 1
 
 ReaskMode = Literal["batch", "live"]
@@ -147,8 +157,11 @@ class BatchEntry:
     """One batch input file and what became of it.
 
     ``custom_ids`` are the requests in it; ``input_file_id`` is set once the
-    upload is done, ``id`` once the batch exists. An entry without ``id`` is a
-    submission a killed run may or may not have completed (see the module doc).
+    upload is done (OpenAI), ``id`` once the batch exists. An entry without
+    ``id`` is a submission a killed run may or may not have completed (see the
+    module doc). ``carrier`` names the batch API that holds it (states written
+    before Anthropic was spoken hold OpenAI's); ``created`` is when it was
+    submitted (Anthropic: what a lost batch is looked for by).
     """
 
     file_sha256: str
@@ -164,27 +177,23 @@ class BatchEntry:
     total: int = 0
     message: str | None = None
     created: float = field(default_factory=time.time)
+    carrier: str = "openai"
 
     @property
     def terminal(self) -> bool:
         return self.status in TERMINAL
 
-    def update(self, batch: Any) -> bool:
+    def update(self, batch: BatchView) -> bool:
         """Take the provider's view of the batch; True when its status or counts changed."""
         before = (self.status, self.completed, self.failed)
-        self.id = str(batch.id)
-        self.status = str(batch.status)
+        self.id = batch.id
+        self.status = batch.status
         self.output_file_id = batch.output_file_id
         self.error_file_id = batch.error_file_id
-        counts = getattr(batch, "request_counts", None)
-        if counts is not None:
-            self.completed = int(counts.completed or 0)
-            self.failed = int(counts.failed or 0)
-            self.total = int(counts.total or 0)
-        errors = getattr(getattr(batch, "errors", None), "data", None) or []
-        if errors:
-            first = errors[0]
-            self.message = redact(f"{getattr(first, 'code', '')}: {getattr(first, 'message', '')}")
+        if batch.counts is not None:
+            self.completed, self.failed, self.total = batch.counts
+        if batch.message:
+            self.message = redact(batch.message)
         return before != (self.status, self.completed, self.failed)
 
     def describe(self) -> str:
@@ -305,196 +314,11 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-# -------------------------------------------------------------- the provider
-
-
-def check_batch_support(spec: ModelSpec) -> None:
-    """Raise ConfigurationError, saying what to do, for a model without a batch API we speak."""
-    if spec.is_local:
-        raise ConfigurationError(
-            "--batch needs a provider's batch API; the embedded local model has none: "
-            "run without --batch"
-        )
-    if not spec.openai_compatible:
-        raise ConfigurationError(
-            f"--batch speaks the OpenAI batch API (OpenAI, or a compatible server with "
-            f"--base-url); {spec.provider!r} is not supported yet: run without --batch"
-        )
-
-
-class _Api:
-    """The provider's files and batches endpoints (and chat completions for live re-asks).
-
-    Each call is retried on transient failures as a live request is
-    (:class:`~extractor.runtime.retrying.RetryPolicy`); what cannot be retried
-    is raised as our own error (:func:`~extractor.runtime.retrying.classify`).
-    """
-
-    def __init__(self, extractor: Extractor) -> None:
-        self.extractor = extractor
-        # Batch files go up to 200 MB: a longer deadline than one chat request's.
-        big, _ = build_client(extractor.spec, timeout=max(extractor.timeout, 1800.0))
-        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
-        self.client = _sdk_client(big)
-        self.live = _sdk_client(live)
-
-    async def _retried(self, action: Any, what: str) -> Any:
-        policy = self.extractor.retry_policy
-        async for attempt in policy.retrying(self.extractor.backoff):
-            with attempt:
-                try:
-                    return await action()
-                except ExtractorError:
-                    raise
-                except Exception as error:
-                    mapped = classify(error)
-                    if mapped is None:
-                        raise
-                    raise mapped from error
-        raise AssertionError(f"unreachable: tenacity reraises ({what})")  # pragma: no cover
-
-    async def upload(self, handle: IO[bytes], name: str) -> str:
-        async def send() -> Any:
-            handle.seek(0)
-            return await self.client.files.create(file=(name, handle), purpose="batch")
-
-        created = await self._retried(send, "upload")
-        return str(created.id)
-
-    async def create(self, file_id: str, metadata: dict[str, str]) -> Any:
-        """Create the batch of ``file_id``, once: a create whose answer was lost (a reset, a
-        timeout) may have created it, so before trying again the batch is looked for."""
-
-        async def submit() -> Any:
-            try:
-                return await self.client.batches.create(
-                    input_file_id=file_id, endpoint="/v1/chat/completions",
-                    completion_window="24h", metadata=metadata,
-                )  # fmt: skip
-            except Exception as error:
-                if isinstance(classify(error), TransientModelError):
-                    found = await self.find(file_id)
-                    if found is not None:
-                        return found
-                raise
-
-        return await self._retried(submit, "create")
-
-    async def retrieve(self, batch_id: str) -> Any:
-        return await self._retried(lambda: self.client.batches.retrieve(batch_id), "retrieve")
-
-    async def cancel(self, batch_id: str) -> Any:
-        return await self._retried(lambda: self.client.batches.cancel(batch_id), "cancel")
-
-    async def find(self, input_file_id: str) -> Any | None:
-        """The batch made from ``input_file_id``, among the provider's latest batches."""
-
-        async def scan() -> Any | None:
-            seen = 0
-            async for batch in self.client.batches.list(limit=100):
-                if batch.input_file_id == input_file_id:
-                    return batch
-                seen += 1
-                if seen >= _FIND_LIMIT:
-                    break
-            return None
-
-        return await self._retried(scan, "list")
-
-    async def content(self, file_id: str) -> bytes:
-        async def read() -> bytes:
-            response = await self.client.files.content(file_id)
-            return bytes(response.content)
-
-        data: bytes = await self._retried(read, "download")
-        return data
-
-    async def ask(self, request: ModelRequest) -> bytes:
-        """Send ``request.body`` as it is (a live call) and return the answer's bytes."""
-
-        async def post() -> bytes:
-            response = await self.live.post(
-                "/chat/completions", cast_to=httpx2.Response, content=request.body,
-                options={"headers": {"Content-Type": "application/json"}},
-            )  # fmt: skip
-            return bytes(response.content)
-
-        data: bytes = await self._retried(post, "chat")
-        return data
-
-    async def aclose(self) -> None:
-        for client in (self.client, self.live):
-            with contextlib.suppress(Exception):
-                await client.close()
-
-
-def _sdk_client(client: Any) -> openai.AsyncOpenAI:
-    """The openai client under an instructor client built by ``build_client``."""
-    inner = client.client
-    assert isinstance(inner, openai.AsyncOpenAI)
-    return inner
-
-
 # ---------------------------------------------------------------- the results
 
-
-@dataclass(frozen=True)
-class _Answer:
-    """A completion a carrier brought back for a request."""
-
-    body: Any
-    live: bool = False
-
-
-@dataclass(frozen=True)
-class _Undelivered:
-    """No completion for a request: the item failed, or its batch ended without it."""
-
-    error: ExtractorError
-    retry: bool
-    usage: Usage = field(default_factory=Usage)
-
-
-def _item_result(line: dict[str, Any], batch_id: str) -> _Answer | _Undelivered:
-    """One line of a batch output or error file as what it means for its request."""
-    response = line.get("response")
-    error = line.get("error")
-    if isinstance(response, dict):
-        status = response.get("status_code")
-        body = response.get("body")
-        if status == 200 and isinstance(body, dict | str):
-            return _Answer(body)
-        if isinstance(status, int) and not isinstance(status, bool):
-            mapped = classify(_status_error(status, body))
-            if mapped is not None and isinstance(mapped, ModelError):
-                return _Undelivered(mapped, isinstance(mapped, TransientModelError))
-    message = "the batch returned no answer for it"
-    if isinstance(error, dict):
-        code = error.get("code") or "error"
-        message = f"{code}: {error.get('message') or 'no message'}"
-    return _Undelivered(TransientModelError(redact(f"batch {batch_id}: {message}")), True)
-
-
-def _status_error(status: int, body: Any) -> openai.APIStatusError:
-    """The SDK's error for an HTTP status, so an item's failure is classified as a live one."""
-    request = httpx2.Request("POST", "http://batch.invalid" + wire.CHAT_COMPLETIONS_PATH)
-    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
-    message = "batch item failed"
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        message = str(body["error"].get("message") or message)
-    return openai.APIStatusError(message, response=response, body=body)
-
-
-def _lines(data: bytes) -> Iterator[dict[str, Any]]:
-    for raw in data.splitlines():
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except ValueError:
-            continue
-        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
-            yield line
+#: What a carrier brought back for a request (see :mod:`extractor.bulk.carriers.base`).
+_Answer = Answer
+_Undelivered = Undelivered
 
 
 # ------------------------------------------------------------------- the jobs
@@ -572,15 +396,17 @@ class ProviderBatchRun(BulkRun):
         *,
         reask: ReaskMode = "batch",
         poll_interval: float = DEFAULT_POLL_INTERVAL,
-        max_batch_requests: int = MAX_BATCH_REQUESTS,
-        max_batch_bytes: int = MAX_BATCH_BYTES,
+        max_batch_requests: int | None = None,
+        max_batch_bytes: int | None = None,
         **options: Any,
     ) -> None:
         if reask not in REASK_MODES:
             raise ConfigurationError(f"reask {reask!r}: use one of {', '.join(REASK_MODES)}")
         if not poll_interval > 0:
             raise ConfigurationError(f"poll_interval must be positive, got {poll_interval}")
-        if max_batch_requests < 1 or max_batch_bytes < 1:
+        if (max_batch_requests is not None and max_batch_requests < 1) or (
+            max_batch_bytes is not None and max_batch_bytes < 1
+        ):
             raise ConfigurationError("max_batch_requests and max_batch_bytes must be positive")
         target = check_output(output)
         if target.kind == "stream":
@@ -589,11 +415,11 @@ class ProviderBatchRun(BulkRun):
                 "not a stream"
             )
         super().__init__(inputs, output, **options)
-        check_batch_support(self.extractor.spec)
+        most_requests, most_bytes = limits(self.extractor.spec)  # checks the model's support
         self.reask: ReaskMode = reask
         self.poll_interval = poll_interval
-        self.max_batch_requests = max_batch_requests
-        self.max_batch_bytes = max_batch_bytes
+        self.max_batch_requests = max_batch_requests or most_requests
+        self.max_batch_bytes = max_batch_bytes or most_bytes
         self.state_path = batch_state_path(self.target)
         # The state file and its temporary are the run's own files too: never inputs.
         state = BatchState(self.state_path)
@@ -605,7 +431,7 @@ class ProviderBatchRun(BulkRun):
         self.submitted = 0
         self.batches = 0
         self.live_usage = Usage()
-        self._api: _Api | None = None
+        self._api: Carrier | None = None
 
     # -- running -------------------------------------------------------------
     def _own_files(self) -> tuple[str, ...]:
@@ -614,7 +440,7 @@ class ProviderBatchRun(BulkRun):
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
         """The batch engine's work: results already delivered are written, then the batches
         are submitted, polled and read (see the module doc)."""
-        self._api = _Api(self.extractor)
+        self._api = open_carrier(self.extractor)
         ready, jobs = await asyncio.to_thread(self._read)
         for result in ready:
             self._write(output, result)
@@ -749,13 +575,13 @@ class ProviderBatchRun(BulkRun):
                 self._write(output, job.result(self.extractor), job.live_usage)
                 del pending[doc_id]
 
-    async def _reconcile(self, api: _Api, state: BatchState) -> None:
+    async def _reconcile(self, api: Carrier, state: BatchState) -> None:
         """Settle the submissions a killed run left half done (see the module doc)."""
         changed = False
         for entry in list(state.entries):
-            if entry.id is not None:
-                continue
-            found = await api.find(entry.input_file_id) if entry.input_file_id else None
+            if entry.id is not None or entry.carrier != api.name:
+                continue  # another provider's entry is not this run's to settle
+            found = await api.find(entry, _known(state))
             if found is not None:
                 entry.update(found)
                 logger.info(f"resuming {entry.describe()} (submitted by an interrupted run)")
@@ -764,18 +590,18 @@ class ProviderBatchRun(BulkRun):
             changed = True
         if changed:
             state.save()
-        flying = [e for e in state.entries if not e.terminal]
+        flying = [e for e in state.entries if not e.terminal and e.carrier == api.name]
         if flying:
             logger.info(f"{len(flying):,} batch(es) in flight from an earlier run: resuming")
 
     async def _submit(
         self,
-        api: _Api,
+        api: Carrier,
         state: BatchState,
         requests: list[ModelRequest],
         results: dict[str, _Answer | _Undelivered],
     ) -> None:
-        """Write, upload and submit ``requests`` in files within the provider's limits."""
+        """Write and submit ``requests`` in batches within the provider's limits."""
         for group in self._groups(requests, results):
             with tempfile.TemporaryFile() as handle:
                 digest = hashlib.sha256()
@@ -785,16 +611,20 @@ class ProviderBatchRun(BulkRun):
                     handle.write(line)
                     digest.update(line)
                     size += len(line)
-                entry = BatchEntry(digest.hexdigest(), [r.custom_id for r in group], size)
+                entry = BatchEntry(digest.hexdigest(), [r.custom_id for r in group], size,
+                                   carrier=api.name)  # fmt: skip
                 state.add(entry)
                 state.save()  # before the upload: a rerun knows what it was about to send
                 name = f"extractor-{entry.file_sha256[:16]}.jsonl"
                 entry.input_file_id = await api.upload(handle, name)
-                entry.status = "uploaded"
-                state.save()  # before the batch exists: a rerun looks for it by this file id
+                # before the batch exists: a rerun looks for it (by this file id; without a
+                # file, by this time and size)
+                entry.status = "uploaded" if entry.input_file_id else "submitting"
+                entry.created = time.time()
+                state.save()
                 metadata = {"extractor_output": self.target.target.name[:500],
                             "extractor_file_sha256": entry.file_sha256}  # fmt: skip
-                entry.update(await api.create(entry.input_file_id, metadata))
+                entry.update(await api.create(entry, handle, metadata, _known(state)))
                 state.save()
             self.batches += 1
             self.submitted += len(group)
@@ -827,7 +657,7 @@ class ProviderBatchRun(BulkRun):
         if group:
             yield group
 
-    async def _poll(self, api: _Api, state: BatchState, entries: Any) -> list[BatchEntry]:
+    async def _poll(self, api: Carrier, state: BatchState, entries: Any) -> list[BatchEntry]:
         """Ask the provider about every batch waited for; return those that have ended."""
         ended: list[BatchEntry] = []
         changed = False
@@ -855,27 +685,25 @@ class ProviderBatchRun(BulkRun):
 
     async def _fetch(
         self,
-        api: _Api,
+        api: Carrier,
         entry: BatchEntry,
         heads: dict[str, ModelRequest],
         results: dict[str, _Answer | _Undelivered],
     ) -> None:
-        """Download an ended batch's files; keep the results of the requests still open."""
+        """Download an ended batch's results; keep those of the requests still open."""
         assert entry.id is not None
-        wanted = set(entry.custom_ids)
-        for file_id in (entry.output_file_id, entry.error_file_id):
-            if not file_id:
-                continue
-            for line in _lines(await api.content(file_id)):
-                cid = line["custom_id"]
-                if cid in heads and cid in wanted:
-                    results[cid] = _item_result(line, entry.id)
+        for cid, outcome in (await api.results(entry)).items():
+            if cid in heads:
+                results[cid] = outcome
         for cid in entry.custom_ids:
             if cid in heads and cid not in results:
                 results[cid] = _missing(entry)
 
     async def _ask_live(
-        self, api: _Api, requests: list[ModelRequest], results: dict[str, _Answer | _Undelivered]
+        self,
+        api: Carrier,
+        requests: list[ModelRequest],
+        results: dict[str, _Answer | _Undelivered],
     ) -> None:
         """Re-ask live, ``concurrency`` at a time (``reask="live"``)."""
         gate = asyncio.Semaphore(self.concurrency)
@@ -921,11 +749,16 @@ class ProviderBatchRun(BulkRun):
             summary.cost_usd = in_batch * BATCH_PRICE_FACTOR + at_once
 
 
+def _known(state: BatchState) -> set[str]:
+    """The batches the state names: never adopted for another entry."""
+    return {entry.id for entry in state.entries if entry.id is not None}
+
+
 def _missing(entry: BatchEntry) -> _Undelivered:
     why = f"; {entry.message}" if entry.message else ""
     return _Undelivered(
         TransientModelError(
-            redact(f"batch {entry.id} ended {entry.status} without an answer to it{why}")
+            redact(f"batch {entry.id} ({entry.status}) ended without an answer to it{why}")
         ),
         retry=True,
     )
@@ -949,11 +782,19 @@ async def _each_in_flight(
 ) -> None:
     """Ask the provider about (or cancel) every batch of ``state`` not yet ended."""
     check_batch_support(extractor.spec)
-    api = _Api(extractor)
+    flying = [entry for entry in state.entries if entry.id is not None and not entry.terminal]
+    api = open_carrier(extractor)
     try:
-        for entry in state.entries:
-            if entry.id is not None and not entry.terminal:
-                entry.update(await getattr(api, call)(entry.id))
+        elsewhere = sorted({entry.carrier for entry in flying if entry.carrier != api.name})
+        if elsewhere:
+            raise ConfigurationError(
+                f"{state.path.name}: its batches are at {', '.join(elsewhere)}, and the model "
+                f"{extractor.spec.label!r} speaks {api.name}'s batch API: pass the run's model "
+                f"with --model ({state.model or 'as it was run'})"
+            )
+        for entry in flying:
+            assert entry.id is not None
+            entry.update(await getattr(api, call)(entry.id))
     finally:
         await api.aclose()
 

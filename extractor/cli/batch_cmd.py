@@ -6,7 +6,9 @@ read that file: ``status`` shows each batch as the provider sees it now (read
 only, safe while the run polls); ``cancel`` stops the batches in flight
 (refused while a run writes the output: stop it first, since the run owns
 the state). Both need the model's settings (``--model``, ``--base-url`` or
-the environment), because the batches live at the provider.
+the environment), because the batches live at the provider; without
+``--model``, the model the state records is used (its provider holds the
+batches: OpenAI's or Anthropic's batch API).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from extractor.bulk.provider_batch import (
     DEFAULT_POLL_INTERVAL,
     REASK_MODES,
     BatchEntry,
+    BatchState,
     ProviderBatchRun,
+    batch_state_path,
     batch_status,
     cancel_batches,
 )
@@ -36,6 +40,7 @@ from extractor.cli.common import (
     show_notices,
     shown,
 )
+from extractor.io.output import check_output
 from extractor.pipeline.engine import Extractor
 from extractor.runtime import aio
 
@@ -104,6 +109,13 @@ def with_batch_notices(reporter: ProgressReporter, batch: bool) -> ProgressRepor
     return BatchNotices(reporter) if batch else reporter
 
 
+def _recorded_model(output: Path, model: str | None) -> str | None:
+    """``--model``, else the model the run on ``output`` recorded in its batch state."""
+    if model is not None:
+        return model
+    return BatchState.load(batch_state_path(check_output(output))).model
+
+
 def _render(entries: list[BatchEntry]) -> str:
     lines = []
     for entry in entries:
@@ -119,7 +131,7 @@ def status(
     """Show the batches of a `bulk --batch` run as the provider sees them now."""
 
     def look() -> list[BatchEntry]:
-        with Extractor(model, base_url=base_url) as extractor:
+        with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:
             return aio.run(batch_status(output, extractor))
 
     entries = guarded(str(output), look)
@@ -140,7 +152,7 @@ def cancel(
     """
 
     def stop() -> list[BatchEntry]:
-        with Extractor(model, base_url=base_url) as extractor:
+        with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:
             return aio.run(cancel_batches(output, extractor))
 
     entries = guarded(str(output), stop)

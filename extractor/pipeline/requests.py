@@ -68,7 +68,7 @@ from extractor.pipeline.result import (
 )
 from extractor.runtime import wire
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
-from extractor.runtime.providers import answer_problem, refusal
+from extractor.runtime.providers import answer_problem
 from extractor.text.countries import government_country
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
@@ -190,7 +190,8 @@ def call_arguments(
 
     On an OpenAI-compatible server in ``grammar`` mode the schema goes in
     ``response_format`` as llama.cpp's ``{"type": "json_object", "schema": ...}``,
-    which the server turns into a decoding grammar.
+    which the server turns into a decoding grammar. No ``temperature`` goes to
+    an API whose SDK takes none (Anthropic's: see ``Dialect.takes_temperature``).
     """
     arguments: dict[str, Any] = {
         "model": spec.model,
@@ -200,6 +201,8 @@ def call_arguments(
         "temperature": temperature,
         "max_tokens": max_tokens,
     }
+    if not wire.dialect(spec.dialect).takes_temperature:
+        del arguments["temperature"]
     if spec.sends_schema_format:
         schema = grammar_schema(model)
         arguments["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
@@ -245,6 +248,8 @@ class ModelRequest:
     prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     last_answer: str | None = field(default=None, repr=False)
     warnings: tuple[str, ...] = field(default=(), repr=False)
+    #: The API the body is written for (:func:`extractor.runtime.wire.dialect`).
+    dialect: str = field(default="openai", repr=False)
 
     @property
     def is_reask(self) -> bool:
@@ -252,10 +257,8 @@ class ModelRequest:
         return self.attempt > 1 or self.truncations > 0
 
     def batch_line(self) -> bytes:
-        """The request as one line of a batch input file, its body byte for byte."""
-        head = json.dumps({"custom_id": self.custom_id, "method": "POST",
-                           "url": wire.CHAT_COMPLETIONS_PATH})  # fmt: skip
-        return head[:-1].encode("utf-8") + b', "body": ' + self.body + b"}\n"
+        """The request as one line of its provider's batch input, its body byte for byte."""
+        return wire.dialect(self.dialect).batch_line(self.custom_id, self.body)
 
     def resubmitted(self) -> ModelRequest:
         """The same request to send again (its carrier lost it): same body, a new id."""
@@ -295,7 +298,7 @@ def build_requests(document: Document, extractor: Extractor) -> list[ModelReques
             request = _request(
                 arguments, mode=mode, doc_key=doc_key, doc_id=document.doc_id,
                 call=len(requests), chunk=chunk, kinds=call.kinds,
-                max_retries=extractor.max_retries,
+                max_retries=extractor.max_retries, dialect=spec.dialect,
             )  # fmt: skip
             requests.append(request)
     return requests
@@ -317,13 +320,15 @@ def _request(
     chunk: Chunk,
     kinds: tuple[str, ...],
     max_retries: int,
+    dialect: str,
 ) -> ModelRequest:
     plain = {key: value for key, value in arguments.items() if key != "response_model"}
-    _, prepared = wire.prepare(mode, arguments["response_model"], plain)
+    _, prepared = wire.prepare(mode, arguments["response_model"], plain, dialect=dialect)
     request = ModelRequest(
         custom_id="", doc_id=doc_id, call=call, chunk=chunk.index, start=chunk.start,
-        end=chunk.end, kinds=kinds, body=wire.body_bytes(prepared), mode=mode,
+        end=chunk.end, kinds=kinds, body=wire.body_bytes(prepared, dialect=dialect), mode=mode,
         max_retries=max_retries, doc_key=doc_key, arguments=arguments, prepared=prepared,
+        dialect=dialect,
     )  # fmt: skip
     return dataclasses.replace(request, custom_id=_custom_id(request))
 
@@ -335,9 +340,8 @@ def _custom_id(request: ModelRequest) -> str:
 
 
 def _next(request: ModelRequest, prepared: dict[str, Any], **changes: Any) -> ModelRequest:
-    following = dataclasses.replace(
-        request, body=wire.body_bytes(prepared), prepared=prepared, resubmits=0, **changes
-    )
+    body = wire.body_bytes(prepared, dialect=request.dialect)
+    following = dataclasses.replace(request, body=body, prepared=prepared, resubmits=0, **changes)
     return dataclasses.replace(following, custom_id=_custom_id(following))
 
 
@@ -379,29 +383,33 @@ _RETRYABLE = wire.RETRYABLE_PARSE_ERRORS
 def parse_response(request: ModelRequest, raw_response: Any, document: Document) -> Reply:
     """Validate and ground one answer to ``request`` against ``document``, as a live call does.
 
-    ``raw_response`` is the chat completion the server returned (its JSON as
-    bytes, text or a dict). Network-free: whatever carried the request, this
-    decides what its answer means. An answer that is not a chat completion, or
-    a refusal, ends the call with the error the live path raises for it.
+    ``raw_response`` is the answer the server returned (its JSON as bytes, text
+    or a dict): a chat completion, or for a request written for Anthropic's
+    Messages API (``request.dialect``) a message. Network-free: whatever
+    carried the request, this decides what its answer means. An answer that is
+    not of the request's API, or a refusal, ends the call with the error the
+    live path raises for it.
     """
+    api = wire.dialect(request.dialect)
     try:
-        data = _completion_data(raw_response)
-        refused = refusal(data)
+        data = _completion_data(raw_response, api)
+        refused = api.check.refusal(data)
         if refused is not None:
             tokens = refused.tokens
             return Reply(request, Usage(prompt_tokens=tokens[0], completion_tokens=tokens[1]),
                          error=refused)  # fmt: skip
-        response = wire.completion(data)
+        response = api.response(data)
     except IncompatibleServerError as error:
         return Reply(request, error=error)
-    usage = _usage(data)
+    usage = _usage(data, api.usage_fields)
     plan_context = _context(request, document)
     state = AttemptState(max_reasks=request.max_retries, attempts=request.attempt,
                          last_answer=request.last_answer)  # fmt: skip
     state.warnings.extend(request.warnings)
     token = RESOLVE_CONTEXT.set({**plan_context, "state": state})
     try:
-        parsed = wire.parse(request.mode, request.arguments["response_model"], response)
+        parsed = wire.parse(request.mode, request.arguments["response_model"], response,
+                            dialect=request.dialect)  # fmt: skip
     except IncompleteOutputException as error:
         if request.truncations >= 1:
             failure = ExtractionFailed(
@@ -415,13 +423,15 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
         messages = [*request.arguments["messages"], {"role": "user", "content": TRUNCATED_NOTE}]
         arguments = {**request.arguments, "messages": messages}
         plain = {key: value for key, value in arguments.items() if key != "response_model"}
-        _, prepared = wire.prepare(request.mode, arguments["response_model"], plain)
+        _, prepared = wire.prepare(request.mode, arguments["response_model"], plain,
+                                   dialect=request.dialect)  # fmt: skip
         following = _next(request, prepared, arguments=arguments, attempt=1,
                           truncations=request.truncations + 1, last_answer=None, warnings=())  # fmt: skip
         return Reply(request, usage, follow_up=following)
     except _RETRYABLE as error:
         if request.attempt <= request.max_retries:
-            prepared = wire.reask(request.mode, request.prepared, response, error)
+            prepared = wire.reask(request.mode, request.prepared, response, error,
+                                  dialect=request.dialect)  # fmt: skip
             following = _next(request, prepared, attempt=request.attempt + 1,
                               last_answer=state.last_answer, warnings=tuple(state.warnings))  # fmt: skip
             return Reply(request, usage, follow_up=following, reasked=True)
@@ -436,8 +446,8 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
                  dropped=state.dropped)  # fmt: skip
 
 
-def _completion_data(raw: Any) -> dict[str, Any]:
-    """The answer as a dict; not a chat completion: IncompatibleServerError, as the live path."""
+def _completion_data(raw: Any, api: wire.Dialect) -> dict[str, Any]:
+    """The answer as a dict; not an answer of ``api``: IncompatibleServerError, as live."""
     if isinstance(raw, dict):
         data: Any = raw
         content = json.dumps(raw).encode("utf-8")
@@ -446,13 +456,13 @@ def _completion_data(raw: Any) -> dict[str, Any]:
         data = None
     response = httpx2.Response(
         200, content=content, headers={"content-type": "application/json"},
-        request=httpx2.Request("POST", "http://batch.invalid" + wire.CHAT_COMPLETIONS_PATH),
+        request=httpx2.Request("POST", "http://batch.invalid" + api.path),
     )  # fmt: skip
-    problem = answer_problem(response)
+    problem = answer_problem(response, api.check)
     if problem is not None:
         kind, status, what = problem
         raise IncompatibleServerError(
-            f"the answer is not an OpenAI chat completion: {what}", status_code=status, kind=kind
+            f"the answer is not {api.answer_name}: {what}", status_code=status, kind=kind
         )
     if data is None:
         data = json.loads(content)
@@ -460,7 +470,8 @@ def _completion_data(raw: Any) -> dict[str, Any]:
     return data
 
 
-def _usage(data: dict[str, Any]) -> Usage:
+def _usage(data: dict[str, Any], fields: tuple[str, str]) -> Usage:
+    """The answer's (prompt, completion) tokens, under the names its API gives them."""
     usage = data.get("usage")
     if not isinstance(usage, dict):
         return Usage()
@@ -469,7 +480,7 @@ def _usage(data: dict[str, Any]) -> Usage:
         value = usage.get(name)
         return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
-    return Usage(prompt_tokens=count("prompt_tokens"), completion_tokens=count("completion_tokens"))
+    return Usage(prompt_tokens=count(fields[0]), completion_tokens=count(fields[1]))
 
 
 def validation_context(

@@ -31,6 +31,16 @@ before instructor can mistake it for a JSON mistake and re-ask.
 Every key and base URL resolved here is registered with
 :mod:`extractor.redact`, so neither can appear in a message.
 
+Anthropic models (``anthropic/...``) speak Anthropic's own Messages API
+(:data:`NATIVE_APIS`), at Anthropic or, with ``base_url``, at a gateway of
+that API (not an OpenAI-compatible server): the client is built here from
+:mod:`extractor.runtime.anthropic_wire` (the SDK's retries off, the same
+deadline and answer check as :class:`GuardedHttpClient`, a refusal a
+:class:`~extractor.errors.ModelRefusal`), and the key comes from
+``ANTHROPIC_API_KEY`` (or ``EXTRACTOR_API_KEY``) with or without a base URL.
+Resolving such a model without its SDK installed is a one-line
+:class:`~extractor.errors.ConfigurationError` naming the extra to install.
+
 A user name and password in the base URL (``http://user:pass@host/v1``) are
 never sent silently, and never in place of an API key: httpx would send them
 as HTTP Basic auth, which replaces the ``Bearer`` key in the one
@@ -44,9 +54,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import importlib
 import json
 import logging
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -72,6 +84,24 @@ _MODES: dict[str, instructor.Mode] = {
 DEFAULT_OPENAI_MODEL = "openai/gpt-4o-mini"
 LOCAL_MODEL_NOTICE = "no API key configured; using the embedded local model"
 
+
+@dataclass(frozen=True)
+class NativeApi:
+    """A provider's own API that extractor speaks: the SDK it needs, the extra that brings
+    it, and the modes its instructor handlers serve as asked (``json_schema`` falls back to
+    ``json`` with the anthropic SDK 2, so its answers would be parsed for another mode)."""
+
+    package: str
+    extra: str
+    modes: tuple[str, ...]
+
+
+#: Providers whose own API extractor speaks (not OpenAI's), at their host or at a base URL
+#: (a gateway or proxy of that API).
+NATIVE_APIS: dict[str, NativeApi] = {
+    "anthropic": NativeApi("anthropic", "extractor[anthropic]", ("auto", "tools", "json")),
+}
+
 logger = logging.getLogger(__name__)
 
 
@@ -89,7 +119,15 @@ class ModelSpec:
 
     @property
     def openai_compatible(self) -> bool:
+        if self.provider in NATIVE_APIS:  # its own API, at its host or at the base URL
+            return False
         return self.provider == "openai" or self.base_url is not None or self.is_local
+
+    @property
+    def dialect(self) -> str:
+        """The API the requests are written for (:func:`extractor.runtime.wire.dialect`):
+        ``anthropic`` for Anthropic's Messages API, else ``openai`` (chat completions)."""
+        return self.provider if self.provider in NATIVE_APIS else "openai"
 
     @property
     def is_local(self) -> bool:
@@ -99,6 +137,8 @@ class ModelSpec:
     def effective_mode(self) -> ModeName:
         if self.mode != "auto":
             return self.mode
+        if self.provider in NATIVE_APIS:
+            return "auto"  # instructor's default for the provider (tools)
         if self.base_url is not None or self.is_local:
             return "grammar"
         return "tools" if self.provider == "openai" else "auto"
@@ -169,13 +209,22 @@ def resolve_model(
     provider, slash, name = model.partition("/")
     if not slash:
         provider, name = "openai", model
-    if base_url is None and provider == "openai" and env.openai_base_url is not None:
-        # the SDK would read OPENAI_BASE_URL itself, unchecked and unredacted
-        base_url = env.openai_base_url
+    sdk_url = {"openai": env.openai_base_url, "anthropic": env.anthropic_base_url}.get(provider)
+    if base_url is None and sdk_url is not None:
+        # the SDK would read OPENAI_BASE_URL / ANTHROPIC_BASE_URL itself, unchecked, unredacted
+        base_url = sdk_url
         _register_secrets(None, base_url)
         check_base_url(base_url)
+    require_package(provider)
+    native = NATIVE_APIS.get(provider)
+    if native is not None and chosen_mode not in native.modes:
+        raise ConfigurationError(
+            f"{provider} models take --mode {', '.join(native.modes)}, not {chosen_mode!r}"
+        )
     if base_url is not None:
-        key = check_api_key(api_key or env.api_key or env.provider_key("openai"))
+        # an OpenAI-compatible server takes OPENAI_API_KEY; a gateway of a native API its key
+        own = provider if provider in NATIVE_APIS else "openai"
+        key = check_api_key(api_key or env.api_key or env.provider_key(own))
         _refuse_two_credentials(base_url, key)
         return ModelSpec(label=model, provider=provider, model=name, base_url=base_url,
                          api_key=key, mode=chosen_mode)  # fmt: skip
@@ -186,6 +235,20 @@ def resolve_model(
             "or EXTRACTOR_API_KEY (from Python, the api_key argument also works)"
         )
     return ModelSpec(label=model, provider=provider, model=name, api_key=key, mode=chosen_mode)
+
+
+def require_package(provider: str) -> None:
+    """ConfigurationError, in one line, when the SDK of a provider whose own API extractor
+    speaks (:data:`NATIVE_APIS`) is not installed: before any work, not at the first call."""
+    needed = NATIVE_APIS.get(provider)
+    if needed is None:
+        return
+    try:
+        importlib.import_module(needed.package)
+    except ImportError:
+        raise ConfigurationError(
+            f"{provider} models need the {needed.package} package: pip install '{needed.extra}'"
+        ) from None
 
 
 def check_api_key(key: str | None) -> str | None:
@@ -365,6 +428,11 @@ def build_client(
             default_headers=basic or None,
         )
         return instructor.from_openai(client, mode=spec.instructor_mode), base_url
+    if spec.provider in NATIVE_APIS:
+        from extractor.runtime.anthropic_wire import async_client
+
+        native = async_client(spec, timeout=timeout)
+        return instructor.from_anthropic(native, mode=spec.instructor_mode), spec.base_url
     kwargs: dict[str, Any] = {"async_client": True}
     if spec.api_key:
         kwargs["api_key"] = spec.api_key
@@ -383,7 +451,73 @@ def build_client(
 # ------------------------------------------------------------------ the HTTP client
 
 
-class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
+@dataclass(frozen=True)
+class AnswerCheck:
+    """What an answer to a model call must look like, for one API (see :class:`Guarded`).
+
+    ``path`` ends the URL path of the calls checked; ``api`` names the API in
+    messages; ``shape`` says why a parsed JSON object is not an answer (None
+    when it is one); ``refusal`` finds a refusal in an answer.
+    """
+
+    path: str
+    api: str
+    shape: Callable[[dict[str, Any]], str | None]
+    refusal: Callable[[Any], ModelRefusal | None]
+
+    def applies(self, request: Any) -> bool:
+        try:
+            return request.method == "POST" and str(request.url.path).rstrip("/").endswith(
+                self.path
+            )
+        except AttributeError:
+            return False
+
+
+class Guarded:
+    """A total deadline per request and a check of each answer, for an SDK's HTTP client.
+
+    Mixed into the SDK's own default client class (:class:`GuardedHttpClient`
+    for openai; the Anthropic one in :mod:`extractor.runtime.anthropic_wire`),
+    so the SDK's defaults stay while ``check`` (an :class:`AnswerCheck`) holds
+    the invariants the SDK does not: see :class:`GuardedHttpClient`.
+    """
+
+    check: AnswerCheck
+
+    def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.deadline = deadline
+        self.server_url = base_url
+
+    async def send(self, request: Any, **kwargs: Any) -> Any:
+        try:
+            async with asyncio.timeout(self.deadline) as scope:
+                response = await super().send(request, **kwargs)  # type: ignore[misc]
+        except TimeoutError as error:
+            if scope.expired():
+                raise WireError(deadline_error(self.deadline)) from error
+            raise
+        if not kwargs.get("stream") and self.check.applies(request):
+            problem, data = _inspect(response, self.check)
+            if problem is not None:
+                kind, status, what = problem
+                where = redact(self.server_url or str(request.url))
+                raise WireError(
+                    IncompatibleServerError(
+                        f"the server at {where} did not answer like {self.check.api}: {what}",
+                        url=where,
+                        status_code=status,
+                        kind=kind,
+                    )
+                )
+            refused = self.check.refusal(data)
+            if refused is not None:
+                raise WireError(refused)
+        return response
+
+
+class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
     """The SDK's HTTP client with a total deadline per request and a check of each answer.
 
     * ``deadline``: no request takes longer, connection, upload and the whole
@@ -404,46 +538,7 @@ class GuardedHttpClient(openai.DefaultAsyncHttpxClient):
     a refusal a :class:`~extractor.errors.ModelRefusal` (neither retried nor re-asked).
     """
 
-    def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.deadline = deadline
-        self.server_url = base_url
-
-    async def send(self, request: Any, **kwargs: Any) -> Any:
-        try:
-            async with asyncio.timeout(self.deadline) as scope:
-                response = await super().send(request, **kwargs)
-        except TimeoutError as error:
-            if scope.expired():
-                raise WireError(deadline_error(self.deadline)) from error
-            raise
-        if not kwargs.get("stream") and _is_chat_completion_request(request):
-            problem, data = _inspect(response)
-            if problem is not None:
-                kind, status, what = problem
-                where = redact(self.server_url or str(request.url))
-                raise WireError(
-                    IncompatibleServerError(
-                        f"the server at {where} did not answer like an OpenAI-compatible "
-                        f"API: {what}",
-                        url=where,
-                        status_code=status,
-                        kind=kind,
-                    )
-                )
-            refused = refusal(data)
-            if refused is not None:
-                raise WireError(refused)
-        return response
-
-
-def _is_chat_completion_request(request: Any) -> bool:
-    try:
-        return request.method == "POST" and str(request.url.path).rstrip("/").endswith(
-            "/chat/completions"
-        )
-    except AttributeError:
-        return False
+    check: AnswerCheck  # CHAT_COMPLETIONS, set below (it needs the functions that follow)
 
 
 _URL_HINT = (
@@ -455,12 +550,13 @@ _URL_HINT = (
 Problem = tuple[Literal["server", "config"], int, str]
 
 
-def answer_problem(response: Any) -> Problem | None:
-    """Why ``response`` is not a chat completion (kind, HTTP status, what), or None if it is.
+def answer_problem(response: Any, check: AnswerCheck | None = None) -> Problem | None:
+    """Why ``response`` is not an answer of ``check``'s API (kind, HTTP status, what), or None
+    if it is; a chat completion by default.
 
     Error statuses (4xx, 5xx) are left to the SDK, which raises its own errors for them.
     """
-    return _inspect(response)[0]
+    return _inspect(response, check or CHAT_COMPLETIONS)[0]
 
 
 #: How much of a refusal's text goes into the error.
@@ -514,16 +610,16 @@ def _count(usage: Any, name: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
-def _inspect(response: Any) -> tuple[Problem | None, Any]:
+def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:
     """``(answer_problem, the parsed body)``: the body is parsed once for both checks."""
     status = int(response.status_code)
     if 400 <= status < 600:
         return None, None
-    problem, data = _problem(response, status)
+    problem, data = _problem(response, status, check)
     return problem, data
 
 
-def _problem(response: Any, status: int) -> tuple[Problem | None, Any]:
+def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | None, Any]:
     history = list(getattr(response, "history", None) or [])
     method = getattr(response.request, "method", "POST")
     if method != "POST" or (history and not 200 <= status < 300):
@@ -563,8 +659,13 @@ def _problem(response: Any, status: int) -> tuple[Problem | None, Any]:
             status,
             f"it answered HTTP {status} with an error ({excerpt(json.dumps(data['error'], ensure_ascii=False))!r})",
         ), data
-    what = _chat_shape(data)
+    what = check.shape(data)
     return (None if what is None else ("server", status, what)), data
+
+
+def answer_keys(data: dict[str, Any]) -> str:
+    """An answer's keys, for a message that says what it held instead."""
+    return excerpt(", ".join(sorted(map(str, data))[:8]) or "none")
 
 
 def _chat_shape(data: dict[str, Any]) -> str | None:
@@ -573,8 +674,7 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
     if not isinstance(choices, list):
         if "choices" in data:
             return f"its answer's 'choices' is {_json_kind(choices)}, not a list"
-        keys = ", ".join(sorted(map(str, data))[:8]) or "none"
-        return f"its answer has no 'choices' list (its keys: {excerpt(keys)})"
+        return f"its answer has no 'choices' list (its keys: {answer_keys(data)})"
     if not choices:
         return "its answer has an empty 'choices' list"
     first_choice = choices[0]
@@ -602,3 +702,10 @@ def _json_kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "a number"
     return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+#: The chat-completions answers of an OpenAI-compatible server.
+CHAT_COMPLETIONS = AnswerCheck(
+    "/chat/completions", "an OpenAI-compatible API", _chat_shape, refusal
+)
+GuardedHttpClient.check = CHAT_COMPLETIONS

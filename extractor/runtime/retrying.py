@@ -79,7 +79,8 @@ EXCERPT_SCAN = 100_000
 _CLIENT_HINTS: dict[int, str] = {
     400: "the server rejected the request as malformed; check --model and the server's "
     "OpenAI compatibility (a json_schema response_format is not supported by every server)",
-    401: "the server rejected the API key: set OPENAI_API_KEY (or EXTRACTOR_API_KEY) to a valid key",
+    401: "the server rejected the API key: set the provider's key (OPENAI_API_KEY, "
+    "ANTHROPIC_API_KEY ...) or EXTRACTOR_API_KEY to a valid one",
     403: "the API key is not allowed to use this model: check the key's permissions",
     404: "the server does not know this model or endpoint: check --model and --base-url",
     405: "the server does not take chat completions at this address: check --base-url "

@@ -25,14 +25,24 @@ sending anything:
 These are instructor 1.17 internals (``instructor.v2.core``); they sit here,
 beside the other instructor workarounds (:mod:`extractor.runtime.instructor_compat`),
 so a change of instructor breaks one module, and the byte-identity test says so.
+
+**Dialects.** The steps above are OpenAI's (chat completions, instructor's
+``Provider.OPENAI`` handlers, the openai SDK). A model whose provider has an
+API of its own that extractor speaks (:data:`~extractor.runtime.providers.
+NATIVE_APIS`: Anthropic's Messages API) gets that provider's: its instructor
+handlers, its SDK's serialisation and answer type, its answer check and
+refusals. A :class:`Dialect` holds what differs; :func:`dialect` finds one by
+name (``ModelSpec.dialect``, ``ModelRequest.dialect``), importing a provider's
+SDK only when its dialect is first asked for.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 import instructor
@@ -45,13 +55,17 @@ from instructor.v2.core.response_model import prepare_response_model
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
+from extractor.errors import ConfigurationError
 from extractor.runtime.instructor_compat import memoize_async_validator_check
+from extractor.runtime.providers import CHAT_COMPLETIONS, AnswerCheck
 
 __all__ = [
     "CHAT_COMPLETIONS_PATH",
     "RETRYABLE_PARSE_ERRORS",
+    "Dialect",
     "body_bytes",
     "completion",
+    "dialect",
     "parse",
     "prepare",
     "reask",
@@ -79,13 +93,106 @@ _CANNED = {
 }
 
 
-def _handlers(mode: instructor.Mode) -> ModeHandlers:
+class Dialect(Protocol):
+    """What differs between two APIs a request can be written for (see the module doc).
+
+    ``provider`` is the key of instructor's handlers (its client for the API
+    registers under it); ``path`` the endpoint a body is posted to;
+    ``check`` what an answer must look like and how a refusal shows
+    (shared with the live client's guard); ``usage_fields`` the names of an
+    answer's prompt and completion token counts; ``takes_temperature``
+    whether the SDK's call accepts a temperature.
+    """
+
+    name: str
+    provider: Provider
+    path: str
+    answer_name: str
+    check: AnswerCheck
+    usage_fields: tuple[str, str]
+    takes_temperature: bool
+
+    def body_bytes(self, request: Mapping[str, Any]) -> bytes:
+        """The exact body the SDK sends for a prepared request."""
+        ...
+
+    def response(self, data: Mapping[str, Any]) -> Any:
+        """An answer's JSON as the SDK's answer object, built as the SDK builds a live one."""
+        ...
+
+    def batch_line(self, custom_id: str, body: bytes) -> bytes:
+        """The request as one line of the provider's batch input, ``body`` verbatim."""
+        ...
+
+
+class OpenAIDialect:
+    """Chat completions (OpenAI, and every OpenAI-compatible server)."""
+
+    name = "openai"
     # instructor.from_openai registers the client under Provider.OPENAI whatever the base URL.
-    return mode_registry.get_handlers(Provider.OPENAI, mode)
+    provider = Provider.OPENAI
+    path = CHAT_COMPLETIONS_PATH
+    answer_name = "an OpenAI chat completion"
+    check = CHAT_COMPLETIONS
+    usage_fields = ("prompt_tokens", "completion_tokens")
+    takes_temperature = True
+
+    def body_bytes(self, request: Mapping[str, Any]) -> bytes:
+        raw = _capturing_client().chat.completions.with_raw_response.create(**request)
+        content = raw.http_request.content
+        assert isinstance(content, bytes)
+        return content
+
+    def response(self, data: Mapping[str, Any]) -> Any:
+        return ChatCompletion.construct(**dict(data))
+
+    def batch_line(self, custom_id: str, body: bytes) -> bytes:
+        head = json.dumps({"custom_id": custom_id, "method": "POST", "url": self.path})
+        return head[:-1].encode("utf-8") + b', "body": ' + body + b"}\n"
+
+
+def _native(module: str) -> Callable[[], Dialect]:
+    def load() -> Dialect:
+        found: Dialect = importlib.import_module(module).DIALECT
+        return found
+
+    return load
+
+
+_OPENAI = OpenAIDialect()
+#: Every dialect by name; a provider's SDK is imported when its dialect is first asked for.
+_DIALECTS: dict[str, Callable[[], Dialect]] = {
+    "openai": lambda: _OPENAI,
+    "anthropic": _native("extractor.runtime.anthropic_wire"),
+}
+
+
+def dialect(name: str = "openai") -> Dialect:
+    """The dialect called ``name``; ConfigurationError for one extractor does not speak."""
+    return _get(name)
+
+
+@cache
+def _get(name: str) -> Dialect:
+    load = _DIALECTS.get(name)
+    if load is None:
+        raise ConfigurationError(
+            f"extractor does not write requests for the {name!r} API: use one of "
+            f"{', '.join(_DIALECTS)}"
+        )
+    return load()
+
+
+def _handlers(mode: instructor.Mode, name: str = "openai") -> ModeHandlers:
+    return mode_registry.get_handlers(_get(name).provider, mode)
 
 
 def prepare(
-    mode: instructor.Mode, response_model: type[BaseModel], kwargs: Mapping[str, Any]
+    mode: instructor.Mode,
+    response_model: type[BaseModel],
+    kwargs: Mapping[str, Any],
+    *,
+    dialect: str = "openai",
 ) -> tuple[type[BaseModel], dict[str, Any]]:
     """The response model and the request arguments as instructor's patched ``create`` makes them.
 
@@ -96,7 +203,7 @@ def prepare(
     instructor's templating.
     """
     memoize_async_validator_check()  # as build_client does for the live client
-    handlers = _handlers(mode)
+    handlers = _handlers(mode, dialect)
     prepared = prepare_response_model(response_model)
     model, request = handlers.request_handler(response_model=prepared, kwargs=dict(kwargs))
     request.pop("autodetect_images", None)
@@ -126,12 +233,9 @@ def _capturing_client() -> openai.OpenAI:
     )
 
 
-def body_bytes(request: Mapping[str, Any]) -> bytes:
+def body_bytes(request: Mapping[str, Any], *, dialect: str = "openai") -> bytes:
     """The exact body the SDK sends for the prepared ``request`` (see :func:`prepare`)."""
-    raw = _capturing_client().chat.completions.with_raw_response.create(**request)
-    content = raw.http_request.content
-    assert isinstance(content, bytes)
-    return content
+    return _get(dialect).body_bytes(request)
 
 
 def completion(answer: Mapping[str, Any] | str | bytes) -> ChatCompletion:
@@ -147,15 +251,17 @@ def completion(answer: Mapping[str, Any] | str | bytes) -> ChatCompletion:
     return ChatCompletion.construct(**dict(data))
 
 
-def parse(mode: instructor.Mode, model: type[BaseModel], response: ChatCompletion) -> BaseModel:
-    """Validate ``response`` as the mode handler does on a live call.
+def parse(
+    mode: instructor.Mode, model: type[BaseModel], response: Any, *, dialect: str = "openai"
+) -> BaseModel:
+    """Validate ``response`` (the dialect's answer object) as the mode handler does live.
 
     Raises what instructor's retry loop sees: a validation or JSON error (re-asked),
     ``IncompleteOutputException`` (cut at the length limit), or another error.
     """
     prepared = prepare_response_model(model)
     assert prepared is not None
-    parsed = _handlers(mode).response_parser(
+    parsed = _handlers(mode, dialect).response_parser(
         response=response,
         response_model=prepared,
         validation_context=None,
@@ -170,15 +276,17 @@ def parse(mode: instructor.Mode, model: type[BaseModel], response: ChatCompletio
 def reask(
     mode: instructor.Mode,
     request: Mapping[str, Any],
-    response: ChatCompletion,
+    response: Any,
     error: Exception,
+    *,
+    dialect: str = "openai",
 ) -> dict[str, Any]:
     """The next request after ``response`` failed with ``error``: instructor's re-ask.
 
     ``request`` is left as it is (instructor's handlers extend the messages in place).
     """
     isolated = isolate_retry_kwargs(dict(request))
-    following: dict[str, Any] = _handlers(mode).reask_handler(
+    following: dict[str, Any] = _handlers(mode, dialect).reask_handler(
         kwargs=isolated, response=response, exception=error
     )
     return following

@@ -1,0 +1,309 @@
+"""Anthropic's Message Batches API as a carrier: ``/v1/messages/batches``, results as JSONL.
+
+A batch is created by one ``POST /v1/messages/batches`` holding its requests
+(``{"requests": [{"custom_id", "params"}, ...]}``, each ``params`` the body a
+live call sends, byte for byte: :meth:`~extractor.pipeline.requests.
+ModelRequest.batch_line`); there is no file to upload. Each request's
+``custom_id`` is derived from ours
+(:func:`~extractor.runtime.anthropic_wire.batch_custom_id`: Anthropic's are
+at most 64 of ``[a-zA-Z0-9_-]``), so the results of any batch map back to
+our requests without a stored map. A batch is ``in_progress``, then
+``canceling`` if cancelled, then ``ended``; its results file says for each
+request ``succeeded`` (the message), ``errored`` (an API error: judged as
+the live path judges its status), ``canceled`` or ``expired`` (submitted
+again under the retry policy).
+
+**A create whose answer was lost.** Anthropic's batches carry no metadata
+and no input file, so a batch cannot be found by what it was made from. The
+run saves the batch's entry (its requests, the time) with status
+``submitting`` just before the ``POST``; when the answer is lost (a reset
+or timeout, retried at once, or a kill, settled by the rerun), the batch is
+looked for among the provider's batches (newest first) created from
+:data:`CREATE_SKEW` seconds before that time to the create's deadline after
+it, holding as many requests as the entry, and not already named in the
+state. One such batch is adopted. Of several, those that have ended are
+checked by their results (the ``custom_id`` of every request); when more
+than one still could be ours, the run stops and names them (extractor
+cannot tell which was paid for by this run). An adopted batch's results are
+checked when they arrive: a request it does not hold is submitted again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Collection, Iterator
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any
+
+import anthropic
+import httpx2
+from anthropic.types.messages import MessageBatch
+
+from extractor.bulk.carriers.base import (
+    Answer,
+    BatchView,
+    Outcome,
+    Undelivered,
+    retried,
+    status_outcome,
+)
+from extractor.errors import ConfigurationError, TransientModelError
+from extractor.redact import redact
+from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id
+from extractor.runtime.providers import build_client
+from extractor.runtime.retrying import classify
+
+if TYPE_CHECKING:
+    from extractor.bulk.provider_batch import BatchEntry
+    from extractor.pipeline.engine import Extractor
+    from extractor.pipeline.requests import ModelRequest
+
+__all__ = ["CREATE_SKEW", "MAX_BATCH_BYTES", "MAX_BATCH_REQUESTS", "AnthropicCarrier"]
+
+logger = logging.getLogger(__name__)
+
+#: Anthropic's limits on one batch: 100,000 requests, 256 MB for the create request (the
+#: requests' lines, less room for the envelope).
+MAX_BATCH_REQUESTS = 100_000
+MAX_BATCH_BYTES = 250_000_000
+BATCHES_PATH = "/v1/messages/batches"
+#: Seconds the provider's clock may run behind ours when a lost batch is looked for.
+CREATE_SKEW = 300.0
+#: How many of the provider's batches are looked through for one created by a killed run.
+FIND_LIMIT = 2000
+#: The HTTP status the live API answers for each error type an item can fail with.
+ERROR_STATUS = {
+    "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
+    "permission_error": 403, "not_found_error": 404, "request_too_large": 413,
+    "rate_limit_error": 429, "api_error": 500, "timeout_error": 504, "overloaded_error": 529,
+}  # fmt: skip
+
+
+class AnthropicCarrier:
+    """The Message Batches endpoints (and the Messages API for live re-asks)."""
+
+    name = "anthropic"
+    max_requests = MAX_BATCH_REQUESTS
+    max_bytes = MAX_BATCH_BYTES
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        # A create carries up to 256 MB: a longer deadline than one message's.
+        self.create_timeout = max(extractor.timeout, 1800.0)
+        big, _ = build_client(extractor.spec, timeout=self.create_timeout)
+        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
+        self.client = _sdk_client(big)
+        self.live = _sdk_client(live)
+
+    async def upload(self, handle: IO[bytes], name: str) -> str | None:
+        return None  # the requests go in the create request itself
+
+    async def create(
+        self,
+        entry: BatchEntry,
+        handle: IO[bytes],
+        metadata: dict[str, str],
+        known: Collection[str],
+    ) -> BatchView:
+        handle.seek(0)
+        body = b'{"requests": [' + b", ".join(handle.read().splitlines()) + b"]}"
+
+        async def submit() -> BatchView:
+            try:
+                batch = await self.client.post(
+                    BATCHES_PATH, cast_to=MessageBatch, content=body,
+                    options={"headers": {"Content-Type": "application/json"}},
+                )  # fmt: skip
+            except Exception as error:
+                if isinstance(classify(error), TransientModelError):
+                    found = await self._scan(entry, known)
+                    if found is not None:
+                        return found
+                raise
+            return _view(batch)
+
+        return await retried(self.extractor, submit, "create")
+
+    async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
+        """The batch of an entry saved ``submitting`` (see the module doc); None otherwise."""
+        if entry.status != "submitting":
+            return None  # killed before the create was sent: nothing can exist
+        return await retried(self.extractor, lambda: self._scan(entry, known), "list")
+
+    async def _scan(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
+        since = entry.created - CREATE_SKEW
+        until = entry.created + self.create_timeout + CREATE_SKEW
+        count = len(entry.custom_ids)
+        candidates: list[MessageBatch] = []
+        seen = 0
+        async for batch in self.client.messages.batches.list(limit=100):
+            created = _timestamp(batch.created_at)
+            if created is not None and created < since:
+                break  # newest first: the rest are older
+            seen += 1
+            if (
+                (created is None or created <= until)
+                and batch.id not in known
+                and _total(batch) == count
+            ):
+                candidates.append(batch)
+            if seen >= FIND_LIMIT:
+                break
+        if len(candidates) > 1:
+            candidates = [b for b in candidates if await self._may_hold(b, entry)]
+        if len(candidates) > 1:
+            names = ", ".join(b.id for b in candidates)
+            raise ConfigurationError(
+                f"a batch of {count:,} requests was submitted by an interrupted run, and "
+                f"{len(candidates)} batches at the provider could be it ({names}): extractor "
+                "cannot tell which one it paid for. Wait until they end and run again (their "
+                "results show which holds these requests), or cancel the ones that are not "
+                "this run's"
+            )
+        return _view(candidates[0]) if candidates else None
+
+    async def _may_hold(self, batch: MessageBatch, entry: BatchEntry) -> bool:
+        """Whether ``batch`` may hold the entry's requests: unknown until it ends, then its
+        results say."""
+        if batch.processing_status != "ended" or not batch.results_url:
+            return True
+        mine = {batch_custom_id(cid) for cid in entry.custom_ids}
+        theirs = {line["custom_id"] for line in _lines(await self._download(batch.results_url))}
+        return mine == theirs
+
+    async def retrieve(self, batch_id: str) -> BatchView:
+        return _view(await self._batch(batch_id))
+
+    async def _batch(self, batch_id: str) -> MessageBatch:
+        return await retried(
+            self.extractor, lambda: self.client.messages.batches.retrieve(batch_id), "retrieve"
+        )
+
+    async def cancel(self, batch_id: str) -> BatchView:
+        batch = await retried(
+            self.extractor, lambda: self.client.messages.batches.cancel(batch_id), "cancel"
+        )
+        return _view(batch)
+
+    async def results(self, entry: BatchEntry) -> dict[str, Outcome]:
+        """The results file of the entry's ended batch, by our ``custom_id``."""
+        assert entry.id is not None
+        batch = await self._batch(entry.id)
+        if not batch.results_url:
+            return {}
+        ours = {batch_custom_id(cid): cid for cid in entry.custom_ids}
+        found: dict[str, Outcome] = {}
+        lines = 0
+        for line in _lines(await self._download(batch.results_url)):
+            lines += 1
+            cid = ours.get(line["custom_id"])
+            if cid is not None:
+                found[cid] = _item_result(line, entry.id)
+        if lines and not found:
+            logger.warning(
+                f"batch {entry.id} holds none of the requests it was adopted for (another "
+                "batch of the same size, created at the same time): they are submitted again"
+            )
+        return found
+
+    async def _download(self, url: str) -> bytes:
+        async def read() -> bytes:
+            response = await self.client.get(
+                url, cast_to=httpx2.Response, options={"headers": {"Accept": "application/binary"}}
+            )
+            return bytes(response.content)
+
+        return await retried(self.extractor, read, "download")
+
+    async def ask(self, request: ModelRequest) -> bytes:
+        async def post() -> bytes:
+            response = await self.live.post(
+                MESSAGES_PATH, cast_to=httpx2.Response, content=request.body,
+                options={"headers": {"Content-Type": "application/json"}},
+            )  # fmt: skip
+            return bytes(response.content)
+
+        return await retried(self.extractor, post, "messages")
+
+    async def aclose(self) -> None:
+        for client in (self.client, self.live):
+            with contextlib.suppress(Exception):
+                await client.close()
+
+
+def _sdk_client(client: Any) -> anthropic.AsyncAnthropic:
+    """The anthropic client under an instructor client built by ``build_client``."""
+    inner = client.client
+    assert isinstance(inner, anthropic.AsyncAnthropic)
+    return inner
+
+
+def _timestamp(value: Any) -> float | None:
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    return None
+
+
+def _total(batch: MessageBatch) -> int:
+    counts = batch.request_counts
+    return sum(
+        int(getattr(counts, name, 0) or 0)
+        for name in ("processing", "succeeded", "errored", "canceled", "expired")
+    )
+
+
+def _view(batch: MessageBatch) -> BatchView:
+    counts = batch.request_counts
+    failed = sum(int(getattr(counts, n, 0) or 0) for n in ("errored", "canceled", "expired"))
+    return BatchView(
+        id=str(batch.id),
+        status=str(batch.processing_status),
+        counts=(int(counts.succeeded or 0), failed, _total(batch)),
+    )
+
+
+def _item_result(line: dict[str, Any], batch_id: str) -> Outcome:
+    """One line of a results file as what it means for its request."""
+    result = line.get("result")
+    kind = result.get("type") if isinstance(result, dict) else None
+    if kind == "succeeded" and isinstance(result, dict):
+        message = result.get("message")
+        if isinstance(message, dict):
+            return Answer(message)
+    if kind == "errored" and isinstance(result, dict):
+        return status_outcome(_status_error(result.get("error")), batch_id)
+    said = {"canceled": "was cancelled", "expired": "expired"}.get(str(kind), "has no answer")
+    return Undelivered(
+        TransientModelError(redact(f"batch {batch_id}: the request {said} before an answer")),
+        True,
+    )
+
+
+def _status_error(body: Any) -> anthropic.APIStatusError:
+    """The SDK's error for an item's error, with the status the live API gives its type."""
+    inner = body.get("error") if isinstance(body, dict) else None
+    kind = inner.get("type") if isinstance(inner, dict) else None
+    status = ERROR_STATUS.get(str(kind), 500)
+    message = "batch item failed"
+    if isinstance(inner, dict) and inner.get("message"):
+        message = str(inner["message"])
+    request = httpx2.Request("POST", "http://batch.invalid" + MESSAGES_PATH)
+    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
+    return anthropic.APIStatusError(message, response=response, body=body)
+
+
+def _lines(data: bytes) -> Iterator[dict[str, Any]]:
+    for raw in data.splitlines():
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+            yield line

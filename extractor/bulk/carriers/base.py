@@ -1,0 +1,149 @@
+"""What every batch carrier shares: the Protocol, the provider's view of a batch, the outcomes.
+
+A carrier moves a batch run's requests to one provider's batch API and
+their answers back (:mod:`extractor.bulk.provider_batch` decides what to
+send, when, and what the answers mean). Each speaks its API in its own
+words; what it hands back is in these shared ones, so the run's control
+flow (submit, poll, fetch, resubmit, re-ask) is written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
+
+from extractor.errors import ExtractorError, ModelError, TransientModelError
+from extractor.pipeline.result import Usage
+from extractor.redact import redact
+from extractor.runtime.retrying import classify
+
+if TYPE_CHECKING:
+    from extractor.bulk.provider_batch import BatchEntry
+    from extractor.pipeline.engine import Extractor
+    from extractor.pipeline.requests import ModelRequest
+
+__all__ = ["Answer", "BatchView", "Carrier", "Outcome", "Undelivered", "retried", "status_outcome"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BatchView:
+    """A batch as its provider sees it now, in the run's words.
+
+    ``status`` is the provider's own word (OpenAI: ``validating`` ...
+    ``completed``; Anthropic: ``in_progress``, ``canceling``, ``ended``): it
+    is what the provider's console shows. ``counts`` are (answered, failed,
+    total), None when the provider said nothing about them. The file ids are
+    OpenAI's output and error files (None for a carrier without files).
+    """
+
+    id: str
+    status: str
+    counts: tuple[int, int, int] | None = None
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer a carrier brought back for a request (its JSON, as the API returned it)."""
+
+    body: Any
+    live: bool = False
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    """No answer for a request: the item failed, or its batch ended without it.
+
+    ``retry``: the request may be submitted again (under the retry policy).
+    """
+
+    error: ExtractorError
+    retry: bool
+    usage: Usage = field(default_factory=Usage)
+
+
+Outcome = Answer | Undelivered
+
+
+class Carrier(Protocol):
+    """One provider's batch API, as a batch run uses it.
+
+    ``name`` is recorded with every batch (a state file says whose batches it
+    holds); ``max_requests`` and ``max_bytes`` are the provider's limits on
+    one batch (the sum of the lines of :meth:`ModelRequest.batch_line`).
+    Each call is retried on transient failures as a live request is, and
+    what cannot be retried is raised as our own error (:func:`retried`).
+    """
+
+    name: str
+    max_requests: int
+    max_bytes: int
+
+    async def upload(self, handle: IO[bytes], name: str) -> str | None:
+        """Stage the batch's lines (``handle``) at the provider; the id of what was staged,
+        which the batch is found by after a lost answer, or None when nothing is staged."""
+        ...
+
+    async def create(
+        self,
+        entry: BatchEntry,
+        handle: IO[bytes],
+        metadata: dict[str, str],
+        known: Collection[str],
+    ) -> BatchView:
+        """Create the batch of ``entry`` (its lines in ``handle``; ``metadata`` where the API
+        keeps some), once: a create whose answer was lost is looked for (as :meth:`find`,
+        among batches not in ``known``) before it is tried again."""
+        ...
+
+    async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
+        """The batch a killed run may have created for ``entry`` (none of ``known``, the
+        batches the state already names), or None when it cannot have been created."""
+        ...
+
+    async def retrieve(self, batch_id: str) -> BatchView: ...
+
+    async def cancel(self, batch_id: str) -> BatchView: ...
+
+    async def results(self, entry: BatchEntry) -> dict[str, Outcome]:
+        """What the ended batch of ``entry`` says of its requests, by our ``custom_id``
+        (downloads are free: a rerun fetches them again)."""
+        ...
+
+    async def ask(self, request: ModelRequest) -> bytes:
+        """Send ``request.body`` as it is, live (a re-ask with ``reask="live"``): the answer."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
+async def retried(extractor: Extractor, action: Callable[[], Awaitable[T]], what: str) -> T:
+    """``action()``, retried on transient failures under the extractor's retry policy;
+    a failure is raised as our error (:func:`~extractor.runtime.retrying.classify`)."""
+    policy = extractor.retry_policy
+    async for attempt in policy.retrying(extractor.backoff):
+        with attempt:
+            try:
+                return await action()
+            except ExtractorError:
+                raise
+            except Exception as error:
+                mapped = classify(error)
+                if mapped is None:
+                    raise
+                raise mapped from error
+    raise AssertionError(f"unreachable: tenacity reraises ({what})")  # pragma: no cover
+
+
+def status_outcome(error: Exception, batch_id: str) -> Undelivered:
+    """An item the provider failed with an HTTP-status error (the SDK's ``error``), judged as
+    the live path judges that status: a transient one is submitted again, a client one not."""
+    mapped = classify(error)
+    if isinstance(mapped, ModelError):
+        return Undelivered(mapped, isinstance(mapped, TransientModelError))
+    return Undelivered(TransientModelError(redact(f"batch {batch_id}: {error}")), True)

@@ -1,0 +1,219 @@
+"""The OpenAI Batch API as a carrier: files upload, ``/v1/batches``, output and error files.
+
+Also any OpenAI-compatible server that serves those endpoints (``--base-url``).
+A batch is made from an uploaded input file (one line per request,
+:meth:`~extractor.pipeline.requests.ModelRequest.batch_line`) and carries the
+run's output name and the file's hash as metadata; a create whose answer was
+lost is found again by its input file's id among the provider's batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Collection, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+import httpx2
+import openai
+
+from extractor.bulk.carriers.base import Answer, BatchView, Outcome, Undelivered, retried
+from extractor.bulk.carriers.base import status_outcome as _status_outcome
+from extractor.errors import TransientModelError
+from extractor.redact import redact
+from extractor.runtime import wire
+from extractor.runtime.providers import build_client
+from extractor.runtime.retrying import classify
+
+if TYPE_CHECKING:
+    from extractor.bulk.provider_batch import BatchEntry
+    from extractor.pipeline.engine import Extractor
+    from extractor.pipeline.requests import ModelRequest
+
+__all__ = ["MAX_BATCH_BYTES", "MAX_BATCH_REQUESTS", "OpenAICarrier"]
+
+#: The provider's limits on one batch input file (OpenAI: 50,000 requests, 200 MB).
+MAX_BATCH_REQUESTS = 50_000
+MAX_BATCH_BYTES = 200_000_000
+#: How many of the provider's batches are looked through for one created by a killed run.
+FIND_LIMIT = 2000
+
+
+class OpenAICarrier:
+    """The provider's files and batches endpoints (and chat completions for live re-asks)."""
+
+    name = "openai"
+    max_requests = MAX_BATCH_REQUESTS
+    max_bytes = MAX_BATCH_BYTES
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+        # Batch files go up to 200 MB: a longer deadline than one chat request's.
+        big, _ = build_client(extractor.spec, timeout=max(extractor.timeout, 1800.0))
+        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
+        self.client = _sdk_client(big)
+        self.live = _sdk_client(live)
+
+    async def upload(self, handle: IO[bytes], name: str) -> str | None:
+        async def send() -> Any:
+            handle.seek(0)
+            return await self.client.files.create(file=(name, handle), purpose="batch")
+
+        created = await retried(self.extractor, send, "upload")
+        return str(created.id)
+
+    async def create(
+        self,
+        entry: BatchEntry,
+        handle: IO[bytes],
+        metadata: dict[str, str],
+        known: Collection[str],
+    ) -> BatchView:
+        file_id = entry.input_file_id
+        assert file_id is not None, "upload first"
+
+        async def submit() -> BatchView:
+            try:
+                batch = await self.client.batches.create(
+                    input_file_id=file_id, endpoint=wire.CHAT_COMPLETIONS_PATH,  # type: ignore[arg-type]
+                    completion_window="24h", metadata=metadata,
+                )  # fmt: skip
+            except Exception as error:
+                if isinstance(classify(error), TransientModelError):
+                    found = await self._scan(file_id)
+                    if found is not None:
+                        return found
+                raise
+            return _view(batch)
+
+        return await retried(self.extractor, submit, "create")
+
+    async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
+        """The batch made from the entry's input file: none without one (never submitted)."""
+        if entry.input_file_id is None:
+            return None
+        file_id = entry.input_file_id
+        return await retried(self.extractor, lambda: self._scan(file_id), "list")
+
+    async def _scan(self, input_file_id: str) -> BatchView | None:
+        seen = 0
+        async for batch in self.client.batches.list(limit=100):
+            if batch.input_file_id == input_file_id:
+                return _view(batch)
+            seen += 1
+            if seen >= FIND_LIMIT:
+                break
+        return None
+
+    async def retrieve(self, batch_id: str) -> BatchView:
+        batch = await retried(
+            self.extractor, lambda: self.client.batches.retrieve(batch_id), "retrieve"
+        )
+        return _view(batch)
+
+    async def cancel(self, batch_id: str) -> BatchView:
+        batch = await retried(
+            self.extractor, lambda: self.client.batches.cancel(batch_id), "cancel"
+        )
+        return _view(batch)
+
+    async def results(self, entry: BatchEntry) -> dict[str, Outcome]:
+        """The output and error files' lines for the entry's requests."""
+        assert entry.id is not None
+        wanted = set(entry.custom_ids)
+        found: dict[str, Outcome] = {}
+        for file_id in (entry.output_file_id, entry.error_file_id):
+            if not file_id:
+                continue
+            for line in _lines(await self._content(file_id)):
+                if line["custom_id"] in wanted:
+                    found[line["custom_id"]] = _item_result(line, entry.id)
+        return found
+
+    async def _content(self, file_id: str) -> bytes:
+        async def read() -> bytes:
+            response = await self.client.files.content(file_id)
+            return bytes(response.content)
+
+        return await retried(self.extractor, read, "download")
+
+    async def ask(self, request: ModelRequest) -> bytes:
+        async def post() -> bytes:
+            response = await self.live.post(
+                "/chat/completions", cast_to=httpx2.Response, content=request.body,
+                options={"headers": {"Content-Type": "application/json"}},
+            )  # fmt: skip
+            return bytes(response.content)
+
+        return await retried(self.extractor, post, "chat")
+
+    async def aclose(self) -> None:
+        for client in (self.client, self.live):
+            with contextlib.suppress(Exception):
+                await client.close()
+
+
+def _sdk_client(client: Any) -> openai.AsyncOpenAI:
+    """The openai client under an instructor client built by ``build_client``."""
+    inner = client.client
+    assert isinstance(inner, openai.AsyncOpenAI)
+    return inner
+
+
+def _view(batch: Any) -> BatchView:
+    counts = getattr(batch, "request_counts", None)
+    errors = getattr(getattr(batch, "errors", None), "data", None) or []
+    message = None
+    if errors:
+        first = errors[0]
+        message = redact(f"{getattr(first, 'code', '')}: {getattr(first, 'message', '')}")
+    return BatchView(
+        id=str(batch.id),
+        status=str(batch.status),
+        counts=None
+        if counts is None
+        else (int(counts.completed or 0), int(counts.failed or 0), int(counts.total or 0)),
+        output_file_id=batch.output_file_id,
+        error_file_id=batch.error_file_id,
+        message=message,
+    )
+
+
+def _item_result(line: dict[str, Any], batch_id: str) -> Outcome:
+    """One line of a batch output or error file as what it means for its request."""
+    response = line.get("response")
+    error = line.get("error")
+    if isinstance(response, dict):
+        status = response.get("status_code")
+        body = response.get("body")
+        if status == 200 and isinstance(body, dict | str):
+            return Answer(body)
+        if isinstance(status, int) and not isinstance(status, bool):
+            return _status_outcome(_status_error(status, body), batch_id)
+    message = "the batch returned no answer for it"
+    if isinstance(error, dict):
+        code = error.get("code") or "error"
+        message = f"{code}: {error.get('message') or 'no message'}"
+    return Undelivered(TransientModelError(redact(f"batch {batch_id}: {message}")), True)
+
+
+def _status_error(status: int, body: Any) -> openai.APIStatusError:
+    """The SDK's error for an HTTP status, so an item's failure is classified as a live one."""
+    request = httpx2.Request("POST", "http://batch.invalid" + wire.CHAT_COMPLETIONS_PATH)
+    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
+    message = "batch item failed"
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        message = str(body["error"].get("message") or message)
+    return openai.APIStatusError(message, response=response, body=body)
+
+
+def _lines(data: bytes) -> Iterator[dict[str, Any]]:
+    for raw in data.splitlines():
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+            yield line
