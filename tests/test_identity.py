@@ -737,6 +737,52 @@ def test_one_id_in_several_files_is_one_document_each_whatever_runs_read_them(
         assert (again.new, again.changed, len(fake.requests) - before) == (0, 0, total)
 
 
+@settings(HYPOTHESIS, max_examples=10)
+@given(
+    files=exports, data=st.data(), kind=st.sampled_from(["jsonl", "csv"]),
+    copies=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=3),
+)  # fmt: skip
+def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
+    fake: FakeOpenAI, files: list[list[str]], data: st.DataObject, kind: str,
+    copies: list[tuple[int, int]],
+) -> None:  # fmt: skip
+    """The same row (the same id and text) in two exports: one document, paid once, one
+    line, and never a failure, whether one run reads both files or runs read them one by
+    one in any order (before: a duplicate-id error in one run, nothing across runs)."""
+    numbers = iter(range(100, 10_000))
+    rows = [[(doc_id, next(numbers)) for doc_id in ids] for ids in files]
+    for source, target in copies:  # a row of one export repeated in another
+        if source < len(rows) and target < len(rows) and source != target:
+            row = rows[source][0]
+            if row[0] not in {i for i, _ in rows[target]}:
+                rows[target].append(row)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for index, content in enumerate(rows):
+            path = Path(tmp) / f"export-{index}.{kind}"
+            if kind == "jsonl":
+                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
+                                        for i, n in content))  # fmt: skip
+            else:
+                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
+            paths.append(str(path))
+        out = Path(tmp) / "out.jsonl"
+        runs = data.draw(st.lists(st.permutations(paths).flatmap(
+            lambda order: st.integers(1, len(order)).map(lambda k: order[:k])),
+            min_size=1, max_size=3))  # fmt: skip
+        runs.append(data.draw(st.permutations(paths)))  # at last, every file
+        before = len(fake.requests)
+        for given in runs:
+            run(fake, list(given), out)
+        distinct = {row for content in rows for row in content}
+        assert len(fake.requests) - before == len(distinct)  # every document paid for once
+        current = list(latest_lines(out))
+        assert all(line["status"] == "ok" for line in current), current
+        assert sorted(figure(line["text"]) for line in current) == sorted(n for _, n in distinct)
+        again = run(fake, list(reversed(paths)), out)
+        assert (again.new, again.changed, again.errors) == (0, 0, 0)
+
+
 # ------------------------------------------------- --forget-unseen: the current state only
 
 

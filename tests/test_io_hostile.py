@@ -1341,3 +1341,46 @@ def test_jsonl_rows_ended_by_cr_lf_or_crlf_are_one_document_each(
     assert [getattr(item, "text", None) for item in got] == [getattr(i, "text", None) for i in want]
     keys = [item.doc_id.rpartition("#")[2] for item in got]
     assert keys == [item.doc_id.rpartition("#")[2] for item in want]
+
+
+# ------------------------------------------------------- numeric ids in JSONL
+
+
+@settings(deadline=None, max_examples=80)
+@given(
+    ids=st.lists(
+        st.one_of(
+            st.integers(-(10**12), 10**12),
+            st.integers(-(10**6), 10**6).map(float),  # 7.0, -0.0 ...
+            st.floats(allow_nan=True, allow_infinity=True),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_jsonl_number_id_is_the_id_the_python_api_gives_it(ids: list[Any]) -> None:
+    """A row's numeric id is what ``Document``/``extract(doc_id=...)`` make of it (7.0 is
+    "7"), so a JSONL export and the DataFrame read from it name documents alike; NaN or
+    an infinity is no id: the row is keyed by its text, with a warning naming why."""
+    import math
+
+    from extractor.pipeline.document import as_doc_id
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.jsonl"
+        rows = [json.dumps({"id": value, "text": f"text number {n}"}) for n, value in enumerate(ids)]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        items = list(iter_inputs([path]))
+    assert len(items) == len(ids)
+    taken: set[str] = set()
+    for value, item in zip(ids, items, strict=True):
+        if isinstance(value, float) and not math.isfinite(value):
+            assert isinstance(item, Document) and "#" in item.doc_id
+            assert any("NaN or infinite" in w for w in item.warnings)
+            continue
+        expected = as_doc_id(value)
+        if expected in taken:  # a second row under one id: a duplicate, never a merge
+            assert isinstance(item, InputFailure) and "duplicate id" in item.error
+        else:
+            assert item.doc_id == expected
+        taken.add(expected)

@@ -638,6 +638,9 @@ class _Plan:
             self.read += 1
             if self.broken and item.source:
                 self._note_mending(item.source)
+            if isinstance(item, InputFailure) and item.repeat and item.doc_id in self.seen:
+                self.unchanged += 1  # read once already: done, as a rerun would find it
+                continue
             item = self._identify(item)
             if self.forget_unseen and isinstance(item, InputFailure) and not item.skipped:
                 self.unreadable.add(item.source or item.doc_id)  # new or as before

@@ -107,6 +107,7 @@ import glob
 import hashlib
 import io
 import json
+import math
 import os
 import posixpath
 import re
@@ -141,7 +142,7 @@ from extractor.io.formats import (
     record_to_document,
 )
 from extractor.io.output import is_result_line
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, as_doc_id
 
 __all__ = [
     "MAX_NESTING",
@@ -172,6 +173,9 @@ class InputFailure:
     error: str
     skipped: bool = False
     unread: bool = False
+    #: The same document read a second time (the same explicit id and text, in another
+    #: file or row): a bulk run counts it as done, as it would a rerun, and writes no line.
+    repeat: bool = False
 
 
 Item: TypeAlias = Document | InputFailure
@@ -1044,8 +1048,10 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
         )
         if given is not None and not isinstance(given, str) and own_id is None:
             kind = (
-                "true/false" if isinstance(given, bool) else _JSON_KINDS.get(type(given), "no id")
-            )
+                "true/false" if isinstance(given, bool)
+                else "NaN or infinite" if isinstance(given, float)
+                else _JSON_KINDS.get(type(given), "no id")
+            )  # fmt: skip
             noun = "column" if fmt == "csv" else "field"
             return _with_warnings(document, [
                 f"{noun} {fields.id!r} is {kind}, not an id: keyed by its text instead"])  # fmt: skip
@@ -1061,11 +1067,19 @@ _JSON_KINDS: dict[type, str] = {dict: "a JSON object", list: "a JSON array"}
 
 
 def _record_id(value: Any) -> str | None:
-    """An id column's value as a string; absent, blank or non-scalar gives None."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    """An id column's value as a string; absent, blank, non-scalar or NaN gives None.
+
+    A number is its digits as :func:`~extractor.pipeline.document.as_doc_id`
+    makes them for the Python API (``7``, ``7.0`` and ``-0.0`` are ``"7"``,
+    ``"7"`` and ``"0"``), so a JSONL export and a DataFrame of it agree.
+    """
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    text = str(value).strip()
-    return text or None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return as_doc_id(value)
 
 
 # -------------------------------------------------------------------- CSV
@@ -1849,7 +1863,9 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
 
     A file's label and an explicit id that happen to be equal are two documents, not
     a duplicate: the second read gives way (its absolute source for a file,
-    :func:`beside_label` for an explicit id), as a run does across runs.
+    :func:`beside_label` for an explicit id), as a run does across runs. The same
+    explicit id with the same text again is the same document: a skipped ``repeat``,
+    which a bulk run counts as done (as a rerun reading the files one by one would).
     """
     first_seen: dict[str, str] = {}
     texts: dict[str, str | None] = {}  # the text hash of each explicit id's first document
@@ -1870,5 +1886,10 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
             if explicit:
                 texts[item.doc_id] = text
             yield item
+        elif explicit and text is not None and texts.get(item.doc_id) == text:
+            # the same document again (one row in two monthly exports): one line, as a rerun
+            # that reads the files one by one gives it
+            reason = f"the same id and text as in {seen}: read once"
+            yield InputFailure(item.doc_id, source, reason, skipped=True, repeat=True)
         else:
             yield InputFailure(item.doc_id, source, f"duplicate id (first seen in {seen})")
