@@ -26,6 +26,7 @@ whether memory stays flat (input and output are streamed).
     python bench/bulk_throughput.py --no-memory     # or --memory-only
     python bench/bulk_throughput.py --quick --compare-loops   # uvloop against asyncio
     python bench/bulk_throughput.py --quick --processes 2     # two processes at C/2 each
+    python bench/bulk_throughput.py --quick --workers 2       # one run, --workers 2 (C/2 each)
 
 Numbers are ratios measured within one run: the machines are noisy.
 """
@@ -96,7 +97,7 @@ def documents_jsonl(path: Path, count: int, max_chars: int | None = None) -> Pat
 
 def run_bulk(
     source: Path, base_url: str, concurrency: int, out: Path, loop: str = "default",
-    processes: int = 1,
+    processes: int = 1, workers: int = 1,
 ) -> dict[str, float]:  # fmt: skip
     """Run ``extractor bulk`` in fresh processes; their own rusage comes back from a wrapper.
 
@@ -104,6 +105,10 @@ def run_bulk(
     when it is installed (the ``fast`` extra), else asyncio. ``processes`` > 1
     splits the documents and the concurrency between that many processes run
     side by side (a process per core: what a multi-process runner would do).
+    ``workers`` > 1 runs one ``extractor bulk --workers N`` instead: one output,
+    its worker processes sharing the concurrency; their CPU is counted too (the
+    wrapper's children's children are waited for), their peak RSS is the
+    largest single process's.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
     if loop == "asyncio":
@@ -116,6 +121,8 @@ def run_bulk(
         command = [sys.executable, "-m", "extractor", "bulk", str(part), "-o", str(part_out),
                    "--model", "openai/fake-model", "--base-url", base_url, "--strategy", "single",
                    "-j", str(max(1, concurrency // processes)), "--progress", "none"]  # fmt: skip
+        if workers > 1:
+            command += ["--workers", str(workers)]
         wrappers.append(subprocess.Popen(
             [sys.executable, "-c", _WRAPPER, json.dumps(command)],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
@@ -202,6 +209,10 @@ def main() -> None:
         "--processes", type=int, default=1,
         help="split each run between this many extractor processes (C/N each)",
     )  # fmt: skip
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="one extractor bulk --workers N per run: N worker processes at C/N each",
+    )  # fmt: skip
     parser.add_argument("--latency", type=float, default=0.3)
     parser.add_argument("--jitter", type=float, default=0.03)
     args = parser.parse_args()
@@ -225,7 +236,9 @@ def main() -> None:
                 for loop in loops:
                     out = work / f"out-{concurrency}-{loop}.jsonl"
                     server_cpu = process_cpu(server.pid)
-                    result = run_bulk(subset, base_url, concurrency, out, loop, args.processes)
+                    result = run_bulk(
+                        subset, base_url, concurrency, out, loop, args.processes, args.workers
+                    )
                     server_cpu = process_cpu(server.pid) - server_cpu
                     limit = concurrency / args.latency
                     rate = result["documents"] / result["wall"]
@@ -253,8 +266,9 @@ def main() -> None:
                 server.wait(timeout=10)
 
     if rows:
+        workers = f", each with {args.workers} worker processes" if args.workers > 1 else ""
         print(f"latency {args.latency} s ± {args.jitter}; {args.processes} extractor process(es) "
-              "per run, start-up included\n")  # fmt: skip
+              f"per run{workers}, start-up included\n")  # fmt: skip
         print("| C | loop | documents | docs/s | C/L | docs/s of C/L | calls/doc "
               "| calls/s of C/L | CPU ms/doc | CPU ms/call | fake server CPU | peak RSS MB |")  # fmt: skip
         print("|---|---|---|---|---|---|---|---|---|---|---|---|")

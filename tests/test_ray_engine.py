@@ -288,8 +288,8 @@ def test_extract_frame_under_dask(fake: FakeOpenAI) -> None:
     ("args", "message"),
     [
         (["--engine", "spark"], "--engine 'spark': use one of local, ray"),
-        (["--workers", "2"], "--address and --workers need --engine ray"),
-        (["--address", "auto"], "--address and --workers need --engine ray"),
+        (["--workers", "2", "--batch"], "--workers cannot be combined with --batch"),
+        (["--address", "auto"], "--address needs --engine ray"),
         (["--engine", "ray", "--batch"], "--engine ray cannot be combined with --batch"),
     ],
 )

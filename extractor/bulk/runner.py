@@ -79,12 +79,13 @@ import asyncio
 import contextlib
 import dataclasses
 import hashlib
+import json
 import logging
 import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -260,6 +261,34 @@ class BulkSummary:
         not_read: bool = False,
         redone: str | None = None,
     ) -> None:
+        usage = result.usage
+        reason = None if result.ok else failure_reason(result)
+        self._tally(result.ok, result.counts(), bool(result.failed_calls), reason,
+                    (usage.prompt_tokens, usage.completion_tokens), changed=changed,
+                    not_read=not_read, redone=redone)  # fmt: skip
+
+    def add_line(
+        self,
+        line: Mapping[str, Any],
+        reason: str | None,
+        *,
+        changed: bool = False,
+        not_read: bool = False,
+        redone: str | None = None,
+    ) -> None:
+        """:meth:`add` for a result line that came back as JSON (a worker's result row:
+        the Ray engine, worker processes); ``reason`` is its countable failure reason."""
+        usage = line.get("usage") or {}
+        tokens = (int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
+        counts = {k: v for k, v in (line.get("counts") or {}).items() if v}
+        self._tally(line.get("status") == "ok", counts, bool(line.get("failed_calls")),
+                    reason or "internal: unknown", tokens, changed=changed, not_read=not_read,
+                    redone=redone)  # fmt: skip
+
+    def _tally(
+        self, ok: bool, counts: Mapping[str, int], incomplete: bool, reason: str | None,
+        tokens: tuple[int, int], *, changed: bool, not_read: bool, redone: str | None,
+    ) -> None:  # fmt: skip
         self.documents += 1
         if redone is not None:
             self.redone[redone] += 1
@@ -268,18 +297,17 @@ class BulkSummary:
             self.changed += 1
         else:
             self.new += 1
-        usage = result.usage
-        self.prompt_tokens += usage.prompt_tokens
-        self.completion_tokens += usage.completion_tokens
+        self.prompt_tokens += tokens[0]
+        self.completion_tokens += tokens[1]
         if not_read:
             self.not_read += 1
-        elif result.ok:
+        elif ok:
             self.ok += 1
-            self.incomplete += bool(result.failed_calls)
-            self.records.update(result.counts())
+            self.incomplete += incomplete
+            self.records.update(counts)
         else:
             self.errors += 1
-            self.errors_by_reason[failure_reason(result)] += 1
+            self.errors_by_reason[reason or "internal: unknown"] += 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1084,6 +1112,22 @@ class BulkRun:
 
     async def _close(self) -> None:
         """Release what :meth:`_convert` opened, however the run ended."""
+
+    def _write_row(
+        self, output: OutputFile, pending: set[str], doc_id: str, line: str, reason: str | None
+    ) -> None:
+        """Write a worker's result line (an engine whose workers send result rows: Ray,
+        worker processes), once: a row delivered again (a retried task) is dropped."""
+        if doc_id not in pending:
+            return
+        pending.discard(doc_id)
+        record = json.loads(line)
+        output.write(record)
+        changed, not_read = self._plan.written(doc_id)
+        redone = self._plan.redone.pop(doc_id, None)
+        self.summary.add_line(record, reason, changed=changed, not_read=not_read, redone=redone)
+        self._refresh()
+        stop_if_interrupted()
 
     def _refresh(self) -> None:
         summary, plan = self.summary, self._plan

@@ -219,8 +219,11 @@ def bulk(
         int | None,
         typer.Option(
             min=1,
-            help="With --engine ray: workers, each with one extractor and -j documents in "
-            "flight (default: one per CPU of the cluster).",
+            help="Worker processes, each with one extractor. With --engine local (the "
+            "default): N processes on this machine sharing the -j documents in flight "
+            "(-j/N each, at least one), for more than one core's worth of calls; 1 or none: "
+            "this process alone. With --engine ray: actors, each with -j documents in flight "
+            "(default: one per CPU of the cluster).",
             show_default=False,
         ),
     ] = None,

@@ -44,7 +44,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
-import json
 import logging
 import os
 import re
@@ -52,7 +51,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
-from extractor.bulk.runner import BulkRun, BulkSummary, _Plan, stop_if_interrupted
+from extractor.bulk.runner import BulkRun, _Plan
 from extractor.errors import ConfigurationError, ExtractorError
 from extractor.integrations.rows import (
     DEFAULT_JOBS,
@@ -274,7 +273,7 @@ class RayBulkRun(BulkRun):
                         if row.status == STOPPED:
                             raise stopped_error(row.line)
                         reason = row.reason if isinstance(row.reason, str) else None
-                        self._write(output, plan, pending, row.doc_id, row.line, reason)
+                        self._write_row(output, pending, row.doc_id, row.line, reason)
                     await asyncio.sleep(0)  # a Ctrl-C (a cancellation) lands between batches
             except Exception as error:
                 if isinstance(error, ExtractorError) and not _is_ray_error(error):
@@ -324,20 +323,6 @@ class RayBulkRun(BulkRun):
         )  # fmt: skip
         return mapped
 
-    def _write(
-        self, output: OutputFile, plan: _Plan, pending: set[str], doc_id: str, line: str,
-        reason: str | None,
-    ) -> None:  # fmt: skip
-        if doc_id not in pending:
-            return  # delivered again by a retried task: its line is written already
-        pending.discard(doc_id)
-        record = json.loads(line)
-        output.write(record)
-        changed, not_read = plan.written(doc_id)
-        _count(self.summary, record, reason, changed=changed, not_read=not_read)
-        self._refresh()
-        stop_if_interrupted()
-
 
 def _join(ray: ModuleType, address: str | None) -> bool:
     """Connect to (or start) Ray unless it is initialised already; True if we did.
@@ -360,29 +345,6 @@ def _join(ray: ModuleType, address: str | None) -> bool:
         ) from None
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     return True
-
-
-def _count(
-    summary: BulkSummary, line: Mapping[str, Any], reason: str | None, *, changed: bool,
-    not_read: bool,
-) -> None:  # fmt: skip
-    """:meth:`BulkSummary.add` for a line that came back as JSON instead of a BatchResult."""
-    summary.documents += 1
-    if changed:
-        summary.changed += 1
-    else:
-        summary.new += 1
-    usage = line.get("usage") or {}
-    summary.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-    summary.completion_tokens += int(usage.get("completion_tokens") or 0)
-    if not_read:
-        summary.not_read += 1
-    elif line.get("status") == "ok":
-        summary.ok += 1
-        summary.records.update({k: v for k, v in (line.get("counts") or {}).items() if v})
-    else:
-        summary.errors += 1
-        summary.errors_by_reason[reason or "internal: unknown"] += 1
 
 
 def _job_error(error: BaseException) -> ExtractorError:

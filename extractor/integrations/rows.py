@@ -44,7 +44,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor import errors
 from extractor.bulk.batch import DEFAULT_CONCURRENCY, BatchResult, ErrorInfo, extract_many
-from extractor.bulk.runner import RunInfo, failure_reason, result_line
+from extractor.bulk.runner import (
+    RunInfo,
+    failure_reason,
+    result_line,
+)
 from extractor.errors import BatchAborted, ConfigurationError, ExtractorError
 from extractor.io.decoding import decode_bytes
 from extractor.io.readers import InputFailure, Item

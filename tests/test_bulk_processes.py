@@ -1,0 +1,395 @@
+"""Worker processes for ``extractor bulk --workers N`` (``extractor.bulk.processes``).
+
+What must hold, checked over corpora the tests generate:
+
+* every input identity ends as exactly one line, the line of its own text (the
+  fake model answers each Kano report with its own figure, so a line on the
+  wrong document shows), and the lines are a plain run's lines but for their
+  timings; a rerun writes nothing;
+* a worker killed mid-run stops the run with one line saying how many
+  documents have no result; a driver stopped with SIGTERM (exit 130) or killed
+  with SIGKILL leaves no worker process behind; after all three, a rerun of
+  the same command leaves every id exactly once;
+* a rejected key (HTTP 401) stops the run like a plain one: exit 2, one line,
+  no key anywhere, while the key did reach the workers through the environment;
+* ``--workers`` with ``--batch`` and ``--address`` without Ray are usage errors.
+
+Each run with workers starts two processes (imports and first-call warm-up,
+a few seconds of CPU each): corpora are kept small and runs few.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves the root out
+    sys.path.insert(0, str(ROOT))
+
+from extractor.bulk.processes import ProcessBulkRun, shares  # noqa: E402
+from extractor.bulk.runner import run_bulk  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.errors import ConfigurationError  # noqa: E402
+from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+MODEL = {"model": "openai/fake-model", "strategy": "single"}
+runner = CliRunner()
+
+
+def responder(body: dict[str, Any]) -> str:
+    """:func:`casualty_responder`'s answer (one record with the document's own figure), without
+    its place: resolving "Kano" to a country costs some 50 ms of CPU per record (and seconds
+    once per process), which two worker processes and this one would pay on two shared cores."""
+    answer = json.loads(casualty_responder(body))
+    for record in answer["casualty_reports"]:
+        record["place"] = None
+    return json.dumps(answer)
+
+
+def clean_env() -> dict[str, str]:
+    """This environment without the model settings of the developer's shell."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
+
+
+def command(root: Path, out: Path, base_url: str, *more: str) -> list[str]:
+    return ["bulk", str(root), "-o", str(out), "--model", "openai/fake-model",
+            "--base-url", base_url, "--strategy", "single", "--progress", "none", *more]  # fmt: skip
+
+
+# ------------------------------------------------------------------ generated inputs
+
+
+def build_corpus(
+    root: Path, rng: random.Random, documents: int, big: int = 0
+) -> dict[str, int | None]:
+    """A folder of ``documents`` input units; returns every identity and its figure (None for
+    the units that get no records: an empty file, a picture, repeated ids' copies). ``big``
+    of the rows are long articles (some 300 kB: more than a pipe holds, each way)."""
+    root.mkdir()
+    expected: dict[str, int | None] = {"empty.txt": None, "picture.png": None}
+    (root / "empty.txt").write_text("")
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
+    for n in range(rng.randint(3, 12)):
+        folder = root / f"part{n % 3}"
+        folder.mkdir(exist_ok=True)
+        number = rng.randint(2, 10_000)
+        (folder / f"{n}.txt").write_text(kano(number) + "\nNo group claimed it.\n")
+        expected[f"part{n % 3}/{n}.txt"] = number
+    rows: list[str] = []
+    ids: list[str] = []
+    copies: dict[str, int] = {}
+    while len(expected) < documents:
+        if ids and rng.random() < 0.02:
+            repeated = rng.choice(ids)
+            copies[repeated] = copies.get(repeated, 1) + 1
+            expected[f"{repeated}#duplicate-{copies[repeated]}"] = None
+            rows.append(json.dumps({"id": repeated, "text": kano(rng.randint(2, 99))}))
+            continue
+        doc_id, number = f"row-{len(ids)}-{rng.randrange(10**6)}", rng.randint(2, 10_000)
+        text = kano(number)
+        if len(ids) < big:
+            text += " The market reopened on Monday." * 10_000
+        row: dict[str, Any] = {"id": doc_id, "text": text}
+        if rng.random() < 0.5:
+            row["published"] = date(2024, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+        rows.append(json.dumps(row))
+        ids.append(doc_id)
+        expected[doc_id] = number
+    (root / "rows.jsonl").write_text("\n".join(rows) + "\n")
+    return expected
+
+
+def read_lines(path: Path) -> dict[str, dict[str, Any]]:
+    """The output's lines by id; fails unless each is complete JSON and each id appears once."""
+    raw = path.read_bytes()
+    assert raw.endswith(b"\n"), "the file must end with a complete line"
+    lines = [json.loads(line) for line in raw.splitlines()]
+    ids = [line["doc_id"] for line in lines]
+    repeated = sorted({doc_id for doc_id in ids if ids.count(doc_id) > 1})
+    assert not repeated, f"ids written more than once: {repeated[:5]}"
+    return {line["doc_id"]: line for line in lines}
+
+
+def check_lines(lines: dict[str, dict[str, Any]], root: Path, expected: dict[str, int | None]):
+    """Every identity exactly once, each ok line the record of its own text."""
+    prefix = str(root.resolve()) + "/"
+    relative = {doc_id.removeprefix(prefix): line for doc_id, line in lines.items()}
+    assert set(relative) == set(expected)
+    for doc_id, number in expected.items():
+        line = relative[doc_id]
+        if number is None:
+            assert line["status"] in ("error", "skipped"), line
+            assert line["records"] == [] and line["error"]["message"]
+        else:
+            assert line["status"] == "ok", line
+            assert [r["killed"]["low"] for r in line["records"]] == [number], line
+
+
+def timeless(line: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in line.items() if key != "seconds"}
+
+
+# ------------------------------------------------------------------ processes
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(entry.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (a reparented zombie waits on a PID 1 that may not reap)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def wait_for_lines(out: Path, driver: subprocess.Popen[bytes], count: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and driver.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.02)
+
+
+def wait_gone(pids: set[int], seconds: float = 15.0) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(running(pid) for pid in pids):
+        time.sleep(0.05)
+    return {pid for pid in pids if running(pid)}
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+
+# ------------------------------------------------------------------ tests
+
+
+@given(st.integers(1, 512), st.integers(1, 16))
+def test_the_jobs_are_shared_out_evenly(jobs: int, workers: int) -> None:
+    split = shares(jobs, workers)
+    assert len(split) == workers and min(split) >= 1
+    assert max(split) - min(split) <= 1
+    assert sum(split) == max(jobs, workers)  # -j in all, one each at least
+
+
+def test_each_document_once_the_lines_a_plain_run_writes_and_a_rerun_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    seed = random.randrange(10**9)
+    root, out, plain = tmp_path / "in", tmp_path / "out.jsonl", tmp_path / "plain.jsonl"
+    expected = build_corpus(root, random.Random(seed), 300, big=2)
+    summary_json = tmp_path / "summary.json"
+    with FakeOpenAI(responder) as fake:
+        args = command(root, out, fake.base_url, "--workers", "2", "-j", "8")
+        first = runner.invoke(app, [*args, "--summary-json", str(summary_json)],
+                              env={"EXTRACTOR_MODEL": None})  # fmt: skip
+        assert first.exit_code == 1, (seed, first.stderr)  # the empty file, the copies: errors
+        assert "Traceback" not in first.stderr
+        run_bulk([str(root)], plain, base_url=fake.base_url, **MODEL)
+        before = out.read_bytes()
+        again = runner.invoke(app, args, env={"EXTRACTOR_MODEL": None})
+    lines = read_lines(out)
+    check_lines(lines, root, expected)
+    assert {i: timeless(line) for i, line in lines.items()} == {
+        i: timeless(line) for i, line in read_lines(plain).items()
+    }, seed
+    summary = json.loads(summary_json.read_text())
+    assert summary["documents"] == summary["new"] == len(expected) == 300, seed
+    assert summary["ok"] + summary["errors"] + summary["not_read"] == 300
+    assert summary["not_read"] == 1 and summary["records"]["casualty_report"] == summary["ok"]
+    assert sum(summary["errors_by_reason"].values()) == summary["errors"]
+    assert again.exit_code == 0, again.stderr
+    assert "documents  0 written" in again.stderr and "300 unchanged" in again.stderr
+    assert out.read_bytes() == before
+
+
+def start_driver(
+    args: list[str], out: Path, lines: int
+) -> tuple[subprocess.Popen[bytes], set[int]]:
+    """``extractor`` with ``args`` in a process of its own, once ``out`` has ``lines`` more
+    lines; and the processes it started (the two workers, multiprocessing's tracker)."""
+    before = out.read_bytes().count(b"\n") if out.exists() else 0
+    driver = subprocess.Popen(
+        [sys.executable, "-m", "extractor", *args], cwd=ROOT, env=clean_env(),
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    wait_for_lines(out, driver, before + lines)
+    spawned = children(driver.pid)
+    workers = {pid for pid in spawned if "spawn_main" in cmdline(pid)}
+    if len(workers) != 2:
+        driver.kill()
+        _, stderr = driver.communicate(timeout=30)
+        raise AssertionError(f"workers {workers}, exit {driver.returncode}: {stderr.decode()}")
+    return driver, spawned
+
+
+def kill_a_worker(out: Path, lines: int, killed: list[set[int]]) -> None:
+    """Once ``out`` has ``lines`` lines, SIGKILL one of this process's worker processes;
+    ``killed`` gets the workers it saw."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if out.exists() and out.read_bytes().count(b"\n") >= lines:
+            break
+        time.sleep(0.02)
+    workers = {pid for pid in children(os.getpid()) if "spawn_main" in cmdline(pid)}
+    workers = {pid for pid in workers if running(pid)}
+    if len(workers) == 2:
+        os.kill(min(workers), signal.SIGKILL)
+        killed.append(workers)
+
+
+def ended(driver: subprocess.Popen[bytes], spawned: set[int]) -> tuple[int, str]:
+    """The driver's exit code and stderr, once it and every process it started are gone."""
+    code = driver.wait(timeout=60)
+    assert driver.stderr is not None
+    stderr = driver.stderr.read().decode()
+    driver.stderr.close()
+    left = wait_gone(spawned)
+    assert not left, f"left running: {[cmdline(pid) for pid in left]}"
+    return code, stderr
+
+
+@needs_proc
+def test_killed_workers_and_drivers_leave_no_process_and_a_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    """One output through four runs of the same command: a worker killed (the run stops
+    with one line), the driver stopped with SIGTERM (as Ctrl-C: exit 130), the driver
+    killed with SIGKILL (its workers exit on their own), then a run to the end. No process
+    outlives its run, and every id ends exactly once, with the record of its own text."""
+    seed = random.randrange(10**9)
+    root, out = tmp_path / "in", tmp_path / "out.jsonl"
+    expected = build_corpus(root, random.Random(seed), 120)
+    with FakeOpenAI(responder, latency=0.15) as server:  # -j 4: 27 documents a second at most
+        args = command(root, out, server.base_url, "--workers", "2", "-j", "4")
+
+        # 1: a worker killed (this process is the driver; a thread kills one of its workers)
+        killed: list[set[int]] = []
+        killer = threading.Thread(target=kill_a_worker, args=(out, 2, killed), daemon=True)
+        killer.start()
+        stopped = runner.invoke(app, args, env={"EXTRACTOR_MODEL": None})
+        killer.join(timeout=10)
+        assert killed, (seed, stopped.stderr)
+        assert not wait_gone(killed[0]), "a worker outlived the run"
+        errors = [
+            line for line in stopped.stderr.splitlines() if line.startswith("extractor: error")
+        ]
+        assert stopped.exit_code == 1 and len(errors) == 1, (seed, stopped.stderr)
+        assert "Traceback" not in stopped.stderr
+        assert "ended unexpectedly (killed by SIGKILL)" in errors[0], errors
+        assert "rerun the same command" in errors[0], errors
+        lost = re.search(r"leaving ([\d,]+) document\(s\) without a result", errors[0])
+        written = read_lines(out)
+        assert lost is not None and len(written) + int(lost.group(1)) <= len(expected), errors
+
+        driver, spawned = start_driver(args, out, 2)  # 2: SIGTERM, as Ctrl-C
+        driver.send_signal(signal.SIGTERM)
+        code, stderr = ended(driver, spawned)
+        assert code == 130 and "interrupted" in stderr and "Traceback" not in stderr, stderr
+
+        driver, spawned = start_driver(args, out, 2)  # 3: SIGKILL: nobody cleans up
+        driver.send_signal(signal.SIGKILL)
+        ended(driver, spawned)
+        written = read_lines(out)
+        assert len(written) < len(expected), seed
+
+        finished = runner.invoke(app, args, env={"EXTRACTOR_MODEL": None})  # 4: to the end
+    check_lines(read_lines(out), root, expected)
+    assert finished.exit_code in (0, 1) and "Traceback" not in finished.stderr, finished.stderr
+    assert f"{len(expected) - len(written):,} new" in finished.stderr, finished.stderr
+
+
+def test_a_rejected_key_stops_the_run_with_exit_2_and_no_key_shown(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A 401 stops a plain run (exit 2, one line); with workers too. The key reaches the
+    workers through their environment only, and no output shows it."""
+    root, out = tmp_path / "in", tmp_path / "out.jsonl"
+    build_corpus(root, random.Random(), 30)
+    key = "sk-" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz0123456789", k=40))
+    with FakeOpenAI(responder, fault_rate=1.0, fault_kinds=[Fault.UNAUTHORIZED]) as bad:
+        args = command(root, out, bad.base_url, "--workers", "2", "-j", "4")
+        result = runner.invoke(
+            app,
+            args,
+            env={"EXTRACTOR_MODEL": None, "EXTRACTOR_API_KEY": None, "OPENAI_API_KEY": key},
+        )
+        sent = {record.headers.get("authorization") for record in bad.log}
+    assert result.exit_code == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("extractor: error")]
+    assert len(errors) == 1 and "rejected the API key" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert sent == {f"Bearer {key}"}  # the workers had it, from their environment
+    workers_said = capfd.readouterr()  # what the worker processes wrote to the real stderr
+    for text in (result.stderr, result.stdout, workers_said.err, workers_said.out):
+        assert key not in text and key[3:20] not in text
+    if out.exists() and out.read_bytes():
+        assert key[3:20] not in out.read_text()
+        assert all(line["status"] != "ok" for line in read_lines(out).values())
+    mine = [pid for pid in children(os.getpid()) if "spawn_main" in cmdline(pid)]
+    assert not [pid for pid in mine if running(pid)], "the workers outlived the run"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "2", "--batch"], "--workers cannot be combined with --batch"),
+        (["--workers", "1", "--batch"], "--workers cannot be combined with --batch"),
+        (["--address", "auto"], "--address needs --engine ray"),
+        (["--address", "auto", "--workers", "2"], "--address needs --engine ray"),
+    ],
+)
+def test_worker_usage_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "a.txt").write_text(kano(3))
+    command = ["bulk", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"), *args]
+    result = runner.invoke(app, command, env={"EXTRACTOR_MODEL": None})
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_the_embedded_model_is_refused_and_so_is_an_extractor(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(kano(3))
+    with pytest.raises(ConfigurationError, match="embedded model server"):
+        ProcessBulkRun([tmp_path / "a.txt"], tmp_path / "out.jsonl", model="local")
+    with pytest.raises(ConfigurationError, match="instead of extractor="):
+        ProcessBulkRun([tmp_path / "a.txt"], tmp_path / "out.jsonl", extractor=object())
