@@ -34,8 +34,9 @@ MIN_LETTERS = 12
 #: Bulgarian and Macedonian resemble) can score 0.3 to 0.6.
 MIN_CONFIDENCE = 0.3
 #: Longer texts are judged on three slices of this many characters (start,
-#: middle, end): enough for a sure answer, and a constant cost.
-SAMPLE_CHARS = 1000
+#: middle, end): enough for a sure answer, and a constant cost (py3langid
+#: scores in pure Python: about 1.3 ms per 1,000 characters here).
+SAMPLE_CHARS = 600
 
 _lock = threading.Lock()
 _identifier: Any = None
@@ -72,10 +73,21 @@ def detect_language(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _detect(text: str) -> str:
-    letters = sum(3 if char >= "\u2e80" else 1 for char in text if char.isalpha())
-    if letters < MIN_LETTERS:
+    if not _enough_letters(text):
         return UNDETERMINED
     language, confidence = _model().classify(text)
     if confidence < MIN_CONFIDENCE:
         return UNDETERMINED
     return str(language)
+
+
+def _enough_letters(text: str) -> bool:
+    """At least :data:`MIN_LETTERS` letters (a CJK character counts three): counted only
+    until there are enough, so a long article costs a few characters, not all of them."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 3 if char >= "\u2e80" else 1
+            if letters >= MIN_LETTERS:
+                return True
+    return False
