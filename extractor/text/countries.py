@@ -294,6 +294,14 @@ def _name_index() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@cache
+def _name_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    """:func:`_name_index` with each name's whole-word pattern, compiled once (compiled per
+    call, ~1,000 of them overflowed ``re``'s cache: 200 ms of CPU per document)."""
+    return [(name, code, re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])"))
+            for name, code in _name_index()]  # fmt: skip
+
+
 def country_in_text(text: str, language: str | None = None) -> str | None:
     """The one country a short text (a place as written) names, or None if none or several.
 
@@ -305,8 +313,8 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
     """
     folded = normalise_text(text, accents=False)
     found: set[str] = set()
-    for name, code in _name_index():
-        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded):
+    for name, code, pattern in _name_patterns():
+        if name in folded and pattern.search(folded):  # a substring test first: C speed
             found.add(code)
             folded = folded.replace(name, " ")
     if not found:
