@@ -31,9 +31,8 @@ checked when they arrive: a request it does not hold is submitted again.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
 
@@ -45,20 +44,20 @@ from extractor.bulk.carriers.base import (
     Answer,
     BatchView,
     Outcome,
+    SdkCarrier,
     Undelivered,
+    result_lines,
     retried,
     status_outcome,
 )
 from extractor.errors import ConfigurationError, TransientModelError
 from extractor.redact import redact
 from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id
-from extractor.runtime.providers import build_client
 from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
     from extractor.bulk.provider_batch import BatchEntry
     from extractor.pipeline.engine import Extractor
-    from extractor.pipeline.requests import ModelRequest
 
 __all__ = ["CREATE_SKEW", "MAX_BATCH_BYTES", "MAX_BATCH_REQUESTS", "AnthropicCarrier"]
 
@@ -81,21 +80,19 @@ ERROR_STATUS = {
 }  # fmt: skip
 
 
-class AnthropicCarrier:
+class AnthropicCarrier(SdkCarrier):
     """The Message Batches endpoints (and the Messages API for live re-asks)."""
 
     name = "anthropic"
     max_requests = MAX_BATCH_REQUESTS
     max_bytes = MAX_BATCH_BYTES
 
+    live_path = MESSAGES_PATH
+    client: anthropic.AsyncAnthropic
+    live: anthropic.AsyncAnthropic
+
     def __init__(self, extractor: Extractor) -> None:
-        self.extractor = extractor
-        # A create carries up to 256 MB: a longer deadline than one message's.
-        self.create_timeout = max(extractor.timeout, 1800.0)
-        big, _ = build_client(extractor.spec, timeout=self.create_timeout)
-        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
-        self.client = _sdk_client(big)
-        self.live = _sdk_client(live)
+        super().__init__(extractor, anthropic.AsyncAnthropic)  # a create carries up to 256 MB
 
     async def upload(self, handle: IO[bytes], name: str) -> str | None:
         return None  # the requests go in the create request itself
@@ -134,7 +131,7 @@ class AnthropicCarrier:
 
     async def _scan(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
         since = entry.created - CREATE_SKEW
-        until = entry.created + self.create_timeout + CREATE_SKEW
+        until = entry.created + self.batch_timeout + CREATE_SKEW
         count = len(entry.custom_ids)
         candidates: list[MessageBatch] = []
         seen = 0
@@ -170,7 +167,9 @@ class AnthropicCarrier:
         if batch.processing_status != "ended" or not batch.results_url:
             return True
         mine = {batch_custom_id(cid) for cid in entry.custom_ids}
-        theirs = {line["custom_id"] for line in _lines(await self._download(batch.results_url))}
+        theirs = {
+            line["custom_id"] for line in result_lines(await self._download(batch.results_url))
+        }
         return mine == theirs
 
     async def retrieve(self, batch_id: str) -> BatchView:
@@ -196,7 +195,7 @@ class AnthropicCarrier:
         ours = {batch_custom_id(cid): cid for cid in entry.custom_ids}
         found: dict[str, Outcome] = {}
         lines = 0
-        for line in _lines(await self._download(batch.results_url)):
+        for line in result_lines(await self._download(batch.results_url)):
             lines += 1
             cid = ours.get(line["custom_id"])
             if cid is not None:
@@ -216,28 +215,6 @@ class AnthropicCarrier:
             return bytes(response.content)
 
         return await retried(self.extractor, read, "download")
-
-    async def ask(self, request: ModelRequest) -> bytes:
-        async def post() -> bytes:
-            response = await self.live.post(
-                MESSAGES_PATH, cast_to=httpx2.Response, content=request.body,
-                options={"headers": {"Content-Type": "application/json"}},
-            )  # fmt: skip
-            return bytes(response.content)
-
-        return await retried(self.extractor, post, "messages")
-
-    async def aclose(self) -> None:
-        for client in (self.client, self.live):
-            with contextlib.suppress(Exception):
-                await client.close()
-
-
-def _sdk_client(client: Any) -> anthropic.AsyncAnthropic:
-    """The anthropic client under an instructor client built by ``build_client``."""
-    inner = client.client
-    assert isinstance(inner, anthropic.AsyncAnthropic)
-    return inner
 
 
 def _timestamp(value: Any) -> float | None:
@@ -295,15 +272,3 @@ def _status_error(body: Any) -> anthropic.APIStatusError:
     request = httpx2.Request("POST", "http://batch.invalid" + MESSAGES_PATH)
     response = httpx2.Response(status, json=body if body is not None else {}, request=request)
     return anthropic.APIStatusError(message, response=response, body=body)
-
-
-def _lines(data: bytes) -> Iterator[dict[str, Any]]:
-    for raw in data.splitlines():
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except ValueError:
-            continue
-        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
-            yield line

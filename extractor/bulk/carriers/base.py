@@ -9,13 +9,18 @@ flow (submit, poll, fetch, resubmit, re-ask) is written once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
+import contextlib
+import json
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
+
+import httpx2
 
 from extractor.errors import ExtractorError, ModelError, TransientModelError
 from extractor.pipeline.result import Usage
 from extractor.redact import redact
+from extractor.runtime.providers import build_client
 from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
@@ -23,7 +28,18 @@ if TYPE_CHECKING:
     from extractor.pipeline.engine import Extractor
     from extractor.pipeline.requests import ModelRequest
 
-__all__ = ["Answer", "BatchView", "Carrier", "Outcome", "Undelivered", "retried", "status_outcome"]
+__all__ = [
+    "BATCH_TIMEOUT",
+    "Answer",
+    "BatchView",
+    "Carrier",
+    "Outcome",
+    "SdkCarrier",
+    "Undelivered",
+    "result_lines",
+    "retried",
+    "status_outcome",
+]
 
 T = TypeVar("T")
 
@@ -147,3 +163,61 @@ def status_outcome(error: Exception, batch_id: str) -> Undelivered:
     if isinstance(mapped, ModelError):
         return Undelivered(mapped, isinstance(mapped, TransientModelError))
     return Undelivered(TransientModelError(redact(f"batch {batch_id}: {error}")), True)
+
+
+#: The deadline of one call that carries a whole batch (a file of up to 200-256 MB).
+BATCH_TIMEOUT = 1800.0
+
+
+class SdkCarrier:
+    """What the carriers share: the provider SDK's client twice, one with the deadline of a
+    whole batch (:data:`BATCH_TIMEOUT`) and one with a live call's for re-asks
+    (``reask="live"``), and the live ask itself, its body sent as it is."""
+
+    #: The path of one live call (``/chat/completions``, ``/v1/messages``).
+    live_path: str = ""
+
+    def __init__(self, extractor: Extractor, sdk: type[Any]) -> None:
+        self.extractor = extractor
+        self.batch_timeout = max(extractor.timeout, BATCH_TIMEOUT)
+        big, _ = build_client(extractor.spec, timeout=self.batch_timeout)
+        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
+        self.client: Any = _sdk_client(big, sdk)
+        self.live: Any = _sdk_client(live, sdk)
+
+    async def ask(self, request: ModelRequest) -> bytes:
+        """Send ``request.body`` as it is (a live call) and return the answer's bytes."""
+
+        async def post() -> bytes:
+            response = await self.live.post(
+                self.live_path, cast_to=httpx2.Response, content=request.body,
+                options={"headers": {"Content-Type": "application/json"}},
+            )  # fmt: skip
+            return bytes(response.content)
+
+        return await retried(self.extractor, post, self.live_path)
+
+    async def aclose(self) -> None:
+        for client in (self.client, self.live):
+            with contextlib.suppress(Exception):
+                await client.close()
+
+
+def _sdk_client(client: Any, sdk: type[Any]) -> Any:
+    """The SDK client under an instructor client built by ``build_client``."""
+    inner = client.client
+    assert isinstance(inner, sdk), type(inner)
+    return inner
+
+
+def result_lines(data: bytes) -> Iterator[dict[str, Any]]:
+    """The lines of a batch's results (JSONL) that name a request; anything else is skipped."""
+    for raw in data.splitlines():
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+            yield line

@@ -9,26 +9,30 @@ lost is found again by its input file's id among the provider's batches.
 
 from __future__ import annotations
 
-import contextlib
-import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from typing import IO, TYPE_CHECKING, Any
 
 import httpx2
 import openai
 
-from extractor.bulk.carriers.base import Answer, BatchView, Outcome, Undelivered, retried
+from extractor.bulk.carriers.base import (
+    Answer,
+    BatchView,
+    Outcome,
+    SdkCarrier,
+    Undelivered,
+    result_lines,
+    retried,
+)
 from extractor.bulk.carriers.base import status_outcome as _status_outcome
 from extractor.errors import TransientModelError
 from extractor.redact import redact
 from extractor.runtime import wire
-from extractor.runtime.providers import build_client
 from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
     from extractor.bulk.provider_batch import BatchEntry
     from extractor.pipeline.engine import Extractor
-    from extractor.pipeline.requests import ModelRequest
 
 __all__ = ["MAX_BATCH_BYTES", "MAX_BATCH_REQUESTS", "OpenAICarrier"]
 
@@ -39,20 +43,19 @@ MAX_BATCH_BYTES = 200_000_000
 FIND_LIMIT = 2000
 
 
-class OpenAICarrier:
+class OpenAICarrier(SdkCarrier):
     """The provider's files and batches endpoints (and chat completions for live re-asks)."""
 
     name = "openai"
     max_requests = MAX_BATCH_REQUESTS
     max_bytes = MAX_BATCH_BYTES
 
+    live_path = "/chat/completions"
+    client: openai.AsyncOpenAI
+    live: openai.AsyncOpenAI
+
     def __init__(self, extractor: Extractor) -> None:
-        self.extractor = extractor
-        # Batch files go up to 200 MB: a longer deadline than one chat request's.
-        big, _ = build_client(extractor.spec, timeout=max(extractor.timeout, 1800.0))
-        live, _ = build_client(extractor.spec, timeout=extractor.timeout)
-        self.client = _sdk_client(big)
-        self.live = _sdk_client(live)
+        super().__init__(extractor, openai.AsyncOpenAI)
 
     async def upload(self, handle: IO[bytes], name: str) -> str | None:
         async def send() -> Any:
@@ -125,7 +128,7 @@ class OpenAICarrier:
         for file_id in (entry.output_file_id, entry.error_file_id):
             if not file_id:
                 continue
-            for line in _lines(await self._content(file_id)):
+            for line in result_lines(await self._content(file_id)):
                 if line["custom_id"] in wanted:
                     found[line["custom_id"]] = _item_result(line, entry.id)
         return found
@@ -136,28 +139,6 @@ class OpenAICarrier:
             return bytes(response.content)
 
         return await retried(self.extractor, read, "download")
-
-    async def ask(self, request: ModelRequest) -> bytes:
-        async def post() -> bytes:
-            response = await self.live.post(
-                "/chat/completions", cast_to=httpx2.Response, content=request.body,
-                options={"headers": {"Content-Type": "application/json"}},
-            )  # fmt: skip
-            return bytes(response.content)
-
-        return await retried(self.extractor, post, "chat")
-
-    async def aclose(self) -> None:
-        for client in (self.client, self.live):
-            with contextlib.suppress(Exception):
-                await client.close()
-
-
-def _sdk_client(client: Any) -> openai.AsyncOpenAI:
-    """The openai client under an instructor client built by ``build_client``."""
-    inner = client.client
-    assert isinstance(inner, openai.AsyncOpenAI)
-    return inner
 
 
 def _view(batch: Any) -> BatchView:
@@ -205,15 +186,3 @@ def _status_error(status: int, body: Any) -> openai.APIStatusError:
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         message = str(body["error"].get("message") or message)
     return openai.APIStatusError(message, response=response, body=body)
-
-
-def _lines(data: bytes) -> Iterator[dict[str, Any]]:
-    for raw in data.splitlines():
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw)
-        except ValueError:
-            continue
-        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
-            yield line
