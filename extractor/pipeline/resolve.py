@@ -265,8 +265,7 @@ def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -
     text = str(context.get("text", ""))
     names, figures = spec.terms(draft)
     scored: list[tuple[float, int, bool]] = []
-    for sentence in sentences:
-        body = normalise_text(text[sentence.start : sentence.end])
+    for sentence, body in zip(sentences, _folded_sentences(sentences, text, context), strict=True):
         hits = sum(1 for n in names if n in body)
         # A figure as a whole number ("21", not the end of "2021"; "two", not in "twenty-two").
         has_figure = any(written_in(body, f) for f in figures)
@@ -281,6 +280,19 @@ def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -
     with_names = [n for _, n, f in scored if not f][:2]
     pairs = [sorted({a, b}) for a in with_names for b in with_figure]
     return singles + pairs
+
+
+def _folded_sentences(sentences: list[Sentence], text: str, context: dict[str, Any]) -> list[str]:
+    """Each sentence folded (:func:`normalise_text`), once per chunk: every record of a call
+    looks through them, so they are kept in the context's memo when it has one."""
+    memo = context.get("memo")
+    if not isinstance(memo, dict):
+        return [normalise_text(text[s.start : s.end]) for s in sentences]
+    key = ("folded sentences", len(text), len(sentences))
+    folded = memo.get(key)
+    if folded is None:
+        folded = memo[key] = [normalise_text(text[s.start : s.end]) for s in sentences]
+    return list(folded)
 
 
 __all__ = ["Article", "Resolution", "ResolutionError", "draft_to_record", "resolve"]
