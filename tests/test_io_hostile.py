@@ -1368,7 +1368,9 @@ def test_a_jsonl_number_id_is_the_id_the_python_api_gives_it(ids: list[Any]) -> 
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rows.jsonl"
-        rows = [json.dumps({"id": value, "text": f"text number {n}"}) for n, value in enumerate(ids)]
+        rows = [
+            json.dumps({"id": value, "text": f"text number {n}"}) for n, value in enumerate(ids)
+        ]
         path.write_text("\n".join(rows) + "\n", encoding="utf-8")
         items = list(iter_inputs([path]))
     assert len(items) == len(ids)

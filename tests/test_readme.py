@@ -133,6 +133,9 @@ SKIPPED: tuple[Skip, ...] = (
          "(tests/test_live_local.py runs it, marked live)", anywhere=True),
     Skip(("--engine", "ray"), "starts a Ray cluster (10-20 s): tests/test_ray_engine.py "
          "runs it on a local 2-CPU cluster", anywhere=True),
+    Skip(("--model", "anthropic/claude-3-5-haiku-latest"), "speaks Anthropic's Messages API, "
+         "not the fake OpenAI server's: tests/test_batch_anthropic.py runs it live and with "
+         "--batch against a fake Anthropic server", anywhere=True),
 )  # fmt: skip
 
 #: Helper programs a README pipeline may use around `extractor`; they run as themselves.
