@@ -258,6 +258,14 @@ class BatchAborted(ExtractorError):
         super().__init__(message)
 
 
+class WorkerLost(ExtractorError):
+    """A worker of the run (a process of ``--workers``, a Ray task or actor) ended without
+    the results it held: the run stops (the lines written are kept), and a rerun of the
+    same command extracts what is missing."""
+
+    kind: ErrorKind = "server"
+
+
 class PredictionFormatError(ExtractorError, ValueError):
     """A predicted record is not a gold-format dict with a known ``type``.
 

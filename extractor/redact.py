@@ -300,4 +300,19 @@ def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:
     return _SURROGATES.sub(replacement, text) if _SURROGATES.search(text) else text
 
 
+def escape_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written out, so that it is valid UTF-8 (and JSON any
+    reader takes) and still tells names apart: a byte a file name could not decode
+    (``"caf\\udce9.txt"``, from Python's surrogateescape) is ``%E9`` as a URL writes it,
+    another lone surrogate (a JSON ``"\\ud800"``) is ``%uD800``. Idempotent."""
+    if not _SURROGATES.search(text):
+        return text
+    return _SURROGATES.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"%{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"%u{code:04X}"
+
+
 install_log_filter()

@@ -312,7 +312,7 @@ def test_killed_workers_and_drivers_leave_no_process_and_a_rerun_completes(
         errors = [
             line for line in stopped.stderr.splitlines() if line.startswith("extractor: error")
         ]
-        assert stopped.exit_code == 1 and len(errors) == 1, (seed, stopped.stderr)
+        assert stopped.exit_code == 2 and len(errors) == 1, (seed, stopped.stderr)  # stopped
         assert "Traceback" not in stopped.stderr
         assert "ended unexpectedly (killed by SIGKILL)" in errors[0], errors
         assert "rerun the same command" in errors[0], errors
@@ -393,3 +393,43 @@ def test_the_embedded_model_is_refused_and_so_is_an_extractor(tmp_path: Path) ->
         ProcessBulkRun([tmp_path / "a.txt"], tmp_path / "out.jsonl", model="local")
     with pytest.raises(ConfigurationError, match="instead of extractor="):
         ProcessBulkRun([tmp_path / "a.txt"], tmp_path / "out.jsonl", extractor=object())
+
+
+@needs_proc
+def test_a_stopped_worker_is_said_once_and_the_run_ends_when_it_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A worker stopped (SIGSTOP) while it holds documents: alive, so nothing fails, but
+    the driver says so once, naming its pid and how to resume it; continued, the run ends
+    with every id once."""
+    from extractor.bulk import processes
+
+    monkeypatch.setattr(processes, "WATCH_SECONDS", 0.2)
+    root, out = tmp_path / "in", tmp_path / "out.jsonl"
+    expected = build_corpus(root, random.Random(7), 40)
+    stopped: list[int] = []
+
+    def stop_then_continue() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (
+            out.exists() and out.read_bytes().count(b"\n") >= 2
+        ):
+            time.sleep(0.02)
+        workers = sorted(p for p in children(os.getpid()) if "spawn_main" in cmdline(p))
+        if workers:
+            os.kill(workers[0], signal.SIGSTOP)
+            stopped.append(workers[0])
+            time.sleep(1.5)
+            os.kill(workers[0], signal.SIGCONT)
+
+    with FakeOpenAI(responder, latency=0.15) as server:
+        args = command(root, out, server.base_url, "--workers", "2", "-j", "4")
+        thread = threading.Thread(target=stop_then_continue, daemon=True)
+        thread.start()
+        result = runner.invoke(app, args, env={"EXTRACTOR_MODEL": None})
+        thread.join(timeout=10)
+    assert stopped, result.stderr
+    said = [r.getMessage() for r in caplog.records if "is stopped" in r.getMessage()]
+    assert len(said) == 1 and f"pid {stopped[0]}" in said[0] and "kill -CONT" in said[0], said
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(line["doc_id"] for line in lines) == sorted(expected), result.stderr

@@ -66,7 +66,7 @@ from typing import Any
 
 from extractor.bulk.batch import extract_many
 from extractor.bulk.runner import BulkRun, RunInfo, _Plan
-from extractor.errors import ConfigurationError, ExtractorError
+from extractor.errors import ConfigurationError, ExtractorError, WorkerLost
 from extractor.integrations.rows import (
     STOPPED,
     _result_row,
@@ -185,6 +185,7 @@ class ProcessBulkRun(BulkRun):
         self._events = asyncio.Queue()  # (worker, its message or None: gone), (None, feeder's)
         self._credit = asyncio.Semaphore(0)  # places free over the ready workers
         feeder = asyncio.create_task(self._feed(plan, pending), name="bulk-workers-feeder")
+        watcher = asyncio.create_task(self._watch(), name="bulk-workers-watcher")
         feeding, clean = True, False
         dead: list[_Worker] = []
         try:
@@ -211,13 +212,33 @@ class ProcessBulkRun(BulkRun):
                 raise self._death(dead[0], pending)
             if pending:  # cannot happen: every held id is answered or its worker is dead
                 sample = ", ".join(sorted(pending)[:3])
-                raise ExtractorError(
+                raise WorkerLost(
                     f"the worker processes ended without a result for {len(pending):,} "
                     f"document(s) (e.g. {sample}); rerun the same command to extract them"
                 )
         finally:
             feeder.cancel()
+            watcher.cancel()
             self._stop_workers(clean=clean)
+
+    async def _watch(self) -> None:
+        """Say once when a worker holding documents is stopped (SIGSTOP, a debugger): alive,
+        so nothing ends, but the run waits on it without a word otherwise."""
+        said: set[int] = set()
+        while True:
+            await asyncio.sleep(WATCH_SECONDS)
+            for worker in self._pool:
+                pid = worker.process.pid
+                if pid is None or not (worker.alive and worker.held) or pid in said:
+                    continue
+                if _is_stopped(pid):
+                    said.add(pid)
+                    logger.warning(
+                        f"worker process {worker.number + 1} of {len(self._pool)} (pid {pid}) "
+                        f"is stopped, holding {len(worker.held):,} document(s): the run waits "
+                        f"for it (kill -CONT {pid} resumes it; stopping this run and rerunning "
+                        "the command does too)"
+                    )
 
     async def _feed(self, plan: _Plan, pending: set[str]) -> None:
         """Send each item the plan lets through to the ready worker with the most room."""
@@ -334,12 +355,12 @@ class ProcessBulkRun(BulkRun):
             f"worker process {worker.number + 1} of {len(self._pool)} (pid {worker.process.pid})"
         )
         if not pending:
-            return ExtractorError(
+            return WorkerLost(
                 f"{which} ended unexpectedly ({how}); the lines written so far are kept: "
                 "rerun the same command to resume"
             )
         sample = ", ".join(sorted(pending)[:3])
-        return ExtractorError(
+        return WorkerLost(
             f"{which} ended unexpectedly ({how}), leaving {len(pending):,} document(s) without "
             f"a result (e.g. {sample}); the lines written so far are kept: rerun the same "
             "command to extract them"
@@ -494,3 +515,17 @@ def _read(
                 return
     except Exception:  # EOFError, OSError: the driver's end closed
         os._exit(0)
+
+
+#: How often the driver looks for a stopped worker.
+WATCH_SECONDS = 10.0
+
+
+def _is_stopped(pid: int) -> bool:
+    """Whether process ``pid`` is stopped (state T or t in ``/proc``); False where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            state = handle.read().rpartition(b")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state in (b"T", b"t")

@@ -103,11 +103,18 @@ from extractor.io.output import (
     latest_lines,
     open_output,
 )
-from extractor.io.readers import CONTENT_KEYED, beside_label, id_container, path_derived
+from extractor.io.readers import (
+    CONTENT_KEYED,
+    beside_label,
+    id_container,
+    path_derived,
+    visible,
+)
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
+from extractor.redact import escape_surrogates
 from extractor.runtime import aio
 from extractor.settings import settings
 from extractor.types.registry import RECORD_TYPES
@@ -461,14 +468,14 @@ def result_line(
     document = result.document
     usage = result.usage
     line: dict[str, Any] = {
-        "doc_id": result.doc_id,
+        "doc_id": escape_surrogates(result.doc_id),  # as the plan names it (see _Plan.items)
         "status": "skipped" if not_read else result.status,
-        "source": result.source,
+        "source": escape_surrogates(result.source) if result.source else result.source,
         "text_sha256": document.text_sha256 if document else None,
         "input_sha256": input_hash(document),
         "published": result.published.isoformat() if result.published else None,
         "title": document.title if document else None,
-        "url": document.url if document else None,
+        "url": escape_surrogates(document.url) if document and document.url else None,
         "records": [record.model_dump(mode="json") for record in result.records],
         "counts": {**dict.fromkeys(RECORD_TYPES, 0), **result.counts()},
         "usage": usage.model_dump(mode="json"),
@@ -664,6 +671,7 @@ class _Plan:
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
         for item in skip_own(inputs, self.own):
             self.read += 1
+            item = visible(item)  # the names lines carry: valid UTF-8 (see escape_surrogates)
             if self.broken and item.source:
                 self._note_mending(item.source)
             if isinstance(item, InputFailure) and item.repeat and item.doc_id in self.seen:

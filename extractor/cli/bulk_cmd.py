@@ -3,9 +3,10 @@
 A thin shell over :mod:`extractor.bulk`: it picks the progress display,
 turns run-stopping errors into one stderr line that says what to do, and
 maps the outcome to the exit code: 0 every document ok, 1 some documents
-failed (every line is still written), 2 bad usage, inputs or configuration
-(including a run stopped early because every further document would fail
-the same way, or an output that cannot be written), 130 interrupted.
+failed or are incomplete, or an input could not be read (every line is
+still written), 2 bad usage, inputs or configuration (including a run
+stopped early because every further document would fail the same way or a
+worker died, or an output that cannot be written), 130 interrupted.
 Rerunning the same command resumes: documents whose text is unchanged are
 skipped, changed ones are extracted again. Every problem with the output or
 the summary file (a folder, a missing folder, no permission, a full disk,
@@ -80,6 +81,7 @@ from extractor.errors import (
     ExtractorError,
     InputError,
     LocalModelError,
+    WorkerLost,
 )
 from extractor.io import is_rereadable
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
@@ -239,8 +241,9 @@ def bulk(
     """Convert files and archives to JSONL: one line per document, resumable.
 
     Rerun the same command to resume after a crash or Ctrl-C. Exit codes: 0 every
-    document ok; 1 some failed (their error lines are written); 2 bad usage, inputs
-    or configuration, or a run stopped early (a rejected key, an unreachable server).
+    document ok; 1 some failed or are incomplete (their lines are written); 2 bad
+    usage, inputs or configuration, or a run stopped early (a rejected key, an
+    unreachable server, a worker that died).
     """
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
@@ -440,7 +443,10 @@ def _execute(run: BulkRun, output: str) -> int:
 
 
 def _stops(error: ExtractorError) -> bool:
-    stopping = InputError | ConfigurationError | ClientModelError | LocalModelError | BatchAborted
+    stopping = (
+        InputError | ConfigurationError | ClientModelError | LocalModelError | BatchAborted
+        | WorkerLost
+    )  # fmt: skip
     return isinstance(error, stopping)
 
 

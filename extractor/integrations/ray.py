@@ -52,7 +52,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from extractor.bulk.runner import BulkRun, _Plan
-from extractor.errors import ConfigurationError, ExtractorError
+from extractor.errors import ConfigurationError, ExtractorError, WorkerLost
 from extractor.integrations.rows import (
     DEFAULT_JOBS,
     INPUT_COLUMNS,
@@ -281,7 +281,7 @@ class RayBulkRun(BulkRun):
                 raise _job_error(error) from error
             if pending:
                 sample = ", ".join(sorted(pending)[:3])
-                raise ExtractorError(
+                raise WorkerLost(
                     f"the Ray job ended without a result for {len(pending):,} document(s) "
                     f"(e.g. {sample}); rerun the same command to extract them"
                 )
@@ -360,7 +360,7 @@ def _job_error(error: BaseException) -> ExtractorError:
     text = str(error)
     found = re.findall(r"^\s*((?:\w+\.)*\w*(?:Error|Exception|Aborted|Failed)\w*: .+)$", text, re.M)
     detail = found[-1].strip() if found else " ".join(text.split())
-    return ExtractorError(
+    return WorkerLost(
         f"the Ray job failed: {detail[:500]}; the lines written so far are kept: rerun the "
         "same command to resume"
     )

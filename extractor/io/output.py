@@ -58,6 +58,7 @@ from types import TracebackType
 from typing import Any, BinaryIO, Literal
 
 from extractor.errors import ConfigurationError, OutputError
+from extractor.redact import escape_surrogates
 
 if sys.platform != "win32":
     import fcntl
@@ -572,14 +573,29 @@ def _with_doc_id(record: Mapping[str, Any]) -> Mapping[str, Any]:
 def _encode_line(record: Mapping[str, Any]) -> bytes:
     """Compact UTF-8 JSON plus newline; NaN/Infinity are refused (not JSON).
 
-    A lone surrogate (from a broken input) cannot be UTF-8 encoded, so such a
-    record falls back to ASCII escapes, which every JSON reader accepts.
+    A lone surrogate (a broken input: an undecodable file name, a JSON
+    ``"\\ud800"``) cannot be UTF-8, and its ``\\udcXX`` escape is refused by
+    strict readers (DuckDB, jq): such a record's strings are written with
+    :func:`~extractor.redact.escape_surrogates` instead (the bulk plan names
+    documents the same way, so a rerun still finds their lines).
     """
     text = json.dumps(record, ensure_ascii=False, allow_nan=False)
     try:
         return text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
-        return json.dumps(record, ensure_ascii=True, allow_nan=False).encode("ascii") + b"\n"
+        clean = json.dumps(_escaped(record), ensure_ascii=False, allow_nan=False)
+        return clean.encode("utf-8") + b"\n"
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` with every string in it (keys too) through ``escape_surrogates``."""
+    if isinstance(value, str):
+        return escape_surrogates(value)
+    if isinstance(value, Mapping):
+        return {escape_surrogates(str(k)): _escaped(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _refuse_torn_tail(path: Path) -> None:

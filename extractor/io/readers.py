@@ -143,6 +143,7 @@ from extractor.io.formats import (
 )
 from extractor.io.output import is_result_line
 from extractor.pipeline.document import Document, as_doc_id
+from extractor.redact import escape_surrogates
 
 __all__ = [
     "MAX_NESTING",
@@ -1835,6 +1836,19 @@ def _another_document(
 
 #: A row's line number at the end of its source (``rows.jsonl:3``): no identity.
 _ROW_NUMBER = re.compile(r":[0-9]+$")
+
+
+def visible(item: Item) -> Item:
+    """``item`` with its id, source and URL through :func:`escape_surrogates`: how a bulk
+    run names it, in its lines and when it matches them on a rerun."""
+    doc_id, source = escape_surrogates(item.doc_id), escape_surrogates(item.source or "")
+    url = item.url if isinstance(item, Document) else None
+    clean_url = escape_surrogates(url) if url else url
+    if (doc_id, source, clean_url) == (item.doc_id, item.source or "", url):
+        return item
+    if isinstance(item, Document):
+        return dataclasses.replace(item, doc_id=doc_id, source=source or None, url=clean_url)
+    return dataclasses.replace(item, doc_id=doc_id, source=source)
 
 
 def beside_label(doc_id: str, source: str) -> str:

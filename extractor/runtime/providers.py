@@ -683,12 +683,32 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
     finish = first_choice.get("finish_reason")
     if finish == "error":  # vLLM, LiteLLM and proxies: the server failed, not the model
         return "its answer ended with finish_reason 'error' (the server failed to generate)"
-    message = first_choice["message"]
-    said = [message.get(key) for key in ("content", "tool_calls", "function_call", "refusal")]
-    if finish != "content_filter" and all(value in (None, [], {}) for value in said):
-        # an empty string is the model's (re-asked); no content at all is the server's
+    if finish in ("length", "content_filter"):
+        return None  # cut off, or stopped by a filter: said as such where it is handled
+    if not any(_said(first_choice["message"].get(key)) for key in _MESSAGE_PARTS):
+        # nothing in it: no model answers that to a request for JSON; a server that does
+        # (a broken proxy, a wrong template) does it to every document: stop, say why
         return "its answer's message is empty (no content, no tool call, no refusal)"
     return None
+
+
+#: What a chat completion's message may say something in.
+_MESSAGE_PARTS = ("content", "tool_calls", "function_call", "refusal")
+
+
+def _said(value: Any) -> bool:
+    """Whether a message part holds something: text that is not blank, or a tool call with
+    arguments (``{"arguments": ""}`` holds nothing)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return any(_said(item) for item in value)
+    if isinstance(value, dict):
+        function = value.get("function", value)
+        if isinstance(function, dict) and "arguments" in function:
+            return _said(function.get("arguments"))
+        return bool(value)
+    return value is not None
 
 
 def _json_kind(value: Any) -> str:

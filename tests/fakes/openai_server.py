@@ -182,6 +182,8 @@ class Fault(StrEnum):
     """200 with a chat completion whose message is ``{}``."""
     FINISH_ERROR = "finish_error"
     """200 with ``finish_reason: "error"`` and empty content (a proxy's failed generation)."""
+    EMPTY_CONTENT = "empty_content"
+    """200 with ``content: ""`` and ``finish_reason: "stop"`` (a server whose template is wrong)."""
     ECHO_KEY = "echo_key"
     """401 whose OpenAI error message quotes the request's Authorization header and URL."""
     ECHO_KEY_TEXT = "echo_key_text"
@@ -210,6 +212,7 @@ NOT_OPENAI_FAULTS: tuple[Fault, ...] = (
     Fault.NULL_CONTENT,
     Fault.EMPTY_MESSAGE,
     Fault.FINISH_ERROR,
+    Fault.EMPTY_CONTENT,
 )
 #: Faults whose answer echoes the request's credentials (for redaction tests).
 ECHO_FAULTS: tuple[Fault, ...] = (
@@ -869,6 +872,7 @@ _NOT_OPENAI_BODIES: dict[Fault, Callable[[], web.Response]] = {
     Fault.FINISH_ERROR: _not_openai(
         _completion_of({"role": "assistant", "content": ""}, finish="error")
     ),
+    Fault.EMPTY_CONTENT: _not_openai(_completion_of({"role": "assistant", "content": ""})),
 }
 
 
