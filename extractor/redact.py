@@ -301,18 +301,27 @@ def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:
 
 
 def escape_surrogates(text: str) -> str:
-    """``text`` with each lone surrogate written out, so that it is valid UTF-8 (and JSON any
-    reader takes) and still tells names apart: a byte a file name could not decode
-    (``"caf\\udce9.txt"``, from Python's surrogateescape) is ``%E9`` as a URL writes it,
-    another lone surrogate (a JSON ``"\\ud800"``) is ``%uD800``. Idempotent."""
-    if not _SURROGATES.search(text):
+    """``text`` with each lone surrogate written out as text, one-to-one, so that it is valid
+    UTF-8 (and JSON any reader takes) and names that differ still differ.
+
+    The escape character is U+FFFD (which a name holds only when a decoder already gave
+    up on it), followed by ``x`` and two hex digits for a byte a file name could not
+    decode (``"caf\\udce9.txt"``, Python's surrogateescape, is ``"caf\ufffdxE9.txt"``) or
+    ``u`` and four for any other surrogate (a JSON ``"\\ud800"``) and for U+FFFD itself,
+    so no escaped name equals another name, escaped or not. Not idempotent, so it is
+    applied once, where a bulk run names its inputs (:func:`~extractor.io.readers.visible`).
+    """
+    if not _TO_ESCAPE.search(text):
         return text
-    return _SURROGATES.sub(_escaped, text)
+    return _TO_ESCAPE.sub(_escaped, text)
+
+
+_TO_ESCAPE = re.compile("[\ud800-\udfff\ufffd]")
 
 
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"%{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"%u{code:04X}"
+    return f"\ufffdx{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"\ufffdu{code:04X}"
 
 
 install_log_filter()

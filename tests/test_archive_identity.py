@@ -5,8 +5,8 @@ Three classes of input that a crawl or an archive of articles really holds:
 * **Re-crawls.** A WARC (or a crawl's several WARC files) holding one URI captured
   more than once, at other dates, with other content: each capture is a document of
   its own, the first keeps the URI as its id (as before), a later one is
-  ``<URI>#capture=<WARC-Date>``; only a record equal to an earlier one in URI, date
-  and payload is a duplicate.
+  ``<URI>#capture=<WARC-Date>``; a record equal to an earlier one in URI, date
+  and payload is that document again, read once.
 * **Member names that spell the readers' own marks**: ``a.zip!b.txt`` beside the
   member ``b.txt`` of ``a.zip``, ``x.txt#2`` beside two members named ``x.txt``,
   ``x.txt#duplicate-2``, ``rows.jsonl#<content hash>``, ``%21``, ``:3``, unicode:
@@ -447,12 +447,12 @@ def check_captures(items: list[Item], captures: list[Capture], split: int = 0) -
     for n, (item, capture) in enumerate(zip(items, captures, strict=True)):
         file_key = (in_file[n], capture.key)
         earlier = texts.setdefault(capture.uri, set())
-        if file_key in keys:  # the same record twice in one file
-            assert isinstance(item, InputFailure) and item.error.startswith("duplicate id")
+        if file_key in keys:  # the same record twice in one file: the same document, read once
+            assert isinstance(item, InputFailure) and item.repeat and item.skipped, item
             continue
         keys.add(file_key)
-        if isinstance(item, InputFailure):
-            assert item.error.startswith("duplicate id") and capture.number in earlier, item
+        if isinstance(item, InputFailure):  # the same text under the URI in another file
+            assert item.repeat and capture.number in earlier, item
             continue
         assert isinstance(item, Document), item
         assert kano(capture.number) in item.text and item.url == capture.uri
@@ -539,7 +539,7 @@ def test_a_recrawl_is_named_by_its_date_and_a_same_date_recrawl_by_its_record(
     payload = hashlib.sha256(page(kano(3))).hexdigest()[:12]
     assert items[2].doc_id == f"{a}#capture={DATES[1]};sha256={payload}"
     assert isinstance(items[3], InputFailure) and items[3].doc_id == a
-    assert items[3].error.startswith("duplicate id")
+    assert items[3].repeat and items[3].skipped  # the same record again: read once
     assert [item.source for item in items[:2]] == [f"{path}!{a}", f"{path}!{a}#capture={DATES[1]}"]
 
 
@@ -554,18 +554,15 @@ def test_recrawls_through_bulk_one_line_each_and_a_rerun_writes_nothing(
         out = Path(tmp) / "out.jsonl"
         run(fake, [str(folder)], out)
         lines = lines_of(out)
-        assert len(lines) == len(captures)
-        assert len({line["doc_id"] for line in lines}) == len(lines)
+        # a record written again (the same URI and text) is the same document: read once
         distinct = len({capture.key for capture in captures})
-        ok = {line["doc_id"] for line in lines if line["status"] == "ok"}
-        assert len(ok) == distinct
+        assert len(lines) == distinct
+        assert len({line["doc_id"] for line in lines}) == len(lines)
         for line in lines:
-            if line["status"] == "ok":
-                assert line["doc_id"].startswith(line["url"])
-                figures = [record["killed"]["low"] for record in line["records"]]
-                assert figures == [int(line["text"].split()[2])], line  # its own text's
-            else:
-                assert line["duplicate_of"] in ok, line  # a capture read in full before
+            assert line["status"] == "ok", line
+            assert line["doc_id"].startswith(line["url"])
+            figures = [record["killed"]["low"] for record in line["records"]]
+            assert figures == [int(line["text"].split()[2])], line  # its own text's
         rerun_writes_nothing(fake, [str(folder)], out)
 
 
@@ -622,8 +619,8 @@ def test_bulk_cli_reads_a_hostile_crawl_folder_and_a_rerun_writes_nothing(
 ) -> None:
     """``extractor bulk`` over a folder holding a zip of hostile names with an earlier output
     in it and two WARC files of re-crawls (one record written twice): one line per unit,
-    distinct ids, only the record written twice a duplicate; the same command again sends
-    and writes nothing."""
+    distinct ids, the record written twice read once; the same command again sends and
+    writes nothing."""
     folder = tmp_path / "in"
     folder.mkdir()
     earlier = tmp_path / "earlier.jsonl"
@@ -649,10 +646,9 @@ def test_bulk_cli_reads_a_hostile_crawl_folder_and_a_rerun_writes_nothing(
     command = ["bulk", str(folder), "-o", str(out), "--model", "openai/fake-model",
                "--base-url", fake.base_url, "--strategy", "single", "--progress", "log"]  # fmt: skip
     result = CliRunner().invoke(app, command, env=CLEAN_ENV)
-    assert result.exit_code == 1, result.output  # the identical record's error line
-    assert "1  input: duplicate id" in result.output
+    assert result.exit_code == 0, result.output  # the identical record is read once
     lines = {line["doc_id"]: line for line in lines_of(out)}
-    assert len(lines) == len(lines_of(out)) == 10
+    assert len(lines) == len(lines_of(out)) == 9
     status = {doc_id: line["status"] for doc_id, line in lines.items()}
     recrawl = f"{a}@{(folder / 'crawl-2.warc.gz').resolve()}"
     assert status == {
@@ -664,10 +660,8 @@ def test_bulk_cli_reads_a_hostile_crawl_folder_and_a_rerun_writes_nothing(
         "bundle.zip!x.txt%23duplicate-2": "skipped",
         "bundle.zip!out.jsonl": "skipped",
         a: "ok",
-        recrawl: "ok",  # the URI in another WARC file, with another text
-        f"{recrawl}#duplicate-2": "error",  # the same record again
+        recrawl: "ok",  # the URI in another WARC file, with another text; its copy read once
     }
-    assert lines[f"{recrawl}#duplicate-2"]["duplicate_of"] == recrawl
     assert lines[recrawl]["text"].startswith(kano(78))
     before, written = len(fake.requests), out.read_bytes()
     again = CliRunner().invoke(app, command, env=CLEAN_ENV)

@@ -170,9 +170,10 @@ def _chain(
 ) -> list[Reply]:  # fmt: skip
     """Carry ``requests`` through the answers the live run got: each body must be one it sent.
 
-    The live path makes a document's calls one after the other and stops at the
-    first that fails; a batch sends them all. Carried in the live order, they
-    stop where the live run stopped.
+    The live path makes a document's calls one after the other; a call without a
+    valid answer leaves the others going, any other failure stops the document. A
+    batch sends them all. Carried in the live order, they stop where the live run
+    stopped.
     """
     replies: list[Reply] = []
     for request in requests:
@@ -183,7 +184,7 @@ def _chain(
             completion = server.core._completion(record)  # the very answer the live call got
             reply = parse_response(current, completion, document)
             replies.append(reply)
-            if reply.error is not None:
+            if reply.error is not None and not isinstance(reply.error, ExtractionFailed):
                 return replies
             current = reply.follow_up
     return replies
@@ -510,6 +511,35 @@ def test_a_state_file_that_is_not_ours_is_refused_untouched(tmp_path: Path) -> N
         run_batch(inputs, output, server)
     assert state.read_text() == "{not json"
     assert isinstance(BatchEntry("x", [], 0).describe(), str)
+
+
+def test_batches_of_another_server_are_never_resumed_here(tmp_path: Path) -> None:
+    """A state file names batches by the ids one server gave: against another server (the
+    same ids may name other batches there) the run refuses, naming both, and touches
+    nothing; against its own server it resumes."""
+    inputs = write_corpus(tmp_path, [3, 4])
+    output = tmp_path / "out.jsonl"
+    state = _state(output)
+    config = BatchConfig(steps=("in_progress",) * 100_000)  # never ends while we look
+    with FakeBatchAPI(answer, batch=config) as first:
+        run = ProviderBatchRun([str(inputs)], output, model=MODEL, base_url=first.base_url,
+                               poll_interval=0.02)  # fmt: skip
+
+        async def submit_then_stop() -> None:
+            task = asyncio.create_task(run.run())
+            while not (state.exists() and '"id": "batch' in state.read_text()):
+                await asyncio.sleep(0.01)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+        aio.run(submit_then_stop())
+        saved = state.read_bytes()
+        with FakeBatchAPI(answer) as other:
+            with pytest.raises(ConfigurationError) as refused:
+                run_batch(inputs, output, other)
+            assert other.base_url in str(refused.value) and first.base_url in str(refused.value)
+        assert state.read_bytes() == saved
 
 
 # ------------------------------------------------------------- killed runs

@@ -15,6 +15,7 @@ checked over generated folder trees, command spellings and edits between runs, t
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import random
@@ -781,6 +782,41 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
         assert sorted(figure(line["text"]) for line in current) == sorted(n for _, n in distinct)
         again = run(fake, list(reversed(paths)), out)
         assert (again.new, again.changed, again.errors) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("case", ["row-spells-a-file", "row-spells-an-at-name"])
+def test_an_id_that_spells_another_documents_name_never_takes_its_line(
+    fake: FakeOpenAI, tmp_path: Path, case: str
+) -> None:
+    """An explicit id that spells a file's path, or the ``<id>@<file>`` name another
+    document gets: every file read alone, in every order, then all together: each document
+    keeps its own line, paid once (before: in one order the later one replaced it)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    if case == "row-spells-a-file":
+        article = folder / "a1.txt"
+        article.write_text(kano(501))
+        rows = folder / "f4.jsonl"
+        rows.write_text(json.dumps({"id": str(article), "text": kano(502)}) + "\n")
+        inputs = [str(article), str(rows)]
+    else:
+        one, two, three = (folder / f"f{n}.jsonl" for n in (1, 2, 3))
+        one.write_text(json.dumps({"id": "1", "text": kano(511)}) + "\n")
+        two.write_text(json.dumps({"id": "1", "text": kano(512)}) + "\n")
+        three.write_text(json.dumps({"id": f"1@{two}", "text": kano(513)}) + "\n")
+        inputs = [str(one), str(two), str(three)]
+    figures = sorted(figure(Path(path).read_text()) for path in inputs)
+    for order in itertools.permutations(inputs):
+        out = tmp_path / f"out-{'-'.join(Path(p).stem for p in order)}.jsonl"
+        before = len(fake.requests)
+        for path in order:
+            run(fake, [path], out)
+        run(fake, list(order), out)
+        assert len(fake.requests) - before == len(inputs), order  # each paid once
+        current = [line for line in latest_lines(out) if line["status"] == "ok"]
+        assert sorted(figure(line["text"]) for line in current) == figures, order
+        for line in current:
+            assert killed(line) == [figure(line["text"])], line
 
 
 # ------------------------------------------------- --forget-unseen: the current state only

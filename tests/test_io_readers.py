@@ -234,9 +234,10 @@ def test_an_excluded_file_is_no_input_however_it_is_reached(tree: Path) -> None:
 
 
 def test_duplicate_ids_become_failures_naming_the_first_source(tmp_path: Path) -> None:
-    """An id twice in one file, or with the same text in two files, is one document: the
-    second is a failure naming the first. The same id in two files with two texts is two
-    documents (monthly exports numbered from 1): the second is ``<id>@<its file>``."""
+    """An id twice in one file with two texts: the second is a failure naming the first.
+    The same id and text again (in one file or two) is the same document, read once: a
+    skipped repeat. The same id in two files with two texts is two documents (monthly
+    exports numbered from 1): the second is ``<id>@<its file>``."""
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     first.write_text('{"id": "a", "text": "A."}\n{"id": "a", "text": "A twice."}\n')
     second.write_text('{"id": "a", "text": "Another A."}\n{"id": "b", "text": "A."}\n'
@@ -244,9 +245,11 @@ def test_duplicate_ids_become_failures_naming_the_first_source(tmp_path: Path) -
     items = list(iter_inputs([str(first), str(second)]))
     assert [item.doc_id for item in items] == ["a", "a", f"a@{second}", "b", "a"]
     assert document(items[0]).text == "A."
-    for dup, where in ((items[1], f"{first}:2"), (items[4], f"{second}:3")):
-        assert failure(dup).error == f"duplicate id (first seen in {first}:1)"
-        assert dup.source == where
+    assert failure(items[1]).error == f"duplicate id (first seen in {first}:1)"
+    assert items[1].source == f"{first}:2"
+    repeat = failure(items[4])
+    assert repeat.repeat and repeat.skipped and repeat.source == f"{second}:3"
+    assert repeat.error == f"the same id and text as in {first}:1: read once"
     assert document(items[2]).text == "Another A."
 
 

@@ -497,10 +497,17 @@ class ProviderBatchRun(BulkRun):
         api = self._api
         assert api is not None
         state = BatchState.load(self.state_path)
+        server = redact(self.extractor.spec.base_url) if self.extractor.spec.base_url else None
+        if state.entries and state.server != server:
+            # its batch ids mean nothing to another server (or name other batches there)
+            raise ConfigurationError(
+                f"{self.state_path}: holds batches submitted to "
+                f"{state.server or 'the provider itself'}, not {server or 'the provider itself'}"
+                ": rerun against that server to resume them (or `extractor batch cancel` "
+                "them there), then move the file aside to start over here"
+            )
         state.model = self.extractor.spec.label
-        state.server = (
-            redact(self.extractor.spec.base_url) if self.extractor.spec.base_url else None
-        )
+        state.server = server
         await self._reconcile(api, state)
         pending = {job.document.doc_id: job for job in jobs}
         results: dict[str, _Answer | _Undelivered] = {}

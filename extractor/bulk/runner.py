@@ -114,7 +114,6 @@ from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
-from extractor.redact import escape_surrogates
 from extractor.runtime import aio
 from extractor.settings import settings
 from extractor.types.registry import RECORD_TYPES
@@ -468,14 +467,14 @@ def result_line(
     document = result.document
     usage = result.usage
     line: dict[str, Any] = {
-        "doc_id": escape_surrogates(result.doc_id),  # as the plan names it (see _Plan.items)
+        "doc_id": result.doc_id,
         "status": "skipped" if not_read else result.status,
-        "source": escape_surrogates(result.source) if result.source else result.source,
+        "source": result.source,
         "text_sha256": document.text_sha256 if document else None,
         "input_sha256": input_hash(document),
         "published": result.published.isoformat() if result.published else None,
         "title": document.title if document else None,
-        "url": escape_surrogates(document.url) if document and document.url else None,
+        "url": document.url if document else None,
         "records": [record.model_dump(mode="json") for record in result.records],
         "counts": {**dict.fromkeys(RECORD_TYPES, 0), **result.counts()},
         "usage": usage.model_dump(mode="json"),
@@ -570,6 +569,9 @@ REDO_ASKED = "asked for other types/model"
 REDO_STOPPED = "failed on the server's side (a stopped run)"
 REDO_RETRY = "error lines retried"
 REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
+#: How often a name is extended with ``@<file>`` before it is taken as it is (see
+#: :meth:`_Plan._unheld`): more would need that many documents naming each other.
+_MAX_RENAMES = 8
 #: What :meth:`_Plan._redo` says of an unreadable input whose earlier result stands.
 KEEP = "kept: unreadable now"
 #: The reason a forgotten line gives (see :meth:`_Plan._forget`).
@@ -792,9 +794,22 @@ class _Plan:
             return _renamed(item, known)
         line = self.lines.get(item.doc_id)
         taken_by = line.source if line is not None else self.seen.get(item.doc_id, source)
-        if taken_by and taken_by != source and item.doc_id != source:
-            return _renamed(item, source)
+        if taken_by and taken_by != source:
+            # a label another source has: its own path, unless an explicit id took that too
+            return _renamed(item, self._unheld(source, source))
         return item
+
+    def _unheld(self, name: str, source: str) -> str:
+        """``name``, or while another source's document holds it (an explicit id that spells
+        a path or an ``<id>@<file>``), ``<name>@<this file>``: a document never takes over
+        another's line, whichever order runs read them in."""
+        container = id_container(name, source)
+        for _ in range(_MAX_RENAMES):
+            held = self._source_of(name)
+            if held is None or held == source or id_container(name, held) == container:
+                return name
+            name = beside_label(name, source)
+        return name
 
     def _explicit(self, item: Item, source: str) -> Item:
         """The id of an item with an explicit id (an id column, a URI): the one its document
@@ -817,7 +832,7 @@ class _Plan:
         line = self.lines.get(base)
         owner = line.source if line is not None else self.seen.get(base)
         if owner and path_derived(base, owner):
-            return _renamed(item, beside)
+            return _renamed(item, self._unheld(beside, source))
         for name in (base, beside):
             held = self._source_of(name)
             if held is not None and id_container(base, held) == container:
@@ -826,7 +841,7 @@ class _Plan:
             return item  # a free id, or one given in this run: the reader's choice stands
         if line.text_sha256 in (text_hash(item), UNKNOWN_HASH):
             return _renamed(item, base)  # the same text: the same document, moved
-        return _renamed(item, beside)
+        return _renamed(item, self._unheld(beside, source))
 
     def _source_of(self, doc_id: str) -> str | None:
         """Where the document with this id came from: its output line, or this run."""

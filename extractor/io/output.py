@@ -58,7 +58,7 @@ from types import TracebackType
 from typing import Any, BinaryIO, Literal
 
 from extractor.errors import ConfigurationError, OutputError
-from extractor.redact import escape_surrogates
+from extractor.redact import clean_surrogates
 
 if sys.platform != "win32":
     import fcntl
@@ -575,26 +575,27 @@ def _encode_line(record: Mapping[str, Any]) -> bytes:
 
     A lone surrogate (a broken input: an undecodable file name, a JSON
     ``"\\ud800"``) cannot be UTF-8, and its ``\\udcXX`` escape is refused by
-    strict readers (DuckDB, jq): such a record's strings are written with
-    :func:`~extractor.redact.escape_surrogates` instead (the bulk plan names
-    documents the same way, so a rerun still finds their lines).
+    strict readers (DuckDB, jq). A bulk run names documents with
+    :func:`~extractor.redact.escape_surrogates` before they get here; what is
+    left (a path in an error message) is replaced by U+FFFD, so every line is
+    valid UTF-8 JSON.
     """
     text = json.dumps(record, ensure_ascii=False, allow_nan=False)
     try:
         return text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
-        clean = json.dumps(_escaped(record), ensure_ascii=False, allow_nan=False)
+        clean = json.dumps(_cleaned(record), ensure_ascii=False, allow_nan=False)
         return clean.encode("utf-8") + b"\n"
 
 
-def _escaped(value: Any) -> Any:
-    """``value`` with every string in it (keys too) through ``escape_surrogates``."""
+def _cleaned(value: Any) -> Any:
+    """``value`` with every string in it (keys too) through ``clean_surrogates``."""
     if isinstance(value, str):
-        return escape_surrogates(value)
+        return clean_surrogates(value)
     if isinstance(value, Mapping):
-        return {escape_surrogates(str(k)): _escaped(v) for k, v in value.items()}
+        return {clean_surrogates(str(k)): _cleaned(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_escaped(v) for v in value]
+        return [_cleaned(v) for v in value]
     return value
 
 

@@ -1893,6 +1893,8 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
             or (explicit and _another_document(item.doc_id, seen, source, texts, text))
         ):
             own = beside_label(item.doc_id, source) if explicit else source
+            if own in first_seen and first_seen[own] != source:
+                own = beside_label(own, source)  # its path is an explicit id already
             item = dataclasses.replace(item, doc_id=own)
             seen = first_seen.get(own)
         if seen is None:

@@ -29,21 +29,25 @@ sent: :attr:`AnthropicDialect.takes_temperature`. The SDK sends the key as
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import anthropic
 import httpx2
-from anthropic._models import construct_type
-from anthropic.types import Message
 from instructor.v2.core.providers import Provider
 
 from extractor.errors import ModelRefusal
 from extractor.redact import log_filter
+
+if TYPE_CHECKING:
+    import anthropic
+    from anthropic.types import Message
+
 from extractor.runtime.providers import (
     AnswerCheck,
     Guarded,
@@ -60,11 +64,11 @@ __all__ = [
     "MESSAGES",
     "MESSAGES_PATH",
     "AnthropicDialect",
-    "GuardedMessagesClient",
     "api_root",
     "async_client",
     "batch_custom_id",
     "body_bytes",
+    "guarded_client_type",
     "message",
     "message_refusal",
 ]
@@ -152,8 +156,18 @@ def _tokens(data: dict[str, Any]) -> tuple[int, int]:
 MESSAGES = AnswerCheck(MESSAGES_PATH, "the Anthropic Messages API", _message_shape, message_refusal)
 
 
+def _sdk() -> ModuleType:
+    """The anthropic SDK, imported on first use: this module imports without the
+    ``anthropic`` extra (``require_package`` says what to install before anything here
+    runs), as the rest of extractor does."""
+    return importlib.import_module("anthropic")
+
+
 def message(data: Mapping[str, Any]) -> Message:
     """An answer's JSON as the SDK's ``Message``, built leniently as the SDK builds a live one."""
+    from anthropic._models import construct_type
+    from anthropic.types import Message
+
     built = construct_type(type_=Message, value=dict(data))
     assert isinstance(built, Message)
     return built
@@ -162,11 +176,15 @@ def message(data: Mapping[str, Any]) -> Message:
 # ------------------------------------------------------------------ the client
 
 
-class GuardedMessagesClient(Guarded, anthropic.DefaultAsyncHttpxClient):
+@cache
+def guarded_client_type() -> type[Any]:
     """The anthropic SDK's HTTP client with a total deadline and a check of each message
-    (see :class:`~extractor.runtime.providers.Guarded`)."""
+    (see :class:`~extractor.runtime.providers.Guarded`), made on first use."""
 
-    check = MESSAGES
+    class GuardedMessagesClient(Guarded, _sdk().DefaultAsyncHttpxClient):  # type: ignore[misc]
+        check = MESSAGES
+
+    return GuardedMessagesClient
 
 
 def async_client(spec: ModelSpec, *, timeout: float) -> anthropic.AsyncAnthropic:
@@ -174,14 +192,15 @@ def async_client(spec: ModelSpec, *, timeout: float) -> anthropic.AsyncAnthropic
     _refuse_two_credentials(spec.base_url or "", spec.api_key)
     base_url, basic = _basic_auth(spec.base_url)
     root = api_root(base_url)
-    return anthropic.AsyncAnthropic(
+    client: anthropic.AsyncAnthropic = _sdk().AsyncAnthropic(
         api_key=spec.api_key,
         base_url=root,
         max_retries=0,
         timeout=timeout,
-        http_client=GuardedMessagesClient(deadline=timeout, base_url=root, timeout=timeout),
+        http_client=guarded_client_type()(deadline=timeout, base_url=root, timeout=timeout),
         default_headers=basic or None,
     )
+    return client
 
 
 # ------------------------------------------------------------------ the bodies
@@ -199,13 +218,15 @@ class _Capture(httpx2.BaseTransport):
 def _capturing_client() -> anthropic.Anthropic:
     # An explicit timeout, as the live client has: the SDK then skips its guess of how long
     # a non-streaming answer of max_tokens takes (which refuses large ones, never sending).
-    return anthropic.Anthropic(
+    sdk = _sdk()
+    client: anthropic.Anthropic = sdk.Anthropic(
         api_key="capture-key",
         base_url=_CAPTURE_URL,
         max_retries=0,
         timeout=600.0,
-        http_client=anthropic.DefaultHttpxClient(transport=_Capture()),
+        http_client=sdk.DefaultHttpxClient(transport=_Capture()),
     )
+    return client
 
 
 def body_bytes(request: Mapping[str, Any]) -> bytes:

@@ -31,14 +31,13 @@ checked when they arrive: a request it does not hold is submitted again.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 from collections.abc import Collection
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
 
-import anthropic
 import httpx2
-from anthropic.types.messages import MessageBatch
 
 from extractor.bulk.carriers.base import (
     Answer,
@@ -56,6 +55,9 @@ from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id
 from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
+    import anthropic
+    from anthropic.types.messages import MessageBatch
+
     from extractor.bulk.provider_batch import BatchEntry
     from extractor.pipeline.engine import Extractor
 
@@ -92,7 +94,8 @@ class AnthropicCarrier(SdkCarrier):
     live: anthropic.AsyncAnthropic
 
     def __init__(self, extractor: Extractor) -> None:
-        super().__init__(extractor, anthropic.AsyncAnthropic)  # a create carries up to 256 MB
+        # the SDK on first use: this module imports without the anthropic extra
+        super().__init__(extractor, _sdk().AsyncAnthropic)  # a create carries up to 256 MB
 
     async def upload(self, handle: IO[bytes], name: str) -> str | None:
         return None  # the requests go in the create request itself
@@ -110,7 +113,7 @@ class AnthropicCarrier(SdkCarrier):
         async def submit() -> BatchView:
             try:
                 batch = await self.client.post(
-                    BATCHES_PATH, cast_to=MessageBatch, content=body,
+                    BATCHES_PATH, cast_to=_message_batch(), content=body,
                     options={"headers": {"Content-Type": "application/json"}},
                 )  # fmt: skip
             except Exception as error:
@@ -271,4 +274,14 @@ def _status_error(body: Any) -> anthropic.APIStatusError:
         message = str(inner["message"])
     request = httpx2.Request("POST", "http://batch.invalid" + MESSAGES_PATH)
     response = httpx2.Response(status, json=body if body is not None else {}, request=request)
-    return anthropic.APIStatusError(message, response=response, body=body)
+    error: anthropic.APIStatusError = _sdk().APIStatusError(message, response=response, body=body)
+    return error
+
+
+def _sdk() -> Any:
+    return importlib.import_module("anthropic")
+
+
+def _message_batch() -> type[MessageBatch]:
+    batch: type[MessageBatch] = importlib.import_module("anthropic.types.messages").MessageBatch
+    return batch
