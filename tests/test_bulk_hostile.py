@@ -822,9 +822,16 @@ def test_a_closed_standard_stream_does_not_abort_a_run(tmp_path: Path, closed: i
     assert sorted(line["doc_id"] for line in latest_lines(out)) == ["k0.txt", "k1.txt", "k2.txt"]
 
 
-def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
+def _sigint_ignored() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["foreground", "background-job"])
+def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path, background: bool) -> None:
     """``docker stop``, systemd and ``timeout`` send SIGTERM: the run stops as on Ctrl-C, with
-    its lines kept, the summary said and the lock removed; a rerun completes the file."""
+    its lines kept, the summary said and the lock removed; a rerun completes the file. Also
+    as a script's background job (``extractor bulk ... &``), which starts with SIGINT
+    ignored (before, the run then went on to the end)."""
     corpus = tmp_path / "in"
     corpus.mkdir()
     for n in range(12):
@@ -833,7 +840,7 @@ def test_sigterm_ends_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
     with FakeOpenAI(casualty_responder, latency=0.5) as slow:
         args = ["bulk", str(corpus), "-o", str(out), "--base-url", slow.base_url,
                 "--strategy", "single", "-j", "1"]  # fmt: skip
-        process = _cli(args)
+        process = _cli(args, preexec_fn=_sigint_ignored if background else None)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n")):
             time.sleep(0.05)

@@ -1032,6 +1032,8 @@ class BulkRun:
         price: Price | None = None,
         **extractor_options: Any,
     ) -> None:
+        if not os.fspath(output):
+            check_output(output)  # "an empty path" (Path("") would be the current folder)
         self.inputs = list(inputs)
         #: The user's list price (``--price``), else the built-in list's: see :meth:`cost`.
         self.price = price

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 from types import FrameType
 
@@ -29,8 +28,12 @@ def main() -> None:
 
 def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
     """SIGTERM (``docker stop``, systemd, ``timeout``) ends a run as Ctrl-C does: the lines
-    written are kept, the summary printed, the lock removed (exit 130)."""
-    os.kill(os.getpid(), signal.SIGINT)
+    written are kept, the summary printed, the lock removed (exit 130).
+
+    Raised here, not by sending ourselves SIGINT: a job a script starts in the
+    background (``extractor bulk ... &``) inherits SIGINT ignored, and a SIGINT
+    would then change nothing."""
+    signal.default_int_handler(signum, frame)
 
 
 __all__ = ["app", "main"]
