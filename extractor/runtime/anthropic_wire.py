@@ -38,7 +38,6 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import httpx2
 from instructor.v2.core.providers import Provider
 
 from extractor.errors import ModelRefusal
@@ -57,6 +56,7 @@ from extractor.runtime.providers import (
     answer_keys,
     refusal_error,
 )
+from extractor.runtime.wire import CapturingTransport
 
 __all__ = [
     "ANTHROPIC_API_URL",
@@ -206,14 +206,6 @@ def async_client(spec: ModelSpec, *, timeout: float) -> anthropic.AsyncAnthropic
 # ------------------------------------------------------------------ the bodies
 
 
-class _Capture(httpx2.BaseTransport):
-    """Keeps nothing, sends nothing: answers every request with a canned message."""
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        request.read()
-        return httpx2.Response(200, json=_CANNED, request=request)
-
-
 @cache
 def _capturing_client() -> anthropic.Anthropic:
     # An explicit timeout, as the live client has: the SDK then skips its guess of how long
@@ -224,7 +216,7 @@ def _capturing_client() -> anthropic.Anthropic:
         base_url=_CAPTURE_URL,
         max_retries=0,
         timeout=600.0,
-        http_client=sdk.DefaultHttpxClient(transport=_Capture()),
+        http_client=sdk.DefaultHttpxClient(transport=CapturingTransport(_CANNED)),
     )
     return client
 

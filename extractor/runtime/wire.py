@@ -62,6 +62,7 @@ from extractor.runtime.providers import CHAT_COMPLETIONS, AnswerCheck
 __all__ = [
     "CHAT_COMPLETIONS_PATH",
     "RETRYABLE_PARSE_ERRORS",
+    "CapturingTransport",
     "Dialect",
     "body_bytes",
     "completion",
@@ -215,12 +216,16 @@ def prepare(
     return model, request
 
 
-class _Capture(httpx2.BaseTransport):
-    """Keeps nothing, sends nothing: answers every request with a canned completion."""
+class CapturingTransport(httpx2.BaseTransport):
+    """Keeps nothing, sends nothing: answers every request with ``canned`` (a completion, a
+    message), so that an SDK serialises a request as it would send it (``body_bytes``)."""
+
+    def __init__(self, canned: Mapping[str, Any]) -> None:
+        self.canned = dict(canned)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         request.read()
-        return httpx2.Response(200, json=_CANNED, request=request)
+        return httpx2.Response(200, json=self.canned, request=request)
 
 
 @cache
@@ -229,7 +234,7 @@ def _capturing_client() -> openai.OpenAI:
         api_key="sk-capture",
         base_url=_CAPTURE_URL,
         max_retries=0,
-        http_client=openai.DefaultHttpxClient(transport=_Capture()),
+        http_client=openai.DefaultHttpxClient(transport=CapturingTransport(_CANNED)),
     )
 
 
