@@ -71,6 +71,7 @@ __all__ = [
     "guarded_client_type",
     "message",
     "message_refusal",
+    "sdk",
 ]
 
 #: Anthropic's own API, when no base URL is given (the SDK's ANTHROPIC_BASE_URL is not read:
@@ -156,7 +157,7 @@ def _tokens(data: dict[str, Any]) -> tuple[int, int]:
 MESSAGES = AnswerCheck(MESSAGES_PATH, "the Anthropic Messages API", _message_shape, message_refusal)
 
 
-def _sdk() -> ModuleType:
+def sdk() -> ModuleType:
     """The anthropic SDK, imported on first use: this module imports without the
     ``anthropic`` extra (``require_package`` says what to install before anything here
     runs), as the rest of extractor does."""
@@ -181,7 +182,7 @@ def guarded_client_type() -> type[Any]:
     """The anthropic SDK's HTTP client with a total deadline and a check of each message
     (see :class:`~extractor.runtime.providers.Guarded`), made on first use."""
 
-    class GuardedMessagesClient(Guarded, _sdk().DefaultAsyncHttpxClient):  # type: ignore[misc]
+    class GuardedMessagesClient(Guarded, sdk().DefaultAsyncHttpxClient):  # type: ignore[misc]
         check = MESSAGES
 
     return GuardedMessagesClient
@@ -192,7 +193,7 @@ def async_client(spec: ModelSpec, *, timeout: float) -> anthropic.AsyncAnthropic
     _refuse_two_credentials(spec.base_url or "", spec.api_key)
     base_url, basic = _basic_auth(spec.base_url)
     root = api_root(base_url)
-    client: anthropic.AsyncAnthropic = _sdk().AsyncAnthropic(
+    client: anthropic.AsyncAnthropic = sdk().AsyncAnthropic(
         api_key=spec.api_key,
         base_url=root,
         max_retries=0,
@@ -210,13 +211,13 @@ def async_client(spec: ModelSpec, *, timeout: float) -> anthropic.AsyncAnthropic
 def _capturing_client() -> anthropic.Anthropic:
     # An explicit timeout, as the live client has: the SDK then skips its guess of how long
     # a non-streaming answer of max_tokens takes (which refuses large ones, never sending).
-    sdk = _sdk()
-    client: anthropic.Anthropic = sdk.Anthropic(
+    module = sdk()
+    client: anthropic.Anthropic = module.Anthropic(
         api_key="capture-key",
         base_url=_CAPTURE_URL,
         max_retries=0,
         timeout=600.0,
-        http_client=sdk.DefaultHttpxClient(transport=CapturingTransport(_CANNED)),
+        http_client=module.DefaultHttpxClient(transport=CapturingTransport(_CANNED)),
     )
     return client
 

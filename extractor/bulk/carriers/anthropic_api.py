@@ -51,8 +51,7 @@ from extractor.bulk.carriers.base import (
 )
 from extractor.errors import ConfigurationError, TransientModelError
 from extractor.redact import redact
-from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id
-from extractor.runtime.retrying import classify
+from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id, sdk
 
 if TYPE_CHECKING:
     import anthropic
@@ -95,7 +94,7 @@ class AnthropicCarrier(SdkCarrier):
 
     def __init__(self, extractor: Extractor) -> None:
         # the SDK on first use: this module imports without the anthropic extra
-        super().__init__(extractor, _sdk().AsyncAnthropic)  # a create carries up to 256 MB
+        super().__init__(extractor, sdk().AsyncAnthropic)  # a create carries up to 256 MB
 
     async def upload(self, handle: IO[bytes], name: str) -> str | None:
         return None  # the requests go in the create request itself
@@ -110,21 +109,14 @@ class AnthropicCarrier(SdkCarrier):
         handle.seek(0)
         body = b'{"requests": [' + b", ".join(handle.read().splitlines()) + b"]}"
 
-        async def submit() -> BatchView:
-            try:
-                batch = await self.client.post(
-                    BATCHES_PATH, cast_to=_message_batch(), content=body,
-                    options={"headers": {"Content-Type": "application/json"}},
-                )  # fmt: skip
-            except Exception as error:
-                if isinstance(classify(error), TransientModelError):
-                    found = await self._scan(entry, known)
-                    if found is not None:
-                        return found
-                raise
+        async def send() -> BatchView:
+            batch = await self.client.post(
+                BATCHES_PATH, cast_to=_message_batch(), content=body,
+                options={"headers": {"Content-Type": "application/json"}},
+            )  # fmt: skip
             return _view(batch)
 
-        return await retried(self.extractor, submit, "create")
+        return await self.create_once(send, lambda: self._scan(entry, known))
 
     async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
         """The batch of an entry saved ``submitting`` (see the module doc); None otherwise."""
@@ -274,12 +266,8 @@ def _status_error(body: Any) -> anthropic.APIStatusError:
         message = str(inner["message"])
     request = httpx2.Request("POST", "http://batch.invalid" + MESSAGES_PATH)
     response = httpx2.Response(status, json=body if body is not None else {}, request=request)
-    error: anthropic.APIStatusError = _sdk().APIStatusError(message, response=response, body=body)
+    error: anthropic.APIStatusError = sdk().APIStatusError(message, response=response, body=body)
     return error
-
-
-def _sdk() -> Any:
-    return importlib.import_module("anthropic")
 
 
 def _message_batch() -> type[MessageBatch]:

@@ -185,6 +185,27 @@ class SdkCarrier:
         self.client: Any = _sdk_client(big, sdk)
         self.live: Any = _sdk_client(live, sdk)
 
+    async def create_once(
+        self,
+        send: Callable[[], Awaitable[BatchView]],
+        scan: Callable[[], Awaitable[BatchView | None]],
+    ) -> BatchView:
+        """``send`` a batch's create, retried as a live request is; a create whose answer was
+        lost (a reset, a timeout) may have created the batch, so before it is sent again
+        ``scan`` looks for it at the provider, and a batch found is the answer."""
+
+        async def submit() -> BatchView:
+            try:
+                return await send()
+            except Exception as error:
+                if isinstance(classify(error), TransientModelError):
+                    found = await scan()
+                    if found is not None:
+                        return found
+                raise
+
+        return await retried(self.extractor, submit, "create")
+
     async def ask(self, request: ModelRequest) -> bytes:
         """Send ``request.body`` as it is (a live call) and return the answer's bytes."""
 

@@ -28,7 +28,6 @@ from extractor.bulk.carriers.base import status_outcome as _status_outcome
 from extractor.errors import TransientModelError
 from extractor.redact import redact
 from extractor.runtime import wire
-from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
     from extractor.bulk.provider_batch import BatchEntry
@@ -75,21 +74,14 @@ class OpenAICarrier(SdkCarrier):
         file_id = entry.input_file_id
         assert file_id is not None, "upload first"
 
-        async def submit() -> BatchView:
-            try:
-                batch = await self.client.batches.create(
-                    input_file_id=file_id, endpoint=wire.CHAT_COMPLETIONS_PATH,  # type: ignore[arg-type]
-                    completion_window="24h", metadata=metadata,
-                )  # fmt: skip
-            except Exception as error:
-                if isinstance(classify(error), TransientModelError):
-                    found = await self._scan(file_id)
-                    if found is not None:
-                        return found
-                raise
+        async def send() -> BatchView:
+            batch = await self.client.batches.create(
+                input_file_id=file_id, endpoint=wire.CHAT_COMPLETIONS_PATH,  # type: ignore[arg-type]
+                completion_window="24h", metadata=metadata,
+            )  # fmt: skip
             return _view(batch)
 
-        return await retried(self.extractor, submit, "create")
+        return await self.create_once(send, lambda: self._scan(file_id))
 
     async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
         """The batch made from the entry's input file: none without one (never submitted)."""
