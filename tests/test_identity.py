@@ -755,11 +755,7 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
     for source, target in copies:  # a row of one export repeated in another
         if source < len(rows) and target < len(rows) and source != target:
             row = rows[source][0]
-            elsewhere = [n for n, content in enumerate(rows) if n != source
-                         and row[0] in {i for i, _ in content}]  # fmt: skip
-            # Known gap (#14, session 9): an id in a third file with another text as well
-            # is extracted again for the copy; only copies of an id no other file has here.
-            if not elsewhere:
+            if row[0] not in {doc_id for doc_id, _ in rows[target]}:  # else: one file, two texts
                 rows[target].append(row)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -786,6 +782,35 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
         assert sorted(figure(line["text"]) for line in current) == sorted(n for _, n in distinct)
         again = run(fake, list(reversed(paths)), out)
         assert (again.new, again.changed, again.errors) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("copied", [0, 1])
+def test_a_copy_of_one_of_two_rows_sharing_an_id_is_paid_once_in_every_order(
+    fake: FakeOpenAI, tmp_path: Path, copied: int
+) -> None:
+    """One id in two files with two texts, and a third file holding a copy of either row:
+    three files, two documents, each paid once, whichever runs read which files in which
+    order (before: the copy of the row named ``<id>@<file>`` was paid for again)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = [kano(601), kano(602)]
+    paths = []
+    for name, text in zip("abc", [*texts, texts[copied]], strict=True):
+        path = folder / f"{name}.jsonl"
+        path.write_text(json.dumps({"id": "7", "text": text}) + "\n")
+        paths.append(str(path))
+    for order in itertools.permutations(paths):
+        for together in range(1, 4):  # the first files one by one, the rest in one run
+            out = tmp_path / f"out-{'-'.join(Path(p).stem for p in order)}-{together}.jsonl"
+            before = len(fake.requests)
+            for path in order[:together]:
+                run(fake, [path], out)
+            run(fake, list(order[together:]) or list(order), out)
+            assert len(fake.requests) - before == 2, (order, together)
+            current = [line for line in latest_lines(out) if line["status"] == "ok"]
+            assert sorted(figure(line["text"]) for line in current) == [601, 602], order
+            again = run(fake, list(reversed(order)), out)
+            assert (again.new, again.changed, again.errors) == (0, 0, 0), order
 
 
 @pytest.mark.parametrize("case", ["row-spells-a-file", "row-spells-an-at-name"])

@@ -648,6 +648,14 @@ class _Plan:
             and path_derived(key, line.source)
         }
         self.mending: dict[str, str] = {}
+        #: (explicit id as its input gives it, text hash) -> the line or item with that text:
+        #: a copy of a row in another file is that document, whatever name it was given
+        self.copies: dict[tuple[str, str], str] = {}
+        for key, line in lines.items():
+            self._note_copy(key, line.source, line.text_sha256)
+        #: ids the reader gave explicit items -> the ids their documents have in the output,
+        #: where those differ: a ``repeat`` the reader flags names the first copy its way
+        self.renamed: dict[str, str] = {}
         self.asked = asked or Asked()
         self.retry_errors = retry_errors
         self.forget_unseen = forget_unseen
@@ -676,16 +684,26 @@ class _Plan:
             item = visible(item)  # the names lines carry: valid UTF-8 (see escape_surrogates)
             if self.broken and item.source:
                 self._note_mending(item.source)
-            if isinstance(item, InputFailure) and item.repeat and item.doc_id in self.seen:
+            if (
+                isinstance(item, InputFailure)
+                and item.repeat
+                and self.renamed.get(item.doc_id, item.doc_id) in self.seen
+            ):
                 self.unchanged += 1  # read once already: done, as a rerun would find it
                 continue
+            read_as = item.doc_id
             item = self._identify(item)
+            if item.doc_id != read_as and item.source and not path_derived(read_as, item.source):
+                self.renamed[read_as] = item.doc_id
             if self.forget_unseen and isinstance(item, InputFailure) and not item.skipped:
                 self.unreadable.add(item.source or item.doc_id)  # new or as before
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
             self.seen[item.doc_id] = item.source
             line = self.lines.pop(item.doc_id, None)
+            if line is not None and line.source and line.text_sha256 != text_hash(item):
+                self._forget_copy(item.doc_id, line.source, line.text_sha256)
+            self._note_copy(item.doc_id, item.source, text_hash(item))
             if line is not None:
                 why = self._redo(line, item)
                 if why is None:
@@ -837,11 +855,28 @@ class _Plan:
             held = self._source_of(name)
             if held is not None and id_container(base, held) == container:
                 return _renamed(item, name)  # this file's document, as the output names it
+        copy = self.copies.get((base, text_hash(item) or UNKNOWN_HASH))
+        if copy is not None and copy in self.lines:
+            return _renamed(item, copy)  # a copy of a row in another file: that document
         if owner is None or line is None:
             return item  # a free id, or one given in this run: the reader's choice stands
         if line.text_sha256 in (text_hash(item), UNKNOWN_HASH):
             return _renamed(item, base)  # the same text: the same document, moved
         return _renamed(item, self._unheld(beside, source))
+
+    def _note_copy(self, doc_id: str, source: str | None, text: str | None) -> None:
+        """Index an explicit id's document by its id as read and its text (see ``copies``);
+        the first one stands, as the reader keeps the first copy."""
+        if source and text not in (None, UNKNOWN_HASH) and not path_derived(doc_id, source):
+            assert text is not None
+            self.copies.setdefault((_base_id(doc_id, source), text), doc_id)
+
+    def _forget_copy(self, doc_id: str, source: str, text: str | None) -> None:
+        """Drop the index entry of a line whose document has another text now (an edited row):
+        a copy of its old text elsewhere is no longer this document."""
+        key = (_base_id(doc_id, source), text or UNKNOWN_HASH)
+        if self.copies.get(key) == doc_id:
+            del self.copies[key]
 
     def _source_of(self, doc_id: str) -> str | None:
         """Where the document with this id came from: its output line, or this run."""

@@ -1878,16 +1878,28 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
     A file's label and an explicit id that happen to be equal are two documents, not
     a duplicate: the second read gives way (its absolute source for a file,
     :func:`beside_label` for an explicit id), as a run does across runs. The same
-    explicit id with the same text again is the same document: a skipped ``repeat``,
+    explicit id with the same text again is the same document: a skipped ``repeat``
+    under the name its first copy got (``7@feb.csv`` when ``jan.csv`` has another ``7``),
     which a bulk run counts as done (as a rerun reading the files one by one would).
     """
     first_seen: dict[str, str] = {}
     texts: dict[str, str | None] = {}  # the text hash of each explicit id's first document
+    #: (explicit id as read, text hash) -> the name and source of its first copy
+    copies: dict[tuple[str, str], tuple[str, str]] = {}
     for item in items:
         source = item.source or item.doc_id
         seen = first_seen.get(item.doc_id)
         explicit = not path_derived(item.doc_id, source)
         text = item.text_sha256 if isinstance(item, Document) else None
+        copy = copies.get((item.doc_id, text)) if explicit and text is not None else None
+        if copy is not None:
+            # the same document again (one row in two monthly exports): one line, as a rerun
+            # that reads the files one by one gives it
+            name, where = copy
+            reason = f"the same id and text as in {where}: read once"
+            yield InputFailure(name, source, reason, skipped=True, repeat=True)
+            continue
+        read_as = item.doc_id
         if seen is not None and (
             path_derived(item.doc_id, seen) == explicit  # a file's label and an explicit id
             or (explicit and _another_document(item.doc_id, seen, source, texts, text))
@@ -1901,11 +1913,8 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
             first_seen[item.doc_id] = source
             if explicit:
                 texts[item.doc_id] = text
+                if text is not None:
+                    copies[(read_as, text)] = (item.doc_id, source)
             yield item
-        elif explicit and text is not None and texts.get(item.doc_id) == text:
-            # the same document again (one row in two monthly exports): one line, as a rerun
-            # that reads the files one by one gives it
-            reason = f"the same id and text as in {seen}: read once"
-            yield InputFailure(item.doc_id, source, reason, skipped=True, repeat=True)
         else:
             yield InputFailure(item.doc_id, source, f"duplicate id (first seen in {seen})")
