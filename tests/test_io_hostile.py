@@ -1386,3 +1386,58 @@ def test_a_jsonl_number_id_is_the_id_the_python_api_gives_it(ids: list[Any]) -> 
         else:
             assert item.doc_id == expected
         taken.add(expected)
+
+
+@settings(deadline=None, max_examples=30)
+@given(digits=st.integers(1, 6000).flatmap(
+    lambda n: st.from_regex(rf"\A[1-9][0-9]{{{n - 1}}}\Z")))  # fmt: skip
+def test_a_jsonl_integer_id_of_any_length_is_its_digits(digits: str) -> None:
+    """An integer id is its digits however long (Python refuses to print an int of more
+    than 4,300 digits; before, such a row was "not valid JSON" naming a setting of Python)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.jsonl"
+        path.write_text(f'{{"id": {digits}, "text": "a text"}}\n', encoding="utf-8")
+        (item,) = iter_inputs([path])
+    assert isinstance(item, Document) and item.doc_id == digits
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=6,
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(title=json_values)
+def test_a_title_is_read_or_said_to_be_ignored(title: Any) -> None:
+    """Whatever a row's title holds, the document has it as text (a number as its digits)
+    or carries a warning naming the field: a title is never dropped in silence."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rows.jsonl"
+        row = json.dumps({"id": "t", "text": "a text", "title": title})  # NaN: Python's JSON
+        path.write_text(row + "\n", encoding="utf-8")
+        (item,) = iter_inputs([path])
+    assert isinstance(item, Document)
+    said = [w for w in item.warnings if "'title'" in w]
+    blank = (isinstance(title, str) and not title.split()) or title is None
+    assert (item.title is not None) != (bool(said) or blank), (item.title, item.warnings)
+    if isinstance(title, int) and not isinstance(title, bool):
+        assert item.title == str(title)
+    elif isinstance(title, float) and item.title:
+        assert float(item.title) == title
+
+
+@settings(deadline=None, max_examples=30)
+@given(names=st.lists(st.from_regex(r"\A[a-zA-Z0-9]{1,4}:[a-z0-9:]{0,4}\.txt\Z"), min_size=1,
+                      max_size=4, unique=True))  # fmt: skip
+def test_a_colon_in_a_member_name_is_part_of_the_name(names: list[str]) -> None:
+    """``e:1.txt`` or ``notes:v2.txt`` in a zip is a name, read as any other (before: refused
+    as "absolute or escaping the archive root"); only ``C:/`` and ``C:\\`` are drive paths."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "names.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for n, name in enumerate(names):
+                archive.writestr(name, f"text number {n}")
+        items = list(iter_inputs([path]))
+    assert [type(item) for item in items] == [Document] * len(names), items

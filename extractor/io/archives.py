@@ -196,11 +196,20 @@ class ExpansionBudget:
 
 def is_unsafe_member_name(name: str) -> bool:
     """True for absolute names and names whose ``..`` climbs out of the archive root."""
+    return unsafe_member_reason(name) is not None
+
+
+def unsafe_member_reason(name: str) -> str | None:
+    """Why a member name is refused (the zip-slip forms an archive tool would write outside
+    its folder with), or None: an absolute path (``/x``, ``C:/x``, ``C:\\x``) or a ``..`` that
+    climbs out of the root. A colon alone (``e:1``, ``notes:v2.txt``) is part of a name."""
     normal = name.replace("\\", "/")
-    if normal.startswith("/") or re.match(r"[A-Za-z]:", normal):
-        return True
+    if normal.startswith("/") or re.match(r"[A-Za-z]:/", normal):
+        return "unsafe member path: an absolute path"
     resolved = posixpath.normpath(normal)
-    return resolved == ".." or resolved.startswith("../")
+    if resolved == ".." or resolved.startswith("../"):
+        return "unsafe member path: its '..' climbs out of the archive root"
+    return None
 
 
 def is_junk_name(name: str) -> bool:
@@ -218,8 +227,8 @@ def is_junk_name(name: str) -> bool:
 
 def _screen(name: str, screen: Screen) -> MemberFailure | None:
     """None if the member is to be read, else the failure that takes its place."""
-    if is_unsafe_member_name(name):
-        return MemberFailure(name, "unsafe member path (absolute or escaping the archive root)")
+    if (unsafe := unsafe_member_reason(name)) is not None:
+        return MemberFailure(name, unsafe)
     reason = screen(name)
     return None if reason is None else MemberFailure(name, reason, skipped=True)
 

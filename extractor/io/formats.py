@@ -283,7 +283,8 @@ def _first_date(
 
 
 def _shorten(value: Any, limit: int = 60) -> str:
-    text = repr(value) if isinstance(value, str) else type(value).__name__
+    small = isinstance(value, float) or (isinstance(value, int) and value.bit_length() < 64)
+    text = repr(value) if isinstance(value, str) or small else type(value).__name__
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
@@ -429,7 +430,10 @@ def record_to_document(
         key: value for key, value in record.items() if isinstance(key, str) and key not in used
     }
     url = record.get("url")
-    title = _clean_title(record.get(fields.title))
+    raw_title = record.get(fields.title)
+    title = _clean_title(raw_title)
+    if title is None and raw_title is not None and not isinstance(raw_title, str):
+        warnings.append(f"{noun} {fields.title!r} is not text ({_shorten(raw_title)}); ignored")
     return Document(
         doc_id=doc_id,
         text=text,
@@ -456,7 +460,10 @@ def _meta(fmt: str, date_source: str | None) -> dict[str, Any]:
 
 
 def _clean_title(value: Any) -> str | None:
-    """Collapse whitespace (YAML turns markdown's ``\\_`` into no-break spaces)."""
+    """Collapse whitespace (YAML turns markdown's ``\\_`` into no-break spaces). A number
+    (a title ``1984``) is its digits; anything else (a list, ``Infinity``) is no title."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        value = str(value)
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None

@@ -495,7 +495,9 @@ def _is_within(path: str, root: str) -> bool:
 
 
 def _unsupported(name: str) -> str:
-    suffix = Path(name).suffix or "(none)"
+    suffix = Path(name).suffix
+    if not suffix:
+        return "no file extension to tell its type by (.txt, .md, .html, .jsonl, .csv, ...)"
     return f"unsupported file type {suffix!r}"
 
 
@@ -1004,7 +1006,7 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     """One line's item; a line that is not UTF-8 is decoded on its own, with a warning."""
     how = unit_decoding(line)
     try:
-        record = json.loads(how.decode(line))
+        record = json.loads(how.decode(line), parse_int=_json_int)
     except json.JSONDecodeError as exc:
         return place.fail(
             f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
@@ -1017,6 +1019,12 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     if names != list(record):
         record = dict(zip(names, record.values(), strict=True))
     return _with_warning(_record_item(record, place, fields, "jsonl"), how.warning, "line")
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one longer than Python converts by default (4,300 digits) stays its
+    digits, which an id is anyway (:func:`~extractor.pipeline.document.as_doc_id`)."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _where(place: _Place) -> str:

@@ -61,9 +61,12 @@ def as_doc_id(value: Any) -> str:
         raise TypeError(f"doc_id must be a string or a number, not {type(value).__name__}")
     if _missing(value):
         raise ValueError("doc_id is missing (NaN): give every document an id")
-    if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
-        return str(int(value))
-    return str(value.item() if hasattr(value, "item") else value)  # numpy scalars as Python's
+    try:
+        if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
+            return str(int(value))
+        return str(value.item() if hasattr(value, "item") else value)  # numpy's as Python's
+    except ValueError:  # an int past Python's limit on printing one (4,300 digits)
+        raise ValueError("doc_id is a number too long to print: give it as a string") from None
 
 
 def _scalar(value: Any) -> bool:
