@@ -8,6 +8,7 @@ article names, and recorded cassettes match on the prompt.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -41,7 +42,14 @@ from extractor.text.cues import (
     patterns_for,
     states_any,
 )
-from extractor.text.language import UNDETERMINED, detect_language, sample
+from extractor.text.language import (
+    UNDETERMINED,
+    _model,
+    detect_language,
+    plainly_english,
+    sample,
+)
+from extractor.text.sentences import split_sentences
 from extractor.types.arms_transfer import ARMS_CUES, ARMS_WORDS
 from extractor.types.casualty_report import CASUALTY_CUES, CASUALTY_WORDS
 from extractor.types.meeting import Meeting
@@ -101,6 +109,66 @@ def test_a_long_text_is_judged_on_a_sample_and_always_the_same_way() -> None:
     assert len(sample(text)) < 3_500 < len(text)
     assert detect_language(text) == "de"
     assert {detect_language(text) for _ in range(3)} == {"de"}
+
+
+# Sentences of Latin-script languages written for this test, with the short words they
+# share with English ("was", "will", "of", "for", "by", "are", "had", "die", "in").
+OTHER_LATIN = (
+    "Het was een lange dag voor de minister, die van plan was of hij zou gaan.",  # nl
+    "Hij had gezegd dat de regering de wet in maart wil aannemen.",  # nl
+    "Ministeren rejste i går til Berlin for at møde sin kollega fra Frankrig.",  # da
+    "Regjeringen i byen har sagt at den vil bygge et nytt sykehus for alle.",  # nb
+    "Was die Regierung will, ist eine neue Ordnung für die Stadt und das Land.",  # de
+    "Il ministro ha detto che il governo are pronto per un nuovo accordo.",  # it
+    "O ministro disse que o governo está pronto para um acordo com a União.",  # pt
+    "Rząd ogłosił, że to on przygotuje nową ustawę o obronie kraju.",  # pl
+)
+
+
+def _pooled(texts: list[str]) -> list[str]:
+    spans = [text[s.start : s.end] for text in texts for s in split_sentences(text)]
+    return [span for span in spans if len(span) > 20]
+
+
+ENGLISH_SENTENCES = _pooled(
+    [(SEEDS / "000_e3df12fb75ba6b2b.txt").read_text(encoding="utf-8")]
+    + [
+        json.loads(line)["text"]
+        for line in (SEEDS / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+)
+OTHER_SENTENCES = _pooled(
+    [doc.text for doc in load_gold(SEEDS / "dev-multilingual.gold.jsonl")]
+    + [*VISITS.values(), *TOLLS.values(), *ARMS.values(), *NOTHING.values()]
+) + list(OTHER_LATIN)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    english=st.lists(st.sampled_from(ENGLISH_SENTENCES), max_size=30),
+    other=st.lists(st.sampled_from(OTHER_SENTENCES), max_size=30),
+    order=st.randoms(use_true_random=False),
+)
+def test_where_the_english_shortcut_answers_the_model_says_english(
+    english: list[str], other: list[str], order: random.Random
+) -> None:
+    """Any mix of English sentences and sentences of other languages: whenever the
+    function-word shortcut calls it English, py3langid does too (the shortcut saves the
+    model's time, never changes its answer)."""
+    sentences = english + other
+    order.shuffle(sentences)
+    text = sample(" ".join(sentences))
+    if plainly_english(text):
+        assert _model().classify(text)[0] == "en"
+
+
+def test_the_english_shortcut_answers_for_english_articles() -> None:
+    """It saves time where it should: every development article in English takes it."""
+    texts = [(SEEDS / "000_e3df12fb75ba6b2b.txt").read_text(encoding="utf-8")]
+    for line in (SEEDS / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines():
+        texts.append(json.loads(line)["text"])
+    long_enough = [text for text in texts if len(text.split()) >= 200]
+    assert long_enough and all(plainly_english(sample(text)) for text in long_enough)
 
 
 # ------------------------------------------------------------------------ gate
