@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -33,12 +35,15 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.cues import (
+    _CASE_UNSAFE,
     MEETING_CUES,
     MEETING_WORDS,
     MET_IN_PERSON,
     MET_IN_PERSON_CUES,
     WELCOME_CUES,
     WELCOME_WORDS,
+    any_found,
+    cue_pattern,
     patterns_for,
     states_any,
 )
@@ -169,6 +174,61 @@ def test_the_english_shortcut_answers_for_english_articles() -> None:
         texts.append(json.loads(line)["text"])
     long_enough = [text for text in texts if len(text.split()) >= 200]
     assert long_enough and all(plainly_english(sample(text)) for text in long_enough)
+
+
+# -------------------------------------------------- cue patterns on lower-cased text
+def test_lower_casing_a_text_matches_as_re_ignorecase_except_where_the_code_says() -> None:
+    """Every code point: matching lower-case ASCII letters without ``re.I`` on the
+    lower-cased text is matching them with ``re.I`` on the text (same length, same word
+    characters, same letters), except for the characters ``_CASE_UNSAFE`` names."""
+    word = re.compile(r"\w")
+    letters = {letter: re.compile(letter, re.I) for letter in "abcdefghijklmnopqrstuvwxyz"}
+    differ = set()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if 0xD800 <= code <= 0xDFFF or (low == char and char.upper() == char):
+            continue  # a surrogate, or a character without case: re.I leaves it as it is
+        if (
+            len(low) != 1
+            or bool(word.match(char)) != bool(word.match(low))
+            or (
+                code >= 128
+                and any(
+                    bool(pattern.fullmatch(char)) != (low == letter)
+                    for letter, pattern in letters.items()
+                )
+            )
+        ):
+            differ.add(char)
+    assert differ == {char for char in "\u0130\u0131\u017f" if _CASE_UNSAFE.match(char)}
+
+
+CUE_PATTERNS = [
+    pattern for spec in map(get_type, RECORD_TYPES) for pattern in (spec.cues or {}).values()
+] + [MEETING_WORDS, MET_IN_PERSON, WELCOME_WORDS, TRAVEL_WORDS, ARMS_WORDS, CASUALTY_WORDS]
+CUE_PATTERNS += [
+    cue_pattern(["tote[nr]?", "(?-i:tote)", "k", "s", "i", r"\w*in\w*"]),  # case turned back on
+    cue_pattern([r"(?-i:met)\w*", "(?i:x)"]),
+]
+TRICKY = ["İstanbul", "ıI", "ſtrike", "KILLED", "Met", "MEET", "K", "ß", "İnjured", "kılled",
+          "\u0307", "Tote", "x"]  # fmt: skip
+CUE_TEXT = st.lists(
+    st.sampled_from([*ENGLISH_SENTENCES[:40], *OTHER_SENTENCES[:40]])
+    | st.sampled_from(TRICKY)
+    | st.text(max_size=30),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=CUE_TEXT, case=st.sampled_from([str, str.upper, str.lower, str.title]))
+def test_any_found_is_any_search(text: str, case: Any) -> None:
+    """``any_found`` answers as searching each pattern does, on any text in any case."""
+    text = case(text)
+    for pattern in CUE_PATTERNS:
+        assert any_found([pattern], text) == bool(pattern.search(text)), (pattern, text)
+    assert any_found(CUE_PATTERNS, text) == any(p.search(text) for p in CUE_PATTERNS)
 
 
 # ------------------------------------------------------------------------ gate

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.text.cues import patterns_for
+from extractor.text.cues import any_found, patterns_for
 from extractor.text.language import detect_language
 from extractor.types.registry import RecordSpec, get_type
 
@@ -32,7 +32,7 @@ def _cued(spec: RecordSpec, text: str, language: str) -> bool:
     patterns = patterns_for(spec.cues, language)
     if patterns is None:
         return True
-    return any(pattern.search(text) for pattern in patterns)
+    return any_found(patterns, text)
 
 
 def screen(text: str, types: Sequence[str], language: str | None = None) -> list[str]:

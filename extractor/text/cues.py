@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from extractor.text.language import UNSPACED
 
@@ -99,8 +100,55 @@ def patterns_for(
 
 def states_any(cues: Iterable[re.Pattern[str]], sentence: str) -> bool:
     """Whether ``sentence`` has a word of any of ``cues`` (a met need is no meeting)."""
-    text = _MEET_A_NEED.sub(" ", sentence)
-    return any(cue.search(text) for cue in cues)
+    return any_found(cues, _MEET_A_NEED.sub(" ", sentence))
+
+
+#: The only characters for which lower-casing a text and matching without ``re.I`` is not
+#: what matching the text with ``re.I`` is, for a pattern of ASCII letters: "İ" lowers to
+#: two characters, and ``re.I`` matches dotless "ı" with "I" and long "ſ" with "s"
+#: (``tests/test_languages.py`` checks every code point).
+_CASE_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def any_found(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
+    """``any(pattern.search(text) for pattern in patterns)``, the same answer, faster.
+
+    Python's ``re`` matches a case-insensitive alternation of words slowly
+    (every position tries every word, each character folded): a cue pattern
+    written in lower-case ASCII is matched without ``re.I`` on the lower-cased
+    text instead, two to four times faster, which the lexical gate spends on
+    every document. Any other pattern, or a text with a character whose case
+    ``re`` folds otherwise (:data:`_CASE_UNSAFE`), is matched as it is.
+    """
+    lowered: str | None = None
+    for pattern in patterns:
+        plain = _case_free(pattern)
+        if plain is not None:
+            if lowered is None:
+                lowered = "" if _CASE_UNSAFE.search(text) else text.lower()
+            if lowered or not text:
+                if plain.search(lowered):
+                    return True
+                continue
+        if pattern.search(text):
+            return True
+    return False
+
+
+_FLAGS_OFF = re.compile(r"\(\?[a-z]*-")
+
+
+@lru_cache(maxsize=256)
+def _case_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without ``re.I``, for lower-cased text; None unless its source is ASCII
+    in lower case (an upper-case letter or escape, ``\\W``, would change meaning) and
+    turns no case-sensitivity back on (``(?-i:...)``)."""
+    source = pattern.pattern
+    if not pattern.flags & re.I or not source.isascii() or source != source.lower():
+        return None
+    if _FLAGS_OFF.search(source):
+        return None
+    return re.compile(source, pattern.flags & ~re.I)
 
 
 #: Every word of a meeting, in person or not: the meeting gate, and what a
