@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from extractor.errors import EvidenceError, MissingFigure, ResolutionError
 from extractor.text.countries import government_country
-from extractor.text.grounding import normalise_text
+from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.quantities import written_in
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
@@ -264,6 +264,10 @@ def _candidate_evidence(draft: Any, spec: RecordSpec, context: dict[str, Any]) -
     sentences: list[Sentence] = context.get("sentences") or []
     text = str(context.get("text", ""))
     names, figures = spec.terms(draft)
+    # a name is in a sentence only if it is in the article (each sentence's fold is a piece
+    # of the article's): the article is looked through once, not once per sentence
+    article = folded_article(context)
+    names = {name for name in names if name in article}
     scored: list[tuple[float, int, bool]] = []
     for sentence, body in zip(sentences, _folded_sentences(sentences, text, context), strict=True):
         hits = sum(1 for n in names if n in body)

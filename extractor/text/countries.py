@@ -221,6 +221,17 @@ def country_names(code: str, language: str = "en") -> tuple[str, ...]:
     return tuple(sorted({*english, *local}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
+def folded_country_names(code: str, language: str = "en") -> dict[str, str]:
+    """Each of :func:`country_names` -> its ``normalise_text``, what the checks of a record
+    compare with the folded article. Folded once per process: the checks of every record
+    of every answer asked for them, tens of thousands of folds per bulk run.
+
+    The mapping is shared: read it, never change it.
+    """
+    return {name: normalise_text(name) for name in country_names(code, language)}
+
+
 @cache
 def _english_names(code: str) -> tuple[str, ...]:
     names: set[str] = set()

@@ -28,7 +28,12 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
 
 from extractor.errors import EvidenceError, MissingFigure
-from extractor.text.countries import countries_in_text, country_label, country_names
+from extractor.text.countries import (
+    countries_in_text,
+    country_label,
+    country_names,
+    folded_country_names,
+)
 from extractor.text.cues import states_any
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
@@ -230,7 +235,7 @@ class Record(BaseModel):
         for code in self.countries():
             if code == publisher:
                 continue
-            names = {normalise_text(n) for n in country_names(code, language)}
+            names = set(folded_country_names(code, language).values())
             if not any(_mentions(folded, name) for name in names):
                 named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
                 raise ValueError(
@@ -249,7 +254,7 @@ class Record(BaseModel):
         for actor in self.actors():
             if actor.country and normalise_text(actor.name) in (
                 normalise_text(actor.country),
-                *(normalise_text(n) for n in country_names(actor.country, language)),
+                *folded_country_names(actor.country, language).values(),
             ):
                 continue
             words = {normalise_text(w) for w in name_words(actor.name)}
@@ -342,9 +347,10 @@ def _mention_terms(
     terms: set[str] = set(extra)
     for actor in actors:
         terms |= _name_terms(actor, language)
+    folded = {normalise_text(t) for t in terms if t.strip()}
     for code in countries:
-        terms.update(country_names(code, language))
-    return {normalise_text(t) for t in terms if t.strip()}
+        folded.update(folded_country_names(code, language).values())
+    return folded
 
 
 # Chinese and Japanese have no spaces: "中国" in "中国外交部" is a whole word.

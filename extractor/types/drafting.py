@@ -483,10 +483,9 @@ def draft_terms(
     occur in an English sentence. Short names count in a script without
     spaces ("中国"), where two characters are a whole word.
     """
-    from extractor.text.countries import LOCAL_NAMES, country_names
+    from extractor.text.countries import LOCAL_NAMES, folded_country_names
 
-    names = set(names)
-    names.update(t for t in texts if t)
+    folds = {name: normalise_text(name) for name in {*names, *(t for t in texts if t)}}
     for code in codes:
         if not code:
             continue
@@ -495,9 +494,13 @@ def draft_terms(
         except ValueError:
             continue
         for language in ("en", *LOCAL_NAMES):
-            names.update(country_names(alpha3, language))
+            folds.update(folded_country_names(alpha3, language))
     return (
-        {normalise_text(n) for n in names if len(n) >= 3 or _UNSPACED_SCRIPT.search(n)},
+        {
+            folded
+            for name, folded in folds.items()
+            if len(name) >= 3 or _UNSPACED_SCRIPT.search(name)
+        },
         {normalise_text(f) for f in figures},
     )
 
