@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import openai
 import pytest
 
 from extractor import ClientModelError, ExtractionFailed, TransientModelError
@@ -197,6 +198,29 @@ def test_grammar_schema_is_sent_for_openai_compatible_servers() -> None:
     assert body["response_format"]["type"] == "json_object"
     assert "casualty_reports" in body["response_format"]["schema"]["properties"]
     assert body["temperature"] == 0
+
+
+def test_the_sdk_gets_our_response_format_and_never_instructors_schema(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In grammar mode the request's ``response_format`` is ours, llama.cpp's json_object
+    with the schema; instructor's json_schema one, which ours replaced in the body, no
+    longer reaches the openai SDK's request transform (CPU per call)."""
+    seen: list[dict[str, Any]] = []
+    create = openai.resources.chat.AsyncCompletions.create
+
+    async def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs)
+        return await create(self, *args, **kwargs)
+
+    monkeypatch.setattr(openai.resources.chat.AsyncCompletions, "create", spy)
+    with FakeOpenAI(static(VALID)) as server, extractor(server) as ex:
+        ex.extract(ARTICLE, published=PUBLISHED)
+        body = server.requests[0]
+    assert seen and all(kwargs["response_format"]["type"] == "json_object" for kwargs in seen)
+    assert all("response_format" not in kwargs.get("extra_body", {}) for kwargs in seen)
+    assert body["response_format"] == seen[0]["response_format"]
+    assert list(body) == ["messages", "model", "max_tokens", "response_format", "temperature"]
 
 
 def test_per_type_strategy_skips_types_with_no_cue_words() -> None:

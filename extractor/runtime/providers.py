@@ -54,11 +54,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import importlib
 import json
 import logging
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -401,6 +402,45 @@ def prime_local(spec: ModelSpec, messages: list[dict[str, str]]) -> bool:
     return shared_server(size=spec.local_size or DEFAULT_SIZE).prime(messages)
 
 
+def sdk_arguments(request: Mapping[str, Any]) -> dict[str, Any]:
+    """The arguments of an OpenAI ``create``, with the ``response_format`` of ``extra_body``
+    in place of instructor's.
+
+    In ``grammar`` mode instructor (JSON_SCHEMA) passes its own
+    ``response_format`` holding the whole schema, and ours, llama.cpp's
+    ``{json_object, schema}``, goes in ``extra_body``, which the SDK merges
+    over it: the request is ours either way. Passed as the argument itself,
+    the SDK neither walks the schema it would throw away (its request
+    transform, a millisecond or more of CPU per call; it leaves a
+    ``json_object`` format's ``schema`` alone) nor moves the field: the body
+    is byte for byte the one of before. The live client (:func:`build_client`)
+    and a batch's requests (:func:`extractor.runtime.wire.body_bytes`) both
+    send what this returns.
+    """
+    arguments = dict(request)
+    extra = arguments.get("extra_body")
+    if isinstance(extra, Mapping) and "response_format" in extra and "response_format" in arguments:
+        rest = {key: value for key, value in extra.items() if key != "response_format"}
+        arguments["response_format"] = extra["response_format"]
+        if rest:
+            arguments["extra_body"] = rest
+        else:
+            del arguments["extra_body"]
+    return arguments
+
+
+def _skip_overridden_format(completions: Any) -> None:
+    """Make ``completions.create`` send :func:`sdk_arguments`: no ``response_format`` that
+    ``extra_body`` replaces reaches the SDK's request transform."""
+    create = completions.create
+
+    @functools.wraps(create)
+    async def create_with_one_format(*args: Any, **kwargs: Any) -> Any:
+        return await create(*args, **sdk_arguments(kwargs))
+
+    completions.create = create_with_one_format
+
+
 def build_client(
     spec: ModelSpec, *, timeout: float
 ) -> tuple[instructor.AsyncInstructor, str | None]:
@@ -427,6 +467,7 @@ def build_client(
             http_client=guarded,
             default_headers=basic or None,
         )
+        _skip_overridden_format(client.chat.completions)
         return instructor.from_openai(client, mode=spec.instructor_mode), base_url
     if spec.provider in NATIVE_APIS:
         from extractor.runtime.anthropic_wire import async_client

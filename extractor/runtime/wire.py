@@ -57,7 +57,7 @@ from pydantic import BaseModel, ValidationError
 
 from extractor.errors import ConfigurationError
 from extractor.runtime.instructor_compat import memoize_async_validator_check
-from extractor.runtime.providers import CHAT_COMPLETIONS, AnswerCheck
+from extractor.runtime.providers import CHAT_COMPLETIONS, AnswerCheck, sdk_arguments
 
 __all__ = [
     "CHAT_COMPLETIONS_PATH",
@@ -139,7 +139,8 @@ class OpenAIDialect:
     takes_temperature = True
 
     def body_bytes(self, request: Mapping[str, Any]) -> bytes:
-        raw = _capturing_client().chat.completions.with_raw_response.create(**request)
+        arguments = sdk_arguments(request)
+        raw = _capturing_client().chat.completions.with_raw_response.create(**arguments)
         content = raw.http_request.content
         assert isinstance(content, bytes)
         return content
