@@ -48,6 +48,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import logging
 import os
 import stat
 import sys
@@ -59,6 +60,8 @@ from typing import Any, BinaryIO, Literal
 
 from extractor.errors import ConfigurationError, OutputError
 from extractor.redact import clean_surrogates
+
+logger = logging.getLogger(__name__)
 
 if sys.platform != "win32":
     import fcntl
@@ -564,9 +567,13 @@ class JsonlWriter:
 
 
 def _with_doc_id(record: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The record, ``doc_id`` first: every line written starts with :data:`LINE_START`, so
+    that an unfinished last line can be told for one of ours (:func:`_result_lines`)."""
     doc_id = record.get("doc_id")
     if not isinstance(doc_id, str):
         raise ValueError(f"output record needs a string 'doc_id', got {doc_id!r}")
+    if next(iter(record)) != "doc_id":
+        return {"doc_id": doc_id, **record}
     return record
 
 
@@ -616,30 +623,50 @@ def _refuse_torn_tail(path: Path) -> None:
 # ------------------------------------------------------------------- reading
 
 
+#: How every line this package writes begins (:func:`_with_doc_id`, :func:`_encode_line`).
+LINE_START = b'{"doc_id": '
+
+
 @dataclass
 class _Tail:
-    """What reading the lines found at the end: the size of the complete lines, a torn rest."""
+    """What reading the lines found at the end: the size of the complete lines, and the
+    size of an unfinished last line of ours (0: none)."""
 
     size: int = 0
-    torn: bool = False
+    torn: int = 0
 
 
-def _damaged(file: Path, lineno: int, why: str) -> ConfigurationError:
-    return _problem(
-        f"line {lineno} {why}: the output file is damaged before its last line; move it "
-        f"aside or {_CHOOSE}",
-        path=file,
+def _damaged(file: Path, lineno: int, why: str, *, last: bool = False) -> ConfigurationError:
+    where = (
+        "is the last line, and not one this tool writes (a note? another program's output?)"
+        if last
+        else "the output file is damaged before its last line"
     )
+    return _problem(f"line {lineno} {why}: {where}; move it aside or {_CHOOSE}", path=file)
+
+
+def _cut_torn(file: Path, tail: _Tail) -> None:
+    """Cut off the unfinished last line a run stopped mid-write left, and say so."""
+    if tail.torn:
+        _truncate(file, tail.size)
+        logger.warning(
+            f"{file}: cut off an unfinished last line of {tail.torn} bytes (a run stopped "
+            "while writing it); its document is extracted again if it is among the inputs"
+        )
 
 
 def _result_lines(
     handle: BinaryIO, file: Path, tail: _Tail
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(line number, object)`` per complete line; damage before the last line raises.
+    """``(line number, object)`` per complete line; a line that is no result line raises.
 
-    The last line is torn when it has no newline or is not valid JSON (the
-    process died mid-write): it is not yielded, and ``tail`` says where the
-    complete lines end. Blank lines are skipped.
+    The last line is torn when it has no newline and begins as every line
+    this package writes does (:data:`LINE_START`: a run died mid-write): it is
+    not yielded, and ``tail`` says where the complete lines end. A last line
+    with its newline was written whole, so it must be a result line like any
+    other; an unfinished one that is not ours (a note appended without a
+    newline) is refused too: the tool never deletes what it did not write.
+    Blank lines are skipped.
     """
     pending: tuple[int, bytes] | None = None
     for lineno, raw in enumerate(handle, start=1):
@@ -652,28 +679,34 @@ def _result_lines(
     if pending is None:
         return
     lineno, raw = pending
-    complete = raw.endswith(b"\n")
-    record = _parse(lineno, raw, file, last=True) if complete else None
-    if not complete or (record is None and raw.strip()):
-        tail.torn = True
+    if not raw.endswith(b"\n") and raw.strip():
+        if not _could_be_ours(raw):
+            raise _damaged(file, lineno, "has no newline and is no result line", last=True)
+        tail.torn = len(raw)
         return
+    record = _parse(lineno, raw, file, last=True)
     tail.size += len(raw)
     if record is not None:
         yield lineno, record
 
 
+def _could_be_ours(unfinished: bytes) -> bool:
+    """Whether an unfinished last line may be the start of a line of ours, zero bytes a
+    crash left after it included (a file extended before its data reached the disk)."""
+    start = unfinished.rstrip(b"\0")
+    return start.startswith(LINE_START) or LINE_START.startswith(start)
+
+
 def _parse(lineno: int, raw: bytes, file: Path, *, last: bool) -> dict[str, Any] | None:
-    """The line's object; None for a blank line, and for an unparsable last line."""
+    """The line's object; None for a blank line."""
     if not raw.strip():
         return None
     try:
         record = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        if last:
-            return None
-        raise _damaged(file, lineno, f"is not valid JSON ({error})") from error
+        raise _damaged(file, lineno, f"is not valid JSON ({error})", last=last) from error
     if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
-        raise _damaged(file, lineno, "is not a JSON object with a string 'doc_id'")
+        raise _damaged(file, lineno, "is not a JSON object with a string 'doc_id'", last=last)
     return record
 
 
@@ -728,8 +761,7 @@ def _scan(file: Path) -> tuple[dict[str, str | None], dict[str, str | None]]:
             done[record["doc_id"]] = _hash_of(record)
             source = record.get("source")
             sources[record["doc_id"]] = source if isinstance(source, str) else None
-    if tail.torn:
-        _truncate(file, tail.size)
+    _cut_torn(file, tail)
     return done, sources
 
 
@@ -854,8 +886,7 @@ def _drop_error_lines(file: Path, rewrite: Path) -> int:
         for lineno, record in _result_lines(handle, file, tail):
             winners[record["doc_id"]] = (lineno, record.get("status") == "error")
             lines += 1
-    if tail.torn:
-        _truncate(file, tail.size)
+    _cut_torn(file, tail)
     dropped = sum(error for _, error in winners.values())
     if dropped == 0 and lines == len(winners):
         return 0
