@@ -513,6 +513,24 @@ def test_an_edit_of_the_date_or_title_is_a_change(fake: FakeOpenAI, edits: list[
             assert line["published"].endswith(f"-{state['published']:02d}")
 
 
+@settings(HYPOTHESIS, max_examples=6)
+@given(spellings=st.lists(st.sampled_from(["fake-model", "openai/fake-model"]), min_size=2,
+                          max_size=4))  # fmt: skip
+def test_two_spellings_of_one_model_ask_the_same(fake: FakeOpenAI, spellings: list[str]) -> None:
+    """``fake-model`` and ``openai/fake-model`` send the same requests: switching between
+    them redoes nothing (before: every document was paid for again)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "a.txt"
+        article.write_text(kano(7))
+        out = Path(tmp) / "out.jsonl"
+        before = len(fake.requests)
+        for model in spellings:
+            run(fake, [str(article)], out, model=model)
+        assert len(fake.requests) - before == 1
+        another = run(fake, [str(article)], out, model="openai/other-model")
+        assert another.redone == {"asked for other types/model": 1}
+
+
 def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpenAI) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

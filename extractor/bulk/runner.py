@@ -115,6 +115,7 @@ from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
 from extractor.runtime import aio
+from extractor.runtime.providers import canonical_model
 from extractor.settings import settings
 from extractor.types.registry import RECORD_TYPES
 
@@ -911,7 +912,11 @@ class _Plan:
         asked = self.asked
         if asked.types and line.types is not None and not set(asked.types) <= set(line.types):
             return True
-        if asked.model and line.model and line.model != asked.model:
+        if (
+            asked.model
+            and line.model
+            and canonical_model(line.model) != canonical_model(asked.model)
+        ):
             return True
         return bool(asked.strategy and line.strategy and line.strategy != asked.strategy)
 

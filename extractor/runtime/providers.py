@@ -155,6 +155,13 @@ class ModelSpec:
         return self.openai_compatible and self.effective_mode == "grammar"
 
 
+def canonical_model(label: str) -> str:
+    """A model as ``<provider>/<name>``: a bare name is an OpenAI one (``gpt-4o-mini`` is
+    ``openai/gpt-4o-mini``), as :func:`resolve_model` reads it. Two spellings of one model
+    ask the same; compare these, never the strings as typed."""
+    return label if "/" in label else f"openai/{label}"
+
+
 def resolve_model(
     model: str | None = None,
     *,
