@@ -20,16 +20,13 @@ as ``tests/test_batch_api.py`` checks the OpenAI batch API:
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import os
 import random
 import re
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -44,11 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from extractor import Document, Extractor, build_requests, parse_response  # noqa: E402
-from extractor.bulk.provider_batch import (  # noqa: E402
-    BatchState,
-    ProviderBatchRun,
-    batch_state_path,
-)
+from extractor.bulk.provider_batch import BatchState, ProviderBatchRun  # noqa: E402
 from extractor.bulk.runner import BulkRun  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.errors import (  # noqa: E402
@@ -56,12 +49,26 @@ from extractor.errors import (  # noqa: E402
     IncompatibleServerError,
     ModelRefusal,
 )
-from extractor.io.output import check_output  # noqa: E402
 from extractor.pipeline.requests import TRUNCATED_NOTE, ModelRequest, Reply, assemble  # noqa: E402
 from extractor.pipeline.result import Usage  # noqa: E402
 from extractor.runtime import aio  # noqa: E402
 from extractor.runtime.anthropic_wire import CUSTOM_ID, batch_custom_id  # noqa: E402
-from extractor.runtime.retrying import RetryPolicy  # noqa: E402
+from tests.batch_support import (  # noqa: E402
+    BatchModel,
+    answer_text,
+    assert_as_live,
+    assert_each_once,
+    batch_recorded,
+    chain,
+    first_time,
+    kill_when,
+    line_count,
+    meeting,
+    read_lines,
+    reasked,
+    state_file,
+    write_corpus,
+)
 from tests.fakes.anthropic_server import AnthropicBatchConfig, FakeAnthropic  # noqa: E402
 from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, Fault  # noqa: E402
@@ -74,51 +81,21 @@ CLEAN_ENV = {
     k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_", "ANTHROPIC_"))
 }
 ENV = {**CLEAN_ENV, "ANTHROPIC_API_KEY": KEY}
-EMPTY = {"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []}
-KANO = re.compile(r"\[(\d+)\] At least (\d+) people were killed in Kano")
-MET = re.compile(r"\[(\d+)\] The foreign minister of (\w+) met the foreign minister of (\w+)")
-ISO = {"Japan": "JPN", "Kenya": "KEN", "France": "FRA", "Brazil": "BRA"}
-
-
-def meeting(a: str, b: str) -> str:
-    return f"The foreign minister of {a} met the foreign minister of {b} on Tuesday."
+ANTHROPIC = BatchModel(MODEL, KEY)
+extractor_for = ANTHROPIC.extractor
+run_batch = ANTHROPIC.run_batch
+run_until = ANTHROPIC.run_until
 
 
 def answer(view: dict[str, Any]) -> str:
-    """The fake model: a casualty per Kano sentence, a meeting per meeting sentence.
-
-    Its first answer is invalid for some articles (re-asked, then right): JSON
-    of the wrong shape when a toll is divisible by 9, a casualty in a country
-    the article never names when it is divisible by 11.
-    """
+    """The fake model (:func:`answer_text`) on a Messages request seen as chat."""
     messages = view["messages"]
     text = "\n".join(str(m["content"]) for m in messages if m["role"] != "assistant")
     # a re-ask: the answer back as the assistant's turn (tools), or quoted (instructor's JSON)
     first = not any(
         m["role"] == "assistant" or "Validation Error" in m["content"] for m in messages
     )
-    tolls = [(int(n), int(k)) for n, k in KANO.findall(text)]
-    if first and any(k % 9 == 0 for _, k in tolls):
-        return json.dumps({"unexpected": True})
-    casualties = [
-        {"killed": k, "injured": None, "qualifier": "at_least", "victims": None,
-         "perpetrator": None, "country": "FRA" if first and k % 11 == 0 else "NGA",
-         "place": None, "date": None, "scope": "event", "violence_type": None,
-         "status": "occurred", "attribution": None, "evidence": [n]}
-        for n, k in tolls
-    ]  # fmt: skip
-    meetings = [
-        {"participants": [], "countries": [ISO[a], ISO[b]], "format": "bilateral",
-         "place": None, "date": None, "topics": [], "status": "occurred",
-         "attribution": None, "evidence": [int(n)]}
-        for n, a, b in MET.findall(text)
-    ]  # fmt: skip
-    return json.dumps({**EMPTY, "casualty_reports": casualties, "meetings": meetings})
-
-
-def extractor_for(server: FakeAnthropic, **options: Any) -> Extractor:
-    options.setdefault("retry_policy", RetryPolicy(attempts=2, initial=0.01, maximum=0.02))
-    return Extractor(MODEL, base_url=server.base_url, api_key=KEY, **options)
+    return answer_text(text, first)
 
 
 @pytest.fixture(scope="module")
@@ -133,25 +110,15 @@ def api() -> Iterator[FakeAnthropic]:
 def _chain(
     server: FakeAnthropic, start: int, document: Document, requests: list[ModelRequest]
 ) -> list[Reply]:
-    """Carry ``requests`` through the very answers the live run got (from request ``start``
-    of the server's log on): each body must be one the live path sent. A call that ends
-    without a valid answer leaves the others going, as live."""
-    raw = server.core.raw_messages[start:]
+    """:func:`chain` through the very answers the live run got, from request ``start`` on."""
     log = server.log[start:]
-    replies: list[Reply] = []
-    for request in requests:
-        current: ModelRequest | None = request
-        while current is not None:
-            assert current.body in raw, "a body the live path never sent"
-            record = log[raw.index(current.body)]
-            kind = {Fault.REFUSAL: "refusal", Fault.LENGTH: "length"}.get(
-                record.fault or Fault.SLOW
-            )
-            message = server.core.message(record.body, kind, record.index)
-            reply = parse_response(current, message, document)
-            replies.append(reply)
-            current = reply.follow_up
-    return replies
+
+    def answer_to(index: int) -> dict[str, Any]:
+        record = log[index]
+        kind = {Fault.REFUSAL: "refusal", Fault.LENGTH: "length"}.get(record.fault or Fault.SLOW)
+        return server.core.message(record.body, kind, record.index)
+
+    return chain(document, requests, server.core.raw_messages[start:], answer_to)
 
 
 ARTICLES = [
@@ -261,40 +228,9 @@ def test_batch_custom_ids_are_anthropics_and_derived() -> None:
 # ---------------------------------------------------------------- batch runs
 
 
-def write_corpus(folder: Path, tolls: list[int]) -> Path:
-    rows = "".join(
-        json.dumps({"id": f"d{n}", "text": f"{kano(k)} {meeting('Japan', 'Kenya')}"
-                    if n % 4 == 0 else kano(k), "published": "2024-03-12"}) + "\n"
-        for n, k in enumerate(tolls)
-    )  # fmt: skip
-    path = folder / "in.jsonl"
-    path.write_text(rows, encoding="utf-8")
-    return path
-
-
-def read_lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def first_time(fault: Callable[[int], str | None]) -> Callable[[dict[str, Any], bool], str | None]:
-    """An item fault the first time a toll is asked about (``fault(toll)``), never again."""
-    seen: set[int] = set()
-
-    def item_fault(view: dict[str, Any], first: bool) -> str | None:
-        found = KANO.search("\n".join(m["content"] for m in view["messages"]))
-        if found is None or int(found.group(2)) in seen:
-            return None
-        seen.add(int(found.group(2)))
-        return fault(int(found.group(2)))
-
-    return item_fault
-
-
-def run_batch(inputs: Path, output: Path, server: FakeAnthropic, **options: Any) -> Any:
-    options.setdefault("retry_policy", RetryPolicy(attempts=4, initial=0.01, maximum=0.02))
-    run = ProviderBatchRun([str(inputs)], output, model=MODEL, base_url=server.base_url,
-                           api_key=KEY, poll_interval=0.02, **options)  # fmt: skip
-    return aio.run(run.run())
+def view_text(view: dict[str, Any]) -> str:
+    """A request's chat view's text, as :func:`first_time` looks for a toll in it."""
+    return "\n".join(m["content"] for m in view["messages"])
 
 
 @pytest.mark.parametrize(("seed", "reask"), [(3, "batch"), (11, "live")])
@@ -305,7 +241,7 @@ def test_a_batch_run_writes_what_a_live_run_writes(tmp_path: Path, seed: int, re
     kinds = [None, None, None, "errored", "drop", "length"]
     drawn = {k: rng.choice(kinds) for k in tolls}
     config = AnthropicBatchConfig(
-        end=lambda n: "expired" if n == 1 else "ended", item_fault=first_time(drawn.get)
+        end=lambda n: "expired" if n == 1 else "ended", item_fault=first_time(drawn.get, view_text)
     )
     with FakeAnthropic(answer, batch=config) as server:
         summary = run_batch(inputs, tmp_path / "batch.jsonl", server, reask=reask,
@@ -319,60 +255,27 @@ def test_a_batch_run_writes_what_a_live_run_writes(tmp_path: Path, seed: int, re
         aio.run(run.run())
     batch, live = read_lines(tmp_path / "batch.jsonl"), read_lines(tmp_path / "live.jsonl")
     assert summary.documents == summary.ok == len(tolls)
-    by_id = {line["doc_id"]: line for line in live}
-    assert sorted(by_id) == sorted(line["doc_id"] for line in batch)
+    assert sorted(line["doc_id"] for line in live) == sorted(line["doc_id"] for line in batch)
+    assert_as_live(batch, live, tolls)
     for line in batch:
-        other = by_id[line["doc_id"]]
-        assert (line["status"], line["counts"]) == (other["status"], other["counts"]), line
-        assert line["records"] == other["records"]
         toll = tolls[int(line["doc_id"][1:])]
         assert [r["killed"]["low"] for r in line["records"] if "killed" in r] == [toll]
-        if toll % 9 == 0 or toll % 11 == 0:
-            assert line["calls"] >= 2  # the invalid first answer was re-asked
-    reasked = sum(1 for k in tolls if k % 9 == 0 or k % 11 == 0)
-    assert (live_calls >= reasked) if reask == "live" else (live_calls == 0)
-    assert not batch_state_path(check_output(tmp_path / "batch.jsonl")).exists()
+    reasks = sum(map(reasked, tolls))
+    assert (live_calls >= reasks) if reask == "live" else (live_calls == 0)
+    assert not state_file(tmp_path / "batch.jsonl").exists()
 
 
 def test_an_item_the_api_refuses_as_invalid_is_not_sent_again(tmp_path: Path) -> None:
     tolls = list(range(2, 14))
     inputs = write_corpus(tmp_path, tolls)
-    config = AnthropicBatchConfig(item_fault=first_time(lambda k: "invalid" if k == 5 else None))
+    invalid = first_time(lambda k: "invalid" if k == 5 else None, view_text)
+    config = AnthropicBatchConfig(item_fault=invalid)
     with FakeAnthropic(answer, batch=config) as server:
         summary = run_batch(inputs, tmp_path / "out.jsonl", server)
         assert set(server.core.submissions.values()) == {1}
     lines = {line["doc_id"]: line for line in read_lines(tmp_path / "out.jsonl")}
     assert summary.errors == 1 and lines["d3"]["status"] == "error"
     assert "HTTP 400" in lines["d3"]["error"]["message"]
-
-
-def _state(output: Path) -> Path:
-    return batch_state_path(check_output(output))
-
-
-def _run_until(output: Path, server: FakeAnthropic, inputs: Path, done: Callable[[], bool]) -> None:
-    """Start a batch run and stop it (as a kill would) once ``done()`` holds."""
-
-    async def main() -> None:
-        run = ProviderBatchRun([str(inputs)], output, model=MODEL, base_url=server.base_url,
-                               api_key=KEY, poll_interval=0.02)  # fmt: skip
-        task = asyncio.create_task(run.run())
-        while not done() and not task.done():
-            await asyncio.sleep(0.01)
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, KeyboardInterrupt):
-            await task
-
-    aio.run(main())
-
-
-def _batch_recorded(server: FakeAnthropic, output: Path) -> bool:
-    state = _state(output)
-    return (
-        bool(server.core.batches)
-        and state.exists()
-        and any(batch_id in state.read_text() for batch_id in server.core.batches)
-    )
 
 
 def test_a_batch_whose_creation_was_not_answered_is_found_not_created_again(
@@ -395,8 +298,8 @@ def test_a_batch_whose_id_a_kill_lost_is_adopted_and_a_doubt_is_said(tmp_path: P
     output = tmp_path / "out.jsonl"
     slow = AnthropicBatchConfig(steps=1000)
     with FakeAnthropic(answer, batch=slow) as server:
-        _run_until(output, server, inputs, lambda: _batch_recorded(server, output))
-        state = BatchState.load(_state(output))
+        run_until(output, server, inputs, lambda: batch_recorded(server, output))
+        state = BatchState.load(state_file(output))
         [entry] = state.entries
         entry.id, entry.status = None, "submitting"
         state.save()
@@ -428,7 +331,7 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
                                 env=ENV)  # fmt: skip
         assert nothing.exit_code == 0 and "no batch recorded" in nothing.stdout
 
-        _run_until(output, server, inputs, lambda: _batch_recorded(server, output))
+        run_until(output, server, inputs, lambda: batch_recorded(server, output))
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=ENV)
         assert shown.exit_code == 0, shown.stderr
         assert "in_progress" in shown.stdout and re.search(r"0/\d+ requests", shown.stdout)
@@ -496,24 +399,17 @@ def test_documents_killed_at_random_moments_end_once_each(tmp_path: Path) -> Non
     tolls = [rng.randint(2, 5000) for _ in range(count)]
     inputs = write_corpus(tmp_path, tolls)
     output = tmp_path / "out.jsonl"
-    state = _state(output)
+    state = state_file(output)
     config = AnthropicBatchConfig(
         steps=3,
         end=lambda n: "expired" if n == 2 else "ended",
-        item_fault=first_time(lambda k: "errored" if k % 13 == 0 else None),
+        item_fault=first_time(lambda k: "errored" if k % 13 == 0 else None, view_text),
         create_delay=0.4,  # a kill while the create is answered: the state says "submitting"
     )
     seen_states: list[str] = []
     errors: list[Path] = []
     with FakeAnthropic(answer, batch=config) as server:
-        command = [
-            sys.executable, "-m", "extractor", "bulk", str(inputs), "-o", str(output), "--batch",
-            "--model", MODEL, "--base-url", server.base_url, "--types", "casualty_report",
-            "--poll-interval", "0.05", "--progress", "none",
-        ]  # fmt: skip
-
-        def lines() -> int:
-            return output.read_bytes().count(b"\n") if output.exists() else 0
+        command = ANTHROPIC.command(inputs, output, server)
 
         def watch(condition: Callable[[], bool]) -> Callable[[], bool]:
             def check() -> bool:
@@ -529,33 +425,20 @@ def test_documents_killed_at_random_moments_end_once_each(tmp_path: Path) -> Non
         moments: list[Callable[[], bool]] = [
             lambda: False,  # a random moment while reading and building
             watch(submitting),  # while the batch is created: the rerun adopts it
-            watch(lambda: lines() > 0),  # while the answers are written
+            watch(lambda: line_count(output) > 0),  # while the answers are written
         ]
         limits = [rng.uniform(0.5, 3.0), 40.0, 40.0]
         for number, (moment, limit) in enumerate(zip(moments, limits, strict=True)):
             errors.append(tmp_path / f"stderr-{number}.txt")
+            pause = rng.uniform(0.0, 0.3)
             with errors[-1].open("wb") as stderr:
-                run = subprocess.Popen(command, cwd=ROOT, env=ENV, stderr=stderr)
-            deadline = time.monotonic() + limit
-            while time.monotonic() < deadline and run.poll() is None and not moment():
-                time.sleep(0.01)
-            time.sleep(rng.uniform(0.0, 0.3))
-            run.send_signal(signal.SIGKILL)
-            run.wait(timeout=10)
+                kill_when(command, ENV, moment, limit, pause, stderr=stderr)
         finished = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, timeout=120)
         submissions = dict(server.core.submissions)
         assert server.core.unauthenticated == 0
     assert finished.returncode == 0, finished.stderr[-2000:]
-    written = read_lines(output)
-    winners = {line["doc_id"]: line for line in written}
-    assert len(winners) == count and len(written) == count, "a document missing or twice"
-    assert all(line["status"] == "ok" for line in written)
+    assert_each_once(read_lines(output), tolls)
     assert set(submissions.values()) == {1}, "a request paid for twice"
-    for n, toll in enumerate(tolls):
-        line = winners[f"d{n}"]
-        assert [r["killed"]["low"] for r in line["records"]] == [toll]
-        if toll % 9 == 0 or toll % 11 == 0:
-            assert line["calls"] >= 2  # its invalid answer was re-asked in a follow-up batch
     assert not state.exists()
     assert seen_states, "the state file was never seen"
     for text in [output.read_text(), *seen_states, *(e.read_text() for e in errors),

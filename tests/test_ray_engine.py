@@ -21,7 +21,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import os
 import random
 import re
 import signal
@@ -29,7 +28,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +48,7 @@ from extractor.integrations import rows as row_api  # noqa: E402
 from extractor.io import InputFailure, iter_inputs  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from extractor.runtime import aio  # noqa: E402
+from tests.corpus_support import build_corpus, check_lines, clean_env, read_lines, timeless  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
 
@@ -61,6 +60,7 @@ HAS_RAY = importlib.util.find_spec("ray") is not None
 HAS_PANDAS = importlib.util.find_spec("pandas") is not None
 needs_ray = pytest.mark.skipif(not HAS_RAY, reason="Ray is not installed: pip install -e '.[ray]'")
 MODEL = {"model": "openai/fake-model", "strategy": "single"}
+FILES = (5, 40)  # .txt files in a corpus: the rest are rows
 HYPOTHESIS = settings(
     deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
@@ -84,12 +84,6 @@ def cluster() -> Iterator[str]:
         ray.shutdown()
 
 
-def clean_env() -> dict[str, str]:
-    """This process's environment, now (a Ray cluster started here sets RAY_AUTH_MODE, which a
-    driver joining it needs), without the model settings of the developer's shell."""
-    return {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
-
-
 # ------------------------------------------------------------------ generated inputs
 
 
@@ -97,76 +91,6 @@ def figure(text: str) -> int:
     found = re.search(r"At least (\d+) people", text)
     assert found is not None
     return int(found.group(1))
-
-
-def build_corpus(root: Path, rng: random.Random, documents: int) -> dict[str, int | None]:
-    """A folder of ``documents`` input units; returns every identity and its figure.
-
-    Mostly JSONL rows (with and without dates), some .txt files in subfolders,
-    ids repeated in the JSONL (their copies become ``#duplicate-n`` errors), an
-    empty file (an error) and a picture (skipped). The figure is None for the
-    units that get no records.
-    """
-    root.mkdir()
-    expected: dict[str, int | None] = {"empty.txt": None, "picture.png": None}
-    (root / "empty.txt").write_text("")
-    (root / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
-    files = rng.randint(5, 40)
-    for n in range(files):
-        folder = root / f"part{n % 3}"
-        folder.mkdir(exist_ok=True)
-        number = rng.randint(2, 10_000)
-        (folder / f"{n}.txt").write_text(kano(number) + "\nNo group claimed it.\n")
-        expected[f"part{n % 3}/{n}.txt"] = number
-    rows: list[str] = []
-    ids: list[str] = []
-    copies: dict[str, int] = {}
-    while len(expected) < documents:
-        if ids and rng.random() < 0.02:
-            repeated = rng.choice(ids)
-            copies[repeated] = copies.get(repeated, 1) + 1
-            expected[f"{repeated}#duplicate-{copies[repeated]}"] = None
-            rows.append(json.dumps({"id": repeated, "text": kano(rng.randint(2, 99))}))
-            continue
-        doc_id, number = f"row-{len(ids)}-{rng.randrange(10**6)}", rng.randint(2, 10_000)
-        row: dict[str, Any] = {"id": doc_id, "text": kano(number)}
-        if rng.random() < 0.5:
-            row["published"] = date(2024, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
-        rows.append(json.dumps(row))
-        ids.append(doc_id)
-        expected[f"{doc_id}"] = number
-    (root / "rows.jsonl").write_text("\n".join(rows) + "\n")
-    return expected
-
-
-def read_lines(path: Path) -> dict[str, dict[str, Any]]:
-    """The output's lines by id; fails unless each is complete JSON and each id appears once."""
-    raw = path.read_bytes()
-    assert raw.endswith(b"\n"), "the file must end with a complete line"
-    lines = [json.loads(line) for line in raw.splitlines()]
-    ids = [line["doc_id"] for line in lines]
-    repeated = sorted({doc_id for doc_id in ids if ids.count(doc_id) > 1})
-    assert not repeated, f"ids written more than once: {repeated[:5]}"
-    return {line["doc_id"]: line for line in lines}
-
-
-def check_lines(lines: dict[str, dict[str, Any]], root: Path, expected: dict[str, int | None]):
-    """Every identity exactly once, each ok line the record of its own text."""
-    relative = {_relative(doc_id, root): line for doc_id, line in lines.items()}
-    assert set(relative) == set(expected)
-    for doc_id, number in expected.items():
-        line = relative[doc_id]
-        if number is None:
-            assert line["status"] in ("error", "skipped"), line
-            assert line["records"] == [] and line["error"]["message"]
-        else:
-            assert line["status"] == "ok", line
-            assert [r["killed"]["low"] for r in line["records"]] == [number], line
-
-
-def _relative(doc_id: str, root: Path) -> str:
-    """A file's id is its real path, a row's its own id: the corpus names both relatively."""
-    return doc_id.removeprefix(str(root.resolve()) + "/")
 
 
 def items_of(root: Path) -> list[Document | InputFailure]:
@@ -328,7 +252,7 @@ def test_500_documents_each_once_and_a_rerun_does_nothing(
 ) -> None:
     seed = random.randrange(10**9)
     root, out = tmp_path / "in", tmp_path / "out.jsonl"
-    expected = build_corpus(root, random.Random(seed), 500)
+    expected = build_corpus(root, random.Random(seed), 500, files=FILES)
     options = {"base_url": fake.base_url, "workers": 2, "concurrency": 8, **MODEL}
     summary = aio.run(engine.RayBulkRun([str(root)], out, **options).run())
 
@@ -350,7 +274,7 @@ def test_extract_dataset_writes_the_lines_plain_bulk_writes(
 ) -> None:
     ray = pytest.importorskip("ray")
     root = tmp_path / "in"
-    build_corpus(root, random.Random(), 40)
+    build_corpus(root, random.Random(), 40, files=FILES)
     plain = tmp_path / "plain.jsonl"
     run_bulk([str(root)], plain, base_url=fake.base_url, **MODEL)
     items = items_of(root)
@@ -366,20 +290,16 @@ def test_extract_dataset_writes_the_lines_plain_bulk_writes(
         dataset, base_url=fake.base_url, concurrency=2, jobs=4, num_cpus=0.5, **MODEL
     ).take_all()
     assert sorted(r["doc_id"] for r in results) == sorted(r["doc_id"] for r in rows)
-
-    def comparable(line: dict[str, Any]) -> dict[str, Any]:
-        return {key: value for key, value in line.items() if key != "seconds"}
-
-    want = {doc_id: comparable(line) for doc_id, line in read_lines(plain).items()}
+    want = {doc_id: timeless(line) for doc_id, line in read_lines(plain).items()}
     for result in results:
-        assert comparable(json.loads(result["line"])) == want[result["doc_id"]]
+        assert timeless(json.loads(result["line"])) == want[result["doc_id"]]
 
 
 @needs_ray
 def test_a_rejected_key_stops_the_run_with_one_line(tmp_path: Path, cluster: str) -> None:
     """A 401 stops a plain run (exit 2, one line); on Ray too, not as a Ray traceback."""
     root = tmp_path / "in"
-    build_corpus(root, random.Random(), 20)
+    build_corpus(root, random.Random(), 20, files=FILES)
     out = tmp_path / "out.jsonl"
     with FakeOpenAI(casualty_responder, fault_rate=1.0, fault_kinds=[Fault.UNAUTHORIZED]) as bad:
         command = ["bulk", str(root), "-o", str(out), "--engine", "ray", "--workers", "1",
@@ -420,7 +340,7 @@ def test_an_error_that_stops_the_run_crosses_as_itself(error: errors.ExtractorEr
 def test_a_killed_driver_resumes_with_every_id_exactly_once(tmp_path: Path, cluster: str) -> None:
     seed = random.randrange(10**9)
     root, out = tmp_path / "in", tmp_path / "out.jsonl"
-    expected = build_corpus(root, random.Random(seed), 160)
+    expected = build_corpus(root, random.Random(seed), 160, files=FILES)
     with FakeOpenAI(casualty_responder, latency=0.05) as server:
         command = [
             sys.executable, "-m", "extractor", "bulk", str(root), "-o", str(out),

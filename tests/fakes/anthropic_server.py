@@ -41,12 +41,8 @@ live ``/v1/messages`` request) and ``keys_seen`` (whether any came without one).
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-import socket
-import struct
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -56,15 +52,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.openai_server import (
-    HOST,
-    REFUSAL_TEXT,
-    FakeConfig,
-    FakeOpenAI,
-    Fault,
-    RequestRecord,
-    _Core,
-)
+from tests.fakes.batch_common import BatchCore, FakeBatchServer, jsonl_line
+from tests.fakes.openai_server import HOST, REFUSAL_TEXT, FakeConfig, Fault, reset_connection
 
 __all__ = ["AnthropicBatchConfig", "FakeAnthropic", "chat_view"]
 
@@ -154,19 +143,13 @@ class _Batch:
         }  # fmt: skip
 
 
-class _AnthropicCore(_Core):
+class _AnthropicCore(BatchCore[_Batch, AnthropicBatchConfig]):
     """The chat server's core, answering Anthropic's endpoints instead."""
 
     def __init__(self, config: FakeConfig, batch: AnthropicBatchConfig) -> None:
-        super().__init__(config)
-        self.batch = batch
-        self.batches: dict[str, _Batch] = {}
-        self.submissions: Counter[str] = Counter()
+        super().__init__(config, batch)
         self.raw_messages: list[bytes] = []
         self.unauthenticated = 0
-        self._ids = itertools.count(1)
-        self._seen_bodies: set[str] = set()
-        self._batch_lock = threading.Lock()
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=300 * 1024 * 1024, middlewares=[self._auth])
@@ -200,12 +183,8 @@ class _AnthropicCore(_Core):
         except ValueError:
             return _error(400, "invalid_request_error", "the body is not JSON")
         with self._lock:
-            index = self._next_index
-            self._next_index += 1
-            fault = self.config.faults.get(index)
-            headers = {k.lower(): v for k, v in request.headers.items()}
-            record = RequestRecord(index, time.time(), fault, body, headers)
-            self._log.append(record)
+            record = self._log_request(request, body, self.config.faults.get)
+        index, fault = record.index, record.fault
         with self._batch_lock:
             self.raw_messages.append(raw)
         if fault is Fault.SERVER_ERROR:
@@ -264,21 +243,13 @@ class _AnthropicCore(_Core):
                 self.submissions[item["custom_id"]] += 1
             lose = number <= self.batch.lost_creates
         if await self._pause(self.batch.create_delay) or lose:
-            return _reset(request)
+            return reset_connection(request)
         return web.json_response(batch.view(_origin(request)))
 
     async def _list(self, request: web.Request) -> web.Response:
-        limit = int(request.query.get("limit", "20"))
-        after = request.query.get("after_id")
-        newest = sorted(self.batches.values(), key=lambda b: b.number, reverse=True)
-        if after is not None:
-            newest = [b for b in newest if b.number < self.batches[after].number]
-        page = newest[:limit]
+        page, paging = self._page(request, "after_id")
         origin = _origin(request)
-        return web.json_response({
-            "data": [b.view(origin) for b in page], "has_more": len(newest) > limit,
-            "first_id": page[0].id if page else None, "last_id": page[-1].id if page else None,
-        })  # fmt: skip
+        return web.json_response({"data": [b.view(origin) for b in page], **paging})
 
     async def _retrieve(self, request: web.Request) -> web.Response:
         batch = self.batches.get(request.match_info["id"])
@@ -327,20 +298,17 @@ class _AnthropicCore(_Core):
             if result is None:
                 continue
             counts[result["type"]] += 1
-            lines.append(_dump({"custom_id": item["custom_id"], "result": result}))
+            lines.append(jsonl_line({"custom_id": item["custom_id"], "result": result}))
         for item in lapsed:
             counts[lapse] += 1
-            lines.append(_dump({"custom_id": item["custom_id"], "result": {"type": lapse}}))
+            lines.append(jsonl_line({"custom_id": item["custom_id"], "result": {"type": lapse}}))
         batch.results = b"".join(lines)
         batch.counts = dict(counts)
         batch.status, batch.ended_at = "ended", time.time()
 
     def _answer_item(self, item: dict[str, Any]) -> dict[str, Any] | None:
         params = item["params"]
-        key = json.dumps(params, sort_keys=True)
-        first = key not in self._seen_bodies
-        self._seen_bodies.add(key)
-        fault = self.batch.item_fault(chat_view(params), first)
+        fault = self.batch.item_fault(chat_view(params), self._first_time(params))
         if fault == "drop":
             return None
         if fault in ("errored", "invalid"):
@@ -378,37 +346,17 @@ def _origin(request: web.Request) -> str:
     return f"http://{HOST}:{request.url.port}"
 
 
-def _reset(request: web.Request) -> web.Response:
-    """Drop the connection without an answer (RST), after the work is done."""
-    transport = request.transport
-    if transport is not None:
-        sock = transport.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        transport.abort()
-    return web.Response(status=599)
-
-
-def _dump(item: dict[str, Any]) -> bytes:
-    return json.dumps(item).encode("utf-8") + b"\n"
-
-
 def _error(status: int, kind: str, message: str) -> web.Response:
     body = {"type": "error", "error": {"type": kind, "message": message}}
     return web.json_response(body, status=status)
 
 
-class FakeAnthropic(FakeOpenAI):
+class FakeAnthropic(FakeBatchServer[_AnthropicCore, AnthropicBatchConfig]):
     """The fake Anthropic API: ``with FakeAnthropic(responder) as api:``.
 
     ``api.base_url`` (no ``/v1``: the SDK adds it) serves both the Messages API and
     Message Batches; ``api.core`` holds the counters (see the module doc).
     """
 
-    def __init__(
-        self, responder: Callable[[dict[str, Any]], str] | None = None,
-        *, batch: AnthropicBatchConfig | None = None, **options: Any,
-    ) -> None:  # fmt: skip
-        super().__init__(responder, **options)
-        self.core = _AnthropicCore(self.config, batch or AnthropicBatchConfig())
-        self._core = self.core
+    def _batch_core(self, config: FakeConfig, batch: AnthropicBatchConfig | None) -> _AnthropicCore:
+        return _AnthropicCore(config, batch or AnthropicBatchConfig())

@@ -29,11 +29,7 @@ bytes of every live chat request, for byte-for-byte comparisons).
 
 from __future__ import annotations
 
-import itertools
 import json
-import socket
-import struct
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -42,7 +38,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.openai_server import FakeConfig, FakeOpenAI, Fault, RequestRecord, _Core
+from tests.fakes.batch_common import BatchCore, FakeBatchServer, jsonl_line
+from tests.fakes.openai_server import FakeConfig, Fault, RequestRecord, reset_connection
 
 __all__ = ["BatchConfig", "FakeBatchAPI"]
 
@@ -91,21 +88,15 @@ class _Batch:
         }  # fmt: skip
 
 
-class _BatchCore(_Core):
+class _BatchCore(BatchCore[_Batch, BatchConfig]):
     """The chat server's core with the files and batches endpoints."""
 
     def __init__(self, config: FakeConfig, batch: BatchConfig) -> None:
-        super().__init__(config)
-        self.batch = batch
+        super().__init__(config, batch)
         self.files: dict[str, tuple[str, bytes]] = {}
-        self.batches: dict[str, _Batch] = {}
-        self.submissions: Counter[str] = Counter()
         self.bodies: Counter[str] = Counter()
         self.raw_chat: list[bytes] = []
         self.retrieves = 0
-        self._ids = itertools.count(1)
-        self._seen_bodies: set[str] = set()
-        self._batch_lock = threading.Lock()
 
     def app(self) -> web.Application:
         app = super().app()
@@ -182,21 +173,12 @@ class _BatchCore(_Core):
             self.batches[batch.id] = batch
             lose = number <= self.batch.lost_creates
         if lose:
-            return _reset(request)
+            return reset_connection(request)
         return web.json_response(batch.view())
 
     async def _list_batches(self, request: web.Request) -> web.Response:
-        limit = int(request.query.get("limit", "20"))
-        after = request.query.get("after")
-        newest = sorted(self.batches.values(), key=lambda b: b.number, reverse=True)
-        if after is not None:
-            newest = [b for b in newest if b.number < self.batches[after].number]
-        page = newest[:limit]
-        data = [b.view() for b in page]
-        return web.json_response({
-            "object": "list", "data": data, "has_more": len(newest) > limit,
-            "first_id": page[0].id if page else None, "last_id": page[-1].id if page else None,
-        })  # fmt: skip
+        page, paging = self._page(request, "after")
+        return web.json_response({"object": "list", "data": [b.view() for b in page], **paging})
 
     async def _retrieve(self, request: web.Request) -> web.Response:
         batch = self.batches.get(request.match_info["id"])
@@ -255,9 +237,9 @@ class _BatchCore(_Core):
             item = self._answer_item(line)
             if item is None:
                 continue
-            (outputs if item["response"]["status_code"] == 200 else errors).append(_dump(item))
+            (outputs if item["response"]["status_code"] == 200 else errors).append(jsonl_line(item))
         for line in expired:
-            errors.append(_dump({
+            errors.append(jsonl_line({
                 "id": self._new_id("batch_req"), "custom_id": line["custom_id"], "response": None,
                 "error": {"code": "batch_expired",
                           "message": "This request could not be executed before the "
@@ -275,10 +257,7 @@ class _BatchCore(_Core):
 
     def _answer_item(self, line: dict[str, Any]) -> dict[str, Any] | None:
         body = line["body"]
-        key = json.dumps(body, sort_keys=True)
-        first = key not in self._seen_bodies
-        self._seen_bodies.add(key)
-        fault = self.batch.item_fault(body, first)
+        fault = self.batch.item_fault(body, self._first_time(body))
         if fault == "drop":
             return None
         item_id = self._new_id("batch_req")
@@ -320,37 +299,17 @@ def _read_input(data: bytes, endpoint: str) -> tuple[list[dict[str, Any]], str |
     return lines, None
 
 
-def _reset(request: web.Request) -> web.Response:
-    """Drop the connection without an answer (RST), after the work is done."""
-    transport = request.transport
-    if transport is not None:
-        sock = transport.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        transport.abort()
-    return web.Response(status=599)
-
-
-def _dump(item: dict[str, Any]) -> bytes:
-    return json.dumps(item).encode("utf-8") + b"\n"
-
-
 def _error(status: int, message: str) -> web.Response:
     body = {"error": {"message": message, "type": "invalid_request_error", "param": None,
                       "code": None}}  # fmt: skip
     return web.json_response(body, status=status)
 
 
-class FakeBatchAPI(FakeOpenAI):
+class FakeBatchAPI(FakeBatchServer[_BatchCore, BatchConfig]):
     """The fake chat server with the batch endpoints: ``with FakeBatchAPI(responder) as api:``.
 
     ``api.base_url`` serves both; ``api.core`` holds the counters (see the module doc).
     """
 
-    def __init__(
-        self, responder: Callable[[dict[str, Any]], str] | None = None,
-        *, batch: BatchConfig | None = None, **options: Any,
-    ) -> None:  # fmt: skip
-        super().__init__(responder, **options)
-        self.core = _BatchCore(self.config, batch or BatchConfig())
-        self._core = self.core
+    def _batch_core(self, config: FakeConfig, batch: BatchConfig | None) -> _BatchCore:
+        return _BatchCore(config, batch or BatchConfig())

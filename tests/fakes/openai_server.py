@@ -90,6 +90,7 @@ __all__ = [
     "Responder",
     "echo_valid",
     "minimal_instance",
+    "reset_connection",
     "sequence",
     "static",
 ]
@@ -672,6 +673,19 @@ class _Core:
             return scripted
         return kind if roll < self.config.fault_rate else None
 
+    def _log_request(
+        self, request: web.Request, body: dict[str, Any], fault_of: Callable[[int], Fault | None]
+    ) -> RequestRecord:
+        """Number, fault (``fault_of(index)``) and log a request, alike on every server here."""
+        # the caller holds self._lock, and may draw more under it
+        index = self._next_index
+        self._next_index += 1
+        fault = fault_of(index)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        record = RequestRecord(index, time.time(), fault, body, headers)
+        self._log.append(record)
+        return record
+
     def _draw_latency(self) -> float:
         cfg = self.config
         if cfg.jitter <= 0:
@@ -687,15 +701,15 @@ class _Core:
             parsed = None
         well_formed = isinstance(parsed, dict)
         body: dict[str, Any] = parsed if well_formed else {"_raw": raw.decode("utf-8", "replace")}
-        with self._lock:
-            index = self._next_index
-            self._next_index += 1
+
+        def fault_of(index: int) -> Fault | None:
             drawn = self._draw_fault(index)  # drawn even when unused: keeps the schedule fixed
-            fault = drawn if well_formed else None
+            return drawn if well_formed else None
+
+        with self._lock:
+            record = self._log_request(request, body, fault_of)
+            fault = record.fault
             delay = self._draw_latency()
-            headers = {k.lower(): v for k, v in request.headers.items()}
-            record = RequestRecord(index, time.time(), fault, body, headers)
-            self._log.append(record)
             self._fault_counts[fault.value if fault else "none"] += 1
 
         if fault is Fault.SLOW:
@@ -703,14 +717,14 @@ class _Core:
         elif fault is Fault.TIMEOUT:
             delay += self.config.timeout_delay
         if await self._pause(delay):
-            return self._reset(request, record)
+            return reset_connection(request)
 
         if not well_formed:
             response = _error(
                 400, "invalid_request_error", None, "Request body is not a JSON object."
             )
         elif fault is Fault.CONNECTION_RESET:
-            return self._reset(request, record)
+            return reset_connection(request)
         elif fault is Fault.TRUNCATED_BODY:
             return await self._truncated(request, record)
         elif fault is Fault.DRIP:
@@ -807,18 +821,6 @@ class _Core:
             },
         }
 
-    def _reset(self, request: web.Request, record: RequestRecord) -> web.Response:
-        """Drop the connection with a TCP RST and no response bytes."""
-        transport = request.transport
-        if transport is not None:
-            sock = transport.get_extra_info("socket")
-            if sock is not None:
-                # SO_LINGER 0: close() sends RST instead of FIN, a real "connection reset".
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            transport.abort()
-        # aiohttp tries to send this, finds the transport closed, and drops it quietly.
-        return web.Response(status=599)
-
     async def _truncated(self, request: web.Request, record: RequestRecord) -> web.StreamResponse:
         """Promise the whole completion in Content-Length, send half, close."""
         payload = json.dumps(self._completion(record)).encode()
@@ -889,6 +891,19 @@ def _echo(fault: Fault, record: RequestRecord, request: web.Request) -> web.Resp
     page = f"<html><body><h1>Gateway debug</h1><pre>{seen}</pre></body></html>"
     status = 200 if fault is Fault.ECHO_KEY_200 else 502
     return web.Response(status=status, text=page, content_type="text/html")
+
+
+def reset_connection(request: web.Request) -> web.Response:
+    """Drop the connection with a TCP RST, no bytes sent: how every fake here loses an answer."""
+    transport = request.transport
+    if transport is not None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            # SO_LINGER 0: close() sends RST instead of FIN, a real "connection reset".
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        transport.abort()
+    # aiohttp tries to send this, finds the transport closed, and drops it quietly.
+    return web.Response(status=599)
 
 
 def _seconds(value: float) -> str:
