@@ -17,6 +17,11 @@ build one to use a text exactly as written.
 
 The caller's ``published`` and ``doc_id`` win over what the input says: they
 are the caller's knowledge, the input's metadata only a fallback.
+
+Lone surrogates (a string cut inside a surrogate pair, ``"\\ud800"`` from
+JSON) are replaced with U+FFFD and named in the Document's ``warnings``, as
+bulk does for its rows (see :class:`Document`): no UTF-8 request can carry
+them. A string is mended before it is parsed.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from extractor.errors import InputError
 from extractor.io.decoding import normalise_newlines
 from extractor.io.formats import DocFormat, parse_html, parse_markdown, split_front_matter
 from extractor.io.readers import read_file
-from extractor.pipeline.document import Document, as_doc_id
+from extractor.pipeline.document import Document, as_doc_id, replace_surrogates
 
 __all__ = ["STRING_SOURCE", "Source", "read_document", "text_format", "to_document"]
 
@@ -127,9 +132,11 @@ def to_document(
         )
     ident = doc_id or _string_id(source)
     label = doc_id or STRING_SOURCE
+    source, invalid = replace_surrogates(source, "text")  # before any parser sees it
+    notes = (invalid,) if invalid else ()
     fmt = text_format(source)
     if fmt == "text":
-        return Document(doc_id=ident, text=source, published=published, source=label)
+        return Document(ident, source, published=published, source=label, warnings=notes)
     text = normalise_newlines(source)
     if fmt == "markdown":
         document = parse_markdown(text, doc_id=ident, source=label)
@@ -137,6 +144,8 @@ def to_document(
         document = parse_html(text, doc_id=ident, source=label)
     if published is not None:
         document = dataclasses.replace(document, published=published)
+    if notes:
+        document = dataclasses.replace(document, warnings=(*notes, *document.warnings))
     return document
 
 

@@ -31,7 +31,7 @@ from trafilatura.settings import use_config
 
 from extractor.errors import InputError
 from extractor.io.decoding import declared_html_charset, decode_file, normalise_newlines
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, replace_surrogates
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
 __all__ = [
@@ -410,10 +410,8 @@ def record_to_document(
         raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
     if not text.strip():
         raise InputError(f"{noun} {fields.text!r} is empty", source=source)
-    warnings: list[str] = []
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-        warnings.append(f"{noun} {fields.text!r} held invalid characters (lone surrogates)")
+    text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
+    warnings: list[str] = [invalid] if invalid else []
     text = normalise_newlines(text)
     raw_date = record.get(fields.date)
     published = coerce_date(raw_date)
@@ -439,7 +437,7 @@ def record_to_document(
         text=text,
         published=published,
         source=source,
-        title=_SURROGATE.sub("\ufffd", title) if title else None,
+        title=replace_surrogates(title, "title")[0] if title else None,
         url=url if isinstance(url, str) and url.strip() else None,
         meta=meta,
         warnings=tuple(warnings),
@@ -447,8 +445,6 @@ def record_to_document(
 
 
 # ------------------------------------------------------------------ helpers
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _meta(fmt: str, date_source: str | None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.pipeline.options import whole_option
 from extractor.text.sentences import split_sentences
 
 # ~4 characters per token for English news; a conservative default budget
@@ -82,12 +83,38 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return out
 
 
+def chunk_sizes(chunk_chars: object, chunk_overlap: object) -> tuple[int, int]:
+    """``Extractor(chunk_chars=..., chunk_overlap=...)`` as whole numbers, checked.
+
+    ``chunk_chars`` is at least 1 and ``chunk_overlap`` 0 or more; anything
+    else (0, a negative number, ``nan``, ``"6000"``) is a
+    :class:`~extractor.errors.ConfigurationError` naming the option, raised
+    when the extractor is made, before any call.
+    """
+    chars = whole_option(
+        "chunk_chars",
+        chunk_chars,
+        at_least=1,
+        hint=f"give the most characters of article per model call (default {DEFAULT_MAX_CHARS})",
+    )
+    overlap = whole_option(
+        "chunk_overlap",
+        chunk_overlap,
+        at_least=0,
+        hint=f"give the characters consecutive chunks share, 0 for none "
+        f"(default {DEFAULT_OVERLAP_CHARS})",
+    )
+    return chars, overlap
+
+
 def chunk_text(
     text: str, *, max_chars: int = DEFAULT_MAX_CHARS, overlap_chars: int = DEFAULT_OVERLAP_CHARS
 ) -> list[Chunk]:
-    """Chunks of at most ``max_chars`` (plus overlap), covering the whole text."""
-    if max_chars <= 0:
-        raise ValueError("max_chars must be positive")
+    """Chunks of at most ``max_chars`` (plus overlap), covering the whole text.
+
+    The sizes are checked as :func:`chunk_sizes` checks the options they come from.
+    """
+    max_chars, overlap_chars = chunk_sizes(max_chars, overlap_chars)
     if len(text) <= max_chars:
         return [Chunk(0, 0, text)]
     units = _units(text, max_chars)

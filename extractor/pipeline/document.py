@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import numbers
+import re
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from extractor.errors import InputError
+from extractor.pipeline.options import shown
+
+#: A lone surrogate: no character, so no UTF-8 (a request, a hash, an output line) carries it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,16 @@ class Document:
     but a person should see why some metadata is missing.
     ``text_sha256`` is computed once, on construction: with the id it tells a
     changed text under an unchanged id (a JSONL row keyed by line number).
+
+    Each field is checked on construction, as Python checks arguments: one of
+    the wrong type is a ``TypeError`` and a value that is no value (an id that
+    is NaN, a date that is no date) an :class:`~extractor.errors.InputError`
+    (a ``ValueError``), each naming the field, before any call. ``meta`` may
+    be any mapping and ``warnings`` any iterable of strings (one string is
+    one warning); they are kept as a dict and a tuple. Lone surrogates in the
+    text (no character: no UTF-8 request, hash or output line carries them)
+    are replaced with U+FFFD, one for one so that offsets hold, and a warning
+    says so (:func:`replace_surrogates`, as bulk reads its rows).
     """
 
     doc_id: str
@@ -40,9 +58,31 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "doc_id", as_doc_id(self.doc_id))
-        object.__setattr__(self, "published", _as_date(self.published))
-        # surrogatepass: a lone surrogate from a broken input must not make hashing raise
-        digest = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        if not isinstance(self.text, str):
+            raise TypeError(
+                f"text must be a str, not {type(self.text).__name__} ({shown(self.text)}): "
+                "give the article's text"
+            )
+        text, invalid = replace_surrogates(self.text, "text")
+        object.__setattr__(self, "published", as_date(self.published))
+        for name in ("source", "title", "url"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(
+                    f"{name} must be a str or None, not {type(value).__name__} ({shown(value)})"
+                )
+        if not isinstance(self.meta, dict):
+            if not isinstance(self.meta, Mapping):
+                raise TypeError(
+                    f"meta must be a dict, not {type(self.meta).__name__} ({shown(self.meta)})"
+                )
+            object.__setattr__(self, "meta", dict(self.meta))
+        warnings = _as_warnings(self.warnings)
+        if invalid is not None:
+            object.__setattr__(self, "text", text)
+            warnings = (*warnings, invalid)
+        object.__setattr__(self, "warnings", warnings)
+        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         object.__setattr__(self, "text_sha256", digest)
 
 
@@ -53,20 +93,22 @@ def as_doc_id(value: Any) -> str:
     Ids read from a table are numbers more often than not; taken as they
     were, they failed validation after the model was paid. A missing value
     (None, NaN) or a bool, list or mapping is a TypeError or ValueError here,
-    before any call.
+    before any call (the ValueError an :class:`~extractor.errors.InputError`).
     """
     if isinstance(value, str):
         return value
     if value is None or isinstance(value, bool) or not _scalar(value):
-        raise TypeError(f"doc_id must be a string or a number, not {type(value).__name__}")
+        raise TypeError(
+            f"doc_id must be a string or a number, not {type(value).__name__} ({shown(value)})"
+        )
     if _missing(value):
-        raise ValueError("doc_id is missing (NaN): give every document an id")
+        raise InputError(f"doc_id={shown(value)} is missing (NaN): give every document an id")
     try:
         if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
             return str(int(value))
         return str(value.item() if hasattr(value, "item") else value)  # numpy's as Python's
     except ValueError:  # an int past Python's limit on printing one (4,300 digits)
-        raise ValueError("doc_id is a number too long to print: give it as a string") from None
+        raise InputError("doc_id is a number too long to print: give it as a string") from None
 
 
 def _scalar(value: Any) -> bool:
@@ -74,12 +116,16 @@ def _scalar(value: Any) -> bool:
     return isinstance(value, numbers.Number | uuid.UUID) and not isinstance(value, complex)
 
 
-def _as_date(value: Any) -> date | None:
+def as_date(value: Any) -> date | None:
     """``published`` as a date: a datetime or pandas Timestamp is its day, an ISO string
     ("2023-10-14", "2023-10-14T08:00:00Z") is read; a missing value (None, "", NaT) is None.
 
     A table read with pandas gives strings or Timestamps, not dates; taken as
-    they were, they failed later, far from where they came in.
+    they were, they failed later, far from where they came in. The one reading
+    of ``published`` wherever a caller gives one (``Document(...)``,
+    ``extract(..., published=...)``): a value of another type (``20240101``)
+    is a TypeError, a string that is no date an
+    :class:`~extractor.errors.InputError`, each naming the value.
     """
     if value is None or _missing(value):
         return None
@@ -99,8 +145,43 @@ def _as_date(value: Any) -> date | None:
         try:
             return date.fromisoformat(text[:10])
         except ValueError:
-            raise ValueError(f"published {value!r} is not a date: give YYYY-MM-DD") from None
-    raise TypeError(f"published must be a date or an ISO 8601 string, not {type(value).__name__}")
+            raise InputError(
+                f"published={shown(value)} is not a date: give an ISO 8601 date, YYYY-MM-DD"
+            ) from None
+    raise TypeError(
+        f"published must be a date or an ISO 8601 string, not {type(value).__name__} "
+        f"({shown(value)}): give a datetime.date or 'YYYY-MM-DD'"
+    )
+
+
+def _as_warnings(value: Any) -> tuple[str, ...]:
+    """``warnings`` as a tuple of strings; one string is one warning, not its letters."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, Mapping | bytes):
+        items = tuple(value)
+        if all(isinstance(item, str) for item in items):
+            return items
+    raise TypeError(f"warnings must be a tuple of strings, not {shown(value)}")
+
+
+def replace_surrogates(text: str, what: str) -> tuple[str, str | None]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and the warning that says so
+    (None when there was none).
+
+    A lone surrogate (``"\\ud800"`` in JSON, a string cut inside a pair) is
+    no character: no UTF-8 carries it, so a request, a cache key or an output
+    line with one fails. One code point stands for one, so offsets into the
+    text still hold. ``what`` names the text in the warning (``field 'text'``).
+    The one place this is done: every :class:`Document`'s text, bulk's rows
+    (naming their field) and a string given to the Python API before it is
+    parsed (an HTML parser stops at a lone surrogate).
+    """
+    if not _SURROGATE.search(text):
+        return text, None
+    return _SURROGATE.sub("\ufffd", text), f"{what} held invalid characters (lone surrogates)"
 
 
 def _missing(value: Any) -> bool:

@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import os
 import threading
 import time
 import weakref
@@ -51,9 +52,16 @@ from extractor.errors import (
 )
 from extractor.io.documents import Source, to_document
 from extractor.pipeline.answers import DraftList
-from extractor.pipeline.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS, Chunk, chunk_text
-from extractor.pipeline.document import Document
+from extractor.pipeline.chunking import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_OVERLAP_CHARS,
+    Chunk,
+    chunk_sizes,
+    chunk_text,
+)
+from extractor.pipeline.document import Document, as_date
 from extractor.pipeline.merging import merge_records
+from extractor.pipeline.options import number_option, shown, text_option, whole_option
 from extractor.pipeline.prompting import codebook_message, prompt_version
 from extractor.pipeline.requests import (
     TRUNCATED_NOTE,
@@ -130,20 +138,20 @@ def _usage_of(value: Any) -> tuple[int, int]:
     return int(prompt or 0), int(completion or 0)
 
 
-def _as_date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise InputError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)") from None
-
-
 class Extractor:
     """Extract visits, meetings, arms transfers and casualty reports from articles.
 
     Create one per model and reuse it: it holds the HTTP client, the shared
     rate-limit backoff and (optionally) the result cache.
+
+    Every option is checked here, before any call (:mod:`.options`): a bad one
+    (``timeout=float("nan")``, ``chunk_chars=0``, ``types=5``) is a
+    :class:`~extractor.errors.ConfigurationError` naming it, the value given
+    and what to give. ``types`` takes one name (``"visit"``) as well as a list.
+    ``timeout`` is the seconds one HTTP request may take in all (above 0;
+    None: 300, or 1800 for the embedded model), ``temperature`` 0 or more,
+    ``max_tokens`` at least 1 (None: enough for the types asked), and
+    ``max_retries`` (validation re-asks) 0 or more.
     """
 
     def __init__(
@@ -164,13 +172,39 @@ class Extractor:
         chunk_overlap: int = DEFAULT_OVERLAP_CHARS,
         retry_policy: RetryPolicy | None = None,
     ) -> None:
-        if strategy not in STRATEGIES:
+        if not isinstance(strategy, str) or strategy not in STRATEGIES:
             raise ConfigurationError(
-                f"unknown strategy {strategy!r}: use one of {', '.join(STRATEGIES)}"
+                f"unknown strategy {shown(strategy)}: use one of {', '.join(STRATEGIES)}"
             )
-        specs = resolve_types(types or None)
-        if max_retries < 0:
-            raise ConfigurationError("max_retries must be 0 or more")
+        specs = resolve_types(types)
+        max_retries = whole_option(
+            "max_retries", max_retries, at_least=0,
+            hint="give how often an invalid answer is asked again, 0 for never (default 2)",
+        )  # fmt: skip
+        if timeout is not None:
+            timeout = number_option(
+                "timeout", timeout, above=0,
+                hint="give the seconds one request may take, such as 300, or None for the default",
+            )  # fmt: skip
+        temperature = number_option(
+            "temperature", temperature, at_least=0,
+            hint="give the sampling temperature, 0 (the default) for the most likely answer",
+        )  # fmt: skip
+        if max_tokens is not None:
+            max_tokens = whole_option(
+                "max_tokens", max_tokens, at_least=1,
+                hint="give the most tokens an answer may have, or None to fit the types asked",
+            )  # fmt: skip
+        chunk_chars, chunk_overlap = chunk_sizes(chunk_chars, chunk_overlap)
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise ConfigurationError(
+                f"retry_policy must be a RetryPolicy, not {type(retry_policy).__name__} "
+                f"({shown(retry_policy)}): give extractor.runtime.retrying.RetryPolicy(...), "
+                "or None for the default"
+            )
+        given = {"model": model, "base_url": base_url, "api_key": api_key, "mode": mode}
+        for name, value in given.items():
+            text_option(name, value, hint="give a str, or None to read it from the environment")
         self.spec: ModelSpec = resolve_model(model, base_url=base_url, api_key=api_key, mode=mode)
         #: The names of the types asked for (built-ins, plugins, or user classes
         #: given here, which are registered on the way).
@@ -240,7 +274,7 @@ class Extractor:
         ``result.document``: the evidence offsets index its ``text``, and the
         problems its reader recovered from open ``metadata.warnings``.
         """
-        day = _as_date(published)
+        day = as_date(published)
         if isinstance(source, Document):
             document = to_document(source, published=day, doc_id=doc_id)
         else:  # reading a file or parsing a page is blocking work: keep the loop free
@@ -255,6 +289,11 @@ class Extractor:
     async def aextract_document(self, document: Document) -> ArticleExtraction:
         """Extract the records of a Document, as bulk does: its ``warnings`` stay on it
         (bulk writes them beside the result's), and are not copied into the result."""
+        if not isinstance(document, Document):
+            raise InputError(
+                f"aextract_document takes an extractor.Document, not {type(document).__name__}: "
+                "pass a str or a pathlib.Path to aextract"
+            )
         return await self._extract_text(
             document.text, document.published, document.doc_id, document
         )
@@ -672,6 +711,11 @@ def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | 
         return cache
     if cache is True:
         return ResultCache()
+    if not isinstance(cache, str | os.PathLike) or not str(cache).strip():
+        raise ConfigurationError(
+            f"cache={shown(cache)} is not a cache: give True (the default cache file), "
+            "a path of the cache file, a ResultCache, or None for no cache"
+        )
     return ResultCache(cache)
 
 

@@ -239,19 +239,43 @@ def builtin_types() -> tuple[RecordSpec, ...]:
 
 
 def resolve_types(
-    types: Iterable[str | type[Record] | RecordSpec] | None,
+    types: Iterable[str | type[Record] | RecordSpec] | str | type[Record] | RecordSpec | None,
 ) -> tuple[RecordSpec, ...]:
     """Specs for a user's selection: names, ``Record`` subclasses (registered on the
-    way) or specs; None means the built-in types."""
+    way) or specs; None means the built-in types.
+
+    One name, class or spec alone is that one type (``types="visit"`` is
+    ``types=["visit"]``: a string is not read letter by letter). A selection
+    that names no type (``[]``), an unknown name, or no selection at all
+    (``5``) is a :class:`~extractor.errors.ConfigurationError` naming the choices.
+    """
     if types is None:
         return builtin_types()
+    items: Iterable[str | type[Record] | RecordSpec]
+    if isinstance(types, str | RecordSpec | type):
+        items = [types]
+    elif isinstance(types, Iterable):
+        items = types
+    else:
+        raise ConfigurationError(
+            f"types={types!r:.60} is not a record type's name or a list of them: give one "
+            f"of {', '.join(type_names())}, a list of them, or None for the built-in four"
+        )
     chosen: list[RecordSpec] = []
-    for item in types:
+    for item in items:
+        if not isinstance(item, str | RecordSpec | type):
+            raise ConfigurationError(
+                f"types holds {item!r:.60}, which is no record type: give names such as "
+                f"{', '.join(type_names())}, Record subclasses or RecordSpecs"
+            )
         spec = get_type(item) if isinstance(item, str) else register(item)
         if all(spec is not other for other in chosen):
             chosen.append(spec)
     if not chosen:
-        raise ConfigurationError("no record types chosen: name at least one")
+        raise ConfigurationError(
+            f"no record types chosen: name at least one of {', '.join(type_names())}, "
+            "or give None for the built-in four"
+        )
     return tuple(chosen)
 
 
