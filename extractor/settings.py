@@ -28,12 +28,13 @@ option) always wins over the variable. Empty values count as unset.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-__all__ = ["KEY_VARIABLES", "PROXY_VARIABLES", "Settings", "settings"]
+__all__ = ["EVENT_LOOPS", "KEY_VARIABLES", "PROXY_VARIABLES", "Settings", "settings"]
 
 #: The environment variable holding each provider's API key.
 KEY_VARIABLES: Mapping[str, str] = MappingProxyType(
@@ -49,6 +50,13 @@ KEY_VARIABLES: Mapping[str, str] = MappingProxyType(
         "openrouter": "OPENROUTER_API_KEY",
     }
 )
+
+#: The values ``EXTRACTOR_EVENT_LOOP`` takes (in any case): uvloop when installed (the
+#: default), or asyncio's standard loop.
+EVENT_LOOPS = ("uvloop", "asyncio")
+
+#: Unknown ``EXTRACTOR_EVENT_LOOP`` values already warned about (once each per process).
+_WARNED_LOOPS: set[str] = set()
 
 #: Proxy variables, in the order the HTTP clients prefer them.
 PROXY_VARIABLES = (
@@ -152,8 +160,38 @@ class Settings:
 
     @property
     def uses_uvloop(self) -> bool:
-        """False when ``EXTRACTOR_EVENT_LOOP=asyncio`` asks for the standard loop."""
+        """False when ``EXTRACTOR_EVENT_LOOP=asyncio`` asks for the standard loop.
+
+        Any other value but ``uvloop`` is a mistake (:attr:`event_loop_problem`):
+        the default (uvloop) is kept, and a warning logged once
+        (:meth:`event_loop_warning`), unless the caller showed it already.
+        """
+        if self.event_loop is not None and self.event_loop not in _WARNED_LOOPS:
+            warning = self.event_loop_warning()
+            if warning is not None:
+                logging.getLogger("extractor").warning("%s", warning)
         return (self.event_loop or "").lower() != "asyncio"
+
+    @property
+    def event_loop_problem(self) -> str | None:
+        """What is wrong with ``EXTRACTOR_EVENT_LOOP``, naming it and its values; None when
+        it is unset or one of :data:`EVENT_LOOPS` (in any case)."""
+        if self.event_loop is None or self.event_loop.lower() in EVENT_LOOPS:
+            return None
+        return (
+            f"EXTRACTOR_EVENT_LOOP={self.event_loop!r}: use one of {', '.join(EVENT_LOOPS)}, "
+            "or leave it unset"
+        )
+
+    def event_loop_warning(self) -> str | None:
+        """The warning to show about an unknown ``EXTRACTOR_EVENT_LOOP`` (None: nothing to
+        say). The caller shows it (the commands: on stderr, every time); :attr:`uses_uvloop`
+        then does not log it again in this process."""
+        problem = self.event_loop_problem
+        if problem is None:
+            return None
+        _WARNED_LOOPS.add(self.event_loop or "")
+        return f"{problem}; using the default loop"
 
 
 def settings() -> Settings:

@@ -42,7 +42,7 @@ from extractor.pipeline import engine  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from extractor.runtime.retrying import RetryPolicy  # noqa: E402
 from tests.fakes.kano import EMPTY, casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault  # noqa: E402
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, static  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -321,6 +321,26 @@ def test_duplicate_ids_are_reported_and_every_id_is_written_once(
     assert set(by_id(out)) == {"a", "b", "a#duplicate-2", "a#duplicate-3"}
     assert bulk(fake, str(rows), "-o", str(out)).exit_code == 0  # nothing left to do
     assert len(fake.requests) == requests + 1
+
+
+def test_a_rerun_says_which_failures_it_left_as_they_were(tmp_path: Path) -> None:
+    """Model failures are not redone by a plain rerun (they would fail alike): the rerun
+    says they stand and what asks again (before: "0 failed", exit 0, not a word)."""
+    corpus = write_corpus(tmp_path / "in")
+    out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
+    with FakeOpenAI(static("not json at all")) as broken:
+        assert bulk(broken, str(corpus), "-o", str(out), "--max-retries", "0").exit_code == 1
+        failed = sum(line["status"] == "error" for line in latest_lines(out))
+        assert failed
+        again = bulk(broken, str(corpus), "-o", str(out), "--summary-json", str(summary))
+    assert again.exit_code == 0, again.stderr
+    assert f"{failed}  earlier failed or incomplete, unchanged: rerun with --retry-errors" in (
+        again.stderr
+    )
+    assert json.loads(summary.read_text())["standing_failures"] == failed
+    with FakeOpenAI(casualty_responder) as healthy:
+        retried = bulk(healthy, str(corpus), "-o", str(out), "--retry-errors")
+    assert retried.exit_code == 0 and "--retry-errors to ask again" not in retried.stderr
 
 
 def test_a_plain_rerun_redoes_only_the_server_failures(tmp_path: Path, fast_retries: None) -> None:

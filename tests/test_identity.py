@@ -539,13 +539,13 @@ def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpen
     out = tmp_path / "out.jsonl"
     assert run(fake, [str(folder)], out, types=["visit"]).new == 2
     asked = run(fake, [str(folder)], out, types=["casualty_report"])
-    assert (asked.changed, asked.redone["asked for other types/model"]) == (2, 2)
-    assert "2 redone: asked for other types/model" in asked.render()
+    assert (asked.changed, asked.redone["asked for other types/model"]) == (0, 2)
+    assert "0 changed (extracted again), 2 redone: asked for other types/model" in asked.render()
     assert run(fake, [str(folder)], out, types=["casualty_report"]).unchanged == 2
     both = run(fake, [str(folder)], out, types=["visit", "casualty_report"])
-    assert both.changed == 2  # visit was asked for, but not on these lines
+    assert sum(both.redone.values()) == 2  # visit was asked for, but not on these lines
     assert run(fake, [str(folder)], out, types=["casualty_report"]).unchanged == 2  # covered
-    assert run(fake, [str(folder)], out, strategy="per-type").changed == 2
+    assert sum(run(fake, [str(folder)], out, strategy="per-type").redone.values()) == 2
     assert run(fake, [str(folder)], out, strategy="per-type").unchanged == 2
     for line in latest_lines(out):
         assert line["strategy"] == "per-type" and line["types"]
@@ -919,9 +919,15 @@ def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
         with open(tables / "casualty_reports.csv", encoding="utf-8") as handle:
             figures = sorted(int(row["killed_low"]) for row in csv.DictReader(handle))
         assert figures == sorted(current)
-        assert summary.redone.get(REDO_FORGOTTEN, 0) == summary.not_read  # the zip: an error
+        deleted = sum(edit == "delete" for edit in edits[:half])
+        # forgotten: each renamed or deleted file, the edited row's old line; no extraction
+        assert summary.forgotten == moved + deleted + ("edit-row" in edits)
+        assert summary.changed == 0 and REDO_FORGOTTEN not in summary.redone
+        assert summary.documents == (summary.new + summary.changed
+                                     + sum(summary.redone.values()) + summary.forgotten)  # fmt: skip
         again = run(fake, [str(folder)], out, forget_unseen=True)
-        assert (again.new, again.changed) == (0, 0)
+        # unseen: the damaged zip's document alone, kept (what the forgotten lines were is not)
+        assert (again.new, again.changed, again.forgotten, again.unseen) == (0, 0, 0, 1)
 
 
 def test_forget_unseen_with_limit_is_refused_before_any_work(

@@ -114,7 +114,7 @@ def parse_price(text: str) -> Price:
 class RunEstimate:
     """What a bulk run would do; see the module doc.
 
-    ``lines`` is how many lines the run would write (``new`` + ``changed``;
+    ``lines`` is how many lines the run would write (``new`` + ``changed`` + ``redone``;
     as many as ``to_extract`` + ``failures`` + ``not_read``), ``unchanged``
     how many inputs it would skip. ``no_call`` counts the documents to
     extract in which the lexical gate finds no type's words (no call, an
@@ -129,6 +129,8 @@ class RunEstimate:
     lines: int = 0
     new: int = 0
     changed: int = 0
+    #: Lines written again though their input is unchanged (redone, or forgotten).
+    redone: int = 0
     unchanged: int = 0
     to_extract: int = 0
     failures: int = 0
@@ -154,6 +156,7 @@ class RunEstimate:
             "lines": self.lines,
             "new": self.new,
             "changed": self.changed,
+            "redone": self.redone,
             "unchanged": self.unchanged,
             "to_extract": self.to_extract,
             "failures": self.failures,
@@ -303,8 +306,9 @@ def estimate_run(
         estimate.prompt_tokens += round(estimate.prompt_tokens * scale)
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged
-    estimate.changed = len(plan.changed)
-    estimate.new = estimate.lines - estimate.changed
+    estimate.redone = len(plan.redone)  # ids redone or forgotten: all in plan.changed
+    estimate.changed = len(plan.changed) - estimate.redone
+    estimate.new = estimate.lines - estimate.changed - estimate.redone
     if price is not None:
         estimate.price, estimate.price_source = price, "--price"
         estimate.cost_usd = priced(price, estimate.prompt_tokens, estimate.completion_tokens)

@@ -195,16 +195,19 @@ def estimate_cost(
 class BulkSummary:
     """What a bulk run did.
 
-    ``documents`` counts the lines this run wrote: ``new`` + ``changed``
-    inputs, and equally ``ok`` + ``errors`` + ``not_read``. ``unchanged``
-    inputs were skipped (their line is already in the output, for the same
-    text). ``redone`` counts, by why, the ``changed`` lines extracted again
-    though their input is unchanged (asked for other types/model/strategy, a
-    server-side failure, ``retry_errors``: see :class:`_Plan`); ``errors_dropped``
-    is how many of those were error lines retried (superseded, never dropped).
-    ``unseen`` counts the lines already in the output whose input this
-    run did not see (kept; None when the run stopped before reading every
-    input). ``elapsed`` is the whole run; ``working`` the seconds since the
+    ``documents`` counts the lines this run wrote: ``new`` + ``changed`` +
+    the ``redone`` + ``forgotten``, and equally ``ok`` + ``errors`` +
+    ``not_read`` + ``forgotten``. ``changed`` inputs were extracted again
+    because their text (or date, title) changed; ``redone`` counts, by why,
+    lines extracted again though their input is unchanged (asked for other
+    types/model/strategy, a server-side failure, ``retry_errors``: see
+    :class:`_Plan`); ``errors_dropped`` is how many of those were error lines
+    retried (superseded, never dropped). ``forgotten`` lines (``--forget-unseen``)
+    are no extraction: a ``skipped`` line for an input no longer there.
+    ``unchanged`` inputs were skipped (their line is already in the output,
+    for the same text). ``unseen`` counts the results already in the output
+    whose input this run did not see (kept; None when the run stopped before
+    reading every input). ``elapsed`` is the whole run; ``working`` the seconds since the
     first document started, which ``docs_per_second`` divides by (the
     progress display uses the same figure).
     """
@@ -225,9 +228,13 @@ class BulkSummary:
     already_done: int = 0
     #: Error lines redone by ``retry_errors`` (superseded by new lines; none is dropped).
     errors_dropped: int = 0
-    #: Of ``changed``: lines redone though their input is unchanged, by why
-    #: (asked for other types/model/strategy, a server failure, --retry-errors).
+    #: Lines extracted again though their input is unchanged, by why (asked for other
+    #: types/model/strategy, a server failure, --retry-errors); not in ``changed``.
     redone: Counter[str] = field(default_factory=Counter)
+    #: Lines of inputs no longer among a run's, superseded by a skipped line (--forget-unseen).
+    forgotten: int = 0
+    #: Of ``unchanged``: inputs whose line is an error or incomplete, left as they were.
+    standing: int = 0
     #: Lines already in the output whose input this run did not see (deleted,
     #: renamed, not given, or another input's id now): kept, never dropped.
     #: None until every input has been read (a stopped run cannot know).
@@ -297,10 +304,13 @@ class BulkSummary:
         tokens: tuple[int, int], *, changed: bool, not_read: bool, redone: str | None,
     ) -> None:  # fmt: skip
         self.documents += 1
+        if redone == REDO_FORGOTTEN:
+            self.forgotten += 1
+            return
         if redone is not None:
             self.redone[redone] += 1
             self.errors_dropped += redone == REDO_RETRY
-        if changed:
+        elif changed:
             self.changed += 1
         else:
             self.new += 1
@@ -331,6 +341,8 @@ class BulkSummary:
             "not_read": self.not_read,
             "errors_dropped": self.errors_dropped,
             "redone": dict(self.redone.most_common()),
+            "forgotten": self.forgotten,
+            "standing_failures": self.standing,
             "unseen": self.unseen,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
@@ -362,12 +374,18 @@ class BulkSummary:
             if self.unreadable
             else ""
         )
+        if self.standing:
+            unreadable += (
+                f"\n{'':11}{self.standing:>7,}  earlier failed or incomplete, unchanged: "
+                "rerun with --retry-errors to ask again"
+            )
         incomplete = (
             f" ({self.incomplete:,} incomplete: a call gave no valid answer)"
             if self.incomplete
             else ""
         )
-        dropped = "".join(f"; {n:,} redone: {why}" for why, n in self.redone.most_common())
+        dropped = "".join(f", {n:,} redone: {why}" for why, n in self.redone.most_common())
+        forgotten = f", {self.forgotten:,} forgotten" if self.forgotten else ""
         unseen = (
             f"; {self.unseen:,} lines from inputs not seen in this run (kept)"
             if self.unseen
@@ -382,9 +400,9 @@ class BulkSummary:
         lines = [
             f"documents  {self.documents:,} written: {self.ok:,} ok{incomplete}, "
             f"{self.errors:,} failed"
-            f"{not_read}; {self.unchanged:,} unchanged (already in the output)",
-            f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again), "
-            f"{self.unchanged:,} unchanged (skipped){unseen}{dropped}",
+            f"{not_read}{forgotten}; {self.unchanged:,} unchanged (already in the output)",
+            f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again){dropped}, "
+            f"{self.unchanged:,} unchanged (skipped){unseen}",
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}{unreadable}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
@@ -677,6 +695,8 @@ class _Plan:
         self.unchanged = 0
         #: inputs the system would not let us read whose ok line stands (see ``_redo``)
         self.kept_unreadable = 0
+        #: unchanged inputs whose line is an error or incomplete: --retry-errors asks again
+        self.standing = 0
         self.first_started = 0.0
 
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
@@ -709,6 +729,7 @@ class _Plan:
                 why = self._redo(line, item)
                 if why is None:
                     self.unchanged += 1
+                    self.standing += line.status == "error" or line.incomplete
                     continue
                 if why is KEEP:
                     assert isinstance(item, InputFailure)
@@ -730,7 +751,8 @@ class _Plan:
         yield from self._mend()
         if self.forget_unseen:
             yield from self._forget()
-        self.unseen = len(self.lines)
+        # results whose input this run did not see: not the skipped lines (a forgotten input)
+        self.unseen = sum(line.status != "skipped" for line in self.lines.values())
 
     def _note_mending(self, source: str) -> None:
         """Note a container (a damaged zip, a folder that could not be listed, a JSONL or CSV
@@ -1215,6 +1237,7 @@ class BulkRun:
         summary.unchanged = self._plan.unchanged
         summary.unreadable = self._plan.kept_unreadable
         summary.unseen = self._plan.unseen
+        summary.standing = self._plan.standing
         summary.elapsed = self._ended - self._clock_start
         first = self._plan.first_started
         summary.working = self._ended - first if first else 0.0

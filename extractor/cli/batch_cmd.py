@@ -35,6 +35,7 @@ from extractor.cli._app import app
 from extractor.cli.common import (
     BaseUrlOption,
     ModelOption,
+    check_environment,
     fail_usage,
     guarded,
     show_notices,
@@ -129,6 +130,7 @@ def status(
     output: OutputArgument, model: ModelOption = None, base_url: BaseUrlOption = None
 ) -> None:
     """Show the batches of a `bulk --batch` run as the provider sees them now."""
+    check_environment()
 
     def look() -> list[BatchEntry]:
         with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:
@@ -150,6 +152,7 @@ def cancel(
     Rerunning the same `bulk --batch` command later submits again what was
     cancelled before it was answered.
     """
+    check_environment()
 
     def stop() -> list[BatchEntry]:
         with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:

@@ -25,8 +25,10 @@ the tokens (USD per million) of a model the built-in list does not know,
 for the estimate and for the run's summary alike.
 
 The options are grouped below by what they are about; a new option goes in
-its group, and a new way of running (another engine, a provider's batch
-API) branches in :func:`bulk` after the checks shared by every way.
+its group, and its check in :func:`_checked`, which the run and the dry run
+both call before both construct the run (:func:`_construct`): a dry run
+refuses what the run refuses, with the same line. A new way of running
+(another engine, a provider's batch API) is chosen in :func:`_checked` too.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import json
 import os
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -65,6 +68,7 @@ from extractor.cli.common import (
     RetriesOption,
     StrategyOption,
     TypesOption,
+    check_environment,
     fail_usage,
     parse_types,
     printable,
@@ -84,7 +88,7 @@ from extractor.errors import (
     WorkerLost,
 )
 from extractor.io import is_rereadable
-from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES
 from extractor.runtime import aio
 
 _PROGRESS_MODES = ("auto", "bar", "log", "none")
@@ -245,6 +249,79 @@ def bulk(
     usage, inputs or configuration, or a run stopped early (a rejected key, an
     unreachable server, a worker that died).
     """
+    request = _checked(
+        inputs, output, limit=limit, fields=InputOptions(id_field, text_field, date_field,
+        title_field), model=model, base_url=base_url, strategy=strategy, types=types,
+        max_retries=max_retries, cache=cache, price=price, jobs=jobs,
+        retry_errors=retry_errors, forget_unseen=forget_unseen, fsync=fsync, batch=batch,
+        reask=reask, poll_interval=poll_interval, engine=engine, address=address,
+        workers=workers, progress=progress, summary_json=summary_json,
+    )  # fmt: skip
+    if dry_run:
+        _dry_run(request, output, limit, summary_json, batch=batch)
+        return
+
+    run = _construct(request, output, progress=with_batch_notices(_reporter(progress), batch))
+    if limit is not None:
+        own = run.target.own_paths()
+        run.items = first(skip_own(run.items, own), limit)
+        _count_first(run, limit)
+    code = _execute(run, output)
+    if run.started:
+        code = _report(run, summary_json, request.price) or code
+    raise typer.Exit(code)
+
+
+@dataclass(frozen=True)
+class _Request:
+    """``bulk``'s options, checked (:func:`_checked`): the run to construct, and how."""
+
+    #: The way of running the options chose: plain, --batch, --workers, --engine ray.
+    run_type: type[BulkRun]
+    #: The inputs, ``-`` as :data:`STDIN_PATH`.
+    paths: list[str]
+    #: The output, ``-o -`` as :data:`STDOUT_PATH`.
+    target: str
+    #: The run's keywords (every one but ``progress``): its own, the extractor's, the engine's.
+    options: dict[str, Any]
+    price: Price | None
+
+
+def _checked(
+    inputs: list[str],
+    output: str,
+    *,
+    limit: int | None,
+    fields: InputOptions,
+    model: str | None,
+    base_url: str | None,
+    strategy: str,
+    types: str | None,
+    max_retries: int,
+    cache: bool,
+    price: str | None,
+    jobs: int,
+    retry_errors: bool,
+    forget_unseen: bool,
+    fsync: bool,
+    batch: bool,
+    reask: str,
+    poll_interval: float,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    progress: str,
+    summary_json: Path | None,
+) -> _Request:
+    """Every check of ``bulk``'s options that needs no input read and no model built: a usage
+    error (one line, exit 2) for the first that fails.
+
+    The one place these checks live: the run and ``--dry-run`` both call it, and
+    then both construct the run (:func:`_construct`), which checks the rest (the
+    paths, the output, the model and what the engine needs), so that a dry run
+    refuses exactly what the run refuses, with the same line.
+    """
+    check_environment()
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     if progress not in _PROGRESS_MODES:
@@ -261,39 +338,37 @@ def bulk(
         _check_summary_path(summary_json, [*paths, target, f"{target}.lock"])
     if forget_unseen and limit is not None:
         fail_usage("--forget-unseen needs every input read: drop --limit")
-    fields = InputOptions(id_field, text_field, date_field, title_field)
-    extractor_options: dict[str, Any] = dict(
-        model=model, base_url=base_url, strategy=strategy, types=chosen_types,
-        max_retries=max_retries, cache=cache or None,
-    )  # fmt: skip
-
-    if dry_run:
-        _dry_run(paths, target, output, fields, extractor_options, retry_errors, limit,
-                 chosen_price, summary_json, batch=batch, forget_unseen=forget_unseen)  # fmt: skip
-        return
-
     run_type, batch_options = batch_run_options(batch, reask, poll_interval)  # --batch
     run_type, engine_options = engine_run_options(run_type, engine, address, workers)  # --engine
+    options: dict[str, Any] = dict(
+        concurrency=jobs, input_options=fields, retry_errors=retry_errors, fsync=fsync,
+        forget_unseen=forget_unseen, count_total=limit is None, price=chosen_price,
+        model=model, base_url=base_url, strategy=strategy, types=chosen_types,
+        max_retries=max_retries, cache=cache or None, **batch_options, **engine_options,
+    )  # fmt: skip
+    return _Request(run_type, paths, target, options, chosen_price)
+
+
+def _construct(request: _Request, output: str, **extra: Any) -> BulkRun:
+    """The run ``request`` asks for, constructed (which checks the inputs' paths, the output,
+    the model and the engine's needs, sending nothing); one line and exit 2 if it cannot be.
+
+    The run and ``--dry-run`` both construct it here; ``extra`` is the run's
+    progress display, or the dry run's stand-in key (:func:`_dry_run_key`).
+    """
     try:
         with show_notices():
-            run = run_type(
-                paths, target, concurrency=jobs,
-                progress=with_batch_notices(_reporter(progress), batch),
-                input_options=fields, retry_errors=retry_errors, fsync=fsync,
-                forget_unseen=forget_unseen,
-                count_total=limit is None, price=chosen_price, **extractor_options,
-                **batch_options, **engine_options,
-            )  # fmt: skip
+            return request.run_type(request.paths, request.target, **request.options, **extra)
     except ExtractorError as error:
         _fail(_explain(error, output), 2)
-    if limit is not None:
-        own = run.target.own_paths()
-        run.items = first(skip_own(run.items, own), limit)
-        _count_first(run, limit)
-    code = _execute(run, output)
-    if run.started:
-        code = _report(run, summary_json, chosen_price) or code
-    raise typer.Exit(code)
+
+
+def _discard(run: BulkRun) -> None:
+    """Let go of a run constructed but never run (the dry run's): its inputs and its model."""
+    close = getattr(run.items, "close", None)
+    if close is not None:
+        close()
+    run.extractor.close()
 
 
 def _price(value: str | None) -> Price | None:
@@ -329,31 +404,28 @@ def _count_first(run: BulkRun, limit: int) -> None:
 
 
 def _dry_run(
-    paths: list[str],
-    target: str,
-    output: str,
-    fields: InputOptions,
-    extractor_options: dict[str, Any],
-    retry_errors: bool,
-    limit: int | None,
-    price: Price | None,
-    summary_json: Path | None,
-    *,
-    batch: bool = False,
-    forget_unseen: bool = False,
+    request: _Request, output: str, limit: int | None, summary_json: Path | None, *, batch: bool
 ) -> None:
     """Print what the run would do (on stdout) and write it to ``--summary-json``;
-    with ``--batch``, the cost at the batch price."""
-    options = {**extractor_options, "api_key": _dry_run_key(extractor_options.get("model"))}
+    with ``--batch``, the cost at the batch price.
+
+    The run is constructed as the real one is (:func:`_construct`), so the dry
+    run refuses what the run refuses; then it is estimated instead of run.
+    """
+    key = _dry_run_key(request.options.get("model"))
+    run = _construct(request, output, **({"api_key": key} if key is not None else {}))
     try:
-        with show_notices(), Extractor(**options) as extractor:
+        with show_notices():
             estimate = estimate_run(
-                paths, target, extractor=extractor, input_options=fields,
-                retry_errors=retry_errors, forget_unseen=forget_unseen, limit=limit,
-                price=price, price_factor=BATCH_PRICE_FACTOR if batch else 1.0,
+                request.paths, request.target, extractor=run.extractor,
+                input_options=run.input_options, retry_errors=run.retry_errors,
+                forget_unseen=run.forget_unseen, limit=limit, price=request.price,
+                price_factor=BATCH_PRICE_FACTOR if batch else 1.0,
             )  # fmt: skip
     except ExtractorError as error:
         _fail(_explain(error, output), 2)
+    finally:
+        _discard(run)
     typer.echo(render_estimate(estimate, limit))
     if summary_json is not None:
         try:
@@ -416,7 +488,8 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         "dry run: nothing is sent to the model and nothing is written",
         f"inputs     {estimate.read:,} documents read{first_n}",
         f"would      extract {estimate.to_extract:,} ({estimate.new:,} new lines, "
-        f"{estimate.changed:,} changed), skip {estimate.unchanged:,} unchanged, "
+        f"{estimate.changed:,} changed, {estimate.redone:,} redone), "
+        f"skip {estimate.unchanged:,} unchanged, "
         f"write {estimate.failures:,} error lines without a call, "
         f"{estimate.not_read:,} not read",
         f"calls      ~{estimate.calls:,} model calls{planned}",

@@ -70,15 +70,38 @@ CacheOption = Annotated[
 
 
 def parse_types(value: str | None) -> list[str] | None:
-    """The names in ``--types``, each a registered type (built-in or plugin)."""
-    if not value:
+    """The names in ``--types``, each a registered type (built-in or plugin); None when the
+    option is not given (every built-in type).
+
+    A value naming no type at all (``""``, ``","``) is a usage error, not the
+    default: asking for no type is a mistake, and silently asking for every
+    type would pay for the ones left out on purpose.
+    """
+    if value is None:
         return None
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     known = type_names()
+    if not chosen:
+        fail_usage(
+            f"--types {value!r} names no type; give one or more of {', '.join(known)} "
+            "(comma-separated), or leave --types out for the built-in four"
+        )
     unknown = [v for v in chosen if v not in known]
     if unknown:
         fail_usage(f"--types: unknown type(s) {', '.join(unknown)}; use {', '.join(known)}")
     return chosen
+
+
+def check_environment() -> None:
+    """Warn (one ``extractor: warning:`` line on stderr) about an ``EXTRACTOR_*`` variable that
+    a command calling the model would otherwise ignore without a word: today an
+    ``EXTRACTOR_EVENT_LOOP`` that names no event loop (the default loop is used: the
+    results are the same, so the run goes on)."""
+    from extractor.settings import settings
+
+    warning = settings().event_loop_warning()
+    if warning is not None:
+        typer.echo(f"extractor: warning: {safe_text(warning)}", err=True)
 
 
 #: C0 controls but newline and tab, DEL, C1 controls, and the bidirectional

@@ -28,6 +28,7 @@ from extractor.cli.common import (
     RetriesOption,
     StrategyOption,
     TypesOption,
+    check_environment,
     check_server,
     fail_usage,
     guarded,
@@ -150,6 +151,8 @@ def eval_command(
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     chosen_types = parse_types(types)
+    if predictions is None:  # the model is called: its settings must be sound
+        check_environment()
     # Every path is checked before any work: a typo in -o must not cost a whole run.
     if gold != STDIO:
         regular_file(gold, "gold JSONL file")

@@ -15,6 +15,11 @@ at a terminal gets something to read):
 * ``html``: the evidence viewer's page of this one article
   (:func:`extractor.export.viewer.extraction_html`).
 
+The input is a file, ``-`` (stdin), or a pipe or FIFO (``extract <(zcat
+a.txt.gz)``), which is read as stdin is: its format from its name's suffix
+if it has one, else from its first bytes. A FIFO nothing writes to is one
+error line after :data:`FIFO_WAIT_SECONDS`, not a hang; a device is refused.
+
 A result with a call that gave no valid answer (``metadata.failed_calls``)
 is written with the records it has, each missing part is said on stderr,
 and the exit code is 1, as ``bulk`` counts such a document incomplete.
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,6 +50,7 @@ from extractor.cli.common import (
     RetriesOption,
     StrategyOption,
     TypesOption,
+    check_environment,
     check_server,
     dump_json,
     fail_usage,
@@ -60,7 +67,8 @@ from extractor.cli.common import (
 )
 from extractor.errors import InputError
 from extractor.io import read_file
-from extractor.io.formats import parse_document
+from extractor.io.formats import document_format, parse_document
+from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
@@ -72,17 +80,42 @@ SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv"
                   ".html": "html", ".htm": "html", ".txt": "table"}  # fmt: skip
 
 
-def _stdin_document() -> Document:
-    """Stdin as a document; its format (HTML, Markdown front matter, text) from its first bytes."""
-    data = read_stdin()
-    head = data.lstrip()[:64].lower()
-    if head.startswith((b"<!doctype", b"<html", b"<")):
-        name = "stdin.html"
-    elif head.startswith(b"---"):
-        name = "stdin.md"
+def _stream_document(data: bytes, label: str) -> Document:
+    """Stdin's or a pipe's bytes as a document, ``label`` its id and source; its format
+    (HTML, Markdown front matter, text) from its name when that has a document suffix (a
+    named FIFO ``feed.html``), else from its first bytes."""
+    if document_format(label) is not None:
+        name = label
     else:
-        name = "stdin.txt"
-    return parse_document(data, name=name, doc_id="stdin", source="stdin")
+        head = data.lstrip()[:64].lower()
+        if head.startswith((b"<!doctype", b"<html", b"<")):
+            name = "stream.html"
+        elif head.startswith(b"---"):
+            name = "stream.md"
+        else:
+            name = "stream.txt"
+    return parse_document(data, name=name, doc_id=label, source=label)
+
+
+#: Seconds ``extract`` waits for a writer on a FIFO named as its input before saying so.
+#: A pipe from ``<(...)`` has its writer from the start; a FIFO made with ``mkfifo`` needs
+#: its writer started first (the reader then takes what it writes, however slowly).
+FIFO_WAIT_SECONDS = 1.0
+
+
+def _is_pipe(path: str) -> bool:
+    """Whether ``path`` is a FIFO or pipe (``<(...)``, ``/dev/stdin`` on a pipe, ``mkfifo``)."""
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _read_pipe(path: str) -> bytes:
+    """All of a FIFO's bytes, read once, as ``-`` reads stdin; an InputError when nothing
+    writes to it (opened without blocking, so that a FIFO with no writer cannot hang)."""
+    with open_stream(path, FIFO_WAIT_SECONDS) as handle:
+        return handle.read()
 
 
 def _published(value: str | None) -> date | None:
@@ -109,7 +142,10 @@ def choose_format(requested: str | None, output: str | None) -> str:
 def extract(
     path: Annotated[
         str,
-        typer.Argument(help="A .txt, .md or .html file, or - for stdin.", show_default=False),
+        typer.Argument(
+            help="A .txt, .md or .html file, - for stdin, or a pipe such as <(zcat a.txt.gz).",
+            show_default=False,
+        ),
     ],
     output: Annotated[
         str | None,
@@ -145,19 +181,26 @@ def extract(
     cache: CacheOption = False,
 ) -> None:
     """Extract visits, meetings, arms transfers and casualty reports from one article."""
+    check_environment()
     if strategy not in STRATEGIES:
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     chosen_format = choose_format(output_format, output)
     chosen_types = parse_types(types)
     day = _published(published)
-    if path != STDIO:
-        regular_file(path, "text, Markdown or HTML file")  # a FIFO or a device would hang
+    pipe = path != STDIO and _is_pipe(path)  # read like stdin: `extract <(zcat a.txt.gz)`
+    if path != STDIO and not pipe:
+        regular_file(path, "text, Markdown or HTML file")  # a device would never end
     refuse_input_as_output(output, path)
     target = output_target(output, f"{chosen_format} file")
     source = "stdin" if path == STDIO else shown(path)
 
     def read() -> Document:
-        document = _stdin_document() if path == STDIO else read_file(path)
+        if path == STDIO:
+            document = _stream_document(read_stdin(), "stdin")
+        elif pipe:
+            document = _stream_document(_read_pipe(path), path)
+        else:
+            document = read_file(path)
         if not document.text.strip():
             raise InputError("no text to extract from", source=source)
         return document
@@ -222,7 +265,7 @@ def bulk_line(result: ArticleExtraction, document: Document) -> dict[str, Any]:
     # the source a bulk run gives this file (its real path), so a bulk run resuming a file
     # this line was appended to matches it, whatever the path's spelling here
     source = document.source
-    if source is not None and source != "stdin" and os.path.exists(source):
+    if source is not None and source != "stdin" and os.path.isfile(source):  # not a pipe
         source = os.path.realpath(source)
     doc_id = result.doc_id or document.doc_id
     if doc_id == document.doc_id == document.source:  # no --doc-id: a label from the path
