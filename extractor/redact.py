@@ -141,7 +141,7 @@ class Redactor:
         self._lock = threading.Lock()
         self._registered: frozenset[str] = frozenset()
         self._use_settings = use_settings
-        self._cache: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+        self._cache: tuple[frozenset[str], re.Pattern[str] | None] = (frozenset(), None)
 
     # -- what is secret -------------------------------------------------------
     def register_secret(self, secret: str | None) -> None:
@@ -173,20 +173,23 @@ class Redactor:
             out = text if isinstance(text, str) else str(text)
         except Exception:  # a broken __str__ must not break error reporting
             return f"<unprintable {type(text).__name__}>"
-        for secret in self._ordered(self.secrets()):
-            if secret in out:
-                out = out.replace(secret, MARK)
+        known = self._pattern(self.secrets())
+        if known is not None:
+            out = known.sub(MARK, out)
         for pattern, replacement in _PATTERNS:
             out = pattern.sub(replacement, out)
         return out
 
-    def _ordered(self, secrets: frozenset[str]) -> tuple[str, ...]:
-        cached_for, ordered = self._cache
+    def _pattern(self, secrets: frozenset[str]) -> re.Pattern[str] | None:
+        """One pattern for every secret form, in any case (a server that echoes the key upper
+        case, "SK-TEST-..."), longest first so that a secret holding another goes whole."""
+        cached_for, pattern = self._cache
         if cached_for != secrets:
-            # longest first, so that a secret containing another is removed whole
-            ordered = tuple(sorted(secrets, key=lambda s: (-len(s), s)))
-            self._cache = (secrets, ordered)
-        return ordered
+            ordered = sorted(secrets, key=lambda s: (-len(s), s))
+            alternatives = "|".join(map(re.escape, ordered))
+            pattern = re.compile(alternatives, re.IGNORECASE) if ordered else None
+            self._cache = (secrets, pattern)
+        return pattern
 
 
 def _url_secrets(url: str | None) -> list[str]:

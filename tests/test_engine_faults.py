@@ -8,6 +8,7 @@ everything runs out the typed error carries attempts, usage and the raw answer.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import openai
@@ -181,6 +182,22 @@ def test_exhausted_reasks_raise_with_usage_and_the_last_answer() -> None:
     assert error.attempts == 3
     assert error.usage is not None and error.usage.prompt_tokens > 0
     assert error.last_response == "not json at all"
+
+
+def test_a_failed_call_is_reported_once_by_its_error_not_by_instructors_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A Python caller without logging set up saw "API call failed on attempt N: Connection
+    error." on stderr for each attempt, whatever the failure; the raised error says it."""
+    caplog.set_level(logging.DEBUG)
+    with (
+        FakeOpenAI(static("not json at all")) as server,
+        extractor(server) as ex,
+        pytest.raises(ExtractionFailed),
+    ):
+        ex.extract(ARTICLE, published=PUBLISHED)
+    retry_lines = [r for r in caplog.records if r.name.startswith("instructor")]
+    assert not [r for r in retry_lines if r.levelno >= logging.WARNING], retry_lines
 
 
 def test_truncated_answer_is_retried_once_with_a_note() -> None:

@@ -18,6 +18,7 @@ re-asks happen when they raise. Three of its habits need working around:
 from __future__ import annotations
 
 import contextlib
+import logging
 import weakref
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -82,6 +83,28 @@ def original_class(cls: type[BaseModel]) -> type[BaseModel]:
         ):
             original = parent
     return original
+
+
+#: What instructor's retry loop logs as an error before it raises, which the engine reports
+#: itself with the real reason (a deadline, an HTML page, the last validation error).
+_SUPERSEDED = ("API call failed on attempt", "Max retries exceeded")
+
+
+class _SupersededByOurError(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_SUPERSEDED)
+
+
+def quiet_retry_log() -> None:
+    """Drop instructor's "API call failed on attempt N: Connection error." lines.
+
+    A library caller without logging set up saw them on stderr, once per
+    attempt, blaming the connection for a deadline or an HTML answer; the
+    error the call raises says what happened. Its other log lines stay.
+    """
+    retry_log = logging.getLogger("instructor.v2.retry")
+    if not any(isinstance(f, _SupersededByOurError) for f in retry_log.filters):
+        retry_log.addFilter(_SupersededByOurError())
 
 
 def memoize_async_validator_check() -> None:

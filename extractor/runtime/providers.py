@@ -69,7 +69,7 @@ import openai
 
 from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
 from extractor.redact import install_log_filter, redact, register_secret, register_url
-from extractor.runtime.instructor_compat import memoize_async_validator_check
+from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
 from extractor.runtime.local.weights import DEFAULT_SIZE
 from extractor.runtime.retrying import deadline_error, excerpt
 from extractor.settings import KEY_VARIABLES, settings
@@ -457,6 +457,7 @@ def build_client(
     so they are counted, share one backoff and never loop twice.
     """
     memoize_async_validator_check()
+    quiet_retry_log()
     base_url = spec.base_url
     if spec.is_local:
         from extractor.runtime.local import shared_server
