@@ -1441,3 +1441,17 @@ def test_a_colon_in_a_member_name_is_part_of_the_name(names: list[str]) -> None:
                 archive.writestr(name, f"text number {n}")
         items = list(iter_inputs([path]))
     assert [type(item) for item in items] == [Document] * len(names), items
+
+
+@settings(deadline=None, max_examples=20)
+@given(texts=st.lists(st.from_regex(r"\A[A-Za-z][A-Za-z ,.]{4,40}\Z"), min_size=1, max_size=4))
+def test_a_tsv_file_reads_as_the_same_rows_in_a_csv_file(texts: list[str]) -> None:
+    """``.tsv`` is a CSV file with tabs (before: skipped as an unsupported file type)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = "".join(f"r{n}\t{text}\n" for n, text in enumerate(texts))
+        (Path(tmp) / "rows.tsv").write_text("id\ttext\n" + rows, encoding="utf-8")
+        (Path(tmp) / "rows.csv").write_text("id\ttext\n" + rows, encoding="utf-8")
+        tsv = list(iter_inputs([Path(tmp) / "rows.tsv"]))
+        csv_ = list(iter_inputs([Path(tmp) / "rows.csv"]))
+    assert all(isinstance(item, Document) for item in tsv), tsv
+    assert [(i.doc_id, i.text) for i in tsv] == [(i.doc_id, i.text) for i in csv_]  # type: ignore[union-attr]

@@ -9,9 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 import extractor.settings as settings_module
 from extractor.cli.common import show_notices
+from extractor.errors import ConfigurationError
 from extractor.runtime import providers
 from extractor.settings import KEY_VARIABLES, PROXY_VARIABLES, Settings, settings
 
@@ -300,3 +304,22 @@ def f():
         ("os.environ", "f"),
         ("os.getenv", "f"),
     ]
+
+
+@hyp_settings(deadline=None, max_examples=60)
+@given(
+    provider=st.sampled_from(["", " ", "openai", "anthropic", "\t"]),
+    name=st.sampled_from(["", " ", "gpt-4o-mini", "fake-model", "\n"]),
+)
+def test_a_model_that_names_no_provider_or_no_model_is_refused(provider: str, name: str) -> None:
+    """``--model /``, ``openai/`` or ``EXTRACTOR_MODEL=' '``: one ConfigurationError naming
+    it, before any client exists (before: accepted, to fail later on every call)."""
+    model = f"{provider}/{name}"
+    if provider.strip() and name.strip():
+        spec = providers.resolve_model(
+            model, base_url="http://127.0.0.1:9/v1", api_key="sk-abcdefgh12"
+        )
+        assert (spec.provider, spec.model) == (provider, name)
+        return
+    with pytest.raises(ConfigurationError, match="names no model"):
+        providers.resolve_model(model, base_url="http://127.0.0.1:9/v1", api_key="sk-abcdefgh12")

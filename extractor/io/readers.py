@@ -186,6 +186,7 @@ _CONTAINER_SUFFIXES: tuple[tuple[str, Container], ...] = (
     (".jsonl", "jsonl"),
     (".ndjson", "jsonl"),
     (".csv", "csv"),
+    (".tsv", "csv"),  # the delimiter is read from the header, as for any .csv
     (".zip", "zip"),
     (".tar", "tar"),
     (".tar.gz", "tar"),

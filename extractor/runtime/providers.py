@@ -217,6 +217,11 @@ def resolve_model(
     provider, slash, name = model.partition("/")
     if not slash:
         provider, name = "openai", model
+    if not provider.strip() or not name.strip():
+        raise ConfigurationError(
+            f"model {model!r} names no model: give <provider>/<model> (openai/gpt-4o-mini, "
+            "anthropic/claude-...) or a model name (gpt-4o-mini), in --model or EXTRACTOR_MODEL"
+        )
     sdk_url = {"openai": env.openai_base_url, "anthropic": env.anthropic_base_url}.get(provider)
     if base_url is None and sdk_url is not None:
         # the SDK would read OPENAI_BASE_URL / ANTHROPIC_BASE_URL itself, unchecked, unredacted
@@ -342,7 +347,8 @@ def _refuse_two_credentials(base_url: str, key: str | None) -> None:
     """A key and a URL password cannot both go in the one Authorization header: say so."""
     if key and url_credentials(base_url) is not None:
         raise ConfigurationError(
-            f"the base URL {redact(base_url)} holds a user name and password, and an API key "
+            f"the base URL {redact(base_url)} holds credentials (user@ or user:password@), "
+            "and an API key "
             "is set: both would go in the one Authorization header, and the URL's would "
             "replace the key. Remove them from the URL (the key is sent as a Bearer token), "
             "or unset the key (EXTRACTOR_API_KEY, OPENAI_API_KEY, the api_key argument) to send them "
