@@ -104,6 +104,7 @@ import codecs
 import csv
 import dataclasses
 import glob
+import gzip
 import hashlib
 import io
 import json
@@ -574,6 +575,9 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
 
 
 def _known_type(name: str) -> bool:
+    inner = gzipped_name(name)
+    if inner is not None:
+        return _known_type(inner)
     return container_kind(name) is not None or document_format(name) is not None
 
 
@@ -859,6 +863,15 @@ def _read_blob(
     budget: ExpansionBudget | None,
 ) -> Iterator[Item]:
     """A file or member by its name's type: a container's units, a document, or why not."""
+    inner = gzipped_name(name)
+    if inner is not None:  # rows.jsonl.gz, notes.txt.gz: what it holds, read as it streams
+        if not _known_type(inner):
+            yield place.fail(_unsupported(inner) + " (in gzip)", skipped=True)
+            return
+        with _Gunzipped(_open(blob)) as stream:
+            buffered = io.BufferedReader(stream)
+            yield from _read_blob(buffered, inner, place, context, depth=depth, budget=budget)
+        return
     kind = container_kind(name)
     if kind == "jsonl":
         yield from _or_report(place, _iter_jsonl(blob, place, context), "no records in this file")
@@ -872,6 +885,40 @@ def _read_blob(
         yield _read_document(blob, name, place, context)
     else:
         yield place.fail(_unsupported(name), skipped=True)
+
+
+def gzipped_name(name: str) -> str | None:
+    """The name of what a gzip file holds (``rows.jsonl`` for ``rows.jsonl.gz``), or None for
+    a name that is no lone gzip file (``.tar.gz`` and ``.warc.gz`` are containers)."""
+    if not name.lower().endswith(".gz") or container_kind(name) is not None:
+        return None
+    return name[:-3]
+
+
+class _Gunzipped(io.RawIOBase):
+    """A gzip stream whose damage (a truncated or corrupt file) is an :class:`InputError`,
+    a fault of the input: gzip's own ``BadGzipFile`` is an ``OSError``, which readers take
+    for the system refusing a read (and which keeps an earlier result as it was)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            return self._gzip.readinto(buffer)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise InputError(f"a damaged gzip file ({exc})") from None
+
+    def close(self) -> None:
+        try:
+            self._gzip.close()
+        finally:
+            self._raw.close()
+            super().close()
 
 
 def _open(blob: _Blob) -> IO[bytes]:
