@@ -531,6 +531,30 @@ def test_two_spellings_of_one_model_ask_the_same(fake: FakeOpenAI, spellings: li
         assert another.redone == {"asked for other types/model": 1}
 
 
+@settings(HYPOTHESIS, max_examples=5)
+@given(count=st.integers(1, 4), other=st.booleans())
+def test_the_output_piped_back_in_is_not_read_again(
+    fake: FakeOpenAI, count: int, other: bool
+) -> None:
+    """``cat out.jsonl | bulk - -o out.jsonl``: the pipe starts as the run's own output, so
+    it is one skipped line, and nothing is paid for again (before: every text re-extracted);
+    another run's output piped in is read, as a file named on the command line is."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for n in range(count):
+            (folder / f"{n}.txt").write_text(kano(n + 30))
+        out, elsewhere = Path(tmp) / "out.jsonl", Path(tmp) / "other.jsonl"
+        run(fake, [str(folder)], out)
+        run(fake, [str(folder / "0.txt")], elsewhere)
+        before = len(fake.requests)
+        piped = run_piped(fake, (elsewhere if other else out).read_bytes(), out)
+        if other:
+            assert piped.new == 1 and len(fake.requests) == before + 1
+        else:
+            assert (piped.new, piped.not_read, len(fake.requests)) == (1, 1, before)
+
+
 def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpenAI) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

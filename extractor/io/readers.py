@@ -142,7 +142,7 @@ from extractor.io.formats import (
     parse_document,
     record_to_document,
 )
-from extractor.io.output import is_result_line
+from extractor.io.output import LINE_START, is_result_line
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.redact import escape_surrogates
 
@@ -730,6 +730,12 @@ def _read_stream(unit: _Unit, place: _Place, context: _Context) -> Iterator[Item
             items = _read_blob(handle, name, place, context, depth=0, budget=None)
         else:
             head = _read_head(handle)
+            if _is_own_output(head, context):
+                yield place.fail(
+                    "this run's own output, piped back in (its first line is the output's "
+                    "first line), not read", skipped=True,
+                )  # fmt: skip
+                return
             name = f"stream{_sniff(head, context.fields)}"
             stream = io.BufferedReader(_Prefixed(head, handle))
             items = _read_blob(stream, name, place, context, depth=0, budget=None)
@@ -792,6 +798,24 @@ def _await_writer(fd: int, wait: float) -> bytes:
         f"nothing writes to this FIFO (waited {wait:g} s); start its writer first, "
         "or give a regular file"
     )
+
+
+def _is_own_output(head: bytes, context: _Context) -> bool:
+    """Whether a nameless stream starts as one of the run's own files (``cat out.jsonl |
+    extractor bulk - -o out.jsonl``): a result line, the same bytes as that file's start.
+    A pipe has no path to compare, and re-reading the output would pay for it all again."""
+    if not head.startswith(LINE_START) or not context.excluded:
+        return False
+    for path in context.excluded:
+        try:
+            with open(path, "rb") as handle:
+                start = handle.read(len(head))
+        except OSError:
+            continue
+        size = min(len(start), len(head))
+        if size > len(LINE_START) and start[:size] == head[:size]:
+            return True
+    return False
 
 
 def _read_head(handle: IO[bytes]) -> bytes:
