@@ -1486,3 +1486,31 @@ def test_a_gzipped_file_reads_as_the_file_it_holds(texts: list[str], kind: str, 
     assert documents == [pair for pair in expected if pair in documents]  # a prefix, in order
     failures = [i for i in items if isinstance(i, InputFailure)]
     assert failures and not any(f.unread for f in failures), items
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    texts=st.lists(st.from_regex(r"\A[A-Za-z][A-Za-z ,.]{4,40}\Z"), min_size=1, max_size=4),
+    kind=st.sampled_from(["jsonl", "csv", "txt"]),
+    encoding=st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+)
+def test_wide_text_without_a_byte_order_mark_reads_as_utf8_does(
+    texts: list[str], kind: str, encoding: str
+) -> None:
+    """A "Unicode" export without its byte order mark (UTF-16 or UTF-32, zero bytes between
+    the letters) reads as the same file in UTF-8 (before: one "not valid JSON" line per
+    row and a phantom one, or "binary file")."""
+    if kind == "jsonl":
+        data = "".join(json.dumps({"id": f"r{n}", "text": t}) + "\n" for n, t in enumerate(texts))
+    elif kind == "csv":
+        data = "id,text\n" + "".join(f'r{n},"{t}"\n' for n, t in enumerate(texts))
+    else:
+        data = " ".join(texts) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, wide = Path(tmp) / f"plain.{kind}", Path(tmp) / f"wide.{kind}"
+        plain.write_bytes(data.encode("utf-8"))
+        wide.write_bytes(data.encode(encoding))
+        expected = [getattr(i, "text", None) for i in iter_inputs([plain])]
+        got = list(iter_inputs([wide]))
+    assert [getattr(i, "text", None) for i in got] == expected, got
+    assert all(isinstance(i, Document) for i in got)

@@ -143,8 +143,33 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
 
 
 def bom_encoding(data: bytes) -> str | None:
-    """``utf-32`` or ``utf-16`` when ``data`` starts with that encoding's byte order mark."""
-    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that encoding's byte order mark;
+    else ``utf-16-le``/``utf-16-be`` (``utf-32-le``/``-be``) when it reads as such text
+    without one (:func:`_unmarked_wide`). Give it :data:`WIDE_SNIFF_BYTES` or more."""
+    marked = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    return marked or _unmarked_wide(data[:WIDE_SNIFF_BYTES])
+
+
+#: How many bytes of a file :func:`bom_encoding` looks at.
+WIDE_SNIFF_BYTES = 256
+#: Characters a text's first ones are (letters, digits, punctuation, blank space).
+_PRINTABLE = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
+
+
+def _unmarked_wide(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark: every character of the head is printable
+    ASCII with its zero bytes where that encoding puts them ("{\\0"\\0i\\0d\\0" is
+    UTF-16-LE). Any other file has few zero bytes, or not in that pattern (a binary file),
+    and is left alone; a text in another script is not told this way (its BOM tells it)."""
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        size = len(head) - len(head) % width
+        if size < 4 * width:
+            continue
+        units = [head[at : at + width] for at in range(0, size, width)]
+        for name, pick in zip(names, (0, width - 1), strict=True):
+            if all(unit[pick] in _PRINTABLE and unit.count(0) == width - 1 for unit in units):
+                return name
+    return None
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
@@ -158,7 +183,8 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
         return None
     if is_binary(text.encode("utf-8")):
         return None
-    return text, f"not UTF-8 text: by its byte order mark, decoded as {encoding}"
+    how = "its byte order mark" if encoding in ("utf-16", "utf-32") else "its zero bytes"
+    return text, f"not UTF-8 text: by {how}, decoded as {encoding}"
 
 
 def _codec_name(charset: str) -> str:

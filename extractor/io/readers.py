@@ -134,7 +134,7 @@ from extractor.io.archives import (
     iter_warc,
     iter_zip,
 )
-from extractor.io.decoding import bom_encoding, is_binary, unit_decoding
+from extractor.io.decoding import WIDE_SNIFF_BYTES, bom_encoding, is_binary, unit_decoding
 from extractor.io.formats import (
     DocFormat,
     RecordFields,
@@ -1062,7 +1062,7 @@ class _Utf8Lines:
 def _as_utf8_lines(handle: IO[bytes]) -> Any:
     """``handle`` itself, or a reader of its lines as UTF-8 when it starts with a UTF-16 or
     UTF-32 byte-order mark (read once, so a pipe works too)."""
-    head = handle.read(4)
+    head = handle.read(WIDE_SNIFF_BYTES)
     rest = io.BufferedReader(_Prefixed(head, handle))
     encoding = bom_encoding(head)
     return rest if encoding is None else _Utf8Lines(rest, encoding)
