@@ -252,6 +252,51 @@ def test_a_bad_input_path_is_one_line_naming_it(
 # ------------------------------------------------------------------ stdin and stdout
 
 
+def _many_documents(kind: str, texts: list[str]) -> bytes:
+    """Bytes that hold several documents: an archive, rows, or one of those gzipped."""
+    import gzip
+    import tarfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for n, text in enumerate(texts):
+                archive.writestr(f"{n}.txt", text)
+        return buffer.getvalue()
+    if kind == "tar":
+        with tarfile.open(fileobj=buffer, mode="w") as archive:
+            for n, text in enumerate(texts):
+                data = text.encode("utf-8")
+                info = tarfile.TarInfo(f"{n}.txt")
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        return buffer.getvalue()
+    rows = "".join(json.dumps({"id": f"r{n}", "text": t}) + "\n" for n, t in enumerate(texts))
+    return gzip.compress(rows.encode("utf-8")) if kind == "jsonl.gz" else rows.encode("utf-8")
+
+
+@settings(
+    deadline=None, max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.sampled_from(["zip", "tar", "jsonl", "jsonl.gz"]),
+    numbers=st.lists(st.integers(2, 90), min_size=1, max_size=3),
+)
+def test_extract_refuses_many_documents_on_stdin_and_names_bulk(
+    fake: FakeOpenAI, kind: str, numbers: list[int]
+) -> None:
+    """An archive or rows piped to ``extract -`` are many documents, not one article: one
+    error line naming ``extractor bulk -`` and nothing sent (before: the bytes of a zip went
+    to the model as the article's text)."""
+    before = len(fake.requests)
+    data = _many_documents(kind, [kano(n) for n in numbers])
+    result = runner.invoke(app, ["extract", "-", *model_args(fake)], input=data)
+    assert result.exit_code == 2, result.output
+    assert "not one article" in result.stderr and "extractor bulk -" in result.stderr
+    assert len(fake.requests) == before
+
+
 def test_extract_reads_stdin_and_writes_stdout_like_files(fake: FakeOpenAI, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(kano(31) + "\n", encoding="utf-8")

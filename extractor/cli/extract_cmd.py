@@ -69,6 +69,7 @@ from extractor.errors import InputError
 from extractor.io import read_file
 from extractor.io.formats import document_format, parse_document
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
+from extractor.io.readers import stream_suffix
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
@@ -80,12 +81,25 @@ SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv"
                   ".html": "html", ".htm": "html", ".txt": "table"}  # fmt: skip
 
 
+#: What a stream holds that is many documents, by the suffix its first bytes suggest.
+_MANY = {"zip": "a zip archive", "tar": "a tar archive", "warc": "a WARC crawl",
+         "jsonl": "JSONL rows", "csv": "CSV rows"}  # fmt: skip
+#: How much of a stream tells its format (a tar header ends at byte 512).
+STREAM_SNIFF_BYTES = 64 * 1024
+
+
 def _stream_document(data: bytes, label: str) -> Document:
     """Stdin's or a pipe's bytes as a document, ``label`` its id and source; its format
     (HTML, Markdown front matter, text) from its name when that has a document suffix (a
     named FIFO ``feed.html``), else from its first bytes."""
     if document_format(label) is not None:
         name = label
+    elif (suffix := stream_suffix(data[:STREAM_SNIFF_BYTES])) not in (".txt", ".md", ".html"):
+        raise InputError(
+            f"it holds {_MANY.get(suffix.split('.')[1], 'a gzipped file')} ({suffix}), "
+            f"not one article: read it with extractor bulk {'-' if label == 'stdin' else label}",
+            source=label,
+        )
     else:
         head = data.lstrip()[:64].lower()
         if head.startswith((b"<!doctype", b"<html", b"<")):

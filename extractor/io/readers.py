@@ -843,6 +843,12 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def stream_suffix(head: bytes) -> str:
+    """The file suffix a nameless stream's first bytes suggest (``.zip``, ``.jsonl``,
+    ``.txt`` ...), as ``bulk -`` reads it: what ``extract -`` checks it was given."""
+    return _sniff(head, RecordFields())
+
+
 def _sniff(head: bytes, fields: RecordFields) -> str:
     """The file suffix a stream's first bytes suggest (a pipe has no name to tell it).
 
@@ -856,10 +862,14 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
             return suffix
     if head.startswith(b"\x1f\x8b"):
         try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 512)
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 1024)
         except zlib.error:
             inner = b""
-        return ".warc.gz" if inner.startswith(b"WARC/") else ".tar.gz"
+        if inner.startswith(b"WARC/"):
+            return ".warc.gz"
+        if inner[257:262] == b"ustar" or not inner:
+            return ".tar.gz"
+        return _sniff(inner, fields) + ".gz"  # one gzipped file: what it holds
     if head[257:262] == b"ustar":
         return ".tar"
     wide = bom_encoding(head)  # a UTF-16/32 text: its characters, not its bytes
