@@ -324,7 +324,7 @@ def test_a_url_password_never_replaces_a_key(key: str, user: str, password: str)
     assert "http://***@127.0.0.1" in message and "Remove them from the URL" in message
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith("extractor: error:") and "user name and password" in line
+    assert line.startswith("extractor: error:") and "holds credentials" in line
     assert_clean([message, line, result.stdout], secret_forms(key, user, password))
 
 
