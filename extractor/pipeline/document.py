@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import numbers
-import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,9 +16,7 @@ from typing import Any
 
 from extractor.errors import InputError
 from extractor.pipeline.options import shown
-
-#: A lone surrogate: no character, so no UTF-8 (a request, a hash, an output line) carries it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from extractor.redact import clean_surrogates
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +176,10 @@ def replace_surrogates(text: str, what: str) -> tuple[str, str | None]:
     (naming their field) and a string given to the Python API before it is
     parsed (an HTML parser stops at a lone surrogate).
     """
-    if not _SURROGATE.search(text):
+    clean = clean_surrogates(text)
+    if clean is text:
         return text, None
-    return _SURROGATE.sub("\ufffd", text), f"{what} held invalid characters (lone surrogates)"
+    return clean, f"{what} held invalid characters (lone surrogates)"
 
 
 def _missing(value: Any) -> bool:
