@@ -140,6 +140,13 @@ def documents(lines: dict[str, dict[str, Any]], folder: Path, name: str) -> list
         {"a.txt": "broken", "rows.jsonl": "broken", "arc.zip": "broken", "sub": "locked"},
     ]
 )
+@example(  # a CI run: a table broken, mended, then broken again alike must still exit 1
+    history=[
+        {"a.txt": "readable", "rows.jsonl": "broken", "arc.zip": "locked", "sub": "broken"},
+        {"a.txt": "readable", "rows.jsonl": "readable", "arc.zip": "locked", "sub": "locked"},
+        {"a.txt": "readable", "rows.jsonl": "broken", "arc.zip": "broken", "sub": "locked"},
+    ]
+)
 def test_reruns_over_locked_broken_and_mended_inputs(
     tmp_path_factory: pytest.TempPathFactory, history: list[dict[str, str]]
 ) -> None:

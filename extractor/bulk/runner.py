@@ -600,6 +600,19 @@ FORGOTTEN = (
 )
 
 
+def _holder(source: str) -> str | None:
+    """The file or archive a row (``:<line>``, ``#<content key>``) or member (``!``)
+    source lies in; None for a file of its own (a folder entry is a file: a folder is
+    not read whole when some of its files are given by name)."""
+    if row := CONTENT_KEYED.fullmatch(source):
+        return row["place"]
+    place, colon, number = source.rpartition(":")
+    if colon and number.isdigit():
+        return place
+    place, bang, _ = source.rpartition("!")
+    return place if bang else None
+
+
 class _Plan:
     """Decides for each input item: skip it (unchanged), run it (new, changed or redone), or
     turn it into an error line (a duplicate).
@@ -684,6 +697,10 @@ class _Plan:
         self.already_done = len(lines)
         self.own = own
         self.unseen: int | None = None
+        #: files and archives this run read items out of (see :func:`_holder`), and those
+        #: of them that also failed as a whole (damaged part way, a cap): see :meth:`_gone`
+        self.gave: set[str] = set()
+        self.cut_short: set[str] = set()
         #: ids given out in this run, to the source that has them
         self.seen: dict[str, str | None] = {}
         self.duplicate_of: dict[str, str] = {}
@@ -705,6 +722,10 @@ class _Plan:
             item = visible(item)  # the names lines carry: valid UTF-8 (see escape_surrogates)
             if self.broken and item.source:
                 self._note_mending(item.source)
+            if item.source and (holder := _holder(item.source)) is not None:
+                self.gave.add(holder)
+            if isinstance(item, InputFailure) and item.source:
+                self.cut_short.add(item.source)
             if (
                 isinstance(item, InputFailure)
                 and item.repeat
@@ -749,6 +770,7 @@ class _Plan:
                 self.first_started = time.monotonic()
             yield item
         yield from self._mend()
+        yield from self._gone()
         if self.forget_unseen:
             yield from self._forget()
         # results whose input this run did not see: not the skipped lines (a forgotten input)
@@ -787,6 +809,27 @@ class _Plan:
             self.not_read.add(key)
             reason = "read now: its documents have their own lines"
             yield InputFailure(key, source, reason, skipped=True)
+
+    def _gone(self) -> Iterator[InputFailure]:
+        """Once every input is read: the error line of a row or member that could not be
+        read, when this run read its file or archive whole and that row or member was not
+        in it, is superseded by a ``skipped`` line saying so. Such a line holds no result,
+        only a state of the input that is past; left standing, it would be taken for the
+        same failure if the same bad bytes came back, and a run whose input turned bad
+        again would pass as "unchanged" (exit 0). Ok lines of rows no longer there are
+        kept, as ever (``--forget-unseen`` supersedes those). Counted as forgotten."""
+        for key, line in list(self.lines.items()):
+            if line.status != "error" or line.kind != "input" or not line.source:
+                continue
+            holder = _holder(line.source)
+            if holder is None or holder not in self.gave or holder in self.cut_short:
+                continue
+            del self.lines[key]
+            self.seen[key] = line.source
+            self.changed.add(key)
+            self.not_read.add(key)
+            self.redone[key] = REDO_FORGOTTEN  # counted as forgotten: it is no input now
+            yield InputFailure(key, line.source, f"no longer in {holder}", skipped=True)
 
     def _forget(self) -> Iterator[InputFailure]:
         """Once every input is read, with ``--forget-unseen``: each ok or error line whose
