@@ -80,6 +80,7 @@ from extractor.io.output import OutputFile
 from extractor.pipeline.engine import Extractor
 from extractor.redact import redact
 from extractor.runtime import aio
+from extractor.runtime.instructor_compat import muted_log
 
 __all__ = ["ProcessBulkRun", "shares"]
 
@@ -444,9 +445,9 @@ def work(conn: Connection, options: dict[str, Any], jobs: int, abort_after: int 
     library.addHandler(_Notices(channel))
     library.setLevel(logging.WARNING)
     library.propagate = False
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)  # the failure is a line
     try:
-        aio.run(_serve(channel, options, jobs, abort_after))
+        with muted_log():  # the failure is a line
+            aio.run(_serve(channel, options, jobs, abort_after))
     except Exception as error:  # a bug: it stops the run, in one line, like any stop
         message = f"a worker process failed: {type(error).__name__}: {error}"
         channel.send((RESULT, stop_row(ExtractorError(message))))

@@ -20,7 +20,6 @@ forget them (``tests/test_cli_conventions.py`` checks each registered one):
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
@@ -132,7 +131,6 @@ def _root(
     Keys come from the environment (OPENAI_API_KEY, EXTRACTOR_API_KEY, ...); a
     file argument of - reads stdin, and -o - writes to stdout.
     """
-    chatty = logging.getLogger("instructor")
-    level = chatty.level
-    chatty.setLevel(logging.CRITICAL)
-    ctx.call_on_close(lambda: chatty.setLevel(level))
+    from extractor.runtime.instructor_compat import muted_log
+
+    ctx.with_resource(muted_log())

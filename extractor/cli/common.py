@@ -306,8 +306,8 @@ def show_notices() -> Iterator[None]:
     logs on the ``extractor`` logger, and the CLI shows it here.
 
     Every record written meanwhile is redacted, the library's and any other
-    that reaches Python's last-resort handler. instructor's own log of each
-    failed call is silenced: the command reports the error once, itself.
+    that reaches Python's last-resort handler. (instructor's own log is
+    silenced for the whole command: see ``extractor.cli._app``.)
     """
     library = logging.getLogger("extractor")
     handler = _NoticeHandler(logging.INFO)
@@ -316,9 +316,6 @@ def show_notices() -> Iterator[None]:
     library.addHandler(handler)
     if library.getEffectiveLevel() > logging.INFO:
         library.setLevel(logging.INFO)
-    chatty = logging.getLogger("instructor")
-    chatty_level = chatty.level
-    chatty.setLevel(logging.CRITICAL)
     last_resort = logging.lastResort
     if last_resort is not None:
         last_resort.addFilter(log_filter())
@@ -327,7 +324,6 @@ def show_notices() -> Iterator[None]:
     finally:
         library.removeHandler(handler)
         library.setLevel(level)
-        chatty.setLevel(chatty_level)
         if last_resort is not None:
             last_resort.removeFilter(log_filter())
 

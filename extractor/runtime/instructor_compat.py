@@ -12,7 +12,10 @@ re-asks happen when they raise. Three of its habits need working around:
 * it validates each attempt with no way to tell the last one:
   :class:`AttemptState` counts attempts through its hooks;
 * it walks each response model for async validators five times a request:
-  :func:`memoize_async_validator_check` remembers the classes that passed.
+  :func:`memoize_async_validator_check` remembers the classes that passed;
+* it logs every failed attempt, which a command or a worker process reports
+  once itself: :func:`muted_log` silences it there, :func:`quiet_retry_log`
+  drops only the misleading lines for library callers.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import weakref
+from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,6 +109,20 @@ def quiet_retry_log() -> None:
     retry_log = logging.getLogger("instructor.v2.retry")
     if not any(isinstance(f, _SupersededByOurError) for f in retry_log.filters):
         retry_log.addFilter(_SupersededByOurError())
+
+
+@contextlib.contextmanager
+def muted_log() -> Iterator[None]:
+    """Silence instructor's logger while the block runs (a CLI command, a worker
+    process): each failed attempt is reported once, by the caller, as an error
+    line or a one-line message, not also as instructor's log of it."""
+    chatty = logging.getLogger("instructor")
+    level = chatty.level
+    chatty.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        chatty.setLevel(level)
 
 
 def memoize_async_validator_check() -> None:
