@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -91,6 +91,13 @@ def write(folder: Path, files: dict[str, bytes]) -> None:
     limit=st.one_of(st.none(), st.integers(1, 8)),
     retry_errors=st.booleans(),
 )
+@example(  # --limit stops part way through a table: its later rows are not gone
+    files={
+        **{f"k{n:02d}.txt": (kano(n + 2) + "\n").encode() for n in range(3)},
+        "rows.jsonl": b'{"id": "row", "text": "a"}\n{"id": "row", "text": "b"}\n',
+    },
+    first_limit=None, changed=set(), limit=4, retry_errors=False,
+)  # fmt: skip
 def test_a_dry_run_says_what_the_run_does(
     files: dict[str, bytes],
     first_limit: int | None,

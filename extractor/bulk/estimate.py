@@ -275,7 +275,7 @@ def estimate_run(
     # the run's own plan, fed the run's view of the output (issue #14: see runner._Plan)
     plan = _Plan(
         done, target.own_paths(), sources, lines=existing_lines(target), retry_errors=retry_errors,
-        forget_unseen=forget_unseen,
+        forget_unseen=forget_unseen, every_input=limit is None,
         asked=Asked(types=tuple(extractor.types), model=extractor.spec.label,
                     strategy=extractor.strategy),
     )  # fmt: skip

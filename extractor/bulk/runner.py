@@ -651,6 +651,7 @@ class _Plan:
         asked: Asked | None = None,
         retry_errors: bool = False,
         forget_unseen: bool = False,
+        every_input: bool = True,
     ) -> None:
         if lines is None:
             sources = sources or {}
@@ -691,6 +692,7 @@ class _Plan:
         self.asked = asked or Asked()
         self.retry_errors = retry_errors
         self.forget_unseen = forget_unseen
+        self.every_input = every_input
         #: sources of this run's items that could not be read: what was inside them is not
         #: forgotten for that (a damaged archive today may be mended tomorrow)
         self.unreadable: set[str] = set()
@@ -770,7 +772,8 @@ class _Plan:
                 self.first_started = time.monotonic()
             yield item
         yield from self._mend()
-        yield from self._gone()
+        if self.every_input:  # under --limit a file may be read part way
+            yield from self._gone()
         if self.forget_unseen:
             yield from self._forget()
         # results whose input this run did not see: not the skipped lines (a forgotten input)
@@ -1133,7 +1136,7 @@ class BulkRun:
         fsync: bool = False,
         abort_after: int | None = None,
         progress: ProgressReporter | None = None,
-        count_total: bool = True,
+        every_input: bool = True,
         price: Price | None = None,
         **extractor_options: Any,
     ) -> None:
@@ -1159,7 +1162,10 @@ class BulkRun:
         self.summary = BulkSummary(output=str(self.output), model=self.extractor.spec.label)
         self.total: int | None = None
         self.started = False  # the output is open: from here on, the summary means something
-        self._count_total = count_total and all(
+        #: False when the run reads only some of its inputs (``--limit``): what it does not
+        #: see is not known to be gone (see ``_Plan``)
+        self.every_input = every_input
+        self._count_total = every_input and all(
             is_rereadable(path) and not _expensive(path) for path in self.inputs
         )
         self._clock_start = 0.0
@@ -1186,7 +1192,7 @@ class BulkRun:
         plan = self._plan = _Plan(
             output.done, (*self.target.own_paths(), *own), output.sources,
             lines=existing_lines(self.target), retry_errors=self.retry_errors,
-            forget_unseen=self.forget_unseen,
+            forget_unseen=self.forget_unseen, every_input=self.every_input,
             asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
         )  # fmt: skip
         self.summary.already_done = plan.already_done

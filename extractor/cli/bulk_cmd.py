@@ -342,7 +342,7 @@ def _checked(
     run_type, engine_options = engine_run_options(run_type, engine, address, workers)  # --engine
     options: dict[str, Any] = dict(
         concurrency=jobs, input_options=fields, retry_errors=retry_errors, fsync=fsync,
-        forget_unseen=forget_unseen, count_total=limit is None, price=chosen_price,
+        forget_unseen=forget_unseen, every_input=limit is None, price=chosen_price,
         model=model, base_url=base_url, strategy=strategy, types=chosen_types,
         max_retries=max_retries, cache=cache or None, **batch_options, **engine_options,
     )  # fmt: skip
