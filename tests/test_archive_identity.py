@@ -21,6 +21,7 @@ the in-thread fake OpenAI server, a rerun of which must send and write nothing.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -575,9 +576,10 @@ def test_recrawls_through_bulk_one_line_each_and_a_rerun_writes_nothing(
     nested=st.booleans(),
     blank_lines=st.integers(0, 2),
     count=st.integers(1, 3),
+    gzipped=st.booleans(),
 )
 def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
-    fake: FakeOpenAI, kind: str, nested: bool, blank_lines: int, count: int
+    fake: FakeOpenAI, kind: str, nested: bool, blank_lines: int, count: int, gzipped: bool
 ) -> None:
     """``bulk in -o run1.jsonl``, then the articles and run1.jsonl archived together and
     given to ``bulk``: run 1's output is one ``skipped`` line naming it, not its articles
@@ -591,7 +593,9 @@ def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
         first = base / "run1.jsonl"
         assert run(fake, [str(folder)], first).new == count
         members = [Entry(f"{n}.txt", kano(n + 60).encode()) for n in range(count)]
-        members.append(Entry("run1.jsonl", b"\n" * blank_lines + first.read_bytes()))
+        kept = b"\n" * blank_lines + first.read_bytes()
+        kept_as = "run1.jsonl.gz" if gzipped else "run1.jsonl"
+        members.append(Entry(kept_as, gzip.compress(kept) if gzipped else kept))
         members.append(Entry("rows.jsonl", json.dumps({"text": kano(99)}).encode() + b"\n"))
         if nested:
             members = [Entry("inner.zip", inner=members, inner_kind="zip")]
@@ -603,7 +607,7 @@ def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
         assert len(fake.requests) - before == count + 1  # the articles and the row only
         where = f"{archive}!inner.zip" if nested else str(archive)
         lines = {line["doc_id"]: line for line in latest_lines(out)}
-        output_line = lines[f"{where}!run1.jsonl"]
+        output_line = lines[f"{where}!{kept_as}"]
         assert output_line["status"] == "skipped"
         assert "extractor output" in output_line["error"]["message"]
         assert lines[f"{where}!rows.jsonl#{text_key(kano(99))}"]["status"] == "ok"

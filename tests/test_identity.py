@@ -15,6 +15,7 @@ checked over generated folder trees, command spellings and edits between runs, t
 from __future__ import annotations
 
 import csv
+import gzip
 import itertools
 import json
 import os
@@ -224,13 +225,14 @@ def test_a_moved_folder_is_no_error(tmp_path: Path, fake: FakeOpenAI) -> None:
 
 
 @settings(HYPOTHESIS, max_examples=4)
-@given(count=st.integers(1, 4), blank_lines=st.integers(0, 2))
+@given(count=st.integers(1, 4), blank_lines=st.integers(0, 2), gzipped=st.booleans())
 def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
-    fake: FakeOpenAI, count: int, blank_lines: int
+    fake: FakeOpenAI, count: int, blank_lines: int, gzipped: bool
 ) -> None:
     """``bulk in -o in/run1.jsonl`` then ``bulk in -o in/run2.jsonl``: run 1's output (even
-    one whose only line lost its newline) is a skipped line in run 2, not ``count`` more
-    articles; named on the command line it is read, its texts extracted again."""
+    one whose only line lost its newline, or kept gzipped) is a skipped line in run 2, not
+    ``count`` more articles; named on the command line it is read, its texts extracted
+    again."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp).resolve() / "in"
         folder.mkdir()
@@ -239,6 +241,11 @@ def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
         first, second = folder / "run1.jsonl", folder / "run2.jsonl"
         assert run(fake, [str(folder)], first).new == count
         first.write_bytes(b"\n" * blank_lines + first.read_bytes()[: -1 if count == 1 else None])
+        if gzipped:
+            packed = first.with_name("run1.jsonl.gz")
+            packed.write_bytes(gzip.compress(first.read_bytes()))
+            first.unlink()
+            first = packed
         before = len(fake.requests)
         summary = run(fake, [str(folder)], second)
         assert len(fake.requests) - before == count  # the articles, not run 1's lines

@@ -1464,9 +1464,10 @@ def test_a_tsv_file_reads_as_the_same_rows_in_a_csv_file(texts: list[str]) -> No
     cut=st.integers(0, 400),
 )
 def test_a_gzipped_file_reads_as_the_file_it_holds(texts: list[str], kind: str, cut: int) -> None:
-    """``rows.jsonl.gz`` is ``rows.jsonl`` read as it streams (before: "unsupported file
-    type '.gz'"); a truncated one gives the rows before the damage and one failure that
-    says so, never an exception and never "unreadable" (which would keep an old result)."""
+    """``rows.jsonl.gz`` (a file, or a member of an archive) is ``rows.jsonl`` read as it
+    streams (before: "unsupported file type '.gz'"); a truncated one gives the rows before
+    the damage and one failure that says so, never an exception and never "unreadable"
+    (which would keep an old result)."""
     import gzip as gz
 
     if kind == "jsonl":
@@ -1480,6 +1481,11 @@ def test_a_gzipped_file_reads_as_the_file_it_holds(texts: list[str], kind: str, 
         packed.write_bytes(whole)
         expected = [(i.doc_id, getattr(i, "text", None)) for i in iter_inputs([plain])]
         assert [(i.doc_id, getattr(i, "text", None)) for i in iter_inputs([packed])] == expected
+        bundle = Path(tmp) / "bundle.zip"  # a member gzipped alone is read alike
+        with zipfile.ZipFile(bundle, "w") as archive:
+            archive.writestr(packed.name, whole)
+        texts_read = [getattr(i, "text", None) for i in iter_inputs([bundle])]
+        assert texts_read == [text for _, text in expected]
         packed.write_bytes(whole[: min(cut, len(whole) - 1)])
         items = list(iter_inputs([packed]))
     documents = [(i.doc_id, i.text) for i in items if isinstance(i, Document)]

@@ -618,7 +618,7 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                 else:
                     stack.append(iter(listing))
             elif entry.is_file(follow_symlinks=False):
-                if container_kind(entry.name) == "jsonl" and _holds_results(path):
+                if _jsonl_name(entry.name) and _holds_results(path):
                     yield place.fail(
                         "an extractor output (its first line is a result line), not read: "
                         "name it on the command line to extract its texts again",
@@ -642,20 +642,33 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
 _RESULT_LINE_CAP = 16 * 1024 * 1024
 
 
+def _jsonl_name(name: str) -> bool:
+    """Whether a name is a JSONL file's, gzipped or not (what an output may be kept as)."""
+    inner = gzipped_name(name)
+    return container_kind(name if inner is None else inner) == "jsonl"
+
+
 def _holds_results(path: str) -> bool:
     """Whether a JSONL file found in a folder is an earlier run's output (its first non-blank
     line is a result line): ``bulk in/ -o in/run2.jsonl`` beside ``in/run1.jsonl`` would
     otherwise send every article of run 1 again, keyed as rows of that file."""
     try:
         with open(path, "rb") as handle:
-            return _starts_with_result(handle)
+            return _starts_with_result(handle, path)
     except OSError:
         return False  # reading it is the reader's job, and its error line
 
 
-def _starts_with_result(handle: IO[bytes]) -> bool:
+def _starts_with_result(handle: IO[bytes], name: str) -> bool:
     """Whether the first non-blank line of a JSONL file or member is a result line (see
-    :func:`_holds_results`; an output zipped or tarred with the articles is one too)."""
+    :func:`_holds_results`; an output zipped, tarred or gzipped beside the articles is one
+    too). A gzip stream that is damaged is not: reading it is the reader's job."""
+    if gzipped_name(name) is not None:
+        try:
+            with gzip.GzipFile(fileobj=handle) as unpacked:
+                return _starts_with_result(unpacked, gzipped_name(name) or "")
+        except (OSError, EOFError, zlib.error):
+            return False
     while line := handle.readline(_RESULT_LINE_CAP):
         if line.strip():
             return is_result_line(line)  # one that lost its newline is whole too
@@ -1764,7 +1777,7 @@ def _iter_archive(
             yield member_place.fail(entry.error, skipped=entry.skipped)
         elif kind == "warc":
             yield _warc_page(entry, member_place)
-        elif container_kind(entry.name) == "jsonl" and _starts_with_result(io.BytesIO(entry.data)):
+        elif _jsonl_name(entry.name) and _starts_with_result(io.BytesIO(entry.data), entry.name):
             yield member_place.fail(
                 "an extractor output (its first line is a result line), not read: extract "
                 "it from the archive and name it on the command line to extract its texts again",
@@ -1860,11 +1873,12 @@ def _screen_member(name: str, depth: int) -> str | None:
         return "in a hidden folder, not read"
     if parts and parts[-1].startswith("."):
         return "hidden file, not read"
-    if container_kind(name) is not None:
+    core = gzipped_name(name) or name  # a member gzipped alone is read as what it holds
+    if container_kind(core) is not None:
         if depth >= MAX_NESTING:
             return f"archive nested more than {MAX_NESTING} deep, not read"
         return None
-    if document_format(name) is not None:
+    if document_format(core) is not None:
         return None
     return _unsupported(posixpath.basename(name.replace("\\", "/")))
 
