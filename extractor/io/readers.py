@@ -659,7 +659,7 @@ def _holds_results(path: str) -> bool:
         return False  # reading it is the reader's job, and its error line
 
 
-def _starts_with_result(handle: IO[bytes], name: str) -> bool:
+def _starts_with_result(handle: IO[bytes] | gzip.GzipFile, name: str) -> bool:
     """Whether the first non-blank line of a JSONL file or member is a result line (see
     :func:`_holds_results`; an output zipped, tarred or gzipped beside the articles is one
     too). A gzip stream that is damaged is not: reading it is the reader's job."""
