@@ -961,6 +961,47 @@ def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
         assert (again.new, again.changed, again.forgotten, again.unseen) == (0, 0, 0, 1)
 
 
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    rows=st.integers(1, 4),
+    files=st.integers(0, 3),
+    fault=st.sampled_from(["torn row", "folder emptied", "all rows bad", "none"]),
+)
+def test_forget_unseen_never_forgets_what_a_failure_leaves_unknown(
+    fake: FakeOpenAI, rows: int, files: int, fault: str
+) -> None:
+    """A table with ids and a folder of files, extracted; then one of them fails on a rerun
+    with --forget-unseen: a row torn in the table (which row it was is unknown: every line
+    of the table is kept), the folder emptied (an unmounted share: its lines are kept),
+    every input failing (no document read: nothing is forgotten). Without a fault,
+    nothing current is forgotten either."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        table, folder = base / "rows.jsonl", base / "share"
+        folder.mkdir()
+        table.write_text("".join(json.dumps({"id": f"r{n}", "text": kano(n + 2)}) + "\n"
+                                 for n in range(rows)))  # fmt: skip
+        for n in range(files):
+            (folder / f"{n}.txt").write_text(kano(n + 100))
+        out = base / "out.jsonl"
+        run(fake, [str(table), str(folder)], out)
+        before = {line["doc_id"]: line for line in latest_lines(out)}
+        if fault == "torn row":
+            kept = table.read_text().splitlines()[1:]
+            table.write_text("".join(line + "\n" for line in kept) + '{"id": "r0", "te\n')
+        elif fault in ("folder emptied", "all rows bad"):
+            for entry in folder.iterdir():
+                entry.unlink()
+        if fault == "all rows bad":
+            table.write_text('{"id": "r0", "te\n')
+        summary = run(fake, [str(table), str(folder)], out, forget_unseen=True)
+        after = {line["doc_id"]: line for line in latest_lines(out)}
+        for doc_id, line in before.items():
+            assert after[doc_id]["status"] == line["status"], (fault, doc_id, after[doc_id])
+        assert summary.forgotten == 0
+        assert summary.exit_code == (0 if fault == "none" else 1)
+
+
 def test_forget_unseen_with_limit_is_refused_before_any_work(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:

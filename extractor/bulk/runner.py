@@ -696,6 +696,8 @@ class _Plan:
         #: sources of this run's items that could not be read: what was inside them is not
         #: forgotten for that (a damaged archive today may be mended tomorrow)
         self.unreadable: set[str] = set()
+        #: documents read this run (not failures): with none, nothing is forgotten
+        self.documents_read = 0
         self.already_done = len(lines)
         self.own = own
         self.unseen: int | None = None
@@ -721,6 +723,7 @@ class _Plan:
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
         for item in skip_own(inputs, self.own):
             self.read += 1
+            self.documents_read += isinstance(item, Document)
             item = visible(item)  # the names lines carry: valid UTF-8 (see escape_surrogates)
             if self.broken and item.source:
                 self._note_mending(item.source)
@@ -740,7 +743,7 @@ class _Plan:
             if item.doc_id != read_as and item.source and not path_derived(read_as, item.source):
                 self.renamed[read_as] = item.doc_id
             if self.forget_unseen and isinstance(item, InputFailure) and not item.skipped:
-                self.unreadable.add(item.source or item.doc_id)  # new or as before
+                self._not_all_read(item)
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)
             self.seen[item.doc_id] = item.source
@@ -775,7 +778,11 @@ class _Plan:
         if self.every_input:  # under --limit a file may be read part way
             yield from self._gone()
         if self.forget_unseen:
-            yield from self._forget()
+            if not self.documents_read:  # an unmounted share, a pipe whose writer failed
+                logger.warning("--forget-unseen: no input held a document this time, so "
+                               "nothing is forgotten")  # fmt: skip
+            else:
+                yield from self._forget()
         # results whose input this run did not see: not the skipped lines (a forgotten input)
         self.unseen = sum(line.status != "skipped" for line in self.lines.values())
 
@@ -833,6 +840,16 @@ class _Plan:
             self.not_read.add(key)
             self.redone[key] = REDO_FORGOTTEN  # counted as forgotten: it is no input now
             yield InputFailure(key, line.source, f"no longer in {holder}", skipped=True)
+
+    def _not_all_read(self, failure: InputFailure) -> None:
+        """Note, for ``--forget-unseen``, what a failure leaves unknown: what was inside
+        the source (a folder, an archive, a table), and for a row or member that failed,
+        its whole file or archive (it could have been any of their documents): the lines
+        from there are kept."""
+        source = failure.source or failure.doc_id
+        self.unreadable.add(source)  # new or as before
+        if (holder := _holder(source)) is not None:
+            self.unreadable.add(holder)
 
     def _forget(self) -> Iterator[InputFailure]:
         """Once every input is read, with ``--forget-unseen``: each ok or error line whose

@@ -566,12 +566,25 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
         if unit.kind == "broken":
             yield place.fail("broken symbolic link (its target does not exist, or links loop)")
         elif unit.kind == "dir":
-            yield from _guarded(place, _walk(unit.real, context))
+            if _empty_folder(unit.real):  # a share that is not mounted, as like as not
+                yield place.fail("nothing in this folder")
+            else:
+                yield from _guarded(place, _walk(unit.real, context))
         elif unit.kind == "stream":
             yield from _guarded(place, _read_stream(unit, place, context))
         else:
             name = unit.path if _known_type(unit.path) else unit.real
             yield from _guarded(place, _read_path(unit.path, unit.real, name, place, context))
+
+
+def _empty_folder(path: str) -> bool:
+    """Whether a folder named as an input holds no entry at all (one that cannot be listed
+    is the walk's to report)."""
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
 
 
 def _known_type(name: str) -> bool:
