@@ -43,7 +43,7 @@ from warcio.warcwriter import WARCWriter
 
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.formats import split_front_matter
-from extractor.io.readers import MAX_NESTING
+from extractor.io.readers import MAX_NESTING, stream_suffix
 from extractor.pipeline.document import Document
 
 SECRET = "SECRET-OUTSIDE-THE-ROOT"
@@ -1029,6 +1029,32 @@ def test_a_nameless_stream_reads_as_the_same_file_would(seed: int, kind: str) ->
             assert streamed[0] == filed[0]  # a tar hard link: the same unit, said why
         else:
             assert streamed == filed
+
+
+WORD = st.from_regex(r"\A[a-z]{2,9}\Z")
+
+
+@SETTINGS
+@given(
+    credit=st.lists(WORD, min_size=1, max_size=6),
+    colon=st.booleans(),
+    sentences=st.lists(st.lists(st.lists(WORD, min_size=1, max_size=5), min_size=3, max_size=6),
+                       min_size=1, max_size=4),
+    column=st.sampled_from(["Text", "text", "TEXT"]),
+)  # fmt: skip
+def test_prose_whose_first_line_names_a_column_is_not_read_as_a_table(
+    credit: list[str], colon: bool, sentences: list[list[list[str]]], column: str
+) -> None:
+    """An article piped in whose first line is "Text, photos: AFP" (or "Text, pictures by
+    AFP" and then sentences with more commas than that line) is one article, not rows cut
+    at its commas; a table with that header and cells of its own number is one."""
+    first = f"{column}, {' '.join(credit)}" if not colon else f"{column}, {credit[0]}: AFP"
+    body = [", ".join(" ".join(words) for words in parts) + "." for parts in sentences]
+    prose = "\n".join([first, *body]) + "\n"
+    assert stream_suffix(prose.encode()) == ".txt", prose
+    if not colon and len(credit) <= 4:  # the same header over rows of two cells: a table
+        table = "\n".join([first, *(f'"{line}", x' for line in body)]) + "\n"
+        assert stream_suffix(table.encode()) == ".csv", table
 
 
 def collect_file(data: bytes, name: str) -> list[Item]:

@@ -909,8 +909,41 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
         return ".html"
     if text.startswith(b"---"):
         return ".md"
-    first = text.split(b"\n", 1)[0].decode("utf-8", "replace")
-    return ".csv" if _header_delimiter(first, fields, columns=2) else ".txt"
+    return ".csv" if _tabular(text.decode("utf-8", "replace"), fields) else ".txt"
+
+
+#: A column's name, as exports write them: a few words, no sentence punctuation.
+_COLUMN_NAME = re.compile(r"[^\W\d][\w.\-/#() ]{0,63}")
+#: The share of the head's rows that must have the header's number of cells.
+_TABLE_ROWS_AGREE = 0.8
+
+
+def _tabular(text: str, fields: RecordFields) -> bool:
+    """Whether a nameless stream's head reads as a CSV table: a first line naming the text
+    column whose every cell is a column's name, and most rows with as many cells as it.
+
+    An article whose first line is "Text, photos: AFP", or "Text, pictures by AFP"
+    followed by sentences with commas here and there, is prose: read as a table it
+    would be cut into rows at its line ends and into cells at its commas.
+    """
+    lines = text.split("\n")
+    delimiter = _header_delimiter(lines[0], fields, columns=2)
+    if delimiter is None:
+        return False
+    whole = "\n".join(lines[:-1]) if len(lines) > 1 else lines[0]  # the last may be cut off
+    try:
+        rows = [r for r in csv.reader(io.StringIO(whole), delimiter=delimiter,
+                                      skipinitialspace=True) if any(c.strip() for c in r)]  # fmt: skip
+    except csv.Error:
+        return False
+    if not rows:
+        return False
+    header, body = rows[0], rows[1:]
+    names = [cell.strip() for cell in header if cell.strip()]  # pandas' index column: ""
+    if not all(_COLUMN_NAME.fullmatch(name) and len(name.split()) <= 4 for name in names):
+        return False
+    agree = sum(len(row) == len(header) for row in body)
+    return not body or agree >= _TABLE_ROWS_AGREE * len(body)
 
 
 def _read_blob(
