@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -290,8 +291,11 @@ def parse_gold_document(
     if not isinstance(obj, dict):
         raise fail(f"a gold line must be a JSON object, got {type(obj).__name__}")
     doc_id = obj.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)  # as bulk reads a numeric id: its digits
     if not isinstance(doc_id, str) or not doc_id.strip():
-        raise fail("'id' must be a non-empty string")
+        raise fail("'id' must be a non-empty string or an integer")
+    doc_id = unicodedata.normalize("NFC", doc_id)  # as bulk reads ids (see readers._record_id)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise fail(f"document {doc_id!r}: 'text' must be a non-empty string")

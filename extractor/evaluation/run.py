@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ def predictions_from_lines(
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
     for line in lines:
-        doc_id = str(line["doc_id"])
+        doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
         records: list[Record] = [
             get_type(str(r.get("type"))).record.model_validate(r)
             for r in line.get("records") or []

@@ -38,6 +38,7 @@ import contextlib
 import hashlib
 import json
 import numbers
+import unicodedata
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -150,8 +151,8 @@ def _string(value: Any) -> str | None:
 
 def _identity(value: Any) -> str | None:
     """An id cell as a string: an integer id column gives "17", not "17.0"."""
-    if isinstance(value, str):
-        return value or None
+    if isinstance(value, str):  # composed, as the bulk readers take ids (_record_id)
+        return unicodedata.normalize("NFC", value) or None
     if isinstance(value, bool) or _missing(value):
         return None
     if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):

@@ -115,6 +115,7 @@ import re
 import select
 import stat
 import time
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1221,10 +1222,12 @@ def _record_id(value: Any) -> str | None:
 
     A number is its digits as :func:`~extractor.pipeline.document.as_doc_id`
     makes them for the Python API (``7``, ``7.0`` and ``-0.0`` are ``"7"``,
-    ``"7"`` and ``"0"``), so a JSONL export and a DataFrame of it agree.
+    ``"7"`` and ``"0"``), so a JSONL export and a DataFrame of it agree. Text is
+    taken in Unicode's composed form (NFC): an id spelt with a combining accent is
+    the same id, as a person reading it would say.
     """
-    if isinstance(value, str):
-        return value.strip() or None
+    if isinstance(value, str):  # "café" composed or decomposed is one id (macOS exports NFD)
+        return unicodedata.normalize("NFC", value.strip()) or None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and not math.isfinite(value):

@@ -1,0 +1,81 @@
+"""An id is what a person reading it would say it is, wherever it is read.
+
+The same id spelt in Unicode's composed or decomposed form ("café" with é, or
+with e and a combining accent, as macOS tools export it), or given as a number
+or as its digits, names one document: in a JSONL or CSV input, in the rows the
+Python integrations take, in a gold file and in the predictions ``extractor
+eval`` scores.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.evaluation.gold import parse_gold_document
+from extractor.evaluation.run import predictions_from_lines
+from extractor.integrations.rows import row_item
+from extractor.io import iter_inputs
+from extractor.pipeline.document import Document
+
+#: Ids with letters that have both a composed and a decomposed form, and others.
+IDS = st.text(alphabet="aeiouncAEOÅåéèñüçǅ-_ 0123456789\u0301\u0308", min_size=1, max_size=12)
+FORMS = st.sampled_from(["NFC", "NFD"])
+
+
+def read_rows(rows: list[dict[str, object]], kind: str) -> list[str]:
+    """The ids the bulk readers give ``rows`` written as a JSONL or CSV file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"rows.{kind}"
+        if kind == "jsonl":
+            path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        else:
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+            path.write_text(out.getvalue(), encoding="utf-8")
+        items = list(iter_inputs([str(path)]))
+    assert all(isinstance(item, Document) for item in items), items
+    return [item.doc_id for item in items]
+
+
+@settings(deadline=None, max_examples=40)
+@given(doc_id=IDS, form=FORMS, kind=st.sampled_from(["jsonl", "csv"]),
+       column=st.sampled_from(["id", "ID"]))  # fmt: skip
+def test_an_id_is_one_id_however_it_is_spelt(
+    doc_id: str, form: str, kind: str, column: str
+) -> None:
+    if not doc_id.strip() or not unicodedata.normalize("NFC", doc_id).strip():
+        return
+    spelt = unicodedata.normalize(form, doc_id)
+    [read] = read_rows([{column: spelt, "text": "Ministers met in Oslo."}], kind)
+    assert read == unicodedata.normalize("NFC", doc_id.strip())
+    item = row_item({"id": spelt, "text": "x y z"})
+    assert item.doc_id == unicodedata.normalize("NFC", spelt)
+
+
+@settings(deadline=None, max_examples=30)
+@given(doc_id=IDS, gold_form=FORMS, predicted_form=FORMS, number=st.integers(0, 10**9))
+def test_gold_and_predictions_meet_under_any_spelling(
+    doc_id: str, gold_form: str, predicted_form: str, number: int
+) -> None:
+    if not doc_id.strip():
+        return
+    gold = parse_gold_document(
+        {"id": unicodedata.normalize(gold_form, doc_id), "text": "Nothing.", "records": []},
+        path="gold.jsonl", line=1,
+    )  # fmt: skip
+    line = {"doc_id": unicodedata.normalize(predicted_form, doc_id), "status": "ok", "records": []}
+    predictions, _, _ = predictions_from_lines([line])
+    assert gold.id in predictions
+    numbered = parse_gold_document({"id": number, "text": "Nothing.", "records": []},
+                                   path="gold.jsonl", line=1)  # fmt: skip
+    assert numbered.id in predictions_from_lines([{"doc_id": str(number), "records": []}])[0]
