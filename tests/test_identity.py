@@ -1002,6 +1002,36 @@ def test_forget_unseen_never_forgets_what_a_failure_leaves_unknown(
         assert summary.exit_code == (0 if fault == "none" else 1)
 
 
+@settings(HYPOTHESIS, max_examples=4)
+@given(first=st.lists(st.integers(2, 999), min_size=1, max_size=3, unique=True),
+       then=st.lists(st.integers(1000, 1999), min_size=1, max_size=3, unique=True),
+       piped=st.booleans())  # fmt: skip
+def test_a_bad_row_gone_from_its_file_is_past_but_a_pipe_holds_other_rows_each_run(
+    fake: FakeOpenAI, first: list[int], then: list[int], piped: bool
+) -> None:
+    """A table with a bad row, then the table without it: the row's error line is
+    superseded (``skipped``, no longer in the file) since the file was read whole; the
+    same two batches piped in are two batches of one stream, and the bad row of the
+    first stays an error line (``--retry-errors`` can still find it)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        table, out = base / "rows.jsonl", base / "out.jsonl"
+        batches = [
+            "".join(json.dumps({"text": kano(n)}) + "\n" for n in first) + '{"text": "cut\n',
+            "".join(json.dumps({"text": kano(n)}) + "\n" for n in then),
+        ]
+        for data in batches:
+            if piped:
+                run_piped(fake, data.encode(), out)
+            else:
+                table.write_text(data, encoding="utf-8")
+                run(fake, [str(table)], out)
+        bad = [line for line in latest_lines(out) if "not valid JSON" in json.dumps(line)
+               or "no longer in" in json.dumps(line)]  # fmt: skip
+        assert len(bad) == 1, bad
+        assert bad[0]["status"] == ("error" if piped else "skipped"), bad[0]
+
+
 def test_forget_unseen_with_limit_is_refused_before_any_work(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:

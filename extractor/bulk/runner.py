@@ -834,6 +834,8 @@ class _Plan:
             holder = _holder(line.source)
             if holder is None or holder not in self.gave or holder in self.cut_short:
                 continue
+            if not os.path.isfile(holder.split("!", 1)[0]):
+                continue  # a pipe: each run's holds other rows, none is gone for that
             del self.lines[key]
             self.seen[key] = line.source
             self.changed.add(key)
