@@ -13,11 +13,15 @@ from typing import Any
 
 import openai
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import ClientModelError, ExtractionFailed, TransientModelError
 from extractor.errors import ModelRefusal
 from extractor.pipeline.engine import Extractor
+from extractor.runtime.providers import sdk_arguments
 from extractor.runtime.retrying import RetryPolicy
+from extractor.runtime.wire import _capturing_client
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, sequence, static
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -238,6 +242,44 @@ def test_the_sdk_gets_our_response_format_and_never_instructors_schema(
     assert all("response_format" not in kwargs.get("extra_body", {}) for kwargs in seen)
     assert body["response_format"] == seen[0]["response_format"]
     assert list(body) == ["messages", "model", "max_tokens", "response_format", "temperature"]
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    messages=st.lists(
+        st.fixed_dictionaries({"role": st.sampled_from(["system", "user", "assistant"]),
+                               "content": TEXT}),
+        min_size=1, max_size=4),
+    grammar=st.booleans(),
+    more=st.dictionaries(st.sampled_from(["cache_prompt", "top_k", "seed"]), st.integers(0, 9),
+                         max_size=2),
+)  # fmt: skip
+def test_text_messages_skip_the_sdk_transform_and_the_body_is_the_same(
+    messages: list[dict[str, str]], grammar: bool, more: dict[str, int]
+) -> None:
+    """What :func:`sdk_arguments` hands the SDK (text messages in ``extra_body``, our
+    response format as the argument) gives the body the SDK makes of the request as it
+    came, byte for byte, for any texts, with or without grammar and other extra fields."""
+    request: dict[str, Any] = {"messages": messages, "model": "m", "max_tokens": 9,
+                               "temperature": 0}  # fmt: skip
+    extra: dict[str, Any] = dict(more)
+    if grammar:
+        request["response_format"] = {"type": "json_schema", "json_schema": {"name": "A",
+                                      "schema": {"type": "object"}}}  # fmt: skip
+        extra["response_format"] = {"type": "json_object", "schema": {"type": "object"}}
+    if extra:
+        request["extra_body"] = extra
+
+    def body(arguments: dict[str, Any]) -> bytes:
+        raw = _capturing_client().chat.completions.with_raw_response.create(**arguments)
+        return bytes(raw.http_request.content)
+
+    handed = sdk_arguments(request)
+    assert handed["messages"] == []  # the transform walks nothing
+    assert body(handed) == body(request)
 
 
 def test_per_type_strategy_skips_types_with_no_cue_words() -> None:
