@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import json
 import os
@@ -1055,6 +1056,37 @@ def test_prose_whose_first_line_names_a_column_is_not_read_as_a_table(
     if not colon and len(credit) <= 4:  # the same header over rows of two cells: a table
         table = "\n".join([first, *(f'"{line}", x' for line in body)]) + "\n"
         assert stream_suffix(table.encode()) == ".csv", table
+
+
+PARAGRAPH = st.lists(WORD, min_size=3, max_size=30).map(" ".join)
+
+
+@SETTINGS
+@given(
+    columns=st.permutations(["id", "text", "published"]),
+    index=st.booleans(),
+    cells=st.lists(st.lists(st.lists(PARAGRAPH, min_size=1, max_size=4), min_size=1, max_size=3)
+                   .map(lambda parts: "\n\n".join(", ".join(p) for p in parts)),
+                   min_size=1, max_size=8),
+    gzipped=st.booleans(),
+    data=st.data(),
+)  # fmt: skip
+def test_a_table_piped_in_is_read_as_a_table_whatever_its_cells(
+    columns: list[str], index: bool, cells: list[str], gzipped: bool, data: st.DataObject
+) -> None:
+    """A CSV export (pandas' index column or not, the text column anywhere, cells of
+    paragraphs with commas and blank lines, gzipped or not) is a table from a pipe as from
+    a file, whatever length of its start the pipe's first read gives."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(([""] if index else []) + columns)
+    for number, text in enumerate(cells):
+        row = {"id": f"r{number}", "text": text, "published": "2024-05-01"}
+        writer.writerow(([str(number)] if index else []) + [row[c] for c in columns])
+    raw = out.getvalue().encode()
+    whole = gzip.compress(raw) if gzipped else raw
+    cut = data.draw(st.integers(min(512, len(whole)), len(whole)), label="head")
+    assert stream_suffix(whole[:cut]) == (".csv.gz" if gzipped else ".csv"), raw[:cut]
 
 
 def collect_file(data: bytes, name: str) -> list[Item]:

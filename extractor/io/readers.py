@@ -889,7 +889,7 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
             return suffix
     if head.startswith(b"\x1f\x8b"):
         try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 1024)
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _STREAM_SNIFF_BYTES)
         except zlib.error:
             inner = b""
         if inner.startswith(b"WARC/"):
@@ -931,20 +931,25 @@ def _tabular(text: str, fields: RecordFields) -> bool:
     delimiter = _header_delimiter(lines[0], fields, columns=2)
     if delimiter is None:
         return False
-    whole = "\n".join(lines[:-1]) if len(lines) > 1 else lines[0]  # the last may be cut off
     try:
-        rows = [r for r in csv.reader(io.StringIO(whole), delimiter=delimiter,
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter,
                                       skipinitialspace=True) if any(c.strip() for c in r)]  # fmt: skip
     except csv.Error:
         return False
     if not rows:
         return False
-    header, body = rows[0], rows[1:]
+    # the head ends anywhere: its last row may be cut short (in a quoted cell of paragraphs)
+    cut = not text.endswith("\n") or text.count('"') % 2 == 1
+    header, body = rows[0], rows[1 : len(rows) - cut]
     names = [cell.strip() for cell in header if cell.strip()]  # pandas' index column: ""
     if not all(_COLUMN_NAME.fullmatch(name) and len(name.split()) <= 4 for name in names):
         return False
-    agree = sum(len(row) == len(header) for row in body)
-    return not body or agree >= _TABLE_ROWS_AGREE * len(body)
+    # more cells than columns are the text's when the text column is last (an unquoted
+    # comma in it, see _csv_rows); prose has its commas anywhere
+    text_last = fields.canonical(header)[-1] == fields.text
+    agree = sum(len(row) == len(header) or (text_last and len(row) > len(header))
+                for row in body)  # fmt: skip
+    return agree >= _TABLE_ROWS_AGREE * len(body)
 
 
 def _read_blob(
