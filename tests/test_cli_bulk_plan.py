@@ -90,13 +90,19 @@ def write(folder: Path, files: dict[str, bytes]) -> None:
     changed=st.sets(st.integers(0, 4), max_size=2),
     limit=st.one_of(st.none(), st.integers(1, 8)),
     retry_errors=st.booleans(),
+    deleted=st.sets(st.integers(0, 4), max_size=2),
+    forget=st.booleans(),
 )
 @example(  # --limit stops part way through a table: its later rows are not gone
     files={
         **{f"k{n:02d}.txt": (kano(n + 2) + "\n").encode() for n in range(3)},
         "rows.jsonl": b'{"id": "row", "text": "a"}\n{"id": "row", "text": "b"}\n',
     },
-    first_limit=None, changed=set(), limit=4, retry_errors=False,
+    first_limit=None, changed=set(), limit=4, retry_errors=False, deleted=set(), forget=False,
+)  # fmt: skip
+@example(  # a file deleted and --forget-unseen: the plan says forgotten, as the run does
+    files={f"k{n:02d}.txt": (kano(n + 2) + "\n").encode() for n in range(3)},
+    first_limit=None, changed=set(), limit=None, retry_errors=False, deleted={1}, forget=True,
 )  # fmt: skip
 def test_a_dry_run_says_what_the_run_does(
     files: dict[str, bytes],
@@ -104,6 +110,8 @@ def test_a_dry_run_says_what_the_run_does(
     changed: set[int],
     limit: int | None,
     retry_errors: bool,
+    deleted: set[int],
+    forget: bool,
     fake: FakeOpenAI,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
@@ -117,7 +125,11 @@ def test_a_dry_run_says_what_the_run_does(
     for index in changed:  # texts changed since
         if index < len(reports):
             (corpus / reports[index]).write_text(kano(5000 + index) + "\n", encoding="utf-8")
-    options = [*(["--limit", str(limit)] if limit else []), *(["--retry-errors"] * retry_errors)]
+    for index in deleted - changed:  # inputs gone since: unseen, or forgotten
+        if index < len(reports):
+            (corpus / reports[index]).unlink()
+    options = [*(["--limit", str(limit)] if limit else []), *(["--retry-errors"] * retry_errors),
+               *(["--forget-unseen"] * (forget and not limit))]  # fmt: skip
     before = out.read_bytes() if out.exists() else None
 
     dry = bulk(fake, str(corpus), "-o", str(out), "--dry-run", "--summary-json",
@@ -132,12 +144,15 @@ def test_a_dry_run_says_what_the_run_does(
     plan = json.loads((root / "dry.json").read_text())
     run = json.loads((root / "run.json").read_text())
     assert plan["lines"] == run["documents"]
-    for key in ("new", "changed", "unchanged", "not_read"):
+    for key in ("new", "changed", "unchanged", "not_read", "forgotten"):
         assert plan[key] == run[key], (key, plan, run)
+    assert plan["redone"] == sum(run["redone"].values()), (plan, run)
     assert plan["to_extract"] == run["ok"]
     assert plan["failures"] == run["errors"]
     assert plan["calls"] == len(fake.log) - requests_before  # each call answered at once
-    assert plan["read"] == plan["lines"] + plan["unchanged"]
+    assert (
+        plan["read"] == plan["lines"] - plan["forgotten"] + plan["unchanged"]
+    )  # forgotten: unread
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=FUSSY)

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.bulk.runner import (
+    REDO_FORGOTTEN,
     Asked,
     InputOptions,
     Price,
@@ -114,8 +115,9 @@ def parse_price(text: str) -> Price:
 class RunEstimate:
     """What a bulk run would do; see the module doc.
 
-    ``lines`` is how many lines the run would write (``new`` + ``changed`` + ``redone``;
-    as many as ``to_extract`` + ``failures`` + ``not_read``), ``unchanged``
+    ``lines`` is how many lines the run would write (``new`` + ``changed`` + ``redone``
+    + ``forgotten``; as many as ``to_extract`` + ``failures`` + ``not_read`` +
+    ``forgotten``), ``unchanged``
     how many inputs it would skip. ``no_call`` counts the documents to
     extract in which the lexical gate finds no type's words (no call, an
     empty result). ``planned`` is how many documents' requests were planned
@@ -129,8 +131,10 @@ class RunEstimate:
     lines: int = 0
     new: int = 0
     changed: int = 0
-    #: Lines written again though their input is unchanged (redone, or forgotten).
+    #: Lines written again though their input is unchanged.
     redone: int = 0
+    #: Lines superseded by a skipped line, no extraction (see ``BulkSummary.forgotten``).
+    forgotten: int = 0
     unchanged: int = 0
     to_extract: int = 0
     failures: int = 0
@@ -157,6 +161,7 @@ class RunEstimate:
             "new": self.new,
             "changed": self.changed,
             "redone": self.redone,
+            "forgotten": self.forgotten,
             "unchanged": self.unchanged,
             "to_extract": self.to_extract,
             "failures": self.failures,
@@ -284,7 +289,9 @@ def estimate_run(
     for item in plan.items(_counted(first(skip_own(items, target.own_paths()), limit), estimate)):
         estimate.lines += 1
         if isinstance(item, InputFailure):
-            if item.skipped:
+            if item.skipped and plan.redone.get(item.doc_id) == REDO_FORGOTTEN:
+                estimate.forgotten += 1  # superseded, no extraction (as the run counts it)
+            elif item.skipped:
                 estimate.not_read += 1
             else:
                 estimate.failures += 1
@@ -306,9 +313,10 @@ def estimate_run(
         estimate.prompt_tokens += round(estimate.prompt_tokens * scale)
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged
-    estimate.redone = len(plan.redone)  # ids redone or forgotten: all in plan.changed
-    estimate.changed = len(plan.changed) - estimate.redone
-    estimate.new = estimate.lines - estimate.changed - estimate.redone
+    redone_or_forgotten = len(plan.redone)  # all of them in plan.changed
+    estimate.redone = redone_or_forgotten - estimate.forgotten
+    estimate.changed = len(plan.changed) - redone_or_forgotten
+    estimate.new = estimate.lines - estimate.changed - redone_or_forgotten
     if price is not None:
         estimate.price, estimate.price_source = price, "--price"
         estimate.cost_usd = priced(price, estimate.prompt_tokens, estimate.completion_tokens)

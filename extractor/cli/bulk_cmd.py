@@ -491,7 +491,8 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         f"{estimate.changed:,} changed, {estimate.redone:,} redone), "
         f"skip {estimate.unchanged:,} unchanged, "
         f"write {estimate.failures:,} error lines without a call, "
-        f"{estimate.not_read:,} not read",
+        f"{estimate.not_read:,} not read"
+        + (f", {estimate.forgotten:,} forgotten" if estimate.forgotten else ""),
         f"calls      ~{estimate.calls:,} model calls{planned}",
         f"tokens     ~{estimate.prompt_tokens:,} prompt + ~{estimate.completion_tokens:,} "
         "completion (first attempts; re-asks add more: 1.8 times as many on the development "
