@@ -25,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -1030,6 +1031,39 @@ def test_a_bad_row_gone_from_its_file_is_past_but_a_pipe_holds_other_rows_each_r
                or "no longer in" in json.dumps(line)]  # fmt: skip
         assert len(bad) == 1, bad
         assert bad[0]["status"] == ("error" if piped else "skipped"), bad[0]
+
+
+@settings(HYPOTHESIS, max_examples=4)
+@given(
+    stem=st.text(alphabet="aeiouncéèñüçÅ-", min_size=1, max_size=8).filter(
+        lambda stem: not unicodedata.is_normalized("NFD", stem)
+    ),
+    edit=st.booleans(),
+)
+def test_an_output_written_with_decomposed_ids_is_found_again(
+    fake: FakeOpenAI, stem: str, edit: bool
+) -> None:
+    """An output written before ids were taken in composed form (NFC) holds an id
+    decomposed as its input spelt it: a rerun finds that line (nothing is paid for an
+    unchanged text), and an edited text's new line supersedes it, under its id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        table, out = base / "rows.jsonl", base / "out.jsonl"
+        table.write_text(json.dumps({"id": unicodedata.normalize("NFD", stem),
+                                     "text": kano(7)}) + "\n")  # fmt: skip
+        run(fake, [str(table)], out)
+        [line] = all_lines(out)
+        line["doc_id"] = unicodedata.normalize("NFD", stem)  # as an earlier version wrote it
+        out.write_text(json.dumps(line) + "\n")
+        if edit:
+            table.write_text(json.dumps({"id": stem, "text": kano(8)}) + "\n")
+        before = len(fake.requests)
+        summary = run(fake, [str(table)], out)
+        assert len(fake.requests) - before == (1 if edit else 0)
+        assert (summary.new, summary.changed, summary.unchanged) == (0, int(edit), int(not edit))
+        [winner] = latest_lines(out)
+        assert winner["doc_id"] == unicodedata.normalize("NFD", stem)
+        assert winner["text"] == kano(8 if edit else 7)
 
 
 def test_forget_unseen_with_limit_is_refused_before_any_work(

@@ -84,6 +84,7 @@ import logging
 import os
 import threading
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -681,6 +682,14 @@ class _Plan:
             and path_derived(key, line.source)
         }
         self.mending: dict[str, str] = {}
+        #: explicit ids the output holds as written before ids were taken in Unicode's
+        #: composed form, by that form: a rerun finds their lines (see :meth:`_explicit`)
+        self.decomposed = {
+            unicodedata.normalize("NFC", key): key
+            for key, line in lines.items()
+            if not unicodedata.is_normalized("NFC", key)
+            and not (line.source and path_derived(key, line.source))
+        }
         #: (explicit id as its input gives it, text hash) -> the line or item with that text:
         #: a copy of a row in another file is that document, whatever name it was given
         self.copies: dict[tuple[str, str], str] = {}
@@ -932,6 +941,9 @@ class _Plan:
         name it was first written under: a line (or an item of this run) under
         either name from this item's file is this document's.
         """
+        older = self.decomposed.get(item.doc_id)
+        if older is not None and item.doc_id not in self.lines and older in self.lines:
+            return _renamed(item, older)  # its line, written before ids were composed
         base = _base_id(item.doc_id, source)
         container = id_container(base, source)
         beside = beside_label(base, source)
