@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -967,13 +967,16 @@ def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
     rows=st.integers(1, 4),
     files=st.integers(0, 3),
     fault=st.sampled_from(["torn row", "folder emptied", "all rows bad", "none"]),
+    stub=st.booleans(),
 )
+@example(rows=1, files=2, fault="folder emptied", stub=True)
 def test_forget_unseen_never_forgets_what_a_failure_leaves_unknown(
-    fake: FakeOpenAI, rows: int, files: int, fault: str
+    fake: FakeOpenAI, rows: int, files: int, fault: str, stub: bool
 ) -> None:
     """A table with ids and a folder of files, extracted; then one of them fails on a rerun
     with --forget-unseen: a row torn in the table (which row it was is unknown: every line
-    of the table is kept), the folder emptied (an unmounted share: its lines are kept),
+    of the table is kept), the folder emptied (an unmounted share, maybe an empty
+    ``lost+found`` left: its lines are kept),
     every input failing (no document read: nothing is forgotten). Without a fault,
     nothing current is forgotten either."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -993,6 +996,8 @@ def test_forget_unseen_never_forgets_what_a_failure_leaves_unknown(
         elif fault in ("folder emptied", "all rows bad"):
             for entry in folder.iterdir():
                 entry.unlink()
+            if stub:  # what a mount point holds once the share is gone: empty folders
+                (folder / "lost+found").mkdir()
         if fault == "all rows bad":
             table.write_text('{"id": "r0", "te\n')
         summary = run(fake, [str(table), str(folder)], out, forget_unseen=True)

@@ -567,10 +567,12 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
         if unit.kind == "broken":
             yield place.fail("broken symbolic link (its target does not exist, or links loop)")
         elif unit.kind == "dir":
-            if _empty_folder(unit.real):  # a share that is not mounted, as like as not
-                yield place.fail("nothing in this folder")
-            else:
-                yield from _guarded(place, _walk(unit.real, context))
+            found = False
+            for item in _guarded(place, _walk(unit.real, context)):
+                found = True
+                yield item
+            if not found and not _holds_a_file(unit.real):  # a share not mounted (lost+found)
+                yield place.fail("no file in this folder")
         elif unit.kind == "stream":
             yield from _guarded(place, _read_stream(unit, place, context))
         else:
@@ -578,14 +580,11 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
             yield from _guarded(place, _read_path(unit.path, unit.real, name, place, context))
 
 
-def _empty_folder(path: str) -> bool:
-    """Whether a folder named as an input holds no entry at all (one that cannot be listed
-    is the walk's to report)."""
-    try:
-        with os.scandir(path) as entries:
-            return next(entries, None) is None
-    except OSError:
-        return False
+def _holds_a_file(path: str) -> bool:
+    """Whether a folder named as an input that gave no item holds any file below it (its
+    files were read already, given in another spelling) or none (an empty share, only
+    empty folders): a folder that cannot be listed is the walk's to report."""
+    return any(files for _, _, files in os.walk(path))
 
 
 def _known_type(name: str) -> bool:
