@@ -981,11 +981,14 @@ def stream_input(kind: str, rng: random.Random) -> bytes:
         return markdown_bytes(rng)
     if kind == "html":
         return html_bytes(rng)
+    if kind == "json":  # an array of records: not read, from a pipe as from a .json file
+        rows = [{"text": f"{ARTICLE} {n}"} for n in range(rng.randint(0, 3))]
+        return (" " * rng.randint(0, 2) + json.dumps(rows, indent=rng.choice([None, 2]))).encode()
     return f"{ARTICLE} {rng.randint(0, 99)}".encode()
 
 
 SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "zip": ".zip", "tgz": ".tar.gz", "warc": ".warc.gz",
-            "md": ".md", "html": ".html", "txt": ".txt"}  # fmt: skip
+            "md": ".md", "html": ".html", "txt": ".txt", "json": ".json"}  # fmt: skip
 
 
 def outcome(item: Item, prefix: str, *, keyed: bool = False) -> tuple[str, str, str]:

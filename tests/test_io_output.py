@@ -316,6 +316,24 @@ def test_paths_that_cannot_take_the_output_are_refused_up_front(tmp_path: Path) 
     assert check_output(link).target == tmp_path / "file.txt"
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    stem=st.from_regex(r"\A[a-z][a-z0-9_-]{0,8}(\.jsonl)?\Z"),
+    suffix=st.sampled_from([".gz", ".GZ", ".bz2", ".xz", ".zst", ".zip", ".tgz", ".tar"]),
+)
+def test_a_compressed_output_name_is_refused_with_the_name_to_give(stem: str, suffix: str) -> None:
+    """``-o run.jsonl.gz`` would get plain JSONL under a gzip name (and, found later in an
+    input folder, a "damaged gzip" error): refused in one line naming the plain name."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{stem}{suffix}"
+        with pytest.raises(ConfigurationError) as info:
+            check_output(path)
+        message = str(info.value)
+        plain = stem if stem.endswith(".jsonl") else f"{stem}.jsonl"
+        assert "\n" not in message and str(path) in message and f"-o {Path(tmp) / plain}" in message
+        assert list(Path(tmp).iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "content",
     [b"hello", b"hello\nworld", b'{"doc_id": "a", "status": "ok"}\n', b"[]\n", b"\x00\xff" * 9],

@@ -83,7 +83,7 @@ SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv"
 
 #: What a stream holds that is many documents, by the suffix its first bytes suggest.
 _MANY = {"zip": "a zip archive", "tar": "a tar archive", "warc": "a WARC crawl",
-         "jsonl": "JSONL rows", "csv": "CSV rows"}  # fmt: skip
+         "jsonl": "JSONL rows", "csv": "CSV rows", "json": "a JSON array"}  # fmt: skip
 #: How much of a stream tells its format (a tar header ends at byte 512).
 STREAM_SNIFF_BYTES = 64 * 1024
 
@@ -95,9 +95,12 @@ def _stream_document(data: bytes, label: str) -> Document:
     if document_format(label) is not None:
         name = label
     elif (suffix := stream_suffix(data[:STREAM_SNIFF_BYTES])) not in (".txt", ".md", ".html"):
+        how = f"extractor bulk {'-' if label == 'stdin' else label}"
+        if suffix == ".json":
+            how = f"jq -c '.[]' | {how} (JSONL, one object per line)"
         raise InputError(
             f"it holds {_MANY.get(suffix.split('.')[1], 'a gzipped file')} ({suffix}), "
-            f"not one article: read it with extractor bulk {'-' if label == 'stdin' else label}",
+            f"not one article: read it with {how}",
             source=label,
         )
     else:

@@ -140,6 +140,10 @@ class OutputTarget:
         return (str(self.target), str(self.lock_path), str(self.rewrite_path))
 
 
+#: Names that say a file is compressed or an archive: an output is neither.
+_PACKED_SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst", ".zip", ".tar", ".tgz", ".7z"})
+
+
 def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     """Whether ``path`` can take a run's lines, decided before any work; raises ConfigurationError.
 
@@ -150,6 +154,16 @@ def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     name = os.fspath(path)
     if not name:
         raise _problem(f"an empty path; {_CHOOSE}", path="''")
+    packed = Path(name).suffix.lower()
+    if packed in _PACKED_SUFFIXES:
+        plain = Path(name).with_suffix("")
+        if plain.suffix.lower() != ".jsonl":
+            plain = plain.with_name(f"{plain.name}.jsonl")
+        raise _problem(
+            f"names a {packed} file, but the output is plain JSONL, written line by line so a "
+            f"run can resume; give -o {plain} and compress it once the run is done",
+            path=name,
+        )
     try:
         info: os.stat_result | None = os.stat(name)
     except FileNotFoundError:

@@ -501,6 +501,8 @@ def _unsupported(name: str) -> str:
     suffix = Path(name).suffix
     if not suffix:
         return "no file extension to tell its type by (.txt, .md, .html, .jsonl, .csv, ...)"
+    if suffix.lower() == ".json":  # a JSON array of records, most likely: say how to read it
+        return "unsupported file type '.json': give JSONL, one object per line (jq -c '.[]')"
     return f"unsupported file type {suffix!r}"
 
 
@@ -879,7 +881,8 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
     """The file suffix a stream's first bytes suggest (a pipe has no name to tell it).
 
     Archives by their magic numbers (gzip is opened to tell a WARC from a
-    tar); text by its first character: ``{`` JSONL, ``<`` HTML, ``---``
+    tar); text by its first character: ``{`` JSONL, ``[{`` a JSON array (not
+    read, as a ``.json`` file is not), ``<`` HTML, ``---``
     front matter, a first line naming the text column as a CSV header; else
     plain text (whose reading then says if it is binary).
     """
@@ -905,6 +908,8 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
     text = text.lstrip()
     if text.startswith(b"{"):
         return ".jsonl"
+    if re.match(rb"\[\s*[{\]]", text):  # a JSON array of records, as a .json file is
+        return ".json"
     if text.startswith(b"<"):
         return ".html"
     if text.startswith(b"---"):
