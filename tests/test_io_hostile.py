@@ -1092,6 +1092,33 @@ def test_a_table_piped_in_is_read_as_a_table_whatever_its_cells(
     assert stream_suffix(whole[:cut]) == (".csv.gz" if gzipped else ".csv"), raw[:cut]
 
 
+@SETTINGS
+@given(
+    doc_id=st.text(max_size=30),
+    status=st.sampled_from(["ok", "error", "skipped"]),
+    text=st.text(min_size=50, max_size=400),
+    cap=st.integers(64, 600),
+)
+def test_an_earlier_output_is_known_by_its_first_line_however_long(
+    doc_id: str, status: str, text: str, cap: int
+) -> None:
+    """An output whose first line (an article of many megabytes) is longer than what is read
+    of it is still an output, not a table of rows to pay for again; a table whose rows
+    have a ``doc_id`` and a text is never one."""
+    from extractor.io import readers
+
+    line = {"doc_id": doc_id, "status": status, "source": "a.txt", "text": text, "records": [],
+            "counts": {}, "usage": {}, "error": None}  # fmt: skip
+    data = json.dumps(line).encode() + b"\n"
+    head = len(json.dumps({"doc_id": doc_id, "status": status}).encode())
+    row = json.dumps({"doc_id": doc_id, "text": text}).encode() + b"\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "_RESULT_LINE_CAP", cap)
+        if head <= cap:
+            assert readers._starts_with_result(io.BytesIO(data), "run1.jsonl")
+        assert not readers._starts_with_result(io.BytesIO(row), "rows.jsonl")
+
+
 def collect_file(data: bytes, name: str) -> list[Item]:
     """The items of ``data`` read from a file called ``name``."""
     with tempfile.TemporaryDirectory() as scratch:

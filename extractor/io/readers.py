@@ -685,9 +685,15 @@ def _starts_with_result(handle: IO[bytes] | gzip.GzipFile, name: str) -> bool:
         except (OSError, EOFError, zlib.error):
             return False
     while line := handle.readline(_RESULT_LINE_CAP):
+        if len(line) == _RESULT_LINE_CAP and not line.endswith(b"\n"):  # an article that long
+            return _LONG_RESULT_LINE.match(line) is not None
         if line.strip():
             return is_result_line(line)  # one that lost its newline is whole too
     return False
+
+
+#: How a result line begins (its id, then its status), for one too long to read whole.
+_LONG_RESULT_LINE = re.compile(rb'\{"doc_id": "(?:[^"\\]|\\.){0,65536}", "status": "(?:ok|error|skipped)"')
 
 
 def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFailure:
