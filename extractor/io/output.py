@@ -83,8 +83,8 @@ __all__ = [
 #: The keys every result line has had since the first release: a first line
 #: with all of them marks a file as extractor output.
 OUTPUT_KEYS = frozenset({"doc_id", "status", "source", "records", "counts", "usage", "error"})
-#: How a result line starts (``doc_id`` is always its first key).
-_LINE_PREFIX = b'{"doc_id": '
+#: How every line this package writes begins (:func:`_with_doc_id`, :func:`_encode_line`).
+LINE_START = b'{"doc_id": '
 #: The sidecar's second line, written before a run's first line goes into a file
 #: without complete lines: ``appends <dev> <ino> <offset>``, then that line.
 _MARK = b"appends"
@@ -273,7 +273,7 @@ def _torn_first_line_is_ours(
     return (
         (device, inode) == (info.st_dev, info.st_ino)
         and offset >= start
-        and line.startswith(_LINE_PREFIX)
+        and line.startswith(LINE_START)
         and line.startswith(first)
     )
 
@@ -635,10 +635,6 @@ def _refuse_torn_tail(path: Path) -> None:
 
 
 # ------------------------------------------------------------------- reading
-
-
-#: How every line this package writes begins (:func:`_with_doc_id`, :func:`_encode_line`).
-LINE_START = b'{"doc_id": '
 
 
 @dataclass

@@ -693,7 +693,9 @@ def _starts_with_result(handle: IO[bytes] | gzip.GzipFile, name: str) -> bool:
 
 
 #: How a result line begins (its id, then its status), for one too long to read whole.
-_LONG_RESULT_LINE = re.compile(rb'\{"doc_id": "(?:[^"\\]|\\.){0,65536}", "status": "(?:ok|error|skipped)"')
+_LONG_RESULT_LINE = re.compile(
+    rb'\{"doc_id": "(?:[^"\\]|\\.){0,65536}", "status": "(?:ok|error|skipped)"'
+)
 
 
 def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFailure:
