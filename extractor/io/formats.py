@@ -70,6 +70,19 @@ class RecordFields:
     date: str = "published"
     title: str = "title"
 
+    def repeated(self, names: Sequence[str]) -> list[str]:
+        """A note for each field that ``names`` holds more than once in any case (``id`` and
+        ``ID``), saying which is read (see :meth:`canonical`): the others' values are not."""
+        notes = []
+        for field in dict.fromkeys((self.id, self.text, self.date, self.title)):
+            folded = field.casefold()
+            spelt = [n for n in names if isinstance(n, str) and n.strip().casefold() == folded]
+            if len(spelt) > 1:
+                read = repr(field) if spelt.count(field) == 1 else "the last"
+                shown = ", ".join(map(repr, spelt))
+                notes.append(f"{field!r} is named {len(spelt)} times ({shown}); {read} is read")
+        return notes
+
     def canonical(self, names: Sequence[str]) -> list[str]:
         """``names`` (a CSV header, a JSON object's keys) with each that is one of these
         fields in another case or with spaces around it (``ID``, ``Text ``, as spreadsheets

@@ -1175,9 +1175,11 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     if not isinstance(record, dict):
         return place.fail(f"{_where(place)}not a JSON object")
     names = fields.canonical(list(record))  # "ID", "Text": the id and text fields
+    repeated = fields.repeated(list(record))  # "id" and "ID": one is read, and said
     if names != list(record):
         record = dict(zip(names, record.values(), strict=True))
-    return _with_warning(_record_item(record, place, fields, "jsonl"), how.warning, "line")
+    item = _with_warnings(_record_item(record, place, fields, "jsonl"), repeated)
+    return _with_warning(item, how.warning, "line")
 
 
 def _json_int(digits: str) -> int | str:
@@ -1507,13 +1509,9 @@ def _csv_rows(
             if undecodable:
                 yield place.fail(f"header row is not {encoding} text; file skipped")
                 return
-            header = fields.canonical([name.strip() for name in row])  # ID, Text: id, text
-            named = (fields.id, fields.text, fields.date, fields.title)
-            notes = [
-                f"the header names column {name!r} {header.count(name)} times; the last is read"
-                for name in dict.fromkeys(named)
-                if header.count(name) > 1
-            ]
+            stripped = [name.strip() for name in row]
+            header = fields.canonical(stripped)  # ID, Text: id, text
+            notes = [f"the header: {note}" for note in fields.repeated(stripped)]
             if swallowed:
                 notes.append(
                     f"the header row, line {start + len(lines) - 1}, opens a quote it never "
