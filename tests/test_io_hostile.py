@@ -1072,17 +1072,23 @@ PARAGRAPH = st.lists(WORD, min_size=3, max_size=30).map(" ".join)
                    .map(lambda parts: "\n\n".join(", ".join(p) for p in parts)),
                    min_size=1, max_size=8),
     gzipped=st.booleans(),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
     data=st.data(),
 )  # fmt: skip
 def test_a_table_piped_in_is_read_as_a_table_whatever_its_cells(
-    columns: list[str], index: bool, cells: list[str], gzipped: bool, data: st.DataObject
+    columns: list[str],
+    index: bool,
+    cells: list[str],
+    gzipped: bool,
+    newline: str,
+    data: st.DataObject,
 ) -> None:
     """A CSV export (pandas' index column or not, the text column anywhere, cells of
     paragraphs with commas and blank lines, gzipped or not) is a table from a pipe as from
     a file, whatever length of its start the pipe's first read gives."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(([""] if index else []) + columns)
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(([data.draw(st.sampled_from(["", "Unnamed: 0"]))] if index else []) + columns)
     for number, text in enumerate(cells):
         row = {"id": f"r{number}", "text": text, "published": "2024-05-01"}
         writer.writerow(([str(number)] if index else []) + [row[c] for c in columns])

@@ -141,7 +141,8 @@ class OutputTarget:
 
 
 #: Names that say a file is compressed or an archive: an output is neither.
-_PACKED_SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst", ".zip", ".tar", ".tgz", ".7z"})
+_PACKED_SUFFIXES = frozenset({".gz", ".gzip", ".bz2", ".bz", ".xz", ".lzma", ".zst", ".zstd",
+                              ".lz4", ".z", ".zip", ".tar", ".tgz", ".7z"})  # fmt: skip
 
 
 def check_output(path: str | os.PathLike[str]) -> OutputTarget:

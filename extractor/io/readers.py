@@ -583,10 +583,17 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
 
 
 def _holds_a_file(path: str) -> bool:
-    """Whether a folder named as an input that gave no item holds any file below it (its
-    files were read already, given in another spelling) or none (an empty share, only
-    empty folders): a folder that cannot be listed is the walk's to report."""
-    return any(files for _, _, files in os.walk(path))
+    """Whether a folder named as an input that gave no item holds any file the walk would
+    read below it (its files were read already, given in another spelling) or none (an
+    empty share, only empty folders, hidden files or system clutter): a folder that
+    cannot be listed is the walk's to report."""
+    for folder, folders, files in os.walk(path):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        relative = os.path.relpath(folder, path)
+        if any(not name.startswith(".") and not is_junk_name(os.path.join(relative, name))
+               for name in files):  # fmt: skip
+            return True  # a file the walk reads, not clutter (.DS_Store, Thumbs.db)
+    return False
 
 
 def _known_type(name: str) -> bool:
@@ -925,22 +932,22 @@ def _sniff(head: bytes, fields: RecordFields) -> str:
     return ".csv" if _tabular(text.decode("utf-8", "replace"), fields) else ".txt"
 
 
-#: A column's name, as exports write them: a few words, no sentence punctuation.
-_COLUMN_NAME = re.compile(r"[^\W\d][\w.\-/#() ]{0,63}")
-#: The share of the head's rows that must have the header's number of cells.
-_TABLE_ROWS_AGREE = 0.8
+#: The longest column name a header is taken to hold (a longer cell is a sentence).
+_COLUMN_NAME_CHARS = 64
 
 
 def _tabular(text: str, fields: RecordFields) -> bool:
     """Whether a nameless stream's head reads as a CSV table: a first line naming the text
-    column whose every cell is a column's name, and most rows with as many cells as it.
+    column, no cell of it a sentence, and more than half the rows with as many cells as
+    it (or more, when the text column is last: an unquoted comma in the text).
 
-    An article whose first line is "Text, photos: AFP", or "Text, pictures by AFP"
-    followed by sentences with commas here and there, is prose: read as a table it
-    would be cut into rows at its line ends and into cells at its commas.
+    An article whose first line is "Text, photos and video: Reuters" followed by
+    sentences with commas here and there is prose: read as a table it would be cut
+    into rows at its line ends and into cells at its commas.
     """
-    lines = text.split("\n")
-    delimiter = _header_delimiter(lines[0], fields, columns=2)
+    if "\n" not in text:
+        text = text.replace("\r", "\n")  # old Mac and Excel line ends
+    delimiter = _header_delimiter(text.split("\n", 1)[0], fields, columns=2)
     if delimiter is None:
         return False
     try:
@@ -951,17 +958,17 @@ def _tabular(text: str, fields: RecordFields) -> bool:
     if not rows:
         return False
     # the head ends anywhere: its last row may be cut short (in a quoted cell of paragraphs)
-    cut = not text.endswith("\n") or text.count('"') % 2 == 1
+    cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
     header, body = rows[0], rows[1 : len(rows) - cut]
-    names = [cell.strip() for cell in header if cell.strip()]  # pandas' index column: ""
-    if not all(_COLUMN_NAME.fullmatch(name) and len(name.split()) <= 4 for name in names):
+    names = [cell.strip() for cell in header]
+    if any(len(name) > _COLUMN_NAME_CHARS or name.endswith((".", "!", "?")) for name in names):
         return False
     # more cells than columns are the text's when the text column is last (an unquoted
     # comma in it, see _csv_rows); prose has its commas anywhere
     text_last = fields.canonical(header)[-1] == fields.text
     agree = sum(len(row) == len(header) or (text_last and len(row) > len(header))
                 for row in body)  # fmt: skip
-    return agree >= _TABLE_ROWS_AGREE * len(body)
+    return not body or agree * 2 > len(body)
 
 
 def _read_blob(
