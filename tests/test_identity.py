@@ -1076,6 +1076,37 @@ def test_an_output_written_with_decomposed_ids_is_found_again(
         assert winner["text"] == kano(8 if edit else 7)
 
 
+@settings(HYPOTHESIS, max_examples=4)
+@given(stem=st.text(alphabet="aeiouncéèñüçÅ-", min_size=1, max_size=8).filter(
+    lambda stem: not unicodedata.is_normalized("NFD", stem)),
+    order=st.sampled_from(["second", "both", "swapped"]))  # fmt: skip
+@example(stem="café", order="second")
+@example(stem="café", order="swapped")
+def test_one_decomposed_id_in_two_files_keeps_each_files_document(
+    fake: FakeOpenAI, stem: str, order: str
+) -> None:
+    """One id in two files, written to an output in decomposed form by an earlier version
+    (``café`` and ``café@<other file>``): a rerun of either file, or both in either order,
+    pays nothing and leaves each file's text under the line it had, as on a composed
+    output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        first, second, out = base / "rows.jsonl", base / "other.jsonl", base / "out.jsonl"
+        first.write_text(json.dumps({"id": stem, "text": kano(7)}) + "\n")
+        second.write_text(json.dumps({"id": stem, "text": kano(8)}) + "\n")
+        run(fake, [str(first), str(second)], out)
+        lines = all_lines(out)
+        for line in lines:
+            line["doc_id"] = unicodedata.normalize("NFD", line["doc_id"])
+        out.write_text("".join(json.dumps(line) + "\n" for line in lines))
+        texts = {line["doc_id"]: line["text"] for line in lines}
+        inputs = {"second": [second], "both": [first, second], "swapped": [second, first]}[order]
+        before = len(fake.requests)
+        summary = run(fake, [str(path) for path in inputs], out)
+        assert len(fake.requests) == before and summary.unchanged == len(inputs), summary
+        assert {line["doc_id"]: line["text"] for line in latest_lines(out)} == texts
+
+
 def test_forget_unseen_with_limit_is_refused_before_any_work(
     tmp_path: Path, fake: FakeOpenAI
 ) -> None:

@@ -941,17 +941,16 @@ class _Plan:
         name it was first written under: a line (or an item of this run) under
         either name from this item's file is this document's.
         """
-        older = self.decomposed.get(item.doc_id)
-        if older is not None and item.doc_id not in self.lines and older in self.lines:
-            return _renamed(item, older)  # its line, written before ids were composed
         base = _base_id(item.doc_id, source)
         container = id_container(base, source)
         beside = beside_label(base, source)
-        line = self.lines.get(base)
-        owner = line.source if line is not None else self.seen.get(base)
+        # either name as the output spells it (decomposed, if written before ids were not)
+        base_key, beside_key = self._as_written(base), self._as_written(beside)
+        line = self.lines.get(base_key)
+        owner = line.source if line is not None else self.seen.get(base_key)
         if owner and path_derived(base, owner):
             return _renamed(item, self._unheld(beside, source))
-        for name in (base, beside):
+        for name in (base_key, beside_key):
             held = self._source_of(name)
             if held is not None and id_container(base, held) == container:
                 return _renamed(item, name)  # this file's document, as the output names it
@@ -961,8 +960,16 @@ class _Plan:
         if owner is None or line is None:
             return item  # a free id, or one given in this run: the reader's choice stands
         if line.text_sha256 in (text_hash(item), UNKNOWN_HASH):
-            return _renamed(item, base)  # the same text: the same document, moved
+            return _renamed(item, base_key)  # the same text: the same document, moved
         return _renamed(item, self._unheld(beside, source))
+
+    def _as_written(self, name: str) -> str:
+        """``name`` as the output spells it: its decomposed form when only that is there
+        (a line written before ids were taken in composed form), else itself."""
+        if name in self.lines or name in self.seen:
+            return name
+        older = self.decomposed.get(name)
+        return older if older is not None and older in self.lines else name
 
     def _note_copy(self, doc_id: str, source: str | None, text: str | None) -> None:
         """Index an explicit id's document by its id as read and its text (see ``copies``);
