@@ -646,3 +646,28 @@ def test_an_id_that_is_no_id_is_said_and_the_row_keyed_by_its_text(given: object
     [item] = read(data, name="rows.jsonl")
     assert isinstance(item, Document) and "#" in item.doc_id  # keyed by its text
     assert any("not an id" in warning for warning in item.warnings)
+
+
+@settings(deadline=None, max_examples=25)
+@given(
+    columns=st.permutations(["id", "text", "title"]),
+    blanks=st.lists(st.sampled_from(["", " ", "\t", None]), min_size=1, max_size=4),
+    piped=st.booleans(),
+)
+def test_an_empty_text_cell_is_said_to_be_empty_not_missing(
+    columns: list[str], blanks: list[str | None], piped: bool
+) -> None:
+    """A row whose text cell is empty or blank fails as "column 'text' is empty" (the header
+    has the column), never "no 'text' column"; a row with text beside it is read."""
+    rows = [columns]
+    for number, blank in enumerate(blanks):
+        text = f"Ministers met in Oslo, row {number}." if blank is None else blank
+        cells = {"id": f"r{number}", "text": text, "title": "T"}
+        rows.append([cells[column] for column in columns])
+    items = read(written(rows).encode(), piped=piped)
+    assert len(items) == len(blanks)
+    for item, blank in zip(items, blanks, strict=True):
+        if blank is None:
+            assert isinstance(item, Document), item
+        else:
+            assert not isinstance(item, Document) and "column 'text' is empty" in item.error, item

@@ -345,7 +345,7 @@ def test_csv_rows_with_long_and_multiline_cells(tmp_path: Path) -> None:
     assert c1.meta["fields"] == {"extra": "x"}
     assert document(items[1]).title is None
     assert document(items[2]).text == long_text
-    assert failure(items[3]).error == "no 'text' column"
+    assert failure(items[3]).error == "column 'text' is empty"  # the header has it
 
 
 def test_csv_in_cp1252(tmp_path: Path) -> None:

@@ -1528,7 +1528,7 @@ def _csv_rows(
         row_place = place.line(start)
         raw = "\0".join(row).encode("utf-8", "surrogateescape")
         row, overflow = _fit_row(row, header, fields, dialect, start)
-        record = _csv_row(dict(zip(header, row, strict=False)))
+        record = _csv_row(dict(zip(header, row, strict=False)), fields.text)
         said = [*([overflow] if overflow else []), *_quote_warnings(
             lines, spans, start, header, record, fields, dialect
         )]  # fmt: skip
@@ -1773,9 +1773,10 @@ def _decode_row(row: list[str]) -> tuple[list[str], str | None]:
     return [how.decode(cell) for cell in cells], how.warning
 
 
-def _csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """Empty cells are absent values (cells past the header are :func:`_fit_row`'s)."""
-    return {key: value for key, value in row.items() if value not in ("", None)}
+def _csv_row(row: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """Empty cells are absent values (cells past the header are :func:`_fit_row`'s), but
+    the ``text`` column's, which is said to be empty (not missing: the header has it)."""
+    return {key: value for key, value in row.items() if value not in ("", None) or key == text}
 
 
 # --------------------------------------------------------------- archives
