@@ -685,10 +685,11 @@ def _starts_with_result(handle: IO[bytes] | gzip.GzipFile, name: str) -> bool:
     """Whether the first non-blank line of a JSONL file or member is a result line (see
     :func:`_holds_results`; an output zipped, tarred or gzipped beside the articles is one
     too). A gzip stream that is damaged is not: reading it is the reader's job."""
-    if gzipped_name(name) is not None:
+    inner = gzipped_name(name)
+    if inner is not None:
         try:
             with gzip.GzipFile(fileobj=handle) as unpacked:
-                return _starts_with_result(unpacked, gzipped_name(name) or "")
+                return _starts_with_result(unpacked, inner)
         except (OSError, EOFError, zlib.error):
             return False
     while line := handle.readline(_RESULT_LINE_CAP):
