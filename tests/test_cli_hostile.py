@@ -320,3 +320,43 @@ def test_output_naming_the_input_is_refused_however_spelt(
     assert result.exit_code == 2
     assert "that is the input file" in result.stderr
     assert article.read_text() == content
+
+
+#: Every command option that names a file or folder the tool writes.
+_OUTPUT_OPTIONS = [
+    (["extract", "{input}", "-o"], "out.json"),
+    (["view", "{results}", "-o"], "page.html"),
+    (["flatten", "{results}", "-o"], "tables"),
+    (["flatten", "{results}", "-o"], "events.duckdb"),
+    (["eval", "{results}", "--json"], "report.json"),
+    (["schema", "-o"], "schemas.json"),
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    option=st.sampled_from(_OUTPUT_OPTIONS),
+    packed=st.sampled_from([".gz", ".GZ", ".bz2", ".xz", ".zip", ".tar", ".tgz", ".zst", ".7z"]),
+)
+def test_an_output_named_as_compressed_is_refused_and_nothing_is_written(
+    option: tuple[list[str], str], packed: str, tmp_path: Path, env: dict[str, str],
+    place: dict[str, str],
+) -> None:  # fmt: skip
+    """The tool writes plain files: a name promising compression would lie about its bytes."""
+    folder = tmp_path / f"run{abs(hash((tuple(option[0]), option[1], packed)))}"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("The minister visited Paris on Monday.\n")
+    results = folder / "out.jsonl"
+    results.write_text("")
+    words, name = option
+    target = folder / f"{name}{packed}"
+    args = [w.format(input=article, results=results) for w in words] + [str(target)]
+    result = invoke(args, env, place)
+    assert_user_error(result, args)
+    assert result.exit_code == 2, result.output
+    assert packed in result.stderr and str(target.with_suffix("")) in result.stderr
+    assert not target.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "out.jsonl"]

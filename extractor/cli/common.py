@@ -32,6 +32,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from extractor.errors import ExtractorError
+from extractor.io.output import packed_suffix
 from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
@@ -260,8 +261,15 @@ def _is_stdin(path: str) -> bool:
 
 
 def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
-    """``path`` if a file can be written there: a regular file or a new name in a folder."""
+    """``path`` if a file can be written there: a regular file or a new name in a folder,
+    not named as compressed (the tool writes plain files)."""
     target = Path(path)
+    packed = packed_suffix(target)
+    if packed:
+        fail_usage(
+            f"{shown(target)}: names a {packed} file, but the {what} is written plain; give "
+            f"-o {shown(target.with_suffix(''))} and compress it once written"
+        )
     try:
         mode: int | None = os.stat(target).st_mode
     except FileNotFoundError:

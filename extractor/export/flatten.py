@@ -68,7 +68,7 @@ from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import is_anonymous_result, latest_lines
+from extractor.io.output import is_anonymous_result, latest_lines, packed_suffix
 from extractor.redact import clean_surrogates
 from extractor.types.columns import (
     SEPARATOR,
@@ -780,6 +780,13 @@ def flatten(
     are skipped and listed by number in the summary; an unfinished last line
     (a run in progress, or killed) is skipped and flagged as ``torn_last_line``.
     """
+    packed = packed_suffix(output)
+    if packed:
+        raise ConfigurationError(
+            f"{_shown(Path(output))}: names a {packed} file, but the tables are written plain "
+            f"(a DuckDB file, or a folder of CSV or Parquet files); give -o "
+            f"{_shown(Path(output).with_suffix(''))} and compress it once written"
+        )
     with _readable(source) as (path, label):
         return _flatten(path, label, output, parquet=parquet, tables=tables)
 

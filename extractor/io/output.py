@@ -145,6 +145,17 @@ _PACKED_SUFFIXES = frozenset({".gz", ".gzip", ".bz2", ".bz", ".xz", ".lzma", ".z
                               ".lz4", ".z", ".zip", ".tar", ".tgz", ".7z"})  # fmt: skip
 
 
+def packed_suffix(name: str | os.PathLike[str]) -> str | None:
+    """The suffix that says ``name`` is compressed or an archive (".gz", ".zip"), or None.
+
+    Every output the tool writes is plain (JSONL written line by line, a page,
+    tables), so a name promising compression would hold data its suffix lies
+    about: the commands refuse it instead.
+    """
+    suffix = Path(os.fspath(name)).suffix.lower()
+    return suffix if suffix in _PACKED_SUFFIXES else None
+
+
 def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     """Whether ``path`` can take a run's lines, decided before any work; raises ConfigurationError.
 
@@ -155,8 +166,8 @@ def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     name = os.fspath(path)
     if not name:
         raise _problem(f"an empty path; {_CHOOSE}", path="''")
-    packed = Path(name).suffix.lower()
-    if packed in _PACKED_SUFFIXES:
+    packed = packed_suffix(name)
+    if packed:
         plain = Path(name).with_suffix("")
         if plain.suffix.lower() != ".jsonl":
             plain = plain.with_name(f"{plain.name}.jsonl")
