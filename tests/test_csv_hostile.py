@@ -671,3 +671,44 @@ def test_an_empty_text_cell_is_said_to_be_empty_not_missing(
             assert isinstance(item, Document), item
         else:
             assert not isinstance(item, Document) and "column 'text' is empty" in item.error, item
+
+
+# ------------------------------------------------- Excel's sep= line
+
+
+@HYPOTHESIS
+@given(
+    delimiter=st.sampled_from([",", ";", "\t", "|", ":", "^"]),
+    spelling=st.sampled_from(["sep={}", "SEP={}", "Sep={} "]),
+    columns=st.permutations(["id", "text", "title"]),
+    texts=st.lists(
+        st.text(alphabet='ab ,;:^|\t"\n', min_size=1, max_size=25).map(lambda s: f"x{s}"),
+        min_size=1,
+        max_size=5,
+    ),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    bom=st.booleans(),
+    piped=st.booleans(),
+)
+def test_an_excel_sep_line_names_the_delimiter_and_is_no_row(
+    delimiter: str,
+    spelling: str,
+    columns: list[str],
+    texts: list[str],
+    newline: str,
+    bom: bool,
+    piped: bool,
+) -> None:
+    """Excel writes (and reads) ``sep=;`` as a CSV's first line so that the file opens alike
+    in every locale: it names the delimiter, even one no header sniffing would try, and is
+    neither the header nor a row."""
+    rows = [columns] + [
+        [{"id": f"row-{n}", "text": text, "title": f"T{n}"}[c] for c in columns]
+        for n, text in enumerate(texts)
+    ]
+    body = spelling.format(delimiter) + newline + written(rows, delimiter, newline)
+    data = (codecs.BOM_UTF8 if bom else b"") + body.encode()
+    docs = documents(read(data, piped=piped))
+    assert {doc_id: (doc.text, doc.title, doc.warnings) for doc_id, doc in docs.items()} == {
+        f"row-{n}": (text, f"T{n}", ()) for n, text in enumerate(texts)
+    }

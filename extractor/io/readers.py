@@ -948,7 +948,13 @@ def _tabular(text: str, fields: RecordFields) -> bool:
     """
     if "\n" not in text:
         text = text.replace("\r", "\n")  # old Mac and Excel line ends
-    delimiter = _header_delimiter(text.split("\n", 1)[0], fields, columns=2)
+    first, _, rest = text.partition("\n")
+    named = _directive(first)
+    if named is not None:  # Excel's sep= line names the delimiter of the header below it
+        text = rest
+        delimiter = _header_delimiter(rest.split("\n", 1)[0], fields, among=(named,))
+    else:
+        delimiter = _header_delimiter(first, fields, columns=2)
     if delimiter is None:
         return False
     try:
@@ -1348,6 +1354,16 @@ _DELIMITERS = (",", ";", "\t", "|")
 #: A line break as the CSV reader sees one (``str.splitlines`` knows more).
 _CSV_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+#: Excel's first-line directive naming the delimiter (``sep=;``): Excel writes it so that a
+#: file opens alike in every locale, and reads it; it is no header and no row.
+_SEP_DIRECTIVE = re.compile(r"\s*sep=([^\r\n\"])\s*", re.IGNORECASE)
+
+
+def _directive(line: str) -> str | None:
+    """The delimiter an Excel ``sep=`` line names, or None when ``line`` is no such line."""
+    found = _SEP_DIRECTIVE.fullmatch(line)
+    return found.group(1) if found else None
+
 
 def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, bool]:
     """The delimiter of a CSV file whose first bytes are ``head``, and whether the spaces
@@ -1364,10 +1380,14 @@ def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, boo
     cell exactly as written.
     """
     text = head.decode(encoding, errors="replace")  # the head may end inside a character
-    first = next((line for line in _CSV_LINE_BREAK.split(text) if line.strip()), None)
+    lines = (line for line in _CSV_LINE_BREAK.split(text) if line.strip())
+    first = next(lines, None)
     if first is None:
         return ",", False
-    delimiter = _header_delimiter(first, fields) or ","
+    named = _directive(first)
+    if named is not None:  # Excel's sep= line: the header is the line after it
+        first = next(lines, "")
+    delimiter = named or _header_delimiter(first, fields) or ","
     try:
         cells = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error:
@@ -1375,15 +1395,17 @@ def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, boo
     return delimiter, any(cell.startswith(" ") for cell in cells[1:])
 
 
-def _header_delimiter(line: str, fields: RecordFields, *, columns: int = 1) -> str | None:
-    """The delimiter whose split of ``line`` gives at least ``columns`` cells, one of them the
-    text column; None if none does.
+def _header_delimiter(
+    line: str, fields: RecordFields, *, columns: int = 1, among: Iterable[str] = _DELIMITERS
+) -> str | None:
+    """The delimiter (of ``among``) whose split of ``line`` gives at least ``columns`` cells,
+    one of them the text column; None if none does.
 
     A ``;`` file read with ``,`` has one column named ``id;text;published``, so
     every row would fail for want of a text column. Column names are matched
     without the spaces around them (``id; text``), as :func:`_csv_rows` reads them.
     """
-    for delimiter in _DELIMITERS:
+    for delimiter in among:
         try:
             header = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), [])
         except csv.Error:
@@ -1473,6 +1495,7 @@ def _csv_rows(
     """
     header: list[str] | None = None
     notes: list[str] = []  # about the header: said on every row
+    directed = False  # the first line was Excel's sep= line
     keys = _ContentKeys(place)
     dialect = reader.dialect
     wide = encoding in ("utf-16", "utf-32")
@@ -1514,6 +1537,9 @@ def _csv_rows(
         undecodable = wide and any(_SURROGATES.search(cell) for cell in row)
         row, warning = (row, None) if wide else _decode_row(row)
         if header is None:
+            if not directed and _directive("".join(lines)) == dialect.delimiter:
+                directed = True  # Excel's sep= line, read by _dialect: no header, no row
+                continue
             if undecodable:
                 yield place.fail(f"header row is not {encoding} text; file skipped")
                 return
