@@ -289,7 +289,7 @@ def test_jsonl_lines(tmp_path: Path) -> None:
     assert document(items[1]).meta["fields"] == {"lang": "en"}
     assert failure(items[2]).error.startswith("line 4: not valid JSON")
     assert failure(items[3]).error == "no 'text' field"
-    assert failure(items[4]).error == "line 6: not a JSON object"
+    assert failure(items[4]).error.startswith("line 6: a JSON array, not an object")
     five = document(items[5])
     assert five.published == date(2026, 1, 30)  # unreadable date field -> dateline
     assert five.meta["unparsed_date"] == "?"

@@ -1079,14 +1079,31 @@ def _read_capped(blob: _Blob, cap: int) -> bytes:
 
 
 def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
-    """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``."""
+    """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``.
+
+    A JSON object written over several lines (the output of ``jq .`` or of
+    ``json.dumps(indent=2)``, pasted or piped) is one row, at the line it
+    opens on (:func:`_gather`). One that never closes fails on that line, and
+    the lines it took are read again alone, so no row after it is lost.
+    """
     cap = context.caps.member_bytes
     lineno = 0
     keys = _ContentKeys(place)
+    again: list[bytes] = []  # lines given back by a value that never closed, the next last
+    resume: bytes | None = None  # the line after them that opens a value: read as any line
     try:
         with _open(blob) as opened:
             handle = _as_utf8_lines(opened)
-            while raw := handle.readline(cap + 1):
+            while True:
+                given_back = bool(again)
+                if again:
+                    raw = again.pop()
+                elif resume is not None:
+                    raw, resume = resume, None
+                else:
+                    raw = handle.readline(cap + 1)
+                if not raw:
+                    break
                 lineno += 1
                 line_place = place.line(lineno)
                 if len(raw) > cap and not raw.endswith(b"\n"):
@@ -1095,6 +1112,16 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                     yield keys.key(line_place.fail(error), raw)
                     continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
+                if not given_back and _opens_a_value(line):
+                    whole, taken = _gather(line, handle, cap)
+                    if whole is not None:
+                        item = _jsonl_item(whole, line_place, context.fields)
+                        yield keys.key(item, whole) if item.doc_id == line_place.doc_id else item
+                        lineno += len(taken)
+                        continue
+                    if taken and taken[-1].startswith((b"{", b"[")):  # the next value's start
+                        resume = taken.pop()
+                    again.extend(reversed(taken))
                 pieces = _cr_lines(line)
                 for piece in pieces:
                     if piece is not pieces[0]:
@@ -1169,6 +1196,63 @@ def _as_utf8_lines(handle: IO[bytes]) -> Any:
     return rest if encoding is None else _Utf8Lines(rest, encoding)
 
 
+#: The most lines one JSON value written over several lines may take (:func:`_gather`).
+_SPREAD_LINES = 1000
+
+
+def _opens_a_value(line: bytes) -> bool:
+    """Whether ``line`` opens a JSON object or array that it does not close: the first
+    line of one written over several lines (a line ending in a bare CR is not)."""
+    stripped = line.strip()
+    if not stripped.startswith((b"{", b"[")) or stripped.endswith((b"}", b"]")):
+        return False
+    return b"\r" not in stripped and _json_state(line) == "open"
+
+
+def _gather(first: bytes, handle: Any, cap: int) -> tuple[bytes | None, list[bytes]]:
+    """The JSON value that opens on ``first`` and closes on a later line of ``handle``, its
+    lines joined, and the lines it took after ``first``.
+
+    Pretty-printers (jq, ``json.dumps(indent=...)``, ``JSON.stringify``) put a
+    top-level value's brackets at the start of a line and everything inside
+    it further in. So the value ends at the first line that starts with a
+    closing bracket, and a line that starts with an opening one is the next
+    value (the last line taken, read again by the caller as a line of its
+    own). None instead of the value when it does not parse there, or does
+    not end within :data:`_SPREAD_LINES` lines, the size cap or the file:
+    the caller reads the lines taken again, alone. Every line is taken at
+    most once and parsed at most twice.
+    """
+    taken: list[bytes] = []
+    size = len(first)
+    while len(taken) < _SPREAD_LINES:
+        raw = handle.readline(cap + 1)
+        if not raw:
+            break
+        taken.append(raw)
+        size += len(raw)
+        if size > cap or raw.startswith((b"{", b"[")):
+            break
+        if raw.startswith((b"}", b"]")):
+            joined = b"".join((first, *taken))
+            return (joined if _json_state(joined) == "whole" else None), taken
+    return None, taken
+
+
+def _json_state(data: bytes) -> Literal["whole", "open", "broken"]:
+    """Whether ``data`` is one JSON value, the start of one that goes on past its end (it
+    ends where a name, a value or a delimiter is expected), or neither."""
+    text = data.decode("utf-8", "replace")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = exc.pos >= len(text.rstrip()) and exc.msg.startswith("Expecting")
+        return "open" if cut else "broken"
+    except (ValueError, RecursionError):
+        return "broken"
+    return "whole"
+
+
 def _skip_rest_of_line(handle: IO[bytes]) -> None:
     while chunk := handle.readline(_READ_CHUNK):
         if chunk.endswith(b"\n"):
@@ -1186,6 +1270,11 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
         )
     except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
         return place.fail(f"{_where(place)}not valid JSON ({_describe(exc)})")
+    if isinstance(record, list):
+        return place.fail(
+            f"{_where(place)}a JSON array, not an object: JSONL holds one object per line "
+            "(jq -c '.[]' writes an array so)"
+        )
     if not isinstance(record, dict):
         return place.fail(f"{_where(place)}not a JSON object")
     names = fields.canonical(list(record))  # "ID", "Text": the id and text fields
