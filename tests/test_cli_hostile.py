@@ -292,15 +292,16 @@ def test_model_commands_print_a_data_folder_whose_name_is_not_utf8(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    command=st.sampled_from(["extract", "view"]),
+    command=st.sampled_from(["extract", "view", "eval", "eval --predictions", "eval --save"]),
     spelling=st.sampled_from(["same", "dot", "absolute", "symlink", "hardlink"]),
 )
 def test_output_naming_the_input_is_refused_however_spelt(
     tmp_path: Path, command: str, spelling: str
 ) -> None:
-    """``extract a.txt -o a.txt`` replaced the article with its result: the input, however
-    its name is spelt (``./a.txt``, absolute, a symlink or hard link to it), is no output."""
-    folder = tmp_path / f"{command}-{spelling}"
+    """``extract a.txt -o a.txt`` replaced the article with its result, ``eval g.jsonl -o
+    g.jsonl`` the gold set with its report: an input, however its name is spelt
+    (``./a.txt``, absolute, a symlink or hard link to it), is no output."""
+    folder = tmp_path / f"{command.replace(' ', '_')}-{spelling}"
     folder.mkdir(exist_ok=True)
     article = folder / ("a.txt" if command == "extract" else "a.jsonl")
     content = "At least 3 people were killed in Kano, Nigeria on Friday.\n"
@@ -316,8 +317,14 @@ def test_output_naming_the_input_is_refused_however_spelt(
         elif spelling == "hardlink":
             os.link(article, output)
     env = {"EXTRACTOR_MODEL": "openai/fake-model", "EXTRACTOR_BASE_URL": "http://127.0.0.1:9/v1"}
-    result = runner.invoke(app, [command, str(article), "-o", output], env=env)
-    assert result.exit_code == 2
+    gold = folder / "gold.jsonl"
+    gold.write_text("")
+    args = {
+        "eval --predictions": ["eval", str(gold), "--predictions", str(article), "-o", output],
+        "eval --save": ["eval", str(article), "--save-predictions", output],
+    }.get(command, [command, str(article), "-o", output])
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
     assert "that is the input file" in result.stderr
     assert article.read_text() == content
 

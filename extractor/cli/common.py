@@ -239,14 +239,16 @@ def same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bo
         return False
 
 
-def refuse_input_as_output(output: str | None, path: str) -> None:
-    """Exit 2 when ``-o`` names the input itself: writing would replace the article. For
+def refuse_input_as_output(
+    output: str | os.PathLike[str] | None, path: str | None, option: str = "-o"
+) -> None:
+    """Exit 2 when ``option`` names the input itself: writing would replace the article. For
     ``-`` the input is stdin, which ``< a.txt`` makes that file (a pipe cannot be told)."""
-    if output is None or output == STDIO:
+    if output is None or path is None or os.fspath(output) == STDIO:
         return
-    same = _is_stdin(output) if path == STDIO else same_file(output, path)
+    same = _is_stdin(os.fspath(output)) if path == STDIO else same_file(output, path)
     if same:
-        fail_usage(f"-o {shown(output)}: that is the input file; give another name")
+        fail_usage(f"{option} {shown(output)}: that is the input file; give another name")
 
 
 def _is_stdin(path: str) -> bool:

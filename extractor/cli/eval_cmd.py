@@ -35,8 +35,10 @@ from extractor.cli.common import (
     os_error_message,
     parse_types,
     print_error,
+    refuse_input_as_output,
     regular_file,
     safe_text,
+    same_file,
     shown,
     stdin_file,
     writable_file,
@@ -161,6 +163,11 @@ def eval_command(
     report_file = None if output in (None, STDIO) else writable_file(output, "report file")
     if save_predictions is not None:
         writable_file(save_predictions, "predictions file")
+    for option, target in (("-o", output), ("--save-predictions", save_predictions)):
+        for source in (gold, predictions):  # the gold set, a paid-for run: never written over
+            refuse_input_as_output(target, source, option)
+    if report_file and save_predictions and same_file(report_file, save_predictions):
+        fail_usage("-o and --save-predictions name the same file: give two names")
     with _input(gold, "gold JSONL file") as (gold_path, gold_alias):
         assert gold_path is not None
         documents: list[GoldDocument] = guarded(
