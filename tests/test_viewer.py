@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -541,6 +541,47 @@ def test_jsonl_reading_reports_bad_and_torn_lines(tmp_path: Path) -> None:
     documents = list(documents_from_jsonl(path))
     assert [d.doc_id for d in documents] == ["000_e3df12fb75ba6b2b", "line 2", "line 3"]
     assert documents[1].status == "error" and "not a JSON object" in (documents[1].error or "")
+
+
+def _nested(shape: list[str], leaf: str) -> Any:
+    """A value nested ``len(shape)`` deep: a list or an object per level."""
+    value: Any = leaf
+    for kind in reversed(shape):
+        value = [value, 1] if kind == "list" else {"k": value, "n": None}
+    return value
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    shape=st.lists(st.sampled_from(["list", "map"]), min_size=1, max_size=40).flatmap(
+        lambda head: st.integers(0, 900).map(
+            lambda depth: (head * (depth // len(head) + 1))[:depth]
+        )
+    ),
+    pick=st.integers(0, 1000),
+)
+@example(shape=["list"] * 900, pick=3)
+@example(shape=["map", "list"] * 300, pick=2)
+def test_a_record_nested_however_deep_is_a_page(
+    tmp_path_factory: pytest.TempPathFactory, shape: list[str], pick: int
+) -> None:
+    """A hand-edited or foreign line whose field is nested hundreds deep (as deep as JSON
+    reads) is shown, its deep part as JSON text, never a RecursionError."""
+    line = seed_line()
+    record = line["records"][pick % len(line["records"])]
+    fields = sorted(set(record) - {"id", "type", "doc_id", "evidence", "attribution"})
+    record[fields[pick % len(fields)]] = _nested(shape, "<leaf>")
+    path = tmp_path_factory.mktemp("deep") / "out.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)  # the CLI's: hypothesis raises it while a test runs
+    try:
+        documents = list(documents_from_jsonl(path))
+        markup = render_html(documents)
+    finally:
+        sys.setrecursionlimit(limit)
+    check_page(markup, documents)
+    assert "&lt;leaf&gt;" in markup or "nested too deep" in markup or "…" in markup
 
 
 # Reruns append a line per edited document: (doc_id index, text edit) in run order, with

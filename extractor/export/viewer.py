@@ -507,8 +507,15 @@ def _place_html(value: Mapping[str, Any]) -> str:
     return out
 
 
-def _value_html(value: Any) -> str:
+#: How deep a field's lists and objects are laid out; below that a value is shown as its
+#: JSON, so a hand-edited line nested hundreds deep is a page, not a RecursionError.
+_SHOWN_DEPTH = 12
+
+
+def _value_html(value: Any, depth: int = 0) -> str:
     """A field's value as HTML: dates with precision, counts, money, actors, places."""
+    if depth >= _SHOWN_DEPTH and isinstance(value, list | Mapping):
+        return _esc(_as_json(value))
     if value is None:
         return ""
     if isinstance(value, str):
@@ -518,7 +525,7 @@ def _value_html(value: Any) -> str:
     if isinstance(value, list):
         if all(isinstance(v, str | int | float) for v in value):
             return _esc(", ".join(_number(v) if not isinstance(v, str) else v for v in value))
-        items = [_value_html(v) for v in value]
+        items = [_value_html(v, depth + 1) for v in value]
         items = [i for i in items if i]
         if len(items) <= 1:
             return items[0] if items else ""
@@ -536,12 +543,21 @@ def _value_html(value: Any) -> str:
         if "text" in keys and keys & {"admin1", "lat", "lon"}:
             return _place_html(value)
         parts = [
-            f'<span class="k">{_esc(k)}</span> {_value_html(v)}'
+            f'<span class="k">{_esc(k)}</span> {_value_html(v, depth + 1)}'
             for k, v in value.items()
             if v not in (None, "", [], {})
         ]
         return "; ".join(parts)
     return _esc(value)
+
+
+def _as_json(value: Any, limit: int = 2000) -> str:
+    """``value`` as compact JSON, clipped to ``limit`` characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    except (RecursionError, ValueError):
+        return "(nested too deep to show)"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ------------------------------------------------------------------ spans
