@@ -332,6 +332,19 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert shown.exit_code == 0, shown.stderr
         assert "in_progress" in shown.stdout or "validating" in shown.stdout
+        with FakeBatchAPI(answer, batch=slow) as other:
+            # nothing said: the recorded model and server, even with another in the environment
+            elsewhere = {**CLEAN_ENV, "EXTRACTOR_BASE_URL": other.base_url}
+            recorded = runner.invoke(app, ["batch", "status", str(output)], env=elsewhere)
+            assert recorded.exit_code == 0, recorded.stderr
+            assert "in_progress" in recorded.stdout or "validating" in recorded.stdout
+            # another server named: refused before the key or a batch id reaches it
+            for command in ("status", "cancel"):
+                wrong = ["batch", command, str(output), "--base-url", other.base_url]
+                refused = runner.invoke(app, wrong, env=CLEAN_ENV)
+                assert refused.exit_code == 2, refused.output
+                assert server.base_url in refused.stderr and "Traceback" not in refused.output
+            assert other.core.retrieves == 0 and not other.log
         stopped = runner.invoke(app, ["batch", "cancel", str(output), *where], env=CLEAN_ENV)
         assert stopped.exit_code == 0, stopped.stderr
         assert "cancelling" in stopped.stdout

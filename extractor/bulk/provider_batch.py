@@ -254,6 +254,21 @@ class BatchState:
         state.server = data.get("server")
         return state
 
+    def check_server(self, extractor: Extractor) -> str | None:
+        """The server ``extractor`` sends to, as recorded (redacted); a ConfigurationError
+        when batches are recorded and were submitted elsewhere: their ids mean nothing to
+        another server, or name other batches there, and asking would send the key to
+        a server that never saw them."""
+        server = redact(extractor.spec.base_url) if extractor.spec.base_url else None
+        if self.entries and self.server != server:
+            raise ConfigurationError(
+                f"{self.path}: holds batches submitted to "
+                f"{self.server or 'the provider itself'}, not {server or 'the provider itself'}"
+                ": give that server's --base-url to resume, show or cancel them there, then "
+                "move the file aside to start over here"
+            )
+        return server
+
     def save(self) -> None:
         """Replace the file atomically (a temporary file beside it, fsync, rename)."""
         if not self.entries:
@@ -497,15 +512,7 @@ class ProviderBatchRun(BulkRun):
         api = self._api
         assert api is not None
         state = BatchState.load(self.state_path)
-        server = redact(self.extractor.spec.base_url) if self.extractor.spec.base_url else None
-        if state.entries and state.server != server:
-            # its batch ids mean nothing to another server (or name other batches there)
-            raise ConfigurationError(
-                f"{self.state_path}: holds batches submitted to "
-                f"{state.server or 'the provider itself'}, not {server or 'the provider itself'}"
-                ": rerun against that server to resume them (or `extractor batch cancel` "
-                "them there), then move the file aside to start over here"
-            )
+        server = state.check_server(self.extractor)
         state.model = self.extractor.spec.label
         state.server = server
         await self._reconcile(api, state)
@@ -789,6 +796,7 @@ async def _each_in_flight(
 ) -> None:
     """Ask the provider about (or cancel) every batch of ``state`` not yet ended."""
     check_batch_support(extractor.spec)
+    state.check_server(extractor)
     flying = [entry for entry in state.entries if entry.id is not None and not entry.terminal]
     api = open_carrier(extractor)
     try:

@@ -7,8 +7,9 @@ only, safe while the run polls); ``cancel`` stops the batches in flight
 (refused while a run writes the output: stop it first, since the run owns
 the state). Both need the model's settings (``--model``, ``--base-url`` or
 the environment), because the batches live at the provider; without
-``--model``, the model the state records is used (its provider holds the
-batches: OpenAI's or Anthropic's batch API).
+``--model`` and ``--base-url``, the model and server the state records are
+used (they hold the batches), and another server than the recorded one is
+refused before anything is sent.
 """
 
 from __future__ import annotations
@@ -110,11 +111,15 @@ def with_batch_notices(reporter: ProgressReporter, batch: bool) -> ProgressRepor
     return BatchNotices(reporter) if batch else reporter
 
 
-def _recorded_model(output: Path, model: str | None) -> str | None:
-    """``--model``, else the model the run on ``output`` recorded in its batch state."""
-    if model is not None:
-        return model
-    return BatchState.load(batch_state_path(check_output(output))).model
+def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str, Any]:
+    """The model and server to ask: ``--model`` and ``--base-url``, else those the run on
+    ``output`` recorded in its batch state. A recorded server whose password was redacted
+    is not used: the environment's or ``--base-url``'s must be the same server, which
+    the library checks before it sends anything."""
+    state = BatchState.load(batch_state_path(check_output(output)))
+    if base_url is None and state.server and "@" not in state.server:
+        base_url = state.server
+    return {"model": model if model is not None else state.model, "base_url": base_url}
 
 
 def _render(entries: list[BatchEntry]) -> str:
@@ -133,7 +138,7 @@ def status(
     check_environment()
 
     def look() -> list[BatchEntry]:
-        with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:
+        with Extractor(**_recorded(output, model, base_url)) as extractor:
             return aio.run(batch_status(output, extractor))
 
     entries = guarded(str(output), look)
@@ -155,7 +160,7 @@ def cancel(
     check_environment()
 
     def stop() -> list[BatchEntry]:
-        with Extractor(_recorded_model(output, model), base_url=base_url) as extractor:
+        with Extractor(**_recorded(output, model, base_url)) as extractor:
             return aio.run(cancel_batches(output, extractor))
 
     entries = guarded(str(output), stop)
