@@ -304,3 +304,53 @@ def test_view_and_flatten_count_the_same_results_and_the_same_bad_lines(
     if newline_at_end or not lines or not isinstance(lines[-1], str):
         assert summary.documents == anonymous + len(ids)
     assert len(shown) >= summary.documents
+
+
+_OURS = sorted(table_columns())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    objects=st.lists(
+        st.one_of(
+            st.tuples(st.just("table"), st.sampled_from([*_OURS, "mine", "visits_2023", "t"])),
+            st.tuples(st.just("view"), st.sampled_from(["v", "recent", _OURS[0] + "_v"])),
+            st.tuples(st.just("schema"), st.sampled_from(["staging", "s"])),
+        ),
+        max_size=4,
+        unique=True,
+    )
+)
+def test_a_duckdb_output_holding_anything_flatten_does_not_write_is_kept(
+    tmp_path_factory: pytest.TempPathFactory, objects: list[tuple[str, str]]
+) -> None:
+    """``-o warehouse.db`` naming the user's own database replaced it whole: every table
+    of theirs gone, exit 0. A DuckDB file is replaced only when it holds nothing but
+    flatten's tables (an earlier output); else it is refused and left as it was."""
+    duckdb = pytest.importorskip("duckdb")
+    folder = tmp_path_factory.mktemp("db")
+    source = folder / "r.jsonl"
+    source.write_text(json.dumps({"doc_id": "d", "status": "ok", "records": []}) + "\n")
+    target = folder / "warehouse.db"
+    with duckdb.connect(str(target)) as connection:
+        connection.execute("create table if not exists documents(doc_id varchar)")
+        for kind, name in objects:
+            if kind == "table" and name != "documents":
+                connection.execute(f'create table "{name}"(x integer)')
+            elif kind == "view":
+                connection.execute(f'create view "{name}" as select 1 as x')
+            elif kind == "schema":
+                connection.execute(f'create schema "{name}"')
+                connection.execute(f'create table "{name}".kept(x integer)')
+    before = target.read_bytes()
+    foreign = [name for kind, name in objects if kind != "table" or name not in _OURS]
+    result = runner.invoke(app, ["flatten", str(source), "-o", str(target)])
+    if foreign:
+        assert result.exit_code == 2, result.output
+        assert "does not write" in result.stderr and "Traceback" not in result.output
+        assert target.read_bytes() == before
+    else:
+        assert result.exit_code == 0, result.output
+        with duckdb.connect(str(target), read_only=True) as connection:
+            tables = {row[0] for row in connection.execute("show tables").fetchall()}
+        assert tables == set(_OURS)

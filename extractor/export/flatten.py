@@ -936,6 +936,46 @@ def _refuse_foreign_database(target: Path) -> None:
             f"{_shown(target)}: exists and is not a DuckDB database; give -o another name "
             "or remove the file"
         )
+    foreign = _foreign_tables(target)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (
+            f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        )
+        raise ConfigurationError(
+            f"{_shown(target)}: a DuckDB database holding what flatten does not write ({shown}); "
+            "it would be replaced whole: give -o a new file, or attach it in DuckDB and copy "
+            "the tables in"
+        )
+
+
+def _foreign_tables(target: Path) -> list[str]:
+    """The tables, views and schemas of an existing DuckDB file that flatten never writes:
+    a database holding them is someone's own, not an earlier output to replace."""
+    import duckdb
+
+    ours = set(table_columns())
+    try:
+        with duckdb.connect(str(target), read_only=True) as connection:
+            names = connection.execute(
+                "select schema_name, table_name from duckdb_tables() where not internal "
+                "union all select schema_name, view_name from duckdb_views() where not internal "
+                "union all select schema_name, null from duckdb_schemas() where not internal"
+            ).fetchall()
+    except duckdb.Error as error:
+        reason = (str(error).splitlines() or [type(error).__name__])[0]
+        raise ConfigurationError(
+            f"{_shown(target)}: cannot read this DuckDB database ({reason}); "
+            "give -o another name or close what holds it"
+        ) from None
+    found: set[str] = set()
+    for schema, name in names:
+        if name is None:  # a schema of its own
+            found.add(f"schema {schema}")
+        elif schema != "main":
+            found.add(f"{schema}.{name}")
+        elif name not in ours:
+            found.add(str(name))
+    return sorted(found)
 
 
 def _not_a_file(path: Path) -> str | None:
