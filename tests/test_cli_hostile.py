@@ -16,7 +16,9 @@ command that blocks on the FIFO fails the test instead of hanging it.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import stat
 import threading
 from pathlib import Path
 from typing import Any
@@ -367,3 +369,58 @@ def test_an_output_named_as_compressed_is_refused_and_nothing_is_written(
     assert packed in result.stderr and str(target.with_suffix("")) in result.stderr
     assert not target.exists()
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "out.jsonl"]
+
+
+_SEED_LINE = Path(__file__).parent / "fixtures" / "viewer" / "seed_line.json"
+#: A command writing a whole file, and the file of it the test looks at ({out} is -o).
+_WHOLE_FILE_WRITERS = {
+    "schema": (["schema", "-o", "{out}"], "schemas.json", ""),
+    "view": (["view", "{results}", "-o", "{out}"], "page.html", ""),
+    "flatten duckdb": (["flatten", "{results}", "-o", "{out}"], "t.duckdb", ""),
+    "flatten csv": (["flatten", "{results}", "-o", "{out}"], "tables", "events.csv"),
+    "flatten parquet": (["flatten", "{results}", "-o", "{out}"], "tables", "events.parquet"),
+}
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    writer=st.sampled_from(sorted(_WHOLE_FILE_WRITERS)),
+    mode=st.sampled_from([0o600, 0o640, 0o604, 0o644, 0o660]),
+    linked=st.booleans(),
+)
+def test_a_rewritten_output_keeps_its_mode_and_its_symlink(
+    writer: str, mode: int, linked: bool, tmp_path: Path
+) -> None:
+    """``view -o`` and ``flatten -o`` made a private (0600) page or table world-readable, and
+    replaced a symlinked output with a file: every whole-file writer keeps the mode, owner
+    and link of what it replaces, as bulk does with its output."""
+    words, name, inner = _WHOLE_FILE_WRITERS[writer]
+    folder = tmp_path / f"{writer.replace(' ', '_')}-{mode:o}-{linked}"
+    folder.mkdir()
+    results = folder / "results.jsonl"
+    results.write_text(json.dumps(json.loads(_SEED_LINE.read_text())) + "\n")
+    out = folder / name
+    real = folder / "elsewhere" / (inner or name)
+    real.parent.mkdir()
+    looked_at = out / inner if inner else out
+    if inner:
+        out.mkdir()
+    if writer == "flatten duckdb":
+        runner.invoke(app, ["flatten", str(results), "-o", str(real)])  # an earlier output
+    else:
+        real.write_text("old")
+    os.chmod(real, mode)
+    if linked:
+        looked_at.symlink_to(real)
+    else:
+        os.replace(real, looked_at)
+    args = [w.format(out=out, results=results) for w in words]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert looked_at.is_symlink() == linked
+    written = real if linked else looked_at
+    assert stat.S_IMODE(os.stat(written).st_mode) == mode
+    assert written.read_bytes() != b"old"
+    assert not [p.name for p in written.parent.iterdir() if p.name.endswith(".tmp")]

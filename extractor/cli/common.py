@@ -32,7 +32,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from extractor.errors import ExtractorError
-from extractor.io.output import packed_suffix
+from extractor.io.output import Replacement, packed_suffix
 from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
@@ -423,7 +423,8 @@ def write_output(target: Path | None, data: str | bytes) -> None:
 
     A file is written to a temporary file beside it and renamed over it, so a
     failure (a full disk, Ctrl-C) leaves the old file, never half of the new
-    one; an existing file keeps its mode. A problem is one error line (exit 2).
+    one; an existing file keeps its owner, mode and symlink
+    (:class:`~extractor.io.output.Replacement`). A problem is one error line (exit 2).
     """
     raw = clean_surrogates(data).encode("utf-8") if isinstance(data, str) else data
     if target is None:
@@ -431,25 +432,17 @@ def write_output(target: Path | None, data: str | bytes) -> None:
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
+    replacement = Replacement.of(target)  # through a symlink, keeping the old file's mode
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = None
-    temporary: str | None = None
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
+        with replacement.open("wb") as handle:
             handle.write(raw)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-        temporary = None
+        replacement.commit()
     except OSError as error:
+        replacement.discard()
         fail_usage(f"{shown(target)}: cannot be written ({_why(error)})")
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    except BaseException:
+        replacement.discard()
+        raise
 
 
 def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:

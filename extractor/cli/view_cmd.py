@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -33,6 +32,7 @@ from extractor.cli.common import (
 )
 from extractor.errors import InputError
 from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
+from extractor.io.output import Replacement
 
 
 def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -> ViewSummary:
@@ -43,16 +43,14 @@ def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -
         finally:
             out.flush()
             out.detach()
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    page = Replacement.of(output)  # through a symlink, keeping the old page's mode
     try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as out:
+        with page.open("w", encoding="utf-8", newline="\n") as out:
             summary = write_html(documents, out, title=title, page_size=page_size)
-        os.replace(temporary, target)
+        page.commit()
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        page.discard()
         raise
     return summary
 

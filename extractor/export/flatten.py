@@ -68,7 +68,7 @@ from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import is_anonymous_result, latest_lines, packed_suffix
+from extractor.io.output import Replacement, is_anonymous_result, latest_lines, packed_suffix
 from extractor.redact import clean_surrogates
 from extractor.types.columns import (
     SEPARATOR,
@@ -533,8 +533,8 @@ class _CsvSink:
     def __init__(self, path: Path, columns: Sequence[Column]) -> None:
         self.rows = 0
         self.path = path
-        self._tmp = path.with_name(f".{path.name}.tmp")
-        self._handle: TextIO = open(self._tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._file = Replacement.of(path)  # through a symlink, keeping the old file's mode
+        self._handle: TextIO = self._file.open("w", encoding="utf-8", newline="")
         self._csv = csv.writer(self._handle)
         self._csv.writerow([c.name for c in columns])
 
@@ -544,14 +544,13 @@ class _CsvSink:
 
     def finish(self) -> list[Path]:
         self._handle.close()
-        os.replace(self._tmp, self.path)
+        self._file.commit()
         return [self.path]
 
     def abandon(self) -> None:
         with contextlib.suppress(Exception):  # must not hide why the run failed
             self._handle.close()
-        with contextlib.suppress(OSError):
-            self._tmp.unlink(missing_ok=True)
+        self._file.discard()
 
 
 class _StreamSink:
@@ -579,12 +578,12 @@ class _ParquetSink:
     def __init__(self, path: Path, columns: Sequence[Column], arrow: tuple[Any, Any]) -> None:
         self.rows = 0
         self.path = path
-        self._tmp = path.with_name(f".{path.name}.tmp")
+        self._replacement = Replacement.of(path)
         self._pa, pq = arrow
         self._schema = self._pa.schema([(c.name, _arrow_type(self._pa, c.kind)) for c in columns])
         self._buffer: list[list[Any]] = []
         # opened here: pyarrow cannot encode a file name that is not UTF-8
-        self._file = open(self._tmp, "wb")  # noqa: SIM115
+        self._file = self._replacement.open("wb")
         self._writer: Any = pq.ParquetWriter(self._file, self._schema)
 
     def add(self, row: list[Any]) -> None:
@@ -602,7 +601,7 @@ class _ParquetSink:
         self._flush()
         self._writer.close()
         self._file.close()
-        os.replace(self._tmp, self.path)
+        self._replacement.commit()
         return [self.path]
 
     def abandon(self) -> None:
@@ -610,8 +609,7 @@ class _ParquetSink:
             self._writer.close()
         with contextlib.suppress(Exception):
             self._file.close()
-        with contextlib.suppress(OSError):
-            self._tmp.unlink(missing_ok=True)
+        self._replacement.discard()
 
 
 class _Database:
@@ -626,10 +624,10 @@ class _Database:
         import duckdb
 
         self.path = path
-        self._tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self._file = Replacement.of(path)  # through a symlink, keeping the old file's mode
+        self._tmp = self._file.clear()
         self._pa = arrow[0]
-        for leftover in (self._tmp, self._wal):
-            leftover.unlink(missing_ok=True)
+        self._wal.unlink(missing_ok=True)
         self.connection: Any = duckdb.connect(str(self._tmp))
 
     @property
@@ -644,7 +642,7 @@ class _Database:
     def finish(self) -> list[Path]:
         self.connection.execute("CHECKPOINT")
         self.connection.close()
-        os.replace(self._tmp, self.path)
+        self._file.commit()
         return [self.path]
 
     def abandon(self) -> None:

@@ -72,6 +72,7 @@ __all__ = [
     "JsonlWriter",
     "OutputFile",
     "OutputTarget",
+    "Replacement",
     "check_output",
     "completed_ids",
     "drop_error_lines",
@@ -946,6 +947,56 @@ def _rewrite(file: Path, temporary: Path, keep: set[int]) -> None:
             ) from error
         raise
     _fsync_folder(file.parent)
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """A new version of a whole file (a page, a table, a report), written beside it and
+    renamed over it at the end, as bulk rewrites its output: a failure leaves the old
+    file; a symlink stays a link (the file it names is replaced); the file keeps the
+    owner and mode it had, so a private output stays private.
+    """
+
+    #: The file itself, symlinks resolved: what is replaced.
+    target: Path
+    #: Where the new version is written first, beside ``target``.
+    temporary: Path
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> Replacement:
+        real = Path(os.path.realpath(path))
+        return cls(real, real.with_name(f".{real.name}.{os.getpid()}.tmp"))
+
+    def clear(self) -> Path:
+        """Remove whatever holds the temporary name (a crashed run's leftover, a planted
+        link) so that it is created afresh; return it."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temporary)
+        return self.temporary
+
+    def open(self, mode: Literal["w", "wb"] = "wb", **options: Any) -> Any:
+        """The temporary file, created new (never through a link someone left there)."""
+        self.clear()
+        return open(self.temporary, mode.replace("w", "x"), **options)
+
+    def commit(self) -> None:
+        """Give the temporary file the target's owner and mode, and rename it over the target."""
+        try:
+            info: os.stat_result | None = os.stat(self.target)
+        except FileNotFoundError:
+            info = None
+        if info is not None and stat.S_ISREG(info.st_mode):
+            fd = os.open(self.temporary, os.O_RDONLY | _CLOEXEC)
+            try:
+                _copy_owner_and_mode(fd, info, self.target)
+            finally:
+                os.close(fd)
+        os.replace(self.temporary, self.target)
+
+    def discard(self) -> None:
+        """Remove the temporary file (the target is untouched)."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
 
 
 def _copy_owner_and_mode(fd: int, info: os.stat_result, file: Path) -> None:
