@@ -669,6 +669,35 @@ def test_extract_then_bulk_is_one_document(tmp_path: Path, fake: FakeOpenAI) -> 
     assert KANO.pattern  # the fake model's article family is what was extracted
 
 
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    numbers=st.lists(st.integers(2, 9999), min_size=2, max_size=3, unique=True),
+    shape=st.sampled_from(["{}", "---\ntitle: T\n---\n{}", "<html><body><p>{}</p></body></html>"]),
+    again=st.integers(0, 2),
+)
+def test_texts_piped_to_extract_are_lines_of_their_own_that_bulk_finds(
+    tmp_path_factory: pytest.TempPathFactory, fake: FakeOpenAI, numbers: list[int], shape: str,
+    again: int,
+) -> None:  # fmt: skip
+    """``... | extract - -f jsonl >> out.jsonl`` named every piped text ``stdin``: a second
+    text replaced the first in flatten and view, and ``bulk -`` paid for it again. Each
+    piped text is keyed by its text under the stream's name, as bulk keys it."""
+    out = tmp_path_factory.mktemp("piped") / "out.jsonl"
+    texts = [shape.format(kano(n)) for n in numbers]
+    command = ["extract", "-", "-f", "jsonl", "--model", "openai/fake-model", "--base-url",
+               fake.base_url, "--strategy", "single"]  # fmt: skip
+    for text in texts:
+        result = CliRunner().invoke(app, command, env=CLEAN_ENV, input=text)
+        assert result.exit_code == 0, result.stderr
+        with out.open("a") as handle:
+            handle.write(result.stdout)
+    winners = {line["doc_id"]: line for line in latest_lines(out)}
+    assert len(winners) == len(texts)  # one line each: none replaces another
+    before = len(fake.requests)
+    summary = run_piped(fake, texts[again % len(texts)].encode(), out, shift=2)
+    assert (summary.new, summary.unchanged, len(fake.requests)) == (0, 1, before)
+
+
 @settings(HYPOTHESIS, max_examples=5)
 @given(rows=st.lists(st.integers(2, 6), min_size=1, max_size=5), new=st.integers(7, 9))
 def test_lines_keyed_by_line_number_are_found_again(

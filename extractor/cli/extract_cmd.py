@@ -32,6 +32,7 @@ one line at once, not half a minute of retries).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import stat
@@ -69,7 +70,7 @@ from extractor.errors import InputError
 from extractor.io import read_file
 from extractor.io.formats import document_format, parse_document
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
-from extractor.io.readers import stream_suffix
+from extractor.io.readers import stream_document_id, stream_suffix
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
@@ -89,7 +90,8 @@ STREAM_SNIFF_BYTES = 64 * 1024
 
 
 def _stream_document(data: bytes, label: str) -> Document:
-    """Stdin's or a pipe's bytes as a document, ``label`` its id and source; its format
+    """Stdin's or a pipe's bytes as a document, keyed by its text under ``label``'s stream
+    name (as bulk keys it), ``label`` naming it in messages; its format
     (HTML, Markdown front matter, text) from its name when that has a document suffix (a
     named FIFO ``feed.html``), else from its first bytes."""
     if document_format(label) is not None:
@@ -111,7 +113,11 @@ def _stream_document(data: bytes, label: str) -> Document:
             name = "stream.md"
         else:
             name = "stream.txt"
-    return parse_document(data, name=name, doc_id=label, source=label)
+    document = parse_document(data, name=name, doc_id=label, source=label)
+    # keyed as bulk keys a stream's text: two texts piped in turn are two lines, and
+    # `bulk -` on the same text finds the line `extract - -f jsonl >> out.jsonl` wrote
+    key = stream_document_id("/dev/stdin" if label == "stdin" else label, document.text_sha256)
+    return dataclasses.replace(document, doc_id=key, source=key)
 
 
 #: Seconds ``extract`` waits for a writer on a FIFO named as its input before saying so.

@@ -462,6 +462,13 @@ def stream_name(path: str) -> str:
     return "/dev/stdin" if _DESCRIPTOR.match(path) else path
 
 
+def stream_document_id(path: str, text_sha256: str) -> str:
+    """The id (and source) of the one document a stream holds: its name
+    (:func:`stream_name`) and its text's hash, as bulk reads it, so that ``extract -``
+    and ``bulk -`` give the same text the same line, and two texts two lines."""
+    return f"{stream_name(path)}#{text_sha256[:_KEY_HEX]}"
+
+
 def _expand_glob(pattern: str) -> list[_Unit]:
     """Paths a pattern matches; matched directories are walked unless it uses ``**``.
 
