@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -290,6 +290,9 @@ def test_a_rejected_key_stops_the_run_with_exit_2_and_no_key_shown(
     assert not [pid for pid in mine if running(pid)], "the workers outlived the run"
 
 
+_FAKE = ["--model", "openai/fake-model", "--base-url", "http://127.0.0.1:9/v1"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -297,6 +300,8 @@ def test_a_rejected_key_stops_the_run_with_exit_2_and_no_key_shown(
         (["--workers", "1", "--batch"], "--workers cannot be combined with --batch"),
         (["--address", "auto"], "--address needs --engine ray"),
         (["--address", "auto", "--workers", "2"], "--address needs --engine ray"),
+        (["--workers", "100000", *_FAKE], "give --workers at most -j"),
+        (["--workers", "9", "-j", "8", *_FAKE], "give --workers at most -j"),
     ],
 )
 def test_worker_usage_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
@@ -307,6 +312,30 @@ def test_worker_usage_errors_are_one_line(tmp_path: Path, args: list[str], messa
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and message in lines[0], result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@settings(max_examples=40, deadline=None)
+@given(workers=st.integers(1, 3000), jobs=st.integers(1, 1024))
+def test_more_workers_than_documents_in_flight_is_refused_before_any_process(
+    tmp_path_factory: pytest.TempPathFactory, workers: int, jobs: int
+) -> None:
+    """``--workers 100000`` (a typo for ``-j``) started processes until memory ran out, and
+    each worker holding one document at least ran past ``-j``: more workers than ``-j`` is
+    refused, before a process starts; any other count is accepted."""
+    folder = tmp_path_factory.mktemp("w")
+    (folder / "a.txt").write_text(kano(3))
+    options = {"model": "openai/fake-model", "base_url": "http://127.0.0.1:9/v1"}
+    before = set(children(os.getpid()))
+    if workers > jobs:
+        with pytest.raises(ConfigurationError, match="give --workers at most -j"):
+            ProcessBulkRun([folder / "a.txt"], folder / "o.jsonl", workers=workers,
+                           concurrency=jobs, **options)  # fmt: skip
+    else:
+        run = ProcessBulkRun([folder / "a.txt"], folder / "o.jsonl", workers=workers,
+                             concurrency=jobs, **options)  # fmt: skip
+        assert sum(run.shares) == max(jobs, workers) and len(run.shares) == workers
+        run.extractor.close()
+    assert set(children(os.getpid())) == before
 
 
 def test_the_embedded_model_is_refused_and_so_is_an_extractor(tmp_path: Path) -> None:

@@ -162,6 +162,19 @@ class ProcessBulkRun(BulkRun):
             raise ConfigurationError(f"workers must be 1 or more, got {workers}")
         extractor_options = {k: v for k, v in options.items() if k not in _RUN_KEYWORDS}
         super().__init__(inputs, output, **options)
+        if workers > self.concurrency:  # each holds one document at least: -j would not hold
+            self.extractor.close()
+            raise ConfigurationError(
+                f"--workers {workers:,} with {self.concurrency:,} document(s) in flight (-j): "
+                "each worker process takes at least one at a time; give --workers at most "
+                "-j (one per core is what pays), or raise -j"
+            )
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        if cores and workers > cores:
+            logger.warning(
+                f"--workers {workers:,} on {cores} core(s): the processes share the cores, and "
+                "each costs its memory; one per core is what pays"
+            )
         spec = self.extractor.spec
         if spec.is_local:
             self.extractor.close()
