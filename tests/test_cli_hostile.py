@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import stat
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from extractor.cli import app
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Fault, named_meeting
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()
@@ -424,3 +425,48 @@ def test_a_rewritten_output_keeps_its_mode_and_its_symlink(
     assert stat.S_IMODE(os.stat(written).st_mode) == mode
     assert written.read_bytes() != b"old"
     assert not [p.name for p in written.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="module")
+def answering() -> Any:
+    """A fake server that answers: what fails is in the way, not at the server."""
+    with FakeOpenAI(named_meeting()) as server:
+        yield server
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["extract", "bulk"]),
+    variable=st.sampled_from(["HTTP_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"]),
+    password=st.booleans(),
+    bypass=st.booleans(),
+)
+def test_a_dead_proxy_is_named_not_the_server_and_no_proxy_goes_direct(
+    command: str, variable: str, password: bool, bypass: bool, tmp_path: Path,
+    answering: FakeOpenAI,
+) -> None:  # fmt: skip
+    """With ``HTTP_PROXY`` pointing at nothing, the error said "cannot reach the model
+    server ... start it" about a server that was up. The proxy is named (its password
+    never), at once, before a request; with the server's host in NO_PROXY the run works."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    article = folder / "a.txt"
+    article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
+    proxy = f"http://{'user:s3cret-pw@' if password else ''}127.0.0.1:1"
+    env = {variable: proxy, "NO_PROXY": "127.0.0.1" if bypass else "other.example",
+           "EXTRACTOR_MODEL": "openai/fake-model", "EXTRACTOR_BASE_URL": answering.base_url}  # fmt: skip
+    args = [command, str(article), "-o", str(folder / "out.jsonl")]
+    args += ["--strategy", "single"]
+    args += ["--progress", "none"] if command == "bulk" else ["-f", "jsonl"]
+    before = len(answering.log)
+    result = runner.invoke(app, args, env=env)
+    assert "Traceback" not in result.output and "s3cret-pw" not in result.output
+    if bypass:
+        assert result.exit_code == 0, result.output
+        assert len(answering.log) > before
+    else:
+        assert result.exit_code == 2, result.output
+        assert "cannot reach the proxy http://" in result.stderr
+        assert "cannot reach the model server" not in result.stderr
+        assert len(answering.log) == before

@@ -5,8 +5,10 @@ from __future__ import annotations
 import ast
 import dataclasses
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -17,7 +19,7 @@ import extractor.settings as settings_module
 from extractor.cli.common import show_notices
 from extractor.errors import ConfigurationError
 from extractor.runtime import providers
-from extractor.settings import KEY_VARIABLES, PROXY_VARIABLES, Settings, settings
+from extractor.settings import KEY_VARIABLES, PROXY_VARIABLES, Settings, proxy_for, settings
 
 PACKAGE = Path(settings_module.__file__).parent
 
@@ -323,3 +325,67 @@ def test_a_model_that_names_no_provider_or_no_model_is_refused(provider: str, na
         return
     with pytest.raises(ConfigurationError, match="names no model"):
         providers.resolve_model(model, base_url="http://127.0.0.1:9/v1", api_key="sk-abcdefgh12")
+
+
+# ------------------------------------------------------------------ proxies
+
+_HOSTS = ["127.0.0.1", "localhost", "api.example.com", "example.com", "models.internal",
+          "wwwexample.com", "[::1]"]  # fmt: skip
+_NO_PROXY = [*_HOSTS, ".example.com", "*.example.com", "*", "example.com:443", "other.org", "",
+             "127.0.0.0/8", "http://localhost", "::1"]  # fmt: skip
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(
+    scheme=st.sampled_from(["http", "https"]),
+    host=st.sampled_from(_HOSTS),
+    variables=st.dictionaries(
+        st.sampled_from(
+            ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy"]
+        ),
+        st.sampled_from(["http://127.0.0.1:1", "http://u:p@proxy.example:3128", "proxy:8080"]),
+        max_size=3,
+    ),
+    no_proxy=st.lists(
+        st.sampled_from(_NO_PROXY),
+        max_size=3,
+    ).map(",".join),
+    upper=st.booleans(),
+)
+def test_proxy_for_follows_the_http_client(
+    scheme: str, host: str, variables: dict[str, str], no_proxy: str, upper: bool
+) -> None:
+    """The proxy a refused connection is blamed on, and the one the quick check asks, is the
+    one the HTTP client really uses for that URL (httpx2, under the openai SDK)."""
+    import httpx2
+
+    env = {**variables, ("NO_PROXY" if upper else "no_proxy"): no_proxy}
+    url = f"{scheme}://{host}/v1"
+    with mock.patch.dict(os.environ, env, clear=True):
+        client = httpx2.Client(trust_env=True)
+        try:
+            proxied = client._transport_for_url(httpx2.URL(url)) is not client._transport
+        finally:
+            client.close()
+        assert (proxy_for(url) is not None) == proxied, (url, env)
+
+
+@hyp_settings(max_examples=30, deadline=None)
+@given(host=st.sampled_from(_HOSTS), no_proxy=st.sampled_from(_NO_PROXY), password=st.booleans())
+def test_a_connection_error_names_the_proxy_it_went_through(
+    host: str, no_proxy: str, password: bool
+) -> None:
+    """When a request fails to connect mid-run, the error names the proxy in the way (its
+    password hidden), and only when the client really sent the request through one."""
+    import httpx2
+    import openai
+
+    from extractor.runtime.retrying import classify
+
+    proxy = f"http://{'u:pw-s3cret@' if password else ''}127.0.0.1:1"
+    url = f"http://{host}/v1/chat/completions"
+    with mock.patch.dict(os.environ, {"HTTP_PROXY": proxy, "NO_PROXY": no_proxy}, clear=True):
+        error = openai.APIConnectionError(request=httpx2.Request("POST", url))
+        message = str(classify(error))
+        assert ("through the proxy" in message) == (proxy_for(url) is not None)
+    assert "s3cret" not in message and message.startswith("could not reach the model server")

@@ -115,9 +115,10 @@ from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import schema_version
+from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.providers import canonical_model
-from extractor.settings import settings
+from extractor.settings import proxy_for
 from extractor.types.registry import RECORD_TYPES
 
 logger = logging.getLogger(__name__)
@@ -1381,28 +1382,39 @@ class BulkRun:
 
 
 async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None:
-    """Fail at once when nothing listens at ``base_url``.
+    """Fail at once when nothing listens at ``base_url`` (None: a provider's own API), or
+    at the proxy the environment puts in the way (:func:`~extractor.settings.proxy_for`).
 
-    Without this a mistyped port or a server that is not started costs every
-    document its whole retry budget (half a minute or more) before the run
-    gives up. Only a refused connection counts: a slow answer, a DNS failure
-    or a proxy in the way are left to the run's own retries to judge.
+    Without this a mistyped port, a server that is not started or a dead
+    proxy costs every document its whole retry budget (half a minute or
+    more) before the run gives up, and a dead proxy reads as a dead server.
+    Only a refused connection counts: a slow answer or a DNS failure is left
+    to the run's own retries to judge.
     """
-    if base_url is None or settings().proxy:
+    proxy = proxy_for(base_url)
+    target = proxy if proxy is not None else base_url
+    if target is None:
         return
-    parts = urlsplit(base_url)
+    parts = urlsplit(target if "://" in target else f"http://{target}")
     if not parts.hostname:
         return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
         connecting = asyncio.open_connection(parts.hostname, port)
         _, writer = await asyncio.wait_for(connecting, timeout)
     except ConnectionRefusedError as error:
+        if proxy is not None:
+            raise ConfigurationError(
+                f"cannot reach the proxy {redact(proxy)} that the environment puts between us "
+                f"and {redact(base_url) if base_url else 'the provider'} (connection refused): "
+                "start it, fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or name the server's "
+                "host in NO_PROXY"
+            ) from error
         raise ConfigurationError(
             f"cannot reach the model server at {base_url} (connection refused): start it, "
             "or fix --base-url / EXTRACTOR_BASE_URL"
         ) from error
-    except (OSError, TimeoutError):
+    except (OSError, TimeoutError, ValueError):  # ValueError: a port that is no number
         return
     writer.close()
     with contextlib.suppress(OSError):
@@ -1441,7 +1453,6 @@ def _close(items: Iterable[Item]) -> None:
 
 def _stop_reason(error: BaseException) -> str:
     """Why the run stopped, in one redacted line (the summary's ``stopped``)."""
-    from extractor.redact import redact
 
     if isinstance(error, KeyboardInterrupt | asyncio.CancelledError):
         return "interrupted; rerun the same command to resume"

@@ -456,12 +456,18 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
     error answer, a slow server or anything else is left to the extraction,
     which says what it is.
     """
+    from extractor.bulk.runner import check_reachable
+    from extractor.runtime import aio
+    from extractor.settings import proxy_for
+
+    if proxy_for(base_url) is not None:  # the probe below would only ask the proxy
+        aio.run(check_reachable(base_url, timeout=timeout))  # is the proxy listening?
+        return
     if base_url is None:
         return
     import openai
 
     from extractor.errors import ConfigurationError
-    from extractor.runtime import aio
 
     async def probe() -> bool:
         client = openai.AsyncOpenAI(

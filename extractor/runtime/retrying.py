@@ -63,6 +63,7 @@ from extractor.errors import (
     WireError,
 )
 from extractor.redact import redact
+from extractor.settings import proxy_for
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
 #: The longest ``Retry-After`` read from a server, in seconds (a week): kept to say how
@@ -250,11 +251,25 @@ def _classify_one(error: BaseException, request_chars: int | None = None) -> Mod
         return TransientModelError(f"the model server did not answer in time ({name})")
     if "Connection" in name or isinstance(error, ConnectionError):
         return TransientModelError(
-            f"could not reach the model server ({name}: {_first_line(error)})"
+            f"could not reach the model server{_through_proxy(error)} "
+            f"({name}: {_first_line(error)})"
         )
     if name in ("RemoteProtocolError", "ReadError", "ProtocolError", "IncompleteRead"):
         return TransientModelError(f"the connection broke mid-answer ({name})")
     return None
+
+
+def _through_proxy(error: BaseException) -> str:
+    """`` through the proxy <url> ...`` when the environment sends the failed request's URL
+    through a proxy: what could not be reached may be the proxy, not the server."""
+    url = getattr(getattr(error, "request", None), "url", None)
+    proxy = proxy_for(str(url)) if url is not None else None
+    if proxy is None:
+        return ""
+    return (
+        f" through the proxy {redact(proxy)} the environment sets (check it, or name the "
+        "server's host in NO_PROXY)"
+    )
 
 
 def rate_limited(message: str, retry_after: float | None) -> TransientModelError:
