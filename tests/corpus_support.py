@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from extractor.io.readers import Item, iter_inputs
 from tests.fakes.kano import kano
 
 
@@ -100,3 +103,29 @@ def check_lines(
 def timeless(line: dict[str, Any]) -> dict[str, Any]:
     """A line without its timing, the one field two runs of the same document may differ in."""
     return {key: value for key, value in line.items() if key != "seconds"}
+
+
+def read_items(data: bytes, *, piped: bool = False, name: str = "rows.csv") -> list[Item]:
+    """The items the readers make of ``data``, from a file called ``name`` or a nameless
+    pipe (a thread writes it, as a shell would)."""
+    if not piped:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / name
+            path.write_bytes(data)
+            return list(iter_inputs([str(path)]))
+    read_end, write_end = os.pipe()
+
+    def write() -> None:
+        try:
+            with open(write_end, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:  # the reader gave up: its failure says why
+            pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        return list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
+    finally:
+        writer.join(5)
+        os.close(read_end)

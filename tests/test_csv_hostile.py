@@ -20,11 +20,9 @@ import codecs
 import csv
 import io
 import json
-import os
 import re
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,6 +40,7 @@ from extractor.io.formats import RecordFields  # noqa: E402
 from extractor.io.output import latest_lines  # noqa: E402
 from extractor.io.readers import InputFailure, Item, _quote_spans, _Tape, iter_inputs  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
+from tests.corpus_support import read_items  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
@@ -65,33 +64,7 @@ CLEAN_ENV: dict[str, str | None] = {
 # ------------------------------------------------------------------ helpers
 
 
-def read(data: bytes, *, piped: bool = False, name: str = "rows.csv") -> list[Item]:
-    """The items of ``data``, from a file called ``name`` or a nameless pipe."""
-    if piped:
-        return _read_piped(data)
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / name
-        path.write_bytes(data)
-        return list(iter_inputs([str(path)]))
-
-
-def _read_piped(data: bytes) -> list[Item]:
-    read_end, write_end = os.pipe()
-
-    def write() -> None:
-        try:
-            with open(write_end, "wb") as pipe:
-                pipe.write(data)
-        except BrokenPipeError:  # the reader gave up: its failure says why
-            pass
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    try:
-        return list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
-    finally:
-        writer.join(5)
-        os.close(read_end)
+read = read_items
 
 
 def documents(items: list[Item]) -> dict[str, Document]:

@@ -10,16 +10,13 @@ short among them.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import threading
-from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extractor.io.readers import InputFailure, Item, iter_inputs
+from extractor.io.readers import InputFailure, Item
 from extractor.pipeline.document import Document
+from tests.corpus_support import read_items
 
 HYPOTHESIS = settings(
     max_examples=60,
@@ -35,28 +32,7 @@ INDENTS = st.sampled_from([None, 1, 2, 4, "\t"])
 
 
 def read(data: bytes, *, piped: bool) -> list[Item]:
-    """The items of ``data`` from a ``rows.jsonl`` file or a nameless pipe."""
-    if not piped:
-        with tempfile.TemporaryDirectory() as scratch:
-            path = Path(scratch) / "rows.jsonl"
-            path.write_bytes(data)
-            return list(iter_inputs([str(path)]))
-    read_end, write_end = os.pipe()
-
-    def write() -> None:
-        try:
-            with open(write_end, "wb") as pipe:
-                pipe.write(data)
-        except BrokenPipeError:
-            pass
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    try:
-        return list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
-    finally:
-        writer.join(5)
-        os.close(read_end)
+    return read_items(data, piped=piped, name="rows.jsonl")
 
 
 def rendered(record: dict[str, object], indent: int | str | None) -> str:
