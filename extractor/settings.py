@@ -226,7 +226,9 @@ def proxy_for(url: str | None) -> str | None:
         return settings().proxy
     try:
         target = URL(url or "https://provider.invalid/")
-        mounts = sorted((URLPattern(key), proxy) for key, proxy in get_environment_proxies().items())
+        mounts = sorted(
+            (URLPattern(key), proxy) for key, proxy in get_environment_proxies().items()
+        )
     except Exception:  # a URL or variable the client would refuse: it says so itself
         return settings().proxy
     for pattern, proxy in mounts:  # the client's order: the most specific pattern first
