@@ -17,6 +17,7 @@ errors are the ones that leave no text to extract.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -25,9 +26,7 @@ from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-import trafilatura
 import yaml
-from trafilatura.settings import use_config
 
 from extractor.errors import InputError
 from extractor.io.decoding import declared_html_charset, decode_file, normalise_newlines
@@ -327,14 +326,21 @@ def _jsonable(value: Any) -> Any:
 # --------------------------------------------------------------------- html
 
 
+@functools.cache
 def _trafilatura_config() -> Any:
-    """Trafilatura's defaults, minus its silent 20 MB page limit: we never truncate."""
+    """Trafilatura's defaults, minus its silent 20 MB page limit: we never truncate.
+
+    Imported on the first HTML page, not with the package: trafilatura and
+    what it loads cost some 0.3-0.6 s of every start-up, and most runs read
+    no HTML at all.
+    """
+    from trafilatura.settings import use_config
+
     config = use_config()
     config["DEFAULT"]["MAX_FILE_SIZE"] = str(2**40)
     return config
 
 
-_TRAFILATURA_CONFIG = _trafilatura_config()
 _PAGE_MARKERS = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
 
 
@@ -359,6 +365,9 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
     main-content extraction; tables are left out because they are rarely prose.
     """
     page = text if _PAGE_MARKERS.search(text[:4096]) else f"<html><body>{text}</body></html>"
+    import trafilatura
+
+    config = _trafilatura_config()
     try:
         result = trafilatura.bare_extraction(
             page,
@@ -367,7 +376,7 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
             include_tables=False,
             with_metadata=True,
             date_extraction_params=_date_params(),
-            config=_TRAFILATURA_CONFIG,
+            config=config,
         )
     except Exception as exc:  # lxml and trafilatura errors on hostile markup
         raise InputError(f"HTML could not be parsed ({type(exc).__name__})", source=source) from exc
