@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -102,3 +104,68 @@ def test_a_type_needs_a_snake_case_name() -> None:
 
         class Bad(Record):
             type: Literal["Bad Type"] = "Bad Type"
+
+
+def _record_attributes() -> list[str]:
+    """Every public attribute a Record has that is not one of its fields: its methods, its
+    class settings and pydantic's own."""
+    from extractor import Record
+
+    return sorted(
+        name
+        for name in dir(Record)
+        if not name.startswith("_") and name not in Record.model_fields and _pydantic_allows(name)
+    )
+
+
+def _pydantic_allows(name: str) -> bool:
+    """Whether pydantic itself lets a model have a field ``name`` (it refuses ``model_*``
+    names and a few more with its own error)."""
+    import warnings
+
+    from pydantic import BaseModel, create_model
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            create_model("Plain", __base__=BaseModel, **{name: (str | None, None)})  # type: ignore[call-overload]
+    except Exception:
+        return False
+    return True
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(_record_attributes()), list_of=st.booleans())
+def test_a_field_hiding_what_the_checks_call_is_refused_when_the_type_is_defined(
+    name: str, list_of: bool
+) -> None:
+    """A user's type with a field ``countries`` was accepted, then every call failed as "the
+    model gave no valid answer ('list' object is not callable)", paid again by each
+    ``--retry-errors``: a field hiding a Record attribute is refused at class definition."""
+    import warnings
+    from typing import Literal
+
+    from pydantic import Field, create_model
+
+    from extractor import Record
+
+    annotation: object = list[str] if list_of else str | None
+    default: object = Field(default_factory=list) if list_of else None
+    with (
+        warnings.catch_warnings(),
+        pytest.raises(TypeError, match=f"{name}.* (would hide|overrides)"),
+    ):
+        warnings.simplefilter("ignore")  # pydantic's own "shadows an attribute" warning
+        create_model(  # type: ignore[call-overload]
+            "Shadow",
+            __base__=Record,
+            type=(Literal["shadow"], "shadow"),
+            **{name: (annotation, default)},
+        )
+
+
+def test_the_built_in_types_hide_nothing() -> None:
+    """Meeting's ``countries`` list is ``countries_involved`` with the alias ``countries``."""
+    attributes = set(_record_attributes())
+    for spec in registered_types():
+        assert not attributes & set(spec.record.model_fields), spec.name

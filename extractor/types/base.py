@@ -107,8 +107,21 @@ class Record(BaseModel):
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        """Take the type's name from its ``type: Literal["..."] = "..."`` field."""
+        """Take the type's name from its ``type: Literal["..."] = "..."`` field; refuse a
+        field that would hide what the checks call (:meth:`countries`, ``model_dump`` ...)."""
         super().__pydantic_init_subclass__(**kwargs)
+        hidden = sorted(
+            name
+            for name in cls.model_fields
+            if name not in Record.model_fields and hasattr(Record, name)
+        )
+        if hidden:
+            name = hidden[0]
+            raise TypeError(
+                f"{cls.__name__}.{name}: a field of this name would hide Record.{name}, which "
+                f"every record's checks use: name the field otherwise "
+                f"(for example {cls.__name__.lower()}_{name})"
+            )
         if "record_type" in cls.__dict__:
             return
         field = cls.model_fields.get("type")
