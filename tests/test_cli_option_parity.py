@@ -357,7 +357,7 @@ def test_extract_reads_a_named_fifo_its_writer_fills(fake: FakeOpenAI, tmp_path:
     result = runner.invoke(app, ["extract", str(fifo), *model_args(fake), "-f", "jsonl"])
     writer.join(10)
     assert result.exit_code == 0, result.output
-    assert f'"doc_id": "{fifo}"' in result.stdout
+    assert f'"doc_id": "{fifo}#' in result.stdout  # keyed by its text, as bulk keys a stream's
     assert "<p>" not in result.stdout  # read as HTML: its name says so
 
 

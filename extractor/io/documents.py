@@ -38,6 +38,7 @@ from extractor.io.decoding import normalise_newlines
 from extractor.io.formats import DocFormat, parse_html, parse_markdown, split_front_matter
 from extractor.io.readers import read_file
 from extractor.pipeline.document import Document, as_doc_id, replace_surrogates
+from extractor.redact import clean_surrogates, escape_surrogates
 
 __all__ = ["STRING_SOURCE", "Source", "read_document", "text_format", "to_document"]
 
@@ -105,9 +106,33 @@ def to_document(
 
     A string's default ``doc_id`` is ``sha256:`` and the start of the hash of
     the string as given, so the same string gets the same record ids in every
-    run. Raises :class:`~extractor.errors.InputError` naming the input when
-    it is of another type, or a path or page with no text.
+    run. An id holding lone surrogates is written with U+FFFD escapes, as bulk
+    names such ids (:func:`with_visible_id`). Raises
+    :class:`~extractor.errors.InputError` naming the input when it is of
+    another type, or a path or page with no text.
     """
+    return with_visible_id(_to_document(source, published=published, doc_id=doc_id))
+
+
+def with_visible_id(document: Document) -> Document:
+    """``document`` with an id that any UTF-8 writer takes: a lone surrogate in it
+    (``"a\ud800"`` from JSON) made the result unserialisable. Escaped one-to-one as
+    bulk names its inputs (:func:`~extractor.redact.escape_surrogates`), with a
+    warning; an id without one (every id bulk hands on) is left as it is."""
+    if clean_surrogates(document.doc_id) is document.doc_id:
+        return document
+    note = "doc_id held invalid characters (lone surrogates), written as U+FFFD escapes"
+    return dataclasses.replace(
+        document, doc_id=escape_surrogates(document.doc_id), warnings=(*document.warnings, note)
+    )
+
+
+def _to_document(
+    source: Source,
+    *,
+    published: date | None = None,
+    doc_id: str | None = None,
+) -> Document:
     if doc_id is not None:
         doc_id = as_doc_id(doc_id)  # 7 from a table's id column is "7", before any call
     if isinstance(source, Document):

@@ -50,7 +50,7 @@ from extractor.errors import (
     ModelRefusal,
     TransientModelError,
 )
-from extractor.io.documents import Source, to_document
+from extractor.io.documents import Source, to_document, with_visible_id
 from extractor.pipeline.answers import DraftList
 from extractor.pipeline.chunking import (
     DEFAULT_MAX_CHARS,
@@ -294,6 +294,7 @@ class Extractor:
                 f"aextract_document takes an extractor.Document, not {type(document).__name__}: "
                 "pass a str or a pathlib.Path to aextract"
             )
+        document = with_visible_id(document)  # a no-op for bulk's, named visibly already
         return await self._extract_text(
             document.text, document.published, document.doc_id, document
         )
