@@ -585,3 +585,50 @@ def test_an_id_with_lone_surrogates_gives_a_result_any_writer_takes(
         assert (result.doc_id == given_id) != surrogate
         assert surrogate == any("lone surrogates" in w for w in result.metadata.warnings)
     assert len({r.doc_id for r in results if r is not None}) == len(ids)
+
+
+_BAD_ITEMS = [None, 7, {"text": "x"}, ("a", "b", None, "extra"), (), (["a list"], "text"), b"bytes"]
+
+
+@SETTINGS
+@given(
+    kinds=st.lists(
+        st.sampled_from(["document", "pair", "triple", "str", "path", *range(len(_BAD_ITEMS))]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_extract_many_takes_what_extract_takes_and_a_wrong_item_is_an_input_error(
+    extractor: Extractor, tmp_path_factory: pytest.TempPathFactory, kinds: list[Any]
+) -> None:
+    """A str or a pathlib.Path given to extract_many was an "internal" error ("a bug: please
+    report it"); so was a 4-tuple or None. What extract() takes, extract_many takes, under
+    the id extract() gives it; anything else is that item's ``input`` error."""
+    folder = tmp_path_factory.mktemp("many")
+    items: list[Any] = []
+    for n, kind in enumerate(kinds):
+        text = SENTENCE.format(when=f"on day {n}") + " " + " ".join(FILLER)
+        if kind == "document":
+            items.append(Document(f"d{n}", text))
+        elif kind == "pair":
+            items.append((f"p{n}", text))
+        elif kind == "triple":
+            items.append((f"t{n}", text, "2024-03-12"))
+        elif kind == "str":
+            items.append(text)
+        elif kind == "path":
+            path = folder / f"a{n}.txt"
+            path.write_text(text)
+            items.append(path)
+        else:
+            items.append(_BAD_ITEMS[kind])
+    results = sorted(extract_many_sync(items, extractor=extractor), key=lambda r: r.index)
+    assert [r.index for r in results] == list(range(len(items)))
+    for kind, item, result in zip(kinds, items, results, strict=True):
+        if isinstance(kind, int):
+            assert result.error is not None and result.error.kind == "input", result.error
+            continue
+        assert result.error is None, result.error
+        assert result.extraction is not None
+        if kind in ("str", "path"):
+            assert result.doc_id == extractor.extract(item).doc_id == result.extraction.doc_id

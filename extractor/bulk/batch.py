@@ -73,6 +73,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
@@ -87,10 +88,12 @@ from extractor.errors import (
     ErrorKind,
     ExtractionFailed,
     ExtractorError,
+    InputError,
     LocalModelError,
     ModelError,
 )
 from extractor.io import InputFailure
+from extractor.io.documents import string_id
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
@@ -112,9 +115,16 @@ __all__ = [
 ]
 
 BatchInput: TypeAlias = (
-    Document | InputFailure | tuple[str, str] | tuple[str, str, date | str | None]
+    Document
+    | InputFailure
+    | tuple[str, str]
+    | tuple[str, str, date | str | None]
+    | str
+    | os.PathLike[str]
 )
-"""What :func:`extract_many` accepts per item."""
+"""What :func:`extract_many` accepts per item: what :meth:`Extractor.extract` takes (a
+Document, an article as a ``str``, a ``pathlib.Path`` to read), an ``(id, text)`` or
+``(id, text, published)`` tuple, or a reader's InputFailure (passed on as its error)."""
 
 #: Client errors that cannot depend on the document: the run stops on them.
 FATAL_CLIENT_STATUSES = frozenset({401, 403, 404})
@@ -622,20 +632,31 @@ def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str |
             return as_doc_id(item[0]), None, None
         except (TypeError, ValueError):
             pass  # reported by _extract as the item's error
+    if isinstance(item, os.PathLike):
+        return os.fspath(item), None, os.fspath(item)  # extract(Path(...))'s id: the path
+    if isinstance(item, str):
+        return string_id(item), None, None  # extract(text)'s id
     return f"#{index}", None, None
 
 
 async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
     if isinstance(item, Document):
         return await extractor.aextract_document(item)
+    if isinstance(item, str | os.PathLike):
+        return await extractor.aextract(item)  # as extract() takes it
     if not isinstance(item, tuple) or len(item) not in (2, 3):
-        raise TypeError(
-            f"an item must be a Document, an InputFailure or an (id, text, published) tuple, "
-            f"not {type(item).__name__}"
+        shape = f"a {len(item)}-tuple" if isinstance(item, tuple) else type(item).__name__
+        raise InputError(
+            "an item must be what extract() takes (a Document, a str, a pathlib.Path) or an "
+            f"(id, text) or (id, text, published) tuple, not {shape}"
         )
     doc_id, text, *rest = item
     published = rest[0] if rest else None
-    return await extractor.aextract(text, published=published, doc_id=as_doc_id(doc_id))
+    try:
+        ident = as_doc_id(doc_id)
+    except TypeError as error:  # a user's value, not a bug of ours
+        raise InputError(str(error)) from None
+    return await extractor.aextract(text, published=published, doc_id=ident)
 
 
 def _stops_the_run(error: BaseException) -> bool:

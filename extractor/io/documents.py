@@ -155,7 +155,7 @@ def _to_document(
             "the file (a str is always the article itself)",
             source=source.strip(),
         )
-    ident = doc_id or _string_id(source)
+    ident = doc_id or string_id(source)
     label = doc_id or STRING_SOURCE
     source, invalid = replace_surrogates(source, "text")  # before any parser sees it
     notes = (invalid,) if invalid else ()
@@ -186,6 +186,8 @@ def _names_a_file(text: str) -> bool:
         return False
 
 
-def _string_id(text: str) -> str:
+def string_id(text: str) -> str:
+    """The id of an article given as a string without one: ``sha256:`` and the start of
+    its hash, the same in every run."""
     # surrogatepass: a lone surrogate in a caller's string must not make hashing raise
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
