@@ -185,6 +185,12 @@ bad_urls = st.one_of(
     ),
     st.builds(lambda host, port: f"http://{host}:{port}/v1", hosts, st.integers(65536, 10**9)),
     st.sampled_from(["http://", "https:///v1", "http://:8000/v1", "http://user:pw@/v1"]),
+    # a blank or control character inside (around it, it is stripped: see below)
+    st.builds(
+        lambda host, blank: f"http://{host}{blank}/v1",
+        hosts,
+        st.sampled_from([" ", "\t", "\x7f", "\u00a0"]),
+    ),
 )
 
 
@@ -192,6 +198,21 @@ bad_urls = st.one_of(
 @given(url=good_urls)
 def test_an_http_url_with_a_host_is_accepted(url: str) -> None:
     assert resolve_model("openai/fake-model", base_url=url, api_key="x").base_url == url
+
+
+@FAST
+@given(
+    url=good_urls,
+    before=st.sampled_from(["", " ", "\t", "\n "]),
+    after=st.sampled_from(["", " ", "\n"]),
+)
+def test_blanks_pasted_around_a_url_are_dropped_as_in_the_variable(
+    url: str, before: str, after: str
+) -> None:
+    """`--base-url " http://host/v1"` passed the check, then was sent as given: 36 s of
+    retries and "could not reach the model server"."""
+    spec = resolve_model("openai/fake-model", base_url=f"{before}{url}{after}", api_key="x")
+    assert spec.base_url == url
 
 
 @FAST

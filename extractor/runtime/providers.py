@@ -58,6 +58,7 @@ import functools
 import importlib
 import json
 import logging
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -179,7 +180,8 @@ def resolve_model(
     """
     env = settings()
     model = model or env.model
-    base_url = base_url or env.base_url
+    # blanks around a pasted URL mean nothing, as in the variable (read stripped)
+    base_url = (base_url.strip() if base_url else None) or env.base_url
     _register_secrets(api_key, base_url)
     if base_url is not None:
         check_base_url(base_url)
@@ -310,6 +312,12 @@ def check_base_url(url: str) -> None:
         )
     if not parts.hostname or port == 0:
         raise ConfigurationError(f"the base URL {shown!r} names no host and port; {expected}")
+    blank = re.search(r"[\s\x00-\x1f\x7f]", url.strip())
+    if blank:
+        raise ConfigurationError(
+            f"the base URL {shown!r} holds {unicodedata.name(blank.group(), 'a control character')}"
+            f" at character {blank.start() + 1}, which no URL holds; {expected}"
+        )
 
 
 def _register_secrets(api_key: str | None, base_url: str | None) -> None:
