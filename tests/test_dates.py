@@ -181,3 +181,39 @@ def test_words_that_are_no_date_are_not_read_as_one(
     name = MONTHS_IN[language][month]
     for text in (SENTENCE[language].format(x=""), name, str(number), f"{name} {number}"):
         assert find_dates(text, language, published) == [], text
+
+
+# ------------------------------------------------- published: all of it a date, or none
+
+_TAILS = st.sampled_from(["", "abc", "99", "T25:99:99garbage", "T08:00:00Z", "T08:00:00+02:00",
+                          " 08:00", "T00:00:00.000000000", "x", "T08:00:00Zjunk", "-01"])  # fmt: skip
+
+
+@given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), tail=_TAILS)
+def test_published_is_a_whole_iso_date_or_time_or_refused(day: date, tail: str) -> None:
+    """``2024-01-0199`` or ``2024-01-01T25:99:99garbage`` was cut to its first ten
+    characters and anchored every "yesterday" of the article. Every way a ``published``
+    comes in (``Document``, a rows table, a file's metadata in bulk) reads the whole value:
+    an ISO 8601 date or date-time gives its day; anything else is refused (the API, a
+    row) or left unread (a file's metadata, then read from the article's dateline)."""
+    from datetime import datetime
+
+    from extractor import Document, InputError
+    from extractor.integrations.rows import _row_date
+    from extractor.io.formats import coerce_date
+
+    value = day.isoformat() + tail
+    try:
+        datetime.fromisoformat(value.replace(".000000000", ".000000"))
+        expected: date | None = day
+    except ValueError:
+        expected = None
+    try:
+        by_document = Document("x", "t", published=value).published
+    except InputError:
+        by_document = None
+    try:
+        by_row = _row_date(value)
+    except ValueError:
+        by_row = None
+    assert by_document == by_row == coerce_date(value) == expected, value

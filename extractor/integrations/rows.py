@@ -40,7 +40,7 @@ import json
 import numbers
 import unicodedata
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor import errors
@@ -50,10 +50,10 @@ from extractor.bulk.runner import (
     failure_reason,
     result_line,
 )
-from extractor.errors import BatchAborted, ConfigurationError, ExtractorError
+from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, InputError
 from extractor.io.decoding import decode_bytes
 from extractor.io.readers import InputFailure, Item
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, as_date
 from extractor.pipeline.engine import Extractor
 from extractor.runtime import aio
 
@@ -192,18 +192,12 @@ def _row_text(value: Any, row: Mapping[str, Any]) -> str:
 
 
 def _row_date(value: Any) -> date | None:
-    if _missing(value):
-        return None
-    if isinstance(value, datetime):  # pandas.Timestamp too
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10]) if value.strip() else None
-        except ValueError:
-            pass
-    raise ValueError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)")
+    """A row's ``published``, read as ``Document(published=...)`` reads it (:func:`as_date`):
+    one reading of a date however it comes in; a ValueError (the row's error) if none."""
+    try:
+        return as_date(value)
+    except (TypeError, InputError):
+        raise ValueError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)") from None
 
 
 # ----------------------------------------------------------- the per-batch path

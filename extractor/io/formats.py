@@ -30,7 +30,7 @@ import yaml
 
 from extractor.errors import InputError
 from extractor.io.decoding import declared_html_charset, decode_file, normalise_newlines
-from extractor.pipeline.document import Document, replace_surrogates
+from extractor.pipeline.document import Document, iso_day, replace_surrogates
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
 __all__ = [
@@ -569,6 +569,9 @@ def _make_date(year: str, month: str, day: str) -> date | None:
         return None
 
 
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def coerce_date(value: Any) -> date | None:
     """A date from a metadata value: a date, a datetime, or an ISO or dateline string."""
     if isinstance(value, datetime):
@@ -583,6 +586,8 @@ def coerce_date(value: Any) -> date | None:
     except ValueError:
         pass
     try:
-        return date.fromisoformat(value[:10])
+        return iso_day(value)
     except ValueError:
+        if _ISO_START.match(value):  # "2024-01-0199": an ISO date gone wrong, not a dateline
+            return None
         return parse_dateline(value)

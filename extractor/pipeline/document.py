@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import numbers
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -140,7 +141,7 @@ def as_date(value: Any) -> date | None:
         if not text or text.lower() in ("nat", "nan", "none", "null"):  # astype(str) of a gap
             return None
         try:
-            return date.fromisoformat(text[:10])
+            return iso_day(text)
         except ValueError:
             raise InputError(
                 f"published={shown(value)} is not a date: give an ISO 8601 date, YYYY-MM-DD"
@@ -149,6 +150,21 @@ def as_date(value: Any) -> date | None:
         f"published must be a date or an ISO 8601 string, not {type(value).__name__} "
         f"({shown(value)}): give a datetime.date or 'YYYY-MM-DD'"
     )
+
+
+#: A fraction of a second longer than Python reads (numpy writes nanoseconds).
+_LONG_FRACTION = re.compile(r"([.,]\d{6})\d+")
+
+
+def iso_day(text: str) -> date:
+    """The day of an ISO 8601 date or date-time, written whole ("2024-03-12",
+    "2024-03-12T08:00:00Z", numpy's "2024-03-12T00:00:00.000000000"); a ValueError for
+    anything else. Its first ten characters are not enough: "2024-01-0199" or
+    "2024-01-01T25:99" is no date, and taken as one it anchored every "yesterday"."""
+    text = text.strip()
+    if len(text) <= 10:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(_LONG_FRACTION.sub(r"\1", text)).date()
 
 
 def _as_warnings(value: Any) -> tuple[str, ...]:
