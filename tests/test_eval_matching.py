@@ -20,6 +20,7 @@ from extractor.evaluation.gold import (
     evidence_found,
     load_gold,
     normalize_for_grounding,
+    parse_gold_document,
 )
 from extractor.evaluation.matching import (
     actors_match,
@@ -592,3 +593,63 @@ def test_load_gold_count_shape(tmp_path: Path) -> None:
     }
     with pytest.raises(GoldFormatError, match="low <= best <= high"):
         load_gold(_write(tmp_path, [{**_GOOD, "records": [record]}]))
+
+
+_SEED_GOLD = Path(__file__).resolve().parent.parent / "seeds" / "000_e3df12fb75ba6b2b.gold.jsonl"
+
+
+def _typo(name: str, how: int, at: int) -> str:
+    """``name`` misspelt once: a letter dropped, doubled or two swapped."""
+    at = at % (len(name) - 1)
+    if how == 0:
+        return name[:at] + name[at + 1 :]
+    if how == 1:
+        return name[:at] + name[at] + name[at:]
+    return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    record=st.integers(0, 3), field=st.integers(0, 20), how=st.integers(0, 2),
+    at=st.integers(0, 30), keep=st.booleans(),
+)  # fmt: skip
+def test_a_misspelt_gold_field_is_refused_and_a_note_is_not(
+    record: int, field: int, how: int, at: int, keep: bool
+) -> None:
+    """``visitor_contry`` in a hand-written gold file was read as a note (unscored) and the
+    field as null, quietly lowering every score. A key that is a missing field's near twin
+    is refused, naming both; the same key beside its field is a note, as the format allows."""
+    document = json.loads(_SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
+    chosen = document["records"][record % len(document["records"])]
+    names = [n for n in chosen if n not in ("type", "evidence", "optional", "note", "status")]
+    name = names[field % len(names)]
+    misspelt = _typo(name, how, at)
+    if misspelt == name:
+        return
+    chosen[misspelt] = chosen[name] if keep else chosen.pop(name)
+    if keep:
+        assert parse_gold_document(document).records  # a note beside its field
+        return
+    with pytest.raises(GoldFormatError, match=f"{misspelt!r} is no field .* {name!r} is missing"):
+        parse_gold_document(document)
+
+
+@settings(max_examples=80, deadline=None)
+@given(code=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3))
+def test_a_gold_country_is_a_real_code_in_both_kinds_of_field(code: str) -> None:
+    """``ZZZ`` was refused in a meeting's ``countries`` but accepted as a visit's
+    ``visitor_country``, where no prediction could ever match it."""
+    from extractor.text.countries import is_alpha3
+
+    document = json.loads(_SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
+    visit = next(r for r in document["records"] if r["type"] == "visit")
+    meeting = next(r for r in document["records"] if r["type"] == "meeting")
+    for record, key, value in ((visit, "visitor_country", code), (meeting, "countries", [code])):
+        edited = json.loads(json.dumps(document))
+        target = next(r for r in edited["records"] if r == record)
+        target[key] = value
+        if is_alpha3(code):
+            parse_gold_document(edited)
+        else:
+            with pytest.raises(GoldFormatError, match=key):
+                parse_gold_document(edited)

@@ -23,7 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from extractor.errors import GoldFormatError
+from extractor.text.countries import is_alpha3
 from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
 from extractor.types.registry import GoldSpec, registered_types
@@ -182,6 +185,12 @@ def _is_partial_date(value: str) -> bool:
     return True
 
 
+def _is_country(value: object) -> bool:
+    """A known ISO 3166-1 alpha-3 code in capitals (``ZZZ`` matches the shape, and no
+    prediction can ever have it: the record could never be matched)."""
+    return isinstance(value, str) and bool(_ISO3.match(value)) and is_alpha3(value)
+
+
 def _is_int(value: object) -> bool:
     # bool is an int subclass; ``true`` as a count is a gold typo, not 1.
     return isinstance(value, int) and not isinstance(value, bool)
@@ -200,15 +209,13 @@ def _field_problem(rtype: str, name: str, kind: FieldKind, value: object) -> str
             return "must be a list of non-empty strings"
         return None
     if kind is K.COUNTRY_SET:
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and _ISO3.match(v) for v in value
-        ):
+        if not isinstance(value, list) or not all(_is_country(v) for v in value):
             return "must be a list of ISO 3166-1 alpha-3 codes (e.g. ['USA', 'CHN'])"
         return None
     if value is None:
         return None
     if kind is K.COUNTRY:
-        if not isinstance(value, str) or not _ISO3.match(value):
+        if not _is_country(value):
             return "must be an ISO 3166-1 alpha-3 code in capitals (e.g. 'USA') or null"
     elif kind in (K.ACTOR, K.TEXT):
         if not isinstance(value, str) or not value.strip():
@@ -266,12 +273,42 @@ def validate_record(record: object, *, check_fields: bool = True) -> list[str]:
         problems.append("'evidence' must be a non-empty string")
     if "optional" in record and not isinstance(record["optional"], bool):
         problems.append("'optional' must be true or false")
-    for name, kind in RECORD_FIELDS[str(rtype)].items():
+    fields = RECORD_FIELDS[str(rtype)]
+    for name, kind in fields.items():
         default: object = [] if kind in (K.NAMES, K.ITEMS, K.COUNTRY_SET) else None
         problem = _field_problem(str(rtype), name, kind, record.get(name, default))
         if problem:
             problems.append(f"'{name}' {problem}, got {record.get(name, default)!r}")
+    problems += _misspelt(str(rtype), record, fields)
     return problems
+
+
+def _misspelt(rtype: str, record: Mapping[str, Any], fields: Mapping[str, FieldKind]) -> list[str]:
+    """Keys that are no field but one misspelt, its field absent: ``visitor_contry``.
+
+    Other keys are allowed (notes for people, not scored: GOLD_FORMAT.md), so
+    a typo would be read as a note and the field as null ("the text does not
+    say"), quietly lowering the scores; one that is a field's near twin while
+    that field is missing is a typo beyond doubt.
+    """
+    unknown = [key for key in record if isinstance(key, str) and key not in fields]
+    problems = []
+    for key in unknown:
+        if key in ("type", "evidence", "optional"):
+            continue
+        near = [f for f in fields if f not in record and _slips(key, f) <= (1 if len(f) < 8 else 2)]
+        if near:
+            problems.append(
+                f"{key!r} is no field of a {rtype}, and {near[0]!r} is missing: a typo? "
+                "(rename the key if it is a note)"
+            )
+    return problems
+
+
+def _slips(typed: str, meant: str) -> int:
+    """Keyboard slips from ``meant`` to ``typed``: letters dropped, added, changed or two
+    swapped (the Damerau-Levenshtein distance), case ignored."""
+    return int(DamerauLevenshtein.distance(typed.lower(), meant.lower()))
 
 
 def parse_gold_document(
