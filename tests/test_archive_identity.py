@@ -672,3 +672,101 @@ def test_bulk_cli_reads_a_hostile_crawl_folder_and_a_rerun_writes_nothing(
     assert again.exit_code == 0, again.output
     assert len(fake.requests) == before
     assert out.read_bytes() == written
+
+
+# ------------------------------------------------------------------ Content-Encoding
+
+
+def _encoded(body: bytes, coding: str) -> bytes:
+    import zlib
+
+    import brotli
+
+    if coding in ("gzip", "x-gzip"):
+        return gzip.compress(body)
+    if coding == "deflate":
+        return zlib.compress(body)
+    if coding == "br":
+        return brotli.compress(body)
+    return body
+
+
+#: (Content-Encoding header, how the body is written): what each must give.
+_CODINGS = {
+    ("", "plain"): "page", ("identity", "plain"): "page", ("gzip", "gzip"): "page",
+    ("deflate", "deflate"): "page", ("br", "br"): "page", ("BR", "br"): "page",
+    ("gzip", "plain"): "page",  # a header that lies over a plain page: read as it is
+    ("br", "garbled"): "damaged", ("gzip", "garbled"): "damaged",
+    ("zstd", "garbled"): "cannot undo", ("gzip, br", "garbled"): "cannot undo",
+}  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    records=st.lists(st.sampled_from(sorted(_CODINGS)), min_size=1, max_size=6),
+    gz=st.booleans(),
+)
+def test_a_compressed_page_is_read_or_said_never_sent_as_bytes(
+    tmp_path_factory: pytest.TempPathFactory, records: list[tuple[str, str]], gz: bool
+) -> None:
+    """A page stored as the server sent it (``Content-Encoding: br`` from a browser crawl)
+    failed as "undecodable text", and a damaged one was an article of junk bytes sent to
+    the model. A body is undone (gzip, deflate, br) or read as it is when the header lied
+    over plain text; one that cannot be undone is a line naming its coding."""
+    folder = tmp_path_factory.mktemp("enc")
+    path = folder / ("crawl.warc.gz" if gz else "crawl.warc")
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=gz)
+        for number, (header, how) in enumerate(records):
+            html = page(kano(number + 2))
+            body = b"\x8b\x03\x80 not compressed \x00\x01" * 3 if how == "garbled" else html
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            if header:
+                headers.append(("Content-Encoding", header))
+            writer.write_record(writer.create_warc_record(
+                f"http://example.org/{number}", "response", payload=io.BytesIO(_encoded(body, how)),
+                http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
+            ))  # fmt: skip
+    items = {item.doc_id: item for item in iter_inputs([str(path)])}
+    assert len(items) == len(records)
+    for number, key in enumerate(records):
+        item = items[f"http://example.org/{number}"]
+        if _CODINGS[key] == "page":
+            assert isinstance(item, Document), item
+            assert kano(number + 2) in item.text
+        else:
+            assert isinstance(item, InputFailure), item
+            assert _CODINGS[key] in item.error and key[0].split(",")[0].lower() in item.error
+
+
+def test_a_brotli_bomb_meets_the_member_cap_not_the_memory(tmp_path: Path) -> None:
+    """A few kilobytes of br that inflate to 200 MB: read a chunk at a time, the record is
+    "too large" at the cap, and the record after it is read."""
+    import resource
+
+    import brotli
+
+    bomb = brotli.compress(b"<p>" + b"a" * 200_000_000, quality=1)
+    assert len(bomb) < 1_000_000
+    path = tmp_path / "bomb.warc"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for uri, body, coding in (
+            ("http://x/bomb", bomb, "br"),
+            ("http://x/ok", page(kano(5)), ""),
+        ):
+            headers = [("Content-Type", "text/html")] + (
+                [("Content-Encoding", coding)] if coding else []
+            )
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body),
+                http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"),
+            ))  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = {i.doc_id: i for i in iter_inputs([str(path)], max_member_bytes=5_000_000)}
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert (
+        isinstance(items["http://x/bomb"], InputFailure) and "cap" in items["http://x/bomb"].error
+    )
+    assert isinstance(items["http://x/ok"], Document)
+    assert grown_mb < 100, grown_mb

@@ -40,6 +40,13 @@ import extractor
 for module in pkgutil.walk_packages(extractor.__path__, "extractor."):
     if not module.name.endswith("__main__"):
         importlib.import_module(module.name)
+# what is imported on first use: an HTML page (trafilatura), a br-compressed WARC page (brotli)
+import io
+from extractor.io.archives import _Unbrotli
+from extractor.io.formats import parse_html
+parse_html("<html><body><p>" + "A sentence of an article. " * 20 + "</p></body></html>",
+           doc_id="x", source="x")
+_Unbrotli(io.BytesIO(b""))
 print("\\n".join(sorted({name.partition(".")[0] for name in set(sys.modules) - before})))
 """
 

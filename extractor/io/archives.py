@@ -1071,15 +1071,33 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
             name, error, final=final, is_uri=is_uri, captured=captured, record_id=record_id
         )
 
+    codings = _content_codings(record)
+    unreadable = _unreadable_coding(codings)
+    if unreadable is not None:
+        budget_error = _pass_over(record, budget, declared)
+        return budget_error or failed(unreadable)
+    damaged = (
+        f"compressed as {', '.join(codings)} (Content-Encoding), and its bytes do not "
+        "decompress: a damaged or mislabelled record"
+    )
     try:
-        data = budget.read(record.content_stream())
+        stream = _Unbrotli(_encoded_body(record)) if codings == ["br"] else record.content_stream()
+        data = budget.read(stream)
         missing = _missing_bytes(record)
     except (_MemberTooLarge, _ArchiveTooLarge) as exc:
         return failed(str(exc), final=isinstance(exc, _ArchiveTooLarge))
+    except _Undecodable:
+        return failed(damaged)
     except Exception as exc:  # bad chunked or gzip payload in one record
         return failed(f"unreadable record ({_describe(exc)})")
     if missing:
         return failed(_truncated(missing))
+    # warcio reads a body that does not decompress as it is (a decompressor dropped)
+    fell_back = getattr(stream, "decomp_type", None) and getattr(stream, "decompressor", 0) is None
+    if fell_back and not _plain_text(data):
+        # warcio reads a body that does not decompress as it is (a mislabelled plain page);
+        # bytes that are no text either are a damaged body, not an article
+        return failed(damaged)
     content_type = _content_type(record)
     charset = _CHARSET.search(content_type)
     return Member(
@@ -1094,6 +1112,100 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         record_id=record_id,
         conversion=kind == "conversion",
     )
+
+
+def _content_codings(record: Any) -> list[str]:
+    """The HTTP Content-Encoding of a response, as a list (``identity`` left out)."""
+    headers = getattr(record, "http_headers", None)
+    value = headers.get_header("content-encoding") if headers is not None else None
+    return [
+        c.strip().lower()
+        for c in str(value or "").split(",")
+        if c.strip().lower() not in ("", "identity")
+    ]
+
+
+def _unreadable_coding(codings: list[str]) -> str | None:
+    """Why a body compressed so cannot be read here (None: it can, or is not compressed).
+
+    warcio undoes gzip, deflate and br (with brotli installed, a dependency);
+    anything else (zstd, two codings) it would pass on as it is, and the
+    compressed bytes would reach the model as an article.
+    """
+    if not codings:
+        return None
+    from warcio.bufferedreaders import BufferedReader
+
+    known = {*BufferedReader.get_supported_decompressors(), "br"}  # br: see _Unbrotli
+    if len(codings) == 1 and codings[0] in known:
+        return None
+    return f"compressed as {', '.join(codings)} (Content-Encoding), which this install cannot undo"
+
+
+class _Undecodable(Exception):
+    """A compressed body whose bytes do not decompress."""
+
+
+def _encoded_body(record: Any) -> Any:
+    """A response's body as sent, its chunked transfer undone but not its compression."""
+    from warcio.bufferedreaders import ChunkedDataReader
+
+    if record.http_headers.get_header("transfer-encoding") == "chunked":
+        return ChunkedDataReader(record.raw_stream)
+    return record.raw_stream
+
+
+class _Unbrotli:
+    """A br-compressed body (as browser crawls store pages), read decompressed a chunk at a
+    time. warcio's own br reader breaks on brotli 1.2, and it inflates a whole block at
+    once; here every read returns at most ``size`` bytes, so a brotli bomb meets the
+    member cap (:meth:`ExpansionBudget.read`), not the memory."""
+
+    def __init__(self, stream: Any) -> None:
+        import brotli
+
+        self._error = brotli.error
+        self._stream = stream
+        self._decompressor = brotli.Decompressor()
+        self._ended = False
+
+    def read(self, size: int = _CHUNK) -> bytes:
+        try:
+            while True:
+                data = b""
+                if self._decompressor.can_accept_more_data():
+                    if self._ended:
+                        return b""
+                    data = self._stream.read(_CHUNK)
+                    if not data:
+                        self._ended = True
+                        if not self._decompressor.is_finished():
+                            raise _Undecodable("the br stream ends before its end")
+                        return b""
+                out = self._decompressor.process(data, output_buffer_limit=max(size, 1))
+                if out:
+                    return bytes(out)
+        except self._error as error:
+            raise _Undecodable(str(error)) from None
+
+
+def _pass_over(record: Any, budget: ExpansionBudget, declared: int) -> MemberFailure | None:
+    """Charge a record that is not read to the budget; a failure when that ends the archive."""
+    try:
+        budget.charge(declared)
+    except _ArchiveTooLarge as exc:
+        return MemberFailure(None, str(exc), final=True)
+    return None
+
+
+def _plain_text(data: bytes) -> bool:
+    """Whether ``data`` reads as text: UTF-8 (or ASCII) with no control character but
+    blank space, as a page whose Content-Encoding header lied would."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not re.search(r"[\x00-\x08\x0e-\x1f\x7f]", text)
 
 
 def _declared_length(headers: Any) -> int | None:
