@@ -297,6 +297,20 @@ def log_filter() -> RedactingFilter:
     return _FILTER
 
 
+def without_userinfo(url: str) -> str:
+    """``url`` without the ``user:password@`` of its authority: a page's address, which a
+    document carries into every output line, table and page, never its credentials (an
+    intranet export's ``http://alice:pw@wiki/page``). Anything else is left as written."""
+    found = _AUTHORITY.match(url)
+    if found is None or "@" not in found.group(2):
+        return url
+    return found.group(1) + found.group(2).rpartition("@")[2] + url[found.end() :]
+
+
+#: A URL's scheme and authority: up to the first "/", "?" or "#" after "://".
+_AUTHORITY = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)")
+
+
 def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:
     """``text`` with lone surrogates (undecodable file names, ``"\\ud800"`` escapes) replaced,
     so that it can be encoded as UTF-8."""

@@ -521,3 +521,41 @@ def test_a_key_no_http_header_can_carry_is_refused_before_any_request(
         resolve_model("openai/gpt-4o-mini", api_key=spoiled)
     assert "HTTP header" in str(caught.value)
     assert key not in str(caught.value)  # a key of 8+ characters: never in the message
+
+
+_SECRET = "pw-Xq7SECRET"
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    userinfo=st.sampled_from([f"alice:{_SECRET}", _SECRET, f"al%40ice:{_SECRET}", f":{_SECRET}"]),
+    host=st.sampled_from(["example.gov", "wiki.internal:8443", "[::1]"]),
+    tail=st.sampled_from(["", "/a", "/a?b=c@d", "#x"]),
+    way=st.sampled_from(["csv", "jsonl", "document"]),
+)
+def test_a_documents_url_never_carries_its_credentials_out(
+    tmp_path_factory: pytest.TempPathFactory, userinfo: str, host: str, tail: str, way: str
+) -> None:
+    """A CSV export's ``url`` column with ``http://alice:pw@wiki/page`` was copied verbatim
+    into every output line, the documents table and the page. A document keeps the page's
+    address, never the credentials in it, however it comes in."""
+    from extractor import Document
+    from extractor.io import iter_inputs
+
+    url = f"http://{userinfo}@{host}{tail}"
+    clean = f"http://{host}{tail}"
+    folder = tmp_path_factory.mktemp("url")
+    text = "China and Myanmar held talks in Yangon on Wednesday, state media said."
+    if way == "document":
+        assert Document("d", text, url=url).url == clean
+        return
+    path = folder / f"rows.{way}"
+    if way == "csv":
+        path.write_text(f'id,text,url\nu1,"{text}",{url}\n')
+    else:
+        path.write_text(json.dumps({"id": "u1", "text": text, "url": url}) + "\n")
+    [item] = list(iter_inputs([str(path)]))
+    assert isinstance(item, Document) and item.url == clean
+    assert _SECRET not in repr(item)

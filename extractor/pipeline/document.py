@@ -17,7 +17,7 @@ from typing import Any
 
 from extractor.errors import InputError
 from extractor.pipeline.options import shown
-from extractor.redact import clean_surrogates
+from extractor.redact import clean_surrogates, without_userinfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,8 @@ class Document:
                 raise TypeError(
                     f"{name} must be a str or None, not {type(value).__name__} ({shown(value)})"
                 )
+        if self.url is not None:  # an address, never credentials (see without_userinfo)
+            object.__setattr__(self, "url", without_userinfo(self.url))
         if not isinstance(self.meta, dict):
             if not isinstance(self.meta, Mapping):
                 raise TypeError(
