@@ -31,6 +31,7 @@ bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
 from __future__ import annotations
 
 import bz2
+import logging
 import lzma
 import os
 import posixpath
@@ -143,6 +144,12 @@ Source = str | IO[bytes]
 
 class _Readable(Protocol):
     def read(self, size: int = ..., /) -> bytes: ...
+
+
+# warcio logs what it mends in a record (a Target-URI with spaces) at WARNING; with no
+# handler of its own Python's last resort prints that raw on stderr, amid the tool's own
+# lines. The record is read all the same; an application that configures logging sees it.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 class _MemberTooLarge(Exception):
