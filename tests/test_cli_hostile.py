@@ -60,6 +60,8 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         '[1, 2]\n"text"\n{"doc_id": 5, "records": "x"}\n{"id": []}\n'
     )
     (root / "existing.json").write_text("{}")
+    deep = "[" * 5000 + "]" * 5000  # past what JSON reads at Python's recursion limit
+    (root / "deep.jsonl").write_text(f'{{"id": "a", "doc_id": "a", "text": "t", "x": {deep}}}\n')
     latin = os.path.join(os.fsencode(root), b"caf\xe9.txt")
     with open(latin, "wb") as handle:
         handle.write(bytes(range(256)) * 4)
@@ -75,6 +77,7 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "notjson": str(root / "notjson.jsonl"),
         "shapes": str(root / "shapes.jsonl"),
         "existing": str(root / "existing.json"),
+        "deep": str(root / "deep.jsonl"),
         "not_utf8": os.fsdecode(latin),
         "too_long": str(root / ("x" * 300 + ".txt")),
         "nul": str(root / "a\x00b.txt"),
@@ -83,7 +86,7 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 INPUTS = ["missing", "folder", "fifo", "fifo_jsonl", "zero", "dangling", "binary", "notjson",
-          "shapes", "not_utf8", "too_long", "nul"]  # fmt: skip
+          "shapes", "not_utf8", "too_long", "nul", "deep"]  # fmt: skip
 #: Where a file cannot be written (for --json, --save-predictions).
 FILE_TARGETS = ["folder", "fifo", "no_parent", "too_long", "nul"]
 #: Where a folder cannot be made (for --write, --to).

@@ -401,6 +401,11 @@ def load_gold(path: str | Path, *, check_evidence: bool = True) -> list[GoldDocu
             raise GoldFormatError(
                 f"invalid JSON: {exc.msg} (column {exc.colno})", path=path_str, line=lineno
             ) from None
+        except (RecursionError, ValueError) as exc:  # nested past what JSON reads; a huge number
+            why = "nested too deep to read" if isinstance(exc, RecursionError) else str(exc)
+            raise GoldFormatError(
+                f"not readable JSON ({why})", path=path_str, line=lineno
+            ) from None
         doc = parse_gold_document(obj, path=path_str, line=lineno, check_evidence=check_evidence)
         if doc.id in seen:
             raise GoldFormatError(

@@ -79,9 +79,10 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
             try:
                 line = json.loads(text)
                 str(line["doc_id"])
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
+            except (ValueError, KeyError, TypeError, RecursionError) as error:
+                reason = "nested too deep" if isinstance(error, RecursionError) else error
                 raise InputError(
-                    f"line {number} is not a result line ({error})", source=str(path)
+                    f"line {number} is not a result line ({reason})", source=str(path)
                 ) from None
             lines.append(line)
     last = {str(line["doc_id"]): index for index, line in enumerate(lines)}
