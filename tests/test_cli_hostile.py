@@ -473,3 +473,37 @@ def test_a_dead_proxy_is_named_not_the_server_and_no_proxy_goes_direct(
         assert "cannot reach the proxy http://" in result.stderr
         assert "cannot reach the model server" not in result.stderr
         assert len(answering.log) == before
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "command",
+    ["types", "schema --type visit -o -", "extract {article} -f json", "extract {article} -f csv",
+     "eval {gold} --predictions {results}", "view {results} -o -",
+     "flatten {results} -o - --table events"],
+)  # fmt: skip
+def test_standard_output_on_a_full_disk_is_one_line(
+    command: str, tmp_path: Path, answering: FakeOpenAI
+) -> None:
+    """``extract a.txt > out.json`` on a full disk (``/dev/full``) was a 40-line OSError
+    traceback: output that cannot be written is one line naming why, exit 2."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
+    results = tmp_path / "results.jsonl"
+    results.write_text(json.dumps(json.loads(_SEED_LINE.read_text())) + "\n")
+    gold = Path(__file__).resolve().parent.parent / "seeds" / "000_e3df12fb75ba6b2b.gold.jsonl"
+    args = command.format(article=article, results=results, gold=gold).split()
+    env = {**os.environ, "EXTRACTOR_MODEL": "openai/fake-model",
+           "EXTRACTOR_BASE_URL": answering.base_url, "OPENAI_API_KEY": "sk-test"}  # fmt: skip
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "extractor", *args], stdout=full, stderr=subprocess.PIPE,
+            text=True, env=env, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "No space left on device" in errors[0], result.stderr

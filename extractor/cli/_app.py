@@ -20,6 +20,8 @@ forget them (``tests/test_cli_conventions.py`` checks each registered one):
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
@@ -69,6 +71,11 @@ class ExtractorGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
+            sys.stdout.flush()  # here, where a full disk can be said, not at exit
+        except OSError as error:
+            if error.errno not in _CANNOT_WRITE:  # anything else is a bug: let it show
+                raise
+            _cannot_write(error)
         except click_errors.NoSuchOption as error:
             if error.option_name == "--version":  # a subcommand's --version: answer it
                 typer.echo(version_text())
@@ -86,6 +93,24 @@ class ExtractorGroup(TyperGroup):
             typer.echo(f"{PROG}: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+#: Why output could not be written that no command can mend: a full disk or quota, a file
+#: past its size limit, a failing device (``> /dev/full``, ``> out.json`` on a full disk).
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _cannot_write(error: OSError) -> NoReturn:
+    """One line for output that could not be written (exit 2), then quiet: stdout points
+    at /dev/null, so flushing it at exit does not fail again with a traceback."""
+    from extractor.cli.common import quiet_stdout
+
+    quiet_stdout()
+    with contextlib.suppress(OSError):
+        why = error.strerror or str(error)
+        typer.echo(f"{PROG}: error: cannot write the output ({why}): free some space, or "
+                   "write it elsewhere (-o)", err=True)  # fmt: skip
+    sys.exit(2)
 
 
 def _usage_error(error: Any) -> NoReturn:

@@ -19,6 +19,7 @@ output (:data:`STDIO`); a file output is written whole or not at all
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
@@ -416,6 +417,14 @@ def output_target(value: str | None, what: str) -> Path | None:
     if value is None or value == STDIO:
         return None
     return writable_file(value, what)
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again (a reader
+    that went away, a full disk)."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
 
 
 def write_output(target: Path | None, data: str | bytes) -> None:

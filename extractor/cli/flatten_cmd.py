@@ -18,8 +18,6 @@ that cannot be written.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
 from pathlib import Path
@@ -28,7 +26,7 @@ from typing import IO, Annotated
 import typer
 
 from extractor.cli._app import app
-from extractor.cli.common import fail_usage, os_error_message, print_error, shown
+from extractor.cli.common import fail_usage, os_error_message, print_error, quiet_stdout, shown
 from extractor.errors import ExtractorError
 from extractor.export.flatten import FlattenSummary, flatten, flatten_csv
 
@@ -87,7 +85,7 @@ def flatten_cmd(
         else:
             summary = flatten(source, target, parquet=parquet, tables=tables)
     except BrokenPipeError:  # `... -o - | head`: the reader has what it wanted
-        _quiet_stdout()
+        quiet_stdout()
         raise typer.Exit(0) from None
     except ExtractorError as error:
         print_error(error)
@@ -98,13 +96,6 @@ def flatten_cmd(
     for file in summary.files:
         typer.echo(os.fsencode(file))
     _report(summary, label)
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
 
 
 def _report(summary: FlattenSummary, label: str) -> None:
