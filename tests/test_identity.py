@@ -698,6 +698,47 @@ def test_texts_piped_to_extract_are_lines_of_their_own_that_bulk_finds(
     assert (summary.new, summary.unchanged, len(fake.requests)) == (0, 1, before)
 
 
+@settings(HYPOTHESIS, max_examples=6)
+@given(spellings=st.lists(st.sampled_from(["plain", "dot", "absolute", "up", "symlink"]),
+                          min_size=2, max_size=3))  # fmt: skip
+def test_extract_keys_a_files_records_as_bulk_does_however_it_is_spelt(
+    tmp_path_factory: pytest.TempPathFactory, fake: FakeOpenAI, spellings: list[str]
+) -> None:
+    """``extract art.txt -f jsonl`` gave the line the real path but its records the path as
+    typed: events named a document the documents table did not hold, and each spelling
+    gave other record ids. A file's records carry its real path, and the ids bulk gives."""
+    root = tmp_path_factory.mktemp("spelt")
+    folder = root / "d"
+    folder.mkdir()
+    article = folder / "a1.txt"
+    article.write_text(kano(17))
+    (root / "link.txt").symlink_to(article)
+    spelt = {"plain": "a1.txt", "dot": "./a1.txt", "absolute": str(article),
+             "up": "../d/a1.txt", "symlink": "../link.txt"}  # fmt: skip
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        lines = []
+        for spelling in spellings:
+            result = CliRunner().invoke(
+                app, ["extract", spelt[spelling], "-f", "jsonl", "--model", "openai/fake-model",
+                      "--base-url", fake.base_url, "--strategy", "single"], env=CLEAN_ENV,
+            )  # fmt: skip
+            assert result.exit_code == 0, result.stderr
+            lines.append(json.loads(result.stdout))
+    finally:
+        os.chdir(here)
+    out = root / "bulk.jsonl"
+    run(fake, [str(article)], out)
+    [bulk_line] = latest_lines(out)
+    for line in lines:
+        assert line["doc_id"] == str(article.resolve())
+        assert [(r["doc_id"], r["id"]) for r in line["records"]] == [
+            (r["doc_id"], r["id"]) for r in bulk_line["records"]
+        ]
+        assert all(r["doc_id"] == line["doc_id"] for r in line["records"])
+
+
 @settings(HYPOTHESIS, max_examples=5)
 @given(rows=st.lists(st.integers(2, 6), min_size=1, max_size=5), new=st.integers(7, 9))
 def test_lines_keyed_by_line_number_are_found_again(

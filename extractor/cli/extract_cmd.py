@@ -75,6 +75,7 @@ from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
+from extractor.redact import escape_surrogates
 
 FORMATS = ("json", "jsonl", "table", "csv", "html")
 #: The format an ``-o`` file's suffix implies when ``--format`` is not given.
@@ -224,6 +225,10 @@ def extract(
             document = _stream_document(_read_pipe(path), path)
         else:
             document = read_file(path)
+            # keyed as bulk keys a file, by its real path, however it is spelt: the records'
+            # doc_id and ids then match the line's (and bulk's) in every spelling
+            real = escape_surrogates(os.path.realpath(path))
+            document = dataclasses.replace(document, doc_id=real, source=real)
         if not document.text.strip():
             raise InputError("no text to extract from", source=source)
         return document
