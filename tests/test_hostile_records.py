@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,7 +114,9 @@ def test_any_doc_id_keeps_the_records_of_a_plain_id(
         assert [without_identity(r) for r in result.records] == [
             without_identity(r) for r in plain.records
         ], result.metadata.warnings
-        assert [r.doc_id for r in result.records] == [doc_id]
+        # an id with a lone surrogate is written with U+FFFD escapes, as bulk names it
+        shown = escape_surrogates(doc_id) if re.search("[\ud800-\udfff]", doc_id) else doc_id
+        assert [r.doc_id for r in result.records] == [shown]
         assert not any("codec" in w for w in result.metadata.warnings)
     assert [r.id for r in again.records] == [r.id for r in first.records]  # rerun-stable
     assert again.metadata.cached
