@@ -19,6 +19,7 @@ on loopback (:mod:`tests.fakes.batch_server`):
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -461,3 +462,51 @@ def test_a_thousand_documents_killed_at_random_moments_end_once_each(tmp_path: P
     assert_each_once(read_lines(output), tolls)
     assert set(submissions.values()) == {1}, "a request paid for twice"
     assert not state.exists()
+
+
+_WRONG = st.one_of(st.none(), st.integers(), st.text(max_size=4), st.lists(st.integers(), max_size=2),
+                   st.dictionaries(st.text(max_size=2), st.integers(), max_size=2), st.booleans())  # fmt: skip
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    where=st.sampled_from(["batches", "entry", "field", "model", "deep"]),
+    field=st.sampled_from([f.name for f in dataclasses.fields(BatchEntry)]),
+    value=_WRONG,
+)
+def test_a_damaged_state_file_is_refused_in_one_line_never_a_traceback(
+    tmp_path: Path, where: str, field: str, value: Any
+) -> None:
+    """A hand-edited or half-restored ``out.jsonl.batches.json`` (``"batches": "x"``, an
+    entry ``1``, ``"status": [1]``, ``"custom_ids": 5``, nesting past what JSON reads) was
+    an AttributeError or TypeError traceback in ``batch status``, ``cancel`` and ``bulk
+    --batch``. It loads with every field of its type, or is refused in one line."""
+    path = tmp_path / f"s{random.random()}.batches.json"
+    state = BatchState(path, [BatchEntry("ab", ["x", "y"], 10, id="batch-1", status="in_progress")])
+    state.model, state.server = "openai/m", "http://127.0.0.1:9/v1"
+    state.save()
+    data = json.loads(path.read_text())
+    if where == "batches":
+        data["batches"] = value
+    elif where == "entry":
+        data["batches"][0] = value
+    elif where == "field":
+        data["batches"][0][field] = value
+    elif where == "model":
+        data["model"] = value
+    text = "[" * 100_000 + "]" * 100_000 if where == "deep" else json.dumps(data)
+    path.write_text(text)
+    try:
+        loaded = BatchState.load(path)
+    except ConfigurationError as error:
+        assert "\n" not in str(error) and str(path) in str(error)
+        return
+    for entry in loaded.entries:  # accepted: every field is of its declared type
+        assert isinstance(entry.custom_ids, list) and all(
+            isinstance(c, str) for c in entry.custom_ids
+        )
+        assert isinstance(entry.status, str) and isinstance(entry.bytes, int)
+        assert entry.id is None or isinstance(entry.id, str)
+    assert loaded.model is None or isinstance(loaded.model, str)

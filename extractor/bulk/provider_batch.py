@@ -72,6 +72,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import TypeAdapter, ValidationError
+
 from extractor.bulk.batch import FATAL_CLIENT_STATUSES as FATAL
 from extractor.bulk.batch import BatchResult, ErrorInfo
 from extractor.bulk.carriers import (
@@ -207,6 +209,21 @@ class BatchEntry:
         )
 
 
+#: The entries of a state file, checked field by field.
+_ENTRIES = TypeAdapter(list[BatchEntry])
+
+
+def _why_unread(error: BaseException) -> str:
+    """A state file's problem in a few words: the first field that is wrong, and how."""
+    if isinstance(error, RecursionError):
+        return "nested too deep"
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = ".".join(["batches", *(str(part) for part in first["loc"])])
+        return f"{where}: {first['msg']}"
+    return str(error)
+
+
 class BatchState:
     """The batches of one output file, saved beside it (see the module doc).
 
@@ -239,16 +256,17 @@ class BatchState:
             data = json.loads(raw)
             if not isinstance(data, dict) or data.get("version") != _STATE_VERSION:
                 raise ValueError("not a batch state of this version")
-            fields = {f.name for f in dataclasses.fields(BatchEntry)}
-            entries = [
-                BatchEntry(**{k: v for k, v in item.items() if k in fields})
-                for item in data["batches"]
-            ]
-        except (ValueError, TypeError, KeyError) as error:
+            # every field of every entry of the type it has, or the file is refused here,
+            # not met later as a traceback (a hand edit, a half-restored backup)
+            entries = _ENTRIES.validate_python(data["batches"])
+            for key in ("model", "server"):
+                if not isinstance(data.get(key), str | None):
+                    raise ValueError(f"{key!r} is not a string")
+        except (ValueError, TypeError, KeyError, RecursionError) as error:
             raise ConfigurationError(
-                f"{path}: is not a batch state extractor can read ({error}); it may name "
-                "batches in flight: look at it, then move it aside to start over"
-            ) from error
+                f"{path}: is not a batch state extractor can read ({_why_unread(error)}); it "
+                "may name batches in flight: look at it, then move it aside to start over"
+            ) from None
         state = cls(path, entries)
         state.model = data.get("model")
         state.server = data.get("server")
