@@ -522,11 +522,12 @@ def test_an_edit_of_the_date_or_title_is_a_change(fake: FakeOpenAI, edits: list[
 
 
 @settings(HYPOTHESIS, max_examples=6)
-@given(spellings=st.lists(st.sampled_from(["fake-model", "openai/fake-model"]), min_size=2,
-                          max_size=4))  # fmt: skip
+@given(spellings=st.lists(st.sampled_from(["fake-model", "openai/fake-model", "fake-model ",
+                                           " openai/fake-model\t"]), min_size=2, max_size=4))  # fmt: skip
 def test_two_spellings_of_one_model_ask_the_same(fake: FakeOpenAI, spellings: list[str]) -> None:
     """``fake-model`` and ``openai/fake-model`` send the same requests: switching between
-    them redoes nothing (before: every document was paid for again)."""
+    them redoes nothing (before: every document was paid for again); so do blanks pasted
+    around the name, as the variable is read."""
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "a.txt"
         article.write_text(kano(7))

@@ -325,3 +325,28 @@ def test_bulk_refuses_a_users_one_line_file_and_leaves_it_byte_identical(
             assert mine.read_bytes() == content
         assert len(fake.requests) == requests  # refused before any document was sent
         assert sorted(p.name for p in Path(tmp).iterdir()) == ["mine.jsonl", "s.txt"]
+
+
+@FAST
+@given(
+    provider=st.sampled_from(["anthropic"]),
+    key_in=st.sampled_from(["none", "ANTHROPIC_API_KEY", "EXTRACTOR_API_KEY", "argument", "url"]),
+)
+def test_a_native_api_through_a_gateway_needs_its_key_before_any_work(
+    provider: str, key_in: str
+) -> None:
+    """``--model anthropic/... --base-url <gateway>`` with no Anthropic key failed every
+    document as "the model gave no valid answer" (its SDK refused to send): it is one line
+    naming the key to set, before any work, unless a key or URL credentials are given."""
+    env = Settings.from_env({"OPENAI_API_KEY": "sk-openai", **(
+        {key_in: "sk-given"} if key_in in ("ANTHROPIC_API_KEY", "EXTRACTOR_API_KEY") else {})})  # fmt: skip
+    url = "http://user:pw@127.0.0.1:9/v1" if key_in == "url" else "http://127.0.0.1:9/v1"
+    with patch("extractor.runtime.providers.settings", return_value=env):
+        call = lambda: resolve_model(  # noqa: E731
+            f"{provider}/claude-x", base_url=url, api_key="sk-arg" if key_in == "argument" else None
+        )
+        if key_in == "none":
+            with pytest.raises(ConfigurationError, match="ANTHROPIC_API_KEY or EXTRACTOR_API_KEY"):
+                call()
+        else:
+            assert call().base_url is not None

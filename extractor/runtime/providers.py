@@ -179,7 +179,7 @@ def resolve_model(
     logging.
     """
     env = settings()
-    model = model or env.model
+    model = (model.strip() if model else None) or env.model  # as the variable is read
     # blanks around a pasted URL mean nothing, as in the variable (read stripped)
     base_url = (base_url.strip() if base_url else None) or env.base_url
     _register_secrets(api_key, base_url)
@@ -241,6 +241,13 @@ def resolve_model(
         own = provider if provider in NATIVE_APIS else "openai"
         key = check_api_key(api_key or env.api_key or env.provider_key(own))
         _refuse_two_credentials(base_url, key)
+        if provider in NATIVE_APIS and key is None and url_credentials(base_url) is None:
+            # its SDK refuses to send a request without one: found per document, it read
+            # as a model failure ("no valid answer") on every document
+            raise ConfigurationError(
+                f"model {model!r} needs an API key, through a gateway (--base-url) too: set "
+                f"{KEY_VARIABLES.get(provider, 'its key variable')} or EXTRACTOR_API_KEY"
+            )
         return ModelSpec(label=model, provider=provider, model=name, base_url=base_url,
                          api_key=key, mode=chosen_mode)  # fmt: skip
     key = check_api_key(api_key or env.api_key or env.provider_key(provider))
