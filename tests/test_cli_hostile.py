@@ -507,3 +507,38 @@ def test_standard_output_on_a_full_disk_is_one_line(
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
     assert len(errors) == 1 and "No space left on device" in errors[0], result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["types", "types --json", "schema --type visit -o -", "schema", "flatten {results} -o -"
+                " --table events"],
+)  # fmt: skip
+def test_a_plugin_that_fails_to_load_is_one_line_in_every_command(
+    command: str, tmp_path: Path
+) -> None:
+    """A record-type plugin whose import raised was a traceback in ``types`` and ``schema``,
+    its cause printed raw (a key in it too): one line, redacted, exit 2, as elsewhere."""
+    import subprocess
+    import sys
+
+    plugin = tmp_path / "plug"
+    (plugin / "badplug-0.1.dist-info").mkdir(parents=True)
+    (plugin / "badplug-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: badplug\nVersion: 0.1\n"
+    )
+    (plugin / "badplug-0.1.dist-info" / "entry_points.txt").write_text(
+        "[extractor.record_types]\nboom = badplug.boom:Boom\n"
+    )
+    (plugin / "badplug").mkdir()
+    (plugin / "badplug" / "__init__.py").write_text("")
+    (plugin / "badplug" / "boom.py").write_text('raise RuntimeError("exploded sk-test-S3CRET9")\n')
+    results = tmp_path / "results.jsonl"
+    results.write_text(json.dumps(json.loads(_SEED_LINE.read_text())) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(plugin), "OPENAI_API_KEY": "sk-test-S3CRET9"}
+    args = command.format(results=results).split()
+    result = subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True,
+                            text=True, env=env, timeout=120)  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "S3CRET9" not in result.stderr + result.stdout
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "plugin 'boom'" in line and "failed to load" in line

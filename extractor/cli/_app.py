@@ -34,6 +34,8 @@ try:  # typer >= 0.20 carries its own copy of click; older releases use click it
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
+from extractor.errors import ExtractorError
+
 PROG = "extractor"
 
 
@@ -76,6 +78,11 @@ class ExtractorGroup(TyperGroup):
             if error.errno not in _CANNOT_WRITE:  # anything else is a bug: let it show
                 raise
             _cannot_write(error)
+        except ExtractorError as error:  # one a command did not turn into its line itself
+            from extractor.cli.common import exit_code, hint, print_error, safe_text
+
+            print_error(f"{safe_text(error)}{hint(error)}")
+            sys.exit(exit_code(error))
         except click_errors.NoSuchOption as error:
             if error.option_name == "--version":  # a subcommand's --version: answer it
                 typer.echo(version_text())
