@@ -354,3 +354,37 @@ def test_a_duckdb_output_holding_anything_flatten_does_not_write_is_kept(
         with duckdb.connect(str(target), read_only=True) as connection:
             tables = {row[0] for row in connection.execute("show tables").fetchall()}
         assert tables == set(_OURS)
+
+
+@pytest.mark.parametrize("kind", ["IOException", "TransactionException"])
+def test_duckdb_failing_to_write_is_one_line_and_the_old_database_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """``flatten -o t.duckdb`` on a full disk was duckdb's TransactionException traceback:
+    DuckDB says a full disk with its own exceptions, not OSError. One line, exit 2, and
+    the earlier database untouched, as for CSV and Parquet."""
+    duckdb = pytest.importorskip("duckdb")
+    from extractor.export import flatten as flatten_module
+
+    source = tmp_path / "r.jsonl"
+    source.write_text(json.dumps({"doc_id": "d", "status": "ok", "records": []}) + "\n")
+    target = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["flatten", str(source), "-o", str(target)]).exit_code == 0
+    before = target.read_bytes()
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise getattr(duckdb, kind)(
+            f'Failed to commit: Could not write file "{tmp_path}/.t.tmp.wal": No space left on device'
+        )
+
+    monkeypatch.setattr(flatten_module._DuckSink, "_insert", full)
+    monkeypatch.setattr(flatten_module._Database, "finish", full)
+    result = runner.invoke(app, ["flatten", str(source), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(
+        result.exception, SystemExit
+    )
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "No space left on device" in errors[0]
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.jsonl", "t.duckdb"]

@@ -59,6 +59,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -878,9 +879,15 @@ def _flatten(
                     sinks[name].append(_CsvSink(target / f"{name}.csv", cols))
                 if arrow is not None:
                     sinks[name].append(_ParquetSink(target / f"{name}.parquet", cols, arrow))
-    except (OSError, ValueError) as error:  # ValueError: an embedded NUL
+    except Exception as error:  # ValueError: an embedded NUL; duckdb's own: a full disk
+        if not isinstance(error, OSError | ValueError) and not _is_duckdb_error(error):
+            _abandon(sinks, database)
+            raise
         _abandon(sinks, database)
-        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        reason = (
+            _reason(error) if isinstance(error, OSError)
+            else _duckdb_reason(error) if _is_duckdb_error(error) else str(error)
+        )  # fmt: skip
         where = "a file" if kind == "duckdb" else "a folder"
         raise ConfigurationError(
             f"{_shown(target)}: cannot write the tables there ({reason}); "
@@ -900,13 +907,26 @@ def _flatten(
             summary.files += database.finish()
     except BaseException as error:
         _abandon(sinks, database)
-        if isinstance(error, OSError):
+        if isinstance(error, OSError) or _is_duckdb_error(error):  # a full disk, in duckdb too
+            why = _reason(error) if isinstance(error, OSError) else _duckdb_reason(error)
             raise InputError(
-                f"flattening failed ({_reason(error)}); the previous tables are untouched",
-                source=label,
+                f"flattening failed ({why}); the previous tables are untouched", source=label
             ) from None
         raise
     return summary
+
+
+def _is_duckdb_error(error: BaseException) -> bool:
+    """Whether ``error`` is DuckDB's own (it raises its IOException or TransactionException,
+    not OSError, for a disk that fills up while it writes)."""
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(error, duckdb.Error)
+
+
+def _duckdb_reason(error: BaseException) -> str:
+    """DuckDB's message without its prefix and file names: what a full disk says."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text.rpartition(": ")[2] or text
 
 
 def _abandon(sinks: Mapping[str, list[_Sink]], database: _Database | None) -> None:
