@@ -632,3 +632,22 @@ def test_extract_many_takes_what_extract_takes_and_a_wrong_item_is_an_input_erro
         assert result.extraction is not None
         if kind in ("str", "path"):
             assert result.doc_id == extractor.extract(item).doc_id == result.extraction.doc_id
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["At least 5 people were killed in Kano, Nigeria on Monday.", b"bytes", Path("a.txt"),
+     {"a": "At least 5 people were killed."}, "table"],
+)  # fmt: skip
+def test_extract_many_refuses_what_iterates_into_no_documents(
+    extractor: Extractor, server: FakeOpenAI, items: Any
+) -> None:
+    """A DataFrame gave "ok" results for its column names, an article one document per
+    character, a dict its keys: refused before any call, saying what to pass."""
+    if items == "table":
+        pandas = pytest.importorskip("pandas")
+        items = pandas.DataFrame({"id": [1], "text": ["At least 5 people were killed."]})
+    before = len(server.log)
+    with pytest.raises(TypeError, match="takes an iterable of documents"):
+        list(extract_many_sync(items, extractor=extractor))
+    assert len(server.log) == before

@@ -76,7 +76,14 @@ import logging
 import os
 import threading
 import time
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterable,
+    AsyncIterator,
+    Iterable,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeAlias
@@ -291,6 +298,7 @@ async def extract_many(
     :data:`MAX_ABORT_AFTER`, tolerates a burst of failures while the server
     recovers; 0 never aborts.
     """
+    _check_items(items)
     if not 1 <= concurrency <= MAX_CONCURRENCY:
         raise ConfigurationError(
             f"concurrency must be between 1 and {MAX_CONCURRENCY} documents in flight, "
@@ -316,6 +324,20 @@ async def extract_many(
         if owned:
             await engine.aclose()
             engine.close()
+
+
+def _check_items(items: Any) -> None:
+    """A TypeError, before any call, for ``items`` that iterate into something else than
+    documents: a str (one document per character), bytes, a path, a mapping (its keys)
+    or a table (a DataFrame iterates over its column names)."""
+    table = hasattr(items, "itertuples") or hasattr(items, "columns")
+    if isinstance(items, str | bytes | os.PathLike | Mapping) or table:
+        what = "a table" if table else type(items).__name__
+        raise TypeError(
+            f"extract_many takes an iterable of documents (Documents, str articles, paths or "
+            f"(id, text) tuples), not {what}: pass a list, [article] for one, or a table's "
+            "rows as Documents ([Document(r.id, r.text) for r in df.itertuples()])"
+        )
 
 
 def default_abort_after(concurrency: int) -> int:
