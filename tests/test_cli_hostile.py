@@ -542,3 +542,48 @@ def test_a_plugin_that_fails_to_load_is_one_line_in_every_command(
     assert "Traceback" not in result.stderr and "S3CRET9" not in result.stderr + result.stdout
     [line] = [line for line in result.stderr.splitlines() if line.strip()]
     assert "plugin 'boom'" in line and "failed to load" in line
+
+
+def _resolves_as_unknown(host: str) -> bool:
+    import socket
+
+    try:
+        socket.getaddrinfo(host, 80)
+    except socket.gaierror as error:
+        return error.errno == socket.EAI_NONAME
+    return False
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["extract", "bulk"]),
+    name=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10),
+    via=st.sampled_from(["--base-url", "proxy"]),
+)
+def test_a_host_name_nobody_knows_is_one_line_at_once(
+    command: str, name: str, via: str, tmp_path: Path, answering: FakeOpenAI
+) -> None:
+    """``--base-url http://locahost:8000/v1`` (a typo) was 36 s of retries and "Connection
+    error", 16 error lines in bulk: a host name no resolver knows, the server's or the
+    proxy's, is one line saying so, before any request (exit 2)."""
+    host = f"{name}.invalid"  # RFC 2606: never resolves
+    if not _resolves_as_unknown(host):
+        pytest.skip("this machine's resolver does not answer 'unknown' for .invalid")
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    article = folder / "a.txt"
+    article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
+    if via == "proxy":
+        env = {"HTTP_PROXY": f"http://{host}:3128", "EXTRACTOR_BASE_URL": answering.base_url}
+    else:
+        env = {"EXTRACTOR_BASE_URL": f"http://{host}:8000/v1"}
+    env |= {"EXTRACTOR_MODEL": "openai/fake-model", "NO_PROXY": ""}
+    args = [command, str(article), "-o", str(folder / "out.jsonl"), "--strategy", "single"]
+    before = len(answering.log)
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    [line] = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert "is not known" in line and host in line.replace("'", "") + (env.get("HTTP_PROXY") or "")
+    assert len(answering.log) == before
+    assert not (folder / "out.jsonl").exists() or not (folder / "out.jsonl").read_text()

@@ -82,6 +82,7 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import threading
 import time
 import unicodedata
@@ -1414,6 +1415,15 @@ async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None
             f"cannot reach the model server at {base_url} (connection refused): start it, "
             "or fix --base-url / EXTRACTOR_BASE_URL"
         ) from error
+    except socket.gaierror as error:
+        if error.errno != socket.EAI_NONAME:  # "temporary failure": the run's retries judge
+            return
+        what = f"the proxy {redact(proxy)}" if proxy is not None else "the model server"
+        raise ConfigurationError(
+            f"cannot reach {what}: its host name {parts.hostname!r} is not known (a typo?); "
+            + ("fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY" if proxy is not None
+               else "fix --base-url / EXTRACTOR_BASE_URL")
+        ) from error  # fmt: skip
     except (OSError, TimeoutError, ValueError):  # ValueError: a port that is no number
         return
     writer.close()

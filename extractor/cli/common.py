@@ -23,6 +23,7 @@ import io
 import logging
 import os
 import re
+import socket
 import stat
 import sys
 import tempfile
@@ -478,35 +479,45 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
 
     from extractor.errors import ConfigurationError
 
-    async def probe() -> bool:
+    async def probe() -> str | None:
         client = openai.AsyncOpenAI(
             base_url=base_url, api_key="probe", max_retries=0, timeout=timeout
         )
         try:
             await client.models.list()
         except openai.APIConnectionError as error:
-            return _refused(error)
+            return _why_unreachable(error)
         except Exception:
-            return False
+            return None
         finally:
             with contextlib.suppress(Exception):
                 await client.close()
-        return False
+        return None
 
-    if aio.run(probe()):
+    why = aio.run(probe())
+    if why == "refused":
         raise ConfigurationError(
             f"cannot reach the model server at {base_url} (connection refused): start it, "
             "or fix --base-url / EXTRACTOR_BASE_URL"
         )
+    if why == "unknown host":
+        raise ConfigurationError(
+            f"cannot reach the model server at {base_url}: its host name is not known (a "
+            "typo?); fix --base-url / EXTRACTOR_BASE_URL"
+        )
 
 
-def _refused(error: BaseException) -> bool:
-    """Whether a connection error was a refused connection (somewhere in its chain)."""
+def _why_unreachable(error: BaseException) -> str | None:
+    """Why a connection failed for sure, somewhere in its chain: "refused" (nothing
+    listens), "unknown host" (a name no resolver knows); None for anything else (a
+    temporary failure, a timeout), which the extraction's retries judge."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, ConnectionRefusedError):
-            return True
+            return "refused"
+        if isinstance(current, socket.gaierror) and current.errno == socket.EAI_NONAME:
+            return "unknown host"
         current = current.__cause__ or current.__context__
-    return False
+    return None
