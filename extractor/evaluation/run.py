@@ -20,6 +20,7 @@ from extractor.errors import ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
+from extractor.export.flatten import as_result_line
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
@@ -103,7 +104,12 @@ def predictions_from_lines(
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
     for line in lines:
+        line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
+        if line.get("status") == "error":  # a failure, not a prediction of nothing: missing
+            problem = line.get("error") or {}
+            failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
+            continue
         records: list[Record] = [
             get_type(str(r.get("type"))).record.model_validate(r)
             for r in line.get("records") or []
@@ -116,9 +122,6 @@ def predictions_from_lines(
             completion_tokens=spent.get("completion_tokens"),
             seconds=line.get("seconds"),
         )
-        if line.get("status") == "error":
-            problem = line.get("error") or {}
-            failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
     return predictions, usage, failures
 
 

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.export.flatten import as_result_line
 from extractor.io.output import is_anonymous_result, latest_lines
 from extractor.types.registry import RECORD_TYPES, get_type
 
@@ -171,6 +172,7 @@ def document_from_line(
     ``.txt``/``.md``/``.html`` file and, if the line has ``text_sha256``, its
     text still has that hash.
     """
+    line = as_result_line(line)  # extract's JSON too (records under each type's plural)
     records = line.get("records")
     status = _str(line.get("status")) or "ok"
     text = line.get("text")
