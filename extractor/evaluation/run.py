@@ -20,7 +20,7 @@ from extractor.errors import ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
-from extractor.export.flatten import as_result_line
+from extractor.io.output import as_result_line
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record

@@ -69,7 +69,13 @@ from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import Replacement, is_anonymous_result, latest_lines, packed_suffix
+from extractor.io.output import (
+    Replacement,
+    as_result_line,
+    is_anonymous_result,
+    latest_lines,
+    packed_suffix,
+)
 from extractor.redact import clean_surrogates
 from extractor.types.columns import (
     SEPARATOR,
@@ -327,48 +333,6 @@ def _row(
 
 
 # ------------------------------------------------------------------ results
-
-
-def as_result_line(result: Any) -> dict[str, Any]:
-    """A result in the shape of a bulk line (``doc_id``, ``status``, ``records`` ...).
-
-    Accepts a bulk line (returned as it is), the JSON of ``extractor
-    extract`` (an ``ArticleExtraction``: records under each type's plural,
-    ``metadata``), or an ``ArticleExtraction`` itself.
-    """
-    if hasattr(result, "model_dump"):
-        result = result.model_dump(mode="json")
-    if not isinstance(result, Mapping):
-        raise TypeError(f"a result is a JSON object, not {type(result).__name__}")
-    if "records" in result or not isinstance(result.get("metadata"), Mapping):
-        return dict(result)
-    meta = result["metadata"]
-    type_of = {spec.plural: spec.name for spec in registered_types()}
-    records: list[Any] = []
-    counts: dict[str, int] = {}
-    for key, items in result.items():
-        if key == "metadata" or not isinstance(items, list):
-            continue
-        for item in items:
-            if isinstance(item, Mapping) and (item.get("type") or key in type_of):
-                item = {**item, "type": item.get("type") or type_of[key]}
-                counts[str(item["type"])] = counts.get(str(item["type"]), 0) + 1
-                records.append(item)
-    return {
-        "doc_id": result.get("doc_id"),
-        "status": "ok",
-        "published": result.get("published"),
-        "records": records,
-        "counts": {**dict.fromkeys(type_of.values(), 0), **counts},
-        "usage": meta.get("usage"),
-        "model": meta.get("model"),
-        "prompt_version": meta.get("prompt_version"),
-        "schema_version": meta.get("schema_version"),
-        "strategy": meta.get("strategy"),
-        "seconds": meta.get("seconds"),
-        "warnings": meta.get("warnings"),
-        "error": None,
-    }
 
 
 def _event_facts(spec: RecordSpec, record: Mapping[str, Any]) -> dict[str, Any] | None:

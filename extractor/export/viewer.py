@@ -51,8 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.export.flatten import as_result_line
-from extractor.io.output import is_anonymous_result, latest_lines
+from extractor.io.output import as_result_line, is_anonymous_result, latest_lines
 from extractor.types.registry import RECORD_TYPES, get_type
 
 if TYPE_CHECKING:

@@ -820,6 +820,50 @@ def open_for_resume(
     return done, JsonlWriter(path, fsync=fsync)
 
 
+def as_result_line(result: Any) -> dict[str, Any]:
+    """A result in the shape of a bulk line (``doc_id``, ``status``, ``records`` ...).
+
+    Accepts a bulk line (returned as it is), the JSON of ``extractor
+    extract`` (an ``ArticleExtraction``: records under each type's plural,
+    ``metadata``), or an ``ArticleExtraction`` itself.
+    """
+    from extractor.types.registry import registered_types  # the plurals of the types
+
+    if hasattr(result, "model_dump"):
+        result = result.model_dump(mode="json")
+    if not isinstance(result, Mapping):
+        raise TypeError(f"a result is a JSON object, not {type(result).__name__}")
+    if "records" in result or not isinstance(result.get("metadata"), Mapping):
+        return dict(result)
+    meta = result["metadata"]
+    type_of = {spec.plural: spec.name for spec in registered_types()}
+    records: list[Any] = []
+    counts: dict[str, int] = {}
+    for key, items in result.items():
+        if key == "metadata" or not isinstance(items, list):
+            continue
+        for item in items:
+            if isinstance(item, Mapping) and (item.get("type") or key in type_of):
+                item = {**item, "type": item.get("type") or type_of[key]}
+                counts[str(item["type"])] = counts.get(str(item["type"]), 0) + 1
+                records.append(item)
+    return {
+        "doc_id": result.get("doc_id"),
+        "status": "ok",
+        "published": result.get("published"),
+        "records": records,
+        "counts": {**dict.fromkeys(type_of.values(), 0), **counts},
+        "usage": meta.get("usage"),
+        "model": meta.get("model"),
+        "prompt_version": meta.get("prompt_version"),
+        "schema_version": meta.get("schema_version"),
+        "strategy": meta.get("strategy"),
+        "seconds": meta.get("seconds"),
+        "warnings": meta.get("warnings"),
+        "error": None,
+    }
+
+
 def latest_lines(
     path: str | os.PathLike[str],
     *,
