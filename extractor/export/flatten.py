@@ -843,15 +843,12 @@ def _flatten(
                     sinks[name].append(_CsvSink(target / f"{name}.csv", cols))
                 if arrow is not None:
                     sinks[name].append(_ParquetSink(target / f"{name}.parquet", cols, arrow))
-    except Exception as error:  # ValueError: an embedded NUL; duckdb's own: a full disk
-        if not isinstance(error, OSError | ValueError) and not _is_duckdb_error(error):
-            _abandon(sinks, database)
-            raise
+    except Exception as error:
         _abandon(sinks, database)
-        reason = (
-            _reason(error) if isinstance(error, OSError)
-            else _duckdb_reason(error) if _is_duckdb_error(error) else str(error)
-        )  # fmt: skip
+        # ValueError: an embedded NUL in the name
+        reason = _write_reason(error) or (str(error) if isinstance(error, ValueError) else None)
+        if reason is None:
+            raise
         where = "a file" if kind == "duckdb" else "a folder"
         raise ConfigurationError(
             f"{_shown(target)}: cannot write the tables there ({reason}); "
@@ -871,8 +868,8 @@ def _flatten(
             summary.files += database.finish()
     except BaseException as error:
         _abandon(sinks, database)
-        if isinstance(error, OSError) or _is_duckdb_error(error):  # a full disk, in duckdb too
-            why = _reason(error) if isinstance(error, OSError) else _duckdb_reason(error)
+        why = _write_reason(error)
+        if why is not None:
             raise InputError(
                 f"flattening failed ({why}); the previous tables are untouched", source=label
             ) from None
@@ -880,15 +877,16 @@ def _flatten(
     return summary
 
 
-def _is_duckdb_error(error: BaseException) -> bool:
-    """Whether ``error`` is DuckDB's own (it raises its IOException or TransactionException,
-    not OSError, for a disk that fills up while it writes)."""
+def _write_reason(error: BaseException) -> str | None:
+    """Why the tables could not be written, in a few words (a full disk, a permission), or
+    None when ``error`` is no such failure. DuckDB says a full disk with its own
+    IOException or TransactionException, not OSError: its message is cut to the reason,
+    without its prefix and file names."""
+    if isinstance(error, OSError):
+        return _reason(error)
     duckdb = sys.modules.get("duckdb")
-    return duckdb is not None and isinstance(error, duckdb.Error)
-
-
-def _duckdb_reason(error: BaseException) -> str:
-    """DuckDB's message without its prefix and file names: what a full disk says."""
+    if duckdb is None or not isinstance(error, duckdb.Error):
+        return None
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return text.rpartition(": ")[2] or text
 

@@ -1057,10 +1057,9 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
     else:
         skip = f"WARC {kind or 'untyped'} record, not read"
     if skip is not None:  # passed over: warcio still inflates it, so it counts
-        try:
-            budget.charge(declared)
-        except _ArchiveTooLarge as exc:
-            return MemberFailure(None, str(exc), final=True)
+        too_large = _pass_over(budget, declared)
+        if too_large is not None:
+            return too_large
         missing = _missing_bytes(record)
         if missing:
             return MemberFailure(f"record-{number}", _truncated(missing))
@@ -1081,8 +1080,7 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
     codings = _content_codings(record)
     unreadable = _unreadable_coding(codings)
     if unreadable is not None:
-        budget_error = _pass_over(record, budget, declared)
-        return budget_error or failed(unreadable)
+        return _pass_over(budget, declared) or failed(unreadable)
     damaged = (
         f"compressed as {', '.join(codings)} (Content-Encoding), and its bytes do not "
         "decompress: a damaged or mislabelled record"
@@ -1099,11 +1097,10 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         return failed(f"unreadable record ({_describe(exc)})")
     if missing:
         return failed(_truncated(missing))
-    # warcio reads a body that does not decompress as it is (a decompressor dropped)
+    # warcio reads a body that does not decompress as it is, its decompressor dropped (a
+    # mislabelled plain page); bytes that are no text either are a damaged body, no article
     fell_back = getattr(stream, "decomp_type", None) and getattr(stream, "decompressor", 0) is None
     if fell_back and not _plain_text(data):
-        # warcio reads a body that does not decompress as it is (a mislabelled plain page);
-        # bytes that are no text either are a damaged body, not an article
         return failed(damaged)
     content_type = _content_type(record)
     charset = _CHARSET.search(content_type)
@@ -1196,7 +1193,7 @@ class _Unbrotli:
             raise _Undecodable(str(error)) from None
 
 
-def _pass_over(record: Any, budget: ExpansionBudget, declared: int) -> MemberFailure | None:
+def _pass_over(budget: ExpansionBudget, declared: int) -> MemberFailure | None:
     """Charge a record that is not read to the budget; a failure when that ends the archive."""
     try:
         budget.charge(declared)
