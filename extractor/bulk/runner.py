@@ -90,7 +90,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
 from extractor.bulk.batch import SERVER_KINDS, BatchResult, extract_many
@@ -1382,6 +1382,29 @@ class BulkRun:
         threading.Thread(target=count, name="bulk-count", daemon=True).start()
 
 
+def unreachable(
+    why: Literal["refused", "unknown host"], base_url: str | None, proxy: str | None = None
+) -> ConfigurationError:
+    """The one line for a model server, or the proxy before it (``proxy``), that cannot be
+    reached for sure: nothing listens there, or no resolver knows its host name. Said
+    alike by the quick checks of bulk (:func:`check_reachable`) and extract."""
+    if proxy is not None:
+        what = (
+            f"the proxy {redact(proxy)} that the environment puts between us and "
+            f"{redact(base_url) if base_url else 'the provider'}"
+        )
+        fix = "fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or name the server's host in NO_PROXY"
+    else:
+        what, fix = f"the model server at {base_url}", "fix --base-url / EXTRACTOR_BASE_URL"
+    if why == "refused":
+        return ConfigurationError(f"cannot reach {what} (connection refused): start it, or {fix}")
+    address = proxy if proxy is not None else base_url or ""
+    host = urlsplit(address if "://" in address else f"http://{address}").hostname
+    return ConfigurationError(
+        f"cannot reach {what}: its host name {host!r} is not known (a typo?); {fix}"
+    )
+
+
 async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None:
     """Fail at once when nothing listens at ``base_url`` (None: a provider's own API), or
     at the proxy the environment puts in the way (:func:`~extractor.settings.proxy_for`).
@@ -1404,26 +1427,11 @@ async def check_reachable(base_url: str | None, *, timeout: float = 5.0) -> None
         connecting = asyncio.open_connection(parts.hostname, port)
         _, writer = await asyncio.wait_for(connecting, timeout)
     except ConnectionRefusedError as error:
-        if proxy is not None:
-            raise ConfigurationError(
-                f"cannot reach the proxy {redact(proxy)} that the environment puts between us "
-                f"and {redact(base_url) if base_url else 'the provider'} (connection refused): "
-                "start it, fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or name the server's "
-                "host in NO_PROXY"
-            ) from error
-        raise ConfigurationError(
-            f"cannot reach the model server at {base_url} (connection refused): start it, "
-            "or fix --base-url / EXTRACTOR_BASE_URL"
-        ) from error
+        raise unreachable("refused", base_url, proxy) from error
     except socket.gaierror as error:
         if error.errno != socket.EAI_NONAME:  # "temporary failure": the run's retries judge
             return
-        what = f"the proxy {redact(proxy)}" if proxy is not None else "the model server"
-        raise ConfigurationError(
-            f"cannot reach {what}: its host name {parts.hostname!r} is not known (a typo?); "
-            + ("fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY" if proxy is not None
-               else "fix --base-url / EXTRACTOR_BASE_URL")
-        ) from error  # fmt: skip
+        raise unreachable("unknown host", base_url, proxy) from error
     except (OSError, TimeoutError, ValueError):  # ValueError: a port that is no number
         return
     writer.close()

@@ -29,7 +29,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
@@ -466,7 +466,7 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
     error answer, a slow server or anything else is left to the extraction,
     which says what it is.
     """
-    from extractor.bulk.runner import check_reachable
+    from extractor.bulk.runner import check_reachable, unreachable
     from extractor.runtime import aio
     from extractor.settings import proxy_for
 
@@ -477,9 +477,7 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
         return
     import openai
 
-    from extractor.errors import ConfigurationError
-
-    async def probe() -> str | None:
+    async def probe() -> Literal["refused", "unknown host"] | None:
         client = openai.AsyncOpenAI(
             base_url=base_url, api_key="probe", max_retries=0, timeout=timeout
         )
@@ -495,19 +493,11 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
         return None
 
     why = aio.run(probe())
-    if why == "refused":
-        raise ConfigurationError(
-            f"cannot reach the model server at {base_url} (connection refused): start it, "
-            "or fix --base-url / EXTRACTOR_BASE_URL"
-        )
-    if why == "unknown host":
-        raise ConfigurationError(
-            f"cannot reach the model server at {base_url}: its host name is not known (a "
-            "typo?); fix --base-url / EXTRACTOR_BASE_URL"
-        )
+    if why is not None:
+        raise unreachable(why, base_url)
 
 
-def _why_unreachable(error: BaseException) -> str | None:
+def _why_unreachable(error: BaseException) -> Literal["refused", "unknown host"] | None:
     """Why a connection failed for sure, somewhere in its chain: "refused" (nothing
     listens), "unknown host" (a name no resolver knows); None for anything else (a
     temporary failure, a timeout), which the extraction's retries judge."""
