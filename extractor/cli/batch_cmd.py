@@ -15,6 +15,7 @@ refused before anything is sent.
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -116,7 +117,13 @@ def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str
     ``output`` recorded in its batch state. A recorded server whose password was redacted
     is not used: the environment's or ``--base-url``'s must be the same server, which
     the library checks before it sends anything."""
-    state = BatchState.load(batch_state_path(check_output(output)))
+    where = batch_state_path(check_output(output))
+    if not os.path.lexists(output) and not where.exists():  # a typo must not read "none in flight"
+        fail_usage(
+            f"{shown(output)}: no such file, and no batch state beside it ({where.name}); "
+            "give the -o of a `bulk --batch` run"
+        )
+    state = BatchState.load(where)
     if base_url is None and state.server and "@" not in state.server:
         base_url = state.server
     return {"model": model if model is not None else state.model, "base_url": base_url}

@@ -85,9 +85,11 @@ from extractor.errors import (
     ExtractorError,
     InputError,
     LocalModelError,
+    OutputError,
     WorkerLost,
 )
 from extractor.io import is_rereadable
+from extractor.io.output import check_replaceable
 from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES
 from extractor.runtime import aio
 
@@ -568,6 +570,10 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
                 f"--summary-json {path}: inside the input folder {other}, which this run reads "
                 "(the next run would read the summary as an article); give a file outside it"
             )
+    try:  # another run's output, or a file of results
+        check_replaceable(path, "run summary")
+    except OutputError as error:
+        fail_usage(f"--summary-json {error}")
     folder = path.parent
     if path.is_dir():
         fail_usage(f"--summary-json {path}: is a folder; give a file name")

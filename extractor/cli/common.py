@@ -33,8 +33,8 @@ from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
-from extractor.errors import ExtractorError
-from extractor.io.output import Replacement, packed_suffix
+from extractor.errors import ExtractorError, OutputError
+from extractor.io.output import Replacement, check_replaceable, packed_suffix
 from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
@@ -100,8 +100,12 @@ def check_environment() -> None:
     a command calling the model would otherwise ignore without a word: today an
     ``EXTRACTOR_EVENT_LOOP`` that names no event loop (the default loop is used: the
     results are the same, so the run goes on)."""
+    from extractor.runtime.providers import environment_problem
     from extractor.settings import settings
 
+    problem = environment_problem()
+    if problem is not None:
+        fail_usage(problem)
     warning = settings().event_loop_warning()
     if warning is not None:
         typer.echo(f"extractor: warning: {safe_text(warning)}", err=True)
@@ -413,11 +417,27 @@ def stdin_file(suffix: str) -> Iterator[Path]:
         yield path
 
 
-def output_target(value: str | None, what: str) -> Path | None:
-    """``-o``'s file, checked before any work (:func:`writable_file`); None for stdout."""
+def output_target(
+    value: str | None, what: str, *, allows: Literal["none", "one", "any"] = "none"
+) -> Path | None:
+    """``-o``'s file, checked before any work (:func:`replaceable_file`); None for stdout."""
     if value is None or value == STDIO:
         return None
-    return writable_file(value, what)
+    return replaceable_file(value, what, allows=allows)
+
+
+def replaceable_file(
+    path: str | os.PathLike[str], what: str, *, allows: Literal["none", "one", "any"] = "none"
+) -> Path:
+    """``path`` if ``what`` can be written there (:func:`writable_file`) without destroying
+    extraction results: a run's output it writes now, or results of more documents than
+    ``allows`` (:func:`~extractor.io.output.check_replaceable`). Else one line, exit 2."""
+    target = writable_file(path, what)
+    try:
+        check_replaceable(target, what, allows=allows)
+    except OutputError as error:
+        fail_usage(str(error))
+    return target
 
 
 def quiet_stdout() -> None:

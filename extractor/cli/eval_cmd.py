@@ -37,11 +37,11 @@ from extractor.cli.common import (
     print_error,
     refuse_input_as_output,
     regular_file,
+    replaceable_file,
     safe_text,
     same_file,
     shown,
     stdin_file,
-    writable_file,
     write_output,
 )
 from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
@@ -160,12 +160,12 @@ def eval_command(
         regular_file(gold, "gold JSONL file")
     if predictions not in (None, STDIO):
         regular_file(predictions, "bulk output or saved run (JSONL)")
-    report_file = None if output in (None, STDIO) else writable_file(output, "report file")
-    if save_predictions is not None:
-        writable_file(save_predictions, "predictions file")
     for option, target in (("-o", output), ("--save-predictions", save_predictions)):
         for source in (gold, predictions):  # the gold set, a paid-for run: never written over
             refuse_input_as_output(target, source, option)
+    report_file = None if output in (None, STDIO) else replaceable_file(output, "report file")
+    if save_predictions is not None:  # a rerun replaces its saved predictions, not a bulk run's
+        replaceable_file(save_predictions, "predictions file", allows="any")
     if report_file and save_predictions and same_file(report_file, save_predictions):
         fail_usage("-o and --save-predictions name the same file: give two names")
     with _input(gold, "gold JSONL file") as (gold_path, gold_alias):

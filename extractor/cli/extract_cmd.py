@@ -215,7 +215,9 @@ def extract(
     if path != STDIO and not pipe:
         regular_file(path, "text, Markdown or HTML file")  # a device would never end
     refuse_input_as_output(output, path)
-    target = output_target(output, f"{chosen_format} file")
+    # a result file of one document is replaced (the last extract's); a bulk output is not
+    results = chosen_format in ("json", "jsonl")
+    target = output_target(output, f"{chosen_format} file", allows="one" if results else "none")
     source = "stdin" if path == STDIO else shown(path)
 
     def read() -> Document:

@@ -24,7 +24,7 @@ from rich.progress import (
 )
 
 from extractor.cli._app import app
-from extractor.cli.common import fail_usage, print_error, shown
+from extractor.cli.common import check_environment, fail_usage, print_error, shown
 from extractor.errors import LocalModelError
 from extractor.runtime.local import native, weights
 
@@ -51,6 +51,8 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _spec(size: str) -> weights.ModelSpec:
+    # --size reads EXTRACTOR_LOCAL_SIZE when not given: a bad variable is named as such first
+    check_environment()
     try:
         return weights.get_spec(size)
     except LocalModelError as exc:
@@ -178,6 +180,7 @@ def _install_plain(spec: weights.ModelSpec, verify: bool) -> str:
 @model_app.command("status")
 def status_cmd() -> None:
     """Show which models are installed, where, and how big."""
+    check_environment()  # a bad EXTRACTOR_LOCAL_SIZE is named, not shown as the default
     typer.echo(f"Models in {shown(weights.data_dir())}")
     for size, st in weights.status().items():
         if st.installed:

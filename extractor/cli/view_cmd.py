@@ -27,8 +27,8 @@ from extractor.cli.common import (
     print_error,
     refuse_input_as_output,
     regular_file,
+    replaceable_file,
     shown,
-    writable_file,
 )
 from extractor.errors import InputError
 from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
@@ -95,8 +95,8 @@ def view_cmd(
     if output != STDIO:
         with contextlib.suppress(OSError, ValueError):  # a missing folder is made; else refused
             Path(output).parent.mkdir(parents=True, exist_ok=True)
-        writable_file(output, "HTML file")
         refuse_input_as_output(output, path)
+        replaceable_file(output, "HTML page")
     source = sys.stdin.buffer if path == STDIO else path
     documents = JsonlDocuments(source, base_dir=source_root)
     try:

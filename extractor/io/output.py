@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import json
 import logging
 import os
@@ -74,11 +75,13 @@ __all__ = [
     "OutputTarget",
     "Replacement",
     "check_output",
+    "check_replaceable",
     "completed_ids",
     "drop_error_lines",
     "latest_lines",
     "open_for_resume",
     "open_output",
+    "run_holding",
 ]
 
 #: The keys every result line has had since the first release: a first line
@@ -993,12 +996,99 @@ def _rewrite(file: Path, temporary: Path, keep: set[int]) -> None:
     _fsync_folder(file.parent)
 
 
+def run_holding(path: str | os.PathLike[str]) -> str | None:
+    """Who holds ``path`` as a run's output ("pid 123"), or None when no run does.
+
+    A run holds a ``flock`` on ``<target>.lock`` and on the file itself while it
+    writes (:func:`open_output`); a probe takes neither for longer than it
+    takes to ask. A file system without flock answers None.
+    """
+    if sys.platform == "win32":  # pragma: no cover - never locked there
+        return None
+    real = Path(os.path.realpath(path))
+    for candidate in (real.with_name(real.name + ".lock"), real):
+        try:
+            fd = os.open(candidate, os.O_RDONLY | _CLOEXEC | _NOFOLLOW | _NONBLOCK)
+        except (OSError, ValueError):
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return _holder(fd) if candidate != real else "another process"
+            except OSError:
+                continue
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+    return None
+
+
+def check_replaceable(
+    path: str | os.PathLike[str], what: str, *, allows: Literal["none", "one", "any"] = "none"
+) -> None:
+    """Raise ConfigurationError when writing ``what`` over ``path`` whole would destroy
+    extraction results: the output of a run writing it now, always; and a file holding
+    the results of more documents than ``allows``: "none" for what is no result (a page,
+    a report, a schema), "one" for one document's results (``extract -o``: a bulk
+    output would lose every line but the new one), "any" for a file of results (saved
+    predictions, which a rerun replaces).
+
+    A missing or unreadable file is left to the writer to report.
+    """
+    holder = run_holding(path)
+    if holder is not None:
+        raise _problem(
+            f"is being written by an extractor run ({holder}); the {what} would replace "
+            f"its output: {_CHOOSE}",
+            path=path,
+        )
+    if allows == "any":
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, whatever happens
+    except (OSError, ValueError):
+        return
+    with handle:
+        documents: set[str] = set()
+        for raw in itertools.islice(handle, _RESULT_LINES_LOOKED_AT):
+            if not raw.strip():
+                continue
+            if not is_result_line(raw):
+                if not documents:
+                    return  # not ours at all: the user's to replace
+                continue
+            if allows == "none":
+                raise _problem(
+                    f"holds extraction results (an extractor output); the {what} would "
+                    f"replace them: {_CHOOSE}",
+                    path=path,
+                )
+            documents.add(str(json.loads(raw).get("doc_id")))
+            if len(documents) > 1:
+                raise _problem(
+                    f"holds the results of several documents (an extractor output); -o "
+                    f"replaces a file whole: append one with -f jsonl >> {os.fspath(path)}, "
+                    f"or {_CHOOSE}",
+                    path=path,
+                )
+
+
+#: Lines of a file :func:`check_replaceable` reads to tell what it holds: a bulk output
+#: holds a second document by its second line; a huge file is not read to its end.
+_RESULT_LINES_LOOKED_AT = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class Replacement:
     """A new version of a whole file (a page, a table, a report), written beside it and
     renamed over it at the end, as bulk rewrites its output: a failure leaves the old
     file; a symlink stays a link (the file it names is replaced); the file keeps the
-    owner and mode it had, so a private output stays private.
+    owner and mode it had, so a private output stays private. It is never renamed over
+    a file a run is writing (:func:`run_holding`): that run's lines would go to a file
+    no name leads to.
     """
 
     #: The file itself, symlinks resolved: what is replaced.
@@ -1025,6 +1115,13 @@ class Replacement:
 
     def commit(self) -> None:
         """Give the temporary file the target's owner and mode, and rename it over the target."""
+        holder = run_holding(self.target)
+        if holder is not None:
+            raise _problem(
+                f"is being written by an extractor run ({holder}), which started meanwhile; "
+                f"nothing was written: {_CHOOSE}",
+                path=self.target,
+            )
         try:
             info: os.stat_result | None = os.stat(self.target)
         except FileNotFoundError:

@@ -163,6 +163,32 @@ def canonical_model(label: str) -> str:
     return label if "/" in label else f"openai/{label}"
 
 
+def environment_problem() -> str | None:
+    """What is wrong with ``EXTRACTOR_MODE`` or ``EXTRACTOR_LOCAL_SIZE``, naming the
+    variable and what it may hold; None when both are unset or sound.
+
+    Reported where the value is used, the mistake read as one of the article's
+    ("a.txt: unknown mode") or of an option the user never gave (``--size``).
+    """
+    return _mode_problem() or _size_problem()
+
+
+def _mode_problem() -> str | None:
+    mode = settings().mode
+    if mode is None or mode in ("auto", *_MODES):
+        return None
+    return f"EXTRACTOR_MODE={mode!r}: use one of auto, {', '.join(_MODES)}, or unset it"
+
+
+def _size_problem() -> str | None:
+    from extractor.runtime.local import MODELS
+
+    size = settings().local_size
+    if size is None or size.strip().lower() in MODELS:
+        return None
+    return f"EXTRACTOR_LOCAL_SIZE={size!r}: use one of {', '.join(MODELS)}, or unset it"
+
+
 def resolve_model(
     model: str | None = None,
     *,
@@ -186,6 +212,8 @@ def resolve_model(
     if base_url is not None:
         check_base_url(base_url)
     chosen_mode: ModeName = mode or env.mode or "auto"  # type: ignore[assignment]
+    if mode is None and (problem := _mode_problem()) is not None:
+        raise ConfigurationError(problem)
     if chosen_mode not in ("auto", *_MODES):
         raise ConfigurationError(
             f"unknown mode {chosen_mode!r}: use one of auto, {', '.join(_MODES)}"
@@ -211,7 +239,11 @@ def resolve_model(
     if model == "local" or model.startswith("local/"):
         from extractor.runtime.local import get_spec
 
-        size = model.partition("/")[2] or env.local_size or DEFAULT_SIZE
+        size = model.partition("/")[2]
+        if not size:
+            if (problem := _size_problem()) is not None:
+                raise ConfigurationError(problem)
+            size = env.local_size or DEFAULT_SIZE
         alias = get_spec(size).alias
         return ModelSpec(label=f"local/{size}", provider="local", model=alias,
                          mode=chosen_mode, local_size=size)  # fmt: skip

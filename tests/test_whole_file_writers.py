@@ -1,0 +1,122 @@
+"""Whole-file writers never destroy extraction results (hostile round 17, #4 and #5).
+
+``extract -o``, ``view -o``, ``eval -o``, ``schema -o`` and ``bulk --summary-json`` write
+a file whole. Over a corpus of targets the test builds (a bulk output of one or several
+documents, the output of a run still writing it, a file of the user's), each writer
+either writes, or refuses in one line with exit 2 and leaves the target byte for byte as
+it was. Which: a file a run is writing is refused by every writer; results of several
+documents by all but a saved-predictions file (which a rerun replaces); one document's
+results by all but ``extract`` writing results (the last extract's line).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.errors import OutputError
+from extractor.io.output import check_replaceable, open_output, run_holding
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, static
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+EMPTY = json.dumps({"visits": [], "meetings": [], "arms_transfers": [], "casualty_reports": []})
+
+
+def result_line(doc_id: str) -> str:
+    return json.dumps({"doc_id": doc_id, "status": "ok", "source": doc_id, "records": [],
+                       "counts": {}, "usage": {}, "error": None}) + "\n"  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(static(EMPTY)) as fake:
+        yield fake
+
+
+#: writer -> (the results it may replace: "none", "one" or "any"; its command, given -o)
+WRITERS: dict[str, tuple[str, Any]] = {
+    "extract -f jsonl": ("one", lambda t, s, w: ["extract", str(w / "a.txt"), "-f", "jsonl",
+                                                  "-o", str(t), *model(s)]),
+    "extract -f json": ("one", lambda t, s, w: ["extract", str(w / "a.txt"), "-f", "json",
+                                                 "-o", str(t), *model(s)]),
+    "extract -f table": ("none", lambda t, s, w: ["extract", str(w / "a.txt"), "-f", "table",
+                                                   "-o", str(t), *model(s)]),
+    "view": ("none", lambda t, s, w: ["view", str(w / "results.jsonl"), "-o", str(t)]),
+    "eval -o": ("none", lambda t, s, w: ["eval", str(w / "gold.jsonl"), "--predictions",
+                                         str(w / "results.jsonl"), "-o", str(t)]),
+    "eval --save-predictions": ("any", lambda t, s, w: [
+        "eval", str(w / "gold.jsonl"), "--save-predictions", str(t), *model(s)]),
+    "schema": ("none", lambda t, s, w: ["schema", "-o", str(t)]),
+    "bulk --summary-json": ("none", lambda t, s, w: [
+        "bulk", str(w / "a.txt"), "-o", str(w / "run.jsonl"), "--summary-json", str(t),
+        "--progress", "none", *model(s)]),
+}  # fmt: skip
+#: target -> (its content, documents whose results it holds, held by a running run)
+TARGETS = {
+    "several documents": ("".join(result_line(f"doc-{n}") for n in range(3)), 3, False),
+    "one document": (result_line("doc-0"), 1, False),
+    "a running run's output": (result_line("doc-0"), 1, True),
+    "the user's notes": ("my notes\n", 0, False),
+}
+
+
+def model(server: FakeOpenAI) -> list[str]:
+    return ["--model", "openai/fake", "--base-url", server.base_url]
+
+
+def _workspace(folder: Path) -> Path:
+    (folder / "a.txt").write_text("Officials met in Lima on Monday.", encoding="utf-8")
+    (folder / "results.jsonl").write_text(result_line("a"), encoding="utf-8")
+    gold = (ROOT / "seeds" / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    (folder / "gold.jsonl").write_text(gold + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("target_kind", sorted(TARGETS))
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_whole_file_writer_never_replaces_results_it_should_keep(
+    tmp_path: Path, server: FakeOpenAI, writer: str, target_kind: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    work = _workspace(tmp_path)
+    content, documents, running = TARGETS[target_kind]
+    target = work / "target.jsonl"
+    target.write_text(content, encoding="utf-8")
+    allows, command = WRITERS[writer]
+    limit = {"none": 0, "one": 1, "any": 10**9}[allows]
+    expected_refusal = running or documents > limit
+    if running:
+        with open_output(target):  # a bulk run holds it while the writer runs
+            assert run_holding(target) is not None
+            result = runner.invoke(app, command(target, server, work))
+    else:
+        result = runner.invoke(app, command(target, server, work))
+    if expected_refusal:
+        assert result.exit_code == 2, (writer, target_kind, result.output)
+        assert target.read_text(encoding="utf-8") == content
+        message = result.output.strip().splitlines()[-1]
+        assert "target.jsonl" in message and ("extractor run" in message or "results" in message)
+    else:
+        assert result.exit_code in (0, 1), (writer, target_kind, result.output)
+        assert target.read_text(encoding="utf-8") != content
+
+
+def test_a_run_holding_its_output_is_seen_and_let_go(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    assert run_holding(target) is None  # nothing there
+    with open_output(target):
+        assert run_holding(target) is not None
+        assert run_holding(tmp_path / "./out.jsonl") is not None  # however it is spelt
+        with pytest.raises(OutputError, match="being written by an extractor run"):
+            check_replaceable(target, "page", allows="any")
+    assert run_holding(target) is None
+    check_replaceable(target, "page", allows="any")
