@@ -94,6 +94,8 @@ sentences = st.one_of(
     .filter(lambda pair: pair[0] != pair[1])
     .map(lambda pair: meeting(*pair)),
     st.sampled_from(["The weather was mild.", "Markets were closed for the holiday."]),
+    # words of a meeting the fake model finds no meeting in: an empty answer, then a second look
+    st.just("The two ministers talked by phone."),
 )
 articles = st.lists(sentences, min_size=1, max_size=6).map(" ".join)
 
@@ -144,14 +146,18 @@ def test_the_requests_are_the_recorded_ones() -> None:
     mode=st.sampled_from(["grammar", "json", "json_schema", "md_json"]),
     chunk_chars=st.integers(60, 500),
     max_retries=st.integers(0, 2),
+    second_look=st.booleans(),
 )
 def test_batch_requests_and_results_are_the_live_ones(
-    api: FakeBatchAPI, text: str, strategy: str, mode: str, chunk_chars: int, max_retries: int
-) -> None:
-    """Live extraction vs build_requests + parse_response + assemble on the same answers."""
+    api: FakeBatchAPI, text: str, strategy: str, mode: str, chunk_chars: int, max_retries: int,
+    second_look: bool,
+) -> None:  # fmt: skip
+    """Live extraction vs build_requests + parse_response + assemble on the same answers
+    (second looks included: a batch asks them after the same empty answers)."""
     document = Document("doc-1", text, published=date(2024, 3, 12))
     with extractor_for(api, strategy=strategy, mode=mode, chunk_chars=chunk_chars,
-                       chunk_overlap=40, max_retries=max_retries) as ex:  # fmt: skip
+                       chunk_overlap=40, max_retries=max_retries,
+                       second_look=second_look) as ex:  # fmt: skip
         before = len(api.core.raw_chat)
         try:
             live = ex.extract(text, published=document.published, doc_id=document.doc_id)
@@ -326,8 +332,12 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
     slow = BatchConfig(steps=("in_progress",) * 1000)
     with FakeBatchAPI(answer, batch=slow) as server:
         where = ["--model", MODEL, "--base-url", server.base_url]
+        missing = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
+        assert missing.exit_code == 2 and "no such file" in missing.stderr  # a typo is said
+        output.write_text("", encoding="utf-8")
         nothing = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert nothing.exit_code == 0 and "no batch recorded" in nothing.stdout
+        output.unlink()
 
         run_until(output, server, inputs, lambda: batch_recorded(server, output))
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)

@@ -582,6 +582,12 @@ def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpen
     assert run(fake, [str(folder)], out, strategy="per-type").unchanged == 2
     for line in latest_lines(out):
         assert line["strategy"] == "per-type" and line["types"]
+    # second looks are a way of asking: turned on, the lines are asked again, and say so
+    looked = run(fake, [str(folder)], out, strategy="per-type", second_look=True)
+    assert sum(looked.redone.values()) == 2
+    assert run(fake, [str(folder)], out, strategy="per-type", second_look=True).unchanged == 2
+    for line in latest_lines(out):
+        assert line["strategy"] == "per-type+second-look"
 
 
 # ---------------------------------------------------------------- error lines

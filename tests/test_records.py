@@ -218,6 +218,22 @@ def test_evidence_that_is_an_instruction_is_rejected() -> None:
         ("meeting", "The sale will help Denmark to meet current and future threats.", False),
         ("visit", "Sweden has requested to buy twenty GPS receivers.", False),
         ("arms_transfer", "Sweden has requested to buy twenty GPS receivers.", True),
+        # a call is a meeting, never a visit: no one travelled (written for the test)
+        ("visit", "President Lind spoke today by phone with Prime Minister Sato.", False),
+        ("meeting", "President Lind spoke today by phone with Prime Minister Sato.", True),
+        ("visit", "President Lind spoke with Prime Minister Sato about trade.", False),
+        ("visit", "Prime Minister Sato held talks with President Lind in Oslo.", True),
+        ("visit", "El presidente Lind habló por teléfono con el primer ministro Sato.", False),
+        ("meeting", "El presidente Lind habló por teléfono con el primer ministro Sato.", True),
+        ("visit", "Le président Lind a téléphoné au Premier ministre Sato.", False),
+        ("meeting", "Le président Lind a téléphoné au Premier ministre Sato.", True),
+        ("visit", "Präsident Lind telefonierte mit Ministerpräsident Sato.", False),
+        ("meeting", "Präsident Lind telefonierte mit Ministerpräsident Sato.", True),
+        ("visit", "Президент Линд провёл телефонный разговор с премьер-министром Сато.", False),
+        ("meeting", "Президент Линд провёл телефонный разговор с премьер-министром Сато.", True),
+        ("visit", "林德总统与佐藤首相通电话。", False),
+        ("meeting", "林德总统与佐藤首相通电话。", True),
+        ("visit", "林德总统会见了佐藤首相。", True),
     ],
 )
 def test_a_visit_or_meeting_needs_a_sentence_that_states_one(

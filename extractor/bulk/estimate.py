@@ -143,6 +143,9 @@ class RunEstimate:
     planned: int = 0
     already_done: int = 0
     calls: int = 0
+    #: With second looks: the most calls they may add (one per call about one type whose
+    #: chunk has the type's words, if its answer is empty); not in ``calls``.
+    second_looks: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     price: Price | None = None
@@ -170,6 +173,7 @@ class RunEstimate:
             "planned": self.planned,
             "already_done": self.already_done,
             "calls": self.calls,
+            "second_looks_at_most": self.second_looks,
             "usage": {
                 "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens,
@@ -204,6 +208,24 @@ def estimate_document(document: Document, extractor: Extractor) -> tuple[int, in
             several = len(call.kinds) > 1
             completion += SEVERAL_TYPES_COMPLETION_TOKENS if several else COMPLETION_TOKENS
     return calls, prompt, completion
+
+
+def second_looks_at_most(document: Document, extractor: Extractor) -> int:
+    """The second looks ``extractor`` may ask about ``document``: one per call about one
+    type whose chunk has that type's words (asked only if its answer is empty)."""
+    from extractor.pipeline.requests import plan_chunk, second_look
+
+    if not extractor.second_look:
+        return 0
+    looks = 0
+    for chunk in chunk_text(
+        document.text, max_chars=extractor.chunk_chars, overlap_chars=extractor.chunk_overlap
+    ):
+        plan = plan_chunk(
+            chunk, document.published, document.doc_id, extractor.types, extractor.strategy
+        )
+        looks += sum(second_look(plan, call, ()) is not None for call in plan.calls)
+    return looks
 
 
 def first(items: Iterator[Item], count: int | None) -> Iterator[Item]:
@@ -282,7 +304,7 @@ def estimate_run(
         done, target.own_paths(), sources, lines=existing_lines(target), retry_errors=retry_errors,
         forget_unseen=forget_unseen, every_input=limit is None,
         asked=Asked(types=tuple(extractor.types), model=extractor.spec.label,
-                    strategy=extractor.strategy),
+                    strategy=extractor.asked),
     )  # fmt: skip
     estimate.already_done = plan.already_done
     planned_chars = rest_chars = 0
@@ -305,11 +327,13 @@ def estimate_run(
         planned_chars += len(item.text)
         estimate.no_call += calls == 0
         estimate.calls += calls
+        estimate.second_looks += second_looks_at_most(item, extractor)
         estimate.prompt_tokens += prompt
         estimate.completion_tokens += completion
     if rest_chars and planned_chars:
         scale = rest_chars / planned_chars
         estimate.calls += round(estimate.calls * scale)
+        estimate.second_looks += round(estimate.second_looks * scale)
         estimate.prompt_tokens += round(estimate.prompt_tokens * scale)
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged

@@ -244,6 +244,10 @@ class BulkSummary:
     unseen: int | None = None
     errors_by_reason: Counter[str] = field(default_factory=Counter)
     records: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(RECORD_TYPES, 0)))
+    #: Of the documents written: results read from the cache (--cache), which cost no
+    #: tokens in this run; ``prompt_tokens``, ``completion_tokens`` and ``cost_usd`` leave
+    #: them out.
+    cached: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float | None = None
@@ -280,9 +284,10 @@ class BulkSummary:
     ) -> None:
         usage = result.usage
         reason = None if result.ok else failure_reason(result)
+        cached = result.extraction is not None and result.extraction.metadata.cached
         self._tally(result.ok, result.counts(), bool(result.failed_calls), reason,
                     (usage.prompt_tokens, usage.completion_tokens), changed=changed,
-                    not_read=not_read, redone=redone)  # fmt: skip
+                    not_read=not_read, redone=redone, cached=cached)  # fmt: skip
 
     def add_line(
         self,
@@ -300,11 +305,12 @@ class BulkSummary:
         counts = {k: v for k, v in (line.get("counts") or {}).items() if v}
         self._tally(line.get("status") == "ok", counts, bool(line.get("failed_calls")),
                     reason or "internal: unknown", tokens, changed=changed, not_read=not_read,
-                    redone=redone)  # fmt: skip
+                    redone=redone, cached=line.get("cached") is True)  # fmt: skip
 
     def _tally(
         self, ok: bool, counts: Mapping[str, int], incomplete: bool, reason: str | None,
         tokens: tuple[int, int], *, changed: bool, not_read: bool, redone: str | None,
+        cached: bool = False,
     ) -> None:  # fmt: skip
         self.documents += 1
         if redone == REDO_FORGOTTEN:
@@ -317,8 +323,11 @@ class BulkSummary:
             self.changed += 1
         else:
             self.new += 1
-        self.prompt_tokens += tokens[0]
-        self.completion_tokens += tokens[1]
+        if cached:  # paid for by the run that filled the cache, not by this one
+            self.cached += 1
+        else:
+            self.prompt_tokens += tokens[0]
+            self.completion_tokens += tokens[1]
         if not_read:
             self.not_read += 1
         elif ok:
@@ -349,6 +358,7 @@ class BulkSummary:
             "unseen": self.unseen,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
+            "cached": self.cached,
             "usage": {
                 "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens,
@@ -409,7 +419,8 @@ class BulkSummary:
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}{unreadable}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
-            f"completion {self.completion_tokens:,})",
+            f"completion {self.completion_tokens:,})"
+            + (f"; {self.cached:,} documents from the cache, at no cost" if self.cached else ""),
             f"cost       {cost}",
             f"time       {format_duration(self.elapsed)}{speed}",
             f"output     {self.output}",
@@ -467,7 +478,7 @@ class RunInfo:
         """What ``extractor`` asks: the one way every engine fills a line's run fields."""
         return cls(
             model=extractor.spec.label, prompt_version=prompt_version(),
-            schema_version=schema_version(), strategy=extractor.strategy,
+            schema_version=schema_version(), strategy=extractor.asked,
             types=tuple(extractor.types),
         )  # fmt: skip
 

@@ -66,6 +66,7 @@ from extractor.cli.common import (
     CacheOption,
     ModelOption,
     RetriesOption,
+    SecondLookOption,
     StrategyOption,
     TypesOption,
     check_environment,
@@ -90,7 +91,7 @@ from extractor.errors import (
 )
 from extractor.io import is_rereadable
 from extractor.io.output import check_replaceable
-from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES
+from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES
 from extractor.runtime import aio
 
 _PROGRESS_MODES = ("auto", "bar", "log", "none")
@@ -142,6 +143,7 @@ def bulk(
     strategy: StrategyOption = DEFAULT_STRATEGY,
     types: TypesOption = None,
     max_retries: RetriesOption = 2,
+    second_look: SecondLookOption = DEFAULT_SECOND_LOOK,
     cache: CacheOption = False,
     price: Annotated[
         str | None,
@@ -254,7 +256,7 @@ def bulk(
     request = _checked(
         inputs, output, limit=limit, fields=InputOptions(id_field, text_field, date_field,
         title_field), model=model, base_url=base_url, strategy=strategy, types=types,
-        max_retries=max_retries, cache=cache, price=price, jobs=jobs,
+        max_retries=max_retries, second_look=second_look, cache=cache, price=price, jobs=jobs,
         retry_errors=retry_errors, forget_unseen=forget_unseen, fsync=fsync, batch=batch,
         reask=reask, poll_interval=poll_interval, engine=engine, address=address,
         workers=workers, progress=progress, summary_json=summary_json,
@@ -300,6 +302,7 @@ def _checked(
     strategy: str,
     types: str | None,
     max_retries: int,
+    second_look: bool,
     cache: bool,
     price: str | None,
     jobs: int,
@@ -346,7 +349,8 @@ def _checked(
         concurrency=jobs, input_options=fields, retry_errors=retry_errors, fsync=fsync,
         forget_unseen=forget_unseen, every_input=limit is None, price=chosen_price,
         model=model, base_url=base_url, strategy=strategy, types=chosen_types,
-        max_retries=max_retries, cache=cache or None, **batch_options, **engine_options,
+        max_retries=max_retries, second_look=second_look, cache=cache or None,
+        **batch_options, **engine_options,
     )  # fmt: skip
     return _Request(run_type, paths, target, options, chosen_price)
 
@@ -495,7 +499,12 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         f"write {estimate.failures:,} error lines without a call, "
         f"{estimate.not_read:,} not read"
         + (f", {estimate.forgotten:,} forgotten" if estimate.forgotten else ""),
-        f"calls      ~{estimate.calls:,} model calls{planned}",
+        f"calls      ~{estimate.calls:,} model calls{planned}"
+        + (
+            f", and up to {estimate.second_looks:,} second looks (asked after empty answers)"
+            if estimate.second_looks
+            else ""
+        ),
         f"tokens     ~{estimate.prompt_tokens:,} prompt + ~{estimate.completion_tokens:,} "
         "completion (first attempts; re-asks add more: 1.8 times as many on the development "
         "set with the 1.5B model)",

@@ -67,6 +67,14 @@ TypesOption = Annotated[
 RetriesOption = Annotated[
     int, typer.Option("--max-retries", min=0, help="Validation re-asks per call.")
 ]
+SecondLookOption = Annotated[
+    bool,
+    typer.Option(
+        "--second-look/--no-second-look",
+        help="Ask once more about a type whose answer was empty, quoting the sentences "
+        "with its words (per-type: recall for a small model, a call more where it fires).",
+    ),
+]
 CacheOption = Annotated[
     bool, typer.Option("--cache/--no-cache", help="Reuse results from the on-disk cache.")
 ]

@@ -26,6 +26,7 @@ from extractor.cli.common import (
     CacheOption,
     ModelOption,
     RetriesOption,
+    SecondLookOption,
     StrategyOption,
     TypesOption,
     check_environment,
@@ -55,7 +56,7 @@ from extractor.evaluation.run import (
     without_ids,
     write_lines,
 )
-from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
 
 
 def _load_report(path: Path) -> EvalReport:
@@ -136,6 +137,7 @@ def eval_command(
     strategy: StrategyOption = DEFAULT_STRATEGY,
     types: TypesOption = None,
     max_retries: RetriesOption = 2,
+    second_look: SecondLookOption = DEFAULT_SECOND_LOOK,
     cache: CacheOption = False,
 ) -> None:
     """Precision, recall and F1 per type, field accuracy, grounding, tokens and time."""
@@ -192,7 +194,8 @@ def eval_command(
 
         def run() -> list[dict[str, Any]]:
             with Extractor(model, base_url=base_url, strategy=strategy, types=chosen_types,
-                           max_retries=max_retries, cache=cache or None) as extractor:  # fmt: skip
+                           max_retries=max_retries, second_look=second_look,
+                           cache=cache or None) as extractor:  # fmt: skip
                 check_server(extractor.spec.base_url)
                 return extract_gold(documents, extractor, on_document=progress)
 

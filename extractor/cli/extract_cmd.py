@@ -49,6 +49,7 @@ from extractor.cli.common import (
     CacheOption,
     ModelOption,
     RetriesOption,
+    SecondLookOption,
     StrategyOption,
     TypesOption,
     check_environment,
@@ -72,7 +73,7 @@ from extractor.io.formats import document_format, parse_document
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
 from extractor.io.readers import stream_document_id, stream_suffix
 from extractor.pipeline.document import Document
-from extractor.pipeline.engine import DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
 from extractor.redact import escape_surrogates
@@ -202,6 +203,7 @@ def extract(
     strategy: StrategyOption = DEFAULT_STRATEGY,
     types: TypesOption = None,
     max_retries: RetriesOption = 2,
+    second_look: SecondLookOption = DEFAULT_SECOND_LOOK,
     cache: CacheOption = False,
 ) -> None:
     """Extract visits, meetings, arms transfers and casualty reports from one article."""
@@ -238,7 +240,7 @@ def extract(
     def run(document: Document) -> ArticleExtraction:
         with Extractor(
             model, base_url=base_url, strategy=strategy, types=chosen_types,
-            max_retries=max_retries, cache=cache or None,
+            max_retries=max_retries, second_look=second_look, cache=cache or None,
         ) as extractor:  # fmt: skip
             check_server(extractor.spec.base_url)
             return extractor.extract(

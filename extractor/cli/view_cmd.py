@@ -113,8 +113,9 @@ def view_cmd(
     if summary.text_unavailable:
         typer.echo(
             f"view: warning: {summary.text_unavailable:,} document(s) without text: their records "
-            "are shown without highlighting (rerun `extractor bulk` to store each text, or "
-            "give --source-root)",
+            "are shown without highlighting (store each text: `extractor bulk`, or `extract "
+            "-f jsonl`, whose line names its source file"
+            + (")" if source_root is not None else "; or give --source-root)"),
             err=True,
         )
     if documents.torn_last_line:

@@ -20,6 +20,7 @@ from extractor.errors import ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
+from extractor.io.decoding import normalise_newlines
 from extractor.io.output import as_result_line
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
@@ -35,11 +36,17 @@ def extract_gold(
     *,
     on_document: Callable[[GoldDocument, dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Extract every gold document into a result line; failures become error lines."""
+    """Extract every gold document into a result line; failures become error lines.
+
+    Each line records the ``text_sha256`` of the gold text, as a bulk line does, so
+    that the saved run (``--save-predictions``) given back with ``--predictions``
+    against an edited gold file is checked like a bulk output, not trusted.
+    """
     lines = []
     for document in documents:
         line: dict[str, Any] = {"doc_id": document.id, "model": extractor.model,
-                                "strategy": extractor.strategy}  # fmt: skip
+                                "strategy": extractor.asked,
+                                "text_sha256": text_sha256(document.text)}  # fmt: skip
         try:
             # as a live run reads it: the address too, which names a government publisher
             source = Document(doc_id=document.id, text=document.text,
@@ -142,15 +149,22 @@ def other_texts(lines: Iterable[dict[str, Any]], documents: Sequence[GoldDocumen
     a line for a gold id with a different hash scores records of some other
     article (an edited gold file, a bulk run over other files under the same
     names) as if they were predictions for this one. Lines without a hash (a
-    run saved by ``eval --save-predictions``, older bulk output) cannot be
-    checked and are trusted. In gold order.
+    run saved by an older ``eval --save-predictions``, older bulk output) cannot
+    be checked and are trusted. In gold order.
     """
     hashes = {str(line["doc_id"]): line.get("text_sha256") for line in lines}
     return [
         doc.id
         for doc in documents
-        if isinstance(hashes.get(doc.id), str) and hashes[doc.id] != text_sha256(doc.text)
+        if isinstance(hashes.get(doc.id), str) and hashes[doc.id] not in _hashes_of(doc.text)
     ]
+
+
+def _hashes_of(text: str) -> tuple[str, str]:
+    """The hashes a line made from ``text`` may record: of the text as the gold file holds
+    it (``eval`` runs it so), and with its line ends made LF, as bulk reads every input
+    (a CRLF or CR gold text is the same article to a bulk run over the gold file)."""
+    return text_sha256(text), text_sha256(normalise_newlines(text))
 
 
 def without_ids(lines: Iterable[dict[str, Any]], ids: Iterable[str]) -> list[dict[str, Any]]:

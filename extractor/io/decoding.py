@@ -30,6 +30,7 @@ __all__ = [
     "guess_encoding",
     "is_ascii_compatible",
     "is_binary",
+    "is_blank",
     "normalise_newlines",
     "unit_decoding",
 ]
@@ -71,6 +72,16 @@ _NEWLINES = re.compile(r"\r\n?")
 def normalise_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF, so offsets and line logic agree everywhere."""
     return _NEWLINES.sub("\n", text) if "\r" in text else text
+
+
+_NOT_TEXT = re.compile(r"[\s\x00-\x1f\x7f-\x9f]*")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing to read: only blanks and control characters (NUL,
+    escape, C1 ...). A file of such bytes is refused as binary (:func:`is_binary`); a row,
+    a pipe or a Python string holding them is as empty as a blank one."""
+    return _NOT_TEXT.fullmatch(text) is not None
 
 
 def is_binary(data: bytes) -> bool:

@@ -29,7 +29,12 @@ from typing import Any, Literal
 import yaml
 
 from extractor.errors import InputError
-from extractor.io.decoding import declared_html_charset, decode_file, normalise_newlines
+from extractor.io.decoding import (
+    declared_html_charset,
+    decode_file,
+    is_blank,
+    normalise_newlines,
+)
 from extractor.pipeline.document import Document, iso_day, replace_surrogates
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
@@ -430,7 +435,7 @@ def record_to_document(
         raise InputError(f"no {fields.text!r} {noun}", source=source)
     if not isinstance(text, str):
         raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
-    if not text.strip():
+    if is_blank(text):  # blank, or nothing but NUL and other control characters
         raise InputError(f"{noun} {fields.text!r} is empty", source=source)
     text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
     warnings: list[str] = [invalid] if invalid else []

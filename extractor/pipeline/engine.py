@@ -50,6 +50,7 @@ from extractor.errors import (
     ModelRefusal,
     TransientModelError,
 )
+from extractor.io.decoding import is_blank
 from extractor.io.documents import Source, to_document, with_visible_id
 from extractor.pipeline.answers import DraftList
 from extractor.pipeline.chunking import (
@@ -70,6 +71,7 @@ from extractor.pipeline.requests import (
     failed_call,
     missing_warning,
     plan_chunk,
+    second_look,
 )
 from extractor.pipeline.result import (
     ArticleExtraction,
@@ -100,6 +102,8 @@ from extractor.types.registry import RecordSpec, resolve_types
 Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
 DEFAULT_STRATEGY: Strategy = "per-type"
+#: Whether an empty answer about one type takes a second look (``Extractor(second_look=...)``).
+DEFAULT_SECOND_LOOK = False
 T = TypeVar("T")
 
 #: Seconds a call may spend beyond its HTTP requests (validating and grounding the answers).
@@ -151,7 +155,10 @@ class Extractor:
     ``timeout`` is the seconds one HTTP request may take in all (above 0;
     None: 300, or 1800 for the embedded model), ``temperature`` 0 or more,
     ``max_tokens`` at least 1 (None: enough for the types asked), and
-    ``max_retries`` (validation re-asks) 0 or more.
+    ``max_retries`` (validation re-asks) 0 or more. ``second_look=True`` asks once
+    more about a type whose answer was empty, quoting the sentences that have its
+    words (:func:`~extractor.pipeline.requests.second_look`): recall for a small model,
+    at one call more where it fires.
     """
 
     def __init__(
@@ -171,6 +178,7 @@ class Extractor:
         chunk_chars: int = DEFAULT_MAX_CHARS,
         chunk_overlap: int = DEFAULT_OVERLAP_CHARS,
         retry_policy: RetryPolicy | None = None,
+        second_look: bool = DEFAULT_SECOND_LOOK,
     ) -> None:
         if not isinstance(strategy, str) or strategy not in STRATEGIES:
             raise ConfigurationError(
@@ -196,6 +204,11 @@ class Extractor:
                 hint="give the most tokens an answer may have, or None to fit the types asked",
             )  # fmt: skip
         chunk_chars, chunk_overlap = chunk_sizes(chunk_chars, chunk_overlap)
+        if not isinstance(second_look, bool):  # "no" or 0.0 from a config file is a mistake
+            raise ConfigurationError(
+                f"second_look must be True or False, not {type(second_look).__name__} "
+                f"({shown(second_look)})"
+            )
         if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
             raise ConfigurationError(
                 f"retry_policy must be a RetryPolicy, not {type(retry_policy).__name__} "
@@ -218,6 +231,9 @@ class Extractor:
         self.chunk_chars = chunk_chars
         self.chunk_overlap = chunk_overlap
         self.retry_policy = retry_policy or RetryPolicy()
+        #: Ask once more about a type whose answer was empty, quoting the sentences with
+        #: its words (:func:`~extractor.pipeline.requests.second_look`).
+        self.second_look = second_look
         self.backoff = Backoff()
         self.cache = _open_cache(cache)
         self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = (
@@ -233,6 +249,13 @@ class Extractor:
     @property
     def model(self) -> str:
         return self.spec.label
+
+    @property
+    def asked(self) -> str:
+        """How the calls are asked, as results record it (their ``strategy``): the strategy,
+        and ``+second-look`` with second looks, so that a resumed bulk run with the other
+        setting counts its documents as asked differently."""
+        return f"{self.strategy}+second-look" if self.second_look else self.strategy
 
     @property
     def documents_at_once(self) -> int | None:
@@ -302,7 +325,7 @@ class Extractor:
     async def _extract_text(
         self, text: str, day: date | None, doc: str, document: Document
     ) -> ArticleExtraction:
-        if not text.strip():
+        if is_blank(text):
             raise InputError("the article text is empty", source=document.source or doc)
         started = time.perf_counter()
 
@@ -379,7 +402,9 @@ class Extractor:
     def _cache_key(self, text: str, day: date | None, publisher: str | None = None) -> str:
         # The publisher changes what validates; it joins the key only when known, so
         # results cached before it existed keep their keys.
-        extra = {"publisher": publisher} if publisher else {}
+        extra: dict[str, Any] = {"publisher": publisher} if publisher else {}
+        if self.second_look:
+            extra["second_look"] = True
         return cache_key(
             **extra,
             model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(self.types),
@@ -402,9 +427,16 @@ class Extractor:
         tally.planned += len(plan.calls)
         for call in plan.calls:
             try:
-                records += await self._request(
+                found = await self._request(
                     call.model, call.messages, plan.context, tally, call.max_tokens
                 )
+                records += found
+                again = second_look(plan, call, found) if self.second_look else None
+                if again is not None:
+                    tally.planned += 1
+                    records += await self._request(
+                        again.model, again.messages, plan.context, tally, again.max_tokens
+                    )
             except ExtractionFailed as error:  # this question only: the others may do well
                 tally.failed.append(failed_call(call.kinds, chunk.index, error))
                 tally.first_failure = tally.first_failure or error
@@ -545,7 +577,7 @@ class Extractor:
         grouped = group_records(records, self.types)
         metadata = ExtractionMetadata(
             model=self.spec.label, prompt_version=prompt_version(self.types), schema_version=schema_version(),
-            strategy=self.strategy, usage=tally.usage, calls=tally.calls, reasks=tally.reasks,
+            strategy=self.asked, usage=tally.usage, calls=tally.calls, reasks=tally.reasks,
             seconds=round(time.perf_counter() - started, 3), chunks=chunks,
             dropped=tally.dropped, warnings=tally.warnings, failed_calls=tally.failed,
         )  # fmt: skip

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.text.cues import any_found, patterns_for
+from extractor.text.cues import any_found, patterns_for, states_any
 from extractor.text.language import detect_language
+from extractor.text.sentences import Sentence
 from extractor.types.registry import RecordSpec, get_type
 
 
@@ -53,3 +54,18 @@ def screen(text: str, types: Sequence[str], language: str | None = None) -> list
         ):
             passed.append(name)
     return passed
+
+
+def cued_sentences(
+    kind: str, text: str, sentences: Sequence[Sentence], language: str
+) -> list[Sentence]:
+    """The sentences of ``text`` with a word of type ``kind`` itself (not of the types
+    it is ``cued_by``), in the text's language or English: where a second look goes.
+
+    Empty for a type with no words for the language: no list where none fits.
+    """
+    spec = get_type(kind)
+    patterns = patterns_for(spec.cues, language) if spec.cues is not None else None
+    if patterns is None:
+        return []
+    return [s for s in sentences if states_any(patterns, text[s.start : s.end])]

@@ -19,6 +19,7 @@ templates, so a changed word in a template changes the version.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -107,6 +108,20 @@ def task_message(kind: str | tuple[str, ...] | None) -> dict[str, str]:
     It does not depend on the article, so it is rendered once per process.
     """
     return {"role": "user", "content": _task(kind)}
+
+
+def second_look_message(kind: str, lines: Sequence[str]) -> dict[str, str]:
+    """The instruction of a second look at one type: ``lines`` are the article's sentences
+    with that type's words, each as numbered for evidence ("[4] ..."), which the first
+    answer left without a record (see :func:`extractor.pipeline.requests.second_look`).
+
+    Without the type's invented example: asked about sentences that may hold no such
+    event, the 1.5B model copied the example's people.
+    """
+    spec = get_type(kind)
+    content = render("task_second_look.j2", kind=kind, spec=spec, label=spec.label,
+                     field=spec.plural, lines=list(lines))  # fmt: skip
+    return {"role": "user", "content": content}
 
 
 @cache

@@ -51,13 +51,19 @@ from extractor.errors import (
     IncompatibleServerError,
     InputError,
 )
+from extractor.io.decoding import is_blank
 from extractor.pipeline.answers import DraftList, answer_model, grammar_schema, titled
 from extractor.pipeline.chunking import Chunk, chunk_text
 from extractor.pipeline.document import Document
-from extractor.pipeline.gating import screen
+from extractor.pipeline.gating import cued_sentences, screen
 from extractor.pipeline.inference import infer
 from extractor.pipeline.merging import merge_records
-from extractor.pipeline.prompting import prompt_version, system_message, task_message
+from extractor.pipeline.prompting import (
+    prompt_version,
+    second_look_message,
+    system_message,
+    task_message,
+)
 from extractor.pipeline.result import (
     ArticleExtraction,
     ExtractionMetadata,
@@ -70,6 +76,7 @@ from extractor.runtime import wire
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
 from extractor.runtime.providers import answer_problem
 from extractor.text.countries import government_country
+from extractor.text.language import detect_language
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
 
@@ -94,6 +101,7 @@ __all__ = [
     "missing_warning",
     "parse_response",
     "plan_chunk",
+    "second_look",
 ]
 
 #: The note added after an answer cut off at the length limit (asked once more, then failed).
@@ -127,6 +135,8 @@ class ChunkPlan:
     sentences: list[Sentence]
     context: dict[str, Any]
     calls: tuple[Call, ...]
+    #: The chunk's language (ISO 639-1, or "und"), which chose the gate's words.
+    language: str = "und"
 
 
 def plan_chunk(
@@ -148,7 +158,8 @@ def plan_chunk(
     sentences = split_sentences(chunk.text)
     system = system_message(chunk.text, published, sentences)
     context = validation_context(chunk.text, published, doc_id, sentences, publisher)
-    kinds = screen(chunk.text, types)
+    language = detect_language(chunk.text)
+    kinds = screen(chunk.text, types, language)
     calls: tuple[Call, ...]
     if strategy == "single" and len(kinds) > 1:
         several = tuple(kinds)
@@ -161,7 +172,44 @@ def plan_chunk(
             Call((kind,), answer_model((kind,)), [system, task_message(kind)], ONE_TYPE_TOKENS)
             for kind in kinds
         )
-    return ChunkPlan(chunk, sentences, context, calls)
+    return ChunkPlan(chunk, sentences, context, calls, language)
+
+
+#: The most sentences a second look quotes, and the most characters of each: a
+#: small model reads a short list, and a long one costs prompt time.
+SECOND_LOOK_SENTENCES = 6
+SECOND_LOOK_CHARS = 400
+
+
+def second_look(plan: ChunkPlan, call: Call, records: Sequence[Record]) -> Call | None:
+    """One more call about the type of ``call`` when its answer had no record, or None.
+
+    The 1.5B model answers an empty list for events the article plainly
+    states ("The President spoke today with ..."), and a cue list in the
+    type's guidance did not help (BENCHMARKS.md: it cost more than it
+    found). A second look asks about the chunk's sentences that have the
+    type's own words, quoted after the article, with their numbers: a
+    question about six sentences instead of a whole article. Its answer is
+    validated and grounded like any other, so what it invents is dropped
+    as the first answer's would be. Asked only after an empty answer of one
+    type (a call about several types, or an answer with records, gets
+    none): each second look is a call, and an answer that found something
+    was read.
+    """
+    if records or len(call.kinds) != 1:
+        return None
+    kind = call.kinds[0]
+    cued = cued_sentences(kind, plan.chunk.text, plan.sentences, plan.language)
+    if not cued:
+        return None
+    lines = []
+    for sentence in cued[:SECOND_LOOK_SENTENCES]:
+        words = " ".join(plan.chunk.text[sentence.start : sentence.end].split())
+        if len(words) > SECOND_LOOK_CHARS:
+            words = words[: SECOND_LOOK_CHARS - 1].rstrip() + "…"
+        lines.append(f"[{sentence.number}] {words}")
+    messages = [call.messages[0], second_look_message(kind, lines)]
+    return Call(call.kinds, call.model, messages, call.max_tokens)
 
 
 def chunk_records(plan: ChunkPlan, records: Sequence[Record], types: Sequence[str]) -> list[Record]:
@@ -250,6 +298,12 @@ class ModelRequest:
     warnings: tuple[str, ...] = field(default=(), repr=False)
     #: The API the body is written for (:func:`extractor.runtime.wire.dialect`).
     dialect: str = field(default="openai", repr=False)
+    #: Whether an empty answer to the call's first look takes a second (:func:`second_look`),
+    #: and which look this request is (1, or 2 for the second).
+    second_look: bool = field(default=False, repr=False)
+    look: int = 1
+    #: Records the call's earlier look dropped as invalid (a second look counts them on).
+    dropped_before: int = field(default=0, repr=False)
 
     @property
     def is_reask(self) -> bool:
@@ -277,7 +331,7 @@ def build_requests(document: Document, extractor: Extractor) -> list[ModelReques
     text is empty.
     """
     text = document.text
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise InputError("the article text is empty", source=document.source or document.doc_id)
     spec = extractor.spec
     mode = spec.instructor_mode
@@ -299,6 +353,7 @@ def build_requests(document: Document, extractor: Extractor) -> list[ModelReques
                 arguments, mode=mode, doc_key=doc_key, doc_id=document.doc_id,
                 call=len(requests), chunk=chunk, kinds=call.kinds,
                 max_retries=extractor.max_retries, dialect=spec.dialect,
+                second_look=extractor.second_look,
             )  # fmt: skip
             requests.append(request)
     return requests
@@ -321,6 +376,7 @@ def _request(
     kinds: tuple[str, ...],
     max_retries: int,
     dialect: str,
+    second_look: bool,
 ) -> ModelRequest:
     plain = {key: value for key, value in arguments.items() if key != "response_model"}
     _, prepared = wire.prepare(mode, arguments["response_model"], plain, dialect=dialect)
@@ -328,7 +384,7 @@ def _request(
         custom_id="", doc_id=doc_id, call=call, chunk=chunk.index, start=chunk.start,
         end=chunk.end, kinds=kinds, body=wire.body_bytes(prepared, dialect=dialect), mode=mode,
         max_retries=max_retries, doc_key=doc_key, arguments=arguments, prepared=prepared,
-        dialect=dialect,
+        dialect=dialect, second_look=second_look,
     )  # fmt: skip
     return dataclasses.replace(request, custom_id=_custom_id(request))
 
@@ -336,6 +392,8 @@ def _request(
 def _custom_id(request: ModelRequest) -> str:
     body = hashlib.sha256(request.body).hexdigest()[:12]
     step = f"{request.attempt}.{request.truncations}.{request.resubmits}"
+    if request.look > 1:  # a first look's id is what it was before second looks existed
+        step += f".look{request.look}"
     return f"{request.doc_key}-{request.chunk}-{'+'.join(request.kinds)}-{step}-{body}"
 
 
@@ -442,8 +500,34 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
     finally:
         RESOLVE_CONTEXT.reset(token)
     assert isinstance(parsed, DraftList)
+    dropped = request.dropped_before + state.dropped
+    if request.second_look and request.look == 1 and not parsed.records:
+        again = _second_look_request(request, plan_context)
+        if again is not None:
+            again = dataclasses.replace(again, warnings=tuple(state.warnings),
+                                        dropped_before=dropped)  # fmt: skip
+            return Reply(request, usage, follow_up=again)
     return Reply(request, usage, records=tuple(parsed.records), warnings=tuple(state.warnings),
-                 dropped=state.dropped)  # fmt: skip
+                 dropped=dropped)  # fmt: skip
+
+
+def _second_look_request(request: ModelRequest, context: dict[str, Any]) -> ModelRequest | None:
+    """The request of the second look the live path takes after the same empty answer."""
+    arguments = request.arguments
+    text = context["text"]
+    plan = ChunkPlan(Chunk(request.chunk, request.start, text), context["sentences"], context,
+                     (), detect_language(text))  # fmt: skip
+    first = Call(request.kinds, arguments["response_model"], arguments["messages"],
+                 arguments["max_tokens"])  # fmt: skip
+    again = second_look(plan, first, ())
+    if again is None:
+        return None
+    arguments = {**arguments, "messages": again.messages}
+    plain = {key: value for key, value in arguments.items() if key != "response_model"}
+    _, prepared = wire.prepare(request.mode, arguments["response_model"], plain,
+                               dialect=request.dialect)  # fmt: skip
+    return _next(request, prepared, arguments=arguments, attempt=1, truncations=0, look=2,
+                 last_answer=None)  # fmt: skip
 
 
 def _completion_data(raw: Any, api: wire.Dialect) -> dict[str, Any]:
@@ -597,7 +681,7 @@ def assemble(
     warnings.extend(missing_warning(call) for call in failed)
     metadata = ExtractionMetadata(
         model=extractor.spec.label, prompt_version=prompt_version(extractor.types),
-        schema_version=schema_version(), strategy=extractor.strategy, usage=usage, calls=calls,
+        schema_version=schema_version(), strategy=extractor.asked, usage=usage, calls=calls,
         reasks=reasks, chunks=len(chunks), dropped=dropped, warnings=warnings,
         failed_calls=failed,
         seconds=round(time.perf_counter() - started if seconds is None else seconds, 3),

@@ -159,10 +159,11 @@ MEETING_WORDS = cue_pattern(
      "bilateral", "hosted", "received"]
 )  # fmt: skip
 #: The words among them that say two sides met in person ("X visited Y and
-#: met Z" is also a meeting; "X called Z" during a visit is not evidence of one).
+#: met Z" is also a meeting; "X called Z" or "X spoke with Z", the opening of
+#: every call readout, is not evidence of one, nor of a visit).
 MET_IN_PERSON = cue_pattern(
-    ["met", "meet", "meets", "meeting", "talks", "held discussions", "discussed", "spoke with",
-     "hosted", "received"]
+    ["met", "meet", "meets", "meeting", "talks", "held discussions", "discussed", "hosted",
+     "received"]
 )  # fmt: skip
 #: Words of welcome: a visit announced by its host.
 WELCOME_WORDS = cue_pattern([r"welcom\w*", "hosting"])

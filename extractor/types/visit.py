@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from extractor.text.countries import country_in_text
 from extractor.text.cues import (
-    MEETING_CUES,
+    MET_IN_PERSON_CUES,
     WELCOME_CUES,
     cue_pattern,
     cue_patterns,
@@ -82,10 +82,12 @@ class Visit(Record):
     """One side travels to another's territory (PLOVER CONSULT, mode visit; CAMEO 042/043)."""
 
     record_type: ClassVar[RecordType] = "visit"
-    # Its quote says someone travelled, met or was welcomed ("looks forward to
-    # welcoming President Moon to the White House").
+    # Its quote says someone travelled, met in person or was welcomed ("looks forward
+    # to welcoming President Moon to the White House"). A call is no travel (CAMEO
+    # 042/043 need the visit; a telephone call is 040-level consultation): "spoke by
+    # phone with" licenses a meeting, never a visit.
     evidence_cues: ClassVar[tuple[re.Pattern[str], ...]] = every_language(
-        TRAVEL_CUES, MEETING_CUES, WELCOME_CUES,
+        TRAVEL_CUES, MET_IN_PERSON_CUES, WELCOME_CUES,
     )  # fmt: skip
     evidence_cue_meaning: ClassVar[str] = "travelled"
     type: Literal["visit"] = "visit"
