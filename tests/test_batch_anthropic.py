@@ -327,9 +327,13 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
     runner = CliRunner()
     with FakeAnthropic(answer, batch=AnthropicBatchConfig(steps=1000)) as server:
         where = ["--base-url", server.base_url]  # the model: the one the state records
-        nothing = runner.invoke(app, ["batch", "status", str(output), "--model", MODEL, *where],
-                                env=ENV)  # fmt: skip
+        status = ["batch", "status", str(output), "--model", MODEL, *where]
+        missing = runner.invoke(app, status, env=ENV)
+        assert missing.exit_code == 2 and "no such file" in missing.stderr  # a typo is said
+        output.write_text("", encoding="utf-8")
+        nothing = runner.invoke(app, status, env=ENV)
         assert nothing.exit_code == 0 and "no batch recorded" in nothing.stdout
+        output.unlink()
 
         run_until(output, server, inputs, lambda: batch_recorded(server, output))
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=ENV)

@@ -211,3 +211,19 @@ def test_the_plugin_goes_through_every_command(plugin: Path, tmp_path: Path) -> 
         )
     assert live.exit_code == 0, live.stderr
     assert json.loads(report.read_text())["per_type"]["protest"]["tp"] == 1
+
+
+def test_the_schemas_describe_what_extract_writes_with_a_plugin(
+    plugin: Path, tmp_path: Path
+) -> None:
+    """``extractor schema`` lists every installed type, and its container is the one
+    ``extract -f json`` writes (hostile round 19: the plugin was left out, and the
+    container's ``additionalProperties: false`` refused its list)."""
+    every = runner.invoke(app, ["schema"])
+    assert every.exit_code == 0, every.stderr
+    schemas = json.loads(every.stdout)
+    assert "protest" in schemas
+    assert "protests" in schemas["article_extraction"]["properties"]
+    folder = runner.invoke(app, ["schema", "-o", str(tmp_path / "out") + "/"])
+    assert folder.exit_code == 0, folder.stderr
+    assert (tmp_path / "out" / "protest.schema.json").is_file()

@@ -147,7 +147,26 @@ def test_saved_predictions_are_checked_against_an_edited_gold_file(tmp_path: Pat
                                      server.base_url, "--save-predictions", str(saved)],
                                env={"OPENAI_API_KEY": "sk-test"})  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert all("text_sha256" in json.loads(line) for line in saved.read_text().splitlines())
+    for line in map(json.loads, saved.read_text().splitlines()):
+        assert "text_sha256" in line  # checked when the lines come back
+        kinds = [record["type"] for record in line["records"]]
+        assert {k: n for k, n in line["counts"].items() if n} == {k: kinds.count(k) for k in kinds}
     gold.write_text(_gold(text + " Another paragraph was added.") + "\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), "--predictions", str(saved)])
     assert "other texts" in result.output
+
+
+def test_a_dry_run_with_a_password_in_the_base_url_and_no_key_plans_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run sends such a password as Basic auth; the dry run used to trip over its own
+    stand-in key ("an API key is set") and refuse a run that works (hostile round 19)."""
+    for name in ("OPENAI_API_KEY", "EXTRACTOR_API_KEY", "EXTRACTOR_BASE_URL", "EXTRACTOR_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    article = tmp_path / "k.txt"
+    article.write_text("Officials of Kenya met the delegation of India in Paris.")
+    result = runner.invoke(app, ["bulk", str(article), "-o", str(tmp_path / "d.jsonl"),
+                                 "--base-url", "http://alice:Pw0rdSECRET@127.0.0.1:9/v1",
+                                 "--model", "fake", "--dry-run"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Pw0rdSECRET" not in result.output

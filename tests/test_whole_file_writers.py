@@ -5,8 +5,8 @@ a file whole. Over a corpus of targets the test builds (a bulk output of one or 
 documents, the output of a run still writing it, a file of the user's), each writer
 either writes, or refuses in one line with exit 2 and leaves the target byte for byte as
 it was. Which: a file a run is writing is refused by every writer; results of several
-documents by all but a saved-predictions file (which a rerun replaces); one document's
-results by all but ``extract`` writing results (the last extract's line).
+documents by all; one document's results by all but ``extract`` writing results (the
+last extract's line). Saved predictions are no bulk output: a rerun replaces them.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ WRITERS: dict[str, tuple[str, Any]] = {
     "view": ("none", lambda t, s, w: ["view", str(w / "results.jsonl"), "-o", str(t)]),
     "eval -o": ("none", lambda t, s, w: ["eval", str(w / "gold.jsonl"), "--predictions",
                                          str(w / "results.jsonl"), "-o", str(t)]),
-    "eval --save-predictions": ("any", lambda t, s, w: [
+    "eval --save-predictions": ("none", lambda t, s, w: [
         "eval", str(w / "gold.jsonl"), "--save-predictions", str(t), *model(s)]),
     "schema": ("none", lambda t, s, w: ["schema", "-o", str(t)]),
     "bulk --summary-json": ("none", lambda t, s, w: [
@@ -65,6 +65,12 @@ TARGETS = {
     "one document": (result_line("doc-0"), 1, False),
     "a running run's output": (result_line("doc-0"), 1, True),
     "the user's notes": ("my notes\n", 0, False),
+    # what eval --save-predictions wrote before: no bulk output, so a rerun replaces it
+    "an earlier eval's predictions": (
+        json.dumps({"doc_id": "g", "status": "ok", "records": []}) + "\n",
+        0,
+        False,
+    ),
 }
 
 
@@ -74,9 +80,10 @@ def model(server: FakeOpenAI) -> list[str]:
 
 def _workspace(folder: Path) -> Path:
     (folder / "a.txt").write_text("Officials met in Lima on Monday.", encoding="utf-8")
-    (folder / "results.jsonl").write_text(result_line("a"), encoding="utf-8")
     gold = (ROOT / "seeds" / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines()[0]
     (folder / "gold.jsonl").write_text(gold + "\n", encoding="utf-8")
+    # a prediction for the gold's document, so that eval has something to score
+    (folder / "results.jsonl").write_text(result_line(json.loads(gold)["id"]), encoding="utf-8")
     return folder
 
 

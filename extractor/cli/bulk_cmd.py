@@ -418,7 +418,7 @@ def _dry_run(
     The run is constructed as the real one is (:func:`_construct`), so the dry
     run refuses what the run refuses; then it is estimated instead of run.
     """
-    key = _dry_run_key(request.options.get("model"))
+    key = _dry_run_key(request.options.get("model"), request.options.get("base_url"))
     run = _construct(request, output, **({"api_key": key} if key is not None else {}))
     try:
         with show_notices():
@@ -445,17 +445,20 @@ def _dry_run(
 DRY_RUN_KEY = "sk-dry-run-never-sent"
 
 
-def _dry_run_key(model: str | None) -> str | None:
+def _dry_run_key(model: str | None, base_url: str | None = None) -> str | None:
     """:data:`DRY_RUN_KEY` when ``model`` names a provider whose key is not set, else None.
 
     Only then: a key given when no model is would change which model is the
-    default (OpenAI's instead of the embedded one).
+    default (OpenAI's instead of the embedded one); and a base URL with a password,
+    which the run sends as Basic auth when no key is set, would be refused beside one.
     """
     from extractor.settings import KEY_VARIABLES, settings
 
     env = settings()
     name = model or env.model
     if name is None or env.base_url or env.api_key:
+        return None
+    if base_url is not None and "@" in base_url.partition("//")[2].partition("/")[0]:
         return None
     provider = name.partition("/")[0] if "/" in name else "openai"
     if provider in KEY_VARIABLES and env.provider_key(provider) is None:
@@ -580,7 +583,7 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
                 "(the next run would read the summary as an article); give a file outside it"
             )
     try:  # another run's output, or a file of results
-        check_replaceable(path, "run summary")
+        check_replaceable(path, "run summary", option="--summary-json")
     except OutputError as error:
         fail_usage(f"--summary-json {error}")
     folder = path.parent

@@ -435,14 +435,18 @@ def output_target(
 
 
 def replaceable_file(
-    path: str | os.PathLike[str], what: str, *, allows: Literal["none", "one", "any"] = "none"
+    path: str | os.PathLike[str],
+    what: str,
+    *,
+    allows: Literal["none", "one", "any"] = "none",
+    option: str = "-o",
 ) -> Path:
     """``path`` if ``what`` can be written there (:func:`writable_file`) without destroying
     extraction results: a run's output it writes now, or results of more documents than
     ``allows`` (:func:`~extractor.io.output.check_replaceable`). Else one line, exit 2."""
     target = writable_file(path, what)
     try:
-        check_replaceable(target, what, allows=allows)
+        check_replaceable(target, what, allows=allows, option=option)
     except OutputError as error:
         fail_usage(str(error))
     return target

@@ -10,6 +10,7 @@ the old spelling of ``-o``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,7 @@ from extractor.evaluation.run import (
     write_lines,
 )
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
+from extractor.types.registry import RECORD_TYPES
 
 
 def _load_report(path: Path) -> EvalReport:
@@ -167,7 +169,7 @@ def eval_command(
             refuse_input_as_output(target, source, option)
     report_file = None if output in (None, STDIO) else replaceable_file(output, "report file")
     if save_predictions is not None:  # a rerun replaces its saved predictions, not a bulk run's
-        replaceable_file(save_predictions, "predictions file", allows="any")
+        replaceable_file(save_predictions, "predictions file", option="--save-predictions")
     if report_file and save_predictions and same_file(report_file, save_predictions):
         fail_usage("-o and --save-predictions name the same file: give two names")
     with _input(gold, "gold JSONL file") as (gold_path, gold_alias):
@@ -203,6 +205,10 @@ def eval_command(
         run_label = label or f"{model or 'default model'} · {strategy}"
         if save_predictions is not None:
             _write(save_predictions, lambda: write_lines(save_predictions, lines))
+    asked = chosen_types if predictions is None else _asked_types(lines)
+    documents = _scored_types(documents, asked)
+    if predictions is not None:
+        _check_shared(lines, documents, gold_name(predictions))
     try:
         found, usage, failures = predictions_from_lines(lines)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -221,14 +227,59 @@ def eval_command(
             typer.echo(f"report written to {shown(report_file)}", err=True)
 
 
+def _asked_types(lines: list[dict[str, Any]]) -> list[str] | None:
+    """The record types the prediction lines were asked for (their ``types``), or None when
+    a line does not say (older output) or they were asked for every built-in type."""
+    asked: set[str] = set()
+    for line in lines:
+        types = line.get("types")
+        if not isinstance(types, list) or not types:
+            return None
+        asked.update(str(t) for t in types)
+    return None if asked >= set(RECORD_TYPES) else sorted(asked)
+
+
+def _scored_types(documents: list[GoldDocument], asked: list[str] | None) -> list[GoldDocument]:
+    """The gold documents with only the records of the types ``asked`` (None: all): a run
+    asked for visits only is not scored as missing every meeting. Said once on stderr."""
+    if asked is None or set(asked) >= set(RECORD_TYPES):
+        return documents
+    typer.echo(
+        f"eval: scoring only the types the predictions were asked for: {', '.join(asked)}",
+        err=True,
+    )
+    return [
+        dataclasses.replace(doc, records=[r for r in doc.records if r.get("type") in asked])
+        for doc in documents
+    ]
+
+
+def _check_shared(lines: list[dict[str, Any]], documents: list[GoldDocument], name: str) -> None:
+    """Exit 2 when no prediction line is of a gold document: a report of zeros would read
+    as a model that found nothing, when the files do not belong together."""
+    ids = {str(line.get("doc_id")) for line in lines}
+    if lines and documents and not ids & {doc.id for doc in documents}:
+        fail_usage(
+            f"{name}: none of its {len(ids):,} document id(s) is in the gold file; give the "
+            "output of a run over the gold file (`extractor bulk GOLD.jsonl -o PRED.jsonl`)"
+        )
+
+
 def gold_name(value: str | None) -> str:
     """An input as messages name it: ``stdin`` for ``-``."""
     return "stdin" if value in (None, STDIO) else shown(value)
 
 
 def _read_predictions(path: Path, name: str) -> list[dict[str, Any]]:
+    def torn(number: int) -> None:
+        typer.echo(
+            f"eval: warning: {name}: line {number} is unfinished (a bulk run still running or "
+            "killed while writing it); it is left out",
+            err=True,
+        )
+
     try:
-        return read_lines(path)
+        return read_lines(path, on_torn=torn)
     except UnicodeDecodeError as error:
         fail_usage(f"{name}: not UTF-8 text ({_first_line(error)})")
 

@@ -77,6 +77,7 @@ from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STR
 from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
 from extractor.redact import escape_surrogates
+from extractor.types.registry import RECORD_TYPES
 
 FORMATS = ("json", "jsonl", "table", "csv", "html")
 #: The format an ``-o`` file's suffix implies when ``--format`` is not given.
@@ -251,7 +252,11 @@ def extract(
 
     document = guarded(source, read)
     result = guarded(source, lambda: run(document))
-    write_output(target, render(result, document, chosen_format, to_terminal=target is None))
+    asked = tuple(chosen_types) if chosen_types else RECORD_TYPES  # as the line records them
+    write_output(
+        target,
+        render(result, document, chosen_format, to_terminal=target is None, types=asked),
+    )
     if not result.complete:  # written, but with a hole in it: said, and exit 1 as bulk does
         for call in result.metadata.failed_calls:
             typer.echo(f"extractor: {safe_text(source)}: {missing_warning(call)}", err=True)
@@ -259,18 +264,23 @@ def extract(
 
 
 def render(
-    result: ArticleExtraction, document: Document, output_format: str, *, to_terminal: bool
+    result: ArticleExtraction,
+    document: Document,
+    output_format: str,
+    *,
+    to_terminal: bool,
+    types: tuple[str, ...] = RECORD_TYPES,
 ) -> str:
-    """The result in ``output_format`` (see the module doc)."""
+    """The result in ``output_format`` (see the module doc); ``types`` are those asked."""
     if output_format == "json":
         pretty = not to_terminal or stdout_is_terminal()
         return dump_json(result.model_dump(mode="json"), pretty=pretty) + "\n"
     if output_format == "jsonl":
-        return dump_json(bulk_line(result, document), pretty=False) + "\n"
+        return dump_json(bulk_line(result, document, types), pretty=False) + "\n"
     if output_format == "csv":
         from extractor.export.flatten import flatten_csv
 
-        line = dump_json(bulk_line(result, document), pretty=False).encode("utf-8") + b"\n"
+        line = dump_json(bulk_line(result, document, types), pretty=False).encode("utf-8") + b"\n"
         table = io.StringIO(newline="")
         flatten_csv(io.BytesIO(line), table, "events")
         return table.getvalue()
@@ -286,14 +296,18 @@ def render(
     return render_tables(result, color=to_terminal and stdout_is_terminal())
 
 
-def bulk_line(result: ArticleExtraction, document: Document) -> dict[str, Any]:
-    """The extraction as the one line ``extractor bulk`` would write for this document."""
+def bulk_line(
+    result: ArticleExtraction, document: Document, types: tuple[str, ...] = RECORD_TYPES
+) -> dict[str, Any]:
+    """The extraction as the one line ``extractor bulk`` would write for this document,
+    ``types`` the types asked (a resumed bulk run asks again for the others)."""
     from extractor.bulk.batch import BatchResult
     from extractor.bulk.runner import RunInfo, result_line
 
     meta = result.metadata
     info = RunInfo(model=meta.model, prompt_version=meta.prompt_version,
-                   schema_version=meta.schema_version, strategy=meta.strategy)  # fmt: skip
+                   schema_version=meta.schema_version, strategy=meta.strategy,
+                   types=tuple(types))  # fmt: skip
     # the source a bulk run gives this file (its real path), so a bulk run resuming a file
     # this line was appended to matches it, whatever the path's spelling here
     source = document.source

@@ -68,7 +68,8 @@ def schema(
     if record_type is not None:
         schemas = {record_type: record_schemas((record_type,))[record_type]}
     else:
-        schemas = record_schemas()
+        # every installed type, plugins too: the container is the one extract writes
+        schemas = record_schemas(type_names())
     write_output(target, json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -78,7 +79,7 @@ def _is_folder(value: str) -> bool:
 
 def _write_folder(folder: Path, record_type: str | None) -> None:
     """One ``.schema.json`` per type in ``folder`` (made if needed); their paths on stdout."""
-    types = (record_type,) if record_type is not None else None
+    types = (record_type,) if record_type is not None else type_names()
     try:
         if folder.exists() and not folder.is_dir():
             fail_usage(f"-o {shown(folder)}: not a folder")

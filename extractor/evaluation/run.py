@@ -62,8 +62,12 @@ def extract_gold(
             )  # fmt: skip
         else:
             meta = result.metadata
+            counts = dict.fromkeys(extractor.types, 0)  # as a bulk line counts them
+            for record in result.records:
+                counts[record.record_type] = counts.get(record.record_type, 0) + 1
             line.update(
                 status="ok", records=[r.model_dump(mode="json") for r in result.records],
+                counts=counts,
                 usage=meta.usage.model_dump(mode="json"), seconds=meta.seconds, calls=meta.calls,
                 prompt_version=meta.prompt_version, warnings=meta.warnings,
             )  # fmt: skip
@@ -73,11 +77,14 @@ def extract_gold(
     return lines
 
 
-def read_lines(path: Path) -> list[dict[str, Any]]:
+def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
     """Result lines from a saved run or an ``extractor bulk`` output file.
 
     A document extracted again (its text changed) has several lines; the last
-    one wins, as in every reader of bulk output, so it is scored once.
+    one wins, as in every reader of bulk output, so it is scored once. An
+    unfinished last line (no newline, no JSON: a run still writing, or killed
+    while it wrote) is left out and its number given to ``on_torn``, as flatten
+    and view leave it out; given no ``on_torn``, it is an error like any other.
     """
     lines = []
     with path.open(encoding="utf-8") as handle:
@@ -87,7 +94,14 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
             try:
                 line = json.loads(text)
                 str(line["doc_id"])
-            except (ValueError, KeyError, TypeError, RecursionError) as error:
+            except ValueError as error:
+                if on_torn is not None and not text.endswith("\n") and not handle.read(1):
+                    on_torn(number)
+                    break
+                raise InputError(
+                    f"line {number} is not a result line ({error})", source=str(path)
+                ) from None
+            except (KeyError, TypeError, RecursionError) as error:
                 reason = "nested too deep" if isinstance(error, RecursionError) else error
                 raise InputError(
                     f"line {number} is not a result line ({reason})", source=str(path)

@@ -84,7 +84,16 @@ def table_rows(results: Any, type: str | type[Record] | None = None) -> list[dic
     """The rows of one flatten table for ``results`` (see :func:`results_to_frame`)."""
     table = table_name(type)
     lines = [_line(result, index) for index, result in enumerate(_many(results))]
-    return result_rows(lines, tables=[table])[table]
+    return result_rows(_latest(lines), tables=[table])[table]
+
+
+def _latest(lines: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The last line of each ``doc_id``, in order, as flatten reads a bulk output: a bulk
+    output read back line by line holds an edited document's superseded lines, and the
+    ``skipped`` line that retired a document (--forget-unseen) after its result."""
+    last = {line.get("doc_id"): n for n, line in enumerate(lines)}
+    return [line for n, line in enumerate(lines)
+            if not line.get("doc_id") or last[line.get("doc_id")] == n]  # fmt: skip
 
 
 def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pandas.DataFrame:

@@ -389,6 +389,11 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
     if not body:
         raise InputError("no article text found in HTML", source=source)
     published = coerce_date(getattr(result, "date", None))
+    warnings: list[str] = []
+    partial = _partial_page_date(page, published)
+    if partial is not None:  # htmldate made a day of "2024-02-30" or "2024-02"
+        warnings.append(f"page metadata date {partial!r} is not a whole date; ignored")
+        published = None
     date_source = "html metadata" if published else None
     if published is None:
         published = parse_dateline(body)
@@ -407,7 +412,36 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
         title=_clean_title(getattr(result, "title", None)),
         url=page_url if isinstance(page_url, str) and page_url else url,
         meta=meta,
+        warnings=tuple(warnings),
     )
+
+
+#: A date in a page's markup: an attribute value that opens with a year and a month.
+_MARKUP_DATE = re.compile(
+    r"""(?:content|datetime|value)\s*=\s*["']\s*(\d{4}-\d{2}(?:-\d{1,2})?[^"'<>]{0,40})""", re.I
+)
+
+
+def _partial_page_date(page: str, found: date | None) -> str | None:
+    """The page's own date value behind ``found`` when it is no whole date, else None.
+
+    htmldate turns an impossible or month-only value ("2024-02-30", "2024-02") into a
+    day of that month; taken as the publication date, it anchored every "on Monday"
+    as an exact, wrong day. Front matter refuses the same value; so does this.
+    """
+    if found is None:
+        return None
+    month = found.isoformat()[:7]
+    for match in _MARKUP_DATE.finditer(page):
+        value = match.group(1).strip()
+        if not value.startswith(month):
+            continue
+        try:
+            iso_day(value[:10] if len(value) > 10 and value[10] not in "T " else value)
+        except ValueError:
+            return value
+        return None  # a whole date of that month: htmldate's is the page's
+    return None
 
 
 # ------------------------------------------------------------ JSONL and CSV

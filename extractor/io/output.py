@@ -1027,7 +1027,11 @@ def run_holding(path: str | os.PathLike[str]) -> str | None:
 
 
 def check_replaceable(
-    path: str | os.PathLike[str], what: str, *, allows: Literal["none", "one", "any"] = "none"
+    path: str | os.PathLike[str],
+    what: str,
+    *,
+    allows: Literal["none", "one", "any"] = "none",
+    option: str = "-o",
 ) -> None:
     """Raise ConfigurationError when writing ``what`` over ``path`` whole would destroy
     extraction results: the output of a run writing it now, always; and a file holding
@@ -1036,13 +1040,14 @@ def check_replaceable(
     output would lose every line but the new one), "any" for a file of results (saved
     predictions, which a rerun replaces).
 
-    A missing or unreadable file is left to the writer to report.
+    A missing or unreadable file is left to the writer to report. ``option`` is what
+    the user gave the path with, for the message.
     """
     holder = run_holding(path)
     if holder is not None:
         raise _problem(
             f"is being written by an extractor run ({holder}); the {what} would replace "
-            f"its output: {_CHOOSE}",
+            f"its output: choose another {option}",
             path=path,
         )
     if allows == "any":
@@ -1063,7 +1068,7 @@ def check_replaceable(
             if allows == "none":
                 raise _problem(
                     f"holds extraction results (an extractor output); the {what} would "
-                    f"replace them: {_CHOOSE}",
+                    f"replace them: choose another {option}",
                     path=path,
                 )
             documents.add(str(json.loads(raw).get("doc_id")))
@@ -1071,7 +1076,7 @@ def check_replaceable(
                 raise _problem(
                     f"holds the results of several documents (an extractor output); -o "
                     f"replaces a file whole: append one with -f jsonl >> {os.fspath(path)}, "
-                    f"or {_CHOOSE}",
+                    f"or choose another {option}",
                     path=path,
                 )
 
