@@ -127,3 +127,29 @@ def test_a_run_holding_its_output_is_seen_and_let_go(tmp_path: Path) -> None:
             check_replaceable(target, "page", allows="any")
     assert run_holding(target) is None
     check_replaceable(target, "page", allows="any")
+
+
+def test_a_writer_killed_mid_write_leaves_nothing_the_next_one_keeps(tmp_path: Path) -> None:
+    """A page or table killed while written leaves ``.<name>.<pid>.tmp``; the next
+    writer of the same file removes those of pids no longer running, and keeps those of
+    a process still running (perhaps writing it now)."""
+    import subprocess
+    import sys
+
+    from extractor.io.output import Replacement
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    target = tmp_path / "page.html"
+    left = tmp_path / f".page.html.{dead}.tmp"
+    left.write_bytes(b"x" * 1000)
+    alive = tmp_path / ".page.html.1.tmp"  # pid 1 runs
+    alive.write_bytes(b"y")
+    other = tmp_path / f".other.html.{dead}.tmp"  # another file's: not this writer's
+    other.write_bytes(b"z")
+    page = Replacement.of(target)
+    with page.open("w", encoding="utf-8") as out:
+        out.write("<html></html>")
+    page.commit()
+    assert target.read_text(encoding="utf-8") == "<html></html>"
+    assert not left.exists() and alive.exists() and other.exists()

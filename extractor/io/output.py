@@ -1108,9 +1108,12 @@ class Replacement:
 
     def clear(self) -> Path:
         """Remove whatever holds the temporary name (a crashed run's leftover, a planted
-        link) so that it is created afresh; return it."""
+        link) so that it is created afresh, and the temporary files of this target that
+        killed processes left (``.<name>.<pid>.tmp`` of a pid no longer running); return
+        it."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
+        _sweep_leftovers(self.target)
         return self.temporary
 
     def open(self, mode: Literal["w", "wb"] = "wb", **options: Any) -> Any:
@@ -1143,6 +1146,32 @@ class Replacement:
         """Remove the temporary file (the target is untouched)."""
         with contextlib.suppress(OSError):
             os.unlink(self.temporary)
+
+
+def _sweep_leftovers(target: Path) -> None:
+    """Remove ``.<name>.<pid>.tmp`` beside ``target`` for pids that no longer run: a view or
+    flatten killed mid-write left it, and no later run would (up to the whole page each).
+    A pid that runs (perhaps another process by now) keeps its file."""
+    prefix, suffix = f".{target.name}.", ".tmp"
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            pid = entry.name[len(prefix) : -len(suffix)]
+            if not (entry.name.startswith(prefix) and entry.name.endswith(suffix)):
+                continue
+            if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
 
 
 def _copy_owner_and_mode(fd: int, info: os.stat_result, file: Path) -> None:
