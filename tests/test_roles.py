@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractor.pipeline.answers import answer_model
@@ -234,6 +234,8 @@ WRITTEN_DAY = {
     day=st.dates(date(2015, 1, 1), PUBLISHED),  # a meeting that occurred
     said=st.sampled_from(["iso", "english"]),
 )
+# the publication day itself, as a code: the article's words for it still win (found in CI)
+@example(language="de", day=PUBLISHED, said="iso")
 def test_a_date_the_model_translated_is_the_articles_own_expression(
     language: str, day: date, said: str
 ) -> None:

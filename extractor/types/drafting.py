@@ -317,12 +317,12 @@ class Builder:
     def when(self, text: str | None) -> DateValue | None:
         """A date as written, resolved against the publication date; None if not in the text."""
         published = self.published
-        if text and published is not None and text.strip() == published.isoformat():
-            return DateValue.resolve(text, published)  # the dateline's date, as a code
         if text and text.strip() and not _in_article(text, self.context):
-            written = self._written_as(text)
+            written = self._written_as(text)  # the article's words for it, first
             if written is not None:
                 return written
+        if text and published is not None and text.strip() == published.isoformat():
+            return DateValue.resolve(text, published)  # the dateline's date, as a code
         return DateValue.resolve(_as_written(text, "date", self.context), published, self.language)
 
     def _written_as(self, text: str) -> DateValue | None:
