@@ -492,9 +492,10 @@ def test_standard_output_on_a_full_disk_is_one_line(
 
     article = tmp_path / "a.txt"
     article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
-    results = tmp_path / "results.jsonl"
-    results.write_text(json.dumps(json.loads(_SEED_LINE.read_text())) + "\n")
     gold = Path(__file__).resolve().parent.parent / "seeds" / "000_e3df12fb75ba6b2b.gold.jsonl"
+    results = tmp_path / "results.jsonl"  # a line for the gold's document: eval has a score
+    line = {**json.loads(_SEED_LINE.read_text()), "doc_id": json.loads(gold.read_text())["id"]}
+    results.write_text(json.dumps(line) + "\n")
     args = command.format(article=article, results=results, gold=gold).split()
     env = {**os.environ, "EXTRACTOR_MODEL": "openai/fake-model",
            "EXTRACTOR_BASE_URL": answering.base_url, "OPENAI_API_KEY": "sk-test"}  # fmt: skip
