@@ -152,3 +152,20 @@ def test_a_page_date_that_is_no_whole_date_anchors_nothing(
     document = parse_html(page, doc_id="p", source="p.html")
     assert (document.published.isoformat() if document.published else None) == published
     assert any("not a whole date" in w for w in document.warnings) is (published is None)
+
+
+def test_results_given_as_objects_are_each_a_document_whatever_their_ids() -> None:
+    """Two articles extracted under one id (the README's pipeline with a shared id) both
+    stay in the frame: only lines read back from a bulk output supersede each other
+    (hostile round 20: the round-19 rule had made one of them vanish)."""
+    from extractor import Extractor
+
+    with FakeOpenAI(casualty_responder) as server, Extractor(
+        "openai/fake", base_url=server.base_url, api_key="sk-test", types=["casualty_report"]
+    ) as extractor:  # fmt: skip
+        first = extractor.extract(kano(3), doc_id="same")
+        second = extractor.extract(kano(7), doc_id="same")
+    frame = results_to_frame([first, second], "casualty_report")
+    assert len(frame) == 2
+    lines = [json.loads(first.model_dump_json()), json.loads(second.model_dump_json())]
+    assert len(results_to_frame(lines, "casualty_report")) == 1  # read back: the last wins

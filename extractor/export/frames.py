@@ -83,17 +83,21 @@ def table_name(type: str | type[Record] | None = None) -> str:
 def table_rows(results: Any, type: str | type[Record] | None = None) -> list[dict[str, Any]]:
     """The rows of one flatten table for ``results`` (see :func:`results_to_frame`)."""
     table = table_name(type)
-    lines = [_line(result, index) for index, result in enumerate(_many(results))]
-    return result_rows(_latest(lines), tables=[table])[table]
+    given = list(_many(results))
+    lines = [_line(result, index) for index, result in enumerate(given)]
+    read_back = [isinstance(result, Mapping) for result in given]
+    return result_rows(_latest(lines, read_back), tables=[table])[table]
 
 
-def _latest(lines: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The last line of each ``doc_id``, in order, as flatten reads a bulk output: a bulk
-    output read back line by line holds an edited document's superseded lines, and the
-    ``skipped`` line that retired a document (--forget-unseen) after its result."""
-    last = {line.get("doc_id"): n for n, line in enumerate(lines)}
+def _latest(lines: list[Mapping[str, Any]], read_back: list[bool]) -> list[Mapping[str, Any]]:
+    """The last line of each ``doc_id`` among the lines read back (dicts), as flatten reads
+    a bulk output: it holds an edited document's superseded lines, and the ``skipped``
+    line that retired a document (--forget-unseen) after its result. Results given as
+    objects (``extract_many``'s) are each a document of their own, ids shared or not."""
+    last = {line.get("doc_id"): n for n, line in enumerate(lines) if read_back[n]}
     return [line for n, line in enumerate(lines)
-            if not line.get("doc_id") or last[line.get("doc_id")] == n]  # fmt: skip
+            if not read_back[n] or not line.get("doc_id")
+            or last[line.get("doc_id")] == n]  # fmt: skip
 
 
 def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pandas.DataFrame:
