@@ -238,9 +238,11 @@ def test_killed_workers_and_drivers_leave_no_process_and_a_rerun_completes(
         assert "Traceback" not in stopped.stderr
         assert "ended unexpectedly (killed by SIGKILL)" in errors[0], errors
         assert "rerun the same command" in errors[0], errors
+        # killed between batches, the worker held no document: then the line names none
         lost = re.search(r"leaving ([\d,]+) document\(s\) without a result", errors[0])
+        left = int(lost.group(1).replace(",", "")) if lost else 0
         written = read_lines(out)
-        assert lost is not None and len(written) + int(lost.group(1)) <= len(expected), errors
+        assert len(written) + left <= len(expected), errors
 
         driver, spawned = start_driver(args, out, 2)  # 2: SIGTERM, as Ctrl-C
         driver.send_signal(signal.SIGTERM)
