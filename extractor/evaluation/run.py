@@ -62,12 +62,9 @@ def extract_gold(
             )  # fmt: skip
         else:
             meta = result.metadata
-            counts = dict.fromkeys(extractor.types, 0)  # as a bulk line counts them
-            for record in result.records:
-                counts[record.record_type] = counts.get(record.record_type, 0) + 1
             line.update(
                 status="ok", records=[r.model_dump(mode="json") for r in result.records],
-                counts=counts,
+                counts=result.counts(),  # as a bulk line counts them
                 usage=meta.usage.model_dump(mode="json"), seconds=meta.seconds, calls=meta.calls,
                 prompt_version=meta.prompt_version, warnings=meta.warnings,
             )  # fmt: skip

@@ -131,7 +131,7 @@ class OutputTarget:
 
     @property
     def lock_path(self) -> Path:
-        return self.target.with_name(self.target.name + ".lock")
+        return _lock_path(self.target)
 
     @property
     def rewrite_path(self) -> Path:
@@ -996,6 +996,16 @@ def _rewrite(file: Path, temporary: Path, keep: set[int]) -> None:
     _fsync_folder(file.parent)
 
 
+def _lock_path(target: Path) -> Path:
+    """The sidecar a run locks beside its output (``<target>.lock``)."""
+    return target.with_name(target.name + ".lock")
+
+
+def _temporary_path(target: Path, pid: int) -> Path:
+    """Where process ``pid`` writes a new version of ``target`` (:class:`Replacement`)."""
+    return target.with_name(f".{target.name}.{pid}.tmp")
+
+
 def run_holding(path: str | os.PathLike[str]) -> str | None:
     """Who holds ``path`` as a run's output ("pid 123"), or None when no run does.
 
@@ -1006,7 +1016,7 @@ def run_holding(path: str | os.PathLike[str]) -> str | None:
     if sys.platform == "win32":  # pragma: no cover - never locked there
         return None
     real = Path(os.path.realpath(path))
-    for candidate in (real.with_name(real.name + ".lock"), real):
+    for candidate in (_lock_path(real), real):
         try:
             fd = os.open(candidate, os.O_RDONLY | _CLOEXEC | _NOFOLLOW | _NONBLOCK)
         except (OSError, ValueError):
@@ -1104,7 +1114,7 @@ class Replacement:
     @classmethod
     def of(cls, path: str | os.PathLike[str]) -> Replacement:
         real = Path(os.path.realpath(path))
-        return cls(real, real.with_name(f".{real.name}.{os.getpid()}.tmp"))
+        return cls(real, _temporary_path(real, os.getpid()))
 
     def clear(self) -> Path:
         """Remove whatever holds the temporary name (a crashed run's leftover, a planted
@@ -1152,13 +1162,15 @@ def _sweep_leftovers(target: Path) -> None:
     """Remove ``.<name>.<pid>.tmp`` beside ``target`` for pids that no longer run: a view or
     flatten killed mid-write left it, and no later run would (up to the whole page each).
     A pid that runs (perhaps another process by now) keeps its file."""
-    prefix, suffix = f".{target.name}.", ".tmp"
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
-            pid = entry.name[len(prefix) : -len(suffix)]
-            if not (entry.name.startswith(prefix) and entry.name.endswith(suffix)):
+            parts = entry.name.rsplit(".", 2)  # [".<name>", "<pid>", "tmp"] for one of ours
+            if len(parts) != 3 or not parts[1].isdigit():
                 continue
-            if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            pid = int(parts[1])
+            if entry.name != _temporary_path(target, pid).name:
+                continue
+            if pid == os.getpid() or _running(pid):
                 continue
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)

@@ -19,6 +19,7 @@ the language cannot be told, every language's words count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractor.text.cues import any_found, patterns_for, states_any
@@ -27,13 +28,14 @@ from extractor.text.sentences import Sentence
 from extractor.types.registry import RecordSpec, get_type
 
 
+def _patterns(spec: RecordSpec, language: str) -> tuple[re.Pattern[str], ...] | None:
+    """The type's own words for ``language`` (see :func:`patterns_for`); None: no gate."""
+    return None if spec.cues is None else patterns_for(spec.cues, language)
+
+
 def _cued(spec: RecordSpec, text: str, language: str) -> bool:
-    if spec.cues is None:
-        return True
-    patterns = patterns_for(spec.cues, language)
-    if patterns is None:
-        return True
-    return any_found(patterns, text)
+    patterns = _patterns(spec, language)
+    return patterns is None or any_found(patterns, text)
 
 
 def screen(text: str, types: Sequence[str], language: str | None = None) -> list[str]:
@@ -64,8 +66,7 @@ def cued_sentences(
 
     Empty for a type with no words for the language: no list where none fits.
     """
-    spec = get_type(kind)
-    patterns = patterns_for(spec.cues, language) if spec.cues is not None else None
+    patterns = _patterns(get_type(kind), language)
     if patterns is None:
         return []
     return [s for s in sentences if states_any(patterns, text[s.start : s.end])]

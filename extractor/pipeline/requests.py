@@ -378,8 +378,7 @@ def _request(
     dialect: str,
     second_look: bool,
 ) -> ModelRequest:
-    plain = {key: value for key, value in arguments.items() if key != "response_model"}
-    _, prepared = wire.prepare(mode, arguments["response_model"], plain, dialect=dialect)
+    prepared = _prepared(arguments, mode, dialect)
     request = ModelRequest(
         custom_id="", doc_id=doc_id, call=call, chunk=chunk.index, start=chunk.start,
         end=chunk.end, kinds=kinds, body=wire.body_bytes(prepared, dialect=dialect), mode=mode,
@@ -387,6 +386,14 @@ def _request(
         dialect=dialect, second_look=second_look,
     )  # fmt: skip
     return dataclasses.replace(request, custom_id=_custom_id(request))
+
+
+def _prepared(arguments: dict[str, Any], mode: instructor.Mode, dialect: str) -> dict[str, Any]:
+    """The keyword arguments instructor sends for ``arguments`` (a call's, or a follow-up's
+    with other messages): the first request, a shorter-answer retry and a second look."""
+    plain = {key: value for key, value in arguments.items() if key != "response_model"}
+    _, prepared = wire.prepare(mode, arguments["response_model"], plain, dialect=dialect)
+    return prepared
 
 
 def _custom_id(request: ModelRequest) -> str:
@@ -480,9 +487,7 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
             return Reply(request, usage, error=failure)
         messages = [*request.arguments["messages"], {"role": "user", "content": TRUNCATED_NOTE}]
         arguments = {**request.arguments, "messages": messages}
-        plain = {key: value for key, value in arguments.items() if key != "response_model"}
-        _, prepared = wire.prepare(request.mode, arguments["response_model"], plain,
-                                   dialect=request.dialect)  # fmt: skip
+        prepared = _prepared(arguments, request.mode, request.dialect)
         following = _next(request, prepared, arguments=arguments, attempt=1,
                           truncations=request.truncations + 1, last_answer=None, warnings=())  # fmt: skip
         return Reply(request, usage, follow_up=following)
@@ -523,9 +528,7 @@ def _second_look_request(request: ModelRequest, context: dict[str, Any]) -> Mode
     if again is None:
         return None
     arguments = {**arguments, "messages": again.messages}
-    plain = {key: value for key, value in arguments.items() if key != "response_model"}
-    _, prepared = wire.prepare(request.mode, arguments["response_model"], plain,
-                               dialect=request.dialect)  # fmt: skip
+    prepared = _prepared(arguments, request.mode, request.dialect)
     return _next(request, prepared, arguments=arguments, attempt=1, truncations=0, look=2,
                  last_answer=None)  # fmt: skip
 
