@@ -153,3 +153,49 @@ def test_a_writer_killed_mid_write_leaves_nothing_the_next_one_keeps(tmp_path: P
     page.commit()
     assert target.read_text(encoding="utf-8") == "<html></html>"
     assert not left.exists() and alive.exists() and other.exists()
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_name_ending_in_a_slash_is_a_folder_and_nothing_is_written(
+    tmp_path: Path, server: FakeOpenAI, writer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o newdir/`` says "a folder": a writer given one refuses in one line (exit 2) and
+    creates nothing, never a file named ``newdir`` (hostile round 20). ``schema`` is the
+    one writer of a folder: it writes one file per type there."""
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    work = _workspace(tmp_path)
+    before = sorted(path.name for path in work.iterdir())
+    _, command = WRITERS[writer]
+    result = runner.invoke(app, command(f"{work / 'newdir'}/", server, work))
+    if writer == "schema":
+        assert result.exit_code == 0 and (work / "newdir").is_dir()
+        return
+    assert result.exit_code == 2, (writer, result.output)
+    assert "folder" in result.output.strip().splitlines()[-1]
+    # bulk --summary-json may write its run's output; nothing named newdir appears
+    assert not (work / "newdir").exists()
+    assert set(before) <= {path.name for path in work.iterdir()}
+
+
+def test_bulk_output_ending_in_a_slash_is_refused(tmp_path: Path, server: FakeOpenAI) -> None:
+    work = _workspace(tmp_path)
+    command = ["bulk", str(work / "a.txt"), "-o", f"{work / 'out'}/", *model(server)]
+    calls = len(server.log)
+    result = runner.invoke(app, command, env={"OPENAI_API_KEY": "sk-test"})
+    assert result.exit_code == 2 and "folder" in result.output
+    assert not (work / "out").exists() and len(server.log) == calls
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".duckdb", ".xlsx", ".tsv", ".sqlite", ".feather"])
+def test_extract_refuses_a_table_format_it_does_not_write(
+    tmp_path: Path, server: FakeOpenAI, suffix: str
+) -> None:
+    """``extract -o x.parquet`` would be JSON under a name that says Parquet; refused
+    before the model is called, naming what to do instead."""
+    work = _workspace(tmp_path)
+    target = work / f"x{suffix}"
+    command = ["extract", str(work / "a.txt"), "-o", str(target), *model(server)]
+    calls = len(server.log)
+    result = runner.invoke(app, command, env={"OPENAI_API_KEY": "sk-test"})
+    assert result.exit_code == 2 and f"x{suffix}" in result.output
+    assert not target.exists() and len(server.log) == calls

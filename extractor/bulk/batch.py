@@ -21,7 +21,9 @@ What does end the stream, by raising:
 * a :class:`~extractor.errors.ConfigurationError` or
   :class:`~extractor.errors.LocalModelError` (no model, no key, the local
   server would not start), and a :class:`~extractor.errors.ClientModelError`
-  for HTTP 401, 403 or 404 (bad key, no permission, unknown model or URL):
+  for HTTP 401, 403 or 404 (bad key, no permission, unknown model or URL)
+  or for a connection the setup refused (TLS to a plain-HTTP server, an
+  untrusted certificate):
   every later document would fail the same way, so writing thousands of
   identical error results would only hide the one thing to fix. Other client
   errors (400, 413, 422) can be caused by one document (too long, refused
@@ -684,7 +686,11 @@ async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
 def _stops_the_run(error: BaseException) -> bool:
     if isinstance(error, ConfigurationError | LocalModelError):
         return True
-    return isinstance(error, ClientModelError) and error.status_code in FATAL_CLIENT_STATUSES
+    # A client error with no HTTP status never got an answer: the setup refused the
+    # connection itself (a TLS handshake with a plain-HTTP server, an untrusted certificate).
+    return isinstance(error, ClientModelError) and (
+        error.status_code in FATAL_CLIENT_STATUSES or error.status_code is None
+    )
 
 
 def _since(started: float) -> float:

@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import inspect
 import logging
 import multiprocessing
@@ -501,9 +500,9 @@ async def _serve(
             async with contextlib.aclosing(stream):
                 async for result in stream:
                     row, item = taken.pop(result.index)
-                    # one row at index 0: _result_row reads the row's duplicate_of by index
-                    one = dataclasses.replace(result, index=0)
-                    channel.send((RESULT, _result_row(one, info, item, (row,))))
+                    original = row.get("duplicate_of")  # named by the driver, which sees all
+                    duplicate_of = original if isinstance(original, str) else None
+                    channel.send((RESULT, _result_row(result, info, item, duplicate_of)))
         except ExtractorError as error:  # what stops a plain run stops this one
             channel.send((RESULT, stop_row(error)))
     finally:

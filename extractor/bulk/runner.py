@@ -87,7 +87,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -1041,17 +1041,30 @@ class _Plan:
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
-        number = 2
-        while f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}" in self.seen:
-            number += 1
-        derived = f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}"
-        self.duplicate_of[derived] = item.doc_id
-        reason = item.error if isinstance(item, InputFailure) else "duplicate id"
-        return InputFailure(
-            derived,
-            item.source or item.doc_id,
-            f"{reason}: this copy was not extracted; give it a unique id to include it",
-        )
+        failure = as_duplicate(item, self.seen)
+        self.duplicate_of[failure.doc_id] = item.doc_id
+        return failure
+
+
+def as_duplicate(item: Item, taken: Container[str]) -> InputFailure:
+    """A repeated id's item as the error of its n-th occurrence, ``<id>#duplicate-<n>``.
+
+    The first occurrence owns the id; a later one cannot be written under it
+    without superseding that document's line, so it becomes an error line
+    under the first derived id not in ``taken``: stable as long as the inputs
+    are the same. Every driver (bulk, processes, Ray, the rows path) names
+    duplicates this one way.
+    """
+    number = 2
+    while f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}" in taken:
+        number += 1
+    derived = f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}"
+    reason = item.error if isinstance(item, InputFailure) else "duplicate id"
+    return InputFailure(
+        derived,
+        item.source or item.doc_id,
+        f"{reason}: this copy was not extracted; give it a unique id to include it",
+    )
 
 
 def stop_if_interrupted() -> None:
@@ -1191,8 +1204,8 @@ class BulkRun:
         price: Price | None = None,
         **extractor_options: Any,
     ) -> None:
-        if not os.fspath(output):
-            check_output(output)  # "an empty path" (Path("") would be the current folder)
+        if not os.fspath(output) or os.fspath(output).endswith(("/", os.sep)):
+            check_output(output)  # an empty path or a folder's: Path() would lose what it says
         self.inputs = list(inputs)
         #: The user's list price (``--price``), else the built-in list's: see :meth:`cost`.
         self.price = price

@@ -243,7 +243,7 @@ def bulk(
         typer.Option(help="auto (a bar on a terminal, log lines otherwise), bar, log or none."),
     ] = "auto",
     summary_json: Annotated[
-        Path | None, typer.Option(help="Also write the run summary as JSON to this file.")
+        str | None, typer.Option(help="Also write the run summary as JSON to this file.")
     ] = None,
 ) -> None:
     """Convert files and archives to JSONL: one line per document, resumable.
@@ -253,16 +253,17 @@ def bulk(
     usage, inputs or configuration, or a run stopped early (a rejected key, an
     unreachable server, a worker that died).
     """
+    summary_path = _summary_name(summary_json)
     request = _checked(
         inputs, output, limit=limit, fields=InputOptions(id_field, text_field, date_field,
         title_field), model=model, base_url=base_url, strategy=strategy, types=types,
         max_retries=max_retries, second_look=second_look, cache=cache, price=price, jobs=jobs,
         retry_errors=retry_errors, forget_unseen=forget_unseen, fsync=fsync, batch=batch,
         reask=reask, poll_interval=poll_interval, engine=engine, address=address,
-        workers=workers, progress=progress, summary_json=summary_json,
+        workers=workers, progress=progress, summary_json=summary_path,
     )  # fmt: skip
     if dry_run:
-        _dry_run(request, output, limit, summary_json, batch=batch)
+        _dry_run(request, output, limit, summary_path, batch=batch)
         return
 
     run = _construct(request, output, progress=with_batch_notices(_reporter(progress), batch))
@@ -272,7 +273,7 @@ def bulk(
         _count_first(run, limit)
     code = _execute(run, output)
     if run.started:
-        code = _report(run, summary_json, request.price) or code
+        code = _report(run, summary_path, request.price) or code
     raise typer.Exit(code)
 
 
@@ -556,6 +557,16 @@ def _reporter(mode: str) -> ProgressReporter:
     if mode == "log":
         return LogProgress()
     return NoProgress()
+
+
+def _summary_name(value: str | None) -> Path | None:
+    """``--summary-json``'s path; a name ending in a slash names a folder (``Path`` would
+    drop the slash and write a file of that name)."""
+    if value is None:
+        return None
+    if value.endswith(("/", os.sep)):
+        fail_usage(f"--summary-json {shown(value)}: names a folder; give a file name")
+    return Path(value)
 
 
 def _check_summary_path(path: Path, taken: list[str]) -> None:

@@ -279,6 +279,8 @@ def _is_stdin(path: str) -> bool:
 def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     """``path`` if a file can be written there: a regular file or a new name in a folder,
     not named as compressed (the tool writes plain files)."""
+    if os.fspath(path).endswith(("/", os.sep)):  # Path() drops the slash that says "a folder"
+        fail_usage(f"{shown(os.fspath(path))}: names a folder; give a {what} name")
     target = Path(path)
     packed = packed_suffix(target)
     if packed:

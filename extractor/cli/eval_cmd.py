@@ -120,7 +120,7 @@ def eval_command(
         str | None, typer.Option("--json", hidden=True, help="Old spelling of -o.")
     ] = None,
     save_predictions: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--save-predictions", help="Save the result lines (reusable with --predictions)."
         ),
@@ -168,9 +168,10 @@ def eval_command(
         for source in (gold, predictions):  # the gold set, a paid-for run: never written over
             refuse_input_as_output(target, source, option)
     report_file = None if output in (None, STDIO) else replaceable_file(output, "report file")
-    if save_predictions is not None:  # a rerun replaces its saved predictions, not a bulk run's
-        replaceable_file(save_predictions, "predictions file", option="--save-predictions")
-    if report_file and save_predictions and same_file(report_file, save_predictions):
+    saved = None  # a rerun replaces its saved predictions, not a bulk run's
+    if save_predictions is not None:
+        saved = replaceable_file(save_predictions, "predictions file", option="--save-predictions")
+    if report_file and saved and same_file(report_file, saved):
         fail_usage("-o and --save-predictions name the same file: give two names")
     with _input(gold, "gold JSONL file") as (gold_path, gold_alias):
         assert gold_path is not None
@@ -203,8 +204,8 @@ def eval_command(
 
         lines = guarded(gold_name(gold), run)
         run_label = label or f"{model or 'default model'} · {strategy}"
-        if save_predictions is not None:
-            _write(save_predictions, lambda: write_lines(save_predictions, lines))
+        if saved is not None:
+            _write(saved, lambda: write_lines(saved, lines))
     asked = chosen_types if predictions is None else _asked_types(lines)
     documents = _scored_types(documents, asked)
     if predictions is not None:

@@ -1,6 +1,7 @@
 """``extractor extract PATH|- [-o FILE|-] [--format ...]``: one article in, its records out.
 
-Formats (``--format``, else the ``-o`` file's suffix, else ``table`` on a
+Formats (``--format``, else the ``-o`` file's suffix (a table format it does
+not write, such as ``.parquet``, is refused), else ``table`` on a
 terminal and ``json`` when stdout is a pipe or a file, so that
 ``extractor extract a.txt | jq`` and ``> a.json`` get JSON and a person
 at a terminal gets something to read):
@@ -83,6 +84,11 @@ FORMATS = ("json", "jsonl", "table", "csv", "html")
 #: The format an ``-o`` file's suffix implies when ``--format`` is not given.
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                   ".html": "html", ".htm": "html", ".txt": "table"}  # fmt: skip
+#: Table formats a user may expect from the name (as ``flatten`` writes them), which extract
+#: does not write: refused, rather than JSON written under a name that says otherwise.
+TABLE_SUFFIXES = {".parquet": "Parquet", ".duckdb": "DuckDB", ".db": "a database",
+                  ".sqlite": "SQLite", ".xlsx": "Excel", ".xls": "Excel", ".tsv": "TSV",
+                  ".arrow": "Arrow", ".feather": "Feather", ".ods": "a spreadsheet"}  # fmt: skip
 
 
 #: What a stream holds that is many documents, by the suffix its first bytes suggest.
@@ -160,7 +166,18 @@ def choose_format(requested: str | None, output: str | None) -> str:
             fail_usage(f"--format {requested!r}: use one of {', '.join(FORMATS)}")
         return requested
     if output is not None and output != STDIO:
-        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json")
+        suffix = Path(output).suffix.lower()
+        if suffix in TABLE_SUFFIXES:
+            jsonl = shown(str(Path(output).with_suffix(".jsonl")))
+            then = (
+                f"write -o {jsonl}, then `extractor flatten {jsonl} -o {shown(output)}`"
+                if suffix in (".parquet", ".duckdb")
+                else "name a .json, .jsonl, .csv or .html file, or give --format"
+            )
+            fail_usage(
+                f"-o {shown(output)}: extract does not write {TABLE_SUFFIXES[suffix]}; {then}"
+            )
+        return SUFFIX_FORMATS.get(suffix, "json")
     return "table" if stdout_is_terminal() else "json"
 
 

@@ -13,7 +13,8 @@ Rows in (:data:`INPUT_COLUMNS`): ``text`` (required), ``doc_id`` (else
 ``published`` (a date or an ISO string), ``source``, ``title``, ``url``,
 ``warnings``; the bulk driver also sets ``text_sha256`` and, for units the
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
-carries ``duplicate_of``. Any row at all becomes a document or that row's
+carries ``duplicate_of``. An id repeated within the rows of one call is
+named as bulk names it: ``<id>#duplicate-<n>``, an error line. Any row at all becomes a document or that row's
 error line: a row without a text, a text that is no text, a date that is no
 date is one document's failure, never an exception.
 
@@ -47,6 +48,7 @@ from extractor import errors
 from extractor.bulk.batch import DEFAULT_CONCURRENCY, BatchResult, ErrorInfo, extract_many
 from extractor.bulk.runner import (
     RunInfo,
+    as_duplicate,
     failure_reason,
     result_line,
 )
@@ -228,7 +230,7 @@ async def aextract_rows(
     rows = list(rows)
     if not rows:
         return []
-    items = [row_item(row) for row in rows]
+    items, duplicate_of = _unique(rows)
     slots = gate if gate is not None else asyncio.Semaphore(jobs)
     info = RunInfo.of(extractor)
     held = 0
@@ -250,7 +252,8 @@ async def aextract_rows(
             async for result in stream:
                 held -= 1
                 slots.release()
-                out[result.index] = _result_row(result, info, items[result.index], rows)
+                index = result.index
+                out[index] = _result_row(result, info, items[index], duplicate_of[index])
     except ExtractorError as error:
         if not stop_rows:
             raise
@@ -302,11 +305,35 @@ def stopped_error(line: str) -> ExtractorError:
         return ConfigurationError(f"{name}: {message}")
 
 
+def _unique(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Item], list[str | None]]:
+    """The rows' items, an id seen before in them made its duplicate's error (and whose).
+
+    A bulk driver sends rows already named apart (``duplicate_of`` set); rows
+    given by a user (a frame whose ids repeat: two monthly files each numbered
+    from 1) are named here the same way, so two documents never leave as two
+    lines under one id, of which every reader keeps the last. Ids are unique
+    within one call: partitions of a Dask or Spark frame are named apart only
+    if their ids are.
+    """
+    items: list[Item] = []
+    duplicate_of: list[str | None] = []
+    seen: set[str] = set()
+    for row in rows:
+        item = row_item(row)
+        original = _string(row.get("duplicate_of"))
+        if original is None and item.doc_id in seen:
+            original = item.doc_id
+            item = as_duplicate(item, seen)
+        seen.add(item.doc_id)
+        items.append(item)
+        duplicate_of.append(original)
+    return items, duplicate_of
+
+
 def _result_row(
-    result: BatchResult, info: RunInfo, item: Item, rows: Sequence[Mapping[str, Any]]
+    result: BatchResult, info: RunInfo, item: Item, duplicate_of: str | None
 ) -> dict[str, Any]:
     """The result row for one document; a line that cannot be built is its error line."""
-    duplicate_of = _string(rows[result.index].get("duplicate_of"))
     not_read = isinstance(item, InputFailure) and item.skipped
     try:
         line = result_line(result, info, duplicate_of=duplicate_of, not_read=not_read)

@@ -187,6 +187,11 @@ def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     except OSError as error:  # a symlink loop, a file used as a folder, no permission
         raise _problem(f"cannot be used ({_why(error)}); {_CHOOSE}", path=name) from error
     if info is None:
+        if name.endswith(("/", os.sep)):  # realpath would drop the slash that says "a folder"
+            raise _problem(
+                f"names a folder; -o takes a file name such as {Path(name) / 'out.jsonl'}",
+                path=name,
+            )
         target = Path(os.path.realpath(name))
         folder = target.parent
         if not folder.exists():

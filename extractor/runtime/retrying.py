@@ -39,6 +39,7 @@ import html
 import logging
 import math
 import re
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,9 +204,54 @@ def classify(
         if isinstance(current, ModelError | ModelRefusal):
             return current
     for current in chain:
+        mapped = _broken_connection(current, chain[-1])
+        if mapped is not None:
+            return mapped
+    for current in chain:
         mapped = _classify_one(current, request_chars)
         if mapped is not None:
             return mapped
+    return None
+
+
+#: The names of errors that say a connection was made and then broke.
+_BROKEN = ("RemoteProtocolError", "ReadError", "WriteError", "ProtocolError", "IncompleteRead")
+#: What a TLS client reads when the server speaks plain HTTP.
+_PLAIN_HTTP = re.compile(
+    r"WRONG_VERSION_NUMBER|record layer failure|packet length too long|http request", re.I
+)
+
+
+def _broken_connection(error: BaseException, root: BaseException) -> ModelError | None:
+    """What the SDK's generic "Connection error." wraps, when it says more than "unreachable".
+
+    A server that was reached and then cut its answer short, or reset the
+    connection, is not a server that is not running (worth retrying, but the
+    message must say what happened); a TLS handshake with a plain-HTTP server
+    (``https://`` for ``http://``) or an untrusted certificate is the setup,
+    which fails every document alike: a configuration error, not retried.
+    """
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return ClientModelError(
+            f"the model server's TLS certificate could not be verified ({_first_line(error)}): "
+            "check the host name in --base-url, or trust its certificate authority",
+            kind="config",
+        )
+    if isinstance(error, ssl.SSLError) and _PLAIN_HTTP.search(str(error)):
+        return ClientModelError(
+            f"the model server does not speak TLS ({_first_line(error)}): it answers plain "
+            "HTTP; use an http:// URL in --base-url / EXTRACTOR_BASE_URL",
+            kind="config",
+        )
+    name = type(error).__name__
+    if name in _BROKEN or isinstance(
+        error, ConnectionResetError | ConnectionAbortedError | BrokenPipeError
+    ):
+        reason = _first_line(root) if root is not error else _first_line(error)
+        return TransientModelError(
+            f"the model server broke the connection before its answer was complete "
+            f"({name}: {reason})"
+        )
     return None
 
 
@@ -252,10 +298,8 @@ def _classify_one(error: BaseException, request_chars: int | None = None) -> Mod
     if "Connection" in name or isinstance(error, ConnectionError):
         return TransientModelError(
             f"could not reach the model server{_through_proxy(error)} "
-            f"({name}: {_first_line(error)})"
+            f"({name}: {_first_line(_chain(error)[-1])})"
         )
-    if name in ("RemoteProtocolError", "ReadError", "ProtocolError", "IncompleteRead"):
-        return TransientModelError(f"the connection broke mid-answer ({name})")
     return None
 
 
