@@ -188,10 +188,18 @@ class RunEstimate:
 
 def estimate_document(document: Document, extractor: Extractor) -> tuple[int, int, int]:
     """(calls, prompt tokens, completion tokens) of the first attempt of every call."""
-    from extractor.pipeline.requests import plan_chunk
+    calls, prompt, completion, _ = _planned(document, extractor)
+    return calls, prompt, completion
+
+
+def _planned(document: Document, extractor: Extractor) -> tuple[int, int, int, int]:
+    """:func:`estimate_document`'s figures and the second looks ``extractor`` may add: one
+    per call about one type whose chunk has that type's words (asked only if its answer is
+    empty). One planning of each chunk serves both."""
+    from extractor.pipeline.requests import plan_chunk, second_look
 
     schema_in_prompt = not extractor.spec.sends_schema_format
-    calls = prompt = completion = 0
+    calls = prompt = completion = looks = 0
     chunks = chunk_text(
         document.text, max_chars=extractor.chunk_chars, overlap_chars=extractor.chunk_overlap
     )
@@ -207,25 +215,9 @@ def estimate_document(document: Document, extractor: Extractor) -> tuple[int, in
             prompt += math.ceil(chars / CHARS_PER_TOKEN)
             several = len(call.kinds) > 1
             completion += SEVERAL_TYPES_COMPLETION_TOKENS if several else COMPLETION_TOKENS
-    return calls, prompt, completion
-
-
-def second_looks_at_most(document: Document, extractor: Extractor) -> int:
-    """The second looks ``extractor`` may ask about ``document``: one per call about one
-    type whose chunk has that type's words (asked only if its answer is empty)."""
-    from extractor.pipeline.requests import plan_chunk, second_look
-
-    if not extractor.second_look:
-        return 0
-    looks = 0
-    for chunk in chunk_text(
-        document.text, max_chars=extractor.chunk_chars, overlap_chars=extractor.chunk_overlap
-    ):
-        plan = plan_chunk(
-            chunk, document.published, document.doc_id, extractor.types, extractor.strategy
-        )
-        looks += sum(second_look(plan, call, ()) is not None for call in plan.calls)
-    return looks
+            if extractor.second_look:
+                looks += second_look(plan, call, ()) is not None
+    return calls, prompt, completion, looks
 
 
 def first(items: Iterator[Item], count: int | None) -> Iterator[Item]:
@@ -322,12 +314,12 @@ def estimate_run(
         if estimate.planned >= EXACT_DOCUMENTS:
             rest_chars += len(item.text)
             continue
-        calls, prompt, completion = estimate_document(item, extractor)
+        calls, prompt, completion, looks = _planned(item, extractor)
         estimate.planned += 1
         planned_chars += len(item.text)
         estimate.no_call += calls == 0
         estimate.calls += calls
-        estimate.second_looks += second_looks_at_most(item, extractor)
+        estimate.second_looks += looks
         estimate.prompt_tokens += prompt
         estimate.completion_tokens += completion
     if rest_chars and planned_chars:
