@@ -269,11 +269,16 @@ def check_own_output(
 
 def is_result_line(line: bytes) -> bool:
     """Whether ``line`` is a result line: a JSON object with every key of :data:`OUTPUT_KEYS`."""
+    return _result_line(line) is not None
+
+
+def _result_line(line: bytes) -> dict[str, Any] | None:
+    """``line`` read as a result line (:func:`is_result_line`), else None."""
     try:
         record = json.loads(line)
     except (ValueError, RecursionError):
-        return False
-    return isinstance(record, dict) and record.keys() >= OUTPUT_KEYS
+        return None
+    return record if isinstance(record, dict) and record.keys() >= OUTPUT_KEYS else None
 
 
 def _torn_first_line_is_ours(
@@ -1076,7 +1081,8 @@ def check_replaceable(
         for raw in itertools.islice(handle, _RESULT_LINES_LOOKED_AT):
             if not raw.strip():
                 continue
-            if not is_result_line(raw):
+            line = _result_line(raw)
+            if line is None:
                 if not documents:
                     return  # not ours at all: the user's to replace
                 continue
@@ -1086,7 +1092,7 @@ def check_replaceable(
                     f"replace them: choose another {option}",
                     path=path,
                 )
-            documents.add(str(json.loads(raw).get("doc_id")))
+            documents.add(str(line.get("doc_id")))
             if len(documents) > 1:
                 raise _problem(
                     f"holds the results of several documents (an extractor output); -o "
