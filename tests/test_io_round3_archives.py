@@ -428,7 +428,10 @@ class Record:
 def is_page(record: Record) -> bool:
     media = record.content_type.split(";")[0].strip().lower()
     if record.kind == "response":
-        return record.status.startswith("2") and "html" in media
+        # a crawl's plain-text answers are articles as much as its HTML ones (round 20)
+        return record.status.startswith("2") and (
+            "html" in media or media in ("text/plain", "text/markdown")
+        )
     if record.kind in ("resource", "conversion"):
         return "html" in media or media in ("text/plain", "text/markdown")
     return False

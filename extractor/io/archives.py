@@ -46,6 +46,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any, Protocol, cast
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -944,9 +945,14 @@ _WARC_PASSED_OVER = frozenset({"request", "metadata", "warcinfo", "revisit"})
 #: ArchiveWeb.page store pages as ``resource`` records; ``conversion``: another form
 #: of a record's content).
 _WARC_DOCUMENTS = frozenset({"resource", "conversion"})
-#: Text content types read from ``resource`` and ``conversion`` records (and any type
-#: naming HTML: ``text/html``, ``application/xhtml+xml``).
+#: Text content types read from ``response``, ``resource`` and ``conversion`` records
+#: (and any type naming HTML: ``text/html``, ``application/xhtml+xml``).
 _WARC_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+#: Paths of the plain-text files a crawler fetches for itself from every host it visits
+#: (``wget --warc-file`` stores its robots.txt): none is an article.
+_CRAWLER_FILES = frozenset(
+    {"/robots.txt", "/ads.txt", "/app-ads.txt", "/humans.txt", "/security.txt", "/llms.txt"}
+)
 
 
 def iter_warc(
@@ -954,12 +960,15 @@ def iter_warc(
 ) -> Iterator[ArchiveEntry]:
     """One entry per page record: the page, else why not.
 
-    A page is the HTML of a 2xx ``response`` record, or the HTML or text of a
-    ``resource`` or ``conversion`` record (Webrecorder and ArchiveWeb.page
-    store pages as resources), named by its WARC-Target-URI (or record id),
+    A page is the HTML or text (a wire story, a press release served as
+    ``.txt``) of a 2xx ``response`` record, or of a ``resource`` or
+    ``conversion`` record (Webrecorder and ArchiveWeb.page store pages as
+    resources): the same content types, read alike, named by its
+    WARC-Target-URI (or record id),
     and carrying its WARC-Date and WARC-Record-ID: a crawl holds re-crawls,
     several captures of one URI, which the readers tell apart by them.
-    Such records that are no article (an image, a redirect, a stylesheet) are
+    Such records that are no article (an image, a redirect, a stylesheet, a
+    crawler's own ``robots.txt``) are
     reported as skipped, named ``record-<n>``, and so is a record of any
     other type (``continuation``, or one this reader does not know); request,
     metadata, warcinfo and revisit records describe other records and are
@@ -1234,7 +1243,13 @@ def _missing_bytes(record: Any) -> int:
 
 
 def _not_a_page(record: Any) -> str | None:
-    """None for a 2xx HTML response, else why it is no article."""
+    """None for a 2xx response holding HTML or text, else why it is no article.
+
+    Text is read as a resource record's is (:func:`_is_page_type`): a wire
+    story or a press release served as ``text/plain`` is an article, and
+    was a skipped line. Not so the files a crawler fetches for itself
+    (:data:`_CRAWLER_FILES`), which a crawl holds once per host.
+    """
     if record.http_headers is None:
         return "response record without HTTP headers"
     status = str(record.http_headers.get_statuscode() or "")
@@ -1242,16 +1257,32 @@ def _not_a_page(record: Any) -> str | None:
     uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
     if not status.startswith("2"):
         return f"HTTP status {status or '?'} for {uri}, not a page"
-    if "html" not in content_type.lower():
+    media = _media_type(content_type)
+    if not _is_page_type(media):
         return f"not an HTML page ({content_type or 'no content type'}) at {uri}"
+    if "html" not in media and _crawler_file(str(uri)):
+        return f"a crawler's own file ({content_type}) at {uri}, not a page"
     return None
+
+
+def _is_page_type(media: str) -> bool:
+    """Whether a record of this media type (lower case, no parameters) is read as a page."""
+    return "html" in media or media in _WARC_TEXT_TYPES
+
+
+def _crawler_file(uri: str) -> bool:
+    try:
+        path = urlsplit(uri).path
+    except ValueError:
+        return False
+    return path.lower() in _CRAWLER_FILES or path.startswith("/.well-known/")
 
 
 def _not_a_document(record: Any, kind: str) -> str | None:
     """None for a resource or conversion record holding HTML or text, else why it is no article."""
     content_type = _content_type(record)
     media = _media_type(content_type)
-    if "html" in media or media in _WARC_TEXT_TYPES:
+    if _is_page_type(media):
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
     return f"WARC {kind} record of {content_type or 'no content type'} at {uri}, not a page"

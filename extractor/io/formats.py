@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
@@ -368,11 +369,19 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
 
     Scripts, navigation, footers and comments are dropped by trafilatura's
     main-content extraction; tables are left out because they are rarely prose.
+
+    A page nested too deep for it (:func:`_misnested`: tags never closed, as
+    old pages leave ``<font>``, or wrappers hundreds deep) would lose text
+    silently: libxml2 stops at 256 levels and drops the rest of the page, and
+    trafilatura's fallbacks drop a paragraph held in a chain of inline tags.
+    Such a page's whole visible text is taken instead (:func:`_visible_text`,
+    which has no depth limit), page furniture included, and a warning says so.
     """
     page = text if _PAGE_MARKERS.search(text[:4096]) else f"<html><body>{text}</body></html>"
     import trafilatura
 
     config = _trafilatura_config()
+    misnested = _misnested(page)
     try:
         result = trafilatura.bare_extraction(
             page,
@@ -384,12 +393,20 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
             config=config,
         )
     except Exception as exc:  # lxml and trafilatura errors on hostile markup
-        raise InputError(f"HTML could not be parsed ({type(exc).__name__})", source=source) from exc
-    body = (getattr(result, "text", None) or "").strip()
+        if misnested is None:
+            raise InputError(
+                f"HTML could not be parsed ({type(exc).__name__})", source=source
+            ) from exc
+        result = None  # the page's text is read below, without its metadata
+    warnings: list[str] = []
+    if misnested is not None:
+        body = _visible_text(page)
+        warnings.append(misnested)
+    else:
+        body = (getattr(result, "text", None) or "").strip()
     if not body:
         raise InputError("no article text found in HTML", source=source)
     published = coerce_date(getattr(result, "date", None))
-    warnings: list[str] = []
     partial = _partial_page_date(page, published)
     if partial is not None:  # htmldate made a day of "2024-02-30" or "2024-02"
         warnings.append(f"page metadata date {partial!r} is not a whole date; ignored")
@@ -414,6 +431,166 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
         meta=meta,
         warnings=tuple(warnings),
     )
+
+
+#: Deeper than this a page's elements are not left to trafilatura: libxml2, its parser,
+#: stops at 256 levels (the rest of the page is gone, without an error), and the
+#: fallbacks it runs parse their own output again, a few levels deeper.
+HTML_MAX_DEPTH = 200
+#: A chain of this many elements each opened after loose text of the one around it is
+#: tags never closed (``<font size=2>Line 1 <font size=2>Line 2 ...``): trafilatura's
+#: fallbacks then keep the chain's lines and drop the paragraph at its end. Correct
+#: markup nests inline tags a few deep (``<p>a <b>b <i>c <a>d</a></i></b></p>``: 3).
+HTML_MAX_UNCLOSED = 8
+#: How deep libxml2 reads a page with ``huge_tree`` (:func:`html_nesting`).
+_LIBXML_HUGE_DEPTH = 2048
+
+
+def _misnested(page: str) -> str | None:
+    """Why ``page`` is nested too deep to leave to trafilatura (the warning its Document
+    carries), or None for a page that is not (:func:`html_nesting`)."""
+    nesting = html_nesting(page)
+    if nesting is None:
+        return None
+    deepest, longest = nesting
+    if deepest > HTML_MAX_DEPTH:
+        more = " or more" if deepest >= _LIBXML_HUGE_DEPTH else ""  # where lxml stopped
+        return (
+            f"this page nests its elements {deepest}{more} deep, more than the article "
+            f"extractor reads ({HTML_MAX_DEPTH}): its whole visible text is taken, menus and "
+            "footers too"
+        )
+    if longest >= HTML_MAX_UNCLOSED:
+        return (
+            f"this page leaves {longest} tags open one inside another (unclosed tags), which "
+            "the article extractor misreads: its whole visible text is taken, menus and "
+            "footers too"
+        )
+    return None
+
+
+def html_nesting(page: str) -> tuple[int, int] | None:
+    """How deep ``page`` nests its elements, and its longest chain of elements each opened
+    after loose text of the one around it (tags left open); None when lxml cannot parse it.
+
+    The page is parsed by lxml with ``huge_tree`` (libxml2 then reads 2048
+    levels, enough to see past :data:`HTML_MAX_DEPTH`; a page deeper still
+    counts as 2048) and walked once, with no recursion. An element that
+    holds nothing (``<wbr>``, which libxml2 reads as holding what follows
+    it) is no link of a chain. A page that cannot be parsed so is left to
+    trafilatura, as every page was.
+    """
+    from lxml import etree
+    from lxml.html import HTMLParser as LxmlParser
+
+    parser = LxmlParser(
+        huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False,
+        default_doctype=False, encoding="utf-8",
+    )  # fmt: skip
+    try:
+        root = etree.fromstring(page.encode("utf-8", "replace"), parser)
+    except Exception:  # lxml's errors on hostile markup: trafilatura's own parse decides
+        return None
+    if root is None:
+        return None
+    deepest = longest = 0
+    open_: list[list[int]] = []  # per open element: its chain's length, loose text seen in it
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            open_.pop()
+            if open_ and not open_[-1][1] and _loose(element.tail):
+                open_[-1][1] = 1
+            continue
+        if open_ and element.tag in _VOID_TAGS:  # its parent's own: what follows is too
+            open_.append([open_[-1][0], open_[-1][1] or int(_loose(element.text))])
+        else:
+            chain = open_[-1][0] + 1 if open_ and open_[-1][1] else 0
+            open_.append([chain, int(_loose(element.text))])
+            longest = max(longest, chain)
+        deepest = max(deepest, len(open_))
+    return deepest, longest
+
+
+#: Elements that hold nothing; libxml2 reads some of them as holding what follows them.
+_VOID_TAGS = frozenset({
+    "area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame", "hr",
+    "image", "img", "input", "keygen", "link", "menuitem", "meta", "param", "source",
+    "track", "wbr",
+})  # fmt: skip
+
+
+def _loose(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
+
+
+#: Elements whose start and end break a line of visible text.
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+})  # fmt: skip
+#: Elements whose content is no visible text of the page.
+_HIDDEN_TAGS = frozenset({
+    "script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
+    "select", "textarea",
+})  # fmt: skip
+
+
+class _VisibleTextParser(HTMLParser):
+    """The text a browser shows of a page, a line per block, as the stdlib's tokenizer
+    reads it: no tree is built, so no nesting is too deep.
+
+    The text of a hidden element (:data:`_HIDDEN_TAGS`) is dropped when the
+    element closes: one never closed (an ``<svg>`` or ``<iframe>`` left open
+    at the top of a page) hides nothing, rather than the rest of the page.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[tuple[str, int]] = []  # hidden elements open, where their text starts
+        self.pre = 0  # <pre> elements open (their line breaks are kept)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden.append((tag, len(self.parts)))
+        elif tag == "pre":
+            self.pre += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: Any) -> None:
+        if tag in _BLOCK_TAGS:  # <br/>, <hr/>; a self-closed hidden element hides nothing
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS and any(name == tag for name, _ in self.hidden):
+            while self.hidden:
+                name, start = self.hidden.pop()
+                if name == tag:
+                    break
+            if not self.hidden:  # the outermost hidden element closed: its text goes
+                del self.parts[start:]
+        elif tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.pre:
+            self.parts.append(re.sub(r"[^\S\n]+", " ", normalise_newlines(data)))
+        else:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _visible_text(page: str) -> str:
+    """``page``'s visible text: its blocks' text, a line each, blank space collapsed."""
+    parser = _VisibleTextParser()
+    parser.feed(page)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 #: A date in a page's markup: an attribute value that opens with a year and a month.

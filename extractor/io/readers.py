@@ -1089,9 +1089,12 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
     """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``.
 
     A JSON object written over several lines (the output of ``jq .`` or of
-    ``json.dumps(indent=2)``, pasted or piped) is one row, at the line it
+    ``json.dumps(indent=2)``, pasted or piped, or wrapped by hand with its
+    closing brace at the end of its last line) is one row, at the line it
     opens on (:func:`_gather`). One that never closes fails on that line, and
-    the lines it took are read again alone, so no row after it is lost.
+    the lines it took are read again alone, so no row after it is lost; one
+    that closes but is no JSON fails so too, its error placing the fault by
+    the file's line and column rather than by its first line's alone.
     """
     cap = context.caps.member_bytes
     lineno = 0
@@ -1119,23 +1122,43 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                     yield keys.key(line_place.fail(error), raw)
                     continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
-                if not given_back and _opens_a_value(line):
-                    whole, taken = _gather(line, handle, cap)
-                    if whole is not None:
-                        item = _jsonl_item(whole, line_place, context.fields)
-                        yield keys.key(item, whole) if item.doc_id == line_place.doc_id else item
-                        lineno += len(taken)
-                        continue
-                    if taken and taken[-1].startswith((b"{", b"[")):  # the next value's start
-                        resume = taken.pop()
-                    again.extend(reversed(taken))
+                alone: Item | None = None  # the line's item, when it was parsed already
+                if not given_back and _may_open(line):
+                    opens = True
+                    if line.rstrip().endswith((b"}", b"]")):  # most rows: parsed once, as rows
+                        alone = _jsonl_item(line, line_place, context.fields)
+                        opens = isinstance(alone, InputFailure)
+                    if opens and _json_state(line) == "open":
+                        spread = _gather(line, handle, cap)
+                        taken = spread.taken
+                        if spread.whole is not None:
+                            item = _jsonl_item(spread.whole, line_place, context.fields)
+                            whole = spread.whole
+                            yield (
+                                keys.key(item, whole) if item.doc_id == line_place.doc_id else item
+                            )
+                            lineno += len(taken)
+                            continue
+                        if spread.resume:  # the next value's first line
+                            resume = taken.pop()
+                        again.extend(reversed(taken))
+                        if spread.error is not None:  # where the value breaks, not the line
+                            msg, down, column = spread.error
+                            alone = line_place.fail(
+                                f"{_where(line_place)}not valid JSON ({msg} at line "
+                                f"{lineno + down} column {column}, in the value written over "
+                                f"lines {lineno}-{lineno + len(taken)})"
+                            )
                 pieces = _cr_lines(line)
                 for piece in pieces:
                     if piece is not pieces[0]:
                         lineno += 1
                         line_place = place.line(lineno)
                     if piece.strip():
-                        item = _jsonl_item(piece, line_place, context.fields)
+                        if alone is not None and len(pieces) == 1:
+                            item = alone
+                        else:
+                            item = _jsonl_item(piece, line_place, context.fields)
                         if len(pieces) > 1:
                             item = _with_warnings(item, [_CR_ONLY])
                         yield keys.key(item, piece) if item.doc_id == line_place.doc_id else item
@@ -1207,43 +1230,125 @@ def _as_utf8_lines(handle: IO[bytes]) -> Any:
 _SPREAD_LINES = 1000
 
 
-def _opens_a_value(line: bytes) -> bool:
-    """Whether ``line`` opens a JSON object or array that it does not close: the first
-    line of one written over several lines (a line ending in a bare CR is not)."""
+def _may_open(line: bytes) -> bool:
+    """Whether ``line`` may be the first line of a JSON object or array written over
+    several lines: it starts with a bracket (a line ending in a bare CR does not)."""
     stripped = line.strip()
-    if not stripped.startswith((b"{", b"[")) or stripped.endswith((b"}", b"]")):
-        return False
-    return b"\r" not in stripped and _json_state(line) == "open"
+    return stripped.startswith((b"{", b"[")) and b"\r" not in stripped
 
 
-def _gather(first: bytes, handle: Any, cap: int) -> tuple[bytes | None, list[bytes]]:
-    """The JSON value that opens on ``first`` and closes on a later line of ``handle``, its
-    lines joined, and the lines it took after ``first``.
+#: What :class:`_Spread` reads of a line: a string whole, escapes and all (its group 1 is
+#: its closing quote: none when the line ends inside it), a bracket, a colon or a comma,
+#: or a run of anything else (a number, ``true``, a typo).
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\\r\n]+|\\.)*(")?|[][{}:,]|[^\s"\[\]{}:,]+')
+_CLOSERS = {ord("}"): ord("{"), ord("]"): ord("[")}
 
-    Pretty-printers (jq, ``json.dumps(indent=...)``, ``JSON.stringify``) put a
-    top-level value's brackets at the start of a line and everything inside
-    it further in. So the value ends at the first line that starts with a
-    closing bracket, and a line that starts with an opening one is the next
-    value (the last line taken, read again by the caller as a line of its
-    own). None instead of the value when it does not parse there, or does
-    not end within :data:`_SPREAD_LINES` lines, the size cap or the file:
-    the caller reads the lines taken again, alone. Every line is taken at
-    most once and parsed at most twice.
+
+class _Spread:
+    """A JSON value written over several lines, read a line at a time: which brackets are
+    open, what came last, and whether the brackets closed again or cannot.
+
+    Each line is scanned once, a string at a time (a regular expression
+    takes it whole), so gathering a value of a thousand lines costs a
+    thousand lines' reading, not a parse of all the lines so far at each
+    line: they are parsed as JSON when the brackets close (:func:`_gather`).
     """
+
+    def __init__(self) -> None:
+        self.open = bytearray()  # the brackets open, the innermost last
+        self.last = 0  # the last token's first byte: a bracket, ``:``, ``,``, ``"``, 0
+        self.closed = False  # the first bracket closed again: the value ends on this line
+        self.broken = False  # a bracket closed that is not open, or a string not closed
+
+    def feed(self, line: bytes) -> None:
+        for token in _JSON_TOKEN.finditer(line):
+            first = line[token.start()]
+            if self.closed:
+                self.last = first  # after the value's end: what parsing then refuses
+            elif first in b"{[":
+                self.open.append(first)
+            elif first in b"}]":
+                if not self.open or self.open.pop() != _CLOSERS[first]:
+                    self.broken = True
+                    return
+                self.closed = not self.open
+            elif first == ord('"') and token.group(1) is None:
+                self.broken = True  # JSON strings do not run over lines
+                return
+            self.last = first
+
+    def starts_next(self, line: bytes) -> bool:
+        """Whether ``line`` is the first of the next value rather than more of this one.
+
+        Pretty-printers put a top-level value's opening bracket at the start
+        of a line and everything inside it further in, so a line opening with
+        a bracket there starts the next value (a truncated value before it
+        costs only itself). Further in, an opening bracket starts the next
+        value where this one expects no value: after a name's string, a
+        value, or a comma between an object's members.
+        """
+        if line.startswith((b"{", b"[")):
+            return True
+        if not line.lstrip().startswith((b"{", b"[")):
+            return False
+        in_array = self.open[-1:] == b"["
+        return not (self.last in b":[" or (self.last == ord(",") and in_array))
+
+
+@dataclass
+class _Gathered:
+    """What :func:`_gather` read: the value's lines joined (None when they are no JSON
+    value), the lines it took after the first, whether the last of them is the next
+    value's first, and for a value that closed but does not parse, where it breaks."""
+
+    whole: bytes | None
+    taken: list[bytes]
+    resume: bool = False
+    #: why the closed value does not parse, and where: the line (0 the first) and column
+    error: tuple[str, int, int] | None = None
+
+
+def _gather(first: bytes, handle: Any, cap: int) -> _Gathered:
+    """The JSON value that opens on ``first`` and closes on a later line of ``handle``.
+
+    The value ends on the line where its first bracket closes again
+    (:class:`_Spread` follows the brackets outside strings), wherever on
+    that line: ``{"id": "j2",`` then `` "text": "..."}`` is one row, as is
+    the output of ``jq .``, ``json.dumps(indent=...)`` or ``JSON.stringify``.
+    The lines are parsed there, not before. None instead of the value when they
+    do not parse (the error then says where in the value, by its line and
+    column in the file), or when the value does not end within
+    :data:`_SPREAD_LINES` lines, the size cap or the file, or a string or
+    a bracket on a line cannot belong to it, or a line is the next value's
+    first (:meth:`_Spread.starts_next`): the caller reads the lines taken
+    again, alone. Every line is taken at most once and scanned at most once.
+    """
+    spread = _Spread()
+    spread.feed(first)
     taken: list[bytes] = []
     size = len(first)
-    while len(taken) < _SPREAD_LINES:
+    while len(taken) < _SPREAD_LINES and not spread.broken:
         raw = handle.readline(cap + 1)
         if not raw:
             break
         taken.append(raw)
         size += len(raw)
-        if size > cap or raw.startswith((b"{", b"[")):
+        if spread.starts_next(raw):
+            return _Gathered(None, taken, resume=True)
+        if size > cap:
             break
-        if raw.startswith((b"}", b"]")):
+        spread.feed(raw)
+        if spread.closed and not spread.broken:
             joined = b"".join((first, *taken))
-            return (joined if _json_state(joined) == "whole" else None), taken
-    return None, taken
+            try:
+                json.loads(joined.decode("utf-8", "replace"))
+            except json.JSONDecodeError as exc:
+                error = (exc.msg.removesuffix(" at"), exc.lineno - 1, exc.colno)
+                return _Gathered(None, taken, error=error)
+            except (ValueError, RecursionError):
+                return _Gathered(None, taken)  # the first line alone says so
+            return _Gathered(joined, taken)
+    return _Gathered(None, taken)
 
 
 def _json_state(data: bytes) -> Literal["whole", "open", "broken"]:
@@ -2079,7 +2184,7 @@ def _screen_member(name: str, depth: int) -> str | None:
 
 
 #: A WARC page's parser by its content type: HTML, unless it is plain text or Markdown
-#: (a ``resource`` or ``conversion`` record; a ``response`` page is always HTML).
+#: (a ``response``, ``resource`` or ``conversion`` record alike).
 _WARC_FORMATS: Mapping[str, DocFormat] = {
     "text/plain": "text",
     "text/markdown": "markdown",
