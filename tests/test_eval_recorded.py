@@ -118,32 +118,39 @@ def test_recorded_grown_sets_reproduce_their_committed_results(
 
 
 # Second looks (an empty answer about a type asked again about the sentences with its
-# words: pipeline/requests.py second_look) were recorded into the White House set's
-# cassette; it replays with them to the committed run BENCHMARKS.md compares with the
-# plain one.
+# words: pipeline/requests.py second_look) were recorded into the cassettes of the
+# development, White House and multilingual sets; each replays with them to the
+# committed run BENCHMARKS.md compares with the plain one. Each entry: the gold files
+# extracted (the seed comes first in the development cassette), the one scored, and
+# the cassette.
 CASSETTES = Path(__file__).resolve().parent / "cassettes" / "test_eval_recorded"
 LOOKED = {
-    "wh": (["dev-wh.gold.jsonl"],
+    "dev": ([f"{SEED_ID}.gold.jsonl", "dev.gold.jsonl"], "dev.gold.jsonl",
+            "gold_per_type.yaml"),
+    "wh": (["dev-wh.gold.jsonl"], "dev-wh.gold.jsonl",
            "test_recorded_grown_sets_reproduce_their_committed_results[wh].yaml"),
+    "multilingual": (["dev-multilingual.gold.jsonl"], "dev-multilingual.gold.jsonl",
+                     "test_recorded_grown_sets_reproduce_their_committed_results[multilingual].yaml"),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize(
     "name",
     [pytest.param(name, marks=pytest.mark.vcr(str(CASSETTES / cassette)))
-     for name, (_, cassette) in sorted(LOOKED.items())],
+     for name, (_, _, cassette) in sorted(LOOKED.items())],
 )  # fmt: skip
 def test_recorded_second_looks_reproduce_their_committed_results(
     name: str, recorded_extractor: Any
 ) -> None:
-    golds, _ = LOOKED[name]
+    golds, scored, _ = LOOKED[name]
     gold = [d for g in golds for d in load_gold(SEEDS / g)]
     lines_file = RESULTS / f"{name}-1.5b-per-type-second-look.jsonl"
     report_file = RESULTS / f"{name}-1.5b-per-type-second-look.report.json"
     with recorded_extractor(strategy="per-type", second_look=True) as extractor:
         lines = extract_gold(gold, extractor)
     predictions, usage, _ = predictions_from_lines(lines)
-    report = score(gold, predictions, usage=usage, label=f"local 1.5B · second look · {name}")
+    report = score(load_gold(SEEDS / scored), predictions, usage=usage,
+                   label=f"local 1.5B · second look · {name}")  # fmt: skip
     _save_when_asked(lines, report, lines_file, report_file)
     assert all(line["strategy"] == "per-type+second-look" for line in lines)
     assert _records(lines) == _records(read_lines(lines_file))
