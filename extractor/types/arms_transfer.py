@@ -200,7 +200,12 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     # An item is a weapon the article names, as written: one it does not name (the
     # prompt's own "Leopard 2 tanks", a guess) is dropped, not coded.
     items = [
-        ArmsItem(designation=i.designation, category=i.category, quantity=i.quantity)
+        ArmsItem(
+            designation=i.designation, category=i.category,
+            quantity=make.stated(
+                i.quantity, f"quantity of {i.designation!r}", besides=i.designation
+            ),
+        )  # fmt: skip
         for i in draft.items
         if make.written(i.designation, "item")
     ]
@@ -370,6 +375,9 @@ SPEC = RecordSpec(
     plural="arms_transfers",
     label="arms transfers",
     cues=ARMS_CUES,
+    # A price is an attribute of a transfer, not what makes one (SIPRI codes deals of
+    # unknown value): a price no sentence states is left empty, the transfer kept.
+    optional_figures=("value",),
     template="types/arms_transfer.j2",
     columns=COLUMNS,
     table=TABLE,

@@ -42,6 +42,7 @@ from extractor.text.language import UNSPACED, detect_language
 from extractor.text.places import place_country
 from extractor.text.quantities import (
     LANGUAGES,
+    figures_in,
     find_figure,
     number_forms,
     parse_count,
@@ -452,6 +453,21 @@ class Builder:
         separate two counts and let "a soldier was killed" state one.
         """
         return _count(number, qualifier, self.quote, self._reading(), harm)
+
+    def stated(self, number: int | None, what: str, *, besides: str = "") -> int | None:
+        """``number`` when the quote writes it (digits, words, or an article for one),
+        else None with a warning: a count is coded only as the source states it (a small
+        model gives "1" for "F-16s"). The digits of ``besides`` (the item's own name,
+        "M1A2 tanks") are not a count of it."""
+        if number is None:
+            return None
+        quote = self.quote
+        if besides.strip():
+            quote = re.sub(re.escape(besides), lambda m: " " * len(m.group(0)), quote, flags=re.I)
+        if any(figure.value == number for figure in figures_in(quote, self._reading())):
+            return number
+        self.warn(f"{what} {number} is in no cited sentence: left empty")
+        return None
 
     def money(self, text: str | None) -> Money | None:
         """An amount as written ("$267 million", "1,2 Mrd. Euro"), parsed in the article's
