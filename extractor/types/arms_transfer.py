@@ -201,11 +201,12 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     # prompt's own "Leopard 2 tanks", a guess) is dropped, not coded.
     items = [
         ArmsItem(
-            designation=i.designation, category=i.category,
+            designation=i.designation,
+            category=i.category,
             quantity=make.stated(
                 i.quantity, f"quantity of {i.designation!r}", besides=i.designation
             ),
-        )  # fmt: skip
+        )
         for i in draft.items
         if make.written(i.designation, "item")
     ]
