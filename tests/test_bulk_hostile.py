@@ -457,7 +457,7 @@ def _refuse_writes_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("summary inside an input folder", "inside the input folder"),
         ("summary under a file", "is not a folder"),
         ("summary name too long", "File name too long"),
-        ("summary is -", "give a file name"),
+        ("summary is - as the results are", "stdout carries the results"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work(
@@ -489,8 +489,8 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_before_any_work
         extra = ["--summary-json", str(tmp_path / "plain.txt" / "s.json")]
     elif case == "summary name too long":
         extra = ["--summary-json", str(tmp_path / ("s" * 300))]
-    elif case == "summary is -":
-        extra = ["--summary-json", "-"]
+    elif case == "summary is - as the results are":  # -o - with --summary-json -
+        out, extra = Path("-"), ["--summary-json", "-"]
     else:
         extra = ["--summary-json", str(tmp_path)]
     requests = len(fake.requests)

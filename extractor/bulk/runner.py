@@ -19,7 +19,8 @@ repaired). The invariants, tested with generated inputs in
   *changed* (extracted again; its new line supersedes the old one). It is
   changed when what changes its result changed: ``input_sha256`` (text,
   title and publication date; ``text_sha256`` on lines written before it
-  existed), or when its line is *redone*: an ok line asked for other
+  existed) or the government its ``url`` says published it (a readout's
+  own state need not be named), or when its line is *redone*: an ok line asked for other
   ``types``, ``model`` or ``strategy`` than this run's; an error line of a
   server kind (``config``, ``server``, ``transient``: written as a run
   stopped, saying nothing about the document), so rerunning the same
@@ -120,6 +121,7 @@ from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.providers import canonical_model
 from extractor.settings import proxy_for
+from extractor.text.countries import government_country
 from extractor.types.registry import RECORD_TYPES
 
 logger = logging.getLogger(__name__)
@@ -201,7 +203,7 @@ class BulkSummary:
     ``documents`` counts the lines this run wrote: ``new`` + ``changed`` +
     the ``redone`` + ``forgotten``, and equally ``ok`` + ``errors`` +
     ``not_read`` + ``forgotten``. ``changed`` inputs were extracted again
-    because their text (or date, title) changed; ``redone`` counts, by why,
+    because their text (or date, title, or publishing government) changed; ``redone`` counts, by why,
     lines extracted again though their input is unchanged (asked for other
     types/model/strategy, a server-side failure, ``retry_errors``: see
     :class:`_Plan`); ``errors_dropped`` is how many of those were error lines
@@ -548,6 +550,10 @@ class Asked:
     strategy: str = ""
 
 
+#: What a line does not record (a field older lines lack): never compared.
+_NOT_RECORDED = "(not recorded)"
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     """What the plan needs of an output's winning line: where from, of what, asked how.
@@ -565,6 +571,9 @@ class _Line:
     types: tuple[str, ...] | None = None
     model: str | None = None
     strategy: str | None = None
+    #: The state whose government published the document (from its ``url``), or
+    #: :data:`_NOT_RECORDED` on a line without a ``url`` field: not compared.
+    publisher: str | None = _NOT_RECORDED
 
     @classmethod
     def of(cls, record: dict[str, Any]) -> _Line:
@@ -584,6 +593,7 @@ class _Line:
             types=tuple(str(t) for t in types) if isinstance(types, list) else None,
             model=text("model"),
             strategy=text("strategy"),
+            publisher=government_country(text("url")) if "url" in record else _NOT_RECORDED,
         )
 
 
@@ -1023,6 +1033,12 @@ class _Plan:
         current = input_hash(item if isinstance(item, Document) else None)
         if line.input_sha256 is not None and current is not None and line.input_sha256 != current:
             return "changed"
+        if (
+            isinstance(item, Document)
+            and line.publisher != _NOT_RECORDED
+            and line.publisher != government_country(item.url)
+        ):
+            return "changed"  # a government's own readout names its state without saying it
         if line.status == "ok" and self._asked_otherwise(line):
             return REDO_ASKED
         return None
@@ -1089,8 +1105,10 @@ def _base_id(doc_id: str, source: str) -> str:
 
 
 def input_hash(document: Document | None) -> str | None:
-    """A hash of everything of an input that changes its result: the text, the publication
-    date (it resolves relative dates) and the title. None without a document."""
+    """A hash of the text, the publication date (it resolves relative dates) and the title:
+    what changes an input's result, but for its ``url``, of which only the publishing
+    government it implies counts (compared apart, :meth:`_Plan._redo`, so that a changed
+    address of the same publisher is no change). None without a document."""
     if document is None:
         return None
     published = document.published.isoformat() if document.published else ""

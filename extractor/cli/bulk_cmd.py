@@ -33,6 +33,7 @@ refuses what the run refuses, with the same line. A new way of running
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -243,7 +244,8 @@ def bulk(
         typer.Option(help="auto (a bar on a terminal, log lines otherwise), bar, log or none."),
     ] = "auto",
     summary_json: Annotated[
-        str | None, typer.Option(help="Also write the run summary as JSON to this file.")
+        str | None,
+        typer.Option(help="Also write the run summary as JSON to this file (- for stdout)."),
     ] = None,
 ) -> None:
     """Convert files and archives to JSONL: one line per document, resumable.
@@ -436,7 +438,7 @@ def _dry_run(
     typer.echo(render_estimate(estimate, limit))
     if summary_json is not None:
         try:
-            summary_json.write_text(json.dumps(estimate.to_dict(), indent=2) + "\n")
+            _write_summary(summary_json, estimate.to_dict())
         except OSError as error:
             _fail(f"--summary-json {shown(summary_json)}: {error.strerror or error}", 2)
 
@@ -581,7 +583,9 @@ def _check_summary_path(path: Path, taken: list[str]) -> None:
 
 def _check_summary_target(path: Path, taken: list[str]) -> None:
     if str(path) == STDIO:
-        fail_usage("--summary-json -: give a file name (stdout carries the results with -o -)")
+        if STDOUT_PATH in taken:
+            fail_usage("--summary-json -: stdout carries the results (-o -); give a file name")
+        return  # stdout, which nothing else of this run writes to
     for other in taken:
         if same_file(path, other):
             fail_usage(
@@ -605,10 +609,15 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
     if not folder.is_dir():
         fail_usage(f"--summary-json {path}: the folder {folder} does not exist; create it first")
     if path.exists():
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        try:  # without waiting: a FIFO with no reader fails at once (ENXIO), never hangs
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK))
         except OSError as error:
-            fail_usage(f"--summary-json {path}: cannot be written ({error.strerror or error})")
+            why = (
+                "a FIFO that nothing reads"
+                if error.errno == errno.ENXIO
+                else error.strerror or str(error)
+            )
+            fail_usage(f"--summary-json {path}: cannot be written ({why})")
     elif path.is_symlink():
         fail_usage(f"--summary-json {path}: a broken symbolic link; give a file name")
     elif not os.access(folder, os.W_OK | os.X_OK):
@@ -638,11 +647,21 @@ def _report(run: BulkRun, summary_json: Path | None, price: Price | None) -> int
     if summary_json is None:
         return 0
     try:
-        summary_json.write_text(json.dumps(run.summary.to_dict(), indent=2) + "\n")
+        _write_summary(summary_json, run.summary.to_dict())
     except OSError as error:
         _echo(f"extractor: error: --summary-json {summary_json}: {error.strerror or error}")
         return 2
     return 0
+
+
+def _write_summary(path: Path, summary: dict[str, Any]) -> None:
+    """The summary as JSON to ``path``, or to stdout for ``-`` (raises OSError)."""
+    data = json.dumps(summary, indent=2) + "\n"
+    if str(path) == STDIO:
+        sys.stdout.write(data)
+        sys.stdout.flush()
+    else:
+        path.write_text(data, encoding="utf-8")
 
 
 def _echo(text: str) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import IO, Annotated
 
 import typer
@@ -42,7 +41,7 @@ def flatten_cmd(
         ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -51,7 +50,7 @@ def flatten_cmd(
             show_default=False,
         ),
     ] = None,
-    to: Annotated[Path | None, typer.Option("--to", hidden=True)] = None,
+    to: Annotated[str | None, typer.Option("--to", hidden=True)] = None,
     tables: Annotated[
         list[str] | None,
         typer.Option(
@@ -73,7 +72,7 @@ def flatten_cmd(
     """Write one table per record type, an events table across types and a documents table."""
     if output is not None and to is not None:
         fail_usage("give the output once: -o/--output (--to is its old spelling)")
-    target = output if output is not None else to if to is not None else Path("tables")
+    target = output if output is not None else to if to is not None else "tables"
     source: str | IO[bytes] = sys.stdin.buffer if path == "-" else path
     label = "stdin" if path == "-" else shown(path)
     try:

@@ -72,6 +72,7 @@ from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     Replacement,
     as_result_line,
+    check_replaceable,
     is_anonymous_result,
     latest_lines,
     packed_suffix,
@@ -743,6 +744,10 @@ def flatten(
     are skipped and listed by number in the summary; an unfinished last line
     (a run in progress, or killed) is skipped and flagged as ``torn_last_line``.
     """
+    if not os.fspath(output):  # Path("") is the current folder: a mistake, not a choice
+        raise ConfigurationError(
+            "-o is empty: give a folder name for the tables, or a .duckdb file"
+        )
     packed = packed_suffix(output)
     if packed:
         raise ConfigurationError(
@@ -837,6 +842,7 @@ def _flatten(
             sinks = {name: [database.table(name, cols)] for name, cols in chosen.items()}
         else:
             target.mkdir(parents=True, exist_ok=True)
+            _refuse_foreign_folder(target, arrow is not None)
             for name, cols in chosen.items():
                 sinks[name] = []
                 if kind == "csv":
@@ -899,18 +905,61 @@ def _abandon(sinks: Mapping[str, list[_Sink]], database: _Database | None) -> No
         database.abandon()
 
 
+def _refuse_foreign_folder(folder: Path, parquet: bool) -> None:
+    """A folder of tables is written into only when what it holds is flatten's.
+
+    A table file flatten would not write now (a plugin type's table from an
+    earlier run, the user's own ``data.csv``) would stay beside the new tables
+    and describe other documents; a table file holding extraction results (a
+    bulk output renamed ``documents.csv``) would be replaced. Either is refused,
+    with the file named, before anything is written.
+    """
+    ours = set(table_columns())
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        return  # the writers say why
+    foreign = [
+        name for name in entries
+        if (stem_suffix := os.path.splitext(name))[1].lower() in (".csv", ".parquet")
+        and stem_suffix[0] not in ours
+    ]  # fmt: skip
+    if foreign:
+        shown = ", ".join(clean_surrogates(name) for name in foreign[:5])
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        raise ConfigurationError(
+            f"{_shown(folder)}: a folder holding tables flatten does not write now "
+            f"({shown}{more}); they would stay beside the new tables and describe other "
+            "documents: give -o a new folder, or remove them"
+        )
+    for name in sorted(ours):
+        for suffix in (".csv", ".parquet") if parquet else (".csv",):
+            check_replaceable(folder / f"{name}{suffix}", "table")
+
+
 def _refuse_foreign_database(target: Path) -> None:
     """An existing file is replaced only when it is a DuckDB database (a typo in -o
     must not cost a file that is not ours)."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ConfigurationError(f"{_shown(target)}: cannot be used ({_reason(error)})") from None
+    if stat.S_ISDIR(mode):
+        raise ConfigurationError(
+            f"{_shown(target)}: a folder; give -o a file name ending in .duckdb"
+        )
+    if not stat.S_ISREG(mode):  # never read a FIFO or device: the read would wait forever
+        raise ConfigurationError(
+            f"{_shown(target)}: not a regular file (a pipe or a device); give -o a file name "
+            "ending in .duckdb"
+        )
     try:
         with open(target, "rb") as handle:
             head = handle.read(12)
     except FileNotFoundError:
         return
-    except IsADirectoryError:
-        raise ConfigurationError(
-            f"{_shown(target)}: a folder; give -o a file name ending in .duckdb"
-        ) from None
     if head[8:12] != b"DUCK":
         raise ConfigurationError(
             f"{_shown(target)}: exists and is not a DuckDB database; give -o another name "

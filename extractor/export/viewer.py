@@ -26,7 +26,8 @@ span back to its cards.
 Documents come from bulk result lines (:func:`documents_from_jsonl`,
 :func:`document_from_line`), which need the article text: a line's ``text``,
 else the file named by its ``source`` when that is a plain file whose text
-still has the line's ``text_sha256``; otherwise the records are shown without
+still has the line's ``text_sha256`` (a line without one shows no file: a
+results file from elsewhere must not put a local file into a page); otherwise the records are shown without
 highlighting under a visible "text unavailable" note. One extraction and its
 text make a document too (:func:`document_from_extraction`,
 :func:`extraction_html` for ``extractor extract --format html``).
@@ -168,8 +169,8 @@ def document_from_line(
 
     The text is the line's ``text``; without one, the file named by ``source``
     is read again (as given, else relative to ``base_dir``) when it is a plain
-    ``.txt``/``.md``/``.html`` file and, if the line has ``text_sha256``, its
-    text still has that hash.
+    ``.txt``/``.md``/``.html`` file whose text still has the line's
+    ``text_sha256`` (none: not read).
     """
     line = as_result_line(line)  # extract's JSON too (records under each type's plural)
     records = line.get("records")
@@ -221,6 +222,13 @@ def _reread(
 
     if not isinstance(source, str) or not source or source in ("-", "stdin"):
         return None, "text unavailable: the line has no text and names no source file"
+    if not isinstance(digest, str) or not digest:
+        # a line from elsewhere could name any local file; only the article it was
+        # extracted from (its hash) is shown, never another file put into a page
+        return None, (
+            "text unavailable: the line has no text and no text_sha256 to check its source "
+            "file against"
+        )
     candidates = [Path(source)]
     if base_dir is not None and not Path(source).is_absolute():
         candidates.append(Path(base_dir) / source)
@@ -234,7 +242,7 @@ def _reread(
         text = read_file(path).text
     except InputError as error:
         return None, f"text unavailable: {error}"
-    if isinstance(digest, str) and digest and _sha256(text) != digest.lower():
+    if _sha256(text) != digest.lower():
         return None, (
             f"text unavailable: {source!r} has changed since the run (its text no longer has "
             "the line's text_sha256)"

@@ -1073,10 +1073,14 @@ def check_replaceable(
     if allows == "any":
         return
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, whatever happens
+        # never read a pipe, FIFO or device to see what it holds: the read would wait for
+        # a writer forever (``--summary-json /dev/stdout | jq``); such a file holds no results
+        handle = open(path, "rb", opener=_nonblocking)  # noqa: SIM115 - closed below
     except (OSError, ValueError):
         return
     with handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return
         documents: set[str] = set()
         for raw in itertools.islice(handle, _RESULT_LINES_LOOKED_AT):
             if not raw.strip():
@@ -1100,6 +1104,11 @@ def check_replaceable(
                     f"or choose another {option}",
                     path=path,
                 )
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    """Open without waiting: a FIFO with no writer opens at once (and is then left unread)."""
+    return os.open(path, flags | _NONBLOCK | _CLOEXEC)
 
 
 #: Lines of a file :func:`check_replaceable` reads to tell what it holds: a bulk output

@@ -1,0 +1,232 @@
+"""Where results and summaries go: pipes, FIFOs, folders of tables, and what a rerun redoes.
+
+Invariants (hostile round 21), each over inputs the tests build:
+
+* a summary or table target that is a pipe, a FIFO or a device is never read to
+  see what it holds (that read waits for a writer forever): ``--summary-json``
+  writes into a pipe, and a FIFO nothing reads is one line at once;
+* ``flatten`` writes into a folder only what it owns: a folder holding a table
+  file flatten would not write now, or a table file holding extraction results,
+  is refused in one line (exit 2) and left byte for byte as it was; ``-o ''``
+  is refused, never the current folder;
+* a rerun redoes a document whose ``url`` now names another publishing
+  government (a readout's own state need not be named), and no other url edit;
+* ``view`` never puts a local file into a page unless it is the text the line
+  was extracted from (its ``text_sha256``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractor.bulk.runner import run_bulk
+from extractor.cli import app
+from extractor.export.flatten import table_columns
+from extractor.export.viewer import document_from_line
+from extractor.text.countries import government_country
+from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = {"model": "openai/fake-model", "strategy": "single"}
+HYPOTHESIS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+ENV = {"OPENAI_API_KEY": "sk-test", "EXTRACTOR_MODEL": None, "EXTRACTOR_BASE_URL": None}
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"{number}.txt").write_text(kano(number + 2), encoding="utf-8")
+    return folder
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "extractor", *args]
+
+
+# --------------------------------------------------------------- summaries into pipes
+
+
+def test_the_summary_goes_into_a_pipe_without_waiting(tmp_path: Path, fake: FakeOpenAI) -> None:
+    """``--summary-json /dev/stdout | jq``: stdout is a pipe, which is written, never read."""
+    corpus = _corpus(tmp_path / "in", 3)
+    command = _cli(
+        "bulk", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--summary-json", "/dev/stdout",
+        "--model", MODEL["model"], "--base-url", fake.base_url, "--progress", "none",
+    )  # fmt: skip
+    env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["documents"] == 3
+
+
+def test_summary_dash_is_stdout_unless_the_results_are(tmp_path: Path, fake: FakeOpenAI) -> None:
+    corpus = _corpus(tmp_path / "in", 2)
+    model = ["--model", MODEL["model"], "--base-url", fake.base_url, "--progress", "none"]
+    out = str(tmp_path / "out.jsonl")
+    result = runner.invoke(app, ["bulk", str(corpus), "-o", out, "--summary-json", "-", *model],
+                           env=ENV)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 2
+    both = runner.invoke(app, ["bulk", str(corpus), "-o", "-", "--summary-json", "-", *model],
+                         env=ENV)  # fmt: skip
+    assert both.exit_code == 2 and "stdout carries the results" in both.stderr
+
+
+@pytest.mark.parametrize("command", ["bulk", "flatten"])
+def test_a_fifo_nothing_reads_is_one_line_at_once(
+    tmp_path: Path, fake: FakeOpenAI, command: str
+) -> None:
+    corpus = _corpus(tmp_path / "in", 2)
+    results = tmp_path / "res.jsonl"
+    run_bulk([corpus], results, base_url=fake.base_url, **MODEL)
+    if command == "bulk":
+        fifo = tmp_path / "summary.fifo"
+        args = ["bulk", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--summary-json", str(fifo),
+                "--model", MODEL["model"], "--base-url", fake.base_url]  # fmt: skip
+    else:
+        fifo = tmp_path / "tables.duckdb"
+        args = ["flatten", str(results), "-o", str(fifo)]
+    os.mkfifo(fifo)
+    env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
+    done = subprocess.run(_cli(*args), capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.splitlines() if line.startswith("extractor: error")]
+    assert len(lines) == 1 and str(fifo.name) in lines[0] and "Traceback" not in done.stderr
+
+
+# --------------------------------------------------------------- flatten into folders
+
+OURS = sorted(table_columns())
+RESULT_LINE = json.dumps({"doc_id": "d", "status": "ok", "source": "d", "records": [],
+                          "counts": {}, "usage": {}, "error": None}) + "\n"  # fmt: skip
+#: (stem, suffix, content) of a file already in the folder
+entries = st.tuples(
+    st.sampled_from([*OURS, "protests", "my data", "notes", "events_old"]),
+    st.sampled_from([".csv", ".parquet", ".txt"]),
+    st.sampled_from(["user", "results"]),
+)
+
+
+@pytest.fixture(scope="module")
+def results_file(fake: FakeOpenAI) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch, "res.jsonl")
+        run_bulk([_corpus(Path(scratch, "in"), 3)], path, base_url=fake.base_url, **MODEL)
+        yield path
+
+
+@HYPOTHESIS
+@given(st.lists(entries, max_size=5, unique_by=lambda entry: entry[:2]))
+def test_flatten_writes_into_a_folder_only_what_it_owns(
+    results_file: Path, files: list[tuple[str, str, str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch, "tables")
+        folder.mkdir()
+        for stem, suffix, content in files:
+            body = RESULT_LINE if content == "results" else "my own data\n"
+            (folder / f"{stem}{suffix}").write_text(body, encoding="utf-8")
+        before = {path.name: path.read_bytes() for path in folder.iterdir()}
+        foreign = any(suffix != ".txt" and stem not in OURS for stem, suffix, _ in files)
+        losing = any(
+            suffix != ".txt" and stem in OURS and content == "results"
+            for stem, suffix, content in files
+        )
+        result = runner.invoke(app, ["flatten", str(results_file), "-o", str(folder)])
+        if foreign or losing:
+            assert result.exit_code == 2, result.output
+            assert "Traceback" not in result.output
+            assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+        else:
+            assert result.exit_code == 0, result.output
+            events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
+            assert len(events) == 1 + 3  # a header and the three documents' records
+
+
+def test_flatten_to_an_empty_name_is_refused_not_the_current_folder(
+    results_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["flatten", str(results_file), "-o", ""])
+    assert result.exit_code == 2 and "empty" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------- a url edit on rerun
+
+URLS = [
+    None, "https://www.whitehouse.gov/briefing-room/a", "https://www.state.gov/b",
+    "https://www.gov.uk/c", "https://example.com/d", "https://example.com/e",
+]  # fmt: skip
+
+
+@settings(HYPOTHESIS, max_examples=12)
+@given(st.lists(st.tuples(st.sampled_from(URLS), st.sampled_from(URLS)), min_size=1, max_size=5))
+def test_a_rerun_redoes_a_row_whose_url_names_another_publisher(
+    fake: FakeOpenAI, urls: list[tuple[str | None, str | None]]
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        rows = Path(scratch, "rows.jsonl")
+        out = Path(scratch, "out.jsonl")
+
+        def write(which: int) -> None:
+            lines = [
+                json.dumps({"id": f"r{n}", "text": kano(n + 2), "url": pair[which]})
+                for n, pair in enumerate(urls)
+            ]
+            rows.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+        write(0)
+        run_bulk([rows], out, base_url=fake.base_url, **MODEL)
+        write(1)
+        summary = run_bulk([rows], out, base_url=fake.base_url, **MODEL)
+        moved = sum(government_country(a) != government_country(b) for a, b in urls)
+        assert summary.changed == moved
+        assert summary.unchanged == len(urls) - moved
+
+
+# --------------------------------------------------------------- view and local files
+
+
+@HYPOTHESIS
+@given(st.sampled_from([".txt", ".md", ".html"]), st.booleans())
+def test_view_shows_a_source_file_only_as_the_text_the_line_was_extracted_from(
+    suffix: str, hashed: bool
+) -> None:
+    import hashlib
+
+    with tempfile.TemporaryDirectory() as scratch:
+        secret = Path(scratch, f"notes{suffix}")
+        secret.write_text("my private notes, never to be shared", encoding="utf-8")
+        line = {"doc_id": "x", "status": "ok", "source": str(secret), "records": []}
+        if hashed:  # the line is this file's: its text may be shown
+            text = "my private notes, never to be shared"
+            line["text_sha256"] = hashlib.sha256(text.encode()).hexdigest()
+        document = document_from_line(line)
+        if hashed and suffix != ".html":
+            assert document.text is not None and "private notes" in document.text
+        elif not hashed:
+            assert document.text is None and document.text_note is not None
+            assert "text_sha256" in document.text_note
