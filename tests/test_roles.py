@@ -345,3 +345,45 @@ def test_an_ordinal_day_ends_no_sentence_and_a_figure_still_does(
     ]
     english = f"The attack killed {figure}. {opener} witness said so."
     assert len(split_sentences(english)) == 2
+
+
+# A statement of sympathy on a government's site: the government counts as named (it
+# need not name itself), but a toll is coded where it happened, never where it is read.
+PUBLISHERS = [("https://www.whitehouse.gov/briefing-room/", "USA"),
+              ("https://www.gov.uk/government/news/", "GBR")]  # fmt: skip
+ABROAD = ["a fuel depot in the hills", "a market in the old town", "a village school"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(PUBLISHERS),
+    st.sampled_from(ABROAD),
+    st.integers(2, 400),
+    st.sampled_from(["none", "named", "place"]),
+)
+def test_a_toll_is_not_coded_to_the_government_that_publishes_the_statement(
+    publisher: tuple[str, str], where: str, killed: int, how: str
+) -> None:
+    url, code = publisher
+    home = {"USA": ("the United States", "Dallas, Texas"), "GBR": ("Britain", "Leeds")}[code]
+    text = f"We are saddened that {killed} people were killed in an explosion at {where}."
+    place = None
+    if how == "named":  # the article itself says the event happened in that country
+        text = f"We are saddened that {killed} people were killed in {home[0]} at {where}."
+    elif how == "place":  # or names a place that lies there
+        place = home[1]
+        text = f"We are saddened that {killed} people were killed in {place} at {where}."
+    model = answer_model(("casualty_report",))
+    (plural,) = model.list_fields
+    draft_class = model.model_fields[plural].annotation.__args__[0]
+    answer = model.model_construct(
+        **{plural: [draft_class(**casualty(killed=killed, country=code, place=place))]}
+    )
+    article = Article.of(text, published=PUBLISHED, doc_id="t", url=url + "statement")
+    outcome = resolve(answer, article)
+    [record] = outcome.records
+    if how == "none":
+        assert record.country is None
+        assert any("publishes the statement" in warning for warning in outcome.warnings)
+    else:
+        assert record.country == code

@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 
 from extractor.text.cues import cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
+from extractor.text.places import place_country
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType
 from extractor.types.drafting import (
@@ -250,6 +251,12 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
     place = make.place(draft.place, None)
+    if country is not None and _only_the_publisher(country, place, make):
+        make.warn(
+            f"country {country} is the government that publishes the statement, and the "
+            "article does not say the event happened there: left empty"
+        )
+        country = None
     if place is not None and place.country and country and place.country != country:
         # A casualty is coded to the country where it happened, not the one that reports it.
         make.warn(f"country {country} is not where {place.text!r} is: coded {place.country}")
@@ -286,6 +293,21 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _only_the_publisher(country: str, place: Place | None, make: Builder) -> bool:
+    """Whether ``country`` stands only for the government publishing the article.
+
+    A readout's own state counts as named though the text never names it
+    (the publisher rule of :meth:`Record._check_countries_named`): right for
+    who met or spoke, wrong for where a toll happened, which a statement of
+    sympathy says by its place ("an explosion at a fuel depot in
+    Nagorno-Karabakh"), never by who writes it. Kept when the article names
+    the country, or the place lies there ("Allen, Texas").
+    """
+    if country != make.context.get("publisher") or country in make.article_countries():
+        return False
+    return place is None or place_country(place.text) != country
 
 
 def terms(draft: CasualtyDraft) -> tuple[set[str], set[str]]:
