@@ -114,3 +114,28 @@ def test_a_price_the_article_does_not_state_is_left_empty_and_the_transfer_kept(
     else:
         assert record.value is None
         assert any(f"value {price} is in no sentence" in warning for warning in warnings)
+
+
+AMOUNTS = st.builds(
+    lambda symbol, number, scale, word: f"{symbol}{number} {scale}{word}".strip(),
+    st.sampled_from(["$", "€", "£", "US$", ""]),
+    st.integers(1, 999),
+    st.sampled_from(["million", "billion", "m", "bn"]),
+    st.sampled_from(["", " dollars", " euros", " USD"]),
+).filter(lambda text: text[0] in "$€£U" or text.endswith(("dollars", "euros", "USD")))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    weapon=st.sampled_from(WEAPONS),
+    pair=st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=2, unique=True),
+    amount=AMOUNTS,
+)
+def test_a_price_is_no_item(weapon: str, pair: list[tuple[str, str]], amount: str) -> None:
+    """The package's value is the transfer's ``value``; given as an item it is dropped, and
+    the weapons the article names stay (the digits of "M1A2 tanks" are no price)."""
+    (seller, seller_code), (buyer, buyer_code) = pair
+    text = f"{seller} approved {amount} in aid to {buyer}, including {weapon}, on Monday."
+    record, warnings = _record(text, seller_code, buyer_code, [amount, weapon])
+    assert [item.designation for item in record.items] == [weapon]
+    assert any(f"item {amount!r} is an amount" in warning for warning in warnings)

@@ -760,10 +760,46 @@ def _currency(text: str) -> str:
         return to_currency(symbol.group(1))
     folded = _fold(text)
     for pattern, code in _CURRENCY_WORDS:
-        if re.search(rf"(?<!\w)(?:{_fold(pattern)})(?!\w)" if not _HAN.search(pattern) else
-                     _fold(pattern), folded):  # fmt: skip
+        if re.search(_currency_regex(pattern), folded):
             return code
     return "USD"
+
+
+def _currency_regex(pattern: str) -> str:
+    """A currency word pattern as a search: whole words, but for Chinese, which has none."""
+    return _fold(pattern) if _HAN.search(pattern) else rf"(?<!\w)(?:{_fold(pattern)})(?!\w)"
+
+
+def is_amount(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` is a money amount and nothing else ("$1 billion", "€300 millions",
+    "1,2 Mrd. Euro"): what is left after its figures, currency symbols, codes and words
+    has no letter. "M1A2 tanks" and "155mm shells" are no amount."""
+    figures = [f for f in figures_in(text, language) if f.kind in ("digits", "words")]
+    if not figures or not (_SYMBOL.search(text) or _CODE.search(text) or _has_currency_word(text)):
+        return False
+    rest = list(text)
+    for figure in figures:
+        rest[figure.start : figure.end] = " " * (figure.end - figure.start)
+    left = _SYMBOL.sub(" ", _CODE.sub(" ", "".join(rest)))
+    folded = _fold(left)
+    for pattern, _ in _CURRENCY_WORDS:
+        folded = re.sub(_currency_regex(pattern), " ", folded)
+    folded = _HAN_SCALE.sub(" ", _SCALE_LEFT.sub(" ", folded))
+    return not any(character.isalpha() for character in folded)
+
+
+#: Scale words and their abbreviations that may be left beside an amount's figure.
+_SCALE_LEFT = re.compile(
+    r"(?<!\w)(?:m|bn|b|k|mn|mln|mrd|mio|md|mds|млн|млрд|тыс|of|de|d'|worth)(?:\.|(?!\w))", re.I
+)
+
+
+_HAN_SCALE = re.compile(r"[十百千万萬亿億兆]")
+
+
+def _has_currency_word(text: str) -> bool:
+    folded = _fold(text)
+    return any(re.search(_currency_regex(pattern), folded) for pattern, _ in _CURRENCY_WORDS)
 
 
 def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] | None:

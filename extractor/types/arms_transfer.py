@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extractor.text.cues import cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
-from extractor.text.quantities import number_forms
+from extractor.text.quantities import is_amount, number_forms
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, check_order
 from extractor.types.drafting import (
@@ -208,7 +208,7 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
             ),
         )
         for i in draft.items
-        if make.written(i.designation, "item")
+        if _a_weapon(i.designation, make)
     ]
     data: dict[str, Any] = {
         "supplier": make.party(draft.supplier),
@@ -223,6 +223,15 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     if draft.deal_status == "alleged":
         data["status"] = Status.ALLEGED
     return data
+
+
+def _a_weapon(designation: str, make: Builder) -> bool:
+    """Whether an item names equipment the article names: not a price ("$1 billion", the
+    package's value, which is the transfer's ``value``), not a weapon it never names."""
+    if is_amount(designation):
+        make.warn(f"item {designation!r} is an amount, not a weapon: dropped")
+        return False
+    return bool(make.written(designation, "item"))
 
 
 def terms(draft: ArmsTransferDraft) -> tuple[set[str], set[str]]:
