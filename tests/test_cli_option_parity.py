@@ -145,7 +145,7 @@ REFUSED = [
     (["--progress", "bogus"], "--progress 'bogus'"),
     (["--price", "cheap"], "--price"),
     (["--forget-unseen", "--limit", "1"], "--forget-unseen needs every input read"),
-    (["--summary-json", "-"], "--summary-json -"),
+    (["-o", "-", "--summary-json", "-"], "stdout carries the results"),
     (["-j", "0"], "'--jobs'"),
 ]
 if not HAS_RAY:  # the run needs Ray Data: so does the dry run

@@ -94,23 +94,55 @@ def test_summary_dash_is_stdout_unless_the_results_are(tmp_path: Path, fake: Fak
     assert both.exit_code == 2 and "stdout carries the results" in both.stderr
 
 
-@pytest.mark.parametrize("command", ["bulk", "flatten"])
-def test_a_fifo_nothing_reads_is_one_line_at_once(
-    tmp_path: Path, fake: FakeOpenAI, command: str
+def test_a_summary_fifo_nothing_reads_is_one_line_and_the_results_stay(
+    tmp_path: Path, fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Never probed before the run (that would end a waiting reader); when nothing reads
+    it by the end, one line and exit 2, the run's lines written."""
+    import extractor.cli.bulk_cmd as bulk_cmd
+
+    monkeypatch.setattr(bulk_cmd, "SUMMARY_READER_SECONDS", 0.3)
+    corpus = _corpus(tmp_path / "in", 2)
+    fifo, out = tmp_path / "summary.fifo", tmp_path / "o.jsonl"
+    os.mkfifo(fifo)
+    args = ["bulk", str(corpus), "-o", str(out), "--summary-json", str(fifo),
+            "--model", MODEL["model"], "--base-url", fake.base_url, "--progress", "none"]  # fmt: skip
+    result = runner.invoke(app, args, env=ENV)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("extractor: error")]
+    assert len(errors) == 1 and "summary.fifo" in errors[0] and "nothing reads" in errors[0]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_reader_waiting_on_the_summary_fifo_gets_the_summary(
+    tmp_path: Path, fake: FakeOpenAI, count: int
+) -> None:
+    """``jq . < fifo`` started first: it reads the whole summary, not an early end of file."""
+    import threading
+
+    corpus = _corpus(tmp_path / "in", count)
+    fifo = tmp_path / "summary.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    args = ["bulk", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--summary-json", str(fifo),
+            "--model", MODEL["model"], "--base-url", fake.base_url, "--progress", "none"]  # fmt: skip
+    result = runner.invoke(app, args, env=ENV)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert got and json.loads(got[0])["documents"] == count
+
+
+def test_flatten_into_a_fifo_is_one_line_at_once(tmp_path: Path, fake: FakeOpenAI) -> None:
     corpus = _corpus(tmp_path / "in", 2)
     results = tmp_path / "res.jsonl"
     run_bulk([corpus], results, base_url=fake.base_url, **MODEL)
-    if command == "bulk":
-        fifo = tmp_path / "summary.fifo"
-        args = ["bulk", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--summary-json", str(fifo),
-                "--model", MODEL["model"], "--base-url", fake.base_url]  # fmt: skip
-    else:
-        fifo = tmp_path / "tables.duckdb"
-        args = ["flatten", str(results), "-o", str(fifo)]
+    fifo = tmp_path / "tables.duckdb"
     os.mkfifo(fifo)
-    env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
-    done = subprocess.run(_cli(*args), capture_output=True, text=True, timeout=60, env=env)
+    done = subprocess.run(_cli("flatten", str(results), "-o", str(fifo)), capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if line.startswith("extractor: error")]
     assert len(lines) == 1 and str(fifo.name) in lines[0] and "Traceback" not in done.stderr
@@ -230,3 +262,63 @@ def test_view_shows_a_source_file_only_as_the_text_the_line_was_extracted_from(
         elif not hashed:
             assert document.text is None and document.text_note is not None
             assert "text_sha256" in document.text_note
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40) | st.builds(lambda a, b: f"http://{a}[{b}/p", st.text(max_size=8),
+                                        st.text(max_size=8)))  # fmt: skip
+def test_any_url_names_a_publisher_or_none_and_never_raises(url: str) -> None:
+    found = government_country(url)
+    assert found is None or (len(found) == 3 and found.isupper())
+
+
+def test_a_row_whose_url_does_not_parse_is_extracted_and_reruns_read_it(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    rows, out = tmp_path / "rows.jsonl", tmp_path / "out.jsonl"
+    lines = [json.dumps({"id": f"r{n}", "text": kano(n + 2), "url": url})
+             for n, url in enumerate(["http://[x/y", "https://[::1", "http://ok.example/a"])]  # fmt: skip
+    rows.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = run_bulk([rows], out, base_url=fake.base_url, **MODEL)
+    assert first.ok == 3
+    again = run_bulk([rows], out, base_url=fake.base_url, **MODEL)  # reads those lines back
+    assert again.unchanged == 3 and again.documents == 0
+
+
+# --------------------------------------------------------------- extract's JSON, read back
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(st.lists(st.integers(2, 900), min_size=1, max_size=4, unique=True), st.booleans(),
+       st.sampled_from([2, 4, None]))  # fmt: skip
+def test_every_reader_takes_extracts_json_however_it_is_laid_out(
+    fake: FakeOpenAI, numbers: list[int], as_array: bool, indent: int | None
+) -> None:
+    """``extract -o r.json`` (one pretty object), or an array of them: flatten, view and
+    eval read the same documents and records from it as from its JSONL lines."""
+    from extractor.evaluation.run import read_lines
+    from extractor.export.flatten import flatten_csv
+    from extractor.export.viewer import JsonlDocuments
+    from extractor.pipeline.engine import Extractor
+
+    with Extractor(base_url=fake.base_url, **MODEL) as extractor:
+        results = [
+            extractor.extract(kano(n), doc_id=f"d{n}").model_dump(mode="json") for n in numbers
+        ]
+    if not as_array:
+        results = results[:1]
+    payload = results if as_array else results[0]
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch, "r.json")
+        path.write_text(json.dumps(payload, indent=indent) + "\n", encoding="utf-8")
+        lines = read_lines(path)
+        documents = list(JsonlDocuments(path))
+        import io
+
+        table = io.StringIO()
+        summary = flatten_csv(path, table, "events")
+    ids = [result["doc_id"] for result in results]
+    assert [line["doc_id"] for line in lines] == ids
+    assert [document.doc_id for document in documents] == ids
+    assert summary.documents == len(ids) and summary.rows["events"] == len(ids)
+    assert [len(document.records) for document in documents] == [1] * len(ids)

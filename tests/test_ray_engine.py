@@ -163,7 +163,8 @@ def test_extract_rows_gives_one_result_per_row_in_order(
 ) -> None:
     """One result per row, in order, each under its own id: an id repeated in the rows
     (ids ``n % 4``, texts without ids alike) is named as bulk names it, never two lines
-    under one id (every reader keeps the last line of an id: one document would vanish)."""
+    under one id (every reader keeps the last line of an id: one document would vanish).
+    A user's ``error`` or ``duplicate_of`` column is the user's data, never read."""
     results = row_api.extract_rows(rows, base_url=fake.base_url, jobs=3, **MODEL)
     assert len(results) == len(rows)
     assert len({result["doc_id"] for result in results}) == len(rows)
@@ -171,7 +172,8 @@ def test_extract_rows_gives_one_result_per_row_in_order(
     for row, result in zip(rows, results, strict=True):
         assert set(result) == set(row_api.RESULT_COLUMNS)
         line = json.loads(result["line"])
-        own = row_api.row_item(row).doc_id
+        user = {name: value for name, value in row.items() if name not in row_api.DRIVER_COLUMNS}
+        own = row_api.row_item(user).doc_id
         assert line["doc_id"] == result["doc_id"]
         assert line["status"] == result["status"]
         assert (result["reason"] is None) == (result["status"] != "error")
@@ -182,8 +184,25 @@ def test_extract_rows_gives_one_result_per_row_in_order(
         seen.add(own)
         assert result["doc_id"] == own and "duplicate_of" not in line
         text = row.get("text")
-        if isinstance(row_api.row_item(row), Document) and str(text).startswith("At least"):
+        if isinstance(row_api.row_item(user), Document) and str(text).startswith("At least"):
             assert result["status"] == "ok" and line["records"][0]["killed"]["low"] == figure(text)
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(st.lists(st.tuples(st.integers(2, 999), st.sampled_from(row_api.DRIVER_COLUMNS),
+                          st.text(min_size=1, max_size=12) | st.booleans()),
+                min_size=1, max_size=6, unique_by=lambda row: row[0]))  # fmt: skip
+def test_a_users_columns_named_like_the_drivers_are_the_users_data(
+    fake: FakeOpenAI, rows: list[tuple[int, str, Any]]
+) -> None:
+    """A scraper's ``error`` column, a deduplicator's ``duplicate_of``: every article is
+    extracted, under its own id, whatever those columns hold."""
+    given_rows = [{"id": f"n{n}", "text": kano(n), column: value} for n, column, value in rows]
+    results = row_api.extract_rows(given_rows, base_url=fake.base_url, jobs=3, **MODEL)
+    assert [result["doc_id"] for result in results] == [f"n{n}" for n, _, _ in rows]
+    for (n, _, _), result in zip(rows, results, strict=True):
+        line = json.loads(result["line"])
+        assert result["status"] == "ok" and line["records"][0]["killed"]["low"] == n
 
 
 @pytest.mark.skipif(not HAS_PANDAS, reason="pandas comes with the ray extra")

@@ -33,7 +33,6 @@ refuses what the run refuses, with the same line. A new way of running
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sys
@@ -91,7 +90,7 @@ from extractor.errors import (
     WorkerLost,
 )
 from extractor.io import is_rereadable
-from extractor.io.output import check_replaceable
+from extractor.io.output import check_replaceable, write_to_stream
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES
 from extractor.runtime import aio
 
@@ -609,15 +608,12 @@ def _check_summary_target(path: Path, taken: list[str]) -> None:
     if not folder.is_dir():
         fail_usage(f"--summary-json {path}: the folder {folder} does not exist; create it first")
     if path.exists():
-        try:  # without waiting: a FIFO with no reader fails at once (ENXIO), never hangs
-            os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK))
+        if not path.is_file():  # a FIFO or a device: opened when written, never probed
+            return  # (opening a FIFO's write end and closing it ends a waiting reader)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
         except OSError as error:
-            why = (
-                "a FIFO that nothing reads"
-                if error.errno == errno.ENXIO
-                else error.strerror or str(error)
-            )
-            fail_usage(f"--summary-json {path}: cannot be written ({why})")
+            fail_usage(f"--summary-json {path}: cannot be written ({error.strerror or error})")
     elif path.is_symlink():
         fail_usage(f"--summary-json {path}: a broken symbolic link; give a file name")
     elif not os.access(folder, os.W_OK | os.X_OK):
@@ -655,13 +651,20 @@ def _report(run: BulkRun, summary_json: Path | None, price: Price | None) -> int
 
 
 def _write_summary(path: Path, summary: dict[str, Any]) -> None:
-    """The summary as JSON to ``path``, or to stdout for ``-`` (raises OSError)."""
+    """The summary as JSON to ``path``, or to stdout for ``-`` (raises OSError). A FIFO is
+    written when a reader is there, waited for :data:`SUMMARY_READER_SECONDS`."""
     data = json.dumps(summary, indent=2) + "\n"
     if str(path) == STDIO:
         sys.stdout.write(data)
         sys.stdout.flush()
+    elif path.exists() and not path.is_file():
+        write_to_stream(path, data.encode("utf-8"), SUMMARY_READER_SECONDS)
     else:
         path.write_text(data, encoding="utf-8")
+
+
+#: How long a summary FIFO's reader is waited for once the run is done.
+SUMMARY_READER_SECONDS = 30.0
 
 
 def _echo(text: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
-from extractor.io.output import as_result_line
+from extractor.io.output import as_result_line, whole_json
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
@@ -82,7 +82,17 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
     unfinished last line (no newline, no JSON: a run still writing, or killed
     while it wrote) is left out and its number given to ``on_torn``, as flatten
     and view leave it out; given no ``on_torn``, it is an error like any other.
+    A file that is one JSON document (``extract -o r.json``: an object over many
+    lines, or an array of results) stands for its entries, as in flatten and view.
     """
+    whole = whole_json(path)
+    if whole is not None:
+        lines = [as_result_line(entry) for entry in whole if isinstance(entry, Mapping)]
+        for number, line in enumerate(lines, start=1):
+            if not isinstance(line.get("doc_id"), str):
+                raise InputError(f"entry {number} is not a result (no doc_id)", source=str(path))
+        last = {line["doc_id"]: index for index, line in enumerate(lines)}
+        return [line for index, line in enumerate(lines) if last[line["doc_id"]] == index]
     lines = []
     with path.open(encoding="utf-8") as handle:
         for number, text in enumerate(handle, start=1):

@@ -76,6 +76,7 @@ from extractor.io.output import (
     is_anonymous_result,
     latest_lines,
     packed_suffix,
+    whole_json,
 )
 from extractor.redact import clean_surrogates
 from extractor.types.columns import (
@@ -116,8 +117,6 @@ DUCKDB_SUFFIXES = (".duckdb", ".ddb", ".db")
 #: Rows per Parquet row group and per DuckDB insert.
 BATCH_ROWS = 10_000
 PARQUET_ROW_GROUP = BATCH_ROWS
-#: A single JSON document larger than this is not parsed whole (it is read as JSONL).
-WHOLE_JSON_LIMIT = 256 * 1024 * 1024
 #: A CSV text cell starting with one of these is prefixed with ``'`` (formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _INT64 = (-(2**63), 2**63 - 1)
@@ -1046,9 +1045,8 @@ def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any
     :func:`latest_lines`; a file that is one JSON document over several lines
     (``extract``'s pretty-printed output, or an array of results) is parsed whole.
     """
-    first = _first_line(source)
-    summary.input_empty = first is None
-    whole = _whole_document(source, first)
+    summary.input_empty = _first_line(source) is None
+    whole = whole_json(source)
     if whole is not None:
         yield from _latest(whole, summary)
         return
@@ -1088,23 +1086,6 @@ def _first_line(source: Path) -> bytes | None:
             if raw.strip():
                 return raw
     return None
-
-
-def _whole_document(source: Path, first: bytes | None) -> list[Any] | None:
-    """The entries of a file that is one JSON document spread over lines, else None.
-
-    Only a file whose first line is not JSON by itself (``{`` of a
-    pretty-printed object) is parsed whole, and only up to
-    :data:`WHOLE_JSON_LIMIT`: JSONL is never loaded into memory.
-    """
-    if first is None or _parsed(first) is not None:
-        return None
-    if source.stat().st_size > WHOLE_JSON_LIMIT:
-        return None
-    document = _parsed(source.read_bytes())
-    if isinstance(document, Mapping):
-        return [document]
-    return list(document) if isinstance(document, list) else None
 
 
 def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:

@@ -116,7 +116,8 @@ class ExtractBatch:
     runs on it at once; ``abort_after`` is :func:`extract_many`'s; ``stop_rows``
     returns an error that stops the run as a row (see
     :func:`~extractor.integrations.rows.aextract_rows`) instead of failing the
-    Ray task. The other keywords are :class:`~extractor.pipeline.engine.Extractor`'s.
+    Ray task; ``driver_rows`` (the bulk driver's) reads the rows' driver columns.
+    The other keywords are :class:`~extractor.pipeline.engine.Extractor`'s.
     Use it with ``batch_format="pandas"`` (a pyarrow table or a dict of
     columns works too) and an actor pool::
 
@@ -131,6 +132,7 @@ class ExtractBatch:
         jobs: int = DEFAULT_JOBS,
         abort_after: int | None = None,
         stop_rows: bool = False,
+        driver_rows: bool = False,
         **extractor_kwargs: Any,
     ) -> None:
         if jobs < 1:
@@ -139,6 +141,7 @@ class ExtractBatch:
         self.jobs = jobs
         self.abort_after = abort_after
         self.stop_rows = stop_rows
+        self.driver_rows = driver_rows
         self._gate: asyncio.Semaphore | None = None
 
     async def __call__(self, batch: Any) -> pandas.DataFrame:
@@ -147,6 +150,7 @@ class ExtractBatch:
         rows = await aextract_rows(
             _batch_rows(batch), extractor=self.extractor, jobs=self.jobs,
             abort_after=self.abort_after, gate=self._gate, stop_rows=self.stop_rows,
+            driver_rows=self.driver_rows,
         )  # fmt: skip
         return frame_of(rows, RESULT_COLUMNS)
 
@@ -318,7 +322,7 @@ class RayBulkRun(BulkRun):
             num_cpus=min(1.0, cpus / workers),
             fn_constructor_kwargs={
                 "jobs": self.concurrency, "abort_after": self.abort_after, "stop_rows": True,
-                **self.worker_options,
+                "driver_rows": True, **self.worker_options,
             },
         )  # fmt: skip
         return mapped

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_JOBS",
+    "DRIVER_COLUMNS",
     "INPUT_COLUMNS",
     "RESULT_COLUMNS",
     "STOPPED",
@@ -85,6 +86,9 @@ INPUT_COLUMNS = (
     "doc_id", "text", "published", "source", "title", "url", "text_sha256", "warnings",
     "error", "skipped", "duplicate_of",
 )  # fmt: skip
+#: The input columns only a bulk driver sets (what its readers and plan found); ignored in a
+#: user's rows (:func:`aextract_rows`).
+DRIVER_COLUMNS = ("error", "skipped", "duplicate_of", "text_sha256")
 #: The columns of the result rows.
 RESULT_COLUMNS = ("doc_id", "status", "reason", "line")
 #: Documents in flight per call (per worker) unless told otherwise: a plain run's ``-j``.
@@ -213,8 +217,15 @@ async def aextract_rows(
     abort_after: int | None = None,
     gate: asyncio.Semaphore | None = None,
     stop_rows: bool = False,
+    driver_rows: bool = False,
 ) -> list[dict[str, Any]]:
     """One result row per input row, in input order (see the module doc for both shapes).
+
+    ``driver_rows``: the rows come from a bulk driver (:func:`item_row`), whose
+    ``error``, ``skipped`` and ``duplicate_of`` say what its readers and its plan
+    found. A user's rows are never read for them (:data:`DRIVER_COLUMNS`): a
+    scraper's ``error`` column or a deduplicator's ``duplicate_of`` is the
+    user's data, not an instruction to skip the article.
 
     ``jobs`` documents are extracted at once; ``gate``, when given, is a
     semaphore shared by concurrent calls (one actor's batches) that bounds
@@ -230,7 +241,7 @@ async def aextract_rows(
     rows = list(rows)
     if not rows:
         return []
-    items, duplicate_of = _unique(rows)
+    items, duplicate_of = _unique(rows, driver_rows)
     slots = gate if gate is not None else asyncio.Semaphore(jobs)
     info = RunInfo.of(extractor)
     held = 0
@@ -305,7 +316,9 @@ def stopped_error(line: str) -> ExtractorError:
         return ConfigurationError(f"{name}: {message}")
 
 
-def _unique(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Item], list[str | None]]:
+def _unique(
+    rows: Sequence[Mapping[str, Any]], driver_rows: bool
+) -> tuple[list[Item], list[str | None]]:
     """The rows' items, an id seen before in them made its duplicate's error (and whose).
 
     A bulk driver sends rows already named apart (``duplicate_of`` set); rows
@@ -319,6 +332,8 @@ def _unique(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Item], list[str | N
     duplicate_of: list[str | None] = []
     seen: set[str] = set()
     for row in rows:
+        if not driver_rows:
+            row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
         item = row_item(row)
         original = _string(row.get("duplicate_of"))
         if original is None and item.doc_id in seen:

@@ -53,6 +53,7 @@ import logging
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -833,6 +834,46 @@ def open_for_resume(
     return done, JsonlWriter(path, fsync=fsync)
 
 
+#: The largest file read whole as one JSON document (:func:`whole_json`); JSONL, however
+#: large, is read line by line.
+WHOLE_JSON_LIMIT = 256 * 1024 * 1024
+
+
+def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
+    """The entries of a file that is one JSON document spread over lines, else None.
+
+    What ``extractor extract -o r.json`` writes (one pretty-printed object), or an
+    array of results: every reader of results (flatten, view, eval) takes it as
+    the lines it stands for. Only a file whose first line is not JSON by itself
+    (the ``{`` of a pretty-printed object) is parsed whole, and only up to
+    :data:`WHOLE_JSON_LIMIT`: JSONL is never loaded into memory.
+    """
+    try:
+        with open(source, "rb") as handle:
+            first = next((raw for raw in handle if raw.strip()), None)
+            if first is None:
+                return None
+            alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
+            if alone is not None and not isinstance(alone, list):  # one (an array) is whole
+                return None
+            if os.fstat(handle.fileno()).st_size > WHOLE_JSON_LIMIT:
+                return None
+            handle.seek(0)
+            document = _json_or_none(handle.read())
+    except OSError:
+        return None  # the line reader says why
+    if isinstance(document, Mapping):
+        return [document]
+    return list(document) if isinstance(document, list) else None
+
+
+def _json_or_none(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+
+
 def as_result_line(result: Any) -> dict[str, Any]:
     """A result in the shape of a bulk line (``doc_id``, ``status``, ``records`` ...).
 
@@ -1104,6 +1145,36 @@ def check_replaceable(
                     f"or choose another {option}",
                     path=path,
                 )
+
+
+def write_to_stream(path: str | os.PathLike[str], data: bytes, wait: float) -> None:
+    """Write ``data`` to a FIFO (or any file that is no regular one) without hanging.
+
+    A FIFO is opened for writing only when it is written, never probed before
+    (opening and closing its write end would hand a waiting reader its end of
+    file); the open does not block: with no reader after ``wait`` seconds it is
+    an OSError (ENXIO) saying so. Then the data is written whole, blocking, as a
+    pipe takes it.
+    """
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | _NONBLOCK | _CLOEXEC)
+            break
+        except OSError as error:
+            if error.errno != errno.ENXIO or time.monotonic() >= deadline:
+                if error.errno == errno.ENXIO:
+                    raise OSError(
+                        errno.ENXIO, f"a FIFO that nothing reads (waited {wait:g} s)"
+                    ) from None
+                raise
+            time.sleep(0.05)
+    try:
+        os.set_blocking(fd, True)
+        with open(fd, "wb", closefd=False) as stream:
+            stream.write(data)
+    finally:
+        os.close(fd)
 
 
 def _nonblocking(path: str, flags: int) -> int:

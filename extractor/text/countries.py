@@ -1141,7 +1141,10 @@ def government_country(url: str | None) -> str | None:
         return None
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".").lower()
+    try:  # a url is metadata: one that does not parse ("http://[x/y") names no publisher
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".").lower()
+    except ValueError:
+        return None
     labels = host.split(".")
     if len(labels) < 2:
         return None
