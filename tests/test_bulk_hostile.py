@@ -942,3 +942,29 @@ def test_stdin_redirected_from_the_output_and_a_closed_stdout_lose_nothing(
         _, stderr = process.communicate(timeout=120)
         assert process.returncode == 2 and b"stdout is closed" in stderr
         assert not server.requests
+
+
+@pytest.mark.parametrize("command", ["extract", "eval"])
+def test_sigterm_mid_request_says_interrupted_and_nothing_else(
+    tmp_path: Path, command: str
+) -> None:
+    """A call abandoned by Ctrl-C or SIGTERM is cancelled and given time to finish, so that
+    asyncio never reports a pending task at exit ("Task was destroyed but it is pending!",
+    with source paths): one line, exit 130."""
+    article = tmp_path / "a.txt"
+    article.write_text(kano(9), encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g", "published": "2024-03-05", "text": kano(9),
+                                "records": []}) + "\n", encoding="utf-8")  # fmt: skip
+    with FakeOpenAI(casualty_responder, latency=30) as slow:
+        target = [str(article), "-f", "json"] if command == "extract" else [str(gold)]
+        process = _cli([command, *target, "--base-url", slow.base_url, "--strategy", "single"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not slow.stats()["requests"]:  # a call in flight
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    lines = [line for line in stderr.decode().splitlines() if line.strip()]
+    assert lines[-1] == "extractor: interrupted", lines
+    assert not any("Task was destroyed" in line or "Traceback" in line for line in lines)

@@ -199,3 +199,24 @@ def test_extract_refuses_a_table_format_it_does_not_write(
     result = runner.invoke(app, command, env={"OPENAI_API_KEY": "sk-test"})
     assert result.exit_code == 2 and f"x{suffix}" in result.output
     assert not target.exists() and len(server.log) == calls
+
+
+@pytest.mark.parametrize("documents", [2, 40])
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_gzipped_results_are_results_too(
+    tmp_path: Path, server: FakeOpenAI, writer: str, documents: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A run's output kept gzipped (``out.jsonl.gz``, renamed or not) is as precious as the
+    plain file: a writer that refuses the plain results refuses them gzipped (round 22)."""
+    import gzip
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    work = _workspace(tmp_path)
+    target = work / "target.jsonl"
+    content = gzip.compress("".join(result_line(f"doc-{n}") for n in range(documents)).encode())
+    target.write_bytes(content)
+    _, command = WRITERS[writer]
+    result = runner.invoke(app, command(target, server, work))
+    assert result.exit_code == 2, (writer, result.output)
+    assert target.read_bytes() == content

@@ -47,13 +47,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import itertools
+import gzip
 import json
 import logging
 import os
 import stat
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -1123,7 +1124,7 @@ def check_replaceable(
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return
         documents: set[str] = set()
-        for raw in itertools.islice(handle, _RESULT_LINES_LOOKED_AT):
+        for raw in _first_lines(handle):
             if not raw.strip():
                 continue
             line = _result_line(raw)
@@ -1182,6 +1183,32 @@ def _nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | _NONBLOCK | _CLOEXEC)
 
 
+def _first_lines(handle: BinaryIO) -> Iterator[bytes]:
+    """The first lines of a file, read through gzip when it is gzipped (a run's output kept
+    as ``out.jsonl.gz`` is results as much as the plain file), within a byte budget: a
+    gzip bomb or a line of gigabytes is not read to its end."""
+    stream: BinaryIO | gzip.GzipFile = handle
+    if handle.read(2) == b"\x1f\x8b":
+        handle.seek(0)
+        stream = gzip.GzipFile(fileobj=handle)
+    else:
+        handle.seek(0)
+    budget = _RESULT_BYTES_LOOKED_AT
+    try:
+        for _ in range(_RESULT_LINES_LOOKED_AT):
+            raw = stream.readline(min(budget, _RESULT_BYTES_LOOKED_AT // 8))
+            if not raw:
+                return
+            budget -= len(raw)
+            yield raw
+            if budget <= 0:
+                return
+    except (OSError, EOFError, zlib.error):
+        return  # damaged or no gzip after all: nothing more to tell
+
+
+#: Bytes of a file :func:`check_replaceable` reads at most (decompressed).
+_RESULT_BYTES_LOOKED_AT = 16 * 1024 * 1024
 #: Lines of a file :func:`check_replaceable` reads to tell what it holds: a bulk output
 #: holds a second document by its second line; a huge file is not read to its end.
 _RESULT_LINES_LOOKED_AT = 1000

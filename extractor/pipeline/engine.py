@@ -622,7 +622,37 @@ class Extractor:
                 # selector, pipes and thread for the rest of the process.
                 weakref.finalize(self, _stop_loop, loop)
         assert self._loop is not None
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result()
+        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+        try:
+            return future.result()
+        except BaseException:  # Ctrl-C, SIGTERM: the call is abandoned; so is its task
+            future.cancel()
+            _settle(self._loop, SETTLE_SECONDS)
+            raise
+
+
+#: How long an abandoned call's task is given to finish cancelling (close its requests).
+SETTLE_SECONDS = 2.0
+
+
+def _settle(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+    """Wait until the loop's tasks have finished cancelling, at most ``seconds``.
+
+    A task still pending when its loop is dropped is reported by asyncio at
+    exit ("Task was destroyed but it is pending!", with source paths): no
+    message for a user who pressed Ctrl-C.
+    """
+
+    async def others_done() -> None:
+        current = asyncio.current_task()
+        pending = [task for task in asyncio.all_tasks() if task is not current]
+        if pending:
+            await asyncio.wait(pending, timeout=seconds)
+
+    if loop.is_closed():
+        return
+    with contextlib.suppress(Exception):  # a loop stopped meanwhile: nothing to wait for
+        asyncio.run_coroutine_threadsafe(others_done(), loop).result(timeout=seconds + 0.5)
 
 
 def _serve_until_stopped(loop: asyncio.AbstractEventLoop) -> None:
