@@ -322,8 +322,9 @@ def test_extract_dataset_writes_the_lines_plain_bulk_writes(
         rows.append(row_api.item_row(item))
     dataset = ray.data.from_items(rows)
     results = engine.extract_dataset(
-        dataset, base_url=fake.base_url, concurrency=2, jobs=4, num_cpus=0.5, **MODEL
-    ).take_all()
+        dataset, base_url=fake.base_url, concurrency=2, jobs=4, num_cpus=0.5,
+        driver_rows=True, **MODEL,
+    ).take_all()  # fmt: skip
     assert sorted(r["doc_id"] for r in results) == sorted(r["doc_id"] for r in rows)
     want = {doc_id: timeless(line) for doc_id, line in read_lines(plain).items()}
     for result in results:

@@ -178,9 +178,14 @@ def extract_dataset(
     batch_size: int | None = None,
     num_cpus: float | None = None,
     abort_after: int | None = None,
+    driver_rows: bool = False,
     **extractor_kwargs: Any,
 ) -> Dataset:
     """A Dataset of result rows (:data:`RESULT_COLUMNS`) for a Dataset of input rows.
+
+    ``driver_rows``: the rows were made by :func:`item_row` from the tool's own
+    readers, whose ``error``/``skipped``/``duplicate_of`` are then read; a
+    user's rows never are (see :func:`~extractor.integrations.rows.aextract_rows`).
 
     ``concurrency`` actors (a fixed pool), each with one Extractor and
     ``jobs`` documents in flight; ``batch_size`` rows per call (default
@@ -201,7 +206,9 @@ def extract_dataset(
             size=concurrency, max_concurrent_calls_per_actor=CALLS_PER_ACTOR
         ),
         num_cpus=num_cpus,
-        fn_constructor_kwargs={"jobs": jobs, "abort_after": abort_after, **options},
+        fn_constructor_kwargs={
+            "jobs": jobs, "abort_after": abort_after, "driver_rows": driver_rows, **options,
+        },
     )  # fmt: skip
     return mapped
 
