@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -76,7 +77,6 @@ def test_names_are_unique_and_tables_have_unique_columns() -> None:
 
 
 def test_the_built_in_types_are_gated_and_a_user_type_without_cue_words_is_not() -> None:
-    from typing import Literal
 
     from extractor import Record
     from extractor.pipeline.gating import screen
@@ -96,7 +96,6 @@ def test_the_built_in_types_are_gated_and_a_user_type_without_cue_words_is_not()
 
 
 def test_a_type_needs_a_snake_case_name() -> None:
-    from typing import Literal
 
     from extractor import Record
 
@@ -169,3 +168,59 @@ def test_the_built_in_types_hide_nothing() -> None:
     attributes = set(_record_attributes())
     for spec in registered_types():
         assert not attributes & set(spec.record.model_fields), spec.name
+
+
+def test_the_reserved_plurals_are_every_name_the_tool_keeps() -> None:
+    """The keys of an extraction's JSON beside the types' lists and flatten's own tables:
+    a type's plural may be none of them (pinned here, so that a new key is reserved too)."""
+    from extractor.export.flatten import _OWN_TABLES
+    from extractor.pipeline.result import ArticleExtraction
+    from extractor.types.registry import RESERVED_PLURALS
+
+    assert set(ArticleExtraction.model_fields) | set(_OWN_TABLES) == RESERVED_PLURALS
+
+
+def _user_type(name: str, plural: str) -> type:
+    from pydantic import create_model
+
+    from extractor import Record
+
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        name.title().replace("_", ""), __base__=Record, __doc__=f"A {name}.",
+        type=(Literal[name], name),  # type: ignore[valid-type]
+        plural=(ClassVar[str], plural),
+    )  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["walkout", "rally_x", "summit_y"]),
+    st.sampled_from(
+        ["doc_id", "published", "groups", "metadata", "events", "documents", "visits",
+         "meetings", "arms_transfers", "casualty_reports", "protests", "walkouts", "summits"]
+    ),
+)  # fmt: skip
+def test_a_plural_another_type_or_the_tool_has_is_refused_and_nothing_registered(
+    name: str, plural: str
+) -> None:
+    """A plugin type whose plural is ``visits`` would write its columns over the real
+    visits' table; one whose plural is ``metadata`` would break every extraction. Refused
+    when registered, in one line, and the registry stays as it was."""
+    from extractor.errors import ConfigurationError
+    from extractor.types.registry import RESERVED_PLURALS
+
+    reload()  # each example on the built-ins and the test plugin alone
+    register(Protest)
+    before = [spec.name for spec in registered_types()]
+    taken = {spec.plural for spec in registered_types()} | RESERVED_PLURALS
+    try:
+        record = _user_type(name, plural)
+    except TypeError:
+        return  # refused when the class is defined: as good
+    if plural in taken:
+        with pytest.raises(ConfigurationError, match=repr(plural)):
+            register(record)
+        assert [spec.name for spec in registered_types()] == before
+    else:
+        assert register(record).plural == plural
+        table_columns()  # and flatten has a table for it

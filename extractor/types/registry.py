@@ -154,6 +154,7 @@ class _Registry:
 
     def _add(self, obj: Any, *, replace: bool) -> RecordSpec:
         spec = spec_for(obj)
+        _check_plural(spec, self._specs.values())
         existing = self._specs.get(spec.name)
         if existing is not None and existing.record is not spec.record and not replace:
             raise ConfigurationError(
@@ -182,6 +183,30 @@ class _Registry:
     def all(self) -> tuple[RecordSpec, ...]:
         self._load()
         return tuple(self._specs.values())
+
+
+#: Names a type's ``plural`` may not take: the keys of an extraction's JSON beside the
+#: types' lists (:class:`~extractor.pipeline.result.ArticleExtraction`) and the tables
+#: flatten writes beside the types' tables (a test pins both).
+RESERVED_PLURALS = frozenset({"doc_id", "published", "groups", "metadata", "events", "documents"})
+
+
+def _check_plural(spec: RecordSpec, others: Iterable[RecordSpec]) -> None:
+    """A type's plural names its list in an extraction's JSON and its table: one taken by
+    another type would merge two types' records under one name (the later type's columns
+    over the earlier's facts), one reserved would overwrite what the tool keeps there."""
+    if spec.plural in RESERVED_PLURALS:
+        raise ConfigurationError(
+            f"record type {spec.name!r} has the plural {spec.plural!r}, a name the tool keeps "
+            f"for itself ({', '.join(sorted(RESERVED_PLURALS))}): give it another `plural`"
+        )
+    for other in others:
+        if other.name != spec.name and other.plural == spec.plural:
+            raise ConfigurationError(
+                f"record types {other.name!r} and {spec.name!r} have the same plural "
+                f"{spec.plural!r} (their lists and tables would merge): give "
+                f"{spec.name!r} another `plural`"
+            )
 
 
 _REGISTRY = _Registry()
