@@ -459,3 +459,18 @@ def test_extract_frame_under_spark(
     assert sorted(row.doc_id for row in rows) == sorted(f"d{n}" for n in numbers)
     found = {row.doc_id: json.loads(row.line)["records"][0]["killed"]["low"] for row in rows}
     assert found == {f"d{n}": n for n in numbers}
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(st.lists(st.integers(2, 999), min_size=1, max_size=5, unique=True))
+def test_result_rows_make_the_frames_their_lines_make(fake: FakeOpenAI, numbers: list[int]) -> None:
+    """``results_to_frame(extract_rows(...))``: a result row stands for the line it carries
+    (it was read as an ok result with no records)."""
+    from extractor import results_to_frame
+
+    rows = [{"id": f"n{n}", "text": kano(n)} for n in numbers]
+    results = row_api.extract_rows(rows, base_url=fake.base_url, jobs=3, **MODEL)
+    lines = [json.loads(result["line"]) for result in results]
+    for table in ("events", "documents", "casualty_reports"):
+        assert results_to_frame(results, table).equals(results_to_frame(lines, table))
+    assert len(results_to_frame(results)) == len(numbers)

@@ -65,13 +65,32 @@ TARGETS = {
     "one document": (result_line("doc-0"), 1, False),
     "a running run's output": (result_line("doc-0"), 1, True),
     "the user's notes": ("my notes\n", 0, False),
-    # what eval --save-predictions wrote before: no bulk output, so a rerun replaces it
+    # what extract -o r.json writes: one document's results, pretty-printed
+    "extract's JSON": (
+        json.dumps(
+            {
+                "doc_id": "x",
+                "published": None,
+                "visits": [],
+                "meetings": [],
+                "metadata": {"model": "m", "warnings": []},
+            },
+            indent=2,
+        )
+        + "\n",
+        1,
+        False,
+    ),  # fmt: skip
+    # what eval --save-predictions wrote before: results every reader takes, which only a
+    # rerun of eval --save-predictions replaces (and extract, one document's results)
     "an earlier eval's predictions": (
         json.dumps({"doc_id": "g", "status": "ok", "records": []}) + "\n",
-        0,
+        1,
         False,
     ),
 }
+#: The one writer that replaces saved predictions of several documents: its own rerun.
+SAVED_BY = "eval --save-predictions"
 
 
 def model(server: FakeOpenAI) -> list[str]:
@@ -100,7 +119,8 @@ def test_a_whole_file_writer_never_replaces_results_it_should_keep(
     target.write_text(content, encoding="utf-8")
     allows, command = WRITERS[writer]
     limit = {"none": 0, "one": 1, "any": 10**9}[allows]
-    expected_refusal = running or documents > limit
+    own = target_kind == "an earlier eval's predictions" and writer == SAVED_BY
+    expected_refusal = running or (documents > limit and not own)
     if running:
         with open_output(target):  # a bulk run holds it while the writer runs
             assert run_holding(target) is not None

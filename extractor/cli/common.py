@@ -428,7 +428,7 @@ def stdin_file(suffix: str) -> Iterator[Path]:
 
 
 def output_target(
-    value: str | None, what: str, *, allows: Literal["none", "one", "any"] = "none"
+    value: str | None, what: str, *, allows: Literal["none", "one", "predictions", "any"] = "none"
 ) -> Path | None:
     """``-o``'s file, checked before any work (:func:`replaceable_file`); None for stdout."""
     if value is None or value == STDIO:
@@ -440,7 +440,7 @@ def replaceable_file(
     path: str | os.PathLike[str],
     what: str,
     *,
-    allows: Literal["none", "one", "any"] = "none",
+    allows: Literal["none", "one", "predictions", "any"] = "none",
     option: str = "-o",
 ) -> Path:
     """``path`` if ``what`` can be written there (:func:`writable_file`) without destroying

@@ -170,7 +170,9 @@ def eval_command(
     report_file = None if output in (None, STDIO) else replaceable_file(output, "report file")
     saved = None  # a rerun replaces its saved predictions, not a bulk run's
     if save_predictions is not None:
-        saved = replaceable_file(save_predictions, "predictions file", option="--save-predictions")
+        saved = replaceable_file(
+            save_predictions, "predictions file", allows="predictions", option="--save-predictions"
+        )
     if report_file and saved and same_file(report_file, saved):
         fail_usage("-o and --save-predictions name the same file: give two names")
     with _input(gold, "gold JSONL file") as (gold_path, gold_alias):

@@ -20,6 +20,7 @@ pandas is optional (``pip install 'extractor[pandas]'``); rows need nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -138,8 +139,20 @@ def _many(results: Any) -> Iterable[Any]:
 
 
 def _line(result: Any, index: int) -> Mapping[str, Any]:
-    """The bulk line of one result (a line read back is one already)."""
+    """The bulk line of one result (a line read back is one already; a result row of
+    :func:`~extractor.integrations.rows.extract_rows` carries its line as JSON text)."""
     if isinstance(result, Mapping):
+        carried = result.get("line")
+        if "records" not in result and isinstance(carried, str):
+            try:
+                line = json.loads(carried)
+            except (ValueError, RecursionError):
+                raise TypeError(
+                    f"result {index}: its 'line' is not JSON (a result row of extract_rows "
+                    "carries the bulk line it stands for)"
+                ) from None
+            if isinstance(line, Mapping):
+                return line
         return result
     if isinstance(result, ArticleExtraction):
         document = result.document

@@ -271,16 +271,11 @@ def check_own_output(
 
 def is_result_line(line: bytes) -> bool:
     """Whether ``line`` is a result line: a JSON object with every key of :data:`OUTPUT_KEYS`."""
-    return _result_line(line) is not None
-
-
-def _result_line(line: bytes) -> dict[str, Any] | None:
-    """``line`` read as a result line (:func:`is_result_line`), else None."""
     try:
         record = json.loads(line)
     except (ValueError, RecursionError):
-        return None
-    return record if isinstance(record, dict) and record.keys() >= OUTPUT_KEYS else None
+        return False
+    return isinstance(record, dict) and record.keys() >= OUTPUT_KEYS
 
 
 def _torn_first_line_is_ours(
@@ -1092,15 +1087,17 @@ def check_replaceable(
     path: str | os.PathLike[str],
     what: str,
     *,
-    allows: Literal["none", "one", "any"] = "none",
+    allows: Literal["none", "one", "predictions", "any"] = "none",
     option: str = "-o",
 ) -> None:
     """Raise ConfigurationError when writing ``what`` over ``path`` whole would destroy
     extraction results: the output of a run writing it now, always; and a file holding
-    the results of more documents than ``allows``: "none" for what is no result (a page,
-    a report, a schema), "one" for one document's results (``extract -o``: a bulk
-    output would lose every line but the new one), "any" for a file of results (saved
-    predictions, which a rerun replaces).
+    results (what flatten, view and eval read: a run's lines, extract's JSON, pretty or
+    not, eval's saved predictions; gzipped or not) beyond what ``allows``: "none" for
+    what is no result (a page, a report, a schema, a table), "one" for one document's
+    results (``extract -o``: a bulk output would lose every line but the new one),
+    "predictions" for saved predictions (``eval --save-predictions``, which a rerun
+    replaces; never a run's output), "any" for anything.
 
     A missing or unreadable file is left to the writer to report. ``option`` is what
     the user gave the path with, for the message.
@@ -1123,22 +1120,22 @@ def check_replaceable(
     with handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return
+        whole = whole_json(path)
+        entries = iter(whole) if whole is not None else _first_entries(handle)
         documents: set[str] = set()
-        for raw in _first_lines(handle):
-            if not raw.strip():
-                continue
-            line = _result_line(raw)
-            if line is None:
+        for entry in entries:
+            kind = _result_kind(entry)
+            if kind is None or (kind == "saved" and allows == "predictions"):
                 if not documents:
-                    return  # not ours at all: the user's to replace
+                    return  # not ours at all (or the writer's own kind): the user's to replace
                 continue
-            if allows == "none":
+            if allows in ("none", "predictions"):
                 raise _problem(
                     f"holds extraction results (an extractor output); the {what} would "
                     f"replace them: choose another {option}",
                     path=path,
                 )
-            documents.add(str(line.get("doc_id")))
+            documents.add(str(entry.get("doc_id")))
             if len(documents) > 1:
                 raise _problem(
                     f"holds the results of several documents (an extractor output); -o "
@@ -1181,6 +1178,26 @@ def write_to_stream(path: str | os.PathLike[str], data: bytes, wait: float) -> N
 def _nonblocking(path: str, flags: int) -> int:
     """Open without waiting: a FIFO with no writer opens at once (and is then left unread)."""
     return os.open(path, flags | _NONBLOCK | _CLOEXEC)
+
+
+def _result_kind(entry: Any) -> Literal["run", "extract", "saved"] | None:
+    """``run`` for a run's line (every key of :data:`OUTPUT_KEYS`), ``extract`` for
+    extract's JSON (``doc_id`` and ``metadata``), ``saved`` for eval's saved predictions
+    (``doc_id`` and ``records``), else None: what no reader takes for a result."""
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("doc_id"), str):
+        return None
+    if entry.keys() >= OUTPUT_KEYS:
+        return "run"
+    if isinstance(entry.get("metadata"), Mapping):
+        return "extract"
+    return "saved" if isinstance(entry.get("records"), list) else None
+
+
+def _first_entries(handle: BinaryIO) -> Iterator[Any]:
+    """The first lines of a file, each parsed (None where it is no JSON), blanks skipped."""
+    for raw in _first_lines(handle):
+        if raw.strip():
+            yield _json_or_none(raw)
 
 
 def _first_lines(handle: BinaryIO) -> Iterator[bytes]:

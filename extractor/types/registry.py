@@ -32,6 +32,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError
+from extractor.types.columns import column_name
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -195,13 +196,14 @@ def _check_plural(spec: RecordSpec, others: Iterable[RecordSpec]) -> None:
     """A type's plural names its list in an extraction's JSON and its table: one taken by
     another type would merge two types' records under one name (the later type's columns
     over the earlier's facts), one reserved would overwrite what the tool keeps there."""
-    if spec.plural in RESERVED_PLURALS:
+    mine = {spec.plural, column_name(spec.plural)}  # its list's name, and its table's
+    if mine & RESERVED_PLURALS:
         raise ConfigurationError(
             f"record type {spec.name!r} has the plural {spec.plural!r}, a name the tool keeps "
             f"for itself ({', '.join(sorted(RESERVED_PLURALS))}): give it another `plural`"
         )
     for other in others:
-        if other.name != spec.name and other.plural == spec.plural:
+        if other.name != spec.name and mine & {other.plural, column_name(other.plural)}:
             raise ConfigurationError(
                 f"record types {other.name!r} and {spec.name!r} have the same plural "
                 f"{spec.plural!r} (their lists and tables would merge): give "
