@@ -80,7 +80,7 @@ TARGETS = {
         + "\n",
         1,
         False,
-    ),  # fmt: skip
+    ),
     # what eval --save-predictions wrote before: results every reader takes, which only a
     # rerun of eval --save-predictions replaces (and extract, one document's results)
     "an earlier eval's predictions": (
