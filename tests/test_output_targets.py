@@ -322,3 +322,44 @@ def test_every_reader_takes_extracts_json_however_it_is_laid_out(
     assert [document.doc_id for document in documents] == ids
     assert summary.documents == len(ids) and summary.rows["events"] == len(ids)
     assert [len(document.records) for document in documents] == [1] * len(ids)
+
+
+# --------------------------------------------------------------- appending with >>
+
+
+@pytest.mark.parametrize("ending", ["newline lost", "cut mid-line", "whole"])
+def test_extract_appends_a_line_of_its_own_to_any_output(
+    tmp_path: Path, fake: FakeOpenAI, ending: str
+) -> None:
+    """The README's ``extract a.txt -f jsonl >> out.jsonl``, onto an output whose last line
+    lost its newline (an editor): the new document is a line of its own, never glued to
+    the last one. Onto a last line cut off mid-line (a killed run) it is refused before
+    any call (exit 2), the file as it was; a bulk rerun then repairs and finishes it."""
+    corpus = _corpus(tmp_path / "in", 2)
+    out = tmp_path / "out.jsonl"
+    run_bulk([corpus], out, base_url=fake.base_url, **MODEL)
+    data = out.read_bytes()
+    if ending == "newline lost":
+        out.write_bytes(data.rstrip(b"\n"))
+    elif ending == "cut mid-line":
+        out.write_bytes(data[: len(data) - 40])
+    article = tmp_path / "extra.txt"
+    article.write_text(kano(77), encoding="utf-8")
+    env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
+    command = _cli("extract", str(article), "-f", "jsonl", "--model", MODEL["model"],
+                   "--base-url", fake.base_url, "--strategy", "single")  # fmt: skip
+    before, calls = out.read_bytes(), len(fake.log)
+    with open(out, "ab") as append:
+        done = subprocess.run(command, stdout=append, stderr=subprocess.PIPE, timeout=120, env=env)
+    if ending == "cut mid-line":
+        assert done.returncode == 2 and b"unfinished" in done.stderr
+        assert out.read_bytes() == before and len(fake.log) == calls
+        summary = run_bulk([corpus], out, base_url=fake.base_url, **MODEL)
+        assert summary.ok + summary.unchanged == 2
+        return
+    assert done.returncode == 0, done.stderr
+    last = json.loads(out.read_bytes().splitlines()[-1])
+    assert last["doc_id"] == str(article.resolve()) and last["status"] == "ok"
+    assert len([json.loads(line) for line in out.read_bytes().splitlines()]) == 3
+    summary = run_bulk([corpus], out, base_url=fake.base_url, **MODEL)  # finishes the file
+    assert summary.ok + summary.unchanged == 2

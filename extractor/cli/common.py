@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import os
 import re
@@ -473,6 +474,8 @@ def write_output(target: Path | None, data: str | bytes) -> None:
     raw = clean_surrogates(data).encode("utf-8") if isinstance(data, str) else data
     if target is None:
         sys.stdout.flush()
+        if raw.startswith(b"{") and not _stdout_ends_a_line():
+            raw = b"\n" + raw  # ``>> out.jsonl`` onto a file whose last line lost its newline
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
@@ -487,6 +490,64 @@ def write_output(target: Path | None, data: str | bytes) -> None:
     except BaseException:
         replacement.discard()
         raise
+
+
+def _stdout_ends_a_line() -> bool:
+    """Whether what stdout appends to ends with a line end (or is empty, or no file)."""
+    return _stdout_tail() is None
+
+
+def check_stdout_append() -> None:
+    """Before any work: refuse to append a line onto a file whose last line was cut off.
+
+    ``extract -f jsonl >> out.jsonl`` appends a line. Onto a last line that only
+    lost its newline (an editor) a newline is written first
+    (:func:`write_output`); onto one cut off mid-line (a run killed while
+    writing it) the two would be one line no reader takes, and the file damaged
+    for every later run: refused, one line, exit 2.
+    """
+    tail = _stdout_tail()
+    if tail is not None and not _parses(tail):
+        fail_usage(
+            "stdout is a file whose last line is unfinished (a run killed while writing "
+            "it): appending would glue this document to it; run `extractor bulk` on that "
+            "output first (it repairs its last line), or append to another file"
+        )
+
+
+def _stdout_tail() -> bytes | None:
+    """The last line of the file stdout appends to when it has no line end, else None.
+
+    Read through ``/proc/self/fd``, since stdout itself is open for writing
+    only; where that cannot be read (no such file system, a pipe, a
+    terminal), nothing is assumed.
+    """
+    try:
+        fd = sys.stdout.fileno()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+            return None
+        with open(f"/proc/self/fd/{fd}", "rb") as handle:
+            handle.seek(max(0, info.st_size - _TAIL_BYTES))
+            tail = handle.read()
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    if not tail or tail.endswith(b"\n"):
+        return None
+    return tail.rpartition(b"\n")[2]
+
+
+#: How much of a file's end :func:`_stdout_tail` reads: more than any line it must parse
+#: (a longer last line is taken as unfinished).
+_TAIL_BYTES = 8 * 1024 * 1024
+
+
+def _parses(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:

@@ -55,6 +55,7 @@ from extractor.cli.common import (
     TypesOption,
     check_environment,
     check_server,
+    check_stdout_append,
     dump_json,
     fail_usage,
     guarded,
@@ -238,6 +239,8 @@ def extract(
     # a result file of one document is replaced (the last extract's); a bulk output is not
     results = chosen_format in ("json", "jsonl")
     target = output_target(output, f"{chosen_format} file", allows="one" if results else "none")
+    if target is None and chosen_format == "jsonl":
+        check_stdout_append()  # `>> out.jsonl` onto a cut-off last line: refused now
     source = "stdin" if path == STDIO else shown(path)
 
     def read() -> Document:
