@@ -474,3 +474,15 @@ def test_result_rows_make_the_frames_their_lines_make(fake: FakeOpenAI, numbers:
     for table in ("events", "documents", "casualty_reports"):
         assert results_to_frame(results, table).equals(results_to_frame(lines, table))
     assert len(results_to_frame(results)) == len(numbers)
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(st.lists(st.one_of(st.integers(2, 999).map(lambda n: {"id": f"n{n}", "text": kano(n)}),
+                          st.text(max_size=10), st.integers(), st.none()),
+                min_size=1, max_size=6))  # fmt: skip
+def test_a_row_that_is_no_mapping_is_its_own_error_line(fake: FakeOpenAI, rows: list[Any]) -> None:
+    results = row_api.extract_rows(rows, base_url=fake.base_url, jobs=3, **MODEL)
+    assert len(results) == len(rows) == len({result["doc_id"] for result in results})
+    for row, result in zip(rows, results, strict=True):
+        if not isinstance(row, dict):
+            assert result["status"] == "error" and "mapping of columns" in result["reason"]

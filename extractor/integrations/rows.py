@@ -331,7 +331,15 @@ def _unique(
     items: list[Item] = []
     duplicate_of: list[str | None] = []
     seen: set[str] = set()
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, Mapping):  # that row's error line, as any bad row is
+            what = type(row).__name__
+            failure = InputFailure(f"row-{number}", f"row {number}",
+                                   f"a row is a mapping of columns, not a {what}")  # fmt: skip
+            items.append(as_duplicate(failure, seen) if failure.doc_id in seen else failure)
+            seen.add(items[-1].doc_id)
+            duplicate_of.append(None)
+            continue
         if not driver_rows:
             row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
         item = row_item(row)
