@@ -107,12 +107,12 @@ def test_a_type_needs_a_snake_case_name() -> None:
 
 def _record_attributes() -> list[str]:
     """Every public attribute a Record has that is not one of its fields: its methods, its
-    class settings and pydantic's own."""
+    class settings (those only annotated too, as ``record_type``: round 24) and pydantic's."""
     from extractor import Record
 
     return sorted(
         name
-        for name in dir(Record)
+        for name in {*dir(Record), *Record.__class_vars__}
         if not name.startswith("_") and name not in Record.model_fields and _pydantic_allows(name)
     )
 

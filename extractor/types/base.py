@@ -113,7 +113,9 @@ class Record(BaseModel):
         hidden = sorted(
             name
             for name in cls.model_fields
-            if name not in Record.model_fields and hasattr(Record, name)
+            if name not in Record.model_fields
+            # a method, or a class setting only annotated on Record (``record_type``)
+            and (hasattr(Record, name) or name in Record.__class_vars__)
         )
         if hidden:
             name = hidden[0]
