@@ -35,7 +35,7 @@ from typing import Annotated, Any, Literal, NoReturn, TypeVar
 import typer
 
 from extractor.errors import ExtractorError, OutputError
-from extractor.io.output import Replacement, check_replaceable, packed_suffix
+from extractor.io.output import Replacement, check_replaceable, is_json, packed_suffix
 from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
@@ -389,7 +389,6 @@ def stdout_is_terminal() -> bool:
 def dump_json(data: Any, *, pretty: bool) -> str:
     """JSON for stdout; a lone surrogate in a string is written as its ``\\u`` escape, so
     the text is valid UTF-8 and still parses back to the same value."""
-    import json
 
     text = json.dumps(data, indent=2 if pretty else None, ensure_ascii=False)
     return _escape_surrogates(text)
@@ -507,7 +506,7 @@ def check_stdout_append() -> None:
     for every later run: refused, one line, exit 2.
     """
     tail = _stdout_tail()
-    if tail is not None and not _parses(tail):
+    if tail is not None and not is_json(tail):
         fail_usage(
             "stdout is a file whose last line is unfinished (a run killed while writing "
             "it): appending would glue this document to it; run `extractor bulk` on that "
@@ -540,14 +539,6 @@ def _stdout_tail() -> bytes | None:
 #: How much of a file's end :func:`_stdout_tail` reads: more than any line it must parse
 #: (a longer last line is taken as unfinished).
 _TAIL_BYTES = 8 * 1024 * 1024
-
-
-def _parses(data: bytes) -> bool:
-    try:
-        json.loads(data)
-    except (ValueError, RecursionError):
-        return False
-    return True
 
 
 def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:

@@ -863,6 +863,15 @@ def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
     return list(document) if isinstance(document, list) else None
 
 
+def is_json(data: bytes) -> bool:
+    """Whether ``data`` is one whole JSON value (a line, or the tail of a file)."""
+    try:
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _json_or_none(raw: bytes) -> Any:
     try:
         return json.loads(raw)

@@ -143,7 +143,7 @@ from extractor.io.formats import (
     parse_document,
     record_to_document,
 )
-from extractor.io.output import LINE_START, is_result_line
+from extractor.io.output import LINE_START, is_json, is_result_line
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.redact import escape_surrogates
 
@@ -1177,30 +1177,22 @@ def _cr_lines(line: bytes) -> list[bytes]:
     whole: JSON may hold a bare CR as blank space, so a line that parses stays one."""
     if b"\r" not in line or not _BARE_CR.search(line.rstrip(b"\r\n")):
         return [line]
-    if _parses(line):
+    if is_json(line):
         return [line]
     lines: list[bytes] = []
     held = b""  # pieces joined again until they parse: a CR inside an object is blank space
     for piece in _BARE_CR.split(line):
-        if held and not _parses(joined := held + b"\r" + piece) and _parses(piece):
+        if held and not is_json(joined := held + b"\r" + piece) and is_json(piece):
             lines.extend((held, piece))  # a broken row, then a good one: each its own line
             held = b""
             continue
         held = joined if held else piece
-        if _parses(held):
+        if is_json(held):
             lines.append(held)
             held = b""
     if held:
         lines.append(held)  # what never parses fails as one line
     return [piece for piece in lines if piece] or [line]
-
-
-def _parses(line: bytes) -> bool:
-    try:
-        json.loads(line)
-    except (ValueError, RecursionError):
-        return False
-    return True
 
 
 class _Utf8Lines:
