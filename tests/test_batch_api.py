@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -148,6 +148,10 @@ def test_the_requests_are_the_recorded_ones() -> None:
     max_retries=st.integers(0, 2),
     second_look=st.booleans(),
 )
+# a second look after a first answer whose records were all dropped: the warnings of both
+# looks in the live order
+@example(text="At least 11 people were killed in Kano, Nigeria on Friday.", strategy="single",
+         mode="grammar", chunk_chars=60, max_retries=0, second_look=True)  # fmt: skip
 def test_batch_requests_and_results_are_the_live_ones(
     api: FakeBatchAPI, text: str, strategy: str, mode: str, chunk_chars: int, max_retries: int,
     second_look: bool,

@@ -304,6 +304,9 @@ class ModelRequest:
     look: int = 1
     #: Records the call's earlier look dropped as invalid (a second look counts them on).
     dropped_before: int = field(default=0, repr=False)
+    #: The warnings of the call's earlier look, kept apart from this look's: live, each look
+    #: has its own attempt state, which keeps a repeated warning once.
+    warnings_before: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def is_reask(self) -> bool:
@@ -509,10 +512,12 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
     if request.second_look and request.look == 1 and not parsed.records:
         again = _second_look_request(request, plan_context)
         if again is not None:
-            again = dataclasses.replace(again, warnings=tuple(state.warnings),
+            earlier = (*request.warnings_before, *state.warnings)
+            again = dataclasses.replace(again, warnings=(), warnings_before=earlier,
                                         dropped_before=dropped)  # fmt: skip
             return Reply(request, usage, follow_up=again)
-    return Reply(request, usage, records=tuple(parsed.records), warnings=tuple(state.warnings),
+    warnings = (*request.warnings_before, *state.warnings)
+    return Reply(request, usage, records=tuple(parsed.records), warnings=warnings,
                  dropped=dropped)  # fmt: skip
 
 
