@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -93,3 +94,71 @@ def test_a_closed_port_says_why_it_could_not_be_reached() -> None:
         ex.extract(kano(7))
     assert "could not reach the model server" in str(caught.value)
     assert "refused" in str(caught.value).lower()  # the root cause, not "Connection error."
+
+
+def _name(host: Any) -> str:
+    """A host as the resolver is asked for it (anyio passes it IDNA-encoded)."""
+    return host.decode("ascii") if isinstance(host, bytes) else str(host)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [(socket.EAI_NONAME, ClientModelError), (socket.EAI_AGAIN, TransientModelError)],
+)
+def test_a_host_name_that_does_not_exist_is_the_setup_and_one_that_fails_for_now_is_retried(
+    monkeypatch: pytest.MonkeyPatch, code: int, kind: type[Exception]
+) -> None:
+    """The resolver's answer decides: no such name fails every document alike (config, no
+    retry); a lookup that failed for now (no network, DNS down) is worth retrying."""
+    calls: list[str] = []
+    real = socket.getaddrinfo
+
+    def resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if _name(host) != "model.example.invalid":
+            return real(host, *args, **kwargs)
+        calls.append(host)
+        raise socket.gaierror(code, "resolver says no")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setenv("EXTRACTOR_EVENT_LOOP", "asyncio")  # uvloop resolves in libuv
+    with (
+        Extractor(
+            "openai/fake-model", base_url="http://model.example.invalid/v1", retry_policy=FAST
+        ) as ex,
+        pytest.raises(kind) as caught,
+    ):
+        ex.extract(kano(7))
+    if kind is ClientModelError:
+        assert caught.value.kind == "config" and len(calls) == 1  # type: ignore[attr-defined]
+        assert "host name is not known here" in str(caught.value)
+    else:
+        assert len(calls) == FAST.attempts
+        assert "could not reach the model server" in str(caught.value)
+
+
+def test_a_host_name_that_does_not_exist_stops_a_bulk_run_at_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A provider's own API (no --base-url) is not probed before the run; the first
+    document's answer from the resolver stops the run, not each document's retries."""
+    real = socket.getaddrinfo
+
+    def resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if _name(host) == "api.openai.com":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setenv("EXTRACTOR_EVENT_LOOP", "asyncio")  # uvloop resolves in libuv
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"{number}.txt").write_text(kano(number + 2), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    with pytest.raises(ClientModelError, match="host name is not known here"):
+        run_bulk(
+            [folder], output, model="openai/gpt-4o-mini", api_key="sk-test",
+            retry_policy=FAST, concurrency=1,
+        )  # fmt: skip
+    written = output.read_text(encoding="utf-8").splitlines() if output.exists() else []
+    assert len(written) < 6

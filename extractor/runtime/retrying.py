@@ -39,6 +39,7 @@ import html
 import logging
 import math
 import re
+import socket
 import ssl
 import time
 from collections.abc import Callable
@@ -222,6 +223,14 @@ _PLAIN_HTTP = re.compile(
 )
 
 
+#: What the resolver says of a name that does not exist, as opposed to a lookup that failed
+#: for now (``EAI_AGAIN``: no network, the DNS server down), which is worth retrying.
+_NO_SUCH_NAME = frozenset(
+    code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None))
+    if code is not None
+)  # fmt: skip
+
+
 def _broken_connection(error: BaseException, root: BaseException) -> ModelError | None:
     """What the SDK's generic "Connection error." wraps, when it says more than "unreachable".
 
@@ -229,8 +238,16 @@ def _broken_connection(error: BaseException, root: BaseException) -> ModelError 
     connection, is not a server that is not running (worth retrying, but the
     message must say what happened); a TLS handshake with a plain-HTTP server
     (``https://`` for ``http://``) or an untrusted certificate is the setup,
-    which fails every document alike: a configuration error, not retried.
+    which fails every document alike: a configuration error, not retried. So
+    is a host name the resolver says does not exist.
     """
+    if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME:
+        return ClientModelError(
+            f"the model server's host name is not known here ({_first_line(error)}): check "
+            "the host in --base-url / EXTRACTOR_BASE_URL, or whether this machine can resolve "
+            "names at all (no network, no DNS server)",
+            kind="config",
+        )
     if isinstance(error, ssl.SSLCertVerificationError):
         return ClientModelError(
             f"the model server's TLS certificate could not be verified ({_first_line(error)}): "
