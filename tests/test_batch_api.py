@@ -347,6 +347,10 @@ def test_status_and_cancel_show_and_stop_the_batches_in_flight(tmp_path: Path) -
         shown = runner.invoke(app, ["batch", "status", str(output), *where], env=CLEAN_ENV)
         assert shown.exit_code == 0, shown.stderr
         assert "in_progress" in shown.stdout or "validating" in shown.stdout
+        # the same server spelt with a trailing slash is the same server
+        slashed = ["--model", MODEL, "--base-url", server.base_url + "/"]
+        again = runner.invoke(app, ["batch", "status", str(output), *slashed], env=CLEAN_ENV)
+        assert again.exit_code == 0, again.stderr
         with FakeBatchAPI(answer, batch=slow) as other:
             # nothing said: the recorded model and server, even with another in the environment
             elsewhere = {**CLEAN_ENV, "EXTRACTOR_BASE_URL": other.base_url}

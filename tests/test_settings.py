@@ -389,3 +389,25 @@ def test_a_connection_error_names_the_proxy_it_went_through(
         message = str(classify(error))
         assert ("through the proxy" in message) == (proxy_for(url) is not None)
     assert "s3cret" not in message and message.startswith("could not reach the model server")
+
+
+_paths = st.lists(st.text("abv1-_.~", min_size=1, max_size=6), max_size=3).map("/".join)
+
+
+@hyp_settings(max_examples=100)
+@given(
+    host=st.sampled_from(["localhost:8000", "127.0.0.1", "user:pw@gw.example", "[::1]:9"]),
+    path=_paths,
+    slashes=st.integers(0, 3),
+)
+def test_a_base_url_names_its_server_one_way(host: str, path: str, slashes: int) -> None:
+    """Trailing slashes spell the same server: one canonical form, kept by a model spec."""
+    bare = f"http://{host}/{path}".rstrip("/")
+    slashed = bare + "/" * slashes
+    canonical = providers.canonical_base_url(slashed)
+    assert canonical == providers.canonical_base_url(bare)
+    assert providers.canonical_base_url(canonical) == canonical
+    assert canonical.rstrip("/") == bare.rstrip("/")
+    with mock.patch.dict(os.environ, {"OPENAI_API_KEY": ""}, clear=False):
+        spec = providers.resolve_model("openai/m", base_url=slashed)
+    assert spec.base_url == canonical

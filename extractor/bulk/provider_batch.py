@@ -116,6 +116,7 @@ from extractor.pipeline.requests import (
 )
 from extractor.pipeline.result import Usage
 from extractor.redact import redact
+from extractor.runtime.providers import canonical_base_url
 
 __all__ = [
     "BATCH_PRICE_FACTOR",
@@ -278,7 +279,8 @@ class BatchState:
         another server, or name other batches there, and asking would send the key to
         a server that never saw them."""
         server = redact(extractor.spec.base_url) if extractor.spec.base_url else None
-        if self.entries and self.server != server:
+        recorded = canonical_base_url(self.server) if self.server else None  # older states
+        if self.entries and recorded != server:
             raise ConfigurationError(
                 f"{self.path}: holds batches submitted to "
                 f"{self.server or 'the provider itself'}, not {server or 'the provider itself'}"

@@ -211,6 +211,7 @@ def resolve_model(
     _register_secrets(api_key, base_url)
     if base_url is not None:
         check_base_url(base_url)
+        base_url = canonical_base_url(base_url)
     chosen_mode: ModeName = mode or env.mode or "auto"  # type: ignore[assignment]
     if mode is None and (problem := _mode_problem()) is not None:
         raise ConfigurationError(problem)
@@ -262,6 +263,7 @@ def resolve_model(
         base_url = sdk_url
         _register_secrets(None, base_url)
         check_base_url(base_url)
+        base_url = canonical_base_url(base_url)
     require_package(provider)
     native = NATIVE_APIS.get(provider)
     if native is not None and chosen_mode not in native.modes:
@@ -325,6 +327,18 @@ def check_api_key(key: str | None) -> str | None:
                 "provider's key variable"
             )
     return key or None
+
+
+def canonical_base_url(url: str) -> str:
+    """``url`` without the slashes that end its path: ``http://h/v1/`` and ``http://h/v1``
+    are one server (the SDK adds the slash itself), so a rerun, a batch state and a
+    results line name it one way whichever the user typed. A URL with a query or a
+    fragment is left as it is.
+    """
+    parts = urlsplit(url.strip())
+    if parts.query or parts.fragment or not parts.path.endswith("/"):
+        return url.strip()
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/")))
 
 
 def check_base_url(url: str) -> None:
