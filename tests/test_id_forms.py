@@ -58,8 +58,55 @@ def test_an_id_is_one_id_however_it_is_spelt(
     spelt = unicodedata.normalize(form, doc_id)
     [read] = read_rows([{column: spelt, "text": "Ministers met in Oslo."}], kind)
     assert read == unicodedata.normalize("NFC", doc_id.strip())
-    item = row_item({"id": spelt, "text": "x y z"})
-    assert item.doc_id == unicodedata.normalize("NFC", spelt)
+    item = row_item({column: spelt, "text": "x y z"})  # the rows integration reads it alike
+    assert item.doc_id == read
+
+
+_FIELD_NAMES = ("id", "text", "published", "title")
+
+
+def _spellings(name: str) -> st.SearchStrategy[str]:
+    """``name`` as spreadsheets and exports write headers: any case, blanks around."""
+    cased = st.lists(st.booleans(), min_size=len(name), max_size=len(name)).map(
+        lambda upper: "".join(c.upper() if u else c for c, u in zip(name, upper, strict=True))
+    )
+    return st.tuples(st.sampled_from(["", " "]), cased, st.sampled_from(["", " "])).map("".join)
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    names=st.tuples(*(_spellings(name) for name in _FIELD_NAMES)),
+    kind=st.sampled_from(["jsonl", "csv"]),
+    doc_id=st.text("abcXYZ-_ 019", min_size=1, max_size=8),
+)
+def test_a_row_read_by_bulk_and_by_the_rows_integration_is_one_document(
+    names: tuple[str, ...], kind: str, doc_id: str
+) -> None:
+    """``ID``, ``Text ``, ``PUBLISHED``: the headers bulk's readers take in any case are
+    the rows integration's too, so a frame gives the same documents either way."""
+    if not doc_id.strip():
+        return
+    row = dict(zip(names, [doc_id, "Ministers met in Oslo.", "2024-03-01", "A title"],
+                   strict=True))  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"rows.{kind}"
+        if kind == "jsonl":
+            path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        else:
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(row))
+            writer.writeheader()
+            writer.writerow(row)
+            path.write_text(out.getvalue(), encoding="utf-8")
+        [read] = list(iter_inputs([str(path)]))
+    item = row_item(row)
+    assert isinstance(read, Document) and isinstance(item, Document), (read, item)
+    assert (item.doc_id, item.text, item.published, item.title) == (
+        read.doc_id,
+        read.text,
+        read.published,
+        read.title,
+    )
 
 
 @settings(deadline=None, max_examples=30)

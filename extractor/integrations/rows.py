@@ -11,7 +11,8 @@ same lines.
 Rows in (:data:`INPUT_COLUMNS`): ``text`` (required), ``doc_id`` (else
 ``id``, else ``sha256:`` of the text, as :meth:`Extractor.extract` names it),
 ``published`` (a date or an ISO string), ``source``, ``title``, ``url``,
-``warnings``; the bulk driver also sets ``text_sha256`` and, for units the
+``warnings``; ``id``, ``text``, ``published`` and ``title`` in any case and with blanks
+around (``ID``, ``Text ``), as bulk's CSV and JSONL readers take them; the bulk driver also sets ``text_sha256`` and, for units the
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
 carries ``duplicate_of``. An id repeated within the rows of one call is
 named as bulk names it: ``<id>#duplicate-<n>``, an error line. Any row at all becomes a document or that row's
@@ -54,6 +55,7 @@ from extractor.bulk.runner import (
 )
 from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, InputError
 from extractor.io.decoding import decode_bytes
+from extractor.io.formats import RecordFields
 from extractor.io.readers import InputFailure, Item
 from extractor.pipeline.document import Document, as_date
 from extractor.pipeline.engine import Extractor
@@ -117,6 +119,10 @@ def item_row(item: Item, duplicate_of: str | None = None) -> dict[str, Any]:
     }  # fmt: skip
 
 
+#: The field names bulk's readers take (``id``, ``text``, ``published``, ``title``).
+_FIELDS = RecordFields()
+
+
 def row_item(row: Mapping[str, Any]) -> Item:
     """The Document (or InputFailure) a row describes; never raises for a bad row.
 
@@ -124,6 +130,7 @@ def row_item(row: Mapping[str, Any]) -> Item:
     published date that is no date) becomes an InputFailure naming the
     reason, so it ends as that document's error line.
     """
+    row = _spelt_as_bulk_reads(row)
     raw_text = row.get("text")
     doc_id = _identity(row.get("doc_id")) or _identity(row.get("id")) or _text_id(raw_text)
     source = _string(row.get("source"))
@@ -142,6 +149,17 @@ def row_item(row: Mapping[str, Any]) -> Item:
     )  # fmt: skip
 
 
+def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``row`` with ``ID``, ``Text ``, ``Published`` named as bulk's CSV and JSONL readers name
+    them (:meth:`RecordFields.canonical`): one frame read through bulk or through these rows
+    gives the same documents under the same ids."""
+    names = list(row)
+    spelt = _FIELDS.canonical(names)
+    if spelt == names:
+        return row
+    return dict(zip(spelt, row.values(), strict=True))
+
+
 def _missing(value: Any) -> bool:
     """None, NaN or NaT: what a missing cell becomes in pandas and numpy."""
     if value is None:
@@ -157,8 +175,8 @@ def _string(value: Any) -> str | None:
 
 def _identity(value: Any) -> str | None:
     """An id cell as a string: an integer id column gives "17", not "17.0"."""
-    if isinstance(value, str):  # composed, as the bulk readers take ids (_record_id)
-        return unicodedata.normalize("NFC", value) or None
+    if isinstance(value, str):  # composed and stripped, as the bulk readers take ids
+        return unicodedata.normalize("NFC", value).strip() or None
     if isinstance(value, bool) or _missing(value):
         return None
     if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
