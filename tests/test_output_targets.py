@@ -324,6 +324,40 @@ def test_every_reader_takes_extracts_json_however_it_is_laid_out(
     assert [len(document.records) for document in documents] == [1] * len(ids)
 
 
+_entries = st.lists(
+    st.one_of(
+        st.builds(
+            lambda d, n: {"doc_id": d, "status": "ok", "records": [], "n": n},
+            st.sampled_from(["a", "b", "c"]),
+            st.integers(0, 99),
+        ),
+        st.sampled_from([1, "x", None, [], {"records": []}, {"doc_id": 7}]),
+    ),
+    max_size=12,
+)
+
+
+@settings(HYPOTHESIS, max_examples=60)
+@given(_entries)
+def test_the_entries_of_a_whole_json_file_win_as_lines_do(entries: list[object]) -> None:
+    """An array of results read whole keeps what its JSONL lines keep: the last entry of
+    each doc_id, in place; whatever is no result comes back, numbered, for the reader."""
+    from extractor.io.output import latest_entries, latest_lines
+
+    kept = list(latest_entries(entries))
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch, "r.jsonl")
+        path.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+        bad: list[int] = []
+        winners = list(latest_lines(path, on_bad_line=lambda n, raw: bad.append(n)))
+    assert [e for _, e in kept if isinstance(e, dict) and isinstance(e.get("doc_id"), str)] == (
+        winners
+    )
+    assert [
+        n for n, e in kept if not (isinstance(e, dict) and isinstance(e.get("doc_id"), str))
+    ] == (bad)
+
+
 # --------------------------------------------------------------- appending with >>
 
 

@@ -21,7 +21,7 @@ from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
-from extractor.io.output import as_result_line, whole_json
+from extractor.io.output import as_result_line, latest_entries, whole_json
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
@@ -87,12 +87,12 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
     """
     whole = whole_json(path)
     if whole is not None:
-        lines = [as_result_line(entry) for entry in whole if isinstance(entry, Mapping)]
-        for number, line in enumerate(lines, start=1):
-            if not isinstance(line.get("doc_id"), str):
+        lines = []
+        for number, entry in latest_entries(whole):
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("doc_id"), str):
                 raise InputError(f"entry {number} is not a result (no doc_id)", source=str(path))
-        last = {line["doc_id"]: index for index, line in enumerate(lines)}
-        return [line for index, line in enumerate(lines) if last[line["doc_id"]] == index]
+            lines.append(dict(entry))
+        return lines
     lines = []
     with path.open(encoding="utf-8") as handle:
         for number, text in enumerate(handle, start=1):

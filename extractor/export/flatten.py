@@ -74,6 +74,7 @@ from extractor.io.output import (
     as_result_line,
     check_replaceable,
     is_anonymous_result,
+    latest_entries,
     latest_lines,
     packed_suffix,
     whole_json,
@@ -1089,11 +1090,8 @@ def _first_line(source: Path) -> bytes | None:
 
 
 def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
-    last = {entry["doc_id"]: n for n, entry in enumerate(entries) if _is_result(entry)}
-    for n, entry in enumerate(entries):
-        if is_anonymous_result(entry):
-            yield as_result_line(entry)
-        elif not _is_result(entry):
-            summary.bad_lines.append(n + 1)
-        elif last[entry["doc_id"]] == n:
-            yield as_result_line(entry)
+    for number, entry in latest_entries(entries):
+        if _is_result(entry) or is_anonymous_result(entry):
+            yield entry
+        else:
+            summary.bad_lines.append(number)

@@ -52,7 +52,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.io.output import as_result_line, is_anonymous_result, latest_lines, whole_json
+from extractor.io.output import (
+    as_result_line,
+    is_anonymous_result,
+    latest_entries,
+    latest_lines,
+    whole_json,
+)
 from extractor.types.registry import RECORD_TYPES, get_type
 
 if TYPE_CHECKING:
@@ -326,18 +332,12 @@ class JsonlDocuments:
     def _entries(self, entries: list[Any]) -> Iterator[ViewDocument]:
         """The documents of a file that is one JSON document: the last entry of a
         ``doc_id`` wins, as a line does; an entry that is no object is counted bad."""
-        results = {n: as_result_line(e) for n, e in enumerate(entries, 1) if isinstance(e, Mapping)}
-        last = {r["doc_id"]: n for n, r in results.items() if isinstance(r.get("doc_id"), str)}
-        for number in range(1, len(entries) + 1):
-            result = results.get(number)
-            if result is None:
+        for number, entry in latest_entries(entries):
+            if not isinstance(entry, Mapping):
                 self.bad_lines.append(number)
                 continue
-            doc_id = result.get("doc_id")
-            if isinstance(doc_id, str) and last[doc_id] != number:
-                continue  # superseded by a later entry of the same document
             self.documents += 1
-            yield document_from_line(result, base_dir=self.base_dir)
+            yield document_from_line(entry, base_dir=self.base_dir)
 
     def _others(self, pending: list[tuple[int, bytes]], seen: set[str]) -> Iterator[ViewDocument]:
         """The lines :func:`latest_lines` passed over: objects without a ``doc_id`` are shown

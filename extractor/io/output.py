@@ -55,7 +55,7 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -80,6 +80,7 @@ __all__ = [
     "check_replaceable",
     "completed_ids",
     "drop_error_lines",
+    "latest_entries",
     "latest_lines",
     "open_for_resume",
     "open_output",
@@ -861,6 +862,23 @@ def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
     if isinstance(document, Mapping):
         return [document]
     return list(document) if isinstance(document, list) else None
+
+
+def latest_entries(entries: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+    """The entries of a whole-JSON file (:func:`whole_json`) as :func:`latest_lines` gives
+    lines: numbered from 1, an object as its result line (:func:`as_result_line`), an
+    entry superseded by a later one of the same ``doc_id`` left out. What is no object,
+    or no result, comes as it is: each reader says what it does with those.
+    """
+    shaped = [as_result_line(e) if isinstance(e, Mapping) else e for e in entries]
+    last = {e["doc_id"]: n for n, e in enumerate(shaped, 1) if _has_id(e)}
+    for number, entry in enumerate(shaped, 1):
+        if not _has_id(entry) or last[entry["doc_id"]] == number:
+            yield number, entry
+
+
+def _has_id(entry: Any) -> bool:
+    return isinstance(entry, Mapping) and isinstance(entry.get("doc_id"), str)
 
 
 def is_json(data: bytes) -> bool:
