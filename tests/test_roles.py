@@ -387,3 +387,108 @@ def test_a_toll_is_not_coded_to_the_government_that_publishes_the_statement(
         assert any("publishes the statement" in warning for warning in outcome.warnings)
     else:
         assert record.country == code
+
+
+# ------------------------------------------ a visit says who travelled, or it is a meeting
+
+PEOPLE = [
+    ("Ana Ruiz", "President", "CHL", "Chile", "Santiago"),
+    ("Lars Berg", "Prime Minister", "NOR", "Norway", "Oslo"),
+    ("Kenji Sato", "Prime Minister", "JPN", "Japan", "Tokyo"),
+    ("Amina Bello", "President", "NGA", "Nigeria", "Abuja"),
+]
+#: Sentences that say two leaders met, and not where or who travelled.
+ONLY_MET = [
+    "{at} {a} of {ac} met today with {bt} {b} of {bc} to discuss {topic}.",
+    "{at} {a} of {ac} and {bt} {b} of {bc} met on Tuesday and discussed {topic}.",
+]
+#: Sentences that say who went where (travel, welcome, or the place).
+WHO_WENT = [
+    "{at} {a} of {ac} travelled to {bc} today and met {bt} {b} to discuss {topic}.",
+    "{bt} {b} of {bc} welcomed {at} {a} of {ac} to {bcap} today to discuss {topic}.",
+    "{at} {a} of {ac} met {bt} {b} of {bc} in {bcap} today to discuss {topic}.",
+]
+
+
+def _met_responder(draft: dict[str, Any]) -> Any:
+    import json
+
+    answer = {"visits": [draft], "meetings": [], "arms_transfers": [], "casualty_reports": []}
+    return lambda body: json.dumps(answer)
+
+
+@settings(max_examples=24, deadline=None)
+@given(
+    pair=st.permutations(range(len(PEOPLE))).map(lambda p: (PEOPLE[p[0]], PEOPLE[p[1]])),
+    template=st.sampled_from([*(("met", t) for t in ONLY_MET), *(("went", t) for t in WHO_WENT)]),
+    topic=st.sampled_from(["trade", "regional security", "energy cooperation"]),
+)
+def test_a_visit_whose_sentence_only_says_they_met_is_the_meeting_it_reports(
+    pair: tuple[tuple[str, ...], tuple[str, ...]], template: tuple[str, str], topic: str
+) -> None:
+    """PLOVER and CAMEO code a visit from the report of the travel: "A met today with B"
+    says they met, not who went where, so the model's visit (a guess at its direction)
+    gives the meeting, and the visit is left out with a warning. A word of travel or
+    welcome, or the place, keeps it."""
+    from extractor.pipeline.engine import Extractor
+    from tests.fakes.openai_server import FakeOpenAI
+
+    (a, at, ac_code, ac, _), (b, bt, bc_code, bc, bcap) = pair
+    how, pattern = template
+    text = pattern.format(a=a, at=at, ac=ac, b=b, bt=bt, bc=bc, bcap=bcap, topic=topic)
+    draft = visit(
+        visitors=[{"name": a, "title": at.lower(), "country": ac_code}], visitor_country=ac_code,
+        hosts=[{"name": b, "title": bt.lower(), "country": bc_code}], host_country=bc_code,
+        place=bcap if " in {bcap}" in pattern else None,
+    )  # fmt: skip
+    with (
+        FakeOpenAI(_met_responder(draft)) as server,
+        Extractor("openai/fake-model", base_url=server.base_url, max_retries=0) as ex,
+    ):
+        result = ex.extract(text, published=PUBLISHED)
+    visits = [r for r in result.records if r.record_type == "visit"]
+    meetings = [r for r in result.records if r.record_type == "meeting"]
+    left_out = [w for w in result.metadata.warnings if w.startswith("left out a visit")]
+    if how == "met":
+        assert visits == [] and len(left_out) == 1, (text, result.metadata.warnings)
+        [meeting] = meetings  # the meeting the sentence reports stands
+        assert set(meeting.countries()) == {ac_code, bc_code}
+    else:
+        assert len(visits) == 1 and not left_out, (text, result.metadata.warnings)
+        assert (visits[0].visitor_country, visits[0].host_country) == (ac_code, bc_code)
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        ("La presidenta Ana Ruiz de Chile se reunió hoy con el primer ministro Lars Berg de "
+         "Noruega para hablar de comercio.", "met"),
+        ("La presidenta Ana Ruiz de Chile viajó hoy a Noruega y se reunió con el primer "
+         "ministro Lars Berg.", "went"),
+        ("La présidente Ana Ruiz du Chili a rencontré aujourd'hui le Premier ministre Lars "
+         "Berg de la Norvège pour parler de commerce.", "met"),
+        ("La présidente Ana Ruiz du Chili s'est rendue aujourd'hui en Norvège et a rencontré "
+         "le Premier ministre Lars Berg.", "went"),
+        ("Präsidentin Ana Ruiz aus Chile traf heute Ministerpräsident Lars Berg aus Norwegen, "
+         "um über Handel zu sprechen.", "met"),
+        ("Präsidentin Ana Ruiz aus Chile reiste heute nach Norwegen und traf "
+         "Ministerpräsident Lars Berg.", "went"),
+    ],
+)  # fmt: skip
+def test_who_travelled_is_read_in_the_articles_language(text: str, how: str) -> None:
+    from extractor.pipeline.engine import Extractor
+    from tests.fakes.openai_server import FakeOpenAI
+
+    draft = visit(
+        visitors=[{"name": "Ana Ruiz", "title": None, "country": "CHL"}], visitor_country="CHL",
+        hosts=[{"name": "Lars Berg", "title": None, "country": "NOR"}], host_country="NOR",
+    )  # fmt: skip
+    with (
+        FakeOpenAI(_met_responder(draft)) as server,
+        Extractor("openai/fake-model", base_url=server.base_url, max_retries=0) as ex,
+    ):
+        result = ex.extract(text, published=PUBLISHED)
+    kinds = sorted(r.record_type for r in result.records)
+    assert kinds == (["meeting"] if how == "met" else ["meeting", "visit"]), (
+        text, result.metadata.warnings,
+    )  # fmt: skip

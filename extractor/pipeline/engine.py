@@ -440,7 +440,7 @@ class Extractor:
             except ExtractionFailed as error:  # this question only: the others may do well
                 tally.failed.append(failed_call(call.kinds, chunk.index, error))
                 tally.first_failure = tally.first_failure or error
-        return chunk_records(plan, records, self.types)
+        return chunk_records(plan, records, self.types, tally.warnings)
 
     async def _request(
         self,

@@ -79,6 +79,7 @@ from extractor.text.countries import government_country
 from extractor.text.language import detect_language
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
+from extractor.types.registry import get_type
 
 if TYPE_CHECKING:
     import instructor
@@ -212,12 +213,25 @@ def second_look(plan: ChunkPlan, call: Call, records: Sequence[Record]) -> Call 
     return Call(call.kinds, call.model, messages, call.max_tokens)
 
 
-def chunk_records(plan: ChunkPlan, records: Sequence[Record], types: Sequence[str]) -> list[Record]:
+def chunk_records(
+    plan: ChunkPlan, records: Sequence[Record], types: Sequence[str], warnings: list[str]
+) -> list[Record]:
     """A chunk's records as the article's: codebook inferences added, offsets shifted from the
-    chunk to the article, only the types asked for."""
+    chunk to the article, only the types asked for. A record its type finds unsupported on
+    its evidence (:attr:`RecordSpec.unsupported`) is left out once what it entails is
+    derived, with a warning appended to ``warnings``."""
     found = [*records, *infer(list(records), types, plan.context)]
-    start = plan.chunk.start
-    return [_shift(r, start) for r in found if r.record_type in types]
+    kept: list[Record] = []
+    for record in found:
+        if record.record_type not in types:
+            continue
+        check = get_type(record.record_type).unsupported
+        why = check(record, plan.context) if check is not None else None
+        if why is not None:
+            warnings.append(f"left out a {record.record_type}: {why}")
+            continue
+        kept.append(_shift(record, plan.chunk.start))
+    return kept
 
 
 def _shift(record: Record, offset: int) -> Record:
@@ -682,7 +696,7 @@ def assemble(
             warnings.extend(reply.warnings)
             dropped += reply.dropped
         plan = ChunkPlan(chunk, context["sentences"], context, ())
-        found.extend(chunk_records(plan, records, extractor.types))
+        found.extend(chunk_records(plan, records, extractor.types, warnings))
     records, merged = merge_records(found)
     if merged:
         warnings.append(f"merged {merged} duplicate record(s)")

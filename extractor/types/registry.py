@@ -118,6 +118,10 @@ class RecordSpec:
     table: tuple[tuple[str, Callable[[Any], str]], ...] = ()
     #: Records this type's rules derive from other records (codebook inferences).
     derive: DeriveFunction | None = None
+    #: Why a record of this type is not one on its evidence, once what it entails is
+    #: derived (a visit whose sentence says only that two leaders met: the meeting
+    #: stands, the visit is left out with this reason as a warning); None: it is.
+    unsupported: Callable[[Any, Mapping[str, Any]], str | None] | None = None
     gold: GoldSpec | None = None
 
     @property

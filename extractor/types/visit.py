@@ -344,6 +344,36 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
     return data
 
 
+#: Words that say someone travelled or was received, in any language: what a visit's
+#: direction is read from when its evidence names no place.
+_WENT_OR_RECEIVED = every_language(TRAVEL_CUES, WELCOME_CUES)
+
+
+def undirected(record: Record, context: Mapping[str, Any]) -> str | None:
+    """Why a visit is no visit on its evidence: it says they met, not who travelled.
+
+    "A met today with B" with no place: a visit coded from it is a guess at
+    its direction (PLOVER and CAMEO code a visit from the report of the
+    travel). The meeting it reports is derived from it first
+    (:func:`extractor.types.meeting.from_visits`); the visit is left out. A
+    place, a venue ("at the White House") or a word of travel or welcome
+    says who went where, and :func:`directed` codes it.
+    """
+    if not isinstance(record, Visit) or record.place is not None:
+        return None
+    quote = record.evidence.cited_text
+    if any(p.search(quote) for p in _WENT_OR_RECEIVED):
+        return None
+    text = context.get("text")
+    language = detect_language(text) if isinstance(text, str) else "en"
+    if venue_countries(quote, language):
+        return None
+    return (
+        "its evidence says they met, not where or who travelled: coded as the meeting it "
+        "reports, not as a visit in a direction the text does not give"
+    )
+
+
 def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     """The visit coded the right way round: it takes place in the host country.
 
@@ -515,6 +545,7 @@ SPEC = RecordSpec(
     columns=COLUMNS,
     table=TABLE,
     derive=from_meetings,
+    unsupported=undirected,
     gold=GoldSpec(
         fields={
             "visitors": K.NAMES,
