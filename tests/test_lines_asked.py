@@ -169,3 +169,22 @@ def test_results_given_as_objects_are_each_a_document_whatever_their_ids() -> No
     assert len(frame) == 2
     lines = [json.loads(first.model_dump_json()), json.loads(second.model_dump_json())]
     assert len(results_to_frame(lines, "casualty_report")) == 1  # read back: the last wins
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.text(" \t\r\n\u00a0\u2028", max_size=12), st.booleans())
+def test_predictions_with_no_result_line_are_an_error_not_a_report_without_gold(
+    blank: str, torn: bool
+) -> None:
+    """An empty file, blanks, or only an unfinished line: no run over the gold file, so no
+    report (which scored no type at all, and no gold record, exit 0)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        gold = _gold(Path(scratch))
+        predictions = Path(scratch, "p.jsonl")
+        predictions.write_text(blank + ('{"doc_id": "x", "sta' if torn else ""), "utf-8")
+        result = runner.invoke(app, ["eval", str(gold), "--predictions", str(predictions)])
+    assert result.exit_code == 2, result.output
+    assert "holds no result line" in result.stderr
+    assert "scoring only the types" not in result.stderr

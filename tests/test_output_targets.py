@@ -397,3 +397,52 @@ def test_extract_appends_a_line_of_its_own_to_any_output(
     assert len([json.loads(line) for line in out.read_bytes().splitlines()]) == 3
     summary = run_bulk([corpus], out, base_url=fake.base_url, **MODEL)  # finishes the file
     assert summary.ok + summary.unchanged == 2
+
+
+# --------------------------------------------------------------- results kept gzipped
+
+
+@settings(HYPOTHESIS, max_examples=8)
+@given(cut=st.floats(0.0, 0.98), level=st.sampled_from([1, 6, 9]))
+def test_results_kept_gzipped_read_as_the_plain_file_and_a_broken_one_is_refused(
+    results_file: Path, cut: float, level: int
+) -> None:
+    """``gzip out.jsonl``: flatten, view and eval read out.jsonl.gz as out.jsonl (told by its
+    bytes, not its name). Cut short anywhere, it is one error naming the file, and a page
+    or table written before from the good file stays as it was."""
+    import gzip
+    import io
+
+    from extractor.errors import OutputError
+    from extractor.evaluation.run import read_lines
+    from extractor.export.flatten import flatten, flatten_csv
+    from extractor.export.viewer import JsonlDocuments
+
+    plain = results_file.read_bytes()
+    packed = gzip.compress(plain, compresslevel=level)
+    with tempfile.TemporaryDirectory() as scratch:
+        whole = Path(scratch, "out.jsonl.gz")
+        whole.write_bytes(packed)
+        for source in (results_file, whole):
+            table = io.StringIO()
+            flatten_csv(source, table, "documents")
+            if source == results_file:
+                expected = table.getvalue()
+        assert table.getvalue() == expected
+        assert [d.doc_id for d in JsonlDocuments(whole)] == [
+            d.doc_id for d in JsonlDocuments(results_file)
+        ]
+        assert read_lines(whole) == read_lines(results_file)
+
+        broken = Path(scratch, "cut.jsonl.gz")
+        broken.write_bytes(packed[: max(3, int(len(packed) * cut))])
+        database = Path(scratch, "t.duckdb")
+        flatten(whole, database)
+        before = database.read_bytes()
+        with pytest.raises(OutputError, match="gzip stream breaks"):
+            flatten(broken, database)
+        assert database.read_bytes() == before
+        with pytest.raises(OutputError, match="gzip stream breaks"):
+            list(JsonlDocuments(broken))
+        with pytest.raises(OutputError, match="gzip stream breaks"):
+            read_lines(broken)

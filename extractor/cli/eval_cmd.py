@@ -239,7 +239,8 @@ def _asked_types(lines: list[dict[str, Any]]) -> list[str] | None:
         if not isinstance(types, list) or not types:
             return None
         asked.update(str(t) for t in types)
-    return None if asked >= set(RECORD_TYPES) else sorted(asked)
+    # no line, no type named: nothing says a type was left out, so every type is scored
+    return None if not asked or asked >= set(RECORD_TYPES) else sorted(asked)
 
 
 def _scored_types(documents: list[GoldDocument], asked: list[str] | None) -> list[GoldDocument]:
@@ -260,6 +261,11 @@ def _scored_types(documents: list[GoldDocument], asked: list[str] | None) -> lis
 def _check_shared(lines: list[dict[str, Any]], documents: list[GoldDocument], name: str) -> None:
     """Exit 2 when no prediction line is of a gold document: a report of zeros would read
     as a model that found nothing, when the files do not belong together."""
+    if not lines and documents:
+        fail_usage(
+            f"{name}: holds no result line; give the output of a run over the gold file "
+            "(`extractor bulk GOLD.jsonl -o PRED.jsonl`)"
+        )
     ids = {str(line.get("doc_id")) for line in lines}
     if lines and documents and not ids & {doc.id for doc in documents}:
         fail_usage(

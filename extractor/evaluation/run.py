@@ -10,6 +10,7 @@ report offline.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
-from extractor.io.output import as_result_line, latest_entries, whole_json
+from extractor.io.output import as_result_line, latest_entries, open_results, whole_json
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
@@ -94,7 +95,7 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
             lines.append(dict(entry))
         return lines
     lines = []
-    with path.open(encoding="utf-8") as handle:
+    with io.TextIOWrapper(open_results(path), encoding="utf-8") as handle:  # gzipped or not
         for number, text in enumerate(handle, start=1):
             if not text.strip():
                 continue

@@ -76,6 +76,7 @@ from extractor.io.output import (
     is_anonymous_result,
     latest_entries,
     latest_lines,
+    open_results,
     packed_suffix,
     whole_json,
 )
@@ -1082,7 +1083,7 @@ def _parsed(raw: bytes) -> Any:
 
 def _first_line(source: Path) -> bytes | None:
     """The first line that is not blank (None for a blank file)."""
-    with open(source, "rb") as handle:
+    with open_results(source) as handle:
         for raw in handle:
             if raw.strip():
                 return raw

@@ -48,6 +48,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gzip
+import io
 import json
 import logging
 import os
@@ -84,6 +85,7 @@ __all__ = [
     "latest_lines",
     "open_for_resume",
     "open_output",
+    "open_results",
     "run_holding",
 ]
 
@@ -843,22 +845,23 @@ def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
     array of results: every reader of results (flatten, view, eval) takes it as
     the lines it stands for. Only a file whose first line is not JSON by itself
     (the ``{`` of a pretty-printed object) is parsed whole, and only up to
-    :data:`WHOLE_JSON_LIMIT`: JSONL is never loaded into memory.
+    :data:`WHOLE_JSON_LIMIT` (decompressed): JSONL is never loaded into memory.
     """
     try:
-        with open(source, "rb") as handle:
+        with open_results(source) as handle:  # gzipped or not
             first = next((raw for raw in handle if raw.strip()), None)
-            if first is None:
-                return None
-            alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
-            if alone is not None and not isinstance(alone, list):  # one (an array) is whole
-                return None
-            if os.fstat(handle.fileno()).st_size > WHOLE_JSON_LIMIT:
-                return None
-            handle.seek(0)
-            document = _json_or_none(handle.read())
+        if first is None:
+            return None
+        alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
+        if alone is not None and not isinstance(alone, list):  # one (an array) is whole
+            return None
+        with open_results(source) as handle:
+            data = handle.read(WHOLE_JSON_LIMIT + 1)
     except OSError:
         return None  # the line reader says why
+    if len(data) > WHOLE_JSON_LIMIT:
+        return None
+    document = _json_or_none(data)
     if isinstance(document, Mapping):
         return [document]
     return list(document) if isinstance(document, list) else None
@@ -941,6 +944,64 @@ def as_result_line(result: Any) -> dict[str, Any]:
     }
 
 
+#: The first bytes of a gzip stream.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def open_results(path: str | os.PathLike[str]) -> BinaryIO:
+    """A file of results opened for reading in binary, through gzip when it is gzipped.
+
+    A run's output archived as ``out.jsonl.gz`` is results as much as the plain
+    file: flatten, view and eval read it alike (told by its first bytes, not
+    its name). No run writes gzip, so a gzip stream that breaks (cut short,
+    damaged) is no run's torn last line: reading it raises an OutputError
+    naming the file and how far it read, and nothing is written from it.
+    """
+    handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    try:
+        magic = handle.read(2)
+        handle.seek(0)
+    except OSError:
+        handle.close()
+        raise
+    if magic != GZIP_MAGIC:
+        return handle
+    return io.BufferedReader(_Ungzipped(handle, os.fspath(path)))
+
+
+class _Ungzipped(io.RawIOBase):
+    """The decompressed bytes of a gzip file; an OutputError where the stream breaks."""
+
+    def __init__(self, handle: BinaryIO, name: str) -> None:
+        self._file = handle
+        self._gzip = gzip.GzipFile(fileobj=handle)
+        self._name = name
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._gzip.read(len(buffer))
+        except (OSError, EOFError, zlib.error) as error:
+            raise _problem(
+                f"is gzipped, but its gzip stream breaks after {self._read:,} bytes "
+                f"({error}): check it with gzip -t, or give the file it was made from",
+                path=self._name,
+            ) from None
+        buffer[: len(data)] = data
+        self._read += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._gzip.close()
+            self._file.close()
+        finally:
+            super().close()
+
+
 def latest_lines(
     path: str | os.PathLike[str],
     *,
@@ -967,7 +1028,7 @@ def latest_lines(
     last: dict[str, int] = {}
     complete = 0
     torn: bytes | None = None
-    with open(file, "rb") as handle:
+    with open_results(file) as handle:
         for lineno, raw in enumerate(handle, start=1):
             if not raw.endswith(b"\n") and not is_result_line(raw):
                 torn = raw  # a whole result line that lost only its newline is no torn line
@@ -976,7 +1037,7 @@ def latest_lines(
             record = _loose(raw)
             if record is not None:
                 last[record["doc_id"]] = lineno
-    with open(file, "rb") as handle:
+    with open_results(file) as handle:
         for lineno, raw in enumerate(handle, start=1):
             if lineno > complete:
                 break
