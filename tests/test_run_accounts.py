@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from extractor import Extractor, InputError
 from extractor.cli import app
+from extractor.export.flatten import flatten
 from extractor.io.decoding import is_blank
 from tests.fakes.kano import casualty_responder, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
@@ -94,6 +95,15 @@ def test_a_run_served_from_the_cache_spent_nothing(tmp_path: Path,
     assert first["usage"]["total_tokens"] > 0 and first["cost_usd"] > 0 and first["cached"] == 0
     assert second["cached"] == 4 and second["documents"] == 4
     assert second["usage"]["total_tokens"] == 0 and second["cost_usd"] == 0
+    # the tables say so too: summing the tokens of the rows not cached is what a run spent
+    import duckdb
+
+    for name, spent in (("a", first["usage"]["prompt_tokens"]), ("b", 0)):
+        database = tmp_path / f"{name}.duckdb"
+        flatten(tmp_path / f"{name}.jsonl", database)
+        with duckdb.connect(str(database), read_only=True) as db:
+            paid = db.sql("SELECT coalesce(sum(prompt_tokens), 0) FROM documents WHERE NOT cached")
+            assert paid.fetchall() == [(spent,)]
 
 
 def test_a_dry_run_says_what_second_looks_may_add(tmp_path: Path) -> None:

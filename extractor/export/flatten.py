@@ -192,6 +192,9 @@ def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
             "completion_tokens", "int", lambda record, line: at(line, "usage", "completion_tokens")
         ),
         Column("seconds", "float", from_line("seconds")),
+        # tokens paid by the run that filled the cache, not by this one: filter on it to sum
+        # what a run spent
+        Column("cached", "bool", lambda record, line: line.get("cached") is True),
         Column("warnings", "list", lambda record, line: line.get("warnings")),
         Column("error_type", "str", lambda record, line: at(line, "error", "type")),
         Column("error_kind", "str", lambda record, line: at(line, "error", "kind")),
