@@ -218,20 +218,20 @@ def chunk_records(
 ) -> list[Record]:
     """A chunk's records as the article's: codebook inferences added, offsets shifted from the
     chunk to the article, only the types asked for. A record its type finds unsupported on
-    its evidence (:attr:`RecordSpec.unsupported`) is left out once what it entails is
-    derived, with a warning appended to ``warnings``."""
-    found = [*records, *infer(list(records), types, plan.context)]
-    kept: list[Record] = []
-    for record in found:
-        if record.record_type not in types:
-            continue
+    its evidence (:attr:`RecordSpec.unsupported`) is left out when what it entails was
+    derived from it and stands in its place, with a warning appended to ``warnings``;
+    with nothing derived from it, it is kept."""
+    entailed = [infer([record], types, plan.context) for record in records]
+    left_out: set[int] = set()
+    for index, record in enumerate(records):
         check = get_type(record.record_type).unsupported
         why = check(record, plan.context) if check is not None else None
-        if why is not None:
+        if why is not None and entailed[index]:
             warnings.append(f"left out a {record.record_type}: {why}")
-            continue
-        kept.append(_shift(record, plan.chunk.start))
-    return kept
+            left_out.add(index)
+    found = [r for i, r in enumerate(records) if i not in left_out]
+    found += [derived for each in entailed for derived in each]
+    return [_shift(r, plan.chunk.start) for r in found if r.record_type in types]
 
 
 def _shift(record: Record, offset: int) -> Record:

@@ -25,6 +25,7 @@ from extractor.text.cues import (
 from extractor.text.dates import precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import detect_language
+from extractor.text.places import place_country
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
 from extractor.types.drafting import (
@@ -345,8 +346,13 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
 
 
 #: Words that say someone travelled or was received, in any language: what a visit's
-#: direction is read from when its evidence names no place.
-_WENT_OR_RECEIVED = every_language(TRAVEL_CUES, WELCOME_CUES)
+#: direction is read from when its evidence names no place. English "received" is a
+#: meeting word elsewhere (:data:`MET_IN_PERSON`), but it says who came, as the other
+#: languages' "recibió", "reçu", "empfing", "принял" do.
+_WENT_OR_RECEIVED = (
+    *every_language(TRAVEL_CUES, WELCOME_CUES),
+    cue_pattern([r"receiv\w*", "hosted"]),
+)
 
 
 def undirected(record: Record, context: Mapping[str, Any]) -> str | None:
@@ -354,10 +360,11 @@ def undirected(record: Record, context: Mapping[str, Any]) -> str | None:
 
     "A met today with B" with no place: a visit coded from it is a guess at
     its direction (PLOVER and CAMEO code a visit from the report of the
-    travel). The meeting it reports is derived from it first
-    (:func:`extractor.types.meeting.from_visits`); the visit is left out. A
-    place, a venue ("at the White House") or a word of travel or welcome
-    says who went where, and :func:`directed` codes it.
+    travel). The pipeline leaves it out only when the meeting it reports was
+    derived from it (:func:`extractor.types.meeting.from_visits`), so the
+    event stays. A place, a venue ("at the White House", "in Abuja") or a
+    word of travel, welcome or receiving says who went where, and
+    :func:`directed` codes it.
     """
     if not isinstance(record, Visit) or record.place is not None:
         return None
@@ -366,12 +373,26 @@ def undirected(record: Record, context: Mapping[str, Any]) -> str | None:
         return None
     text = context.get("text")
     language = detect_language(text) if isinstance(text, str) else "en"
-    if venue_countries(quote, language):
+    if _names_a_venue(quote, language):
         return None
     return (
         "its evidence says they met, not where or who travelled: coded as the meeting it "
         "reports, not as a visit in a direction the text does not give"
     )
+
+
+def _names_a_venue(sentence: str, language: str) -> bool:
+    """Whether a sentence names where it happened: a venue after "in", "to", "at" (and the
+    article language's prepositions) that lies in a known country, a city included."""
+    if venue_countries(sentence, language):
+        return True
+    for each in dict.fromkeys(("en", language)):
+        pattern = _VENUES.get(each)
+        if pattern is not None and any(
+            place_country(m.group(1).rstrip(".'’-")) for m in pattern.finditer(sentence)
+        ):
+            return True
+    return False
 
 
 def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
