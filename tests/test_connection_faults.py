@@ -142,9 +142,11 @@ def test_a_host_name_that_does_not_exist_stops_a_bulk_run_at_once(
     """A provider's own API (no --base-url) is not probed before the run; the first
     document's answer from the resolver stops the run, not each document's retries."""
     real = socket.getaddrinfo
+    calls: list[str] = []
 
     def resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
         if _name(host) == "api.openai.com":
+            calls.append(_name(host))
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return real(host, *args, **kwargs)
 
@@ -161,4 +163,31 @@ def test_a_host_name_that_does_not_exist_stops_a_bulk_run_at_once(
             retry_policy=FAST, concurrency=1,
         )  # fmt: skip
     written = output.read_text(encoding="utf-8").splitlines() if output.exists() else []
-    assert len(written) < 6
+    assert written == [] and len(calls) == 1  # the first request's answer stopped it
+
+
+def test_a_host_name_lost_after_the_server_answered_is_the_network_and_retried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Some resolvers say "no such name" when the network drops: once the server has
+    answered, that is retried as transient, not a setup error that stops a bulk run."""
+    real = socket.getaddrinfo
+    lost = {"now": False}
+
+    def resolver(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if _name(host) != "model.example.invalid":
+            return real(host, port, *args, **kwargs)
+        if lost["now"]:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real("127.0.0.1", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setenv("EXTRACTOR_EVENT_LOOP", "asyncio")  # uvloop resolves in libuv
+    # the second request's connection is reset: the client connects again, and resolves
+    with FakeOpenAI(casualty_responder, faults=[None, Fault.CONNECTION_RESET]) as server:
+        url = server.base_url.replace("127.0.0.1", "model.example.invalid")
+        with Extractor("openai/fake-model", base_url=url, retry_policy=FAST) as ex:
+            assert ex.extract(kano(7)).records  # answered once
+            lost["now"] = True
+            with pytest.raises(TransientModelError, match="not known here any more"):
+                ex.extract(kano(8))

@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -446,3 +447,73 @@ def test_results_kept_gzipped_read_as_the_plain_file_and_a_broken_one_is_refused
             list(JsonlDocuments(broken))
         with pytest.raises(OutputError, match="gzip stream breaks"):
             read_lines(broken)
+
+
+@settings(HYPOTHESIS, max_examples=10)
+@given(st.binary(max_size=40))
+def test_a_file_that_only_looks_gzipped_is_replaced_like_any_other(tail: bytes) -> None:
+    """A page or table to be replaced that starts with gzip's magic bytes and is no gzip
+    is not a results file: replacing it is allowed, not an error about its gzip stream."""
+    from extractor.io.output import check_replaceable
+
+    with tempfile.TemporaryDirectory() as scratch:
+        page = Path(scratch, "page.html")
+        page.write_bytes(b"\x1f\x8b" + tail)
+        check_replaceable(page, "the page")  # no exception
+
+
+def test_whole_json_reads_no_more_than_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file over the limit is not read at all; a gzip stream that unpacks past it (blank
+    lines, or one endless line) is read no further than the limit."""
+    import gzip
+
+    import extractor.io.output as output
+
+    monkeypatch.setattr(output, "WHOLE_JSON_LIMIT", 65536)
+    with tempfile.TemporaryDirectory() as scratch:
+        big = Path(scratch, "big.json")
+        big.write_text("[" + " " * 70000 + "]", encoding="utf-8")
+        assert output.whole_json(big) is None
+        for content in (b"\n" * 10_000_000, b"[" + b" " * 10_000_000 + b"]"):
+            bomb = Path(scratch, "bomb.json.gz")
+            bomb.write_bytes(gzip.compress(content))
+            assert bomb.stat().st_size < 65536
+            read: list[int] = []
+            real = output._Ungzipped.readinto
+
+            def counting(self: Any, buffer: Any, real: Any = real, read: list[int] = read) -> int:
+                n = real(self, buffer)
+                read.append(n)
+                return int(n)
+
+            monkeypatch.setattr(output._Ungzipped, "readinto", counting)
+            assert output.whole_json(bomb) is None
+            assert sum(read) < 65536 * 4  # read up to the limit (and a buffer), not 10 MB
+            monkeypatch.setattr(output._Ungzipped, "readinto", real)
+
+
+def test_a_result_without_an_id_reads_alike_whole_and_as_a_line(fake: FakeOpenAI) -> None:
+    """extract's JSON of a text given no id (doc_id null) is one document, whether the file
+    holds it whole (``[obj]``) or as a JSONL line."""
+    import io
+
+    from extractor.export.flatten import flatten_csv
+    from extractor.export.viewer import JsonlDocuments
+    from extractor.pipeline.engine import Extractor
+
+    with Extractor(base_url=fake.base_url, **MODEL) as extractor:
+        result = extractor.extract(kano(5)).model_dump(mode="json")
+    result["doc_id"] = None
+    with tempfile.TemporaryDirectory() as scratch:
+        whole, line = Path(scratch, "w.json"), Path(scratch, "l.jsonl")
+        whole.write_text(json.dumps([result], indent=2), encoding="utf-8")
+        line.write_text(json.dumps(result) + "\n", encoding="utf-8")
+        tables, pages = [], []
+        for path in (whole, line):
+            table = io.StringIO()
+            summary = flatten_csv(path, table, "events")
+            tables.append((table.getvalue(), summary.documents, summary.bad_lines))
+            documents = JsonlDocuments(path)
+            pages.append([len(d.records) for d in documents])
+    assert tables[0] == tables[1] and tables[0][1] == 1 and tables[0][2] == []
+    assert pages == [[1], [1]]

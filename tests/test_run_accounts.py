@@ -23,6 +23,7 @@ from extractor import Extractor, InputError
 from extractor.cli import app
 from extractor.export.flatten import flatten
 from extractor.io.decoding import is_blank
+from extractor.io.output import as_result_line
 from tests.fakes.kano import casualty_responder, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
@@ -95,6 +96,10 @@ def test_a_run_served_from_the_cache_spent_nothing(tmp_path: Path,
     assert first["usage"]["total_tokens"] > 0 and first["cost_usd"] > 0 and first["cached"] == 0
     assert second["cached"] == 4 and second["documents"] == 4
     assert second["usage"]["total_tokens"] == 0 and second["cost_usd"] == 0
+    # extract's results say so as bulk's lines do
+    with Extractor("openai/fake", base_url=server.base_url, api_key="sk-test", cache=True) as ex:
+        again = ex.extract(kano(2), doc_id="x")
+    assert again.metadata.cached and as_result_line(again)["cached"] is True
     # the tables say so too: summing the tokens of the rows not cached is what a run spent
     import duckdb
 

@@ -399,15 +399,19 @@ _paths = st.lists(st.text("abv1-_.~", min_size=1, max_size=6), max_size=3).map("
     host=st.sampled_from(["localhost:8000", "127.0.0.1", "user:pw@gw.example", "[::1]:9"]),
     path=_paths,
     slashes=st.integers(0, 3),
+    scheme=st.sampled_from(["http", "HTTP", "Http"]),
 )
-def test_a_base_url_names_its_server_one_way(host: str, path: str, slashes: int) -> None:
-    """Trailing slashes spell the same server: one canonical form, kept by a model spec."""
-    bare = f"http://{host}/{path}".rstrip("/")
+def test_a_base_url_names_its_server_one_way(
+    host: str, path: str, slashes: int, scheme: str
+) -> None:
+    """Trailing slashes and the scheme's case spell the same server: one canonical form,
+    kept by a model spec."""
+    bare = f"{scheme}://{host}/{path}".rstrip("/")
     slashed = bare + "/" * slashes
     canonical = providers.canonical_base_url(slashed)
     assert canonical == providers.canonical_base_url(bare)
     assert providers.canonical_base_url(canonical) == canonical
-    assert canonical.rstrip("/") == bare.rstrip("/")
+    assert canonical == f"http://{host}/{path}".rstrip("/")
     with mock.patch.dict(os.environ, {"OPENAI_API_KEY": ""}, clear=False):
         spec = providers.resolve_model("openai/m", base_url=slashed)
     assert spec.base_url == canonical

@@ -132,7 +132,13 @@ def row_item(row: Mapping[str, Any]) -> Item:
     """
     row = _spelt_as_bulk_reads(row)
     raw_text = row.get("text")
-    doc_id = _identity(row.get("doc_id")) or _identity(row.get("id")) or _text_id(raw_text)
+    # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
+    # as bulk's readers read an id column: composed and stripped
+    doc_id = (
+        _identity(row.get("doc_id"))
+        or _identity(row.get("id"), stripped=True)
+        or _text_id(raw_text)
+    )
     source = _string(row.get("source"))
     error = _string(row.get("error"))
     if error:
@@ -173,10 +179,11 @@ def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _identity(value: Any) -> str | None:
+def _identity(value: Any, *, stripped: bool = False) -> str | None:
     """An id cell as a string: an integer id column gives "17", not "17.0"."""
-    if isinstance(value, str):  # composed and stripped, as the bulk readers take ids
-        return unicodedata.normalize("NFC", value).strip() or None
+    if isinstance(value, str):  # composed, as the bulk readers take ids
+        composed = unicodedata.normalize("NFC", value)
+        return (composed.strip() if stripped else composed) or None
     if isinstance(value, bool) or _missing(value):
         return None
     if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):

@@ -848,23 +848,38 @@ def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
     :data:`WHOLE_JSON_LIMIT` (decompressed): JSONL is never loaded into memory.
     """
     try:
+        if os.stat(source).st_size > WHOLE_JSON_LIMIT:
+            return None  # (a gzipped file this large is larger still unpacked)
         with open_results(source) as handle:  # gzipped or not
-            first = next((raw for raw in handle if raw.strip()), None)
-        if first is None:
-            return None
-        alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
-        if alone is not None and not isinstance(alone, list):  # one (an array) is whole
-            return None
+            first = _first_filled_line(handle, WHOLE_JSON_LIMIT)
+            if first is None:
+                return None
+            alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
+            if alone is not None and not isinstance(alone, list):  # one (an array) is whole
+                return None
         with open_results(source) as handle:
             data = handle.read(WHOLE_JSON_LIMIT + 1)
-    except OSError:
-        return None  # the line reader says why
+    except (OSError, OutputError):
+        return None  # the line reader says why (a gzip stream that breaks, too)
     if len(data) > WHOLE_JSON_LIMIT:
         return None
     document = _json_or_none(data)
     if isinstance(document, Mapping):
         return [document]
     return list(document) if isinstance(document, list) else None
+
+
+def _first_filled_line(handle: BinaryIO, budget: int) -> bytes | None:
+    """The first line that is not blank, reading at most ``budget`` bytes (a gzip stream
+    unpacks to more than the file's size: a bomb is not read to its end)."""
+    while budget > 0:
+        raw = handle.readline(budget)
+        if not raw:
+            return None
+        if raw.strip():
+            return raw
+        budget -= len(raw)
+    return None
 
 
 def latest_entries(entries: Sequence[Any]) -> Iterator[tuple[int, Any]]:
@@ -940,6 +955,7 @@ def as_result_line(result: Any) -> dict[str, Any]:
         "strategy": meta.get("strategy"),
         "seconds": meta.get("seconds"),
         "warnings": meta.get("warnings"),
+        "cached": meta.get("cached") is True,  # its tokens paid by the run that filled the cache
         "error": None,
     }
 
@@ -1060,7 +1076,8 @@ def is_anonymous_result(value: Any) -> bool:
     return (
         isinstance(value, Mapping)
         and value.get("doc_id") is None
-        and isinstance(value.get("records"), list)
+        # a bulk line's records, or extract's JSON (records under each type's plural)
+        and (isinstance(value.get("records"), list) or isinstance(value.get("metadata"), Mapping))
     )
 
 

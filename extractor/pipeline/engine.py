@@ -244,6 +244,9 @@ class Extractor:
         self._lock = threading.Lock()
         self._prime_lock = threading.Lock()
         self._primed = False
+        #: Whether the server has answered a call (a name it no longer resolves is then the
+        #: network, retried: see retrying.classify).
+        self._answered = False
 
     # -- public API ---------------------------------------------------------------
     @property
@@ -522,6 +525,7 @@ class Extractor:
                     async with asyncio.timeout(call_deadline) as scope:
                         call = client.chat.completions.create_with_completion(**kwargs)
                         result, completion = await call
+                    self._answered = True
                 except TimeoutError as error:
                     if scope.expired():
                         what = "the call (its re-asks included)"
@@ -545,7 +549,8 @@ class Extractor:
                     raise _Truncated("the answer was cut off at the length limit") from error
                 except InstructorRetryException as error:
                     tally.usage.add(*_usage_of(error.total_usage))
-                    mapped = classify(error, request_chars=len(context["text"]))
+                    mapped = classify(error, request_chars=len(context["text"]),
+                                      answered=self._answered)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:
@@ -554,7 +559,8 @@ class Extractor:
                 except (ExtractionFailed, ModelError):
                     raise
                 except Exception as error:
-                    mapped = classify(error, request_chars=len(context["text"]))
+                    mapped = classify(error, request_chars=len(context["text"]),
+                                      answered=self._answered)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:

@@ -335,8 +335,8 @@ def canonical_base_url(url: str) -> str:
     results line name it one way whichever the user typed. A URL with a query or a
     fragment is left as it is.
     """
-    parts = urlsplit(url.strip())
-    if parts.query or parts.fragment or not parts.path.endswith("/"):
+    parts = urlsplit(url.strip())  # the scheme comes back lower-case ("HTTP://" is "http://")
+    if parts.query or parts.fragment:
         return url.strip()
     return urlunsplit(parts._replace(path=parts.path.rstrip("/")))
 

@@ -184,7 +184,7 @@ def deadline_error(seconds: float, what: str = "the model server's answer") -> T
 
 
 def classify(
-    error: BaseException, *, request_chars: int | None = None
+    error: BaseException, *, request_chars: int | None = None, answered: bool = False
 ) -> ModelError | ModelRefusal | None:
     """Map an exception from openai / httpx / another SDK onto our tree, or None.
 
@@ -197,6 +197,11 @@ def classify(
     a context-length error on a text of at most :data:`TINY_REQUEST_CHARS`
     is the server's setup (kind ``config``: every document fails alike), on a
     longer one it is this document's size (kind ``input``).
+
+    ``answered``: the server has answered this client before. A host name the
+    resolver no longer knows is then the network (a dropped link, a VPN
+    reconnecting, some resolvers say "no such name" when offline), retried;
+    before any answer it is the setup.
     """
     chain = _chain(error)
     for current in chain:
@@ -205,7 +210,7 @@ def classify(
         if isinstance(current, ModelError | ModelRefusal):
             return current
     for current in chain:
-        mapped = _broken_connection(current, chain[-1])
+        mapped = _broken_connection(current, chain[-1], answered)
         if mapped is not None:
             return mapped
     for current in chain:
@@ -231,7 +236,9 @@ _NO_SUCH_NAME = frozenset(
 )  # fmt: skip
 
 
-def _broken_connection(error: BaseException, root: BaseException) -> ModelError | None:
+def _broken_connection(
+    error: BaseException, root: BaseException, answered: bool = False
+) -> ModelError | None:
     """What the SDK's generic "Connection error." wraps, when it says more than "unreachable".
 
     A server that was reached and then cut its answer short, or reset the
@@ -241,6 +248,11 @@ def _broken_connection(error: BaseException, root: BaseException) -> ModelError 
     which fails every document alike: a configuration error, not retried. So
     is a host name the resolver says does not exist.
     """
+    if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME and answered:
+        return TransientModelError(
+            f"could not reach the model server: its host name is not known here any more "
+            f"({_first_line(error)}), though it answered before: is the network down?"
+        )
     if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME:
         return ClientModelError(
             f"the model server's host name is not known here ({_first_line(error)}): check "
