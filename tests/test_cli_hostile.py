@@ -475,6 +475,52 @@ def test_a_dead_proxy_is_named_not_the_server_and_no_proxy_goes_direct(
         assert len(answering.log) == before
 
 
+#: Proxy values the HTTP client cannot use: no port number, an unclosed IPv6 address, a port
+#: past 65535, a scheme it does not speak.
+_BAD_PROXIES = st.one_of(
+    st.sampled_from(
+        ["::::", "http://[::1", "http://127.0.0.1:99999", "ftp://proxy:21", "socks9://proxy:1"]
+    ),
+    st.builds(
+        "http://{}proxy.example:{}".format,
+        st.sampled_from(["", "user:s3cret-pw@"]),
+        st.text("abcxyz:", min_size=1, max_size=5),
+    ),
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(["extract", "bulk"]),
+    variable=st.sampled_from(["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy"]),
+    proxy=_BAD_PROXIES,
+)
+def test_a_proxy_variable_the_client_cannot_use_is_one_line_before_any_work(
+    command: str, variable: str, proxy: str, tmp_path: Path, answering: FakeOpenAI
+) -> None:
+    """``HTTP_PROXY=::::`` was a traceback in extract and an "internal" error line for every
+    document of a bulk run (which a rerun then called unchanged). Now: one line naming the
+    proxy (its password hidden), exit 2, no request and no line written."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    article = folder / "a.txt"
+    article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
+    env = {variable: proxy, "NO_PROXY": "other.example",
+           "EXTRACTOR_MODEL": "openai/fake-model", "EXTRACTOR_BASE_URL": answering.base_url}  # fmt: skip
+    output = folder / "out.jsonl"
+    args = [command, str(article), "-o", str(output), "--strategy", "single"]
+    args += ["--progress", "none"] if command == "bulk" else ["-f", "jsonl"]
+    before = len(answering.log)
+    result = runner.invoke(app, args, env=env)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "s3cret-pw" not in result.output
+    assert any("the proxy" in line and "fix or unset" in line for line in lines), lines
+    assert len(answering.log) == before
+    assert not output.exists() or output.read_text() == ""
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
 @pytest.mark.parametrize(
     "command",

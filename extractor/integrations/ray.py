@@ -89,14 +89,16 @@ __all__ = [
 ]
 
 INSTALL_HINT = "pip install 'extractor[ray]'"
-#: Rows per input block, in batches of ``jobs``. A block is one Ray task, and its lines
-#: reach the driver when the task ends: small blocks keep lines flowing (and a killed
-#: run loses little), at a task's overhead (milliseconds, against a model call's
-#: hundreds). Two tasks run on an actor at once (:data:`CALLS_PER_ACTOR`), so the
-#: actor's ``jobs`` slots stay full while one block's last documents finish.
-BATCHES_PER_BLOCK = 2
 #: Ray tasks (blocks) one actor works on at once; its semaphore still bounds documents.
-CALLS_PER_ACTOR = 2
+#: A block is one Ray task, and its lines reach the driver only when the task ends
+#: (Ray Data hands a task's output back whole), so a block is a share of the actor's
+#: ``jobs`` slots: ``ceil(jobs / CALLS_PER_ACTOR)`` rows. A driver killed mid-run then
+#: loses at most ``jobs`` documents per worker, as many as a plain run has in flight,
+#: and lines flow as the run goes (blocks of ``2 * jobs`` rows held a small run's every
+#: line until its end: a kill paid for all of it again). Several blocks per actor keep
+#: its slots full while one block's last document finishes, at a task's overhead
+#: (milliseconds, against a model call's hundreds).
+CALLS_PER_ACTOR = 4
 
 
 def require_ray() -> ModuleType:
@@ -261,7 +263,7 @@ class RayBulkRun(BulkRun):
         }  # fmt: skip
         self.address = address
         self.workers = workers
-        self.block_rows = block_rows or max(1, self.concurrency) * BATCHES_PER_BLOCK
+        self.block_rows = block_rows or -(-max(1, self.concurrency) // CALLS_PER_ACTOR)
 
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
         ray = importlib.import_module("ray")
@@ -321,7 +323,7 @@ class RayBulkRun(BulkRun):
         workers = self.workers or int(cpus)
         dataset: Dataset = ray_data.from_pandas_refs(refs)
         mapped: Dataset = dataset.map_batches(
-            ExtractBatch, batch_format="pandas", batch_size=self.concurrency,
+            ExtractBatch, batch_format="pandas", batch_size=self.block_rows,
             compute=ray_data.ActorPoolStrategy(
                 size=workers, max_concurrent_calls_per_actor=CALLS_PER_ACTOR
             ),

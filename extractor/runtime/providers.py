@@ -56,6 +56,7 @@ import asyncio
 import base64
 import functools
 import importlib
+import importlib.util
 import json
 import logging
 import re
@@ -209,6 +210,7 @@ def resolve_model(
     # blanks around a pasted URL mean nothing, as in the variable (read stripped)
     base_url = (base_url.strip() if base_url else None) or env.base_url
     _register_secrets(api_key, base_url)
+    check_proxies()
     if base_url is not None:
         check_base_url(base_url)
         base_url = canonical_base_url(base_url)
@@ -327,6 +329,55 @@ def check_api_key(key: str | None) -> str | None:
                 "provider's key variable"
             )
     return key or None
+
+
+#: The schemes of a proxy the HTTP client under the SDKs takes, and the package SOCKS needs.
+_PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+_PROXY_VARIABLES_SHOWN = "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY"
+
+
+def check_proxies() -> None:
+    """Refuse proxy variables the HTTP client cannot use, before any work (ConfigurationError).
+
+    The client reads ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` when
+    it is built, and raises for one it cannot parse (``HTTP_PROXY=::::``, a port that is
+    no number or past 65535, a SOCKS proxy without the ``socksio`` package): a traceback
+    in ``extract``, an "internal" error line for every document of a bulk run. The
+    values are read as the client reads them; the message shows them redacted.
+    """
+    try:
+        from httpx2 import Proxy
+        from httpx2._utils import URLPattern, get_environment_proxies
+    except ImportError:  # another client version: it says so itself
+        return
+    for pattern, value in get_environment_proxies().items():
+        shown = redact(value or pattern)
+        try:
+            URLPattern(pattern)
+            if value is None:
+                continue
+            url = Proxy(value).url
+            port = url.port
+        except Exception as error:  # the client's own parse: InvalidURL, ValueError ...
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment is not one the HTTP client can use "
+                f"({_first_sentence(error)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+            ) from None
+        if port is not None and not 0 < port < 65536:
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment has port {port}, which no host "
+                f"has (1 to 65535): fix or unset {_PROXY_VARIABLES_SHOWN}"
+            )
+        if url.scheme in ("socks5", "socks5h") and importlib.util.find_spec("socksio") is None:
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment is a SOCKS proxy, which needs the "
+                f"socksio package: pip install socksio, or unset {_PROXY_VARIABLES_SHOWN}"
+            )
+
+
+def _first_sentence(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return redact(text)
 
 
 def canonical_base_url(url: str) -> str:
