@@ -1000,7 +1000,7 @@ class _Ungzipped(io.RawIOBase):
     def readinto(self, buffer: Any) -> int:
         try:
             data = self._gzip.read(len(buffer))
-        except (OSError, EOFError, zlib.error) as error:
+        except (gzip.BadGzipFile, EOFError, zlib.error) as error:  # not the disk's own errors
             raise _problem(
                 f"is gzipped, but its gzip stream breaks after {self._read:,} bytes "
                 f"({error}): check it with gzip -t, or give the file it was made from",
