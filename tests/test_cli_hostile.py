@@ -479,7 +479,15 @@ def test_a_dead_proxy_is_named_not_the_server_and_no_proxy_goes_direct(
 #: past 65535, a scheme it does not speak.
 _BAD_PROXIES = st.one_of(
     st.sampled_from(
-        ["::::", "http://[::1", "http://127.0.0.1:99999", "ftp://proxy:21", "socks9://proxy:1"]
+        [
+            "::::",
+            "http://[::1",
+            "http://127.0.0.1:99999",
+            "ftp://proxy:21",
+            "socks9://proxy:1",
+            "http://:80",
+            "http://",
+        ]
     ),
     st.builds(
         "http://{}proxy.example:{}".format,
@@ -519,6 +527,26 @@ def test_a_proxy_variable_the_client_cannot_use_is_one_line_before_any_work(
     assert any("the proxy" in line and "fix or unset" in line for line in lines), lines
     assert len(answering.log) == before
     assert not output.exists() or output.read_text() == ""
+
+
+@pytest.mark.parametrize("command", ["extract", "bulk"])
+def test_a_tls_proxy_that_speaks_plain_http_is_named_not_the_server(
+    command: str, tmp_path: Path, answering: FakeOpenAI
+) -> None:
+    """``HTTP_PROXY=https://...`` for a plain-HTTP proxy: the TLS handshake that fails is the
+    proxy's, so the proxy is named (its password hidden), not ``--base-url``."""
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders of France and Japan met in Paris on Tuesday.\n")
+    port = answering.base_url.split(":")[2].split("/")[0]  # a plain-HTTP server as the proxy
+    env = {"HTTP_PROXY": f"https://user:s3cret-pw@127.0.0.1:{port}", "NO_PROXY": "other.example",
+           "EXTRACTOR_MODEL": "openai/fake-model",
+           "EXTRACTOR_BASE_URL": "http://model.example.invalid:8000/v1"}  # fmt: skip
+    args = [command, str(article), "-o", str(tmp_path / "out.jsonl"), "--strategy", "single"]
+    args += ["--progress", "none"] if command == "bulk" else ["-f", "jsonl"]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "s3cret-pw" not in result.output
+    assert "the proxy https://" in result.stderr and "--base-url" not in result.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")

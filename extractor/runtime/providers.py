@@ -363,6 +363,11 @@ def check_proxies() -> None:
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
                 f"({_first_sentence(error)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             ) from None
+        if not url.host:
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment names no host: "
+                f"fix or unset {_PROXY_VARIABLES_SHOWN}"
+            )
         if port is not None and not 0 < port < 65536:
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment has port {port}, which no host "

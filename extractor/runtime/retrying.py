@@ -209,8 +209,9 @@ def classify(
             return current.error
         if isinstance(current, ModelError | ModelRefusal):
             return current
+    proxy = _proxy_in_the_way(chain)
     for current in chain:
-        mapped = _broken_connection(current, chain[-1], answered)
+        mapped = _broken_connection(current, chain[-1], answered, proxy)
         if mapped is not None:
             return mapped
     for current in chain:
@@ -236,8 +237,21 @@ _NO_SUCH_NAME = frozenset(
 )  # fmt: skip
 
 
+#: What to fix when a proxy from the environment is what failed.
+_FIX_PROXY = "fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or name the server's host in NO_PROXY"
+
+
+def _proxy_in_the_way(chain: list[BaseException]) -> str | None:
+    """The proxy the environment puts between us and the failed request's URL, if any."""
+    for current in chain:
+        url = getattr(getattr(current, "request", None), "url", None)
+        if url is not None:
+            return proxy_for(str(url))
+    return None
+
+
 def _broken_connection(
-    error: BaseException, root: BaseException, answered: bool = False
+    error: BaseException, root: BaseException, answered: bool = False, proxy: str | None = None
 ) -> ModelError | None:
     """What the SDK's generic "Connection error." wraps, when it says more than "unreachable".
 
@@ -246,8 +260,23 @@ def _broken_connection(
     message must say what happened); a TLS handshake with a plain-HTTP server
     (``https://`` for ``http://``) or an untrusted certificate is the setup,
     which fails every document alike: a configuration error, not retried. So
-    is a host name the resolver says does not exist.
+    is a host name the resolver says does not exist. With a proxy in the way, the
+    name looked up is the proxy's (it resolves the server's), and a TLS handshake
+    with an ``https://`` proxy is the proxy's: the proxy is named, not the server.
     """
+    tls_proxy = proxy is not None and proxy.lower().startswith("https://")
+    if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME and proxy:
+        return (TransientModelError if answered else _config_error)(
+            f"the proxy {redact(proxy)} that the environment puts in the way has a host name "
+            f"not known here ({_first_line(error)}): {_FIX_PROXY}"
+        )
+    if isinstance(error, ssl.SSLError) and tls_proxy and proxy is not None:
+        return ClientModelError(
+            f"the proxy {redact(proxy)} that the environment puts in the way failed its TLS "
+            f"handshake ({_first_line(error)}): most proxies speak plain HTTP, so use an "
+            f"http:// proxy URL; {_FIX_PROXY}",
+            kind="config",
+        )
     if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME and answered:
         return TransientModelError(
             f"could not reach the model server: its host name is not known here any more "
@@ -282,6 +311,10 @@ def _broken_connection(
             f"({name}: {reason})"
         )
     return None
+
+
+def _config_error(message: str) -> ClientModelError:
+    return ClientModelError(message, kind="config")
 
 
 def _chain(error: BaseException) -> list[BaseException]:
