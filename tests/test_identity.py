@@ -983,13 +983,16 @@ def test_an_id_that_spells_another_documents_name_never_takes_its_line(
     numbers=st.lists(st.integers(2, 9999), min_size=3, max_size=6, unique=True),
     edits=st.lists(st.sampled_from(["rename", "delete", "edit-row", "keep"]), min_size=3,
                    max_size=6),
+    repeated_id=st.booleans(),
 )  # fmt: skip
 def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
-    fake: FakeOpenAI, numbers: list[int], edits: list[str]
+    fake: FakeOpenAI, numbers: list[int], edits: list[str], repeated_id: bool
 ) -> None:
     """Files renamed or deleted and id-less rows edited: a rerun with --forget-unseen marks
     their old lines skipped, so flatten counts each current article once; nothing is
-    deleted, nothing current is paid twice, and a damaged archive's members are kept."""
+    deleted, nothing current is paid twice, and a damaged archive's members are kept.
+    A table that also names one id twice (a duplicate-id error line) was still read
+    whole: its edited rows' old lines are forgotten too."""
     from extractor.export.flatten import flatten
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -999,13 +1002,16 @@ def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
         for n in numbers[:half]:
             (folder / f"{n}.txt").write_text(kano(n))
         rows = folder / "rows.jsonl"
-        rows.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers[half:]))
+        twice = [{"id": "dup", "text": kano(10001)}, {"id": "dup", "text": kano(10002)}]
+        extra = "".join(json.dumps(row) + "\n" for row in twice) if repeated_id else ""
+        rows.write_text("".join(json.dumps({"text": kano(n)}) + "\n" for n in numbers[half:])
+                        + extra)  # fmt: skip
         zipped = folder / "kept.zip"
         with zipfile.ZipFile(zipped, "w") as archive:
             archive.writestr("z.txt", kano(1))
         out = Path(tmp) / "out.jsonl"
         run(fake, [str(folder)], out)
-        current = {*numbers, 1}
+        current = {*numbers, 1, *([10001] if repeated_id else [])}
         for n, edit in zip(numbers[:half], edits, strict=False):
             if edit == "rename":
                 (folder / f"{n}.txt").rename(folder / f"{n}-moved.txt")
@@ -1015,7 +1021,7 @@ def test_forget_unseen_leaves_only_the_current_inputs_in_the_tables(
         texts = [kano(n) for n in numbers[half:]]
         if "edit-row" in edits:
             texts[0] = texts[0].replace("Kano", "Kano State")
-        rows.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+        rows.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts) + extra)
         zipped.write_bytes(b"PK\x03\x04 damaged since")  # unreadable now: not forgotten
         lines_before = len(all_lines(out))
         before = len(fake.requests)

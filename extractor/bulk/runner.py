@@ -774,7 +774,11 @@ class _Plan:
             item = self._identify(item)
             if item.doc_id != read_as and item.source and not path_derived(read_as, item.source):
                 self.renamed[read_as] = item.doc_id
-            if self.forget_unseen and isinstance(item, InputFailure) and not item.skipped:
+            if (
+                self.forget_unseen
+                and isinstance(item, InputFailure)
+                and not (item.skipped or item.duplicate)  # a duplicate id was read whole
+            ):
                 self._not_all_read(item)
             if item.doc_id in self.seen:
                 item = self._as_duplicate(item)

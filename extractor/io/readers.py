@@ -179,6 +179,9 @@ class InputFailure:
     #: The same document read a second time (the same explicit id and text, in another
     #: file or row): a bulk run counts it as done, as it would a rerun, and writes no line.
     repeat: bool = False
+    #: A unit read whole whose id another unit holds already: its container was read, so
+    #: nothing in it is unknown (``--forget-unseen`` still forgets what is gone from it).
+    duplicate: bool = False
 
 
 Item: TypeAlias = Document | InputFailure
@@ -2313,4 +2316,6 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
                     copies[(read_as, text)] = (item.doc_id, source)
             yield item
         else:
-            yield InputFailure(item.doc_id, source, f"duplicate id (first seen in {seen})")
+            yield InputFailure(
+                item.doc_id, source, f"duplicate id (first seen in {seen})", duplicate=True
+            )
