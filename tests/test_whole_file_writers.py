@@ -137,6 +137,49 @@ def test_a_whole_file_writer_never_replaces_results_it_should_keep(
         assert target.read_text(encoding="utf-8") != content
 
 
+@pytest.mark.parametrize("how", ["plain", "gzipped", "symlink"])
+@pytest.mark.parametrize("target_kind", sorted(TARGETS))
+def test_schema_into_a_folder_never_replaces_results_it_should_keep(
+    tmp_path: Path, target_kind: str, how: str
+) -> None:
+    """``schema -o FOLDER/`` writes one file per type: each is checked as ``-o FILE`` is,
+    before any is written. A file of results under a schema's name (gzipped, or a
+    symlink to a run's output elsewhere) is refused and the folder left as it was."""
+    import gzip
+
+    content, documents, running = TARGETS[target_kind]
+    if running and how == "gzipped":
+        return  # a run writes its output plain: no run holds a gzipped file
+    folder, elsewhere = tmp_path / "schemas", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    target = folder / "visit.schema.json"
+    data = content.encode("utf-8")
+    if how == "gzipped":
+        data = gzip.compress(data)
+    if how == "symlink":
+        real = elsewhere / "out.jsonl"
+        real.write_bytes(data)
+        target.symlink_to(real)
+    else:
+        target.write_bytes(data)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    if running:
+        with open_output(target):
+            result = runner.invoke(app, ["schema", "-o", f"{folder}/"])
+    else:
+        result = runner.invoke(app, ["schema", "-o", f"{folder}/"])
+    if running or documents > 0:
+        assert result.exit_code == 2, (target_kind, how, result.output)
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+        assert target.read_bytes() == data
+    else:
+        assert result.exit_code == 0, (target_kind, how, result.output)
+        assert json.loads(target.read_text(encoding="utf-8"))["title"]
+        assert target.is_symlink() == (how == "symlink")  # written through the link
+    assert "Traceback" not in result.output
+
+
 def test_a_run_holding_its_output_is_seen_and_let_go(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     assert run_holding(target) is None  # nothing there

@@ -22,10 +22,11 @@ from extractor.cli.common import (
     fail_usage,
     os_error_message,
     output_target,
+    replaceable_file,
     shown,
     write_output,
 )
-from extractor.export.schemas import write_schemas
+from extractor.export.schemas import render_schemas
 from extractor.pipeline.result import record_schemas
 from extractor.types.registry import BUILTIN, registered_types, type_names
 
@@ -78,17 +79,25 @@ def _is_folder(value: str) -> bool:
 
 
 def _write_folder(folder: Path, record_type: str | None) -> None:
-    """One ``.schema.json`` per type in ``folder`` (made if needed); their paths on stdout."""
+    """One ``.schema.json`` per type in ``folder`` (made if needed); their paths on stdout.
+
+    Each file is checked as ``-o FILE`` is (:func:`replaceable_file`: never over a file
+    of results, through a symlink too) before any is written, and written whole through
+    :func:`write_output` (a symlink's target replaced, its mode kept).
+    """
     types = (record_type,) if record_type is not None else type_names()
     try:
         if folder.exists() and not folder.is_dir():
             fail_usage(f"-o {shown(folder)}: not a folder")
-        written = write_schemas(folder, types)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = render_schemas(types)
     except (OSError, ValueError) as error:
         reason = os_error_message(error) if isinstance(error, OSError) else str(error)
         fail_usage(f"-o {shown(folder)}: cannot write the schemas there ({reason})")
-    for path in written:
-        typer.echo(os.fsencode(path))
+    targets = {name: replaceable_file(folder / name, "schema") for name in files}
+    for name, content in files.items():
+        write_output(targets[name], content)
+        typer.echo(os.fsencode(targets[name]))
 
 
 @app.command("types")

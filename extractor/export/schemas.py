@@ -1,4 +1,7 @@
-"""Write the JSON Schema files in ``schemas/`` from the Pydantic models.
+"""The JSON Schema files of ``schemas/``, rendered from the Pydantic models.
+
+``extractor schema -o FOLDER/`` writes them (checked and written whole as any
+``-o`` file is: see :mod:`extractor.cli.schema_cmd`).
 
 The files are for consumers who do not use Python (a DuckDB loader, a
 JSON-Schema validator in another pipeline). A test regenerates them and fails
@@ -8,7 +11,6 @@ when they drift from the models.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from extractor.pipeline.result import record_schemas
 
@@ -29,14 +31,3 @@ def render_schemas(types: tuple[str, ...] | None = None) -> dict[str, str]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
         rendered[schema_file(key)] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return rendered
-
-
-def write_schemas(directory: Path, types: tuple[str, ...] | None = None) -> list[Path]:
-    """Write every schema file into ``directory``; return the paths written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, content in render_schemas(types).items():
-        path = directory / name
-        path.write_text(content, encoding="utf-8")
-        written.append(path)
-    return written
