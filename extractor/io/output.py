@@ -1002,8 +1002,9 @@ class _Ungzipped(io.RawIOBase):
             data = self._gzip.read(len(buffer))
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:  # not the disk's own errors
             raise _problem(
-                f"is gzipped, but its gzip stream breaks after {self._read:,} bytes "
-                f"({error}): check it with gzip -t, or give the file it was made from",
+                f"is gzipped, but its gzip stream is cut short, damaged or followed by "
+                f"other bytes ({error}; read so far: {self._read:,} bytes unpacked): check it "
+                "with gzip -t, or give the file it was made from",
                 path=self._name,
             ) from None
         buffer[: len(data)] = data
