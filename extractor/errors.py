@@ -307,4 +307,10 @@ class OutputError(ConfigurationError):
 
     def __init__(self, message: str, *, path: str) -> None:
         self.path = path
+        self.reason = message
         super().__init__(f"{path}: {message}")
+
+    def named(self, name: str) -> OutputError:
+        """The same error about the input the user gave (``stdin``), not the file it was
+        copied to."""
+        return OutputError(self.reason, path=name)

@@ -447,6 +447,14 @@ def test_results_kept_gzipped_read_as_the_plain_file_and_a_broken_one_is_refused
             list(JsonlDocuments(broken))
         with pytest.raises(OutputError, match="gzip stream is cut short"):
             read_lines(broken)
+        # on stdin, the error is about stdin, not the copy the reader made of it
+        for read in (
+            lambda stream: flatten_csv(stream, io.StringIO(), "documents"),
+            lambda stream: list(JsonlDocuments(stream)),
+        ):
+            with pytest.raises(OutputError, match="gzip stream is cut short") as caught:
+                read(io.BytesIO(broken.read_bytes()))
+            assert caught.value.path == "stdin"
 
 
 @settings(HYPOTHESIS, max_examples=10)

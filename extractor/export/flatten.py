@@ -68,7 +68,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
-from extractor.errors import ConfigurationError, InputError
+from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.output import (
     Replacement,
     as_result_line,
@@ -793,7 +793,12 @@ def _readable(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[tuple[Path
     """The input as a regular file and its name for messages; a stream is spooled first."""
     if not isinstance(source, str | os.PathLike):
         with _spooled(source) as spooled:
-            yield spooled, "stdin"
+            try:
+                yield spooled, "stdin"
+            except OutputError as error:  # about the copy: said of what the user gave
+                if error.path != str(spooled):
+                    raise
+                raise error.named("stdin") from None
         return
     path = Path(source)
     problem = _not_a_file(path)

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from extractor.errors import ConfigurationError, InputError
+from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.output import (
     as_result_line,
     is_anonymous_result,
@@ -303,17 +303,23 @@ class JsonlDocuments:
                 yield from self._read(path)
                 return
             with handle:
-                yield from self._spooled(handle)
+                yield from self._spooled(handle, os.fspath(path))
         else:
-            yield from self._spooled(self.source)
+            yield from self._spooled(self.source, "stdin")
 
-    def _spooled(self, handle: IO[bytes]) -> Iterator[ViewDocument]:
-        """A stream, copied to a temporary file so that it can be read twice."""
+    def _spooled(self, handle: IO[bytes], name: str) -> Iterator[ViewDocument]:
+        """A stream, copied to a temporary file so that it can be read twice; a problem
+        with what it holds is said of ``name``, the input the user gave."""
         with tempfile.TemporaryDirectory(prefix="extractor-view-") as folder:
             copy = Path(folder) / "lines.jsonl"
             with open(copy, "wb") as out:
                 shutil.copyfileobj(handle, out, 1 << 20)
-            yield from self._read(copy)
+            try:
+                yield from self._read(copy)
+            except OutputError as error:
+                if error.path != str(copy):
+                    raise
+                raise error.named(name) from None
 
     def _read(self, path: Path) -> Iterator[ViewDocument]:
         whole = whole_json(path)  # ``extract -o r.json``: one object over many lines

@@ -999,7 +999,7 @@ class _Ungzipped(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         try:
-            data = self._gzip.read(len(buffer))
+            data = self._gzip.read1(len(buffer))  # what one step unpacks: none lost to a break
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:  # not the disk's own errors
             raise _problem(
                 f"is gzipped, but its gzip stream is cut short, damaged or followed by "
