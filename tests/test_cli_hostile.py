@@ -662,3 +662,22 @@ def test_a_host_name_nobody_knows_is_one_line_at_once(
     assert "is not known" in line and host in line.replace("'", "") + (env.get("HTTP_PROXY") or "")
     assert len(answering.log) == before
     assert not (folder / "out.jsonl").exists() or not (folder / "out.jsonl").read_text()
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=["Cs"]),
+                    min_size=1, max_size=12).filter(lambda n: n not in (".", "..")))  # fmt: skip
+def test_an_input_is_named_once_in_its_error_whatever_its_name(name: str, tmp_path: Path) -> None:
+    """A name holding a newline or a tab is printed on one line: it was named twice, once
+    as given and once as the printable message holds it."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    article = folder / f"{name}.txt"
+    article.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(article), "--model", "openai/fake",
+                                 "--base-url", "http://127.0.0.1:9/v1"],
+                           env={"OPENAI_API_KEY": "k"})  # fmt: skip
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].count("empty") == 1 and lines[0].count(folder.name) == 1, lines

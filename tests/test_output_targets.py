@@ -362,7 +362,7 @@ def test_the_entries_of_a_whole_json_file_win_as_lines_do(entries: list[object])
 # --------------------------------------------------------------- appending with >>
 
 
-@pytest.mark.parametrize("ending", ["newline lost", "cut mid-line", "whole"])
+@pytest.mark.parametrize("ending", ["newline lost", "cut mid-line", "whole", "gzipped"])
 def test_extract_appends_a_line_of_its_own_to_any_output(
     tmp_path: Path, fake: FakeOpenAI, ending: str
 ) -> None:
@@ -378,6 +378,10 @@ def test_extract_appends_a_line_of_its_own_to_any_output(
         out.write_bytes(data.rstrip(b"\n"))
     elif ending == "cut mid-line":
         out.write_bytes(data[: len(data) - 40])
+    elif ending == "gzipped":  # the results kept gzipped: plain lines after it, no reader's
+        import gzip
+
+        out.write_bytes(gzip.compress(data))
     article = tmp_path / "extra.txt"
     article.write_text(kano(77), encoding="utf-8")
     env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
@@ -386,6 +390,15 @@ def test_extract_appends_a_line_of_its_own_to_any_output(
     before, calls = out.read_bytes(), len(fake.log)
     with open(out, "ab") as append:
         done = subprocess.run(command, stdout=append, stderr=subprocess.PIPE, timeout=120, env=env)
+    if ending == "gzipped":
+        assert done.returncode == 2 and b"gzipped" in done.stderr, done.stderr
+        assert out.read_bytes() == before and len(fake.log) == calls
+        refused = subprocess.run(  # nor is it replaced, and no >> is suggested onto it
+            [*command, "-o", str(out)], stderr=subprocess.PIPE, timeout=120, env=env
+        )
+        assert refused.returncode == 2 and b">>" not in refused.stderr, refused.stderr
+        assert out.read_bytes() == before
+        return
     if ending == "cut mid-line":
         assert done.returncode == 2 and b"unfinished" in done.stderr
         assert out.read_bytes() == before and len(fake.log) == calls
@@ -525,3 +538,29 @@ def test_a_result_without_an_id_reads_alike_whole_and_as_a_line(fake: FakeOpenAI
             pages.append([len(d.records) for d in documents])
     assert tables[0] == tables[1] and tables[0][1] == 1 and tables[0][2] == []
     assert pages == [[1], [1]]
+
+
+@settings(HYPOTHESIS, max_examples=5)
+@given(lines=st.integers(1, 5), cut=st.floats(0.1, 0.9))
+def test_a_gzipped_gold_file_is_read_as_the_plain_one(lines: int, cut: float) -> None:
+    """eval reads predictions gzipped or not; the gold file too. A broken one is a gold
+    format error saying so, not a codec error."""
+    import gzip
+
+    from extractor.errors import GoldFormatError
+    from extractor.evaluation.gold import load_gold
+
+    root = Path(__file__).resolve().parent.parent
+    text = "".join(
+        line + "\n"
+        for line in (root / "seeds" / "dev.gold.jsonl").read_text("utf-8").splitlines()[:lines]
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        plain, packed = Path(scratch, "g.jsonl"), Path(scratch, "g.jsonl.gz")
+        plain.write_text(text, encoding="utf-8")
+        data = gzip.compress(text.encode("utf-8"))
+        packed.write_bytes(data)
+        assert load_gold(packed) == load_gold(plain)
+        packed.write_bytes(data[: max(3, int(len(data) * cut))])
+        with pytest.raises(GoldFormatError, match="gzip stream is cut short"):
+            load_gold(packed)

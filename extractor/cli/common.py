@@ -35,7 +35,13 @@ from typing import Annotated, Any, Literal, NoReturn, TypeVar
 import typer
 
 from extractor.errors import ExtractorError, OutputError
-from extractor.io.output import Replacement, check_replaceable, is_json, packed_suffix
+from extractor.io.output import (
+    GZIP_MAGIC,
+    Replacement,
+    check_replaceable,
+    is_json,
+    packed_suffix,
+)
 from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
@@ -371,7 +377,8 @@ def guarded(source: str, action: Callable[[], T], *, aliases: dict[str, str] | N
         message = safe_text(error)
         for path, name in (aliases or {}).items():
             message = message.replace(path, name)
-        prefix = "" if message.startswith(source) else f"{source}: "
+        # the message is made printable (one line): so is the name it may start with
+        prefix = "" if message.startswith((source, safe_text(source))) else f"{source}: "
         print_error(f"{prefix}{message}{hint(error)}")
         raise typer.Exit(exit_code(error)) from None
     except OSError as error:  # a path or permission problem the library did not name
@@ -505,6 +512,11 @@ def check_stdout_append() -> None:
     writing it) the two would be one line no reader takes, and the file damaged
     for every later run: refused, one line, exit 2.
     """
+    if _stdout_starts_with(GZIP_MAGIC):
+        fail_usage(
+            "stdout is a gzipped file: extract writes plain JSON lines, which no reader "
+            "takes after a gzip stream; append to the plain file, then compress it"
+        )
     tail = _stdout_tail()
     if tail is not None and not is_json(tail):
         fail_usage(
@@ -512,6 +524,19 @@ def check_stdout_append() -> None:
             "it): appending would glue this document to it; run `extractor bulk` on that "
             "output first (it repairs its last line), or append to another file"
         )
+
+
+def _stdout_starts_with(magic: bytes) -> bool:
+    """Whether the regular file stdout appends to begins with ``magic`` (read through
+    ``/proc/self/fd``; False where it cannot be read)."""
+    try:
+        fd = sys.stdout.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        with open(f"/proc/self/fd/{fd}", "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 def _stdout_tail() -> bytes | None:

@@ -25,7 +25,8 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from extractor.errors import GoldFormatError
+from extractor.errors import GoldFormatError, OutputError
+from extractor.io.output import open_results
 from extractor.text.countries import is_alpha3
 from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
@@ -385,9 +386,12 @@ def load_gold(path: str | Path, *, check_evidence: bool = True) -> list[GoldDocu
     """
     path_str = str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        with open_results(path) as handle:  # gzipped or not, as predictions are read
+            raw = handle.read().decode("utf-8")
     except FileNotFoundError:
         raise GoldFormatError("gold file not found", path=path_str) from None
+    except OutputError as exc:  # a gzip stream that breaks
+        raise GoldFormatError(exc.reason, path=path_str) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldFormatError(f"cannot read gold file: {exc}", path=path_str) from None
     documents: list[GoldDocument] = []

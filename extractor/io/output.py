@@ -71,6 +71,7 @@ if sys.platform != "win32":
     import fcntl
 
 __all__ = [
+    "GZIP_MAGIC",
     "OUTPUT_KEYS",
     "UNKNOWN_HASH",
     "JsonlWriter",
@@ -1243,10 +1244,15 @@ def check_replaceable(
                 )
             documents.add(str(entry.get("doc_id")))
             if len(documents) > 1:
+                handle.seek(0)
+                append = (  # plain lines after a gzip stream: no reader would take them
+                    "" if handle.read(2) == GZIP_MAGIC else
+                    f"append one with -f jsonl >> {os.fspath(path)}, or "
+                )  # fmt: skip
                 raise _problem(
-                    f"holds the results of several documents (an extractor output); -o "
-                    f"replaces a file whole: append one with -f jsonl >> {os.fspath(path)}, "
-                    f"or choose another {option}",
+                    f"holds the results of several documents (an extractor output"
+                    f"{', gzipped' if not append else ''}); -o replaces a file whole: "
+                    f"{append}choose another {option}",
                     path=path,
                 )
 
