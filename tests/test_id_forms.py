@@ -126,3 +126,33 @@ def test_gold_and_predictions_meet_under_any_spelling(
     numbered = parse_gold_document({"id": number, "text": "Nothing.", "records": []},
                                    path="gold.jsonl", line=1)  # fmt: skip
     assert numbered.id in predictions_from_lines([{"doc_id": str(number), "records": []}])[0]
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    names=st.tuples(_spellings("id"), _spellings("text")),
+    empty=st.sampled_from([None, "", float("nan")]),
+    first=st.booleans(),
+)
+def test_two_exports_concatenated_keep_every_rows_id_and_text(
+    names: tuple[str, str], empty: object, first: bool
+) -> None:
+    """``pd.concat`` of an ``id,text`` export and an ``ID,Text`` one: each row holds its
+    values under one spelling and nothing under the other. The spelling holding a value is
+    read, by the rows integration as by bulk's JSONL reader."""
+    id_name, text_name = names
+    if id_name == "id" or text_name == "text":
+        return  # one spelling only: nothing to choose
+    row: dict[str, object] = (
+        {"id": empty, "text": empty, id_name: "b1", text_name: "Japan and India met."}
+        if first else {id_name: empty, text_name: empty, "id": "b1", "text": "Japan and India met."}
+    )  # fmt: skip
+    item = row_item(row)
+    assert isinstance(item, Document), item
+    assert (item.doc_id, item.text) == ("b1", "Japan and India met.")
+    if empty is None or empty == "":
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "rows.jsonl"
+            path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+            [read] = list(iter_inputs([str(path)]))
+        assert isinstance(read, Document) and (read.doc_id, read.text) == (item.doc_id, item.text)

@@ -157,13 +157,9 @@ def row_item(row: Mapping[str, Any]) -> Item:
 
 def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
     """``row`` with ``ID``, ``Text ``, ``Published`` named as bulk's CSV and JSONL readers name
-    them (:meth:`RecordFields.canonical`): one frame read through bulk or through these rows
-    gives the same documents under the same ids."""
-    names = list(row)
-    spelt = _FIELDS.canonical(names)
-    if spelt == names:
-        return row
-    return dict(zip(spelt, row.values(), strict=True))
+    them (:meth:`RecordFields.merged`: the spelling holding a value is read): one frame read
+    through bulk or through these rows gives the same documents under the same ids."""
+    return _FIELDS.merged(row)[0]
 
 
 def _missing(value: Any) -> bool:

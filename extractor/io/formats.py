@@ -88,6 +88,31 @@ class RecordFields:
                 notes.append(f"{field!r} is named {len(spelt)} times ({shown}); {read} is read")
         return notes
 
+    def merged(self, record: Mapping[Any, Any]) -> tuple[dict[Any, Any], list[str]]:
+        """``record`` with each of these fields under its own name, read from the spelling
+        exactly the field's, else the last; one that holds nothing gives way to one that
+        holds a value (``id`` empty and ``ID`` filled: two exports concatenated); and a note for each field spelt more than once, saying
+        which spelling was read. Other keys are kept as they are."""
+        out: dict[Any, Any] = {}
+        notes: list[str] = []
+        wanted = {name.casefold(): name for name in (self.id, self.text, self.date, self.title)}
+        spellings: dict[str, list[Any]] = {}
+        for key in record:
+            field = wanted.get(key.strip().casefold()) if isinstance(key, str) else None
+            if field is None:
+                out[key] = record[key]
+            else:
+                spellings.setdefault(field, []).append(key)
+        for field, keys in spellings.items():
+            # the exact name first, then the others from the last: an empty one gives way
+            ordered = [k for k in keys if k == field] + [k for k in reversed(keys) if k != field]
+            chosen = next((k for k in ordered if not _empty(record[k])), ordered[0])
+            out[field] = record[chosen]
+            if len(keys) > 1:
+                shown = ", ".join(map(repr, keys))
+                notes.append(f"{field!r} is named {len(keys)} times ({shown}); {chosen!r} is read")
+        return out, notes
+
     def canonical(self, names: Sequence[str]) -> list[str]:
         """``names`` (a CSV header, a JSON object's keys) with each that is one of these
         fields in another case or with spaces around it (``ID``, ``Text ``, as spreadsheets
@@ -99,6 +124,15 @@ class RecordFields:
             field = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
             out.append(field if field is not None and field not in present else name)
         return out
+
+
+def _empty(value: Any) -> bool:
+    """A cell that holds nothing: null, blanks, NaN (what a missing cell is in pandas)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and value != value
 
 
 def document_format(name: str) -> DocFormat | None:

@@ -1384,10 +1384,9 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
         )
     if not isinstance(record, dict):
         return place.fail(f"{_where(place)}not a JSON object")
-    names = fields.canonical(list(record))  # "ID", "Text": the id and text fields
-    repeated = fields.repeated(list(record))  # "id" and "ID": one is read, and said
-    if names != list(record):
-        record = dict(zip(names, record.values(), strict=True))
+    # "ID", "Text": the id and text fields; "id" and "ID" both: the one holding a value is
+    # read, and said
+    record, repeated = fields.merged(record)
     item = _with_warnings(_record_item(record, place, fields, "jsonl"), repeated)
     return _with_warning(item, how.warning, "line")
 
@@ -1751,7 +1750,8 @@ def _csv_rows(
         row_place = place.line(start)
         raw = "\0".join(row).encode("utf-8", "surrogateescape")
         row, overflow = _fit_row(row, header, fields, dialect, start)
-        record = _csv_row(dict(zip(header, row, strict=False)), fields.text)
+        # a header naming a field twice (id, ID): the cell holding a value is read
+        record = _csv_row(fields.merged(dict(zip(header, row, strict=False)))[0], fields.text)
         said = [*([overflow] if overflow else []), *_quote_warnings(
             lines, spans, start, header, record, fields, dialect
         )]  # fmt: skip
