@@ -115,3 +115,37 @@ def test_a_cache_that_fails_mid_run_misses_with_one_warning(
     warnings = [r for r in caplog.records if "result cache" in r.getMessage()]
     assert len(warnings) == 1 and "malformed" in warnings[0].getMessage()
     cache.close()
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(numbers=st.lists(st.integers(2, 999), min_size=2, max_size=4, unique=True), rng=st.randoms())
+def test_a_cache_entry_that_does_not_fit_its_text_is_a_miss(
+    numbers: list[int], rng: Any, server: FakeOpenAI, tmp_path: Path
+) -> None:
+    """Entries swapped between keys (a cache edited, or merged from another machine): what
+    the cache serves still has every quote equal to ``text[start:end]`` of its own text,
+    because an entry that does not fit is extracted again."""
+    from extractor.pipeline.engine import Extractor
+
+    path = Path(tempfile.mkdtemp(dir=tmp_path)) / "c.sqlite"
+    texts = [kano(n) + f" Report {n}." for n in numbers]
+    options = {"model": "openai/fake", "base_url": server.base_url, "api_key": "k"}
+    with Extractor(**options, cache=path) as ex:
+        for text in texts:
+            ex.extract(text)
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT key, value FROM results").fetchall()
+    values = [value for _, value in rows]
+    rng.shuffle(values)
+    for (key, _), value in zip(rows, values, strict=True):
+        db.execute("UPDATE results SET value = ? WHERE key = ?", (value, key))
+    db.commit()
+    db.close()
+    with Extractor(**options, cache=path) as ex:
+        for text in texts:
+            result = ex.extract(text)
+            for record in result.records:
+                for span in record.evidence.spans:
+                    assert text[span.start : span.end] == span.text

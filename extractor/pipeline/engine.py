@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import threading
 import time
@@ -105,6 +106,7 @@ DEFAULT_STRATEGY: Strategy = "per-type"
 #: Whether an empty answer about one type takes a second look (``Extractor(second_look=...)``).
 DEFAULT_SECOND_LOOK = False
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 #: Seconds a call may spend beyond its HTTP requests (validating and grounding the answers).
 CALL_SLACK = 5.0
@@ -336,8 +338,9 @@ class Extractor:
         key = self._cache_key(text, day, publisher)
         if self.cache is not None:
             hit = self.cache.get(key)
-            if hit is not None:
-                return _with_document(_from_cache(hit, doc, started), document)
+            served = _from_cache(hit, doc, started, text) if hit is not None else None
+            if served is not None:
+                return _with_document(served, document)
 
         tally = _Tally()
         chunks = chunk_text(text, max_chars=self.chunk_chars, overlap_chars=self.chunk_overlap)
@@ -794,8 +797,25 @@ def _with_document(result: ArticleExtraction, document: Document) -> ArticleExtr
     return result
 
 
-def _from_cache(payload: str, doc: str, started: float) -> ArticleExtraction:
-    cached = ArticleExtraction.model_validate_json(payload)
+def _from_cache(payload: str, doc: str, started: float, text: str) -> ArticleExtraction | None:
+    """The cached result for ``text``, or None (a miss, said once) when it is not one: a
+    value that does not parse, or evidence that is not ``text[start:end]`` (a cache file
+    edited or merged from elsewhere). The invariant holds for what the cache serves too."""
+    try:
+        cached = ArticleExtraction.model_validate_json(payload)
+    except ValueError:
+        cached = None
+    if cached is None or not all(
+        text[span.start : span.end] == span.text
+        for records in cached.groups.values()
+        for record in records
+        for span in record.evidence.spans
+    ):
+        logger.warning(
+            "%s: its entry in the result cache does not fit its text (a cache edited or "
+            "merged from elsewhere?): extracted again", doc
+        )  # fmt: skip
+        return None
     restamped: dict[str, list[Record]] = {}
     for name, records in cached.groups.items():
         restamped[name] = [r.model_copy(update={"doc_id": doc, "id": ""}) for r in records]
