@@ -564,3 +564,44 @@ def test_a_gzipped_gold_file_is_read_as_the_plain_one(lines: int, cut: float) ->
         packed.write_bytes(data[: max(3, int(len(data) * cut))])
         with pytest.raises(GoldFormatError, match="gzip stream is cut short"):
             load_gold(packed)
+
+
+@settings(HYPOTHESIS, max_examples=4)
+@given(
+    kind=st.sampled_from(["prose", "jsonl", "gzipped jsonl"]),
+    numbers=st.lists(st.integers(2, 900), min_size=1, max_size=3, unique=True),
+)
+def test_stdin_redirected_from_a_file_is_read_as_piped(
+    fake: FakeOpenAI, kind: str, numbers: list[int]
+) -> None:
+    """``bulk - < file`` is ``cat file | bulk -``: the same documents under the same names
+    (its format told by its bytes, never by the file's name), so either finds the other's
+    lines done."""
+    import gzip
+
+    rows = "".join(json.dumps({"id": f"r{n}", "text": kano(n)}) + "\n" for n in numbers)
+    data = {"prose": kano(numbers[0]).encode(), "jsonl": rows.encode(),
+            "gzipped jsonl": gzip.compress(rows.encode())}[kind]  # fmt: skip
+    env = {**os.environ, "OPENAI_API_KEY": "sk-test"}
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch, "input")  # no extension: nothing to tell a type by
+        source.write_bytes(data)
+        outputs = []
+        for how in ("redirected", "piped"):
+            out = Path(scratch, f"{how}.jsonl")
+            command = _cli("bulk", "-", "-o", str(out), "--model", MODEL["model"],
+                           "--base-url", fake.base_url, "--strategy", "single",
+                           "--progress", "none")  # fmt: skip
+            if how == "redirected":
+                with open(source, "rb") as stdin:
+                    done = subprocess.run(command, stdin=stdin, capture_output=True,
+                                          timeout=120, env=env)  # fmt: skip
+            else:
+                done = subprocess.run(command, input=data, capture_output=True, timeout=120,
+                                      env=env)  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            outputs.append(sorted(
+                (line["doc_id"], line["status"]) for line in map(json.loads, out.read_text().splitlines())
+            ))  # fmt: skip
+    assert outputs[0] == outputs[1]
+    assert all(status == "ok" for _, status in outputs[0])

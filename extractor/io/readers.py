@@ -441,6 +441,12 @@ def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
 def _unit(path: str) -> _Unit:
     if not os.path.exists(path):  # a dangling symlink, or one in a loop
         return _Unit(path, os.path.abspath(path), "broken")
+    if _is_descriptor(path):
+        # ``-`` (or ``<(...)``) is a stream whatever it is attached to: ``bulk - < file``
+        # reads the text as ``cat file | bulk -`` does (its format from its bytes, its
+        # name /dev/stdin), and a file it is, its real path still keeps a run's own
+        # output from being read as input
+        return _Unit(path, os.path.realpath(path), "stream")
     if os.path.isdir(path):
         return _Unit(path, os.path.realpath(path), "dir")
     if _is_regular_or_dir(path):
@@ -451,6 +457,20 @@ def _unit(path: str) -> _Unit:
 #: A process's numbered descriptors: ``<(...)`` names a pipe ``/dev/fd/63`` one run and
 #: ``/dev/fd/62`` the next, so the number is no identity.
 _DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/(?:self|\d+)/fd)/(?P<fd>\d+)$")
+
+
+def _is_descriptor(path: str) -> bool:
+    """Whether ``path`` names one of the process's descriptors (``-``'s ``/dev/stdin``,
+    ``<(...)``'s ``/dev/fd/63``): a stream whatever it is attached to."""
+    return path == "/dev/stdin" or _DESCRIPTOR.match(path) is not None
+
+
+def _unit_name(unit: _Unit) -> str:
+    """What a unit's documents are named by: a file's real path; a stream's name
+    (:func:`stream_name`), ``/dev/stdin`` for a descriptor even when a file is attached."""
+    if unit.kind != "stream":
+        return unit.real
+    return "/dev/stdin" if _is_descriptor(unit.path) else stream_name(unit.real)
 
 
 def stream_name(path: str) -> str:
@@ -575,7 +595,7 @@ def _or_report(place: _Place, items: Iterable[Item], error: str) -> Iterator[Ite
 
 def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
     for unit in units:
-        place = context.place(stream_name(unit.real) if unit.kind == "stream" else unit.real)
+        place = context.place(_unit_name(unit))
         if unit.kind == "broken":
             yield place.fail("broken symbolic link (its target does not exist, or links loop)")
         elif unit.kind == "dir":
