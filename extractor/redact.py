@@ -195,19 +195,28 @@ class Redactor:
 def _url_secrets(url: str | None) -> list[str]:
     if not url or not isinstance(url, str):
         return []
+    readings: list[tuple[str | None, str | None]] = []
     try:
         parts = urlsplit(url.strip())
-        user, password = parts.username, parts.password
+        readings.append((parts.username, parts.password))
     except ValueError:
-        return []
+        pass
+    # As typed in a setting: everything between "scheme://" and the last "@" is the
+    # userinfo. A password holding an unencoded "/", "?" or "#" ends the authority for
+    # urlsplit (which then reads part of it as a host and port), not for its owner.
+    rest = url.strip().partition("://")[2]
+    if "@" in rest:
+        typed_user, colon, typed_password = rest.rpartition("@")[0].partition(":")
+        readings.append((typed_user, typed_password if colon else None))
     found: list[str] = []
-    for value in (user, password):
-        if value:
-            found += [value, unquote(value)]
-    if user is not None and password is not None:
-        pair = f"{unquote(user)}:{unquote(password)}"
-        found.append(pair)
-        found.append(base64.b64encode(pair.encode("utf-8", "surrogatepass")).decode("ascii"))
+    for user, password in readings:
+        for value in (user, password):
+            if value:
+                found += [value, unquote(value)]
+        if user is not None and password is not None:
+            pair = f"{unquote(user)}:{unquote(password)}"
+            found.append(pair)
+            found.append(base64.b64encode(pair.encode("utf-8", "surrogatepass")).decode("ascii"))
     return found
 
 
@@ -219,7 +228,8 @@ def _settings_secrets() -> frozenset[str]:
     for key in (env.api_key, *env.provider_keys.values()):
         if key:
             found |= _variants(key)
-    for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, env.proxy):
+    # every proxy variable, not the first only
+    for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, *env.proxies):
         for secret in _url_secrets(url):
             found |= _variants(secret)
     return frozenset(found)

@@ -128,6 +128,8 @@ class Settings:
     event_loop: str | None = None
     #: The first proxy variable set (``HTTPS_PROXY`` ...), if any.
     proxy: str | None = field(default=None, repr=False)
+    #: Every proxy variable's value (each may carry a password to hide).
+    proxies: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -139,7 +141,7 @@ class Settings:
             return value.strip() if value and value.strip() else None
 
         keys = {provider: value for provider, name in KEY_VARIABLES.items() if (value := get(name))}
-        proxies = (get(name) for name in PROXY_VARIABLES)
+        proxies = [value for name in PROXY_VARIABLES if (value := get(name))]
         return cls(
             model=get("EXTRACTOR_MODEL"),
             base_url=get("EXTRACTOR_BASE_URL"),
@@ -158,7 +160,8 @@ class Settings:
             data_dir=get("EXTRACTOR_DATA_DIR"),
             wheelhouse=get("EXTRACTOR_WHEELHOUSE"),
             event_loop=get("EXTRACTOR_EVENT_LOOP"),
-            proxy=next((value for value in proxies if value), None),
+            proxy=next(iter(proxies), None),
+            proxies=tuple(proxies),
         )
 
     def provider_key(self, provider: str) -> str | None:

@@ -559,3 +559,42 @@ def test_a_documents_url_never_carries_its_credentials_out(
     [item] = list(iter_inputs([str(path)]))
     assert isinstance(item, Document) and item.url == clean
     assert _SECRET not in repr(item)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    user=users,
+    pieces=st.lists(st.text(alphabet="abcdefghijkXYZ0123456789", min_size=4, max_size=8),
+                    min_size=2, max_size=3),
+    marks=st.lists(st.sampled_from(["/", "?", "#", "@", ":"]), min_size=2, max_size=2),
+    where=st.sampled_from(["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "--base-url",
+                           "EXTRACTOR_BASE_URL"]),
+    command=st.sampled_from(["extract", "bulk"]),
+)  # fmt: skip
+def test_a_password_typed_unencoded_never_shows_not_even_in_part(
+    user: str, pieces: list[str], marks: list[str], where: str, command: str, tmp_path: Path
+) -> None:
+    """A password pasted with an unencoded ``/``, ``?`` or ``#`` ends a URL's authority
+    early: the parser then reads part of it as a host and port, and said so in its error
+    ("Invalid port: 's3cr'"). No piece of it may leave the process."""
+    password = "".join(p + m for p, m in zip(pieces, [*marks, ""], strict=False))
+    url = f"http://{user}:{password}@127.0.0.1:9/v1"
+    article = tmp_path / "a.txt"
+    article.write_text(kano(3), encoding="utf-8")
+    env = {"OPENAI_API_KEY": "sk-test", "EXTRACTOR_MODEL": "openai/fake-model"}
+    args = [command, str(article), "-o", str(tmp_path / "out.jsonl")]
+    args += ["--progress", "none"] if command == "bulk" else ["-f", "jsonl"]
+    if where == "--base-url":
+        args += ["--base-url", url]
+    elif where == "EXTRACTOR_BASE_URL":
+        env[where] = url
+    else:
+        env[where] = url.removesuffix("/v1")
+        args += ["--base-url", "http://127.0.0.1:9/v1"]
+    result = CliRunner().invoke(app, args, env=env)
+    shown = result.output
+    assert password not in shown
+    for piece in pieces:
+        assert piece not in shown, (piece, shown)

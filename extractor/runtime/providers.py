@@ -361,8 +361,13 @@ def check_proxies() -> None:
         except Exception as error:  # the client's own parse: InvalidURL, ValueError ...
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({_first_sentence(error)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({_parse_problem(value or pattern, error)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             ) from None
+        if _ends_early(value):
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment is not one the HTTP client can use "
+                f"({_parse_problem(value, ValueError())}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+            )
         if not url.host:
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment names no host: "
@@ -380,7 +385,24 @@ def check_proxies() -> None:
             )
 
 
-def _first_sentence(error: BaseException) -> str:
+def _ends_early(url: str) -> bool:
+    """Whether an "@" of ``url`` lies after its authority as a parser reads it: a password
+    holding an unencoded "/", "?" or "#" (``user:pa/ss@host``), which the parser takes for
+    the end of the address, so that part of the password would be read as the host."""
+    rest = url.strip().partition("://")[2]
+    try:
+        netloc = urlsplit(url.strip()).netloc
+    except ValueError:
+        return "@" in rest
+    return rest.count("@") > netloc.count("@")
+
+
+def _parse_problem(url: str, error: BaseException) -> str:
+    """Why a URL did not parse, fit to show. With a password in it, the parser's words may
+    quote a piece of it (``Invalid port: 's3cr'`` for ``user:s3cr/t@host``): then what
+    usually causes that is said instead."""
+    if "@" in url.partition("://")[2]:
+        return "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return redact(text)
 
@@ -412,8 +434,12 @@ def check_base_url(url: str) -> None:
         port = parts.port  # raises for a port that is not a number in 0..65535
     except ValueError as error:
         raise ConfigurationError(
-            f"the base URL {shown!r} is not a URL ({error}); {expected}"
+            f"the base URL {shown!r} is not a URL ({_parse_problem(url, error)}); {expected}"
         ) from None
+    if _ends_early(url):
+        raise ConfigurationError(
+            f"the base URL {shown!r} is not a URL ({_parse_problem(url, ValueError())}); {expected}"
+        )
     if "://" not in url or parts.scheme.lower() not in ("http", "https"):
         scheme = f"the scheme {parts.scheme!r}" if "://" in url else "no scheme"
         raise ConfigurationError(
