@@ -605,3 +605,32 @@ def test_stdin_redirected_from_a_file_is_read_as_piped(
             ))  # fmt: skip
     assert outputs[0] == outputs[1]
     assert all(status == "ok" for _, status in outputs[0])
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_eval_reads_gold_and_predictions_that_open_with_a_bom(packed: bool) -> None:
+    """A UTF-8 byte-order mark (spreadsheets and Windows editors write one) is no
+    character of the first line, for eval as for bulk, flatten and view."""
+    import gzip
+
+    from extractor.evaluation.gold import load_gold
+    from extractor.evaluation.run import read_lines
+
+    root = Path(__file__).resolve().parent.parent
+    gold_text = "".join(
+        line + "\n"
+        for line in (root / "seeds" / "dev.gold.jsonl").read_text("utf-8").splitlines()[:2]
+    )
+    doc_id = json.loads(gold_text.splitlines()[0])["id"]
+    prediction = json.dumps({"doc_id": doc_id, "status": "ok", "records": []}) + "\n"
+    with tempfile.TemporaryDirectory() as scratch:
+        files = {}
+        for name, text in (("gold", gold_text), ("pred", prediction)):
+            data = b"\xef\xbb\xbf" + text.encode("utf-8")
+            path = Path(scratch, f"{name}.jsonl")
+            path.write_bytes(gzip.compress(data) if packed else data)
+            files[name] = path
+        plain = Path(scratch, "plain.jsonl")
+        plain.write_text(gold_text, encoding="utf-8")
+        assert load_gold(files["gold"]) == load_gold(plain)
+        assert [line["doc_id"] for line in read_lines(files["pred"])] == [doc_id]

@@ -387,7 +387,7 @@ def load_gold(path: str | Path, *, check_evidence: bool = True) -> list[GoldDocu
     path_str = str(path)
     try:
         with open_results(path) as handle:  # gzipped or not, as predictions are read
-            raw = handle.read().decode("utf-8")
+            raw = handle.read().decode("utf-8-sig")  # a BOM, as spreadsheets and editors write
     except FileNotFoundError:
         raise GoldFormatError("gold file not found", path=path_str) from None
     except OutputError as exc:  # a gzip stream that breaks

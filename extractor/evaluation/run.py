@@ -95,7 +95,7 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
             lines.append(dict(entry))
         return lines
     lines = []
-    with io.TextIOWrapper(open_results(path), encoding="utf-8") as handle:  # gzipped or not
+    with io.TextIOWrapper(open_results(path), encoding="utf-8-sig") as handle:  # gzipped or not
         for number, text in enumerate(handle, start=1):
             if not text.strip():
                 continue
