@@ -130,7 +130,7 @@ def test_a_host_name_that_does_not_exist_is_the_setup_and_one_that_fails_for_now
         ex.extract(kano(7))
     if kind is ClientModelError:
         assert caught.value.kind == "config" and len(calls) == 1  # type: ignore[attr-defined]
-        assert "host name is not known here" in str(caught.value)
+        assert "host name 'model.example.invalid' is not known here" in str(caught.value)
     else:
         assert len(calls) == FAST.attempts
         assert "could not reach the model server" in str(caught.value)
@@ -157,13 +157,17 @@ def test_a_host_name_that_does_not_exist_stops_a_bulk_run_at_once(
     for number in range(6):
         (folder / f"{number}.txt").write_text(kano(number + 2), encoding="utf-8")
     output = tmp_path / "out.jsonl"
-    with pytest.raises(ClientModelError, match="host name is not known here"):
+    with pytest.raises(ClientModelError, match="is not known here"):
         run_bulk(
             [folder], output, model="openai/gpt-4o-mini", api_key="sk-test",
             retry_policy=FAST, concurrency=1,
         )  # fmt: skip
     written = output.read_text(encoding="utf-8").splitlines() if output.exists() else []
     assert written == [] and len(calls) == 1  # the first request's answer stopped it
+    # the host is named: the user gave no --base-url to check
+    with pytest.raises(ClientModelError, match=r"'api\.openai\.com' is not known"):
+        run_bulk([folder], output, model="openai/gpt-4o-mini", api_key="sk-test",
+                 retry_policy=FAST, concurrency=1)  # fmt: skip
 
 
 def test_a_host_name_lost_after_the_server_answered_is_the_network_and_retried(

@@ -210,8 +210,9 @@ def classify(
         if isinstance(current, ModelError | ModelRefusal):
             return current
     proxy = _proxy_in_the_way(chain)
+    host = _host_asked(chain)
     for current in chain:
-        mapped = _broken_connection(current, chain[-1], answered, proxy)
+        mapped = _broken_connection(current, chain[-1], answered, proxy, host)
         if mapped is not None:
             return mapped
     for current in chain:
@@ -250,8 +251,22 @@ def _proxy_in_the_way(chain: list[BaseException]) -> str | None:
     return None
 
 
+def _host_asked(chain: list[BaseException]) -> str | None:
+    """The host of the failed request's URL, if the chain carries it."""
+    for current in chain:
+        url = getattr(getattr(current, "request", None), "url", None)
+        host = getattr(url, "host", None)
+        if isinstance(host, str) and host:
+            return host
+    return None
+
+
 def _broken_connection(
-    error: BaseException, root: BaseException, answered: bool = False, proxy: str | None = None
+    error: BaseException,
+    root: BaseException,
+    answered: bool = False,
+    proxy: str | None = None,
+    host: str | None = None,
 ) -> ModelError | None:
     """What the SDK's generic "Connection error." wraps, when it says more than "unreachable".
 
@@ -283,10 +298,11 @@ def _broken_connection(
             f"({_first_line(error)}), though it answered before: is the network down?"
         )
     if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME:
+        named = f" {host!r}" if host else ""
         return ClientModelError(
-            f"the model server's host name is not known here ({_first_line(error)}): check "
-            "the host in --base-url / EXTRACTOR_BASE_URL, or whether this machine can resolve "
-            "names at all (no network, no DNS server)",
+            f"the model server's host name{named} is not known here ({_first_line(error)}): "
+            "check the host in --base-url / EXTRACTOR_BASE_URL if you set one, or whether "
+            "this machine can resolve names at all (no network, no DNS server)",
             kind="config",
         )
     if isinstance(error, ssl.SSLCertVerificationError):
