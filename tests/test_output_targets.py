@@ -634,3 +634,29 @@ def test_eval_reads_gold_and_predictions_that_open_with_a_bom(packed: bool) -> N
         plain.write_text(gold_text, encoding="utf-8")
         assert load_gold(files["gold"]) == load_gold(plain)
         assert [line["doc_id"] for line in read_lines(files["pred"])] == [doc_id]
+
+
+def test_pages_and_tables_kept_beside_the_articles_are_not_read_as_articles(
+    tmp_path: Path, fake: FakeOpenAI
+) -> None:
+    """The README's commands with their outputs kept in the input folder
+    (``view in/out.jsonl -o in/page.html``, ``flatten ... -o in/tables``): the next ``bulk
+    in`` skips the page and the tables, saying so, and pays for no article of them."""
+    from extractor.export.flatten import flatten, table_columns
+    from extractor.io.output import TABLE_HEADS
+
+    for columns in table_columns().values():  # the heads the readers know are flatten's
+        assert ",".join(c.name for c in columns).startswith(TABLE_HEADS)
+    folder = _corpus(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    run_bulk([folder], out, base_url=fake.base_url, **MODEL)
+    viewed = CliRunner().invoke(app, ["view", str(out), "-o", str(folder / "page.html")])
+    assert viewed.exit_code == 0, viewed.output
+    flatten(out, folder / "tables", parquet=False)
+    calls = len(fake.log)
+    again = tmp_path / "again.jsonl"
+    summary = run_bulk([folder], again, base_url=fake.base_url, **MODEL)
+    lines = [json.loads(line) for line in again.read_text().splitlines()]
+    skipped = {Path(line["doc_id"]).name for line in lines if line["status"] == "skipped"}
+    assert "page.html" in skipped and {"documents.csv", "events.csv"} <= skipped
+    assert summary.ok == 3 and len(fake.log) - calls == 3  # the articles only

@@ -53,6 +53,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.output import (
+    VIEW_PAGE_MARK,
     as_result_line,
     is_anonymous_result,
     latest_entries,
@@ -1152,7 +1153,7 @@ def _head(title: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="extractor view">\n'
+        f"{VIEW_PAGE_MARK}\n"
         '<link rel="icon" href="data:,">\n'
         f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n<script>{_JS}</script>\n"
         '</head><body>\n<main id="docs">\n'

@@ -73,7 +73,9 @@ if sys.platform != "win32":
 __all__ = [
     "GZIP_MAGIC",
     "OUTPUT_KEYS",
+    "TABLE_HEADS",
     "UNKNOWN_HASH",
+    "VIEW_PAGE_MARK",
     "JsonlWriter",
     "OutputFile",
     "OutputTarget",
@@ -84,6 +86,7 @@ __all__ = [
     "drop_error_lines",
     "latest_entries",
     "latest_lines",
+    "made_by_a_command",
     "open_for_resume",
     "open_output",
     "open_results",
@@ -959,6 +962,29 @@ def as_result_line(result: Any) -> dict[str, Any]:
         "cached": meta.get("cached") is True,  # its tokens paid by the run that filled the cache
         "error": None,
     }
+
+
+#: How the CSV tables ``extractor flatten`` writes begin: a record table or ``events``,
+#: and ``documents`` (pinned against flatten's own columns by a test).
+TABLE_HEADS = ("record_id,doc_id,", "doc_id,run_status,")
+#: What every page ``extractor view`` writes carries in its head.
+VIEW_PAGE_MARK = '<meta name="generator" content="extractor view">'
+
+
+def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
+    """What this tool made ``path`` as (a page of ``view``, a table of ``flatten``), else
+    None: found in an input folder, it is no article (the readers skip it, saying so)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    if VIEW_PAGE_MARK.encode("ascii") in head:
+        return "a page of extractor view"
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
+    if first.startswith(TABLE_HEADS):
+        return "a table of extractor flatten"
+    return None
 
 
 #: The first bytes of a gzip stream.

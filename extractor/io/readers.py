@@ -143,7 +143,7 @@ from extractor.io.formats import (
     parse_document,
     record_to_document,
 )
-from extractor.io.output import LINE_START, is_json, is_result_line
+from extractor.io.output import LINE_START, is_json, is_result_line, made_by_a_command
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.redact import escape_surrogates
 
@@ -676,6 +676,14 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                         "name it on the command line to extract its texts again",
                         skipped=True,
                     )
+                    continue
+                made = (  # a page or table kept beside the articles
+                    made_by_a_command(path)
+                    if entry.name.lower().endswith((".html", ".htm", ".csv"))
+                    else None
+                )
+                if made is not None:
+                    yield place.fail(f"{made}, not an article: not read", skipped=True)
                     continue
                 yield from _guarded(place, _read_path(path, path, entry.name, place, context))
             else:
