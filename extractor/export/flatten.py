@@ -68,7 +68,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
-from extractor.errors import ConfigurationError, InputError, OutputError
+from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     Replacement,
     as_result_line,
@@ -78,6 +78,7 @@ from extractor.io.output import (
     latest_lines,
     open_results,
     packed_suffix,
+    said_of,
     whole_json,
 )
 from extractor.redact import clean_surrogates
@@ -792,13 +793,8 @@ def _fill(path: Path, sinks: Mapping[str, Sequence[_Sink]], rows: _Rows) -> None
 def _readable(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[tuple[Path, str]]:
     """The input as a regular file and its name for messages; a stream is spooled first."""
     if not isinstance(source, str | os.PathLike):
-        with _spooled(source) as spooled:
-            try:
-                yield spooled, "stdin"
-            except OutputError as error:  # about the copy: said of what the user gave
-                if error.path != str(spooled):
-                    raise
-                raise error.named("stdin") from None
+        with _spooled(source) as spooled, said_of(spooled, "stdin"):
+            yield spooled, "stdin"
         return
     path = Path(source)
     problem = _not_a_file(path)

@@ -51,13 +51,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from extractor.errors import ConfigurationError, InputError, OutputError
+from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     VIEW_PAGE_MARK,
     as_result_line,
     is_anonymous_result,
     latest_entries,
     latest_lines,
+    said_of,
     whole_json,
 )
 from extractor.types.registry import RECORD_TYPES, get_type
@@ -315,12 +316,8 @@ class JsonlDocuments:
             copy = Path(folder) / "lines.jsonl"
             with open(copy, "wb") as out:
                 shutil.copyfileobj(handle, out, 1 << 20)
-            try:
+            with said_of(copy, name):
                 yield from self._read(copy)
-            except OutputError as error:
-                if error.path != str(copy):
-                    raise
-                raise error.named(name) from None
 
     def _read(self, path: Path) -> Iterator[ViewDocument]:
         whole = whole_json(path)  # ``extract -o r.json``: one object over many lines

@@ -91,6 +91,7 @@ __all__ = [
     "open_output",
     "open_results",
     "run_holding",
+    "said_of",
 ]
 
 #: The keys every result line has had since the first release: a first line
@@ -991,6 +992,13 @@ def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+def starts_gzipped(handle: BinaryIO) -> bool:
+    """Whether a file opened at its start holds gzip (its first bytes), left at its start."""
+    gzipped = handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    handle.seek(0)
+    return gzipped
+
+
 def open_results(path: str | os.PathLike[str]) -> BinaryIO:
     """A file of results opened for reading in binary, through gzip when it is gzipped.
 
@@ -1002,14 +1010,25 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
     """
     handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
     try:
-        magic = handle.read(2)
-        handle.seek(0)
+        gzipped = starts_gzipped(handle)
     except OSError:
         handle.close()
         raise
-    if magic != GZIP_MAGIC:
+    if not gzipped:
         return handle
     return io.BufferedReader(_Ungzipped(handle, os.fspath(path)))
+
+
+@contextlib.contextmanager
+def said_of(copy: str | os.PathLike[str], name: str) -> Iterator[None]:
+    """An OutputError about ``copy`` (a reader's spool of a stream) said of ``name``, the
+    input the user gave (``stdin``), not of a temporary file they never named."""
+    try:
+        yield
+    except OutputError as error:
+        if error.path != os.fspath(copy):
+            raise
+        raise error.named(name) from None
 
 
 class _Ungzipped(io.RawIOBase):
@@ -1272,7 +1291,7 @@ def check_replaceable(
             if len(documents) > 1:
                 handle.seek(0)
                 append = (  # plain lines after a gzip stream: no reader would take them
-                    "" if handle.read(2) == GZIP_MAGIC else
+                    "" if starts_gzipped(handle) else
                     f"append one with -f jsonl >> {os.fspath(path)}, or "
                 )  # fmt: skip
                 raise _problem(
@@ -1343,11 +1362,8 @@ def _first_lines(handle: BinaryIO) -> Iterator[bytes]:
     as ``out.jsonl.gz`` is results as much as the plain file), within a byte budget: a
     gzip bomb or a line of gigabytes is not read to its end."""
     stream: BinaryIO | gzip.GzipFile = handle
-    if handle.read(2) == b"\x1f\x8b":
-        handle.seek(0)
+    if starts_gzipped(handle):
         stream = gzip.GzipFile(fileobj=handle)
-    else:
-        handle.seek(0)
     budget = _RESULT_BYTES_LOOKED_AT
     try:
         for _ in range(_RESULT_LINES_LOOKED_AT):

@@ -331,8 +331,6 @@ def check_api_key(key: str | None) -> str | None:
     return key or None
 
 
-#: The schemes of a proxy the HTTP client under the SDKs takes, and the package SOCKS needs.
-_PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 _PROXY_VARIABLES_SHOWN = "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY"
 
 
@@ -366,7 +364,7 @@ def check_proxies() -> None:
         if _ends_early(value):
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({_parse_problem(value, ValueError())}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({_UNENCODED_PASSWORD}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if not url.host:
             raise ConfigurationError(
@@ -383,6 +381,12 @@ def check_proxies() -> None:
                 f"the proxy {shown!r} from the environment is a SOCKS proxy, which needs the "
                 f"socksio package: pip install socksio, or unset {_PROXY_VARIABLES_SHOWN}"
             )
+
+
+#: What a URL whose password holds an unencoded "/", "?" or "#" is told.
+_UNENCODED_PASSWORD = (
+    "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
+)
 
 
 def _ends_early(url: str) -> bool:
@@ -402,7 +406,7 @@ def _parse_problem(url: str, error: BaseException) -> str:
     quote a piece of it (``Invalid port: 's3cr'`` for ``user:s3cr/t@host``): then what
     usually causes that is said instead."""
     if "@" in url.partition("://")[2]:
-        return "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
+        return _UNENCODED_PASSWORD
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return redact(text)
 
@@ -438,7 +442,7 @@ def check_base_url(url: str) -> None:
         ) from None
     if _ends_early(url):
         raise ConfigurationError(
-            f"the base URL {shown!r} is not a URL ({_parse_problem(url, ValueError())}); {expected}"
+            f"the base URL {shown!r} is not a URL ({_UNENCODED_PASSWORD}); {expected}"
         )
     if "://" not in url or parts.scheme.lower() not in ("http", "https"):
         scheme = f"the scheme {parts.scheme!r}" if "://" in url else "no scheme"

@@ -242,23 +242,25 @@ _NO_SUCH_NAME = frozenset(
 _FIX_PROXY = "fix HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or name the server's host in NO_PROXY"
 
 
-def _proxy_in_the_way(chain: list[BaseException]) -> str | None:
-    """The proxy the environment puts between us and the failed request's URL, if any."""
+def _request_url(chain: list[BaseException]) -> Any:
+    """The URL of the failed request, if an exception of the chain carries it."""
     for current in chain:
         url = getattr(getattr(current, "request", None), "url", None)
         if url is not None:
-            return proxy_for(str(url))
+            return url
     return None
+
+
+def _proxy_in_the_way(chain: list[BaseException]) -> str | None:
+    """The proxy the environment puts between us and the failed request's URL, if any."""
+    url = _request_url(chain)
+    return proxy_for(str(url)) if url is not None else None
 
 
 def _host_asked(chain: list[BaseException]) -> str | None:
     """The host of the failed request's URL, if the chain carries it."""
-    for current in chain:
-        url = getattr(getattr(current, "request", None), "url", None)
-        host = getattr(url, "host", None)
-        if isinstance(host, str) and host:
-            return host
-    return None
+    host = getattr(_request_url(chain), "host", None)
+    return host if isinstance(host, str) and host else None
 
 
 def _broken_connection(
@@ -281,10 +283,13 @@ def _broken_connection(
     """
     tls_proxy = proxy is not None and proxy.lower().startswith("https://")
     if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_NAME and proxy:
-        return (TransientModelError if answered else _config_error)(
+        message = (
             f"the proxy {redact(proxy)} that the environment puts in the way has a host name "
             f"not known here ({_first_line(error)}): {_FIX_PROXY}"
         )
+        if answered:
+            return TransientModelError(message)
+        return ClientModelError(message, kind="config")
     if isinstance(error, ssl.SSLError) and tls_proxy and proxy is not None:
         return ClientModelError(
             f"the proxy {redact(proxy)} that the environment puts in the way failed its TLS "
@@ -327,10 +332,6 @@ def _broken_connection(
             f"({name}: {reason})"
         )
     return None
-
-
-def _config_error(message: str) -> ClientModelError:
-    return ClientModelError(message, kind="config")
 
 
 def _chain(error: BaseException) -> list[BaseException]:
@@ -384,8 +385,7 @@ def _classify_one(error: BaseException, request_chars: int | None = None) -> Mod
 def _through_proxy(error: BaseException) -> str:
     """`` through the proxy <url> ...`` when the environment sends the failed request's URL
     through a proxy: what could not be reached may be the proxy, not the server."""
-    url = getattr(getattr(error, "request", None), "url", None)
-    proxy = proxy_for(str(url)) if url is not None else None
+    proxy = _proxy_in_the_way([error])
     if proxy is None:
         return ""
     return (
