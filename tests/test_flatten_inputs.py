@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
 
 from extractor import CasualtyReport, Meeting  # noqa: E402
 from extractor.cli import app  # noqa: E402
+from extractor.errors import OutputError  # noqa: E402
 from extractor.evaluation import report_to_text  # noqa: E402
 from extractor.export.flatten import flatten, flatten_csv, output_format, result_rows  # noqa: E402
 from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata  # noqa: E402
@@ -233,6 +234,7 @@ garbage = st.lists(
 
 @SETTINGS
 @given(raw=garbage)
+@example(raw=[b"\x1f\x8b"])  # gzip's magic bytes, and no gzip after them
 def test_a_non_empty_input_with_no_result_is_an_error_naming_it(
     raw: list[bytes], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -241,6 +243,12 @@ def test_a_non_empty_input_with_no_result_is_an_error_naming_it(
     source.write_bytes(b"\n".join(raw) + b"\n")
     result = runner.invoke(app, ["flatten", str(source), "-o", str(folder / "t")])
     one_line(result)
+    if source.read_bytes().startswith(b"\x1f\x8b"):  # read as gzipped results: a broken one
+        assert result.exit_code == 2 and "notes.jsonl" in result.stderr, result.output
+        assert "gzip stream" in result.stderr
+        with pytest.raises(OutputError, match="gzip stream"):
+            flatten(source, folder / "u", parquet=False)
+        return
     summary = flatten(source, folder / "u", parquet=False)
     if summary.documents == 0:
         assert result.exit_code == 1, result.output
