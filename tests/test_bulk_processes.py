@@ -386,3 +386,34 @@ def test_a_stopped_worker_is_said_once_and_the_run_ends_when_it_goes_on(
     assert len(said) == 1 and f"pid {stopped[0]}" in said[0] and "kill -CONT" in said[0], said
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(line["doc_id"] for line in lines) == sorted(expected), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ending", "said"),
+    [
+        (lambda: os.kill(os.getpid(), signal.SIGKILL), "killed by SIGKILL"),
+        (lambda: os._exit(3), "exit code 3"),
+        (lambda: None, "ConnectionResetError: reset"),
+    ],
+)
+def test_a_dead_workers_line_names_how_it_ended_whatever_its_pipe_said_first(
+    ending: Any, said: str
+) -> None:
+    """A killed worker's pipe may read as reset before it reads as closed (CI drew it):
+    the exit status is the cause and the line names it; only a worker that ended cleanly
+    is described by its pipe's error."""
+    import multiprocessing
+    from types import SimpleNamespace
+
+    from extractor.bulk.processes import _Worker
+
+    process = multiprocessing.get_context("fork").Process(target=ending)
+    process.start()
+    process.join(10)
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    worker = _Worker(0, process, reader, 1, broken="ConnectionResetError: reset")
+    run = SimpleNamespace(_pool=[worker, worker])
+    line = str(ProcessBulkRun._death(run, worker, {"a.txt"}))  # type: ignore[arg-type]
+    reader.close(), writer.close()
+    assert f"worker process 1 of 2 (pid {process.pid}) ended unexpectedly ({said})" in line
+    assert "leaving 1 document(s) without a result (e.g. a.txt)" in line

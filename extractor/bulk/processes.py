@@ -363,7 +363,10 @@ class ProcessBulkRun(BulkRun):
     def _death(self, worker: _Worker, pending: set[str]) -> ExtractorError:
         """The one-line error of a run whose worker process died."""
         worker.process.join(2.0)
-        how = worker.broken or _exit_text(worker.process.exitcode)
+        code = worker.process.exitcode
+        # a killed worker's pipe may read as reset before it reads as closed: the exit
+        # status is the cause, the broken pipe only its echo
+        how = _exit_text(code) if code else (worker.broken or _exit_text(code))
         which = (
             f"worker process {worker.number + 1} of {len(self._pool)} (pid {worker.process.pid})"
         )
