@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 import typer.main
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
@@ -295,6 +295,43 @@ def test_extract_refuses_many_documents_on_stdin_and_names_bulk(
     assert result.exit_code == 2, result.output
     assert "not one article" in result.stderr and "extractor bulk -" in result.stderr
     assert len(fake.requests) == before
+
+
+@settings(
+    deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.sampled_from(["zip", "tar", "jsonl", "jsonl.gz", "txt.gz"]),
+    numbers=st.lists(st.integers(2, 90), min_size=1, max_size=3),
+    cut=st.floats(0.0, 1.0),
+)
+@example(kind="txt.gz", numbers=[5], cut=0.0)  # gzip's header alone: nothing unpacks
+def test_extract_names_what_a_cut_stream_on_stdin_is(
+    fake: FakeOpenAI, kind: str, numbers: list[int], cut: float
+) -> None:
+    """Any prefix of a packed stream piped to ``extract -`` is refused in one line that
+    names what it is: a gzip cut before its first unpacked byte is "gzip data that is cut
+    short or damaged", never "a tar archive" (before: the sniff's fallback), and nothing is
+    sent to the model."""
+    import gzip
+
+    before = len(fake.requests)
+    texts = [kano(n) for n in numbers]
+    whole = (
+        gzip.compress(texts[0].encode("utf-8"))
+        if kind == "txt.gz"
+        else _many_documents(kind, texts)
+    )
+    shortest = 263 if kind == "tar" else 8  # past the magic that says what it is
+    data = whole[: max(shortest, int(len(whole) * cut))]
+    result = runner.invoke(app, ["extract", "-", *model_args(fake)], input=data)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("extractor:")]
+    assert result.exit_code == 2 and len(errors) == 1, result.stderr
+    assert len(fake.requests) == before
+    if kind != "tar":
+        assert "tar archive" not in errors[0], errors
+    if data[:2] == b"\x1f\x8b":
+        assert "gzip" in errors[0] or ".gz)" in errors[0], errors
 
 
 def test_extract_reads_stdin_and_writes_stdout_like_files(fake: FakeOpenAI, tmp_path: Path) -> None:

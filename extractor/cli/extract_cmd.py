@@ -106,7 +106,13 @@ def _stream_document(data: bytes, label: str) -> Document:
     named FIFO ``feed.html``), else from its first bytes."""
     if document_format(label) is not None:
         name = label
-    elif (suffix := stream_suffix(data[:STREAM_SNIFF_BYTES])) not in (".txt", ".md", ".html"):
+    elif (suffix := stream_suffix(data[:STREAM_SNIFF_BYTES])) == ".gz":
+        raise InputError(
+            "it holds gzip data that is cut short or damaged (nothing in its head unpacks), "
+            "not an article",
+            source=label,
+        )
+    elif suffix not in (".txt", ".md", ".html"):
         how = f"extractor bulk {'-' if label == 'stdin' else label}"
         if suffix == ".json":
             how = f"jq -c '.[]' | {how} (JSONL, one object per line)"

@@ -928,29 +928,34 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 def stream_suffix(head: bytes) -> str:
     """The file suffix a nameless stream's first bytes suggest (``.zip``, ``.jsonl``,
     ``.txt`` ...), as ``bulk -`` reads it: what ``extract -`` checks it was given."""
-    return _sniff(head, RecordFields())
+    return _sniff(head, RecordFields(), unpacked_nothing=".gz")
 
 
-def _sniff(head: bytes, fields: RecordFields) -> str:
+def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.gz") -> str:
     """The file suffix a stream's first bytes suggest (a pipe has no name to tell it).
 
     Archives by their magic numbers (gzip is opened to tell a WARC from a
     tar); text by its first character: ``{`` JSONL, ``[{`` a JSON array (not
     read, as a ``.json`` file is not), ``<`` HTML, ``---``
     front matter, a first line naming the text column as a CSV header; else
-    plain text (whose reading then says if it is binary).
+    plain text (whose reading then says if it is binary). Gzip whose head unpacks to
+    nothing (cut short or damaged) is ``unpacked_nothing``: bulk's tar reader then says
+    so in a line; ``extract -`` names it as what it is.
     """
     for magic, suffix in _MAGIC:
         if head.startswith(magic):
             return suffix
     if head.startswith(b"\x1f\x8b"):
+        unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _STREAM_SNIFF_BYTES)
+            inner = unpacker.decompress(head, _STREAM_SNIFF_BYTES)
         except zlib.error:
             inner = b""
         if inner.startswith(b"WARC/"):
             return ".warc.gz"
-        if inner[257:262] == b"ustar" or not inner:
+        if not inner and not unpacker.eof:  # (a whole gzip of nothing is an empty text)
+            return unpacked_nothing
+        if inner[257:262] == b"ustar":
             return ".tar.gz"
         return _sniff(inner, fields) + ".gz"  # one gzipped file: what it holds
     if head[257:262] == b"ustar":
