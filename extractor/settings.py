@@ -126,10 +126,14 @@ class Settings:
     wheelhouse: str | None = None
     #: ``EXTRACTOR_EVENT_LOOP``: ``asyncio`` turns uvloop off.
     event_loop: str | None = None
-    #: The first proxy variable set (``HTTPS_PROXY`` ...), if any.
-    proxy: str | None = field(default=None, repr=False)
-    #: Every proxy variable's value (each may carry a password to hide).
+    #: Every proxy variable's value (each may carry a password to hide), in
+    #: ``PROXY_VARIABLES``' order.
     proxies: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def proxy(self) -> str | None:
+        """The first proxy variable set (``HTTPS_PROXY`` ...), if any."""
+        return next(iter(self.proxies), None)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -160,7 +164,6 @@ class Settings:
             data_dir=get("EXTRACTOR_DATA_DIR"),
             wheelhouse=get("EXTRACTOR_WHEELHOUSE"),
             event_loop=get("EXTRACTOR_EVENT_LOOP"),
-            proxy=next(iter(proxies), None),
             proxies=tuple(proxies),
         )
 
