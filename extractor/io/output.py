@@ -862,8 +862,8 @@ def whole_json(source: str | os.PathLike[str]) -> list[Any] | None:
             alone = _json_or_none(first)  # JSONL holds objects: a whole line that is not
             if alone is not None and not isinstance(alone, list):  # one (an array) is whole
                 return None
-        with open_results(source) as handle:
-            data = handle.read(WHOLE_JSON_LIMIT + 1)
+            # the rest in the same pass (the blank lines before ``first`` are JSON's space)
+            data = first + handle.read(WHOLE_JSON_LIMIT + 1 - len(first))
     except (OSError, OutputError):
         return None  # the line reader says why (a gzip stream that breaks, too)
     if len(data) > WHOLE_JSON_LIMIT:
