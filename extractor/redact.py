@@ -192,6 +192,15 @@ class Redactor:
         return pattern
 
 
+def typed_userinfo(url: str) -> str | None:
+    """The userinfo of ``url`` as its owner typed it: everything between "scheme://" and
+    the last "@", or None. A password holding an unencoded "/", "?" or "#" ends the
+    authority for ``urlsplit`` (which then reads part of it as a host and port), not for
+    the one who typed it."""
+    rest = url.strip().partition("://")[2]
+    return rest.rpartition("@")[0] if "@" in rest else None
+
+
 def _url_secrets(url: str | None) -> list[str]:
     if not url or not isinstance(url, str):
         return []
@@ -201,12 +210,9 @@ def _url_secrets(url: str | None) -> list[str]:
         readings.append((parts.username, parts.password))
     except ValueError:
         pass
-    # As typed in a setting: everything between "scheme://" and the last "@" is the
-    # userinfo. A password holding an unencoded "/", "?" or "#" ends the authority for
-    # urlsplit (which then reads part of it as a host and port), not for its owner.
-    rest = url.strip().partition("://")[2]
-    if "@" in rest:
-        typed_user, colon, typed_password = rest.rpartition("@")[0].partition(":")
+    typed = typed_userinfo(url)
+    if typed is not None:
+        typed_user, colon, typed_password = typed.partition(":")
         readings.append((typed_user, typed_password if colon else None))
     found: list[str] = []
     for user, password in readings:

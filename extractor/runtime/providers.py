@@ -70,7 +70,13 @@ import instructor
 import openai
 
 from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
-from extractor.redact import install_log_filter, redact, register_secret, register_url
+from extractor.redact import (
+    install_log_filter,
+    redact,
+    register_secret,
+    register_url,
+    typed_userinfo,
+)
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
 from extractor.runtime.local.weights import DEFAULT_SIZE
 from extractor.runtime.retrying import deadline_error, excerpt
@@ -393,12 +399,14 @@ def _ends_early(url: str) -> bool:
     """Whether an "@" of ``url`` lies after its authority as a parser reads it: a password
     holding an unencoded "/", "?" or "#" (``user:pa/ss@host``), which the parser takes for
     the end of the address, so that part of the password would be read as the host."""
-    rest = url.strip().partition("://")[2]
+    typed = typed_userinfo(url)
+    if typed is None:
+        return False
     try:
         netloc = urlsplit(url.strip()).netloc
     except ValueError:
-        return "@" in rest
-    return rest.count("@") > netloc.count("@")
+        return True
+    return netloc.rpartition("@")[0] != typed
 
 
 def _parse_problem(url: str, error: BaseException) -> str:
