@@ -316,15 +316,47 @@ def log_filter() -> RedactingFilter:
 def without_userinfo(url: str) -> str:
     """``url`` without the ``user:password@`` of its authority: a page's address, which a
     document carries into every output line, table and page, never its credentials (an
-    intranet export's ``http://alice:pw@wiki/page``). Anything else is left as written."""
-    found = _AUTHORITY.match(url)
-    if found is None or "@" not in found.group(2):
-        return url
-    return found.group(1) + found.group(2).rpartition("@")[2] + url[found.end() :]
+    intranet export's ``http://alice:pw@wiki/page``).
+
+    Read as messy data holds it: blanks around it and ``<...>`` around it are dropped, a
+    scheme-relative ``//alice:pw@host/p`` has an authority too, and a password holding
+    an unencoded "/", "?" or "#" (``alice:pa/ss@host``, which a parser takes for the end
+    of the authority) is userinfo up to the last "@" when what precedes that "@" reads as
+    ``user:password`` and not as a host, port and query. Anything else is left as
+    written.
+    """
+    bare = url.strip()
+    if bare.startswith("<") and bare.endswith(">"):
+        bare = bare[1:-1].strip()
+    found = _AUTHORITY.match(bare)
+    if found is None:
+        return bare
+    start, authority = found.end(1), found.group(2)
+    if "@" in authority:
+        bare = bare[:start] + authority.rpartition("@")[2] + bare[found.end() :]
+    typed = _unencoded_userinfo(bare[start:])
+    return bare if typed is None else bare[:start] + bare[start + len(typed) + 1 :]
 
 
-#: A URL's scheme and authority: up to the first "/", "?" or "#" after "://".
-_AUTHORITY = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)")
+def _unencoded_userinfo(rest: str) -> str | None:
+    """The ``user:password`` before the last "@" of ``rest`` (a URL after its "//") when
+    the password holds an unencoded "/", "?" or "#", else None. Not one when the user
+    part holds one of those or "[" (a path, an IPv6 host), the "password" starts as a port does
+    (``host:8443/a@b``): a query's ``?mail=a@b`` is past a "/" or "?" of the user part."""
+    typed = rest.rpartition("@")[0]
+    user, colon, password = typed.partition(":")
+    if not colon or not _ENDS_AUTHORITY.search(password) or _NOT_A_USER.search(user):
+        return None
+    return None if _PORT_FIRST.match(password) else typed
+
+
+#: A URL's scheme (or none: a scheme-relative ``//host``) and authority: up to the first
+#: "/", "?" or "#" after the "//".
+_AUTHORITY = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)([^/?#]*)")
+_ENDS_AUTHORITY = re.compile(r"[/?#]")
+#: What a user name never holds: a path's, query's or fragment's start, an IPv6 host's "[".
+_NOT_A_USER = re.compile(r"[/?#\[\]]")
+_PORT_FIRST = re.compile(r"\d*(?:[/?#]|$)")
 
 
 def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:
