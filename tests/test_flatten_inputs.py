@@ -249,7 +249,12 @@ def test_a_non_empty_input_with_no_result_is_an_error_naming_it(
         with pytest.raises(OutputError, match="gzip stream"):
             flatten(source, folder / "u", parquet=False)
         return
-    summary = flatten(source, folder / "u", parquet=False)
+    try:
+        summary = flatten(source, folder / "u", parquet=False)
+    except OutputError as refused:  # no results at all (binary, other packing): nothing read
+        assert result.exit_code == 2 and "notes.jsonl" in result.stderr, result.output
+        assert refused.reason in result.stderr and "nothing is written" in result.stderr
+        return
     if summary.documents == 0:
         assert result.exit_code == 1, result.output
         assert "notes.jsonl" in result.stderr and "error:" in result.stderr

@@ -17,8 +17,10 @@ Invariants (hostile round 21), each over inputs the tests build:
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -660,3 +662,65 @@ def test_pages_and_tables_kept_beside_the_articles_are_not_read_as_articles(
     skipped = {Path(line["doc_id"]).name for line in lines if line["status"] == "skipped"}
     assert "page.html" in skipped and {"documents.csv", "events.csv"} <= skipped
     assert summary.ok == 3 and len(fake.log) - calls == 3  # the articles only
+
+
+def _packed(kind: str, plain: bytes) -> bytes:
+    """``plain`` as a user may have kept it: compressed otherwise than by gzip, re-saved as
+    UTF-16, or replaced by bytes that are no text at all."""
+    import bz2
+    import lzma
+    import zipfile
+
+    if kind == "xz":
+        return lzma.compress(plain)
+    if kind == "bzip2":
+        return bz2.compress(plain)
+    if kind == "zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("out.jsonl", plain)
+        return buffer.getvalue()
+    if kind == "UTF-16":
+        return plain.decode("utf-8").encode("utf-16")
+    return bytes(random.Random(len(plain)).randrange(256) for _ in range(2000)) + b"\0"
+
+
+@settings(HYPOTHESIS, max_examples=10)
+@given(
+    kind=st.sampled_from(["xz", "bzip2", "zip", "UTF-16", "binary"]),
+    reader=st.sampled_from(["flatten", "flatten_csv", "view", "eval", "stdin"]),
+)
+def test_results_packed_otherwise_or_not_text_are_refused_before_anything_is_replaced(
+    results_file: Path, kind: str, reader: str
+) -> None:
+    """``xz out.jsonl`` (or bzip2, zip, UTF-16, a binary file) given to flatten or view
+    replaced good tables and pages with empty ones, blaming "a bulk run still running or
+    killed". It is one error naming the file and what it is, and what was written from
+    the good file stays as it was."""
+    from extractor.errors import OutputError
+    from extractor.evaluation.run import read_lines
+    from extractor.export.flatten import flatten, flatten_csv
+    from extractor.export.viewer import JsonlDocuments
+
+    data = _packed(kind, results_file.read_bytes())
+    with tempfile.TemporaryDirectory() as scratch:
+        packed = Path(scratch, "out.jsonl.x")
+        packed.write_bytes(data)
+        database = Path(scratch, "t.duckdb")
+        flatten(results_file, database)
+        before = database.read_bytes()
+        said = "is compressed with" if kind not in ("UTF-16", "binary") else "text"
+        with pytest.raises(OutputError, match=said) as caught:
+            if reader == "flatten":
+                flatten(packed, database)
+            elif reader == "flatten_csv":
+                flatten_csv(packed, io.StringIO(), "documents")
+            elif reader == "view":
+                list(JsonlDocuments(packed))
+            elif reader == "eval":
+                read_lines(packed)
+            else:
+                flatten_csv(io.BytesIO(data), io.StringIO(), "documents")
+        assert caught.value.path == ("stdin" if reader == "stdin" else str(packed))
+        assert kind.lower().replace("-", "")[:3] in str(caught.value).lower().replace("-", "")
+        assert database.read_bytes() == before

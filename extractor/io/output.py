@@ -63,6 +63,7 @@ from types import TracebackType
 from typing import Any, BinaryIO, Literal
 
 from extractor.errors import ConfigurationError, OutputError
+from extractor.io.decoding import bom_encoding, is_binary
 from extractor.redact import clean_surrogates
 
 logger = logging.getLogger(__name__)
@@ -1011,12 +1012,47 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
     handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
     try:
         gzipped = starts_gzipped(handle)
-    except OSError:
+        reader = io.BufferedReader(_Ungzipped(handle, os.fspath(path))) if gzipped else handle
+        problem = _not_results_text(reader.peek(_RESULTS_SNIFF)[:_RESULTS_SNIFF])
+    except BaseException:
         handle.close()
         raise
-    if not gzipped:
-        return handle
-    return io.BufferedReader(_Ungzipped(handle, os.fspath(path)))
+    if problem is not None:
+        reader.close()
+        raise _problem(f"{problem}; nothing is written from it", path=path)
+    return reader
+
+
+#: How much of a results file tells whether it is text at all.
+_RESULTS_SNIFF = 8192
+#: Compressions and archives by their first bytes, with the command that unpacks each.
+_PACKED_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xfd7zXZ\x00", "xz", "xz -d"),
+    (b"BZh", "bzip2", "bzip2 -d"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "zstd -d"),
+    (b"\x04\x22\x4d\x18", "lz4", "lz4 -d"),
+    (b"PK\x03\x04", "zip", "unzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip", "7z x"),
+)
+
+
+def _not_results_text(head: bytes) -> str | None:
+    """Why a file whose (unpacked) first bytes are ``head`` can hold no result lines, or
+    None: packed other than by gzip, UTF-16/32 text, or binary. Said before anything is
+    read from it, so flatten and view never replace good tables or a page with empty
+    ones, blaming a killed run (a run's lines are UTF-8 JSON)."""
+    for magic, kind, command in _PACKED_MAGIC:
+        if head.startswith(magic):
+            return (
+                f"is compressed with {kind}; results are read plain or gzipped: unpack it "
+                f"first ({command})"
+            )
+    wide = bom_encoding(head)
+    if wide is not None and wide.startswith(("utf-16", "utf-32")):
+        return f"is {wide.upper()} text; results are UTF-8: convert it (iconv -f {wide} -t utf-8)"
+    if head and is_binary(head):
+        return "is not text (a binary file), so it holds no result lines"
+    return None
 
 
 @contextlib.contextmanager
