@@ -795,3 +795,28 @@ def test_what_warcio_mends_is_not_printed_raw_amid_the_tools_lines(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert "1 documents read" in result.stdout + result.stderr
     assert "WARC-Target-URI" not in result.stderr
+
+
+@settings(HYPOTHESIS, max_examples=15)
+@given(
+    schemes=st.lists(
+        st.sampled_from(["http", "HTTP", "Http", "https", "HTTPS", "hTtPs"]),
+        min_size=1, max_size=5,
+    ),
+    gz=st.booleans(),
+)  # fmt: skip
+def test_a_target_uris_scheme_is_read_in_any_case(schemes: list[str], gz: bool) -> None:
+    """A scheme is case-insensitive (RFC 3986), warcio's test of it is not: a response
+    captured as ``HTTP://e.org/p`` was a skipped line "without HTTP headers" (a page lost,
+    exit 0). Every capture is a document, keyed by its URI with the scheme in lower case,
+    so ``HTTP://`` and ``http://`` name one page."""
+    captures = [Capture(f"{s}://e.org/p{n}", DATES[0], n % 3 + 1) for n, s in enumerate(schemes)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("c.warc.gz" if gz else "c.warc")
+        write_warc(path, captures, gz=gz)
+        items = list(iter_inputs([str(path)]))
+    assert all(isinstance(item, Document) for item in items), items
+    assert [item.doc_id for item in items] == [
+        f"{s.lower()}://e.org/p{n}" for n, s in enumerate(schemes)
+    ]
+    assert [item.text.count(kano(n % 3 + 1)) for n, item in enumerate(items)] == [1] * len(items)

@@ -49,6 +49,7 @@ from typing import IO, Any, Protocol, cast
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecordLoader
 
 __all__ = [
     "DEFAULT_MAX_ARCHIVE_BYTES",
@@ -1014,10 +1015,36 @@ def iter_warc(
             handle.close()
 
 
+class _AnyCaseLoader(ArcWarcRecordLoader):  # type: ignore[misc]
+    """warcio's record loader, reading the HTTP headers of a record whose Target-URI's
+    scheme is written in capitals (``HTTP://``, ``Https://``). A scheme is case-insensitive
+    (RFC 3986); warcio's test of it is not, and such a response read as one "without HTTP
+    headers": a page skipped."""
+
+    def load_http_headers(self, rec_type: Any, uri: Any, stream: Any, length: Any) -> Any:
+        return super().load_http_headers(rec_type, _lower_scheme(uri), stream, length)
+
+
+def _lower_scheme(uri: Any) -> Any:
+    """``uri`` with its scheme in lower case (``HTTP://a/B`` is ``http://a/B``)."""
+    if not isinstance(uri, str):
+        return uri
+    scheme, colon, rest = uri.partition(":")
+    return scheme.lower() + colon + rest if colon and _SCHEME.fullmatch(scheme) else uri
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+
+
 class _WatchedIterator(ArchiveIterator):  # type: ignore[misc]
-    """warcio's iterator, noting whether the stream ended inside a gzip member."""
+    """warcio's iterator, noting whether the stream ended inside a gzip member, with a
+    loader that takes a Target-URI's scheme in any case (:class:`_AnyCaseLoader`)."""
 
     gzip_incomplete = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.loader = _AnyCaseLoader(verify_http=False, arc2warc=False)  # warcio's defaults
 
     def close(self) -> None:
         decompressor: Any = getattr(getattr(self, "reader", None), "decompressor", None)
@@ -1073,7 +1100,7 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         if missing:
             return MemberFailure(f"record-{number}", _truncated(missing))
         return MemberFailure(f"record-{number}", skip, skipped=True) if skip else None
-    uri = headers.get_header("WARC-Target-URI")
+    uri = _lower_scheme(headers.get_header("WARC-Target-URI"))  # one page, however written
     raw_id = headers.get_header("WARC-Record-ID")
     name = str(uri or raw_id or f"record-{number}")
     is_uri = bool(uri or raw_id)
