@@ -361,6 +361,51 @@ def test_extract_reads_a_named_fifo_its_writer_fills(fake: FakeOpenAI, tmp_path:
     assert "<p>" not in result.stdout  # read as HTML: its name says so
 
 
+def _filled(fifo: Path, data: bytes) -> threading.Thread:
+    """A thread that writes ``data`` into ``fifo`` once a reader opens it."""
+
+    def feed() -> None:
+        with open(fifo, "wb") as handle:
+            handle.write(data)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("spelling", ["relative", "dotted", "absolute", "symlink"])
+def test_a_fifo_is_one_document_however_its_path_is_spelt(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    """``extract f1``, ``extract w/f1`` and ``bulk w/f1`` keyed one text three ways (the
+    path as typed), so bulk paid again for what extract wrote. A FIFO is named by its
+    real path, as a file is, by extract and bulk alike."""
+    (tmp_path / "w").mkdir()
+    fifo = tmp_path / "w" / "feed.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "link.txt").symlink_to(fifo)
+    monkeypatch.chdir(tmp_path)
+    typed = {"relative": "w/feed.txt", "dotted": "./w/../w/feed.txt", "absolute": str(fifo),
+             "symlink": "link.txt"}[spelling]  # fmt: skip
+    text = kano(9).encode()
+    writer = _filled(fifo, text)
+    result = runner.invoke(app, ["extract", typed, *model_args(fake), "-f", "jsonl"])
+    writer.join(10)
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout)
+    assert line["doc_id"].startswith(f"{fifo.resolve()}#"), line["doc_id"]
+    out = tmp_path / "out.jsonl"
+    out.write_text(result.stdout, encoding="utf-8")
+    calls = len(fake.requests)
+    writer = _filled(fifo, text)
+    again = runner.invoke(app, ["bulk", "w/feed.txt", "-o", str(out), *model_args(fake),
+                                "--progress", "none"])  # fmt: skip
+    writer.join(10)
+    assert again.exit_code == 0, again.output
+    assert len(fake.requests) == calls and "1 unchanged" in again.stderr, again.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_nothing_writes_to_is_one_line_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "lonely.txt"

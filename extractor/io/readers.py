@@ -451,7 +451,7 @@ def _unit(path: str) -> _Unit:
         return _Unit(path, os.path.realpath(path), "dir")
     if _is_regular_or_dir(path):
         return _Unit(path, os.path.realpath(path), "file")
-    return _Unit(path, os.path.abspath(path), "stream")
+    return _Unit(path, os.path.realpath(path), "stream")  # a FIFO: one name however spelt
 
 
 #: A process's numbered descriptors: ``<(...)`` names a pipe ``/dev/fd/63`` one run and
@@ -486,10 +486,11 @@ def stream_name(path: str) -> str:
 
 
 def stream_document_id(path: str, text_sha256: str) -> str:
-    """The id (and source) of the one document a stream holds: its name
-    (:func:`stream_name`) and its text's hash, as bulk reads it, so that ``extract -``
-    and ``bulk -`` give the same text the same line, and two texts two lines."""
-    return f"{stream_name(path)}#{text_sha256[:_KEY_HEX]}"
+    """The id (and source) of the one document a stream given as ``path`` holds: its
+    name as bulk reads it (``/dev/stdin`` for a descriptor, else the FIFO's real path,
+    however it was spelt) and its text's hash, so that ``extract`` and ``bulk`` give
+    the same text the same line, and two texts two lines."""
+    return f"{_unit_name(_unit(path))}#{text_sha256[:_KEY_HEX]}"
 
 
 def _expand_glob(pattern: str) -> list[_Unit]:
