@@ -1201,3 +1201,50 @@ def test_forget_unseen_with_limit_is_refused_before_any_work(
         "--base-url", fake.base_url, "--forget-unseen", "--limit", "1"])  # fmt: skip
     assert result.exit_code == 2 and "drop --limit" in result.stderr
     assert not out.exists()
+
+
+# ------------------------------------------- an input's line says its current state
+
+#: What a file may hold between runs: a text, or bytes that each fail in their own way.
+FILE_STATES: dict[str, bytes] = {
+    "text": kano(12).encode(),
+    "other text": kano(13).encode(),
+    "empty": b"",
+    "blank": b" \n\t\n",
+    "NUL bytes": b"hello\x00world",
+    "binary": bytes(range(256)) * 4,
+    "undecodable": b"\x81\x8d\x8f\x90\x9d" * 40,
+}
+
+
+def _state(line: dict[str, Any]) -> tuple[Any, ...]:
+    """What a line says of its input: status, error, figures (not its timing or usage)."""
+    error = line.get("error") or {}
+    return line["status"], error.get("kind"), error.get("message"), line.get("text_sha256")
+
+
+@settings(HYPOTHESIS, max_examples=12)
+@given(history=st.lists(st.sampled_from(sorted(FILE_STATES)), min_size=2, max_size=5))
+@example(history=["empty", "NUL bytes"])  # hostile round 30: "unchanged", the old reason kept
+@example(history=["NUL bytes", "empty", "text", "binary"])
+def test_a_rerun_line_says_what_a_fresh_run_would(fake: FakeOpenAI, history: list[str]) -> None:
+    """Whatever a file turns into between runs, the rerun's latest line for it says what a
+    run into a new output would: a failure that changed its reason (an empty file that
+    holds a NUL byte now) is news, not "unchanged" with the old reason; the same failure
+    again is unchanged."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, out = Path(tmp, "in"), Path(tmp, "out.jsonl")
+        folder.mkdir()
+        article = folder / "x.txt"
+        previous = None
+        for number, state in enumerate(history):
+            article.write_bytes(FILE_STATES[state])
+            summary = run(fake, [str(folder)], out)
+            fresh = Path(tmp, f"fresh{number}.jsonl")
+            run(fake, [str(folder)], fresh)
+            [now] = latest_lines(out)
+            [expected] = latest_lines(fresh)
+            assert _state(now) == _state(expected), (history, number)
+            same = previous is not None and _state(expected) == previous
+            assert summary.unchanged == int(same), (history, number, summary)
+            previous = _state(expected)

@@ -94,7 +94,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
-from extractor.bulk.batch import SERVER_KINDS, BatchResult, extract_many
+from extractor.bulk.batch import SERVER_KINDS, BatchResult, ErrorInfo, extract_many
 from extractor.errors import ConfigurationError
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.output import (
@@ -554,6 +554,12 @@ class Asked:
 _NOT_RECORDED = "(not recorded)"
 
 
+def _message(error: Any) -> str | None:
+    """An output line's ``error.message``, if it has one."""
+    message = error.get("message") if isinstance(error, dict) else None
+    return message if isinstance(message, str) else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     """What the plan needs of an output's winning line: where from, of what, asked how.
@@ -574,6 +580,8 @@ class _Line:
     #: The state whose government published the document (from its ``url``), or
     #: :data:`_NOT_RECORDED` on a line without a ``url`` field: not compared.
     publisher: str | None = _NOT_RECORDED
+    #: Why an error or skipped line's input gave no document, as the line says it.
+    reason: str | None = None
 
     @classmethod
     def of(cls, record: dict[str, Any]) -> _Line:
@@ -594,6 +602,7 @@ class _Line:
             model=text("model"),
             strategy=text("strategy"),
             publisher=government_country(text("url")) if "url" in record else _NOT_RECORDED,
+            reason=_message(error) if record.get("status") in ("error", "skipped") else None,
         )
 
 
@@ -1027,10 +1036,13 @@ class _Plan:
             return REDO_RETRY
         if line.status == "error" and line.kind in SERVER_KINDS:
             return REDO_STOPPED
-        if unreadable:
-            # no text to compare: failing as before is done; else the failure is news (a
-            # container mended once and broken again, a document whose bytes turned bad)
-            return None if line.status == "error" else "changed"
+        if isinstance(item, InputFailure) and line.status in ("error", "skipped"):
+            # no text to compare: failing as before is done; failing otherwise (an empty
+            # file that holds a NUL byte now, a skipped file that breaks) is news, so the
+            # line always says the input's current state
+            return None if self._fails_as_before(line, item) else "changed"
+        if unreadable:  # an ok line's input broke (a container mended once and broken
+            return "changed"  # again, a document whose bytes turned bad): news
         digest = text_hash(item)
         if line.text_sha256 not in (digest, UNKNOWN_HASH):
             return "changed"
@@ -1046,6 +1058,15 @@ class _Plan:
         if line.status == "ok" and self._asked_otherwise(line):
             return REDO_ASKED
         return None
+
+    @staticmethod
+    def _fails_as_before(line: _Line, failure: InputFailure) -> bool:
+        """Whether ``failure`` is the one ``line`` records: the same status and, where the
+        line says why, the same reason, as a line writes it (redacted, clipped)."""
+        if line.status != ("skipped" if failure.skipped else "error"):
+            return False
+        written = ErrorInfo("InputError", failure.error, "input").message
+        return line.reason is None or line.reason == written
 
     def _asked_otherwise(self, line: _Line) -> bool:
         asked = self.asked
