@@ -600,3 +600,33 @@ def test_printable_replaces_each_control_character_by_one_visible_one(text: str)
     assert len(out) == len(text) - text.count("\r\n")
     if not CONTROL.search(text) and "\r" not in text:
         assert out == text
+
+
+_RESULTS = ROOT / "bench" / "results" / "gold-1.5b-per-type.jsonl"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["view", str(_RESULTS), "-o", "-"],
+        ["schema", "-o", "-"],
+        ["flatten", str(_RESULTS), "-o", "-", "--table", "events"],
+        ["types"],
+    ],
+    ids=["view", "schema", "flatten", "types"],
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(args: list[str]) -> None:
+    """``extractor view out.jsonl -o - | head``: the reader goes away after its first
+    bytes. The command stops with exit 0 and says nothing (before: view printed "error:
+    Broken pipe" and a traceback of a flush on a closed file)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "extractor", *args],
+        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0, stderr
+    assert "Traceback" not in stderr and "error" not in stderr, stderr

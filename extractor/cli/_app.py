@@ -74,6 +74,11 @@ class ExtractorGroup(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
             sys.stdout.flush()  # here, where a full disk can be said, not at exit
+        except BrokenPipeError:  # `extractor ... | head`: the reader has what it wanted
+            from extractor.cli.common import quiet_stdout
+
+            quiet_stdout()
+            sys.exit(0)
         except OSError as error:
             if error.errno not in _CANNOT_WRITE:  # anything else is a bug: let it show
                 raise

@@ -482,8 +482,12 @@ def write_output(target: Path | None, data: str | bytes) -> None:
         sys.stdout.flush()
         if raw.startswith(b"{") and not _stdout_ends_a_line():
             raw = b"\n" + raw  # ``>> out.jsonl`` onto a file whose last line lost its newline
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `... -o - | head`: the reader has what it wanted
+            quiet_stdout()
+            raise typer.Exit(0) from None
         return
     replacement = Replacement.of(target)  # through a symlink, keeping the old file's mode
     try:

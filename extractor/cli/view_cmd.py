@@ -25,6 +25,7 @@ from extractor.cli.common import (
     fail_usage,
     os_error_message,
     print_error,
+    quiet_stdout,
     refuse_input_as_output,
     regular_file,
     replaceable_file,
@@ -39,10 +40,14 @@ def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -
     if output == STDIO:
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
         try:
-            return write_html(documents, out, title=title, page_size=page_size)
-        finally:
+            summary = write_html(documents, out, title=title, page_size=page_size)
             out.flush()
+        except BrokenPipeError:  # `view -o - | head`: the reader has what it wanted
+            quiet_stdout()
+            raise typer.Exit(0) from None
+        finally:
             out.detach()
+        return summary
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     page = Replacement.of(output)  # through a symlink, keeping the old page's mode
     try:
