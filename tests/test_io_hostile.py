@@ -1649,3 +1649,39 @@ def test_wide_text_without_a_byte_order_mark_reads_as_utf8_does(
         got = list(iter_inputs([wide]))
     assert [getattr(i, "text", None) for i in got] == expected, got
     assert all(isinstance(i, Document) for i in got)
+
+
+_CASES = st.sampled_from([str.lower, str.upper, str.title, lambda s: f" {s.title()} "])
+
+
+@SETTINGS
+@given(
+    spell=st.fixed_dictionaries(
+        {field: _CASES for field in ("id", "text", "published", "title", "url")}
+    ),
+    kind=st.sampled_from(["csv", "jsonl", "rows"]),
+)
+def test_every_field_is_read_in_any_case(spell: dict[str, Any], kind: str) -> None:
+    """``ID,TEXT,URL,TITLE,PUBLISHED``: every field a row may name is read in any case and
+    with blanks around it, by bulk's CSV and JSONL readers and the rows integration alike
+    (before: a ``URL`` column was dropped without a word, while the others were read)."""
+    from extractor.integrations.rows import row_item
+
+    values = {"id": "r1", "text": f"{ARTICLE} one", "published": "2024-01-02",
+              "title": "A title", "url": "https://news.example/a"}  # fmt: skip
+    row = {spell[field](field): value for field, value in values.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        if kind == "rows":
+            item = row_item(row)
+        else:
+            path = Path(tmp) / f"rows.{kind}"
+            if kind == "csv":
+                out = io.StringIO()
+                csv.writer(out).writerows([list(row), list(row.values())])
+                path.write_text(out.getvalue(), encoding="utf-8")
+            else:
+                path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+            (item,) = collect([str(path)])
+    assert isinstance(item, Document), item
+    assert (item.doc_id, item.title, item.url) == ("r1", "A title", "https://news.example/a")
+    assert str(item.published) == "2024-01-02" and item.text.endswith("one")

@@ -68,18 +68,24 @@ DOCUMENT_SUFFIXES: Mapping[str, DocFormat] = {
 
 @dataclass(frozen=True, slots=True)
 class RecordFields:
-    """Which keys of a JSONL object / CSV row hold the id, text, date and title."""
+    """Which keys of a JSONL object / CSV row hold the id, text, date, title and url."""
 
     id: str = "id"
     text: str = "text"
     date: str = "published"
     title: str = "title"
+    url: str = "url"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The fields' names, each once: what is matched in any case."""
+        return tuple(dict.fromkeys((self.id, self.text, self.date, self.title, self.url)))
 
     def repeated(self, names: Sequence[str]) -> list[str]:
         """A note for each field that ``names`` holds more than once in any case (``id`` and
         ``ID``), saying which is read (see :meth:`canonical`): the others' values are not."""
         notes = []
-        for field in dict.fromkeys((self.id, self.text, self.date, self.title)):
+        for field in self.names:
             folded = field.casefold()
             spelt = [n for n in names if isinstance(n, str) and n.strip().casefold() == folded]
             if len(spelt) > 1:
@@ -95,7 +101,7 @@ class RecordFields:
         which spelling was read. Other keys are kept as they are."""
         out: dict[Any, Any] = {}
         notes: list[str] = []
-        wanted = {name.casefold(): name for name in (self.id, self.text, self.date, self.title)}
+        wanted = {name.casefold(): name for name in self.names}
         spellings: dict[str, list[Any]] = {}
         for key in record:
             field = wanted.get(key.strip().casefold()) if isinstance(key, str) else None
@@ -117,7 +123,7 @@ class RecordFields:
         """``names`` (a CSV header, a JSON object's keys) with each that is one of these
         fields in another case or with spaces around it (``ID``, ``Text ``, as spreadsheets
         write headers) given the field's own name, unless the exact name is there too."""
-        wanted = {name.casefold(): name for name in (self.id, self.text, self.date, self.title)}
+        wanted = {name.casefold(): name for name in self.names}
         present = set(names)
         out = []
         for name in names:
@@ -695,11 +701,11 @@ def record_to_document(
     if raw_date not in (None, "") and date_source != "record":
         meta["unparsed_date"] = raw_date
         warnings.append(f"{noun} {fields.date!r} is not a date ({_shorten(raw_date)}); ignored")
-    used = {fields.id, fields.text, fields.date, fields.title, "url"}
+    used = set(fields.names)
     meta["fields"] = {
         key: value for key, value in record.items() if isinstance(key, str) and key not in used
     }
-    url = record.get("url")
+    url = record.get(fields.url)
     raw_title = record.get(fields.title)
     title = _clean_title(raw_title)
     if title is None and raw_title is not None and not isinstance(raw_title, str):
