@@ -612,20 +612,26 @@ _RESULTS = ROOT / "bench" / "results" / "gold-1.5b-per-type.jsonl"
         ["schema", "-o", "-"],
         ["flatten", str(_RESULTS), "-o", "-", "--table", "events"],
         ["types"],
+        ["--help"],
+        ["extract", "--help"],
+        ["--version"],
+        ["model", "status"],
     ],
-    ids=["view", "schema", "flatten", "types"],
+    ids=["view", "schema", "flatten", "types", "help", "extract-help", "version", "model"],
 )
-def test_a_reader_that_stops_early_ends_the_command_quietly(args: list[str]) -> None:
+@pytest.mark.parametrize("wanted", [0, 10])
+def test_a_reader_that_stops_early_ends_the_command_quietly(args: list[str], wanted: int) -> None:
     """``extractor view out.jsonl -o - | head``: the reader goes away after its first
     bytes. The command stops with exit 0 and says nothing (before: view printed "error:
-    Broken pipe" and a traceback of a flush on a closed file)."""
+    Broken pipe" and a traceback of a flush on a closed file; --help, --version, types
+    exited 1)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "extractor", *args],
         cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
-    process.stdout.read(10)
-    process.stdout.close()
+    process.stdout.read(wanted)  # none: gone before the first write (typer's and rich's
+    process.stdout.close()  # own answers to that were exit 1)
     stderr = process.stderr.read().decode()
     process.stderr.close()
     assert process.wait(timeout=60) == 0, stderr

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.utils import PacifyFlushWrapper
 from typer.core import TyperGroup
 
 try:  # typer >= 0.20 carries its own copy of click; older releases use click itself
@@ -71,14 +74,18 @@ class ExtractorGroup(TyperGroup):
         prog_name = prog_name or PROG
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
+        piped = _stdout_is_pipe()
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
             sys.stdout.flush()  # here, where a full disk can be said, not at exit
         except BrokenPipeError:  # `extractor ... | head`: the reader has what it wanted
-            from extractor.cli.common import quiet_stdout
-
-            quiet_stdout()
-            sys.exit(0)
+            _reader_gone()
+        except SystemExit:
+            # typer's and rich's own answers to a closed pipe (`extractor --help | head -1`,
+            # `extractor types | true`) are exit 1: ours is 0
+            if isinstance(sys.stdout, PacifyFlushWrapper) or (piped and _stdout_is_null()):
+                _reader_gone()
+            raise
         except OSError as error:
             if error.errno not in _CANNOT_WRITE:  # anything else is a bug: let it show
                 raise
@@ -105,6 +112,30 @@ class ExtractorGroup(TyperGroup):
             typer.echo(f"{PROG}: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _stdout_is_pipe() -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(1).st_mode)
+    except OSError:
+        return False
+
+
+def _stdout_is_null() -> bool:
+    """Whether stdout is /dev/null now (rich points it there when its reader went away)."""
+    try:
+        now, null = os.fstat(1), os.stat(os.devnull)
+    except OSError:
+        return False
+    return stat.S_ISCHR(now.st_mode) and now.st_rdev == null.st_rdev
+
+
+def _reader_gone() -> NoReturn:
+    """The end of a command whose stdout reader went away (``| head``): quiet, exit 0."""
+    from extractor.cli.common import quiet_stdout
+
+    quiet_stdout()
+    sys.exit(0)
 
 
 #: Why output could not be written that no command can mend: a full disk or quota, a file
