@@ -1,11 +1,13 @@
-"""``flatten`` on whatever a result file holds: it never raises, and its CSV is safe to open.
+"""``flatten`` on whatever a result file holds: it never crashes, and its CSV is safe to open.
 
 The lines are generated: shaped like bulk's lines, with arbitrary unicode
 (lone surrogates included, as ``"\\ud800"`` escapes: what bulk writes for a
 file name that is not UTF-8), formula-like text, numbers out of range, NaN,
 wrong shapes anywhere, and raw lines that are not JSON at all. Invariants:
 
-* :func:`flatten` returns a summary (no exception) and writes every table;
+* :func:`flatten` writes every table from a file holding a result line; a file in
+  which no line is a result is refused with one line naming it (an ExtractorError),
+  and the tables an earlier run wrote into the folder are left byte for byte;
 * every CSV file is valid UTF-8 and parses, one header and one row per record;
 * no text cell starts with a formula character (``=``, ``+``, ``-``, ``@``,
   tab, CR, or their full-width forms); numeric cells are finite numbers.
@@ -28,6 +30,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.errors import ExtractorError
 from extractor.export.flatten import FORMULA_STARTS, csv_text, flatten, table_columns
 from extractor.types.registry import registered_types
 
@@ -144,15 +147,49 @@ def assert_safe_tables(folder: Path, summary: Any) -> None:
 @example(raw=[json.dumps({"doc_id": "d", "source": "dir/caf\udce9.txt"}).encode()], torn=False)
 @example(raw=[b'{"doc_id": "a", "records": [{"type": "visit", "purpose": "=1+1"}]}'], torn=True)
 @given(raw=st.lists(raw_lines, max_size=8), torn=st.booleans())
-def test_flatten_never_raises_and_writes_safe_csv(
+def test_flatten_never_crashes_and_writes_safe_csv(
     raw: list[bytes], torn: bool, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     folder = tmp_path_factory.mktemp("flat")
+    earlier = folder / "earlier.jsonl"
+    earlier.write_text(json.dumps({"doc_id": "kept", "status": "ok", "records": []}) + "\n")
+    flatten(earlier, folder / "tables", parquet=False)
+    before = snapshot(folder / "tables")
     source = folder / "out.jsonl"
     body = b"\n".join(raw) + (b"" if torn else b"\n")
     source.write_bytes(body)
-    summary = flatten(source, folder / "tables", parquet=False)
-    assert_safe_tables(folder / "tables", summary)
+    summary = flatten_or_refusal(source, folder / "tables", raw, parquet=False)
+    if summary is None:
+        assert snapshot(folder / "tables") == before
+    else:
+        assert_safe_tables(folder / "tables", summary)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def holds_a_result(raw: list[bytes]) -> bool:
+    """Whether a generated line is, as JSON, an object with a string ``doc_id``."""
+    for line in raw:
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, dict) and isinstance(value.get("doc_id"), str):
+            return True
+    return False
+
+
+def flatten_or_refusal(source: Path, output: Path, raw: list[bytes], **options: Any) -> Any:
+    """The summary of flatten, or None when it refused a file that holds no result
+    line, with one line that names the file."""
+    try:
+        return flatten(source, output, **options)
+    except ExtractorError as error:
+        assert not holds_a_result(raw), error
+        assert "\n" not in str(error) and str(source) in str(error), error
+        return None
 
 
 @settings(
@@ -170,7 +207,13 @@ def test_typed_outputs_hold_the_same_rows_whatever_the_lines(
     folder = tmp_path_factory.mktemp("typed")
     source = folder / "out.jsonl"
     source.write_bytes(b"\n".join(raw) + (b"" if torn else b"\n"))
-    expected = flatten(source, folder / "csv", parquet=False).rows
+    first = flatten_or_refusal(source, folder / "csv", raw, parquet=False)
+    if first is None:  # refused alike, whatever the table format
+        for target in ("t.parquet", "t.duckdb"):
+            with pytest.raises(ExtractorError, match=r"no result could be read|not text"):
+                flatten(source, folder / target)
+        return
+    expected = first.rows
     assert flatten(source, folder / "t.parquet").rows == expected
     assert flatten(source, folder / "t.duckdb").rows == expected
     con = duckdb.connect(str(folder / "t.duckdb"), read_only=True)
@@ -283,7 +326,7 @@ def test_view_and_flatten_count_the_same_results_and_the_same_bad_lines(
 ) -> None:
     """Whatever a results file mixes (repeated ids, results without an id, article rows,
     garbage, a last line without its newline), the page and the tables count the same
-    documents and name the same lines as not results."""
+    documents and name the same lines as not results; a file with none both refuse."""
     from extractor.export.viewer import JsonlDocuments
 
     folder = tmp_path_factory.mktemp("agree")
@@ -292,6 +335,10 @@ def test_view_and_flatten_count_the_same_results_and_the_same_bad_lines(
     source.write_text(raw + ("\n" if newline_at_end else ""))
     reader = JsonlDocuments(source)
     shown = list(reader)
+    if reader.documents == 0 and (reader.bad_lines or reader.torn_last_line):
+        with pytest.raises(ExtractorError, match="no result could be read"):  # both refuse
+            flatten(source, folder / "tables", parquet=False)
+        return
     summary = flatten(source, folder / "tables", parquet=False)
     assert reader.documents == summary.documents, (reader.documents, summary.documents)
     assert reader.bad_lines == summary.bad_lines
@@ -388,3 +435,44 @@ def test_duckdb_failing_to_write_is_one_line_and_the_old_database_stays(
     assert len(errors) == 1 and "No space left on device" in errors[0]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.jsonl", "t.duckdb"]
+
+
+not_results = st.one_of(
+    st.lists(st.text(st.characters(exclude_characters="\n{"), min_size=1), min_size=1)
+    .map(lambda rows: ("\n".join(rows) + "\n").encode("utf-8", "surrogatepass"))
+    .filter(lambda data: data.strip() != b""),  # a CSV of articles, a log: no object begins
+    st.binary(min_size=1).filter(lambda data: data.strip() != b""),
+    st.just(b'{"doc_id": "cut", "records": ['),  # a run killed in its first line
+    st.lists(st.sampled_from([b"[1, 2]", b'{"text": "a row"}', b'"s"', b"null"]), min_size=1).map(
+        lambda lines: b"\n".join(lines) + b"\n"
+    ),
+)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=not_results)
+def test_a_file_without_a_result_never_replaces_earlier_tables_or_page(
+    body: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`flatten rows.csv` or `view app.log` into the folder or page an earlier run wrote:
+    one line naming the file, exit 2, and what was there is left byte for byte."""
+    folder = tmp_path_factory.mktemp("kept")
+    good = folder / "good.jsonl"
+    good.write_text(json.dumps({"doc_id": "kept", "status": "ok", "records": []}) + "\n")
+    assert runner.invoke(app, ["flatten", str(good), "-o", str(folder / "tables")]).exit_code == 0
+    assert runner.invoke(app, ["view", str(good), "-o", str(folder / "page.html")]).exit_code == 0
+    tables, page = snapshot(folder / "tables"), (folder / "page.html").read_bytes()
+    source = folder / "input.txt"
+    source.write_bytes(body)
+    for command in (["flatten", str(source), "-o", str(folder / "tables")],
+                    ["view", str(source), "-o", str(folder / "page.html")]):  # fmt: skip
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, (command[0], result.output)
+        errors = [line for line in result.output.splitlines() if "error" in line]
+        assert len(errors) == 1 and str(source) in errors[0], result.output
+    assert snapshot(folder / "tables") == tables
+    assert (folder / "page.html").read_bytes() == page

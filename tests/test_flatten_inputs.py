@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
 
 from extractor import CasualtyReport, Meeting  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.errors import OutputError  # noqa: E402
+from extractor.errors import InputError, OutputError  # noqa: E402
 from extractor.evaluation import report_to_text  # noqa: E402
 from extractor.export.flatten import flatten, flatten_csv, output_format, result_rows  # noqa: E402
 from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata  # noqa: E402
@@ -251,13 +251,16 @@ def test_a_non_empty_input_with_no_result_is_an_error_naming_it(
         return
     try:
         summary = flatten(source, folder / "u", parquet=False)
-    except OutputError as refused:  # no results at all (binary, other packing): nothing read
+    except OutputError as refused:  # plainly not results (binary, other packing): nothing read
         assert result.exit_code == 2 and "notes.jsonl" in result.stderr, result.output
         assert refused.reason in result.stderr and "nothing is written" in result.stderr
         return
-    if summary.documents == 0:
-        assert result.exit_code == 1, result.output
-        assert "notes.jsonl" in result.stderr and "error:" in result.stderr
+    except InputError as refused:  # read, and not one line was a result: nothing written
+        assert "no result could be read" in str(refused), refused
+        assert result.exit_code == 2 and "notes.jsonl" in result.stderr, result.output
+        assert "untouched" in result.stderr and not (folder / "u").exists()
+        return
+    assert summary.documents > 0 and result.exit_code in (0, 1), result.output
 
 
 def test_results_without_records_warn_and_an_empty_input_warns(tmp_path: Path) -> None:
@@ -270,7 +273,7 @@ def test_results_without_records_warn_and_an_empty_input_warns(tmp_path: Path) -
     assert result.exit_code == 0 and "empty" in result.stderr
     source.write_text('{"doc_id": "a", "status": "ok", "recor')  # only a torn line
     result = runner.invoke(app, ["flatten", str(source), "-o", str(tmp_path / "t")])
-    assert result.exit_code == 1 and "unfinished" in result.stderr
+    assert result.exit_code == 2 and "unfinished" in result.stderr and "untouched" in result.stderr
     one_line(result)
 
 

@@ -692,10 +692,11 @@ def test_cli_view_errors(tmp_path: Path) -> None:
     assert "1 line(s) are not results of `extractor bulk`" in damaged.stderr
     assert "(line 2)" in damaged.stderr
     assert "line 2" in (tmp_path / "r.html").read_text(encoding="utf-8")
-    rows = tmp_path / "articles.jsonl"  # the bulk input, not its output: said, exit 1
+    rows = tmp_path / "articles.jsonl"  # the bulk input, not its output: refused, no page
     rows.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
     inputs = runner.invoke(app, ["view", str(rows), "-o", str(tmp_path / "a.html")])
-    assert inputs.exit_code == 1 and "are not results" in inputs.stderr
+    assert inputs.exit_code == 2 and "no result could be read" in inputs.stderr
+    assert not (tmp_path / "a.html").exists()
     same = runner.invoke(app, ["view", str(results), "-o", str(results)])
     assert same.exit_code == 2
 

@@ -6,7 +6,8 @@ highlighted, the record cards beside it, filters by type and status. ``-``
 reads the results from stdin; ``-o -`` writes the page to stdout. A file is
 written through a temporary file and renamed, so a failed run never leaves a
 half-written page. Exit codes: 0 written, 1 written but some lines could not
-be read (they show as error documents), 2 bad usage or a missing input.
+be read (they show as error documents), 2 bad usage, a missing input, or an
+input in which no line is a result (an earlier page is left as it was).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, writ
 from extractor.io.output import Replacement
 
 
-def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -> ViewSummary:
+def _write(
+    documents: JsonlDocuments, output: str, title: str, page_size: int, *, name: str
+) -> ViewSummary:
     if output == STDIO:
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
         try:
@@ -53,11 +56,29 @@ def _write(documents: JsonlDocuments, output: str, title: str, page_size: int) -
     try:
         with page.open("w", encoding="utf-8", newline="\n") as out:
             summary = write_html(documents, out, title=title, page_size=page_size)
+        _refuse_no_results(documents, name)
         page.commit()
     except BaseException:
         page.discard()
         raise
     return summary
+
+
+def _refuse_no_results(documents: JsonlDocuments, name: str) -> None:
+    """A file that held something but no result (a CSV of articles, a log, a run killed
+    in its first line) is refused before its page of errors replaces an earlier page."""
+    if documents.documents or not (documents.bad_lines or documents.torn_last_line):
+        return
+    what = (
+        f"{len(documents.bad_lines):,} line(s), none of them a result"
+        if documents.bad_lines
+        else "only an unfinished line (a run still running or killed)"
+    )
+    raise InputError(
+        f"no result could be read ({what}); the previous page is untouched: give the JSONL "
+        "of `extractor bulk` or the JSON of `extractor extract`",
+        source=name,
+    )
 
 
 @app.command("view")
@@ -105,7 +126,9 @@ def view_cmd(
     source = sys.stdin.buffer if path == STDIO else path
     documents = JsonlDocuments(source, base_dir=source_root)
     try:
-        summary = _write(documents, output, title, page_size)
+        summary = _write(
+            documents, output, title, page_size, name="stdin" if path == STDIO else shown(path)
+        )
     except InputError as error:
         fail_usage(str(error))
     except OSError as error:

@@ -837,6 +837,7 @@ def _flatten(
     target = Path(output)
     sinks: dict[str, list[_Sink]] = {}
     database: _Database | None = None
+    made = False  # the folder of tables was made by this call: gone again if it fails
     try:
         if kind == "duckdb":
             target = Path(os.path.realpath(target))  # a symlink stays one; its target is replaced
@@ -846,6 +847,7 @@ def _flatten(
             database = _Database(target, arrow)
             sinks = {name: [database.table(name, cols)] for name, cols in chosen.items()}
         else:
+            made = not os.path.lexists(target)
             target.mkdir(parents=True, exist_ok=True)
             _refuse_foreign_folder(target, arrow is not None)
             for name, cols in chosen.items():
@@ -871,6 +873,7 @@ def _flatten(
     summary = FlattenSummary()
     try:
         _fill(source, sinks, _Rows(chosen, _specs(), summary))
+        _refuse_no_results(summary, label)
         for name, table_sinks in sinks.items():
             for sink in table_sinks:
                 summary.files += sink.finish()
@@ -879,6 +882,9 @@ def _flatten(
             summary.files += database.finish()
     except BaseException as error:
         _abandon(sinks, database)
+        if made:
+            with contextlib.suppress(OSError):
+                target.rmdir()  # only when empty
         why = _write_reason(error)
         if why is not None:
             raise InputError(
@@ -886,6 +892,23 @@ def _flatten(
             ) from None
         raise
     return summary
+
+
+def _refuse_no_results(summary: FlattenSummary, label: str) -> None:
+    """A file that held something but no result (a CSV of articles, a log, a run killed
+    in its first line) is refused before its empty tables replace earlier ones."""
+    if summary.documents or summary.input_empty:
+        return
+    what = (
+        f"{len(summary.bad_lines):,} line(s), none of them a result"
+        if summary.bad_lines
+        else "only an unfinished line (a run still running or killed)"
+    )
+    raise InputError(
+        f"no result could be read ({what}); the previous tables are untouched: give the "
+        "JSONL of `extractor bulk` or the JSON of `extractor extract`",
+        source=label,
+    )
 
 
 def _write_reason(error: BaseException) -> str | None:

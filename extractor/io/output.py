@@ -1038,9 +1038,10 @@ _PACKED_MAGIC: tuple[tuple[bytes, str, str], ...] = (
 
 def _not_results_text(head: bytes) -> str | None:
     """Why a file whose (unpacked) first bytes are ``head`` can hold no result lines, or
-    None: packed other than by gzip, UTF-16/32 text, or binary. Said before anything is
-    read from it, so flatten and view never replace good tables or a page with empty
-    ones, blaming a killed run (a run's lines are UTF-8 JSON)."""
+    None: packed other than by gzip, UTF-16/32 text, or binary with no line that could
+    be a result. Said before anything is read from it, the early answer for a file that
+    is plainly something else; flatten and view also refuse, before replacing anything,
+    any file in which no line was a result."""
     for magic, kind, command in _PACKED_MAGIC:
         if head.startswith(magic):
             return (
@@ -1050,9 +1051,16 @@ def _not_results_text(head: bytes) -> str | None:
     wide = bom_encoding(head)
     if wide is not None and wide.startswith(("utf-16", "utf-32")):
         return f"is {wide.upper()} text; results are UTF-8: convert it (iconv -f {wide} -t utf-8)"
-    if head and is_binary(head):
+    if head and is_binary(head) and not _an_object_line(head):
         return "is not text (a binary file), so it holds no result lines"
     return None
+
+
+def _an_object_line(head: bytes) -> bool:
+    """Whether a line of ``head`` starts a JSON object, as every result line does: a
+    results file whose later blocks are NUL (a crash before the disk caught up) or
+    that holds a damaged line is still read, its bad lines counted."""
+    return any(line.lstrip().startswith(b"{") for line in head.split(b"\n"))
 
 
 @contextlib.contextmanager
