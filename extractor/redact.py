@@ -314,28 +314,59 @@ def log_filter() -> RedactingFilter:
 
 
 def without_userinfo(url: str) -> str:
-    """``url`` without the ``user:password@`` of its authority: a page's address, which a
-    document carries into every output line, table and page, never its credentials (an
-    intranet export's ``http://alice:pw@wiki/page``).
+    """``url`` without any ``user:password@``: a page's address, which a document carries
+    into every output line, table and page, never its credentials (an intranet export's
+    ``http://alice:pw@wiki/page``).
 
-    Read as messy data holds it: blanks around it and ``<...>`` around it are dropped, a
-    scheme-relative ``//alice:pw@host/p`` has an authority too, and a password holding
-    an unencoded "/", "?" or "#" (``alice:pa/ss@host``, which a parser takes for the end
-    of the authority) is userinfo up to the last "@" when what precedes that "@" reads as
-    ``user:password`` and not as a host, port and query. Anything else is left as
-    written.
+    Read as messy data holds it, and scrubbed over the whole string, so that no spelling
+    keeps a password: blanks, quotes and ``<...>`` around it (nested or not) are dropped;
+    every authority in it loses its userinfo, wherever it starts (a scheme with any
+    number of slashes or backslashes, as browsers read ``http:/u:p@h``; ``http:u:p@h``
+    for the schemes that always have one; a scheme-relative ``//u:p@h``; a credentialed
+    address inside another's query, percent-encoded or not). A password holding an unencoded "/", "?" or "#"
+    (``alice:pa/ss@host``, which a parser takes for the end of the authority) is userinfo
+    up to the last "@" before a blank when what precedes it reads as ``user:password``
+    and not as a host, port and path. What is dropped may take part of an address with it
+    in such a case; a password is never kept. Anything else is left as written.
     """
+    bare = _scrubbed_fully(_unwrapped(url))
+    decoded = unquote(bare)  # ?next=http%3A%2F%2Fu%3Apw%40host: an address inside a query
+    scrubbed = _scrubbed_fully(decoded)
+    return bare if scrubbed == decoded else scrubbed
+
+
+def _scrubbed_fully(text: str) -> str:
+    while True:  # each pass only shortens; one that changes nothing is the last
+        scrubbed = _scrubbed(text)
+        if scrubbed == text:
+            return text
+        text = scrubbed
+
+
+def _unwrapped(url: str) -> str:
     bare = url.strip()
-    if bare.startswith("<") and bare.endswith(">"):
+    while len(bare) >= 2 and bare[0] + bare[-1] in _WRAPPERS:
         bare = bare[1:-1].strip()
-    found = _AUTHORITY.match(bare)
-    if found is None:
-        return bare
-    start, authority = found.end(1), found.group(2)
-    if "@" in authority:
-        bare = bare[:start] + authority.rpartition("@")[2] + bare[found.end() :]
-    typed = _unencoded_userinfo(bare[start:])
-    return bare if typed is None else bare[:start] + bare[start + len(typed) + 1 :]
+    return bare
+
+
+def _scrubbed(text: str) -> str:
+    """``text`` without the userinfo of each authority in it (one pass, left to right)."""
+    kept: list[str] = []
+    done = 0
+    for start in _AUTHORITY_START.finditer(text):
+        if start.start() < done:
+            continue  # inside userinfo dropped already
+        rest = text[start.end() :].split(None, 1)[0] if text[start.end() :].strip() else ""
+        authority = _AUTHORITY_BODY.match(rest)
+        cut = authority.group().rfind("@") + 1 if authority else 0
+        if not cut:
+            typed = _unencoded_userinfo(rest)
+            cut = 0 if typed is None else len(typed) + 1
+        if cut:
+            kept.append(text[done : start.end()])
+            done = start.end() + cut
+    return "".join(kept) + text[done:] if kept else text
 
 
 def _unencoded_userinfo(rest: str) -> str | None:
@@ -350,13 +381,23 @@ def _unencoded_userinfo(rest: str) -> str | None:
     return None if _PORT_FIRST.match(password) else typed
 
 
-#: A URL's scheme (or none: a scheme-relative ``//host``) and authority: up to the first
-#: "/", "?" or "#" after the "//".
-_AUTHORITY = re.compile(r"((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)([^/?#]*)")
-_ENDS_AUTHORITY = re.compile(r"[/?#]")
+#: Quotes and brackets that messy data puts around an address.
+_WRAPPERS = frozenset({"<>", '""', "''", "``"})
+#: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that
+#: always have one) and any number of slashes or backslashes, as browsers read
+#: ``http:/u:p@h``; after any other scheme's "://" (a third "/" is an empty authority, as
+#: in ``file:///a@b``); after a scheme-relative "//". Not inside a word, a host or a path.
+_AUTHORITY_START = re.compile(
+    r"(?<![\w.+\-%])(?:(?:https?|wss?|ftps?):[/\\]*|[A-Za-z][A-Za-z0-9+.\-]*://(?![/\\]))"
+    r"|(?<![\w.+\-:/\\%])[/\\]{2}(?![/\\])",
+    re.IGNORECASE,
+)
+#: An authority: up to its path, query or fragment (or a blank).
+_AUTHORITY_BODY = re.compile(r"[^/\\?#]*")
+_ENDS_AUTHORITY = re.compile(r"[/?#\\]")
 #: What a user name never holds: a path's, query's or fragment's start, an IPv6 host's "[".
-_NOT_A_USER = re.compile(r"[/?#\[\]]")
-_PORT_FIRST = re.compile(r"\d*(?:[/?#]|$)")
+_NOT_A_USER = re.compile(r"[/?#\[\]\\]")
+_PORT_FIRST = re.compile(r"\d*(?:[/?#\\]|$)")
 
 
 def clean_surrogates(text: str, replacement: str = "\ufffd") -> str:

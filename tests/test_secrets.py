@@ -526,53 +526,73 @@ def test_a_key_no_http_header_can_carry_is_refused_before_any_request(
 _SECRET = "pw-Xq7SECRET"
 
 
+_SIMPLE_WRAPS = ("{}", " {}", "\t{} ", "<{}>", " <{}>")
+
+
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     userinfo=st.sampled_from([f"alice:{_SECRET}", _SECRET, f"al%40ice:{_SECRET}", f":{_SECRET}",
-                              f"alice:{_SECRET}/x", f"alice:{_SECRET}?y#z", f"a@b:{_SECRET}/=="]),
+                              f"alice:{_SECRET}/x", f"alice:{_SECRET}?y#z", f"a@b:{_SECRET}/==",
+                              f"alice:it's-{_SECRET}"]),
     host=st.sampled_from(["example.gov", "wiki.internal:8443", "[::1]"]),
     tail=st.sampled_from(["", "/a", "/a?b=c@d", "#x", "/@user/1"]),
-    scheme=st.sampled_from(["http:", "HTTPS:", ""]),
-    wrap=st.sampled_from(["{}", " {}", "\t{} ", "<{}>", " <{}>"]),
-    way=st.sampled_from(["csv", "jsonl", "document"]),
+    start=st.sampled_from(["http://", "HTTPS://", "//", "http:/", "http:", "hTTp:///",
+                           "http:\\\\", "https:\\/"]),
+    wrap=st.sampled_from([*_SIMPLE_WRAPS, '"{}"', "'{}'", "<<{}>>", " '<{}>' ", "`{}`",
+                          "https://portal.example/login?next={}", "https://p.example/r?u={q}"]),
+    way=st.sampled_from(["csv", "jsonl", "document", "html"]),
 )  # fmt: skip
 def test_a_documents_url_never_carries_its_credentials_out(
     tmp_path_factory: pytest.TempPathFactory,
     userinfo: str,
     host: str,
     tail: str,
-    scheme: str,
+    start: str,
     wrap: str,
     way: str,
 ) -> None:
     """A CSV export's ``url`` column with ``http://alice:pw@wiki/page`` was copied verbatim
     into every output line, the documents table and the page. A document keeps the page's
-    address, never the credentials in it, however it comes in: with blanks or ``<>``
-    around it, scheme-relative (``//alice:pw@host``), or with a password holding an
-    unencoded "/", "?" or "#" (before: each kept the password)."""
+    address, never the credentials in it, however it comes in: with blanks, quotes or
+    ``<>`` around it, scheme-relative, with slashes or backslashes as browsers read them,
+    inside another address's query (percent-encoded or not), in an HTML page's canonical
+    link, or with a password holding an unencoded "/", "?" or "#" (each kept the password
+    before)."""
+    import html
+    from urllib.parse import quote
+
     from extractor import Document
     from extractor.io import iter_inputs
 
-    url = wrap.format(f"{scheme}//{userinfo}@{host}{tail}")
-    clean = f"{scheme}//{host}{tail}"
+    address = f"{start}{userinfo}@{host}{tail}"
+    url = wrap.format(address, q=quote(address, safe=""))
+    clean = f"{start}{host}{tail}"
+    exact = start in ("http://", "HTTPS://", "//") and wrap in _SIMPLE_WRAPS and way != "html"
     if "@" in tail and any(mark in userinfo for mark in "/?#"):
-        clean = ""  # which "@" ends an unencoded password cannot be told: only no secret
+        exact = False  # which "@" ends an unencoded password cannot be told: only no secret
     folder = tmp_path_factory.mktemp("url")
-    text = "China and Myanmar held talks in Yangon on Wednesday, state media said."
+    text = "China and Myanmar held talks in Yangon on Wednesday, state media said. " * 4
     if way == "document":
         item = Document("d", text, url=url)
     else:
         path = folder / f"rows.{way}"
         if way == "csv":
-            path.write_text(f'id,text,url\nu1,"{text}",{url}\n')
+            path.write_text(f'id,text,url\nu1,"{text}","{url.replace(chr(34), 2 * chr(34))}"\n')
+        elif way == "html":
+            path.write_text(
+                f'<html><head><title>Talks</title><link rel="canonical" '
+                f'href="{html.escape(url)}"></head><body><article><p>{text}</p></article>'
+                "</body></html>"
+            )
         else:
             path.write_text(json.dumps({"id": "u1", "text": text, "url": url}) + "\n")
         [item] = list(iter_inputs([str(path)]))
-    assert isinstance(item, Document) and item.url is not None
-    assert not clean or item.url == clean, (url, item.url)
-    assert _SECRET not in repr(item) and _SECRET[:5] not in (item.url or "")
+    assert isinstance(item, Document)
+    assert way == "html" or item.url is not None
+    assert not exact or item.url == clean, (url, item.url)
+    assert _SECRET not in repr(item) and _SECRET[:5] not in (item.url or ""), (url, item.url)
 
 
 @settings(
@@ -612,3 +632,22 @@ def test_a_password_typed_unencoded_never_shows_not_even_in_part(
     assert password not in shown
     for piece in pieces:
         assert piece not in shown, (piece, shown)
+
+
+@given(
+    url=st.from_regex(
+        r"(https?|ftp|s3)://[a-z0-9-]{1,12}(\.[a-z]{2,4}){1,2}(:[0-9]{2,5})?"
+        r"(/(@?[A-Za-z0-9._~%+-]{0,10}|[a-z]{1,4}:[a-z]{1,4})){0,3}(\?[a-z]{1,4}=[a-z0-9@%.]{0,8})?"
+        r"(#[a-z0-9]{0,6})?",
+        fullmatch=True,
+    )
+    | st.from_regex(r"(mailto:[a-z]{1,8}@[a-z]{1,8}\.org|urn:isbn:[0-9]{10}|file:///[a-z/@]{1,12})",
+                    fullmatch=True)
+)  # fmt: skip
+def test_an_address_without_credentials_is_left_as_written(url: str) -> None:
+    """The scrub that never keeps a password changes nothing else: paths with "@" or ":"
+    (``/@alice``), a query's ``mail=a@b``, ports, fragments, mailto and file addresses."""
+    from extractor.redact import without_userinfo
+
+    assert without_userinfo(url) == url
+    assert without_userinfo(f" <{url}> ") == url

@@ -37,6 +37,7 @@ from extractor.io.decoding import (
     normalise_newlines,
 )
 from extractor.pipeline.document import Document, iso_day, replace_surrogates
+from extractor.redact import without_userinfo
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
 __all__ = [
@@ -387,6 +388,27 @@ def _trafilatura_config() -> Any:
     return config
 
 
+def _addresses_cleaned(page: str, config: Any) -> Any:
+    """The page parsed as trafilatura parses it, with the addresses it declares (canonical
+    and other links, ``<base>``, ``og:url``) read as :func:`without_userinfo` reads a url:
+    without credentials, blanks or ``<>`` around them. Done on the raw attribute, because
+    trafilatura percent-encodes an unencoded password's "@" and then keeps the rest of it
+    as a host; an address written `` <...> `` would be no URL to it and lost."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(page, int(config["DEFAULT"]["MAX_FILE_SIZE"]))
+    if tree is None:
+        return page  # trafilatura says why, as before
+    for element in tree.iterfind(".//*[@href]"):
+        if element.tag in ("link", "base"):
+            element.set("href", without_userinfo(element.get("href", "")))
+    for element in tree.iterfind(".//meta[@content]"):
+        name = element.get("property") or element.get("name") or ""
+        if name.lower().endswith("url"):
+            element.set("content", without_userinfo(element.get("content", "")))
+    return tree
+
+
 _PAGE_MARKERS = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
 
 
@@ -424,8 +446,8 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
     misnested = _misnested(page)
     try:
         result = trafilatura.bare_extraction(
-            page,
-            url=url,
+            _addresses_cleaned(page, config),
+            url=without_userinfo(url) if url else url,
             include_comments=False,
             include_tables=False,
             with_metadata=True,
