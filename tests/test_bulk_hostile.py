@@ -968,3 +968,43 @@ def test_sigterm_mid_request_says_interrupted_and_nothing_else(
     lines = [line for line in stderr.decode().splitlines() if line.strip()]
     assert lines[-1] == "extractor: interrupted", lines
     assert not any("Task was destroyed" in line or "Traceback" in line for line in lines)
+
+
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    kept=st.lists(st.integers(0, 4), min_size=1, max_size=5, unique=True),  # 4: none
+    body=st.sampled_from([b'{"version": 1, "batches": []}\n', b"{", b"\x00\x01", b"text\n"]),
+)
+def test_a_runs_own_files_beside_it_are_never_inputs_counted_or_planned(
+    tmp_path_factory: pytest.TempPathFactory, fake: FakeOpenAI, kept: list[int], body: bytes
+) -> None:
+    """Every file a run keeps beside its output (the output, its lock, a rewrite, a batch
+    run's state and that state's temporary), left in the input folder by any engine (a
+    killed `--batch` run), is no input: no line, not in the progress total, not in a dry
+    run's plan. Before, a plain rerun counted the batch state as a document."""
+    from extractor.bulk.estimate import estimate_run
+    from extractor.bulk.provider_batch import BatchState, batch_state_path
+    from extractor.io.output import check_output
+    from extractor.pipeline.engine import Extractor
+
+    folder = tmp_path_factory.mktemp("own")
+    for n in range(3):
+        (folder / f"k{n}.txt").write_text(kano(n + 2))
+    out = folder / "out.jsonl"
+    target = check_output(out)
+    state = batch_state_path(target)  # where each engine keeps its files, by its own code
+    own = [target.lock_path, target.rewrite_path, state, BatchState(state).temporary_path]
+    for index in kept:
+        if index < len(own):
+            own[index].write_bytes(body)
+    options = {"model": "openai/fake-model", "base_url": fake.base_url, "strategy": "single"}
+    planned = estimate_run([str(folder)], out, extractor=Extractor(**options))
+    assert planned.lines == 3, planned
+    run = BulkRun([str(folder)], out, progress=None, **options)
+    summary = _run(run)
+    for thread in threading.enumerate():
+        if thread.name.startswith("bulk-count"):
+            thread.join(10)
+    assert summary.documents == 3 and run.total == 3
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(Path(line["source"]).name for line in lines) == ["k0.txt", "k1.txt", "k2.txt"]

@@ -88,7 +88,6 @@ from extractor.bulk.carriers import (
 from extractor.bulk.carriers.openai_api import MAX_BATCH_BYTES, MAX_BATCH_REQUESTS
 from extractor.bulk.runner import (
     BulkRun,
-    _close,
     _Plan,
     result_line,
 )
@@ -103,7 +102,13 @@ from extractor.errors import (
     TransientModelError,
 )
 from extractor.io import InputFailure, Item
-from extractor.io.output import OutputFile, OutputTarget, check_output, open_output
+from extractor.io.output import (
+    OutputFile,
+    OutputTarget,
+    check_output,
+    open_output,
+    temporary_beside,
+)
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.requests import (
@@ -149,7 +154,7 @@ REASK_MODES: tuple[ReaskMode, ...] = ("batch", "live")
 
 def batch_state_path(output: OutputTarget) -> Path:
     """Where the batches of a run on ``output`` are recorded: beside the file written."""
-    return output.target.with_name(output.target.name + ".batches.json")
+    return output.batch_state_path
 
 
 # ------------------------------------------------------------------ the state
@@ -323,7 +328,7 @@ class BatchState:
 
     @property
     def temporary_path(self) -> Path:
-        return self.path.with_name(f".{self.path.name}.tmp")
+        return temporary_beside(self.path)
 
     def add(self, entry: BatchEntry) -> None:
         self.entries.append(entry)
@@ -455,23 +460,13 @@ class ProviderBatchRun(BulkRun):
         self.poll_interval = poll_interval
         self.max_batch_requests = max_batch_requests or most_requests
         self.max_batch_bytes = max_batch_bytes or most_bytes
-        self.state_path = batch_state_path(self.target)
-        # The state file and its temporary are the run's own files too: never inputs.
-        state = BatchState(self.state_path)
-        self._own_extra = (str(self.state_path), str(state.temporary_path))
-        _close(self.items)
-        self.items = self.input_options.read(
-            self.inputs, exclude=[self.output, self.state_path, state.temporary_path]
-        )
+        self.state_path = batch_state_path(self.target)  # one of target.own_paths()
         self.submitted = 0
         self.batches = 0
         self.live_usage = Usage()
         self._api: Carrier | None = None
 
     # -- running -------------------------------------------------------------
-    def _own_files(self) -> tuple[str, ...]:
-        return self._own_extra
-
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
         """The batch engine's work: results already delivered are written, then the batches
         are submitted, polled and read (see the module doc)."""

@@ -1292,12 +1292,12 @@ class BulkRun:
                 self.extractor.close()
         return self.summary
 
-    def _new_plan(self, output: Any, own: tuple[str, ...] = ()) -> _Plan:
+    def _new_plan(self, output: Any) -> _Plan:
         """The run's plan over the open ``output``: one for every engine (plain, batch, Ray),
         so each resumes, redoes and keeps lines alike."""
         info = self._info()
         plan = self._plan = _Plan(
-            output.done, (*self.target.own_paths(), *own), output.sources,
+            output.done, self.target.own_paths(), output.sources,
             lines=existing_lines(self.target), retry_errors=self.retry_errors,
             forget_unseen=self.forget_unseen, every_input=self.every_input,
             asked=Asked(types=info.types, model=info.model, strategy=info.strategy),
@@ -1314,7 +1314,7 @@ class BulkRun:
         # error lines are never dropped up front: the plan redoes them (see _Plan)
         with open_output(self.target, fsync=self.fsync) as output:
             self.started = True
-            plan = self._new_plan(output, self._own_files())
+            plan = self._new_plan(output)
             if self._count_total:
                 self._start_counting()
             self.progress.start(self)
@@ -1330,10 +1330,6 @@ class BulkRun:
                 await self._close()
                 self._finish()
                 self.progress.stop(self)
-
-    def _own_files(self) -> tuple[str, ...]:
-        """Files of this run beside its output (an engine's state), never read as input."""
-        return ()
 
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
         """Extract what ``plan`` lets through and write one line each: live calls here."""

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extractor.cli.common import printable
+from extractor.io.output import run_summary
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.registry import get_type
 
@@ -48,10 +49,10 @@ def print_tables(result: ArticleExtraction, console: Console | None = None) -> N
             table.add_row(*row, cell(record.evidence.cited_text))
         console.print(table)
     meta = result.metadata
-    summary = (
-        f"{meta.model} · {meta.strategy} · {meta.usage.total_tokens} tokens · "
-        f"{meta.calls} calls · {meta.seconds:.1f} s · prompt {meta.prompt_version}"
-    )
+    summary = run_summary(
+        meta.model, meta.strategy, meta.usage.total_tokens, meta.calls, meta.seconds,
+        meta.prompt_version,
+    )  # fmt: skip
     console.print(Text(printable(summary), style="dim"))
     for warning in meta.warnings:
         console.print(Text.assemble(("warning: ", "yellow"), printable(str(warning))))

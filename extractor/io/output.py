@@ -52,6 +52,7 @@ import io
 import json
 import logging
 import os
+import re
 import stat
 import sys
 import time
@@ -148,11 +149,26 @@ class OutputTarget:
     def rewrite_path(self) -> Path:
         return self.target.with_name(f".{self.target.name}.rewrite")
 
+    @property
+    def batch_state_path(self) -> Path:
+        """Where a run in provider batches (``bulk --batch``) records its batches."""
+        return self.target.with_name(self.target.name + ".batches.json")
+
     def own_paths(self) -> tuple[str, ...]:
-        """Real paths of the files a run keeps beside its output: never to be read as input."""
+        """Real paths of the files a run keeps beside its output, whatever its engine: never
+        to be read as input, counted in its progress or planned in a dry run."""
         if self.kind == "stream":
             return ()
-        return (str(self.target), str(self.lock_path), str(self.rewrite_path))
+        state = self.batch_state_path
+        return (
+            str(self.target), str(self.lock_path), str(self.rewrite_path), str(state),
+            str(temporary_beside(state)),
+        )  # fmt: skip
+
+
+def temporary_beside(path: Path) -> Path:
+    """The hidden file a new version of ``path`` is written to before it replaces it."""
+    return path.with_name(f".{path.name}.tmp")
 
 
 #: Names that say a file is compressed or an archive: an output is neither.
@@ -973,8 +989,26 @@ TABLE_HEADS = ("record_id,doc_id,", "doc_id,run_status,")
 VIEW_PAGE_MARK = '<meta name="generator" content="extractor view">'
 
 
+def run_summary(
+    model: str, strategy: str, tokens: int, calls: int, seconds: float, prompt_version: str
+) -> str:
+    """The line that ends ``extract -f table``'s text (and is all of it without records):
+    the model, its cost and the prompt's version. Its shape tells such a text, kept beside
+    the articles, from an article (:func:`made_by_a_command`)."""
+    return (
+        f"{model} · {strategy} · {tokens} tokens · {calls} calls · {seconds:.1f} s · "
+        f"prompt {prompt_version}"
+    )
+
+
+_RUN_SUMMARY = re.compile(r"\S.* · \S+ · \d+ tokens · \d+ calls · \d+\.\d s · prompt \S+\s*")
+#: How a table of ``extract -f table`` starts, under its title (rich's heavy-head box).
+_TABLE_TOP = "┏"
+
+
 def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
-    """What this tool made ``path`` as (a page of ``view``, a table of ``flatten``), else
+    """What this tool made ``path`` as (a page of ``view``, a table of ``flatten``, the text
+    of ``extract -f table``), else
     None: found in an input folder, it is no article (the readers skip it, saying so)."""
     try:
         with open(path, "rb") as handle:
@@ -986,6 +1020,11 @@ def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
     if first.startswith(TABLE_HEADS):
         return "a table of extractor flatten"
+    lines = [line for line in head.decode("utf-8", "replace").splitlines() if line.strip()][:2]
+    if lines and (
+        _RUN_SUMMARY.fullmatch(lines[0]) or (len(lines) == 2 and lines[1].startswith(_TABLE_TOP))
+    ):
+        return "the text of extractor extract -f table"
     return None
 
 

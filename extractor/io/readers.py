@@ -680,7 +680,7 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                     continue
                 made = (  # a page or table kept beside the articles
                     made_by_a_command(path)
-                    if entry.name.lower().endswith((".html", ".htm", ".csv"))
+                    if entry.name.lower().endswith((".html", ".htm", ".csv", ".txt"))
                     else None
                 )
                 if made is not None:
