@@ -34,7 +34,7 @@ from extractor.cli.common import (
 )
 from extractor.errors import InputError
 from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
-from extractor.io.output import Replacement
+from extractor.io.output import Replacement, refuse_no_results
 
 
 def _write(
@@ -56,29 +56,15 @@ def _write(
     try:
         with page.open("w", encoding="utf-8", newline="\n") as out:
             summary = write_html(documents, out, title=title, page_size=page_size)
-        _refuse_no_results(documents, name)
+        refuse_no_results(
+            name, results=documents.documents, bad_lines=len(documents.bad_lines),
+            torn=documents.torn_last_line, kept="the previous page is",
+        )  # fmt: skip
         page.commit()
     except BaseException:
         page.discard()
         raise
     return summary
-
-
-def _refuse_no_results(documents: JsonlDocuments, name: str) -> None:
-    """A file that held something but no result (a CSV of articles, a log, a run killed
-    in its first line) is refused before its page of errors replaces an earlier page."""
-    if documents.documents or not (documents.bad_lines or documents.torn_last_line):
-        return
-    what = (
-        f"{len(documents.bad_lines):,} line(s), none of them a result"
-        if documents.bad_lines
-        else "only an unfinished line (a run still running or killed)"
-    )
-    raise InputError(
-        f"no result could be read ({what}); the previous page is untouched: give the JSONL "
-        "of `extractor bulk` or the JSON of `extractor extract`",
-        source=name,
-    )
 
 
 @app.command("view")

@@ -78,6 +78,7 @@ from extractor.io.output import (
     latest_lines,
     open_results,
     packed_suffix,
+    refuse_no_results,
     said_of,
     whole_json,
 )
@@ -873,7 +874,10 @@ def _flatten(
     summary = FlattenSummary()
     try:
         _fill(source, sinks, _Rows(chosen, _specs(), summary))
-        _refuse_no_results(summary, label)
+        refuse_no_results(
+            label, results=summary.documents, bad_lines=len(summary.bad_lines),
+            torn=summary.torn_last_line, kept="the previous tables are",
+        )  # fmt: skip
         for name, table_sinks in sinks.items():
             for sink in table_sinks:
                 summary.files += sink.finish()
@@ -892,23 +896,6 @@ def _flatten(
             ) from None
         raise
     return summary
-
-
-def _refuse_no_results(summary: FlattenSummary, label: str) -> None:
-    """A file that held something but no result (a CSV of articles, a log, a run killed
-    in its first line) is refused before its empty tables replace earlier ones."""
-    if summary.documents or summary.input_empty:
-        return
-    what = (
-        f"{len(summary.bad_lines):,} line(s), none of them a result"
-        if summary.bad_lines
-        else "only an unfinished line (a run still running or killed)"
-    )
-    raise InputError(
-        f"no result could be read ({what}); the previous tables are untouched: give the "
-        "JSONL of `extractor bulk` or the JSON of `extractor extract`",
-        source=label,
-    )
 
 
 def _write_reason(error: BaseException) -> str | None:

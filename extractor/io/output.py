@@ -63,7 +63,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO, Literal
 
-from extractor.errors import ConfigurationError, OutputError
+from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.decoding import bom_encoding, is_binary
 from extractor.redact import clean_surrogates
 
@@ -1026,6 +1026,24 @@ def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
     ):
         return "the text of extractor extract -f table"
     return None
+
+
+def refuse_no_results(source: str, *, results: int, bad_lines: int, torn: bool, kept: str) -> None:
+    """Raise when a file read as results held something but no result (a CSV of articles,
+    a log, a run killed in its first line): what flatten or view would write from it is
+    empty, and it must not replace ``kept`` (the earlier tables, the earlier page)."""
+    if results or not (bad_lines or torn):
+        return
+    what = (
+        f"{bad_lines:,} line(s), none of them a result"
+        if bad_lines
+        else "only an unfinished line (a run still running or killed)"
+    )
+    raise InputError(
+        f"no result could be read ({what}); {kept} untouched: give the JSONL of "
+        "`extractor bulk` or the JSON of `extractor extract`",
+        source=source,
+    )
 
 
 #: The first bytes of a gzip stream.
