@@ -316,23 +316,32 @@ def log_filter() -> RedactingFilter:
 def without_userinfo(url: str) -> str:
     """``url`` without any ``user:password@``: a page's address, which a document carries
     into every output line, table and page, never its credentials (an intranet export's
-    ``http://alice:pw@wiki/page``).
+    ``http://alice:pw@wiki/page``). A user name alone goes too: ``https://<token>@host``
+    carries a token as one.
 
     Read as messy data holds it, and scrubbed over the whole string, so that no spelling
     keeps a password: blanks, quotes and ``<...>`` around it (nested or not) are dropped;
     every authority in it loses its userinfo, wherever it starts (a scheme with any
     number of slashes or backslashes, as browsers read ``http:/u:p@h``; ``http:u:p@h``
-    for the schemes that always have one; a scheme-relative ``//u:p@h``; a credentialed
-    address inside another's query, percent-encoded or not). A password holding an unencoded "/", "?" or "#"
-    (``alice:pa/ss@host``, which a parser takes for the end of the authority) is userinfo
-    up to the last "@" before a blank when what precedes it reads as ``user:password``
-    and not as a host, port and path. What is dropped may take part of an address with it
-    in such a case; a password is never kept. Anything else is left as written.
+    for the schemes that always have one; a scheme-relative ``//u:p@h``; an address
+    inside another's query, percent-encoded once or more), blanks in a password
+    included. A password holding an unencoded "/", "?" or "#" (``alice:pa/ss@host``,
+    which a parser takes for the end of the authority) is userinfo up to the last "@"
+    when what precedes it reads as ``user:password`` and not as a host, port and path.
+    What is dropped may take part of an address with it in such a case; a password is
+    never kept. An address without userinfo is left as written.
     """
     bare = _scrubbed_fully(_unwrapped(url))
-    decoded = unquote(bare)  # ?next=http%3A%2F%2Fu%3Apw%40host: an address inside a query
-    scrubbed = _scrubbed_fully(decoded)
-    return bare if scrubbed == decoded else scrubbed
+    decoded = bare
+    for _ in range(_MOST_ENCODINGS):  # ?next=http%253A%252F%252Fu%253Apw%2540host: nested logins
+        deeper = unquote(decoded)
+        if deeper == decoded:
+            break
+        decoded = deeper
+        scrubbed = _scrubbed_fully(decoded)
+        if scrubbed != decoded:
+            return scrubbed  # an address inside another's query held one: never kept
+    return bare
 
 
 def _scrubbed_fully(text: str) -> str:
@@ -357,7 +366,7 @@ def _scrubbed(text: str) -> str:
     for start in _AUTHORITY_START.finditer(text):
         if start.start() < done:
             continue  # inside userinfo dropped already
-        rest = text[start.end() :].split(None, 1)[0] if text[start.end() :].strip() else ""
+        rest = text[start.end() :]  # a blank in a password is still the password
         authority = _AUTHORITY_BODY.match(rest)
         cut = authority.group().rfind("@") + 1 if authority else 0
         if not cut:
@@ -381,6 +390,9 @@ def _unencoded_userinfo(rest: str) -> str | None:
     return None if _PORT_FIRST.match(password) else typed
 
 
+#: How many times an address inside another's query may be percent-encoded (each login
+#: redirect wraps it once more) and still have its userinfo found.
+_MOST_ENCODINGS = 8
 #: Quotes and brackets that messy data puts around an address.
 _WRAPPERS = frozenset({"<>", '""', "''", "``"})
 #: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that

@@ -7,14 +7,17 @@ reads the results from stdin; ``-o -`` writes the page to stdout. A file is
 written through a temporary file and renamed, so a failed run never leaves a
 half-written page. Exit codes: 0 written, 1 written but some lines could not
 be read (they show as error documents), 2 bad usage, a missing input, or an
-input in which no line is a result (an earlier page is left as it was).
+input in which no line is a result (an earlier page is left as it was; with
+``-o -`` the page is held until that is known, so stdout gets nothing).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -40,31 +43,47 @@ from extractor.io.output import Replacement, refuse_no_results
 def _write(
     documents: JsonlDocuments, output: str, title: str, page_size: int, *, name: str
 ) -> ViewSummary:
+    """The page written to ``output``, or nothing when not one line read was a result: an
+    earlier page stays, and stdout gets no empty page (the page is held until then)."""
     if output == STDIO:
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-        try:
-            summary = write_html(documents, out, title=title, page_size=page_size)
-            out.flush()
-        except BrokenPipeError:  # `view -o - | head`: the reader has what it wanted
-            quiet_stdout()
-            raise typer.Exit(0) from None
-        finally:
-            out.detach()
+        with tempfile.SpooledTemporaryFile(
+            max_size=_HELD_IN_MEMORY, mode="w+", encoding="utf-8", newline="\n"
+        ) as held:
+            summary = write_html(documents, held, title=title, page_size=page_size)
+            _refuse_no_results(documents, name, "nothing is written")
+            held.seek(0)
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+            try:
+                shutil.copyfileobj(held, out)
+                out.flush()
+            except BrokenPipeError:  # `view -o - | head`: the reader has what it wanted
+                quiet_stdout()
+                raise typer.Exit(0) from None
+            finally:
+                out.detach()
         return summary
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     page = Replacement.of(output)  # through a symlink, keeping the old page's mode
     try:
         with page.open("w", encoding="utf-8", newline="\n") as out:
             summary = write_html(documents, out, title=title, page_size=page_size)
-        refuse_no_results(
-            name, results=documents.documents, bad_lines=len(documents.bad_lines),
-            torn=documents.torn_last_line, kept="the previous page is",
-        )  # fmt: skip
+        _refuse_no_results(documents, name, "the previous page is untouched")
         page.commit()
     except BaseException:
         page.discard()
         raise
     return summary
+
+
+#: How much of a page for stdout is held in memory (the rest in a temporary file).
+_HELD_IN_MEMORY = 16 << 20
+
+
+def _refuse_no_results(documents: JsonlDocuments, name: str, kept: str) -> None:
+    refuse_no_results(
+        name, results=documents.documents, bad_lines=len(documents.bad_lines),
+        torn=documents.torn_last_line, kept=kept,
+    )  # fmt: skip
 
 
 @app.command("view")

@@ -531,14 +531,23 @@ class _StreamSink:
     def __init__(self, handle: TextIO, columns: Sequence[Column]) -> None:
         self.rows = 0
         self._csv = csv.writer(handle)
-        self._csv.writerow([c.name for c in columns])
+        self._header: list[str] | None = [c.name for c in columns]
 
     def add(self, row: list[Any]) -> None:
+        self._head()
         self._csv.writerow([csv_cell(value) for value in row])
         self.rows += 1
 
     def finish(self) -> list[Path]:
+        self._head()  # a table without rows is its header
         return []
+
+    def _head(self) -> None:
+        """The header, written with the first row or at the end: an input refused once read
+        (no result in it) leaves nothing on the stream."""
+        if self._header is not None:
+            self._csv.writerow(self._header)
+            self._header = None
 
     def abandon(self) -> None:
         return None
@@ -770,10 +779,15 @@ def flatten_csv(
 ) -> FlattenSummary:
     """Write one table as CSV on an open text stream (``extractor flatten -o - --table T``)."""
     chosen = _chosen(table_columns(), [table])
-    with _readable(source) as (path, _):
+    with _readable(source) as (path, label):
         summary = FlattenSummary()
         sink = _StreamSink(handle, chosen[table])
         _fill(path, {table: [sink]}, _Rows(chosen, _specs(), summary))
+        refuse_no_results(
+            label, results=summary.documents, bad_lines=len(summary.bad_lines),
+            torn=summary.torn_last_line, kept="nothing is written",
+        )  # fmt: skip
+        sink.finish()
         summary.rows[table] = sink.rows
     return summary
 
@@ -876,7 +890,7 @@ def _flatten(
         _fill(source, sinks, _Rows(chosen, _specs(), summary))
         refuse_no_results(
             label, results=summary.documents, bad_lines=len(summary.bad_lines),
-            torn=summary.torn_last_line, kept="the previous tables are",
+            torn=summary.torn_last_line, kept="the previous tables are untouched",
         )  # fmt: skip
         for name, table_sinks in sinks.items():
             for sink in table_sinks:

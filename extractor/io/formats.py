@@ -26,6 +26,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -388,17 +389,25 @@ def _trafilatura_config() -> Any:
     return config
 
 
-def _addresses_cleaned(page: str, config: Any) -> Any:
+def _addresses_cleaned(page: str, config: Any) -> tuple[Any, str | None]:
     """The page parsed as trafilatura parses it, with the addresses it declares (canonical
-    and other links, ``<base>``, ``og:url``) read as :func:`without_userinfo` reads a url:
-    without credentials, blanks or ``<>`` around them. Done on the raw attribute, because
-    trafilatura percent-encodes an unencoded password's "@" and then keeps the rest of it
-    as a host; an address written `` <...> `` would be no URL to it and lost."""
+    and other links, ``<base>``, ``og:url``) read as :func:`without_userinfo` reads a url,
+    and the page's own address as it declares it, absolute, or None.
+
+    Done on the raw attribute, because trafilatura percent-encodes an unencoded
+    password's "@" and then keeps the rest of it as a host, and an address written
+    `` <...> `` is no URL to it. An ``og:url`` or ``twitter:url`` trafilatura takes as
+    written; else it takes a link (its own selectors) and normalises it (an "@" in a
+    path encoded, tracking parameters dropped), where a url from a CSV or JSONL row is
+    kept as written: that link is returned here, absolute, to be kept as written (a
+    relative one is left to trafilatura to resolve).
+    """
+    from trafilatura.metadata import URL_SELECTORS
     from trafilatura.utils import load_html
 
     tree = load_html(page, int(config["DEFAULT"]["MAX_FILE_SIZE"]))
     if tree is None:
-        return page  # trafilatura says why, as before
+        return page, None  # trafilatura says why, as before
     for element in tree.iterfind(".//*[@href]"):
         if element.tag in ("link", "base"):
             element.set("href", without_userinfo(element.get("href", "")))
@@ -406,7 +415,23 @@ def _addresses_cleaned(page: str, config: Any) -> Any:
         name = element.get("property") or element.get("name") or ""
         if name.lower().endswith("url"):
             element.set("content", without_userinfo(element.get("content", "")))
-    return tree
+    metas = (e for e in tree.iterfind(".//meta[@content]") if _absolute(e.get("content", "")))
+    if any((e.get("property") or e.get("name")) in ("og:url", "twitter:url") for e in metas):
+        return tree, None  # trafilatura takes that one first, as written
+    for selector in URL_SELECTORS:
+        element = tree.find(selector)
+        declared = element.get("href") if element is not None else None
+        if declared:
+            return tree, declared if _absolute(declared) else None
+    return tree, None
+
+
+def _absolute(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 _PAGE_MARKERS = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
@@ -444,9 +469,11 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
 
     config = _trafilatura_config()
     misnested = _misnested(page)
+    declared: str | None = None
     try:
+        tree, declared = _addresses_cleaned(page, config)
         result = trafilatura.bare_extraction(
-            _addresses_cleaned(page, config),
+            tree,
             url=without_userinfo(url) if url else url,
             include_comments=False,
             include_tables=False,
@@ -489,7 +516,7 @@ def parse_html(text: str, *, doc_id: str, source: str, url: str | None = None) -
         published=published,
         source=source,
         title=_clean_title(getattr(result, "title", None)),
-        url=page_url if isinstance(page_url, str) and page_url else url,
+        url=declared or (page_url if isinstance(page_url, str) and page_url else url),
         meta=meta,
         warnings=tuple(warnings),
     )

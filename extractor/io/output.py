@@ -1031,7 +1031,8 @@ def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
 def refuse_no_results(source: str, *, results: int, bad_lines: int, torn: bool, kept: str) -> None:
     """Raise when a file read as results held something but no result (a CSV of articles,
     a log, a run killed in its first line): what flatten or view would write from it is
-    empty, and it must not replace ``kept`` (the earlier tables, the earlier page)."""
+    empty, and it must replace nothing; ``kept`` says so ("the previous tables are
+    untouched", "nothing is written")."""
     if results or not (bad_lines or torn):
         return
     what = (
@@ -1040,7 +1041,7 @@ def refuse_no_results(source: str, *, results: int, bad_lines: int, torn: bool, 
         else "only an unfinished line (a run still running or killed)"
     )
     raise InputError(
-        f"no result could be read ({what}); {kept} untouched: give the JSONL of "
+        f"no result could be read ({what}); {kept}: give the JSONL of "
         "`extractor bulk` or the JSON of `extractor extract`",
         source=source,
     )
@@ -1070,7 +1071,7 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         gzipped = starts_gzipped(handle)
         reader = io.BufferedReader(_Ungzipped(handle, os.fspath(path))) if gzipped else handle
-        problem = _not_results_text(reader.peek(_RESULTS_SNIFF)[:_RESULTS_SNIFF])
+        problem = _not_results_text(_results_head(path, gzipped))
     except BaseException:
         handle.close()
         raise
@@ -1082,6 +1083,17 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
 
 #: How much of a results file tells whether it is text at all.
 _RESULTS_SNIFF = 8192
+
+
+def _results_head(path: str | os.PathLike[str], gzipped: bool) -> bytes:
+    """The first :data:`_RESULTS_SNIFF` bytes of a results file (unpacked), read whole:
+    a buffer's ``peek`` gives what one read brought (4 KB on many systems), and a
+    file is judged on all of them."""
+    with open(path, "rb") as probe:
+        source = io.BufferedReader(_Ungzipped(probe, os.fspath(path))) if gzipped else probe
+        return source.read(_RESULTS_SNIFF)
+
+
 #: Compressions and archives by their first bytes, with the command that unpacks each.
 _PACKED_MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\xfd7zXZ\x00", "xz", "xz -d"),
