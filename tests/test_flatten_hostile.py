@@ -446,6 +446,12 @@ not_results = st.one_of(
     st.lists(st.sampled_from([b"[1, 2]", b'{"text": "a row"}', b'"s"', b"null"]), min_size=1).map(
         lambda lines: b"\n".join(lines) + b"\n"
     ),
+    st.lists(st.dictionaries(st.sampled_from(["app", "id", "text", "level"]), st.integers())).map(
+        lambda objects: json.dumps(objects, indent=2).encode()
+    ),  # [] and arrays of others
+    st.dictionaries(st.sampled_from(["app", "id", "records"]), st.integers(), min_size=1).map(
+        lambda value: json.dumps(value, indent=2).encode()
+    ),  # a pretty object, not a result
 )
 
 
@@ -482,17 +488,32 @@ def test_a_file_without_a_result_never_replaces_earlier_tables_or_page(
     assert (folder / "page.html").read_bytes() == page
 
 
-@settings(max_examples=15, deadline=None)
-@given(block=st.integers(1, 8000), tail=st.sampled_from([b"", b"\x00" * 5000]))
+@settings(max_examples=20, deadline=None)
+@given(
+    block=st.integers(1, 20_000),
+    article=st.sampled_from([10, 3_000, 12_000, 40_000]),
+    over=st.booleans(),
+    tail=st.sampled_from([b"", b"\x00" * 5000]),
+)
 def test_a_crashs_nul_block_before_result_lines_is_a_bad_line_not_a_binary_file(
-    block: int, tail: bytes, tmp_path_factory: pytest.TempPathFactory
+    block: int, article: int, over: bool, tail: bytes, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """A block of NUL bytes where a crash left one, then result lines: the results are
-    read and the block counted as a bad line, however the block falls against the
-    buffers a reader fills (4 KB on many systems; before, a 4 KB block was "binary")."""
+    """A block of NUL bytes where a crash left one (a line of its own, or over the start of
+    the first line), then result lines, each holding its article: the intact results
+    are read and the block counted as a bad line, however the block falls against the
+    buffers a reader fills or the length of the lines (before, a block was "binary"
+    when no line started within the first 4 KB, then 8 KB)."""
     folder = tmp_path_factory.mktemp("nul")
     source = folder / "out.jsonl"
-    lines = [json.dumps({"doc_id": f"d{n}", "status": "ok", "records": []}) for n in range(3)]
-    source.write_bytes(b"\x00" * block + b"\n" + "\n".join(lines).encode() + b"\n" + tail)
+    lines = [
+        json.dumps({"doc_id": f"d{n}", "status": "ok", "text": "x" * article, "records": []})
+        for n in range(3)
+    ]
+    body = "\n".join(lines).encode() + b"\n"
+    if over:  # the block replaces the first line's start: that line is lost, the rest kept
+        body = b"\x00" * block + body[block:] if block < len(lines[0]) else b"\x00" + body
+    else:
+        body = b"\x00" * block + b"\n" + body
+    source.write_bytes(body + tail)
     summary = flatten(source, folder / "tables", parquet=False)
-    assert summary.documents == 3 and summary.bad_lines, summary
+    assert summary.documents == (2 if over else 3) and summary.bad_lines, summary

@@ -655,7 +655,8 @@ def test_pages_and_tables_kept_beside_the_articles_are_not_read_as_articles(
     viewed = CliRunner().invoke(app, ["view", str(out), "-o", str(folder / "page.html")])
     assert viewed.exit_code == 0, viewed.output
     flatten(out, folder / "tables", parquet=False)
-    for form, name in (("table", "0.table.txt"), ("csv", "0.csv"), ("html", "0.html")):
+    made = (("table", "0.table.txt"), ("table", "0.table.md"), ("csv", "0.csv"), ("html", "0.html"))
+    for form, name in made:
         kept = CliRunner().invoke(
             app,
             ["extract", str(folder / "0.txt"), "-f", form, "-o", str(folder / name),
@@ -669,19 +670,34 @@ def test_pages_and_tables_kept_beside_the_articles_are_not_read_as_articles(
     lines = [json.loads(line) for line in again.read_text().splitlines()]
     skipped = {Path(line["doc_id"]).name for line in lines if line["status"] == "skipped"}
     assert "page.html" in skipped and {"documents.csv", "events.csv"} <= skipped
-    assert {"0.table.txt", "0.csv", "0.html"} <= skipped  # extract's own outputs, each form
+    assert {name for _, name in made} <= skipped  # extract's own outputs, each form
     assert summary.ok == 3 and len(fake.log) - calls == 3  # the articles only
 
 
-@given(lines=st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=80), max_size=6))
-def test_no_article_is_taken_for_a_text_extractor_wrote(tmp_path_factory: Any, lines: Any) -> None:
-    """What marks ``extract -f table``'s text (a box under a title, or its closing summary
-    line alone) is nothing prose starts with: an article is never skipped as one."""
+_PANEL = ["Weather", "┏━━━━━━━━━━━━━┓", "┃ Key facts   ┃", "┡━━━━━━━━━━━━━┩", "└─────────────┘",
+          "Kyiv · Lviv · Odesa", "Reuters · AP · 3 min read", "model · single · 12 tokens",
+          "12 calls · 3.0 s · prompt p-abc", "warning: heavy rain"]  # fmt: skip
+
+
+@HYPOTHESIS
+@given(
+    lines=st.lists(
+        st.sampled_from(_PANEL) | st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
+        max_size=8,
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".markdown", ".html"]),
+)
+def test_no_article_is_taken_for_a_text_extractor_wrote(
+    tmp_path_factory: Any, lines: Any, suffix: str
+) -> None:
+    """An article with a boxed key-facts panel under its headline, or a line of "·"
+    separated words, is read: only extract's own summary line (model, strategy, tokens,
+    calls, seconds, the prompt's version) marks a table text as ours."""
     from extractor.io.output import made_by_a_command
 
-    path = tmp_path_factory.mktemp("prose") / "a.txt"
+    path = tmp_path_factory.mktemp("prose") / f"a{suffix}"
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert made_by_a_command(path) is None or any("┏" in line or " · " in line for line in lines)
+    assert made_by_a_command(path) is None
 
 
 def _packed(kind: str, plain: bytes) -> bytes:

@@ -111,9 +111,3 @@ def _report(summary: FlattenSummary, label: str) -> None:
             "file was written"
         )
         raise typer.Exit(1)
-    if summary.documents == 0 and not summary.input_empty:
-        print_error(
-            f"{label}: no result could be read (only an unfinished line): give the JSONL of "
-            "`extractor bulk` or the JSON of `extractor extract`"
-        )
-        raise typer.Exit(1)

@@ -82,7 +82,7 @@ _HELD_IN_MEMORY = 16 << 20
 def _refuse_no_results(documents: JsonlDocuments, name: str, kept: str) -> None:
     refuse_no_results(
         name, results=documents.documents, bad_lines=len(documents.bad_lines),
-        torn=documents.torn_last_line, kept=kept,
+        torn=documents.torn_last_line, empty=documents.empty, kept=kept,
     )  # fmt: skip
 
 

@@ -73,10 +73,10 @@ from extractor.io.output import (
     Replacement,
     as_result_line,
     check_replaceable,
+    first_line,
     is_anonymous_result,
     latest_entries,
     latest_lines,
-    open_results,
     packed_suffix,
     refuse_no_results,
     said_of,
@@ -785,7 +785,7 @@ def flatten_csv(
         _fill(path, {table: [sink]}, _Rows(chosen, _specs(), summary))
         refuse_no_results(
             label, results=summary.documents, bad_lines=len(summary.bad_lines),
-            torn=summary.torn_last_line, kept="nothing is written",
+            torn=summary.torn_last_line, empty=summary.input_empty, kept="nothing is written",
         )  # fmt: skip
         sink.finish()
         summary.rows[table] = sink.rows
@@ -890,7 +890,8 @@ def _flatten(
         _fill(source, sinks, _Rows(chosen, _specs(), summary))
         refuse_no_results(
             label, results=summary.documents, bad_lines=len(summary.bad_lines),
-            torn=summary.torn_last_line, kept="the previous tables are untouched",
+            torn=summary.torn_last_line, empty=summary.input_empty,
+            kept="the previous tables are untouched",
         )  # fmt: skip
         for name, table_sinks in sinks.items():
             for sink in table_sinks:
@@ -1075,7 +1076,7 @@ def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any
     :func:`latest_lines`; a file that is one JSON document over several lines
     (``extract``'s pretty-printed output, or an array of results) is parsed whole.
     """
-    summary.input_empty = _first_line(source) is None
+    summary.input_empty = first_line(source) is None
     whole = whole_json(source)
     if whole is not None:
         yield from _latest(whole, summary)
@@ -1107,15 +1108,6 @@ def _parsed(raw: bytes) -> Any:
         return json.loads(raw)
     except (ValueError, RecursionError):
         return None
-
-
-def _first_line(source: Path) -> bytes | None:
-    """The first line that is not blank (None for a blank file)."""
-    with open_results(source) as handle:
-        for raw in handle:
-            if raw.strip():
-                return raw
-    return None
 
 
 def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:

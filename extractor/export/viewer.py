@@ -55,6 +55,7 @@ from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     VIEW_PAGE_MARK,
     as_result_line,
+    first_line,
     is_anonymous_result,
     latest_entries,
     latest_lines,
@@ -290,6 +291,8 @@ class JsonlDocuments:
         self.bad_lines: list[int] = []
         self.torn_last_line = False
         self.documents = 0
+        #: Whether the input held white space at most (known once it is read).
+        self.empty = True
 
     def __iter__(self) -> Iterator[ViewDocument]:
         if isinstance(self.source, str | os.PathLike):
@@ -320,6 +323,7 @@ class JsonlDocuments:
                 yield from self._read(copy)
 
     def _read(self, path: Path) -> Iterator[ViewDocument]:
+        self.empty = first_line(path) is None
         whole = whole_json(path)  # ``extract -o r.json``: one object over many lines
         if whole is not None:
             yield from self._entries(whole)
@@ -335,12 +339,15 @@ class JsonlDocuments:
 
     def _entries(self, entries: list[Any]) -> Iterator[ViewDocument]:
         """The documents of a file that is one JSON document: the last entry of a
-        ``doc_id`` wins, as a line does; an entry that is no object is counted bad."""
+        ``doc_id`` wins, as a line does; an entry that is no result is counted bad."""
         for number, entry in latest_entries(entries):
             if not isinstance(entry, Mapping):
                 self.bad_lines.append(number)
                 continue
-            self.documents += 1
+            if isinstance(entry.get("doc_id"), str) or is_anonymous_result(entry):
+                self.documents += 1
+            else:  # an object of something else: shown, and said, as a line of one is
+                self.bad_lines.append(number)
             yield document_from_line(entry, base_dir=self.base_dir)
 
     def _others(self, pending: list[tuple[int, bytes]], seen: set[str]) -> Iterator[ViewDocument]:

@@ -1001,7 +1001,9 @@ def run_summary(
     )
 
 
-_RUN_SUMMARY = re.compile(r"\S.* · \S+ · \d+ tokens · \d+ calls · \d+\.\d s · prompt \S+\s*")
+_RUN_SUMMARY = re.compile(
+    r"\S.* · \S+ · \d+ tokens · \d+ calls · \d+\.\d s · prompt p-[0-9a-f]{12}[ \t]*"
+)
 #: How a table of ``extract -f table`` starts, under its title (rich's heavy-head box).
 _TABLE_TOP = "┏"
 
@@ -1021,25 +1023,48 @@ def made_by_a_command(path: str | os.PathLike[str]) -> str | None:
     if first.startswith(TABLE_HEADS):
         return "a table of extractor flatten"
     lines = [line for line in head.decode("utf-8", "replace").splitlines() if line.strip()][:2]
-    if lines and (
-        _RUN_SUMMARY.fullmatch(lines[0]) or (len(lines) == 2 and lines[1].startswith(_TABLE_TOP))
-    ):
-        return "the text of extractor extract -f table"
+    if lines and _RUN_SUMMARY.fullmatch(lines[0]):  # no records: the summary alone
+        return _TABLE_TEXT
+    if len(lines) == 2 and lines[1].startswith(_TABLE_TOP) and _ends_as_table_text(path):
+        return _TABLE_TEXT
     return None
 
 
-def refuse_no_results(source: str, *, results: int, bad_lines: int, torn: bool, kept: str) -> None:
+_TABLE_TEXT = "the text of extractor extract -f table"
+
+
+def _ends_as_table_text(path: str | os.PathLike[str]) -> bool:
+    """Whether a text that opens with a titled box also holds extract's summary line (see
+    :func:`run_summary`) on a line of its own: a box under a headline alone is an
+    article's (a key-facts panel), and read as one."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(_TABLE_TEXT_CAP).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return any(_RUN_SUMMARY.fullmatch(line) for line in text.splitlines())
+
+
+#: The longest ``extract -f table`` text looked through for its summary line.
+_TABLE_TEXT_CAP = 16 << 20
+
+
+def refuse_no_results(
+    source: str, *, results: int, bad_lines: int, torn: bool, empty: bool, kept: str
+) -> None:
     """Raise when a file read as results held something but no result (a CSV of articles,
-    a log, a run killed in its first line): what flatten or view would write from it is
-    empty, and it must replace nothing; ``kept`` says so ("the previous tables are
-    untouched", "nothing is written")."""
-    if results or not (bad_lines or torn):
+    a log, a run killed in its first line, a JSON document of other things, ``[]``): what
+    flatten or view would write from it is empty, and it must replace nothing; ``kept``
+    says so ("the previous tables are untouched", "nothing is written"). An ``empty``
+    file (white space at most) is a run that had nothing to write: its tables are empty."""
+    if results or empty:
         return
-    what = (
-        f"{bad_lines:,} line(s), none of them a result"
-        if bad_lines
-        else "only an unfinished line (a run still running or killed)"
-    )
+    if bad_lines:
+        what = f"{bad_lines:,} line(s), none of them a result"
+    elif torn:
+        what = "only an unfinished line (a run still running or killed)"
+    else:
+        what = "a JSON document holding no result"
     raise InputError(
         f"no result could be read ({what}); {kept}: give the JSONL of "
         "`extractor bulk` or the JSON of `extractor extract`",
@@ -1071,7 +1096,10 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         gzipped = starts_gzipped(handle)
         reader = io.BufferedReader(_Ungzipped(handle, os.fspath(path))) if gzipped else handle
-        problem = _not_results_text(_results_head(path, gzipped))
+        head = _results_head(path, gzipped)
+        problem = _not_results_text(head)
+        if problem == _BINARY and _a_result_starts(path, gzipped):
+            problem = None  # a crash's NUL block, then results: its bad line is counted
     except BaseException:
         handle.close()
         raise
@@ -1083,6 +1111,37 @@ def open_results(path: str | os.PathLike[str]) -> BinaryIO:
 
 #: How much of a results file tells whether it is text at all.
 _RESULTS_SNIFF = 8192
+
+
+def first_line(path: str | os.PathLike[str]) -> bytes | None:
+    """The first line of a results file that is not blank (None for a blank file)."""
+    with open_results(path) as handle:
+        for raw in handle:
+            if raw.strip():
+                return raw
+    return None
+
+
+def _a_result_starts(path: str | os.PathLike[str], gzipped: bool) -> bool:
+    """Whether a result line starts within the first :data:`_RESULT_SCAN` bytes: asked only
+    of a file whose first 8 KB look binary, so that a crash's NUL block over the start
+    of long result lines (each holds its article) is a bad line, not a binary file."""
+    with open(path, "rb") as probe:
+        source = io.BufferedReader(_Ungzipped(probe, os.fspath(path))) if gzipped else probe
+        seen, carried = 0, b""
+        while seen < _RESULT_SCAN and (chunk := source.read(1 << 20)):
+            window = carried + chunk
+            if _RESULT_START.search(window):
+                return True
+            carried, seen = window[-_RESULT_START_MOST:], seen + len(chunk)
+    return False
+
+
+#: How far into a binary-looking file a result line is looked for (the longest line read).
+_RESULT_SCAN = 16 << 20
+#: How a result line starts, whoever wrote it: an object whose first key is ``doc_id``.
+_RESULT_START = re.compile(rb'\{\s{0,16}"doc_id"\s{0,16}:')
+_RESULT_START_MOST = 48
 
 
 def _results_head(path: str | os.PathLike[str], gzipped: bool) -> bytes:
@@ -1121,8 +1180,11 @@ def _not_results_text(head: bytes) -> str | None:
     if wide is not None and wide.startswith(("utf-16", "utf-32")):
         return f"is {wide.upper()} text; results are UTF-8: convert it (iconv -f {wide} -t utf-8)"
     if head and is_binary(head) and not _an_object_line(head):
-        return "is not text (a binary file), so it holds no result lines"
+        return _BINARY
     return None
+
+
+_BINARY = "is not text (a binary file), so it holds no result lines"
 
 
 def _an_object_line(head: bytes) -> bool:

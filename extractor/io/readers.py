@@ -137,6 +137,7 @@ from extractor.io.archives import (
 )
 from extractor.io.decoding import WIDE_SNIFF_BYTES, bom_encoding, is_binary, unit_decoding
 from extractor.io.formats import (
+    DOCUMENT_SUFFIXES,
     DocFormat,
     RecordFields,
     document_format,
@@ -680,7 +681,7 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                     continue
                 made = (  # a page or table kept beside the articles
                     made_by_a_command(path)
-                    if entry.name.lower().endswith((".html", ".htm", ".csv", ".txt"))
+                    if entry.name.lower().endswith((*DOCUMENT_SUFFIXES, ".csv"))
                     else None
                 )
                 if made is not None:
