@@ -6,6 +6,7 @@ forgets its template, columns, gold mapping or cue words cannot pass silently.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -175,9 +176,11 @@ def test_the_reserved_plurals_are_every_name_the_tool_keeps() -> None:
     a type's plural may be none of them (pinned here, so that a new key is reserved too)."""
     from extractor.export.flatten import _OWN_TABLES
     from extractor.pipeline.result import ArticleExtraction
-    from extractor.types.registry import RESERVED_PLURALS
+    from extractor.types.registry import RESERVED_PLURALS, RESULT_LINE_KEYS
 
-    assert set(ArticleExtraction.model_fields) | set(_OWN_TABLES) == RESERVED_PLURALS
+    assert set(ArticleExtraction.model_fields) | set(_OWN_TABLES) | RESULT_LINE_KEYS == (
+        RESERVED_PLURALS
+    )
 
 
 def _user_type(name: str, plural: str) -> type:
@@ -219,10 +222,80 @@ def test_a_plural_another_type_or_the_tool_has_is_refused_and_nothing_registered
         record = _user_type(name, plural)
     except TypeError:
         return  # refused when the class is defined: as good
-    if plural.lower() in taken:
+    if plural.lower() in taken or plural != plural.lower():  # taken, or no table's name
         with pytest.raises(ConfigurationError, match=repr(plural)):
             register(record)
         assert [spec.name for spec in registered_types()] == before
     else:
         assert register(record).plural == plural
         table_columns()  # and flatten has a table for it
+
+
+def test_every_key_of_a_line_bulk_writes_is_reserved(tmp_path: Path) -> None:
+    """A plugin type whose plural is ``records`` or ``status`` was accepted: its list was
+    read as the line's own field (records lost without a word, a status of lists). Every
+    key of real lines (ok with its text and source, an error, a skipped file, a
+    duplicate) is a name no plural may take."""
+    from extractor.bulk.runner import BulkRun
+    from extractor.runtime import aio
+    from extractor.types.registry import RESULT_LINE_KEYS
+    from tests.fakes.kano import casualty_responder, kano
+    from tests.fakes.openai_server import FakeOpenAI
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(kano(3))
+    rows = [{"id": "r", "text": kano(4)}, {"id": "r", "text": kano(6)}]  # an id twice
+    (folder / "rows.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    (folder / "empty.txt").write_text("")
+    (folder / ".hidden.txt").write_text(kano(4))
+    (folder / "page.md").write_text("---\ntitle: T\nurl: http://example.gov/a\n---\n" + kano(5))
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(casualty_responder) as server:
+        run = BulkRun([str(folder)], out, model="openai/fake-model", base_url=server.base_url,
+                      strategy="single", progress=None)  # fmt: skip
+        aio.run(run.run())
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {line["status"] for line in lines} == {"ok", "error", "skipped"}
+    assert any("duplicate_of" in line for line in lines)
+    keys = set().union(*lines)
+    assert keys <= RESULT_LINE_KEYS, keys - RESULT_LINE_KEYS
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    plural=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+    | st.sampled_from(["../../evil x", "a b", "", "Protests", "copy", "json", "model_x",
+                       "x-y", "records", "status", "text", "9lives", "dict", "schema"])
+)  # fmt: skip
+def test_a_plural_that_is_no_safe_name_is_refused(plural: str) -> None:
+    """A plural names a JSON key, flatten's ``<plural>.csv`` and a SQL table: ``../x`` wrote
+    files outside the folder, ``a b`` and ``""`` were accepted. Only lower-case letters,
+    digits and underscores from a letter, no pydantic attribute and no reserved name."""
+    import re
+
+    from pydantic import BaseModel
+
+    from extractor.errors import ConfigurationError
+    from extractor.types.registry import RESERVED_PLURALS
+
+    reload()
+    before = [spec.name for spec in registered_types()]
+    try:
+        record = _user_type("walkout", plural)
+    except TypeError:
+        return
+    plural = plural or "walkouts"  # none given: the type's name and "s"
+    safe = (
+        re.fullmatch(r"[a-z][a-z0-9_]{0,62}", plural) is not None
+        and not hasattr(BaseModel, plural)
+        and not plural.startswith("model_")
+        and plural not in RESERVED_PLURALS
+        and plural not in {spec.plural for spec in registered_types()}
+    )
+    if safe:
+        assert register(record).plural == plural
+        return
+    with pytest.raises(ConfigurationError, match="plural"):
+        register(record)
+    assert [spec.name for spec in registered_types()] == before

@@ -193,18 +193,49 @@ class _Registry:
 #: Names a type's ``plural`` may not take: the keys of an extraction's JSON beside the
 #: types' lists (:class:`~extractor.pipeline.result.ArticleExtraction`) and the tables
 #: flatten writes beside the types' tables (a test pins both).
-RESERVED_PLURALS = frozenset({"doc_id", "published", "groups", "metadata", "events", "documents"})
+#: The keys of a line ``extractor bulk`` writes (pinned against real lines by a test):
+#: a type's list under one of them would be read as the line's own field.
+RESULT_LINE_KEYS = frozenset({
+    "doc_id", "status", "source", "text", "title", "url", "published", "records", "counts",
+    "usage", "model", "prompt_version", "schema_version", "strategy", "types", "seconds",
+    "calls", "warnings", "cached", "error", "text_sha256", "input_sha256", "duplicate_of",
+})  # fmt: skip
+RESERVED_PLURALS = (
+    frozenset({"doc_id", "published", "groups", "metadata", "events", "documents"})
+    | RESULT_LINE_KEYS
+)
+#: What a plural may look like: it names a JSON key, a file (``flatten``'s ``<plural>.csv``)
+#: and a SQL table, so lower-case letters, digits and underscores, from a letter.
+_PLURAL_SHAPE = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
 def _check_plural(spec: RecordSpec, others: Iterable[RecordSpec]) -> None:
     """A type's plural names its list in an extraction's JSON and its table: one taken by
     another type would merge two types' records under one name (the later type's columns
-    over the earlier's facts), one reserved would overwrite what the tool keeps there."""
+    over the earlier's facts), one reserved would overwrite what the tool keeps there, and
+    one shaped otherwise (``../x``, ``a b``, a pydantic model's attribute such as ``copy``)
+    would name a file elsewhere or break the answer's model."""
+    from pydantic import BaseModel
+
+    plural = spec.plural
+    if (
+        not isinstance(plural, str)
+        or not _PLURAL_SHAPE.fullmatch(plural)
+        or hasattr(BaseModel, plural)
+        or plural.startswith("model_")
+    ):
+        raise ConfigurationError(
+            f"record type {spec.name!r} has the plural {plural!r}: a plural names a JSON key, "
+            "a file and a SQL table, so it is lower-case letters, digits and underscores, "
+            "starting with a letter, and no pydantic model attribute: give it another "
+            "`plural` (protests)"
+        )
     mine = {spec.plural, column_name(spec.plural)}  # its list's name, and its table's
     if mine & RESERVED_PLURALS:
         raise ConfigurationError(
             f"record type {spec.name!r} has the plural {spec.plural!r}, a name the tool keeps "
-            f"for itself ({', '.join(sorted(RESERVED_PLURALS))}): give it another `plural`"
+            "for itself (a key of a result line or of an extraction's JSON, or a table of "
+            "flatten: extractor.types.registry.RESERVED_PLURALS): give it another `plural`"
         )
     for other in others:
         if other.name != spec.name and mine & {other.plural, column_name(other.plural)}:
