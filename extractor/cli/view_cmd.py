@@ -35,9 +35,10 @@ from extractor.cli.common import (
     replaceable_file,
     shown,
 )
-from extractor.errors import InputError
+from extractor.errors import ConfigurationError, InputError
 from extractor.export.viewer import PAGE_SIZE, JsonlDocuments, ViewSummary, write_html
 from extractor.io.output import Replacement, refuse_no_results
+from extractor.types.registry import registered_types
 
 
 def _write(
@@ -128,6 +129,10 @@ def view_cmd(
             Path(output).parent.mkdir(parents=True, exist_ok=True)
         refuse_input_as_output(output, path)
         replaceable_file(output, "HTML page")
+    try:
+        registered_types()  # a page needs no plugin, but the user is told when one is broken
+    except ConfigurationError as error:
+        typer.echo(f"view: warning: {error}; its records are shown as they are", err=True)
     source = sys.stdin.buffer if path == STDIO else path
     documents = JsonlDocuments(source, base_dir=source_root)
     try:

@@ -137,25 +137,37 @@ class _Registry:
     def __init__(self) -> None:
         self._specs: dict[str, RecordSpec] = {}
         self._loaded = False
+        #: Why loading failed: said again on every later use, never a registry without the
+        #: plugin that failed (and those after it) as if nothing had happened.
+        self._failure: ConfigurationError | None = None
         self._lock = threading.RLock()
 
     def _load(self) -> None:
         with self._lock:
+            if self._failure is not None:
+                raise ConfigurationError(str(self._failure))
             if self._loaded:
                 return
             self._loaded = True
-            for name, ref in BUILTIN.items():
-                self._add(_import(ref, name), replace=False)
-            for point in entry_points(group=ENTRY_POINT_GROUP):
-                try:
-                    self._add(_import(point.value, point.name), replace=False)
-                except ConfigurationError:
-                    raise
-                except Exception as error:  # a broken plugin names itself
-                    raise ConfigurationError(
-                        f"record-type plugin {point.name!r} ({point.value}) failed to load: "
-                        f"{error}; fix or uninstall the package that provides it"
-                    ) from error
+            try:
+                self._load_all()
+            except ConfigurationError as error:
+                self._failure = error
+                raise
+
+    def _load_all(self) -> None:
+        for name, ref in BUILTIN.items():
+            self._add(_import(ref, name), replace=False)
+        for point in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                self._add(_import(point.value, point.name), replace=False)
+            except ConfigurationError:
+                raise
+            except Exception as error:  # a broken plugin names itself
+                raise ConfigurationError(
+                    f"record-type plugin {point.name!r} ({point.value}) failed to load: "
+                    f"{error}; fix or uninstall the package that provides it"
+                ) from error
 
     def _add(self, obj: Any, *, replace: bool) -> RecordSpec:
         spec = spec_for(obj)
