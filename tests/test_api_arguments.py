@@ -311,6 +311,67 @@ def test_a_missing_doc_id_is_an_input_error() -> None:
         Document(math.nan, ARTICLE)
 
 
+@SETTINGS
+@given(blank=st.text(alphabet=" \t\n\r\u00a0\u3000\u2003", max_size=4))
+def test_a_blank_doc_id_is_an_input_error(blank: str) -> None:
+    """Two documents with a blank id came back under one key, and a frame showed NaN for
+    it; bulk and extract_rows already made an id for a row without one."""
+    with pytest.raises(InputError, match="blank"):
+        Document(blank, ARTICLE)
+
+
+# ------------------------------------------------------------ the batch functions' counts
+
+BATCH_COUNTS = {"concurrency": 1, "abort_after": 0, "jobs": 1}
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(sorted(BATCH_COUNTS)),
+    value=st.one_of(ANY_NUMBER, NOT_A_NUMBER),
+)
+def test_a_batch_count_is_a_whole_number_or_refused_naming_it(
+    server: FakeOpenAI, name: str, value: Any
+) -> None:
+    """``jobs="8"`` and ``concurrency="8"`` were raw comparison errors, ``2.5`` and ``True``
+    taken: extract_many_sync and extract_rows check their counts as Extractor does."""
+    from extractor.integrations.rows import extract_rows
+
+    options = {"model": "openai/fake-model", "base_url": server.base_url, "retry_policy": FAST}
+    rows = [{"id": "a", "text": ARTICLE}]
+    if name == "jobs":
+        call: Callable[[], Any] = lambda: extract_rows(rows, jobs=value, **options)  # noqa: E731
+    else:
+        call = lambda: list(extract_many_sync([ARTICLE], **{name: value}, **options))  # noqa: E731
+    usable = _usable_whole(value, BATCH_COUNTS[name]) and (name != "concurrency" or value <= 1024)
+    if not usable:
+        refused(server, ConfigurationError, name, call)
+        return
+    [result] = call()
+    assert (result["status"] if isinstance(result, dict) else result.status) == "ok"
+
+
+@SETTINGS
+@given(
+    rows=st.one_of(
+        st.dictionaries(st.sampled_from(["id", "text"]), st.text(max_size=5)),
+        st.text(max_size=5),
+        st.binary(max_size=5),
+        st.none(),
+        st.integers(),
+    )
+)
+def test_rows_that_are_no_rows_are_a_type_error_naming_them(server: FakeOpenAI, rows: Any) -> None:
+    """``extract_rows({"text": ...})`` gave an error row per column name, ``"abc"`` one per
+    character: a single row, a str, bytes or None is no iterable of rows."""
+    from extractor.integrations.rows import extract_rows
+
+    refused(
+        server, TypeError, "rows",
+        lambda: extract_rows(rows, model="openai/fake-model", base_url=server.base_url),
+    )  # fmt: skip
+
+
 # ------------------------------------------------------------ Document's fields
 
 

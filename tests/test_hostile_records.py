@@ -310,3 +310,33 @@ def test_predictions_of_other_texts_are_named_and_scored_as_missing(
     expected_missing = [doc_id for doc_id, kind in zip(ids, kinds, strict=True)
                         if kind in ("other", "none")]  # fmt: skip
     assert scored["missing_docs"] == expected_missing
+
+
+@SLOW
+@given(
+    good=st.integers(min_value=0, max_value=3),
+    bad=st.sampled_from([
+        {"type": "meeting", "countries": "CHN"},  # no evidence, countries not a list
+        {"type": "visit", "visitor_country": 7, "evidence": {"quote": "x"}},
+        {"type": "protest_x", "a": 1},  # a plugin's type, not installed here
+        {"type": None},
+    ]),
+)  # fmt: skip
+def test_a_bad_predicted_record_is_named_by_document_record_and_field(
+    tmp_path_factory: pytest.TempPathFactory, good: int, bad: dict[str, Any]
+) -> None:
+    """eval said "a record is not in the bulk output format (2 validation errors for
+    Meeting)": which document, which record and which field went unsaid."""
+    folder = tmp_path_factory.mktemp("badrecord")
+    gold, ids = _gold_subset(folder, 1)
+    fine = {"type": "meeting", "countries": ["CHN", "MMR"], "status": "occurred",
+            "evidence": {"quote": "talks", "start": 0, "end": 5, "alignment": "exact"}}  # fmt: skip
+    records = [fine] * good + [bad]
+    line = {"doc_id": ids[0], "status": "ok", "records": records}
+    predictions = folder / "pred.jsonl"
+    predictions.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--predictions", str(predictions)])
+    assert result.exit_code == 2, result.output
+    [message] = result.stderr.splitlines()
+    assert "pred.jsonl" in message and repr(ids[0]) in message, message
+    assert f"record {good}" in message, message

@@ -105,6 +105,7 @@ from extractor.io import InputFailure
 from extractor.io.documents import string_id
 from extractor.pipeline.document import Document, as_doc_id
 from extractor.pipeline.engine import Extractor
+from extractor.pipeline.options import whole_option
 from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
 from extractor.redact import clean_surrogates, redact
 from extractor.runtime import aio
@@ -301,7 +302,10 @@ async def extract_many(
     recovers; 0 never aborts.
     """
     _check_items(items)
-    if not 1 <= concurrency <= MAX_CONCURRENCY:
+    concurrency = whole_option("concurrency", concurrency, at_least=1, hint=_CONCURRENCY_HINT)
+    if abort_after is not None:
+        abort_after = whole_option("abort_after", abort_after, at_least=0, hint=_ABORT_HINT)
+    if concurrency > MAX_CONCURRENCY:
         raise ConfigurationError(
             f"concurrency must be between 1 and {MAX_CONCURRENCY} documents in flight, "
             f"got {concurrency}"
@@ -333,13 +337,18 @@ def _check_items(items: Any) -> None:
     documents: a str (one document per character), bytes, a path, a mapping (its keys)
     or a table (a DataFrame iterates over its column names)."""
     table = hasattr(items, "itertuples") or hasattr(items, "columns")
-    if isinstance(items, str | bytes | os.PathLike | Mapping) or table:
+    iterable = isinstance(items, Iterable | AsyncIterable)
+    if not iterable or isinstance(items, str | bytes | os.PathLike | Mapping) or table:
         what = "a table" if table else type(items).__name__
         raise TypeError(
             f"extract_many takes an iterable of documents (Documents, str articles, paths or "
             f"(id, text) tuples), not {what}: pass a list, [article] for one, or a table's "
             "rows as Documents ([Document(r.id, r.text) for r in df.itertuples()])"
         )
+
+
+_CONCURRENCY_HINT = f"the documents in flight at once, 1 to {MAX_CONCURRENCY} (say 8)"
+_ABORT_HINT = "the model failures in a row that stop a run, 0 for never"
 
 
 def default_abort_after(concurrency: int) -> int:

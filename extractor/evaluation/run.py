@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import ExtractorError, InputError
+from pydantic import ValidationError
+
+from extractor.errors import ConfigurationError, ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
@@ -139,9 +141,9 @@ def predictions_from_lines(
             problem = line.get("error") or {}
             failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
             continue
-        records: list[Record] = [
-            get_type(str(r.get("type"))).record.model_validate(r)
-            for r in line.get("records") or []
+        records = [
+            _record(doc_id, index, r)
+            for index, r in enumerate(line.get("records") or [])
             if isinstance(r, dict)
         ]
         predictions[doc_id] = [record_to_gold(r) for r in records]
@@ -152,6 +154,26 @@ def predictions_from_lines(
             seconds=line.get("seconds"),
         )
     return predictions, usage, failures
+
+
+def _record(doc_id: str, index: int, data: dict[str, Any]) -> Record:
+    """One predicted record read back as its type, or a ValueError saying which document,
+    which record and which field (pydantic's own message names neither)."""
+    kind = str(data.get("type"))
+    try:
+        spec = get_type(kind)
+    except ConfigurationError as error:  # a plugin's type, not installed here
+        raise ValueError(f"document {doc_id!r}, record {index}: {error}") from None
+    try:
+        return spec.record.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "the record"
+        more = len(error.errors()) - 1
+        also = f" (and {more} more problem(s))" if more else ""
+        raise ValueError(
+            f"document {doc_id!r}, record {index} ({kind}): {field}: {first.get('msg')}{also}"
+        ) from None
 
 
 #: How many ids a message about mismatched texts names.

@@ -56,6 +56,7 @@ from extractor.errors import ConfigurationError, ExtractorError, WorkerLost
 from extractor.integrations.rows import (
     DEFAULT_JOBS,
     INPUT_COLUMNS,
+    JOBS_HINT,
     RESULT_COLUMNS,
     STOPPED,
     aextract_rows,
@@ -69,6 +70,7 @@ from extractor.integrations.rows import (
 )
 from extractor.io.output import OutputFile
 from extractor.pipeline.engine import Extractor
+from extractor.pipeline.options import whole_option
 
 if TYPE_CHECKING:
     import pandas
@@ -137,10 +139,8 @@ class ExtractBatch:
         driver_rows: bool = False,
         **extractor_kwargs: Any,
     ) -> None:
-        if jobs < 1:
-            raise ConfigurationError(f"jobs must be 1 or more, got {jobs}")
+        self.jobs = whole_option("jobs", jobs, at_least=1, hint=JOBS_HINT)
         self.extractor = Extractor(**extractor_kwargs)
-        self.jobs = jobs
         self.abort_after = abort_after
         self.stop_rows = stop_rows
         self.driver_rows = driver_rows
@@ -197,10 +197,10 @@ def extract_dataset(
     Dataset: nothing runs until it is consumed.
     """
     ray_data = require_ray()
-    if concurrency < 1:
-        raise ConfigurationError(f"concurrency must be 1 or more, got {concurrency}")
-    if jobs < 1:
-        raise ConfigurationError(f"jobs must be 1 or more, got {jobs}")
+    concurrency = whole_option(
+        "concurrency", concurrency, at_least=1, hint="the number of Ray actors, 1 or more"
+    )
+    jobs = whole_option("jobs", jobs, at_least=1, hint=JOBS_HINT)
     options = pinned_options(model=model, **extractor_kwargs)
     mapped: Dataset = ds.map_batches(
         ExtractBatch, batch_format="pandas", batch_size=batch_size or jobs,

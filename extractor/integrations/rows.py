@@ -59,6 +59,7 @@ from extractor.io.formats import RecordFields
 from extractor.io.readers import InputFailure, Item
 from extractor.pipeline.document import Document, as_date
 from extractor.pipeline.engine import Extractor
+from extractor.pipeline.options import whole_option
 from extractor.runtime import aio
 
 if TYPE_CHECKING:
@@ -257,9 +258,8 @@ async def aextract_rows(
     finished: Ray keeps only the text of an exception raised in a worker,
     and the bulk driver must raise the error itself.
     """
-    if jobs < 1:
-        raise ConfigurationError(f"jobs must be 1 or more, got {jobs}")
-    rows = list(rows)
+    jobs = whole_option("jobs", jobs, at_least=1, hint=JOBS_HINT)
+    rows = list(_checked_rows(rows))
     if not rows:
         return []
     items, duplicate_of = _unique(rows, driver_rows)
@@ -294,6 +294,25 @@ async def aextract_rows(
         for _ in range(held):  # the documents a stopping error left in flight
             slots.release()
     return [row for row in out if row is not None] + stop
+
+
+#: What ``jobs`` is, for the message that refuses a value that is none.
+JOBS_HINT = "the documents extracted at once by each worker, 1 or more (say 8)"
+
+
+def _checked_rows(rows: Any) -> Iterable[Any]:
+    """``rows`` when they iterate into rows: a TypeError naming what they are otherwise (a
+    single row's dict iterates into its column names, a str into its characters)."""
+    table = hasattr(rows, "itertuples") or hasattr(rows, "columns")
+    if rows is None or isinstance(rows, str | bytes | Mapping) or table:
+        what = "a table" if table else type(rows).__name__
+        raise TypeError(
+            f"rows must be an iterable of rows (dicts with id and text), not {what}: pass "
+            "[row] for one row, or a frame's rows (frame.to_dict('records'), or extract_frame)"
+        )
+    if not isinstance(rows, Iterable):
+        raise TypeError(f"rows must be an iterable of rows (dicts), not {type(rows).__name__}")
+    return rows
 
 
 #: The status of the row that carries an error which stops the run.

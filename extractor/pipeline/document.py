@@ -56,6 +56,11 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "doc_id", as_doc_id(self.doc_id))
+        if not self.doc_id.strip():  # two such documents would share one key, "" or " "
+            raise InputError(
+                f"doc_id={self.doc_id!r} is blank: give every document an id (bulk and "
+                "extract_rows make one from the source for a row without)"
+            )
         if not isinstance(self.text, str):
             raise TypeError(
                 f"text must be a str, not {type(self.text).__name__} ({shown(self.text)}): "
