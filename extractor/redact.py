@@ -331,7 +331,10 @@ def without_userinfo(url: str) -> str:
     What is dropped may take part of an address with it in such a case; a password is
     never kept. An address without userinfo is left as written.
     """
-    bare = _scrubbed_fully(_unwrapped(url))
+    bare = _unwrapped(url)
+    if len(bare) > _LONGEST_READ:
+        return _cut_long(bare)
+    bare = _scrubbed_fully(bare)
     decoded = bare
     for _ in range(_MOST_ENCODINGS):  # ?next=http%253A%252F%252Fu%253Apw%2540host: nested logins
         deeper = unquote(decoded)
@@ -342,6 +345,27 @@ def without_userinfo(url: str) -> str:
         if scrubbed != decoded:
             return scrubbed  # an address inside another's query held one: never kept
     return bare
+
+
+def _cut_long(text: str) -> str:
+    """A string too long to be an address, in time linear in its length: everything from
+    the first authority to the last "@" after it is dropped (percent-decoded first when
+    the decoded string holds one), so no password is kept, whatever the rest becomes."""
+    for candidate in (text, _fully_decoded(text)):
+        first = _AUTHORITY_START.search(candidate)
+        at = candidate.rfind("@")
+        if first is not None and at >= first.end():
+            return candidate[: first.end()] + candidate[at + 1 :]
+    return text
+
+
+def _fully_decoded(text: str) -> str:
+    for _ in range(_MOST_ENCODINGS):
+        deeper = unquote(text)
+        if deeper == text:
+            break
+        text = deeper
+    return text
 
 
 def _scrubbed_fully(text: str) -> str:
@@ -390,6 +414,9 @@ def _unencoded_userinfo(rest: str) -> str | None:
     return None if _PORT_FIRST.match(password) else typed
 
 
+#: The longest string read as addresses one by one (each authority start is read to its
+#: end): a longer one is cut by :func:`_cut_long`, in linear time, however it was built.
+_LONGEST_READ = 4096
 #: How many times an address inside another's query may be percent-encoded (each login
 #: redirect wraps it once more) and still have its userinfo found.
 _MOST_ENCODINGS = 8
@@ -398,10 +425,13 @@ _WRAPPERS = frozenset({"<>", '""', "''", "``"})
 #: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that
 #: always have one) and any number of slashes or backslashes, as browsers read
 #: ``http:/u:p@h``; after any other scheme's "://" (a third "/" is an empty authority, as
-#: in ``file:///a@b``); after a scheme-relative "//". Not inside a word, a host or a path.
+#: in ``file:///a@b``); wherever these stand, even glued to what precedes them
+#: (``%2http://u:p@h``). With no slash at all (``http:u:p@h``), or scheme-relative
+#: (``//u:p@h``), only where no word, host or path goes on.
 _AUTHORITY_START = re.compile(
-    r"(?<![\w.+\-%])(?:(?:https?|wss?|ftps?):[/\\]*|[A-Za-z][A-Za-z0-9+.\-]*://(?![/\\]))"
-    r"|(?<![\w.+\-:/\\%])[/\\]{2}(?![/\\])",
+    r"(?:https?|wss?|ftps?):[/\\]+|[A-Za-z][A-Za-z0-9+.\-]*://(?![/\\])"
+    r"|(?<![\w.+\-])(?:https?|wss?|ftps?):(?![/\\])"
+    r"|(?<![\w.+\-:/\\])[/\\]{2}(?![/\\])",
     re.IGNORECASE,
 )
 #: An authority: up to its path, query or fragment (or a blank).
