@@ -144,8 +144,14 @@ def assert_safe_tables(folder: Path, summary: Any) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@example(raw=[json.dumps({"doc_id": "d", "source": "dir/caf\udce9.txt"}).encode()], torn=False)
-@example(raw=[b'{"doc_id": "a", "records": [{"type": "visit", "purpose": "=1+1"}]}'], torn=True)
+@example(
+    raw=[json.dumps({"doc_id": "d", "status": "ok", "source": "dir/caf\udce9.txt"}).encode()],
+    torn=False,
+)
+@example(
+    raw=[b'{"doc_id": "a", "status": "ok", "records": [{"type": "visit", "purpose": "=1+1"}]}'],
+    torn=True,
+)
 @given(raw=st.lists(raw_lines, max_size=8), torn=st.booleans())
 def test_flatten_never_crashes_and_writes_safe_csv(
     raw: list[bytes], torn: bool, tmp_path_factory: pytest.TempPathFactory
@@ -170,13 +176,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def holds_a_result(raw: list[bytes]) -> bool:
-    """Whether a generated line is, as JSON, an object with a string ``doc_id``."""
+    """Whether a generated line is, as JSON, a result: a string ``doc_id`` and a status or
+    extract's metadata (an input row with a doc_id is none)."""
     for line in raw:
         try:
             value = json.loads(line)
         except (ValueError, RecursionError):
             continue
-        if isinstance(value, dict) and isinstance(value.get("doc_id"), str):
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("doc_id"), str)
+            and (value.get("status") in ("ok", "error", "skipped")
+                 or isinstance(value.get("metadata"), dict))
+        ):  # fmt: skip
             return True
     return False
 
@@ -452,6 +464,19 @@ not_results = st.one_of(
     st.dictionaries(st.sampled_from(["app", "id", "records"]), st.integers(), min_size=1).map(
         lambda value: json.dumps(value, indent=2).encode()
     ),  # a pretty object, not a result
+    st.lists(
+        st.fixed_dictionaries(
+            {"doc_id": st.text(min_size=1, max_size=4)},
+            optional={
+                "text": st.text(max_size=10),
+                "records": st.just([]),
+                "status": st.none(),
+                "title": st.text(max_size=5),
+            },
+        ),
+        min_size=1,
+        max_size=3,
+    ).map(lambda rows: "".join(json.dumps(row) + "\n" for row in rows).encode()),  # input rows
 )
 
 

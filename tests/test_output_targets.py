@@ -674,6 +674,30 @@ def test_pages_and_tables_kept_beside_the_articles_are_not_read_as_articles(
     assert summary.ok == 3 and len(fake.log) - calls == 3  # the articles only
 
 
+@HYPOTHESIS
+@given(cut=st.integers(1, 6), extra=st.sampled_from(["text", "title", "body", "url"]))
+def test_an_authors_csv_that_starts_like_a_table_of_ours_is_read(
+    tmp_path_factory: Any, cut: int, extra: str
+) -> None:
+    """``record_id,doc_id,text`` was skipped as a table of flatten: only a header that opens
+    as one of flatten's does (four columns of a record table or ``events``, seven of
+    ``documents``) is ours; an author's that shares fewer is read."""
+    from extractor.export.flatten import table_columns
+    from extractor.io.output import TABLE_HEADS, made_by_a_command
+
+    folder = tmp_path_factory.mktemp("csvhead")
+    for name, columns in table_columns().items():
+        names = [column.name for column in columns]
+        ours = folder / f"{name}.csv"
+        ours.write_text(",".join(names) + "\n")
+        assert made_by_a_command(ours) is not None, name
+        [head] = [head for head in TABLE_HEADS if ",".join(names).startswith(head)]
+        if cut < head.count(",") and names[cut] != extra:
+            mine = folder / f"mine-{name}.csv"
+            mine.write_text(",".join([*names[:cut], extra]) + "\nx,y,z\n")
+            assert made_by_a_command(mine) is None, (name, cut)
+
+
 _PANEL = ["Weather", "┏━━━━━━━━━━━━━┓", "┃ Key facts   ┃", "┡━━━━━━━━━━━━━┩", "└─────────────┘",
           "Kyiv · Lviv · Odesa", "Reuters · AP · 3 min read", "model · single · 12 tokens",
           "12 calls · 3.0 s · prompt p-abc", "warning: heavy rain"]  # fmt: skip

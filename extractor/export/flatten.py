@@ -75,6 +75,7 @@ from extractor.io.output import (
     check_replaceable,
     first_line,
     is_anonymous_result,
+    is_result,
     latest_entries,
     latest_lines,
     packed_suffix,
@@ -1065,10 +1066,6 @@ def _reason(error: OSError) -> str:
 # ------------------------------------------------------------------ reading
 
 
-def _is_result(value: Any) -> bool:
-    return isinstance(value, Mapping) and isinstance(value.get("doc_id"), str)
-
-
 def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
     """The results of the file, one per ``doc_id`` (the last wins), in file order.
 
@@ -1095,24 +1092,28 @@ def _results(source: Path, summary: FlattenSummary) -> Iterator[Mapping[str, Any
             summary.bad_lines.append(number)
             continue
         # no final newline: complete JSON is a result, else a torn line
-        if _is_result(last) and last["doc_id"] not in seen:
+        if is_result(last) and last["doc_id"] not in seen:
             yield as_result_line(last)
-        elif last is not None and not _is_result(last):
+        elif last is not _NOT_JSON and not is_result(last):
             summary.bad_lines.append(number)
         else:
             summary.torn_last_line = True
+
+
+#: What :func:`_parsed` gives for bytes that are no JSON (``null`` is None).
+_NOT_JSON = object()
 
 
 def _parsed(raw: bytes) -> Any:
     try:
         return json.loads(raw)
     except (ValueError, RecursionError):
-        return None
+        return _NOT_JSON
 
 
 def _latest(entries: list[Any], summary: FlattenSummary) -> Iterator[Mapping[str, Any]]:
     for number, entry in latest_entries(entries):
-        if _is_result(entry) or is_anonymous_result(entry):
+        if is_result(entry) or is_anonymous_result(entry):
             yield entry
         else:
             summary.bad_lines.append(number)

@@ -57,6 +57,7 @@ from extractor.io.output import (
     as_result_line,
     first_line,
     is_anonymous_result,
+    is_result,
     latest_entries,
     latest_lines,
     said_of,
@@ -344,7 +345,7 @@ class JsonlDocuments:
             if not isinstance(entry, Mapping):
                 self.bad_lines.append(number)
                 continue
-            if isinstance(entry.get("doc_id"), str) or is_anonymous_result(entry):
+            if is_result(entry) or is_anonymous_result(entry):
                 self.documents += 1
             else:  # an object of something else: shown, and said, as a line of one is
                 self.bad_lines.append(number)
@@ -365,10 +366,9 @@ class JsonlDocuments:
                     continue
                 line = error
             if isinstance(line, Mapping):
-                doc_id = line.get("doc_id")
-                if isinstance(doc_id, str) and doc_id in seen:
+                if is_result(line) and line["doc_id"] in seen:
                     continue  # a complete last line without its newline, superseded meanwhile
-                if not isinstance(doc_id, str) and not is_anonymous_result(line):
+                if not is_result(line) and not is_anonymous_result(line):
                     self.bad_lines.append(number)  # an article row, not a result: said, and shown
                 else:
                     self.documents += 1  # as flatten counts: results, not every line shown

@@ -982,9 +982,14 @@ def as_result_line(result: Any) -> dict[str, Any]:
     }
 
 
-#: How the CSV tables ``extractor flatten`` writes begin: a record table or ``events``,
-#: and ``documents`` (pinned against flatten's own columns by a test).
-TABLE_HEADS = ("record_id,doc_id,", "doc_id,run_status,")
+#: How the CSV tables ``extractor flatten`` writes begin: a record table, ``events`` and
+#: ``documents`` (pinned against flatten's own columns by a test): long enough that an
+#: author's ``record_id,doc_id,text`` is no table of ours.
+TABLE_HEADS = (
+    "record_id,doc_id,published,event_status,",
+    "record_id,doc_id,record_type,published,event_status,",
+    "doc_id,run_status,published,title,url,source,text_sha256,",
+)
 #: What every page ``extractor view`` writes carries in its head.
 VIEW_PAGE_MARK = '<meta name="generator" content="extractor view">'
 
@@ -1062,7 +1067,7 @@ def refuse_no_results(
     if bad_lines:
         what = f"{bad_lines:,} line(s), none of them a result"
     elif torn:
-        what = "only an unfinished line (a run still running or killed)"
+        what = "only an unfinished line, no result (a run killed in its first line, or no results)"
     else:
         what = "a JSON document holding no result"
     raise InputError(
@@ -1291,27 +1296,41 @@ def latest_lines(
 
 def is_anonymous_result(value: Any) -> bool:
     """Whether ``value`` is a result without an identity: ``doc_id`` null (or absent) and a
-    list of ``records``, as the library writes an ``ExtractionResult`` made without a
+    status or extract's ``metadata`` (:func:`is_result`), as the library writes an ``ExtractionResult`` made without a
     ``doc_id``. :func:`latest_lines` cannot tell which lines of those supersede which, so
     readers of results (view, flatten) take each as a document of its own; a bulk run
     never writes one."""
-    return (
-        isinstance(value, Mapping)
-        and value.get("doc_id") is None
-        # a bulk line's records, or extract's JSON (records under each type's plural)
-        and (isinstance(value.get("records"), list) or isinstance(value.get("metadata"), Mapping))
+    return isinstance(value, Mapping) and value.get("doc_id") is None and _resulting(value)
+
+
+#: What a result's ``status`` is.
+RESULT_STATUSES = frozenset({"ok", "error", "skipped"})
+
+
+def is_result(value: Any) -> bool:
+    """Whether ``value`` is a result with an identity: a string ``doc_id`` and what makes a
+    result of it (a status, or extract's ``metadata``). An input row with a ``doc_id``
+    column (``{"doc_id": "1", "text": ...}``) is none: read as one, it replaced a run's
+    tables with rows of nothing."""
+    return isinstance(value, Mapping) and isinstance(value.get("doc_id"), str) and _resulting(value)
+
+
+def _resulting(value: Mapping[str, Any]) -> bool:
+    """What makes a result of an object, its id aside: a status (every line of a run, and
+    of the library), or extract's ``metadata``."""
+    status = value.get("status")
+    return (isinstance(status, str) and status in RESULT_STATUSES) or isinstance(
+        value.get("metadata"), Mapping
     )
 
 
 def _loose(raw: bytes) -> dict[str, Any] | None:
-    """The line's object if it is one with a string ``doc_id``, else None."""
+    """The line's object if it is a result (:func:`is_result`), else None."""
     try:
         record = json.loads(raw)
     except (ValueError, RecursionError):
         return None
-    if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
-        return record
-    return None
+    return record if isinstance(record, dict) and is_result(record) else None
 
 
 # ----------------------------------------------------------------- rewriting
