@@ -347,7 +347,7 @@ def _check_items(items: Any) -> None:
         )
 
 
-_CONCURRENCY_HINT = f"the documents in flight at once, 1 to {MAX_CONCURRENCY} (say 8)"
+_CONCURRENCY_HINT = f"the documents in flight at once, between 1 and {MAX_CONCURRENCY} (say 8)"
 _ABORT_HINT = "the model failures in a row that stop a run, 0 for never"
 
 
