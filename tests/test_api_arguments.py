@@ -307,8 +307,9 @@ def test_a_published_date_as_a_date_or_iso_string_anchors_the_result(
 
 
 def test_a_missing_doc_id_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="doc_id"):
-        Document(math.nan, ARTICLE)
+    for missing in (math.nan, math.inf, -math.inf):  # no id a document could be found by
+        with pytest.raises(InputError, match="doc_id"):
+            Document(missing, ARTICLE)
 
 
 @SETTINGS

@@ -60,7 +60,9 @@ hostile_chars = st.one_of(
     any_char,
 )
 # (st.text would drop the surrogates: a list of characters, joined, keeps them)
-doc_ids = st.lists(hostile_chars, min_size=1, max_size=20).map("".join)
+doc_ids = (
+    st.lists(hostile_chars, min_size=1, max_size=20).map("".join).filter(str.strip)
+)  # a blank id is refused
 
 
 @pytest.fixture(autouse=True)
@@ -320,6 +322,7 @@ def test_predictions_of_other_texts_are_named_and_scored_as_missing(
         {"type": "visit", "visitor_country": 7, "evidence": {"quote": "x"}},
         {"type": "protest_x", "a": 1},  # a plugin's type, not installed here
         {"type": None},
+        5, "x", None, [1],  # no object at all
     ]),
 )  # fmt: skip
 def test_a_bad_predicted_record_is_named_by_document_record_and_field(
@@ -340,3 +343,26 @@ def test_a_bad_predicted_record_is_named_by_document_record_and_field(
     [message] = result.stderr.splitlines()
     assert "pred.jsonl" in message and repr(ids[0]) in message, message
     assert f"record {good}" in message, message
+
+
+@SLOW
+@given(
+    records=st.sampled_from(["x", {"type": "meeting"}, 5]),
+    types=st.sampled_from([None, ["meeting"], ["bogus"], "meeting", [5], ["meeting", "bogus"]]),
+)
+def test_predictions_whose_records_or_types_are_no_such_thing_are_one_line(
+    tmp_path_factory: pytest.TempPathFactory, records: Any, types: Any
+) -> None:
+    """A line's ``records`` that is a string or a dict was read item by item, or dropped;
+    ``types`` naming no type scored a run as asked for it: one line, exit 2."""
+    folder = tmp_path_factory.mktemp("badline")
+    gold, ids = _gold_subset(folder, 1)
+    line: dict[str, Any] = {"doc_id": ids[0], "status": "ok", "records": records}
+    if types is not None:
+        line["types"] = types
+    predictions = folder / "pred.jsonl"
+    predictions.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--predictions", str(predictions)])
+    assert result.exit_code == 2, result.output
+    [message] = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert "pred.jsonl" in message and repr(ids[0]) in message, message

@@ -651,3 +651,16 @@ def test_extract_many_refuses_what_iterates_into_no_documents(
     with pytest.raises(TypeError, match="takes an iterable of documents"):
         list(extract_many_sync(items, extractor=extractor))
     assert len(server.log) == before
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{"id": "a", "text": "an input row"}, {}, {"doc_id": "a", "text": "a row with a doc_id"},
+     {"doc_id": "a", "status": "ok", "records": "x"}],
+)  # fmt: skip
+def test_results_to_frame_refuses_a_dict_that_is_no_result(given: dict[str, Any]) -> None:
+    """The input rows given by mistake gave an empty frame without a word."""
+    from extractor import results_to_frame
+
+    with pytest.raises(TypeError, match=r"results\[0\]"):
+        results_to_frame([given], "documents")

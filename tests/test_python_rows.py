@@ -211,3 +211,25 @@ def test_an_item_that_is_no_result_is_named_by_its_position(junk: Any) -> None:
     with pytest.raises(TypeError) as caught:
         results_to_frame([good, junk])
     assert "results[1]" in str(caught.value) and type(junk).__name__ in str(caught.value)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations(range(4)), start=st.integers(-5, 100))
+def test_extract_frame_keeps_the_input_frames_index(
+    extractor: Extractor, order: list[int], start: int
+) -> None:
+    """A fresh 0..n-1 index attached the results of a filtered or sorted frame to other
+    rows: ``df["status"] = extract_frame(df)["status"]`` must line up."""
+    from extractor.integrations.rows import extract_frame
+
+    texts = [f"{SENTENCE} Row {n}." if n % 2 else "" for n in range(4)]
+    frame = pandas.DataFrame({"id": [f"r{n}" for n in range(4)], "text": texts})
+    frame.index = [start + 10 * n for n in range(4)]
+    frame = frame.iloc[order]
+    out = extract_frame(frame, extractor=extractor)
+    assert list(out.index) == list(frame.index)
+    frame["status"] = out["status"]
+    for _, row in frame.iterrows():
+        assert row["status"] == ("ok" if row["text"] else "error"), row

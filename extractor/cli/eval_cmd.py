@@ -58,7 +58,7 @@ from extractor.evaluation.run import (
     write_lines,
 )
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
-from extractor.types.registry import RECORD_TYPES
+from extractor.types.registry import RECORD_TYPES, registered_types
 
 
 def _load_report(path: Path) -> EvalReport:
@@ -208,7 +208,7 @@ def eval_command(
         run_label = label or f"{model or 'default model'} · {strategy}"
         if saved is not None:
             _write(saved, lambda: write_lines(saved, lines))
-    asked = chosen_types if predictions is None else _asked_types(lines)
+    asked = chosen_types if predictions is None else _asked_types(lines, gold_name(predictions))
     documents = _scored_types(documents, asked)
     if predictions is not None:
         _check_shared(lines, documents, gold_name(predictions))
@@ -230,15 +230,27 @@ def eval_command(
             typer.echo(f"report written to {shown(report_file)}", err=True)
 
 
-def _asked_types(lines: list[dict[str, Any]]) -> list[str] | None:
+def _asked_types(lines: list[dict[str, Any]], name: str) -> list[str] | None:
     """The record types the prediction lines were asked for (their ``types``), or None when
     a line does not say (older output) or they were asked for every built-in type."""
     asked: set[str] = set()
+    known = {spec.name for spec in registered_types()}
     for line in lines:
         types = line.get("types")
-        if not isinstance(types, list) or not types:
+        if types is None or types == []:
             return None
-        asked.update(str(t) for t in types)
+        unknown = (
+            [repr(types)]
+            if not isinstance(types, list)
+            else [repr(t) for t in types if not isinstance(t, str) or t not in known]
+        )
+        if unknown:
+            fail_usage(
+                f"{name}: the predictions for {safe_text(str(line.get('doc_id')))!r} were asked for "
+                f"types {', '.join(unknown)} that are none of {', '.join(sorted(known))}: "
+                "give the predictions of this tool (or install the plugin that defines them)"
+            )
+        asked.update(types)
     # no line, no type named: nothing says a type was left out, so every type is scored
     return None if not asked or asked >= set(RECORD_TYPES) else sorted(asked)
 

@@ -141,11 +141,14 @@ def predictions_from_lines(
             problem = line.get("error") or {}
             failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
             continue
-        records = [
-            _record(doc_id, index, r)
-            for index, r in enumerate(line.get("records") or [])
-            if isinstance(r, dict)
-        ]
+        given = line.get("records")
+        if given is None:
+            given = []
+        if not isinstance(given, list):
+            raise ValueError(
+                f"document {doc_id!r}: its records are a {type(given).__name__}, not a list"
+            )
+        records = [_record(doc_id, index, r) for index, r in enumerate(given)]
         predictions[doc_id] = [record_to_gold(r) for r in records]
         spent = line.get("usage") or {}
         usage[doc_id] = DocUsage(
@@ -156,9 +159,13 @@ def predictions_from_lines(
     return predictions, usage, failures
 
 
-def _record(doc_id: str, index: int, data: dict[str, Any]) -> Record:
+def _record(doc_id: str, index: int, data: Any) -> Record:
     """One predicted record read back as its type, or a ValueError saying which document,
     which record and which field (pydantic's own message names neither)."""
+    if not isinstance(data, Mapping):
+        raise ValueError(
+            f"document {doc_id!r}, record {index}: a {type(data).__name__}, not a record"
+        )
     kind = str(data.get("type"))
     try:
         spec = get_type(kind)

@@ -28,6 +28,7 @@ from extractor.bulk.batch import BatchResult
 from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export.flatten import result_rows, table_columns
+from extractor.io.output import is_anonymous_result, is_result
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.base import Record
 from extractor.types.registry import get_type, registered_types
@@ -153,6 +154,14 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
                 ) from None
             if isinstance(line, Mapping):
                 return line
+        if not (is_result(result) or is_anonymous_result(result)):
+            keys = ", ".join(sorted(map(str, result))[:6]) or "no keys"
+            raise TypeError(
+                f"results[{index}] is a dict that is no result ({keys}): pass what the "
+                "extraction gave (a bulk line has a doc_id and a status; an input row is none)"
+            )
+        if not isinstance(result.get("records", []), list):
+            raise TypeError(f"results[{index}]: its records are not a list")
         return result
     if isinstance(result, ArticleExtraction):
         document = result.document

@@ -451,14 +451,18 @@ def extract_frame(
     jobs: int = DEFAULT_JOBS,
     **extractor_kwargs: Any,
 ) -> pandas.DataFrame:
-    """A pandas frame of input rows to a frame of result rows (:data:`RESULT_COLUMNS`).
+    """A pandas frame of input rows to a frame of result rows (:data:`RESULT_COLUMNS`),
+    under the input's index, so that ``df["status"] = extract_frame(df)["status"]`` lines
+    up on a filtered or sorted frame too.
 
     The function for Dask ``map_partitions`` and Spark ``mapInPandas``.
     """
     rows = extract_rows(
         frame.to_dict("records"), extractor=extractor, jobs=jobs, **extractor_kwargs
     )
-    return frame_of(rows, RESULT_COLUMNS)
+    out = frame_of(rows, RESULT_COLUMNS)
+    out.index = frame.index  # one result row per input row, in order: its index too
+    return out
 
 
 def frame_of(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> pandas.DataFrame:

@@ -7,6 +7,7 @@ a :class:`Document` first, so that everything downstream sees one shape.
 from __future__ import annotations
 
 import hashlib
+import math
 import numbers
 import re
 import uuid
@@ -108,6 +109,12 @@ def as_doc_id(value: Any) -> str:
         )
     if _missing(value):
         raise InputError(f"doc_id={shown(value)} is missing (NaN): give every document an id")
+    if (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, numbers.Integral)
+        and not math.isfinite(float(value))
+    ):
+        raise InputError(f"doc_id={shown(value)} is no id (infinite): give every document an id")
     try:
         if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
             return str(int(value))
