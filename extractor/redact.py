@@ -404,12 +404,14 @@ def _scrubbed(text: str) -> str:
 
 def _unencoded_userinfo(rest: str) -> str | None:
     """The ``user:password`` before the last "@" of ``rest`` (a URL after its "//") when
-    the password holds an unencoded "/", "?" or "#", else None. Not one when the user
+    the password holds an unencoded "/", "?" or "#", or the user a "\\" (a Windows
+    domain login, ``CORP\\alice:pw@host``), else None. Not one when the user
     part holds one of those or "[" (a path, an IPv6 host), the "password" starts as a port does
     (``host:8443/a@b``): a query's ``?mail=a@b`` is past a "/" or "?" of the user part."""
     typed = rest.rpartition("@")[0]
     user, colon, password = typed.partition(":")
-    if not colon or not _ENDS_AUTHORITY.search(password) or _NOT_A_USER.search(user):
+    cut = _ENDS_AUTHORITY.search(password) or "\\" in user  # a Windows login: CORP\alice
+    if not colon or not cut or _NOT_A_USER.search(user):
         return None
     return None if _PORT_FIRST.match(password) else typed
 
@@ -438,7 +440,7 @@ _AUTHORITY_START = re.compile(
 _AUTHORITY_BODY = re.compile(r"[^/\\?#]*")
 _ENDS_AUTHORITY = re.compile(r"[/?#\\]")
 #: What a user name never holds: a path's, query's or fragment's start, an IPv6 host's "[".
-_NOT_A_USER = re.compile(r"[/?#\[\]\\]")
+_NOT_A_USER = re.compile(r"[/?#\[\]]")
 _PORT_FIRST = re.compile(r"\d*(?:[/?#\\]|$)")
 
 

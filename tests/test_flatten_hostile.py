@@ -477,6 +477,16 @@ not_results = st.one_of(
         min_size=1,
         max_size=3,
     ).map(lambda rows: "".join(json.dumps(row) + "\n" for row in rows).encode()),  # input rows
+    st.sampled_from(
+        [  # damaged results: records no list of objects, a status of no result
+            {"doc_id": "x", "status": "ok", "records": "abc"},
+            {"doc_id": "x", "status": "ok", "records": [5]},
+            {"doc_id": "x", "status": "weird", "records": []},
+            {"doc_id": "x", "metadata": {}, "meetings": "abc"},
+            {"doc_id": "x", "metadata": {}, "visits": {"type": "visit"}},
+            {"doc_id": "x", "metadata": "abc", "meetings": []},
+        ]
+    ).map(lambda line: (json.dumps(line) + "\n").encode()),
 )
 
 

@@ -347,7 +347,7 @@ def test_a_bad_predicted_record_is_named_by_document_record_and_field(
 
 @SLOW
 @given(
-    records=st.sampled_from(["x", {"type": "meeting"}, 5]),
+    records=st.sampled_from(["x", {"type": "meeting"}, 5, [5]]),
     types=st.sampled_from([None, ["meeting"], ["bogus"], "meeting", [5], ["meeting", "bogus"]]),
 )
 def test_predictions_whose_records_or_types_are_no_such_thing_are_one_line(
@@ -365,4 +365,28 @@ def test_predictions_whose_records_or_types_are_no_such_thing_are_one_line(
     result = runner.invoke(app, ["eval", str(gold), "--predictions", str(predictions)])
     assert result.exit_code == 2, result.output
     [message] = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert "pred.jsonl" in message and repr(ids[0]) in message, message
+
+
+@SLOW
+@given(
+    line=st.sampled_from([
+        {"metadata": {}, "meetings": "abc"},
+        {"metadata": {}, "arms_transfers": {"type": "arms_transfer"}},  # one record, no list
+        {"status": "weird"},
+        {"metadata": "abc", "meetings": []},
+    ])
+)  # fmt: skip
+def test_a_damaged_result_is_no_prediction_of_nothing(
+    tmp_path_factory: pytest.TempPathFactory, line: dict[str, Any]
+) -> None:
+    """Extract's JSON with one record not in a list, or a status of no result, was scored
+    as a document with no predictions (exit 0): one line naming file and document."""
+    folder = tmp_path_factory.mktemp("damaged")
+    gold, ids = _gold_subset(folder, 1)
+    predictions = folder / "pred.jsonl"
+    predictions.write_text(json.dumps({"doc_id": ids[0], **line}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--predictions", str(predictions)])
+    assert result.exit_code == 2, result.output
+    [message] = [text for text in result.stderr.splitlines() if "error:" in text]
     assert "pred.jsonl" in message and repr(ids[0]) in message, message

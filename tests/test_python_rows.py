@@ -233,3 +233,17 @@ def test_extract_frame_keeps_the_input_frames_index(
     frame["status"] = out["status"]
     for _, row in frame.iterrows():
         assert row["status"] == ("ok" if row["text"] else "error"), row
+
+
+def test_an_infinite_row_id_is_no_id(extractor: Extractor) -> None:
+    """extract_frame keyed rows with an id of inf as the document "inf"; bulk reads the
+    same id as none, and Document(inf) is refused: each such row gets the id of a row
+    without one."""
+    from extractor.integrations.rows import extract_frame
+
+    frame = pandas.DataFrame({"id": [1.0, float("inf"), -float("inf")],
+                              "text": [SENTENCE, SENTENCE + " Two.", SENTENCE + " Three."]})  # fmt: skip
+    out = extract_frame(frame, extractor=extractor)
+    ids = list(out["doc_id"])
+    assert ids[0] == "1" and "inf" not in ids and "-inf" not in ids, ids
+    assert len(set(ids)) == 3

@@ -536,7 +536,8 @@ _SIMPLE_WRAPS = ("{}", " {}", "\t{} ", "<{}>", " <{}>")
     userinfo=st.sampled_from([f"alice:{_SECRET}", _SECRET, f"al%40ice:{_SECRET}", f":{_SECRET}",
                               f"alice:{_SECRET}/x", f"alice:{_SECRET}?y#z", f"a@b:{_SECRET}/==",
                               f"alice:it's-{_SECRET}", f"alice:my {_SECRET}",
-                              f"alice:x\t{_SECRET}", f"alice:\u00a0{_SECRET}"]),
+                              f"alice:x\t{_SECRET}", f"alice:\u00a0{_SECRET}",
+                              f"CORP\\alice:{_SECRET}"]),
     host=st.sampled_from(["example.gov", "wiki.internal:8443", "[::1]"]),
     tail=st.sampled_from(["", "/a", "/a?b=c@d", "#x", "/@user/1"]),
     start=st.sampled_from(["http://", "HTTPS://", "//", "http:/", "http:", "hTTp:///",
@@ -572,7 +573,7 @@ def test_a_documents_url_never_carries_its_credentials_out(
     url = wrap.format(address, q=quote(address, safe=""), qq=quote(quote(address, safe="")))
     clean = f"{start}{host}{tail}"
     exact = start in ("http://", "HTTPS://", "//") and wrap in _SIMPLE_WRAPS and way != "html"
-    if "@" in tail and any(mark in userinfo for mark in "/?#"):
+    if "@" in tail and any(mark in userinfo for mark in "/?#\\"):
         exact = False  # which "@" ends an unencoded password cannot be told: only no secret
     folder = tmp_path_factory.mktemp("url")
     text = "China and Myanmar held talks in Yangon on Wednesday, state media said. " * 4

@@ -216,7 +216,7 @@ def eval_command(
         found, usage, failures = predictions_from_lines(lines)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         source = gold_name(predictions) if predictions is not None else "the predictions"
-        fail_usage(f"{source}: a record is not in the bulk output format ({_first_line(error)})")
+        fail_usage(f"{source}: not in the bulk output format ({_first_line(error)})")
     report = score(documents, found, usage=usage, label=run_label)
     console.print(render_report(report, details=details))
     for doc_id, message in failures.items():

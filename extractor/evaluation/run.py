@@ -24,7 +24,13 @@ from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
-from extractor.io.output import as_result_line, latest_entries, open_results, whole_json
+from extractor.io.output import (
+    as_result_line,
+    is_result,
+    latest_entries,
+    open_results,
+    whole_json,
+)
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.types.base import Record
@@ -135,6 +141,15 @@ def predictions_from_lines(
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
     for line in lines:
+        listed = line.get("status") in ("ok", "error", "skipped") and isinstance(
+            line.get("records"), list
+        )  # its records are each read below, and a bad one named by its index
+        if not listed and not is_result(line):  # a damaged result is no prediction of nothing
+            raise ValueError(
+                f"document {str(line.get('doc_id'))!r}: no result (a status of ok, error or "
+                "skipped with a list of records, or extract's JSON with its metadata and a "
+                "list under each type's plural)"
+            )
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
         if line.get("status") == "error":  # a failure, not a prediction of nothing: missing

@@ -39,6 +39,7 @@ import concurrent.futures
 import contextlib
 import hashlib
 import json
+import math
 import numbers
 import unicodedata
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
@@ -182,6 +183,8 @@ def _identity(value: Any, *, stripped: bool = False) -> str | None:
         composed = unicodedata.normalize("NFC", value)
         return (composed.strip() if stripped else composed) or None
     if isinstance(value, bool) or _missing(value):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):  # no id, as bulk reads it
         return None
     if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
         return str(int(value))

@@ -1317,10 +1317,23 @@ def is_result(value: Any) -> bool:
 
 def _resulting(value: Mapping[str, Any]) -> bool:
     """What makes a result of an object, its id aside: a status (every line of a run, and
-    of the library), or extract's ``metadata``."""
+    of the library) with its records a list of objects, or extract's ``metadata`` with
+    each type's records (under its plural) a list of objects. Records spelt otherwise
+    (``"records": "abc"``, one record not in a list) are a damaged result, read as none:
+    taken, they were a document with no records, scored and flattened without a word."""
     status = value.get("status")
-    return (isinstance(status, str) and status in RESULT_STATUSES) or isinstance(
-        value.get("metadata"), Mapping
+    if isinstance(status, str) and status in RESULT_STATUSES:
+        return _objects(value.get("records", []))
+    if not isinstance(value.get("metadata"), Mapping):
+        return False
+    from extractor.types.registry import registered_types  # the plurals of the types
+
+    return all(_objects(value[spec.plural]) for spec in registered_types() if spec.plural in value)
+
+
+def _objects(records: Any) -> bool:
+    return records is None or (
+        isinstance(records, list) and all(isinstance(record, Mapping) for record in records)
     )
 
 
