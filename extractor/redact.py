@@ -328,8 +328,11 @@ def without_userinfo(url: str) -> str:
     included. A password holding an unencoded "/", "?" or "#" (``alice:pa/ss@host``,
     which a parser takes for the end of the authority) is userinfo up to the last "@"
     when what precedes it reads as ``user:password`` and not as a host, port and path.
-    What is dropped may take part of an address with it in such a case; a password is
-    never kept. An address without userinfo is left as written.
+    What is dropped may take part of an address with it in such a case. One password
+    cannot be told from an address: one holding both an unencoded "@" and "/"
+    (``alice:p@ss/word@host``) reads as ``alice:p@ss`` followed by a path, as
+    ``u:p@host/@user`` must; what follows its first "@" stays. An address without
+    userinfo is left as written.
     """
     bare = _unwrapped(url)
     if len(bare) > _LONGEST_READ:
