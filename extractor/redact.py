@@ -380,7 +380,7 @@ def _scrubbed_fully(text: str) -> str:
 
 
 def _unwrapped(url: str) -> str:
-    bare = url.strip()
+    bare = url.strip().translate(_TABS_AND_BREAKS)  # browsers drop them from an address
     while len(bare) >= 2 and bare[0] + bare[-1] in _WRAPPERS:
         bare = bare[1:-1].strip()
     return bare
@@ -425,6 +425,8 @@ _LONGEST_READ = 4096
 #: How many times an address inside another's query may be percent-encoded (each login
 #: redirect wraps it once more) and still have its userinfo found.
 _MOST_ENCODINGS = 8
+#: What the URL standard removes from an address before reading it (``http:/\t/u:p@h``).
+_TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
 #: Quotes and brackets that messy data puts around an address.
 _WRAPPERS = frozenset({"<>", '""', "''", "``"})
 #: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that

@@ -307,7 +307,12 @@ def test_a_published_date_as_a_date_or_iso_string_anchors_the_result(
 
 
 def test_a_missing_doc_id_is_an_input_error() -> None:
-    for missing in (math.nan, math.inf, -math.inf):  # no id a document could be found by
+    import decimal
+
+    import numpy
+
+    missing_ids = (math.nan, math.inf, -math.inf, numpy.float32("nan"), decimal.Decimal("Infinity"))
+    for missing in missing_ids:  # no id a document could be found by
         with pytest.raises(InputError, match="doc_id"):
             Document(missing, ARTICLE)
 

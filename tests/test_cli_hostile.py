@@ -615,7 +615,9 @@ def test_a_plugin_that_fails_to_load_is_one_line_in_every_command(
     assert "plugin 'boom'" in line and "failed to load" in line
 
 
-def _broken_plugin(tmp_path: Path) -> Path:
+def _broken_plugin(
+    tmp_path: Path, body: str = 'raise RuntimeError("exploded sk-test-S3CRET9")\n'
+) -> Path:
     """A folder for PYTHONPATH holding a record-type plugin whose import raises."""
     plugin = tmp_path / "plug"
     (plugin / "badplug-0.1.dist-info").mkdir(parents=True)
@@ -627,8 +629,25 @@ def _broken_plugin(tmp_path: Path) -> Path:
     )
     (plugin / "badplug").mkdir()
     (plugin / "badplug" / "__init__.py").write_text("")
-    (plugin / "badplug" / "boom.py").write_text('raise RuntimeError("exploded sk-test-S3CRET9")\n')
+    (plugin / "badplug" / "boom.py").write_text(body)
     return plugin
+
+
+@pytest.mark.parametrize("body", ["import sys\nsys.exit(3)\n", "raise SystemExit\n"])
+def test_a_plugin_that_exits_while_loading_is_one_line_not_a_silent_end(
+    tmp_path: Path, body: str
+) -> None:
+    """A plugin calling sys.exit() while loading ended every command, bulk with exit 0 and
+    nothing done: it is a plugin that failed to load, said in one line, exit 2."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(_broken_plugin(tmp_path, body))}
+    result = subprocess.run([sys.executable, "-m", "extractor", "types"], capture_output=True,
+                            text=True, env=env, timeout=120)  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "plugin 'boom'" in line and "sys.exit" in line, line
 
 
 def test_a_plugin_that_failed_to_load_fails_every_later_use_too(tmp_path: Path) -> None:

@@ -371,6 +371,10 @@ def test_predictions_whose_records_or_types_are_no_such_thing_are_one_line(
 @SLOW
 @given(
     line=st.sampled_from([
+        {"status": "ok", "records": [], "usage": "x"},
+        {"status": "ok", "records": [], "usage": {"prompt_tokens": "12"}},
+        {"status": "ok", "records": [], "seconds": "fast"},
+        {"status": "ok", "records": [], "types": "meeting"},
         {"metadata": {}, "meetings": "abc"},
         {"metadata": {}, "arms_transfers": {"type": "arms_transfer"}},  # one record, no list
         {"status": "weird"},

@@ -239,9 +239,13 @@ def test_an_infinite_row_id_is_no_id(extractor: Extractor) -> None:
     """extract_frame keyed rows with an id of inf as the document "inf"; bulk reads the
     same id as none, and Document(inf) is refused: each such row gets the id of a row
     without one."""
+    import decimal
+
+    import numpy
+
     from extractor.integrations.rows import extract_frame
 
-    frame = pandas.DataFrame({"id": [1.0, float("inf"), -float("inf")],
+    frame = pandas.DataFrame({"id": [1.0, numpy.float32("inf"), decimal.Decimal("-Infinity")],
                               "text": [SENTENCE, SENTENCE + " Two.", SENTENCE + " Three."]})  # fmt: skip
     out = extract_frame(frame, extractor=extractor)
     ids = list(out["doc_id"])

@@ -174,12 +174,17 @@ def test_the_built_in_types_hide_nothing() -> None:
 def test_the_reserved_plurals_are_every_name_the_tool_keeps() -> None:
     """The keys of an extraction's JSON beside the types' lists and flatten's own tables:
     a type's plural may be none of them (pinned here, so that a new key is reserved too)."""
-    from extractor.export.flatten import _OWN_TABLES
+    from extractor.export.flatten import _OWN_TABLES, _documents
     from extractor.pipeline.result import ArticleExtraction
-    from extractor.types.registry import RESERVED_PLURALS, RESULT_LINE_KEYS
+    from extractor.types.registry import DOCUMENT_COLUMNS, RESERVED_PLURALS, RESULT_LINE_KEYS
 
-    assert set(ArticleExtraction.model_fields) | set(_OWN_TABLES) | RESULT_LINE_KEYS == (
-        RESERVED_PLURALS
+    assert {column.name for column in _documents(())} == DOCUMENT_COLUMNS
+    assert (
+        set(ArticleExtraction.model_fields)
+        | set(_OWN_TABLES)
+        | RESULT_LINE_KEYS
+        | (DOCUMENT_COLUMNS)
+        == RESERVED_PLURALS
     )
 
 
@@ -266,7 +271,8 @@ def test_every_key_of_a_line_bulk_writes_is_reserved(tmp_path: Path) -> None:
 @given(
     plural=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
     | st.sampled_from(["../../evil x", "a b", "", "Protests", "copy", "json", "model_x",
-                       "x-y", "records", "status", "text", "9lives", "dict", "schema"])
+                       "x-y", "records", "status", "text", "9lives", "dict", "schema",
+                       "prompt_tokens", "run_status", "error_message", "failed_calls"])
 )  # fmt: skip
 def test_a_plural_that_is_no_safe_name_is_refused(plural: str) -> None:
     """A plural names a JSON key, flatten's ``<plural>.csv`` and a SQL table: ``../x`` wrote

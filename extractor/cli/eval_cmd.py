@@ -239,11 +239,12 @@ def _asked_types(lines: list[dict[str, Any]], name: str) -> list[str] | None:
         types = line.get("types")
         if types is None or types == []:
             return None
-        unknown = (
-            [repr(types)]
-            if not isinstance(types, list)
-            else [repr(t) for t in types if not isinstance(t, str) or t not in known]
-        )
+        if not isinstance(types, list):
+            fail_usage(
+                f"{name}: the predictions for {safe_text(str(line.get('doc_id')))!r} give their "
+                f"types as a {type(types).__name__}, not a list of type names"
+            )
+        unknown = [repr(t) for t in types if not isinstance(t, str) or t not in known]
         if unknown:
             fail_usage(
                 f"{name}: the predictions for {safe_text(str(line.get('doc_id')))!r} were asked for "

@@ -166,6 +166,24 @@ def predictions_from_lines(
         records = [_record(doc_id, index, r) for index, r in enumerate(given)]
         predictions[doc_id] = [record_to_gold(r) for r in records]
         spent = line.get("usage") or {}
+        seconds = line.get("seconds")
+        if not isinstance(spent, Mapping):
+            raise ValueError(
+                f"document {doc_id!r}: its usage is a {type(spent).__name__}, not an object"
+            )
+        if seconds is not None and (
+            isinstance(seconds, bool) or not isinstance(seconds, int | float)
+        ):
+            raise ValueError(
+                f"document {doc_id!r}: its seconds are a {type(seconds).__name__}, not a number"
+            )
+        for key in ("prompt_tokens", "completion_tokens"):
+            count = spent.get(key)
+            if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+                raise ValueError(
+                    f"document {doc_id!r}: its usage's {key} is a {type(count).__name__}, "
+                    "not a whole number"
+                )
         usage[doc_id] = DocUsage(
             prompt_tokens=spent.get("prompt_tokens"),
             completion_tokens=spent.get("completion_tokens"),

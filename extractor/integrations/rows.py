@@ -37,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import decimal
 import hashlib
 import json
 import math
@@ -173,6 +174,14 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ == "NaTType"
 
 
+def _not_finite(value: Any) -> bool:
+    if isinstance(value, decimal.Decimal):
+        return not value.is_finite()
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        return not math.isfinite(float(value))
+    return False
+
+
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -184,7 +193,7 @@ def _identity(value: Any, *, stripped: bool = False) -> str | None:
         return (composed.strip() if stripped else composed) or None
     if isinstance(value, bool) or _missing(value):
         return None
-    if isinstance(value, float) and not math.isfinite(value):  # no id, as bulk reads it
+    if _not_finite(value):  # NaN or infinite, of any numeric type: no id, as bulk reads it
         return None
     if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
         return str(int(value))

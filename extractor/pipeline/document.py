@@ -6,6 +6,7 @@ a :class:`Document` first, so that everything downstream sees one shape.
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import math
 import numbers
@@ -109,7 +110,7 @@ def as_doc_id(value: Any) -> str:
         )
     if _missing(value):
         raise InputError(f"doc_id={shown(value)} is missing (NaN): give every document an id")
-    if (
+    if (isinstance(value, decimal.Decimal) and not value.is_finite()) or (
         isinstance(value, numbers.Real)
         and not isinstance(value, numbers.Integral)
         and not math.isfinite(float(value))

@@ -163,7 +163,9 @@ class _Registry:
                 self._add(_import(point.value, point.name), replace=False)
             except ConfigurationError:
                 raise
-            except Exception as error:  # a broken plugin names itself
+            except (Exception, SystemExit) as error:  # a broken plugin names itself
+                if isinstance(error, SystemExit):
+                    error = RuntimeError(f"it called sys.exit({error.code!r}) while loading")
                 raise ConfigurationError(
                     f"record-type plugin {point.name!r} ({point.value}) failed to load: "
                     f"{error}; fix or uninstall the package that provides it"
@@ -211,10 +213,20 @@ RESULT_LINE_KEYS = frozenset({
     "doc_id", "status", "source", "text", "title", "url", "published", "records", "counts",
     "usage", "model", "prompt_version", "schema_version", "strategy", "types", "seconds",
     "calls", "warnings", "cached", "error", "text_sha256", "input_sha256", "duplicate_of",
+    "failed_calls",
+})  # fmt: skip
+#: The columns of flatten's ``documents`` table beside the types' counts (each type's
+#: plural names its count there; pinned against the table by a test).
+DOCUMENT_COLUMNS = frozenset({
+    "doc_id", "run_status", "published", "title", "url", "source", "text_sha256", "records",
+    "model", "prompt_version", "schema_version", "strategy", "prompt_tokens",
+    "completion_tokens", "seconds", "cached", "warnings", "error_type", "error_kind",
+    "error_message", "duplicate_of",
 })  # fmt: skip
 RESERVED_PLURALS = (
     frozenset({"doc_id", "published", "groups", "metadata", "events", "documents"})
     | RESULT_LINE_KEYS
+    | DOCUMENT_COLUMNS
 )
 #: What a plural may look like: it names a JSON key, a file (``flatten``'s ``<plural>.csv``)
 #: and a SQL table, so lower-case letters, digits and underscores, from a letter.
