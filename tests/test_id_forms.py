@@ -125,7 +125,8 @@ def test_gold_and_predictions_meet_under_any_spelling(
     assert gold.id in predictions
     numbered = parse_gold_document({"id": number, "text": "Nothing.", "records": []},
                                    path="gold.jsonl", line=1)  # fmt: skip
-    assert numbered.id in predictions_from_lines([{"doc_id": str(number), "records": []}])[0]
+    numbered_line = {"doc_id": str(number), "status": "ok", "records": []}
+    assert numbered.id in predictions_from_lines([numbered_line])[0]
 
 
 @settings(deadline=None, max_examples=30)
