@@ -664,3 +664,22 @@ def test_results_to_frame_refuses_a_dict_that_is_no_result(given: dict[str, Any]
 
     with pytest.raises(TypeError, match=r"results\[0\]"):
         results_to_frame([given], "documents")
+
+
+@pytest.mark.parametrize("records", [None, [], [{"type": "meeting"}], "x", 3, {"a": 1}])
+@pytest.mark.parametrize("status", ["ok", "error", "skipped"])
+def test_results_to_frame_takes_what_the_readers_take(records: Any, status: str) -> None:
+    """One definition of a result: a line that flatten, view and eval read (``is_result``,
+    ``"records": null`` included) is a row of the documents frame, and a line they refuse
+    is refused here too, naming its index."""
+    from extractor import results_to_frame
+    from extractor.io.output import is_result
+
+    line = {"doc_id": "a", "status": status, "records": records}
+    if is_result(line):
+        frame = results_to_frame([line], "documents")
+        assert list(frame["doc_id"]) == ["a"]
+        assert list(frame["run_status"]) == [status]
+    else:
+        with pytest.raises(TypeError, match=r"results\[0\]"):
+            results_to_frame([line], "documents")

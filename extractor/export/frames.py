@@ -160,7 +160,7 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
                 f"results[{index}] is a dict that is no result ({keys}): pass what the "
                 "extraction gave (a bulk line has a doc_id and a status; an input row is none)"
             )
-        if not isinstance(result.get("records", []), list):
+        if not isinstance(result.get("records", []), list | None):
             raise TypeError(f"results[{index}]: its records are not a list")
         return result
     if isinstance(result, ArticleExtraction):
