@@ -340,7 +340,7 @@ def without_userinfo(url: str) -> str:
     bare = _scrubbed_fully(bare)
     decoded = bare
     for _ in range(_MOST_ENCODINGS):  # ?next=http%253A%252F%252Fu%253Apw%2540host: nested logins
-        deeper = unquote(decoded)
+        deeper = _decoded_once(decoded)
         if deeper == decoded:
             break
         decoded = deeper
@@ -364,7 +364,7 @@ def _cut_long(text: str) -> str:
 
 def _fully_decoded(text: str) -> str:
     for _ in range(_MOST_ENCODINGS):
-        deeper = unquote(text)
+        deeper = _decoded_once(text)
         if deeper == text:
             break
         text = deeper
@@ -377,6 +377,12 @@ def _scrubbed_fully(text: str) -> str:
         if scrubbed == text:
             return text
         text = scrubbed
+
+
+def _decoded_once(text: str) -> str:
+    """One level of percent-decoding, read as an address is: a tab or line break it
+    gives (``http%3A%2F%09%2Fu%3Apw%40host``) is dropped, as one typed is."""
+    return unquote(text).translate(_TABS_AND_BREAKS)
 
 
 def _unwrapped(url: str) -> str:

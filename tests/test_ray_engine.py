@@ -105,8 +105,9 @@ texts = st.text(max_size=40) | st.builds(
 )  # lone surrogates: what a file name or text undecodable as UTF-8 becomes
 optional = st.none() | texts
 #: Ids as the readers hand them on: composed (NFC, see readers._record_id), as a row's
-#: id is read back; "\u0958" alone would come back as its NFC form, another string.
-ids = texts.filter(bool).map(lambda text: unicodedata.normalize("NFC", text))
+#: id is read back; "\u0958" alone would come back as its NFC form, another string. A
+#: blank id is none (Document refuses it; a reader makes one from the source instead).
+ids = texts.map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
 documents = st.builds(
     Document, doc_id=ids, text=texts, published=st.none() | st.dates(),
     source=optional, title=optional, url=optional, warnings=st.lists(texts, max_size=3).map(tuple),
