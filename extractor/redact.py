@@ -338,16 +338,16 @@ def without_userinfo(url: str) -> str:
     if len(bare) > _LONGEST_READ:
         return _cut_long(bare)
     bare = _scrubbed_fully(bare)
-    decoded = bare
+    decoded, found = bare, False
     for _ in range(_MOST_ENCODINGS):  # ?next=http%253A%252F%252Fu%253Apw%2540host: nested logins
         deeper = _decoded_once(decoded)
         if deeper == decoded:
             break
-        decoded = deeper
-        scrubbed = _scrubbed_fully(decoded)
-        if scrubbed != decoded:
-            return scrubbed  # an address inside another's query held one: never kept
-    return bare
+        decoded = _scrubbed_fully(deeper)
+        found = found or decoded != deeper
+    # An address inside another's query held one: its login is never kept, and decoding
+    # goes on, as another address may be encoded once more (?u=<once>&v=<twice>).
+    return decoded if found else bare
 
 
 def _cut_long(text: str) -> str:
@@ -437,12 +437,15 @@ _TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
 _WRAPPERS = frozenset({"<>", '""', "''", "``"})
 #: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that
 #: always have one) and any number of slashes or backslashes, as browsers read
-#: ``http:/u:p@h``; after any other scheme's "://" (a third "/" is an empty authority, as
-#: in ``file:///a@b``); wherever these stand, even glued to what precedes them
-#: (``%2http://u:p@h``). With no slash at all (``http:u:p@h``), or scheme-relative
-#: (``//u:p@h``), only where no word, host or path goes on.
+#: ``http:/u:p@h``; after any other scheme's "://" or two backslashes (a third is an
+#: empty authority, as in ``file:///a@b``), or its one "/" where a word starts
+#: (``svn+ssh:/u:p@h``: a path to the standard, a login to whoever reads it); wherever
+#: these stand, even glued to what precedes them (``%2http://u:p@h``). With no slash at
+#: all (``http:u:p@h``), or scheme-relative (``//u:p@h``), only where no word, host or
+#: path goes on.
 _AUTHORITY_START = re.compile(
-    r"(?:https?|wss?|ftps?):[/\\]+|[A-Za-z][A-Za-z0-9+.\-]*://(?![/\\])"
+    r"(?:https?|wss?|ftps?):[/\\]+|[A-Za-z][A-Za-z0-9+.\-]*:[/\\]{2}(?![/\\])"
+    r"|(?<![\w.+\-])[A-Za-z][A-Za-z0-9+.\-]*:[/\\](?![/\\])"
     r"|(?<![\w.+\-])(?:https?|wss?|ftps?):(?![/\\])"
     r"|(?<![\w.+\-:/\\])[/\\]{2}(?![/\\])",
     re.IGNORECASE,
