@@ -28,16 +28,19 @@ What a secret is:
   or ``sig``: ``?key=``, ``&access_token=``, ``&client_secret=``), and
   OpenAI-style ``sk-...`` keys.
 
-A known secret is also found in the forms a server may echo it in: URL-encoded,
-JSON-escaped, and (for ``user:password``) base64 as in a Basic auth header.
+A known secret is also found in the forms a server may echo it in (a key may hold
+``& < > " '``, and an error page escapes them): HTML-escaped (named, decimal and hex
+references), JSON-escaped (and Go's ``\\u0026``), percent-encoded once or twice, and
+base64 (as a Basic auth header sends it, ``user:password`` too): see :func:`_variants`.
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
-for as bare text (they would match ordinary words); they are still removed
+for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
 import re
@@ -121,13 +124,85 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Any], ...] = (
 )
 
 
-def _variants(secret: str) -> set[str]:
-    """The forms in which a server or a library may echo ``secret``."""
-    forms = {secret, quote(secret, safe=""), quote_plus(secret, safe=""), quote(secret)}
-    forms.add(json.dumps(secret)[1:-1])
-    forms.add(json.dumps(secret, ensure_ascii=False)[1:-1])
-    forms.add(repr(secret)[1:-1])
-    return {form for form in forms if len(form) >= MIN_SECRET_LENGTH}
+@functools.lru_cache(maxsize=1024)
+def _variants(secret: str) -> frozenset[str]:
+    """The forms in which a server, a proxy or a library may echo ``secret``.
+
+    A header may hold any printable character, ``& < > " ' % + / =`` too, and what
+    echoes it escapes it first: a proxy's HTML error page (:data:`_HTML_STYLES`), a
+    JSON body (``json.dumps``, with or without ``ensure_ascii``; Go's ``\\u0026``
+    for ``& < >``; PHP's ``\\/``), a URL (percent-encoded once or twice, by each
+    common rule: :func:`_percent_forms`), base64 (standard and URL-safe, padded or
+    not: a key sent as Basic auth, ``user:password`` when ``secret`` is that pair).
+    Each form is a whole string, so the redactor's one alternation of literals finds
+    them all in time linear in the text; none of a secret too short to search.
+    """
+    if len(secret) < MIN_SECRET_LENGTH:
+        return frozenset()
+    jsons = _json_forms(secret)
+    forms = {secret, repr(secret)[1:-1], *jsons, *_percent_forms(secret)}
+    for text in (secret, *jsons):  # a JSON body shown in an HTML page, too
+        forms |= {text.translate(style) for style in _HTML_STYLES}
+    raw = secret.encode("utf-8", "surrogatepass")
+    for encode in (base64.b64encode, base64.urlsafe_b64encode):
+        coded = encode(raw).decode("ascii")
+        forms |= {coded, coded.rstrip("=")}
+    return frozenset(form for form in forms if len(form) >= MIN_SECRET_LENGTH)
+
+
+def _json_forms(secret: str) -> set[str]:
+    """``secret`` inside a JSON string, as each common encoder writes it (and as a template
+    writes it into a script: only ``& < >``, or ``'`` too, as ``\\u00XX``)."""
+    forms = {json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1], secret}
+    forms |= {form.translate(style) for form in forms for style in _JSON_HTML_SAFE}
+    forms |= {form.replace("/", "\\/") for form in forms}  # PHP's json_encode
+    return forms - {secret}
+
+
+def _percent_forms(secret: str) -> set[str]:
+    """``secret`` percent-encoded once (everything, ``quote``'s rule, ``quote_plus``,
+    JavaScript's ``encodeURIComponent`` and ``encodeURI``) and each of those once more."""
+    once = {
+        quote(secret, safe=""),
+        quote(secret),
+        quote_plus(secret, safe=""),
+        quote(secret, safe="!'()*"),
+        quote(secret, safe=";,/?:@&=+$#!'()*"),
+    }
+    return once | {quote(form, safe="") for form in once} | {quote(form) for form in once}
+
+
+def _entities(style: dict[str, str]) -> dict[int, str]:
+    return {ord(char): entity for char, entity in style.items()}
+
+
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = "&<>\"'"
+#: How HTML escapers write ``& < > " '`` (and Go's templates ``+``): Python's ``html.escape``
+#: with and without ``quote``, Go's ``html.EscapeString`` and ``html/template``, PHP's
+#: ``htmlspecialchars`` (its default and ``ENT_QUOTES``), XML's ``&apos;``, and every one
+#: as a decimal or hex character reference.
+_HTML_STYLES: tuple[dict[int, str], ...] = tuple(
+    _entities(style)
+    for style in (
+        {**_NAMED, '"': "&quot;", "'": "&#x27;"},
+        _NAMED,
+        {**_NAMED, '"': "&#34;", "'": "&#39;"},
+        {**_NAMED, '"': "&#34;", "'": "&#39;", "+": "&#43;"},
+        {**_NAMED, '"': "&quot;"},
+        {**_NAMED, '"': "&quot;", "'": "&#039;"},
+        {**_NAMED, '"': "&quot;", "'": "&apos;"},
+        {char: f"&#{ord(char)};" for char in _SPECIAL},
+        {char: f"&#x{ord(char):x};" for char in _SPECIAL},
+        {char: f"&#{ord(char)};" for char in _SPECIAL + "+"},
+        {char: f"&#x{ord(char):x};" for char in _SPECIAL + "+"},
+    )
+)
+#: JSON encoders that keep a string safe inside HTML: Go's ``\u0026 \u003c \u003e``,
+#: and those that write ``'`` as ``\u0027`` too (PHP's ``JSON_HEX_*``).
+_JSON_HTML_SAFE: tuple[dict[int, str], ...] = tuple(
+    {ord(char): f"\\u{ord(char):04x}" for char in chars} for chars in ("&<>", "&<>'")
+)
 
 
 class Redactor:
@@ -182,14 +257,52 @@ class Redactor:
 
     def _pattern(self, secrets: frozenset[str]) -> re.Pattern[str] | None:
         """One pattern for every secret form, in any case (a server that echoes the key upper
-        case, "SK-TEST-..."), longest first so that a secret holding another goes whole."""
+        case, "SK-TEST-..."), the longest form found where several start, so that a secret
+        holding another goes whole. Built once for each set of secrets."""
         cached_for, pattern = self._cache
         if cached_for != secrets:
-            ordered = sorted(secrets, key=lambda s: (-len(s), s))
-            alternatives = "|".join(map(re.escape, ordered))
-            pattern = re.compile(alternatives, re.IGNORECASE) if ordered else None
+            pattern = _longest_first(secrets) if secrets else None
             self._cache = (secrets, pattern)
         return pattern
+
+
+def _longest_first(forms: Iterable[str]) -> re.Pattern[str]:
+    """A case-blind pattern matching each of ``forms``, the longest where several start.
+
+    Written as a trie (``abc(?:d(?:ef)?)?``), so that matching stays linear in the text
+    however many forms a secret has (an alternation of literals tries every one at
+    every character); a trie too deep to compile is the plain alternation.
+    """
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form.lower() if form.isascii() else form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    try:
+        return re.compile(_trie_regex(trie), re.IGNORECASE)
+    except (RecursionError, re.error):
+        ordered = sorted(forms, key=lambda form: (-len(form), form))
+        return re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(node: _Trie) -> str:
+    """The regex of a trie node: each branch (a run of single children written as one
+    literal), optional where a form ends here (greedy, so the longer form is tried first)."""
+    branches = []
+    for char in sorted(key for key in node if key):
+        run, child = [char], node[char]
+        while len(child) == 1 and "" not in child:
+            ((next_char, child),) = child.items()
+            run.append(next_char)
+        branches.append(re.escape("".join(run)) + _trie_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def typed_userinfo(url: str) -> str | None:
@@ -348,6 +461,14 @@ def without_userinfo(url: str) -> str:
     # An address inside another's query held one: its login is never kept, and decoding
     # goes on, as another address may be encoded once more (?u=<once>&v=<twice>).
     return decoded if found else bare
+
+
+def id_without_userinfo(address: str) -> str:
+    """An address that names a document (a WARC page's id and source) without its userinfo,
+    as :func:`without_userinfo` reads it; one that holds none is kept exactly as written
+    (quotes, brackets and blanks around it too), so that the ids of earlier outputs stay."""
+    cleaned = without_userinfo(address)
+    return address if cleaned == _unwrapped(address) else cleaned
 
 
 def _cut_long(text: str) -> str:

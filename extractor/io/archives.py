@@ -51,6 +51,8 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecordLoader
 
+from extractor.redact import id_without_userinfo
+
 __all__ = [
     "DEFAULT_MAX_ARCHIVE_BYTES",
     "DEFAULT_MAX_MEMBER_BYTES",
@@ -1025,6 +1027,23 @@ class _AnyCaseLoader(ArcWarcRecordLoader):  # type: ignore[misc]
         return super().load_http_headers(rec_type, _lower_scheme(uri), stream, length)
 
 
+def _target_uri(record: Any) -> str | None:
+    """A record's WARC-Target-URI as a page's id, source and url write it: its scheme in
+    lower case, and without its userinfo (:func:`~extractor.redact.id_without_userinfo`).
+
+    A crawl of an intranet or a logged-in export holds ``http://alice:pw@wiki/page``;
+    the URI becomes the document's id and source, which every output line, table and
+    page carries, so the login goes here, where the URI is taken, before any of them
+    is made. Two captures of a page that differ only by their login are then captures
+    of one URI, told apart (or found equal) as re-crawls are. A URI without userinfo is
+    kept as written, so earlier outputs resume.
+    """
+    uri = _lower_scheme(record.rec_headers.get_header("WARC-Target-URI"))
+    if not isinstance(uri, str) or not uri:
+        return None
+    return id_without_userinfo(uri)
+
+
 def _lower_scheme(uri: Any) -> Any:
     """``uri`` with its scheme in lower case (``HTTP://a/B`` is ``http://a/B``)."""
     if not isinstance(uri, str):
@@ -1100,7 +1119,7 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         if missing:
             return MemberFailure(f"record-{number}", _truncated(missing))
         return MemberFailure(f"record-{number}", skip, skipped=True) if skip else None
-    uri = _lower_scheme(headers.get_header("WARC-Target-URI"))  # one page, however written
+    uri = _target_uri(record)  # one page, however written, and never a login
     raw_id = headers.get_header("WARC-Record-ID")
     name = str(uri or raw_id or f"record-{number}")
     is_uri = bool(uri or raw_id)
@@ -1281,7 +1300,7 @@ def _not_a_page(record: Any) -> str | None:
         return "response record without HTTP headers"
     status = str(record.http_headers.get_statuscode() or "")
     content_type = str(record.http_headers.get_header("Content-Type") or "")
-    uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    uri = _target_uri(record) or "?"
     if not status.startswith("2"):
         return f"HTTP status {status or '?'} for {uri}, not a page"
     media = _media_type(content_type)
@@ -1311,7 +1330,7 @@ def _not_a_document(record: Any, kind: str) -> str | None:
     media = _media_type(content_type)
     if _is_page_type(media):
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+    uri = _target_uri(record) or "?"
     return f"WARC {kind} record of {content_type or 'no content type'} at {uri}, not a page"
 
 
