@@ -37,11 +37,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import decimal
 import hashlib
 import json
-import math
-import numbers
 import unicodedata
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
 from datetime import date
@@ -59,7 +56,7 @@ from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, I
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields
 from extractor.io.readers import InputFailure, Item
-from extractor.pipeline.document import Document, as_date
+from extractor.pipeline.document import Document, as_date, id_text, is_missing
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.runtime import aio
@@ -137,21 +134,29 @@ def row_item(row: Mapping[str, Any]) -> Item:
     raw_text = row.get("text")
     # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
     # as bulk's readers read an id column: composed and stripped
-    doc_id = (
-        _identity(row.get("doc_id"))
-        or _identity(row.get("id"), stripped=True)
-        or _text_id(raw_text)
-    )
     source = _string(row.get("source"))
+    problems: list[str] = []  # why the row is no document, its id's kind the last
+    try:
+        doc_id = (
+            _identity(row.get("doc_id"))
+            or _identity(row.get("id"), stripped=True)
+            or _text_id(raw_text)
+        )
+    except _NoId as problem:  # keyed by its text, as a row without an id
+        doc_id = _text_id(raw_text)
+        problems.append(str(problem))
+    where = doc_id if source is None else source
     error = _string(row.get("error"))
     if error:
-        where = doc_id if source is None else source
         return InputFailure(doc_id, where, error, skipped=_flag(row.get("skipped")))
+    text, published = "", None
     try:
         text = _row_text(raw_text, row)
         published = _row_date(row.get("published"))
     except ValueError as problem:
-        return InputFailure(doc_id, doc_id if source is None else source, str(problem))
+        problems.insert(0, str(problem))
+    if problems:
+        return InputFailure(doc_id, where, "; ".join(problems))
     return Document(
         doc_id, text, published=published, source=source, title=_string(row.get("title")),
         url=_string(row.get("url")), warnings=tuple(_strings(row.get("warnings"))),
@@ -165,39 +170,33 @@ def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return _FIELDS.merged(row)[0]
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN or NaT: what a missing cell becomes in pandas and numpy."""
-    if value is None:
-        return True
-    if isinstance(value, float):  # numpy's floats too
-        return value != value
-    return type(value).__name__ == "NaTType"
-
-
-def _not_finite(value: Any) -> bool:
-    if isinstance(value, decimal.Decimal):
-        return not value.is_finite()
-    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
-        return not math.isfinite(float(value))
-    return False
-
-
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+class _NoId(ValueError):
+    """A row's id cell holds a value of a kind no id can be: that row's error."""
+
+
 def _identity(value: Any, *, stripped: bool = False) -> str | None:
-    """An id cell as a string: an integer id column gives "17", not "17.0"."""
+    """An id cell as a string, None when missing; a :class:`_NoId` naming a value of a kind
+    no id can be.
+
+    Read as :class:`Document` reads an id (:func:`id_text`): a number is its
+    value's text, whatever its type (``17``, ``17.0`` and ``Decimal("17.0")`` are
+    ``"17"``). A missing value (None, NaN, ``pd.NA``, NaT, an infinity: a gap in
+    a column of any dtype) is no id: the row is keyed as a row without one, as
+    bulk reads it. Taken as ids, they named documents ``"<NA>"`` or ``"NaT"``,
+    and every later gap was its duplicate. A complex, timedelta, bytes or list
+    is that row's error, never the call's.
+    """
     if isinstance(value, str):  # composed, as the bulk readers take ids
         composed = unicodedata.normalize("NFC", value)
         return (composed.strip() if stripped else composed) or None
-    if isinstance(value, bool) or _missing(value):
-        return None
-    if _not_finite(value):  # NaN or infinite, of any numeric type: no id, as bulk reads it
-        return None
-    if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
-        return str(int(value))
-    return str(value)
+    try:
+        return id_text(value, "the row's id")
+    except (TypeError, ValueError) as problem:
+        raise _NoId(str(problem)) from None
 
 
 def _text_id(text: Any) -> str:
@@ -207,13 +206,13 @@ def _text_id(text: Any) -> str:
 
 
 def _flag(value: Any) -> bool:
-    return False if _missing(value) else bool(value)
+    return False if is_missing(value) else bool(value)
 
 
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if _missing(value) or not isinstance(value, Iterable):
+    if is_missing(value) or not isinstance(value, Iterable):
         return []
     return [str(entry) for entry in value]
 
@@ -223,7 +222,7 @@ def _row_text(value: Any, row: Mapping[str, Any]) -> str:
         return value
     if isinstance(value, bytes | bytearray | memoryview):
         return decode_bytes(bytes(value))  # InputError (a ValueError) for empty or binary
-    if _missing(value):
+    if is_missing(value):
         if "text" not in row:
             columns = ", ".join(sorted(str(name) for name in row)) or "none"
             raise ValueError(f"the row has no 'text' field (its fields: {columns})")

@@ -11,6 +11,7 @@ import hashlib
 import math
 import numbers
 import re
+import sys
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -94,39 +95,180 @@ class Document:
 
 
 def as_doc_id(value: Any) -> str:
-    """An id as the text every line and record carries: a number is its digits (``7``, and
-    ``7.0``, which pandas makes of an integer column with a gap, is ``"7"``).
+    """An id as the text every line and record carries (:func:`id_text`): a number is its
+    value's canonical text, ``7``, ``7.0``, ``Decimal("7.00")`` and ``numpy.int64(7)`` all
+    ``"7"``.
 
     Ids read from a table are numbers more often than not; taken as they
     were, they failed validation after the model was paid. A missing value
-    (None, NaN) or a bool, list or mapping is a TypeError or ValueError here,
-    before any call (the ValueError an :class:`~extractor.errors.InputError`).
+    (:func:`is_missing`: None, NaN, NA, NaT, an infinity) is an
+    :class:`~extractor.errors.InputError` (a ``ValueError``), a value of a kind
+    no id can be (a bool, complex, timedelta, bytes, list, mapping) a
+    ``TypeError``, each naming the value, before any call.
+    """
+    text = id_text(value)
+    if text is None:
+        raise InputError(
+            f"doc_id={shown(value)} is a missing value (None, NaN, NA, NaT or infinite), not "
+            "an id: give every document an id"
+        )
+    return text
+
+
+#: The most digits a number id may have (Python's own limit on printing an int): past
+#: it, the id is a number too long to print, to be given as a string.
+MAX_ID_DIGITS = 4300
+
+
+def id_text(value: Any, name: str = "doc_id") -> str | None:
+    """``value`` as an id's text, or None when it is missing (:func:`is_missing`).
+
+    One reading of an id cell for :class:`Document` and the rows integration:
+    a string is itself; a number (int, float, Decimal, Fraction, numpy's ints
+    and floats) is its *value's* canonical text, the same whatever its type,
+    since one id given as ``7``, ``7.0`` (pandas' integer column with a gap) or
+    ``Decimal("7.0")`` (a database driver) must name one document: an integral
+    value is the integer's digits (``Decimal("1E+2")`` is ``"100"``), another
+    the shortest decimal that reads back as it (Python's ``repr`` of a float,
+    ``"0.1"``; see :func:`_number_text`). A UUID is its text. Anything else
+    (a bool, complex, timedelta or datetime, bytes, a container) is a
+    ``TypeError`` naming ``name``; a number with no such text (more than
+    :data:`MAX_ID_DIGITS` digits, ``Fraction(1, 3)``) an
+    :class:`~extractor.errors.InputError`.
     """
     if isinstance(value, str):
         return value
-    if value is None or isinstance(value, bool) or not _scalar(value):
+    if is_missing(value):
+        return None
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if not _number(value):
         raise TypeError(
-            f"doc_id must be a string or a number, not {type(value).__name__} ({shown(value)})"
+            f"{name} must be a string or a number, not {type(value).__name__} "
+            f"({shown(value)}): give the id as a string"
         )
-    if _missing(value):
-        raise InputError(f"doc_id={shown(value)} is missing (NaN): give every document an id")
-    if (isinstance(value, decimal.Decimal) and not value.is_finite()) or (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, numbers.Integral)
-        and not math.isfinite(float(value))
-    ):
-        raise InputError(f"doc_id={shown(value)} is no id (infinite): give every document an id")
+    return _number_text(value, name)
+
+
+def is_missing(value: Any) -> bool:
+    """Whether ``value`` is a missing value: None, pandas NA and NaT, numpy's datetime64 and
+    timedelta64 NaT, and a NaN or infinity of any numeric type (float, complex, Decimal,
+    including a signalling NaN, and numpy's).
+
+    What a table gives for an empty cell, whatever its dtype; none can name a
+    document (each NaN is unequal to itself: two rows keyed by it named two
+    documents alike, and ``"<NA>"`` or ``"(nan+0j)"`` named one with a cell's
+    absence). Checked by type, never by comparing a value with itself: an
+    object's ``!=`` may raise or be anything.
+    """
+    if value is None:
+        return True
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
+        return True
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.datetime64 | numpy.timedelta64):
+        return bool(numpy.isnat(value))
+    if isinstance(value, decimal.Decimal):
+        return not value.is_finite()  # a quiet or signalling NaN, or an infinity
+    if isinstance(value, numbers.Integral):
+        return False
+    if isinstance(value, numbers.Real):
+        return bool(value != value) or abs(value) == math.inf
+    if isinstance(value, numbers.Complex):
+        return is_missing(value.real) or is_missing(value.imag)
+    return False
+
+
+def _number(value: Any) -> bool:
+    """A real number an id may be: not a bool (numpy's is no Number), not a complex, not
+    numpy's timedelta64 (an integer subclass there) or datetime64."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real | decimal.Decimal):
+        return False
+    numpy = sys.modules.get("numpy")
+    return numpy is None or not isinstance(value, numpy.datetime64 | numpy.timedelta64)
+
+
+def _number_text(value: numbers.Real | decimal.Decimal, name: str) -> str:
+    """A finite real number's canonical text (see :func:`id_text`).
+
+    Computed from its exact value as a Decimal: integral, its digits; equal to
+    a float (any float's value, numpy's too), that float's ``repr``, the
+    shortest text that reads back as it (what ids of floats have always
+    been); otherwise (a Decimal finer than any float) its digits without
+    trailing zeros, written as ``repr`` writes a float (``1e-05``, ``0.25``).
+    """
+    too_long = _too_long(name)
+    if isinstance(value, numbers.Integral):
+        number = int(value)
+        if number.bit_length() > MAX_ID_DIGITS * 3.33:  # before printing it
+            raise too_long
+        try:
+            return str(number)
+        except ValueError:  # past Python's limit on printing an int
+            raise too_long from None
+    exact = _exact_decimal(value, name)
+    sign, digits, exponent = exact.as_tuple()
+    assert isinstance(exponent, int)  # finite: is_missing said so
+    while len(digits) > 1 and digits[-1] == 0 and exponent < 0:  # 7.000 is 7
+        digits, exponent = digits[:-1], exponent + 1
+    if exponent >= 0 or digits == (0,):
+        if len(digits) + exponent > MAX_ID_DIGITS:  # before building the integer
+            raise too_long
+        return str(int(exact))  # "-0" is "0", as -0.0 has always been
+    as_float = float(exact)
+    if decimal.Decimal(as_float) == exact:
+        return repr(as_float)
+    return _written_as_repr(sign, digits, exponent)
+
+
+def _too_long(name: str) -> InputError:
+    return InputError(
+        f"{name} is a number of more than {MAX_ID_DIGITS} digits: give it as a string"
+    )
+
+
+def _exact_decimal(value: numbers.Real | decimal.Decimal, name: str) -> decimal.Decimal:
+    """A finite number's exact value as a Decimal (no context, no rounding)."""
+    if isinstance(value, decimal.Decimal):
+        return value
+    ratio = getattr(value, "as_integer_ratio", None)
     try:
-        if hasattr(value, "is_integer") and value.is_integer():  # 7.0, numpy.float64(7.0)
-            return str(int(value))
-        return str(value.item() if hasattr(value, "item") else value)  # numpy's as Python's
-    except ValueError:  # an int past Python's limit on printing one (4,300 digits)
-        raise InputError("doc_id is a number too long to print: give it as a string") from None
+        numerator, denominator = ratio() if ratio else float(value).as_integer_ratio()
+    except (ArithmeticError, ValueError):  # a number type of another library's making
+        raise _no_decimal(name, value) from None
+    numerator, denominator = int(numerator), int(denominator)
+    if max(numerator.bit_length(), denominator.bit_length()) > MAX_ID_DIGITS * 3.33:
+        raise _too_long(name)  # a long double's finest fractions or largest numbers
+    twos = (denominator & -denominator).bit_length() - 1
+    rest, fives = denominator >> twos, 0
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:  # 1/3: no decimal writes it
+        raise _no_decimal(name, value)
+    places = max(twos, fives)
+    try:  # the string constructor is exact
+        return decimal.Decimal(f"{numerator * (10**places // denominator)}E-{places}")
+    except ValueError:  # past Python's limit on printing an int
+        raise _too_long(name) from None
 
 
-def _scalar(value: Any) -> bool:
-    """A number (Python's, numpy's, Decimal) or another scalar that prints as itself (UUID)."""
-    return isinstance(value, numbers.Number | uuid.UUID) and not isinstance(value, complex)
+def _no_decimal(name: str, value: Any) -> InputError:
+    return InputError(f"{name}={shown(value)} has no decimal text: give the id as a string")
+
+
+def _written_as_repr(sign: int, digits: tuple[int, ...], exponent: int) -> str:
+    """A non-integral decimal without trailing zeros, written as Python's ``repr`` writes a
+    float: positional unless its point is more than 4 places left of its first digit or
+    16 right of it, then ``d.ddde-05``."""
+    text = "".join(map(str, digits))
+    point = len(text) + exponent  # where the point falls, counted from the first digit
+    if -4 < point <= 16:
+        written = "0." + "0" * -point + text if point <= 0 else f"{text[:point]}.{text[point:]}"
+    else:
+        mantissa = text[0] + ("." + text[1:] if len(text) > 1 else "")
+        written = f"{mantissa}e{point - 1:+03d}"
+    return "-" + written if sign else written
 
 
 def as_date(value: Any) -> date | None:

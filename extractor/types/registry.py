@@ -22,6 +22,7 @@ and no lexical gate unless it declares cue words.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import threading
@@ -154,6 +155,10 @@ class _Registry:
             except ConfigurationError as error:
                 self._failure = error
                 raise
+            except BaseException:  # Ctrl-C while loading: the next use loads afresh
+                self._specs.clear()
+                self._loaded = False
+                raise
 
     def _load_all(self) -> None:
         for name, ref in BUILTIN.items():
@@ -163,12 +168,12 @@ class _Registry:
                 self._add(_import(point.value, point.name), replace=False)
             except ConfigurationError:
                 raise
-            except (Exception, SystemExit) as error:  # a broken plugin names itself
-                if isinstance(error, SystemExit):
-                    error = RuntimeError(f"it called sys.exit({error.code!r}) while loading")
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # a broken plugin names itself
                 raise ConfigurationError(
                     f"record-type plugin {point.name!r} ({point.value}) failed to load: "
-                    f"{error}; fix or uninstall the package that provides it"
+                    f"{_plugin_failure(error)}; fix or uninstall the package that provides it"
                 ) from error
 
     def _add(self, obj: Any, *, replace: bool) -> RecordSpec:
@@ -233,6 +238,41 @@ RESERVED_PLURALS = (
 _PLURAL_SHAPE = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
+def _plugin_failure(error: BaseException) -> str:
+    """What a plugin raised while loading, in words.
+
+    Any BaseException but Ctrl-C: a ``sys.exit()``, an ``asyncio.CancelledError``, a
+    ``GeneratorExit`` or a plugin's own BaseException ended the command with a traceback
+    (or exit 0), and in Python left a registry without the plugin for every later use.
+    Each is a plugin that failed to load, said on every use (:meth:`_Registry._load`).
+    """
+    if isinstance(error, SystemExit):
+        return f"it called sys.exit({error.code!r}) while loading"
+    if isinstance(error, Exception):
+        return str(error) or type(error).__name__
+    told = f" ({error})" if str(error) else ""
+    return f"it raised {type(error).__name__}{told} while loading"
+
+
+@functools.cache
+def result_attributes() -> frozenset[str]:
+    """The names a result already answers to: every attribute of
+    :class:`~extractor.pipeline.result.ArticleExtraction` (its fields, properties and
+    methods: ``rows``, ``document``, ``complete``, ``by_type`` ...), read from the class.
+
+    A type's records are ``result.<plural>``, looked up only when the result
+    has no attribute of that name: a plural that is one (``rows``) gave the
+    result's method, not the records. The only result class that answers
+    with records by plural (a :class:`~extractor.bulk.batch.BatchResult`
+    reaches them through its ``extraction``). Imported here, late: the result
+    module builds on this one.
+    """
+    from extractor.pipeline.result import ArticleExtraction
+
+    cls = ArticleExtraction
+    return frozenset(dir(cls)) | set(cls.model_fields) | set(cls.model_computed_fields)
+
+
 def _check_plural(spec: RecordSpec, others: Iterable[RecordSpec]) -> None:
     """A type's plural names its list in an extraction's JSON and its table: one taken by
     another type would merge two types' records under one name (the later type's columns
@@ -253,6 +293,12 @@ def _check_plural(spec: RecordSpec, others: Iterable[RecordSpec]) -> None:
             "a file and a SQL table, so it is lower-case letters, digits and underscores, "
             "starting with a letter, and no pydantic model attribute: give it another "
             "`plural` (protests)"
+        )
+    if plural in result_attributes():
+        raise ConfigurationError(
+            f"record type {spec.name!r} has the plural {plural!r}, which is the result's own "
+            f"attribute (ArticleExtraction.{plural}), so result.{plural} would not be its "
+            "records: give it another `plural`"
         )
     mine = {spec.plural, column_name(spec.plural)}  # its list's name, and its table's
     if mine & RESERVED_PLURALS:
