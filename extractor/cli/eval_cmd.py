@@ -218,16 +218,30 @@ def eval_command(
         source = gold_name(predictions) if predictions is not None else "the predictions"
         fail_usage(f"{source}: not in the bulk output format ({_first_line(error)})")
     report = score(documents, found, usage=usage, label=run_label)
+    text = None if output is None else _report_json(report, gold_name(gold))
     console.print(render_report(report, details=details))
     for doc_id, message in failures.items():
         console.print(
             f"[yellow]failed[/yellow] {escape(safe_text(doc_id))}: {escape(safe_text(message))}"
         )
-    if output is not None:
-        text = json.dumps(report.model_dump(mode="json"), indent=2) + "\n"
+    if text is not None:
         write_output(report_file, text)
         if report_file is not None:
             typer.echo(f"report written to {shown(report_file)}", err=True)
+
+
+def _report_json(report: EvalReport, name: str) -> str:
+    """The report as strict JSON, which jq and JSON.parse read: ``NaN`` and ``Infinity``
+    are no JSON, so a number that is not finite is refused here, never written. Every
+    number a prediction line gives is checked finite where it is read
+    (:func:`~extractor.evaluation.run.predictions_from_lines`); this is the last guard."""
+    try:
+        return json.dumps(report.model_dump(mode="json"), indent=2, allow_nan=False) + "\n"
+    except ValueError:
+        fail_usage(
+            f"{name}: the report would hold a number that is not finite (NaN or Infinity), "
+            "which JSON cannot write; look for such a number in the gold file or predictions"
+        )
 
 
 def _asked_types(lines: list[dict[str, Any]], name: str) -> list[str] | None:

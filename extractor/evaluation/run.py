@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
 from extractor.io.output import (
     as_result_line,
+    is_anonymous_result,
     is_result,
     latest_entries,
     open_results,
@@ -98,8 +100,9 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
     if whole is not None:
         lines = []
         for number, entry in latest_entries(whole):
-            if not isinstance(entry, Mapping) or not isinstance(entry.get("doc_id"), str):
-                raise InputError(f"entry {number} is not a result (no doc_id)", source=str(path))
+            why = unscorable(entry)
+            if why is not None:
+                raise InputError(f"entry {number} {why}", source=str(path))
             lines.append(dict(entry))
         return lines
     lines = []
@@ -109,7 +112,6 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
                 continue
             try:
                 line = json.loads(text)
-                str(line["doc_id"])
             except ValueError as error:
                 if on_torn is not None and not text.endswith("\n") and not handle.read(1):
                     on_torn(number)
@@ -117,14 +119,59 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
                 raise InputError(
                     f"line {number} is not a result line ({error})", source=str(path)
                 ) from None
-            except (KeyError, TypeError, RecursionError) as error:
-                reason = "nested too deep" if isinstance(error, RecursionError) else error
+            except RecursionError:
                 raise InputError(
-                    f"line {number} is not a result line ({reason})", source=str(path)
+                    f"line {number} is not a result line (nested too deep)", source=str(path)
                 ) from None
+            why = unscorable(line)
+            if why is not None:
+                raise InputError(f"line {number} {why}", source=str(path))
             lines.append(line)
     last = {str(line["doc_id"]): index for index, line in enumerate(lines)}
     return [line for index, line in enumerate(lines) if last[str(line["doc_id"])] == index]
+
+
+def unscorable(line: Any) -> str | None:
+    """Why a parsed line (or entry) can be no document's prediction, or None when it can.
+
+    A prediction is scored under its ``doc_id``, so it needs one that is a string, as
+    :func:`~extractor.io.output.is_result` (flatten, view and ``results_to_frame``)
+    requires: a ``doc_id`` of another JSON type is no result, and was read as one
+    (``["x"]`` became the document "['x']", two ``null`` ones merged into "None").
+    A result without an id (:func:`~extractor.io.output.is_anonymous_result`), which
+    flatten and view take as a document of its own, matches no gold document: said so.
+    Whether the rest of a line with a string ``doc_id`` is a result is decided by
+    :func:`predictions_from_lines`, which names the document.
+    """
+    if not isinstance(line, Mapping):
+        return f"is a JSON {json_type(line)}, not a result object"
+    doc_id = line.get("doc_id")
+    if isinstance(doc_id, str):
+        return None
+    if is_anonymous_result(line):
+        return (
+            "is a result without a doc_id: eval scores a prediction under its document's "
+            "id; give the output of a run over the gold file "
+            "(`extractor bulk GOLD.jsonl -o PRED.jsonl`)"
+        )
+    if "doc_id" not in line:
+        return "is not a result line (it has no doc_id)"
+    return f"is not a result line (its doc_id is a JSON {json_type(doc_id)}, not a string)"
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type (``null``, ``array`` ...), for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, Mapping) else type(value).__name__
 
 
 def write_lines(path: Path, lines: list[dict[str, Any]]) -> None:
@@ -153,8 +200,7 @@ def predictions_from_lines(
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
         if line.get("status") == "error":  # a failure, not a prediction of nothing: missing
-            problem = line.get("error") or {}
-            failures[doc_id] = f"{problem.get('type', 'error')}: {problem.get('message', '')}"
+            failures[doc_id] = failure_text(line.get("error"))
             continue
         given = line.get("records")
         if given is None:
@@ -165,31 +211,81 @@ def predictions_from_lines(
             )
         records = [_record(doc_id, index, r) for index, r in enumerate(given)]
         predictions[doc_id] = [record_to_gold(r) for r in records]
-        spent = line.get("usage") or {}
-        seconds = line.get("seconds")
-        if not isinstance(spent, Mapping):
-            raise ValueError(
-                f"document {doc_id!r}: its usage is a {type(spent).__name__}, not an object"
-            )
-        if seconds is not None and (
-            isinstance(seconds, bool) or not isinstance(seconds, int | float)
-        ):
-            raise ValueError(
-                f"document {doc_id!r}: its seconds are a {type(seconds).__name__}, not a number"
-            )
-        for key in ("prompt_tokens", "completion_tokens"):
-            count = spent.get(key)
-            if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
-                raise ValueError(
-                    f"document {doc_id!r}: its usage's {key} is a {type(count).__name__}, "
-                    "not a whole number"
-                )
-        usage[doc_id] = DocUsage(
-            prompt_tokens=spent.get("prompt_tokens"),
-            completion_tokens=spent.get("completion_tokens"),
-            seconds=line.get("seconds"),
-        )
+        usage[doc_id] = _usage(doc_id, line)
     return predictions, usage, failures
+
+
+#: The most tokens one document's line may report (a million calls of a million tokens).
+MAX_TOKENS = 10**12
+#: The most seconds one document's line may report (about 30 years).
+MAX_SECONDS = 10**9
+
+
+def _usage(doc_id: str, line: Mapping[str, Any]) -> DocUsage:
+    """A line's tokens and seconds, or a ValueError naming the document and the field.
+
+    Every number the report sums must be finite, or its JSON holds ``NaN`` or
+    ``Infinity``, which strict readers (jq, JSON.parse) reject; so a line's ``seconds``
+    and token counts are numbers (counts whole) from 0 to a bound no run reaches
+    (:data:`MAX_SECONDS`, :data:`MAX_TOKENS`), which keeps their sums and means finite.
+    A negative one, or NaN, is a damaged line, refused as the other damage is.
+    """
+    spent = line.get("usage") or {}
+    if not isinstance(spent, Mapping):
+        raise ValueError(f"document {doc_id!r}: its usage is a {json_type(spent)}, not an object")
+    seconds = line.get("seconds")
+    if seconds is not None:
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise ValueError(
+                f"document {doc_id!r}: its seconds are a {json_type(seconds)}, not a number"
+            )
+        if not (0 <= seconds <= MAX_SECONDS):  # NaN compares false: refused too
+            raise ValueError(
+                f"document {doc_id!r}: its seconds are {_shown_number(seconds)}, not a time "
+                f"from 0 to {MAX_SECONDS:,}"
+            )
+    counts: dict[str, int | None] = {}
+    for key in ("prompt_tokens", "completion_tokens"):
+        count = spent.get(key)
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            what = _shown_number(count) if isinstance(count, float) else f"a {json_type(count)}"
+            raise ValueError(
+                f"document {doc_id!r}: its usage's {key} is {what}, not a whole number"
+            )
+        if count is not None and not 0 <= count <= MAX_TOKENS:
+            raise ValueError(
+                f"document {doc_id!r}: its usage's {key} is {_shown_number(count)}, not a "
+                f"count from 0 to {MAX_TOKENS:,}"
+            )
+        counts[key] = count
+    return DocUsage(
+        prompt_tokens=counts["prompt_tokens"],
+        completion_tokens=counts["completion_tokens"],
+        seconds=seconds,
+    )
+
+
+def _shown_number(value: Any) -> str:
+    """A value as a message shows it: short (a 400-digit count is not printed whole)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    text = repr(value)
+    return text if len(text) <= 30 else f"{text[:12]}... ({len(text)} characters)"
+
+
+def failure_text(problem: Any) -> str:
+    """What an error line's ``error`` says, read whatever its shape: an object's ``type``
+    and ``message`` (as bulk writes it), a string as the message, anything else shown
+    short. A damaged ``error`` still marks its document failed, never fails the eval."""
+    if isinstance(problem, Mapping):
+        kind, message = problem.get("type"), problem.get("message")
+        kind = kind if isinstance(kind, str) and kind else "error"
+        text = message if isinstance(message, str) else "" if message is None else repr(message)
+    else:
+        kind = "error"
+        text = problem if isinstance(problem, str) else "" if problem is None else repr(problem)
+    text = " ".join(text.split())
+    return f"{kind}: {text[:300] + '...' if len(text) > 300 else text}"
 
 
 def _record(doc_id: str, index: int, data: Any) -> Record:
@@ -213,6 +309,11 @@ def _record(doc_id: str, index: int, data: Any) -> Record:
         also = f" (and {more} more problem(s))" if more else ""
         raise ValueError(
             f"document {doc_id!r}, record {index} ({kind}): {field}: {first.get('msg')}{also}"
+        ) from None
+    except ArithmeticError as error:  # a Decimal past its context ("amount": 1e308)
+        raise ValueError(
+            f"document {doc_id!r}, record {index} ({kind}): a number is out of range "
+            f"({type(error).__name__})"
         ) from None
 
 

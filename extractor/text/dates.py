@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -80,9 +80,46 @@ class ResolvedDate:
     precision: Precision | None
     kind: DateKind
     end: str | None = None
+    #: Why an expression that reads as a date was left unresolved, for the caller to
+    #: warn with (a value outside the calendar); None otherwise.
+    note: str | None = field(default=None, compare=False)
 
 
 UNRESOLVED = ResolvedDate(None, None, "unresolved")
+
+
+def in_calendar(value: str) -> bool:
+    """Whether an ISO value (YYYY, YYYY-MM or YYYY-MM-DD) lies within ``datetime.date``'s
+    calendar, years 0001 to 9999: "0000-12" (a month before year 1) or "10000" do not."""
+    try:
+        precision_of(value)
+        earliest(value)
+        latest(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _within_calendar(found: ResolvedDate, text: str, published: date | None) -> ResolvedDate:
+    """``found``, or unresolved with a note when its value or end falls outside the calendar.
+
+    A publication date at the calendar's edge (0001-01-01 is Go's and Hugo's "no date",
+    read from front matter) puts "on Tuesday" or "next year" before year 1 or after 9999:
+    no such date exists, so the expression stays unresolved and the record keeps it as
+    written (a warning says why) instead of the whole answer failing on an OverflowError.
+    """
+    if all(v is None or in_calendar(v) for v in (found.value, found.end)):
+        return found
+    return _out_of_calendar(text, published)
+
+
+def _out_of_calendar(text: str, published: date | None) -> ResolvedDate:
+    against = f" against the publication date {published.isoformat()}" if published else ""
+    return ResolvedDate(
+        None, None, "unresolved",
+        note=f"date {text!r} falls outside the calendar (years 0001 to 9999) when resolved"
+        f"{against}: left unresolved; check the publication date",
+    )  # fmt: skip
 
 
 def precision_of(value: str) -> Precision:
@@ -118,6 +155,10 @@ def latest(value: str) -> date:
 
 def _month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+def _year(year: int) -> str:
+    return f"{year:04d}"
 
 
 def _shift_month(day: date, months: int) -> tuple[int, int]:
@@ -160,9 +201,21 @@ def resolve_date(
     Relative expressions need ``published``; without it they stay unresolved.
     ``language`` (ISO 639-1): an expression in another language than English
     ("el martes", "14 mars") is read with that language's words (:func:`find_dates`).
+
+    Calendar arithmetic never raises: a value outside years 0001 to 9999 ("yesterday"
+    of 0001-01-01) is unresolved, with a :attr:`ResolvedDate.note` saying why.
+    (A malformed ISO value, "2023-02-30", is still a ValueError.)
     """
     if text is None or not text.strip():
         return UNRESOLVED
+    try:
+        found = _resolve(text, published, language)
+    except OverflowError:  # date arithmetic past date.min or date.max
+        return _out_of_calendar(text, published)
+    return _within_calendar(found, text, published)
+
+
+def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
     raw = " ".join(text.strip().split())
     low = raw.lower()
     approx = bool(_APPROX.search(low))
@@ -273,11 +326,11 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
         y, m = _shift_month(published, 1)
         return ResolvedDate(_month(y, m), "month", "exact")
     if re.search(r"\b(this|earlier this|later this|current) year\b", low):
-        return ResolvedDate(str(published.year), "year", "exact")
+        return ResolvedDate(_year(published.year), "year", "exact")
     if re.search(r"\b(last|past|previous) year\b", low):
-        return ResolvedDate(str(published.year - 1), "year", "exact")
+        return ResolvedDate(_year(published.year - 1), "year", "exact")
     if re.search(r"\bnext year\b", low):
-        return ResolvedDate(str(published.year + 1), "year", "exact")
+        return ResolvedDate(_year(published.year + 1), "year", "exact")
     ago = re.search(r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b", low)
     if ago:
         words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -290,7 +343,7 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
         if unit == "month":
             y, m = _shift_month(published, -n)
             return ResolvedDate(_month(y, m), "month", "approximate")
-        return ResolvedDate(str(published.year - n), "year", "approximate")
+        return ResolvedDate(_year(published.year - n), "year", "approximate")
     if re.search(r"\brecent(ly)?\b|\bin recent (days|weeks)\b", low):
         return ResolvedDate(_month(published.year, published.month), "month", approx)
     return None
@@ -318,7 +371,7 @@ def _dateparser_fallback(raw: str, published: date | None) -> ResolvedDate:
     found = data.date_obj.date()
     period = data.period or "day"
     if period == "year":
-        return ResolvedDate(str(found.year), "year", "approximate")
+        return ResolvedDate(_year(found.year), "year", "approximate")
     if period == "month":
         return ResolvedDate(_month(found.year, found.month), "month", "approximate")
     return ResolvedDate(found.isoformat(), "day", "approximate")
@@ -445,7 +498,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[tuple[s
         return []
     results = []
     for match in words.pattern.finditer(text):
-        read = _resolve_match(match, words, published)
+        try:
+            read = _resolve_match(match, words, published)
+        except OverflowError:  # past the calendar's edge: no date (see resolve_date)
+            continue
+        if read is not None:
+            read = _within_calendar(read, match.group(0), published)
         if read is not None and read.value is not None:
             results.append((match.group(0), read))
     return results

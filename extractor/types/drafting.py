@@ -324,7 +324,19 @@ class Builder:
                 return written
         if text and published is not None and text.strip() == published.isoformat():
             return DateValue.resolve(text, published)  # the dateline's date, as a code
-        return DateValue.resolve(_as_written(text, "date", self.context), published, self.language)
+        return self._resolved(_as_written(text, "date", self.context), published, self.language)
+
+    def _resolved(
+        self, text: str | None, published: date | None, language: str | None = None
+    ) -> DateValue | None:
+        """:meth:`DateValue.resolve`, warning when the date was left unresolved for a
+        reason the reader should know (outside the calendar: see ``resolve_date``)."""
+        if text is None or not text.strip():
+            return None
+        found = resolve_date(text, published, language)
+        if found.note is not None:
+            self.warn(found.note, once=True)
+        return DateValue.from_resolution(text, found)
 
     def _written_as(self, text: str) -> DateValue | None:
         """The article's own expression of the date the model wrote in other words.
@@ -409,7 +421,7 @@ class Builder:
         """
         match = DATE_IN_TEXT.search(self.quote)
         if match is not None:
-            found = DateValue.resolve(match.group(0), self.published)
+            found = self._resolved(match.group(0), self.published)
             if found is None or found.value is None:
                 return None
             self.warn(f"date {match.group(0)!r} read from the evidence")
