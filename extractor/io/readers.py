@@ -24,8 +24,9 @@ one. The invariant, kept in code rather than by care in each reader:
 * **Nothing hangs, nothing escapes the input.** A folder walk never opens
   FIFOs, sockets or devices (each is an error line saying how to read it),
   and never follows a symlink: one that leaves the input folder is reported
-  as such, one inside it as an alias of a file that is read in place, a
-  broken one as broken. A FIFO, pipe or device named on the command line
+  as such, one inside it as an alias of a file that is read in place, one
+  to a folder that contains it as a cycle not entered, a broken one as
+  broken or as a loop, whichever it is (:func:`_symlink_failure`). A FIFO, pipe or device named on the command line
   (``<(zcat rows.jsonl.gz)``, ``/dev/stdin``) is read, once, as a stream:
   opened without blocking, then waited on for at most
   :data:`STREAM_WAIT_SECONDS` until a writer shows up (one that is there but
@@ -103,6 +104,7 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import errno
 import glob
 import gzip
 import hashlib
@@ -599,7 +601,7 @@ def _iter_units(units: Iterable[_Unit], context: _Context) -> Iterator[Item]:
     for unit in units:
         place = context.place(_unit_name(unit))
         if unit.kind == "broken":
-            yield place.fail("broken symbolic link (its target does not exist, or links loop)")
+            yield place.fail(_broken_link(unit.path) or "cannot read (it vanished)")
         elif unit.kind == "dir":
             found = False
             for item in _guarded(place, _walk(unit.real, context)):
@@ -755,9 +757,27 @@ def _list_dir(path: str, context: _Context) -> list[os.DirEntry[str]] | InputFai
 
 
 def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> InputFailure:
-    if not os.path.exists(path):
-        return place.fail("broken symbolic link (its target does not exist, or links loop)")
+    """The one line of a symbolic link met in a folder walk, which never follows it.
+
+    Each kind of link has its own reason, since each is mended its own way:
+    a link whose target does not exist, or whose chain of links loops
+    (``ELOOP``: ``a -> b -> a``), is an error (:func:`_broken_link`); a link
+    to a folder that contains it (``sub/up -> ..``, ``here -> .``) is a cycle
+    the walk does not enter, and one to anything else in the input folder an
+    alias of what is read in place: both are skipped, as is a link out of
+    the input folder.
+    """
+    broken = _broken_link(path)
+    if broken is not None:
+        return place.fail(broken)
     target = os.path.realpath(path)
+    if _is_within(os.path.realpath(os.path.dirname(path)), target):
+        shown = "the input folder" if target == root else repr(context.place(target).doc_id)
+        return place.fail(
+            f"symbolic link to a folder that contains it ({shown}: a cycle the walk does not "
+            "enter); not followed",
+            skipped=True,
+        )
     if not _is_within(target, root):
         return place.fail("symlink points outside the input folder; not followed", skipped=True)
     alias = context.place(target).doc_id
@@ -765,6 +785,57 @@ def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> 
         f"symbolic link to {alias!r} in the input folder, which is read there; not followed",
         skipped=True,
     )
+
+
+def _broken_link(path: str) -> str | None:
+    """Why the symbolic link ``path`` leads to nothing, or None when it leads to something.
+
+    A target that does not exist (``ENOENT``, or ``ENOTDIR`` for a path through
+    a file) is a broken link, links that lead back to themselves (``ELOOP``)
+    a loop, with the chain they follow: the two are told apart, since one
+    is fixed by making the target and the other by breaking the cycle.
+    """
+    try:
+        os.stat(path)
+        return None
+    except OSError as exc:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        if exc.errno == errno.ELOOP:
+            return (
+                f"symbolic link loop ({_link_chain(path)}: links that lead back to themselves "
+                "reach no file); point one of them at a file, or remove it"
+            )
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return (
+                f"broken symbolic link (its target {target!r} does not exist); "
+                "point it at a file, or remove it"
+            )
+        return f"symbolic link whose target {target!r} cannot be reached ({os_reason(exc)})"
+
+
+#: The most links :func:`_link_chain` follows: a loop shows within a few.
+_CHAIN_HOPS = 8
+
+
+def _link_chain(path: str) -> str:
+    """The chain of links ``path`` starts, as ``a -> b -> a`` (each as its link reads),
+    up to the first link met again (or :data:`_CHAIN_HOPS` of them)."""
+    here = os.path.abspath(path)
+    shown, seen = [os.path.basename(here)], {here}
+    for _ in range(_CHAIN_HOPS):
+        try:
+            text = os.readlink(here)
+        except OSError:
+            break
+        shown.append(text)
+        here = os.path.normpath(os.path.join(os.path.dirname(here), text))
+        if here in seen or not os.path.islink(here):
+            return " -> ".join(shown)
+        seen.add(here)
+    return " -> ".join([*shown, "..."])
 
 
 def _special_kind(mode: int) -> str:
@@ -1552,6 +1623,16 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
     the header are the first non-blank line's (:func:`_dialect`); rows too
     long for the header, and quotes that run over lines, are said on their
     row (:func:`_fit_row`, :func:`_csv_rows`).
+
+    Rows end where the header's line ends (:func:`_row_end`). In a file of LF
+    or CR LF rows a carriage return alone is no line end but a character of
+    its cell, as written: ``pandas.to_csv`` and ``csv.writer`` with
+    ``lineterminator="\n"`` leave a text's CR unquoted, and reading it as a
+    line end cut the row in two, its tail a bogus row. The csv module refuses
+    such a CR in a cell that is not quoted, so it is handed over coded
+    (:func:`_code_crs`) and restored in every cell (:func:`_restore_crs`); the
+    row says so when its cell was not quoted. A file whose header ends in a
+    CR alone (classic Mac OS) has rows ending so: every line break ends a line.
     """
     csv.field_size_limit(max(context.caps.member_bytes, 1))
     with _open(blob) as handle:
@@ -1565,16 +1646,134 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
                 yield place.fail("binary file, not text")
                 return
             encoding = "utf-8-sig"
+        ends = _row_end(head, encoding)
         stream = io.TextIOWrapper(
             io.BufferedReader(_Prefixed(head, handle)),
             encoding=encoding,
             errors="surrogateescape",
-            newline="",
+            newline="" if ends == "\r" else "\n",  # "": a lone CR ends a line too
         )
-        tape = _Tape(stream)
+        tape = _Tape(_code_crs(stream, lone_cr=ends != "\r"))
         delimiter, spaced = _dialect(head, encoding, context.fields)
         reader = csv.reader(tape, delimiter=delimiter, skipinitialspace=spaced)
-        yield from _csv_rows(reader, encoding, place, context.fields, tape)
+        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends)
+
+
+def _row_end(head: bytes, encoding: str) -> str:
+    """How the rows of a CSV file whose first bytes are ``head`` end: as its first line
+    with any text on it (the header, or Excel's ``sep=`` line) does, ``\n``, ``\r\n`` or
+    ``\r`` (classic Mac OS); ``\n`` when no line ends in the head."""
+    text = head.decode(encoding, errors="replace")
+    content = re.search(r"\S", text)
+    found = _CSV_LINE_BREAK.search(text, content.start() if content else 0)
+    if found is None or (found.group() == "\r" and found.end() == len(text)):
+        return "\n"  # a CR cut from its LF by the head's end, or no line end at all
+    return found.group()
+
+
+#: A lone carriage return, as the csv module is handed it in a file of LF or CR LF rows:
+#: a pair of Unicode noncharacters, which no text holds (a U+FDD0 that one does is coded
+#: as two, :func:`_code_crs`), so that every cell can be restored exactly.
+_CODE_MARK = "\ufdd0"
+_CODED_CR = "\ufdd0\ufdd1"
+_LONE_CR_OR_MARK = re.compile("\r(?!\n)|\ufdd0")
+_CODED = re.compile("\ufdd0([\ufdd0\ufdd1])")
+
+
+def _code_crs(lines: Iterable[str], *, lone_cr: bool) -> Iterator[str]:
+    """``lines`` with every U+FDD0 doubled and, when ``lone_cr``, every carriage return not
+    followed by a line feed coded as :data:`_CODED_CR` (:func:`_restore_crs` undoes it).
+
+    The csv module reads a CR as a line end even in the middle of a line, and
+    rejects it there (``new-line character seen in unquoted field``) unless
+    its cell is quoted: coded, it is a character like any other.
+    """
+    for line in lines:
+        if _CODE_MARK in line or (lone_cr and "\r" in line):
+            if lone_cr:
+                line = _LONE_CR_OR_MARK.sub(_code_one, line)
+            else:
+                line = line.replace(_CODE_MARK, _CODE_MARK * 2)
+        yield line
+
+
+def _code_one(found: re.Match[str]) -> str:
+    return _CODED_CR if found.group() == "\r" else _CODE_MARK * 2
+
+
+def _restore_cr(text: str) -> str:
+    """``text`` as the file holds it, its lone CRs and U+FDD0 coded by :func:`_code_crs`
+    restored."""
+    if _CODE_MARK not in text:
+        return text
+    return _CODED.sub(lambda found: "\r" if found.group(1) == "\ufdd1" else _CODE_MARK, text)
+
+
+def _restore_crs(cells: list[str]) -> list[str]:
+    """The cells of a row as the file holds them (:func:`_restore_cr`)."""
+    return [_restore_cr(cell) for cell in cells]
+
+
+#: One character of a coded line, a coded CR or U+FDD0 as one (:func:`_unquoted_cr`).
+_CODED_CHAR = re.compile("\ufdd0[\ufdd0\ufdd1]|.", re.DOTALL)
+
+
+def _unquoted_cr(lines: Sequence[str], dialect: Any) -> int | None:
+    """The line (0-based) of a row's coded ``lines`` where a lone CR stands in a cell that
+    is not quoted, or None when every lone CR is quoted (or there is none).
+
+    It follows the states of the ``csv`` parser as :func:`_quote_spans` does
+    (not strict: text after a closing quote goes on into the cell, unquoted).
+    A quoted CR is what its writer meant; an unquoted one reads as written
+    too, but its writer may have meant a line end: the row says so.
+    """
+    if not any(_CODED_CR in line for line in lines):
+        return None
+    quote = None if dialect.quoting == csv.QUOTE_NONE else dialect.quotechar
+    state = "start"  # of a cell; field (unquoted), quoted, quote (one seen in quoted)
+    for number, line in enumerate(lines):
+        for char in _CODED_CHAR.findall(line):
+            if state == "quoted":
+                state = "quote" if char == quote else state
+            elif char == quote and state in ("start", "quote"):
+                state = "quoted"  # a quoted cell opens, or a doubled quote goes on in one
+            elif char == _CODED_CR:
+                return number
+            elif char in (dialect.delimiter, "\r", "\n"):
+                state = "start"
+            elif not (state == "start" and char == " " and dialect.skipinitialspace):
+                state = "field"
+    return None
+
+
+#: How each kind of row end is named in a warning.
+_ROW_ENDS = {"\n": "LF", "\r\n": "CR LF", "\r": "CR"}
+
+
+def _cr_warnings(
+    lines: Sequence[str], start: int, dialect: Any, ends: str, open_quote: bool
+) -> list[str]:
+    """One warning for a row's carriage returns whose meaning its writer may not have meant
+    (see :func:`_iter_csv`), or none: a lone CR in a cell that is not quoted, read as part
+    of the cell; a row ending in CR LF in a file of LF rows, its CR read as a line end (a
+    cell ending in a CR that was not quoted looks the same)."""
+    at = _unquoted_cr(lines, dialect)
+    crlf = ends == "\n" and not open_quote and bool(lines) and lines[-1].endswith("\r\n")
+    last = start + len(lines) - 1
+    lost = "a CR that ended its last cell, not quoted, is not kept"
+    if at is None and not crlf:
+        return []
+    if at is None:
+        return [f"line {last} ends in CR LF where rows of this file end in LF: read as a "
+                f"line end ({lost})"]  # fmt: skip
+    said = (
+        f"line {start + at}: a carriage return (CR) in a cell that is not quoted is read as "
+        "part of that cell, as written"
+    )
+    if crlf:
+        return [f"{said}, and the CR LF ending line {last} as a line end (rows of this file "
+                f"end in LF; {lost})"]  # fmt: skip
+    return [f"{said} (rows of this file end in {_ROW_ENDS[ends]})"]
 
 
 #: Delimiters a CSV file may use: spreadsheets in much of Europe write ``;``.
@@ -1690,7 +1889,12 @@ class _Tape:
 
 
 def _csv_rows(
-    reader: Any, encoding: str, place: _Place, fields: RecordFields, tape: _Tape
+    reader: Any,
+    encoding: str,
+    place: _Place,
+    fields: RecordFields,
+    tape: _Tape,
+    ends: str = "\n",
 ) -> Iterator[Item]:
     """The items of a CSV file's rows, read by ``reader`` from ``tape``.
 
@@ -1722,6 +1926,11 @@ def _csv_rows(
       opening quote of a later cell), or a line inside it reads on its own as
       a row of this file (:func:`_reads_as_row`). A well-formed multi-line
       cell gives no warning.
+
+    ``tape`` hands out lines whose lone CRs are coded (:func:`_code_crs`):
+    cells and raw rows are restored here, and a lone CR in a cell that is not
+    quoted is a warning on its row (:func:`_cr_warnings`), as is a CR LF row
+    end in a file of LF rows (``ends``, the file's row end).
     """
     header: list[str] | None = None
     notes: list[str] = []  # about the header: said on every row
@@ -1745,15 +1954,16 @@ def _csv_rows(
                 )
                 return
             # a line number moves when a row is inserted above it: its bytes do not
-            raw = "".join(tape.taken).encode("utf-8", "surrogateescape")
+            raw = _restore_cr("".join(tape.taken)).encode("utf-8", "surrogateescape")
             yield keys.key(place.line(start).fail(f"line {start}: malformed CSV row ({exc})"), raw)
             continue
         except (OSError, UnicodeError) as exc:
             error = f"unreadable CSV at line {start} ({_describe(exc)}); rest of file skipped"
             yield place.fail(error)
             return
+        row = _restore_crs(row)
         lines = list(tape.taken)
-        if not row or not "".join(lines).strip():
+        if not row or not _restore_cr("".join(lines)).strip():
             continue  # a blank line is no row
         spans = _quote_spans(lines, dialect) if len(lines) > 1 or tape.ended else []
         swallowed = 0
@@ -1787,9 +1997,10 @@ def _csv_rows(
         row, overflow = _fit_row(row, header, fields, dialect, start)
         # a header naming a field twice (id, ID): the cell holding a value is read
         record = _csv_row(fields.merged(dict(zip(header, row, strict=False)))[0], fields.text)
+        open_quote = bool(spans) and spans[-1].closed is None
         said = [*([overflow] if overflow else []), *_quote_warnings(
             lines, spans, start, header, record, fields, dialect
-        )]  # fmt: skip
+        ), *_cr_warnings(lines, start, dialect, ends, open_quote or bool(swallowed))]  # fmt: skip
         if undecodable or swallowed:
             key = record.get(fields.id)
             doc_id = None if key is None or _SURROGATES.search(key) else _record_id(key)
@@ -1817,7 +2028,7 @@ def _csv_rows(
 def _parse_alone(lines: Sequence[str], dialect: Any) -> list[str]:
     """The cells of ``lines`` read as one row by themselves (an open quote ends with them)."""
     try:
-        return next(csv.reader(lines, dialect, strict=False), [])
+        return _restore_crs(next(csv.reader(lines, dialect, strict=False), []))
     except csv.Error:
         return []
 
