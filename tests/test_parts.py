@@ -2,6 +2,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from extractor import Actor, Count, DateValue, Evidence, Money, Place
@@ -105,3 +107,20 @@ def test_evidence_without_context_keeps_given_offsets_but_checks_them() -> None:
         Evidence(quote="abc", start=3, alignment="exact")
     with pytest.raises(ValidationError, match="not found cannot have offsets"):
         Evidence(quote="abc", start=1, end=4, alignment="not_found")
+
+
+@given(
+    st.decimals(allow_nan=True, allow_infinity=True)
+    | st.floats()
+    | st.integers()
+    | st.from_regex(r"-?[0-9]{1,3}(\.[0-9]{1,3})?[eE][+-]?[0-9]{1,4}", fullmatch=True)
+)
+def test_any_amount_is_money_or_a_validation_error(amount: object) -> None:
+    """A model's amount of any size (``1e308``, ``"1e400"``) is a Money or a validation
+    error that instructor re-asks, never another exception (``decimal.InvalidOperation``
+    past 28 digits took the whole call down)."""
+    try:
+        money = Money(amount=amount, currency="USD")
+    except ValidationError:
+        return
+    assert 0 <= money.amount <= 10**24

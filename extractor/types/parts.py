@@ -215,7 +215,12 @@ class DateValue(Part):
 class Money(Part):
     """A reported amount, e.g. a deal value. SIPRI's TIV is not a price: this is the price."""
 
-    amount: Decimal = Field(ge=0, description="The amount in units of the currency.")
+    #: No reported amount comes near 10**24 units (a trillion trillion, whatever the
+    #: currency); past it an answer is no amount, refused as any invalid field is (and
+    #: re-asked), where the exact-integer check below would raise past 28 digits.
+    amount: Decimal = Field(
+        ge=0, le=Decimal(10) ** 24, description="The amount in units of the currency."
+    )
     currency: CurrencyCode = "USD"
     text: str | None = Field(default=None, description="As written ('$267 million').")
 
