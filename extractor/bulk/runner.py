@@ -82,6 +82,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import math
 import os
 import socket
 import threading
@@ -116,7 +117,7 @@ from extractor.io.readers import (
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
-from extractor.pipeline.result import schema_version
+from extractor.pipeline.result import Usage, schema_version
 from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.providers import canonical_model
@@ -168,9 +169,15 @@ _DUPLICATE_SUFFIX = "#duplicate-"
 Price = tuple[float, float]
 
 
-def priced(price: Price, prompt_tokens: int, completion_tokens: int) -> float:
-    """USD for the tokens at ``price``."""
-    return (prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000
+def priced(price: Price, prompt_tokens: int, completion_tokens: int) -> float | None:
+    """USD for the tokens at ``price``; None when that is no finite number. Never raises:
+    the counts are the server's (bounded where they are read, ``token_count``), and a
+    line from before that bound may hold any number."""
+    try:
+        cost = (prompt_tokens * price[0] + completion_tokens * price[1]) / 1_000_000
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return cost if math.isfinite(cost) else None
 
 
 def estimate_cost(
@@ -189,8 +196,7 @@ def estimate_cost(
     matches = [prefix for prefix in PRICES_PER_MILLION if model_label.startswith(prefix)]
     if not matches:
         return None
-    prompt_price, completion_price = PRICES_PER_MILLION[max(matches, key=len)]
-    return (prompt_tokens * prompt_price + completion_tokens * completion_price) / 1_000_000
+    return priced(PRICES_PER_MILLION[max(matches, key=len)], prompt_tokens, completion_tokens)
 
 
 # ------------------------------------------------------------------ summary
@@ -302,8 +308,13 @@ class BulkSummary:
     ) -> None:
         """:meth:`add` for a result line that came back as JSON (a worker's result row:
         the Ray engine, worker processes); ``reason`` is its countable failure reason."""
-        usage = line.get("usage") or {}
-        tokens = (int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
+        given = line.get("usage")
+        usage: Mapping[str, Any] = given if isinstance(given, dict) else {}
+        spent = Usage(  # read as any usage is: a count that is no count is 0
+            prompt_tokens=usage.get("prompt_tokens"),
+            completion_tokens=usage.get("completion_tokens"),
+        )
+        tokens = (spent.prompt_tokens, spent.completion_tokens)
         counts = {k: v for k, v in (line.get("counts") or {}).items() if v}
         self._tally(line.get("status") == "ok", counts, bool(line.get("failed_calls")),
                     reason or "internal: unknown", tokens, changed=changed, not_read=not_read,

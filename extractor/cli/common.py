@@ -592,10 +592,13 @@ def check_server(base_url: str | None, *, timeout: float = 5.0) -> None:
         return
     import openai
 
+    from extractor.runtime.providers import ProbeHttpClient
+
     async def probe() -> Literal["refused", "unknown host"] | None:
         client = openai.AsyncOpenAI(
-            base_url=base_url, api_key="probe", max_retries=0, timeout=timeout
-        )
+            base_url=base_url, api_key="probe", max_retries=0, timeout=timeout,
+            http_client=ProbeHttpClient(deadline=timeout, base_url=base_url, timeout=timeout),
+        )  # fmt: skip
         try:
             await client.models.list()
         except openai.APIConnectionError as error:

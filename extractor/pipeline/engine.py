@@ -131,17 +131,18 @@ class _Tally:
     first_failure: ExtractionFailed | None = None
 
 
-def _usage_of(value: Any) -> tuple[int, int]:
+def _usage_of(value: Any) -> tuple[Any, Any]:
+    """A usage object's (prompt, completion) counts as the server gave them: ``Usage.add``
+    reads them (``token_count``: a count that is no count is 0, and said)."""
     if value is None:
         return 0, 0
-    prompt = getattr(value, "prompt_tokens", None)
-    completion = getattr(value, "completion_tokens", None)
-    if prompt is None and isinstance(value, dict):
-        prompt, completion = value.get("prompt_tokens"), value.get("completion_tokens")
-    if prompt is None:  # anthropic style
-        prompt = getattr(value, "input_tokens", 0)
-        completion = getattr(value, "output_tokens", 0)
-    return int(prompt or 0), int(completion or 0)
+
+    def get(name: str) -> Any:
+        return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+
+    if get("prompt_tokens") is None and get("completion_tokens") is None:  # anthropic style
+        return get("input_tokens"), get("output_tokens")
+    return get("prompt_tokens"), get("completion_tokens")
 
 
 class Extractor:
@@ -527,7 +528,7 @@ class Extractor:
                 try:
                     async with asyncio.timeout(call_deadline) as scope:
                         call = client.chat.completions.create_with_completion(**kwargs)
-                        result, completion = await call
+                        result, _completion = await call
                     self._answered = True
                 except TimeoutError as error:
                     if scope.expired():
@@ -538,7 +539,6 @@ class Extractor:
                         f"the model server did not answer in time ({name})"
                     ) from error
                 except IncompleteOutputException as error:
-                    tally.usage.add(*_usage_of(getattr(error.last_completion, "usage", None)))
                     truncations += 1
                     if truncations > 1:
                         raise ExtractionFailed(
@@ -551,7 +551,6 @@ class Extractor:
                     note = [{"role": "user", "content": _TRUNCATED_NOTE}]
                     raise _Truncated("the answer was cut off at the length limit") from error
                 except InstructorRetryException as error:
-                    tally.usage.add(*_usage_of(error.total_usage))
                     mapped = classify(error, request_chars=len(context["text"]),
                                       answered=self._answered)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
@@ -571,8 +570,6 @@ class Extractor:
                     raise
                 finally:
                     RESOLVE_CONTEXT.reset(token)
-                usage = getattr(result, "_total_usage", None) or getattr(completion, "usage", None)
-                tally.usage.add(*_usage_of(usage))
                 tally.dropped += state.dropped
                 tally.warnings.extend(state.warnings)
                 assert isinstance(result, DraftList)
@@ -690,6 +687,9 @@ def _counting_hooks(tally: _Tally, state: AttemptState) -> Hooks:
 
     def on_response(*args: Any, **kwargs: Any) -> None:
         state.attempts += 1
+        # Each answer's tokens, as its server gave them: instructor's running total (its
+        # ``total_usage``) has already summed, or replaced, a count that is no count.
+        tally.usage.add(*_usage_of(getattr(args[0] if args else None, "usage", None)))
 
     def on_parse_error(*args: Any, **kwargs: Any) -> None:
         tally.reasks += 1

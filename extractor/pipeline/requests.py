@@ -581,12 +581,7 @@ def _usage(data: dict[str, Any], fields: tuple[str, str]) -> Usage:
     usage = data.get("usage")
     if not isinstance(usage, dict):
         return Usage()
-
-    def count(name: str) -> int:
-        value = usage.get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    return Usage(prompt_tokens=count(fields[0]), completion_tokens=count(fields[1]))
+    return Usage.of_call(usage.get(fields[0]), usage.get(fields[1]))
 
 
 def validation_context(
@@ -660,7 +655,7 @@ def assemble(
     calls = reasks = 0
     finals: dict[int, Reply] = {}
     for reply in replies:
-        usage.add(reply.usage.prompt_tokens, reply.usage.completion_tokens)
+        usage += reply.usage  # a count that was no count (Usage.unknown) is said, once
         calls += 1
         reasks += reply.reasked
         if reply.done:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from datetime import date
 from functools import cache
 from typing import Any
@@ -33,22 +34,87 @@ from extractor.redact import redact
 from extractor.types.base import Record
 from extractor.types.registry import builtin_types, get_type, registered_types
 
+#: The most tokens one call is counted: no model reads or writes a billion tokens in one
+#: call (the largest context windows hold a few million). A server's count above it, like
+#: a negative, fractional or non-numeric one, is not a count (see :func:`token_count`).
+MAX_CALL_TOKENS = 10**9
+#: The most tokens a :class:`Usage` holds (a million calls of :data:`MAX_CALL_TOKENS`): the
+#: bound that keeps a sum of counts, and its cost, a finite float.
+MAX_USAGE_TOKENS = MAX_CALL_TOKENS * 10**6
+#: The warning a result carries when a server's token count was not a count.
+UNKNOWN_USAGE_WARNING = (
+    "the server reported a token count that is not a count (negative, fractional, not a "
+    f"number, or above {MAX_CALL_TOKENS:,} for one call): counted as 0, so this "
+    "document's tokens and cost are too low"
+)
+
+
+def token_count(value: Any, limit: int = MAX_CALL_TOKENS) -> int | None:
+    """A server's token count as a whole number of tokens in ``[0, limit]``; 0 when it gave
+    none (None); None when what it gave is not a count.
+
+    The one reading of a count a server sends (``usage.prompt_tokens`` ...), which
+    is the server's to get wrong: ``1e308`` made the cost an ``OverflowError``, a
+    309-digit number went into the results line, ``-5`` a negative cost. Never raises.
+    """
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if not isinstance(value, int) or not 0 <= value <= limit:
+        return None
+    return value
+
 
 class Usage(BaseModel):
-    """Tokens spent, summed over every call and attempt."""
+    """Tokens spent, summed over every call and attempt.
+
+    Invariant: each count is a whole number in ``[0, MAX_USAGE_TOKENS]``, whatever
+    the server said: a count read from a server passes :func:`token_count` (in
+    :meth:`add`, :meth:`of_call`; in the validator for every other way in: JSON read
+    back, a cache entry), and one that is not a count is 0, remembered (``unknown``)
+    so that the result says so once (:class:`ExtractionMetadata`).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    #: A count that made this usage was not a count (counted as 0).
+    _unknown: bool = PrivateAttr(default=False)
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _drop_total(cls, data: Any) -> Any:
-        """Accept our own JSON back: the total is derived."""
-        if isinstance(data, dict) and "total_tokens" in data:
+    def _counts(cls, data: Any, handler: Any) -> Any:
+        """Accept our own JSON back (the total is derived); a count that is not one is 0."""
+        unknown = False
+        if isinstance(data, dict):
             data = {k: v for k, v in data.items() if k != "total_tokens"}
-        return data
+            for name in ("prompt_tokens", "completion_tokens"):
+                if name in data:
+                    count = token_count(data[name], MAX_USAGE_TOKENS)
+                    unknown = unknown or count is None
+                    data[name] = count or 0
+        usage = handler(data)
+        if unknown and isinstance(usage, Usage):
+            usage._unknown = True
+        return usage
+
+    @classmethod
+    def of_call(cls, prompt_tokens: Any, completion_tokens: Any) -> Usage:
+        """The usage of one call from the counts its server gave (see :func:`token_count`)."""
+        usage = cls()
+        usage.add(prompt_tokens, completion_tokens)
+        return usage
+
+    @property
+    def unknown(self) -> bool:
+        """Whether a count that made this usage was not a count (and was counted as 0)."""
+        return self._unknown
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -56,15 +122,25 @@ class Usage(BaseModel):
         return self.prompt_tokens + self.completion_tokens
 
     def __add__(self, other: Usage) -> Usage:
-        return Usage(
+        total = Usage(
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
         )
+        total._unknown = total._unknown or self._unknown or other._unknown
+        return total
 
-    def add(self, prompt_tokens: int | None, completion_tokens: int | None) -> None:
-        """Accumulate in place (used while a call is being retried)."""
-        self.prompt_tokens += prompt_tokens or 0
-        self.completion_tokens += completion_tokens or 0
+    def add(self, prompt_tokens: Any, completion_tokens: Any) -> None:
+        """Accumulate one call's counts, as its server gave them, in place (used while a call
+        is being retried); a count that is not one (:func:`token_count`) adds 0."""
+        for name, value in (
+            ("prompt_tokens", prompt_tokens),
+            ("completion_tokens", completion_tokens),
+        ):
+            count = token_count(value)
+            if count is None:
+                self._unknown = True
+                continue
+            setattr(self, name, min(getattr(self, name) + count, MAX_USAGE_TOKENS))
 
 
 class FailedCall(BaseModel):
@@ -119,6 +195,13 @@ class ExtractionMetadata(BaseModel):
         (the engine, batch results, the cache, JSON read back) passes here, so this is
         the one place they are redacted (:mod:`extractor.redact`)."""
         return [redact(warning) for warning in warnings] if warnings else warnings
+
+    @model_validator(mode="after")
+    def _usage_unknown(self) -> ExtractionMetadata:
+        """A server's token count that was not a count is said once, in the warnings."""
+        if self.usage.unknown and UNKNOWN_USAGE_WARNING not in self.warnings:
+            self.warnings.append(UNKNOWN_USAGE_WARNING)
+        return self
 
 
 class ArticleExtraction(BaseModel):

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextvars
 import functools
 import importlib
 import importlib.util
@@ -61,13 +62,15 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+import httpx2
 import instructor
 import openai
+from httpx2._decoders import ContentDecoder
 
 from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
 from extractor.redact import (
@@ -704,8 +707,103 @@ class AnswerCheck:
             return False
 
 
+#: The most bytes read of the answer to one model call (64 MiB), counted as they arrive,
+#: before and after decompression, on every response of the call (a redirect's too). A
+#: chat completion or a message is a few kB, a long one some hundred kB: more is a server
+#: that is not answering (an endless body, a gzip bomb), which without a cap grew the
+#: process by 100 MB a second until the request's deadline. Such an answer ends as an
+#: :class:`~extractor.errors.IncompatibleServerError` (kind ``server``), not retried.
+#: Other requests of the client (a batch's result file, up to a GB) are not capped.
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
+#: While a model call is sent (see :class:`Guarded`): the cap, the server's URL (redacted)
+#: and the API it should speak, for the message.
+_ANSWER_CAP: contextvars.ContextVar[tuple[int, str, str] | None] = contextvars.ContextVar(
+    "extractor_answer_cap", default=None
+)
+
+
+def answer_too_large(where: str, limit: int, api: str) -> WireError:
+    """The error for an answer longer than ``limit`` bytes from the server at ``where``."""
+    return WireError(
+        IncompatibleServerError(
+            f"the server at {where} did not answer like {api}: its answer ran past "
+            f"{_size(limit)}, the most read of one answer (a completion is a few kB), and "
+            f"was cut off there; {_URL_HINT}",
+            url=where,
+            kind="server",
+        )
+    )
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:g} MiB" if count >= 1024 * 1024 else f"{count:,} bytes"
+
+
+class _CappedStream(httpx2.AsyncByteStream):
+    """A response's raw bytes, ending in ``error`` once more than ``limit`` have come."""
+
+    def __init__(
+        self, stream: httpx2.AsyncByteStream, limit: int, error: Callable[[], WireError]
+    ) -> None:
+        self.stream, self.limit, self.error = stream, limit, error
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        read = 0
+        async for chunk in self.stream:
+            read += len(chunk)
+            if read > self.limit:
+                raise self.error()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+
+class _CappedDecoder(ContentDecoder):
+    """A response's decoder whose output ends in ``error`` past ``limit`` bytes: a small
+    compressed body can inflate a thousandfold (httpx2 decodes in pieces of 1 MiB)."""
+
+    def __init__(self, decoder: ContentDecoder, limit: int, error: Callable[[], WireError]):
+        self.decoder, self.limit, self.error, self.read = decoder, limit, error, 0
+
+    def _counted(self, pieces: Iterator[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            self.read += len(piece)
+            if self.read > self.limit:
+                raise self.error()
+            yield piece
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        return self._counted(self.decoder.decode(data))
+
+    def flush(self) -> Iterator[bytes]:
+        return self._counted(self.decoder.flush())
+
+
+async def _cap_answer(response: httpx2.Response) -> None:
+    """A response hook: during a model call (:data:`_ANSWER_CAP` set), bound what is read
+    of ``response`` to :data:`MAX_ANSWER_BYTES`; a declared longer body is refused unread."""
+    cap = _ANSWER_CAP.get()
+    if cap is None:
+        return
+    limit, where, api = cap
+
+    def error() -> WireError:
+        return answer_too_large(where, limit, api)
+
+    declared = response.headers.get("content-length", "")
+    if declared.strip().isdigit() and int(declared) > limit:
+        raise error()
+    response.stream = _CappedStream(response.stream, limit, error)  # type: ignore[arg-type]
+    decoder = getattr(response, "_get_content_decoder", None)  # httpx2's own, made lazily
+    if decoder is not None:
+        response._decoder = _CappedDecoder(decoder(), limit, error)
+
+
 class Guarded:
-    """A total deadline per request and a check of each answer, for an SDK's HTTP client.
+    """A total deadline per request, a cap on the bytes of an answer and a check of each
+    answer, for an SDK's HTTP client.
 
     Mixed into the SDK's own default client class (:class:`GuardedHttpClient`
     for openai; the Anthropic one in :mod:`extractor.runtime.anthropic_wire`),
@@ -714,13 +812,21 @@ class Guarded:
     """
 
     check: AnswerCheck
+    #: Whether every answer is capped at :data:`MAX_ANSWER_BYTES`, not only a model call's.
+    cap_every_answer = False
 
     def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.deadline = deadline
         self.server_url = base_url
+        hooks: dict[str, list[Any]] = self.event_hooks  # type: ignore[attr-defined]
+        hooks["response"].insert(0, _cap_answer)  # the client's own list, before any other
 
     async def send(self, request: Any, **kwargs: Any) -> Any:
+        where = redact(self.server_url or str(request.url))
+        model_call = self.check.applies(request)
+        capped = model_call or self.cap_every_answer
+        token = _ANSWER_CAP.set((MAX_ANSWER_BYTES, where, self.check.api) if capped else None)
         try:
             async with asyncio.timeout(self.deadline) as scope:
                 response = await super().send(request, **kwargs)  # type: ignore[misc]
@@ -728,11 +834,14 @@ class Guarded:
             if scope.expired():
                 raise WireError(deadline_error(self.deadline)) from error
             raise
-        if not kwargs.get("stream") and self.check.applies(request):
+        except httpx2.TooManyRedirects as error:
+            raise WireError(self._redirect_loop(where, error)) from error
+        finally:
+            _ANSWER_CAP.reset(token)
+        if not kwargs.get("stream") and model_call:
             problem, data = _inspect(response, self.check)
             if problem is not None:
                 kind, status, what = problem
-                where = redact(self.server_url or str(request.url))
                 raise WireError(
                     IncompatibleServerError(
                         f"the server at {where} did not answer like {self.check.api}: {what}",
@@ -746,12 +855,30 @@ class Guarded:
                 raise WireError(refused)
         return response
 
+    def _redirect_loop(self, where: str, error: httpx2.TooManyRedirects) -> IncompatibleServerError:
+        """A redirect loop (more than the client's ``max_redirects``) is the setup, like any
+        redirect of a model call (:func:`answer_problem`): said at once, not retried."""
+        try:
+            last = f" (last to {redact(str(error.request.url))})"
+        except RuntimeError:  # raised without its request
+            last = ""
+        return IncompatibleServerError(
+            f"the server at {where} did not answer like {self.check.api}: it redirected the "
+            f"request more than {self.max_redirects} times{last}, "  # type: ignore[attr-defined]
+            f"a loop; {_URL_HINT}",
+            url=where,
+            kind="config",
+        )
+
 
 class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
     """The SDK's HTTP client with a total deadline per request and a check of each answer.
 
     * ``deadline``: no request takes longer, connection, upload and the whole
       answer included. Read timeouts only bound the gap between two bytes.
+    * An answer to a model call is read up to :data:`MAX_ANSWER_BYTES` (raw and
+      decompressed, a redirect's too); past it, an ``IncompatibleServerError``.
+      A redirect loop is one too (kind ``config``), not an unreachable server.
     * A POST to ``.../chat/completions`` must come back, without a change of
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
       first entry has a ``message``.
@@ -769,6 +896,13 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
     """
 
     check: AnswerCheck  # CHAT_COMPLETIONS, set below (it needs the functions that follow)
+
+
+class ProbeHttpClient(GuardedHttpClient):
+    """:class:`GuardedHttpClient` for a probe of the server (``GET /models``): every answer
+    capped, a trickled or endless one cut at the deadline, as a model call's would be."""
+
+    cap_every_answer = True
 
 
 _URL_HINT = (
@@ -836,8 +970,10 @@ def refusal_error(
 
 
 def _count(usage: Any, name: str) -> int:
-    value = usage.get(name) if isinstance(usage, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+    """A count of a refused answer's usage: 0 when it is none (see ``token_count``)."""
+    from extractor.pipeline.result import token_count
+
+    return token_count(usage.get(name) if isinstance(usage, dict) else None) or 0
 
 
 def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:

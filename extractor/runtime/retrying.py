@@ -59,6 +59,7 @@ from tenacity.stop import stop_base
 
 from extractor.errors import (
     ClientModelError,
+    IncompatibleServerError,
     ModelError,
     ModelRefusal,
     TransientModelError,
@@ -209,6 +210,9 @@ def classify(
             return current.error
         if isinstance(current, ModelError | ModelRefusal):
             return current
+    loop = _redirect_loop(chain)
+    if loop is not None:
+        return loop
     proxy = _proxy_in_the_way(chain)
     host = _host_asked(chain)
     for current in chain:
@@ -248,6 +252,24 @@ def _request_url(chain: list[BaseException]) -> Any:
         url = getattr(getattr(current, "request", None), "url", None)
         if url is not None:
             return url
+    return None
+
+
+def _redirect_loop(chain: list[BaseException]) -> IncompatibleServerError | None:
+    """A request redirected more times than the HTTP client follows (``TooManyRedirects``,
+    under the SDK's "Connection error."): the setup, like any redirect of a model call
+    (every request would loop alike), not an unreachable server to retry."""
+    for current in chain:
+        if type(current).__name__ == "TooManyRedirects":
+            url = _request_url(chain)
+            where = f" at {redact(str(url))}" if url is not None else ""
+            return IncompatibleServerError(
+                f"the model server{where} redirected the request in a loop "
+                f"({_first_line(current)}): check --base-url / EXTRACTOR_BASE_URL, the "
+                "address of the API itself (usually ending in /v1)",
+                url=redact(str(url)) if url is not None else None,
+                kind="config",
+            )
     return None
 
 
