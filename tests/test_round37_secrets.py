@@ -45,6 +45,7 @@ from extractor.pipeline.document import Document  # noqa: E402
 from extractor.redact import MARK, Redactor, redact  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from tests.test_archive_identity import page  # noqa: E402  (one HTML page of a WARC test)
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()
@@ -125,14 +126,6 @@ def captures(draw: st.DrawFn) -> Capture:
     date, number = draw(st.sampled_from(DATES)), draw(st.integers(1, 3))
     clean = f"{scheme.lower()}://{host}{path}"
     return Capture(f"{scheme}://{login}{host}{path}", clean, date, number, tuple(found))
-
-
-def page(text: str) -> bytes:
-    return (
-        f"<html><head><title>T</title></head><body><article><p>{text}</p>"
-        "<p>Officials said more details would be released later in the week.</p>"
-        "</article></body></html>"
-    ).encode()
 
 
 def write_warc(path: Path, records: list[Capture], gz: bool) -> None:
