@@ -128,6 +128,7 @@ def test_a_token_in_a_query_parameter_is_removed_known_or_not(
 
 
 @given(tokens, st.sampled_from(["Bearer", "bearer", "BEARER", "Basic"]), st.text(max_size=40))
+@example(token="Authoriz", scheme="Bearer", tail="")  # CI drew it: a piece of the template
 def test_an_authorization_header_echoed_anyhow_is_removed(
     token: str, scheme: str, tail: str
 ) -> None:
@@ -135,14 +136,15 @@ def test_an_authorization_header_echoed_anyhow_is_removed(
     if scheme == "Basic":  # what Basic carries: base64 (prose such as "Basic income" is kept)
         token = base64.b64encode(token.encode()).decode()
     assume(token not in tail)
-    for text in (
-        f"Authorization: {scheme} {token}",
-        f'{{"headers": {{"authorization": "{scheme} {token}"}}}}',
-        f"<pre>authorization={scheme}%20{token}</pre>",
-        f"'Authorization': '{scheme} {token}', {tail}",
+    for before, after in (
+        (f"Authorization: {scheme} ", ""),
+        (f'{{"headers": {{"authorization": "{scheme} ', '"}}'),
+        (f"<pre>authorization={scheme}%20", "</pre>"),
+        (f"'Authorization': '{scheme} ", f"', {tail}"),
     ):
-        if token in text.replace(token, ""):  # the token is a piece of the template itself
+        if token in f"{before} {after}":  # a piece of the template itself ("Authoriz")
             continue
+        text = before + token + after
         assert token not in redactor.redact(text), text
 
 
