@@ -31,7 +31,10 @@ What a secret is:
 A known secret is also found in the forms a server may echo it in (a key may hold
 ``& < > " '``, and an error page escapes them): HTML-escaped (named, decimal and hex
 references), JSON-escaped (and Go's ``\\u0026``), percent-encoded once or twice, and
-base64 (as a Basic auth header sends it, ``user:password`` too): see :func:`_variants`.
+base64 (as a Basic auth header sends it, ``user:password`` too); and in the forms that
+encode every character: hex, ``&#NN;``/``&#xNN;``, ``\\u00NN``/``\\xNN``, ``%NN``, and
+base64 of any text that holds the key anywhere (a JSON blob of the request's headers,
+``user:key``): see :func:`_variants` and :func:`_base64_cores`.
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
 for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
@@ -133,7 +136,9 @@ def _variants(secret: str) -> frozenset[str]:
     JSON body (``json.dumps``, with or without ``ensure_ascii``; Go's ``\\u0026``
     for ``& < >``; PHP's ``\\/``), a URL (percent-encoded once or twice, by each
     common rule: :func:`_percent_forms`), base64 (standard and URL-safe, padded or
-    not: a key sent as Basic auth, ``user:password`` when ``secret`` is that pair).
+    not: a key sent as Basic auth, ``user:password`` when ``secret`` is that pair), the
+    base64 of a blob holding it at any offset (:func:`_base64_cores`), and each character
+    escaped (:func:`_per_character_forms`).
     Each form is a whole string, so the redactor's one alternation of literals finds
     them all in time linear in the text; none of a secret too short to search.
     """
@@ -147,7 +152,59 @@ def _variants(secret: str) -> frozenset[str]:
     for encode in (base64.b64encode, base64.urlsafe_b64encode):
         coded = encode(raw).decode("ascii")
         forms |= {coded, coded.rstrip("=")}
+    # a JSON dump of the request's headers, encoded whole (each escaper's JSON for base64;
+    # the long per-character forms of the key and of its plain json.dumps only)
+    for text in (secret, *jsons):
+        forms |= _base64_cores(text)
+    for text in {secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}:
+        forms |= _per_character_forms(text)
     return frozenset(form for form in forms if len(form) >= MIN_SECRET_LENGTH)
+
+
+#: The URL-safe base64 alphabet's two characters in place of the standard one's.
+_URLSAFE = str.maketrans("+/", "-_")
+
+
+def _base64_cores(text: str) -> set[str]:
+    """What base64 (standard and URL-safe) of *any* text holding ``text`` always holds.
+
+    A server that base64-encodes a blob holding the key (its request's headers as JSON,
+    ``Bearer <key>``, ``user:<key>`` as Basic auth sends it) puts the key at any byte
+    offset, so its encoding depends on the offset modulo 3. For each of the three, the
+    core is the run of base64 characters whose 6 bits all come from ``text``'s UTF-8
+    bytes (the one character at each edge that mixes in a neighbour's bits is left out),
+    so it is the same whatever surrounds the key. Removing it leaves at most 4 bits of
+    the key on each side: the key cannot be decoded from what is left. Six strings, each
+    about 4/3 of the key's length: the pattern stays small and linear.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    cores: set[str] = set()
+    end = 8 * len(raw)
+    for shift in range(3):
+        coded = base64.b64encode(bytes(shift) + raw).decode("ascii")
+        start = 8 * shift
+        core = coded[-(-start // 6) : (start + end) // 6]  # whole 6-bit groups of raw only
+        cores |= {core, core.translate(_URLSAFE)}
+    return cores
+
+
+def _per_character_forms(secret: str) -> set[str]:
+    """``secret`` with *every* character (or UTF-8 byte) escaped, as a debugging echo or
+    a paranoid escaper writes it: hex (either case: the pattern ignores case), ``%NN``
+    (and ``%25NN``, encoded twice), ``\\xNN``, ``\\u00NN`` (a surrogate pair past
+    U+FFFF, as JSON writes it) and the decimal and hex character references ``&#NN;``,
+    ``&#xNN;``. One string each, as long as the escapes: linear in the key."""
+    raw = secret.encode("utf-8", "surrogatepass")
+    utf16 = secret.encode("utf-16-be", "surrogatepass")
+    return {
+        raw.hex(),
+        "".join(f"%{byte:02x}" for byte in raw),
+        "".join(f"%25{byte:02x}" for byte in raw),
+        "".join(f"\\x{byte:02x}" for byte in raw),
+        "".join(f"\\u{utf16[at : at + 2].hex()}" for at in range(0, len(utf16), 2)),
+        "".join(f"&#{ord(char)};" for char in secret),
+        "".join(f"&#x{ord(char):x};" for char in secret),
+    }
 
 
 def _json_forms(secret: str) -> set[str]:
