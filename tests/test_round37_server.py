@@ -401,9 +401,9 @@ def test_a_redirect_loop_is_the_setup_and_not_retried(
         ex.extract(kano(5))
     message = str(caught.value)
     assert caught.value.kind == "config"
-    assert served.base_url in message and "redirected" in message and "loop" in message
+    assert served.base_url in message and "redirected" in message
     assert "could not reach" not in message
-    assert served.requests == 21  # one series of redirects (httpx follows 20), no retry
+    assert served.requests == 1  # round 38: a model call's redirect is not followed, nor retried
     assert time.monotonic() - started < 6
 
 
@@ -412,8 +412,8 @@ def test_a_redirect_loop_stops_a_bulk_run_after_three_documents(served: Served) 
     with pytest.raises(BatchAborted) as caught:
         bulk(served, 8)
     assert caught.value.kind == "config"
-    # three documents, one series of redirects each (not retried), no fourth document
-    assert 21 * SAME_FAILURES_IN_A_ROW <= served.requests < 21 * (SAME_FAILURES_IN_A_ROW + 1)
+    # three documents, one redirect each (round 38: not followed, not retried), no fourth
+    assert SAME_FAILURES_IN_A_ROW <= served.requests <= SAME_FAILURES_IN_A_ROW + 1
 
 
 def test_too_many_redirects_under_any_client_is_the_setup() -> None:

@@ -209,7 +209,7 @@ def test_a_server_that_drips_its_answer_is_cut_off_at_the_deadline() -> None:
         with pytest.raises(TransientModelError, match="in time") as caught:
             ex.extract(ARTICLE, published=PUBLISHED)
         elapsed = time.monotonic() - started
-        assert len(server.log) == FAST.attempts  # each attempt was cut, then retried
+        assert len(server.log) == 1  # cut at the timeout, which bounds its retries (round 38)
     assert "total deadline" in str(caught.value) and caught.value.kind == "transient"
     assert elapsed < FAST.attempts * 0.4 + 3
 

@@ -742,7 +742,7 @@ class ProviderBatchRun(BulkRun):
                 try:
                     results[request.custom_id] = _Answer(await api.ask(request), live=True)
                 except ModelRefusal as error:  # caught on the wire, as on a live call
-                    tokens = Usage(prompt_tokens=error.tokens[0], completion_tokens=error.tokens[1])
+                    tokens = error.usage or Usage.of_call(*error.tokens)  # a bad count said
                     results[request.custom_id] = _Undelivered(error, retry=False, usage=tokens)
                 except ModelError as error:
                     if isinstance(error, ClientModelError) and error.status_code in FATAL:

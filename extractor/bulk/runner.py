@@ -117,7 +117,7 @@ from extractor.io.readers import (
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
-from extractor.pipeline.result import Usage, schema_version
+from extractor.pipeline.result import Usage, schema_version, usage_warnings
 from extractor.redact import redact
 from extractor.runtime import aio
 from extractor.runtime.providers import canonical_model
@@ -532,10 +532,13 @@ def result_line(
         "seconds": result.seconds,
         "calls": extraction.metadata.calls if extraction else 0,
         "cached": extraction.metadata.cached if extraction else False,
-        "warnings": [
-            *(document.warnings if document else ()),
-            *(extraction.metadata.warnings if extraction else ()),
-        ],
+        "warnings": usage_warnings(  # an error line's bad count is said too
+            usage,
+            [
+                *(document.warnings if document else ()),
+                *(extraction.metadata.warnings if extraction else ()),
+            ],
+        ),
         "text": document.text if document else None,
         "error": result.error.to_dict() if result.error else None,
     }

@@ -35,6 +35,7 @@ from extractor.io.output import (
 )
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
+from extractor.pipeline.result import MAX_USAGE_TOKENS, Usage, token_count, usage_warnings
 from extractor.types.base import Record
 from extractor.types.registry import get_type
 
@@ -65,10 +66,12 @@ def extract_gold(
             result = extractor.extract(source)
         except ExtractorError as error:
             spent = getattr(error, "usage", None)
+            spent = spent if isinstance(spent, Usage) else Usage()
             line.update(
                 status="error", records=[], seconds=None,
-                usage={"prompt_tokens": getattr(spent, "prompt_tokens", 0),
-                       "completion_tokens": getattr(spent, "completion_tokens", 0)},
+                usage={"prompt_tokens": spent.prompt_tokens,
+                       "completion_tokens": spent.completion_tokens},
+                warnings=usage_warnings(spent),  # a bad count is said on an error line too
                 error={"type": type(error).__name__, "message": str(error)},
             )  # fmt: skip
         else:
@@ -215,8 +218,9 @@ def predictions_from_lines(
     return predictions, usage, failures
 
 
-#: The most tokens one document's line may report (a million calls of a million tokens).
-MAX_TOKENS = 10**12
+#: The most tokens one document's line may report: what a :class:`Usage` holds, so that a
+#: line any run wrote is read back (a count is read as every count is: ``token_count``).
+MAX_TOKENS = MAX_USAGE_TOKENS
 #: The most seconds one document's line may report (about 30 years).
 MAX_SECONDS = 10**9
 
@@ -228,6 +232,8 @@ def _usage(doc_id: str, line: Mapping[str, Any]) -> DocUsage:
     ``Infinity``, which strict readers (jq, JSON.parse) reject; so a line's ``seconds``
     and token counts are numbers (counts whole) from 0 to a bound no run reaches
     (:data:`MAX_SECONDS`, :data:`MAX_TOKENS`), which keeps their sums and means finite.
+    A token count is decided as a server's is (:func:`~extractor.pipeline.result.
+    token_count`, with the bound of a line's usage), so what a run counted, eval reads.
     A negative one, or NaN, is a damaged line, refused as the other damage is.
     """
     spent = line.get("usage") or {}
@@ -246,16 +252,14 @@ def _usage(doc_id: str, line: Mapping[str, Any]) -> DocUsage:
             )
     counts: dict[str, int | None] = {}
     for key in ("prompt_tokens", "completion_tokens"):
-        count = spent.get(key)
-        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
-            what = _shown_number(count) if isinstance(count, float) else f"a {json_type(count)}"
+        given = spent.get(key)
+        count = None if given is None else token_count(given, MAX_TOKENS)
+        if given is not None and count is None:  # the one rule: a server's count too
+            number = isinstance(given, int | float) and not isinstance(given, bool)
+            what = _shown_number(given) if number else f"a {json_type(given)}"
             raise ValueError(
-                f"document {doc_id!r}: its usage's {key} is {what}, not a whole number"
-            )
-        if count is not None and not 0 <= count <= MAX_TOKENS:
-            raise ValueError(
-                f"document {doc_id!r}: its usage's {key} is {_shown_number(count)}, not a "
-                f"count from 0 to {MAX_TOKENS:,}"
+                f"document {doc_id!r}: its usage's {key} is {what}, not a whole number of "
+                f"tokens from 0 to {MAX_TOKENS:,}"
             )
         counts[key] = count
     return DocUsage(

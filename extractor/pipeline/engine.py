@@ -28,7 +28,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,7 +95,13 @@ from extractor.runtime.providers import (
     refusal_error,
     resolve_model,
 )
-from extractor.runtime.retrying import Backoff, RetryPolicy, classify, deadline_error
+from extractor.runtime.retrying import (
+    AnswerWindow,
+    Backoff,
+    RetryPolicy,
+    classify,
+    deadline_error,
+)
 from extractor.text.countries import government_country
 from extractor.types.base import Record
 from extractor.types.registry import RecordSpec, resolve_types
@@ -155,8 +161,15 @@ class Extractor:
     (``timeout=float("nan")``, ``chunk_chars=0``, ``types=5``) is a
     :class:`~extractor.errors.ConfigurationError` naming it, the value given
     and what to give. ``types`` takes one name (``"visit"``) as well as a list.
-    ``timeout`` is the seconds one HTTP request may take in all (above 0;
-    None: 300, or 1800 for the embedded model), ``temperature`` 0 or more,
+    ``timeout`` is the most seconds one model request waits for an answer (above 0;
+    None: 300, or 1800 for the embedded model): each HTTP request is cut there, its
+    whole answer included, and a server that does not answer (it hangs, refuses or
+    drops the connection) is retried only within that time, counted from the request's
+    start or the server's last answer to it (an answer starts it anew, a wait the
+    server asked for is not counted): a server that never answers fails a request
+    after ``timeout`` ("did not answer in time: no answer within the timeout"), not
+    after the retry schedule (:class:`~extractor.runtime.retrying.AnswerWindow`). The
+    CLI has no option of its own for it: it uses this default. ``temperature`` 0 or more,
     ``max_tokens`` at least 1 (None: enough for the types asked), and
     ``max_retries`` (validation re-asks) 0 or more. ``second_look=True`` asks once
     more about a type whose answer was empty, quoting the sentences that have its
@@ -277,7 +290,9 @@ class Extractor:
         (not just between bytes: see ``GuardedHttpClient``); a call makes at
         most ``max_retries + 1`` of them, plus :data:`CALL_SLACK` seconds for
         validating the answers. Transient retries repeat the call, within
-        ``retry_policy.total`` (see ``RetryPolicy.budget``).
+        ``retry_policy.total`` (see ``RetryPolicy.budget``) and, while the server
+        does not answer, within :attr:`timeout` (``AnswerWindow``): a call is cut
+        sooner than this deadline when the request has waited that long for an answer.
         """
         return self.timeout * (self.max_retries + 1) + CALL_SLACK
 
@@ -508,14 +523,18 @@ class Extractor:
         note: list[dict[str, str]] = []
         truncations = 0
         call_deadline = self.call_deadline
+        window = AnswerWindow(self.timeout)  # the caller's timeout: see Extractor, AnswerWindow
         retrying = self.retry_policy.retrying(
-            self.backoff, deadline=call_deadline, server=self.spec.base_url
+            self.backoff, deadline=call_deadline, server=self.spec.base_url, window=window
         )
         async for attempt in retrying:
             with attempt:
+                paused = time.monotonic()
                 await self.backoff.wait()
+                window.pause(time.monotonic() - paused)
                 state = AttemptState(max_reasks=self.max_retries)
-                hooks = _counting_hooks(tally, state)
+                timer = _AttemptTimer(call_deadline, window)
+                hooks = _counting_hooks(tally, state, timer.answered)
                 kwargs = call_arguments(
                     self.spec,
                     model,
@@ -526,12 +545,14 @@ class Extractor:
                 kwargs.update(max_retries=self.max_retries, hooks=hooks)
                 token = RESOLVE_CONTEXT.set({**context, "state": state})
                 try:
-                    async with asyncio.timeout(call_deadline) as scope:
+                    async with timer.timeout as scope:
                         call = client.chat.completions.create_with_completion(**kwargs)
                         result, _completion = await call
                     self._answered = True
                 except TimeoutError as error:
                     if scope.expired():
+                        if timer.cut_by_window():
+                            raise window.error(self.spec.base_url) from None
                         what = "the call (its re-asks included)"
                         raise deadline_error(call_deadline, what) from None
                     name = type(error).__name__
@@ -539,6 +560,7 @@ class Extractor:
                         f"the model server did not answer in time ({name})"
                     ) from error
                 except IncompleteOutputException as error:
+                    window.answered()
                     truncations += 1
                     if truncations > 1:
                         raise ExtractionFailed(
@@ -675,11 +697,40 @@ def _stop_loop(loop: asyncio.AbstractEventLoop) -> None:
             loop.call_soon_threadsafe(loop.stop)
 
 
+class _AttemptTimer:
+    """When one attempt of a request is cut: at its call deadline, or sooner when the
+    request's :class:`~extractor.runtime.retrying.AnswerWindow` (the caller's timeout)
+    runs out first; each answer starts the window anew and moves the cut."""
+
+    def __init__(self, call_deadline: float, window: AnswerWindow) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.window = window
+        self.deadline = self.loop.time() + call_deadline
+        self.timeout = asyncio.timeout_at(self.cut_at())
+
+    def cut_at(self) -> float:
+        return min(self.deadline, self.loop.time() + self.window.left())
+
+    def answered(self) -> None:
+        """A completion came back: the window starts anew (re-asks get their time)."""
+        self.window.answered()
+        self.timeout.reschedule(self.cut_at())
+
+    def cut_by_window(self) -> bool:
+        """Whether the cut was the window's (no answer within the timeout)."""
+        when = self.timeout.when()
+        return when is not None and when < self.deadline
+
+
 class _Truncated(TransientModelError):
     """Internal: a length-truncated answer, retried once with a note to answer shorter."""
 
 
-def _counting_hooks(tally: _Tally, state: AttemptState) -> Hooks:
+def _counting_hooks(
+    tally: _Tally, state: AttemptState, answered: Callable[[], None] | None = None
+) -> Hooks:
+    """Hooks that count a call's requests, answers, tokens and re-asks; ``answered`` is
+    called at each answer (a completion came back)."""
     hooks = Hooks()
 
     def on_request(*args: Any, **kwargs: Any) -> None:
@@ -690,6 +741,8 @@ def _counting_hooks(tally: _Tally, state: AttemptState) -> Hooks:
         # Each answer's tokens, as its server gave them: instructor's running total (its
         # ``total_usage``) has already summed, or replaced, a count that is no count.
         tally.usage.add(*_usage_of(getattr(args[0] if args else None, "usage", None)))
+        if answered is not None:
+            answered()
 
     def on_parse_error(*args: Any, **kwargs: Any) -> None:
         tally.reasks += 1
@@ -709,7 +762,7 @@ def _content(completion: Any) -> Any:
 
 def _refused(refusal: ModelRefusal, tally: _Tally) -> ModelRefusal:
     """The refusal, carrying what the whole document cost so far (its tokens included)."""
-    tally.usage.add(*refusal.tokens)
+    tally.usage += refusal.usage or Usage.of_call(*refusal.tokens)  # a bad count said too
     return ModelRefusal(
         Exception.__str__(refusal), refusal=refusal.refusal, reason=refusal.reason,
         attempts=tally.calls, usage=tally.usage.model_copy(),

@@ -69,6 +69,7 @@ from extractor.pipeline.result import (
     ExtractionMetadata,
     FailedCall,
     Usage,
+    answer_usage,
     group_records,
     schema_version,
 )
@@ -477,13 +478,12 @@ def parse_response(request: ModelRequest, raw_response: Any, document: Document)
         data = _completion_data(raw_response, api)
         refused = api.check.refusal(data)
         if refused is not None:
-            tokens = refused.tokens
-            return Reply(request, Usage(prompt_tokens=tokens[0], completion_tokens=tokens[1]),
-                         error=refused)  # fmt: skip
+            spent = refused.usage or Usage.of_call(*refused.tokens)  # a bad count said too
+            return Reply(request, spent, error=refused)
         response = api.response(data)
     except IncompatibleServerError as error:
         return Reply(request, error=error)
-    usage = _usage(data, api.usage_fields)
+    usage = answer_usage(data.get("usage"), api.usage_fields)
     plan_context = _context(request, document)
     state = AttemptState(max_reasks=request.max_retries, attempts=request.attempt,
                          last_answer=request.last_answer)  # fmt: skip
@@ -574,14 +574,6 @@ def _completion_data(raw: Any, api: wire.Dialect) -> dict[str, Any]:
         data = json.loads(content)
     assert isinstance(data, dict)
     return data
-
-
-def _usage(data: dict[str, Any], fields: tuple[str, str]) -> Usage:
-    """The answer's (prompt, completion) tokens, under the names its API gives them."""
-    usage = data.get("usage")
-    if not isinstance(usage, dict):
-        return Usage()
-    return Usage.of_call(usage.get(fields[0]), usage.get(fields[1]))
 
 
 def validation_context(

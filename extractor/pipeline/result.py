@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any
@@ -39,7 +40,9 @@ from extractor.types.registry import builtin_types, get_type, registered_types
 #: a negative, fractional or non-numeric one, is not a count (see :func:`token_count`).
 MAX_CALL_TOKENS = 10**9
 #: The most tokens a :class:`Usage` holds (a million calls of :data:`MAX_CALL_TOKENS`): the
-#: bound that keeps a sum of counts, and its cost, a finite float.
+#: bound that keeps a sum of counts, and its cost, a finite float. It is also the bound of
+#: a count read back from a results line (a line holds one Usage): ``token_count(value,
+#: MAX_USAGE_TOKENS)``.
 MAX_USAGE_TOKENS = MAX_CALL_TOKENS * 10**6
 #: The warning a result carries when a server's token count was not a count.
 UNKNOWN_USAGE_WARNING = (
@@ -50,12 +53,19 @@ UNKNOWN_USAGE_WARNING = (
 
 
 def token_count(value: Any, limit: int = MAX_CALL_TOKENS) -> int | None:
-    """A server's token count as a whole number of tokens in ``[0, limit]``; 0 when it gave
-    none (None); None when what it gave is not a count.
+    """A token count as a whole number of tokens in ``[0, limit]``; 0 when none was given
+    (None); None when what was given is not a count.
 
-    The one reading of a count a server sends (``usage.prompt_tokens`` ...), which
-    is the server's to get wrong: ``1e308`` made the cost an ``OverflowError``, a
-    309-digit number went into the results line, ``-5`` a negative cost. Never raises.
+    The one rule for "is this value a token count", whoever reads it: a server's
+    answer of any API (``usage.prompt_tokens``, Anthropic's ``usage.input_tokens``,
+    a refusal's usage too: :func:`answer_usage`) with ``limit`` the bound of one call,
+    :data:`MAX_CALL_TOKENS`, and a results line read back (``extractor eval``, a bulk
+    rerun) with the bound of a whole document's usage, :data:`MAX_USAGE_TOKENS`. A
+    count is a JSON number that is whole (``12.0`` is 12), and neither a bool (``true``
+    is JSON's, not a number), a string (``"12"``), NaN or an infinity. The bounds
+    exist because the counts are summed and priced: ``1e308`` made the cost an
+    ``OverflowError``, a 309-digit number went into the results line, ``-5`` a
+    negative cost; under them, any sum a run makes stays a finite float. Never raises.
     """
     if value is None:
         return 0
@@ -143,6 +153,26 @@ class Usage(BaseModel):
             setattr(self, name, min(getattr(self, name) + count, MAX_USAGE_TOKENS))
 
 
+def answer_usage(usage: Any, names: tuple[str, str]) -> Usage:
+    """The usage of one answer from the ``usage`` object its server sent, its (prompt,
+    completion) counts under ``names`` (``("input_tokens", "output_tokens")`` for
+    Anthropic): each read by :func:`token_count`, so that an answer of any API, a
+    refusal too, counts the same; no object (None, a string) is no usage."""
+    if not isinstance(usage, Mapping):
+        return Usage()
+    return Usage.of_call(usage.get(names[0]), usage.get(names[1]))
+
+
+def usage_warnings(usage: Usage, warnings: Iterable[str] = ()) -> list[str]:
+    """``warnings``, and :data:`UNKNOWN_USAGE_WARNING` once when ``usage`` holds a count that
+    was not one: what every results line says, whatever its status (an error line's usage
+    is what its failed calls cost, and is as wrong as an ok line's)."""
+    said = list(warnings)
+    if usage.unknown and UNKNOWN_USAGE_WARNING not in said:
+        said.append(UNKNOWN_USAGE_WARNING)
+    return said
+
+
 class FailedCall(BaseModel):
     """A call whose answer never validated: the records it asked for are missing.
 
@@ -199,8 +229,8 @@ class ExtractionMetadata(BaseModel):
     @model_validator(mode="after")
     def _usage_unknown(self) -> ExtractionMetadata:
         """A server's token count that was not a count is said once, in the warnings."""
-        if self.usage.unknown and UNKNOWN_USAGE_WARNING not in self.warnings:
-            self.warnings.append(UNKNOWN_USAGE_WARNING)
+        if self.usage.unknown:
+            self.warnings = usage_warnings(self.usage, self.warnings)
         return self
 
 

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     import anthropic
     from anthropic.types import Message
 
+    from extractor.pipeline.result import Usage
+
 from extractor.runtime.providers import (
     AnswerCheck,
     Guarded,
@@ -140,17 +142,18 @@ def message_refusal(data: Any) -> ModelRefusal | None:
         and block.get("type") == "text"
         and isinstance(block.get("text"), str)
     )
-    return refusal_error(said.strip(), tokens=_tokens(data))
+    spent = _usage(data)
+    return refusal_error(
+        said.strip(), tokens=(spent.prompt_tokens, spent.completion_tokens), usage=spent
+    )
 
 
-def _tokens(data: dict[str, Any]) -> tuple[int, int]:
-    usage = data.get("usage")
+def _usage(data: dict[str, Any]) -> Usage:
+    """A message's usage, its counts read as an OpenAI answer's are (``answer_usage``): a
+    count that is not one (``1e308``, ``-5``, ``"12"``, ``true``) is 0, and said."""
+    from extractor.pipeline.result import answer_usage  # on use: the pipeline imports runtime
 
-    def count(name: str) -> int:
-        value = usage.get(name) if isinstance(usage, dict) else None
-        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-    return count("input_tokens"), count("output_tokens")
+    return answer_usage(data.get("usage"), AnthropicDialect.usage_fields)
 
 
 #: The Messages API's answers: what the live client checks and a batch answer must be.

@@ -65,7 +65,7 @@ import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx2
 import instructor
@@ -79,6 +79,7 @@ from extractor.redact import (
     register_secret,
     register_url,
     typed_userinfo,
+    without_userinfo,
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
 from extractor.runtime.local.weights import DEFAULT_SIZE
@@ -826,6 +827,8 @@ class Guarded:
         where = redact(self.server_url or str(request.url))
         model_call = self.check.applies(request)
         capped = model_call or self.cap_every_answer
+        if model_call:  # a model call is never redirected: see _redirected
+            kwargs["follow_redirects"] = False
         token = _ANSWER_CAP.set((MAX_ANSWER_BYTES, where, self.check.api) if capped else None)
         try:
             async with asyncio.timeout(self.deadline) as scope:
@@ -838,6 +841,9 @@ class Guarded:
             raise WireError(self._redirect_loop(where, error)) from error
         finally:
             _ANSWER_CAP.reset(token)
+        if model_call and response.has_redirect_location:
+            await response.aclose()
+            raise WireError(self._redirected(where, request, response))
         if not kwargs.get("stream") and model_call:
             problem, data = _inspect(response, self.check)
             if problem is not None:
@@ -854,6 +860,32 @@ class Guarded:
             if refused is not None:
                 raise WireError(refused)
         return response
+
+    def _redirected(self, where: str, request: Any, response: Any) -> IncompatibleServerError:
+        """Any redirect of a model call (a 3xx with a ``Location``) is the setup: said at once,
+        not followed, not retried.
+
+        Whatever it points at (another scheme such as ``file:``, a closed port, another
+        host, the same address again), following it used to end as "could not reach the
+        model server", retried, naming a server the user never gave; and a base URL that
+        needs a redirect is a wrong base URL for every document alike. The message names
+        the server asked and where it redirected, without any login in that address.
+        """
+        location = str(response.headers.get("location", ""))
+        try:
+            target = urljoin(str(request.url), location)  # a relative one, made whole
+        except ValueError:  # a Location no URL parser takes: shown as sent
+            target = location
+        shown = excerpt(without_userinfo(target), 300) or "an empty address"
+        status = int(response.status_code)
+        return IncompatibleServerError(
+            f"the server at {where} did not answer like {self.check.api}: it redirected the "
+            f"request (HTTP {status}) to {shown}, and a model call is not redirected; "
+            f"{_URL_HINT} (and https:// when the server redirects http:// to it)",
+            url=where,
+            status_code=status,
+            kind="config",
+        )
 
     def _redirect_loop(self, where: str, error: httpx2.TooManyRedirects) -> IncompatibleServerError:
         """A redirect loop (more than the client's ``max_redirects``) is the setup, like any
@@ -878,7 +910,10 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
       answer included. Read timeouts only bound the gap between two bytes.
     * An answer to a model call is read up to :data:`MAX_ANSWER_BYTES` (raw and
       decompressed, a redirect's too); past it, an ``IncompatibleServerError``.
-      A redirect loop is one too (kind ``config``), not an unreachable server.
+    * A model call is never redirected: an answer that is a redirect (a 3xx with
+      a ``Location``, whatever it points at) is an ``IncompatibleServerError``
+      (kind ``config``) naming the server and the target without its login, at
+      once; not followed, so never "could not reach" a server nobody gave.
     * A POST to ``.../chat/completions`` must come back, without a change of
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
       first entry has a ``message``.
@@ -945,9 +980,12 @@ def refusal(data: Any) -> ModelRefusal | None:
     filtered = finish == "content_filter"
     if not said and not filtered:
         return None
+    from extractor.pipeline.result import answer_usage  # on use: the pipeline imports runtime
+
     usage = data.get("usage") if isinstance(data, dict) else None
-    tokens = (_count(usage, "prompt_tokens"), _count(usage, "completion_tokens"))
-    return refusal_error(said, filtered=filtered, tokens=tokens)
+    spent = answer_usage(usage, ("prompt_tokens", "completion_tokens"))  # a bad count said
+    tokens = (spent.prompt_tokens, spent.completion_tokens)
+    return refusal_error(said, filtered=filtered, tokens=tokens, usage=spent)
 
 
 def refusal_error(
@@ -967,13 +1005,6 @@ def refusal_error(
         "would be refused again: this document needs another model or provider, or none",
         refusal=shown, tokens=tokens, reason=reason, **details,
     )  # fmt: skip
-
-
-def _count(usage: Any, name: str) -> int:
-    """A count of a refused answer's usage: 0 when it is none (see ``token_count``)."""
-    from extractor.pipeline.result import token_count
-
-    return token_count(usage.get(name) if isinstance(usage, dict) else None) or 0
 
 
 def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:

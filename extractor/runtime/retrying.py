@@ -28,7 +28,9 @@ request, and a WARNING, once per extractor; when it asks again the request
 fails ("rate limited: the server asked to wait 86400 s (1 day)"); no wait runs
 past ``RetryPolicy.total``; and with the deadline of each call (see
 ``Extractor.call_deadline``), :meth:`RetryPolicy.budget` is a hard limit on
-one logical request that the engine enforces.
+one logical request that the engine enforces. Tighter still, a server that does
+not answer is retried only within the caller's timeout (:class:`AnswerWindow`):
+one that accepts connections and never answers costs one timeout per request.
 """
 
 from __future__ import annotations
@@ -182,6 +184,48 @@ def deadline_error(seconds: float, what: str = "the model server's answer") -> T
         f"{seconds:g}s (the request's total deadline; a server that sends its answer "
         "slowly is cut off here, whatever its read timeouts)"
     )
+
+
+class AnswerWindow:
+    """How long one model request still waits for the server to answer: the caller's
+    ``timeout`` (``Extractor(timeout=)``), counted from the request's start or from the
+    server's last answer to it, whichever is later.
+
+    The rule (see ``Extractor``): a request waits at most ``timeout`` seconds for an
+    answer, its transient retries and the waits between them included. A server that
+    does not answer (it hangs, refuses or drops the connection) is retried only within
+    that time: no retry begins whose wait ends past it (:class:`_stop_if_window_passes`),
+    and the attempt in flight is cut when it runs out (the engine). Without it a server
+    that accepted connections and never answered cost every attempt's deadline and
+    every wait of the schedule: ``timeout=15`` took 125 s. An answer (a completion, or
+    an error status: HTTP 429, 5xx) starts the window anew; a wait the server asked for
+    (429, ``Retry-After``) or another worker's pause is not counted against it.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        """Seconds left before the request has waited ``seconds`` without an answer."""
+        return self.end - time.monotonic()
+
+    def answered(self, after: float = 0.0) -> None:
+        """The server answered: the window starts anew, ``after`` seconds from now (a wait)."""
+        self.end = max(self.end, time.monotonic() + after + self.seconds)
+
+    def pause(self, seconds: float) -> None:
+        """A wait not of the server's doing (a shared pause) is not counted against it."""
+        self.end += max(seconds, 0.0)
+
+    def error(self, server: str | None = None) -> TransientModelError:
+        """The error of a request that waited out its window, naming the server if known."""
+        return TransientModelError(
+            f"the model server{_at(server)} did not answer in time: no answer within the "
+            f"timeout of {self.seconds:g}s, the request's total deadline for an answer, its "
+            "retries and their waits included; check that the server is running and not "
+            "overloaded, or give a longer timeout"
+        )
 
 
 def classify(
@@ -641,12 +685,15 @@ class RetryPolicy:
         *,
         deadline: float | None = None,
         server: str | None = None,
+        window: AnswerWindow | None = None,
     ) -> AsyncRetrying:
         """The retry loop of one logical request.
 
         ``deadline`` (the call deadline) also caps a ``Retry-After`` wait;
         ``server`` (the base URL, redacted when shown) names the server in
-        the one WARNING logged when it asks for a longer wait than we take.
+        the one WARNING logged when it asks for a longer wait than we take;
+        ``window`` (the caller's timeout, see :class:`AnswerWindow`) bounds how
+        long a server that does not answer is retried.
         """
         backoff = backoff if backoff is not None else Backoff()
         cap = backoff.retry_after_cap = self.retry_after_cap(deadline)
@@ -656,6 +703,8 @@ class RetryPolicy:
             error = state.outcome.exception() if state.outcome else None
             if not isinstance(error, TransientModelError):
                 return
+            if window is not None and error.status_code is not None:
+                window.answered(after=state.upcoming_sleep)  # an error status is an answer
             asked = error.retry_after
             if error.status_code == 429 or asked is not None:  # the server said when: all wait
                 backoff.push(state.upcoming_sleep)
@@ -678,6 +727,7 @@ class RetryPolicy:
             | stop_after_delay(self.total)
             | _stop_if_wait_passes(self.total)
             | _stop_if_server_down(backoff)
+            | _stop_if_window_passes(window)
             | asked_too_long,
             wait=self.wait(deadline),
             retry=retry_if_exception_type(TransientModelError),
@@ -695,6 +745,23 @@ class _stop_if_wait_passes(stop_base):
     def __call__(self, retry_state: RetryCallState) -> bool:
         elapsed = retry_state.seconds_since_start or 0.0
         return elapsed + (retry_state.upcoming_sleep or 0.0) > self.total
+
+
+class _stop_if_window_passes(stop_base):
+    """Stop retrying a request the server did not answer once its :class:`AnswerWindow`
+    is spent, or would be by the end of the wait before the next attempt."""
+
+    def __init__(self, window: AnswerWindow | None) -> None:
+        self.window = window
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        error = outcome.exception() if outcome is not None else None
+        if self.window is None or not isinstance(error, TransientModelError):
+            return False
+        if error.status_code is not None:  # answered: the window starts anew (before_sleep)
+            return False
+        return self.window.left() - (retry_state.upcoming_sleep or 0.0) <= 0
 
 
 class _stop_if_server_down(stop_base):
