@@ -615,10 +615,12 @@ def test_id_and_text_columns_are_found_in_any_case(
 @settings(HYPOTHESIS, max_examples=20)
 @given(given=st.sampled_from([True, False, {"a": 1}, [1, 2], []]))
 def test_an_id_that_is_no_id_is_said_and_the_row_keyed_by_its_text(given: object) -> None:
+    """A kind no id can be is the row's error line, keyed by its content, as in extract_rows
+    (round 38: one rule, tests/test_round38_ids.py)."""
     data = json.dumps({"id": given, "text": kano(5)}).encode() + b"\n"
     [item] = read(data, name="rows.jsonl")
-    assert isinstance(item, Document) and "#" in item.doc_id  # keyed by its text
-    assert any("not an id" in warning for warning in item.warnings)
+    assert isinstance(item, InputFailure) and "#" in item.doc_id  # keyed by its content
+    assert "'id' must be a string or a number" in item.error
 
 
 @settings(deadline=None, max_examples=25)

@@ -73,7 +73,7 @@ from extractor.errors import InputError
 from extractor.io import read_file
 from extractor.io.formats import document_format, parse_document
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
-from extractor.io.readers import stream_document_id, stream_suffix
+from extractor.io.readers import file_source, stream_document_id, stream_suffix
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
@@ -258,7 +258,7 @@ def extract(
             document = read_file(path)
             # keyed as bulk keys a file, by its real path, however it is spelt: the records'
             # doc_id and ids then match the line's (and bulk's) in every spelling
-            real = escape_surrogates(os.path.realpath(path))
+            real = escape_surrogates(file_source(os.path.realpath(path)))
             document = dataclasses.replace(document, doc_id=real, source=real)
         if not document.text.strip():
             raise InputError("no text to extract from", source=source)

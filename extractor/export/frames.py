@@ -20,6 +20,7 @@ pandas is optional (``pip install 'extractor[pandas]'``); rows need nothing.
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export.flatten import result_rows, table_columns
 from extractor.io.output import is_anonymous_result, is_result
+from extractor.pipeline.options import shown
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.base import Record
 from extractor.types.registry import get_type, registered_types
@@ -67,6 +69,11 @@ def table_name(type: str | type[Record] | None = None) -> str:
     listing the choices."""
     if type is None:
         return EVENTS
+    if not isinstance(type, str | builtins.type):
+        raise TypeError(
+            f"type must be a record type's name or class, 'events' or 'documents', not "
+            f"{builtins.type(type).__name__} ({shown(type)})"
+        )
     specs = registered_types()
     if isinstance(type, str):
         if type in (EVENTS, DOCUMENTS) or any(spec.plural == type for spec in specs):
@@ -134,6 +141,11 @@ def _many(results: Any) -> Iterable[Any]:
     """One result is a batch of one; a dict is one line, not an iterable of keys."""
     if isinstance(results, ArticleExtraction | BatchResult | Mapping):
         return [results]
+    if hasattr(results, "columns"):  # a table iterates into its column names
+        raise TypeError(
+            f"results is a {type(results).__name__}, not results: pass its rows "
+            "(frame.to_dict('records') of extract_frame's result rows), or the results"
+        )
     if isinstance(results, str | bytes) or not isinstance(results, Iterable):
         raise TypeError(_not_a_result(results, None))
     return results

@@ -229,6 +229,7 @@ def _reread(
     """The source file's text again, or None and the reason it cannot be used."""
     from extractor.io import read_file
     from extractor.io.formats import document_format
+    from extractor.io.readers import file_path
 
     if not isinstance(source, str) or not source or source in ("-", "stdin"):
         return None, "text unavailable: the line has no text and names no source file"
@@ -239,9 +240,10 @@ def _reread(
             "text unavailable: the line has no text and no text_sha256 to check its source "
             "file against"
         )
-    candidates = [Path(source)]
+    named = dict.fromkeys([source, file_path(source)])  # as written, then unescaped
+    candidates = [Path(name) for name in named]
     if base_dir is not None and not Path(source).is_absolute():
-        candidates.append(Path(base_dir) / source)
+        candidates += [Path(base_dir) / name for name in named]
     path = next((p for p in candidates if p.is_file()), None)
     if path is None or document_format(str(path)) is None:
         return None, (

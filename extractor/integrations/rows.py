@@ -39,7 +39,7 @@ import concurrent.futures
 import contextlib
 import hashlib
 import json
-import unicodedata
+import sys
 from collections.abc import AsyncIterator, Coroutine, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -56,7 +56,7 @@ from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, I
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields
 from extractor.io.readers import InputFailure, Item
-from extractor.pipeline.document import Document, as_date, id_text, is_missing
+from extractor.pipeline.document import Document, as_date, is_missing, row_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.runtime import aio
@@ -104,6 +104,11 @@ def item_row(item: Item, duplicate_of: str | None = None) -> dict[str, Any]:
 
     ``meta`` is left out: no line carries it.
     """
+    if not isinstance(item, Document | InputFailure):
+        raise TypeError(
+            f"item must be a Document or an InputFailure (what bulk's readers give), not "
+            f"{type(item).__name__}: pass row_item(row) for a dict row"
+        )
     if isinstance(item, Document):
         return {
             "doc_id": item.doc_id, "text": item.text,
@@ -130,21 +135,18 @@ def row_item(row: Mapping[str, Any]) -> Item:
     published date that is no date) becomes an InputFailure naming the
     reason, so it ends as that document's error line.
     """
+    if not isinstance(row, Mapping):
+        raise TypeError(
+            f"row must be a mapping of columns (a dict with id and text), not "
+            f"{type(row).__name__}: pass {{'id': ..., 'text': ...}}"
+        )
     row = _spelt_as_bulk_reads(row)
     raw_text = row.get("text")
-    # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
-    # as bulk's readers read an id column: composed and stripped
     source = _string(row.get("source"))
-    problems: list[str] = []  # why the row is no document, its id's kind the last
-    try:
-        doc_id = (
-            _identity(row.get("doc_id"))
-            or _identity(row.get("id"), stripped=True)
-            or _text_id(raw_text)
-        )
-    except _NoId as problem:  # keyed by its text, as a row without an id
-        doc_id = _text_id(raw_text)
-        problems.append(str(problem))
+    # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
+    # as bulk's readers read an id column (:func:`row_id`, the one rule for both)
+    own_id, problems, said = _row_id(row)
+    doc_id = own_id or _text_id(raw_text)  # a row without one is keyed by its text
     where = doc_id if source is None else source
     error = _string(row.get("error"))
     if error:
@@ -159,8 +161,23 @@ def row_item(row: Mapping[str, Any]) -> Item:
         return InputFailure(doc_id, where, "; ".join(problems))
     return Document(
         doc_id, text, published=published, source=source, title=_string(row.get("title")),
-        url=_string(row.get("url")), warnings=tuple(_strings(row.get("warnings"))),
+        url=_string(row.get("url")), warnings=(*said, *_strings(row.get("warnings"))),
     )  # fmt: skip
+
+
+def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
+    """The row's own id (None: keyed by its text), the row's error if its id cell holds a
+    value of a kind no id can be, and the warnings to say: ``doc_id``, else ``id``, each
+    read by :func:`row_id`, the rule bulk's readers follow too."""
+    said: list[str] = []
+    for column, stripped in (("doc_id", False), ("id", True)):
+        found = row_id(row.get(column), f"the row's {column}", stripped=stripped)
+        if found.error is not None:
+            return None, [found.error], []
+        if found.text is not None:
+            return found.text, [], []
+        said += [found.warning] if found.warning else []
+    return None, [], said
 
 
 def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -172,31 +189,6 @@ def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-class _NoId(ValueError):
-    """A row's id cell holds a value of a kind no id can be: that row's error."""
-
-
-def _identity(value: Any, *, stripped: bool = False) -> str | None:
-    """An id cell as a string, None when missing; a :class:`_NoId` naming a value of a kind
-    no id can be.
-
-    Read as :class:`Document` reads an id (:func:`id_text`): a number is its
-    value's text, whatever its type (``17``, ``17.0`` and ``Decimal("17.0")`` are
-    ``"17"``). A missing value (None, NaN, ``pd.NA``, NaT, an infinity: a gap in
-    a column of any dtype) is no id: the row is keyed as a row without one, as
-    bulk reads it. Taken as ids, they named documents ``"<NA>"`` or ``"NaT"``,
-    and every later gap was its duplicate. A complex, timedelta, bytes or list
-    is that row's error, never the call's.
-    """
-    if isinstance(value, str):  # composed, as the bulk readers take ids
-        composed = unicodedata.normalize("NFC", value)
-        return (composed.strip() if stripped else composed) or None
-    try:
-        return id_text(value, "the row's id")
-    except (TypeError, ValueError) as problem:
-        raise _NoId(str(problem)) from None
 
 
 def _text_id(text: Any) -> str:
@@ -269,6 +261,7 @@ async def aextract_rows(
     finished: Ray keeps only the text of an exception raised in a worker,
     and the bulk driver must raise the error itself.
     """
+    _checked_extractor(extractor)
     jobs = whole_option("jobs", jobs, at_least=1, hint=JOBS_HINT)
     rows = list(_checked_rows(rows))
     if not rows:
@@ -315,6 +308,11 @@ def _checked_rows(rows: Any) -> Iterable[Any]:
     """``rows`` when they iterate into rows: a TypeError naming what they are otherwise (a
     single row's dict iterates into its column names, a str into its characters)."""
     table = hasattr(rows, "itertuples") or hasattr(rows, "columns")
+    if hasattr(rows, "to_frame") and not table:  # a pandas Series: a column, not rows
+        raise TypeError(
+            "rows must be an iterable of rows (dicts with id and text), not a Series: pass "
+            "extract_frame(series.to_frame('text')) for a column of texts"
+        )
     if rows is None or isinstance(rows, str | bytes | Mapping) or table:
         what = "a table" if table else type(rows).__name__
         raise TypeError(
@@ -326,11 +324,61 @@ def _checked_rows(rows: Any) -> Iterable[Any]:
     return rows
 
 
+def _checked_extractor(extractor: Any) -> None:
+    """A TypeError naming what ``extractor`` is when it is no :class:`Extractor` (a model
+    name given as ``extractor="openai/gpt-4o-mini"`` failed at the first document)."""
+    if extractor is not None and not isinstance(extractor, Extractor):
+        raise TypeError(
+            f"extractor must be an Extractor, not {type(extractor).__name__}: pass "
+            "Extractor(model=...), or the options themselves (model=..., base_url=...)"
+        )
+
+
+def _checked_frame(frame: Any) -> pandas.DataFrame:
+    """``frame`` when it is a pandas DataFrame; a TypeError saying what is needed otherwise
+    (a Series failed in pandas' own ``to_dict``, a list of rows as a frame with no
+    ``to_dict``)."""
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(frame, pandas.DataFrame):
+        return frame
+    if hasattr(frame, "to_frame"):
+        hint = "series.to_frame('text') makes one of a column of texts"
+    elif isinstance(frame, Mapping | Iterable) and not isinstance(frame, str | bytes):
+        hint = "pandas.DataFrame(rows) makes one, or pass the rows to extract_rows"
+    else:
+        hint = "pandas.DataFrame({'id': [...], 'text': [...]}) makes one"
+    raise TypeError(
+        f"extract_frame needs a pandas DataFrame of rows (id and text columns), not "
+        f"{type(frame).__name__}: {hint}"
+    )
+
+
+def _frame_rows(frame: pandas.DataFrame) -> list[dict[Any, Any]]:
+    """The frame's rows as dicts, each cell of a float16 or float32 column its own numpy
+    scalar: ``to_dict`` makes it a Python float, whose id is the float64's text
+    (``0.10000000149011612``), not the column's value (``0.1``, :func:`row_id`)."""
+    import numpy
+
+    rows: list[dict[Any, Any]] = frame.to_dict("records")
+    for position, (name, dtype) in enumerate(frame.dtypes.items()):
+        if getattr(dtype, "kind", None) == "f" and dtype.itemsize < 8:
+            kind = getattr(dtype, "numpy_dtype", dtype)  # pandas' Float32 too
+            cells = frame.iloc[:, position].to_numpy(dtype=kind, na_value=numpy.nan)
+            for row, cell in zip(rows, cells, strict=True):
+                row[name] = cell
+    return rows
+
+
 #: The status of the row that carries an error which stops the run.
 STOPPED = "stopped"
 
 
 def stop_row(error: ExtractorError) -> dict[str, Any]:
+    if not isinstance(error, ExtractorError):
+        raise TypeError(
+            f"error must be an ExtractorError (the error that stopped the run), not "
+            f"{type(error).__name__}"
+        )
     message = " ".join(str(error).split())
     payload = {
         "type": type(error).__name__, "message": message, "kind": error.kind,
@@ -348,6 +396,10 @@ def stopped_error(line: str) -> ExtractorError:
     Rebuilt from its name, message, kind and status (not unpickled: the
     classes' constructors differ, and data from a cluster is not code).
     """
+    if not isinstance(line, str):
+        raise TypeError(
+            f"line must be the JSON text of a stopped row's 'line', not {type(line).__name__}"
+        )
     payload = json.loads(line)
     name, message = str(payload.get("type")), str(payload.get("message"))
     kind, status = payload.get("kind"), payload.get("status_code")
@@ -437,6 +489,8 @@ def extract_rows(
     have one made and closed here. Works inside a running event loop too (it
     then runs on a helper thread).
     """
+    _checked_extractor(extractor)
+    rows = _checked_rows(rows)  # before an Extractor is made: what is wrong is the rows
     if extractor is not None and extractor_kwargs:
         raise ConfigurationError("pass either an extractor or extractor options, not both")
     owned = extractor is None
@@ -468,9 +522,8 @@ def extract_frame(
 
     The function for Dask ``map_partitions`` and Spark ``mapInPandas``.
     """
-    rows = extract_rows(
-        frame.to_dict("records"), extractor=extractor, jobs=jobs, **extractor_kwargs
-    )
+    frame = _checked_frame(frame)
+    rows = extract_rows(_frame_rows(frame), extractor=extractor, jobs=jobs, **extractor_kwargs)
     out = frame_of(rows, RESULT_COLUMNS)
     out.index = frame.index  # one result row per input row, in order: its index too
     return out
@@ -485,6 +538,13 @@ def frame_of(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> panda
     """
     import pandas
 
+    for name, value, needed in (("rows", rows, "rows"), ("columns", columns, "column names")):
+        if (
+            isinstance(value, str | bytes | Mapping)
+            or not isinstance(value, Iterable)
+            or (hasattr(value, "columns") or hasattr(value, "to_frame"))
+        ):
+            raise TypeError(f"{name} must be a list of {needed}, not {type(value).__name__}")
     return pandas.DataFrame(list(rows), columns=list(columns), dtype=object)
 
 

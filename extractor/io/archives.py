@@ -14,9 +14,10 @@ archives nested in it, so nesting does not multiply the cap.
 Every member is accounted for: a member the caller wants is yielded as
 :class:`Member` bytes, every other file-like member as a :class:`MemberFailure`
 saying why it was not read (its type, a link, an unsafe name). Only directory
-entries and operating-system clutter (:func:`is_junk_name`: macOS resource
-forks, ``.DS_Store``, version-control folders) pass without a word; they are
-never articles. A damaged tar is read past its damage, and what could not be
+entries that hold nothing (a name ending in ``/`` with bytes is a member: see
+:func:`_zip_directory`, :class:`_TarInfo`) and operating-system clutter
+(:func:`is_junk_name`: macOS resource forks, ``.DS_Store``, version-control
+folders) pass without a word; they are never articles. A damaged tar is read past its damage, and what could not be
 read is one failure naming where (see :func:`iter_tar`).
 
 Each source is opened and read once, front to back, so a pipe or FIFO loses
@@ -45,7 +46,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, Protocol, Self, cast
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -280,12 +281,32 @@ def iter_zip(
         return
     with archive:
         for info in archive.infolist():
-            if info.is_dir() or is_junk_name(info.filename):
+            if _zip_directory(info) or is_junk_name(info.filename):
                 continue
             entry = _zip_member(archive, info, screen, budget)
             yield entry
             if isinstance(entry, MemberFailure) and entry.final:
                 return
+
+
+def _zip_directory(info: zipfile.ZipInfo) -> bool:
+    """Whether a zip entry is a true directory, passed over without a line.
+
+    zipfile calls any name ending in ``/`` a directory (``is_dir``), but a zip
+    made by hand or by a hostile tool can store bytes under such a name, and
+    every input must end as one line: so an entry is a directory only when it
+    holds nothing (no size, no checksum of any content) and its attributes do
+    not call it a file (a Unix file type other than a directory; MS-DOS
+    attributes without the directory bit). Any other entry is a member, read
+    (or reported) under its name as written, ``/`` and all.
+    """
+    if not info.is_dir() or info.file_size or info.CRC:
+        return False
+    mode = info.external_attr >> 16
+    if stat.S_IFMT(mode):
+        return stat.S_ISDIR(mode)
+    dos = info.external_attr & 0xFF
+    return not dos or bool(dos & 0x10)
 
 
 def _seekable(source: Source, caps: SizeCaps) -> IO[bytes]:
@@ -598,6 +619,30 @@ class _Gap:
     cause: str | None = None
 
 
+class _TarInfo(tarfile.TarInfo):
+    """tarfile's member header, but a plain-file entry named like a folder that holds bytes
+    stays a file.
+
+    tarfile takes an old-style file entry (type ``\\0``) whose name ends in ``/``
+    for a V7 directory, and reads no data for a directory, so the bytes such an
+    entry holds were read as the next header: the member was lost, silently,
+    and the archive looked damaged. Every input ends as one line: with a size,
+    the entry is the file it says it is (GNU tar skips its bytes as a file's
+    too), read under its name as written; without one it is the directory it
+    always was. A directory entry proper (type ``5``) holds nothing whatever its
+    size field says (tarfile and GNU tar ignore it alike).
+    """
+
+    @classmethod
+    def frombuf(cls, buf: bytes | bytearray, encoding: str, errors: str) -> Self:
+        info = super().frombuf(buf, encoding, errors)
+        if buf[156:157] == tarfile.AREGTYPE and info.isdir() and info.size > 0:
+            name = buf[:100].split(b"\0", 1)[0]
+            info.type = tarfile.REGTYPE
+            info.name += "/" * (len(name) - len(name.rstrip(b"/")))  # as written: tarfile strips
+        return info
+
+
 #: What a pass over a tar gives: a member with the TarFile that reads its data, or a gap.
 _TarStep = tuple[tarfile.TarFile, tarfile.TarInfo] | _Gap
 
@@ -620,7 +665,9 @@ def _tar_pass(stream: _TarStream, budget: ExpansionBudget) -> Generator[_TarStep
         stop = base
         cause: str | None = None
         try:
-            with tarfile.open(fileobj=cast(IO[bytes], stream), mode="r|") as archive:
+            with tarfile.open(
+                fileobj=cast(IO[bytes], stream), mode="r|", tarinfo=_TarInfo
+            ) as archive:
                 try:
                     while (info := archive.next()) is not None:
                         last = info.name
@@ -978,6 +1025,14 @@ def iter_warc(
     passed over. A record cut short (a truncated file)
     is a failure, never a page made of what was there, and so are bytes
     after the last complete record (warcio ends quietly on a partial one).
+
+    A file cut short (a download or copy that stopped) is one failure that
+    says so, whatever warcio makes of the partial record (an exception about
+    a header it half read, a record without a length): the records before
+    the cut are read, and the cut is named (:meth:`_WatchedIterator.cut_short`),
+    ``the WARC ends inside record 4 (its gzip stream is cut short)``, never
+    as a corrupt file or a Python error. A record that is malformed where
+    bytes follow it is no cut, and is reported as it is.
     """
     budget = budget or ExpansionBudget(caps)
     try:
@@ -993,24 +1048,35 @@ def iter_warc(
             try:
                 record = next(records, None)
             except Exception as exc:  # warcio's ArchiveLoadFailed, gzip and I/O errors
-                error = f"corrupt WARC after {count} records ({_describe(exc)})"
+                why = records.cut_short(in_header=True)
+                if why is not None:  # warcio's error is about the part of a record it read
+                    error = _ends_early(f"inside record {count + 1}", why)
+                else:
+                    error = f"corrupt WARC after {count} records ({_describe(exc)})"
                 yield MemberFailure(None, error, final=True)
                 return
             if record is None:
                 break
             count += 1
-            entry = _warc_record(record, count, budget)
+            entry = _warc_record(record, count, budget, records.cut_short)
             if entry is not None:
                 yield entry
                 if isinstance(entry, MemberFailure) and entry.final:
                     return
         counted.drain()
         complete = int(getattr(records, "offset", 0) or 0)
-        if counted.position > complete or records.gzip_incomplete:
-            error = (
-                f"truncated or malformed WARC: the data after record {count}, the last "
-                "complete one, could not be read"
-            )
+        if records.gzip_incomplete:  # warcio ends quietly inside a member
+            after = records.cut_after_record  # only the end of the last record's member
+            where = f"after record {count}" if after else f"inside record {count + 1}"
+            yield MemberFailure(None, _ends_early(where, _GZIP_CUT), final=True)
+        elif counted.position > complete:
+            if _unfinished_record(counted.since(complete)):  # warcio ends quietly there too
+                error = _ends_early(f"inside record {count + 1}", _FILE_CUT)
+            else:
+                error = (
+                    f"truncated or malformed WARC: the data after record {count}, the last "
+                    "complete one, could not be read"
+                )
             yield MemberFailure(None, error, final=True)
     finally:
         if isinstance(source, str):
@@ -1024,7 +1090,10 @@ class _AnyCaseLoader(ArcWarcRecordLoader):  # type: ignore[misc]
     headers": a page skipped."""
 
     def load_http_headers(self, rec_type: Any, uri: Any, stream: Any, length: Any) -> Any:
-        return super().load_http_headers(rec_type, _lower_scheme(uri), stream, length)
+        # no Target-URI (a header block cut short, or none written): no HTTP headers to
+        # read, where warcio's test of the scheme fails with an AttributeError
+        uri = _lower_scheme(uri) if isinstance(uri, str) else ""
+        return super().load_http_headers(rec_type, uri, stream, length)
 
 
 def _target_uri(record: Any) -> str | None:
@@ -1060,32 +1129,136 @@ class _WatchedIterator(ArchiveIterator):  # type: ignore[misc]
     loader that takes a Target-URI's scheme in any case (:class:`_AnyCaseLoader`)."""
 
     gzip_incomplete = False
+    #: The gzip member cut is the last record's, whose content was read whole (only its
+    #: end is missing), rather than the member of a record that could not be read.
+    cut_after_record = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.loader = _AnyCaseLoader(verify_http=False, arc2warc=False)  # warcio's defaults
+        self._record_member: Any = None
+
+    def _next_record(self, next_line: Any) -> Any:
+        record = super()._next_record(next_line)
+        self._record_member = getattr(self.reader, "decompressor", None)
+        return record
 
     def close(self) -> None:
         decompressor: Any = getattr(getattr(self, "reader", None), "decompressor", None)
-        if decompressor is not None:
+        if decompressor is not None and self._gzipped():
             ended = bool(getattr(decompressor, "eof", True))
             left = bool(getattr(decompressor, "unused_data", b""))
             # cut inside a member, or the first bytes of one left over
             self.gzip_incomplete = not ended or left
+            self.cut_after_record = decompressor is self._record_member and not left
         super().close()
+
+    def _gzipped(self) -> bool:
+        """Whether the file is gzip (warcio keeps its decompressor for a file of one byte)."""
+        stream = self.fh
+        return not isinstance(stream, _CountingReader) or stream.gzipped
+
+    def cut_short(self, *, in_header: bool = False) -> str | None:
+        """Why the WARC's data ends inside the record being read, or None if it does not.
+
+        Asked when a record comes up short or does not parse. Only a file with
+        no byte left is cut: while bytes follow, the record is malformed. A gzip
+        stream is cut when its member has not ended (zlib has had every byte of
+        the file and wants more). A plain WARC is cut when warcio's buffer is
+        empty too; ``in_header``: when what warcio could not parse is a header
+        block, only if the record is one cut short (:func:`_unfinished_record`;
+        a file that is no WARC, or a malformed record, is not).
+        """
+        reader: Any = getattr(self, "reader", None)
+        stream = self.fh
+        if reader is None or not isinstance(stream, _CountingReader) or not stream.at_end():
+            return None
+        decompressor: Any = reader.decompressor
+        if decompressor is not None and self._gzipped():
+            return _GZIP_CUT if not getattr(decompressor, "eof", True) else None
+        if reader.rem_length():
+            return None
+        if in_header and not _unfinished_record(stream.since(int(self.offset or 0))):
+            return None
+        return _FILE_CUT
+
+
+def _unfinished_record(head: bytes | None) -> bool:
+    """Whether a plain WARC's last bytes (from a record's start) are a record cut short: the
+    beginning of a WARC header block that its blank line never ends, or a whole block whose
+    Content-Length promises more bytes than follow it."""
+    if head is None:  # more than the bytes kept: no header block is that long
+        return False
+    head = head.lstrip(b"\r\n")
+    if not (head.startswith(b"WARC/") or b"WARC/".startswith(head)):
+        return False
+    blank = _BLANK_LINE.search(head)
+    if blank is None:
+        return True
+    length = _CONTENT_LENGTH.search(head[: blank.start()])
+    return length is not None and int(length.group(1)) > len(head) - blank.end()
+
+
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([0-9]{1,18})[ \t]*\r?$")
+
+
+#: Why a WARC ends early (:meth:`_WatchedIterator.cut_short`).
+_GZIP_CUT = "its gzip stream is cut short"
+_FILE_CUT = "the file is cut short"
+#: The last bytes of a WARC kept to tell a header cut short from a malformed one.
+_WARC_TAIL = 64 * 1024
+
+
+def _ends_early(where: str, why: str) -> str:
+    return (
+        f"the WARC ends {where} ({why}); the records before it were read: copy or "
+        "download the whole file again"
+    )
 
 
 class _CountingReader:
-    """A read-only stream that knows how many bytes it has given out (its ``tell``)."""
+    """A read-only stream that knows how many bytes it has given out (its ``tell``),
+    whether any are left (:meth:`at_end`), and the last :data:`_WARC_TAIL` of them."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self.position = 0
+        self._ahead = b""  # read to look for the end, not given out yet
+        self._tail = b""
+        self._head = b""
+
+    @property
+    def gzipped(self) -> bool:
+        """Whether the stream's first bytes are gzip's magic (or all there is of it)."""
+        return bool(self._head) and b"\x1f\x8b".startswith(self._head)
 
     def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
+        if self._ahead:
+            data = self._ahead if size is None or size < 0 else self._ahead[:size]
+            self._ahead = self._ahead[len(data) :]
+        else:
+            data = self._stream.read(size)
+        if len(self._head) < 2:
+            self._head = (self._head + data)[:2]
         self.position += len(data)
+        keep = _WARC_TAIL - len(data)
+        self._tail = (self._tail[-keep:] if keep > 0 else b"") + data[-_WARC_TAIL:]
         return data
+
+    def at_end(self) -> bool:
+        """Whether the stream has no byte left to give (one read ahead, kept for later)."""
+        if not self._ahead:
+            try:
+                self._ahead = self._stream.read(_CHUNK)
+            except (OSError, ValueError):
+                return False  # unknown: the next read says what is wrong
+        return not self._ahead
+
+    def since(self, offset: int) -> bytes | None:
+        """The bytes given out from ``offset`` on, or None if they are no longer kept."""
+        back = self.position - offset
+        return self._tail[len(self._tail) - back :] if 0 <= back <= len(self._tail) else None
 
     def tell(self) -> int:
         return self.position
@@ -1095,11 +1268,21 @@ class _CountingReader:
             pass
 
 
-def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEntry | None:
-    """A page, a failure, or None for a complete record that describes others."""
+def _warc_record(
+    record: Any, number: int, budget: ExpansionBudget, cut: _CutShort
+) -> ArchiveEntry | None:
+    """A page, a failure, or None for a complete record that describes others.
+
+    ``cut`` says whether the file ends inside this record, when it comes up short:
+    then its failure says so, and ends the archive (nothing follows).
+    """
     headers = record.rec_headers
     declared = _declared_length(headers)
     if declared is None:  # a header block cut short, or no WARC record at all
+        why = cut(in_header=True)
+        if why is not None:
+            where = f"inside record {number}"
+            return MemberFailure(f"record-{number}", _ends_early(where, why), final=True)
         error = "malformed or truncated record (no valid Content-Length)"
         return MemberFailure(f"record-{number}", error)
     kind = str(record.rec_type or "")
@@ -1117,7 +1300,8 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
             return too_large
         missing = _missing_bytes(record)
         if missing:
-            return MemberFailure(f"record-{number}", _truncated(missing))
+            error, final = _truncated(missing, number, cut)
+            return MemberFailure(f"record-{number}", error, final=final)
         return MemberFailure(f"record-{number}", skip, skipped=True) if skip else None
     uri = _target_uri(record)  # one page, however written, and never a login
     raw_id = headers.get_header("WARC-Record-ID")
@@ -1146,12 +1330,14 @@ def _warc_record(record: Any, number: int, budget: ExpansionBudget) -> ArchiveEn
         missing = _missing_bytes(record)
     except (_MemberTooLarge, _ArchiveTooLarge) as exc:
         return failed(str(exc), final=isinstance(exc, _ArchiveTooLarge))
-    except _Undecodable:
-        return failed(damaged)
-    except Exception as exc:  # bad chunked or gzip payload in one record
-        return failed(f"unreadable record ({_describe(exc)})")
+    except Exception as exc:  # bad chunked, gzip or br payload in one record; or the file cut
+        why = cut()
+        if why is not None:
+            return failed(_ends_early(f"inside record {number}", why), final=True)
+        undecodable = isinstance(exc, _Undecodable)
+        return failed(damaged if undecodable else f"unreadable record ({_describe(exc)})")
     if missing:
-        return failed(_truncated(missing))
+        return failed(*_truncated(missing, number, cut))
     # warcio reads a body that does not decompress as it is, its decompressor dropped (a
     # mislabelled plain page); bytes that are no text either are a damaged body, no article
     fell_back = getattr(stream, "decomp_type", None) and getattr(stream, "decompressor", 0) is None
@@ -1275,8 +1461,19 @@ def _declared_length(headers: Any) -> int | None:
     return length if length >= 0 else None
 
 
-def _truncated(missing: int) -> str:
-    return f"truncated record ({missing} bytes of it missing from the file)"
+class _CutShort(Protocol):
+    def __call__(self, *, in_header: bool = False) -> str | None: ...
+
+
+def _truncated(missing: int, number: int, cut: _CutShort) -> tuple[str, bool]:
+    """What a record whose Content-Length promised ``missing`` bytes more is, and whether
+    that ends the archive: the file cut short inside it, or a record shorter than it says."""
+    why = cut()
+    if why is None:
+        return f"truncated record ({missing} bytes of it missing from the file)", False
+    if why == _FILE_CUT:  # a plain WARC: cut, or a Content-Length larger than the record
+        why = f"{why}, or the record's Content-Length is wrong"
+    return _ends_early(f"inside record {number}", f"{why}: {missing} bytes of it missing"), True
 
 
 def _missing_bytes(record: Any) -> int:

@@ -51,7 +51,9 @@ makes resuming possible (the rules a run applies are in
   ``./a.txt`` and ``/abs/a.txt`` are one input, read once.
 * Every item's ``source`` is the real path of its file, plus ``!member`` for
   an archive member, ``#<content hash>`` for a row without an id, or
-  ``:<line>`` for a row with one. For a document found by its path the
+  ``:<line>`` for a row with one. The marks in a file's or folder's own name
+  are escaped as in a member's (:func:`file_source`), so ``a.zip!m.txt``
+  beside ``a.zip`` is ``a.zip%21m.txt``, never the member ``m.txt``. For a document found by its path the
   ``source`` *is* its identity: a run matches it with the output's line of
   the same ``source``, whatever its ``doc_id`` was then.
 * ``doc_id`` is a readable label, a tail of the ``source``: a single folder
@@ -110,14 +112,12 @@ import gzip
 import hashlib
 import io
 import json
-import math
 import os
 import posixpath
 import re
 import select
 import stat
 import time
-import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -146,8 +146,14 @@ from extractor.io.formats import (
     parse_document,
     record_to_document,
 )
-from extractor.io.output import LINE_START, is_json, is_result_line, made_by_a_command
-from extractor.pipeline.document import Document, as_doc_id
+from extractor.io.output import (
+    LINE_START,
+    OutputTarget,
+    is_json,
+    is_result_line,
+    made_by_a_command,
+)
+from extractor.pipeline.document import Document, row_id
 from extractor.redact import escape_surrogates
 
 __all__ = [
@@ -314,11 +320,44 @@ class _Context:
         return (info.st_dev, info.st_ino) in self.excluded_inodes
 
     def place(self, real: str) -> _Place:
+        source = file_source(real)
         if self.root is not None and _is_within(real, self.root) and real != self.root:
-            doc_id = os.path.relpath(real, self.root)
+            doc_id = file_source(os.path.relpath(real, self.root))
         else:
-            doc_id = real
-        return _Place(doc_id.replace(os.sep, "/"), real)
+            doc_id = source
+        return _Place(doc_id.replace(os.sep, "/"), source)
+
+
+def file_source(real: str) -> str:
+    """The ``source`` of the file or folder at the real path ``real``: that path, each name
+    in it (folders' too) written as a member's name is (:func:`_member_label`).
+
+    A file may be called what the readers write after an id: ``a.zip!m.txt`` beside
+    ``a.zip`` (which holds ``m.txt``), ``b.txt#2``, ``rows.jsonl:3``. Written as is, its
+    source would be that member's, copy's or row's, and one of the two documents would
+    be lost or take the other's line. Escaped, a path holds no ``!``, ``#`` or final
+    ``:<digits>`` of its own, so no file is read as another unit; the escaping is one to
+    one (two paths never share a source) and the same wherever a name stands (a folder
+    named as an input, or met in a walk), so the source does not depend on how the command
+    is spelt. A path holding no such mark is its own source, as it always was, so earlier
+    outputs resume; one that holds one (anywhere in it) is a new source.
+    """
+    return os.sep.join(_member_label(name) for name in real.split(os.sep))
+
+
+#: The escapes :func:`_member_label` writes, undone by :func:`file_path`.
+_LABEL_ESCAPES = re.compile("%(21|23|25|3A)")
+
+
+def file_path(source: str) -> str:
+    """The real path of the file whose ``source`` is ``source``: :func:`file_source` undone.
+
+    A reader of the output (``view`` re-reading a line's article) opens the file a line
+    names; a folder called ``C#`` is written ``C%23`` in the source, and only undoing the
+    escapes finds it again. Every ``%`` that starts one of these escapes was itself
+    escaped, so one pass from the left gives the path back exactly.
+    """
+    return _LABEL_ESCAPES.sub(lambda escape: chr(int(escape.group(1), 16)), source)
 
 
 def iter_inputs(
@@ -347,7 +386,9 @@ def iter_inputs(
 
     ``exclude`` names files that are no input at all, however they are
     reached (by real path, or the same inode): a run's own output file inside
-    an input folder. They give no item. ``stream_wait`` is how many seconds a
+    an input folder, and with it the files a run keeps beside it (its
+    ``.lock``: :meth:`~extractor.io.output.OutputTarget.own_paths`). They give
+    no item; a symbolic link to one in a walked folder is a skipped line saying so. ``stream_wait`` is how many seconds a
     FIFO named in ``paths`` may go without a writer before it is reported
     (default :data:`STREAM_WAIT_SECONDS`, read when iterating starts).
     """
@@ -355,7 +396,7 @@ def iter_inputs(
         paths = [paths]
     units = _resolve(paths)
     root = units[0].real if len(units) == 1 and units[0].kind == "dir" else None
-    excluded = [os.fspath(path) for path in exclude]
+    excluded = [own for path in exclude for own in _own_files(os.fspath(path))]
     context = _Context(
         fields=RecordFields(id=id_field, text=text_field, date=date_field, title=title_field),
         caps=SizeCaps(member_bytes=max_member_bytes, total_bytes=max_archive_bytes),
@@ -365,6 +406,14 @@ def iter_inputs(
         stream_wait=STREAM_WAIT_SECONDS if stream_wait is None else stream_wait,
     )
     return _flag_duplicates(_iter_units(units, context))
+
+
+def _own_files(output: str) -> tuple[str, ...]:
+    """``output`` and the files a run writing it keeps beside it (its ``.lock`` ...): a
+    run's own files, which no walk reads, whatever their names (whose marks a source
+    escapes, see :func:`file_source`: they are told by their real paths, not sources)."""
+    real = Path(os.path.realpath(output))
+    return (output, *OutputTarget(Path(output), real, "file").own_paths())
 
 
 def _inodes(paths: Iterable[str]) -> Iterator[tuple[int, int]]:
@@ -493,7 +542,7 @@ def stream_document_id(path: str, text_sha256: str) -> str:
     name as bulk reads it (``/dev/stdin`` for a descriptor, else the FIFO's real path,
     however it was spelt) and its text's hash, so that ``extract`` and ``bulk`` give
     the same text the same line, and two texts two lines."""
-    return f"{_unit_name(_unit(path))}#{text_sha256[:_KEY_HEX]}"
+    return f"{file_source(_unit_name(_unit(path)))}#{text_sha256[:_KEY_HEX]}"
 
 
 def _expand_glob(pattern: str) -> list[_Unit]:
@@ -771,6 +820,12 @@ def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> 
     if broken is not None:
         return place.fail(broken)
     target = os.path.realpath(path)
+    if context.is_excluded(target):  # the output, or its .lock: never an input
+        return place.fail(
+            f"symbolic link to this run's own output ({target!r}: its results or a file kept "
+            "beside them), not input; not followed",
+            skipped=True,
+        )
     if _is_within(os.path.realpath(os.path.dirname(path)), target):
         shown = "the input folder" if target == root else repr(context.place(target).doc_id)
         return place.fail(
@@ -1475,8 +1530,9 @@ def _skip_rest_of_line(handle: IO[bytes]) -> None:
 def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     """One line's item; a line that is not UTF-8 is decoded on its own, with a warning."""
     how = unit_decoding(line)
+    keys = _RepeatedKeys()
     try:
-        record = json.loads(how.decode(line), parse_int=_json_int)
+        record = json.loads(how.decode(line), parse_int=_json_int, object_pairs_hook=keys)
     except json.JSONDecodeError as exc:
         return place.fail(
             f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
@@ -1493,8 +1549,39 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     # "ID", "Text": the id and text fields; "id" and "ID" both: the one holding a value is
     # read, and said
     record, repeated = fields.merged(record)
-    item = _with_warnings(_record_item(record, place, fields, "jsonl"), repeated)
+    given = [
+        f"{_where(place)}key {key!r} is given {count} times in this object; its last value is read"
+        for key, count in keys.repeated.items()
+    ]
+    item = _record_item(record, place, fields, "jsonl")
+    if isinstance(item, InputFailure) and given:  # a failure has no warnings: its error says
+        item = dataclasses.replace(item, error=f"{item.error} ({'; '.join(given)})")
+    item = _with_warnings(item, [*given, *repeated])
     return _with_warning(item, how.warning, "line")
+
+
+class _RepeatedKeys:
+    """A ``json`` ``object_pairs_hook`` that notes the keys a line's object gives twice.
+
+    JSON allows ``{"id": "a", "text": "x", "text": "y"}`` and ``json`` keeps the
+    last value without a word: the text read would be one of two a user wrote, and
+    which one silent. Each object is made as ``json`` makes it (the last value of a
+    key wins, as the last of two equal CSV header names does); ``repeated`` holds the
+    keys of the last object made, the line's own (the outermost is made last), with
+    how many times each is given, so its document can say which value it read.
+    """
+
+    def __init__(self) -> None:
+        self.repeated: dict[str, int] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        self.repeated = {}
+        if len(made) < len(pairs):
+            for key, _ in pairs:
+                self.repeated[key] = self.repeated.get(key, 0) + 1
+            self.repeated = {key: n for key, n in self.repeated.items() if n > 1}
+        return made
 
 
 def _json_int(digits: str) -> int | str:
@@ -1524,35 +1611,25 @@ def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
 
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
-    given = record.get(fields.id)
-    own_id = _record_id(given)
-    doc_id = own_id or place.doc_id
+    noun = "column" if fmt == "csv" else "field"
+    found = row_id(record.get(fields.id), f"{noun} {fields.id!r}")  # extract_rows' rule too
+    doc_id = found.text or place.doc_id
+    if found.error is not None:  # true, a list, an object: the row's error, as in extract_rows
+        return InputFailure(doc_id, place.source, f"{_where(place)}{found.error}")
     try:
         document = record_to_document(
             record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
-        if given is not None and not isinstance(given, str) and own_id is None:
-            kind = (
-                "true/false" if isinstance(given, bool)
-                else "NaN or infinite" if isinstance(given, float)
-                else _JSON_KINDS.get(type(given), "no id")
-            )  # fmt: skip
-            noun = "column" if fmt == "csv" else "field"
-            return _with_warnings(document, [
-                f"{noun} {fields.id!r} is {kind}, not an id: keyed by its text instead"])  # fmt: skip
-        return document
+        return _with_warnings(document, [found.warning] if found.warning else [])
     except InputError as exc:
         return InputFailure(doc_id, place.source, _reason(exc))
     except Exception as exc:  # the record's failure, never the file's
         return InputFailure(doc_id, place.source, f"could not be read ({_describe(exc)})")
 
 
-#: What JSON calls the values an id field may hold by mistake.
-_JSON_KINDS: dict[type, str] = {dict: "a JSON object", list: "a JSON array"}
-
-
 def _record_id(value: Any) -> str | None:
-    """An id column's value as a string; absent, blank, non-scalar or NaN gives None.
+    """An id column's value as a string (:func:`~extractor.pipeline.document.row_id`);
+    absent, blank, NaN or of a kind no id can be gives None.
 
     A number is its digits as :func:`~extractor.pipeline.document.as_doc_id`
     makes them for the Python API (``7``, ``7.0`` and ``-0.0`` are ``"7"``,
@@ -1560,13 +1637,7 @@ def _record_id(value: Any) -> str | None:
     taken in Unicode's composed form (NFC): an id spelt with a combining accent is
     the same id, as a person reading it would say.
     """
-    if isinstance(value, str):  # "café" composed or decomposed is one id (macOS exports NFD)
-        return unicodedata.normalize("NFC", value.strip()) or None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return as_doc_id(value)
+    return row_id(value, "id").text  # the one rule for an id cell, extract_rows' too
 
 
 # -------------------------------------------------------------------- CSV
@@ -2279,7 +2350,7 @@ def _iter_archive(
     captures: dict[str, _Capture] = {}
 
     def screen(name: str) -> str | None:
-        return _screen_member(name, depth)
+        return _screen_member(_typed_name(name), depth)
 
     entries: Iterator[ArchiveEntry]
     if kind == "zip":
@@ -2314,11 +2385,12 @@ def _iter_archive(
             member_place = place.member(label)
         if isinstance(entry, Member) and entry.link_to is not None:
             warnings.append(f"hard link to {entry.link_to!r} in this archive: its content")
+        typed = _typed_name(entry.name)
         if not isinstance(entry, Member):
             yield member_place.fail(entry.error, skipped=entry.skipped)
         elif kind == "warc":
             yield _warc_page(entry, member_place)
-        elif _jsonl_name(entry.name) and _starts_with_result(io.BytesIO(entry.data), entry.name):
+        elif _jsonl_name(typed) and _starts_with_result(io.BytesIO(entry.data), entry.name):
             yield member_place.fail(
                 "an extractor output (its first line is a result line), not read: extract "
                 "it from the archive and name it on the command line to extract its texts again",
@@ -2326,10 +2398,17 @@ def _iter_archive(
             )
         else:
             nested = _read_blob(
-                entry.data, entry.name, member_place, context, depth=depth + 1, budget=budget
+                entry.data, typed, member_place, context, depth=depth + 1, budget=budget
             )
             for item in _guarded(member_place, nested):
                 yield _with_warnings(item, warnings)
+
+
+def _typed_name(name: str) -> str:
+    """A member's name as its type is told by: without the ``/`` it ends in when a zip or
+    tar entry named like a folder holds bytes (``notes.txt/``), which are read as a file
+    (:func:`~extractor.io.archives.iter_zip`); its id keeps the name as written."""
+    return name.rstrip("/") or name
 
 
 #: What of a member name would read as a mark the readers write after it: ``!`` (a

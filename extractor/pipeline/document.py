@@ -12,6 +12,7 @@ import math
 import numbers
 import re
 import sys
+import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -130,7 +131,8 @@ def id_text(value: Any, name: str = "doc_id") -> str | None:
     ``Decimal("7.0")`` (a database driver) must name one document: an integral
     value is the integer's digits (``Decimal("1E+2")`` is ``"100"``), another
     the shortest decimal that reads back as it (Python's ``repr`` of a float,
-    ``"0.1"``; see :func:`_number_text`). A UUID is its text. Anything else
+    ``"0.1"``, numpy's float32 and float16 at their own width; see
+    :func:`_number_text`). A UUID is its text. Anything else
     (a bool, complex, timedelta or datetime, bytes, a container) is a
     ``TypeError`` naming ``name``; a number with no such text (more than
     :data:`MAX_ID_DIGITS` digits, ``Fraction(1, 3)``) an
@@ -148,6 +150,51 @@ def id_text(value: Any, name: str = "doc_id") -> str | None:
             f"({shown(value)}): give the id as a string"
         )
     return _number_text(value, name)
+
+
+@dataclass(frozen=True, slots=True)
+class RowId:
+    """What a row's id cell says (:func:`row_id`): its id, or none and why."""
+
+    #: The id; None when the row has none and is keyed by its text.
+    text: str | None = None
+    #: Said on the document when a value was given that is missing (NaN, NA, NaT).
+    warning: str | None = None
+    #: The row's error: a value of a kind no id can be (true, a list, an object, bytes).
+    error: str | None = None
+
+
+def row_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
+    """The one reading of a row's id cell, for bulk's JSONL and CSV readers and for
+    ``extract_rows`` / ``extract_frame`` alike, so that one row read either way is one
+    document under one id, or one error line.
+
+    - a string is its composed form (NFC: ``café`` exported decomposed is the same id),
+      stripped of blanks around it unless ``stripped`` is False; a blank one is no id;
+    - a number of any type, or a UUID, is its value's text (:func:`id_text`);
+    - None (JSON's null, an empty cell) is no id: the row is keyed by its text, as a row
+      without one;
+    - another missing value (:func:`is_missing`: JSON's NaN, an infinity, ``pd.NA``,
+      NaT, a gap in a column of ids) is no id either, and a warning says so;
+    - a value of a kind no id can be (true/false, a list, an object, bytes, a complex, a
+      date) or a number with no text (:func:`id_text`) is the row's error, naming
+      ``name``: the README's rule for rows (its fault table). Taken as no id, the article
+      was extracted (and paid for) under its text's key, and the id the user then fixed
+      named a second document.
+    """
+    if isinstance(value, str):
+        composed = unicodedata.normalize("NFC", value)
+        return RowId((composed.strip() if stripped else composed) if composed.strip() else None)
+    try:
+        text = id_text(value, name)
+    except (TypeError, ValueError) as problem:
+        return RowId(error=str(problem))
+    if text is not None or value is None:
+        return RowId(text)
+    return RowId(
+        warning=f"{name} is {shown(value)}, a missing value (NaN or infinite, NA or NaT), not "
+        "an id: keyed by its text instead"
+    )
 
 
 def is_missing(value: Any) -> bool:
@@ -192,10 +239,12 @@ def _number(value: Any) -> bool:
 def _number_text(value: numbers.Real | decimal.Decimal, name: str) -> str:
     """A finite real number's canonical text (see :func:`id_text`).
 
-    Computed from its exact value as a Decimal: integral, its digits; equal to
-    a float (any float's value, numpy's too), that float's ``repr``, the
-    shortest text that reads back as it (what ids of floats have always
-    been); otherwise (a Decimal finer than any float) its digits without
+    Computed from its exact value as a Decimal: integral, its digits; a numpy
+    float16 or float32, the shortest text that reads back as it at its own
+    width (``numpy.float32(0.1)`` is ``"0.1"``: :func:`_narrow_float_digits`);
+    equal to a float (any float's value, a float64's or longdouble's too), that
+    float's ``repr``, the shortest text that reads back as it (what ids of
+    floats have always been); otherwise (a Decimal finer than any float) its digits without
     trailing zeros, written as ``repr`` writes a float (``1e-05``, ``0.25``).
     """
     too_long = _too_long(name)
@@ -216,10 +265,36 @@ def _number_text(value: numbers.Real | decimal.Decimal, name: str) -> str:
         if len(digits) + exponent > MAX_ID_DIGITS:  # before building the integer
             raise too_long
         return str(int(exact))  # "-0" is "0", as -0.0 has always been
+    narrow = _narrow_float_digits(value)
+    if narrow is not None:
+        return _written_as_repr(*narrow)
     as_float = float(exact)
     if decimal.Decimal(as_float) == exact:
         return repr(as_float)
     return _written_as_repr(sign, digits, exponent)
+
+
+def _narrow_float_digits(value: Any) -> tuple[int, tuple[int, ...], int] | None:
+    """A float16 or float32 (numpy's) as the sign, digits and exponent of the shortest
+    decimal that reads back as it *at its own width*; None for any other number.
+
+    ``numpy.float32(0.1)`` is the value 0.100000001490116..., which a float64 holds too;
+    written as that float64's ``repr`` its id was ``"0.10000000149011612"``, while the
+    column, numpy and pandas all show ``0.1``. Its shortest text at float32's width is
+    ``"0.1"`` (``str(numpy.float32(0.1))``); a float64 or a longdouble is written as
+    before. Only for a value that is not integral: an integral one is its digits.
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is None or not isinstance(value, numpy.floating):
+        return None
+    if numpy.finfo(value.dtype).nmant >= numpy.finfo(numpy.float64).nmant:
+        return None
+    shortest = decimal.Decimal(numpy.format_float_scientific(value, unique=True, trim="-"))
+    sign, digits, exponent = shortest.as_tuple()
+    assert isinstance(exponent, int)  # finite: is_missing said so
+    while len(digits) > 1 and digits[-1] == 0:  # 1.50e-01 is 0.15
+        digits, exponent = digits[:-1], exponent + 1
+    return sign, tuple(digits), exponent
 
 
 def _too_long(name: str) -> InputError:
