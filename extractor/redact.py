@@ -34,7 +34,9 @@ references), JSON-escaped (and Go's ``\\u0026``), percent-encoded once or twice,
 base64 (as a Basic auth header sends it, ``user:password`` too); and in the forms that
 encode every character: hex, ``&#NN;``/``&#xNN;``, ``\\u00NN``/``\\xNN``, ``%NN``, and
 base64 of any text that holds the key anywhere (a JSON blob of the request's headers,
-``user:key``): see :func:`_variants` and :func:`_base64_cores`.
+``user:key``): see :func:`_variants` and :func:`_base64_cores`. A form spelled in base64's
+characters (base64, hex, a token-like key) is found wrapped into lines too (MIME, PEM:
+one line break, space or tab between two of its characters): :func:`_sub_wrapped`.
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
 for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
@@ -307,7 +309,7 @@ class Redactor:
             return f"<unprintable {type(text).__name__}>"
         known = self._pattern(self.secrets())
         if known is not None:
-            out = known.sub(MARK, out)
+            out = _sub_wrapped(known, known.sub(MARK, out))
         for pattern, replacement in _PATTERNS:
             out = pattern.sub(replacement, out)
         return out
@@ -360,6 +362,48 @@ def _trie_regex(node: _Trie) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if "" in node else body
+
+
+#: One line break inside a wrapped base64 run: CRLF, CR or LF, a single space or tab (an
+#: excerpt that joined the lines), or a break written as an escape (``\\n``, ``\\r\\n``:
+#: a repr or a JSON body quoted in an error message).
+_BREAK = r"(?:\r\n|[\r\n \t]|\\r\\n|\\[rn])"
+_BASE64_CHAR = r"[A-Za-z0-9+/=_\-]"
+#: A run of base64 characters (either alphabet, padding too) with a break inside: it
+#: starts where no base64 character precedes it, and no quantifier gives back, so
+#: finding every run is linear in the text.
+_WRAPPED_RUN = re.compile(rf"(?<!{_BASE64_CHAR}){_BASE64_CHAR}++(?:{_BREAK}{_BASE64_CHAR}++)++")
+_BREAKS = re.compile(_BREAK)
+
+
+def _sub_wrapped(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with each match of ``pattern`` in a *wrapped* run replaced by :data:`MARK`.
+
+    MIME (``base64.encodebytes``: 76 characters a line), PEM (64) and other writers
+    break a long base64 run into lines, and an excerpt may show each break as a space
+    or as a ``\\n`` escape: a key's base64 (:func:`_base64_cores`) crossing a break is
+    no literal form. Each run of base64 characters holding breaks is read joined, as a
+    decoder reads it; a form found there is replaced in ``text`` whole, from its first
+    character to its last, the breaks between them too. Runs are disjoint and each is
+    searched once, so this stays linear in the text; the pattern is the same one.
+    """
+    kept: list[str] = []
+    done = 0
+    for run in _WRAPPED_RUN.finditer(text):
+        found = list(pattern.finditer(_BREAKS.sub("", run.group())))
+        if not found:
+            continue  # the common case (prose, a blob without the key): no mapping built
+        origin: list[int] = []  # where the joined run's characters stand in text
+        at = run.start()
+        for brk in _BREAKS.finditer(text, run.start(), run.end()):
+            origin += range(at, brk.start())
+            at = brk.end()
+        origin += range(at, run.end())
+        for match in found:
+            if match.end() > match.start():
+                kept += (text[done : origin[match.start()]], MARK)
+                done = origin[match.end() - 1] + 1
+    return "".join(kept) + text[done:] if kept else text
 
 
 def typed_userinfo(url: str) -> str | None:

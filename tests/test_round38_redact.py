@@ -31,6 +31,10 @@ from extractor.redact import MARK, MIN_SECRET_LENGTH, Redactor, _longest_first, 
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord, static
 
+#: Seconds past which the work hangs (it takes well under one; a quadratic pass over
+#: 200,000 characters takes minutes): a guard against a hang, not a speed claim.
+HANG = 60
+
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 ROOT = Path(__file__).resolve().parent.parent
 HYPOTHESIS = settings(
@@ -218,7 +222,7 @@ def test_ordinary_text_is_left_as_it_was(key: str, redactors: dict[str, Redactor
 
 def test_the_forms_of_a_long_key_are_few_and_quick_to_build() -> None:
     """A 200-character key (a long JWT-like token) gives a small set of forms, each linear in
-    the key, and one pattern built in well under a second on an idle machine."""
+    the key, and one pattern built without hanging."""
     key = ("eyJhbGciOi&<>\"'%+/=\\" * 10)[:200]
     started = time.perf_counter()
     forms = _variants.__wrapped__(key)
@@ -226,11 +230,11 @@ def test_the_forms_of_a_long_key_are_few_and_quick_to_build() -> None:
     elapsed = time.perf_counter() - started
     assert len(forms) < 200
     assert max(map(len, forms)) <= 9 * len(key)
-    assert elapsed < 3, elapsed
+    assert elapsed < HANG, elapsed
     text = "x" * 200_000
     started = time.perf_counter()
     assert pattern.sub(MARK, text) == text
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < HANG
 
 
 # ------------------------------------------------------------------ the reproducer
