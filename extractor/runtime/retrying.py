@@ -4,7 +4,8 @@ Two kinds of retry are kept apart on purpose:
 
 * *transient* server failures (429, 5xx, timeouts, dropped connections) are
   retried here with tenacity: exponential backoff with jitter, a cap on the
-  total time, and the server's ``Retry-After`` honoured;
+  total time, and the server's ``Retry-After`` honoured as a floor: never a
+  reason to wait *less* than the schedule (:func:`retry_wait`);
 * *validation* failures are re-asked by instructor with the validation errors.
 
 API errors therefore never reach a re-ask prompt, and a client error (a bad
@@ -124,6 +125,11 @@ def parse_retry_after(
     ``[0, MAX_RETRY_AFTER]`` (a negative value or a date in the past is 0, a
     huge one or a date far ahead is capped). Never raises, whatever the
     server sends.
+
+    The value is a hint that only lengthens a wait: the wait before a retry is
+    the schedule's backoff for that attempt or this value (capped), whichever is
+    longer (:func:`retry_wait`). A ``0``, a negative value or a date in the past
+    therefore waits the normal backoff, not nothing.
     """
     try:
         if value is None:
@@ -668,9 +674,8 @@ class RetryPolicy:
 
         def strategy(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
-            if isinstance(error, TransientModelError) and error.retry_after is not None:
-                return _bounded(error.retry_after, cap)
-            return _bounded(float(exponential(state)), self.maximum)
+            asked = error.retry_after if isinstance(error, TransientModelError) else None
+            return retry_wait(float(exponential(state)), asked, cap=cap, maximum=self.maximum)
 
         return strategy
 
@@ -707,6 +712,8 @@ class RetryPolicy:
                 window.answered(after=state.upcoming_sleep)  # an error status is an answer
             asked = error.retry_after
             if error.status_code == 429 or asked is not None:  # the server said when: all wait
+                # the wait just computed (retry_wait): the schedule's at least, a Retry-After
+                # of 0 or in the past shortens no worker's pause
                 backoff.push(state.upcoming_sleep)
             if asked is None or asked <= cap:
                 return
@@ -793,6 +800,25 @@ class _stop_if_asked_too_long_again(stop_base):
         error = outcome.exception() if outcome is not None else None
         asked = error.retry_after if isinstance(error, TransientModelError) else None
         return self.waited and asked is not None and asked > self.cap
+
+
+def retry_wait(schedule: float, retry_after: float | None, *, cap: float, maximum: float) -> float:
+    """The wait before a retry: ``max(schedule, min(retry_after, cap))``.
+
+    ``schedule`` is the exponential backoff for this attempt (bounded by
+    ``maximum``); ``retry_after`` is what the server asked for
+    (:func:`parse_retry_after`), ``cap`` the longest wait it gets
+    (:meth:`RetryPolicy.retry_after_cap`). The server's ``Retry-After`` is a floor,
+    never a reason to wait less than the schedule: a server that answers 429 with
+    ``Retry-After: 0`` (or a negative value, or a date in the past) while it is still
+    rate limiting would otherwise be retried back to back, every attempt spent in a
+    fraction of a second. The result is finite, within ``[0, max(maximum, cap)]``:
+    no longer than either wait alone could be, so no deadline grows.
+    """
+    planned = _bounded(schedule, maximum)
+    if retry_after is None:
+        return planned
+    return max(planned, _bounded(retry_after, cap))
 
 
 def _bounded(seconds: float, cap: float) -> float:
