@@ -75,7 +75,7 @@ from extractor.pipeline.result import (
 )
 from extractor.runtime import wire
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
-from extractor.runtime.providers import answer_problem
+from extractor.runtime.providers import answer_json, answer_problem
 from extractor.text.countries import government_country
 from extractor.text.language import detect_language
 from extractor.text.sentences import Sentence, split_sentences
@@ -571,7 +571,7 @@ def _completion_data(raw: Any, api: wire.Dialect) -> dict[str, Any]:
             f"the answer is not {api.answer_name}: {what}", status_code=status, kind=kind
         )
     if data is None:
-        data = json.loads(content)
+        data = answer_json(content)  # an over-long integer too: see answer_json
     assert isinstance(data, dict)
     return data
 

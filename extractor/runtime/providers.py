@@ -60,6 +60,7 @@ import importlib
 import importlib.util
 import json
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -741,6 +742,44 @@ def _size(count: int) -> str:
     return f"{count / 1024 / 1024:g} MiB" if count >= 1024 * 1024 else f"{count:,} bytes"
 
 
+def _answer_int(digits: str) -> int | float:
+    """A JSON integer of a server's answer; one too long for Python to convert (more than
+    ``sys.get_int_max_str_digits()`` digits, 4,300 by default) is an infinity of its sign.
+
+    Without this, one such integer anywhere in an answer (``usage.prompt_tokens``,
+    ``created``, a choice's ``index``) made :func:`json.loads` raise ``ValueError``, and a
+    valid answer was "not JSON". An infinity is what
+    :func:`~extractor.pipeline.result.token_count` reads as not a count (counted 0, with
+    the bad-count warning), and no other field of an answer is read as a number. The
+    process-wide limit is left as it is.
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return -math.inf if digits.startswith("-") else math.inf
+
+
+def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
+    """A model server's JSON parsed, an integer too long to convert an infinity
+    (:func:`_answer_int`): every parse of a server's answer goes through it (ours, the
+    SDK's own via :func:`_parse_answers`, a batch's results). Raises as :func:`json.loads`."""
+    kwargs.setdefault("parse_int", _answer_int)
+    return json.loads(raw, **kwargs)
+
+
+def _parse_answers(response: httpx2.Response) -> None:
+    """Make the SDK's parse of ``response`` (openai's and anthropic's ``_parse`` call
+    ``response.json()``, which is ``json.loads(response.content)``) go through
+    :func:`answer_json`: the narrowest hook, this one response's ``json``, set where the
+    client sends it (:meth:`Guarded.send`); neither the SDK nor the process-wide
+    ``sys.set_int_max_str_digits`` is changed."""
+
+    def parsed(**kwargs: Any) -> Any:
+        return answer_json(response.content, **kwargs)
+
+    response.json = parsed  # type: ignore[method-assign]
+
+
 class _CappedStream(httpx2.AsyncByteStream):
     """A response's raw bytes, ending in ``error`` once more than ``limit`` have come."""
 
@@ -841,6 +880,7 @@ class Guarded:
             raise WireError(self._redirect_loop(where, error)) from error
         finally:
             _ANSWER_CAP.reset(token)
+        _parse_answers(response)
         if model_call and response.has_redirect_location:
             await response.aclose()
             raise WireError(self._redirected(where, request, response))
@@ -917,6 +957,9 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
     * A POST to ``.../chat/completions`` must come back, without a change of
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
       first entry has a ``message``.
+    * Every answer's JSON, the SDK's parse of it too, is read by :func:`answer_json`:
+      an integer too long to convert (over 4,300 digits) is an infinity, not a
+      "not JSON" answer; a token count that is one is 0 with the bad-count warning.
 
     * A completion whose first choice is a refusal (``message.refusal`` set,
       or ``finish_reason="content_filter"``) is a
@@ -1033,7 +1076,7 @@ def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | 
     content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()
     raw = response.content
     try:
-        data = json.loads(raw)
+        data = answer_json(raw)
     except (ValueError, RecursionError):
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         page = "html" in content_type or text.lstrip()[:1] == "<"

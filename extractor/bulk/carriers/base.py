@@ -10,7 +10,6 @@ flow (submit, poll, fetch, resubmit, re-ask) is written once.
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
@@ -20,7 +19,7 @@ import httpx2
 from extractor.errors import ExtractorError, ModelError, TransientModelError
 from extractor.pipeline.result import Usage
 from extractor.redact import redact
-from extractor.runtime.providers import build_client
+from extractor.runtime.providers import answer_json, build_client
 from extractor.runtime.retrying import classify
 
 if TYPE_CHECKING:
@@ -237,7 +236,7 @@ def result_lines(data: bytes) -> Iterator[dict[str, Any]]:
         if not raw.strip():
             continue
         try:
-            line = json.loads(raw)
+            line = answer_json(raw)  # an over-long integer is no reason to skip it
         except ValueError:
             continue
         if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
