@@ -106,6 +106,7 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import decimal
 import errno
 import glob
 import gzip
@@ -1532,7 +1533,9 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
     how = unit_decoding(line)
     keys = _RepeatedKeys()
     try:
-        record = json.loads(how.decode(line), parse_int=_json_int, object_pairs_hook=keys)
+        record = json.loads(
+            how.decode(line), parse_int=_json_int, parse_float=_JsonFloat, object_pairs_hook=keys
+        )
     except json.JSONDecodeError as exc:
         return place.fail(
             f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
@@ -1590,6 +1593,36 @@ def _json_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
+class _JsonFloat(float):
+    """A JSON number with a fraction or an exponent: a float, and the text it was written as.
+
+    An id is the number its JSON text writes (:func:`_id_cell`), as the same value given
+    to ``extract_rows`` as a Decimal or a longdouble is: JSON has no binary floats, and a
+    float64 lost ``0.33333333333333333334`` (two such ids were one) and made ``1e400``
+    infinite (no id). Every other field reads it as the float it is.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> _JsonFloat:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+def _id_cell(value: Any) -> Any:
+    """An id field's value as :func:`~extractor.pipeline.document.row_id` reads it: a JSON
+    number with a fraction or an exponent is the Decimal its text writes (its text, past
+    any exponent a Decimal holds: ``1e99999999999999999999`` is no float's either)."""
+    if not isinstance(value, _JsonFloat):
+        return value
+    try:
+        return decimal.Decimal(value.text)
+    except decimal.InvalidOperation:
+        return value.text
+
+
 def _where(place: _Place) -> str:
     """``line N: `` for a unit found at a line, so an error keyed by content can be found."""
     _, sep, number = place.source.rpartition(":")
@@ -1612,7 +1645,7 @@ def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
     noun = "column" if fmt == "csv" else "field"
-    found = row_id(record.get(fields.id), f"{noun} {fields.id!r}")  # extract_rows' rule too
+    found = row_id(_id_cell(record.get(fields.id)), f"{noun} {fields.id!r}")  # extract_rows' too
     doc_id = found.text or place.doc_id
     if found.error is not None:  # true, a list, an object: the row's error, as in extract_rows
         return InputFailure(doc_id, place.source, f"{_where(place)}{found.error}")

@@ -116,8 +116,9 @@ def as_doc_id(value: Any) -> str:
     return text
 
 
-#: The most digits a number id may have (Python's own limit on printing an int): past
-#: it, the id is a number too long to print, to be given as a string.
+#: The most zeros an exponent may add to a number id (``Decimal("1E+4300")``), and the most
+#: digits a fraction's id may have: past it, the id is to be given as a string. An integer
+#: given with its digits is its digits at any length (:func:`_number_text`).
 MAX_ID_DIGITS = 4300
 
 
@@ -131,12 +132,12 @@ def id_text(value: Any, name: str = "doc_id") -> str | None:
     ``Decimal("7.0")`` (a database driver) must name one document: an integral
     value is the integer's digits (``Decimal("1E+2")`` is ``"100"``), another
     the shortest decimal that reads back as it (Python's ``repr`` of a float,
-    ``"0.1"``, numpy's float32 and float16 at their own width; see
+    ``"0.1"``, numpy's floats, float16 to longdouble, at their own width; see
     :func:`_number_text`). A UUID is its text. Anything else
     (a bool, complex, timedelta or datetime, bytes, a container) is a
-    ``TypeError`` naming ``name``; a number with no such text (more than
-    :data:`MAX_ID_DIGITS` digits, ``Fraction(1, 3)``) an
-    :class:`~extractor.errors.InputError`.
+    ``TypeError`` naming ``name``; a number with no such text (``Decimal("1E+5000")``,
+    ``Fraction(1, 3)``: see :func:`_number_text`) an
+    :class:`~extractor.errors.InputError`. An integer is its digits at any length.
     """
     if isinstance(value, str):
         return value
@@ -239,55 +240,109 @@ def _number(value: Any) -> bool:
 def _number_text(value: numbers.Real | decimal.Decimal, name: str) -> str:
     """A finite real number's canonical text (see :func:`id_text`).
 
-    Computed from its exact value as a Decimal: integral, its digits; a numpy
-    float16 or float32, the shortest text that reads back as it at its own
-    width (``numpy.float32(0.1)`` is ``"0.1"``: :func:`_narrow_float_digits`);
-    equal to a float (any float's value, a float64's or longdouble's too), that
-    float's ``repr``, the shortest text that reads back as it (what ids of
-    floats have always been); otherwise (a Decimal finer than any float) its digits without
-    trailing zeros, written as ``repr`` writes a float (``1e-05``, ``0.25``).
+    - An integral value is its digits, *at any length*: an int, a numpy int, an integral
+      float of any width (a longdouble's ``1e4000`` too) or Fraction holds its integer
+      already, so its text is no bigger than it (:func:`_int_digits`, past Python's
+      4,300-digit limit on ``str``). Bulk's JSONL reader keys a JSON integer by its digits
+      at any length too: one id for one integer in every API.
+    - A numpy float of any width (float16, float32, float64, longdouble) is the shortest
+      text that reads back as it *at its own width*, as numpy prints it
+      (``numpy.float32(0.1)`` and ``numpy.longdouble("0.1")`` are ``"0.1"``:
+      :func:`_numpy_float_digits`); a Python float its ``repr``, the same digits.
+    - A Decimal (bulk reads a JSON number with a fraction or an exponent as one) or a
+      Fraction is its exact value, written as a float's ``repr`` is (``1e-05``, ``0.25``)
+      or, equal to a float, that float's ``repr``; an integral Decimal its digits, at any
+      length. Refused (:func:`_too_long`): a Decimal whose exponent would add more than
+      :data:`MAX_ID_DIGITS` zeros (``Decimal("1E+5000")``, JSON's ``1e5000``: writing
+      it out could take any memory), and a Fraction that is not integral and has more
+      digits than that (``Fraction(1, 2**20000)``).
     """
-    too_long = _too_long(name)
     if isinstance(value, numbers.Integral):
-        number = int(value)
-        if number.bit_length() > MAX_ID_DIGITS * 3.33:  # before printing it
-            raise too_long
-        try:
-            return str(number)
-        except ValueError:  # past Python's limit on printing an int
-            raise too_long from None
+        return _int_digits(int(value))
+    if not isinstance(value, decimal.Decimal):
+        numerator, denominator = _ratio(value, name)
+        if denominator == 1:
+            return _int_digits(numerator)  # -0.0 is "0", as it has always been
+        shortest = _numpy_float_digits(value)
+        if shortest is not None:
+            return _written_as_repr(*shortest)
+        if isinstance(value, float):
+            return repr(value)
     exact = _exact_decimal(value, name)
     sign, digits, exponent = exact.as_tuple()
     assert isinstance(exponent, int)  # finite: is_missing said so
     while len(digits) > 1 and digits[-1] == 0 and exponent < 0:  # 7.000 is 7
         digits, exponent = digits[:-1], exponent + 1
     if exponent >= 0 or digits == (0,):
-        if len(digits) + exponent > MAX_ID_DIGITS:  # before building the integer
-            raise too_long
-        return str(int(exact))  # "-0" is "0", as -0.0 has always been
-    narrow = _narrow_float_digits(value)
-    if narrow is not None:
-        return _written_as_repr(*narrow)
+        if exponent > MAX_ID_DIGITS:  # zeros it does not hold: before writing them
+            raise _too_long(name)
+        written = "".join(map(str, digits)).lstrip("0")
+        return ("-" if sign else "") + written + "0" * exponent if written else "0"  # -0: 0
     as_float = float(exact)
     if decimal.Decimal(as_float) == exact:
         return repr(as_float)
     return _written_as_repr(sign, digits, exponent)
 
 
-def _narrow_float_digits(value: Any) -> tuple[int, tuple[int, ...], int] | None:
-    """A float16 or float32 (numpy's) as the sign, digits and exponent of the shortest
-    decimal that reads back as it *at its own width*; None for any other number.
+def _int_digits(number: int) -> str:
+    """An integer's decimal digits at any length.
+
+    Python's ``str`` refuses an int of more than 4,300 digits (a guard against its
+    quadratic printing); past it the integer is built as a Decimal by halves (each half's
+    value times a power of two, exact at unlimited precision, libmpdec's fast products),
+    as Python 3.12's own ``_pylong`` prints one: a million digits in about a second.
+    """
+    try:
+        return str(number)
+    except ValueError:
+        pass
+    powers: dict[int, decimal.Decimal] = {}
+
+    def power(bits: int) -> decimal.Decimal:
+        if bits not in powers:
+            half = bits >> 1
+            small = bits <= 128
+            powers[bits] = decimal.Decimal(2) ** bits if small else power(half) * power(bits - half)
+        return powers[bits]
+
+    def exact(whole: int, bits: int) -> decimal.Decimal:
+        if bits <= 128:
+            return decimal.Decimal(whole)
+        half = bits >> 1
+        high = whole >> half
+        return exact(whole - (high << half), half) + exact(high, bits - half) * power(half)
+
+    magnitude = abs(number)
+    with decimal.localcontext() as context:
+        context.prec, context.Emax = decimal.MAX_PREC, decimal.MAX_EMAX
+        context.traps[decimal.Inexact] = True
+        written = str(exact(magnitude, magnitude.bit_length()))
+    return "-" + written if number < 0 else written
+
+
+def _ratio(value: numbers.Real, name: str) -> tuple[int, int]:
+    """A finite binary or rational number's exact value as integers, lowest terms."""
+    ratio = getattr(value, "as_integer_ratio", None)
+    try:
+        numerator, denominator = ratio() if ratio else float(value).as_integer_ratio()
+    except (ArithmeticError, ValueError, TypeError):  # a number type of another library's
+        raise _no_decimal(name, value) from None
+    return int(numerator), int(denominator)
+
+
+def _numpy_float_digits(value: Any) -> tuple[int, tuple[int, ...], int] | None:
+    """A numpy float of any width as the sign, digits and exponent of the shortest decimal
+    that reads back as it *at its own width*; None for any other number.
 
     ``numpy.float32(0.1)`` is the value 0.100000001490116..., which a float64 holds too;
-    written as that float64's ``repr`` its id was ``"0.10000000149011612"``, while the
-    column, numpy and pandas all show ``0.1``. Its shortest text at float32's width is
-    ``"0.1"`` (``str(numpy.float32(0.1))``); a float64 or a longdouble is written as
-    before. Only for a value that is not integral: an integral one is its digits.
+    written as that float64's ``repr`` its id was ``"0.10000000149011612"``, and
+    ``numpy.longdouble("0.1")``, which no float64 holds, was all 67 digits of its exact
+    value, while the column, numpy and pandas all show ``0.1``. Its shortest text at its
+    own width is ``"0.1"`` (``str(numpy.float32(0.1))``); a float64's is its ``repr``.
+    Only for a value that is not integral: an integral one is its digits.
     """
     numpy = sys.modules.get("numpy")
     if numpy is None or not isinstance(value, numpy.floating):
-        return None
-    if numpy.finfo(value.dtype).nmant >= numpy.finfo(numpy.float64).nmant:
         return None
     shortest = decimal.Decimal(numpy.format_float_scientific(value, unique=True, trim="-"))
     sign, digits, exponent = shortest.as_tuple()
@@ -307,14 +362,9 @@ def _exact_decimal(value: numbers.Real | decimal.Decimal, name: str) -> decimal.
     """A finite number's exact value as a Decimal (no context, no rounding)."""
     if isinstance(value, decimal.Decimal):
         return value
-    ratio = getattr(value, "as_integer_ratio", None)
-    try:
-        numerator, denominator = ratio() if ratio else float(value).as_integer_ratio()
-    except (ArithmeticError, ValueError):  # a number type of another library's making
-        raise _no_decimal(name, value) from None
-    numerator, denominator = int(numerator), int(denominator)
+    numerator, denominator = _ratio(value, name)
     if max(numerator.bit_length(), denominator.bit_length()) > MAX_ID_DIGITS * 3.33:
-        raise _too_long(name)  # a long double's finest fractions or largest numbers
+        raise _too_long(name)  # a fraction with more digits than an id may have
     twos = (denominator & -denominator).bit_length() - 1
     rest, fives = denominator >> twos, 0
     while rest % 5 == 0:
