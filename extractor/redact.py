@@ -36,7 +36,8 @@ encode every character: hex, ``&#NN;``/``&#xNN;``, ``\\u00NN``/``\\xNN``, ``%NN`
 base64 of any text that holds the key anywhere (a JSON blob of the request's headers,
 ``user:key``): see :func:`_variants` and :func:`_base64_cores`. A form spelled in base64's
 characters (base64, hex, a token-like key) is found wrapped into lines too (MIME, PEM:
-one line break, space or tab between two of its characters): :func:`_sub_wrapped`.
+a short run of whitespace, or a line break escaped once or more, between two of its
+characters): :func:`_sub_wrapped`.
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
 for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
@@ -364,10 +365,14 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-#: One line break inside a wrapped base64 run: CRLF, CR or LF, a single space or tab (an
-#: excerpt that joined the lines), or a break written as an escape (``\\n``, ``\\r\\n``:
-#: a repr or a JSON body quoted in an error message).
-_BREAK = r"(?:\r\n|[\r\n \t]|\\r\\n|\\[rn])"
+#: One break inside a wrapped base64 run: up to 16 pieces, each a whitespace character
+#: (CRLF, LF, a space or tab where an excerpt joined the lines, a line break and its
+#: indentation, header folding ``\\r\\n ``) or a line break or tab written as an escape
+#: with 1 to 4 backslashes (``\\n``, ``\\r\\n``; ``\\\\n`` from a repr of a JSON body or
+#: a second JSON encoding). Bounded, and possessive so it never gives back: finding the
+#: runs stays linear in the text. Base64 and hex hold no whitespace or backslash, so a
+#: break never eats a run's own character.
+_BREAK = r"(?:[ \t\r\n\f\v]|\\{1,4}+[rnt]){1,16}+"
 _BASE64_CHAR = r"[A-Za-z0-9+/=_\-]"
 #: A run of base64 characters (either alphabet, padding too) with a break inside: it
 #: starts where no base64 character precedes it, and no quantifier gives back, so
@@ -380,11 +385,12 @@ def _sub_wrapped(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with each match of ``pattern`` in a *wrapped* run replaced by :data:`MARK`.
 
     MIME (``base64.encodebytes``: 76 characters a line), PEM (64) and other writers
-    break a long base64 run into lines, and an excerpt may show each break as a space
-    or as a ``\\n`` escape: a key's base64 (:func:`_base64_cores`) crossing a break is
-    no literal form. Each run of base64 characters holding breaks is read joined, as a
-    decoder reads it; a form found there is replaced in ``text`` whole, from its first
-    character to its last, the breaks between them too. Runs are disjoint and each is
+    break a long base64 run into lines, and an excerpt may show each break as spaces,
+    indentation or a ``\\n`` escape (escaped twice, ``\\\\n``, when quoted again): a
+    key's base64 (:func:`_base64_cores`) crossing a break is no literal form (what a
+    break may be: :data:`_BREAK`). Each run of base64 characters holding breaks is read
+    joined, as a decoder reads it; a form found there is replaced in ``text`` whole, from
+    its first character to its last, the breaks between them too. Runs are disjoint and each is
     searched once, so this stays linear in the text; the pattern is the same one.
     """
     kept: list[str] = []
