@@ -120,8 +120,8 @@ def test_retry_after_values_mean_what_they_say() -> None:
     now = 1_700_000_000.0
     assert parse_retry_after("7") == 7.0
     assert parse_retry_after(" 2.5 ") == 2.5
-    assert parse_retry_after("-5") == 0.0
-    assert parse_retry_after("1e999") == MAX_RETRY_AFTER
+    assert parse_retry_after("-5") is None  # not RFC 9110 delay-seconds: the normal backoff
+    assert parse_retry_after("1e999") is None and parse_retry_after("9" * 400) == MAX_RETRY_AFTER
     assert parse_retry_after("soon") is None and parse_retry_after("nan") is None
     assert parse_retry_after("") is None and parse_retry_after(None) is None
     assert parse_retry_after("1500", milliseconds=True) == 1.5

@@ -114,38 +114,49 @@ logger = logging.getLogger(__name__)
 
 # ------------------------------------------------------------------ Retry-After
 
+#: RFC 9110 ``delay-seconds`` (``1*DIGIT``, ASCII only), with an optional ``.digits``.
+_DELAY_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?", re.ASCII)
+#: Whitespace around a header value (HTTP's OWS, and line ends a lax server leaves).
+_HTTP_SPACE = " \t\r\n"
+
 
 def parse_retry_after(
     value: Any, *, milliseconds: bool = False, now: float | None = None
 ) -> float | None:
     """Seconds to wait from a ``Retry-After`` (or ``retry-after-ms``) header value.
 
-    Invariant: the result is None (no usable hint: absent, empty, ``soon``,
-    NaN, a malformed date) or a finite number of seconds within
-    ``[0, MAX_RETRY_AFTER]`` (a negative value or a date in the past is 0, a
-    huge one or a date far ahead is capped). Never raises, whatever the
+    Invariant: the result is None (no usable hint: absent, empty, ``soon``, a
+    malformed date, any number not spelled as RFC 9110 ``delay-seconds``) or a
+    finite number of seconds within ``[0, MAX_RETRY_AFTER]`` (a date in the past
+    is 0, a huge value or a date far ahead is capped). Never raises, whatever the
     server sends.
+
+    Only what an HTTP server means is read (RFC 9110: ``Retry-After = HTTP-date /
+    delay-seconds``, ``delay-seconds = 1*DIGIT``): ASCII digits, with one
+    ``.digits`` fraction allowed (``retry-after-ms`` and some servers send ``1.5``),
+    or an ASCII HTTP-date, surrounding whitespace ignored. Python's ``float()``
+    also reads ``inf``, ``1e3``, ``1_000``, ``+5``, ``-5`` and non-ASCII digits
+    (``\u0663\u0660``): no server means those, and ``inf`` read as a week failed
+    documents as "asked to wait more than 604800 s"; they are None, the normal
+    backoff.
 
     The value is a hint that only lengthens a wait: the wait before a retry is
     the schedule's backoff for that attempt or this value (capped), whichever is
-    longer (:func:`retry_wait`). A ``0``, a negative value or a date in the past
-    therefore waits the normal backoff, not nothing.
+    longer (:func:`retry_wait`). A ``0`` or a date in the past therefore waits the
+    normal backoff, not nothing.
     """
     try:
         if value is None:
             return None
         text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-        text = text.strip()
-        if not text:
-            return None
+        text = text.strip(_HTTP_SPACE)
         seconds: float | None
-        try:
-            seconds = float(text)
-        except ValueError:
-            seconds = None if milliseconds else _seconds_until(text, now)
+        if _DELAY_SECONDS.fullmatch(text):
+            seconds = float(text) / (1000 if milliseconds else 1)
+        elif milliseconds or not text.isascii():  # an HTTP-date is ASCII (RFC 9110)
+            return None
         else:
-            if milliseconds:
-                seconds /= 1000
+            seconds = _seconds_until(text, now)
         if seconds is None or math.isnan(seconds):
             return None
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
