@@ -113,6 +113,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import os
 import posixpath
 import re
@@ -1644,14 +1645,22 @@ class _JsonFloat(float):
 
 def _id_cell(value: Any) -> Any:
     """An id field's value as :func:`~extractor.pipeline.document.row_id` reads it: a JSON
-    number with a fraction or an exponent is the Decimal its text writes (its text, past
-    any exponent a Decimal holds: ``1e99999999999999999999`` is no float's either)."""
+    number with a fraction or an exponent is the float it names when its text is that
+    float's own (shortest) text, as ``json.dumps`` and every JSONL export of a float
+    column write it (``8.391732575903027e+16`` is the float 83917325759030272, so a
+    DataFrame and its JSONL export name a row alike); any other such number is the
+    Decimal its text writes (``0.33333333333333333334`` no float holds, ``1e400``; its
+    text, past any exponent a Decimal holds: ``1e99999999999999999999``)."""
     if not isinstance(value, _JsonFloat):
         return value
     try:
-        return decimal.Decimal(value.text)
+        written = decimal.Decimal(value.text)
     except decimal.InvalidOperation:
         return value.text
+    number = float(value)
+    if math.isfinite(number) and decimal.Decimal(repr(number)) == written:
+        return number
+    return written
 
 
 def _where(place: _Place) -> str:

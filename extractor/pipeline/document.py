@@ -274,7 +274,7 @@ def _number_text(value: numbers.Real | decimal.Decimal, name: str) -> str:
     while len(digits) > 1 and digits[-1] == 0 and exponent < 0:  # 7.000 is 7
         digits, exponent = digits[:-1], exponent + 1
     if exponent >= 0 or digits == (0,):
-        if exponent > MAX_ID_DIGITS:  # zeros it does not hold: before writing them
+        if exponent > MAX_ID_DIGITS and any(digits):  # zeros it does not hold (0E+9999 is 0)
             raise _too_long(name)
         written = "".join(map(str, digits)).lstrip("0")
         return ("-" if sign else "") + written + "0" * exponent if written else "0"  # -0: 0
