@@ -14,7 +14,7 @@ The servers are real, on loopback, built here (a body that never ends needs its 
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import gzip
 import json
 import math
@@ -22,7 +22,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,7 @@ from extractor.runtime import aio, providers
 from extractor.runtime.retrying import RetryPolicy, classify
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.fakes.scripted_server import Answer, Received, ScriptedServer, json_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -77,108 +77,45 @@ def completion(usage: Any = None, *, pad: int = 0) -> bytes:
     return (text[:-1] + " " * pad + "}").encode()
 
 
-class Behaviour:
-    """What the server does with the next requests (set by each example)."""
+class Served(ScriptedServer):
+    """Answers every request as last ``set``: ``mode`` ``ok`` (a completion holding
+    ``usage``), ``declared`` (one longer than the cap), ``gzip`` (one inflating past it),
+    ``endless`` (a body that never ends), ``redirect`` (to ``location``), with ``status``."""
 
-    mode = "ok"
-    status = 200
-    usage: Any = None
-    location = ""
+    def set(
+        self, mode: str = "ok", status: int = 200, usage: Any = None, location: str = ""
+    ) -> None:
+        self.reset(functools.partial(self.answer, mode, status, usage, location))
 
+    def answer(self, mode: str, status: int, usage: Any, location: str, _: Received) -> Answer:
+        if mode == "redirect":
+            return Answer(status, {"Location": location})
+        if mode == "endless":
+            headers = {"Content-Type": "application/json"}
+            if status in (301, 302, 303, 307, 308):
+                headers["Location"] = "/v1/chat/completions"
+            return Answer(status, headers, self.endless())
+        if mode == "declared":  # a valid completion, longer than the cap
+            return json_answer(completion(usage, pad=2 * CAP), status)
+        if mode == "gzip":  # small on the wire, four caps once inflated
+            body = gzip.compress(completion(usage, pad=4 * CAP), 9)
+            return json_answer(body, status, {"Content-Encoding": "gzip"})
+        return json_answer(completion(usage), status)
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: Served
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self.answer()
-
-    def do_POST(self) -> None:
-        self.answer()
-
-    def answer(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        served = self.server
-        served.requests += 1
-        how = served.behaviour
-        if how.mode == "redirect":
-            self.send_response(how.status)
-            self.send_header("Location", how.location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        if how.mode == "endless":
-            self.send_response(how.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Transfer-Encoding", "chunked")
-            if how.status in (301, 302, 303, 307, 308):
-                self.send_header("Location", "/v1/chat/completions")
-            self.end_headers()
-            chunk = b" " * 65536
-            try:
-                while served.sent < ENDLESS:
-                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-                    served.sent += len(chunk)
-                served.stop.wait(30)  # stall: a client that reads it all waits for its deadline
-            except OSError:
-                pass
-            self.close_connection = True
-            return
-        body = completion(how.usage)
-        headers = {"Content-Type": "application/json"}
-        if how.mode == "declared":  # a valid completion, longer than the cap
-            body = completion(how.usage, pad=2 * CAP)
-        elif how.mode == "gzip":  # small on the wire, four caps once inflated
-            body = gzip.compress(completion(how.usage, pad=4 * CAP), 9)
-            headers["Content-Encoding"] = "gzip"
-        self.send_response(how.status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):  # a client that stopped reading
-            self.wfile.write(body)
-
-
-class Served(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.behaviour = Behaviour()
-        self.requests = 0
-        self.sent = 0
-        self.stop = threading.Event()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/v1"
-
-    def set(self, **how: Any) -> None:
-        self.behaviour = Behaviour()
-        for name, value in how.items():
-            setattr(self.behaviour, name, value)
-        self.requests = self.sent = 0
+    def endless(self) -> Iterator[bytes]:
+        chunk = b" " * 65536
+        while self.sent < ENDLESS:
+            yield chunk
+        self.stopping.wait(30)  # stall: a client that reads it all waits for its deadline
 
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    server = Served()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with Served() as server:
+        server.set()
         with Extractor("openai/fake-model", base_url=server.base_url) as warm:
             warm.extract(kano(2))  # the date and place data load once, here
         yield server
-    finally:
-        server.stop.set()
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(autouse=True)

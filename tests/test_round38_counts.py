@@ -14,14 +14,11 @@ The servers are real, on loopback, built here (both APIs, answers and refusals).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import math
 import tempfile
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +44,7 @@ from extractor.runtime import aio, anthropic_wire, providers
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.fakes.scripted_server import Answer, Received, ScriptedServer, json_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -191,28 +189,25 @@ def test_a_batch_refusal_counts_as_a_live_one(prompt: Any, completion: Any) -> N
 # ------------------------------------------------------------------ error lines
 
 
-class Handler(BaseHTTPRequestHandler):
+class Served(ScriptedServer):
     """Answers both APIs: a refusal, or an answer that never validates, with ``usage``."""
 
-    protocol_version = "HTTP/1.1"
-    server: Served
+    mode = "refusal"
+    prompt: Any = 1
+    completion: Any = 1
 
-    def log_message(self, *args: Any) -> None:
-        pass
+    def __init__(self) -> None:
+        super().__init__(self.answer)
 
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        how = self.server
-        refused = how.mode == "refusal"
+    def answer(self, request: Received) -> Answer:
+        refused = self.mode == "refusal"
         data: dict[str, Any]
-        if self.path.endswith("/messages"):
+        if request.path.endswith("/messages"):
             data = {
                 "id": "m", "type": "message", "role": "assistant", "model": "claude-x",
                 "stop_reason": "refusal" if refused else "end_turn", "stop_sequence": None,
                 "content": [{"type": "text", "text": "no" if refused else "not json"}],
-                "usage": {"input_tokens": how.prompt, "output_tokens": how.completion},
+                "usage": {"input_tokens": self.prompt, "output_tokens": self.completion},
             }  # fmt: skip
         else:
             message = {"role": "assistant", "content": None, "refusal": "no"} if refused else {
@@ -220,41 +215,15 @@ class Handler(BaseHTTPRequestHandler):
             data = {
                 "id": "c", "object": "chat.completion", "created": 0, "model": "fake-model",
                 "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
-                "usage": {"prompt_tokens": how.prompt, "completion_tokens": how.completion},
+                "usage": {"prompt_tokens": self.prompt, "completion_tokens": self.completion},
             }  # fmt: skip
-        body = json.dumps(data).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):
-            self.wfile.write(body)
-
-
-class Served(ThreadingHTTPServer):
-    daemon_threads = True
-    mode = "refusal"
-    prompt: Any = 1
-    completion: Any = 1
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/v1"
+        return json_answer(json.dumps(data).encode())
 
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    server = Served()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with Served() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 MODELS = {"openai": "openai/fake-model", "anthropic": "anthropic/claude-x"}

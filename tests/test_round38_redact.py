@@ -22,68 +22,27 @@ from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from extractor.cli import app
 from extractor.redact import MARK, MIN_SECRET_LENGTH, Redactor, _longest_first, _variants
-from tests.fakes.kano import EMPTY, kano
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord, static
-
-#: Seconds past which the work hangs (it takes well under one; a quadratic pass over
-#: 200,000 characters takes minutes): a guard against a hang, not a speed claim.
-HANG = 60
+from tests.fakes.openai_server import LOOPBACK_ONLY, Reply, RequestRecord
+from tests.redaction_forms import (
+    B64,
+    B64URL,
+    HANG,
+    HYPOTHESIS,
+    PRINTABLE,
+    Readings,
+    assert_echo_reaches_no_error_line,
+    base64_readings,
+    blobs,
+    keys,
+    users,
+)
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 ROOT = Path(__file__).resolve().parent.parent
-HYPOTHESIS = settings(
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
-PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
-#: Keys as a header carries them: printable ASCII, of any length the redactor searches for.
-keys = st.text(PRINTABLE, min_size=MIN_SECRET_LENGTH, max_size=80)
-users = st.text("abcdefghijklmnopqrstuvwxyz0123456789", max_size=12)
-
-
-@st.composite
-def blobs(draw: st.DrawFn, key: str) -> tuple[bytes, bytes]:
-    """Bytes holding ``key`` once, at a generated offset, and the key as they hold it:
-    among random bytes, in a JSON dump of request headers (``Bearer <key>``, padded by a
-    generated field; the key JSON-escaped there), or as the ``user:key`` of a Basic
-    credential."""
-    shape = draw(st.sampled_from(["bytes", "json", "basic"]))
-    if shape == "bytes":
-        before, after = draw(st.binary(max_size=40)), draw(st.binary(max_size=40))
-        return before + key.encode() + after, key.encode()
-    if shape == "json":
-        pad = draw(st.text(max_size=20))
-        blob = {"pad": pad, "headers": {"authorization": f"Bearer {key}"}, "n": len(pad)}
-        ascii_only = draw(st.booleans())
-        needle = json.dumps(key, ensure_ascii=ascii_only)[1:-1].encode()
-        return json.dumps(blob, ensure_ascii=ascii_only).encode(), needle
-    return f"{draw(users)}:{key}".encode(), key.encode()
-
-
-Readings = Callable[[str], list[bytes]]
-
-
-def base64_readings(alphabet: str, altchars: bytes) -> Readings:
-    """Every run of base64 characters in a text, decoded from each of its 4 alignments:
-    whatever a reader could decode from the text, the redaction mark (no base64) aside."""
-
-    def read(text: str) -> list[bytes]:
-        found = []
-        for run in re.findall(f"[{alphabet}]+", text):
-            for at in range(4):
-                chunk = run[at:]
-                chunk = chunk[:-1] if len(chunk) % 4 == 1 else chunk + "=" * (-len(chunk) % 4)
-                found.append(base64.b64decode(chunk, altchars=altchars))
-        return found
-
-    return read
 
 
 def hex_readings(text: str) -> list[bytes]:
@@ -109,8 +68,6 @@ def per_byte(spell: str) -> Callable[[bytes], str]:
     return lambda blob: "".join(spell.format(byte) for byte in blob)
 
 
-B64 = "A-Za-z0-9+/"
-B64URL = "A-Za-z0-9_-"
 #: Each encoding a server may echo a blob in, and how a reader decodes the redacted text.
 ENCODINGS: dict[str, tuple[Callable[[bytes], str], Readings]] = {
     "base64": (lambda b: base64.b64encode(b).decode(), base64_readings(B64, b"+/")),
@@ -266,18 +223,5 @@ def test_the_reported_echo_reaches_no_error_line(mode: str, key: str, tmp_path: 
     each of the three offsets: the error line holds the mark and no decodable key."""
     echo = EncodedEcho()
     echo.mode = mode
-    (tmp_path / "a.txt").write_text(kano(3))
-    with FakeOpenAI(static(EMPTY), replier=echo) as server:
-        result = CliRunner().invoke(
-            app,
-            ["extract", str(tmp_path / "a.txt"), "--model", "openai/fake-model",
-             "--base-url", server.base_url, "--max-retries", "0"],
-            env={"OPENAI_API_KEY": key, "EXTRACTOR_API_KEY": None},
-        )  # fmt: skip
-        assert server.log and key in server.log[0].headers["authorization"]
-    assert result.exit_code != 0
     readings = ENCODINGS["base64" if mode == "b64echo" else "hex"][1]
-    for text in (result.stdout, result.stderr):
-        assert key not in text
-        assert not any(key.encode() in reading for reading in readings(text)), text
-    assert MARK in result.stderr
+    assert_echo_reaches_no_error_line(echo, key, tmp_path, readings)

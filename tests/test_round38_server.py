@@ -18,14 +18,12 @@ The servers are real, on loopback, built here.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import socket
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -43,6 +41,7 @@ from extractor.runtime import aio
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.fakes.scripted_server import Answer, ScriptedServer, json_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -64,58 +63,9 @@ def completion(content: str = EMPTY) -> bytes:
     }).encode()  # fmt: skip
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: Served
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        self.answer()
-
-    def do_POST(self) -> None:
-        self.answer()
-
-    def answer(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
-        served = self.server
-        with served.lock:
-            served.requests += 1
-            number = served.requests
-        if served.mode == "redirect":
-            self.send_response(served.status)
-            self.send_header("Location", served.location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        delay, body = served.answers[min(number, len(served.answers)) - 1]
-        served.stop.wait(delay)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):
-            self.wfile.write(body)
-
-
-class Served(ThreadingHTTPServer):
+class Served(ScriptedServer):
     """Answers as set: ``redirect`` (``status`` to ``location``), or ``answers`` in turn
     (seconds to wait, body), the last one again and again."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
-        self.set()
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/v1"
 
     def set(
         self,
@@ -124,24 +74,20 @@ class Served(ThreadingHTTPServer):
         location: str = "",
         answers: list[tuple[float, bytes]] | None = None,
     ) -> None:
-        self.mode, self.status, self.location = mode, status, location
-        self.answers = answers or [(0.0, completion())]
-        self.requests = 0
+        if mode == "redirect":
+            self.reset([Answer(status, {"Location": location})])
+        else:
+            script = answers or [(0.0, completion())]
+            self.reset([json_answer(body, delay=delay) for delay, body in script])
 
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    server = Served()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with Served() as server:
+        server.set()
         with Extractor("openai/fake-model", base_url=server.base_url) as warm:
             warm.extract(kano(2))  # the date and place data load once, here
         yield server
-    finally:
-        server.stop.set()
-        server.shutdown()
-        server.server_close()
 
 
 class Silent:

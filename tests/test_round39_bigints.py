@@ -14,13 +14,10 @@ The servers are real, on loopback, built here (both APIs).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -36,6 +33,7 @@ from extractor.runtime import providers
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.fakes.scripted_server import Answer, Received, ScriptedServer, json_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -89,51 +87,26 @@ def answer(api: str, field: str, value: str, tool: str | None = None) -> bytes:
     return json.dumps(data).replace(json.dumps(BIG), value).encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: Served
+class Served(ScriptedServer):
+    """Answers either API (by the path) with ``field`` holding ``value`` as sent."""
 
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        sent = json.loads(self.rfile.read(length) or b"{}")
-        choice = sent.get("tool_choice")
-        tool = choice.get("name") if isinstance(choice, dict) else None
-        api = "anthropic" if self.path.endswith("/messages") else "openai"
-        body = answer(api, self.server.field, self.server.value, tool)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):
-            self.wfile.write(body)
-
-
-class Served(ThreadingHTTPServer):
-    daemon_threads = True
     field = "prompt_tokens"
     value = "1"
 
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(self.answer)
 
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/v1"
+    def answer(self, request: Received) -> Answer:
+        choice = request.json().get("tool_choice")
+        tool = choice.get("name") if isinstance(choice, dict) else None
+        api = "anthropic" if request.path.endswith("/messages") else "openai"
+        return json_answer(answer(api, self.field, self.value, tool))
 
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[Served]:
-    server = Served()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with Served() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def expect_read(usage: Any, warned: int, api: str, field: str) -> None:

@@ -12,6 +12,7 @@ stays linear in the text, and the pattern is built as quickly as before.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import time
@@ -20,32 +21,25 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from extractor.cli import app
 from extractor.redact import MARK, Redactor, _longest_first, _variants
-from tests.fakes.kano import EMPTY, kano
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord, static
-from tests.test_round38_redact import B64, B64URL, HYPOTHESIS, base64_readings, blobs, keys
-
-#: Seconds past which the work hangs (it takes well under one; a quadratic pass over
-#: 200,000 characters takes minutes): a guard against a hang, not a speed claim.
-HANG = 60
+from tests.fakes.openai_server import LOOPBACK_ONLY, Reply, RequestRecord
+from tests.redaction_forms import (
+    ALPHABETS,
+    BREAKS,
+    HANG,
+    HYPOTHESIS,
+    assert_echo_reaches_no_error_line,
+    assert_wrapped_key_cut,
+    blobs,
+    keys,
+    wrapped,
+)
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
-#: How a writer or an excerpt breaks a wrapped base64 run.
-BREAKS = ["\n", "\r\n", "\r", " ", "\t", "\\n", "\\r\\n"]
-#: What a reader drops before decoding: every break above (escapes first).
+#: What a reader drops before decoding: every break of ``BREAKS`` (escapes first).
 UNBREAK = re.compile(r"\\r\\n|\\[rn]|[\r\n \t]")
-ALPHABETS = {
-    "base64": (base64.b64encode, base64_readings(B64, b"+/")),
-    "base64url": (base64.urlsafe_b64encode, base64_readings(B64URL, b"-_")),
-}
-
-
-def wrapped(coded: str, width: int, brk: str) -> str:
-    return brk.join(coded[at : at + width] for at in range(0, len(coded), width))
 
 
 def readings(alphabet: str, text: str) -> list[bytes]:
@@ -65,17 +59,7 @@ def readings(alphabet: str, text: str) -> list[bytes]:
 def test_a_key_in_wrapped_base64_is_never_recoverable(
     data: st.DataObject, key: str, alphabet: str, width: int, brk: str, padded: bool
 ) -> None:
-    blob, needle = data.draw(blobs(key))
-    coded = ALPHABETS[alphabet][0](blob).decode()
-    coded = coded if padded else coded.rstrip("=")
-    text = f"400 bad request; we saw (base64):{brk}{wrapped(coded, width, brk)}{brk}(end)"
-    assert any(needle in reading for reading in readings(alphabet, text))  # the echo holds it
-    redactor = Redactor(use_settings=False)
-    redactor.register_secret(key)
-    out = redactor.redact(text)
-    leaked = [reading for reading in readings(alphabet, out) if needle in reading]
-    assert not leaked, (width, brk, out)
-    assert MARK in out
+    assert_wrapped_key_cut(key, data.draw(blobs(key)), alphabet, width, brk, padded, UNBREAK)
 
 
 @pytest.mark.parametrize("pad", range(80))
@@ -153,17 +137,6 @@ class MimeEcho:
 
 @pytest.mark.parametrize("key", ["sk-test-SECRET123", "xsk-test-SECRET123", "xysk-test-SECRET123"])
 def test_the_reported_mime_echo_reaches_no_error_line(key: str, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(kano(3))
-    with FakeOpenAI(static(EMPTY), replier=MimeEcho()) as server:
-        result = CliRunner().invoke(
-            app,
-            ["extract", str(tmp_path / "a.txt"), "--model", "openai/fake-model",
-             "--base-url", server.base_url, "--max-retries", "0"],
-            env={"OPENAI_API_KEY": key, "EXTRACTOR_API_KEY": None},
-        )  # fmt: skip
-        assert server.log and key in server.log[0].headers["authorization"]
-    assert result.exit_code != 0
-    for text in (result.stdout, result.stderr):
-        assert key not in text
-        assert not any(key.encode() in reading for reading in readings("base64", text)), text
-    assert MARK in result.stderr
+    assert_echo_reaches_no_error_line(
+        MimeEcho(), key, tmp_path, functools.partial(readings, "base64")
+    )

@@ -21,8 +21,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.redact import MARK, Redactor
-from tests.test_round38_redact import HYPOTHESIS, blobs, keys
-from tests.test_round39_redact import ALPHABETS, BREAKS, HANG, wrapped
+from tests.redaction_forms import (
+    ALPHABETS,
+    BREAKS,
+    HANG,
+    HYPOTHESIS,
+    assert_wrapped_key_cut,
+    blobs,
+    keys,
+    wrapped,
+)
 
 #: What a reader drops before decoding: any whitespace, and a line break or tab escaped
 #: with any number of backslashes (base64 and hex hold no backslash).
@@ -63,17 +71,7 @@ def readings(alphabet: str, text: str) -> list[bytes]:
 def test_a_key_in_base64_wrapped_with_any_break_is_never_recoverable(
     data: st.DataObject, key: str, alphabet: str, width: int, brk: str, padded: bool
 ) -> None:
-    blob, needle = data.draw(blobs(key))
-    coded = ALPHABETS[alphabet][0](blob).decode()
-    coded = coded if padded else coded.rstrip("=")
-    text = f"400 bad request; we saw (base64):{brk}{wrapped(coded, width, brk)}{brk}(end)"
-    assert any(needle in reading for reading in readings(alphabet, text))  # the echo holds it
-    redactor = Redactor(use_settings=False)
-    redactor.register_secret(key)
-    out = redactor.redact(text)
-    leaked = [reading for reading in readings(alphabet, out) if needle in reading]
-    assert not leaked, (width, brk, out)
-    assert MARK in out
+    assert_wrapped_key_cut(key, data.draw(blobs(key)), alphabet, width, brk, padded, UNBREAK)
 
 
 @pytest.mark.parametrize("brk", ["\n", "\\n", "\\\\n", "\\\\r\\\\n", "\n    ", "\r\n "])

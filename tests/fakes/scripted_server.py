@@ -1,0 +1,169 @@
+"""A loopback HTTP server that answers from a script and records what it was asked.
+
+For tests that need a server's exact bytes (a redirect, an endless or gzip body, a token
+count no JSON library writes, a pause before the answer) rather than the OpenAI-shaped
+behaviour of :mod:`tests.fakes.openai_server`. It is real HTTP/1.1 on ``127.0.0.1`` (use
+that module's ``LOOPBACK_ONLY`` for ``block_network``), one thread a connection::
+
+    with ScriptedServer([Answer(body=b"{}")]) as server:
+        ...  # call server.base_url
+        assert server.requests == 1 and server.received[0].path == "/v1/chat/completions"
+
+A script is a list of answers, given in turn, the last one again and again, or a callable
+that makes the answer to each request. A test sets a new script (and clears the record)
+with :meth:`ScriptedServer.reset`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the server read it."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        """The body as JSON (``{}`` when there is none)."""
+        return json.loads(self.body or b"{}")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What to send: after ``delay`` seconds (cut short when the server stops), ``status``,
+    ``headers`` and ``body``. A ``bytes`` body is sent with its ``Content-Length``; any
+    other iterable of bytes is sent chunked, a chunk at a time, and the connection closed
+    after it (a generator may block, or never end: the client decides when to stop)."""
+
+    status: int = 200
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes | Iterable[bytes] = b""
+    delay: float = 0.0
+
+
+Script = Sequence[Answer] | Callable[[Received], Answer]
+
+
+def json_answer(
+    body: bytes, status: int = 200, headers: Mapping[str, str] | None = None, delay: float = 0.0
+) -> Answer:
+    """An answer whose body is JSON (already encoded: the test decides its exact bytes)."""
+    return Answer(status, {"Content-Type": "application/json", **(headers or {})}, body, delay)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.server.owner._serve(self)
+
+    def do_POST(self) -> None:
+        self.server.owner._serve(self)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, owner: ScriptedServer) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.owner = owner
+
+
+class ScriptedServer:
+    """Serves :class:`Answer` s from a script on a free loopback port, in a thread, from
+    ``__enter__`` to ``__exit__``. ``received`` holds every request, ``requests`` counts
+    them, ``sent`` counts the body bytes written, ``stopping`` is set when it stops (a
+    pause or a generator body may wait on it)."""
+
+    def __init__(self, script: Script = ()) -> None:
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+        self._http = _Server(self)
+        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
+        self.script: Script = script
+        self.received: list[Received] = []
+        self.sent = 0
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI-style base URL (``.../v1``) of this server."""
+        return f"http://127.0.0.1:{self._http.server_address[1]}/v1"
+
+    @property
+    def requests(self) -> int:
+        return len(self.received)
+
+    def reset(self, script: Script) -> None:
+        """Answer from ``script`` from now on; forget the requests and bytes so far."""
+        with self._lock:
+            self.script = script
+            self.received = []
+            self.sent = 0
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stopping.set()
+        self._http.shutdown()
+        self._http.server_close()
+
+    def _answer_to(self, request: Received) -> Answer:
+        with self._lock:
+            self.received.append(request)
+            number, script = len(self.received), self.script
+        if callable(script):
+            return script(request)
+        if not script:
+            return Answer(500, body=b"no answer scripted")
+        return script[min(number, len(script)) - 1]
+
+    def _serve(self, handler: _Handler) -> None:
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else b""
+        request = Received(handler.command, handler.path, dict(handler.headers.items()), body)
+        answer = self._answer_to(request)
+        if answer.delay:
+            self.stopping.wait(answer.delay)
+        handler.send_response(answer.status)
+        for name, value in answer.headers.items():
+            handler.send_header(name, value)
+        if isinstance(answer.body, bytes):
+            handler.send_header("Content-Length", str(len(answer.body)))
+            handler.end_headers()
+            with contextlib.suppress(OSError):  # a client that stopped reading
+                handler.wfile.write(answer.body)
+                self.sent += len(answer.body)
+            return
+        handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        try:
+            for chunk in answer.body:
+                handler.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.sent += len(chunk)
+            handler.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            pass
+        handler.close_connection = True
