@@ -37,7 +37,7 @@ from extractor.io.decoding import (
     is_blank,
     normalise_newlines,
 )
-from extractor.pipeline.document import Document, iso_day, replace_surrogates
+from extractor.pipeline.document import Document, LongInt, iso_day, replace_surrogates
 from extractor.redact import without_userinfo
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
@@ -343,8 +343,11 @@ def _first_date(
 
 
 def _shorten(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: a string or a small number itself, another value its
+    type's name (an int past 64 bits, and a :class:`LongInt` too, is ``int``)."""
     small = isinstance(value, float) or (isinstance(value, int) and value.bit_length() < 64)
-    text = repr(value) if isinstance(value, str) or small else type(value).__name__
+    kind = "int" if isinstance(value, LongInt) else type(value).__name__
+    text = repr(value) if isinstance(value, str) or small else kind
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
@@ -748,7 +751,7 @@ def record_to_document(
         date_source = "dateline" if published else None
     meta = _meta(fmt, date_source)
     if raw_date not in (None, "") and date_source != "record":
-        meta["unparsed_date"] = raw_date
+        meta["unparsed_date"] = str(raw_date) if isinstance(raw_date, LongInt) else raw_date
         warnings.append(f"{noun} {fields.date!r} is not a date ({_shorten(raw_date)}); ignored")
     used = set(fields.names)
     meta["fields"] = {
@@ -784,8 +787,11 @@ def _meta(fmt: str, date_source: str | None) -> dict[str, Any]:
 
 def _clean_title(value: Any) -> str | None:
     """Collapse whitespace (YAML turns markdown's ``\\_`` into no-break spaces). A number
-    (a title ``1984``) is its digits; anything else (a list, ``Infinity``) is no title."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+    (a title ``1984``, a :class:`LongInt` too) is its digits; anything else (a list,
+    ``Infinity``) is no title."""
+    if isinstance(value, LongInt) or (
+        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    ):
         value = str(value)
     if not isinstance(value, str):
         return None

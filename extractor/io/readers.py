@@ -155,7 +155,7 @@ from extractor.io.output import (
     is_result_line,
     made_by_a_command,
 )
-from extractor.pipeline.document import Document, row_id
+from extractor.pipeline.document import Document, LongInt, row_id
 from extractor.redact import escape_surrogates
 
 __all__ = [
@@ -1588,41 +1588,11 @@ class _RepeatedKeys:
         return made
 
 
-def _json_int(digits: str) -> int | _JsonLongInt:
-    """A JSON integer; one longer than Python converts by default (4,300 digits) stays its
-    digits, which an id is anyway (:func:`~extractor.pipeline.document.as_doc_id`)."""
-    return int(digits) if len(digits) <= 4000 else _JsonLongInt(digits)
-
-
-class _JsonLongInt(str):
-    """A JSON integer too long to convert: its digits, marked as the number they are.
-
-    It is a str so that an id is its digits and any other field keeps them, but it is a
-    number: where a document field wants a string (text, url) or reads one as a date
-    (``1111…`` is a dateline's day), :func:`_document_fields` hands it on as a number.
-    """
-
-    __slots__ = ()
-
-
-# A long int's stand-in where a document field reads a number: an int past 64 bits, which
-# formats.py treats exactly as any long int (not text, no url, no date, named "int")
-_LONG_INT = 2**64
-
-
-def _document_fields(record: Mapping[str, Any], fields: RecordFields) -> Mapping[str, Any]:
-    """The record with a long JSON integer in its text, url or date field as a number.
-
-    A number is a number in every field whatever its size: ``"text": 5`` and ``"text":``
-    5,000 digits are both "not a string", never a text sent to the model; a url of digits
-    is no url, and digits are no date. The title is a number's digits at any size already.
-    """
-    long = [
-        key
-        for key in (fields.text, fields.url, fields.date)
-        if isinstance(record.get(key), _JsonLongInt)
-    ]
-    return {**record, **dict.fromkeys(long, _LONG_INT)} if long else record
+def _json_int(digits: str) -> int | LongInt:
+    """A JSON integer; one longer than Python converts by default (4,300 digits) is a
+    :class:`~extractor.pipeline.document.LongInt`, its digits held as the number they are:
+    every field reads it as a number (an id and a title as its digits), none as text."""
+    return int(digits) if len(digits) <= 4000 else LongInt(digits)
 
 
 class _JsonFloat(float):
@@ -1691,15 +1661,8 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
         return InputFailure(doc_id, place.source, f"{_where(place)}{found.error}")
     try:
         document = record_to_document(
-            _document_fields(record, fields),
-            fields=fields,
-            doc_id=doc_id,
-            source=place.source,
-            fmt=fmt,
+            record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
-        if document.meta.get("unparsed_date") is _LONG_INT:  # the date as written, all of it
-            meta = {**document.meta, "unparsed_date": record.get(fields.date)}
-            document = dataclasses.replace(document, meta=meta)
         return _with_warnings(document, [found.warning] if found.warning else [])
     except InputError as exc:
         return InputFailure(doc_id, place.source, _reason(exc))

@@ -116,6 +116,23 @@ def as_doc_id(value: Any) -> str:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class LongInt:
+    """An integer written with more digits than Python converts (bulk's JSONL reader keeps
+    one of more than 4,000 digits so): the number, held as its digits.
+
+    It is a number, not text, wherever it is read: as a text or url it is "not a
+    string" and no url, as a date no date (``1111…`` is no dateline's day), as
+    ``5`` is; an id (:func:`id_text`) and a title are its digits, as any integer's.
+    Not a ``str`` subclass: a str passed for text in every field that wants one.
+    """
+
+    digits: str
+
+    def __str__(self) -> str:
+        return self.digits
+
+
 #: The most zeros an exponent may add to a number id (``Decimal("1E+4300")``), and the most
 #: digits a fraction's id may have: past it, the id is to be given as a string. An integer
 #: given with its digits is its digits at any length (:func:`_number_text`).
@@ -133,7 +150,7 @@ def id_text(value: Any, name: str = "doc_id") -> str | None:
     value is the integer's digits (``Decimal("1E+2")`` is ``"100"``), another
     the shortest decimal that reads back as it (Python's ``repr`` of a float,
     ``"0.1"``, numpy's floats, float16 to longdouble, at their own width; see
-    :func:`_number_text`). A UUID is its text. Anything else
+    :func:`_number_text`). A UUID is its text, a :class:`LongInt` its digits. Anything else
     (a bool, complex, timedelta or datetime, bytes, a container) is a
     ``TypeError`` naming ``name``; a number with no such text (``Decimal("1E+5000")``,
     ``Fraction(1, 3)``: see :func:`_number_text`) an
@@ -143,7 +160,7 @@ def id_text(value: Any, name: str = "doc_id") -> str | None:
         return value
     if is_missing(value):
         return None
-    if isinstance(value, uuid.UUID):
+    if isinstance(value, uuid.UUID | LongInt):
         return str(value)
     if not _number(value):
         raise TypeError(
