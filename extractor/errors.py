@@ -10,6 +10,7 @@ retrying later, and an exhausted extraction carries what was spent.
     ├── InputError            the document cannot be read or is empty / binary
     │   └── GoldFormatError       a gold file does not follow GOLD_FORMAT.md
     ├── ConfigurationError    no model, no key, unknown provider, bad option
+    │   └── UnusedField           a text field that the input's rows do not use
     ├── ModelError            the model server failed
     │   ├── TransientModelError   429 / 5xx / timeout / deadline / connection (retried)
     │   ├── ClientModelError      401 / 400 / 404 ... (never retried)
@@ -102,6 +103,11 @@ class ConfigurationError(ExtractorError):
     """The tool is not set up to reach a model, or an option is invalid."""
 
     kind: ErrorKind = "config"
+
+
+class UnusedField(ConfigurationError):
+    """The text field names a key that the rows of a table the user named do not use (a
+    typo in ``--text-field``): every row would fail alike, so the run refuses once."""
 
 
 class ModelError(ExtractorError):

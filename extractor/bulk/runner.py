@@ -80,6 +80,7 @@ import asyncio
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 import math
@@ -98,6 +99,8 @@ from urllib.parse import urlsplit
 from extractor.bulk.batch import SERVER_KINDS, BatchResult, ErrorInfo, extract_many
 from extractor.errors import ConfigurationError
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
+from extractor.io.field_check import FieldCheck
+from extractor.io.formats import RecordFields
 from extractor.io.output import (
     UNKNOWN_HASH,
     OutputFile,
@@ -1222,17 +1225,53 @@ class InputOptions:
     title_field: str = "title"
     stream_wait: float | None = None
 
+    def __post_init__(self) -> None:
+        _ = self.fields  # a blank name: the ValueError naming it, before anything is read
+
+    @property
+    def fields(self) -> RecordFields:
+        return RecordFields(
+            id=self.id_field, text=self.text_field, date=self.date_field, title=self.title_field
+        )
+
     def read(
         self,
         inputs: Sequence[str | os.PathLike[str]],
         exclude: Sequence[str | os.PathLike[str]] = (),
     ) -> Iterator[Item]:
-        """The items of ``inputs``; files in ``exclude`` (the run's own output) are never read."""
-        return iter_inputs(
+        """The items of ``inputs``; files in ``exclude`` (the run's own output) are never read.
+
+        A text field the rows evidently do not use stops the reading with
+        :class:`~extractor.errors.UnusedField` (see :class:`~extractor.io.field_check.FieldCheck`).
+        """
+        items = iter_inputs(
             inputs, id_field=self.id_field, text_field=self.text_field,
             date_field=self.date_field, title_field=self.title_field, exclude=exclude,
             stream_wait=self.stream_wait,
         )  # fmt: skip
+        chosen = self.text_field != "text"  # the default: a chosen name claims every table
+        return FieldCheck(items, self.fields, None if chosen else inputs)
+
+
+class _Ahead(Iterator[Item]):
+    """``items`` with its first item read already (:func:`_ahead`); closes ``items``."""
+
+    def __init__(self, first: list[Item], items: Iterator[Item]) -> None:
+        self._first, self._items = first, items
+
+    def __next__(self) -> Item:
+        return self._first.pop() if self._first else next(self._items)
+
+    def close(self) -> None:
+        _close(self._items)
+
+
+def _ahead(items: Iterable[Item]) -> Iterator[Item]:
+    """``items``, its first item read: what stops the reading before any item is let
+    through (:class:`~extractor.errors.UnusedField`) is raised here, before the run opens its output."""
+    iterator = iter(items)
+    first = list(itertools.islice(iterator, 1))
+    return _Ahead(first, iterator)
 
 
 class BulkRun:
@@ -1325,6 +1364,8 @@ class BulkRun:
         between is :meth:`_convert` (plain: live calls; batch API; Ray)."""
         self._clock_start = time.monotonic()
         await check_reachable(self.extractor.spec.base_url)
+        # a misnamed text field is refused before the output is opened (FieldCheck)
+        self.items = await asyncio.to_thread(_ahead, self.items)
         # error lines are never dropped up front: the plan redoes them (see _Plan)
         with open_output(self.target, fsync=self.fsync) as output:
             self.started = True

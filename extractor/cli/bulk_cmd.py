@@ -87,6 +87,7 @@ from extractor.errors import (
     InputError,
     LocalModelError,
     OutputError,
+    UnusedField,
     WorkerLost,
 )
 from extractor.io import is_rereadable
@@ -256,7 +257,7 @@ def bulk(
     """
     summary_path = _summary_name(summary_json)
     request = _checked(
-        inputs, output, limit=limit, fields=InputOptions(id_field, text_field, date_field,
+        inputs, output, limit=limit, fields=_fields(id_field, text_field, date_field,
         title_field), model=model, base_url=base_url, strategy=strategy, types=types,
         max_retries=max_retries, second_look=second_look, cache=cache, price=price, jobs=jobs,
         retry_errors=retry_errors, forget_unseen=forget_unseen, fsync=fsync, batch=batch,
@@ -355,6 +356,20 @@ def _checked(
         **batch_options, **engine_options,
     )  # fmt: skip
     return _Request(run_type, paths, target, options, chosen_price)
+
+
+def _fields(id_field: str, text_field: str, date_field: str, title_field: str) -> InputOptions:
+    """The field options; a blank one is a usage error naming it (``--text-field ''``)."""
+    try:
+        return InputOptions(id_field, text_field, date_field, title_field)
+    except ValueError as error:
+        fail_usage(_as_option(str(error)))
+
+
+def _as_option(message: str) -> str:
+    """A message naming a field keyword (``text_field 'x': ...``) with the option's name."""
+    keyword, space, rest = message.partition(" ")
+    return f"--{keyword.replace('_', '-')}{space}{rest}" if keyword.endswith("_field") else message
 
 
 def _construct(request: _Request, output: str, **extra: Any) -> BulkRun:
@@ -543,6 +558,8 @@ def _stops(error: ExtractorError) -> bool:
 def _explain(error: ExtractorError, output: str) -> str:
     """The error in one line, with what to do about it."""
     message = " ".join(str(error).split())  # one line, whatever a path holds
+    if isinstance(error, UnusedField):  # the field, not a path, is what to fix
+        return _as_option(message)
     if isinstance(error, InputError):
         return f"{message}: check the path (a glob must match at least one file)"
     if isinstance(error, ClientModelError | BatchAborted):

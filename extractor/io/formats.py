@@ -68,15 +68,40 @@ DOCUMENT_SUFFIXES: Mapping[str, DocFormat] = {
 }
 
 
+#: Each of :class:`RecordFields`' names, and what its field holds (for the error messages).
+_FIELD_ROLES: Mapping[str, str] = {
+    "id": "id",
+    "text": "text",
+    "date": "publication date",
+    "title": "title",
+    "url": "url",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class RecordFields:
-    """Which keys of a JSONL object / CSV row hold the id, text, date, title and url."""
+    """Which keys of a JSONL object / CSV row hold the id, text, date, title and url.
+
+    A blank name (empty or only spaces) is a ValueError naming the option
+    (``text_field ''``): no key is blank once a header is read (:meth:`canonical` strips
+    them), so such a name would match nothing and fail every row alike, each with its
+    own error line, instead of saying once what to fix.
+    """
 
     id: str = "id"
     text: str = "text"
     date: str = "published"
     title: str = "title"
     url: str = "url"
+
+    def __post_init__(self) -> None:
+        for name, what in _FIELD_ROLES.items():
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(
+                    f"{name}_field {value!r}: a blank name matches no field; name the "
+                    f"JSONL/CSV field that holds the {what}"
+                )
 
     @property
     def names(self) -> tuple[str, ...]:

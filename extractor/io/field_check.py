@@ -1,0 +1,190 @@
+"""The check that a run's text field names a key its input tables use.
+
+A misnamed ``--text-field`` is the user's mistake, not the input's: said once, before
+anything is written, instead of one identical error line per row (:class:`FieldCheck`).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import csv
+import itertools
+import json
+import os
+from collections.abc import Iterable, Iterator
+
+from extractor.errors import UnusedField
+from extractor.io.formats import RecordFields
+from extractor.io.readers import InputFailure, Item, file_path
+from extractor.pipeline.document import Document
+
+__all__ = ["FIELD_CHECK_ROWS", "FieldCheck"]
+
+
+#: How many rows of a table (JSONL, CSV) are looked at for the text field: when none of
+#: the first this many (or all, when it holds fewer) has it, the field is misnamed.
+FIELD_CHECK_ROWS = 20
+
+
+class FieldCheck(Iterator[Item]):
+    """``items``, stopped with :class:`~extractor.errors.UnusedField` before any row of
+    a table named as an input is let through when the text field is evidently misnamed.
+
+    A misnamed field (``--text-field bdoy``) fails every row alike, "no 'bdoy'
+    field": a run would write one error line per row and end like a run with a few
+    bad rows. So the rows of the first table read are held back (at most
+    :data:`FIELD_CHECK_ROWS` of them, all failures) until one has the field (it is
+    used: from then on nothing is checked, and a single row lacking it is that row's
+    error line) or the window is full or the table ends: if then none has it and one
+    lacks it, reading stops, nothing of that table having been let through.
+
+    Which tables are checked: with a text field the user chose (not the default
+    ``text``), every table, since the option is the user's claim about the tables of the
+    run; with the default, only a table named as an input (``named``: a file argument,
+    or stdin), since a table found by walking a folder or inside an archive may be no
+    table of articles (a metadata CSV beside them) and no input kills a run: its rows
+    are error lines, as any row lacking its text. ``named=None`` checks every table.
+    A table whose rows fail otherwise (not JSON) says nothing and the next one is
+    looked at. Units that are no rows (a text file) pass as they come. The run peeks
+    before it opens its output (``runner._ahead``), so a misnamed field found in the
+    first table writes nothing; a later table can only be refused if no row before it
+    had the field, so every line written is of a unit that is no row, which a
+    corrected rerun skips as unchanged.
+    """
+
+    def __init__(
+        self,
+        items: Iterator[Item],
+        fields: RecordFields,
+        named: Iterable[str | os.PathLike[str]] | None = None,
+    ) -> None:
+        self._items = items
+        self._named = None if named is None else frozenset(_same(path) for path in named)
+        self._text = fields.text
+        self._missing = tuple(f"no {fields.text!r} {noun}" for noun in ("field", "column"))
+        self._naming = tuple(f"{noun} {fields.text!r} " for noun in ("field", "column"))
+        self._used = False  # a row had the field: nothing more to check
+        self._ready: collections.deque[Item] = collections.deque()
+        self._table: str | None = None  # the table whose rows come now, if any
+        self._open = False  # its first rows are being looked at
+        self._held: list[Item] = []
+        self._lacking = 0
+        self._ended = False
+
+    def __next__(self) -> Item:
+        while not self._ready:
+            if self._ended:
+                raise StopIteration
+            self._pull()
+        return self._ready.popleft()
+
+    def close(self) -> None:
+        """Close the input generator (its open files) unless another thread is inside it."""
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            with contextlib.suppress(ValueError):  # "generator already executing"
+                close()
+
+    def _pull(self) -> None:
+        try:
+            item = next(self._items)
+        except StopIteration:
+            self._ended = True
+            self._settle()
+            return
+        if self._used:
+            self._ready.append(item)
+            return
+        table = _row_table(item.source or "")
+        if table != self._table:
+            self._settle()
+            self._table = table
+            self._open = table is not None and (
+                self._named is None or _same(file_path(table)) in self._named
+            )
+        if not self._open:
+            self._ready.append(item)
+        elif self._has_field(item):
+            self._used = True
+            self._ready.extend(self._held)
+            self._ready.append(item)
+            self._held, self._lacking, self._open = [], 0, False
+        else:
+            self._held.append(item)
+            self._lacking += self._lacks(item)
+            if len(self._held) >= FIELD_CHECK_ROWS:
+                self._settle()
+
+    def _settle(self) -> None:
+        """The held rows of the table looked at: let through, or refused."""
+        held, lacking, table = self._held, self._lacking, self._table
+        self._held, self._lacking, self._open = [], 0, False
+        if lacking and table is not None:
+            raise self._refusal(table, len(held), whole=len(held) < FIELD_CHECK_ROWS)
+        self._ready.extend(held)
+
+    def _has_field(self, item: Item) -> bool:
+        if isinstance(item, Document) or item.repeat:  # a repeat is a row read with its text
+            return True
+        return any(name in item.error for name in self._naming)  # "field 'x' is empty"
+
+    def _lacks(self, item: Item) -> bool:
+        error = item.error if isinstance(item, InputFailure) else ""
+        return any(error == m or error.startswith(f"{m} (") for m in self._missing)
+
+    def _refusal(self, table: str, rows: int, *, whole: bool) -> UnusedField:
+        which = (
+            "the only row" if rows == 1 else f"none of the {rows} rows" if whole
+            else f"none of the first {rows} rows"
+        )  # fmt: skip
+        has = "lacks it" if rows == 1 else "has it"
+        keys = _row_keys(file_path(table))
+        their = f" (their keys: {', '.join(keys)})" if keys else ""
+        return UnusedField(
+            f"text_field {self._text!r}: {which} of {_shown_path(file_path(table))} {has}"
+            f"{their}; name the field that holds the text"
+        )
+
+
+def _row_table(source: str) -> str | None:
+    """The table (JSONL, CSV file or member) a row's ``source`` (``<table>:<line>``) is
+    in; None for a unit that is no row (:func:`~extractor.io.readers.file_source` escapes
+    a file name's own final ``:<digits>``, so only a row's source ends so)."""
+    table, sep, line = source.rpartition(":")
+    return table if sep and line.isdigit() else None
+
+
+def _row_keys(path: str, rows: int = FIELD_CHECK_ROWS) -> list[str]:
+    """The keys of a plain JSONL file's first ``rows`` objects, or a CSV file's header, for
+    the refusal to show; none for anything else (a member, a stream, a compressed file)."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in (".jsonl", ".ndjson", ".csv", ".tsv") or not os.path.isfile(path):
+        return []
+    keys: dict[str, None] = {}
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            if suffix in (".csv", ".tsv"):
+                header = handle.readline(1 << 16)
+                delimiter = max(",;\t|", key=header.count)
+                return [key.strip() for row in csv.reader([header], delimiter=delimiter)
+                        for key in row][:40]  # fmt: skip
+            for line in itertools.islice(handle, rows):
+                with contextlib.suppress(ValueError, RecursionError):
+                    record = json.loads(line)
+                    if isinstance(record, dict):
+                        keys.update(dict.fromkeys(map(str, record)))
+    except OSError:
+        return []
+    return list(keys)[:40]
+
+
+def _shown_path(path: str) -> str:
+    """``path`` relative to the working folder when it is inside it, else as it is."""
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _same(path: str | os.PathLike[str]) -> str:
+    """A path as the file it names, so that a table's source and an input argument compare."""
+    return os.path.realpath(os.fspath(path))
