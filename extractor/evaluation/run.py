@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import math
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,6 +32,8 @@ from extractor.io.output import (
     is_result,
     latest_entries,
     open_results,
+    predicted_records,
+    unread_records_note,
     whole_json,
 )
 from extractor.pipeline.document import Document
@@ -183,10 +186,22 @@ def write_lines(path: Path, lines: list[dict[str, Any]]) -> None:
             handle.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def _say_on_stderr(note: str) -> None:
+    print(f"eval: warning: {note}", file=sys.stderr)
+
+
 def predictions_from_lines(
     lines: Iterable[dict[str, Any]],
+    *,
+    on_unread: Callable[[str], None] = _say_on_stderr,
 ) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
-    """Gold-format predictions, per-document cost and failures from result lines."""
+    """Gold-format predictions, per-document cost and failures from result lines.
+
+    A document's predicted records are those every reader reads
+    (:func:`~extractor.io.output.predicted_records`): an ``ok`` line's. An error line is
+    a failure and a skipped line predicts nothing; records either carries (a damaged or
+    edited file) are not scored, and ``on_unread`` is told so once per document.
+    """
     predictions: Predictions = {}
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
@@ -202,6 +217,9 @@ def predictions_from_lines(
             )
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
+        note = unread_records_note(line)
+        if note is not None:
+            on_unread(note)
         if line.get("status") == "error":  # a failure, not a prediction of nothing: missing
             failures[doc_id] = failure_text(line.get("error"))
             continue
@@ -212,7 +230,11 @@ def predictions_from_lines(
             raise ValueError(
                 f"document {doc_id!r}: its records are a {type(given).__name__}, not a list"
             )
-        records = [_record(doc_id, index, r) for index, r in enumerate(given)]
+        if line.get("status") == "ok":  # what is read is checked: a bad record is named
+            for index, item in enumerate(given):
+                if not isinstance(item, Mapping):
+                    _record(doc_id, index, item)
+        records = [_record(doc_id, index, r) for index, r in enumerate(predicted_records(line))]
         predictions[doc_id] = [record_to_gold(r) for r in records]
         usage[doc_id] = _usage(doc_id, line)
     return predictions, usage, failures

@@ -61,6 +61,8 @@ import shutil
 import stat
 import sys
 import tempfile
+import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,8 +81,10 @@ from extractor.io.output import (
     latest_entries,
     latest_lines,
     packed_suffix,
+    predicted_records,
     refuse_no_results,
     said_of,
+    unread_records_note,
     whole_json,
 )
 from extractor.redact import clean_surrogates
@@ -166,13 +170,19 @@ _EVENTS = [
 ]
 
 
+#: The key under which a ``documents`` row finds how many records of each type were read.
+_READ = "@read"
+
+
 def _count_of(kind: str) -> Getter:
-    return lambda record, line: at(line, "counts", kind)
+    """A type's count in the documents table: the records of that type flatten read
+    (:func:`~extractor.io.output.predicted_records`), never the line's own ``counts``,
+    which a damaged or edited line may give otherwise than its records."""
+    return lambda record, line: record[_READ].get(kind, 0)
 
 
 def _records_in(record: Mapping[str, Any], line: Mapping[str, Any]) -> int:
-    records = line.get("records")
-    return len(records) if isinstance(records, list) else 0
+    return sum(record[_READ].values())
 
 
 def _documents(specs: Sequence[RecordSpec]) -> list[Column]:
@@ -394,14 +404,16 @@ class _Rows:
         summary.documents += 1
         status = clean_surrogates(str(line.get("status")))
         summary.statuses[status] = summary.statuses.get(status, 0) + 1
+        records = predicted_records(line)  # an ok line's records; any other, none
+        note = unread_records_note(line)
+        if note is not None:
+            summary.unread.append(note)
+        kinds = [clean_surrogates(str(record.get("type"))) for record in records]
         if "documents" in self.columns:
-            yield "documents", self._row("documents", {}, line)
-        records = line.get("records")
-        for record in records if isinstance(records, list) else []:
-            if not isinstance(record, Mapping):
-                continue
+            read = Counter(kinds)
+            yield "documents", self._row("documents", {_READ: read}, line)
+        for record, kind in zip(records, kinds, strict=True):
             summary.records += 1
-            kind = clean_surrogates(str(record.get("type")))
             spec = self.specs.get(kind)
             if spec is None:
                 summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
@@ -438,6 +450,8 @@ def result_rows(
     for result in many:
         for table, row in rows.of(as_result_line(result)):
             out[table].append(dict(zip(names[table], row, strict=True)))
+    for note in rows.summary.unread:
+        warnings.warn(note, UserWarning, stacklevel=2)
     return out
 
 
@@ -673,6 +687,10 @@ class _DuckSink:
 # ------------------------------------------------------------------ the run
 
 
+#: How many results with unread records :meth:`FlattenSummary.warnings` names one by one.
+_NOTES_SHOWN = 10
+
+
 @dataclass
 class FlattenSummary:
     """What :func:`flatten` wrote and what it could not read."""
@@ -697,6 +715,9 @@ class FlattenSummary:
     unreadable_records: int = 0
     #: Whether the input held anything but white space.
     input_empty: bool = True
+    #: What was said of each result whose records were not read (an error or skipped
+    #: line carrying records: :func:`~extractor.io.output.predicted_records`).
+    unread: list[str] = field(default_factory=list)
 
     def warnings(self) -> list[str]:
         """What a user should know about the run, one sentence each (the CLI prints them)."""
@@ -710,6 +731,12 @@ class FlattenSummary:
             out.append(
                 f"{count:,} record(s) of unknown type {clean_surrogates(repr(kind))} are in the "
                 "events table only; install the package that defines the type for its own table"
+            )
+        out.extend(self.unread[:_NOTES_SHOWN])
+        if len(self.unread) > _NOTES_SHOWN:
+            out.append(
+                f"and {len(self.unread) - _NOTES_SHOWN:,} more result(s) not ok whose records "
+                "were not read"
             )
         if self.unreadable_records:
             out.append(

@@ -116,7 +116,10 @@ def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pa
     a BatchResult or a bulk line (dict), mixed as you like. ``type`` picks
     the table: None gives ``events`` (every record, one row each, the columns
     every type shares), a type name or class gives that type's own table,
-    ``"documents"`` one row per result (failures too). The frame has the
+    ``"documents"`` one row per result (failures too). Only an ``ok`` result's records
+    are read, as every reader reads them (:func:`~extractor.io.output.predicted_records`):
+    records on an error or skipped line are left out, with a UserWarning naming the
+    document. The frame has the
     table's columns even when there are no rows; integer columns are pandas'
     nullable ``Int64``, dates :class:`datetime.date` objects. Raises ConfigurationError
     naming the extra to install when pandas is missing.

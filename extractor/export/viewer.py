@@ -60,7 +60,9 @@ from extractor.io.output import (
     is_result,
     latest_entries,
     latest_lines,
+    predicted_records,
     said_of,
+    unread_records_note,
     whole_json,
 )
 from extractor.types.registry import RECORD_TYPES, get_type
@@ -183,23 +185,24 @@ def document_from_line(
     ``text_sha256`` (none: not read).
     """
     line = as_result_line(line)  # extract's JSON too (records under each type's plural)
-    records = line.get("records")
     status = _str(line.get("status")) or "ok"
     text = line.get("text")
     note: str | None = None
     if not isinstance(text, str):
         text, note = _reread(line.get("source"), line.get("text_sha256"), base_dir)
     warnings = line.get("warnings")
+    shown = [str(w) for w in warnings] if isinstance(warnings, list) else []
+    unread = unread_records_note(line)  # an error or skipped line's records: said, not shown
     return ViewDocument(
         doc_id=_str(line.get("doc_id")) or "(no doc_id)",
-        records=[r for r in records if isinstance(r, Mapping)] if isinstance(records, list) else [],
+        records=predicted_records(line),
         text=text,
         status=status,
         title=_str(line.get("title")),
         source=_str(line.get("source")),
         url=_str(line.get("url")),
         published=_str(line.get("published")),
-        warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [],
+        warnings=[*shown, unread] if unread is not None else shown,
         error=_error_text(line.get("error")),
         text_note=note,
     )

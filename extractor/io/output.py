@@ -1315,6 +1315,49 @@ def is_result(value: Any) -> bool:
     return isinstance(value, Mapping) and isinstance(value.get("doc_id"), str) and _resulting(value)
 
 
+def predicted_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The records a result predicts: an ``ok`` result's records (the objects among them),
+    and nothing for any other status.
+
+    The one rule every reader of results follows (flatten's tables, view's page,
+    ``results_to_frame``, eval), so that they agree on how many records a document has.
+    A run writes records on ``ok`` lines only (a failed or skipped document's line has
+    none: :func:`extractor.bulk.runner.result_line`); records on an ``error`` or
+    ``skipped`` line come from a damaged or hand-edited file, and are no prediction:
+    read by some readers and not others, the same file gave different answers. Each
+    reader says so once per document (:func:`unread_records_note`). Extract's JSON
+    (``metadata`` and each type's plural) is an ``ok`` result.
+    """
+    if "records" not in line and isinstance(line.get("metadata"), Mapping):
+        line = as_result_line(line)
+    records = line.get("records")
+    if line.get("status") != "ok" or not isinstance(records, list):
+        return []
+    return [record for record in records if isinstance(record, Mapping)]
+
+
+def unread_records_note(line: Mapping[str, Any]) -> str | None:
+    """What a reader says of a result whose records :func:`predicted_records` does not
+    read (an ``error`` or ``skipped`` line carrying records), naming the document; None
+    when it reads them all."""
+    records = line.get("records")
+    status = line.get("status")
+    if status == "ok" or not isinstance(records, list) or not records:
+        return None
+    what = (
+        f"an {status} line" if status == "error"
+        else f"a {status} line" if status == "skipped"
+        else "a line without a status" if status is None
+        else f"a line with status {clean_surrogates(repr(status))}"
+    )  # fmt: skip
+    count = len(records)
+    doc_id = clean_surrogates(repr(line.get("doc_id")))
+    return (
+        f"document {doc_id}: {what} carries {count:,} record{'s' if count != 1 else ''}; "
+        "not read (a run writes records on ok lines only: rerun the document to extract it)"
+    )
+
+
 def _resulting(value: Mapping[str, Any]) -> bool:
     """What makes a result of an object, its id aside: a status (every line of a run, and
     of the library) with its records a list of objects, or extract's ``metadata`` with
