@@ -71,6 +71,7 @@ from extractor.cli.common import (
     TypesOption,
     check_environment,
     fail_usage,
+    non_blank,
     parse_types,
     printable,
     same_file,
@@ -222,6 +223,7 @@ def bulk(
     address: Annotated[
         str | None,
         typer.Option(
+            callback=non_blank("Ray address"),
             help="With --engine ray: the Ray cluster (default: RAY_ADDRESS, else a local one).",
             show_default=False,
         ),

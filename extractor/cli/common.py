@@ -28,6 +28,7 @@ import socket
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn, TypeVar
@@ -47,18 +48,54 @@ from extractor.types.registry import type_names
 
 T = TypeVar("T")
 
+
+def is_blank(value: str) -> bool:
+    """Whether ``value`` shows nothing: empty, or only whitespace (spaces, tabs, NBSP) and
+    invisible format characters (a zero-width space, a BOM, a word joiner)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value)
+
+
+def non_blank(what: str) -> Callable[[typer.CallbackParam, T], T]:
+    """A typer callback for an option naming ``what`` (an id, a model ...): a blank value
+    is one line, exit 2 (``--doc-id: give a non-blank id, or leave the option out``).
+
+    Why: each such option falls back to a default when it is not given, and
+    the code reads a blank value as "not given" (``doc_id or ...``, ``model
+    or $EXTRACTOR_MODEL``), so ``--model "$UNSET_VAR"`` silently ran another
+    model than the one the command line seems to name. A blank value is
+    always a mistake (an empty shell variable, a stray quote): said, never
+    replaced. For a list option (``--table`` repeated) every value is checked.
+    The environment is not the command line: a blank ``EXTRACTOR_MODEL`` (or any
+    ``EXTRACTOR_*`` variable) stays unset (:class:`extractor.settings.Settings`).
+    """
+
+    def check(param: typer.CallbackParam, value: T) -> T:
+        values = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(item, str) and is_blank(item) for item in values):
+            name = max(param.opts, key=len) if param.opts else f"--{param.name}"
+            fail_usage(f"{name}: give a non-blank {what}, or leave the option out")
+        return value
+
+    return check
+
+
 ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
         "-m",
+        callback=non_blank("model"),
         help="provider/model (openai/gpt-4o-mini, anthropic/..., local, local/0.5b). "
         "Default: $EXTRACTOR_MODEL, else OpenAI if OPENAI_API_KEY is set, else the local model.",
     ),
 ]
 BaseUrlOption = Annotated[
     str | None,
-    typer.Option("--base-url", help="An OpenAI-compatible server (default $EXTRACTOR_BASE_URL)."),
+    typer.Option(
+        "--base-url",
+        callback=non_blank("server URL"),
+        help="An OpenAI-compatible server (default $EXTRACTOR_BASE_URL).",
+    ),
 ]
 StrategyOption = Annotated[
     str, typer.Option("--strategy", help="single: one call; per-type: gate, then a call per type.")

@@ -34,6 +34,7 @@ from extractor.cli.common import (
     check_server,
     fail_usage,
     guarded,
+    non_blank,
     os_error_message,
     parse_types,
     print_error,
@@ -130,7 +131,10 @@ def eval_command(
         typer.Option("--compare", help="Show two -o reports side by side.", show_default=False),
     ] = None,
     details: Annotated[bool, typer.Option(help="List missed, false and wrong records.")] = False,
-    label: Annotated[str | None, typer.Option(help="A name for this run in reports.")] = None,
+    label: Annotated[
+        str | None,
+        typer.Option(callback=non_blank("name"), help="A name for this run in reports."),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Only the first N gold documents.")
     ] = None,

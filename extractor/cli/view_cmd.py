@@ -27,6 +27,7 @@ from extractor.cli._app import app
 from extractor.cli.common import (
     STDIO,
     fail_usage,
+    non_blank,
     os_error_message,
     print_error,
     quiet_stdout,
@@ -105,14 +106,17 @@ def view_cmd(
             show_default=False,
         ),
     ] = None,
-    title: Annotated[str, typer.Option(help="The page's title.")] = "Evidence viewer",
+    title: Annotated[
+        str, typer.Option(callback=non_blank("title"), help="The page's title.")
+    ] = "Evidence viewer",
     page_size: Annotated[
         int, typer.Option("--page-size", min=1, help="Documents shown per page.")
     ] = PAGE_SIZE,
     source_root: Annotated[
-        Path | None,
+        str | None,  # a str: Path("") would be the current folder, a blank then unseen
         typer.Option(
             "--source-root",
+            callback=non_blank("folder"),
             help="Where to look for the source files of lines without text (default: as "
             "written, then beside the results file).",
             show_default=False,
@@ -134,7 +138,8 @@ def view_cmd(
     except ConfigurationError as error:
         typer.echo(f"view: warning: {error}; its records are shown as they are", err=True)
     source = sys.stdin.buffer if path == STDIO else path
-    documents = JsonlDocuments(source, base_dir=source_root)
+    root = None if source_root is None else Path(source_root)
+    documents = JsonlDocuments(source, base_dir=root)
     try:
         summary = _write(
             documents, output, title, page_size, name="stdin" if path == STDIO else shown(path)
