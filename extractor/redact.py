@@ -37,7 +37,8 @@ base64 of any text that holds the key anywhere (a JSON blob of the request's hea
 ``user:key``): see :func:`_variants` and :func:`_base64_cores`. A form spelled in base64's
 characters (base64, hex, a token-like key) is found wrapped into lines too (MIME, PEM:
 a short run of whitespace, or a line break escaped once or more, between two of its
-characters): :func:`_sub_wrapped`.
+characters), and with any of its characters and breaks escaped once more, mixed
+(``%2B``, ``&#43;``, ``&sol;``, PHP's ``\\/``, ``\\u002b``, ``%0A``, ``&#10;``): :func:`_sub_wrapped`.
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
 for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
@@ -365,51 +366,143 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-#: One break inside a wrapped base64 run: up to 16 pieces, each a whitespace character
-#: (CRLF, LF, a space or tab where an excerpt joined the lines, a line break and its
-#: indentation, header folding ``\\r\\n ``) or a line break or tab written as an escape
-#: with 1 to 4 backslashes (``\\n``, ``\\r\\n``; ``\\\\n`` from a repr of a JSON body or
-#: a second JSON encoding). Bounded, and possessive so it never gives back: finding the
-#: runs stays linear in the text. Base64 and hex hold no whitespace or backslash, so a
-#: break never eats a run's own character.
-_BREAK = r"(?:[ \t\r\n\f\v]|\\{1,4}+[rnt]){1,16}+"
-_BASE64_CHAR = r"[A-Za-z0-9+/=_\-]"
-#: A run of base64 characters (either alphabet, padding too) with a break inside: it
-#: starts where no base64 character precedes it, and no quantifier gives back, so
-#: finding every run is linear in the text.
-_WRAPPED_RUN = re.compile(rf"(?<!{_BASE64_CHAR}){_BASE64_CHAR}++(?:{_BREAK}{_BASE64_CHAR}++)++")
-_BREAKS = re.compile(_BREAK)
+#: One break piece inside a wrapped base64 run: a whitespace character (CRLF, LF, a space
+#: or tab where an excerpt joined the lines, a line break and its indentation, header
+#: folding ``\\r\\n ``) or a line break or tab written as an escape with 1 to 4
+#: backslashes (``\\n``, ``\\r\\n``; ``\\\\n`` from a repr of a JSON body or a second JSON
+#: encoding). A break is up to :data:`_MOST_BREAK_PIECES` of them (an escape of a
+#: whitespace character, ``%0A``, ``&#10;``, is one too: :func:`_spelled_char`). Base64
+#: and hex hold no whitespace or backslash, so a break never eats a run's own character.
+_BREAK_PIECE = r"[ \t\r\n\f\v]|\\{1,4}+[rnt]"
+_MOST_BREAK_PIECES = 16
+#: One escape of one character, as a server escapes a key's characters (and so the base64
+#: of one) once: percent (``%2B``), an HTML character reference (``&#43;``, ``&#x2B;``,
+#: ``&plus;``), JSON's ``\\uNNNN`` and PHP's ``\\/``, and ``\\xNN``. Bounded, so reading
+#: one is constant time.
+_ESCAPE = (
+    r"%[0-9A-Fa-f]{2}|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|&[A-Za-z]{2,8};"
+    r"|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|\\/"
+)
+#: One piece of a base64 run as a server may spell it: a run of base64 characters (either
+#: alphabet, padding too), one escaped character, or one break piece.
+_SPELLED_PIECE = re.compile(rf"[A-Za-z0-9+/=_\-]++|{_ESCAPE}|{_BREAK_PIECE}")
+#: A run of such pieces. Possessive, so finding every run is linear in the text.
+_SPELLED_RUN = re.compile(rf"(?:{_SPELLED_PIECE.pattern})++")
+_BASE64_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
+#: The named references an HTML escaper writes for base64's characters and for breaks.
+_NAMED_REFERENCES = {
+    "&plus;": "+",
+    "&sol;": "/",
+    "&equals;": "=",
+    "&lowbar;": "_",
+    "&UnderBar;": "_",
+    "&hyphen;": "-",
+    "&dash;": "-",
+    "&NewLine;": "\n",
+    "&Tab;": "\t",
+}
+#: What a spelled character that is neither base64 nor a break reads as: a run's end.
+_SEPARATOR = "\x00"
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_char(piece: str) -> str:
+    """The one character an escape (:data:`_ESCAPE`) stands for, or :data:`_SEPARATOR`."""
+    try:
+        if piece[0] == "%":
+            code = int(piece[1:], 16)
+        elif piece.startswith("&#"):
+            code = int(piece[3:-1], 16) if piece[2] in "xX" else int(piece[2:-1])
+        elif piece[0] == "&":
+            return _NAMED_REFERENCES.get(piece, _SEPARATOR)
+        elif piece == "\\/":
+            return "/"
+        else:  # \uNNNN, \xNN
+            code = int(piece[2:], 16)
+        char = chr(code)
+    except (ValueError, OverflowError):
+        return _SEPARATOR
+    return char if char in _BASE64_ALPHABET or char in " \t\r\n\f\v" else _SEPARATOR
 
 
 def _sub_wrapped(pattern: re.Pattern[str], text: str) -> str:
-    """``text`` with each match of ``pattern`` in a *wrapped* run replaced by :data:`MARK`.
+    """``text`` with each match of ``pattern`` in a *spelled* base64 run replaced by
+    :data:`MARK`: a run wrapped into lines, or with characters escaped, or both.
 
     MIME (``base64.encodebytes``: 76 characters a line), PEM (64) and other writers
     break a long base64 run into lines, and an excerpt may show each break as spaces,
-    indentation or a ``\\n`` escape (escaped twice, ``\\\\n``, when quoted again): a
-    key's base64 (:func:`_base64_cores`) crossing a break is no literal form (what a
-    break may be: :data:`_BREAK`). Each run of base64 characters holding breaks is read
-    joined, as a decoder reads it; a form found there is replaced in ``text`` whole, from
-    its first character to its last, the breaks between them too. Runs are disjoint and each is
-    searched once, so this stays linear in the text; the pattern is the same one.
+    indentation or a ``\\n`` escape (escaped twice, ``\\\\n``, when quoted again). A server
+    that echoes the base64 of a key (:func:`_base64_cores`) may also escape it once more,
+    as it escapes any text it echoes: ``+ / =`` percent-encoded (``%2B``), as HTML
+    references (``&#43;``, ``&sol;``) or as PHP's ``\\/``; any of its characters, and a
+    break (``%0A``, ``&#13;&#10;``), in any escape :data:`_ESCAPE` reads, mixed in one
+    string. None of these is a literal form of the key. So each run of base64 characters,
+    escapes and breaks is read as a decoder reads it: each escape as the character it
+    stands for, breaks of up to :data:`_MOST_BREAK_PIECES` pieces dropped, and any other
+    character (an escaped ``?``, a longer break) ending the base64; a form found there is
+    replaced in ``text`` whole, from its first piece to its last, the breaks between them
+    too. Runs are disjoint and each piece is read once, in constant time, so this stays
+    linear in the text; the pattern is the same one. A run of plain base64 characters
+    only is left alone: the pattern searched it already.
     """
     kept: list[str] = []
     done = 0
-    for run in _WRAPPED_RUN.finditer(text):
-        found = list(pattern.finditer(_BREAKS.sub("", run.group())))
-        if not found:
+    for run in _SPELLED_RUN.finditer(text):
+        spelled = run.group()
+        if len(spelled) < MIN_SECRET_LENGTH or _PLAIN_RUN.fullmatch(spelled):
+            continue
+        if pattern.search(_joined(spelled)) is None:
             continue  # the common case (prose, a blob without the key): no mapping built
-        origin: list[int] = []  # where the joined run's characters stand in text
-        at = run.start()
-        for brk in _BREAKS.finditer(text, run.start(), run.end()):
-            origin += range(at, brk.start())
-            at = brk.end()
-        origin += range(at, run.end())
-        for match in found:
+        joined, starts, ends = _read_run(text, run.start(), run.end())
+        for match in pattern.finditer(joined):
             if match.end() > match.start():
-                kept += (text[done : origin[match.start()]], MARK)
-                done = origin[match.end() - 1] + 1
+                kept += (text[done : starts[match.start()]], MARK)
+                done = ends[match.end() - 1]
     return "".join(kept) + text[done:] if kept else text
+
+
+def _joined(run: str) -> str:
+    """A run (:data:`_SPELLED_RUN`) as a decoder reads it: each escape decoded, each
+    break dropped, a longer break one :data:`_SEPARATOR`. The same string as
+    :func:`_read_run` gives, in regular-expression time (no step per character)."""
+    decoded = _ESCAPE_RE.sub(lambda escape: _spelled_char(escape.group()), run)
+    return _BREAKS.sub("", _LONG_BREAK.sub(_SEPARATOR, decoded))
+
+
+def _read_run(text: str, start: int, end: int) -> tuple[str, list[int], list[int]]:
+    """The run ``text[start:end]`` as :func:`_joined` reads it, and where the piece of each
+    of its characters starts and ends in ``text``."""
+    joined: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks = 0
+    for piece in _SPELLED_PIECE.finditer(text, start, end):
+        spelled = piece.group()
+        if spelled[0] in _BASE64_ALPHABET:
+            joined.append(spelled)
+            starts += range(piece.start(), piece.end())
+            ends += range(piece.start() + 1, piece.end() + 1)
+            breaks = 0
+            continue
+        char = spelled if _BREAKS.fullmatch(spelled) else _spelled_char(spelled)
+        if char != _SEPARATOR and char not in _BASE64_ALPHABET:  # a break piece
+            breaks += 1
+            if breaks != _MOST_BREAK_PIECES + 1:
+                continue
+            char = _SEPARATOR  # a break too long for a wrapped line: the run ends
+        joined.append(char)
+        starts.append(piece.start())
+        ends.append(piece.end())
+        if char != _SEPARATOR:
+            breaks = 0
+    return "".join(joined), starts, ends
+
+
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9+/=_\-]++")
+_ESCAPE_RE = re.compile(_ESCAPE)
+#: A break: 1 to :data:`_MOST_BREAK_PIECES` pieces; a longer one ends the run.
+_BREAKS = re.compile(rf"(?:{_BREAK_PIECE})++")
+_LONG_BREAK = re.compile(rf"(?:{_BREAK_PIECE}){{{_MOST_BREAK_PIECES + 1}}}(?:{_BREAK_PIECE})*+")
 
 
 def typed_userinfo(url: str) -> str | None:

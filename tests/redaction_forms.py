@@ -144,3 +144,45 @@ def assert_echo_reaches_no_error_line(
         assert key not in text
         assert not any(key.encode() in reading for reading in readings(text)), text
     assert MARK in result.stderr
+
+
+# ------------------------------------------------------------------ escaped base64
+
+#: How a server escapes one character of what it echoes, once (round 41): percent (either
+#: case of hex), HTML decimal and hex references, JSON's ``\uNNNN`` and ``\xNN``.
+CHAR_ESCAPES: dict[str, Callable[[str], str]] = {
+    "percent": lambda c: f"%{ord(c):02X}",
+    "percent-lower": lambda c: f"%{ord(c):02x}",
+    "decimal": lambda c: f"&#{ord(c)};",
+    "hex": lambda c: f"&#x{ord(c):X};",
+    "hex-lower": lambda c: f"&#x{ord(c):x};",
+    "json": lambda c: f"\\u{ord(c):04x}",
+    "x": lambda c: f"\\x{ord(c):02x}",
+}
+#: Escapes for one character only: HTML's named references and PHP's ``\/``.
+NAMED_ESCAPES = {"+": ["&plus;"], "/": ["&sol;", "\\/"], "=": ["&equals;"]}
+#: Breaks of wrapped base64, escaped once.
+ESCAPED_BREAKS = ["%0A", "%0D%0A", "%0a", "&#10;", "&#13;&#10;", "&#xA;", "\\u000a", "\n"]
+
+_ONE_ESCAPE = re.compile(
+    r"%[0-9A-Fa-f]{2}|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;|&[A-Za-z]+;|\\u[0-9A-Fa-f]{4}"
+    r"|\\x[0-9A-Fa-f]{2}|\\/"
+)
+
+
+def unescape_once(text: str) -> str:
+    """``text`` with each escape :data:`CHAR_ESCAPES` and :data:`NAMED_ESCAPES` write read
+    back once (as a browser, a URL or a JSON decoder reads it), then whitespace dropped:
+    what a reader decodes base64 from."""
+    import html
+    from urllib.parse import unquote
+
+    def one(match: re.Match[str]) -> str:
+        piece = match.group()
+        if piece[0] == "%":
+            return unquote(piece)
+        if piece[0] == "&":
+            return html.unescape(piece)
+        return "/" if piece == "\\/" else chr(int(piece[2:], 16))
+
+    return re.sub(r"\s", "", _ONE_ESCAPE.sub(one, text))
