@@ -77,6 +77,7 @@ from pydantic import TypeAdapter, ValidationError
 from extractor.bulk.batch import FATAL_CLIENT_STATUSES as FATAL
 from extractor.bulk.batch import BatchResult, ErrorInfo
 from extractor.bulk.carriers import (
+    CARRIERS,
     Answer,
     BatchView,
     Carrier,
@@ -196,8 +197,9 @@ class BatchEntry:
         before = (self.status, self.completed, self.failed)
         self.id = batch.id
         self.status = batch.status
-        self.output_file_id = batch.output_file_id
-        self.error_file_id = batch.error_file_id
+        # a blank file id is none (a state holding one would be refused when read again)
+        self.output_file_id = batch.output_file_id or None
+        self.error_file_id = batch.error_file_id or None
         if batch.counts is not None:
             self.completed, self.failed, self.total = batch.counts
         if batch.message:
@@ -217,6 +219,57 @@ class BatchEntry:
 
 #: The entries of a state file, checked field by field.
 _ENTRIES = TypeAdapter(list[BatchEntry])
+#: The longest name a state may hold (a batch, file or request id, a model, a server): far
+#: above any the providers or this tool make, far below what would flood a terminal.
+_MOST_NAME_CHARS = 2048
+#: The largest count (of bytes or requests) a state may hold: any batch's, many times over.
+_MOST_COUNT = 2**53
+#: The latest ``created`` time a state may hold (the end of year 9999, what a date shows).
+_LATEST_CREATED = 253_402_300_799.0
+
+
+def _name_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a name the state holds, or None."""
+    if not value.strip():
+        return "is blank"
+    if len(value) > _MOST_NAME_CHARS:
+        return f"is {len(value):,} characters long (at most {_MOST_NAME_CHARS:,})"
+    if value != value.strip():
+        return "has spaces around it"
+    if not value.isprintable():
+        return "holds a control or invisible character"
+    return None
+
+
+def _check_names(data: dict[str, Any], entries: list[BatchEntry]) -> None:
+    """Raise ValueError naming the first field of a state whose value no run wrote.
+
+    Every string that names something (the model, the server, and each entry's
+    batch, file and request ids, status and carrier) is what a provider or this
+    tool made: non-blank, of a sane length, without control characters. A
+    blank or mangled one (a hand edit, a half-restored backup) would otherwise
+    reach the provider's client (``batches.retrieve("")`` is a ValueError
+    traceback) or the terminal; it is refused here, where the state is read, so
+    ``batch status``, ``batch cancel`` and ``bulk --batch`` refuse it alike,
+    before anything is sent. The numbers are counts and a time a date can show.
+    """
+    named: list[tuple[str, str | None]] = [(key, data.get(key)) for key in ("model", "server")]
+    for n, entry in enumerate(entries):
+        at = f"batches.{n}."
+        named += [(f"{at}custom_ids.{i}", cid) for i, cid in enumerate(entry.custom_ids)]
+        named += [(at + key, getattr(entry, key)) for key in ("file_sha256", "input_file_id",
+                  "id", "status", "output_file_id", "error_file_id", "carrier")]  # fmt: skip
+        if entry.carrier not in CARRIERS:
+            raise ValueError(f"{at}carrier: is none of {', '.join(CARRIERS)}")
+        for key in ("bytes", "completed", "failed", "total"):
+            if not 0 <= getattr(entry, key) <= _MOST_COUNT:
+                raise ValueError(f"{at}{key}: is not a count (0 to {_MOST_COUNT:,})")
+        if not 0 <= entry.created <= _LATEST_CREATED:
+            raise ValueError(f"{at}created: is not a time (seconds since 1970)")
+    for where, value in named:
+        problem = None if value is None else _name_problem(value)
+        if problem is not None:
+            raise ValueError(f"{where}: {problem}")
 
 
 def _why_unread(error: BaseException) -> str:
@@ -268,6 +321,7 @@ class BatchState:
             for key in ("model", "server"):
                 if not isinstance(data.get(key), str | None):
                     raise ValueError(f"{key!r} is not a string")
+            _check_names(data, entries)
         except (ValueError, TypeError, KeyError, RecursionError) as error:
             raise ConfigurationError(
                 f"{path}: is not a batch state extractor can read ({_why_unread(error)}); it "
@@ -454,6 +508,8 @@ class ProviderBatchRun(BulkRun):
                 f"{output}: --batch needs a file for -o (a run in batches is resumed from it), "
                 "not a stream"
             )
+        # a state no run wrote is refused now, in one line, before anything is read or sent
+        BatchState.load(batch_state_path(target))
         super().__init__(inputs, output, **options)
         most_requests, most_bytes = limits(self.extractor.spec)  # checks the model's support
         self.reask: ReaskMode = reask
@@ -824,7 +880,14 @@ async def _each_in_flight(
             )
         for entry in flying:
             assert entry.id is not None
-            entry.update(await getattr(api, call)(entry.id))
+            try:
+                view = await getattr(api, call)(entry.id)
+            except (ValueError, TypeError) as error:  # the SDK refusing an argument
+                raise ConfigurationError(
+                    f"{state.path}: the provider's client refused batch {entry.id[:80]!r} "
+                    f"({error}); look at the file, then move it aside to start over"
+                ) from None
+            entry.update(view)
     finally:
         await api.aclose()
 
