@@ -180,10 +180,13 @@ class _Registry:
         spec = spec_for(obj)
         _check_plural(spec, self._specs.values())
         existing = self._specs.get(spec.name)
+        if existing is not None and existing.record is not spec.record:
+            # a class defined again where it was (a notebook cell run twice): the newest wins
+            replace = replace or _defined_at(existing.record) == _defined_at(spec.record)
         if existing is not None and existing.record is not spec.record and not replace:
             raise ConfigurationError(
-                f"two record types are named {spec.name!r} ({existing.record.__module__} and "
-                f"{spec.record.__module__}): rename one"
+                f"two record types are named {spec.name!r} ({_defined_at(existing.record)} and "
+                f"{_defined_at(spec.record)}): rename one"
             )
         if existing is None or replace:
             self._specs[spec.name] = spec
@@ -329,17 +332,111 @@ def _import(ref: str, name: str) -> Any:
     return obj
 
 
+def _defined_at(record: type[Record]) -> str:
+    """Where a class was defined (``mypkg.protest.Protest``): two classes defined at the same
+    place are one type defined again (a notebook cell run twice), not two types."""
+    return f"{record.__module__}.{record.__qualname__}"
+
+
+#: What a type's name looks like (the same rule as ``Record``'s ``type`` literal).
+_TYPE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _words(value: Any) -> bool:
+    """Whether ``value`` is a tuple or list of non-blank strings (a bare string is not: its
+    letters would be read as the words)."""
+    return isinstance(value, tuple | list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def check_record_class(record: type[Record]) -> None:
+    """Refuse a record class whose settings the pipeline reads but cannot use.
+
+    A user type's class attributes (``guidance``, ``examples``, ``cue_words``, ``plural``,
+    ``evidence_cues`` ...) are read only when the type is first used: a ``guidance = 3``
+    or a cue word ``"("`` (an invalid regex) surfaced as an ``AttributeError`` or a bare
+    ``re.error`` from deep inside, a ``cue_words = "protest"`` was read letter by letter,
+    ``examples = "..."`` was dropped without a word, and a blank cue word (or one that
+    matches the empty string, ``\\w*``) let every text through the lexical gate. Each is a
+    :class:`ConfigurationError` when the type is registered, naming the type, the
+    attribute and what is wanted. Cue words are regex fragments (``protest\\w*``, as the
+    README's recipe shows), so each is compiled as the gate uses it, and named if it fails.
+    """
+    from extractor.text.cues import cue_pattern
+
+    where = _defined_at(record)
+    name = getattr(record, "record_type", None)
+
+    def refuse(attribute: str, value: Any, wanted: str) -> ConfigurationError:
+        return ConfigurationError(
+            f"record type {name!r} ({where}) has {attribute} = {value!r:.60}: {wanted}"
+        )
+
+    if not isinstance(name, str) or not _TYPE_NAME.fullmatch(name):
+        raise refuse("record_type", name, "give it a lower-case snake_case name (protest)")
+    guidance = getattr(record, "guidance", None)
+    if guidance is not None and not isinstance(guidance, str):
+        raise refuse(
+            "guidance", guidance, "give a string of prompt text, or None for the docstring"
+        )
+    examples = getattr(record, "examples", ())
+    if not _words(examples):
+        raise refuse("examples", examples, "give a tuple of non-blank strings, one per example")
+    plural = getattr(record, "plural", None)
+    if plural is not None and not isinstance(plural, str):
+        raise refuse("plural", plural, "give a string such as 'protests', or None for type + 's'")
+    meaning = getattr(record, "evidence_cue_meaning", "")
+    if not isinstance(meaning, str):
+        raise refuse("evidence_cue_meaning", meaning, "give a string such as 'protested'")
+    evidence_cues = getattr(record, "evidence_cues", ())
+    if not isinstance(evidence_cues, tuple | list) or not all(
+        isinstance(p, re.Pattern) and isinstance(p.pattern, str) for p in evidence_cues
+    ):
+        raise refuse(
+            "evidence_cues", evidence_cues, "give a tuple of compiled patterns (re.compile(...))"
+        )
+    words = getattr(record, "cue_words", ())
+    if not _words(words):
+        raise refuse(
+            "cue_words", words, "give a tuple of non-blank words (regex fragments: protest\\w*)"
+        )
+    for word in words:
+        try:
+            matches_nothing = re.compile(word).fullmatch("") is not None
+            cue_pattern([word], "*")
+        except re.error as error:
+            raise refuse(
+                "cue_words",
+                words,
+                f"{word!r} is no valid regex ({error}): escape it (re.escape) or fix it",
+            ) from error
+        if matches_nothing:
+            raise refuse(
+                "cue_words",
+                words,
+                f"{word!r} matches the empty string, so every text would "
+                "pass the lexical gate: make it match a word",
+            )
+    try:
+        cue_pattern(words, "*")
+    except re.error as error:  # fragments valid alone that clash together (a group's name)
+        raise refuse(
+            "cue_words", words, f"the words do not compile together ({error}): fix them"
+        ) from error
+
+
 def spec_for(obj: Any) -> RecordSpec:
     """The spec of a ``RecordSpec`` or a ``Record`` subclass (generic defaults)."""
     from extractor.types.base import Record
 
     if isinstance(obj, RecordSpec):
+        check_record_class(obj.record)
         return obj
     if isinstance(obj, type) and issubclass(obj, Record):
         spec = _GENERIC.get(obj)
         if spec is None:
             from extractor.types.generic import generic_spec
 
+            check_record_class(obj)
             spec = _GENERIC[obj] = generic_spec(obj)  # built once per class
         return spec
     raise ConfigurationError(
@@ -401,7 +498,11 @@ def resolve_types(
                 f"{', '.join(type_names())}, Record subclasses or RecordSpecs"
             )
         spec = get_type(item) if isinstance(item, str) else register(item)
-        if all(spec is not other for other in chosen):
+        # one type once, where first chosen: a class defined again stands for the old one
+        same = [i for i, other in enumerate(chosen) if other.name == spec.name]
+        if same:
+            chosen[same[0]] = spec
+        else:
             chosen.append(spec)
     if not chosen:
         raise ConfigurationError(
