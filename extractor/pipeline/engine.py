@@ -841,7 +841,19 @@ def _open_cache(cache: bool | str | Path | ResultCache | None) -> ResultCache | 
             f"cache={shown(cache)} is not a cache: give True (the default cache file), "
             "a path of the cache file, a ResultCache, or None for no cache"
         )
+    if isinstance(cache, str) and cache.strip().lower() in _YES_NO:
+        # cache="no" meant "no cache", not a database file named `no` in the working folder
+        raise ConfigurationError(
+            f"cache={shown(cache)} reads as a yes/no: cache= takes True or False, or a path "
+            f"of the cache file (a file really named so is given as ./{cache.strip()})"
+        )
     return ResultCache(cache)
+
+
+#: Strings that mean a switch, not a file name: refused as cache= paths.
+_YES_NO = frozenset(
+    {"yes", "no", "y", "n", "true", "false", "t", "f", "on", "off", "1", "0", "none", "null"}
+)
 
 
 def _with_document(result: ArticleExtraction, document: Document) -> ArticleExtraction:
