@@ -11,8 +11,10 @@ same lines.
 Rows in (:data:`INPUT_COLUMNS`): ``text`` (required), ``doc_id`` (else
 ``id``, else ``sha256:`` of the text, as :meth:`Extractor.extract` names it),
 ``published`` (a date or an ISO string), ``source``, ``title``, ``url``,
-``warnings``; ``id``, ``text``, ``published`` and ``title`` in any case and with blanks
-around (``ID``, ``Text ``), as bulk's CSV and JSONL readers take them; the bulk driver also sets ``text_sha256`` and, for units the
+``warnings``; ``id``, ``text``, ``published``, ``title`` and ``url`` in any case and with
+blanks around (``ID``, ``Text ``), as bulk's CSV and JSONL readers take them, and a field
+spelt twice (``text`` and ``Text``) read and said as bulk's JSONL reader reads and says it
+(:meth:`~extractor.io.formats.RecordFields.merged`); the bulk driver also sets ``text_sha256`` and, for units the
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
 carries ``duplicate_of``. An id repeated within the rows of one call is
 named as bulk names it: ``<id>#duplicate-<n>``, an error line. Any row at all becomes a document or that row's
@@ -140,7 +142,7 @@ def row_item(row: Mapping[str, Any]) -> Item:
             f"row must be a mapping of columns (a dict with id and text), not "
             f"{type(row).__name__}: pass {{'id': ..., 'text': ...}}"
         )
-    row = _spelt_as_bulk_reads(row)
+    row, spelt = _spelt_as_bulk_reads(row)
     raw_text = row.get("text")
     source = _string(row.get("source"))
     # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
@@ -161,7 +163,8 @@ def row_item(row: Mapping[str, Any]) -> Item:
         return InputFailure(doc_id, where, "; ".join(problems))
     return Document(
         doc_id, text, published=published, source=source, title=_string(row.get("title")),
-        url=_string(row.get("url")), warnings=(*said, *_strings(row.get("warnings"))),
+        url=_string(row.get("url")),
+        warnings=(*spelt, *said, *_strings(row.get("warnings"))),
     )  # fmt: skip
 
 
@@ -180,11 +183,15 @@ def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
     return None, [], said
 
 
-def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> Mapping[str, Any]:
+def _spelt_as_bulk_reads(row: Mapping[str, Any]) -> tuple[Mapping[str, Any], list[str]]:
     """``row`` with ``ID``, ``Text ``, ``Published`` named as bulk's CSV and JSONL readers name
-    them (:meth:`RecordFields.merged`: the spelling holding a value is read): one frame read
-    through bulk or through these rows gives the same documents under the same ids."""
-    return _FIELDS.merged(row)[0]
+    them, and the notes bulk's JSONL reader gives the same object (``'text' is named 2 times
+    ('text', 'Text'); 'text' is read``), to go first in the document's warnings as they go
+    first in bulk's line. Both from :meth:`RecordFields.merged`, the one rule for a row's
+    fields (the spelling holding a value is read), never a copy of it: one frame read through
+    bulk or through these rows gives the same documents under the same ids, and says so alike
+    when a field is spelt twice (of which one value is then not read)."""
+    return _FIELDS.merged(row)
 
 
 def _string(value: Any) -> str | None:

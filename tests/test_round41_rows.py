@@ -1,0 +1,181 @@
+"""Round 41: ``extract_rows`` reads a row's fields by bulk's one rule, and says so as bulk does.
+
+``extract_rows([{"id": "a", "text": T1, "Text": T2}])`` read ``text`` without a word, while
+bulk, given the same row as a JSONL line, warns ``'text' is named 2 times ('text', 'Text');
+'text' is read``. Both now read a row's fields through
+:meth:`~extractor.io.formats.RecordFields.merged` and carry its notes into the line's
+``warnings``: generated rows, their fields spelt in any case and with blanks around, some
+spelt twice or three times with values or empty, give the same text, title, url, date,
+status and warnings through ``extract_rows`` / ``extract_frame`` as through bulk.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.integrations import rows as row_api
+from extractor.io import InputFailure, Item, iter_inputs
+from extractor.runtime.retrying import RetryPolicy
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, named_meeting
+
+pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+
+SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+CLEAN_ENV: dict[str, str | None] = {
+    name: None for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY",
+                            "EXTRACTOR_MODE")
+}  # fmt: skip
+MODEL = "openai/fake-model"
+#: The fields compared between the two paths' lines.
+COMPARED = ("status", "text", "title", "url", "published", "warnings")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI(named_meeting()) as running:
+        yield running
+
+
+def spellings(field: str) -> st.SearchStrategy[str]:
+    """``field`` in any case, with blanks around it or not (``Text``, `` TEXT ``)."""
+    cases = st.lists(st.booleans(), min_size=len(field), max_size=len(field)).map(
+        lambda upper: "".join(c.upper() if u else c for c, u in zip(field, upper, strict=True))
+    )
+    pad = st.sampled_from(["", " ", "  "])
+    return st.builds(lambda left, name, right: left + name + right, pad, cases, pad)
+
+
+def _spelt(field: str, most: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(spellings(field), min_size=1, max_size=most, unique=True)
+
+
+@st.composite
+def a_row(draw: st.DrawFn, number: int) -> dict[str, Any]:
+    """One row: a unique id (another spelling of it empty), a text spelt 1-3 ways (each a
+    distinct article, or empty, or null), and a title, url and date spelt 0-2 ways."""
+    row: dict[str, Any] = {}
+    ids = draw(_spelt("id", 2))
+    row[ids[0]] = f"r{number}"
+    for extra in ids[1:]:
+        row[extra] = ""  # gives way to the spelling holding the id, in both
+    for n, name in enumerate(draw(_spelt("text", 3))):
+        row[name] = draw(
+            st.sampled_from([f"Japan and India met in Tokyo (version {n}).", ""]) | st.just(None)
+        )
+    for field, values in (
+        ("title", ["Talks", "Summit"]),
+        ("url", ["https://e.org/a", "https://e.org/b"]),
+        ("published", ["2024-05-04", "2023-01-02"]),
+    ):
+        for name in draw(st.lists(spellings(field), max_size=2, unique=True)):
+            row[name] = draw(st.sampled_from(values))
+    return row
+
+
+ROWS = st.integers(1, 4).flatmap(lambda n: st.tuples(*(a_row(k) for k in range(n))).map(list))
+
+
+def _compared(line: dict[str, Any]) -> dict[str, Any]:
+    return {name: line.get(name) for name in COMPARED}
+
+
+def _bulk_items(rows: list[dict[str, Any]]) -> list[Item]:
+    """What bulk's JSONL reader makes of ``rows`` written one a line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "rows.jsonl"
+        source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        return list(iter_inputs([str(source)]))
+
+
+def _read(item: Item) -> tuple[Any, ...]:
+    if isinstance(item, InputFailure) or not item.text.strip():  # a blank text: an error
+        return ("failed", item.doc_id)  # line in both (bulk's reader, the rows' extraction)
+    return (item.doc_id, item.text, item.title, item.url, item.published, item.warnings)
+
+
+def _bulk_lines(server: FakeOpenAI, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A whole bulk run over ``rows`` as a JSONL file: its lines by id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "rows.jsonl", Path(tmp) / "out.jsonl"
+        source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        command = ["bulk", str(source), "-o", str(out), "--model", MODEL, "--base-url",
+                   server.base_url, "--strategy", "single", "--progress", "none"]  # fmt: skip
+        result = CliRunner().invoke(app, command, env=CLEAN_ENV)
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(text) for text in out.read_text(encoding="utf-8").splitlines()]
+    return {line["doc_id"]: line for line in lines}
+
+
+def _rows_lines(server: FakeOpenAI, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = row_api.extract_rows(
+        rows, model=MODEL, base_url=server.base_url, strategy="single",
+        retry_policy=RetryPolicy(attempts=1),
+    )  # fmt: skip
+    return [json.loads(row["line"]) for row in out]
+
+
+@settings(SETTINGS, max_examples=100)
+@given(rows=ROWS)
+def test_a_row_is_read_as_bulks_jsonl_reader_reads_it(rows: list[dict[str, Any]]) -> None:
+    """The same id, text, title, url and date chosen and the same warnings (the notes of
+    :meth:`RecordFields.merged` first), or both fail, for rows spelt in any case/spacing."""
+    for row, item in zip(rows, _bulk_items(rows), strict=True):
+        assert _read(row_api.row_item(row)) == _read(item), row
+
+
+@SETTINGS
+@given(rows=ROWS)
+def test_extract_rows_says_what_bulk_says(server: FakeOpenAI, rows: list[dict[str, Any]]) -> None:
+    """Through ``extract_rows`` against the fake server: the text bulk reads, and bulk's
+    reading notes first in the line's warnings (the extraction's own follow, alike)."""
+    for row, item, line in zip(rows, _bulk_items(rows), _rows_lines(server, rows), strict=True):
+        if isinstance(item, InputFailure):
+            assert line["status"] == "error", (row, line)
+            continue
+        assert line["text"] == item.text, row
+        assert line["warnings"][: len(item.warnings)] == list(item.warnings), (row, line)
+
+
+#: Rows whose fields are spelt as spreadsheets and merged exports spell them.
+SPELT = [
+    {"id": "a", "text": "Japan and India met in Tokyo.", "Text": "France and Germany met."},
+    {"ID": "b", " text ": "", "TEXT": "India and Japan met.", "Title": "Talks", "URL": "https://e.org/b"},
+    {" id ": "c", "Text": "France and India met.", "PUBLISHED": "2024-05-04", " title ": "1984"},
+    {"id": "", "Id": "d", "text": "Japan and France met.", "tExt": "x", "teXt": ""},
+]  # fmt: skip
+
+
+def test_extract_rows_lines_are_bulks_lines(server: FakeOpenAI) -> None:
+    """A whole bulk run and ``extract_rows`` over the same rows: the same lines' fields."""
+    bulk = _bulk_lines(server, SPELT)
+    lines = _rows_lines(server, SPELT)
+    assert [line["doc_id"] for line in lines] == ["a", "b", "c", "d"]
+    for line in lines:
+        assert _compared(line) == _compared(bulk[line["doc_id"]]), line
+    note = "'text' is named 2 times ('text', 'Text'); 'text' is read"
+    assert lines[0]["text"] == SPELT[0]["text"] and lines[0]["warnings"][0] == note
+
+
+def test_extract_frame_says_a_field_spelt_twice(server: FakeOpenAI) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["a"], "text": [""], " TEXT ": ["India and Japan met."]})
+    out = row_api.extract_frame(frame, model=MODEL, base_url=server.base_url, strategy="single")
+    line = json.loads(out["line"].iloc[0])
+    assert line["text"] == "India and Japan met.", line
+    assert line["warnings"][0] == "'text' is named 2 times ('text', ' TEXT '); ' TEXT ' is read"
