@@ -235,7 +235,7 @@ def test_with_the_default_field_only_a_table_named_as_an_input_is_refused(
         found = list(_read(InputOptions(), [Path(folder)]))
         assert found == list(iter_inputs([folder]))
         assert sum(isinstance(item, InputFailure) for item in found) == len(rows)
-        with pytest.raises(UnusedField, match="^text_field 'text': "):
+        with pytest.raises(UnusedField, match=r"^text_field 'text': "):
             next(_read(InputOptions(), [path]))
-        with pytest.raises(UnusedField, match="^text_field 'body_': "):
+        with pytest.raises(UnusedField, match=r"^text_field 'body_': "):
             list(_read(InputOptions(text_field="body_"), [Path(folder)]))
