@@ -1060,17 +1060,8 @@ def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:
 
 
 def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | None, Any]:
-    history = list(getattr(response, "history", None) or [])
-    method = getattr(response.request, "method", "POST")
-    if method != "POST" or (history and not 200 <= status < 300):
-        first = history[0] if history else response
-        return (
-            "config",
-            int(first.status_code),
-            f"it redirected the request (HTTP {first.status_code}) to {redact(str(response.url))}, "
-            f"which answered {method} with HTTP {status}; {_URL_HINT} (and https:// when the "
-            "server redirects http:// to it)",
-        ), None
+    """What is wrong with a model call's answer (a POST never redirected: a redirect is
+    ``_redirected``'s), or None, with the parsed body."""
     if not 200 <= status < 300:
         return ("config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"), None
     content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()
