@@ -18,8 +18,10 @@ spelt twice (``text`` and ``Text``) read and said as bulk's JSONL reader reads a
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
 carries ``duplicate_of``. An id repeated within the rows of one call is
 named as bulk names it: ``<id>#duplicate-<n>``, an error line. Any row at all becomes a document or that row's
-error line: a row without a text, a text that is no text, a date that is no
-date is one document's failure, never an exception.
+error line: a row without a text, a text that is no (or blank) text is one
+document's failure, never an exception. Text, title, url and published are read by bulk's
+own rule (:func:`~extractor.io.formats.record_to_document`): a published string that is
+no date is a warning, as in bulk, and a date object (a Timestamp, ``datetime64``) its day.
 
 Rows out (:data:`RESULT_COLUMNS`): ``doc_id``, ``status`` (``ok``,
 ``error``, ``skipped``), ``reason`` (a countable failure reason, null unless
@@ -39,6 +41,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import dataclasses
 import hashlib
 import json
 import sys
@@ -56,7 +59,7 @@ from extractor.bulk.runner import (
 )
 from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, InputError
 from extractor.io.decoding import decode_bytes
-from extractor.io.formats import RecordFields
+from extractor.io.formats import RecordFields, record_to_document
 from extractor.io.readers import InputFailure, Item
 from extractor.pipeline.document import Document, as_date, is_missing, row_id
 from extractor.pipeline.engine import Extractor
@@ -133,9 +136,15 @@ _FIELDS = RecordFields()
 def row_item(row: Mapping[str, Any]) -> Item:
     """The Document (or InputFailure) a row describes; never raises for a bad row.
 
-    A row that cannot be a document (no text, a text that is no text, a
-    published date that is no date) becomes an InputFailure naming the
-    reason, so it ends as that document's error line.
+    A user's row is read by bulk's one rule for a JSONL object or CSV row
+    (:func:`_read_as_bulk`): text, title, url and published mean the same
+    whichever API reads the row, so a frame given to ``extract_frame`` and its
+    JSONL export given to ``extractor bulk`` give the same documents, warnings
+    and failure reasons. A row that cannot be a document (no text, a text that
+    is no text) becomes an InputFailure naming the reason, so it ends as that
+    document's error line; a published value that is no date is a warning, as
+    in bulk. A bulk driver's row (:func:`item_row`, which carries
+    ``text_sha256``) is what bulk's reader already made: it is carried exactly.
     """
     if not isinstance(row, Mapping):
         raise TypeError(
@@ -153,19 +162,59 @@ def row_item(row: Mapping[str, Any]) -> Item:
     error = _string(row.get("error"))
     if error:
         return InputFailure(doc_id, where, error, skipped=_flag(row.get("skipped")))
+    if "text_sha256" in row:  # a driver's row: read by bulk's reader already
+        return _driver_item(row, doc_id, where, problems)
+    document: Document | None = None
+    try:
+        document = _read_as_bulk(row, doc_id, where)
+    except InputError as problem:
+        problems.insert(0, str(problem).removeprefix(f"{problem.source}: "))
+    except Exception as problem:  # the row's failure, never the call's (as in bulk)
+        problems.insert(0, f"could not be read ({type(problem).__name__}: {problem})")
+    if problems or document is None:
+        return InputFailure(doc_id, where, "; ".join(problems))
+    own = (*spelt, *said, *document.warnings, *_strings(row.get("warnings")))
+    return dataclasses.replace(document, warnings=own)
+
+
+def _driver_item(row: Mapping[str, Any], doc_id: str, where: str, problems: list[str]) -> Item:
+    """A row :func:`item_row` made of a reader's Document, back as that Document."""
     text, published = "", None
     try:
-        text = _row_text(raw_text, row)
+        text = _row_text(row.get("text"), row)
         published = _row_date(row.get("published"))
     except ValueError as problem:
         problems.insert(0, str(problem))
     if problems:
         return InputFailure(doc_id, where, "; ".join(problems))
     return Document(
-        doc_id, text, published=published, source=source, title=_string(row.get("title")),
-        url=_string(row.get("url")),
-        warnings=(*spelt, *said, *_strings(row.get("warnings"))),
+        doc_id, text, published=published, source=_string(row.get("source")),
+        title=_string(row.get("title")), url=_string(row.get("url")),
+        warnings=tuple(_strings(row.get("warnings"))),
     )  # fmt: skip
+
+
+def _read_as_bulk(row: Mapping[str, Any], doc_id: str, where: str) -> Document:
+    """A user's row read by :func:`~extractor.io.formats.record_to_document`, the rule bulk's
+    JSONL and CSV readers follow, so that there is one: the title cleaned (spaces collapsed,
+    a number its digits, an empty one null), a published string that is no date a warning
+    (the document is still read), a dateline at the text's start its date when no published
+    is given, and a missing, non-string or blank text bulk's :class:`InputError`.
+
+    What only rows hold is made what bulk's reader would hold first: a text of bytes is
+    decoded (:func:`decode_bytes`); a missing value (a frame's gap: NaN, NaT, ``pd.NA``) is
+    an absent field; a published ``datetime.date``/``datetime``/pandas ``Timestamp``/numpy
+    ``datetime64`` is its day (:func:`as_date`), a date, not a string."""
+    record = {field: row.get(field) for field in ("text", "published", "title", "url")}
+    record = {field: None if is_missing(value) else value for field, value in record.items()}
+    text = record["text"]
+    if isinstance(text, bytes | bytearray | memoryview):
+        record["text"] = decode_bytes(bytes(text))  # InputError for empty or binary bytes
+    published = record["published"]
+    if published is not None and not isinstance(published, str):
+        with contextlib.suppress(TypeError, ValueError):  # else bulk's warning names it
+            record["published"] = as_date(published)
+    return record_to_document(record, fields=_FIELDS, doc_id=doc_id, source=where, fmt="rows")
 
 
 def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
