@@ -239,3 +239,21 @@ def test_with_the_default_field_only_a_table_named_as_an_input_is_refused(
             next(_read(InputOptions(), [path]))
         with pytest.raises(UnusedField, match=r"^text_field 'body_': "):
             list(_read(InputOptions(text_field="body_"), [Path(folder)]))
+
+
+@given(nulls=st.integers(1, FIELD_CHECK_ROWS + 5), good=st.integers(0, 3), chosen=st.booleans())
+def test_a_field_present_but_null_is_the_rows_error_not_a_misnamed_field(
+    nulls: int, good: int, chosen: bool
+) -> None:
+    """Rows holding the field with a null value use the field: each is its own error line
+    ("field 'body' is null"), the rows after them are read, nothing is refused."""
+    name = "body" if chosen else "text"
+    rows: list[dict[str, Any]] = [{"id": f"n{n}", name: None} for n in range(nulls)]
+    rows += [{"id": f"g{n}", name: f"Article {n}."} for n in range(good)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.jsonl"
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        items = list(_read(InputOptions(text_field=name), [path]))
+    failures = [item for item in items if isinstance(item, InputFailure)]
+    assert len(items) == nulls + good and len(failures) == nulls
+    assert all(item.error.endswith(f"field {name!r} is null") for item in failures)

@@ -204,13 +204,14 @@ def _read_as_bulk(row: Mapping[str, Any], doc_id: str, where: str) -> Document:
     What only rows hold is made what bulk's reader would hold first: a text of bytes is
     decoded (:func:`decode_bytes`); a missing value (a frame's gap: NaN, NaT, ``pd.NA``) is
     an absent field; a published ``datetime.date``/``datetime``/pandas ``Timestamp``/numpy
-    ``datetime64`` is its day (:func:`as_date`), a date, not a string."""
-    record = {field: row.get(field) for field in ("text", "published", "title", "url")}
+    ``datetime64`` is its day (:func:`as_date`), a date, not a string. A field the row
+    lacks stays absent, as in bulk's object (a null text and no text are told apart)."""
+    record = {f: row[f] for f in ("text", "published", "title", "url") if f in row}  # as given
     record = {field: None if is_missing(value) else value for field, value in record.items()}
-    text = record["text"]
+    text = record.get("text")
     if isinstance(text, bytes | bytearray | memoryview):
         record["text"] = decode_bytes(bytes(text))  # InputError for empty or binary bytes
-    published = record["published"]
+    published = record.get("published")
     if published is not None and not isinstance(published, str):
         with contextlib.suppress(TypeError, ValueError):  # else bulk's warning names it
             record["published"] = as_date(published)

@@ -759,8 +759,12 @@ def record_to_document(
     """
     noun = "column" if fmt == "csv" else "field"
     text = record.get(fields.text)
-    if text is None:
-        raise InputError(f"no {fields.text!r} {noun}", source=source)
+    if text is None:  # a null text is the row's; a missing key may be the option's typo
+        said = "is null" if fields.text in record else None  # (io.field_check tells them apart)
+        raise InputError(
+            f"{noun} {fields.text!r} {said}" if said else f"no {fields.text!r} {noun}",
+            source=source,
+        )
     if not isinstance(text, str):
         raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
     if is_blank(text):  # blank, or nothing but NUL and other control characters
