@@ -73,6 +73,7 @@ from extractor.cli.common import (
     fail_usage,
     non_blank,
     parse_types,
+    path_name,
     printable,
     same_file,
     show_notices,
@@ -119,6 +120,7 @@ def bulk(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file"),
             help="JSONL file to write (- is stdout); an existing one (written by extractor) "
             "is resumed: documents whose text is unchanged are skipped, changed ones "
             "extracted again.",
@@ -247,7 +249,10 @@ def bulk(
     ] = "auto",
     summary_json: Annotated[
         str | None,
-        typer.Option(help="Also write the run summary as JSON to this file (- for stdout)."),
+        typer.Option(
+            callback=path_name(),
+            help="Also write the run summary as JSON to this file (- for stdout).",
+        ),
     ] = None,
 ) -> None:
     """Convert files and archives to JSONL: one line per document, resumable.

@@ -28,13 +28,13 @@ import socket
 import stat
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
+from extractor.blank import is_blank
 from extractor.errors import ExtractorError, OutputError
 from extractor.io.output import (
     GZIP_MAGIC,
@@ -47,12 +47,6 @@ from extractor.redact import clean_surrogates, log_filter, redact
 from extractor.types.registry import type_names
 
 T = TypeVar("T")
-
-
-def is_blank(value: str) -> bool:
-    """Whether ``value`` shows nothing: empty, or only whitespace (spaces, tabs, NBSP) and
-    invisible format characters (a zero-width space, a BOM, a word joiner)."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value)
 
 
 def non_blank(what: str) -> Callable[[typer.CallbackParam, T], T]:
@@ -74,6 +68,30 @@ def non_blank(what: str) -> Callable[[typer.CallbackParam, T], T]:
         if any(isinstance(item, str) and is_blank(item) for item in values):
             name = max(param.opts, key=len) if param.opts else f"--{param.name}"
             fail_usage(f"{name}: give a non-blank {what}, or leave the option out")
+        return value
+
+    return check
+
+
+def path_name(what: str = "file") -> Callable[[typer.CallbackParam, T], T]:
+    """A typer callback for an option naming a path to write or read (``-o``,
+    ``--summary-json``): a blank value (:func:`~extractor.io.decoding.is_blank`: spaces,
+    NBSP, a zero-width space ...) is one line, exit 2 (``-o: give a file name, not a
+    blank one``), before anything is read or written.
+
+    Why: the filesystem takes such a name as it is, so ``-o $'\\u00a0'`` wrote a file
+    (or, for ``flatten``, a folder) whose name shows nothing: no user means that, and
+    the results are then hard to find and to remove. ``-`` (stdout) is not blank.
+    """
+
+    def check(param: typer.CallbackParam, value: T) -> T:
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if isinstance(item, str | os.PathLike) and is_blank(str(item)):
+                name = min(param.opts, key=len) if param.opts else f"--{param.name}"
+                fail_usage(
+                    f"{name}: give a {what} name, not {'an empty' if item == '' else 'a blank'} one"
+                )
         return value
 
     return check

@@ -37,6 +37,7 @@ from extractor.cli.common import (
     non_blank,
     os_error_message,
     parse_types,
+    path_name,
     print_error,
     refuse_input_as_output,
     regular_file,
@@ -104,6 +105,7 @@ def eval_command(
         str | None,
         typer.Option(
             "--predictions",
+            callback=path_name(),
             help="Score this `extractor bulk` output (- for stdin) instead of extracting.",
         ),
     ] = None,
@@ -112,18 +114,22 @@ def eval_command(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file"),
             help="Write the full report as JSON here (- for stdout; the shown report then "
             "goes to stderr).",
             show_default=False,
         ),
     ] = None,
     json_out: Annotated[
-        str | None, typer.Option("--json", hidden=True, help="Old spelling of -o.")
+        str | None,
+        typer.Option("--json", hidden=True, callback=path_name(), help="Old spelling of -o."),
     ] = None,
     save_predictions: Annotated[
         str | None,
         typer.Option(
-            "--save-predictions", help="Save the result lines (reusable with --predictions)."
+            "--save-predictions",
+            callback=path_name(),
+            help="Save the result lines (reusable with --predictions).",
         ),
     ] = None,
     compare: Annotated[

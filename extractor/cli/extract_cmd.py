@@ -62,6 +62,7 @@ from extractor.cli.common import (
     non_blank,
     output_target,
     parse_types,
+    path_name,
     read_stdin,
     refuse_input_as_output,
     regular_file,
@@ -203,6 +204,7 @@ def extract(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file"),
             help="Write here instead of stdout (- is stdout); the suffix picks the format "
             "when --format is not given.",
             show_default=False,

@@ -29,12 +29,14 @@ from typing import IO, Annotated, Literal
 
 import typer
 
+from extractor.blank import is_blank_char
 from extractor.cli._app import app
 from extractor.cli.common import (
     STDIO,
     fail_usage,
     non_blank,
     os_error_message,
+    path_name,
     print_error,
     quiet_stdout,
     refuse_input_as_output,
@@ -59,6 +61,8 @@ FILE_SUFFIXES = {
     ".h5": "HDF5", ".hdf5": "HDF5", ".dta": "Stata", ".sav": "SPSS", ".rds": "R data",
     ".mdb": "Access", ".accdb": "Access",
 }  # fmt: skip
+#: What a database writes beside its file (a write-ahead log, a journal, a temporary copy).
+SIDE_FILE_SUFFIXES = (".db-wal", ".db-shm", ".db-journal", ".wal", ".tmp")
 
 
 def output_kind(target: str, tables: list[str] | None) -> Literal["tables", "csv file"]:
@@ -70,8 +74,23 @@ def output_kind(target: str, tables: list[str] | None) -> Literal["tables", "csv
     or ``-o x.xlsx`` wrote a folder that no SQLite or Excel opens, under a name
     saying it was one. A name whose suffix says a kind of file
     (:data:`FILE_SUFFIXES`, in any case) is refused instead, saying what flatten
-    writes; a folder name with a dot in it (``run.v2``) stays a CSV folder.
+    writes; a folder name with a dot in it (``run.v2``) stays a CSV folder. Refused too:
+    a name ending in a dot or a blank (``x.csv.``, ``x.csv `` : a slip no user means, and
+    one Windows cannot open), and a database's side file (``x.db-wal``, ``x.duckdb.wal``,
+    ``x.duckdb.tmp``: a name DuckDB or SQLite writes beside its database, which a CSV
+    folder so named would be taken for, or clobbered by).
     """
+    name = Path(target).name
+    if name not in ("", ".", "..") and (name.endswith(".") or is_blank_char(name[-1])):
+        fail_usage(
+            f"-o {shown(target)}: the name ends in a dot or a blank; give it without "
+            f"(-o {shown(target.rstrip(''.join(ch for ch in name if is_blank_char(ch)) + '.'))})"
+        )
+    if name.lower().endswith(SIDE_FILE_SUFFIXES):
+        fail_usage(
+            f"-o {shown(target)}: names a database's side file; give a .duckdb file, a "
+            ".parquet folder or a folder name for CSV files"
+        )
     suffix = Path(target).suffix.lower()
     if suffix not in FILE_SUFFIXES:
         return "tables"
@@ -106,6 +125,7 @@ def flatten_cmd(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file or folder"),
             help="events.duckdb (a DuckDB file), tables.parquet (a Parquet folder), a name "
             "without a file suffix (a CSV folder), events.csv with one --table (that table "
             "as one CSV file), or - (CSV of one --table on stdout). Another file suffix "
@@ -113,7 +133,9 @@ def flatten_cmd(
             show_default=False,
         ),
     ] = None,
-    to: Annotated[str | None, typer.Option("--to", hidden=True)] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", hidden=True, callback=path_name("file or folder"))
+    ] = None,
     tables: Annotated[
         list[str] | None,
         typer.Option(

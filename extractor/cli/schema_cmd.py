@@ -22,6 +22,7 @@ from extractor.cli.common import (
     fail_usage,
     os_error_message,
     output_target,
+    path_name,
     replaceable_file,
     shown,
     write_output,
@@ -38,6 +39,7 @@ def schema(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file or folder"),
             help="Write the JSON here (- is stdout); a folder (existing, or ending in /) gets "
             "one .schema.json file per type.",
             show_default=False,
@@ -45,7 +47,9 @@ def schema(
     ] = None,
     write: Annotated[
         Path | None,
-        typer.Option("--write", hidden=True, help="Old spelling of -o FOLDER/."),
+        typer.Option(
+            "--write", hidden=True, callback=path_name("folder"), help="Old spelling of -o FOLDER/."
+        ),
     ] = None,
     record_type: Annotated[
         str | None,

@@ -29,6 +29,7 @@ from extractor.cli.common import (
     fail_usage,
     non_blank,
     os_error_message,
+    path_name,
     print_error,
     quiet_stdout,
     refuse_input_as_output,
@@ -101,6 +102,7 @@ def view_cmd(
         typer.Option(
             "--output",
             "-o",
+            callback=path_name("file"),
             help="The HTML file to write, or - for stdout (default: the input's name with "
             ".html; stdout when reading stdin).",
             show_default=False,

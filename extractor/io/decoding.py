@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
+from extractor.blank import is_blank, is_blank_char
 from extractor.errors import InputError
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "is_ascii_compatible",
     "is_binary",
     "is_blank",
+    "is_blank_char",
     "normalise_newlines",
     "unit_decoding",
 ]
@@ -72,16 +74,6 @@ _NEWLINES = re.compile(r"\r\n?")
 def normalise_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF, so offsets and line logic agree everywhere."""
     return _NEWLINES.sub("\n", text) if "\r" in text else text
-
-
-_NOT_TEXT = re.compile(r"[\s\x00-\x1f\x7f-\x9f]*")
-
-
-def is_blank(text: str) -> bool:
-    """Whether ``text`` holds nothing to read: only blanks and control characters (NUL,
-    escape, C1 ...). A file of such bytes is refused as binary (:func:`is_binary`); a row,
-    a pipe or a Python string holding them is as empty as a blank one."""
-    return _NOT_TEXT.fullmatch(text) is not None
 
 
 def is_binary(data: bytes) -> bool:

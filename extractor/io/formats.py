@@ -82,10 +82,11 @@ _FIELD_ROLES: Mapping[str, str] = {
 class RecordFields:
     """Which keys of a JSONL object / CSV row hold the id, text, date, title and url.
 
-    A blank name (empty or only spaces) is a ValueError naming the option
-    (``text_field ''``): no key is blank once a header is read (:meth:`canonical` strips
-    them), so such a name would match nothing and fail every row alike, each with its
-    own error line, instead of saying once what to fix.
+    A blank name (:func:`~extractor.blank.is_blank`: empty, spaces, a zero-width space, a
+    BOM ...) is a ValueError naming the option (``text_field ''``): such a name matches
+    no key a user can see (a header's keys are stripped), so it would fail every row
+    alike, each with its own error line, or (an id field) key every row by its text,
+    instead of saying once what to fix.
     """
 
     id: str = "id"
@@ -97,7 +98,7 @@ class RecordFields:
     def __post_init__(self) -> None:
         for name, what in _FIELD_ROLES.items():
             value = getattr(self, name)
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or is_blank(value):
                 raise ValueError(
                     f"{name}_field {value!r}: a blank name matches no field; name the "
                     f"JSONL/CSV field that holds the {what}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from extractor.blank import is_blank
 from extractor.errors import InputError
 from extractor.pipeline.options import shown
 from extractor.redact import clean_surrogates, without_userinfo
@@ -59,12 +60,7 @@ class Document:
     text_sha256: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "doc_id", as_doc_id(self.doc_id))
-        if not self.doc_id.strip():  # two such documents would share one key, "" or " "
-            raise InputError(
-                f"doc_id={self.doc_id!r} is blank: give every document an id (bulk and "
-                "extract_rows make one from the source for a row without)"
-            )
+        object.__setattr__(self, "doc_id", as_doc_id(self.doc_id))  # never blank
         if not isinstance(self.text, str):
             raise TypeError(
                 f"text must be a str, not {type(self.text).__name__} ({shown(self.text)}): "
@@ -105,13 +101,20 @@ def as_doc_id(value: Any) -> str:
     (:func:`is_missing`: None, NaN, NA, NaT, an infinity) is an
     :class:`~extractor.errors.InputError` (a ``ValueError``), a value of a kind
     no id can be (a bool, complex, timedelta, bytes, list, mapping) a
-    ``TypeError``, each naming the value, before any call.
+    ``TypeError``, each naming the value, before any call. A blank id
+    (:func:`~extractor.blank.is_blank`: "", " ", a zero-width space, a BOM ...) is an
+    ``InputError`` too: two such documents would share one key that shows nothing.
     """
     text = id_text(value)
     if text is None:
         raise InputError(
             f"doc_id={shown(value)} is a missing value (None, NaN, NA, NaT or infinite), not "
             "an id: give every document an id"
+        )
+    if is_blank(text):
+        raise InputError(
+            f"doc_id={text!r} is blank: give every document an id (bulk and "
+            "extract_rows make one from the source for a row without)"
         )
     return text
 
@@ -202,7 +205,7 @@ def row_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
     """
     if isinstance(value, str):
         composed = unicodedata.normalize("NFC", value)
-        return RowId((composed.strip() if stripped else composed) if composed.strip() else None)
+        return RowId(None if is_blank(composed) else composed.strip() if stripped else composed)
     try:
         text = id_text(value, name)
     except (TypeError, ValueError) as problem:
