@@ -28,6 +28,7 @@ from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
 from extractor.io.output import (
     as_result_line,
+    foreign_records_note,
     is_anonymous_result,
     is_result,
     latest_entries,
@@ -200,7 +201,9 @@ def predictions_from_lines(
     A document's predicted records are those every reader reads
     (:func:`~extractor.io.output.predicted_records`): an ``ok`` line's. An error line is
     a failure and a skipped line predicts nothing; records either carries (a damaged or
-    edited file) are not scored, and ``on_unread`` is told so once per document.
+    edited file) are not scored, and ``on_unread`` is told so once per document. A record
+    is scored under its line's ``doc_id`` whatever its own says, and ``on_unread`` is told
+    once per document when one names another (:func:`~extractor.io.output.foreign_records_note`).
     """
     predictions: Predictions = {}
     usage: dict[str, DocUsage] = {}
@@ -217,9 +220,9 @@ def predictions_from_lines(
             )
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
-        note = unread_records_note(line)
-        if note is not None:
-            on_unread(note)
+        for note in (unread_records_note(line), foreign_records_note(line)):
+            if note is not None:
+                on_unread(note)
         if line.get("status") == "error":  # a failure, not a prediction of nothing: missing
             failures[doc_id] = failure_text(line.get("error"))
             continue

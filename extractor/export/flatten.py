@@ -76,6 +76,7 @@ from extractor.io.output import (
     as_result_line,
     check_replaceable,
     first_line,
+    foreign_records_note,
     is_anonymous_result,
     is_result,
     latest_entries,
@@ -138,7 +139,10 @@ _EVENT = "@event"
 
 
 def _doc_id(record: Mapping[str, Any], line: Mapping[str, Any]) -> Any:
-    return record.get("doc_id") or line.get("doc_id")
+    """A record's document: its line's, whatever the record's own ``doc_id`` says (the
+    line owns its records: :func:`~extractor.io.output.predicted_records`), so that its
+    rows are counted where the documents table counts it."""
+    return line.get("doc_id")
 
 
 _HEAD = [
@@ -400,6 +404,15 @@ class _Rows:
     summary: FlattenSummary
 
     def of(self, line: Mapping[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+        """The rows of one result: its documents row, and for every record
+        :func:`~extractor.io.output.predicted_records` reads one ``events`` row and one
+        row of its type's table, each under the line's ``doc_id`` (the line owns its
+        records, whatever their own ``doc_id`` says), so that the tables count per document
+        what the documents table counts. A record damaged elsewhere keeps its type row (and
+        its events row, without dates: ``unreadable_records``); one whose ``type`` is no
+        registered type's name (damaged, or a type not installed) has no table of its own
+        and is in ``events`` only (``unknown_types``, said by :meth:`FlattenSummary.warnings`).
+        """
         summary = self.summary
         summary.documents += 1
         status = clean_surrogates(str(line.get("status")))
@@ -408,6 +421,9 @@ class _Rows:
         note = unread_records_note(line)
         if note is not None:
             summary.unread.append(note)
+        foreign = foreign_records_note(line)
+        if foreign is not None:
+            summary.foreign.append(foreign)
         kinds = [clean_surrogates(str(record.get("type"))) for record in records]
         if "documents" in self.columns:
             read = Counter(kinds)
@@ -450,7 +466,7 @@ def result_rows(
     for result in many:
         for table, row in rows.of(as_result_line(result)):
             out[table].append(dict(zip(names[table], row, strict=True)))
-    for note in rows.summary.unread:
+    for note in [*rows.summary.unread, *rows.summary.foreign]:
         warnings.warn(note, UserWarning, stacklevel=2)
     return out
 
@@ -718,6 +734,10 @@ class FlattenSummary:
     #: What was said of each result whose records were not read (an error or skipped
     #: line carrying records: :func:`~extractor.io.output.predicted_records`).
     unread: list[str] = field(default_factory=list)
+    #: What was said of each result some of whose records carry another document's
+    #: ``doc_id`` (filed under their line's all the same:
+    #: :func:`~extractor.io.output.foreign_records_note`).
+    foreign: list[str] = field(default_factory=list)
 
     def warnings(self) -> list[str]:
         """What a user should know about the run, one sentence each (the CLI prints them)."""
@@ -737,6 +757,12 @@ class FlattenSummary:
             out.append(
                 f"and {len(self.unread) - _NOTES_SHOWN:,} more result(s) not ok whose records "
                 "were not read"
+            )
+        out.extend(self.foreign[:_NOTES_SHOWN])
+        if len(self.foreign) > _NOTES_SHOWN:
+            out.append(
+                f"and {len(self.foreign) - _NOTES_SHOWN:,} more result(s) with records that "
+                "carry another doc_id (filed under their line's)"
             )
         if self.unreadable_records:
             out.append(

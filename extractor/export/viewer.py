@@ -56,6 +56,7 @@ from extractor.io.output import (
     VIEW_PAGE_MARK,
     as_result_line,
     first_line,
+    foreign_records_note,
     is_anonymous_result,
     is_result,
     latest_entries,
@@ -193,6 +194,8 @@ def document_from_line(
     warnings = line.get("warnings")
     shown = [str(w) for w in warnings] if isinstance(warnings, list) else []
     unread = unread_records_note(line)  # an error or skipped line's records: said, not shown
+    foreign = foreign_records_note(line)  # records naming another document: shown here, said
+    notes = [note for note in (unread, foreign) if note is not None]
     return ViewDocument(
         doc_id=_str(line.get("doc_id")) or "(no doc_id)",
         records=predicted_records(line),
@@ -202,7 +205,7 @@ def document_from_line(
         source=_str(line.get("source")),
         url=_str(line.get("url")),
         published=_str(line.get("published")),
-        warnings=[*shown, unread] if unread is not None else shown,
+        warnings=[*shown, *notes],
         error=_error_text(line.get("error")),
         text_note=note,
     )

@@ -1327,13 +1327,25 @@ def predicted_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     read by some readers and not others, the same file gave different answers. Each
     reader says so once per document (:func:`unread_records_note`). Extract's JSON
     (``metadata`` and each type's plural) is an ``ok`` result.
+
+    The line owns its records: each is returned with its line's ``doc_id``, whatever its
+    own says. A record whose own ``doc_id`` named another document (a hand-merged or
+    edited file) was filed under that one by flatten and ``results_to_frame`` but under
+    its line by view and eval, and documents counted it under its line: one document had
+    rows of two, the other fewer than its count. Each reader says so once per document
+    (:func:`foreign_records_note`); a record without one (or null) says nothing of it.
     """
     if "records" not in line and isinstance(line.get("metadata"), Mapping):
         line = as_result_line(line)
     records = line.get("records")
     if line.get("status") != "ok" or not isinstance(records, list):
         return []
-    return [record for record in records if isinstance(record, Mapping)]
+    doc_id = line.get("doc_id")
+    return [
+        record if record.get("doc_id") == doc_id else {**record, "doc_id": doc_id}
+        for record in records
+        if isinstance(record, Mapping)
+    ]
 
 
 def unread_records_note(line: Mapping[str, Any]) -> str | None:
@@ -1355,6 +1367,34 @@ def unread_records_note(line: Mapping[str, Any]) -> str | None:
     return (
         f"document {doc_id}: {what} carries {count:,} record{'s' if count != 1 else ''}; "
         "not read (a run writes records on ok lines only: rerun the document to extract it)"
+    )
+
+
+def foreign_records_note(line: Mapping[str, Any]) -> str | None:
+    """What a reader says of a result some of whose records :func:`predicted_records`
+    reads carry a ``doc_id`` of their own that is not their line's (another document's, or
+    no string), naming the document; None when none does. Those records are filed under
+    the line's ``doc_id`` all the same."""
+    if "records" not in line and isinstance(line.get("metadata"), Mapping):
+        line = as_result_line(line)
+    records = line.get("records")
+    if line.get("status") != "ok" or not isinstance(records, list):
+        return None
+    doc_id = line.get("doc_id")
+    own = [
+        record["doc_id"]
+        for record in records
+        if isinstance(record, Mapping) and record.get("doc_id") not in (None, doc_id)
+    ]
+    if not own:
+        return None
+    named = ", ".join(dict.fromkeys(clean_surrogates(repr(value))[:40] for value in own[:3]))
+    count = len(own)
+    return (
+        f"document {clean_surrogates(repr(doc_id))}: {count:,} record"
+        f"{'s' if count != 1 else ''} on its line carr{'ies' if count == 1 else 'y'} "
+        f"another doc_id ({named}); filed under its line's (a record belongs to the line that "
+        "carries it: fix the record's doc_id, or rerun the document)"
     )
 
 
