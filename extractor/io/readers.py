@@ -1106,6 +1106,9 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
     return ".csv" if _tabular(text.decode("utf-8", "replace"), fields) else ".txt"
 
 
+#: A line break of any kind (CRLF, LF, a lone CR).
+_FIRST_BREAK = re.compile(r"\r\n|\r|\n")
+
 #: The longest column name a header is taken to hold (a longer cell is a sentence).
 _COLUMN_NAME_CHARS = 64
 
@@ -1121,17 +1124,21 @@ def _tabular(text: str, fields: RecordFields) -> bool:
     """
     if "\n" not in text:
         text = text.replace("\r", "\n")  # old Mac and Excel line ends
-    first, _, rest = text.partition("\n")
+    # the header ends at the first line break of any kind: a CR-only file's quoted cells may
+    # hold LFs (paragraphs), so its first LF can be rows away (csv reads CR rows itself)
+    first, rest = [*_FIRST_BREAK.split(text, maxsplit=1), ""][:2]
     named = _directive(first)
     if named is not None:  # Excel's sep= line names the delimiter of the header below it
         text = rest
-        delimiter = _header_delimiter(rest.split("\n", 1)[0], fields, among=(named,))
+        delimiter = _header_delimiter(
+            _FIRST_BREAK.split(rest, maxsplit=1)[0], fields, among=(named,)
+        )
     else:
         delimiter = _header_delimiter(first, fields, columns=2)
     if delimiter is None:
         return False
     try:
-        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter,
+        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,  # CR rows too
                                       skipinitialspace=True) if any(c.strip() for c in r)]  # fmt: skip
     except csv.Error:
         return False
