@@ -223,7 +223,9 @@ def eval_command(
     if predictions is not None:
         _check_shared(lines, documents, gold_name(predictions))
     try:
-        found, usage, failures = predictions_from_lines(lines)
+        found, usage, failures = predictions_from_lines(
+            lines, on_unread=lambda note: typer.echo(f"eval: warning: {safe_text(note)}", err=True)
+        )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         source = gold_name(predictions) if predictions is not None else "the predictions"
         fail_usage(f"{source}: not in the bulk output format ({_first_line(error)})")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import math
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -44,6 +44,8 @@ from extractor.types.base import Record
 from extractor.types.registry import get_type
 
 Predictions = dict[str, list[dict[str, Any]]]
+
+logger = logging.getLogger(__name__)
 
 
 def extract_gold(
@@ -187,14 +189,15 @@ def write_lines(path: Path, lines: list[dict[str, Any]]) -> None:
             handle.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def _say_on_stderr(note: str) -> None:
-    print(f"eval: warning: {note}", file=sys.stderr)
+def _log_note(note: str) -> None:
+    """The library logs; the command line says the notes itself (``on_unread``)."""
+    logger.warning("%s", note)
 
 
 def predictions_from_lines(
     lines: Iterable[dict[str, Any]],
     *,
-    on_unread: Callable[[str], None] = _say_on_stderr,
+    on_unread: Callable[[str], None] = _log_note,
 ) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
     """Gold-format predictions, per-document cost and failures from result lines.
 
