@@ -42,6 +42,7 @@ if str(ROOT) not in sys.path:  # plain `pytest` (not `python -m pytest`) leaves 
     sys.path.insert(0, str(ROOT))
 
 from extractor import errors  # noqa: E402
+from extractor.blank import is_blank  # noqa: E402
 from extractor.bulk.runner import run_bulk  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.integrations import ray as engine  # noqa: E402
@@ -107,7 +108,9 @@ optional = st.none() | texts
 #: Ids as the readers hand them on: composed (NFC, see readers._record_id), as a row's
 #: id is read back; "\u0958" alone would come back as its NFC form, another string. A
 #: blank id is none (Document refuses it; a reader makes one from the source instead).
-ids = texts.map(lambda text: unicodedata.normalize("NFC", text)).filter(str.strip)
+ids = texts.map(lambda text: unicodedata.normalize("NFC", text)).filter(
+    lambda doc_id: not is_blank(doc_id)  # extractor/blank.py: NUL, zero-width ... too
+)
 documents = st.builds(
     Document, doc_id=ids, text=texts, published=st.none() | st.dates(),
     source=optional, title=optional, url=optional, warnings=st.lists(texts, max_size=3).map(tuple),
