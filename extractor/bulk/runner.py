@@ -113,6 +113,7 @@ from extractor.io.output import (
 from extractor.io.readers import (
     CONTENT_KEYED,
     beside_label,
+    close_items,
     id_container,
     path_derived,
     visible,
@@ -1263,7 +1264,7 @@ class _Ahead(Iterator[Item]):
         return self._first.pop() if self._first else next(self._items)
 
     def close(self) -> None:
-        _close(self._items)
+        close_items(self._items)
 
 
 def _ahead(items: Iterable[Item]) -> Iterator[Item]:
@@ -1339,7 +1340,7 @@ class BulkRun:
         try:
             await self._run()
         finally:
-            _close(self.items)
+            close_items(self.items)
             if self._owned:
                 await self.extractor.aclose()
                 self.extractor.close()
@@ -1494,7 +1495,7 @@ class BulkRun:
             except Exception:  # only an estimate: never let it disturb the run
                 return
             finally:
-                _close(items)
+                close_items(items)
             self.total = total
 
         threading.Thread(target=count, name="bulk-count", daemon=True).start()
@@ -1577,14 +1578,6 @@ def _refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: Ou
                 f"{output.path}: is also given as an input ({name}); a run never reads its "
                 "own output"
             )
-
-
-def _close(items: Iterable[Item]) -> None:
-    """Close an input generator (its open files) unless another thread is inside it."""
-    close = getattr(items, "close", None)
-    if close is not None:
-        with contextlib.suppress(ValueError):  # "generator already executing"
-            close()
 
 
 def _stop_reason(error: BaseException) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from extractor.errors import UnusedField
 from extractor.io.formats import RecordFields
-from extractor.io.readers import InputFailure, Item, file_path
+from extractor.io.readers import InputFailure, Item, close_items, file_path
 from extractor.pipeline.document import Document
 
 __all__ = ["FIELD_CHECK_ROWS", "FieldCheck"]
@@ -80,11 +80,7 @@ class FieldCheck(Iterator[Item]):
         return self._ready.popleft()
 
     def close(self) -> None:
-        """Close the input generator (its open files) unless another thread is inside it."""
-        close = getattr(self._items, "close", None)
-        if close is not None:
-            with contextlib.suppress(ValueError):  # "generator already executing"
-                close()
+        close_items(self._items)
 
     def _pull(self) -> None:
         try:

@@ -104,6 +104,7 @@ A repeated id (an id column used twice) is reported, never merged.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import dataclasses
 import decimal
@@ -360,6 +361,15 @@ def file_path(source: str) -> str:
     escaped, so one pass from the left gives the path back exactly.
     """
     return _LABEL_ESCAPES.sub(lambda escape: chr(int(escape.group(1), 16)), source)
+
+
+def close_items(items: Iterable[Item]) -> None:
+    """Close an input iterator (a generator of :func:`iter_inputs`, and its open files)
+    unless another thread is inside it; one that has no ``close`` is left as it is."""
+    close = getattr(items, "close", None)
+    if close is not None:
+        with contextlib.suppress(ValueError):  # "generator already executing"
+            close()
 
 
 def iter_inputs(
