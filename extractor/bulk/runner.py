@@ -1250,7 +1250,7 @@ class InputOptions:
             date_field=self.date_field, title_field=self.title_field, exclude=exclude,
             stream_wait=self.stream_wait,
         )  # fmt: skip
-        chosen = self.text_field != "text"  # the default: a chosen name claims every table
+        chosen = self.text_field != RecordFields().text  # a chosen name claims every table
         return FieldCheck(items, self.fields, None if chosen else inputs)
 
 

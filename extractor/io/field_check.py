@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from extractor.errors import UnusedField
-from extractor.io.formats import RecordFields
+from extractor.io.formats import FIELD_NOUNS, RecordFields, field_missing, field_named
 from extractor.io.readers import InputFailure, Item, close_items, file_path
 from extractor.pipeline.document import Document
 
@@ -62,8 +62,8 @@ class FieldCheck(Iterator[Item]):
         self._items = items
         self._named = None if named is None else frozenset(_same(path) for path in named)
         self._text = fields.text
-        self._missing = tuple(f"no {fields.text!r} {noun}" for noun in ("field", "column"))
-        self._naming = tuple(f"{noun} {fields.text!r} " for noun in ("field", "column"))
+        self._missing = tuple(field_missing(fields.text, noun) for noun in FIELD_NOUNS)
+        self._naming = tuple(field_named(fields.text, noun) for noun in FIELD_NOUNS)
         self._used = False  # a row had the field: nothing more to check
         self._ready: collections.deque[Item] = collections.deque()
         self._table: str | None = None  # the table whose rows come now, if any

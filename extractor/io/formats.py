@@ -742,6 +742,21 @@ def _partial_page_date(page: str, found: date | None) -> str | None:
 # ------------------------------------------------------------ JSONL and CSV
 
 
+#: What a JSONL object's key and a CSV row's cell are called in messages.
+FIELD_NOUNS = ("field", "column")
+
+
+def field_missing(name: str, noun: str) -> str:
+    """A row's error when it has no ``name`` key at all (``no 'text' field``)."""
+    return f"no {name!r} {noun}"
+
+
+def field_named(name: str, noun: str) -> str:
+    """How a row's error about the value under ``name`` begins (``field 'text' ``): the
+    key is there, its value is wrong (null, empty, not a string)."""
+    return f"{noun} {name!r} "
+
+
 def record_to_document(
     record: Mapping[str, Any],
     *,
@@ -760,16 +775,15 @@ def record_to_document(
     """
     noun = "column" if fmt == "csv" else "field"
     text = record.get(fields.text)
+    named = field_named(fields.text, noun)
     if text is None:  # a null text is the row's; a missing key may be the option's typo
-        said = "is null" if fields.text in record else None  # (io.field_check tells them apart)
-        raise InputError(
-            f"{noun} {fields.text!r} {said}" if said else f"no {fields.text!r} {noun}",
-            source=source,
-        )
+        null = fields.text in record  # (io.field_check tells the two apart)
+        message = f"{named}is null" if null else field_missing(fields.text, noun)
+        raise InputError(message, source=source)
     if not isinstance(text, str):
-        raise InputError(f"{noun} {fields.text!r} is not a string", source=source)
+        raise InputError(f"{named}is not a string", source=source)
     if is_blank(text):  # blank, or nothing but NUL and other control characters
-        raise InputError(f"{noun} {fields.text!r} is empty", source=source)
+        raise InputError(f"{named}is empty", source=source)
     text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
     warnings: list[str] = [invalid] if invalid else []
     text = normalise_newlines(text)
