@@ -1335,17 +1335,27 @@ def predicted_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     rows of two, the other fewer than its count. Each reader says so once per document
     (:func:`foreign_records_note`); a record without one (or null) says nothing of it.
     """
-    if "records" not in line and isinstance(line.get("metadata"), Mapping):
-        line = as_result_line(line)
-    records = line.get("records")
-    if line.get("status") != "ok" or not isinstance(records, list):
-        return []
+    line = _as_line(line)
     doc_id = line.get("doc_id")
     return [
         record if record.get("doc_id") == doc_id else {**record, "doc_id": doc_id}
-        for record in records
-        if isinstance(record, Mapping)
+        for record in _ok_records(line)
     ]
+
+
+def _as_line(line: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A result as a line: extract's JSON (``metadata``, each type's plural) converted."""
+    if "records" not in line and isinstance(line.get("metadata"), Mapping):
+        return as_result_line(line)
+    return line
+
+
+def _ok_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The record objects of an ``ok`` line as they are written; none for any other."""
+    records = line.get("records")
+    if line.get("status") != "ok" or not isinstance(records, list):
+        return []
+    return [record for record in records if isinstance(record, Mapping)]
 
 
 def unread_records_note(line: Mapping[str, Any]) -> str | None:
@@ -1375,16 +1385,12 @@ def foreign_records_note(line: Mapping[str, Any]) -> str | None:
     reads carry a ``doc_id`` of their own that is not their line's (another document's, or
     no string), naming the document; None when none does. Those records are filed under
     the line's ``doc_id`` all the same."""
-    if "records" not in line and isinstance(line.get("metadata"), Mapping):
-        line = as_result_line(line)
-    records = line.get("records")
-    if line.get("status") != "ok" or not isinstance(records, list):
-        return None
+    line = _as_line(line)
     doc_id = line.get("doc_id")
     own = [
         record["doc_id"]
-        for record in records
-        if isinstance(record, Mapping) and record.get("doc_id") not in (None, doc_id)
+        for record in _ok_records(line)
+        if record.get("doc_id") not in (None, doc_id)
     ]
     if not own:
         return None
