@@ -75,6 +75,10 @@ class Plover(BaseModel):
     mode: str | None = None
 
 
+#: What a record type's name looks like: lower-case snake_case (``arms_transfer``).
+TYPE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
 class Record(BaseModel):
     """What every record carries: identity, status, attribution, evidence."""
 
@@ -128,7 +132,7 @@ class Record(BaseModel):
             return
         field = cls.model_fields.get("type")
         default = field.default if field is not None else None
-        if not isinstance(default, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", default):
+        if not isinstance(default, str) or not TYPE_NAME.fullmatch(default):
             raise TypeError(
                 f'{cls.__name__} needs a field `type: Literal["name"] = "name"` with a '
                 "lower-case snake_case name, so that records say which type they are"

@@ -338,10 +338,6 @@ def _defined_at(record: type[Record]) -> str:
     return f"{record.__module__}.{record.__qualname__}"
 
 
-#: What a type's name looks like (the same rule as ``Record``'s ``type`` literal).
-_TYPE_NAME = re.compile(r"[a-z][a-z0-9_]*")
-
-
 def _words(value: Any) -> bool:
     """Whether ``value`` is a tuple or list of non-blank strings (a bare string is not: its
     letters would be read as the words)."""
@@ -362,6 +358,7 @@ def check_record_class(record: type[Record]) -> None:
     README's recipe shows), so each is compiled as the gate uses it, and named if it fails.
     """
     from extractor.text.cues import cue_pattern
+    from extractor.types.base import TYPE_NAME
 
     where = _defined_at(record)
     name = getattr(record, "record_type", None)
@@ -371,7 +368,7 @@ def check_record_class(record: type[Record]) -> None:
             f"record type {name!r} ({where}) has {attribute} = {value!r:.60}: {wanted}"
         )
 
-    if not isinstance(name, str) or not _TYPE_NAME.fullmatch(name):
+    if not isinstance(name, str) or not TYPE_NAME.fullmatch(name):
         raise refuse("record_type", name, "give it a lower-case snake_case name (protest)")
     guidance = getattr(record, "guidance", None)
     if guidance is not None and not isinstance(guidance, str):
