@@ -109,11 +109,13 @@ class ResultCache:
 APPLICATION_ID = 0x58545243
 LAYOUT_VERSION = 1
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: The columns of the cache's one table, as it creates them (and as SQLite then stores them).
+_RESULTS_COLUMNS = "(key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)"
 #: The only schema an earlier, unmarked version of this cache wrote: such a file is adopted.
 _OLD_LAYOUT = [
     ("index", "sqlite_autoindex_results_1", None),
     ("table", "results",
-     "CREATE TABLE results (key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)"),
+     f"CREATE TABLE results {_RESULTS_COLUMNS}"),
 ]  # fmt: skip
 
 
@@ -156,10 +158,7 @@ def _adopt(db: sqlite3.Connection, ours: bool) -> None:
             names = " ".join(", ".join(str(row[1]) for row in schema if row[0] == "table").split())
             raise _NotACache(f"an SQLite database with other tables: {names or 'none'}"[:200])
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS results "
-        "(key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)"
-    )
+    db.execute(f"CREATE TABLE IF NOT EXISTS results {_RESULTS_COLUMNS}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
     db.commit()
