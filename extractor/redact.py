@@ -51,6 +51,7 @@ import functools
 import json
 import logging
 import re
+import string
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -383,12 +384,15 @@ _ESCAPE = (
     r"%[0-9A-Fa-f]{2}|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6};|&[A-Za-z]{2,8};"
     r"|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|\\/"
 )
+#: One character of base64 (either alphabet, padding too), as a regular expression: the
+#: characters of :data:`_BASE64_ALPHABET`.
+_BASE64_CHAR = r"[A-Za-z0-9+/=_\-]"
 #: One piece of a base64 run as a server may spell it: a run of base64 characters (either
 #: alphabet, padding too), one escaped character, or one break piece.
-_SPELLED_PIECE = re.compile(rf"[A-Za-z0-9+/=_\-]++|{_ESCAPE}|{_BREAK_PIECE}")
+_SPELLED_PIECE = re.compile(rf"{_BASE64_CHAR}++|{_ESCAPE}|{_BREAK_PIECE}")
 #: A run of such pieces. Possessive, so finding every run is linear in the text.
 _SPELLED_RUN = re.compile(rf"(?:{_SPELLED_PIECE.pattern})++")
-_BASE64_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
+_BASE64_ALPHABET = frozenset(string.ascii_letters + string.digits + "+/=_-")
 #: The named references an HTML escaper writes for base64's characters and for breaks.
 _NAMED_REFERENCES = {
     "&plus;": "+",
@@ -498,7 +502,7 @@ def _read_run(text: str, start: int, end: int) -> tuple[str, list[int], list[int
     return "".join(joined), starts, ends
 
 
-_PLAIN_RUN = re.compile(r"[A-Za-z0-9+/=_\-]++")
+_PLAIN_RUN = re.compile(rf"{_BASE64_CHAR}++")
 _ESCAPE_RE = re.compile(_ESCAPE)
 #: A break: 1 to :data:`_MOST_BREAK_PIECES` pieces; a longer one ends the run.
 _BREAKS = re.compile(rf"(?:{_BREAK_PIECE})++")
