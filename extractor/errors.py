@@ -8,7 +8,8 @@ retrying later, and an exhausted extraction carries what was spent.
 
     ExtractorError
     ├── InputError            the document cannot be read or is empty / binary
-    │   └── GoldFormatError       a gold file does not follow GOLD_FORMAT.md
+    │   ├── GoldFormatError       a gold file does not follow GOLD_FORMAT.md
+    │   └── TextFieldError        a table row has no text under its text field
     ├── ConfigurationError    no model, no key, unknown provider, bad option
     │   └── UnusedField           a text field that the input's rows do not use
     ├── ModelError            the model server failed
@@ -84,6 +85,22 @@ class InputError(ExtractorError, ValueError):
     def __init__(self, message: str, *, source: str | None = None) -> None:
         self.source = source
         super().__init__(f"{source}: {message}" if source else message)
+
+
+class TextFieldError(InputError):
+    """A table row (JSONL object, CSV row, a row of ``extract_rows``) has no usable text
+    under the run's text field.
+
+    ``present`` says which way: False when the row has no such key at all (which, for
+    every row of a table alike, is a misnamed field, the user's mistake: see
+    :class:`~extractor.io.field_check.FieldCheck`), True when the key is there and its
+    value is null, empty or no string (that row's own fault). Told apart by this flag
+    rather than by the message's wording, so a reworded message cannot change a run.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, present: bool) -> None:
+        self.present = present
+        super().__init__(message, source=source)
 
 
 class GoldFormatError(InputError):

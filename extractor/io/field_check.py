@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from extractor.errors import UnusedField
-from extractor.io.formats import FIELD_NOUNS, RecordFields, field_missing, field_named
+from extractor.io.formats import RecordFields
 from extractor.io.readers import InputFailure, Item, close_items, file_path
 from extractor.pipeline.document import Document
 
@@ -62,8 +62,6 @@ class FieldCheck(Iterator[Item]):
         self._items = items
         self._named = None if named is None else frozenset(_same(path) for path in named)
         self._text = fields.text
-        self._missing = tuple(field_missing(fields.text, noun) for noun in FIELD_NOUNS)
-        self._naming = tuple(field_named(fields.text, noun) for noun in FIELD_NOUNS)
         self._used = False  # a row had the field: nothing more to check
         self._ready: collections.deque[Item] = collections.deque()
         self._table: str | None = None  # the table whose rows come now, if any
@@ -121,13 +119,12 @@ class FieldCheck(Iterator[Item]):
         self._ready.extend(held)
 
     def _has_field(self, item: Item) -> bool:
-        if isinstance(item, Document) or item.repeat:  # a repeat is a row read with its text
-            return True
-        return any(name in item.error for name in self._naming)  # "field 'x' is empty"
+        """The row has the key (a repeat is a row read with its text; a failure with
+        ``text_field`` True has it with a null, empty or non-string value)."""
+        return isinstance(item, Document) or item.repeat or item.text_field is True
 
     def _lacks(self, item: Item) -> bool:
-        error = item.error if isinstance(item, InputFailure) else ""
-        return any(error == m or error.startswith(f"{m} (") for m in self._missing)
+        return isinstance(item, InputFailure) and item.text_field is False
 
     def _refusal(self, table: str, rows: int, *, whole: bool) -> UnusedField:
         which = (

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from extractor.errors import InputError
+from extractor.errors import InputError, TextFieldError
 from extractor.io.decoding import (
     declared_html_charset,
     decode_file,
@@ -114,8 +114,8 @@ class RecordFields:
         ``ID``), saying which is read (see :meth:`canonical`): the others' values are not."""
         notes = []
         for field in self.names:
-            folded = field.casefold()
-            spelt = [n for n in names if isinstance(n, str) and n.strip().casefold() == folded]
+            folded = _fold(field)
+            spelt = [n for n in names if isinstance(n, str) and _fold(n) == folded]
             if len(spelt) > 1:
                 read = repr(field) if spelt.count(field) == 1 else "the last"
                 shown = ", ".join(map(repr, spelt))
@@ -129,10 +129,10 @@ class RecordFields:
         which spelling was read. Other keys are kept as they are."""
         out: dict[Any, Any] = {}
         notes: list[str] = []
-        wanted = {name.casefold(): name for name in self.names}
+        wanted = {_fold(name): name for name in self.names}
         spellings: dict[str, list[Any]] = {}
         for key in record:
-            field = wanted.get(key.strip().casefold()) if isinstance(key, str) else None
+            field = wanted.get(_fold(key)) if isinstance(key, str) else None
             if field is None:
                 out[key] = record[key]
             else:
@@ -151,13 +151,20 @@ class RecordFields:
         """``names`` (a CSV header, a JSON object's keys) with each that is one of these
         fields in another case or with spaces around it (``ID``, ``Text ``, as spreadsheets
         write headers) given the field's own name, unless the exact name is there too."""
-        wanted = {name.casefold(): name for name in self.names}
+        wanted = {_fold(name): name for name in self.names}
         present = set(names)
         out = []
         for name in names:
-            field = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+            field = wanted.get(_fold(name)) if isinstance(name, str) else None
             out.append(field if field is not None and field not in present else name)
         return out
+
+
+def _fold(name: str) -> str:
+    """A field name or key as it is matched: spaces around it and case do not count, on
+    either side (a header's ``Text `` is the field ``text``, a field named ``" body"``
+    the header's ``body``, which CSV readers strip)."""
+    return name.strip().casefold()
 
 
 def _empty(value: Any) -> bool:
@@ -742,21 +749,6 @@ def _partial_page_date(page: str, found: date | None) -> str | None:
 # ------------------------------------------------------------ JSONL and CSV
 
 
-#: What a JSONL object's key and a CSV row's cell are called in messages.
-FIELD_NOUNS = ("field", "column")
-
-
-def field_missing(name: str, noun: str) -> str:
-    """A row's error when it has no ``name`` key at all (``no 'text' field``)."""
-    return f"no {name!r} {noun}"
-
-
-def field_named(name: str, noun: str) -> str:
-    """How a row's error about the value under ``name`` begins (``field 'text' ``): the
-    key is there, its value is wrong (null, empty, not a string)."""
-    return f"{noun} {name!r} "
-
-
 def record_to_document(
     record: Mapping[str, Any],
     *,
@@ -775,15 +767,15 @@ def record_to_document(
     """
     noun = "column" if fmt == "csv" else "field"
     text = record.get(fields.text)
-    named = field_named(fields.text, noun)
+    named = f"{noun} {fields.text!r} "  # a message about the value under the key
     if text is None:  # a null text is the row's; a missing key may be the option's typo
-        null = fields.text in record  # (io.field_check tells the two apart)
-        message = f"{named}is null" if null else field_missing(fields.text, noun)
-        raise InputError(message, source=source)
+        present = fields.text in record  # (io.field_check tells the two apart)
+        message = f"{named}is null" if present else f"no {fields.text!r} {noun}"
+        raise TextFieldError(message, source=source, present=present)
     if not isinstance(text, str):
-        raise InputError(f"{named}is not a string", source=source)
+        raise TextFieldError(f"{named}is not a string", source=source, present=True)
     if is_blank(text):  # blank, or nothing but NUL and other control characters
-        raise InputError(f"{named}is empty", source=source)
+        raise TextFieldError(f"{named}is empty", source=source, present=True)
     text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
     warnings: list[str] = [invalid] if invalid else []
     text = normalise_newlines(text)

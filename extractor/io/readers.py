@@ -127,7 +127,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
 
-from extractor.errors import InputError
+from extractor.errors import InputError, TextFieldError
 from extractor.io.archives import (
     DEFAULT_MAX_ARCHIVE_BYTES,
     DEFAULT_MAX_MEMBER_BYTES,
@@ -194,6 +194,10 @@ class InputFailure:
     #: A unit read whole whose id another unit holds already: its container was read, so
     #: nothing in it is unknown (``--forget-unseen`` still forgets what is gone from it).
     duplicate: bool = False
+    #: For a table row that failed over its text field: whether the row has that key at
+    #: all (False: missing, perhaps a misnamed field; True: null, empty or no string);
+    #: None for any other failure (:class:`~extractor.errors.TextFieldError`).
+    text_field: bool | None = None
 
 
 Item: TypeAlias = Document | InputFailure
@@ -1681,6 +1685,8 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
             record, fields=fields, doc_id=doc_id, source=place.source, fmt=fmt
         )
         return _with_warnings(document, [found.warning] if found.warning else [])
+    except TextFieldError as exc:
+        return InputFailure(doc_id, place.source, _reason(exc), text_field=exc.present)
     except InputError as exc:
         return InputFailure(doc_id, place.source, _reason(exc))
     except Exception as exc:  # the record's failure, never the file's
