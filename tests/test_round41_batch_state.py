@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from extractor.blank import is_blank  # noqa: E402
 from extractor.bulk.carriers.openai_api import OpenAICarrier  # noqa: E402
 from extractor.bulk.provider_batch import BatchEntry, BatchState  # noqa: E402
 from extractor.cli import app  # noqa: E402
@@ -43,6 +44,9 @@ MODEL = "openai/fake-model"
 SERVER = "http://127.0.0.1:9/v1"
 CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("EXTRACTOR_", "OPENAI_"))}
 REFUSED = "is not a batch state extractor can read"
+#: Characters that show nothing though ``str.strip`` keeps them (Hangul fillers, braille
+#: blank, zero-width space, BOM) or strips them (NBSP).
+BLANK_SHOWN = frozenset("\u3164\u115f\u2800\u200b\ufeff\u00a0")
 
 #: The names a state holds: the top's, and an entry's (its custom_ids are checked one by one).
 TOP_NAMES = ("model", "server")
@@ -91,7 +95,9 @@ def _mangled(text: str) -> st.SearchStrategy[str]:
     )
 
 
-_WHITESPACE = st.text(st.sampled_from(" \t\n\r\x0b\x0c\u00a0\u2003"), min_size=1, max_size=6)
+_WHITESPACE = st.text(
+    st.sampled_from(" \t\n\r\x0b\x0c\u00a0\u2003\u200b\ufeff\u3164"), min_size=1, max_size=6
+)
 _WRONG_TYPE = st.one_of(st.integers(), st.booleans(), st.floats(allow_nan=False),
                         st.lists(st.text(max_size=3), max_size=2),
                         st.dictionaries(st.text(max_size=2), st.integers(), max_size=2))  # fmt: skip
@@ -172,12 +178,28 @@ def test_a_state_naming_nothing_is_refused_in_one_line_before_anything_is_sent(
     assert path.read_bytes() == before  # it may name batches in flight: never overwritten
 
 
+@pytest.mark.parametrize("blank", sorted(BLANK_SHOWN))
+def test_a_name_that_shows_nothing_is_blank(tmp_path: Path, sent: list[str], blank: str) -> None:
+    """The one blank rule (:func:`~extractor.blank.is_blank`): a batch id of characters
+    drawn as nothing (a Hangul filler is a letter to ``str.isprintable``) is refused."""
+    output = tmp_path / "o.jsonl"
+    output.touch()
+    path = write_state(output, SERVER)
+    data = json.loads(path.read_text())
+    data["batches"][0]["id"] = blank * 2
+    path.write_text(json.dumps(data))
+    result = CliRunner().invoke(app, ["batch", "status", str(output)], env=CLEAN_ENV)
+    line = _one_line_exit_2(result, path)
+    assert REFUSED in line and "id" in line and "blank" in line, line
+    assert not sent
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     names=st.lists(
         st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40)
         .map(str.strip)
-        .filter(lambda s: s and s.isprintable()),
+        .filter(lambda s: s and s.isprintable() and not is_blank(s)),
         min_size=6,
         max_size=6,
     ),

@@ -74,6 +74,7 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
+from extractor.blank import is_blank
 from extractor.bulk.batch import FATAL_CLIENT_STATUSES as FATAL
 from extractor.bulk.batch import BatchResult, ErrorInfo
 from extractor.bulk.carriers import (
@@ -230,7 +231,7 @@ _LATEST_CREATED = 253_402_300_799.0
 
 def _name_problem(value: str) -> str | None:
     """What is wrong with ``value`` as a name the state holds, or None."""
-    if not value.strip():
+    if is_blank(value):
         return "is blank"
     if len(value) > _MOST_NAME_CHARS:
         return f"is {len(value):,} characters long (at most {_MOST_NAME_CHARS:,})"

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
+from extractor.blank import is_blank
 from extractor.errors import ConfigurationError
 from extractor.types.columns import column_name
 
@@ -340,8 +341,11 @@ def _defined_at(record: type[Record]) -> str:
 
 def _words(value: Any) -> bool:
     """Whether ``value`` is a tuple or list of non-blank strings (a bare string is not: its
-    letters would be read as the words)."""
-    return isinstance(value, tuple | list) and all(isinstance(v, str) and v.strip() for v in value)
+    letters would be read as the words; a blank one, :func:`~extractor.blank.is_blank`,
+    zero-width or NBSP too, is a word nobody can see)."""
+    return isinstance(value, tuple | list) and all(
+        isinstance(v, str) and not is_blank(v) for v in value
+    )
 
 
 def check_record_class(record: type[Record]) -> None:
