@@ -64,8 +64,7 @@ def non_blank(what: str) -> Callable[[typer.CallbackParam, T], T]:
     """
 
     def check(param: typer.CallbackParam, value: T) -> T:
-        values = value if isinstance(value, list | tuple) else [value]
-        if any(isinstance(item, str) and is_blank(item) for item in values):
+        if _blank_value(value) is not None:
             name = max(param.opts, key=len) if param.opts else f"--{param.name}"
             fail_usage(f"{name}: give a non-blank {what}, or leave the option out")
         return value
@@ -85,16 +84,22 @@ def path_name(what: str = "file") -> Callable[[typer.CallbackParam, T], T]:
     """
 
     def check(param: typer.CallbackParam, value: T) -> T:
-        values = value if isinstance(value, list | tuple) else [value]
-        for item in values:
-            if isinstance(item, str | os.PathLike) and is_blank(str(item)):
-                name = min(param.opts, key=len) if param.opts else f"--{param.name}"
-                fail_usage(
-                    f"{name}: give a {what} name, not {'an empty' if item == '' else 'a blank'} one"
-                )
+        blank = _blank_value(value)
+        if blank is not None:
+            name = min(param.opts, key=len) if param.opts else f"--{param.name}"
+            fail_usage(f"{name}: give a {what} name, not {'a blank' if blank else 'an empty'} one")
         return value
 
     return check
+
+
+def _blank_value(value: object) -> str | None:
+    """The first blank text (a string or path) an option's value holds, one value or a list
+    of them (a repeated option), as :func:`~extractor.blank.is_blank` says; None if none."""
+    for item in value if isinstance(value, list | tuple) else [value]:
+        if isinstance(item, str | os.PathLike) and is_blank(text := str(item)):
+            return text
+    return None
 
 
 ModelOption = Annotated[
