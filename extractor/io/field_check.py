@@ -150,7 +150,11 @@ def _row_table(source: str) -> str | None:
 
 def _row_keys(path: str, rows: int = FIELD_CHECK_ROWS) -> list[str]:
     """The keys of a plain JSONL file's first ``rows`` objects, or a CSV file's header, for
-    the refusal to show; none for anything else (a member, a stream, a compressed file)."""
+    the refusal to show; none for anything else (a member, a stream, a compressed file).
+
+    The header is split by its most frequent delimiter, not the readers' choice
+    (``readers._dialect``): theirs finds the delimiter by the text column, which here is
+    the very thing missing, and would show a ``;`` file's header as one key."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in (".jsonl", ".ndjson", ".csv", ".tsv") or not os.path.isfile(path):
         return []
