@@ -477,15 +477,15 @@ def resolve_types(
     One name, class or spec alone is that one type (``types="visit"`` is
     ``types=["visit"]``: a string is not read letter by letter). A selection
     that names no type (``[]``), an unknown name, or no selection at all
-    (``5``) is a :class:`~extractor.errors.ConfigurationError` naming the choices.
+    (``5``, ``b"visit"``) is a :class:`~extractor.errors.ConfigurationError` naming the choices.
     """
     if types is None:
         return builtin_types()
     items: Iterable[str | type[Record] | RecordSpec]
     if isinstance(types, str | RecordSpec | type):
         items = [types]
-    elif isinstance(types, Iterable):
-        items = types
+    elif isinstance(types, Iterable) and not isinstance(types, bytes | bytearray | memoryview):
+        items = types  # bytes are no list of names: b"visit" would be read as numbers
     else:
         raise ConfigurationError(
             f"types={types!r:.60} is not a record type's name or a list of them: give one "
