@@ -241,3 +241,28 @@ def test_a_client_refusing_a_recorded_id_is_one_line_naming_the_state(
         line = _one_line_exit_2(result, path)
         assert "refused batch 'batch-000002'" in line and "move it aside" in line, line
     assert not sent
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    host=st.sampled_from(["127.0.0.1:9", "batch.example:8443", "[::1]:9"]),
+    scheme=st.sampled_from(["http", "https"]),
+    command=st.sampled_from(["status", "cancel"]),
+)
+def test_a_server_whose_login_the_state_does_not_keep_is_asked_for(
+    tmp_path: Path, sent: list[str], host: str, scheme: str, command: str
+) -> None:
+    """Round 43: a run that reached its server with a URL login keeps that server as
+    ``http://***@host``; ``batch status`` without ``--base-url`` asked the default server
+    and said "needs an API key", which is not what is missing. One line naming the server
+    and ``--base-url``, exit 2, nothing sent."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    output = folder / "o.jsonl"
+    output.touch()
+    server = f"{scheme}://***@{host}/v1"
+    path = write_state(output, server)
+    result = CliRunner().invoke(app, ["batch", command, str(output)], env=CLEAN_ENV)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, (result.exit_code, result.output)
+    assert server in lines[0] and "--base-url" in lines[0] and "API key" not in lines[0]
+    assert not sent and path.exists()

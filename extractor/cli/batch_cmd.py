@@ -46,6 +46,7 @@ from extractor.cli.common import (
 from extractor.io.output import check_output
 from extractor.pipeline.engine import Extractor
 from extractor.runtime import aio
+from extractor.settings import Settings
 
 __all__ = ["DEFAULT_POLL_INTERVAL", "batch_app", "batch_run_options", "with_batch_notices"]
 
@@ -126,7 +127,21 @@ def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str
     state = BatchState.load(where)
     if base_url is None and state.server and "@" not in state.server:
         base_url = state.server
+    elif base_url is None and state.server and not _server_in_environment():
+        # the run's server had a login, kept as ***: without it the default server would
+        # be asked, and refused for want of a key, which is not what is missing
+        fail_usage(
+            f"{shown(output)}: the run sent its batches to {state.server}, with a login the "
+            "batch state does not keep: give that server again with its login (--base-url "
+            "or EXTRACTOR_BASE_URL)"
+        )
     return {"model": model if model is not None else state.model, "base_url": base_url}
+
+
+def _server_in_environment() -> bool:
+    """Whether the environment names a server (``EXTRACTOR_BASE_URL`` or a provider's)."""
+    settings = Settings.from_env()
+    return any((settings.base_url, settings.openai_base_url, settings.anthropic_base_url))
 
 
 def _render(entries: list[BatchEntry]) -> str:
