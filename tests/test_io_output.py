@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.blank import is_blank
 from extractor.errors import ConfigurationError
 from extractor.io import JsonlWriter, completed_ids
 from extractor.io.output import (
@@ -187,7 +188,7 @@ def test_the_writer_refuses_a_torn_file_and_resume_repairs_it(tmp_path: Path) ->
     assert [json.loads(line) for line in lines_of(path)] == [{"doc_id": "a"}, {"doc_id": "b"}]
 
 
-record_ids = st.text(min_size=1, max_size=12)
+record_ids = st.text(min_size=1, max_size=12).filter(lambda s: not is_blank(s))  # is_doc_id
 payloads = st.text(max_size=30)
 
 

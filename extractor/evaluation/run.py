@@ -30,6 +30,7 @@ from extractor.io.output import (
     as_result_line,
     foreign_records_note,
     is_anonymous_result,
+    is_doc_id,
     is_result,
     latest_entries,
     open_results,
@@ -143,10 +144,11 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
 def unscorable(line: Any) -> str | None:
     """Why a parsed line (or entry) can be no document's prediction, or None when it can.
 
-    A prediction is scored under its ``doc_id``, so it needs one that is a string, as
-    :func:`~extractor.io.output.is_result` (flatten, view and ``results_to_frame``)
-    requires: a ``doc_id`` of another JSON type is no result, and was read as one
-    (``["x"]`` became the document "['x']", two ``null`` ones merged into "None").
+    A prediction is scored under its ``doc_id``, so it needs one that is a string that is
+    not blank, as :func:`~extractor.io.output.is_doc_id` (bulk, flatten, view and
+    ``results_to_frame``) requires: a ``doc_id`` of another JSON type is no result, and was
+    read as one (``["x"]`` became the document "['x']", two ``null`` ones merged into
+    "None"); a blank one (``""``, a zero-width space) was scored as a document no one can see.
     A result without an id (:func:`~extractor.io.output.is_anonymous_result`), which
     flatten and view take as a document of its own, matches no gold document: said so.
     Whether the rest of a line with a string ``doc_id`` is a result is decided by
@@ -155,8 +157,13 @@ def unscorable(line: Any) -> str | None:
     if not isinstance(line, Mapping):
         return f"is a JSON {json_type(line)}, not a result object"
     doc_id = line.get("doc_id")
-    if isinstance(doc_id, str):
+    if is_doc_id(doc_id):
         return None
+    if isinstance(doc_id, str):
+        return (
+            f"is not a result line (its doc_id is blank: {doc_id!a}); give it the document's "
+            "id, or rerun the document"
+        )
     if is_anonymous_result(line):
         return (
             "is a result without a doc_id: eval scores a prediction under its document's "

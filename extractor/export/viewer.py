@@ -58,6 +58,7 @@ from extractor.io.output import (
     first_line,
     foreign_records_note,
     is_anonymous_result,
+    is_doc_id,
     is_result,
     latest_entries,
     latest_lines,
@@ -353,6 +354,11 @@ class JsonlDocuments:
             if not isinstance(entry, Mapping):
                 self.bad_lines.append(number)
                 continue
+            blank = _blank_id_card(entry, f"entry {number}")
+            if blank is not None:
+                self.bad_lines.append(number)
+                yield blank
+                continue
             if is_result(entry) or is_anonymous_result(entry):
                 self.documents += 1
             else:  # an object of something else: shown, and said, as a line of one is
@@ -374,6 +380,11 @@ class JsonlDocuments:
                     continue
                 line = error
             if isinstance(line, Mapping):
+                blank = _blank_id_card(line, f"line {number}")
+                if blank is not None:
+                    self.bad_lines.append(number)
+                    yield blank
+                    continue
                 if is_result(line) and line["doc_id"] in seen:
                     continue  # a complete last line without its newline, superseded meanwhile
                 if not is_result(line) and not is_anonymous_result(line):
@@ -387,6 +398,17 @@ class JsonlDocuments:
             yield ViewDocument(
                 doc_id=f"line {number}", status="error", error=f"line {number}: {why}"
             )
+
+
+def _blank_id_card(line: Mapping[str, Any], where: str) -> ViewDocument | None:
+    """The error card naming ``where`` for a line whose ``doc_id`` is a blank string (which
+    :func:`~extractor.io.output.is_doc_id` refuses, as every reader of results does), else
+    None: never a document's card under an id nobody can see, nor its records."""
+    doc_id = line.get("doc_id")
+    if not isinstance(doc_id, str) or is_doc_id(doc_id):
+        return None
+    why = f"{where}: its doc_id is blank ({doc_id!a}); give it the document's id"
+    return ViewDocument(doc_id=where, status="error", error=why)
 
 
 def documents_from_jsonl(

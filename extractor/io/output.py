@@ -61,8 +61,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, TypeGuard
 
+from extractor.blank import is_blank
 from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.decoding import bom_encoding, is_binary
 from extractor.redact import clean_surrogates
@@ -86,6 +87,7 @@ __all__ = [
     "check_replaceable",
     "completed_ids",
     "drop_error_lines",
+    "is_doc_id",
     "latest_entries",
     "latest_lines",
     "made_by_a_command",
@@ -632,8 +634,8 @@ def _with_doc_id(record: Mapping[str, Any]) -> Mapping[str, Any]:
     """The record, ``doc_id`` first: every line written starts with :data:`LINE_START`, so
     that an unfinished last line can be told for one of ours (:func:`_result_lines`)."""
     doc_id = record.get("doc_id")
-    if not isinstance(doc_id, str):
-        raise ValueError(f"output record needs a string 'doc_id', got {doc_id!r}")
+    if not is_doc_id(doc_id):  # a blank one is read back as a damaged output (is_doc_id)
+        raise ValueError(f"output record needs a string 'doc_id' that is not blank, got {doc_id!a}")
     if next(iter(record)) != "doc_id":
         return {"doc_id": doc_id, **record}
     return record
@@ -765,6 +767,8 @@ def _parse(lineno: int, raw: bytes, file: Path, *, last: bool) -> dict[str, Any]
         raise _damaged(file, lineno, f"is not valid JSON ({error})", last=last) from error
     if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
         raise _damaged(file, lineno, "is not a JSON object with a string 'doc_id'", last=last)
+    if not is_doc_id(record["doc_id"]):
+        raise _damaged(file, lineno, f"has a blank doc_id ({record['doc_id']!a})", last=last)
     return record
 
 
@@ -918,7 +922,7 @@ def latest_entries(entries: Sequence[Any]) -> Iterator[tuple[int, Any]]:
 
 
 def _has_id(entry: Any) -> bool:
-    return isinstance(entry, Mapping) and isinstance(entry.get("doc_id"), str)
+    return isinstance(entry, Mapping) and is_doc_id(entry.get("doc_id"))
 
 
 def is_json(data: bytes) -> bool:
@@ -1312,7 +1316,20 @@ def is_result(value: Any) -> bool:
     result of it (a status, or extract's ``metadata``). An input row with a ``doc_id``
     column (``{"doc_id": "1", "text": ...}``) is none: read as one, it replaced a run's
     tables with rows of nothing."""
-    return isinstance(value, Mapping) and isinstance(value.get("doc_id"), str) and _resulting(value)
+    return isinstance(value, Mapping) and is_doc_id(value.get("doc_id")) and _resulting(value)
+
+
+def is_doc_id(value: Any) -> TypeGuard[str]:
+    """Whether ``value`` is a result's identity: a string that is not blank
+    (:func:`~extractor.blank.is_blank`: not empty, spaces, NBSP, a zero-width space ...).
+
+    The one rule every reader of results applies (:func:`is_result`, bulk reading its own
+    output, :func:`latest_lines`, flatten, view, ``results_to_frame``, eval): the tool never
+    writes a blank doc_id (``Document`` refuses one), so a line holding one was edited by
+    hand, and read as a document it gave rows, cards and scores keyed by an id nobody can
+    see, while bulk and eval read the same line otherwise. ``null`` (or no doc_id) is
+    another thing: an anonymous result (:func:`is_anonymous_result`)."""
+    return isinstance(value, str) and not is_blank(value)
 
 
 def predicted_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -1636,7 +1653,9 @@ def _nonblocking(path: str, flags: int) -> int:
 def _result_kind(entry: Any) -> Literal["run", "extract", "saved"] | None:
     """``run`` for a run's line (every key of :data:`OUTPUT_KEYS`), ``extract`` for
     extract's JSON (``doc_id`` and ``metadata``), ``saved`` for eval's saved predictions
-    (``doc_id`` and ``records``), else None: what no reader takes for a result."""
+    (``doc_id`` and ``records``), else None: what no reader takes for a result. A blank
+    string ``doc_id`` counts here (no reader reads it, :func:`is_doc_id`, but a file of
+    hand-edited results is kept all the same: this protects, it does not read)."""
     if not isinstance(entry, Mapping) or not isinstance(entry.get("doc_id"), str):
         return None
     if entry.keys() >= OUTPUT_KEYS:

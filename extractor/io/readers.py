@@ -127,6 +127,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
 
+from extractor.blank import is_blank
 from extractor.errors import InputError, TextFieldError
 from extractor.io.archives import (
     DEFAULT_MAX_ARCHIVE_BYTES,
@@ -330,6 +331,8 @@ class _Context:
         source = file_source(real)
         if self.root is not None and _is_within(real, self.root) and real != self.root:
             doc_id = file_source(os.path.relpath(real, self.root))
+            if is_blank(doc_id):  # a file named " " or U+200B: a blank id is no result's
+                doc_id = source  # (extractor.io.output.is_doc_id); its path is never blank
         else:
             doc_id = source
         return _Place(doc_id.replace(os.sep, "/"), source)
