@@ -220,7 +220,10 @@ class BulkSummary:
     retried (superseded, never dropped). ``forgotten`` lines (``--forget-unseen``)
     are no extraction: a ``skipped`` line for an input no longer there.
     ``unchanged`` inputs were skipped (their line is already in the output,
-    for the same text). ``unseen`` counts the results already in the output
+    for the same text). ``repeated`` counts the inputs that are a document this run
+    read already (the same explicit id and text again, in one file or two: the readers'
+    ``repeat``): one document, one line, whichever run wrote it; kept apart from
+    ``unchanged``, which on an empty output would claim lines that are not there. ``unseen`` counts the results already in the output
     whose input this run did not see (kept; None when the run stopped before
     reading every input). ``elapsed`` is the whole run; ``working`` the seconds since the
     first document started, which ``docs_per_second`` divides by (the
@@ -233,6 +236,8 @@ class BulkSummary:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    #: Inputs that are a document read already in this run (the same id and text): no line.
+    repeated: int = 0
     ok: int = 0
     errors: int = 0
     #: Of ``ok``: results with a call that gave no valid answer (``failed_calls`` on the line).
@@ -363,6 +368,7 @@ class BulkSummary:
             "new": self.new,
             "changed": self.changed,
             "unchanged": self.unchanged,
+            "repeated": self.repeated,
             "ok": self.ok,
             "errors": self.errors,
             "incomplete": self.incomplete,
@@ -427,12 +433,17 @@ class BulkSummary:
             if self.working > 0
             else ""
         )
+        repeated = (
+            f", {self.repeated:,} repeated (the same document read again: one line)"
+            if self.repeated
+            else ""
+        )
         lines = [
             f"documents  {self.documents:,} written: {self.ok:,} ok{incomplete}, "
             f"{self.errors:,} failed"
             f"{not_read}{forgotten}; {self.unchanged:,} unchanged (already in the output)",
             f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again){dropped}, "
-            f"{self.unchanged:,} unchanged (skipped){unseen}",
+            f"{self.unchanged:,} unchanged (skipped){repeated}{unseen}",
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}{unreadable}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "
@@ -773,6 +784,9 @@ class _Plan:
         self.redone_errors = 0
         self.read = 0
         self.unchanged = 0
+        #: items that are a document read already in this run (a ``repeat``): no line, and
+        #: not ``unchanged`` (that one's line may be new in this run)
+        self.repeated = 0
         #: inputs the system would not let us read whose ok line stands (see ``_redo``)
         self.kept_unreadable = 0
         #: unchanged inputs whose line is an error or incomplete: --retry-errors asks again
@@ -795,7 +809,7 @@ class _Plan:
                 and item.repeat
                 and self.renamed.get(item.doc_id, item.doc_id) in self.seen
             ):
-                self.unchanged += 1  # read once already: done, as a rerun would find it
+                self.repeated += 1  # read once already in this run: its one line is that one's
                 continue
             read_as = item.doc_id
             item = self._identify(item)
@@ -1428,6 +1442,7 @@ class BulkRun:
         summary, plan = self.summary, self._plan
         now = self._ended or time.monotonic()
         summary.unchanged = plan.unchanged
+        summary.repeated = plan.repeated
         summary.unreadable = plan.kept_unreadable
         summary.elapsed = now - self._clock_start
         summary.working = now - plan.first_started if plan.first_started else 0.0
@@ -1443,6 +1458,7 @@ class BulkRun:
         self._ended = time.monotonic()
         summary = self.summary
         summary.unchanged = self._plan.unchanged
+        summary.repeated = self._plan.repeated
         summary.unreadable = self._plan.kept_unreadable
         summary.unseen = self._plan.unseen
         summary.standing = self._plan.standing
@@ -1472,7 +1488,8 @@ class BulkRun:
         rate = self.rate()
         if self.total is None or rate <= 0:
             return None
-        remaining = self.total - self.summary.documents - self.summary.unchanged
+        summary = self.summary
+        remaining = self.total - summary.documents - summary.unchanged - summary.repeated
         return max(0.0, remaining / rate)
 
     def _start_counting(self) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from extractor.errors import UnusedField
 from extractor.io.formats import RecordFields
-from extractor.io.readers import InputFailure, Item, close_items, file_path
+from extractor.io.readers import CONTENT_KEYED, InputFailure, Item, close_items, file_path
 from extractor.pipeline.document import Document
 
 __all__ = ["FIELD_CHECK_ROWS", "FieldCheck"]
@@ -29,15 +29,24 @@ FIELD_CHECK_ROWS = 20
 
 class FieldCheck(Iterator[Item]):
     """``items``, stopped with :class:`~extractor.errors.UnusedField` before any row of
-    a table named as an input is let through when the text field is evidently misnamed.
+    a checked table is let through when the text field is evidently misnamed for it.
 
     A misnamed field (``--text-field bdoy``) fails every row alike, "no 'bdoy'
     field": a run would write one error line per row and end like a run with a few
-    bad rows. So the rows of the first table read are held back (at most
-    :data:`FIELD_CHECK_ROWS` of them, all failures) until one has the field (it is
-    used: from then on nothing is checked, and a single row lacking it is that row's
-    error line) or the window is full or the table ends: if then none has it and one
-    lacks it, reading stops, nothing of that table having been let through.
+    bad rows. So the first rows of every checked table are held back (at most
+    :data:`FIELD_CHECK_ROWS` of them, all failures) until one has the field (the table
+    uses it: its rows from then on pass unchecked, and a single row lacking it is that
+    row's error line) or the window is full or the table ends: if then none has it and
+    one lacks it, reading stops, nothing of that table having been let through.
+
+    The rule is the same for each table on its own, whatever came before it: a table
+    that had the field says nothing about the next one, so the order of the inputs
+    never changes whether a run is refused, nor its message (``a.jsonl b.jsonl`` and
+    ``b.jsonl a.jsonl`` stop alike). A row is a unit whose ``source`` is
+    ``<table>:<line>`` or, keyed by its content (an id-less row, a line that is no
+    JSON), ``<table>#<hash>`` (:data:`~extractor.io.readers.CONTENT_KEYED`): a bad line
+    of a table is held with the table's other rows; its failure is not about the text
+    field (``InputFailure.text_field`` None), so it neither has nor lacks it.
 
     Which tables are checked: with a text field the user chose (not the default
     ``text``), every table, since the option is the user's claim about the tables of the
@@ -45,12 +54,11 @@ class FieldCheck(Iterator[Item]):
     or stdin), since a table found by walking a folder or inside an archive may be no
     table of articles (a metadata CSV beside them) and no input kills a run: its rows
     are error lines, as any row lacking its text. ``named=None`` checks every table.
-    A table whose rows fail otherwise (not JSON) says nothing and the next one is
-    looked at. Units that are no rows (a text file) pass as they come. The run peeks
-    before it opens its output (``runner._ahead``), so a misnamed field found in the
-    first table writes nothing; a later table can only be refused if no row before it
-    had the field, so every line written is of a unit that is no row, which a
-    corrected rerun skips as unchanged.
+    Units that are no rows (a text file) pass as they come. The run peeks before it
+    opens its output (``runner._ahead``), so a misnamed field found in the first table
+    writes nothing; a later table refused stops the run the same way (one line, exit
+    2), the lines of the units before it kept, which a corrected rerun skips as
+    unchanged.
     """
 
     def __init__(
@@ -62,10 +70,9 @@ class FieldCheck(Iterator[Item]):
         self._items = items
         self._named = None if named is None else frozenset(_same(path) for path in named)
         self._text = fields.text
-        self._used = False  # a row had the field: nothing more to check
         self._ready: collections.deque[Item] = collections.deque()
         self._table: str | None = None  # the table whose rows come now, if any
-        self._open = False  # its first rows are being looked at
+        self._open = False  # its first rows are being looked at (none had the field yet)
         self._held: list[Item] = []
         self._lacking = 0
         self._ended = False
@@ -87,11 +94,8 @@ class FieldCheck(Iterator[Item]):
             self._ended = True
             self._settle()
             return
-        if self._used:
-            self._ready.append(item)
-            return
         table = _row_table(item.source or "")
-        if table != self._table:
+        if table != self._table:  # a new table is checked on its own, whatever came before
             self._settle()
             self._table = table
             self._open = table is not None and (
@@ -99,8 +103,7 @@ class FieldCheck(Iterator[Item]):
             )
         if not self._open:
             self._ready.append(item)
-        elif self._has_field(item):
-            self._used = True
+        elif self._has_field(item):  # the table uses the field: its other rows pass unchecked
             self._ready.extend(self._held)
             self._ready.append(item)
             self._held, self._lacking, self._open = [], 0, False
@@ -141,9 +144,16 @@ class FieldCheck(Iterator[Item]):
 
 
 def _row_table(source: str) -> str | None:
-    """The table (JSONL, CSV file or member) a row's ``source`` (``<table>:<line>``) is
-    in; None for a unit that is no row (:func:`~extractor.io.readers.file_source` escapes
-    a file name's own final ``:<digits>``, so only a row's source ends so)."""
+    """The table (JSONL, CSV file or member) a row's ``source`` is in: ``<table>:<line>``,
+    or ``<table>#<hash>[#<n>]`` for a row keyed by its content (an id-less row, a line
+    that is no JSON: :data:`~extractor.io.readers.CONTENT_KEYED`); None for a unit that
+    is no row (:func:`~extractor.io.readers.file_source` escapes a file name's own final
+    ``:<digits>`` and its ``#``, so only a row's source ends so). A text document read
+    from a stream is content-keyed too; taken as a "row" it only ever has the field, so
+    it can never be refused."""
+    keyed = CONTENT_KEYED.fullmatch(source)
+    if keyed is not None:
+        return keyed.group("place")
     table, sep, line = source.rpartition(":")
     return table if sep and line.isdigit() else None
 
