@@ -56,6 +56,7 @@ from extractor.runtime.providers import (
     _basic_auth,
     _refuse_two_credentials,
     answer_keys,
+    mistyped,
     refusal_error,
 )
 from extractor.runtime.wire import CapturingTransport
@@ -126,6 +127,30 @@ def _message_shape(data: dict[str, Any]) -> str | None:
         return f"its answer is not a 'message' object (its keys: {answer_keys(data)})"
     if not isinstance(data.get("content"), list):
         return "its answer has no 'content' list"
+    return _block_types(data["content"])
+
+
+def _block_types(blocks: list[Any]) -> str | None:
+    """Why a message's content blocks have a field of the wrong JSON type, or None.
+
+    As a chat completion's message (``providers._message_types``): the SDK builds the
+    message without validating it, so a block that is no object, a ``text`` block whose
+    ``text`` is no string or a ``tool_use`` whose ``input`` is no object reached instructor
+    as the model's answer ("no valid answer", re-asked, for every document alike). It is
+    not an answer of the API: an ``IncompatibleServerError`` naming the field.
+    """
+    for number, block in enumerate(blocks):
+        path = f"content[{number}]"
+        if not isinstance(block, dict):
+            return mistyped(path, block, "an object")
+        kind = block.get("type")
+        if kind == "text" and not isinstance(block.get("text"), str):
+            return mistyped(f"{path}.text", block.get("text"), "a string")
+        if kind == "tool_use":
+            if not isinstance(block.get("input"), dict):
+                return mistyped(f"{path}.input", block.get("input"), "an object")
+            if not isinstance(block.get("name"), str):
+                return mistyped(f"{path}.name", block.get("name"), "a string")
     return None
 
 

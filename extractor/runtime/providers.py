@@ -956,7 +956,8 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
       once; not followed, so never "could not reach" a server nobody gave.
     * A POST to ``.../chat/completions`` must come back, without a change of
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
-      first entry has a ``message``.
+      first entry has a ``message``, its fields of their JSON types (``content`` a
+      string or null, a tool call's ``arguments`` a string: :func:`_message_types`).
     * Every answer's JSON, the SDK's parse of it too, is read by :func:`answer_json`:
       an integer too long to convert (over 4,300 digits) is an infinity, not a
       "not JSON" answer; a token count that is one is 0 with the bad-count warning.
@@ -1112,6 +1113,9 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
     if not isinstance(first_choice, dict) or not isinstance(first_choice.get("message"), dict):
         return "the first of its 'choices' has no 'message' object"
     finish = first_choice.get("finish_reason")
+    wrong = _message_types(first_choice["message"])
+    if wrong is not None:
+        return wrong
     if finish == "error":  # vLLM, LiteLLM and proxies: the server failed, not the model
         return "its answer ended with finish_reason 'error' (the server failed to generate)"
     if finish in ("length", "content_filter"):
@@ -1120,6 +1124,51 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
         # nothing in it: no model answers that to a request for JSON; a server that does
         # (a broken proxy, a wrong template) does it to every document: stop, say why
         return "its answer's message is empty (no content, no tool call, no refusal)"
+    return None
+
+
+#: What to do about an answer whose fields are of the wrong JSON type.
+MISTYPED_HINT = "the server (or a proxy before it) does not speak this API: use one that does"
+
+
+def mistyped(path: str, value: Any, wanted: str) -> str:
+    """The problem of an answer whose field at ``path`` holds ``value`` instead of ``wanted``."""
+    return f"its answer's {path} is {_json_kind(value)}, not {wanted}; {MISTYPED_HINT}"
+
+
+def _message_types(message: dict[str, Any]) -> str | None:
+    """Why a chat completion's message has a field of the wrong JSON type, or None.
+
+    The SDK builds its answer without validating it, so ``content: 5``, a list or an
+    object as ``content``, or a tool call's ``arguments`` that is no string, reached
+    instructor as the model's answer: "no valid answer" (kind ``model``) for every
+    document, re-asked, a multi-line pydantic serializer warning on stderr and a bulk run
+    never stopping early. A server that answers so does it to every request: it is not
+    an answer of the API (an ``IncompatibleServerError``, kind ``server``), whose message
+    names the field. Valid answers (text, or null beside tool calls) pass untouched.
+    """
+    for key in ("content", "refusal"):
+        value = message.get(key)
+        if value is not None and not isinstance(value, str):
+            return mistyped(f"message.{key}", value, "a string or null")
+    calls = message.get("tool_calls")
+    if calls is not None and not isinstance(calls, list):
+        return mistyped("message.tool_calls", calls, "a list or null")
+    named = [(f"message.tool_calls[{number}]", call) for number, call in enumerate(calls or [])]
+    if message.get("function_call") is not None:
+        named.append(("message", {"function": message["function_call"]}))
+    for path, call in named:
+        if not isinstance(call, dict):
+            return mistyped(path, call, "an object")
+        function = call.get("function")
+        key = "function_call" if path == "message" else "function"
+        if not isinstance(function, dict):
+            return mistyped(f"{path}.{key}", function, "an object")
+        for part in ("name", "arguments"):
+            if part not in function:
+                return f"its answer's {path}.{key} has no '{part}'; {MISTYPED_HINT}"
+            if not isinstance(function[part], str):
+                return mistyped(f"{path}.{key}.{part}", function[part], "a string")
     return None
 
 
@@ -1152,6 +1201,8 @@ def _json_kind(value: Any) -> str:
         return "a string"
     if isinstance(value, int | float):
         return "a number"
+    if isinstance(value, list):
+        return "a list"
     return "an object" if isinstance(value, dict) else type(value).__name__
 
 
