@@ -42,6 +42,30 @@ characters), and with any of its characters and breaks escaped once more, mixed
 Secrets shorter than :data:`MIN_SECRET_LENGTH` characters are not searched
 for, bare or in any form (they would match ordinary words); they are still removed
 from URLs and headers by the patterns.
+
+A known secret is also found *split* (:func:`_sub_read`), because a server's echo may
+cut or dress it: what leaks is its characters, not one spelling of them.
+
+* A **fragment** is a secret: any run of at least :func:`fragment_length` characters of
+  a known key (half the key, at least :data:`FRAGMENT_FLOOR`, never past the key) is
+  replaced wherever it stands, so a key cut by an ellipsis (``sk-test-...SECRET123``),
+  a truncation, or a line of a dump loses every part long enough to narrow the key
+  down; what may remain is shorter than half of it. Fragments go into the same trie
+  pattern as the forms (the suffixes of the key, each ending anywhere past the
+  fragment length), so this is still one linear pass.
+* **Invisible characters** between any of its characters are read through: format
+  characters (category Cf: zero-width space, ZWJ, ZWNJ, word joiner, BOM, bidi marks),
+  the soft hyphen, and their markup spellings (``<wbr>``, ``&shy;``, ``&#173;``,
+  ``&#x200b;``, ``\\u200b``, any numeric reference to one).
+* **Separated hex** of the key (``73:6b:2d``, ``73 6b 2d``, ``73-6b``, ``736b 2d74``) is
+  decoded and searched (fragments of it too), and so are **hex dumps** (``xxd`` and
+  ``hexdump -C`` lines, offsets and text column): consecutive dump lines are read as one
+  byte string, and a match loses its hex and its text-column characters on every line.
+
+Known limits: a key spelled in base32, base85, UTF-16 (or base64 of UTF-16),
+quoted-printable, rot13, or reversed is not found; nor a fragment shorter than
+:func:`fragment_length` (a key of 40 characters may leak 19 of them, in pieces);
+nor hex split at an odd digit, or a dump in another layout (``od``).
 """
 
 from __future__ import annotations
@@ -52,8 +76,10 @@ import json
 import logging
 import re
 import string
+import sys
 import threading
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
@@ -73,6 +99,18 @@ __all__ = [
 MARK = "***"
 #: Shorter secrets are only removed where a pattern finds them (URLs, headers).
 MIN_SECRET_LENGTH = 6
+#: The shortest fragment of a known key that is a secret (:func:`fragment_length`): 8
+#: characters, as a key's public prefix (``sk-proj-``) is about that long and shorter
+#: runs match ordinary words and hex too often.
+FRAGMENT_FLOOR = 8
+
+
+def fragment_length(key: str) -> int:
+    """How long a run of ``key`` must be to be a secret: half the key (rounded up), at
+    least :data:`FRAGMENT_FLOOR`, at most the key. What is left of a key cut once is
+    then shorter than its half: the unknown half is still out of reach of a search."""
+    return min(len(key), max(FRAGMENT_FLOOR, MIN_SECRET_LENGTH, -(-len(key) // 2)))
+
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 #: RFC 6750's b64token: what a Bearer (or Basic) credential is made of.
@@ -277,8 +315,12 @@ class Redactor:
     def __init__(self, *, use_settings: bool = True) -> None:
         self._lock = threading.Lock()
         self._registered: frozenset[str] = frozenset()
+        self._keys: frozenset[str] = frozenset()
         self._use_settings = use_settings
-        self._cache: tuple[frozenset[str], re.Pattern[str] | None] = (frozenset(), None)
+        self._cache: tuple[tuple[frozenset[str], frozenset[str]], re.Pattern[str] | None] = (
+            (frozenset(), frozenset()),
+            None,
+        )
 
     # -- what is secret -------------------------------------------------------
     def register_secret(self, secret: str | None) -> None:
@@ -288,8 +330,10 @@ class Redactor:
         forms = _variants(secret.strip()) | _variants(secret)
         if not forms:
             return
+        keys = {key for key in (secret, secret.strip()) if len(key) >= MIN_SECRET_LENGTH}
         with self._lock:
             self._registered = self._registered | forms
+            self._keys = self._keys | keys
 
     def register_url(self, url: str | None) -> None:
         """Remember the credentials in ``url``'s userinfo (user, password, and both as Basic auth)."""
@@ -303,6 +347,13 @@ class Redactor:
             known = known | _settings_secrets()
         return known
 
+    def keys(self) -> frozenset[str]:
+        """Every secret known now as itself (not its forms): what a fragment is cut from."""
+        known = self._keys
+        if self._use_settings:
+            known = known | _settings_keys()
+        return known
+
     # -- removing them --------------------------------------------------------
     def redact(self, text: Any) -> str:
         """``text`` (made a str) with every secret replaced by :data:`MARK`. Never raises."""
@@ -310,30 +361,36 @@ class Redactor:
             out = text if isinstance(text, str) else str(text)
         except Exception:  # a broken __str__ must not break error reporting
             return f"<unprintable {type(text).__name__}>"
-        known = self._pattern(self.secrets())
+        known = self._pattern(self.secrets(), self.keys())
         if known is not None:
-            out = _sub_wrapped(known, known.sub(MARK, out))
+            out = _sub_wrapped(known, known.sub(MARK, _sub_read(known, out)))
         for pattern, replacement in _PATTERNS:
             out = pattern.sub(replacement, out)
         return out
 
-    def _pattern(self, secrets: frozenset[str]) -> re.Pattern[str] | None:
-        """One pattern for every secret form, in any case (a server that echoes the key upper
-        case, "SK-TEST-..."), the longest form found where several start, so that a secret
-        holding another goes whole. Built once for each set of secrets."""
+    def _pattern(
+        self, secrets: frozenset[str], keys: frozenset[str] = frozenset()
+    ) -> re.Pattern[str] | None:
+        """One pattern for every secret form and every fragment of a key, in any case (a
+        server that echoes the key upper case, "SK-TEST-..."), the longest form found where
+        several start, so that a secret holding another goes whole. Built once for each
+        set of secrets."""
         cached_for, pattern = self._cache
-        if cached_for != secrets:
-            pattern = _longest_first(secrets) if secrets else None
-            self._cache = (secrets, pattern)
+        if cached_for != (secrets, keys):
+            pattern = _longest_first(secrets, keys) if secrets or keys else None
+            self._cache = ((secrets, keys), pattern)
         return pattern
 
 
-def _longest_first(forms: Iterable[str]) -> re.Pattern[str]:
-    """A case-blind pattern matching each of ``forms``, the longest where several start.
+def _longest_first(forms: Iterable[str], keys: Iterable[str] = ()) -> re.Pattern[str]:
+    """A case-blind pattern matching each of ``forms``, the longest where several start,
+    and every run of at least :func:`fragment_length` characters of each of ``keys`` (and
+    of its UTF-8 bytes read as Latin-1, as decoded hex gives them).
 
     Written as a trie (``abc(?:d(?:ef)?)?``), so that matching stays linear in the text
     however many forms a secret has (an alternation of literals tries every one at
-    every character); a trie too deep to compile is the plain alternation.
+    every character); a key's fragments are its suffixes, each ending anywhere past the
+    fragment length. A trie too deep to compile is the plain alternation.
     """
     trie: _Trie = {}
     for form in forms:
@@ -341,6 +398,17 @@ def _longest_first(forms: Iterable[str]) -> re.Pattern[str]:
         for char in form.lower() if form.isascii() else form:
             node = node.setdefault(char, {})
         node[""] = {}  # a form ends here
+    for key in keys:
+        least = fragment_length(key)
+        as_bytes = key.encode("utf-8", "surrogatepass").decode("latin-1")
+        for spelled in {key, as_bytes}:
+            spelled = spelled.lower() if spelled.isascii() else spelled
+            for start in range(len(spelled) - least + 1):
+                node = trie
+                for depth, char in enumerate(spelled[start:], 1):
+                    node = node.setdefault(char, {})
+                    if depth >= least:
+                        node[""] = {}
     try:
         return re.compile(_trie_regex(trie), re.IGNORECASE)
     except (RecursionError, re.error):
@@ -509,6 +577,155 @@ _BREAKS = re.compile(rf"(?:{_BREAK_PIECE})++")
 _LONG_BREAK = re.compile(rf"(?:{_BREAK_PIECE}){{{_MOST_BREAK_PIECES + 1}}}(?:{_BREAK_PIECE})*+")
 
 
+def _sub_read(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with each key (a form or a fragment: ``pattern``) found *through* what splits
+    it replaced by :data:`MARK`: invisible characters between its characters, separated hex
+    and hex dumps (see the module doc). Each reader gives the characters it reads and where
+    each came from in ``text``; a match there is replaced from its first source to its last
+    (a dump's hex and text column on each of its lines). Every reader runs only where its
+    cheap search finds something to read, so ordinary text costs a few scans."""
+    spans: list[tuple[int, int]] = []
+    for read in (_read_invisible, _read_separated_hex, _read_dumps):
+        for reading, sources in read(text):
+            if pattern.search(reading) is None:
+                continue
+            where = sources()
+            for match in pattern.finditer(reading):
+                if match.end() > match.start():
+                    spans += _source_spans(where[match.start() : match.end()])
+    if not spans:
+        return text
+    kept: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        kept += (text[done : max(start, done)], MARK) if start >= done else ()
+        done = end
+    return "".join(kept) + text[done:]
+
+
+#: Where each character of a reading came from: one span of ``text``, or a pair (a dump's
+#: byte: its hex digits and its text-column character).
+_Source = tuple[int, ...]
+#: Builds the sources of a reading (only for a reading in which a key was found).
+_Sources = Callable[[], list[_Source]]
+
+
+def _source_spans(sources: list[_Source]) -> list[tuple[int, int]]:
+    """The spans of ``text`` a run of read characters came from, one per line of a dump:
+    consecutive sources are joined unless a line break lies between them."""
+    spans: list[tuple[int, int]] = []
+    for column in range(0, len(sources[0]), 2):
+        start, end = sources[0][column], sources[0][column + 1]
+        for source in sources[1:]:
+            if source[column] > end + _SAME_LINE_GAP:
+                spans.append((start, end))
+                start = source[column]
+            end = source[column + 1]
+        spans.append((start, end))
+    return spans
+
+
+#: Sources further apart than this are on different lines of a dump (or in different runs).
+_SAME_LINE_GAP = 3
+
+
+@functools.cache
+def _invisible_re() -> re.Pattern[str]:
+    """Format characters (Cf) and the soft hyphen, and their markup spellings: ``<wbr>``,
+    ``&shy;``, a decimal or hex character reference, a JSON ``\\uNNNN`` escape. Built on
+    first use (it reads the Unicode database once)."""
+    codes = [code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"]
+    codes.append(0xAD)
+    spellings = {"<wbr>", "<wbr/>", "<wbr />", "<WBR>", "&shy;"}
+    for code in codes:
+        for digits in (f"{code:x}", f"{code:04x}", f"{code:X}", f"{code:04X}"):
+            spellings |= {f"&#{code};", f"&#x{digits};", f"&#X{digits};"}
+            spellings |= {f"\\u{digits}"} if code <= 0xFFFF else set()
+    trie: _Trie = {}
+    for spelled in spellings:  # a trie, case as written: a case-blind search is slower
+        node = trie
+        for char in spelled:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    ranges: list[list[int]] = []  # as ranges: a class of single astral characters is slow
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    chars = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
+    return re.compile(f"[{chars}]|{_trie_regex(trie)}")
+
+
+def _read_invisible(text: str) -> Iterable[tuple[str, _Sources]]:
+    """``text`` without its invisible characters, if it holds any."""
+    cuts = [found.span() for found in _invisible_re().finditer(text)]
+    if not cuts:
+        return
+    bounds = [
+        (done, start)
+        for (_, done), (start, _) in zip([(0, 0), *cuts], [*cuts, (len(text), 0)], strict=True)
+    ]
+
+    def sources() -> list[_Source]:
+        return [(at, at + 1) for done, start in bounds for at in range(done, start)]
+
+    yield "".join(text[done:start] for done, start in bounds), sources
+
+
+#: Hex with a separator between bytes or byte pairs: ``73:6b``, ``73 6b``, ``73-6b``, ``736b 2d74``.
+_SEPARATED_HEX = re.compile(
+    r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?:[ :\-][0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?"
+    rf"(?![0-9A-Fa-f])){{{MIN_SECRET_LENGTH // 2 + 1},}}"
+)
+_HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")
+
+
+def _read_separated_hex(text: str) -> Iterable[tuple[str, _Sources]]:
+    """Each run of separated hex, decoded (bytes as Latin-1), and where each byte's digits are."""
+    for run in _SEPARATED_HEX.finditer(text):
+        decoded = bytes.fromhex(run.group().translate(_SEPARATORS_TO_SPACE)).decode("latin-1")
+        yield decoded, functools.partial(_pair_spans, text, run.start(), run.end())
+
+
+_SEPARATORS_TO_SPACE = str.maketrans(":-", "  ")
+
+
+def _pair_spans(text: str, start: int, end: int) -> list[_Source]:
+    return [pair.span() for pair in _HEX_BYTE.finditer(text, start, end)]
+
+
+#: One line of ``xxd`` (``00000000: 504f 5354  POST``) or ``hexdump -C``
+#: (``00000000  50 4f 53 54  |POST|``): its offset, hex and text column.
+_DUMP_LINE = re.compile(
+    r"^[0-9a-fA-F]{7,16}:? +((?:[0-9a-fA-F]{2,4} {1,2})+) *(?:\|(.{1,32})\||(.{1,32}))$",
+    re.MULTILINE,
+)
+
+
+def _read_dumps(text: str) -> Iterable[tuple[str, _Sources]]:
+    """Each block of consecutive dump lines as one byte string (Latin-1), each byte's
+    sources its hex digits and its character in the text column."""
+    reading: list[str] = []
+    sources: list[_Source] = []
+    last_end = -1
+    for line in _DUMP_LINE.finditer(text):
+        if line.start() > last_end + 2 and reading:  # not the next line: a new block
+            yield "".join(reading), functools.partial(list, sources)
+            reading, sources = [], []
+        last_end = line.end()
+        column = 2 if line.group(2) is not None else 3
+        column_start = line.start(column)
+        for index, pair in enumerate(_HEX_BYTE.finditer(text, *line.span(1))):
+            reading.append(chr(int(pair.group(), 16)))
+            at = min(column_start + index, line.end(column) - 1)
+            sources.append((*pair.span(), at, at + 1))
+    if reading:
+        yield "".join(reading), functools.partial(list, sources)
+
+
 def typed_userinfo(url: str) -> str | None:
     """The userinfo of ``url`` as its owner typed it: everything between "scheme://" and
     the last "@", or None. A password holding an unencoded "/", "?" or "#" ends the
@@ -541,6 +758,17 @@ def _url_secrets(url: str | None) -> list[str]:
             found.append(pair)
             found.append(base64.b64encode(pair.encode("utf-8", "surrogatepass")).decode("ascii"))
     return found
+
+
+def _settings_keys() -> frozenset[str]:
+    """The environment's secrets as themselves: its API keys and its URLs' credentials."""
+    from extractor.settings import settings
+
+    env = settings()
+    found = {key for key in (env.api_key, *env.provider_keys.values()) if key}
+    for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, *env.proxies):
+        found.update(_url_secrets(url))
+    return frozenset(key for key in found if len(key) >= MIN_SECRET_LENGTH)
 
 
 def _settings_secrets() -> frozenset[str]:
