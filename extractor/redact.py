@@ -90,6 +90,7 @@ __all__ = [
     "Redactor",
     "install_log_filter",
     "redact",
+    "redacted_repr",
     "redactor",
     "register_secret",
     "register_url",
@@ -793,6 +794,24 @@ redactor = Redactor()
 def redact(text: Any) -> str:
     """Remove every secret of the process from ``text`` (see the module doc)."""
     return redactor.redact(text)
+
+
+def redacted_repr(self: Any) -> str:
+    """The repr a dataclass would have (its ``repr=True`` fields), through :func:`redact`.
+
+    For the objects that hold a server address or key (a model's settings, the
+    environment's): a repr is printed by tracebacks, notebooks and debuggers, which no
+    redacting log filter sees, so ``http://user:pw@host`` in a field went out as it is.
+    A class sets ``__repr__ = redacted_repr`` (a dataclass keeps a ``__repr__`` its body
+    defines)."""
+    import dataclasses
+
+    shown = ", ".join(
+        f"{item.name}={getattr(self, item.name)!r}"
+        for item in dataclasses.fields(self)
+        if item.repr
+    )
+    return redact(f"{type(self).__qualname__}({shown})")
 
 
 def register_secret(secret: str | None) -> None:

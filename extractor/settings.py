@@ -130,6 +130,11 @@ class Settings:
     #: ``PROXY_VARIABLES``' order.
     proxies: tuple[str, ...] = field(default=(), repr=False)
 
+    def __repr__(self) -> str:  # no URL login or proxy password in a traceback
+        from extractor.redact import redacted_repr  # (redact reads these settings)
+
+        return redacted_repr(self)
+
     @property
     def proxy(self) -> str | None:
         """The first proxy variable set (``HTTPS_PROXY`` ...), if any."""

@@ -36,7 +36,7 @@ from extractor.pipeline.engine import Extractor
 from extractor.pipeline.requests import build_requests, parse_response
 from extractor.runtime import aio
 from extractor.runtime.anthropic_wire import MESSAGES
-from extractor.runtime.providers import CHAT_COMPLETIONS
+from extractor.runtime.providers import CHAT_COMPLETIONS, MAX_ANSWER_PARTS
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
@@ -278,3 +278,35 @@ def test_a_mistyped_answer_stops_a_bulk_run_early(served: Served, path: str) -> 
             aio.run(go())
     assert caught.value.kind == "server" and path in str(caught.value)
     assert SAME_FAILURES_IN_A_ROW <= served.requests <= SAME_FAILURES_IN_A_ROW + 1
+
+
+#: Where an answer holds a list of parts: (API, the path named, the answer with n parts).
+PARTS: list[tuple[str, str, Callable[[int], dict[str, Any]]]] = [
+    ("openai", "choices", lambda n: {**completion({"role": "assistant", "content": EMPTY}),
+                                     "choices": completion({"role": "assistant",
+                                                            "content": EMPTY})["choices"] * n}),
+    ("openai", "message.tool_calls",
+     lambda n: completion({"role": "assistant", "content": None, "tool_calls": [call()] * n})),
+    ("anthropic", "content", lambda n: messages_answer([{"type": "text", "text": EMPTY}] * n)),
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(spot=st.sampled_from(PARTS), parts=st.integers(1, 20 * MAX_ANSWER_PARTS))
+def test_an_answer_of_more_parts_than_a_call_asks_for_is_a_server_error(
+    spot: tuple[str, str, Callable[[int], dict[str, Any]]], parts: int
+) -> None:
+    """Round 43: 700,000 tool calls (or a million choices) fit in the size cap yet took
+    minutes and gigabytes to build into objects, past the timeout. More than
+    MAX_ANSWER_PARTS is a server error naming the list, before anything is built; up to
+    it, the answer is read as before."""
+    api, path, build = spot
+    request, document = batch_request(api)
+    reply = parse_response(request, json.dumps(build(parts)), document)
+    if parts > MAX_ANSWER_PARTS:
+        assert isinstance(reply.error, IncompatibleServerError), reply.error
+        assert reply.error.kind == "server" and f"its answer's {path} holds {parts:,}" in str(
+            reply.error
+        )
+    else:
+        assert not isinstance(reply.error, IncompatibleServerError), reply.error

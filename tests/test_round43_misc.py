@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor import ConfigurationError
+from extractor.runtime.providers import ModelSpec
+from extractor.settings import Settings
 from extractor.types.registry import resolve_types
 
 bytes_like = st.binary(max_size=20).flatmap(
@@ -26,3 +28,22 @@ def test_bytes_are_no_selection_of_types(value: object) -> None:
         resolve_types(value)  # type: ignore[arg-type]
     message = str(caught.value)
     assert message.startswith("types=") and "is not a record type's name" in message
+
+
+logins = st.tuples(
+    st.text(st.sampled_from("abcXYZ019._-"), min_size=1, max_size=8),
+    st.text(st.sampled_from("abcXYZ019._-~!$"), min_size=6, max_size=12),
+)
+
+
+@given(login=logins, host=st.sampled_from(["127.0.0.1:9875", "llm.internal", "[::1]:8080"]))
+def test_the_repr_of_model_and_environment_settings_shows_no_login(
+    login: tuple[str, str], host: str
+) -> None:
+    user, password = login
+    url = f"http://{user}:{password}@{host}/v1"
+    spec = ModelSpec("x", "openai", "x", base_url=url, api_key="sk-test-ABCDEFGHIJKLMNOP")
+    settings = Settings.from_env({"EXTRACTOR_BASE_URL": url, "HTTPS_PROXY": url})
+    for shown in (repr(spec), repr(settings), repr([spec, settings]), f"{spec!r}"):
+        assert password not in shown and "ABCDEFGHIJKLMNOP" not in shown, shown
+        assert f"http://***@{host}/v1" in shown, shown

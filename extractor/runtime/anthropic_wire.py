@@ -58,6 +58,7 @@ from extractor.runtime.providers import (
     answer_keys,
     mistyped,
     refusal_error,
+    too_many_parts,
 )
 from extractor.runtime.wire import CapturingTransport
 
@@ -127,7 +128,7 @@ def _message_shape(data: dict[str, Any]) -> str | None:
         return f"its answer is not a 'message' object (its keys: {answer_keys(data)})"
     if not isinstance(data.get("content"), list):
         return "its answer has no 'content' list"
-    return _block_types(data["content"])
+    return too_many_parts("content", data["content"]) or _block_types(data["content"])
 
 
 def _block_types(blocks: list[Any]) -> str | None:

@@ -77,6 +77,7 @@ from extractor.errors import ConfigurationError, IncompatibleServerError, ModelR
 from extractor.redact import (
     install_log_filter,
     redact,
+    redacted_repr,
     register_secret,
     register_url,
     typed_userinfo,
@@ -130,6 +131,8 @@ class ModelSpec:
     api_key: str | None = field(default=None, repr=False)
     mode: ModeName = "auto"
     local_size: str | None = None
+
+    __repr__ = redacted_repr  # no URL login in a traceback or a notebook
 
     @property
     def openai_compatible(self) -> bool:
@@ -1109,6 +1112,9 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
         return f"its answer has no 'choices' list (its keys: {answer_keys(data)})"
     if not choices:
         return "its answer has an empty 'choices' list"
+    many = too_many_parts("choices", choices)
+    if many is not None:
+        return many
     first_choice = choices[0]
     if not isinstance(first_choice, dict) or not isinstance(first_choice.get("message"), dict):
         return "the first of its 'choices' has no 'message' object"
@@ -1129,6 +1135,26 @@ def _chat_shape(data: dict[str, Any]) -> str | None:
 
 #: What to do about an answer whose fields are of the wrong JSON type.
 MISTYPED_HINT = "the server (or a proxy before it) does not speak this API: use one that does"
+
+
+#: The most choices, tool calls or content blocks an answer may hold. A call asks for one
+#: completion (``n`` is never set) with one tool, so a handful is already odd; an answer of
+#: 700,000 tool calls fits in the size cap (:data:`MAX_ANSWER_BYTES`) yet took minutes and
+#: gigabytes for the SDK and instructor to build into objects, past any timeout (the
+#: deadline bounds the wire, not the parsing after it). Refused before that, as a server
+#: error: no model writes it, and a server that does does it to every document.
+MAX_ANSWER_PARTS = 64
+
+
+def too_many_parts(path: str, parts: list[Any]) -> str | None:
+    """The problem of an answer whose list at ``path`` holds more than
+    :data:`MAX_ANSWER_PARTS` items, or None."""
+    if len(parts) <= MAX_ANSWER_PARTS:
+        return None
+    return (
+        f"its answer's {path} holds {len(parts):,} items (a call asks for one answer; at "
+        f"most {MAX_ANSWER_PARTS} are read); {MISTYPED_HINT}"
+    )
 
 
 def mistyped(path: str, value: Any, wanted: str) -> str:
@@ -1154,6 +1180,9 @@ def _message_types(message: dict[str, Any]) -> str | None:
     calls = message.get("tool_calls")
     if calls is not None and not isinstance(calls, list):
         return mistyped("message.tool_calls", calls, "a list or null")
+    many = too_many_parts("message.tool_calls", calls or [])
+    if many is not None:
+        return many
     named = [(f"message.tool_calls[{number}]", call) for number, call in enumerate(calls or [])]
     if message.get("function_call") is not None:
         named.append(("message", {"function": message["function_call"]}))
