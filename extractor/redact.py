@@ -53,11 +53,15 @@ cut or dress it: what leaks is its characters, not one spelling of them.
   down; what may remain is shorter than half of it. Fragments go into the same trie
   pattern as the forms (the suffixes of the key, each ending anywhere past the
   fragment length), so this is still one linear pass.
-* **Invisible characters** between any of its characters are read through: format
-  characters (category Cf: zero-width space, ZWJ, ZWNJ, word joiner, BOM, bidi marks),
-  the soft hyphen, and their markup spellings (``<wbr>``, ``&shy;``, ``&#173;``,
-  ``&#x200b;``, ``\\u200b``, any numeric reference to one).
-* **Separated hex** of the key (``73:6b:2d``, ``73 6b 2d``, ``73-6b``, ``736b 2d74``) is
+* **Invisible characters** between any of its characters are read through: whatever
+  the one blank rule (:func:`extractor.blank.is_blank_char`) calls invisible, save
+  whitespace: format characters (zero-width space, ZWJ, ZWNJ, word joiner, BOM, bidi
+  marks), the soft hyphen, variation selectors, every other default-ignorable code point
+  and controls; and their markup spellings (``<wbr>``, ``&shy;``, ``&#173;``,
+  ``&#x200b;``, ``\\u200b``, any numeric reference to one). One rule, so no character is
+  blank to the one and visible to the other.
+* **Separated hex** of the key (``73:6b:2d``, ``73 6b 2d``, ``73-6b``, ``736b 2d74``, and
+  as source code writes bytes, ``0x73, 0x6b``) is
   decoded and searched (fragments of it too), and so are **hex dumps** (``xxd`` and
   ``hexdump -C`` lines, offsets and text column): consecutive dump lines are read as one
   byte string, and a match loses its hex and its text-column characters on every line.
@@ -65,7 +69,8 @@ cut or dress it: what leaks is its characters, not one spelling of them.
 Known limits: a key spelled in base32, base85, UTF-16 (or base64 of UTF-16),
 quoted-printable, rot13, or reversed is not found; nor a fragment shorter than
 :func:`fragment_length` (a key of 40 characters may leak 19 of them, in pieces);
-nor hex split at an odd digit, or a dump in another layout (``od``).
+nor hex split at an odd digit, or a dump in another layout (``od -x``, whose words swap
+their bytes), or octal escapes (``\\163\\153``).
 """
 
 from __future__ import annotations
@@ -76,12 +81,13 @@ import json
 import logging
 import re
 import string
-import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, urlsplit
+
+from extractor.blank import blank_code_points
 
 __all__ = [
     "MARK",
@@ -629,21 +635,26 @@ def _source_spans(sources: list[_Source]) -> list[tuple[int, int]]:
 
 
 #: Sources further apart than this are on different lines of a dump (or in different runs).
-_SAME_LINE_GAP = 3
+_SAME_LINE_GAP = 4  # ", 0x" between two bytes of source code
 
 
 @functools.cache
 def _invisible_re() -> re.Pattern[str]:
-    """Format characters (Cf) and the soft hyphen, and their markup spellings: ``<wbr>``,
-    ``&shy;``, a decimal or hex character reference, a JSON ``\\uNNNN`` escape. Built on
-    first use (it reads the Unicode database once)."""
-    codes = [code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"]
-    codes.append(0xAD)
+    """The characters that show nothing and are no whitespace (the one blank rule,
+    :func:`~extractor.blank.is_blank_char`: controls, format characters, the soft hyphen,
+    variation selectors and every other default-ignorable code point), and their markup
+    spellings: ``<wbr>``, ``&shy;``, a decimal or hex character reference, a JSON
+    ``\\uNNNN`` escape. Built on first use (it reads the Unicode database once)."""
+    codes = sorted(code for code in blank_code_points() if not chr(code).isspace())
     spellings = {"<wbr>", "<wbr/>", "<wbr />", "<WBR>", "&shy;"}
-    for code in codes:
+    # spelled out: the BMP's, and the astral format characters (tags); not the 4,000
+    # reserved points of the tag block, which would make the pattern slow to build
+    written = [code for code in codes if code <= 0xFFFF or unicodedata.category(chr(code)) == "Cf"]
+    for code in written:
         for digits in (f"{code:x}", f"{code:04x}", f"{code:X}", f"{code:04X}"):
             spellings |= {f"&#{code};", f"&#x{digits};", f"&#X{digits};"}
-            spellings |= {f"\\u{digits}"} if code <= 0xFFFF else set()
+            # JSON's escape has exactly four digits: "\\u0" would eat the start of "\\u0026"
+            spellings |= {f"\\u{digits}"} if len(digits) == 4 else set()
     trie: _Trie = {}
     for spelled in spellings:  # a trie, case as written: a case-blind search is slower
         node = trie
@@ -676,22 +687,22 @@ def _read_invisible(text: str) -> Iterable[tuple[str, _Sources]]:
     yield "".join(text[done:start] for done, start in bounds), sources
 
 
-#: Hex with a separator between bytes or byte pairs: ``73:6b``, ``73 6b``, ``73-6b``, ``736b 2d74``.
+#: Hex with a separator between bytes or byte pairs: ``73:6b``, ``73 6b``, ``73-6b``,
+#: ``736b 2d74``, and as source code writes bytes, ``0x73, 0x6b`` or ``0x73,0x6b``.
+_HEX_UNIT = r"(?:0[xX])?[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?![0-9A-Fa-f])"
 _SEPARATED_HEX = re.compile(
-    r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?:[ :\-][0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?"
-    rf"(?![0-9A-Fa-f])){{{MIN_SECRET_LENGTH // 2 + 1},}}"
+    rf"(?<![0-9A-Fa-f]){_HEX_UNIT}(?:(?:[ :\-]|, ?){_HEX_UNIT}){{{MIN_SECRET_LENGTH // 2 + 1},}}"
 )
+#: One byte's two digits (the ``x`` of a ``0x`` is no digit: ``0x`` is never read as one).
 _HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")
 
 
 def _read_separated_hex(text: str) -> Iterable[tuple[str, _Sources]]:
     """Each run of separated hex, decoded (bytes as Latin-1), and where each byte's digits are."""
     for run in _SEPARATED_HEX.finditer(text):
-        decoded = bytes.fromhex(run.group().translate(_SEPARATORS_TO_SPACE)).decode("latin-1")
+        pairs = _HEX_BYTE.finditer(text, run.start(), run.end())
+        decoded = bytes(int(pair.group(), 16) for pair in pairs).decode("latin-1")
         yield decoded, functools.partial(_pair_spans, text, run.start(), run.end())
-
-
-_SEPARATORS_TO_SPACE = str.maketrans(":-", "  ")
 
 
 def _pair_spans(text: str, start: int, end: int) -> list[_Source]:
