@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.redact import MARK, MIN_SECRET_LENGTH, Redactor
+from extractor.redact import MARK, MIN_SECRET_LENGTH, Redactor, fragment_length
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import FakeOpenAI, Replier, static
 
@@ -186,3 +186,17 @@ def unescape_once(text: str) -> str:
         return "/" if piece == "\\/" else chr(int(piece[2:], 16))
 
     return re.sub(r"\s", "", _ONE_ESCAPE.sub(one, text))
+
+
+def key_redactor(key: str) -> Redactor:
+    """A redactor knowing ``key`` alone (not the environment's keys)."""
+    redactor = Redactor(use_settings=False)
+    redactor.register_secret(key)
+    return redactor
+
+
+def key_fragments(key: str) -> list[str]:
+    """Every run of ``key`` as long as the shortest fragment redacted, lower-cased (compare
+    with a lower-cased text): none may survive redaction."""
+    size = fragment_length(key)
+    return [key[at : at + size].lower() for at in range(len(key) - size + 1)]

@@ -15,7 +15,8 @@ import string
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from extractor.redact import MARK, Redactor, fragment_length
+from extractor.redact import MARK, fragment_length
+from tests.redaction_forms import key_fragments, key_redactor
 
 ALPHABETS = (
     string.ascii_letters + string.digits,
@@ -56,20 +57,9 @@ def keys(draw: st.DrawFn) -> str:
     return key
 
 
-def _redactor(key: str) -> Redactor:
-    redactor = Redactor(use_settings=False)
-    redactor.register_secret(key)
-    return redactor
-
-
-def _windows(key: str) -> list[str]:
-    size = fragment_length(key)
-    return [key[at : at + size].lower() for at in range(len(key) - size + 1)]
-
-
 def _assert_no_fragment(key: str, text: str) -> None:
     seen = text.lower()
-    for window in _windows(key):
+    for window in key_fragments(key):
         assert window not in seen, (key, window, text)
 
 
@@ -87,7 +77,7 @@ def test_invisible_characters_inside_a_key_do_not_hide_it(key: str, data: st.Dat
     dressed = key
     for at in sorted(positions, reverse=True):
         dressed = dressed[:at] + data.draw(st.sampled_from(INVISIBLES)) + dressed[at:]
-    out = _redactor(key).redact(f"upstream said: {dressed} (request rejected)")
+    out = key_redactor(key).redact(f"upstream said: {dressed} (request rejected)")
     assert MARK in out
     _assert_no_fragment(key, _strip_invisible(out))
     assert out.startswith("upstream said: ") and out.endswith(" (request rejected)")
@@ -98,7 +88,7 @@ def test_every_fragment_of_a_cut_key_goes(key: str, data: st.DataObject) -> None
     cuts = sorted(set(data.draw(st.lists(st.integers(1, len(key) - 1), max_size=3))))
     pieces = [key[start:end] for start, end in zip([0, *cuts], [*cuts, len(key)], strict=True)]
     joined = "".join(piece + data.draw(st.sampled_from(CUTS)) for piece in pieces)
-    out = _redactor(key).redact(f"error: echo of {joined} ends here")
+    out = key_redactor(key).redact(f"error: echo of {joined} ends here")
     for piece in pieces:
         if len(piece) >= fragment_length(key):
             assert piece.lower() not in out.lower(), (key, piece, out)
@@ -116,7 +106,7 @@ def test_a_fragment_shorter_than_the_limit_and_ordinary_words_stay(
     other = bytes(range(200, 216)).hex(":")
     # in brackets: a line-wrapped base64 run (:func:`_sub_wrapped`) may join the next word
     text = f"the value \u00ab{short}\u00bb looked odd; checksum {other} and plain words"
-    assert _redactor(key).redact(text) == text
+    assert key_redactor(key).redact(text) == text
 
 
 @given(keys(), st.sampled_from((":", " ", "-")), st.booleans(), st.data())
@@ -130,7 +120,7 @@ def test_separated_hex_of_a_key_or_of_its_fragments_goes(
     step = 4 if quads and separator == " " else 2
     spelled = separator.join(digits[at : at + step] for at in range(0, len(digits), step))
     other = "de:ad:be:ef:00:11:22:33:44:55"
-    out = _redactor(key).redact(f"dump {spelled} ; other {other} end")
+    out = key_redactor(key).redact(f"dump {spelled} ; other {other} end")
     assert f"other {other} end" in out
     tokens = re.findall(r"\*\*\*|[0-9a-fA-F]{2}", out.partition(" ; other")[0])
     _assert_no_fragment(key, _decoded(tokens))
@@ -172,7 +162,7 @@ def test_a_hex_dump_of_the_request_keeps_no_part_of_the_key(key: str, layout, le
     data = head + key.encode() + b"\r\nContent-Type: application/json\r\n\r\n"
     lines = layout(data)
     text = "\n".join(line for line, _ in lines) + "\n"
-    out = _redactor(key).redact(text).split("\n")
+    out = key_redactor(key).redact(text).split("\n")
     assert len(out) == len(lines) + 1
     columns = []
     tokens: list[str] = []
@@ -189,7 +179,7 @@ def test_a_hex_dump_of_the_request_keeps_no_part_of_the_key(key: str, layout, le
 
 def test_the_reported_cases() -> None:
     key = "sk-test-SECRET123"
-    redactor = _redactor(key)
+    redactor = key_redactor(key)
     for text in (
         "msg sk-test-\u200bSECRET123",
         "msg sk-test-\u00adSECRET123",
