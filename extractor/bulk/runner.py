@@ -277,6 +277,12 @@ class BulkSummary:
         return self.prompt_tokens + self.completion_tokens
 
     @property
+    def settled(self) -> int:
+        """Inputs this run has accounted for: written, unchanged or repeated (what progress
+        displays count as done and the remaining time is estimated from)."""
+        return self.documents + self.unchanged + self.repeated
+
+    @property
     def records_found(self) -> int:
         return sum(self.records.values())
 
@@ -1488,9 +1494,7 @@ class BulkRun:
         rate = self.rate()
         if self.total is None or rate <= 0:
             return None
-        summary = self.summary
-        remaining = self.total - summary.documents - summary.unchanged - summary.repeated
-        return max(0.0, remaining / rate)
+        return max(0.0, (self.total - self.summary.settled) / rate)
 
     def _start_counting(self) -> None:
         """Count the input units in a background thread, for the bar's total and the ETA.

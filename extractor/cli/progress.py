@@ -47,7 +47,7 @@ class LogProgress:
         While nothing finishes (a slow model), a heartbeat line every minute
         shows the run is alive without repeating itself every few seconds.
         """
-        written = run.summary.documents + run.summary.unchanged + run.summary.repeated
+        written = run.summary.settled
         waited = time.monotonic() - self._last_time
         moved = written != self._last_docs
         if (
@@ -73,7 +73,7 @@ def status_line(run: BulkRun) -> str:
     """
     summary = run.summary
     total = run.total
-    done = summary.documents + summary.unchanged + summary.repeated
+    done = summary.settled
     of = f"/{total:,}" if total is not None else ""
     eta = run.eta()
     return (
@@ -138,7 +138,7 @@ class RichProgress:
         )
         self._bar.update(
             self._task,
-            completed=summary.documents + summary.unchanged + summary.repeated,
+            completed=summary.settled,
             total=run.total,
             stats=stats,
             rate=rate_text(run),
