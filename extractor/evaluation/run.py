@@ -28,6 +28,7 @@ from extractor.evaluation.scoring import DocUsage
 from extractor.io.decoding import normalise_newlines
 from extractor.io.output import (
     as_result_line,
+    blank_doc_id,
     foreign_records_note,
     is_anonymous_result,
     is_doc_id,
@@ -159,7 +160,7 @@ def unscorable(line: Any) -> str | None:
     doc_id = line.get("doc_id")
     if is_doc_id(doc_id):
         return None
-    if isinstance(doc_id, str):
+    if blank_doc_id(line) is not None:
         return (
             f"is not a result line (its doc_id is blank: {doc_id!a}); give it the document's "
             "id, or rerun the document"

@@ -29,7 +29,7 @@ from extractor.bulk.batch import BatchResult
 from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export.flatten import result_rows, table_columns
-from extractor.io.output import is_anonymous_result, is_doc_id, is_result
+from extractor.io.output import blank_doc_id, is_anonymous_result, is_result
 from extractor.pipeline.options import shown
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.base import Record
@@ -168,13 +168,13 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
                     "carries the bulk line it stands for)"
                 ) from None
             if isinstance(line, Mapping):
-                if _blank_doc_id(line):
+                if blank_doc_id(line) is not None:
                     raise TypeError(
                         f"results[{index}]: its line's doc_id is blank ({line['doc_id']!a}), "
                         "and a blank doc_id is no result: give it the document's id"
                     )
                 return line
-        if _blank_doc_id(result):
+        if blank_doc_id(result) is not None:
             raise TypeError(
                 f"results[{index}] is a dict that is no result: its doc_id is blank "
                 f"({result['doc_id']!a}); give it the document's id"
@@ -213,14 +213,6 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
         )
         return result_line(result, info)
     raise TypeError(_not_a_result(result, index))
-
-
-def _blank_doc_id(line: Mapping[str, Any]) -> bool:
-    """Whether the line's ``doc_id`` is a string that :func:`~extractor.io.output.is_doc_id`
-    refuses (blank): no result, as every reader of results says (flatten and view count it a
-    bad line, eval and bulk name it), rather than rows under an id nobody can see."""
-    doc_id = line.get("doc_id")
-    return isinstance(doc_id, str) and not is_doc_id(doc_id)
 
 
 def _not_a_result(value: Any, index: int | None) -> str:

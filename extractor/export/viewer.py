@@ -55,10 +55,10 @@ from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     VIEW_PAGE_MARK,
     as_result_line,
+    blank_doc_id,
     first_line,
     foreign_records_note,
     is_anonymous_result,
-    is_doc_id,
     is_result,
     latest_entries,
     latest_lines,
@@ -404,8 +404,8 @@ def _blank_id_card(line: Mapping[str, Any], where: str) -> ViewDocument | None:
     """The error card naming ``where`` for a line whose ``doc_id`` is a blank string (which
     :func:`~extractor.io.output.is_doc_id` refuses, as every reader of results does), else
     None: never a document's card under an id nobody can see, nor its records."""
-    doc_id = line.get("doc_id")
-    if not isinstance(doc_id, str) or is_doc_id(doc_id):
+    doc_id = blank_doc_id(line)
+    if doc_id is None:
         return None
     why = f"{where}: its doc_id is blank ({doc_id!a}); give it the document's id"
     return ViewDocument(doc_id=where, status="error", error=why)

@@ -83,6 +83,7 @@ __all__ = [
     "OutputFile",
     "OutputTarget",
     "Replacement",
+    "blank_doc_id",
     "check_output",
     "check_replaceable",
     "completed_ids",
@@ -1330,6 +1331,13 @@ def is_doc_id(value: Any) -> TypeGuard[str]:
     see, while bulk and eval read the same line otherwise. ``null`` (or no doc_id) is
     another thing: an anonymous result (:func:`is_anonymous_result`)."""
     return isinstance(value, str) and not is_blank(value)
+
+
+def blank_doc_id(line: Mapping[str, Any]) -> str | None:
+    """The line's ``doc_id`` when it is a string that :func:`is_doc_id` refuses (blank),
+    else None: for the readers that name such a line rather than read it."""
+    doc_id = line.get("doc_id")
+    return doc_id if isinstance(doc_id, str) and not is_doc_id(doc_id) else None
 
 
 def predicted_records(line: Mapping[str, Any]) -> list[Mapping[str, Any]]:
