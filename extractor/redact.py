@@ -401,21 +401,14 @@ def _longest_first(forms: Iterable[str], keys: Iterable[str] = ()) -> re.Pattern
     """
     trie: _Trie = {}
     for form in forms:
-        node = trie
-        for char in form.lower() if form.isascii() else form:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a form ends here
+        _trie_add(trie, form.lower() if form.isascii() else form)
     for key in keys:
         least = fragment_length(key)
         as_bytes = key.encode("utf-8", "surrogatepass").decode("latin-1")
         for spelled in {key, as_bytes}:
             spelled = spelled.lower() if spelled.isascii() else spelled
             for start in range(len(spelled) - least + 1):
-                node = trie
-                for depth, char in enumerate(spelled[start:], 1):
-                    node = node.setdefault(char, {})
-                    if depth >= least:
-                        node[""] = {}
+                _trie_add(trie, spelled[start:], least)
     try:
         return re.compile(_trie_regex(trie), re.IGNORECASE)
     except (RecursionError, re.error):
@@ -424,6 +417,19 @@ def _longest_first(forms: Iterable[str], keys: Iterable[str] = ()) -> re.Pattern
 
 
 _Trie = dict[str, "_Trie"]
+
+
+def _trie_add(trie: _Trie, word: str, least: int | None = None) -> None:
+    """Add ``word`` to ``trie``, each of its prefixes of at least ``least`` characters (all
+    of it only, by default) marked as an end: a key's suffix adds every fragment it begins."""
+    end = len(word) if least is None else least
+    node = trie
+    if end == 0:
+        node[""] = {}
+    for depth, char in enumerate(word, 1):
+        node = node.setdefault(char, {})
+        if depth >= end:
+            node[""] = {}
 
 
 def _trie_regex(node: _Trie) -> str:
@@ -657,10 +663,7 @@ def _invisible_re() -> re.Pattern[str]:
             spellings |= {f"\\u{digits}"} if len(digits) == 4 else set()
     trie: _Trie = {}
     for spelled in spellings:  # a trie, case as written: a case-blind search is slower
-        node = trie
-        for char in spelled:
-            node = node.setdefault(char, {})
-        node[""] = {}
+        _trie_add(trie, spelled)
     ranges: list[list[int]] = []  # as ranges: a class of single astral characters is slow
     for code in sorted(codes):
         if ranges and ranges[-1][1] == code - 1:
