@@ -52,7 +52,11 @@ cut or dress it: what leaks is its characters, not one spelling of them.
   a truncation, or a line of a dump loses every part long enough to narrow the key
   down; what may remain is shorter than half of it. Fragments go into the same trie
   pattern as the forms (the suffixes of the key, each ending anywhere past the
-  fragment length), so this is still one linear pass.
+  fragment length), so this is still one linear pass. A key longer than
+  :data:`LONG_KEY` characters (a JWT access token) would make that trie quadratic in
+  size and too deep to compile, so its fragments are found by their *blocks*
+  (:func:`_blocks`): every run of half the key holds one whole block, and each block
+  found is replaced, so no run longer than a quarter of the key remains.
 * **Invisible characters** between any of its characters are read through: whatever
   the one blank rule (:func:`extractor.blank.is_blank_char`) calls invisible, save
   whitespace: format characters (zero-width space, ZWJ, ZWNJ, word joiner, BOM, bidi
@@ -110,6 +114,13 @@ MIN_SECRET_LENGTH = 6
 #: characters, as a key's public prefix (``sk-proj-``) is about that long and shorter
 #: runs match ordinary words and hex too often.
 FRAGMENT_FLOOR = 8
+
+
+#: Keys longer than this have their fragments found by blocks (:func:`_blocks`), not as
+#: every suffix in the trie: a suffix trie of a 256-character key is ~16,000 nodes and
+#: builds in a fraction of a second; one of a 2,000-character token would be a million,
+#: and nest too deep for a regular expression to compile.
+LONG_KEY = 256
 
 
 def fragment_length(key: str) -> int:
@@ -397,26 +408,44 @@ def _longest_first(forms: Iterable[str], keys: Iterable[str] = ()) -> re.Pattern
     Written as a trie (``abc(?:d(?:ef)?)?``), so that matching stays linear in the text
     however many forms a secret has (an alternation of literals tries every one at
     every character); a key's fragments are its suffixes, each ending anywhere past the
-    fragment length. A trie too deep to compile is the plain alternation.
+    fragment length, or for a key longer than :data:`LONG_KEY` its blocks. A trie too
+    deep to compile is the plain alternation of the forms and the long keys' blocks.
     """
+    forms = list(forms)
     trie: _Trie = {}
     for form in forms:
         _trie_add(trie, form.lower() if form.isascii() else form)
+    blocks: list[str] = []
     for key in keys:
         least = fragment_length(key)
         as_bytes = key.encode("utf-8", "surrogatepass").decode("latin-1")
         for spelled in {key, as_bytes}:
             spelled = spelled.lower() if spelled.isascii() else spelled
+            if len(spelled) > LONG_KEY:
+                blocks += _blocks(spelled, least)
+                continue
             for start in range(len(spelled) - least + 1):
                 _trie_add(trie, spelled[start:], least)
+    for block in blocks:
+        _trie_add(trie, block)
     try:
         return re.compile(_trie_regex(trie), re.IGNORECASE)
     except (RecursionError, re.error):
-        ordered = sorted(forms, key=lambda form: (-len(form), form))
+        ordered = sorted({*forms, *blocks}, key=lambda form: (-len(form), form))
         return re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE)
 
 
 _Trie = dict[str, "_Trie"]
+
+
+def _blocks(key: str, least: int) -> list[str]:
+    """``key`` cut into consecutive blocks of ``least // 2`` characters (a shorter tail
+    dropped). Any run of ``least`` characters of the key holds one of them whole: the
+    first block to start inside the run starts within ``least // 2`` of the run's start
+    and so ends inside it. A run found is then broken wherever a block lies in it, and
+    each piece left shows less than a block and the characters before the next one."""
+    size = least // 2
+    return [key[start : start + size] for start in range(0, len(key) - size + 1, size)]
 
 
 def _trie_add(trie: _Trie, word: str, least: int | None = None) -> None:
