@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractor.blank import blank_code_points
 from extractor.evaluation.gold import (
     GoldFormatError,
     evidence_found,
@@ -653,3 +654,32 @@ def test_a_gold_country_is_a_real_code_in_both_kinds_of_field(code: str) -> None
         else:
             with pytest.raises(GoldFormatError, match=key):
                 parse_gold_document(edited)
+
+
+#: Blank strings as the one blank rule has them: any mix of the characters it calls blank.
+_BLANKS = st.text(
+    st.sampled_from(sorted(map(chr, blank_code_points()))).filter(lambda c: c not in "\r\n"),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(blank=_BLANKS, where=st.sampled_from(["id", "text", "evidence", "place", "visitors"]))
+def test_load_gold_refuses_a_blank_value_as_bulk_does(
+    tmp_path: Path, blank: str, where: str
+) -> None:
+    """A gold id, text, evidence or name that shows nothing is refused, by the same rule
+    bulk uses (an id of a zero-width space is no id there, so it could never match)."""
+    if where in ("id", "text"):
+        line: dict[str, Any] = {**_GOOD, where: blank}
+    elif where == "visitors":
+        line = {**_GOOD, "records": [{**_GOOD_RECORD, "visitors": ["Qin Gang", blank]}]}
+    else:
+        line = {**_GOOD, "records": [{**_GOOD_RECORD, where: blank}]}
+    path = _write(tmp_path, [line])
+    with pytest.raises(GoldFormatError, match="non-blank") as info:
+        load_gold(path, check_evidence=False)
+    assert info.value.line == 1

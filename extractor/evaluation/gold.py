@@ -25,6 +25,7 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from extractor.blank import is_blank
 from extractor.errors import GoldFormatError, OutputError
 from extractor.io.output import open_results
 from extractor.text.countries import is_alpha3
@@ -206,8 +207,10 @@ def _is_number(value: object) -> bool:
 def _field_problem(rtype: str, name: str, kind: FieldKind, value: object) -> str | None:
     """Say what is wrong with one field value, or ``None`` if it is well formed."""
     if kind in (K.NAMES, K.ITEMS):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            return "must be a list of non-empty strings"
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and not is_blank(v) for v in value
+        ):
+            return "must be a list of non-blank strings"
         return None
     if kind is K.COUNTRY_SET:
         if not isinstance(value, list) or not all(_is_country(v) for v in value):
@@ -219,8 +222,8 @@ def _field_problem(rtype: str, name: str, kind: FieldKind, value: object) -> str
         if not _is_country(value):
             return "must be an ISO 3166-1 alpha-3 code in capitals (e.g. 'USA') or null"
     elif kind in (K.ACTOR, K.TEXT):
-        if not isinstance(value, str) or not value.strip():
-            return "must be a non-empty string or null"
+        if not isinstance(value, str) or is_blank(value):
+            return "must be a non-blank string or null"
     elif kind is K.DATE:
         if not isinstance(value, str) or not _is_partial_date(value):
             return "must be a date YYYY, YYYY-MM or YYYY-MM-DD, or null"
@@ -270,8 +273,8 @@ def validate_record(record: object, *, check_fields: bool = True) -> list[str]:
         return []
     problems: list[str] = []
     evidence = record.get("evidence")
-    if not isinstance(evidence, str) or not evidence.strip():
-        problems.append("'evidence' must be a non-empty string")
+    if not isinstance(evidence, str) or is_blank(evidence):
+        problems.append("'evidence' must be a non-blank string")
     if "optional" in record and not isinstance(record["optional"], bool):
         problems.append("'optional' must be true or false")
     fields = RECORD_FIELDS[str(rtype)]
@@ -331,12 +334,12 @@ def parse_gold_document(
     doc_id = obj.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)  # as bulk reads a numeric id: its digits
-    if not isinstance(doc_id, str) or not doc_id.strip():
-        raise fail("'id' must be a non-empty string or an integer")
+    if not isinstance(doc_id, str) or is_blank(doc_id):
+        raise fail("'id' must be a non-blank string or an integer")
     doc_id = unicodedata.normalize("NFC", doc_id)  # as bulk reads ids (see readers._record_id)
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise fail(f"document {doc_id!r}: 'text' must be a non-empty string")
+    if not isinstance(text, str) or is_blank(text):
+        raise fail(f"document {doc_id!r}: 'text' must be a non-blank string")
     published_raw = obj.get("published")
     published: date | None = None
     if published_raw is not None:
