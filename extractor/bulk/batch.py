@@ -90,6 +90,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeAlias
 
+from extractor.blank import is_blank
 from extractor.errors import (
     BatchAborted,
     ClientModelError,
@@ -666,7 +667,8 @@ def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str |
         except (TypeError, ValueError):
             pass  # reported by _extract as the item's error
     if isinstance(item, os.PathLike):
-        return os.fspath(item), None, os.fspath(item)  # extract(Path(...))'s id: the path
+        path = os.fspath(item)  # extract(Path(...))'s id: the path, whole where it is blank
+        return (os.path.abspath(path) if is_blank(path) else path), None, path
     if isinstance(item, str):
         return string_id(item), None, None  # extract(text)'s id
     return f"#{index}", None, None

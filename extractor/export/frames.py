@@ -211,7 +211,13 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             if extraction is not None
             else _UNKNOWN_RUN
         )
-        return result_line(result, info)
+        line = result_line(result, info)
+        if blank_doc_id(line) is not None:
+            raise TypeError(
+                f"results[{index}] is a BatchResult whose doc_id is blank "
+                f"({result.doc_id!a}): give it the document's id"
+            )
+        return line
     raise TypeError(_not_a_result(result, index))
 
 

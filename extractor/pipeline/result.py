@@ -30,6 +30,7 @@ from pydantic import (
     model_validator,
 )
 
+from extractor.blank import is_blank
 from extractor.pipeline.document import Document
 from extractor.redact import redact
 from extractor.types.base import Record
@@ -251,6 +252,15 @@ class ArticleExtraction(BaseModel):
     groups: dict[str, list[Record]] = Field(default_factory=dict, exclude=True, repr=False)
     metadata: ExtractionMetadata
     _document: Document | None = PrivateAttr(default=None)
+
+    @field_validator("doc_id")
+    @classmethod
+    def _visible_id(cls, doc_id: str | None) -> str | None:
+        """A blank doc_id is refused, as a Document's is: every reader of results takes a
+        line holding one for a damaged one (:func:`~extractor.io.output.is_doc_id`)."""
+        if doc_id is not None and is_blank(doc_id):
+            raise ValueError(f"doc_id={doc_id!a} is blank: give the document's id, or None")
+        return doc_id
 
     @model_validator(mode="before")
     @classmethod
