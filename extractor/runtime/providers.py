@@ -767,7 +767,15 @@ def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
     (:func:`_answer_int`): every parse of a server's answer goes through it (ours, the
     SDK's own via :func:`_parse_answers`, a batch's results). Raises as :func:`json.loads`."""
     kwargs.setdefault("parse_int", _answer_int)
-    return json.loads(raw, **kwargs)
+    try:
+        return json.loads(raw, **kwargs)
+    except RecursionError:  # a ValueError to every caller: one bad line is no crash
+        raise TooDeepJSON("JSON nested deeper than Python's parser reads") from None
+
+
+class TooDeepJSON(ValueError):
+    """JSON nested deeper than :func:`json.loads` recurses (``[[[...]]]`` 100,000 deep):
+    valid JSON, but no answer of a model server, so read as one that is not JSON."""
 
 
 def _parse_answers(response: httpx2.Response) -> None:
@@ -1072,14 +1080,15 @@ def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | 
     raw = response.content
     try:
         data = answer_json(raw)
-    except (ValueError, RecursionError):
+    except ValueError as error:
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         page = "html" in content_type or text.lstrip()[:1] == "<"
         shown = f" ({excerpt(text)!r})" if text.strip() else " (an empty body)"
+        what = "JSON nested too deep to read" if isinstance(error, TooDeepJSON) else "not JSON"
         return (
             "config" if page else "server",
             status,
-            f"it answered HTTP {status} with {content_type or 'no content type'}, not JSON"
+            f"it answered HTTP {status} with {content_type or 'no content type'}, {what}"
             f"{shown}; {_URL_HINT}",
         ), None
     if not isinstance(data, dict):
