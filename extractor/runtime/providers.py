@@ -1084,11 +1084,11 @@ def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | 
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         page = "html" in content_type or text.lstrip()[:1] == "<"
         shown = f" ({excerpt(text)!r})" if text.strip() else " (an empty body)"
-        what = "JSON nested too deep to read" if isinstance(error, TooDeepJSON) else "not JSON"
+        read = "JSON nested too deep to read" if isinstance(error, TooDeepJSON) else "not JSON"
         return (
             "config" if page else "server",
             status,
-            f"it answered HTTP {status} with {content_type or 'no content type'}, {what}"
+            f"it answered HTTP {status} with {content_type or 'no content type'}, {read}"
             f"{shown}; {_URL_HINT}",
         ), None
     if not isinstance(data, dict):
