@@ -885,12 +885,27 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a bad format string: leave it to the handler's own error path
             return True
-        record.msg = redact(message)
+        record.msg = redact(_clipped(message))
         record.args = None
         if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            trace = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = redact(_clipped(trace))
             record.exc_info = None
         return True
+
+
+#: The most of a log record's message (and of its traceback) that is kept, and so
+#: redacted: instructor logs each failed attempt with the server's whole error body in
+#: it, and redacting a body of many megabytes, on the event loop, six times over, held
+#: every other document's request past its timeout. A log line is for a person to read.
+LOG_MESSAGE_MOST = 100_000
+
+
+def _clipped(message: str) -> str:
+    """``message`` cut to :data:`LOG_MESSAGE_MOST` characters, saying how many went."""
+    if len(message) <= LOG_MESSAGE_MOST:
+        return message
+    return f"{message[:LOG_MESSAGE_MOST]} ... [{len(message) - LOG_MESSAGE_MOST:,} characters not shown]"
 
 
 _FILTER = RedactingFilter()
