@@ -75,6 +75,8 @@ from httpx2._decoders import ContentDecoder
 
 from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
 from extractor.redact import (
+    clean_surrogates,
+    escape_surrogates,
     install_log_filter,
     redact,
     redacted_repr,
@@ -221,6 +223,8 @@ def resolve_model(
     """
     env = settings()
     model = (model.strip() if model else None) or env.model  # as the variable is read
+    if model is not None:
+        check_utf8("the model", model)
     # blanks around a pasted URL mean nothing, as in the variable (read stripped)
     base_url = (base_url.strip() if base_url else None) or env.base_url
     _register_secrets(api_key, base_url)
@@ -439,6 +443,18 @@ def canonical_base_url(url: str) -> str:
     return urlunsplit(parts._replace(path=parts.path.rstrip("/")))
 
 
+def check_utf8(what: str, value: str) -> None:
+    """Refuse a setting holding bytes that are not UTF-8 (a command line or environment
+    value with a Latin-1 byte reaches Python as a lone surrogate, ``\\udcff``): no request
+    can carry it, and it failed as a traceback or as an "internal" error on every
+    document. Raises ConfigurationError, the value shown with its bytes escaped."""
+    if clean_surrogates(value) is not value:
+        shown = escape_surrogates(redact(value))
+        raise ConfigurationError(
+            f"{what} {shown!r} holds bytes that are not UTF-8: give it in UTF-8"
+        )
+
+
 def check_base_url(url: str) -> None:
     """Refuse a base URL no request could reach, before any work; raises ConfigurationError.
 
@@ -449,6 +465,7 @@ def check_base_url(url: str) -> None:
     """
     shown = redact(url)
     expected = "give the server's address such as http://localhost:8000/v1 (http://host:port/v1)"
+    check_utf8("the base URL", url)
     try:
         parts = urlsplit(url.strip())
         port = parts.port  # raises for a port that is not a number in 0..65535
