@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from extractor.evaluation.matching import (
     parse_partial_date,
     text_match,
 )
+from extractor.io import iter_inputs
 
 # ----------------------------------------------------------------------- names
 
@@ -683,3 +685,23 @@ def test_load_gold_refuses_a_blank_value_as_bulk_does(
     with pytest.raises(GoldFormatError, match="non-blank") as info:
         load_gold(path, check_evidence=False)
     assert info.value.line == 1
+
+
+#: What a spreadsheet or a hand edit leaves around an id: spaces, tabs, NBSP, ideographic space.
+_PADS = st.text(st.sampled_from(" \t\u00a0\u3000\u2003"), max_size=3)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(before=_PADS, after=_PADS, decomposed=st.booleans())
+def test_gold_ids_are_read_as_bulk_reads_the_same_file(
+    tmp_path: Path, before: str, after: str, decomposed: bool
+) -> None:
+    """``bulk gold.jsonl`` then ``eval --predictions``: each gold document is scored under
+    the id bulk gave the same line (a padded id was counted missing, with exit 0)."""
+    name = unicodedata.normalize("NFD" if decomposed else "NFC", "café-1")
+    path = _write(tmp_path, [{**_GOOD, "id": f"{before}{name}{after}"}])
+    [gold] = load_gold(path, check_evidence=False)
+    [document] = list(iter_inputs([path]))
+    assert gold.id == document.doc_id == "café-1"

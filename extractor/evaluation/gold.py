@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +27,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from extractor.blank import is_blank
 from extractor.errors import GoldFormatError, OutputError
 from extractor.io.output import open_results
+from extractor.pipeline.document import row_id
 from extractor.text.countries import is_alpha3
 from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
@@ -336,7 +336,9 @@ def parse_gold_document(
         doc_id = str(doc_id)  # as bulk reads a numeric id: its digits
     if not isinstance(doc_id, str) or is_blank(doc_id):
         raise fail("'id' must be a non-blank string or an integer")
-    doc_id = unicodedata.normalize("NFC", doc_id)  # as bulk reads ids (see readers._record_id)
+    # as bulk reads the same line's id (composed, blanks around it dropped), so a gold id
+    # " g1 " scores bulk's document "g1" instead of counting it missing
+    doc_id = row_id(doc_id, "id").text or doc_id
     text = obj.get("text")
     if not isinstance(text, str) or is_blank(text):
         raise fail(f"document {doc_id!r}: 'text' must be a non-blank string")
