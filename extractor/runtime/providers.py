@@ -73,6 +73,7 @@ import instructor
 import openai
 from httpx2._decoders import ContentDecoder
 
+from extractor.blank import is_blank
 from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
 from extractor.redact import (
     clean_surrogates,
@@ -785,9 +786,24 @@ def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
     SDK's own via :func:`_parse_answers`, a batch's results). Raises as :func:`json.loads`."""
     kwargs.setdefault("parse_int", _answer_int)
     try:
-        return json.loads(raw, **kwargs)
+        data = json.loads(raw, **kwargs)
     except RecursionError:  # a ValueError to every caller: one bad line is no crash
         raise TooDeepJSON("JSON nested deeper than Python's parser reads") from None
+    _drop_blank_refusals(data)
+    return data
+
+
+def _drop_blank_refusals(data: Any) -> None:
+    """A chat completion's ``message.refusal`` that is a blank string (``""``, spaces, a
+    zero-width space: :func:`~extractor.blank.is_blank`) made None, in place: it says no
+    refusal, as :func:`refusal` reads it, but instructor's TOOLS mode asserts the field
+    is None and turned every such answer, a valid tool call beside it, into a refusal."""
+    choices = data.get("choices") if isinstance(data, dict) else None
+    for choice in choices if isinstance(choices, list) else ():
+        message = choice.get("message") if isinstance(choice, dict) else None
+        said = message.get("refusal") if isinstance(message, dict) else None
+        if isinstance(said, str) and is_blank(said):
+            message["refusal"] = None  # type: ignore[index]
 
 
 class TooDeepJSON(ValueError):
@@ -1048,7 +1064,7 @@ def refusal(data: Any) -> ModelRefusal | None:
         finish = choice.get("finish_reason")
     except (TypeError, KeyError, IndexError, AttributeError):
         return None
-    said = text.strip() if isinstance(text, str) else ""
+    said = text.strip() if isinstance(text, str) and not is_blank(text) else ""
     filtered = finish == "content_filter"
     if not said and not filtered:
         return None
