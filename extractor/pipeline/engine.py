@@ -75,6 +75,7 @@ from extractor.pipeline.requests import (
     second_look,
 )
 from extractor.pipeline.result import (
+    NO_USAGE_OBJECT,
     ArticleExtraction,
     ExtractionMetadata,
     FailedCall,
@@ -142,6 +143,8 @@ def _usage_of(value: Any) -> tuple[Any, Any]:
     reads them (``token_count``: a count that is no count is 0, and said)."""
     if value is None:
         return 0, 0
+    if isinstance(value, list | str | int | float):  # JSON that is no usage object: said
+        return NO_USAGE_OBJECT, NO_USAGE_OBJECT
 
     def get(name: str) -> Any:
         return value.get(name) if isinstance(value, dict) else getattr(value, name, None)

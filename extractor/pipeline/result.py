@@ -154,13 +154,21 @@ class Usage(BaseModel):
             setattr(self, name, min(getattr(self, name) + count, MAX_USAGE_TOKENS))
 
 
+#: What stands for both counts of a ``usage`` that is JSON but no object (``[]``, ``"x"``,
+#: ``5``): no count (:func:`token_count` says so), whatever the value was.
+NO_USAGE_OBJECT = "the usage is not an object"
+
+
 def answer_usage(usage: Any, names: tuple[str, str]) -> Usage:
     """The usage of one answer from the ``usage`` object its server sent, its (prompt,
     completion) counts under ``names`` (``("input_tokens", "output_tokens")`` for
     Anthropic): each read by :func:`token_count`, so that an answer of any API, a
-    refusal too, counts the same; no object (None, a string) is no usage."""
-    if not isinstance(usage, Mapping):
+    refusal too, counts the same; none (null, absent) is no usage, and any other JSON that
+    is no object (a list, a string, a number) counts 0 with the warning a bad count gives."""
+    if usage is None:
         return Usage()
+    if not isinstance(usage, Mapping):
+        return Usage.of_call(NO_USAGE_OBJECT, NO_USAGE_OBJECT)
     return Usage.of_call(usage.get(names[0]), usage.get(names[1]))
 
 
