@@ -337,3 +337,9 @@ class OutputError(ConfigurationError):
         """The same error about the input the user gave (``stdin``), not the file it was
         copied to."""
         return OutputError(self.reason, path=name)
+
+
+class TooDeepJSON(ValueError):
+    """(internal) JSON nested deeper than :func:`json.loads` recurses (``[[[...]]]``
+    100,000 deep): valid JSON, but no answer of a model server, so every reader of a
+    server's JSON (``providers.answer_json``) takes it as one that is not JSON."""

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.bulk.carriers.base import result_lines
-from extractor.runtime.providers import TooDeepJSON, answer_json
+from extractor.errors import TooDeepJSON
+from extractor.runtime.providers import answer_json
 
 DEEP = 100_000
 JUNK = st.sampled_from(

@@ -14,7 +14,6 @@ import io
 import json
 import logging
 import math
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ from extractor.io.output import (
     unread_records_note,
     whole_json,
 )
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, row_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import MAX_USAGE_TOKENS, Usage, token_count, usage_warnings
 from extractor.types.base import Record
@@ -230,7 +229,10 @@ def predictions_from_lines(
                 "list under each type's plural)"
             )
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
-        doc_id = unicodedata.normalize("NFC", str(line["doc_id"]))  # as gold ids are read
+        doc_id = str(line["doc_id"])
+        doc_id = (
+            row_id(doc_id, "doc_id").text or doc_id
+        )  # as gold ids are read (composed, stripped)
         for note in (unread_records_note(line), foreign_records_note(line)):
             if note is not None:
                 on_unread(note)

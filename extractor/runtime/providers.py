@@ -74,7 +74,13 @@ import openai
 from httpx2._decoders import ContentDecoder
 
 from extractor.blank import is_blank
-from extractor.errors import ConfigurationError, IncompatibleServerError, ModelRefusal, WireError
+from extractor.errors import (
+    ConfigurationError,
+    IncompatibleServerError,
+    ModelRefusal,
+    TooDeepJSON,
+    WireError,
+)
 from extractor.redact import (
     clean_surrogates,
     escape_surrogates,
@@ -804,11 +810,6 @@ def _drop_blank_refusals(data: Any) -> None:
         said = message.get("refusal") if isinstance(message, dict) else None
         if isinstance(said, str) and is_blank(said):
             message["refusal"] = None  # type: ignore[index]
-
-
-class TooDeepJSON(ValueError):
-    """JSON nested deeper than :func:`json.loads` recurses (``[[[...]]]`` 100,000 deep):
-    valid JSON, but no answer of a model server, so read as one that is not JSON."""
 
 
 def _parse_answers(response: httpx2.Response) -> None:
