@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.blank import blank_code_points
 from extractor.errors import ModelRefusal
 from extractor.pipeline.engine import Extractor
 from extractor.runtime.retrying import RetryPolicy
+from tests.blank_support import blank_texts
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
 from tests.test_round43_answer_shape import Served, call, completion
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 FAST = RetryPolicy(attempts=2, initial=0.001, maximum=0.005, total=10)
 BLANKS = st.one_of(
     st.just(""),
-    st.text(st.sampled_from(sorted(map(chr, blank_code_points()))), min_size=1, max_size=3),
+    blank_texts(max_size=3),
 )
 MODES = ("tools", "json", "md_json", "json_schema", "grammar")
 

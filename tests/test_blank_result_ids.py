@@ -20,17 +20,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from extractor import ArticleExtraction, results_to_frame
-from extractor.blank import blank_code_points, is_blank
+from extractor.blank import is_blank
 from extractor.bulk.batch import BatchResult, ErrorInfo, extract_many_sync
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import ExtractionMetadata
+from tests.blank_support import blank_texts
 
 #: Blank strings as the one blank rule has them (a file name cannot hold NUL or "/").
-BLANKS = st.text(
-    st.sampled_from(sorted(map(chr, blank_code_points()))).filter(lambda c: c not in "\x00/"),
-    min_size=1,
-    max_size=4,
-)
+BLANKS = blank_texts(max_size=4, without="\x00/")
 SETTINGS = settings(
     max_examples=30,
     deadline=None,

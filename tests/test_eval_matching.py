@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.blank import blank_code_points
 from extractor.evaluation.gold import (
     GoldFormatError,
     evidence_found,
@@ -43,6 +42,7 @@ from extractor.evaluation.matching import (
     text_match,
 )
 from extractor.io import iter_inputs
+from tests.blank_support import blank_texts
 
 # ----------------------------------------------------------------------- names
 
@@ -659,11 +659,7 @@ def test_a_gold_country_is_a_real_code_in_both_kinds_of_field(code: str) -> None
 
 
 #: Blank strings as the one blank rule has them: any mix of the characters it calls blank.
-_BLANKS = st.text(
-    st.sampled_from(sorted(map(chr, blank_code_points()))).filter(lambda c: c not in "\r\n"),
-    min_size=1,
-    max_size=4,
-)
+_BLANKS = blank_texts(max_size=4, without="\r\n")
 
 
 @settings(
