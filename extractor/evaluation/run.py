@@ -229,10 +229,8 @@ def predictions_from_lines(
                 "list under each type's plural)"
             )
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
-        doc_id = str(line["doc_id"])
-        doc_id = (
-            row_id(doc_id, "doc_id").text or doc_id
-        )  # as gold ids are read (composed, stripped)
+        doc_id = str(line["doc_id"])  # read as gold ids are (composed, stripped):
+        doc_id = row_id(doc_id, "doc_id").text or doc_id
         for note in (unread_records_note(line), foreign_records_note(line)):
             if note is not None:
                 on_unread(note)
