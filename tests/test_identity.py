@@ -911,6 +911,59 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
         assert (again.new, again.changed, again.errors) == (0, 0, 0)
 
 
+#: Exports whose ids may repeat inside one file (with another text each time).
+repeating_exports = st.lists(
+    st.lists(st.sampled_from(["1", "2", "3"]), min_size=1, max_size=4),
+    min_size=2, max_size=3,
+)  # fmt: skip
+
+
+@settings(HYPOTHESIS, max_examples=15)
+@given(files=repeating_exports, data=st.data(), kind=st.sampled_from(["jsonl", "csv"]))
+def test_an_id_repeated_in_one_file_is_the_same_duplicate_whatever_the_order_of_files(
+    fake: FakeOpenAI, files: list[list[str]], data: st.DataObject, kind: str
+) -> None:
+    """An id named twice in one file (with two texts) and again in other files: in every
+    file its first row is a document and each later row there one error line
+    ``<that document's id>#duplicate-<n>``, whichever order runs read the files in; a rerun
+    in any other order finds everything done (before: reading the files in another order
+    named the repeated row ``<id>@<file>@<file>``, extracted it, and called its error line
+    "no longer in" the file)."""
+    numbers = iter(range(100, 10_000))
+    rows = [[(doc_id, next(numbers)) for doc_id in ids] for ids in files]
+    firsts = [n for content in rows for i, n in dict(reversed(content)).items()]
+    repeats = sum(len(content) - len({i for i, _ in content}) for content in rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for index, content in enumerate(rows):
+            path = Path(tmp) / f"export-{index}.{kind}"
+            if kind == "jsonl":
+                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
+                                        for i, n in content))  # fmt: skip
+            else:
+                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
+            paths.append(str(path))
+        out = Path(tmp) / "out.jsonl"
+        before = len(fake.requests)
+        for _ in range(2):  # a first run and a rerun, each in an order of its own
+            run(fake, list(data.draw(st.permutations(paths))), out)
+        assert len(fake.requests) - before == len(firsts)  # every first row paid for once
+        current = list(latest_lines(out))
+        ok = [line for line in current if line["status"] == "ok"]
+        assert sorted(figure(line["text"]) for line in ok) == sorted(firsts)
+        errors = [line for line in current if line["status"] != "ok"]
+        assert len(errors) == repeats, errors  # no "no longer in" line beside them
+        names = {line["doc_id"] for line in ok}
+        for line in errors:
+            assert line["status"] == "error" and "duplicate id" in line["error"]["message"]
+            assert line["duplicate_of"] in names  # named after a document of this output
+            assert re.fullmatch(re.escape(line["duplicate_of"]) + r"#duplicate-[0-9]+",
+                                line["doc_id"])  # fmt: skip
+        assert not any(line["doc_id"].count("@") > 1 for line in current)
+        again = run(fake, list(data.draw(st.permutations(paths))), out)
+        assert (again.new, again.changed, len(fake.requests) - before) == (0, 0, len(firsts))
+
+
 @pytest.mark.parametrize("copied", [0, 1])
 def test_a_copy_of_one_of_two_rows_sharing_an_id_is_paid_once_in_every_order(
     fake: FakeOpenAI, tmp_path: Path, copied: int

@@ -2698,8 +2698,10 @@ def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
             or (explicit and _another_document(item.doc_id, seen, source, texts, text))
         ):
             own = beside_label(item.doc_id, source) if explicit else source
-            if own in first_seen and first_seen[own] != source:
+            holder = first_seen.get(own)
+            if holder is not None and id_container(own, holder) != id_container(own, source):
                 own = beside_label(own, source)  # its path is an explicit id already
+            # else this file named the id before: a duplicate of that row, as in any order
             item = dataclasses.replace(item, doc_id=own)
             seen = first_seen.get(own)
         if seen is None:
