@@ -16,7 +16,15 @@ from collections.abc import Iterable, Iterator
 
 from extractor.errors import UnusedField
 from extractor.io.formats import RecordFields
-from extractor.io.readers import CONTENT_KEYED, InputFailure, Item, close_items, file_path
+from extractor.io.readers import (
+    CONTENT_KEYED,
+    InputFailure,
+    Item,
+    close_items,
+    file_path,
+    is_descriptor,
+    stream_name,
+)
 from extractor.pipeline.document import Document
 
 __all__ = ["FIELD_CHECK_ROWS", "FieldCheck"]
@@ -193,5 +201,8 @@ def _shown_path(path: str) -> str:
 
 
 def _same(path: str | os.PathLike[str]) -> str:
-    """A path as the file it names, so that a table's source and an input argument compare."""
-    return os.path.realpath(os.fspath(path))
+    """A path as the file it names, so that a table's source and an input argument compare:
+    a descriptor (``-``'s ``/dev/stdin``, ``<(...)``'s ``/dev/fd/63``) as the readers name
+    its rows (``/dev/stdin``), whatever it is attached to."""
+    path = os.fspath(path)
+    return stream_name(path) if is_descriptor(path) else os.path.realpath(path)

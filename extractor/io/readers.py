@@ -512,7 +512,7 @@ def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
 def _unit(path: str) -> _Unit:
     if not os.path.exists(path):  # a dangling symlink, or one in a loop
         return _Unit(path, os.path.abspath(path), "broken")
-    if _is_descriptor(path):
+    if is_descriptor(path):
         # ``-`` (or ``<(...)``) is a stream whatever it is attached to: ``bulk - < file``
         # reads the text as ``cat file | bulk -`` does (its format from its bytes, its
         # name /dev/stdin), and a file it is, its real path still keeps a run's own
@@ -530,7 +530,7 @@ def _unit(path: str) -> _Unit:
 _DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/(?:self|\d+)/fd)/(?P<fd>\d+)$")
 
 
-def _is_descriptor(path: str) -> bool:
+def is_descriptor(path: str) -> bool:
     """Whether ``path`` names one of the process's descriptors (``-``'s ``/dev/stdin``,
     ``<(...)``'s ``/dev/fd/63``): a stream whatever it is attached to."""
     return path == "/dev/stdin" or _DESCRIPTOR.match(path) is not None
@@ -541,7 +541,7 @@ def _unit_name(unit: _Unit) -> str:
     (:func:`stream_name`), ``/dev/stdin`` for a descriptor even when a file is attached."""
     if unit.kind != "stream":
         return unit.real
-    return "/dev/stdin" if _is_descriptor(unit.path) else stream_name(unit.real)
+    return "/dev/stdin" if is_descriptor(unit.path) else stream_name(unit.real)
 
 
 def stream_name(path: str) -> str:
@@ -1152,6 +1152,8 @@ def _tabular(text: str, fields: RecordFields) -> bool:
         )
     else:
         delimiter = _header_delimiter(first, fields, columns=2)
+        if delimiter is None:
+            return _misnamed_table(text, first, fields)
     if delimiter is None:
         return False
     try:
@@ -1173,6 +1175,41 @@ def _tabular(text: str, fields: RecordFields) -> bool:
     agree = sum(len(row) == len(header) or (text_last and len(row) > len(header))
                 for row in body)  # fmt: skip
     return not body or agree * 2 > len(body)
+
+
+#: A cell that reads as a column name and as nothing else: a word (letters first, then
+#: letters, digits, ``_``, ``-``, ``.``), no spaces, no sentence.
+_COLUMN_NAME = re.compile(r"[^\W\d_][\w.\-]*")
+
+
+def _misnamed_table(text: str, first: str, fields: RecordFields) -> bool:
+    """Whether a nameless stream's head is a CSV table whose header lacks the text column:
+    read as one (the field check then refuses it, naming the columns it has), never sent
+    to the model whole as an article made of rows.
+
+    Its header is two or more column names (words, no spaces) split by one delimiter, and
+    every complete row below has exactly as many cells: one row is enough when the header
+    names a field this run reads (the id, date, title or url), two when it names none.
+    Prose does not look like that: its first line is no list of bare words, and its lines
+    do not all hold the same number of commas.
+    """
+    known = {name.casefold() for name in fields.names}
+    for delimiter in _DELIMITERS:
+        header = [cell.strip() for cell in first.split(delimiter)]
+        if len(header) < 2 or not all(
+            len(cell) <= _COLUMN_NAME_CHARS and _COLUMN_NAME.fullmatch(cell) for cell in header
+        ):
+            continue
+        try:
+            rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+                    if any(cell.strip() for cell in row)]  # fmt: skip
+        except csv.Error:
+            return False
+        cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
+        body = rows[1 : len(rows) - cut]
+        enough = 1 if any(cell.casefold() in known for cell in header) else 2
+        return len(body) >= enough and all(len(row) == len(header) for row in body)
+    return False
 
 
 def _read_blob(
