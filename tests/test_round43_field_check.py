@@ -19,6 +19,7 @@ Invariants, tested with generated tables:
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -221,3 +222,39 @@ def test_a_row_is_held_with_its_table_whatever_its_source_is_keyed_by() -> None:
         kinds = {type(item) for item in iter_inputs([str(path)], text_field="bdoy")}
         assert kinds == {InputFailure} and Document not in kinds
         assert len(rows) + 2 < FIELD_CHECK_ROWS
+
+
+@settings(max_examples=60)
+@given(
+    bad=st.lists(BAD, max_size=60),
+    lacking=st.integers(1, 30),
+    held=st.sampled_from([FIELD_CHECK_ROWS + 5, 1_000]),
+    data=st.data(),
+)
+def test_lines_that_say_nothing_never_switch_the_check_off(
+    bad: list[str], lacking: int, held: int, data: st.DataObject
+) -> None:
+    """However many lines that are no JSON stand among (or atop) a table's rows, a table
+    whose rows all lack the field is refused, its message counting those rows only
+    (before: 20 bad lines atop it filled the window and let every row through as an
+    error line). Past FIELD_CHECK_HELD held lines the check still refuses the table."""
+    rows = [json.dumps({"id": f"r{n}", "text_": "Talks in Paris."}) for n in range(lacking)]
+    lines = list(rows)
+    for line in bad:
+        lines.insert(data.draw(st.integers(0, len(lines))), line)
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(Path(folder), "t", lines)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("extractor.io.field_check.FIELD_CHECK_HELD", held)
+            passed: list[Any] = []
+            with pytest.raises(UnusedField) as caught:
+                for item in InputOptions(text_field="body").read([str(path)]):
+                    passed.append(item)
+        said = re.search(r"the only row|none of the (?:first )?([0-9]+) rows", str(caught.value))
+        assert said is not None, caught.value
+        counted = int(said.group(1) or 1)  # rows lacking the field, never the bad lines
+        if len(lines) <= held:
+            assert counted == min(lacking, FIELD_CHECK_ROWS)
+        else:  # refused among the first `held` lines: the rows lacking it there
+            assert 1 <= counted <= min(lacking, FIELD_CHECK_ROWS)
+        assert all(isinstance(item, InputFailure) and item.text_field is None for item in passed)

@@ -27,12 +27,17 @@ from extractor.io.readers import (
 )
 from extractor.pipeline.document import Document
 
-__all__ = ["FIELD_CHECK_ROWS", "FieldCheck"]
+__all__ = ["FIELD_CHECK_HELD", "FIELD_CHECK_ROWS", "FieldCheck"]
 
 
 #: How many rows of a table (JSONL, CSV) are looked at for the text field: when none of
 #: the first this many (or all, when it holds fewer) has it, the field is misnamed.
 FIELD_CHECK_ROWS = 20
+#: How many units of a checked table that say nothing about the field (lines that are no
+#: JSON, rows the CSV reader rejects) are held at most while no row has said anything:
+#: past that many they are let through (each is its own error line whatever the check
+#: finds) and the check goes on, so that memory stays bounded on a table of bad lines.
+FIELD_CHECK_HELD = 1_000
 
 
 class FieldCheck(Iterator[Item]):
@@ -42,7 +47,8 @@ class FieldCheck(Iterator[Item]):
     A misnamed field (``--text-field bdoy``) fails every row alike, "no 'bdoy'
     field": a run would write one error line per row and end like a run with a few
     bad rows. So the first rows of every checked table are held back (at most
-    :data:`FIELD_CHECK_ROWS` of them, all failures) until one has the field (the table
+    :data:`FIELD_CHECK_ROWS` of them that lack the field, and the lines that say nothing
+    about it among them, :data:`FIELD_CHECK_HELD` at most) until one has the field (the table
     uses it: its rows from then on pass unchecked, and a single row lacking it is that
     row's error line) or the window is full or the table ends: if then none has it and
     one lacks it, reading stops, nothing of that table having been let through.
@@ -118,15 +124,21 @@ class FieldCheck(Iterator[Item]):
         else:
             self._held.append(item)
             self._lacking += self._lacks(item)
-            if len(self._held) >= FIELD_CHECK_ROWS:
+            if self._lacking >= FIELD_CHECK_ROWS:
                 self._settle()
+            elif len(self._held) >= FIELD_CHECK_HELD:
+                if self._lacking:
+                    self._settle()  # rows lack it and none has it among as many lines
+                else:
+                    self._ready.extend(self._held)  # lines that say nothing: still looking
+                    self._held = []
 
     def _settle(self) -> None:
         """The held rows of the table looked at: let through, or refused."""
         held, lacking, table = self._held, self._lacking, self._table
         self._held, self._lacking, self._open = [], 0, False
         if lacking and table is not None:
-            raise self._refusal(table, len(held), whole=len(held) < FIELD_CHECK_ROWS)
+            raise self._refusal(table, lacking, whole=lacking < FIELD_CHECK_ROWS)
         self._ready.extend(held)
 
     def _has_field(self, item: Item) -> bool:
