@@ -10,7 +10,7 @@ import functools
 import sys
 import unicodedata
 
-__all__ = ["blank_code_points", "is_blank", "is_blank_char"]
+__all__ = ["blank_code_points", "is_blank", "is_blank_char", "strip_blank"]
 
 #: Characters that are not blank by ``str.isspace`` or their category, yet render as
 #: nothing: the Hangul fillers and the braille blank.
@@ -72,3 +72,24 @@ def is_blank(text: str) -> bool:
     cli) imports it from here; this module imports nothing of the package.
     """
     return all(is_blank_char(ch) for ch in text)
+
+
+def _joins_what_precedes(ch: str) -> bool:
+    """A blank character that belongs to the character before it (a variation selector
+    after an emoji, a Mongolian free variation selector, the combining grapheme joiner:
+    nonspacing marks; a tag of a flag's tag sequence): part of a name's last character."""
+    return unicodedata.category(ch) == "Mn" or 0xE0000 <= ord(ch) <= 0xE007F
+
+
+def strip_blank(text: str) -> str:
+    """``text`` without the blank characters (:func:`is_blank_char`) around it: spaces and
+    also a zero-width space, a BOM, a word joiner, a bidi mark, a control ... that a
+    spreadsheet, a copy from a web page or an editor leaves at a name's edges, where they
+    show nothing and only split one id into two. A mark that belongs to the last
+    character before it (a variation selector of an emoji, a flag's tags) stays."""
+    start, end = 0, len(text)
+    while start < end and is_blank_char(text[start]):
+        start += 1
+    while end > start and is_blank_char(text[end - 1]) and not _joins_what_precedes(text[end - 1]):
+        end -= 1
+    return text[start:end]

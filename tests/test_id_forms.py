@@ -19,11 +19,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.blank import blank_code_points, is_blank, strip_blank
 from extractor.evaluation.gold import parse_gold_document
 from extractor.evaluation.run import predictions_from_lines
 from extractor.integrations.rows import row_item
 from extractor.io import iter_inputs
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, row_id
 
 #: Ids with letters that have both a composed and a decomposed form, and others.
 IDS = st.text(alphabet="aeiouncAEOÅåéèñüçǅ-_ 0123456789\u0301\u0308", min_size=1, max_size=12)
@@ -157,3 +158,42 @@ def test_two_exports_concatenated_keep_every_rows_id_and_text(
             path.write_text(json.dumps(row) + "\n", encoding="utf-8")
             [read] = list(iter_inputs([str(path)]))
         assert isinstance(read, Document) and (read.doc_id, read.text) == (item.doc_id, item.text)
+
+
+#: Characters that show nothing (the blank rule's), as spreadsheets, web pages and editors
+#: leave them at a cell's edges: spaces, a zero-width space, a BOM, a word joiner, bidi
+#: marks, a control, a Hangul filler ...
+EDGE = st.sampled_from(sorted(blank_code_points())).map(chr)
+#: Those that end a name's last character (a variation selector, a flag's tag) stay on it.
+TRAILING = EDGE.filter(
+    lambda ch: unicodedata.category(ch) != "Mn" and not 0xE0000 <= ord(ch) <= 0xE007F
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    doc_id=IDS.filter(lambda doc_id: not is_blank(doc_id)),
+    before=st.lists(EDGE, max_size=3).map("".join),
+    after=st.lists(TRAILING, max_size=3).map("".join),
+    kind=st.sampled_from(["jsonl", "csv"]),
+)
+def test_what_shows_nothing_at_an_ids_edges_is_no_part_of_it(
+    doc_id: str, before: str, after: str, kind: str
+) -> None:
+    """``"\\u200bA-17\\ufeff"`` and ``" A-17 "`` are ``A-17`` wherever an id is read: bulk's
+    JSONL and CSV rows, the rows integration, gold files and predictions, and ``extract
+    --doc-id`` (which reads its value as a cell is read, :func:`row_id`). Before, spaces
+    were stripped and the invisible characters kept, so one id split into two documents."""
+    plain = strip_blank(unicodedata.normalize("NFC", doc_id))
+    spelt = before + doc_id + after
+    if "\x00" in spelt or "\r" in spelt or "\n" in spelt:  # no CSV cell holds these unquoted
+        kind = "jsonl"
+    [read] = read_rows([{"id": spelt, "text": "Ministers met in Oslo."}], kind)
+    assert read == plain
+    assert row_item({"id": spelt, "text": "x y z"}).doc_id == plain
+    assert row_id(spelt, "--doc-id").text == plain
+    gold = parse_gold_document({"id": spelt, "text": "Nothing.", "records": []},
+                               path="gold.jsonl", line=1)  # fmt: skip
+    assert gold.id == plain
+    line = {"doc_id": before + doc_id + after, "status": "ok", "records": []}
+    assert plain in predictions_from_lines([line])[0]

@@ -1212,6 +1212,38 @@ def test_an_output_written_with_decomposed_ids_is_found_again(
         assert winner["text"] == kano(8 if edit else 7)
 
 
+@settings(HYPOTHESIS, max_examples=6)
+@given(
+    stem=st.text(alphabet="aeiouncéèñüçÅ-7", min_size=1, max_size=8),
+    edges=st.tuples(*[st.text(alphabet="\u200b\ufeff\u2060\u200e \t", max_size=2)] * 2).filter(any),
+    edit=st.booleans(),
+)
+def test_an_output_written_with_invisible_characters_at_id_edges_is_found_again(
+    fake: FakeOpenAI, stem: str, edges: tuple[str, str], edit: bool
+) -> None:
+    """An output written before an id's invisible edges (a zero-width space, a BOM, a word
+    joiner) were stripped holds the id as its input spelt it: a rerun finds that line
+    (nothing paid for an unchanged text), an edited text supersedes it under its id."""
+    spelt = edges[0] + stem + edges[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp).resolve()
+        table, out = base / "rows.jsonl", base / "out.jsonl"
+        table.write_text(json.dumps({"id": spelt, "text": kano(7)}) + "\n")
+        run(fake, [str(table)], out)
+        [line] = all_lines(out)
+        assert line["doc_id"] == stem
+        line["doc_id"] = spelt  # as an earlier version wrote it
+        out.write_text(json.dumps(line) + "\n")
+        if edit:
+            table.write_text(json.dumps({"id": spelt, "text": kano(8)}) + "\n")
+        before = len(fake.requests)
+        summary = run(fake, [str(table)], out)
+        assert len(fake.requests) - before == (1 if edit else 0)
+        assert (summary.new, summary.changed, summary.unchanged) == (0, int(edit), int(not edit))
+        [winner] = latest_lines(out)
+        assert winner["doc_id"] == spelt and winner["text"] == kano(8 if edit else 7)
+
+
 @settings(HYPOTHESIS, max_examples=4)
 @given(stem=st.text(alphabet="aeiouncéèñüçÅ-", min_size=1, max_size=8).filter(
     lambda stem: not unicodedata.is_normalized("NFD", stem)),

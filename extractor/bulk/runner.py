@@ -96,6 +96,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
+from extractor.blank import strip_blank
 from extractor.bulk.batch import SERVER_KINDS, BatchResult, ErrorInfo, extract_many
 from extractor.errors import ConfigurationError
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
@@ -749,12 +750,13 @@ class _Plan:
             and path_derived(key, line.source)
         }
         self.mending: dict[str, str] = {}
-        #: explicit ids the output holds as written before ids were taken in Unicode's
-        #: composed form, by that form: a rerun finds their lines (see :meth:`_explicit`)
-        self.decomposed = {
-            unicodedata.normalize("NFC", key): key
+        #: explicit ids the output holds as written before ids were read as they are now
+        #: (in Unicode's composed form, without invisible characters at their edges), by
+        #: that reading: a rerun finds their lines (see :meth:`_explicit`)
+        self.spelled_before = {
+            now: key
             for key, line in lines.items()
-            if not unicodedata.is_normalized("NFC", key)
+            if (now := strip_blank(unicodedata.normalize("NFC", key))) != key
             and not (line.source and path_derived(key, line.source))
         }
         #: (explicit id as its input gives it, text hash) -> the line or item with that text:
@@ -1018,7 +1020,7 @@ class _Plan:
         base = _base_id(item.doc_id, source)
         container = id_container(base, source)
         beside = beside_label(base, source)
-        # either name as the output spells it (decomposed, if written before ids were not)
+        # either name as the output spells it (as ids were read before, if written so)
         base_key, beside_key = self._as_written(base), self._as_written(beside)
         line = self.lines.get(base_key)
         owner = line.source if line is not None else self.seen.get(base_key)
@@ -1038,11 +1040,11 @@ class _Plan:
         return _renamed(item, self._unheld(beside, source))
 
     def _as_written(self, name: str) -> str:
-        """``name`` as the output spells it: its decomposed form when only that is there
-        (a line written before ids were taken in composed form), else itself."""
+        """``name`` as the output spells it: as ids were read before (decomposed, with
+        invisible characters at its edges) when only that is there, else itself."""
         if name in self.lines or name in self.seen:
             return name
-        older = self.decomposed.get(name)
+        older = self.spelled_before.get(name)
         return older if older is not None and older in self.lines else name
 
     def _note_copy(self, doc_id: str, source: str | None, text: str | None) -> None:

@@ -76,7 +76,7 @@ from extractor.io import read_file
 from extractor.io.formats import document_format, parse_document
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
 from extractor.io.readers import file_source, stream_document_id, stream_suffix
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import Document, row_id
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
@@ -243,6 +243,8 @@ def extract(
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     chosen_format = choose_format(output_format, output)
     chosen_types = parse_types(types)
+    if doc_id is not None:  # read as bulk reads an id cell (composed, stripped): one id
+        doc_id = row_id(doc_id, "--doc-id").text
     day = _published(published)
     pipe = path != STDIO and _is_pipe(path)  # read like stdin: `extract <(zcat a.txt.gz)`
     if path != STDIO and not pipe:

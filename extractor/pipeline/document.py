@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from extractor.blank import is_blank
+from extractor.blank import is_blank, strip_blank
 from extractor.errors import InputError
 from extractor.pipeline.options import shown
 from extractor.redact import clean_surrogates, without_userinfo
@@ -191,7 +191,9 @@ def row_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
     document under one id, or one error line.
 
     - a string is its composed form (NFC: ``café`` exported decomposed is the same id),
-      stripped of blanks around it unless ``stripped`` is False; a blank one is no id;
+      stripped of blanks around it (:func:`~extractor.blank.strip_blank`: spaces, and the
+      invisible characters a spreadsheet or a web page leaves there: a zero-width space,
+      a BOM, a word joiner) unless ``stripped`` is False; a blank one is no id;
     - a number of any type, or a UUID, is its value's text (:func:`id_text`);
     - None (JSON's null, an empty cell) is no id: the row is keyed by its text, as a row
       without one;
@@ -205,7 +207,9 @@ def row_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
     """
     if isinstance(value, str):
         composed = unicodedata.normalize("NFC", value)
-        return RowId(None if is_blank(composed) else composed.strip() if stripped else composed)
+        return RowId(
+            None if is_blank(composed) else strip_blank(composed) if stripped else composed
+        )
     try:
         text = id_text(value, name)
     except (TypeError, ValueError) as problem:
