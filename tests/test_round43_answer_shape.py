@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from extractor.bulk.batch import SAME_FAILURES_IN_A_ROW
 from extractor.bulk.runner import BulkRun
-from extractor.errors import BatchAborted, IncompatibleServerError
+from extractor.errors import BatchAborted, IncompatibleServerError, ModelRefusal
 from extractor.pipeline.document import Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.requests import build_requests, parse_response
@@ -131,6 +131,8 @@ SPOTS: list[Spot] = [
      lambda v: completion({"role": "assistant", "content": None,
                            "function_call": {"name": "extract", "arguments": v}}), is_text),
     ("anthropic", "content[0]", lambda v: messages_answer([v]), is_object),
+    ("anthropic", "content[0].type",
+     lambda v: messages_answer([{"type": v, "text": "ok"}]), is_text),
     ("anthropic", "content[0].text",
      lambda v: messages_answer([{"type": "text", "text": v}]), is_text),
     ("anthropic", "content[1].input",
@@ -310,3 +312,42 @@ def test_an_answer_of_more_parts_than_a_call_asks_for_is_a_server_error(
         )
     else:
         assert not isinstance(reply.error, IncompatibleServerError), reply.error
+
+
+#: Answers that say nothing, each API's way: (API, the answer).
+SILENT = st.one_of(
+    st.tuples(st.just("anthropic"), st.lists(
+        st.sampled_from([{"type": "text", "text": t} for t in ("", " ", "\n\t")]), max_size=3,
+    ).map(messages_answer)),
+    st.tuples(st.just("openai"), st.sampled_from(["", " ", None]).map(
+        lambda content: completion({"role": "assistant", "content": content}))),
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(silent=SILENT, stop=st.sampled_from([None, "cut", "refused"]))
+def test_an_answer_that_says_nothing_is_a_server_error_in_either_api(
+    silent: tuple[str, dict[str, Any]], stop: str | None
+) -> None:
+    """Round 45: a Messages API answer with no block that says anything (``content: []``,
+    blank text blocks) was the model's failure, re-asked for every document, while the
+    same empty answer from a chat completions server was a server error that stops a
+    run early. Both are server errors now; an answer cut off at the token limit or a
+    refusal says what it is instead."""
+    api, answer = silent
+    answer = copy.deepcopy(answer)
+    if stop is not None and api == "anthropic":
+        answer["stop_reason"] = {"cut": "max_tokens", "refused": "refusal"}[stop]
+    elif stop is not None:
+        answer["choices"][0]["finish_reason"] = "length" if stop == "cut" else "stop"
+        if stop == "refused":
+            answer["choices"][0]["message"]["refusal"] = "I can't help with that."
+    request, document = batch_request(api)
+    reply = parse_response(request, json.dumps(answer), document)
+    if stop is None:
+        assert isinstance(reply.error, IncompatibleServerError), reply.error
+        assert reply.error.kind == "server" and "message is empty" in str(reply.error)
+    else:
+        assert not isinstance(reply.error, IncompatibleServerError), reply.error
+        if stop == "refused":
+            assert isinstance(reply.error, ModelRefusal), reply.error

@@ -128,7 +128,22 @@ def _message_shape(data: dict[str, Any]) -> str | None:
         return f"its answer is not a 'message' object (its keys: {answer_keys(data)})"
     if not isinstance(data.get("content"), list):
         return "its answer has no 'content' list"
-    return too_many_parts("content", data["content"]) or _block_types(data["content"])
+    wrong = too_many_parts("content", data["content"]) or _block_types(data["content"])
+    if wrong is not None:
+        return wrong
+    if data.get("stop_reason") in ("max_tokens", "refusal"):
+        return None  # cut off, or refused: said as such where it is handled
+    if not any(_block_says(block) for block in data["content"]):
+        # as an empty chat completion message (providers._chat_shape): a server that
+        # answers nothing to a forced tool call does it to every document: stop, say why
+        return "its answer's message is empty (no text, no tool use)"
+    return None
+
+
+def _block_says(block: dict[str, Any]) -> bool:
+    """Whether a content block holds something: a text that is not blank, a tool use, or a
+    block of another type (a kind this code does not read is not nothing)."""
+    return block.get("type") != "text" or bool(block["text"].strip())
 
 
 def _block_types(blocks: list[Any]) -> str | None:
@@ -136,7 +151,8 @@ def _block_types(blocks: list[Any]) -> str | None:
 
     As a chat completion's message (``providers._message_types``): the SDK builds the
     message without validating it, so a block that is no object, a ``text`` block whose
-    ``text`` is no string or a ``tool_use`` whose ``input`` is no object reached instructor
+    ``text`` is no string, a block whose ``type`` is no string (missing, a number) or a
+    ``tool_use`` whose ``input`` is no object reached instructor
     as the model's answer ("no valid answer", re-asked, for every document alike). It is
     not an answer of the API: an ``IncompatibleServerError`` naming the field.
     """
@@ -145,6 +161,8 @@ def _block_types(blocks: list[Any]) -> str | None:
         if not isinstance(block, dict):
             return mistyped(path, block, "an object")
         kind = block.get("type")
+        if not isinstance(kind, str):  # another string is a block type this code skips
+            return mistyped(f"{path}.type", kind, "a string")
         if kind == "text" and not isinstance(block.get("text"), str):
             return mistyped(f"{path}.text", block.get("text"), "a string")
         if kind == "tool_use":
