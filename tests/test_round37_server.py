@@ -366,3 +366,29 @@ def test_too_many_redirects_under_any_client_is_the_setup() -> None:
         mapped = classify(wrapped)
     assert isinstance(mapped, IncompatibleServerError) and mapped.kind == "config"
     assert "127.0.0.1:9" in str(mapped) and "loop" in str(mapped)
+
+
+@examples
+@given(
+    status=st.sampled_from([301, 302, 303, 307, 308]),
+    target=st.sampled_from(["dead port", "unknown host", "relative", "same"]),
+)
+def test_the_cli_probe_never_follows_a_redirect(served: Served, status: int, target: str) -> None:
+    """Round 45: the probe followed a redirect, so a base URL redirecting to a dead port
+    was reported as "refusing connections" (it listens: it answered). A redirect is not
+    followed by the probe, whatever it points at; the extraction's call then says what it
+    is (not followed either: ``redirected``, kind config)."""
+    from extractor.cli.common import check_server
+
+    location = {
+        "dead port": "http://127.0.0.1:9/v1/models",
+        "unknown host": "http://no-such-host.invalid/v1/models",
+        "relative": "/elsewhere",
+        "same": f"{served.base_url}/models",
+    }[target]
+    served.set(mode="redirect", status=status, location=location)
+    check_server(served.base_url, timeout=5.0)  # it listens: no error, nothing followed
+    assert served.requests == 1
+    with make(served) as ex, pytest.raises(IncompatibleServerError) as caught:
+        ex.extract(kano(5))
+    assert caught.value.kind == "config" and "redirected" in str(caught.value)

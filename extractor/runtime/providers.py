@@ -899,6 +899,8 @@ class Guarded:
     check: AnswerCheck
     #: Whether every answer is capped at :data:`MAX_ANSWER_BYTES`, not only a model call's.
     cap_every_answer = False
+    #: Whether no request is redirected, not only a model call.
+    follows_no_redirect = False
 
     def __init__(self, *, deadline: float, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -911,7 +913,7 @@ class Guarded:
         where = redact(self.server_url or str(request.url))
         model_call = self.check.applies(request)
         capped = model_call or self.cap_every_answer
-        if model_call:  # a model call is never redirected: see _redirected
+        if model_call or self.follows_no_redirect:  # a model call never is: see _redirected
             kwargs["follow_redirects"] = False
         token = _ANSWER_CAP.set((MAX_ANSWER_BYTES, where, self.check.api) if capped else None)
         try:
@@ -1024,9 +1026,13 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
 
 class ProbeHttpClient(GuardedHttpClient):
     """:class:`GuardedHttpClient` for a probe of the server (``GET /models``): every answer
-    capped, a trickled or endless one cut at the deadline, as a model call's would be."""
+    capped, a trickled or endless one cut at the deadline, as a model call's would be; a
+    redirect not followed, since the probe asks whether the base URL listens, and a
+    target that does not (a dead port it points at) said nothing about that: the
+    extraction's call, never redirected either, then names the redirect."""
 
     cap_every_answer = True
+    follows_no_redirect = True
 
 
 _URL_HINT = (
