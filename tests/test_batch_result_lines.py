@@ -55,3 +55,77 @@ def test_json_nested_too_deep_is_a_value_error() -> None:
     with pytest.raises(TooDeepJSON):
         answer_json(b"[" * DEEP + b"]" * DEEP)
     assert issubclass(TooDeepJSON, ValueError)
+
+
+# ------------------------------------------- what one line means for its request
+
+from extractor.bulk.carriers import anthropic_api, openai_api  # noqa: E402
+from extractor.bulk.carriers.base import Answer, Undelivered  # noqa: E402
+from extractor.errors import IncompatibleServerError, TransientModelError  # noqa: E402
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+STATUS = st.one_of(st.sampled_from([200, 400, 401, 404, 429, 500, 503]), JSON)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    response=st.one_of(JSON, st.fixed_dictionaries({"status_code": STATUS, "body": JSON})),
+    error=st.one_of(st.none(), JSON, st.fixed_dictionaries({"code": JSON, "message": JSON})),
+)
+def test_an_openai_result_line_means_one_thing_and_a_malformed_one_is_a_server_error(
+    response: object, error: object
+) -> None:
+    """Round 45: a ``status_code`` of ``"200"`` was "no answer" (transient, submitted again
+    for ever), a ``body`` that is a list "refused the request (HTTP 200)" (a setup error).
+    A line is an answer only with the integer status 200, whatever its body (checked then
+    as a live answer is); an error object is a transient failure; anything else is a
+    server error, never resubmitted."""
+    outcome = openai_api._item_result(
+        {"custom_id": "c", "response": response, "error": error}, "b1"
+    )
+    status = response.get("status_code") if isinstance(response, dict) else None
+    whole = isinstance(status, int) and not isinstance(status, bool)
+    if isinstance(response, dict) and whole and status == 200:
+        assert isinstance(outcome, Answer)
+    elif isinstance(response, dict) and whole:
+        assert isinstance(outcome, Undelivered)  # judged as the live path judges the status
+    elif not isinstance(response, dict) and isinstance(error, dict):
+        assert isinstance(outcome, Undelivered) and outcome.retry
+        assert isinstance(outcome.error, TransientModelError)
+    else:
+        assert isinstance(outcome, Undelivered) and not outcome.retry
+        assert isinstance(outcome.error, IncompatibleServerError)
+        assert outcome.error.kind == "server" and "batch b1" in str(outcome.error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    result=st.one_of(
+        JSON,
+        st.fixed_dictionaries({
+            "type": st.one_of(st.sampled_from(["succeeded", "errored", "canceled", "expired"]), JSON),
+            "message": JSON, "error": JSON,
+        }),
+    )
+)  # fmt: skip
+def test_an_anthropic_result_line_means_one_thing_and_a_malformed_one_is_a_server_error(
+    result: object,
+) -> None:
+    outcome = anthropic_api._item_result({"custom_id": "c", "result": result}, "b1")
+    kind = result.get("type") if isinstance(result, dict) else None
+    if kind == "succeeded":
+        assert isinstance(outcome, Answer)
+    elif kind == "errored":
+        assert isinstance(outcome, Undelivered)
+    elif kind in ("canceled", "expired"):
+        assert isinstance(outcome, Undelivered) and outcome.retry
+    else:
+        assert isinstance(outcome, Undelivered) and not outcome.retry
+        assert isinstance(outcome.error, IncompatibleServerError)
+        assert outcome.error.kind == "server" and "batch b1" in str(outcome.error)

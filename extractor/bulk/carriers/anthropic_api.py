@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import json
 import logging
 from collections.abc import Collection
 from datetime import datetime
@@ -45,6 +46,8 @@ from extractor.bulk.carriers.base import (
     Outcome,
     SdkCarrier,
     Undelivered,
+    item_response,
+    malformed,
     result_lines,
     retried,
     status_outcome,
@@ -52,6 +55,7 @@ from extractor.bulk.carriers.base import (
 from extractor.errors import ConfigurationError, TransientModelError
 from extractor.redact import redact
 from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id, sdk
+from extractor.runtime.providers import mistyped
 
 if TYPE_CHECKING:
     import anthropic
@@ -242,14 +246,23 @@ def _view(batch: MessageBatch) -> BatchView:
 def _item_result(line: dict[str, Any], batch_id: str) -> Outcome:
     """One line of a results file as what it means for its request."""
     result = line.get("result")
-    kind = result.get("type") if isinstance(result, dict) else None
-    if kind == "succeeded" and isinstance(result, dict):
+    if not isinstance(result, dict):
+        return malformed(batch_id, mistyped("result", result, "an object"))
+    kind = result.get("type")
+    if kind == "succeeded":  # whatever its message, it is checked as a live answer is
         message = result.get("message")
-        if isinstance(message, dict):
-            return Answer(message)
-    if kind == "errored" and isinstance(result, dict):
+        return Answer(message if isinstance(message, dict) else json.dumps(message))
+    if kind == "errored":
         return status_outcome(_status_error(result.get("error")), batch_id)
-    said = {"canceled": "was cancelled", "expired": "expired"}.get(str(kind), "has no answer")
+    said = (
+        {"canceled": "was cancelled", "expired": "expired"}.get(kind)
+        if isinstance(kind, str)
+        else None
+    )
+    if said is None:
+        return malformed(
+            batch_id, f"its result's type is {kind!r}, no type of the Message Batches API"
+        )
     return Undelivered(
         TransientModelError(redact(f"batch {batch_id}: the request {said} before an answer")),
         True,
@@ -264,8 +277,7 @@ def _status_error(body: Any) -> anthropic.APIStatusError:
     message = "batch item failed"
     if isinstance(inner, dict) and inner.get("message"):
         message = str(inner["message"])
-    request = httpx2.Request("POST", "http://batch.invalid" + MESSAGES_PATH)
-    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
+    response = item_response(status, body, MESSAGES_PATH)
     error: anthropic.APIStatusError = sdk().APIStatusError(message, response=response, body=body)
     return error
 

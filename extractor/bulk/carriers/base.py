@@ -10,13 +10,19 @@ flow (submit, poll, fetch, resubmit, re-ask) is written once.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx2
 
-from extractor.errors import ExtractorError, ModelError, TransientModelError
+from extractor.errors import (
+    ExtractorError,
+    IncompatibleServerError,
+    ModelError,
+    TransientModelError,
+)
 from extractor.pipeline.result import Usage
 from extractor.redact import redact
 from extractor.runtime.providers import answer_json, build_client
@@ -162,6 +168,26 @@ def status_outcome(error: Exception, batch_id: str) -> Undelivered:
     if isinstance(mapped, ModelError):
         return Undelivered(mapped, isinstance(mapped, TransientModelError))
     return Undelivered(TransientModelError(redact(f"batch {batch_id}: {error}")), True)
+
+
+def item_response(status: int, body: Any, path: str) -> httpx2.Response:
+    """An item's failure as the HTTP response the live call would have had (for the SDK's
+    status error): its body written back as JSON as it was read, an infinity (a number
+    too long to convert, see ``answer_json``) or a NaN included, where ``json=`` refuses."""
+    content = json.dumps(body if body is not None else {}).encode("utf-8", "surrogatepass")
+    request = httpx2.Request("POST", "http://batch.invalid" + path)
+    headers = {"content-type": "application/json"}
+    return httpx2.Response(status, content=content, headers=headers, request=request)
+
+
+def malformed(batch_id: str, what: str) -> Undelivered:
+    """An item whose result line is not the provider's (a status that is no number, a
+    result of no known type, neither answer nor error): the server does not speak the
+    batch API, which no resubmission mends. A server error (kind ``server``, a rerun
+    asks again), said as such, never a transient "no answer" submitted again."""
+    return Undelivered(
+        IncompatibleServerError(redact(f"batch {batch_id}: {what}"), kind="server"), False
+    )
 
 
 #: The deadline of one call that carries a whole batch (a file of up to 200-256 MB).

@@ -9,10 +9,10 @@ lost is found again by its input file's id among the provider's batches.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from typing import IO, TYPE_CHECKING, Any
 
-import httpx2
 import openai
 
 from extractor.bulk.carriers.base import (
@@ -21,6 +21,8 @@ from extractor.bulk.carriers.base import (
     Outcome,
     SdkCarrier,
     Undelivered,
+    item_response,
+    malformed,
     result_lines,
     retried,
 )
@@ -28,6 +30,7 @@ from extractor.bulk.carriers.base import status_outcome as _status_outcome
 from extractor.errors import TransientModelError
 from extractor.redact import redact
 from extractor.runtime import wire
+from extractor.runtime.providers import mistyped
 
 if TYPE_CHECKING:
     from extractor.bulk.provider_batch import BatchEntry
@@ -159,21 +162,21 @@ def _item_result(line: dict[str, Any], batch_id: str) -> Outcome:
     if isinstance(response, dict):
         status = response.get("status_code")
         body = response.get("body")
-        if status == 200 and isinstance(body, dict | str):
-            return Answer(body)
-        if isinstance(status, int) and not isinstance(status, bool):
-            return _status_outcome(_status_error(status, body), batch_id)
-    message = "the batch returned no answer for it"
+        if not isinstance(status, int) or isinstance(status, bool):
+            return malformed(batch_id, mistyped("response.status_code", status, "an HTTP status"))
+        if status == 200:  # whatever its body, it is checked as a live answer is
+            return Answer(body if isinstance(body, dict | str) else json.dumps(body))
+        return _status_outcome(_status_error(status, body), batch_id)
     if isinstance(error, dict):
         code = error.get("code") or "error"
         message = f"{code}: {error.get('message') or 'no message'}"
-    return Undelivered(TransientModelError(redact(f"batch {batch_id}: {message}")), True)
+        return Undelivered(TransientModelError(redact(f"batch {batch_id}: {message}")), True)
+    return malformed(batch_id, "its result line holds neither a response object nor an error")
 
 
 def _status_error(status: int, body: Any) -> openai.APIStatusError:
     """The SDK's error for an HTTP status, so an item's failure is classified as a live one."""
-    request = httpx2.Request("POST", "http://batch.invalid" + wire.CHAT_COMPLETIONS_PATH)
-    response = httpx2.Response(status, json=body if body is not None else {}, request=request)
+    response = item_response(status, body, wire.CHAT_COMPLETIONS_PATH)
     message = "batch item failed"
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         message = str(body["error"].get("message") or message)
