@@ -815,6 +815,21 @@ def test_a_damaged_tar_rerun_writes_nothing_new(tmp_path: Path, fake: FakeOpenAI
 
 # ------------------------------------- one id in several files, runs in any order
 
+
+def write_exports(folder: Path, rows: list[list[tuple[str, int]]], kind: str) -> list[str]:
+    """One JSONL or CSV export per list of (id, figure) rows, ``export-<n>.<kind>``."""
+    paths = []
+    for index, content in enumerate(rows):
+        path = folder / f"export-{index}.{kind}"
+        if kind == "jsonl":
+            path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
+                                    for i, n in content))  # fmt: skip
+        else:
+            path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
+        paths.append(str(path))
+    return paths
+
+
 exports = st.lists(
     st.lists(st.sampled_from(["1", "2", "3"]), min_size=1, max_size=3, unique=True),
     min_size=2, max_size=3,
@@ -833,19 +848,16 @@ def test_one_id_in_several_files_is_one_document_each_whatever_runs_read_them(
     numbers = iter(range(100, 10_000))
     rows = [[(doc_id, next(numbers)) for doc_id in ids] for ids in files]
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for index, content in enumerate(rows):
-            path = Path(tmp) / f"export-{index}.{kind}"
-            if kind == "warc.gz":  # one URI in several crawls
+        if kind == "warc.gz":  # one URI in several crawls
+            paths = []
+            for index, content in enumerate(rows):
+                path = Path(tmp) / f"export-{index}.{kind}"
                 captures = [Capture(f"https://e.org/{i}", "2024-02-03T00:00:00Z", n)
                             for i, n in content]  # fmt: skip
                 write_warc(path, captures, gz=True)
-            elif kind == "jsonl":
-                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
-                                        for i, n in content))  # fmt: skip
-            else:
-                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
-            paths.append(str(path))
+                paths.append(str(path))
+        else:
+            paths = write_exports(Path(tmp), rows, kind)
         out = Path(tmp) / "out.jsonl"
         runs = data.draw(st.lists(st.permutations(paths).flatmap(
             lambda order: st.integers(1, len(order)).map(lambda k: order[:k])),
@@ -885,15 +897,7 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
             if row[0] not in {doc_id for doc_id, _ in rows[target]}:  # else: one file, two texts
                 rows[target].append(row)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for index, content in enumerate(rows):
-            path = Path(tmp) / f"export-{index}.{kind}"
-            if kind == "jsonl":
-                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
-                                        for i, n in content))  # fmt: skip
-            else:
-                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
-            paths.append(str(path))
+        paths = write_exports(Path(tmp), rows, kind)
         out = Path(tmp) / "out.jsonl"
         runs = data.draw(st.lists(st.permutations(paths).flatmap(
             lambda order: st.integers(1, len(order)).map(lambda k: order[:k])),
@@ -934,15 +938,7 @@ def test_an_id_repeated_in_one_file_is_the_same_duplicate_whatever_the_order_of_
     firsts = [n for content in rows for i, n in dict(reversed(content)).items()]
     repeats = sum(len(content) - len({i for i, _ in content}) for content in rows)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for index, content in enumerate(rows):
-            path = Path(tmp) / f"export-{index}.{kind}"
-            if kind == "jsonl":
-                path.write_text("".join(json.dumps({"id": i, "text": kano(n)}) + "\n"
-                                        for i, n in content))  # fmt: skip
-            else:
-                path.write_text("id,text\n" + "".join(f'{i},"{kano(n)}"\n' for i, n in content))
-            paths.append(str(path))
+        paths = write_exports(Path(tmp), rows, kind)
         out = Path(tmp) / "out.jsonl"
         before = len(fake.requests)
         for _ in range(2):  # a first run and a rerun, each in an order of its own
