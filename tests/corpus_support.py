@@ -8,11 +8,13 @@ its own figure, so a line on the wrong document shows).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
 import tempfile
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,14 +107,10 @@ def timeless(line: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in line.items() if key != "seconds"}
 
 
-def read_items(data: bytes, *, piped: bool = False, name: str = "rows.csv") -> list[Item]:
-    """The items the readers make of ``data``, from a file called ``name`` or a nameless
-    pipe (a thread writes it, as a shell would)."""
-    if not piped:
-        with tempfile.TemporaryDirectory() as scratch:
-            path = Path(scratch) / name
-            path.write_bytes(data)
-            return list(iter_inputs([str(path)]))
+@contextlib.contextmanager
+def nameless_pipe(data: bytes) -> Iterator[str]:
+    """A nameless pipe holding ``data``, as ``<(...)`` gives one: its ``/dev/fd/N`` name,
+    written by a thread as a shell would, closed after the block."""
     read_end, write_end = os.pipe()
 
     def write() -> None:
@@ -125,7 +123,19 @@ def read_items(data: bytes, *, piped: bool = False, name: str = "rows.csv") -> l
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
     try:
-        return list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
+        yield f"/dev/fd/{read_end}"
     finally:
         writer.join(5)
         os.close(read_end)
+
+
+def read_items(data: bytes, *, piped: bool = False, name: str = "rows.csv") -> list[Item]:
+    """The items the readers make of ``data``, from a file called ``name`` or a nameless
+    pipe (a thread writes it, as a shell would)."""
+    if not piped:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / name
+            path.write_bytes(data)
+            return list(iter_inputs([str(path)]))
+    with nameless_pipe(data) as stream:
+        return list(iter_inputs([stream], stream_wait=5))

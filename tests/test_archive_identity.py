@@ -25,12 +25,10 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import re
 import sys
 import tarfile
 import tempfile
-import threading
 import warnings
 import zipfile
 from collections import Counter
@@ -56,6 +54,7 @@ from extractor.io import InputFailure, Item, iter_inputs  # noqa: E402
 from extractor.io.archives import is_unsafe_member_name  # noqa: E402
 from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
+from tests.corpus_support import nameless_pipe  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
@@ -340,19 +339,8 @@ def test_a_piped_archive_keeps_its_members_apart(tmp_path: Path) -> None:
         Entry(f"x.txt#2#{text_key(kano(2))}", kano(4).encode()),
     ]
     data = write_archive("zip", entries)
-    read_end, write_end = os.pipe()
-
-    def write() -> None:
-        with open(write_end, "wb") as handle:
-            handle.write(data)
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    try:
-        items = list(iter_inputs([f"/dev/fd/{read_end}"], stream_wait=5))
-    finally:
-        writer.join(5)
-        os.close(read_end)
+    with nameless_pipe(data) as stream:
+        items = list(iter_inputs([stream], stream_wait=5))
     ids = [item.doc_id for item in items]
     assert len(ids) == len(set(ids)) == 4, ids
     stream = ids[0].partition("!")[0]  # the stream's name (see stream_name)

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.io.readers import stream_suffix
+from tests.corpus_support import nameless_pipe
 
 runner = CliRunner()
 #: Column names: bare words, never the text field's.
@@ -80,22 +79,11 @@ def test_bulk_refuses_such_a_table_piped_in_and_writes_nothing(
     out = tmp_path / "out.jsonl"
     out.unlink(missing_ok=True)
     raw, _ = table
-    read_end, write_end = os.pipe()  # a nameless stream, as `bulk -` or <(...) reads one
-
-    def write() -> None:
-        with open(write_end, "wb") as handle:
-            handle.write(raw)
-
-    thread = threading.Thread(target=write, daemon=True)
-    thread.start()
-    try:
+    with nameless_pipe(raw) as stream:  # as `bulk -` or <(...) reads one
         result = runner.invoke(
-            app, ["bulk", f"/dev/fd/{read_end}", "-o", str(out), "--model", "openai/m",
+            app, ["bulk", stream, "-o", str(out), "--model", "openai/m",
                   "--base-url", "http://127.0.0.1:9/v1", "--dry-run"],
         )  # fmt: skip
-    finally:
-        thread.join(5)
-        os.close(read_end)
     assert result.exit_code == 2, result.output
     message = [line for line in result.output.splitlines() if "error:" in line]
     assert len(message) == 1 and "--text-field 'text'" in message[0], result.output
