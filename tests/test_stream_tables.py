@@ -78,7 +78,8 @@ def test_bulk_refuses_such_a_table_piped_in_and_writes_nothing(
         monkeypatch.delenv(name, raising=False)
     out = tmp_path / "out.jsonl"
     out.unlink(missing_ok=True)
-    raw, _ = table
+    raw, delimiter = table
+    header = next(csv.reader(io.StringIO(raw.decode()), delimiter=delimiter))
     with nameless_pipe(raw) as stream:  # as `bulk -` or <(...) reads one
         result = runner.invoke(
             app, ["bulk", stream, "-o", str(out), "--model", "openai/m",
@@ -87,6 +88,8 @@ def test_bulk_refuses_such_a_table_piped_in_and_writes_nothing(
     assert result.exit_code == 2, result.output
     message = [line for line in result.output.splitlines() if "error:" in line]
     assert len(message) == 1 and "--text-field 'text'" in message[0], result.output
+    keys = message[0].partition("(their keys: ")[2].partition(")")[0].casefold().split(", ")
+    assert sorted(keys) == sorted(name.casefold() for name in header), message  # what it has
     assert not out.exists()
 
 

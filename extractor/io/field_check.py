@@ -89,6 +89,8 @@ class FieldCheck(Iterator[Item]):
         self._open = False  # its first rows are being looked at (none had the field yet)
         self._held: list[Item] = []
         self._lacking = 0
+        #: the keys the held rows lacking the field have (see ``InputFailure.keys``)
+        self._keys: dict[str, None] = {}
         self._ended = False
 
     def __next__(self) -> Item:
@@ -120,10 +122,13 @@ class FieldCheck(Iterator[Item]):
         elif self._has_field(item):  # the table uses the field: its other rows pass unchecked
             self._ready.extend(self._held)
             self._ready.append(item)
-            self._held, self._lacking, self._open = [], 0, False
+            self._held, self._lacking, self._open, self._keys = [], 0, False, {}
         else:
             self._held.append(item)
-            self._lacking += self._lacks(item)
+            if self._lacks(item):
+                self._lacking += 1
+                assert isinstance(item, InputFailure)
+                self._keys.update(dict.fromkeys(item.keys[: 40 - len(self._keys)]))
             if self._lacking >= FIELD_CHECK_ROWS:
                 self._settle()
             elif len(self._held) >= FIELD_CHECK_HELD:
@@ -135,10 +140,10 @@ class FieldCheck(Iterator[Item]):
 
     def _settle(self) -> None:
         """The held rows of the table looked at: let through, or refused."""
-        held, lacking, table = self._held, self._lacking, self._table
-        self._held, self._lacking, self._open = [], 0, False
+        held, lacking, table, keys = self._held, self._lacking, self._table, [*self._keys]
+        self._held, self._lacking, self._open, self._keys = [], 0, False, {}
         if lacking and table is not None:
-            raise self._refusal(table, lacking, whole=lacking < FIELD_CHECK_ROWS)
+            raise self._refusal(table, lacking, whole=lacking < FIELD_CHECK_ROWS, keys=keys)
         self._ready.extend(held)
 
     def _has_field(self, item: Item) -> bool:
@@ -149,13 +154,13 @@ class FieldCheck(Iterator[Item]):
     def _lacks(self, item: Item) -> bool:
         return isinstance(item, InputFailure) and item.text_field is False
 
-    def _refusal(self, table: str, rows: int, *, whole: bool) -> UnusedField:
+    def _refusal(self, table: str, rows: int, *, whole: bool, keys: list[str]) -> UnusedField:
         which = (
             "the only row" if rows == 1 else f"none of the {rows} rows" if whole
             else f"none of the first {rows} rows"
         )  # fmt: skip
         has = "lacks it" if rows == 1 else "has it"
-        keys = _row_keys(file_path(table))
+        keys = _row_keys(file_path(table)) or keys  # else those the rows' failures name
         their = f" (their keys: {', '.join(keys)})" if keys else ""
         return UnusedField(
             f"text_field {self._text!r}: {which} of {_shown_path(file_path(table))} {has}"

@@ -113,6 +113,7 @@ import glob
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import math
 import os
@@ -199,6 +200,10 @@ class InputFailure:
     #: all (False: missing, perhaps a misnamed field; True: null, empty or no string);
     #: None for any other failure (:class:`~extractor.errors.TextFieldError`).
     text_field: bool | None = None
+    #: For a table row lacking its text field: the keys it has (a CSV header's columns, at
+    #: most 40), so a refusal of a misnamed field can name them where the table cannot be
+    #: read again (a stream, an archive member, a gzipped file).
+    keys: tuple[str, ...] = ()
 
 
 Item: TypeAlias = Document | InputFailure
@@ -1193,23 +1198,33 @@ def _misnamed_table(text: str, first: str, fields: RecordFields) -> bool:
     Prose does not look like that: its first line is no list of bare words, and its lines
     do not all hold the same number of commas.
     """
+    delimiter = _names_delimiter(first)
+    if delimiter is None:
+        return False
+    header = [cell.strip() for cell in first.split(delimiter)]
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+                if any(cell.strip() for cell in row)]  # fmt: skip
+    except csv.Error:
+        return False
+    cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
+    body = rows[1 : len(rows) - cut]
     known = {name.casefold() for name in fields.names}
+    enough = 1 if any(cell.casefold() in known for cell in header) else 2
+    return len(body) >= enough and all(len(row) == len(header) for row in body)
+
+
+def _names_delimiter(line: str) -> str | None:
+    """The delimiter (of :data:`_DELIMITERS`) that splits ``line`` into two or more bare
+    column names (see :data:`_COLUMN_NAME`), or None: the delimiter of a header that does
+    not name the text column."""
     for delimiter in _DELIMITERS:
-        header = [cell.strip() for cell in first.split(delimiter)]
-        if len(header) < 2 or not all(
+        header = [cell.strip() for cell in line.split(delimiter)]
+        if len(header) >= 2 and all(
             len(cell) <= _COLUMN_NAME_CHARS and _COLUMN_NAME.fullmatch(cell) for cell in header
         ):
-            continue
-        try:
-            rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-                    if any(cell.strip() for cell in row)]  # fmt: skip
-        except csv.Error:
-            return False
-        cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
-        body = rows[1 : len(rows) - cut]
-        enough = 1 if any(cell.casefold() in known for cell in header) else 2
-        return len(body) >= enough and all(len(row) == len(header) for row in body)
-    return False
+            return delimiter
+    return None
 
 
 def _read_blob(
@@ -1726,7 +1741,8 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
         )
         return _with_warnings(document, [found.warning] if found.warning else [])
     except TextFieldError as exc:
-        return InputFailure(doc_id, place.source, _reason(exc), text_field=exc.present)
+        keys = () if exc.present else tuple(str(key) for key in itertools.islice(record, 40))
+        return InputFailure(doc_id, place.source, _reason(exc), text_field=exc.present, keys=keys)
     except InputError as exc:
         return InputFailure(doc_id, place.source, _reason(exc))
     except Exception as exc:  # the record's failure, never the file's
@@ -1979,7 +1995,8 @@ def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, boo
     lines above it are skipped, here and by :func:`_csv_rows` alike (judging
     the delimiter by an empty first line read a ``;`` file with ``,``). The
     delimiter is ``,`` unless that line names the text column when split by
-    another (see :func:`_header_delimiter`). Spaces after a delimiter are
+    another (see :func:`_header_delimiter`) or, naming no text column, is a list of bare
+    column names split by another (:func:`_names_delimiter`). Spaces after a delimiter are
     skipped only when the header is written so (``id; text``): then ``1; "a;
     b"`` is the two cells its writer meant, and the space opening each cell
     is layout, not text. A file whose header has no such space keeps every
@@ -1993,7 +2010,8 @@ def _dialect(head: bytes, encoding: str, fields: RecordFields) -> tuple[str, boo
     named = _directive(first)
     if named is not None:  # Excel's sep= line: the header is the line after it
         first = next(lines, "")
-    delimiter = named or _header_delimiter(first, fields) or ","
+    # a header lacking the text column is still split into its names (the error says them)
+    delimiter = named or _header_delimiter(first, fields) or _names_delimiter(first) or ","
     try:
         cells = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error:
@@ -2196,6 +2214,8 @@ def _csv_rows(
             yield failure if doc_id else keys.key(failure, raw)
             continue
         item = _with_warning(_record_item(record, row_place, fields, "csv"), warning, "row")
+        if isinstance(item, InputFailure) and item.keys:  # the table's columns, filled or not
+            item = dataclasses.replace(item, keys=tuple(map(str, header[:40])))
         if isinstance(item, InputFailure) and said:
             item = dataclasses.replace(item, error=f"{item.error} ({'; '.join(said)})")
         item = _with_warnings(item, [*notes, *said])
