@@ -72,6 +72,9 @@ def corpora(draw: st.DrawFn) -> dict[str, bytes]:
     if draw(st.booleans()):
         rows = [{"id": "row", "text": kano(1001)}, {"id": "row", "text": kano(1002)}]
         files["rows.jsonl"] = "".join(json.dumps(row) + "\n" for row in rows).encode()
+    if draw(st.booleans()):  # a row of another export again: a repeat, no line of its own
+        files["copy.jsonl"] = (json.dumps({"id": "twice", "text": kano(1003)}) + "\n").encode()
+        files["copy2.jsonl"] = files["copy.jsonl"]
     if draw(st.booleans()):
         files["calm.md"] = b"---\ntitle: Calm\n---\nNothing happened in the capital today.\n"
     return files
@@ -144,14 +147,14 @@ def test_a_dry_run_says_what_the_run_does(
     plan = json.loads((root / "dry.json").read_text())
     run = json.loads((root / "run.json").read_text())
     assert plan["lines"] == run["documents"]
-    for key in ("new", "changed", "unchanged", "not_read", "forgotten"):
+    for key in ("new", "changed", "unchanged", "repeated", "not_read", "forgotten"):
         assert plan[key] == run[key], (key, plan, run)
     assert plan["redone"] == sum(run["redone"].values()), (plan, run)
     assert plan["to_extract"] == run["ok"]
     assert plan["failures"] == run["errors"]
     assert plan["calls"] == len(fake.log) - requests_before  # each call answered at once
     assert (
-        plan["read"] == plan["lines"] - plan["forgotten"] + plan["unchanged"]
+        plan["read"] == plan["lines"] - plan["forgotten"] + plan["unchanged"] + plan["repeated"]
     )  # forgotten: unread
 
 

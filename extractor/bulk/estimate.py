@@ -136,6 +136,8 @@ class RunEstimate:
     #: Lines superseded by a skipped line, no extraction (see ``BulkSummary.forgotten``).
     forgotten: int = 0
     unchanged: int = 0
+    #: Inputs that are a document read already in this run (no line; see ``BulkSummary``).
+    repeated: int = 0
     to_extract: int = 0
     failures: int = 0
     not_read: int = 0
@@ -166,6 +168,7 @@ class RunEstimate:
             "redone": self.redone,
             "forgotten": self.forgotten,
             "unchanged": self.unchanged,
+            "repeated": self.repeated,
             "to_extract": self.to_extract,
             "failures": self.failures,
             "not_read": self.not_read,
@@ -329,6 +332,7 @@ def estimate_run(
         estimate.prompt_tokens += round(estimate.prompt_tokens * scale)
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged
+    estimate.repeated = plan.repeated
     redone_or_forgotten = len(plan.redone)  # all of them in plan.changed
     estimate.redone = redone_or_forgotten - estimate.forgotten
     estimate.changed = len(plan.changed) - redone_or_forgotten

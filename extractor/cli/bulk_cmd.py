@@ -522,7 +522,13 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         f"inputs     {estimate.read:,} documents read{first_n}",
         f"would      extract {estimate.to_extract:,} ({estimate.new:,} new lines, "
         f"{estimate.changed:,} changed, {estimate.redone:,} redone), "
-        f"skip {estimate.unchanged:,} unchanged, "
+        f"skip {estimate.unchanged:,} unchanged"
+        + (
+            f" and {estimate.repeated:,} repeated (read again: one line)"
+            if estimate.repeated
+            else ""
+        )
+        + ", "
         f"write {estimate.failures:,} error lines without a call, "
         f"{estimate.not_read:,} not read"
         + (f", {estimate.forgotten:,} forgotten" if estimate.forgotten else ""),
