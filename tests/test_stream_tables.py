@@ -51,9 +51,11 @@ def tables(draw: st.DrawFn) -> tuple[bytes, str]:
     known = any(name.casefold() in {"id", "published", "title", "url"} for name in names)
     count = draw(st.integers(1 if known else 2, 6))
     out = io.StringIO()
+    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))  # "id","body" too
     writer = csv.writer(
-        out, delimiter=delimiter, lineterminator=draw(st.sampled_from(["\n", "\r\n"]))
-    )
+        out, delimiter=delimiter, quoting=quoting,
+        lineterminator=draw(st.sampled_from(["\n", "\r\n"])),
+    )  # fmt: skip
     writer.writerow(names)
     for _ in range(count):
         row = draw(st.lists(CELLS, min_size=len(names), max_size=len(names)))

@@ -1201,7 +1201,7 @@ def _misnamed_table(text: str, first: str, fields: RecordFields) -> bool:
     delimiter = _names_delimiter(first)
     if delimiter is None:
         return False
-    header = [cell.strip() for cell in first.split(delimiter)]
+    header = _cells(first, delimiter)
     try:
         rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
                 if any(cell.strip() for cell in row)]  # fmt: skip
@@ -1214,12 +1214,20 @@ def _misnamed_table(text: str, first: str, fields: RecordFields) -> bool:
     return len(body) >= enough and all(len(row) == len(header) for row in body)
 
 
+def _cells(line: str, delimiter: str) -> list[str]:
+    """A header line's cells as a CSV reader reads them (quoted names too), stripped."""
+    try:
+        return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:
+        return []
+
+
 def _names_delimiter(line: str) -> str | None:
     """The delimiter (of :data:`_DELIMITERS`) that splits ``line`` into two or more bare
     column names (see :data:`_COLUMN_NAME`), or None: the delimiter of a header that does
     not name the text column."""
     for delimiter in _DELIMITERS:
-        header = [cell.strip() for cell in line.split(delimiter)]
+        header = _cells(line, delimiter)
         if len(header) >= 2 and all(
             len(cell) <= _COLUMN_NAME_CHARS and _COLUMN_NAME.fullmatch(cell) for cell in header
         ):
