@@ -22,7 +22,7 @@ import email.utils
 import json
 import math
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
@@ -42,6 +42,7 @@ from extractor.errors import (
     InputError,
     LocalModelError,
     ModelError,
+    ModelRefusal,
     TransientModelError,
 )
 from extractor.errors import (
@@ -504,3 +505,48 @@ def test_only_a_message_with_something_in_it_is_an_answer(
         assert problem[0] == "server" and "does not speak this API" in problem[2]
     elif problem is not None:
         assert problem[0] == "server" and ("empty" in problem[2] or "'error'" in problem[2])
+
+
+@pytest.mark.parametrize("api", ["openai", "anthropic"])
+def test_a_dripped_answer_is_cut_at_the_deadline_and_a_refusal_is_seen_in_either_sdk(
+    api: str,
+) -> None:
+    """Both SDKs' clients, whatever way they read an answer: the anthropic SDK from 2.17
+    asks for every answer as a stream and reads it afterwards, which took the body past
+    the request's deadline and its check (a refusal was re-asked, a wrong answer blamed on
+    the model). A dripped answer is cut at the deadline; a refusal is a refusal."""
+    from tests.fakes.scripted_server import Answer, ScriptedServer, json_answer
+
+    model = {"openai": "openai/fake-model", "anthropic": "anthropic/claude-x"}[api]
+    message = {"id": "m", "type": "message", "role": "assistant", "model": "claude-x",
+               "content": [{"type": "text", "text": "I can't help with that."}],
+               "stop_reason": "refusal", "stop_sequence": None,
+               "usage": {"input_tokens": 5, "output_tokens": 3}}  # fmt: skip
+    completion = {"id": "c", "object": "chat.completion", "created": 1, "model": "m",
+                  "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                      "role": "assistant", "content": None,
+                      "refusal": "I can't help with that."}}],
+                  "usage": {"prompt_tokens": 5, "completion_tokens": 3, "total_tokens": 8}}  # fmt: skip
+    refusal = json.dumps(message if api == "anthropic" else completion).encode()
+
+    def drip() -> Iterator[bytes]:
+        for byte in refusal:
+            time.sleep(0.05)
+            yield bytes([byte])
+
+    with ScriptedServer([Answer(200, {"Content-Type": "application/json"}, drip())]) as server:
+        with Extractor(model, base_url=server.base_url, api_key="k", strategy="single",
+                       timeout=0.4, retry_policy=FAST, max_retries=0) as ex:  # fmt: skip
+            started = time.monotonic()
+            with pytest.raises(TransientModelError, match="in time") as caught:
+                ex.extract(ARTICLE, published=PUBLISHED)
+            assert "total deadline" in str(caught.value)
+            assert time.monotonic() - started < FAST.attempts * 0.4 + 3
+        server.reset([json_answer(refusal)])
+        with (
+            Extractor(model, base_url=server.base_url, api_key="k", strategy="single",
+                      retry_policy=FAST, max_retries=2) as ex,
+            pytest.raises(ModelRefusal),
+        ):  # fmt: skip
+            ex.extract(ARTICLE, published=PUBLISHED)
+        assert server.requests == 1  # neither retried nor re-asked

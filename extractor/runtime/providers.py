@@ -812,6 +812,26 @@ def _drop_blank_refusals(data: Any) -> None:
             message["refusal"] = None  # type: ignore[index]
 
 
+def _event_stream(response: httpx2.Response) -> bool:
+    """Whether ``response`` is a stream of server-sent events (a streamed completion, which
+    extractor never asks for): read as it comes by its caller, not checked whole here."""
+    kind = str(response.headers.get("content-type", ""))
+    return kind.split(";")[0].strip().lower() == "text/event-stream"
+
+
+async def _read_now(response: httpx2.Response) -> None:
+    """Read an answer the SDK asked to have streamed and reads whole itself afterwards (the
+    anthropic SDK from 2.17 sends every request so): read here instead, within the
+    request's deadline and before its check (:meth:`Guarded.send`), which otherwise
+    saw no body, let a refusal or a wrong answer through and left a trickled body
+    unbounded. The SDK's own read then finds it read."""
+    try:
+        await response.aread()
+    except BaseException:
+        await response.aclose()
+        raise
+
+
 def _parse_answers(response: httpx2.Response) -> None:
     """Make the SDK's parse of ``response`` (openai's and anthropic's ``_parse`` call
     ``response.json()``, which is ``json.loads(response.content)``) go through
@@ -919,6 +939,8 @@ class Guarded:
         try:
             async with asyncio.timeout(self.deadline) as scope:
                 response = await super().send(request, **kwargs)  # type: ignore[misc]
+                if capped and kwargs.get("stream") and not _event_stream(response):
+                    await _read_now(response)
         except TimeoutError as error:
             if scope.expired():
                 raise WireError(deadline_error(self.deadline)) from error
@@ -931,7 +953,7 @@ class Guarded:
         if model_call and response.has_redirect_location:
             await response.aclose()
             raise WireError(self._redirected(where, request, response))
-        if not kwargs.get("stream") and model_call:
+        if model_call and not _event_stream(response):
             problem, data = _inspect(response, self.check)
             if problem is not None:
                 kind, status, what = problem
