@@ -386,6 +386,16 @@ class Redactor:
             out = pattern.sub(replacement, out)
         return out
 
+    def redact_known(self, text: str) -> str:
+        """``text`` with this process's own secrets (keys, URL logins) replaced, and nothing
+        else: for what a server says that becomes data (a model's answer), where the
+        generic shapes :meth:`redact` also removes (``Bearer ...``, a URL's login) may be
+        the article's own words."""
+        known = self._pattern(self.secrets(), self.keys())
+        if known is None:
+            return text
+        return _sub_wrapped(known, known.sub(MARK, _sub_read(known, text)))
+
     def _pattern(
         self, secrets: frozenset[str], keys: frozenset[str] = frozenset()
     ) -> re.Pattern[str] | None:

@@ -87,6 +87,7 @@ from extractor.redact import (
     install_log_filter,
     redact,
     redacted_repr,
+    redactor,
     register_secret,
     register_url,
     typed_userinfo,
@@ -796,6 +797,45 @@ def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
     except RecursionError:  # a ValueError to every caller: one bad line is no crash
         raise TooDeepJSON("JSON nested deeper than Python's parser reads") from None
     _drop_blank_refusals(data)
+    return _redact_strings(data)
+
+
+def _known(text: str) -> str:
+    return redactor.redact_known(text)
+
+
+def _redact_strings(data: Any) -> Any:
+    """``data`` with every string in it (values and keys) cleared of this process's secrets
+    (:meth:`~extractor.redact.Redactor.redact_known`), in place where it can be.
+
+    The one choke point for what a server says: a model (or a server before it) that
+    echoes the key into an answer's fields (a participant's title, a topic, a tool
+    call's arguments) put it into every record, the output lines, the tables and the
+    pages built from them, where errors and logs were redacted already. Walked without
+    recursion, as deep as the parser read."""
+    if isinstance(data, str):
+        return _known(data)
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    node[index] = _known(value)
+                elif isinstance(value, dict | list):
+                    stack.append(value)
+        elif isinstance(node, dict):
+            for key in list(node):
+                value = node[key]
+                clean = _known(key) if isinstance(key, str) else key
+                if clean != key:
+                    del node[key]
+                if isinstance(value, str):
+                    node[clean] = _known(value)
+                else:
+                    node[clean] = value
+                    if isinstance(value, dict | list):
+                        stack.append(value)
     return data
 
 
