@@ -550,3 +550,23 @@ def test_a_dripped_answer_is_cut_at_the_deadline_and_a_refusal_is_seen_in_either
         ):  # fmt: skip
             ex.extract(ARTICLE, published=PUBLISHED)
         assert server.requests == 1  # neither retried nor re-asked
+
+
+@pytest.mark.parametrize("api", ["openai", "anthropic"])
+def test_an_event_stream_answer_to_a_plain_call_is_a_server_error(api: str) -> None:
+    """Round 46: a server answering a plain (not streamed) call with ``text/event-stream``
+    was blamed on the model and re-asked: extractor never asks for a stream, so such an
+    answer is the server's, said once (kind ``server``), neither retried nor re-asked."""
+    from tests.fakes.scripted_server import Answer, ScriptedServer
+
+    model = {"openai": "openai/fake-model", "anthropic": "anthropic/claude-x"}[api]
+    body = b'data: {"id": "c", "object": "chat.completion"}\n\ndata: [DONE]\n\n'
+    with (
+        ScriptedServer([Answer(200, {"Content-Type": "text/event-stream"}, body)]) as server,
+        Extractor(model, base_url=server.base_url, api_key="k", strategy="single",
+                  retry_policy=FAST, max_retries=2) as ex,
+        pytest.raises(IncompatibleServerError) as caught,
+    ):  # fmt: skip
+        ex.extract(ARTICLE, published=PUBLISHED)
+    assert caught.value.kind == "server" and "text/event-stream" in str(caught.value)
+    assert server.requests == 1

@@ -538,7 +538,7 @@ def _refuse_two_credentials(base_url: str, key: str | None) -> None:
             f"the base URL {redact(base_url)} holds credentials (user@ or user:password@), "
             "and an API key "
             "is set: both would go in the one Authorization header, and the URL's would "
-            "replace the key. Remove them from the URL (the key is sent as a Bearer token), "
+            "replace the key. Remove them from the URL (the key goes in the Authorization header), "
             "or unset the key (EXTRACTOR_API_KEY, OPENAI_API_KEY, the api_key argument) to send them "
             "as HTTP Basic auth"
         )
@@ -852,13 +852,6 @@ def _drop_blank_refusals(data: Any) -> None:
             message["refusal"] = None  # type: ignore[index]
 
 
-def _event_stream(response: httpx2.Response) -> bool:
-    """Whether ``response`` is a stream of server-sent events (a streamed completion, which
-    extractor never asks for): read as it comes by its caller, not checked whole here."""
-    kind = str(response.headers.get("content-type", ""))
-    return kind.split(";")[0].strip().lower() == "text/event-stream"
-
-
 async def _read_now(response: httpx2.Response) -> None:
     """Read an answer the SDK asked to have streamed and reads whole itself afterwards (the
     anthropic SDK from 2.17 sends every request so): read here instead, within the
@@ -979,7 +972,7 @@ class Guarded:
         try:
             async with asyncio.timeout(self.deadline) as scope:
                 response = await super().send(request, **kwargs)  # type: ignore[misc]
-                if capped and kwargs.get("stream") and not _event_stream(response):
+                if capped and kwargs.get("stream"):  # extractor never asks for a stream
                     await _read_now(response)
         except TimeoutError as error:
             if scope.expired():
@@ -993,7 +986,7 @@ class Guarded:
         if model_call and response.has_redirect_location:
             await response.aclose()
             raise WireError(self._redirected(where, request, response))
-        if model_call and not _event_stream(response):
+        if model_call:  # an event stream too: extractor never asks for one (not JSON)
             problem, data = _inspect(response, self.check)
             if problem is not None:
                 kind, status, what = problem
