@@ -379,9 +379,7 @@ class Redactor:
             out = text if isinstance(text, str) else str(text)
         except Exception:  # a broken __str__ must not break error reporting
             return f"<unprintable {type(text).__name__}>"
-        known = self._pattern(self.secrets(), self.keys())
-        if known is not None:
-            out = _sub_wrapped(known, known.sub(MARK, _sub_read(known, out)))
+        out = self.redact_known(out)
         for pattern, replacement in _PATTERNS:
             out = pattern.sub(replacement, out)
         return out

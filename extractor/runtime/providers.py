@@ -800,10 +800,6 @@ def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
     return _redact_strings(data)
 
 
-def _known(text: str) -> str:
-    return redactor.redact_known(text)
-
-
 def _redact_strings(data: Any) -> Any:
     """``data`` with every string in it (values and keys) cleared of this process's secrets
     (:meth:`~extractor.redact.Redactor.redact_known`), in place where it can be.
@@ -814,24 +810,24 @@ def _redact_strings(data: Any) -> Any:
     pages built from them, where errors and logs were redacted already. Walked without
     recursion, as deep as the parser read."""
     if isinstance(data, str):
-        return _known(data)
+        return redactor.redact_known(data)
     stack: list[Any] = [data]
     while stack:
         node = stack.pop()
         if isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, str):
-                    node[index] = _known(value)
+                    node[index] = redactor.redact_known(value)
                 elif isinstance(value, dict | list):
                     stack.append(value)
         elif isinstance(node, dict):
             for key in list(node):
                 value = node[key]
-                clean = _known(key) if isinstance(key, str) else key
+                clean = redactor.redact_known(key) if isinstance(key, str) else key
                 if clean != key:
                     del node[key]
                 if isinstance(value, str):
-                    node[clean] = _known(value)
+                    node[clean] = redactor.redact_known(value)
                 else:
                     node[clean] = value
                     if isinstance(value, dict | list):
