@@ -279,7 +279,7 @@ def extract(
         ) as extractor:  # fmt: skip
             check_server(extractor.spec.base_url)
             return extractor.extract(
-                document.text,
+                document,  # as read, never re-parsed: the line's text is what spans index
                 published=day or document.published,
                 doc_id=doc_id or document.doc_id,
             )

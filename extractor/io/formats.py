@@ -230,7 +230,19 @@ def parse_document(
 
 
 def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
-    """A plain-text article is its own text; only a leading dateline is read from it."""
+    """A plain-text article is its own text; only a leading dateline is read from it.
+
+    A text that opens with usable YAML front matter (a ``---`` block holding a
+    mapping) is read as markdown is, whatever its name says: a ``.txt`` export
+    of a site, ``cat a.md | extractor bulk -`` and a string given to
+    :func:`extractor.extract` are one document with one text, one hash and one
+    date, so the same article gets the same line by every path (before, a
+    ``.txt`` sent its front matter to the model as sentence 1). A ``---`` block
+    that is no mapping stays in the text, with no warning: a plain text may
+    open with a rule.
+    """
+    if text.startswith("---") and split_front_matter(text)[0] is not None:
+        return parse_markdown(text, doc_id=doc_id, source=source, url=url)
     published = parse_dateline(text)
     return Document(
         doc_id=doc_id,
