@@ -315,6 +315,9 @@ class _Context:
     root: str | None = None
     #: Real paths already read: a file reached twice is read once.
     seen: set[str] = field(default_factory=set)
+    #: Every entry named on the command line, as a walk meets it (:func:`_named_entries`):
+    #: a walk passes over it in silence, for the input's own unit reads it.
+    named: frozenset[str] = frozenset()
     #: Files that are no input (a run's own output): real paths, and (device, inode).
     excluded: frozenset[str] = frozenset()
     excluded_inodes: frozenset[tuple[int, int]] = frozenset()
@@ -418,18 +421,48 @@ def iter_inputs(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    units = _resolve(paths)
+    given = _given(paths)
+    units = _merged(given)
     root = units[0].real if len(units) == 1 and units[0].kind == "dir" else None
     excluded = [own for path in exclude for own in _own_files(os.fspath(path))]
     context = _Context(
         fields=RecordFields(id=id_field, text=text_field, date=date_field, title=title_field),
         caps=SizeCaps(member_bytes=max_member_bytes, total_bytes=max_archive_bytes),
         root=root,
+        named=_named_entries(given),
         excluded=frozenset(os.path.realpath(path) for path in excluded),
         excluded_inodes=frozenset(_inodes(excluded)),
         stream_wait=STREAM_WAIT_SECONDS if stream_wait is None else stream_wait,
     )
     return _flag_duplicates(_iter_units(units, context))
+
+
+def _named_entries(units: Iterable[_Unit]) -> frozenset[str]:
+    """The paths under which a folder walk meets the inputs named on the command line.
+
+    A file named on its own and also reached by walking its folder (``bulk d
+    d/.notes.txt``, ``bulk d d/link.txt``, ``bulk d d/feed.fifo``) is one input,
+    read as named: the walk would otherwise give it a second line under the
+    same identity (hidden, a link, a FIFO: not read), a false duplicate or a
+    line that flips between ok and skipped with the order of the arguments. A
+    walk starts at a real path and follows no link, so it meets an entry at its
+    real folder plus its own name; a named link (a dangling one too) is also
+    that, a named file or folder its real path.
+    """
+    named: set[str] = set()
+    for unit in units:
+        named.add(unit.real)
+        given = os.path.abspath(unit.path)
+        if os.path.islink(given):
+            named.add(_entry_path(given))
+    return frozenset(named)
+
+
+def _entry_path(path: str) -> str:
+    """Where a folder walk meets ``path``: its folder's real path plus its own name (a link
+    stays the link, never its target)."""
+    absolute = os.path.abspath(path)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
 
 
 def _own_files(output: str) -> tuple[str, ...]:
@@ -494,11 +527,17 @@ def container_kind(name: str) -> Container | None:
 # --------------------------------------------------------------- resolving
 
 
-def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
-    """Check every path up front, so a typo fails the run before any work is done.
+def _merged(units: Iterable[_Unit]) -> list[_Unit]:
+    """Each input once, under its real path: the first spelling of it given wins."""
+    unique: dict[str, _Unit] = {}
+    for unit in units:
+        unique.setdefault(unit.real, unit)
+    return list(unique.values())
 
-    Each input appears once, under its real path, whatever the spelling.
-    """
+
+def _given(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
+    """Every path as given, globs expanded, checked up front so that a typo fails the run
+    before any work is done; two spellings of one input are merged by :func:`_merged`."""
     units: list[_Unit] = []
     for raw in paths:
         path = os.fspath(raw)
@@ -508,15 +547,12 @@ def _resolve(paths: Iterable[str | os.PathLike[str]]) -> list[_Unit]:
             units.extend(_expand_glob(path))
         else:
             raise InputError("no such file or directory", source=path)
-    unique: dict[str, _Unit] = {}
-    for unit in units:
-        unique.setdefault(unit.real, unit)
-    return list(unique.values())
+    return units
 
 
 def _unit(path: str) -> _Unit:
-    if not os.path.exists(path):  # a dangling symlink, or one in a loop
-        return _Unit(path, os.path.abspath(path), "broken")
+    if not os.path.exists(path):  # a dangling symlink, or one in a loop: named as a walk
+        return _Unit(path, _entry_path(path), "broken")  # meets it, however it is spelt
     if is_descriptor(path):
         # ``-`` (or ``<(...)``) is a stream whatever it is attached to: ``bulk - < file``
         # reads the text as ``cat file | bulk -`` does (its format from its bytes, its
@@ -730,8 +766,8 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
         if entry is None:
             stack.pop()
             continue
-        if is_junk_name(entry.name):
-            continue
+        if is_junk_name(entry.name) or entry.path in context.named:
+            continue  # clutter; or an input named on its own, read as its own unit
         path = entry.path
         place = context.place(path)
         try:
