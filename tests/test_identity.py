@@ -915,9 +915,13 @@ def test_one_row_in_several_files_is_one_document_whatever_runs_read_them(
         assert (again.new, again.changed, again.errors) == (0, 0, 0)
 
 
-#: Exports whose ids may repeat inside one file (with another text each time).
+#: Exports whose ids may repeat inside one file (with another text each time), some spelt
+#: as a repeated id's copy is named (``1#duplicate-2``) or as that name escaped.
 repeating_exports = st.lists(
-    st.lists(st.sampled_from(["1", "2", "3"]), min_size=1, max_size=4),
+    st.lists(
+        st.sampled_from(["1", "2", "1#duplicate-2", "1%23duplicate-2", "1#duplicate-3"]),
+        min_size=1, max_size=4,
+    ),
     min_size=2, max_size=3,
 )  # fmt: skip
 
@@ -932,7 +936,9 @@ def test_an_id_repeated_in_one_file_is_the_same_duplicate_whatever_the_order_of_
     ``<that document's id>#duplicate-<n>``, whichever order runs read the files in; a rerun
     in any other order finds everything done (before: reading the files in another order
     named the repeated row ``<id>@<file>@<file>``, extracted it, and called its error line
-    "no longer in" the file)."""
+    "no longer in" the file). A row whose own id reads like such a name (``1#duplicate-2``)
+    is a document of its own in every order (before: the second ``1`` took that name first
+    in one order, and the row became a duplicate of it, not extracted)."""
     numbers = iter(range(100, 10_000))
     rows = [[(doc_id, next(numbers)) for doc_id in ids] for ids in files]
     firsts = [n for content in rows for i, n in dict(reversed(content)).items()]
@@ -958,6 +964,48 @@ def test_an_id_repeated_in_one_file_is_the_same_duplicate_whatever_the_order_of_
         assert not any(line["doc_id"].count("@") > 1 for line in current)
         again = run(fake, list(data.draw(st.permutations(paths))), out)
         assert (again.new, again.changed, len(fake.requests) - before) == (0, 0, len(firsts))
+
+
+#: The tails a copy's name ends in (``#duplicate-2``) and those tails escaped, as ids.
+copy_tails = st.lists(
+    st.tuples(st.sampled_from(["#", "%23", "%2523"]), st.integers(2, 4)).map(
+        lambda tail: f"{tail[0]}duplicate-{tail[1]}"
+    ),
+    min_size=1, max_size=3, unique=True,
+)  # fmt: skip
+
+
+@settings(HYPOTHESIS, max_examples=12)
+@given(
+    base=st.sampled_from(["1", "a b", "x#y"]),
+    copies=st.integers(2, 4),
+    tails=copy_tails,
+    data=st.data(),
+    kind=st.sampled_from(["jsonl", "csv"]),
+)
+def test_an_id_spelt_like_a_copys_name_is_a_document_of_its_own_in_every_order(
+    fake: FakeOpenAI, base: str, copies: int, tails: list[str], data: st.DataObject, kind: str
+) -> None:
+    """Rows whose own ids end like a repeated id's copy (``1#duplicate-2``, or that escaped)
+    beside a file repeating ``1``: each such row is one document, extracted once, and the
+    repeats error lines, in every order of the files and of the rows (before: in one order
+    the second ``1`` took the name ``1#duplicate-2`` first and the row holding that id
+    became a duplicate of it, never extracted)."""
+    numbers = iter(range(100, 10_000))
+    repeated = [(base, next(numbers)) for _ in range(copies)]
+    spelt = [(base + tail, next(numbers)) for tail in tails]
+    rows = [repeated, data.draw(st.permutations(spelt))]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_exports(Path(tmp), rows, kind)
+        out = Path(tmp) / "out.jsonl"
+        before = len(fake.requests)
+        for _ in range(3):  # after every run, in any order: each document once, and ok
+            run(fake, list(data.draw(st.permutations(paths))), out)
+            current = list(latest_lines(out))
+            ok = sorted(figure(line["text"]) for line in current if line["status"] == "ok")
+            assert ok == sorted([repeated[0][1], *(n for _, n in spelt)])
+            assert sum(line["status"] == "error" for line in current) == copies - 1
+        assert len(fake.requests) - before == 1 + len(spelt)  # each document paid once
 
 
 @pytest.mark.parametrize("copied", [0, 1])

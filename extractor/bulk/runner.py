@@ -119,7 +119,7 @@ from extractor.io.readers import (
     path_derived,
     visible,
 )
-from extractor.pipeline.document import Document
+from extractor.pipeline.document import DUPLICATE_MARK, Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
 from extractor.pipeline.result import Usage, schema_version, usage_warnings
@@ -167,7 +167,6 @@ PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
     "anthropic/claude-sonnet-4": (3.00, 15.00),
 }
 _PROVIDER_HOSTS = {"openai": "api.openai.com", "anthropic": "api.anthropic.com"}
-_DUPLICATE_SUFFIX = "#duplicate-"
 
 
 #: USD per million prompt and completion tokens.
@@ -1137,9 +1136,9 @@ def as_duplicate(item: Item, taken: Container[str]) -> InputFailure:
     duplicates this one way.
     """
     number = 2
-    while f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}" in taken:
+    while f"{item.doc_id}{DUPLICATE_MARK}{number}" in taken:
         number += 1
-    derived = f"{item.doc_id}{_DUPLICATE_SUFFIX}{number}"
+    derived = f"{item.doc_id}{DUPLICATE_MARK}{number}"
     reason = item.error if isinstance(item, InputFailure) else "duplicate id"
     return InputFailure(
         derived,

@@ -27,7 +27,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from extractor.blank import is_blank
 from extractor.errors import GoldFormatError, OutputError
 from extractor.io.output import open_results
-from extractor.pipeline.document import row_id
+from extractor.pipeline.document import input_id
 from extractor.text.countries import is_alpha3
 from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
@@ -338,7 +338,7 @@ def parse_gold_document(
         raise fail("'id' must be a non-blank string or an integer")
     # as bulk reads the same line's id (composed, blanks around it dropped), so a gold id
     # " g1 " scores bulk's document "g1" instead of counting it missing
-    doc_id = row_id(doc_id, "id").text or doc_id
+    doc_id = input_id(doc_id, "id").text or doc_id
     text = obj.get("text")
     if not isinstance(text, str) or is_blank(text):
         raise fail(f"document {doc_id!r}: 'text' must be a non-blank string")

@@ -61,7 +61,7 @@ from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, I
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields, record_to_document
 from extractor.io.readers import InputFailure, Item
-from extractor.pipeline.document import Document, as_date, is_missing, row_id
+from extractor.pipeline.document import Document, as_date, input_id, is_missing
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.runtime import aio
@@ -155,7 +155,7 @@ def row_item(row: Mapping[str, Any]) -> Item:
     raw_text = row.get("text")
     source = _string(row.get("source"))
     # ``doc_id`` (what the bulk driver sets) is carried exactly; a user's ``id`` is read
-    # as bulk's readers read an id column (:func:`row_id`, the one rule for both)
+    # as bulk's readers read an id column (:func:`input_id`, the one rule for both)
     own_id, problems, said = _row_id(row)
     doc_id = own_id or _text_id(raw_text)  # a row without one is keyed by its text
     where = doc_id if source is None else source
@@ -221,10 +221,10 @@ def _read_as_bulk(row: Mapping[str, Any], doc_id: str, where: str) -> Document:
 def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
     """The row's own id (None: keyed by its text), the row's error if its id cell holds a
     value of a kind no id can be, and the warnings to say: ``doc_id``, else ``id``, each
-    read by :func:`row_id`, the rule bulk's readers follow too."""
+    read by :func:`input_id`, the rule bulk's readers follow too."""
     said: list[str] = []
     for column, stripped in (("doc_id", False), ("id", True)):
-        found = row_id(row.get(column), f"the row's {column}", stripped=stripped)
+        found = input_id(row.get(column), f"the row's {column}", stripped=stripped)
         if found.error is not None:
             return None, [found.error], []
         if found.text is not None:

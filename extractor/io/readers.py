@@ -158,7 +158,7 @@ from extractor.io.output import (
     is_result_line,
     made_by_a_command,
 )
-from extractor.pipeline.document import Document, LongInt, row_id
+from extractor.pipeline.document import Document, LongInt, input_id
 from extractor.redact import escape_surrogates
 
 __all__ = [
@@ -1734,7 +1734,7 @@ class _JsonFloat(float):
 
 
 def _id_cell(value: Any) -> Any:
-    """An id field's value as :func:`~extractor.pipeline.document.row_id` reads it: a JSON
+    """An id field's value as :func:`~extractor.pipeline.document.input_id` reads it: a JSON
     number with a fraction or an exponent is the float it names when its text is that
     float's own (shortest) text, as ``json.dumps`` and every JSONL export of a float
     column write it (``8.391732575903027e+16`` is the float 83917325759030272, so a
@@ -1775,7 +1775,7 @@ def _with_warning(item: Item, warning: str | None, unit: str) -> Item:
 
 def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields, fmt: str) -> Item:
     noun = "column" if fmt == "csv" else "field"
-    found = row_id(_id_cell(record.get(fields.id)), f"{noun} {fields.id!r}")  # extract_rows' too
+    found = input_id(_id_cell(record.get(fields.id)), f"{noun} {fields.id!r}")  # extract_rows' too
     doc_id = found.text or place.doc_id
     if found.error is not None:  # true, a list, an object: the row's error, as in extract_rows
         return InputFailure(doc_id, place.source, f"{_where(place)}{found.error}")
@@ -1794,7 +1794,7 @@ def _record_item(record: Mapping[str, Any], place: _Place, fields: RecordFields,
 
 
 def _record_id(value: Any) -> str | None:
-    """An id column's value as a string (:func:`~extractor.pipeline.document.row_id`);
+    """An id column's value as a string (:func:`~extractor.pipeline.document.input_id`);
     absent, blank, NaN or of a kind no id can be gives None.
 
     A number is its digits as :func:`~extractor.pipeline.document.as_doc_id`
@@ -1803,7 +1803,7 @@ def _record_id(value: Any) -> str | None:
     taken in Unicode's composed form (NFC): an id spelt with a combining accent is
     the same id, as a person reading it would say.
     """
-    return row_id(value, "id").text  # the one rule for an id cell, extract_rows' too
+    return input_id(value, "id").text  # the one rule for an id cell, extract_rows' too
 
 
 # -------------------------------------------------------------------- CSV

@@ -185,6 +185,39 @@ class RowId:
     error: str | None = None
 
 
+#: What a repeated id's copy is called after the id: ``7#duplicate-2`` is the second row
+#: with id ``7`` (:func:`extractor.bulk.runner.as_duplicate`).
+DUPLICATE_MARK = "#duplicate-"
+#: The tail of an id that a copy's name could end in: ``#duplicate-2``, or one escaped
+#: by :func:`input_id` (``%23duplicate-2``, ``%2523duplicate-2`` ...).
+_DUPLICATE_TAIL = re.compile(r"(?P<mark>#|%(?:25)*23)duplicate-\d+\Z")
+
+
+def input_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
+    """An input's own id as every reader of input rows takes it (:func:`row_id`), kept
+    apart from the names extractor gives: an id that ends like a repeated id's copy
+    (``7#duplicate-2``) is written with its ``#`` escaped, ``7%23duplicate-2``.
+
+    Otherwise such a row and the real second copy of ``7`` claim one name, and which
+    gets it (the other becoming an error line, not extracted) would depend on the order
+    the files are read in. The escape is one to one: a ``%`` opening an escaped tail is
+    escaped in turn (``7%23duplicate-2`` is ``7%2523duplicate-2``), so two ids never
+    share a name, and every other id is untouched. Applied once, where an input's id is
+    read (bulk's rows, ``extract_rows``, ``extract --doc-id``, gold files), never to an
+    output's ids, which are names already.
+    """
+    found = row_id(value, name, stripped=stripped)
+    if found.text is None:
+        return found
+    tail = _DUPLICATE_TAIL.search(found.text)
+    if tail is None:
+        return found
+    mark = tail.group("mark")
+    escaped = "%23" if mark == "#" else "%25" + mark[1:]
+    text = found.text[: tail.start()] + escaped + found.text[tail.start("mark") + len(mark) :]
+    return RowId(text, found.warning, found.error)
+
+
 def row_id(value: Any, name: str, *, stripped: bool = True) -> RowId:
     """The one reading of a row's id cell, for bulk's JSONL and CSV readers and for
     ``extract_rows`` / ``extract_frame`` alike, so that one row read either way is one
