@@ -565,9 +565,16 @@ def test_recrawls_through_bulk_one_line_each_and_a_rerun_writes_nothing(
     blank_lines=st.integers(0, 2),
     count=st.integers(1, 3),
     gzipped=st.booleans(),
+    suffix=st.sampled_from([".jsonl", ".txt", ".md"]),
 )
 def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
-    fake: FakeOpenAI, kind: str, nested: bool, blank_lines: int, count: int, gzipped: bool
+    fake: FakeOpenAI,
+    kind: str,
+    nested: bool,
+    blank_lines: int,
+    count: int,
+    gzipped: bool,
+    suffix: str,
 ) -> None:
     """``bulk in -o run1.jsonl``, then the articles and run1.jsonl archived together and
     given to ``bulk``: run 1's output is one ``skipped`` line naming it, not its articles
@@ -582,7 +589,7 @@ def test_an_earlier_output_inside_an_archive_is_a_skipped_line(
         assert run(fake, [str(folder)], first).new == count
         members = [Entry(f"{n}.txt", kano(n + 60).encode()) for n in range(count)]
         kept = b"\n" * blank_lines + first.read_bytes()
-        kept_as = "run1.jsonl.gz" if gzipped else "run1.jsonl"
+        kept_as = f"run1{suffix}.gz" if gzipped else f"run1{suffix}"  # an article's name too
         members.append(Entry(kept_as, gzip.compress(kept) if gzipped else kept))
         members.append(Entry("rows.jsonl", json.dumps({"text": kano(99)}).encode() + b"\n"))
         if nested:

@@ -225,14 +225,20 @@ def test_a_moved_folder_is_no_error(tmp_path: Path, fake: FakeOpenAI) -> None:
     check_output(out, {str(moved / f"{n}.txt"): kano(n + 2) for n in range(3)})
 
 
-@settings(HYPOTHESIS, max_examples=4)
-@given(count=st.integers(1, 4), blank_lines=st.integers(0, 2), gzipped=st.booleans())
+@settings(HYPOTHESIS, max_examples=8)
+@given(
+    count=st.integers(1, 4),
+    blank_lines=st.integers(0, 2),
+    gzipped=st.booleans(),
+    suffix=st.sampled_from([".jsonl", ".txt", ".md", ".html"]),
+)
 def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
-    fake: FakeOpenAI, count: int, blank_lines: int, gzipped: bool
+    fake: FakeOpenAI, count: int, blank_lines: int, gzipped: bool, suffix: str
 ) -> None:
     """``bulk in -o in/run1.jsonl`` then ``bulk in -o in/run2.jsonl``: run 1's output (even
-    one whose only line lost its newline, or kept gzipped) is a skipped line in run 2, not
-    ``count`` more articles; named on the command line it is read, its texts extracted
+    one whose only line lost its newline, or kept gzipped, or saved under an article's
+    suffix, ``run1.txt``) is a skipped line in run 2, not ``count`` more articles (nor one
+    article of JSON); a JSONL one named on the command line is read, its texts extracted
     again."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp).resolve() / "in"
@@ -241,9 +247,10 @@ def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
             (folder / f"{n}.txt").write_text(kano(n + 60))
         first, second = folder / "run1.jsonl", folder / "run2.jsonl"
         assert run(fake, [str(folder)], first).new == count
+        first = first.rename(first.with_suffix(suffix))
         first.write_bytes(b"\n" * blank_lines + first.read_bytes()[: -1 if count == 1 else None])
         if gzipped:
-            packed = first.with_name("run1.jsonl.gz")
+            packed = first.with_name(f"run1{suffix}.gz")
             packed.write_bytes(gzip.compress(first.read_bytes()))
             first.unlink()
             first = packed
@@ -254,8 +261,9 @@ def test_an_earlier_output_in_the_input_folder_is_not_read_as_articles(
         assert lines[str(first)]["status"] == "skipped"
         assert "extractor output" in lines[str(first)]["error"]["message"]
         assert summary.new == count + 1
-        again = Path(tmp) / "again.jsonl"
-        assert run(fake, [str(first)], again).new == count  # named: its texts are read
+        if suffix == ".jsonl":
+            again = Path(tmp) / "again.jsonl"
+            assert run(fake, [str(first)], again).new == count  # named: its texts are read
 
 
 @pytest.mark.parametrize("name", ["a.txt", "z.txt"])  # read before / after rows.jsonl

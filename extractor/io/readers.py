@@ -783,7 +783,7 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
                 else:
                     stack.append(iter(listing))
             elif entry.is_file(follow_symlinks=False):
-                if _jsonl_name(entry.name) and _holds_results(path):
+                if _output_name(entry.name) and _holds_results(path):
                     yield place.fail(
                         "an extractor output (its first line is a result line), not read: "
                         "name it on the command line to extract its texts again",
@@ -815,10 +815,12 @@ def _walk(root: str, context: _Context) -> Iterator[Item]:
 _RESULT_LINE_CAP = 16 * 1024 * 1024
 
 
-def _jsonl_name(name: str) -> bool:
-    """Whether a name is a JSONL file's, gzipped or not (what an output may be kept as)."""
-    inner = gzipped_name(name)
-    return container_kind(name if inner is None else inner) == "jsonl"
+def _output_name(name: str) -> bool:
+    """Whether a file so named may be an earlier run's output, gzipped or not: a JSONL
+    file's name, or any name the walk would read as one article (``-o results.txt`` is an
+    output all the same, and read as an article its lines went to the model as prose)."""
+    inner = gzipped_name(name) or name
+    return container_kind(inner) == "jsonl" or document_format(inner) is not None
 
 
 def _holds_results(path: str) -> bool:
@@ -2560,7 +2562,7 @@ def _iter_archive(
             yield member_place.fail(entry.error, skipped=entry.skipped)
         elif kind == "warc":
             yield _warc_page(entry, member_place)
-        elif _jsonl_name(typed) and _starts_with_result(io.BytesIO(entry.data), entry.name):
+        elif _output_name(typed) and _starts_with_result(io.BytesIO(entry.data), entry.name):
             yield member_place.fail(
                 "an extractor output (its first line is a result line), not read: extract "
                 "it from the archive and name it on the command line to extract its texts again",
