@@ -224,10 +224,14 @@ def _planned(document: Document, extractor: Extractor) -> tuple[int, int, int, i
 
 
 def first(items: Iterator[Item], count: int | None) -> Iterator[Item]:
-    """The first ``count`` items (all for None); closes ``items`` when done, read or not.
+    """The items up to the ``count``-th document (all for None); closes ``items`` when
+    done, read or not.
 
-    Stops without reading the item after the last, so a stream is not read
-    further than needed.
+    ``--limit N`` is N documents: a unit that is no document (a hidden file
+    skipped, a read error, a repeat) passes with its line but takes no place,
+    else a folder of clutter would leave a sample short of N articles, and fewer
+    on each rerun that found more of it. Stops without reading the item after
+    the last document, so a stream is not read further than needed.
     """
     try:
         if count is None:
@@ -239,7 +243,7 @@ def first(items: Iterator[Item], count: int | None) -> Iterator[Item]:
             if item is None:
                 return
             yield item
-            left -= 1
+            left -= isinstance(item, Document)
     finally:
         close = getattr(items, "close", None)
         if close is not None:

@@ -253,6 +253,11 @@ class BulkSummary:
     redone: Counter[str] = field(default_factory=Counter)
     #: Lines of inputs no longer among a run's, superseded by a skipped line (--forget-unseen).
     forgotten: int = 0
+    #: Of ``new`` and ``changed``: inputs whose line says they were not read (skipped or
+    #: unreadable: a hidden file, an earlier output). New or changed to the output, but no
+    #: document extracted: the summary's inputs line counts them apart, never as extracted.
+    new_not_read: int = 0
+    changed_not_read: int = 0
     #: Of ``unchanged``: inputs whose line is an error or incomplete, left as they were.
     standing: int = 0
     #: Lines already in the output whose input this run did not see (deleted,
@@ -358,6 +363,9 @@ class BulkSummary:
             self.completion_tokens += tokens[1]
         if not_read:
             self.not_read += 1
+            if redone is None:
+                self.changed_not_read += changed
+                self.new_not_read += not changed
         elif ok:
             self.ok += 1
             self.incomplete += incomplete
@@ -380,6 +388,8 @@ class BulkSummary:
             "incomplete": self.incomplete,
             "unreadable": self.unreadable,
             "not_read": self.not_read,
+            "new_not_read": self.new_not_read,
+            "changed_not_read": self.changed_not_read,
             "errors_dropped": self.errors_dropped,
             "redone": dict(self.redone.most_common()),
             "forgotten": self.forgotten,
@@ -439,6 +449,12 @@ class BulkSummary:
             if self.working > 0
             else ""
         )
+        passed = (  # new or changed to the output, but nothing extracted: said apart
+            f", {self.new_not_read + self.changed_not_read:,} new or changed but not read "
+            "(skipped or unreadable: their lines say why)"
+            if self.new_not_read or self.changed_not_read
+            else ""
+        )
         repeated = (
             f", {self.repeated:,} repeated (the same document read again: one line)"
             if self.repeated
@@ -448,8 +464,9 @@ class BulkSummary:
             f"documents  {self.documents:,} written: {self.ok:,} ok{incomplete}, "
             f"{self.errors:,} failed"
             f"{not_read}{forgotten}; {self.unchanged:,} unchanged (already in the output)",
-            f"inputs     {self.new:,} new, {self.changed:,} changed (extracted again){dropped}, "
-            f"{self.unchanged:,} unchanged (skipped){repeated}{unseen}",
+            f"inputs     {self.new - self.new_not_read:,} new, "
+            f"{self.changed - self.changed_not_read:,} changed (extracted again){dropped}, "
+            f"{self.unchanged:,} unchanged (skipped){repeated}{passed}{unseen}",
             f"records    {self.records_found:,} ({records})",
             f"failures   {self.errors:,}{failures}{unreadable}",
             f"tokens     {self.total_tokens:,} (prompt {self.prompt_tokens:,}, "

@@ -17,7 +17,7 @@ stderr line naming the path, found before any work where it can be.
 an archive: told from its first bytes, by the same readers as files, as
 ``/dev/stdin``); ``-o -`` writes the lines to stdout (a pipe is written
 once; stdout redirected to a file with ``>>`` is resumed like any output).
-``--limit N`` takes the first N input units, the same N on every rerun, so
+``--limit N`` takes the inputs up to the N-th document, the same N on every rerun, so
 ``--limit 100`` then ``--limit 1000`` extracts 900 more. ``--dry-run`` reads
 the inputs and the output and says what the run would do and cost
 (:mod:`extractor.bulk.estimate`), sending nothing; ``--price IN/OUT`` prices
@@ -131,7 +131,7 @@ def bulk(
         int | None,
         typer.Option(
             min=1,
-            help="Only the first N input documents (the same N on a rerun).",
+            help="Only the first N input documents (the same N on a rerun); skipped units take no place.",
             show_default=False,
         ),
     ] = None,
