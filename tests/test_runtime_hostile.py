@@ -282,7 +282,7 @@ def test_an_answer_that_is_not_a_chat_completion_is_a_server_error(fault: Fault,
     assert "larger model" not in message
 
 
-def test_the_cli_reports_a_non_openai_server_in_one_line_and_exit_2(
+def test_the_cli_reports_a_non_openai_server_in_one_line_and_exit_1(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "RetryPolicy", lambda: FAST)
@@ -293,7 +293,7 @@ def test_the_cli_reports_a_non_openai_server_in_one_line_and_exit_2(
             app, ["extract", str(article), "--model", "openai/fake-model",
                   "--base-url", server.base_url],
         )  # fmt: skip
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a server error, as every answer that is no API's
     [line] = result.stderr.strip().splitlines()
     assert "did not answer like an OpenAI-compatible API" in line and "larger model" not in line
 

@@ -35,7 +35,7 @@ from typing import Annotated, Any, Literal, NoReturn, TypeVar
 import typer
 
 from extractor.blank import is_blank
-from extractor.errors import ExtractorError, OutputError
+from extractor.errors import ExtractorError, IncompatibleServerError, OutputError
 from extractor.io.output import (
     GZIP_MAGIC,
     Replacement,
@@ -235,7 +235,18 @@ def fail_usage(message: str) -> NoReturn:
 
 def exit_code(error: BaseException) -> int:
     """2 for what the user must fix in the call or setup (kinds ``input`` and ``config``),
-    1 for a failed extraction or a failing server."""
+    1 for a failed extraction or a failing server.
+
+    An answer that is not an answer of the API (an
+    :class:`~extractor.errors.IncompatibleServerError`: an HTML page, ``{}``,
+    ``choices: []``, a redirect, a field of the wrong type, an answer that breaks
+    HTTP) is one class, a server error, and exits 1 whichever member it is, as the
+    README's fault table says of it: its kind only says who likely has to fix it
+    (``config`` for a page or a redirect at the base URL). Decided by the kind, a
+    login page exited 2 and ``{}`` 1, one run's code depending on which wrong
+    answer the server gave."""
+    if isinstance(error, IncompatibleServerError):
+        return 1
     if isinstance(error, ExtractorError) and error.kind in ("input", "config"):
         return 2
     if isinstance(error, OSError):

@@ -95,7 +95,7 @@ from extractor.redact import (
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
 from extractor.runtime.local.weights import DEFAULT_SIZE
-from extractor.runtime.retrying import deadline_error, excerpt
+from extractor.runtime.retrying import broken_answer, broken_http, deadline_error, excerpt
 from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
@@ -896,17 +896,32 @@ class _CappedStream(httpx2.AsyncByteStream):
 
 class _CappedDecoder(ContentDecoder):
     """A response's decoder whose output ends in ``error`` past ``limit`` bytes: a small
-    compressed body can inflate a thousandfold (httpx2 decodes in pieces of 1 MiB)."""
+    compressed body can inflate a thousandfold (httpx2 decodes in pieces of 1 MiB).
 
-    def __init__(self, decoder: ContentDecoder, limit: int, error: Callable[[], WireError]):
+    A body that does not decode is said with the ``encoding`` its headers name (the
+    decompressor's own words do not: "Error -3 while decompressing data")."""
+
+    def __init__(
+        self,
+        decoder: ContentDecoder,
+        limit: int,
+        error: Callable[[], WireError],
+        encoding: str = "",
+    ):
         self.decoder, self.limit, self.error, self.read = decoder, limit, error, 0
+        self.encoding = excerpt(encoding, 40)
 
     def _counted(self, pieces: Iterator[bytes]) -> Iterator[bytes]:
-        for piece in pieces:
-            self.read += len(piece)
-            if self.read > self.limit:
-                raise self.error()
-            yield piece
+        try:
+            for piece in pieces:
+                self.read += len(piece)
+                if self.read > self.limit:
+                    raise self.error()
+                yield piece
+        except httpx2.DecodingError as failed:
+            if not self.encoding:
+                raise
+            raise httpx2.DecodingError(f"{self.encoding}: {failed}") from failed
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         return self._counted(self.decoder.decode(data))
@@ -932,7 +947,8 @@ async def _cap_answer(response: httpx2.Response) -> None:
     response.stream = _CappedStream(response.stream, limit, error)  # type: ignore[arg-type]
     decoder = getattr(response, "_get_content_decoder", None)  # httpx2's own, made lazily
     if decoder is not None:
-        response._decoder = _CappedDecoder(decoder(), limit, error)
+        encoding = str(response.headers.get("content-encoding", ""))
+        response._decoder = _CappedDecoder(decoder(), limit, error, encoding)
 
 
 class Guarded:
@@ -976,6 +992,13 @@ class Guarded:
             raise
         except httpx2.TooManyRedirects as error:
             raise WireError(self._redirect_loop(where, error)) from error
+        except (httpx2.DecodingError, httpx2.RemoteProtocolError) as error:
+            # an answer that breaks HTTP is the server's, said as such; one cut short stays
+            # the network's, for the SDK to wrap and the retries to judge (see broken_http)
+            what = broken_http(error)
+            if what is None:
+                raise
+            raise WireError(broken_answer(what, where, self.check.api)) from error
         finally:
             _ANSWER_CAP.reset(token)
         _parse_answers(response)
@@ -1056,6 +1079,11 @@ class GuardedHttpClient(Guarded, openai.DefaultAsyncHttpxClient):
       method, as a 2xx JSON object with a non-empty ``choices`` list whose
       first entry has a ``message``, its fields of their JSON types (``content`` a
       string or null, a tool call's ``arguments`` a string: :func:`_message_types`).
+    * An answer that breaks HTTP (an illegal status line, header or chunk size,
+      conflicting ``Content-Length``, a body not in its ``Content-Encoding``) is an
+      ``IncompatibleServerError`` (kind ``server``) at once, not retried; one cut short
+      (closed or reset mid-answer) stays the network's, retried
+      (:func:`~extractor.runtime.retrying.broken_http` tells them apart).
     * Every answer's JSON, the SDK's parse of it too, is read by :func:`answer_json`:
       an integer too long to convert (over 4,300 digits) is an infinity, not a
       "not JSON" answer; a token count that is one is 0 with the bad-count warning.
@@ -1168,6 +1196,11 @@ def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | 
     if not 200 <= status < 300:
         return ("config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"), None
     content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()
+    encoding = str(response.headers.get("content-encoding", "")).strip()
+    if encoding and encoding.lower() != "identity":  # a body that decoded to nothing says so
+        content_type = (
+            f"{content_type or 'no content type'} (Content-Encoding: {excerpt(encoding, 40)})"
+        )
     raw = response.content
     try:
         data = answer_json(raw)

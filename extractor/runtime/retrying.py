@@ -274,6 +274,9 @@ def classify(
     loop = _redirect_loop(chain)
     if loop is not None:
         return loop
+    broken = _broken_answer(chain)
+    if broken is not None:
+        return broken
     proxy = _proxy_in_the_way(chain)
     host = _host_asked(chain)
     for current in chain:
@@ -289,6 +292,27 @@ def classify(
 
 #: The names of errors that say a connection was made and then broke.
 _BROKEN = ("RemoteProtocolError", "ReadError", "WriteError", "ProtocolError", "IncompleteRead")
+#: What the HTTP clients (h11 through httpcore, h2, http.client, urllib3) say of a
+#: connection that ended before the answer was complete: cut short or reset, by the network
+#: or a server that died mid-answer, worth retrying. Read from their messages, since h11
+#: raises one ``RemoteProtocolError`` for a cut and for a malformed answer alike: "peer
+#: closed connection without sending complete message body", "Server disconnected without
+#: sending a response." (a kept-alive connection the server had closed), h11's own "can't
+#: handle event type ConnectionClosed ..." for that (httpcore words it so), ...
+_CUT_SHORT = re.compile(
+    r"(?i)peer closed connection|peer unexpectedly closed|server disconnected|"
+    r"connection (?:was )?(?:closed|terminated|reset|aborted|broken: incompleteread)|"
+    r"ConnectionClosed|ConnectionTerminated|StreamReset|incomplete ?read|remote ?disconnected"
+)
+#: The names of the HTTP clients' errors for an answer that is not valid HTTP (a status
+#: line, a header, a chunk size or a Content-Length no parser takes) unless it says the
+#: connection was cut short (:data:`_CUT_SHORT`).
+_PROTOCOL_ERRORS = ("RemoteProtocolError", "ProtocolError")
+#: What a server whose answer breaks HTTP is told to do.
+_FIX_BROKEN_HTTP = (
+    "the server (or a proxy before it) is broken or misconfigured, and every request would "
+    "fail alike: fix it, or use another"
+)
 #: What a TLS client reads when the server speaks plain HTTP.
 _PLAIN_HTTP = re.compile(
     r"WRONG_VERSION_NUMBER|record layer failure|packet length too long|http request", re.I
@@ -414,6 +438,57 @@ def _broken_connection(
             f"the model server broke the connection before its answer was complete "
             f"({name}: {reason})"
         )
+    return None
+
+
+def broken_http(error: BaseException) -> str | None:
+    """What is wrong with a server's answer that breaks HTTP itself, or None.
+
+    Two faults of the server, not of the network: a body that is not in the
+    ``Content-Encoding`` its headers name (``httpx.DecodingError``), and an answer
+    that is not valid HTTP (an illegal status line, header or chunk size; conflicting
+    or invalid ``Content-Length``: h11's ``RemoteProtocolError``). Neither is a
+    dropped link: the server sends the same bytes to every request, so retrying them
+    as transient cost every document the whole schedule and said "could not reach" or
+    "overloaded". They are the kind of an answer that is not an answer of the API
+    (:class:`~extractor.errors.IncompatibleServerError`, kind ``server``: said once,
+    and a bulk run stops after its first documents fail alike).
+
+    A connection cut short (the peer closed before the declared ``Content-Length`` or
+    the last chunk, or before any answer; a reset) is raised under the same names but
+    is the network: it is None here, and stays transient (:func:`_broken_connection`).
+    """
+    name = type(error).__name__
+    if name == "DecodingError":
+        return (
+            "its body is not in the encoding its Content-Encoding header names "
+            f"({_first_line(error)})"
+        )
+    if name in _PROTOCOL_ERRORS and not _CUT_SHORT.search(str(error)):
+        return f"its answer is not valid HTTP ({name}: {_first_line(error)})"
+    return None
+
+
+def broken_answer(what: str, where: str | None, api: str) -> IncompatibleServerError:
+    """The error for an answer of the server at ``where`` that breaks HTTP (:func:`broken_http`
+    says ``what``), which should have been an answer of ``api``."""
+    at = f" at {redact(where)}" if where else ""
+    return IncompatibleServerError(
+        f"the server{at} did not answer like {api}: {what}; {_FIX_BROKEN_HTTP}",
+        url=redact(where) if where else None,
+        kind="server",
+    )
+
+
+def _broken_answer(chain: list[BaseException]) -> IncompatibleServerError | None:
+    """An answer that breaks HTTP (:func:`broken_http`) under the SDK's "Connection error.",
+    from an HTTP client that does not raise it as ours (:class:`~extractor.runtime.
+    providers.Guarded` does): the server's fault, not an unreachable server."""
+    for current in chain:
+        what = broken_http(current)
+        if what is not None:
+            url = _request_url(chain)
+            return broken_answer(what, str(url) if url is not None else None, "the API it serves")
     return None
 
 

@@ -12,12 +12,17 @@ that module's ``LOOPBACK_ONLY`` for ``block_network``), one thread a connection:
 A script is a list of answers, given in turn, the last one again and again, or a callable
 that makes the answer to each request. A test sets a new script (and clears the record)
 with :meth:`ScriptedServer.reset`.
+
+:class:`RawServer` answers with exact bytes instead (:class:`Raw`), for answers that are
+not valid HTTP or are cut short at a chosen byte, which no HTTP server library writes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import socket
+import struct
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -167,3 +172,124 @@ class ScriptedServer:
         except OSError:
             pass
         handler.close_connection = True
+
+
+# ------------------------------------------------------------------ raw bytes
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Bytes sent as they are in answer to one request (a status line, headers and a body,
+    valid HTTP or not), then the connection closed; reset (an RST: ``SO_LINGER`` 0) when
+    ``reset``."""
+
+    data: bytes
+    reset: bool = False
+
+
+RawScript = Sequence[Raw] | Callable[[Received], Raw]
+
+
+class RawServer:
+    """A loopback server that reads each request (its head and a ``Content-Length`` body)
+    and answers it with :class:`Raw` bytes from a script, one connection per request.
+
+    For answers no HTTP server library writes: an illegal status line or chunk size,
+    conflicting ``Content-Length`` headers, a body that is not in its
+    ``Content-Encoding``, an answer cut short at any byte. The script and the record
+    work as :class:`ScriptedServer`'s (``base_url``, ``received``, ``requests``,
+    :meth:`reset`); every connection is closed after its answer, so every request
+    opens a new one.
+    """
+
+    def __init__(self, script: RawScript = ()) -> None:
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._socket.settimeout(0.1)
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self.script: RawScript = script
+        self.received: list[Received] = []
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._socket.getsockname()[1]}/v1"
+
+    @property
+    def requests(self) -> int:
+        return len(self.received)
+
+    def reset(self, script: RawScript) -> None:
+        """Answer from ``script`` from now on; forget the requests so far."""
+        with self._lock:
+            self.script = script
+            self.received = []
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self._thread.join(timeout=5)
+        self._socket.close()
+
+    def _accept(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+
+    def _answer_to(self, request: Received) -> Raw:
+        with self._lock:
+            self.received.append(request)
+            number, script = len(self.received), self.script
+        if callable(script):
+            return script(request)
+        if not script:
+            return Raw(b"HTTP/1.1 500 No answer scripted\r\nContent-Length: 0\r\n\r\n")
+        return script[min(number, len(script)) - 1]
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(10)
+            try:
+                request = _read_request(connection)
+            except (OSError, ValueError):
+                return
+            if request is None:
+                return
+            answer = self._answer_to(request)
+            with contextlib.suppress(OSError):  # a client that went away
+                connection.sendall(answer.data)
+                if answer.reset:
+                    linger = struct.pack("ii", 1, 0)
+                    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                else:
+                    connection.shutdown(socket.SHUT_WR)
+
+
+def _read_request(connection: socket.socket) -> Received | None:
+    """One request read from ``connection`` (None when it closed before sending one)."""
+    buffer = b""
+    while b"\r\n\r\n" not in buffer:
+        data = connection.recv(65536)
+        if not data:
+            return None
+        buffer += data
+    head, _, body = buffer.partition(b"\r\n\r\n")
+    start, *lines = head.decode("latin-1").split("\r\n")
+    method, path, _version = start.split(" ", 2)
+    headers = dict(line.split(":", 1) for line in lines if ":" in line)
+    headers = {name.strip(): value.strip() for name, value in headers.items()}
+    length = int(next((v for k, v in headers.items() if k.lower() == "content-length"), 0))
+    while len(body) < length:
+        data = connection.recv(65536)
+        if not data:
+            return None
+        body += data
+    return Received(method, path, headers, body)
