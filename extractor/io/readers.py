@@ -1199,16 +1199,10 @@ def _tabular(text: str, fields: RecordFields) -> bool:
             return _misnamed_table(text, first, fields)
     if delimiter is None:
         return False
-    try:
-        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,  # CR rows too
-                                      skipinitialspace=True) if any(c.strip() for c in r)]  # fmt: skip
-    except csv.Error:
+    head = _head_rows(text, delimiter, skip_space=True)
+    if head is None:
         return False
-    if not rows:
-        return False
-    # the head ends anywhere: its last row may be cut short (in a quoted cell of paragraphs)
-    cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
-    header, body = rows[0], rows[1 : len(rows) - cut]
+    header, body = head
     names = [cell.strip() for cell in header]
     if any(len(name) > _COLUMN_NAME_CHARS or name.endswith((".", "!", "?")) for name in names):
         return False
@@ -1236,17 +1230,11 @@ def _misnamed_table(text: str, first: str, fields: RecordFields) -> bool:
     Prose does not look like that: its first line is no list of bare words, and its lines
     do not all hold the same number of commas.
     """
-    delimiter = _names_delimiter(first)
-    if delimiter is None:
+    named = _named_columns(first)
+    head = None if named is None else _head_rows(text, named[0])
+    if named is None or head is None:
         return False
-    header = _cells(first, delimiter)
-    try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-                if any(cell.strip() for cell in row)]  # fmt: skip
-    except csv.Error:
-        return False
-    cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
-    body = rows[1 : len(rows) - cut]
+    header, body = named[1], head[1]
     known = {name.casefold() for name in fields.names}
     enough = 1 if any(cell.casefold() in known for cell in header) else 2
     return len(body) >= enough and all(len(row) == len(header) for row in body)
@@ -1260,17 +1248,41 @@ def _cells(line: str, delimiter: str) -> list[str]:
         return []
 
 
-def _names_delimiter(line: str) -> str | None:
+def _head_rows(
+    text: str, delimiter: str, *, skip_space: bool = False
+) -> tuple[list[str], list[list[str]]] | None:
+    """A stream's head read as CSV: its first non-blank row and the complete rows below it
+    (the head ends anywhere: its last row may be cut short, in a quoted cell of
+    paragraphs), or None when it holds no row or no CSV reader reads it."""
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                          skipinitialspace=skip_space)  # CR rows too
+                if any(cell.strip() for cell in row)]  # fmt: skip
+    except csv.Error:
+        return None
+    if not rows:
+        return None
+    cut = not text.endswith(("\n", "\r")) or text.count('"') % 2 == 1
+    return rows[0], rows[1 : len(rows) - cut]
+
+
+def _named_columns(line: str) -> tuple[str, list[str]] | None:
     """The delimiter (of :data:`_DELIMITERS`) that splits ``line`` into two or more bare
-    column names (see :data:`_COLUMN_NAME`), or None: the delimiter of a header that does
-    not name the text column."""
+    column names (see :data:`_COLUMN_NAME`), and those names; or None. The header of a
+    table that does not name the text column."""
     for delimiter in _DELIMITERS:
         header = _cells(line, delimiter)
         if len(header) >= 2 and all(
             len(cell) <= _COLUMN_NAME_CHARS and _COLUMN_NAME.fullmatch(cell) for cell in header
         ):
-            return delimiter
+            return delimiter, header
     return None
+
+
+def _names_delimiter(line: str) -> str | None:
+    """The delimiter of a header of bare column names (:func:`_named_columns`), or None."""
+    named = _named_columns(line)
+    return None if named is None else named[0]
 
 
 def _read_blob(
