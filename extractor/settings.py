@@ -7,7 +7,7 @@ option) always wins over the variable. Empty values count as unset.
 
 | Variable | Default | What it does |
 |---|---|---|
-| `EXTRACTOR_MODEL` | `openai/gpt-4o-mini` when an OpenAI key is set (the server's own model with `EXTRACTOR_BASE_URL`), else `local` when the embedded model is installed | The model, as `provider/model` (`openai/gpt-4o-mini`, `anthropic/claude-3-5-haiku-latest`, `ollama/qwen2.5`), `local` or `local/<size>`. |
+| `EXTRACTOR_MODEL` | `openai/gpt-4o-mini` when an OpenAI key is set (`OPENAI_API_KEY` or `EXTRACTOR_API_KEY`; the server's own model with `EXTRACTOR_BASE_URL`), else `local` when the embedded model is installed (`Settings.default_model_kind`) | The model, as `provider/model` (`openai/gpt-4o-mini`, `anthropic/claude-3-5-haiku-latest`, `ollama/qwen2.5`), `local` or `local/<size>`. |
 | `EXTRACTOR_BASE_URL` | none | An OpenAI-compatible server (llama.cpp, vLLM, Ollama ...) to send every request to. |
 | `OPENAI_BASE_URL` | none | The openai SDK's own variable: the server for `openai/...` models when `EXTRACTOR_BASE_URL` and `--base-url` are unset. Checked, and its password hidden, like `--base-url`. |
 | `ANTHROPIC_BASE_URL` | none | The anthropic SDK's own variable: the Anthropic API (or a gateway of it) for `anthropic/...` models when `EXTRACTOR_BASE_URL` and `--base-url` are unset. Checked and hidden the same way. |
@@ -33,6 +33,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
 
 __all__ = [
     "EVENT_LOOPS",
@@ -175,6 +176,29 @@ class Settings:
     def provider_key(self, provider: str) -> str | None:
         """The provider's own key (``OPENAI_API_KEY`` for ``openai`` ...), if set."""
         return self.provider_keys.get(provider)
+
+    def default_model_kind(
+        self, *, base_url: str | None = None, api_key: str | None = None
+    ) -> Literal["server", "openai", "local"]:
+        """Which model a run uses when none is chosen (no ``--model``, no
+        ``EXTRACTOR_MODEL``); ``base_url`` and ``api_key`` are those given in code or an
+        option, which win over the variables.
+
+        The one place of the README's rule ("with no option and no key, the embedded
+        model is used"): ``server``, the model of an OpenAI-compatible server, when one
+        is named (``EXTRACTOR_BASE_URL``); ``openai``, the default OpenAI model, when a
+        key it takes is set: ``OPENAI_API_KEY``, or ``EXTRACTOR_API_KEY``, the key
+        "whatever the provider", as ``Extractor(api_key=...)`` alone picks it; else
+        ``local``, the embedded model. Why one place: the choice and the notice that
+        announces the embedded model once disagreed, and ``EXTRACTOR_API_KEY`` alone got
+        "no API key configured; using the embedded local model" (words since mended). Another provider's
+        own key (``ANTHROPIC_API_KEY``) names no model: it is used with its models.
+        """
+        if base_url or self.base_url:
+            return "server"
+        if api_key or self.api_key or self.provider_key("openai"):
+            return "openai"
+        return "local"
 
     @property
     def uses_uvloop(self) -> bool:

@@ -5,8 +5,8 @@ a file whole. Over a corpus of targets the test builds (a bulk output of one or 
 documents, the output of a run still writing it, a file of the user's), each writer
 either writes, or refuses in one line with exit 2 and leaves the target byte for byte as
 it was. Which: a file a run is writing is refused by every writer; results of several
-documents by all; one document's results by all but ``extract`` writing results (the
-last extract's line). Saved predictions are no bulk output: a rerun replaces them.
+documents by all; one document's results by all but ``extract`` writing results of that
+same document (its last line). Saved predictions are no bulk output: a rerun replaces them.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ TARGETS = {
         False,
     ),
     # what eval --save-predictions wrote before: results every reader takes, which only a
-    # rerun of eval --save-predictions replaces (and extract, one document's results)
+    # rerun of eval --save-predictions replaces
     "an earlier eval's predictions": (
         json.dumps({"doc_id": "g", "status": "ok", "records": []}) + "\n",
         1,
@@ -120,7 +120,13 @@ def test_a_whole_file_writer_never_replaces_results_it_should_keep(
     allows, command = WRITERS[writer]
     limit = {"none": 0, "one": 1, "any": 10**9}[allows]
     own = target_kind == "an earlier eval's predictions" and writer == SAVED_BY
-    expected_refusal = running or (documents > limit and not own)
+    # extract replaces one document's results only when they are its own document's, or
+    # extract's JSON (a result file): a bulk line or saved predictions of another are kept
+    foreign = writer.startswith("extract -f json") and target_kind in (
+        "one document",
+        "an earlier eval's predictions",
+    )
+    expected_refusal = running or (documents > limit and not own) or foreign
     if running:
         with open_output(target):  # a bulk run holds it while the writer runs
             assert run_holding(target) is not None

@@ -113,11 +113,16 @@ def with_batch_notices(reporter: ProgressReporter, batch: bool) -> ProgressRepor
     return BatchNotices(reporter) if batch else reporter
 
 
-def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str, Any]:
+def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str, Any] | None:
     """The model and server to ask: ``--model`` and ``--base-url``, else those the run on
     ``output`` recorded in its batch state. A recorded server whose password was redacted
     is not used: the environment's or ``--base-url``'s must be the same server, which
-    the library checks before it sends anything."""
+    the library checks before it sends anything.
+
+    None when the state records no batch: then no provider is asked anything, so no
+    model is chosen. Why: choosing one printed "using the embedded local model" (or
+    refused for want of a model) on a command that runs none, so "no batch recorded"
+    came with a notice about nothing it did."""
     where = batch_state_path(check_output(output))
     if not os.path.lexists(output) and not where.exists():  # a typo must not read "none in flight"
         fail_usage(
@@ -125,6 +130,8 @@ def _recorded(output: Path, model: str | None, base_url: str | None) -> dict[str
             "give the -o of a `bulk --batch` run"
         )
     state = BatchState.load(where)
+    if not state.entries:
+        return None
     if base_url is None and state.server and "@" not in state.server:
         base_url = state.server
     elif base_url is None and state.server and not _server_in_environment():
@@ -160,7 +167,10 @@ def status(
     check_environment()
 
     def look() -> list[BatchEntry]:
-        with Extractor(**_recorded(output, model, base_url)) as extractor:
+        recorded = _recorded(output, model, base_url)
+        if recorded is None:
+            return []
+        with Extractor(**recorded) as extractor:
             return aio.run(batch_status(output, extractor))
 
     entries = guarded(str(output), look)
@@ -182,7 +192,10 @@ def cancel(
     check_environment()
 
     def stop() -> list[BatchEntry]:
-        with Extractor(**_recorded(output, model, base_url)) as extractor:
+        recorded = _recorded(output, model, base_url)
+        if recorded is None:
+            return []
+        with Extractor(**recorded) as extractor:
             return aio.run(cancel_batches(output, extractor))
 
     entries = guarded(str(output), stop)

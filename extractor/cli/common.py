@@ -406,7 +406,7 @@ def show_notices() -> Iterator[None]:
     """Show what the library logs at INFO and above on stderr while the block runs.
 
     The library never writes to the terminal; what it wants a person to know
-    (such as "no API key configured; using the embedded local model") it
+    (such as "... using the embedded local model") it
     logs on the ``extractor`` logger, and the CLI shows it here.
 
     Every record written meanwhile is redacted, the library's and any other

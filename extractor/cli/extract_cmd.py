@@ -71,12 +71,14 @@ from extractor.cli.common import (
     stdout_is_terminal,
     write_output,
 )
-from extractor.errors import InputError
+from extractor.errors import InputError, OutputError
 from extractor.io import read_file
+from extractor.io.documents import with_visible_id
 from extractor.io.formats import document_format, parse_document
+from extractor.io.output import check_replaceable
 from extractor.io.readers import _open_stream as open_stream  # bulk's way to open a FIFO
 from extractor.io.readers import file_source, stream_document_id, stream_suffix
-from extractor.pipeline.document import Document, row_id
+from extractor.pipeline.document import Document, input_id
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
 from extractor.pipeline.requests import missing_warning
 from extractor.pipeline.result import ArticleExtraction
@@ -243,8 +245,8 @@ def extract(
         fail_usage(f"--strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     chosen_format = choose_format(output_format, output)
     chosen_types = parse_types(types)
-    if doc_id is not None:  # read as bulk reads an id cell (composed, stripped): one id
-        doc_id = row_id(doc_id, "--doc-id").text
+    if doc_id is not None:  # read as bulk reads an id cell (composed, stripped, escaped)
+        doc_id = input_id(doc_id, "--doc-id").text
     day = _published(published)
     pipe = path != STDIO and _is_pipe(path)  # read like stdin: `extract <(zcat a.txt.gz)`
     if path != STDIO and not pipe:
@@ -285,6 +287,10 @@ def extract(
             )
 
     document = guarded(source, read)
+    if target is not None and results:  # now that the document's id is known, before any call
+        _check_same_document(
+            target, f"{chosen_format} file", _written_id(document, doc_id, chosen_format)
+        )
     result = guarded(source, lambda: run(document))
     asked = tuple(chosen_types) if chosen_types else RECORD_TYPES  # as the line records them
     write_output(
@@ -342,16 +348,47 @@ def bulk_line(
     info = RunInfo(model=meta.model, prompt_version=meta.prompt_version,
                    schema_version=meta.schema_version, strategy=meta.strategy,
                    types=tuple(types))  # fmt: skip
-    # the source a bulk run gives this file (its real path), so a bulk run resuming a file
-    # this line was appended to matches it, whatever the path's spelling here
-    source = document.source
-    if source is not None and source != "stdin" and os.path.isfile(source):  # not a pipe
-        source = os.path.realpath(source)
-    doc_id = result.doc_id or document.doc_id
-    if doc_id == document.doc_id == document.source:  # no --doc-id: a label from the path
-        doc_id = source or doc_id
+    doc_id, source = _line_identity(result.doc_id or document.doc_id, document)
     batch = BatchResult(
         doc_id=doc_id, index=0, extraction=result,
         document=document, source=source, seconds=meta.seconds,
     )  # fmt: skip
     return result_line(batch, info)
+
+
+def _line_identity(doc_id: str, document: Document) -> tuple[str, str | None]:
+    """The ``doc_id`` and ``source`` of the line bulk writes for ``document`` extracted as
+    ``doc_id`` (:func:`bulk_line`; and what :func:`_written_id` expects it to hold)."""
+    # the source a bulk run gives this file (its real path), so a bulk run resuming a file
+    # this line was appended to matches it, whatever the path's spelling here
+    source = document.source
+    if source is not None and source != "stdin" and os.path.isfile(source):  # not a pipe
+        source = os.path.realpath(source)
+    if doc_id == document.doc_id == document.source:  # no --doc-id: a label from the path
+        doc_id = source or doc_id
+    return doc_id, source
+
+
+def _written_id(document: Document, given: str | None, output_format: str) -> str:
+    """The doc_id the ``json`` or ``jsonl`` result of ``document`` will hold (``given``:
+    ``--doc-id``), known before the model is called: the id the engine gives the result
+    (:func:`~extractor.io.documents.with_visible_id` of it), and for a line, bulk's."""
+    chosen = given or document.doc_id
+    visible = with_visible_id(dataclasses.replace(document, doc_id=chosen)).doc_id
+    return _line_identity(visible, document)[0] if output_format == "jsonl" else visible
+
+
+def _check_same_document(target: Path, what: str, doc_id: str) -> None:
+    """Refuse (one line, exit 2) to replace ``target`` when it holds a result of another
+    document than ``doc_id``, the one about to be written there.
+
+    Why: ``-o`` replaces a file whole, and a file of one line may be a bulk output (or
+    ``extract -f jsonl`` of another article) that is not this extract's to destroy; a
+    rerun on the same document, or extract's JSON of one document (a result file, which
+    the last extract replaces) are replaced (:func:`check_replaceable` with ``document``).
+    The id is known only once the input is read (a piped text is keyed by its hash), so
+    :func:`output_target`'s earlier check could not tell."""
+    try:
+        check_replaceable(target, what, allows="one", document=doc_id)
+    except OutputError as error:
+        fail_usage(str(error))

@@ -88,7 +88,7 @@ from extractor.io.output import (
     unread_records_note,
     whole_json,
 )
-from extractor.redact import clean_surrogates
+from extractor.redact import clean_surrogates, escape_surrogates
 from extractor.types.columns import (
     SEPARATOR,
     Column,
@@ -636,11 +636,17 @@ class _Database:
         import duckdb
 
         self.path = path
-        self._file = Replacement.of(path)  # through a symlink, keeping the old file's mode
+        self._file = _utf8_replacement(path)  # through a symlink, keeping the old file's mode
         self._tmp = self._file.clear()
         self._pa = arrow[0]
         self._wal.unlink(missing_ok=True)
-        self.connection: Any = duckdb.connect(str(self._tmp))
+        self._names = contextlib.ExitStack()  # what holds the name DuckDB opens, until closed
+        try:
+            name = self._names.enter_context(duckdb_name(self._tmp, named=path))
+            self.connection: Any = duckdb.connect(name)
+        except BaseException:
+            self._names.close()
+            raise
 
     @property
     def _wal(self) -> Path:
@@ -654,12 +660,14 @@ class _Database:
     def finish(self) -> list[Path]:
         self.connection.execute("CHECKPOINT")
         self.connection.close()
+        self._names.close()
         self._file.commit()
         return [self.path]
 
     def abandon(self) -> None:
         with contextlib.suppress(Exception):
             self.connection.close()
+        self._names.close()
         for path in (self._tmp, self._wal):
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
@@ -1067,12 +1075,18 @@ def _foreign_tables(target: Path) -> list[str]:
     import duckdb
 
     ours = set(table_columns())
+    mine = "and database_name = current_database()"  # not the in-memory one it is attached to
     try:
-        with duckdb.connect(str(target), read_only=True) as connection:
+        with duckdb_name(target) as name, duckdb.connect() as connection:
+            # attached under a name of ours: DuckDB names a database it opens after its
+            # file, which it cannot when that name is not UTF-8 (:func:`duckdb_name`)
+            connection.execute("attach ? as theirs (read_only)", [name])
+            connection.execute("use theirs")
             names = connection.execute(
-                "select schema_name, table_name from duckdb_tables() where not internal "
-                "union all select schema_name, view_name from duckdb_views() where not internal "
-                "union all select schema_name, null from duckdb_schemas() where not internal"
+                f"select schema_name, table_name from duckdb_tables() where not internal {mine} "
+                f"union all select schema_name, view_name from duckdb_views() where not internal "
+                f"{mine} union all select schema_name, null from duckdb_schemas() "
+                f"where not internal {mine}"
             ).fetchall()
     except duckdb.Error as error:
         reason = (str(error).splitlines() or [type(error).__name__])[0]
@@ -1089,6 +1103,61 @@ def _foreign_tables(target: Path) -> list[str]:
         elif name not in ours:
             found.add(str(name))
     return sorted(found)
+
+
+#: Where Linux names a process's open files; a folder opened there is a UTF-8 name of it.
+_FD_FOLDER = "/proc/self/fd"
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` encodes to UTF-8 (no lone surrogate: a file name's undecodable byte)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _utf8_replacement(path: Path) -> Replacement:
+    """:class:`Replacement` of ``path`` whose temporary file has a UTF-8 name: DuckDB creates
+    it (:func:`duckdb_name`), and the name of ``path`` need not be UTF-8. The escape is one
+    to one (:func:`escape_surrogates`), so two targets never share a temporary file."""
+    replacement = Replacement.of(path)
+    if _utf8(replacement.temporary.name):
+        return replacement
+    name = f".{escape_surrogates(replacement.target.name)}.{os.getpid()}.tmp"
+    return Replacement(replacement.target, replacement.target.with_name(name))
+
+
+@contextlib.contextmanager
+def duckdb_name(path: Path, *, named: Path | None = None) -> Iterator[str]:
+    """A name by which DuckDB opens ``path``, valid for the block.
+
+    Why: DuckDB takes a file name as UTF-8 only. A name that is not (the byte 0xff
+    given on a POSIX command line: a lone surrogate to Python) failed deep inside it
+    with ``std::bad_cast``, a traceback. Such a path is opened here instead, its
+    folder (when only the folder's name is not UTF-8) or the file itself, and given to
+    DuckDB through :data:`_FD_FOLDER`, whose names are ASCII. Where there is no such
+    folder (not Linux), it is refused in one line (exit 2) naming the path, escaped
+    (``named``: the output the user gave, when ``path`` is its temporary file).
+    """
+    text = os.fspath(path)
+    if _utf8(text):
+        yield text
+        return
+    if not os.path.isdir(_FD_FOLDER):
+        raise ConfigurationError(
+            f"{_shown(named or path)}: DuckDB cannot open a path that is not UTF-8 on this "
+            "system; "
+            "give -o a name in UTF-8"
+        )
+    whole = not _utf8(path.name)  # an existing file, read: opened itself
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (0 if whole else os.O_DIRECTORY)
+    fd = os.open(path if whole else path.parent, flags)
+    try:
+        yield f"{_FD_FOLDER}/{fd}" if whole else f"{_FD_FOLDER}/{fd}/{path.name}"
+    finally:
+        os.close(fd)
 
 
 def _not_a_file(path: Path) -> str | None:

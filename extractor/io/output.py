@@ -1562,6 +1562,7 @@ def check_replaceable(
     *,
     allows: Literal["none", "one", "predictions", "any"] = "none",
     option: str = "-o",
+    document: str | None = None,
 ) -> None:
     """Raise ConfigurationError when writing ``what`` over ``path`` whole would destroy
     extraction results: the output of a run writing it now, always; and a file holding
@@ -1571,6 +1572,16 @@ def check_replaceable(
     results (``extract -o``: a bulk output would lose every line but the new one),
     "predictions" for saved predictions (``eval --save-predictions``, which a rerun
     replaces; never a run's output), "any" for anything.
+
+    With "one", ``document`` is the doc_id of the results about to be written: then a
+    file is replaced only when what it holds is that document's (a rerun of the same
+    extract, in any format), or extract's JSON of one document (a result file, which the
+    last extract replaces). A line of another document (a bulk output of one line, or
+    ``extract -f jsonl`` of another article) is not ours to replace: it is refused,
+    naming the document and saying how to add to it (:func:`_refuse_other_document`).
+    Without ``document`` (a caller that does not know it yet: a piped text is keyed by
+    its hash once read) only results of several documents are refused, and the caller
+    checks again with ``document`` once it knows it, before anything is sent or written.
 
     A missing or unreadable file is left to the writer to report. ``option`` is what
     the user gave the path with, for the message.
@@ -1593,6 +1604,7 @@ def check_replaceable(
     with handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             return
+        gzipped = starts_gzipped(handle)  # (left at its start)
         whole = whole_json(path)
         entries = iter(whole) if whole is not None else _first_entries(handle)
         documents: set[str] = set()
@@ -1608,19 +1620,42 @@ def check_replaceable(
                     f"replace them: choose another {option}",
                     path=path,
                 )
-            documents.add(str(entry.get("doc_id")))
+            other = str(entry.get("doc_id"))
+            documents.add(other)
             if len(documents) > 1:
-                handle.seek(0)
                 append = (  # plain lines after a gzip stream: no reader would take them
-                    "" if starts_gzipped(handle) else
-                    f"append one with -f jsonl >> {os.fspath(path)}, or "
+                    "" if gzipped else f"append one with -f jsonl >> {os.fspath(path)}, or "
                 )  # fmt: skip
                 raise _problem(
                     f"holds the results of several documents (an extractor output"
-                    f"{', gzipped' if not append else ''}); -o replaces a file whole: "
+                    f"{', gzipped' if gzipped else ''}); -o replaces a file whole: "
                     f"{append}choose another {option}",
                     path=path,
                 )
+            if document is not None and other != document and kind != "extract":
+                raise _refuse_other_document(path, other, gzipped=gzipped, option=option)
+
+
+#: How much of another document's id a refusal shows (a path can be long).
+_SHOWN_ID_CHARS = 120
+
+
+def _refuse_other_document(
+    path: str | os.PathLike[str], doc_id: str, *, gzipped: bool, option: str
+) -> OutputError:
+    """The refusal of ``extract -o`` over a line of another document (``doc_id``): what
+    the file holds, shown printable (quoted, escapes for control and surrogate
+    characters, cut when long), and the ways to add the new line to it instead."""
+    cut = doc_id if len(doc_id) <= _SHOWN_ID_CHARS else doc_id[:_SHOWN_ID_CHARS] + "..."
+    add = (  # plain lines after a gzip stream: no reader would take them
+        "" if gzipped else f"add this one with `extractor bulk` (-o {os.fspath(path)}) or "
+        f"-f jsonl >> {os.fspath(path)}, or "
+    )  # fmt: skip
+    return _problem(
+        f"holds the results of another document ({cut!r}{', gzipped' if gzipped else ''}); "
+        f"-o replaces a file whole: {add}choose another {option}",
+        path=path,
+    )
 
 
 def write_to_stream(path: str | os.PathLike[str], data: bytes, wait: float) -> None:

@@ -107,7 +107,10 @@ _MODES: dict[str, instructor.Mode] = {
     "md_json": instructor.Mode.MD_JSON,
 }
 DEFAULT_OPENAI_MODEL = "openai/gpt-4o-mini"
-LOCAL_MODEL_NOTICE = "no API key configured; using the embedded local model"
+LOCAL_MODEL_NOTICE = (
+    "no model chosen and no OpenAI key set (OPENAI_API_KEY or EXTRACTOR_API_KEY); using the "
+    "embedded local model (--model or EXTRACTOR_MODEL picks another)"
+)
 
 
 @dataclass(frozen=True)
@@ -249,9 +252,10 @@ def resolve_model(
         )
 
     if model is None:
-        if base_url is not None:
+        kind = env.default_model_kind(base_url=base_url, api_key=api_key)
+        if kind == "server":
             model = "openai/default"
-        elif env.provider_key("openai") or api_key:
+        elif kind == "openai":
             model = DEFAULT_OPENAI_MODEL
         elif _local_model_installed(env.local_size):
             model = "local"
