@@ -24,7 +24,7 @@ from extractor.evaluation.gold import parse_gold_document
 from extractor.evaluation.run import predictions_from_lines
 from extractor.integrations.rows import row_item
 from extractor.io import iter_inputs
-from extractor.pipeline.document import Document, row_id
+from extractor.pipeline.document import DUPLICATE_MARK, Document, input_id, row_id
 
 #: Ids with letters that have both a composed and a decomposed form, and others.
 IDS = st.text(alphabet="aeiouncAEOÅåéèñüçǅ-_ 0123456789\u0301\u0308", min_size=1, max_size=12)
@@ -197,3 +197,36 @@ def test_what_shows_nothing_at_an_ids_edges_is_no_part_of_it(
     assert gold.id == plain
     line = {"doc_id": before + doc_id + after, "status": "ok", "records": []}
     assert plain in predictions_from_lines([line])[0]
+
+
+#: Ids and tails that read like the name of a repeated id's copy, or that name escaped.
+_TAILS = st.sampled_from(["", "#duplicate-", "%23duplicate-", "%2523duplicate-", "%25duplicate-"])
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.text(st.sampled_from("a1#%-23 d"), min_size=1, max_size=6),
+            _TAILS,
+            st.sampled_from(["", "2", "17"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_an_input_id_never_reads_as_a_copys_name_and_two_ids_never_meet(
+    pairs: list[tuple[str, str, str]],
+) -> None:
+    """``input_id``: no id of an input ends as a repeated id's copy is named
+    (``<id>#duplicate-<n>``, so the two never claim one name), the escape is one to one
+    (two ids never share a name), and an id without such a tail is left as it is."""
+    given_ids = {head + tail + number for head, tail, number in pairs}
+    named = {raw: input_id(raw, "id").text for raw in given_ids if not is_blank(raw)}
+    assert len(set(named.values())) == len(named)  # one to one
+    for raw, name in named.items():
+        assert name is not None
+        _, mark, number = name.rpartition(DUPLICATE_MARK)
+        assert not (mark and number.isdigit()), (raw, name)
+        if name != row_id(raw, "id").text:  # changed only when it read like a copy's name
+            assert "duplicate-" in raw
