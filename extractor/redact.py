@@ -5,7 +5,10 @@ renders through :func:`redact`), the error objects written to output lines and
 summaries (:class:`~extractor.bulk.batch.ErrorInfo`), the CLI's error lines,
 and log records (:class:`RedactingFilter` on the ``extractor`` logger and on
 the CLI's handlers). Each of those calls :func:`redact`; nothing else decides
-what a secret is.
+what a secret is. And the chain of an error of ours that leaves a request path: each
+exception linked to it (the SDK's error it was raised from, which holds the server's
+echo) is replaced by a redacted stand-in (:func:`redacted_chain`,
+:class:`RedactedError`), as a traceback prints every link.
 
 What a secret is:
 
@@ -64,6 +67,20 @@ cut or dress it: what leaks is its characters, not one spelling of them.
   and controls; and their markup spellings (``<wbr>``, ``&shy;``, ``&#173;``,
   ``&#x200b;``, ``\\u200b``, any numeric reference to one). One rule, so no character is
   blank to the one and visible to the other.
+* **Spread out** (:func:`_sub_spread`): a key of at least :data:`SPREAD_LEAST` letters
+  and digits, every character of it in order with one separator run between two of
+  them: any characters that are no letters or digits (commas, dashes, dots, spaces of
+  any kind: ``s,k,-,a``, ``s. k. -``), markup (``<b>s</b><b>k</b>``), escapes
+  (``&nbsp;``, ``\\u00a0``, ``%2C``), a JSON or Python list of its characters
+  (``['s', 'k', '-']``); up to :data:`_GAP_MOST` pieces each, so the search stays
+  linear. The whole key only, so ordinary text that shares a few of its characters
+  keeps them.
+* **Respelled** (:func:`_folded_char`): in any Unicode compatibility form (fullwidth
+  ``ｓｋ－``, mathematical letters), in any case, or with combining marks on its
+  characters: a text past ASCII is also read folded (NFKD, marks dropped, casefolded),
+  for the key, its forms and its fragments (and, spread out, the whole key); and the
+  base64 and hex of the key upper- or lower-cased or in NFKC are forms of it
+  (:func:`_compatible_spellings`).
 * **Separated hex** of the key (``73:6b:2d``, ``73 6b 2d``, ``73-6b``, ``736b 2d74``, and
   as source code writes bytes, ``0x73, 0x6b``) is
   decoded and searched (fragments of it too), and so are **hex dumps** (``xxd`` and
@@ -74,12 +91,18 @@ Known limits: a key spelled in base32, base85, UTF-16 (or base64 of UTF-16),
 quoted-printable, rot13, or reversed is not found; nor a fragment shorter than
 :func:`fragment_length` (a key of 40 characters may leak 19 of them, in pieces);
 nor hex split at an odd digit, or a dump in another layout (``od -x``, whose words swap
-their bytes), or octal escapes (``\\163\\153``).
+their bytes), or octal escapes (``\\163\\153``). Spread out, only the whole key is
+found (not a fragment), and only a key of :data:`SPREAD_LEAST` letters and digits or
+more; a separator run of more than :data:`_GAP_MOST` pieces, or one that spells a
+letter or digit (``&#115;``), hides it. Re-cased, its percent and character-reference
+escapes (``%53%4B``) are not found, and its base64 loses all but a few bits at each
+edge (as base64 inside a blob does: :func:`_base64_cores`).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import json
 import logging
@@ -88,18 +111,21 @@ import string
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
-from extractor.blank import blank_code_points
+from extractor.blank import blank_code_points, is_blank_char
 
 __all__ = [
     "MARK",
     "MIN_SECRET_LENGTH",
+    "SPREAD_LEAST",
+    "RedactedError",
     "RedactingFilter",
     "Redactor",
     "install_log_filter",
     "redact",
+    "redacted_chain",
     "redacted_repr",
     "redactor",
     "register_secret",
@@ -108,6 +134,7 @@ __all__ = [
 
 #: What a secret is replaced with.
 MARK = "***"
+_E = TypeVar("_E", bound=BaseException)
 #: Shorter secrets are only removed where a pattern finds them (URLs, headers).
 MIN_SECRET_LENGTH = 6
 #: The shortest fragment of a known key that is a secret (:func:`fragment_length`): 8
@@ -202,9 +229,43 @@ def _variants(secret: str) -> frozenset[str]:
     escaped (:func:`_per_character_forms`).
     Each form is a whole string, so the redactor's one alternation of literals finds
     them all in time linear in the text; none of a secret too short to search.
+
+    A server may also rewrite the key before it encodes it (:func:`_compatible_spellings`:
+    upper or lower case, casefolded, NFKC). The pattern ignores case, so the escaped
+    forms of ``SK-ABC`` are those of ``sk-abc``, save the forms of its bytes: base64
+    (:func:`_base64_cores`) and hex differ, and are added for each spelling.
+    Forms equal but for an ASCII letter's case are one (the pattern ignores it).
     """
     if len(secret) < MIN_SECRET_LENGTH:
         return frozenset()
+    forms = _spelled_forms(secret)
+    for spelled in _compatible_spellings(secret) - {secret}:
+        forms |= _byte_forms(spelled)
+    unique = {(form.lower() if form.isascii() else form): form for form in sorted(forms)}
+    return frozenset(form for form in unique.values() if len(form) >= MIN_SECRET_LENGTH)
+
+
+def _byte_forms(secret: str) -> set[str]:
+    """The forms of ``secret`` that encode its bytes, and so depend on its letters' case:
+    its base64 cores (:func:`_base64_cores`: the base64 of the key alone, or of any text
+    holding it, loses all but at most 4 bits of it at each edge) and its hex."""
+    return _base64_cores(secret) | {secret.encode("utf-8", "surrogatepass").hex()}
+
+
+def _compatible_spellings(secret: str) -> set[str]:
+    """``secret`` as a server may rewrite it before it echoes (and encodes) it: as it is,
+    upper- or lower-cased, casefolded, in its Unicode compatibility form (NFKC) and that
+    form cased. An ASCII key has three (itself, upper, lower); any other a few more."""
+    compatible = unicodedata.normalize("NFKC", secret)
+    return {
+        spelled
+        for text in (secret, compatible)
+        for spelled in (text, text.upper(), text.lower(), text.casefold())
+    }
+
+
+def _spelled_forms(secret: str) -> set[str]:
+    """The forms of :func:`_variants` of one spelling of the key."""
     jsons = _json_forms(secret)
     forms = {secret, repr(secret)[1:-1], *jsons, *_percent_forms(secret)}
     for text in (secret, *jsons):  # a JSON body shown in an HTML page, too
@@ -219,7 +280,7 @@ def _variants(secret: str) -> frozenset[str]:
         forms |= _base64_cores(text)
     for text in {secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}:
         forms |= _per_character_forms(text)
-    return frozenset(form for form in forms if len(form) >= MIN_SECRET_LENGTH)
+    return forms
 
 
 #: The URL-safe base64 alphabet's two characters in place of the standard one's.
@@ -339,6 +400,7 @@ class Redactor:
             (frozenset(), frozenset()),
             None,
         )
+        self._spread_cache: tuple[frozenset[str], re.Pattern[str] | None] = (frozenset(), None)
 
     # -- what is secret -------------------------------------------------------
     def register_secret(self, secret: str | None) -> None:
@@ -389,10 +451,15 @@ class Redactor:
         else: for what a server says that becomes data (a model's answer), where the
         generic shapes :meth:`redact` also removes (``Bearer ...``, a URL's login) may be
         the article's own words."""
-        known = self._pattern(self.secrets(), self.keys())
+        keys = self.keys()
+        known = self._pattern(self.secrets(), keys)
         if known is None:
             return text
-        return _sub_wrapped(known, known.sub(MARK, _sub_read(known, text)))
+        out = known.sub(MARK, _sub_read(known, text))
+        spread = self._spread(keys)
+        if spread is not None:  # after the forms: a key written as it is is one mark
+            out = _sub_spread(spread, out)
+        return _sub_wrapped(known, out)
 
     def _pattern(
         self, secrets: frozenset[str], keys: frozenset[str] = frozenset()
@@ -405,6 +472,15 @@ class Redactor:
         if cached_for != (secrets, keys):
             pattern = _longest_first(secrets, keys) if secrets or keys else None
             self._cache = ((secrets, keys), pattern)
+        return pattern
+
+    def _spread(self, keys: frozenset[str]) -> re.Pattern[str] | None:
+        """The pattern of the keys written spread out (:func:`_spread_pattern`), built once
+        for each set of keys."""
+        cached_for, pattern = self._spread_cache
+        if cached_for != keys:
+            pattern = _spread_pattern(keys)
+            self._spread_cache = (keys, pattern)
         return pattern
 
 
@@ -635,7 +711,7 @@ def _sub_read(pattern: re.Pattern[str], text: str) -> str:
     (a dump's hex and text column on each of its lines). Every reader runs only where its
     cheap search finds something to read, so ordinary text costs a few scans."""
     spans: list[tuple[int, int]] = []
-    for read in (_read_invisible, _read_separated_hex, _read_dumps):
+    for read in (_read_invisible, _read_folded, _read_separated_hex, _read_dumps):
         for reading, sources in read(text):
             if pattern.search(reading) is None:
                 continue
@@ -643,6 +719,11 @@ def _sub_read(pattern: re.Pattern[str], text: str) -> str:
             for match in pattern.finditer(reading):
                 if match.end() > match.start():
                     spans += _source_spans(where[match.start() : match.end()])
+    return _replaced(text, spans)
+
+
+def _replaced(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (overlapping or not) replaced by :data:`MARK`."""
     if not spans:
         return text
     kept: list[str] = []
@@ -725,6 +806,176 @@ def _read_invisible(text: str) -> Iterable[tuple[str, _Sources]]:
         return [(at, at + 1) for done, start in bounds for at in range(done, start)]
 
     yield "".join(text[done:start] for done, start in bounds), sources
+
+
+def _folded_char(char: str) -> str:
+    """``char`` as a key is compared in any compatible spelling: its compatibility
+    decomposition (NFKD: fullwidth ``ｓ`` is ``s``, ``①`` is ``1``, a ligature its
+    letters), without combining marks (``s\u0301`` is ``s``), casefolded (``ß`` is ``ss``),
+    and nothing at all if it is invisible (the one blank rule, whitespace aside). Twice,
+    as casefolding may give a letter with a mark (``İ``)."""
+    if not char.isspace() and is_blank_char(char):
+        return ""
+    out = char
+    for _ in range(2):
+        decomposed = unicodedata.normalize("NFKD", out)
+        out = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+        out = out.casefold()
+    return out
+
+
+#: The most characters whose folding :data:`_FOLDS` keeps: a text of every code point
+#: must not make the process hold a million of them.
+_FOLDS_MOST = 1 << 16
+
+
+class _Folds(dict[int, str]):
+    """``str.translate``'s table for :func:`_folded_char`, filled as characters are met
+    (the translation itself runs in C: linear in the text)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _folded_char(chr(code))
+        if len(self) < _FOLDS_MOST:
+            self[code] = folded
+        return folded
+
+
+_FOLDS = _Folds()
+
+
+def _folded(text: str) -> str:
+    """``text`` with each character folded (:func:`_folded_char`)."""
+    return text.translate(_FOLDS)
+
+
+def _folded_sources(text: str) -> list[_Source]:
+    """Where each character of :func:`_folded` ``(text)`` came from in ``text``: a
+    character that folds to nothing (a combining mark, an invisible one) belongs to the
+    one before it, so a match takes the marks of its last character too."""
+    sources: list[_Source] = []
+    for at, char in enumerate(text):
+        folded = _FOLDS[ord(char)]
+        if folded:
+            sources += [(at, at + 1)] * len(folded)
+        elif sources:
+            sources[-1] = (sources[-1][0], at + 1)
+    return sources
+
+
+def _read_folded(text: str) -> Iterable[tuple[str, _Sources]]:
+    """``text`` folded (:func:`_folded_char`), if it holds any character past ASCII (an
+    ASCII text folds to itself lower-cased, which the case-blind pattern reads already):
+    a key in fullwidth forms, with combining marks, or in another case, is the key."""
+    if not text.isascii():
+        yield _folded(text), functools.partial(_folded_sources, text)
+
+
+#: A key is also found *spread out* (:func:`_sub_spread`) when it holds at least this many
+#: letters and digits: every character of it in order, separated by anything that is
+#: none, is then the key; a text without the key holds its letters and digits so only by
+#: a chance of about one in 36**12 (4.7e18) at each place.
+SPREAD_LEAST = 12
+#: The most separator pieces between two characters of a spread-out key: a Python list
+#: of its characters puts ``', '`` (4) between two of them, markup ``</b><b>`` (2).
+#: Bounded, so each attempt at a place reads a bounded text.
+_GAP_MOST = 16
+#: The longest markup tag that is one separator piece (``<span class="...">``).
+_TAG_MOST = 128
+#: A markup tag: one separator piece, whatever it holds.
+_TAG_PIECE = rf"<[^<>]{{0,{_TAG_MOST}}}>"
+#: An escape of one character (a character reference, JSON's ``\uNNNN``, ``%NN``): one
+#: separator piece (an escaped NBSP or comma), though it holds letters and digits.
+_ESCAPE_PIECE = r"&[a-z]{2,8};|&#[0-9]{1,7};|&#x[0-9a-f]{1,6};|\\u[0-9a-f]{4}|%[0-9a-f]{2}"
+#: What may stand before a letter or digit of a spread-out key: up to :data:`_GAP_MOST`
+#: separator pieces, each a tag, an escape or one character that is no letter or digit
+#: (a space of any kind, punctuation, a mark or symbol). Possessive: no separator piece
+#: holds the letter or digit after it, so no place is read twice.
+_GAP = rf"(?:{_TAG_PIECE}|{_ESCAPE_PIECE}|[\W_]){{0,{_GAP_MOST}}}+"
+#: The named references an HTML page writes a key's punctuation with.
+_NAMED_SPELLINGS: dict[str, tuple[str, ...]] = {
+    char: tuple(name.lower() for name, named in _NAMED_REFERENCES.items() if named == char)
+    for char in set(_NAMED_REFERENCES.values())
+} | {"&": ("&amp;",), "<": ("&lt;",), ">": ("&gt;",), '"': ("&quot;",), "'": ("&apos;",)}
+
+
+def _spelled_punctuation(char: str) -> str:
+    """A regular expression for a character of a key that is no letter or digit, as a
+    server may write it: as it is, or escaped once (a decimal or hex reference, a named
+    one, ``%NN`` of its UTF-8 bytes, JSON's ``\\uNNNN``)."""
+    code = ord(char)
+    spellings = [
+        re.escape(char),
+        rf"&#0{{0,4}}{code};",
+        rf"&#x0{{0,4}}{code:x};",
+        re.escape("".join(f"%{byte:02x}" for byte in char.encode("utf-8", "surrogatepass"))),
+        *(re.escape(name) for name in _NAMED_SPELLINGS.get(char, ())),
+    ]
+    if code <= 0xFFFF:
+        spellings.append(re.escape(f"\\u{code:04x}"))
+    return f"(?:{'|'.join(spellings)})"
+
+
+def _gap_before(char: str) -> str:
+    """What may stand before ``char`` of a spread-out key (:data:`_GAP`); before a key's
+    own punctuation, no piece that is that character or an escape of it, so the key's
+    character is never taken for a separator."""
+    if char.isalnum():
+        return _GAP
+    spelled = _spelled_punctuation(char)
+    piece = rf"{_TAG_PIECE}|(?!{spelled})(?:{_ESCAPE_PIECE})|(?!{re.escape(char)})[\W_]"
+    return rf"(?:{piece}){{0,{_GAP_MOST}}}+"
+
+
+def _spread_sequence(key: str) -> str | None:
+    """The regular expression of ``key`` spread out (:func:`_spread_pattern`), or None
+    for a key of fewer than :data:`SPREAD_LEAST` letters and digits."""
+    chars = _folded(key)
+    if sum(char.isalnum() for char in chars) < SPREAD_LEAST:
+        return None
+    parts = []
+    for index, char in enumerate(chars):
+        if index:
+            parts.append(_gap_before(char))
+        parts.append(re.escape(char) if char.isalnum() else _spelled_punctuation(char))
+    return "".join(parts)
+
+
+def _spread_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every key of at least :data:`SPREAD_LEAST` letters and digits
+    written *spread out*: each of its characters (folded, :func:`_folded_char`: in any
+    compatible spelling, case, without marks; its punctuation escaped once or not), in
+    order, with up to :data:`_GAP_MOST` separator pieces (:data:`_GAP`) between two of
+    them. That is the key with commas, dashes, dots, spaces of any kind, or a run of
+    them, between its characters (``s, k, -, a``), as a list of its characters
+    (``['s', 'k', '-']``), with markup between them (``<b>s</b><b>k</b>``), in fullwidth
+    forms, with combining marks. Every character of the key must be there: a text that
+    lacks one (a form cut short, a character changed) is no echo of it. A sequence of
+    literals and bounded possessive gaps: one attempt at a place reads at most the key's
+    length times a bounded gap, so a search is linear in the text. Only the whole key:
+    a spread-out fragment is not sought (a few letters are in too many words)."""
+    sequences = {_spread_sequence(key) for key in keys} - {None}
+    if not sequences:
+        return None
+    ordered = sorted((s for s in sequences if s is not None), key=lambda s: (-len(s), s))
+    return re.compile("|".join(ordered), re.IGNORECASE)
+
+
+def _sub_spread(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with each key written spread out (``pattern``: :func:`_spread_pattern`)
+    replaced by :data:`MARK`, from its first character to its last, the separators
+    between them too. An ASCII text is searched as it is (the pattern ignores case), any
+    other folded (:func:`_folded`), its match mapped back to the characters it came from."""
+    if text.isascii():
+        return pattern.sub(MARK, text)
+    reading = _folded(text)
+    if pattern.search(reading) is None:
+        return text
+    where = _folded_sources(text)
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(reading):
+        if match.end() > match.start():
+            spans += _source_spans(where[match.start() : match.end()])
+    return _replaced(text, spans)
 
 
 #: Hex with a separator between bytes or byte pairs: ``73:6b``, ``73 6b``, ``73-6b``,
@@ -863,6 +1114,80 @@ def redacted_repr(self: Any) -> str:
         if item.repr
     )
     return redact(f"{type(self).__qualname__}({shown})")
+
+
+class RedactedError(Exception):
+    """A stand-in for one link of an exception's chain, its message redacted.
+
+    What a library raises after a server echoed the key (the openai SDK's
+    ``BadRequestError``: its message, ``body`` and ``response``, the request's headers
+    too) holds the key, and Python prints the ``__cause__`` and ``__context__`` of every
+    exception it reports. :func:`redacted_chain` puts one of these in each such place:
+    same class name and module (a traceback names it as it named the original), the
+    message through :func:`redact`, the original's traceback (code lines, no values),
+    its own chain made the same way; nothing else of the original is kept."""
+
+
+#: Stand-in classes (:class:`RedactedError`), one per original class, made on first use.
+_STAND_INS: dict[type[BaseException], type[RedactedError]] = {}
+_STAND_INS_LOCK = threading.Lock()
+
+
+def _stand_in_class(kind: type[BaseException]) -> type[RedactedError]:
+    with _STAND_INS_LOCK:
+        made = _STAND_INS.get(kind)
+        if made is None:
+            made = type(kind.__name__, (RedactedError,), {"__doc__": RedactedError.__doc__})
+            made.__qualname__ = kind.__qualname__
+            made.__module__ = kind.__module__
+            _STAND_INS[kind] = made
+        return made
+
+
+def redacted_chain(error: _E) -> _E:
+    """``error`` itself, its chain made safe to print: every exception linked to it
+    (``__cause__``, ``__context__``, and a ``cause`` attribute, as
+    :class:`~extractor.errors.ExtractionFailed` keeps one) replaced by a
+    :class:`RedactedError` stand-in, and each stand-in's links likewise.
+
+    An error of ours says the server's reason redacted, but a ``raise ... from
+    sdk_error`` (and any raise inside an ``except``) links it to the SDK's error, whose
+    message and attributes hold whatever the server echoed: the key. A traceback prints
+    that chain, and a debugger or error tracker walks it. Every link goes, ours too: an
+    :class:`~extractor.errors.ExtractorError` redacts its ``str()``, not its ``args``.
+    Whether the context is shown (``__suppress_context__``) is kept. Never raises; a
+    chain's cycle is followed once. Called where an error leaves the library's request
+    paths (:meth:`~extractor.pipeline.engine.Extractor._request`,
+    :func:`~extractor.bulk.carriers.base.retried`), after the raise that made it, so no
+    later ``except`` links the raw error again."""
+    made: dict[int, BaseException] = {}
+    suppress = error.__suppress_context__
+    error.__cause__ = _stand_in(error.__cause__, made)
+    error.__context__ = _stand_in(error.__context__, made)
+    error.__suppress_context__ = suppress
+    cause = getattr(error, "cause", None)
+    if isinstance(cause, BaseException):
+        with contextlib.suppress(AttributeError, TypeError):
+            error.cause = _stand_in(cause, made)  # type: ignore[attr-defined]
+    return error
+
+
+def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> BaseException | None:
+    """The stand-in of one link (:func:`redacted_chain`), made once per link."""
+    if link is None or isinstance(link, RedactedError):
+        return link  # a stand-in's own links are stand-ins already
+    if id(link) in made:
+        return made[id(link)]
+    stand = _stand_in_class(type(link))(redact(link))
+    made[id(link)] = stand
+    stand.__traceback__ = link.__traceback__
+    notes = getattr(link, "__notes__", None)
+    if isinstance(notes, list):
+        stand.__notes__ = [redact(note) for note in notes]
+    stand.__cause__ = _stand_in(link.__cause__, made)
+    stand.__context__ = _stand_in(link.__context__, made)
+    stand.__suppress_context__ = link.__suppress_context__
+    return stand
 
 
 def register_secret(secret: str | None) -> None:

@@ -1,10 +1,12 @@
 """The forms a known key takes in a server's echo, and how a reader gets it back.
 
 Shared by the redaction tests (``test_round38_redact``, ``test_round39_redact``,
-``test_round40_redact``): generated keys and the blobs holding them, base64 and hex
-readers that decode a text from every alignment, wrapped base64 with its breaks, the
-hang guard, and the two checks those tests make the same way (a wrapped key is cut; the
-CLI's error line against an echoing server holds no decodable key).
+``test_round40_redact``, ``test_round46_redact``): generated keys and the blobs holding
+them, base64 and hex readers that decode a text from every alignment, wrapped base64
+with its breaks, the hang guard, the two checks those tests make the same way (a wrapped
+key is cut; the CLI's error line against an echoing server holds no decodable key), and
+a key spread out (separators, markup or a list between its characters, compatible
+spellings, combining marks) with the reader that gets it back.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from __future__ import annotations
 import base64
 import json
 import re
+import string
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from extractor.redact import MARK, MIN_SECRET_LENGTH, Redactor, fragment_length
+from extractor.redact import MARK, MIN_SECRET_LENGTH, SPREAD_LEAST, Redactor, fragment_length
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import FakeOpenAI, Replier, static
 
@@ -200,3 +204,121 @@ def key_fragments(key: str) -> list[str]:
     with a lower-cased text): none may survive redaction."""
     size = fragment_length(key)
     return [key[at : at + size].lower() for at in range(len(key) - size + 1)]
+
+
+# ------------------------------------------------------------------ spread-out keys (round 46)
+
+#: What the keys of the spread-out tests are made of: a token's letters, digits and marks.
+SPREAD_KEY_CHARS = string.ascii_letters + string.digits + "-_.~+/="
+
+
+@st.composite
+def spread_keys(draw: st.DrawFn) -> str:
+    """Keys of 16 to 64 characters with at least :data:`SPREAD_LEAST` letters and digits,
+    varied as a real key is (a key of few distinct characters spells numbers and words:
+    spread out, it is in ordinary text)."""
+    key = draw(st.text(SPREAD_KEY_CHARS, min_size=16, max_size=64))
+    assume(sum(char.isalnum() for char in key) >= SPREAD_LEAST)
+    assume(len(set(key.lower())) > 6 and not re.search(r"(.)\1\1", key))
+    return key
+
+
+def _no_letter_or_digit(char: str) -> bool:
+    """No letter or digit in any spelling, and at most three characters decomposed (a run
+    of four is then at most twelve separators, fewer than a spread-out key's gap holds)."""
+    parts = unicodedata.normalize("NFKD", char)
+    return len(parts) <= 3 and not any(part.isalnum() for part in parts)
+
+
+#: One visible character that is no letter or digit in any spelling, nor starts markup or
+#: an escape (``< > & % \\``): spaces of every kind, punctuation, symbols.
+visible_separator_chars = st.characters(
+    categories=("Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sm", "Sc"), exclude_characters="<>&%\\"
+).filter(_no_letter_or_digit)
+#: Separators written as markup or escapes: an NBSP or a comma escaped, a line break tag.
+SPELLED_SEPARATORS = ("&nbsp;", "&#160;", "&#xA0;", "\\u00a0", "%20", "%2C", "<br>", "<br/>")
+#: One separator run: the same one goes between every two characters of the key.
+separators = st.one_of(
+    st.text(visible_separator_chars, min_size=1, max_size=4),
+    st.sampled_from(SPELLED_SEPARATORS),
+    st.tuples(st.sampled_from(SPELLED_SEPARATORS), st.sampled_from(", -")).map("".join),
+)
+#: Separators a reader could never take for anything but punctuation (no blank, no
+#: markup): a near miss spread out with them shares no run with the key.
+visible_separators = st.text(
+    visible_separator_chars.filter(lambda char: not char.isspace()), min_size=1, max_size=3
+)
+
+#: Tags a page wraps each character of the key in, or puts between two of them.
+TAGS = ("b", "i", "span", "td", 'span class="k"', "code")
+#: Combining marks a server may attach to a key's characters (NFKD of an accented letter).
+MARKS = st.characters(min_codepoint=0x300, max_codepoint=0x36F)
+
+
+def compatible(char: str, how: str) -> str:
+    """``char`` in a compatible spelling that folds back to it: fullwidth (any printable
+    ASCII), mathematical bold (letters and digits), or another case."""
+    code = ord(char)
+    if how == "fullwidth" and 0x21 <= code <= 0x7E:
+        return chr(code + 0xFEE0)
+    if how == "bold" and char.isascii() and char.isalpha():
+        return chr((0x1D400 if char.isupper() else 0x1D41A) + ord(char.lower()) - ord("a"))
+    if how == "bold" and char.isascii() and char.isdigit():
+        return chr(0x1D7CE + code - ord("0"))
+    if how == "case":
+        return char.swapcase()
+    return char
+
+
+@st.composite
+def dressed_chars(draw: st.DrawFn, key: str) -> list[str]:
+    """Each character of ``key``, dressed the same way: as it is, in a compatible
+    spelling (:func:`compatible`), with combining marks, or both."""
+    how = draw(st.sampled_from(["plain", "fullwidth", "bold", "case", "marks", "fullwidth+marks"]))
+    out = []
+    for char in key:
+        shown = compatible(char, how.split("+")[0])
+        if how.endswith("marks"):
+            shown += "".join(draw(st.lists(MARKS, min_size=1, max_size=2)))
+        out.append(shown)
+    return out
+
+
+@st.composite
+def spread_echoes(draw: st.DrawFn, key: str) -> str:
+    """``key`` as a server may echo it spread out: its characters (dressed:
+    :func:`dressed_chars`) with one separator run between every two (:data:`separators`),
+    each wrapped in a tag or with a tag between two, or as a JSON or Python list or tuple
+    of its characters; or dressed only, its characters side by side."""
+    chars = draw(dressed_chars(key))
+    layout = draw(st.sampled_from(["separated", "wrapped", "tag between", "list", "joined"]))
+    if layout == "separated":
+        return draw(separators).join(chars)
+    if layout == "wrapped":
+        tag = draw(st.sampled_from(TAGS))
+        return "".join(f"<{tag}>{char}</{tag.split()[0]}>" for char in chars)
+    if layout == "tag between":
+        return f"<{draw(st.sampled_from(TAGS))}>".join(chars)
+    if layout == "list":
+        shape = draw(st.sampled_from([json.dumps, repr, lambda c: repr(tuple(c))]))
+        return shape(chars) if shape is not json.dumps else json.dumps(chars, ensure_ascii=False)
+    return "".join(chars)
+
+
+def folded(text: str) -> str:
+    """``text`` as a reader compares it with a key: compatibility-decomposed, without
+    marks, casefolded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).casefold()
+
+
+def letters_and_digits(text: str) -> str:
+    """What a reader gets back of a spread-out key: ``text`` without markup, its escapes
+    read (character references, JSON's ``\\uNNNN``, ``%NN``), folded (:func:`folded`), its
+    letters and digits only."""
+    import html
+    from urllib.parse import unquote
+
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    read = folded(unquote(html.unescape(re.sub(r"<[^<>]*>", "", text))))
+    return "".join(char for char in read if char.isalnum())

@@ -46,6 +46,7 @@ from extractor.errors import (
     ClientModelError,
     ConfigurationError,
     ExtractionFailed,
+    ExtractorError,
     InputError,
     ModelError,
     ModelRefusal,
@@ -83,7 +84,7 @@ from extractor.pipeline.result import (
     group_records,
     schema_version,
 )
-from extractor.redact import clean_surrogates, redact
+from extractor.redact import clean_surrogates, redact, redacted_chain
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
@@ -481,7 +482,28 @@ class Extractor:
         the drafts are validated against; each attempt adds its own state.
         Bounded in wall-clock time: each call by :attr:`call_deadline`, the
         whole, retries and waits included, by ``retry_policy.budget``.
+
+        Every error of ours it lets out has its chain redacted
+        (:func:`~extractor.redact.redacted_chain`): it was raised from the SDK's error,
+        which holds whatever the server echoed (the key), and a traceback prints the
+        chain. Done here, after the retries re-raised it, as every model call's error
+        passes here and no later ``except`` links the raw error again.
         """
+        try:
+            return await self._bounded_request(model, messages, context, tally, max_tokens)
+        except ExtractorError as error:
+            redacted_chain(error)
+            raise
+
+    async def _bounded_request(
+        self,
+        model: type[DraftList],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        tally: _Tally,
+        max_tokens: int,
+    ) -> list[Record]:
+        """:meth:`_request`, its chain not yet redacted."""
         budget = self.retry_policy.budget(self.call_deadline)
         try:
             try:

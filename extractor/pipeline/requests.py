@@ -73,6 +73,7 @@ from extractor.pipeline.result import (
     group_records,
     schema_version,
 )
+from extractor.redact import redacted_chain
 from extractor.runtime import wire
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
 from extractor.runtime.providers import answer_json, answer_problem
@@ -618,7 +619,9 @@ def _exhausted(
                                        completion=response)],
     )  # fmt: skip
     retry.__cause__ = error
-    return engine._exhausted(retry, engine._Tally(usage=usage.model_copy()))
+    # its chain holds the answer as the server sent it: made safe to print, as the live
+    # path's errors are (Extractor._request)
+    return redacted_chain(engine._exhausted(retry, engine._Tally(usage=usage.model_copy())))
 
 
 # ------------------------------------------------------------------ the result

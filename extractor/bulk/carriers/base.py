@@ -24,7 +24,7 @@ from extractor.errors import (
     TransientModelError,
 )
 from extractor.pipeline.result import Usage
-from extractor.redact import redact
+from extractor.redact import redact, redacted_chain
 from extractor.runtime.providers import answer_json, build_client
 from extractor.runtime.retrying import classify
 
@@ -145,7 +145,17 @@ class Carrier(Protocol):
 
 async def retried(extractor: Extractor, action: Callable[[], Awaitable[T]], what: str) -> T:
     """``action()``, retried on transient failures under the extractor's retry policy;
-    a failure is raised as our error (:func:`~extractor.runtime.retrying.classify`)."""
+    a failure is raised as our error (:func:`~extractor.runtime.retrying.classify`), its
+    chain redacted (:func:`~extractor.redact.redacted_chain`: the SDK's error it was
+    raised from holds what the provider echoed, the key too)."""
+    try:
+        return await _retried(extractor, action, what)
+    except ExtractorError as error:
+        redacted_chain(error)
+        raise
+
+
+async def _retried(extractor: Extractor, action: Callable[[], Awaitable[T]], what: str) -> T:
     policy = extractor.retry_policy
     async for attempt in policy.retrying(extractor.backoff):
         with attempt:
