@@ -1385,3 +1385,43 @@ def test_a_rerun_line_says_what_a_fresh_run_would(fake: FakeOpenAI, history: lis
             same = previous is not None and _state(expected) == previous
             assert summary.unchanged == int(same), (history, number, summary)
             previous = _state(expected)
+
+
+@settings(HYPOTHESIS, max_examples=10)
+@given(
+    hidden=st.integers(1, 2),
+    links=st.integers(0, 2),
+    runs=st.lists(st.lists(st.booleans(), min_size=4, max_size=4), min_size=2, max_size=4),
+)
+def test_a_file_named_once_then_passed_over_by_a_walk_keeps_its_result(
+    fake: FakeOpenAI, hidden: int, links: int, runs: list[list[bool]]
+) -> None:
+    """``bulk d d/.h.txt``, then ``bulk d`` (which passes over the hidden file), then the first
+    again, in any sequence: the hidden file's result stands (before: the walk's skipped line
+    superseded it, and naming the file again paid for it again), and a link's skipped line
+    is the same whichever way the command is spelt (before: its reason named the target
+    relative to a folder given alone, else by full path, and every change of spelling
+    rewrote it as changed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp).resolve() / "d"
+        folder.mkdir()
+        (folder / "a.txt").write_text(kano(300))
+        secret = [folder / f".h{n}.txt" for n in range(hidden)]
+        for n, path in enumerate(secret):
+            path.write_text(kano(310 + n))
+        for n in range(links):
+            (folder / f"l{n}.txt").symlink_to("a.txt")
+        out = Path(tmp) / "out.jsonl"
+        before = len(fake.requests)
+        named_ever: set[Path] = set()
+        for number, choice in enumerate(runs):
+            named = [path for path, pick in zip(secret, choice, strict=False) if pick]
+            extra = [str(folder / "a.txt")] if choice[-1] else []
+            summary = run(fake, [str(folder), *map(str, named), *extra], out)
+            if number and set(named) <= named_ever:  # nothing this run could call news
+                assert (summary.new, summary.changed) == (0, 0), summary
+            named_ever |= set(named)
+            lines = {line["source"]: line for line in latest_lines(out)}
+            for path in named_ever:  # read once, kept since
+                assert lines[str(path)]["status"] == "ok", lines[str(path)]
+        assert len(fake.requests) - before == 1 + len(named_ever)  # each article paid once

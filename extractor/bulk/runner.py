@@ -1088,6 +1088,11 @@ class _Plan:
         unreadable = isinstance(item, InputFailure) and not item.skipped
         if isinstance(item, InputFailure) and item.unread and line.status == "ok":
             return KEEP  # the system refused the read: the text is unknown, not changed
+        if isinstance(item, InputFailure) and item.skipped and line.status == "ok":
+            # passed over by choice this time (a hidden file named once on its own, then
+            # met by a folder walk): nothing says its text changed, and its result stands;
+            # superseded, it would be lost here and paid for again when named again
+            return None
         if (line.status == "error" or line.incomplete) and self.retry_errors:
             return REDO_RETRY
         if line.status == "error" and line.kind in SERVER_KINDS:

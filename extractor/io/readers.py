@@ -888,8 +888,12 @@ def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> 
             "beside them), not input; not followed",
             skipped=True,
         )
+    # the target as the link names it: a reason that changed with how the command is spelt
+    # (a label relative to one folder given alone, else a full path) would make a rerun
+    # rewrite the line as changed though nothing changed
+    written = _link_text(path)
     if _is_within(os.path.realpath(os.path.dirname(path)), target):
-        shown = "the input folder" if target == root else repr(context.place(target).doc_id)
+        shown = "the input folder" if target == root else repr(written)
         return place.fail(
             f"symbolic link to a folder that contains it ({shown}: a cycle the walk does not "
             "enter); not followed",
@@ -897,11 +901,19 @@ def _symlink_failure(path: str, root: str, place: _Place, context: _Context) -> 
         )
     if not _is_within(target, root):
         return place.fail("symlink points outside the input folder; not followed", skipped=True)
-    alias = context.place(target).doc_id
     return place.fail(
-        f"symbolic link to {alias!r} in the input folder, which is read there; not followed",
+        f"symbolic link to {written!r} in the input folder, which is read there; not followed",
         skipped=True,
     )
+
+
+def _link_text(path: str) -> str:
+    """What the symbolic link ``path`` says it points to, as written in it (printable: a
+    name that is no UTF-8 is escaped as a source is)."""
+    try:
+        return escape_surrogates(os.readlink(path))
+    except OSError:
+        return os.path.basename(os.path.realpath(path))
 
 
 def _broken_link(path: str) -> str | None:
