@@ -159,10 +159,12 @@ def _to_document(
     label = doc_id or STRING_SOURCE
     source, invalid = replace_surrogates(source, "text")  # before any parser sees it
     notes = (invalid,) if invalid else ()
-    fmt = text_format(source)
-    if fmt == "text":
+    # told as a file's decoded text is (its line ends made \n, a BOM dropped), so front
+    # matter written with CRLF or after a BOM is front matter here too
+    text = normalise_newlines(source).removeprefix("\ufeff")
+    fmt = text_format(text)
+    if fmt == "text":  # verbatim: the offsets index the caller's own string
         return Document(ident, source, published=published, source=label, warnings=notes)
-    text = normalise_newlines(source)
     if fmt == "markdown":
         document = parse_markdown(text, doc_id=ident, source=label)
     else:

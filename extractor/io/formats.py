@@ -791,13 +791,19 @@ def record_to_document(
     text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
     warnings: list[str] = [invalid] if invalid else []
     text = normalise_newlines(text)
+    # a row's text that opens with front matter (markdown files exported to a table) is read
+    # as the file was: its body is the text, its date, title and URL fill the row's gaps
+    inner = parse_text(text, doc_id=doc_id, source=source)
+    text = inner.text
+    warnings += inner.warnings
     raw_date = record.get(fields.date)
     published = coerce_date(raw_date)
     date_source = "record" if published else None
-    if published is None:
-        published = parse_dateline(text)
-        date_source = "dateline" if published else None
+    if published is None and inner.published is not None:
+        published, date_source = inner.published, inner.meta.get("date_source")
     meta = _meta(fmt, date_source)
+    if "front_matter" in inner.meta:
+        meta["front_matter"] = inner.meta["front_matter"]
     if raw_date not in (None, "") and date_source != "record":
         meta["unparsed_date"] = str(raw_date) if isinstance(raw_date, LongInt) else raw_date
         warnings.append(f"{noun} {fields.date!r} is not a date ({_shorten(raw_date)}); ignored")
@@ -810,13 +816,14 @@ def record_to_document(
     title = _clean_title(raw_title)
     if title is None and raw_title is not None and not isinstance(raw_title, str):
         warnings.append(f"{noun} {fields.title!r} is not text ({_shorten(raw_title)}); ignored")
+    title = title or inner.title
     return Document(
         doc_id=doc_id,
         text=text,
         published=published,
         source=source,
         title=replace_surrogates(title, "title")[0] if title else None,
-        url=url if isinstance(url, str) and url.strip() else None,
+        url=url if isinstance(url, str) and url.strip() else inner.url,
         meta=meta,
         warnings=tuple(warnings),
     )
