@@ -516,7 +516,14 @@ def test_result_rows_make_the_frames_their_lines_make(fake: FakeOpenAI, numbers:
                 min_size=1, max_size=6))  # fmt: skip
 def test_a_row_that_is_no_mapping_is_its_own_error_line(fake: FakeOpenAI, rows: list[Any]) -> None:
     results = row_api.extract_rows(rows, base_url=fake.base_url, jobs=3, **MODEL)
-    assert len(results) == len(rows) == len({result["doc_id"] for result in results})
+    assert len(results) == len(rows)
+    # one id per row, but a row repeating another (same id and text) is that document again
+    repeated = (
+        len(rows)
+        - len({repr(row) for row in rows if isinstance(row, dict)})
+        - sum(not isinstance(row, dict) for row in rows)
+    )
+    assert len({result["doc_id"] for result in results}) == len(rows) - repeated
     for row, result in zip(rows, results, strict=True):
         if not isinstance(row, dict):
             assert result["status"] == "error" and "mapping of columns" in result["reason"]

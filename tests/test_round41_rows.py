@@ -110,17 +110,18 @@ def _read(item: Item) -> tuple[Any, ...]:
 
 
 def _bulk_lines(
-    server: FakeOpenAI, rows: list[dict[str, Any]], *, failing: bool = False
+    server: FakeOpenAI, rows: list[dict[str, Any]], *, failing: bool | None = False
 ) -> dict[str, dict[str, Any]]:
     """A whole bulk run over ``rows`` as a JSONL file: its lines by id (``failing``: some
-    documents fail, which bulk's exit status says)."""
+    documents fail, which bulk's exit status says; None: either)."""
     with tempfile.TemporaryDirectory() as tmp:
         source, out = Path(tmp) / "rows.jsonl", Path(tmp) / "out.jsonl"
         source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
         command = ["bulk", str(source), "-o", str(out), "--model", MODEL, "--base-url",
                    server.base_url, "--strategy", "single", "--progress", "none"]  # fmt: skip
         result = CliRunner().invoke(app, command, env=CLEAN_ENV)
-        assert result.exit_code == (1 if failing else 0), result.output
+        expected = (0, 1) if failing is None else (1 if failing else 0,)
+        assert result.exit_code in expected, result.output
         lines = [json.loads(text) for text in out.read_text(encoding="utf-8").splitlines()]
     return {line["doc_id"]: line for line in lines}
 
@@ -292,3 +293,37 @@ def test_extract_rows_lines_are_bulks_lines_for_what_differed(server: FakeOpenAI
         assert message == (twin.get("error") or {}).get("message"), (line, twin)
     assert lines[3]["warnings"][0] == "field 'published' is not a date ('2024-13-01'); ignored"
     assert lines[4]["published"] == "2026-01-30" and lines[0]["title"] is None
+
+
+# ------------------------------- round 47: rows repeating an id, with its text or another
+
+#: Texts the fake model names a meeting in: an id may come back with its text or another.
+REPEAT_TEXTS = ["Japan and India met in Tokyo.", "France and Germany met in Paris."]
+
+
+@settings(SETTINGS, max_examples=12)
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(["7", "8"]), st.sampled_from(REPEAT_TEXTS)),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_extract_rows_names_repeats_and_copies_as_bulk_does(
+    server: FakeOpenAI, rows: list[tuple[str, str]]
+) -> None:
+    """Rows repeating an id: bulk writes the first row of each (id, text) as that document,
+    another text under the id as ``<id>#duplicate-<n>``, and a row repeating both as the
+    same document again (one line). ``extract_rows`` gives each row the line bulk holds
+    for it: a repeat gets its first copy's result (before: a ``#duplicate-N`` error), and
+    the document is extracted once."""
+    given_rows = [{"id": doc_id, "text": text} for doc_id, text in rows]
+    bulk = _bulk_lines(server, given_rows, failing=None)
+    before = len(server.requests)
+    lines = _rows_lines(server, given_rows)
+    assert len(server.requests) - before == sum(
+        1 for line in bulk.values() if line["status"] == "ok"
+    )
+    assert {line["doc_id"] for line in lines} == set(bulk)
+    for line in lines:
+        assert _compared(line) == _compared(bulk[line["doc_id"]]), line

@@ -17,7 +17,9 @@ spelt twice (``text`` and ``Text``) read and said as bulk's JSONL reader reads a
 (:meth:`~extractor.io.formats.RecordFields.merged`); the bulk driver also sets ``text_sha256`` and, for units the
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
 carries ``duplicate_of``. An id repeated within the rows of one call is
-named as bulk names it: ``<id>#duplicate-<n>``, an error line. Any row at all becomes a document or that row's
+named as bulk names it: ``<id>#duplicate-<n>``, an error line; a row repeating an earlier
+one (the same id and text) is that document again, extracted once, its result row the first
+copy's. Any row at all becomes a document or that row's
 error line: a row without a text, a text that is no (or blank) text is one
 document's failure, never an exception. Text, title, url and published are read by bulk's
 own rule (:func:`~extractor.io.formats.record_to_document`): a published string that is
@@ -323,21 +325,22 @@ async def aextract_rows(
     rows = list(_checked_rows(rows))
     if not rows:
         return []
-    items, duplicate_of = _unique(rows, driver_rows)
+    items, duplicate_of, copies = _unique(rows, driver_rows)
+    fed = [index for index in range(len(items)) if index not in copies]
     slots = gate if gate is not None else asyncio.Semaphore(jobs)
     info = RunInfo.of(extractor)
     held = 0
 
     async def feed() -> AsyncIterator[Item]:
         nonlocal held
-        for item in items:
+        for index in fed:
             await slots.acquire()
             held += 1
-            yield item
+            yield items[index]
 
     out: list[dict[str, Any] | None] = [None] * len(rows)
     stream = extract_many(
-        feed(), extractor=extractor, concurrency=min(jobs, len(items)), abort_after=abort_after
+        feed(), extractor=extractor, concurrency=min(jobs, len(fed)), abort_after=abort_after
     )
     stop: list[dict[str, Any]] = []
     try:
@@ -345,7 +348,7 @@ async def aextract_rows(
             async for result in stream:
                 held -= 1
                 slots.release()
-                index = result.index
+                index = fed[result.index]
                 out[index] = _result_row(result, info, items[index], duplicate_of[index])
     except ExtractorError as error:
         if not stop_rows:
@@ -354,6 +357,9 @@ async def aextract_rows(
     finally:
         for _ in range(held):  # the documents a stopping error left in flight
             slots.release()
+    for index, first in copies.items():  # one document, one result: its first copy's
+        done = out[first]
+        out[index] = None if done is None else dict(done)
     return [row for row in out if row is not None] + stop
 
 
@@ -478,8 +484,14 @@ def stopped_error(line: str) -> ExtractorError:
 
 def _unique(
     rows: Sequence[Mapping[str, Any]], driver_rows: bool
-) -> tuple[list[Item], list[str | None]]:
-    """The rows' items, an id seen before in them made its duplicate's error (and whose).
+) -> tuple[list[Item], list[str | None], dict[int, int]]:
+    """The rows' items, an id seen before in them made its duplicate's error (and whose),
+    and the rows that repeat an earlier row's document, each with that row's index.
+
+    A repeat is a row with the same own id and the same text as an earlier one (one row
+    in two exports concatenated): as bulk reads it (a ``repeat``: one document, one
+    line), it is extracted once and its result row is its first copy's, never a
+    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text.
 
     A bulk driver sends rows already named apart (``duplicate_of`` set); rows
     given by a user (a frame whose ids repeat: two monthly files each numbered
@@ -491,6 +503,8 @@ def _unique(
     items: list[Item] = []
     duplicate_of: list[str | None] = []
     seen: set[str] = set()
+    firsts: dict[tuple[str, str], int] = {}  # (own id, text hash) -> its first row's index
+    copies: dict[int, int] = {}
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, Mapping):  # that row's error line, as any bad row is
             what = type(row).__name__
@@ -504,13 +518,23 @@ def _unique(
             row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
         item = row_item(row)
         original = _string(row.get("duplicate_of"))
-        if original is None and item.doc_id in seen:
+        own = (
+            isinstance(item, Document)
+            and not driver_rows
+            and _row_id(_spelt_as_bulk_reads(row)[0])[0] is not None
+        )
+        key = (item.doc_id, item.text_sha256) if isinstance(item, Document) else None
+        if own and key is not None and key in firsts:
+            copies[number - 1] = firsts[key]
+        elif original is None and item.doc_id in seen:
             original = item.doc_id
             item = as_duplicate(item, seen)
+        elif own and key is not None:
+            firsts[key] = number - 1
         seen.add(item.doc_id)
         items.append(item)
         duplicate_of.append(original)
-    return items, duplicate_of
+    return items, duplicate_of, copies
 
 
 def _result_row(
