@@ -203,6 +203,24 @@ def cut_short(draw: st.DrawFn) -> Raw:
     return Raw(whole[: draw(st.integers(0, len(whole) - 1))], reset=draw(st.booleans()))
 
 
+@st.composite
+def hidden_cut(draw: st.DrawFn) -> Raw:
+    """A valid answer cut inside its JSON where the framing does not show it: a body
+    delimited by the connection's close, a Content-Length that counts only what was sent,
+    or a gzip stream missing its end with a Content-Length that matches what is left."""
+    body = completion_body()
+    how = draw(st.sampled_from(["closed", "length", "gzip"]))
+    if how == "gzip":
+        packed = gzip.compress(body)
+        cut = packed[: draw(st.integers(len(packed) // 2, len(packed) - 9))]
+        lines = [b"Content-Encoding: gzip", b"Content-Length: %d" % len(cut)]
+        return Raw(head(b"HTTP/1.1 200 OK", *lines) + cut)
+    cut = body[: draw(st.integers(1, len(body) - 2))]
+    if how == "length":
+        return Raw(head(b"HTTP/1.1 200 OK", b"Content-Length: %d" % len(cut)) + body)
+    return Raw(head(b"HTTP/1.1 200 OK", b"Connection: close") + cut)
+
+
 # ------------------------------------------------------------------ the server
 
 
@@ -264,6 +282,21 @@ def test_an_answer_cut_short_stays_transient_and_is_retried(
     assert isinstance(error, TransientModelError), (answer, message)
     assert requests == ATTEMPTS, (answer, requests)
     assert "broke the connection" in message and "did not answer like" not in message
+
+
+@examples
+@given(api=apis, answer=hidden_cut())
+def test_an_answer_that_stops_inside_its_json_is_cut_short_whatever_its_framing_says(
+    server: RawServer, api: str, answer: Raw
+) -> None:
+    """A body that ends inside its JSON is an answer cut short, retried as one (before: a
+    close-delimited body cut early, a Content-Length short of the body, or a gzip stream
+    without its end was "not JSON", blamed on the base URL, never retried)."""
+    error, requests = failure(server, api, answer)
+    message = str(error)
+    assert isinstance(error, TransientModelError), (answer, message)
+    assert requests == ATTEMPTS, (answer, requests)
+    assert "did not answer like" not in message
 
 
 def test_a_body_not_in_its_encoding_names_the_encoding(server: RawServer) -> None:

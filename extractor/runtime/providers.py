@@ -1009,6 +1009,15 @@ class Guarded:
         if model_call and response.has_redirect_location:
             await response.aclose()
             raise WireError(self._redirected(where, request, response))
+        if model_call and _ends_inside_json(response):
+            # a body that stops inside its JSON was cut short (a connection closed early, a
+            # gzip stream missing its end, a Content-Length short of the body): the network's,
+            # retried as any answer cut short is, not blamed on the base URL
+            raise httpx2.RemoteProtocolError(
+                "peer closed connection before the answer's JSON was complete (its body "
+                "ends inside it)",
+                request=request,
+            )
         if model_call:  # an event stream too: extractor never asks for one (not JSON)
             problem, data = _inspect(response, self.check)
             if problem is not None:
@@ -1183,6 +1192,25 @@ def refusal_error(
         "would be refused again: this document needs another model or provider, or none",
         refusal=shown, tokens=tokens, reason=reason, **details,
     )  # fmt: skip
+
+
+def _ends_inside_json(response: Any) -> bool:
+    """Whether a 2xx answer's body is JSON that stops before its end: an object or list
+    opened and never closed, a string never ended. Such a body is the start of an answer
+    cut short, whatever the framing said; a body that is whole but wrong is not."""
+    if not 200 <= int(response.status_code) < 300:
+        return False
+    raw = response.content
+    text = (raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)).strip()
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return error.pos >= len(text) or error.msg.startswith("Unterminated string")
+    except (ValueError, RecursionError):
+        return False
+    return False
 
 
 def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:
