@@ -1125,23 +1125,42 @@ class RedactedError(Exception):
     exception it reports. :func:`redacted_chain` puts one of these in each such place:
     same class name and module (a traceback names it as it named the original), the
     message through :func:`redact`, the original's traceback (code lines, no values),
-    its own chain made the same way; nothing else of the original is kept."""
+    its own chain made the same way; nothing else of the original is kept.
+
+    Pickled by its names and message (:meth:`__reduce__`): an error carrying one is sent
+    between processes (a bulk worker's failed document), and pickle would look its class
+    up by that module and name and find the original's, which it is not."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kind = type(self)
+        return _named_stand_in, (kind.__module__, kind.__qualname__, self.args)
 
 
-#: Stand-in classes (:class:`RedactedError`), one per original class, made on first use.
-_STAND_INS: dict[type[BaseException], type[RedactedError]] = {}
+#: Stand-in classes (:class:`RedactedError`), one per original class's module and name,
+#: made on first use.
+_STAND_INS: dict[tuple[str, str], type[RedactedError]] = {}
 _STAND_INS_LOCK = threading.Lock()
 
 
 def _stand_in_class(kind: type[BaseException]) -> type[RedactedError]:
+    return _stand_in_named(kind.__module__, kind.__qualname__)
+
+
+def _stand_in_named(module: str, qualname: str) -> type[RedactedError]:
     with _STAND_INS_LOCK:
-        made = _STAND_INS.get(kind)
+        made = _STAND_INS.get((module, qualname))
         if made is None:
-            made = type(kind.__name__, (RedactedError,), {"__doc__": RedactedError.__doc__})
-            made.__qualname__ = kind.__qualname__
-            made.__module__ = kind.__module__
-            _STAND_INS[kind] = made
+            name = qualname.rpartition(".")[2]
+            made = type(name, (RedactedError,), {"__doc__": RedactedError.__doc__})
+            made.__qualname__ = qualname
+            made.__module__ = module
+            _STAND_INS[(module, qualname)] = made
         return made
+
+
+def _named_stand_in(module: str, qualname: str, args: tuple[Any, ...]) -> RedactedError:
+    """A stand-in unpickled (:meth:`RedactedError.__reduce__`)."""
+    return _stand_in_named(module, qualname)(*args)
 
 
 def redacted_chain(error: _E) -> _E:

@@ -63,7 +63,7 @@ from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, I
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields, record_to_document
 from extractor.io.readers import InputFailure, Item
-from extractor.pipeline.document import Document, as_date, input_id, is_missing
+from extractor.pipeline.document import Document, as_date, input_id, is_missing, row_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.runtime import aio
@@ -225,8 +225,11 @@ def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
     value of a kind no id can be, and the warnings to say: ``doc_id``, else ``id``, each
     read by :func:`input_id`, the rule bulk's readers follow too."""
     said: list[str] = []
-    for column, stripped in (("doc_id", False), ("id", True)):
-        found = input_id(row.get(column), f"the row's {column}", stripped=stripped)
+    for column, given in (("doc_id", False), ("id", True)):
+        # ``doc_id`` is a name bulk gave already (a driver's row: ``7#duplicate-2`` is its
+        # copy's), carried exactly; ``id`` is an input's own id, read as bulk reads one
+        read = input_id if given else row_id
+        found = read(row.get(column), f"the row's {column}", stripped=given)
         if found.error is not None:
             return None, [found.error], []
         if found.text is not None:
