@@ -343,3 +343,25 @@ class TooDeepJSON(ValueError):
     """(internal) JSON nested deeper than :func:`json.loads` recurses (``[[[...]]]``
     100,000 deep): valid JSON, but no answer of a model server, so every reader of a
     server's JSON (``providers.answer_json``) takes it as one that is not JSON."""
+
+
+class RedactedError(Exception):
+    """A stand-in for one link of an exception's chain, its message redacted.
+
+    What a library raises after a server echoed the key (the openai SDK's
+    ``BadRequestError``: its message, ``body`` and ``response``, the request's headers
+    too) holds the key, and Python prints the ``__cause__`` and ``__context__`` of every
+    exception it reports. :func:`~extractor.redact.redacted_chain` puts one of these in each such place:
+    same class name and module (a traceback names it as it named the original), the
+    message through :func:`~extractor.redact.redact`, the original's traceback (code lines, no values),
+    its own chain made the same way; nothing else of the original is kept.
+
+    Pickled by its names and message (:meth:`__reduce__`): an error carrying one is sent
+    between processes (a bulk worker's failed document), and pickle would look its class
+    up by that module and name and find the original's, which it is not."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kind = type(self)
+        from extractor.redact import _named_stand_in
+
+        return _named_stand_in, (kind.__module__, kind.__qualname__, self.args)

@@ -120,7 +120,6 @@ __all__ = [
     "MARK",
     "MIN_SECRET_LENGTH",
     "SPREAD_LEAST",
-    "RedactedError",
     "RedactingFilter",
     "Redactor",
     "install_log_filter",
@@ -1116,37 +1115,19 @@ def redacted_repr(self: Any) -> str:
     return redact(f"{type(self).__qualname__}({shown})")
 
 
-class RedactedError(Exception):
-    """A stand-in for one link of an exception's chain, its message redacted.
-
-    What a library raises after a server echoed the key (the openai SDK's
-    ``BadRequestError``: its message, ``body`` and ``response``, the request's headers
-    too) holds the key, and Python prints the ``__cause__`` and ``__context__`` of every
-    exception it reports. :func:`redacted_chain` puts one of these in each such place:
-    same class name and module (a traceback names it as it named the original), the
-    message through :func:`redact`, the original's traceback (code lines, no values),
-    its own chain made the same way; nothing else of the original is kept.
-
-    Pickled by its names and message (:meth:`__reduce__`): an error carrying one is sent
-    between processes (a bulk worker's failed document), and pickle would look its class
-    up by that module and name and find the original's, which it is not."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        kind = type(self)
-        return _named_stand_in, (kind.__module__, kind.__qualname__, self.args)
-
-
 #: Stand-in classes (:class:`RedactedError`), one per original class's module and name,
 #: made on first use.
-_STAND_INS: dict[tuple[str, str], type[RedactedError]] = {}
+_STAND_INS: dict[tuple[str, str], type[Any]] = {}
 _STAND_INS_LOCK = threading.Lock()
 
 
-def _stand_in_class(kind: type[BaseException]) -> type[RedactedError]:
+def _stand_in_class(kind: type[BaseException]) -> type[Exception]:
     return _stand_in_named(kind.__module__, kind.__qualname__)
 
 
-def _stand_in_named(module: str, qualname: str) -> type[RedactedError]:
+def _stand_in_named(module: str, qualname: str) -> type[Exception]:
+    from extractor.errors import RedactedError  # errors imports this module
+
     with _STAND_INS_LOCK:
         made = _STAND_INS.get((module, qualname))
         if made is None:
@@ -1158,8 +1139,8 @@ def _stand_in_named(module: str, qualname: str) -> type[RedactedError]:
         return made
 
 
-def _named_stand_in(module: str, qualname: str, args: tuple[Any, ...]) -> RedactedError:
-    """A stand-in unpickled (:meth:`RedactedError.__reduce__`)."""
+def _named_stand_in(module: str, qualname: str, args: tuple[Any, ...]) -> Exception:
+    """A stand-in unpickled (:meth:`~extractor.errors.RedactedError.__reduce__`)."""
     return _stand_in_named(module, qualname)(*args)
 
 
@@ -1193,6 +1174,8 @@ def redacted_chain(error: _E) -> _E:
 
 def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> BaseException | None:
     """The stand-in of one link (:func:`redacted_chain`), made once per link."""
+    from extractor.errors import RedactedError  # errors imports this module
+
     if link is None or isinstance(link, RedactedError):
         return link  # a stand-in's own links are stand-ins already
     if id(link) in made:

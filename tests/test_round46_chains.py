@@ -24,9 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extractor
-from extractor.errors import ExtractionFailed, ExtractorError
+from extractor.errors import ExtractionFailed, ExtractorError, RedactedError
 from extractor.pipeline.engine import Extractor
-from extractor.redact import RedactedError
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord, static
