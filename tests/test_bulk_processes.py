@@ -423,3 +423,41 @@ def test_a_dead_workers_line_names_how_it_ended_whatever_its_pipe_said_first(
     reader.close(), writer.close()
     assert f"worker process 1 of 2 (pid {process.pid}) ended unexpectedly ({said})" in line
     assert "leaving 1 document(s) without a result (e.g. a.txt)" in line
+
+
+def test_a_worker_answering_for_a_document_it_was_not_sent_stops_the_run_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver waits for each id it sent: a worker that answers under another name (a
+    bug in the worker's reading of a row once did this) must stop the run with one line
+    naming both, not leave the driver waiting for ever with every process idle."""
+    import extractor.bulk.processes as processes
+    from extractor.errors import WorkerLost
+    from extractor.runtime import aio
+    from tests.fakes.workers import renaming
+
+    monkeypatch.setattr(processes, "work", renaming)
+    names = [f"{random.choice('abc')}{n}.txt" for n in range(random.randint(2, 6))]
+    for number, name in enumerate(names):
+        (tmp_path / name).write_text(kano(number + 3))
+    out = tmp_path / "out.jsonl"
+    outcome: list[BaseException | None] = []
+
+    def drive() -> None:
+        try:
+            run = ProcessBulkRun([tmp_path], out, workers=2, base_url=fake.base_url,
+                                 concurrency=2, **MODEL)  # fmt: skip
+            aio.run(run.run())
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    with FakeOpenAI(responder) as fake:
+        thread = threading.Thread(target=drive, daemon=True)
+        thread.start()
+        thread.join(120)
+    assert not thread.is_alive(), "the driver still waits for a result that cannot come"
+    assert isinstance(outcome[0], WorkerLost), outcome
+    line = str(outcome[0])
+    assert "\n" not in line and "#renamed" in line and "not holding" in line
+    assert "#renamed" not in (out.read_text() if out.exists() else "")  # nothing under it

@@ -278,9 +278,16 @@ class ProcessBulkRun(BulkRun):
         if row["status"] == STOPPED:
             raise stopped_error(row["line"])
         doc_id = row["doc_id"]
-        if doc_id in worker.held:
-            worker.held.discard(doc_id)
-            self._credit.release()
+        if doc_id not in worker.held:  # waiting for the id it was sent would never end
+            raise WorkerLost(
+                f"worker process {worker.number + 1} of {len(self._pool)} sent a result for "
+                f"{doc_id!r}, a document it was not holding ({len(worker.held):,} held, e.g. "
+                f"{', '.join(sorted(worker.held)[:3]) or 'none'}): this is a bug in extractor, "
+                "please report it; the lines written so far are kept, and a run without "
+                "--workers extracts the rest"
+            )
+        worker.held.discard(doc_id)
+        self._credit.release()
         reason = row["reason"] if isinstance(row["reason"], str) else None
         self._write_row(output, pending, doc_id, row["line"], reason)
 
