@@ -35,6 +35,23 @@ def _secrets_of_this_test() -> Iterator[None]:
     redactor._registered = before
 
 
+#: The settings a user's shell may hold that change which model or server a run uses.
+EXTRACTOR_SETTINGS = (
+    "EXTRACTOR_MODEL",
+    "EXTRACTOR_BASE_URL",
+    "EXTRACTOR_API_KEY",
+    "EXTRACTOR_MODE",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts without the ``EXTRACTOR_*`` settings of the shell that runs it: a
+    model or server named there would otherwise be the one a test's run talks to."""
+    for name in EXTRACTOR_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")

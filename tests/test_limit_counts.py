@@ -40,12 +40,6 @@ def fake() -> Iterator[FakeOpenAI]:
         yield server
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 #: Units that are no document: a hidden file, a file of a type bulk does not read.
 SKIPPED = st.sampled_from([".{n}.txt", "{n}.docx", ".{n}.md"])
 

@@ -68,12 +68,6 @@ def fake() -> Iterator[FakeOpenAI]:
         yield server
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def model_args(server: FakeOpenAI) -> list[str]:
     return ["--model", "openai/fake-model", "--base-url", server.base_url, "--strategy", "single"]
 

@@ -81,12 +81,6 @@ def _write(folder: Path, fmt: str, rows: list[dict[str, Any]], name: str = "rows
     return path
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 # ------------------------------------------------------------------ blank names
 
 

@@ -43,12 +43,6 @@ WORDS = st.sampled_from(["President A met B.", "Talks in Paris.", "x", "Kano, Fr
 BAD = st.sampled_from(["{bad", "[1, 2", "not json at all", '{"id": "q", '])
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @st.composite
 def table_lines(draw: st.DrawFn, *, holds: bool, tag: str) -> list[str]:
     """A JSONL table's lines: 1..12 rows with or without "body" (ids or none), and up

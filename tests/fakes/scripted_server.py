@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,47 @@ class Received:
     def json(self) -> Any:
         """The body as JSON (``{}`` when there is none)."""
         return json.loads(self.body or b"{}")
+
+
+A = TypeVar("A")
+
+
+class _Scripted(Generic[A]):
+    """What both servers keep: a script of answers (a list given in turn, the last one again
+    and again, or a callable that makes each), the requests received, and ``reset``."""
+
+    #: The answer to a request when the script is empty.
+    unscripted: A
+
+    def __init__(self, script: Sequence[A] | Callable[[Received], A]) -> None:
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.script = script
+        self.received: list[Received] = []
+
+    @property
+    def requests(self) -> int:
+        return len(self.received)
+
+    def reset(self, script: Sequence[A] | Callable[[Received], A]) -> None:
+        """Answer from ``script`` from now on; forget the requests (and bytes) so far."""
+        with self._lock:
+            self.script = script
+            self.received = []
+            self._forget()
+
+    def _forget(self) -> None:
+        """Forget what else a server counts (``reset``)."""
+
+    def _answer_to(self, request: Received) -> A:
+        with self._lock:
+            self.received.append(request)
+            number, script = len(self.received), self.script
+        if callable(script):
+            return script(request)
+        if not script:
+            return self.unscripted
+        return script[min(number, len(script)) - 1]
 
 
 @dataclass(frozen=True)
@@ -90,19 +131,18 @@ class _Server(ThreadingHTTPServer):
         self.owner = owner
 
 
-class ScriptedServer:
+class ScriptedServer(_Scripted[Answer]):
     """Serves :class:`Answer` s from a script on a free loopback port, in a thread, from
     ``__enter__`` to ``__exit__``. ``received`` holds every request, ``requests`` counts
     them, ``sent`` counts the body bytes written, ``stopping`` is set when it stops (a
     pause or a generator body may wait on it)."""
 
+    unscripted = Answer(500, body=b"no answer scripted")
+
     def __init__(self, script: Script = ()) -> None:
-        self._lock = threading.Lock()
-        self.stopping = threading.Event()
+        super().__init__(script)
         self._http = _Server(self)
         self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
-        self.script: Script = script
-        self.received: list[Received] = []
         self.sent = 0
 
     @property
@@ -110,16 +150,8 @@ class ScriptedServer:
         """The OpenAI-style base URL (``.../v1``) of this server."""
         return f"http://127.0.0.1:{self._http.server_address[1]}/v1"
 
-    @property
-    def requests(self) -> int:
-        return len(self.received)
-
-    def reset(self, script: Script) -> None:
-        """Answer from ``script`` from now on; forget the requests and bytes so far."""
-        with self._lock:
-            self.script = script
-            self.received = []
-            self.sent = 0
+    def _forget(self) -> None:
+        self.sent = 0
 
     def __enter__(self) -> Self:
         self._thread.start()
@@ -134,16 +166,6 @@ class ScriptedServer:
         self.stopping.set()
         self._http.shutdown()
         self._http.server_close()
-
-    def _answer_to(self, request: Received) -> Answer:
-        with self._lock:
-            self.received.append(request)
-            number, script = len(self.received), self.script
-        if callable(script):
-            return script(request)
-        if not script:
-            return Answer(500, body=b"no answer scripted")
-        return script[min(number, len(script)) - 1]
 
     def _serve(self, handler: _Handler) -> None:
         length = int(handler.headers.get("Content-Length") or 0)
@@ -190,7 +212,7 @@ class Raw:
 RawScript = Sequence[Raw] | Callable[[Received], Raw]
 
 
-class RawServer:
+class RawServer(_Scripted[Raw]):
     """A loopback server that reads each request (its head and a ``Content-Length`` body)
     and answers it with :class:`Raw` bytes from a script, one connection per request.
 
@@ -202,28 +224,17 @@ class RawServer:
     opens a new one.
     """
 
+    unscripted = Raw(b"HTTP/1.1 500 No answer scripted\r\nContent-Length: 0\r\n\r\n")
+
     def __init__(self, script: RawScript = ()) -> None:
-        self._lock = threading.Lock()
-        self.stopping = threading.Event()
+        super().__init__(script)
         self._socket = socket.create_server(("127.0.0.1", 0))
         self._socket.settimeout(0.1)
         self._thread = threading.Thread(target=self._accept, daemon=True)
-        self.script: RawScript = script
-        self.received: list[Received] = []
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._socket.getsockname()[1]}/v1"
-
-    @property
-    def requests(self) -> int:
-        return len(self.received)
-
-    def reset(self, script: RawScript) -> None:
-        """Answer from ``script`` from now on; forget the requests so far."""
-        with self._lock:
-            self.script = script
-            self.received = []
 
     def __enter__(self) -> Self:
         self._thread.start()
@@ -243,16 +254,6 @@ class RawServer:
             except OSError:
                 return
             threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
-
-    def _answer_to(self, request: Received) -> Raw:
-        with self._lock:
-            self.received.append(request)
-            number, script = len(self.received), self.script
-        if callable(script):
-            return script(request)
-        if not script:
-            return Raw(b"HTTP/1.1 500 No answer scripted\r\nContent-Length: 0\r\n\r\n")
-        return script[min(number, len(script)) - 1]
 
     def _serve(self, connection: socket.socket) -> None:
         with connection:
