@@ -73,6 +73,11 @@ class ExtractorError(Exception):
     def __str__(self) -> str:
         return redact(super().__str__())
 
+    def __repr__(self) -> str:
+        # the default repr shows ``args`` as given: a debugger, a log of ``%r`` or a
+        # notebook cell would print a key the message held (a re-ask's too: see ResolutionError)
+        return f"{type(self).__name__}({redact(str(self))!r})"
+
 
 class InputError(ExtractorError, ValueError):
     """A document could not be turned into text worth extracting from.

@@ -23,6 +23,7 @@ import string
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from extractor.errors import ExtractorError
 from extractor.redact import (
     _GAP_MOST,
     _TAG_MOST,
@@ -31,6 +32,7 @@ from extractor.redact import (
     Redactor,
     _spread_pattern,
     fragment_length,
+    redactor,
 )
 from tests.redaction_forms import (
     ALPHABETS,
@@ -229,3 +231,45 @@ def test_the_key_shorter_than_the_spread_floor_is_not_sought_spread_out() -> Non
     text = "a, b, -, c, d, -, e, f, -, g, h"
     assert key_redactor(key).redact_known(text) == text
     assert re.sub(r"\W", "", text) == re.sub(r"\W", "", key)
+
+
+def _error_classes() -> list[type[ExtractorError]]:
+    """Every error class of the one exceptions module that is built from a message alone."""
+    import inspect
+
+    import extractor.errors as errors
+
+    found = []
+    for value in vars(errors).values():
+        if inspect.isclass(value) and issubclass(value, ExtractorError):
+            try:
+                value("m")
+            except TypeError:
+                continue  # needs more than a message (its own test builds it)
+            found.append(value)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    kind=st.sampled_from(_error_classes()),
+    key=st.text(string.ascii_letters + string.digits, min_size=20, max_size=40),
+    before=st.text(max_size=20),
+    after=st.text(max_size=20),
+)
+def test_an_errors_repr_hides_a_key_as_its_str_does(
+    kind: type[ExtractorError], key: str, before: str, after: str
+) -> None:
+    """``repr(error)`` (a debugger, ``%r``, a notebook) is what leaves the process as often as
+    ``str``: both hide a registered key the message carries (``str`` of a re-ask excepted:
+    what the model is sent must not depend on the secrets the process knows)."""
+    from extractor.errors import ResolutionError
+
+    redactor.register_secret(f"sk-{key}")
+    error = kind(f"{before}sk-{key}{after}")
+    shown = [repr(error), repr([error])]
+    if not isinstance(error, ResolutionError):
+        shown.append(str(error))
+    for text in shown:
+        assert key not in text, text
+    assert repr(error).startswith(f"{kind.__name__}(")
