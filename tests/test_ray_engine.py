@@ -105,10 +105,11 @@ texts = st.text(max_size=40) | st.builds(
     lambda a, b: a + "\udcff" + b, st.text(max_size=5), st.text(max_size=5)
 )  # lone surrogates: what a file name or text undecodable as UTF-8 becomes
 optional = st.none() | texts
-#: Ids as the readers hand them on: composed (NFC, see readers._record_id), as a row's
-#: id is read back; "\u0958" alone would come back as its NFC form, another string. A
-#: blank id is none (Document refuses it; a reader makes one from the source instead).
-ids = texts.map(lambda text: unicodedata.normalize("NFC", text)).filter(
+#: Ids as the readers hand them on, in any spelling: a row's id is composed (NFC, see
+#: readers._record_id) but a path label is the file's name as written (``café.txt``
+#: decomposed, from a Mac); both come back exactly. A blank id is none (Document refuses
+#: it; a reader makes one from the source instead).
+ids = (texts | texts.map(lambda text: unicodedata.normalize("NFD", text))).filter(
     lambda doc_id: not is_blank(doc_id)  # extractor/blank.py: NUL, zero-width ... too
 )
 documents = st.builds(

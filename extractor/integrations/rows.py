@@ -52,6 +52,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor import errors
+from extractor.blank import is_blank
 from extractor.bulk.batch import DEFAULT_CONCURRENCY, BatchResult, ErrorInfo, extract_many
 from extractor.bulk.runner import (
     RunInfo,
@@ -224,6 +225,12 @@ def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
     """The row's own id (None: keyed by its text), the row's error if its id cell holds a
     value of a kind no id can be, and the warnings to say: ``doc_id``, else ``id``, each
     read by :func:`input_id`, the rule bulk's readers follow too."""
+    named = row.get("doc_id")
+    if isinstance(named, str) and not is_blank(named):
+        # a name bulk gave already, exactly as the driver holds it: a path label keeps its
+        # spelling (``café.txt`` decomposed, as a Mac writes it), so composing it here
+        # answered the driver under a name it was not waiting for
+        return named, [], []
     said: list[str] = []
     for column, given in (("doc_id", False), ("id", True)):
         # ``doc_id`` is a name bulk gave already (a driver's row: ``7#duplicate-2`` is its
