@@ -37,7 +37,13 @@ from extractor.io.decoding import (
     is_blank,
     normalise_newlines,
 )
-from extractor.pipeline.document import Document, LongInt, iso_day, replace_surrogates
+from extractor.pipeline.document import (
+    NUL_TEXT,
+    Document,
+    LongInt,
+    iso_day,
+    replace_surrogates,
+)
 from extractor.redact import without_userinfo
 from extractor.text.dates import MONTH_PATTERN, MONTHS
 
@@ -215,8 +221,10 @@ def parse_document(
     if fmt == "html":
         charset_hint = charset_hint or declared_html_charset(data)
     text, warning = decode_file(data, source=source, charset_hint=charset_hint)
-    if fmt == "html":
+    if fmt == "html" and not (text.startswith("---") and split_front_matter(text)[0] is not None):
         doc = parse_html(text, doc_id=doc_id, source=source, url=url)
+    elif fmt == "html":  # a page under front matter: the front matter is its metadata
+        doc = parse_markdown(text, doc_id=doc_id, source=source, url=url, page=True)
     elif fmt == "markdown":
         doc = parse_markdown(text, doc_id=doc_id, source=source, url=url)
     else:
@@ -338,11 +346,16 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
     return {str(key): value for key, value in loaded.items()}, text[match.end() :], None
 
 
-def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+def parse_markdown(
+    text: str, *, doc_id: str, source: str, url: str | None = None, page: bool = False
+) -> Document:
     """A markdown article: front matter gives date, title and URL; the body is the text.
 
     Unusable front matter or a date in it that is no date never stops the
     document: it is read without that metadata, and ``warnings`` say why.
+    With ``page``, the body is an HTML page (a Jekyll or Hugo ``.html`` source: front
+    matter, then the page), read as any ``.html`` file is, its metadata filling what
+    the front matter leaves open (before, the front matter went to the model as text).
     """
     front, body, error = split_front_matter(text)
     if front is not None:
@@ -351,8 +364,15 @@ def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = Non
             raise InputError("no text (front matter only)", source=source)
     front = front or {}
     warnings = [error] if error else []
+    url = _first_str(front, _URL_KEYS) or url
+    read = parse_html(body, doc_id=doc_id, source=source, url=url) if page and front else None
+    if read is not None:
+        body = read.text
+        warnings += read.warnings
     published = _first_date(front, _DATE_KEYS, warnings, "front matter")
     date_source = "front matter" if published else None
+    if published is None and read is not None and read.published is not None:
+        published, date_source = read.published, read.meta.get("date_source")
     if published is None:
         published = parse_dateline(body)
         date_source = "dateline" if published else None
@@ -366,8 +386,8 @@ def parse_markdown(text: str, *, doc_id: str, source: str, url: str | None = Non
         text=body,
         published=published,
         source=source,
-        title=_clean_title(front.get("title")),
-        url=_first_str(front, _URL_KEYS) or url,
+        title=_clean_title(front.get("title")) or (read.title if read else None),
+        url=url or (read.url if read else None),
         meta=meta,
         warnings=tuple(warnings),
     )
@@ -788,9 +808,13 @@ def record_to_document(
         raise TextFieldError(f"{named}is not a string", source=source, present=True)
     if is_blank(text):  # blank, or nothing but NUL and other control characters
         raise TextFieldError(f"{named}is empty", source=source, present=True)
+    if "\x00" in text:  # as a file holding one is refused, wherever in the table it is
+        raise TextFieldError(f"{named}{NUL_TEXT}", source=source, present=True)
     text, invalid = replace_surrogates(text, f"{noun} {fields.text!r}")
     warnings: list[str] = [invalid] if invalid else []
-    text = normalise_newlines(text)
+    # read as a file's decoded text is (line ends made \n, a leading BOM dropped), so a
+    # row holding a file's text is that file's document: front matter after a BOM too
+    text = normalise_newlines(text).removeprefix("\ufeff")
     # a row's text that opens with front matter (markdown files exported to a table) is read
     # as the file was: its body is the text, its date, title and URL fill the row's gaps
     inner = parse_text(text, doc_id=doc_id, source=source)

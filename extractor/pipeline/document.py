@@ -24,6 +24,11 @@ from extractor.errors import InputError
 from extractor.pipeline.options import shown
 from extractor.redact import clean_surrogates, without_userinfo
 
+#: Why a text holding a NUL character is no article: no text file holds one (a file with
+#: one is refused as binary, :func:`~extractor.io.decoding.is_binary`), so a string, a row's
+#: cell or a JSON ``\u0000`` with one is binary data too, refused alike by every path.
+NUL_TEXT = "holds NUL characters: binary data, not text"
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

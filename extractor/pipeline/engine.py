@@ -62,7 +62,7 @@ from extractor.pipeline.chunking import (
     chunk_sizes,
     chunk_text,
 )
-from extractor.pipeline.document import Document, as_date
+from extractor.pipeline.document import NUL_TEXT, Document, as_date
 from extractor.pipeline.merging import merge_records
 from extractor.pipeline.options import number_option, shown, text_option, whole_option
 from extractor.pipeline.prompting import codebook_message, prompt_version
@@ -352,6 +352,8 @@ class Extractor:
     ) -> ArticleExtraction:
         if is_blank(text):
             raise InputError("the article text is empty", source=document.source or doc)
+        if "\x00" in text:  # the one check every path meets: a str, a Document, a row
+            raise InputError(f"the article text {NUL_TEXT}", source=document.source or doc)
         started = time.perf_counter()
 
         publisher = government_country(document.url)
