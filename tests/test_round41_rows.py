@@ -327,3 +327,22 @@ def test_extract_rows_names_repeats_and_copies_as_bulk_does(
     assert {line["doc_id"] for line in lines} == set(bulk)
     for line in lines:
         assert _compared(line) == _compared(bulk[line["doc_id"]]), line
+
+
+@settings(SETTINGS, max_examples=12)
+@given(texts=st.lists(st.sampled_from(REPEAT_TEXTS), min_size=2, max_size=6))
+def test_rows_without_ids_repeating_a_text_are_that_document_again(
+    server: FakeOpenAI, texts: list[str]
+) -> None:
+    """A row without an id is keyed by its text: a later row with the same text is that
+    document again, as bulk reads it (a document, never an error): it gets its first copy's
+    result, and each text is extracted once (before: "duplicate id: this copy was not
+    extracted", though the user gave no id)."""
+    before = len(server.requests)
+    lines = _rows_lines(server, [{"text": text} for text in texts])
+    assert len(server.requests) - before == len(set(texts))
+    assert [line["status"] for line in lines] == ["ok"] * len(texts), lines
+    first: dict[str, dict[str, Any]] = {}
+    for text, line in zip(texts, lines, strict=True):
+        assert line["text"] == text
+        assert _compared(line) == _compared(first.setdefault(text, line))

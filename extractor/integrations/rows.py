@@ -501,7 +501,8 @@ def _unique(
     A repeat is a row with the same own id and the same text as an earlier one (one row
     in two exports concatenated): as bulk reads it (a ``repeat``: one document, one
     line), it is extracted once and its result row is its first copy's, never a
-    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text.
+    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text,
+    so a row repeating its text is a repeat too.
 
     A bulk driver sends rows already named apart (``duplicate_of`` set); rows
     given by a user (a frame whose ids repeat: two monthly files each numbered
@@ -528,18 +529,20 @@ def _unique(
             row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
         item = row_item(row)
         original = _string(row.get("duplicate_of"))
-        own = (
-            isinstance(item, Document)
-            and not driver_rows
-            and _row_id(_spelt_as_bulk_reads(row)[0])[0] is not None
+        # a user's row, with its own id or keyed by its text: the same key and text again
+        # is the same document again (a row without an id repeating an earlier one's text
+        # too, which bulk reads as a document of its own, never as a duplicate's error)
+        key = (
+            (item.doc_id, item.text_sha256)
+            if isinstance(item, Document) and not driver_rows
+            else None
         )
-        key = (item.doc_id, item.text_sha256) if isinstance(item, Document) else None
-        if own and key is not None and key in firsts:
+        if key is not None and key in firsts:
             copies[number - 1] = firsts[key]
         elif original is None and item.doc_id in seen:
             original = item.doc_id
             item = as_duplicate(item, seen)
-        elif own and key is not None:
+        elif key is not None:
             firsts[key] = number - 1
         seen.add(item.doc_id)
         items.append(item)
