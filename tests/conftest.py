@@ -44,12 +44,15 @@ EXTRACTOR_SETTINGS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _no_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts without the ``EXTRACTOR_*`` settings of the shell that runs it: a
-    model or server named there would otherwise be the one a test's run talks to."""
-    for name in EXTRACTOR_SETTINGS:
-        monkeypatch.delenv(name, raising=False)
+@pytest.fixture(autouse=True, scope="session")
+def _no_settings_from_the_shell() -> Iterator[None]:
+    """The session runs without the ``EXTRACTOR_*`` settings of the shell that runs it: a
+    model or server named there would otherwise be the one a test's run talks to. Once,
+    first: a module's fixture that sets one (the README's server) keeps it."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in EXTRACTOR_SETTINGS:
+            patch.delenv(name, raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")
