@@ -12,9 +12,9 @@ import contextlib
 import json
 import os
 import random
-import unicodedata
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path

@@ -42,7 +42,10 @@ repaired). The invariants, tested with generated inputs in
   its own id, because its first occurrence owns that id. It is reported as
   an error line under a derived id, ``<id>#duplicate-<n>`` for its n-th
   occurrence, with ``duplicate_of`` naming the original. Derived ids are
-  stable as long as the inputs are the same.
+  stable as long as the inputs are the same, and so is the line: a rerun
+  after rows were inserted above it or its folder was renamed finds it
+  unchanged, since a failure whose reason differs only in where its input
+  sits is the same failure (:func:`placeless`), not a changed input.
 * **Nothing stops the run but the run's own problems.** Inputs that cannot be
   read get an error line with the reason; units the readers deliberately do
   not read (another file type, a hidden file, a link) get a line with status
@@ -85,6 +88,7 @@ import json
 import logging
 import math
 import os
+import re
 import socket
 import threading
 import time
@@ -1123,11 +1127,17 @@ class _Plan:
     @staticmethod
     def _fails_as_before(line: _Line, failure: InputFailure) -> bool:
         """Whether ``failure`` is the one ``line`` records: the same status and, where the
-        line says why, the same reason, as a line writes it (redacted, clipped)."""
+        line says why, the same reason, as a line writes it (redacted, clipped), wherever
+        its input sits now (:func:`placeless`). A failure that only moved (a row inserted
+        above a duplicate id, a folder renamed) is no news about the document: rewriting
+        its line would cost nothing, but would count as a *changed* input that was never
+        extracted again, and the dry run would plan an extraction that never happens."""
         if line.status != ("skipped" if failure.skipped else "error"):
             return False
+        if line.reason is None:
+            return True
         written = ErrorInfo("InputError", failure.error, "input").message
-        return line.reason is None or line.reason == written
+        return placeless(line.reason, line.source) == placeless(written, failure.source)
 
     def _asked_otherwise(self, line: _Line) -> bool:
         asked = self.asked
@@ -1146,6 +1156,32 @@ class _Plan:
         failure = as_duplicate(item, self.seen)
         self.duplicate_of[failure.doc_id] = item.doc_id
         return failure
+
+
+#: A position in a file that a failure's reason names: ``line 3``, ``lines 3-5``, or the
+#: ``:3`` after a path (``first seen in /data/rows.jsonl:3``).
+_POSITION = re.compile(r"(\blines? )[0-9]+(?:-[0-9]+)?|(?<=[^\s:]):[0-9]+\b")
+
+
+def placeless(reason: str, source: str | None) -> str:
+    """``reason`` without where its input sits: the file (``source``'s file on disk, see
+    :func:`_holder`) and that file's folder replaced by marks, line numbers by ``#``.
+
+    A failure's reason may name places (``line 7: ...``, ``duplicate id (first seen in
+    /data/rows.jsonl:3)``) that move when nothing about the document changed: a row
+    inserted above it, the folder renamed. Two reasons equal once placeless are the same
+    failure (see :meth:`_Plan._fails_as_before`), as an explicit id's document is the same
+    document wherever its row now sits.
+    """
+    if source:
+        outer = source.split("!", 1)[0]
+        file = _holder(outer) or outer
+        if os.path.isabs(file):  # a real path (a source always is): never a bare word
+            reason = reason.replace(file, "<file>")
+            folder = os.path.dirname(file)
+            if len(folder) > 1:
+                reason = reason.replace(folder, "<folder>")
+    return _POSITION.sub(lambda found: f"{found.group(1) or ':'}#", reason)
 
 
 def as_duplicate(item: Item, taken: Container[str]) -> InputFailure:
