@@ -51,12 +51,10 @@ from extractor.cli.common import (
 from extractor.evaluation import EvalReport, load_gold, render_comparison, render_report, score
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.run import (
+    check_texts,
     extract_gold,
-    mismatch_message,
-    other_texts,
     predictions_from_lines,
     read_lines,
-    without_ids,
     write_lines,
 )
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES, Extractor
@@ -338,19 +336,22 @@ def _same_texts(
     """The prediction lines made from the gold's own texts (``text_sha256``).
 
     Predictions of another text would be scored silently (an F1 of 0 that
-    looks like a bad model). Some mismatched: said once, and those documents
-    are scored as missing. All mismatched: nothing to score, exit 2.
+    looks like a bad model). A gold document whose line is of another text, or
+    absent, is scored by the one line that has its text under another id (bulk's
+    ``<id>@<file>``: :func:`~extractor.evaluation.run.check_texts`), said in one line.
+    Some still mismatched: said once, and those documents are scored as missing.
+    All mismatched: nothing to score, exit 2.
     """
-    mismatched = other_texts(lines, documents)
-    if not mismatched:
-        return lines
-    gold_ids = {doc.id for doc in documents}
-    predicted = sum(1 for line in lines if str(line["doc_id"]) in gold_ids)
-    message = safe_text(mismatch_message(mismatched))
-    if len(mismatched) == predicted:
+    check = check_texts(lines, documents)
+    for note in check.notes():
+        typer.echo(f"eval: {name}: {safe_text(note)}", err=True)
+    message = check.mismatch_message()
+    if message is None:
+        return check.lines
+    if check.nothing_scored:
         fail_usage(
-            f"{name}: all {message}; score a bulk run over this gold file "
+            f"{name}: all {safe_text(message)}; score a bulk run over this gold file "
             "(`extractor bulk GOLD.jsonl -o PRED.jsonl`)"
         )
-    typer.echo(f"eval: warning: {name}: {message}; they are scored as missing", err=True)
-    return without_ids(lines, mismatched)
+    typer.echo(f"eval: warning: {name}: {safe_text(message)}; they are scored as missing", err=True)
+    return check.lines

@@ -14,7 +14,9 @@ import io
 import json
 import logging
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ from extractor.io.output import (
     unread_records_note,
     whole_json,
 )
+from extractor.io.readers import beside_label
 from extractor.pipeline.document import Document, row_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.result import MAX_USAGE_TOKENS, Usage, token_count, usage_warnings
@@ -398,10 +401,164 @@ def without_ids(lines: Iterable[dict[str, Any]], ids: Iterable[str]) -> list[dic
     return [line for line in lines if str(line["doc_id"]) not in dropped]
 
 
-def mismatch_message(ids: Sequence[str]) -> str:
-    """One line naming how many predictions came from other texts, and the first ids."""
-    shown = ", ".join(repr(i) for i in ids[:SHOWN_IDS]) + (" ..." if len(ids) > SHOWN_IDS else "")
+def mismatch_message(ids: Sequence[str], why: Mapping[str, str] | None = None) -> str:
+    """One line naming how many predictions came from other texts, and the first ids; an
+    id in ``why`` is followed by what it says (why no line with its text was taken instead,
+    :meth:`TextCheck.unguessed`)."""
+    why = why or {}
+    shown = ", ".join(repr(i) + (f" ({why[i]})" if i in why else "") for i in ids[:SHOWN_IDS])
     return (
         f"{len(ids):,} prediction(s) were made from other texts than the gold's "
-        f"(text_sha256 differs): ids {shown}"
+        f"(text_sha256 differs): ids {shown}{' ...' if len(ids) > SHOWN_IDS else ''}"
     )
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    """What :func:`check_texts` decided: the lines to score, and what to say of them.
+
+    ``matched`` maps a gold id to the id of the line scored as its prediction though
+    written under another id (``renamed_by_bulk``: a name bulk gave it; ``displaced``:
+    the gold ids whose line under their own id, of another text, it replaced);
+    ``mismatched`` are the gold ids whose line under their own id was made from another
+    text and that no other line replaced (scored as missing); ``ambiguous`` maps a gold id
+    to the lines that have its text when no one of them is its alone (not guessed).
+    """
+
+    lines: list[dict[str, Any]]
+    gold_ids: frozenset[str]
+    matched: dict[str, str] = field(default_factory=dict)
+    renamed_by_bulk: frozenset[str] = frozenset()
+    displaced: frozenset[str] = frozenset()
+    mismatched: list[str] = field(default_factory=list)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def nothing_scored(self) -> bool:
+        """Whether no line left is a gold document's: every prediction was of another text."""
+        return not any(str(line["doc_id"]) in self.gold_ids for line in self.lines)
+
+    def unguessed(self) -> dict[str, str]:
+        """Per ambiguous gold id, why no line with its text was taken: it names them."""
+        why = {}
+        for gold, found in self.ambiguous.items():
+            shown = ", ".join(repr(i) for i in found[:3]) + (" ..." if len(found) > 3 else "")
+            why[gold] = (
+                f"its text is in {len(found):,} lines, {shown}: not guessed"
+                if len(found) > 1
+                else f"its text is in the line {shown}, as another gold document's is: not guessed"
+            )
+        return why
+
+    def notes(self) -> list[str]:
+        """At most two lines: the gold documents matched to a line under another id, and
+        those with no line under their own id whose text is in no one line of their own."""
+        notes = []
+        if self.matched:
+            pieces = [
+                f"gold {gold!r} to the prediction {line!r} (same text; "
+                + ("its id was renamed by bulk" if gold in self.renamed_by_bulk else "another id")
+                + (f"; the line under {gold!r} was made from another text" if gold in
+                   self.displaced else "") + ")"
+                for gold, line in list(self.matched.items())[:SHOWN_IDS]
+            ]  # fmt: skip
+            more = " ..." if len(self.matched) > SHOWN_IDS else ""
+            notes.append(
+                f"{len(self.matched):,} gold document(s) matched to the line with their text: "
+                f"{', '.join(pieces)}{more}"
+            )
+        why = self.unguessed()
+        unowned = [gold for gold in why if gold not in self.mismatched]
+        if unowned:
+            shown = ", ".join(f"{g!r} ({why[g]})" for g in unowned[:SHOWN_IDS])
+            notes.append(
+                f"{len(unowned):,} gold document(s) have no prediction under their id: "
+                f"{shown}{' ...' if len(unowned) > SHOWN_IDS else ''}; scored as missing"
+            )
+        return notes
+
+    def mismatch_message(self) -> str | None:
+        """The line naming the predictions made from other texts, None when there are none."""
+        if not self.mismatched:
+            return None
+        return mismatch_message(self.mismatched, self.unguessed())
+
+
+def check_texts(lines: Sequence[dict[str, Any]], documents: Sequence[GoldDocument]) -> TextCheck:
+    """The lines to score against ``documents``, each gold document's found by its text.
+
+    A gold document's prediction is the line under its id, unless that line was made from
+    another text (:func:`other_texts`) or there is none. Then it is the one line that has
+    its text (``text_sha256``, :func:`_hashes_of`) under an id no gold document has: bulk
+    names a repeated id ``<id>@<its file>`` (:func:`~extractor.io.readers.beside_label`)
+    when another file's row holds the id (``jan.jsonl`` and the gold file both numbered
+    from 1), so the gold's own prediction is written under that name, and the line under
+    the gold's id is the other file's article. That line is scored under the gold id and
+    the other article's line is not scored. Two lines with its text, or one line whose
+    text two gold documents have, are not guessed between: said, and scored as before
+    (from another text: missing). A line whose id and text agree with its gold document's,
+    or that has no hash, is never replaced: text alone does not outrank an id.
+    """
+    gold_ids = frozenset(doc.id for doc in documents)
+    by_id = {str(line["doc_id"]): line for line in lines}
+    other = set(other_texts(lines, documents))
+    spare: dict[str, list[str]] = {}  # lines no gold document has by id, by their text hash
+    for line_id, line in by_id.items():
+        digest = line.get("text_sha256")
+        if line_id not in gold_ids and isinstance(digest, str):
+            spare.setdefault(digest, []).append(line_id)
+    wanted: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.id in by_id and doc.id not in other:
+            continue  # its own line stands: same text, or no hash to say otherwise
+        found = list(
+            dict.fromkeys(i for digest in _hashes_of(doc.text) for i in spare.get(digest, []))
+        )
+        if found:
+            wanted[doc.id] = found
+    claims = Counter(line_id for found in wanted.values() for line_id in found)
+    matched = {gold: found[0] for gold, found in wanted.items()
+               if len(found) == 1 and claims[found[0]] == 1}  # fmt: skip
+    renamed = frozenset(
+        gold for gold, line_id in matched.items() if _bulk_name(gold, line_id, by_id[line_id])
+    )
+    new_id = {line_id: gold for gold, line_id in matched.items()}
+    kept = [
+        _rekeyed(line, new_id[str(line["doc_id"])]) if str(line["doc_id"]) in new_id else line
+        for line in lines
+        if str(line["doc_id"]) not in other  # another article's line, under a gold id
+    ]
+    return TextCheck(
+        lines=kept,
+        gold_ids=gold_ids,
+        matched=matched,
+        renamed_by_bulk=renamed,
+        displaced=frozenset(gold for gold in matched if gold in other),
+        mismatched=[doc.id for doc in documents if doc.id in other and doc.id not in matched],
+        ambiguous={gold: found for gold, found in wanted.items() if gold not in matched},
+    )
+
+
+def _bulk_name(gold_id: str, line_id: str, line: Mapping[str, Any]) -> bool:
+    """Whether ``line_id`` is the name bulk gives the gold id's row when another file's row
+    holds it (``<id>@<its file>``, as :func:`~extractor.io.readers.beside_label` makes it
+    from the line's ``source``); a line without a source: the id with an ``@`` suffix."""
+    source = line.get("source")
+    if isinstance(source, str) and source:
+        return line_id == beside_label(gold_id, source)
+    return line_id.startswith(gold_id + "@")
+
+
+def _rekeyed(line: Mapping[str, Any], doc_id: str) -> dict[str, Any]:
+    """``line`` as the prediction of the gold document ``doc_id``: its records that carry
+    the line's own id carry the gold id too (they are that document's, not foreign ones)."""
+    result = as_result_line(line)
+    old = result.get("doc_id")
+    records = result.get("records")
+    if isinstance(records, list):
+        result["records"] = [
+            {**r, "doc_id": doc_id} if isinstance(r, Mapping) and r.get("doc_id") == old else r
+            for r in records
+        ]
+    result["doc_id"] = doc_id
+    return result
