@@ -109,7 +109,9 @@ ModelOption = Annotated[
         "-m",
         callback=non_blank("model"),
         help="provider/model (openai/gpt-4o-mini, anthropic/..., local, local/0.5b). "
-        "Default: $EXTRACTOR_MODEL, else OpenAI if OPENAI_API_KEY is set, else the local model.",
+        "Default: $EXTRACTOR_MODEL; else the model of the server --base-url or "
+        "$EXTRACTOR_BASE_URL names; else OpenAI's default model if OPENAI_API_KEY or "
+        "EXTRACTOR_API_KEY is set; else the local model.",
     ),
 ]
 BaseUrlOption = Annotated[

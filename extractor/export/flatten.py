@@ -86,9 +86,10 @@ from extractor.io.output import (
     refuse_no_results,
     said_of,
     unread_records_note,
+    utf8_temporary_path,
     whole_json,
 )
-from extractor.redact import clean_surrogates, escape_surrogates
+from extractor.redact import clean_surrogates
 from extractor.types.columns import (
     SEPARATOR,
     Column,
@@ -1125,8 +1126,7 @@ def _utf8_replacement(path: Path) -> Replacement:
     replacement = Replacement.of(path)
     if _utf8(replacement.temporary.name):
         return replacement
-    name = f".{escape_surrogates(replacement.target.name)}.{os.getpid()}.tmp"
-    return Replacement(replacement.target, replacement.target.with_name(name))
+    return Replacement(replacement.target, utf8_temporary_path(replacement.target, os.getpid()))
 
 
 @contextlib.contextmanager

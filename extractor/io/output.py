@@ -66,7 +66,7 @@ from typing import Any, BinaryIO, Literal, TypeGuard
 from extractor.blank import is_blank
 from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.decoding import bom_encoding, is_binary
-from extractor.redact import clean_surrogates
+from extractor.redact import clean_surrogates, escape_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -1526,6 +1526,13 @@ def _temporary_path(target: Path, pid: int) -> Path:
     return target.with_name(f".{target.name}.{pid}.tmp")
 
 
+def utf8_temporary_path(target: Path, pid: int) -> Path:
+    """:func:`_temporary_path` with ``target``'s name escaped to UTF-8 (one to one:
+    :func:`~extractor.redact.escape_surrogates`), for a file a library creates by a name it
+    must encode (DuckDB): the name of ``target`` need not be UTF-8."""
+    return target.with_name(f".{escape_surrogates(target.name)}.{pid}.tmp")
+
+
 def run_holding(path: str | os.PathLike[str]) -> str | None:
     """Who holds ``path`` as a run's output ("pid 123"), or None when no run does.
 
@@ -1805,17 +1812,29 @@ class Replacement:
             os.unlink(self.temporary)
 
 
+#: What a database writes beside its file (DuckDB's write-ahead log), which a process
+#: killed while building a temporary database leaves beside it too.
+_SIDE_FILES = (".wal",)
+
+
 def _sweep_leftovers(target: Path) -> None:
     """Remove ``.<name>.<pid>.tmp`` beside ``target`` for pids that no longer run: a view or
-    flatten killed mid-write left it, and no later run would (up to the whole page each).
-    A pid that runs (perhaps another process by now) keeps its file."""
+    flatten killed mid-write left it, and no later run would (up to the whole page each);
+    also its side files (``.tmp.wal``), and those of the name escaped to UTF-8 that a
+    database file is built under when ``target``'s name is not UTF-8 (see
+    :func:`~extractor.export.flatten.duckdb_name`). A pid that runs (perhaps another
+    process by now) keeps its files."""
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
-            parts = entry.name.rsplit(".", 2)  # [".<name>", "<pid>", "tmp"] for one of ours
+            name = entry.name
+            for side in _SIDE_FILES:
+                name = name.removesuffix(side)
+            parts = name.rsplit(".", 2)  # [".<name>", "<pid>", "tmp"] for one of ours
             if len(parts) != 3 or not parts[1].isdigit():
                 continue
             pid = int(parts[1])
-            if entry.name != _temporary_path(target, pid).name:
+            ours = {_temporary_path(target, pid).name, utf8_temporary_path(target, pid).name}
+            if name not in ours:
                 continue
             if pid == os.getpid() or _running(pid):
                 continue

@@ -155,6 +155,13 @@ def _usage_of(value: Any) -> tuple[Any, Any]:
     return get("prompt_tokens"), get("completion_tokens")
 
 
+#: The most re-asks of one call (``max_retries``): an answer still invalid after a few
+#: rarely becomes valid, and each costs a call; without a bound, ``--max-retries 1000000``
+#: against a model that never answers validly asked for ever (nothing else ends a call's
+#: re-asks: each request has its deadline, the document none).
+MAX_REASKS = 20
+
+
 class Extractor:
     """Extract visits, meetings, arms transfers and casualty reports from articles.
 
@@ -206,8 +213,9 @@ class Extractor:
             )
         specs = resolve_types(types)
         max_retries = whole_option(
-            "max_retries", max_retries, at_least=0,
-            hint="give how often an invalid answer is asked again, 0 for never (default 2)",
+            "max_retries", max_retries, at_least=0, at_most=MAX_REASKS,
+            hint=f"give how often an invalid answer is asked again, 0 for never (default 2), "
+            f"at most {MAX_REASKS}",
         )  # fmt: skip
         if timeout is not None:
             timeout = number_option(

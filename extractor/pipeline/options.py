@@ -77,9 +77,12 @@ def number_option(
     return value if isinstance(value, int | float) else as_float
 
 
-def whole_option(name: str, value: Any, *, at_least: int, hint: str) -> int:
-    """``value`` as a whole number, at least ``at_least``. A float with nothing after the
-    point (``6000.0``, what pandas and JSON give for an integer) is that integer."""
+def whole_option(
+    name: str, value: Any, *, at_least: int, hint: str, at_most: int | None = None
+) -> int:
+    """``value`` as a whole number, at least ``at_least`` (and at most ``at_most``). A float
+    with nothing after the point (``6000.0``, what pandas and JSON give for an integer) is
+    that integer."""
     if not _is_number(value):
         raise ConfigurationError(
             f"{name} must be a whole number, not {type(value).__name__} ({shown(value)}): {hint}"
@@ -96,6 +99,8 @@ def whole_option(name: str, value: Any, *, at_least: int, hint: str) -> int:
         count = int(as_float)
     if count < at_least:
         raise ConfigurationError(f"{name}={shown(value)} is not {at_least} or more: {hint}")
+    if at_most is not None and count > at_most:
+        raise ConfigurationError(f"{name}={shown(value)} is more than {at_most:,}: {hint}")
     return count
 
 

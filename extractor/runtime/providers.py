@@ -475,7 +475,10 @@ def check_base_url(url: str) -> None:
     port are required; whether the server answers is found by the first
     request. The message shows the URL redacted (its password never).
     """
-    shown = redact(url)
+    # redacted first (a password goes, with any "?" in it), then cut at a query or fragment,
+    # whose values may be secrets the redactor does not know
+    head, cut = [*re.split(r"([?#])", redact(url), maxsplit=1), ""][:2]
+    shown = head + (f"{cut}…" if cut else "")
     expected = "give the server's address such as http://localhost:8000/v1 (http://host:port/v1)"
     check_utf8("the base URL", url)
     try:
@@ -496,6 +499,14 @@ def check_base_url(url: str) -> None:
         )
     if not parts.hostname or port == 0:
         raise ConfigurationError(f"the base URL {shown!r} names no host and port; {expected}")
+    if parts.query or parts.fragment:
+        # the SDK appends the API's paths after it (``/v1?key=x/chat/completions``): no
+        # request would reach the API, and a key in the query would be sent as a path
+        raise ConfigurationError(
+            f"the base URL {shown!r} holds a query or fragment, which the client "
+            "would put before the API's paths, so no request reaches the API: give the URL "
+            "without it, and a key with EXTRACTOR_API_KEY (or the provider's key variable)"
+        )
     blank = re.search(r"[\s\x00-\x1f\x7f]", url.strip())
     if blank:
         raise ConfigurationError(
