@@ -31,6 +31,7 @@ __all__ = [
     "guess_encoding",
     "is_ascii_compatible",
     "is_binary",
+    "is_binary_table",
     "is_blank",
     "is_blank_char",
     "normalise_newlines",
@@ -84,9 +85,40 @@ def is_binary(data: bytes) -> bool:
     """
     if b"\x00" in data:
         return True
-    head = data[:_SNIFF_BYTES]
+    return _mostly_controls(data[:_SNIFF_BYTES])
+
+
+def _mostly_controls(head: bytes) -> bool:
+    """Whether more than :data:`_MAX_CONTROL_FRACTION` of ``head`` are control bytes."""
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > _MAX_CONTROL_FRACTION * len(head)
+
+
+def _holds_control(line: bytes) -> bool:
+    return len(line.translate(None, _CONTROL_BYTES)) < len(line)
+
+
+def is_binary_table(head: bytes) -> bool:
+    """Say whether ``head``, the first bytes of a table of one row a line (CSV), is a
+    binary file rather than text whose rows may hold a stray NUL or control byte.
+
+    In a whole document a NUL byte is decisive (:func:`is_binary`); in a table it
+    is one row's fault: an export with a NUL in one cell is text, that row is
+    refused alone (as a text holding NUL) and the others are read, wherever the
+    row is. A binary file (a zip, PNG or spreadsheet renamed ``.csv``) shows its
+    nature in its first block: a first line, where a table names its columns,
+    holding a control byte (``PK\\x03\\x04``, a NUL), or control bytes in most
+    of its lines (27 of the 256 byte values are, against one or two line
+    breaks, so compressed or random bytes have one on nearly every line), or
+    mostly control bytes.
+    """
+    head = head[:_SNIFF_BYTES]
+    lines = [line for line in head.splitlines() if line.strip()]
+    if not lines:
+        return _mostly_controls(head)
+    if _holds_control(lines[0]) or _mostly_controls(head):
+        return True
+    return 2 * sum(map(_holds_control, lines)) > len(lines)
 
 
 def declared_html_charset(data: bytes) -> str | None:

@@ -123,7 +123,7 @@ import select
 import stat
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
@@ -142,7 +142,12 @@ from extractor.io.archives import (
     iter_warc,
     iter_zip,
 )
-from extractor.io.decoding import WIDE_SNIFF_BYTES, bom_encoding, is_binary, unit_decoding
+from extractor.io.decoding import (
+    WIDE_SNIFF_BYTES,
+    bom_encoding,
+    is_binary_table,
+    unit_decoding,
+)
 from extractor.io.formats import (
     DOCUMENT_SUFFIXES,
     DocFormat,
@@ -243,6 +248,8 @@ CONTENT_KEYED = re.compile(rf"(?P<place>.*)#[0-9a-f]{{{_KEY_HEX}}}(?:#[0-9]+)?",
 
 #: Bytes of a file or member: a path to open, the bytes themselves, or an open stream.
 _Blob: TypeAlias = str | bytes | IO[bytes]
+#: Called where a table's bytes end: raises what ended them early (:func:`_read_blob`).
+_End: TypeAlias = Callable[[], None]
 #: What makes a WARC capture the one it is: its URI (or record id), its WARC-Date, and its
 #: payload (a sha256 of its bytes; of its record id for a page that could not be read).
 _Capture: TypeAlias = tuple[str, str | None, str]
@@ -1305,22 +1312,29 @@ def _read_blob(
     *,
     depth: int,
     budget: ExpansionBudget | None,
+    end: _End | None = None,
 ) -> Iterator[Item]:
-    """A file or member by its name's type: a container's units, a document, or why not."""
+    """A file or member by its name's type: a container's units, a document, or why not.
+
+    ``end`` is called after a table's last row, and before a row that runs to the end of
+    its bytes is read: it raises what ended them early (a damaged gzip file,
+    :class:`_Gunzipped`), so the rows before the damage are read, the row it cut is not,
+    and one failure names the last row read (never "no records" too).
+    """
     inner = gzipped_name(name)
     if inner is not None:  # rows.jsonl.gz, notes.txt.gz: what it holds, read as it streams
         if not _known_type(inner):
             yield place.fail(_unsupported(inner) + " (in gzip)", skipped=True)
             return
-        with _Gunzipped(_open(blob)) as stream:
-            buffered = io.BufferedReader(stream)
-            yield from _read_blob(buffered, inner, place, context, depth=depth, budget=budget)
+        yield from _read_gunzipped(blob, inner, place, context, depth=depth, budget=budget)
         return
     kind = container_kind(name)
     if kind == "jsonl":
-        yield from _or_report(place, _iter_jsonl(blob, place, context), "no records in this file")
+        rows = _then(_iter_jsonl(blob, place, context, end), end)
+        yield from _or_report(place, rows, "no records in this file")
     elif kind == "csv":
-        yield from _or_report(place, _iter_csv(blob, place, context), "no data rows in this file")
+        rows = _then(_iter_csv(blob, place, context, end), end)
+        yield from _or_report(place, rows, "no data rows in this file")
     elif kind is not None:
         budget = budget or ExpansionBudget(context.caps)
         entries = _iter_archive(blob, kind, place, context, depth, budget)
@@ -1331,6 +1345,33 @@ def _read_blob(
         yield place.fail(_unsupported(name), skipped=True)
 
 
+def _read_gunzipped(
+    blob: _Blob,
+    inner: str,
+    place: _Place,
+    context: _Context,
+    *,
+    depth: int,
+    budget: ExpansionBudget | None,
+) -> Iterator[Item]:
+    """What a gzip file holds, named ``inner`` (``rows.jsonl`` of ``rows.jsonl.gz``), read
+    as it streams. A damaged table gives every whole row before the damage, then one
+    failure naming the last row read (:class:`_Gunzipped`); a damaged document is one
+    failure (a text is never read in part)."""
+    rows = context.caps.member_bytes if container_kind(inner) in _LINE_TABLES else None
+    with _Gunzipped(_open(blob), rows=rows) as stream:
+        buffered = io.BufferedReader(stream)
+        end = stream.check
+        yield from _read_blob(buffered, inner, place, context, depth=depth, budget=budget, end=end)
+
+
+def _then(items: Iterable[Item], end: _End | None) -> Iterator[Item]:
+    """``items``, then ``end()`` (which may raise what cut them short)."""
+    yield from items
+    if end is not None:
+        end()
+
+
 def gzipped_name(name: str) -> str | None:
     """The name of what a gzip file holds (``rows.jsonl`` for ``rows.jsonl.gz``), or None for
     a name that is no lone gzip file (``.tar.gz`` and ``.warc.gz`` are containers)."""
@@ -1339,30 +1380,171 @@ def gzipped_name(name: str) -> str | None:
     return name[:-3]
 
 
-class _Gunzipped(io.RawIOBase):
-    """A gzip stream whose damage (a truncated or corrupt file) is an :class:`InputError`,
-    a fault of the input: gzip's own ``BadGzipFile`` is an ``OSError``, which readers take
-    for the system refusing a read (and which keeps an earlier result as it was)."""
+#: zlib's window bits for one gzip member, its header and checksum read and checked.
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+#: What a gzip member starts with.
+_GZIP_MAGIC = b"\x1f\x8b"
+#: Tables of one row a line: a damaged gzip of one gives the rows before the damage.
+_LINE_TABLES: frozenset[Container | None] = frozenset({"jsonl", "csv"})
+#: Compressed bytes fed to a decompressor at a time when zlib refuses a chunk, to find the
+#: bytes it decompressed before the damage (:func:`_salvage`): coarse, then finer.
+_SALVAGE_STEPS = (4096, 64, 1)
 
-    def __init__(self, raw: IO[bytes]) -> None:
+
+class _Gunzipped(io.RawIOBase):
+    """The bytes a gzip file holds, its members one after the other, read as they stream.
+
+    Damage (a file cut short, corrupt data, a wrong checksum, bytes after a
+    member that start no other) is a fault of the input, an
+    :class:`InputError`: gzip's own ``BadGzipFile`` is an ``OSError``, which
+    readers take for the system refusing a read (and which keeps an earlier
+    result as it was).
+
+    Every byte that decompresses before the damage is given out before the
+    damage is said. ``gzip.GzipFile`` raised in the read that met it, and
+    each buffered reader above (its own, ``read(n)``, ``readline``,
+    ``TextIOWrapper``) dropped what that read had gathered: up to a buffer of
+    good rows, all of them in a small file. So a table's stream (``rows``,
+    the size cap of one row: :func:`_read_gunzipped`) ends at the damage as a
+    file ends, keeping the damage for :meth:`check`, which is called once
+    the rows before it are read; and it gives out a line only once its line
+    break has come (or the file ended whole), so a row the damage cut, which
+    may parse as a shorter row, is never read: it is part of the damage. (A
+    line longer than ``rows`` is given out as it comes: its reader refuses it
+    for its size. A row written over lines, a quoted CSV cell or a JSON
+    object, that runs into the damage is its reader's to drop: it calls
+    :meth:`check` before reading one that ran to the end, ``end`` in
+    :func:`_read_blob`.) Without ``rows`` (a document or an archive, read
+    whole, never in part), or when nothing came before the damage, the damage
+    is raised as soon as the bytes before it are out.
+    """
+
+    def __init__(self, raw: IO[bytes], *, rows: int | None = None) -> None:
+        super().__init__()
         self._raw = raw
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._read = getattr(raw, "read1", raw.read)
+        self._rows = rows
+        self._input = b""  # compressed bytes read, not yet decompressed
+        self._unpacker: Any = None  # the member being decompressed; None between members
+        self._members = 0  # members read whole
+        self._ready = b""  # decompressed bytes to give out, from _at on
+        self._at = 0
+        self._held: list[bytes] = []  # a table's bytes after its last line break so far
+        self._held_size = 0
+        self._given = 0  # bytes given out
+        self._ended = False
+        #: why the stream ended early (damage), if it did
+        self.damage: str | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        try:
-            return self._gzip.readinto(buffer)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            raise InputError(f"a damaged gzip file ({exc})") from None
+        while self._at >= len(self._ready):
+            if self._ended:
+                if self._rows is None or not self._given:  # nothing before it to lose
+                    self.check()
+                return 0
+            self._ready, self._at = self._give(self._unpack()), 0
+        target = memoryview(buffer).cast("B")
+        size = min(len(target), len(self._ready) - self._at)
+        target[:size] = self._ready[self._at : self._at + size]
+        self._at += size
+        self._given += size
+        return size
+
+    def check(self) -> None:
+        """Raise the damage the stream ended at, if it did."""
+        if self.damage is not None:
+            raise InputError(f"a damaged gzip file ({self.damage})")
 
     def close(self) -> None:
         try:
-            self._gzip.close()
-        finally:
             self._raw.close()
+        finally:
             super().close()
+
+    def _give(self, out: bytes) -> bytes:
+        """Of the bytes just decompressed, what a reader may have now (see the class)."""
+        if self._rows is None:
+            return out
+        whole = self._ended and self.damage is None  # the file's end ends its last line
+        cut = len(out) if whole else max(out.rfind(b"\n"), out.rfind(b"\r")) + 1
+        given: list[bytes] = []
+        if cut:
+            given, self._held, self._held_size = [*self._held, out[:cut]], [], 0
+        if cut < len(out):
+            self._held.append(out[cut:])
+            self._held_size += len(out) - cut
+        if self.damage is not None:
+            self._held, self._held_size = [], 0  # the row the damage cut: not read
+        elif self._held_size > self._rows:
+            given += self._held
+            self._held, self._held_size = [], 0
+        return b"".join(given)
+
+    def _unpack(self) -> bytes:
+        """The next bytes decompressed (maybe none yet); the end or damage ends the stream."""
+        if not self._input:
+            self._input = self._read(_READ_CHUNK)  # what has come: a slow pipe's rows too
+            if not self._input:
+                return self._end()
+        if self._unpacker is None:  # a member starts (after zeros a writer may pad with)
+            if self._members:
+                self._input = self._input.lstrip(b"\x00")
+            if not _GZIP_MAGIC.startswith(self._input[:2]):
+                after = "bytes after its end that are" if self._members else "it is"
+                return self._damaged(f"{after} not gzip data")
+            if not self._input:
+                return b""
+            self._unpacker = zlib.decompressobj(_GZIP_WBITS)
+        data, self._input = self._input, b""
+        before = self._unpacker.copy()
+        try:
+            out: bytes = self._unpacker.decompress(data, _READ_CHUNK)
+        except zlib.error as exc:
+            return self._damaged(f"corrupt data: {exc}", _salvage(before, data))
+        if self._unpacker.eof:
+            self._input, self._unpacker = self._unpacker.unused_data, None
+            self._members += 1
+        else:
+            self._input = self._unpacker.unconsumed_tail
+        return out
+
+    def _end(self) -> bytes:
+        """The compressed bytes' end: the file's, or damage when it falls inside a member."""
+        if self._unpacker is None:
+            self._ended = True
+            return b""
+        out: bytes = self._unpacker.flush()  # what zlib still holds of the bytes it was given
+        if not self._unpacker.eof:
+            return self._damaged("cut short: it ends inside its compressed data", out)
+        self._input, self._unpacker = self._unpacker.unused_data, None
+        self._members += 1
+        return out
+
+    def _damaged(self, why: str, out: bytes = b"") -> bytes:
+        self._ended = True
+        self.damage = why
+        return out
+
+
+def _salvage(unpacker: Any, data: bytes) -> bytes:
+    """What ``data`` decompresses to before the byte zlib refuses, given to ``unpacker``
+    (a copy of the decompressor as it was before ``data``) a piece at a time: zlib refuses
+    a call whole, and with it the bytes that call decompressed before the damage."""
+    out: list[bytes] = []
+    at = 0
+    for step in _SALVAGE_STEPS:
+        while at < len(data):
+            trial = unpacker.copy()
+            try:
+                piece = trial.decompress(data[at : at + step])
+            except zlib.error:
+                break
+            out.append(piece)
+            unpacker, at = trial, at + step
+    return b"".join(out)
 
 
 def _open(blob: _Blob) -> IO[bytes]:
@@ -1397,7 +1579,9 @@ def _read_capped(blob: _Blob, cap: int) -> bytes:
 # ------------------------------------------------------------------ JSONL
 
 
-def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
+def _iter_jsonl(
+    blob: _Blob, place: _Place, context: _Context, end: _End | None = None
+) -> Iterator[Item]:
     """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``.
 
     A JSON object written over several lines (the output of ``jq .`` or of
@@ -1406,7 +1590,10 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
     opens on (:func:`_gather`). One that never closes fails on that line, and
     the lines it took are read again alone, so no row after it is lost; one
     that closes but is no JSON fails so too, its error placing the fault by
-    the file's line and column rather than by its first line's alone.
+    the file's line and column rather than by its first line's alone. One
+    that runs to the end of the bytes calls ``end`` first (:func:`_read_blob`):
+    bytes that ended early (a damaged gzip file) cut it, and their damage is
+    said instead of its lines.
     """
     cap = context.caps.member_bytes
     lineno = 0
@@ -1442,6 +1629,8 @@ def _iter_jsonl(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]
                         opens = isinstance(alone, InputFailure)
                     if opens and _json_state(line) == "open":
                         spread = _gather(line, handle, cap)
+                        if spread.ran_out and end is not None:
+                            end()  # the value the damage cut is part of the damage
                         taken = spread.taken
                         if spread.whole is not None:
                             item = _jsonl_item(spread.whole, line_place, context.fields)
@@ -1610,6 +1799,8 @@ class _Gathered:
     resume: bool = False
     #: why the closed value does not parse, and where: the line (0 the first) and column
     error: tuple[str, int, int] | None = None
+    #: the input ended before the value did
+    ran_out: bool = False
 
 
 def _gather(first: bytes, handle: Any, cap: int) -> _Gathered:
@@ -1634,7 +1825,7 @@ def _gather(first: bytes, handle: Any, cap: int) -> _Gathered:
     while len(taken) < _SPREAD_LINES and not spread.broken:
         raw = handle.readline(cap + 1)
         if not raw:
-            break
+            return _Gathered(None, taken, ran_out=True)
         taken.append(raw)
         size += len(raw)
         if spread.starts_next(raw):
@@ -1868,7 +2059,9 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
+def _iter_csv(
+    blob: _Blob, place: _Place, context: _Context, end: _End | None = None
+) -> Iterator[Item]:
     """One item per data row, in one pass over the file.
 
     Rows are split before they are decoded: the file is read as UTF-8 with
@@ -1896,6 +2089,13 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
     (:func:`_code_crs`) and restored in every cell (:func:`_restore_crs`); the
     row says so when its cell was not quoted. A file whose header ends in a
     CR alone (classic Mac OS) has rows ending so: every line break ends a line.
+
+    A NUL byte in a cell is its row's fault, not the table's: that row is
+    refused (its text "holds NUL characters", as a JSONL line's is) and the
+    others are read, wherever it is; only a table that is no text at all (a
+    zip or a PNG renamed ``.csv``: :func:`~extractor.io.decoding.is_binary_table`)
+    is refused whole. A row that runs to the end of bytes that ended early
+    calls ``end`` first (:func:`_read_blob`).
     """
     csv.field_size_limit(max(context.caps.member_bytes, 1))
     with _open(blob) as handle:
@@ -1905,7 +2105,7 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
             return
         encoding = bom_encoding(head)
         if encoding is None:
-            if is_binary(head):
+            if is_binary_table(head):  # a NUL in a cell is its row's fault, not the file's
                 yield place.fail("binary file, not text")
                 return
             encoding = "utf-8-sig"
@@ -1919,7 +2119,7 @@ def _iter_csv(blob: _Blob, place: _Place, context: _Context) -> Iterator[Item]:
         tape = _Tape(_code_crs(stream, lone_cr=ends != "\r"))
         delimiter, spaced = _dialect(head, encoding, context.fields)
         reader = csv.reader(tape, delimiter=delimiter, skipinitialspace=spaced)
-        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends)
+        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends, end)
 
 
 def _row_end(head: bytes, encoding: str) -> str:
@@ -2160,6 +2360,7 @@ def _csv_rows(
     fields: RecordFields,
     tape: _Tape,
     ends: str = "\n",
+    end: _End | None = None,
 ) -> Iterator[Item]:
     """The items of a CSV file's rows, read by ``reader`` from ``tape``.
 
@@ -2226,6 +2427,8 @@ def _csv_rows(
             error = f"unreadable CSV at line {start} ({_describe(exc)}); rest of file skipped"
             yield place.fail(error)
             return
+        if tape.ended and end is not None:
+            end()  # a row running to the end of bytes that ended early: the damage cut it
         row = _restore_crs(row)
         lines = list(tape.taken)
         if not row or not _restore_cr("".join(lines)).strip():
