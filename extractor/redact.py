@@ -81,14 +81,31 @@ cut or dress it: what leaks is its characters, not one spelling of them.
   for the key, its forms and its fragments (and, spread out, the whole key); and the
   base64 and hex of the key upper- or lower-cased or in NFKC are forms of it
   (:func:`_compatible_spellings`).
+* **Escaped after a respelling** (:func:`_read_escaped`): a text holding an escape is
+  also read with its escapes decoded, then folded as above: runs of ``\\xHH`` (UTF-8
+  bytes, as Python's bytes repr writes them: h11's "illegal status line:
+  bytearray(b'...')"; a byte that is no part of UTF-8 as Latin-1, as ``unicode_escape``
+  writes it), ``%HH`` (UTF-8), ``\\uXXXX`` (surrogate pairs joined), ``\\UXXXXXXXX``,
+  escaped quotes and backslashes; each with its backslash doubled too (a repr of a
+  repr). So the key fullwidth, in mathematical letters, in another case or with
+  invisible characters between its characters, then escaped once (``\\uff53\\uff4b``,
+  ``%EF%BD%93``, ``sk-\\xe2\\x80\\x8bpro``), is found, and the whole escaped run it spans
+  goes. The whole key only (or one of its forms), as spread out: a form cut short or
+  changed, escaped, is no echo of it.
 * **Separated hex** of the key (``73:6b:2d``, ``73 6b 2d``, ``73-6b``, ``736b 2d74``, and
   as source code writes bytes, ``0x73, 0x6b``) is
   decoded and searched (fragments of it too), and so are **hex dumps** (``xxd`` and
   ``hexdump -C`` lines, offsets and text column): consecutive dump lines are read as one
   byte string, and a match loses its hex and its text-column characters on every line.
 
-Known limits: a key spelled in base32, base85, UTF-16 (or base64 of UTF-16),
-quoted-printable, rot13, or reversed is not found; nor a fragment shorter than
+The key in **base32** (the whole key, padded or not, and inside any blob, as base64 is),
+as the **hex of its UTF-16** (either byte order) and as the **base64 of its UTF-16-LE**
+(PowerShell's ``-EncodedCommand``, at any offset) is a form of it (:func:`_wide_forms`).
+
+Known limits: a key spelled in base85, UTF-16 (save its hex and UTF-16-LE base64),
+quoted-printable, rot13, or reversed is not found; nor a key escaped twice after a
+respelling (save a doubled backslash), nor escaped after a respelling and cut short
+(a fragment); nor a fragment shorter than
 :func:`fragment_length` (a key of 40 characters may leak 19 of them, in pieces);
 nor hex split at an odd digit, or a dump in another layout (``od -x``, whose words swap
 their bytes), or octal escapes (``\\163\\153``). Spread out, only the whole key is
@@ -102,6 +119,7 @@ edge (as base64 inside a blob does: :func:`_base64_cores`).
 from __future__ import annotations
 
 import base64
+import codecs
 import contextlib
 import functools
 import json
@@ -111,7 +129,7 @@ import string
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 from extractor.blank import blank_code_points, is_blank_char
@@ -215,6 +233,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Any], ...] = (
 
 
 @functools.lru_cache(maxsize=1024)
+def _forms(secret: str) -> frozenset[str]:
+    """Every form of ``secret`` the redactor searches for: its escaped and encoded forms
+    (:func:`_variants`), and the encodings of its bytes a server rarely uses
+    (:func:`_wide_forms`: base32, UTF-16), as the key is written, not re-cased."""
+    if len(secret) < MIN_SECRET_LENGTH:
+        return frozenset()
+    wide = {form for form in _wide_forms(secret) if len(form) >= MIN_SECRET_LENGTH}
+    return _variants(secret) | wide
+
+
+@functools.lru_cache(maxsize=1024)
 def _variants(secret: str) -> frozenset[str]:
     """The forms in which a server, a proxy or a library may echo ``secret``.
 
@@ -224,8 +253,8 @@ def _variants(secret: str) -> frozenset[str]:
     for ``& < >``; PHP's ``\\/``), a URL (percent-encoded once or twice, by each
     common rule: :func:`_percent_forms`), base64 (standard and URL-safe, padded or
     not: a key sent as Basic auth, ``user:password`` when ``secret`` is that pair), the
-    base64 of a blob holding it at any offset (:func:`_base64_cores`), and each character
-    escaped (:func:`_per_character_forms`).
+    base64 of a blob holding it at any offset (:func:`_base64_cores`), each character
+    escaped (:func:`_per_character_forms`). (Its base32 and UTF-16: :func:`_forms`.)
     Each form is a whole string, so the redactor's one alternation of literals finds
     them all in time linear in the text; none of a secret too short to search.
 
@@ -249,6 +278,36 @@ def _byte_forms(secret: str) -> set[str]:
     its base64 cores (:func:`_base64_cores`: the base64 of the key alone, or of any text
     holding it, loses all but at most 4 bits of it at each edge) and its hex."""
     return _base64_cores(secret) | {secret.encode("utf-8", "surrogatepass").hex()}
+
+
+def _wide_forms(secret: str) -> set[str]:
+    """``secret`` in the encodings of its bytes that are not UTF-8 base64 or hex: base32
+    (``base64.b32encode``: the whole key, padded or not, and its cores inside any larger
+    blob, :func:`_base32_cores`), the hex of its UTF-16 in either byte order
+    (``0073006b``, ``73006b00``: a literal run of the hex of any UTF-16 text holding it),
+    and the base64 of its UTF-16-LE (PowerShell's ``-EncodedCommand``, a .NET dump) at
+    any offset (:func:`_base64_cores`). Each is one literal string about two to four
+    times the key's length, so the pattern stays linear."""
+    raw = secret.encode("utf-8", "surrogatepass")
+    coded = base64.b32encode(raw).decode("ascii")
+    forms = {coded, coded.rstrip("="), *_base32_cores(raw)}
+    for order in ("utf-16-be", "utf-16-le"):
+        forms.add(secret.encode(order, "surrogatepass").hex())
+    return forms | _base64_cores(secret.encode("utf-16-le", "surrogatepass"))
+
+
+def _base32_cores(raw: bytes) -> set[str]:
+    """What base32 of any bytes holding ``raw`` always holds, as :func:`_base64_cores` is
+    for base64: for each of the five offsets of ``raw`` modulo 5 bytes, the run of base32
+    characters whose 5 bits all come from ``raw`` (at most 4 bits of it are left at each
+    edge)."""
+    cores: set[str] = set()
+    end = 8 * len(raw)
+    for shift in range(5):
+        coded = base64.b32encode(bytes(shift) + raw).decode("ascii")
+        start = 8 * shift
+        cores.add(coded[-(-start // 5) : (start + end) // 5])
+    return cores
 
 
 def _compatible_spellings(secret: str) -> set[str]:
@@ -286,7 +345,7 @@ def _spelled_forms(secret: str) -> set[str]:
 _URLSAFE = str.maketrans("+/", "-_")
 
 
-def _base64_cores(text: str) -> set[str]:
+def _base64_cores(text: str | bytes) -> set[str]:
     """What base64 (standard and URL-safe) of *any* text holding ``text`` always holds.
 
     A server that base64-encodes a blob holding the key (its request's headers as JSON,
@@ -294,11 +353,12 @@ def _base64_cores(text: str) -> set[str]:
     offset, so its encoding depends on the offset modulo 3. For each of the three, the
     core is the run of base64 characters whose 6 bits all come from ``text``'s UTF-8
     bytes (the one character at each edge that mixes in a neighbour's bits is left out),
+    (or of ``text`` itself, given as bytes: the UTF-16-LE of a key, :func:`_wide_forms`),
     so it is the same whatever surrounds the key. Removing it leaves at most 4 bits of
     the key on each side: the key cannot be decoded from what is left. Six strings, each
     about 4/3 of the key's length: the pattern stays small and linear.
     """
-    raw = text.encode("utf-8", "surrogatepass")
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     cores: set[str] = set()
     end = 8 * len(raw)
     for shift in range(3):
@@ -400,13 +460,17 @@ class Redactor:
             None,
         )
         self._spread_cache: tuple[frozenset[str], re.Pattern[str] | None] = (frozenset(), None)
+        self._whole_cache: tuple[tuple[frozenset[str], frozenset[str]], re.Pattern[str] | None] = (
+            (frozenset(), frozenset()),
+            None,
+        )
 
     # -- what is secret -------------------------------------------------------
     def register_secret(self, secret: str | None) -> None:
         """Remember ``secret`` (an API key, a password, a token) for the process's life."""
         if not secret or not isinstance(secret, str):
             return
-        forms = _variants(secret.strip()) | _variants(secret)
+        forms = _forms(secret.strip()) | _forms(secret)
         if not forms:
             return
         keys = {key for key in (secret, secret.strip()) if len(key) >= MIN_SECRET_LENGTH}
@@ -450,11 +514,12 @@ class Redactor:
         else: for what a server says that becomes data (a model's answer), where the
         generic shapes :meth:`redact` also removes (``Bearer ...``, a URL's login) may be
         the article's own words."""
-        keys = self.keys()
-        known = self._pattern(self.secrets(), keys)
+        keys, secrets = self.keys(), self.secrets()
+        known = self._pattern(secrets, keys)
         if known is None:
             return text
-        out = known.sub(MARK, _sub_read(known, text))
+        whole = functools.partial(self._whole, secrets, keys)
+        out = known.sub(MARK, _sub_read(known, text, whole))
         spread = self._spread(keys)
         if spread is not None:  # after the forms: a key written as it is is one mark
             out = _sub_spread(spread, out)
@@ -471,6 +536,16 @@ class Redactor:
         if cached_for != (secrets, keys):
             pattern = _longest_first(secrets, keys) if secrets or keys else None
             self._cache = ((secrets, keys), pattern)
+        return pattern
+
+    def _whole(self, secrets: frozenset[str], keys: frozenset[str]) -> re.Pattern[str] | None:
+        """The pattern of every secret form and every key itself, with no fragment of a key
+        (what an escaped reading is searched for: :func:`_sub_read`), built once for each
+        set of secrets."""
+        cached_for, pattern = self._whole_cache
+        if cached_for != (secrets, keys):
+            pattern = _longest_first(secrets | keys) if secrets or keys else None
+            self._whole_cache = ((secrets, keys), pattern)
         return pattern
 
     def _spread(self, keys: frozenset[str]) -> re.Pattern[str] | None:
@@ -702,22 +777,40 @@ _BREAKS = re.compile(rf"(?:{_BREAK_PIECE})++")
 _LONG_BREAK = re.compile(rf"(?:{_BREAK_PIECE}){{{_MOST_BREAK_PIECES + 1}}}(?:{_BREAK_PIECE})*+")
 
 
-def _sub_read(pattern: re.Pattern[str], text: str) -> str:
+def _sub_read(
+    pattern: re.Pattern[str],
+    text: str,
+    whole: Callable[[], re.Pattern[str] | None] | None = None,
+) -> str:
     """``text`` with each key (a form or a fragment: ``pattern``) found *through* what splits
     it replaced by :data:`MARK`: invisible characters between its characters, separated hex
-    and hex dumps (see the module doc). Each reader gives the characters it reads and where
-    each came from in ``text``; a match there is replaced from its first source to its last
-    (a dump's hex and text column on each of its lines). Every reader runs only where its
-    cheap search finds something to read, so ordinary text costs a few scans."""
+    and hex dumps, escapes (see the module doc). Each reader gives the characters it reads
+    and where each came from in ``text``; a match there is replaced from its first source
+    to its last (a dump's hex and text column on each of its lines). Every reader runs only
+    where its cheap search finds something to read, so ordinary text costs a few scans.
+
+    The escaped reading (:func:`_read_escaped`) is searched for whole keys and forms only
+    (``whole``: built only when a text holds an escape), as a spread-out key is: a form
+    cut short or with a character changed, escaped (``%26%26%26`` of a key of ``&``), is
+    no echo of the key, and a text of ordinary escapes must keep its words.
+
+    Where a reader found a key, the matches in ``text`` itself are replaced with its
+    matches, as one: a reading may take part of a literal form for something else (the
+    decoded reading reads ``\\\\u0026``, a key's ``\\`` before an escaped ``&``, as one
+    escape with its backslash doubled), and its shorter match must not cut the literal
+    form so that the rest of it is no longer found."""
     spans: list[tuple[int, int]] = []
-    for read in (_read_invisible, _read_folded, _read_separated_hex, _read_dumps):
+    for read in (_read_invisible, _read_folded, _read_escaped, _read_separated_hex, _read_dumps):
         for reading, sources in read(text):
-            if pattern.search(reading) is None:
+            searched = whole() if read is _read_escaped and whole is not None else pattern
+            if searched is None or searched.search(reading) is None:
                 continue
             where = sources()
-            for match in pattern.finditer(reading):
+            for match in searched.finditer(reading):
                 if match.end() > match.start():
                     spans += _source_spans(where[match.start() : match.end()])
+    if spans:  # a form written as it is goes whole, though a reading found only part of it
+        spans += [match.span() for match in pattern.finditer(text) if match.end() > match.start()]
     return _replaced(text, spans)
 
 
@@ -828,18 +921,29 @@ def _folded_char(char: str) -> str:
 _FOLDS_MOST = 1 << 16
 
 
-class _Folds(dict[int, str]):
-    """``str.translate``'s table for :func:`_folded_char`, filled as characters are met
-    (the translation itself runs in C: linear in the text)."""
+class _Table(dict[int, str]):
+    """``str.translate``'s table for a rule on one character (:func:`_folded_char`,
+    :func:`_visible_char`), filled as characters are met (the translation itself runs in
+    C: linear in the text)."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self._rule = rule
 
     def __missing__(self, code: int) -> str:
-        folded = _folded_char(chr(code))
+        read = self._rule(chr(code))
         if len(self) < _FOLDS_MOST:
-            self[code] = folded
-        return folded
+            self[code] = read
+        return read
 
 
-_FOLDS = _Folds()
+def _visible_char(char: str) -> str:
+    """``char``, or nothing if it is invisible (the one blank rule, whitespace aside)."""
+    return "" if not char.isspace() and is_blank_char(char) else char
+
+
+_FOLDS = _Table(_folded_char)
+_VISIBLE = _Table(_visible_char)
 
 
 def _folded(text: str) -> str:
@@ -851,13 +955,21 @@ def _folded_sources(text: str) -> list[_Source]:
     """Where each character of :func:`_folded` ``(text)`` came from in ``text``: a
     character that folds to nothing (a combining mark, an invisible one) belongs to the
     one before it, so a match takes the marks of its last character too."""
+    return _table_sources(((char, at, at + 1) for at, char in enumerate(text)), _FOLDS)
+
+
+def _table_sources(units: Iterable[tuple[str, int, int]], table: _Table) -> list[_Source]:
+    """Where each character of a text translated by ``table`` came from, given each
+    character of the text before translation and its span: each character it becomes
+    has that span; one that becomes nothing (a mark, an invisible one) belongs to the
+    one before it."""
     sources: list[_Source] = []
-    for at, char in enumerate(text):
-        folded = _FOLDS[ord(char)]
-        if folded:
-            sources += [(at, at + 1)] * len(folded)
+    for char, start, end in units:
+        read = table[ord(char)]
+        if read:
+            sources += [(start, end)] * len(read)
         elif sources:
-            sources[-1] = (sources[-1][0], at + 1)
+            sources[-1] = (sources[-1][0], end)
     return sources
 
 
@@ -867,6 +979,145 @@ def _read_folded(text: str) -> Iterable[tuple[str, _Sources]]:
     a key in fullwidth forms, with combining marks, or in another case, is the key."""
     if not text.isascii():
         yield _folded(text), functools.partial(_folded_sources, text)
+
+
+class _Escaping(NamedTuple):
+    """How one level of escaping writes a character, as regular expressions.
+
+    ``run``: a run of escapes of one kind, as an escaper writes what it echoes: ``bytes``,
+    UTF-8 bytes as Python's bytes repr writes them (``\\xe2\\x80\\x8b``) or
+    percent-encoding does (``%E2%80%8B``); ``units``, UTF-16 units as JSON and
+    ``unicode_escape`` write them (``\\uff53``, a surrogate pair for a character past
+    U+FFFF); ``wide``, ``\\U0001d42c``; ``quoted``, one escaped backslash, quote or ``/``,
+    which the same escapers write inside a key. Possessive: each run is read once, so the
+    search is linear in the text. ``one``: one escape of a run. ``marks``: what is not a
+    digit of an escape. ``found``: what a text must hold to be read so (a numeric escape:
+    a key escaped whole without one is a literal form of :func:`_variants`)."""
+
+    run: re.Pattern[str]
+    one: re.Pattern[str]
+    marks: re.Pattern[str]
+    found: re.Pattern[str]
+
+
+def _backslashed(width: int) -> _Escaping:
+    """The escaping whose backslash is ``width`` backslashes: one, or two, as a repr of a
+    repr (or a JSON string of a bytes repr) writes it. A quote or ``/`` is escaped with
+    one to ``width`` of them (the outer repr escapes its own quote once)."""
+    slash = rf"\\{{{width}}}"
+    numeric = (
+        rf"(?P<bytes>(?:{slash}x[0-9A-Fa-f]{{2}})++)"
+        rf"|(?P<units>(?:{slash}u[0-9A-Fa-f]{{4}})++)"
+        rf"|(?P<wide>(?:{slash}U[0-9A-Fa-f]{{8}})++)"
+    )
+    quoted = rf"{slash}{slash}|\\{{1,{width}}}['\"/]"
+    found = rf"{slash}(?:x[0-9A-Fa-f]{{2}}|u[0-9A-Fa-f]{{4}}|U[0-9A-Fa-f]{{8}})"
+    return _Escaping(
+        run=re.compile(rf"{numeric}|(?P<quoted>{quoted})"),
+        one=re.compile(rf"{found}|{quoted}"),
+        marks=re.compile(rf"{slash}[xuU]"),
+        found=re.compile(found),
+    )
+
+
+_PERCENT_BYTE = r"%[0-9A-Fa-f]{2}"
+#: Escaped once with backslashes (``\xe2``), once more (``\\xe2``), and percent-encoded
+#: (``%E2``): each its own reading, only where a text holds such an escape, so that
+#: what one escaper leaves as it is (``\\`` of a key escaped once, a ``%`` in a bytes
+#: repr) is read as itself.
+_ESCAPINGS = (
+    _backslashed(1),
+    _backslashed(2),
+    _Escaping(
+        run=re.compile(rf"(?P<bytes>(?:{_PERCENT_BYTE})++)"),
+        one=re.compile(_PERCENT_BYTE),
+        marks=re.compile("%"),
+        found=re.compile(_PERCENT_BYTE),
+    ),
+)
+#: The error handler that reads a byte that is no part of valid UTF-8 as Latin-1:
+#: ``unicode_escape`` and a str repr write a code point below 256 as ``\xHH``.
+_AS_LATIN1 = "extractor.redact.latin-1"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_AS_LATIN1, _latin1_fallback)
+
+
+def _decoded_run(escaping: _Escaping, run: re.Match[str]) -> str:
+    """The characters a run of escapes (:class:`_Escaping`) stands for: its bytes read as
+    UTF-8 (a byte that is no part of a character as Latin-1), its UTF-16 units with
+    their surrogate pairs joined (a lone surrogate kept), each ``\\U`` a code point (one
+    past Unicode U+FFFD), an escaped backslash, quote or ``/`` that character."""
+    escaped = run.group()
+    if run.lastgroup == "quoted":
+        return escaped[-1]
+    digits = escaping.marks.sub("", escaped)
+    if run.lastgroup == "bytes":
+        return bytes.fromhex(digits).decode("utf-8", _AS_LATIN1)
+    if run.lastgroup == "units":
+        return bytes.fromhex(digits).decode("utf-16-be", "surrogatepass")
+    codes = (int(digits[at : at + 8], 16) for at in range(0, len(digits), 8))
+    return "".join(chr(code) if code <= 0x10FFFF else "\ufffd" for code in codes)
+
+
+def _escaped_units(escaping: _Escaping, text: str) -> list[tuple[str, int, int]]:
+    """Each character of ``text`` with its escapes decoded (:func:`_decoded_run`), and the
+    span of ``text`` it came from: a character of the text itself, or the escapes that
+    spell it (two to four ``\\xHH`` of one UTF-8 character, a surrogate pair's two
+    ``\\uXXXX``). Read from the decoded run itself, so the characters are the same."""
+    units: list[tuple[str, int, int]] = []
+    done = 0
+    for run in escaping.run.finditer(text):
+        units += [(text[at], at, at + 1) for at in range(done, run.start())]
+        done = run.end()
+        spans = [escape.span() for escape in escaping.one.finditer(text, *run.span())]
+        kind = run.lastgroup
+        raw = bytes.fromhex(escaping.marks.sub("", run.group())) if kind == "bytes" else b""
+        index = 0
+        for char in _decoded_run(escaping, run):
+            if kind == "bytes":  # as many escapes as its UTF-8, or one (read as Latin-1)
+                utf8 = char.encode("utf-8", "surrogatepass")
+                size = len(utf8) if raw.startswith(utf8, index) else 1
+            else:  # a surrogate pair's two units, else one escape
+                size = 2 if kind == "units" and ord(char) > 0xFFFF else 1
+            units.append((char, spans[index][0], spans[index + size - 1][1]))
+            index += size
+    units += [(text[at], at, at + 1) for at in range(done, len(text))]
+    return units
+
+
+def _read_escaped(text: str) -> Iterable[tuple[str, _Sources]]:
+    """``text`` with its escapes decoded (:func:`_decoded_run`), then folded
+    (:func:`_folded_char`: compatible forms, case, marks and invisible characters
+    dropped), and, if it is past ASCII, with its invisible characters dropped only; for
+    each escaping of :data:`_ESCAPINGS` whose escape the text holds.
+
+    A server escapes what it echoes once (a bytes repr in h11's "illegal status line:
+    bytearray(b'...')", ``%``-encoding, JSON's ``\\uXXXX``, ``unicode_escape``), and a key
+    it respelled first (fullwidth, mathematical letters, invisible characters between
+    its characters) is then neither a literal form of the key nor a respelling of it in
+    the text: each character of the respelling is a run of escapes. Decoded, it is the
+    respelled key, which the folded reading reads as the key; each character read comes
+    from the span of its escapes, so the whole escaped run goes. Decoding is a few
+    regular-expression passes over the text, only for a text holding an escape."""
+    for escaping in _ESCAPINGS:
+        if escaping.found.search(text) is None:
+            continue
+        decoded = escaping.run.sub(functools.partial(_decoded_run, escaping), text)
+        units = functools.cache(functools.partial(_escaped_units, escaping, text))
+        yield _folded(decoded), functools.partial(_units_sources, units, _FOLDS)
+        if not decoded.isascii():
+            yield decoded.translate(_VISIBLE), functools.partial(_units_sources, units, _VISIBLE)
+
+
+def _units_sources(units: Callable[[], list[tuple[str, int, int]]], table: _Table) -> list[_Source]:
+    return _table_sources(units(), table)
 
 
 #: A key is also found *spread out* (:func:`_sub_spread`) when it holds at least this many
@@ -1080,11 +1331,11 @@ def _settings_secrets() -> frozenset[str]:
     found: set[str] = set()
     for key in (env.api_key, *env.provider_keys.values()):
         if key:
-            found |= _variants(key)
+            found |= _forms(key)
     # every proxy variable, not the first only
     for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, *env.proxies):
         for secret in _url_secrets(url):
-            found |= _variants(secret)
+            found |= _forms(secret)
     return frozenset(found)
 
 

@@ -652,8 +652,19 @@ def server_text(error: BaseException) -> str:
 
 
 def _first_line(error: BaseException) -> str:
+    """The first line of ``error``'s message, redacted, then cut to 300 characters: cut
+    first, a key escaped after a respelling (each character a run of ``\\xHH``: h11's
+    "illegal status line: bytearray(b'...')") would lose its end and leave its start, too
+    short to be found whole. Up to :data:`_FIRST_LINE_READ` characters are read."""
     text = str(error).strip()
-    return redact(text.splitlines()[0][:300]) if text else type(error).__name__
+    if not text:
+        return type(error).__name__
+    return redact(text.splitlines()[0][:_FIRST_LINE_READ])[:300]
+
+
+#: How much of an error's first line :func:`_first_line` redacts: a key of a few hundred
+#: characters, each written as a dozen characters of escapes, fits.
+_FIRST_LINE_READ = 8192
 
 
 class Backoff:
