@@ -89,6 +89,10 @@ def test_a_page_under_front_matter_is_read_as_a_page_with_its_front_matters_meta
     documents["str"] = to_document(written)
     page_read = documents.pop(".html")
     assert (page_read.title, page_read.published) == (title, day)
+    # an empty front matter (``---`` then ``---``, as Jekyll pages open) is front matter too
+    empty = root / "empty.html"
+    empty.write_bytes(("---\n---\n" + plain.split("---\n", 2)[2]).encode("utf-8"))
+    assert _read(empty).text == page_read.text
     assert "<" not in page_read.text and "---" not in page_read.text, page_read.text
     assert "title:" not in page_read.text
     readings = {(d.text, d.text_sha256, d.title, d.published) for d in documents.values()}

@@ -35,7 +35,7 @@ from typing import TypeAlias
 
 from extractor.errors import InputError
 from extractor.io.decoding import normalise_newlines
-from extractor.io.formats import DocFormat, parse_html, parse_markdown, split_front_matter
+from extractor.io.formats import DocFormat, opens_with_front_matter, parse_html, parse_markdown
 from extractor.io.readers import read_file
 from extractor.pipeline.document import Document, as_doc_id, replace_surrogates
 from extractor.redact import clean_surrogates, escape_surrogates
@@ -69,10 +69,8 @@ def text_format(text: str) -> DocFormat:
     turns out usable: unusable front matter is reported in the Document's
     ``warnings`` rather than sent to the model as if it were article text.
     """
-    if text.startswith("---"):
-        front, _, error = split_front_matter(text)
-        if front is not None or error is not None:
-            return "markdown"
+    if opens_with_front_matter(text):
+        return "markdown"
     head = text[:_HTML_HEAD_CHARS].lstrip("\ufeff \t\r\n")
     return "html" if _HTML_START.match(head) else "text"
 

@@ -221,7 +221,7 @@ def parse_document(
     if fmt == "html":
         charset_hint = charset_hint or declared_html_charset(data)
     text, warning = decode_file(data, source=source, charset_hint=charset_hint)
-    if fmt == "html" and not (text.startswith("---") and split_front_matter(text)[0] is not None):
+    if fmt == "html" and not opens_with_front_matter(text):
         doc = parse_html(text, doc_id=doc_id, source=source, url=url)
     elif fmt == "html":  # a page under front matter: the front matter is its metadata
         doc = parse_markdown(text, doc_id=doc_id, source=source, url=url, page=True)
@@ -314,6 +314,16 @@ def _check_events(block: str) -> None:
             depth -= 1
 
 
+def opens_with_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front matter block, usable or not (an empty one, ``---``
+    then ``---``, too): what is read as front matter and warned about when unusable, never
+    sent to the model as if it were article text."""
+    if not text.startswith("---"):
+        return False
+    front, _, error = split_front_matter(text)
+    return front is not None or error is not None
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
     """Split ``--- yaml ---`` front matter from a markdown text.
 
@@ -365,7 +375,7 @@ def parse_markdown(
     front = front or {}
     warnings = [error] if error else []
     url = _first_str(front, _URL_KEYS) or url
-    read = parse_html(body, doc_id=doc_id, source=source, url=url) if page and front else None
+    read = parse_html(body, doc_id=doc_id, source=source, url=url) if page else None
     if read is not None:
         body = read.text
         warnings += read.warnings
