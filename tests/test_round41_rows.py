@@ -346,3 +346,40 @@ def test_rows_without_ids_repeating_a_text_are_that_document_again(
     for text, line in zip(texts, lines, strict=True):
         assert line["text"] == text
         assert _compared(line) == _compared(first.setdefault(text, line))
+
+
+@settings(SETTINGS, max_examples=12)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(REPEAT_TEXTS),
+            st.sampled_from([None, "2024-01-02", "2024-03-04"]),
+            st.sampled_from([None, "A title", "Another"]),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_rows_without_ids_sharing_a_text_but_not_a_date_or_title_are_documents_of_their_own(
+    server: FakeOpenAI, rows: list[tuple[str, str | None, str | None]]
+) -> None:
+    """Without an id, a row is its text and what it says of it: the same text with another
+    date or title is another document (its own date anchors its own relative dates), named
+    by its turn as bulk names an id-less repeat; only a row repeating all of it is that
+    document again. Every row's line carries its own date and title; no line is an error."""
+    given_rows = []
+    for text, published, title in rows:
+        row: dict[str, Any] = {"text": text}
+        if published:
+            row["published"] = published
+        if title:
+            row["title"] = title
+        given_rows.append(row)
+    before = len(server.requests)
+    lines = _rows_lines(server, given_rows)
+    assert len(server.requests) - before == len(set(rows))
+    assert [line["status"] for line in lines] == ["ok"] * len(rows), lines
+    for (text, published, title), line in zip(rows, lines, strict=True):
+        assert (line["text"], line["published"], line["title"]) == (text, published, title)
+    names = {line["doc_id"]: (line["text"], line["published"], line["title"]) for line in lines}
+    assert len(names) == len(set(rows))  # one name per document, never two for one

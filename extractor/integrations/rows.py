@@ -514,7 +514,7 @@ def _unique(
     items: list[Item] = []
     duplicate_of: list[str | None] = []
     seen: set[str] = set()
-    firsts: dict[tuple[str, str], int] = {}  # (own id, text hash) -> its first row's index
+    firsts: dict[tuple[Any, ...], int] = {}  # a document's key -> its first row's index
     copies: dict[int, int] = {}
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, Mapping):  # that row's error line, as any bad row is
@@ -529,16 +529,26 @@ def _unique(
             row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
         item = row_item(row)
         original = _string(row.get("duplicate_of"))
-        # a user's row, with its own id or keyed by its text: the same key and text again
-        # is the same document again (a row without an id repeating an earlier one's text
-        # too, which bulk reads as a document of its own, never as a duplicate's error)
-        key = (
-            (item.doc_id, item.text_sha256)
-            if isinstance(item, Document) and not driver_rows
-            else None
-        )
+        # a user's row with its own id: the same id and text again is the same document
+        # again. A row without one is keyed by its text: the same text, date, title and url
+        # again is that document again; the same text with another date or title is a
+        # document of its own, named by its turn (``sha256:…#2``), as bulk names an id-less
+        # row repeating a text (``file#<hash>#2``), never a duplicate's error
+        key: tuple[Any, ...] | None = None
+        keyed_by_text = False
+        if isinstance(item, Document) and not driver_rows:
+            key = (item.doc_id, item.text_sha256)
+            keyed_by_text = _row_id(_spelt_as_bulk_reads(row)[0])[0] is None
+            if keyed_by_text:
+                key += (item.published, item.title, item.url)
         if key is not None and key in firsts:
             copies[number - 1] = firsts[key]
+        elif key is not None and keyed_by_text and item.doc_id in seen:
+            turn = 2
+            while f"{item.doc_id}#{turn}" in seen:
+                turn += 1
+            item = dataclasses.replace(item, doc_id=f"{item.doc_id}#{turn}")
+            firsts[key] = number - 1
         elif original is None and item.doc_id in seen:
             original = item.doc_id
             item = as_duplicate(item, seen)
