@@ -33,6 +33,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -180,10 +181,14 @@ def _zip_of_a_table() -> bytes:
     seed=st.integers(0, 2**32 - 1),
     size=st.integers(2048, 20_000),
 )
-def test_a_binary_file_named_csv_is_still_one_line(kind: str, seed: int, size: int) -> None:
+@pytest.mark.parametrize("name", ["table.csv", "table.jsonl"])
+def test_a_binary_file_named_csv_is_still_one_line(
+    kind: str, seed: int, size: int, name: str
+) -> None:
     """A file that is no text (a zip holding a table uncompressed, a gzip file, a PNG, an
-    old Excel file, random bytes) named ``.csv`` is one "binary file" line, never one
-    line per bogus row."""
+    old Excel file, random bytes) named ``.csv`` or ``.jsonl`` is one "binary file" line,
+    never one line per bogus row (a JSONL file: by its lines' control bytes alone, its
+    first line being a row; a zip holding text uncompressed is lines of text to it)."""
     noise = random.Random(seed).randbytes(size)
     data = {
         "zip": _zip_of_a_table(),
@@ -192,7 +197,9 @@ def test_a_binary_file_named_csv_is_still_one_line(kind: str, seed: int, size: i
         "ole": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + noise,
         "random": noise,
     }[kind]
-    items = read(data, "table.csv")
+    if name.endswith(".jsonl") and kind == "zip":
+        return
+    items = read(data, name)
     assert [(type(item), getattr(item, "error", None)) for item in items] == [
         (InputFailure, "binary file, not text")
     ]
@@ -317,3 +324,20 @@ def test_corrupt_data_gives_the_rows_before_it(kind: str, count: int, data: st.D
     (failure,) = failures(items)
     where = f"after 'r{intact - 1}'" if intact else "at its start"
     assert f"reading stopped {where}" in failure.error and "corrupt data" in failure.error
+
+
+@SETTINGS
+@given(rows=st.integers(2, 40), data=st.data())
+def test_a_raw_nul_in_one_jsonl_row_fails_that_row_alone(rows: int, data: st.DataObject) -> None:
+    """A JSONL row holding a raw NUL byte (no JSON) is that row's error; the file is text and
+    its other rows are read, wherever the row is (the first one too, beside others)."""
+    bad = data.draw(st.integers(0, rows - 1))
+    lines = [
+        json.dumps({"id": f"r{n}", "text": f"Row {n} of the table, some words."}).encode()
+        for n in range(rows)
+    ]
+    lines[bad] = lines[bad].replace(b"Row", b"R\x00ow", 1)
+    items = read(b"\n".join(lines) + b"\n", "t.jsonl")
+    assert [item.doc_id for item in items][:bad] == [f"r{n}" for n in range(bad)]
+    assert len(items) == rows
+    assert len(failures(items)) == 1

@@ -98,7 +98,7 @@ def _holds_control(line: bytes) -> bool:
     return len(line.translate(None, _CONTROL_BYTES)) < len(line)
 
 
-def is_binary_table(head: bytes) -> bool:
+def is_binary_table(head: bytes, *, header: bool = True) -> bool:
     """Say whether ``head``, the first bytes of a table of one row a line (CSV), is a
     binary file rather than text whose rows may hold a stray NUL or control byte.
 
@@ -110,13 +110,14 @@ def is_binary_table(head: bytes) -> bool:
     holding a control byte (``PK\\x03\\x04``, a NUL), or control bytes in most
     of its lines (27 of the 256 byte values are, against one or two line
     breaks, so compressed or random bytes have one on nearly every line), or
-    mostly control bytes.
+    mostly control bytes. Without a ``header`` line (JSONL: its first line is a row
+    like any, whose stray NUL is its own fault), only the last two tell.
     """
     head = head[:_SNIFF_BYTES]
     lines = [line for line in head.splitlines() if line.strip()]
     if not lines:
         return _mostly_controls(head)
-    if _holds_control(lines[0]) or _mostly_controls(head):
+    if (header and _holds_control(lines[0])) or _mostly_controls(head):
         return True
     return 2 * sum(map(_holds_control, lines)) > len(lines)
 

@@ -143,7 +143,6 @@ from extractor.io.archives import (
     iter_zip,
 )
 from extractor.io.decoding import (
-    WIDE_SNIFF_BYTES,
     bom_encoding,
     is_binary_table,
     unit_decoding,
@@ -1603,6 +1602,9 @@ def _iter_jsonl(
     try:
         with _open(blob) as opened:
             handle = _as_utf8_lines(opened)
+            if handle is None:  # a zip or random bytes named .jsonl: one line, not one a line
+                yield place.fail("binary file, not text")
+                return
             while True:
                 given_back = bool(again)
                 if again:
@@ -1710,12 +1712,21 @@ class _Utf8Lines:
         return self._text.readline(size).encode("utf-8", "surrogateescape")
 
 
+#: The head of a JSONL file read to tell its encoding and whether it is text at all: lines
+#: enough that a row's stray NUL is outvoted, one read (a pipe gives what has come).
+_JSONL_SNIFF_BYTES = 8192
+
+
 def _as_utf8_lines(handle: IO[bytes]) -> Any:
     """``handle`` itself, or a reader of its lines as UTF-8 when it starts with a UTF-16 or
-    UTF-32 byte-order mark (read once, so a pipe works too)."""
-    head = handle.read(WIDE_SNIFF_BYTES)
+    UTF-32 byte-order mark (read once, so a pipe works too); None when its head is no text
+    at all (:func:`~extractor.io.decoding.is_binary_table` without a header line: a row's
+    stray NUL is that row's fault), which would give an error line for each of its lines."""
+    head = handle.read(_JSONL_SNIFF_BYTES)
     rest = io.BufferedReader(_Prefixed(head, handle))
     encoding = bom_encoding(head)
+    if encoding is None and is_binary_table(head, header=False):
+        return None
     return rest if encoding is None else _Utf8Lines(rest, encoding)
 
 
