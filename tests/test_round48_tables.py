@@ -341,3 +341,21 @@ def test_a_raw_nul_in_one_jsonl_row_fails_that_row_alone(rows: int, data: st.Dat
     assert [item.doc_id for item in items][:bad] == [f"r{n}" for n in range(bad)]
     assert len(items) == rows
     assert len(failures(items)) == 1
+
+
+@SETTINGS
+@given(rows=st.integers(1, 60), at=st.integers(1, 8), flip=st.integers(1, 255))
+def test_a_gzip_whose_checksum_fails_says_its_rows_may_be_damaged(
+    rows: int, at: int, flip: int
+) -> None:
+    """A wrong checksum or length at a member's end is found after its rows were read
+    (deflate cannot see a flipped byte that still decodes): the one error line says those
+    rows may be damaged too, never only that the rest was skipped."""
+    raw = b"".join(
+        json.dumps({"id": f"r{n}", "text": f"Row {n}."}).encode() + b"\n" for n in range(rows)
+    )
+    packed = bytearray(gzip.compress(raw))
+    packed[-at] ^= flip  # the trailer: CRC-32, then the length
+    items = read(bytes(packed), "t.jsonl.gz")
+    (failure,) = failures(items)
+    assert "may be damaged too" in failure.error, failure.error

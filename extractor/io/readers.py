@@ -1390,6 +1390,16 @@ _LINE_TABLES: frozenset[Container | None] = frozenset({"jsonl", "csv"})
 _SALVAGE_STEPS = (4096, 64, 1)
 
 
+#: zlib's words for a member whose bytes decompressed but whose checksum or length, at its
+#: end, does not match: damage deflate cannot see until then (a flipped byte mid-stream).
+_CHECK_FAILED = re.compile(r"incorrect (?:data|length) check")
+#: What a line says of the rows read before such damage.
+_UNCHECKED_ROWS = (
+    "its checksum is read only at its end, so the rows read before it may be damaged too: "
+    "copy or download the file again, and rerun"
+)
+
+
 class _Gunzipped(io.RawIOBase):
     """The bytes a gzip file holds, its members one after the other, read as they stream.
 
@@ -1502,7 +1512,10 @@ class _Gunzipped(io.RawIOBase):
         try:
             out: bytes = self._unpacker.decompress(data, _READ_CHUNK)
         except zlib.error as exc:
-            return self._damaged(f"corrupt data: {exc}", _salvage(before, data))
+            why = f"corrupt data: {exc}"
+            if _CHECK_FAILED.search(str(exc)):  # found only at a member's end, after its rows
+                why += f"; {_UNCHECKED_ROWS}"
+            return self._damaged(why, _salvage(before, data))
         if self._unpacker.eof:
             self._input, self._unpacker = self._unpacker.unused_data, None
             self._members += 1
