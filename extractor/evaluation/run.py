@@ -26,7 +26,7 @@ from extractor.errors import ConfigurationError, ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
 from extractor.evaluation.scoring import DocUsage
-from extractor.io.decoding import normalise_newlines
+from extractor.io.formats import RecordFields, record_to_document
 from extractor.io.output import (
     as_result_line,
     blank_doc_id,
@@ -365,8 +365,9 @@ SHOWN_IDS = 5
 
 
 def text_sha256(text: str) -> str:
-    """The hash bulk lines record of their text (``Document.text_sha256``): surrogatepass,
-    so a text with lone surrogates hashes as bulk hashed it."""
+    """The hash a line records of the text it was made from, as ``Document.text_sha256``
+    hashes it. A gold text holds no lone surrogate (:class:`GoldDocument` replaced them, as
+    bulk does); surrogatepass keeps this total for any other string."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -388,11 +389,24 @@ def other_texts(lines: Iterable[dict[str, Any]], documents: Sequence[GoldDocumen
     ]
 
 
-def _hashes_of(text: str) -> tuple[str, str]:
+def _hashes_of(text: str) -> tuple[str, ...]:
     """The hashes a line made from ``text`` may record: of the text as the gold file holds
-    it (``eval`` runs it so), and with its line ends made LF, as bulk reads every input
-    (a CRLF or CR gold text is the same article to a bulk run over the gold file)."""
-    return text_sha256(text), text_sha256(normalise_newlines(text))
+    it (``eval`` runs it so), and of the text bulk reads from the gold file's line.
+
+    Bulk reads a row's text by its own rules (line ends made LF, a leading BOM dropped,
+    front matter read as a markdown file's: its body is the text), so a bulk run over the
+    gold file hashes that text; it is the same article. Those rules are asked of bulk's
+    reader (:func:`~extractor.io.formats.record_to_document`), never copied here, so the
+    two cannot drift apart. A text bulk refuses (one holding NUL) has no such reading.
+    """
+    fields = RecordFields()
+    try:
+        read = record_to_document(
+            {fields.text: text}, fields=fields, doc_id="gold", source="gold", fmt="jsonl"
+        )
+    except InputError:
+        return (text_sha256(text),)
+    return text_sha256(text), read.text_sha256
 
 
 def without_ids(lines: Iterable[dict[str, Any]], ids: Iterable[str]) -> list[dict[str, Any]]:
