@@ -78,6 +78,10 @@ _VALUE = st.one_of(
 )
 #: A usable front matter block (a YAML mapping), or a rule that is none (prose between rules).
 _FRONT = st.one_of(
+    # a date that is no date: a warning, said once on every path's line
+    st.dictionaries(_WORD, _VALUE, max_size=3)
+    .map(lambda d: {**d, "date": "no-date-here"})
+    .map(lambda d: ("---\n" + yaml.safe_dump(d, sort_keys=False) + "---\n", True)),
     st.dictionaries(_WORD, _VALUE, min_size=1, max_size=4).map(
         lambda d: ("---\n" + yaml.safe_dump(d, sort_keys=False) + "---\n", True)
     ),
@@ -167,9 +171,16 @@ def test_every_path_reads_an_article_alike_and_its_spans_index_its_line(
     for name, line in lines.items():
         assert _spans_index_the_text(line) == 1, name  # the Kano sentence, found by all
     texts = {(line["text"], line["text_sha256"]) for line in lines.values()}
+    # extract and bulk say one input's warnings alike, once (a .md file's name makes an
+    # unusable block worth a warning; a piped text, like a .txt, is text: no warning)
+    for one, other in (("extract", "bulk"), ("extract -", "bulk -")):
+        assert lines[one]["warnings"] == lines[other]["warnings"], (one, lines[one]["warnings"])
+    if suffix == ".txt":
+        assert lines["extract"]["warnings"] == lines["extract -"]["warnings"]
     assert len(texts) == 1, {name: line["text"][:40] for name, line in lines.items()}
     # the Python API makes the same text of the same string (one opening with a --- block
     # is read as markdown, the block kept with a warning when it is no front matter)
-    assert to_document(written).text == lines["bulk"]["text"]
+    if usable:  # a string opening with a rule that is no front matter is verbatim, as any
+        assert to_document(written).text == lines["bulk"]["text"]  # plain string is
     # usable front matter is never sent as article text; a rule that is none is kept
     assert lines["bulk"]["text"].startswith("---") is not usable

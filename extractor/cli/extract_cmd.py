@@ -127,12 +127,8 @@ def _stream_document(data: bytes, label: str) -> Document:
         )
     else:
         head = data.lstrip()[:64].lower()
-        if head.startswith((b"<!doctype", b"<html", b"<")):
-            name = "stream.html"
-        elif head.startswith(b"---"):
-            name = "stream.md"
-        else:
-            name = "stream.txt"
+        # a text: front matter holding a mapping makes it markdown, as a .txt's does
+        name = "stream.html" if head.startswith((b"<!doctype", b"<html", b"<")) else "stream.txt"
     document = parse_document(data, name=name, doc_id=label, source=label)
     # keyed as bulk keys a stream's text: two texts piped in turn are two lines, and
     # `bulk -` on the same text finds the line `extract - -f jsonl >> out.jsonl` wrote
@@ -345,6 +341,10 @@ def bulk_line(
     from extractor.bulk.runner import RunInfo, result_line
 
     meta = result.metadata
+    own = list(document.warnings)  # extract() put them first in the result's; the line has
+    if own and meta.warnings[: len(own)] == own:  # them once, as bulk's line does
+        meta = meta.model_copy(update={"warnings": meta.warnings[len(own) :]})
+        result = result.model_copy(update={"metadata": meta})
     info = RunInfo(model=meta.model, prompt_version=meta.prompt_version,
                    schema_version=meta.schema_version, strategy=meta.strategy,
                    types=tuple(types))  # fmt: skip

@@ -35,7 +35,12 @@ from typing import TypeAlias
 
 from extractor.errors import InputError
 from extractor.io.decoding import normalise_newlines
-from extractor.io.formats import DocFormat, opens_with_front_matter, parse_html, parse_markdown
+from extractor.io.formats import (
+    DocFormat,
+    opens_with_usable_front_matter,
+    parse_html,
+    parse_markdown,
+)
 from extractor.io.readers import read_file
 from extractor.pipeline.document import Document, as_doc_id, replace_surrogates
 from extractor.redact import clean_surrogates, escape_surrogates
@@ -65,11 +70,12 @@ def text_format(text: str) -> DocFormat:
     """How a string is read: ``markdown`` when it opens with front matter, ``html``
     when it opens like a page or an HTML fragment, else ``text`` (taken verbatim).
 
-    Front matter counts when a ``---`` block opens the text, whether or not it
-    turns out usable: unusable front matter is reported in the Document's
-    ``warnings`` rather than sent to the model as if it were article text.
+    Front matter counts when a ``---`` block holding a mapping opens the text: a block
+    that is none stays text, with no warning, as a ``.txt`` file's does
+    (:func:`~extractor.io.formats.opens_with_usable_front_matter`), so the same bytes
+    piped, named or given as a string are one document with the same warnings.
     """
-    if opens_with_front_matter(text):
+    if opens_with_usable_front_matter(text):
         return "markdown"
     head = text[:_HTML_HEAD_CHARS].lstrip("\ufeff \t\r\n")
     return "html" if _HTML_START.match(head) else "text"

@@ -249,7 +249,7 @@ def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -
     that is no mapping stays in the text, with no warning: a plain text may
     open with a rule.
     """
-    if text.startswith("---") and split_front_matter(text)[0] is not None:
+    if opens_with_usable_front_matter(text):
         return parse_markdown(text, doc_id=doc_id, source=source, url=url)
     published = parse_dateline(text)
     return Document(
@@ -312,6 +312,13 @@ def _check_events(block: str) -> None:
                 raise _RefusedFrontMatter(f"nested deeper than {_FRONT_MATTER_MAX_DEPTH} levels")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def opens_with_usable_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front matter block that holds a mapping: what makes any
+    text (a ``.txt``, a pipe, a row, a string) markdown. A ``---`` block that is none stays
+    text, with no warning (a plain text may open with a rule), by every path alike."""
+    return text.startswith("---") and split_front_matter(text)[0] is not None
 
 
 def opens_with_front_matter(text: str) -> bool:

@@ -1179,8 +1179,8 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
         return ".json"
     if text.startswith(b"<"):
         return ".html"
-    if text.startswith(b"---"):
-        return ".md"
+    if text.startswith(b"---"):  # a text: front matter holding a mapping makes it markdown
+        return ".txt"  # there (formats.parse_text), a rule that is none stays text: as a .txt
     return ".csv" if _tabular(text.decode("utf-8", "replace"), fields) else ".txt"
 
 
