@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.redact import escape_surrogates
 from tests.fakes.kano import casualty_responder, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
@@ -63,9 +64,15 @@ def gold_sets(draw: Any) -> list[str]:
     return [draw(gold_texts(10 + n)) for n in range(count)]
 
 
-def _gold_file(folder: Path, texts: list[str]) -> Path:
+def _ids(count: int, broken: bool) -> list[str]:
+    """Gold ids; with ``broken``, the first holds a lone surrogate (a JSON ``"\ud800"``)."""
+    return [f"g{n}" + ("\ud800" if broken and n == 0 else "") for n in range(count)]
+
+
+def _gold_file(folder: Path, texts: list[str], broken: bool = False) -> Path:
     path = folder / "gold.jsonl"
-    rows = [{"id": f"g{n}", "text": t, "records": []} for n, t in enumerate(texts)]
+    ids = _ids(len(texts), broken)
+    rows = [{"id": i, "text": t, "records": []} for i, t in zip(ids, texts, strict=True)]
     # json.dumps writes a lone surrogate as the escape "\ud800", as the tester's file had it
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -86,15 +93,19 @@ def _no_traceback(result: Any) -> None:
 
 
 @EXAMPLES
-@given(texts=gold_sets())
+@given(texts=gold_sets(), broken=st.booleans())
 def test_bulk_over_the_gold_file_scores_every_gold_document(
-    kano_server: FakeOpenAI, tmp_path_factory: pytest.TempPathFactory, texts: list[str]
+    kano_server: FakeOpenAI,
+    tmp_path_factory: pytest.TempPathFactory,
+    texts: list[str],
+    broken: bool,
 ) -> None:
     """``bulk gold.jsonl`` then ``eval gold.jsonl --predictions``: each gold document is
     scored by bulk's line of it, whatever bulk's reading of its text (front matter, BOM,
-    CRLF, a lone surrogate); none is missing, none "made from other texts"."""
+    CRLF, a lone surrogate) or of its id (a lone surrogate written out, as bulk names it:
+    a traceback before); none is missing, none "made from other texts"."""
     folder = tmp_path_factory.mktemp("gold")
-    gold = _gold_file(folder, texts)
+    gold = _gold_file(folder, texts, broken)
     out, report = folder / "pred.jsonl", folder / "report.json"
     result = runner.invoke(
         app,
@@ -111,7 +122,7 @@ def test_bulk_over_the_gold_file_scores_every_gold_document(
     assert scored["missing_docs"] == [] and scored["extra_docs"] == []
     # every document was scored by its own line: the one casualty record of its report
     assert {d["id"]: (d["predicted"], d["n_predicted"]) for d in scored["documents"]} == {
-        f"g{n}": (True, 1) for n in range(len(texts))
+        escape_surrogates(i): (True, 1) for i in _ids(len(texts), broken)
     }
     if any("\ud800" in t or "\udfff" in t for t in texts):
         assert "lone surrogates" in result.stderr

@@ -29,6 +29,7 @@ from extractor.blank import is_blank
 from extractor.errors import GoldFormatError, OutputError
 from extractor.io.output import open_results
 from extractor.pipeline.document import input_id, replace_surrogates
+from extractor.redact import escape_surrogates
 from extractor.text.countries import is_alpha3
 from extractor.text.grounding import normalise_text
 from extractor.types.goldspec import FieldKind
@@ -357,6 +358,9 @@ def parse_gold_document(
     # as bulk reads the same line's id (composed, blanks around it dropped), so a gold id
     # " g1 " scores bulk's document "g1" instead of counting it missing
     doc_id = input_id(doc_id, "id").text or doc_id
+    # and named as bulk names it in its lines: a lone surrogate (a JSON "\ud800") written
+    # out, one to one (no UTF-8 carries it: the report and saved lines failed on it)
+    doc_id = escape_surrogates(doc_id)
     text = obj.get("text")
     if not isinstance(text, str) or is_blank(text):
         raise fail(f"document {doc_id!r}: 'text' must be a non-blank string")
