@@ -40,7 +40,7 @@ from extractor.pipeline.engine import Extractor
 from extractor.runtime.retrying import RetryPolicy, broken_http, classify
 from tests.fakes.kano import EMPTY, kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
-from tests.fakes.scripted_server import Raw, RawServer
+from tests.fakes.scripted_server import Raw, RawServer, as_the_sdk_raises
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -362,18 +362,6 @@ def h11_error(raw: bytes) -> h11.RemoteProtocolError | None:
                 return None
     except h11.RemoteProtocolError as error:
         return error
-
-
-def as_the_sdk_raises(error: BaseException) -> openai.APIConnectionError:
-    """``error`` under httpx's and the SDK's wrapping, as a client not ours raises it."""
-    request = httpx2.Request("POST", "http://h/v1/chat/completions")
-    try:
-        try:
-            raise httpx2.RemoteProtocolError(str(error), request=request) from error
-        except httpx2.RemoteProtocolError as wrapped:
-            raise openai.APIConnectionError(request=request) from wrapped
-    except openai.APIConnectionError as outer:
-        return outer
 
 
 @settings(examples, max_examples=150)

@@ -18,6 +18,7 @@ import os
 import string
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -47,7 +48,7 @@ NAMES = st.sampled_from(["key", "code", "api-version", "token", "sig", ""])
 
 
 @pytest.fixture(scope="module")
-def fake() -> FakeOpenAI:
+def fake() -> Iterator[FakeOpenAI]:
     with FakeOpenAI(casualty_responder) as server:
         yield server
 

@@ -25,8 +25,6 @@ from collections.abc import Callable
 from urllib.parse import quote, unquote
 
 import h11
-import httpx2
-import openai
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +32,7 @@ from extractor.blank import blank_code_points, is_blank_char
 from extractor.errors import IncompatibleServerError
 from extractor.redact import MARK, Redactor, redactor
 from extractor.runtime.retrying import classify
+from tests.fakes.scripted_server import as_the_sdk_raises
 from tests.redaction_forms import (
     B64,
     B64URL,
@@ -271,17 +270,6 @@ def _h11_error(line: bytes) -> h11.RemoteProtocolError:
     raise AssertionError(f"h11 took {line!r}")
 
 
-def _as_the_sdk_raises(error: BaseException) -> openai.APIConnectionError:
-    request = httpx2.Request("POST", "http://h/v1/chat/completions")
-    try:
-        try:
-            raise httpx2.RemoteProtocolError(str(error), request=request) from error
-        except httpx2.RemoteProtocolError as wrapped:
-            raise openai.APIConnectionError(request=request) from wrapped
-    except openai.APIConnectionError as outer:
-        return outer
-
-
 @settings(HYPOTHESIS, max_examples=40, database=None)
 @given(st.data())
 def test_a_status_line_echoing_the_respelled_key_says_no_key(data: st.DataObject) -> None:
@@ -291,7 +279,7 @@ def test_a_status_line_echoing_the_respelled_key_says_no_key(data: st.DataObject
     shown = data.draw(respelled(KEY))
     error = _h11_error(b"HTTX/1.1 " + shown.encode())
     assert "\\x" in str(error) or shown.isascii()
-    mapped = classify(_as_the_sdk_raises(error))
+    mapped = classify(as_the_sdk_raises(error))
     assert isinstance(mapped, IncompatibleServerError) and mapped.kind == "server"
     message = str(mapped)
     seen = read_back(_decoded_escapes(message))

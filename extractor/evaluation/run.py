@@ -409,12 +409,6 @@ def _hashes_of(text: str) -> tuple[str, ...]:
     return text_sha256(text), read.text_sha256
 
 
-def without_ids(lines: Iterable[dict[str, Any]], ids: Iterable[str]) -> list[dict[str, Any]]:
-    """``lines`` less those of ``ids`` (so that those documents score as missing)."""
-    dropped = set(ids)
-    return [line for line in lines if str(line["doc_id"]) not in dropped]
-
-
 def mismatch_message(ids: Sequence[str], why: Mapping[str, str] | None = None) -> str:
     """One line naming how many predictions came from other texts, and the first ids; an
     id in ``why`` is followed by what it says (why no line with its text was taken instead,

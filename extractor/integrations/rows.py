@@ -233,8 +233,8 @@ def _row_id(row: Mapping[str, Any]) -> tuple[str | None, list[str], list[str]]:
         return named, [], []
     said: list[str] = []
     for column, given in (("doc_id", False), ("id", True)):
-        # ``doc_id`` is a name bulk gave already (a driver's row: ``7#duplicate-2`` is its
-        # copy's), carried exactly; ``id`` is an input's own id, read as bulk reads one
+        # a ``doc_id`` that is no string (a number) is its value's text; ``id`` is an
+        # input's own id, read as bulk reads one (escaped where it reads like a copy's name)
         read = input_id if given else row_id
         found = read(row.get(column), f"the row's {column}", stripped=given)
         if found.error is not None:
@@ -501,8 +501,9 @@ def _unique(
     A repeat is a row with the same own id and the same text as an earlier one (one row
     in two exports concatenated): as bulk reads it (a ``repeat``: one document, one
     line), it is extracted once and its result row is its first copy's, never a
-    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text,
-    so a row repeating its text is a repeat too.
+    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text:
+    one repeating its text, date, title and url is a repeat too, and one repeating only
+    its text is a document of its own, ``<key>#2``, as bulk names it.
 
     A bulk driver sends rows already named apart (``duplicate_of`` set); rows
     given by a user (a frame whose ids repeat: two monthly files each numbered

@@ -30,6 +30,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
+import httpx2
+import openai
+
 
 @dataclass(frozen=True)
 class Received:
@@ -294,3 +297,16 @@ def _read_request(connection: socket.socket) -> Received | None:
             return None
         body += data
     return Received(method, path, headers, body)
+
+
+def as_the_sdk_raises(error: BaseException) -> openai.APIConnectionError:
+    """``error`` (an h11 error an answer of :class:`RawServer` may cause) under httpx's and
+    the SDK's wrapping, as an HTTP client that is not extractor's raises it."""
+    request = httpx2.Request("POST", "http://h/v1/chat/completions")
+    try:
+        try:
+            raise httpx2.RemoteProtocolError(str(error), request=request) from error
+        except httpx2.RemoteProtocolError as wrapped:
+            raise openai.APIConnectionError(request=request) from wrapped
+    except openai.APIConnectionError as outer:
+        return outer
