@@ -55,6 +55,24 @@ def _no_settings_from_the_shell() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="module")
+def fake() -> Iterator[Any]:
+    """One fake OpenAI-compatible server per test module, answering every request with the
+    Kano casualty report (``tests.fakes.kano``): the server most CLI and bulk tests drive.
+    A module that needs a fresh server per test, or other answers, defines its own ``fake``."""
+    from tests.fakes.kano import casualty_responder
+    from tests.fakes.openai_server import FakeOpenAI
+
+    with FakeOpenAI(casualty_responder) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def kano_server(fake: Any) -> Any:
+    """The same server under the name the eval and record tests give it."""
+    return fake
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")

@@ -32,7 +32,6 @@ import tempfile
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,7 +54,7 @@ from extractor.io.archives import is_unsafe_member_name  # noqa: E402
 from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from tests.corpus_support import nameless_pipe  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -74,12 +73,6 @@ CLEAN_ENV: dict[str, str | None] = {
     name: None
     for name in ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EXTRACTOR_MODE")
 }
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def run(server: FakeOpenAI, inputs: list[str], out: Path) -> BulkSummary:

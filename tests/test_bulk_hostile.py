@@ -27,7 +27,6 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,12 +60,6 @@ CLEAN_ENV: dict[str, str | None] = {
 HYPOTHESIS = settings(
     deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def bulk(server: FakeOpenAI, *args: str) -> Result:

@@ -30,7 +30,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,7 @@ from extractor.cli.common import printable, safe_text  # noqa: E402
 from extractor.cli.tables import render_tables  # noqa: E402
 from extractor.pipeline.result import ArticleExtraction  # noqa: E402
 from extractor.settings import KEY_VARIABLES  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -64,12 +63,6 @@ SAVED_RUN = ROOT / "bench" / "results" / "gold-1.5b-per-type.jsonl"
 @pytest.fixture(autouse=True)
 def _in_a_folder_of_its_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def model_args(server: FakeOpenAI) -> list[str]:

@@ -26,7 +26,6 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,7 +41,7 @@ from extractor.cli import app  # noqa: E402
 from extractor.cli.common import parse_types  # noqa: E402
 from extractor.settings import EVENT_LOOPS, Settings  # noqa: E402
 from extractor.types.registry import type_names  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -57,12 +56,6 @@ ENVIRONMENT = ("EXTRACTOR_MODEL", "EXTRACTOR_BASE_URL", "EXTRACTOR_API_KEY", "EX
 def _in_a_folder_of_its_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("EXTRACTOR_EVENT_LOOP", raising=False)  # the rest: conftest
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def model_args(server: FakeOpenAI) -> list[str]:

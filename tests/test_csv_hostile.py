@@ -23,7 +23,6 @@ import json
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,7 +40,7 @@ from extractor.io.output import latest_lines  # noqa: E402
 from extractor.io.readers import InputFailure, Item, _quote_spans, _Tape, iter_inputs  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from tests.corpus_support import read_items  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
 HYPOTHESIS = settings(
@@ -529,12 +528,6 @@ def test_rows_are_still_read_by_the_private_entry_with_a_plain_reader() -> None:
 
 
 # ------------------------------------------------------------------ the CLI
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 @pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)

@@ -79,12 +79,6 @@ def _no_openai_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def kano_server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def extractor(
     kano_server: FakeOpenAI, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Extractor]:

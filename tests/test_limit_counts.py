@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,17 +26,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 #: Units that are no document: a hidden file, a file of a type bulk does not read.

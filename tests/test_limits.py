@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -45,7 +44,6 @@ from extractor.errors import ConfigurationError
 from extractor.redact import redact
 from extractor.runtime.providers import canonical_base_url, resolve_model
 from extractor.settings import Settings
-from tests.fakes.kano import casualty_responder
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network
@@ -287,12 +285,6 @@ result_line = json.dumps(
     {"doc_id": "a", "status": "ok", "source": None, "records": [], "counts": {}, "usage": {},
      "error": None}
 ).encode()  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 @pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)

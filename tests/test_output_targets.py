@@ -38,7 +38,7 @@ from extractor.cli import app
 from extractor.export.flatten import table_columns
 from extractor.export.viewer import document_from_line
 from extractor.text.countries import government_country
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -49,12 +49,6 @@ HYPOTHESIS = settings(
     deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 ENV = {"OPENAI_API_KEY": "sk-test", "EXTRACTOR_MODEL": None, "EXTRACTOR_BASE_URL": None}
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def _corpus(folder: Path, count: int) -> Path:

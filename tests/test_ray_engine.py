@@ -70,12 +70,6 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A local Ray cluster for the module; its GCS address lets a CLI driver join it."""
     ray = pytest.importorskip("ray")

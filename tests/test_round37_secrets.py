@@ -22,7 +22,6 @@ import io
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ from extractor.cli import app  # noqa: E402
 from extractor.io import InputFailure, iter_inputs  # noqa: E402
 from extractor.pipeline.document import Document  # noqa: E402
 from extractor.redact import MARK, Redactor, fragment_length, redact  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
+from tests.fakes.kano import kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 from tests.test_archive_identity import page  # noqa: E402  (one HTML page of a WARC test)
 
@@ -56,12 +55,6 @@ HYPOTHESIS = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 # ------------------------------------------------------------- WARC logins

@@ -25,7 +25,6 @@ import tempfile
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from hypothesis import strategies as st
 from extractor.bulk.runner import run_bulk
 from extractor.io.output import latest_lines
 from extractor.io.readers import InputFailure, Item, file_source, iter_inputs
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -218,12 +217,6 @@ def test_file_source_is_one_to_one_and_keeps_names_without_marks(paths: list[str
     if not any(MARKS.search(name) for name in first.split("/")):
         assert file_source(first) == first
     assert "!" not in file_source(first) and "#" not in file_source(first)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def test_bulk_gives_each_twin_its_line_and_a_rerun_sends_nothing(

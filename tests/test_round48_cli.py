@@ -18,7 +18,6 @@ import os
 import string
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +30,7 @@ from extractor.errors import ConfigurationError
 from extractor.io.output import Replacement
 from extractor.pipeline.engine import MAX_REASKS
 from extractor.redact import escape_surrogates
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -45,12 +44,6 @@ HYPOTHESIS = settings(
 #: A value no message has by chance: 16 letters and digits.
 SECRETS = st.text(string.ascii_letters + string.digits, min_size=16, max_size=24)
 NAMES = st.sampled_from(["key", "code", "api-version", "token", "sig", ""])
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 @HYPOTHESIS

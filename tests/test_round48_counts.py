@@ -36,7 +36,7 @@ from extractor.bulk.estimate import estimate_run
 from extractor.bulk.runner import placeless, run_bulk
 from extractor.io.output import latest_lines
 from extractor.pipeline.engine import Extractor
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -46,12 +46,6 @@ HYPOTHESIS = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 #: A row: ("doc", id, text number), ("null", id) (its text is null: an error line under the

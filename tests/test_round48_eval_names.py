@@ -33,7 +33,7 @@ from extractor.evaluation import GoldDocument, GoldFormatError, load_gold, score
 from extractor.evaluation.run import SHOWN_IDS, check_texts, predictions_from_lines, read_lines
 from extractor.io.readers import beside_label
 from extractor.pipeline.document import Document
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -212,12 +212,6 @@ def _bulk(server: FakeOpenAI, inputs: list[Path], out: Path) -> None:
         env={"EXTRACTOR_API_KEY": "x"},
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-
-
-@pytest.fixture(scope="module")
-def kano_server() -> Any:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 @pytest.mark.parametrize("gold_first", [False, True])

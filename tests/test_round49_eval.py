@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.redact import escape_surrogates
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -76,12 +76,6 @@ def _gold_file(folder: Path, texts: list[str], broken: bool = False) -> Path:
     # json.dumps writes a lone surrogate as the escape "\ud800", as the tester's file had it
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def kano_server() -> Any:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def _no_traceback(result: Any) -> None:

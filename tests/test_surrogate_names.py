@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.redact import escape_surrogates
-from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -49,12 +49,6 @@ ids = st.lists(
     min_size=1,
     max_size=3,
 ).map("".join)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Any:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def bulk(server: FakeOpenAI, *args: str) -> Any:
