@@ -22,7 +22,7 @@ from extractor.pipeline.resolve import Article, resolve
 from extractor.runtime.instructor_compat import AttemptState, current_context
 from extractor.types.base import Record
 from extractor.types.drafting import Draft
-from extractor.types.registry import RECORD_TYPES, get_type
+from extractor.types.registry import RECORD_TYPES, RecordSpec, get_type
 
 
 class DraftList(Draft, OpenAISchema):
@@ -78,24 +78,25 @@ def answer_model(kinds: tuple[str, ...]) -> type[DraftList]:
     Offering a small model a list for a type the text cannot contain invites
     it to fill that list; the single strategy asks only for the types the
     lexical screen lets through.
+
+    Built once per combination of registered *types*, not of names: a type
+    registered again under the same name (a notebook cell run twice with
+    other fields, a test's own ``meeting``, the registry reloaded) gets its
+    own answer model, never the previous type's lists.
     """
     if len(kinds) > 1 and set(kinds) == set(RECORD_TYPES):
         kinds = RECORD_TYPES
-    return _answer_model(kinds)
+    return _answer_model(tuple(get_type(kind) for kind in kinds), kinds == RECORD_TYPES)
 
 
 @cache
-def _answer_model(kinds: tuple[str, ...]) -> type[DraftList]:
-    if kinds == RECORD_TYPES:
-        title = "AllTypes"
-    else:
-        title = "".join(_class_name(get_type(kind).plural) for kind in kinds)
+def _answer_model(specs: tuple[RecordSpec, ...], every_builtin: bool) -> type[DraftList]:
+    title = "AllTypes" if every_builtin else "".join(_class_name(spec.plural) for spec in specs)
     annotations: dict[str, Any] = {"list_fields": ClassVar[dict[str, str]]}
     list_fields: dict[str, str] = {}
-    for kind in kinds:
-        spec = get_type(kind)
+    for spec in specs:
         annotations[spec.plural] = list[spec.draft]  # type: ignore[name-defined]
-        list_fields[spec.plural] = kind
+        list_fields[spec.plural] = spec.name
     namespace = {"__annotations__": annotations, "__module__": __name__,
                  "list_fields": list_fields, "__qualname__": title}  # fmt: skip
     return type(title, (DraftList,), namespace)
