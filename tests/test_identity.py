@@ -545,7 +545,7 @@ def test_two_spellings_of_one_model_ask_the_same(fake: FakeOpenAI, spellings: li
             run(fake, [str(article)], out, model=model)
         assert len(fake.requests) - before == 1
         another = run(fake, [str(article)], out, model="openai/other-model")
-        assert another.redone == {"asked for other types/model": 1}
+        assert another.redone == {"asked differently: other --model": 1}
 
 
 @settings(HYPOTHESIS, max_examples=5)
@@ -580,8 +580,10 @@ def test_other_types_model_or_strategy_are_redone(tmp_path: Path, fake: FakeOpen
     out = tmp_path / "out.jsonl"
     assert run(fake, [str(folder)], out, types=["visit"]).new == 2
     asked = run(fake, [str(folder)], out, types=["casualty_report"])
-    assert (asked.changed, asked.redone["asked for other types/model"]) == (0, 2)
-    assert "0 changed (extracted again), 2 redone: asked for other types/model" in asked.render()
+    assert (asked.changed, asked.redone["asked differently: other --types"]) == (0, 2)
+    assert "0 changed (extracted again), 2 redone: asked differently: other --types" in (
+        asked.render()
+    )
     assert run(fake, [str(folder)], out, types=["casualty_report"]).unchanged == 2
     both = run(fake, [str(folder)], out, types=["visit", "casualty_report"])
     assert sum(both.redone.values()) == 2  # visit was asked for, but not on these lines

@@ -39,8 +39,9 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,12 @@ class RunEstimate:
     #: Inputs that are a document read already in this run (no line; see ``BulkSummary``).
     repeated: int = 0
     to_extract: int = 0
+    #: Of ``to_extract``, by why each is extracted: ``new`` (no line yet), ``changed`` (its
+    #: text, title, date or publisher changed) or the redo reason the run's summary counts
+    #: it under (``asked differently: other --strategy``, a server failure, --retry-errors).
+    extract_reasons: Counter[str] = field(default_factory=Counter)
+    #: Of ``redone``, by why (the run's ``BulkSummary.redone``), extracted or not.
+    redone_reasons: Counter[str] = field(default_factory=Counter)
     failures: int = 0
     not_read: int = 0
     no_call: int = 0
@@ -170,6 +177,8 @@ class RunEstimate:
             "unchanged": self.unchanged,
             "repeated": self.repeated,
             "to_extract": self.to_extract,
+            "to_extract_by_reason": dict(self.extract_reasons.most_common()),
+            "redone_by_reason": dict(self.redone_reasons.most_common()),
             "failures": self.failures,
             "not_read": self.not_read,
             "no_call": self.no_call,
@@ -318,6 +327,7 @@ def estimate_run(
                 estimate.failures += 1
             continue
         estimate.to_extract += 1
+        estimate.extract_reasons[_extract_reason(plan, item.doc_id)] += 1
         if estimate.planned >= EXACT_DOCUMENTS:
             rest_chars += len(item.text)
             continue
@@ -337,6 +347,7 @@ def estimate_run(
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged
     estimate.repeated = plan.repeated
+    estimate.redone_reasons = Counter(why for why in plan.redone.values() if why != REDO_FORGOTTEN)
     redone_or_forgotten = len(plan.redone)  # all of them in plan.changed
     estimate.redone = redone_or_forgotten - estimate.forgotten
     estimate.changed = len(plan.changed) - redone_or_forgotten
@@ -355,6 +366,15 @@ def estimate_run(
         estimate.cost_usd *= price_factor
         estimate.price_factor = price_factor
     return estimate
+
+
+def _extract_reason(plan: _Plan, doc_id: str) -> str:
+    """Why the run extracts the document ``plan`` let through as ``doc_id``, as its summary
+    counts it: a redo reason, else ``changed`` or ``new`` (see ``RunEstimate.extract_reasons``)."""
+    redone = plan.redone.get(doc_id)
+    if redone is not None:
+        return redone
+    return "changed" if doc_id in plan.changed else "new"
 
 
 def _counted(items: Iterable[Item], estimate: RunEstimate) -> Iterator[Item]:

@@ -673,7 +673,10 @@ def existing_lines(target: OutputTarget) -> dict[str, _Line]:
 
 
 #: Why a line in the output is extracted again though its input is unchanged.
-REDO_ASKED = "asked for other types/model"
+#: What :attr:`Extractor.asked` adds to a strategy asked with second looks.
+SECOND_LOOK_MARK = "+second-look"
+#: The start of every "asked differently" reason; :func:`asked_differently` names the options.
+REDO_ASKED = "asked differently"
 REDO_STOPPED = "failed on the server's side (a stopped run)"
 REDO_RETRY = "error lines retried"
 REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
@@ -1120,8 +1123,8 @@ class _Plan:
             and line.publisher != government_country(item.url)
         ):
             return "changed"  # a government's own readout names its state without saying it
-        if line.status == "ok" and self._asked_otherwise(line):
-            return REDO_ASKED
+        if line.status == "ok" and (options := self._asked_otherwise(line)):
+            return asked_differently(options)
         return None
 
     @staticmethod
@@ -1139,17 +1142,27 @@ class _Plan:
         written = ErrorInfo("InputError", failure.error, "input").message
         return placeless(line.reason, line.source) == placeless(written, failure.source)
 
-    def _asked_otherwise(self, line: _Line) -> bool:
-        asked = self.asked
+    def _asked_otherwise(self, line: _Line) -> list[str]:
+        """The options this run asks otherwise than ``line`` was asked (none: done). Each is
+        named, so a summary says what made a rerun pay again (``--strategy`` and
+        ``--second-look`` both change the ``strategy`` a line records)."""
+        asked, options = self.asked, []
         if asked.types and line.types is not None and not set(asked.types) <= set(line.types):
-            return True
+            options.append("--types")
         if (
             asked.model
             and line.model
             and canonical_model(line.model) != canonical_model(asked.model)
         ):
-            return True
-        return bool(asked.strategy and line.strategy and line.strategy != asked.strategy)
+            options.append("--model")
+        if asked.strategy and line.strategy and line.strategy != asked.strategy:
+            base_asked, look_asked, _ = asked.strategy.partition(SECOND_LOOK_MARK)
+            base_line, look_line, _ = line.strategy.partition(SECOND_LOOK_MARK)
+            if base_asked != base_line:
+                options.append("--strategy")
+            if look_asked != look_line:
+                options.append("--second-look")
+        return options
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
@@ -1161,6 +1174,12 @@ class _Plan:
 #: A position in a file that a failure's reason names: ``line 3``, ``lines 3-5``, or the
 #: ``:3`` after a path (``first seen in /data/rows.jsonl:3``).
 _POSITION = re.compile(r"(\blines? )[0-9]+(?:-[0-9]+)?|(?<=[^\s:]):[0-9]+\b")
+
+
+def asked_differently(options: Sequence[str]) -> str:
+    """The redo reason of a line asked with other ``options`` than this run's, naming them
+    (``asked differently: other --strategy``): one reason per set of options, counted apart."""
+    return f"{REDO_ASKED}: other {', '.join(options)}"
 
 
 def placeless(reason: str, source: str | None) -> str:

@@ -520,8 +520,7 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
     lines = [
         "dry run: nothing is sent to the model and nothing is written",
         f"inputs     {estimate.read:,} documents read{first_n}",
-        f"would      extract {estimate.to_extract:,} ({estimate.new:,} new lines, "
-        f"{estimate.changed:,} changed, {estimate.redone:,} redone), "
+        f"would      extract {estimate.to_extract:,}{_reasons(estimate)}, "
         f"skip {estimate.unchanged:,} unchanged"
         + (
             f" and {estimate.repeated:,} repeated (read again: one line)"
@@ -545,6 +544,18 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         f"output     {printable(estimate.output)}{done}",
     ]
     return "\n".join(lines)
+
+
+def _reasons(estimate: RunEstimate) -> str:
+    """Why the documents to extract are extracted, as the run's summary counts them: ``new``,
+    ``changed text`` (or title, date, publisher) and each redo reason (``asked differently:
+    other --strategy``); they add up to ``to_extract``. Lines written without a call (new or
+    changed error and skipped lines) are counted on their own."""
+    named = {"new": "new", "changed": "changed text"}
+    parts = [
+        f"{count:,} {named.get(why, why)}" for why, count in estimate.extract_reasons.most_common()
+    ]
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _execute(run: BulkRun, output: str) -> int:
