@@ -194,7 +194,22 @@ class BatchEntry:
         return self.status in TERMINAL
 
     def update(self, batch: BatchView) -> bool:
-        """Take the provider's view of the batch; True when its status or counts changed."""
+        """Take the provider's view of the batch; True when its status or counts changed.
+
+        The view is the provider's, read as hostile (:func:`_recordable`): what is kept
+        is what a rerun reads back from the state, so no answer of the provider's makes
+        the state refused; an unknown status is said once (when it is new), then waited
+        on as a batch in flight.
+        """
+        batch = _recordable(batch)
+        if batch.status not in KNOWN_STATUSES and batch.status != self.status:
+            logger.warning(
+                redact(
+                    f"batch {batch.id[:200]}: the provider says its status is "
+                    f"{batch.status!r}, which extractor does not know: it is waited on as a "
+                    "batch in flight (`extractor batch cancel` stops it)"
+                )
+            )
         before = (self.status, self.completed, self.failed)
         self.id = batch.id
         self.status = batch.status
@@ -216,6 +231,52 @@ class BatchEntry:
             f"batch {self.id or '(not created)'}: {self.status}, "
             f"{self.completed:,}/{total:,} requests done{failed}{said}"
         )
+
+
+#: Every batch status the providers document, and this tool's own (see TERMINAL).
+KNOWN_STATUSES = TERMINAL | {
+    "uploading", "uploaded", "submitting",  # ours, before the batch exists
+    "validating", "in_progress", "finalizing", "cancelling", "canceling",
+}  # fmt: skip
+#: The longest message about a batch a state keeps (a provider's error can be long).
+_MOST_MESSAGE_CHARS = 500
+
+
+def _recordable(batch: BatchView) -> BatchView:
+    """``batch`` as the state may record it: a status, file id or count no run could
+    read back (blank, control characters, out of range) is replaced (a file id by none:
+    what it held is asked for again), so a broken server never makes the rerun refuse
+    the state."""
+    status = batch.status
+    if _name_problem(status) is not None:
+        status = repr(status)[:80]  # printable, never blank: the word said, escaped
+    files = [batch.output_file_id, batch.error_file_id]
+    for n, file_id in enumerate(files):
+        if file_id is not None and _name_problem(file_id) is not None:
+            logger.warning(
+                redact(
+                    f"batch {batch.id[:200]}: the provider names a results file "
+                    f"{file_id[:80]!r} that cannot be asked for: its requests are submitted "
+                    "again"
+                )
+            )
+            files[n] = None
+    counts = batch.counts
+    if counts is not None:
+        counts = (_count(counts[0]), _count(counts[1]), _count(counts[2]))
+    message = batch.message
+    if message is not None:
+        message = "".join(c if c.isprintable() else " " for c in message)
+        message = " ".join(message.split())[:_MOST_MESSAGE_CHARS] or None
+    return dataclasses.replace(
+        batch, status=status, counts=counts, output_file_id=files[0],
+        error_file_id=files[1], message=message,
+    )  # fmt: skip
+
+
+def _count(value: int) -> int:
+    """A provider's count as the state may hold it (0 to ``_MOST_COUNT``)."""
+    return min(max(0, value), _MOST_COUNT)
 
 
 #: The entries of a state file, checked field by field.
@@ -569,12 +630,14 @@ class ProviderBatchRun(BulkRun):
     def _write(self, output: OutputFile, result: BatchResult, live: Usage | None = None) -> None:
         plan = self._plan
         changed, not_read = plan.written(result.doc_id)
+        # popped as it is written, as a live run does: counted once, by why, not as "changed"
+        redone = plan.redone.pop(result.doc_id, None)
         line = result_line(
             result, self._info(), duplicate_of=plan.duplicate_of.get(result.doc_id),
             not_read=not_read,
         )  # fmt: skip
         output.write(line)
-        self.summary.add(result, changed=changed, not_read=not_read)
+        self.summary.add(result, changed=changed, not_read=not_read, redone=redone)
         if live is not None:
             self.live_usage = self.live_usage + live
         self._refresh()

@@ -42,6 +42,7 @@ import httpx2
 
 from extractor.bulk.carriers.base import (
     Answer,
+    AnswerReader,
     BatchView,
     Outcome,
     SdkCarrier,
@@ -191,15 +192,10 @@ class AnthropicCarrier(SdkCarrier):
         batch = await self._batch(entry.id)
         if not batch.results_url:
             return {}
-        ours = {batch_custom_id(cid): cid for cid in entry.custom_ids}
-        found: dict[str, Outcome] = {}
-        lines = 0
-        for line in result_lines(await self._download(batch.results_url)):
-            lines += 1
-            cid = ours.get(line["custom_id"])
-            if cid is not None:
-                found[cid] = _item_result(line, entry.id)
-        if lines and not found:
+        reader = AnswerReader(entry.id, {batch_custom_id(cid): cid for cid in entry.custom_ids})
+        reader.read_file(await self._download(batch.results_url), _item_result)
+        found = reader.found
+        if reader.read and not found:
             logger.warning(
                 f"batch {entry.id} holds none of the requests it was adopted for (another "
                 "batch of the same size, created at the same time): they are submitted again"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BATCH_TIMEOUT",
     "Answer",
+    "AnswerReader",
     "BatchView",
     "Carrier",
     "Outcome",
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -266,14 +269,104 @@ def _sdk_client(client: Any, sdk: type[Any]) -> Any:
     return inner
 
 
-def result_lines(data: bytes) -> Iterator[dict[str, Any]]:
-    """The lines of a batch's results (JSONL) that name a request; anything else is skipped."""
-    for raw in data.splitlines():
+def _raw_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """The lines of ``data`` (numbered from 1), one at a time: no list of copies of a
+    results file of hundreds of megabytes."""
+    start, number = 0, 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        number += 1
+        yield number, data[start:end].rstrip(b"\r")
+        start = end + 1
+
+
+def _named_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """Each non-blank line: the JSON object that names a request, or why it names none."""
+    for number, raw in _raw_lines(data):
         if not raw.strip():
             continue
         try:
             line = answer_json(raw)  # an over-long integer is no reason to skip it
         except ValueError:
+            yield number, "not JSON"
             continue
-        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+        if not isinstance(line, dict):
+            yield number, "not a JSON object"
+        elif not isinstance(line.get("custom_id"), str):
+            yield number, "no custom_id"
+        else:
+            yield number, line
+
+
+def result_lines(data: bytes) -> Iterator[dict[str, Any]]:
+    """The lines of a batch's results (JSONL) that name a request; anything else is skipped."""
+    for _, line in _named_lines(data):
+        if isinstance(line, dict):
             yield line
+
+
+class AnswerReader:
+    """The one reader of a batch's results files: what each request of ours got, once.
+
+    A results file comes from the provider and is read as hostile: a line that
+    is not JSON, names no request or names one that is not ours is skipped;
+    a request named twice keeps one outcome (an answer over a failure, else
+    the first: a paid answer is never traded for a failure, so never paid for
+    again). Every skipped line is counted, and :meth:`warn` says them in one
+    line per file; a request of ours without a line is left to the run, which
+    submits it again or names it as unanswered. ``ours`` maps the ids the file
+    holds to our ``custom_id`` (Anthropic's are derived from ours).
+    """
+
+    def __init__(self, batch_id: str, ours: dict[str, str]) -> None:
+        self.batch_id = batch_id
+        self.ours = ours
+        self.found: dict[str, Outcome] = {}
+        self.read = 0
+        self.skipped: dict[str, int] = {}
+        self.first_skipped: int | None = None
+
+    def read_file(
+        self, data: bytes, judge: Callable[[dict[str, Any], str], Outcome], name: str = ""
+    ) -> None:
+        """Read one results file; ``judge(line, batch_id)`` says what a line means."""
+        self.skipped, self.first_skipped = {}, None
+        for number, line in _named_lines(data):
+            if not isinstance(line, dict):
+                self._skip(number, line)
+                continue
+            self.read += 1
+            cid = self.ours.get(line["custom_id"])
+            if cid is None:
+                self._skip(number, "a request not in this batch")
+                continue
+            outcome = judge(line, self.batch_id)
+            earlier = self.found.get(cid)
+            if earlier is None or (
+                isinstance(earlier, Undelivered) and isinstance(outcome, Answer)
+            ):
+                self.found[cid] = outcome
+            if earlier is not None:
+                self._skip(number, "a request named before")
+        self.warn(name)
+
+    def _skip(self, number: int, why: str) -> None:
+        self.skipped[why] = self.skipped.get(why, 0) + 1
+        if self.first_skipped is None:
+            self.first_skipped = number
+
+    def warn(self, name: str = "") -> None:
+        """One warning line for the lines of the file just read that gave no outcome."""
+        if not self.skipped:
+            return
+        said = ", ".join(f"{n:,} {why}" for why, n in self.skipped.items())
+        where = f" {name}" if name else ""
+        logger.warning(
+            redact(
+                f"batch {self.batch_id}: results file{where}: {said} line(s) skipped (first: "
+                f"line {self.first_skipped:,}); a request of this run left without an answer "
+                "is submitted again"
+            )
+        )

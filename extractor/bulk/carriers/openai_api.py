@@ -17,13 +17,13 @@ import openai
 
 from extractor.bulk.carriers.base import (
     Answer,
+    AnswerReader,
     BatchView,
     Outcome,
     SdkCarrier,
     Undelivered,
     item_response,
     malformed,
-    result_lines,
     retried,
 )
 from extractor.bulk.carriers.base import status_outcome as _status_outcome
@@ -118,15 +118,11 @@ class OpenAICarrier(SdkCarrier):
     async def results(self, entry: BatchEntry) -> dict[str, Outcome]:
         """The output and error files' lines for the entry's requests."""
         assert entry.id is not None
-        wanted = set(entry.custom_ids)
-        found: dict[str, Outcome] = {}
+        reader = AnswerReader(entry.id, {cid: cid for cid in entry.custom_ids})
         for file_id in (entry.output_file_id, entry.error_file_id):
-            if not file_id:
-                continue
-            for line in result_lines(await self._content(file_id)):
-                if line["custom_id"] in wanted:
-                    found[line["custom_id"]] = _item_result(line, entry.id)
-        return found
+            if file_id:
+                reader.read_file(await self._content(file_id), _item_result, file_id)
+        return reader.found
 
     async def _content(self, file_id: str) -> bytes:
         async def read() -> bytes:
