@@ -11,7 +11,8 @@ retrying later, and an exhausted extraction carries what was spent.
     │   ├── GoldFormatError       a gold file does not follow GOLD_FORMAT.md
     │   └── TextFieldError        a table row has no text under its text field
     ├── ConfigurationError    no model, no key, unknown provider, bad option
-    │   └── UnusedField           a text field that the input's rows do not use
+    │   ├── UnusedField           a text field that the input's rows do not use
+    │   └── RecordTypeError       a user's record type the model cannot be asked for (also a ClientModelError)
     ├── ModelError            the model server failed
     │   ├── TransientModelError   429 / 5xx / timeout / deadline / connection (retried)
     │   ├── ClientModelError      401 / 400 / 404 ... (never retried)
@@ -202,6 +203,27 @@ class IncompatibleServerError(ModelError):
     ) -> None:
         self.url = url
         super().__init__(message, status_code=status_code, kind=kind)
+
+
+class RecordTypeError(ClientModelError, ConfigurationError):
+    """A user's record type that cannot be used as written: a field the model cannot be
+    asked for (a type JSON has no value of, ``list[Place]``), one that redefines a field
+    every record shares (``status``), one with an alias.
+
+    Raised when the type is registered or first used, naming the type and the field and
+    what to write instead, rather than a traceback from inside pydantic or instructor or
+    every record of the type dropped on every document. A :class:`ConfigurationError`
+    (the setup is wrong, kind ``config``) and a :class:`ClientModelError` (the request
+    could never be answered as built: never retried). ``record_type`` and ``field`` say
+    which.
+    """
+
+    kind: ErrorKind = "config"
+
+    def __init__(self, message: str, *, record_type: str = "", field: str = "") -> None:
+        self.record_type = record_type
+        self.field = field
+        super().__init__(message, kind="config")
 
 
 class ExtractionFailed(ExtractorError):

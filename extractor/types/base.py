@@ -23,11 +23,19 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, ForwardRef, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PydanticUserError,
+    ValidationInfo,
+    computed_field,
+    model_validator,
+)
 
-from extractor.errors import EvidenceError, MissingFigure
+from extractor.errors import EvidenceError, MissingFigure, RecordTypeError
 from extractor.text.countries import (
     countries_in_text,
     country_label,
@@ -138,6 +146,25 @@ class Record(BaseModel):
                 "lower-case snake_case name, so that records say which type they are"
             )
         cls.record_type = default
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate as pydantic does; a defect of the type itself (a field whose type is
+        not defined where the class is, one pydantic cannot build a validator for) is a
+        :class:`~extractor.errors.RecordTypeError` naming the type and the field, not
+        pydantic's error about its internals from inside whatever read the record back."""
+        try:
+            return super().model_validate(obj, **options)
+        except PydanticUserError as error:
+            raise type_defect(cls, error) from error
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, **options: Any) -> Self:
+        """:meth:`model_validate` for JSON text: a type's defect is a RecordTypeError."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except PydanticUserError as error:
+            raise type_defect(cls, error) from error
 
     # -- what subclasses define -------------------------------------------------
     def key_fields(self) -> list[Any]:
@@ -340,6 +367,32 @@ class Record(BaseModel):
     def plover_event(self) -> Plover | None:
         """PLOVER category and mode where one applies."""
         return self.plover()
+
+
+def type_defect(cls: type[Record], error: Exception) -> RecordTypeError:
+    """The :class:`~extractor.errors.RecordTypeError` for a record class pydantic cannot
+    validate with: it names the first field whose type is not resolved (a forward
+    reference), or pydantic's reason when no field is to blame."""
+    name = getattr(cls, "record_type", cls.__name__)
+    for field, info in cls.model_fields.items():
+        if (
+            not getattr(info, "_complete", True)
+            or "ForwardRef" in repr(info.annotation)
+            or (isinstance(info.annotation, str | ForwardRef))
+        ):
+            return RecordTypeError(
+                f"record type {name!r} ({cls.__module__}.{cls.__qualname__}) field {field!r}: "
+                f"its type {info.annotation!r:.60} is not defined where the class is: define "
+                f"or import it before the class, or call {cls.__name__}.model_rebuild() after",
+                record_type=name,
+                field=field,
+            )
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return RecordTypeError(
+        f"record type {name!r} ({cls.__module__}.{cls.__qualname__}) cannot be validated: "
+        f"{reason}: fix the class",
+        record_type=name,
+    )
 
 
 def _name_key(actors: list[Actor]) -> list[str]:

@@ -32,13 +32,16 @@ types spell out by hand:
 
 from __future__ import annotations
 
+import enum
 import types as pytypes
+import uuid
 from collections.abc import Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, Literal, Union, get_args, get_origin
 
-from pydantic import Field, create_model
+from pydantic import BaseModel, Field, TypeAdapter, create_model
 from pydantic.fields import FieldInfo
 
+from extractor.errors import RecordTypeError
 from extractor.text.cues import cue_pattern
 from extractor.text.titles import name_words
 from extractor.types import columns as col
@@ -118,6 +121,146 @@ def _draft_field(name: str, info: FieldInfo) -> tuple[Any, Any]:
     if annotation is None:
         annotation = _strip_optional(info.annotation) | None
     return annotation, Field(description=description)
+
+
+#: What a model's JSON answer can hold, as the draft is validated (strictly: instructor's
+#: ``strict=True``): a string is no ``date``, ``Decimal`` or ``bytes``, a list no ``tuple``
+#: or ``set``; such a field failed the answer of every document that had a record.
+_JSON_LEAVES = (str, int, float, bool, type(None), uuid.UUID)
+#: What an item of a list of plain values may be: the draft asks for strings
+#: (:func:`_draft_field`) and the record reads each as its item type.
+_TEXT_ITEMS = (str, int, float, bool, uuid.UUID)
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _json_problem(annotation: Any, seen: frozenset[type] = frozenset()) -> str | None:
+    """Why a model's JSON answer cannot fill ``annotation`` (None: it can)."""
+    annotation = _unwrap(annotation)
+    origin = get_origin(annotation)
+    if isinstance(annotation, ForwardRef | str):
+        written = getattr(annotation, "__forward_arg__", annotation)
+        return f"its type {written!r} is not defined where the class is (define or import it first)"
+    if annotation in (Any, object) or annotation in _JSON_LEAVES:
+        return None
+    if origin is Literal:
+        bad = [v for v in get_args(annotation) if not isinstance(v, str | int | float | bool)]
+        return f"the literal value {bad[0]!r} is no JSON value" if bad else None
+    if origin in (Union, pytypes.UnionType):
+        problems = [_json_problem(arg, seen) for arg in get_args(annotation)]
+        return next((p for p in problems if p), None)
+    if origin is list:
+        (item,) = get_args(annotation) or (Any,)
+        return _json_problem(item, seen)
+    if origin is dict:
+        key, value = get_args(annotation) or (str, Any)
+        if _unwrap(key) is not str:
+            return f"a JSON object's keys are strings, not {_named(key)}"
+        return _json_problem(value, seen)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        bad = [m for m in annotation if not isinstance(m.value, str | int | float | bool)]
+        return f"{annotation.__name__}.{bad[0].name} has no JSON value" if bad else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return None
+        for info in annotation.model_fields.values():
+            problem = _json_problem(info.annotation, seen | {annotation})
+            if problem:
+                return problem
+        return None
+    return f"a JSON answer holds no {_named(annotation)}"
+
+
+def _named(annotation: Any) -> str:
+    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+
+
+def asked(record: type[Record], name: str, info: FieldInfo) -> str:
+    """How the model is asked for a user's field (``"text"``, ``"list of names"`` ...), or a
+    :class:`~extractor.errors.RecordTypeError` naming the field when it cannot be.
+
+    The draft asks for each field in a form a small model writes in JSON (a name, a date
+    as written, a list of strings) and the builder makes the record's value of it. A
+    field outside those forms failed late and far from its cause: a ``list[Place]``
+    asked as strings dropped every record of the type on every document, a ``date`` or
+    ``tuple`` failed each document's whole answer after three re-asks, a ``Callable``
+    raised from inside pydantic's schema generation on the first call.
+    """
+    kind = shape(info)
+
+    def refuse(problem: str, instead: str) -> RecordTypeError:
+        return RecordTypeError(
+            f"record type {record.record_type!r} ({record.__module__}.{record.__qualname__}) "
+            f"field {name!r}: {problem}: {instead}",
+            record_type=record.record_type,
+            field=name,
+        )
+
+    if info.alias is not None or info.validation_alias is not None:
+        raise refuse(
+            "it has an alias, and the built record is filled by field name",
+            "drop the alias (name the field as you want it written)",
+        )
+    if kind == "texts":
+        (item,) = get_args(_strip_optional(info.annotation)) or (str,)
+        item = _strip_optional(_unwrap(item))
+        plain = (
+            item in _TEXT_ITEMS
+            or get_origin(item) is Literal
+            or (isinstance(item, type) and issubclass(item, enum.Enum))
+        )
+        if not plain:
+            raise refuse(
+                f"the model is asked for a list of strings, which cannot be {_named(item)}s",
+                "use list[str] (list[Actor] for people and groups), or one value per field",
+            )
+        return "list of strings"
+    if kind in _AS_WRITTEN or kind == "actors":
+        return _AS_WRITTEN.get(kind, "list of names")
+    annotation, _ = _draft_field(name, info)
+    problem = _json_problem(annotation)
+    if problem is None:
+        try:
+            TypeAdapter(annotation).json_schema()
+        except Exception as error:  # pydantic's own words for a type it cannot describe
+            problem = f"it has no JSON Schema ({str(error).splitlines()[0]})"
+    if problem:
+        raise refuse(
+            problem,
+            "use str (a date or amount as written), int, float, bool, a Literal, a list or "
+            "one of extractor's parts (Actor, Place, DateValue, Count, Money)",
+        )
+    return kind
+
+
+def check_fields(record: type[Record]) -> dict[str, str]:
+    """Each of a user type's own fields and how the model is asked for it; a
+    :class:`~extractor.errors.RecordTypeError` for the first that cannot be asked for.
+
+    Also refused: a field every record shares (``status``, ``evidence``, ``id`` ...)
+    declared again: the draft asks for the shared one and the checks read it as theirs,
+    so a ``status: str`` failed every answer, and an ``evidence: str`` every record.
+    """
+    for name in sorted(_BASE_FIELDS - {"type"}):
+        info, base = record.model_fields.get(name), Record.model_fields[name]
+        if info is None or (info.annotation, info.default) != (base.annotation, base.default):
+            raise RecordTypeError(
+                f"record type {record.record_type!r} ({record.__module__}."
+                f"{record.__qualname__}) field {name!r}: every record has this field, and "
+                f"the pipeline fills it itself: name yours otherwise "
+                f"(for example {record.record_type}_{name})",
+                record_type=record.record_type,
+                field=name,
+            )
+    return {
+        name: asked(record, name, info)
+        for name, info in record.model_fields.items()
+        if name not in _BASE_FIELDS
+    }
 
 
 def _draft_model(record: type[Record]) -> type[Draft]:
@@ -348,6 +491,7 @@ def _guidance(record: type[Record]) -> str:
 
 def generic_spec(record: type[Record]) -> RecordSpec:
     """The spec of a user's ``Record`` subclass, with every part derived from its fields."""
+    check_fields(record)
     plural = record.plural or f"{record.record_type}s"
     label = plural.replace("_", " ")
     words = record.cue_words

@@ -33,7 +33,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from extractor.blank import is_blank
-from extractor.errors import ConfigurationError
+from extractor.errors import ConfigurationError, RecordTypeError
 from extractor.types.columns import column_name
 
 if TYPE_CHECKING:
@@ -185,9 +185,11 @@ class _Registry:
             # a class defined again where it was (a notebook cell run twice): the newest wins
             replace = replace or _defined_at(existing.record) == _defined_at(spec.record)
         if existing is not None and existing.record is not spec.record and not replace:
-            raise ConfigurationError(
+            raise RecordTypeError(
                 f"two record types are named {spec.name!r} ({_defined_at(existing.record)} and "
-                f"{_defined_at(spec.record)}): rename one"
+                f"{_defined_at(spec.record)}): rename one",
+                record_type=spec.name,
+                field="type",
             )
         if existing is None or replace:
             self._specs[spec.name] = spec
