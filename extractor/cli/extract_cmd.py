@@ -99,8 +99,6 @@ TABLE_SUFFIXES = {".parquet": "Parquet", ".duckdb": "DuckDB", ".db": "a database
 #: What a stream holds that is many documents, by the suffix its first bytes suggest.
 _MANY = {"zip": "a zip archive", "tar": "a tar archive", "warc": "a WARC crawl",
          "jsonl": "JSONL rows", "csv": "CSV rows", "json": "a JSON array"}  # fmt: skip
-#: How much of a stream tells its format (a tar header ends at byte 512).
-STREAM_SNIFF_BYTES = 64 * 1024
 
 
 def _stream_document(data: bytes, label: str) -> Document:
@@ -110,7 +108,7 @@ def _stream_document(data: bytes, label: str) -> Document:
     named FIFO ``feed.html``), else from its first bytes."""
     if document_format(label) is not None:
         name = label
-    elif (suffix := stream_suffix(data[:STREAM_SNIFF_BYTES])) == ".gz":
+    elif (suffix := stream_suffix(data)) == ".gz":  # bulk's sniff, of the same window
         raise InputError(
             "it holds gzip data that is cut short or damaged (nothing in its head unpacks), "
             "not an article",
@@ -126,9 +124,9 @@ def _stream_document(data: bytes, label: str) -> Document:
             source=label,
         )
     else:
-        head = data.lstrip()[:64].lower()
-        # a text: front matter holding a mapping makes it markdown, as a .txt's does
-        name = "stream.html" if head.startswith((b"<!doctype", b"<html", b"<")) else "stream.txt"
+        # as bulk reads it: markup after a byte-order mark or in UTF-16 is HTML there too; a
+        # text's front matter holding a mapping makes it markdown, as a .txt's does
+        name = f"stream{suffix}"
     document = parse_document(data, name=name, doc_id=label, source=label)
     # keyed as bulk keys a stream's text: two texts piped in turn are two lines, and
     # `bulk -` on the same text finds the line `extract - -f jsonl >> out.jsonl` wrote

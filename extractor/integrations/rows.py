@@ -261,8 +261,19 @@ def _string(value: Any) -> str | None:
 
 
 def _text_id(text: Any) -> str:
-    """The id :meth:`Extractor.extract` gives a text without one: its hash's first 16 digits."""
-    data = text if isinstance(text, bytes) else str(text or "").encode("utf-8", "surrogatepass")
+    """The id :meth:`Extractor.extract` gives a text without one: its hash's first 16 digits.
+
+    A cell that is no text still names its row, never stops the call: a value whose truth
+    or ``str`` raises (pandas' ``NA``, an array) is hashed as a missing text when it is one
+    (:func:`is_missing`: the empty text's hash, as None's), else as its type's name, so the
+    row ends as its own error line (the text's error says what is wrong)."""
+    if isinstance(text, bytes):
+        return "sha256:" + hashlib.sha256(text).hexdigest()[:16]
+    try:
+        written = str(text or "")
+    except Exception:  # any value a frame's cell may hold: the row's error, not the call's
+        written = "" if is_missing(text) else f"<{type(text).__name__}>"
+    data = written.encode("utf-8", "surrogatepass")
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
@@ -408,11 +419,22 @@ def _checked_extractor(extractor: Any) -> None:
 
 
 def _checked_frame(frame: Any) -> pandas.DataFrame:
-    """``frame`` when it is a pandas DataFrame; a TypeError saying what is needed otherwise
+    """``frame`` when it is a pandas DataFrame whose column names are each once (an
+    InputError naming those that are not); a TypeError saying what is needed otherwise
     (a Series failed in pandas' own ``to_dict``, a list of rows as a frame with no
     ``to_dict``)."""
     pandas = sys.modules.get("pandas")
     if pandas is not None and isinstance(frame, pandas.DataFrame):
+        duplicated = list(dict.fromkeys(frame.columns[frame.columns.duplicated()]))
+        if duplicated:
+            # a row as a dict keeps one cell of each name (pandas' last, with a warning):
+            # the text, id or date of the other column would be read as the row's, unseen
+            raise InputError(
+                f"extract_frame: the frame has {len(duplicated)} column name(s) more than "
+                f"once ({', '.join(map(repr, duplicated[:5]))}), and a row can hold one cell "
+                "of each name: rename or drop the copies (frame.loc[:, "
+                "~frame.columns.duplicated()] keeps the first)"
+            )
         return frame
     if hasattr(frame, "to_frame"):
         hint = "series.to_frame('text') makes one of a column of texts"

@@ -235,9 +235,12 @@ _SURROGATES = re.compile("[\udc80-\udcff]")
 MAX_NESTING = 3
 #: How long a FIFO given as an input may go without a writer before it is reported.
 STREAM_WAIT_SECONDS = 30.0
-#: Bytes of a nameless stream looked at to tell its format: at most, and at least.
-_STREAM_SNIFF_BYTES = 64 * 1024
+#: Bytes of a nameless stream looked at to tell its format: at most (a first line longer
+#: than that is read so far), and at least (a tar header's magic number is at byte 257).
+_STREAM_SNIFF_BYTES = 1024 * 1024
 _STREAM_SNIFF_MIN = 512
+#: Bytes of a stream's window a CSV table is told from (the sniff's size before round 52).
+_TABLE_SNIFF_BYTES = 64 * 1024
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 #: Hex digits of a content hash in an id: 48 bits, no collision in any real file.
 _KEY_HEX = 12
@@ -1111,31 +1114,115 @@ def _is_own_output(head: bytes, context: _Context) -> bool:
 def _read_head(handle: IO[bytes]) -> bytes:
     """Enough of a stream's start to tell its format, without waiting for more than that.
 
-    A slow producer's rows are not held back until a large block is full:
-    reading stops once the longest magic number's place (a tar header) is in.
+    Reading stops once :func:`_sniff_window` can say where the part the sniff reads ends
+    (the first line past leading blank lines whole, and a tar header's magic number's
+    place), at the end of the stream, or at :data:`_STREAM_SNIFF_BYTES`: a slow
+    producer's rows are not held back until a large block is full, and a long first
+    line (a JSONL row holding a whole article) is never cut where a read happened to end.
+    Each read may give any number of bytes (a pipe gives what has come): what the sniff
+    reads is the same whatever they were, and the same as ``extract -`` reads of the
+    whole stream (:func:`stream_suffix`).
     """
-    chunks: list[bytes] = []
-    size = 0
+    head = bytearray()
     read = getattr(handle, "read1", handle.read)
-    while size < _STREAM_SNIFF_MIN and (chunk := read(_STREAM_SNIFF_BYTES)):
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
+    checked = 0  # the head's size when it was last checked
+    while len(head) < _STREAM_SNIFF_BYTES and (chunk := read(_STREAM_SNIFF_BYTES)):
+        head += chunk
+        gzipped = head.startswith(b"\x1f\x8b")
+        # checked at a line end (or as the head doubles: gzip's bytes are unpacked anew)
+        if (not gzipped and (b"\n" in chunk or b"\r" in chunk)) or len(head) >= 2 * checked:
+            checked = len(head)
+            if _sniff_window(bytes(head)) is not None:
+                break
+    return bytes(head)
 
 
-#: Magic numbers of the containers a nameless stream may hold.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", ".zip"),
-    (b"PK\x05\x06", ".zip"),
-    (b"BZh", ".tar.bz2"),
-    (b"\xfd7zXZ\x00", ".tar.xz"),
-    (b"WARC/", ".warc"),
+#: A line end in bytes: CRLF, LF or a lone CR.
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
+#: What a line holds that leaves it blank, in bytes: white space, a byte-order mark's
+#: bytes and the NULs of a UTF-16 or UTF-32 text's blank characters.
+_BLANK_BYTES = b" \t\n\r\f\v\x00\xef\xbb\xbf\xff\xfe"
+
+
+def _sniff_window(head: bytes) -> bytes | None:
+    """The part of a stream's head its format is told from, or None when ``head`` is too
+    short to say where it ends (more bytes may follow; at the end of the stream the whole
+    head is read).
+
+    It runs to the end of the first line past leading blank lines (a JSON opening is told
+    from that line whole), and on to the first line end past byte 512 (a tar header's
+    magic number, some rows of a table), at most :data:`_STREAM_SNIFF_BYTES`. It depends
+    on those bytes alone, never on how many more were read: a pipe read in pieces of any
+    size and the same bytes read whole give one window. A gzip stream's is the window of
+    what it unpacks to (:func:`_gunzipped_head`).
+    """
+    head = head[:_STREAM_SNIFF_BYTES]
+    if head.startswith(b"\x1f\x8b"):
+        inner, state = _gunzipped_head(head)
+        if state != "more" or _sniff_window(inner) is not None or len(head) >= _STREAM_SNIFF_BYTES:
+            return head
+        return None
+    end = None
+    start = 0
+    for brk in _BYTE_BREAK.finditer(head):
+        if brk.group() == b"\r" and brk.end() == len(head):
+            break  # a CR last may be a CRLF's first half: its line ends with the next byte
+        if end is None and head[start : brk.end()].strip(_BLANK_BYTES):
+            end = brk.end()  # the first line that is not blank
+        start = brk.end()
+        if end is not None and start >= _STREAM_SNIFF_MIN:
+            return head[: max(end, start)]
+    return head if len(head) >= _STREAM_SNIFF_BYTES else None
+
+
+def _gunzipped_head(head: bytes) -> tuple[bytes, Literal["more", "end", "broken"]]:
+    """What a gzip stream's head unpacks to (at most :data:`_STREAM_SNIFF_BYTES`), and
+    whether more may follow, the gzip stream ended, or its data broke here.
+
+    Unpacked a piece at a time, and the piece that breaks a byte at a time, so what comes
+    before the damage is kept: a head cut anywhere unpacks to the start of what the whole
+    unpacks to, and the sniff reads the same of both."""
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    step = 4096
+    for at in range(0, len(head), step):
+        piece = head[at : at + step]
+        saved = unpacker.copy()
+        try:
+            out += unpacker.decompress(piece)
+        except zlib.error:
+            unpacker = saved
+            for byte in range(len(piece)):
+                try:
+                    out += unpacker.decompress(piece[byte : byte + 1])
+                except zlib.error:
+                    return bytes(out[:_STREAM_SNIFF_BYTES]), "broken"
+        if unpacker.eof:
+            return bytes(out[:_STREAM_SNIFF_BYTES]), "end"
+        if len(out) >= _STREAM_SNIFF_BYTES:
+            break
+    return bytes(out[:_STREAM_SNIFF_BYTES]), "more"
+
+
+#: Magic numbers of the containers a nameless stream may hold: zip (a local file header,
+#: or the end of an empty one), bzip2 (a block, or the end of an empty stream), xz.
+_MAGIC: tuple[tuple[re.Pattern[bytes], str], ...] = (
+    (re.compile(rb"PK\x03\x04|PK\x05\x06"), ".zip"),
+    (re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), ".tar.bz2"),
+    (re.compile(rb"\xfd7zXZ\x00"), ".tar.xz"),
 )
+#: A WARC's first line: its version, whole (a text that opens with "WARC/" is a text).
+_WARC_VERSION = re.compile(rb"WARC/1\.[0-9]+\r?\n")
+#: Markup's first character and the one after it: a tag, ``<!DOCTYPE``, ``<!--``,
+#: ``<?xml``, a closing tag (``<3`` or ``<<`` opens a text).
+_MARKUP = re.compile(rb"<[A-Za-z!?/]")
 
 
 def stream_suffix(head: bytes) -> str:
     """The file suffix a nameless stream's first bytes suggest (``.zip``, ``.jsonl``,
-    ``.txt`` ...), as ``bulk -`` reads it: what ``extract -`` checks it was given."""
+    ``.txt`` ...), as ``bulk -`` reads it: what ``extract -`` checks it was given. The
+    same sniff as bulk's (:func:`_sniff`), of the same window of the bytes
+    (:func:`_sniff_window`), so both read a stream alike however the pipe delivered it."""
     return _sniff(head, RecordFields(), unpacked_nothing=".gz")
 
 
@@ -1143,29 +1230,33 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
     """The file suffix a stream's first bytes suggest (a pipe has no name to tell it).
 
     Archives by their magic numbers (gzip is opened to tell a WARC from a
-    tar); text by its first character: ``{`` JSONL, ``[{`` a JSON array (not
-    read, as a ``.json`` file is not), ``<`` HTML, ``---``
+    tar, a WARC by its whole version line); text by its first line: a JSON
+    object opening it (whole, or running on past the window) JSONL, ``[{``
+    a JSON array that parses so far (not read, as a ``.json`` file is not),
+    markup (``<`` and a tag's first character) HTML, ``---``
     front matter, a first line naming the text column as a CSV header; else
     plain text (whose reading then says if it is binary). Gzip whose head unpacks to
     nothing (cut short or damaged) is ``unpacked_nothing``: bulk's tar reader then says
-    so in a line; ``extract -`` names it as what it is.
+    so in a line; ``extract -`` names it as what it is. Only :func:`_sniff_window`'s part
+    of ``head`` is read.
     """
+    head = head[:_STREAM_SNIFF_BYTES]
     for magic, suffix in _MAGIC:
-        if head.startswith(magic):
+        if magic.match(head):
             return suffix
+    if _WARC_VERSION.match(head):
+        return ".warc"
     if head.startswith(b"\x1f\x8b"):
-        unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            inner = unpacker.decompress(head, _STREAM_SNIFF_BYTES)
-        except zlib.error:
-            inner = b""
-        if inner.startswith(b"WARC/"):
+        inner, state = _gunzipped_head(head)
+        if _WARC_VERSION.match(inner):
             return ".warc.gz"
-        if not inner and not unpacker.eof:  # (a whole gzip of nothing is an empty text)
+        if not inner and state != "end":  # (a whole gzip of nothing is an empty text)
             return unpacked_nothing
+        inner = _sniff_window(inner) or inner
         if inner[257:262] == b"ustar":
             return ".tar.gz"
         return _sniff(inner, fields) + ".gz"  # one gzipped file: what it holds
+    head = _sniff_window(head) or head
     if head[257:262] == b"ustar":
         return ".tar"
     wide = bom_encoding(head)  # a UTF-16/32 text: its characters, not its bytes
@@ -1173,15 +1264,53 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
         head.decode(wide, errors="ignore").encode() if wide else head.removeprefix(codecs.BOM_UTF8)
     )
     text = text.lstrip()
-    if text.startswith(b"{"):
+    whole = len(head) < _STREAM_SNIFF_BYTES  # its first line is all in the window
+    if text.startswith(b"{") and _opens_json(text, whole=whole):
         return ".jsonl"
-    if re.match(rb"\[\s*[{\]]", text):  # a JSON array of records, as a .json file is
-        return ".json"
-    if text.startswith(b"<"):
+    if re.match(rb"\[\s*[{\]]", text) and _opens_json(text, whole=whole):
+        return ".json"  # a JSON array of records, as a .json file is
+    if _MARKUP.match(text):
         return ".html"
     if text.startswith(b"---"):  # a text: front matter holding a mapping makes it markdown
         return ".txt"  # there (formats.parse_text), a rule that is none stays text: as a .txt
-    return ".csv" if _tabular(text.decode("utf-8", "replace"), fields) else ".txt"
+    # a table is told from its first 64 KiB (the window's first line may be a row holding a
+    # whole article, past the csv module's cell limit): a prefix of the window, so still
+    # the same whatever the pipe's reads were
+    table = text[:_TABLE_SNIFF_BYTES].decode("utf-8", "replace")
+    return ".csv" if _tabular(table, fields) else ".txt"
+
+
+#: The JSON literals a value cut short at the window's end may be the start of.
+_LITERALS = (b"true", b"false", b"null")
+
+
+def _opens_json(text: bytes, *, whole: bool) -> bool:
+    """Whether ``text`` opens with a JSON value that is one: a value that parses with
+    nothing but blanks after it on its last line, or one that runs on past ``text``'s end
+    (cut by the window: over lines, as ``jq .`` writes it, or, when the window is at its
+    cap and not ``whole``, inside a long line). ``{Editor's note}``, ``[ ] a task``,
+    ``{"a": 1} and more`` open texts, not rows."""
+    decoded = text.decode("utf-8", "replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(decoded)
+    except json.JSONDecodeError as exc:
+        rest = decoded[exc.pos :].strip()
+        if exc.msg.startswith("Expecting") and not rest:
+            return True  # a name, a value or a delimiter expected where the window ends
+        if whole:
+            return False
+        cut = exc.msg.startswith("Unterminated string") or (
+            exc.msg.startswith("Invalid") and len(decoded) - exc.pos <= 6  # an escape cut
+        )
+        literal = exc.msg.startswith("Expecting value") and any(
+            word.startswith(rest.encode()) for word in _LITERALS
+        )
+        return cut or literal
+    except (ValueError, RecursionError):
+        return False
+    line_end = decoded.find("\n", end)
+    after = decoded[end:] if line_end < 0 else decoded[end:line_end]
+    return not after.strip()
 
 
 #: A line break of any kind (CRLF, LF, a lone CR).
