@@ -3,8 +3,10 @@
 What goes out: exception messages (every :class:`~extractor.errors.ExtractorError`
 renders through :func:`redact`), the error objects written to output lines and
 summaries (:class:`~extractor.bulk.batch.ErrorInfo`), the CLI's error lines,
-and log records (:class:`RedactingFilter` on the ``extractor`` logger and on
-the CLI's handlers). Each of those calls :func:`redact`; nothing else decides
+and log records (each record of the ``extractor`` logger, of the libraries' loggers in
+:data:`FILTERED_LOGGERS` and of any child of them, redacted as it is made by a log record
+factory, :func:`install_record_factory`, so that every handler, one added later too,
+sees it redacted; and :class:`RedactingFilter` on those loggers and the CLI's handlers). Each of those calls :func:`redact`; nothing else decides
 what a secret is. And the chain of an error of ours that leaves a request path: each
 exception linked to it (the SDK's error it was raised from, which holds the server's
 echo) is replaced by a redacted stand-in (:func:`redacted_chain`,
@@ -14,13 +16,15 @@ What a secret is:
 
 * every API key of the environment (:class:`~extractor.settings.Settings`:
   ``EXTRACTOR_API_KEY`` and each provider's key), read afresh on every call,
-  and the password of a proxy or base URL set there;
+  and the password of a proxy or base URL set there, as typed even in a misspelt URL
+  (``http:/u:p@h``, ``http//u:p@h``, ``u:p@h:8080``: :func:`written_userinfo`);
 * every key and URL registered while the process runs
   (:func:`register_secret`, :func:`register_url`; :func:`extractor.runtime.
   providers.resolve_model` registers the key and base URL of each model it
   resolves, so every :class:`~extractor.pipeline.engine.Extractor` does);
 * whatever *looks* like one, known or not: the userinfo of any URL
-  (``http://user:pass@host`` becomes ``http://***@host``), the token of an
+  (``http://user:pass@host`` becomes ``http://***@host``; misspelt before it,
+  ``http:/user:pass@host`` becomes ``http:/***@host``), the token of an
   ``Authorization: Bearer``/``Basic`` header (after ``Authorization:`` any
   token; after a bare ``Bearer`` any token (up to where RFC 6750's token
   characters stop, so "Bearer token)." keeps its ")."); after a bare ``Basic``
@@ -141,6 +145,8 @@ __all__ = [
     "RedactingFilter",
     "Redactor",
     "install_log_filter",
+    "install_record_factory",
+    "is_filtered_logger",
     "redact",
     "redacted_chain",
     "redacted_repr",
@@ -205,9 +211,36 @@ def _credential(match: re.Match[str]) -> str:
     return f"{scheme}{space}{MARK}{token[len(body) :]}"
 
 
+#: A word that may be a URL misspelt before its login (:func:`_misspelt_login`): where a
+#: word starts (after a blank, a quote, a bracket, "," or "="), a scheme however it is
+#: spelled (kept whole once read, possessive: a second pass over "http:***@host" keeps
+#: "http:"), a user name up to its first ":" (holding none of the characters a word starts
+#: after), then everything up to the end of the authority. Each part possessive and each
+#: match consuming its word, so the search is linear in the text (a run of 200,000 "="
+#: would otherwise be read to its end from each of them).
+_MISSPELT_LOGIN = re.compile(
+    r"(?i)(?<![^\s'\"<>(\[{,=])(?!mailto:)((?:[a-z][a-z0-9+.\-]*+(?:[:;]?[/\\]+)"
+    r"|(?:https?|wss?|ftps?|socks[45][ah]?):)?+)"
+    r"([^/?#\s@'\"<>:(\[{,=]*+:[^/?#\s'\"<>]*+)"
+)
+
+
+def _misspelt_login(match: re.Match[str]) -> str:
+    """The word :data:`_MISSPELT_LOGIN` found, with everything before the last "@" of its
+    authority (the login, a password holding "@" too) masked; as it is when none."""
+    scheme, authority = match.group(1, 2)
+    _, at, host = authority.rpartition("@")
+    return f"{scheme}{MARK}@{host}" if at else match.group(0)
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Any], ...] = (
     # scheme://userinfo@ : everything up to the last "@" before the host's path.
     (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{0,30}://)[^/?#\s@]*(?:@[^/?#\s@]*)*@"), rf"\1{MARK}@"),
+    # a URL misspelt before its userinfo (http:/u:p@h, http//u:p@h, https;//u:p@h,
+    # http:u:p@h, or no scheme: u:p@h:8080), as a message about its spelling quotes it:
+    # "user:password@" where a word starts (not an e-mail's "mailto:" or a
+    # "name@host" without a password): see _misspelt_login
+    (_MISSPELT_LOGIN, lambda match: _misspelt_login(match)),
     # the credentials of an Authorization header, however it is quoted: any token
     (
         re.compile(
@@ -1288,6 +1321,49 @@ def typed_userinfo(url: str) -> str | None:
     return rest.rpartition("@")[0] if "@" in rest else None
 
 
+#: How a URL typed by hand may start before its userinfo, misspelt or not: a scheme
+#: followed by any number of slashes or backslashes, with its ":" (``http:/``,
+#: ``http:\\``), a ";" for it (``https;//``) or none (``http//``), or one of the schemes
+#: that always have an authority and its ":" alone (``http:u:p@h``). Without one of these
+#: (``user:pass@host:8080``), the userinfo starts the string.
+_WRITTEN_START = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*[:;]?[/\\]+|(?:https?|wss?|ftps?|socks[45][ah]?):(?![/\\])",
+    re.IGNORECASE,
+)
+
+
+def written_userinfo(url: str) -> str | None:
+    """The userinfo of ``url`` as it was typed, the URL misspelt or not: what stands before
+    its last "@", past a scheme however it is spelled (:data:`_WRITTEN_START`:
+    ``http:/u:p@h``, ``http//u:p@h``, ``htp://u:p@h``, ``https;//u:p@h``, ``u:p@h:8080``),
+    or None when it has no "@".
+
+    Why: a misspelt base or proxy URL is refused with a message that quotes it, and
+    neither ``urlsplit`` nor :func:`typed_userinfo` finds a login in it, so its password
+    was known to no one and shown as typed. What reads as userinfo here may be more than
+    the login (a query's ``?mail=a@b``): it is masked too, which hides nothing a person
+    needs from a message about a URL's spelling."""
+    bare = _unwrapped(url)
+    head, at, _ = bare.rpartition("@")
+    if not at:
+        return None
+    start = _WRITTEN_START.match(head)
+    return head[start.end() :] if start else head
+
+
+def without_written_userinfo(url: str) -> str:
+    """``url`` without what :func:`written_userinfo` reads as its userinfo (and its "@"):
+    the spelling to judge a URL by, so that what is said about it is the same with and
+    without credentials (and quotes no piece of a password)."""
+    bare = _unwrapped(url)
+    typed = written_userinfo(bare)
+    if typed is None:
+        return bare
+    start = _WRITTEN_START.match(bare)
+    prefix = bare[: start.end()] if start else ""
+    return prefix + bare[len(prefix) + len(typed) + 1 :]
+
+
 def _url_secrets(url: str | None) -> list[str]:
     if not url or not isinstance(url, str):
         return []
@@ -1297,10 +1373,10 @@ def _url_secrets(url: str | None) -> list[str]:
         readings.append((parts.username, parts.password))
     except ValueError:
         pass
-    typed = typed_userinfo(url)
-    if typed is not None:
-        typed_user, colon, typed_password = typed.partition(":")
-        readings.append((typed_user, typed_password if colon else None))
+    for typed in (typed_userinfo(url), written_userinfo(url)):
+        if typed is not None:
+            typed_user, colon, typed_password = typed.partition(":")
+            readings.append((typed_user, typed_password if colon else None))
     found: list[str] = []
     for user, password in readings:
         for value in (user, password):
@@ -1467,17 +1543,38 @@ class RedactingFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a bad format string: leave it to the handler's own error path
-            return True
-        record.msg = redact(_clipped(message))
-        record.args = None
-        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
-            trace = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = redact(_clipped(trace))
-            record.exc_info = None
+        if getattr(record, _REDACTED_MARK, False):
+            return True  # made by a filtered logger: redacted as it was made
+        _redact_record(record)
         return True
+
+
+#: The attribute :func:`_redact_record` sets on a record it has redacted, so that a filter
+#: (or a second factory) does not redact it again.
+_REDACTED_MARK = "_extractor_redacted"
+
+
+def _redact_record(record: logging.LogRecord) -> None:
+    """Rewrite ``record`` in place with its message, traceback and stack redacted.
+
+    A record whose format string does not fit its arguments would make the handler's
+    error path print the raw message and arguments to stderr ("Message: ... Arguments:
+    ..."): such a record keeps both, redacted, as one message without arguments."""
+    try:
+        message = record.getMessage()
+    except Exception:  # a bad format string: say what it held, redacted, no error path
+        message = f"{record.msg} {record.args!r}"
+    record.msg = redact(_clipped(message))
+    record.args = None
+    if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+        trace = logging.Formatter().formatException(record.exc_info)
+        record.exc_text = redact(_clipped(trace))
+        record.exc_info = None
+    elif record.exc_text:
+        record.exc_text = redact(_clipped(record.exc_text))
+    if record.stack_info:
+        record.stack_info = redact(_clipped(record.stack_info))
+    setattr(record, _REDACTED_MARK, True)
 
 
 #: The most of a log record's message (and of its traceback) that is kept, and so
@@ -1501,11 +1598,59 @@ _FILTER = RedactingFilter()
 FILTERED_LOGGERS = ("extractor", "instructor", "openai", "anthropic", "httpx", "httpx2", "httpcore")
 
 
+def is_filtered_logger(name: str) -> bool:
+    """Whether records of the logger ``name`` are redacted as they are made: one of
+    :data:`FILTERED_LOGGERS` or a child of one (``httpcore.http11``,
+    ``openai._base_client``), not a logger whose name merely starts the same
+    (``httpxtra``)."""
+    return name.partition(".")[0] in FILTERED_LOGGERS
+
+
+class _RedactingRecordFactory:
+    """The log record factory (:func:`logging.setLogRecordFactory`) that redacts each record
+    of a filtered logger (:func:`is_filtered_logger`) as it is made, wrapping the factory
+    that was in place.
+
+    Why not filters alone: a filter on a logger sees only that logger's own records, not
+    those its children propagate (``httpcore.connection`` logs the proxy URL it connects
+    through, a child made after :func:`install_log_filter` ran has no filter), and a
+    handler added later (``logging.basicConfig``, a handler on the root,
+    :data:`logging.lastResort`) has none either. A record redacted where it is made is
+    redacted for every handler that ever sees it."""
+
+    def __init__(self, previous: Callable[..., logging.LogRecord]) -> None:
+        self.previous = previous
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = self.previous(*args, **kwargs)
+        if is_filtered_logger(str(record.name)) and not getattr(record, _REDACTED_MARK, False):
+            _redact_record(record)
+        return record
+
+
+_FACTORY_LOCK = threading.Lock()
+
+
+def install_record_factory() -> None:
+    """Put :class:`_RedactingRecordFactory` in front of the current log record factory,
+    once: a no-op when the current factory is one already. A factory a program sets later
+    that calls the one before it (as :func:`logging.setLogRecordFactory`'s documentation
+    asks) keeps ours working; a record is never redacted twice."""
+    with _FACTORY_LOCK:
+        current = logging.getLogRecordFactory()
+        if not isinstance(current, _RedactingRecordFactory):
+            logging.setLogRecordFactory(_RedactingRecordFactory(current))
+
+
 def install_log_filter() -> None:
-    """Put the redacting filter on the ``extractor`` logger and the loggers of the libraries
-    that log server text (instructor logs every failed call at ERROR level), including
-    every child logger that exists now. Idempotent; the filter only rewrites messages.
-    Handlers a program adds are its own to filter (:func:`log_filter`)."""
+    """Redact the records of the ``extractor`` logger and of the libraries that log server
+    text (instructor logs every failed call at ERROR level), and of every child of them:
+    as each record is made (:func:`install_record_factory`), and with the filter on each
+    of these loggers that exists now (for a record made before the factory was in place,
+    or by a factory that does not call ours). Idempotent; only messages are rewritten.
+    Handlers a program adds see redacted records of these loggers; records of its own
+    loggers are its own to filter (:func:`log_filter`)."""
+    install_record_factory()
     existing = list(logging.root.manager.loggerDict)
     names = [
         name for name in (*FILTERED_LOGGERS, *existing) if name.split(".")[0] in FILTERED_LOGGERS
