@@ -14,8 +14,9 @@ import os
 import random
 import tempfile
 import threading
+import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -111,15 +112,22 @@ def timeless(line: dict[str, Any]) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def nameless_pipe(data: bytes) -> Iterator[str]:
+def nameless_pipe(data: bytes, pieces: Sequence[int] = ()) -> Iterator[str]:
     """A nameless pipe holding ``data``, as ``<(...)`` gives one: its ``/dev/fd/N`` name,
-    written by a thread as a shell would, closed after the block."""
+    written by a thread as a shell would, closed after the block. With ``pieces`` the
+    thread writes pieces of those sizes first, pausing between them, so the reader's
+    reads come short as a slow producer's do."""
     read_end, write_end = os.pipe()
 
     def write() -> None:
         try:
-            with open(write_end, "wb") as pipe:
-                pipe.write(data)
+            with open(write_end, "wb", buffering=0) as pipe:
+                at = 0
+                for size in pieces:
+                    pipe.write(data[at : at + size])
+                    at += size
+                    time.sleep(0.001)
+                pipe.write(data[at:])
         except BrokenPipeError:  # the reader gave up: its failure says why
             pass
 
@@ -128,7 +136,7 @@ def nameless_pipe(data: bytes) -> Iterator[str]:
     try:
         yield f"/dev/fd/{read_end}"
     finally:
-        writer.join(5)
+        writer.join(10)
         os.close(read_end)
 
 

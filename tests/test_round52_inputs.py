@@ -14,16 +14,11 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import gzip
 import io
 import json
-import os
 import tarfile
-import threading
-import time
 import zipfile
-from collections.abc import Iterator
 from typing import Any
 
 import pandas
@@ -38,6 +33,7 @@ from extractor.io import iter_inputs
 from extractor.io.formats import RecordFields
 from extractor.io.readers import _read_head, _sniff, stream_suffix
 from extractor.pipeline.document import Document
+from tests.corpus_support import nameless_pipe
 from tests.fakes.kano import kano
 from tests.fakes.openai_server import LOOPBACK_ONLY
 
@@ -152,33 +148,6 @@ class _Pieces(io.RawIOBase):
         return len(piece)
 
 
-@contextlib.contextmanager
-def _chunked_pipe(data: bytes, sizes: list[int]) -> Iterator[str]:
-    """A real nameless pipe (``/dev/fd/N``) a thread writes ``data`` into in pieces of
-    ``sizes``, pausing between them so the reader's reads come short."""
-    read_end, write_end = os.pipe()
-
-    def write() -> None:
-        try:
-            with open(write_end, "wb", buffering=0) as pipe:
-                at = 0
-                for size in sizes:
-                    pipe.write(data[at : at + size])
-                    at += size
-                    time.sleep(0.001)
-                pipe.write(data[at:])
-        except BrokenPipeError:  # the reader stopped early: its failure says why
-            pass
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    try:
-        yield f"/dev/fd/{read_end}"
-    finally:
-        writer.join(10)
-        os.close(read_end)
-
-
 def _extract_reading(data: bytes) -> tuple[str, str]:
     """How ``extract -`` reads ``data``: one document's format, or the suffix it refuses."""
     try:
@@ -213,7 +182,7 @@ def test_a_piped_text_is_one_document_read_as_extract_reads_it(
     """Through a real pipe, bulk's reading of a text or a page is one document of the
     format extract gives it; every other stream is what extract refuses it as."""
     kind, data, suffix = stream
-    with _chunked_pipe(data, sizes) as pipe:
+    with nameless_pipe(data, sizes) as pipe:
         items = list(iter_inputs([pipe], stream_wait=10))
     reading, said = _extract_reading(data)
     if reading == "document":
