@@ -60,7 +60,9 @@ from extractor.runtime.providers import (
     refusal_error,
     too_many_parts,
 )
+from extractor.runtime.retrying import ApiHints, register_client_hints
 from extractor.runtime.wire import CapturingTransport
+from extractor.settings import KEY_VARIABLES
 
 __all__ = [
     "ANTHROPIC_API_URL",
@@ -85,6 +87,24 @@ MESSAGES_PATH = "/v1/messages"
 #: What Message Batches accepts as a ``custom_id``.
 CUSTOM_ID = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 _CAPTURE_URL = "http://capture.invalid"
+
+#: What to do about a 4xx the anthropic SDK raises (Anthropic's API, or a gateway of it at
+#: --base-url: both read ANTHROPIC_API_KEY, see :func:`~extractor.runtime.providers.
+#: resolve_model`), in place of the hints written for chat completions.
+ANTHROPIC_HINTS = ApiHints(
+    key_variable=KEY_VARIABLES["anthropic"],
+    by_status={
+        400: "the server rejected the request as malformed; check --model (anthropic/<model>) "
+        "and that --base-url, when given, is a gateway of Anthropic's Messages API",
+        404: "the server does not know this model or endpoint: check --model "
+        "(anthropic/<model>) and --base-url (a gateway's root, without /v1/messages)",
+        405: "the server does not take Messages API requests at this address: check "
+        "--base-url (a gateway's root, without /v1/messages)",
+        415: "the server did not accept the request's format: it may not be a gateway of "
+        "Anthropic's Messages API; check --base-url",
+    },
+)
+register_client_hints("anthropic", ANTHROPIC_HINTS)
 _CANNED: dict[str, Any] = {
     "id": "msg_capture",
     "type": "message",

@@ -95,8 +95,15 @@ from extractor.redact import (
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
 from extractor.runtime.local.weights import DEFAULT_SIZE
-from extractor.runtime.retrying import broken_answer, broken_http, deadline_error, excerpt
-from extractor.settings import KEY_VARIABLES, settings
+from extractor.runtime.retrying import (
+    ApiHints,
+    broken_answer,
+    broken_http,
+    deadline_error,
+    excerpt,
+    register_client_hints,
+)
+from extractor.settings import KEY_VARIABLES, settings, url_problem
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
 _MODES: dict[str, instructor.Mode] = {
@@ -131,6 +138,21 @@ NATIVE_APIS: dict[str, NativeApi] = {
 }
 
 logger = logging.getLogger(__name__)
+
+#: What to do about a 4xx the openai SDK raises: OpenAI's API, or an OpenAI-compatible
+#: server at --base-url (both read OPENAI_API_KEY, see :func:`resolve_model`).
+OPENAI_HINTS = ApiHints(
+    key_variable=KEY_VARIABLES["openai"],
+    by_status={
+        400: "the server rejected the request as malformed; check --model and the server's "
+        "OpenAI compatibility (a json_schema response_format is not supported by every server)",
+        405: "the server does not take chat completions at this address: check --base-url "
+        "(the address of the API itself, usually ending in /v1)",
+        415: "the server did not accept the request's format: it may not be OpenAI-compatible; "
+        "check --base-url",
+    },
+)
+register_client_hints("openai", OPENAI_HINTS)
 
 
 @dataclass(frozen=True)
@@ -434,13 +456,11 @@ def _ends_early(url: str) -> bool:
 
 
 def _parse_problem(url: str, error: BaseException) -> str:
-    """Why a URL did not parse, fit to show. With a password in it, the parser's words may
-    quote a piece of it (``Invalid port: 's3cr'`` for ``user:s3cr/t@host``): then what
-    usually causes that is said instead."""
-    if "@" in url.partition("://")[2]:
-        return _UNENCODED_PASSWORD
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return redact(text)
+    """Why a URL did not parse, fit to show, in the same words with and without credentials:
+    judged on the URL without its userinfo as typed (:func:`extractor.settings.url_problem`),
+    so the parser's words never quote a piece of a password (``Invalid port: 's3cr'`` for
+    ``user:s3cr/t@host``). When that URL parses, the password is what broke it."""
+    return redact(url_problem(url) or _UNENCODED_PASSWORD)
 
 
 def canonical_base_url(url: str) -> str:
@@ -491,6 +511,11 @@ def check_base_url(url: str) -> None:
     if _ends_early(url):
         raise ConfigurationError(
             f"the base URL {shown!r} is not a URL ({_UNENCODED_PASSWORD}); {expected}"
+        )
+    misspelt = url_problem(url)  # http:/host, http//host, https;//host, host:8080
+    if misspelt is not None:
+        raise ConfigurationError(
+            f"the base URL {shown!r} is not a URL ({redact(misspelt)}); {expected}"
         )
     if "://" not in url or parts.scheme.lower() not in ("http", "https"):
         scheme = f"the scheme {parts.scheme!r}" if "://" in url else "no scheme"

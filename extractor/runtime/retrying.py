@@ -45,8 +45,8 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
@@ -83,21 +83,79 @@ EXCERPT_CHARS = 200
 #: How much of a server's error text is read to make the excerpt.
 EXCERPT_SCAN = 100_000
 
+#: What to do about a refused request, whatever the API: a provider's :class:`ApiHints`
+#: replaces those that name its own key, model names or addresses.
 _CLIENT_HINTS: dict[int, str] = {
-    400: "the server rejected the request as malformed; check --model and the server's "
-    "OpenAI compatibility (a json_schema response_format is not supported by every server)",
-    401: "the server rejected the API key: set the provider's key (OPENAI_API_KEY, "
-    "ANTHROPIC_API_KEY ...) or EXTRACTOR_API_KEY to a valid one",
+    400: "the server rejected the request as malformed; check --model and --base-url",
+    401: "the server rejected the API key: set the provider's key variable or "
+    "EXTRACTOR_API_KEY to a valid one",
     403: "the API key is not allowed to use this model: check the key's permissions",
     404: "the server does not know this model or endpoint: check --model and --base-url",
-    405: "the server does not take chat completions at this address: check --base-url "
-    "(the address of the API itself, usually ending in /v1)",
+    405: "the server does not take this API's requests at this address: check --base-url",
     413: "the request is too large for the server: raise its request limit, or split "
     "articles into smaller chunks with Extractor(chunk_chars=...)",
-    415: "the server did not accept the request's format: it may not be OpenAI-compatible; "
-    "check --base-url",
+    415: "the server did not accept the request's format: check --base-url",
     422: "the server could not process the request: check --model and the options",
 }
+
+
+@dataclass(frozen=True)
+class ApiHints:
+    """What to tell the user about a 4xx from one provider's SDK: which key variable to
+    set, and the hints (by status) that differ from the generic ones.
+
+    A 401 from Anthropic said "set OPENAI_API_KEY, ANTHROPIC_API_KEY ..." and a 400 blamed
+    "the server's OpenAI compatibility": the hints were written for one API. Each client
+    registers its own (:func:`register_client_hints`) under the top-level package of its
+    SDK's exceptions (``openai``, ``anthropic``), which is how :func:`classify` tells which
+    API refused a request; a plugin's provider registers its own the same way.
+    """
+
+    #: The provider's key variable, named in the 401 hint (``ANTHROPIC_API_KEY``).
+    key_variable: str
+    #: Hints by HTTP status that replace the generic ones for this API.
+    by_status: Mapping[int, str] = field(default_factory=dict)
+
+    def hint(self, status: int) -> str:
+        """What to do about HTTP ``status`` from this API."""
+        if status in self.by_status:
+            return self.by_status[status]
+        if status == 401:
+            return (
+                f"the server rejected the API key: set {self.key_variable} (or "
+                "EXTRACTOR_API_KEY) to a valid one"
+            )
+        return _CLIENT_HINTS.get(status, "the server refused the request")
+
+
+#: The hints of each SDK, by the top-level package of its exceptions. Filled when a client's
+#: module is imported (providers.py, anthropic_wire.py, a plugin); a test that registers
+#: one removes it with :func:`unregister_client_hints`.
+_API_HINTS: dict[str, ApiHints] = {}
+
+
+def register_client_hints(package: str, hints: ApiHints) -> None:
+    """Say what to do about the 4xx errors that the SDK ``package`` raises (the top-level
+    package of its exception classes: ``"openai"``, ``"anthropic"``). Registering again
+    replaces the earlier hints."""
+    _API_HINTS[package] = hints
+
+
+def unregister_client_hints(package: str) -> None:
+    """Forget the hints of ``package`` (the generic ones apply again)."""
+    _API_HINTS.pop(package, None)
+
+
+def client_hint(error: BaseException, status: int) -> str:
+    """What to do about HTTP ``status`` raised as ``error``: its SDK's hint when its SDK
+    registered hints, else the generic one."""
+    package = type(error).__module__.partition(".")[0]
+    hints = _API_HINTS.get(package)
+    if hints is not None:
+        return hints.hint(status)
+    return _CLIENT_HINTS.get(status, "the server refused the request")
+
+
 #: What a server says when the prompt does not fit its context window (OpenAI, vLLM,
 #: llama.cpp, Anthropic, TGI wordings).
 _CONTEXT_OVERFLOW = re.compile(
@@ -528,7 +586,7 @@ def _classify_one(error: BaseException, request_chars: int | None = None) -> Mod
                 status_code=status,
                 kind="config" if tiny or request_chars is None else "input",
             )
-        hint = _CLIENT_HINTS.get(status, "the server refused the request")
+        hint = client_hint(error, status)
         return ClientModelError(f"{hint} (HTTP {status}: {message})", status_code=status)
     if isinstance(error, TimeoutError | asyncio.TimeoutError) or "Timeout" in name:
         return TransientModelError(f"the model server did not answer in time ({name})")
