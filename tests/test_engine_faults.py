@@ -467,7 +467,10 @@ def test_an_invented_figure_beside_a_true_one_is_left_empty() -> None:
         assert len(server.log) == 1  # no re-ask needed
     [report] = result.casualty_reports
     assert report.killed is not None and report.killed.low == 9 and report.injured is None
-    assert "injured 40 is in no sentence of the article: left empty" in result.metadata.warnings
+    assert (
+        "casualty_reports[0]: injured 40 is in no sentence of the article: left empty"
+        in result.metadata.warnings
+    )
 
 
 NOTICE = (

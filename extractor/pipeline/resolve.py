@@ -24,6 +24,7 @@ Failures are typed exceptions, never matched on their message text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,6 +40,14 @@ from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
 from extractor.types.parts import Status
 from extractor.types.registry import RecordSpec, get_type
+
+#: A warning about one record opens with ``RECORD_MARK + "<type>/<id>" + RECORD_MARK_END``
+#: (:func:`about_record`). Only the result knows where the record ends up (after chunks are
+#: joined, duplicates merged, unsupported records left out), so the result replaces the
+#: mark by the record's place in its output lists (:class:`~extractor.pipeline.result.
+#: ArticleExtraction`). Private-use characters: no article or model writes them here.
+RECORD_MARK = "\ue000"
+RECORD_MARK_END = "\ue001"
 
 
 @dataclass(frozen=True)
@@ -109,25 +118,53 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
         context["memo"] = memo
     context["warnings"] = outcome.warnings
     seen: set[str] = set()
+    said = outcome.warnings
     for name, kind in answer.list_fields.items():
         spec = get_type(kind)
         for index, draft in enumerate(getattr(answer, name)):
+            start = len(said)
             try:
                 record = draft_to_record(draft, spec, context)
             except (ValueError, ValidationError) as error:
+                del said[start:]  # a dropped draft's problems say why; it has no fields
                 outcome.problems.extend(f"{name}[{index}]: {m}" for m in messages(error))
                 continue
             if record.id in seen:
+                del said[start:]  # the kept copy says its own
                 continue  # small models repeat records; one is enough
             seen.add(record.id)
+            said[start:] = [about_record(record, w) for w in said[start:]]
             outcome.records.append(record)
     return outcome
+
+
+def about_record(record: Record, message: str) -> str:
+    """``message`` marked as about ``record``: the result names the record as it is in the
+    output (``meetings[1]: date 'May 3' is not in the article: left empty``), not by its
+    place in the model's answer, which differs once drafts are dropped or merged."""
+    return f"{RECORD_MARK}{record.record_type}/{record.id}{RECORD_MARK_END}{message}"
+
+
+def _attempt(context: dict[str, Any], build: Callable[..., Record], draft: Any,
+             spec: RecordSpec, *cited: list[int]) -> Record:  # fmt: skip
+    """``build(draft, spec, context, *cited)``, the warnings it added taken back when it
+    fails: they are about a record that was not made (another attempt, or the draft's
+    problems, say the rest)."""
+    warnings = context.get("warnings")
+    start = len(warnings) if isinstance(warnings, list) else None
+    try:
+        record = build(draft, spec, context, *cited)
+    except (ValueError, ValidationError):
+        if isinstance(warnings, list) and start is not None:
+            del warnings[start:]
+        raise
+    return record
 
 
 def draft_to_record(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
     """Resolve one draft into a validated record (raises ValueError / ValidationError)."""
     try:
-        return _anchor(draft, spec, context)
+        return _attempt(context, _anchor, draft, spec)
     except (ValueError, ValidationError) as error:
         if not _caused_by(error, MissingFigure):
             raise
@@ -139,7 +176,8 @@ def draft_to_record(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Re
             if value is None:
                 continue
             try:
-                record = _anchor(draft.model_copy(update={name: None}), spec, context)
+                emptied = draft.model_copy(update={name: None})
+                record = _attempt(context, _anchor, emptied, spec)
             except (ValueError, ValidationError):
                 continue
             _warn(context, f"{name} {value} is in no sentence of the article: left empty")
@@ -151,7 +189,7 @@ def _anchor(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
     """Build with the cited evidence, else with the sentences that carry the draft's facts."""
     cited = list(getattr(draft, "evidence", []))
     try:
-        return _build(draft, spec, context, cited)
+        return _attempt(context, _build, draft, spec, cited)
     except (ValueError, ValidationError) as error:
         if not _about_evidence(error):
             raise
@@ -159,7 +197,7 @@ def _anchor(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
             if numbers == sorted(set(cited)):
                 continue
             try:
-                record = _build(draft, spec, context, numbers)
+                record = _attempt(context, _build, draft, spec, numbers)
             except (ValueError, ValidationError):
                 continue
             _warn(context, f"evidence re-anchored from sentences {cited} to {numbers}")
@@ -299,4 +337,13 @@ def _folded_sentences(sentences: list[Sentence], text: str, context: dict[str, A
     return list(folded)
 
 
-__all__ = ["Article", "Resolution", "ResolutionError", "draft_to_record", "resolve"]
+__all__ = [
+    "RECORD_MARK",
+    "RECORD_MARK_END",
+    "Article",
+    "Resolution",
+    "ResolutionError",
+    "about_record",
+    "draft_to_record",
+    "resolve",
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
@@ -32,6 +33,7 @@ from pydantic import (
 
 from extractor.blank import is_blank
 from extractor.pipeline.document import Document
+from extractor.pipeline.resolve import RECORD_MARK, RECORD_MARK_END
 from extractor.redact import redact
 from extractor.types.base import Record
 from extractor.types.registry import builtin_types, get_type, registered_types
@@ -292,6 +294,16 @@ class ArticleExtraction(BaseModel):
         data["groups"] = groups
         return data
 
+    @model_validator(mode="after")
+    def _name_records(self) -> ArticleExtraction:
+        """Warnings name a record as it is in this result (see :func:`named_in_output`)."""
+        warnings = self.metadata.warnings
+        if warnings:
+            named = named_in_output(warnings, self.groups)
+            if named != warnings:
+                self.metadata = self.metadata.model_copy(update={"warnings": named})
+        return self
+
     @model_serializer(mode="wrap")
     def _spread(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
         """Write each type's list under its plural, between the header and the metadata."""
@@ -360,6 +372,59 @@ class ArticleExtraction(BaseModel):
             if spec.plural in self.groups:
                 counts[spec.name] = len(self.groups[spec.plural])
         return counts
+
+
+#: A dropped draft as the answer's validation names it (``dropped meetings[0]: <why>``):
+#: its place in the model's answer, which is not a place in the output.
+_DROPPED_DRAFT = re.compile(r"dropped ([A-Za-z_][A-Za-z0-9_]*)\[[0-9]+\]: ")
+
+
+def named_in_output(warnings: list[str], groups: Mapping[str, list[Record]]) -> list[str]:
+    """``warnings`` with each record named as it is in the output lists ``groups``.
+
+    Resolution marks a warning about a record (:func:`~extractor.pipeline.resolve.
+    about_record`); here, where the records are final (chunks joined, duplicates merged,
+    unsupported records left out), the mark becomes the record's list and index
+    (``meetings[1]: date 'May 3' is not in the article: left empty``), or says that the
+    record is not in the output. A draft the validation dropped was named by its place in
+    the model's answer (``dropped meetings[0]``), which names another record of the
+    output once drafts before it are dropped: it is said to be dropped, without an index.
+    Per result: nothing is kept between calls.
+    """
+    places: dict[str, str] = {}
+    for plural, records in groups.items():
+        for index, record in enumerate(records):
+            places.setdefault(record.id, f"{plural}[{index}]")
+    named: list[str] = []
+    for warning in warnings:
+        if warning.startswith(RECORD_MARK) and RECORD_MARK_END in warning:
+            mark, _, message = warning[len(RECORD_MARK) :].partition(RECORD_MARK_END)
+            kind, _, record_id = mark.rpartition("/")
+            place = places.get(record_id)
+            if place is not None:
+                text = f"{place}: {message}"
+            else:
+                text = f"a {kind or 'record'} not in the output (merged or left out): {message}"
+            if text not in named:
+                named.append(text)
+            continue
+        dropped = _DROPPED_DRAFT.match(warning)
+        if dropped is not None:
+            kind = _type_of_plural(dropped.group(1))
+            warning = (
+                f"dropped a {kind} of the model's answer (not in the output): "
+                + warning[dropped.end() :]
+            )
+        named.append(warning)
+    return named
+
+
+def _type_of_plural(plural: str) -> str:
+    """The type name whose list is ``plural`` (``meetings``: ``meeting``), else ``record``."""
+    for spec in registered_types():
+        if spec.plural == plural:
+            return spec.name
+    return "record"
 
 
 def group_records(records: list[Record], types: tuple[str, ...] = ()) -> dict[str, list[Record]]:
