@@ -1283,6 +1283,12 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
 #: The JSON literals a value cut short at the window's end may be the start of.
 _LITERALS = (b"true", b"false", b"null")
 
+#: A JSON object opening with its first key (``{"id"``, ``[{"``), which prose does not do:
+#: a stream so opened is rows even when a row is broken (``{"id": "a" "text": ...}``) or
+#: cut short, so each row stays its own line and a broken one its error line, never one
+#: text of the whole stream.
+_OBJECT_OPENING = re.compile(r'\ufeff?\s*(?:\[\s*)*\{\s*"')
+
 
 def _opens_json(text: bytes, *, whole: bool) -> bool:
     """Whether ``text`` opens with a JSON value that is one: a value that parses with
@@ -1294,6 +1300,8 @@ def _opens_json(text: bytes, *, whole: bool) -> bool:
     try:
         _, end = json.JSONDecoder().raw_decode(decoded)
     except json.JSONDecodeError as exc:
+        if _OBJECT_OPENING.match(decoded):
+            return True  # a row broken after its first key, or cut inside it: rows' errors
         rest = decoded[exc.pos :].strip()
         if exc.msg.startswith("Expecting") and not rest:
             return True  # a name, a value or a delimiter expected where the window ends
