@@ -156,7 +156,11 @@ class Protest(Record):
 
 
 def _define(namespace: dict[str, Any], name: str, run: int) -> type[Record]:
-    exec(_NOTEBOOK.format(name=name, run=run), namespace)
+    # As a notebook cell runs: compiled on its own, not under this file's
+    # ``from __future__ import annotations``, which would leave ``Count | None`` a string
+    # no module named ``namespace["__name__"]`` can resolve (a type refused as undefined).
+    cell = compile(_NOTEBOOK.format(name=name, run=run), "<cell>", "exec", dont_inherit=True)
+    exec(cell, namespace)
     record: type[Record] = namespace["Protest"]
     return record
 
