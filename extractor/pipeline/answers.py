@@ -59,7 +59,7 @@ class DraftList(Draft, OpenAISchema):
             )
         if state is not None:
             state.dropped += outcome.dropped
-            state.warnings.extend(f"dropped {p}" for p in outcome.problems)
+            state.warnings.extend(outcome.drops)
         self._records = outcome.records
         return self
 

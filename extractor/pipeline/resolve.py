@@ -96,8 +96,12 @@ class Resolution:
 
     records: list[Record] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: "visits[0]: <why>" for every draft that could not become a record.
+    #: "visits[0]: <why>" for every draft that could not become a record: the re-ask
+    #: names a draft by its place in the model's answer.
     problems: list[str] = field(default_factory=list)
+    #: The same problems as warnings a user reads: a dropped draft has no place in the
+    #: output, and its index there would name another record once drafts before it drop.
+    drops: list[str] = field(default_factory=list)
 
     @property
     def dropped(self) -> int:
@@ -127,7 +131,12 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
                 record = draft_to_record(draft, spec, context)
             except (ValueError, ValidationError) as error:
                 del said[start:]  # a dropped draft's problems say why; it has no fields
-                outcome.problems.extend(f"{name}[{index}]: {m}" for m in messages(error))
+                said_why = messages(error)
+                outcome.problems.extend(f"{name}[{index}]: {m}" for m in said_why)
+                outcome.drops.extend(
+                    f"dropped a {spec.name} of the model's answer (not in the output): {m}"
+                    for m in said_why
+                )
                 continue
             if record.id in seen:
                 del said[start:]  # the kept copy says its own

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
@@ -374,11 +373,6 @@ class ArticleExtraction(BaseModel):
         return counts
 
 
-#: A dropped draft as the answer's validation names it (``dropped meetings[0]: <why>``):
-#: its place in the model's answer, which is not a place in the output.
-_DROPPED_DRAFT = re.compile(r"dropped ([A-Za-z_][A-Za-z0-9_]*)\[[0-9]+\]: ")
-
-
 def named_in_output(warnings: list[str], groups: Mapping[str, list[Record]]) -> list[str]:
     """``warnings`` with each record named as it is in the output lists ``groups``.
 
@@ -386,9 +380,8 @@ def named_in_output(warnings: list[str], groups: Mapping[str, list[Record]]) -> 
     about_record`); here, where the records are final (chunks joined, duplicates merged,
     unsupported records left out), the mark becomes the record's list and index
     (``meetings[1]: date 'May 3' is not in the article: left empty``), or says that the
-    record is not in the output. A draft the validation dropped was named by its place in
-    the model's answer (``dropped meetings[0]``), which names another record of the
-    output once drafts before it are dropped: it is said to be dropped, without an index.
+    record is not in the output. (A draft the validation dropped is said to be dropped,
+    without an index, by :class:`~extractor.pipeline.resolve.Resolution`.)
     Per result: nothing is kept between calls.
     """
     places: dict[str, str] = {}
@@ -408,23 +401,8 @@ def named_in_output(warnings: list[str], groups: Mapping[str, list[Record]]) -> 
             if text not in named:
                 named.append(text)
             continue
-        dropped = _DROPPED_DRAFT.match(warning)
-        if dropped is not None:
-            kind = _type_of_plural(dropped.group(1))
-            warning = (
-                f"dropped a {kind} of the model's answer (not in the output): "
-                + warning[dropped.end() :]
-            )
         named.append(warning)
     return named
-
-
-def _type_of_plural(plural: str) -> str:
-    """The type name whose list is ``plural`` (``meetings``: ``meeting``), else ``record``."""
-    for spec in registered_types():
-        if spec.plural == plural:
-            return spec.name
-    return "record"
 
 
 def group_records(records: list[Record], types: tuple[str, ...] = ()) -> dict[str, list[Record]]:
