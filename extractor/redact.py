@@ -1355,13 +1355,29 @@ def without_written_userinfo(url: str) -> str:
     """``url`` without what :func:`written_userinfo` reads as its userinfo (and its "@"):
     the spelling to judge a URL by, so that what is said about it is the same with and
     without credentials (and quotes no piece of a password)."""
+    prefix, typed, rest = _written_parts(url)
+    return prefix + rest if typed is not None else rest
+
+
+def with_written_userinfo_masked(url: str) -> str:
+    """``url`` with what :func:`written_userinfo` reads as its userinfo shown as ``***``
+    (``http://***@host``): a URL the user typed, quoted back in an error about it, whether
+    or not its password was registered, and however short, misspelt around or cut by an
+    unencoded "/" it is (``http://u:pa/ss@host``)."""
+    prefix, typed, rest = _written_parts(url)
+    return f"{prefix}{MARK}@{rest}" if typed is not None else rest
+
+
+def _written_parts(url: str) -> tuple[str, str | None, str]:
+    """(the scheme as spelt, the written userinfo or None, the rest after its "@"), or
+    ("", None, url) when there is no userinfo."""
     bare = _unwrapped(url)
     typed = written_userinfo(bare)
     if typed is None:
-        return bare
+        return "", None, bare
     start = _WRITTEN_START.match(bare)
     prefix = bare[: start.end()] if start else ""
-    return prefix + bare[len(prefix) + len(typed) + 1 :]
+    return prefix, typed, bare[len(prefix) + len(typed) + 1 :]
 
 
 def _url_secrets(url: str | None) -> list[str]:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -43,7 +42,6 @@ __all__ = [
     "Settings",
     "proxy_for",
     "settings",
-    "url_problem",
 ]
 
 #: The environment variable holding each provider's API key.
@@ -271,44 +269,4 @@ def proxy_for(url: str | None) -> str | None:
     for pattern, proxy in mounts:  # the client's order: the most specific pattern first
         if pattern.matches(target):
             return proxy
-    return None
-
-
-#: How an address starts: a scheme, the character after it, and the slashes after that.
-_URL_START = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)([:;]?)([/\\]*)")
-#: A host and port with no scheme before them (``proxy:3128``, ``localhost:8000/v1``).
-_HOST_AND_PORT = re.compile(r"[^:/\\]+:\d+(?:[/?#]|$)")
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` (a base URL or a proxy, as typed) is not a URL a client can use, in a few
-    words to put in an error, or None when its spelling is fine.
-
-    Judged on ``url`` without its userinfo as typed
-    (:func:`extractor.redact.without_written_userinfo`), so that the reason is word for
-    word the same with and without credentials, and never quotes a piece of a password
-    (a parser's "Invalid port: 's3cr'"). A misspelt start is named for what it is:
-    ``http:/host`` has no "//" after the scheme (it once read "no scheme")."""
-    from urllib.parse import urlsplit
-
-    from extractor.redact import without_written_userinfo  # (redact reads these settings)
-
-    bare = without_written_userinfo(url)
-    start = _URL_START.match(bare)
-    if start is None or _HOST_AND_PORT.match(bare):
-        return "no scheme: start it with http:// or https://"
-    scheme, separator, slashes = start.groups()
-    if separator == ":" and slashes != "//":
-        return f"there is no '//' after the scheme '{scheme}:'"
-    if separator == ";":
-        return f"the scheme '{scheme}' is followed by ';', not '://'"
-    if not separator:
-        if slashes:
-            return f"the scheme '{scheme}' has no ':' before '{slashes}'"
-        return "no scheme: start it with http:// or https://"
-    try:
-        parts = urlsplit(bare)
-        parts.port  # noqa: B018 - raises for a port that is no number in 0..65535
-    except ValueError as error:
-        return str(error).splitlines()[0] if str(error) else type(error).__name__
     return None

@@ -30,7 +30,8 @@ from extractor.redact import (
     without_written_userinfo,
 )
 from extractor.runtime.providers import check_base_url
-from extractor.settings import Settings, url_problem
+from extractor.runtime.urls import url_problem
+from extractor.settings import Settings
 
 QUICK = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -90,7 +90,7 @@ from extractor.redact import (
     redactor,
     register_secret,
     register_url,
-    typed_userinfo,
+    with_written_userinfo_masked,
     without_userinfo,
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
@@ -103,7 +103,8 @@ from extractor.runtime.retrying import (
     excerpt,
     register_client_hints,
 )
-from extractor.settings import KEY_VARIABLES, settings, url_problem
+from extractor.runtime.urls import UNENCODED_PASSWORD, unusable_url
+from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
 _MODES: dict[str, instructor.Mode] = {
@@ -401,7 +402,7 @@ def check_proxies() -> None:
     except ImportError:  # another client version: it says so itself
         return
     for pattern, value in get_environment_proxies().items():
-        shown = redact(value or pattern)
+        shown = redact(with_written_userinfo_masked(value or pattern))
         try:
             URLPattern(pattern)
             if value is None:
@@ -409,14 +410,15 @@ def check_proxies() -> None:
             url = Proxy(value).url
             port = url.port
         except Exception as error:  # the client's own parse: InvalidURL, ValueError ...
+            why = unusable_url(value or pattern, error)
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({_parse_problem(value or pattern, error)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({redact(why or '')}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             ) from None
-        if _ends_early(value):
+        if (why := unusable_url(value)) == UNENCODED_PASSWORD:
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({_UNENCODED_PASSWORD}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({why}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if not url.host:
             raise ConfigurationError(
@@ -433,34 +435,6 @@ def check_proxies() -> None:
                 f"the proxy {shown!r} from the environment is a SOCKS proxy, which needs the "
                 f"socksio package: pip install socksio, or unset {_PROXY_VARIABLES_SHOWN}"
             )
-
-
-#: What a URL whose password holds an unencoded "/", "?" or "#" is told.
-_UNENCODED_PASSWORD = (
-    "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
-)
-
-
-def _ends_early(url: str) -> bool:
-    """Whether an "@" of ``url`` lies after its authority as a parser reads it: a password
-    holding an unencoded "/", "?" or "#" (``user:pa/ss@host``), which the parser takes for
-    the end of the address, so that part of the password would be read as the host."""
-    typed = typed_userinfo(url)
-    if typed is None:
-        return False
-    try:
-        netloc = urlsplit(url.strip()).netloc
-    except ValueError:
-        return True
-    return netloc.rpartition("@")[0] != typed
-
-
-def _parse_problem(url: str, error: BaseException) -> str:
-    """Why a URL did not parse, fit to show, in the same words with and without credentials:
-    judged on the URL without its userinfo as typed (:func:`extractor.settings.url_problem`),
-    so the parser's words never quote a piece of a password (``Invalid port: 's3cr'`` for
-    ``user:s3cr/t@host``). When that URL parses, the password is what broke it."""
-    return redact(url_problem(url) or _UNENCODED_PASSWORD)
 
 
 def canonical_base_url(url: str) -> str:
@@ -495,32 +469,23 @@ def check_base_url(url: str) -> None:
     port are required; whether the server answers is found by the first
     request. The message shows the URL redacted (its password never).
     """
-    # redacted first (a password goes, with any "?" in it), then cut at a query or fragment,
-    # whose values may be secrets the redactor does not know
-    head, cut = [*re.split(r"([?#])", redact(url), maxsplit=1), ""][:2]
+    # its login masked as typed (a password goes, with any "/" or "?" in it, registered or
+    # not), then cut at a query or fragment, whose values may be secrets the redactor
+    # does not know
+    masked = redact(with_written_userinfo_masked(url))
+    head, cut = [*re.split(r"([?#])", masked, maxsplit=1), ""][:2]
     shown = head + (f"{cut}…" if cut else "")
     expected = "give the server's address such as http://localhost:8000/v1 (http://host:port/v1)"
     check_utf8("the base URL", url)
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port  # raises for a port that is not a number in 0..65535
-    except ValueError as error:
+    why = unusable_url(url)  # http:/host, host:8080, a port past 65535, user:pa/ss@host
+    if why is not None:
+        raise ConfigurationError(f"the base URL {shown!r} is not a URL ({redact(why)}); {expected}")
+    parts = urlsplit(url.strip())  # parses: unusable_url said so
+    port = parts.port
+    if parts.scheme.lower() not in ("http", "https"):
         raise ConfigurationError(
-            f"the base URL {shown!r} is not a URL ({_parse_problem(url, error)}); {expected}"
-        ) from None
-    if _ends_early(url):
-        raise ConfigurationError(
-            f"the base URL {shown!r} is not a URL ({_UNENCODED_PASSWORD}); {expected}"
-        )
-    misspelt = url_problem(url)  # http:/host, http//host, https;//host, host:8080
-    if misspelt is not None:
-        raise ConfigurationError(
-            f"the base URL {shown!r} is not a URL ({redact(misspelt)}); {expected}"
-        )
-    if "://" not in url or parts.scheme.lower() not in ("http", "https"):
-        scheme = f"the scheme {parts.scheme!r}" if "://" in url else "no scheme"
-        raise ConfigurationError(
-            f"the base URL {shown!r} has {scheme}, not http:// or https://; {expected}"
+            f"the base URL {shown!r} has the scheme {parts.scheme!r}, not http:// or https://; "
+            f"{expected}"
         )
     if not parts.hostname or port == 0:
         raise ConfigurationError(f"the base URL {shown!r} names no host and port; {expected}")
