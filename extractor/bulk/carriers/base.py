@@ -10,6 +10,7 @@ flow (submit, poll, fetch, resubmit, re-ask) is written once.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 from collections.abc import Awaitable, Callable, Collection, Iterator
@@ -269,22 +270,12 @@ def _sdk_client(client: Any, sdk: type[Any]) -> Any:
     return inner
 
 
-def _raw_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """The lines of ``data`` (numbered from 1), one at a time: no list of copies of a
-    results file of hundreds of megabytes."""
-    start, number = 0, 0
-    while start < len(data):
-        end = data.find(b"\n", start)
-        if end < 0:
-            end = len(data)
-        number += 1
-        yield number, data[start:end].rstrip(b"\r")
-        start = end + 1
-
-
 def _named_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """Each non-blank line: the JSON object that names a request, or why it names none."""
-    for number, raw in _raw_lines(data):
+    # one line at a time (a BytesIO shares ``data``): no list of copies of a results file
+    # of hundreds of megabytes
+    for number, line_end in enumerate(io.BytesIO(data), 1):
+        raw = line_end.rstrip(b"\n").rstrip(b"\r")
         if not raw.strip():
             continue
         try:
