@@ -40,6 +40,7 @@ from typing import Annotated, Any, ForwardRef, Literal, Union, get_args, get_ori
 
 from pydantic import BaseModel, Field, TypeAdapter, create_model
 from pydantic.fields import FieldInfo
+from pydantic_core import to_jsonable_python
 
 from extractor.errors import RecordTypeError
 from extractor.text.cues import cue_pattern
@@ -75,12 +76,34 @@ def _strip_optional(annotation: Any) -> Any:
     return annotation
 
 
+def _bare(annotation: Any) -> Any:
+    """``annotation`` without its ``Annotated[...]`` wrappers and ``| None``, however nested.
+
+    Pydantic moves only a field's outermost ``Annotated`` into its ``FieldInfo``: an
+    ``Annotated[Count, Field(description=...)] | None`` or a ``list[Annotated[Actor, ...]]``
+    kept the wrapper, so the part was not recognised: the draft asked for a whole
+    ``Count`` object (every answer that wrote a number failed after three re-asks) and
+    ``list[Annotated[Actor, ...]]`` was refused as a list of strings.
+    """
+    while True:
+        bare = _strip_optional(_unwrap(annotation))
+        if bare is annotation:
+            return bare
+        annotation = bare
+
+
+def _list_item(annotation: Any) -> Any:
+    """The bare item type of a list field (``str`` for a bare ``list``)."""
+    (item,) = get_args(_bare(annotation)) or (str,)
+    return _bare(item)
+
+
 def shape(info: FieldInfo) -> Shape:
     """How a record field is asked for, built, tabled and scored."""
     full = info.rebuild_annotation()
-    inner = _strip_optional(info.annotation)
+    inner = _bare(info.annotation)
     if get_origin(inner) is list:
-        (item,) = get_args(inner) or (str,)
+        item = _list_item(inner)
         if item is Actor:
             return "actors"
         return "countries" if holds_country(full) else "texts"
@@ -118,6 +141,10 @@ def _draft_field(name: str, info: FieldInfo) -> tuple[Any, Any]:
         "date": str | None, "money": str | None, "count": int | None,
         "country": str | None, "countries": list[str], "texts": list[str],
     }.get(kind)  # fmt: skip
+    if kind == "texts" and (item := _list_item(info.annotation)) is not str:
+        # asked as the items they are: a schema of strings named no allowed value and held
+        # no number, so ``list[Literal[1, 2]]`` (a "1" is no 1) dropped every record
+        annotation = list[item]  # type: ignore[valid-type]
     if annotation is None:
         annotation = _strip_optional(info.annotation) | None
     return annotation, Field(description=description)
@@ -127,8 +154,8 @@ def _draft_field(name: str, info: FieldInfo) -> tuple[Any, Any]:
 #: ``strict=True``): a string is no ``date``, ``Decimal`` or ``bytes``, a list no ``tuple``
 #: or ``set``; such a field failed the answer of every document that had a record.
 _JSON_LEAVES = (str, int, float, bool, type(None), uuid.UUID)
-#: What an item of a list of plain values may be: the draft asks for strings
-#: (:func:`_draft_field`) and the record reads each as its item type.
+#: What an item of a list of plain values may be: the draft asks for a list of them
+#: (:func:`_draft_field`; strings for ``str``) and the record reads each as its item type.
 _TEXT_ITEMS = (str, int, float, bool, uuid.UUID)
 
 
@@ -206,8 +233,7 @@ def asked(record: type[Record], name: str, info: FieldInfo) -> str:
             "drop the alias (name the field as you want it written)",
         )
     if kind == "texts":
-        (item,) = get_args(_strip_optional(info.annotation)) or (str,)
-        item = _strip_optional(_unwrap(item))
+        item = _list_item(info.annotation)
         plain = (
             item in _TEXT_ITEMS
             or get_origin(item) is Literal
@@ -215,10 +241,10 @@ def asked(record: type[Record], name: str, info: FieldInfo) -> str:
         )
         if not plain:
             raise refuse(
-                f"the model is asked for a list of strings, which cannot be {_named(item)}s",
+                f"the model is asked for a list of plain values, which cannot be {_named(item)}s",
                 "use list[str] (list[Actor] for people and groups), or one value per field",
             )
-        return "list of strings"
+        return "list of strings" if item is str else f"list of {_named(item)}"
     if kind in _AS_WRITTEN or kind == "actors":
         return _AS_WRITTEN.get(kind, "list of names")
     annotation, _ = _draft_field(name, info)
@@ -406,9 +432,7 @@ _GOLD_KIND = {"actor": K.ACTOR, "actors": K.NAMES, "place": K.TEXT, "date": K.DA
 def _gold(record: type[Record]) -> GoldSpec:
     shapes = field_shapes(record)
     enums = {
-        name: frozenset(
-            str(v) for v in get_args(_strip_optional(record.model_fields[name].annotation))
-        )
+        name: frozenset(str(v) for v in get_args(_bare(record.model_fields[name].annotation)))
         for name, kind in shapes.items()
         if kind == "enum"
     }
@@ -435,7 +459,9 @@ def _gold(record: type[Record]) -> GoldSpec:
             elif kind == "bool":
                 out[name] = str(value)
             else:
-                out[name] = getattr(value, "value", value) if kind == "enum" else value
+                # the gold format is JSON: an Enum, UUID or nested model as JSON writes it
+                # (a ``Colour.red`` was no "red", and failed writing the predictions)
+                out[name] = to_jsonable_python(value)
         counts = [getattr(item, n) for n, k in shapes.items() if k == "count"]
         if any(c is not None for c in counts) and "qualifier" not in out:
             out["qualifier"] = next(c for c in counts if c is not None).qualifier
@@ -505,7 +531,8 @@ def generic_spec(record: type[Record]) -> RecordSpec:
         plural=plural,
         label=label,
         cues={"*": cue_pattern(words, "*")} if words else None,
-        optional_figures=tuple(n for n, k in shapes.items() if k == "count"),
+        # a count or an amount no sentence carries is left empty, as the built-ins' are
+        optional_figures=tuple(n for n, k in shapes.items() if k in ("count", "money")),
         guidance=_guidance(record),
         examples=tuple(str(e) for e in examples) if isinstance(examples, list | tuple) else (),
         columns=_columns(record),

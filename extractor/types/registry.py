@@ -147,7 +147,7 @@ class _Registry:
     def _load(self) -> None:
         with self._lock:
             if self._failure is not None:
-                raise ConfigurationError(str(self._failure))
+                raise _again(self._failure)
             if self._loaded:
                 return
             self._loaded = True
@@ -213,6 +213,17 @@ class _Registry:
     def all(self) -> tuple[RecordSpec, ...]:
         self._load()
         return tuple(self._specs.values())
+
+
+def _again(failure: ConfigurationError) -> ConfigurationError:
+    """The error loading failed with, raised afresh for a later use (a new one each time: the
+    first's traceback is not grown), of its own class: a plugin's defective type was a
+    :class:`RecordTypeError` naming its field on the first use and a bare
+    ``ConfigurationError`` without ``field`` on every later one, so ``except
+    RecordTypeError`` caught it once."""
+    if isinstance(failure, RecordTypeError):
+        return RecordTypeError(str(failure), record_type=failure.record_type, field=failure.field)
+    return ConfigurationError(str(failure))
 
 
 #: Names a type's ``plural`` may not take: the keys of an extraction's JSON beside the
