@@ -19,6 +19,7 @@ retrying later, and an exhausted extraction carries what was spent.
     │   └── IncompatibleServerError  the answer is not an OpenAI chat completion
     ├── ExtractionFailed      retries and re-asks ran out; carries usage & raw
     │   └── ModelRefusal          the model refused, or a content filter stopped it
+    ├── RecordCodeError       a user's record type raised in its own code (a validator's bug)
     ├── LocalModelError       installing or starting the embedded model failed
     ├── BatchAborted          a batch stopped: the server failed too many documents in a row
     ├── PredictionFormatError a predicted record is not in the gold format (a bug)
@@ -224,6 +225,26 @@ class RecordTypeError(ClientModelError, ConfigurationError):
         self.record_type = record_type
         self.field = field
         super().__init__(message, kind="config")
+
+
+class RecordCodeError(ExtractorError):
+    """A user's record type raised an unexpected exception in its own code (a validator
+    raising ``RuntimeError``, ``TypeError``, ``KeyError``...) while a record was built.
+
+    Pydantic passes only ``ValueError`` and ``AssertionError`` on as validation errors;
+    anything else left the model blamed: "the model gave no valid answer after 1
+    attempt(s)", on every document that had such a record. The document fails with this
+    error instead, naming the type, the exception and where it was raised; kind
+    ``config`` (the setup's code is wrong, not the model or the document). Not a
+    :class:`ConfigurationError`: the rest of a bulk run goes on, as the bug may only
+    meet some values (``--retry-errors`` redoes those documents once it is fixed).
+    """
+
+    kind: ErrorKind = "config"
+
+    def __init__(self, message: str, *, record_type: str = "") -> None:
+        self.record_type = record_type
+        super().__init__(message)
 
 
 class ExtractionFailed(ExtractorError):

@@ -12,17 +12,21 @@ emitted as sound.
 
 from __future__ import annotations
 
+import os
+import traceback
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, ClassVar
 
 from instructor import OpenAISchema
 from pydantic import PrivateAttr, model_validator
 
+from extractor.errors import RecordCodeError
 from extractor.pipeline.resolve import Article, resolve
 from extractor.runtime.instructor_compat import AttemptState, current_context
 from extractor.types.base import Record
 from extractor.types.drafting import Draft
-from extractor.types.registry import RECORD_TYPES, RecordSpec, get_type
+from extractor.types.registry import RECORD_TYPES, RecordSpec, builtin_types, get_type
 
 
 class DraftList(Draft, OpenAISchema):
@@ -47,9 +51,17 @@ class DraftList(Draft, OpenAISchema):
         if state is not None:
             state.seen_answer(self.model_dump_json())
         memo = context.get("memo")
-        outcome = resolve(
-            self, Article.from_context(context), memo=memo if isinstance(memo, dict) else None
-        )
+        try:
+            outcome = resolve(
+                self, Article.from_context(context), memo=memo if isinstance(memo, dict) else None
+            )
+        except (ValueError, AssertionError):  # pydantic's own: a validation failure
+            raise
+        except Exception as error:
+            blamed = _user_code_error(error, self.list_fields.values())
+            if blamed is None:
+                raise
+            raise blamed from error
         if state is not None:
             state.warnings.extend(w for w in outcome.warnings if w not in state.warnings)
         if outcome.problems and (state is None or not state.final_attempt):
@@ -66,6 +78,40 @@ class DraftList(Draft, OpenAISchema):
     @property
     def records(self) -> list[Record]:
         return list(self._records)
+
+
+def _user_code_error(error: Exception, kinds: Iterable[str]) -> RecordCodeError | None:
+    """``error`` as a :class:`RecordCodeError` when it was raised in the code of a user's
+    record type asked about (a validator of its record or draft, a spec's own builder):
+    the innermost frame of its traceback that lies in one of those types' modules says
+    which and where. None when no such frame is in it (a bug of ours stays one)."""
+    builtin = {spec.name for spec in builtin_types()}
+    modules: dict[str, str] = {}
+    for kind in kinds:
+        if kind in builtin:
+            continue
+        spec = get_type(kind)
+        for part in (spec.record, spec.draft, spec.build):
+            name = getattr(part, "__module__", None)
+            if isinstance(name, str) and not name.startswith("extractor."):
+                modules.setdefault(name, spec.name)
+    where = None
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        module = frame.f_globals.get("__name__")
+        if module in modules:
+            where = (modules[module], frame.f_code.co_filename, line, frame.f_code.co_name)
+    if where is None:
+        return None
+    kind, filename, line, function = where
+    said = str(error).splitlines()[0] if str(error) else ""
+    return RecordCodeError(
+        f"record type {kind!r} raised {type(error).__name__} in its own code "
+        f"({os.path.basename(filename)}:{line}, in {function})"
+        + (f": {said}" if said else "")
+        + "; fix it (a validator rejects a value by raising ValueError, which re-asks the "
+        "model or drops the record)",
+        record_type=kind,
+    )
 
 
 def _class_name(plural: str) -> str:

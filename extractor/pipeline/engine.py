@@ -50,6 +50,7 @@ from extractor.errors import (
     InputError,
     ModelError,
     ModelRefusal,
+    RecordCodeError,
     TransientModelError,
 )
 from extractor.io.decoding import is_blank
@@ -608,6 +609,8 @@ class Extractor:
                     note = [{"role": "user", "content": _TRUNCATED_NOTE}]
                     raise _Truncated("the answer was cut off at the length limit") from error
                 except InstructorRetryException as error:
+                    if isinstance(error.__cause__, RecordCodeError):
+                        raise error.__cause__ from None  # the user's type, not the model
                     mapped = classify(error, request_chars=len(context["text"]),
                                       answered=self._answered)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
