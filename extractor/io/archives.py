@@ -1153,6 +1153,13 @@ class _WatchedIterator(ArchiveIterator):  # type: ignore[misc]
             self.cut_after_record = decompressor is self._record_member and not left
         super().close()
 
+    def _raise_invalid_gzip_err(self) -> None:
+        """Read on: a WARC gzipped whole (``gzip crawl.warc``, one gzip member for all its
+        records) is a valid gzip of a valid WARC. warcio refuses one after its first record,
+        since a replay tool cannot seek to a record in it; an extraction reads it from the
+        start, so each record is its page, never the first one and then a failure for the
+        rest. (The records themselves are parsed by warcio as in any WARC.)"""
+
     def _gzipped(self) -> bool:
         """Whether the file is gzip (warcio keeps its decompressor for a file of one byte)."""
         stream = self.fh

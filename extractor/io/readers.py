@@ -1316,8 +1316,9 @@ def _opens_json(text: bytes, *, whole: bool) -> bool:
         return cut or literal
     except (ValueError, RecursionError):
         return False
-    line_end = decoded.find("\n", end)
-    after = decoded[end:] if line_end < 0 else decoded[end:line_end]
+    # its line ends at a line break of any kind, as the window's lines and the JSONL reader's
+    # do: rows ended by lone CRs (old Mac, some exports) are rows too, never one text
+    after = _FIRST_BREAK.split(decoded[end:], maxsplit=1)[0]
     return not after.strip()
 
 
@@ -1617,7 +1618,10 @@ class _Gunzipped(io.RawIOBase):
         whole = self._ended and self.damage is None  # the file's end ends its last line
         cut = len(out) if whole else max(out.rfind(b"\n"), out.rfind(b"\r")) + 1
         given: list[bytes] = []
-        if cut:
+        # at a whole end, what is held goes out even when the end brought no byte (the
+        # usual case: the member's end came with its data): a last row without its line
+        # break, a UTF-16 line break's second byte, were dropped there
+        if cut or whole:
             given, self._held, self._held_size = [*self._held, out[:cut]], [], 0
         if cut < len(out):
             self._held.append(out[cut:])
