@@ -39,6 +39,7 @@ from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
 from extractor.cli.bulk_cmd import render_estimate  # noqa: E402
 from extractor.io.output import latest_lines  # noqa: E402
 from extractor.pipeline.engine import Extractor  # noqa: E402
+from extractor.types.registry import RECORD_TYPES  # noqa: E402
 from tests.fakes.kano import casualty_responder, kano  # noqa: E402
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
 
@@ -120,11 +121,15 @@ def differing(first: dict[str, Any], then: dict[str, Any]) -> list[str]:
     the reason names them."""
     named = []
     covered = first["types"]  # None: every type was asked, so every type is covered
-    if then["types"] is not None and covered is not None and not set(then["types"]) <= set(covered):
+    asked = then["types"] if then["types"] is not None else RECORD_TYPES  # None: every type
+    if covered is not None and not set(asked) <= set(covered):
         named.append("--types")
     if then["model"].removeprefix("openai/") != first["model"].removeprefix("openai/"):
         named.append("--model")
-    if then["strategy"] != first["strategy"]:
+    # one type asked each time: ``single`` sends what ``per-type`` does, no redo for that
+    one_each = all(asking["types"] is not None and len(asking["types"]) == 1
+                   for asking in (first, then))  # fmt: skip
+    if then["strategy"] != first["strategy"] and not one_each:
         named.append("--strategy")
     if then["second_look"] != first["second_look"]:
         named.append("--second-look")

@@ -1158,11 +1158,21 @@ class _Plan:
         if asked.strategy and line.strategy and line.strategy != asked.strategy:
             base_asked, look_asked, _ = asked.strategy.partition(SECOND_LOOK_MARK)
             base_line, look_line, _ = line.strategy.partition(SECOND_LOOK_MARK)
-            if base_asked != base_line:
+            if base_asked != base_line and not self._one_type_each(line):
                 options.append("--strategy")
             if look_asked != look_line:
                 options.append("--second-look")
         return options
+
+    def _one_type_each(self, line: _Line) -> bool:
+        """Whether ``line`` was asked about one type and this run asks about one: then
+        ``single`` and ``per-type`` send the very same calls (``single`` joins types only
+        when it has several to join, :func:`~extractor.pipeline.requests.plan_chunk`), so
+        another ``--strategy`` changes no request, and a redo would pay again for the same
+        answers. A line that does not record its types is compared as before."""
+        return (
+            line.types is not None and len(set(line.types)) == 1 and len(set(self.asked.types)) == 1
+        )
 
     def _as_duplicate(self, item: Item) -> InputFailure:
         """The n-th occurrence of an id becomes an error under ``<id>#duplicate-<n>``."""
