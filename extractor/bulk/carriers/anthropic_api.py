@@ -47,11 +47,14 @@ from extractor.bulk.carriers.base import (
     Outcome,
     SdkCarrier,
     Undelivered,
+    batch_id,
+    count,
     item_response,
     malformed,
     result_lines,
     retried,
     status_outcome,
+    warn_gone,
 )
 from extractor.errors import ConfigurationError, TransientModelError
 from extractor.redact import redact
@@ -142,7 +145,7 @@ class AnthropicCarrier(SdkCarrier):
             seen += 1
             if (
                 (created is None or created <= until)
-                and batch.id not in known
+                and not (isinstance(batch.id, str) and batch.id in known)  # a list: unhashable
                 and _total(batch) == count
             ):
                 candidates.append(batch)
@@ -151,7 +154,7 @@ class AnthropicCarrier(SdkCarrier):
         if len(candidates) > 1:
             candidates = [b for b in candidates if await self._may_hold(b, entry)]
         if len(candidates) > 1:
-            names = ", ".join(b.id for b in candidates)
+            names = redact(", ".join(repr(b.id)[:80] for b in candidates))
             raise ConfigurationError(
                 f"a batch of {count:,} requests was submitted by an interrupted run, and "
                 f"{len(candidates)} batches at the provider could be it ({names}): extractor "
@@ -166,11 +169,11 @@ class AnthropicCarrier(SdkCarrier):
         results say."""
         if batch.processing_status != "ended" or not batch.results_url:
             return True
+        data = await self._download(batch.results_url)
+        if data is None:
+            return True  # its results are gone: nothing says it is not ours
         mine = {batch_custom_id(cid) for cid in entry.custom_ids}
-        theirs = {
-            line["custom_id"] for line in result_lines(await self._download(batch.results_url))
-        }
-        return mine == theirs
+        return mine == {line["custom_id"] for line in result_lines(data)}
 
     async def retrieve(self, batch_id: str) -> BatchView:
         return _view(await self._batch(batch_id))
@@ -193,7 +196,11 @@ class AnthropicCarrier(SdkCarrier):
         if not batch.results_url:
             return {}
         reader = AnswerReader(entry.id, {batch_custom_id(cid): cid for cid in entry.custom_ids})
-        reader.read_file(await self._download(batch.results_url), _item_result)
+        data = await self._download(batch.results_url)
+        if data is None:
+            warn_gone(entry.id, "(results_url)")
+            return {}
+        reader.read_file(data, _item_result)
         found = reader.found
         if reader.read and not found:
             logger.warning(
@@ -202,11 +209,17 @@ class AnthropicCarrier(SdkCarrier):
             )
         return found
 
-    async def _download(self, url: str) -> bytes:
-        async def read() -> bytes:
-            response = await self.client.get(
-                url, cast_to=httpx2.Response, options={"headers": {"Accept": "application/binary"}}
-            )
+    async def _download(self, url: str) -> bytes | None:
+        """The results file's bytes; None when the provider has none there (HTTP 404)."""
+
+        async def read() -> bytes | None:
+            try:
+                response = await self.client.get(
+                    url, cast_to=httpx2.Response,
+                    options={"headers": {"Accept": "application/binary"}},
+                )  # fmt: skip
+            except sdk().NotFoundError:
+                return None
             return bytes(response.content)
 
         return await retried(self.extractor, read, "download")
@@ -221,21 +234,29 @@ def _timestamp(value: Any) -> float | None:
     return None
 
 
+def _count(batch: MessageBatch, name: str) -> int:
+    """One of the batch's request counts; 0 when it is none or no number (the SDK does not
+    check them: a hostile server's string or NaN is no reason to stop the run)."""
+    return count(getattr(getattr(batch, "request_counts", None), name, None)) or 0
+
+
 def _total(batch: MessageBatch) -> int:
-    counts = batch.request_counts
     return sum(
-        int(getattr(counts, name, 0) or 0)
+        _count(batch, name)
         for name in ("processing", "succeeded", "errored", "canceled", "expired")
     )
 
 
 def _view(batch: MessageBatch) -> BatchView:
-    counts = batch.request_counts
-    failed = sum(int(getattr(counts, n, 0) or 0) for n in ("errored", "canceled", "expired"))
+    """The batch in the run's words, read as hostile: an id that cannot be asked for again
+    stops the run (:func:`~extractor.bulk.carriers.base.batch_id`), a status that is no
+    string is said as the value it is (an unknown status, waited on)."""
+    status = getattr(batch, "processing_status", None)
+    failed = sum(_count(batch, n) for n in ("errored", "canceled", "expired"))
     return BatchView(
-        id=str(batch.id),
-        status=str(batch.processing_status),
-        counts=(int(counts.succeeded or 0), failed, _total(batch)),
+        id=batch_id(getattr(batch, "id", None)),
+        status=status if isinstance(status, str) else repr(status),
+        counts=(_count(batch, "succeeded"), failed, _total(batch)),
     )
 
 

@@ -13,12 +13,14 @@ import contextlib
 import io
 import json
 import logging
+import math
 from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx2
 
+from extractor.blank import is_blank
 from extractor.errors import (
     ExtractorError,
     IncompatibleServerError,
@@ -44,9 +46,13 @@ __all__ = [
     "Outcome",
     "SdkCarrier",
     "Undelivered",
+    "batch_id",
+    "count",
+    "file_id",
     "result_lines",
     "retried",
     "status_outcome",
+    "warn_gone",
 ]
 
 T = TypeVar("T")
@@ -204,6 +210,76 @@ def malformed(batch_id: str, what: str) -> Undelivered:
     )
 
 
+#: The longest batch or file id a provider's view is taken with (what a state may hold).
+MAX_ID_CHARS = 2048
+#: Characters that would make an id asked for by the SDK (``/batches/{id}``) another URL.
+_URL_CHARS = frozenset("/\\?#")
+
+
+def _id_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be a batch or file id asked for again, or None (a state that
+    holds it is read back, and the SDK asks for it at the URL it names)."""
+    if not isinstance(value, str):
+        return f"is {type(value).__name__}, not a string"
+    if is_blank(value):
+        return "is blank"
+    if len(value) > MAX_ID_CHARS:
+        return f"is {len(value):,} characters long"
+    if value != value.strip() or not value.isprintable():
+        return "holds spaces, control or invisible characters"
+    if value in (".", "..") or not _URL_CHARS.isdisjoint(value):
+        return "holds a path separator, '?' or '#' (another URL when asked for)"
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A provider's value as a message may quote it: printable, cut short, redacted."""
+    return redact(repr(value)[:80])
+
+
+def batch_id(value: Any) -> str:
+    """A provider's batch id, refused (IncompatibleServerError, kind ``server``) when it
+    cannot be asked for again: a run that kept it would poll another URL, find no batch
+    and pay for its requests again, or record what the rerun refuses to read."""
+    problem = _id_problem(value)
+    if problem is None:
+        assert isinstance(value, str)
+        return value
+    raise IncompatibleServerError(
+        f"the batch server named a batch {_shown(value)}, which {problem}: it does not "
+        "speak the batch API as extractor reads it; check --base-url, or run without --batch",
+        kind="server",
+    )
+
+
+def file_id(value: Any, batch: str) -> str | None:
+    """A provider's results file id, or None (said once here) when it is none or cannot be
+    asked for: the requests it held are then left without an answer, so submitted again."""
+    if value is None or (isinstance(value, str) and not value):
+        return None
+    problem = _id_problem(value)
+    if problem is None:
+        assert isinstance(value, str)
+        return value
+    logger.warning(
+        redact(
+            f"batch {batch}: the provider names a results file {_shown(value)}, which "
+            f"{problem}: it is not asked for, and its requests are submitted again"
+        )
+    )
+    return None
+
+
+def count(value: Any) -> int | None:
+    """A provider's count of requests as a count, or None for what is no number (a string,
+    a list, a NaN): the counts are what the console shows, never worth a failed run."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return max(0, int(value))
+
+
 #: The deadline of one call that carries a whole batch (a file of up to 200-256 MB).
 BATCH_TIMEOUT = 1800.0
 
@@ -270,12 +346,21 @@ def _sdk_client(client: Any, sdk: type[Any]) -> Any:
     return inner
 
 
+#: The longest results line read (bytes): far above any one answer (a model's longest output,
+#: escaped), far below what parsing one line of a hostile file of hundreds of megabytes
+#: would cost in memory (many times its size as Python objects).
+MAX_LINE_BYTES = 32 * 2**20
+
+
 def _named_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """Each non-blank line: the JSON object that names a request, or why it names none."""
     # one line at a time (a BytesIO shares ``data``): no list of copies of a results file
     # of hundreds of megabytes
     for number, line_end in enumerate(io.BytesIO(data), 1):
         raw = line_end.rstrip(b"\n").rstrip(b"\r")
+        if len(raw) > MAX_LINE_BYTES:
+            yield number, f"over {MAX_LINE_BYTES:,} bytes"
+            continue
         if not raw.strip():
             continue
         try:
@@ -289,6 +374,16 @@ def _named_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
             yield number, "no custom_id"
         else:
             yield number, line
+
+
+def warn_gone(batch: str, name: str) -> None:
+    """Say that a batch's results file is not at the provider (HTTP 404) and what follows."""
+    logger.warning(
+        redact(
+            f"batch {batch}: its results file {name} is not at the provider (HTTP 404: "
+            "deleted, or expired): the requests it answered are submitted again"
+        )
+    )
 
 
 def result_lines(data: bytes) -> Iterator[dict[str, Any]]:

@@ -22,9 +22,13 @@ from extractor.bulk.carriers.base import (
     Outcome,
     SdkCarrier,
     Undelivered,
+    batch_id,
+    count,
+    file_id,
     item_response,
     malformed,
     retried,
+    warn_gone,
 )
 from extractor.bulk.carriers.base import status_outcome as _status_outcome
 from extractor.errors import TransientModelError
@@ -119,36 +123,60 @@ class OpenAICarrier(SdkCarrier):
         """The output and error files' lines for the entry's requests."""
         assert entry.id is not None
         reader = AnswerReader(entry.id, {cid: cid for cid in entry.custom_ids})
-        for file_id in (entry.output_file_id, entry.error_file_id):
-            if file_id:
-                reader.read_file(await self._content(file_id), _item_result, file_id)
+        for name in (entry.output_file_id, entry.error_file_id):
+            if name:
+                data = await self._content(name)
+                if data is None:
+                    warn_gone(entry.id, name)
+                else:
+                    reader.read_file(data, _item_result, name)
         return reader.found
 
-    async def _content(self, file_id: str) -> bytes:
-        async def read() -> bytes:
-            response = await self.client.files.content(file_id)
+    async def _content(self, name: str) -> bytes | None:
+        """The file's bytes; None when the provider has no such file (deleted, expired)."""
+
+        async def read() -> bytes | None:
+            try:
+                response = await self.client.files.content(name)
+            except openai.NotFoundError:
+                return None
             return bytes(response.content)
 
         return await retried(self.extractor, read, "download")
 
 
 def _view(batch: Any) -> BatchView:
-    counts = getattr(batch, "request_counts", None)
-    errors = getattr(getattr(batch, "errors", None), "data", None) or []
+    """The provider's batch in the run's words, read as hostile (the SDK does not check
+    its fields): an id that cannot be asked for again stops the run (:func:`batch_id`),
+    a file id that cannot is none, counts that are no numbers are unsaid, a status that
+    is no string is said as the value it is (an unknown status, waited on)."""
+    name = batch_id(getattr(batch, "id", None))
+    errors = getattr(getattr(batch, "errors", None), "data", None)
     message = None
-    if errors:
+    if isinstance(errors, list) and errors:
         first = errors[0]
         message = redact(f"{getattr(first, 'code', '')}: {getattr(first, 'message', '')}")
+    status = getattr(batch, "status", None)
     return BatchView(
-        id=str(batch.id),
-        status=str(batch.status),
-        counts=None
-        if counts is None
-        else (int(counts.completed or 0), int(counts.failed or 0), int(counts.total or 0)),
-        output_file_id=batch.output_file_id,
-        error_file_id=batch.error_file_id,
+        id=name,
+        status=status if isinstance(status, str) else repr(status),
+        counts=_counts(getattr(batch, "request_counts", None)),
+        output_file_id=file_id(getattr(batch, "output_file_id", None), name),
+        error_file_id=file_id(getattr(batch, "error_file_id", None), name),
         message=message,
     )
+
+
+def _counts(counts: Any) -> tuple[int, int, int] | None:
+    """(completed, failed, total), a missing one 0; None when any is no number."""
+    if counts is None:
+        return None
+    said = [getattr(counts, key, None) for key in ("completed", "failed", "total")]
+    numbers = [0 if value is None else count(value) for value in said]
+    if any(n is None for n in numbers):
+        return None
+    completed, failed, total = (int(n or 0) for n in numbers)
+    return completed, failed, total
 
 
 def _item_result(line: dict[str, Any], batch_id: str) -> Outcome:
