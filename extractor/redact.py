@@ -1610,16 +1610,48 @@ def _clipped(message: str) -> str:
 _FILTER = RedactingFilter()
 
 
-#: The loggers whose records may carry a server's text (and so an echoed key).
-FILTERED_LOGGERS = ("extractor", "instructor", "openai", "anthropic", "httpx", "httpx2", "httpcore")
+#: The loggers whose records may carry a server's text (and so an echoed key) or a proxy's
+#: login: ours, the SDKs', every layer of the HTTP stacks below them (``httpcore2.http11``
+#: logs each answer's headers at DEBUG, so a header echoing the key; ``httpcore2.socks``
+#: the SOCKS proxy's user and password; ``h11``, ``h2``, ``hpack``; ``urllib3`` and
+#: ``requests``, which fetch the local model's weights), and the loggers that print an
+#: exception no one awaited (``asyncio``: "Task exception was never retrieved";
+#: ``concurrent.futures``), which is an SDK error holding the server's echo. A renamed fork
+#: of one of them (``httpx2``, ``httpcore2``: the client this package uses) is one of them
+#: (:func:`is_filtered_logger`).
+FILTERED_LOGGERS = (
+    "extractor",
+    "instructor",
+    "openai",
+    "anthropic",
+    "httpx",
+    "httpx2",
+    "httpcore",
+    "httpcore2",
+    "h11",
+    "h2",
+    "hpack",
+    "urllib3",
+    "requests",
+    "asyncio",
+    "concurrent",
+)
+#: The version digits a renamed fork of a library appends to its name (``httpcore2``).
+_FORK_DIGITS = re.compile(r"[0-9]+$")
 
 
 def is_filtered_logger(name: str) -> bool:
     """Whether records of the logger ``name`` are redacted as they are made: one of
     :data:`FILTERED_LOGGERS` or a child of one (``httpcore.http11``,
-    ``openai._base_client``), not a logger whose name merely starts the same
-    (``httpxtra``)."""
-    return name.partition(".")[0] in FILTERED_LOGGERS
+    ``openai._base_client``), or of a fork named as one of them with version digits
+    after it (``httpcore2.http11``, ``httpx3``), not a logger whose name merely starts
+    the same (``httpxtra``).
+
+    Why the forks: this package talks through ``httpx2`` and ``httpcore2``, and the list
+    named only ``httpcore``, so every DEBUG record of ``httpcore2.http11`` (an answer's
+    headers, one echoing the key) reached a handler (``logging.basicConfig``) as it was."""
+    top = name.partition(".")[0]
+    return top in FILTERED_LOGGERS or _FORK_DIGITS.sub("", top) in FILTERED_LOGGERS
 
 
 class _RedactingRecordFactory:
@@ -1668,9 +1700,7 @@ def install_log_filter() -> None:
     loggers are its own to filter (:func:`log_filter`)."""
     install_record_factory()
     existing = list(logging.root.manager.loggerDict)
-    names = [
-        name for name in (*FILTERED_LOGGERS, *existing) if name.split(".")[0] in FILTERED_LOGGERS
-    ]
+    names = [name for name in (*FILTERED_LOGGERS, *existing) if is_filtered_logger(name)]
     for name in dict.fromkeys(names):
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:

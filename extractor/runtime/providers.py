@@ -63,6 +63,7 @@ import logging
 import math
 import re
 import unicodedata
+import urllib.request
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -103,7 +104,7 @@ from extractor.runtime.retrying import (
     excerpt,
     register_client_hints,
 )
-from extractor.runtime.urls import UNENCODED_PASSWORD, unusable_url
+from extractor.runtime.urls import UNENCODED_PASSWORD, misspelt_scheme, unusable_url
 from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
@@ -401,8 +402,16 @@ def check_proxies() -> None:
         from httpx2._utils import URLPattern, get_environment_proxies
     except ImportError:  # another client version: it says so itself
         return
+    typed_values = urllib.request.getproxies()  # as typed: the client puts http:// before some
     for pattern, value in get_environment_proxies().items():
-        shown = redact(with_written_userinfo_masked(value or pattern))
+        typed = typed_values.get(pattern.partition("://")[0]) if value is not None else None
+        typed = typed if typed is not None and "://" not in typed else None
+        shown = redact(with_written_userinfo_masked(typed or value or pattern))
+        if typed is not None and (misspelt := misspelt_scheme(typed)) is not None:
+            raise ConfigurationError(
+                f"the proxy {shown!r} from the environment is not one the HTTP client can use "
+                f"({redact(misspelt)}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+            )
         try:
             URLPattern(pattern)
             if value is None:

@@ -15,12 +15,16 @@ from urllib.parse import urlsplit
 
 from extractor.redact import typed_userinfo, without_written_userinfo
 
-__all__ = ["UNENCODED_PASSWORD", "unusable_url", "url_problem"]
+__all__ = ["UNENCODED_PASSWORD", "misspelt_scheme", "unusable_url", "url_problem"]
 
 #: How an address starts: a scheme, the character after it, and the slashes after that.
 _URL_START = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)([:;]?)([/\\]*)")
 #: A host and port with no scheme before them (``proxy:3128``, ``localhost:8000/v1``).
 _HOST_AND_PORT = re.compile(r"[^:/\\]+:\d+(?:[/?#]|$)")
+
+#: The schemes a base URL or a proxy is written with: an address that starts with one of
+#: them misspelt (``http:/host``, ``socks5:/u:p@host``) is a misspelling, not a host name.
+KNOWN_SCHEMES = frozenset({"http", "https", "socks4", "socks4a", "socks5", "socks5h"})
 
 #: What a URL whose password holds an unencoded "/", "?" or "#" is told.
 UNENCODED_PASSWORD = "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
@@ -80,3 +84,20 @@ def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
     if typed is None and str(refused):
         return str(refused).splitlines()[0]
     return f"the HTTP client refused it ({type(refused).__name__})"
+
+
+def misspelt_scheme(url: str) -> str | None:
+    """:func:`url_problem`'s words when ``url`` starts with a known scheme
+    (:data:`KNOWN_SCHEMES`) spelt wrong (``http:/host``, ``http//u:p@host``,
+    ``https;//host``, ``http:u:p@host``), else None (``proxy:3128`` and ``h:abc`` are a
+    host and a port, however badly written).
+
+    Why: the HTTP client reads a proxy variable without "://" as a host and puts
+    ``http://`` before it, so ``http:/u:p@proxy:3128`` became ``http://http:/u:p@...``:
+    with a login it was refused for "a password holding /" (which it does not hold),
+    without one it was taken as a proxy named "http". A proxy is judged as it was typed."""
+    bare = without_written_userinfo(url)
+    start = _URL_START.match(bare)
+    if start is None or start.group(1).lower() not in KNOWN_SCHEMES or _HOST_AND_PORT.match(bare):
+        return None
+    return url_problem(url)
