@@ -612,7 +612,8 @@ class Extractor:
                     if isinstance(error.__cause__, RecordCodeError):
                         raise error.__cause__ from None  # the user's type, not the model
                     mapped = classify(error, request_chars=len(context["text"]),
-                                      answered=self._answered)  # fmt: skip
+                                      answered=self._answered,
+                                      provider=self.spec.provider)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:
@@ -622,7 +623,8 @@ class Extractor:
                     raise
                 except Exception as error:
                     mapped = classify(error, request_chars=len(context["text"]),
-                                      answered=self._answered)  # fmt: skip
+                                      answered=self._answered,
+                                      provider=self.spec.provider)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:

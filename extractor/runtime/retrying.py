@@ -37,6 +37,7 @@ one that accepts connections and never answers costs one timeout per request.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import email.utils
 import html
 import logging
@@ -69,7 +70,7 @@ from extractor.errors import (
     WireError,
 )
 from extractor.redact import redact
-from extractor.settings import proxy_for
+from extractor.settings import KEY_VARIABLES, proxy_for
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
 #: The longest ``Retry-After`` read from a server, in seconds (a week): kept to say how
@@ -146,12 +147,18 @@ def unregister_client_hints(package: str) -> None:
     _API_HINTS.pop(package, None)
 
 
-def client_hint(error: BaseException, status: int) -> str:
+def client_hint(error: BaseException, status: int, provider: str | None = None) -> str:
     """What to do about HTTP ``status`` raised as ``error``: its SDK's hint when its SDK
-    registered hints, else the generic one."""
+    registered hints, else the generic one. ``provider`` (the model's, ``deepseek``) names
+    the key variable of a 401 when it has one of its own: DeepSeek, Groq, Together or
+    OpenRouter speak through the openai SDK, whose hint named OPENAI_API_KEY although the
+    key came from DEEPSEEK_API_KEY."""
     package = type(error).__module__.partition(".")[0]
     hints = _API_HINTS.get(package)
     if hints is not None:
+        own = KEY_VARIABLES.get(provider or "")
+        if own is not None and own != hints.key_variable:
+            hints = dataclasses.replace(hints, key_variable=own)
         return hints.hint(status)
     return _CLIENT_HINTS.get(status, "the server refused the request")
 
@@ -304,7 +311,11 @@ class AnswerWindow:
 
 
 def classify(
-    error: BaseException, *, request_chars: int | None = None, answered: bool = False
+    error: BaseException,
+    *,
+    request_chars: int | None = None,
+    answered: bool = False,
+    provider: str | None = None,
 ) -> ModelError | ModelRefusal | None:
     """Map an exception from openai / httpx / another SDK onto our tree, or None.
 
@@ -322,6 +333,9 @@ def classify(
     resolver no longer knows is then the network (a dropped link, a VPN
     reconnecting, some resolvers say "no such name" when offline), retried;
     before any answer it is the setup.
+
+    ``provider``: the model's provider, whose key variable a 401's hint names
+    (:func:`client_hint`).
     """
     chain = _chain(error)
     for current in chain:
@@ -342,7 +356,7 @@ def classify(
         if mapped is not None:
             return mapped
     for current in chain:
-        mapped = _classify_one(current, request_chars)
+        mapped = _classify_one(current, request_chars, provider)
         if mapped is not None:
             return mapped
     return None
@@ -561,7 +575,9 @@ def _chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def _classify_one(error: BaseException, request_chars: int | None = None) -> ModelError | None:
+def _classify_one(
+    error: BaseException, request_chars: int | None = None, provider: str | None = None
+) -> ModelError | None:
     name = type(error).__name__
     status = getattr(error, "status_code", None)
     response = getattr(error, "response", None)
@@ -586,7 +602,7 @@ def _classify_one(error: BaseException, request_chars: int | None = None) -> Mod
                 status_code=status,
                 kind="config" if tiny or request_chars is None else "input",
             )
-        hint = client_hint(error, status)
+        hint = client_hint(error, status, provider)
         return ClientModelError(f"{hint} (HTTP {status}: {message})", status_code=status)
     if isinstance(error, TimeoutError | asyncio.TimeoutError) or "Timeout" in name:
         return TransientModelError(f"the model server did not answer in time ({name})")
