@@ -160,3 +160,13 @@ def recorded_extractor(cassette_misses: list[str]) -> Any:
         return Extractor(RECORDED_MODEL, base_url=RECORDING_BASE_URL, **options)
 
     return make
+
+
+@pytest.fixture
+def fresh_registry() -> Iterator[None]:
+    """A fresh record-type registry for the test (``tests.registry_support.own_registry``):
+    the types it registers are gone after it."""
+    from tests.registry_support import own_registry
+
+    with own_registry():
+        yield

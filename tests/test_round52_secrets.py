@@ -10,11 +10,9 @@ written; and a URL misspelt before its login (``http:/u:p@h``, ``http//u:p@h``,
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import string
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -32,31 +30,11 @@ from extractor.redact import (
 from extractor.runtime.providers import check_base_url
 from extractor.runtime.urls import url_problem
 from extractor.settings import Settings
+from tests.logging_support import restored_logging
 
 QUICK = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-
-
-@contextlib.contextmanager
-def restored_logging() -> Iterator[None]:
-    """Put back the record factory, the root's handlers, ``lastResort`` and every logger
-    made meanwhile, whatever the test did."""
-    factory = logging.getLogRecordFactory()
-    root_handlers = list(logging.root.handlers)
-    root_level = logging.root.level
-    last_resort = logging.lastResort
-    known = set(logging.root.manager.loggerDict)
-    try:
-        yield
-    finally:
-        logging.setLogRecordFactory(factory)
-        logging.root.handlers[:] = root_handlers
-        logging.root.setLevel(root_level)
-        logging.lastResort = last_resort
-        for name in set(logging.root.manager.loggerDict) - known:
-            del logging.root.manager.loggerDict[name]
-        logging.Logger.manager._clear_cache()  # type: ignore[attr-defined]
 
 
 _WORD = st.text(string.ascii_lowercase + "_", min_size=1, max_size=8)

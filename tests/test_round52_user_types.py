@@ -14,7 +14,7 @@ import enum
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -30,7 +30,10 @@ from extractor.types import registry
 from extractor.types.parts import Count, DateValue, Place
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
-pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
+    pytest.mark.usefixtures("fresh_registry"),  # no generated type outlives its test
+]
 
 ARTICLE = (
     "SANTIAGO, Chile - More than 2,000 people protested in Santiago on Sunday against the "
@@ -74,18 +77,6 @@ UNUSABLE: list[tuple[Any, Any, Any]] = [
 ]
 SHARED = ["status", "evidence", "attribution", "id", "doc_id"]
 _names = itertools.count()
-
-
-@pytest.fixture(autouse=True)
-def _own_registry() -> Iterator[None]:
-    """A fresh registry for the test, the one before it put back after (not reloaded:
-    what earlier tests registered stays as it was)."""
-    before = registry._REGISTRY
-    registry._REGISTRY = registry._Registry()
-    try:
-        yield
-    finally:
-        registry._REGISTRY = before
 
 
 def _answer(field: str, value: Any) -> Callable[[dict[str, Any]], str]:

@@ -13,7 +13,6 @@ proxy without a login (``http:/proxy:3128``) was taken as a proxy named "http".
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import string
@@ -31,6 +30,7 @@ from extractor.redact import is_filtered_logger
 from extractor.runtime.providers import check_proxies
 from extractor.runtime.urls import UNENCODED_PASSWORD
 from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.logging_support import restored_logging
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -42,32 +42,6 @@ _PROXY_NAMES = (
     "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY",
     "https_proxy", "http_proxy", "all_proxy", "no_proxy",
 )  # fmt: skip
-
-
-@contextlib.contextmanager
-def restored_logging() -> Iterator[None]:
-    """Put back the record factory, the root's handlers and level, and every logger made
-    meanwhile (and the levels of those that were there), whatever the test did."""
-    factory = logging.getLogRecordFactory()
-    root_handlers = list(logging.root.handlers)
-    root_level = logging.root.level
-    known = dict(logging.root.manager.loggerDict)
-    levels = {
-        name: logger.level for name, logger in known.items() if isinstance(logger, logging.Logger)
-    }
-    try:
-        yield
-    finally:
-        logging.setLogRecordFactory(factory)
-        logging.root.handlers[:] = root_handlers
-        logging.root.setLevel(root_level)
-        for name in set(logging.root.manager.loggerDict) - set(known):
-            del logging.root.manager.loggerDict[name]
-        for name, level in levels.items():
-            logger = logging.root.manager.loggerDict.get(name)
-            if isinstance(logger, logging.Logger):
-                logger.setLevel(level)
-        logging.Logger.manager._clear_cache()  # type: ignore[attr-defined]
 
 
 # -- the HTTP stack's loggers ----------------------------------------------------------

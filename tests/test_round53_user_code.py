@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Literal
 
 import pytest
@@ -29,7 +29,10 @@ from extractor.errors import RecordCodeError
 from extractor.types import registry
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
-pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
+    pytest.mark.usefixtures("fresh_registry"),  # no generated type outlives its test
+]
 
 _NUMBERED = re.compile(r"\[(\d+)\] ([^\[]*)")
 _CROWD = re.compile(r"More than ([\d,]+) people")
@@ -58,16 +61,6 @@ def _answer(body: dict[str, Any]) -> str:
     crowd = int(_CROWD.findall(text)[-1].replace(",", ""))
     record = {"status": "occurred", "attribution": None, "evidence": [cited], "crowd": crowd}
     return json.dumps({plural: [record] for plural in schema.get("properties", {})})
-
-
-@pytest.fixture(autouse=True)
-def _own_registry() -> Iterator[None]:
-    before = registry._REGISTRY
-    registry._REGISTRY = registry._Registry()
-    try:
-        yield
-    finally:
-        registry._REGISTRY = before
 
 
 def _protest(error: type[Exception], where: str, bad: int) -> type[Record]:

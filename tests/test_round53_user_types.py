@@ -29,7 +29,7 @@ import re
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
@@ -45,8 +45,12 @@ from extractor.evaluation.goldmap import gold_to_record, record_to_gold
 from extractor.types import registry
 from extractor.types.parts import Actor, Count, DateValue, Money, Place
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.registry_support import own_registry
 
-pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
+    pytest.mark.usefixtures("fresh_registry"),  # no generated type outlives its test
+]
 
 ARTICLE = (
     "SANTIAGO, Chile - More than 2,000 people protested in Santiago on Sunday against the "
@@ -74,17 +78,6 @@ class Rank(enum.Enum):
 class Inner(BaseModel):
     a: str | None = None
     b: int | None = None
-
-
-@pytest.fixture(autouse=True)
-def _own_registry() -> Iterator[None]:
-    """A fresh registry for the test, the one before it put back after."""
-    before = registry._REGISTRY
-    registry._REGISTRY = registry._Registry()
-    try:
-        yield
-    finally:
-        registry._REGISTRY = before
 
 
 def _record_type(name: str, annotation: Any, default: Any) -> type[Record]:
@@ -310,16 +303,14 @@ def test_a_plugins_defective_type_is_the_same_error_on_every_use(defect: str, us
         )
         sys.path.insert(0, site)
         importlib.invalidate_caches()
-        before = registry._REGISTRY  # a registry per example: it keeps its load's failure
-        registry._REGISTRY = registry._Registry()
         try:
-            for _ in range(uses):
-                with pytest.raises(RecordTypeError) as refused:
-                    registry.type_names()
-                assert refused.value.field == "crowd" and refused.value.record_type == kind
-                assert "'crowd'" in str(refused.value) and "\n" not in str(refused.value)
+            with own_registry():  # a registry per example: it keeps its load's failure
+                for _ in range(uses):
+                    with pytest.raises(RecordTypeError) as refused:
+                        registry.type_names()
+                    assert refused.value.field == "crowd" and refused.value.record_type == kind
+                    assert "'crowd'" in str(refused.value) and "\n" not in str(refused.value)
         finally:
-            registry._REGISTRY = before
             sys.path.remove(site)
             sys.modules.pop(module, None)
             importlib.invalidate_caches()
