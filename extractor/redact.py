@@ -1361,11 +1361,16 @@ def without_written_userinfo(url: str) -> str:
 
 def with_written_userinfo_masked(url: str) -> str:
     """``url`` with what :func:`written_userinfo` reads as its userinfo shown as ``***``
-    (``http://***@host``): a URL the user typed, quoted back in an error about it, whether
-    or not its password was registered, and however short, misspelt around or cut by an
-    unencoded "/" it is (``http://u:pa/ss@host``)."""
+    (``http://***@host``) when it holds a password: a URL the user typed, quoted back in an
+    error about it, whether or not its password was registered, and however short,
+    misspelt around or cut by an unencoded "/" it is (``http://u:pa/ss@host``). Without
+    one, ``url`` as it is."""
     prefix, typed, rest = _written_parts(url)
-    return f"{prefix}{MARK}@{rest}" if typed is not None else rest
+    if typed is None or ":" not in typed:
+        # no password in it (``q@host``, or no "@"): as typed, blanks and all, for the
+        # message to show what it is about (a tab it names), and :func:`redact` to judge
+        return url
+    return f"{prefix}{MARK}@{rest}"
 
 
 def _written_parts(url: str) -> tuple[str, str | None, str]:
