@@ -60,10 +60,9 @@ from extractor.io import InputFailure, Item
 from extractor.io.output import (
     UNKNOWN_HASH,
     OutputTarget,
-    _result_lines,
-    _Tail,
     check_output,
     check_own_output,
+    check_resumable,
     latest_lines,
 )
 from extractor.pipeline.chunking import chunk_text
@@ -269,7 +268,7 @@ def _existing(
     Read only: a torn last line is left out, not cut off. With
     ``retry_errors`` the error lines count as not done (the run drops them).
 
-    Raises what the run's opening raises (:func:`_refuse_damaged`): a dry run
+    Raises what the run's opening raises (:func:`~extractor.io.output.check_resumable`): a dry run
     that planned over a damaged output would promise a run that then refuses it.
     """
     done: dict[str, str | None] = {}
@@ -277,7 +276,7 @@ def _existing(
     if target.kind == "stream" or not os.path.exists(target.target):
         return done, sources
     check_own_output(target.target, shown=shown)
-    _refuse_damaged(target.target)
+    check_resumable(target.target)
     for line in latest_lines(target.target):
         if retry_errors and line.get("status") == "error":
             continue
@@ -287,21 +286,6 @@ def _existing(
         source = line.get("source")
         sources[doc_id] = source if isinstance(source, str) else None
     return done, sources
-
-
-def _refuse_damaged(file: Path) -> None:
-    """Raise the run's own error for an output it would refuse to resume: a line before
-    the last that is no result line (not JSON, no string ``doc_id``), or a last line that
-    is none and no unfinished line of ours (a note appended to the file).
-
-    The run reads its output with :func:`~extractor.io.output._result_lines` when it
-    opens it; :func:`latest_lines` (what the plan reads) leaves such lines out instead,
-    so without this the dry run planned over a file the run then refused (exit 2,
-    nothing extracted). Read only: an unfinished last line of ours is left as it is.
-    """
-    with open(file, "rb") as handle:
-        for _ in _result_lines(handle, file, _Tail()):
-            pass
 
 
 def estimate_run(

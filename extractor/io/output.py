@@ -86,6 +86,7 @@ __all__ = [
     "blank_doc_id",
     "check_output",
     "check_replaceable",
+    "check_resumable",
     "completed_ids",
     "drop_error_lines",
     "is_doc_id",
@@ -826,6 +827,22 @@ def _scan(file: Path) -> tuple[dict[str, str | None], dict[str, str | None]]:
             sources[record["doc_id"]] = source if isinstance(source, str) else None
     _cut_torn(file, tail)
     return done, sources
+
+
+def check_resumable(path: str | os.PathLike[str]) -> None:
+    """Raise what opening ``path`` to resume it raises, changing nothing: a line before the
+    last that is no result line (not JSON, no string ``doc_id``), or a last line that is
+    none and no unfinished line of ours (a note appended to the file).
+
+    Why: :func:`latest_lines` (what a plan reads) leaves such lines out, so a dry run
+    that read only them planned over a file the run then refused (exit 2, nothing
+    extracted). Both read the lines with the same reader, so they refuse alike; an
+    unfinished last line of ours is left as it is here (the run cuts it off).
+    """
+    file = Path(path)
+    with open(file, "rb") as handle:
+        for _ in _result_lines(handle, file, _Tail()):
+            pass
 
 
 def _truncate(file: Path, size: int) -> None:
