@@ -48,6 +48,7 @@ from extractor.bulk.carriers.base import (
     SdkCarrier,
     Undelivered,
     batch_id,
+    batch_status,
     count,
     item_response,
     malformed,
@@ -255,7 +256,7 @@ def _view(batch: MessageBatch) -> BatchView:
     failed = sum(_count(batch, n) for n in ("errored", "canceled", "expired"))
     return BatchView(
         id=batch_id(getattr(batch, "id", None)),
-        status=status if isinstance(status, str) else repr(status),
+        status=batch_status(status),
         counts=(_count(batch, "succeeded"), failed, _total(batch)),
     )
 

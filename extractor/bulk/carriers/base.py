@@ -47,6 +47,7 @@ __all__ = [
     "SdkCarrier",
     "Undelivered",
     "batch_id",
+    "batch_status",
     "count",
     "file_id",
     "result_lines",
@@ -235,6 +236,13 @@ def _id_problem(value: Any) -> str | None:
 def _shown(value: Any) -> str:
     """A provider's value as a message may quote it: printable, cut short, redacted."""
     return redact(repr(value)[:80])
+
+
+def batch_status(value: Any) -> str:
+    """A provider's batch status as the run reads it: a string as it is; anything else said
+    as the value it is (printable, cut short, redacted), an unknown status the run waits on
+    rather than a crash in the carrier that read it."""
+    return value if isinstance(value, str) else _shown(value)
 
 
 def batch_id(value: Any) -> str:

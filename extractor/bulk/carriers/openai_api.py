@@ -23,6 +23,7 @@ from extractor.bulk.carriers.base import (
     SdkCarrier,
     Undelivered,
     batch_id,
+    batch_status,
     count,
     file_id,
     item_response,
@@ -159,7 +160,7 @@ def _view(batch: Any) -> BatchView:
     status = getattr(batch, "status", None)
     return BatchView(
         id=name,
-        status=status if isinstance(status, str) else repr(status),
+        status=batch_status(status),
         counts=_counts(getattr(batch, "request_counts", None)),
         output_file_id=file_id(getattr(batch, "output_file_id", None), name),
         error_file_id=file_id(getattr(batch, "error_file_id", None), name),
