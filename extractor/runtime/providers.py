@@ -104,7 +104,7 @@ from extractor.runtime.retrying import (
     excerpt,
     register_client_hints,
 )
-from extractor.runtime.urls import UNENCODED_PASSWORD, misspelt_scheme, unusable_url
+from extractor.runtime.urls import UNENCODED_PASSWORD, ends_early, misspelt_scheme, unusable_url
 from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
@@ -424,10 +424,10 @@ def check_proxies() -> None:
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
                 f"({redact(why or '')}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             ) from None
-        if (why := unusable_url(value)) == UNENCODED_PASSWORD:
+        if ends_early(value):
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({why}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({UNENCODED_PASSWORD}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if not url.host:
             raise ConfigurationError(

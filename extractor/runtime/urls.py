@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from extractor.redact import typed_userinfo, without_written_userinfo
 
-__all__ = ["UNENCODED_PASSWORD", "misspelt_scheme", "unusable_url", "url_problem"]
+__all__ = ["UNENCODED_PASSWORD", "ends_early", "misspelt_scheme", "unusable_url", "url_problem"]
 
 #: How an address starts: a scheme, the character after it, and the slashes after that.
 _URL_START = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)([:;]?)([/\\]*)")
@@ -71,19 +71,33 @@ def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
     misspelt = url_problem(url)
     if misspelt is not None:
         return misspelt
-    typed = typed_userinfo(url)
-    try:
-        parts = urlsplit(url.strip())
-        parts.port  # noqa: B018 - bare parses (above), so what breaks here is the password
-    except ValueError:
-        return UNENCODED_PASSWORD
-    if typed is not None and parts.netloc.rpartition("@")[0] != typed:
+    if _cut_by_password(url):
         return UNENCODED_PASSWORD
     if refused is None:
         return None
-    if typed is None and str(refused):
+    if typed_userinfo(url) is None and str(refused):
         return str(refused).splitlines()[0]
     return f"the HTTP client refused it ({type(refused).__name__})"
+
+
+def ends_early(url: str) -> bool:
+    """Whether a password typed in ``url`` ends the address early (:data:`UNENCODED_PASSWORD`)
+    though its spelling is fine: a client that parsed it would send the rest of the
+    password to a host and port of its reading (what a proxy check asks of an address the
+    client already accepted)."""
+    return url_problem(url) is None and _cut_by_password(url)
+
+
+def _cut_by_password(url: str) -> bool:
+    """Whether ``url``, spelt fine (:func:`url_problem`), parses otherwise than typed: a
+    port that is no number, or a login that is not the one written before the last "@"."""
+    typed = typed_userinfo(url)
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - the spelling parses, so what breaks here is the password
+    except ValueError:
+        return True
+    return typed is not None and parts.netloc.rpartition("@")[0] != typed
 
 
 def misspelt_scheme(url: str) -> str | None:
