@@ -377,8 +377,8 @@ def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     if mode is not None:
         if stat.S_ISDIR(mode):
             fail_usage(f"{shown(target)}: is a folder; give a {what} name")
-        if not stat.S_ISREG(mode):
-            fail_usage(f"{shown(target)}: not a regular file (a pipe or a device)")
+        if not (stat.S_ISREG(mode) or _is_stream_mode(mode)):
+            fail_usage(f"{shown(target)}: not a regular file, pipe or character device")
         return target
     try:
         parent_mode = os.stat(target.parent).st_mode
@@ -387,6 +387,21 @@ def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     if not stat.S_ISDIR(parent_mode):
         fail_usage(f"{shown(target)}: {shown(target.parent)} is not a folder")
     return target
+
+
+def _is_stream_mode(mode: int) -> bool:
+    """A pipe or a character device (``-o /dev/stdout``, ``-o >(gzip > x.gz)``): written
+    straight through, as ``bulk -o`` writes them; there is no file to replace atomically
+    nor results in it to protect, and reading it to check would take what a reader waits for."""
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def is_stream(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names an existing pipe or character device (:func:`_is_stream_mode`)."""
+    try:
+        return _is_stream_mode(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _why(error: BaseException) -> str:
@@ -527,6 +542,8 @@ def replaceable_file(
     extraction results: a run's output it writes now, or results of more documents than
     ``allows`` (:func:`~extractor.io.output.check_replaceable`). Else one line, exit 2."""
     target = writable_file(path, what)
+    if is_stream(target):
+        return target
     try:
         check_replaceable(target, what, allows=allows, option=option)
     except OutputError as error:
@@ -561,6 +578,15 @@ def write_output(target: Path | None, data: str | bytes) -> None:
         except BrokenPipeError:  # `... -o - | head`: the reader has what it wanted
             quiet_stdout()
             raise typer.Exit(0) from None
+        return
+    if is_stream(target):
+        try:
+            with open(target, "wb") as stream:
+                stream.write(raw)
+        except BrokenPipeError:  # `-o /dev/stdout | head`: the reader has what it wanted
+            raise typer.Exit(0) from None
+        except OSError as error:  # /dev/full, no permission
+            fail_usage(f"{shown(target)}: cannot be written ({_why(error)})")
         return
     replacement = Replacement.of(target)  # through a symlink, keeping the old file's mode
     try:
