@@ -55,9 +55,12 @@ class DraftList(Draft, OpenAISchema):
             outcome = resolve(
                 self, Article.from_context(context), memo=memo if isinstance(memo, dict) else None
             )
-        except (ValueError, AssertionError):  # pydantic's own: a validation failure
+        except (ValueError, AssertionError, KeyboardInterrupt):  # a validation failure; Ctrl-C
             raise
-        except Exception as error:
+        except BaseException as error:
+            # any other BaseException too (``sys.exit()`` in a validator, the type's own
+            # ``BaseException`` subclass): pydantic passes it through, and it ended a whole
+            # bulk run (exit 0 for a ``sys.exit(0)``) for one document's record
             blamed = _user_code_error(error, self.list_fields.values())
             if blamed is None:
                 raise
@@ -80,7 +83,7 @@ class DraftList(Draft, OpenAISchema):
         return list(self._records)
 
 
-def _user_code_error(error: Exception, kinds: Iterable[str]) -> RecordCodeError | None:
+def _user_code_error(error: BaseException, kinds: Iterable[str]) -> RecordCodeError | None:
     """``error`` as a :class:`RecordCodeError` when it was raised in the code of a user's
     record type asked about (a validator of its record or draft, a spec's own builder):
     the innermost frame of its traceback that lies in one of those types' modules says
@@ -104,8 +107,11 @@ def _user_code_error(error: Exception, kinds: Iterable[str]) -> RecordCodeError 
         return None
     kind, filename, line, function = where
     said = str(error).splitlines()[0] if str(error) else ""
+    raised = f"raised {type(error).__name__}"
+    if isinstance(error, SystemExit):
+        raised, said = f"called sys.exit({error.code!r})", ""
     return RecordCodeError(
-        f"record type {kind!r} raised {type(error).__name__} in its own code "
+        f"record type {kind!r} {raised} in its own code "
         f"({os.path.basename(filename)}:{line}, in {function})"
         + (f": {said}" if said else "")
         + "; fix it (a validator rejects a value by raising ValueError, which re-asks the "

@@ -35,7 +35,7 @@ from pydantic import (
     model_validator,
 )
 
-from extractor.errors import EvidenceError, MissingFigure, RecordTypeError
+from extractor.errors import EvidenceError, MissingFigure, RecordCodeError, RecordTypeError
 from extractor.text.countries import (
     countries_in_text,
     country_label,
@@ -154,9 +154,17 @@ class Record(BaseModel):
         :class:`~extractor.errors.RecordTypeError` naming the type and the field, not
         pydantic's error about its internals from inside whatever read the record back."""
         try:
-            return super().model_validate(obj, **options)
+            made = super().model_validate(obj, **options)
         except PydanticUserError as error:
             raise type_defect(cls, error) from error
+        if not isinstance(made, cls):  # a model validator that forgot ``return self``
+            raise RecordCodeError(
+                f"record type {cls.record_type!r} ({cls.__module__}.{cls.__qualname__}) "
+                f"validated to {type(made).__name__}, not a record: a model validator "
+                "(mode 'after' or 'wrap') must return the record (return self)",
+                record_type=cls.record_type,
+            )
+        return made
 
     @classmethod
     def model_validate_json(cls, json_data: Any, **options: Any) -> Self:
@@ -231,9 +239,12 @@ class Record(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_computed(cls, data: Any) -> Any:
-        """Accept our own JSON output back: computed fields are derived, not input."""
-        if isinstance(data, dict) and "plover_event" in data:
-            data = {k: v for k, v in data.items() if k != "plover_event"}
+        """Accept our own JSON output back: computed fields (``plover_event``, a user
+        type's own ``@computed_field``) are derived, not input; refused, a cached answer
+        and every reader (flatten, view, eval) failed on what the tool itself wrote."""
+        computed = cls.model_computed_fields
+        if isinstance(data, dict) and any(key in data for key in computed):
+            data = {k: v for k, v in data.items() if k not in computed}
         return data
 
     @model_validator(mode="after")

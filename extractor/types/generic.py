@@ -33,9 +33,12 @@ types spell out by hand:
 from __future__ import annotations
 
 import enum
+import json
+import math
+import re
 import types as pytypes
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, ForwardRef, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field, TypeAdapter, create_model
@@ -145,9 +148,93 @@ def _draft_field(name: str, info: FieldInfo) -> tuple[Any, Any]:
         # asked as the items they are: a schema of strings named no allowed value and held
         # no number, so ``list[Literal[1, 2]]`` (a "1" is no 1) dropped every record
         annotation = list[item]  # type: ignore[valid-type]
+    limits: dict[str, Any] = {}
+    if annotation is None and (kind != "text" or _bare(info.annotation) is str):
+        # a plain value: asked bare, its limits only told (see _limits)
+        annotation = _bare(info.annotation) | None
     if annotation is None:
         annotation = _strip_optional(info.annotation) | None
-    return annotation, Field(description=description)
+    if kind in _LIMITED:
+        limits = _limits(info)
+    said = [_SAID[k].format(v) for k, v in limits.items() if k in _SAID]
+    said += [_SAID[k].format(v).replace("it", "each", 1) for k, v in limits.get("items", {}).items()
+             if k in _SAID]  # fmt: skip
+    if said:  # words no schema of every server takes: in the description
+        description = "; ".join([description or "", *said]).strip("; ")
+    limits = {k: v for k, v in limits.items() if k not in _SAID}
+    if isinstance(limits.get("items"), dict):
+        limits["items"] = {k: v for k, v in limits["items"].items() if k not in _SAID}
+        if not limits["items"]:
+            del limits["items"]
+    if not limits:
+        return annotation, Field(description=description)
+    return annotation, Field(description=description, json_schema_extra=_told(limits))
+
+
+#: The shapes whose value the draft carries as the record does (not as a part's text).
+_LIMITED = frozenset({"int", "float", "bool", "enum", "text", "texts"})
+#: Limits said in the description: OpenAI's strict structured outputs refuse a schema with
+#: ``minLength``, ``maxLength`` or ``uniqueItems`` (a 400 for every document), and a
+#: ``pattern`` is a Python regex that JSON Schema's ECMA dialect and a decoding grammar
+#: may read otherwise. Numbers' and lists' bounds go into the schema.
+_SAID = {
+    "minLength": "it has at least {} characters",
+    "maxLength": "it has at most {} characters",
+    "pattern": "it matches the regular expression {}",
+    "uniqueItems": "no value twice",
+}
+#: The JSON Schema words of a field's limits (``Field(ge=0, max_length=3, pattern=...)``).
+_LIMIT_WORDS = frozenset({
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
+})  # fmt: skip
+
+
+def _not_null(node: Any) -> Any:
+    while isinstance(node, dict) and "anyOf" in node:
+        kept = [n for n in node["anyOf"] if not (isinstance(n, dict) and n.get("type") == "null")]
+        if len(kept) != 1:
+            break
+        node = kept[0]
+    return node
+
+
+def _limits(info: FieldInfo) -> dict[str, Any]:
+    """A plain field's limits (``ge``, ``max_length``, ``pattern`` ...; on the field or on
+    an inner ``Annotated``), as JSON Schema words, to tell the model.
+
+    They are told, not enforced, by the draft: a ``Field(ge=0, le=10)`` was not in the
+    schema (the model wrote 50, and the record was dropped after three re-asks), and an
+    inner ``Annotated[int, Field(gt=100)]`` was kept in the draft, where a value outside
+    it failed the whole answer (every record of every type of the document) after three
+    re-asks. The record checks them, as any validator: the record is re-asked, then
+    dropped with a warning.
+    """
+    try:
+        node = _not_null(TypeAdapter(info.rebuild_annotation()).json_schema())
+    except Exception:  # no schema, no limits to tell (asked() refuses it)
+        return {}
+    if not isinstance(node, dict):
+        return {}
+    found = {k: v for k, v in node.items() if k in _LIMIT_WORDS}
+    items = _not_null(node.get("items"))
+    if isinstance(items, dict) and (inner := {k: v for k, v in items.items() if k in _LIMIT_WORDS}):
+        found["items"] = inner
+    return found
+
+
+def _told(limits: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """Put ``limits`` into a draft field's schema: on its value, not beside its ``null``."""
+
+    def put(schema: dict[str, Any]) -> None:
+        node = _not_null(schema)
+        node = node if isinstance(node, dict) else schema
+        inner = limits.get("items")
+        node.update({k: v for k, v in limits.items() if k != "items"})
+        if isinstance(inner, dict) and isinstance(node.get("items"), dict):
+            _not_null(node["items"]).update(inner)
+
+    return put
 
 
 #: What a model's JSON answer can hold, as the draft is validated (strictly: instructor's
@@ -175,7 +262,9 @@ def _json_problem(annotation: Any, seen: frozenset[type] = frozenset()) -> str |
     if annotation in (Any, object) or annotation in _JSON_LEAVES:
         return None
     if origin is Literal:
-        bad = [v for v in get_args(annotation) if not isinstance(v, str | int | float | bool)]
+        bad = [
+            v for v in get_args(annotation) if not isinstance(v, str | int | float | bool | None)
+        ]
         return f"the literal value {bad[0]!r} is no JSON value" if bad else None
     if origin in (Union, pytypes.UnionType):
         problems = [_json_problem(arg, seen) for arg in get_args(annotation)]
@@ -202,8 +291,46 @@ def _json_problem(annotation: Any, seen: frozenset[type] = frozenset()) -> str |
     return f"a JSON answer holds no {_named(annotation)}"
 
 
+#: The parts the draft asks for flat and the builder and checks read (only as a field's
+#: whole type, ``| None`` or in ``Annotated``; ``Actor`` in a list too).
+_PARTS = (Actor, Place, DateValue, Money, Count)
+
+
+def _part_inside(annotation: Any, seen: frozenset[Any] = frozenset()) -> type | None:
+    """The first part held inside ``annotation`` where it is not asked for as a part.
+
+    A union of two parts (``Count | Money``), a part beside another type (``Actor | str``),
+    in a dict or in a model of the user's was asked for whole: a ``Count | Money`` was
+    refused for a ``Decimal`` the user never wrote, and an ``Actor | str`` took any name,
+    its person never looked for in the article, a nested ``Count`` any figure."""
+    bare = _bare(annotation)
+    if bare in _PARTS and not seen:
+        return None  # the field's own part
+    if get_origin(bare) is list and not seen and _list_item(bare) is Actor:
+        return None
+    if isinstance(bare, type) and issubclass(bare, _PARTS):
+        return bare
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        if bare in seen:
+            return None
+        for info in bare.model_fields.values():
+            found = _part_inside(info.annotation, seen | {bare})
+            if found is not None:
+                return found
+        return None
+    for arg in get_args(bare):
+        if arg is not type(None) and not isinstance(arg, str | int | float | bool | bytes):
+            found = _part_inside(arg, seen | {object})
+            if found is not None:
+                return found
+    return None
+
+
 def _named(annotation: Any) -> str:
-    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+    """How a user wrote ``annotation`` (``Count | Money | None``, not its modules' paths)."""
+    if get_origin(annotation) is None and isinstance(getattr(annotation, "__name__", None), str):
+        return str(annotation.__name__)
+    return re.sub(r"\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_])", "", str(annotation))
 
 
 def asked(record: type[Record], name: str, info: FieldInfo) -> str:
@@ -232,6 +359,12 @@ def asked(record: type[Record], name: str, info: FieldInfo) -> str:
             "it has an alias, and the built record is filled by field name",
             "drop the alias (name the field as you want it written)",
         )
+    if info.exclude or getattr(info, "exclude_if", None) is not None:
+        raise refuse(
+            "it is left out of the record's JSON (exclude), so what the model is asked for "
+            "would be in no result line, table or saved prediction",
+            "drop exclude (a value only your code uses is a property or a PrivateAttr)",
+        )
     if kind == "texts":
         item = _list_item(info.annotation)
         plain = (
@@ -247,6 +380,14 @@ def asked(record: type[Record], name: str, info: FieldInfo) -> str:
         return "list of strings" if item is str else f"list of {_named(item)}"
     if kind in _AS_WRITTEN or kind == "actors":
         return _AS_WRITTEN.get(kind, "list of names")
+    part = _part_inside(info.annotation)
+    if part is not None:
+        raise refuse(
+            f"it holds the part {part.__name__} inside {_named(_bare(info.annotation))}, which "
+            "the model would fill whole, its names and figures never checked against the "
+            "article",
+            f"give the {part.__name__} a field of its own ({part.__name__} | None), or use str",
+        )
     annotation, _ = _draft_field(name, info)
     problem = _json_problem(annotation)
     if problem is None:
@@ -271,9 +412,25 @@ def check_fields(record: type[Record]) -> dict[str, str]:
     declared again: the draft asks for the shared one and the checks read it as theirs,
     so a ``status: str`` failed every answer, and an ``evidence: str`` every record.
     """
+    _rebuilt(record)
+    where = f"{record.record_type!r} ({record.__module__}.{record.__qualname__})"
+    if record.model_config.get("frozen"):
+        raise RecordTypeError(
+            f"record type {where} is frozen (model_config frozen=True): the pipeline gives "
+            "each record its document id and its id after validating it, so every record "
+            "would be dropped: drop frozen=True",
+            record_type=record.record_type,
+        )
+    if record.model_config.get("alias_generator") is not None:
+        raise RecordTypeError(
+            f"record type {where} has an alias_generator (model_config): the built record is "
+            "filled by field name, and every field would have an alias, the shared ones too: "
+            "drop the alias_generator (name the fields as you want them written)",
+            record_type=record.record_type,
+        )
     for name in sorted(_BASE_FIELDS - {"type"}):
         info, base = record.model_fields.get(name), Record.model_fields[name]
-        if info is None or (info.annotation, info.default) != (base.annotation, base.default):
+        if info is None or _declared(info) != _declared(base):
             raise RecordTypeError(
                 f"record type {record.record_type!r} ({record.__module__}."
                 f"{record.__qualname__}) field {name!r}: every record has this field, and "
@@ -287,6 +444,31 @@ def check_fields(record: type[Record]) -> dict[str, str]:
         for name, info in record.model_fields.items()
         if name not in _BASE_FIELDS
     }
+
+
+def _declared(info: FieldInfo) -> tuple[Any, ...]:
+    """What a shared field's declaration changes: ``doc_id: str | None = Field(None,
+    frozen=True)`` kept the annotation and default, passed, and dropped every record (the
+    pipeline sets ``doc_id`` and ``id`` after validation)."""
+    return (info.annotation, info.default, info.default_factory, info.frozen, info.exclude,
+            info.alias, info.validation_alias, info.serialization_alias,
+            tuple(map(repr, info.metadata)))  # fmt: skip
+
+
+def _rebuilt(record: type[Record]) -> None:
+    """Resolve the forward references of a class whose fields name a class defined after it
+    in its module (``later: Later | None`` under ``from __future__ import annotations``).
+
+    Pydantic resolves them on first use; a type registered once its module is imported was
+    refused as naming a type "not defined where the class is" though it is. Resolved in the
+    module's own namespace only, never in the caller's (a local ``name`` or ``spec`` here
+    must not stand for the user's). What stays unresolved is refused by :func:`asked`."""
+    if getattr(record, "__pydantic_complete__", True):
+        return
+    try:
+        record.model_rebuild(raise_errors=False, _types_namespace={})
+    except Exception:  # what cannot be resolved is named field by field
+        return
 
 
 def _draft_model(record: type[Record]) -> type[Draft]:
@@ -425,18 +607,117 @@ def _table(record: type[Record]) -> tuple[tuple[str, Any], ...]:
 
 _GOLD_KIND = {"actor": K.ACTOR, "actors": K.NAMES, "place": K.TEXT, "date": K.DATE,
               "money": K.MONEY, "count": K.COUNT, "country": K.COUNTRY,
-              "countries": K.COUNTRY_SET, "texts": K.ITEMS, "int": K.QUANTITY,
-              "float": K.QUANTITY, "bool": K.ENUM, "enum": K.ENUM, "text": K.TEXT}  # fmt: skip
+              "countries": K.COUNTRY_SET}  # fmt: skip
+
+
+class GoldValues(frozenset[str]):
+    """What an exactly compared gold field of a user's type may hold, as JSON writes it.
+
+    The scorer checks an ``ENUM`` field's gold value with ``value in allowed`` and names
+    ``sorted(allowed)`` when it is not: this set holds the words it says (``'1'``,
+    ``'true'``, ``'a number'``) and ``in`` asks ``accepts``, so a field's gold value is
+    what JSON writes for it (``2.5``, ``-3``, ``true``, ``[1, 2]``, ``{"a": "x"}``), never
+    its Python spelling (``"True"``), and ``true`` is no ``1``.
+    """
+
+    accepts: Callable[[Any], bool]
+
+    def __new__(cls, said: Iterable[str], accepts: Callable[[Any], bool]) -> GoldValues:
+        made = super().__new__(cls, said)
+        made.accepts = accepts
+        return made
+
+    def __contains__(self, value: object) -> bool:
+        try:
+            return bool(self.accepts(value))
+        except Exception:  # a value no JSON holds is allowed by none
+            return False
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, allow_nan=False)
+
+
+def _one_of(values: Iterable[Any]) -> GoldValues:
+    texts = frozenset(_json_text(v) for v in values)
+    return GoldValues(texts, lambda v: _json_text(v) in texts)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _choices(annotation: Any) -> tuple[Any, ...] | None:
+    """The values a Literal or an Enum allows, as JSON writes them (None: neither)."""
+    if get_origin(annotation) is Literal:
+        return get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return tuple(m.value for m in annotation)
+    return None
+
+
+def _gold_field(info: FieldInfo, kind: Shape) -> tuple[K, frozenset[str] | None]:
+    """How a user field's gold value is checked and compared, and the values it allows.
+
+    Each field's gold value is what JSON writes for the record's value, and is checked and
+    compared as such: the scorer's ``QUANTITY`` takes non-negative integers, ``TEXT`` and
+    ``ITEMS`` strings, so a ``float`` field's ``2.5``, an ``int`` field's ``-3``, a
+    ``Literal[1, 2]``'s ``1``, a bool's ``true``, an ``IntEnum``'s ``1`` or a nested
+    model's object refused a gold file that held them, and with nothing in the gold any
+    prediction of a nested model or a list of numbers was scored right (neither side a
+    string). Strings keep the free-text rules; every other value is compared exactly.
+    """
+    if kind in _GOLD_KIND:
+        return _GOLD_KIND[kind], None
+    bare = _bare(info.annotation)
+    if kind == "texts":
+        item = _list_item(bare)
+        if item in (str, uuid.UUID):  # a list of strings in JSON: free text
+            return K.ITEMS, None
+        choices = _choices(item)
+        one = _one_of(choices) if choices is not None else None
+        fits = one.accepts if one is not None else (_is_number if item is float else _is_whole)
+        if item is bool:
+            fits = lambda v: isinstance(v, bool)  # noqa: E731
+        said = f"a non-empty list of {_named(item)} values (null for none)"
+        return K.ENUM, GoldValues(
+            {said}, lambda v: isinstance(v, list) and bool(v) and all(map(fits, v))
+        )
+    if kind == "bool":
+        return K.ENUM, _one_of((True, False))
+    if kind == "int":
+        return K.ENUM, GoldValues({"a whole number"}, _is_whole)
+    if kind == "float":
+        return K.ENUM, GoldValues({"a number"}, _is_number)
+    choices = _choices(bare)
+    if choices is not None:
+        if all(isinstance(c, str) for c in choices):  # said as written; a list is no choice
+            named = frozenset(choices)
+            return K.ENUM, GoldValues(named, lambda v: isinstance(v, str) and v in named)
+        return K.ENUM, _one_of(choices)
+    if bare in (str, uuid.UUID):
+        return K.TEXT, None
+    adapter: TypeAdapter[Any] = TypeAdapter(info.rebuild_annotation())
+
+    def holds(value: Any) -> bool:  # a value of the field, as JSON writes it
+        if value is None:
+            return False
+        made = adapter.validate_json(_json_text(value))
+        return bool(adapter.dump_python(made, mode="json") == value)
+
+    return K.ENUM, GoldValues({f"a {_named(bare)} as JSON writes it"}, holds)
 
 
 def _gold(record: type[Record]) -> GoldSpec:
     shapes = field_shapes(record)
-    enums = {
-        name: frozenset(str(v) for v in get_args(_bare(record.model_fields[name].annotation)))
-        for name, kind in shapes.items()
-        if kind == "enum"
-    }
-    enums.update({name: frozenset({"True", "False"}) for name, k in shapes.items() if k == "bool"})
+    judged = {name: _gold_field(record.model_fields[name], k) for name, k in shapes.items()}
+    enums = {name: allowed for name, (_, allowed) in judged.items() if allowed is not None}
+    #: lists compared exactly: an empty one is null in the gold format (a missing key is)
+    exact_lists = {n for n, k in shapes.items() if k == "texts" and judged[n][0] is K.ENUM}
 
     def to_gold(item: Record) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -456,8 +737,8 @@ def _gold(record: type[Record]) -> GoldSpec:
                 out[name] = {"amount": float(value.amount), "currency": value.currency}
             elif kind == "count":
                 out[name] = count_dict(value)
-            elif kind == "bool":
-                out[name] = str(value)
+            elif name in exact_lists and not value:
+                out[name] = None
             else:
                 # the gold format is JSON: an Enum, UUID or nested model as JSON writes it
                 # (a ``Colour.red`` was no "red", and failed writing the predictions)
@@ -485,14 +766,12 @@ def _gold(record: type[Record]) -> GoldSpec:
                 data[name] = Money(amount=value["amount"], currency=value["currency"])
             elif kind == "count":
                 data[name] = gold_count(value, gold.get("qualifier"))
-            elif kind == "bool":
-                data[name] = value == "True"
             else:
                 data[name] = value
         return data
 
     return GoldSpec(
-        fields={name: _GOLD_KIND[kind] for name, kind in shapes.items()},
+        fields={name: kind for name, (kind, _) in judged.items()},
         enums=enums,
         to_gold=to_gold,
         from_gold=from_gold,
