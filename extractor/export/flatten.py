@@ -43,8 +43,9 @@ generated lines in tests/test_flatten_hostile.py):
 * text is valid UTF-8: a lone surrogate (a ``"\\ud800"`` escape, or a file
   name that was not UTF-8, as bulk writes it) becomes U+FFFD;
 * no text cell of a CSV file starts with ``=``, ``+``, ``-``, ``@``, a tab
-  or a carriage return (or their full-width forms), which spreadsheets
-  would run as a formula: such a cell gets a leading ``'``. Numeric cells
+  or a carriage return (or their full-width forms), after any blanks (spaces,
+  newlines, zero-width characters), which spreadsheets would run as a
+  formula: such a cell gets a leading ``'``. Numeric cells
   are numbers (``-77.0`` stays a number). Parquet and DuckDB keep text as it is.
 """
 
@@ -53,8 +54,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import decimal
 import json
 import math
+import numbers
 import os
 import re
 import shutil
@@ -70,6 +73,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Literal, Protocol, TextIO
 
+from extractor.blank import is_blank_char
 from extractor.errors import ConfigurationError, InputError
 from extractor.io.output import (
     Replacement,
@@ -281,14 +285,12 @@ def _cell(value: Any, kind: Kind) -> Any:
         return _text(value)
     try:
         if kind == "int":
-            if isinstance(value, float) and not math.isfinite(value):
-                raise _BadValue(value)
-            number = int(value)
+            number = _integer(value)
             if not _INT64[0] <= number <= _INT64[1]:
                 raise _BadValue(value)
             return number
         if kind == "float":
-            real = float(value)
+            real = _real(value)
             if not math.isfinite(real):
                 raise _BadValue(value)
             return real
@@ -305,6 +307,45 @@ def _cell(value: Any, kind: Kind) -> Any:
     return _text(value)
 
 
+#: A number as JSON (or a hand-edited line's string) writes one, in ASCII digits only.
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
+_REAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _integer(value: Any) -> int:
+    """A count's value, or :class:`_BadValue` when it is none: a whole number (``3``,
+    ``3.0``, ``"3"``), never ``true`` or ``3.7``.
+
+    ``int()`` alone read ``true`` as 1, truncated ``3.7`` to 3, and read ``"١٢"``
+    (Arabic-Indic digits) or ``"1_000"`` as numbers: a damaged value became another
+    value, where the rule is an empty cell, counted in ``bad_values``."""
+    if isinstance(value, bool):
+        raise _BadValue(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real | decimal.Decimal):
+        real = float(value)
+        if not real.is_integer():  # NaN, an infinity, or a fraction: no count
+            raise _BadValue(value)
+        return int(value) if isinstance(value, decimal.Decimal) else int(real)
+    if isinstance(value, str) and _INTEGER_TEXT.fullmatch(value.strip(" ")):
+        return int(value)
+    raise _BadValue(value)
+
+
+def _real(value: Any) -> float:
+    """A float column's value (a number, or a string spelling one in ASCII), or
+    :class:`_BadValue`: ``true`` is no latitude, nor ``"١٢"`` or ``"1_0"`` a number of
+    seconds, though ``float()`` reads each."""
+    if isinstance(value, bool):
+        raise _BadValue(value)
+    if isinstance(value, numbers.Real | decimal.Decimal):
+        return float(value)
+    if isinstance(value, str) and _REAL_TEXT.fullmatch(value.strip(" ")):
+        return float(value)
+    raise _BadValue(value)
+
+
 def _text(value: Any) -> str:
     return clean_surrogates(value if isinstance(value, str) else str(value))
 
@@ -313,13 +354,16 @@ def csv_text(value: Any) -> Any:
     """A cell as written to CSV: text that a spreadsheet would run as a formula gets a ``'``.
 
     A plain signed number (``-5``, ``+3.5``: an id, a delta) is no formula and stays as it
-    is, so that it still joins with the source table.
+    is, so that it still joins with the source table. The start is read past blanks
+    (spaces, a newline, a no-break or zero-width space, a BOM, NUL): spreadsheets trim
+    them from a cell's start before reading it, so `` =HYPERLINK(...)`` ran as one too.
     """
-    if (
-        isinstance(value, str)
-        and value.startswith(FORMULA_STARTS)
-        and not _SIGNED_NUMBER.fullmatch(value)
-    ):
+    if not isinstance(value, str) or _SIGNED_NUMBER.fullmatch(value):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    start = next((ch for ch in value if not is_blank_char(ch)), "")
+    if start and start.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.fullmatch(value.strip()):
         return "'" + value
     return value
 

@@ -30,6 +30,7 @@ from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export.flatten import result_rows, table_columns
 from extractor.io.output import blank_doc_id, is_anonymous_result, is_result
+from extractor.pipeline.document import is_missing
 from extractor.pipeline.options import shown
 from extractor.pipeline.result import ArticleExtraction
 from extractor.types.base import Record
@@ -51,7 +52,8 @@ DOCUMENTS = "documents"
 #: pandas dtypes of flatten's cell kinds: nullable integers and booleans, so a
 #: missing count is <NA> and not a float NaN that turns 3 into 3.0; dates stay
 #: :class:`datetime.date` and lists lists (as ``pandas.read_parquet`` gives them);
-#: text is left to pandas' own default.
+#: text is pandas' own text dtype, the same whether the column holds a value or not
+#: (:func:`_text_dtype`).
 _DTYPES: dict[str, str | None] = {
     "int": "Int64", "bool": "boolean", "float": "float64", "date": "object", "list": "object",
     "str": None,
@@ -131,13 +133,28 @@ def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pa
     table = table_name(type)
     rows = table_rows(results, table)
     columns = table_columns()[table]
+    text = _text_dtype(pandas)
     data = {
         column.name: pandas.Series(
-            [row[column.name] for row in rows], dtype=_DTYPES.get(column.kind), name=column.name
+            [row[column.name] for row in rows],
+            dtype=text if column.kind == "str" else _DTYPES.get(column.kind),
+            name=column.name,
         )
         for column in columns
     }
     return pandas.DataFrame(data, columns=[column.name for column in columns])
+
+
+def _text_dtype(pandas: Any) -> Any:
+    """The dtype pandas gives a column of text (``str`` since pandas 3, ``object`` before),
+    for every text column, whatever it holds.
+
+    Left to pandas' inference, a column with no value in one file (no record has a
+    ``purpose``: every cell None) was ``object`` while the same column of another file
+    was ``str``: frames of two runs disagreed on a column's type, and ``pandas.concat``
+    or a Parquet file written from each gave two schemas. flatten's own tables type a
+    column by its kind, never by its cells (:mod:`extractor.types.columns`)."""
+    return pandas.Series(["text"]).dtype
 
 
 def _many(results: Any) -> Iterable[Any]:
@@ -158,36 +175,24 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
     """The bulk line of one result (a line read back is one already; a result row of
     :func:`~extractor.integrations.rows.extract_rows` carries its line as JSON text)."""
     if isinstance(result, Mapping):
-        carried = result.get("line")
-        if "records" not in result and isinstance(carried, str):
-            try:
-                line = json.loads(carried)
-            except (ValueError, RecursionError):
-                raise TypeError(
-                    f"result {index}: its 'line' is not JSON (a result row of extract_rows "
-                    "carries the bulk line it stands for)"
-                ) from None
-            if isinstance(line, Mapping):
-                if blank_doc_id(line) is not None:
-                    raise TypeError(
-                        f"results[{index}]: its line's doc_id is blank ({line['doc_id']!a}), "
-                        "and a blank doc_id is no result: give it the document's id"
-                    )
-                return line
-        if blank_doc_id(result) is not None:
+        given: Mapping[str, Any] = _without_gaps(result)
+        carried = given.get("line")
+        if "records" not in given and isinstance(carried, str):
+            return _carried(given, carried, index)
+        if blank_doc_id(given) is not None:
             raise TypeError(
                 f"results[{index}] is a dict that is no result: its doc_id is blank "
-                f"({result['doc_id']!a}); give it the document's id"
+                f"({given['doc_id']!a}); give it the document's id"
             )
-        if not (is_result(result) or is_anonymous_result(result)):
-            keys = ", ".join(sorted(map(str, result))[:6]) or "no keys"
+        if not (is_result(given) or is_anonymous_result(given)):
+            keys = ", ".join(sorted(map(str, given))[:6]) or "no keys"
             raise TypeError(
                 f"results[{index}] is a dict that is no result ({keys}): pass what the "
                 "extraction gave (a bulk line has a doc_id and a status; an input row is none)"
             )
-        if not isinstance(result.get("records", []), list | None):
+        if not isinstance(given.get("records", []), list | None):
             raise TypeError(f"results[{index}]: its records are not a list")
-        return result
+        return given
     if isinstance(result, ArticleExtraction):
         document = result.document
         meta = result.metadata
@@ -219,6 +224,58 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             )
         return line
     raise TypeError(_not_a_result(result, index))
+
+
+#: The status of the row :func:`~extractor.integrations.rows.extract_rows` ends with when
+#: an error stopped the run (``rows.STOPPED``; spelt here: rows imports the engine).
+_STOPPED = "stopped"
+
+
+def _carried(row: Mapping[str, Any], carried: str, index: int) -> Mapping[str, Any]:
+    """The bulk line a result row of ``extract_rows`` carries, when it is one.
+
+    The row's own keys (``doc_id``, ``status``) make a result of it too, so a row whose
+    line was no result line was read as an ok document without records, and the row of a
+    stopped run (its line the error, not a document) as a document with no id and no
+    status: a table holding more documents than were given. Each is a TypeError naming
+    the row instead, as any dict that is no result is."""
+    if row.get("status") == _STOPPED:
+        raise TypeError(
+            f"results[{index}] is the row of a run that stopped "
+            f"({shown(row.get('reason'))}), not a document's result: leave it out "
+            "(rows[rows['status'] != 'stopped']) and rerun the documents after it"
+        )
+    try:
+        line = json.loads(carried)
+    except (ValueError, RecursionError):
+        line = None
+    if isinstance(line, Mapping):
+        line = _without_gaps(line)  # JSON's NaN, which json.loads reads
+        if blank_doc_id(line) is not None:
+            raise TypeError(
+                f"results[{index}]: its line's doc_id is blank ({line['doc_id']!a}), "
+                "and a blank doc_id is no result: give it the document's id"
+            )
+        if is_result(line) or is_anonymous_result(line):
+            return line
+    raise TypeError(
+        f"results[{index}]: its 'line' is no result line (a result row of extract_rows "
+        f"carries the bulk line it stands for as JSON text, not {shown(carried)})"
+    )
+
+
+def _without_gaps(line: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``line`` without the fields a table left as gaps (NaN, NaT, ``pd.NA``): absent.
+
+    A bulk output read back through pandas (``pandas.read_json(path, lines=True)``, then
+    ``to_dict('records')``) holds NaN for every field its line lacks: ``records`` on an
+    error or skipped line, ``error`` on an ok one. JSON never writes NaN (bulk refuses
+    it), so a gap is a field the line did not hold, and read as a value the line was
+    refused (its records "not a list") where the same line read with ``json.loads``, with
+    None where NaN is, gave its rows: one file, two answers by how it was read."""
+    if not any(value is not None and is_missing(value) for value in line.values()):
+        return line
+    return {key: value for key, value in line.items() if value is None or not is_missing(value)}
 
 
 def _not_a_result(value: Any, index: int | None) -> str:

@@ -266,9 +266,13 @@ def _text_id(text: Any) -> str:
     A cell that is no text still names its row, never stops the call: a value whose truth
     or ``str`` raises (pandas' ``NA``, an array) is hashed as a missing text when it is one
     (:func:`is_missing`: the empty text's hash, as None's), else as its type's name, so the
-    row ends as its own error line (the text's error says what is wrong)."""
-    if isinstance(text, bytes):
-        return "sha256:" + hashlib.sha256(text).hexdigest()[:16]
+    row ends as its own error line (the text's error says what is wrong). A gap is checked
+    before the value's truth: a float NaN or NaT is true, and hashed as ``"nan"``/``"NaT"``
+    it named the same gap apart from None's (a frame's empty text cell differs by dtype)."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        return "sha256:" + hashlib.sha256(bytes(text)).hexdigest()[:16]
+    if is_missing(text):  # a gap is no text whatever its kind: NaN, NaT, NA and None alike
+        return "sha256:" + hashlib.sha256(b"").hexdigest()[:16]
     try:
         written = str(text or "")
     except Exception:  # any value a frame's cell may hold: the row's error, not the call's
@@ -435,6 +439,7 @@ def _checked_frame(frame: Any) -> pandas.DataFrame:
                 "of each name: rename or drop the copies (frame.loc[:, "
                 "~frame.columns.duplicated()] keeps the first)"
             )
+        _check_labels(frame, pandas)
         return frame
     if hasattr(frame, "to_frame"):
         hint = "series.to_frame('text') makes one of a column of texts"
@@ -446,6 +451,36 @@ def _checked_frame(frame: Any) -> pandas.DataFrame:
         f"extract_frame needs a pandas DataFrame of rows (id and text columns), not "
         f"{type(frame).__name__}: {hint}"
     )
+
+
+def _check_labels(frame: pandas.DataFrame, pandas: Any) -> None:
+    """An InputError when the frame's column labels cannot name a row's text: a MultiIndex
+    (each row's keys are tuples, so no field is read, not even the id) or labels that are
+    no names (``0``, ``1``: a CSV read with ``header=None``) with none read as the text.
+
+    Every row of such a frame failed alike, each its own error line saying its row has no
+    'text' field, and the documents were never extracted: the frame's shape is at fault,
+    so it is said once, before any call, with the line that fixes it. A frame of named
+    columns without a text column keeps its rows' own error lines (a row is read as bulk
+    reads one)."""
+    columns = frame.columns
+    if isinstance(columns, pandas.MultiIndex):
+        shown_labels = ", ".join(map(repr, list(columns)[:3]))
+        raise InputError(
+            f"extract_frame: the frame's columns are a MultiIndex of {columns.nlevels} levels "
+            f"({shown_labels}), and a row's fields are named by one string each: flatten it "
+            "first (frame.columns = frame.columns.get_level_values(-1), or "
+            "['_'.join(map(str, c)) for c in frame.columns])"
+        )
+    others = [label for label in columns if not isinstance(label, str)]
+    named = _FIELDS.merged({label: None for label in columns if isinstance(label, str)})[0]
+    if others and "text" not in named:
+        shown_labels = ", ".join(map(repr, others[:5]))
+        raise InputError(
+            f"extract_frame: the frame has no 'text' column, and {len(others)} of its column "
+            f"labels are no names ({shown_labels}): name its columns (frame.columns = "
+            "['id', 'text', ...], or frame.rename(columns={0: 'text'}))"
+        )
 
 
 def _frame_rows(frame: pandas.DataFrame) -> list[dict[Any, Any]]:
