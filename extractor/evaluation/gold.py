@@ -251,7 +251,11 @@ def _field_problem(rtype: str, name: str, kind: FieldKind, value: object) -> str
             return "must be a non-negative integer or null"
     elif kind is K.ENUM:
         allowed = ENUM_VALUES[(rtype, name)]
-        if value not in allowed:
+        try:
+            known = value in allowed
+        except TypeError:  # a list or an object where one value is wanted: unhashable
+            known = False
+        if not known:
             return f"must be one of {sorted(allowed)} or null"
     elif kind is K.MONEY:
         if (

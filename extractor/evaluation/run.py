@@ -25,8 +25,7 @@ from pydantic import ValidationError
 from extractor.errors import ConfigurationError, ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
-from extractor.evaluation.scoring import DocUsage
-from extractor.io.formats import RecordFields, record_to_document
+from extractor.evaluation.scoring import DocUsage, text_readings
 from extractor.io.output import (
     as_result_line,
     blank_doc_id,
@@ -396,17 +395,10 @@ def _hashes_of(text: str) -> tuple[str, ...]:
     Bulk reads a row's text by its own rules (line ends made LF, a leading BOM dropped,
     front matter read as a markdown file's: its body is the text), so a bulk run over the
     gold file hashes that text; it is the same article. Those rules are asked of bulk's
-    reader (:func:`~extractor.io.formats.record_to_document`), never copied here, so the
-    two cannot drift apart. A text bulk refuses (one holding NUL) has no such reading.
+    reader (:func:`~extractor.evaluation.scoring.text_readings`), never copied here, so
+    the two cannot drift apart, and a span's offsets are checked against the same texts.
     """
-    fields = RecordFields()
-    try:
-        read = record_to_document(
-            {fields.text: text}, fields=fields, doc_id="gold", source="gold", fmt="jsonl"
-        )
-    except InputError:
-        return (text_sha256(text),)
-    return text_sha256(text), read.text_sha256
+    return tuple(text_sha256(reading) for reading in text_readings(text))
 
 
 def mismatch_message(ids: Sequence[str], why: Mapping[str, str] | None = None) -> str:

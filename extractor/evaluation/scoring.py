@@ -11,7 +11,14 @@ per document and type:
    Such a match is neither rewarded nor punished (an allegation or a planned
    visit may or may not be reported). Matching required records first means
    an optional record can never take a prediction away from a required one.
-3. Predictions still left over are false positives.
+3. Predictions still left over are false positives, and so is every repeat: a
+   prediction whose scored fields all equal another's is the same event said
+   again, never matched (a second copy would take the same visitor's other visit).
+
+Records are taken in a canonical order (their content, ids aside), so no score
+depends on the order of a run's records or on their ids. The strict score has
+its own assignment, over the pairs with the key fields right (see
+:class:`EvalReport`), never above the lenient one.
 
 Field accuracy is computed on the required matched pairs only: optional
 records are by definition borderline, and their fields would add noise.
@@ -23,21 +30,31 @@ The result is an :class:`EvalReport`, a Pydantic model, so ``--json`` is
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from extractor.errors import PredictionFormatError
+from extractor.errors import InputError, PredictionFormatError
 from extractor.evaluation.gold import (
     RECORD_FIELDS,
     RECORD_TYPES,
+    FieldKind,
     GoldDocument,
     evidence_found,
     validate_record,
 )
-from extractor.evaluation.matching import FieldResult, match_records
+from extractor.evaluation.matching import (
+    FieldResult,
+    Record,
+    compare_fields,
+    is_matchable,
+    match_records,
+    max_weight_matching,
+)
+from extractor.io.formats import RecordFields, record_to_document
 from extractor.types.registry import get_type
 
 __all__ = [
@@ -186,7 +203,8 @@ class DocumentResult(BaseModel):
     ungrounded: list[int] = Field(default_factory=list)
     #: Predictions whose evidence is not the article's text at the offsets they give.
     not_verbatim: list[int] = Field(default_factory=list)
-    #: As ``per_type``, but a match counts only with its key fields right (else FP + FN).
+    #: As ``per_type``, but a gold record counts as found only by a prediction with its key
+    #: fields right (:func:`_strict_matches`); the rest of the predictions are false.
     strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     usage: DocUsage | None = None
 
@@ -275,8 +293,9 @@ class EvalReport(BaseModel):
     micro: Counts
     #: Strict: a matched record counts only if its type's key fields are right
     #: (``GoldSpec.strict``: visitor and host country, the meeting's countries,
-    #: supplier and recipient, the counts and country); otherwise it is both a
-    #: false positive and a false negative.
+    #: supplier and recipient, the counts and country): the most gold records that
+    #: can be paired one to one with a prediction right in those fields. The same
+    #: predictions and gold records as the lenient score, so never above it.
     strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     strict_micro: Counts = Field(default_factory=lambda: Counts())
     optional_matched: int
@@ -316,11 +335,16 @@ def is_verbatim(record: Mapping[str, Any], text: str) -> bool:
         if not (isinstance(span, list | tuple) and len(span) == 3):
             return False
         start, end, quoted = span
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(quoted, str)):
+        if not (_is_offset(start) and _is_offset(end) and isinstance(quoted, str)):
             return False
         if not 0 <= start < end <= len(text) or text[start:end] != quoted:
             return False
     return True
+
+
+def _is_offset(value: object) -> bool:
+    """An offset is an int, never a bool: ``[false, true, "A"]`` is no span of "A..."."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def is_grounded(record: Mapping[str, Any], text: str) -> bool:
@@ -381,15 +405,19 @@ def score_document(
     )
     field_results: dict[str, list[list[FieldResult]]] = {t: [] for t in RECORD_TYPES}
     for rtype in RECORD_TYPES:
-        required = [
+        # In a canonical order (their content, ids aside), so that the assignment, which
+        # breaks ties by position, cannot score a reordered or renamed run differently.
+        required = _canonical(
             (i, r)
             for i, r in enumerate(doc.records)
             if r["type"] == rtype and not r.get("optional", False)
-        ]
-        optional = [
+        )
+        optional = _canonical(
             (i, r) for i, r in enumerate(doc.records) if r["type"] == rtype and r.get("optional")
-        ]
-        typed_preds = [(j, p) for j, p in enumerate(preds) if p["type"] == rtype]
+        )
+        typed_preds, repeats = _without_repeats(
+            rtype, _canonical((j, p) for j, p in enumerate(preds) if p["type"] == rtype)
+        )
 
         # Pass 1: required gold records.
         pairs = match_records(rtype, [r for _, r in required], [p for _, p in typed_preds])
@@ -418,27 +446,118 @@ def score_document(
             RecordRef(type=rtype, index=j, record=p)
             for k, (j, p) in enumerate(leftover)
             if k not in opt_matched_pred
-        ]
+        ] + [RecordRef(type=rtype, index=j, record=p) for j, p in repeats]
         result.false_positives.extend(false_pos)
         result.optional_matched += len(opt_pairs)
-        result.per_type[rtype] = Counts(
-            tp=len(pairs), fp=len(false_pos), fn=len(required) - len(pairs)
-        )
-        keys = _strict_fields(rtype)
-        wrong = sum(
-            1 for _, _, fields in pairs if not all(f.correct for f in fields if f.field in keys)
-        )
+        counts = Counts(tp=len(pairs), fp=len(false_pos), fn=len(required) - len(pairs))
+        result.per_type[rtype] = counts
+        right = _strict_matches(rtype, [r for _, r in required], [p for _, p in typed_preds])
+        # the same predictions and gold records as the lenient count, fewer of them right
         result.strict_per_type[rtype] = Counts(
-            tp=len(pairs) - wrong, fp=len(false_pos) + wrong, fn=len(required) - len(pairs) + wrong
+            tp=right, fp=counts.tp + counts.fp - right, fn=len(required) - right
         )
 
     result.counts = sum(result.per_type.values(), Counts())
     result.matches.sort(key=lambda m: (m.optional, m.gold_index))
     result.missed.sort(key=lambda r: r.index)
     result.false_positives.sort(key=lambda r: r.index)
-    result.ungrounded = [j for j, p in enumerate(preds) if not is_grounded(p, doc.text)]
-    result.not_verbatim = [j for j, p in enumerate(preds) if not is_verbatim(p, doc.text)]
+    readings = text_readings(doc.text)
+    result.ungrounded = [
+        j for j, p in enumerate(preds) if not any(is_grounded(p, t) for t in readings)
+    ]
+    result.not_verbatim = [
+        j for j, p in enumerate(preds) if not any(is_verbatim(p, t) for t in readings)
+    ]
     return result, field_results
+
+
+def _canonical(items: Iterable[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    """``(index, record)`` pairs sorted by the record's content, its ``id`` and ``doc_id``
+    left out: records equal but for their ids are interchangeable, so renaming ids or
+    reordering a document's records cannot change which pairs the assignment picks."""
+    return sorted(items, key=lambda item: (_content(item[1]), item[0]))
+
+
+def _content(record: Mapping[str, Any]) -> str:
+    """A record's content as one comparable string (ids left out)."""
+    shown = {k: v for k, v in record.items() if k not in ("id", "doc_id")}
+    return json.dumps(shown, sort_keys=True, ensure_ascii=True, default=repr)
+
+
+def _without_repeats(
+    rtype: str, preds: list[tuple[int, dict[str, Any]]]
+) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, dict[str, Any]]]]:
+    """The predictions to match, and the repeats: a prediction whose every scored field
+    (:data:`RECORD_FIELDS`) equals an earlier one's.
+
+    A repeat says the same event again (another quote of it, another id), so it is a
+    false positive and is never matched: matched, a second copy could take a second gold
+    record that shares a key field (the same visitor's other visit) and a run would score
+    higher for repeating itself.
+    """
+    kept: list[tuple[int, dict[str, Any]]] = []
+    repeats: list[tuple[int, dict[str, Any]]] = []
+    seen: set[str] = set()
+    for index, record in preds:
+        key = _content(
+            {
+                name: record.get(name, _EMPTY.get(kind))
+                for name, kind in RECORD_FIELDS[rtype].items()
+            }
+        )
+        (repeats if key in seen else kept).append((index, record))
+        seen.add(key)
+    return kept, repeats
+
+
+#: A list field left out reads as the empty list (as :func:`compare_fields` reads it), so
+#: leaving it out makes no prediction another's non-repeat.
+_EMPTY: dict[FieldKind, list[Any]] = {
+    FieldKind.NAMES: [],
+    FieldKind.ITEMS: [],
+    FieldKind.COUNTRY_SET: [],
+}
+
+
+def _strict_matches(rtype: str, gold: Sequence[Record], preds: Sequence[Record]) -> int:
+    """How many gold records can be paired one to one with a prediction that has their
+    key fields right (:func:`_strict_fields`), among the pairs that may match at all.
+
+    Its own assignment, not the lenient one's pairs: the lenient assignment may cross two
+    pairs for a better place or date and so leave both with the wrong host, and which of
+    two equally good assignments it takes is not a property of the run. A subset of the
+    lenient pairs' graph, so the strict count never exceeds the lenient one.
+    """
+    keys = _strict_fields(rtype)
+    weights: list[list[float | None]] = [
+        [
+            0.0
+            if is_matchable(rtype, g, p)
+            and all(f.correct for f in compare_fields(rtype, g, p) if f.field in keys)
+            else None
+            for p in preds
+        ]
+        for g in gold
+    ]
+    return len(max_weight_matching(weights))
+
+
+def text_readings(text: str) -> tuple[str, ...]:
+    """The texts a prediction's offsets may point into: the gold text as it is, and the
+    text ``extractor bulk`` reads from the gold file's line (line ends made LF, a BOM
+    dropped, front matter read as a markdown file's body). A bulk run's spans are offsets
+    into the latter; checked against the gold text alone, a verbatim quote after a CRLF
+    read as not verbatim. Bulk's own reader decides (never copied here); a text it refuses
+    has only the one reading.
+    """
+    fields = RecordFields()
+    try:
+        read = record_to_document(
+            {fields.text: text}, fields=fields, doc_id="gold", source="gold", fmt="jsonl"
+        )
+    except InputError:
+        return (text,)
+    return (text,) if read.text == text else (text, read.text)
 
 
 def _record_match(
