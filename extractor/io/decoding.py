@@ -35,6 +35,7 @@ __all__ = [
     "is_blank",
     "is_blank_char",
     "normalise_newlines",
+    "table_encoding",
     "unit_decoding",
 ]
 
@@ -205,7 +206,47 @@ def _unmarked_wide(head: bytes) -> str | None:
         for name, pick in zip(names, (0, width - 1), strict=True):
             if all(unit[pick] in _PRINTABLE and unit.count(0) == width - 1 for unit in units):
                 return name
+    # No zero byte: no ASCII character in it, read so or not at all. A text that is UTF-8
+    # but for a stray NUL (a CSV cell holding one: that row refused, not the table) is not
+    # one; UTF-16 read as UTF-8 gives control characters (0x04 of Cyrillic) beside its NULs.
+    if b"\x00" in head and not _utf8_but_nul(head):
+        return next((name for name in _WIDE if _spaced_words(head, name)), None)
     return None
+
+
+def _utf8_but_nul(head: bytes) -> bool:
+    """Whether ``head`` is printable UTF-8 text up to its end (which may cut a character in
+    two) but for NUL bytes."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return all(char.isprintable() or char in "\t\n\r\x00" for char in text)
+
+
+#: The encodings a text written without a byte order mark may be in, read as a whole.
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+#: The least share of a text's characters that are ASCII: its spaces, digits, punctuation
+#: and line ends (the JSON or CSV around its text, too).
+_MIN_ASCII_SHARE = 0.1
+
+
+def _spaced_words(head: bytes, encoding: str) -> bool:
+    """Whether ``head`` is text in an alphabet other than Latin (Cyrillic, Greek, Hebrew,
+    Arabic...) in ``encoding`` without a byte order mark: every character printable, its
+    words spaced by ASCII blanks and punctuation, and words (:func:`_words`). A Russian
+    UTF-16 file saved without one was refused as binary (its zero bytes); binary bytes read
+    so give control, private-use or unassigned characters, ASCII bytes read so give no
+    ASCII characters. Texts written without spaces (Chinese, Japanese) are not told so."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        text = decoder.decode(head, final=False)  # the head may end inside a character
+    except UnicodeDecodeError:
+        return False
+    if len(text) < 8 or not all(char.isprintable() or char in "\t\n\r" for char in text):
+        return False
+    ascii_chars = sum(1 for char in text if char.isascii())
+    return ascii_chars >= _MIN_ASCII_SHARE * len(text) and _words(text)
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
@@ -265,6 +306,15 @@ _UNIT_CANDIDATES = (
 _FILE_CANDIDATES = (
     *_UNIT_CANDIDATES, "cp932", "shift_jis", "euc_jp", "gb18030", "big5", "cp949", "euc_kr",
 )  # fmt: skip
+
+#: The encodings of :data:`_FILE_CANDIDATES` no line is decoded by alone: on a line or two
+#: their readings lose to a single-byte code page's mojibake ("서울" came out as cp1251's).
+#: A table's lines are decoded by one of them when its head tells it (:func:`table_encoding`).
+_EAST_ASIAN_CODECS = frozenset(_FILE_CANDIDATES) - frozenset(_UNIT_CANDIDATES)
+#: Bytes of a table's lines that are not UTF-8 its encoding is told from: enough lines of
+#: any East Asian text, and a bound on charset-normalizer's work on a head of 1 MiB.
+_TABLE_GUESS_BYTES = 64 * 1024
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 #: charset-normalizer's own limit: a decoding with more chaos than this is no reading.
 _MAX_CHAOS = 0.2
@@ -416,7 +466,55 @@ class UnitDecoding:
             return data.decode("utf-8", "replace")
 
 
-def unit_decoding(data: bytes) -> UnitDecoding:
+def table_encoding(head: bytes) -> str | None:
+    """The multi-byte East Asian encoding (Shift-JIS, EUC-KR, GBK...) a table's lines are
+    written in, told from the lines of its ``head`` that are not UTF-8, taken together;
+    None when they are in any other encoding, or there are none.
+
+    A JSONL or CSV file is decoded a line or row at a time (:func:`unit_decoding`), so
+    that one legacy line never changes how its neighbours read. But a line or two of
+    Japanese, Korean or Chinese is too little to tell its encoding by: a single-byte code
+    page reads it as words of another script ("서울에서 지진이" in EUC-KR came out as
+    cp1251's Cyrillic, Shift-JIS rows as U+FFFD) and every row of such a file was
+    mojibake. The file's non-UTF-8 lines together are evidence enough; a row that this
+    encoding does not fit is still decoded alone. A last line the head cuts is left out,
+    or when it is the only one (a row longer than the head), its bytes from its last
+    ASCII one on, which may end inside a character.
+    """
+    if head.isascii():
+        return None
+    lines = head.splitlines()
+    if lines and not head.endswith((b"\n", b"\r")):
+        cut = lines.pop()  # cut by the head's end, perhaps inside a character
+        if not lines:
+            lines = [cut.rstrip(_HIGH_BYTES)]
+    foreign: list[bytes] = []
+    size = 0
+    for line in lines:
+        if size >= _TABLE_GUESS_BYTES:
+            break
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            foreign.append(line)
+            size += len(line)
+    if not foreign:
+        return None
+    guessed = guess_encoding(b"\n".join(foreign), _FILE_CANDIDATES)
+    if guessed in _EAST_ASIAN_CODECS or len(foreign) < 2:
+        return guessed if guessed in _EAST_ASIAN_CODECS else None
+    # a Western row among East Asian ones (a file pasted together) makes the lines together
+    # no East Asian text: the most lines one such encoding fits, when most, are told alone
+    fits = ([line for line in foreign if _decode_with(line, name) is not None]
+            for name in sorted(_EAST_ASIAN_CODECS))  # fmt: skip
+    lines = max(fits, key=len)
+    if 2 * len(lines) <= len(foreign) or len(lines) == len(foreign):
+        return None
+    guessed = guess_encoding(b"\n".join(lines), _FILE_CANDIDATES)
+    return guessed if guessed in _EAST_ASIAN_CODECS else None
+
+
+def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
     """Choose how to decode one line or row (JSONL, CSV) from its own bytes alone.
 
     A file assembled from several sources mixes encodings line by line, so
@@ -427,7 +525,9 @@ def unit_decoding(data: bytes) -> UnitDecoding:
     bytes suggest (:func:`guess_encoding`, the preference whole files are
     decoded by too, among :data:`_UNIT_CANDIDATES`); a line that mixes valid
     UTF-8 with other bytes, or that no ASCII-compatible encoding fits, keeps
-    its UTF-8 and has U+FFFD for the bytes that are not. Never raises.
+    its UTF-8 and has U+FFFD for the bytes that are not. ``table`` is the encoding of the
+    file the line is in, when its head tells one (:func:`table_encoding`): a line that is
+    not UTF-8 and that it decodes is decoded by it, before any guess. Never raises.
     """
     try:
         data.decode("utf-8")
@@ -435,6 +535,8 @@ def unit_decoding(data: bytes) -> UnitDecoding:
         pass
     else:
         return UnitDecoding("utf-8")
+    if table is not None and _decode_with(data, table) is not None:
+        return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
     escaped = data.decode("utf-8", "surrogateescape")
     if not _UTF8_TEXT.search(escaped):
         guessed = guess_encoding(data, _UNIT_CANDIDATES)

@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import math
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -265,6 +266,10 @@ def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -
 # ----------------------------------------------------------------- markdown
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+#: Hugo's TOML front matter: ``+++`` lines around ``key = value`` pairs.
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<toml>.*?)^\+\+\+[ \t]*(?:\n|\Z)", re.S | re.M)
+#: How a front matter block opens: YAML's ``---``, TOML's ``+++``.
+_FENCES = ("---", "+++")
 #: Front matter is a few lines of metadata; a longer block is not parsed (a
 #: YAML parser is no place for megabytes of hostile input).
 FRONT_MATTER_MAX_CHARS = 64 * 1024
@@ -318,36 +323,53 @@ def opens_with_usable_front_matter(text: str) -> bool:
     """Whether ``text`` opens with a front matter block that holds a mapping: what makes any
     text (a ``.txt``, a pipe, a row, a string) markdown. A ``---`` block that is none stays
     text, with no warning (a plain text may open with a rule), by every path alike."""
-    return text.startswith("---") and split_front_matter(text)[0] is not None
+    return text.startswith(_FENCES) and split_front_matter(text)[0] is not None
 
 
 def opens_with_front_matter(text: str) -> bool:
     """Whether ``text`` opens with a front matter block, usable or not (an empty one, ``---``
     then ``---``, too): what is read as front matter and warned about when unusable, never
     sent to the model as if it were article text."""
-    if not text.startswith("---"):
+    if not text.startswith(_FENCES):
         return False
     front, _, error = split_front_matter(text)
     return front is not None or error is not None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
-    """Split ``--- yaml ---`` front matter from a markdown text.
+    """Split ``--- yaml ---`` (or Hugo's ``+++ toml +++``) front matter from a markdown text.
 
     Returns ``(front_matter, body, error)``. Without front matter, or when it
-    cannot be used (not YAML, not a mapping, larger than
+    cannot be used (not YAML or TOML, not a mapping, larger than
     :data:`FRONT_MATTER_MAX_CHARS`, using aliases), the whole text is the body
     (nothing is lost), and ``error`` says why a block that looked like front
-    matter was not used. Never raises.
+    matter was not used. Never raises. TOML front matter was read as article
+    text before, its ``date`` lost without a word: a Hugo site's pages are
+    markdown as Jekyll's are.
     """
-    if not text.startswith("---"):
+    if not text.startswith(_FENCES):
         return None, text, None
+    fence = _FRONT_MATTER if text.startswith("---") else _TOML_FRONT_MATTER
     head = text[: FRONT_MATTER_MAX_CHARS + 8]
-    match = _FRONT_MATTER.match(head)
+    match = fence.match(head)
     if match is None:
-        if len(text) > len(head) and _FRONT_MATTER.match(text):
+        if len(text) > len(head) and fence.match(text):
             return None, text, f"front matter longer than {FRONT_MATTER_MAX_CHARS} characters"
         return None, text, None
+    if fence is _TOML_FRONT_MATTER:
+        try:
+            table = tomllib.loads(match.group("toml"))
+        except RecursionError:  # tomllib recurses once a level: a bomb of brackets
+            return None, text, "front matter refused: TOML nested too deep"
+        except Exception as exc:  # TOMLDecodeError, anything else a hostile block provokes
+            return None, text, f"malformed TOML front matter: {' '.join(str(exc).split())[:300]}"
+        if _nested_deeper(table, _FRONT_MATTER_MAX_DEPTH):  # as YAML's is refused
+            return (
+                None,
+                text,
+                f"front matter refused: nested deeper than {_FRONT_MATTER_MAX_DEPTH} levels",
+            )
+        return table, text[match.end() :], None
     block = match.group("yaml")
     try:
         _check_events(block)
@@ -361,6 +383,22 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
     if not isinstance(loaded, dict):
         return None, text, "front matter is not a YAML mapping"
     return {str(key): value for key, value in loaded.items()}, text[match.end() :], None
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds lists or tables more than ``limit`` levels deep (no recursion:
+    the value is hostile)."""
+    level: list[Any] = [value]
+    for _ in range(limit):
+        level = [
+            item
+            for found in level
+            if isinstance(found, dict | list)
+            for item in (found.values() if isinstance(found, dict) else found)
+        ]
+        if not any(isinstance(item, dict | list) for item in level):
+            return False
+    return True
 
 
 def parse_markdown(
@@ -393,6 +431,9 @@ def parse_markdown(
     if published is None:
         published = parse_dateline(body)
         date_source = "dateline" if published else None
+    title = _clean_title(front.get("title"))
+    if title is None and front.get("title") not in (None, ""):  # said, as a row's is
+        warnings.append(f"front matter 'title' is not text ({_shorten(front['title'])}); ignored")
     meta = _meta("markdown", date_source)
     if front:
         meta["front_matter"] = _jsonable(front)
@@ -403,7 +444,7 @@ def parse_markdown(
         text=body,
         published=published,
         source=source,
-        title=_clean_title(front.get("title")) or (read.title if read else None),
+        title=title or (read.title if read else None),
         url=url or (read.url if read else None),
         meta=meta,
         warnings=tuple(warnings),

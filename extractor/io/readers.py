@@ -145,6 +145,7 @@ from extractor.io.archives import (
 from extractor.io.decoding import (
     bom_encoding,
     is_binary_table,
+    table_encoding,
     unit_decoding,
 )
 from extractor.io.formats import (
@@ -655,7 +656,29 @@ def _unsupported(name: str) -> str:
         return "no file extension to tell its type by (.txt, .md, .html, .jsonl, .csv, ...)"
     if suffix.lower() == ".json":  # a JSON array of records, most likely: say how to read it
         return "unsupported file type '.json': give JSONL, one object per line (jq -c '.[]')"
+    tool = _DECOMPRESSORS.get(suffix.lower())
+    if tool is not None:  # x.jsonl.bz2: say that it is the compression, and what reads it
+        return (
+            f"unsupported file type {suffix!r}: only gzip (.gz) is unpacked, and bz2 or xz "
+            f"for a .tar (.tar.bz2, .tar.xz); decompress it first ({tool})"
+        )
     return f"unsupported file type {suffix!r}"
+
+
+#: Compressions a file may be named by that are not read, and the command that unpacks one.
+_DECOMPRESSORS = {
+    ".bz2": "bunzip2",
+    ".xz": "unxz",
+    ".lzma": "unlzma",
+    ".zst": "unzstd",
+    ".zstd": "unzstd",
+    ".lz4": "unlz4",
+    ".lz": "lzip -d",
+    ".br": "brotli -d",
+    ".z": "uncompress",
+    ".7z": "7z x",
+    ".rar": "unrar x",
+}
 
 
 def os_reason(exc: OSError) -> str:
@@ -1271,7 +1294,7 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
         return ".json"  # a JSON array of records, as a .json file is
     if _MARKUP.match(text):
         return ".html"
-    if text.startswith(b"---"):  # a text: front matter holding a mapping makes it markdown
+    if text.startswith((b"---", b"+++")):  # a text: front matter (a mapping) makes it markdown
         return ".txt"  # there (formats.parse_text), a rule that is none stays text: as a .txt
     # a table is told from its first 64 KiB (the window's first line may be a row holding a
     # whole article, past the csv module's cell limit): a prefix of the window, so still
@@ -1755,7 +1778,7 @@ def _iter_jsonl(
     resume: bytes | None = None  # the line after them that opens a value: read as any line
     try:
         with _open(blob) as opened:
-            handle = _as_utf8_lines(opened)
+            handle, table = _as_utf8_lines(opened)
             if handle is None:  # a zip or random bytes named .jsonl: one line, not one a line
                 yield place.fail("binary file, not text")
                 return
@@ -1781,7 +1804,7 @@ def _iter_jsonl(
                 if not given_back and _may_open(line):
                     opens = True
                     if line.rstrip().endswith((b"}", b"]")):  # most rows: parsed once, as rows
-                        alone = _jsonl_item(line, line_place, context.fields)
+                        alone = _jsonl_item(line, line_place, context.fields, table)
                         opens = isinstance(alone, InputFailure)
                     if opens and _json_state(line) == "open":
                         spread = _gather(line, handle, cap)
@@ -1789,7 +1812,7 @@ def _iter_jsonl(
                             end()  # the value the damage cut is part of the damage
                         taken = spread.taken
                         if spread.whole is not None:
-                            item = _jsonl_item(spread.whole, line_place, context.fields)
+                            item = _jsonl_item(spread.whole, line_place, context.fields, table)
                             whole = spread.whole
                             yield (
                                 keys.key(item, whole) if item.doc_id == line_place.doc_id else item
@@ -1815,7 +1838,7 @@ def _iter_jsonl(
                         if alone is not None and len(pieces) == 1:
                             item = alone
                         else:
-                            item = _jsonl_item(piece, line_place, context.fields)
+                            item = _jsonl_item(piece, line_place, context.fields, table)
                         if len(pieces) > 1:
                             item = _with_warnings(item, [_CR_ONLY])
                         yield keys.key(item, piece) if item.doc_id == line_place.doc_id else item
@@ -1871,17 +1894,21 @@ class _Utf8Lines:
 _JSONL_SNIFF_BYTES = 8192
 
 
-def _as_utf8_lines(handle: IO[bytes]) -> Any:
+def _as_utf8_lines(handle: IO[bytes]) -> tuple[Any, str | None]:
     """``handle`` itself, or a reader of its lines as UTF-8 when it starts with a UTF-16 or
     UTF-32 byte-order mark (read once, so a pipe works too); None when its head is no text
     at all (:func:`~extractor.io.decoding.is_binary_table` without a header line: a row's
-    stray NUL is that row's fault), which would give an error line for each of its lines."""
+    stray NUL is that row's fault), which would give an error line for each of its lines.
+    With it, the East Asian encoding its lines that are not UTF-8 are in, when its head
+    tells one (:func:`~extractor.io.decoding.table_encoding`)."""
     head = handle.read(_JSONL_SNIFF_BYTES)
     rest = io.BufferedReader(_Prefixed(head, handle))
     encoding = bom_encoding(head)
     if encoding is None and is_binary_table(head, header=False):
-        return None
-    return rest if encoding is None else _Utf8Lines(rest, encoding)
+        return None, None
+    if encoding is not None:
+        return _Utf8Lines(rest, encoding), None
+    return rest, table_encoding(head)
 
 
 #: The most lines one JSON value written over several lines may take (:func:`_gather`).
@@ -2031,9 +2058,10 @@ def _skip_rest_of_line(handle: IO[bytes]) -> None:
             return
 
 
-def _jsonl_item(line: bytes, place: _Place, fields: RecordFields) -> Item:
-    """One line's item; a line that is not UTF-8 is decoded on its own, with a warning."""
-    how = unit_decoding(line)
+def _jsonl_item(line: bytes, place: _Place, fields: RecordFields, table: str | None = None) -> Item:
+    """One line's item; a line that is not UTF-8 is decoded on its own, with a warning
+    (by ``table``, the file's East Asian encoding, when its head tells one and it fits)."""
+    how = unit_decoding(line, table)
     keys = _RepeatedKeys()
     try:
         record = json.loads(
@@ -2284,7 +2312,8 @@ def _iter_csv(
         tape = _Tape(_code_crs(stream, lone_cr=ends != "\r"))
         delimiter, spaced = _dialect(head, encoding, context.fields)
         reader = csv.reader(tape, delimiter=delimiter, skipinitialspace=spaced)
-        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends, end)
+        table = None if encoding != "utf-8-sig" else table_encoding(head)
+        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends, end, table)
 
 
 def _row_end(head: bytes, encoding: str) -> str:
@@ -2526,8 +2555,10 @@ def _csv_rows(
     tape: _Tape,
     ends: str = "\n",
     end: _End | None = None,
+    table: str | None = None,
 ) -> Iterator[Item]:
-    """The items of a CSV file's rows, read by ``reader`` from ``tape``.
+    """The items of a CSV file's rows, read by ``reader`` from ``tape``; rows that are not
+    UTF-8 are decoded by ``table`` when it fits them (:func:`_decode_row`).
 
     Blank and whitespace-only lines are no rows, above the header as below
     it; the header is the first other line, its names read without the spaces
@@ -2608,7 +2639,7 @@ def _csv_rows(
             row = _parse_alone(lines, dialect)
         # UTF-16 and UTF-32 cannot be split before decoding: their bad bytes fail the row
         undecodable = wide and any(_SURROGATES.search(cell) for cell in row)
-        row, warning = (row, None) if wide else _decode_row(row)
+        row, warning = (row, None) if wide else _decode_row(row, table)
         if header is None:
             if not directed and _directive("".join(lines)) == dialect.delimiter:
                 directed = True  # Excel's sep= line, read by _dialect: no header, no row
@@ -2863,17 +2894,18 @@ def _fit_row(
     return row[:columns], warning
 
 
-def _decode_row(row: list[str]) -> tuple[list[str], str | None]:
+def _decode_row(row: list[str], table: str | None = None) -> tuple[list[str], str | None]:
     """A row's cells as text: as read when they were UTF-8, else decoded from their own bytes.
 
     Cells hold undecodable bytes as surrogate escapes; they are turned back
-    into the row's bytes, and one decoding, chosen from all of them, is
-    applied to every cell.
+    into the row's bytes, and one decoding, chosen from all of them (``table``,
+    the file's East Asian encoding, first when its head tells one), is applied
+    to every cell.
     """
     if not any(_SURROGATES.search(cell) for cell in row):
         return row, None
     cells = [cell.encode("utf-8", "surrogateescape") for cell in row]
-    how = unit_decoding(b"\n".join(cells))
+    how = unit_decoding(b"\n".join(cells), table)
     return [how.decode(cell) for cell in cells], how.warning
 
 
