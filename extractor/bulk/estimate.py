@@ -47,10 +47,12 @@ from typing import Any
 
 from extractor.bulk.runner import (
     REDO_FORGOTTEN,
+    REDO_GONE,
     Asked,
     InputOptions,
     Price,
     _Plan,
+    _refuse_output_as_input,
     estimate_cost,
     existing_lines,
     priced,
@@ -118,8 +120,8 @@ class RunEstimate:
     """What a bulk run would do; see the module doc.
 
     ``lines`` is how many lines the run would write (``new`` + ``changed`` + ``redone``
-    + ``forgotten``; as many as ``to_extract`` + ``failures`` + ``not_read`` +
-    ``forgotten``), ``unchanged``
+    + ``forgotten`` + ``gone``; as many as ``to_extract`` + ``failures`` + ``not_read`` +
+    ``forgotten`` + ``gone``), ``unchanged``
     how many inputs it would skip. ``no_call`` counts the documents to
     extract in which the lexical gate finds no type's words (no call, an
     empty result). ``planned`` is how many documents' requests were planned
@@ -137,6 +139,8 @@ class RunEstimate:
     redone: int = 0
     #: Lines superseded by a skipped line, no extraction (see ``BulkSummary.forgotten``).
     forgotten: int = 0
+    #: Past input errors superseded by a skipped line, no extraction (``BulkSummary.gone``).
+    gone: int = 0
     unchanged: int = 0
     #: Inputs that are a document read already in this run (no line; see ``BulkSummary``).
     repeated: int = 0
@@ -175,6 +179,7 @@ class RunEstimate:
             "changed": self.changed,
             "redone": self.redone,
             "forgotten": self.forgotten,
+            "gone": self.gone,
             "unchanged": self.unchanged,
             "repeated": self.repeated,
             "to_extract": self.to_extract,
@@ -310,7 +315,16 @@ def estimate_run(
     options = input_options or InputOptions()
     target = check_output(output)
     items = options.read(inputs, exclude=[output])
-    done, sources = _existing(target, Path(output), retry_errors)
+    try:
+        # the run refuses its own output given as an input (a symlink, a hard link, another
+        # spelling); a dry run that planned it would promise a run that never starts
+        _refuse_output_as_input(inputs, target)
+        done, sources = _existing(target, Path(output), retry_errors)
+    except BaseException:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
+        raise
     estimate = RunEstimate(output=str(output), model=extractor.spec.label)
     # the run's own plan, fed the run's view of the output (issue #14: see runner._Plan)
     plan = _Plan(
@@ -326,6 +340,8 @@ def estimate_run(
         if isinstance(item, InputFailure):
             if item.skipped and plan.redone.get(item.doc_id) == REDO_FORGOTTEN:
                 estimate.forgotten += 1  # superseded, no extraction (as the run counts it)
+            elif item.skipped and plan.redone.get(item.doc_id) == REDO_GONE:
+                estimate.gone += 1  # a past failure superseded, no extraction
             elif item.skipped:
                 estimate.not_read += 1
             else:
@@ -352,9 +368,11 @@ def estimate_run(
         estimate.completion_tokens += round(estimate.completion_tokens * scale)
     estimate.unchanged = plan.unchanged
     estimate.repeated = plan.repeated
-    estimate.redone_reasons = Counter(why for why in plan.redone.values() if why != REDO_FORGOTTEN)
+    estimate.redone_reasons = Counter(
+        why for why in plan.redone.values() if why not in (REDO_FORGOTTEN, REDO_GONE)
+    )
     redone_or_forgotten = len(plan.redone)  # all of them in plan.changed
-    estimate.redone = redone_or_forgotten - estimate.forgotten
+    estimate.redone = redone_or_forgotten - estimate.forgotten - estimate.gone
     estimate.changed = len(plan.changed) - redone_or_forgotten
     estimate.new = estimate.lines - estimate.changed - redone_or_forgotten
     if price is not None:

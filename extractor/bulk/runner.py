@@ -25,7 +25,9 @@ repaired). The invariants, tested with generated inputs in
   server kind (``config``, ``server``, ``transient``: written as a run
   stopped, saying nothing about the document), so rerunning the same
   command finishes the job; with ``retry_errors`` every error line of an
-  input in this run. Model errors (validation, refusal) stay until then.
+  input in this run that is a document (an input the reader fails again, an
+  empty file or a repeated id, has nothing to ask: its line stands). Model
+  errors (validation, refusal) stay until then.
   No line is ever dropped: a redone line is superseded. So after a kill or
   a stop at any moment, a rerun of the same command completes the file,
   nothing done is paid for twice, and no winning line describes a text
@@ -215,14 +217,16 @@ class BulkSummary:
     """What a bulk run did.
 
     ``documents`` counts the lines this run wrote: ``new`` + ``changed`` +
-    the ``redone`` + ``forgotten``, and equally ``ok`` + ``errors`` +
-    ``not_read`` + ``forgotten``. ``changed`` inputs were extracted again
+    the ``redone`` + ``forgotten`` + ``gone``, and equally ``ok`` + ``errors`` +
+    ``not_read`` + ``forgotten`` + ``gone``. ``changed`` inputs were extracted again
     because their text (or date, title, or publishing government) changed; ``redone`` counts, by why,
     lines extracted again though their input is unchanged (asked for other
     types/model/strategy, a server-side failure, ``retry_errors``: see
     :class:`_Plan`); ``errors_dropped`` is how many of those were error lines
     retried (superseded, never dropped). ``forgotten`` lines (``--forget-unseen``)
-    are no extraction: a ``skipped`` line for an input no longer there.
+    are no extraction: a ``skipped`` line for an input no longer there; ``gone`` lines
+    neither: an error line of a row or member no longer in its file, superseded without
+    being asked to (see :meth:`_Plan._gone`).
     ``unchanged`` inputs were skipped (their line is already in the output,
     for the same text). ``repeated`` counts the inputs that are a document this run
     read already (the same explicit id and text again, in one file or two: the readers'
@@ -257,6 +261,9 @@ class BulkSummary:
     redone: Counter[str] = field(default_factory=Counter)
     #: Lines of inputs no longer among a run's, superseded by a skipped line (--forget-unseen).
     forgotten: int = 0
+    #: Error lines of rows or members no longer in their file or archive (read whole),
+    #: superseded by a skipped line without --forget-unseen: a past failure, no extraction.
+    gone: int = 0
     #: Of ``new`` and ``changed``: inputs whose line says they were not read (skipped or
     #: unreadable: a hidden file, an earlier output). New or changed to the output, but no
     #: document extracted: the summary's inputs line counts them apart, never as extracted.
@@ -264,6 +271,12 @@ class BulkSummary:
     changed_not_read: int = 0
     #: Of ``unchanged``: inputs whose line is an error or incomplete, left as they were.
     standing: int = 0
+    #: Of ``standing``: input errors (an empty file, a repeated id) that failed as before:
+    #: ``--retry-errors`` has nothing to ask for them, so the summary says to mend them.
+    standing_inputs: int = 0
+    #: Of ``standing_inputs``: those a ``--retry-errors`` run asked about, failing again: a
+    #: failure of this run (exit 1), though their lines are left as they were.
+    failed_again: int = 0
     #: Lines already in the output whose input this run did not see (deleted,
     #: renamed, not given, or another input's id now): kept, never dropped.
     #: None until every input has been read (a stopped run cannot know).
@@ -303,8 +316,9 @@ class BulkSummary:
     @property
     def exit_code(self) -> int:
         """0 when every document written is whole, 1 when some failed or are incomplete
-        (their lines are written; ``--retry-errors`` asks again)."""
-        return 1 if self.errors or self.incomplete or self.unreadable else 0
+        (their lines are written; ``--retry-errors`` asks again), or when ``--retry-errors``
+        met inputs that fail again (an empty file: their lines are left as they were)."""
+        return 1 if self.errors or self.incomplete or self.unreadable or self.failed_again else 0
 
     def add(
         self,
@@ -353,6 +367,9 @@ class BulkSummary:
         if redone == REDO_FORGOTTEN:
             self.forgotten += 1
             return
+        if redone == REDO_GONE:
+            self.gone += 1
+            return
         if redone is not None:
             self.redone[redone] += 1
             self.errors_dropped += redone == REDO_RETRY
@@ -397,7 +414,9 @@ class BulkSummary:
             "errors_dropped": self.errors_dropped,
             "redone": dict(self.redone.most_common()),
             "forgotten": self.forgotten,
+            "gone": self.gone,
             "standing_failures": self.standing,
+            "standing_input_failures": self.standing_inputs,
             "unseen": self.unseen,
             "errors_by_reason": dict(self.errors_by_reason.most_common()),
             "records": dict(self.records),
@@ -430,10 +449,15 @@ class BulkSummary:
             if self.unreadable
             else ""
         )
-        if self.standing:
+        if asked := self.standing - self.standing_inputs:
             unreadable += (
-                f"\n{'':11}{self.standing:>7,}  earlier failed or incomplete, unchanged: "
+                f"\n{'':11}{asked:>7,}  earlier failed or incomplete, unchanged: "
                 "rerun with --retry-errors to ask again"
+            )
+        if self.standing_inputs:
+            unreadable += (
+                f"\n{'':11}{self.standing_inputs:>7,}  earlier input errors, unchanged: mend "
+                "the input (--retry-errors asks the model, not the reader)"
             )
         incomplete = (
             f" ({self.incomplete:,} incomplete: a call gave no valid answer)"
@@ -442,6 +466,8 @@ class BulkSummary:
         )
         dropped = "".join(f", {n:,} redone: {why}" for why, n in self.redone.most_common())
         forgotten = f", {self.forgotten:,} forgotten" if self.forgotten else ""
+        if self.gone:
+            forgotten += f", {self.gone:,} past input errors superseded (no longer in their file)"
         unseen = (
             f"; {self.unseen:,} lines from inputs not seen in this run (kept)"
             if self.unseen
@@ -680,6 +706,8 @@ REDO_ASKED = "asked differently"
 REDO_STOPPED = "failed on the server's side (a stopped run)"
 REDO_RETRY = "error lines retried"
 REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
+#: Why an error line of a row or member no longer in its file is superseded (see ``_gone``).
+REDO_GONE = "gone: error lines of rows or members no longer in their file"
 #: How often a name is extended with ``@<file>`` before it is taken as it is (see
 #: :meth:`_Plan._unheld`): more would need that many documents naming each other.
 _MAX_RENAMES = 8
@@ -690,6 +718,20 @@ FORGOTTEN = (
     "its input is not among the inputs of a run with --forget-unseen (a renamed or deleted "
     "file, an edited row without an id): its earlier result is left out of the tables"
 )
+
+
+#: What :meth:`_Plan._redo` says of an input whose line is a forgotten one: extracted as new.
+NEW = "new"
+
+
+def _was_forgotten(line: _Line) -> bool:
+    """Whether ``line`` is the ``skipped`` line ``--forget-unseen`` wrote (see
+    :meth:`_Plan._forget`): it supersedes a result, and records no text of its own."""
+    return (
+        line.status == "skipped"
+        and line.reason is not None
+        and line.reason == ErrorInfo("InputError", FORGOTTEN, "input").message
+    )
 
 
 def _holder(source: str) -> str | None:
@@ -722,9 +764,11 @@ class _Plan:
     with other types, model or strategy than ``asked``, or it is an error
     line of a server kind (config, server, transient: written as a run
     stopped, nothing about the document) or, with ``retry_errors``, any
-    error line. Those are *redone* (``redone`` holds why, per id in
-    flight). An error line is never dropped: it stays until its input's new
-    line supersedes it.
+    error line of an item that is a document (not one the reader failed again).
+    Those are *redone* (``redone`` holds why, per id in flight). An input whose
+    line ``--forget-unseen`` superseded is extracted as *new* (the line holds
+    no text to compare). An error line is never dropped: it stays until its
+    input's new line supersedes it.
 
     Runs in the feeder's thread; the counters are read by the event loop
     (plain ints and set operations: a stale read is harmless). An id leaves
@@ -822,6 +866,8 @@ class _Plan:
         self.kept_unreadable = 0
         #: unchanged inputs whose line is an error or incomplete: --retry-errors asks again
         self.standing = 0
+        #: of those, input errors failing as before (nothing for --retry-errors to ask)
+        self.standing_inputs = 0
         self.first_started = 0.0
 
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
@@ -863,7 +909,9 @@ class _Plan:
                 why = self._redo(line, item)
                 if why is None:
                     self.unchanged += 1
-                    self.standing += line.status == "error" or line.incomplete
+                    stands = line.status == "error" or line.incomplete
+                    self.standing += stands
+                    self.standing_inputs += stands and isinstance(item, InputFailure)
                     continue
                 if why is KEEP:
                     assert isinstance(item, InputFailure)
@@ -873,8 +921,9 @@ class _Plan:
                         "it can be read)"
                     )
                     continue
-                self.changed.add(item.doc_id)
-                if why != "changed":
+                if why is not NEW:
+                    self.changed.add(item.doc_id)
+                if why not in ("changed", NEW):
                     self.redone[item.doc_id] = why
                     self.redone_errors += why == REDO_RETRY
             if isinstance(item, InputFailure) and item.skipped:
@@ -935,7 +984,8 @@ class _Plan:
         only a state of the input that is past; left standing, it would be taken for the
         same failure if the same bad bytes came back, and a run whose input turned bad
         again would pass as "unchanged" (exit 0). Ok lines of rows no longer there are
-        kept, as ever (``--forget-unseen`` supersedes those). Counted as forgotten."""
+        kept, as ever (``--forget-unseen`` supersedes those). Counted as ``gone``, not as
+        ``forgotten``: that is what ``--forget-unseen`` did, and this run was not asked to."""
         for key, line in list(self.lines.items()):
             if line.status != "error" or line.kind != "input" or not line.source:
                 continue
@@ -948,7 +998,7 @@ class _Plan:
             self.seen[key] = line.source
             self.changed.add(key)
             self.not_read.add(key)
-            self.redone[key] = REDO_FORGOTTEN  # counted as forgotten: it is no input now
+            self.redone[key] = REDO_GONE  # counted as gone: it is no input now
             yield InputFailure(key, line.source, f"no longer in {holder}", skipped=True)
 
     def _not_all_read(self, failure: InputFailure) -> None:
@@ -1100,17 +1150,24 @@ class _Plan:
             # met by a folder walk): nothing says its text changed, and its result stands;
             # superseded, it would be lost here and paid for again when named again
             return None
+        if _was_forgotten(line):
+            # its result was left out of the tables (--forget-unseen) and the line holds
+            # no text to compare: the input is back, and new to the output's results
+            return NEW
+        if isinstance(item, InputFailure):
+            # no text to ask about, so neither a retry nor a stopped run's redo applies: the
+            # reader has just failed it again. Failing as before is done (rewriting it
+            # would count an input error as "redone" that nothing extracted); failing
+            # otherwise (an empty file that holds a NUL byte now, a skipped file that
+            # breaks, an ok line's input turned bad) is news, so the line always says the
+            # input's current state
+            if line.status in ("error", "skipped"):
+                return None if self._fails_as_before(line, item) else "changed"
+            return "changed" if unreadable else None
         if (line.status == "error" or line.incomplete) and self.retry_errors:
             return REDO_RETRY
         if line.status == "error" and line.kind in SERVER_KINDS:
             return REDO_STOPPED
-        if isinstance(item, InputFailure) and line.status in ("error", "skipped"):
-            # no text to compare: failing as before is done; failing otherwise (an empty
-            # file that holds a NUL byte now, a skipped file that breaks) is news, so the
-            # line always says the input's current state
-            return None if self._fails_as_before(line, item) else "changed"
-        if unreadable:  # an ok line's input broke (a container mended once and broken
-            return "changed"  # again, a document whose bytes turned bad): news
         digest = text_hash(item)
         if line.text_sha256 not in (digest, UNKNOWN_HASH):
             return "changed"
@@ -1556,6 +1613,9 @@ class BulkRun:
         summary.unreadable = self._plan.kept_unreadable
         summary.unseen = self._plan.unseen
         summary.standing = self._plan.standing
+        summary.standing_inputs = self._plan.standing_inputs
+        # asked to retry every error line, a run whose inputs fail again has failed
+        summary.failed_again = summary.standing_inputs if self.retry_errors else 0
         summary.elapsed = self._ended - self._clock_start
         first = self._plan.first_started
         summary.working = self._ended - first if first else 0.0

@@ -530,7 +530,12 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
         + ", "
         f"write {estimate.failures:,} error lines without a call, "
         f"{estimate.not_read:,} not read"
-        + (f", {estimate.forgotten:,} forgotten" if estimate.forgotten else ""),
+        + (f", {estimate.forgotten:,} forgotten" if estimate.forgotten else "")
+        + (
+            f", {estimate.gone:,} past input errors superseded (no longer in their file)"
+            if estimate.gone
+            else ""
+        ),
         f"calls      ~{estimate.calls:,} model calls{planned}"
         + (
             f", and up to {estimate.second_looks:,} second looks (asked after empty answers)"
