@@ -1398,7 +1398,7 @@ def _url_secrets(url: str | None) -> list[str]:
         if typed is not None:
             typed_user, colon, typed_password = typed.partition(":")
             readings.append((typed_user, typed_password if colon else None))
-    found: list[str] = []
+    found: list[str] = _port_as_login(url) if "@" not in url else []
     for user, password in readings:
         for value in (user, password):
             if value:
@@ -1408,6 +1408,51 @@ def _url_secrets(url: str | None) -> list[str]:
             found.append(pair)
             found.append(base64.b64encode(pair.encode("utf-8", "surrogatepass")).decode("ascii"))
     return found
+
+
+#: A known scheme at the start of a string, misspelt (``http:host``, ``http:\\host``,
+#: ``https;//host``): a string starting so is no ``user:password@host`` without its scheme.
+_SCHEME_FIRST = re.compile(r"(?i)(?:https?|wss?|ftps?|socks[45]a?h?)[:;]")
+
+
+def port_text(url: str) -> str | None:
+    """What the URL parser reads as ``url``'s port (everything after the host's ":", as
+    :func:`urllib.parse.urlsplit` cuts it; a proxy typed without a scheme,
+    ``user:pw@host:3128``, read as the HTTP client reads it, after ``//``), or None when
+    there is none (a known scheme misspelt before the host, ``http:host``, has none)."""
+    bare = url.strip()
+    if "://" not in bare:
+        if _SCHEME_FIRST.match(bare):
+            return None
+        bare = f"//{bare}"
+    try:
+        netloc = urlsplit(bare).netloc
+    except ValueError:
+        netloc = re.split(r"[/?#]", bare.partition("//")[2], maxsplit=1)[0]
+    hostinfo = netloc.rpartition("@")[2]
+    _, bracket, inside = hostinfo.partition("[")
+    port = inside.partition("]")[2].partition(":")[2] if bracket else hostinfo.partition(":")[2]
+    return port or None
+
+
+def _port_as_login(url: str) -> list[str]:
+    """What ``url``, with no "@", holds after its host's ":" (:func:`port_text`) when that
+    is no port number and holds a letter or "%" (``http://alice:pw%40proxy:3128``: a login
+    whose "@" is missing or written %40), as typed and decoded, and the password before
+    its decoded "@": a password the parser reads as a port, which its error ("Port could
+    not be cast to integer value as 'pw%40proxy:3128'") and every message quoting the URL
+    would show. :func:`extractor.runtime.urls.shown_url` masks it where the URL is judged;
+    here every other text loses it too."""
+    port = port_text(url)
+    if port is None or port.isdigit() or not any(c.isalpha() or c == "%" for c in port):
+        return []
+    decoded = port
+    for _ in range(_MOST_ENCODINGS):  # %2540: the "@" encoded twice
+        decoded, before = unquote(decoded), decoded
+        if decoded == before:
+            break
+    password = unicodedata.normalize("NFKC", decoded).rpartition("@")[0]  # "＠" is "@"
+    return [port, unquote(port), decoded, *([password] if password else [])]
 
 
 def _settings_keys() -> frozenset[str]:

@@ -16,6 +16,10 @@ forget them (``tests/test_cli_conventions.py`` checks each registered one):
 * instructor logs each failed attempt at a call; a command reports the error
   once, itself, so instructor's logger is silenced while a command runs
   (never in the library: a Python caller keeps its logs).
+* What the command line prints past every logger, redacted too
+  (:func:`install_redacting_hooks`): a warning (a library's, a serializer's
+  ``input_value=...`` quoting a model's answer that echoed the key) and the
+  traceback of a bug, which Python prints itself.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import errno
 import os
 import stat
 import sys
+import traceback
+import warnings
 from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
@@ -72,6 +78,7 @@ class ExtractorGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         prog_name = prog_name or PROG
+        install_redacting_hooks()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         piped = _stdout_is_pipe()
@@ -112,6 +119,32 @@ class ExtractorGroup(TyperGroup):
             typer.echo(f"{PROG}: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def install_redacting_hooks() -> None:
+    """Have the warnings and the uncaught-exception traceback that Python itself prints to
+    stderr pass through :func:`extractor.redact.redact`, once per process: neither goes
+    through a logger, so no log filter or record factory saw them, and a bug's traceback
+    prints every link of its chain (an SDK error holding the server's echo of the key).
+    Each wraps what was in place, so a hook a program set keeps working."""
+    from extractor.redact import redact
+
+    if not getattr(warnings.formatwarning, "_redacts", False):
+        formatted = warnings.formatwarning
+
+        def formatwarning(*args: Any, **kwargs: Any) -> str:
+            return redact(formatted(*args, **kwargs))
+
+        formatwarning._redacts = True  # type: ignore[attr-defined]
+        warnings.formatwarning = formatwarning
+    if not getattr(sys.excepthook, "_redacts", False):
+
+        def excepthook(kind: Any, error: Any, trace: Any) -> None:
+            text = "".join(traceback.format_exception(kind, error, trace))
+            sys.stderr.write(redact(text))
+
+        excepthook._redacts = True  # type: ignore[attr-defined]
+        sys.excepthook = excepthook
 
 
 def _stdout_is_pipe() -> bool:

@@ -91,7 +91,6 @@ from extractor.redact import (
     redactor,
     register_secret,
     register_url,
-    with_written_userinfo_masked,
     without_userinfo,
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
@@ -104,7 +103,13 @@ from extractor.runtime.retrying import (
     excerpt,
     register_client_hints,
 )
-from extractor.runtime.urls import UNENCODED_PASSWORD, ends_early, misspelt_scheme, unusable_url
+from extractor.runtime.urls import (
+    misspelt_scheme,
+    password_problem,
+    shown_url,
+    unusable_url,
+    url_problem,
+)
 from extractor.settings import KEY_VARIABLES, settings
 
 ModeName = Literal["auto", "grammar", "json", "tools", "json_schema", "md_json"]
@@ -401,7 +406,7 @@ def check_proxies() -> None:
     for pattern, value in get_environment_proxies().items():
         typed = typed_values.get(pattern.partition("://")[0]) if value is not None else None
         typed = typed if typed is not None and "://" not in typed else None
-        shown = redact(with_written_userinfo_masked(typed or value or pattern))
+        shown = redact(shown_url(typed or value or pattern))
         if typed is not None and (misspelt := misspelt_scheme(typed)) is not None:
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
@@ -419,10 +424,10 @@ def check_proxies() -> None:
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
                 f"({redact(why or '')}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             ) from None
-        if ends_early(value):
+        if url_problem(value) is None and (why := password_problem(value)) is not None:
             raise ConfigurationError(
                 f"the proxy {shown!r} from the environment is not one the HTTP client can use "
-                f"({UNENCODED_PASSWORD}): fix or unset {_PROXY_VARIABLES_SHOWN}"
+                f"({why}): fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if not url.host:
             raise ConfigurationError(
@@ -476,7 +481,7 @@ def check_base_url(url: str) -> None:
     # its login masked as typed (a password goes, with any "/" or "?" in it, registered or
     # not), then cut at a query or fragment, whose values may be secrets the redactor
     # does not know
-    masked = redact(with_written_userinfo_masked(url))
+    masked = redact(shown_url(url))
     head, cut = [*re.split(r"([?#])", masked, maxsplit=1), ""][:2]
     shown = head + (f"{cut}…" if cut else "")
     expected = "give the server's address such as http://localhost:8000/v1 (http://host:port/v1)"

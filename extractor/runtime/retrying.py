@@ -602,7 +602,10 @@ def _classify_one(
                 status_code=status,
                 kind="config" if tiny or request_chars is None else "input",
             )
-        hint = client_hint(error, status, provider)
+        if status == 401 and _sent_basic_auth(error):
+            hint = _BASIC_REFUSED.format(key=_key_variable(error, provider))
+        else:
+            hint = client_hint(error, status, provider)
         return ClientModelError(f"{hint} (HTTP {status}: {message})", status_code=status)
     if isinstance(error, TimeoutError | asyncio.TimeoutError) or "Timeout" in name:
         return TransientModelError(f"the model server did not answer in time ({name})")
@@ -612,6 +615,43 @@ def _classify_one(
             f"({name}: {_first_line(_chain(error)[-1])})"
         )
     return None
+
+
+#: What a 401 to a request that carried the base URL's login is told: that login (sent as
+#: HTTP Basic auth when no key is set: see :func:`extractor.runtime.providers._basic_auth`)
+#: is what the server refused, not a key variable, which was not even read.
+_BASIC_REFUSED = (
+    "the server rejected the user name and password of the base URL (sent as HTTP Basic "
+    "auth): fix them in --base-url / EXTRACTOR_BASE_URL (a password's @, :, / written "
+    "%40, %3A, %2F), or remove them and set {key} (or EXTRACTOR_API_KEY)"
+)
+
+
+def _sent_basic_auth(error: BaseException) -> bool:
+    """Whether the request ``error`` refused carried HTTP Basic credentials: the base URL's
+    login, as this package sends it (an API key goes as a Bearer token or an
+    ``x-api-key`` header). Read from the request the SDK's error (or its response) keeps;
+    False when neither keeps one."""
+    for holder in (error, getattr(error, "response", None)):
+        try:
+            request = getattr(holder, "request", None)
+            headers = getattr(request, "headers", None)
+            value = headers.get("authorization") if headers is not None else None
+        except Exception:  # a response built without a request raises RuntimeError
+            continue
+        if isinstance(value, str) and value.strip().lower().startswith("basic "):
+            return True
+    return False
+
+
+def _key_variable(error: BaseException, provider: str | None) -> str:
+    """The key variable a 401 would name (:func:`client_hint`): the provider's own, else
+    that of the SDK that raised ``error``, else words for it."""
+    own = KEY_VARIABLES.get(provider or "")
+    if own is not None:
+        return own
+    hints = _API_HINTS.get(type(error).__module__.partition(".")[0])
+    return hints.key_variable if hints is not None else "the provider's key variable"
 
 
 def _through_proxy(error: BaseException) -> str:

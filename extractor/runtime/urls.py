@@ -13,9 +13,26 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from extractor.redact import typed_userinfo, without_written_userinfo
+from extractor.redact import (
+    MARK,
+    port_text,
+    typed_userinfo,
+    with_written_userinfo_masked,
+    without_written_userinfo,
+)
 
-__all__ = ["UNENCODED_PASSWORD", "ends_early", "misspelt_scheme", "unusable_url", "url_problem"]
+__all__ = [
+    "NFKC_PASSWORD",
+    "NOT_A_PORT",
+    "UNENCODED_PASSWORD",
+    "ends_early",
+    "misspelt_scheme",
+    "password_problem",
+    "port_text",
+    "shown_url",
+    "unusable_url",
+    "url_problem",
+]
 
 #: How an address starts: a scheme, the character after it, and the slashes after that.
 _URL_START = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)([:;]?)([/\\]*)")
@@ -28,6 +45,29 @@ KNOWN_SCHEMES = frozenset({"http", "https", "socks4", "socks4a", "socks5", "sock
 
 #: What a URL whose password holds an unencoded "/", "?" or "#" is told.
 UNENCODED_PASSWORD = "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
+#: What a URL whose port is no number is told when the port may be a password (a login
+#: whose "@" is missing or written ``%40``: ``http://alice:pw%40proxy:3128``): the parser
+#: reads everything after the host's ":" as the port and quoted it ("Port could not be
+#: cast to integer value as 'pw%40proxy:3128'").
+NOT_A_PORT = (
+    "what follows the host's ':' is no port number: a login goes before the host, "
+    "ended by an '@' typed as it is (a password's own '@' written %40)"
+)
+#: What a URL is told whose login holds a character that Unicode normalization turns into
+#: one that ends a part of the address (a fullwidth ＠ or ／): the parser refuses it, in
+#: words that quoted the whole login.
+NFKC_PASSWORD = (
+    "a character of it reads as /, ?, #, @ or : once normalized (a fullwidth ＠ or ／): "
+    "type the plain character, or write it percent-encoded in a password (%40, %2F)"
+)
+#: The longest port a message quotes (`` 80``, ``-1``, ``８０``, ``1_000``): one with no
+#: letter and no "%", as short as a port, is a typo of one; anything else may be a password.
+_QUOTED_PORT_MOST = 6
+#: What the URL parser strips from an address before reading it (as browsers do).
+_STRIPPED = str.maketrans("", "", "\t\r\n")
+#: A character no URL holds: a control character (a tab, a line break, NUL, DEL).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break", "\x00": "a NUL"}
 
 
 def url_problem(url: str) -> str | None:
@@ -56,8 +96,45 @@ def url_problem(url: str) -> str | None:
         parts = urlsplit(bare)
         parts.port  # noqa: B018 - raises for a port that is no number in 0..65535
     except ValueError as error:
-        return str(error).splitlines()[0] if str(error) else type(error).__name__
+        return _parser_words(bare, error)
     return None
+
+
+def _parser_words(url: str, error: ValueError) -> str:
+    """The URL parser's reason for refusing ``url``, in words that quote no piece of it that
+    may be a password: its own words for a port out of range or a broken IPv6 host; a
+    port that is no number quoted only when it reads as a typo of one (:func:`_quotable`);
+    a character that normalizes to a delimiter (whose message quotes the whole
+    authority, login and all) named without it."""
+    said = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if "NFKC" in said:
+        return NFKC_PASSWORD
+    if said.startswith("Port could not be cast"):
+        port = port_text(url)
+        return said if port is not None and _quotable(port) else NOT_A_PORT
+    if said.startswith(("Port out of range", "Invalid IPv6 URL")):
+        return said
+    return f"the URL parser refused it ({type(error).__name__})"
+
+
+def _quotable(port: str) -> bool:
+    """Whether a port that is no number may be quoted: short, with no letter and no "%"
+    (a password is neither, a typo of a port is)."""
+    return len(port) <= _QUOTED_PORT_MOST and not any(c.isalpha() or c == "%" for c in port)
+
+
+def shown_url(url: str) -> str:
+    """``url`` fit to quote in an error about it: its login masked as typed
+    (:func:`extractor.redact.with_written_userinfo_masked`), and a port that is no number
+    and may be a password (:func:`_quotable`: ``http://alice:pw%40proxy:3128``, whose
+    "@" went missing) shown as ``***``. Pass it through :func:`extractor.redact.redact`
+    too, for the secrets the process knows."""
+    masked = with_written_userinfo_masked(url)
+    port = port_text(masked)
+    if port is None or _quotable(port) or port.isdigit():
+        return masked
+    spot = masked.find(":" + port)
+    return masked if spot < 0 else f"{masked[: spot + 1]}{MARK}{masked[spot + 1 + len(port) :]}"
 
 
 def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
@@ -71,8 +148,13 @@ def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
     misspelt = url_problem(url)
     if misspelt is not None:
         return misspelt
-    if _cut_by_password(url):
-        return UNENCODED_PASSWORD
+    problem = password_problem(url)
+    if problem is not None:
+        return problem
+    control = _CONTROL.search(url.strip())
+    if control is not None:
+        name = _CONTROL_NAMES.get(control.group(), "a control character")
+        return f"it holds {name} at character {control.start() + 1}, which no URL holds"
     if refused is None:
         return None
     if typed_userinfo(url) is None and str(refused):
@@ -85,19 +167,26 @@ def ends_early(url: str) -> bool:
     though its spelling is fine: a client that parsed it would send the rest of the
     password to a host and port of its reading (what a proxy check asks of an address the
     client already accepted)."""
-    return url_problem(url) is None and _cut_by_password(url)
+    return url_problem(url) is None and password_problem(url) == UNENCODED_PASSWORD
 
 
-def _cut_by_password(url: str) -> bool:
-    """Whether ``url``, spelt fine (:func:`url_problem`), parses otherwise than typed: a
-    port that is no number, or a login that is not the one written before the last "@"."""
+def password_problem(url: str) -> str | None:
+    """Why the login typed in ``url``, spelt fine (:func:`url_problem`), breaks its parse,
+    or None: a password holding a character that normalizes to a delimiter
+    (:data:`NFKC_PASSWORD`), or one that ends the address early (a port that is no
+    number, or a login that is not the one written before the last "@":
+    :data:`UNENCODED_PASSWORD`). A tab or line break in it is no such character (the
+    parser drops them, as a browser does): :func:`unusable_url` names it as a character
+    no URL holds."""
     typed = typed_userinfo(url)
     try:
         parts = urlsplit(url.strip())
         parts.port  # noqa: B018 - the spelling parses, so what breaks here is the password
-    except ValueError:
-        return True
-    return typed is not None and parts.netloc.rpartition("@")[0] != typed
+    except ValueError as error:
+        return NFKC_PASSWORD if "NFKC" in str(error) else UNENCODED_PASSWORD
+    if typed is not None and parts.netloc.rpartition("@")[0] != typed.translate(_STRIPPED):
+        return UNENCODED_PASSWORD
+    return None
 
 
 def misspelt_scheme(url: str) -> str | None:
