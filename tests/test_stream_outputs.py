@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -109,3 +110,25 @@ def test_a_socket_is_still_refused(tmp_path: Path) -> None:
         server.close()
     assert result.exit_code == 2
     assert "not a regular file, pipe or character device" in result.stderr
+
+
+RUN_LINE = '{"doc_id":"a","status":"ok","records":[],"source":"x","text_sha256":"0"}\n'
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["view"], "page.html"), (["flatten", "--table", "events"], "events.csv")],
+)
+def test_a_page_or_table_refuses_a_fifo_and_leaves_it_one(
+    tmp_path: Path, command: list[str], name: str
+) -> None:
+    """A page or a table is written beside its target and renamed into place: over a FIFO
+    (or ``/dev/null``, as root) that put a regular file where the pipe was. They refuse one."""
+    run = tmp_path / "run.jsonl"
+    run.write_text(RUN_LINE, encoding="utf-8")
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    result = runner.invoke(app, [command[0], str(run), *command[1:], "-o", str(fifo)])
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced"

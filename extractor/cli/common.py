@@ -41,6 +41,7 @@ from extractor.io.output import (
     Replacement,
     check_replaceable,
     is_json,
+    is_stream_mode,
     packed_suffix,
 )
 from extractor.redact import clean_surrogates, log_filter, redact
@@ -356,9 +357,14 @@ def _is_stdin(path: str) -> bool:
     )
 
 
-def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
+def writable_file(
+    path: str | os.PathLike[str], what: str = "file", *, streams: bool = False
+) -> Path:
     """``path`` if a file can be written there: a regular file or a new name in a folder,
-    not named as compressed (the tool writes plain files)."""
+    not named as compressed (the tool writes plain files); with ``streams``, a pipe or a
+    character device too (:func:`is_stream`), for a caller that writes it straight
+    (:func:`write_output`). A page or tables written whole and renamed into place refuse
+    one: the rename would put a regular file where the FIFO or ``/dev/null`` was."""
     if os.fspath(path).endswith(("/", os.sep)):  # Path() drops the slash that says "a folder"
         fail_usage(f"{shown(os.fspath(path))}: names a folder; give a {what} name")
     target = Path(path)
@@ -377,8 +383,15 @@ def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     if mode is not None:
         if stat.S_ISDIR(mode):
             fail_usage(f"{shown(target)}: is a folder; give a {what} name")
-        if not (stat.S_ISREG(mode) or _is_stream_mode(mode)):
-            fail_usage(f"{shown(target)}: not a regular file, pipe or character device")
+        if streams and is_stream_mode(mode):
+            return target
+        if not stat.S_ISREG(mode):
+            if streams:
+                fail_usage(f"{shown(target)}: not a regular file, pipe or character device")
+            fail_usage(
+                f"{shown(target)}: not a regular file (a pipe or a device); give -o a file "
+                "name, or -o - and redirect"
+            )
         return target
     try:
         parent_mode = os.stat(target.parent).st_mode
@@ -389,17 +402,11 @@ def writable_file(path: str | os.PathLike[str], what: str = "file") -> Path:
     return target
 
 
-def _is_stream_mode(mode: int) -> bool:
-    """A pipe or a character device (``-o /dev/stdout``, ``-o >(gzip > x.gz)``): written
-    straight through, as ``bulk -o`` writes them; there is no file to replace atomically
-    nor results in it to protect, and reading it to check would take what a reader waits for."""
-    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
-
-
 def is_stream(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` names an existing pipe or character device (:func:`_is_stream_mode`)."""
+    """Whether ``path`` names an existing pipe or character device
+    (:func:`~extractor.io.output.is_stream_mode`)."""
     try:
-        return _is_stream_mode(os.stat(path).st_mode)
+        return is_stream_mode(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
 
@@ -528,7 +535,7 @@ def output_target(
     """``-o``'s file, checked before any work (:func:`replaceable_file`); None for stdout."""
     if value is None or value == STDIO:
         return None
-    return replaceable_file(value, what, allows=allows)
+    return replaceable_file(value, what, allows=allows, streams=True)
 
 
 def replaceable_file(
@@ -537,12 +544,13 @@ def replaceable_file(
     *,
     allows: Literal["none", "one", "predictions", "any"] = "none",
     option: str = "-o",
+    streams: bool = False,
 ) -> Path:
     """``path`` if ``what`` can be written there (:func:`writable_file`) without destroying
     extraction results: a run's output it writes now, or results of more documents than
     ``allows`` (:func:`~extractor.io.output.check_replaceable`). Else one line, exit 2."""
-    target = writable_file(path, what)
-    if is_stream(target):
+    target = writable_file(path, what, streams=streams)
+    if streams and is_stream(target):
         return target
     try:
         check_replaceable(target, what, allows=allows, option=option)

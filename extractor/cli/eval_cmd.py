@@ -175,7 +175,9 @@ def eval_command(
     for option, target in (("-o", output), ("--save-predictions", save_predictions)):
         for source in (gold, predictions):  # the gold set, a paid-for run: never written over
             refuse_input_as_output(target, source, option)
-    report_file = None if output in (None, STDIO) else replaceable_file(output, "report file")
+    report_file = (
+        None if output in (None, STDIO) else replaceable_file(output, "report file", streams=True)
+    )
     saved = None  # a rerun replaces its saved predictions, not a bulk run's
     if save_predictions is not None:
         saved = replaceable_file(

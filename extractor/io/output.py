@@ -90,6 +90,7 @@ __all__ = [
     "completed_ids",
     "drop_error_lines",
     "is_doc_id",
+    "is_stream_mode",
     "latest_entries",
     "latest_lines",
     "made_by_a_command",
@@ -191,6 +192,13 @@ def packed_suffix(name: str | os.PathLike[str]) -> str | None:
     return suffix if suffix in _PACKED_SUFFIXES else None
 
 
+def is_stream_mode(mode: int) -> bool:
+    """A pipe or a character device (``-o /dev/stdout``, ``-o >(gzip > x.gz)``): written
+    straight through; there is no file to replace atomically nor results in it to protect,
+    and reading it to check would take what a reader waits for."""
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def check_output(path: str | os.PathLike[str]) -> OutputTarget:
     """Whether ``path`` can take a run's lines, decided before any work; raises ConfigurationError.
 
@@ -244,7 +252,7 @@ def check_output(path: str | os.PathLike[str]) -> OutputTarget:
         except OSError as error:
             raise _problem(f"cannot be written ({_why(error)}); {_CHOOSE}", path=name) from error
         return OutputTarget(Path(name), target, "file")
-    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+    if is_stream_mode(mode):
         return OutputTarget(Path(name), Path(name), "stream")
     kind = "socket" if stat.S_ISSOCK(mode) else "device" if stat.S_ISBLK(mode) else "special file"
     raise _problem(f"is a {kind}, not a file; {_CHOOSE}", path=name)
