@@ -15,13 +15,14 @@ from extractor.cli import (  # noqa: F401
     schema_cmd,
     view_cmd,
 )
-from extractor.cli._app import app
+from extractor.cli._app import app, install_redacting_hooks
 from extractor.cli.common import open_standard_streams
 
 
 def main() -> None:
     """Console-script entry point."""
     open_standard_streams()
+    install_redacting_hooks()  # the process is ours: what Python prints itself is redacted
     signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     app()
 

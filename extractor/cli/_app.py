@@ -78,7 +78,6 @@ class ExtractorGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         prog_name = prog_name or PROG
-        install_redacting_hooks()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
         piped = _stdout_is_pipe()
@@ -126,7 +125,10 @@ def install_redacting_hooks() -> None:
     stderr pass through :func:`extractor.redact.redact`, once per process: neither goes
     through a logger, so no log filter or record factory saw them, and a bug's traceback
     prints every link of its chain (an SDK error holding the server's echo of the key).
-    Each wraps what was in place, so a hook a program set keeps working."""
+    Called by the console script (:func:`extractor.cli.main`) only, never by ``app()``:
+    a program or test runner that calls the app keeps its own hooks. A warnings formatter
+    in place is wrapped; an uncaught-exception hook a program set (not Python's default) is
+    called as it was, since it is that program's to print."""
     from extractor.redact import redact
 
     if not getattr(warnings.formatwarning, "_redacts", False):
@@ -138,8 +140,12 @@ def install_redacting_hooks() -> None:
         formatwarning._redacts = True  # type: ignore[attr-defined]
         warnings.formatwarning = formatwarning
     if not getattr(sys.excepthook, "_redacts", False):
+        previous = sys.excepthook
 
         def excepthook(kind: Any, error: Any, trace: Any) -> None:
+            if previous is not sys.__excepthook__:
+                previous(kind, error, trace)
+                return
             text = "".join(traceback.format_exception(kind, error, trace))
             sys.stderr.write(redact(text))
 
