@@ -394,3 +394,25 @@ def test_a_text_in_another_alphabet_without_a_byte_order_mark_is_read(
         assert any(encoding in warning for warning in item.warnings), item.warnings
     else:
         assert _texts(items) == [(f"r{n}", text) for n, text in enumerate(texts)]
+
+
+# -- a Western row in an East Asian table --------------------------------------------------
+
+_WESTERN_WORDS = ["Zürich", "Köln", "München", "café", "Genève", "Málaga", "Besançon", "straße"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WESTERN_WORDS), min_size=1, max_size=6),
+    table=st.sampled_from(["gb18030", "gbk", "big5", "cp932", "euc_kr"]),
+)
+def test_a_western_row_in_an_east_asian_table_is_read_as_western(
+    words: list[str], table: str
+) -> None:
+    """A windows-1252 row decodes in gb18030 or big5 too ("Zürich" as "Z黵ich"): the
+    table's encoding is taken for a row only when it reads as words; else the row is
+    guessed on its own, as in any table."""
+    from extractor.io.decoding import unit_decoding
+
+    row = " und ".join(words).encode("cp1252")
+    assert unit_decoding(row, table).decode(row) == " und ".join(words)

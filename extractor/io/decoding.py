@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -226,6 +227,9 @@ def _utf8_but_nul(head: bytes) -> bool:
 
 #: The encodings a text written without a byte order mark may be in, read as a whole.
 _WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+#: The alphabets told by :func:`_spaced_words` lie below this code point (Latin, Greek,
+#: Cyrillic, Armenian, Hebrew, Arabic, Syriac): 8-bit text misread as UTF-16 lies above it.
+_SPACED_ALPHABETS_END = 0x800
 #: The least share of a text's characters that are ASCII: its spaces, digits, punctuation
 #: and line ends (the JSON or CSV around its text, too).
 _MIN_ASCII_SHARE = 0.1
@@ -245,6 +249,8 @@ def _spaced_words(head: bytes, encoding: str) -> bool:
         return False
     if len(text) < 8 or not all(char.isprintable() or char in "\t\n\r" for char in text):
         return False
+    if any(ord(char) >= _SPACED_ALPHABETS_END for char in text):
+        return False  # two ASCII bytes read as one UTF-16 unit give U+2020..U+7E7E: CJK
     ascii_chars = sum(1 for char in text if char.isascii())
     return ascii_chars >= _MIN_ASCII_SHARE * len(text) and _words(text)
 
@@ -535,9 +541,9 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
         pass
     else:
         return UnitDecoding("utf-8")
-    if table is not None and _decode_with(data, table) is not None:
-        return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
     escaped = data.decode("utf-8", "surrogateescape")
+    if table is not None and _fits_table(data, table):
+        return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
     if not _UTF8_TEXT.search(escaped):
         guessed = guess_encoding(data, _UNIT_CANDIDATES)
         if guessed and is_ascii_compatible(guessed) and _decode_with(data, guessed) is not None:
@@ -548,6 +554,21 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
         "replace",
         f"not UTF-8 text, and no one encoding fits it: {bad} undecodable bytes replaced by U+FFFD",
     )
+
+
+def _fits_table(data: bytes, table: str) -> bool:
+    """Whether the table's encoding reads ``data`` as words (:func:`_words`), every character
+    printable and none private-use: a Western row pasted into a Chinese table ("Zürich" in
+    windows-1252) decodes in gb18030 too, as "Z黵ich", and in cp932 with a private-use
+    character; such a row is guessed on its own, as in any table."""
+    read = _decode_with(data, table)
+    if read is None or not _words(read):
+        return False
+    return all((char.isprintable() or char in "\t\r\n") and not _private(char) for char in read)
+
+
+def _private(char: str) -> bool:
+    return unicodedata.category(char) == "Co"
 
 
 def decode_unit(data: bytes) -> tuple[str, str | None]:
