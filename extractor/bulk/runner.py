@@ -911,7 +911,11 @@ class _Plan:
                     self.unchanged += 1
                     stands = line.status == "error" or line.incomplete
                     self.standing += stands
-                    self.standing_inputs += stands and isinstance(item, InputFailure)
+                    # an input error met again: not an incomplete ``ok`` line of an input
+                    # skipped by choice since (a hidden file), which has no error to mend
+                    self.standing_inputs += line.status == "error" and isinstance(
+                        item, InputFailure
+                    )
                     continue
                 if why is KEEP:
                     assert isinstance(item, InputFailure)
