@@ -25,7 +25,6 @@ __all__ = [
     "NFKC_PASSWORD",
     "NOT_A_PORT",
     "UNENCODED_PASSWORD",
-    "ends_early",
     "misspelt_scheme",
     "password_problem",
     "port_text",
@@ -160,14 +159,6 @@ def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
     if typed_userinfo(url) is None and str(refused):
         return str(refused).splitlines()[0]
     return f"the HTTP client refused it ({type(refused).__name__})"
-
-
-def ends_early(url: str) -> bool:
-    """Whether a password typed in ``url`` ends the address early (:data:`UNENCODED_PASSWORD`)
-    though its spelling is fine: a client that parsed it would send the rest of the
-    password to a host and port of its reading (what a proxy check asks of an address the
-    client already accepted)."""
-    return url_problem(url) is None and password_problem(url) == UNENCODED_PASSWORD
 
 
 def password_problem(url: str) -> str | None:
