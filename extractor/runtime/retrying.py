@@ -156,9 +156,9 @@ def client_hint(error: BaseException, status: int, provider: str | None = None) 
     package = type(error).__module__.partition(".")[0]
     hints = _API_HINTS.get(package)
     if hints is not None:
-        own = KEY_VARIABLES.get(provider or "")
-        if own is not None and own != hints.key_variable:
-            hints = dataclasses.replace(hints, key_variable=own)
+        key_variable = _key_variable(error, provider)
+        if key_variable != hints.key_variable:
+            hints = dataclasses.replace(hints, key_variable=key_variable)
         return hints.hint(status)
     return _CLIENT_HINTS.get(status, "the server refused the request")
 
