@@ -25,7 +25,6 @@ import enum
 import importlib
 import itertools
 import json
-import re
 import sys
 import tempfile
 import uuid
@@ -37,7 +36,7 @@ from typing import Annotated, Any, Literal, Optional
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
 from extractor import Extractor, Record
 from extractor.errors import RecordTypeError
@@ -46,19 +45,14 @@ from extractor.types import registry
 from extractor.types.parts import Actor, Count, DateValue, Money, Place
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 from tests.registry_support import own_registry
+from tests.user_type_support import ARTICLE, answer_citing, record_type
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
     pytest.mark.usefixtures("fresh_registry"),  # no generated type outlives its test
 ]
 
-ARTICLE = (
-    "SANTIAGO, Chile - More than 2,000 people protested in Santiago on Sunday against the "
-    "pension reform, the Confederation of Workers said. Police used water cannon near the "
-    "presidential palace."
-)
 QUOTE = "More than 2,000 people protested in Santiago on Sunday against the pension reform"
-_NUMBERED = re.compile(r"\[(\d+)\] ([^\[]*)")
 _names = itertools.count()
 _settings = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -80,34 +74,10 @@ class Inner(BaseModel):
     b: int | None = None
 
 
-def _record_type(name: str, annotation: Any, default: Any) -> type[Record]:
-    kind = f"r53_{next(_names)}"  # a name of its own: answer models are cached by name
-    return create_model(  # type: ignore[no-any-return]
-        "Generated",
-        __base__=Record,
-        __doc__="People gather in public to demand something.",
-        type=(Literal[kind], kind),  # type: ignore[valid-type]
-        **{name: (annotation, default)},
-    )
-
-
-def _answer(values: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
-    """One record citing the sentence that says "protested", with ``values``."""
-
-    def respond(body: dict[str, Any]) -> str:
-        schema = (body.get("response_format") or {}).get("schema") or {}
-        text = " ".join(str(m.get("content")) for m in body["messages"])
-        cited = next(int(n) for n, s in _NUMBERED.findall(text) if "protested" in s)
-        record = {"status": "occurred", "attribution": None, "evidence": [cited], **values}
-        return json.dumps({plural: [record] for plural in schema.get("properties", {})})
-
-    return respond
-
-
 def _extract(record: type[Record], values: dict[str, Any]) -> tuple[list[Record], list[str]]:
     spec = registry.register(record)
     with (
-        FakeOpenAI(_answer(values)) as server,
+        FakeOpenAI(answer_citing(values)) as server,
         Extractor("openai/fake", base_url=server.base_url, types=[record]) as ex,
     ):
         result = ex.extract(ARTICLE, published="2024-03-12")
@@ -150,8 +120,8 @@ WRAPS: list[Callable[[Any], Any]] = [
 @given(part=st.sampled_from(PARTS), wrap=st.sampled_from(WRAPS))
 def test_a_wrapped_part_is_asked_flat_and_built(part: tuple[Any, Any], wrap: Any) -> None:
     model, written = part
-    record = _record_type("crowd", wrap(model), None)
-    bare = registry.spec_for(_record_type("crowd", model | None, None))
+    record = record_type("r53", {"crowd": (wrap(model), None)})
+    bare = registry.spec_for(record_type("r53", {"crowd": (model | None, None)}))
     spec = registry.register(record)
     asked = _resolved(
         spec.draft.model_json_schema(), spec.draft.model_json_schema()["properties"]["crowd"]
@@ -168,7 +138,7 @@ def test_a_wrapped_part_is_asked_flat_and_built(part: tuple[Any, Any], wrap: Any
 @_settings
 @given(wrap=st.sampled_from([lambda t: t, *WRAPS[:2]]), inner=st.sampled_from(WRAPS[:2]))
 def test_a_list_of_wrapped_actors_is_a_list_of_names(wrap: Any, inner: Any) -> None:
-    record = _record_type("organisers", list[inner(Actor)], [])  # type: ignore[misc]
+    record = record_type("r53", {"organisers": (list[inner(Actor)], [])})  # type: ignore[misc]
     found, warnings = _extract(
         record,
         {"organisers": [{"name": "Confederation of Workers", "title": None, "country": None}]},
@@ -209,7 +179,7 @@ def test_a_list_of_plain_values_is_asked_as_those_values(item: tuple[Any, Any], 
     asks for strings, the value itself where it asks for the value, and only the values
     the schema lists where it lists some."""
     kind, value = item
-    record = _record_type("tags", wrap(kind), None)
+    record = record_type("r53", {"tags": (wrap(kind), None)})
     spec = registry.register(record)
     schema = spec.draft.model_json_schema()
     items = _resolved(schema, _resolved(schema, schema["properties"]["tags"]).get("items", {}))
@@ -247,7 +217,7 @@ GOLD_VALUES: list[tuple[Any, Any]] = [
 @given(case=st.sampled_from(GOLD_VALUES), name=st.sampled_from(["kind", "crowd_tag", "x1"]))
 def test_a_records_gold_format_is_json_and_reads_back(case: tuple[Any, Any], name: str) -> None:
     annotation, value = case
-    record = _record_type(name, annotation, None)
+    record = record_type("r53", {name: (annotation, None)})
     registry.register(record)
     made = record.model_validate({"evidence": {"quote": QUOTE}, name: value})
     gold = record_to_gold(made)
@@ -270,7 +240,7 @@ def test_a_figure_in_no_sentence_is_left_empty_and_the_record_kept(
     figure: tuple[Any, Any], wrap: Any
 ) -> None:
     model, written = figure
-    record = _record_type("amount", wrap(model), None)
+    record = record_type("r53", {"amount": (wrap(model), None)})
     found, warnings = _extract(record, {"amount": written})
     assert len(found) == 1, warnings
     assert found[0].amount is None  # type: ignore[attr-defined]

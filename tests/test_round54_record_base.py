@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-from collections.abc import Callable
 from typing import Any, Literal
 
 import pytest
@@ -28,30 +26,15 @@ from extractor import ArticleExtraction, Extractor, Record
 from extractor.errors import RecordCodeError
 from extractor.types import registry
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.user_type_support import ARTICLE, answer_citing
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
     pytest.mark.usefixtures("fresh_registry"),
 ]
 
-ARTICLE = (
-    "SANTIAGO, Chile - More than 2,000 people protested in Santiago on Sunday against the "
-    "pension reform, the Confederation of Workers said."
-)
-_NUMBERED = re.compile(r"\[(\d+)\] ([^\[]*)")
 _names = itertools.count()
 _settings = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _answer(values: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
-    def respond(body: dict[str, Any]) -> str:
-        schema = (body.get("response_format") or {}).get("schema") or {}
-        text = " ".join(str(m.get("content")) for m in body["messages"])
-        cited = next(int(n) for n, s in _NUMBERED.findall(text) if "protested" in s)
-        record = {"status": "occurred", "attribution": None, "evidence": [cited], **values}
-        return json.dumps({plural: [record] for plural in schema.get("properties", {})})
-
-    return respond
 
 
 def _with_computed(suffix: str) -> type[Record]:
@@ -79,7 +62,7 @@ def test_a_computed_field_of_a_users_type_reads_back(suffix: str, crowd: int) ->
     record_type = _with_computed(suffix)
     registry.register(record_type)
     with (
-        FakeOpenAI(_answer({"crowd": crowd})) as server,
+        FakeOpenAI(answer_citing({"crowd": crowd})) as server,
         Extractor("openai/fake", base_url=server.base_url, types=[record_type]) as ex,
     ):
         result = ex.extract(ARTICLE, published="2024-03-12")
@@ -122,7 +105,7 @@ def test_a_validator_that_returns_nothing_is_the_types_bug(mode: str, crowd: int
     record_type = _forgetful(mode)
     spec = registry.register(record_type)
     with (
-        FakeOpenAI(_answer({"crowd": crowd})) as server,
+        FakeOpenAI(answer_citing({"crowd": crowd})) as server,
         Extractor("openai/fake", base_url=server.base_url, types=[record_type]) as ex,
         pytest.raises(RecordCodeError) as caught,
     ):

@@ -48,19 +48,14 @@ from extractor.evaluation.matching import compare_fields
 from extractor.types import registry
 from extractor.types.parts import Actor, Count, DateValue, Money, Place
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.user_type_support import ARTICLE, answer_citing, record_type
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
     pytest.mark.usefixtures("fresh_registry"),  # no generated type outlives its test
 ]
 
-ARTICLE = (
-    "SANTIAGO, Chile - More than 2,000 people protested in Santiago on Sunday against the "
-    "pension reform, the Confederation of Workers said. Police used water cannon near the "
-    "presidential palace."
-)
 QUOTE = "More than 2,000 people protested in Santiago on Sunday against the pension reform"
-_NUMBERED = re.compile(r"\[(\d+)\] ([^\[]*)")
 _names = itertools.count()
 _settings = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,31 +78,6 @@ class Colour(enum.Enum):
 class Inner(BaseModel):
     a: str | None = None
     b: int | None = None
-
-
-def _record_type(fields: dict[str, Any], **extra: Any) -> type[Record]:
-    kind = f"r54_{next(_names)}"  # a name of its own: answer models are cached by name
-    return create_model(  # type: ignore[no-any-return]
-        "Generated",
-        __base__=Record,
-        __doc__="People gather in public to demand something.",
-        type=(Literal[kind], kind),  # type: ignore[valid-type]
-        **fields,
-        **extra,
-    )
-
-
-def _answer(values: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
-    """One record citing the sentence that says "protested", with ``values``."""
-
-    def respond(body: dict[str, Any]) -> str:
-        schema = (body.get("response_format") or {}).get("schema") or {}
-        text = " ".join(str(m.get("content")) for m in body["messages"])
-        cited = next(int(n) for n, s in _NUMBERED.findall(text) if "protested" in s)
-        record = {"status": "occurred", "attribution": None, "evidence": [cited], **values}
-        return json.dumps({plural: [record] for plural in schema.get("properties", {})})
-
-    return respond
 
 
 # -- the gold format holds what JSON writes --------------------------------------------------
@@ -140,7 +110,7 @@ def test_a_gold_value_is_what_json_writes_and_is_compared_as_such(
     case: tuple[Any, Any, Any], name: str
 ) -> None:
     annotation, value, other = case
-    record = _record_type({name: (annotation, None)})
+    record = record_type("r54", {name: (annotation, None)})
     spec = registry.register(record)
     made = record.model_validate({"evidence": {"quote": QUOTE}, name: value})
     predicted = json.loads(json.dumps(record_to_gold(made)))
@@ -172,7 +142,7 @@ def test_a_gold_value_of_another_kind_is_refused_in_words(
     """Never a crash (``[] in frozenset`` raised TypeError out of eval); a value the
     field's JSON cannot hold is one problem naming the field."""
     annotation = case[0]
-    record = _record_type({"kind": (annotation, None)})
+    record = record_type("r54", {"kind": (annotation, None)})
     spec = registry.register(record)
     problems = validate_record({"type": spec.name, "evidence": QUOTE, "kind": bad})
     try:
@@ -221,7 +191,7 @@ def test_a_fields_limits_are_told_and_a_value_outside_drops_that_record_only(
     limit: tuple[Any, Any, Any, dict[str, Any] | str], outside: bool
 ) -> None:
     field, bad, good, told = limit
-    record = _record_type({"crowd_tag": field})
+    record = record_type("r54", {"crowd_tag": field})
     spec = registry.register(record)
     schema = spec.draft.model_json_schema()["properties"]["crowd_tag"]
     asked = _not_null(schema)
@@ -232,7 +202,7 @@ def test_a_fields_limits_are_told_and_a_value_outside_drops_that_record_only(
     assert not _words(schema) & STRICT_REFUSES, schema
     value = bad if outside else good
     with (
-        FakeOpenAI(_answer({"crowd_tag": value})) as server,
+        FakeOpenAI(answer_citing({"crowd_tag": value})) as server,
         Extractor("openai/fake", base_url=server.base_url, types=[record]) as ex,
     ):
         result = ex.extract(ARTICLE, published="2024-03-12")  # never ExtractionFailed
@@ -263,7 +233,7 @@ def _raising(make: Callable[[], BaseException], where: str, bad: int) -> type[Re
         validators["_check"] = model_validator(mode="after")(
             lambda self: (meet(self.crowd), self)[1]
         )
-    return _record_type({"crowd": (int | None, None)}, __validators__=validators)
+    return record_type("r54", {"crowd": (int | None, None)}, __validators__=validators)
 
 
 RAISED: list[tuple[Callable[[], BaseException], str]] = [
@@ -277,7 +247,7 @@ RAISED: list[tuple[Callable[[], BaseException], str]] = [
 def _protest_answer(body: dict[str, Any]) -> str:
     text = " ".join(str(m.get("content")) for m in body["messages"])
     crowd = int(re.findall(r"More than ([\d,]+) people", text)[-1].replace(",", ""))
-    return _answer({"crowd": crowd})(body)
+    return answer_citing({"crowd": crowd})(body)
 
 
 def _article(crowd: int) -> str:
@@ -331,7 +301,7 @@ def test_a_frozen_type_is_refused_when_registered(how: str, extra: dict[str, Any
         config["__config__"] = {**extra, "frozen": True, "extra": "forbid"}
     else:
         fields[how] = SHARED[how]
-    record = _record_type(fields, **config)
+    record = record_type("r54", fields, **config)
     with pytest.raises(RecordTypeError) as refused:
         registry.register(record)
     said = str(refused.value)
@@ -384,7 +354,7 @@ def test_a_class_defined_later_in_the_module_is_resolved(
     record = importlib.import_module(name).Protest
     spec = registry.register(record)
     with (
-        FakeOpenAI(_answer({"later": value})) as server,
+        FakeOpenAI(answer_citing({"later": value})) as server,
         Extractor("openai/fake", base_url=server.base_url, types=[record]) as ex,
     ):
         result = ex.extract(ARTICLE, published="2024-03-12")
@@ -411,7 +381,7 @@ def test_a_part_held_inside_another_type_is_refused_naming_it(
 ) -> None:
     if other is part:
         other = str
-    record = _record_type({"rally_part": (holder(part, other), None)})
+    record = record_type("r54", {"rally_part": (holder(part, other), None)})
     with pytest.raises(RecordTypeError) as refused:
         registry.register(record)
     said = str(refused.value)
@@ -426,7 +396,7 @@ def test_a_part_held_inside_another_type_is_refused_naming_it(
 ]))  # fmt: skip
 def test_a_part_as_its_own_field_is_still_asked_for(part: Any, wrap: Any) -> None:
     """The control: a part alone, however wrapped, and list[Actor] are asked flat."""
-    record = _record_type({"rally_part": (wrap(part), None), "who": (list[Actor], [])})
+    record = record_type("r54", {"rally_part": (wrap(part), None), "who": (list[Actor], [])})
     spec = registry.register(record)
     assert set(spec.draft.model_fields) >= {"rally_part", "who"}
 
@@ -445,7 +415,7 @@ def test_a_field_left_out_of_the_json_is_refused_not_asked_for_nothing(
     default: Any = Field(default_factory=list, **how) if annotation == list[str] else None
     if default is None:
         default = Field(default=None, **how)
-    record = _record_type({"crowd_note": (annotation, default)})
+    record = record_type("r54", {"crowd_note": (annotation, default)})
     with pytest.raises(RecordTypeError) as refused:
         registry.register(record)
     assert refused.value.field == "crowd_note" and "exclude" in str(refused.value)
@@ -455,7 +425,9 @@ def test_a_field_left_out_of_the_json_is_refused_not_asked_for_nothing(
 def test_an_alias_generator_is_refused_by_its_name(generator: Callable[[str], str]) -> None:
     """Every field gets an alias, the shared ones too: said of the config, not of
     whichever field (``attribution``) is checked first."""
-    record = _record_type({"crowd": (int | None, None)}, __config__={"alias_generator": generator})
+    record = record_type(
+        "r54", {"crowd": (int | None, None)}, __config__={"alias_generator": generator}
+    )
     with pytest.raises(RecordTypeError) as refused:
         registry.register(record)
     assert "alias_generator" in str(refused.value) and "\n" not in str(refused.value)

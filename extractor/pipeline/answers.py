@@ -12,6 +12,8 @@ emitted as sound.
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import os
 import traceback
 from collections.abc import Iterable
@@ -95,8 +97,7 @@ def _user_code_error(error: BaseException, kinds: Iterable[str]) -> RecordCodeEr
             continue
         spec = get_type(kind)
         for part in (spec.record, spec.draft, spec.build):
-            name = getattr(part, "__module__", None)
-            if isinstance(name, str) and not name.startswith("extractor."):
+            for name in _written_in(part):
                 modules.setdefault(name, spec.name)
     where = None
     for frame, line in traceback.walk_tb(error.__traceback__):
@@ -118,6 +119,28 @@ def _user_code_error(error: BaseException, kinds: Iterable[str]) -> RecordCodeEr
         "model or drops the record)",
         record_type=kind,
     )
+
+
+def _written_in(part: Any) -> set[str]:
+    """The modules whose code ``part`` (a record or draft class, a builder) runs: its own,
+    its bases' (a mixin of validators) and its validators' and serializers' (a type made
+    by ``create_model`` in a factory module from validators written elsewhere). Ours and
+    pydantic's are not the user's."""
+    found: set[str] = set()
+    classes = part.__mro__ if isinstance(part, type) else (part,)
+    for owner in classes:
+        found.add(getattr(owner, "__module__", None) or "")
+        decorators = getattr(owner, "__pydantic_decorators__", None)
+        groups = dataclasses.fields(decorators) if dataclasses.is_dataclass(decorators) else ()
+        for group in (getattr(decorators, field.name) for field in groups):
+            for decorator in group.values() if isinstance(group, dict) else ():
+                function = inspect.unwrap(getattr(decorator.func, "__func__", decorator.func))
+                found.add(getattr(function, "__module__", None) or "")
+    return {
+        name
+        for name in found
+        if name and name != "builtins" and not name.startswith(("extractor.", "pydantic"))
+    }
 
 
 def _class_name(plural: str) -> str:

@@ -157,7 +157,25 @@ class Record(BaseModel):
             made = super().model_validate(obj, **options)
         except PydanticUserError as error:
             raise type_defect(cls, error) from error
-        if not isinstance(made, cls):  # a model validator that forgot ``return self``
+        return cls._made(made)
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, **options: Any) -> Self:
+        """:meth:`model_validate` for JSON text (a cached answer, a line read back), held to
+        the same checks: a type's defect is a RecordTypeError, a validator's lost record a
+        RecordCodeError."""
+        try:
+            made = super().model_validate_json(json_data, **options)
+        except PydanticUserError as error:
+            raise type_defect(cls, error) from error
+        return cls._made(made)
+
+    @classmethod
+    def _made(cls, made: Any) -> Self:
+        """``made`` when it is a record of this type; a model validator that forgot
+        ``return self`` gave something else, and every later step would fail on it far
+        from the cause."""
+        if not isinstance(made, cls):
             raise RecordCodeError(
                 f"record type {cls.record_type!r} ({cls.__module__}.{cls.__qualname__}) "
                 f"validated to {type(made).__name__}, not a record: a model validator "
@@ -166,24 +184,19 @@ class Record(BaseModel):
             )
         return made
 
-    @classmethod
-    def model_validate_json(cls, json_data: Any, **options: Any) -> Self:
-        """:meth:`model_validate` for JSON text: a type's defect is a RecordTypeError."""
-        try:
-            return super().model_validate_json(json_data, **options)
-        except PydanticUserError as error:
-            raise type_defect(cls, error) from error
-
     # -- what subclasses define -------------------------------------------------
     def key_fields(self) -> list[Any]:
         """The facts that identify this event (feed the stable id).
 
         By default every field the model filled except identity and evidence,
-        so that two different events of a user's type get different ids.
+        so that two different events of a user's type get different ids. Computed fields
+        (``plover_event``, a user type's own ``@computed_field``) are left out: they are
+        derived from the fields, and one that fails must not stop an id being made.
         """
+        derived = set(type(self).model_computed_fields)
         return [
             self.model_dump(
-                mode="json", exclude={"id", "doc_id", "evidence", "attribution", "plover_event"}
+                mode="json", exclude={"id", "doc_id", "evidence", "attribution", *derived}
             )
         ]
 
