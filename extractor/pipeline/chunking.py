@@ -14,14 +14,19 @@ import re
 from dataclasses import dataclass
 
 from extractor.pipeline.options import whole_option
-from extractor.text.sentences import split_sentences
+from extractor.text.sentences import BREAKS, split_sentences
 
 # ~4 characters per token for English news; a conservative default budget
 # leaves room for the rules, the schema and the answer in a 8k context.
 DEFAULT_MAX_CHARS = 6000
 DEFAULT_OVERLAP_CHARS = 400
 
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\S)")
+#: a blank line, or a line break before a line that starts unindented: every break the
+#: sentence splitter knows (a lone CR, U+2029), not only LF, or a CR-only article was one
+#: paragraph cut wherever the budget ran out
+_NEWLINE = rf"(?>\r\n|[{BREAKS}])"  # atomic: CR LF is one break, never a blank line
+_PARAGRAPH = re.compile(rf"{_NEWLINE}\s*{_NEWLINE}|{_NEWLINE}(?=\S)")
+_ANY_BREAK = re.compile(f"[{BREAKS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     position = start
     # Same length as the paragraph, so the sentences' offsets are the paragraph's.
-    for sentence in split_sentences(text[start:end].replace("\n", " "))[1:]:
+    for sentence in split_sentences(_ANY_BREAK.sub(" ", text[start:end]))[1:]:
         boundary = start + sentence.start
         stop = position + len(text[position:boundary].rstrip())
         if stop > position:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -55,8 +56,10 @@ WEEKDAY_NAMES: tuple[str, ...] = (
 #: Weekday name, lower case -> ``date.weekday()`` number (Monday is 0).
 WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ISO_ANY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# ASCII digits: ``\d`` is any script's, and a value of Arabic-Indic or fullwidth digits
+# ("٢٠٢٣") is no ISO 8601 value (expressions are read in ASCII digits, :func:`_ascii_digits`).
+_ISO = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_ISO_ANY = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
 _MDY = re.compile(
     rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
 )
@@ -215,8 +218,18 @@ def resolve_date(
     return _within_calendar(found, text, published)
 
 
+def _ascii_digits(text: str) -> str:
+    """``text`` with its digits in ASCII: an Arabic, Persian, Devanagari or fullwidth
+    "٣ مايو ٢٠٢٣" is read, and its value written, as "3 مايو 2023"."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
+
+
 def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
-    raw = " ".join(text.strip().split())
+    raw = _ascii_digits(" ".join(text.strip().split()))
     low = raw.lower()
     approx = bool(_APPROX.search(low))
     kind: DateKind = "approximate" if approx else "exact"
@@ -225,17 +238,36 @@ def _resolve(text: str, published: date | None, language: str | None) -> Resolve
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
     found = _explicit(raw, published, kind)
+    foreign_language = language not in (None, "en", "und")
     if found is not None:
+        # The English rules read only the year of "le 3 mai 2023" or "15 января 2024
+        # года" (no English month in it): the language's own reading says the day.
+        if foreign_language and found.precision != "day":
+            foreign = _foreign(raw, published, str(language))
+            if foreign is not None and foreign.value is not None and _finer(foreign, found):
+                return foreign
         return found
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:
             return relative
-    if language not in (None, "en", "und"):
-        foreign = _foreign(raw, published, language)
+    if foreign_language:
+        foreign = _foreign(raw, published, str(language))
         if foreign is not None and foreign.value is not None:
             return foreign
     return _dateparser_fallback(raw, published)
+
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _finer(one: ResolvedDate, other: ResolvedDate) -> bool:
+    """Whether ``one`` is at a finer precision than ``other`` (a day than a year)."""
+    return (
+        one.precision is not None
+        and (other.value is None or other.precision is None
+             or _RANK[one.precision] > _RANK[other.precision])
+    )  # fmt: skip
 
 
 def _explicit(raw: str, published: date | None, kind: DateKind) -> ResolvedDate | None:

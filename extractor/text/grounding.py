@@ -6,7 +6,8 @@ The search tries, in order:
 
 1. ``exact``: the quote occurs verbatim;
 2. ``normalised``: it occurs once whitespace runs, curly vs straight quotes,
-   dashes, Unicode compatibility forms (NFKD) and case are folded on both sides;
+   dashes, Unicode compatibility forms (NFKD), the order of combining marks,
+   invisible characters and case are folded on both sides;
 3. ``fuzzy``: a near-verbatim span (rapidfuzz partial alignment >= 90) exists;
 4. ``not_found``: no offsets are invented.
 
@@ -29,6 +30,8 @@ from functools import cache
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
+
+from extractor.blank import is_blank_char
 
 Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
 
@@ -68,6 +71,11 @@ def _fold_char(char: str, accents: bool = True) -> str:
         return _QUOTES[char]
     if char.isspace():
         return " "
+    if is_blank_char(char):
+        # A soft hyphen, a zero-width space or joiner, a word joiner, a BOM, a bidi mark, a
+        # variation selector: invisible, and one side has them where the other does not
+        # ("Ber\u00adlin" in a hyphenated page, "Berlin" in the model's answer).
+        return ""
     decomposed = unicodedata.normalize("NFKD", char)
     if not accents:  # before casefold, which makes a letter of U+0345
         decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -104,12 +112,38 @@ def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
     while out and out[-1] == " ":
         out.pop()
         index.pop()
+    _canonical_order(out, index)
     return "".join(out), index
+
+
+def _canonical_order(chars: list[str], index: list[int]) -> None:
+    """Put each run of combining marks in Unicode's canonical order, moving ``index`` along.
+
+    The fold decomposes character by character, so marks written in another order
+    ("e" + U+0302 + U+0323 typed by hand, "ệ" composed) stayed apart: Unicode calls them
+    the same text (NFD sorts a run of marks by combining class, stably); so does the fold.
+    """
+    start = None
+    for position in range(len(chars) + 1):
+        mark = position < len(chars) and unicodedata.combining(chars[position]) > 0
+        if mark and start is None:
+            start = position
+        elif not mark and start is not None:
+            if position - start > 1:
+                run = sorted(
+                    zip(chars[start:position], index[start:position], strict=True),
+                    key=lambda pair: unicodedata.combining(pair[0]),
+                )
+                chars[start:position] = [c for c, _ in run]
+                index[start:position] = [i for _, i in run]
+            start = None
 
 
 _ASCII_TABLE: dict[int, str] = {
     **{ord(c): c.lower() for c in string.ascii_uppercase},
     **{ord(c): f for c, f in _QUOTES.items()},
+    # ASCII controls (NUL, ESC, DEL ...) show nothing either: dropped as :func:`_fold_char` does
+    **{c: "" for c in range(128) if is_blank_char(chr(c)) and not chr(c).isspace()},
 }
 
 
@@ -125,6 +159,11 @@ def normalise_text(text: str, *, accents: bool = True) -> str:
     * Unicode compatibility forms are decomposed (NFKD: "ﬁ" is "fi", a
       no-break space a space, "é" is "e" + U+0301) and case is folded
       (``str.casefold``: "Straße" is "strasse").
+    * characters that show nothing (:func:`extractor.blank.is_blank_char` and not
+      whitespace: a soft hyphen, zero-width spaces and joiners, a BOM, bidi marks,
+      variation selectors, controls) are dropped;
+    * each run of combining marks is put in canonical order (as NFD does), so marks
+      typed in another order fold alike.
 
     With ``accents=False`` the combining marks left by NFKD are also dropped,
     so "Niinistö" is "niinisto": for names, whose accents a model or an
@@ -137,11 +176,16 @@ def normalise_text(text: str, *, accents: bool = True) -> str:
     """
     table = _ASCII_TABLE
     extra = {c for c in set(text) if not c.isascii()}
+    marks = False
     if extra:
         table = dict(_ASCII_TABLE)
         for char in extra:
-            table[ord(char)] = _fold_char(char, accents)
-    return " ".join(text.translate(table).split())
+            folded = table[ord(char)] = _fold_char(char, accents)
+            marks = marks or any(unicodedata.combining(c) for c in folded)
+    joined = " ".join(text.translate(table).split())
+    # NFD of the fold only sorts its runs of marks (the fold is decomposed already), as
+    # :func:`_canonical_order` does for :func:`normalise`, in C.
+    return unicodedata.normalize("NFD", joined) if marks else joined
 
 
 def folded_article(context: dict[str, Any]) -> str:
@@ -162,8 +206,10 @@ def folded_article(context: dict[str, Any]) -> str:
     return folded
 
 
-def _nearest(text: str, quote: str, hint: int | None) -> int:
-    first = text.find(quote)
+def _nearest(text: str, quote: str, hint: int | None, after: int = 0) -> int:
+    """Where ``quote`` starts in ``text`` at or after ``after``: the occurrence nearest to
+    ``hint``, else the first; -1 when there is none."""
+    first = text.find(quote, after)
     if hint is None or first < 0:
         return first
     best = first
@@ -175,16 +221,23 @@ def _nearest(text: str, quote: str, hint: int | None) -> int:
     return best
 
 
-def ground(quote: str, text: str, *, hint: int | None = None) -> Span:
-    """Locate ``quote`` in ``text``.
+def _folded_position(index: list[int], source: int) -> int:
+    """The first folded character that comes from ``source`` or a later character."""
+    return next((at for at, came in enumerate(index) if came >= source), len(index))
+
+
+def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) -> Span:
+    """Locate ``quote`` in ``text``, starting at or after offset ``after``.
 
     ``hint`` is a claimed start offset: when the quote occurs more than once,
     the occurrence nearest to it is chosen, so a quote given with correct
-    offsets keeps them.
+    offsets keeps them (whether the quote is found verbatim or once folded).
+    ``after`` is where the quote may begin at the earliest: the next fragment of
+    an elided quote is looked for after the one before it, never before.
     """
     if not quote or not quote.strip() or not text:
         return NOT_FOUND
-    start = _nearest(text, quote, hint)
+    start = _nearest(text, quote, hint, after)
     if start >= 0:
         return Span(start, start + len(quote), "exact", 100.0)
 
@@ -192,25 +245,29 @@ def ground(quote: str, text: str, *, hint: int | None = None) -> Span:
     folded_quote, _ = normalise(quote)
     if not folded_quote:
         return NOT_FOUND
-    position = _nearest(folded_text, folded_quote, None)
+    folded_after = _folded_position(index, after) if after > 0 else 0
+    folded_hint = _folded_position(index, hint) if hint is not None else None
+    position = _nearest(folded_text, folded_quote, folded_hint, folded_after)
     if position >= 0:
         return _span(index, position, position + len(folded_quote), "normalised", 100.0)
 
     if len(folded_quote) < 12:  # short strings match by accident
         return NOT_FOUND
-    alignment = fuzz.partial_ratio_alignment(folded_quote, folded_text)
+    alignment = fuzz.partial_ratio_alignment(folded_quote, folded_text[folded_after:])
     if alignment is None or alignment.score < FUZZY_THRESHOLD:
         return NOT_FOUND
-    start_n, end_n = alignment.dest_start, alignment.dest_end
+    start_n, end_n = alignment.dest_start + folded_after, alignment.dest_end + folded_after
     if end_n - start_n < 0.8 * len(folded_quote):
         return NOT_FOUND
     return _span(index, start_n, end_n, "fuzzy", float(alignment.score))
 
 
 def _span(index: list[int], start_n: int, end_n: int, how: Alignment, score: float) -> Span:
-    start = index[start_n]
-    end = index[end_n - 1] + 1
-    return Span(start, end, how, score)
+    """The source span of folded characters ``start_n:end_n``: from the first source
+    character any of them came from to the last (marks put in canonical order no longer
+    come from characters in order, so the ends alone may miss one)."""
+    sources = index[start_n:end_n]
+    return Span(min(sources), max(sources) + 1, how, score)
 
 
 def contains(haystack: str, needle: str) -> bool:
@@ -234,7 +291,7 @@ def ground_fragments(quote: str, text: str, *, hint: int | None = None) -> list[
     spans: list[Span] = []
     cursor = hint
     for fragment in fragments:
-        span = ground(fragment, text, hint=cursor)
+        span = ground(fragment, text, hint=cursor, after=cursor if spans and cursor else 0)
         if span.start is None or (cursor is not None and spans and span.start < cursor):
             return []
         spans.append(span)
@@ -255,7 +312,7 @@ def ground_quote(quote: str, text: str, *, hint: int | None = None) -> Span:
     spans: list[Span] = []
     cursor = hint
     for fragment in fragments:
-        span = ground(fragment, text, hint=cursor)
+        span = ground(fragment, text, hint=cursor, after=cursor if spans and cursor else 0)
         if span.start is None or (cursor is not None and spans and span.start < cursor):
             return NOT_FOUND
         spans.append(span)

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import Any
+
+from extractor.blank import is_blank_char
 
 #: What :func:`detect_language` answers when it cannot tell.
 UNDETERMINED = "und"
@@ -96,7 +99,25 @@ def detect_language(text: str) -> str:
     "und" (undetermined) when the text has too few letters or the model is
     unsure. Deterministic: the same text always gets the same answer.
     """
-    return _detect(sample(text))
+    return _detect(sample(visible_text(text)))
+
+
+def visible_text(text: str) -> str:
+    """``text`` as its reader sees it: composed (NFC), without the characters that show
+    nothing (:func:`extractor.blank.is_blank_char`, whitespace aside: soft hyphens,
+    zero-width spaces and joiners, bidi marks, variation selectors, controls).
+
+    For reading words, never for offsets. A soft hyphen or zero-width character inside a
+    word ("reu\u200cni\u00adó", an HTML ``&shy;``) split it in two for the language
+    model (a Spanish article was "und", so its country names in Spanish went unread), and
+    a decomposed "reunio" + U+0301 did not match the word "reunió".
+    """
+    if text.isascii():
+        return text
+    hidden = {c for c in set(text) if not c.isspace() and is_blank_char(c)}
+    if hidden:
+        text = text.translate(dict.fromkeys(map(ord, hidden)))
+    return unicodedata.normalize("NFC", text)
 
 
 @lru_cache(maxsize=512)

@@ -67,6 +67,12 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
     "fr": {"md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9},
     "de": {"mio": 10**6, "mrd": 10**9, "mia": 10**9, "bio": 10**12, "tsd": 10**3},
     "ru": {"тыс": 10**3, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
+    # Languages whose number words are not read still have their scales read after digits:
+    # "٥ مليارات دولار" is five billion, never five dollars.
+    "ar": {"ألف": 10**3, "آلاف": 10**3, "الف": 10**3, "مليون": 10**6, "ملايين": 10**6,
+           "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "تريليون": 10**12},
+    "fa": {"هزار": 10**3, "میلیون": 10**6, "ميليون": 10**6, "میلیارد": 10**9,
+           "ميليارد": 10**9, "تریلیون": 10**12},
 }  # fmt: skip
 #: One-letter abbreviations: a scale only right after the digits ("$40m").
 _ATTACHED_ONLY = frozenset({"k", "m", "b"})
@@ -130,7 +136,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _lexicon(language: str) -> dict[str, tuple[str, int]]:
     """Folded word -> (kind, value): the number words of ``language``."""
     lexicon: dict[str, tuple[str, int]] = {}
-    if language not in LANGUAGES or language == "zh":
+    if language not in LANGUAGES:
+        return {_fold(w): (_SCALE, v) for w, v in _EXTRA_SCALES.get(language, {}).items()}
+    if language == "zh":
         return lexicon
     for value in range(1000):
         if len(_LETTERS.findall(_spellings(value, language)[0])) != 1:
@@ -220,7 +228,13 @@ _LANGUAGE_HINTS = (
     ("de", re.compile(r"\b(?:milliarden?|millionen|mio|mrd|tote|menschen|verletzte|us-dollar)\b")),
 )  # fmt: skip
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+#: Languages other than Chinese that write numbers with the Han numerals and scales.
+_HAN_NUMERALS = frozenset({"ja"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+#: Letters Persian writes and Arabic does not (پ چ ژ گ ی ک).
+_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06cc\u06a9]")
 
 
 def reading_language(text: str, language: str | None = None) -> str:
@@ -232,6 +246,8 @@ def reading_language(text: str, language: str | None = None) -> str:
         return "zh"
     if _CYRILLIC.search(text):
         return "ru"
+    if _ARABIC.search(text):
+        return "fa" if _PERSIAN.search(text) else "ar"
     folded = _fold(text)
     for code, pattern in _LANGUAGE_HINTS:
         if pattern.search(folded):
@@ -251,14 +267,21 @@ def _decimal_mark(language: str) -> str:
 
 
 _SPACES = "\u00a0\u202f\u2009"
+#: Arabic script's own marks: U+066C groups thousands ("١٬٥٠٠"), U+066B is the decimal
+#: mark ("١٫٥"). Read as other marks, "١٬٥٠٠ قتيل" was two figures, 1 and 500.
+_AR_GROUP, _AR_DECIMAL = "\u066c", "\u066b"
 _DIGITS = (
-    r"(?<![\d.,])\d{1,3}(?:(?:[,.'" + _SPACES + r"]| (?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?(?!\d)"
-    r"|(?<![\d.,])\d+(?:[.,]\d+)?(?!\d)"
+    r"(?<![\d.,\u066b\u066c])\d{1,3}(?:(?:[,.'\u066c" + _SPACES + r"]| (?=\d{3}(?!\d)))\d{3})+"
+    r"(?:[.,\u066b]\d+)?(?!\d)"
+    r"|(?<![\d.,\u066b\u066c])\d+(?:[.,\u066b]\d+)?(?!\d)"
 )
 
 
 def _digits_value(raw: str, language: str) -> Decimal:
     """ "3,500" -> 3500; "1,2" -> 1.2; "3.500" -> 3500 in German and 3.5 in English."""
+    if _AR_GROUP in raw or _AR_DECIMAL in raw:  # marks that say which they are
+        head, _, tail = raw.replace(_AR_GROUP, "").partition(_AR_DECIMAL)
+        return Decimal(re.sub(r"\D", "", head) + ("." + tail if tail else ""))
     marks = [c for c in raw if not c.isdigit()]
     if not marks:
         return Decimal(raw)
@@ -533,6 +556,10 @@ def figures_in(text: str, language: str | None = None) -> list[Figure]:
 
 def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
     """The language ``text``'s figures are read in, and its figures (see :func:`figures_in`)."""
+    if language in _HAN_NUMERALS:
+        # Japanese writes figures with the Chinese numerals and scales ("5億円", "3万人"):
+        # read with no rules of its own, "5億" was 5.
+        language = "zh"
     if language is not None:
         return language, _figures_in(text, language)
     guessed = reading_language(text)
@@ -735,13 +762,13 @@ def parse_number(text: str, language: str | None = None) -> Decimal | None:
 #: Currency words per language (folded stems), after the codes and symbols.
 _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"us-?dollar\w*|dollars? americains?|dolares estadounidenses|долл\w* сша", "USD"),
-    (r"dollars?|dolar(?:es)?|доллар\w*|美元|美金", "USD"),
-    (r"euros?|евро|欧元|歐元", "EUR"),
-    (r"pounds?(?: sterling)?|libras?(?: esterlinas?)?|livres? sterling|pfund|фунт\w*|英镑|英鎊", "GBP"),
-    (r"yen|yenes|иен\w*|日元|日圆", "JPY"),
-    (r"yuan(?:es|s)?|renminbi|юан\w*|人民币|元", "CNY"),
-    (r"rupees?|rs|rupias?|roupies?|рупи\w*", "INR"),
-    (r"roubles?|rubles?|rublos?|rubel|рубл\w*|卢布|盧布", "RUB"),
+    (r"dollars?|dolar(?:es)?|доллар\w*|美元|美金|ドル|دولار|دلار", "USD"),
+    (r"euros?|евро|欧元|歐元|ユーロ|يورو|یورو", "EUR"),
+    (r"pounds?(?: sterling)?|libras?(?: esterlinas?)?|livres? sterling|pfund|фунт\w*|英镑|英鎊|ポンド", "GBP"),
+    (r"yen|yenes|иен\w*|日元|日圆|円", "JPY"),
+    (r"yuan(?:es|s)?|renminbi|юан\w*|人民币|元|يوان|یوان", "CNY"),
+    (r"rupees?|rs|rupias?|roupies?|рупи\w*|ルピー|روبية", "INR"),
+    (r"roubles?|rubles?|rublos?|rubel|рубл\w*|卢布|盧布|ルーブル|روبل", "RUB"),
 )  # fmt: skip
 _SYMBOL = re.compile(r"(US\$|A\$|C\$|HK\$|R\$|[$€£¥₹₽])")
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
@@ -766,8 +793,11 @@ def _currency(text: str) -> str:
 
 
 def _currency_regex(pattern: str) -> str:
-    """A currency word pattern as a search: whole words, but for Chinese, which has none."""
-    return _fold(pattern) if _HAN.search(pattern) else rf"(?<!\w)(?:{_fold(pattern)})(?!\w)"
+    """A currency word pattern as a search: whole words, but for Chinese and Japanese, which
+    have none ("5億ユーロ")."""
+    if _HAN.search(pattern) or _KANA.search(pattern):
+        return _fold(pattern)
+    return rf"(?<!\w)(?:{_fold(pattern)})(?!\w)"
 
 
 def is_amount(text: str, language: str | None = None) -> bool:

@@ -94,6 +94,27 @@ _FULL_LINE = 0.5
 _BLOCK_START = re.compile(r"\s*(?:[-*+•>#|]|\d{1,3}[.)])\s")
 
 
+#: A line break: every one ``str.splitlines`` knows, CR LF as one. A text given to the API
+#: keeps its own (only files read are turned to LF), and a lone CR (classic Mac OS), a
+#: NEL, a form feed or U+2028/U+2029 (word processors, JavaScript) ended no line: a
+#: headline and the paragraphs after it were one sentence, cited whole as evidence.
+BREAKS = "\n\r\v\f\x1c-\x1e\x85\u2028\u2029"  # a regular expression class's insides
+_BREAK = re.compile(rf"\r\n|[{BREAKS}]")
+_LINE = re.compile(rf"[^{BREAKS}]+")
+
+
+def _line_ends(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with the position of the break after it (``len(text)`` for the
+    last line)."""
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for found in _BREAK.finditer(text):
+        lines.append((found.start(), text[position : found.start()]))
+        position = found.end()
+    lines.append((len(text), text[position:]))
+    return lines
+
+
 def soft_breaks(text: str) -> list[int]:
     """The positions of the line breaks of ``text`` that only wrap a paragraph.
 
@@ -111,9 +132,7 @@ def soft_breaks(text: str) -> list[int]:
     """
     breaks: list[int] = []
     block: list[tuple[int, str]] = []  # (where the line ends, the line)
-    end = -1
-    for line in [*text.split("\n"), ""]:
-        end += 1 + len(line)
+    for end, line in [*_line_ends(text), (len(text) + 1, "")]:
         if line.strip() and not (block and _BLOCK_START.match(line)):
             block.append((end, line))
             continue
@@ -164,7 +183,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     soft = set(soft_breaks(text))
     spans: list[tuple[int, int]] = []
     joined = False
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         if joined and spans:
             spans[-1] = (spans[-1][0], line.end())
         else:
