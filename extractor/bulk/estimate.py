@@ -52,10 +52,10 @@ from extractor.bulk.runner import (
     InputOptions,
     Price,
     _Plan,
-    _refuse_output_as_input,
     estimate_cost,
     existing_lines,
     priced,
+    refuse_output_as_input,
     skip_own,
 )
 from extractor.io import InputFailure, Item
@@ -318,7 +318,7 @@ def estimate_run(
     try:
         # the run refuses its own output given as an input (a symlink, a hard link, another
         # spelling); a dry run that planned it would promise a run that never starts
-        _refuse_output_as_input(inputs, target)
+        refuse_output_as_input(inputs, target)
         done, sources = _existing(target, Path(output), retry_errors)
     except BaseException:
         close = getattr(items, "close", None)

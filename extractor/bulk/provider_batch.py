@@ -246,13 +246,17 @@ def _recordable(batch: BatchView) -> BatchView:
     """``batch`` as the state may record it: a status, file id or count no run could
     read back (blank, control characters, out of range) is replaced (a file id by none:
     what it held is asked for again), so a broken server never makes the rerun refuse
-    the state."""
+    the state. The state is a file we write, so what a server echoed of a secret into its
+    words is redacted there as everywhere (a file id that held one is none)."""
     status = batch.status
     if _name_problem(status) is not None:
         status = repr(status)[:80]  # printable, never blank: the word said, escaped
+    status = redact(status)
     files = [batch.output_file_id, batch.error_file_id]
     for n, file_id in enumerate(files):
-        if file_id is not None and _name_problem(file_id) is not None:
+        if file_id is not None and (
+            _name_problem(file_id) is not None or redact(file_id) != file_id
+        ):
             logger.warning(
                 redact(
                     f"batch {batch.id[:200]}: the provider names a results file "
@@ -267,7 +271,7 @@ def _recordable(batch: BatchView) -> BatchView:
     message = batch.message
     if message is not None:
         message = "".join(c if c.isprintable() else " " for c in message)
-        message = " ".join(message.split())[:_MOST_MESSAGE_CHARS] or None
+        message = redact(" ".join(message.split())[:_MOST_MESSAGE_CHARS]) or None
     return dataclasses.replace(
         batch, status=status, counts=counts, output_file_id=files[0],
         error_file_id=files[1], message=message,

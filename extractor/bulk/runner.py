@@ -26,8 +26,10 @@ repaired). The invariants, tested with generated inputs in
   stopped, saying nothing about the document), so rerunning the same
   command finishes the job; with ``retry_errors`` every error line of an
   input in this run that is a document (an input the reader fails again, an
-  empty file or a repeated id, has nothing to ask: its line stands). Model
-  errors (validation, refusal) stay until then.
+  empty file or a repeated id, has nothing to ask: its line stands, and as
+  any line left as it is, it makes no exit code 1). Model errors (validation,
+  refusal) stay until then. A redo is of an unchanged input only: an input
+  edited since its line, an error line too, is *changed*.
   No line is ever dropped: a redone line is superseded. So after a kill or
   a stop at any moment, a rerun of the same command completes the file,
   nothing done is paid for twice, and no winning line describes a text
@@ -92,6 +94,7 @@ import math
 import os
 import re
 import socket
+import stat
 import threading
 import time
 import unicodedata
@@ -152,6 +155,7 @@ __all__ = [
     "existing_lines",
     "format_duration",
     "format_rate",
+    "refuse_output_as_input",
     "result_line",
     "run_bulk",
 ]
@@ -274,9 +278,10 @@ class BulkSummary:
     #: Of ``standing``: input errors (an empty file, a repeated id) that failed as before:
     #: ``--retry-errors`` has nothing to ask for them, so the summary says to mend them.
     standing_inputs: int = 0
-    #: Of ``standing_inputs``: those a ``--retry-errors`` run asked about, failing again: a
-    #: failure of this run (exit 1), though their lines are left as they were.
-    failed_again: int = 0
+    #: Lines this run wrote for no input it read (a mended container, a row or member gone,
+    #: a forgotten input) and containers found mended before: ``settled`` leaves them out,
+    #: so that progress never counts past the inputs' total.
+    not_inputs: int = 0
     #: Lines already in the output whose input this run did not see (deleted,
     #: renamed, not given, or another input's id now): kept, never dropped.
     #: None until every input has been read (a stopped run cannot know).
@@ -300,9 +305,11 @@ class BulkSummary:
 
     @property
     def settled(self) -> int:
-        """Inputs this run has accounted for: written, unchanged or repeated (what progress
-        displays count as done and the remaining time is estimated from)."""
-        return self.documents + self.unchanged + self.repeated
+        """Inputs this run has accounted for: written, unchanged, repeated or unreadable now
+        (what progress displays count as done against the inputs' total, and the remaining
+        time is estimated from). Lines written for no input (``not_inputs``: forgotten, gone,
+        mended) are no input read: counted, the display would pass its total."""
+        return self.documents + self.unchanged + self.repeated + self.unreadable - self.not_inputs
 
     @property
     def records_found(self) -> int:
@@ -315,10 +322,14 @@ class BulkSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when every document written is whole, 1 when some failed or are incomplete
-        (their lines are written; ``--retry-errors`` asks again), or when ``--retry-errors``
-        met inputs that fail again (an empty file: their lines are left as they were)."""
-        return 1 if self.errors or self.incomplete or self.unreadable or self.failed_again else 0
+        """0 when every line this run wrote is whole, 1 when some failed or are incomplete
+        (``--retry-errors`` asks again) or an input it had read turned unreadable.
+
+        An earlier error line left as it is (``standing``) is no failure of this run, with
+        ``--retry-errors`` or not: an input error met again as before (an empty file) has
+        nothing to ask until the input is mended, so a loop that reruns until exit 0 would
+        never end on it. The summary counts it (``standing_input_failures``)."""
+        return 1 if self.errors or self.incomplete or self.unreadable else 0
 
     def add(
         self,
@@ -868,6 +879,10 @@ class _Plan:
         self.standing = 0
         #: of those, input errors failing as before (nothing for --retry-errors to ask)
         self.standing_inputs = 0
+        #: ids of lines written for no input item (mended, gone, forgotten: see ``written``)
+        self.beyond: set[str] = set()
+        #: such lines written, and containers found mended before: no input of this run
+        self.not_inputs = 0
         self.first_started = 0.0
 
     def items(self, inputs: Iterable[Item]) -> Iterator[Item]:
@@ -975,9 +990,11 @@ class _Plan:
             self.seen[key] = source
             if line.status == "skipped":
                 self.unchanged += 1
+                self.not_inputs += 1
                 continue
             self.changed.add(key)
             self.not_read.add(key)
+            self.beyond.add(key)
             reason = "read now: its documents have their own lines"
             yield InputFailure(key, source, reason, skipped=True)
 
@@ -1003,6 +1020,7 @@ class _Plan:
             self.changed.add(key)
             self.not_read.add(key)
             self.redone[key] = REDO_GONE  # counted as gone: it is no input now
+            self.beyond.add(key)
             yield InputFailure(key, line.source, f"no longer in {holder}", skipped=True)
 
     def _not_all_read(self, failure: InputFailure) -> None:
@@ -1029,6 +1047,7 @@ class _Plan:
             self.changed.add(key)
             self.not_read.add(key)
             self.redone[key] = REDO_FORGOTTEN
+            self.beyond.add(key)
             yield InputFailure(key, line.source or key, FORGOTTEN, skipped=True)
 
     def _inside_unreadable(self, source: str | None) -> bool:
@@ -1045,6 +1064,9 @@ class _Plan:
         changed, not_read = doc_id in self.changed, doc_id in self.not_read
         self.changed.discard(doc_id)
         self.not_read.discard(doc_id)
+        if doc_id in self.beyond:
+            self.beyond.discard(doc_id)
+            self.not_inputs += 1
         return changed, not_read
 
     def _identify(self, item: Item) -> Item:
@@ -1168,10 +1190,8 @@ class _Plan:
             if line.status in ("error", "skipped"):
                 return None if self._fails_as_before(line, item) else "changed"
             return "changed" if unreadable else None
-        if (line.status == "error" or line.incomplete) and self.retry_errors:
-            return REDO_RETRY
-        if line.status == "error" and line.kind in SERVER_KINDS:
-            return REDO_STOPPED
+        # an edited input is *changed*, whatever its line was: asked again because of what it
+        # says now, not retried (an error line) nor redone as a stopped run's (a server error)
         digest = text_hash(item)
         if line.text_sha256 not in (digest, UNKNOWN_HASH):
             return "changed"
@@ -1184,6 +1204,10 @@ class _Plan:
             and line.publisher != government_country(item.url)
         ):
             return "changed"  # a government's own readout names its state without saying it
+        if (line.status == "error" or line.incomplete) and self.retry_errors:
+            return REDO_RETRY
+        if line.status == "error" and line.kind in SERVER_KINDS:
+            return REDO_STOPPED
         if line.status == "ok" and (options := self._asked_otherwise(line)):
             return asked_differently(options)
         return None
@@ -1343,11 +1367,50 @@ def skip_own(items: Iterable[Item], own: tuple[str, ...]) -> Iterator[Item]:
         yield from items
         return
     prefixes = tuple(path + mark for path in own for mark in ("!", ":", "#"))
+    inodes = _inodes_of(own)
     for item in items:
         source = item.source or ""
         if source in own or source.startswith(prefixes):
             continue
+        if isinstance(item, InputFailure) and item.skipped and inodes:
+            item = _own_by_another_name(item, inodes)
         yield item
+
+
+def _inodes_of(paths: Iterable[str]) -> dict[tuple[int, int], str]:
+    """The (device, inode) of each of ``paths`` that exists, to its path."""
+    found: dict[tuple[int, int], str] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found[(info.st_dev, info.st_ino)] = path
+    return found
+
+
+def _own_by_another_name(
+    failure: InputFailure, inodes: Mapping[tuple[int, int], str]
+) -> InputFailure:
+    """``failure`` (a file passed over in a folder), saying so when the file is one of the
+    run's own under another name (a hard link in an input folder): the reader's advice for
+    an earlier output, "name it on the command line", is refused for this one (a run never
+    reads its own output), so the line says what works instead."""
+    try:
+        info = os.stat(failure.source, follow_symlinks=False)
+    except (OSError, ValueError):
+        return failure
+    own = inodes.get((info.st_dev, info.st_ino))
+    if own is None or not stat.S_ISREG(info.st_mode):
+        return failure
+    return dataclasses.replace(
+        failure,
+        error=(
+            f"a hard link to this run's own output ({own!r}), not read: a run never reads "
+            "its own output; to extract the texts it holds again, name a copy of it (cp, "
+            "not ln) instead"
+        ),
+    )
 
 
 # ----------------------------------------------------------------- progress
@@ -1480,7 +1543,7 @@ class BulkRun:
         # raises for a missing path; never reads the run's own output
         self.items = self.input_options.read(self.inputs, exclude=[self.output])
         self.target: OutputTarget = check_output(self.output)
-        _refuse_output_as_input(self.inputs, self.target)
+        refuse_output_as_input(self.inputs, self.target)
         self._owned = extractor is None
         self.extractor = extractor if extractor is not None else Extractor(**extractor_options)
         self.concurrency = concurrency
@@ -1599,6 +1662,7 @@ class BulkRun:
         summary.unchanged = plan.unchanged
         summary.repeated = plan.repeated
         summary.unreadable = plan.kept_unreadable
+        summary.not_inputs = plan.not_inputs
         summary.elapsed = now - self._clock_start
         summary.working = now - plan.first_started if plan.first_started else 0.0
         self.progress.update(self)
@@ -1618,8 +1682,7 @@ class BulkRun:
         summary.unseen = self._plan.unseen
         summary.standing = self._plan.standing
         summary.standing_inputs = self._plan.standing_inputs
-        # asked to retry every error line, a run whose inputs fail again has failed
-        summary.failed_again = summary.standing_inputs if self.retry_errors else 0
+        summary.not_inputs = self._plan.not_inputs
         summary.elapsed = self._ended - self._clock_start
         first = self._plan.first_started
         summary.working = self._ended - first if first else 0.0
@@ -1659,8 +1722,9 @@ class BulkRun:
 
         def count() -> None:
             total = 0
-            items = self.input_options.read(self.inputs, exclude=[self.output])
-            try:
+            items: Iterable[Item] = ()
+            try:  # opening the inputs again too: one removed since the run began raises
+                items = self.input_options.read(self.inputs, exclude=[self.output])
                 for _ in skip_own(items, own):
                     if self._stop_counting.is_set():
                         return
@@ -1736,8 +1800,13 @@ def _expensive(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith((".warc", ".warc.gz"))
 
 
-def _refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: OutputTarget) -> None:
-    """An input that is the output file itself (by inode, whatever the spelling) is refused."""
+def refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: OutputTarget) -> None:
+    """Refuse an input that is the output file itself (by inode, whatever the spelling: a
+    symlink, a hard link, ``./``), before any work: the run and its dry run alike.
+
+    The line says what to do: a run never reads its own output, so the way to extract the
+    texts it holds again is a copy (a hard link is the same file, growing as the run writes).
+    """
     if output.kind != "file":
         return
     for raw in inputs:
@@ -1749,7 +1818,8 @@ def _refuse_output_as_input(inputs: Sequence[str | os.PathLike[str]], output: Ou
         if same:
             raise ConfigurationError(
                 f"{output.path}: is also given as an input ({name}); a run never reads its "
-                "own output"
+                "own output: to extract the texts it holds again, name a copy of it (cp, "
+                "not ln) instead"
             )
 
 

@@ -37,6 +37,7 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -92,8 +93,9 @@ from extractor.errors import (
     UnusedField,
     WorkerLost,
 )
-from extractor.io import is_rereadable
+from extractor.io import Item, is_rereadable
 from extractor.io.output import check_replaceable, write_to_stream
+from extractor.io.readers import close_items
 from extractor.pipeline.engine import DEFAULT_SECOND_LOOK, DEFAULT_STRATEGY, STRATEGIES
 from extractor.runtime import aio
 
@@ -179,7 +181,12 @@ def bulk(
     ] = False,
     retry_errors: Annotated[
         bool,
-        typer.Option("--retry-errors", help="Drop the error lines of the output and redo them."),
+        typer.Option(
+            "--retry-errors",
+            help="Ask the model again about the documents whose line is an error or "
+            "incomplete; their new lines supersede the old (none is deleted). An input error "
+            "(an empty file) stands until the input is mended, and exits 0 as any rerun.",
+        ),
     ] = False,
     forget_unseen: Annotated[
         bool,
@@ -422,12 +429,15 @@ def _count_first(run: BulkRun, limit: int) -> None:
 
     def count() -> None:
         total = 0
-        items = run.input_options.read(run.inputs, exclude=[run.output])
-        try:
+        items: Iterable[Item] = ()
+        try:  # opening the inputs again too: one removed since the run began raises
+            items = run.input_options.read(run.inputs, exclude=[run.output])
             for _ in first(skip_own(items, own), limit):
                 total += 1
         except Exception:  # only an estimate: never let it disturb the run
             return
+        finally:
+            close_items(items)
         run.total = total
 
     threading.Thread(target=count, name="bulk-count-limit", daemon=True).start()

@@ -246,7 +246,12 @@ def _screen(name: str, screen: Screen) -> MemberFailure | None:
 
 
 def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    """An exception as part of one line: a library's message may quote the bytes it choked
+    on (warcio's "first line: ..." ends in the line's newline, and may hold a terminal's
+    escape codes): its line breaks are spaces, other unprintable characters escaped."""
+    text = " ".join(str(exc).split())[:300]
+    text = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _is_regular_path(path: str) -> bool:
@@ -350,6 +355,9 @@ def _zip_member(
     refused = _screen(name, screen)
     if refused is not None:
         return refused
+    unreadable = _zip_unreadable(info)
+    if unreadable is not None:
+        return MemberFailure(name, unreadable)
     try:
         budget.check_declared(info.file_size)
         with archive.open(info) as stream:
@@ -358,6 +366,39 @@ def _zip_member(
         return MemberFailure(name, str(exc), final=isinstance(exc, _ArchiveTooLarge))
     except Exception as exc:  # any corruption of one member must not stop the archive
         return MemberFailure(name, f"unreadable member ({_describe(exc)})")
+
+
+#: The zip compression methods zipfile reads (Zstandard too from Python 3.14 on).
+_ZIP_READ = frozenset(
+    method
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
+                   getattr(zipfile, "ZIP_ZSTANDARD", None))
+    if method is not None
+)  # fmt: skip
+#: Names of methods zipfile has none for, as the zip format names them.
+_ZIP_METHODS = {93: "zstandard", 95: "xz", 96: "jpeg"}
+
+
+def _zip_unreadable(info: zipfile.ZipInfo) -> str | None:
+    """Why a zip member cannot be read, and what to do, before zipfile says it its own way
+    (``RuntimeError: File <ZipInfo filename=... > is encrypted, password required for
+    extraction``, ``NotImplementedError: That compression method is not supported``): an
+    encrypted member (WinZip's AES marks itself as method 99), or a method zipfile lacks
+    (Deflate64, which Windows' Explorer writes for large files, PPMd from 7-Zip...)."""
+    if info.flag_bits & 0x1 or info.compress_type == 99:
+        return (
+            "encrypted member: it needs a password, which is not asked for; unzip it with "
+            "its password (7z x, unzip) and give the folder of files it unpacks to"
+        )
+    if info.compress_type in _ZIP_READ:
+        return None
+    names = {**getattr(zipfile, "compressor_names", {}), **_ZIP_METHODS}  # not in its stubs
+    method = names.get(info.compress_type, f"method {info.compress_type}")
+    return (
+        f"compressed with {method} (zip method {info.compress_type}), which is not read here "
+        f"(store, deflate, bzip2 and lzma are); unzip it (7z x) and give the folder of "
+        f"files it unpacks to, or zip them again with deflate"
+    )
 
 
 # ---------------------------------------------------------------------- tar
@@ -1044,10 +1085,14 @@ def iter_warc(
         counted = _CountingReader(handle)
         records = _WatchedIterator(counted)
         count = 0
+        pending: ArchiveEntry | None = None  # the last record's entry, until its end is read
         while True:
+            misframed = int(getattr(records, "err_count", 0) or 0)
             try:
                 record = next(records, None)
             except Exception as exc:  # warcio's ArchiveLoadFailed, gzip and I/O errors
+                if pending is not None:
+                    yield pending
                 why = records.cut_short(in_header=True)
                 if why is not None:  # warcio's error is about the part of a record it read
                     error = _ends_early(f"inside record {count + 1}", why)
@@ -1055,14 +1100,19 @@ def iter_warc(
                     error = f"corrupt WARC after {count} records ({_describe(exc)})"
                 yield MemberFailure(None, error, final=True)
                 return
+            if pending is not None:  # reading on read to its end: it ended where it said?
+                if int(getattr(records, "err_count", 0) or 0) > misframed:
+                    pending = _misframed(pending, count)
+                yield pending
+                pending = None
             if record is None:
                 break
             count += 1
             entry = _warc_record(record, count, budget, records.cut_short)
-            if entry is not None:
+            if isinstance(entry, MemberFailure) and entry.final:
                 yield entry
-                if isinstance(entry, MemberFailure) and entry.final:
-                    return
+                return
+            pending = entry
         counted.drain()
         complete = int(getattr(records, "offset", 0) or 0)
         if records.gzip_incomplete:  # warcio ends quietly inside a member
@@ -1081,6 +1131,23 @@ def iter_warc(
     finally:
         if isinstance(source, str):
             handle.close()
+
+
+def _misframed(entry: ArchiveEntry, number: int) -> ArchiveEntry:
+    """A record followed by bytes that are no record's start: its Content-Length is too
+    short (a tool that counted characters, not bytes, or rewrote line ends), so its content
+    was cut there, and the rest taken for padding. It was read as a whole page, and warcio
+    wrote three raw lines on stderr; now it is the failure a record cut short is."""
+    if not isinstance(entry, Member):
+        return entry  # skipped or failed already: the record's own line says why
+    return MemberFailure(
+        entry.name,
+        f"record {number}'s Content-Length ends before its bytes do (bytes that start no "
+        "record follow it): its content is cut short, not read; the records after it are",
+        is_uri=entry.is_uri,
+        captured=entry.captured,
+        record_id=entry.record_id,
+    )
 
 
 class _AnyCaseLoader(ArcWarcRecordLoader):  # type: ignore[misc]
@@ -1129,6 +1196,10 @@ class _WatchedIterator(ArchiveIterator):  # type: ignore[misc]
     loader that takes a Target-URI's scheme in any case (:class:`_AnyCaseLoader`)."""
 
     gzip_incomplete = False
+    #: warcio writes this to sys.stderr itself when a record's bytes do not end where its
+    #: Content-Length says (three raw lines, "WARNING: Record not followed by newline ...",
+    #: amid the tool's own output, on top of that record's one failure line): nothing.
+    INC_RECORD = ""
     #: The gzip member cut is the last record's, whose content was read whole (only its
     #: end is missing), rather than the member of a record that could not be read.
     cut_after_record = False

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -428,6 +428,36 @@ def _central_european(western: str) -> bool:
     return bool(_SH_ZH.search(western) and _CENTRAL_EUROPEAN_AS_WESTERN.search(western))
 
 
+def _plainly_western(data: bytes) -> bool:
+    """Whether windows-1252 reads ``data`` as plain Western words: what
+    :func:`guess_encoding` takes at once, before any other code page competes."""
+    try:
+        western = data.decode("cp1252")
+        return (
+            _words(western)
+            and not _central_european(western)
+            and mess_ratio(western, 1.0) < _MAX_CHAOS
+        )
+    except Exception:  # a guess only: hostile bytes must not make it raise
+        return False
+
+
+def _mostly_utf8(escaped: str) -> bool:
+    """Whether a line read as UTF-8 (undecodable bytes as surrogate escapes) is UTF-8 text
+    with a few stray bytes: more of its bytes beyond ASCII are valid UTF-8 than are not.
+
+    Such a line (a UTF-8 export with one byte cut or pasted in) read in a legacy encoding
+    turns all of its text into mojibake to save one byte: "北京" read as gb18030 is
+    "鍖椾含". Legacy text is valid UTF-8 only by chance, a pair of bytes here and there.
+    """
+    if not _UTF8_TEXT.search(escaped):
+        return False
+    stray = sum(1 for char in escaped if "\udc80" <= char <= "\udcff")
+    valid = sum(len(char.encode("utf-8")) for char in escaped if "\x80" <= char < "\udc80")
+    valid += sum(len(char.encode("utf-8")) for char in escaped if char > "\udcff")
+    return valid > stray
+
+
 def _words(text: str) -> bool:
     """Whether a reading of bytes is words: no symbol stuck to one, no two scripts in one,
     no Latin one without an ASCII letter, and East Asian characters mostly (three in four)
@@ -483,17 +513,42 @@ def table_encoding(head: bytes) -> str | None:
     page reads it as words of another script ("서울에서 지진이" in EUC-KR came out as
     cp1251's Cyrillic, Shift-JIS rows as U+FFFD) and every row of such a file was
     mojibake. The file's non-UTF-8 lines together are evidence enough; a row that this
-    encoding does not fit is still decoded alone. A last line the head cuts is left out,
-    or when it is the only one (a row longer than the head), its bytes from its last
-    ASCII one on, which may end inside a character.
+    encoding does not fit is still decoded alone.
+
+    Lines that are no evidence are left out of the vote: UTF-8 lines with a stray byte
+    (:func:`_mostly_utf8`), and lines windows-1252 reads as plain Western words (two
+    Western rows pasted among Japanese ones made the lines together read best as
+    gb18030, and every Japanese row came out as Chinese mojibake). A last line the head
+    cuts is left out, or when it is the only one (a row longer than the head), it is
+    read without the bytes of the character the cut may split.
     """
     if head.isascii():
         return None
     lines = head.splitlines()
+    cut: bytes | None = None
     if lines and not head.endswith((b"\n", b"\r")):
         cut = lines.pop()  # cut by the head's end, perhaps inside a character
-        if not lines:
-            lines = [cut.rstrip(_HIGH_BYTES)]
+    foreign = _evidence(lines)
+    if not foreign:
+        return None if cut is None else _cut_line_encoding(cut)
+    guessed = guess_encoding(b"\n".join(foreign), _FILE_CANDIDATES)
+    if guessed in _EAST_ASIAN_CODECS or len(foreign) < 2:
+        return guessed if guessed in _EAST_ASIAN_CODECS else None
+    # Central European or other rows among East Asian ones (a file pasted together) make
+    # the lines together no East Asian text: the most lines one such encoding reads as
+    # words (gb18030 decodes nearly any bytes), when most, are told alone
+    fits = ([line for line in foreign if _fits_table(line, name)]
+            for name in sorted(_EAST_ASIAN_CODECS))  # fmt: skip
+    lines = max(fits, key=len)
+    if 2 * len(lines) <= len(foreign) or len(lines) == len(foreign):
+        return None
+    guessed = guess_encoding(b"\n".join(lines), _FILE_CANDIDATES)
+    return guessed if guessed in _EAST_ASIAN_CODECS else None
+
+
+def _evidence(lines: Iterable[bytes]) -> list[bytes]:
+    """The lines an East Asian encoding is told from (:func:`table_encoding`), up to
+    :data:`_TABLE_GUESS_BYTES`: not UTF-8, not UTF-8 with stray bytes, not plain Western."""
     foreign: list[bytes] = []
     size = 0
     for line in lines:
@@ -502,22 +557,27 @@ def table_encoding(head: bytes) -> str | None:
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
-            foreign.append(line)
-            size += len(line)
-    if not foreign:
-        return None
-    guessed = guess_encoding(b"\n".join(foreign), _FILE_CANDIDATES)
-    if guessed in _EAST_ASIAN_CODECS or len(foreign) < 2:
-        return guessed if guessed in _EAST_ASIAN_CODECS else None
-    # a Western row among East Asian ones (a file pasted together) makes the lines together
-    # no East Asian text: the most lines one such encoding fits, when most, are told alone
-    fits = ([line for line in foreign if _decode_with(line, name) is not None]
-            for name in sorted(_EAST_ASIAN_CODECS))  # fmt: skip
-    lines = max(fits, key=len)
-    if 2 * len(lines) <= len(foreign) or len(lines) == len(foreign):
-        return None
-    guessed = guess_encoding(b"\n".join(lines), _FILE_CANDIDATES)
-    return guessed if guessed in _EAST_ASIAN_CODECS else None
+            escaped = line.decode("utf-8", "surrogateescape")
+            if not _mostly_utf8(escaped) and not _plainly_western(line):
+                foreign.append(line)
+                size += len(line)
+    return foreign
+
+
+def _cut_line_encoding(cut: bytes) -> str | None:
+    """The East Asian encoding of one line cut short (by the head's end, or here, to bound
+    the work): with 0 to 3 of its last bytes dropped, the first guess whose encoding decodes
+    the rest. A cut inside a character made every byte past the last ASCII one dropped, and
+    a GBK article of one long row was read as a single-byte code page's mojibake."""
+    cut = cut[:_TABLE_GUESS_BYTES]
+    for drop in range(4):
+        line = cut[: len(cut) - drop]
+        if not _evidence([line]):
+            return None
+        guessed = guess_encoding(line, _FILE_CANDIDATES)
+        if guessed in _EAST_ASIAN_CODECS and _decode_with(line, guessed) is not None:
+            return guessed
+    return None
 
 
 def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
@@ -533,7 +593,8 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
     UTF-8 with other bytes, or that no ASCII-compatible encoding fits, keeps
     its UTF-8 and has U+FFFD for the bytes that are not. ``table`` is the encoding of the
     file the line is in, when its head tells one (:func:`table_encoding`): a line that is
-    not UTF-8 and that it decodes is decoded by it, before any guess. Never raises.
+    not UTF-8 and that it reads as words is decoded by it, before any guess, unless the
+    line is UTF-8 with stray bytes or plain Western words (:func:`_table_fits`). Never raises.
     """
     try:
         data.decode("utf-8")
@@ -542,7 +603,7 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
     else:
         return UnitDecoding("utf-8")
     escaped = data.decode("utf-8", "surrogateescape")
-    if table is not None and _fits_table(data, table):
+    if table is not None and _table_fits(data, escaped, table):
         return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
     if not _UTF8_TEXT.search(escaped):
         guessed = guess_encoding(data, _UNIT_CANDIDATES)
@@ -556,6 +617,16 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
     )
 
 
+def _table_fits(data: bytes, escaped: str, table: str) -> bool:
+    """Whether a line that is not UTF-8 is decoded by its table's encoding: not when it is
+    UTF-8 with stray bytes (:func:`_mostly_utf8`), nor when the encoding reads it as no
+    words (:func:`_fits_table`), nor when windows-1252 reads it as plain Western words
+    with less chaos. A row's decoding is never worse than those readings of it."""
+    if _mostly_utf8(escaped) or not _fits_table(data, table):
+        return False
+    return not _plainly_western(data) or _less_chaotic(data, table, than="cp1252")
+
+
 def _fits_table(data: bytes, table: str) -> bool:
     """Whether the table's encoding reads ``data`` as words (:func:`_words`), every character
     printable and none private-use: a Western row pasted into a Chinese table ("Zürich" in
@@ -565,6 +636,18 @@ def _fits_table(data: bytes, table: str) -> bool:
     if read is None or not _words(read):
         return False
     return all((char.isprintable() or char in "\t\r\n") and not _private(char) for char in read)
+
+
+def _less_chaotic(data: bytes, encoding: str, *, than: str) -> bool:
+    """Whether ``encoding`` reads ``data`` with less chaos (charset-normalizer's measure)
+    than ``than`` does; ties go to ``encoding``."""
+    mine, other = _decode_with(data, encoding), _decode_with(data, than)
+    if mine is None or other is None:
+        return other is None
+    try:
+        return mess_ratio(mine, 1.0) <= mess_ratio(other, 1.0)
+    except Exception:  # a guess only: hostile text must not make it raise
+        return True
 
 
 def _private(char: str) -> bool:

@@ -656,6 +656,14 @@ def _unsupported(name: str) -> str:
         return "no file extension to tell its type by (.txt, .md, .html, .jsonl, .csv, ...)"
     if suffix.lower() == ".json":  # a JSON array of records, most likely: say how to read it
         return "unsupported file type '.json': give JSONL, one object per line (jq -c '.[]')"
+    archive = _OTHER_ARCHIVES.get(suffix.lower())
+    if archive is not None:  # x.7z: an archive of files, in a format that is not read
+        kind, unpacker = archive
+        return (
+            f"unsupported file type {suffix!r}: a {kind} archive, a format not read here "
+            f"(.zip and .tar are, .tar.gz, .tar.bz2 and .tar.xz too); decompress it first "
+            f"({unpacker}) and give the folder of files it unpacks to"
+        )
     tool = _DECOMPRESSORS.get(suffix.lower())
     if tool is not None:  # x.jsonl.bz2: say that it is the compression, and what reads it
         return (
@@ -676,8 +684,21 @@ _DECOMPRESSORS = {
     ".lz": "lzip -d",
     ".br": "brotli -d",
     ".z": "uncompress",
-    ".7z": "7z x",
-    ".rar": "unrar x",
+}
+#: Archives of files in formats that are not read: their kind, and the command that unpacks
+#: one. Not compressions of one file: said as such, "decompress it first (7z x)" left the
+#: reader with a folder of files, not the one file the message promised.
+_OTHER_ARCHIVES = {
+    ".7z": ("7-Zip", "7z x"),
+    ".rar": ("RAR", "unrar x"),
+    ".cab": ("Windows cabinet", "cabextract"),
+    ".arj": ("ARJ", "arj x"),
+    ".lzh": ("LHA", "lha x"),
+    ".lha": ("LHA", "lha x"),
+    ".cpio": ("cpio", "cpio -idv <"),
+    ".ar": ("ar", "ar x"),
+    ".iso": ("ISO 9660 disk image", "7z x"),
+    ".dmg": ("macOS disk image", "7z x"),
 }
 
 
@@ -1779,6 +1800,7 @@ def _iter_jsonl(
     try:
         with _open(blob) as opened:
             handle, table = _as_utf8_lines(opened)
+            told = table is not None  # whether the lines that are not UTF-8 told the encoding
             if handle is None:  # a zip or random bytes named .jsonl: one line, not one a line
                 yield place.fail("binary file, not text")
                 return
@@ -1800,6 +1822,11 @@ def _iter_jsonl(
                     yield keys.key(line_place.fail(error), raw)
                     continue
                 line = raw.removeprefix(codecs.BOM_UTF8) if lineno == 1 else raw
+                if not told and isinstance(handle, io.BufferedReader) and not _is_utf8(line):
+                    told = True  # the first line that is not UTF-8 tells, with what follows
+                    ahead = handle.read1(_TABLE_GUESS_AHEAD)
+                    table = table_encoding(line + b"\n" + ahead)
+                    handle = io.BufferedReader(_Prefixed(ahead, handle))
                 alone: Item | None = None  # the line's item, when it was parsed already
                 if not given_back and _may_open(line):
                     opens = True
@@ -1834,7 +1861,7 @@ def _iter_jsonl(
                     if piece is not pieces[0]:
                         lineno += 1
                         line_place = place.line(lineno)
-                    if piece.strip():
+                    if piece.strip() and piece.strip() not in _ARRAY_BRACKETS:
                         if alone is not None and len(pieces) == 1:
                             item = alone
                         else:
@@ -1892,6 +1919,17 @@ class _Utf8Lines:
 #: The head of a JSONL file read to tell its encoding and whether it is text at all: lines
 #: enough that a row's stray NUL is outvoted, one read (a pipe gives what has come).
 _JSONL_SNIFF_BYTES = 8192
+#: What is read past a JSONL file's first line that is not UTF-8, when its head told no
+#: encoding, to tell one from: one read, so a pipe gives what has come.
+_TABLE_GUESS_AHEAD = 64 * 1024
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _as_utf8_lines(handle: IO[bytes]) -> tuple[Any, str | None]:
@@ -1900,7 +1938,10 @@ def _as_utf8_lines(handle: IO[bytes]) -> tuple[Any, str | None]:
     at all (:func:`~extractor.io.decoding.is_binary_table` without a header line: a row's
     stray NUL is that row's fault), which would give an error line for each of its lines.
     With it, the East Asian encoding its lines that are not UTF-8 are in, when its head
-    tells one (:func:`~extractor.io.decoding.table_encoding`)."""
+    tells one (:func:`~extractor.io.decoding.table_encoding`); when it tells none,
+    :func:`_iter_jsonl` tells it at the first line that is not UTF-8, from that line and
+    what follows it (:data:`_TABLE_GUESS_AHEAD`): rows in GBK after 8 KiB of ASCII ones, or
+    one row longer than the head, were read alone, as a single-byte code page's mojibake."""
     head = handle.read(_JSONL_SNIFF_BYTES)
     rest = io.BufferedReader(_Prefixed(head, handle))
     encoding = bom_encoding(head)
@@ -2063,14 +2104,26 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields, table: str | N
     (by ``table``, the file's East Asian encoding, when its head tells one and it fits)."""
     how = unit_decoding(line, table)
     keys = _RepeatedKeys()
+    text = how.decode(line)
+    marked = text.lstrip(" \t").startswith("\ufeff")  # files joined, each with its own BOM
+    text = text.lstrip(" \t").removeprefix("\ufeff") if marked else text
+    bracketed: str | None = None  # the line is one object of an array, "," or "[" around it
     try:
         record = json.loads(
-            how.decode(line), parse_int=_json_int, parse_float=_JsonFloat, object_pairs_hook=keys
+            text, parse_int=_json_int, parse_float=_JsonFloat, object_pairs_hook=keys
         )
     except json.JSONDecodeError as exc:
-        return place.fail(
-            f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+        inner = _array_member(text)
+        if inner is None:
+            return place.fail(
+                f"{_where(place)}not valid JSON ({exc.msg.removesuffix(' at')} at column "
+                f"{exc.colno})"
+            )
+        keys = _RepeatedKeys()
+        record = json.loads(
+            inner, parse_int=_json_int, parse_float=_JsonFloat, object_pairs_hook=keys
         )
+        bracketed = _ARRAY_MEMBER
     except Exception as exc:  # RecursionError on deep nesting, ValueError on huge numbers
         return place.fail(f"{_where(place)}not valid JSON ({_describe(exc)})")
     if isinstance(record, list):
@@ -2090,8 +2143,39 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields, table: str | N
     item = _record_item(record, place, fields, "jsonl")
     if isinstance(item, InputFailure) and given:  # a failure has no warnings: its error says
         item = dataclasses.replace(item, error=f"{item.error} ({'; '.join(given)})")
-    item = _with_warnings(item, [*given, *repeated])
+    notes = [*([bracketed] if bracketed else []), *([_MARKED] if marked else [])]
+    item = _with_warnings(item, [*given, *repeated, *notes])
     return _with_warning(item, how.warning, "line")
+
+
+_MARKED = (
+    "its line opened with a byte order mark (files joined together, each with its own?); removed"
+)
+#: Lines that only open or close a JSON array written one object a line: no row to read.
+_ARRAY_BRACKETS = frozenset({b"[", b"]", b"],", b"[]"})
+_ARRAY_MEMBER = (
+    "its line is one object of a JSON array written an object a line ('[', ']' or a comma "
+    "around it), read as a row: JSONL holds one object a line with nothing around it"
+)
+
+
+def _array_member(text: str) -> str | None:
+    """The object of a line that a JSON array written an object a line puts a comma after,
+    or its bracket before (``[{...},``, ``{...},``, ``{...}]``), when it parses as one:
+    before, each such line but the last failed as "Extra data", and the rows were lost.
+    None for any other line (a broken object, a comma inside a string)."""
+    inner = text.strip()
+    inner = inner.removeprefix("[").lstrip() if inner.startswith("[{") else inner
+    for end in ("],", "]", ","):
+        if inner.endswith(end) and inner[: -len(end)].rstrip().endswith("}"):
+            inner = inner[: -len(end)].rstrip()
+            break
+    if inner == text.strip() or not inner.startswith("{"):
+        return None
+    try:
+        return inner if isinstance(json.loads(inner), dict) else None
+    except (ValueError, RecursionError):
+        return None
 
 
 class _RepeatedKeys:

@@ -864,8 +864,14 @@ def _validation_reason(error: InstructorRetryException) -> str:
     return _one_line(text or type(last).__name__)
 
 
+#: How much of an error's text :func:`_one_line` reads: redaction costs seconds per MB,
+#: and an error that quotes a whole answer (tens of MB from a hostile server) is shown
+#: in 300 characters anyway. A key of a few hundred characters, escaped, still fits.
+_ONE_LINE_READ = 8192
+
+
 def _one_line(text: str, limit: int = 300) -> str:
-    flat = redact(" ".join(text.split()))
+    flat = redact(" ".join(text[:_ONE_LINE_READ].split()))
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

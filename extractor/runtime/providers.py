@@ -86,6 +86,7 @@ from extractor.redact import (
     clean_surrogates,
     escape_surrogates,
     install_log_filter,
+    port_may_be_password,
     redact,
     redacted_repr,
     redactor,
@@ -435,8 +436,9 @@ def check_proxies() -> None:
                 f"fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if port is not None and not 0 < port < 65536:
+            said = "a port" if port_may_be_password(str(port)) else f"port {port}"
             raise ConfigurationError(
-                f"the proxy {shown!r} from the environment has port {port}, which no host "
+                f"the proxy {shown!r} from the environment has {said}, which no host "
                 f"has (1 to 65535): fix or unset {_PROXY_VARIABLES_SHOWN}"
             )
         if url.scheme in ("socks5", "socks5h") and importlib.util.find_spec("socksio") is None:
@@ -900,17 +902,76 @@ async def _read_now(response: httpx2.Response) -> None:
         raise
 
 
-def _parse_answers(response: httpx2.Response) -> None:
+def _parse_answers(response: httpx2.Response, read: Any = None) -> None:
     """Make the SDK's parse of ``response`` (openai's and anthropic's ``_parse`` call
     ``response.json()``, which is ``json.loads(response.content)``) go through
     :func:`answer_json`: the narrowest hook, this one response's ``json``, set where the
     client sends it (:meth:`Guarded.send`); neither the SDK nor the process-wide
-    ``sys.set_int_max_str_digits`` is changed."""
+    ``sys.set_int_max_str_digits`` is changed.
+
+    ``read``: the body as the answer's check parsed it already (:func:`_inspect`), handed
+    to the SDK's first parse instead of a second one. Every parse redacts each string of
+    the answer (:func:`_redact_strings`, seconds per MB of text), on the event loop after
+    the request's deadline: an answer of tens of MB, within the cap, held every worker
+    once more for each parse."""
+    handed = [read] if read is not None else []
 
     def parsed(**kwargs: Any) -> Any:
+        if handed and not kwargs:
+            return handed.pop()
         return answer_json(response.content, **kwargs)
 
     response.json = parsed  # type: ignore[method-assign]
+
+
+#: How much of the body of an error answer (HTTP 4xx, 5xx) to a model call is kept (64 KiB):
+#: the SDK's error puts all of it into its message and ``body``, and the error chain of a
+#: failed request is redacted link by link (:func:`~extractor.redact.redacted_chain`,
+#: seconds per MB) on the event loop, after every deadline: a 4 MB error page held every
+#: worker half a minute, one within the answer cap (:data:`MAX_ANSWER_BYTES`) many minutes.
+#: What is said of an error (:func:`~extractor.runtime.retrying.server_text`, a
+#: context-length error's words) is in its first few hundred bytes.
+MAX_ERROR_BODY_BYTES = 64 * 1024
+
+
+def _clip_error_body(response: httpx2.Response) -> None:
+    """Keep at most :data:`MAX_ERROR_BODY_BYTES` of an error answer's body, read: a JSON
+    body as JSON with its long strings cut (so the SDK's error still holds its ``error``
+    object, message and code), any other its first bytes."""
+    if not hasattr(response, "_content"):  # not read (a stream): the SDK reads it, capped
+        return
+    content = response.content
+    limit = MAX_ERROR_BODY_BYTES
+    if len(content) <= limit:
+        return
+    kept = _shortened_json(content, limit)
+    response._content = kept if kept is not None else content[:limit]  # what the SDK reads
+    if hasattr(response, "_text"):
+        del response._text
+
+
+def _shortened_json(content: bytes, limit: int) -> bytes | None:
+    """``content``, a JSON document, written again with every string cut to a fraction of
+    ``limit``; None when it is no JSON or is still longer than ``limit`` (json.loads reads
+    it at C speed, without redacting: the SDK's error is redacted later, once, short)."""
+    try:
+        data = json.loads(content)
+        kept = json.dumps(_cut_strings(data, max(limit // 8, 1)), ensure_ascii=False)
+    except (ValueError, RecursionError):
+        return None
+    encoded = kept.encode("utf-8", "replace")
+    return encoded if len(encoded) <= limit else None
+
+
+def _cut_strings(data: Any, most: int) -> Any:
+    """``data`` with each string longer than ``most`` characters cut there, with an ellipsis."""
+    if isinstance(data, str):
+        return data if len(data) <= most else data[:most] + "…"
+    if isinstance(data, list):
+        return [_cut_strings(item, most) for item in data]
+    if isinstance(data, dict):
+        return {_cut_strings(key, most): _cut_strings(value, most) for key, value in data.items()}
+    return data
 
 
 class _CappedStream(httpx2.AsyncByteStream):
@@ -1040,7 +1101,8 @@ class Guarded:
             raise WireError(broken_answer(what, where, self.check.api)) from error
         finally:
             _ANSWER_CAP.reset(token)
-        _parse_answers(response)
+        if model_call and response.is_error:
+            _clip_error_body(response)
         if model_call and response.has_redirect_location:
             await response.aclose()
             raise WireError(self._redirected(where, request, response))
@@ -1053,21 +1115,25 @@ class Guarded:
                 "ends inside it)",
                 request=request,
             )
-        if model_call:  # an event stream too: extractor never asks for one (not JSON)
-            problem, data = _inspect(response, self.check)
-            if problem is not None:
-                kind, status, what = problem
-                raise WireError(
-                    IncompatibleServerError(
-                        f"the server at {where} did not answer like {self.check.api}: {what}",
-                        url=where,
-                        status_code=status,
-                        kind=kind,
-                    )
+        if not model_call:
+            _parse_answers(response)
+            return response
+        # an event stream too: extractor never asks for one (not JSON)
+        problem, data = _inspect(response, self.check)
+        _parse_answers(response, data)  # parsed once: the SDK's parse is this one
+        if problem is not None:
+            kind, status, what = problem
+            raise WireError(
+                IncompatibleServerError(
+                    f"the server at {where} did not answer like {self.check.api}: {what}",
+                    url=where,
+                    status_code=status,
+                    kind=kind,
                 )
-            refused = self.check.refusal(data)
-            if refused is not None:
-                raise WireError(refused)
+            )
+        refused = self.check.refusal(data)
+        if refused is not None:
+            raise WireError(refused)
         return response
 
     def _redirected(self, where: str, request: Any, response: Any) -> IncompatibleServerError:
@@ -1260,6 +1326,13 @@ def _inspect(response: Any, check: AnswerCheck) -> tuple[Problem | None, Any]:
 def _problem(response: Any, status: int, check: AnswerCheck) -> tuple[Problem | None, Any]:
     """What is wrong with a model call's answer (a POST never redirected: a redirect is
     ``_redirected``'s), or None, with the parsed body."""
+    if status >= 600:  # no address gets one: the server (or a proxy) breaks HTTP
+        return (
+            "server",
+            status,
+            f"it answered HTTP {status}, a status HTTP does not have (they end at 599); "
+            f"{MISTYPED_HINT}",
+        ), None
     if not 200 <= status < 300:
         return ("config", status, f"it answered HTTP {status}, not a completion; {_URL_HINT}"), None
     content_type = str(response.headers.get("content-type", "")).split(";")[0].strip()

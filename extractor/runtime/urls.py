@@ -14,7 +14,10 @@ import re
 from urllib.parse import urlsplit
 
 from extractor.redact import (
+    AUTHORITY_SCHEMES,
     MARK,
+    port_may_be_password,
+    port_password,
     port_text,
     typed_userinfo,
     with_written_userinfo_masked,
@@ -40,7 +43,9 @@ _HOST_AND_PORT = re.compile(r"[^:/\\]+:\d+(?:[/?#]|$)")
 
 #: The schemes a base URL or a proxy is written with: an address that starts with one of
 #: them misspelt (``http:/host``, ``socks5:/u:p@host``) is a misspelling, not a host name.
-KNOWN_SCHEMES = frozenset({"http", "https", "socks4", "socks4a", "socks5", "socks5h"})
+#: The redactor's list (:data:`extractor.redact.AUTHORITY_SCHEMES`), so that an address
+#: it reads a login in is the one judged misspelt here.
+KNOWN_SCHEMES = AUTHORITY_SCHEMES
 
 #: What a URL whose password holds an unencoded "/", "?" or "#" is told.
 UNENCODED_PASSWORD = "a password holding /, ? or # ends the address early: write them %2F, %3F, %23"
@@ -59,9 +64,6 @@ NFKC_PASSWORD = (
     "a character of it reads as /, ?, #, @ or : once normalized (a fullwidth ＠ or ／): "
     "type the plain character, or write it percent-encoded in a password (%40, %2F)"
 )
-#: The longest port a message quotes (`` 80``, ``-1``, ``８０``, ``1_000``): one with no
-#: letter and no "%", as short as a port, is a typo of one; anything else may be a password.
-_QUOTED_PORT_MOST = 6
 #: What the URL parser strips from an address before reading it (as browsers do).
 _STRIPPED = str.maketrans("", "", "\t\r\n")
 #: A character no URL holds: a control character (a tab, a line break, NUL, DEL).
@@ -102,7 +104,8 @@ def url_problem(url: str) -> str | None:
 def _parser_words(url: str, error: ValueError) -> str:
     """The URL parser's reason for refusing ``url``, in words that quote no piece of it that
     may be a password: its own words for a port out of range or a broken IPv6 host; a
-    port that is no number quoted only when it reads as a typo of one (:func:`_quotable`);
+    port that is no number quoted only when it reads as a typo of one
+    (:func:`extractor.redact.port_may_be_password`);
     a character that normalizes to a delimiter (whose message quotes the whole
     authority, login and all) named without it."""
     said = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -110,30 +113,23 @@ def _parser_words(url: str, error: ValueError) -> str:
         return NFKC_PASSWORD
     if said.startswith("Port could not be cast"):
         port = port_text(url)
-        return said if port is not None and _quotable(port) else NOT_A_PORT
+        return said if port is not None and not port_may_be_password(port) else NOT_A_PORT
     if said.startswith(("Port out of range", "Invalid IPv6 URL")):
         return said
     return f"the URL parser refused it ({type(error).__name__})"
 
 
-def _quotable(port: str) -> bool:
-    """Whether a port that is no number may be quoted: short, with no letter and no "%"
-    (a password is neither, a typo of a port is)."""
-    return len(port) <= _QUOTED_PORT_MOST and not any(c.isalpha() or c == "%" for c in port)
-
-
 def shown_url(url: str) -> str:
     """``url`` fit to quote in an error about it: its login masked as typed
-    (:func:`extractor.redact.with_written_userinfo_masked`), and a port that is no number
-    and may be a password (:func:`_quotable`: ``http://alice:pw%40proxy:3128``, whose
-    "@" went missing) shown as ``***``. Pass it through :func:`extractor.redact.redact`
-    too, for the secrets the process knows."""
+    (:func:`extractor.redact.with_written_userinfo_masked`), and what stands where its
+    port goes shown as ``***`` wherever it is quoted when it may be a password
+    (:func:`extractor.redact.port_password`, the redactor's own rule:
+    ``http://alice:pw%40proxy:3128``, whose "@" went missing; ``http:/alice:12345678``).
+    Pass it through :func:`extractor.redact.redact` too, for the secrets the process
+    knows."""
     masked = with_written_userinfo_masked(url)
-    port = port_text(masked)
-    if port is None or _quotable(port) or port.isdigit():
-        return masked
-    spot = masked.find(":" + port)
-    return masked if spot < 0 else f"{masked[: spot + 1]}{MARK}{masked[spot + 1 + len(port) :]}"
+    port = port_password(masked)
+    return masked if port is None else masked.replace(f":{port}", f":{MARK}")
 
 
 def unusable_url(url: str, refused: BaseException | None = None) -> str | None:
