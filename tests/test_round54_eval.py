@@ -26,11 +26,11 @@ import json
 import math
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import GoldDocument, render_comparison, render_report, score
-from extractor.evaluation.scoring import EvalReport, text_readings
+from extractor.evaluation.scoring import EvalReport, _said_again, text_readings
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -223,6 +223,13 @@ def test_a_repeated_prediction_never_raises_precision(run: Any, data: Any) -> No
     repeat.update(id="again", evidence=data.draw(st.sampled_from(QUOTES)))  # said again
     if data.draw(st.booleans()):  # an empty list left out reads as the empty list
         repeat = {k: v for k, v in repeat.items() if v != []}
+    same = [r for r in next(d for d in gold if d.id == doc).records if r["type"] == repeat["type"]]
+    # the gold lists one event twice: a second saying may find it (round 55)
+    assume(
+        not any(
+            _said_again(repeat["type"], a, b) for i, a in enumerate(same) for b in same[i + 1 :]
+        )
+    )
     before = score(gold, predictions)
     after = score(gold, {**predictions, doc: [*predictions[doc], repeat]})
     for old, new in [(before.micro, after.micro), (before.strict_micro, after.strict_micro)]:

@@ -412,7 +412,30 @@ def parse_gold_document(
             rtype = record.get("type") if isinstance(record, dict) else None
             where = f"document {doc_id!r}, record {index}" + (f" ({rtype})" if rtype else "")
             raise fail(f"{where}: " + "; ".join(problems))
+        _warn_if_unfindable(doc_id, index, record)
     return document
+
+
+def _warn_if_unfindable(doc_id: str, index: int, record: Mapping[str, Any]) -> None:
+    """Say so when no prediction can ever match a gold record: one with no key field
+    filled (a meeting with neither people nor countries) shares none with anything, not
+    even with itself (GOLD_FORMAT: a pair must share a key field). The file is read as
+    it is; the warning tells the annotator why every run misses that record.
+    """
+    from extractor.evaluation.matching import is_matchable  # matching imports this module
+
+    rtype = str(record["type"])
+    if is_matchable(rtype, record, record):
+        return
+    missed = "it is never found" if not record.get("optional") else "it is never matched"
+    logger.warning(
+        "gold document %r, record %d (%s): no key field is filled (a person, the country "
+        "pair or the count), so no prediction can match it and %s; fill one of them",
+        doc_id,
+        index,
+        rtype,
+        missed,
+    )
 
 
 def load_gold(path: str | Path, *, check_evidence: bool = True) -> list[GoldDocument]:

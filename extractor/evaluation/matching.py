@@ -431,14 +431,17 @@ def agreement(results: Iterable[FieldResult]) -> float:
     return sum(r.credit for r in results)
 
 
-def is_matchable(rtype: str, gold: Record, pred: Record) -> bool:
+def is_matchable(
+    rtype: str, gold: Record, pred: Record, fields: Sequence[FieldResult] | None = None
+) -> bool:
     """Whether a pair shares a key field, which it must to be matched at all.
 
     Without this gate the assignment would pair any leftover prediction with
     any leftover gold record of the same type and call it a true positive.
     Each type declares its key fields (``GoldSpec.matchable`` in its module);
     a type that declares none is matchable when some field the gold record
-    fills agrees.
+    fills agrees (judged from ``fields``, ``compare_fields(rtype, gold, pred)``, when
+    the caller has it already, so that no pair is judged twice).
     """
     gold_spec = get_type(rtype).gold
     if gold_spec is None:
@@ -447,7 +450,7 @@ def is_matchable(rtype: str, gold: Record, pred: Record) -> bool:
         return gold_spec.matchable(gold, pred)
     return any(
         result.correct and result.gold not in (None, [])
-        for result in compare_fields(rtype, gold, pred)
+        for result in (fields if fields is not None else compare_fields(rtype, gold, pred))
     )
 
 
@@ -556,7 +559,10 @@ def match_records(
     """
     fields = [[compare_fields(rtype, g, p) for p in pred] for g in gold]
     weights: list[list[float | None]] = [
-        [agreement(fields[i][j]) if is_matchable(rtype, g, p) else None for j, p in enumerate(pred)]
+        [
+            agreement(fields[i][j]) if is_matchable(rtype, g, p, fields[i][j]) else None
+            for j, p in enumerate(pred)
+        ]
         for i, g in enumerate(gold)
     ]
     return [(i, j, fields[i][j]) for i, j in max_weight_matching(weights)]

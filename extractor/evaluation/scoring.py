@@ -5,20 +5,24 @@ project's Pydantic records is done elsewhere), keyed by document id. Scoring
 per document and type:
 
 1. Predictions are matched one to one to the *required* gold records
-   (:func:`~extractor.evaluation.matching.match_records`): matched pairs are
-   true positives, unmatched required gold records false negatives.
+   (:func:`~extractor.evaluation.matching.max_weight_matching` of the field agreement
+   over the pairs that share a key field): matched pairs are true positives, unmatched
+   required gold records false negatives.
 2. Predictions left over are then matched to the *optional* gold records.
    Such a match is neither rewarded nor punished (an allegation or a planned
    visit may or may not be reported). Matching required records first means
    an optional record can never take a prediction away from a required one.
-3. Predictions still left over are false positives, and so is every repeat: a
-   prediction whose scored fields all equal another's is the same event said
-   again, never matched (a second copy would take the same visitor's other visit).
+3. Predictions still left over are false positives. A prediction said more than once
+   (a copy, or one that differs only where either leaves a field empty or in ways the
+   rules do not tell apart) may only take a gold record it is consistent with, so one
+   event said twice never takes the same visitor's other visit; two copies do find two
+   identical gold records (an event the annotator listed twice).
 
 Records are taken in a canonical order (their content, ids aside), so no score
 depends on the order of a run's records or on their ids. The strict score has
-its own assignment, over the pairs with the key fields right (see
-:class:`EvalReport`), never above the lenient one.
+its own assignment, over the pairs with the key fields right and the predictions the
+lenient score counts (see :class:`EvalReport`), never above the lenient one. Every
+(gold, prediction) pair is judged once; both scores read the same verdicts.
 
 Field accuracy is computed on the required matched pairs only: optional
 records are by definition borderline, and their fields would add noise.
@@ -30,9 +34,12 @@ The result is an :class:`EvalReport`, a Pydantic model, so ``--json`` is
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -49,9 +56,10 @@ from extractor.evaluation.gold import (
 from extractor.evaluation.matching import (
     FieldResult,
     Record,
+    _significant_words,
+    agreement,
     compare_fields,
     is_matchable,
-    match_records,
     max_weight_matching,
 )
 from extractor.io.formats import RecordFields, record_to_document
@@ -204,7 +212,8 @@ class DocumentResult(BaseModel):
     #: Predictions whose evidence is not the article's text at the offsets they give.
     not_verbatim: list[int] = Field(default_factory=list)
     #: As ``per_type``, but a gold record counts as found only by a prediction with its key
-    #: fields right (:func:`_strict_matches`); the rest of the predictions are false.
+    #: fields right (strict edges in :func:`score_document`); the rest of the predictions
+    #: the lenient score counts are false, those it spent on optional records neither.
     strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     usage: DocUsage | None = None
 
@@ -294,8 +303,10 @@ class EvalReport(BaseModel):
     #: Strict: a matched record counts only if its type's key fields are right
     #: (``GoldSpec.strict``: visitor and host country, the meeting's countries,
     #: supplier and recipient, the counts and country): the most gold records that
-    #: can be paired one to one with a prediction right in those fields. The same
-    #: predictions and gold records as the lenient score, so never above it.
+    #: can be paired one to one with a prediction right in those fields, among the
+    #: predictions the lenient score counts (one it spent on an optional record is
+    #: neither right nor wrong in either). The same predictions, gold records and
+    #: allowed pairs as the lenient score, fewer of them, so never above it.
     strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     strict_micro: Counts = Field(default_factory=lambda: Counts())
     optional_matched: int
@@ -415,19 +426,27 @@ def score_document(
         optional = _canonical(
             (i, r) for i, r in enumerate(doc.records) if r["type"] == rtype and r.get("optional")
         )
-        typed_preds, repeats = _without_repeats(
-            rtype, _canonical((j, p) for j, p in enumerate(preds) if p["type"] == rtype)
-        )
+        typed_preds = _canonical((j, p) for j, p in enumerate(preds) if p["type"] == rtype)
+        pool = [p for _, p in typed_preds]
+        groups = _repeat_groups(rtype, pool)
+        # every pair judged once: the lenient passes and the strict one read the same verdicts
+        req_edges = _edges(rtype, [r for _, r in required], pool)
+        opt_edges = _edges(rtype, [r for _, r in optional], pool)
+        gold_required = [r for _, r in required]
+        gold_optional = [r for _, r in optional]
+        choices = _choices(req_edges, groups, _repeat_groups(rtype, gold_required))
 
         # Pass 1: required gold records.
-        pairs = match_records(rtype, [r for _, r in required], [p for _, p in typed_preds])
-        matched_gold = {gi for gi, _, _ in pairs}
-        matched_pred = {pj for _, pj, _ in pairs}
-        for gi, pj, fields in pairs:
+        pairs = _assign(req_edges, range(len(pool)), choices)
+        matched_pred = {pj for _, pj in pairs}
+        for gi, pj in pairs:
+            fields = req_edges[gi][pj]
+            assert fields is not None
             field_results[rtype].append(fields)
             result.matches.append(
                 _record_match(rtype, required[gi][0], typed_preds[pj][0], fields, False)
             )
+        matched_gold = {gi for gi, _ in pairs}
         result.missed.extend(
             RecordRef(type=rtype, index=i, record=r)
             for k, (i, r) in enumerate(required)
@@ -435,24 +454,62 @@ def score_document(
         )
 
         # Pass 2: leftover predictions against optional gold records.
-        leftover = [tp for k, tp in enumerate(typed_preds) if k not in matched_pred]
-        opt_pairs = match_records(rtype, [r for _, r in optional], [p for _, p in leftover])
-        opt_matched_pred = {pj for _, pj, _ in opt_pairs}
-        for gi, pj, fields in opt_pairs:
+        leftover = [k for k in range(len(pool)) if k not in matched_pred]
+        # An event the run says again after it took a required record may take only an
+        # optional record of that same event: another event would hide a false positive.
+        took: dict[int, list[int]] = {}
+        for gi, pj in pairs:
+            took.setdefault(groups[pj], []).append(gi)
+        same = {
+            (gi, oi): _said_again(rtype, gold_required[gi], gold_optional[oi])
+            for gi, _ in pairs
+            for oi in range(len(gold_optional))
+        }
+        opt_edges = [
+            [
+                fields
+                if fields is None
+                or groups[j] not in took
+                or any(same[gi, oi] for gi in took[groups[j]])
+                else None
+                for j, fields in enumerate(row)
+            ]
+            for oi, row in enumerate(opt_edges)
+        ]
+        opt_pairs = _assign(
+            opt_edges, leftover, _choices(opt_edges, groups, _repeat_groups(rtype, gold_optional))
+        )
+        spent_on_optional = {pj for _, pj in opt_pairs}
+        for gi, pj in opt_pairs:
+            fields = opt_edges[gi][pj]
+            assert fields is not None
             result.matches.append(
-                _record_match(rtype, optional[gi][0], leftover[pj][0], fields, True)
+                _record_match(rtype, optional[gi][0], typed_preds[pj][0], fields, True)
             )
         false_pos = [
-            RecordRef(type=rtype, index=j, record=p)
-            for k, (j, p) in enumerate(leftover)
-            if k not in opt_matched_pred
-        ] + [RecordRef(type=rtype, index=j, record=p) for j, p in repeats]
+            RecordRef(type=rtype, index=typed_preds[k][0], record=typed_preds[k][1])
+            for k in leftover
+            if k not in spent_on_optional
+        ]
         result.false_positives.extend(false_pos)
         result.optional_matched += len(opt_pairs)
         counts = Counts(tp=len(pairs), fp=len(false_pos), fn=len(required) - len(pairs))
         result.per_type[rtype] = counts
-        right = _strict_matches(rtype, [r for _, r in required], [p for _, p in typed_preds])
-        # the same predictions and gold records as the lenient count, fewer of them right
+        # Strict: its own assignment over the predictions the lenient score counts (a
+        # prediction spent on an optional record is neither right nor wrong in either),
+        # on the lenient edges with the key fields right: a subgraph, so never above it.
+        keys = _strict_fields(rtype)
+        strict_edges = [
+            [
+                fields
+                if fields is not None and all(f.correct for f in fields if f.field in keys)
+                else None
+                for fields in row
+            ]
+            for row in req_edges
+        ]
+        counted = [k for k in range(len(pool)) if k not in spent_on_optional]
+        right = len(_assign(strict_edges, counted, choices))
         result.strict_per_type[rtype] = Counts(
             tp=right, fp=counts.tp + counts.fp - right, fn=len(required) - right
         )
@@ -484,62 +541,170 @@ def _content(record: Mapping[str, Any]) -> str:
     return json.dumps(shown, sort_keys=True, ensure_ascii=True, default=repr)
 
 
-def _without_repeats(
-    rtype: str, preds: list[tuple[int, dict[str, Any]]]
-) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, dict[str, Any]]]]:
-    """The predictions to match, and the repeats: a prediction whose every scored field
-    (:data:`RECORD_FIELDS`) equals an earlier one's.
+def _filled(value: object) -> bool:
+    """Whether a field says something: not ``null``, an empty string or list, or a count
+    whose figures are all ``null``."""
+    if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+        return False
+    if isinstance(value, Mapping):
+        return any(v is not None for v in value.values())
+    return True
 
-    A repeat says the same event again (another quote of it, another id), so it is a
-    false positive and is never matched: matched, a second copy could take a second gold
-    record that shares a key field (the same visitor's other visit) and a run would score
-    higher for repeating itself.
+
+def _agree(rtype: str, a: Record, b: Record) -> bool:
+    """Whether no scored field of ``a`` and ``b`` tells them apart: a field agrees if
+    either leaves it empty, or the scoring rules accept it read either way round (one
+    name list inside the other, a date at a coarser precision). Item lists agree only if
+    one's words are all among the other's: the scoring rule (any word in common) would
+    make two packages that both hold Stingers one event.
     """
-    kept: list[tuple[int, dict[str, Any]]] = []
-    repeats: list[tuple[int, dict[str, Any]]] = []
-    seen: set[str] = set()
-    for index, record in preds:
-        key = _content(
-            {
-                name: record.get(name, _EMPTY.get(kind))
-                for name, kind in RECORD_FIELDS[rtype].items()
-            }
-        )
-        (repeats if key in seen else kept).append((index, record))
-        seen.add(key)
-    return kept, repeats
+    forward = compare_fields(rtype, a, b)
+    backward: list[FieldResult] | None = None
+    kinds = RECORD_FIELDS[rtype]
+    for k, f in enumerate(forward):
+        if not _filled(f.gold) or not _filled(f.pred):
+            continue
+        if kinds[f.field] is FieldKind.ITEMS:
+            words_a, words_b = _item_words(f.gold), _item_words(f.pred)
+            if not (words_a <= words_b or words_b <= words_a):
+                return False
+            continue
+        if f.correct:
+            continue
+        if backward is None:
+            backward = compare_fields(rtype, b, a)
+        if not backward[k].correct:
+            return False
+    return True
 
 
-#: A list field left out reads as the empty list (as :func:`compare_fields` reads it), so
-#: leaving it out makes no prediction another's non-repeat.
-_EMPTY: dict[FieldKind, list[Any]] = {
-    FieldKind.NAMES: [],
-    FieldKind.ITEMS: [],
-    FieldKind.COUNTRY_SET: [],
-}
+def _item_words(items: object) -> set[str]:
+    """The significant words of an item list, as the items rule reads them."""
+    listed = [i for i in items if isinstance(i, str)] if isinstance(items, list) else []
+    return set().union(*(_significant_words(i) for i in listed))
 
 
-def _strict_matches(rtype: str, gold: Sequence[Record], preds: Sequence[Record]) -> int:
-    """How many gold records can be paired one to one with a prediction that has their
-    key fields right (:func:`_strict_fields`), among the pairs that may match at all.
-
-    Its own assignment, not the lenient one's pairs: the lenient assignment may cross two
-    pairs for a better place or date and so leave both with the wrong host, and which of
-    two equally good assignments it takes is not a property of the run. A subset of the
-    lenient pairs' graph, so the strict count never exceeds the lenient one.
+def _repeat_groups(rtype: str, records: Sequence[Record]) -> list[int]:
+    """For each record, the group of records that say the same event: linked if they
+    share a key field (:func:`is_matchable`) and no scored field tells them apart (one
+    leaves it empty, or the rules accept either reading: "Blinken" for "Antony Blinken",
+    "2023-05" for "2023-05-30"). Groups are the connected sets of such links, so they do
+    not depend on the order of the records; a group is named by its first member.
     """
-    keys = _strict_fields(rtype)
-    weights: list[list[float | None]] = [
-        [
-            0.0
-            if is_matchable(rtype, g, p)
-            and all(f.correct for f in compare_fields(rtype, g, p) if f.field in keys)
-            else None
-            for p in preds
+    group = list(range(len(records)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i in range(len(records)):
+        for j in range(i + 1, len(records)):
+            if root(i) != root(j) and _said_again(rtype, records[i], records[j]):
+                group[max(root(i), root(j))] = min(root(i), root(j))
+    return [root(k) for k in range(len(records))]
+
+
+def _said_again(rtype: str, a: Record, b: Record) -> bool:
+    """Whether ``b`` says the event ``a`` says (see :func:`_repeat_groups`)."""
+    return is_matchable(rtype, a, b) and _agree(rtype, a, b)
+
+
+#: Above this many ways to choose each repeated prediction's gold event, the choice is
+#: made once per prediction group (the event it agrees with best), not tried every way.
+_MAX_CHOICES = 256
+
+Edges = Sequence[Sequence[list[FieldResult] | None]]
+
+
+def _edges(
+    rtype: str, gold: Sequence[Record], preds: Sequence[Record]
+) -> list[list[list[FieldResult] | None]]:
+    """Every (gold, prediction) pair judged once: its field verdicts, or ``None`` if it
+    shares no key field (:func:`is_matchable`) and so may not be matched."""
+    rows: list[list[list[FieldResult] | None]] = []
+    for g in gold:
+        row: list[list[FieldResult] | None] = []
+        for p in preds:
+            fields = compare_fields(rtype, g, p)
+            row.append(fields if is_matchable(rtype, g, p, fields) else None)
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """How repeated predictions may be matched (:func:`_choices`)."""
+
+    #: the prediction group of each prediction, and of each gold record its event
+    pred_groups: Sequence[int]
+    gold_groups: Sequence[int]
+    #: per prediction group said more than once, the gold events it may be given
+    options: dict[int, list[int]]
+
+
+def _choices(edges: Edges, pred_groups: Sequence[int], gold_groups: Sequence[int]) -> _Choices:
+    """For each event the run says more than once, the gold events it may be matched to
+    (those some member shares a key field with). Above :data:`_MAX_CHOICES`
+    combinations, the one each agrees with best is its only choice.
+
+    Decided once per type from the lenient pairs and used by the strict assignment
+    too: that one picks among the same choices over fewer pairs, so it can never find
+    more than the lenient one.
+    """
+    sizes: dict[int, int] = {}
+    for g in pred_groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    reach: dict[int, dict[int, float]] = {}
+    for gi, row in enumerate(edges):
+        for j, fields in enumerate(row):
+            if fields is not None and sizes[pred_groups[j]] > 1:
+                seen = reach.setdefault(pred_groups[j], {})
+                ev = gold_groups[gi]
+                seen[ev] = max(seen.get(ev, 0.0), agreement(fields))
+    options = {g: sorted(r) for g, r in reach.items()}
+    if math.prod(len(o) for o in options.values()) > _MAX_CHOICES:
+        options = {g: [max(sorted(r), key=lambda ev: r[ev])] for g, r in reach.items()}
+    return _Choices(pred_groups, gold_groups, options)
+
+
+def _assign(edges: Edges, usable: Iterable[int], choices: _Choices) -> list[tuple[int, int]]:
+    """The one-to-one ``(gold, prediction)`` pairs that maximise first their number, then
+    their field agreement, using only the predictions ``usable`` names, such that the
+    gold records taken by predictions of one event (a group of :func:`_repeat_groups`)
+    are all one gold event too.
+
+    One event said twice is one event: its second saying may take a second gold record
+    only if the gold lists that event twice (so identical gold is found in full), never
+    the same visitor's other visit. Which gold event each repeated one takes is tried
+    every way, so a run is not scored by the order its records come in.
+    """
+    cols = list(usable)
+    groups = sorted(choices.options)
+    best: tuple[int, float, list[tuple[int, int]]] | None = None
+    for picked in itertools.product(*(choices.options[g] for g in groups)):
+        event = dict(zip(groups, picked, strict=True))
+        weights: list[list[float | None]] = [
+            [
+                None
+                if (fields := row[j]) is None
+                or event.get(choices.pred_groups[j], choices.gold_groups[gi])
+                != choices.gold_groups[gi]
+                else agreement(fields)
+                for j in cols
+            ]
+            for gi, row in enumerate(edges)
         ]
-        for g in gold
-    ]
-    return len(max_weight_matching(weights))
+        pairs = max_weight_matching(weights)
+        found = (len(pairs), sum(weights[g][c] or 0.0 for g, c in pairs))
+        if (
+            best is None
+            or found[0] > best[0]
+            or (found[0] == best[0] and found[1] > best[1] + 1e-9)
+        ):
+            best = (found[0], found[1], pairs)
+    assert best is not None
+    return sorted((gi, cols[c]) for gi, c in best[2])
 
 
 def text_readings(text: str) -> tuple[str, ...]:
