@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import itertools
 import json
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import computed_field, create_model, model_validator
+from pydantic import computed_field
 
 from extractor import ArticleExtraction, Extractor, Record
 from extractor.errors import RecordCodeError
 from extractor.types import registry
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
-from tests.user_type_support import ARTICLE, answer_citing
+from tests.user_type_support import ARTICLE, answer_citing, forgetful
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY),
@@ -75,34 +75,10 @@ def test_a_computed_field_of_a_users_type_reads_back(suffix: str, crowd: int) ->
     assert record_type.model_validate(line).label == line["label"]
 
 
-def _forgetful(mode: str) -> type[Record]:
-    kind = f"rb54_{next(_names)}"
-    if mode == "after":
-
-        def check(self: Any) -> Any:
-            self.crowd  # noqa: B018 - looks at the record, returns nothing
-
-        validator = model_validator(mode="after")(check)
-    else:
-
-        def check(cls: Any, data: Any, handler: Any) -> Any:
-            handler(data)  # validates, forgets to return what it made
-
-        validator = model_validator(mode="wrap")(classmethod(check))  # type: ignore[arg-type]
-    return create_model(  # type: ignore[no-any-return,call-overload]
-        "Forgetful",
-        __base__=Record,
-        __doc__="People gather in public to demand something.",
-        __validators__={"forgot": validator},
-        type=(Literal[kind], kind),  # type: ignore[valid-type]
-        crowd=(int | None, None),
-    )
-
-
 @_settings
 @given(mode=st.sampled_from(["after", "wrap"]), crowd=st.integers(1, 10**6))
 def test_a_validator_that_returns_nothing_is_the_types_bug(mode: str, crowd: int) -> None:
-    record_type = _forgetful(mode)
+    record_type = forgetful("rb54", mode)
     spec = registry.register(record_type)
     with (
         FakeOpenAI(answer_citing({"crowd": crowd})) as server,

@@ -11,44 +11,26 @@ its facts alone.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import computed_field, model_validator
+from pydantic import computed_field
 
 from extractor import Record
 from extractor.errors import RecordCodeError
-from tests.user_type_support import record_type
+from tests.user_type_support import forgetful
 
 #: what every record holds beside its own fields
 _BASE = {"status": "occurred", "evidence": {"quote": "More than 2,000 people protested"}}
 _settings = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _forgetful(mode: str) -> type[Record]:
-    if mode == "after":
-
-        def check(self: Any) -> Any:
-            self.crowd  # noqa: B018 - looks at the record, returns nothing
-
-        validator = model_validator(mode="after")(check)
-    else:
-
-        def check(cls: Any, data: Any, handler: Any) -> Any:
-            handler(data)  # validates, forgets to return what it made
-
-        validator = model_validator(mode="wrap")(classmethod(check))  # type: ignore[arg-type]
-    return record_type(
-        "rb55", {"crowd": (int | None, None)}, __validators__={"forgot": validator}
-    )
-
-
 @_settings
 @given(mode=st.sampled_from(["after", "wrap"]), crowd=st.integers(0, 10**9))
 def test_json_text_is_held_to_the_checks_a_dict_is(mode: str, crowd: int) -> None:
-    record = _forgetful(mode)
+    record = forgetful("rb55", mode)
     body = {"type": record.record_type, **_BASE, "crowd": crowd}
     for read in (record.model_validate, lambda b: record.model_validate_json(json.dumps(b))):
         with pytest.raises(RecordCodeError, match="return self"):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import create_model
+from pydantic import create_model, model_validator
 
 from extractor import Record
 
@@ -62,3 +62,20 @@ def record_type(prefix: str, fields: dict[str, Any], **extra: Any) -> type[Recor
         **fields,
         **extra,
     )
+
+
+def forgetful(prefix: str, mode: str) -> type[Record]:
+    """A type whose model validator (``mode`` "after" or "wrap") forgets ``return self``."""
+    if mode == "after":
+
+        def check(self: Any) -> Any:
+            self.crowd  # noqa: B018 - looks at the record, returns nothing
+
+        validator = model_validator(mode="after")(check)
+    else:
+
+        def check(cls: Any, data: Any, handler: Any) -> Any:
+            handler(data)  # validates, forgets to return what it made
+
+        validator = model_validator(mode="wrap")(classmethod(check))  # type: ignore[arg-type]
+    return record_type(prefix, {"crowd": (int | None, None)}, __validators__={"forgot": validator})
