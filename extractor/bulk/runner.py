@@ -108,6 +108,7 @@ from urllib.parse import urlsplit
 from extractor.blank import strip_blank
 from extractor.bulk.batch import SERVER_KINDS, BatchResult, ErrorInfo, extract_many
 from extractor.errors import ConfigurationError
+from extractor.export import STOPPED
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.field_check import FieldCheck
 from extractor.io.formats import RecordFields
@@ -441,7 +442,7 @@ class BulkSummary:
             "elapsed_seconds": round(self.elapsed, 2),
             "working_seconds": round(self.working, 2),
             "docs_per_second": round(self.docs_per_second, 2),
-            "stopped": self.stopped,
+            STOPPED: self.stopped,
         }
 
     def render(self) -> str:

@@ -393,12 +393,19 @@ def writable_file(
                 "name, or -o - and redirect"
             )
         return target
+    # a dangling symlink is written through (Replacement resolves it), so its target's folder
+    # is the one that must exist: checked here, it is one line naming -o, not an error about
+    # a temporary file in a folder the user never named
+    parent = Path(os.path.realpath(target)).parent if os.path.islink(target) else target.parent
     try:
-        parent_mode = os.stat(target.parent).st_mode
+        parent_mode = os.stat(parent).st_mode
     except (OSError, ValueError) as error:
-        fail_usage(f"{shown(target)}: cannot write the {what} there ({_why(error)})")
+        link = (
+            f" (a symlink to {shown(os.path.realpath(target))})" if parent != target.parent else ""
+        )
+        fail_usage(f"{shown(target)}{link}: cannot write the {what} there ({_why(error)})")
     if not stat.S_ISDIR(parent_mode):
-        fail_usage(f"{shown(target)}: {shown(target.parent)} is not a folder")
+        fail_usage(f"{shown(target)}: {shown(parent)} is not a folder")
     return target
 
 
@@ -534,8 +541,17 @@ def output_target(
 ) -> Path | None:
     """``-o``'s file, checked before any work (:func:`replaceable_file`); None for stdout."""
     if value is None or value == STDIO:
+        refuse_closed_stdout(what)
         return None
     return replaceable_file(value, what, allows=allows, streams=True)
+
+
+def refuse_closed_stdout(what: str) -> None:
+    """Exit 2 when ``what`` is to go to stdout but the process started with stdout closed
+    (``cmd >&-``, a daemon): :func:`open_standard_streams` put /dev/null there, so the
+    result would be thrown away with exit 0. The shell's own ``echo x >&-`` fails too."""
+    if 1 in CLOSED_AT_START:
+        fail_usage(f"-o -: stdout is closed, so the {what} would be lost; give -o a file name")
 
 
 def replaceable_file(
@@ -577,6 +593,7 @@ def write_output(target: Path | None, data: str | bytes) -> None:
     """
     raw = clean_surrogates(data).encode("utf-8") if isinstance(data, str) else data
     if target is None:
+        refuse_closed_stdout("output")
         sys.stdout.flush()
         if raw.startswith(b"{") and not _stdout_ends_a_line():
             raw = b"\n" + raw  # ``>> out.jsonl`` onto a file whose last line lost its newline

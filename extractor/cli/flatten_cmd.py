@@ -39,6 +39,7 @@ from extractor.cli.common import (
     path_name,
     print_error,
     quiet_stdout,
+    refuse_closed_stdout,
     refuse_input_as_output,
     replaceable_file,
     shown,
@@ -165,6 +166,7 @@ def flatten_cmd(
         if target == STDIO:
             if not tables or len(tables) != 1:
                 fail_usage("-o - writes one table as CSV on stdout: choose it with --table NAME")
+            refuse_closed_stdout("table")
             summary = flatten_csv(source, sys.stdout, tables[0])
             sys.stdout.flush()
         elif output_kind(target, tables) == "csv file":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from extractor.cli.common import (
     path_name,
     print_error,
     quiet_stdout,
+    refuse_closed_stdout,
     refuse_input_as_output,
     regular_file,
     replaceable_file,
@@ -65,7 +67,7 @@ def _write(
             finally:
                 out.detach()
         return summary
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(os.path.realpath(output)).parent.mkdir(parents=True, exist_ok=True)  # through a link
     page = Replacement.of(output)  # through a symlink, keeping the old page's mode
     try:
         with page.open("w", encoding="utf-8", newline="\n") as out:
@@ -130,9 +132,11 @@ def view_cmd(
         regular_file(path, "JSONL file written by `extractor bulk`")  # a FIFO would hang
     if output is None:
         output = STDIO if path == STDIO else str(Path(path).with_suffix(".html"))
-    if output != STDIO:
+    if output == STDIO:
+        refuse_closed_stdout("HTML page")
+    else:
         with contextlib.suppress(OSError, ValueError):  # a missing folder is made; else refused
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(os.path.realpath(output)).parent.mkdir(parents=True, exist_ok=True)
         refuse_input_as_output(output, path)
         replaceable_file(output, "HTML page")
     try:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from extractor.bulk.batch import BatchResult
 from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
+from extractor.export import STOPPED
 from extractor.export.flatten import result_rows, table_columns
 from extractor.io.output import blank_doc_id, is_anonymous_result, is_result
 from extractor.pipeline.document import is_missing
@@ -226,11 +227,6 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
     raise TypeError(_not_a_result(result, index))
 
 
-#: The status of the row :func:`~extractor.integrations.rows.extract_rows` ends with when
-#: an error stopped the run (``rows.STOPPED``; spelt here: rows imports the engine).
-_STOPPED = "stopped"
-
-
 def _carried(row: Mapping[str, Any], carried: str, index: int) -> Mapping[str, Any]:
     """The bulk line a result row of ``extract_rows`` carries, when it is one.
 
@@ -239,7 +235,7 @@ def _carried(row: Mapping[str, Any], carried: str, index: int) -> Mapping[str, A
     stopped run (its line the error, not a document) as a document with no id and no
     status: a table holding more documents than were given. Each is a TypeError naming
     the row instead, as any dict that is no result is."""
-    if row.get("status") == _STOPPED:
+    if row.get("status") == STOPPED:
         raise TypeError(
             f"results[{index}] is the row of a run that stopped "
             f"({shown(row.get('reason'))}), not a document's result: leave it out "

@@ -61,6 +61,7 @@ from extractor.bulk.runner import (
     result_line,
 )
 from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, InputError
+from extractor.export import STOPPED
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields, record_to_document
 from extractor.io.readers import InputFailure, Item
@@ -497,10 +498,6 @@ def _frame_rows(frame: pandas.DataFrame) -> list[dict[Any, Any]]:
             for row, cell in zip(rows, cells, strict=True):
                 row[name] = cell
     return rows
-
-
-#: The status of the row that carries an error which stops the run.
-STOPPED = "stopped"
 
 
 def stop_row(error: ExtractorError) -> dict[str, Any]:

@@ -95,7 +95,7 @@ from extractor.redact import (
     without_userinfo,
 )
 from extractor.runtime.instructor_compat import memoize_async_validator_check, quiet_retry_log
-from extractor.runtime.local.weights import DEFAULT_SIZE
+from extractor.runtime.local.weights import DEFAULT_SIZE, MODELS
 from extractor.runtime.retrying import (
     ApiHints,
     broken_answer,
@@ -297,7 +297,12 @@ def resolve_model(
     if model == "local" or model.startswith("local/"):
         from extractor.runtime.local import get_spec
 
-        size = model.partition("/")[2]
+        slash, size = model.partition("/")[1:]
+        if slash and not size.strip():  # as ``openai/`` is refused: a size was meant
+            raise ConfigurationError(
+                f"model {model!r} names no local size: give local or local/<size> "
+                f"({', '.join(MODELS)}), in --model or EXTRACTOR_MODEL"
+            )
         if not size:
             if (problem := _size_problem()) is not None:
                 raise ConfigurationError(problem)
