@@ -152,3 +152,25 @@ def test_local_with_no_size_is_refused_as_openai_with_no_model_is(blank: str) ->
     for model in (f"local/{blank}", f"openai/{blank}"):
         with pytest.raises(ConfigurationError, match="names no"):
             resolve_model(model, announce=False)
+
+
+GOLD = Path(__file__).resolve().parent.parent / "seeds" / "000_e3df12fb75ba6b2b.gold.jsonl"
+
+
+@SETTINGS
+@given(pick=st.integers(0, 4))
+def test_every_command_that_answers_on_stdout_refuses_a_closed_one(
+    closed_stdout: None, results: Path, pick: int
+) -> None:
+    """What a command says on stdout (eval's report, the list of types, a status) is its
+    result: with stdout closed it is refused in one line, never written to /dev/null with
+    exit 0. The batch status is refused before it reads the output or asks a provider."""
+    runs = [
+        ["eval", str(GOLD), "--predictions", str(results)],
+        ["eval", str(GOLD), "--predictions", str(results), "-o", "-"],
+        ["types"],
+        ["model", "status"],
+        ["batch", "status", str(results)],
+    ]
+    line = _one_line_error(runner.invoke(app, runs[pick]))
+    assert "stdout is closed" in line

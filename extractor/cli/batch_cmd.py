@@ -40,6 +40,7 @@ from extractor.cli.common import (
     check_environment,
     fail_usage,
     guarded,
+    refuse_closed_stdout,
     show_notices,
     shown,
 )
@@ -165,6 +166,7 @@ def status(
 ) -> None:
     """Show the batches of a `bulk --batch` run as the provider sees them now."""
     check_environment()
+    refuse_closed_stdout("batch status", "redirect it to a file (> status.txt)")
 
     def look() -> list[BatchEntry]:
         recorded = _recorded(output, model, base_url)

@@ -546,12 +546,12 @@ def output_target(
     return replaceable_file(value, what, allows=allows, streams=True)
 
 
-def refuse_closed_stdout(what: str) -> None:
+def refuse_closed_stdout(what: str, fix: str = "give -o a file name") -> None:
     """Exit 2 when ``what`` is to go to stdout but the process started with stdout closed
     (``cmd >&-``, a daemon): :func:`open_standard_streams` put /dev/null there, so the
     result would be thrown away with exit 0. The shell's own ``echo x >&-`` fails too."""
     if 1 in CLOSED_AT_START:
-        fail_usage(f"-o -: stdout is closed, so the {what} would be lost; give -o a file name")
+        fail_usage(f"stdout is closed, so the {what} would be lost; {fix}")
 
 
 def replaceable_file(

@@ -39,6 +39,7 @@ from extractor.cli.common import (
     parse_types,
     path_name,
     print_error,
+    refuse_closed_stdout,
     refuse_input_as_output,
     regular_file,
     replaceable_file,
@@ -175,6 +176,8 @@ def eval_command(
     for option, target in (("-o", output), ("--save-predictions", save_predictions)):
         for source in (gold, predictions):  # the gold set, a paid-for run: never written over
             refuse_input_as_output(target, source, option)
+    if output in (None, STDIO):
+        refuse_closed_stdout("report")  # the shown report, or its JSON with -o -
     report_file = (
         None if output in (None, STDIO) else replaceable_file(output, "report file", streams=True)
     )

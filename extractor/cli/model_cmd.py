@@ -24,7 +24,13 @@ from rich.progress import (
 )
 
 from extractor.cli._app import app
-from extractor.cli.common import check_environment, fail_usage, print_error, shown
+from extractor.cli.common import (
+    check_environment,
+    fail_usage,
+    print_error,
+    refuse_closed_stdout,
+    shown,
+)
 from extractor.errors import LocalModelError
 from extractor.runtime.local import native, weights
 
@@ -181,6 +187,7 @@ def _install_plain(spec: weights.ModelSpec, verify: bool) -> str:
 def status_cmd() -> None:
     """Show which models are installed, where, and how big."""
     check_environment()  # a bad EXTRACTOR_LOCAL_SIZE is named, not shown as the default
+    refuse_closed_stdout("model status", "redirect it to a file (> status.txt)")
     typer.echo(f"Models in {shown(weights.data_dir())}")
     for size, st in weights.status().items():
         if st.installed:

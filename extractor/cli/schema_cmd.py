@@ -23,6 +23,7 @@ from extractor.cli.common import (
     os_error_message,
     output_target,
     path_name,
+    refuse_closed_stdout,
     replaceable_file,
     shown,
     write_output,
@@ -109,6 +110,7 @@ def list_types(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per type.")] = False,
 ) -> None:
     """List the record types: the built-in ones and those plugins register."""
+    refuse_closed_stdout("list of types", "redirect it to a file (> types.txt)")
     for spec in registered_types():
         origin = "built-in" if spec.name in BUILTIN else spec.record.__module__
         if as_json:
