@@ -128,7 +128,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
 
-from extractor.blank import is_blank
+from extractor.blank import is_blank, strip_blank
 from extractor.errors import InputError, TextFieldError
 from extractor.io.archives import (
     DEFAULT_MAX_ARCHIVE_BYTES,
@@ -2107,6 +2107,9 @@ def _jsonl_item(line: bytes, place: _Place, fields: RecordFields, table: str | N
     text = how.decode(line)
     marked = text.lstrip(" \t").startswith("\ufeff")  # files joined, each with its own BOM
     text = text.lstrip(" \t").removeprefix("\ufeff") if marked else text
+    # blanks JSON does not take around the object (a no-break or ideographic space, a
+    # zero-width one from a copy out of a web page) show nothing and hold no data
+    text = strip_blank(text)
     bracketed: str | None = None  # the line is one object of an array, "," or "[" around it
     try:
         record = json.loads(
