@@ -104,7 +104,7 @@ from extractor.errors import (
 )
 from extractor.io import InputFailure
 from extractor.io.documents import string_id
-from extractor.pipeline.document import Document, as_doc_id
+from extractor.pipeline.document import Document, as_date, as_doc_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
@@ -311,6 +311,7 @@ async def extract_many(
             f"concurrency must be between 1 and {MAX_CONCURRENCY} documents in flight, "
             f"got {concurrency}"
         )
+    checked_extractor(extractor)
     if extractor is not None and extractor_options:
         raise ConfigurationError("pass either an extractor or extractor options, not both")
     owned = extractor is None
@@ -372,6 +373,7 @@ def extract_many_sync(
     loop is already running (a notebook). Stopping early (``break``, an
     exception, Ctrl-C) cancels the documents in flight.
     """
+    checked_extractor(extractor)  # here, not at the first result: the cleanup needs one
     stream = extract_many(
         items, extractor=extractor, concurrency=concurrency, abort_after=abort_after,
         **extractor_options,
@@ -687,11 +689,28 @@ async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
         )
     doc_id, text, *rest = item
     published = rest[0] if rest else None
-    try:
-        ident = as_doc_id(doc_id)
-    except TypeError as error:  # a user's value, not a bug of ours
+    try:  # a user's values, not a bug of ours: the id's and the date's kind alike
+        ident, day = as_doc_id(doc_id), as_date(published)
+    except TypeError as error:
         raise InputError(str(error)) from None
-    return await extractor.aextract(text, published=published, doc_id=ident)
+    return await extractor.aextract(text, published=day, doc_id=ident)
+
+
+def checked_extractor(extractor: Any) -> None:
+    """A TypeError naming what ``extractor`` is when it can extract nothing: a model name
+    given as ``extractor="openai/gpt-4o-mini"`` made every document an "internal" error
+    (a run of 100,000 never stopped) and hid the mistake. An object that extracts as an
+    Extractor does (``aextract`` and ``aclose``) is taken."""
+    if extractor is None or isinstance(extractor, Extractor):
+        return
+    if callable(getattr(extractor, "aextract", None)) and callable(
+        getattr(extractor, "aclose", None)
+    ):
+        return
+    raise TypeError(
+        f"extractor must be an Extractor, not {type(extractor).__name__}: pass "
+        "Extractor(model=...), or the options themselves (model=..., base_url=...)"
+    )
 
 
 def _stops_the_run(error: BaseException) -> bool:

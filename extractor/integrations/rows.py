@@ -53,7 +53,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor import errors
 from extractor.blank import is_blank
-from extractor.bulk.batch import DEFAULT_CONCURRENCY, BatchResult, ErrorInfo, extract_many
+from extractor.bulk.batch import (
+    DEFAULT_CONCURRENCY,
+    BatchResult,
+    ErrorInfo,
+    checked_extractor,
+    extract_many,
+)
 from extractor.bulk.runner import (
     RunInfo,
     as_duplicate,
@@ -346,7 +352,7 @@ async def aextract_rows(
     finished: Ray keeps only the text of an exception raised in a worker,
     and the bulk driver must raise the error itself.
     """
-    _checked_extractor(extractor)
+    checked_extractor(extractor)
     jobs = whole_option("jobs", jobs, at_least=1, hint=JOBS_HINT)
     rows = list(_checked_rows(rows))
     if not rows:
@@ -411,16 +417,6 @@ def _checked_rows(rows: Any) -> Iterable[Any]:
     if not isinstance(rows, Iterable):
         raise TypeError(f"rows must be an iterable of rows (dicts), not {type(rows).__name__}")
     return rows
-
-
-def _checked_extractor(extractor: Any) -> None:
-    """A TypeError naming what ``extractor`` is when it is no :class:`Extractor` (a model
-    name given as ``extractor="openai/gpt-4o-mini"`` failed at the first document)."""
-    if extractor is not None and not isinstance(extractor, Extractor):
-        raise TypeError(
-            f"extractor must be an Extractor, not {type(extractor).__name__}: pass "
-            "Extractor(model=...), or the options themselves (model=..., base_url=...)"
-        )
 
 
 def _checked_frame(frame: Any) -> pandas.DataFrame:
@@ -648,7 +644,7 @@ def extract_rows(
     have one made and closed here. Works inside a running event loop too (it
     then runs on a helper thread).
     """
-    _checked_extractor(extractor)
+    checked_extractor(extractor)
     rows = _checked_rows(rows)  # before an Extractor is made: what is wrong is the rows
     if extractor is not None and extractor_kwargs:
         raise ConfigurationError("pass either an extractor or extractor options, not both")

@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 #: The languages whose number words are known (any other is read by its digits).
@@ -611,7 +611,13 @@ def _figures_in(text: str, language: str) -> list[Figure]:
 
 
 def _integral(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    """``value`` as a whole number when it is one, else without trailing zeros. Quantized
+    in a context as wide as the number: in the default one (28 digits) a longer run of
+    digits in an article (a case or phone number) raised ``InvalidOperation``, and the
+    whole document failed as if the model had given no valid answer."""
+    if value != value.to_integral_value():
+        return value.normalize()
+    return value.quantize(Decimal(1), context=Context(prec=max(28, value.adjusted() + 1)))
 
 
 # ------------------------------------------------------------------ parts and deaths
