@@ -20,6 +20,7 @@ the attempts, the tokens spent and the last raw answer.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -271,6 +272,8 @@ class Extractor:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        #: the sync calls on the background loop now: close() ends them, never strands them
+        self._calls: set[concurrent.futures.Future[Any]] = set()
         self._prime_lock = threading.Lock()
         self._primed = False
         #: Whether the server has answered a call (a name it no longer resolves is then the
@@ -396,8 +399,16 @@ class Extractor:
         return _with_document(result, document)
 
     def close(self) -> None:
-        """Release the HTTP clients and the background loop used by :meth:`extract`."""
-        loop = self._loop
+        """Release the HTTP clients and the background loop used by :meth:`extract`.
+
+        A call another thread has running on that loop is cancelled first and fails with
+        one error saying so: stranded on a stopped loop, it waited for ever."""
+        with self._lock:
+            loop, calls = self._loop, list(self._calls)
+        for call in calls:
+            call.cancel()
+        if calls and loop is not None:
+            _settle(loop, SETTLE_SECONDS)
         if loop is not None and loop.is_running():
             asyncio.run_coroutine_threadsafe(self._aclose_clients(), loop).result(timeout=10)
             loop.call_soon_threadsafe(loop.stop)
@@ -689,14 +700,24 @@ class Extractor:
                 # An extractor dropped without close() must not keep its loop's
                 # selector, pipes and thread for the rest of the process.
                 weakref.finalize(self, _stop_loop, loop)
-        assert self._loop is not None
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+            loop = self._loop
+            future = asyncio.run_coroutine_threadsafe(coroutine, loop)
+            self._calls.add(future)
         try:
             return future.result()
+        except concurrent.futures.CancelledError:  # only close() cancels a call's future
+            raise ConfigurationError(
+                "the call was cut short: the Extractor was closed (close(), or the end of its "
+                "with block) while the call ran in another thread; close it after the calls "
+                "that use it are done"
+            ) from None
         except BaseException:  # Ctrl-C, SIGTERM: the call is abandoned; so is its task
             future.cancel()
-            _settle(self._loop, SETTLE_SECONDS)
+            _settle(loop, SETTLE_SECONDS)
             raise
+        finally:
+            with self._lock:
+                self._calls.discard(future)
 
 
 #: How long an abandoned call's task is given to finish cancelling (close its requests).
