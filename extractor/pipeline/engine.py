@@ -453,6 +453,12 @@ class Extractor:
         extra: dict[str, Any] = {"publisher": publisher} if publisher else {}
         if self.second_look:
             extra["second_look"] = True
+        # How the model is asked (json, tools ...) and how long it may answer change the
+        # answer too: each joins the key when set, as the publisher does
+        if self.spec.mode != "auto":
+            extra["mode"] = self.spec.mode
+        if self.max_tokens is not None:
+            extra["max_tokens"] = self.max_tokens
         return cache_key(
             **extra,
             model=self.spec.label, base_url=self.spec.base_url, prompt=prompt_version(self.types),
