@@ -568,6 +568,12 @@ class ProviderBatchRun(BulkRun):
             max_batch_bytes is not None and max_batch_bytes < 1
         ):
             raise ConfigurationError("max_batch_requests and max_batch_bytes must be positive")
+        if options.get("cache"):  # taken, it was neither read nor filled: paid again unsaid
+            raise ConfigurationError(
+                "--batch does not use the result cache (--cache): its requests go to the "
+                "provider's batch API and its answers to the output, which a rerun reads; "
+                "drop --cache, or run without --batch to use it"
+            )
         target = check_output(output)
         if target.kind == "stream":
             raise ConfigurationError(
