@@ -110,8 +110,18 @@ class Probe:
         return BatchResult(str(index), index)
 
 
+def _stand_in() -> SimpleNamespace:
+    """An extractor's interface (``extract_many`` takes what has ``aextract`` and
+    ``aclose``); the documents never reach it: ``_extract_one`` is the probe."""
+
+    async def nothing(*args: object, **kwargs: object) -> None:
+        return None
+
+    return SimpleNamespace(spec=SimpleNamespace(base_url=None), aextract=nothing, aclose=nothing)
+
+
 def run_batch(probe: Probe, items: int, concurrency: int) -> list[BatchResult]:
-    extractor: Any = SimpleNamespace(spec=SimpleNamespace(base_url=None))
+    extractor: Any = _stand_in()
 
     async def collect() -> list[BatchResult]:
         stream = extract_many(
@@ -152,7 +162,7 @@ def test_the_early_stop_does_not_grow_with_the_concurrency(concurrency: int) -> 
     seen: list[BatchResult] = []
 
     async def collect() -> None:
-        extractor: Any = SimpleNamespace(spec=SimpleNamespace(base_url=None))
+        extractor: Any = _stand_in()
         items = [(f"d{n}", "text") for n in range(3 * MAX_ABORT_AFTER)]
         async for result in extract_many(items, extractor=extractor, concurrency=concurrency):
             seen.append(result)
