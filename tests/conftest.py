@@ -30,9 +30,11 @@ def _secrets_of_this_test() -> Iterator[None]:
     otherwise hide that host in every later test's messages."""
     from extractor.redact import redactor
 
-    before = redactor._registered
+    before = redactor._registered, redactor._keys
     yield
-    redactor._registered = before
+    # both: a key left in ``_keys`` hid its fragments (6 characters and up: "killed",
+    # "status") in every later test's text, a fake model's answers included
+    redactor._registered, redactor._keys = before
 
 
 #: The settings a user's shell may hold that change which model or server a run uses.
