@@ -1602,9 +1602,16 @@ def redacted_chain(error: _E) -> _E:
     return error
 
 
-#: the most of an error's text a stand-in keeps: redaction costs seconds per MB, and an
-#: error quoting a whole answer of many MB held every worker that long after the deadline
-_STAND_IN_READ = 65536
+#: The most of an error's text that is redacted and kept (64 KiB). Redaction costs seconds
+#: per MB, on the event loop, after every deadline: an error quoting a whole answer of many
+#: MB held every worker that long. Used for an error chain's stand-ins and for the body of
+#: an error answer the provider layer keeps (``providers.MAX_ERROR_BODY_BYTES``); what is
+#: said of an error is in its first few hundred characters.
+MOST_ERROR_TEXT = 64 * 1024
+
+#: The most of an error's text read for a one-line message (8 KiB), shown in 300
+#: characters anyway; a key of a few hundred characters, escaped, still fits whole.
+MOST_ONE_LINE_TEXT = 8 * 1024
 
 
 def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> BaseException | None:
@@ -1619,8 +1626,8 @@ def _stand_in(link: BaseException | None, made: dict[int, BaseException]) -> Bas
         text = str(link)
     except Exception:  # a broken __str__ must not break error reporting
         text = f"<unprintable {type(link).__name__}>"
-    if len(text) > _STAND_IN_READ:  # an SDK's or instructor's error quotes a whole answer
-        text = text[:_STAND_IN_READ] + f"… ({len(text) - _STAND_IN_READ:,} characters more)"
+    if len(text) > MOST_ERROR_TEXT:  # an SDK's or instructor's error quotes a whole answer
+        text = text[:MOST_ERROR_TEXT] + f"… ({len(text) - MOST_ERROR_TEXT:,} characters more)"
     stand = _stand_in_class(type(link))(redact(text))
     made[id(link)] = stand
     stand.__traceback__ = link.__traceback__

@@ -86,7 +86,7 @@ from extractor.pipeline.result import (
     group_records,
     schema_version,
 )
-from extractor.redact import clean_surrogates, redact, redacted_chain
+from extractor.redact import MOST_ONE_LINE_TEXT, clean_surrogates, redact, redacted_chain
 from extractor.runtime import aio
 from extractor.runtime.cache import ResultCache, cache_key
 from extractor.runtime.instructor_compat import RESOLVE_CONTEXT, AttemptState
@@ -891,14 +891,10 @@ def _validation_reason(error: InstructorRetryException) -> str:
     return _one_line(text or type(last).__name__)
 
 
-#: How much of an error's text :func:`_one_line` reads: redaction costs seconds per MB,
-#: and an error that quotes a whole answer (tens of MB from a hostile server) is shown
-#: in 300 characters anyway. A key of a few hundred characters, escaped, still fits.
-_ONE_LINE_READ = 8192
-
-
 def _one_line(text: str, limit: int = 300) -> str:
-    flat = redact(" ".join(text[:_ONE_LINE_READ].split()))
+    """``text`` redacted on one line of at most ``limit`` characters; only its first
+    :data:`~extractor.redact.MOST_ONE_LINE_TEXT` are read (redaction costs per MB)."""
+    flat = redact(" ".join(text[:MOST_ONE_LINE_TEXT].split()))
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

@@ -83,6 +83,7 @@ from extractor.errors import (
     WireError,
 )
 from extractor.redact import (
+    MOST_ERROR_TEXT,
     clean_surrogates,
     escape_surrogates,
     install_log_filter,
@@ -929,14 +930,11 @@ def _parse_answers(response: httpx2.Response, read: Any = None) -> None:
     response.json = parsed  # type: ignore[method-assign]
 
 
-#: How much of the body of an error answer (HTTP 4xx, 5xx) to a model call is kept (64 KiB):
-#: the SDK's error puts all of it into its message and ``body``, and the error chain of a
-#: failed request is redacted link by link (:func:`~extractor.redact.redacted_chain`,
-#: seconds per MB) on the event loop, after every deadline: a 4 MB error page held every
-#: worker half a minute, one within the answer cap (:data:`MAX_ANSWER_BYTES`) many minutes.
-#: What is said of an error (:func:`~extractor.runtime.retrying.server_text`, a
-#: context-length error's words) is in its first few hundred bytes.
-MAX_ERROR_BODY_BYTES = 64 * 1024
+#: How much of the body of an error answer (HTTP 4xx, 5xx) to a model call is kept: the
+#: most error text worth redacting (:data:`~extractor.redact.MOST_ERROR_TEXT`). The SDK's
+#: error puts all of the body into its message and ``body``, and the error chain is
+#: redacted link by link: a 4 MB error page held every worker half a minute.
+MAX_ERROR_BODY_BYTES = MOST_ERROR_TEXT
 
 
 def _clip_error_body(response: httpx2.Response) -> None:
