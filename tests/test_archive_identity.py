@@ -43,19 +43,15 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.io import InputFailure, Item, iter_inputs  # noqa: E402
-from extractor.io.archives import is_unsafe_member_name  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.pipeline.document import Document  # noqa: E402
-from tests.corpus_support import nameless_pipe  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from extractor.bulk.runner import BulkSummary, run_bulk
+from extractor.cli import app
+from extractor.io import InputFailure, Item, iter_inputs
+from extractor.io.archives import is_unsafe_member_name
+from extractor.io.output import latest_lines
+from extractor.pipeline.document import Document
+from tests.corpus_support import nameless_pipe
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -36,24 +36,20 @@ import httpx2
 import pytest
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor import Document, Extractor, build_requests, parse_response  # noqa: E402
-from extractor.bulk.provider_batch import BatchState, ProviderBatchRun  # noqa: E402
-from extractor.bulk.runner import BulkRun  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.errors import (  # noqa: E402
+from extractor import Document, Extractor, build_requests, parse_response
+from extractor.bulk.provider_batch import BatchState, ProviderBatchRun
+from extractor.bulk.runner import BulkRun
+from extractor.cli import app
+from extractor.errors import (
     ConfigurationError,
     IncompatibleServerError,
     ModelRefusal,
 )
-from extractor.pipeline.requests import TRUNCATED_NOTE, ModelRequest, Reply, assemble  # noqa: E402
-from extractor.pipeline.result import Usage  # noqa: E402
-from extractor.runtime import aio  # noqa: E402
-from extractor.runtime.anthropic_wire import CUSTOM_ID, batch_custom_id  # noqa: E402
-from tests.batch_support import (  # noqa: E402
+from extractor.pipeline.requests import TRUNCATED_NOTE, ModelRequest, Reply, assemble
+from extractor.pipeline.result import Usage
+from extractor.runtime import aio
+from extractor.runtime.anthropic_wire import CUSTOM_ID, batch_custom_id
+from tests.batch_support import (
     BatchModel,
     answer_text,
     assert_as_live,
@@ -69,9 +65,11 @@ from tests.batch_support import (  # noqa: E402
     state_file,
     write_corpus,
 )
-from tests.fakes.anthropic_server import AnthropicBatchConfig, FakeAnthropic  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, Fault  # noqa: E402
+from tests.fakes.anthropic_server import AnthropicBatchConfig, FakeAnthropic
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, Fault
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -24,7 +24,6 @@ import json
 import os
 import random
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -36,19 +35,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor import Document, Extractor, build_requests, parse_response  # noqa: E402
-from extractor.bulk.provider_batch import BatchEntry, BatchState, ProviderBatchRun  # noqa: E402
-from extractor.bulk.runner import BulkRun  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.errors import ConfigurationError, ExtractionFailed  # noqa: E402
-from extractor.pipeline.requests import ModelRequest, assemble  # noqa: E402
-from extractor.pipeline.result import Usage  # noqa: E402
-from extractor.runtime import aio  # noqa: E402
-from tests.batch_support import (  # noqa: E402
+from extractor import Document, Extractor, build_requests, parse_response
+from extractor.bulk.provider_batch import BatchEntry, BatchState, ProviderBatchRun
+from extractor.bulk.runner import BulkRun
+from extractor.cli import app
+from extractor.errors import ConfigurationError, ExtractionFailed
+from extractor.pipeline.requests import ModelRequest, assemble
+from extractor.pipeline.result import Usage
+from extractor.runtime import aio
+from tests.batch_support import (
     EMPTY,
     BatchModel,
     answer_text,
@@ -65,10 +60,12 @@ from tests.batch_support import (  # noqa: E402
     state_file,
     write_corpus,
 )
-from tests.conftest import RECORDED_MODEL, RECORDING_BASE_URL, SEEDS  # noqa: E402
-from tests.fakes.batch_server import BatchConfig, FakeBatchAPI  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, SCHEMA_INVALID_CONTENT  # noqa: E402
+from tests.conftest import RECORDED_MODEL, RECORDING_BASE_URL, SEEDS
+from tests.fakes.batch_server import BatchConfig, FakeBatchAPI
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, SCHEMA_INVALID_CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from extractor.bulk.estimate import parse_price, priced
+from extractor.bulk.provider_batch import BATCH_PRICE_FACTOR
+from extractor.bulk.runner import format_rate
+from extractor.cli import app
+from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
-from extractor.bulk.estimate import parse_price, priced  # noqa: E402
-from extractor.bulk.provider_batch import BATCH_PRICE_FACTOR  # noqa: E402
-from extractor.bulk.runner import format_rate  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()

@@ -39,18 +39,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from extractor.cli import app
+from extractor.cli._app import version_text
+from extractor.cli.common import printable, safe_text
+from extractor.cli.tables import render_tables
+from extractor.pipeline.result import ArticleExtraction
+from extractor.settings import KEY_VARIABLES
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
-from extractor.cli import app  # noqa: E402
-from extractor.cli._app import version_text  # noqa: E402
-from extractor.cli.common import printable, safe_text  # noqa: E402
-from extractor.cli.tables import render_tables  # noqa: E402
-from extractor.pipeline.result import ArticleExtraction  # noqa: E402
-from extractor.settings import KEY_VARIABLES  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()

@@ -17,11 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from extractor.cli import app
 
-from extractor.cli import app  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @settings(max_examples=5, deadline=None)

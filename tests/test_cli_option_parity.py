@@ -33,16 +33,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from extractor.cli import app
+from extractor.cli.common import parse_types
+from extractor.settings import EVENT_LOOPS, Settings
+from extractor.types.registry import type_names
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
-from extractor.cli import app  # noqa: E402
-from extractor.cli.common import parse_types  # noqa: E402
-from extractor.settings import EVENT_LOOPS, Settings  # noqa: E402
-from extractor.types.registry import type_names  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()

@@ -21,7 +21,6 @@ import csv
 import io
 import json
 import re
-import sys
 import tempfile
 from pathlib import Path
 
@@ -30,18 +29,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.cli import app  # noqa: E402
-from extractor.io.formats import RecordFields  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.io.readers import InputFailure, Item, _quote_spans, _Tape, iter_inputs  # noqa: E402
-from extractor.pipeline.document import Document  # noqa: E402
-from tests.corpus_support import read_items  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from extractor.cli import app
+from extractor.io.formats import RecordFields
+from extractor.io.output import latest_lines
+from extractor.io.readers import InputFailure, Item, _quote_spans, _Tape, iter_inputs
+from extractor.pipeline.document import Document
+from tests.corpus_support import read_items
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 HYPOTHESIS = settings(
     max_examples=40,

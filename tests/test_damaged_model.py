@@ -10,20 +10,15 @@ install``; with no file at all, the general advice stays.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.errors import ConfigurationError  # noqa: E402
-from extractor.runtime.local import DEFAULT_SIZE, get_spec  # noqa: E402
-from extractor.runtime.providers import resolve_model  # noqa: E402
+from extractor.errors import ConfigurationError
+from extractor.runtime.local import DEFAULT_SIZE, get_spec
+from extractor.runtime.providers import resolve_model
 
 SPEC = get_spec(DEFAULT_SIZE)
 UNSET = ("OPENAI_API_KEY", "EXTRACTOR_API_KEY", "EXTRACTOR_BASE_URL", "EXTRACTOR_MODEL")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -30,20 +29,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor import CasualtyReport, Meeting  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.errors import InputError, OutputError  # noqa: E402
-from extractor.evaluation import report_to_text  # noqa: E402
-from extractor.export.flatten import flatten, flatten_csv, output_format, result_rows  # noqa: E402
-from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata  # noqa: E402
-from extractor.types.columns import date_name  # noqa: E402
-from extractor.types.parts import Actor, Count, DateValue, Evidence  # noqa: E402
-from extractor.types.registry import registered_types  # noqa: E402
-from tests.test_eval_scoring import ARMS, MEETING, VISIT, changed, single  # noqa: E402
+from extractor import CasualtyReport, Meeting
+from extractor.cli import app
+from extractor.errors import InputError, OutputError
+from extractor.evaluation import report_to_text
+from extractor.export.flatten import flatten, flatten_csv, output_format, result_rows
+from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata
+from extractor.types.columns import date_name
+from extractor.types.parts import Actor, Count, DateValue, Evidence
+from extractor.types.registry import registered_types
+from tests.test_eval_scoring import ARMS, MEETING, VISIT, changed, single
 
 runner = CliRunner()
 SETTINGS = settings(

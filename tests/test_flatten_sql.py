@@ -20,7 +20,6 @@ DuckDB file, then read back. Invariants:
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -30,10 +29,6 @@ from typing import Any, Literal, get_args
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 duckdb = pytest.importorskip("duckdb")
 pa = pytest.importorskip("pyarrow")

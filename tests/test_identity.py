@@ -37,17 +37,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.runner import REDO_FORGOTTEN, BulkSummary, run_bulk  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.pipeline.document import Document  # noqa: E402
-from tests.fakes.kano import KANO, casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
-from tests.test_archive_identity import Capture, write_warc  # noqa: E402
+from extractor.bulk.runner import REDO_FORGOTTEN, BulkSummary, run_bulk
+from extractor.cli import app
+from extractor.io.output import latest_lines
+from extractor.pipeline.document import Document
+from tests.fakes.kano import KANO, casualty_responder, kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.test_archive_identity import Capture, write_warc
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

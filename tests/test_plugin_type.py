@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,15 +19,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor import ArticleExtraction, Extractor  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from extractor.types import registry  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
-from tests.plugins.protest import Protest  # noqa: E402
+from extractor import ArticleExtraction, Extractor
+from extractor.cli import app
+from extractor.types import registry
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.plugins.protest import Protest
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()

@@ -74,15 +74,13 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from extractor.cli import app
+from extractor.settings import KEY_VARIABLES, PROXY_VARIABLES
+from extractor.types import registry
+from tests.fakes.batch_server import BatchConfig, FakeBatchAPI
+from tests.fakes.openai_server import LOOPBACK_ONLY, minimal_instance
 
-from extractor.cli import app  # noqa: E402
-from extractor.settings import KEY_VARIABLES, PROXY_VARIABLES  # noqa: E402
-from extractor.types import registry  # noqa: E402
-from tests.fakes.batch_server import BatchConfig, FakeBatchAPI  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, minimal_instance  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

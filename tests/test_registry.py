@@ -7,7 +7,6 @@ forgets its template, columns, gold mapping or cue words cannot pass silently.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -16,17 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.export.flatten import table_columns  # noqa: E402
-from extractor.pipeline.answers import answer_model, grammar_schema  # noqa: E402
-from extractor.pipeline.prompting import prompts_dir, task_message  # noqa: E402
-from extractor.pipeline.result import record_schemas  # noqa: E402
-from extractor.types import RECORD_TYPES, get_type, register, registered_types  # noqa: E402
-from extractor.types.registry import reload  # noqa: E402
-from tests.plugins.protest import Protest  # noqa: E402
+from extractor.export.flatten import table_columns
+from extractor.pipeline.answers import answer_model, grammar_schema
+from extractor.pipeline.prompting import prompts_dir, task_message
+from extractor.pipeline.result import record_schemas
+from extractor.types import RECORD_TYPES, get_type, register, registered_types
+from extractor.types.registry import reload
+from tests.plugins.protest import Protest
 
 NAMES = [*RECORD_TYPES, "protest"]
 

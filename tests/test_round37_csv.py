@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -28,13 +27,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.io.decoding import normalise_newlines  # noqa: E402
-from extractor.io.readers import InputFailure, Item, iter_inputs  # noqa: E402
-from extractor.pipeline.document import Document  # noqa: E402
+from extractor.io.decoding import normalise_newlines
+from extractor.io.readers import InputFailure, Item, iter_inputs
+from extractor.pipeline.document import Document
 
 try:
     import pandas

@@ -20,7 +20,6 @@ import base64
 import html
 import io
 import json
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,17 +33,13 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.cli import app  # noqa: E402
-from extractor.io import InputFailure, iter_inputs  # noqa: E402
-from extractor.pipeline.document import Document  # noqa: E402
-from extractor.redact import MARK, Redactor, fragment_length, redact  # noqa: E402
-from tests.fakes.kano import kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
-from tests.test_archive_identity import page  # noqa: E402  (one HTML page of a WARC test)
+from extractor.cli import app
+from extractor.io import InputFailure, iter_inputs
+from extractor.pipeline.document import Document
+from extractor.redact import MARK, Redactor, fragment_length, redact
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
+from tests.test_archive_identity import page
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 runner = CliRunner()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,16 +26,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.blank import is_blank  # noqa: E402
-from extractor.bulk.carriers.openai_api import OpenAICarrier  # noqa: E402
-from extractor.bulk.provider_batch import BatchEntry, BatchState  # noqa: E402
-from extractor.cli import app  # noqa: E402
-from tests.batch_support import state_file, write_corpus  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY  # noqa: E402
+from extractor.blank import is_blank
+from extractor.bulk.carriers.openai_api import OpenAICarrier
+from extractor.bulk.provider_batch import BatchEntry, BatchState
+from extractor.cli import app
+from tests.batch_support import state_file, write_corpus
+from tests.fakes.openai_server import LOOPBACK_ONLY
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -26,7 +26,6 @@ import io
 import itertools
 import json
 import random
-import sys
 import tempfile
 import zipfile
 import zlib
@@ -37,13 +36,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.io.readers import InputFailure, Item, iter_inputs  # noqa: E402
-from extractor.pipeline.document import NUL_TEXT, Document  # noqa: E402
-from tests.corpus_support import nameless_pipe  # noqa: E402
+from extractor.io.readers import InputFailure, Item, iter_inputs
+from extractor.pipeline.document import NUL_TEXT, Document
+from tests.corpus_support import nameless_pipe
 
 SETTINGS = settings(
     max_examples=40,

@@ -20,7 +20,6 @@ import json
 import logging
 import random
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -29,19 +28,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.carriers import BatchView  # noqa: E402
-from extractor.bulk.carriers.openai_api import OpenAICarrier  # noqa: E402
-from extractor.bulk.provider_batch import BatchEntry, BatchState, ProviderBatchRun  # noqa: E402
-from extractor.bulk.runner import BulkRun  # noqa: E402
-from extractor.runtime import aio  # noqa: E402
-from tests.batch_support import BatchModel, read_lines, write_corpus  # noqa: E402
-from tests.fakes.batch_server import FakeBatchAPI  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY  # noqa: E402
-from tests.test_batch_api import answer  # noqa: E402
+from extractor.bulk.carriers import BatchView
+from extractor.bulk.carriers.openai_api import OpenAICarrier
+from extractor.bulk.provider_batch import BatchEntry, BatchState, ProviderBatchRun
+from extractor.bulk.runner import BulkRun
+from extractor.runtime import aio
+from tests.batch_support import BatchModel, read_lines, write_corpus
+from tests.fakes.batch_server import FakeBatchAPI
+from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.test_batch_api import answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -17,12 +17,10 @@ from __future__ import annotations
 import io
 import json
 import random
-import sys
 import tarfile
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +28,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.estimate import estimate_run  # noqa: E402
-from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
-from extractor.cli.bulk_cmd import render_estimate  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.pipeline.engine import Extractor  # noqa: E402
-from extractor.types.registry import RECORD_TYPES  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from extractor.bulk.estimate import estimate_run
+from extractor.bulk.runner import BulkSummary, run_bulk
+from extractor.cli.bulk_cmd import render_estimate
+from extractor.io.output import latest_lines
+from extractor.pipeline.engine import Extractor
+from extractor.types.registry import RECORD_TYPES
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -52,12 +46,6 @@ HYPOTHESIS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 KINDS = ("jsonl", "csv", "zip", "tar")
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def options_of(fake: FakeOpenAI, asked: dict[str, Any]) -> dict[str, Any]:

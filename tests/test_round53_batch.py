@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -35,18 +34,14 @@ from hypothesis import strategies as st
 from openai._models import construct_type as openai_construct
 from openai.types import Batch
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.carriers import anthropic_api, base, openai_api  # noqa: E402
-from extractor.bulk.provider_batch import BatchEntry, BatchState  # noqa: E402
-from extractor.errors import ExtractorError, IncompatibleServerError  # noqa: E402
-from tests.batch_support import BatchModel, read_lines, write_corpus  # noqa: E402
-from tests.fakes import batch_server  # noqa: E402
-from tests.fakes.batch_server import FakeBatchAPI  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY  # noqa: E402
-from tests.test_batch_api import answer  # noqa: E402
+from extractor.bulk.carriers import anthropic_api, base, openai_api
+from extractor.bulk.provider_batch import BatchEntry, BatchState
+from extractor.errors import ExtractorError, IncompatibleServerError
+from tests.batch_support import BatchModel, read_lines, write_corpus
+from tests.fakes import batch_server
+from tests.fakes.batch_server import FakeBatchAPI
+from tests.fakes.openai_server import LOOPBACK_ONLY
+from tests.test_batch_api import answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

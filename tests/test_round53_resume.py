@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +27,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.estimate import estimate_run  # noqa: E402
-from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
-from extractor.errors import ConfigurationError  # noqa: E402
-from extractor.pipeline.engine import Extractor  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from extractor.bulk.estimate import estimate_run
+from extractor.bulk.runner import BulkSummary, run_bulk
+from extractor.errors import ConfigurationError
+from extractor.pipeline.engine import Extractor
+from tests.fakes.kano import kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -50,12 +44,6 @@ HYPOTHESIS = settings(
 )
 #: A sentence the gate lets through for meetings and visits too: several types to join.
 MEETING = " The foreign ministers of Chad and Niger met in Abuja on Monday to discuss security."
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(casualty_responder) as server:
-        yield server
 
 
 def options_of(fake: FakeOpenAI, **asked: Any) -> dict[str, Any]:

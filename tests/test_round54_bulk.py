@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,16 +29,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk.estimate import estimate_run  # noqa: E402
-from extractor.bulk.runner import BulkSummary, run_bulk  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.pipeline.engine import Extractor  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI  # noqa: E402
+from extractor.bulk.estimate import estimate_run
+from extractor.bulk.runner import BulkSummary, run_bulk
+from extractor.io.output import latest_lines
+from extractor.pipeline.engine import Extractor
+from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -36,21 +35,17 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from extractor.bulk import estimate, runner  # noqa: E402
-from extractor.bulk.estimate import estimate_run  # noqa: E402
-from extractor.bulk.runner import BulkRun, BulkSummary  # noqa: E402
-from extractor.cli import app, bulk_cmd  # noqa: E402
-from extractor.io.output import latest_lines  # noqa: E402
-from extractor.pipeline import engine  # noqa: E402
-from extractor.pipeline.engine import Extractor  # noqa: E402
-from extractor.runtime import aio  # noqa: E402
-from extractor.runtime.retrying import RetryPolicy  # noqa: E402
-from tests.fakes.kano import casualty_responder, kano  # noqa: E402
-from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord  # noqa: E402
+from extractor.bulk import estimate, runner
+from extractor.bulk.estimate import estimate_run
+from extractor.bulk.runner import BulkRun, BulkSummary
+from extractor.cli import app, bulk_cmd
+from extractor.io.output import latest_lines
+from extractor.pipeline import engine
+from extractor.pipeline.engine import Extractor
+from extractor.runtime import aio
+from extractor.runtime.retrying import RetryPolicy
+from tests.fakes.kano import casualty_responder, kano
+from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI, Reply, RequestRecord
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
