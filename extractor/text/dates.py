@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -69,7 +69,12 @@ _DMY = re.compile(
 _MY = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
 _M = re.compile(rf"\b({MONTH_PATTERN})\b", re.I)
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
-_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+# A year stands apart from other digits and Latin letters ("FY2023" is no year) but may
+# touch another script's word: "2023年", "2023년", "2023г.", "于2023年" are years.
+_YEAR = re.compile(r"(?<![0-9A-Za-z_])(1[89][0-9]{2}|20[0-9]{2})(?![0-9A-Za-z_])")
+#: Chinese and Japanese text: its dates ("2023年3月5日", "三月五日") are read with the
+#: Chinese grammar (:func:`_words`) when no language is given.
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _APPROX = re.compile(
     r"\b(about|around|circa|approximately|late|early|mid|end of|beginning of)\b", re.I
 )
@@ -197,7 +202,7 @@ DATE_IN_TEXT = re.compile(
 
 
 def resolve_date(
-    text: str | None, published: date | None = None, language: str | None = None
+    text: str | None, published: date | str | None = None, language: str | None = None
 ) -> ResolvedDate:
     """Resolve an expression ("Tuesday", "May 2023", "earlier this month") to ISO.
 
@@ -208,7 +213,16 @@ def resolve_date(
     Calendar arithmetic never raises: a value outside years 0001 to 9999 ("yesterday"
     of 0001-01-01) is unresolved, with a :attr:`ResolvedDate.note` saying why.
     (A malformed ISO value, "2023-02-30", is still a ValueError.)
+
+    ``published`` is read as ``extract(..., published=...)`` reads it: a date, a
+    datetime (its day) or an ISO 8601 string; another type is a TypeError naming it.
     """
+    if text is not None and not isinstance(text, str):
+        raise TypeError(
+            f"resolve_date: text must be a str (the date as written) or None, "
+            f"not {type(text).__name__} ({_shown(text)})"
+        )
+    published = publication_day(published)
     if text is None or not text.strip():
         return UNRESOLVED
     try:
@@ -216,6 +230,27 @@ def resolve_date(
     except OverflowError:  # date arithmetic past date.min or date.max
         return _out_of_calendar(text, published)
     return _within_calendar(found, text, published)
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value's repr for an error message, clipped (a list of a million items is no line)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def publication_day(published: object) -> date | None:
+    """``published`` as a date, one reading for every public function (see
+    :func:`extractor.pipeline.document.as_date`): a datetime is its day, an ISO string
+    ("2023-05-31") is read. Taken as it was, a string failed deep in the calendar
+    arithmetic ("unsupported operand type(s) for -: 'str' and 'datetime.timedelta'") and
+    a datetime's "yesterday" was no ISO day, so it was called outside the calendar."""
+    if published is None:
+        return None
+    if isinstance(published, date) and not isinstance(published, datetime):
+        return published
+    from extractor.pipeline.document import as_date
+
+    return as_date(published)
 
 
 def _ascii_digits(text: str) -> str:
@@ -230,6 +265,8 @@ def _ascii_digits(text: str) -> str:
 
 def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
     raw = _ascii_digits(" ".join(text.strip().split()))
+    # A year in Chinese numerals digit by digit ("二〇二三年") is the year's digits.
+    raw = _CJK_YEAR.sub(lambda m: str(_cjk_int(m.group(1))), raw)
     low = raw.lower()
     approx = bool(_APPROX.search(low))
     kind: DateKind = "approximate" if approx else "exact"
@@ -238,14 +275,16 @@ def _resolve(text: str, published: date | None, language: str | None) -> Resolve
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
     found = _explicit(raw, published, kind)
+    if language in (None, "und") and _HAN_OR_KANA.search(raw):
+        language = "zh"  # "2023年3月5日" with no language: its script says how to read it
     foreign_language = language not in (None, "en", "und")
     if found is not None:
         # The English rules read only the year of "le 3 mai 2023" or "15 января 2024
         # года" (no English month in it): the language's own reading says the day.
         if foreign_language and found.precision != "day":
             foreign = _foreign(raw, published, str(language))
-            if foreign is not None and foreign.value is not None and _finer(foreign, found):
-                return foreign
+            if foreign is not None and (foreign.note is not None or _finer(foreign, found)):
+                return foreign  # a finer reading, or a day outside the calendar
         return found
     if published is not None:
         relative = _relative(low, published)
@@ -253,7 +292,7 @@ def _resolve(text: str, published: date | None, language: str | None) -> Resolve
             return relative
     if foreign_language:
         foreign = _foreign(raw, published, str(language))
-        if foreign is not None and foreign.value is not None:
+        if foreign is not None and (foreign.value is not None or foreign.note is not None):
             return foreign
     return _dateparser_fallback(raw, published)
 
@@ -386,8 +425,6 @@ def _dateparser_fallback(raw: str, published: date | None) -> ResolvedDate:
     if published is None or not re.search(r"\d", raw):
         return UNRESOLVED
     try:
-        from datetime import datetime
-
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a dependency
         return UNRESOLVED
@@ -508,16 +545,50 @@ def _words(language: str) -> _Words | None:
         parts.append(rf"(?P<w>{_alternation(weekdays)})")
     if relative:
         parts.append(rf"(?P<r>{_alternation(relative)})")
-    if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月"
-        parts.insert(0, r"(?:(?P<zy>\d{4})年)?(?P<zm>\d{1,2})月(?:(?P<zd>\d{1,2})[日号])?")
+    if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月", "二〇二三年三月五日"
+        parts.insert(
+            0,
+            rf"(?<![\d{_CJK_ZEROS}{_CJK_ONES}十])(?:(?P<zy>\d{{4}}|[{_CJK_ZEROS}{_CJK_ONES}]{{4}})年)?"
+            rf"(?P<zm>\d{{1,2}}|十[一二]?|[{_CJK_ONES}])月"
+            rf"(?:(?P<zd>\d{{1,2}}|[二三]?十[{_CJK_ONES}]?|[{_CJK_ONES}])[日号號])?",
+        )
     edge_before, edge_after = ("", "") if language in ("zh", "ja") else (r"(?<!\w)", r"(?!\w)")
     pattern = re.compile(rf"{edge_before}(?:{'|'.join(parts)}){edge_after}", re.IGNORECASE)
     return _Words(months, weekdays, relative, pattern)
 
 
-def find_dates(text: str, language: str, published: date | None) -> list[tuple[str, ResolvedDate]]:
+#: Chinese numerals in a date: years digit by digit ("二〇二三", "二零二三", "二○二三"),
+#: months and days with 十 ("十二月三十一日").
+_CJK_ZEROS = "〇零○"
+_CJK_ONES = "一二三四五六七八九"
+
+
+_CJK_YEAR = re.compile(rf"(?<![{_CJK_ZEROS}{_CJK_ONES}十])([{_CJK_ZEROS}{_CJK_ONES}]{{4}})(?=年)")
+
+
+def _cjk_int(text: str) -> int:
+    """A date's figure as written: digits of any script ("１２"), Chinese numerals digit by
+    digit ("二〇二三") or with 十 ("三十一", "十二")."""
+    if text.isdecimal():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_cjk_int(tens) if tens else 1) * 10 + (_cjk_int(ones) if ones else 0)
+    digits = {c: 0 for c in _CJK_ZEROS} | {c: n for n, c in enumerate(_CJK_ONES, start=1)}
+    return int("".join(str(digits[c]) for c in text))
+
+
+def find_dates(
+    text: str, language: str, published: date | str | None
+) -> list[tuple[str, ResolvedDate]]:
     """Every date expression ``text`` writes in ``language``, as written, with its value
-    (resolved against ``published``; relative ones need it). English uses the rules above."""
+    (resolved against ``published``, read as :func:`resolve_date` reads it; relative ones
+    need it). English uses the rules above."""
+    if not isinstance(text, str):
+        raise TypeError(
+            f"find_dates: text must be a str, not {type(text).__name__} ({_shown(text)})"
+        )
+    published = publication_day(published)
     if language in ("en", "und", ""):
         found = []
         for match in DATE_IN_TEXT.finditer(text):
@@ -556,9 +627,9 @@ def _resolve_match(
     groups = match.groupdict()
     try:
         if groups.get("zm"):
-            month = int(groups["zm"])
-            year = int(groups["zy"]) if groups.get("zy") else None
-            day = int(groups["zd"]) if groups.get("zd") else None
+            month = _cjk_int(groups["zm"])
+            year = _cjk_int(groups["zy"]) if groups.get("zy") else None
+            day = _cjk_int(groups["zd"]) if groups.get("zd") else None
             return _calendar(year, month, day, None, published)
         if groups.get("m1"):
             first = int(re.sub(r"\D", "", groups["d1"]))
@@ -574,7 +645,14 @@ def _resolve_match(
         if groups.get("m3"):
             return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower().rstrip(".")]),
                                 "month", "exact")  # fmt: skip
-    except (ValueError, KeyError):
+    except ValueError:
+        # "二月三十日", "2023年2月30日": a day that is not in the month. Unresolved, with a
+        # note; read by its other rules, "2023年2月30日" was the year 2023.
+        return ResolvedDate(
+            None, None, "unresolved",
+            note=f"date {match.group(0)!r} is no day of the calendar: left unresolved",
+        )  # fmt: skip
+    except KeyError:
         return None
     if published is None:
         return None

@@ -73,7 +73,13 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
            "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "تريليون": 10**12},
     "fa": {"هزار": 10**3, "میلیون": 10**6, "ميليون": 10**6, "میلیارد": 10**9,
            "ميليارد": 10**9, "تریلیون": 10**12},
+    # Hindi (and the other Devanagari languages: Marathi, Nepali): "३ हज़ार", "५ लाख".
+    "hi": {"हज़ार": 10**3, "हजार": 10**3, "लाख": 10**5, "करोड़": 10**7, "करोड": 10**7,
+           "कोटी": 10**7, "अरब": 10**9, "खरब": 10**11},
+    "ur": {"ہزار": 10**3, "لاکھ": 10**5, "کروڑ": 10**7, "ارب": 10**9},
 }  # fmt: skip
+#: Languages written in Devanagari, whose scale words are Hindi's.
+_DEVANAGARI_LANGUAGES = frozenset({"hi", "mr", "ne"})
 #: One-letter abbreviations: a scale only right after the digits ("$40m").
 _ATTACHED_ONLY = frozenset({"k", "m", "b"})
 #: Abbreviated scales multiply the number before them ("40 тыс.", "3 Mrd."); they never
@@ -137,7 +143,8 @@ def _lexicon(language: str) -> dict[str, tuple[str, int]]:
     """Folded word -> (kind, value): the number words of ``language``."""
     lexicon: dict[str, tuple[str, int]] = {}
     if language not in LANGUAGES:
-        return {_fold(w): (_SCALE, v) for w, v in _EXTRA_SCALES.get(language, {}).items()}
+        scales = _EXTRA_SCALES.get("hi" if language in _DEVANAGARI_LANGUAGES else language, {})
+        return {_fold(w): (_SCALE, v) for w, v in scales.items()}
     if language == "zh":
         return lexicon
     for value in range(1000):
@@ -233,8 +240,10 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN_NUMERALS = frozenset({"ja"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-#: Letters Persian writes and Arabic does not (پ چ ژ گ ی ک).
-_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06cc\u06a9]")
+#: Letters Persian writes and Arabic does not (پ چ ژ گ ی ک), and the Persian digits
+#: (U+06F0-06F9): "۳ هزار" is Persian, read as Arabic it was 3, not 3000.
+_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06cc\u06a9\u06f0-\u06f9]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 
 
 def reading_language(text: str, language: str | None = None) -> str:
@@ -248,6 +257,8 @@ def reading_language(text: str, language: str | None = None) -> str:
         return "ru"
     if _ARABIC.search(text):
         return "fa" if _PERSIAN.search(text) else "ar"
+    if _DEVANAGARI.search(text):
+        return "hi"
     folded = _fold(text)
     for code, pattern in _LANGUAGE_HINTS:
         if pattern.search(folded):
@@ -270,8 +281,11 @@ _SPACES = "\u00a0\u202f\u2009"
 #: Arabic script's own marks: U+066C groups thousands ("١٬٥٠٠"), U+066B is the decimal
 #: mark ("١٫٥"). Read as other marks, "١٬٥٠٠ قتيل" was two figures, 1 and 500.
 _AR_GROUP, _AR_DECIMAL = "\u066c", "\u066b"
+#: The Indian grouping ("3,50,000" is 350000, "12,34,56,789"): pairs of digits before the
+#: last three. Read as other figures, "3,50,000" was 3.5.
 _DIGITS = (
-    r"(?<![\d.,\u066b\u066c])\d{1,3}(?:(?:[,.'\u066c" + _SPACES + r"]| (?=\d{3}(?!\d)))\d{3})+"
+    r"(?<![\d.,\u066b\u066c])\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
+    r"|(?<![\d.,\u066b\u066c])\d{1,3}(?:(?:[,.'\u066c" + _SPACES + r"]| (?=\d{3}(?!\d)))\d{3})+"
     r"(?:[.,\u066b]\d+)?(?!\d)"
     r"|(?<![\d.,\u066b\u066c])\d+(?:[.,\u066b]\d+)?(?!\d)"
 )
@@ -297,7 +311,14 @@ def _digits_value(raw: str, language: str) -> Decimal:
     return Decimal(re.sub(r"\D", "", raw))
 
 
-_TOKEN = re.compile(r"(?P<d>" + _DIGITS + r")|(?P<w>[^\W\d_]+)")
+#: The combining marks inside words (accents written apart, Devanagari vowel signs and
+#: nukta, Arabic vowel marks): not ``\w``, so "लाख" or a decomposed "millónes" was cut
+#: into pieces and its scale never read.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u064b-\u065f\u0670"
+)
+_TOKEN = re.compile(r"(?P<d>" + _DIGITS + r")|(?P<w>[^\W\d_](?:[^\W\d_]|[" + _MARKS + r"])*)")
 
 
 @dataclass(frozen=True)
@@ -361,9 +382,32 @@ def _read_digits(text: str, tokens: list[_Token], at: int, language: str) -> tup
         if scale > 1 and entry[1] <= scale:
             break
         value, scale, end, index = value * entry[1], entry[1], token.end, index + 1
+    while scale > 1:  # "٣ مليارات و٥٠٠ مليون", "3 million 500 thousand": one figure
+        at_tail = index
+        if (
+            at_tail < len(tokens)
+            and tokens[at_tail].word in _SCALE_JOINERS.get(language, ())
+            and _joined(text, tokens[at_tail - 1], tokens[at_tail])
+        ):
+            at_tail += 1
+        if (
+            at_tail >= len(tokens)
+            or tokens[at_tail].digits is None
+            or not _joined(text, tokens[at_tail - 1], tokens[at_tail])
+        ):
+            break
+        tail, after = _read_digits(text, tokens, at_tail, language)
+        if not 1 < tail.scale < scale or tail.value >= scale:
+            break
+        value, scale, end, index = value + tail.value, tail.scale, tail.end, after
     return Figure(
         first.start, end, _integral(value), "digits", text[first.start : end], scale
     ), index
+
+
+#: Words that join a scale's figure to a smaller one's ("٣ مليارات و٥٠٠ مليون" is
+#: 3,500,000,000): read as two figures, the amount was the first alone.
+_SCALE_JOINERS = {"ar": ("و",), "fa": ("و",), "ur": ("و", "اور")}
 
 
 def _read_words(
@@ -453,38 +497,148 @@ def _read_words(
     return figure, index
 
 
-# Chinese: a run of numerals, read by cn2an. A run of Chinese numerals alone
+# Chinese: a run of numerals. A run of Chinese numerals alone
 # counts when it is a whole number word ("二十五", "十万") or is followed by a
 # measure word, a scale or a currency ("十名", "两人", "三架"): "一" in "统一"
 # (unify) or "一些" (some) is no figure; "第一" (first) is an ordinal.
+# A run may mix digits of any script with the numerals and units ("1万2千",
+# "１万２千", "3万5000", "12億3400万"): it is one figure, read as a reader reads it
+# (:func:`_read_han`); read by pieces, "1万2千" was two figures, 10000 and 2000.
 _ZH_NUMERALS = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_ZH_DIGIT_CHUNK = r"\d+(?:[.,]\d+)*"
+#: 兆 is 10**12 ("5兆円") but "mega" before a unit of measure: "500兆瓦" is 500 MW.
+_ZH_TRILLION = r"兆(?![瓦赫字帕焦比位欧歐伏])"
+_ZH_UNIT = rf"(?:[十百千万萬亿億]|{_ZH_TRILLION})"
 _ZH_RUN = re.compile(
-    r"(?<![第\d.,])(?:\d+(?:[.,]\d+)*\s*[十百千万萬亿億]*|[" + _ZH_NUMERALS + r"]+)"
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}|[{_ZH_NUMERALS}])"
+    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT}|[{_ZH_NUMERALS}]|{_ZH_TRILLION})*"
+)
+#: The run's pieces when it is no one number ("3五"): as before mixed runs were read.
+_ZH_PIECE = re.compile(
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT}*|(?:[{_ZH_NUMERALS}]|{_ZH_TRILLION})+)"
 )
 _ZH_COUNTED = re.compile(r"[名人个個位具例架枚辆輛艘座次起美欧英日元块塊亿億万萬多余餘]")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_HAN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+_HAN_ELEMENT = re.compile(rf"{_ZH_DIGIT_CHUNK}|\s+|.")
+
+
+def _read_han(run: str) -> Decimal | None:
+    """A run of digits (any script's), Chinese numerals and units as one number, or None
+    when it is not one ("3五", "万万").
+
+    Units multiply what precedes them (1 when nothing does: "十二" is 12); 十, 百 and 千
+    count within a 万 group, 万 within an 亿 group, and a bigger unit multiplies all that
+    precedes it ("3万亿" is 3 * 10**12). A single numeral right after a unit of a
+    hundred or more counts in the next lower place ("一万二" is 12000, "三千五" 3500),
+    as a Chinese or Japanese reader reads it; after 零 it does not ("一万零二" is 10002).
+    """
+    total = Decimal(0)  # the groups closed by a unit of 万 or more
+    group = Decimal(0)  # within the current 万 group: the 十/百/千 places
+    pending: Decimal | None = None  # a number not yet multiplied by a unit
+    last_small = 10**4  # the last 十/百/千 read in this group (places must fall)
+    last_big = 0  # the last 万/亿/兆 read
+    last_unit = 0  # the unit just before a trailing single numeral, 0 after 零
+    pending_single = False  # pending is one numeral written right after a unit
+    seen_unit = False
+    for element in _HAN_ELEMENT.findall(run):
+        if element.isspace():
+            continue
+        if element in _HAN_DIGITS:
+            if element in "零〇" and pending is None and seen_unit:
+                last_unit = 0  # "一万零二": a place left empty
+                continue
+            if pending is not None:  # two numbers side by side: "3五", "二〇二三"
+                return None
+            pending, pending_single = Decimal(_HAN_DIGITS[element]), last_unit >= 100
+            continue
+        if element in _HAN_SMALL_UNITS:
+            unit = _HAN_SMALL_UNITS[element]
+            if unit >= last_small:
+                return None
+            group += (pending if pending is not None else Decimal(1)) * unit
+            pending, last_small, last_unit, seen_unit = None, unit, unit, True
+            continue
+        if element in _HAN_BIG_UNITS:
+            unit = _HAN_BIG_UNITS[element]
+            chunk = group + (pending if pending is not None else Decimal(0))
+            if last_big and unit > last_big:
+                total = (total + chunk) * unit  # "3万亿", "十万亿"
+            elif (last_big and unit == last_big) or chunk == 0:
+                return None  # "万万", "1万2万", a unit over nothing
+            else:
+                total += chunk * unit
+            group, pending, last_small, last_big, last_unit = Decimal(0), None, 10**4, unit, unit
+            pending_single, seen_unit = False, True
+            continue
+        if element[0].isdigit():
+            if pending is not None:
+                return None
+            try:
+                pending = Decimal(_ascii_number(element))
+            except InvalidOperation:
+                return None
+            pending_single = last_unit >= 100 and len(element) == 1
+            continue
+        return None
+    if pending is not None:
+        if pending_single and last_unit >= 100:
+            pending *= last_unit // 10  # "一万二", "1万2", "三千五"
+        group += pending
+    return total + group
+
+
+def _ascii_number(chunk: str) -> str:
+    """Digits of any script as ASCII, without thousands commas ("１,２００" -> "1200")."""
+    digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in chunk)
+    return digits.replace(",", "")
 
 
 def _chinese_figures(text: str) -> list[Figure]:
+    figures = []
+    for match in _ZH_RUN.finditer(text):
+        value = _read_han(match.group())
+        # Chinese numerals alone are cn2an's, but for 兆, which it does not know
+        if value is None or not any(c.isdigit() or c == "兆" for c in match.group()):
+            figures.extend(_chinese_pieces(text, match.start(), match.end()))
+            continue
+        figure = _chinese_figure(text, match.start(), match.end(), value)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _chinese_pieces(text: str, start: int, end: int) -> list[Figure]:
+    """The figures of a run that is no one number, or of Chinese numerals alone, by cn2an."""
     import cn2an
 
     figures = []
-    for match in _ZH_RUN.finditer(text):
+    for match in _ZH_PIECE.finditer(text, start, end):
         run = match.group()
-        chinese_only = not run[0].isdigit()
-        following = text[match.end() : match.end() + 1]
-        if chinese_only and not (
-            _ZH_COUNTED.match(following) or (len(run) >= 2 and re.search("[十百千万萬亿億]", run))
-        ):
-            continue
         digits = re.sub(r"[,\s]", "", run)
         try:
             value = Decimal(str(cn2an.cn2an(digits, "smart")))
         except (ValueError, KeyError, IndexError, InvalidOperation):
             continue
-        scale = 10**8 if re.search("[亿億]$", run) else 10**4 if re.search("[万萬]$", run) else 1
-        kind = "digits" if run[0].isdigit() else "words"
-        figures.append(Figure(match.start(), match.end(), _integral(value), kind, run, scale))
+        figure = _chinese_figure(text, match.start(), match.end(), value)
+        if figure is not None:
+            figures.append(figure)
     return figures
+
+
+def _chinese_figure(text: str, start: int, end: int, value: Decimal) -> Figure | None:
+    run = text[start:end]
+    chinese_only = not run[0].isdigit()
+    following = text[end : end + 1]
+    if chinese_only and not (
+        _ZH_COUNTED.match(following) or (len(run) >= 2 and re.search("[十百千万萬亿億兆]", run))
+    ):
+        return None
+    scale = 10**8 if re.search("[亿億]$", run) else 10**4 if re.search("[万萬]$", run) else 1
+    kind = "digits" if run[0].isdigit() else "words"
+    return Figure(start, end, _integral(value), kind, run, scale)
 
 
 #: Vague words and the figure each is coded as (module docstring), per language.
@@ -603,11 +757,15 @@ def _figures_in(text: str, language: str) -> list[Figure]:
     kept_numbers = [
         n for n in numbers if not any(v.start <= n.start and n.end <= v.end for v in kept_vague)
     ]
-    unique: dict[tuple[int, int], Figure] = {}
+    # In order of start, a figure is kept when it starts after every kept one ends: one
+    # pass (a check against each kept figure took minutes for a table of 20,000 figures).
+    unique: list[Figure] = []
+    covered = -1
     for figure in sorted([*kept_numbers, *kept_vague], key=lambda f: (f.start, -f.end)):
-        if not any(f.start <= figure.start < f.end for f in unique.values()):
-            unique[(figure.start, figure.end)] = figure
-    return list(unique.values())
+        if figure.start >= covered:
+            unique.append(figure)
+            covered = max(covered, figure.end)
+    return unique
 
 
 def _integral(value: Decimal) -> Decimal:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from numbers import Integral
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
@@ -34,6 +35,7 @@ from extractor.text.dates import (
     earliest,
     latest,
     precision_of,
+    publication_day,
     resolve_date,
 )
 from extractor.text.grounding import ALIGNMENT_RANK, Alignment, ground_fragments
@@ -165,10 +167,13 @@ class DateValue(Part):
 
     @classmethod
     def resolve(
-        cls, text: str | None, published: date | None, language: str | None = None
+        cls, text: str | None, published: date | str | None, language: str | None = None
     ) -> DateValue | None:
         """Build from an expression as written, resolved against the publication date
-        (``language``: the article's, for an expression in its words)."""
+        (``language``: the article's, for an expression in its words). ``published`` is a
+        date, a datetime (its day) or an ISO 8601 string, as ``extract`` takes it; another
+        type is a TypeError naming it."""
+        published = publication_day(published)
         if text is None or not str(text).strip():
             return None
         return cls.from_resolution(str(text), resolve_date(str(text), published, language))
@@ -232,8 +237,13 @@ class Money(Part):
         )
 
     @classmethod
-    def parse(cls, text: str) -> Money | None:
-        """Build from text as written: "$267 million" -> 267000000 USD."""
+    def parse(cls, text: str | None) -> Money | None:
+        """Build from text as written: "$267 million" -> 267000000 USD. None (no amount
+        stated) is None; any other type is a TypeError naming it."""
+        if text is None:
+            return None
+        if not isinstance(text, str):
+            raise _wrong_type("Money.parse", "text", "a str (the amount as written)", text)
         parsed = parse_money(text)
         if parsed is None:
             return None
@@ -273,10 +283,17 @@ class Count(Part):
         raise AssertionError("validated counts always have a number")  # pragma: no cover
 
     @classmethod
-    def parse(cls, text: str | int) -> Count | None:
-        """Build from text as written: "over 3,500" -> low=best=3500, at_least."""
-        if isinstance(text, int):
-            return cls(low=text, best=text, high=text, qualifier="exact", text=str(text))
+    def parse(cls, text: str | int | None) -> Count | None:
+        """Build from text as written: "over 3,500" -> low=best=3500, at_least; an int is
+        that exact count. None (no count stated, as a model's null) is None; any other type
+        is a TypeError naming it (a bool is no count: ``True`` was a count of 1)."""
+        if text is None:
+            return None
+        if isinstance(text, Integral) and not isinstance(text, bool):  # numpy's int64 too
+            count = int(text)
+            return cls(low=count, best=count, high=count, qualifier="exact", text=str(count))
+        if not isinstance(text, str):
+            raise _wrong_type("Count.parse", "text", "a str (the count as written) or an int", text)
         parsed = parse_count(text)
         if parsed is None:
             return None
@@ -396,6 +413,13 @@ class Evidence(Part):
             first.end,
             alignment,
         )
+
+
+def _wrong_type(where: str, name: str, expected: str, value: object) -> TypeError:
+    """The error for an argument of the wrong type: one line naming it, its type and what
+    to give (a None or a float deep in a regex said none of that)."""
+    shown = _clip(repr(value))
+    return TypeError(f"{where}: {name} must be {expected}, not {type(value).__name__} ({shown})")
 
 
 def _context(info: ValidationInfo) -> dict[str, Any]:
