@@ -531,10 +531,17 @@ class Corpus:
 
     def make_broken_zip(self, folder: Path, stem: str, depth: int) -> None:
         path = folder / f"{stem}.zip"
-        scratch = Ledger()
+        scratch = Ledger(counter=self.ledger.counter)
         data = build_archive(self.rng, scratch, self.rel(path), 0, "zip")
+        self.ledger.counter = scratch.counter
         path.write_bytes(data[: self.rng.randint(0, len(data) - 1)])  # the directory is at the end
-        self.ledger.add(self.rel(path))
+        # whatever was whole before the cut, read from its local header, at most once; the
+        # cut is the archive's own line
+        everything = set(scratch.required) | {self.rel(path)}
+        self.ledger.optional |= everything
+        self.ledger.optional_under.append(f"{self.rel(path)}!")
+        self.ledger.reported.append((everything, f"{self.rel(path)}!"))
+        self.ledger.units += 1
 
     def make_broken_tgz(self, folder: Path, stem: str, depth: int) -> None:
         path = folder / f"{stem}.tar.gz"

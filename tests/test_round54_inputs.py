@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractor.io import decoding as decoding_module
 from extractor.io import iter_inputs
 from extractor.io import readers as readers_module
 from extractor.io.documents import to_document
@@ -168,12 +169,14 @@ def test_the_east_asian_reading_needs_the_file_to_tell_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Proof the test above tests the file's encoding: decoded a row at a time alone, as
-    before, the rows come out as another script's characters (or fail)."""
+    before, without the script rule either (which reads such sentences alone since round
+    56), the rows come out as another script's characters (or fail)."""
     texts = _KOREAN[:3]
     path = tmp_path / "korean.jsonl"
     path.write_bytes(_jsonl(texts, "euc_kr"))
     assert _texts(_read(path)) == [(f"r{n}", text) for n, text in enumerate(texts)]
     monkeypatch.setattr(readers_module, "table_encoding", lambda head: None)
+    monkeypatch.setattr(decoding_module, "east_asian_script", lambda data: None)
     assert _texts(_read(path)) != [(f"r{n}", text) for n, text in enumerate(texts)]
 
 

@@ -32,12 +32,14 @@ bytes or a :class:`MemberFailure`; :mod:`extractor.io.readers` parses them.
 from __future__ import annotations
 
 import bz2
+import contextlib
 import logging
 import lzma
 import os
 import posixpath
 import re
 import stat
+import struct
 import tarfile
 import tempfile
 import zipfile
@@ -52,6 +54,7 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecordLoader
 
+from extractor.io.decoding import is_binary
 from extractor.redact import id_without_userinfo
 
 __all__ = [
@@ -275,6 +278,7 @@ def iter_zip(
     spooled, once, to a temporary file.
     """
     budget = budget or ExpansionBudget(caps)
+    handle: IO[bytes] | None = None
     try:
         handle = _seekable(source, caps)
         archive = zipfile.ZipFile(handle)
@@ -282,7 +286,12 @@ def iter_zip(
         yield MemberFailure(None, str(exc), final=True)
         return
     except Exception as exc:  # BadZipFile, OSError, ValueError, and worse on hostile input
-        yield MemberFailure(None, f"not a readable zip archive ({_describe(exc)})", final=True)
+        if handle is not None and _starts_with_member(
+            handle
+        ):  # cut short: its members are read from their headers
+            yield from _guarded_salvage(handle, budget, screen, close=handle is not source)
+        else:
+            yield MemberFailure(None, f"not a readable zip archive ({_describe(exc)})", final=True)
         return
     with archive:
         for info in archive.infolist():
@@ -292,6 +301,40 @@ def iter_zip(
             yield entry
             if isinstance(entry, MemberFailure) and entry.final:
                 return
+
+
+def _starts_with_member(handle: IO[bytes] | None) -> bool:
+    """Whether a zip that zipfile cannot open opens with a member's local header."""
+    try:
+        if handle is None:
+            return False
+        handle.seek(0)
+        return handle.read(4) == _LOCAL_MAGIC
+    except (OSError, ValueError):
+        return False
+
+
+def _guarded_salvage(
+    handle: IO[bytes], budget: ExpansionBudget, screen: Screen, *, close: bool
+) -> Iterator[ArchiveEntry]:
+    """:func:`_salvage_zip`, closing ``handle`` when it is ours (``close``); any error in the
+    salvage is the archive's, one line."""
+    read = 0
+    try:
+        for entry in _salvage_zip(handle, budget, screen):
+            read += 1
+            yield entry
+    except Exception as exc:  # hostile bytes: one line, never a crash
+        yield MemberFailure(
+            None,
+            f"not a readable zip archive ({_NO_INDEX}; reading its members from their own "
+            f"headers stopped after {read}: {_describe(exc)})",
+            final=True,
+        )
+    finally:
+        if close:
+            with contextlib.suppress(Exception):
+                handle.close()
 
 
 def _zip_directory(info: zipfile.ZipInfo) -> bool:
@@ -1083,6 +1126,10 @@ def iter_warc(
         return
     try:
         counted = _CountingReader(handle)
+        other = _not_warc(counted.head())
+        if other is not None:
+            yield MemberFailure(None, other, final=True)
+            return
         records = _WatchedIterator(counted)
         count = 0
         pending: ArchiveEntry | None = None  # the last record's entry, until its end is read
@@ -1288,6 +1335,53 @@ _FILE_CUT = "the file is cut short"
 _WARC_TAIL = 64 * 1024
 
 
+#: How a WARC file opens, and an ARC file, which warcio reads too.
+_WARC_OPENINGS = (b"WARC/", b"filedesc:")
+#: How many of a file's first bytes :func:`_not_warc` looks at.
+_FIRST_BYTES = 4096
+
+
+def _not_warc(first: bytes) -> str | None:
+    """Why a file read as a WARC is none at all, from its first bytes, or None when it opens
+    as one (a ``WARC/`` version line, or an ARC file's ``filedesc:``, gzipped or not): a
+    text, a page or a gzipped text named ``.warc`` was "corrupt WARC after 0 records" with
+    warcio's parse error, or a "malformed record", as if a WARC had been damaged."""
+    head, packed = first, first.startswith(b"\x1f\x8b")
+    if b"\x1f\x8b".startswith(first):
+        return None  # nothing, or gzip's magic cut short: the WARC error says it
+    if packed:
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(first, _FIRST_BYTES)
+        except zlib.error:
+            return None  # a damaged gzip stream: the WARC error says it
+    opening = head.lstrip(b"\r\n")
+    if opening.startswith(_WARC_OPENINGS) or any(
+        mark.startswith(opening) for mark in _WARC_OPENINGS
+    ):  # a WARC (an ARC, which warcio reads too), one cut inside that line, or nothing
+        return None
+    kind = _looks_like(head)
+    inside = f"a gzip stream of {kind}" if packed else kind
+    return (
+        f"not a WARC file: it is {inside}, not WARC records "
+        "(each opens with a 'WARC/1.0' line); give it a name that says what it is "
+        "(.txt, .html, .gz ...) or give the WARC file meant"
+    )
+
+
+def _looks_like(head: bytes) -> str:
+    """What a file's first bytes look like, in a few words."""
+    text = head.lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")):
+        return "HTML or XML"
+    if text.startswith(b"pk\x03\x04"):
+        return "a zip archive"
+    if text.startswith((b"{", b"[")):
+        return "JSON"
+    if is_binary(head):
+        return "binary data"
+    return "plain text"
+
+
 def _ends_early(where: str, why: str) -> str:
     return (
         f"the WARC ends {where} ({why}); the records before it were read: copy or "
@@ -1323,6 +1417,11 @@ class _CountingReader:
         keep = _WARC_TAIL - len(data)
         self._tail = (self._tail[-keep:] if keep > 0 else b"") + data[-_WARC_TAIL:]
         return data
+
+    def head(self) -> bytes:
+        """The first bytes of the stream, before any is given out (read ahead, kept)."""
+        self.at_end()
+        return self._ahead[:_FIRST_BYTES]
 
     def at_end(self) -> bool:
         """Whether the stream has no byte left to give (one read ahead, kept for later)."""
@@ -1626,3 +1725,282 @@ def _warc_date(value: str | None) -> date | None:
         return datetime.fromisoformat(value.strip()).date()
     except ValueError:
         return None
+
+
+# ------------------------------------------------------- zip without its central directory
+
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_LOCAL_MAGIC = b"PK\x03\x04"
+#: What may follow a member's data: the next member, the central directory, a data
+#: descriptor's optional signature, the end of the central directory.
+_ZIP_MAGICS = (_LOCAL_MAGIC, b"PK\x01\x02", b"PK\x07\x08", b"PK\x05\x06", b"PK\x06\x06")
+_NO_INDEX = (
+    "its central directory, the index at the end of a zip, is missing: the file was cut "
+    "short, as by a download or copy that stopped"
+)
+_COPY_AGAIN = "copy or download the whole file again"
+
+
+class _ZipCut(Exception):
+    """The bytes end inside a member: its data, its header or its data descriptor."""
+
+
+class _ZipUnbounded(Exception):
+    """A member whose length only the missing central directory tells."""
+
+
+def _salvage_zip(
+    handle: IO[bytes], budget: ExpansionBudget, screen: Screen
+) -> Iterator[ArchiveEntry]:
+    """The members of a zip whose central directory is missing, read from their local
+    headers in file order, each checked against its CRC-32, under the same caps.
+
+    zipfile reads a zip only by its central directory, at the end: a zip cut short lost
+    it, and was one "File is not a zip file" although every member before the cut was
+    whole. Here those members are read, the one the cut falls in is named, and so is what
+    to do. Only stored and deflated members are read this way (what almost every zip
+    holds); a member of another method, or an encrypted one, is a failure of its own, and
+    one whose length cannot be told without it (a data descriptor after stored data)
+    ends the reading. Directories pass without a line; a symbolic link cannot be told
+    (that is said in the central directory), and is read as a file holding its target.
+    """
+    handle.seek(0)
+    count = 0
+    while True:
+        start = handle.tell()
+        fixed = handle.read(_LOCAL_HEADER.size)
+        if not fixed.startswith(_LOCAL_MAGIC):
+            if fixed[:4] in _ZIP_MAGICS[1:]:
+                where = (
+                    "its central directory, the index after the members, is cut short or damaged"
+                )
+            elif not fixed:
+                where = "it is cut short after a whole member, before its central directory"
+            else:
+                where = f"the bytes at offset {start} are no zip member ({_NO_INDEX})"
+            yield MemberFailure(
+                None,
+                f"not a complete zip archive: {where}; the {count} member(s) before it were "
+                f"read from their own headers: {_COPY_AGAIN} to be sure none is missing",
+                final=True,
+            )
+            return
+        if len(fixed) < _LOCAL_HEADER.size:
+            yield _cut_member(None, count)
+            return
+        _, _, flags, method, _, _, crc, packed, size, name_len, extra_len = _LOCAL_HEADER.unpack(
+            fixed
+        )
+        raw_name = handle.read(name_len)
+        extra = handle.read(extra_len)
+        if len(raw_name) < name_len or len(extra) < extra_len:
+            yield _cut_member(None, count)
+            return
+        name = raw_name.decode("utf-8" if flags & 0x800 else "cp437", "replace")
+        packed, size = _zip64_sizes(extra, packed, size)
+        described = bool(flags & 0x8)
+        try:
+            entry = _salvaged_member(handle, name, flags, method, crc, packed, size, budget, screen)
+        except _ZipCut:
+            yield _cut_member(name, count)
+            return
+        except _ZipUnbounded:
+            yield MemberFailure(
+                None,
+                f"not a complete zip archive ({_NO_INDEX}), and where its member "
+                f"'{_shown(name)}' ends is written only there (its sizes follow its data, "
+                f"which is not deflated, or is damaged or encrypted); the {count} member(s) "
+                f"before it were read from their own headers: {_COPY_AGAIN}",
+                final=True,
+            )
+            return
+        except _ArchiveTooLarge as exc:
+            yield MemberFailure(name, str(exc), final=True)
+            return
+        if described:
+            try:
+                entry = _after_descriptor(handle, entry)
+            except _ZipCut:
+                yield _cut_member(name, count)
+                return
+        count += entry is not None
+        if entry is not None and not is_junk_name(name):
+            yield entry
+            if isinstance(entry, MemberFailure) and entry.final:
+                return
+
+
+def _cut_member(name: str | None, count: int) -> MemberFailure:
+    """The failure for the member a zip without its central directory is cut inside: the
+    archive's, naming the member, never that member's own. Its text is unknown, not
+    changed, so a result an earlier run gave it stands (as inside any container that
+    broke), and a rerun over the whole file reads it."""
+    inside = "a member's header" if name is None else f"its member '{_shown(name)}'"
+    return MemberFailure(
+        None,
+        f"the zip ends inside {inside} ({_NO_INDEX}); the {count} member(s) before it "
+        f"were read from their own headers: {_COPY_AGAIN}",
+        final=True,
+    )
+
+
+def _shown(name: str) -> str:
+    """A member name in an error line: unprintable characters escaped."""
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in name)
+
+
+def _zip64_sizes(extra: bytes, packed: int, size: int) -> tuple[int, int]:
+    """A local header's sizes, from its ZIP64 extra field when the header says so."""
+    if 0xFFFFFFFF not in (packed, size):
+        return packed, size
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        if kind == 0x0001:
+            fields = extra[at + 4 : at + 4 + length]
+            values = [
+                int.from_bytes(fields[i : i + 8], "little") for i in range(0, len(fields) - 7, 8)
+            ]
+            if size == 0xFFFFFFFF and values:
+                size = values.pop(0)
+            if packed == 0xFFFFFFFF and values:
+                packed = values.pop(0)
+            break
+        at += 4 + length
+    return packed, size
+
+
+def _salvaged_member(
+    handle: IO[bytes],
+    name: str,
+    flags: int,
+    method: int,
+    crc: int,
+    packed: int,
+    size: int,
+    budget: ExpansionBudget,
+    screen: Screen,
+) -> ArchiveEntry | None:
+    """One member read from its local header on; the handle is left after its data (before
+    a data descriptor). None for a directory."""
+    described = bool(flags & 0x8)
+    problem: str | None = None
+    if flags & 0x1 or method == 99:
+        problem = "encrypted member: it needs a password, which is not asked for"
+    elif method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        problem = f"zip method {method} is not read without the zip's central directory"
+    folder = name.endswith("/") and not size  # a directory when it holds nothing
+    if problem is not None or (not folder and (refused := _screen(name, screen)) is not None):
+        if described:
+            if method != zipfile.ZIP_DEFLATED or flags & 0x1:
+                raise _ZipUnbounded  # where it ends cannot be told: nothing after it can be
+            _inflate(handle, None, budget, keep=False)
+        else:
+            _skip(handle, packed)
+        return MemberFailure(name, problem) if problem is not None else refused
+    if method == zipfile.ZIP_STORED and described:
+        raise _ZipUnbounded
+    data_start = handle.tell()
+    try:
+        if not described:
+            budget.check_declared(size)
+        if method == zipfile.ZIP_STORED:
+            budget.check_declared(packed)  # stored: its bytes are its size, whatever it says
+            data = _read_exactly(handle, packed)
+            budget.charge(len(data))
+        else:
+            data = _inflate(handle, None if described else packed, budget, keep=True)
+    except _MemberTooLarge as exc:
+        handle.seek(data_start)
+        if described:  # its end is where its deflate stream ends: inflated, not kept
+            _inflate(handle, None, budget, keep=False)
+        else:
+            _skip(handle, packed)
+        return MemberFailure(name, str(exc))
+    except zlib.error as exc:
+        if described:  # where it ends cannot be told
+            raise _ZipUnbounded from exc
+        handle.seek(data_start)
+        _skip(handle, packed)
+        why = str(exc) if isinstance(exc, _MemberTooLarge) else f"damaged member ({exc})"
+        return MemberFailure(name, why)
+    if folder:
+        return _screen(name, screen) if data else None
+    if described:
+        return Member(name, data)
+    if zlib.crc32(data) != crc:
+        return MemberFailure(name, "damaged member: its bytes do not match their CRC-32")
+    return Member(name, data)
+
+
+def _read_exactly(handle: IO[bytes], size: int) -> bytes:
+    data = handle.read(size)
+    if len(data) < size:
+        raise _ZipCut
+    return data
+
+
+def _skip(handle: IO[bytes], size: int) -> None:
+    here = handle.tell()
+    end = handle.seek(0, os.SEEK_END)
+    if here + size > end:
+        raise _ZipCut
+    handle.seek(here + size)
+
+
+def _inflate(
+    handle: IO[bytes], packed: int | None, budget: ExpansionBudget, *, keep: bool
+) -> bytes:
+    """Inflate a deflated member's data from ``handle`` (``packed`` bytes of it, or up to the
+    deflate stream's own end), never more than the member cap; leaves ``handle`` after it.
+    A stream that ends before its own end is a cut (:class:`_ZipCut`) when the file ends
+    there, else damage (``zlib.error``)."""
+    start = handle.tell()
+    inflater = zlib.decompressobj(-15)
+    out: list[bytes] = []
+    total = 0
+    fed = 0
+    room = budget.caps.member_bytes + 1
+    while not inflater.eof:
+        want = _CHUNK if packed is None else min(_CHUNK, packed - fed)
+        chunk = handle.read(want) if want > 0 else b""
+        if not chunk:
+            if packed is not None and fed >= packed:
+                raise zlib.error("its deflate stream ends before its declared size")
+            raise _ZipCut
+        fed += len(chunk)
+        data = inflater.decompress(chunk, room - total if keep else _CHUNK)
+        while True:
+            total += len(data)
+            if keep and total > budget.caps.member_bytes:
+                raise _MemberTooLarge(
+                    f"{_TOO_BIG} (more than {budget.caps.member_bytes} bytes per member)"
+                )
+            budget.charge(len(data))
+            if keep:
+                out.append(data)
+            if not inflater.unconsumed_tail:
+                break
+            data = inflater.decompress(inflater.unconsumed_tail, room - total if keep else _CHUNK)
+    handle.seek(start + (packed if packed is not None else fed - len(inflater.unused_data)))
+    return b"".join(out)
+
+
+def _after_descriptor(handle: IO[bytes], entry: ArchiveEntry | None) -> ArchiveEntry | None:
+    """Step over a data descriptor (12 to 24 bytes, its signature optional), checking the
+    CRC-32 it holds against the member's bytes."""
+    here = handle.tell()
+    ahead = handle.read(28)
+    signed = ahead.startswith(b"PK\x07\x08")
+    lengths = (16, 24) if signed else (12, 20)
+    for length in lengths:
+        follows = ahead[length : length + 4]
+        if len(ahead) >= length and (follows[:2] == b"PK" or len(ahead) == length):
+            handle.seek(here + length)
+            crc = int.from_bytes(ahead[4:8] if signed else ahead[0:4], "little")
+            if isinstance(entry, Member) and zlib.crc32(entry.data) != crc:
+                return MemberFailure(
+                    entry.name, "damaged member: its bytes do not match their CRC-32"
+                )
+            return entry
+    raise _ZipCut

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import charset_normalizer
+from charset_normalizer.constant import FREQUENCIES
 from charset_normalizer.md import mess_ratio
 
 from extractor.blank import is_blank, is_blank_char
@@ -29,6 +30,7 @@ __all__ = [
     "decode_bytes",
     "decode_file",
     "decode_unit",
+    "east_asian_script",
     "guess_encoding",
     "is_ascii_compatible",
     "is_binary",
@@ -396,6 +398,9 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
             if mess_ratio(western, 1.0) < _MAX_CHAOS:
                 return "cp1252"
             other_scripts = True  # only chaotic: another Latin code page is no better
+        script = east_asian_script(data)
+        if script in candidates:  # a reading its script writes: no code page's mojibake
+            return script
         matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(candidates)))
     except Exception:  # a guess only: hostile bytes must not make it raise
         return None
@@ -603,8 +608,12 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
     else:
         return UnitDecoding("utf-8")
     escaped = data.decode("utf-8", "surrogateescape")
-    if table is not None and _table_fits(data, escaped, table):
+    script = east_asian_script(data)  # text its script writes: no mojibake, no chance UTF-8
+    fits = table is not None and _table_fits(data, escaped, table)
+    if table is not None and fits and (script in (None, table) or _in_own_script(data, table)):
         return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
+    if script is not None:  # a row the table's encoding reads as no text of its script
+        return UnitDecoding(script, warning=f"not UTF-8 text: decoded as {script}")
     if not _UTF8_TEXT.search(escaped):
         guessed = guess_encoding(data, _UNIT_CANDIDATES)
         if guessed and is_ascii_compatible(guessed) and _decode_with(data, guessed) is not None:
@@ -670,3 +679,161 @@ def is_ascii_compatible(encoding: str) -> bool:
         return ',"\n\r{}:'.encode(encoding) == b',"\n\r{}:'
     except (LookupError, UnicodeError):
         return False
+
+
+# ------------------------------------------------------------ East Asian scripts
+
+#: The East Asian encodings told apart by the script their reading is in, in the order
+#: they are tried (:func:`east_asian_script`): each script's codecs, the common one first.
+_SCRIPT_CODECS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Japanese", ("cp932", "euc_jp")),
+    ("Korean", ("euc_kr", "cp949")),
+    ("Chinese", ("gb18030", "big5")),
+)
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+#: Ideographs a space apart: Chinese sets no spaces between its words; a spaced text
+#: (Korean, or an alphabet's code page read as Chinese) is no Chinese.
+_SPACED_IDEOGRAPHS = re.compile("[\u4e00-\u9fff] +[\u4e00-\u9fff]")
+#: How much of a reading must be in its script for the script to tell the encoding.
+_IN_SCRIPT = 0.9
+#: The most frequent characters of Korean and Chinese text.
+_FREQUENT = {script: frozenset(FREQUENCIES.get(script, ())) for script in ("Korean", "Chinese")}
+
+
+def east_asian_script(data: bytes) -> str | None:
+    """The East Asian encoding whose reading of ``data`` is valid text of its own script,
+    or None when none is, or ``data`` is plain Western words.
+
+    On a sentence or two charset-normalizer's ranking is a coin toss between code pages:
+    Japanese in Shift-JIS came out as cp949's Hangul, EUC-JP and GB2312 as cp874's Thai,
+    EUC-KR as cp1251's Cyrillic, all silently. But each script has letters the others'
+    bytes do not make, so a reading is taken when it is text its script writes:
+
+    * Japanese (cp932, EUC-JP): kana among the characters (every Japanese sentence has
+      them; no other script's bytes read as kana in these codecs), nine in ten of them
+      kana or ideographs;
+    * Korean (EUC-KR, cp949): nine in ten characters beyond ASCII Hangul syllables of
+      KS X 1001 (:func:`_common_hangul`);
+    * Chinese (GB18030, Big5): nine in ten characters beyond ASCII ideographs of the
+      encoding's common level (GB2312's first level, Big5's frequent characters: what
+      Chinese text is written in, which the bytes of an alphabet rarely make), no kana
+      or Hangul, and no space between two ideographs.
+
+    In every case every character is printable, assigned and not private-use, no
+    half-width katakana, and the reading is words (:func:`_words`). Japanese, when valid,
+    wins. Korean and Chinese can both be (every EUC-KR syllable is a GB2312 ideograph's
+    bytes, and Chinese whose bytes all fall in the Hangul rows reads as Hangul): then
+    Korean's word spacing decides, else the share of each language's most frequent
+    characters (charset-normalizer's tables) in its reading, else a Chinese full stop or
+    comma, else the order above.
+    """
+    if data.isascii() or _plainly_western(data):
+        return None
+    valid: list[tuple[str, str, str]] = []
+    for script, codecs_ in _SCRIPT_CODECS:
+        for name in codecs_:
+            reading = _decode_with(data, name)
+            if reading is not None and _valid_in(script, name, reading):
+                if script == "Japanese":
+                    return name
+                valid.append((script, name, reading))
+                break  # the script's common codec read it: its superset would too
+    if not valid:
+        return None
+
+    def rank(found: tuple[str, str, str]) -> tuple[bool, float, bool, int]:
+        script, _, reading = found
+        spaced = script == "Korean" and bool(_SPACED_WIDE.search(reading))
+        stops = script == "Chinese" and bool(_CHINESE_STOPS.search(reading))
+        return spaced, _frequent_share(script, reading), stops, -valid.index(found)
+
+    return max(valid, key=rank)[1]
+
+
+#: Two characters beyond ASCII a space apart: Korean sets its words apart so.
+_SPACED_WIDE = re.compile("[^\x00-\x7f] +[^\x00-\x7f]")
+#: The full stop and comma Chinese writes, which Korean does not (it writes ASCII's).
+_CHINESE_STOPS = re.compile("[。，]")
+
+
+def _frequent_share(script: str, reading: str) -> float:
+    """The share of a reading's characters beyond ASCII that are among its language's
+    most frequent ones (charset-normalizer's frequency tables)."""
+    common = _FREQUENT.get(script, frozenset())
+    wide = [char for char in reading if char > "\x7f" and not _punctuation(char)]
+    return sum(1 for char in wide if char in common) / len(wide) if wide else 0.0
+
+
+def _valid_in(script: str, codec: str, reading: str) -> bool:
+    """Whether ``reading``, by ``codec``, is text of ``script`` (:func:`east_asian_script`)."""
+    if _HALF_WIDTH_KANA.search(reading) or not _words(reading):
+        return False
+    if any(
+        unicodedata.category(char) in ("Co", "Cn", "Cc") and char not in "\t\n\r"
+        for char in reading
+    ):
+        return False
+    wide = [char for char in reading if char > "\x7f" and not _punctuation(char)]
+    if not wide:
+        return False
+    if script == "Japanese":
+        japanese = sum(1 for char in wide if _KANA.match(char) or _IDEOGRAPH.match(char))
+        return bool(_KANA.search(reading)) and japanese >= _IN_SCRIPT * len(wide)
+    if script == "Korean":
+        return sum(1 for char in wide if _common_hangul(char)) >= _IN_SCRIPT * len(wide)
+    if _KANA.search(reading) or _HANGUL.search(reading) or _SPACED_IDEOGRAPHS.search(reading):
+        return False
+    common = sum(1 for char in wide if _common_ideograph(char, codec))
+    return common >= _IN_SCRIPT * len(wide)
+
+
+#: The script each East Asian codec writes, and the codec its common level is told by.
+_CODEC_SCRIPTS = {
+    "cp932": ("Japanese", "cp932"), "shift_jis": ("Japanese", "cp932"),
+    "euc_jp": ("Japanese", "euc_jp"), "euc_kr": ("Korean", "euc_kr"),
+    "cp949": ("Korean", "cp949"), "gb18030": ("Chinese", "gb18030"),
+    "gbk": ("Chinese", "gb18030"), "gb2312": ("Chinese", "gb18030"),
+    "big5": ("Chinese", "big5"), "cp950": ("Chinese", "big5"),
+}  # fmt: skip
+
+
+def _in_own_script(data: bytes, codec: str) -> bool:
+    """Whether ``codec`` reads ``data`` as valid text of the script it writes
+    (:func:`east_asian_script`'s rule): a table's encoding is kept for such a row even when
+    another script's reading is valid too."""
+    found = _CODEC_SCRIPTS.get(codecs.lookup(codec).name.replace("-", "_"))
+    reading = _decode_with(data, codec)
+    return found is not None and reading is not None and _valid_in(found[0], found[1], reading)
+
+
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZN"
+
+
+def _common_hangul(char: str) -> bool:
+    """Whether ``char`` is one of the 2,350 Hangul syllables of KS X 1001 (EUC-KR): nearly
+    all Korean text is written with them; cp949's other 8,822 are what the bytes of
+    Shift-JIS read as (Japanese "台風が" as "묇븮궕")."""
+    if not _HANGUL.match(char):
+        return False
+    try:  # Python's EUC-KR spells the others in eight bytes (KS X 1001's annex 3)
+        return len(char.encode("euc_kr")) == 2
+    except UnicodeError:
+        return False
+
+
+def _common_ideograph(char: str, codec: str) -> bool:
+    """Whether ``char`` is an ideograph of ``codec``'s common level: GB2312's first level
+    (lead bytes B0 to D7), Big5's frequent characters (A440 to C67E)."""
+    if not _IDEOGRAPH.match(char):
+        return False
+    try:
+        encoded = char.encode("gb2312" if codec == "gb18030" else codec)
+    except UnicodeError:
+        return False
+    if codec == "gb18030":
+        return 0xB0 <= encoded[0] <= 0xD7
+    return len(encoded) == 2 and 0xA440 <= int.from_bytes(encoded, "big") <= 0xC67E

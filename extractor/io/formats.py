@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import math
 import re
 import tomllib
@@ -268,8 +269,11 @@ def parse_text(text: str, *, doc_id: str, source: str, url: str | None = None) -
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 #: Hugo's TOML front matter: ``+++`` lines around ``key = value`` pairs.
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<toml>.*?)^\+\+\+[ \t]*(?:\n|\Z)", re.S | re.M)
-#: How a front matter block opens: YAML's ``---``, TOML's ``+++``.
-_FENCES = ("---", "+++")
+#: How a front matter block opens: YAML's ``---``, TOML's ``+++``, JSON's ``{`` (Hugo's
+#: third form: one object, closed at a line's end, then the body).
+_FENCES = ("---", "+++", "{")
+#: Blank space, then the line break that ends a JSON front matter object's last line.
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 #: Front matter is a few lines of metadata; a longer block is not parsed (a
 #: YAML parser is no place for megabytes of hostile input).
 FRONT_MATTER_MAX_CHARS = 64 * 1024
@@ -337,7 +341,8 @@ def opens_with_front_matter(text: str) -> bool:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
-    """Split ``--- yaml ---`` (or Hugo's ``+++ toml +++``) front matter from a markdown text.
+    """Split ``--- yaml ---`` (or Hugo's ``+++ toml +++`` or ``{ json }``) front matter from
+    a markdown text.
 
     Returns ``(front_matter, body, error)``. Without front matter, or when it
     cannot be used (not YAML or TOML, not a mapping, larger than
@@ -349,6 +354,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
     """
     if not text.startswith(_FENCES):
         return None, text, None
+    if text.startswith("{"):
+        return _json_front_matter(text)
     fence = _FRONT_MATTER if text.startswith("---") else _TOML_FRONT_MATTER
     head = text[: FRONT_MATTER_MAX_CHARS + 8]
     match = fence.match(head)
@@ -383,6 +390,28 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
     if not isinstance(loaded, dict):
         return None, text, "front matter is not a YAML mapping"
     return {str(key): value for key, value in loaded.items()}, text[match.end() :], None
+
+
+def _json_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | None]:
+    """Hugo's JSON front matter: a JSON object opening the text, closed at a line's end,
+    then the body (before, the object went to the model as text, its date and title lost).
+
+    A text that merely opens with ``{`` (a brace in prose, a JSON document with no body
+    after it) is no front matter and is read whole, without a warning: a brace is no
+    fence, so a block that does not parse says nothing about the text.
+    """
+    head = text[: FRONT_MATTER_MAX_CHARS + 8]
+    try:
+        value, end = json.JSONDecoder().raw_decode(head)
+    except (ValueError, RecursionError):  # no JSON there, or a bomb of brackets
+        return None, text, None
+    after = _LINE_END.match(head, end)
+    if not isinstance(value, dict) or after is None or not text[after.end() :].strip():
+        return None, text, None
+    if _nested_deeper(value, _FRONT_MATTER_MAX_DEPTH):  # as YAML's is refused
+        refused = f"front matter refused: nested deeper than {_FRONT_MATTER_MAX_DEPTH} levels"
+        return None, text, refused
+    return {str(key): item for key, item in value.items()}, text[after.end() :], None
 
 
 def _nested_deeper(value: Any, limit: int) -> bool:

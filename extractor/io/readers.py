@@ -104,6 +104,7 @@ A repeated id (an id column used twice) is reported, never merged.
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import csv
 import dataclasses
@@ -2598,12 +2599,17 @@ class _Tape:
     when the input ran out while the current row was read (``ended``: only a
     quote left open makes the reader ask for a line past the end). Lines
     given back (:meth:`give_back`) are handed out again under their own
-    numbers: the lines an unclosed quote swallowed are read again as rows.
+    numbers: the lines an unclosed quote swallowed are read again as rows. A byte order
+    mark opening a row's first line is dropped, as the file's own first one is: CSV files
+    joined together (``cat a.csv b.csv``) have one at each one's start, which stayed in the
+    row's first cell (an id that differed from itself elsewhere, a header that was no
+    header).
     """
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._lines = iter(lines)
         self._again: list[str] = []  # given back, the next one last
+        self._ahead: collections.deque[str] = collections.deque()  # looked at, not taken
         self.taken: list[str] = []
         self.line = 0
         self.ended = False
@@ -2614,6 +2620,8 @@ class _Tape:
     def __next__(self) -> str:
         if self._again:
             line = self._again.pop()
+        elif self._ahead:
+            line = self._ahead.popleft()
         else:
             try:
                 line = next(self._lines)
@@ -2621,8 +2629,20 @@ class _Tape:
                 self.ended = True
                 raise
         self.line += 1
+        if not self.taken and line.startswith("\ufeff"):
+            line = line[1:]  # a BOM opening a row: files joined, read as the file's first one
         self.taken.append(line)
         return line
+
+    def look_ahead(self, size: int) -> str:
+        """About ``size`` characters of the lines not yet taken, which are still handed out
+        in turn: what a table's encoding is told by (:func:`_csv_rows`)."""
+        while sum(map(len, self._ahead)) < size:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            self._ahead.append(line)
+        return "".join(self._ahead)
 
     def give_back(self, lines: Sequence[str]) -> None:
         """Hand ``lines``, the last ones taken, out again, numbered as they were."""
@@ -2645,7 +2665,10 @@ def _csv_rows(
     table: str | None = None,
 ) -> Iterator[Item]:
     """The items of a CSV file's rows, read by ``reader`` from ``tape``; rows that are not
-    UTF-8 are decoded by ``table`` when it fits them (:func:`_decode_row`).
+    UTF-8 are decoded by ``table`` when it fits them (:func:`_decode_row`). When the head
+    told none, the first row that is not UTF-8 tells it, from that row and the lines after
+    it (:data:`_TABLE_GUESS_AHEAD`), as a JSONL file's first such line does: Shift-JIS rows
+    after a MiB of ASCII ones were read one at a time, as U+FFFD.
 
     Blank and whitespace-only lines are no rows, above the header as below
     it; the header is the first other line, its names read without the spaces
@@ -2687,6 +2710,8 @@ def _csv_rows(
     keys = _ContentKeys(place)
     dialect = reader.dialect
     wide = encoding in ("utf-16", "utf-32")
+    # no encoding told by the head (all UTF-8 or ASCII): the first row that is not tells it
+    tell = table is None and not wide
     while True:
         start = tape.line + 1
         tape.clear()
@@ -2726,6 +2751,10 @@ def _csv_rows(
             row = _parse_alone(lines, dialect)
         # UTF-16 and UTF-32 cannot be split before decoding: their bad bytes fail the row
         undecodable = wide and any(_SURROGATES.search(cell) for cell in row)
+        if tell and any(_SURROGATES.search(cell) for cell in row):
+            tell = False  # the first row that is not UTF-8 tells, with what follows it
+            ahead = "".join(lines) + tape.look_ahead(_TABLE_GUESS_AHEAD)
+            table = table_encoding(_restore_cr(ahead).encode("utf-8", "surrogateescape"))
         row, warning = (row, None) if wide else _decode_row(row, table)
         if header is None:
             if not directed and _directive("".join(lines)) == dialect.delimiter:
@@ -2745,6 +2774,11 @@ def _csv_rows(
             continue
         row_place = place.line(start)
         raw = "\0".join(row).encode("utf-8", "surrogateescape")
+        if len(row) == len(header) and fields.canonical([cell.strip() for cell in row]) == header:
+            # files joined together: each one's header, again, is no article
+            error = f"line {start} repeats the header row (CSV files joined?): no document"
+            yield keys.key(row_place.fail(error, skipped=True), raw)
+            continue
         row, overflow = _fit_row(row, header, fields, dialect, start)
         # a header naming a field twice (id, ID): the cell holding a value is read
         record = _csv_row(fields.merged(dict(zip(header, row, strict=False)))[0], fields.text)
