@@ -45,7 +45,22 @@ finds them in the state and resumes their batches; none is paid for twice:
 * killed while polling or downloading: the batch ids are in the state, the
   files are downloaded again (downloads are free);
 * killed after some lines were written: those documents are done (the bulk
-  plan skips them) and their answers are no longer needed.
+  plan skips them) and their answers are no longer needed;
+* the state file deleted, lost, left on another machine, taken from another
+  output, or naming batches the provider does not know: before paying for a
+  request no entry holds, the run lists the provider's batches once (the
+  newest 2,000) and adopts those an earlier run made for it, in flight or
+  completed, said in one warning (OpenAI-compatible: found by the
+  ``extractor_file_sha256`` metadata of their input file, or by the lines of
+  the input files of batches made for this output's name; see
+  :meth:`ProviderBatchRun._adopt`). Anthropic's batches carry no metadata and
+  no input file: the batches in flight no state names are said in a warning
+  before the requests are paid for again. A batch the state says has ended is
+  asked about again (a hand edit must not make a batch in flight be paid twice).
+
+An input file the provider lost between the upload and the create (deleted,
+expired) is uploaded again once; lost again, the run stops saying so, and
+the state forgets the file, so that the rerun uploads it again.
 
 The state file goes when no batch it names is in flight or needed. Usage
 and cost: tokens are counted as on a live run; the cost estimate applies
@@ -82,8 +97,10 @@ from extractor.bulk.carriers import (
     Answer,
     BatchView,
     Carrier,
+    Submitted,
     Undelivered,
     check_batch_support,
+    is_input_file_gone,
     limits,
     open_carrier,
 )
@@ -98,6 +115,7 @@ from extractor.errors import (
     ConfigurationError,
     ExtractionFailed,
     ExtractorError,
+    IncompatibleServerError,
     LocalModelError,
     ModelError,
     ModelRefusal,
@@ -238,6 +256,9 @@ KNOWN_STATUSES = TERMINAL | {
     "uploading", "uploaded", "submitting",  # ours, before the batch exists
     "validating", "in_progress", "finalizing", "cancelling", "canceling",
 }  # fmt: skip
+#: The most input files of earlier batches made for this output a run downloads to find which
+#: of its requests they hold (downloads are free; each may be hundreds of megabytes).
+_MOST_INPUT_DOWNLOADS = 20
 #: The longest message about a batch a state keeps (a provider's error can be long).
 _MOST_MESSAGE_CHARS = 500
 
@@ -454,6 +475,10 @@ class BatchState:
         self.entries.append(entry)
         self._index = None
 
+    def index_changed(self) -> None:
+        """An entry's batch id changed: what names which batch is read again."""
+        self._index = None
+
     def discard(self, entry: BatchEntry) -> None:
         self.entries.remove(entry)
         self._index = None
@@ -593,6 +618,8 @@ class ProviderBatchRun(BulkRun):
         self.batches = 0
         self.live_usage = Usage()
         self._api: Carrier | None = None
+        #: The provider's batches no state named when this run first submitted (listed once).
+        self._earlier: list[Submitted] | None = None
 
     # -- running -------------------------------------------------------------
     async def _convert(self, output: OutputFile, plan: _Plan) -> None:
@@ -738,8 +765,11 @@ class ProviderBatchRun(BulkRun):
         """Settle the submissions a killed run left half done (see the module doc)."""
         changed = False
         for entry in list(state.entries):
-            if entry.id is not None or entry.carrier != api.name:
+            if entry.carrier != api.name:
                 continue  # another provider's entry is not this run's to settle
+            if entry.id is not None:
+                changed = await self._refresh_ended(api, entry) or changed
+                continue
             found = await api.find(entry, _known(state))
             if found is not None:
                 entry.update(found)
@@ -753,6 +783,20 @@ class ProviderBatchRun(BulkRun):
         if flying:
             logger.info(f"{len(flying):,} batch(es) in flight from an earlier run: resuming")
 
+    async def _refresh_ended(self, api: Carrier, entry: BatchEntry) -> bool:
+        """Ask again about a batch the state says has ended (True when that changed it): a
+        state edited or restored by hand may say so of a batch still in flight, whose
+        requests would then be paid for again. A batch the provider no longer knows is left
+        as recorded (its results are asked for, and what is missing submitted again)."""
+        if not entry.terminal or entry.status == "lost" or entry.id is None:
+            return False
+        try:
+            return entry.update(await api.retrieve(entry.id))
+        except ClientModelError as error:
+            if error.status_code != 404:
+                raise
+            return False
+
     async def _submit(
         self,
         api: Carrier,
@@ -760,8 +804,13 @@ class ProviderBatchRun(BulkRun):
         requests: list[ModelRequest],
         results: dict[str, _Answer | _Undelivered],
     ) -> None:
-        """Write and submit ``requests`` in batches within the provider's limits."""
-        for group in self._groups(requests, results):
+        """Write and submit ``requests`` in batches within the provider's limits (those an
+        earlier run already submitted, which no state names, are adopted: :meth:`_adopt`)."""
+        groups = list(self._groups(requests, results))
+        left = await self._adopt(api, state, groups)
+        if left is not None:
+            groups = list(self._groups(left, results))
+        for group in groups:
             with tempfile.TemporaryFile() as handle:
                 digest = hashlib.sha256()
                 size = 0
@@ -783,11 +832,145 @@ class ProviderBatchRun(BulkRun):
                 state.save()
                 metadata = {"extractor_output": self.target.target.name[:500],
                             "extractor_file_sha256": entry.file_sha256}  # fmt: skip
-                entry.update(await api.create(entry, handle, metadata, _known(state)))
+                entry.update(await self._create(api, state, entry, handle, metadata, name))
                 state.save()
             self.batches += 1
             self.submitted += len(group)
             logger.info(f"submitted {entry.describe()} ({size:,} bytes)")
+
+    async def _create(
+        self, api: Carrier, state: BatchState, entry: BatchEntry, handle: Any,
+        metadata: dict[str, str], name: str,
+    ) -> BatchView:  # fmt: skip
+        """Create the batch of ``entry``; an input file that vanished at the provider before
+        its batch was made (deleted, expired: nothing paid) is uploaded again, once. Gone
+        again, the state forgets its id (a rerun uploads it again, see :meth:`_reconcile`)
+        and the run stops saying so."""
+        for again in (False, True):
+            try:
+                return await api.create(entry, handle, metadata, _known(state))
+            except ClientModelError as error:
+                if not is_input_file_gone(error):
+                    raise
+                logger.warning(str(error).split(";")[0] + (": stopping" if again else
+                               ": it is uploaded again"))  # fmt: skip
+                entry.input_file_id, entry.status = None, "uploading"
+                state.save()  # a rerun never looks for a batch of a file that is gone
+                if again:
+                    raise
+                entry.input_file_id = await api.upload(handle, name)
+                entry.status = "uploaded" if entry.input_file_id else "submitting"
+                entry.created = time.time()
+                state.save()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _adopt(
+        self, api: Carrier, state: BatchState, groups: list[list[ModelRequest]]
+    ) -> list[ModelRequest] | None:
+        """Adopt the batches an earlier run submitted for these requests that no state names
+        (its state file deleted, lost, or left on another machine): the requests of an
+        adopted batch are waited for, not paid for again. None when none was adopted.
+
+        The provider's batches are listed once a run (:meth:`Carrier.submitted`, bounded).
+        A batch is one of these requests' when its input file is byte for byte what this
+        run would upload (the ``extractor_file_sha256`` it carries), or, for a batch made
+        for this output's name, line for line for the requests it holds (its input file is
+        downloaded: free). Only first submissions are adopted: a request an adopted batch
+        did not answer is submitted again, paid, as on any run. A carrier whose batches
+        say nothing of what they hold (Anthropic's) cannot adopt: the batches in flight
+        that no state names are said once, before these requests are paid for.
+        """
+        if self._earlier is None:
+            self._earlier = await self._list_earlier(api, state)
+            if self._earlier and not api.finds_submitted:
+                logger.warning(
+                    f"{len(self._earlier):,} batch(es) are in flight at the provider that "
+                    f"{self.state_path.name} does not name; {api.name}'s batches carry no "
+                    "metadata, so extractor cannot tell whether an earlier run of this output "
+                    "(whose state file was lost) submitted them for these requests: the "
+                    "requests are submitted now, and paid again if one of them holds them"
+                )
+        if not api.finds_submitted or not self._earlier:
+            return None
+        known = _known(state)
+        earlier = [s for s in self._earlier if s.view.id not in known]
+        by_sha: dict[str, Submitted] = {}
+        for submitted in earlier:
+            if submitted.file_sha256 is not None:
+                by_sha.setdefault(submitted.file_sha256, submitted)
+        adopted: list[BatchEntry] = []
+        left: list[ModelRequest] = []
+        for group in groups:
+            lines = [request.batch_line() for request in group]
+            sha = hashlib.sha256(b"".join(lines)).hexdigest()
+            found = by_sha.get(sha)
+            if found is None or found.view.id in known or any(r.resubmits for r in group):
+                left.extend(group)
+                continue
+            entry = BatchEntry(sha, [r.custom_id for r in group], sum(map(len, lines)),
+                               input_file_id=found.input_file_id, carrier=api.name)  # fmt: skip
+            adopted.append(self._adopted(state, entry, found, known))
+        own = self.target.target.name[:500]
+        downloads = 0
+        for found in earlier:
+            first = [r for r in left if not r.resubmits]
+            if not first or downloads >= _MOST_INPUT_DOWNLOADS:
+                break
+            if found.view.id in known or found.output != own or found.input_file_id is None:
+                continue
+            downloads += 1
+            lines_of = await api.input_lines(found.input_file_id)
+            if not lines_of:
+                continue  # its input file is gone: nothing says what it holds
+            mine = [r for r in first if lines_of.get(r.custom_id) == r.batch_line().rstrip(b"\n")]
+            if not mine:
+                continue
+            held = {r.custom_id for r in mine}
+            left = [r for r in left if r.custom_id not in held]
+            size = sum(len(r.batch_line()) for r in mine)
+            sha = hashlib.sha256(b"".join(r.batch_line() for r in mine)).hexdigest()
+            entry = BatchEntry(sha, sorted(held), size,
+                               input_file_id=found.input_file_id, carrier=api.name)  # fmt: skip
+            adopted.append(self._adopted(state, entry, found, known))
+        if not adopted:
+            return None
+        state.save()
+        requests = sum(len(entry.custom_ids) for entry in adopted)
+        logger.warning(
+            f"adopted {len(adopted):,} batch(es) an earlier run submitted for {requests:,} of "
+            f"these requests, which {self.state_path.name} did not name (found at the "
+            f"provider by their input file): they are waited for, not paid for again "
+            f"({', '.join(str(entry.id) for entry in adopted[:5])}"
+            f"{', ...' if len(adopted) > 5 else ''})"
+        )
+        return left
+
+    async def _list_earlier(self, api: Carrier, state: BatchState) -> list[Submitted]:
+        """The provider's batches no state names (:meth:`Carrier.submitted`); none, said once,
+        from a server that refuses to list them (an OpenAI-compatible server without
+        ``GET /batches``): the run goes on as before adoption existed."""
+        try:
+            return await api.submitted(_known(state))
+        except (ClientModelError, IncompatibleServerError) as error:
+            if isinstance(error, ClientModelError) and error.status_code in (401, 403):
+                raise  # the key is refused: the create would be too
+            logger.warning(
+                redact(
+                    f"the batch server does not list its batches ({error}): batches an "
+                    f"earlier run submitted that {self.state_path.name} does not name cannot "
+                    "be found, and their requests are submitted again"
+                )
+            )
+            return []
+
+    @staticmethod
+    def _adopted(
+        state: BatchState, entry: BatchEntry, found: Submitted, known: set[str]
+    ) -> BatchEntry:
+        entry.update(found.view)
+        state.add(entry)
+        known.add(found.view.id)
+        return entry
 
     def _groups(
         self, requests: list[ModelRequest], results: dict[str, _Answer | _Undelivered]
@@ -828,10 +1011,19 @@ class ProviderBatchRun(BulkRun):
                 except ClientModelError as error:
                     if error.status_code != 404:
                         raise
-                    # deleted at the provider: its requests are submitted again
-                    entry.status, entry.message = "lost", "the provider no longer knows it"
                     changed = True
-                    logger.info(entry.describe())
+                    found = await self._same_file(api, state, entry)
+                    if found is not None:  # the state named it wrong (an edit, a mixed restore)
+                        logger.warning(
+                            f"batch {entry.id} is not at the provider; batch {found.view.id} "
+                            "was made from the same input file by an earlier run: adopted, "
+                            "not paid for again"
+                        )
+                        entry.update(found.view)
+                        state.index_changed()
+                    else:  # deleted at the provider: its requests are submitted again
+                        entry.status, entry.message = "lost", "the provider no longer knows it"
+                        logger.info(entry.describe())
                 else:
                     if entry.update(batch):
                         changed = True
@@ -841,6 +1033,21 @@ class ProviderBatchRun(BulkRun):
         if changed:
             state.save()
         return ended
+
+    async def _same_file(
+        self, api: Carrier, state: BatchState, entry: BatchEntry
+    ) -> Submitted | None:
+        """A batch no state names made from the same input file as ``entry`` (whose own id the
+        provider does not know), or None."""
+        if not api.finds_submitted or entry.carrier != api.name:
+            return None
+        if self._earlier is None:
+            self._earlier = await self._list_earlier(api, state)
+        known = _known(state)
+        for found in self._earlier:
+            if found.file_sha256 == entry.file_sha256 and found.view.id not in known:
+                return found
+        return None
 
     async def _fetch(
         self,

@@ -152,6 +152,16 @@ def _server_in_environment() -> bool:
     return any((settings.base_url, settings.openai_base_url, settings.anthropic_base_url))
 
 
+def _nothing_recorded(output: Path) -> str:
+    """What ``status`` and ``cancel`` say without a state: nothing recorded, which is not
+    "nothing in flight" (a state deleted or left on another machine names none either)."""
+    return (
+        f"{shown(output)}: no batch recorded beside it (if its batch state was lost, "
+        "rerunning the same `bulk --batch` command adopts the batches an earlier run "
+        "submitted at an OpenAI-compatible provider: they are not paid for twice)"
+    )
+
+
 def _render(entries: list[BatchEntry]) -> str:
     lines = []
     for entry in entries:
@@ -177,7 +187,7 @@ def status(
 
     entries = guarded(str(output), look)
     if not entries:
-        typer.echo(f"{shown(output)}: no batch recorded (none in flight)")
+        typer.echo(_nothing_recorded(output))
         return
     typer.echo(_render(entries))
 
@@ -202,6 +212,6 @@ def cancel(
 
     entries = guarded(str(output), stop)
     if not entries:
-        typer.echo(f"{shown(output)}: no batch recorded (none in flight)")
+        typer.echo(_nothing_recorded(output))
         return
     typer.echo(_render(entries))

@@ -34,6 +34,7 @@ import contextlib
 import importlib
 import json
 import logging
+import time
 from collections.abc import Collection
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ from extractor.bulk.carriers.base import (
     BatchView,
     Outcome,
     SdkCarrier,
+    Submitted,
     Undelivered,
     batch_id,
     batch_status,
@@ -57,7 +59,7 @@ from extractor.bulk.carriers.base import (
     status_outcome,
     warn_gone,
 )
-from extractor.errors import ConfigurationError, TransientModelError
+from extractor.errors import ConfigurationError, IncompatibleServerError, TransientModelError
 from extractor.redact import redact
 from extractor.runtime.anthropic_wire import MESSAGES_PATH, batch_custom_id, sdk
 from extractor.runtime.providers import mistyped
@@ -82,6 +84,8 @@ BATCHES_PATH = "/v1/messages/batches"
 CREATE_SKEW = 300.0
 #: How many of the provider's batches are looked through for one created by a killed run.
 FIND_LIMIT = 2000
+#: How long a batch may stay in flight (Anthropic ends every batch within 24 hours).
+LONGEST_BATCH = 24 * 3600.0
 #: The HTTP status the live API answers for each error type an item can fail with.
 ERROR_STATUS = {
     "invalid_request_error": 400, "authentication_error": 401, "billing_error": 402,
@@ -94,6 +98,7 @@ class AnthropicCarrier(SdkCarrier):
     """The Message Batches endpoints (and the Messages API for live re-asks)."""
 
     name = "anthropic"
+    finds_submitted = False  # no metadata, no input file: nothing says what a batch holds
     max_requests = MAX_BATCH_REQUESTS
     max_bytes = MAX_BATCH_BYTES
 
@@ -132,6 +137,35 @@ class AnthropicCarrier(SdkCarrier):
         if entry.status != "submitting":
             return None  # killed before the create was sent: nothing can exist
         return await retried(self.extractor, lambda: self._scan(entry, known), "list")
+
+    async def submitted(self, known: Collection[str]) -> list[Submitted]:
+        """The batches in flight that none of ``known`` names (created within the last day,
+        newest first, at most :data:`FIND_LIMIT`): Anthropic's carry no metadata and no
+        input file, so nothing says whose they are; the run says they exist, once."""
+
+        async def scan() -> list[Submitted]:
+            since = time.time() - LONGEST_BATCH - CREATE_SKEW
+            found: list[Submitted] = []
+            seen = 0
+            async for batch in self.client.messages.batches.list(limit=100):
+                created = _timestamp(batch.created_at)
+                seen += 1
+                if (created is not None and created < since) or seen > FIND_LIMIT:
+                    break  # newest first: the rest have ended
+                if batch.processing_status != "in_progress":
+                    continue
+                try:
+                    view = _view(batch)
+                except IncompatibleServerError:
+                    continue
+                if view.id not in known:
+                    found.append(Submitted(view))
+            return found
+
+        return await retried(self.extractor, scan, "list")
+
+    async def input_lines(self, input_file_id: str) -> dict[str, bytes] | None:
+        return None  # no input file: the requests went in the create itself
 
     async def _scan(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
         since = entry.created - CREATE_SKEW

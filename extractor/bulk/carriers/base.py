@@ -22,6 +22,7 @@ import httpx2
 
 from extractor.blank import is_blank
 from extractor.errors import (
+    ClientModelError,
     ExtractorError,
     IncompatibleServerError,
     ModelError,
@@ -45,11 +46,15 @@ __all__ = [
     "Carrier",
     "Outcome",
     "SdkCarrier",
+    "Submitted",
     "Undelivered",
     "batch_id",
     "batch_status",
     "count",
     "file_id",
+    "input_file_gone",
+    "input_lines",
+    "is_input_file_gone",
     "result_lines",
     "retried",
     "status_outcome",
@@ -102,6 +107,51 @@ class Undelivered:
 Outcome = Answer | Undelivered
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """A batch at the provider that no state names, as its listing shows it: what a run whose
+    state file was lost (deleted, or the run moved to another machine) may adopt instead of
+    paying for its requests again.
+
+    ``file_sha256`` and ``output`` are the metadata a run gives every batch it creates
+    (the hash of its input file, the output's name); ``input_file_id`` is the file it was
+    made from (None for a carrier without files: nothing tells what such a batch holds).
+    """
+
+    view: BatchView
+    file_sha256: str | None = None
+    output: str | None = None
+    input_file_id: str | None = None
+
+
+class _InputFileGone(ClientModelError):
+    """The uploaded input file a batch was to be made from is no longer at the provider
+    (deleted, or expired, between the upload and the create): nothing was paid for it, and
+    the file is uploaded again (a ClientModelError to the caller: private, as the one place
+    that raises it and the one that catches it are the carriers' and the batch run's)."""
+
+    def __init__(self, input_file_id: str) -> None:
+        self.input_file_id = input_file_id
+        super().__init__(
+            redact(
+                f"the uploaded batch input file {input_file_id[:80]} is no longer at the "
+                "provider (deleted, or expired) and its batch was not created: nothing was "
+                "paid for it; run the same command again, it uploads the file again"
+            ),
+            status_code=404,
+        )
+
+
+def input_file_gone(input_file_id: str) -> ClientModelError:
+    """The error of a batch create refused because its uploaded input file is gone."""
+    return _InputFileGone(input_file_id)
+
+
+def is_input_file_gone(error: BaseException) -> bool:
+    """Whether ``error`` says a batch's uploaded input file is gone (:func:`input_file_gone`)."""
+    return isinstance(error, _InputFileGone)
+
+
 class Carrier(Protocol):
     """One provider's batch API, as a batch run uses it.
 
@@ -136,6 +186,22 @@ class Carrier(Protocol):
     async def find(self, entry: BatchEntry, known: Collection[str]) -> BatchView | None:
         """The batch a killed run may have created for ``entry`` (none of ``known``, the
         batches the state already names), or None when it cannot have been created."""
+        ...
+
+    #: Whether :meth:`submitted` tells what a listed batch holds (its metadata and input
+    #: file): False for a carrier whose batches carry neither (Anthropic's).
+    finds_submitted: bool
+
+    async def submitted(self, known: Collection[str]) -> list[Submitted]:
+        """The batches at the provider (newest first, a bounded number of them) none of
+        ``known`` names that an earlier run may have submitted: still in flight or
+        completed. With ``finds_submitted`` False, those in flight, which nothing says are
+        ours."""
+        ...
+
+    async def input_lines(self, input_file_id: str) -> dict[str, bytes] | None:
+        """The lines of an uploaded input file by their ``custom_id`` (each without its end
+        of line), or None when the provider no longer has the file."""
         ...
 
     async def retrieve(self, batch_id: str) -> BatchView: ...
@@ -382,6 +448,23 @@ def _named_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any] | str]]:
             yield number, "no custom_id"
         else:
             yield number, line
+
+
+def input_lines(data: bytes) -> dict[str, bytes]:
+    """An input file's lines (as :meth:`ModelRequest.batch_line` wrote them, without the end
+    of line) by the ``custom_id`` each names; a line that names none is no request of ours."""
+    found: dict[str, bytes] = {}
+    for line_end in io.BytesIO(data):
+        raw = line_end.rstrip(b"\n")
+        if len(raw) > MAX_LINE_BYTES:
+            continue
+        try:
+            line = answer_json(raw)
+        except ValueError:
+            continue
+        if isinstance(line, dict) and isinstance(line.get("custom_id"), str):
+            found.setdefault(line["custom_id"], raw)
+    return found
 
 
 def warn_gone(batch: str, name: str) -> None:

@@ -21,18 +21,21 @@ from extractor.bulk.carriers.base import (
     BatchView,
     Outcome,
     SdkCarrier,
+    Submitted,
     Undelivered,
     batch_id,
     batch_status,
     count,
     file_id,
+    input_file_gone,
+    input_lines,
     item_response,
     malformed,
     retried,
     warn_gone,
 )
 from extractor.bulk.carriers.base import status_outcome as _status_outcome
-from extractor.errors import TransientModelError
+from extractor.errors import IncompatibleServerError, TransientModelError
 from extractor.redact import redact
 from extractor.runtime import wire
 from extractor.runtime.providers import mistyped
@@ -48,12 +51,17 @@ MAX_BATCH_REQUESTS = 50_000
 MAX_BATCH_BYTES = 200_000_000
 #: How many of the provider's batches are looked through for one created by a killed run.
 FIND_LIMIT = 2000
+#: The statuses of a batch an earlier run submitted that a run adopts (in flight, or
+#: completed: its results are downloaded for free); one that failed, expired or was
+#: cancelled is not adopted, its requests are submitted again.
+ADOPTED_STATUSES = frozenset({"validating", "in_progress", "finalizing", "completed"})
 
 
 class OpenAICarrier(SdkCarrier):
     """The provider's files and batches endpoints (and chat completions for live re-asks)."""
 
     name = "openai"
+    finds_submitted = True
     max_requests = MAX_BATCH_REQUESTS
     max_bytes = MAX_BATCH_BYTES
 
@@ -83,10 +91,17 @@ class OpenAICarrier(SdkCarrier):
         assert file_id is not None, "upload first"
 
         async def send() -> BatchView:
-            batch = await self.client.batches.create(
-                input_file_id=file_id, endpoint=wire.CHAT_COMPLETIONS_PATH,  # type: ignore[arg-type]
-                completion_window="24h", metadata=metadata,
-            )  # fmt: skip
+            try:
+                batch = await self.client.batches.create(
+                    input_file_id=file_id, endpoint=wire.CHAT_COMPLETIONS_PATH,  # type: ignore[arg-type]
+                    completion_window="24h", metadata=metadata,
+                )  # fmt: skip
+            except openai.APIStatusError as error:
+                # refused: is it because the file it names is gone? (the provider's words
+                # for that vary; whether the file is there does not)
+                if error.status_code in (400, 404) and await self._content(file_id) is None:
+                    raise input_file_gone(file_id) from None
+                raise
             return _view(batch)
 
         return await self.create_once(send, lambda: self._scan(file_id))
@@ -97,6 +112,41 @@ class OpenAICarrier(SdkCarrier):
             return None
         file_id = entry.input_file_id
         return await retried(self.extractor, lambda: self._scan(file_id), "list")
+
+    async def submitted(self, known: Collection[str]) -> list[Submitted]:
+        """The batches an earlier run of extractor made (they carry its metadata) that none
+        of ``known`` names, in flight or completed: the newest :data:`FIND_LIMIT`."""
+
+        async def scan() -> list[Submitted]:
+            found: list[Submitted] = []
+            seen = 0
+            async for batch in self.client.batches.list(limit=100):
+                seen += 1
+                if seen > FIND_LIMIT:
+                    break
+                metadata = getattr(batch, "metadata", None)
+                if not isinstance(metadata, dict):
+                    continue
+                sha = metadata.get("extractor_file_sha256")
+                output = metadata.get("extractor_output")
+                source = getattr(batch, "input_file_id", None)
+                if not isinstance(sha, str) or not isinstance(source, str):
+                    continue  # not made by extractor: never ours
+                try:
+                    view = _view(batch)
+                except IncompatibleServerError:
+                    continue  # an id no run can ask for: not adopted
+                if view.id in known or view.status not in ADOPTED_STATUSES:
+                    continue
+                found.append(Submitted(view, sha, output if isinstance(output, str) else None,
+                                       source))  # fmt: skip
+            return found
+
+        return await retried(self.extractor, scan, "list")
+
+    async def input_lines(self, input_file_id: str) -> dict[str, bytes] | None:
+        data = await self._content(input_file_id)
+        return None if data is None else input_lines(data)
 
     async def _scan(self, input_file_id: str) -> BatchView | None:
         seen = 0
