@@ -6,7 +6,10 @@ carrying its ``doc_id`` and its position in the input (``index``). An item is
 a :class:`~extractor.document.Document`, an ``(id, text, published)`` tuple
 (``published`` may be a date, an ISO string or None; ``(id, text)`` also
 works), or an :class:`~extractor.io.InputFailure` that is passed through as an
-error result, so a bulk run keeps one result per input unit.
+error result, so a bulk run keeps one result per input unit. Ids are unique
+within a call: an item whose id an earlier item has is not extracted, its
+result the ``input`` error ``<id>#duplicate-<n>`` (``duplicate_of`` the id), as
+bulk names a repeated id, so that no reader keyed by id loses a document.
 
 Why results and not exceptions: a pipeline over 100k articles must not lose
 its place because article 4,711 was empty or the model garbled one answer.
@@ -74,6 +77,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import threading
@@ -88,6 +92,7 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from extractor.blank import is_blank
@@ -108,7 +113,7 @@ from extractor.pipeline.document import Document, as_date, as_doc_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
 from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
-from extractor.redact import clean_surrogates, redact
+from extractor.redact import clean_surrogates, escape_surrogates, redact
 from extractor.runtime import aio
 from extractor.types.base import Record
 
@@ -237,6 +242,11 @@ class BatchResult:
     restore input order. ``document`` is the input Document when there was
     one (None for tuples and input failures); ``source`` says where the item
     came from when known.
+
+    ``doc_id`` is unique within one :func:`extract_many` call: an item whose id an
+    earlier item has is not extracted but named as bulk names it (``<id>#duplicate-<n>``,
+    an ``input`` error, ``duplicate_of`` the id), so that results keyed by id (a dict, a
+    table, the lines read back) never lose one document to another.
     """
 
     doc_id: str
@@ -246,6 +256,8 @@ class BatchResult:
     document: Document | None = None
     source: str | None = None
     seconds: float = 0.0
+    #: The id this item repeated (its own result is ``<id>#duplicate-<n>``), else None.
+    duplicate_of: str | None = None
 
     @property
     def status(self) -> Literal["ok", "error"]:
@@ -478,6 +490,9 @@ class _Run:
         self.tasks: list[asyncio.Task[None]] = []
         self.workers = 0
         self.idle = 0  # workers waiting for an item
+        self.seen: set[str] = set()  # the ids given so far, derived ones included
+        # an item's index -> the id it repeated, and its own source (a tuple has none)
+        self.repeated: dict[int, tuple[str, str | None]] = {}
 
     async def results(self) -> AsyncIterator[BatchResult]:
         self.tasks.append(asyncio.create_task(self._feed(), name="extract-many-feeder"))
@@ -505,7 +520,7 @@ class _Run:
             async for item in _aiter(self.items):
                 if self.inbox.qsize() >= self.idle and self.workers < self.concurrency:
                     self._start_worker()
-                await self.inbox.put((index, item))
+                await self.inbox.put((index, self._named_apart(index, item)))
                 index += 1
         except Exception as error:  # a broken input iterator ends the run, loudly
             await self.outbox.put(_Stop(error))
@@ -513,6 +528,28 @@ class _Run:
         for _ in range(self.workers):
             await self.inbox.put(None)
         await self.outbox.put(_Fed())
+
+    def _named_apart(self, index: int, item: BatchInput) -> BatchInput:
+        """``item``, or, when an earlier item has its id, its duplicate's error under
+        ``<id>#duplicate-<n>`` (:func:`~extractor.bulk.runner.as_duplicate`, bulk's one rule).
+
+        Two results under one id were two documents to the caller but one to every reader
+        keyed by id: the lines read back (the last of an id supersedes the others), a dict,
+        a table's key. Named here, in input order, the copy's name is the same on every
+        run of the same input, whatever order the documents finish in. Bulk's items are
+        named apart already and pass unchanged."""
+        doc_id, _, source = _identify(item, index)
+        if doc_id not in self.seen:
+            self.seen.add(doc_id)
+            return item
+        from extractor.bulk.runner import as_duplicate  # runner imports this module
+
+        copy = item if isinstance(item, Document | InputFailure) else None
+        stand_in = InputFailure(doc_id, source or doc_id, "duplicate id")
+        failure = as_duplicate(stand_in if copy is None else copy, self.seen)
+        self.seen.add(failure.doc_id)
+        self.repeated[index] = doc_id, source
+        return failure
 
     def _start_worker(self) -> None:
         """One more worker: an item is about to wait and no idle worker is left to take it."""
@@ -535,6 +572,10 @@ class _Run:
             except Exception as error:  # only the run-stopping errors get here
                 await self.outbox.put(_Stop(error))
                 return
+            repeated = self.repeated.pop(entry[0], None)
+            if repeated is not None:
+                original, source = repeated
+                result = dataclasses.replace(result, duplicate_of=original, source=source)
             await self.outbox.put(result)
             self.idle += 1
 
@@ -658,7 +699,23 @@ async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> Ba
 
 
 def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str | None]:
-    """The item's id, its Document (if it is one) and its source, without failing."""
+    """The item's id, its Document (if it is one) and its source, without failing.
+
+    The id this module reads off a tuple or a path is spelt as the extraction spells it
+    (lone surrogates escaped, :func:`escape_surrogates`, as ``extract(doc_id=...)`` and
+    bulk name a document), so that a result's ``doc_id`` is its extraction's and its
+    records', never a second spelling of it. A Document's and an InputFailure's id is
+    carried exactly: a bulk driver waits for its result under the name it gave."""
+    try:
+        doc_id, document, source = _identified(item, index)
+    except Exception:  # a user's object that fails being looked at: _extract says why
+        return f"#{index}", None, None
+    if isinstance(item, Document | InputFailure):
+        return doc_id, document, source
+    return escape_surrogates(doc_id), document, source and escape_surrogates(source)
+
+
+def _identified(item: BatchInput, index: int) -> tuple[str, Document | None, str | None]:
     if isinstance(item, Document):
         return item.doc_id, item, item.source
     if isinstance(item, InputFailure):
@@ -669,7 +726,11 @@ def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str |
         except (TypeError, ValueError):
             pass  # reported by _extract as the item's error
     if isinstance(item, os.PathLike):
-        path = os.fspath(item)  # extract(Path(...))'s id: the path, whole where it is blank
+        try:
+            path = _path_of(item)
+        except InputError:
+            return f"#{index}", None, None  # its error says what the object is
+        # extract(Path(...))'s id: the path, whole where it is blank
         return (os.path.abspath(path) if is_blank(path) else path), None, path
     if isinstance(item, str):
         return string_id(item), None, None  # extract(text)'s id
@@ -679,7 +740,9 @@ def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str |
 async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
     if isinstance(item, Document):
         return await extractor.aextract_document(item)
-    if isinstance(item, str | os.PathLike):
+    if isinstance(item, os.PathLike):
+        return await extractor.aextract(Path(_path_of(item)))  # as extract() takes a path
+    if isinstance(item, str):
         return await extractor.aextract(item)  # as extract() takes it
     if not isinstance(item, tuple) or len(item) not in (2, 3):
         shape = f"a {len(item)}-tuple" if isinstance(item, tuple) else type(item).__name__
@@ -694,6 +757,29 @@ async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
     except TypeError as error:
         raise InputError(str(error)) from None
     return await extractor.aextract(text, published=day, doc_id=ident)
+
+
+def _path_of(item: os.PathLike[Any]) -> str:
+    """The path an ``os.PathLike`` item names, as a str: a path given as bytes (a file name
+    that is not UTF-8, ``os.fsencode``'s) decoded as the file system does, so that the file
+    is read and named as a ``pathlib.Path`` to it is. An object whose ``__fspath__`` fails
+    or gives no path is that item's InputError naming it, never a traceback that stops
+    the run from inside the feeder or the reader."""
+    try:
+        path = os.fspath(item)
+    except Exception as error:
+        raise InputError(
+            f"the item is a {type(item).__name__} whose path cannot be read "
+            f"({type(error).__name__}: {error}): pass a pathlib.Path or a str path"
+        ) from None
+    if isinstance(path, bytes):
+        return os.fsdecode(path)
+    if not isinstance(path, str):  # os.fspath checks this; an odd subclass may not
+        raise InputError(
+            f"the item is a {type(item).__name__} whose path is a {type(path).__name__}: "
+            "pass a pathlib.Path or a str path"
+        )
+    return path
 
 
 def checked_extractor(extractor: Any) -> None:

@@ -97,19 +97,49 @@ def table_rows(results: Any, type: str | type[Record] | None = None) -> list[dic
     table = table_name(type)
     given = list(_many(results))
     lines = [_line(result, index) for index, result in enumerate(given)]
-    read_back = [isinstance(result, Mapping) for result in given]
-    return result_rows(_latest(lines, read_back), tables=[table])[table]
+    read_back = [isinstance(result, Mapping) and not _is_result_row(result) for result in given]
+    carried = [result["line"] if _is_result_row(result) else None for result in given]
+    return result_rows(_latest(lines, read_back, carried), tables=[table])[table]
 
 
-def _latest(lines: list[Mapping[str, Any]], read_back: list[bool]) -> list[Mapping[str, Any]]:
+def _is_result_row(result: Any) -> bool:
+    """A result row of ``extract_rows`` / ``extract_frame`` (it carries its line as text)."""
+    return (
+        isinstance(result, Mapping)
+        and "records" not in result
+        and isinstance(result.get("line"), str)
+    )
+
+
+def _latest(
+    lines: list[Mapping[str, Any]], read_back: list[bool], carried: list[str | None]
+) -> list[Mapping[str, Any]]:
     """The last line of each ``doc_id`` among the lines read back (dicts), as flatten reads
     a bulk output: it holds an edited document's superseded lines, and the ``skipped``
-    line that retired a document (--forget-unseen) after its result. Results given as
-    objects (``extract_many``'s) are each a document of their own, ids shared or not."""
+    line that retired a document (--forget-unseen) after its result.
+
+    Results given as objects (``extract_many``'s) and the result rows of ``extract_rows``
+    are each a document of their own, ids shared or not: the rows of two calls (two
+    partitions of a frame, each numbered from 1) hold two documents under one id, and
+    keeping the last lost the other's records without a word. A result row carrying the
+    very line of an earlier one is that document again (``extract_rows`` gives a row
+    repeating an earlier row's id and text its first copy's result row): kept once."""
     last = {line.get("doc_id"): n for n, line in enumerate(lines) if read_back[n]}
-    return [line for n, line in enumerate(lines)
-            if not read_back[n] or not line.get("doc_id")
-            or last[line.get("doc_id")] == n]  # fmt: skip
+    kept: list[Mapping[str, Any]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(lines):
+        if read_back[n]:
+            doc_id = line.get("doc_id")
+            if not doc_id or last[doc_id] == n:
+                kept.append(line)
+            continue
+        text = carried[n]
+        if text is not None:
+            if text in seen:
+                continue
+            seen.add(text)
+        kept.append(line)
+    return kept
 
 
 def results_to_frame(results: Any, type: str | type[Record] | None = None) -> pandas.DataFrame:
@@ -217,7 +247,7 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             if extraction is not None
             else _UNKNOWN_RUN
         )
-        line = result_line(result, info)
+        line = result_line(result, info, duplicate_of=result.duplicate_of)
         if blank_doc_id(line) is not None:
             raise TypeError(
                 f"results[{index}] is a BatchResult whose doc_id is blank "
