@@ -524,3 +524,35 @@ def test_cli_a_cache_locked_by_another_process_is_in_use_not_damaged(
     assert "delete" not in lines[0] and "damaged" not in lines[0]
     assert len(server.log) == before
     assert int.from_bytes(file.read_bytes()[68:72], "big") == APPLICATION_ID
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.sampled_from(["put", "get", "close"]), st.integers(0, 3)),
+                min_size=1, max_size=12))  # fmt: skip
+def test_a_call_that_outlives_close_is_a_quiet_miss(
+    said: Callable[[], list[str]], ops: list[tuple[str, int]]
+) -> None:
+    """A lookup or a store that comes after ``close()`` (an extraction that outlived the
+    run's end, racing it from another thread) is a miss and is dropped without a word: it
+    was said as a failed cache ("Cannot operate on a closed database ... check the disk it
+    is on"), blaming a disk for the order of two calls. Before close, what is stored is
+    found."""
+    with tempfile.TemporaryDirectory() as folder:
+        cache = ResultCache(Path(folder) / "c.sqlite")
+        stored: dict[str, str] = {}
+        closed = False
+        for op, n in ops:
+            key = f"k{n}"
+            if op == "put":
+                cache.put(key, f"v{n}")
+                if not closed:
+                    stored[key] = f"v{n}"
+            elif op == "get":
+                assert cache.get(key) == (None if closed else stored.get(key))
+            else:
+                cache.close()
+                closed = True
+        cache.close()
+    assert said() == []

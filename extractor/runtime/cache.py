@@ -153,6 +153,8 @@ class ResultCache:
         result still waiting for another process's lock is the newest: it wins."""
         try:
             with self._lock:
+                if self._closed:  # a call that outlived close(): a miss, no disk to blame
+                    return None
                 if key in self._pending:
                     return self._pending[key]
                 row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
@@ -163,9 +165,11 @@ class ResultCache:
 
     def put(self, key: str, value: str) -> None:
         """Store ``value``, never waiting for another process's lock (see the class)."""
-        if self.read_only or self._closed:
+        if self.read_only:
             return
-        with self._lock:
+        with self._lock:  # _closed read under the lock: a put racing close() is no failure
+            if self._closed:
+                return
             self._pending.pop(key, None)
             self._pending[key] = value
             while len(self._pending) > MAX_PENDING:  # locked for long: the oldest goes
