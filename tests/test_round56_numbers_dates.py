@@ -79,9 +79,11 @@ def mixed_chinese(draw: st.DrawFn) -> tuple[int, str]:
 @given(mixed_chinese(), st.sampled_from(["zh", "ja", None]))
 def test_mixed_digits_and_han_units_are_one_figure(case: tuple[int, str], language: str | None):
     value, written = case
-    # "人" after it: a lone numeral ("一") counts only before what it counts
-    assert parse_number(f"{written}人", language) == value, written
-    text = f"死亡{written}人"
+    # "人" after it: a lone numeral ("一") counts only before what it counts. 兆 is the
+    # trillion in Japanese and in money; in Chinese it is "mega" (see the tests of 兆 below)
+    counted = "元" if "兆" in written and language != "ja" else "人"
+    assert parse_number(f"{written}{counted}", language) == value, written
+    text = f"死亡{written}{counted}"
     figures = [f for f in figures_in(text, language) if f.is_number]
     assert len(figures) == 1, (written, figures)
     (figure,) = figures
@@ -311,3 +313,204 @@ def test_arabic_script_scales_joined_by_wa_are_one_amount(
     assert isinstance(zero, int)
     written = f"{in_script(billions, zero)} {big} {joiner}{in_script(millions, zero)} {small} دولار"
     assert parse_money(written) == (Decimal(billions * 10**9 + millions * 10**6), "USD")
+
+
+# --------------------------------------------- round 56 mended: 兆, long runs, eras, months
+
+CURRENCIES_AFTER = ["元", "円", "圓", "美元", "日元", "韩元", "台币", "新台幣", "欧元", "歐元"]
+
+
+@st.composite
+def small_figure(draw: st.DrawFn) -> tuple[int, str]:
+    """A figure of 1 to 9999 as digits of any script or Chinese numerals with units."""
+    number = draw(st.integers(min_value=1, max_value=9999))
+    if draw(st.booleans()):
+        return number, in_script(number, draw(st.sampled_from(DIGIT_ZEROS)))
+    import cn2an
+
+    return number, str(cn2an.an2cn(number))
+
+
+@SETTINGS
+@given(small_figure(), st.sampled_from(CURRENCIES_AFTER), st.sampled_from(["zh", "ja", None]))
+def test_zhao_in_money_is_a_trillion(case: tuple[int, str], currency: str, language: str | None):
+    number, written = case
+    expected = number * 10**12
+    assert parse_number(f"预算{written}兆{currency}", language) == expected, written
+
+
+@SETTINGS
+@given(
+    small_figure(),
+    st.sampled_from(["政府債務は{}兆に達した", "売上高は{}兆を超えた", "{}兆ドルの資産"]),
+    st.sampled_from(["ja", None]),
+)
+def test_zhao_in_japanese_is_a_trillion(case: tuple[int, str], form: str, language: str | None):
+    number, written = case
+    assert parse_number(form.format(written + ""), language) == number * 10**12
+
+
+@SETTINGS
+@given(
+    small_figure(),
+    st.sampled_from(
+        ["带宽达到{}兆宽带", "{}兆内存", "下载速度{}兆每秒", "文件大小为{}兆。", "{}兆的流量"]
+    ),
+    st.sampled_from(["zh", None]),
+)
+def test_zhao_in_mainland_chinese_is_mega(case: tuple[int, str], form: str, language: str | None):
+    """ "100兆宽带" is 100 megabits: the figure is the number before 兆, never 10**14."""
+    number, written = case
+    text = form.format(written)
+    assert parse_number(text, language) == number, text
+    assert all(f.value < 10**12 for f in figures_in(text, language)), text
+
+
+NUMERAL_ALPHABETS = ["一", "〇", "一二三四五六七八九〇", "一十百千万亿兆两", "1一2二3三"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(NUMERAL_ALPHABETS),
+    st.integers(min_value=200, max_value=3000),
+    st.randoms(use_true_random=False),
+)
+def test_long_runs_of_numerals_are_read_with_bounded_work(alphabet: str, length: int, rng: object):
+    """A run longer than any number ("一" * 10000) is no number: cn2an, whose work grows
+    with the square of what it is given, never reads more than a number's length, and
+    the figures around it are still read."""
+    import random
+
+    import cn2an
+
+    assert isinstance(rng, random.Random)
+    run = "".join(rng.choice(alphabet) for _ in range(length))
+    text = f"死亡三人，{run}，受伤25人"
+    given_lengths: list[int] = []
+    real = cn2an.cn2an
+
+    def counting(value: str, *args: object, **kwargs: object) -> object:
+        given_lengths.append(len(value))
+        return real(value, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cn2an, "cn2an", counting)
+        values = [f.value for f in figures_in(text, "zh") if f.is_number]
+    assert max(given_lengths, default=0) <= 40
+    assert sum(given_lengths) <= 200
+    assert values[0] == 3 and values[-1] == 25
+
+
+ERAS = {"明治": (1867, 45), "大正": (1911, 15), "昭和": (1925, 64), "平成": (1988, 31),
+        "令和": (2018, 30)}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(ERAS)), st.data(), st.sampled_from(["ja", None]))
+def test_japanese_era_dates_are_their_gregorian_dates(
+    era: str, data: st.DataObject, language: str | None
+):
+    base, last = ERAS[era]
+    number = data.draw(st.integers(min_value=1, max_value=last))
+    month = data.draw(st.integers(min_value=1, max_value=12))
+    dom = data.draw(st.integers(min_value=1, max_value=28))
+    first = number == 1 and data.draw(st.booleans())
+    era_year = "元" if first else data.draw(figure_as(number))
+    written = f"{era}{era_year}年{data.draw(figure_as(month))}月{data.draw(figure_as(dom))}日"
+    gregorian = date(base + number, month, dom)
+    published = date(2024, 6, 1)
+    found = resolve_date(written, published, language)
+    assert (found.value, found.precision) == (gregorian.isoformat(), "day"), written
+    assert resolve_date(f"{era}{era_year}年", published, language).value == str(base + number)
+    sentence = f"事件は{written}に起きた。"
+    dates = find_dates(sentence, language or "ja", published)
+    assert [(text, value.value) for text, value in dates] == [(written, gregorian.isoformat())]
+
+
+@SETTINGS
+@given(
+    st.integers(min_value=180, max_value=209).map(lambda d: d * 10),
+    st.sampled_from(
+        ["{}年代", "{}년대", "{}s", "the {}s", "{}年代前半", "{}年代后半", "{}年代後半"]
+    ),
+    st.sampled_from(["zh", "ja", "ko", None]),
+)
+def test_a_decade_is_a_range_of_years(decade: int, form: str, language: str | None):
+    written = form.format(decade)
+    found = resolve_date(written, date(2024, 6, 1), language)
+    start, end = decade, decade + 9
+    if "前半" in form:
+        end = decade + 4
+    elif "半" in form:
+        start = decade + 5
+    assert (found.value, found.end, found.kind) == (str(start), str(end), "range"), written
+
+
+@SETTINGS
+@given(
+    st.integers(min_value=1900, max_value=2099),
+    st.sampled_from(
+        [
+            "约{}年",
+            "大约{}年",
+            "{}年左右",
+            "{}年前后",
+            "{}年頃",
+            "{}年ごろ",
+            "약 {}년",
+            "{}년경",
+            "about {}",
+        ]
+    ),
+    st.sampled_from(["zh", "ja", "ko", None]),
+)
+def test_cjk_approximators_make_a_date_approximate(year: int, form: str, language: str | None):
+    written = form.format(year)
+    found = resolve_date(written, date(2024, 6, 1), language)
+    assert (found.value, found.kind) == (str(year), "approximate"), written
+    # the year alone, or in New York, is exact
+    assert resolve_date(f"纽约{year}年", date(2024, 6, 1), language).kind == "exact"
+
+
+DETERMINERS = "同每这這那单统上本该此整隔逐"
+
+
+@SETTINGS
+@given(
+    st.integers(min_value=1, max_value=12),
+    st.sampled_from(DETERMINERS),
+    st.sampled_from(["内", "都有", "里", "的工资", ""]),
+    st.sampled_from(["zh", "ja"]),
+)
+def test_a_counted_month_is_no_month(month: int, determiner: str, tail: str, language: str):
+    """ "同一月内", "每一月": one month (a duration), not January."""
+    text = f"两起事故发生在{determiner}{han_small(month)}月{tail}。"
+    assert find_dates(text, language, date(2024, 6, 1)) == [], text
+    # a duration after it: "三月有余", "五月天"
+    text = f"他离开了{han_small(month)}月{'有余' if month % 2 else '天'}。"
+    assert find_dates(text, language, date(2024, 6, 1)) == [], text
+
+
+@SETTINGS
+@given(
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+    st.sampled_from(
+        [
+            "他于{m}月抵达",
+            "去年{m}月发生",
+            "2023年{m}月",
+            "{m}月{d}日",
+            "在{m}月{d}号",
+            "这{m}月{d}日",
+        ]
+    ),
+    st.sampled_from(["zh", "ja"]),
+)
+def test_an_anchored_chinese_numeral_month_is_a_month(
+    month: int, dom: int, form: str, language: str
+):
+    text = form.format(m=han_small(month), d=han_small(dom))
+    found = find_dates(text, language, date(2024, 6, 1))
+    months = [value.value[5:7] for _, value in found if value.value and len(value.value) >= 7]
+    assert months == [f"{month:02d}"], (text, found)

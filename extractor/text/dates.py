@@ -264,7 +264,21 @@ def _ascii_digits(text: str) -> str:
 
 
 def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
+    """``text`` resolved; approximate when a Chinese, Japanese or Korean approximator
+    qualifies it ("约2023年", "2023年前后"), as the English ones do ("about 2023")."""
+    found = _resolve_plain(text, published, language)
+    if found.kind == "exact" and _CJK_APPROX.search(text):
+        return ResolvedDate(found.value, found.precision, "approximate", found.end, found.note)
+    return found
+
+
+def _resolve_plain(text: str, published: date | None, language: str | None) -> ResolvedDate:
     raw = _ascii_digits(" ".join(text.strip().split()))
+    # A Japanese era's year ("令和5年", "昭和六十四年", "平成元年") is its Gregorian year.
+    raw = _ERA_YEAR.sub(lambda m: str(_era_year(m.group(1), m.group(2))), raw)
+    decade = _decade(raw)
+    if decade is not None:  # "1990年代", "the 1990s": the decade's years, not its first
+        return decade
     # A year in Chinese numerals digit by digit ("二〇二三年") is the year's digits.
     raw = _CJK_YEAR.sub(lambda m: str(_cjk_int(m.group(1))), raw)
     low = raw.lower()
@@ -548,7 +562,8 @@ def _words(language: str) -> _Words | None:
     if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月", "二〇二三年三月五日"
         parts.insert(
             0,
-            rf"(?<![\d{_CJK_ZEROS}{_CJK_ONES}十])(?:(?P<zy>\d{{4}}|[{_CJK_ZEROS}{_CJK_ONES}]{{4}})年)?"
+            rf"(?<![\d{_CJK_ZEROS}{_CJK_ONES}十])(?:(?P<zy>\d{{4}}|[{_CJK_ZEROS}{_CJK_ONES}]{{4}})年"
+            rf"|{_ERA_YEAR_GROUPS})?"
             rf"(?P<zm>\d{{1,2}}|十[一二]?|[{_CJK_ONES}])月"
             rf"(?:(?P<zd>\d{{1,2}}|[二三]?十[{_CJK_ONES}]?|[{_CJK_ONES}])[日号號])?",
         )
@@ -561,6 +576,48 @@ def _words(language: str) -> _Words | None:
 #: months and days with 十 ("十二月三十一日").
 _CJK_ZEROS = "〇零○"
 _CJK_ONES = "一二三四五六七八九"
+
+
+#: Japanese eras: the Gregorian year before each era's first ("令和5年" is 2018 + 5). The
+#: first year is 元年; the year is written in digits or Chinese numerals ("昭和六十四年").
+_ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_ERA_NUMBER = rf"元|\d{{1,3}}|[{_CJK_ONES}十]{{1,3}}"
+_ERA_YEAR_GROUPS = rf"(?P<era>{'|'.join(_ERAS)})\s*(?P<ey>{_ERA_NUMBER})年"
+_ERA_YEAR = re.compile(rf"({'|'.join(_ERAS)})\s*({_ERA_NUMBER})(?=年)")
+
+
+def _era_year(era: str, number: str) -> int:
+    """The Gregorian year of an era's year: "令和", "5" -> 2023; "令和", "元" -> 2019."""
+    return _ERAS[era] + (1 if number == "元" else _cjk_int(number))
+
+
+#: A decade ("1990年代", "1990년대", "the 1990s"), and the half of it a text may name
+#: ("2020年代前半"): a range of years, not the year it starts with.
+_DECADE = re.compile(
+    r"(?<![0-9A-Za-z_])(1[0-9]{2}0|20[0-9]0)\s*(?:年代|년대|'?s(?![A-Za-z]))"
+    r"\s*(?P<half>前半|前期|初め|初头|初頭|초반|後半|后半|後期|后期|末|후반)?"
+)
+#: The approximators of Chinese, Japanese and Korean dates ("约2023年", "2023年前后",
+#: "3月頃", "3월경"): the date is approximate, as "about 2023" is. "纽约" (New York) is none.
+_CJK_APPROX = re.compile(
+    r"(?<![纽紐])[约約]|大概|左右|前后|前後|上下|頃|(?<=[0-9日月年])\s*[ごこ]ろ|약(?=\s*[0-9])|(?<=[0-9일월년])\s*경(?!\w)"
+)
+
+
+def _decade(raw: str) -> ResolvedDate | None:
+    """A decade as the range of its years (a half of it, its five)."""
+    match = _DECADE.search(raw)
+    if match is None:
+        return None
+    first = int(match.group(1))
+    half = match.group("half")
+    if half in ("前半", "前期", "初め", "初头", "初頭", "초반"):
+        start, end = first, first + 4
+    elif half:
+        start, end = first + 5, first + 9
+    else:
+        start, end = first, first + 9
+    return ResolvedDate(_year(start), "year", "range", _year(end))
 
 
 _CJK_YEAR = re.compile(rf"(?<![{_CJK_ZEROS}{_CJK_ONES}十])([{_CJK_ZEROS}{_CJK_ONES}]{{4}})(?=年)")
@@ -601,6 +658,8 @@ def find_dates(
         return []
     results = []
     for match in words.pattern.finditer(text):
+        if _counted_months(match):
+            continue
         try:
             read = _resolve_match(match, words, published)
         except OverflowError:  # past the calendar's edge: no date (see resolve_date)
@@ -618,7 +677,28 @@ def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | 
     if words is None:
         return None
     match = words.pattern.search(raw)
+    if match is not None and _counted_months(match):
+        return None
     return _resolve_match(match, words, published) if match is not None else None
+
+
+#: What makes a month written in one Chinese numeral a number of months ("同一月内", "每一月",
+#: "这一月", "三月有余"): a determiner or numeral before it, a word of duration after it.
+_MONTH_DETERMINERS = frozenset("同每这這那单單统統上下本该該此哪几幾整半前后後头頭首隔个個逐")
+_MONTH_DURATIONS = re.compile(r"有余|有餘|之内|之內|[内內多余餘天]")
+
+
+def _counted_months(match: re.Match[str]) -> bool:
+    """Whether a match is a count of months, not a month: its month is Chinese numerals with
+    neither a year nor a day to anchor it, and a determiner precedes it or a duration
+    follows it ("同一月内", "每一月", "五月天"). "五月", "去年五月", "一月十日" are months."""
+    groups = match.groupdict()
+    month = groups.get("zm")
+    if not month or month.isdecimal() or groups.get("zy") or groups.get("era") or groups.get("zd"):
+        return False
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start > 0 else ""
+    return before in _MONTH_DETERMINERS or _MONTH_DURATIONS.match(text, end) is not None
 
 
 def _resolve_match(
@@ -629,6 +709,8 @@ def _resolve_match(
         if groups.get("zm"):
             month = _cjk_int(groups["zm"])
             year = _cjk_int(groups["zy"]) if groups.get("zy") else None
+            if groups.get("era"):
+                year = _era_year(groups["era"], groups["ey"])
             day = _cjk_int(groups["zd"]) if groups.get("zd") else None
             return _calendar(year, month, day, None, published)
         if groups.get("m1"):

@@ -506,18 +506,36 @@ def _read_words(
 # (:func:`_read_han`); read by pieces, "1万2千" was two figures, 10000 and 2000.
 _ZH_NUMERALS = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _ZH_DIGIT_CHUNK = r"\d+(?:[.,]\d+)*"
-#: 兆 is 10**12 ("5兆円") but "mega" before a unit of measure: "500兆瓦" is 500 MW.
-_ZH_TRILLION = r"兆(?![瓦赫字帕焦比位欧歐伏])"
+#: 兆 is 10**12 in Japanese ("5兆円", "3兆人") and in money ("新台幣3兆元"), but mainland
+#: Chinese writes the trillion 万亿 and reads 兆 as "mega": "100兆宽带", "512兆内存" and,
+#: before a unit of measure in any language, "500兆瓦" (500 MW). Elsewhere the figure is
+#: the digits before 兆 (:func:`_zhao_is_trillion`).
+_ZH_TRILLION = r"兆(?![瓦赫字帕焦比位伏]|[欧歐](?![元]))"  # 兆欧 megohm, 兆欧元 euros
 _ZH_UNIT = rf"(?:[十百千万萬亿億]|{_ZH_TRILLION})"
+_ZH_UNIT_PLAIN = r"[十百千万萬亿億]"
 _ZH_RUN = re.compile(
     rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}|[{_ZH_NUMERALS}])"
     rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT}|[{_ZH_NUMERALS}]|{_ZH_TRILLION})*"
+)
+#: A run where 兆 is no scale: it stops before 兆 (as before 兆 was read).
+_ZH_RUN_PLAIN = re.compile(
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}|[{_ZH_NUMERALS}])"
+    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT_PLAIN}|[{_ZH_NUMERALS}])*"
 )
 #: The run's pieces when it is no one number ("3五"): as before mixed runs were read.
 _ZH_PIECE = re.compile(
     rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT}*|(?:[{_ZH_NUMERALS}]|{_ZH_TRILLION})+)"
 )
-_ZH_COUNTED = re.compile(r"[名人个個位具例架枚辆輛艘座次起美欧英日元块塊亿億万萬多余餘]")
+_ZH_PIECE_PLAIN = re.compile(
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT_PLAIN}*|[{_ZH_NUMERALS}]+)"
+)
+#: The longest run of Chinese numerals, units and digits read as a number. The longest
+#: number written in full below 10**16 ("九千九百九十九兆九千九百...九") has 31 characters;
+#: a longer run ("一一一...", "〇〇〇...") is no number, and reading it (cn2an's work grows
+#: with the square of its length) took minutes on a long run.
+_ZH_MAX_RUN = 40
+#: What a lone numeral counts ("十名", "三架"), its scales, and 兆 read as "mega" ("五兆内存").
+_ZH_COUNTED = re.compile(r"[名人个個位具例架枚辆輛艘座次起美欧英日元块塊亿億万萬多余餘兆]")
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _HAN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -596,27 +614,81 @@ def _ascii_number(chunk: str) -> str:
     return digits.replace(",", "")
 
 
-def _chinese_figures(text: str) -> list[Figure]:
+#: Currency words and signs that make a figure with 兆 an amount (:func:`_zhao_is_trillion`):
+#: the Chinese and Japanese words of ``_CURRENCY_WORDS`` and the currencies it does not name.
+_ZH_MONEY_AFTER = re.compile(
+    r"\s*(?:美元|美金|欧元|歐元|英镑|英鎊|日元|日圆|日圓|円|圓|圆|元|人民币|人民幣|韩元|韓元|"
+    r"台币|台幣|新台币|新台幣|港元|港币|港幣|澳元|加元|卢布|盧布|卢比|盧比|ドル|ユーロ|ポンド|"
+    r"ウォン|ルーブル|ルピー)"
+)
+_ZH_MONEY_BEFORE = re.compile(
+    r"(?:[$¥￥€£₩]|NT\$|US\$|HK\$|人民币|人民幣|新台币|新台幣|台币|台幣|日元|日圓|美元|韩元)\s*$"
+)
+
+
+def _zhao_is_trillion(text: str, start: int, end: int, japanese: bool) -> bool:
+    """Whether 兆 in the run ``text[start:end]`` is the trillion: in Japanese, in a money
+    amount (a currency word follows or a currency sign precedes), or when a smaller place
+    follows it ("3兆2000亿": a prefix of measure takes no places after it)."""
+    run = text[start:end]
+    if japanese or re.search(r"兆.*[亿億万萬]", run):
+        return True
+    return bool(
+        _ZH_MONEY_AFTER.match(text, end) or _ZH_MONEY_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+def _chinese_figures(text: str, japanese: bool = False) -> list[Figure]:
+    """The figures of Chinese (or, ``japanese``, Japanese) text; see :data:`_ZH_TRILLION`."""
     figures = []
     for match in _ZH_RUN.finditer(text):
-        value = _read_han(match.group())
-        # Chinese numerals alone are cn2an's, but for 兆, which it does not know
-        if value is None or not any(c.isdigit() or c == "兆" for c in match.group()):
-            figures.extend(_chinese_pieces(text, match.start(), match.end()))
+        if "兆" in match.group() and not _zhao_is_trillion(
+            text, match.start(), match.end(), japanese
+        ):
+            for plain in _ZH_RUN_PLAIN.finditer(text, match.start(), match.end()):
+                figures.extend(_chinese_run(text, plain.start(), plain.end(), _ZH_PIECE_PLAIN))
             continue
-        figure = _chinese_figure(text, match.start(), match.end(), value)
-        if figure is not None:
-            figures.append(figure)
+        figures.extend(_chinese_run(text, match.start(), match.end(), _ZH_PIECE))
     return figures
 
 
-def _chinese_pieces(text: str, start: int, end: int) -> list[Figure]:
+def _chinese_run(text: str, start: int, end: int, pieces: re.Pattern[str]) -> list[Figure]:
+    """The figures of one run: one number, or its pieces when it is none."""
+    run = text[start:end]
+    if len(run) > _ZH_MAX_RUN and not run.isdigit():
+        return []  # no number: see _ZH_MAX_RUN
+    if not _may_count(text, start, end):
+        return []  # "统一", "一些": checked before any reading, which costs
+    value = _read_han(run)
+    # Chinese numerals alone are cn2an's, but for 兆, which it does not know
+    if value is None or not any(c.isdigit() or c == "兆" for c in run):
+        return _chinese_pieces(text, start, end, pieces)
+    figure = _chinese_figure(text, start, end, value)
+    return [figure] if figure is not None else []
+
+
+def _may_count(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may be a figure: digits, or Chinese numerals that are a
+    whole number word or are followed by what they count (see :data:`_ZH_RUN`). A run
+    that is not may still hold pieces that are ("三五名"): only a run of numerals with no
+    unit and nothing counted after it holds none."""
+    run = text[start:end]
+    if any(c.isdigit() for c in run) or _ZH_COUNTED.match(text, end):
+        return True
+    return len(run) >= 2 and re.search("[十百千万萬亿億兆]", run) is not None
+
+
+def _chinese_pieces(
+    text: str, start: int, end: int, pieces: re.Pattern[str] = _ZH_PIECE
+) -> list[Figure]:
     """The figures of a run that is no one number, or of Chinese numerals alone, by cn2an."""
     import cn2an
 
     figures = []
-    for match in _ZH_PIECE.finditer(text, start, end):
+    for match in pieces.finditer(text, start, end):
         run = match.group()
+        if not _chinese_only_counts(text, match.start(), match.end()):
+            continue  # filtered before cn2an, whose work grows with the run
         digits = re.sub(r"[,\s]", "", run)
         try:
             value = Decimal(str(cn2an.cn2an(digits, "smart")))
@@ -628,13 +700,19 @@ def _chinese_pieces(text: str, start: int, end: int) -> list[Figure]:
     return figures
 
 
+def _chinese_only_counts(text: str, start: int, end: int) -> bool:
+    """The check :func:`_chinese_figure` makes of Chinese numerals alone."""
+    run = text[start:end]
+    if run[0].isdigit():
+        return True
+    return bool(
+        _ZH_COUNTED.match(text, end) or (len(run) >= 2 and re.search("[十百千万萬亿億兆]", run))
+    )
+
+
 def _chinese_figure(text: str, start: int, end: int, value: Decimal) -> Figure | None:
     run = text[start:end]
-    chinese_only = not run[0].isdigit()
-    following = text[end : end + 1]
-    if chinese_only and not (
-        _ZH_COUNTED.match(following) or (len(run) >= 2 and re.search("[十百千万萬亿億兆]", run))
-    ):
+    if not _chinese_only_counts(text, start, end):
         return None
     scale = 10**8 if re.search("[亿億]$", run) else 10**4 if re.search("[万萬]$", run) else 1
     kind = "digits" if run[0].isdigit() else "words"
@@ -710,14 +788,18 @@ def figures_in(text: str, language: str | None = None) -> list[Figure]:
 
 def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
     """The language ``text``'s figures are read in, and its figures (see :func:`figures_in`)."""
+    # Japanese (said, or written with kana) reads 兆 as the trillion, Chinese as "mega".
+    japanese = language in _HAN_NUMERALS or (
+        language in (None, "zh") and _KANA.search(text) is not None
+    )
     if language in _HAN_NUMERALS:
         # Japanese writes figures with the Chinese numerals and scales ("5億円", "3万人"):
         # read with no rules of its own, "5億" was 5.
         language = "zh"
     if language is not None:
-        return language, _figures_in(text, language)
+        return language, _figures_in(text, language, japanese)
     guessed = reading_language(text)
-    found = _figures_in(text, guessed)
+    found = _figures_in(text, guessed, japanese)
     if guessed != "en" or any(f.kind != "article" for f in found):
         return guessed, found
     for other in ("es", "fr", "de"):
@@ -727,10 +809,10 @@ def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
     return guessed, found
 
 
-def _figures_in(text: str, language: str) -> list[Figure]:
+def _figures_in(text: str, language: str, japanese: bool = False) -> list[Figure]:
     numbers: list[Figure] = []
     if language == "zh":
-        numbers = _chinese_figures(text)
+        numbers = _chinese_figures(text, japanese)
     else:
         tokens = _tokens(text, language)
         at = 0
