@@ -1797,6 +1797,7 @@ def _salvage_zip(
             yield _cut_member(None, count)
             return
         name = raw_name.decode("utf-8" if flags & 0x800 else "cp437", "replace")
+        name = name.split("\0", 1)[0]  # as zipfile names it: the whole zip, its same names
         packed, size = _zip64_sizes(extra, packed, size)
         described = bool(flags & 0x8)
         try:
@@ -1979,9 +1980,13 @@ def _inflate(
             budget.charge(len(data))
             if keep:
                 out.append(data)
-            if not inflater.unconsumed_tail:
+            # the stream may end just where the output limit is met: what follows it (a
+            # data descriptor) then stays in the tail, and asking again never ends
+            if inflater.eof or not inflater.unconsumed_tail:
                 break
             data = inflater.decompress(inflater.unconsumed_tail, room - total if keep else _CHUNK)
+    # at the stream's end zlib holds what follows it in unused_data (the tail may hold the
+    # same bytes again, when the output limit was met there too)
     handle.seek(start + (packed if packed is not None else fed - len(inflater.unused_data)))
     return b"".join(out)
 

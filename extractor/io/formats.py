@@ -281,6 +281,8 @@ FRONT_MATTER_MAX_CHARS = 64 * 1024
 _FRONT_MATTER_MAX_DEPTH = 32
 _DATE_KEYS = ("date", "published_time", "published")
 _URL_KEYS = ("source_url", "url")
+#: the fields front matter is read for: a JSON object naming none of them is no front matter
+_FRONT_MATTER_FIELDS = frozenset((*_DATE_KEYS, *_URL_KEYS, "title"))
 
 
 def _lenient_timestamp(loader: Any, node: Any) -> Any:
@@ -398,7 +400,10 @@ def _json_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
 
     A text that merely opens with ``{`` (a brace in prose, a JSON document with no body
     after it) is no front matter and is read whole, without a warning: a brace is no
-    fence, so a block that does not parse says nothing about the text.
+    fence, so a block that does not parse says nothing about the text. Nor is an object
+    that names none of the fields front matter is read for (a title, a date, a url): a
+    JSON snippet an article opens with (an API's answer it then discusses) is the
+    article's own text, and a brace, unlike ``---``, does not say otherwise.
     """
     head = text[: FRONT_MATTER_MAX_CHARS + 8]
     try:
@@ -407,6 +412,8 @@ def _json_front_matter(text: str) -> tuple[dict[str, Any] | None, str, str | Non
         return None, text, None
     after = _LINE_END.match(head, end)
     if not isinstance(value, dict) or after is None or not text[after.end() :].strip():
+        return None, text, None
+    if not any(str(key) in _FRONT_MATTER_FIELDS for key in value):  # some JSON, no header
         return None, text, None
     if _nested_deeper(value, _FRONT_MATTER_MAX_DEPTH):  # as YAML's is refused
         refused = f"front matter refused: nested deeper than {_FRONT_MATTER_MAX_DEPTH} levels"
