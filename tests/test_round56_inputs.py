@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.io import iter_inputs
-from extractor.io.decoding import decode_file, east_asian_script, unit_decoding
+from extractor.io.decoding import decode_file, east_asian_script, table_encoding, unit_decoding
 from extractor.io.readers import InputFailure, read_file
 from extractor.pipeline.document import Document
 
@@ -351,3 +351,131 @@ def test_csv_rows_after_a_mib_of_ascii_are_decoded_right(
     for n, (text, _) in enumerate(rows):
         item = read[f"z{n}"]
         assert isinstance(item, Document) and item.text == text, item
+
+
+# ------------------------------------------------------------------ alphabets are no CJK
+
+#: Words of the alphabets whose single-byte code pages East Asian readings took (two high
+#: bytes make a Hangul syllable or a common ideograph by chance), with their code pages.
+_ALPHABET_WORDS: dict[str, tuple[list[str], list[str], bool]] = {
+    # words, encodings, cased
+    "ru": (
+        [
+            "москва",
+            "иван",
+            "дела",
+            "вода",
+            "небо",
+            "беда",
+            "газета",
+            "кремль",
+            "европа",
+            "новости",
+            "зима",
+            "дома",
+            "август",
+            "деньги",
+            "россия",
+            "введение",
+            "идея",
+        ],
+        ["cp1251", "koi8_r", "iso8859_5"],
+        True,
+    ),
+    "el": (
+        [
+            "ελλαδα",
+            "αθηνα",
+            "κρητη",
+            "νεα",
+            "ειδησεις",
+            "κυπρος",
+            "παοκ",
+            "ολυμπιακος",
+            "κυβέρνηση",
+            "μέτρα",
+            "σήμερα",
+        ],
+        ["cp1253", "iso8859_7"],
+        True,
+    ),
+    "th": (
+        [
+            "ไทย",
+            "ประเทศไทย",
+            "กรุงเทพมหานคร",
+            "ข่าววันนี้",
+            "นายกรัฐมนตรี",
+            "เศรษฐกิจ",
+            "การเมือง",
+            "ภาษาไทย",
+            "สวัสดี",
+            "ตำรวจ",
+            "น้ำท่วม",
+            "โรงเรียน",
+            "รัฐบาล",
+        ],
+        ["cp874"],
+        False,
+    ),
+    "he": (["שלום", "ישראל", "ירושלים", "חדשות", "היום", "הממשלה", "הודיעה"], ["cp1255"], False),
+    "ar": (
+        ["القاهرة", "مصر", "بغداد", "أخبار", "اليوم", "بابا", "الحكومة", "أعلنت"],
+        ["cp1256"],
+        False,
+    ),
+    "fr": (
+        [
+            "été",
+            "élève",
+            "œuvre",
+            "français",
+            "déjà",
+            "à",
+            "Genève",
+            "Zürich",
+            "Ökonomie",
+            "über",
+            "naïve",
+            "ÉCOLE",
+            "ÉTÉ",
+        ],
+        ["cp1252", "latin_1"],
+        True,
+    ),
+}
+
+
+@st.composite
+def _alphabet_text(draw: st.DrawFn) -> tuple[str, str]:
+    """One to thirty words of one alphabet, cased alike (all capitals, all small or
+    capitalised) where it has case, spaced and punctuated in ASCII, and a code page of it."""
+    words, encodings, cased = _ALPHABET_WORDS[draw(st.sampled_from(sorted(_ALPHABET_WORDS)))]
+    chosen = draw(st.lists(st.sampled_from(words), min_size=1, max_size=30))
+    if cased:
+        case = draw(st.sampled_from([str.upper, str.lower, str.capitalize]))
+        chosen = [case(word) for word in chosen]
+    text = " ".join(chosen) + draw(st.sampled_from(["", ".", "!", "?", ","]))
+    encoding = draw(st.sampled_from(encodings))
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:  # œ is in windows-1252, not Latin-1
+        text = text.replace("œ", "oe").replace("Œ", "OE")
+    return text, encoding
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_alphabet_text())
+def test_an_alphabets_legacy_text_is_never_read_as_east_asian(case: tuple[str, str]) -> None:
+    """Cyrillic, Greek, Thai, Hebrew, Arabic or accented Latin words in their code pages
+    decode, as a file, a row alone or a table's rows, to no Han, Hangul or kana; and the
+    same text in UTF-8 is itself."""
+    text, encoding = case
+    data = text.encode(encoding)
+    how = unit_decoding(data)
+    readings = {"file": decode_file(data)[0], "row": how.decode(data)}
+    for where, reading in readings.items():
+        assert not _CJK.search(reading), (where, encoding, text, reading)
+    assert table_encoding(b"id,text\n1," + data + b"\n2," + data + b"\n") is None
+    assert decode_file(text.encode("utf-8"))[0] == text
+    assert unit_decoding(text.encode("utf-8")).decode(text.encode("utf-8")) == text

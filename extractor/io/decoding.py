@@ -380,7 +380,10 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
     Otherwise the ``candidates`` compete: the least chaotic, then most
     coherent, then earliest of those whose readings are words wins (the
     multi-byte East Asian encodings come last: on a few Thai words cp932's
-    half-width katakana are no more chaotic than cp874). When windows-1252's
+    half-width katakana are no more chaotic than cp874; and they do not compete
+    when no East Asian reading is evident (:func:`east_asian_script`) and a code page
+    of an alphabet reads the bytes as its words, "ΟΛΥΜΠΙΑΚΟΣ" being no "ﾏﾋﾕﾌﾐﾉﾁﾊﾏﾓ"
+    (:func:`_alphabet_words`). When windows-1252's
     reading is words, not Central European, and only chaotic (a few words
     dense with accents, "déjà à"), another Latin code page is no better:
     only a reading in another script wins over it. When charset-normalizer
@@ -401,6 +404,8 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
         script = east_asian_script(data)
         if script in candidates:  # a reading its script writes: no code page's mojibake
             return script
+        if any(_alphabet_words(data)):  # Greek capitals are no cp932 half-width katakana
+            candidates = [name for name in candidates if name not in _EAST_ASIAN_CODECS]
         matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(candidates)))
     except Exception:  # a guess only: hostile bytes must not make it raise
         return None
@@ -729,6 +734,15 @@ def east_asian_script(data: bytes) -> str | None:
     Korean's word spacing decides, else the share of each language's most frequent
     characters (charset-normalizer's tables) in its reading, else a Chinese full stop or
     comma, else the order above.
+
+    Korean and Chinese readings are only evidence when the bytes are no alphabet's words
+    (:func:`_alphabet_words`): a lead byte B0 to D7 and any trail A1 to FE is a GB2312
+    first-level ideograph, B0 to C8 a KS X 1001 syllable, so every even run of high bytes
+    passes the nine in ten ("МОСКВА" in cp1251 read as "涛咽吕", "ИВАН" as "횹익"). Words
+    of a cased alphabet (Cyrillic, Greek, Latin, their case pattern kept) leave the bytes
+    to the code pages' guess; words of Thai, Hebrew or Arabic, which East Asian bytes make
+    by chance, do unless the reading is evidently Korean or Chinese (:func:`_evident`).
+    Japanese with kana is evidence enough and is not questioned.
     """
     if data.isascii() or _plainly_western(data):
         return None
@@ -741,8 +755,11 @@ def east_asian_script(data: bytes) -> str | None:
                     return name
                 valid.append((script, name, reading))
                 break  # the script's common codec read it: its superset would too
+    if valid:
+        cased, uncased = _alphabet_words(data)
+        valid = [found for found in valid if not (cased or (uncased and not _evident(*found)))]
     if not valid:
-        return None
+        return None  # an alphabet's own words: two high bytes make a syllable by chance
 
     def rank(found: tuple[str, str, str]) -> tuple[bool, float, bool, int]:
         script, _, reading = found
@@ -751,6 +768,110 @@ def east_asian_script(data: bytes) -> str | None:
         return spaced, _frequent_share(script, reading), stops, -valid.index(found)
 
     return max(valid, key=rank)[1]
+
+
+#: The single-byte code pages of the alphabets whose words, two high bytes at a time, read
+#: as Hangul or common ideographs ("МОСКВА" in cp1251 is GB2312's "涛咽吕", "ИВАН" EUC-KR's
+#: "횹익"): any pair of bytes with lead B0 to D7 and trail A1 to FE is a first-level GB2312
+#: ideograph, with lead B0 to C8 a KS X 1001 syllable.
+_ALPHABET_CODECS = (
+    "cp1251", "koi8_r", "iso8859_5", "cp1253", "iso8859_7", "cp874", "cp1255", "cp1256", "cp1252",
+)  # fmt: skip
+#: A word: a run of letters (ASCII or beyond), cut by ASCII blanks, digits and punctuation.
+_WORD = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f]+")
+
+
+def _alphabet_words(data: bytes) -> tuple[bool, bool]:
+    """Whether a single-byte code page of an alphabet (:data:`_ALPHABET_CODECS`) reads
+    ``data`` as words of an alphabet with case (Cyrillic, Greek, Latin), and whether as
+    words of one without (Thai, Hebrew, Arabic). Words of a cased alphabet are evidence
+    East Asian bytes do not give (their readings break the case pattern of a word): the
+    script rule then leaves the bytes to the code pages' guess. Words of an uncased one
+    East Asian bytes give by chance (every Hangul syllable's bytes read as Thai letters),
+    so there the East Asian reading still wins when it is evident (:func:`_evident`)."""
+    cased = uncased = False
+    for name in _ALPHABET_CODECS:
+        script = _alphabet_reading(_decode_with(data, name))
+        # ISO 8859-5's capitals fill A1 to CF, the bytes most Hangul is made of: "정부은"
+        # in EUC-KR is its "СЄКЮРК", a word of capitals that tells nothing
+        strong = script in _CASED and name != "iso8859_5"
+        cased = cased or strong
+        uncased = uncased or (script is not None and not strong)
+    return cased, uncased
+
+
+#: Thai spelled as no Thai word is: a leading vowel before no consonant, a vowel sign or
+#: tone mark after no consonant (or vowel sign), a following vowel after no consonant;
+#: mai tri and mai chattawa on no middle-class consonant; the repetition mark ๆ inside a
+#: word; the obsolete letters ฃ ฅ ฦ. What the bytes of Hangul read as breaks these
+#: ("대통령" in EUC-KR is cp874's "ด๋ล๋ทษ", "경제" its "ฐๆมฆ").
+_THAI_MISSPELT = re.compile(
+    "[เแโใไ](?![ก-ฮ])|(?<![ก-ฮ])[ัิีึืฺุู็]|(?<![ก-ฮัิีึืุู])[่้๊๋์ํ]"
+    "|(?<![ก-ฮ่้๊๋า])ะ|(?<![ก-ฮ่้๊๋])[าำ]"
+    "|(?<![กจฎฏดตบปอัิีึืุู])[๊๋]|(?<=[ัิีึืุู])(?<![กจฎฏดตบปอ][ัิีึืุู])[๊๋]"
+    "|ๆ(?=[ก-ฮ])|[ฃฅฦ]"
+)
+#: The syllables Korean words end with most (particles and verb endings: 은 는 이 가 을 를
+#: 의 에 ...): a Korean text has them, the Hangul an alphabet's bytes read as rarely does.
+_KOREAN_ENDINGS = frozenset("은는이가을를의에와과도로서다고며면게한할요니음지")
+
+
+def _evident(script: str, codec: str, reading: str) -> bool:
+    """Whether a valid East Asian ``reading`` is evidently its language, beyond what the
+    bytes of a Thai, Hebrew or Arabic word give by chance: Korean with a word ending in a
+    particle or verb ending (:data:`_KOREAN_ENDINGS`), Chinese with its full stop or comma
+    or a third or more of its characters among its most frequent ones."""
+    if script == "Korean":
+        ends = (word.rstrip(".,!?\"'") for word in reading.split())
+        return any(word and word[-1] in _KOREAN_ENDINGS for word in ends)
+    if _CHINESE_STOPS.search(reading):
+        return True
+    wide = [char for char in reading if _IDEOGRAPH.match(char)]
+    return len(wide) >= 4 and _frequent_share(script, reading) >= 0.34
+
+
+def _alphabet_reading(reading: str | None) -> str | None:
+    """The alphabet ``reading`` is words of, if one: Thai spelled as Thai is
+    (:data:`_THAI_MISSPELT`), every word beyond ASCII made of that
+    alphabet's letters (and marks, not first), all capitals, all small or capitalised where
+    the alphabet has case, and no ASCII letter inside a word of another alphabet. The case
+    pattern is what mojibake breaks: East Asian bytes, each pair a lead and a trail from
+    different halves of a code page, read as "ÀìÁë", not as a word."""
+    if reading is None or not _words(reading) or _THAI_MISSPELT.search(reading):
+        return None
+    scripts: set[str] = set()
+    for word in _WORD.findall(reading):
+        if word.isascii():
+            continue
+        names = {_letter_script(char) for char in word if not char.isascii()}
+        if None in names or len(names) != 1:
+            return None
+        script = names.pop()
+        assert script is not None
+        if script != "LATIN" and any(char.isascii() for char in word):
+            return None
+        if unicodedata.category(word[0]) == "Mn":
+            return None  # a vowel sign or tone mark opens no word (Thai, Hebrew points)
+        if not (word.isupper() or word.islower() or word.istitle()) and script in _CASED:
+            return None
+        scripts.add(script)
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+#: The alphabets with capital and small letters: a word of them has a case pattern.
+_CASED = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+
+def _letter_script(char: str) -> str | None:
+    """The alphabet ``char`` is a letter or mark of (its Unicode name's first word), or None."""
+    if unicodedata.category(char)[0] not in "LM":
+        return None
+    name = unicodedata.name(char, "")
+    script = name.split(" ", 1)[0]
+    return script if script in _ALPHABETS_TOLD else None
+
+
+_ALPHABETS_TOLD = frozenset({"LATIN", "CYRILLIC", "GREEK", "THAI", "HEBREW", "ARABIC"})
 
 
 #: Two characters beyond ASCII a space apart: Korean sets its words apart so.
