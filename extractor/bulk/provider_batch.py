@@ -82,10 +82,10 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -560,6 +560,24 @@ class _Job:
 # -------------------------------------------------------------------- the run
 
 
+def _file_digest(lines: Iterable[bytes]) -> tuple[str, int]:
+    """The sha256 and size of the batch input file made of ``lines``, read once, none held:
+    how an entry names its file, whether this run writes it or finds it made already."""
+    digest = hashlib.sha256()
+    size = 0
+    for line in lines:
+        digest.update(line)
+        size += len(line)
+    return digest.hexdigest(), size
+
+
+def _written(handle: IO[bytes], lines: Iterable[bytes]) -> Iterator[bytes]:
+    """``lines``, each written to ``handle`` as it passes."""
+    for line in lines:
+        handle.write(line)
+        yield line
+
+
 class ProviderBatchRun(BulkRun):
     """A :class:`~extractor.bulk.runner.BulkRun` whose calls go through the provider's
     batch API (see the module doc).
@@ -812,14 +830,8 @@ class ProviderBatchRun(BulkRun):
             groups = list(self._groups(left, results))
         for group in groups:
             with tempfile.TemporaryFile() as handle:
-                digest = hashlib.sha256()
-                size = 0
-                for request in group:
-                    line = request.batch_line()
-                    handle.write(line)
-                    digest.update(line)
-                    size += len(line)
-                entry = BatchEntry(digest.hexdigest(), [r.custom_id for r in group], size,
+                sha, size = _file_digest(_written(handle, (r.batch_line() for r in group)))
+                entry = BatchEntry(sha, [r.custom_id for r in group], size,
                                    carrier=api.name)  # fmt: skip
                 state.add(entry)
                 state.save()  # before the upload: a rerun knows what it was about to send
@@ -901,13 +913,15 @@ class ProviderBatchRun(BulkRun):
         adopted: list[BatchEntry] = []
         left: list[ModelRequest] = []
         for group in groups:
-            lines = [request.batch_line() for request in group]
-            sha = hashlib.sha256(b"".join(lines)).hexdigest()
-            found = by_sha.get(sha)
-            if found is None or found.view.id in known or any(r.resubmits for r in group):
+            if not by_sha or any(r.resubmits for r in group):
                 left.extend(group)
                 continue
-            entry = BatchEntry(sha, [r.custom_id for r in group], sum(map(len, lines)),
+            sha, size = _file_digest(request.batch_line() for request in group)
+            found = by_sha.get(sha)
+            if found is None or found.view.id in known:
+                left.extend(group)
+                continue
+            entry = BatchEntry(sha, [r.custom_id for r in group], size,
                                input_file_id=found.input_file_id, carrier=api.name)  # fmt: skip
             adopted.append(self._adopted(state, entry, found, known))
         own = self.target.target.name[:500]
@@ -922,13 +936,19 @@ class ProviderBatchRun(BulkRun):
             lines_of = await api.input_lines(found.input_file_id)
             if not lines_of:
                 continue  # its input file is gone: nothing says what it holds
-            mine = [r for r in first if lines_of.get(r.custom_id) == r.batch_line().rstrip(b"\n")]
+            mine: list[bytes] = []  # the lines of the requests it holds, as this run writes them
+            held: set[str] = set()
+            for request in first:
+                if request.custom_id not in lines_of:
+                    continue  # not in that file: its body need not be written out to compare
+                line = request.batch_line()
+                if line.rstrip(b"\n") == lines_of[request.custom_id]:
+                    mine.append(line)
+                    held.add(request.custom_id)
             if not mine:
                 continue
-            held = {r.custom_id for r in mine}
             left = [r for r in left if r.custom_id not in held]
-            size = sum(len(r.batch_line()) for r in mine)
-            sha = hashlib.sha256(b"".join(r.batch_line() for r in mine)).hexdigest()
+            sha, size = _file_digest(mine)
             entry = BatchEntry(sha, sorted(held), size,
                                input_file_id=found.input_file_id, carrier=api.name)  # fmt: skip
             adopted.append(self._adopted(state, entry, found, known))
