@@ -18,7 +18,6 @@ Every input is generated here.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
 import zipfile
@@ -32,6 +31,7 @@ from extractor.io import iter_inputs
 from extractor.io.decoding import decode_file, east_asian_script, table_encoding, unit_decoding
 from extractor.io.readers import InputFailure, read_file
 from extractor.pipeline.document import Document
+from tests.archive_support import WriteOnly
 
 SETTINGS = settings(
     max_examples=15,
@@ -106,17 +106,10 @@ def test_toml_front_matter_still_gives_date_and_title(tmp_path: Path) -> None:
 
 def _zip(texts: list[str], method: int, streamed: bool) -> tuple[bytes, list[int]]:
     """A zip of ``texts`` and the offset each member's local header ends its data at."""
-    raw = io.BytesIO()
-
-    class _Pipe(io.RawIOBase):  # not seekable: zipfile writes data descriptors
-        def writable(self) -> bool:
-            return True
-
-        def write(self, data: bytes) -> int:  # type: ignore[override]
-            return raw.write(data)
-
+    pipe = WriteOnly()  # not seekable: zipfile writes data descriptors
+    raw = pipe.raw
     ends = []
-    with zipfile.ZipFile(_Pipe() if streamed else raw, "w", method) as archive:
+    with zipfile.ZipFile(pipe if streamed else raw, "w", method) as archive:
         archive.writestr("folder/", "")
         for number, text in enumerate(texts):
             archive.writestr(f"folder/{number}.txt", text)

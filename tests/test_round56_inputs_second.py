@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from extractor.io import archives, iter_inputs
 from extractor.io.readers import read_file
 from extractor.pipeline.document import Document
+from tests.archive_support import WriteOnly
 
 SETTINGS = settings(
     max_examples=12,
@@ -76,22 +77,14 @@ def bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _streamed_zip(members: list[tuple[str, bytes]]) -> bytes:
     """A zip written as a stream (sizes in data descriptors), cut before its index."""
-    raw = io.BytesIO()
-
-    class _Pipe(io.RawIOBase):  # not seekable: zipfile writes data descriptors
-        def writable(self) -> bool:
-            return True
-
-        def write(self, data: bytes) -> int:  # type: ignore[override]
-            return raw.write(data)
-
     import zipfile
 
-    with zipfile.ZipFile(_Pipe(), "w", zipfile.ZIP_DEFLATED) as archive:
+    pipe = WriteOnly()  # not seekable: zipfile writes data descriptors
+    with zipfile.ZipFile(pipe, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:
             with archive.open(name, "w") as member:
                 member.write(data)
-    blob = raw.getvalue()
+    blob = pipe.getvalue()
     return blob[: blob.find(b"PK\x01\x02")]
 
 
