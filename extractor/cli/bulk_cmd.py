@@ -562,14 +562,11 @@ def render_estimate(estimate: RunEstimate, limit: int | None) -> str:
 
 
 def _reasons(estimate: RunEstimate) -> str:
-    """Why the documents to extract are extracted, as the run's summary counts them: ``new``,
-    ``changed text`` (or title, date, publisher) and each redo reason (``asked differently:
+    """Why the documents to extract are extracted, in the words of the run's summary: ``new``,
+    ``changed`` (text, title, date or publisher) and each redo reason (``asked differently:
     other --strategy``); they add up to ``to_extract``. Lines written without a call (new or
     changed error and skipped lines) are counted on their own."""
-    named = {"new": "new", "changed": "changed text"}
-    parts = [
-        f"{count:,} {named.get(why, why)}" for why, count in estimate.extract_reasons.most_common()
-    ]
+    parts = [f"{count:,} {why}" for why, count in estimate.extract_reasons.most_common()]
     return f" ({'; '.join(parts)})" if parts else ""
 
 

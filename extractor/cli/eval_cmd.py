@@ -221,8 +221,11 @@ def eval_command(
         run_label = label or f"{model or 'default model'} · {strategy}"
         if saved is not None:
             _write(saved, lambda: write_lines(saved, lines))
-    asked = chosen_types if predictions is None else _asked_types(lines, gold_name(predictions))
-    documents = _scored_types(documents, asked)
+    if predictions is None:
+        documents = _scored_types(documents, {}, chosen_types)
+    else:
+        per_line, union = _asked_types(lines, gold_name(predictions))
+        documents = _scored_types(documents, per_line, union)
     if predictions is not None:
         _check_shared(lines, documents, gold_name(predictions))
     try:
@@ -259,45 +262,83 @@ def _report_json(report: EvalReport, name: str) -> str:
         )
 
 
-def _asked_types(lines: list[dict[str, Any]], name: str) -> list[str] | None:
-    """The record types the prediction lines were asked for (their ``types``), or None when
-    a line does not say (older output) or they were asked for every built-in type."""
+def _asked_types(
+    lines: list[dict[str, Any]], name: str
+) -> tuple[dict[str, list[str] | None], list[str] | None]:
+    """The record types each prediction line was asked for (its ``types``; None: the line
+    does not say, older output, or every built-in type), by document id; and for a gold
+    document with no line, what the lines asked together (None when one does not say)."""
     asked: set[str] = set()
+    said_all = False
+    per_line: dict[str, list[str] | None] = {}
     known = {spec.name for spec in registered_types()}
     for line in lines:
         types = line.get("types")
+        doc_id = str(line.get("doc_id"))
         if types is None or types == []:
-            return None
+            said_all = True
+            per_line[doc_id] = None
+            continue
         if not isinstance(types, list):
             fail_usage(
-                f"{name}: the predictions for {safe_text(str(line.get('doc_id')))!r} give their "
+                f"{name}: the predictions for {safe_text(doc_id)!r} give their "
                 f"types as a {type(types).__name__}, not a list of type names"
             )
         unknown = [repr(t) for t in types if not isinstance(t, str) or t not in known]
         if unknown:
             fail_usage(
-                f"{name}: the predictions for {safe_text(str(line.get('doc_id')))!r} were asked for "
+                f"{name}: the predictions for {safe_text(doc_id)!r} were asked for "
                 f"types {', '.join(unknown)} that are none of {', '.join(sorted(known))}: "
                 "give the predictions of this tool (or install the plugin that defines them)"
             )
         asked.update(types)
+        per_line[doc_id] = None if set(types) >= set(RECORD_TYPES) else sorted(set(types))
     # no line, no type named: nothing says a type was left out, so every type is scored
-    return None if not asked or asked >= set(RECORD_TYPES) else sorted(asked)
+    union = None if said_all or not asked or asked >= set(RECORD_TYPES) else sorted(asked)
+    return per_line, union
 
 
-def _scored_types(documents: list[GoldDocument], asked: list[str] | None) -> list[GoldDocument]:
-    """The gold documents with only the records of the types ``asked`` (None: all): a run
-    asked for visits only is not scored as missing every meeting. Said once on stderr."""
-    if asked is None or set(asked) >= set(RECORD_TYPES):
+def _scored_types(
+    documents: list[GoldDocument], per_line: dict[str, list[str] | None], rest: list[str] | None
+) -> list[GoldDocument]:
+    """The gold documents, each with only the records of the types its own prediction line
+    was asked for (``per_line``; a document with no line: ``rest``; None: every type).
+
+    A run asked for visits only is not scored as missing every meeting; and a rerun with
+    other ``--types`` over part of the gold set, or lines of other documents in the same
+    output, change no other document's score. Said once on stderr."""
+    scopes = {doc.id: _narrowed(per_line.get(doc.id, rest))
+              for doc in documents}  # fmt: skip
+    narrowed = {doc_id: types for doc_id, types in scopes.items() if types is not None}
+    if not narrowed:
         return documents
-    typer.echo(
-        f"eval: scoring only the types the predictions were asked for: {', '.join(asked)}",
-        err=True,
-    )
+    kinds = {tuple(types) for types in narrowed.values()}
+    if len(kinds) == 1 and len(narrowed) == len(documents):
+        (types,) = kinds
+        typer.echo(
+            f"eval: scoring only the types the predictions were asked for: {', '.join(types)}",
+            err=True,
+        )
+    else:
+        typer.echo(
+            f"eval: scoring only the types the predictions were asked for, document by "
+            f"document: {len(narrowed):,} of {len(documents):,} gold document(s) were asked "
+            "for fewer than every type (each is scored on the types its own line was asked for)",
+            err=True,
+        )
     return [
-        dataclasses.replace(doc, records=[r for r in doc.records if r.get("type") in asked])
+        doc
+        if scopes[doc.id] is None
+        else dataclasses.replace(
+            doc, records=[r for r in doc.records if r.get("type") in (scopes[doc.id] or ())]
+        )
         for doc in documents
     ]
+
+
+def _narrowed(types: list[str] | None) -> list[str] | None:
+    """``types``, or None when they leave no built-in type out (every type is scored)."""
+    return None if types is None or set(types) >= set(RECORD_TYPES) else types
 
 
 def _check_shared(lines: list[dict[str, Any]], documents: list[GoldDocument], name: str) -> None:
