@@ -9,7 +9,13 @@ works), or an :class:`~extractor.io.InputFailure` that is passed through as an
 error result, so a bulk run keeps one result per input unit. Ids are unique
 within a call: an item whose id an earlier item has is not extracted, its
 result the ``input`` error ``<id>#duplicate-<n>`` (``duplicate_of`` the id), as
-bulk names a repeated id, so that no reader keyed by id loses a document.
+bulk names a repeated id, so that no reader keyed by id loses a document. ``n``
+is the first number that makes a name no item of the input has as its own id
+(``("a", "a", "a#duplicate-2")`` names the copy ``a#duplicate-3`` and extracts
+the third), so these results, and those of items whose id cannot be read
+(``#<index>``), come once the input ran out. An id with lone surrogates is
+escaped as bulk escapes it (:func:`~extractor.redact.escape_surrogates`), a
+Document's and an InputFailure's too.
 
 Why results and not exceptions: a pipeline over 100k articles must not lose
 its place because article 4,711 was empty or the model garbled one answer.
@@ -108,9 +114,9 @@ from extractor.errors import (
     ModelError,
 )
 from extractor.io import InputFailure
-from extractor.io.documents import string_id
+from extractor.io.documents import string_id, with_visible_id
 from extractor.pipeline.document import Document, as_date, as_doc_id
-from extractor.pipeline.engine import Extractor
+from extractor.pipeline.engine import Extractor, fs_path
 from extractor.pipeline.options import whole_option
 from extractor.pipeline.result import ArticleExtraction, FailedCall, Usage
 from extractor.redact import clean_surrogates, escape_surrogates, redact
@@ -463,6 +469,20 @@ class _Stop:
 
 
 _Outcome: TypeAlias = BatchResult | _Done | _Fed | _Stop
+#: An item for a worker: its index in the input, the item, the id its result has.
+_Entry: TypeAlias = tuple[int, BatchInput, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """An item named once the input ran out: a copy of an earlier id (``item`` its error,
+    ``repeated`` that id, ``source`` the copy's own), or an item whose id could not be read
+    (``repeated`` None)."""
+
+    index: int
+    item: BatchInput
+    repeated: str | None
+    source: str | None
 
 
 class _Run:
@@ -479,7 +499,7 @@ class _Run:
         self.items = items
         self.concurrency = concurrency
         self.abort_after = abort_after
-        self.inbox: asyncio.Queue[tuple[int, BatchInput] | None] = asyncio.Queue(concurrency)
+        self.inbox: asyncio.Queue[_Entry | None] = asyncio.Queue(concurrency)
         self.outbox: asyncio.Queue[_Outcome] = asyncio.Queue(concurrency)
         self.failures_in_a_row = 0
         # The request error the last documents failed with, and how many in a row.
@@ -493,6 +513,8 @@ class _Run:
         self.seen: set[str] = set()  # the ids given so far, derived ones included
         # an item's index -> the id it repeated, and its own source (a tuple has none)
         self.repeated: dict[int, tuple[str, str | None]] = {}
+        # the items named only once the input ran out (see _named_apart), in input order
+        self.held: list[_Held] = []
 
     async def results(self) -> AsyncIterator[BatchResult]:
         self.tasks.append(asyncio.create_task(self._feed(), name="extract-many-feeder"))
@@ -514,42 +536,74 @@ class _Run:
             await _cancel(self.tasks)
 
     async def _feed(self) -> None:
-        """Put (index, item) into the inbox, then one end marker per worker started."""
+        """Put (index, item, id) into the inbox, then the held items named (see
+        :meth:`_named_apart`), then one end marker per worker started."""
         try:
             index = 0
             async for item in _aiter(self.items):
-                if self.inbox.qsize() >= self.idle and self.workers < self.concurrency:
-                    self._start_worker()
-                await self.inbox.put((index, self._named_apart(index, item)))
+                entry = self._named_apart(index, visible_item(item))
+                if entry is not None:
+                    await self._put(entry)
                 index += 1
         except Exception as error:  # a broken input iterator ends the run, loudly
             await self.outbox.put(_Stop(error))
             return
+        for held in self.held:
+            await self._put(self._named_last(held))
+        self.held.clear()
         for _ in range(self.workers):
             await self.inbox.put(None)
         await self.outbox.put(_Fed())
 
-    def _named_apart(self, index: int, item: BatchInput) -> BatchInput:
-        """``item``, or, when an earlier item has its id, its duplicate's error under
-        ``<id>#duplicate-<n>`` (:func:`~extractor.bulk.runner.as_duplicate`, bulk's one rule).
+    async def _put(self, entry: _Entry) -> None:
+        if self.inbox.qsize() >= self.idle and self.workers < self.concurrency:
+            self._start_worker()
+        await self.inbox.put(entry)
+
+    def _named_apart(self, index: int, item: BatchInput) -> _Entry | None:
+        """``item`` under its own id, or None when it is held to be named last: an item
+        whose id an earlier item has (its result the error ``<id>#duplicate-<n>``,
+        :func:`~extractor.bulk.runner.as_duplicate`, bulk's one rule), or one whose id
+        cannot be read (its error under ``#<index>``).
 
         Two results under one id were two documents to the caller but one to every reader
         keyed by id: the lines read back (the last of an id supersedes the others), a dict,
-        a table's key. Named here, in input order, the copy's name is the same on every
-        run of the same input, whatever order the documents finish in. Bulk's items are
-        named apart already and pass unchanged."""
+        a table's key. A name made up here must not be one a later item has as its own:
+        ``("a", "a", "a#duplicate-2")`` once named the copy ``a#duplicate-2`` and then
+        refused the third document, a unique id, as a copy of it. So the made-up names are
+        given once the input ran out, in input order, each the first free one among every
+        id the input holds: the same on every run of the same input, whatever order the
+        documents finish in. The held items are errors that ask no server; what is kept of
+        a copy is its id and source, never its text. Bulk's items are named apart already
+        and pass unchanged."""
         doc_id, _, source = _identify(item, index)
+        if doc_id is None:
+            self.held.append(_Held(index, item, None, None))
+            return None
         if doc_id not in self.seen:
             self.seen.add(doc_id)
-            return item
+            return index, item, doc_id
+        reason = item.error if isinstance(item, InputFailure) else "duplicate id"
+        stand_in = InputFailure(doc_id, source or doc_id, reason)
+        self.held.append(_Held(index, stand_in, doc_id, source))
+        return None
+
+    def _named_last(self, held: _Held) -> _Entry:
+        """A held item (see :meth:`_named_apart`) under the first name no item has."""
         from extractor.bulk.runner import as_duplicate  # runner imports this module
 
-        copy = item if isinstance(item, Document | InputFailure) else None
-        stand_in = InputFailure(doc_id, source or doc_id, "duplicate id")
-        failure = as_duplicate(stand_in if copy is None else copy, self.seen)
+        if held.repeated is None:  # an item whose id could not be read
+            name = f"#{held.index}"
+            if name in self.seen:
+                stand_in = InputFailure(name, name, "an item whose id cannot be read")
+                name = as_duplicate(stand_in, self.seen).doc_id
+            self.seen.add(name)
+            return held.index, held.item, name
+        assert isinstance(held.item, InputFailure)
+        failure = as_duplicate(held.item, self.seen)
         self.seen.add(failure.doc_id)
-        self.repeated[index] = doc_id, source
-        return failure
+        self.repeated[held.index] = held.repeated, held.source
+        return held.index, failure, failure.doc_id
 
     def _start_worker(self) -> None:
         """One more worker: an item is about to wait and no idle worker is left to take it."""
@@ -676,10 +730,13 @@ async def _cancel(tasks: list[asyncio.Task[None]]) -> None:
         await asyncio.gather(*tasks, return_exceptions=True)
 
 
-async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> BatchResult:
-    """One item to one result; raises only the errors that must stop the run."""
+async def _extract_one(
+    extractor: Extractor, index: int, item: BatchInput, doc_id: str
+) -> BatchResult:
+    """One item to one result under ``doc_id`` (the name the feeder gave it); raises only
+    the errors that must stop the run."""
     started = time.perf_counter()
-    doc_id, document, source = _identify(item, index)
+    _, document, source = _identify(item, index)
     if isinstance(item, InputFailure):
         failure = ErrorInfo("InputError", item.error, "input")
         return BatchResult(doc_id, index, error=failure, source=source)
@@ -698,24 +755,55 @@ async def _extract_one(extractor: Extractor, index: int, item: BatchInput) -> Ba
     )  # fmt: skip
 
 
-def _identify(item: BatchInput, index: int) -> tuple[str, Document | None, str | None]:
-    """The item's id, its Document (if it is one) and its source, without failing.
+def visible_item(item: Any) -> Any:
+    """``item`` with the names it carries (a Document's or an InputFailure's id, source
+    and URL) made valid UTF-8, as bulk names its inputs and as the extraction names the
+    document (:func:`~extractor.io.documents.with_visible_id`): each lone surrogate
+    escaped one-to-one (:func:`escape_surrogates`), so that a result's ``doc_id`` is its
+    extraction's and its records', never a second spelling, and a table or a JSON line
+    made of it takes it. A name without a lone surrogate (every one bulk hands on, named
+    visibly already) is left exactly as it is: the escape is not idempotent."""
+    if isinstance(item, Document):
+        changed = with_visible_id(item)  # its warning says so, as extract() gives it
+        source, url = visible_name(item.source), visible_name(item.url)
+        if source is not item.source or url is not item.url:
+            changed = dataclasses.replace(changed, source=source, url=url)
+        return changed
+    if isinstance(item, InputFailure):
+        doc_id, source = visible_name(item.doc_id), visible_name(item.source)
+        if doc_id is not item.doc_id or source is not item.source:
+            return dataclasses.replace(item, doc_id=doc_id, source=source)
+    return item
+
+
+def visible_name(name: Any) -> Any:
+    """``name`` escaped (:func:`escape_surrogates`) when it holds a lone surrogate, else
+    the very same object."""
+    if isinstance(name, str) and clean_surrogates(name) is not name:
+        return escape_surrogates(name)
+    return name
+
+
+def _identify(item: BatchInput, index: int) -> tuple[str | None, Document | None, str | None]:
+    """The item's id (None when it cannot be read), its Document (if it is one) and its
+    source, without failing.
 
     The id this module reads off a tuple or a path is spelt as the extraction spells it
     (lone surrogates escaped, :func:`escape_surrogates`, as ``extract(doc_id=...)`` and
     bulk name a document), so that a result's ``doc_id`` is its extraction's and its
     records', never a second spelling of it. A Document's and an InputFailure's id is
-    carried exactly: a bulk driver waits for its result under the name it gave."""
+    carried as :func:`visible_item` made it: a bulk driver waits for its result under the
+    name it gave."""
     try:
         doc_id, document, source = _identified(item, index)
     except Exception:  # a user's object that fails being looked at: _extract says why
-        return f"#{index}", None, None
-    if isinstance(item, Document | InputFailure):
+        return None, None, None
+    if doc_id is None or isinstance(item, Document | InputFailure):
         return doc_id, document, source
     return escape_surrogates(doc_id), document, source and escape_surrogates(source)
 
 
-def _identified(item: BatchInput, index: int) -> tuple[str, Document | None, str | None]:
+def _identified(item: BatchInput, index: int) -> tuple[str | None, Document | None, str | None]:
     if isinstance(item, Document):
         return item.doc_id, item, item.source
     if isinstance(item, InputFailure):
@@ -729,12 +817,12 @@ def _identified(item: BatchInput, index: int) -> tuple[str, Document | None, str
         try:
             path = _path_of(item)
         except InputError:
-            return f"#{index}", None, None  # its error says what the object is
+            return None, None, None  # its error says what the object is
         # extract(Path(...))'s id: the path, whole where it is blank
         return (os.path.abspath(path) if is_blank(path) else path), None, path
     if isinstance(item, str):
         return string_id(item), None, None  # extract(text)'s id
-    return f"#{index}", None, None
+    return None, None, None
 
 
 async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
@@ -760,26 +848,11 @@ async def _extract(extractor: Extractor, item: BatchInput) -> ArticleExtraction:
 
 
 def _path_of(item: os.PathLike[Any]) -> str:
-    """The path an ``os.PathLike`` item names, as a str: a path given as bytes (a file name
-    that is not UTF-8, ``os.fsencode``'s) decoded as the file system does, so that the file
-    is read and named as a ``pathlib.Path`` to it is. An object whose ``__fspath__`` fails
-    or gives no path is that item's InputError naming it, never a traceback that stops
-    the run from inside the feeder or the reader."""
-    try:
-        path = os.fspath(item)
-    except Exception as error:
-        raise InputError(
-            f"the item is a {type(item).__name__} whose path cannot be read "
-            f"({type(error).__name__}: {error}): pass a pathlib.Path or a str path"
-        ) from None
-    if isinstance(path, bytes):
-        return os.fsdecode(path)
-    if not isinstance(path, str):  # os.fspath checks this; an odd subclass may not
-        raise InputError(
-            f"the item is a {type(item).__name__} whose path is a {type(path).__name__}: "
-            "pass a pathlib.Path or a str path"
-        )
-    return path
+    """The path an ``os.PathLike`` item names, as a str, as ``extract()`` reads one
+    (:func:`~extractor.pipeline.engine.fs_path`): an object whose ``__fspath__`` fails or
+    gives no path is that item's InputError naming it, never a traceback that stops the
+    run from inside the feeder or the reader."""
+    return fs_path(item)
 
 
 def checked_extractor(extractor: Any) -> None:

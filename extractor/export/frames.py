@@ -21,11 +21,12 @@ pandas is optional (``pip install 'extractor[pandas]'``); rows need nothing.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from extractor.bulk.batch import BatchResult
+from extractor.bulk.batch import BatchResult, visible_name
 from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export import STOPPED
@@ -223,12 +224,12 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             )
         if not isinstance(given.get("records", []), list | None):
             raise TypeError(f"results[{index}]: its records are not a list")
-        return given
+        return _visible_line(given)
     if isinstance(result, ArticleExtraction):
         document = result.document
         meta = result.metadata
         result = BatchResult(
-            doc_id=result.doc_id or (document.doc_id if document else f"#{index}"),
+            doc_id=visible_name(result.doc_id or (document.doc_id if document else f"#{index}")),
             index=index,
             extraction=result,
             document=document,
@@ -236,6 +237,7 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             seconds=meta.seconds,
         )
     if isinstance(result, BatchResult):
+        result = _visibly_named(result)
         extraction = result.extraction
         info = (
             RunInfo(
@@ -255,6 +257,27 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             )
         return line
     raise TypeError(_not_a_result(result, index))
+
+
+#: The names a line or a result carries that a document's id may be part of.
+_NAMES = ("doc_id", "duplicate_of", "source")
+
+
+def _visibly_named(result: BatchResult) -> BatchResult:
+    """``result`` with its names escaped as :func:`visible_name` does (see there)."""
+    names = {name: visible_name(getattr(result, name)) for name in _NAMES}
+    if all(names[name] is getattr(result, name) for name in _NAMES):
+        return result
+    return dataclasses.replace(result, **names)
+
+
+def _visible_line(line: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``line`` (a bulk line given or read back) with its names escaped as
+    :func:`visible_name` does: JSON may spell a lone surrogate (``"\\ud800"``)."""
+    names = {name: visible_name(line[name]) for name in _NAMES if name in line}
+    if all(value is line[name] for name, value in names.items()):
+        return line
+    return {**line, **names}
 
 
 def _carried(row: Mapping[str, Any], carried: str, index: int) -> Mapping[str, Any]:
@@ -283,7 +306,7 @@ def _carried(row: Mapping[str, Any], carried: str, index: int) -> Mapping[str, A
                 "and a blank doc_id is no result: give it the document's id"
             )
         if is_result(line) or is_anonymous_result(line):
-            return line
+            return _visible_line(line)
     raise TypeError(
         f"results[{index}]: its 'line' is no result line (a result row of extract_rows "
         f"carries the bulk line it stands for as JSON text, not {shown(carried)})"

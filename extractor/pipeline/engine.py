@@ -32,7 +32,7 @@ import weakref
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal, TypeVar
 
 from instructor.core.exceptions import (
@@ -335,6 +335,8 @@ class Extractor:
         problems its reader recovered from open ``metadata.warnings``.
         """
         day = as_date(published)
+        if isinstance(source, os.PathLike) and not isinstance(source, PurePath):
+            source = Path(fs_path(source))  # a user's path-like object, read as a Path
         if isinstance(source, Document):
             document = to_document(source, published=day, doc_id=doc_id)
         else:  # reading a file or parsing a page is blocking work: keep the loop free
@@ -588,10 +590,12 @@ class Extractor:
                 state = AttemptState(max_reasks=self.max_retries)
                 timer = _AttemptTimer(call_deadline, window)
                 hooks = _counting_hooks(tally, state, timer.answered)
+                asked = [*messages, *note]
+                hooks.on("completion:kwargs", _reask_bound(len(asked)))
                 kwargs = call_arguments(
                     self.spec,
                     model,
-                    [*messages, *note],
+                    asked,
                     temperature=self.temperature,
                     max_tokens=self.max_tokens or max_tokens,
                 )  # the same arguments as a batch request's (pipeline/requests.py)
@@ -629,8 +633,8 @@ class Extractor:
                     if isinstance(error.__cause__, RecordCodeError):
                         raise error.__cause__ from None  # the user's type, not the model
                     mapped = classify(error, request_chars=len(context["text"]),
-                                      answered=self._answered,
-                                      provider=self.spec.provider)  # fmt: skip
+                                      answered=self._answered, provider=self.spec.provider,
+                                      reasked=state.attempts > 0)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:
@@ -640,8 +644,8 @@ class Extractor:
                     raise
                 except Exception as error:
                     mapped = classify(error, request_chars=len(context["text"]),
-                                      answered=self._answered,
-                                      provider=self.spec.provider)  # fmt: skip
+                                      answered=self._answered, provider=self.spec.provider,
+                                      reasked=state.attempts > 0)  # fmt: skip
                     if isinstance(mapped, ModelRefusal):
                         raise _refused(mapped, tally) from error
                     if mapped is not None:
@@ -728,6 +732,31 @@ class Extractor:
 
 #: How long an abandoned call's task is given to finish cancelling (close its requests).
 SETTLE_SECONDS = 2.0
+
+
+def fs_path(item: os.PathLike[Any]) -> str:
+    """The path an ``os.PathLike`` input names, as a str: a path given as bytes (a file
+    name that is not UTF-8, ``os.fsencode``'s) decoded as the file system does, so that
+    the file is read and named as a ``pathlib.Path`` to it is. An object whose
+    ``__fspath__`` fails or gives no path is an InputError naming it, never a TypeError
+    from deep inside the reader (``extract(obj)`` with ``obj.__fspath__()`` returning
+    bytes raised "a bytes-like object is required, not 'str'")."""
+    try:
+        path = os.fspath(item)
+    except Exception as error:
+        raise InputError(
+            f"the input is a {type(item).__name__} whose path cannot be read "
+            f"({type(error).__name__}: {_one_line(str(error), 200)}): pass a pathlib.Path "
+            "or a str path"
+        ) from None
+    if isinstance(path, bytes):
+        return os.fsdecode(path)
+    if not isinstance(path, str):  # os.fspath checks this; an odd subclass may not
+        raise InputError(
+            f"the input is a {type(item).__name__} whose path is a {type(path).__name__}: "
+            "pass a pathlib.Path or a str path"
+        )
+    return path
 
 
 def _settle(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
@@ -818,6 +847,66 @@ def _counting_hooks(
     hooks.on("completion:response", on_response)
     hooks.on("parse:error", on_parse_error)
     return hooks
+
+
+#: The most characters of an invalid answer (or of its validation errors) a re-ask sends
+#: back to the model: enough to show it what to fix, never the whole of an answer that
+#: ran to megabytes (a model looping, a server ignoring max_tokens).
+MAX_REASK_CHARS = 16_000
+
+
+def _reask_bound(asked: int) -> Callable[..., None]:
+    """A ``completion:kwargs`` hook that clips what each re-ask carries back.
+
+    instructor builds a re-ask by appending the invalid answer whole (the assistant's
+    content or tool-call arguments) and the validation error, which quotes it. An
+    answer of megabytes made the next request too large for the server (HTTP 413 or the
+    context window), after the article had been taken: the document failed for the
+    model's answer and was reported as too large an article. Messages past the
+    ``asked`` first ones (the call's own) are clipped in place to
+    :data:`MAX_REASK_CHARS`, each replaced by a copy, a tool call's arguments kept
+    valid JSON (a server may parse them)."""
+
+    def bound(*args: Any, **kwargs: Any) -> None:
+        messages = kwargs.get("messages")
+        if not isinstance(messages, list):
+            return
+        for index in range(asked, len(messages)):
+            message = messages[index]
+            if isinstance(message, dict):
+                messages[index] = _clipped_message(message)
+
+    return bound
+
+
+def _clipped_message(message: dict[str, Any]) -> dict[str, Any]:
+    """``message`` (a re-ask's) with its text and tool-call arguments clipped."""
+    clipped = dict(message)
+    content = message.get("content")
+    if isinstance(content, str) and len(content) > MAX_REASK_CHARS:
+        clipped["content"] = _clip_reask(content)
+    calls = message.get("tool_calls")
+    if isinstance(calls, list):
+        clipped["tool_calls"] = [_clipped_call(call) for call in calls]
+    return clipped
+
+
+def _clipped_call(call: Any) -> Any:
+    function = call.get("function") if isinstance(call, dict) else None
+    if not isinstance(function, dict):
+        return call
+    arguments = function.get("arguments")
+    if not isinstance(arguments, str) or len(arguments) <= MAX_REASK_CHARS:
+        return call
+    # valid JSON still: the start of the answer, as a string, and what became of the rest
+    shown = json.dumps({"answer_start": arguments[: MAX_REASK_CHARS // 2],
+                        "left_out_characters": len(arguments) - MAX_REASK_CHARS // 2})  # fmt: skip
+    return {**call, "function": {**function, "arguments": shown}}
+
+
+def _clip_reask(text: str) -> str:
+    kept = text[:MAX_REASK_CHARS]
+    return f"{kept}\n[... {len(text) - len(kept):,} more characters of this message left out]"
 
 
 def _content(completion: Any) -> Any:

@@ -169,6 +169,12 @@ _CONTEXT_OVERFLOW = re.compile(
     r"(?i)context[ _-]?(?:length|size|window)|maximum context|exceed\w* (?:the )?"
     r"(?:available )?context|prompt is too long|too many (?:input )?tokens|n_ctx"
 )
+#: A re-ask refused as too large (see :func:`classify`).
+REASK_TOO_LARGE = (
+    "the re-ask was too large for the server, not the article: the model's answer did not "
+    "validate and was sent back with the re-ask, and that answer was too long; lower "
+    "max_retries (--max-retries, the re-asks) or use a model that answers within the schema"
+)
 _CONTEXT_HINT = (
     "the request does not fit the server's context window: raise the server's context size "
     "(llama.cpp --ctx-size; EXTRACTOR_LOCAL_CTX for --model local) or lower chunk_chars"
@@ -316,6 +322,7 @@ def classify(
     request_chars: int | None = None,
     answered: bool = False,
     provider: str | None = None,
+    reasked: bool = False,
 ) -> ModelError | ModelRefusal | None:
     """Map an exception from openai / httpx / another SDK onto our tree, or None.
 
@@ -336,6 +343,12 @@ def classify(
 
     ``provider``: the model's provider, whose key variable a 401's hint names
     (:func:`client_hint`).
+
+    ``reasked``: the refused request was a re-ask, sent after an answer that did not
+    validate and carrying it back. A request too large (413) or beyond the context
+    window is then that answer's size, not the article's, which the first request
+    carried fine: :data:`REASK_TOO_LARGE` says so, kind ``model``, instead of advice to
+    split articles that were never the problem.
     """
     chain = _chain(error)
     for current in chain:
@@ -356,7 +369,7 @@ def classify(
         if mapped is not None:
             return mapped
     for current in chain:
-        mapped = _classify_one(current, request_chars, provider)
+        mapped = _classify_one(current, request_chars, provider, reasked)
         if mapped is not None:
             return mapped
     return None
@@ -576,7 +589,10 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 
 def _classify_one(
-    error: BaseException, request_chars: int | None = None, provider: str | None = None
+    error: BaseException,
+    request_chars: int | None = None,
+    provider: str | None = None,
+    reasked: bool = False,
 ) -> ModelError | None:
     name = type(error).__name__
     status = getattr(error, "status_code", None)
@@ -593,6 +609,12 @@ def _classify_one(
                 f"the model server answered HTTP {status}: {message}",
                 status_code=status,
                 retry_after=_retry_after(headers),
+            )
+        if reasked and (
+            status == 413 or (status in (400, 422) and _overflows_context(error, message))
+        ):
+            return ClientModelError(
+                f"{REASK_TOO_LARGE} (HTTP {status}: {message})", status_code=status, kind="model"
             )
         if status in (400, 413, 422) and _overflows_context(error, message):
             tiny = request_chars is not None and request_chars <= TINY_REQUEST_CHARS
