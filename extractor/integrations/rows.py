@@ -562,23 +562,35 @@ def _unique(
     within one call: partitions of a Dask or Spark frame are named apart only
     if their ids are.
     """
-    items: list[Item] = []
-    duplicate_of: list[str | None] = []
-    seen: set[str] = set()
-    firsts: dict[tuple[Any, ...], int] = {}  # a document's key -> its first row's index
-    copies: dict[int, int] = {}
+    read: list[tuple[Mapping[str, Any], Item] | InputFailure] = []
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, Mapping):  # that row's error line, as any bad row is
             what = type(row).__name__
-            failure = InputFailure(f"row-{number}", f"row {number}",
-                                   f"a row is a mapping of columns, not a {what}")  # fmt: skip
-            items.append(as_duplicate(failure, seen) if failure.doc_id in seen else failure)
-            seen.add(items[-1].doc_id)
-            duplicate_of.append(None)
+            read.append(InputFailure(f"row-{number}", f"row {number}",
+                                     f"a row is a mapping of columns, not a {what}"))  # fmt: skip
             continue
         if not driver_rows:
             row = {name: value for name, value in row.items() if name not in DRIVER_COLUMNS}
-        item = row_item(row)
+        read.append((row, row_item(row)))
+    # every id a row has before naming: a name made here (a copy's, a bad row's, a repeated
+    # text's turn) is none of them, so it never takes a later row's own id from it
+    own = {entry[1].doc_id for entry in read if isinstance(entry, tuple)}
+    items: list[Item] = []
+    duplicate_of: list[str | None] = []
+    seen: set[str] = set()
+    taken = _Taken(seen, own)
+    firsts: dict[tuple[Any, ...], int] = {}  # a document's key -> its first row's index
+    copies: dict[int, int] = {}
+    for number, entry in enumerate(read, start=1):
+        if isinstance(entry, InputFailure):
+            failure = entry
+            if failure.doc_id in taken:
+                failure = dataclasses.replace(failure, doc_id=_turn(failure.doc_id, taken))
+            items.append(failure)
+            seen.add(failure.doc_id)
+            duplicate_of.append(None)
+            continue
+        row, item = entry
         original = _string(row.get("duplicate_of"))
         # a user's row with its own id: the same id and text again is the same document
         # again. A row without one is keyed by its text: the same text, date, title and url
@@ -595,20 +607,35 @@ def _unique(
         if key is not None and key in firsts:
             copies[number - 1] = firsts[key]
         elif key is not None and keyed_by_text and item.doc_id in seen:
-            turn = 2
-            while f"{item.doc_id}#{turn}" in seen:
-                turn += 1
-            item = dataclasses.replace(item, doc_id=f"{item.doc_id}#{turn}")
+            item = dataclasses.replace(item, doc_id=_turn(item.doc_id, taken))
             firsts[key] = number - 1
         elif original is None and item.doc_id in seen:
             original = item.doc_id
-            item = as_duplicate(item, seen)
+            item = as_duplicate(item, taken)
         elif key is not None:
             firsts[key] = number - 1
         seen.add(item.doc_id)
         items.append(item)
         duplicate_of.append(original)
     return items, duplicate_of, copies
+
+
+class _Taken:
+    """The ids a name made for a row must avoid: those named so far and every row's own."""
+
+    def __init__(self, seen: set[str], own: set[str]) -> None:
+        self.seen, self.own = seen, own
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.seen or name in self.own
+
+
+def _turn(name: str, taken: _Taken) -> str:
+    """``name#2``, ``name#3``, ...: the first not taken."""
+    turn = 2
+    while f"{name}#{turn}" in taken:
+        turn += 1
+    return f"{name}#{turn}"
 
 
 def _result_row(
