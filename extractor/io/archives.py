@@ -54,7 +54,7 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecordLoader
 
-from extractor.io.decoding import is_binary
+from extractor.io.sniffing import describe
 from extractor.redact import id_without_userinfo
 
 __all__ = [
@@ -1359,27 +1359,13 @@ def _not_warc(first: bytes) -> str | None:
         mark.startswith(opening) for mark in _WARC_OPENINGS
     ):  # a WARC (an ARC, which warcio reads too), one cut inside that line, or nothing
         return None
-    kind = _looks_like(head)
+    kind = describe(head)
     inside = f"a gzip stream of {kind}" if packed else kind
     return (
         f"not a WARC file: it is {inside}, not WARC records "
         "(each opens with a 'WARC/1.0' line); give it a name that says what it is "
         "(.txt, .html, .gz ...) or give the WARC file meant"
     )
-
-
-def _looks_like(head: bytes) -> str:
-    """What a file's first bytes look like, in a few words."""
-    text = head.lstrip().lower()
-    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")):
-        return "HTML or XML"
-    if text.startswith(b"pk\x03\x04"):
-        return "a zip archive"
-    if text.startswith((b"{", b"[")):
-        return "JSON"
-    if is_binary(head):
-        return "binary data"
-    return "plain text"
 
 
 def _ends_early(where: str, why: str) -> str:
@@ -1759,9 +1745,10 @@ def _salvage_zip(
     it, and was one "File is not a zip file" although every member before the cut was
     whole. Here those members are read, the one the cut falls in is named, and so is what
     to do. Only stored and deflated members are read this way (what almost every zip
-    holds); a member of another method, or an encrypted one, is a failure of its own, and
-    one whose length cannot be told without it (a data descriptor after stored data)
-    ends the reading. Directories pass without a line; a symbolic link cannot be told
+    holds); a member of another method, or an encrypted one, is a failure of its own. A
+    member whose sizes follow its data (a streaming writer's data descriptor) ends where
+    its deflate stream does, or, stored, encrypted or damaged, where a descriptor sizing it
+    is (:func:`_to_descriptor`); one whose end cannot be found so ends the reading, named. Directories pass without a line; a symbolic link cannot be told
     (that is said in the central directory), and is read as a file holding its target.
     """
     handle.seek(0)
@@ -1810,7 +1797,7 @@ def _salvage_zip(
                 None,
                 f"not a complete zip archive ({_NO_INDEX}), and where its member "
                 f"'{_shown(name)}' ends is written only there (its sizes follow its data, "
-                f"which is not deflated, or is damaged or encrypted); the {count} member(s) "
+                f"and no data descriptor after it gives them); the {count} member(s) "
                 f"before it were read from their own headers: {_COPY_AGAIN}",
                 final=True,
             )
@@ -1894,14 +1881,23 @@ def _salvaged_member(
     if problem is not None or (not folder and (refused := _screen(name, screen)) is not None):
         if described:
             if method != zipfile.ZIP_DEFLATED or flags & 0x1:
-                raise _ZipUnbounded  # where it ends cannot be told: nothing after it can be
-            _inflate(handle, None, budget, keep=False)
+                _to_descriptor(handle)  # its end is where its data descriptor is
+            else:
+                _inflate(handle, None, budget, keep=False)
         else:
             _skip(handle, packed)
         return MemberFailure(name, problem) if problem is not None else refused
-    if method == zipfile.ZIP_STORED and described:
-        raise _ZipUnbounded
     data_start = handle.tell()
+    if method == zipfile.ZIP_STORED and described:
+        length = _to_descriptor(handle) - data_start
+        try:
+            budget.check_declared(length)
+        except _MemberTooLarge as exc:
+            return MemberFailure(name, str(exc))
+        handle.seek(data_start)
+        data = _read_exactly(handle, length)
+        budget.charge(len(data))
+        return (_screen(name, screen) if data else None) if folder else Member(name, data)
     try:
         if not described:
             budget.check_declared(size)
@@ -1919,8 +1915,10 @@ def _salvaged_member(
             _skip(handle, packed)
         return MemberFailure(name, str(exc))
     except zlib.error as exc:
-        if described:  # where it ends cannot be told
-            raise _ZipUnbounded from exc
+        if described:  # damaged: where it ends only its data descriptor tells
+            handle.seek(data_start)
+            _to_descriptor(handle)
+            return MemberFailure(name, f"damaged member ({exc})")
         handle.seek(data_start)
         _skip(handle, packed)
         why = str(exc) if isinstance(exc, _MemberTooLarge) else f"damaged member ({exc})"
@@ -1932,6 +1930,91 @@ def _salvaged_member(
     if zlib.crc32(data) != crc:
         return MemberFailure(name, "damaged member: its bytes do not match their CRC-32")
     return Member(name, data)
+
+
+#: What follows a data descriptor: the next member, the central directory or its end.
+_AFTER_DESCRIPTOR = (_LOCAL_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06")
+_DESCRIPTOR_MAGIC = b"PK\x07\x08"
+
+
+def _to_descriptor(handle: IO[bytes]) -> int:
+    """Move ``handle`` from the start of a member's data to the data descriptor after it,
+    and return where that is; :class:`_ZipUnbounded` when there is none.
+
+    A member written by a streaming zip writer has its sizes 0 in its local header and
+    written after its data; without the central directory only a descriptor whose
+    compressed size is its distance from the data's start tells where stored (or encrypted,
+    or damaged) data ends: one with its signature, or one without it right before the next
+    member's header (or the central directory, or the file's end). A stored member of such
+    a zip stopped the reading, and every whole member after it was lost. The data are
+    searched a chunk at a time, never held whole."""
+    start = handle.tell()
+    at = start
+    keep = b""  # the last bytes of the chunk before: a descriptor may straddle two
+    while True:
+        handle.seek(at)
+        chunk = handle.read(_CHUNK)
+        window = keep + chunk
+        base = at - len(keep)  # the file offset of window[0]
+        last = not chunk
+        found = _descriptor_in(window, base, start, last=last)
+        if found is not None:
+            handle.seek(found)
+            return found
+        if last:
+            raise _ZipUnbounded
+        at += len(chunk)
+        keep = window[-_DESCRIPTOR_LOOKBACK:]
+
+
+#: How many bytes before a zip magic a descriptor without its signature may begin (ZIP64's
+#: 20), and after a descriptor's signature its sizes end (24): a chunk's last bytes kept.
+_DESCRIPTOR_LOOKBACK = 48
+
+
+def _descriptor_in(window: bytes, base: int, start: int, *, last: bool) -> int | None:
+    """The file offset of the first data descriptor in ``window`` (whose first byte is at
+    ``base``) for data that began at ``start``, or None; ``last`` when the window runs to
+    the file's end (a descriptor may end it)."""
+    at = window.find(b"PK")
+    candidates: list[int] = []
+    while at >= 0:
+        magic = window[at : at + 4]
+        if magic == _DESCRIPTOR_MAGIC:
+            length = base + at - start
+            sized = window[at + 8 : at + 12], window[at + 8 : at + 16]
+            if length >= 0 and _sized(sized, length):
+                candidates.append(base + at)
+        elif magic in _AFTER_DESCRIPTOR:
+            candidates.extend(_unsigned(window, base, start, at))
+        at = window.find(b"PK", at + 1)
+    if last:  # a member last of a cut zip: its descriptor ends the file
+        candidates.extend(_unsigned(window, base, start, len(window)))
+    if not candidates:
+        return None
+    return min(candidates)
+
+
+def _unsigned(window: bytes, base: int, start: int, follows: int) -> list[int]:
+    """Where a descriptor without its signature (12 bytes, or ZIP64's 20) ends at
+    ``window[follows]`` and sizes the data from ``start``, if one does."""
+    found = []
+    for length, size_at, width in ((12, 4, 4), (20, 4, 8)):
+        begin = follows - length
+        if begin < 0 or base + begin < start:
+            continue
+        field = window[begin + size_at : begin + size_at + width]
+        if len(field) == width and int.from_bytes(field, "little") == base + begin - start:
+            found.append(base + begin)
+    return found
+
+
+def _sized(fields: tuple[bytes, bytes], length: int) -> bool:
+    """Whether a signed descriptor's compressed size (4 bytes, or ZIP64's 8) is ``length``."""
+    return any(
+        len(field) == width and int.from_bytes(field, "little") == length
+        for field, width in zip(fields, (4, 8), strict=True)
+    )
 
 
 def _read_exactly(handle: IO[bytes], size: int) -> bytes:

@@ -12,6 +12,7 @@ real text encoding: a bad one is ignored, it never raises.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -366,6 +367,51 @@ _EAST_ASIAN_ALONE = re.compile(f"(?<![{_EAST_ASIAN}])[{_EAST_ASIAN}](?![{_EAST_A
 
 
 def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) -> str | None:
+    """The legacy encoding of non-UTF-8 bytes: windows-1252 unless it reads as a mess
+    (:func:`_guess`), and among the Cyrillic code pages the one whose reading is Russian or
+    Ukrainian as it is written (:func:`_cyrillic_choice`)."""
+    sample = _guess_sample(data)
+    if sample is not data:
+        guessed = guess_encoding(sample, candidates)
+        if guessed is not None and _decode_with(data, guessed) is not None:
+            return guessed
+        # the sample's encoding does not fit the whole (a character of several bytes the
+        # sample cut, or bytes beyond it that no other part holds): the whole is guessed
+    guessed = _guess(data, candidates)
+    if not any(name in _CYRILLIC_CODECS for name in candidates):
+        return guessed
+    try:
+        return _cyrillic_choice(data, guessed)
+    except Exception:  # a guess only: hostile bytes must not make it raise
+        return guessed
+
+
+#: How many bytes of a file its encoding is guessed from (:func:`_guess_sample`).
+_GUESS_SAMPLE = 64 * 1024
+#: A line holding a byte beyond ASCII, its line end with it.
+_HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*\n?")
+
+
+def _guess_sample(data: bytes) -> bytes:
+    """The part of ``data`` its encoding is guessed from: all of it up to
+    :data:`_GUESS_SAMPLE` bytes, else its lines that hold bytes beyond ASCII (what tells an
+    encoding) up to that many, the last one cut there. The guess reads its input several
+    times over in Python (each code page's words, each script's letters): a legacy file of
+    5 MB took a minute to decode, one of 50 MB ten, before a model saw a word of it."""
+    if len(data) <= _GUESS_SAMPLE:
+        return data
+    lines: list[bytes] = []
+    size = 0
+    for match in _HIGH_LINE.finditer(data):
+        line = match.group()[: _GUESS_SAMPLE - size]
+        lines.append(line)
+        size += len(line)
+        if size >= _GUESS_SAMPLE:
+            break
+    return b"".join(lines)
+
+
+def _guess(data: bytes, candidates: Sequence[str]) -> str | None:
     """The legacy encoding of non-UTF-8 bytes: windows-1252 unless it reads as a mess.
 
     The one preference both whole files and single lines or rows are decoded
@@ -391,6 +437,8 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
     first candidate whose reading is, else windows-1252 if it decodes at
     all. None when nothing fits.
     """
+    if "cp1254" in candidates and _turkish(data):
+        return "cp1254"
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -422,6 +470,160 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
     # charset-normalizer gives up on some short texts, or offers only readings that are no words
     fitting = (name for name in candidates if _reads_as_words(data, name))
     return next(fitting, None if western is None else "cp1252")
+
+
+#: The code pages Russian and Ukrainian are written in. They map the same 66 letters to
+#: different bytes, so each reads the others' text as Cyrillic letters too: lower-case
+#: KOI8-R is upper-case cp1251 ("мир" is cp1251's "НЙТ"), and charset-normalizer ranks
+#: the mojibake first as often as not. The order breaks ties (the common page first).
+_CYRILLIC_CODECS = ("cp1251", "koi8_r", "iso8859_5", "koi8_u", "cp866", "mac_cyrillic")
+#: How often each letter occurs in Russian or Ukrainian text, per cent (the larger of the
+#: two languages' shares; letters of neither, such as Serbian's, get :data:`_RARE_LETTER`).
+_CYRILLIC_FREQUENCY = {
+    "о": 10.0, "е": 8.0, "а": 8.0, "и": 7.0, "н": 7.0, "т": 6.0, "с": 5.5, "р": 4.7,
+    "в": 4.6, "л": 4.4, "к": 3.6, "м": 3.2, "д": 3.0, "п": 2.9, "у": 3.0, "я": 2.0,
+    "ы": 1.9, "ь": 1.7, "г": 1.7, "з": 2.0, "б": 1.6, "ч": 1.4, "й": 1.2, "х": 1.1,
+    "ж": 0.9, "ш": 0.7, "ю": 0.7, "ц": 0.8, "щ": 0.4, "э": 0.3, "ф": 0.3, "ъ": 0.04,
+    "ё": 0.1, "і": 6.0, "ї": 0.8, "є": 0.4, "ґ": 0.05,
+}  # fmt: skip
+_RARE_LETTER = 0.01
+#: The log share a quotation mark, dash or ellipsis counts for among a text's letters.
+_PUNCTUATION_LOG = math.log(0.3)
+_CYRILLIC_LOG = {letter: math.log(share) for letter, share in _CYRILLIC_FREQUENCY.items()}
+#: Characters beyond ASCII a Cyrillic text writes besides its letters: what the code pages
+#: give for other bytes (box drawing, Latin letters, symbols) is no reading of such a text.
+_CYRILLIC_PUNCTUATION = frozenset("«»—–…№„“”‘’\u00a0·")
+#: The least mean log share of a reading's letters for it to be Russian or Ukrainian when
+#: the guess was another code page whose reading is no words: such texts score about 1.6
+#: (a few short words 1.1), mojibake of them below 0.5.
+_CYRILLIC_MIN_SCORE = 0.8
+
+
+#: A Cyrillic letter touching an ASCII one, or a sign of :data:`_CYRILLIC_PUNCTUATION`
+#: between two letters: no Russian or Ukrainian word is spelled so.
+_CYRILLIC_MIXED = re.compile(
+    r"[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]|(?<=[^\W\d_])[№«»„“”‘’·](?=[^\W\d_])"
+)
+
+
+#: Thai's vowel signs, leading vowels and tone marks: Thai text writes them in nearly every
+#: word; Cyrillic capitals in ISO 8859-5 read as Thai consonants alone ("ฒ ผพมบฒต").
+_THAI_VOWEL = re.compile("[\u0e30-\u0e3a\u0e40-\u0e4e]")
+
+
+#: How many of a file's first bytes the Cyrillic code pages are told by: enough text, and
+#: a bound on the work for a file of any size.
+_CYRILLIC_SAMPLE = 64 * 1024
+
+
+def _cyrillic_choice(data: bytes, guessed: str | None) -> str | None:
+    """``guessed``, unless a Cyrillic code page reads ``data`` as Russian or Ukrainian as
+    it is written and ``guessed`` does not: every character beyond ASCII a Cyrillic letter
+    or a punctuation mark of such text, words all small, all capitals or capitalised, and
+    letters as frequent as in the language (:func:`_cyrillic_score`). A lower-case KOI8-R
+    text was read as cp1251's capitals, cp866 as cp874's Thai, mac-cyrillic as cp1256:
+    every Cyrillic page reads the others' bytes as letters, and only the case pattern and
+    the letters' frequencies tell the text from its mojibake."""
+    data = data[:_CYRILLIC_SAMPLE]  # single-byte code pages: any cut is whole characters
+    if data.isascii() or (guessed == "cp1252" and _plainly_western(data)):
+        return guessed
+    scores = {}
+    for name in _CYRILLIC_CODECS:
+        score = _cyrillic_score(_decode_with(data, name))
+        if score is not None:
+            scores[name] = score
+    if not scores:
+        return guessed
+    best = max(scores, key=lambda name: (scores[name], -_CYRILLIC_CODECS.index(name)))
+    if guessed in scores and scores[guessed] >= scores[best]:
+        return guessed
+    if guessed in _CYRILLIC_CODECS or guessed is None:
+        return best
+    # another code page's reading: words of its alphabet (Greek, Hebrew, Thai spelled as
+    # Thai is) stand; what is no alphabet's words loses to plain Russian or Ukrainian
+    reading = _decode_with(data, guessed)
+    script = _alphabet_reading(reading)
+    if script == "GREEK":  # Russian in cp1251 is Greek letters in cp1253: the likelier wins
+        greek = _greek_score(reading)
+        return guessed if greek is None or greek >= scores[best] else best
+    if script is not None and not (script == "THAI" and not _THAI_VOWEL.search(reading or "")):
+        return guessed
+    return best if scores[best] >= _CYRILLIC_MIN_SCORE else guessed
+
+
+def _cyrillic_score(reading: str | None) -> float | None:
+    """How much ``reading`` is Russian or Ukrainian as written (:func:`_letters_score`)."""
+    if reading is None or _CYRILLIC_MIXED.search(reading):
+        return None  # Latin letters or a sign inside a word: Western bytes' ("Rz№d", "мbung")
+    return _letters_score(reading, _CYRILLIC_LOG, "\u0400", "\u04ff")
+
+
+def _letters_score(reading: str, logs: dict[str, float], first: str, last: str) -> float | None:
+    """The mean natural log of the shares (``logs``) of ``reading``'s letters in its
+    language, less 3 for each word in ten whose case pattern is broken ("мОСКВЕ"); None
+    when a character beyond ASCII is neither a letter of ``first`` to ``last`` nor a
+    punctuation mark such a text writes, or there is no such letter."""
+    total = 0.0
+    letters = 0
+    for char in reading:
+        if char.isascii() or char == "\u00a0":
+            continue
+        if char in _CYRILLIC_PUNCTUATION:  # counted as a rare letter: a reading that makes
+            total += _PUNCTUATION_LOG  # a letter "«" skipped its cost ("«а" for "За")
+            letters += 1
+            continue
+        if not (first <= char <= last and char.isalpha()):
+            return None
+        total += logs.get(char.lower(), math.log(_RARE_LETTER))
+        letters += 1
+    if not letters:
+        return None
+    words = [word for word in _WORD.findall(reading) if not word.isascii()]
+    broken = sum(1 for word in words if not _cased_word(word))
+    return total / letters - 30 * broken / max(len(words), 1) / 10
+
+
+#: How often each letter occurs in Greek text, per cent (final sigma apart): for a Greek
+#: reading to be weighed against a Cyrillic one (cp1251's small letters are cp1253's).
+_GREEK_FREQUENCY = {
+    "α": 10.0, "ο": 8.5, "ι": 7.5, "ε": 7.0, "τ": 8.0, "σ": 4.5, "ς": 2.5, "ν": 6.5,
+    "η": 4.5, "υ": 3.5, "ρ": 4.3, "κ": 3.8, "π": 3.8, "μ": 3.0, "λ": 2.8, "ω": 1.5,
+    "γ": 1.8, "δ": 1.7, "θ": 1.2, "χ": 1.1, "β": 0.6, "φ": 0.8, "ξ": 0.4, "ζ": 0.3,
+    "ψ": 0.15, "ά": 2.0, "έ": 1.5, "ί": 1.5, "ό": 1.5, "ύ": 1.0, "ή": 1.0, "ώ": 0.7,
+    "ϊ": 0.1, "ϋ": 0.03, "ΐ": 0.03, "ΰ": 0.01,
+}  # fmt: skip
+_GREEK_LOG = {letter: math.log(share) for letter, share in _GREEK_FREQUENCY.items()}
+
+
+def _greek_score(reading: str | None) -> float | None:
+    """How much ``reading`` is Greek as written (:func:`_letters_score`), on the scale of
+    :func:`_cyrillic_score`."""
+    return None if reading is None else _letters_score(reading, _GREEK_LOG, "\u0370", "\u03ff")
+
+
+def _cased_word(word: str) -> bool:
+    """Whether a word is all small, all capitals or capitalised ("мОСКВЕ" is none)."""
+    return word.islower() or word.isupper() or word.istitle()
+
+
+#: The letters Turkish writes beyond ASCII, and those of them no other language written in
+#: a Latin code page shares (cp1254's ı ş ğ İ Ş Ğ are windows-1252's ý þ ð Ý Þ Ð).
+_TURKISH_LETTERS = frozenset("çğıİöşüÇĞÖŞÜâîûÂÎÛ")
+_TURKISH_OWN = re.compile("[ğıİşŞĞ]")
+
+
+def _turkish(data: bytes) -> bool:
+    """Whether cp1254 reads ``data`` as Turkish: words (:func:`_words`) whose letters beyond
+    ASCII are all Turkish ones, and some of them Turkish's own. windows-1252 read such a
+    text as Western words ("açıkladı" as "açýkladý") and was taken at once; another
+    language's text in a Latin code page writes letters Turkish does not (Icelandic's á,
+    Croatian's š, Romanian's ă), so it is never read so."""
+    reading = _decode_with(data, "cp1254")
+    if reading is None or not _TURKISH_OWN.search(reading) or not _words(reading):
+        return False
+    return all(
+        char in _TURKISH_LETTERS for char in reading if char.isalpha() and not char.isascii()
+    )
 
 
 def _reads_as_words(data: bytes, encoding: str, other_scripts: bool = False) -> bool:
@@ -619,7 +821,7 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
         return UnitDecoding(table, warning=f"not UTF-8 text: decoded as {table}, as its file is")
     if script is not None:  # a row the table's encoding reads as no text of its script
         return UnitDecoding(script, warning=f"not UTF-8 text: decoded as {script}")
-    if not _UTF8_TEXT.search(escaped):
+    if not _mostly_utf8(escaped) or _cyrillic_by_chance(data, escaped):
         guessed = guess_encoding(data, _UNIT_CANDIDATES)
         if guessed and is_ascii_compatible(guessed) and _decode_with(data, guessed) is not None:
             return UnitDecoding(guessed, warning=f"not UTF-8 text: decoded as {guessed}")
@@ -629,6 +831,25 @@ def unit_decoding(data: bytes, table: str | None = None) -> UnitDecoding:
         "replace",
         f"not UTF-8 text, and no one encoding fits it: {bad} undecodable bytes replaced by U+FFFD",
     )
+
+
+#: The characters a line that is UTF-8 with stray bytes holds beyond ASCII: Latin, Greek,
+#: Cyrillic, Armenian letters, punctuation, a BOM. What legacy Cyrillic bytes make valid
+#: UTF-8 by chance lies elsewhere (cp866's "при" holds U+0A2D, Gurmukhi).
+_UTF8_LETTER = re.compile("[\u00a0-\u058f\u2000-\u20cf\ufeff]")
+
+
+def _cyrillic_by_chance(data: bytes, escaped: str) -> bool:
+    """Whether a line whose bytes are more valid UTF-8 than not is Russian or Ukrainian in a
+    Cyrillic code page, the valid UTF-8 of chance: a Cyrillic page reads it as such text
+    (:func:`_cyrillic_score`), and none of its valid UTF-8 characters beyond ASCII is a
+    letter of an alphabet or punctuation (:data:`_UTF8_LETTER`). cp866's "приняли" has
+    three chance UTF-8 characters among five stray bytes, and the line was U+FFFD."""
+    valid = (char for char in escaped if char > "\x7f" and not "\udc80" <= char <= "\udcff")
+    if any(_UTF8_LETTER.match(char) for char in valid):
+        return False
+    scores = (_cyrillic_score(_decode_with(data, name)) for name in _CYRILLIC_CODECS)
+    return any(score is not None and score >= _CYRILLIC_MIN_SCORE for score in scores)
 
 
 def _table_fits(data: bytes, escaped: str, table: str) -> bool:

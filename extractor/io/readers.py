@@ -164,6 +164,7 @@ from extractor.io.output import (
     is_result_line,
     made_by_a_command,
 )
+from extractor.io.sniffing import MARKUP, WARC_VERSION, is_tar, magic_suffix
 from extractor.pipeline.document import Document, LongInt, input_id
 from extractor.redact import escape_surrogates
 
@@ -1249,20 +1250,6 @@ def _gunzipped_head(head: bytes) -> tuple[bytes, Literal["more", "end", "broken"
     return bytes(out[:_STREAM_SNIFF_BYTES]), "more"
 
 
-#: Magic numbers of the containers a nameless stream may hold: zip (a local file header,
-#: or the end of an empty one), bzip2 (a block, or the end of an empty stream), xz.
-_MAGIC: tuple[tuple[re.Pattern[bytes], str], ...] = (
-    (re.compile(rb"PK\x03\x04|PK\x05\x06"), ".zip"),
-    (re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"), ".tar.bz2"),
-    (re.compile(rb"\xfd7zXZ\x00"), ".tar.xz"),
-)
-#: A WARC's first line: its version, whole (a text that opens with "WARC/" is a text).
-_WARC_VERSION = re.compile(rb"WARC/1\.[0-9]+\r?\n")
-#: Markup's first character and the one after it: a tag, ``<!DOCTYPE``, ``<!--``,
-#: ``<?xml``, a closing tag (``<3`` or ``<<`` opens a text).
-_MARKUP = re.compile(rb"<[A-Za-z!?/]")
-
-
 def stream_suffix(head: bytes) -> str:
     """The file suffix a nameless stream's first bytes suggest (``.zip``, ``.jsonl``,
     ``.txt`` ...), as ``bulk -`` reads it: what ``extract -`` checks it was given. The
@@ -1286,23 +1273,23 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
     of ``head`` is read.
     """
     head = head[:_STREAM_SNIFF_BYTES]
-    for magic, suffix in _MAGIC:
-        if magic.match(head):
-            return suffix
-    if _WARC_VERSION.match(head):
+    suffix = magic_suffix(head)
+    if suffix is not None:
+        return suffix
+    if WARC_VERSION.match(head):
         return ".warc"
     if head.startswith(b"\x1f\x8b"):
         inner, state = _gunzipped_head(head)
-        if _WARC_VERSION.match(inner):
+        if WARC_VERSION.match(inner):
             return ".warc.gz"
         if not inner and state != "end":  # (a whole gzip of nothing is an empty text)
             return unpacked_nothing
         inner = _sniff_window(inner) or inner
-        if inner[257:262] == b"ustar":
+        if is_tar(inner):
             return ".tar.gz"
         return _sniff(inner, fields) + ".gz"  # one gzipped file: what it holds
     head = _sniff_window(head) or head
-    if head[257:262] == b"ustar":
+    if is_tar(head):
         return ".tar"
     wide = bom_encoding(head)  # a UTF-16/32 text: its characters, not its bytes
     text = (
@@ -1314,7 +1301,7 @@ def _sniff(head: bytes, fields: RecordFields, *, unpacked_nothing: str = ".tar.g
         return ".jsonl"
     if re.match(rb"\[\s*[{\]]", text) and _opens_json(text, whole=whole):
         return ".json"  # a JSON array of records, as a .json file is
-    if _MARKUP.match(text):
+    if MARKUP.match(text):
         return ".html"
     if text.startswith((b"---", b"+++")):  # a text: front matter (a mapping) makes it markdown
         return ".txt"  # there (formats.parse_text), a rule that is none stays text: as a .txt
