@@ -211,8 +211,8 @@ class DocumentResult(BaseModel):
     ungrounded: list[int] = Field(default_factory=list)
     #: Predictions whose evidence is not the article's text at the offsets they give.
     not_verbatim: list[int] = Field(default_factory=list)
-    #: As ``per_type``, but a gold record counts as found only by a prediction with its key
-    #: fields right (strict edges in :func:`score_document`); the rest of the predictions
+    #: As ``per_type``, but a gold record counts as found only by a grounded prediction with
+    #: its key fields right (strict edges in :func:`score_document`); the rest of the predictions
     #: the lenient score counts are false, those it spent on optional records neither.
     strict_per_type: dict[str, Counts] = Field(default_factory=dict)
     usage: DocUsage | None = None
@@ -302,8 +302,10 @@ class EvalReport(BaseModel):
     micro: Counts
     #: Strict: a matched record counts only if its type's key fields are right
     #: (``GoldSpec.strict``: visitor and host country, the meeting's countries,
-    #: supplier and recipient, the counts and country): the most gold records that
-    #: can be paired one to one with a prediction right in those fields, among the
+    #: supplier and recipient, the counts and country) and its evidence is in the
+    #: article (:func:`is_grounded`, checked against the text, never the record's
+    #: flag): the most gold records that can be paired one to one with a grounded
+    #: prediction right in those fields, among the
     #: predictions the lenient score counts (one it spent on an optional record is
     #: neither right nor wrong in either). The same predictions, gold records and
     #: allowed pairs as the lenient score, fewer of them, so never above it.
@@ -415,6 +417,8 @@ def score_document(
         usage=usage,
     )
     field_results: dict[str, list[list[FieldResult]]] = {t: [] for t in RECORD_TYPES}
+    readings = text_readings(doc.text)
+    grounded = [any(is_grounded(p, t) for t in readings) for p in preds]
     for rtype in RECORD_TYPES:
         # In a canonical order (their content, ids aside), so that the assignment, which
         # breaks ties by position, cannot score a reordered or renamed run differently.
@@ -497,14 +501,18 @@ def score_document(
         result.per_type[rtype] = counts
         # Strict: its own assignment over the predictions the lenient score counts (a
         # prediction spent on an optional record is neither right nor wrong in either),
-        # on the lenient edges with the key fields right: a subgraph, so never above it.
+        # on the lenient edges with the key fields right and the evidence in the article
+        # (checked against its text, never the record's flag: a quote the article does not
+        # hold proves nothing, however right the fields): a subgraph, so never above it.
         keys = _strict_fields(rtype)
         strict_edges = [
             [
                 fields
-                if fields is not None and all(f.correct for f in fields if f.field in keys)
+                if fields is not None
+                and grounded[typed_preds[j][0]]
+                and all(f.correct for f in fields if f.field in keys)
                 else None
-                for fields in row
+                for j, fields in enumerate(row)
             ]
             for row in req_edges
         ]
@@ -518,10 +526,7 @@ def score_document(
     result.matches.sort(key=lambda m: (m.optional, m.gold_index))
     result.missed.sort(key=lambda r: r.index)
     result.false_positives.sort(key=lambda r: r.index)
-    readings = text_readings(doc.text)
-    result.ungrounded = [
-        j for j, p in enumerate(preds) if not any(is_grounded(p, t) for t in readings)
-    ]
+    result.ungrounded = [j for j, ok in enumerate(grounded) if not ok]
     result.not_verbatim = [
         j for j, p in enumerate(preds) if not any(is_verbatim(p, t) for t in readings)
     ]

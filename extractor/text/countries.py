@@ -24,7 +24,13 @@ from typing import NamedTuple
 import pycountry
 
 from extractor.text.grounding import normalise_text
-from extractor.text.language import UNDETERMINED, UNSPACED, detect_language
+from extractor.text.language import (
+    UNDETERMINED,
+    UNSPACED,
+    WORD,
+    attached_forms,
+    detect_language,
+)
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -335,7 +341,7 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_WORD = re.compile(r"\w+")
+_WORD = WORD  # a word with its marks: "भारत" is one, not "भ" and "रत"
 
 
 @cache
@@ -763,6 +769,90 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
         "XKX": "普里什蒂纳",
         "YEM": "萨那 | 胡塞",
     },
+    # Short names and capitals of the most reported states, for the other languages the
+    # cue words cover (CLDR gives "대한민국", news writes "한국").
+    "ar": {
+        "ARE": "الإمارات | أبوظبي",
+        "CHN": "الصين | بكين",
+        "DEU": "ألمانيا | برلين",
+        "EGY": "القاهرة",
+        "FRA": "باريس",
+        "GBR": "بريطانيا | لندن",
+        "IRN": "إيران | طهران",
+        "IRQ": "بغداد",
+        "JPN": "طوكيو",
+        "KOR": "كوريا الجنوبية | سيول",
+        "LBN": "بيروت",
+        "PSE": "فلسطين | غزة",
+        "QAT": "الدوحة",
+        "RUS": "روسيا | موسكو | الكرملين",
+        "SAU": "السعودية | الرياض",
+        "SYR": "سوريا | دمشق",
+        "TUR": "تركيا | أنقرة",
+        "UKR": "أوكرانيا | كييف",
+        "USA": "أمريكا | أميركا | الولايات المتحدة | واشنطن | البيت الأبيض",
+    },
+    "fa": {
+        "CHN": "چین | پکن",
+        "FRA": "فرانسه | پاریس",
+        "GBR": "انگلیس | بریتانیا | لندن",
+        "IRN": "ایران | تهران",
+        "IRQ": "عراق | بغداد",
+        "RUS": "روسیه | مسکو",
+        "SAU": "عربستان | ریاض",
+        "USA": "آمریکا | واشنگتن | کاخ سفید",
+    },
+    "hi": {
+        "CHN": "चीन | बीजिंग",
+        "FRA": "फ्रांस | पेरिस",
+        "GBR": "ब्रिटेन | लंदन",
+        "IND": "भारत | नई दिल्ली",
+        "JPN": "जापान | टोक्यो",
+        "PAK": "पाकिस्तान | इस्लामाबाद",
+        "RUS": "रूस | मॉस्को",
+        "USA": "अमेरिका | अमरीका | वाशिंगटन",
+    },
+    "ja": {
+        "CHN": "中国 | 北京",
+        "DEU": "ベルリン",
+        "FRA": "パリ",
+        "GBR": "英国 | ロンドン",
+        "JPN": "日本 | 東京",
+        "KOR": "韓国 | ソウル",
+        "PRK": "北朝鮮 | 平壌",
+        "RUS": "ロシア | モスクワ",
+        "USA": "米国 | アメリカ | ワシントン | ホワイトハウス",
+    },
+    "ko": {
+        "CHN": "중국 | 베이징",
+        "DEU": "독일 | 베를린",
+        "FRA": "프랑스 | 파리",
+        "GBR": "영국 | 런던",
+        "JPN": "일본 | 도쿄",
+        "KOR": "한국 | 남한 | 서울",
+        "PRK": "북한 | 평양",
+        "RUS": "러시아 | 모스크바",
+        "USA": "미국 | 워싱턴 | 백악관",
+    },
+    "tr": {
+        "CHN": "Çin | Pekin",
+        "DEU": "Almanya | Berlin",
+        "GBR": "İngiltere | Londra",
+        "GRC": "Yunanistan | Atina",
+        "RUS": "Rusya | Moskova | Kremlin",
+        "TUR": "Türkiye | Ankara",
+        "USA": "ABD | Amerika | Washington | Beyaz Saray",
+    },
+    "uk": {
+        "CHN": "Китай | Пекін",
+        "DEU": "Берлін",
+        "FRA": "Париж",
+        "GBR": "Британія | Лондон",
+        "POL": "Варшава",
+        "RUS": "Росія | Москва | Кремль",
+        "UKR": "Україна | Київ",
+        "USA": "США | Америка | Вашингтон | Білий дім",
+    },
 }
 
 #: Words that begin or contain a name but mean something else: a match of one
@@ -817,6 +907,69 @@ def _russian_cases(word: str) -> list[str]:
     return [word + case for case in ("", "а", "у", "", "ом", "е")]  # "Иран", "Ирана"
 
 
+#: Case endings of the other Slavic languages whose names decline (Ukrainian, Polish):
+#: a name's last letters (its stem vowel) -> the endings that replace them, the
+#: cases of a noun and, for a name that is an adjective ("Південна", "Saudyjska"),
+#: of an adjective. Replaced on the stem, not listed per name: "Україна" ->
+#: "України", "Франція" -> "Франції", "Francja" -> "Francji", "Iran" -> "Iranie".
+#: "" stands for a stem ending in a consonant. Forms no text uses cost nothing.
+_SLAVIC_CASES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "uk": (
+        ("ія", ("ія", "ії", "ію", "ією")),
+        ("я", ("я", "і", "ї", "ю", "ею", "єю")),
+        ("а", ("а", "и", "і", "у", "ою", "ої", "ій", "ої")),
+        ("ий", ("ий", "ого", "ому", "им", "ім")),
+        ("ий", ("ий", "ого", "ому", "им", "ім")),
+        ("і", ("і", "их", "им", "ими")),
+        ("и", ("и", "ів", "ам", "ами", "ах")),
+        ("й", ("й", "ю", "єм", "ї", "ї")),
+        ("ь", ("ь", "я", "ю", "ем", "і")),
+        ("", ("", "а", "у", "ові", "ом", "і", "ом")),
+    ),
+    "pl": (
+        ("ja", ("ja", "ji", "ję", "ją")),
+        ("ia", ("ia", "ii", "ię", "ią")),
+        ("ka", ("ka", "ki", "ce", "kę", "ką", "kiej")),
+        ("ga", ("ga", "gi", "dze", "gę", "gą", "giej")),
+        ("a", ("a", "y", "i", "ie", "ę", "ą", "ej", "iej")),
+        ("e", ("e", "ych", "ym", "ymi", "ich", "im", "imi")),
+        ("y", ("y", "", "ów", "om", "ami", "ach")),
+        ("i", ("i", "", "ów", "om", "ami", "ach")),
+        ("", ("", "u", "a", "owi", "em", "iem", "ie")),
+    ),
+}
+#: Polish softens a stem's last consonant before the locative "-e" ("Egipt" ->
+#: "Egipcie", "Ameryka" -> "Ameryce", "Kuba" -> "Kubie"): the soft form of each.
+_PL_SOFT = {"t": "cie", "d": "dzie", "r": "rze", "ł": "le", "k": "ce", "g": "dze",
+            "ch": "sze", "st": "ście", "s": "sie", "z": "zie", "n": "nie", "m": "mie",
+            "w": "wie", "b": "bie", "p": "pie", "f": "fie"}  # fmt: skip
+
+
+def _slavic_cases(word: str, language: str) -> list[str]:
+    """The cases of a Ukrainian or Polish name (:data:`_SLAVIC_CASES`); one form if its
+    last letter is no letter."""
+    low = word.lower()
+    if not low[-1:].isalpha():
+        return [word]
+    forms = [word]
+    for ending, endings in _SLAVIC_CASES[language]:
+        if ending and not low.endswith(ending):
+            continue
+        if not ending and low[-1] in "аеєиіїоуюяaeiouyąęó":
+            break
+        stem = word[: len(word) - len(ending)]
+        forms += [stem + e for e in endings]
+        if language == "pl":
+            tail = stem.lower()
+            soft = next((_PL_SOFT[k] for k in ("ch", "st") if tail.endswith(k)), None)
+            cut = 2 if soft else 1
+            soft = soft or _PL_SOFT.get(tail[-1:])
+            if soft:
+                forms.append(stem[:-cut] + soft)
+        break
+    return list(dict.fromkeys(forms))
+
+
 def _inflections(word: str, language: str, kind: str) -> list[str]:
     """The forms of one word of a name or adjective that a text may use ("chino" -> "chinas").
 
@@ -830,6 +983,8 @@ def _inflections(word: str, language: str, kind: str) -> list[str]:
         if kind == _ADJECTIVE and low.endswith(("ий", "ый")):
             return [word, *(word[:-2] + e for e in _RU_ADJECTIVE)]
         return _russian_cases(word)
+    if language in _SLAVIC_CASES and kind == _NAME:
+        return _slavic_cases(word, language)
     if language == "de":
         if kind == _ADJECTIVE:
             forms += [word + e for e in ("e", "en", "er", "es", "em")]
@@ -879,7 +1034,7 @@ def _word_forms(name: str, language: str, kind: str) -> list[list[str]]:
     return [
         _inflections(word, language, kind)
         if i == last
-        or (kind == _NAME and language == "ru")
+        or (kind == _NAME and (language == "ru" or language in _SLAVIC_CASES))
         or (kind == _NAME and language == "de" and word.endswith(("e", "es", "er")))
         else [word]
         for i, word in enumerate(words)
@@ -980,6 +1135,9 @@ class _LocalIndex(NamedTuple):
     exact: dict[str, str]  # folded name (each form) -> code
 
 
+_POINTS = re.compile("[\u0591-\u05c7\u064b-\u065f\u0670\u093c]")
+
+
 def _fold(name: str) -> str:
     return normalise_text(name, accents=False)
 
@@ -1023,6 +1181,10 @@ def _local_index(language: str) -> _LocalIndex:
     for name, code in chosen.values():
         kind = _kind(name)
         written = _written_forms(name, language, kind)
+        # Arabic and Hebrew write their vowel points and shadda mostly not at all: CLDR's
+        # "السّعوديّة" is "السعودية" in the news, and the checks of a record keep marks.
+        bare = [_POINTS.sub("", form) for form in written]
+        written += [form for form in bare if form not in written]
         if code is not None:
             names.setdefault(code, set()).update(written)
             for form in written:
@@ -1067,18 +1229,26 @@ def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
     while at < len(tokens):
         taken = 0
         word = tokens[at].group()
-        for entry in index.words.get(folded[at], ()):
-            if (entry.kind == _NAME and not word[0].isupper()) or (
-                entry.kind == _ABBREVIATION and not word.isupper()
-            ):
-                continue
-            wanted = len(entry.rest)
-            following = folded[at + 1 : at + 1 + wanted]
-            if len(following) == wanted and all(
-                form in forms for form, forms in zip(following, entry.rest, strict=True)
-            ):
-                hits.append((tokens[at].start(), tokens[at + wanted].end(), entry.code))
-                taken = wanted + 1
+        # A word may carry the clitics its language joins to words ("بالعراق", "בישראל"):
+        # each form without them is looked up, the word as written first.
+        for first in attached_forms(folded[at], language):
+            for entry in index.words.get(first, ()):
+                # Case tells a name ("Cuba") from a word ("cuba", a vat) only in a script
+                # that has case: Arabic, Hebrew, Hindi or Korean have none, so their
+                # names were never found.
+                if (entry.kind == _NAME and first == folded[at] and word[0].islower()) or (
+                    entry.kind == _ABBREVIATION and any(c.islower() for c in word)
+                ):
+                    continue
+                wanted = len(entry.rest)
+                following = folded[at + 1 : at + 1 + wanted]
+                if len(following) == wanted and all(
+                    form in forms for form, forms in zip(following, entry.rest, strict=True)
+                ):
+                    hits.append((tokens[at].start(), tokens[at + wanted].end(), entry.code))
+                    taken = wanted + 1
+                    break
+            if taken:
                 break
         at += taken or 1
     return hits
@@ -1086,16 +1256,29 @@ def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Scripts that one language writes above all others: what a few words of them are,
+#: when too few to detect (Han and Cyrillic are tried first, as before).
+_SCRIPTS = (
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+    (re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc]"), "fa"),  # پ چ ژ ک گ ی
+    (re.compile(r"[\u0600-\u06ff]"), "ar"),
+)
 
 
 def _language_of(text: str) -> str:
     """The language of ``text``; for a few words, a guess from its script (Cyrillic, Han)."""
     language = detect_language(text)
     if language == UNDETERMINED:
-        if _HAN.search(text):
+        kana = _SCRIPTS[0][0].search(text)
+        if _HAN.search(text) and not kana:
             return "zh"
         if _CYRILLIC.search(text):
             return "ru"
+        return next((each for script, each in _SCRIPTS if script.search(text)), language)
     return language
 
 

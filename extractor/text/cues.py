@@ -25,7 +25,13 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from extractor.text.language import UNSPACED, visible_text
+from extractor.text.language import (
+    ATTACHED_PREFIXES,
+    INDIC,
+    UNDETERMINED,
+    UNSPACED,
+    visible_text,
+)
 
 # "meet" as in meeting a need, not a person: "the proposed sale will improve
 # Denmark's capability to meet current and future threats" (every arms-sale
@@ -50,7 +56,16 @@ def cue_pattern(words: Iterable[str], language: str = "en") -> re.Pattern[str]:
     user type's ``cue_words``) a word is whole when no letter of a spaced
     script touches it, so "protest" is not found in "protestant" but "抗议"
     is found in "数千人抗议政府".
+
+    A word in Arabic script is found as the package's fold reads it
+    (:func:`extractor.text.grounding.normalise_text` drops the hamza and madda
+    of "أ", "إ", "آ", "ؤ", "ئ" and the short vowels): each of its letters
+    matches its hamza forms, and marks may follow any letter; an Arabic word
+    may carry the clitics written joined to it (:data:`ATTACHED_PREFIXES`:
+    "والتقى" is "and met"). A word of an Indic script is bounded by the
+    letters of its block, since its vowel signs are no ``\\w``.
     """
+    words = [_arabic_letters(word) for word in words]
     alternatives = "|".join(words)
     if language in UNSPACED:
         return re.compile("(" + alternatives + ")", re.I)
@@ -58,7 +73,69 @@ def cue_pattern(words: Iterable[str], language: str = "en") -> re.Pattern[str]:
         before = rf"(?:(?<!\w)|(?<=[{UNSPACED_CHARS}]))"
         after = rf"(?:(?!\w)|(?=[{UNSPACED_CHARS}]))"
         return re.compile(before + "(" + alternatives + ")" + after, re.I)
+    if language in INDIC:
+        letters = INDIC[language]
+        return re.compile(rf"(?<![\w{letters}])(" + alternatives + rf")(?![\w{letters}])", re.I)
+    prefix = ATTACHED_PREFIXES.get(language)
+    if prefix is not None:
+        return re.compile(r"(?<!\w)(?:" + prefix + r")?(" + alternatives + r")(?!\w)", re.I)
     return re.compile(r"\b(" + alternatives + r")\b", re.I)
+
+
+#: Arabic-script letters and the letters the package's fold makes them
+#: (:func:`extractor.text.grounding.normalise_text`: NFKD, marks dropped): "أ" is
+#: "ا" + hamza, so a cue word spelt with "ا" matches either. Persian "ی" and "ک"
+#: and Arabic "ي", "ى", "ك" are the same letters typed on different keyboards.
+_ARABIC_FORMS = {
+    "ا": "اأإآٱ", "أ": "اأإآٱ", "إ": "اأإآٱ", "آ": "اأإآٱ",
+    "و": "وؤ", "ؤ": "وؤ", "ي": "يىئی", "ى": "يىئی", "ئ": "يىئی", "ی": "يىئی",
+    "ك": "كک", "ک": "كک",
+}  # fmt: skip
+#: Arabic short vowels, shadda, sukun, the superscript alef and the tatweel: written
+#: or not, the word is the same.
+_ARABIC_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+
+
+def _arabic_letters(fragment: str) -> str:
+    """``fragment`` (a regex) with each Arabic-script letter matching its folded forms and
+    the marks that may follow it; a fragment without Arabic letters is returned as it is.
+
+    Read as a regex: an escape is copied as it is, a letter inside a character class
+    ("[وف]?") gets its forms added to that class, and a letter a quantifier follows
+    is grouped with its marks, so the quantifier still applies to the letter.
+    """
+    if not any("\u0600" <= c <= "\u06ff" for c in fragment):
+        return fragment
+    out: list[str] = []
+    in_class = False
+    at = 0
+    while at < len(fragment):
+        char = fragment[at]
+        at += 1
+        if char == "\\":
+            out.append(char + fragment[at : at + 1])
+            at += 1
+            continue
+        if in_class:
+            if char == "]" and not out[-1].endswith(("[", "[^")):
+                in_class = False
+            out.append(_ARABIC_FORMS.get(char, char))  # a repeated letter in a class is harmless
+            continue
+        if char == "[":
+            in_class = True
+            out.append(char)
+            if fragment[at : at + 1] == "^":
+                out.append("^")
+                at += 1
+            continue
+        if "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3":
+            forms = _ARABIC_FORMS.get(char, char)
+            letter = (f"[{forms}]" if len(forms) > 1 else forms) + _ARABIC_MARKS
+            quantified = fragment[at : at + 1] in ("?", "*", "+", "{")
+            out.append(f"(?:{letter})" if quantified else letter)
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def cue_patterns(words: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
@@ -66,17 +143,49 @@ def cue_patterns(words: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str
     return {language: cue_pattern(fragments, language) for language, fragments in words.items()}
 
 
-def every_language(*cues: Mapping[str, re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+class EvidenceCues(tuple[re.Pattern[str], ...]):
+    """A record type's evidence cues (a tuple of patterns) that know their languages.
+
+    ``languages`` are those every table the cues were made from has words in
+    (the tables' own keys: "*" is any language): the evidence check asks for a
+    word only of a text in one of them. Where no words fit a language, the
+    check has nothing to look for and keeps the record, as the lexical gate
+    does (:func:`patterns_for`): a Turkish meeting was dropped as saying no
+    one met because its quote had no English, Spanish ... word.
+    """
+
+    languages: frozenset[str]
+
+    def __new__(cls, patterns: Iterable[re.Pattern[str]], languages: Iterable[str]) -> EvidenceCues:
+        made = super().__new__(cls, patterns)
+        made.languages = frozenset(languages)
+        return made
+
+
+def every_language(*cues: Mapping[str, re.Pattern[str]]) -> EvidenceCues:
     """The patterns of every language of ``cues``, English first: a record's evidence cues.
 
     A quote is checked against all of them, so that a Spanish quote needs a
     Spanish word and an English one an English word, without knowing which
     language the quote is in (the words of different languages do not meet:
     tests check that no foreign pattern changes the verdict on English text).
+    Their ``languages`` are those of every mapping (:class:`EvidenceCues`).
     """
     english = [mapping["en"] for mapping in cues if "en" in mapping]
     others = [p for mapping in cues for lang, p in mapping.items() if lang != "en"]
-    return (*english, *others)
+    every: set[str] = set().union(*cues)
+    covered = {lang for lang in every if all(lang in m or "*" in m for m in cues)}
+    return EvidenceCues((*english, *others), covered)
+
+
+def covers(cues: Iterable[re.Pattern[str]], language: str) -> bool:
+    """Whether ``cues`` have words for a text in ``language``: cues made by
+    :func:`every_language` know theirs; "und" (undetermined) and cues of unknown
+    languages (a user type's own tuple) are checked as before, with every word."""
+    languages = getattr(cues, "languages", None)
+    if languages is None or language == UNDETERMINED:
+        return True
+    return language in languages or "*" in languages
 
 
 def patterns_for(
@@ -215,6 +324,43 @@ MEETING_CUES: dict[str, re.Pattern[str]] = {
         "zh": ["会见", "会晤", "会谈", "会面", "见面", "接见", "通电话", "通话", "电话", "磋商",
                "协商", "谈判", "讨论", "商讨", "交谈", "峰会", "会议", "双边", "举行会",
                "接待"],
+        # Arabic is spelt with bare alef: each letter matches its hamza forms, and
+        # joined clitics ("و", "ب", "ال") are found (see :func:`cue_pattern`).
+        "ar": [r"التقى\w*", r"التقي\w*", r"يلتقي\w*", r"لقاء\w*", r"اجتمع\w*", r"اجتماع\w*",
+               r"يجتمع\w*", r"محادثات\w*", r"مباحثات\w*", r"تباحث\w*", r"بحث\w*", r"ناقش\w*",
+               r"مناقش\w*", r"قمة\w*", r"اتصال\w*", r"هاتفي\w*", r"مكالمة\w*", r"مفاوضات\w*",
+               r"تفاوض\w*", r"مشاورات\w*", r"استقبل\w*", r"يستقبل\w*", r"استقبال\w*",
+               r"ثنائي\w*"],
+        "tr": [r"görüş\w*", r"bir araya gel\w*", r"zirve\w*", r"müzakere\w*", r"telefon\w*",
+               r"istişare\w*", "ele aldı", "ele aldılar", "kabul etti", r"ağırla\w*", "ikili",
+               r"toplantı\w*", r"konuştu\w*", r"konuşma\w*"],
+        "uk": [r"зустр\w*", r"переговор\w*", r"бесід\w*", r"обговор\w*", r"саміт\w*",
+               r"консультаці\w*", r"розмов\w*", r"телефон\w*", r"прийня\w*", r"прийма\w*",
+               r"двосторонн\w*", r"нарад\w*", r"засідан\w*"],
+        "ja": ["会談", "会見", "会合", "会った", "会い", "面会", "協議", "会議", "サミット",
+               "話し合", "交渉", "意見交換", "二国間", "電話", "接見", "歓迎", "出迎え"],
+        "ko": [r"\w*회담\w*", r"만났\w*", r"만나\w*", r"만남\w*", r"회동\w*", r"면담\w*",
+               r"접견\w*", r"\w*회의\w*", r"통화\w*", r"\w*전화\w*", r"협의\w*", r"논의\w*",
+               r"협상\w*", r"양자\w*"],
+        "fa": [r"دیدار\w*", r"ملاقات\w*", "گفتگو", r"گفت(?:\u200c| )?و(?:\u200c| )?گو\w*",
+               r"مذاکر\w*", r"رایزنی\w*", r"تلفنی\w*", r"نشست\w*", r"اجلاس\w*", r"همایش\w*",
+               r"پذیرفت\w*", r"استقبال\w*", r"دوجانبه\w*"],
+        "pt": ["reunião", "reuniões", "reuniu", "reuniram", "reunirá", "encontro", "encontros",
+               "encontrou", "encontraram", "encontrará", "cúpula", "cimeira", "conversa",
+               "conversas", "conversou", "conversaram", "negociações", "negociou",
+               "negociaram", "telefonema", "telefonou", "ligação", "discutiu", "discutiram",
+               "debateu", "debateram", "recebeu", "receberam", "bilaterais", "conferência"],
+        "it": ["incontro", "incontri", "incontrato", "incontrata", "incontrati", "incontrerà",
+               "colloquio", "colloqui", "vertice", "vertici", "riunione", "riunioni",
+               "riunito", "riuniti", "negoziati", "trattative", "telefonata", "telefonato",
+               "discusso", "discussione", "ricevuto", "ricevuta", "bilaterale", "bilaterali",
+               "consultazioni", "parlato", "conferenza"],
+        "pl": [r"spotka\w*", r"spotkani\w*", r"rozmow\w*", r"rozmawia\w*", r"negocjac\w*",
+               r"szczyt\w*", r"telefoniczn\w*", r"omówi\w*", r"omawia\w*", r"konsultac\w*",
+               "przyjął", "przyjęła", "przyjęli", r"dwustronn\w*"],
+        "hi": ["मुलाकात", "मुलाक़ात", "मुलाक\u093cात", "भेंट", "मिले", "मिलीं", "मिलेंगे",
+               "बैठक", "बैठकों", "वार्ता", "बातचीत", "चर्चा", "सम्मेलन", "फोन", "फ़ोन",
+               "फ\u093cोन", "टेलीफोन", "द्विपक्षीय", "परामर्श", "स्वागत"],
     }),
 }  # fmt: skip
 #: Words of a meeting in person, per language; "en" is :data:`MET_IN_PERSON`.
@@ -228,6 +374,20 @@ MET_IN_PERSON_CUES: dict[str, re.Pattern[str]] = {
         "de": ["traf", "trafen", r"Treffen\w*", r"empfing\w*", "empfangen", "zusammengekommen"],
         "ru": [r"встрет\w*", r"встреч\w*", r"переговор\w*", r"принял\w*"],
         "zh": ["会见", "会晤", "会谈", "会面", "见面", "接见"],
+        "ar": [r"التقى\w*", r"التقي\w*", r"يلتقي\w*", r"لقاء\w*", r"اجتمع\w*", r"اجتماع\w*",
+               r"محادثات\w*", r"مباحثات\w*", r"استقبل\w*", r"استقبال\w*"],
+        "tr": [r"görüştü\w*", r"görüşme\w*", r"bir araya gel\w*", "kabul etti", r"ağırla\w*"],
+        "uk": [r"зустр\w*", r"переговор\w*", r"прийня\w*"],
+        "ja": ["会談", "会った", "面会", "会合", "接見"],
+        "ko": [r"\w*회담\w*", r"만났\w*", r"만나\w*", r"회동\w*", r"면담\w*", r"접견\w*"],
+        "fa": [r"دیدار\w*", r"ملاقات\w*", r"مذاکر\w*", r"پذیرفت\w*", r"استقبال\w*"],
+        "pt": ["reunião", "reuniu", "reuniram", "encontro", "encontrou", "encontraram",
+               "recebeu", "receberam"],
+        "it": ["incontro", "incontrato", "incontrata", "incontrati", "incontrerà", "colloquio",
+               "colloqui", "riunione", "ricevuto", "ricevuta"],
+        "pl": [r"spotka\w*", r"spotkani\w*", "rozmowy", "przyjął", "przyjęła", "przyjęli"],
+        "hi": ["मुलाकात", "मुलाक़ात", "मुलाक\u093cात", "भेंट", "मिले", "मिलीं", "बैठक",
+               "वार्ता"],
     }),
 }  # fmt: skip
 #: Words of welcome, per language; "en" is :data:`WELCOME_WORDS`.
@@ -239,5 +399,114 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
         "de": ["willkommen", r"begrüß\w*", r"begrüss\w*", r"Gastgeber\w*", r"empfang\w*"],
         "ru": [r"приветств\w*", "радушно", "добро пожаловать", r"гостеприим\w*"],
         "zh": ["欢迎", "迎接", "接待", "东道主"],
+        "ar": [r"رحب\w*", r"ترحيب\w*", r"استقبل\w*", r"استقبال\w*", r"مرحب\w*", r"حفاوة\w*",
+               r"مضيف\w*"],
+        "tr": [r"ağırla\w*", r"hoş geldin\w*", r"karşıla\w*", "ev sahipliği"],
+        "uk": [r"віта\w*", r"привіта\w*", "ласкаво просимо", r"гостинн\w*"],
+        "ja": ["歓迎", "出迎え", "迎え", "もてなし", "接遇"],
+        "ko": [r"환영\w*", r"영접\w*", r"맞이\w*", r"주최\w*"],
+        "fa": [r"استقبال\w*", r"خوش(?:\u200c| )?آمد\w*", r"میزبان\w*"],
+        "pt": ["boas-vindas", "acolheu", "anfitrião", "anfitriã", "recepcionou"],
+        "it": [r"benvenut\w*", "accolto", "accolta", "accoglienza", r"ospit\w*"],
+        "pl": [r"powita\w*", r"witał\w*", r"gości\w*", r"gospodarz\w*"],
+        "hi": ["स्वागत", "मेजबान", "मेज़बान", "मेज\u093cबान", "मेजबानी", "अगवानी"],
     }),
+}  # fmt: skip
+
+# -- Direction: who went where, who supplied whom ----------------------------------------
+# Words only (regex fragments per language); the grammar that reads a side from them is the
+# record type's (:mod:`extractor.types.visit`, :mod:`extractor.types.arms_transfer`).
+
+#: Words of going or arriving whose place ("visit to X", "arrived in X", "reiste nach X",
+#: "прибыл в X", "抵达X") is where a visit took place: the traveller's destination.
+GOING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (r"visit\w*", "trips?", r"travel\w*", "journey", r"tour\w*", r"arriv\w*", "landed",
+           "flew", "fly", "flying", "flies", "came", "comes", "coming", "went", "goes", "going",
+           "headed", "heads", "heading", r"welcom\w*", "received", "hosted"),
+    "es": (r"visit\w*", r"viaj\w*", "gira", r"lleg\w*", r"arrib\w*", r"aterriz\w*", "voló",
+           r"desplaz\w*", r"traslad\w*", r"recibid[oa]s?", r"bienvenid\w*", r"acogid[oa]s?"),
+    "fr": (r"visite\w*", r"arrivée?s?", r"arrivé\w*", r"rendue?s?", r"rend(?:ra|ent)?",
+           r"voyag\w*", r"déplac\w*", r"tournée\w*", r"séjour\w*", r"atterri\w*", r"reçue?s?",
+           r"accueilli\w*"),
+    "de": (r"Besuch\w*", r"besucht\w*", r"reist\w*", r"Reise\w*", "gereist", "Ankunft",
+           "kam", "kamen", "flog", "flogen", "empfangen", "empfing"),
+    "ru": (r"визит\w*", r"прибы\w*", r"приех\w*", r"прилет\w*", r"прилёт\w*", r"поездк\w*",
+           r"отправ\w*ся", r"посещени\w*", r"приняты?", r"принят[аоы]"),
+    "zh": ("访问", "出访", "到访", "造访", "抵达", "到达", "飞抵", "前往", "来到"),
+}  # fmt: skip
+#: Verbs whose direct object is the place visited ("visited Germany", "visitó Francia",
+#: "besuchte China", "посетил Китай").
+VISITING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (r"visit(?:s|ed|ing)?", r"tour(?:s|ed|ing)?"),
+    "es": (r"visit(?:ó|a|an|ará|arán|aron|ar|ando|ado)",),
+    "fr": (r"visit(?:e|é|ée|ait|era|ant|er|ent)",),
+    "de": (r"besucht\w*", "besuchen"),
+    "ru": (r"посети\w*", r"посеща\w*"),
+    "zh": (),
+}  # fmt: skip
+#: Words after which a country is where the traveller came from or goes back to, no venue.
+RETURN_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("back", "home", r"return\w*", "left", "leaving", "departed", "departing", "from"),
+    "es": (r"regres\w*", r"volv\w*", r"vuelt\w*", r"retorn\w*", "desde", r"sali\w*"),
+    "fr": (r"retour\w*", r"rentr\w*", r"revenu\w*", r"quitt\w*", r"parti\w*"),
+    "de": ("zurück", r"Rückkehr\w*", r"heim\w*", r"verließ\w*", "aus"),
+    "ru": (r"верну\w*", r"возвра\w*", r"покину\w*", r"вылете\w*", "из"),
+    "zh": ("返回", "回到", "回国", "离开", "从"),
+}  # fmt: skip
+#: Verbs of receiving a guest, active ("X hosted Y": X is the host).
+RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("hosted", "hosts", "hosting", "received", "receives", "receiving", "welcomed",
+           "welcomes", "welcoming", "greeted", "greets"),
+    "es": ("recibió", "recibe", "recibirá", "acogió", "acoge", "dio la bienvenida"),
+    "fr": (r"a reçu", "reçoit", "recevra", r"a accueilli", "accueille", "accueillera"),
+    "de": ("empfing", "empfängt", "empfangen", "begrüßte", "begrüßt"),
+    "ru": ("принял", "приняла", "принимает", "принимал", "принимала", "примет",
+           "встретил", "встретила"),
+    "zh": ("接待", "会见", "接见", "欢迎", "迎接", "宴请"),
+}  # fmt: skip
+#: The passive of the same verbs, up to the word before the host: "was received by X",
+#: "a été reçu par X", "fue recibido por X", "wurde von X empfangen", "был принят X",
+#: "受到X接见".
+RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (r"(?:was|were|is|are|been|being|be)\s+(?:warmly\s+)?(?:hosted|received|welcomed|"
+           r"greeted)\s+(?:[\w'’.-]+\s+){0,4}?by",),
+    "es": (r"(?:fue|fueron|es|son|será|sido)\s+(?:\w+\s+){0,2}?(?:recibid[oa]s?|acogid[oa]s?)"
+           r"\s+(?:\w+\s+){0,4}?por",),
+    "fr": (r"(?:été|est|sont|sera)\s+(?:\w+\s+){0,2}?(?:reçue?s?|accueillie?s?)\s+"
+           r"(?:\w+\s+){0,4}?par",),
+    "de": (r"(?:wurde|wurden|wird|werden|ist|sind)\s+(?:\w+\s+){0,4}?vo[nm]",),
+    "ru": (r"(?:был|была|были|будет|будут)?\s*принят[аоы]?",),
+    "zh": ("受到", "被", "获"),
+}  # fmt: skip
+#: Words of supplying weapons: their subject is the supplier, the party after "to"
+#: ("sold ... to X", "向X交付", Russian dative after "поставила") the recipient.
+SUPPLYING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (r"sold", r"sells?", "selling", r"sales?", r"suppl(?:y|ies|ied|ying)", r"suppliers?",
+           r"deliver\w*", r"export\w*", r"donat\w*", r"transferr?\w*", r"provid\w*", "sent",
+           r"sends?", "sending", r"shipp?\w*", "gave", r"gives?", "giving", r"ceded", "handed"),
+    "es": (r"vend\w*", r"venta\w*", r"suministr\w*", r"entreg\w*", r"export\w*", r"don\w*",
+           r"transfer\w*", r"proporcion\w*", r"envi\w*", r"cedi\w*"),
+    "fr": (r"vend\w*", r"vente\w*", r"livr\w*", r"fourni\w*", r"export\w*", r"donn\w*",
+           r"transf[ée]r\w*", r"envoy\w*", r"cédé\w*", r"cède\w*"),
+    "de": (r"liefer\w*", r"Lieferung\w*", r"verkauf\w*", r"exportier\w*", r"Export\w*",
+           r"überg\w*", r"schick\w*", r"spende\w*", r"gespendet"),
+    "ru": (r"постав\w*", r"переда\w*", r"прода\w*", r"продаж\w*", r"отправ\w*",
+           r"экспортир\w*", r"экспорт\w*", r"отгруз\w*"),
+    "zh": ("交付", "出售", "提供", "出口", "转让", "援助", "供应", "运送", "移交", "售予",
+           "卖给", "交给", "军售"),
+}  # fmt: skip
+#: Words of acquiring weapons: their subject is the recipient, the party after "from"
+#: ("bought ... from X", "从X购买", "закупила у X") the supplier.
+ACQUIRING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("bought", r"buys?", "buying", r"purchas\w*", r"acquir\w*", r"order(?:s|ed)",
+           r"import\w*", "received", r"receives?", r"procur\w*", "took delivery", "obtained"),
+    "es": (r"compr\w*", r"adquiri\w*", r"adquier\w*", r"import\w*", r"recibi\w*",
+           r"encarg\w*", r"obtuv\w*"),
+    "fr": (r"achet\w*", r"achat\w*", r"acqui\w*", r"import\w*", r"commandé\w*", r"re[çc]u\w*",
+           r"obtenu\w*"),
+    "de": (r"kauf\w*", r"gekauft", r"erwarb\w*", r"erworben", r"bestell\w*", r"importier\w*",
+           r"erhielt\w*", r"erhalten", r"bezog\w*", r"bezieht"),
+    "ru": (r"закуп\w*", r"купи\w*", r"покупа\w*", r"приобре\w*", r"импортир\w*",
+           r"получи\w*", r"заказа\w*"),
+    "zh": ("购买", "进口", "引进", "采购", "购入", "获得", "接收", "订购", "买"),
 }  # fmt: skip

@@ -30,6 +30,66 @@ UNDETERMINED = "und"
 #: between word boundaries (a Chinese word has none with the next).
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
+#: Clitics that Arabic and Hebrew write joined to the next word, as a regex: the
+#: conjunctions ("و", "ف"; "ו"), the prepositions ("ب", "ل", "ك"; "ב", "ל", "כ", "מ"), the
+#: future "س", the article ("ال"; "ה") and "ש" ("that"). "بالعراق" is "in Iraq",
+#: "والتقى" "and met", "בישראל" "in Israel": a word of these languages is found with
+#: them. "ل" before the article drops its alef ("للعراق", "to Iraq"): see
+#: :func:`attached_forms`.
+ATTACHED_PREFIXES: dict[str, str] = {
+    "ar": "[وف]?(?:س|[بلك]?ال|لل|[بلك])?",
+    "he": "ו?ש?[בלכמה]?",
+}
+#: Particles Korean writes joined to the end of a noun (case, topic, "and", "of",
+#: "to", "from"): "일본을" is "Japan" as an object, "일본과의" "with Japan's".
+ATTACHED_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "ko": tuple(sorted({
+        "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "도", "로",
+        "으로", "까지", "부터", "만", "과의", "와의", "에서의", "으로의", "로의", "에는",
+        "에서는", "과는", "와는", "이나", "나", "이다", "측", "측은", "측이",
+    }, key=len, reverse=True)),
+}  # fmt: skip
+#: The letters of each Indic script (its block): its vowel signs are marks, no
+#: ``\w``, so a word of it ("मिले", "met") ends where no letter of its block follows,
+#: not at ``\b``.
+INDIC: dict[str, str] = {
+    "hi": "\u0900-\u097f", "mr": "\u0900-\u097f", "ne": "\u0900-\u097f",
+    "bn": "\u0980-\u09ff", "pa": "\u0a00-\u0a7f", "gu": "\u0a80-\u0aff",
+    "or": "\u0b00-\u0b7f", "ta": "\u0b80-\u0bff", "te": "\u0c00-\u0c7f",
+    "kn": "\u0c80-\u0cff", "ml": "\u0d00-\u0d7f", "si": "\u0d80-\u0dff",
+}  # fmt: skip
+#: A word: letters and digits with the marks written on them (Indic vowel signs,
+#: Arabic and Hebrew points, combining accents), which ``\w`` alone cuts a word at
+#: ("भारत" is "भ" + "ा" + "रत" to ``\w+``).
+WORD = re.compile(
+    r"(?:\w|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff])+"
+)
+
+
+def attached_forms(word: str, language: str) -> list[str]:
+    """``word`` and what it is without the clitics ``language`` joins to words
+    (:data:`ATTACHED_PREFIXES`, :data:`ATTACHED_SUFFIXES`), longest first: "بالعراق" -> "بالعراق", "العراق",
+    "لعراق"...; "للعراق" -> also "العراق" (the alef "ل" drops is put back). For a
+    language without such clitics, ``[word]``."""
+    suffixes = ATTACHED_SUFFIXES.get(language)
+    if suffixes is not None:
+        # composed as written, or decomposed into jamo as the package's fold leaves them
+        ends = dict.fromkeys((*suffixes, *(unicodedata.normalize("NFD", e) for e in suffixes)))
+        return [word, *(word[: -len(e)] for e in ends if word.endswith(e) and len(word) > len(e))]
+    prefix = ATTACHED_PREFIXES.get(language)
+    if prefix is None:
+        return [word]
+    forms = [word]
+    for end in range(1, min(4, len(word) - 1)):
+        head = word[:end]
+        if re.fullmatch(prefix, head):
+            forms.append(word[end:])
+            if language == "ar" and head.endswith("لل"):
+                forms.append("ال" + word[end:])
+    return list(dict.fromkeys(forms))
+
+
 #: Fewer letters than this say too little to tell a language ("Biden", "ok").
 #: A Chinese or Japanese character, most of a word, counts as three.
 MIN_LETTERS = 12

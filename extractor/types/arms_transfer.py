@@ -6,13 +6,15 @@ builder, the words a transfer needs, its columns and its gold mapping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from extractor.text.cues import cue_pattern, cue_patterns
+from extractor.text.countries import countries_in_text, country_in_text
+from extractor.text.cues import ACQUIRING_WORDS, SUPPLYING_WORDS, cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
 from extractor.text.quantities import is_amount, number_forms
 from extractor.types import columns as col
@@ -222,7 +224,7 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     }
     if draft.deal_status == "alleged":
         data["status"] = Status.ALLEGED
-    return data
+    return directed(data, make)
 
 
 def _a_weapon(designation: str, make: Builder) -> bool:
@@ -232,6 +234,184 @@ def _a_weapon(designation: str, make: Builder) -> bool:
         make.warn(f"item {designation!r} is an amount, not a weapon: dropped")
         return False
     return bool(make.written(designation, "item"))
+
+
+#: A party as each language writes it: a name (with its article), or, in Russian, any
+#: case of a name ("Индии", "России"); Chinese names follow the preposition unspaced.
+_PARTY: dict[str, str] = {
+    "en": r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})",
+    "es": r"((?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3})",
+    "fr": r"((?:(?:la|le|les)\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "de": r"((?:(?:der|die|das|den|dem)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "ru": r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*){0,2})",
+    "zh": r"(\w{2,8}?)",
+}
+#: The words before the supplier of a verb of acquiring ("from", "de", "à", "aus", "из",
+#: "у"; never "by", which names the buyer of "bought by") and before the recipient of a
+#: verb of supplying ("to", "for", "a", "à", "an", "в") of each language.
+_FROM = {"en": "from", "es": r"(?:de|desde|a)", "fr": r"(?:de|des|du|auprès de|à)",
+         "de": "aus", "ru": r"(?:из|у|от)"}  # fmt: skip
+_TO = {"en": r"(?:to|for)", "es": r"(?:a|al|para)", "fr": r"(?:à|au|aux|pour)",
+       "de": r"(?:an|nach|für)", "ru": r"(?:в|во|для)"}  # fmt: skip
+#: What may stand between a word of supplying and its "to X" in one clause: not a verb
+#: whose own "to X" it would be ("questions regarding this Sale should be directed to").
+_GAP = (
+    r"(?:(?!(?<!\w)(?:directed|referred|addressed|submitted|according|due|related|"
+    r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
+)
+#: Verbs of supplying too common to say, on their own, that their subject supplies
+#: weapons ("Jordan can provide the same degree of protection"): their subject is read
+#: only in a sentence that names a weapon.
+_GENERIC = re.compile(r"provid\w*|sen[dt]\w*|g[ai]v\w*", re.I)
+#: At most this many words before a verb are its subject: a longer stretch holds other
+#: verbs ("the United States ... is helping the Ukrainians acquire").
+_SUBJECT_WORDS = 8
+
+
+def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """Patterns that mark a party as supplier ("from X", "sold by X", "从X购买") or as
+    recipient ("sale ... to X", "向X交付", Russian dative after "поставила")."""
+    supplying = "(?:" + "|".join(SUPPLYING_WORDS[language]) + ")"
+    acquiring = "(?:" + "|".join(ACQUIRING_WORDS[language]) + ")"
+    party = _PARTY[language]
+    if language == "zh":
+        return {
+            "supplier": re.compile(rf"(?:从|自|由){party}(?:{acquiring})"),
+            "recipient": re.compile(rf"(?:向|对|给|为){party}(?:{supplying})"),
+        }
+    word = r"(?<!\w)(?:{})(?!\w)"
+    supplier = [
+        # "bought ... from X", "purchased from X", "acquired under licence from X"
+        word.format(acquiring) + _GAP + rf"(?<!\w){_FROM[language]}\s+{party}",
+        # "supplied by X", "made by X", "fabricados por X", "geliefert von X"
+        rf"(?<!\w)(?:{supplying}|made|built|manufactured|produced|fabricad\w*|fabriqué\w*|"
+        rf"hergestellt|produzid\w*)\s+(?:by|por|par|von|vom)\s+{party}",
+    ]
+    if language == "en":
+        supplier.append(rf"(?<!\w)licen[cs]e\s+from\s+{party}")
+    recipient = [word.format(supplying) + _GAP + rf"(?<!\w){_TO[language]}\s+{party}"]
+    if language == "ru":  # "Россия поставила Индии ...": the dative right after the verb
+        recipient.append(word.format(supplying) + rf"(?:\s+[а-яё-]+){{0,3}}?\s+{party}")
+    flags = re.I
+    return {
+        "supplier": re.compile("|".join(supplier), flags),
+        "recipient": re.compile("|".join(recipient), flags),
+    }
+
+
+_DIRECTIONS = {language: _direction_patterns(language) for language in _PARTY}
+
+
+def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[str]]:
+    """The countries a sentence marks as supplier and as recipient (SIPRI: supplier ->
+    recipient), read in English and in ``language``: "from X", "sold by X", "under licence
+    from X", "从X购买", "из X" mark a supplier; "sold ... to X", "delivery to X", "向X交付",
+    the Russian dative after "поставила" mark a recipient; the subject of a verb of
+    supplying ("Russia supplied", "中国向...交付") is a supplier, the subject of a verb of
+    acquiring ("Poland bought") a recipient."""
+    suppliers: set[str] = set()
+    recipients: set[str] = set()
+    for each in dict.fromkeys(("en", language)):
+        patterns = _DIRECTIONS.get(each)
+        if patterns is None:
+            continue
+        reading = None if each == "en" else each
+        for key, found in (("supplier", suppliers), ("recipient", recipients)):
+            for match in patterns[key].finditer(sentence):
+                text = next((g for g in match.groups() if g), None)
+                code = _party_country(text, reading) if text else None
+                if code is not None:
+                    found.add(code)
+        subject = _subject(sentence, each)
+        if subject is not None:
+            (suppliers if subject[1] == "supplier" else recipients).add(subject[0])
+    return suppliers, recipients
+
+
+def _party_country(text: str, language: str | None) -> str | None:
+    """The country a party names: a country name or government body; a person's title with
+    a country adjective ("Indian officials") names none here."""
+    return country_in_text(text, language)
+
+
+_CLAUSE_START = re.compile(r"[.;:!?。；！？\n]|,\s|，")
+
+
+def _subject(sentence: str, language: str) -> tuple[str, str] | None:
+    """The one country named before the first verb of supplying or acquiring in its clause,
+    with its side: the subject of "Russia supplied", "中国向巴基斯坦交付" supplies, that of
+    "Poland bought", "Индия закупила" receives. Only the first verb: in "Ukraine received
+    tanks supplied by Germany", Ukraine is the subject of "received" alone."""
+    first: tuple[int, str] | None = None
+    for words, side in ((SUPPLYING_WORDS, "supplier"), (ACQUIRING_WORDS, "recipient")):
+        alternatives = "(?:" + "|".join(words[language]) + ")"
+        if language == "zh":  # the verb after its "向X", "从X"
+            verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}", sentence)
+            verb = verb or re.search(alternatives, sentence)
+        else:
+            verb = re.search(rf"(?<!\w){alternatives}(?!\w)", sentence, re.I)
+        if verb is not None and (first is None or verb.start() < first[0]):
+            first = (verb.start(), side)
+    if first is None:
+        return None
+    at, side = first
+    verb = re.match(r"\w+", sentence[at:])
+    if verb and _GENERIC.fullmatch(verb.group()) and not _names_a_weapon(sentence, language):
+        return None
+    start = 0
+    for match in _CLAUSE_START.finditer(sentence, 0, at):
+        start = match.end()
+    subject = sentence[start:at]
+    if language != "zh" and len(subject.split()) > _SUBJECT_WORDS:
+        return None
+    if language != "zh" and re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
+        return None  # "sold by X": the "by" pattern's
+    found = countries_in_text(subject, None if language == "en" else language)
+    return (found[0], side) if len(found) == 1 else None
+
+
+def _names_a_weapon(sentence: str, language: str) -> bool:
+    return any(
+        ARMS_CUES[each].search(sentence)
+        for each in dict.fromkeys(("en", language))
+        if each in ARMS_CUES
+    )
+
+
+def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """The transfer coded the right way round: weapons go from the supplier to the recipient.
+
+    When the evidence marks the answer's recipient as the supplier and its
+    supplier as the recipient ("Poland bought tanks from the United States"
+    coded Poland -> United States), the two are swapped with a warning. When it
+    marks only one of them the wrong way, the answer is kept and a warning
+    says which side the evidence contradicts.
+    """
+    supplier, recipient = data["supplier"].country, data["recipient"].country
+    if not supplier or not recipient or supplier == recipient:
+        return data
+    suppliers, recipients = transfer_sides(make.quote, make.language)
+    supplies = suppliers - recipients  # a country marked both ways says nothing
+    receives = recipients - suppliers
+    backwards_supplier = recipient in supplies
+    backwards_recipient = supplier in receives
+    if backwards_supplier and backwards_recipient:
+        make.warn(
+            f"the evidence has {recipient} supplying and {supplier} receiving: supplier and "
+            "recipient swapped"
+        )
+        return {**data, "supplier": data["recipient"], "recipient": data["supplier"]}
+    if backwards_supplier or backwards_recipient:
+        which = (
+            f"{recipient} (the recipient) as supplier"
+            if backwards_supplier
+            else f"{supplier} (the supplier) as recipient"
+        )
+        make.warn(
+            f"the evidence marks {which}: supplier {supplier} and recipient {recipient} kept "
+            "as answered, check the direction"
+        )
+    return data
 
 
 def terms(draft: ArmsTransferDraft) -> tuple[set[str], set[str]]:

@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any, ClassVar, ForwardRef, Self
 
 from pydantic import (
@@ -42,9 +43,9 @@ from extractor.text.countries import (
     country_names,
     folded_country_names,
 )
-from extractor.text.cues import states_any
+from extractor.text.cues import covers, states_any
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.language import detect_language
+from extractor.text.language import ATTACHED_PREFIXES, detect_language
 from extractor.text.quantities import number_forms
 from extractor.text.titles import name_words
 from extractor.types.parts import (
@@ -306,7 +307,9 @@ class Record(BaseModel):
             if code == publisher:
                 continue
             names = set(folded_country_names(code, language).values())
-            if not any(_mentions(folded, name) for name in names):
+            if not any(_mentions(folded, name) for name in names) and code not in _named(
+                text, language
+            ):
                 named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
                 raise ValueError(
                     f"country {code} is not mentioned anywhere in the article: use one the "
@@ -348,13 +351,23 @@ class Record(BaseModel):
             )
         folded = normalise_text(quote)
         names = _mention_terms(self.actors(), self.countries(), self.mention_terms(), language)
-        if names and not any(_mentions(folded, term) for term in names):
+        if (
+            names
+            and not any(_mentions(folded, term) for term in names)
+            and not set(self.countries()) & set(_named(quote, language))
+        ):
             wanted = ", ".join(sorted({a.name for a in self.actors()} | set(self.countries()))[:6])
             raise EvidenceError(
                 f"evidence {quote[:80]!r} does not name any of this record's actors or "
                 f"countries ({wanted}): quote the sentence that states this event"
             )
-        if self.evidence_cues and not states_any(self.evidence_cues, quote):
+        # Only where the cue tables have words for the article's language: where none fit,
+        # no word can be asked for and the record is kept (as the lexical gate does).
+        if (
+            self.evidence_cues
+            and covers(self.evidence_cues, language)
+            and not states_any(self.evidence_cues, quote)
+        ):
             raise EvidenceError(
                 f"evidence {quote[:80]!r} does not say that anyone "
                 f"{self.evidence_cue_meaning}: quote the "
@@ -453,11 +466,31 @@ def _mention_terms(
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=64)
+def _named(text: str, language: str) -> tuple[str, ...]:
+    """The countries ``text`` names as the prompt's list of them reads it
+    (:func:`countries_in_text`, in ``language``): a name in a form no list of names
+    spells out ("Південної Кореї", "بالعراق", "일본과") counts for the checks as it
+    counts for the list, so that a record is never refused a country the message
+    refusing it offers. Cached: the checks of every record of an article ask."""
+    return tuple(countries_in_text(text, language)) if language != "en" else ()
+
+
+# Arabic and Hebrew join clitics to a name: "بمصر" is "in Egypt", "للعراق" "to Iraq"
+# ("ل" + "العراق", the article's alef dropped), "בישראל" "in Israel".
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_HEBREW_SCRIPT = re.compile(r"[\u0590-\u05ff]")
+
+
 def _mentions(folded_quote: str, term: str) -> bool:
     if not term:
         return False
+    script = "ar" if _ARABIC_SCRIPT.search(term) else "he" if _HEBREW_SCRIPT.search(term) else ""
+    if script == "ar" and term.startswith("ال") and "لل" + term[2:] in folded_quote:
+        return True
     if len(term) <= 4 and not _UNSPACED_SCRIPT.search(term):  # "US", "UAE": whole words only
-        return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", folded_quote) is not None
+        clitics = f"(?:{ATTACHED_PREFIXES[script]})?" if script else ""
+        return re.search(rf"(?<!\w){clitics}{re.escape(term)}(?!\w)", folded_quote) is not None
     return term in folded_quote
 
 

@@ -14,10 +14,16 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
-from extractor.text.countries import country_in_text
+from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
+    GOING_WORDS,
     MET_IN_PERSON_CUES,
+    RECEIVED_BY_WORDS,
+    RECEIVING_WORDS,
+    RETURN_WORDS,
+    VISITING_WORDS,
     WELCOME_CUES,
+    covers,
     cue_pattern,
     cue_patterns,
     every_language,
@@ -66,10 +72,35 @@ TRAVEL_CUES: dict[str, re.Pattern[str]] = {
         "ru": [r"визит\w*", r"посет\w*", r"посещ\w*", r"поездк\w*", r"съезди\w*",
                r"прибы\w*", r"приезд\w*", r"приех\w*", r"приед\w*", r"прил[её]т\w*",
                r"отправ\w*ся", r"турне", r"делегаци\w*", r"принял\w*", r"принима\w*",
+               r"принят[аоы]?",
                r"побыва\w*"],
         "zh": ["访问", "出访", "到访", "来访", "造访", "访华", "访美", "访俄", "访日", "访韩",
                "访欧", "抵达", "到达", "飞抵", "前往", "之行", "行程", "代表团", "国事访问",
                "接待", "欢迎", "出席"],
+        "ar": [r"زيار\w*", r"زار\w*", r"يزور\w*", r"وصل\w*", r"يصل\w*", r"وصول\w*", r"جول\w*",
+               r"وفد\w*", r"توجه\w*", r"رحل\w*", r"قادم\w*"],
+        "tr": [r"ziyaret\w*", r"seyahat\w*", r"gezi\w*", r"heyet\w*", r"ulaştı\w*", "geldi",
+               "gitti", r"turne\w*"],
+        "uk": [r"візит\w*", r"відвіда\w*", r"відвід\w*", r"поїздк\w*", r"прибу\w*", r"приїха\w*",
+               r"приїзд\w*", r"приїд\w*", r"прилеті\w*", r"приліт\w*", r"делегаці\w*", "турне",
+               r"побува\w*", r"вирушив\w*", r"перебува\w*"],
+        "ja": ["訪問", "訪れ", "訪日", "訪米", "訪中", "訪韓", "訪露", "訪欧", "来日", "到着",
+               "歴訪", "外遊", "代表団", "出張", "国賓"],
+        "ko": [r"\w*방문\w*", r"도착\w*", r"순방\w*", r"방한\w*", r"방미\w*", r"방중\w*",
+               r"방일\w*", r"대표단\w*", r"출국\w*", r"입국\w*"],
+        "fa": [r"سفر\w*", r"دیدار\w*", r"بازدید\w*", r"وارد\w*", r"رسید\w*", r"عزیمت\w*",
+               r"هیئت\w*", r"هیات\w*"],
+        "pt": ["visita", "visitas", "visitou", "visitaram", "visitará", "viagem", "viajou",
+               "viajaram", "viajará", "chegou", "chegaram", "chegada", "desembarcou", "comitiva",
+               "delegação", "turnê", "esteve em", "estará em", "recebeu", "receberam"],
+        "it": ["visita", "visite", "visitato", "visitata", "visiterà", "viaggio", "viaggiato",
+               "arrivato", "arrivata", "arrivati", "arrivo", "giunto", "giunta", "delegazione",
+               "trasferta", r"si è recat[oa]", "si recherà", "atterrato", "soggiorno"],
+        "pl": [r"wizyt\w*", "wizycie", r"odwiedzi\w*", r"odwiedza\w*", r"przyby\w*",
+               r"przyjecha\w*", r"przylecia\w*", r"podróż\w*", r"delegac\w*", r"udał\w* się",
+               r"pobyt\w*"],
+        "hi": ["यात्रा", "यात्राओं", "दौरा", "दौरे", "दौरों", "पहुंचे", "पहुँचे", "पहुंची",
+               "पहुँची", "पहुंचा", "पहुँचा", "प्रतिनिधिमंडल", "आगमन", "स्वागत"],
     }),
 }  # fmt: skip
 
@@ -135,7 +166,7 @@ class Visit(Record):
                 "place and the visitor the one who travelled there (a leader who receives a "
                 "guest at home is the host); swap them or correct the place"
             )
-        venues = venue_countries(self.evidence.cited_text, language)
+        venues = visit_venues(self.evidence.cited_text, language).went
         if visitor and host and venues == {visitor}:
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
@@ -323,6 +354,321 @@ def venue_countries(sentence: str, language: str = "en") -> set[str]:
     return found
 
 
+#: A name as each language writes it after a preposition (the groups of :data:`_VENUES`).
+_NAMES: dict[str, str] = {
+    "en": r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})",
+    "es": r"((?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*"
+    r"(?:\s+(?:de\s+(?:la\s+|los\s+)?)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3})",
+    "fr": r"((?:(?:la|le|les)\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:[\s-]+(?:de\s+(?:la\s+)?|du\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "de": r"((?:(?:der|die|das|den|dem)\s+)?(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "ru": r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁа-яё][\w-]*){0,2})",
+    "zh": r"(\w{2,8})",
+}
+#: The prepositions of place of each language (those of :data:`_VENUES`); Chinese puts the
+#: place right after the verb ("抵达北京").
+_PREPOSITIONS: dict[str, str] = {
+    "en": r"(?:in|to|at|into)",
+    "es": r"(?:en|a|al|hasta)",
+    "fr": r"(?:à|au|aux|en|dans)",
+    "de": r"(?:in|nach|im|ins|am|zum|zur)",
+    "ru": r"(?:[вВ]о?|[нН]а)",
+    "zh": "",
+}
+#: Nouns whose "in X", "to X" is no venue: "investment in China", "exports to India",
+#: "ambassador to Japan", "relations with", "Botschafter in", "инвестиции в", "对华投资".
+_GOVERNING_NOUNS: dict[str, str] = {
+    "en": r"(?:investments?|exports?|imports?|aid|assistance|ambassadors?|envoys?|embass(?:y|ies)"
+    r"|consulates?|relations|ties|trade|sales?|troops|interests|debts?|loans?|stakes?|"
+    r"access|policy|policies|subsidiaries|operations|presence|deployments?)",
+    "es": r"(?:inversi\w*|exportaci\w*|importaci\w*|ayuda|embajador\w*|embajada\w*|"
+    r"relaciones|comercio|tropas|intereses|presencia)",
+    "fr": r"(?:investissements?|exportations?|importations?|aide|ambassadeurs?|ambassades?|"
+    r"relations|commerce|troupes|intérêts|présence)",
+    "de": r"(?:Investitionen|Investition|Exporte?|Importe?|Hilfe|Botschafter\w*|Botschaft|"
+    r"Beziehungen|Handel|Truppen|Interessen|Präsenz)",
+    "ru": r"(?:инвестици\w*|экспорт\w*|импорт\w*|помощ\w*|посол\w*|посольств\w*|отношени\w*|"
+    r"торговл\w*|войск\w*|интерес\w*|присутстви\w*)",
+    "zh": r"(?:对)",
+}
+#: Words that end the stretch between a word of going and its place: a place after them is
+#: not where the traveller went ("visited Berlin to discuss investment in China").
+_NOT_THE_WAY = {
+    "en": r"(?:to|for|with|about|before|after|then|while|which|who|that|and|but)",
+    "es": r"(?:para|con|sobre|antes|después|luego|que|y|pero)",
+    "fr": r"(?:pour|avec|sur|avant|après|puis|qui|que|et|mais)",
+    "de": r"(?:um|mit|über|vor|nach|dann|der|die|das|und|aber)",
+    "ru": r"(?:для|чтобы|с|о|об|до|после|затем|который|которая|и|но)",
+}
+
+
+def _words(fragments: Sequence[str]) -> str:
+    return "(?:" + "|".join(fragments) + ")"
+
+
+def _language_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """The patterns that read a visit's direction in ``language`` (see :func:`visit_venues`)."""
+    name, prep = _NAMES[language], _PREPOSITIONS[language]
+    stop = _words([_NOT_THE_WAY.get(language, "(?!)"), *RETURN_WORDS[language],
+                   _GOVERNING_NOUNS[language]])  # fmt: skip
+    going = _words(GOING_WORDS[language])
+    back = _words(RETURN_WORDS[language])
+    if language == "zh":
+        went = rf"(?:{going}){name}|对(\w{{2,8}}?)进行\w{{0,6}}?访问"
+        return {
+            "went": re.compile(went),
+            "back": re.compile(rf"{back}{name}"),
+            "governed": re.compile(rf"{_GOVERNING_NOUNS[language]}{name}"),
+        }
+    went = "(?!)"
+    if VISITING_WORDS[language]:
+        went += rf"|(?<!\w)(?i:{_words(VISITING_WORDS[language])})(?!\w)\s+{name}"
+    if language == "de":  # verb last: "ist in Berlin eingetroffen", "nach Paris gereist"
+        went += (
+            rf"|(?<!\w)(?:in|nach)\s+{name}(?:\s+\w+){{0,2}}?\s+(?:eingetroffen|angekommen|"
+            r"gereist|gelandet|empfangen|geflogen|gekommen)(?!\w)"
+        )
+    return {
+        "went": re.compile(went),
+        # what comes before a venue someone went to: a word of going, then at most eight
+        # words, none of which turns away from it ("to discuss", "back", "investment")
+        "lead": re.compile(
+            rf"(?<!\w)(?i:{going})(?!\w)(?:\s+(?!(?i:{stop})(?!\w))[\w'’.-]+){{0,8}}\s*$"
+        ),
+        "back": re.compile(
+            rf"(?<!\w)(?i:{back})(?!\w)(?:\s+(?i:back|home))?(?:\s+(?i:{prep}|from|de|aus|из))?"
+            rf"\s+{name}"
+        ),
+        # "investment in China", "inversiones chinas en Alemania": the noun, at most two
+        # lower-case words (its adjectives), the preposition
+        "governed": re.compile(
+            rf"(?<!\w)(?i:{_GOVERNING_NOUNS[language]})(?!\w)"
+            rf"(?:\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){{0,2}}?\s+"
+            rf"(?:(?i:{prep})|with|con|avec|mit|с)\s+{name}"
+        ),
+    }
+
+
+_DIRECTION_PATTERNS = {language: _language_patterns(language) for language in _NAMES}
+
+#: English adjectives of nationality ("Indian" in "visiting Indian Prime Minister Modi"),
+#: which name a person's country, not a place visited.
+_ADJECTIVES = frozenset(
+    normalise_text(words[0]) for words in DEMONYMS.values() if words and " " not in words[0]
+)
+
+
+class Venues:
+    """What a sentence says of where a visit took place.
+
+    ``went``: the countries someone went to, arrived in or was welcomed to
+    ("visiting Germany", "trip to Seoul", "arrived in Manama", "reiste nach
+    Polen", "прибыл в Пекин", "抵达北京"). ``venues``: the other countries it
+    names after "in", "to", "at" (and the article language's prepositions),
+    but not those after "back", "home", "return" (where someone came from) nor
+    those governed by a noun ("investment in China", "ambassador to Japan").
+    """
+
+    def __init__(self, went: set[str], venues: set[str]) -> None:
+        self.went, self.venues = went, venues
+
+
+def _a_place(text: str, language: str) -> str | None:
+    """The country of a place as written, or None for a person's country ("Indian Prime
+    Minister Narendra Modi" names no place; "Saudi Arabia" does)."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if language == "en" and words and normalise_text(words[0]) in _ADJECTIVES:
+        if len(words) == 1:
+            return None
+        try:
+            to_alpha3(" ".join(words[:2]))
+        except ValueError:
+            return None
+    return country_in_text(text, None if language == "en" else language)
+
+
+def visit_venues(sentence: str, language: str = "en") -> Venues:
+    """Where a sentence says a visit took place, read in English and in ``language``.
+
+    The place someone went to wins over any other: "Li Qiang, visiting
+    Germany, urged more German investment in China" took place in Germany.
+    """
+    went: set[str] = set()
+    venues: set[str] = set()
+    for each in dict.fromkeys(("en", language)):
+        patterns = _DIRECTION_PATTERNS.get(each)
+        if patterns is None:
+            continue
+        for match in patterns["went"].finditer(sentence):
+            text = next((g for g in match.groups() if g), None)
+            code = _a_place(text, each) if text else None
+            if code is not None:
+                went.add(code)
+        no_venue = {
+            m.start(m.lastindex or 0)
+            for key in ("back", "governed")
+            for m in patterns[key].finditer(sentence)
+        }
+        pattern = _VENUES.get(each)
+        if pattern is None:
+            continue
+        lead = patterns.get("lead")
+        for match in pattern.finditer(sentence):
+            if match.start(1) in no_venue:
+                continue
+            if lead is not None and lead.search(sentence, max(0, match.start() - 200),
+                                                match.start()):  # fmt: skip
+                code = _a_place(match.group(1), each)
+                if code is not None:
+                    went.add(code)
+                    continue
+            code = country_in_text(match.group(1), None if each == "en" else each)
+            if code is not None:
+                venues.add(code)
+    return Venues(went, venues - went)
+
+
+#: Where a clause ends: a guest and a host are read within one.
+_CLAUSE_END = re.compile(r"[.;:!?。；！？\n]|,\s|，|、")
+#: Objects of "received" that are no guest: "received a call", "reçu une lettre".
+_NO_GUEST = re.compile(
+    r"\s*(?:(?:an?|the|his|her|their|its)\s+)?(?:(?:phone|telephone|video)\s+)?"
+    r"(?:calls?|letters?|messages?|aid|support|assurances?|reports?|briefings?|news|weapons"
+    r"|arms|funds?|money|deliver\w*|awards?|prizes?|votes?|criticism|invitations?)\b"
+    r"|\s*(?:участие|решени\w*|закон\w*|резолюци\w*|мер\w*|присяг\w*|участи\w*)",
+    re.I,
+)
+
+
+def _receiving_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    active = _words(RECEIVING_WORDS[language])
+    passive = _words(RECEIVED_BY_WORDS[language])
+    if language == "zh":
+        return (
+            re.compile(active),
+            re.compile(
+                rf"{passive}([^，。；]{{1,24}}?)(?:的)?(?:热情)?(?:接待|接见|会见|欢迎|迎接)"
+            ),
+        )
+    return (
+        re.compile(rf"(?<!\w){active}(?!\w)", re.I),
+        re.compile(rf"(?<!\w){passive}(?!\w)\s*([^.;:!?,]{{1,80}})", re.I),
+    )
+
+
+_RECEIVING = {language: _receiving_patterns(language) for language in RECEIVING_WORDS}
+
+
+def receiving_sides(
+    sentence: str, language: str, people: Sequence[Actor] = ()
+) -> tuple[str, set[str]] | None:
+    """Who received whom: (the host's country, the guests' countries), or None.
+
+    The one before an active verb of receiving is the host ("Macron hosted
+    Scholz", "Путин принял Моди", "习近平会见普京"); in the passive the one
+    after "by" is ("Scholz was received by Macron", "a été reçu par",
+    "wurde von ... empfangen", "был принят президентом России", "受到...接见").
+    A side's country is the country its words name, or that of a person named
+    in it. None unless exactly one host country is read, with a guest of
+    another country.
+    """
+    hosts: set[str] = set()
+    guests: set[str] = set()
+    for each in dict.fromkeys(("en", language)):
+        if each not in _RECEIVING:
+            continue
+        active, passive = _RECEIVING[each]
+        passives = []
+        for match in passive.finditer(sentence):
+            passives.append(_sentence_of(sentence, match.start()))
+            hosts |= _side(sentence, match.span(1), each, people, forward=True)
+            guests |= _side(sentence, _before(sentence, match.start()), each, people)
+        for match in active.finditer(sentence):
+            if _sentence_of(sentence, match.start()) in passives:
+                continue  # "was received by", "wurde von X empfangen": the passive's
+            end = _clause(sentence, match.start())[1]
+            if _NO_GUEST.match(sentence, match.end()):
+                continue
+            hosts |= _side(sentence, _before(sentence, match.start()), each, people)
+            guests |= _side(sentence, (match.end(), end), each, people, forward=True)
+    if len(hosts) != 1:
+        return None
+    (host,) = hosts
+    guests.discard(host)
+    return (host, guests) if guests else None
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The start and end of the clause around offset ``at``."""
+    start = 0
+    for match in _CLAUSE_END.finditer(sentence, 0, at):
+        start = match.end()
+    after = _CLAUSE_END.search(sentence, at)
+    return start, after.start() if after else len(sentence)
+
+
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+
+
+def _sentence_of(sentence: str, at: int) -> int:
+    """The offset where the sentence around offset ``at`` starts."""
+    start = 0
+    for match in _SENTENCE_END.finditer(sentence, 0, at):
+        start = match.end()
+    return start
+
+
+def _before(sentence: str, at: int) -> tuple[int, int]:
+    """The clause before offset ``at``: where the subject of a verb at ``at`` is."""
+    return _clause(sentence, at)[0], at
+
+
+def _side(
+    sentence: str,
+    span: tuple[int, int],
+    language: str,
+    people: Sequence[Actor],
+    forward: bool = False,
+) -> set[str]:
+    """The countries a side of a clause names, by name or adjective or by a person named in
+    it. A side that names none (an apposition set off by commas: "the president of France,
+    Ana Ruiz, received") is read in its sentence on the same side, if that names one only.
+    """
+    start, end = span
+    found = _codes(sentence[start:end], language, people)
+    if found:
+        return found
+    if forward:  # the object, or the agent after "by": on to the end of the sentence
+        after = _SENTENCE_END.search(sentence, start)
+        wider = sentence[start : after.start() if after else len(sentence)]
+    else:
+        wider = sentence[_sentence_of(sentence, start) : end]
+    found = _codes(wider, language, people)
+    return found if len(found) == 1 else set()
+
+
+def _codes(text: str, language: str, people: Sequence[Actor]) -> set[str]:
+    found = set(countries_in_text(text, None if language == "en" else language))
+    for person in people:
+        if person.country and _named(person.name, text):
+            found.add(person.country)
+    return found
+
+
+def _named(name: str, text: str) -> bool:
+    """Whether ``text`` names the person: their whole name, or its last word (a surname)."""
+    if not name.strip():
+        return False
+    if name in text:
+        return True
+    last = name.split()[-1]
+    return len(last) > 2 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
+
+
 def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
     visitor_country = make.country(draft.visitor_country)
     host_country = make.country(draft.host_country)
@@ -349,9 +695,8 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
 #: direction is read from when its evidence names no place. English "received" is a
 #: meeting word elsewhere (:data:`MET_IN_PERSON`), but it says who came, as the other
 #: languages' "recibió", "reçu", "empfing", "принял" do.
-_WENT_OR_RECEIVED = (
-    *every_language(TRAVEL_CUES, WELCOME_CUES),
-    cue_pattern([r"receiv\w*", "hosted"]),
+_WENT_OR_RECEIVED = every_language(
+    TRAVEL_CUES, WELCOME_CUES, {"*": cue_pattern([r"receiv\w*", "hosted"])}
 )
 
 
@@ -373,6 +718,8 @@ def undirected(record: Record, context: Mapping[str, Any]) -> str | None:
         return None
     text = context.get("text")
     language = detect_language(text) if isinstance(text, str) else "en"
+    if not covers(_WENT_OR_RECEIVED, language):
+        return None  # no words of travel known in this language: none can be missing
     if _names_a_venue(quote, language):
         return None
     return (
@@ -398,32 +745,98 @@ def _names_a_venue(sentence: str, language: str) -> bool:
 def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     """The visit coded the right way round: it takes place in the host country.
 
-    Where the visit took place is its place's country, else the one venue the
-    evidence names ("welcomed ... to the White House", "arrived in Manama").
-    A visit placed in the visitor's own country has its roles reversed (a
-    leader who receives a guest at home is the host): visitor and host are
-    swapped. A visit placed in a third country has that country as host.
+    Where the visit took place is its place's country, else the one country
+    the evidence names as where someone went ("visiting Germany", "a trip to
+    Seoul", "welcomed ... to the White House", "arrived in Manama"), else the
+    one venue it names after "in", "to", "at" that is neither an origin
+    ("flying back to India") nor governed by a noun ("investment in China").
+    A visit placed, by its place or by where someone went, in the visitor's
+    own country has its roles reversed (a leader who receives a guest at home
+    is the host): visitor and host are swapped. A bare venue never swaps
+    them: "in China" says where something is, not who travelled. A visit
+    placed in a third country has that country as host. With no venue, a
+    verb of receiving says who is at home ("X hosted Y", "Y was received by
+    X", "a reçu", "empfing", "принял", "会见"): a visit whose visitor is the
+    one who received is swapped too.
     """
     place = data["place"]
     where = place.country if place is not None and place.country else None
+    went = where is not None and where != data["host_country"]  # a place the gazetteer knows
     if where is None or where == data["host_country"]:
-        venues = venue_countries(make.quote, make.language)
-        where = next(iter(venues)) if len(venues) == 1 else where
+        venues = visit_venues(make.quote, make.language)
+        named = venues.went or venues.venues
+        if len(named) == 1:
+            where, went = next(iter(named)), bool(venues.went)
     visitor, host = data["visitor_country"], data["host_country"]
-    if where is None or where == host or (where == visitor and host is None):
+    if where is None:
+        return _received(data, make)
+    if where == host or (where == visitor and host is None):
         return data
     if where == visitor:
+        if not went:
+            return data  # a bare "in X" says where something is, not who travelled
         make.warn(
             f"the visit took place in {where}, the visitor's country: visitor and host swapped"
         )
-        data = {**data, "visitor_country": host, "host_country": visitor,
-                "visitors": data["hosts"], "hosts": data["visitors"]}  # fmt: skip
+        data = _swapped(data)
     else:
         make.warn(f"the visit took place in {where}: host_country {host} recoded {where}")
         data = {**data, "host_country": where}
     if place is not None and place.country is None:
         data["place"] = place.model_copy(update={"country": data["host_country"]})
     return data
+
+
+def _received(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """A visit with no venue, put right by who received whom ("X hosted Y": X is at home)."""
+    visitor, host = data["visitor_country"], data["host_country"]
+    if visitor is None or host is None:
+        return data
+    people = [*data["visitors"], *data["hosts"]]
+    read = receiving_sides(make.quote, make.language, people)
+    if read is None:
+        return data
+    at_home, guests = read
+    if at_home == visitor and host in guests:
+        make.warn(
+            f"the evidence says {visitor} received the visit: it is the host, visitor and "
+            "host swapped"
+        )
+        return _swapped(data)
+    return data
+
+
+def _swapped(data: dict[str, Any]) -> dict[str, Any]:
+    """Visitor and host countries swapped, each person put on the side of their own country.
+
+    The model may have coded the countries the wrong way round and the people
+    right ("visitors": Putin of Russia, "visitor_country": China): moving the
+    lists with the codes would make Putin a host of China. A person of the
+    new visitor country is a visitor, one of the new host country a host; a
+    person of neither (or of no country) stays on the side the answer gave; one listed
+    on both sides is on their country's side once.
+    """
+    visitor, host = data["host_country"], data["visitor_country"]
+    sided = [(a, "visitor") for a in data["visitors"]] + [(a, "host") for a in data["hosts"]]
+
+    def side(actor: Actor, given: str) -> str:
+        if actor.country == visitor:
+            return "visitor"
+        return "host" if actor.country == host else given
+
+    def once(actors: list[Actor]) -> list[Actor]:  # a person the answer listed on both sides
+        first: dict[tuple[str, str | None], Actor] = {}
+        for actor in actors:
+            first.setdefault((actor.name, actor.country), actor)
+        return list(first.values())
+
+    return {
+        **data,
+        "visitor_country": visitor,
+        "host_country": host,
+        "visitors": once([a for a, given in sided if side(a, given) == "visitor"]),
+        "hosts": once([a for a, given in sided if side(a, given) == "host"]),
+    }
 
 
 def terms(draft: VisitDraft) -> tuple[set[str], set[str]]:
