@@ -378,10 +378,20 @@ def test_a_scale_after_another_languages_number_word(number, scale):
 
 @SETTINGS
 @given(st.integers(10**5, 10**11), st.sampled_from([None, "en", "de", "fr"]))
-def test_indian_grouping_elsewhere_is_no_figure(number, language):
-    """Outside Indian numbering "3,50,000" is neither 350,000 nor the list 3, 50, 0."""
+def test_indian_grouping_with_a_zero_piece_is_the_indian_figure(number, language):
+    """A list writes no "00" piece: "1,00,000 people" (with no rupee or lakh in the text)
+    is 100,000 grouped the Indian way, never the list 1, 0, 0 nor no figure at all."""
     written = indian(number)
     assume(any(len(p) > 1 and p[0] == "0" for p in written.split(",")[1:]))
+    text = f"{written} people"
+    assert [f.value for f in figures_in(text, language) if f.is_number] == [number], text
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 9), min_size=3, max_size=5), st.sampled_from([None, "en"]))
+def test_a_zero_piece_run_that_groups_nothing_is_no_figure(pieces, language):
+    """ "5,00,1,000": a "00" piece, yet no grouping either way: no figure."""
+    written = "5," + ",".join(f"0{p}" for p in pieces) + ",1"
     text = f"{written} people"
     assert [f for f in figures_in(text, language) if f.is_number] == [], text
 

@@ -53,6 +53,7 @@ Readings, one each, after the codebooks (ACLED, UCDP GED):
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -92,7 +93,9 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
     "pl": {"tysiąc": 10**3, "tysiące": 10**3, "tysięcy": 10**3, "tys": 10**3,
            "milion": 10**6, "miliony": 10**6, "milionów": 10**6, "mln": 10**6,
            "miliard": 10**9, "miliardy": 10**9, "miliardów": 10**9, "mld": 10**9,
-           "bilion": 10**12, "biliony": 10**12, "bilionów": 10**12},
+           "bilion": 10**12, "biliony": 10**12, "bilionów": 10**12,
+           # after a fraction: "1,5 miliona złotych", "2,5 tysiąca osób"
+           "tysiąca": 10**3, "miliona": 10**6, "miliarda": 10**9, "biliona": 10**12},
     # Ukrainian (read with the Russian number words, which it mostly shares).
     "uk": {"тисяча": 10**3, "тисячі": 10**3, "тисяч": 10**3, "тис": 10**3,
            "мільйон": 10**6, "мільйона": 10**6, "мільйони": 10**6, "мільйонів": 10**6,
@@ -331,10 +334,11 @@ _URDU = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06d3]")
 _UKRAINIAN = re.compile(r"[\u0456\u0457\u0454\u0491\u0406\u0407\u0404\u0490]")
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 #: Ukrainian words with none of those letters: "5 тис. гривень", "3 тисячі" (Russian тыс).
-#: And an apostrophe inside a word ("дев'ятсот"), which Russian does not write.
+#: And the apostrophe Ukrainian writes after a labial before я, ю, є, ї ("дев'ятсот",
+#: "п'ять"): any apostrophe made "В Кот-д’Ивуаре погибли десятки человек" Ukrainian.
 _UKRAINIAN_WORDS = re.compile(
     r"(?<!\w)(?:тис|тисяч\w*|гривень|гривн\w*|грн|загибл\w*|загинул\w*)(?!\w)"
-    r"|[а-я]['’ʼ][а-я]"
+    r"|[бпвмфрк]['’ʼ][яюєї]"
 )
 
 
@@ -481,13 +485,18 @@ def _indian_numbering(text: str, language: str) -> bool:
 
 def _comma_run(raw: str, start: int, language: str, indian: bool) -> list[_Token]:
     """The tokens of a run of digits with two commas or more: one number when the commas
-    group it (Western, or Indian where ``indian``), else each number of the list; none
-    when a piece after a comma starts with 0 ("3,50,000" outside Indian numbering): a
-    list writes no "000", and the run is a grouping this text does not say it uses."""
+    group it (Western, or Indian where ``indian``), else each number of the list. A piece
+    after a comma that starts with 0 is written by no list: the run is then the Indian
+    grouping when it is one ("3,50,000"), else no figure."""
     if _WESTERN_GROUPING.fullmatch(raw) or (indian and _INDIAN_GROUPING.fullmatch(raw)):
         return [_Token(start, start + len(raw), "", _digits_value(raw.replace(",", ""), language))]
     pieces = raw.split(",")
     if any(len(p) > 1 and unicodedata.digit(p[0], 1) == 0 for p in pieces[1:]):
+        # A list writes no "00" piece: grouped the Indian way, the run is that number
+        # ("1,00,000 people", in a text that names no rupee or lakh), else no figure.
+        if _INDIAN_GROUPING.fullmatch(raw):
+            value = _digits_value(raw.replace(",", ""), language)
+            return [_Token(start, start + len(raw), "", value)]
         return []
     tokens, at = [], start
     for piece in pieces:
@@ -602,6 +611,59 @@ def _read_scaled(
     return value, scale, index
 
 
+#: Scale words that, in a language whose number words are not read, never start a number
+#: themselves: plurals ("milioni", "тисячі": "cinque milioni" is five million, "milioni di
+#: persone" millions) and words that are singular and plural at once ("vijf miljoen").
+#: Read alone, each was one of its scale. Each language's word for one may stand before them.
+_NOT_ALONE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    language: (frozenset(map(_fold, words.split())), frozenset(map(_fold, ones.split())))
+    for language, words, ones in (
+        ("it", "mila milioni miliardi", "un uno una"),
+        ("pt", "milhões bilhões biliões trilhões", "um uma"),
+        ("pl", "tysiące tysięcy miliony milionów miliardy miliardów biliony bilionów",
+         "jeden jedna jedno"),
+        ("uk", "тисячі тисяч мільйони мільйонів мільйона мільярди мільярдів мільярда", ""),
+        ("nl", "duizend miljoen miljard", "een één"),
+        ("tr", "bin milyon milyar trilyon", "bir"),
+        ("id", "ribu juta miliar triliun", "satu"),
+        ("ar", "آلاف ملايين مليارات", ""),
+    )
+}  # fmt: skip
+
+
+def _may_stand_alone(text: str, tokens: list[_Token], at: int, language: str) -> bool:
+    """Whether the scale word at ``tokens[at]``, with no number before it, is one of its
+    scale (see :data:`_NOT_ALONE`): after the language's "one" or a fraction ("mezzo
+    milione") it is, as it is in the languages whose number words are read."""
+    words, ones = _NOT_ALONE.get(language, (frozenset(), frozenset()))
+    if tokens[at].word not in words:
+        return True
+    if at > 0 and tokens[at - 1].word in ones and _joined(text, tokens[at - 1], tokens[at]):
+        return True
+    fraction = _fraction_pattern(language)
+    start = tokens[at].start
+    return fraction is not None and fraction.search(text, max(0, start - 30), start) is not None
+
+
+def _in_name(text: str, tokens: list[_Token], at: int) -> bool:
+    """Whether the capitalised scale word at ``tokens[at]``, with no number before it, is
+    part of a name: "Thousand Oaks", "the Million Man March", "The Dirty Dozen". Read as
+    figures, "Thousand Oaks shooting killed 12" was a count of 1000."""
+
+    def capitalised(index: int) -> bool:
+        token = tokens[index] if 0 <= index < len(tokens) else None
+        return token is not None and token.digits is None and text[token.start].isupper()
+
+    if not capitalised(at):
+        return False
+    after = at + 1 < len(tokens) and _joined(text, tokens[at], tokens[at + 1])
+    before = at > 0 and _joined(text, tokens[at - 1], tokens[at])
+    return bool(
+        (after and capitalised(at + 1) and _lookup(tokens[at + 1].word, "en") is None)
+        or (before and capitalised(at - 1) and _lookup(tokens[at - 1].word, "en") is None)
+    )
+
+
 #: Words that join a scale's figure to a smaller one's ("٣ مليارات و٥٠٠ مليون" is
 #: 3,500,000,000): read as two figures, the amount was the first alone.
 _SCALE_JOINERS = {"ar": ("و",), "fa": ("و",), "ur": ("و", "اور")}
@@ -614,6 +676,10 @@ def _read_words(
     first = tokens[at]
     entry = _word_entry(tokens, at, language)
     if entry is None or (entry[0] == _SCALE and first.word in _ATTACHED_ONLY | _ABBREVIATED):
+        return None
+    if entry[0] == _SCALE and not _may_stand_alone(text, tokens, at, language):
+        return None
+    if language == "en" and entry[0] in (_SCALE, _DOZEN, _HUNDRED) and _in_name(text, tokens, at):
         return None
     total, current, last_scale, last_added, index, end = 0, 0, 0, 0, at, first.end
     joined_by = False  # the word before was "and", "y", "et" inside the number
@@ -737,7 +803,7 @@ _ZH_MAX_RUN = 40
 #: What a lone numeral counts ("十名", "三架"), its scales, and 兆 read as "mega" ("五兆内存").
 _ZH_COUNTED = re.compile(r"[名人个個位具例架枚辆輛艘座次起美欧英日元块塊亿億万萬多余餘几幾兆]")
 #: What follows the first figure of a Chinese range: a range word, then a figure.
-_ZH_RANGE_AHEAD = re.compile(rf"\s*(?:-|–|—|~|～|〜|至|到)\s*[\d{_ZH_NUMERALS}]")
+_ZH_RANGE_AHEAD = re.compile(rf"\s*(?:-|–|—|~|～|〜|至|到)\s*([\d{_ZH_NUMERALS}]+)")
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _HAN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -828,7 +894,8 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              r"долл\w* сша", "美元", "美金")),
     ("HKD", ("港元", "港币", "港幣", "港圓")),
     ("TWD", ("新台币", "新台幣", "台币", "台幣", "新台圓")),
-    ("KRW", ("韩元", "韓元", "韩圆", "韓圓", "ウォン", r"вон\w*")),
+    ("KRW", ("韩元", "韓元", "韩圆", "韓圓", "ウォン",
+             r"(?:(?<=\d )|(?<=\d)|(?<=млн )|(?<=млрд )|(?<=трлн )|(?<=тыс\. ))вон\w*")),
     ("AUD", ("澳元", "澳币", "澳幣")),
     ("CAD", ("加元", "加币", "加幣")),
     ("JPY", (r"yen", r"yenes", r"иен\w*", "日元", "日圆", "日圓", "日币", "日幣", "円")),
@@ -848,6 +915,13 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("BRL", (r"reais",)),
     ("CNY", (r"yuan(?:es|s)?", r"renminbi", r"юан\w*", "人民币", "人民幣", "元", "圆", "圓",
              "يوان", "یوان")),
+    # English "won" is a verb too: the currency only right after a figure or a scale.
+    ("KRW", (r"korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
+    ("TRY", (r"tl", r"turk lirasi", r"turk lirası", r"turkish liras?")),
+    ("THB", (r"baht",)),
+    ("IDR", (r"rupiah",)),
+    ("NGN", (r"naira",)),
+    ("ILS", (r"shekels?",)),
 )  # fmt: skip
 
 
@@ -997,9 +1071,17 @@ def _chinese_pieces(
     return figures
 
 
+_ZH_DATE_AFTER = re.compile(r"年|月|日(?![元圆圓币幣])|号|號|届|屆")  # 日元 is the yen
+
+
 def _chinese_only_counts(text: str, start: int, end: int) -> bool:
     """The check :func:`_chinese_figure` makes of Chinese numerals alone."""
     run = text[start:end]
+    if _ZH_DATE_AFTER.match(text, end):  # "十二月" December, "三年级" third grade: no count
+        return False
+    ahead = _ZH_RANGE_AHEAD.match(text, end)
+    if ahead is not None and _ZH_DATE_AFTER.match(text, ahead.end()):
+        return False  # "十一至十二月", "1至3月": months, no range of counts
     if run[0].isdigit():
         return True
     return bool(
@@ -1012,7 +1094,12 @@ def _chinese_only_counts(text: str, start: int, end: int) -> bool:
 def _ranged(text: str, end: int) -> bool:
     """Whether a range word and another figure follow ``text[:end]``: "三至四万人" is a
     range whose unit is shared, and its first numeral counts as the second's does."""
-    return _ZH_RANGE_AHEAD.match(text, end) is not None
+    # Only when the second figure counts too: "一至三月" (January to March) and "一到三年级"
+    # (first to third grade) are no range of counts, and their "一" read as 1 hid the count.
+    ahead = _ZH_RANGE_AHEAD.match(text, end)
+    if ahead is None:
+        return False
+    return ahead.group(1)[-1] in "万萬亿億兆" or _ZH_COUNTED.match(text, ahead.end()) is not None
 
 
 def _chinese_figure(text: str, start: int, end: int, value: Decimal) -> Figure | None:
@@ -1047,6 +1134,19 @@ VAGUE_COUNTS: dict[str, dict[str, int]] = {
            "сотни": 100, "сотен": 100, "тысячи": 1000, "тысяч": 1000,
            "десятки тысяч": 10000, "десятков тысяч": 10000, "сотни тысяч": 100000,
            "сотен тысяч": 100000},
+    # The languages whose number words are not read have their plural scales as vague
+    # words ("milioni di persone" is millions, not one million: see _NOT_ALONE).
+    "it": {"decine": 10, "centinaia": 100, "migliaia": 1000, "milioni": 10**6},
+    "pt": {"dezenas": 10, "centenas": 100, "milhares": 1000, "milhões": 10**6},
+    "pl": {"kilka": 3, "kilkanaście": 10, "dziesiątki": 10, "setki": 100, "tysiące": 1000,
+           "miliony": 10**6},
+    "uk": {"кілька": 10, "кількох": 10, "багато": 10, "десятки": 10, "десятків": 10,
+           "сотні": 100, "сотень": 100, "тисячі": 1000, "тисяч": 1000,
+           "десятки тисяч": 10000, "десятків тисяч": 10000, "сотні тисяч": 100000,
+           "мільйони": 10**6},
+    "nl": {"tientallen": 10, "honderden": 100, "duizenden": 1000, "miljoenen": 10**6},
+    "tr": {"onlarca": 10, "yüzlerce": 100, "binlerce": 1000, "milyonlarca": 10**6},
+    "id": {"puluhan": 10, "ratusan": 100, "ribuan": 1000, "jutaan": 10**6},
     "zh": {"几名": 3, "数名": 3, "几人": 3, "数人": 3, "数十": 10, "几十": 10, "数百": 100,
            "几百": 100, "上百": 100, "数千": 1000, "几千": 1000, "上千": 1000,
            "数万": 10000, "几万": 10000, "上万": 10000, "数十万": 100000,
@@ -1067,7 +1167,8 @@ def _vague_pattern(language: str) -> re.Pattern[str] | None:
 
 def _vague_figures(text: str, language: str) -> list[Figure]:
     figures = []
-    for each in dict.fromkeys((language, "en")):
+    # Ukrainian shares Russian's vague words in some cases ("десятки", "много").
+    for each in dict.fromkeys((language, "ru" if language == "uk" else "en", "en")):
         pattern = _vague_pattern(each)
         if pattern is None:
             continue
@@ -1118,16 +1219,30 @@ def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
         and re.search(r"[^\W\d_]\s+$", text[max(0, f.start - 40) : f.start])
     ]  # fmt: skip
     if bare:
+        starts = [b.start for b in bare]  # in order, as figures are
         for other in ("es", "fr", "de"):
             local = _figures_in(text, other)
-            if any(f.kind == "words" and f.start < b.start < f.end for f in local for b in bare):
+            # whether a bare scale starts inside a number word of ``other``: by bisection,
+            # (a check of each pair took steps growing as the square of the figures)
+            if any(
+                f.kind == "words" and bisect.bisect_right(starts, f.start) < len(starts)
+                and starts[bisect.bisect_right(starts, f.start)] < f.end
+                for f in local
+            ):  # fmt: skip
                 return other, local
         return guessed, found
     if any(f.kind != "article" for f in found):
         return guessed, found
+    tokens = _tokens(text, "en")
+    at = {token.start: index for index, token in enumerate(tokens)}
     for other in ("es", "fr", "de"):
         local = _figures_in(text, other)
-        if any(f.kind == "words" for f in local):
+        # a name English reads as none ("the Million Man March") is no German figure
+        if any(
+            f.kind == "words"
+            and not (f.value == f.scale and f.start in at and _in_name(text, tokens, at[f.start]))
+            for f in local
+        ):
             return other, local
     return guessed, found
 
@@ -1206,6 +1321,18 @@ def _fraction_pattern(language: str) -> re.Pattern[str] | None:
     )
 
 
+#: A determiner or ordinal before a fraction word makes it a noun ("the third quarter",
+#: "the second half" of a match or year), no fraction of the scale after it.
+_NOUN_FRACTION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?<![^\W\d_])(?:the|this|that|each|every|its|their|his|her|our|your|per|first|"
+        r"second|third|fourth|last|next|final|opening|early|late|\d+(?:st|nd|rd|th))\s+$",
+        re.I,
+    ),
+}
+_NEVER = re.compile(r"(?!)")
+
+
 def _fractions(text: str, numbers: list[Figure], language: str) -> list[Figure]:
     """A scale or a dozen written alone ("a million", "millón", "Million", "dozen") after a
     fraction of it is that fraction of it (see :data:`_FRACTIONS`)."""
@@ -1218,11 +1345,29 @@ def _fractions(text: str, numbers: list[Figure], language: str) -> list[Figure]:
             (figure.scale > 1 and figure.value == figure.scale) or figure.value == 12
         )
         match = pattern.search(text, max(0, figure.start - 30), figure.start) if whole else None
+        if match is not None and _NOUN_FRACTION.get(language, _NEVER).search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            match = None  # "in the third quarter a million", "the second half a dozen"
         if match is None:
             out.append(figure)
             continue
         part = _FRACTIONS[language][match.group(1).lower()]
         start = match.start()
+        while out and out[-1].kind == "article" and out[-1].start >= start:
+            out.pop()  # the "a" of "a half" is in the fraction
+        whole_before = out[-1] if out else None
+        if (
+            whole_before is not None
+            and language == "en"
+            and match.group(1).lower().startswith("a ")
+            and whole_before.kind in ("digits", "words")
+            and whole_before.scale == 1
+            and re.fullmatch(r"\s+and\s+", text[whole_before.end : start])
+        ):  # "two and a half million" is 2,500,000 (it was 2, then 500,000)
+            start = whole_before.start
+            part += whole_before.value
+            out.pop()
         out.append(
             Figure(start, figure.end, _integral(figure.value * part), "words",
                    text[start : figure.end], figure.scale)
@@ -1243,8 +1388,14 @@ def _shared_scales(text: str, numbers: list[Figure], language: str) -> list[Figu
         if high.kind not in ("digits", "words"):
             continue
         gap = text[low.end : high.start]
-        if len(gap) > 12 or not re.fullmatch(rf"\s*(?:{words})\s*", gap, re.I):
+        # the second figure may write its currency again: "$3 to $4 million", "€3-€4bn"
+        if len(gap) > 12 or not re.fullmatch(rf"\s*(?:{words})\s*{_SIGN_AGAIN}", gap, re.I):
             continue
+        gap = re.sub(rf"{_SIGN_AGAIN}$", "", gap)
+        if gap.strip().lower() in _RANGE_AND.get(language, ()) and not _RANGE_OPENERS.search(
+            text[max(0, low.start - 12) : low.start]
+        ):
+            continue  # "The score was 3-1 and 2 million watched": two figures, no range
         scaled = low.value * high.scale
         if scaled < high.value:
             out[index] = replace(low, value=_integral(scaled), scale=high.scale)
@@ -1281,6 +1432,14 @@ _RANGE_WORDS: dict[str, str] = {
     "ru": r"-|–|—|до|и|или",
     "zh": r"-|–|—|~|～|〜|至|到|或",
 }
+
+
+#: The range words that join any two things ("and"): a range only after "between".
+_RANGE_AND: dict[str, tuple[str, ...]] = {
+    "en": ("and",), "es": ("y",), "fr": ("et",), "de": ("und",), "ru": ("и",),
+}  # fmt: skip
+_SIGN_AGAIN = r"(?:US\$|HK\$|NT\$|A\$|C\$|R\$|[$€£¥￥₹₽₩₴৳₺₪₦])?"
+_RANGE_OPENERS = re.compile(rf"(?<!\w)(?:between|entre|zwischen|между)\s*{_SIGN_AGAIN}\s*$", re.I)
 
 
 #: Words that say what happened to the people counted ("killed", "injured"): a
@@ -1410,22 +1569,31 @@ _SYMBOL = re.compile("(" + "|".join(map(re.escape, _CURRENCY_SIGNS)) + ")")
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 
 
-def _currency(text: str) -> str:
+def _currency(text: str, anchor: int = 0, anchor_end: int = 0) -> str:
+    """The currency named nearest the figure at ``text[anchor:anchor_end]`` (a code, a sign
+    or a word), the longer name when two start together ("美元" over "元"), the earlier row
+    of :data:`_CURRENCY_WORDS` only on a tie. Taken in row order, "5億ドル（約700億円）" and
+    "5 million dollars (about 700 million yen)" were yen, the gloss's currency."""
     from extractor.text.countries import to_currency
+
+    found: list[tuple[int, int, int, str]] = []  # (distance, -length, row, code)
+
+    def add(start: int, end: int, row: int, code: str) -> None:
+        distance = anchor - end if end <= anchor else max(0, start - max(anchor, anchor_end))
+        found.append((distance, start - end, row, code))
 
     for match in _CODE.finditer(text):
         try:
-            return to_currency(match.group(1))
+            add(match.start(), match.end(), 0, to_currency(match.group(1)))
         except ValueError:
             continue
-    symbol = _SYMBOL.search(text)
-    if symbol:
-        return _CURRENCY_SIGNS[symbol.group(1)]
+    for match in _SYMBOL.finditer(text):
+        add(match.start(), match.end(), 1, _CURRENCY_SIGNS[match.group(1)])
     folded = _fold(text)
-    for code, pattern in _CURRENCY_PATTERNS:
-        if pattern.search(folded):
-            return code
-    return "USD"
+    for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
+        for match in pattern.finditer(folded):
+            add(match.start(), match.end(), row, code)
+    return min(found)[3] if found else "USD"
 
 
 def is_amount(text: str, language: str | None = None) -> bool:
@@ -1436,6 +1604,11 @@ def is_amount(text: str, language: str | None = None) -> bool:
     if not figures or not (_SYMBOL.search(text) or _CODE.search(text) or _has_currency_word(text)):
         return False
     rest = list(text)
+    whole = _fold(text)
+    if len(whole) == len(text):  # names read beside their figure first ("5 billion won")
+        for _, pattern in _CURRENCY_PATTERNS:
+            for match in pattern.finditer(whole):
+                rest[match.start() : match.end()] = " " * (match.end() - match.start())
     for figure in figures:
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
     left = _SYMBOL.sub(" ", _CODE.sub(" ", "".join(rest)))
@@ -1467,7 +1640,10 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     amount = parse_number(text, language)
     if amount is None:
         return None
-    return amount, _currency(text)
+    first = next((f for f in figures_in(text, language) if f.is_number), None)
+    if first is None:
+        return amount, _currency(text)
+    return amount, _currency(text, first.start, first.end)
 
 
 # The approximators of each language, before or after the figure. Words that also mean
@@ -1478,7 +1654,9 @@ _AT_LEAST = re.compile(
     r"exceeding|above|beyond|or more|and counting|al menos|por lo menos|más de|o más|"
     r"au moins|plus de|ou plus|mindestens|mehr als|über|oder mehr|не менее|более|свыше|"
     r"больше|almeno|oltre|più di|pelo menos|mais de|co najmniej|ponad|conajmniej|"
-    r"minstens|ten minste|meer dan|en az|щонайменше|понад|більше)\b|(?<=\d)-plus\b|\+|"
+    r"minstens|ten minste|meer dan|en az|щонайменше|понад|більше|not less than|"
+    r"not fewer than|no menos de|pas moins de|nicht weniger als|не менше|non meno di|"
+    r"nie mniej niż|niet minder dan)\b|(?<=\d)-plus\b|\+|"
     r"以上|至少|超过|超過|逾|不少于|不少於|少なくとも|(?<=[\d人名万萬億件])(?:余り|あまり)|"
     rf"(?<=[\d十百千万萬])[余餘多几幾](?=[名人个個位万萬亿億起架具])|超(?={_HAN_NUMBER})|"
     r"कम से कम|से अधिक|से ज़्यादा|से ज्यादा|على الأقل|أكثر من|ما لا يقل عن|بیش از|"
@@ -1493,12 +1671,14 @@ _ABOUT = re.compile(
     r"ongeveer|bijna|yaklaşık|близько|майже|приблизно|"
     + "|".join(w for words in _ABOUT_COLLECTIVES.values() for w in words)
     + r")\b|(?<=\d)-odd\b|"
-    rf"\bc\.\s*(?=\d)|~|≈|(?:约|大约|大約|約|近|将近|將近)(?=\s*{_HAN_NUMBER})|近く|"
+    rf"(?<![A-Za-z]\.)\bc\.\s*(?=\d)|~|≈|(?:约|大约|大約|約|近|将近|將近)(?=\s*{_HAN_NUMBER})|近く|"
     r"(?<=[\d人名万萬億亿件个個])(?:左右|程度)|लगभग|करीब|حوالي|تقریباً|تقریبا|لگ بھگ|প্রায়|"
     r"(?:نحو|قرابة|حدود)(?=\s*[\d٠-٩۰-۹])",
     re.IGNORECASE,
 )
 _UP_TO = re.compile(
+    # "less than" negated ("no less than", "не менее") is at least: see _AT_LEAST
+    r"(?<!no )(?<!not )(?<!pas )(?<!nicht )(?<!не )(?<!non )(?<!nie )(?<!niet )"
     r"\b(up to|as many as|at most|no more than|fewer than|less than|hasta|menos de|"
     r"jusqu'à|moins de|bis zu|weniger als|до|менее|не более|fino a|meno di|mniej niż|"
     r"minder dan|менше)\b|\b(?:under|below)(?=\s+\d)|最多|不到|多达|多達|未満|"
@@ -1531,7 +1711,9 @@ def parse_count(
     if len(numbers) >= 2:
         low, high = numbers[0], numbers[1]
         gap = raw[low.end : high.start]
-        ranged = re.fullmatch(rf"\s*(?:{_RANGE_WORDS.get(language, '-')})\s*", gap, re.I)
+        ranged = re.fullmatch(
+            rf"\s*(?:{_RANGE_WORDS.get(language, '-')})\s*{_SIGN_AGAIN}", gap, re.I
+        )
         if ranged or (language == "zh" and not gap and low.kind == high.kind == "words"):
             # "两三个", "三四万人": neighbouring numerals (:func:`_neighbour_numerals`)
             low_value = low.value * (high.scale if low.scale == 1 and high.scale > 1 else 1)
@@ -1539,7 +1721,7 @@ def parse_count(
                 return int(low_value), int(low_value), int(high.value), "exact"
     for run in _parts(raw, figures, language, harm):
         whole = _parts_figure(raw, run, language)
-        return _qualified(raw, int(whole.value))
+        return _qualified(raw, int(whole.value), whole.start, whole.end)
     if not numbers:
         vague = [f for f in figures if f.kind == "vague"]
         if vague:
@@ -1548,15 +1730,49 @@ def parse_count(
         if _death_figure(raw, language) is not None:
             return 1, 1, 1, "exact"
         return None
-    return _qualified(raw, int(numbers[0].value))
+    return _qualified(raw, int(numbers[0].value), numbers[0].start, numbers[0].end)
 
 
-def _qualified(raw: str, value: int) -> tuple[int | None, int | None, int | None, str]:
-    if _UP_TO.search(raw):
+#: What may stand between an approximator and its figure: before it, space, a sign, an
+#: article ("more than a dozen") or a Chinese verb ("至少有12人"); after it, space, a Chinese
+#: counter ("100人以上") or, before "or more"-like words, one noun ("12 people or more").
+_QUALIFIER_BEFORE = re.compile(r"\.?[\s$€£¥]*(?:(?:an?|the)\s+)?[\s有达達共计計为為]*")
+_QUALIFIER_AFTER = re.compile(r"[\s名人个個位件万萬億亿起架具多余餘-]*")
+_QUALIFIER_AFTER_NOUN = re.compile(r"\s+[^\W\d_]+\s+")
+_OR_MORE = ("or", "o", "ou", "oder", "или", "and")
+
+
+def _beside(pattern: re.Pattern[str], raw: str, start: int | None, end: int | None) -> bool:
+    """Whether ``pattern`` qualifies the figure at ``raw[start:end]``: it ends right before
+    it or starts right after it. Searched in the whole text, "children under 12", "D.C. 12
+    people", "a quasi-military group killed 12" and "12 morts, mais de nombreux blessés"
+    hedged an exact figure."""
+    if start is None or end is None:
+        return pattern.search(raw) is not None
+    for match in pattern.finditer(raw):
+        if match.start() < end and match.end() > start:  # "une dizaine": the figure itself
+            return True
+        if match.end() <= start and _QUALIFIER_BEFORE.fullmatch(raw, match.end(), start):
+            return True
+        if match.start() >= end and (
+            _QUALIFIER_AFTER.fullmatch(raw, end, match.start())
+            or (
+                _QUALIFIER_AFTER_NOUN.fullmatch(raw, end, match.start())
+                and match.group().split()[0].lower() in _OR_MORE
+            )
+        ):
+            return True
+    return False
+
+
+def _qualified(
+    raw: str, value: int, start: int | None = None, end: int | None = None
+) -> tuple[int | None, int | None, int | None, str]:
+    if _beside(_UP_TO, raw, start, end):
         return None, value, value, "up_to"
-    if _AT_LEAST.search(raw):
+    if _beside(_AT_LEAST, raw, start, end):
         return value, value, None, "at_least"
-    if _ABOUT.search(raw):
+    if _beside(_ABOUT, raw, start, end):
         return None, value, None, "about"
     return value, value, value, "exact"
 
