@@ -1881,7 +1881,8 @@ def _salvaged_member(
     if problem is not None or (not folder and (refused := _screen(name, screen)) is not None):
         if described:
             if method != zipfile.ZIP_DEFLATED or flags & 0x1:
-                _to_descriptor(handle)  # its end is where its data descriptor is
+                plain = method == zipfile.ZIP_STORED and not flags & 0x1
+                _to_descriptor(handle, check=plain)  # its end is where its descriptor is
             else:
                 _inflate(handle, None, budget, keep=False)
         else:
@@ -1889,7 +1890,7 @@ def _salvaged_member(
         return MemberFailure(name, problem) if problem is not None else refused
     data_start = handle.tell()
     if method == zipfile.ZIP_STORED and described:
-        length = _to_descriptor(handle) - data_start
+        length = _to_descriptor(handle, check=True) - data_start
         try:
             budget.check_declared(length)
         except _MemberTooLarge as exc:
@@ -1937,7 +1938,7 @@ _AFTER_DESCRIPTOR = (_LOCAL_MAGIC, b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06")
 _DESCRIPTOR_MAGIC = b"PK\x07\x08"
 
 
-def _to_descriptor(handle: IO[bytes]) -> int:
+def _to_descriptor(handle: IO[bytes], *, check: bool = False) -> int:
     """Move ``handle`` from the start of a member's data to the data descriptor after it,
     and return where that is; :class:`_ZipUnbounded` when there is none.
 
@@ -1947,24 +1948,48 @@ def _to_descriptor(handle: IO[bytes]) -> int:
     or damaged) data ends: one with its signature, or one without it right before the next
     member's header (or the central directory, or the file's end). A stored member of such
     a zip stopped the reading, and every whole member after it was lost. The data are
-    searched a chunk at a time, never held whole."""
+    searched a chunk at a time, never held whole.
+
+    With ``check`` (stored data, not encrypted: the descriptor's CRC-32 is that of the
+    bytes before it) a descriptor is taken only when its CRC-32 is that of the data up to
+    it: a member's own bytes could hold a descriptor sized to their distance from its
+    start and a local header after it, and planted a member of their choosing. When none
+    matches (damaged data), the first sized one is taken, as without ``check``."""
     start = handle.tell()
     at = start
     keep = b""  # the last bytes of the chunk before: a descriptor may straddle two
+    crc = 0  # the CRC-32 of the data from ``start`` to the window's first byte
+    sized_only: int | None = None  # the first descriptor its size fits, its CRC-32 not
     while True:
         handle.seek(at)
         chunk = handle.read(_CHUNK)
         window = keep + chunk
         base = at - len(keep)  # the file offset of window[0]
         last = not chunk
-        found = _descriptor_in(window, base, start, last=last)
-        if found is not None:
-            handle.seek(found)
-            return found
+        for found in _descriptors_in(window, base, start, last=last):
+            if not check or _crc_fits(
+                window, found - base, zlib.crc32(window[: found - base], crc)
+            ):
+                handle.seek(found)
+                return found
+            sized_only = found if sized_only is None else sized_only
         if last:
-            raise _ZipUnbounded
+            if sized_only is None:
+                raise _ZipUnbounded
+            handle.seek(sized_only)
+            return sized_only
         at += len(chunk)
-        keep = window[-_DESCRIPTOR_LOOKBACK:]
+        new_keep = window[-_DESCRIPTOR_LOOKBACK:]
+        crc = zlib.crc32(window[: len(window) - len(new_keep)], crc)
+        keep = new_keep
+
+
+def _crc_fits(window: bytes, at: int, crc: int) -> bool:
+    """Whether the descriptor at ``window[at]`` (signed or not) holds ``crc``."""
+    fields = [window[at : at + 4]]
+    if window[at : at + 4] == _DESCRIPTOR_MAGIC:
+        fields.append(window[at + 4 : at + 8])
+    return any(len(field) == 4 and int.from_bytes(field, "little") == crc for field in fields)
 
 
 #: How many bytes before a zip magic a descriptor without its signature may begin (ZIP64's
@@ -1972,10 +1997,10 @@ def _to_descriptor(handle: IO[bytes]) -> int:
 _DESCRIPTOR_LOOKBACK = 48
 
 
-def _descriptor_in(window: bytes, base: int, start: int, *, last: bool) -> int | None:
-    """The file offset of the first data descriptor in ``window`` (whose first byte is at
-    ``base``) for data that began at ``start``, or None; ``last`` when the window runs to
-    the file's end (a descriptor may end it)."""
+def _descriptors_in(window: bytes, base: int, start: int, *, last: bool) -> list[int]:
+    """The file offsets, first first, of the data descriptors in ``window`` (whose first
+    byte is at ``base``) sized for data that began at ``start``; ``last`` when the window
+    runs to the file's end (a descriptor may end it)."""
     at = window.find(b"PK")
     candidates: list[int] = []
     while at >= 0:
@@ -1990,9 +2015,7 @@ def _descriptor_in(window: bytes, base: int, start: int, *, last: bool) -> int |
         at = window.find(b"PK", at + 1)
     if last:  # a member last of a cut zip: its descriptor ends the file
         candidates.extend(_unsigned(window, base, start, len(window)))
-    if not candidates:
-        return None
-    return min(candidates)
+    return sorted(set(candidates))
 
 
 def _unsigned(window: bytes, base: int, start: int, follows: int) -> list[int]:

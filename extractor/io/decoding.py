@@ -12,6 +12,7 @@ real text encoding: a bad one is ignored, it never raises.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import math
 import re
 import unicodedata
@@ -372,42 +373,100 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
     Ukrainian as it is written (:func:`_cyrillic_choice`)."""
     sample = _guess_sample(data)
     if sample is not data:
-        guessed = guess_encoding(sample, candidates)
-        if guessed is not None and _decode_with(data, guessed) is not None:
+        guessed = _sample_guess(data, sample, candidates)
+        if guessed is not None:
             return guessed
-        # the sample's encoding does not fit the whole (a character of several bytes the
-        # sample cut, or bytes beyond it that no other part holds): the whole is guessed
+        # the sample's encoding does not fit the whole (bytes beyond it that no other part
+        # holds): the whole is guessed
     guessed = _guess(data, candidates)
-    if not any(name in _CYRILLIC_CODECS for name in candidates):
-        return guessed
-    try:
-        return _cyrillic_choice(data, guessed)
-    except Exception:  # a guess only: hostile bytes must not make it raise
-        return guessed
+    if any(name in _CYRILLIC_CODECS for name in candidates):
+        with contextlib.suppress(Exception):  # a guess only: hostile bytes must not raise
+            guessed = _cyrillic_choice(data, guessed)
+    return "cp1252" if guessed != "cp1252" and _signs_only(data, guessed) else guessed
+
+
+def _signs_only(data: bytes, guessed: str | None) -> bool:
+    """Whether windows-1252 reads ``data`` as signs with no letter beyond ASCII ("® — …")
+    and ``guessed`` as no word of two letters beyond ASCII: no reading has a word to tell
+    a code page by, and windows-1252's is the usual one ("® — …" came out as "о Ч Е")."""
+    western = _decode_with(data, "cp1252")
+    reading = _decode_with(data, guessed)
+    if western is None or reading is None:
+        return False
+    if any(char.isalpha() for char in western if not char.isascii()):
+        return False
+    return not any(len(word) >= 2 and not word.isascii() for word in _WORD.findall(reading))
 
 
 #: How many bytes of a file its encoding is guessed from (:func:`_guess_sample`).
 _GUESS_SAMPLE = 64 * 1024
-#: A line holding a byte beyond ASCII, its line end with it.
-_HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*\n?")
+#: A byte beyond ASCII: the lines that hold one are what tells an encoding.
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+#: The bytes below which no byte of any East Asian encoding is a character's second byte
+#: (GB18030's four-byte characters have digits there): a cut after one splits no character.
+_NO_TRAIL = 0x30
+
+
+def _sample_guess(data: bytes, sample: bytes, candidates: Sequence[str]) -> str | None:
+    """The encoding :func:`_guess_sample`'s ``sample`` tells, when it decodes ``data``
+    whole; None when it does not. A sample that ends inside a line (one line longer than
+    the sample, with no ASCII blank or sign to cut it at) is guessed with 0 to 3 of its last
+    bytes dropped too, the first East Asian guess that decodes the whole winning: a
+    character of two bytes cut in two made the sample no Chinese, and windows-1252, which
+    decodes any bytes, read a GBK article as mojibake."""
+    cuts = (
+        (sample,)
+        if sample.endswith(b"\n")
+        else tuple(sample[: len(sample) - drop] for drop in range(4))
+    )
+    if len(cuts) > 1:  # the cut whose reading is text of its script tells it first
+        for cut in cuts:
+            script = east_asian_script(cut)
+            if script in candidates and _decode_with(data, script) is not None:
+                return script
+    fallback: str | None = None
+    for cut in cuts:
+        guessed = guess_encoding(cut, candidates)
+        if guessed is None or _decode_with(data, guessed) is None:
+            continue
+        if guessed in _EAST_ASIAN_CODECS or len(cuts) == 1:
+            return guessed
+        fallback = fallback or guessed
+    return fallback
 
 
 def _guess_sample(data: bytes) -> bytes:
     """The part of ``data`` its encoding is guessed from: all of it up to
-    :data:`_GUESS_SAMPLE` bytes, else its lines that hold bytes beyond ASCII (what tells an
-    encoding) up to that many, the last one cut there. The guess reads its input several
-    times over in Python (each code page's words, each script's letters): a legacy file of
-    5 MB took a minute to decode, one of 50 MB ten, before a model saw a word of it."""
+    :data:`_GUESS_SAMPLE` bytes, else its whole lines that hold bytes beyond ASCII (what
+    tells an encoding) up to that many. The guess reads its input several times over in
+    Python (each code page's words, each script's letters): a legacy file of 5 MB took a
+    minute to decode, one of 50 MB ten, before a model saw a word of it. Only whole lines:
+    a line cut at a byte count split a Chinese or Japanese character in two half the time,
+    and the sample read as windows-1252. A first line longer than the sample is cut after
+    its last byte below :data:`_NO_TRAIL` (no character's second byte). Each byte is looked
+    at a bounded number of times: a pattern matching a whole line around a high byte went
+    back over every long ASCII line, quadratic in its length."""
     if len(data) <= _GUESS_SAMPLE:
         return data
     lines: list[bytes] = []
     size = 0
-    for match in _HIGH_LINE.finditer(data):
-        line = match.group()[: _GUESS_SAMPLE - size]
+    at = 0  # the start of a line not yet looked at
+    while size < _GUESS_SAMPLE:
+        match = _HIGH_BYTE.search(data, at)
+        if match is None:
+            break
+        start = data.rfind(b"\n", at, match.start()) + 1 or at
+        end = data.find(b"\n", match.start()) + 1 or len(data)
+        line = data[start:end]
+        if size + len(line) > _GUESS_SAMPLE:
+            if lines:
+                break
+            line = line[:_GUESS_SAMPLE]
+            cut = max(line.rfind(bytes([byte])) for byte in range(_NO_TRAIL))
+            line = line[: cut + 1] if cut > 0 else line
         lines.append(line)
         size += len(line)
-        if size >= _GUESS_SAMPLE:
-            break
+        at = end
     return b"".join(lines)
 
 
@@ -537,6 +596,16 @@ def _cyrillic_choice(data: bytes, guessed: str | None) -> str | None:
     best = max(scores, key=lambda name: (scores[name], -_CYRILLIC_CODECS.index(name)))
     if guessed in scores and scores[guessed] >= scores[best]:
         return guessed
+    cyrillic = [
+        word for word in _WORD.findall(_decode_with(data, best) or "") if not word.isascii()
+    ]
+    small = any(len(word) >= 2 and word.islower() for word in cyrillic)
+    if guessed in _EAST_ASIAN_CODECS and _decode_with(data, guessed) is not None and not small:
+        return guessed  # "東京" in cp932 is "УМЛЮ", capitals alone: no Russian text
+    if guessed is not None and not any(len(word) >= 2 for word in cyrillic):
+        signs = _decode_with(data, guessed) or ""
+        if not any(char.isalpha() for char in signs if not char.isascii()):
+            return guessed  # signs alone ("® — …"): no reading has a word to tell it by
     if guessed in _CYRILLIC_CODECS or guessed is None:
         return best
     # another code page's reading: words of its alphabet (Greek, Hebrew, Thai spelled as
@@ -617,12 +686,25 @@ def _turkish(data: bytes) -> bool:
     ASCII are all Turkish ones, and some of them Turkish's own. windows-1252 read such a
     text as Western words ("açıkladı" as "açýkladý") and was taken at once; another
     language's text in a Latin code page writes letters Turkish does not (Icelandic's á,
-    Croatian's š, Romanian's ă), so it is never read so."""
+    Croatian's š, Romanian's ă), so it is never read so. But a name or two in windows-1252
+    holds only ð þ ý (Icelandic "Guðmundsson", "Þór", Czech "Poborský", "Ðokovic"), which
+    cp1254 reads as ğ ş ı: so no word may start with ğ (no Turkish word does), and a word
+    of two letters or more written in small letters must hold one of Turkish's own, or a
+    word two of them after its first letter ("Açıkladı"; not "Guğmundsson" or "Şağ")."""
     reading = _decode_with(data, "cp1254")
     if reading is None or not _TURKISH_OWN.search(reading) or not _words(reading):
         return False
-    return all(
+    if not all(
         char in _TURKISH_LETTERS for char in reading if char.isalpha() and not char.isascii()
+    ):
+        return False
+    words = _WORD.findall(reading)
+    if any(word[0] in "ğĞ" for word in words):
+        return False
+    return any(
+        (len(word) >= 2 and word.islower() and _TURKISH_OWN.search(word))
+        or len(_TURKISH_OWN.findall(word[1:])) >= 2
+        for word in words
     )
 
 
@@ -1071,8 +1153,8 @@ def _alphabet_reading(reading: str | None) -> str | None:
         assert script is not None
         if script != "LATIN" and any(char.isascii() for char in word):
             return None
-        if unicodedata.category(word[0]) == "Mn":
-            return None  # a vowel sign or tone mark opens no word (Thai, Hebrew points)
+        if unicodedata.category(word[0]) == "Mn" or word[0] == "\u0640":
+            return None  # a vowel sign, tone mark or Arabic tatweel opens no word
         if not (word.isupper() or word.islower() or word.istitle()) and script in _CASED:
             return None
         scripts.add(script)
