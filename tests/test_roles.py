@@ -22,18 +22,8 @@ from extractor.text.places import place_country
 from extractor.text.sentences import split_sentences
 from extractor.types.casualty_report import perpetrator_problem
 from extractor.types.visit import venue_countries
+from tests.roles_support import PUBLISHED, run
 from tests.test_dates import MONTHS_IN
-
-PUBLISHED = date(2025, 3, 12)  # a Wednesday
-
-
-def run(kind: str, text: str, **draft: Any) -> Any:
-    model = answer_model((kind,))
-    (plural,) = model.list_fields
-    draft_class = model.model_fields[plural].annotation.__args__[0]
-    answer = model.model_construct(**{plural: [draft_class(**draft)]})
-    article = Article(text=text, sentences=split_sentences(text), published=PUBLISHED, doc_id="t")
-    return resolve(answer, article)
 
 
 def visit(**overrides: Any) -> dict[str, Any]:

@@ -13,7 +13,6 @@ know it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -22,13 +21,10 @@ from hypothesis import strategies as st
 
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.scoring import score, score_document
-from extractor.pipeline.answers import answer_model
-from extractor.pipeline.resolve import Article, resolve
-from extractor.text.sentences import split_sentences
 from extractor.types.casualty_report import perpetrator_problem
+from tests.roles_support import run as run_draft
 
 FAST = settings(max_examples=60, deadline=None)
-PUBLISHED = date(2025, 3, 12)
 
 # -- who did it, who speaks, who reports, who suffered --------------------------------------
 # {who} is the actor; each template is one role and one word order. The verbs vary.
@@ -195,16 +191,11 @@ def test_those_harmed_are_never_the_perpetrator(data: st.DataObject) -> None:
 
 
 def run(text: str, **draft: Any) -> Any:
-    model = answer_model(("casualty_report",))
-    (plural,) = model.list_fields
-    draft_class = model.model_fields[plural].annotation.__args__[0]
     fields = {"killed": 12, "injured": None, "qualifier": "exact", "victims": None,
               "perpetrator": None, "country": None, "place": None, "date": None,
               "scope": "event", "violence_type": None, "status": "occurred",
               "attribution": None, "evidence": [1], **draft}  # fmt: skip
-    answer = model.model_construct(**{plural: [draft_class(**fields)]})
-    article = Article(text=text, sentences=split_sentences(text), published=PUBLISHED, doc_id="t")
-    return resolve(answer, article)
+    return run_draft("casualty_report", text, **fields)
 
 
 #: (language, template with {by} the attackers' or victims' nationality and {where} the

@@ -12,27 +12,14 @@ by X" mark a supplier, "sold ... to X", "向X交付" a recipient.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.pipeline.answers import answer_model
-from extractor.pipeline.resolve import Article, resolve
-from extractor.text.sentences import split_sentences
+from tests.roles_support import run
 
-PUBLISHED = date(2025, 3, 12)
 FAST = settings(max_examples=40, deadline=None)
-
-
-def run(kind: str, text: str, **draft: Any) -> Any:
-    model = answer_model((kind,))
-    (plural,) = model.list_fields
-    draft_class = model.model_fields[plural].annotation.__args__[0]
-    answer = model.model_construct(**{plural: [draft_class(**draft)]})
-    article = Article(text=text, sentences=split_sentences(text), published=PUBLISHED, doc_id="t")
-    return resolve(answer, article)
 
 
 def visit(**overrides: Any) -> dict[str, Any]:
