@@ -259,6 +259,19 @@ _GAP = (
     r"(?:(?!(?<!\w)(?:directed|referred|addressed|submitted|according|due|related|"
     r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
 )
+#: What a verb of acquiring may receive that is no weapon ("received an order from Egypt",
+#: "a request from Poland", "payment from India"): the seller receives those, so its "from
+#: X" is the buyer, and its subject is no recipient. Checked right after the verb.
+_NOT_GOODS = re.compile(
+    r"\s+(?:(?:an?|the|its|their|his|her|un|una|une|un[ea]?|einen?|eine)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:orders?|requests?|letters?|payments?|approvals?|contracts?|bids?|offers?|funding|"
+    r"support|notifications?|invitations?|calls?|visits?|delegations?|pedidos?|solicitud\w*|"
+    r"cartas?|pagos?|contratos?|commandes?|demandes?|lettres?|paiements?|contrats?|"
+    r"Auftr[aä]ge?|Anfragen?|Bestellung\w*|Zahlung\w*|Vertr[aä]ge?|заказ\w*|запрос\w*|"
+    r"письм\w*|оплат\w*|контракт\w*)(?!\w)",
+    re.I,
+)
+_NOT_GOODS_AHEAD = f"(?!{_NOT_GOODS.pattern})"
 #: Verbs of supplying too common to say, on their own, that their subject supplies
 #: weapons ("Jordan can provide the same degree of protection"): their subject is read
 #: only in a sentence that names a weapon.
@@ -282,7 +295,7 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     word = r"(?<!\w)(?:{})(?!\w)"
     supplier = [
         # "bought ... from X", "purchased from X", "acquired under licence from X"
-        word.format(acquiring) + _GAP + rf"(?<!\w){_FROM[language]}\s+{party}",
+        word.format(acquiring) + _NOT_GOODS_AHEAD + _GAP + rf"(?<!\w){_FROM[language]}\s+{party}",
         # "supplied by X", "made by X", "fabricados por X", "geliefert von X"
         rf"(?<!\w)(?:{supplying}|made|built|manufactured|produced|fabricad\w*|fabriqué\w*|"
         rf"hergestellt|produzid\w*)\s+(?:by|por|par|von|vom)\s+{party}",
@@ -348,8 +361,9 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
         if language == "zh":  # the verb after its "向X", "从X"
             verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}", sentence)
             verb = verb or re.search(alternatives, sentence)
-        else:
-            verb = re.search(rf"(?<!\w){alternatives}(?!\w)", sentence, re.I)
+        else:  # receiving an order or a request is no acquiring (see _NOT_GOODS)
+            ahead = _NOT_GOODS_AHEAD if side == "recipient" else ""
+            verb = re.search(rf"(?<!\w){alternatives}(?!\w){ahead}", sentence, re.I)
         if verb is not None and (first is None or verb.start() < first[0]):
             first = (verb.start(), side)
     if first is None:

@@ -203,8 +203,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
 }  # fmt: skip
 #: Words that name an event, never its perpetrator ("the heinous terror attack").
 _EVENT_NOUNS = re.compile(
-    r"\b(?:attacks?|bombings?|strikes?|explosions?|shootings?|blasts?|massacres?|violence|"
-    r"war|conflict|fighting|clashes|incident|tragedy)\b",
+    r"\b(?:attacks?|bombings?|(?:air)?strikes?|explosions?|shootings?|blasts?|massacres?|"
+    r"violence|war|conflict|fighting|clashes|incident|tragedy|shelling|bombardments?|raids?)\b",
     re.IGNORECASE,
 )
 #: The same nouns in other languages ("el atentado", "l'attaque", "der Anschlag", "нападение").
@@ -612,6 +612,16 @@ def _is_passive(text: str, match: re.Match[str], language: str) -> bool:
     )
 
 
+#: A word that may stand between a name and its event noun in English ("missile", "air",
+#: "deadly"): lower case letters, no verb's ending ("condemned", "says") and no function
+#: word ("the attack" after "condemned" is the object, not the name's own event).
+_MODIFIER = re.compile(
+    r"(?!(?:the|a|an|of|in|on|at|to|by|for|from|with|that|which|who|and|or|but|as|its|"
+    r"their|his|her|has|have|had|is|are|was|were|be|been|will|would|said|says|say|"
+    r"after|before|over|during|against)$)[a-z][a-z-]*(?<!ed)(?<!ing)(?<!s)",
+)
+
+
 def _owns_the_event(before: str, after: str, language: str, unspaced: bool) -> bool:
     """Whether the name is said of the event itself, so did it: "Israeli strikes",
     "Russia's attack", "israelische Angriffe", "以色列空袭" (the event right after the name),
@@ -621,9 +631,15 @@ def _owns_the_event(before: str, after: str, language: str, unspaced: bool) -> b
         return False
     if unspaced:
         return any(p.match(after) for p in _of(EVENT_CUES, language))
-    head = after.replace("'s ", " ").split()[:1]
-    if head and any(p.fullmatch(head[0]) for p in _of(EVENT_CUES, language)):
-        return True
+    events = _of(EVENT_CUES, language)
+    # English puts a noun's modifiers before it ("Israeli missile strike", "Russia's
+    # deadly drone attack"): up to two of them, never a verb or a function word
+    for word in after.replace("'s ", " ").split()[: 3 if language == "en" else 1]:
+        word = word.rstrip(",.;:!?)")
+        if any(p.fullmatch(word) for p in events):
+            return True
+        if language != "en" or not _MODIFIER.fullmatch(word):
+            break
     tail = " ".join(before.split()[-2:])
     return any(p.search(tail) for p in _of(_EVENT_OF, language))
 
