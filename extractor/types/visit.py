@@ -503,6 +503,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
         if patterns is None:
             continue
         for match in patterns["went"].finditer(sentence):
+            if each == "en" and _other_occasion(sentence, match.start()):
+                continue
             text = next((g for g in match.groups() if g), None)
             code = _a_place(text, each) if text else None
             if code is not None:
@@ -519,6 +521,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
         for match in pattern.finditer(sentence):
             if match.start(1) in no_venue:
                 continue
+            if each == "en" and _other_occasion(sentence, match.start()):
+                continue  # "Berg, who visited France last year, met Ruiz in Tokyo"
             if lead is not None and lead.search(sentence, max(0, match.start() - 200),
                                                 match.start()):  # fmt: skip
                 code = _a_place(match.group(1), each)
@@ -531,6 +535,29 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
     return Venues(went, venues - went)
 
 
+#: What opens a clause about another occasion than the one reported: a relative clause
+#: ("who visited France last year"), a time clause ("days after Berg returned from ...",
+#: "before travelling to China") or a journey's origin ("back from a trip to France").
+_OTHER_OPENER = re.compile(
+    r"(?<![\w'’])(?:who|whom|which|that|after|before|since|when|back\s+from|"
+    r"return(?:ed|ing)?\s+from)(?!\w)",
+    re.I,
+)
+#: What closes a clause about another occasion: "last year", "in 2023".
+_OTHER_TIME = re.compile(
+    r"(?<!\w)(?:last|previous)\s+(?:year|month|week|time)|(?<!\w)(?:in|since)\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<!\w)(?:years?|months?)\s+ago(?!\w)",
+    re.I,
+)
+
+
+def _other_occasion(sentence: str, at: int) -> bool:
+    """Whether the English clause around offset ``at`` is about another occasion than the
+    one reported: only a receiving or a journey on THIS occasion says who hosted."""
+    start, end = _clause(sentence, at)
+    return bool(_OTHER_OPENER.search(sentence, start, at) or _OTHER_TIME.search(sentence, at, end))
+
+
 #: Where a clause ends: a guest and a host are read within one.
 _CLAUSE_END = re.compile(r"[.;:!?。；！？\n]|,\s|，|、")
 #: Objects of "received" that are no guest: "received a call", "reçu une lettre".
@@ -538,6 +565,13 @@ _NO_GUEST = re.compile(
     r"\s*(?:(?:an?|the|his|her|their|its)\s+)?(?:(?:phone|telephone|video)\s+)?"
     r"(?:calls?|letters?|messages?|aid|support|assurances?|reports?|briefings?|news|weapons"
     r"|arms|funds?|money|deliver\w*|awards?|prizes?|votes?|criticism|invitations?)\b"
+    # "received a warm welcome", "welcomed Japanese investment": no person is received
+    r"|\s*(?:(?:an?|the|his|her|their|its)\s+)?(?:(?!(?:and|with|to|for|by)\b)[\w-]+\s+){0,2}?"
+    r"(?:welcome|reception|guard\s+of\s+hono\w*|salutes?|honorary|doctorates?|degrees?"
+    r"|decisions?|investments?|offers?|support|pledges?|progress|agreements?|deals?"
+    r"|commitments?|proposals?|plans?|moves?|steps?|efforts?|announcements?)\b"
+    # an object whose first name phrase is possessive: "welcomed Japan's decision"
+    r"|\s*(?:(?:the|a|an)\s+)?(?-i:(?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w.-]*)['’]s(?!\w)"
     r"|\s*(?:участие|решени\w*|закон\w*|резолюци\w*|мер\w*|присяг\w*|участи\w*)",
     re.I,
 )
@@ -553,6 +587,8 @@ def _receiving_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]
                 rf"{passive}([^，。；]{{1,24}}?)(?:的)?(?:热情)?(?:接待|接见|会见|欢迎|迎接)"
             ),
         )
+    if language == "en":  # a reduced passive: "Ruiz, received by Berg, discussed trade"
+        passive = _words([passive, r"(?:hosted|received|welcomed|greeted)\s+(?:warmly\s+)?by"])
     return (
         re.compile(rf"(?<!\w){active}(?!\w)", re.I),
         re.compile(rf"(?<!\w){passive}(?!\w)\s*([^.;:!?,]{{1,80}})", re.I),
@@ -592,6 +628,8 @@ def receiving_sides(
             end = _clause(sentence, match.start())[1]
             if _NO_GUEST.match(sentence, match.end()):
                 continue
+            if each == "en" and _other_occasion(sentence, match.start()):
+                continue  # "Ruiz, who hosted Berg last year, met him", "after receiving X"
             hosts |= _side(sentence, _before(sentence, match.start()), each, people)
             guests |= _side(sentence, (match.end(), end), each, people, forward=True)
     if len(hosts) != 1:
