@@ -94,7 +94,9 @@ class Probe:
         self.most_in_flight = 0
         self.most_workers = 0
 
-    async def __call__(self, extractor: Any, index: int, item: Any) -> BatchResult:
+    async def __call__(
+        self, extractor: Any, index: int, item: Any, doc_id: str | None = None
+    ) -> BatchResult:
         workers = [t for t in asyncio.all_tasks() if t.get_name().startswith("extract-many-worker")]
         self.most_workers = max(self.most_workers, len(workers))
         self.in_flight += 1
@@ -103,11 +105,10 @@ class Probe:
             await asyncio.sleep(0.002)
         finally:
             self.in_flight -= 1
+        name = str(index) if doc_id is None else doc_id  # the name the feeder gave it
         if self.fail:
-            return BatchResult(
-                str(index), index, error=ErrorInfo("E", "HTTP 502", "transient", 502)
-            )
-        return BatchResult(str(index), index)
+            return BatchResult(name, index, error=ErrorInfo("E", "HTTP 502", "transient", 502))
+        return BatchResult(name, index)
 
 
 def _stand_in() -> SimpleNamespace:
