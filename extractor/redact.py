@@ -131,7 +131,6 @@ import contextlib
 import functools
 import json
 import logging
-import os
 import re
 import string
 import threading
@@ -1546,9 +1545,11 @@ def _environment_secrets() -> tuple[frozenset[str], frozenset[str]]:
     at once), by comparing its mapping with the copy the secrets were derived from: a
     comparison of a hundred references, where deriving the forms of each key again cost
     a fraction of a millisecond a call."""
+    from extractor.settings import raw_environment
+
     global _environment_cache
-    data = getattr(os.environ, "_data", None)
-    if not isinstance(data, dict):  # another Python's environ: no cheap snapshot
+    data = raw_environment()
+    if data is None:  # another Python's environ: no cheap snapshot
         return _settings_secrets(), _settings_keys()
     snapshot, secrets, keys = _environment_cache
     if snapshot is not None and snapshot == data:

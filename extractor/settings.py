@@ -34,7 +34,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "EVENT_LOOPS",
@@ -290,6 +290,15 @@ def settings() -> Settings:
     ``os.environ``, a test's ``monkeypatch.setenv`` included, is seen at once.
     """
     return Settings.from_env()
+
+
+def raw_environment() -> dict[Any, Any] | None:
+    """``os.environ``'s own mapping, not a copy, for a caller that caches what it derives
+    from the environment (the redactor's secret forms) and must still see a change at once:
+    it compares this with a copy it kept, a hundred references, instead of deriving again.
+    None on a Python whose ``os.environ`` keeps no such mapping (derive every time)."""
+    data = getattr(os.environ, "_data", None)
+    return data if isinstance(data, dict) else None
 
 
 def proxy_for(url: str | None) -> str | None:
