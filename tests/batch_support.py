@@ -159,11 +159,10 @@ def state_file(output: Path) -> Path:
 def batch_recorded(server: Server, output: Path) -> bool:
     """The batch exists and the state file already names it (a kill now loses nothing)."""
     state = state_file(output)
-    return (
-        bool(server.core.batches)
-        and state.exists()
-        and any(batch_id in state.read_text() for batch_id in server.core.batches)
-    )
+    # the server's thread adds batches while this polls: iterate over a copy of the ids
+    # (made in one step under the interpreter lock), never over the live dict
+    batch_ids = tuple(server.core.batches)
+    return bool(batch_ids) and state.exists() and any(b in state.read_text() for b in batch_ids)
 
 
 @dataclass(frozen=True)
