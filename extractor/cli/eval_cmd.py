@@ -266,8 +266,9 @@ def _asked_types(
     lines: list[dict[str, Any]], name: str
 ) -> tuple[dict[str, list[str] | None], list[str] | None]:
     """The record types each prediction line was asked for (its ``types``; None: the line
-    does not say, older output, or every built-in type), by document id; and for a gold
-    document with no line, what the lines asked together (None when one does not say)."""
+    does not say, older output), by document id; and for a gold document with no line,
+    what the lines asked together (None when one does not say). A list naming every
+    built-in type leaves none out: :func:`_narrowed` says so, in one place."""
     asked: set[str] = set()
     said_all = False
     per_line: dict[str, list[str] | None] = {}
@@ -292,10 +293,9 @@ def _asked_types(
                 "give the predictions of this tool (or install the plugin that defines them)"
             )
         asked.update(types)
-        per_line[doc_id] = None if set(types) >= set(RECORD_TYPES) else sorted(set(types))
+        per_line[doc_id] = sorted(set(types))
     # no line, no type named: nothing says a type was left out, so every type is scored
-    union = None if said_all or not asked or asked >= set(RECORD_TYPES) else sorted(asked)
-    return per_line, union
+    return per_line, None if said_all or not asked else sorted(asked)
 
 
 def _scored_types(
