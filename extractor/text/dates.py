@@ -59,7 +59,9 @@ WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_N
 # ASCII digits: ``\d`` is any script's, and a value of Arabic-Indic or fullwidth digits
 # ("٢٠٢٣") is no ISO 8601 value (expressions are read in ASCII digits, :func:`_ascii_digits`).
 _ISO = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-_ISO_ANY = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+# A day in ISO order, alone or inside a timestamp ("2025-03-03T23:30:00Z": no word boundary
+# before the "T"), with "/" or "." as well ("2025/03/04", "2025.03.04"), one separator.
+_ISO_ANY = re.compile(r"(?<![0-9])([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])")
 _MDY = re.compile(
     rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
 )
@@ -69,6 +71,13 @@ _DMY = re.compile(
 _MY = re.compile(rf"\b({MONTH_PATTERN})\.?(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
 _M = re.compile(rf"\b({MONTH_PATTERN})\b", re.I)
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+# A day with a two-digit year: "3 Mar 25", "3 March '25", "March 3, '25" (the year's
+# apostrophe is what tells "March 3, '25" from "March 3, 25 people").
+_DMY2 = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\.?,?\s+'?(\d{{2}})\b(?![.:,]?\d)",
+    re.I,
+)
+_MDY2 = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+'(\d{{2}})\b", re.I)
 # A year stands apart from other digits and Latin letters ("FY2023" is no year) but may
 # touch another script's word: "2023年", "2023년", "2023г.", "于2023年" are years.
 _YEAR = re.compile(r"(?<![0-9A-Za-z_])(1[89][0-9]{2}|20[0-9]{2})(?![0-9A-Za-z_])")
@@ -191,16 +200,6 @@ def _day(day: date) -> str:
     return day.isoformat()
 
 
-#: English date expressions a sentence may carry (the relative ones need the publication date).
-DATE_IN_TEXT = re.compile(
-    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|"
-    r"(?:on |last |this )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b|"
-    r"(?:on )?(?:" + "|".join(MONTH_NAMES) + r") \d{1,2}(?:, \d{4})?|"
-    r"(?:on )?\d{1,2} (?:" + "|".join(MONTH_NAMES) + r")(?: \d{4})?)",
-    re.IGNORECASE,
-)
-
-
 def resolve_date(
     text: str | None, published: date | str | None = None, language: str | None = None
 ) -> ResolvedDate:
@@ -264,12 +263,99 @@ def _ascii_digits(text: str) -> str:
 
 
 def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
-    """``text`` resolved; approximate when a Chinese, Japanese or Korean approximator
-    qualifies it ("约2023年", "2023年前后"), as the English ones do ("about 2023")."""
+    """``text`` resolved, then qualified by the words around the date, whatever rule read it.
+
+    Approximate when an approximator of the text's language qualifies a month or a year
+    ("early last month", "Anfang März 2025", "2025年3月初", "约2023年"); a range running to
+    the publication date when "since" (desde, depuis, seit, с, 以来, منذ ...) opens it:
+    "since October 7" is the period from then to the article, not the day. Each rule read
+    its own subset of these words ("since" only before a bare year, approximators only in
+    English explicit dates), so the same qualifier changed one reading and not the next.
+    """
     found = _resolve_plain(text, published, language)
-    if found.kind == "exact" and _CJK_APPROX.search(text):
-        return ResolvedDate(found.value, found.precision, "approximate", found.end, found.note)
+    if found.value is None or found.precision is None:
+        return found
+    if found.kind == "exact" and (
+        _CJK_APPROX.search(text) or (found.precision != "day" and _approximated(text, language))
+    ):
+        found = ResolvedDate(found.value, found.precision, "approximate", found.end, found.note)
+    if published is not None and found.kind in ("exact", "approximate") and _SINCE.search(text):
+        start = str(found.value)
+        if earliest(start) > published and found.precision != "year" and not _YEAR.search(text):
+            # "since March 20" of an article of March 12: last year's, a "since" looks back
+            start = f"{int(start[:4]) - 1:04d}{start[4:]}"
+            if not in_calendar(start):
+                return found
+        if earliest(start) <= published:
+            return ResolvedDate(start, found.precision, "range", _day(published), found.note)
     return found
+
+
+#: The words that open a period running to the publication date ("since 2021", "desde
+#: marzo", "depuis le 7 octobre", "seit Montag", "с 2021 года", "自2021年以来", "منذ 2021").
+#: Russian "с" is also "with": only before a figure is it "since".
+_SINCE = re.compile(
+    r"(?<!\w)(?:ever\s+since|since|desde|depuis|seit|sinds|dalla|dal|منذ)(?!\w)"
+    r"|(?<!\w)[сС]о?(?=\s+\d)|以来|以來|以降|이후|이래",
+    re.IGNORECASE,
+)
+
+#: Per language, the words that make a month or a year approximate ("early March",
+#: "a mediados de 2024", "Mitte 2024", "в начале марта"): one list per language, applied
+#: after any rule has read the date (the Chinese, Japanese and Korean ones are
+#: :data:`_CJK_APPROX`). English's are read in every language (a model's translation).
+_APPROXIMATOR_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("about", "around", "circa", "approximately", "roughly", "early", "late", "mid",
+           "end of", "beginning of", "start of", "turn of", "some time in", "sometime in",
+           "towards the end of", "toward the end of", "summer", "winter", "spring", "autumn"),
+    "es": ("a principios de", "principios de", "a comienzos de", "comienzos de", "a inicios de",
+           "inicios de", "a mediados de", "mediados de", "a finales de", "finales de",
+           "a fines de", "fines de", "alrededor de", "hacia", "aproximadamente", "en torno a"),
+    "fr": ("début", "mi", "fin", "vers", "environ", "aux alentours de", "courant"),
+    "de": ("anfang", "mitte", "ende", "gegen", "etwa", "ungefähr", "circa", "ca."),
+    "ru": ("в начале", "начале", "в середине", "середине", "в конце", "конце", "около",
+           "примерно", "приблизительно"),
+    "pt": ("no início de", "início de", "no inicio de", "inicio de", "em meados de",
+           "meados de", "no final de", "final de", "no fim de", "fim de", "cerca de",
+           "por volta de"),
+    "it": ("all'inizio di", "inizio", "a metà", "metà", "alla fine di", "fine", "verso",
+           "circa"),
+    "ar": ("أوائل", "مطلع", "بداية", "منتصف", "أواسط", "أواخر", "نهاية", "حوالي", "نحو"),
+}  # fmt: skip
+
+
+def _approximator_words(language: str | None) -> str:
+    """English's approximators and ``language``'s, as a regex alternation."""
+    words = set(_APPROXIMATOR_WORDS["en"]) | set(_APPROXIMATOR_WORDS.get(language or "en", ()))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=64)
+def _approximator_pattern(language: str | None) -> re.Pattern[str]:
+    # "ca." ends in a full stop: no word edge after it is needed
+    return re.compile(
+        rf"(?<!\w)(?:{_approximator_words(language)})(?:(?<=\.)|(?!\w))", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _approximator_before(language: str | None) -> re.Pattern[str]:
+    """An approximator ending the text before a date ("a principios de ", "Anfang ")."""
+    return re.compile(
+        rf"(?<!\w)(?:{_approximator_words(language)})\W*(?:(?:de|del|di|du|des|of)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _approximated(text: str, language: str | None) -> bool:
+    """Whether an approximator of ``language`` (or English) is written in ``text``."""
+    return _approximator_pattern(language).search(text) is not None
+
+
+#: Words after a Chinese or Japanese month or year that make it approximate ("3月初").
+_CJK_APPROX_AFTER = re.compile(r"\s*(?:初|上旬|中旬|下旬|底|末|頃|ごろ|左右|前后|前後)")
 
 
 def _resolve_plain(text: str, published: date | None, language: str | None) -> ResolvedDate:
@@ -288,7 +374,7 @@ def _resolve_plain(text: str, published: date | None, language: str | None) -> R
     iso = _ISO.match(raw)
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
-    found = _explicit(raw, published, kind)
+    found = _explicit(raw, published, kind, language)
     if language in (None, "und") and _HAN_OR_KANA.search(raw):
         language = "zh"  # "2023年3月5日" with no language: its script says how to read it
     foreign_language = language not in (None, "en", "und")
@@ -323,29 +409,57 @@ def _finer(one: ResolvedDate, other: ResolvedDate) -> bool:
     )  # fmt: skip
 
 
-def _explicit(raw: str, published: date | None, kind: DateKind) -> ResolvedDate | None:
+def _explicit(
+    raw: str, published: date | None, kind: DateKind, language: str | None = None
+) -> ResolvedDate | None:
     match = _ISO_ANY.search(raw)
     if match:
-        value = match.group(0)
-        precision_of(value)
+        y, m, d = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        value = f"{y:04d}-{m:02d}-{d:02d}"
+        if match.group(2) == "-":
+            precision_of(value)  # "2023-02-30" is a ValueError, as a whole ISO value is
+        elif not in_calendar(value):
+            return _no_such_day(match.group(0))
         return ResolvedDate(value, "day", kind)
+    ranged = _range(raw, published)
+    if ranged is not None:
+        return ranged
     match = _NUMERIC_DMY.search(raw)  # "31-5-2023": day first, as outside the US
     if match:
         d, m, y = (int(g) for g in match.groups())
         if m > 12 and d <= 12:
             d, m = m, d
         try:
-            return ResolvedDate(date(y, m, d).isoformat(), "day", kind)
+            value = date(y, m, d).isoformat()
         except ValueError:
             return None
-    for pattern, day_group, month_group in ((_MDY, 2, 1), (_DMY, 1, 2)):
+        if d != m and d <= 12 and m <= 12 and language in (None, "en", "und"):
+            # "03/04/2025" is 3 April in London and 4 March in New York; English says not
+            # which. Its year is sure: kept, approximate, with a note for the warning.
+            return ResolvedDate(
+                _year(y), "year", "approximate",
+                note=f"date {match.group(0)!r} reads as day/month or month/day: only its year "
+                "is kept; write the month's name to keep the day",
+            )  # fmt: skip
+        return ResolvedDate(value, "day", kind)
+    quarter = _quarter(raw)
+    if quarter is not None:
+        return quarter
+    hint = _year_hint(raw, published)
+    for pattern, day_group, month_group, two_digit in (
+        (_DMY2, 1, 2, True), (_MDY2, 2, 1, True), (_MDY, 2, 1, False), (_DMY, 1, 2, False),
+    ):  # fmt: skip
         match = pattern.search(raw)
         if match:
             month = MONTHS[match.group(month_group).lower()]
             day = int(match.group(day_group))
             year_text = match.group(3)
-            if year_text:
+            if year_text and two_digit:
+                year = _century(int(year_text), published)
+            elif year_text:
                 year = int(year_text)
+            elif hint is not None:
+                year = hint
             elif published is not None:
                 year = _closest_year(month, day, published)
             else:
@@ -359,17 +473,18 @@ def _explicit(raw: str, published: date | None, kind: DateKind) -> ResolvedDate 
         return ResolvedDate(
             _month(int(match.group(2)), MONTHS[match.group(1).lower()]), "month", kind
         )
+    fiscal = _FISCAL.search(raw)
+    if fiscal:
+        return _fiscal(fiscal, published)
     match = _YEAR.search(raw)
     if match and not _M.search(raw):
-        year_text = match.group(1)
-        if re.search(r"\bsince\b", raw, re.I) and published is not None:
-            return ResolvedDate(year_text, "year", "range", _day(published))
-        return ResolvedDate(year_text, "year", kind)
+        return ResolvedDate(match.group(1), "year", kind)
     match = _M.search(raw)
     # Lower-case "may" is the verb ("may visit"), not the month.
     if match and published is not None and not re.search(r"\bmay\b", raw):
         month = MONTHS[match.group(1).lower()]
-        return ResolvedDate(_month(_closest_year(month, None, published), month), "month", kind)
+        year = hint if hint is not None else _closest_year(month, None, published)
+        return ResolvedDate(_month(year, month), "month", kind)
     if (
         match
         and published is not None
@@ -379,24 +494,348 @@ def _explicit(raw: str, published: date | None, kind: DateKind) -> ResolvedDate 
     return None
 
 
+def _no_such_day(written: str) -> ResolvedDate:
+    return ResolvedDate(
+        None, None, "unresolved",
+        note=f"date {written!r} is no day of the calendar: left unresolved",
+    )  # fmt: skip
+
+
+def _century(year: int, published: date | None) -> int:
+    """A two-digit year's century: the one that puts it at most 20 years after the
+    publication date ("'25" of an article of 2024 is 2025; "'98" is 1998)."""
+    anchor = published.year if published is not None else 2000
+    full = anchor - anchor % 100 + year
+    if full > anchor + 20:
+        full -= 100
+    elif full <= anchor - 80:
+        full += 100
+    return full
+
+
+#: "last year", "next year", "this year" after a day or a month without its year ("on March
+#: 3 last year"): the year it names, not the one nearest the publication date.
+_YEAR_HINT = re.compile(r"\b(last|previous|past|next|this|the following|the previous)\s+year\b")
+
+
+def _year_hint(raw: str, published: date | None) -> int | None:
+    if published is None:
+        return None
+    match = _YEAR_HINT.search(raw.lower())
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in ("last", "previous", "past", "the previous"):
+        return published.year - 1
+    if word in ("next", "the following"):
+        return published.year + 1
+    return published.year
+
+
+#: A quarter of a year: "Q3 2024", "2024 Q3", "the first quarter of 2024", "3Q24" is none.
+_QUARTER = re.compile(
+    r"\b(?:q([1-4])\s*,?\s*(?:of\s+)?(\d{4})|(\d{4})\s*q([1-4])"
+    r"|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s*(?:of\s+)?,?\s*(\d{4}))\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}  # fmt: skip
+#: A fiscal year: "FY2024", "fiscal year 2024", "FY 2023-24". Its months depend on who
+#: keeps it (October in the US government, April in India and Japan): its year, approximate.
+_FISCAL = re.compile(
+    r"(?<![A-Za-z])(?:fy|fiscal(?:\s+year)?|financial\s+year)\s*'?(\d{4}|\d{2})"
+    r"(?:\s*[-–/]\s*(\d{4}|\d{2}))?(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def _quarter(raw: str) -> ResolvedDate | None:
+    """A calendar quarter as the range of its months; a fiscal quarter is its year, approximate."""
+    match = _QUARTER.search(raw)
+    if match is None:
+        return None
+    if match.group(1):
+        number, year = int(match.group(1)), int(match.group(2))
+    elif match.group(3):
+        number, year = int(match.group(4)), int(match.group(3))
+    else:
+        number, year = _ORDINALS[match.group(5).lower()], int(match.group(6))
+    if _FISCAL.search(raw) or re.search(r"\bfiscal\b", raw, re.IGNORECASE):
+        return ResolvedDate(_year(year), "year", "approximate")
+    first = 3 * (number - 1) + 1
+    return ResolvedDate(_month(year, first), "month", "range", _month(year, first + 2))
+
+
+def _fiscal(match: re.Match[str], published: date | None) -> ResolvedDate:
+    start = int(match.group(1))
+    if start < 100:
+        start = _century(start, published)
+    if match.group(2):
+        end = int(match.group(2))
+        if end < 100:
+            end = start - start % 100 + end
+        if end == start + 1:
+            return ResolvedDate(_year(start), "year", "range", _year(end))
+    return ResolvedDate(_year(start), "year", "approximate")
+
+
+# ------------------------------------------------------------ ranges
+#
+# One grammar for a range written in English: its two ends are both read, and the start
+# is never replaced by the end (read day by day, "3-5 March 2025" was 5 March).
+
+_R_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_R_YEAR = r"\d{4}"
+#: "between" or "from" before the first end; "and" joins the ends only after "between"
+#: ("3 and 5 March" are two days, "between 3 and 5 March" the days between them).
+_R_OPEN = r"(?:(?P<b>between|from)\s+)?"
+_R_SEP = r"\s*(?P<s>-|–|—|to|through|thru|till|until|and)\s*"
+
+
+def _range_forms(month: str) -> list[str]:
+    """The range forms with named groups (d1 m1 y1, d2 m2 y2), ``month`` the month alternation."""
+    m1 = rf"(?P<m1>{month})\.?"
+    m2 = rf"(?P<m2>{month})\.?"
+    y1 = rf"(?:,?\s+(?P<y1>{_R_YEAR}))?"
+    y2 = rf"(?:,?\s+(?P<y2>{_R_YEAR}))?"
+    d1 = rf"(?P<d1>{_R_DAY})"
+    d2 = rf"(?P<d2>{_R_DAY})"
+    of = r"(?:of\s+)?"
+    return [
+        # "March 30 to April 2, 2025", "from December 30, 2024 to January 2, 2025"
+        rf"{_R_OPEN}{m1}\s+{d1}{y1}{_R_SEP}{m2}\s+{d2}{y2}",
+        # "30 March to 2 April 2025"
+        rf"{_R_OPEN}{d1}\s+{of}{m1}{y1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
+        # "3-5 March 2025", "between 3 and 5 March"
+        rf"{_R_OPEN}{d1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
+        # "March 3-5, 2025"
+        rf"{_R_OPEN}{m1}\s+{d1}{_R_SEP}{d2}(?![:.]?\d){y2}",
+        # "between January and March 2025", "from December 2024 to February 2025"
+        rf"{_R_OPEN}{m1}(?:\s+(?P<y1b>{_R_YEAR}))?{_R_SEP}{m2}{y2}",
+        # "from 2020 to 2023", "2020-2023"
+        rf"{_R_OPEN}(?P<ya>(?:1[89]|20)\d\d){_R_SEP}(?P<yb>(?:1[89]|20)\d\d)",
+    ]
+
+
+_RANGES = [
+    re.compile(rf"(?<![\w-]){form}(?![\w-])", re.IGNORECASE) for form in _range_forms(MONTH_PATTERN)
+]
+
+
+def _unnamed(pattern: str) -> str:
+    """``pattern`` with its named groups made non-capturing (to join it into another)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+#: English date expressions a sentence may carry (the relative ones need the publication
+#: date): a range first (its two ends; read day by day, "3-5 March" was 5 March), a weekday
+#: with its modifiers ("next Monday", "Monday last week"), a day with "last year".
+_FULL_MONTHS = "|".join(MONTH_NAMES)
+DATE_IN_TEXT = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?:{_unnamed(form)})(?![\\w-])" for form in _range_forms(_FULL_MONTHS))
+    + r"|(?:(?:last|this|next) week,? )?"
+    r"(?:on |last |this coming |this |next |coming )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b"
+    r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
+    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
+    r"last (?:night|week)|"
+    r"(?:since |on )?(?:" + _FULL_MONTHS + r") \d{1,2}(?:, \d{4})?(?: (?:last|this|next) year)?|"
+    r"(?:since |on )?\d{1,2} (?:" + _FULL_MONTHS + r")(?: \d{4})?(?: (?:last|this|next) year)?)",
+    re.IGNORECASE,
+)
+
+
+def _range(raw: str, published: date | None) -> ResolvedDate | None:
+    """A range of days, months or years written in ``raw`` ("3-5 March 2025", "March 3-5",
+    "between January and March 2025", "from 2020 to 2023"), or None."""
+    best: re.Match[str] | None = None
+    for pattern in _RANGES:
+        match = pattern.search(raw)
+        if match is not None and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return None
+    groups = best.groupdict()
+    if groups.get("s", "").lower() == "and" and not groups.get("b"):
+        return None  # "3 and 5 March": two days, read one by one
+    for name in ("m1", "m2"):
+        if groups.get(name) == "may":  # lower case: the verb ("3 to 5 may die")
+            return None
+    try:
+        return _range_value(groups, published, best.group(0))
+    except ValueError:
+        return _no_such_day(best.group(0))
+
+
+def _range_value(
+    groups: dict[str, str | None], published: date | None, written: str
+) -> ResolvedDate | None:
+    def number(name: str) -> int | None:
+        text = groups.get(name)
+        return int(re.sub(r"\D", "", text)) if text else None
+
+    if groups.get("ya"):
+        first, last = number("ya"), number("yb")
+        assert first is not None and last is not None
+        if last <= first:
+            return None
+        return ResolvedDate(_year(first), "year", "range", _year(last))
+    m1 = MONTHS[str(groups.get("m1") or groups.get("m2")).lower()]
+    m2 = MONTHS[str(groups.get("m2") or groups.get("m1")).lower()]
+    d1, d2 = number("d1"), number("d2")
+    y2 = number("y2")
+    y1 = number("y1") or number("y1b")
+    if d1 is not None and d2 is not None and m1 == m2 and d2 < d1 and not groups.get("m1"):
+        m1 = m1 - 1 or 12  # "30-2 April": from 30 March
+        if y1 is None and y2 is not None and m1 == 12:
+            y1 = y2 - 1
+    if y2 is None and y1 is None:
+        if published is None:
+            return ResolvedDate(None, None, "unresolved")
+        y1 = _closest_year(m1, d1, published)
+    if d1 is None or d2 is None:  # months
+        if y1 is None:
+            assert y2 is not None
+            y1 = y2 if m1 <= m2 else y2 - 1
+        if y2 is None:
+            y2 = y1 if m2 >= m1 else y1 + 1
+        if (y2, m2) <= (y1, m1):
+            return None
+        return ResolvedDate(_month(y1, m1), "month", "range", _month(y2, m2))
+    if y1 is None:
+        assert y2 is not None
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    if y2 is None:
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+    start, end = date(y1, m1, d1), date(y2, m2, d2)
+    if end <= start:
+        return _no_such_day(written) if end < start else ResolvedDate(_day(start), "day", "exact")
+    return ResolvedDate(_day(start), "day", "range", _day(end))
+
+
+#: A weekday's own modifiers, as whole words next to it: "last Monday", "next Friday",
+#: "this coming Sunday", "Monday next" (a test of "last" anywhere in the text moved "the
+#: blast on Wednesday" a week back).
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES)})\b")
+_WEEKDAY_BEFORE_NEXT = re.compile(r"\b(?:next|coming|upcoming|following)\s+$")
+_WEEKDAY_BEFORE_LAST = re.compile(r"\b(?:last|past|previous|preceding)\s+$")
+_WEEKDAY_AFTER = re.compile(
+    r"^\s+(?:(next|last)\b(?!\s+[a-z])|(?:of\s+)?(?:the\s+)?"
+    r"(last|past|previous|this|current|next|coming|following)\s+week\b)"
+)
+#: The week a weekday is of when the text names it apart ("last week on Monday").
+_WEEK = re.compile(r"\b(last|past|previous|this|current|next|coming|following)\s+week\b")
+_WEEK_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+                "coming": 1, "following": 1}  # fmt: skip
+#: "a", "an" and the words that count: "seven days ago", "a fortnight ago", "twenty years ago".
+_AGO = re.compile(r"\b((?:[a-z0-9]+[\s-]+){0,4}?)(days?|weeks?|fortnights?|months?|years?)\s+ago\b")
+
+
+def _weekday(low: str, published: date) -> ResolvedDate | None:
+    """A weekday, with the modifiers written next to it: the weekday of the week named
+    ("Monday last week"), the next one strictly after ("next Monday"), the last one
+    strictly before ("last Monday"), else the nearest on or before the publication date."""
+    match = _WEEKDAY.search(low)
+    if match is None:
+        return None
+    index = WEEKDAYS[match.group(1)]
+    before, after = low[: match.start()], low[match.end() :]
+    attached = _WEEKDAY_AFTER.match(after)
+    week = None
+    if attached is not None and attached.group(2):
+        week = attached.group(2)
+    else:
+        named = _WEEK.search(low)
+        week = named.group(1) if named is not None else None
+    if week is not None:
+        monday = published - timedelta(days=published.weekday())
+        day = monday + timedelta(weeks=_WEEK_OFFSET[week], days=index)
+        return ResolvedDate(_day(day), "day", "exact")
+    if _WEEKDAY_BEFORE_NEXT.search(before) or (
+        attached is not None and attached.group(1) == "next"
+    ):
+        return ResolvedDate(_day(_weekday_after(published, index)), "day", "exact")
+    strictly = bool(_WEEKDAY_BEFORE_LAST.search(before)) or (
+        attached is not None and attached.group(1) == "last"
+    )
+    return ResolvedDate(_day(_weekday_before(published, index, strictly)), "day", "exact")
+
+
+def _weekday_after(published: date, index: int) -> date:
+    return published + timedelta(days=(index - published.weekday()) % 7 or 7)
+
+
+def _weekday_before(published: date, index: int, strictly: bool) -> date:
+    delta = (published.weekday() - index) % 7
+    return published - timedelta(days=delta or (7 if strictly else 0))
+
+
+def _ago(low: str, published: date) -> ResolvedDate | None:
+    """ "N units ago", N in figures or words ("seven", "twenty", "a", "a fortnight")."""
+    match = _AGO.search(low)
+    if match is None:
+        return None
+    words = re.split(r"[\s-]+", match.group(1).strip())
+    n = _count(words)
+    if n is None:
+        return None
+    unit = match.group(2).rstrip("s")
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
+    if unit == "day":
+        return ResolvedDate(_day(published - timedelta(days=n)), "day", "exact")
+    if unit == "week":
+        return ResolvedDate(_day(published - timedelta(weeks=n)), "day", "approximate")
+    if unit == "month":
+        y, m = _shift_month(published, -n)
+        return ResolvedDate(_month(y, m), "month", "approximate")
+    return ResolvedDate(_year(published.year - n), "year", "approximate")
+
+
+def _count(words: list[str]) -> int | None:
+    """The number the last words before a unit write ("seven", "twenty one", "12", "a"):
+    the longest run of number words ending at the unit (the words before it are the
+    sentence's: "killed 3 people two days ago" is two days)."""
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if words[-1] in ("a", "an"):
+        return 1
+    if words[-1].isdigit():
+        return int(words[-1])
+    from extractor.text.quantities import parse_number
+
+    found = None
+    for start in range(len(words) - 1, -1, -1):
+        if words[start].isdigit():
+            break
+        phrase = " ".join(words[start:])
+        value = parse_number(phrase, "en")
+        if value is None or value != value.to_integral_value():
+            break
+        found = int(value)
+    return found
+
+
 def _relative(low: str, published: date) -> ResolvedDate | None:
     approx: DateKind = "approximate" if re.search(r"\b(recent|lately|ago)\b", low) else "exact"
+    if re.search(r"\bthe\s+day\s+before\s+yesterday\b", low):
+        return ResolvedDate(_day(published - timedelta(days=2)), "day", "exact")
+    if re.search(r"\bthe\s+day\s+after\s+tomorrow\b", low):
+        return ResolvedDate(_day(published + timedelta(days=2)), "day", "exact")
     if re.search(r"\btoday\b|\bthis morning\b|\btonight\b|\bthis evening\b", low):
         return ResolvedDate(_day(published), "day", "exact")
     if "yesterday" in low or "last night" in low:
         return ResolvedDate(_day(published - timedelta(days=1)), "day", "exact")
     if "tomorrow" in low:
         return ResolvedDate(_day(published + timedelta(days=1)), "day", "exact")
-    for name, index in WEEKDAYS.items():
-        if re.search(rf"\b{name}\b", low):
-            delta = (published.weekday() - index) % 7
-            if re.search(r"\b(next|coming|upcoming)\b", low):
-                ahead = (index - published.weekday()) % 7 or 7
-                return ResolvedDate(_day(published + timedelta(days=ahead)), "day", "exact")
-            if "last" in low and delta == 0:
-                delta = 7
-            return ResolvedDate(_day(published - timedelta(days=delta)), "day", "exact")
-    if re.search(r"\blast week\b|\bpast week\b", low):
+    weekday = _weekday(low, published)
+    if weekday is not None:
+        return weekday
+    if re.search(r"\b(?:past|last)\s+(?:7|seven)\s+days\b|\bpast\s+week\b", low):
+        # "in the past week": the seven days to the article, not the calendar week before
+        return ResolvedDate(_day(published - timedelta(days=7)), "day", "range", _day(published))
+    if re.search(r"\blast week\b|\bprevious week\b", low):
         start = published - timedelta(days=published.weekday() + 7)
         return ResolvedDate(_day(start), "day", "range", _day(start + timedelta(days=6)))
     if re.search(r"\bthis week\b|\bearlier this week\b", low):
@@ -416,19 +855,9 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
         return ResolvedDate(_year(published.year - 1), "year", "exact")
     if re.search(r"\bnext year\b", low):
         return ResolvedDate(_year(published.year + 1), "year", "exact")
-    ago = re.search(r"\b(\d+|a|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago\b", low)
-    if ago:
-        words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-        n = int(ago.group(1)) if ago.group(1).isdigit() else words[ago.group(1)]
-        unit = ago.group(2)
-        if unit == "day":
-            return ResolvedDate(_day(published - timedelta(days=n)), "day", "exact")
-        if unit == "week":
-            return ResolvedDate(_day(published - timedelta(weeks=n)), "day", "approximate")
-        if unit == "month":
-            y, m = _shift_month(published, -n)
-            return ResolvedDate(_month(y, m), "month", "approximate")
-        return ResolvedDate(_year(published.year - n), "year", "approximate")
+    ago = _ago(low, published)
+    if ago is not None:
+        return ago
     if re.search(r"\brecent(ly)?\b|\bin recent (days|weeks)\b", low):
         return ResolvedDate(_month(published.year, published.month), "month", approx)
     return None
@@ -471,12 +900,76 @@ def _dateparser_fallback(raw: str, published: date | None) -> ResolvedDate:
 # range of two days) and the calendar arithmetic are the same as English's.
 
 #: The relative expressions read, as dateparser's locale data names them.
-_RELATIVE_KEYS = ("0 day ago", "1 day ago", "in 1 day", "0 week ago", "1 week ago",
-                  "0 month ago", "1 month ago", "0 year ago", "1 year ago")  # fmt: skip
+_RELATIVE_KEYS = ("0 day ago", "1 day ago", "2 day ago", "in 1 day", "in 2 day", "0 week ago",
+                  "1 week ago", "0 month ago", "1 month ago", "0 year ago", "1 year ago")  # fmt: skip
 #: What joins the two days of a range ("10 y 11 de mayo", "10.-11. Mai").
-_DAY_RANGE = r"(?:\s*(?:-|–|y|e|et|und|bis|и|по)\s*)"
+#: One list for every language, the same range grammar as English's (:func:`_range_forms`):
+#: "del 3 al 5 de marzo", "du 3 au 5 mars", "dal 3 al 5 marzo", "de 3 a 5 de março",
+#: "с 3 по 5 марта", "3 до 5 марта". Without "al", "au", "a", "à", the range was read from its
+#: second figure: "del 3 al 5 de marzo" was 5 March.
+_DAY_RANGE = (
+    r"(?:\s*(?:-|–|—|y|e|et|und|bis(?:\s+zum)?|и|по|до|al|au|à|a|to)(?:\s+(?:el|le|il|o))?\s*)"
+)
 #: What may follow a day's figure ("1er", "1.", "1º", "1-го").
 _DAY_MARK = r"(?:er|\.|º|°|-?го)?"
+
+
+#: Month names a language writes that dateparser's locale lacks: the Syriac (Levantine)
+#: months of Arabic in Syria, Lebanon, Jordan, Palestine and Iraq ("3 آذار 2025").
+_EXTRA_MONTHS: dict[str, dict[str, int]] = {
+    "ar": {
+        "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+        "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+        "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+    },
+}  # fmt: skip
+
+#: Per language, the words that move a weekday to the next one after the publication date
+#: or the last one strictly before it ("el próximo lunes", "lundi dernier", "nächsten
+#: Montag", "в прошлый понедельник", "下周一"): read as whole words next to the weekday.
+_WEEKDAY_NEXT: dict[str, tuple[str, ...]] = {
+    "es": ("próximo", "próxima", "proximo", "proxima", "que viene", "siguiente"),
+    "fr": ("prochain", "prochaine"),
+    "de": ("nächsten", "nächste", "nächster", "kommenden", "kommende", "kommender"),
+    "ru": ("следующий", "следующую", "следующее", "следующая", "будущий", "ближайший",
+           "ближайшую"),
+    "pt": ("próximo", "próxima", "proximo", "proxima", "que vem"),
+    "it": ("prossimo", "prossima"),
+    "ar": ("المقبل", "القادم", "المقبلة", "القادمة"),
+    "zh": ("下", "下个", "下個"),
+    "ja": ("来週の", "来週"),
+}  # fmt: skip
+_WEEKDAY_LAST: dict[str, tuple[str, ...]] = {
+    "es": ("pasado", "pasada", "último", "última", "ultimo", "ultima", "anterior"),
+    "fr": ("dernier", "dernière", "passé", "passée"),
+    "de": ("letzten", "letzte", "letzter", "vergangenen", "vergangene", "vorigen", "vorige"),
+    "ru": ("прошлый", "прошлую", "прошлое", "прошлая", "прошедший", "прошедшую"),
+    "pt": ("passado", "passada", "último", "última", "ultimo", "ultima"),
+    "it": ("scorso", "scorsa"),
+    "ar": ("الماضي", "الماضية", "السابق"),
+    "zh": ("上", "上个", "上個"),
+    "ja": ("先週の", "先週"),
+}  # fmt: skip
+
+
+def _weekday_modifier(text: str, start: int, end: int, language: str) -> str | None:
+    """ "next" or "last" when a word of ``language`` that says so is written next to the
+    weekday at ``text[start:end]`` (up to two words before or after it), else None."""
+    before, after = text[max(0, start - 40) : start].lower(), text[end : end + 40].lower()
+    for name, table in (("next", _WEEKDAY_NEXT), ("last", _WEEKDAY_LAST)):
+        forms = table.get(language, ())
+        if not forms:
+            continue
+        words = _alternation(forms)
+        if language in ("zh", "ja"):
+            if re.search(rf"(?:{words})\s*$", before):
+                return name
+            continue
+        if re.search(rf"(?<!\w)(?:{words})(?!\w)\s+(?:\w+\s+)?$", before) or re.match(
+            rf"^\s+(?:\w+\s+)?(?:{words})(?!\w)", after
+        ):
+            return name
+    return None
 
 
 @dataclass(frozen=True)
@@ -487,6 +980,7 @@ class _Words:
     weekdays: dict[str, int]
     relative: dict[str, str]
     pattern: re.Pattern[str]
+    language: str = ""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -525,6 +1019,7 @@ def _words(language: str) -> _Words | None:
         for form in info.get(name, []):
             if len(form) >= 3 and not any(ch.isdigit() for ch in form):
                 months[form.lower()] = number
+    months.update(_EXTRA_MONTHS.get(language, {}))
     for number, name in enumerate(WEEKDAY_NAMES):
         for form in info.get(name, []):
             # a weekday's abbreviation is often a month's too ("mar"): whole names only
@@ -560,16 +1055,20 @@ def _words(language: str) -> _Words | None:
     if relative:
         parts.append(rf"(?P<r>{_alternation(relative)})")
     if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月", "二〇二三年三月五日"
+        # and a range of days: "3月3日至5日", "3月3日到5日", "3月3-5日"
+        cjk_day = rf"\d{{1,2}}|[二三]?十[{_CJK_ONES}]?|[{_CJK_ONES}]"
+        cjk_to = r"\s*(?:至|到|-|–|—|~|〜|～)\s*"
         parts.insert(
             0,
             rf"(?<![\d{_CJK_ZEROS}{_CJK_ONES}十])(?:(?P<zy>\d{{4}}|[{_CJK_ZEROS}{_CJK_ONES}]{{4}})年"
             rf"|{_ERA_YEAR_GROUPS})?"
             rf"(?P<zm>\d{{1,2}}|十[一二]?|[{_CJK_ONES}])月"
-            rf"(?:(?P<zd>\d{{1,2}}|[二三]?十[{_CJK_ONES}]?|[{_CJK_ONES}])[日号號])?",
+            rf"(?:(?P<zd>{cjk_day})(?:[日号號](?:{cjk_to}(?P<zd2>{cjk_day})[日号號])?"
+            rf"|{cjk_to}(?P<zd3>{cjk_day})[日号號]))?",
         )
     edge_before, edge_after = ("", "") if language in ("zh", "ja") else (r"(?<!\w)", r"(?!\w)")
     pattern = re.compile(rf"{edge_before}(?:{'|'.join(parts)}){edge_after}", re.IGNORECASE)
-    return _Words(months, weekdays, relative, pattern)
+    return _Words(months, weekdays, relative, pattern, language)
 
 
 #: Chinese numerals in a date: years digit by digit ("二〇二三", "二零二三", "二○二三"),
@@ -601,6 +1100,8 @@ _DECADE = re.compile(
 #: "3月頃", "3월경"): the date is approximate, as "about 2023" is. "纽约" (New York) is none.
 _CJK_APPROX = re.compile(
     r"(?<![纽紐])[约約]|大概|左右|前后|前後|上下|頃|(?<=[0-9日月年])\s*[ごこ]ろ|약(?=\s*[0-9])|(?<=[0-9일월년])\s*경(?!\w)"
+    # the part of a month or a year: "3月初", "3月中旬", "2024年底", "2024年末"
+    r"|(?<=月)\s*(?:初|上旬|中旬|下旬|底|末)|(?<=年)\s*年?(?:初|底|末)|(?<=年)年中"
 )
 
 
@@ -667,8 +1168,24 @@ def find_dates(
         if read is not None:
             read = _within_calendar(read, match.group(0), published)
         if read is not None and read.value is not None:
-            results.append((match.group(0), read))
+            results.append((match.group(0), _qualified(read, match, language)))
     return results
+
+
+def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> ResolvedDate:
+    """``read`` approximate when an approximator of ``language`` is written just before
+    the match ("a principios de marzo de 2025", "Anfang März") or, in Chinese and Japanese,
+    just after it ("3月初"): as :func:`resolve_date` reads the expression alone."""
+    if read.kind != "exact" or read.precision == "day" or read.value is None:
+        return read
+    text = match.string
+    before = text[max(0, match.start() - 30) : match.start()]
+    approximate = _approximator_before(language).search(before) is not None or (
+        language in ("zh", "ja") and _CJK_APPROX_AFTER.match(text, match.end()) is not None
+    )
+    if not approximate:
+        return read
+    return ResolvedDate(read.value, read.precision, "approximate", read.end, read.note)
 
 
 def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | None:
@@ -712,7 +1229,9 @@ def _resolve_match(
             if groups.get("era"):
                 year = _era_year(groups["era"], groups["ey"])
             day = _cjk_int(groups["zd"]) if groups.get("zd") else None
-            return _calendar(year, month, day, None, published)
+            last_text = groups.get("zd2") or groups.get("zd3")
+            last = _cjk_int(last_text) if last_text else None
+            return _calendar(year, month, day, last, published)
         if groups.get("m1"):
             first = int(re.sub(r"\D", "", groups["d1"]))
             last = int(re.sub(r"\D", "", groups["d2"])) if groups.get("d2") else None
@@ -739,8 +1258,12 @@ def _resolve_match(
     if published is None:
         return None
     if groups.get("w"):
-        delta = (published.weekday() - words.weekdays[groups["w"].lower()]) % 7
-        return ResolvedDate(_day(published - timedelta(days=delta)), "day", "exact")
+        index = words.weekdays[groups["w"].lower()]
+        modifier = _weekday_modifier(match.string, match.start(), match.end(), words.language)
+        if modifier == "next":
+            return ResolvedDate(_day(_weekday_after(published, index)), "day", "exact")
+        before = _weekday_before(published, index, strictly=modifier == "last")
+        return ResolvedDate(_day(before), "day", "exact")
     if groups.get("r"):
         return _relative_key(words.relative[groups["r"].lower()], published)
     return None
@@ -748,7 +1271,7 @@ def _resolve_match(
 
 def _relative_key(key: str, published: date) -> ResolvedDate | None:
     """A relative expression by dateparser's name for it ("1 day ago", "0 month ago")."""
-    offsets = {"0 day ago": 0, "1 day ago": -1, "in 1 day": 1}
+    offsets = {"0 day ago": 0, "1 day ago": -1, "2 day ago": -2, "in 1 day": 1, "in 2 day": 2}
     if key in offsets:
         return ResolvedDate(_day(published + timedelta(days=offsets[key])), "day", "exact")
     english = {
