@@ -282,7 +282,7 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
            r"wound(?:s|ed|ing)", r"injur(?:es|ed|ing)", r"carri(?:ed|es) out", "carry out",
            r"open(?:s|ed)? fire", r"slaughter(?:s|ed|ing)?", "gunned down", r"detonat\w*",
            r"target(?:s|ed|ing)", "blew up", "set off", r"behead\w*", "caused", "left"],
-    "es": [r"mat(?:ó|o|a|an|aron|ando)", r"asesin(?:ó|ar|aron|a|an|ando)", r"atac(?:ó|aron|a|an)",
+    "es": [r"mat(?:ó|o|a|an|aron|ando|ado)", r"asesin(?:ó|ar|aron|a|an|ando|ado)", r"atac(?:ó|aron|a|an)",
            r"bombarde(?:ó|aron|a|an)", r"dispar(?:ó|aron|a|an)", r"hiri(?:ó|eron)", r"perpetr\w*",
            r"lanz(?:ó|aron|a|an)", r"ejecut(?:ó|aron)", r"embosc\w*", r"masacr(?:ó|aron)",
            r"secuestr(?:ó|aron)", r"abati(?:ó|eron)", r"caus(?:ó|aron)", r"dej(?:ó|aron)"],
@@ -430,19 +430,24 @@ def _composed(text: str) -> str:
 def _role_problem(quote: str, start: int, end: int, language: str) -> str | None:
     """Why the name at ``quote[start:end]`` is not who did the harm, read in its clause.
 
-    In this order: a source ("according to X", "X zufolge") reports it; "by X"
-    after a verb of speaking ("condemned by X") speaks, after one of harm
+    In this order: a source ("according to X", "X zufolge", "according to a
+    statement released by X") reports it; "by X" after a verb or noun of speaking
+    ("condemned by X", "a statement by X") speaks, after one of harm
     ("killed by X") did it; a name that owns the event ("Israeli strikes", "X's
     attack") did it; then the first verb of the name's own clause decides: one
     of harm or attack in the active voice, it did it ("X launched missiles that
     killed 12, officials said"), one of speaking, it spoke ("X on Tuesday
     condemned the attack that killed 12"; the harm of a relative clause on the
     event, "den Anschlag, bei dem 12 Menschen starben, verurteilt", is the
-    event's, not the name's), a passive or a verb of dying, it suffered; without
+    event's, not the name's) unless the clause it reports is its own deed ("X
+    said it killed 12": :func:`_said_of_itself`), one of denial or blame, or a
+    negated deed, it denies ("X denied involvement", "X accused the army of
+    killing"), a passive or a verb of dying, it suffered; a name in an aside
+    listing the harmed ("including a senior X commander") suffered; without
     one, a verb of speaking right before the name speaks, as verb-first
     languages write ("أدانت مصر الهجوم"), a verb of harm a few words before
-    makes it the victim ("killed 12 Hamas members"), else the first verb of the
-    rest of the sentence decides.
+    makes it the victim ("killed 12 Hamas members", "killed 12 people at an X
+    base"), else the first verb of the rest of the sentence decides.
     """
     if not _UNSPACED.search(quote[start:end]):
         while end < len(quote) and quote[end].isalnum():  # "Israel" read as "Israeli"
@@ -454,7 +459,9 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     unspaced = language in _UNSPACED_LANGUAGES or bool(_UNSPACED.search(quote[start:end]))
     sources = [p.search(clause_before) for p in _of(SOURCE_CUES, language)]
     sources += [p.match(after) for p in _of(SOURCE_AFTER_CUES, language)]
-    if any(m is not None and _bare(m, language) for m in sources):
+    if any(m is not None and _bare(m, language) for m in sources) or _source_statement(
+        clause_before, language
+    ):
         return "is the source that reports it in the evidence, not who did it"
     by = next(
         (
@@ -468,10 +475,18 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     if by is not None and language == "de" and not _PASSIVE_AFTER["de"].search(quote[lo:hi]):
         by = None  # "von" names an agent only in the passive: "zwölf Kämpfer von X" are X's
     if by is not None:
-        spoke = _last(
-            SPEAKS_CUES, before[: len(before) - len(clause_before) + by.start()], language
+        # "condemned by X", "denied by X", "a statement by X" speak; "killed by X", "claimed
+        # by X" did it: the later of the two before "by" decides
+        head = before[: len(before) - len(clause_before) + by.start()]
+        spoke = max(
+            (at for cues in (SPEAKS_CUES, _DENIES, _SPEECH_NOUNS)
+             if (at := _last(cues, head, language)) is not None),
+            default=None,
+        )  # fmt: skip
+        acted = max(
+            (at for cues in (_ACTION, _CLAIMED) if (at := _last(cues, head, language)) is not None),
+            default=None,
         )
-        acted = _last(_ACTION, before[: len(before) - len(clause_before) + by.start()], language)
         if spoke is not None and (acted is None or spoke > acted):
             return "speaks about the attack in the evidence (by whom it is said); it did not do it"
         if acted is not None:
@@ -484,10 +499,18 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     # leaves the verbs of the next ones
     deed = _first_deed(_CLAUSE_BREAK.split(reading)[0], language)
     if deed is not None:
-        return _DEEDS[deed]
+        return _DEEDS[_said_of_itself(deed, reading, language)]
+    if _among_the_harmed(quote[lo:start], clause_before, after, language):
+        return _DEEDS["suffered"]
     near = clause_before[-12:] if unspaced else " ".join(clause_before.split()[-2:])
     if any(p.search(near) for p in _of(SPEAKS_CUES, language)):
         return "speaks about the attack in the evidence; it did not do it"
+    if (
+        language == "ar"
+        and clause_before.split()
+        and _DENIES["ar"].fullmatch(clause_before.split()[-1])
+    ):  # "نفت X": the verb before its subject denies
+        return _DEEDS["denied"]
     harmed = _last(_ACTION, clause_before, language)
     if harmed is not None:
         between = clause_before[harmed:]
@@ -502,8 +525,16 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         )
         if words <= (6 if unspaced else 5) and counted and governed:
             return "is who was harmed in the evidence, not who did it"
+        if (
+            words <= (5 if language == "en" else 8)
+            and not governed
+            and _is_a_target(clause_before, after, language)
+        ):
+            return (
+                "is who was harmed in the evidence (the place attacked is its own), not who did it"
+            )
     deed = _first_deed(reading, language)
-    return _DEEDS[deed] if deed is not None else None
+    return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
 
 
 #: What each first verb after a name says of it (None: it did the harm).
@@ -511,12 +542,15 @@ _DEEDS: dict[str, str | None] = {
     "did": None,
     "spoke": "speaks about the attack in the evidence; it did not do it",
     "suffered": "is who was harmed in the evidence, not who did it",
+    "denied": "denies the attack or lays it on another in the evidence; it did not do it",
 }
 
 
 def _first_deed(text: str, language: str) -> str | None:
     """What the first verb of ``text`` says its subject did: harm ("did"), speak
-    ("spoke"), or suffer it ("suffered": "were killed", "died"); None without one."""
+    ("spoke"), deny it or blame another ("denied": "denied involvement", "accused the
+    army of", "did not kill"), or suffer it ("suffered": "were killed", "died"); None
+    without one."""
     found = {
         "did": _first(_AGENT, text, language, passive=False),
         "suffered": min(
@@ -525,9 +559,48 @@ def _first_deed(text: str, language: str) -> str | None:
             default=None,
         ),
         "spoke": _first(SPEAKS_CUES, text, language),
+        "denied": _first_denial(text, language),
     }  # fmt: skip
     seen = [(at, deed) for deed, at in found.items() if at is not None]
-    return min(seen)[1] if seen else None
+    if not seen:
+        return None
+    at, deed = min(seen)
+    if deed == "did" and any(
+        p.search(_CLAUSE_BREAK.split(text[:at])[-1]) for p in _of(_NEGATION, language)
+    ):
+        return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
+    return deed
+
+
+#: Words that open a relative clause: one with a subject of its own between it and its
+#: verb ("X, which Israel blames") says nothing of what X did.
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:which|whom|that|whose|que|qui|dont|которую|которого|которых)(?!\w)"
+)
+
+
+#: English verbs of blame with no object before "of" or "for": the passive of a headline.
+_HEADLINE_PASSIVE = re.compile(r"(?:accused|blamed|suspected)\s+(?:of|for)\b", re.IGNORECASE)
+
+
+def _first_denial(text: str, language: str) -> int | None:
+    """Where the first verb of denial or blame of ``text`` is, said by its subject: not in
+    the passive ("was accused of"), nor a participle set off by a comma ("X, blamed for
+    the attack, ..."), nor in a relative clause of another ("X, which Israel blames")."""
+    for pattern in _of(_DENIES, language):
+        for match in pattern.finditer(text):
+            head = _CLAUSE_BREAK.split(text[: match.start()])
+            relative = [m.end() for m in _RELATIVE.finditer(head[-1])]
+            if _is_passive(text, match, language) or (
+                relative and head[-1][relative[-1] :].strip()  # "which *Israel* blames"
+            ):
+                continue
+            if len(head) > 1 and not head[-1].strip():
+                continue
+            if language == "en" and _HEADLINE_PASSIVE.match(text, match.start()):
+                continue  # "X accused of killing 12": a headline's passive
+            return match.start()
+    return None
 
 
 def _bare(marker: re.Match[str], language: str) -> bool:
@@ -537,6 +610,257 @@ def _bare(marker: re.Match[str], language: str) -> bool:
     return not any(
         p.search(gap) for cues in (_ACTION, SPEAKS_CUES, _SUFFERS) for p in _of(cues, language)
     )
+
+
+#: Verbs by which a speaker denies the attack or lays it on another ("denied involvement",
+#: "accused the army of", "negó", "a démenti", "bestritt", "warf der Armee vor", "отрицает",
+#: "否认", "نفت"): their subject is no perpetrator. Only in the active voice: "X was
+#: accused of" or "blamed on X" name X by the claim.
+_DENIES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"den(?:y|ies|ied|ying)", r"reject(?:s|ed|ing)?", r"accus(?:e|es|ed|ing)",
+           r"blam(?:e|es|ed|ing)", r"dismiss(?:es|ed|ing)?", r"refut(?:e|es|ed|ing)",
+           r"disown(?:s|ed|ing)?", r"disavow(?:s|ed|ing)?"],
+    "es": ["negó", "negaron", "niega", "niegan", "negando", r"rechaz(?:ó|aron|a|an|ando)",
+           r"desmint(?:ió|ieron)", r"desmienten?", r"acus(?:ó|aron|a|an|ando)",
+           r"culp(?:ó|aron|a|an|ando)", r"responsabiliz(?:ó|aron|a|an)",
+           r"(?:ha|han|había|habían) (?:negado|rechazado|desmentido|acusado|culpado)"],
+    "fr": [r"(?:a|ont) nié", "nie", "nient", r"démenti\w*", r"dément\w*",
+           r"(?:a|ont) rejeté", r"rejett\w*", r"(?:a|ont) accusé", r"accus(?:e|ent|ant)",
+           r"(?:a|ont) imputé", r"imput(?:e|ent)"],
+    "de": [r"bestr(?:itt|itten|eitet|eiten)", r"dementier\w*", r"beschuldig\w*",
+           r"(?:warf|warfen|wirft|werfen)(?=[^,.;]*\bvor\b)",
+           r"(?:wies|wiesen|weist|weisen)(?=[^,.;]*\bzurück\b)",
+           r"(?:machte|machten|macht|machen)(?=[^,.;]*\bverantwortlich\b)"],
+    "ru": [r"отрица\w*", r"опроверг\w*", r"обвинил\w*", r"обвиня\w*", r"отверг\w*",
+           r"возлож\w* ответственность"],
+    "zh": ["否认", "指责", "归咎", "指控", "驳斥"],
+    "ar": [r"(?:نفى|نفت|ينفي|تنفي)", r"اتهم\w*", r"(?:يتهم|تتهم)\w*"],
+})  # fmt: skip
+#: Nouns of what was said: "by X" after one names its speaker ("according to a statement
+#: by X", "un comunicado emitido por X"), not who did the harm.
+_SPEECH_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"statements?", r"communiqu[eé]s?", r"spokes(?:man|men|woman|women|person|people)",
+           r"announcements?", r"messages?", r"videos?", r"tweets?", "press release",
+           r"declarations?", r"interviews?", r"tall(?:y|ies)", "figures", r"estimates?",
+           r"bulletins?", r"briefings?"],
+    "es": [r"comunicados?", r"declaraci(?:ón|ones)", r"informes?", r"portavo(?:z|ces)",
+           r"mensajes?", r"anuncios?", r"v[íi]deos?", r"balances?", "cifras", "datos"],
+    "fr": [r"communiqués?", r"déclarations?", r"porte-parole", r"messages?", r"vidéos?",
+           r"annonces?", r"bilans?", "chiffres", r"données"],
+    "de": [r"erklärung\w*", r"mitteilung\w*", r"bericht\w*", r"sprecher\w*", r"video\w*",
+           r"angaben", r"bilanz\w*", r"zahlen"],
+    "ru": [r"заявлени\w*", r"сообщени\w*", r"данны\w*", r"видео", r"пресс-служб\w*"],
+    "ar": [r"بيان\w*", r"(?:ال)?متحدث\w*"],
+})  # fmt: skip
+#: Words of claiming an attack: "claimed by X" did it, as "killed by X" does.
+_CLAIMED: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"claim(?:s|ed|ing)?", "responsibility"],
+    "es": [r"reivindic\w*", "responsabilidad"],
+    "fr": [r"revendiqu\w*", "responsabilité"],
+    "de": [r"bekannt\w*", r"bekenn\w*", "verantwortung"],
+    "ru": [r"ответственност\w*"],
+    "zh": ["负责", "认领"],
+    "ar": ["مسؤولية", r"تبن\w*"],
+})  # fmt: skip
+#: Who says of itself that it did the harm: its pronoun as the subject of the clause its
+#: verb of speaking reports ("said it killed", "said its fighters killed", "dijo que sus
+#: combatientes", "a déclaré qu'il", "erklärte, sie habe", "заявила, что её бойцы",
+#: "表示其"), an infinitive with no subject of its own ("a déclaré avoir tué", "dijo haber
+#: matado", "erklärte, zwölf Soldaten getötet zu haben"), or the Spanish verb that drops
+#: its pronoun ("dijo que mató"; the group ``bare``: the verb must follow at once).
+_SELF: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?<!\w)(?:it|its|they|their|we|our)(?!\w)"),
+    "es": re.compile(
+        r"(?<!\w)(?:sus?|nuestr[oa]s?|ellos|ellas|haber)(?!\w)"
+        r"|(?<!\w)(?P<bare>que)(?!\w)(?!\s+(?:sus?|nuestr[oa]s?|ellos|ellas)(?!\w))"
+    ),
+    "fr": re.compile(r"(?<!\w)(?:qu'(?:il|elle)s?|ses|son|sa|leurs|avoir)(?!\w)"),
+    "de": re.compile(
+        r"(?<!\w)(?:sie|er|wir|ihre?[mnrs]?|seine?[mnrs]?|unsere?[mnrs]?)(?!\w)"
+        r"|^(?=[^.;]*\bzu haben\b)"
+    ),
+    "ru": re.compile(r"(?<!\w)(?:она|он|они|мы|её|ее|его|их|сво\w+|наш\w*)(?!\w)"),
+    "zh": re.compile(r"(?:其|他们|我们|该组织)"),
+    "ar": re.compile(r"(?<!\w)(?:إ|أ|ا)ن(?:ها|ه|هم)(?!\w)"),
+}
+#: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
+#: getötet", "не убивала", "没有", "لم").
+_NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["not", "never", r"\w+n't", "no", "nothing", "neither", "nor"],
+    "es": ["no", "nunca", "nada", "ni"],
+    "fr": ["ne", "n'", "pas", "jamais", "rien", "ni"],
+    "de": ["nicht", "nie", "niemals", r"kein\w*", "nichts"],
+    "ru": ["не", "ни", "никогда"],
+    "zh": ["没有", "并未", "未曾", "并非"],
+    "ar": ["لم", "لا", "لن", "ليس"],
+})  # fmt: skip
+#: Words that make a verb's form a noun ("the killing of its fighters"), so no deed.
+_DETERMINER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?<!\w)(?:the|a|an|of|this|that|these|those)\s+$"),
+    "es": re.compile(r"(?<!\w)(?:el|la|los|las|un|una|del|de)\s+$"),
+    "fr": re.compile(r"(?:(?<!\w)(?:le|la|les|un|une|du|des|de)\s+|(?<!\w)l')$"),
+    "de": re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|ein\w*)\s+$"),
+}
+#: Words of a claim of one's own attack in a reported clause that hold no verb of harm:
+#: "said it was behind the attack", "dijo que estaba detrás del atentado".
+_OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:was|were|is|are) behind", r"(?:claim\w*|t[ao]ok\w*|accept\w*) responsibility"],
+    "es": [r"(?:estaba|estaban|está|están|estuvo|estuvieron) detrás"],
+    "fr": [r"(?:était|étaient|est|sont) derrière"],
+    "de": [r"(?:steckte|steckten|stecke|stecken|steckt) hinter"],
+    "ru": [r"стоял\w* за", r"взял\w* на себя ответственность"],
+})  # fmt: skip
+
+
+def _said_of_itself(deed: str, reading: str, language: str) -> str:
+    """``deed`` ("spoke" or another), unless the name's speech says the harm is its own.
+
+    ACLED and UCDP code the group that claims its own attack as its actor: "X said
+    it killed 12 soldiers" is X's deed, not a statement about another's. The clause
+    its first verb of speaking reports (:data:`_SELF`) decides: its own pronoun as
+    the subject and a verb of harm in the active voice, it did it ("did"); a denial
+    there ("said it did not kill", "said it had nothing to do with"), it denies
+    it ("denied"); anything else, and another subject ("said the army killed its
+    fighters"), it only spoke.
+    """
+    if deed != "spoke":
+        return deed
+    spoken = [m for p in _of(SPEAKS_CUES, language) for m in [p.search(reading)] if m]
+    if not spoken:
+        return deed
+    rest = reading[min(spoken, key=lambda m: m.start()).end() :]
+    for pattern in _of(_SELF, language):
+        marker = pattern.search(rest)
+        if marker is None:
+            continue
+        gap = rest[: marker.start()]
+        # "said on Tuesday that its fighters", "erklärte, sie habe": a few words, no verb
+        if len(gap.split()) > 5 or any(
+            p.search(gap)
+            for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES)
+            for p in _of(cues, language)
+        ):
+            continue
+        if marker.group() == "":  # "erklärte, zwölf Soldaten getötet zu haben"
+            clause = _CLAUSE_BREAK.split(rest.lstrip(" ,"))[0]
+        else:  # "avoir tué", "haber matado": the infinitive's auxiliary is the verb's
+            infinitive = marker.group() in ("avoir", "haber")
+            clause = (marker.group() if infinitive else "") + " "
+            clause += _CLAUSE_BREAK.split(rest[marker.end() :])[0]
+        did = _first(_AGENT, clause, language, passive=False)
+        if did is not None and any(p.search(clause[:did]) for p in _of(_DETERMINER, language)):
+            did = None  # "said it would avenge the killing of its fighters": a noun
+        bare = "bare" in pattern.groupindex and marker.group("bare") is not None
+        if did is not None and bare and len(clause[:did].split()) > 1:
+            continue  # "dijo que mató", "dijo que había matado"; not "que el ejército"
+        claimed = _first(_OWN_CLAIM, clause, language)
+        at = min((x for x in (did, claimed) if x is not None), default=None)
+        if at is None or _first_deed(clause[:at], language) is not None:
+            continue  # no deed; or another verb first: "said it was attacked"
+        if any(p.search(clause[:at]) for p in _of(_NEGATION, language)):
+            return "denied"  # "said it did not kill", "said it had nothing to do with"
+        return "did"
+    return deed
+
+
+def _among_the_harmed(sentence_before: str, clause_before: str, after: str, language: str) -> bool:
+    """Whether the name stands in an aside that lists the harmed: "killed 12 people,
+    including a senior X commander", "12 morts, dont trois membres du X", "darunter",
+    "в том числе", "包括": after a word of harm, with no verb of its own."""
+    found = [m for p in _of(_INCLUDING, language) for m in p.finditer(clause_before)]
+    if not found:
+        return False
+    at = len(sentence_before) - len(clause_before) + max(m.end() for m in found)
+    if _last(_ACTION, sentence_before[:at], language) is None:
+        return False
+    own = _CLAUSE_BREAK.split(after)[0]
+    return not any(
+        p.search(text)
+        for text in (sentence_before[at:], own)
+        for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES, _CLAIMED)
+        for p in _of(cues, language)
+    )
+
+
+#: Words that open a list of the harmed: "including", "among them", "dont", "darunter".
+_INCLUDING: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["including", "among them", "among whom", r"among the (?:dead|victims|killed)",
+           r"(?:most|many|some|all|several) of (?:them|whom)", "mostly"],
+    "es": [r"incluid[oa]s?", "incluyendo", r"entre (?:ellos|ellas|los que|las que)",
+           r"(?:la mayoría|muchos|varios) de (?:ellos|ellas)"],
+    "fr": ["dont", r"parmi (?:eux|elles|lesquels|lesquelles)", "y compris", "notamment"],
+    "de": ["darunter", r"unter (?:ihnen|denen)", "einschließlich", "inklusive"],
+    "ru": ["в том числе", r"среди (?:них|которых|погибших)", "включая"],
+    "zh": ["包括", "其中"],
+    "ar": ["بينهم", "منهم", "بينها"],
+})  # fmt: skip
+#: Places of the harmed named by their owner: "killed 12 people at an X base" (English
+#: puts the owner before the noun), "en una base del X", "dans un camp du X", "auf einen
+#: Stützpunkt der X", "по базе X" (the others after it).
+_TARGETS_AFTER = re.compile(
+    r"^(?:\s+[a-z][a-z-]*){0,1}?\s+(?:bases?|camps?|positions?|headquarters|compounds?|"
+    r"hideouts?|strongholds?|outposts?|checkpoints?|offices?|depots?|facilit(?:y|ies)|"
+    r"training|rall(?:y|ies)|gatherings?|meetings?|funerals?|convoys?|vehicles?|barracks|"
+    r"safe ?houses?|hospitals?|schools?|homes?|houses?)\b"
+)
+_TARGETS_BEFORE: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?<!\w)(?:bases?|campamentos?|posici(?:ón|ones)|cuartel\w*|sedes?|puestos?|"
+        r"escondites?|oficinas?|mitin\w*|reuni(?:ón|ones)|funeral\w*|convoy\w*|"
+        r"veh[íi]culos?|miembros|simpatizantes)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?$"
+    ),
+    "fr": re.compile(
+        r"(?<!\w)(?:bases?|camps?|positions?|quartiers? généra(?:l|ux)|qg|sièges?|postes?|"
+        r"repaires?|bureaux?|meetings?|rassemblements?|funérailles|convois?|véhicules?|"
+        r"membres|partisans)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
+    ),
+    "de": re.compile(
+        r"(?<!\w)(?:\w*stützpunkt\w*|\w*lager\w*|stellung\w*|hauptquartier\w*|"
+        r"versteck\w*|büro\w*|kundgebung\w*|versammlung\w*|konvoi\w*|fahrzeug\w*|"
+        r"mitglieder\w*|anhänger\w*)\s+(?:der|des|von)\s+$"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:баз\w*|лагер\w*|позици\w*|штаб\w*|укрыти\w*|офис\w*|митинг\w*|"
+        r"колонн\w*|член\w*|сторонник\w*)\s+$"
+    ),
+}
+
+
+#: A source's word followed by more than SOURCE_CUES' two words: "according to a statement
+#: released by X", "según un comunicado del X", "selon un communiqué du X".
+_SOURCE_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["according to", "citing", "quoting", "as reported by"],
+    "es": ["según", "de acuerdo con", "conforme a", "citando a?"],
+    "fr": ["selon", "d'après", "citant"],
+    "de": ["laut", r"gemä(?:ß|ss)", "unter berufung auf"],
+    "ru": [r"по (?:данным|словам|сообщению|информации|заявлению)", "согласно", "со ссылкой на"],
+    "ar": ["حسب", "بحسب", r"وفق(?:ا|اً)?", r"نقل(?:ا|اً) عن"],
+})  # fmt: skip
+
+
+def _source_statement(clause_before: str, language: str) -> bool:
+    """Whether the name closes a source's phrase that names what it said ("according to a
+    statement released by X"): a noun of speech and a few words of no verb of harm."""
+    for pattern in _of(_SOURCE_WORDS, language):
+        found = list(pattern.finditer(clause_before))
+        if not found:
+            continue
+        tail = clause_before[found[-1].end() :]
+        if len(tail.split()) > 6 or not any(p.search(tail) for p in _of(_SPEECH_NOUNS, language)):
+            continue
+        # "according to reports of attacks by X" names the attacker; "a toll by X" its source
+        harm = (_AGENT, EVENT_CUES, _SUFFERS)
+        if not any(p.search(tail) for cues in harm for p in _of(cues, language)):
+            return True
+    return False
+
+
+def _is_a_target(clause_before: str, after: str, language: str) -> bool:
+    """Whether the name owns the place or people the harm befell ("at an X base", "en una
+    base del X"): then it is on the harmed side, though a preposition stands between."""
+    if language == "en" or language not in _TARGETS_BEFORE:
+        return bool(_TARGETS_AFTER.match(after.replace("'s ", " ")))
+    return bool(_TARGETS_BEFORE[language].search(clause_before))
 
 
 #: Prepositions of circumstance: a name after one is where or how it happened, not whom it
