@@ -32,6 +32,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from extractor.blank import is_blank_char
+from extractor.text.sentences import split_sentences
 
 Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
 
@@ -44,7 +45,15 @@ _QUOTES = {
     "\u00b4": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
     "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
     "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2026": "...",
+    # The ideographic full stop and comma are CJK's "." and ","; NFKD makes the full-width
+    # "．" and "，" ASCII, never these, so a quote retyped with "." missed "。".
+    "\u3002": ".", "\u3001": ",",
+    # The Arabic tatweel (kashida) only stretches a word on the line: "القاهـــرة" is "القاهرة".
+    "\u0640": "",
 }  # fmt: skip
+#: A combining dot above after "i" or "j" adds nothing (they have a dot): "İ" folds to
+#: "i" + U+0307 (``str.casefold``), so "İstanbul" and "istanbul" stayed apart.
+_DOT_ABOVE = re.compile("(?<=[ij])\u0307+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +122,21 @@ def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
         out.pop()
         index.pop()
     _canonical_order(out, index)
-    return "".join(out), index
+    folded = "".join(out)
+    if "\u0307" in folded:
+        kept = [at for at, char in enumerate(out) if not _redundant_dot(out, at)]
+        folded, index = "".join(out[at] for at in kept), [index[at] for at in kept]
+    return folded, index
+
+
+def _redundant_dot(chars: list[str], at: int) -> bool:
+    """Whether ``chars[at]`` is a combining dot above of a run of them after "i" or "j"
+    (:data:`_DOT_ABOVE`)."""
+    if chars[at] != "\u0307":
+        return False
+    while at > 0 and chars[at - 1] == "\u0307":
+        at -= 1
+    return at > 0 and chars[at - 1] in "ij"
 
 
 def _canonical_order(chars: list[str], index: list[int]) -> None:
@@ -185,7 +208,11 @@ def normalise_text(text: str, *, accents: bool = True) -> str:
     joined = " ".join(text.translate(table).split())
     # NFD of the fold only sorts its runs of marks (the fold is decomposed already), as
     # :func:`_canonical_order` does for :func:`normalise`, in C.
-    return unicodedata.normalize("NFD", joined) if marks else joined
+    if marks:
+        joined = unicodedata.normalize("NFD", joined)
+        if "\u0307" in joined:
+            joined = _DOT_ABOVE.sub("", joined)
+    return joined
 
 
 def folded_article(context: dict[str, Any]) -> str:
@@ -249,7 +276,8 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
     folded_hint = _folded_position(index, hint) if hint is not None else None
     position = _nearest(folded_text, folded_quote, folded_hint, folded_after)
     if position >= 0:
-        return _span(index, position, position + len(folded_quote), "normalised", 100.0)
+        start, end = _span(text, index, position, position + len(folded_quote), after)
+        return Span(start, end, "normalised", 100.0)
 
     if len(folded_quote) < 12:  # short strings match by accident
         return NOT_FOUND
@@ -259,15 +287,117 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
     start_n, end_n = alignment.dest_start + folded_after, alignment.dest_end + folded_after
     if end_n - start_n < 0.8 * len(folded_quote):
         return NOT_FOUND
-    return _span(index, start_n, end_n, "fuzzy", float(alignment.score))
+    start, end = _span(text, index, start_n, end_n, after, words=True)
+    start, end = _one_sentence(quote, text, start, end)
+    return Span(start, end, "fuzzy", float(alignment.score))
 
 
-def _span(index: list[int], start_n: int, end_n: int, how: Alignment, score: float) -> Span:
+def _span(
+    text: str, index: list[int], start_n: int, end_n: int, after: int, *, words: bool = False
+) -> tuple[int, int]:
     """The source span of folded characters ``start_n:end_n``: from the first source
     character any of them came from to the last (marks put in canonical order no longer
-    come from characters in order, so the ends alone may miss one)."""
+    come from characters in order, so the ends alone may miss one), widened to whole
+    characters as a reader sees them, and to whole words with ``words`` (:func:`_snap`)."""
     sources = index[start_n:end_n]
-    return Span(min(sources), max(sources) + 1, how, score)
+    return _snap(text, min(sources), max(sources) + 1, after, words=words)
+
+
+_ZWJ, _ZWNJ = "\u200d", "\u200c"
+#: The farthest a span's end moves to a word's or a grapheme cluster's edge.
+_SNAP_MAX = 64
+#: The first word of the Unicode names of scripts written without spaces between words:
+#: there a run of letters is a phrase or a sentence, never a word to widen a span to.
+_SPACELESS = (
+    "CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR",
+    "TAI", "NEW TAI", "JAVANESE", "BALINESE", "TANGUT", "YI ", "IDEOGRAPHIC",
+)  # fmt: skip
+
+
+@cache
+def _spaceless(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(_SPACELESS)
+
+
+@cache
+def _extends(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it, as a reader sees them: a
+    combining mark (an accent, an Indic vowel sign, a virama), a zero-width joiner or
+    non-joiner, an emoji's skin tone."""
+    return (
+        unicodedata.category(char)[0] == "M"
+        or char in (_ZWJ, _ZWNJ)
+        or ("\U0001f3fb" <= char <= "\U0001f3ff")
+    )
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether ``text[at - 1]`` and ``text[at]`` are one grapheme cluster (a letter and its
+    marks, a conjunct joined by a virama or a zero-width joiner: "क्ष" is one)."""
+    before = text[at - 1]
+    return (
+        _extends(text[at])
+        or before == _ZWJ
+        or (unicodedata.combining(before) == 9 and text[at].isalpha())
+    )
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or _extends(char)
+
+
+def _in_word(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a word of a script that spaces its words."""
+    before, char = text[at - 1], text[at]
+    return (
+        _word_char(before) and _word_char(char) and not _spaceless(before)
+        and not _spaceless(char)
+    )  # fmt: skip
+
+
+def _snap(text: str, start: int, end: int, after: int, *, words: bool) -> tuple[int, int]:
+    """``start:end`` widened to grapheme clusters, and with ``words`` to whole words.
+
+    A folded match begins and ends where the fold's characters do, and a fuzzy one where
+    the alignment scored best: inside "भारत", on a vowel sign, inside a conjunct. Quoted
+    that way a span shows a broken word. The start never moves before ``after`` (the
+    previous fragment's end): there it moves forward to the next boundary instead. An end
+    moves at most :data:`_SNAP_MAX` characters: a run of letters longer than any word (a
+    link, an encoded blob) is no word to take whole.
+    """
+
+    def inside(at: int) -> bool:
+        return 0 < at < len(text) and (_joined(text, at) or (words and _in_word(text, at)))
+
+    def moved(at: int, step: int, stop: int) -> int:
+        for moved_to in range(at, stop, step)[:_SNAP_MAX]:
+            if not inside(moved_to):
+                return moved_to
+        return at
+
+    first = moved(start, -1, max(after, 0) - 1)
+    if inside(first):  # no boundary after ``after``: the next one on
+        first = moved(start, 1, end)
+    return first, moved(end, 1, len(text) + 1)
+
+
+def _one_sentence(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` cut to the sentence of ``text`` it lies most in, when ``quote`` is one
+    sentence and that sentence holds most of it: a fuzzy match of a sentence said twice
+    nearly alike ran on into the other, or took in the line break before it. A quote that
+    lost the mark between two sentences keeps both."""
+    if len(split_sentences(quote)) > 1:
+        return start, end
+    overlaps = [
+        (min(end, s.end) - max(start, s.start), s) for s in split_sentences(text)
+        if s.start < end and start < s.end
+    ]  # fmt: skip
+    if not overlaps:
+        return start, end
+    kept, best = max(overlaps, key=lambda pair: pair[0])
+    if kept < 0.8 * len(quote.strip()):
+        return start, end
+    return max(start, best.start), min(end, best.end)
 
 
 def contains(haystack: str, needle: str) -> bool:

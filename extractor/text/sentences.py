@@ -18,11 +18,56 @@ from functools import lru_cache
 
 from extractor.text.dates import MONTH_ABBREVIATIONS
 
+#: Marks that end a sentence only before blanks and what may open one, as the full stop does:
+#: it also ends abbreviations ("Gen."), stands in numbers and is typed for a question or an
+#: exclamation inside a sentence. Unicode's Sentence_Terminal marks of Latin use (the double
+#: and paired "!" and "?", the interrobang, the medieval and reversed question marks), the
+#: other full stops it calls ATerm (one dot leader, small and full-width full stops), the
+#: ellipsis, and the Greek question mark (U+037E, which Unicode leaves out: NFC makes it ";").
+DOTS = ".!?…\u203c\u203d\u2047-\u2049\u2e2e\u2e3c\u2e53\u2e54\u2e60\u2e61\u2024\ufe52\uff0e\u037e"
+#: Greek letters: a ";" right after one is the Greek question mark (NFC writes U+037E as ";",
+#: and Greek writes its semicolon as the ano teleia "·", never ";").
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+#: Marks that end a sentence wherever they stand, blank after them or not: every other
+#: Sentence_Terminal character of Unicode (PropList.txt, Unicode 17: what the ``regex`` module
+#: calls ``\p{Sentence_Terminal}``) but the ideographic "。！？" (their own rule below) and
+#: U+104A MYANMAR SIGN LITTLE SECTION (Burmese's comma), and the Tibetan shads U+0F0D-U+0F12
+#: (Tibetan ends each sentence with one; Unicode leaves them out as they also end clauses).
+#: Only ".!?…。！？" used to end a sentence, so a Hindi, Urdu, Bengali, Amharic, Burmese,
+#: Armenian or Tibetan article was one sentence: a meeting's evidence took in an accident.
+STOPS = (
+    "\u0589\u061d-\u061f\u06d4\u0700-\u0702\u07f9\u0837\u0839\u083d\u083e\u0964\u0965"
+    "\u0f0d-\u0f12\u104b\u1362\u1367\u1368\u166e\u1735\u1736\u17d4\u17d5\u1803\u1809"
+    "\u1944\u1945\u1aa8-\u1aab\u1b4e\u1b4f\u1b5a\u1b5b\u1b5e\u1b5f\u1b7d-\u1b7f\u1c3b"
+    "\u1c3c\u1c7e\u1c7f\u2cf9-\u2cfb\ua4ff\ua60e\ua60f\ua6f3\ua6f7\ua876\ua877\ua8ce"
+    "\ua8cf\ua92f\ua9c8\ua9c9\uaa5d-\uaa5f\uaaf0\uaaf1\uabeb\ufe12\ufe15\ufe16\ufe56"
+    "\ufe57\uff61\U00010a56\U00010a57\U00010f55-\U00010f59\U00010f86-\U00010f89\U00011047"
+    "\U00011048\U000110be-\U000110c1\U00011141-\U00011143\U000111c5\U000111c6\U000111cd"
+    "\U000111de\U000111df\U00011238\U00011239\U0001123b\U0001123c\U000112a9\U000113d4"
+    "\U000113d5\U0001144b\U0001144c\U000115c2\U000115c3\U000115c9-\U000115d7\U00011641"
+    "\U00011642\U0001173c-\U0001173e\U00011944\U00011946\U00011a42\U00011a43\U00011a9b"
+    "\U00011a9c\U00011c41\U00011c42\U00011ef7\U00011ef8\U00011f43\U00011f44\U00016a6e"
+    "\U00016a6f\U00016af5\U00016b37\U00016b38\U00016b44\U00016d6e\U00016d6f\U00016e98"
+    "\U0001bc9f\U0001da88"
+)
+#: Every mark that may end a sentence, as a regular expression class's insides: the one
+#: definition for any pattern that asks whether a sentence or a line ended.
+TERMINATORS = f"{DOTS}。！？{STOPS}"
+#: What may close a sentence after its mark: quotes and brackets of every script.
+_CLOSERS = "\"”’'»›)\\]」』）〕】〉》"
+#: A mark of :data:`DOTS`, or a Greek question mark written ";".
+_DOT = rf"(?:(?<=[{DOTS}])|(?<=[{_GREEK}];))"
+_DOT_QUOTED = rf"(?:(?<=[{DOTS}][\"”’])|(?<=[{_GREEK}];[\"”’]))"
+
 # A full stop, then blanks, then what may open a sentence: a word character, after an opening
 # quote or bracket. Whether it does is :func:`_opens_sentence`'s to say (``re`` has no
-# class for "not lower case" in every script).
+# class for "not lower case" in every script). After a mark of :data:`STOPS` (and the
+# quotes and brackets it closes) a sentence ends, whatever follows; a run of marks ("؟!")
+# ends one sentence, after its last mark.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?\w)|(?<=[。！？])|(?<=[.!?…][\"”’])(?=\s)"
+    rf"{_DOT}([\"”’)\]]*)\s+(?=[\"“‘(\[]?\w)|(?<=[。！？])|{_DOT_QUOTED}(?=\s)"
+    rf"|(?:(?<=[{STOPS}])|(?<=[{STOPS}][{TERMINATORS}]))(?![{TERMINATORS}])"
+    rf"(?P<stop>[{_CLOSERS}]*+)(?![{TERMINATORS}])"
 )
 _OPENER = re.compile(r"[\"“‘(\[]?(\w)")
 
@@ -153,7 +198,7 @@ def _wrapped(block: list[tuple[int, str]]) -> list[int]:
 
 
 #: What ends a line that ends a sentence or a clause on purpose.
-_CLOSED = re.compile(r"[.!?…:;。！？\"”’)\]]\s*$")
+_CLOSED = re.compile(rf"[{TERMINATORS}:;\"”’)\]]\s*$")
 
 
 def _greedy(block: list[tuple[int, str]]) -> list[int]:
@@ -202,9 +247,12 @@ def split_sentences(text: str) -> list[Sentence]:
     for line_start, line_end in _lines(text):
         position = line_start
         for match in _SENTENCE_END.finditer(text, line_start, line_end):
-            if match.end() > match.start() and not _opens_sentence(text, match.end()):
+            if match.group("stop") is not None:  # "।", "۔", "؟", "።": the sentence ends
+                closing = match.end()
+            elif match.end() > match.start() and not _opens_sentence(text, match.end()):
                 continue  # "e.g. the", "approx. five"
-            closing = match.end(1) if match.group(1) else match.start()  # 'said "Go."'
+            else:
+                closing = match.end(1) if match.group(1) else match.start()  # 'said "Go."'
             candidate = text[position:closing].rstrip()
             if _ABBREVIATIONS.search(candidate, max(0, len(candidate) - 10)):
                 continue  # "Maj. Gen. Smith" is one sentence
