@@ -420,7 +420,7 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
 #: Words of going or arriving whose place ("visit to X", "arrived in X", "reiste nach X",
 #: "прибыл в X", "抵达X") is where a visit took place: the traveller's destination.
 GOING_WORDS: dict[str, tuple[str, ...]] = {
-    "en": (r"visit\w*", "trips?", r"travel\w*", "journey", r"tour\w*", r"arriv\w*", "landed",
+    "en": (r"visit\w*", "trips?", r"travel\w*", "journey", r"tour\w*", r"arriv\w*", "landed", "landing",
            "flew", "fly", "flying", "flies", "came", "comes", "coming", "went", "goes", "going",
            "headed", "heads", "heading", r"welcom\w*", "received", "hosted"),
     "es": (r"visit\w*", r"viaj\w*", "gira", r"lleg\w*", r"arrib\w*", r"aterriz\w*", "voló",
@@ -453,13 +453,20 @@ RETURN_WORDS: dict[str, tuple[str, ...]] = {
     "ru": (r"верну\w*", r"возвра\w*", r"покину\w*", r"вылете\w*", "из"),
     "zh": ("返回", "回到", "回国", "离开", "从"),
 }  # fmt: skip
-#: Verbs of receiving a guest, active ("X hosted Y": X is the host).
+#: Verbs of receiving a guest, active ("X hosted Y": X is the host). A compound tense is
+#: read at its finite auxiliary, whose subject is the host: "ha recibido", "a reçu",
+#: "ont accueilli" (but not the passive "ha sido recibido", "a été reçu"), and German's
+#: "hat ... empfangen", whose participle ends the clause after the guest: the auxiliary
+#: is matched and the participle, captured in a lookahead, is no second verb.
 RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("hosted", "hosts", "hosting", "received", "receives", "receiving", "welcomed",
            "welcomes", "welcoming", "greeted", "greets"),
-    "es": ("recibió", "recibe", "recibirá", "acogió", "acoge", "dio la bienvenida"),
-    "fr": (r"a reçu", "reçoit", "recevra", r"a accueilli", "accueille", "accueillera"),
-    "de": ("empfing", "empfängt", "empfangen", "begrüßte", "begrüßt"),
+    "es": ("recibió", "recibe", "recibirá", "acogió", "acoge", "dio la bienvenida",
+           r"(?:ha|han|había|habían|habrá|hubo)\s+(?!sido\b)(?:\w+\s+)?(?:recibido|acogido)"),
+    "fr": (r"(?:a|ont|avait|avaient|aura)\s+(?!été\b)(?:\w+\s+)?(?:reçu|accueilli)", "reçoit",
+           "recevra", "accueille", "accueillera"),
+    "de": ("empfing", "empfängt", "empfangen", "begrüßte", "begrüßt",
+           r"(?:hat|haben|hatte|hatten)(?=[^.;!?]{1,160}?\s(empfangen|begrüßt)(?!\w))"),
     "ru": ("принял", "приняла", "принимает", "принимал", "принимала", "примет",
            "встретил", "встретила"),
     "zh": ("接待", "会见", "接见", "欢迎", "迎接", "宴请"),

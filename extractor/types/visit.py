@@ -348,10 +348,41 @@ def venue_countries(sentence: str, language: str = "en") -> set[str]:
         if pattern is None:
             continue
         for match in pattern.finditer(sentence):
+            if each == "en" and _modifies_a_noun(sentence, match):
+                continue  # "killed in Israeli strikes": the strikes', not a place
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
                 found.add(code)
     return found
+
+
+#: Lower-case words after a place name that are no noun it modifies: "in Myanmar on
+#: Tuesday", "in Jordan and", "in Syria, officials said" is a place.
+_NOT_A_NOUN = re.compile(
+    r"(?:on|in|at|to|of|for|from|by|with|and|or|but|as|after|before|since|during|amid|near|"
+    r"over|under|where|when|while|which|who|that|this|last|next|is|are|was|were|has|have|had|"
+    r"will|would|said|says|earlier|later|late|early|overnight|today|yesterday|alone|itself|"
+    r"than|into|across|along|around|between|against|despite|without|within)(?!\w)"
+)
+
+
+def _modifies_a_noun(sentence: str, match: re.Match[str]) -> bool:
+    """Whether an English venue is a nationality adjective before a common noun ("in
+    Israeli strikes", "in Saudi-led raids", "in Russian shelling"): it names whose strikes,
+    no place (the rule of :func:`_a_place`)."""
+    words = match.group(1).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 1:
+        return False
+    word = normalise_text(words[0])
+    if word not in _ADJECTIVES and normalise_text(word.split("-")[0]) not in _ADJECTIVES:
+        return False
+    if "-" in word:  # "Saudi-led", "Israeli-backed"
+        return True
+    rest = sentence[match.end() :]
+    noun = re.match(r"\s+([a-z][\w-]*)", rest)
+    return noun is not None and not _NOT_A_NOUN.match(noun.group(1))
 
 
 #: A name as each language writes it after a preposition (the groups of :data:`_VENUES`).
@@ -468,10 +499,16 @@ class Venues:
     names after "in", "to", "at" (and the article language's prepositions),
     but not those after "back", "home", "return" (where someone came from) nor
     those governed by a noun ("investment in China", "ambassador to Japan").
+    ``main``: for each country gone to in a main clause (not in a relative, time
+    or purpose clause, not a plan), the offset of the first word of going to it:
+    the one place that may move a visit to a country its answer did not name.
     """
 
-    def __init__(self, went: set[str], venues: set[str]) -> None:
+    def __init__(
+        self, went: set[str], venues: set[str], main: Mapping[str, int] | None = None
+    ) -> None:
         self.went, self.venues = went, venues
+        self.main: dict[str, int] = dict(main or {})
 
 
 def _a_place(text: str, language: str) -> str | None:
@@ -498,6 +535,13 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
     """
     went: set[str] = set()
     venues: set[str] = set()
+    main: dict[str, int] = {}
+
+    def gone(code: str, at: int) -> None:
+        went.add(code)
+        if not _subordinate(sentence, at):
+            main.setdefault(code, at)
+
     for each in dict.fromkeys(("en", language)):
         patterns = _DIRECTION_PATTERNS.get(each)
         if patterns is None:
@@ -508,7 +552,7 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
             text = next((g for g in match.groups() if g), None)
             code = _a_place(text, each) if text else None
             if code is not None:
-                went.add(code)
+                gone(code, match.start())
         no_venue = {
             m.start(m.lastindex or 0)
             for key in ("back", "governed")
@@ -523,24 +567,38 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
                 continue
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue  # "Berg, who visited France last year, met Ruiz in Tokyo"
-            if lead is not None and lead.search(sentence, max(0, match.start() - 200),
-                                                match.start()):  # fmt: skip
+            word = (
+                lead.search(sentence, max(0, match.start() - 200), match.start()) if lead else None
+            )
+            if word is not None:
                 code = _a_place(match.group(1), each)
                 if code is not None:
-                    went.add(code)
+                    gone(code, word.start())
                     continue
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
                 venues.add(code)
-    return Venues(went, venues - went)
+    return Venues(went, venues - went, main)
 
 
-#: What opens a clause about another occasion than the one reported: a relative clause
-#: ("who visited France last year"), a time clause ("days after Berg returned from ...",
-#: "before travelling to China") or a journey's origin ("back from a trip to France").
+#: What opens a clause about a later or earlier journey than the one reported: "before
+#: travelling to China", "ahead of her trip to Turkey", "since", a journey's origin ("back
+#: from a trip to France").
 _OTHER_OPENER = re.compile(
-    r"(?<![\w'’])(?:who|whom|which|that|after|before|since|when|back\s+from|"
+    r"(?<![\w'’])(?:before|since|ahead\s+of|prior\s+to|back\s+from|"
     r"return(?:ed|ing)?\s+from)(?!\w)",
+    re.I,
+)
+#: What opens a relative or time clause that may tell the reported occasion itself ("Ruiz,
+#: who arrived in Cairo on Tuesday, ...", "returned home after a visit to Poland", "when she
+#: arrived in Egypt"): another occasion only with another time or another traveller.
+_MAYBE_OTHER = re.compile(r"(?<![\w'’])(?:who|whom|which|that|after|when|while)(?!\w)", re.I)
+#: What opens a clause that says nothing of where THIS visit took place: a purpose ("to
+#: discuss"), a circumstance ("amid"), a later or earlier journey (see :data:`_OTHER_OPENER`).
+_SUBORDINATE = re.compile(
+    r"(?<![\w'’])(?:who|whom|which|that|after|when|while|before|since|ahead\s+of|prior\s+to|"
+    r"amid|amidst|following|until|then|to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)\b(?!\s+(?:of|in|at)\b)"
+    r"|will|would|plans?\s+to|due\s+to)(?!\w)",
     re.I,
 )
 #: What closes a clause about another occasion: "last year", "in 2023".
@@ -549,13 +607,49 @@ _OTHER_TIME = re.compile(
     r"|(?<!\w)(?:years?|months?)\s+ago(?!\w)",
     re.I,
 )
+#: Another time in a relative or time clause: those of :data:`_OTHER_TIME`, a month ("after
+#: receiving the Japanese minister in May"), "weeks ago", "earlier this year". In the main
+#: clause a month is the reported visit's own ("will visit China in May").
+_ANOTHER_TIME = re.compile(
+    rf"{_OTHER_TIME.pattern}|(?<!\w)weeks?\s+ago(?!\w)|(?<!\w)earlier\s+this\s+(?:year|month)"
+    r"|(?<!\w)(?:in|since|last)\s+(?-i:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?!\w)",
+    re.I,
+)
+#: Another traveller in a relative or time clause: a name between its opener and its verb
+#: ("a week after Lars Berg visited France"); "she", "he", "they" are the same one.
+_ANOTHER_SUBJECT = re.compile(r"(?<![\w'’])(?-i:[A-Z][\w'’.-]*)(?!\w)")
 
 
 def _other_occasion(sentence: str, at: int) -> bool:
     """Whether the English clause around offset ``at`` is about another occasion than the
-    one reported: only a receiving or a journey on THIS occasion says who hosted."""
+    one reported: only a receiving or a journey on THIS occasion says who hosted.
+
+    A clause "before", "since", "ahead of" or "back from" the reported one is about another
+    journey. A relative or time clause ("who", "after", "when") is another occasion only
+    with another time ("last year", "in May") or another traveller named in it ("after
+    Berg visited France"); without them it tells the reported trip ("returned home after a
+    three-day visit to Poland", "Ruiz, who arrived in Cairo on Tuesday, met ...").
+    """
     start, end = _clause(sentence, at)
-    return bool(_OTHER_OPENER.search(sentence, start, at) or _OTHER_TIME.search(sentence, at, end))
+    if _OTHER_OPENER.search(sentence, start, at) or _OTHER_TIME.search(sentence, at, end):
+        return True
+    openers = list(_MAYBE_OTHER.finditer(sentence, start, at))
+    if not openers:
+        return False
+    opener = openers[-1]  # the nearest: "who said that she arrived"
+    return bool(
+        _ANOTHER_TIME.search(sentence, opener.end(), end)
+        or _ANOTHER_SUBJECT.search(sentence, opener.end(), at)
+    )
+
+
+def _subordinate(sentence: str, at: int) -> bool:
+    """Whether offset ``at`` stands in a clause that says nothing of where the reported visit
+    took place: a relative, time or purpose clause, a circumstance, a plan ("to discuss the
+    war in X", "amid fighting in X", "ahead of her trip to X", "will travel to X")."""
+    start = _clause(sentence, at)[0]
+    return _SUBORDINATE.search(sentence, start, at) is not None
 
 
 #: Where a clause ends: a guest and a host are read within one.
@@ -622,9 +716,16 @@ def receiving_sides(
             passives.append(_sentence_of(sentence, match.start()))
             hosts |= _side(sentence, match.span(1), each, people, forward=True)
             guests |= _side(sentence, _before(sentence, match.start()), each, people)
+        participle = -1  # where the participle of a compound tense read at its auxiliary ends
         for match in active.finditer(sentence):
             if _sentence_of(sentence, match.start()) in passives:
                 continue  # "was received by", "wurde von X empfangen": the passive's
+            if match.start() < participle:
+                continue  # "hat ... empfangen": read at "hat", whose subject is the host
+            participle = max(
+                [match.end(g) for g in range(1, (match.re.groups or 0) + 1) if match.group(g)],
+                default=participle,
+            )
             end = _clause(sentence, match.start())[1]
             if _NO_GUEST.match(sentence, match.end()):
                 continue
@@ -783,65 +884,101 @@ def _names_a_venue(sentence: str, language: str) -> bool:
 def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     """The visit coded the right way round: it takes place in the host country.
 
-    Where the visit took place is its place's country, else the one country
-    the evidence names as where someone went ("visiting Germany", "a trip to
-    Seoul", "welcomed ... to the White House", "arrived in Manama"), else the
-    one venue it names after "in", "to", "at" that is neither an origin
-    ("flying back to India") nor governed by a noun ("investment in China").
-    A visit placed, by its place or by where someone went, in the visitor's
-    own country has its roles reversed (a leader who receives a guest at home
-    is the host): visitor and host are swapped. A bare venue never swaps
-    them: "in China" says where something is, not who travelled. A visit
-    placed in a third country has that country as host. With no venue, a
-    verb of receiving says who is at home ("X hosted Y", "Y was received by
-    X", "a reçu", "empfing", "принял", "会见"): a visit whose visitor is the
-    one who received is swapped too.
+    A visit's venue is where the traveller went or where the meeting was held
+    (the codebook). Its place's country is where it took place: a place in the
+    visitor's own country swaps visitor and host, one in a third country makes
+    that the host. With no place, a verb of receiving that names who is at home
+    ("X hosted Y", "Y was received by X", "a reçu", "hat ... empfangen",
+    "принял", "会见") says who hosted, before any venue, unless where someone
+    went says the opposite. Else the one country the evidence names as where
+    someone went ("visiting Germany", "a trip to Seoul", "arrived in Manama")
+    decides: the visitor's own country swaps them. A bare "in X" never moves
+    a visit: "to discuss the war in X", "amid the fighting in X" say what was
+    talked about, not where. A third country becomes the host only when a
+    main clause says the visitor went there ("Ruiz arrived in X"), not a
+    purpose, time or relative clause or a plan ("ahead of her trip to X",
+    "who is visiting X, will travel to Y"); else the host is kept with a
+    warning: a wrong recode of a right answer is worse than keeping it.
     """
     place = data["place"]
-    where = place.country if place is not None and place.country else None
-    went = where is not None and where != data["host_country"]  # a place the gazetteer knows
-    if where is None or where == data["host_country"]:
-        venues = visit_venues(make.quote, make.language)
-        named = venues.went or venues.venues
-        if len(named) == 1:
-            where, went = next(iter(named)), bool(venues.went)
     visitor, host = data["visitor_country"], data["host_country"]
+    where = place.country if place is not None and place.country else None
+    if where is not None and where != host:  # the answer's own place, the gazetteer's country
+        if where == visitor and host is None:
+            return data
+        return _placed(data, where, "the visit took place in", make)
+    venues = visit_venues(make.quote, make.language)
+    gone = venues.went if len(venues.went) == 1 else set()
     if where is None:
-        return _received(data, make)
-    if where == host or (where == visitor and host is None):
+        read = _received(data, make)
+        if read is not None:
+            at_home, note = read
+            if at_home == host or gone - {visitor}:
+                return data  # the host received the guest, or where they went says otherwise
+            make.warn(note)
+            return _swapped(data)
+    if host is None:  # nothing to put right, a host to fill in: the one venue named
+        named = venues.went or venues.venues
+        if len(named) == 1 and named != {visitor}:
+            return _placed(data, next(iter(named)), "the visit took place in", make)
         return data
+    if len(gone) != 1:
+        return data
+    (went,) = gone
+    if went == host:
+        return data
+    if went == visitor:
+        return _placed(data, went, "the visit took place in", make)
+    subject = _side(make.quote, _before(make.quote, venues.main[went]), make.language,
+                    [*data["visitors"], *data["hosts"]]) if went in venues.main else set()  # fmt: skip
+    if where is None and visitor is not None and subject == {visitor}:
+        return _placed(data, went, f"{_named_visitor(data)} went to", make)
+    make.warn(
+        f"the evidence names {went} as where someone went, not host_country {host}: host kept "
+        "(only the visitor going there in a main clause moves the visit)"
+    )
+    return data
+
+
+def _named_visitor(data: dict[str, Any]) -> str:
+    visitors: list[Actor] = data["visitors"]
+    return visitors[0].name if visitors else str(data["visitor_country"])
+
+
+def _placed(data: dict[str, Any], where: str, why: str, make: Builder) -> dict[str, Any]:
+    """The visit put in ``where``: the visitor's own country swaps the roles, a third
+    country becomes the host."""
+    visitor, host = data["visitor_country"], data["host_country"]
+    place = data["place"]
     if where == visitor:
-        if not went:
-            return data  # a bare "in X" says where something is, not who travelled
-        make.warn(
-            f"the visit took place in {where}, the visitor's country: visitor and host swapped"
-        )
+        make.warn(f"{why} {where}, the visitor's country: visitor and host swapped")
         data = _swapped(data)
     else:
-        make.warn(f"the visit took place in {where}: host_country {host} recoded {where}")
+        make.warn(f"{why} {where}: host_country {host} recoded {where}")
         data = {**data, "host_country": where}
     if place is not None and place.country is None:
         data["place"] = place.model_copy(update={"country": data["host_country"]})
     return data
 
 
-def _received(data: dict[str, Any], make: Builder) -> dict[str, Any]:
-    """A visit with no venue, put right by who received whom ("X hosted Y": X is at home)."""
+def _received(data: dict[str, Any], make: Builder) -> tuple[str, str] | None:
+    """Who received whom, if the evidence says which side of the visit is at home: (the
+    side at home, the note a swap would give)."""
     visitor, host = data["visitor_country"], data["host_country"]
     if visitor is None or host is None:
-        return data
+        return None
     people = [*data["visitors"], *data["hosts"]]
     read = receiving_sides(make.quote, make.language, people)
     if read is None:
-        return data
+        return None
     at_home, guests = read
     if at_home == visitor and host in guests:
-        make.warn(
-            f"the evidence says {visitor} received the visit: it is the host, visitor and "
-            "host swapped"
-        )
-        return _swapped(data)
-    return data
+        note = (f"the evidence says {visitor} received the visit: it is the host, visitor and "
+                "host swapped")  # fmt: skip
+        return visitor, note
+    if at_home == host and visitor in guests:
+        return host, ""
+    return None
 
 
 def _swapped(data: dict[str, Any]) -> dict[str, Any]:
