@@ -24,13 +24,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Literal
 
+import pycountry
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import GenerateJsonSchema
 
 from extractor.runtime.instructor_compat import original_class
 from extractor.text.countries import (
+    _NAME,
+    ALIASES,
+    DEMONYMS,
+    EXTRA_ALPHA3,
+    INSTITUTIONS,
+    _inflections,
     countries_in_text,
     country_as_written,
     country_in_text,
@@ -38,8 +46,14 @@ from extractor.text.countries import (
 )
 from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.language import UNSPACED, detect_language
-from extractor.text.places import place_country
+from extractor.text.language import (
+    ATTACHED_PREFIXES,
+    UNSPACED,
+    WORD,
+    attached_forms,
+    detect_language,
+)
+from extractor.text.places import _city_index, place_country
 from extractor.text.quantities import (
     LANGUAGES,
     figures_in,
@@ -49,6 +63,7 @@ from extractor.text.quantities import (
     parse_money,
 )
 from extractor.text.titles import MILITARY_OFFICE, name_words
+from extractor.types.base import name_fold
 from extractor.types.parts import Actor, Count, DateValue, Money, Place, Sector
 
 StatusText = Literal["occurred", "ongoing", "planned", "alleged", "denied"]
@@ -368,26 +383,48 @@ class Builder:
     def place(self, text: str | None, country: str | None = None) -> Place | None:
         """A place as written (never a date such as "today"); None if not in the text.
 
+        A place the article writes otherwise than the model did is the article's own
+        form, with a warning: without its accents or with them ("Krakow" for "Kraków",
+        "Орел" for "Орёл"), declined ("Київ" for "у Києві", "Helsinki" for
+        "Helsingissä", "Praha" for "v Praze"), or a country's name translated
+        ("Pakistan" for "Пакистан"). A city, a capital too, is never its country.
+
         Its country is where the place lies (:func:`place_country`), trusted
         from the gazetteer only when the article names that country; else
         ``country``, the record's own.
         """
+        asked = text
         if text and text.strip() and not _in_article(text, self.context):
-            text = self._country_as_written(text) or text
+            text = self._place_as_written(text) or self._country_as_written(text) or text
         text = _as_written(text, "place", self.context)
         if not text or resolve_date(text, self.published or _ANY_DAY).kind != "unresolved":
             return None  # "today" is not a place
-        return Place(text=text, country=self.country_of_place(text) or country)
+        found = self.country_of_place(text)
+        if found is None and asked is not None and asked != text:
+            found = self.country_of_place(asked)  # "Києві" is in no list; "Київ" is
+        return Place(text=text, country=found or country)
+
+    def _place_as_written(self, text: str) -> str | None:
+        """The article's own form of a place the model wrote otherwise (see :meth:`place`),
+        from the evidence first; None when the article has no form of it."""
+        for source in (self.quote, str(self.context.get("text", ""))):
+            written = place_in_text(text, source, self.language)
+            if written is not None:
+                self.warn(f"place {text!r} is written {written!r} in the article", once=True)
+                return written
+        return None
 
     def _country_as_written(self, text: str) -> str | None:
         """A place the model named as a country in English ("Pakistan") for an article that
         names it in its own language ("в Пешаваре (Пакистан)"): the article's name, from the
-        evidence first; None when the place is no country or the article does not name it."""
+        evidence first; None when the place is no country's name or the article does not
+        name it. A capital or a city ("Київ", "Helsinki", "القاهرة") is a place of its
+        own: it is never replaced by its country's name."""
         try:  # the whole place is a country's name ("Peshawar, Pakistan" is a city)
             code = to_alpha3(text.strip())
         except ValueError:
             return None
-        if code not in self.article_countries():
+        if code not in self.article_countries() or not _names_country(text, code):
             return None
         for source in (self.quote, str(self.context.get("text", ""))):
             written = country_as_written(source, code, self.language)
@@ -488,6 +525,225 @@ class Builder:
 
     def warn(self, message: str, *, once: bool = False) -> None:
         _warn(self.context, message, once=once)
+
+
+def _names_country(text: str, code: str) -> bool:
+    """Whether ``text`` is a name of the country ``code`` ("Pakistan", "Suomi", "Україна"),
+    not a capital, city, adjective or institution that stands for it ("Kyiv",
+    "Helsinki", "Kremlin", "Ukrainian"), which :func:`to_alpha3` reads as the country too.
+
+    A country's English name or alias counts even where a city has it ("Singapore",
+    "Kuwait", "Mexico"); any other text that the gazetteer knows as a city does not.
+    """
+    stripped = text.strip()
+    if stripped[:1].islower():  # "ukrainien", "китайский": an adjective
+        return False
+    folded = normalise_text(stripped, accents=False).removeprefix("the ")
+    if ALIASES.get(folded) == code or folded in _official_names(code):
+        return True
+    stands_for = {
+        normalise_text(word, accents=False)
+        for word in (*DEMONYMS.get(code, ()), *INSTITUTIONS.get(code, ()))
+    }
+    return folded not in _city_index() and folded not in stands_for
+
+
+@cache
+def _official_names(code: str) -> frozenset[str]:
+    """The folded names ISO 3166 gives ``code`` ("viet nam", "korea")."""
+    country = pycountry.countries.get(alpha_3=code)
+    names = {EXTRA_ALPHA3[code]} if code in EXTRA_ALPHA3 else set()
+    for attr in ("name", "common_name", "official_name"):
+        name = getattr(country, attr, None) if country is not None else None
+        if name:
+            names |= {name, name.split(",")[0]}
+    return frozenset(normalise_text(name, accents=False) for name in names)
+
+
+#: Languages that decline or join case endings to a place's name, and whose stems
+#: :func:`_place_stems` knows: "Київ" is "у Києві", "Praha" "v Praze", "Helsinki"
+#: "Helsingissä", "Vilnius" "Vilniuje". In other languages a place is found as
+#: written, or with at most a few letters joined to its end ("Budapesten").
+_DECLINING = frozenset(
+    {"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "lt", "lv", "et", "fi",
+     "hu", "el", "is"}
+)  # fmt: skip
+#: Letters a stem drops at its end before a case ending, as :func:`name_fold` leaves
+#: them ("й" is "и", "ё" "е", "ї" "і", "ä" "a").
+_STEM_VOWELS = frozenset("aeiouyаеєиіоуыэюяьъαεηιουω")
+#: How a stem's last consonants change before an ending, per language (after
+#: :func:`name_fold`, which takes the hačeks: "Praze" is "praze"): Czech "Praha" ->
+#: "Praze", Polish "Egipt" -> "Egipcie", Ukrainian "Прага" -> "Празі", Finnish
+#: consonant gradation "Helsinki" -> "Helsingissä", "Lahti" -> "Lahdessa".
+_CZECH = (("ch", "s"), ("h", "z"), ("k", "c"), ("g", "z"))
+_SOUTH_SLAVIC = (("k", "c"), ("g", "z"), ("h", "s"))
+_MUTATIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cs": _CZECH,
+    "sk": _CZECH,
+    "pl": (("ch", "sz"), ("st", "sc"), ("t", "c"), ("d", "dz"), ("r", "rz"), ("k", "c"),
+           ("g", "dz")),
+    "uk": (("г", "з"), ("к", "ц"), ("х", "с")),
+    "be": (("г", "з"), ("к", "ц"), ("х", "с")),
+    "hr": _SOUTH_SLAVIC,
+    "sr": _SOUTH_SLAVIC,
+    "bs": _SOUTH_SLAVIC,
+    "sl": _SOUTH_SLAVIC,
+    "fi": (("nk", "ng"), ("nt", "nn"), ("mp", "mm"), ("lt", "ll"), ("rt", "rr"), ("kk", "k"),
+           ("pp", "p"), ("tt", "t"), ("t", "d"), ("p", "v"), ("k", "")),
+}  # fmt: skip
+_SLAVIC = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg"})
+#: A vowel between a stem's last two consonants, which Slavic cases drop ("Орёл", "Орла").
+_FLEETING = re.compile(r"(.+[^\Waeiouyаеєиіоуыэюяь])[еоeo]([^\Waeiouyаеєиіоуыэюяь])")
+#: The "і" of a Ukrainian closed last syllable, "о"/"е"/"є" once it is open ("Львів", "Львова").
+_CLOSED_I = re.compile(r"(.+)і([^\Wаеєиіоуюяь]+)")
+#: At most this many letters of case ending follow a stem ("Helsing|issä", "Льв|ові").
+_MAX_ENDING = 4
+
+
+def _place_stems(word: str, language: str) -> frozenset[str]:
+    """The stems (folded) a declined form of the place word ``word`` (folded) starts with.
+
+    ``word`` itself, then without its final vowels or soft sign ("одеса" -> "одес",
+    "казань" -> "казан"), Lithuanian, Latvian and Greek also without a final "-s"
+    ("vilnius" -> "vilni"), and the changes of :data:`_MUTATIONS`; Slavic languages
+    also lose a vowel between the last consonants ("орел" -> "орл", as in "Орла")
+    and Ukrainian turns the "і" of a closed last syllable into "о" or "е"/"є"
+    ("львів" -> "львов", "київ" -> "києв").
+    """
+    stems = {word}
+    if language not in _DECLINING or len(word) < 4:
+        return frozenset(stems)
+    stem = word
+    if language in ("lt", "lv", "el") and stem.endswith(("s", "ς")):
+        stem = stem[:-1]
+        stems.add(stem)
+    for _ in range(3):  # "vilniu" -> "viln"; "україна" -> "україн"; "нижний" -> "нижн"
+        if stem[-1:] not in _STEM_VOWELS or len(stem) <= 3:
+            break
+        stem = stem[:-1]
+        stems.add(stem)
+    for each in list(stems):
+        for old, new in _MUTATIONS.get(language, ()):
+            if each.endswith(old) and len(each) - len(old) >= 2:
+                stems.add(each[: len(each) - len(old)] + new)
+        fleeting = _FLEETING.fullmatch(each) if language in _SLAVIC else None
+        if fleeting:
+            stems.add(fleeting.group(1) + fleeting.group(2))
+        closed = _CLOSED_I.fullmatch(each) if language == "uk" else None
+        if closed:
+            stems |= {closed.group(1) + vowel + closed.group(2) for vowel in "оеє"}
+    return frozenset(s for s in stems if len(s) >= 3)
+
+
+@lru_cache(maxsize=16)
+def _folded_source(source: str) -> tuple[str, tuple[int, ...]]:
+    """``name_fold`` of ``source`` with, for each folded character, the index of the
+    source character it comes from (marks and tatweel fold to nothing)."""
+    out: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(source):
+        folded = _fold_one(char)
+        out.append(folded)
+        index.extend([position] * len(folded))
+    return "".join(out), tuple(index)
+
+
+@cache
+def _fold_one(char: str) -> str:
+    if char.isspace():
+        return " "
+    return name_fold(char) if char.strip() else char
+
+
+_JOINER = re.compile(r"[ '\-]{1,3}")
+
+
+def place_in_text(place: str, source: str, language: str) -> str | None:
+    """``place`` as ``source`` writes it, or None: the same words compared by
+    :func:`~extractor.types.base.name_fold` (accents, marks, tatweel, Arabic and Persian
+    letter forms), each word as written or declined (:func:`_place_stems`, the cases
+    :mod:`extractor.text.countries` declines names to), with the clitics Arabic and
+    Hebrew join to it. A word that starts with a capital is found only where the
+    article gives it one, unless it is the same word. The span returned is the
+    article's text, its case endings included ("Києві", "Helsingissä")."""
+    folded_place = name_fold(place)
+    if not folded_place.strip() or not source:
+        return None
+    folded, index = _folded_source(source)
+    if language in UNSPACED or _UNSPACED_SCRIPT.search(folded_place):
+        at = folded.find(folded_place)
+        return None if at < 0 else _source_span(source, index, at, at + len(folded_place))
+    words = [(w.group(), name_fold(w.group())) for w in WORD.finditer(place)]
+    words = [(w, f) for w, f in words if f]
+    if not words:
+        return None
+    choices = [_word_choices(w, f, language) for w, f in words]
+    # No form of its first word anywhere: no token need be read. ("للعراق" holds "العراق"
+    # less its alef: a language joining clitics is asked for the form less its first letter.)
+    cut = 1 if language in ATTACHED_PREFIXES else 0
+    if not any(form[cut:] in folded for form in choices[0][0] | choices[0][1]):
+        return None
+    tokens = list(WORD.finditer(folded))
+    for first in range(len(tokens) - len(words) + 1):
+        found = _word_at(tokens[first], words[0][0], choices[0], source, index, language)
+        if found is None:
+            continue
+        start, end = found
+        last = first
+        for (word, _), choice in zip(words[1:], choices[1:], strict=True):
+            gap = folded[tokens[last].end() : tokens[last + 1].start()]
+            last += 1
+            more = _word_at(tokens[last], word, choice, source, index, language)
+            if not _JOINER.fullmatch(gap) or more is None:
+                break
+            end = more[1]
+        else:
+            return _source_span(source, index, start, end)
+    return None
+
+
+def _word_choices(word: str, folded: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The whole-word forms (folded: the word, the cases countries are declined to) and
+    the stems of ``word`` in ``language``."""
+    forms = {folded}
+    if language in ("ru", "uk", "pl") and not word[:1].islower():
+        forms |= {name_fold(form) for form in _inflections(word, language, _NAME)}
+    return frozenset(forms), _place_stems(folded, language)
+
+
+def _word_at(
+    token: re.Match[str],
+    word: str,
+    choice: tuple[frozenset[str], frozenset[str]],
+    source: str,
+    index: tuple[int, ...],
+    language: str,
+) -> tuple[int, int] | None:
+    """Where in the folded source ``token`` (one of its words) writes the place word
+    ``word``: the token without the clitics or particles its language joins to it
+    ("بالقاهرة", "부산에서"), or the whole token when it is the word declined; None
+    when it does not write it."""
+    forms, stems = choice
+    text = token.group()
+    for bare in attached_forms(text, language):
+        if bare in forms:
+            if text.endswith(bare):  # a prefix ("بال") or none
+                return token.end() - len(bare), token.end()
+            return token.start(), token.start() + len(bare)  # a particle ("에서")
+    if word[:1].isupper() and source[index[token.start()]].islower():
+        return None  # "Praze" is the city, "praze" no name
+    if any(text.startswith(stem) and len(text) - len(stem) <= _MAX_ENDING for stem in stems):
+        return token.start(), token.end()
+    return None
+
+
+def _source_span(source: str, index: tuple[int, ...], start: int, end: int) -> str:
+    """The text of ``source`` that folded characters ``start:end`` come from, with the
+    marks that follow its last letter ("الْقَاهِرَةِ" ends with its kasra)."""
+    first, stop = index[start], index[end - 1] + 1
+    while stop < len(source) and not _fold_one(source[stop]):
+        stop += 1
+    return source[first:stop]
 
 
 def person_terms(people: list[PersonDraft]) -> tuple[set[str], list[str | None]]:
