@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import product
@@ -25,6 +26,8 @@ import pycountry
 
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
+    ATTACHED_PREFIXES,
+    ATTACHED_SUFFIXES,
     UNDETERMINED,
     UNSPACED,
     WORD,
@@ -404,7 +407,83 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
         (at, code) for at, code in _english_hits(text) if not any(a <= at < b for a, b in hidden)
     ]
     hits += [(start, code) for start, _, code in local if code is not None]
+    if language in ABBREVIATIONS:
+        hits += _abbreviation_hits(text, language)
     return _first_mentions(hits)
+
+
+#: Words an abbreviation of a state ends in Chinese and Japanese, that are no
+#: compound of states after it: "今日中美" is "today" then "China-US", "一日中" "all day".
+_BEFORE_RUN = "今昨明每毎前本当次翌近终終全半逐连連两兩隔某一朝"
+#: ... and before one abbreviation with a side or an office: "单独首脑" ("单独"
+#: "alone"), "新米首相" ("新米" "novice"), "精英军" ("精英" "elite").
+_BEFORE_ONE = "単单孤唯新白玄精完审審宪憲依司方"
+
+
+@cache
+def _abbreviation_pattern(language: str) -> re.Pattern[str]:
+    """Compounds of abbreviations of ``language`` (:data:`ABBREVIATIONS`): two or more
+    before a relation (:data:`_COMPOUND_FOLLOWERS`), or one before a side or an office
+    (:data:`_SIDE_FOLLOWERS`); for Korean, words of two or more, or joined by "·"."""
+    letters = "".join(ABBREVIATIONS[language])
+    one = "".join(c for c in letters if c not in _NO_SIDE.get(language, ""))
+    if language == "ko":
+        return re.compile(
+            rf"(?<![가-힣])(?P<dots>[{letters}](?:\s*[·ㆍ・]\s*[{letters}])+)"
+            rf"|(?<![가-힣])(?P<word>[{letters}][가-힣]*)(?P<side>\s*측)?"
+        )
+    return re.compile(
+        rf"(?<![{_BEFORE_RUN}])(?P<run>[{letters}]{{2,6}})(?=(?:{_COMPOUND_FOLLOWERS[language]}))"
+        rf"|(?<![{_BEFORE_ONE}])(?P<one>[{one}])(?=(?:{_SIDE_FOLLOWERS[language]}))"
+    )
+
+
+def _abbreviation_hits(text: str, language: str) -> list[tuple[int, str]]:
+    """(offset, code) of each state that a compound of one-character abbreviations names
+    in a Chinese, Japanese or Korean ``text`` ("中美两国", "日露外相会談", "英首相",
+    "米側", "한미", "한·미", "북측"); a lone one ("日", "中", "米", "한") is an ordinary
+    word. One pass over the text."""
+    table = ABBREVIATIONS[language]
+    hits: list[tuple[int, str]] = []
+    for match in _abbreviation_pattern(language).finditer(unicodedata.normalize("NFC", text)):
+        group = next(name for name, value in match.groupdict().items() if value is not None)
+        if group == "word":
+            hits += _korean_compound(match, table)
+            continue
+        written = match.group(group or 0)
+        letters = [c for c in written if c in table]
+        if group == "run" and len(set(letters)) < len(letters):
+            continue  # "日日" is "daily"
+        hits += [(match.start() + written.index(c), table[c]) for c in letters]
+    return hits
+
+
+def _korean_compound(match: re.Match[str], table: dict[str, str]) -> list[tuple[int, str]]:
+    """A Korean word that is a compound of abbreviations ("한미", "한미일과": its
+    particles after it), or one of them before "측" ("북측", "미 측")."""
+    word, at = match.group("word"), match.start()
+    size = 0
+    while size < len(word) and size < 4 and word[size] in table:
+        size += 1
+    form, rest = word[:size], word[size:]
+    if size == 1:
+        if form not in _NO_SIDE["ko"] and (
+            rest.startswith("측") or (not rest and match.group("side"))
+        ):
+            return [(at, table[form])]
+        return []
+    if (
+        size >= 2
+        and (not rest or rest in _KOREAN_PARTICLES)
+        and len(set(form)) == size
+        and form not in _NOT_COMPOUNDS["ko"]
+        and _fold(form) not in _local_index("ko").exact
+    ):
+        return [(at + i, table[c]) for i, c in enumerate(form)]
+    return []
+
+
+_KOREAN_PARTICLES = frozenset(ATTACHED_SUFFIXES["ko"])
 
 
 def country_as_written(text: str, code: str, language: str) -> str | None:
@@ -414,9 +493,9 @@ def country_as_written(text: str, code: str, language: str) -> str | None:
     of a place: a name starts with a capital where the script has capitals."""
     if language in ("en", UNDETERMINED) or not has_local_names(language):
         return None
-    for start, end, found in _local_hits(text, language):
+    for start, end, found, kind in _local_matches(text, language):
         written = text[start:end]
-        if found == code and (written[:1].isupper() or not written[:1].islower()):
+        if found == code and kind != _ADJECTIVE and not written[:1].islower():
             return written
     return None
 
@@ -868,6 +947,193 @@ NOT_NAMES: dict[str, tuple[str, ...]] = {
            "日方面", "法方面", "德方面"),
 }  # fmt: skip
 
+#: Adjectives of nationality ("tedesco", "Duitse", "ryska", "niemiecki", "Rus") of the
+#: languages :data:`LOCAL_NAMES` has no list for, in their base form (masculine singular,
+#: lower case: an adjective, found in any case); :func:`_inflections` makes their other
+#: forms by each language's regular rules ("tedesco" -> "tedeschi", "niemiecki" ->
+#: "niemieckim", "duits" -> "duitse"). Neither source of names has them (the CLDR Babel
+#: ships has no demonyms, nor has iso-codes), and no rule makes "tedesco" of "Germania":
+#: a hand list of the most reported states, kept here with the other hand lists. Where
+#: the adjective is the name with a regular suffix (Arabic, Persian, Urdu, Hindi and
+#: Hebrew nisba "-ي", "-ی", "-ी", "-י"; Turkish "-li"), :func:`_derived_adjectives` makes
+#: it of every country's name, and only the irregular ones are listed ("أمريكي").
+#: A text of a language of :data:`LOCAL_NAMES` has its adjectives there.
+DEMONYM_NAMES: dict[str, dict[str, str]] = {
+    "it": {
+        "USA": "americano | statunitense", "CHN": "cinese", "RUS": "russo", "DEU": "tedesco",
+        "FRA": "francese", "GBR": "britannico", "JPN": "giapponese",
+        "KOR": "sudcoreano | coreano", "PRK": "nordcoreano", "IND": "indiano",
+        "PAK": "pakistano", "IRN": "iraniano", "IRQ": "iracheno", "ISR": "israeliano",
+        "PSE": "palestinese", "SYR": "siriano", "TUR": "turco", "UKR": "ucraino",
+        "POL": "polacco", "ITA": "italiano", "ESP": "spagnolo", "NLD": "olandese",
+        "BEL": "belga", "SWE": "svedese", "NOR": "norvegese", "DNK": "danese",
+        "FIN": "finlandese", "CAN": "canadese", "AUS": "australiano", "BRA": "brasiliano",
+        "ARG": "argentino", "MEX": "messicano", "EGY": "egiziano", "SAU": "saudita",
+        "GRC": "greco", "CHE": "svizzero", "AUT": "austriaco", "VNM": "vietnamita",
+        "HUN": "ungherese", "LBN": "libanese", "AFG": "afghano", "BLR": "bielorusso",
+    },
+    "pt": {
+        "USA": "americano | norte-americano | estadunidense | estado-unidense",
+        "CHN": "chinês", "RUS": "russo", "DEU": "alemão", "FRA": "francês",
+        "GBR": "britânico", "JPN": "japonês", "KOR": "sul-coreano | coreano",
+        "PRK": "norte-coreano", "IND": "indiano", "PAK": "paquistanês", "IRN": "iraniano",
+        "IRQ": "iraquiano", "ISR": "israelense | israelita", "PSE": "palestino",
+        "SYR": "sírio", "TUR": "turco", "UKR": "ucraniano", "POL": "polonês | polaco",
+        "ITA": "italiano", "ESP": "espanhol", "NLD": "holandês | neerlandês", "BEL": "belga",
+        "SWE": "sueco", "NOR": "norueguês", "DNK": "dinamarquês", "FIN": "finlandês",
+        "CAN": "canadense | canadiano", "AUS": "australiano", "BRA": "brasileiro",
+        "ARG": "argentino", "MEX": "mexicano", "EGY": "egípcio", "SAU": "saudita",
+        "GRC": "grego", "CHE": "suíço", "AUT": "austríaco", "VNM": "vietnamita",
+        "VEN": "venezuelano", "AGO": "angolano", "MOZ": "moçambicano", "PRT": "português",
+        "CHL": "chileno", "COL": "colombiano",
+    },
+    # Dutch writes these with a capital ("Duitse"); "Frans" alone is also a given name.
+    "nl": {
+        "USA": "amerikaans", "CHN": "chinees", "RUS": "russisch", "DEU": "duits",
+        "FRA": "franse", "GBR": "brits", "JPN": "japans", "KOR": "zuid-koreaans | koreaans",
+        "PRK": "noord-koreaans", "IND": "indiaas", "PAK": "pakistaans", "IRN": "iraans",
+        "IRQ": "iraaks", "ISR": "israëlisch", "PSE": "palestijns", "SYR": "syrisch",
+        "TUR": "turks", "UKR": "oekraïens", "POL": "pools", "ITA": "italiaans",
+        "ESP": "spaans", "NLD": "nederlands", "BEL": "belgisch", "SWE": "zweeds",
+        "NOR": "noors", "DNK": "deens", "FIN": "fins", "CAN": "canadees",
+        "AUS": "australisch", "BRA": "braziliaans", "MEX": "mexicaans", "EGY": "egyptisch",
+        "SAU": "saoedisch", "GRC": "grieks", "CHE": "zwitsers", "AUT": "oostenrijks",
+        "HUN": "hongaars", "AFG": "afghaans",
+    },
+    "sv": {
+        "USA": "amerikansk", "CHN": "kinesisk", "RUS": "rysk", "DEU": "tysk", "FRA": "fransk",
+        "GBR": "brittisk", "JPN": "japansk", "KOR": "sydkoreansk | koreansk",
+        "PRK": "nordkoreansk", "IND": "indisk", "PAK": "pakistansk", "IRN": "iransk",
+        "IRQ": "irakisk", "ISR": "israelisk", "PSE": "palestinsk", "SYR": "syrisk",
+        "TUR": "turkisk", "UKR": "ukrainsk", "POL": "polsk", "ITA": "italiensk",
+        "ESP": "spansk", "NLD": "nederländsk | holländsk", "BEL": "belgisk",
+        "SWE": "svensk", "NOR": "norsk", "DNK": "dansk", "FIN": "finsk | finländsk",
+        "CAN": "kanadensisk", "AUS": "australisk", "BRA": "brasiliansk", "EGY": "egyptisk",
+        "SAU": "saudisk | saudiarabisk", "GRC": "grekisk", "CHE": "schweizisk",
+        "AUT": "österrikisk", "HUN": "ungersk", "EST": "estnisk", "LVA": "lettisk",
+        "LTU": "litauisk", "AFG": "afghansk",
+    },
+    "da": {
+        "USA": "amerikansk", "CHN": "kinesisk", "RUS": "russisk", "DEU": "tysk",
+        "FRA": "fransk", "GBR": "britisk", "JPN": "japansk", "KOR": "sydkoreansk",
+        "PRK": "nordkoreansk", "IND": "indisk", "IRN": "iransk", "ISR": "israelsk",
+        "PSE": "palæstinensisk", "SYR": "syrisk", "TUR": "tyrkisk", "UKR": "ukrainsk",
+        "POL": "polsk", "ITA": "italiensk", "ESP": "spansk", "NLD": "hollandsk | nederlandsk",
+        "SWE": "svensk", "NOR": "norsk", "DNK": "dansk", "FIN": "finsk", "CAN": "canadisk",
+        "EGY": "egyptisk", "GRC": "græsk", "IRQ": "irakisk", "PAK": "pakistansk",
+    },
+    "no": {
+        "USA": "amerikansk", "CHN": "kinesisk", "RUS": "russisk", "DEU": "tysk",
+        "FRA": "fransk", "GBR": "britisk", "JPN": "japansk", "KOR": "sørkoreansk",
+        "PRK": "nordkoreansk", "IND": "indisk", "IRN": "iransk", "ISR": "israelsk",
+        "PSE": "palestinsk", "SYR": "syrisk", "TUR": "tyrkisk", "UKR": "ukrainsk",
+        "POL": "polsk", "ITA": "italiensk", "ESP": "spansk", "NLD": "nederlandsk",
+        "SWE": "svensk", "NOR": "norsk", "DNK": "dansk", "FIN": "finsk", "IRQ": "irakisk",
+        "PAK": "pakistansk", "EGY": "egyptisk",
+    },
+    "pl": {
+        "USA": "amerykański", "CHN": "chiński", "RUS": "rosyjski", "DEU": "niemiecki",
+        "FRA": "francuski", "GBR": "brytyjski", "JPN": "japoński",
+        "KOR": "południowokoreański | koreański", "PRK": "północnokoreański",
+        "IND": "indyjski", "PAK": "pakistański", "IRN": "irański", "IRQ": "iracki",
+        "ISR": "izraelski", "PSE": "palestyński", "SYR": "syryjski", "TUR": "turecki",
+        "UKR": "ukraiński", "POL": "polski", "ITA": "włoski", "ESP": "hiszpański",
+        "NLD": "holenderski | niderlandzki", "BEL": "belgijski", "SWE": "szwedzki",
+        "NOR": "norweski", "DNK": "duński", "FIN": "fiński", "CAN": "kanadyjski",
+        "AUS": "australijski", "BRA": "brazylijski", "EGY": "egipski", "SAU": "saudyjski",
+        "GRC": "grecki", "CHE": "szwajcarski", "AUT": "austriacki", "HUN": "węgierski",
+        "CZE": "czeski", "SVK": "słowacki", "LTU": "litewski", "LVA": "łotewski",
+        "EST": "estoński", "BLR": "białoruski", "AFG": "afgański",
+    },
+    "uk": {
+        "USA": "американський", "CHN": "китайський", "RUS": "російський",
+        "DEU": "німецький", "FRA": "французький", "GBR": "британський", "JPN": "японський",
+        "KOR": "південнокорейський | корейський", "PRK": "північнокорейський",
+        "IND": "індійський", "PAK": "пакистанський", "IRN": "іранський", "IRQ": "іракський",
+        "ISR": "ізраїльський", "PSE": "палестинський", "SYR": "сирійський",
+        "TUR": "турецький", "UKR": "український", "POL": "польський", "ITA": "італійський",
+        "ESP": "іспанський", "NLD": "нідерландський", "BEL": "бельгійський",
+        "SWE": "шведський", "NOR": "норвезький", "DNK": "данський", "FIN": "фінський",
+        "CAN": "канадський", "AUS": "австралійський", "BRA": "бразильський",
+        "EGY": "єгипетський", "SAU": "саудівський", "GRC": "грецький",
+        "CHE": "швейцарський", "AUT": "австрійський", "HUN": "угорський", "CZE": "чеський",
+        "BLR": "білоруський", "MDA": "молдовський", "GEO": "грузинський",
+        "LTU": "литовський", "LVA": "латвійський", "EST": "естонський",
+    },
+    "cs": {
+        "USA": "americký", "CHN": "čínský", "RUS": "ruský", "DEU": "německý",
+        "FRA": "francouzský", "GBR": "britský", "JPN": "japonský", "KOR": "jihokorejský",
+        "PRK": "severokorejský", "IND": "indický", "IRN": "íránský", "ISR": "izraelský",
+        "UKR": "ukrajinský", "POL": "polský", "ITA": "italský", "ESP": "španělský",
+        "TUR": "turecký", "CZE": "český", "SVK": "slovenský", "AUT": "rakouský",
+        "HUN": "maďarský", "SYR": "syrský", "PSE": "palestinský", "SWE": "švédský",
+        "CAN": "kanadský", "EGY": "egyptský", "GRC": "řecký", "NLD": "nizozemský",
+        "IRQ": "irácký", "PAK": "pákistánský",
+    },
+    # Turkish ethnonyms that are no "-li" of the name ("Rus" of "Rusya", "Alman").
+    "tr": {
+        "RUS": "rus", "DEU": "alman", "FRA": "fransız", "GBR": "ingiliz | britanyalı",
+        "TUR": "türk", "GRC": "yunan", "JPN": "japon", "ITA": "italyan", "ESP": "ispanyol",
+        "USA": "amerikan | amerikalı", "ARM": "ermeni", "GEO": "gürcü", "IND": "hintli",
+        "KOR": "güney koreli", "PRK": "kuzey koreli", "SAU": "suudi", "NLD": "hollandalı",
+    },
+    # Irregular nisbas only; the regular ones are made of every name.
+    "ar": {
+        "USA": "أمريكي | أميركي", "GBR": "بريطاني", "KOR": "كوري جنوبي",
+        "PRK": "كوري شمالي", "SAU": "سعودي", "ARE": "إماراتي", "PSE": "فلسطيني",
+        "AUT": "نمساوي",
+    },
+    "fa": {"USA": "آمریکایی", "GBR": "انگلیسی | بریتانیایی", "RUS": "روس", "SAU": "سعودی"},
+    "ur": {"USA": "امریکی", "GBR": "برطانوی", "RUS": "روسی", "CHN": "چینی"},
+    "hi": {"USA": "अमेरिकी | अमरीकी", "FRA": "फ्रांसीसी | फ़्रांसीसी", "GBR": "ब्रिटिश"},
+    "he": {"USA": "אמריקני | אמריקאי", "GBR": "בריטי", "ITA": "איטלקי", "POL": "פולני",
+           "IND": "הודי"},
+}  # fmt: skip
+DEMONYM_NAMES["nb"] = DEMONYM_NAMES["no"]
+
+#: One-character abbreviations of states that Chinese, Japanese and Korean news write in
+#: compounds ("中美两国", "日露外相会談", "한미 정상회담") and before a side or an office
+#: ("美方", "米側", "英首相", "북측"). Alone each is an ordinary word (日 "day", 中
+#: "middle", 米 "rice", 英 "hero", 한 "one"), so one counts only in such a compound:
+#: see :func:`_abbreviation_hits`.
+ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "zh": {"中": "CHN", "美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "韓": "KOR",
+           "朝": "PRK", "英": "GBR", "法": "FRA", "德": "DEU", "印": "IND", "澳": "AUS",
+           "加": "CAN", "意": "ITA", "義": "ITA", "越": "VNM", "乌": "UKR", "菲": "PHL"},
+    "ja": {"米": "USA", "英": "GBR", "仏": "FRA", "独": "DEU", "露": "RUS", "中": "CHN",
+           "韓": "KOR", "日": "JPN", "朝": "PRK", "印": "IND", "豪": "AUS", "加": "CAN",
+           "伊": "ITA", "比": "PHL", "越": "VNM", "台": "TWN", "宇": "UKR"},
+    "ko": {"한": "KOR", "남": "KOR", "미": "USA", "중": "CHN", "일": "JPN", "러": "RUS",
+           "북": "PRK", "영": "GBR", "프": "FRA", "독": "DEU"},
+}  # fmt: skip
+#: What follows a compound of abbreviations of two or more states in a text of that
+#: language: the pair's relation or its meeting ("中美两国", "日米首脳会談").
+_COMPOUND_FOLLOWERS: dict[str, str] = {
+    "zh": "两国|兩國|双边|雙邊|关系|關係|元首|首脑|首腦|峰会|峰會|会谈|會談|会晤|會晤|外长|外長|"
+    "防长|领导人|領導人|战略|戰略|合作|贸易|貿易|联合|聯合|边境|友好|建交|对话|對話|磋商|经贸|"
+    "軍演|军演|同盟|之间|之間|间|間|外交|总统|總統|总理|總理|首相|等国|三国|四国|联盟|自贸|"
+    "冲突|衝突|战争|戰爭",
+    "ja": "両国|関係|首脳|外相|会談|協議|間|政府|外務|国防|防衛|貿易|同盟|合同|共同|対話|"
+    "経済|戦略|協力|首相|大統領|三か国|3か国|3カ国|三カ国|友好|紛争|戦争|衝突",
+}
+#: What follows one abbreviation when it stands for its state: its side, government,
+#: forces or head ("美方", "米側", "英首相", "仏大統領", "美军").
+_SIDE_FOLLOWERS: dict[str, str] = {
+    "zh": "方(?![面法案式向针便位才能可言圆形程正阵块略子寸剂志舟物差得丈])|总统|總統|总理|總理|"
+    "首相|外长|外長|防长|军(?!事)|軍(?!事)|政府|驻华|駐華|大使",
+    "ja": "側|政府|首相|大統領|外相|国防相|国務長官|軍(?!事)|大使|首脳|外務省|議会",
+}
+#: Abbreviations that begin too many ordinary words before these followers to count
+#: alone ("中政府" in "その中政府", "日軍" in "毎日軍..."; "加军" in "增加军费").
+_NO_SIDE = {"zh": "中日加意越乌菲", "ja": "中日加伊比台宇", "ko": "한영프독"}
+#: Korean compounds of abbreviations that are also ordinary words or other places:
+#: "중미" (Central America), "북미", "남미", "중남미" (the Americas), "한남" (a district of
+#: Seoul), "미남" (a handsome man).
+_NOT_COMPOUNDS: dict[str, frozenset[str]] = {
+    "ko": frozenset({"중미", "북미", "남미", "중남미", "한남", "미남", "남중", "중남", "미러",
+                     "중독", "영남", "남영", "영일", "미영", "한영", "영한"}),
+}  # fmt: skip
+
 
 _ADJECTIVE, _NAME, _ABBREVIATION = "adjective", "name", "abbreviation"
 #: Russian nouns and the adjectives of names decline: the endings that replace
@@ -1015,7 +1281,156 @@ def _inflections(word: str, language: str, kind: str) -> list[str]:
             forms.append(word + "s")
         else:
             forms += [word + e for e in ("e", "s", "es")]
+    elif kind == _ADJECTIVE and language in _ADJECTIVE_RULES:
+        forms += _ADJECTIVE_RULES[language](word, low)
     return forms
+
+
+def _italian(word: str, low: str) -> list[str]:
+    if low.endswith(("co", "go")):  # "tedesco" -> "tedeschi"; "greco" -> "greci"
+        return [word[:-1] + e for e in ("a", "i", "he", "hi", "he")]
+    if low.endswith("o"):
+        return [word[:-1] + e for e in ("a", "i", "e")]
+    if low.endswith("e"):
+        return [word[:-1] + "i"]
+    if low.endswith("a"):  # "belga" -> "belgi", "saudita" -> "sauditi"
+        return [word[:-1] + e for e in ("i", "he", "e")]
+    return []
+
+
+def _portuguese(word: str, low: str) -> list[str]:
+    if low.endswith("ês"):  # "chinês" -> "chinesa", "chineses"
+        return [word[:-2] + "es" + e for e in ("a", "as", "es")]
+    if low.endswith("ão"):  # "alemão" -> "alemã", "alemães"
+        return [word[:-2] + e for e in ("ã", "ãs", "ães", "ões")]
+    if low.endswith("ol"):  # "espanhol" -> "espanhola", "espanhóis"
+        return [word + "a", word + "as", word[:-2] + "óis"]
+    if low.endswith("o"):
+        return [word[:-1] + e for e in ("a", "os", "as")]
+    if low.endswith(("e", "a")):
+        return [word + "s"]
+    return []
+
+
+def _dutch(word: str, low: str) -> list[str]:
+    # The inflected "-e": a long vowel before one consonant is then written once
+    # ("chinees" -> "chinese", "indiaas" -> "indiase"); "duits" -> "duitse".
+    if re.search(r"(aa|ee|oo|uu)[^aeiou]$", low):
+        return [word[:-2] + word[-1] + "e"]
+    return [word + "e"] if not low.endswith("e") else []
+
+
+def _nordic(word: str, low: str) -> list[str]:  # "rysk" -> "ryska", "ryskt", "ryske"
+    return [word + e for e in ("a", "e", "t")] if low.endswith("sk") else []
+
+
+def _polish(word: str, low: str) -> list[str]:
+    # "niemiecki" -> "niemiecka", "niemieckim", ... and "niemieccy"
+    if low.endswith(("ki", "gi")):
+        stem = word[:-1]
+        forms = [stem + e for e in ("a", "ie", "iego", "iej", "iemu", "im", "imi", "ich")]
+        return [*forms, word[:-1] + "ą", word[:-2] + ("cy" if low.endswith("ki") else "dzy")]
+    return []
+
+
+def _ukrainian(word: str, low: str) -> list[str]:  # "російський" -> "російська", ...
+    if low.endswith("ий"):
+        endings = ("ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими")
+        return [word[:-2] + e for e in endings]
+    return []
+
+
+def _czech(word: str, low: str) -> list[str]:  # "ruský" -> "ruská", "ruského", "ruští"
+    if not low.endswith("ý"):
+        return []
+    forms = [word[:-1] + e for e in ("á", "é", "ého", "ému", "ém", "ým", "ou", "í", "ých", "ými")]
+    if low.endswith("ský"):
+        forms.append(word[:-3] + "ští")
+    elif low.endswith("cký"):
+        forms.append(word[:-3] + "čtí")
+    return forms
+
+
+def _turkish(word: str, low: str) -> list[str]:  # the plural: "Ruslar", "Çinliler"
+    vowels = [c for c in low if c in "aıoueiöü"]
+    return [word + ("lar" if vowels and vowels[-1] in "aıou" else "ler")]
+
+
+def _arabic(word: str, low: str) -> list[str]:  # "مصري" -> "مصرية", "مصريون", "مصريين"
+    return [word + e for e in ("ة", "ون", "ين", "ات")] if word.endswith("ي") else []
+
+
+def _hebrew(word: str, low: str) -> list[str]:  # "רוסי" -> "רוסית", "רוסים", "רוסיות"
+    return [word + e for e in ("ת", "ם", "ות")] if word.endswith("י") else []
+
+
+_ADJECTIVE_RULES = {
+    "it": _italian, "pt": _portuguese, "nl": _dutch, "sv": _nordic, "da": _nordic,
+    "no": _nordic, "nb": _nordic, "pl": _polish, "uk": _ukrainian, "cs": _czech,
+    "tr": _turkish, "ar": _arabic, "he": _hebrew,
+}  # fmt: skip
+#: Hebrew's final letters, written in their usual form before a suffix ("יפן" -> "יפני").
+_HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
+_HINDI_VOWEL_SIGNS = re.compile("[ा-ौ]$")
+#: Names whose regular adjective is chiefly another word: Hebrew "קובי" (a given name).
+_NOT_DERIVED: dict[str, frozenset[str]] = {"he": frozenset({"קובי"})}
+
+
+def _derived_adjectives(name: str, language: str) -> list[str]:
+    """The adjective a country's name makes by its language's regular suffix, or none.
+
+    Arabic, Persian, Urdu, Hindi and Hebrew make it by the nisba ("مصر" -> "مصري",
+    "روسيا" -> "روسي", "روسیه" -> "روسی", "آمریکا" -> "آمریکایی", "रूस" -> "रूसी",
+    "भारत" -> "भारतीय", "סין" -> "סיני", "רוסיה" -> "רוסי"), Turkish by "-li"
+    ("Çin" -> "Çinli", "İran" -> "İranlı"). Only one-word names; a stem of fewer than
+    three letters makes none (too short not to be part of other words).
+    """
+    if len(_WORD.findall(name)) != 1 or not _WORD.fullmatch(name):
+        return []
+    bases: list[str] = []
+    if language == "ar":
+        bare = _POINTS.sub("", name).removeprefix("ال")
+        stem = (
+            bare[:-2] if bare.endswith("يا") else bare[:-1] if bare.endswith(("ا", "ة")) else bare
+        )
+        if len(stem) >= 3 and not bare.endswith("ي"):
+            bases.append(stem + "ي")
+    elif language in ("fa", "ur"):
+        bare = _POINTS.sub("", name)
+        if bare.endswith(("یه", "ية")):  # "روسیه" -> "روسی", "ترکیه" -> "ترکی"
+            bases.append(bare[:-2] + "ی")
+        elif bare.endswith(("ه", "ہ", "ة")):  # "فرانسه" -> "فرانسوی", "امریکہ" -> "امریکی"
+            bases += [bare[:-1] + "ی"] + ([bare[:-1] + "وی"] if language == "fa" else [])
+        elif bare.endswith(("ا", "و")):
+            bases += [bare + "یی", bare + "ئی"]
+        elif not bare.endswith(("ی", "ي", "ے")):
+            bases.append(bare + "ی")
+        bases = [b for b in bases if len(b) >= 4]
+    elif language == "hi":
+        if name.endswith("ा"):  # "अमेरिका" -> "अमेरिकी", "श्रीलंकाई"
+            bases += [name[:-1] + "ी", name + "ई"]
+        elif not _HINDI_VOWEL_SIGNS.search(name):
+            bases += [name + "ी", name + "ीय"]
+        bases = [b for b in bases if len(b) >= 3]
+    elif language == "he":
+        bare = _POINTS.sub("", name)
+        if bare.endswith("יה"):
+            stem = bare[:-1]  # "רוסיה" -> "רוסי"
+        elif bare.endswith("ים"):
+            stem = bare[:-2] + "י"  # "מצרים" -> "מצרי"
+        elif bare.endswith(("ה", "י", "ו")):
+            stem = bare[:-1] + "י" if bare.endswith("ה") else ""
+        else:
+            stem = bare.translate(_HEBREW_FINALS) + "י"
+        if len(stem) >= 4:
+            bases.append(stem)
+    elif language == "tr" and name[:1].isupper() and len(name) >= 3:
+        vowels = [c for c in name.lower() if c in "aıoueiöü"]
+        last = vowels[-1] if vowels else "e"
+        suffix = {"a": "lı", "ı": "lı", "o": "lu", "u": "lu", "ö": "lü", "ü": "lü"}.get(last, "li")
+        bases.append(name + suffix)
+    bad = _NOT_DERIVED.get(language, frozenset())
+    return [base for base in dict.fromkeys(bases) if base not in bad]
 
 
 def _kind(name: str) -> str:
@@ -1150,13 +1565,30 @@ def has_local_names(language: str) -> bool:
 @cache
 def _local_index(language: str) -> _LocalIndex:
     hand = LOCAL_NAMES.get(language, {})
+    demonyms: list[tuple[str, str | None]] = [
+        (n.strip(), code)
+        for code, names in DEMONYM_NAMES.get(language, {}).items()
+        for n in names.split("|")
+    ]
     tiers: list[list[tuple[str, str | None]]] = [
         [(n, None) for n in NOT_NAMES.get(language, ())]
-        + [(n.strip(), code) for code, names in hand.items() for n in names.split("|")],
+        + [(n.strip(), code) for code, names in hand.items() for n in names.split("|")]
+        + demonyms,
     ]
+    derived: list[tuple[str, str | None]] = []
     if language not in ("en", UNDETERMINED):
         full, short = _iso_names(language)
-        tiers += [[*_cldr_names(language)], [*full], [*short]]
+        cldr = _cldr_names(language)
+        # the regular adjectives of the names of countries (not of capitals: "بغدادي" is
+        # a man's name), less sure than any name
+        derived = [
+            (adjective, code)
+            for name, code in [*cldr, *full]
+            for adjective in _derived_adjectives(name, language)
+        ]
+        tiers += [[*cldr], [*full], [*short], derived]
+    adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
+    hand_keys = {_fold(n.strip()) for names in hand.values() for n in names.split("|")}
     # A name goes to the country of the surest source that has it (the lists
     # above, then CLDR, then iso-codes); a name one source gives to two
     # countries ("Corea" for both Koreas) names neither.
@@ -1178,15 +1610,20 @@ def _local_index(language: str) -> _LocalIndex:
     table: dict[str, str | None] = {}
     names: dict[str, set[str]] = {}
     exact: dict[str, str] = {}
-    for name, code in chosen.values():
-        kind = _kind(name)
+    for key, (name, code) in chosen.items():
+        # an adjective however written: Dutch and Turkish write theirs with a capital
+        kind = _ADJECTIVE if key in adjectives else _kind(name)
         written = _written_forms(name, language, kind)
         # Arabic and Hebrew write their vowel points and shadda mostly not at all: CLDR's
         # "السّعوديّة" is "السعودية" in the news, and the checks of a record keep marks.
         bare = [_POINTS.sub("", form) for form in written]
         written += [form for form in bare if form not in written]
         if code is not None:
-            names.setdefault(code, set()).update(written)
+            # A short adjective ("rus", "türk") is read as a word of the text, never as
+            # letters anywhere in a sentence ("virus"), which is how these are compared.
+            names.setdefault(code, set()).update(
+                form for form in written if kind != _ADJECTIVE or len(form) >= 5 or key in hand_keys
+            )
             for form in written:
                 exact.setdefault(_fold(form), code)
         if language in UNSPACED:
@@ -1216,15 +1653,20 @@ def _local_index(language: str) -> _LocalIndex:
 
 def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
     """(start, end, code) of every country name of ``language`` in ``text``."""
+    return [(start, end, code) for start, end, code, _ in _local_matches(text, language)]
+
+
+def _local_matches(text: str, language: str) -> list[tuple[int, int, str | None, str]]:
+    """:func:`_local_hits` with the kind of each name (an adjective names no place)."""
     index = _local_index(language)
     if index.pattern is not None:
         return [
-            (m.start(), m.end(), index.table.get(m.group().casefold()))
+            (m.start(), m.end(), index.table.get(m.group().casefold()), _NAME)
             for m in index.pattern.finditer(text)
         ]
     tokens = list(_WORD.finditer(text))
     folded = [_fold_word(token.group()) for token in tokens]
-    hits: list[tuple[int, int, str | None]] = []
+    hits: list[tuple[int, int, str | None, str]] = []
     at = 0
     while at < len(tokens):
         taken = 0
@@ -1245,7 +1687,8 @@ def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
                 if len(following) == wanted and all(
                     form in forms for form, forms in zip(following, entry.rest, strict=True)
                 ):
-                    hits.append((tokens[at].start(), tokens[at + wanted].end(), entry.code))
+                    end = tokens[at + wanted].end()
+                    hits.append((tokens[at].start(), end, entry.code, entry.kind))
                     taken = wanted + 1
                     break
             if taken:
@@ -1292,13 +1735,67 @@ def _local_exact(language: str | None) -> dict[str, str]:
     for each in LOCAL_NAMES:
         for key, code in _local_index(each).exact.items():
             merged[key] = code if merged.get(key, code) == code else None
+    for each in DEMONYM_NAMES:  # the adjectives of the other languages, as listed
+        for code, names in DEMONYM_NAMES[each].items():
+            for name in names.split("|"):
+                for form in _written_forms(name.strip(), each, _ADJECTIVE):
+                    key = _fold(form)
+                    merged[key] = code if merged.get(key, code) == code else None
     return {key: code for key, code in merged.items() if code is not None}
 
 
 def _local_alpha3(folded: str, language: str | None) -> str | None:
+    """The country a name, adjective or abbreviation of ``language`` (every language when
+    None) names: as written, without the clitics its language joins to it ("الأمريكي",
+    "הרוסי"), without a side after it ("中国側", "米側", "중국 측"), or as the words of
+    a compound that all name the same state ("US-amerikanischen")."""
     if language in ("en", UNDETERMINED):
         return None
-    return _local_exact(language).get(folded)
+    exact = _local_exact(language)
+    languages = (language,) if language is not None else tuple(ATTACHED_PREFIXES)
+    for each in languages:
+        for form in attached_forms(folded, each):
+            if form in exact:
+                return exact[form]
+    composed = unicodedata.normalize("NFC", folded)  # the fold leaves Hangul in jamo
+    side = _SIDE.sub("", composed)
+    abbreviations = _abbreviation_table(language)
+    if side != composed:
+        if side in abbreviations:
+            return abbreviations[side]
+        return _local_alpha3(_fold(side), language) if side else None
+    if composed in abbreviations:  # a field of its own: "露" is Russia, as a model writes it
+        return abbreviations[composed]
+    parts = [part for part in re.split(r"[-‐]", folded) if part]
+    if len(parts) > 1:
+        codes = {_part_code(part, language) for part in parts}
+        if len(codes) == 1:
+            return codes.pop()
+    return None
+
+
+def _part_code(part: str, language: str | None) -> str | None:
+    try:
+        return to_alpha3(part, language)
+    except ValueError:
+        return None
+
+
+#: A side or government written after a state's name or abbreviation ("中国側", "美方").
+_SIDE = re.compile(r"\s*(?:側|侧|方|측|政府|정부)$")
+
+
+@cache
+def _abbreviation_table(language: str | None) -> dict[str, str]:
+    """The one-character abbreviations of ``language``, or of every language when None
+    (one two languages give to different states left out)."""
+    if language is not None:
+        return ABBREVIATIONS.get(language, {})
+    merged: dict[str, str | None] = {}
+    for table in ABBREVIATIONS.values():
+        for key, code in table.items():
+            merged[key] = code if merged.get(key, code) == code else None
+    return {key: code for key, code in merged.items() if code is not None}
 
 
 # ---------------------------------------------------------------- the publisher's state

@@ -1,0 +1,265 @@
+"""A country written only as an adjective, or as a one-character abbreviation in a
+compound, is a mention of it (round 58).
+
+Principles checked here, on sentences the tests compose:
+
+* an adjective of nationality in any of its forms ("tedesco", "tedeschi", "Duitse",
+  "ryska", "niemieckim", "російська", "الأمريكي", "چینی", "रूसी", "האמריקני", "Çinli")
+  names its country, in the article's language, for the list of countries the model is
+  shown, for :func:`to_alpha3` and for the check that a record's countries are named: a
+  right record whose countries the article writes only as adjectives is kept;
+* an adjective's letters inside another word name nothing;
+* Chinese, Japanese and Korean one-character abbreviations count in a compound of
+  states ("中美两国", "日露外相会談", "한미 정상회담", "한·미") or before a side or an
+  office ("美方", "米側", "英首相", "북측"), never as ordinary words ("日", "中", "米").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.text.countries import countries_in_text, to_alpha3
+from tests.roles_support import run
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Per language: a sentence with one adjective slot, and forms of adjectives of
+# nationality as newspapers write them (several genders, numbers and cases), per country.
+ADJECTIVES: dict[str, tuple[str, dict[str, list[str]]]] = {
+    "it": ("Il ministro ha incontrato martedì i colleghi {adj} per discutere di energia.", {
+        "DEU": ["tedesco", "tedesca", "tedeschi", "tedesche"],
+        "USA": ["americano", "statunitense", "statunitensi", "americana"],
+        "CHN": ["cinese", "cinesi"], "RUS": ["russo", "russa", "russi"],
+        "GBR": ["britannico", "britannica", "britannici"], "JPN": ["giapponese"]}),
+    "pt": ("O ministro reuniu-se na terça-feira com o homólogo {adj} para discutir comércio.", {
+        "DEU": ["alemão", "alemã", "alemães"], "CHN": ["chinês", "chinesa", "chineses"],
+        "USA": ["norte-americano", "norte-americana", "estadunidense", "americano"],
+        "RUS": ["russo", "russa"], "FRA": ["francês", "francesa"],
+        "ARG": ["argentino", "argentina"], "BRA": ["brasileiro", "brasileira"]}),
+    "nl": ("De minister ontmoette dinsdag zijn {adj} ambtgenoot voor overleg over energie.", {
+        "DEU": ["Duits", "Duitse"], "USA": ["Amerikaans", "Amerikaanse"],
+        "CHN": ["Chinees", "Chinese"], "RUS": ["Russisch", "Russische"], "FRA": ["Franse"],
+        "BEL": ["Belgisch", "Belgische"], "JPN": ["Japans", "Japanse"]}),
+    "sv": ("Ministern träffade på tisdagen sin {adj} kollega för samtal om säkerhet.", {
+        "RUS": ["rysk", "ryska", "ryskt"], "FIN": ["finsk", "finska"],
+        "USA": ["amerikansk", "amerikanska"], "DEU": ["tysk", "tyska"],
+        "CHN": ["kinesisk", "kinesiska"]}),
+    "da": ("Ministeren mødte tirsdag sin {adj} kollega til samtaler om handel og energi.", {
+        "DEU": ["tysk", "tyske"], "RUS": ["russisk", "russiske"],
+        "USA": ["amerikansk", "amerikanske"], "CHN": ["kinesisk", "kinesiske"]}),
+    "no": ("Ministeren møtte tirsdag sin {adj} kollega for samtaler om handel og energi.", {
+        "DEU": ["tysk", "tyske"], "RUS": ["russisk", "russiske"],
+        "USA": ["amerikansk", "amerikanske"]}),
+    "pl": ("Minister spotkał się we wtorek z {adj} odpowiednikiem, rozmawiali o energii.", {
+        "DEU": ["niemiecki", "niemieckim", "niemiecka", "niemieckiego", "niemieccy"],
+        "RUS": ["rosyjski", "rosyjska", "rosyjskiej"], "CHN": ["chiński", "chińska", "chińskim"],
+        "USA": ["amerykański", "amerykańskim", "amerykańscy"],
+        "FRA": ["francuski", "francuskim"]}),
+    "uk": ("Міністр зустрівся у вівторок з {adj} колегою, вони обговорили безпеку.", {
+        "RUS": ["російський", "російська", "російського"],
+        "USA": ["американський", "американського", "американським"],
+        "POL": ["польський", "польським"], "DEU": ["німецький", "німецького"],
+        "CHN": ["китайський", "китайська"]}),
+    "cs": ("Ministr se v úterý setkal se svým {adj} protějškem a jednali o obchodu.", {
+        "DEU": ["německý", "německým", "německá"], "RUS": ["ruský", "ruská", "ruští"],
+        "USA": ["americký", "americkým", "američtí"]}),
+    "tr": ("Bakan salı günü {adj} mevkidaşıyla görüştü ve ticareti ele aldı.", {
+        "RUS": ["Rus"], "DEU": ["Alman"], "CHN": ["Çinli"], "USA": ["Amerikan", "Amerikalı"],
+        "FRA": ["Fransız"], "GBR": ["İngiliz"], "IRN": ["İranlı"]}),
+    "ar": ("التقى وزير الخارجية يوم الثلاثاء بنظيره {adj} وبحث الجانبان العلاقات الثنائية.", {
+        "USA": ["الأمريكي", "الأمريكية", "أمريكي"], "RUS": ["الروسي", "الروسية"],
+        "CHN": ["الصيني", "الصينية"], "EGY": ["المصري", "المصرية"], "FRA": ["الفرنسي"],
+        "DEU": ["الألماني"], "IRN": ["الإيراني"], "TUR": ["التركي"]}),
+    "fa": ("وزیر امور خارجه روز سه‌شنبه با همتای {adj} خود دیدار و گفتگو کرد.", {
+        "RUS": ["روسی", "روس"], "USA": ["آمریکایی"], "CHN": ["چینی"], "FRA": ["فرانسوی"],
+        "IRN": ["ایرانی"]}),
+    "ur": ("وزیر خارجہ نے منگل کو {adj} ہم منصب سے ملاقات کی اور تجارت پر بات کی۔", {
+        "CHN": ["چینی"], "USA": ["امریکی"], "PAK": ["پاکستانی"], "RUS": ["روسی"]}),
+    "hi": ("विदेश मंत्री ने मंगलवार को {adj} विदेश मंत्री से मुलाकात की और व्यापार पर चर्चा की।", {
+        "CHN": ["चीनी"], "RUS": ["रूसी"], "USA": ["अमेरिकी"], "IND": ["भारतीय"],
+        "JPN": ["जापानी"], "PAK": ["पाकिस्तानी"], "FRA": ["फ्रांसीसी"]}),
+    "he": ("שר החוץ נפגש ביום שלישי עם עמיתו {adj} לשיחות על הביטחון.", {
+        "USA": ["האמריקני", "האמריקאי", "אמריקנית"], "RUS": ["הרוסי", "הרוסית"],
+        "CHN": ["הסיני", "הסינית"], "ISR": ["הישראלי"], "FRA": ["הצרפתי", "הצרפתית"],
+        "DEU": ["הגרמני"]}),
+}  # fmt: skip
+
+
+@st.composite
+def adjective_cases(draw: st.DrawFn) -> tuple[str, str, str, str]:
+    """(language, sentence, code, adjective) over languages x countries x forms."""
+    language = draw(st.sampled_from(sorted(ADJECTIVES)))
+    template, forms = ADJECTIVES[language]
+    code = draw(st.sampled_from(sorted(forms)))
+    adjective = draw(st.sampled_from(forms[code]))
+    return language, template.format(adj=adjective), code, adjective
+
+
+@SETTINGS
+@given(case=adjective_cases())
+def test_an_adjective_of_nationality_names_its_country(case: tuple[str, str, str, str]) -> None:
+    language, sentence, code, adjective = case
+    assert countries_in_text(sentence, language) == [code], sentence
+    assert to_alpha3(adjective, language) == code, adjective
+
+
+# Letters of each script, to make words around an adjective.
+ALPHABETS = {
+    "Latin": "abcdefghijklmnoprstuvz",
+    "Cyrillic": "абвгдежзиклмнопрстуфхцчшщ",
+    "Arabic": "ابتثجحخدذرزسشصضطظعغفقكلمنهو",
+    "Hebrew": "אבגדהוזחטיכלמנסעפצקרשת",
+    "Devanagari": "कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह",
+}
+SCRIPT = {"uk": "Cyrillic", "ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "he": "Hebrew",
+          "hi": "Devanagari"}  # fmt: skip
+
+
+@SETTINGS
+@given(data=st.data())
+def test_an_adjective_inside_another_word_names_nothing(data: st.DataObject) -> None:
+    """Letters added before and after an adjective make another word, no country: the
+    forms are matched as whole words (with their clitics), never as parts of words."""
+    language = data.draw(st.sampled_from(sorted(ADJECTIVES)))
+    template, forms = ADJECTIVES[language]
+    letters = ALPHABETS[SCRIPT.get(language, "Latin")]
+    code = data.draw(st.sampled_from(sorted(forms)))
+    adjective = data.draw(st.sampled_from(forms[code])).removeprefix("ה").removeprefix("ال")
+    before = data.draw(st.text(letters, min_size=3, max_size=5))
+    after = data.draw(st.text(letters, min_size=3, max_size=5))
+    word = before + adjective + after
+    assert countries_in_text(template.format(adj=word), language) == [], word
+
+
+def test_a_hyphenated_adjective_names_its_country_once_its_parts_agree() -> None:
+    assert to_alpha3("US-amerikanischen", "de") == "USA"
+    assert to_alpha3("US-amerikanische") == "USA"
+    assert to_alpha3("norte-americano", "pt") == "USA"
+
+
+# ---------------------------------------------------------------- abbreviations
+
+ABBREVIATED = {
+    "zh": {"中": "CHN", "美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "英": "GBR",
+           "法": "FRA", "德": "DEU", "印": "IND"},
+    "ja": {"米": "USA", "英": "GBR", "仏": "FRA", "独": "DEU", "露": "RUS", "中": "CHN",
+           "韓": "KOR", "日": "JPN"},
+    "ko": {"한": "KOR", "미": "USA", "중": "CHN", "일": "JPN", "러": "RUS", "북": "PRK"},
+}  # fmt: skip
+# A compound of states before a relation ({c}: the compound), and one state before its
+# side or office ({o}); the frame says nothing of any state otherwise.
+COMPOUND = {
+    "zh": ["{c}两国元首周二举行会谈。", "{c}关系近来有所改善。", "{c}外长周二通了电话。"],
+    "ja": ["火曜日に{c}首脳会談が開かれた。", "{c}外相会談で協議した。", "{c}関係が改善した。"],
+    "ko": ["화요일 {c} 정상회담이 열렸다.", "{c}는 화요일 회담했다.", "{c} 관계가 개선됐다."],
+}
+SIDE = {
+    "zh": (["{o}方表示反对。", "{o}总统周二发表讲话。"], "美俄英法韩"),
+    "ja": (["{o}側は反発した。", "{o}首相は火曜日に演説した。"], "米英仏独露韓"),
+    "ko": (["{o}측은 반발했다.", "{o} 측 대표가 말했다."], "미중러북"),
+}
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_compound_of_abbreviations_names_each_state(data: st.DataObject) -> None:
+    language = data.draw(st.sampled_from(sorted(ABBREVIATED)))
+    table = ABBREVIATED[language]
+    letters = data.draw(st.lists(st.sampled_from(sorted(table)), min_size=2, max_size=3,
+                                 unique=True))  # fmt: skip
+    compound = ("·" if language == "ko" and data.draw(st.booleans()) else "").join(letters)
+    sentence = data.draw(st.sampled_from(COMPOUND[language])).format(c=compound)
+    assert set(countries_in_text(sentence, language)) == {table[c] for c in letters}, sentence
+
+
+@SETTINGS
+@given(data=st.data())
+def test_one_abbreviation_names_a_state_before_its_side_or_office(data: st.DataObject) -> None:
+    language = data.draw(st.sampled_from(sorted(SIDE)))
+    frames, letters = SIDE[language]
+    letter = data.draw(st.sampled_from(letters))
+    sentence = data.draw(st.sampled_from(frames)).format(o=letter)
+    code = ABBREVIATED[language][letter]
+    assert countries_in_text(sentence, language) == [code], sentence
+    marker = data.draw(st.sampled_from(MARKERS[language]))
+    assert to_alpha3(letter + marker, language) == code, letter + marker
+
+
+MARKERS = {"zh": ["方"], "ja": ["側"], "ko": ["측", " 측"]}
+
+
+# Ordinary words that hold the abbreviations ("日" day, "中" middle, "米" rice, "英" hero,
+# "한" one, "일" work, "중독" addiction, "남미" South America), in ordinary sentences.
+ORDINARY = {
+    "zh": ["今日", "中间", "美丽", "日子", "英雄", "法律", "道德", "印刷", "增加", "意思",
+           "其中", "完美方案", "每日军事", "集中加强", "精英", "日中午", "美德", "法德兼修"],
+    "ja": ["毎日", "日中は暑い", "中身", "米を食べる", "英雄", "一日中", "朝日新聞", "単独首脳",
+           "新米", "本日中", "中止", "独自", "印刷", "白米"],
+    "ko": ["한 사람이", "일을 했다", "중독", "남미", "미러", "중이다", "북쪽", "영남", "한 일을",
+           "일일", "중미", "미남", "영화", "독서"],
+}  # fmt: skip
+ENDS = {"zh": "。", "ja": "。", "ko": ". "}
+
+
+@SETTINGS
+@given(data=st.data())
+def test_an_abbreviation_used_as_an_ordinary_word_names_nothing(data: st.DataObject) -> None:
+    language = data.draw(st.sampled_from(sorted(ORDINARY)))
+    words = data.draw(st.lists(st.sampled_from(ORDINARY[language]), min_size=1, max_size=6))
+    text = ENDS[language].join(words) + ENDS[language]
+    assert countries_in_text(text, language) == [], text
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def meeting(a: str, ca: str, b: str, cb: str) -> dict[str, Any]:
+    return {"participants": [{"name": a, "title": None, "country": ca},
+                             {"name": b, "title": None, "country": cb}],
+            "countries": [ca, cb], "format": "bilateral", "place": None, "date": None,
+            "topics": [], "status": "occurred", "attribution": None, "evidence": [1]}  # fmt: skip
+
+
+# A meeting whose two countries the article writes only as adjectives ({a}, {b}: the
+# adjectives of the first and second state; the two people as the article writes them).
+MEETINGS = {
+    "it": ("Il ministro {a} Tajani ha incontrato martedì il collega {b} Wadephul. "
+           "I due hanno discusso di energia e di commercio.", "Tajani", "Wadephul"),
+    "nl": ("De {a} minister Veldkamp ontmoette dinsdag zijn {b} ambtgenoot Wadephul. "
+           "Ze spraken over energie en handel.", "Veldkamp", "Wadephul"),
+    "sv": ("Den {a} utrikesministern Stenergard träffade på tisdagen sin {b} kollega "
+           "Valtonen. De diskuterade säkerhet.", "Stenergard", "Valtonen"),
+    "ar": ("التقى وزير الخارجية {a} شكري بنظيره {b} بلينكن يوم الثلاثاء. "
+           "وبحث الجانبان العلاقات الثنائية.", "شكري", "بلينكن"),
+    "he": ("שר החוץ {a} סער נפגש ביום שלישי עם עמיתו {b} רוביו. השניים דנו בביטחון.",
+           "סער", "רוביו"),
+    "tr": ("{a} Dışişleri Bakanı Fidan salı günü {b} mevkidaşı Lavrov ile görüştü. "
+           "Görüşme iki saat sürdü.", "Fidan", "Lavrov"),
+    "pl": ("{a} minister Sikorski spotkał się we wtorek z {b} odpowiednikiem Wadephulem. "
+           "Rozmawiali o energii.", "Sikorski", "Wadephulem"),
+}  # fmt: skip
+FORMS = {  # the adjective as the frame's slot wants it, per state
+    "it": {"ITA": "italiano", "DEU": "tedesco", "USA": "americano", "FRA": "francese"},
+    "nl": {"NLD": "Nederlandse", "DEU": "Duitse", "USA": "Amerikaanse", "FRA": "Franse"},
+    "sv": {"SWE": "svenska", "FIN": "finska", "USA": "amerikanska", "RUS": "ryska"},
+    "ar": {"EGY": "المصري", "USA": "الأمريكي", "RUS": "الروسي", "CHN": "الصيني"},
+    "he": {"ISR": "הישראלי", "USA": "האמריקני", "RUS": "הרוסי", "FRA": "הצרפתי"},
+    "tr": {"TUR": "Türk", "RUS": "Rus", "DEU": "Alman", "USA": "Amerikan"},
+    "pl": {"POL": "Polski", "DEU": "niemieckim", "USA": "amerykańskim", "FRA": "francuskim"},
+}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_meeting_of_states_written_as_adjectives_is_kept(data: st.DataObject) -> None:
+    language = data.draw(st.sampled_from(sorted(MEETINGS)))
+    template, a, b = MEETINGS[language]
+    first, *others = FORMS[language]
+    second = data.draw(st.sampled_from(others))
+    text = template.format(a=FORMS[language][first], b=FORMS[language][second])
+    result = run("meeting", text, **meeting(a, first, b, second))
+    assert result.records, (text, result.problems)
+    assert set(result.records[0].countries()) == {first, second}
