@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 from extractor.text.cues import cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
 from extractor.text.places import place_country
+from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType
 from extractor.types.drafting import (
@@ -887,7 +888,7 @@ _UNSPACED_LANGUAGES = frozenset({"zh", "ja"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u060c\u061b\uff0c\uff1b\u3001\uff1a]|\s[-\u2013\u2014]\s")
 #: A sentence ends at a full stop after a word of two letters or more ("u.s." goes on), or
 #: at "!", "?" and their Chinese and Arabic forms.
-_SENTENCE_END = re.compile(r"(?<=\w\w)[.](?=\s|$)|[!?;\u3002\uff01\uff1f\u061f\u061b]")
+_SENTENCE_END = re.compile(rf"(?<=\w\w)[.](?=\s|$)|[!?;\u3002\uff01\uff1f\u061f\u061b{STOPS}]")
 
 
 def _sentence_start(quote: str, at: int) -> int:

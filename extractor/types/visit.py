@@ -32,6 +32,7 @@ from extractor.text.dates import precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import detect_language
 from extractor.text.places import place_country
+from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
 from extractor.types.drafting import (
@@ -750,7 +751,7 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
 
 
 #: Where a sentence ends.
-_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+_SENTENCE_END = re.compile(rf"[.;!?。；！？\n{STOPS}]")
 
 
 def _sentence_of(sentence: str, at: int) -> int:
