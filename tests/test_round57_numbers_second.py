@@ -229,7 +229,9 @@ def test_a_plural_scale_after_an_unread_number_word_is_no_figure_of_one(entry, l
     language, word, plural, _, _, _, noun = entry
     text = f"{lead}{word} {plural} {noun}"
     value = parse_number(text, language)
-    assert value is None, (text, value)
+    # unread, or (now that every num2words language is read) read right: never one million
+    words = {"cinque": 5, "tre": 3, "dois": 2, "pięć": 5, "vijf": 5, "beş": 5}
+    assert value in (None, words[word] * entry[3]), (text, value)
     bare = f"{plural} {noun}"
     parsed = parse_count(bare, language)
     assert parsed is None or parsed[3] == "at_least", (bare, parsed)
