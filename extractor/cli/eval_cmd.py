@@ -95,8 +95,56 @@ def _input(value: str | None, what: str) -> Iterator[tuple[Path | None, dict[str
         yield regular_file(value, what), {}
 
 
+#: The three things eval does, and which option means something to each. An option given
+#: on the command line to a path it means nothing to is refused in one line (exit 2), never
+#: dropped: a run asked for with ``--model`` or ``--save-predictions`` but scored from
+#: ``--predictions`` would read as done. Checked once, here, for every option.
+RUN, PREDICTIONS, COMPARE = "run", "predictions", "compare"
+_APPLIES: dict[str, tuple[str, frozenset[str]]] = {
+    # parameter: (the option as typed, the paths it applies to)
+    "predictions": ("--predictions", frozenset({PREDICTIONS})),
+    "output": ("-o", frozenset({RUN, PREDICTIONS})),
+    "json_out": ("--json", frozenset({RUN, PREDICTIONS})),
+    "save_predictions": ("--save-predictions", frozenset({RUN})),
+    "details": ("--details", frozenset({RUN, PREDICTIONS})),
+    "label": ("--label", frozenset({RUN, PREDICTIONS})),
+    "limit": ("--limit", frozenset({RUN, PREDICTIONS})),
+    "types": ("--types", frozenset({RUN, PREDICTIONS})),
+    "model": ("--model", frozenset({RUN})),
+    "base_url": ("--base-url", frozenset({RUN})),
+    "strategy": ("--strategy", frozenset({RUN})),
+    "max_retries": ("--max-retries", frozenset({RUN})),
+    "second_look": ("--second-look/--no-second-look", frozenset({RUN})),
+    "cache": ("--cache/--no-cache", frozenset({RUN})),
+}
+#: Why an option means nothing on a path: the second half of its one-line refusal.
+_NO_EFFECT = {
+    ("save_predictions", PREDICTIONS): "the predictions are already saved",
+    PREDICTIONS: "no model is run, the predictions given are scored",
+    COMPARE: "two saved reports are shown, nothing is scored",
+}
+
+
+def _check_options(context: typer.Context, path: str) -> None:
+    """Refuse, in one line (exit 2), each option given on the command line that ``path``
+    (:data:`RUN`, :data:`PREDICTIONS` or :data:`COMPARE`) does not use (:data:`_APPLIES`).
+
+    Given is what the command line (or an environment variable) set, whatever its value:
+    ``--no-cache`` or ``--max-retries 2`` with ``--predictions`` ask for a run too."""
+    for name, (shown_as, paths) in _APPLIES.items():
+        source = context.get_parameter_source(name)
+        if path in paths or source is None or source.name in ("DEFAULT", "DEFAULT_MAP"):
+            continue
+        why = _NO_EFFECT.get((name, path)) or _NO_EFFECT[path]
+        fail_usage(f"{shown_as} has no effect with {_PATH_OPTION[path]}: {why}")
+
+
+_PATH_OPTION = {PREDICTIONS: "--predictions", COMPARE: "--compare", RUN: "a model run"}
+
+
 @app.command("eval")
 def eval_command(
+    ctx: typer.Context,
     gold: Annotated[
         str | None, typer.Argument(help="Gold JSONL file (GOLD_FORMAT), or - for stdin.")
     ] = None,
@@ -155,6 +203,9 @@ def eval_command(
     if output is not None and json_out is not None:
         fail_usage("-o and --json are the same option: give one")
     output = output if output is not None else json_out
+    _check_options(
+        ctx, COMPARE if compare is not None else RUN if predictions is None else PREDICTIONS
+    )
     console = Console(stderr=output == STDIO)
     if compare is not None:
         console.print(render_comparison(_load_report(compare[0]), _load_report(compare[1])))
@@ -225,7 +276,15 @@ def eval_command(
         documents = _scored_types(documents, {}, chosen_types)
     else:
         per_line, union = _asked_types(lines, gold_name(predictions))
-        documents = _scored_types(documents, per_line, union)
+        if chosen_types is not None:  # --types narrows what each line was asked for
+            per_line = {doc_id: _within(asked, chosen_types) for doc_id, asked in per_line.items()}
+            union = _within(union, chosen_types)
+            typer.echo(
+                f"eval: --types: scoring only {', '.join(chosen_types)} records, of the gold "
+                "and of the predictions (each line's own types intersected with --types)",
+                err=True,
+            )
+        documents = _scored_types(documents, per_line, union, quiet=chosen_types is not None)
     if predictions is not None:
         _check_shared(lines, documents, gold_name(predictions))
     try:
@@ -235,6 +294,9 @@ def eval_command(
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         source = gold_name(predictions) if predictions is not None else "the predictions"
         fail_usage(f"{source}: not in the bulk output format ({_first_line(error)})")
+    if predictions is not None and chosen_types is not None:  # the predicted records too
+        found = {doc_id: [r for r in records if r.get("type") in chosen_types]
+                 for doc_id, records in found.items()}  # fmt: skip
     report = score(documents, found, usage=usage, label=run_label)
     text = None if output is None else _report_json(report, gold_name(gold))
     console.print(render_report(report, details=details))
@@ -298,8 +360,17 @@ def _asked_types(
     return per_line, None if said_all or not asked else sorted(asked)
 
 
+def _within(asked: list[str] | None, chosen: list[str]) -> list[str]:
+    """The types a line was asked for (None: every one) that ``--types`` also names."""
+    return [t for t in chosen if asked is None or t in asked]
+
+
 def _scored_types(
-    documents: list[GoldDocument], per_line: dict[str, list[str] | None], rest: list[str] | None
+    documents: list[GoldDocument],
+    per_line: dict[str, list[str] | None],
+    rest: list[str] | None,
+    *,
+    quiet: bool = False,
 ) -> list[GoldDocument]:
     """The gold documents, each with only the records of the types its own prediction line
     was asked for (``per_line``; a document with no line: ``rest``; None: every type).
@@ -313,7 +384,9 @@ def _scored_types(
     if not narrowed:
         return documents
     kinds = {tuple(types) for types in narrowed.values()}
-    if len(kinds) == 1 and len(narrowed) == len(documents):
+    if quiet:  # the caller said why (``--types``)
+        pass
+    elif len(kinds) == 1 and len(narrowed) == len(documents):
         (types,) = kinds
         typer.echo(
             f"eval: scoring only the types the predictions were asked for: {', '.join(types)}",

@@ -155,9 +155,14 @@ def view_cmd(
     except OSError as error:
         fail_usage(os_error_message(error))
     where = "stdout" if output == STDIO else shown(output)
+    # What the page shows, every card counted (a line that is no result is shown as well,
+    # and said below); how many of them are no result, when any is.
+    others = summary.documents - documents.documents
     typer.echo(
-        f"view: {documents.documents:,} documents, {summary.records:,} records -> {where}",
-        err=True,  # results, as flatten counts them; lines that are not results said below
+        f"view: {_counted(summary.documents, 'document')}"
+        + (f" ({others:,} not a result)" if others > 0 else "")
+        + f", {_counted(summary.records, 'record')} -> {where}",
+        err=True,
     )
     if summary.text_unavailable:
         typer.echo(
@@ -182,3 +187,8 @@ def view_cmd(
             "they are; check how the file was written"
         )
         raise typer.Exit(1)
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 document``, ``6 documents``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -124,19 +124,19 @@ def render_report(report: EvalReport, *, details: bool = False) -> RenderableTyp
     if report.usage is not None:
         u = report.usage
         lines.append(
-            f"usage ({u.docs} docs): prompt tokens {u.prompt_tokens:,} "
+            f"usage ({u.docs} doc{'' if u.docs == 1 else 's'}): prompt tokens {u.prompt_tokens:,} "
             f"({_num(u.prompt_tokens_per_doc, 0)}/doc), completion tokens "
             f"{u.completion_tokens:,} ({_num(u.completion_tokens_per_doc, 0)}/doc), "
             f"{u.seconds:,.1f} s ({_num(u.seconds_per_doc, 2)} s/doc)"
         )
     if report.missing_docs:
         lines.append(
-            f"no predictions for {len(report.missing_docs)} documents: "
+            f"no predictions for {_documents(len(report.missing_docs))}: "
             + ", ".join(report.missing_docs[:10])
             + (" …" if len(report.missing_docs) > 10 else "")
         )
     if report.extra_docs:
-        lines.append(f"predictions for {len(report.extra_docs)} documents not in the gold set")
+        lines.append(f"predictions for {_documents(len(report.extra_docs))} not in the gold set")
     parts: list[RenderableType] = [records, fields, Text("\n".join(lines))]
     if details:
         parts.append(_render_details(report))
@@ -287,3 +287,8 @@ def render_comparison(report_a: EvalReport, report_b: EvalReport) -> RenderableT
 def comparison_to_text(report_a: EvalReport, report_b: EvalReport, *, width: int = 100) -> str:
     """:func:`render_comparison` as plain text."""
     return _to_text(render_comparison(report_a, report_b), width)
+
+
+def _documents(count: int) -> str:
+    """``1 document``, ``2 documents``: a count as the report says it."""
+    return f"{count:,} document{'' if count == 1 else 's'}"

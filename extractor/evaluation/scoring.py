@@ -21,7 +21,9 @@ per document and type:
 Records are taken in a canonical order (their content, ids aside), so no score
 depends on the order of a run's records or on their ids. The strict score has
 its own assignment, over the pairs with the key fields right and the predictions the
-lenient score counts (see :class:`EvalReport`), never above the lenient one. Every
+lenient score counts (see :class:`EvalReport`), never above the lenient one; its quote
+must state the gold record it is paired with, not only be in the text
+(:mod:`~extractor.evaluation.stating`). Every
 (gold, prediction) pair is judged once; both scores read the same verdicts.
 
 Field accuracy is computed on the required matched pairs only: optional
@@ -62,6 +64,7 @@ from extractor.evaluation.matching import (
     is_matchable,
     max_weight_matching,
 )
+from extractor.evaluation.stating import Reading, states_record
 from extractor.io.formats import RecordFields, record_to_document
 from extractor.types.registry import get_type
 
@@ -419,6 +422,16 @@ def score_document(
     field_results: dict[str, list[list[FieldResult]]] = {t: [] for t in RECORD_TYPES}
     readings = text_readings(doc.text)
     grounded = [any(is_grounded(p, t) for t in readings) for p in preds]
+    language = str(doc.extra.get("language") or "en")
+    read: list[Reading] = []
+
+    def states(gold_record: Mapping[str, Any], j: int) -> bool:
+        """Strict asks more of a grounded quote: that it states the record it is paired
+        with (:mod:`~extractor.evaluation.stating`), not only that the text holds it."""
+        if not read:
+            read.extend(Reading.of(t) for t in readings)
+        return any(states_record(preds[j], gold_record, r, language=language) for r in read)
+
     for rtype in RECORD_TYPES:
         # In a canonical order (their content, ids aside), so that the assignment, which
         # breaks ties by position, cannot score a reordered or renamed run differently.
@@ -503,7 +516,9 @@ def score_document(
         # prediction spent on an optional record is neither right nor wrong in either),
         # on the lenient edges with the key fields right and the evidence in the article
         # (checked against its text, never the record's flag: a quote the article does not
-        # hold proves nothing, however right the fields): a subgraph, so never above it.
+        # hold proves nothing, however right the fields) and stating the gold record it is
+        # paired with (a "." or a country's name is in the text and states nothing): a
+        # subgraph, so never above it.
         keys = _strict_fields(rtype)
         strict_edges = [
             [
@@ -511,10 +526,11 @@ def score_document(
                 if fields is not None
                 and grounded[typed_preds[j][0]]
                 and all(f.correct for f in fields if f.field in keys)
+                and states(gold_required[gi], typed_preds[j][0])
                 else None
                 for j, fields in enumerate(row)
             ]
-            for row in req_edges
+            for gi, row in enumerate(req_edges)
         ]
         counted = [k for k in range(len(pool)) if k not in spent_on_optional]
         right = len(_assign(strict_edges, counted, choices))

@@ -55,6 +55,7 @@ import contextlib
 import csv
 import dataclasses
 import decimal
+import hashlib
 import json
 import math
 import numbers
@@ -428,6 +429,18 @@ def _event_facts(spec: RecordSpec, record: Mapping[str, Any]) -> dict[str, Any] 
     }
 
 
+def _content_of(record: Mapping[str, Any]) -> bytes:
+    """A digest of a record's content, its ``id`` and ``doc_id`` aside: what tells a copy
+    of a record from another record under the same id. A digest, not the content: one is
+    kept per id read, and the tables are written streaming, in little memory."""
+    rest = {k: v for k, v in record.items() if k not in ("id", "doc_id")}
+    try:
+        text = json.dumps(_without_surrogates(rest), sort_keys=True, default=repr)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(rest)
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).digest()
+
+
 def _without_surrogates(value: Any) -> Any:
     """``value`` with every lone surrogate (a file name that was not UTF-8, as bulk writes
     it) replaced by U+FFFD: pydantic refuses such strings, and the whole record with them."""
@@ -447,6 +460,46 @@ class _Rows:
     columns: Mapping[str, Sequence[Column]]
     specs: Mapping[str, RecordSpec]
     summary: FlattenSummary
+    #: Each record id of the document being written -> the content digest of its first
+    #: record and how many records had it (:meth:`record_id`; emptied at each document).
+    ids: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+
+    def record_id(self, record: Mapping[str, Any]) -> Any:
+        """The record's ``record_id``, a key of every table it is written to.
+
+        This tool's ids hash the document, the type and the key fields, so they differ
+        between records; a line another tool wrote (or an edit) may give several records
+        of one document one id, and ``events JOIN meetings USING (record_id)`` then
+        multiplied rows. A record whose id an earlier record of its document already had
+        is renamed ``<id>#2``, ``#3`` ... (a name no earlier record of it has), the same in
+        ``events`` and its type's table; said once, counting different records and copies
+        apart. A copy (the same content again) is renamed too, never dropped: the tables
+        hold every record read, as the documents table counts them. A record without an
+        id keeps none (NULL joins nothing). Per document, so that memory stays flat
+        however long the file: ids of different documents differ when this tool wrote
+        them (the document is in the hash); for another tool's, join on ``(doc_id,
+        record_id)``, a key of every table."""
+        given = record.get("id")
+        if not isinstance(given, str | int) or isinstance(given, bool):
+            return given
+        key = clean_surrogates(str(given))
+        content = _content_of(record)
+        first = self.ids.get(key)
+        if first is None:
+            self.ids[key] = (content, 1)
+            return given
+        number = first[1]
+        name = key
+        while name in self.ids:
+            number += 1
+            name = f"{key}#{number}"
+        self.ids[key] = (first[0], number)
+        self.ids[name] = (content, 1)
+        if content == first[0]:
+            self.summary.copied_ids += 1
+        else:
+            self.summary.renamed_ids += 1
+        return name
 
     def of(self, line: Mapping[str, Any]) -> Iterator[tuple[str, list[Any]]]:
         """The rows of one result: its documents row, and for every record
@@ -470,21 +523,23 @@ class _Rows:
         if foreign is not None:
             summary.foreign.append(foreign)
         kinds = [clean_surrogates(str(record.get("type"))) for record in records]
+        self.ids.clear()  # a record_id is renamed within its document (:meth:`record_id`)
         if "documents" in self.columns:
             read = Counter(kinds)
             yield "documents", self._row("documents", {_READ: read}, line)
         for record, kind in zip(records, kinds, strict=True):
             summary.records += 1
             spec = self.specs.get(kind)
+            named = {**record, "id": self.record_id(record)}  # a key of every table
             if spec is None:
                 summary.unknown_types[kind] = summary.unknown_types.get(kind, 0) + 1
             elif table_name(spec) in self.columns:
-                yield table_name(spec), self._row(table_name(spec), record, line)
+                yield table_name(spec), self._row(table_name(spec), named, line)
             if "events" in self.columns:
                 facts = _event_facts(spec, record) if spec is not None else None
                 if facts is None and spec is not None:
                     summary.unreadable_records += 1
-                yield "events", self._row("events", {**record, _EVENT: facts}, line)
+                yield "events", self._row("events", {**named, _EVENT: facts}, line)
 
     def _row(self, table: str, record: Mapping[str, Any], line: Mapping[str, Any]) -> list[Any]:
         row, bad = _row(self.columns[table], record, line)
@@ -511,7 +566,8 @@ def result_rows(
     for result in many:
         for table, row in rows.of(as_result_line(result)):
             out[table].append(dict(zip(names[table], row, strict=True)))
-    for note in [*rows.summary.unread, *rows.summary.foreign]:
+    renamed = rows.summary.renamed_note
+    for note in [*rows.summary.unread, *rows.summary.foreign, *([renamed] if renamed else [])]:
         warnings.warn(note, UserWarning, stacklevel=2)
     return out
 
@@ -787,10 +843,27 @@ class FlattenSummary:
     #: What was said of each result whose records were not read (an error or skipped
     #: line carrying records: :func:`~extractor.io.output.predicted_records`).
     unread: list[str] = field(default_factory=list)
+    #: Records whose ``id`` an earlier record of their document already had, renamed
+    #: ``<id>#2``, ``#3`` ... in every table (:meth:`_Rows.record_id`): a different record
+    #: under the same id, and a copy of one (same content) under it.
+    renamed_ids: int = 0
+    copied_ids: int = 0
     #: What was said of each result some of whose records carry another document's
     #: ``doc_id`` (filed under their line's all the same:
     #: :func:`~extractor.io.output.foreign_records_note`).
     foreign: list[str] = field(default_factory=list)
+
+    @property
+    def renamed_note(self) -> str | None:
+        """The one sentence on records renamed for repeating an id (None: none was)."""
+        if not (self.renamed_ids or self.copied_ids):
+            return None
+        return (
+            f"{self.renamed_ids + self.copied_ids:,} record(s) repeat the id of an earlier "
+            f"record ({self.renamed_ids:,} a different record, {self.copied_ids:,} a copy of "
+            "it, in the same document; written by another tool, or edited): each is renamed "
+            "<id>#2, #3 ... in every table, so that record_id is a key of each document's rows"
+        )
 
     def warnings(self) -> list[str]:
         """What a user should know about the run, one sentence each (the CLI prints them)."""
@@ -817,6 +890,8 @@ class FlattenSummary:
                 f"and {len(self.foreign) - _NOTES_SHOWN:,} more result(s) with records that "
                 "carry another doc_id (filed under their line's)"
             )
+        if self.renamed_note is not None:
+            out.append(self.renamed_note)
         if self.unreadable_records:
             out.append(
                 f"{self.unreadable_records:,} record(s) could not be read as their type (a "
