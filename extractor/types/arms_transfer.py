@@ -238,25 +238,35 @@ def _a_weapon(designation: str, make: Builder) -> bool:
 
 #: A party as each language writes it: a name (with its article), or, in Russian, any
 #: case of a name ("Индии", "России"); Chinese names follow the preposition unspaced.
+#: Read case-sensitively where the script has case: a name begins with a capital, so "to
+#: France via Japan" names France alone, not a party "France via Japan" that names two
+#: countries and so none (the words around a party are read in any case).
 _PARTY: dict[str, str] = {
-    "en": r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})",
-    "es": r"((?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3})",
-    "fr": r"((?:(?:la|le|les)\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
-    "de": r"((?:(?:der|die|das|den|dem)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "en": r"((?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})",
+    "es": r"((?:(?i:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3})",
+    "fr": r"((?:(?i:la|le|les)\s+|(?i:l)['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "de": r"((?:(?i:der|die|das|den|dem)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
     "ru": r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*){0,2})",
     "zh": r"(\w{2,8}?)",
-}
-#: The words before the supplier of a verb of acquiring ("from", "de", "à", "aus", "из",
-#: "у"; never "by", which names the buyer of "bought by") and before the recipient of a
-#: verb of supplying ("to", "for", "a", "à", "an", "в") of each language.
+}  # fmt: skip
+#: The words before the supplier of a verb of acquiring ("from", "de", "à", "aus", "von",
+#: "из", "у"; never "by", which names the buyer of "bought by") and before the recipient
+#: of a verb of supplying ("to", "for", "a", "à", "an", "в") of each language.
 _FROM = {"en": "from", "es": r"(?:de|desde|a)", "fr": r"(?:de|des|du|auprès de|à)",
-         "de": "aus", "ru": r"(?:из|у|от)"}  # fmt: skip
+         "de": r"(?:aus|von|vom)", "ru": r"(?:из|у|от)"}  # fmt: skip
 _TO = {"en": r"(?:to|for)", "es": r"(?:a|al|para)", "fr": r"(?:à|au|aux|pour)",
        "de": r"(?:an|nach|für)", "ru": r"(?:в|во|для)"}  # fmt: skip
+#: The word before the agent of a passive verb of supplying, later in its clause ("were
+#: delivered to France by Germany", "was supplied with howitzers by Poland", "entregados
+#: a Francia por Alemania"), and Russian's origin ("переданы ... из Турции"): the supplier.
+_BY = {"en": "by", "es": "por", "fr": "par", "de": r"(?:von|vom)", "ru": r"(?:из|от)"}
+#: A clause's words up to such an agent: no comma, so a relative clause's agent ("to
+#: Ukraine, which was attacked by Russia") is not read as the supplier.
+_AGENT_GAP = r"[^,.;:!?。；！？\n]{0,90}?"
 #: What may stand between a word of supplying and its "to X" in one clause: not a verb
 #: whose own "to X" it would be ("questions regarding this Sale should be directed to").
 _GAP = (
-    r"(?:(?!(?<!\w)(?:directed|referred|addressed|submitted|according|due|related|"
+    r"(?:(?!(?<!\w)(?i:directed|referred|addressed|submitted|according|due|related|"
     r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
 )
 #: What a verb of acquiring may receive that is no weapon ("received an order from Egypt",
@@ -271,7 +281,7 @@ _NOT_GOODS = re.compile(
     r"письм\w*|оплат\w*|контракт\w*)(?!\w)",
     re.I,
 )
-_NOT_GOODS_AHEAD = f"(?!{_NOT_GOODS.pattern})"
+_NOT_GOODS_AHEAD = f"(?!(?i:{_NOT_GOODS.pattern}))"
 #: Verbs of supplying too common to say, on their own, that their subject supplies
 #: weapons ("Jordan can provide the same degree of protection"): their subject is read
 #: only in a sentence that names a weapon.
@@ -280,35 +290,151 @@ _GENERIC = re.compile(r"provid\w*|sen[dt]\w*|g[ai]v\w*", re.I)
 #: verbs ("the United States ... is helping the Ukrainians acquire").
 _SUBJECT_WORDS = 8
 
+# German puts the participle and the infinitive at the end of the clause: "Deutschland hat
+# am Dienstag 14 Panzer an Frankreich geliefert", "Frankreich will Panzer kaufen". Its
+# participles take "ge-" after a separable prefix ("ausgeliefert", "bereitgestellt") and
+# none after an inseparable one ("verkauft", "übergeben", "erhalten"). A compound tense is
+# read at its finite auxiliary, whose subject is the verb's: the auxiliary is matched
+# when its own participle or infinitive ends the clause.
+_DE_SUPPLIED = (
+    r"(?:aus|zu)?geliefert|beliefert|verkauft|übergeben|überlassen|bereitgestellt|"
+    r"zur\s+Verfügung\s+gestellt|exportiert|geschickt|verschickt|gespendet|abgegeben|"
+    r"verschifft|transferiert"
+)
+_DE_SUPPLY = (
+    r"(?:aus)?liefern|beliefern|verkaufen|übergeben|überlassen|bereitstellen|"
+    r"zur\s+Verfügung\s+stellen|exportieren|schicken|verschicken|spenden|abgeben|"
+    r"verschiffen|transferieren"
+)
+_DE_ACQUIRED = (
+    r"gekauft|angekauft|eingekauft|erworben|bestellt|importiert|bezogen|beschafft|"
+    r"erhalten|bekommen|(?:aus|zu)?geliefert\s+bekommen"
+)
+_DE_ACQUIRE = (
+    r"kaufen|ankaufen|einkaufen|erwerben|bestellen|importieren|beziehen|beschaffen|"
+    r"erhalten|bekommen"
+)
+#: The rest of a German clause up to its last verb; "geliefert bekommen" is a receiving.
+_DE_TO_END = r"(?=[^,.;:!?\n]{{1,160}}?\s(?:{})(?!\w)(?!\s+(?:bekommen|erhalten)))"
+_DE_HAVE = r"(?:hat|haben|habe|hatte|hatten)"
+_DE_WILL = r"(?:wird|werden|will|wollen|soll|sollen|kann|können|muss|müssen|möchte|möchten)"
+_DE_PASSIVE = r"(?:wurde|wurden|wird|werden|ist|sind|war|waren)"
+#: Finite German verbs (an auxiliary of a verb at the clause's end, "erhält", "bekam")
+#: the cue words of :mod:`extractor.text.cues` leave out.
+_DE_SUPPLYING = (
+    _DE_HAVE + _DE_TO_END.format(_DE_SUPPLIED),
+    _DE_WILL + _DE_TO_END.format(_DE_SUPPLY),
+    _DE_PASSIVE + _DE_TO_END.format(_DE_SUPPLIED),
+    r"beliefer\w*",
+)
+_DE_ACQUIRING = (
+    _DE_HAVE + _DE_TO_END.format(_DE_ACQUIRED),
+    _DE_WILL + _DE_TO_END.format(_DE_ACQUIRE),
+    r"erhält",
+    r"erhältst",
+    r"bekommt",
+    r"bekam\w*",
+    r"erwirbt",
+    r"beschafft\w*",
+)
+#: A German passive: "Panzer wurden an Frankreich geliefert" (its subject is the goods).
+_DE_PASSIVE_AT = re.compile(
+    r"(?i:" + _DE_PASSIVE + ")" + _DE_TO_END.format(_DE_SUPPLIED + "|" + _DE_ACQUIRED)
+)
+#: A German verb not finite where it stands: a participle ("gekauft"), one at the end of
+#: its clause or before its auxiliary ("..., die an Frankreich verkauft wurden"), an
+#: infinitive after "zu": no subject stands before it.
+_DE_NONFINITE_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?\n]|(?i:wurde|wurden|worden|werden|wird|hat|haben|hatte|hatten|ist|"
+    r"sind|war|waren|sein|bekommen)(?!\w))"
+)
+SUPPLYING: dict[str, tuple[str, ...]] = {
+    **SUPPLYING_WORDS,
+    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"]),
+}
+ACQUIRING: dict[str, tuple[str, ...]] = {
+    **ACQUIRING_WORDS,
+    "de": (*_DE_ACQUIRING, *ACQUIRING_WORDS["de"]),
+}
+#: The auxiliary of a passive before its participle ("was supplied", "fueron entregados",
+#: "ont été livrés", "были переданы"): the subject of a passive verb of supplying is not
+#: its supplier.
+_PASSIVE_AUX = {
+    "en": r"(?:is|are|was|were|be|been|being|gets?|got)",
+    "es": r"(?:es|son|fue|fueron|era|eran|será|serán|sido|sea|sean)",
+    "fr": r"(?:est|sont|fut|furent|était|étaient|sera|seront|été|être)",
+    "ru": r"(?:был|была|было|были|будет|будут)",
+}
+#: A Russian short passive participle ("передан", "переданы", "поставлены", "отгружены").
+_RU_PASSIVE = re.compile(r"\w*(?:[ая]н|ен|ён)[аоы]?", re.I)
+#: English participles of supplying whose passive subject is the one supplied: "Japan was
+#: supplied with howitzers", "Ukraine was sent tanks" (not "tanks were sent to Ukraine").
+_EN_SUPPLIED = re.compile(
+    r"(?i:supplied|provided|furnished|equipped|armed|sold|sent|given|handed|shipped|"
+    r"delivered|donated|transferred)"
+)
+_EN_NO_OBJECT = re.compile(
+    r"\s*(?:$|[,.;:!?]|(?i:to|by|from|for|in|on|at|over|via|as|under|into|after|before)(?!\w))"
+)
+
 
 def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     """Patterns that mark a party as supplier ("from X", "sold by X", "从X购买") or as
-    recipient ("sale ... to X", "向X交付", Russian dative after "поставила")."""
-    supplying = "(?:" + "|".join(SUPPLYING_WORDS[language]) + ")"
-    acquiring = "(?:" + "|".join(ACQUIRING_WORDS[language]) + ")"
+    recipient ("sale ... to X", "向X交付", Russian dative after "поставила"). Only the
+    verbs and prepositions are read in any case; a party's capital is kept."""
+    supplying = "(?i:" + "|".join(SUPPLYING[language]) + ")"
+    acquiring = "(?i:" + "|".join(ACQUIRING[language]) + ")"
     party = _PARTY[language]
     if language == "zh":
         return {
             "supplier": re.compile(rf"(?:从|自|由){party}(?:{acquiring})"),
             "recipient": re.compile(rf"(?:向|对|给|为){party}(?:{supplying})"),
         }
-    word = r"(?<!\w)(?:{})(?!\w)"
+    word = r"(?<!\w){}(?!\w)"
     supplier = [
         # "bought ... from X", "purchased from X", "acquired under licence from X"
-        word.format(acquiring) + _NOT_GOODS_AHEAD + _GAP + rf"(?<!\w){_FROM[language]}\s+{party}",
+        word.format(acquiring)
+        + _NOT_GOODS_AHEAD
+        + _GAP
+        + rf"(?<!\w)(?i:{_FROM[language]})\s+{party}",
         # "supplied by X", "made by X", "fabricados por X", "geliefert von X"
-        rf"(?<!\w)(?:{supplying}|made|built|manufactured|produced|fabricad\w*|fabriqué\w*|"
-        rf"hergestellt|produzid\w*)\s+(?:by|por|par|von|vom)\s+{party}",
+        rf"(?<!\w)(?i:{supplying}|made|built|manufactured|produced|fabricad\w*|fabriqué\w*|"
+        rf"hergestellt|produzid\w*)\s+(?i:by|por|par|von|vom)\s+{party}",
     ]
+    # a passive's agent: "were delivered to France by Germany", "was supplied with
+    # howitzers by Poland", "переданы ... из Турции" (not "sold ... despite protests by X")
+    if language == "ru":
+        passive = rf"(?<!\w)(?=(?i:{supplying})(?!\w)){_RU_PASSIVE.pattern}(?!\w)"
+    elif language in _PASSIVE_AUX:
+        aux = _PASSIVE_AUX[language]
+        passive = rf"(?<!\w)(?i:{aux})\s+(?:\w+ly\s+)?" + word.format(supplying)
+    else:  # German: "von X ... geliefert", below
+        passive = ""
+    if passive:
+        supplier.append(passive + _AGENT_GAP + rf"(?<!\w)(?i:{_BY[language]})\s+{party}")
     if language == "en":
-        supplier.append(rf"(?<!\w)licen[cs]e\s+from\s+{party}")
-    recipient = [word.format(supplying) + _GAP + rf"(?<!\w){_TO[language]}\s+{party}"]
-    if language == "ru":  # "Россия поставила Индии ...": the dative right after the verb
-        recipient.append(word.format(supplying) + rf"(?:\s+[а-яё-]+){{0,3}}?\s+{party}")
-    flags = re.I
+        supplier.append(rf"(?<!\w)(?i:licen[cs]e\s+from)\s+{party}")
+    recipient = [word.format(supplying) + _GAP + rf"(?<!\w)(?i:{_TO[language]})\s+{party}"]
+    if language == "ru":  # "Россия поставила Индии ...": the dative right after the verb,
+        # past lowercase words but no preposition, whose own case it is ("танки из Турции")
+        recipient.append(
+            word.format(supplying)
+            + r"(?:\s+(?!(?:из|у|от|с|со|к|ко|в|во|на|по|для|до|без|при|о|об|за|под|над|"
+            r"через|после|перед|между|против)\s)[а-яё-]+){0,3}?\s+" + party
+        )
+    if language == "de":  # the verb at the end: "die von Deutschland gelieferten Panzer"
+        verbs = "(?i:" + "|".join((_DE_SUPPLIED, _DE_SUPPLY)) + r")\w*"
+        acquired = "(?i:" + "|".join((_DE_ACQUIRED, _DE_ACQUIRE)) + r")\w*"
+        ahead = r"(?={}\s(?:{})(?!\w))"
+        supplier.append(
+            rf"(?<!\w)(?i:von|vom|aus)\s+{party}" + ahead.format(_AGENT_GAP, f"{verbs}|{acquired}")
+        )
+        recipient.append(rf"(?<!\w)(?i:an|nach)\s+{party}" + ahead.format(_AGENT_GAP, verbs))
+        # "Deutschland beliefert Frankreich mit Panzern": the accusative is supplied
+        recipient.append(rf"(?<!\w)(?i:beliefer\w*)\s+{party}")
     return {
-        "supplier": re.compile("|".join(supplier), flags),
-        "recipient": re.compile("|".join(recipient), flags),
+        "supplier": re.compile("|".join(supplier)),
+        "recipient": re.compile("|".join(recipient)),
     }
 
 
@@ -321,7 +447,8 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
     from X", "从X购买", "из X" mark a supplier; "sold ... to X", "delivery to X", "向X交付",
     the Russian dative after "поставила" mark a recipient; the subject of a verb of
     supplying ("Russia supplied", "中国向...交付") is a supplier, the subject of a verb of
-    acquiring ("Poland bought") a recipient."""
+    acquiring ("Poland bought") a recipient, and the subject of a passive "supplied with"
+    ("Japan was supplied with howitzers", "Японии переданы") a recipient."""
     suppliers: set[str] = set()
     recipients: set[str] = set()
     for each in dict.fromkeys(("en", language)):
@@ -330,15 +457,37 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
             continue
         reading = None if each == "en" else each
         for key, found in (("supplier", suppliers), ("recipient", recipients)):
-            for match in patterns[key].finditer(sentence):
-                text = next((g for g in match.groups() if g), None)
-                code = _party_country(text, reading) if text else None
-                if code is not None:
-                    found.add(code)
+            found |= _marked(patterns[key], sentence, reading)
         subject = _subject(sentence, each)
         if subject is not None:
             (suppliers if subject[1] == "supplier" else recipients).add(subject[0])
     return suppliers, recipients
+
+
+def _marked(pattern: re.Pattern[str], sentence: str, reading: str | None) -> set[str]:
+    """The countries ``pattern`` marks in ``sentence``. A capitalised word after the
+    preposition that names no country ("lieferte Panzer nach Gesprächen mit Polen an
+    Japan", "delivered to Kyiv's army") is no party: the verb's words are read on past it
+    for the next one."""
+    found: set[str] = set()
+    text, at = sentence, 0
+    for _ in range(_MARK_TRIES):
+        match = pattern.search(text, at)
+        if match is None:
+            break
+        group = next((i for i, g in enumerate(match.groups(), 1) if g), None)
+        code = _party_country(match.group(group), reading) if group else None
+        if code is not None or group is None:
+            found |= {code} if code else set()
+            at = max(match.end(), at + 1)
+            continue
+        start = match.start(group)  # hide that word from the party pattern, read again
+        text, at = text[:start] + "\x00" + text[start + 1 :], match.start()
+    return found
+
+
+#: At most this many party words tried in one sentence (each try hides one).
+_MARK_TRIES = 40
 
 
 def _party_country(text: str, language: str | None) -> str | None:
@@ -354,9 +503,11 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
     """The one country named before the first verb of supplying or acquiring in its clause,
     with its side: the subject of "Russia supplied", "中国向巴基斯坦交付" supplies, that of
     "Poland bought", "Индия закупила" receives. Only the first verb: in "Ukraine received
-    tanks supplied by Germany", Ukraine is the subject of "received" alone."""
+    tanks supplied by Germany", Ukraine is the subject of "received" alone. The subject of
+    a passive verb of supplying is the goods ("tanks were delivered"), or, alone before
+    "supplied with" or a Russian short participle, the recipient ("Японии переданы")."""
     first: tuple[int, str] | None = None
-    for words, side in ((SUPPLYING_WORDS, "supplier"), (ACQUIRING_WORDS, "recipient")):
+    for words, side in ((SUPPLYING, "supplier"), (ACQUIRING, "recipient")):
         alternatives = "(?:" + "|".join(words[language]) + ")"
         if language == "zh":  # the verb after its "向X", "从X"
             verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}", sentence)
@@ -376,12 +527,78 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
     for match in _CLAUSE_START.finditer(sentence, 0, at):
         start = match.end()
     subject = sentence[start:at]
-    if language != "zh" and len(subject.split()) > _SUBJECT_WORDS:
+    if language == "zh":
+        found = countries_in_text(subject, "zh")
+        return (found[0], side) if len(found) == 1 else None
+    if len(subject.split()) > _SUBJECT_WORDS:
         return None
-    if language != "zh" and re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
+    if re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
         return None  # "sold by X": the "by" pattern's
+    word = verb.group() if verb else ""
+    voice = _voice(sentence, at, word, subject, language)
+    if voice == "nonfinite":
+        return None
+    if voice != "active":
+        if side != "supplier" or voice != "supplied with":
+            return None  # "tanks were delivered", "Panzer wurden gekauft"
+        subject = re.sub(
+            rf"(?<!\w)(?i:{_PASSIVE_AUX.get(language, _PASSIVE_AUX['en'])}|{_PASSIVE_AUX['en']})"
+            r"(?:\s+\w+ly)?\s*$",
+            "",
+            subject,
+        )
+        if not _bare_party(subject, language):
+            return None  # "Танки Германии переданы": the goods, not the recipient
+        side = "recipient"
     found = countries_in_text(subject, None if language == "en" else language)
     return (found[0], side) if len(found) == 1 else None
+
+
+def _bare_party(text: str, language: str) -> bool:
+    """Whether ``text`` is a country's name alone, with its article ("Japan", "The United
+    States", "Японии"), not a noun of it ("Танки Германии", "Russian tanks")."""
+    words = re.sub(r"^(?i:the|el|la|los|las|le|les|l['’]|der|die|das|den|dem)\s*", "", text.strip())
+    if not re.fullmatch(_PARTY[language], words):
+        return False
+    reading = None if language == "en" else language
+    rest = words.split(maxsplit=1)[1:]
+    return bool(countries_in_text(words, reading)) and not (
+        rest and countries_in_text(rest[0], reading)
+    )
+
+
+def _voice(sentence: str, at: int, word: str, subject: str, language: str) -> str:
+    """How the verb at ``at`` stands to the words before it: "active" (they hold its
+    subject), "passive" (its subject is what is moved), "supplied with" (a passive whose
+    subject is the one supplied: "Japan was supplied with", "Ukraine was sent tanks",
+    "Японии переданы", "Frankreich wurde mit Panzern beliefert"), or "nonfinite" (a German
+    participle or clause-final verb: what stands before it is no subject)."""
+    end = at + len(word)
+    if language == "de":
+        if _DE_PASSIVE_AT.match(sentence, at):
+            tail = re.match(r"[^,.;:!?\n]*", sentence[end:])
+            supplied = tail and re.search(r"(?i:beliefert)(?!\w)", tail.group())
+            return "supplied with" if supplied else "passive"
+        if re.match(r"(?i:ge|ausge|zuge|bereitge|abge)\w", word) or re.search(
+            r"(?i:zu)\s+$", subject
+        ):
+            return "nonfinite"
+        if _DE_NONFINITE_AFTER.match(sentence, end) and not re.match(
+            rf"(?i:{_DE_HAVE}|{_DE_WILL})$", word
+        ):
+            return "nonfinite"
+        return "active"
+    if language == "ru":
+        return "supplied with" if _RU_PASSIVE.fullmatch(word) else "active"
+    aux = _PASSIVE_AUX.get(language)
+    before = r"(?<!\w)(?i:{})(?:\s+\w+ly)?\s+$"
+    english = re.search(before.format(_PASSIVE_AUX["en"]), subject)
+    own = aux and re.search(before.format(aux), subject)
+    if not (english if language == "en" else own or english) or re.search(r"ing$", word):
+        return "active"  # "was supplying": a progressive is active
+    if language == "en" and _EN_SUPPLIED.fullmatch(word):
+        return "passive" if _EN_NO_OBJECT.match(sentence, end) else "supplied with"
+    return "passive"
 
 
 def _names_a_weapon(sentence: str, language: str) -> bool:
