@@ -1199,15 +1199,55 @@ def _misframed(entry: ArchiveEntry, number: int) -> ArchiveEntry:
 
 class _AnyCaseLoader(ArcWarcRecordLoader):  # type: ignore[misc]
     """warcio's record loader, reading the HTTP headers of a record whose Target-URI's
-    scheme is written in capitals (``HTTP://``, ``Https://``). A scheme is case-insensitive
-    (RFC 3986); warcio's test of it is not, and such a response read as one "without HTTP
-    headers": a page skipped."""
+    scheme is written in capitals (``HTTP://``, ``Https://``), and of a record whose own
+    Content-Type says it holds an HTTP message (``application/http``) whatever its URI.
+
+    A scheme is case-insensitive (RFC 3986); warcio's test of it is not, and such a
+    response read as one "without HTTP headers": a page skipped. warcio reads HTTP
+    headers only under an ``http:`` or ``https:`` URI, so a response whose URI is missing,
+    empty or a URN (``urn:x:y``, as tools write for captures they name no other way) was
+    skipped too, though its block is an HTTP message and says so. A record under an
+    http(s) URI is read as warcio reads it, whatever its Content-Type: its identity does
+    not change."""
+
+    #: The WARC header block of the record being loaded (warcio hands its loader only the
+    #: URI): its Content-Type tells whether the block is an HTTP message.
+    _rec_headers: Any = None
+
+    def _ensure_target_uri_format(self, rec_headers: Any) -> Any:
+        self._rec_headers = rec_headers
+        return super()._ensure_target_uri_format(rec_headers)
 
     def load_http_headers(self, rec_type: Any, uri: Any, stream: Any, length: Any) -> Any:
         # no Target-URI (a header block cut short, or none written): no HTTP headers to
         # read, where warcio's test of the scheme fails with an AttributeError
         uri = _lower_scheme(uri) if isinstance(uri, str) else ""
-        return super().load_http_headers(rec_type, uri, stream, length)
+        headers, self._rec_headers = self._rec_headers, None
+        if uri.startswith(self.HTTP_SCHEMES) or not _http_message(headers):
+            return super().load_http_headers(rec_type, uri, stream, length)
+        try:  # an HTTP message under another URI: read so, as under an http: one
+            return super().load_http_headers(rec_type, "http:", stream, length)
+        except Exception:  # no HTTP message after all: a record without HTTP headers
+            return None
+
+
+def _document_block(record: Any) -> bool:
+    """Whether a response record's block is the document itself, not an HTTP message: no
+    HTTP headers read, a Content-Type other than ``application/http``, and a URI that is
+    not http(s) (where warcio's reading of it is kept as it was)."""
+    if record.http_headers is not None or _http_message(record.rec_headers):
+        return False
+    uri = _target_uri(record) or ""
+    return not uri.startswith(("http:", "https:"))
+
+
+def _http_message(rec_headers: Any) -> bool:
+    """Whether a WARC header block's Content-Type is ``application/http`` (an HTTP message)."""
+    try:
+        value = rec_headers.get_header("Content-Type") if rec_headers is not None else None
+    except Exception:
+        return False
+    return _media_type(str(value or "")) == "application/http"
 
 
 def _target_uri(record: Any) -> str | None:
@@ -1449,7 +1489,11 @@ def _warc_record(
         error = "malformed or truncated record (no valid Content-Length)"
         return MemberFailure(f"record-{number}", error)
     kind = str(record.rec_type or "")
-    if kind == "response":
+    if kind == "response" and _document_block(record):
+        # a capture that is no HTTP message (an FTP download, a page saved under a URN):
+        # its block is the document, as a resource record's is
+        skip = _not_a_document(record, kind)
+    elif kind == "response":
         skip = _not_a_page(record)
     elif kind in _WARC_DOCUMENTS:
         skip = _not_a_document(record, kind)

@@ -158,8 +158,11 @@ def decode_file(
     decoded: tuple[str, str | None] | None = _decode_bom(data)
     if decoded is None:
         if is_binary(data):
-            raise InputError("binary file, not text", source=source)
-        decoded = _first_decoding(data, charset_hint)
+            decoded = _decode_script_wide(data)
+            if decoded is None:
+                raise InputError("binary file, not text", source=source)
+        else:
+            decoded = _first_decoding(data, charset_hint)
     if decoded is None:
         raise InputError("undecodable text", source=source)
     text, warning = decoded
@@ -259,6 +262,100 @@ def _spaced_words(head: bytes, encoding: str) -> bool:
     return ascii_chars >= _MIN_ASCII_SHARE * len(text) and _words(text)
 
 
+#: Characters that belong to no one script's text: blank space, general, CJK and
+#: full-width punctuation (a Chinese text writes its commas and stops so).
+_NEUTRAL_WIDE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uffef]")
+#: The scripts a text without spaces is written in, as code point ranges: Chinese and
+#: Japanese (ideographs, kana), Korean (Hangul). Not the rare ideographs (extension A,
+#: radicals, compatibility): a third of all 16-bit units are common ideographs, and random
+#: bytes read so hold the rare ones too.
+_WIDE_SCRIPTS = (
+    ("CJK", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x4E00, 0x9FFF))),
+    ("HANGUL", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))),
+)  # fmt: skip
+#: The least number of a script's characters, and of different ones, a head must hold to
+#: be told as that script's text: a few characters of random bytes fall in one by chance
+#: (eight units of random bytes were all ideographs one time in two thousand).
+_MIN_SCRIPT_CHARS = 12
+_MIN_DISTINCT_CHARS = 6
+#: The least share, and number, of a head's bytes that are not printable ASCII for it to be
+#: read as UTF-16 of a script beyond ASCII: two ASCII letters read as one UTF-16 unit are an
+#: ideograph, so an ASCII text with a stray NUL would read as Chinese. (Chinese whose
+#: characters' bytes are all printable ASCII but two, "中国主席主席主席主席周二", is.)
+_MIN_WIDE_BYTES = 0.02
+_MIN_WIDE_COUNT = 2
+
+
+def _wide_script(char: str) -> str | int:
+    """The script group of a character beyond ASCII: CJK, Hangul, or the 128-character
+    block of an alphabet (Thai, Devanagari, Hebrew ... each fill one or two)."""
+    point = ord(char)
+    for name, ranges in _WIDE_SCRIPTS:
+        if any(low <= point <= high for low, high in ranges):
+            return name
+    return point >> 7
+
+
+def _script_wide_text(text: str) -> bool:
+    """Whether a UTF-16 reading is text of one script beyond ASCII: every character
+    printable (or a tab, line end or ideographic space), no control, private-use,
+    unassigned or format character; half or more of its characters that are not blank
+    nor punctuation in one script (:func:`_wide_script`), nine in ten of those beyond ASCII,
+    at least :data:`_MIN_SCRIPT_CHARS` of them and :data:`_MIN_DISTINCT_CHARS` different.
+    Random or binary bytes read so give controls, unassigned and private-use characters,
+    and characters of every block."""
+    if not all(char.isprintable() or char in "\t\n\r\u3000" for char in text):
+        return False
+    counts: dict[str | int, list[str]] = {}
+    ascii_letters = 0
+    for char in text:
+        if _NEUTRAL_WIDE.match(char):
+            ascii_letters += char.isascii() and char.isalnum()
+            continue
+        counts.setdefault(_wide_script(char), []).append(char)
+    if not counts:
+        return False
+    chars = max(counts.values(), key=len)
+    others = sum(len(group) for group in counts.values()) - len(chars)
+    return (
+        len(chars) >= _MIN_SCRIPT_CHARS
+        and len(set(chars)) >= _MIN_DISTINCT_CHARS
+        and 10 * others <= len(chars) + others
+        and len(chars) + others >= ascii_letters
+    )
+
+
+def _decode_script_wide(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 without a byte order mark in a script beyond ASCII (Chinese, Japanese,
+    Korean, Thai, Hindi ...); None when ``data`` does not read so.
+
+    Such text has few zero bytes, or none in the pattern of ASCII in UTF-16
+    (:func:`_unmarked_wide`), but its line ends and spaces are NULs or its high bytes
+    controls (Thai's 0x0E), so it was refused as a binary file. Only a file
+    :func:`is_binary` refuses is read so, and only when its head in UTF-16-LE or -BE is
+    one script's text (:func:`_script_wide_text`) and the whole decodes strictly (no
+    unpaired surrogate) to text holding no control character but tab and line ends."""
+    head = data[:_SNIFF_BYTES]
+    plain = len(head.translate(None, bytes(range(0x20, 0x7F)) + b"\t\n\r\x00"))
+    if len(data) % 2 or plain < max(_MIN_WIDE_COUNT, _MIN_WIDE_BYTES * len(head)):
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = codecs.getincrementaldecoder(name)("strict").decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        if not _script_wide_text(text):
+            continue
+        try:
+            whole = data.decode(name)
+        except UnicodeDecodeError:
+            return None
+        if is_binary(whole.encode("utf-8")):
+            return None
+        return whole, f"not UTF-8 text: by its characters, decoded as {name}"
+    return None
+
+
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
     """Decode UTF-32 or UTF-16 marked by a BOM (Windows "Unicode" exports); None if unmarked."""
     encoding = bom_encoding(data)
@@ -339,6 +436,7 @@ _SYMBOL_BY_A_LETTER = re.compile(
     rf"(?<={_LETTER})[¡¢£¤¥¦§¨¬¯±¶¸¹¼½¾¿÷๏๚๛]"
     rf"|[¢£¤¥¦§¨¬¯±¶¸¹¼½¾÷๏๚๛](?={_LETTER})"
     rf"|(?<={_LETTER})[²³©®]+(?={_LETTER})"
+    rf"|(?<={_LETTER}{{3}})³"
 )
 #: Czech, Slovak and Croatian in cp1250 read as letters in windows-1252 too ("pøíjmù" is
 #: "příjmů"), but with š and ž, which Western languages hardly write, among letters that
@@ -382,7 +480,32 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
     if any(name in _CYRILLIC_CODECS for name in candidates):
         with contextlib.suppress(Exception):  # a guess only: hostile bytes must not raise
             guessed = _cyrillic_choice(data, guessed)
+    if (
+        guessed in _CYRILLIC_CODECS
+        and "cp1255" in candidates
+        and _hebrew_not_capitals(data, guessed)
+    ):
+        return "cp1255"
     return "cp1252" if guessed != "cp1252" and _signs_only(data, guessed) else guessed
+
+
+#: How many words of capitals a Cyrillic reading must be to give way to a Hebrew one.
+_MIN_CAPITAL_WORDS = 3
+
+
+def _hebrew_not_capitals(data: bytes, guessed: str) -> bool:
+    """Whether a Cyrillic reading of ``data`` by ``guessed`` is words of capitals only
+    (three or more) where windows-1255 reads Hebrew words: Hebrew's letters are KOI8's
+    capitals, byte for byte, so a Hebrew line read as "ДЫПИИМ ЦПЕ АЫИЗЕС" scored as
+    Russian; Russian news is written in small letters with capitals, never capitals only
+    for a whole text in KOI8. A lone name or headline of capitals stays Cyrillic."""
+    reading = _decode_with(data, guessed)
+    if reading is None or any(char.islower() for char in reading if not char.isascii()):
+        return False
+    words = [word for word in _WORD.findall(reading) if not word.isascii()]
+    if len(words) < _MIN_CAPITAL_WORDS or not all(word.isupper() for word in words):
+        return False
+    return _alphabet_reading(_decode_with(data, "cp1255")) == "HEBREW"
 
 
 def _signs_only(data: bytes, guessed: str | None) -> bool:
@@ -502,6 +625,10 @@ def _guess(data: bytes, candidates: Sequence[str]) -> str | None:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None  # bytes windows-1252 leaves undefined: another code page
+    with contextlib.suppress(Exception):  # a guess only: hostile bytes must not raise
+        central = _central_european_codec(data, western, candidates)
+        if central is not None:
+            return central
     other_scripts = False  # whether only readings in scripts other than Latin may compete
     try:
         if western is not None and _words(western) and not _central_european(western):
@@ -715,6 +842,87 @@ def _reads_as_words(data: bytes, encoding: str, other_scripts: bool = False) -> 
     if reading is None or not _words(reading):
         return False
     return not other_scripts or bool(_NOT_LATIN.search(reading))
+
+
+#: The letters beyond ASCII each language written in windows-1252 spells its words with
+#: (French, German, Spanish, Portuguese, Italian, Catalan, Dutch, Danish and Norwegian,
+#: Swedish, Icelandic, Finnish; not š and ž, which only loanwords and names bring), and
+#: each written in windows-1250 or ISO 8859-2 (Polish, Czech, Slovak, Hungarian, Croatian
+#: and Slovene, Romanian).
+_WESTERN_LETTERS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ", "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóù", "àçèéíïòóúü",
+        "áéíóúàèëïöü", "æøåéó", "åäöé", "áðéíóúýþæö", "äöå",
+    )
+)  # fmt: skip
+#: A Western text quotes another Western language's words ("déjà" in a German text): its
+#: letters are those of one language or two.
+_WESTERN_PAIRS = tuple(
+    first | second for at, first in enumerate(_WESTERN_LETTERS) for second in _WESTERN_LETTERS[at:]
+)
+_CENTRAL_LETTERS = tuple(
+    frozenset(letters)
+    for letters in (
+        "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţ",
+    )
+)  # fmt: skip
+#: Letters that are no language's own: ordinals and the micro sign.
+_ANY_LANGUAGE = frozenset("ªºµ")
+#: The Central European code pages, the common one first.
+_CENTRAL_CODECS = ("cp1250", "iso8859_2")
+#: The letters of windows-1250 whose bytes are common letters in ISO 8859-2 (ž, ź).
+_RARE_CENTRAL = re.compile("[ľĽ]")
+#: Two letters or more in a row.
+_LETTER_RUN = re.compile(rf"{_LETTER}{{2,}}")
+#: Portuguese writes õ only before e ("ações", "põe"): Hungarian's ő read in windows-1252.
+_NOT_PORTUGUESE = re.compile("õ(?![eE])")
+
+
+def _one_language(reading: str, languages: Sequence[frozenset[str]]) -> bool:
+    """Whether the letters beyond ASCII of ``reading`` are all the letters of one language."""
+    letters = {char.lower() for char in reading if char.isalpha() and not char.isascii()}
+    letters -= _ANY_LANGUAGE
+    return any(letters <= language for language in languages)
+
+
+def _central_european_codec(
+    data: bytes, western: str | None, candidates: Sequence[str]
+) -> str | None:
+    """The Central European code page (windows-1250, ISO 8859-2) whose reading of ``data``
+    is words of one language written in it, when windows-1252's is not words of one
+    Western language (or two: a text quotes another's words); else None. Polish, Czech,
+    Hungarian and Croatian read in windows-1252 as letters and signs ("spotkał się" as
+    "spotka³ siê", "řekl mluvčí" as "øekl mluvèí", "hétfőn" as "hétfõn") and were taken
+    so: each of those letters is some Western language's, but together they are no one
+    or two languages', while their Central European reading is one language's letters, in
+    words of two letters or more. A windows-1252 text whose
+    letters are one language's, or whose Central European reading is not, keeps its
+    reading, and so do bytes that are text of an East Asian script."""
+    if data.isascii():
+        return None
+    if western is not None:
+        fits = _one_language(western, _WESTERN_PAIRS) and not _NOT_PORTUGUESE.search(western)
+        if _words(western) and fits:
+            return None
+    fitting: list[str] = []
+    for name in _CENTRAL_CODECS:
+        if name not in candidates:
+            continue
+        reading = _decode_with(data, name)
+        if reading is None or reading == western or not _words(reading):
+            continue
+        if not all(char.isprintable() or char in "\t\n\r" for char in reading):
+            continue
+        words = [word for word in _LETTER_RUN.findall(reading) if not word.isascii()]
+        if words and _one_language(reading, _CENTRAL_LETTERS):
+            fitting.append(name)
+    # East Asian bytes read as a letter or two of a code page ("日本" in cp932 is cp1250's
+    # "“ú–{"): text of an East Asian script is that script's
+    if not fitting or east_asian_script(data) in candidates:
+        return None
+    # both fit: ISO 8859-2's ž is windows-1250's Slovak ľ, a letter written far less
+    return min(fitting, key=lambda name: len(_RARE_CENTRAL.findall(_decode_with(data, name) or "")))
 
 
 def _central_european(western: str) -> bool:
