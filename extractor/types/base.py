@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 from typing import Any, ClassVar, ForwardRef, Self
@@ -46,7 +47,7 @@ from extractor.text.countries import (
 from extractor.text.cues import covers, states_any
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import ATTACHED_PREFIXES, detect_language
-from extractor.text.quantities import number_forms
+from extractor.text.quantities import number_forms, written_in
 from extractor.text.titles import name_words
 from extractor.types.parts import (
     Actor,
@@ -491,17 +492,57 @@ _HEBREW_SCRIPT = re.compile(r"[\u0590-\u05ff]")
 def _mentions(folded_quote: str, term: str) -> bool:
     """Whether ``folded_quote`` (a :func:`normalise_text` fold) names ``term`` (one too),
     compared as :func:`name_fold` folds them: names and countries are matched whatever
-    their accents and script variants, on both sides alike."""
-    folded_quote, term = _loose(folded_quote), _loose(term)
-    if not term:
+    their script variants, and whatever accents one side leaves out.
+
+    Accents count where both sides write them: "Erdogan" is "Erdoğan" (one side has
+    none), but Vietnamese "Hùng" is not "Hưng" and "Lê" not "Lệ" (different names).
+    Arabic's final "ى" and "ي" are one letter only in a word of more than three letters:
+    "على" (on) is no "علي" (Ali), "مصطفى" is "مصطفي".
+    """
+    folded_quote, term = _loose_marked(folded_quote), _loose_marked(term)
+    bare = _LATIN_MARK.sub("", term)
+    if not bare.strip():
         return False
     script = "ar" if _ARABIC_SCRIPT.search(term) else "he" if _HEBREW_SCRIPT.search(term) else ""
-    if script == "ar" and term.startswith("ال") and "لل" + term[2:] in folded_quote:
+    pattern = _term_pattern(term)
+    if (
+        script == "ar"
+        and term.startswith("ال")
+        and re.search("لل" + _term_pattern(term, 2), folded_quote)
+    ):
         return True
-    if len(term) <= 4 and not _UNSPACED_SCRIPT.search(term):  # "US", "UAE": whole words only
+    if len(bare) <= 4 and not _UNSPACED_SCRIPT.search(term):  # "US", "UAE": whole words only
         clitics = f"(?:{ATTACHED_PREFIXES[script]})?" if script else ""
-        return re.search(rf"(?<!\w){clitics}{re.escape(term)}(?!\w)", folded_quote) is not None
-    return term in folded_quote
+        pattern = rf"(?<!\w){clitics}{pattern}(?![\w\u0300-\u036f])"
+    return re.search(pattern, folded_quote) is not None
+
+
+#: The combining marks of Latin, Greek and Cyrillic letters (accents, tone marks, the
+#: Vietnamese horn); the marks of other scripts (harakat, niqqud) are dropped outright.
+_LATIN_MARK = re.compile("[\u0300-\u036f\u1dc0-\u1dff]")
+_CLUSTER = re.compile("(.)([\u0300-\u036f\u1dc0-\u1dff]*)", re.S)
+_YEH = frozenset("\u064a\u0649")
+
+
+@lru_cache(maxsize=8192)
+def _term_pattern(term: str, start: int = 0) -> str:
+    """A regular expression for ``term`` (a :func:`_loose_marked` fold) from its letter
+    ``start`` on: a letter with marks is found with the same marks or none; one without
+    marks with any; "ى"/"ي" either way in a word of more than three letters."""
+    long_word = len(_LATIN_MARK.sub("", term)) > 3
+    parts: list[str] = []
+    for letter, marks in _CLUSTER.findall(term[start:]):
+        if letter in _YEH and long_word:
+            parts.append("[\u064a\u0649]")
+        elif marks:
+            parts.append(
+                f"{re.escape(letter)}(?:{re.escape(marks)})?(?![\u0300-\u036f\u1dc0-\u1dff])"
+            )
+        elif letter.isalpha():
+            parts.append(f"{re.escape(letter)}[\u0300-\u036f\u1dc0-\u1dff]*")
+        else:
+            parts.append(re.escape(letter))
+    return "".join(parts)
 
 
 # What a name may be written with or without, or with one of two letters, as the model
@@ -514,7 +555,6 @@ def _mentions(folded_quote: str, term: str) -> bool:
 _VARIANTS = str.maketrans(
     {
         "\u0640": "",  # tatweel
-        "\u0649": "\u064a",  # alef maksura -> yeh
         "\u06cc": "\u064a",  # Farsi yeh -> yeh
         "\u06a9": "\u0643",  # keheh -> kaf
         "\u0629": "\u0647",  # teh marbuta -> heh
@@ -551,6 +591,32 @@ def _loose_short(folded: str) -> str:
     return normalise_text(folded, accents=False).translate(_VARIANTS)
 
 
+#: Combining marks other than those of :data:`_LATIN_MARK` (Arabic harakat, Hebrew
+#: niqqud): a script's optional vowels, never what tells two names apart.
+_OTHER_MARKS = {
+    code: None
+    for code in range(0x0300, 0x2000)
+    if unicodedata.combining(chr(code)) and not _LATIN_MARK.match(chr(code))
+}
+
+
+def _loose_marked(folded: str) -> str:
+    """``folded`` with its script variants folded (:data:`_VARIANTS`), the marks of
+    Arabic and Hebrew dropped, the accents of Latin, Greek and Cyrillic kept (in NFD),
+    for :func:`_mentions` to count them only where both sides write them."""
+    return _marked_long(folded) if len(folded) > 512 else _marked_short(folded)
+
+
+@lru_cache(maxsize=16)
+def _marked_long(folded: str) -> str:
+    return normalise_text(folded).translate(_OTHER_MARKS).translate(_VARIANTS)
+
+
+@lru_cache(maxsize=8192)
+def _marked_short(folded: str) -> str:
+    return normalise_text(folded).translate(_OTHER_MARKS).translate(_VARIANTS)
+
+
 def name_fold(text: str) -> str:
     """The fold names and places are compared by: :func:`normalise_text`, its accents
     and marks dropped (``accents=False``: "Erdoğan" is "erdogan", Arabic harakat and
@@ -571,7 +637,7 @@ def _carries_number(folded_quote: str, number: Any, text: str | None) -> bool:
         forms = number_forms(number)
     except (TypeError, ValueError, ArithmeticError):
         return False
-    return any(normalise_text(form) in folded_quote for form in forms)
+    return any(written_in(folded_quote, normalise_text(form)) for form in forms)
 
 
 def check_order(start: DateValue | None, end: DateValue | None) -> None:

