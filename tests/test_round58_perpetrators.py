@@ -254,3 +254,50 @@ def test_the_casualty_record_keeps_a_claim_and_empties_a_denial(data: st.DataObj
     emptied = casualty(denial, perpetrator=who)
     assert [r.perpetrator for r in emptied.records] == [None], denial
     assert any("denies the attack" in w for w in emptied.warnings), emptied.warnings
+
+
+# -- a speaker's pronoun with another verb, or a relative clause, before the harm ---------
+
+#: The speaker says what it does about the attackers: "it" is the subject of another verb
+#: ("was searching", "would punish", "believed") and the harm is told of others, in a
+#: relative or time clause ("the gunmen who killed", "after gunmen killed").
+ABOUT_OTHERS: dict[str, list[str]] = {
+    "en": [
+        "{who} {said} it was searching for the gunmen who {kill} 12 people{when}.",
+        "{who} {said} it would punish those who {kill} 12 people{when}.",
+        "{who} {said} it {had}identified the militants who {kill} 12 villagers{when}.",
+        "{who} {said} it sent medics after gunmen {kill} 12 people{when}.",
+        "{who} {said} it believed rebels had {kill} 12 people{when}.",
+        "{who} {said} they were hunting the attackers who {kill} 12 people{when}.",
+        "{who} {said} its forces were chasing the men that {kill} 12 people{when}.",
+    ],
+    "es": ["El {who} {said_es} que buscaba a los hombres que {kill_es} a 12 personas."],
+}
+
+
+@FAST
+@given(data=st.data())
+def test_a_speaker_acting_against_those_who_harmed_is_no_perpetrator(
+    data: st.DataObject,
+) -> None:
+    """Only auxiliaries, adverbs, negation and its own fighters may stand between the
+    speaker's pronoun and the verb of harm for the harm to be its claimed deed."""
+    language, who, sentence = _sentence(ABOUT_OTHERS, data)
+    assert perpetrator_problem(who, sentence, language) is not None, sentence
+    _did(who, language, data)
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_a_claim_with_auxiliaries_and_adverbs_stays_a_claim(data: st.DataObject) -> None:
+    """The other side: "said it had also killed", "said its fighters had successfully
+    killed", "said it did not kill" keep their reading (a deed, a denial)."""
+    who = data.draw(_actor("en"))
+    gap = data.draw(st.sampled_from(["had also", "had successfully", "has now", "",
+                                     "would later be found to have"]))  # fmt: skip
+    pronoun = data.draw(st.sampled_from(["it", "its fighters", "its forces", "they"]))
+    sentence = f"{who} said {pronoun} {gap} killed 12 soldiers.".replace("  ", " ")
+    if "found" in gap:  # "found" is another verb: no claim read
+        assert perpetrator_problem(who, sentence, "en") is not None, sentence
+    else:
+        assert perpetrator_problem(who, sentence, "en") is None, sentence

@@ -16,6 +16,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.types.visit import receiving_sides
 from tests.roles_support import run
 from tests.test_round57_casualties import run as casualty
 from tests.test_round57_direction import COUNTRIES, person, visit
@@ -184,3 +185,130 @@ def test_a_nationality_before_a_noun_is_no_venue(attacker: str, where: str, temp
     text = template.format(adj=ADJECTIVES[attacker], where=WHERE[where])
     outcome = casualty(text, country=where)
     assert [r.country for r in outcome.records] == [where], (text, outcome.warnings)
+
+
+# -- a receiving told of another clause, another thing or another leg --------------------
+
+#: {a} of A visits {b} of B; a German auxiliary ("hatte", "hat") opens a clause whose
+#: "empfangen" is a passive, or that of a relative clause: the auxiliary's subject {a}
+#: received no one.
+GERMAN_PASSIVE = [
+    "Die Präsidentin von {A_de}, {a}, hatte Gespräche in {B_de}, wo sie vom Präsidenten von "
+    "{B_de}, {b}, empfangen wurde.",
+    "Die Präsidentin von {A_de}, {a}, hat in {B_de} den Präsidenten von {B_de}, {b}, "
+    "getroffen und wurde mit militärischen Ehren empfangen.",
+    "Die Präsidentin von {A_de}, {a}, hat Gespräche mit {b} geführt, der sie in {B_de} "
+    "empfangen hatte.",
+    "Die Präsidentin von {A_de}, {a}, hatte am Dienstag in {B_de} Gespräche, nachdem sie von "
+    "{b} aus {B_de} empfangen worden war.",
+]
+
+
+@FAST
+@given(codes=TRIPLES, names=PEOPLE, template=st.sampled_from(GERMAN_PASSIVE))
+def test_a_german_auxiliary_before_a_passive_or_relative_participle_receives_no_one(
+    codes: tuple[str, str, str], names: tuple[str, str], template: str
+) -> None:
+    a, b, _ = codes
+    text = fill(template, codes, names)
+    assert directions(text, codes, names) == [(a, b)], text
+
+
+#: {b} of B received {a} of A, who went to a third country C on another leg.
+EARLIER_LEG = [
+    "{B_adj} President {b} received {A_adj} President {a}, who had visited {C_en} on Monday.",
+    "{B_adj} President {b} hosted {A_adj} President {a} on Tuesday, who had visited {C_en} "
+    "on Monday.",
+    "{B_adj} President {b} welcomed {A_adj} President {a}, who travelled to {C_en} last week.",
+]
+
+
+@FAST
+@given(codes=TRIPLES, names=PEOPLE, template=st.sampled_from(EARLIER_LEG))
+def test_a_leg_to_a_third_country_in_a_relative_clause_does_not_veto_the_receiving(
+    codes: tuple[str, str, str], names: tuple[str, str], template: str
+) -> None:
+    """Only a place gone to that is the answer's host, or a third country a main clause
+    goes to, keeps a reversed answer against who received whom."""
+    a, b, _ = codes
+    text = fill(template, codes, names)
+    assert directions(text, codes, names) == [(a, b)], text
+    assert directions(text, codes, names, reversed_=True) == [(a, b)], text
+
+
+#: {a} of A received a thing (no guest) from {b} of B, and went to B.
+RECEIVED_A_THING = [
+    "La presidenta de {A_es}, {a}, ha recibido una invitación del presidente de {B_es}, {b}, "
+    "y viajó a {B_es}.",
+    "La presidenta de {A_es}, {a}, ha recibido una llamada del presidente de {B_es}, {b}, "
+    "durante su visita a {B_es}.",
+    "La presidenta de {A_es}, {a}, ha recibido el apoyo de {b}, presidente de {B_es}, en su "
+    "visita a {B_es}.",
+    "La présidente {A_fr_of}, {a}, a reçu mardi un appel du président {B_fr_of}, {b}, lors "
+    "de sa visite {B_fr_in}.",
+    "La présidente {A_fr_of}, {a}, a déjà reçu le soutien du président {B_fr_of}, {b}, lors "
+    "de sa visite {B_fr_in}.",
+    "La présidente {A_fr_of}, {a}, a reçu une invitation du président {B_fr_of}, {b}, et "
+    "s'est rendue {B_fr_in}.",
+]
+
+
+@FAST
+@given(codes=TRIPLES, names=PEOPLE, template=st.sampled_from(RECEIVED_A_THING))
+def test_receiving_a_thing_is_no_receiving_of_a_guest_in_every_language(
+    codes: tuple[str, str, str], names: tuple[str, str], template: str
+) -> None:
+    """A reversed answer is put right by where the traveller went, not dropped."""
+    a, b, _ = codes
+    text = fill(template, codes, names)
+    assert directions(text, codes, names) == [(a, b)], text
+    assert directions(text, codes, names, reversed_=True) == [(a, b)], text
+
+
+#: {a} of A met {b} of B in B (the main clause's venue) after a leg to C.
+MET_AFTER_A_LEG = [
+    "{A_adj} President {a} met {B_adj} President {b} in {B_en} on Tuesday, after visiting {C_en}.",
+    "{A_adj} President {a} held talks in {B_en} on Tuesday after visiting {C_en}, and met {b}.",
+]
+
+
+@FAST
+@given(codes=TRIPLES, names=PEOPLE, template=st.sampled_from(MET_AFTER_A_LEG))
+def test_no_warning_when_the_main_clause_names_the_host_as_the_venue(
+    codes: tuple[str, str, str], names: tuple[str, str], template: str
+) -> None:
+    a, b, _ = codes
+    text = fill(template, codes, names)
+    draft = visit(visitors=[person(names[0], a)], visitor_country=a,
+                  hosts=[person(names[1], b)], host_country=b)  # fmt: skip
+    outcome = run("visit", text, **draft)
+    assert [(r.visitor_country, r.host_country) for r in outcome.records] == [(a, b)], text
+    assert not [w for w in outcome.warnings if "where someone went" in w], outcome.warnings
+
+
+THINGS = {"es": ["una invitación", "una llamada", "el apoyo", "una carta", "críticas",
+                 "un mensaje"],
+          "fr": ["une invitation", "un appel", "le soutien", "une lettre", "un message",
+                 "des critiques"],
+          "de": ["eine Einladung", "einen Anruf", "Unterstützung", "einen Brief"]}  # fmt: skip
+RECEIVED_FROM = {
+    "es": "La presidenta de {A_es}, {a}, ha recibido {thing} del presidente de {B_es}, {b}.",
+    "fr": "La présidente {A_fr_of}, {a}, a reçu mardi {thing} du président {B_fr_of}, {b}.",
+    "de": "Die Präsidentin von {A_de}, {a}, hat am Dienstag {thing} des Präsidenten von "
+    "{B_de}, {b}, empfangen.",
+}
+
+
+@FAST
+@given(codes=TRIPLES, names=PEOPLE, data=st.data())
+def test_a_thing_received_names_no_one_at_home(
+    codes: tuple[str, str, str], names: tuple[str, str], data: st.DataObject
+) -> None:
+    """The object of a verb of receiving that is a thing, not a person: no host is read,
+    and a right answer is not swapped by it."""
+    language = data.draw(st.sampled_from(sorted(THINGS)))
+    thing = data.draw(st.sampled_from(THINGS[language]))
+    a, b, _ = codes
+    text = fill(RECEIVED_FROM[language].replace("{thing}", thing), codes, names)
+    assert receiving_sides(text, language) is None, text
+    assert directions(text, codes, names) == [(a, b)], text

@@ -466,7 +466,14 @@ RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
     "fr": (r"(?:a|ont|avait|avaient|aura)\s+(?!été\b)(?:\w+\s+)?(?:reçu|accueilli)", "reçoit",
            "recevra", "accueille", "accueillera"),
     "de": ("empfing", "empfängt", "empfangen", "begrüßte", "begrüßt",
-           r"(?:hat|haben|hatte|hatten)(?=[^.;!?]{1,160}?\s(empfangen|begrüßt)(?!\w))"),
+           # one clause: no clause opener nor passive auxiliary between auxiliary and
+           # participle ("hatte Gespräche in China, wo sie ... empfangen wurde"), and the
+           # participle ends no subordinate clause ("..., die er empfangen hatte")
+           r"(?:hat|haben|hatte|hatten)(?=(?:(?!,\s*(?:wo|wohin|welche[rsmn]?|nachdem|als|weil|da"
+           r"|dass|ob|wenn|während|bevor)\b|\s(?:und|oder|aber|sondern|wo|nachdem|weil|dass"
+           r"|bevor|während|wurde|wurden|worden)\b)[^.;!?]){1,160}?\s(empfangen|begrüßt)(?!\w)"
+           r"(?!\s+(?:wurde|wurden|worden|wird|werden|ist|sind|war|waren|hat|haben|hatte"
+           r"|hatten)\b))"),
     "ru": ("принял", "приняла", "принимает", "принимал", "принимала", "примет",
            "встретил", "встретила"),
     "zh": ("接待", "会见", "接见", "欢迎", "迎接", "宴请"),

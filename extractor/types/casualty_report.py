@@ -758,10 +758,44 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
         at = min((x for x in (did, claimed) if x is not None), default=None)
         if at is None or _first_deed(clause[:at], language) is not None:
             continue  # no deed; or another verb first: "said it was attacked"
+        if not _own_subject_of(clause[:at], language):
+            continue  # "said it was searching for the gunmen who killed": not its deed
         if any(p.search(clause[:at]) for p in _of(_NEGATION, language)):
             return "denied"  # "said it did not kill", "said it had nothing to do with"
         return "did"
     return deed
+
+
+#: What may stand between the pronoun and its verb of harm in English: auxiliaries,
+#: adverbs, negation and the pronoun's own fighters ("said its forces had also killed").
+_OWN_GAP_WORD = re.compile(
+    r"(?:was|were|is|are|be|been|being|had|has|have|would|will|could|should|might|may|must"
+    r"|can|did|do|does|not|never|no|n't|\w+n't|\w+ly|also|then|just|already|still|now|later"
+    r"|earlier|again|once|even|only|jointly|fighters?|forces?|members?|units?|troops?|men"
+    r"|soldiers?|aircraft|jets?|drones?|militants?|personnel|own)",
+    re.I,
+)
+#: Words that open a clause of another subject before a verb of harm in the other
+#: languages: "dijo que buscaba a los hombres que mataron", "a dit rechercher ceux qui ont
+#: tué", "nachdem", "которые".
+_ANOTHER_CLAUSE: dict[str, re.Pattern[str]] = cue_patterns({
+    "es": ["que", "quien", "quienes", "cuando", "después", "tras", r"cuy[oa]s?", "donde",
+           "aquellos", "aquellas"],
+    "fr": ["qui", "que", "qu'", "lorsque", "quand", "après", "dont", "où", "ceux", "celles"],
+    "de": ["nachdem", "als", "wenn", "wo", r"welche\w*", "denen", "deren"],
+    "ru": [r"котор\w+", "когда", "после", "тех", "кто"],
+})  # fmt: skip
+
+
+def _own_subject_of(gap: str, language: str) -> bool:
+    """Whether the words between a speaker's own pronoun and a verb of harm leave the
+    pronoun its subject: only auxiliaries, adverbs, negation and its own fighters in
+    English; no relative or time clause opener ("who", "that", "those", "after") in any
+    language. "said it was searching for the gunmen who killed 12" is no claim."""
+    if language == "en" or not gap.strip():
+        words = re.findall(r"[\w'’]+", gap)
+        return all(_OWN_GAP_WORD.fullmatch(word) for word in words)
+    return not any(p.search(gap) for p in _of(_ANOTHER_CLAUSE, language))
 
 
 def _among_the_harmed(sentence_before: str, clause_before: str, after: str, language: str) -> bool:

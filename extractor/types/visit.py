@@ -642,7 +642,29 @@ def _other_occasion(sentence: str, at: int) -> bool:
     return bool(
         _ANOTHER_TIME.search(sentence, opener.end(), end)
         or _ANOTHER_SUBJECT.search(sentence, opener.end(), at)
+        or _an_earlier_day(sentence, opener.end(), end)
     )
+
+
+#: A day named in a clause: "on Monday", "on March 3".
+_DAY = re.compile(
+    r"(?<!\w)(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2})(?!\w)",
+    re.I,
+)
+
+
+def _an_earlier_day(sentence: str, start: int, end: int) -> bool:
+    """Whether a pluperfect relative or time clause names a day the rest of the sentence
+    does not ("received Ruiz on Tuesday, who had visited Germany on Monday"): an earlier
+    leg. A clause in the simple past ("who arrived in Cairo on Monday, met Berg on
+    Tuesday") tells the same trip, and a day only there is the reported one's."""
+    if not re.search(r"(?<!\w)had(?!\w)", sentence[start:end], re.I):
+        return False
+    days = {m.group().lower() for m in _DAY.finditer(sentence, start, end)}
+    others = {m.group().lower() for m in _DAY.finditer(sentence[:start] + " " + sentence[end:])}
+    return bool(days) and not days & others and bool(others)
 
 
 def _subordinate(sentence: str, at: int) -> bool:
@@ -667,7 +689,15 @@ _NO_GUEST = re.compile(
     r"|commitments?|proposals?|plans?|moves?|steps?|efforts?|announcements?)\b"
     # an object whose first name phrase is possessive: "welcomed Japan's decision"
     r"|\s*(?:(?:the|a|an)\s+)?(?-i:(?:[A-Z][\w.-]*\s+){0,5}[A-Z][\w.-]*)['’]s(?!\w)"
-    r"|\s*(?:участие|решени\w*|закон\w*|резолюци\w*|мер\w*|присяг\w*|участи\w*)",
+    r"|\s*(?:участие|решени\w*|закон\w*|резолюци\w*|мер\w*|присяг\w*|участи\w*)"
+    # the same things received in Spanish, French, German ("ha recibido una invitación",
+    # "a reçu mardi un appel", "hat einen Brief empfangen"): up to three words before
+    r"|\s*(?:(?!(?:a|al|y|et|und|à)\b)[\w-]+\s+){0,3}?(?:invitaci[oó]n(?:es)?|llamadas?"
+    r"|apoyos?|cartas?|cr[ií]ticas?|mensajes?|ayudas?|armas|premios?|noticias?|informes?"
+    r"|felicitaciones|amenazas|invitations?|appels?|soutiens?|lettres?|messages?|critiques?|aides?"
+    r"|armes|prix|nouvelles|rapports?|félicitations|menaces|Einladung(?:en)?|Anrufe?"
+    r"|Unterstützung|Briefe?|Nachricht(?:en)?|Kritik|Hilfe|Waffen|Preis|Glückwünsche"
+    r"|Drohungen|Berichte?)(?!\w)",
     re.I,
 )
 
@@ -914,10 +944,11 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         read = _received(data, make)
         if read is not None:
             at_home, note = read
-            if at_home == host or gone - {visitor}:
-                return data  # the host received the guest, or where they went says otherwise
-            make.warn(note)
-            return _swapped(data)
+            if at_home == host and not (gone == {visitor} and visitor in venues.main):
+                return data  # the host received the guest, and no main clause goes elsewhere
+            if at_home != host and not _vetoed(gone, visitor, host, venues):
+                make.warn(note)
+                return _swapped(data)
     if host is None:  # nothing to put right, a host to fill in: the one venue named
         named = venues.went or venues.venues
         if len(named) == 1 and named != {visitor}:
@@ -934,11 +965,24 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
                     [*data["visitors"], *data["hosts"]]) if went in venues.main else set()  # fmt: skip
     if where is None and visitor is not None and subject == {visitor}:
         return _placed(data, went, f"{_named_visitor(data)} went to", make)
+    if host in venues.venues and went not in venues.main:
+        return data  # "met Berg in China on Tuesday, after visiting Germany": another leg
     make.warn(
         f"the evidence names {went} as where someone went, not host_country {host}: host kept "
         "(only the visitor going there in a main clause moves the visit)"
     )
     return data
+
+
+def _vetoed(gone: set[str], visitor: str, host: str | None, venues: Venues) -> bool:
+    """Whether where someone went says a receiving at the answer's visitor is no visit to
+    it: the place gone to is the answer's host, or a third country a main clause goes to.
+    A leg told in a relative or time clause ("received Ruiz, who had visited Germany on
+    Monday") is another journey, no veto."""
+    if len(gone) != 1:
+        return False
+    (went,) = gone
+    return went == host or (went != visitor and went in venues.main)
 
 
 def _named_visitor(data: dict[str, Any]) -> str:
