@@ -434,3 +434,121 @@ def test_levantine_arabic_months(published: date, day: date) -> None:
         "exact",
         None,
     ), text
+
+
+# ------------------------------------------------------------ round 58, second pass
+#
+# A day range swallowed a count ("detained March 3 to 5 people" was 3-5 March), a
+# from-to period of years read as "since" ("с 2019 по 2021 год" ran to the publication
+# date), and a day range at a sentence's end took its full stop ("3-5 March.").
+
+COUNT_WORDS = ["people", "persons", "soldiers", "civilians", "children", "houses", "of them",
+               "percent", "%", "per cent", "million", "times", "more", "others", "wounded"]  # fmt: skip
+DATE_FOLLOWERS = ["", ".", ", police said", " in Geneva", " and then", " last year",
+                  " when talks ended", " of last year"]  # fmt: skip
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, month=st.integers(1, 12), first=st.integers(1, 26),
+    width=st.integers(1, 2), sep=st.sampled_from(["-", " to ", " through ", "–"]),
+    count=st.sampled_from(COUNT_WORDS), follower=st.sampled_from(DATE_FOLLOWERS),
+)  # fmt: skip
+def test_a_day_range_ends_at_no_count(
+    published: date, month: int, first: int, width: int, sep: str, count: str, follower: str
+) -> None:
+    last = first + width
+    written = f"{EN_MONTHS[month - 1]} {first}{sep}{last}"
+    counted = dates.resolve_date(f"{written} {count}", published)
+    day = date(closest_year(month, first, published), month, first).isoformat()
+    assert shape(counted) == (day, "day", "exact", None), (written, count, counted)
+    found = dates.find_dates(f"Police detained {written} {count} a day.", "en", published)
+    assert all(read.kind != "range" for _, read in found), (written, count, found)
+    # a date followed by what follows dates is still the range of its days
+    year = closest_year(month, first, published)
+    end = date(year, month, last).isoformat()
+    ranged = dates.resolve_date(f"{written}{follower}", published)
+    if follower.endswith("last year"):  # its year is the one named
+        assert ranged.kind == "range", (written, follower, ranged)
+    else:
+        assert shape(ranged) == (date(year, month, first).isoformat(), "day", "range", end)
+    found = dates.find_dates(f"Talks ran {written}{follower}.", "en", published)
+    assert found and found[0][0].startswith(written) and found[0][1].kind == "range", found
+
+
+FROM_TO_YEARS = {
+    "ru": ["с {a} по {b} год", "с {a} по {b} годы", "с {a} до {b} года", "С {a} по {b} гг."],
+    "es": ["desde {a} hasta {b}", "desde {a} a {b}", "de {a} a {b}"],
+    "fr": ["depuis {a} jusqu'à {b}", "de {a} à {b}", "depuis {a} jusqu’en {b}"],
+    "de": ["seit {a} bis {b}", "von {a} bis {b}"],
+    "zh": ["自{a}年至{b}年", "从{a}年到{b}年", "{a}年至{b}年"],
+    "en": ["since {a} to {b}", "since {a} until {b}", "from {a} to {b}"],
+}
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, a=st.integers(1900, 2040), width=st.integers(1, 30),
+    language=st.sampled_from(sorted(FROM_TO_YEARS)), form=st.integers(0, 3),
+)  # fmt: skip
+def test_a_from_to_period_of_years_is_never_a_since_period(
+    published: date, a: int, width: int, language: str, form: int
+) -> None:
+    b = min(a + width, 2099)
+    forms = FROM_TO_YEARS[language]
+    text = forms[form % len(forms)].format(a=a, b=b)
+    assert shape(dates.resolve_date(text, published, language)) == (
+        str(a),
+        "year",
+        "range",
+        str(b),
+    ), text
+    # "since" alone still runs to the publication date
+    since = {"ru": "с {a} года", "es": "desde {a}", "fr": "depuis {a}", "de": "seit {a}",
+             "zh": "自{a}年以来", "en": "since {a}"}[language].format(a=a)  # fmt: skip
+    if a <= published.year:
+        assert shape(dates.resolve_date(since, published, language)) == (
+            str(a),
+            "year",
+            "range",
+            published.isoformat(),
+        ), since
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, month=st.integers(1, 12), first=st.integers(1, 26),
+    form=st.sampled_from([
+        ("en", "Talks ran {d1}-{d2} {m}. Then they left."),
+        ("en", "Talks ran {d1} to {d2} {m}. Then they left."),
+        ("en", "Talks ran between {d1} and {d2} {m}. Then they left."),
+        ("de", "Die Gespräche liefen vom {d1}. bis {d2}. {m}. Dann reisten sie ab."),
+        ("de", "Die Gespräche liefen {d1}.-{d2}. {m}. Dann reisten sie ab."),
+        ("es", "Las negociaciones fueron del {d1} al {d2} de {m}. Luego se fueron."),
+        ("fr", "Les pourparlers ont eu lieu du {d1} au {d2} {m}. Puis ils sont partis."),
+    ]),
+)  # fmt: skip
+def test_a_day_range_at_a_sentence_end_leaves_its_full_stop(
+    published: date, month: int, first: int, form: tuple[str, str]
+) -> None:
+    language, template = form
+    names = {"en": EN_MONTHS, "de": DE_MONTHS, "es": ES_MONTHS, "fr": FR_MONTHS}[language]
+    text = template.format(d1=first, d2=first + 2, m=names[month - 1])
+    found = dates.find_dates(text, language, published)
+    assert found, text
+    written, read = found[0]
+    assert written.endswith(names[month - 1]), (text, written)
+    assert read.kind == "range" and read.end is not None, (text, read)
+
+
+@SETTINGS
+@given(published=PUBLISHED, month=st.integers(1, 12), first=st.integers(1, 26))
+def test_an_abbreviated_month_keeps_its_full_stop(published: date, month: int, first: int) -> None:
+    """The other side of the rule above: "3.-5. Okt." is written with the abbreviation's stop."""
+    abbreviation = {1: "Jan", 2: "Feb", 4: "Apr", 8: "Aug", 9: "Sept", 10: "Okt", 11: "Nov",
+                    12: "Dez"}.get(month)  # fmt: skip
+    if abbreviation is None:
+        return
+    found = dates.find_dates(f"Vom {first}. bis {first + 2}. {abbreviation}. tagten sie.", "de",
+                             published)  # fmt: skip
+    assert found and found[0][0].endswith(f"{abbreviation}."), found

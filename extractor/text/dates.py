@@ -279,7 +279,19 @@ def _resolve(text: str, published: date | None, language: str | None) -> Resolve
         _CJK_APPROX.search(text) or (found.precision != "day" and _approximated(text, language))
     ):
         found = ResolvedDate(found.value, found.precision, "approximate", found.end, found.note)
-    if published is not None and found.kind in ("exact", "approximate") and _SINCE.search(text):
+    if found.kind in ("exact", "approximate") and found.precision == "year":
+        years = _YEARS_TO.search(_ascii_digits(text))
+        first = str(found.value)
+        if years is not None and years.group(1) == first and str(years.group(2)) > first:
+            # "с 2019 по 2021 год", "desde 2019 hasta 2021", "自2019年至2021年": both ends
+            return ResolvedDate(found.value, "year", "range", years.group(2), found.note)
+    since = _SINCE.search(text)
+    if (
+        published is not None
+        and found.kind in ("exact", "approximate")
+        and since is not None
+        and not _until_end(text, since.end(), language)
+    ):
         start = str(found.value)
         if earliest(start) > published and found.precision != "year" and not _YEAR.search(text):
             # "since March 20" of an article of March 12: last year's, a "since" looks back
@@ -299,6 +311,37 @@ _SINCE = re.compile(
     r"|(?<!\w)[сС]о?(?=\s+\d)|以来|以來|以降|이후|이래",
     re.IGNORECASE,
 )
+
+#: The words that close a period at its written end ("по", "до", "bis", "hasta", "jusqu'à",
+#: "until", "至"): "с 2019 по 2021 год" runs to 2021, not to the publication date.
+_UNTIL = (
+    r"(?:(?<!\w)(?:to|until|till|through|thru|bis(?:\s+zum|\s+zur)?|hasta|jusqu\s*['’]\s*(?:à|au|en)"
+    r"|au|à|al|a|até|ate|fino\s+al?|tot|по|до|إلى|حتى)(?!\w)|至|到|~|〜|～)"
+)
+_UNTIL_AFTER = re.compile(
+    rf"{_UNTIL}\s*(?:(?:el|la|le|l['’]|il|lo|o|the|der|dem)\s*)?(?P<next>\d|[^\W\d_]+)",
+    re.IGNORECASE,
+)
+#: Two years joined by such a word ("2019 по 2021", "2019年至2021年", "2019 bis 2021").
+_YEARS_TO = re.compile(
+    r"(?<![0-9])((?:1[89]|20)[0-9]{2})\s*(?:(?:года|год|году|гг?\.|г\.|年|년)\s*)?"
+    rf"{_UNTIL}\s*(?:(?:el|la|le|l['’]|il|lo|o|the|der|dem)\s*)?((?:1[89]|20)[0-9]{{2}})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def _until_end(text: str, start: int, language: str | None) -> bool:
+    """Whether ``text`` writes an end after ``start`` ("по 2021", "hasta mayo", "to March
+    5"): a from-to period, which is never a "since" one running to the publication date."""
+    words = _words(language) if language not in (None, "en", "und", "") else None
+    for match in _UNTIL_AFTER.finditer(_ascii_digits(text), start):
+        following = match.group("next").lower()
+        if following[0].isdigit() or following in MONTHS:
+            return True
+        if words is not None and following in words.months:
+            return True
+    return False
+
 
 #: Per language, the words that make a month or a year approximate ("early March",
 #: "a mediados de 2024", "Mitte 2024", "в начале марта"): one list per language, applied
@@ -590,12 +633,40 @@ _R_YEAR = r"\d{4}"
 #: ("3 and 5 March" are two days, "between 3 and 5 March" the days between them).
 _R_OPEN = r"(?:(?P<b>between|from)\s+)?"
 _R_SEP = r"\s*(?P<s>-|–|—|to|through|thru|till|until|and)\s*"
+#: A month's full stop, only after an abbreviation ("Mar."): after a whole name ("3-5
+#: March.") it is the sentence's, and is no part of the date.
+_R_ABBREVIATION_DOT = (
+    "(?:"
+    + "|".join(
+        rf"(?<={abbreviation})\." for abbreviation in sorted(set(MONTH_ABBREVIATIONS), key=len)
+    )
+    + ")?"
+)
+#: The words a date may be followed by (prepositions, conjunctions, determiners, the verbs
+#: "is", "was" ...): after a range's last day any other lower-case word makes that day a
+#: count ("March 3 to 5 people", "March 3-5 of them", "March 3 to 5 %"), not a date.
+_R_AFTER_DATE_WORDS = (
+    "about|above|across|after|against|ahead|along|amid|amidst|among|and|are|around|as|at|"
+    "because|before|behind|below|besides|between|beyond|both|but|by|despite|during|each|"
+    "except|following|for|from|had|has|have|however|if|in|including|inclusive|inside|into|"
+    "is|its|last|local|near|next|nor|of|on|onto|or|outside|over|prior|respectively|since|so|"
+    "than|that|the|their|then|these|this|those|through|throughout|thru|till|to|toward|"
+    "towards|under|until|upon|via|was|were|when|where|whereas|which|while|who|will|with|"
+    "within|without|would|a|an|his|her|our|my|your|saw|marked"
+)
+_R_COUNTED = (
+    r"(?!\s*%|,\d{3}(?!\d)|\s+(?:per\s*cent|percent)\b"
+    # "of" after a date names its year ("March 3-5 of last year", "of 2025"), else a count
+    r"|\s+(?-i:of)\b(?!\s+(?:the\s+)?(?:(?:last|this|next|previous|same|that|the\s+following)"
+    r"\s+year|\d{4})\b)"
+    rf"|\s+(?-i:(?!(?:{_R_AFTER_DATE_WORDS})\b)[a-z]))"
+)
 
 
 def _range_forms(month: str) -> list[str]:
     """The range forms with named groups (d1 m1 y1, d2 m2 y2), ``month`` the month alternation."""
-    m1 = rf"(?P<m1>{month})\.?"
-    m2 = rf"(?P<m2>{month})\.?"
+    m1 = rf"(?P<m1>{month}){_R_ABBREVIATION_DOT}"
+    m2 = rf"(?P<m2>{month}){_R_ABBREVIATION_DOT}"
     y1 = rf"(?:,?\s+(?P<y1>{_R_YEAR}))?"
     y2 = rf"(?:,?\s+(?P<y2>{_R_YEAR}))?"
     d1 = rf"(?P<d1>{_R_DAY})"
@@ -603,13 +674,13 @@ def _range_forms(month: str) -> list[str]:
     of = r"(?:of\s+)?"
     return [
         # "March 30 to April 2, 2025", "from December 30, 2024 to January 2, 2025"
-        rf"{_R_OPEN}{m1}\s+{d1}{y1}{_R_SEP}{m2}\s+{d2}{y2}",
+        rf"{_R_OPEN}{m1}\s+{d1}{y1}{_R_SEP}{m2}\s+{d2}(?![:.]?\d){_R_COUNTED}{y2}",
         # "30 March to 2 April 2025"
         rf"{_R_OPEN}{d1}\s+{of}{m1}{y1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
         # "3-5 March 2025", "between 3 and 5 March"
         rf"{_R_OPEN}{d1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
         # "March 3-5, 2025"
-        rf"{_R_OPEN}{m1}\s+{d1}{_R_SEP}{d2}(?![:.]?\d){y2}",
+        rf"{_R_OPEN}{m1}\s+{d1}{_R_SEP}{d2}(?![:.]?\d){_R_COUNTED}{y2}",
         # "between January and March 2025", "from December 2024 to February 2025"
         rf"{_R_OPEN}{m1}(?:\s+(?P<y1b>{_R_YEAR}))?{_R_SEP}{m2}{y2}",
         # "from 2020 to 2023", "2020-2023"
@@ -631,18 +702,57 @@ def _unnamed(pattern: str) -> str:
 #: date): a range first (its two ends; read day by day, "3-5 March" was 5 March), a weekday
 #: with its modifiers ("next Monday", "Monday last week"), a day with "last year".
 _FULL_MONTHS = "|".join(MONTH_NAMES)
-DATE_IN_TEXT = re.compile(
-    r"\b(?:"
-    + "|".join(f"(?:{_unnamed(form)})(?![\\w-])" for form in _range_forms(_FULL_MONTHS))
-    + r"|(?:(?:last|this|next) week,? )?"
+
+
+def _ranges_in_text() -> str:
+    """:func:`_range_forms` of whole month names, unnamed and joined by their first end (a
+    month, a day or a year): the same ranges, tried once per word instead of once per form
+    (six forms, each tried at every word and figure, made finding dates several times slower)."""
+    month, day, year = rf"(?:{_FULL_MONTHS})", _R_DAY, r"(?:1[89]|20)\d\d"
+    sep, opt_year, of = _unnamed(_R_SEP), rf"(?:,?\s+{_R_YEAR})?", r"(?:of\s+)?"
+    day_end = rf"(?![:.]?\d){_R_COUNTED}{opt_year}"
+    return (
+        rf"{_unnamed(_R_OPEN)}(?:"
+        # "March 30 to April 2, 2025", "March 3-5, 2025"; "between January and March 2025"
+        rf"{month}(?:\s+{day}(?:{opt_year}{sep}{month}\s+{day}{day_end}|{sep}{day}{day_end})"
+        rf"|(?:\s+{_R_YEAR})?{sep}{month}{opt_year})"
+        # "30 March to 2 April 2025"; "3-5 March 2025"
+        rf"|{day}(?:\s+{of}{month}{opt_year}{sep}{day}\s+{of}{month}{opt_year}"
+        rf"|{sep}{day}\s+{of}{month}{opt_year})"
+        # "from 2020 to 2023"
+        rf"|{year}{sep}{year}"
+        r")(?![\w-])"
+    )
+
+
+_DAY_MONTH_IN_TEXT = r"\d{1,2} (?:" + _FULL_MONTHS + r")(?: \d{4})?(?: (?:last|this|next) year)?"
+#: The dates of one day, a word's first letter checked once before the words are tried
+#: (each tried at every figure of a long text made finding its dates slower).
+_SINGLE_IN_TEXT = (
+    r"(?=[a-z])(?:"
+    r"(?:(?:last|this|next) week,? )?"
     r"(?:on |last |this coming |this |next |coming )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b"
     r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
     r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"last (?:night|week)|"
     r"(?:since |on )?(?:" + _FULL_MONTHS + r") \d{1,2}(?:, \d{4})?(?: (?:last|this|next) year)?|"
-    r"(?:since |on )?\d{1,2} (?:" + _FULL_MONTHS + r")(?: \d{4})?(?: (?:last|this|next) year)?)",
-    re.IGNORECASE,
+    rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
 )
+DATE_IN_TEXT = re.compile(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})", re.IGNORECASE)
+#: :data:`DATE_IN_TEXT` without its ranges, for a text that writes none: every range names
+#: a month or joins two years, and trying the ranges at each figure of a long text made
+#: finding its dates several times slower.
+_SINGLE_DATE_IN_TEXT = re.compile(rf"\b(?:{_SINGLE_IN_TEXT})", re.IGNORECASE)
+_YEARS_RANGE_HINT = re.compile(
+    rf"(?:1[89]|20)[0-9]{{2}}{_unnamed(_R_SEP)}(?:1[89]|20)[0-9]{{2}}", re.IGNORECASE
+)
+
+
+def _may_write_range(text: str) -> bool:
+    """Whether ``text`` may write a range of :data:`DATE_IN_TEXT`: it names a month, or
+    joins two years. A cheap test (a literal search per month), no proof."""
+    low = text.lower()
+    return any(name in low for name in MONTH_NAMES) or _YEARS_RANGE_HINT.search(text) is not None
 
 
 def _range(raw: str, published: date | None) -> ResolvedDate | None:
@@ -956,20 +1066,34 @@ def _weekday_modifier(text: str, start: int, end: int, language: str) -> str | N
     """ "next" or "last" when a word of ``language`` that says so is written next to the
     weekday at ``text[start:end]`` (up to two words before or after it), else None."""
     before, after = text[max(0, start - 40) : start].lower(), text[end : end + 40].lower()
+    for name, (before_pattern, after_pattern) in _weekday_modifier_patterns(language):
+        if before_pattern.search(before) or (
+            after_pattern is not None and after_pattern.match(after)
+        ):
+            return name
+    return None
+
+
+@lru_cache(maxsize=64)
+def _weekday_modifier_patterns(
+    language: str,
+) -> tuple[tuple[str, tuple[re.Pattern[str], re.Pattern[str] | None]], ...]:
+    """The compiled patterns of :func:`_weekday_modifier`, once per language (built at each
+    weekday of a long text, they made finding its dates several times slower)."""
+    found: list[tuple[str, tuple[re.Pattern[str], re.Pattern[str] | None]]] = []
     for name, table in (("next", _WEEKDAY_NEXT), ("last", _WEEKDAY_LAST)):
         forms = table.get(language, ())
         if not forms:
             continue
         words = _alternation(forms)
         if language in ("zh", "ja"):
-            if re.search(rf"(?:{words})\s*$", before):
-                return name
+            found.append((name, (re.compile(rf"(?:{words})\s*$"), None)))
             continue
-        if re.search(rf"(?<!\w)(?:{words})(?!\w)\s+(?:\w+\s+)?$", before) or re.match(
-            rf"^\s+(?:\w+\s+)?(?:{words})(?!\w)", after
-        ):
-            return name
-    return None
+        found.append((name, (
+            re.compile(rf"(?<!\w)(?:{words})(?!\w)\s+(?:\w+\s+)?$"),
+            re.compile(rf"^\s+(?:\w+\s+)?(?:{words})(?!\w)"),
+        )))  # fmt: skip
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -1034,9 +1158,14 @@ def _words(language: str) -> _Words | None:
         if len(form) >= 2
     }
     # an abbreviation may end with its full stop ("févr."); a whole name never takes the
-    # sentence's own ("... 11 de mayo.")
+    # sentence's own ("... 11 de mayo.", "3. bis 5. März."). An abbreviation is a short
+    # form shorter than its month's longest ("mär", "mrz" of "märz"; "mai" of "maio").
+    longest = {
+        number: max(len(f) for f, n in months.items() if n == number)
+        for number in set(months.values())
+    }
     month = "|".join(
-        re.escape(form) + (r"\.?" if len(form) <= 4 else "")
+        re.escape(form) + (r"\.?" if len(form) <= 4 and len(form) < longest[months[form]] else "")
         for form in sorted(months, key=len, reverse=True)
     )
     day = rf"\d{{1,2}}{_DAY_MARK}"
@@ -1149,10 +1278,15 @@ def find_dates(
     published = publication_day(published)
     if language in ("en", "und", ""):
         found = []
-        for match in DATE_IN_TEXT.finditer(text):
-            resolved = resolve_date(match.group(0), published)
+        pattern = DATE_IN_TEXT if _may_write_range(text) else _SINGLE_DATE_IN_TEXT
+        memo: dict[str, ResolvedDate] = {}  # "on Tuesday" written ten times is read once
+        for match in pattern.finditer(text):
+            written = match.group(0)
+            resolved = memo.get(written)
+            if resolved is None:
+                resolved = memo[written] = resolve_date(written, published)
             if resolved.value is not None:
-                found.append((match.group(0), resolved))
+                found.append((written, resolved))
         return found
     words = _words(language)
     if words is None:
