@@ -34,6 +34,7 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
+from extractor.text.sentences import TERMINATORS
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -340,7 +341,8 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
     if not found:
         language = language or _language_of(text)
         if has_local_names(language):
-            found = {code for _, _, code in _local_hits(text, language) if code is not None}
+            hits = _local_hits(text, language, running=False)
+            found = {code for _, _, code in hits if code is not None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -454,8 +456,54 @@ def _abbreviation_hits(text: str, language: str) -> list[tuple[int, str]]:
         letters = [c for c in written if c in table]
         if group == "run" and len(set(letters)) < len(letters):
             continue  # "日日" is "daily"
+        if group == "run" and any(word in written for word in _NOT_RUNS.get(language, ())):
+            continue
+        if group == "one" and _inside_word(match.string, match.start(), written, language):
+            continue
         hits += [(match.start() + written.index(c), table[c]) for c in letters]
     return hits
+
+
+#: Runs of abbreviations that are the name of a region: Japanese "中米" is Central
+#: America (China and the US are "米中").
+_NOT_RUNS: dict[str, tuple[str, ...]] = {"ja": ("中米",)}
+#: Japanese writes its particles in kana: a kanji before an abbreviation makes a word
+#: with it ("欧米" the West, "北米", "南米", "富豪" a rich man, "今朝" this morning,
+#: "王朝" a dynasty), but for these prefixes ("元米大統領" a former US president,
+#: "駐日米大使") and another abbreviation.
+_JA_PREFIXES = "元前現駐対在両新"
+#: Chinese has no such mark: the characters that make a word with an abbreviation
+#: before a side or an office ("合法政府" lawful government, "非法军火", "执法大使",
+#: "清朝政府" the Qing government, "王朝政府", "完美方案").
+_ZH_WORDS: dict[str, str] = {
+    "法": "合非执執立司违違守宪憲护護依办辦语語文手做说說看想用书書兵刑民商税稅国國魔佛戏戲算"
+    "军軍方立司执執变變章家",
+    "朝": "清明王今翌早唐宋元皇天历歷当當前本北南两兩隔一每六汉漢隋晋晉周商夏秦",
+    "美": "审審完健优優精甜华華赞讚欧歐南北中选選媲醇俊秀壮壯",
+    "英": "精群菁蒲落俊",
+    "德": "道品美公师師厚",
+    "印": "复複影烙手打刻排翻",
+    "韩": "三",
+    "俄": "",
+}
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]")
+
+
+def _inside_word(text: str, start: int, letter: str, language: str) -> bool:
+    """Whether the one abbreviation ``letter`` at ``start`` (before a side or an office)
+    is the last character of a word, not a state (:data:`_JA_PREFIXES`, :data:`_ZH_WORDS`)."""
+    before = text[start - 1] if start else ""
+    if not before:
+        return False
+    if before + letter in _NOT_RUNS.get(language, ()):  # "中米側": Central America's side
+        return True
+    if language == "ja":
+        return (
+            bool(_HAN_CHAR.match(before))
+            and before not in _JA_PREFIXES
+            and before not in ABBREVIATIONS["ja"]
+        )
+    return before in _ZH_WORDS.get(letter, "")
 
 
 def _korean_compound(match: re.Match[str], table: dict[str, str]) -> list[tuple[int, str]]:
@@ -470,6 +518,10 @@ def _korean_compound(match: re.Match[str], table: dict[str, str]) -> list[tuple[
         if form not in _NO_SIDE["ko"] and (
             rest.startswith("측") or (not rest and match.group("side"))
         ):
+            after = match.string[match.end() :]
+            particle = rest[1:] or re.split(r"[^가-힣]", after, maxsplit=1)[0]
+            if form in _KOREAN_POINTS and not _korean_party(particle, after[len(particle) :]):
+                return []
             return [(at, table[form])]
         return []
     if (
@@ -484,6 +536,20 @@ def _korean_compound(match: re.Match[str], table: dict[str, str]) -> list[tuple[
 
 
 _KOREAN_PARTICLES = frozenset(ATTACHED_SUFFIXES["ko"])
+#: "북측" and "남측" are also the north and south side of a place ("건물 북측에", "남측
+#: 출입구"): one is a state only as a party, the subject of a clause ("북측은", "북측이")
+#: or before its delegation or officials (:data:`_KOREAN_DELEGATES`).
+_KOREAN_POINTS = "북남"
+_KOREAN_SUBJECT = frozenset({"은", "는", "이", "가", "도", "과", "와", "만", "으로서는"})
+_KOREAN_DELEGATES = ("대표", "당국", "인사", "관계자", "정부", "위원", "단장", "수석", "선수단",
+                     "연락관", "요원", "지도부", "입장", "제안")  # fmt: skip
+
+
+def _korean_party(particle: str, after: str) -> bool:
+    """Whether "북측"/"남측" with ``particle`` joined to it and ``after`` it is a party."""
+    if particle:
+        return particle in _KOREAN_SUBJECT
+    return after.lstrip().startswith(_KOREAN_DELEGATES)
 
 
 def country_as_written(text: str, code: str, language: str) -> str | None:
@@ -935,14 +1001,27 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
 }
 
 #: Words that begin or contain a name but mean something else: a match of one
-#: of them is skipped ("马里兰" is Maryland, not Mali; "其中方案" holds "中方").
+#: of them is skipped ("马里兰" is Maryland, not Mali; "其中方案" holds "中方"); and
+#: phrases of an adjective of nationality that name no state ("Japon balığı" a goldfish,
+#: "İngiliz anahtarı" a wrench, "caffè turco", "orzech włoski" a walnut).
 NOT_NAMES: dict[str, tuple[str, ...]] = {
-    "es": ("América Latina", "América del Sur", "América del Norte", "América Central"),
-    "fr": ("Amérique latine", "Amérique du Sud", "Amérique du Nord", "Amérique centrale"),
+    "es": ("América Latina", "América del Sur", "América del Norte", "América Central",
+           "ruleta rusa", "montaña rusa", "llave inglesa"),
+    "fr": ("Amérique latine", "Amérique du Sud", "Amérique du Nord", "Amérique centrale",
+           "roulette russe", "montagnes russes", "clé anglaise"),
     "de": ("Lateinamerika", "Südamerika", "Nordamerika", "Mittelamerika", "Long Island",
            "Rhode Island"),
     "ru": ("Того", "Латинская Америка", "Южная Америка", "Северная Америка",
            "Центральная Америка"),
+    "tr": ("türk kahvesi", "türk hamamı", "japon balığı", "ingiliz anahtarı", "rus ruleti", "rus salatası", "hint kumaşı",
+           "hindistan cevizi", "fransız kaldı", "fransız kaldım", "fransız kaldık", "fransız kalmak", "amerikan salatası", "amerikan futbolu"),
+    "pl": ("orzech włoski", "włoski orzech", "orzechy włoskie", "ruletka rosyjska",
+           "rosyjska ruletka", "klucz francuski", "francuski klucz", "ciasto francuskie",
+           "kapusta włoska"),
+    "it": ("caffè turco", "bagno turco", "fuoco greco", "insalata russa", "montagne russe", "roulette russa",
+           "chiave inglese", "zuppa inglese", "patate americane"),
+    "pt": ("roleta russa", "salada russa", "chave inglesa", "pão francês", "beijo francês",
+           "batata inglesa", "para inglês ver"),
     "zh": ("马里兰", "阿曼达", "其中方", "完美方", "中非", "道德方", "今日方", "打印方",
            "日方面", "法方面", "德方面"),
 }  # fmt: skip
@@ -1548,6 +1627,12 @@ class _LocalIndex(NamedTuple):
     table: dict[str, str | None]  # their matches -> code
     names: dict[str, tuple[str, ...]]  # code -> every form as written
     exact: dict[str, str]  # folded name (each form) -> code
+    #: forms of the adjectives of :data:`DEMONYM_NAMES` and of :func:`_derived_adjectives`
+    #: (not of :data:`LOCAL_NAMES`): read in a text of the language, never in a field
+    #: whose language is not known (Italian "Indiana", Polish "Polski")
+    adjectives: frozenset[str]
+    #: forms of :func:`_derived_adjectives` alone: weaker, see :func:`_weak_adjective`
+    derived: frozenset[str]
 
 
 _POINTS = re.compile("[\u0591-\u05c7\u064b-\u065f\u0670\u093c]")
@@ -1589,6 +1674,10 @@ def _local_index(language: str) -> _LocalIndex:
         tiers += [[*cldr], [*full], [*short], derived]
     adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
     hand_keys = {_fold(n.strip()) for names in hand.values() for n in names.split("|")}
+    listed_keys = {_fold(n) for n, _ in demonyms}
+    derived_keys = {_fold(n) for n, _ in derived} - listed_keys - hand_keys
+    new_forms: set[str] = set()
+    derived_forms: set[str] = set()
     # A name goes to the country of the surest source that has it (the lists
     # above, then CLDR, then iso-codes); a name one source gives to two
     # countries ("Corea" for both Koreas) names neither.
@@ -1626,6 +1715,10 @@ def _local_index(language: str) -> _LocalIndex:
             )
             for form in written:
                 exact.setdefault(_fold(form), code)
+            if key in adjectives and key not in hand_keys:
+                new_forms.update(_fold(form) for form in written)
+            if key in derived_keys:
+                derived_forms.update(_fold(form) for form in written)
         if language in UNSPACED:
             table.update({form: code for form in written})
             continue
@@ -1648,16 +1741,26 @@ def _local_index(language: str) -> _LocalIndex:
         table={form.casefold(): code for form, code in table.items()},
         names={c: tuple(sorted(f, key=len, reverse=True)) for c, f in names.items()},
         exact={k: v for k, v in exact.items() if len(k) >= 2},
+        adjectives=frozenset(new_forms),
+        derived=frozenset(derived_forms),
     )
 
 
-def _local_hits(text: str, language: str) -> list[tuple[int, int, str | None]]:
+def _local_hits(
+    text: str, language: str, running: bool = True
+) -> list[tuple[int, int, str | None]]:
     """(start, end, code) of every country name of ``language`` in ``text``."""
-    return [(start, end, code) for start, end, code, _ in _local_matches(text, language)]
+    return [(s, e, code) for s, e, code, _ in _local_matches(text, language, running)]
 
 
-def _local_matches(text: str, language: str) -> list[tuple[int, int, str | None, str]]:
-    """:func:`_local_hits` with the kind of each name (an adjective names no place)."""
+def _local_matches(
+    text: str, language: str, running: bool = True
+) -> list[tuple[int, int, str | None, str]]:
+    """:func:`_local_hits` with the kind of each name (an adjective names no place).
+
+    In ``running`` text an adjective is weighed by its neighbours (:func:`_surname`,
+    :func:`_weak_adjective`); a place as written (:func:`country_in_text`) has none.
+    """
     index = _local_index(language)
     if index.pattern is not None:
         return [
@@ -1682,6 +1785,17 @@ def _local_matches(text: str, language: str) -> list[tuple[int, int, str | None,
                     entry.kind == _ABBREVIATION and any(c.islower() for c in word)
                 ):
                     continue
+                if (
+                    entry.kind == _ADJECTIVE
+                    and not entry.rest
+                    and entry.code is not None
+                    and running
+                    and (
+                        _surname(text, tokens[at].start(), word, language)
+                        or _weak_adjective(index, language, first, folded, at, text, tokens)
+                    )
+                ):
+                    continue
                 wanted = len(entry.rest)
                 following = folded[at + 1 : at + 1 + wanted]
                 if len(following) == wanted and all(
@@ -1695,6 +1809,121 @@ def _local_matches(text: str, language: str) -> list[tuple[int, int, str | None,
                 break
         at += taken or 1
     return hits
+
+
+#: Languages that write an adjective of nationality in lower case: one written with a
+#: capital inside a sentence is a name ("Jan Niemiecki", "Francesco Turco", "Іван
+#: Турецький", "il signor Greco"), not the adjective.
+_LOWER_ADJECTIVES = frozenset(
+    {"pl", "uk", "cs", "sk", "it", "pt", "es", "fr", "sv", "da", "no", "nb", "ru"}
+)
+#: What may stand between a sentence's end and its first word.
+_OPENERS = "\"'«»„“”‘’‚‹›([{—–-*•·"
+
+
+def _surname(text: str, start: int, word: str, language: str) -> bool:
+    """Whether ``word`` (an adjective of nationality at ``start``) is written with a capital
+    where its language would write the adjective in lower case: not first in a sentence.
+    A word all in capitals (a headline) is no such name."""
+    if language not in _LOWER_ADJECTIVES or not word[:1].isupper() or word.isupper():
+        return False
+    at = start - 1
+    while at >= 0 and (text[at].isspace() or text[at] in _OPENERS):
+        if text[at] in "\n\r":
+            return False
+        at -= 1
+    return at >= 0 and text[at] not in TERMINATORS + ":;"
+
+
+#: Derived adjectives (and a few listed ones) that are also a common word or a name:
+#: Hindi "चीनी" (sugar), "ईरानी" and "मिस्री" (surnames, and "मिस्री" rock sugar), Persian
+#: and Urdu "چینی" (porcelain, sugar), Persian "ترکی" (the Turkish language), Hebrew
+#: "ספרדי" (Sephardi), "לובי" (lobby), Arabic "قطري" (national, of a country: "البرنامج
+#: القطري"). One counts only next to a word of a state's
+#: office or people (:data:`_STATE_NOUNS`); those of :data:`_NEVER_ADJECTIVES` never.
+_COLLISIONS: dict[str, frozenset[str]] = {
+    "hi": frozenset({"चीनी", "ईरानी", "मिस्री"}),
+    "fa": frozenset({"چینی", "ترکی"}),
+    "ur": frozenset({"چینی"}),
+    "he": frozenset({"ספרדי", "ספרדית", "ספרדים", "ספרדיות", "לובי"}),
+    "ar": frozenset({"قطري", "قطرية"}),
+}
+#: Regular forms that are no adjective in use: Hindi "भारती" (a name; the adjective is
+#: "भारतीय").
+_NEVER_ADJECTIVES: dict[str, frozenset[str]] = {"hi": frozenset({"भारती"})}
+#: Words of a state's office or people next to which an adjective of :data:`_COLLISIONS`
+#: is one (Hindi and Urdu write the adjective before its noun, Persian and Hebrew after).
+_STATE_NOUNS: dict[str, tuple[str, ...]] = {
+    "hi": ("विदेश", "मंत्री", "सरकार", "राष्ट्रपति", "प्रधानमंत्री", "प्रधान", "सेना", "सैनिक",
+           "सैन्य", "अधिकारी", "दूतावास", "राजदूत", "प्रतिनिधिमंडल", "नागरिक", "कंपनी",
+           "समकक्ष", "नेता", "रक्षा", "नौसेना", "वायुसेना", "पक्ष", "युद्धपोत", "विमान"),
+    "ur": ("ہم منصب", "وزیر", "حکومت", "صدر", "وزیراعظم", "فوج", "حکام", "سفیر", "سفارت",
+           "وفد", "کمپنی", "شہری", "رہنما", "بحریہ", "افواج", "عہدیدار"),
+    "fa": ("همتای", "وزیر", "دولت", "رئیس", "ارتش", "مقامات", "مقام", "سفیر", "سفارت",
+           "هیئت", "شرکت", "نیروهای", "نیروی", "شهروندان", "رهبران", "رهبر", "دیپلمات",
+           "طرف", "سربازان", "ناوگان"),
+    "he": ("עמית", "שר", "השר", "ממשלת", "הממשלה", "הצבא", "הנשיא", "השגריר", "המשלחת",
+           "החוץ", "השלטונות", "הכוחות", "הצי", "האזרחים"),
+    "ar": ("وزير", "الوزير", "نظيره", "نظيرها", "نظيرهم", "الأمير", "أمير", "الجانب",
+           "الرئيس", "الحكومة", "الخارجية", "الوفد", "السفير", "المسؤول", "المسؤولين", "الجيش",
+           "القوات", "الشيخ", "الديوان", "المواطن", "المواطنين", "الدولة", "السلطات", "الطرف",
+           "الوسيط", "الوساطة", "الدفاع", "الداخلية"),
+}  # fmt: skip
+_AFTER_NOUN = frozenset({"fa", "he", "ar"})
+# compared with words as folded (the fold drops the virama: "मिस्री" -> "मिसरी")
+_COLLISIONS = {
+    language: frozenset(normalise_text(w, accents=False) for w in words)
+    for language, words in _COLLISIONS.items()
+}
+_NEVER_ADJECTIVES = {
+    language: frozenset(normalise_text(w, accents=False) for w in words)
+    for language, words in _NEVER_ADJECTIVES.items()
+}
+#: Arabic and Hebrew clitics before the article ("بال", "وال", "לה" is "ל" + "ה").
+_AR_DEFINITE = re.compile(r"^(?:[وفبكل]?ال|لل)")
+_AR_POSSESSIVE = ("ه", "ها", "هم", "هما", "كم", "نا")
+
+
+def _weak_adjective(
+    index: _LocalIndex,
+    language: str,
+    form: str,
+    folded: list[str],
+    at: int,
+    text: str,
+    tokens: list[re.Match[str]],
+) -> bool:
+    """Whether the adjective ``form`` matched in word ``at`` is too weak to count.
+
+    A derived Arabic or Hebrew nisba is also a word or a name ("الصينية" a tray,
+    "كندي" Kennedy, "أحمد المصري" a surname, "סיני" Sinai, "ברזילי" Barzilai): one
+    counts only as an adjective is written after its noun, with the article, the
+    noun before it definite too in Arabic ("الوزير المصري", "بنظيره المصري", "השר
+    הסיני"); an Arabic plural ("صينيين") counts alone. A form of :data:`_COLLISIONS`
+    counts only next to a word of :data:`_STATE_NOUNS` (and, a nisba, as above).
+    """
+    if form in _NEVER_ADJECTIVES.get(language, ()):
+        return True
+    if form in _COLLISIONS.get(language, ()):
+        if language in _AFTER_NOUN:
+            before = text[: tokens[at].start()].rstrip()
+            if not before.endswith(_STATE_NOUNS[language]):
+                return True
+        elif not text[tokens[at].end() :].lstrip().startswith(_STATE_NOUNS[language]):
+            return True
+    if form not in index.derived or language not in ("ar", "he"):
+        return False
+    word = folded[at]
+    prefix = word[: len(word) - len(form)] if word.endswith(form) else ""
+    if language == "he":
+        return not prefix.endswith("ה") or at == 0
+    if not _AR_DEFINITE.search(prefix):
+        return not form.endswith(("ون", "ين"))
+    if at == 0:
+        return True
+    previous = folded[at - 1]
+    definite = bool(_AR_DEFINITE.match(previous)) or previous.endswith(_AR_POSSESSIVE)
+    return not definite or previous in ("الله", "لله")
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -1732,15 +1961,14 @@ def _local_exact(language: str | None) -> dict[str, str]:
     if language is not None:
         return _local_index(language).exact if has_local_names(language) else {}
     merged: dict[str, str | None] = {}
+    # Without a language the forms of adjectives of :data:`DEMONYM_NAMES` and the derived
+    # ones are no evidence: "Indiana", "Portuguesa", "Greco", "Polski" are as often a
+    # state of the US, a club, a surname or a word as Italian or Polish adjectives.
     for each in LOCAL_NAMES:
-        for key, code in _local_index(each).exact.items():
-            merged[key] = code if merged.get(key, code) == code else None
-    for each in DEMONYM_NAMES:  # the adjectives of the other languages, as listed
-        for code, names in DEMONYM_NAMES[each].items():
-            for name in names.split("|"):
-                for form in _written_forms(name.strip(), each, _ADJECTIVE):
-                    key = _fold(form)
-                    merged[key] = code if merged.get(key, code) == code else None
+        index = _local_index(each)
+        for key, code in index.exact.items():
+            if key not in index.adjectives:
+                merged[key] = code if merged.get(key, code) == code else None
     return {key: code for key, code in merged.items() if code is not None}
 
 
