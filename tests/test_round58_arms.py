@@ -174,3 +174,108 @@ def test_the_marks_name_each_side_once(
     text = sentence(template, trailing, weapon, a, b, c)
     suppliers, recipients = transfer_sides(text, language)
     assert (suppliers, recipients) == ({a}, {b}), text
+
+
+# Names whose words are not all capitalised ("la Corée du Sud", "Trinidad and Tobago",
+# "Объединенным арабским эмиратам"): a party begins at a capital and reads on over the
+# words that continue a country's name. code -> the forms the templates of each language use.
+MULTIWORD: dict[str, dict[str, dict[str, str]]] = {
+    "en": {"TTO": {"en": "Trinidad and Tobago"}, "BIH": {"en": "Bosnia and Herzegovina"},
+           "COD": {"en": "the Democratic Republic of the Congo"}},
+    "de": {"TTO": {"de": "Trinidad und Tobago"}, "BIH": {"de": "Bosnien und Herzegowina"}},
+    "es": {"KOR": {"es": "Corea del Sur"}, "TTO": {"es": "Trinidad y Tobago"},
+           "BIH": {"es": "Bosnia y Herzegovina"}},
+    "fr": {"KOR": {"fr": "la Corée du Sud", "fr_of": "de la Corée du Sud"},
+           "SAU": {"fr": "l'Arabie saoudite", "fr_of": "de l'Arabie saoudite"},
+           "ZAF": {"fr": "l'Afrique du Sud", "fr_of": "de l'Afrique du Sud"},
+           "CIV": {"fr": "la Côte d'Ivoire", "fr_of": "de la Côte d'Ivoire"}},
+    "ru": {"ARE": {"ru_nom": "Объединенные арабские эмираты",
+                   "ru_dat": "Объединенным арабским эмиратам",
+                   "ru_gen": "Объединенных арабских эмиратов",
+                   "ru_acc": "Объединенные арабские эмираты"},
+           "BIH": {"ru_nom": "Босния и Герцеговина", "ru_dat": "Боснии и Герцеговине",
+                   "ru_gen": "Боснии и Герцеговины", "ru_acc": "Боснию и Герцеговину"}},
+}  # fmt: skip
+MULTI_CASES = st.sampled_from(sorted(MULTIWORD)).flatmap(
+    lambda language: st.tuples(
+        st.just(language),
+        st.sampled_from(sorted(MULTIWORD[language])),
+        st.sampled_from(sorted(FORMS)),
+        st.sampled_from(TEMPLATES[language]),
+        st.sampled_from(WEAPONS[language]),
+        st.booleans(),
+    )
+)
+
+
+def multiword_sentence(
+    case: tuple[str, str, str, tuple[str, str], str, bool],
+) -> tuple[str, str, str, str]:
+    """A template of the case's language with the multiword country as the recipient (or,
+    ``as_supplier``, the supplier) and a one-word country as the other side."""
+    language, multi, other, (_, template), weapon, as_supplier = case
+    a, b = (multi, other) if as_supplier else (other, multi)
+    fields: dict[str, str] = {}
+    for role, code in (("A", a), ("B", b)):
+        forms = MULTIWORD[language][code] if code == multi else FORMS[code]
+        fields |= {f"{role}_{key}": value for key, value in forms.items()}
+        if "fr" in forms:
+            fields[f"{role}_Fr"] = forms["fr"][:1].upper() + forms["fr"][1:]
+    text = template.replace("{T}", "").replace("{W}", weapon).format(**fields)
+    return language, text, a, b
+
+
+@FAST
+@given(case=MULTI_CASES)
+def test_a_multiword_country_is_a_party(
+    case: tuple[str, str, str, tuple[str, str], str, bool],
+) -> None:
+    """ "à la Corée du Sud", "to Trinidad and Tobago", "поставила Объединенным арабским
+    эмиратам": a name's lower-case words are part of the party, on either side."""
+    language, text, a, b = multiword_sentence(case)
+    assert transfer_sides(text, language) == ({a}, {b}), text
+
+
+@settings(max_examples=25, deadline=None)
+@given(case=MULTI_CASES)
+def test_a_reversed_multiword_answer_is_swapped_back(
+    case: tuple[str, str, str, tuple[str, str], str, bool],
+) -> None:
+    """With both sides marked, a draft naming them the wrong way round is swapped."""
+    _, text, a, b = multiword_sentence(case)
+    pairs, warnings = _coded(text, b, a, case[4])
+    assert pairs == [(a, b)], (text, warnings)
+    assert any("swapped" in w for w in warnings), (text, warnings)
+
+
+# A Russian adjective of nationality on the goods names their origin, not their recipient.
+RU_ADJECTIVES = {
+    "RUS": ["Российские", "российские", "Российская", "Российский"],
+    "FRA": ["Французские", "французская", "Французский"],
+    "DEU": ["Немецкие", "немецкая", "Германские"],
+    "TUR": ["Турецкие", "турецкий"],
+}
+RU_GOODS = ["С-400", "танки", "гаубицы", "техника", "комплекс", "истребители"]
+RU_PASSIVES = ["поставлены", "переданы", "отправлены", "поставлена", "передан"]
+
+
+@FAST
+@given(
+    origin=st.sampled_from(sorted(RU_ADJECTIVES)),
+    data=st.data(),
+    goods=st.sampled_from(RU_GOODS),
+    verb=st.sampled_from(RU_PASSIVES),
+    to=st.sampled_from(["в {ru_acc}", "{ru_dat}"]),
+)
+def test_a_russian_adjective_before_a_passive_is_the_origin(
+    origin: str, data: st.DataObject, goods: str, verb: str, to: str
+) -> None:
+    """ "Российские С-400 поставлены в Индию": Russia supplies, India receives; the
+    adjective is not read as the recipient of the passive."""
+    adjective = data.draw(st.sampled_from(RU_ADJECTIVES[origin]))
+    recipient = data.draw(st.sampled_from(sorted(set(FORMS) - {origin})))
+    text = f"{adjective} {goods} {verb} {to.format(**FORMS[recipient])}."
+    suppliers, recipients = transfer_sides(text, "ru")
+    assert origin not in recipients, text
+    assert recipient in recipients, text
+    assert suppliers <= {origin}, text

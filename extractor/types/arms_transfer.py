@@ -367,6 +367,11 @@ _PASSIVE_AUX = {
 }
 #: A Russian short passive participle ("передан", "переданы", "поставлены", "отгружены").
 _RU_PASSIVE = re.compile(r"\w*(?:[ая]н|ен|ён)[аоы]?", re.I)
+#: A Russian adjective of nationality agreeing with the goods ("Российские С-400",
+#: "французская техника", "Немецкие танки"): the subject of a passive it stands in is the
+#: goods, made in that country, so the country supplies them; only a dative or a bare
+#: name ("Индии", "Индия") before a passive is its recipient.
+_RU_ADJECTIVE = re.compile(r"\w+(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ую|их|ими|ым|ом)(?!\w)", re.I)
 #: English participles of supplying whose passive subject is the one supplied: "Japan was
 #: supplied with howitzers", "Ukraine was sent tanks" (not "tanks were sent to Ukraine").
 _EN_SUPPLIED = re.compile(
@@ -476,7 +481,7 @@ def _marked(pattern: re.Pattern[str], sentence: str, reading: str | None) -> set
         if match is None:
             break
         group = next((i for i, g in enumerate(match.groups(), 1) if g), None)
-        code = _party_country(match.group(group), reading) if group else None
+        code = _name_at(text, match.start(group), match.end(group), reading)[0] if group else None
         if code is not None or group is None:
             found |= {code} if code else set()
             at = max(match.end(), at + 1)
@@ -494,6 +499,37 @@ def _party_country(text: str, language: str | None) -> str | None:
     """The country a party names: a country name or government body; a person's title with
     a country adjective ("Indian officials") names none here."""
     return country_in_text(text, language)
+
+
+#: A country's name may go on past its capitalised words ("la Corée du Sud", "Trinidad and
+#: Tobago", "the Democratic Republic of the Congo", "Объединенным арабским эмиратам"): at
+#: most this many more words, any case, are read with a party.
+_NAME_WORDS = 4
+_NEXT_WORD = re.compile(r"[ \t-]+[\w'’.-]+")
+_FIRST_WORD = re.compile(
+    r"\s*(?:(?i:the|el|la|los|las|le|les|der|die|das|den|dem)\s+|(?i:l)['’])?[\w.-]+"
+)
+
+
+def _name_at(text: str, start: int, end: int, reading: str | None) -> tuple[str | None, int]:
+    """The country a party at ``text[start:end]`` names and where its name ends: the party
+    read on over the next words while that names one country ("la Corée" names none, "la
+    Corée du Sud" names South Korea), the longest such reading. The name must begin with
+    the party's first word: "Gesprächen mit Polen" is no party naming Poland, as "mit
+    Polen" names Poland without it; but "Democratic Republic of the Congo" is one, as its
+    tail names another country."""
+    code, name_end, at = _party_country(text[start:end], reading), end, end
+    for _ in range(_NAME_WORDS):
+        word = _NEXT_WORD.match(text, at)
+        if word is None:
+            break
+        at = word.end()
+        phrase = text[start:at]
+        found = _party_country(phrase, reading)
+        tail = _FIRST_WORD.sub("", phrase, count=1)
+        if found is not None and _party_country(tail, reading) != found:
+            code, name_end = found, at
+    return code, name_end
 
 
 _CLAUSE_START = re.compile(r"[.;:!?。；！？\n]|,\s|，")
@@ -547,9 +583,12 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
             "",
             subject,
         )
-        if not _bare_party(subject, language):
+        if language == "ru" and _RU_ADJECTIVE.match(subject.strip()):
+            side = "supplier"  # "Российские С-400 поставлены": the goods' origin
+        elif not _bare_party(subject, language):
             return None  # "Танки Германии переданы": the goods, not the recipient
-        side = "recipient"
+        else:
+            side = "recipient"
     found = countries_in_text(subject, None if language == "en" else language)
     return (found[0], side) if len(found) == 1 else None
 
@@ -558,9 +597,13 @@ def _bare_party(text: str, language: str) -> bool:
     """Whether ``text`` is a country's name alone, with its article ("Japan", "The United
     States", "Японии"), not a noun of it ("Танки Германии", "Russian tanks")."""
     words = re.sub(r"^(?i:the|el|la|los|las|le|les|l['’]|der|die|das|den|dem)\s*", "", text.strip())
-    if not re.fullmatch(_PARTY[language], words):
-        return False
     reading = None if language == "en" else language
+    party = re.match(_PARTY[language], words)
+    if party is None:
+        return False
+    if party.end() < len(words):  # "Объединенным арабским эмиратам": a name read on
+        code, end = _name_at(words, party.start(1), party.end(1), reading)
+        return code is not None and end == len(words)
     rest = words.split(maxsplit=1)[1:]
     return bool(countries_in_text(words, reading)) and not (
         rest and countries_in_text(rest[0], reading)
