@@ -24,7 +24,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from extractor.text.quantities import find_figure, parse_count, parse_money, written_in
+from extractor.text.quantities import (
+    figures_in,
+    find_figure,
+    parse_count,
+    parse_money,
+    written_in,
+)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -348,3 +354,106 @@ def test_a_money_range_reads_as_its_low_end(low, step):
 def test_letters_that_are_no_sign(text):
     parsed = parse_money(text)
     assert parsed is None or parsed[1] == "USD", (text, parsed)
+
+
+# ------------------------------------------------- number words that are other words
+
+# Per language: a few function words, names and nouns this test writes its sentences with.
+ORDINARY = {
+    "it": (["il", "la", "di", "in", "che", "con", "per"], ["Rossi", "Bauer", "Bianchi"],
+           ["persone", "soldati"]),
+    "pt": (["de", "do", "em", "que", "com", "para", "o"], ["Lagoas", "Julho", "Silva"],
+           ["pessoas", "soldados"]),
+    "nl": (["de", "het", "in", "van", "met", "op", "en"], ["Jansen", "Bakker", "Visser"],
+           ["mensen", "soldaten"]),
+    "tr": (["ve", "ile", "de", "bu", "için", "gibi"], ["Yılmaz", "Kaya", "Demir"],
+           ["kişi", "asker"]),
+    "pl": (["i", "w", "z", "na", "do", "że"], ["Kowalski", "Nowak", "Lipa"],
+           ["osób", "żołnierzy"]),
+    "id": (["dan", "di", "ke", "dari", "yang", "itu"], ["Lipa", "Santoso", "Wijaya"],
+           ["orang", "tentara"]),
+}  # fmt: skip
+
+
+def _one_word_numbers(language: str) -> list[tuple[str, int]]:
+    words = [(str(num2words(v, lang=language)), v) for v in range(2, 21)]
+    return [(w, v) for w, v in words if len(w.split()) == 1 and "-" not in w]
+
+
+def _read_as(text: str, language: str, value: int) -> bool:
+    return any(
+        f.kind == "words" and f.value == value for f in figures_in(text, language) if f.is_number
+    )
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(ORDINARY)), st.data())
+def test_a_number_word_before_a_function_word_or_a_name_is_no_count(language, data):
+    """A count is a number with what it counts: "Tu sei il presidente", "in acht nemen",
+    "Otto Rossi", "Dua Lipa", "Nove de Julho", "yüz yüze" are no counts."""
+    function_words, names, nouns = ORDINARY[language]
+    word, value = data.draw(st.sampled_from(_one_word_numbers(language)))
+    function = data.draw(st.sampled_from(function_words))
+    name = data.draw(st.sampled_from(names))
+    noun = data.draw(st.sampled_from(nouns))
+    capital = word[0].upper() + word[1:]
+    for text in (
+        f"{name} {word} {function} {noun}.",  # the number word is a verb or a noun
+        f"{capital} {name} {function} {noun}.",  # a name at the start of a sentence
+        f"{name} {function} {capital} {noun}.",  # capitalised mid-sentence: a name
+        f"{noun} {word} {name}.",  # before a name
+    ):
+        assert not _read_as(text, language, value), (text, figures_in(text, language))
+    if language == "tr":  # "yüz yüze" (face to face): the same word again, no count
+        for text in (f"{name} {word} {word}e {noun}.", f"{name} {word} {word}a {noun}."):
+            assert not _read_as(text, language, value), (text, figures_in(text, language))
+    counted = f"{name} {function} {word} {noun}."
+    assert _read_as(counted, language, value), counted
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["R", "RM", "Rp", "Tk", "KSh"]),
+    st.integers(1, 99),
+    st.sampled_from("ABCDXZ"),
+    st.integers(1, 99),
+    st.sampled_from(["-", ""]),
+)
+def test_a_letter_sign_in_a_code_is_no_currency(sign, number, letter, other, hyphen):
+    """ "R2-D2", "RM5X3": the letters and digits are one name, no amount of rand."""
+    text = f"The {sign}{number}{hyphen}{letter}{other} appeared."
+    parsed = parse_money(text)
+    assert parsed is None or parsed[1] == "USD", (text, parsed)
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["Ft", "lei"]),
+    st.integers(1, 99),
+    st.sampled_from(["high", "tall", "long", "wide", "deep", "away"]),
+)
+def test_a_letter_sign_before_a_word_of_size_is_no_currency(sign, number, size):
+    text = f"The wall is {number} {sign} {size}."
+    parsed = parse_money(text)
+    assert parsed is None or parsed[1] == "USD", (text, parsed)
+
+
+@SETTINGS
+@given(
+    st.sampled_from(
+        [
+            ("es", "Nadie"),
+            ("en", "No one"),
+            ("pt", "Ninguém"),
+            ("it", "Nessuno"),
+            ("nl", "Niemand"),
+            ("pl", "Nikt"),
+        ]
+    ),
+    st.sampled_from(["resultó herido.", "was hurt.", "ficou ferido.", "è stato ferito."]),
+)
+def test_no_one_is_a_count_never_money(entry, tail):
+    language, nobody = entry
+    text = f"{nobody} {tail}"
+    assert parse_money(text, language) is None, (text, parse_money(text, language))
+    assert parse_money(text) is None, text

@@ -870,6 +870,65 @@ def _may_stand_alone(text: str, tokens: list[_Token], at: int, language: str) ->
     return fraction is not None and fraction.search(text, max(0, start - 30), start) is not None
 
 
+#: Function words of the languages of :func:`_other_lexicon`: what follows a number word
+#: that counts is what it counts, never one of these ("Tu sei il presidente", "in acht
+#: nemen", "Nove de Julho", "sei stato").
+_OTHER_FUNCTION_WORDS: dict[str, str] = {
+    "it": "il lo la i gli le l un uno una di del della dei degli delle da dal dalla in nel "
+    "nella su sul sulla con per tra fra a al alla ai agli alle e ed o che chi non ne ci si "
+    "mi ti vi se ma come dove quando anche già sempre mai molto troppo ancora solo sola soli "
+    "stato stata stati state sicuro sicura qui lì tu io lui lei noi voi loro è sono ha hanno",
+    "pt": "o a os as um uma de do da dos das em no na nos nas por pelo pela com para e ou "
+    "que se não ao aos à às é foi era como mais já também",
+    "nl": "de het een en of in op aan te van voor met bij naar uit om door over tot is was "
+    "zijn dat die dit niet wel ook er nemen genomen neemt",
+    "tr": "ve ile de da ki bu şu o için gibi kadar mı mi mu mü ne değil",
+    "pl": "i w z na do od po o za że nie się to jest a lub oraz dla przez przy",
+    "id": "dan di ke dari yang itu ini dengan untuk pada atau tidak akan adalah",
+    "ro": "și în la de pe cu din pentru că nu se a al ale o un este sau",
+    "ca": "el la els les de del dels en a al amb per i o que no es un una",
+    "sv": "och i på av till med för att som det den är en ett inte om",
+    "da": "og i på af til med for at som det den er en et ikke om",
+    "no": "og i på av til med for at som det den er en et ikke om",
+    "hu": "a az és egy hogy nem is de meg van volt",
+    "cs": "a v na z do od po o za že ne se to je pro při",
+}
+
+
+@cache
+def _other_function_words(language: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in _OTHER_FUNCTION_WORDS.get(language, "").split())
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[«\"“„(\[]\s*)$")
+
+
+def _counts_alone(text: str, tokens: list[_Token], at: int, language: str) -> bool:
+    """Whether the one number word at ``tokens[at]`` of a language of
+    :func:`_other_lexicon` counts something: a count is a number with what it counts, so
+    a lowercase word that is no function word follows it ("cinco mortos", "beş kişi").
+    These words are ordinary words and names too: "Tu sei il presidente" (you are),
+    "Otto Rossi", "Dua Lipa", "Sete Lagoas", "Nove de Julho", "in acht nemen", "yüz yüze"
+    (face to face: the same word again). Read alone, each was a count the model never
+    had to state."""
+    first = tokens[at]
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    if following is None or following.digits is not None:
+        return False
+    if not _joined(text, first, following):
+        return False
+    if text[following.start].isupper():
+        return False  # a name: "Otto Rossi", "Dua Lipa", "Sete Lagoas"
+    start = _SENTENCE_START.search(text, max(0, first.start - 3), first.start)
+    if text[first.start].isupper() and start is None:
+        return False  # a name mid-sentence
+    if following.word in _other_function_words(language):
+        return False
+    if language == "ar" and following.word.startswith("ال"):
+        return False  # what a number counts is indefinite: "ألف الكاتب" is "wrote the writer"
+    return not following.word.startswith(first.word)  # "yüz yüze", "altı altına"
+
+
 def _in_name(text: str, tokens: list[_Token], at: int) -> bool:
     """Whether the capitalised scale word at ``tokens[at]``, with no number before it, is
     part of a name: "Thousand Oaks", "the Million Man March", "The Dirty Dozen". Read as
@@ -1009,6 +1068,13 @@ def _read_words(
             current, last_scale, last_added = 0, value, 0
         end, index, joined_by = token.end, index + 1, False
     if index == at:
+        return None
+    if (
+        index == at + 1
+        and language not in LANGUAGES
+        and language not in ("uk", "ko")
+        and not _counts_alone(text, tokens, at, language)
+    ):
         return None
     value_total = Decimal(total + current)
     figure = Figure(
@@ -1250,9 +1316,16 @@ def _symbol() -> re.Pattern[str]:
 
     return re.compile(
         rf"(?<![^\W\d_])(?:{alternatives(marked)}|[A-Za-z]{{1,3}}\.?[$£¥])"
-        rf"|(?<![^\W\d_])(?:{alternatives(before)})(?=[ \u00a0]?\d)"
-        rf"|(?<![^\W\d_])(?P<after>{alternatives(after)})(?![^\W\d_])"
+        rf"|(?<![^\W\d_])(?:{alternatives(before)})(?=[ \u00a0]?\d)(?!{_CODE_LIKE})"
+        rf"|(?<![^\W\d_])(?P<after>{alternatives(after)})(?![^\W\d_])(?!{_MEASURED})"
     )
+
+
+#: After a letter sign, digits that are part of a code or a name ("R2-D2", "R2D2", "RM5V"):
+#: no amount. The sign and its digits are one token there.
+_CODE_LIKE = r"[ \u00a0]?\d[\d.,]*(?:-?[^\W\d_]{1,3}\d|-[A-Z])"
+#: After a sign written after the digits, a word of size: "12 Ft high" is twelve feet.
+_MEASURED = r"\s+(?:high|tall|long|wide|deep|thick|away|below|above|under|of)\b"
 
 
 #: What may stand between the digits and a sign written after them: a space and a scale
@@ -2115,7 +2188,15 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     amount = parse_number(text, language)
     if amount is None:
         return None
-    first = next((f for f in figures_in(text, language) if f.is_number), None)
+    numbers = [f for f in figures_in(text, language) if f.is_number]
+    first = next(iter(numbers), None)
+    if first is not None and first.kind == "words" and first.value == 0:
+        # "nadie", "no one", "zero": zero is a count of people, never an amount of money
+        first = next((f for f in numbers if not (f.kind == "words" and f.value == 0)), None)
+        if first is None:
+            return None
+        if not re.search(r"\((\d[\d,]*)\)", text):
+            amount = first.value
     if first is None:
         return amount, _currency(text)
     return amount, _currency(text, first.start, first.end)
