@@ -436,3 +436,17 @@ def test_an_adjective_form_is_no_country_in_a_field_of_no_language(value: str) -
     with pytest.raises(ValueError):
         to_alpha3(value)
     assert is_alpha3(to_alpha3(value, FIELD_FORMS[value]))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from([("Afghans", "AFG"), ("Français", "FRA"), ("Allemands", "DEU"),
+                     ("Ukrainiens", "UKR"), ("Chinois", "CHN")]),
+    st.sampled_from(["Le pays accueille des {} vulnérables.", "Il a remercié les {} pour leur aide.",
+                     "Selon lui, les {} attendent une réponse."]),
+)  # fmt: skip
+def test_a_french_noun_of_a_people_is_a_mention(people, template):
+    """French writes the noun of a people with a capital in the adjective's form: "des
+    Afghans" inside a sentence names Afghanistan, it is no surname."""
+    word, code = people
+    assert code in countries_in_text(template.format(word), "fr")

@@ -1813,9 +1813,11 @@ def _local_matches(
 
 #: Languages that write an adjective of nationality in lower case: one written with a
 #: capital inside a sentence is a name ("Jan Niemiecki", "Francesco Turco", "Іван
-#: Турецький", "il signor Greco"), not the adjective.
+#: Турецький", "il signor Greco"), not the adjective. French is not one of them: it writes
+#: the noun of a people with a capital in the adjective's own form ("des Afghans", "les
+#: Français"), a mention of the state.
 _LOWER_ADJECTIVES = frozenset(
-    {"pl", "uk", "cs", "sk", "it", "pt", "es", "fr", "sv", "da", "no", "nb", "ru"}
+    {"pl", "uk", "cs", "sk", "it", "pt", "es", "sv", "da", "no", "nb", "ru"}
 )
 #: What may stand between a sentence's end and its first word.
 _OPENERS = "\"'«»„“”‘’‚‹›([{—–-*•·"
@@ -1825,14 +1827,103 @@ def _surname(text: str, start: int, word: str, language: str) -> bool:
     """Whether ``word`` (an adjective of nationality at ``start``) is written with a capital
     where its language would write the adjective in lower case: not first in a sentence.
     A word all in capitals (a headline) is no such name."""
-    if language not in _LOWER_ADJECTIVES or not word[:1].isupper() or word.isupper():
+    if not word[:1].isupper() or word.isupper():
         return False
+    if language in _CAPITAL_NOUNS:
+        # the people's noun has the adjective's form: a name only after a given name
+        before = _WORD_BEFORE.search(text, 0, start)
+        if not before:
+            return False
+        previous = before.group(1)
+        if previous.lower() in _TITLES:
+            return True
+        return previous[:1].isupper() and previous.lower() not in _DETERMINERS
+    if language not in _LOWER_ADJECTIVES:
+        return False
+    return not _starts_sentence(text, start)
+
+
+#: Languages that write the noun of a people with a capital in the adjective's own form
+#: ("des Afghans"): there the capital makes no name, a given name before it does ("Jean
+#: Allemand").
+_CAPITAL_NOUNS = frozenset({"fr"})
+#: French words that open a noun phrase, capitalised at a sentence's start ("Les Afghans").
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "d’",
+        "aux",
+        "au",
+        "ces",
+        "ce",
+        "cet",
+        "cette",
+        "deux",
+        "trois",
+        "quatre",
+        "plusieurs",
+        "quelques",
+        "certains",
+        "certaines",
+        "nos",
+        "vos",
+        "leurs",
+        "tous",
+        "toutes",
+    ]
+)
+#: French titles before a surname ("monsieur Allemand", "le général Russe").
+_TITLES = frozenset(
+    [
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "m",
+        "mme",
+        "mlle",
+        "maître",
+        "me",
+        "docteur",
+        "dr",
+        "dre",
+        "professeur",
+        "général",
+        "colonel",
+        "capitaine",
+        "commandant",
+        "ministre",
+        "président",
+        "présidente",
+        "père",
+        "frère",
+        "sœur",
+        "saint",
+        "sainte",
+        "abbé",
+        "monseigneur",
+    ]
+)
+_WORD_BEFORE = re.compile(r"(\w[\w'’-]*)[ \t]+\Z")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its sentence (or of a line)."""
     at = start - 1
     while at >= 0 and (text[at].isspace() or text[at] in _OPENERS):
         if text[at] in "\n\r":
-            return False
+            return True
         at -= 1
-    return at >= 0 and text[at] not in TERMINATORS + ":;"
+    return at < 0 or text[at] in TERMINATORS + ":;"
 
 
 #: Derived adjectives (and a few listed ones) that are also a common word or a name:
