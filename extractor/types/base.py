@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any, ClassVar, ForwardRef, Self
@@ -575,19 +576,22 @@ _VARIANTS = str.maketrans(
 )
 
 
+def _cached_by_length(fold: Callable[[str], str]) -> Callable[[str], str]:
+    """``fold`` with two caches: a few long texts (the article, folded once per check of
+    its records) and many short ones (names), so the names never push the article out."""
+    long_texts = lru_cache(maxsize=16)(fold)
+    short_texts = lru_cache(maxsize=8192)(fold)
+
+    def cached(folded: str) -> str:
+        return long_texts(folded) if len(folded) > 512 else short_texts(folded)
+
+    cached.__doc__ = fold.__doc__
+    return cached
+
+
+@_cached_by_length
 def _loose(folded: str) -> str:
-    """:func:`name_fold` of a string already folded by :func:`normalise_text`; the
-    article is folded once (cached apart: a few articles, many short names)."""
-    return _loose_long(folded) if len(folded) > 512 else _loose_short(folded)
-
-
-@lru_cache(maxsize=16)
-def _loose_long(folded: str) -> str:
-    return normalise_text(folded, accents=False).translate(_VARIANTS)
-
-
-@lru_cache(maxsize=8192)
-def _loose_short(folded: str) -> str:
+    """:func:`name_fold` of a string already folded by :func:`normalise_text`."""
     return normalise_text(folded, accents=False).translate(_VARIANTS)
 
 
@@ -600,20 +604,11 @@ _OTHER_MARKS = {
 }
 
 
+@_cached_by_length
 def _loose_marked(folded: str) -> str:
     """``folded`` with its script variants folded (:data:`_VARIANTS`), the marks of
     Arabic and Hebrew dropped, the accents of Latin, Greek and Cyrillic kept (in NFD),
     for :func:`_mentions` to count them only where both sides write them."""
-    return _marked_long(folded) if len(folded) > 512 else _marked_short(folded)
-
-
-@lru_cache(maxsize=16)
-def _marked_long(folded: str) -> str:
-    return normalise_text(folded).translate(_OTHER_MARKS).translate(_VARIANTS)
-
-
-@lru_cache(maxsize=8192)
-def _marked_short(folded: str) -> str:
     return normalise_text(folded).translate(_OTHER_MARKS).translate(_VARIANTS)
 
 
