@@ -16,12 +16,14 @@ Principles checked here, on sentences the tests compose:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.text.countries import countries_in_text, is_alpha3, to_alpha3
+import extractor.text.countries as countries_module
+from extractor.text.countries import _word_before, countries_in_text, is_alpha3, to_alpha3
 from tests.roles_support import run
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -450,3 +452,39 @@ def test_a_french_noun_of_a_people_is_a_mention(people, template):
     Afghans" inside a sentence names Afghanistan, it is no surname."""
     word, code = people
     assert code in countries_in_text(template.format(word), "fr")
+
+
+_OLD_WORD_BEFORE = re.compile(r"(\w[\w'’-]*)[ \t]+\Z")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aÉé_1'’- \t.\nXß", max_size=30), st.data())
+def test_the_word_before_is_the_anchored_pattern_read_backwards(text, data):
+    """The French surname rule reads the word before an adjective backwards (linear in the
+    text's length); it finds what the pattern anchored at that point finds."""
+    start = data.draw(st.integers(0, len(text)))
+    found = _OLD_WORD_BEFORE.search(text, 0, start)
+    assert _word_before(text, start) == (found.group(1) if found else "")
+
+
+def test_french_adjectives_cost_linear_work():
+    """Work read backwards per adjective is bounded by the word before it, not the text."""
+    calls = 0
+    real = countries_module._is_word
+
+    def counted(char: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(char)
+
+    sentence = "Les Français et les Allemands parlent. "
+    counts = []
+    for n in (50, 200):
+        calls = 0
+        countries_module._is_word = counted
+        try:
+            countries_in_text(sentence * n, "fr")
+        finally:
+            countries_module._is_word = real
+        counts.append(calls)
+    assert counts[1] <= 4 * counts[0] + 8, counts

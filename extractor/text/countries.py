@@ -1831,10 +1831,9 @@ def _surname(text: str, start: int, word: str, language: str) -> bool:
         return False
     if language in _CAPITAL_NOUNS:
         # the people's noun has the adjective's form: a name only after a given name
-        before = _WORD_BEFORE.search(text, 0, start)
-        if not before:
+        previous = _word_before(text, start)
+        if not previous:
             return False
-        previous = before.group(1)
         if previous.lower() in _TITLES:
             return True
         return previous[:1].isupper() and previous.lower() not in _DETERMINERS
@@ -1913,7 +1912,31 @@ _TITLES = frozenset(
         "monseigneur",
     ]
 )
-_WORD_BEFORE = re.compile(r"(\w[\w'’-]*)[ \t]+\Z")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (``\\w[\\w'’-]*``) that blanks (spaces, tabs) separate from ``start``, or "".
+
+    Read backwards from ``start``: a regular expression anchored there and searched from
+    the text's start tried every earlier position, so a long French text with many
+    adjectives took time in the square of its length.
+    """
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    if at == start:
+        return ""
+    end = at
+    while at > 0 and (_is_word(text[at - 1]) or text[at - 1] in "'’-"):
+        at -= 1
+    while at < end and not _is_word(text[at]):
+        at += 1
+    return text[at:end]
+
+
+def _is_word(char: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern: a letter or digit of any script, or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _starts_sentence(text: str, start: int) -> bool:
