@@ -26,13 +26,13 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
 from extractor.blank import is_blank_char
-from extractor.text.sentences import split_sentences
+from extractor.text.sentences import Sentence, split_sentences
 
 Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
 
@@ -123,20 +123,13 @@ def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
         index.pop()
     _canonical_order(out, index)
     folded = "".join(out)
-    if "\u0307" in folded:
-        kept = [at for at, char in enumerate(out) if not _redundant_dot(out, at)]
+    if (
+        "\u0307" in folded
+    ):  # the one rule (:data:`_DOT_ABOVE`), its matches dropped with their index
+        dropped = {at for m in _DOT_ABOVE.finditer(folded) for at in range(m.start(), m.end())}
+        kept = [at for at in range(len(out)) if at not in dropped]
         folded, index = "".join(out[at] for at in kept), [index[at] for at in kept]
     return folded, index
-
-
-def _redundant_dot(chars: list[str], at: int) -> bool:
-    """Whether ``chars[at]`` is a combining dot above of a run of them after "i" or "j"
-    (:data:`_DOT_ABOVE`)."""
-    if chars[at] != "\u0307":
-        return False
-    while at > 0 and chars[at - 1] == "\u0307":
-        at -= 1
-    return at > 0 and chars[at - 1] in "ij"
 
 
 def _canonical_order(chars: list[str], index: list[int]) -> None:
@@ -381,6 +374,13 @@ def _snap(text: str, start: int, end: int, after: int, *, words: bool) -> tuple[
     return first, moved(end, 1, len(text) + 1)
 
 
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of an article, split once for all its fuzzy quotes (an answer's
+    records are grounded one after another against the same text)."""
+    return tuple(split_sentences(text))
+
+
 def _one_sentence(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     """``start:end`` cut to the sentence of ``text`` it lies most in, when ``quote`` is one
     sentence and that sentence holds most of it: a fuzzy match of a sentence said twice
@@ -389,7 +389,7 @@ def _one_sentence(quote: str, text: str, start: int, end: int) -> tuple[int, int
     if len(split_sentences(quote)) > 1:
         return start, end
     overlaps = [
-        (min(end, s.end) - max(start, s.start), s) for s in split_sentences(text)
+        (min(end, s.end) - max(start, s.start), s) for s in _sentences(text)
         if s.start < end and start < s.end
     ]  # fmt: skip
     if not overlaps:
@@ -439,13 +439,8 @@ def ground_quote(quote: str, text: str, *, hint: int | None = None) -> Span:
     fragments = [f for f in _ELLIPSIS.split(quote) if f.strip(" .")]
     if len(fragments) <= 1:
         return ground(quote, text, hint=hint)
-    spans: list[Span] = []
-    cursor = hint
-    for fragment in fragments:
-        span = ground(fragment, text, hint=cursor, after=cursor if spans and cursor else 0)
-        if span.start is None or (cursor is not None and spans and span.start < cursor):
-            return NOT_FOUND
-        spans.append(span)
-        cursor = span.end
+    spans = ground_fragments(quote, text, hint=hint)
+    if not spans:
+        return NOT_FOUND
     worst = max((s.alignment for s in spans), key=ALIGNMENT_RANK.__getitem__)
     return Span(spans[0].start, spans[-1].end, worst, min(s.score for s in spans))
