@@ -183,15 +183,18 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
     **cue_patterns({
         "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
+               r"afirm(?:ó|aron|a|an|ando|ado)", r"asegur(?:ó|aron|a|an)",
                r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
+               r"affirm(?:é|e|ent|ait|aient|ant)", r"assur(?:é|e|ent|ait|aient)",
                r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
-               r"bestätigte\w*", r"steht an der Seite"],
+               r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite"],
         "ru": [r"осуд\w*", r"осужда\w*", r"выраж\w*", r"скорб\w*", r"сообщ\w*",
                r"заяв\w*", r"сказал\w*", r"объяв\w*", r"подтверд\w*", r"направ\w*",
+               r"утвержда\w*", r"утверждал\w*",
                r"солидарн\w*"],
         "zh": ["谴责", "强烈谴责", "哀悼", "表示", "报道", "宣布", "证实", "声明", "致以",
                "慰问", "站在一起"],
@@ -548,12 +551,16 @@ _DEEDS: dict[str, str | None] = {
 
 
 def _first_deed(text: str, language: str) -> str | None:
-    """What the first verb of ``text`` says its subject did: harm ("did"), speak
+    """What the first verb of ``text`` says its subject did: harm or claim it ("did"), speak
     ("spoke"), deny it or blame another ("denied": "denied involvement", "accused the
     army of", "did not kill"), or suffer it ("suffered": "were killed", "died"); None
     without one."""
     found = {
-        "did": _first(_AGENT, text, language, passive=False),
+        "did": min(
+            (at for at in (_first(_AGENT, text, language, passive=False),
+                           _first(_OWN_CLAIM, text, language, passive=False)) if at is not None),
+            default=None,
+        ),
         "suffered": min(
             (at for at in (_first(_AGENT, text, language, passive=True),
                            _first(_SUFFERS, text, language)) if at is not None),
@@ -668,7 +675,8 @@ _CLAIMED: dict[str, re.Pattern[str]] = cue_patterns({
 #: combatientes", "a déclaré qu'il", "erklärte, sie habe", "заявила, что её бойцы",
 #: "表示其"), an infinitive with no subject of its own ("a déclaré avoir tué", "dijo haber
 #: matado", "erklärte, zwölf Soldaten getötet zu haben"), or the Spanish verb that drops
-#: its pronoun ("dijo que mató"; the group ``bare``: the verb must follow at once).
+#: its pronoun ("dijo que mató", "заявила, что убила"; the group ``bare``: the verb must
+#: follow at once, but for the words of :data:`_BARE_GAP`).
 _SELF: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:it|its|they|their|we|our)(?!\w)"),
     "es": re.compile(
@@ -680,9 +688,24 @@ _SELF: dict[str, re.Pattern[str]] = {
         r"(?<!\w)(?:sie|er|wir|ihre?[mnrs]?|seine?[mnrs]?|unsere?[mnrs]?)(?!\w)"
         r"|^(?=[^.;]*\bzu haben\b)"
     ),
-    "ru": re.compile(r"(?<!\w)(?:она|он|они|мы|её|ее|его|их|сво\w+|наш\w*)(?!\w)"),
+    "ru": re.compile(
+        r"(?<!\w)(?:она|он|они|мы|её|ее|его|их|сво\w+|наш\w*)(?!\w)"
+        r"|(?<!\w)(?P<bare>что)(?!\w)(?!\s+(?:она|он|они|мы|её|ее|его|их|сво\w+|наш\w*)(?!\w))"
+    ),
     "zh": re.compile(r"(?:其|他们|我们|该组织)"),
     "ar": re.compile(r"(?<!\w)(?:إ|أ|ا)ن(?:ها|ه|هم)(?!\w)"),
+}
+#: What may stand between a bare "que" / "что" and the verb whose dropped subject is the
+#: speaker: auxiliaries, negation and a few adverbs ("dijo que había matado", "заявила,
+#: что также убила"). Any other word is a subject of its own ("dijo que Israel mató",
+#: "заявила, что армия убила") or another verb ("заявили, что ищут тех, кто убил").
+_BARE_GAP: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?:ha|han|había|habían|hubo|hubieron|habría|habrían|no|nunca|también|ya|además"
+        r"|\w+mente)",
+        re.I,
+    ),
+    "ru": re.compile(r"(?:не|также|тоже|уже|ранее|вновь|снова|сама|сами|сам|именно|успешно)", re.I),
 }
 #: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
 #: getötet", "не убивала", "没有", "لم").
@@ -702,14 +725,25 @@ _DETERMINER: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"(?:(?<!\w)(?:le|la|les|un|une|du|des|de)\s+|(?<!\w)l')$"),
     "de": re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|ein\w*)\s+$"),
 }
-#: Words of a claim of one's own attack in a reported clause that hold no verb of harm:
-#: "said it was behind the attack", "dijo que estaba detrás del atentado".
+#: Words by which a subject claims the attack as its own, with no verb of harm: "claimed
+#: responsibility", "was behind the attack", "reivindicó", "a revendiqué", "bekannte sich
+#: zu" and "hat sich zu dem Anschlag bekannt" (the reflexive split around its object: the
+#: match is "sich", the participle is looked for ahead in its clause), "взяла на себя
+#: ответственность". UCDP and ACLED code the claimant as the actor: said of the name
+#: itself, or in the clause its speech reports ("said it was behind"), it did it.
 _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are) behind", r"(?:claim\w*|t[ao]ok\w*|accept\w*) responsibility"],
-    "es": [r"(?:estaba|estaban|está|están|estuvo|estuvieron) detrás"],
-    "fr": [r"(?:était|étaient|est|sont) derrière"],
-    "de": [r"(?:steckte|steckten|stecke|stecken|steckt) hinter"],
-    "ru": [r"стоял\w* за", r"взял\w* на себя ответственность"],
+    "es": [r"(?:estaba|estaban|está|están|estuvo|estuvieron) detrás",
+           r"reivindic(?:ó|aron|a|an|aba|aban)",
+           r"(?:ha|han|había|habían) reivindicado", r"se atribuy(?:ó|eron|e|en)"],
+    "fr": [r"(?:était|étaient|est|sont) derrière",
+           r"(?:a|ont|avait|avaient|aurait|auraient) revendiqué",
+           r"revendiqu(?:e|ent|ait|aient|a)"],
+    "de": [r"(?:steckte|steckten|stecke|stecken|steckt) hinter",
+           r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich",
+           r"sich(?=\s(?:[^,.;:]*\s)?(?:zu|zum|zur)\s[^,.;:]*\bbekannt\b)"],
+    "ru": [r"стоял\w* за", r"взял\w* на себя ответственность",
+           r"бер(?:ёт|ет|ут) на себя ответственность"],
 })  # fmt: skip
 
 
@@ -751,13 +785,13 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
         did = _first(_AGENT, clause, language, passive=False)
         if did is not None and any(p.search(clause[:did]) for p in _of(_DETERMINER, language)):
             did = None  # "said it would avenge the killing of its fighters": a noun
-        bare = "bare" in pattern.groupindex and marker.group("bare") is not None
-        if did is not None and bare and len(clause[:did].split()) > 1:
-            continue  # "dijo que mató", "dijo que había matado"; not "que el ejército"
         claimed = _first(_OWN_CLAIM, clause, language)
         at = min((x for x in (did, claimed) if x is not None), default=None)
         if at is None or _first_deed(clause[:at], language) is not None:
             continue  # no deed; or another verb first: "said it was attacked"
+        bare = "bare" in pattern.groupindex and marker.group("bare") is not None
+        if bare and not _bare_subject_of(clause[:at], language):
+            continue  # "dijo que mató", "dijo que había matado"; not "que el ejército"
         if not _own_subject_of(clause[:at], language):
             continue  # "said it was searching for the gunmen who killed": not its deed
         if any(p.search(clause[:at]) for p in _of(_NEGATION, language)):
@@ -796,6 +830,15 @@ def _own_subject_of(gap: str, language: str) -> bool:
         words = re.findall(r"[\w'’]+", gap)
         return all(_OWN_GAP_WORD.fullmatch(word) for word in words)
     return not any(p.search(gap) for p in _of(_ANOTHER_CLAUSE, language))
+
+
+def _bare_subject_of(gap: str, language: str) -> bool:
+    """Whether a verb after a bare "que" / "что" has the speaker as its dropped subject:
+    only the words of :data:`_BARE_GAP` stand between ("заявила, что убила" is the
+    speaker's claim; "заявила, что армия убила" names another)."""
+    allowed = _BARE_GAP.get(language)
+    words = re.findall(r"\w+", gap)
+    return all(allowed is not None and allowed.fullmatch(word) for word in words)
 
 
 def _among_the_harmed(sentence_before: str, clause_before: str, after: str, language: str) -> bool:
