@@ -929,6 +929,76 @@ def _counts_alone(text: str, tokens: list[_Token], at: int, language: str) -> bo
     return not following.word.startswith(first.word)  # "yüz yüze", "altı altına"
 
 
+#: Number words that are also ordinary words of their language: Italian "venti" (winds),
+#: Spanish "once" (also "las once", the hour, and a team), French "neuf" (new), German
+#: and Dutch "elf" (an elf; German "die Elf", a team), Polish "sto" (in the toast "sto
+#: lat"). Alone, one counts only before a word its language would count with it
+#: (:func:`_homograph_counts`); read as counts, "I venti soffiano" was twenty. (Those
+#: more often the other word are never read: :data:`_HOMOGRAPHS`.)
+_ALSO_WORDS: dict[str, frozenset[str]] = {
+    "it": frozenset({"venti"}),
+    "es": frozenset({"once"}),
+    "fr": frozenset({"neuf"}),
+    "de": frozenset({"elf"}),
+    "nl": frozenset({"elf"}),
+    "pl": frozenset({"sto"}),
+}
+#: Function words of the languages whose number words were read first, for the
+#: homographs alone (:func:`_homograph_counts`): "las once de la noche", "un livre neuf
+#: sur la table".
+_FUNCTION_WORDS: dict[str, str] = {
+    "es": "el la los las lo un una de del a al en con por para que y o se es fue era no "
+    "como más ya también su sus",
+    "fr": "le la les l un une de du des d à au aux en dans sur sous avec par pour que qui "
+    "et ou ne pas se est était comme plus déjà aussi son sa ses",
+    "de": "der die das den dem des ein eine einen einem einer und oder in im an am auf aus "
+    "mit von vom zu zum zur für über unter nach bei ist war sind waren nicht auch wie",
+}
+#: The plural ending of the nouns the Romance languages count ("once soldados", "neuf
+#: morts"): a word without it after the number is a verb or an adjective ("once titular",
+#: "neuf construit").
+_PLURAL_ENDINGS = {"es": ("s",), "fr": ("s", "x", "z")}
+#: Phrases of a homograph that are no count when they end a clause: the Polish toast
+#: ("Sto lat! Sto lat!", "sto lat, sto lat"); "sto lat temu" is a hundred years.
+_TOASTS = {"pl": ("lat",)}
+_CLAUSE_END = re.compile(r"\s*(?:[!?.,;:…\n]|$)")
+
+
+def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -> bool:
+    """Whether the homograph number word at ``tokens[at]`` (:data:`_ALSO_WORDS`), alone,
+    counts: before what its language counts, not before a verb, a function word or a
+    name, nor after an indefinite article (a noun: "een elf", "un neuf"). Any other word
+    counts as before."""
+    first = tokens[at]
+    if first.word not in _ALSO_WORDS.get(language, ()):
+        return True
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    if following is None or following.digits is not None or not _joined(text, first, following):
+        return False
+    starts = _SENTENCE_START.search(text, max(0, first.start - 3), first.start) is not None
+    if text[first.start].isupper() and not starts:
+        return False  # a noun or a name mid-sentence: "Die Elf spielte", "Neuf"
+    articles = (*_ARTICLES.get(language, ()), *_OTHER_ARTICLES.get(language, ()))
+    if at > 0 and tokens[at - 1].word in articles:
+        return False
+    word = following.word
+    if word in _FUNCTION_WORDS.get(language, "").split():
+        return False
+    if word in _TOASTS.get(language, ()) and _CLAUSE_END.match(text, following.end):
+        return False
+    if language == "de":  # German writes a noun with a capital: "elf Menschen", "elf
+        # verletzte Soldaten"; "elf spielte" is no count
+        after = tokens[at + 2] if at + 2 < len(tokens) else None
+        return text[following.start].isupper() or (
+            after is not None and after.digits is None and text[after.start].isupper()
+        )
+    if language in _PLURAL_ENDINGS:
+        return word.endswith(_PLURAL_ENDINGS[language])
+    if language == "it":  # the verbs of a plural subject end in "-no": "soffiano", "sono"
+        return not word.endswith("no")
+    return True
+
+
 def _in_name(text: str, tokens: list[_Token], at: int) -> bool:
     """Whether the capitalised scale word at ``tokens[at]``, with no number before it, is
     part of a name: "Thousand Oaks", "the Million Man March", "The Dirty Dozen". Read as
@@ -1075,6 +1145,8 @@ def _read_words(
         and language not in ("uk", "ko")
         and not _counts_alone(text, tokens, at, language)
     ):
+        return None
+    if index == at + 1 and not _homograph_counts(text, tokens, at, language):
         return None
     value_total = Decimal(total + current)
     figure = Figure(
