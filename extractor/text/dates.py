@@ -423,11 +423,19 @@ def _resolve_plain(text: str, published: date | None, language: str | None) -> R
     foreign_language = language not in (None, "en", "und")
     if found is not None:
         # The English rules read only the year of "le 3 mai 2023" or "15 января 2024
-        # года" (no English month in it): the language's own reading says the day.
-        if foreign_language and found.precision != "day":
+        # года" (no English month in it): the language's own reading says the day. They
+        # read only the last day of "du 3 au 5 sept." ("5 sept" is English too): the
+        # language's own reading says both ends.
+        if foreign_language and found.kind != "range":
             foreign = _foreign(raw, published, str(language))
-            if foreign is not None and (foreign.note is not None or _finer(foreign, found)):
-                return foreign  # a finer reading, or a day outside the calendar
+            if foreign is not None and (
+                foreign.kind == "range"
+                or (
+                    found.precision != "day"
+                    and (foreign.note is not None or _finer(foreign, found))
+                )
+            ):
+                return foreign  # both ends, a finer reading, or a day outside the calendar
         return found
     if published is not None:
         relative = _relative(low, published)
@@ -663,6 +671,22 @@ _R_COUNTED = (
 )
 
 
+#: The determiners that make a date the modifier of the noun after it ("the March 3-5
+#: summit", "an Oct. 3 to 5 meeting", "Iran's May 12-14 talks"): the noun phrase is the
+#: determiner's, so the last day is no count of that noun, and the count guard
+#: (:data:`_R_COUNTED`) is not applied. Each is a lookbehind of its own width, so the
+#: determiner is no part of the date as written.
+_R_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                  "her", "our", "your", "my")  # fmt: skip
+_R_DETERMINED = (
+    "(?P<det>"
+    + "|".join(rf"(?<=\b{word}\s)" for word in _R_DETERMINERS)
+    + r"|(?<=['’]s\s))?"  # a possessive: "Iran's May 12-14 talks"
+)
+#: After a range's last day: no count, unless a determiner made the date a modifier.
+_R_NOT_COUNTED = rf"(?(det)|{_R_COUNTED})"
+
+
 def _range_forms(month: str) -> list[str]:
     """The range forms with named groups (d1 m1 y1, d2 m2 y2), ``month`` the month alternation."""
     m1 = rf"(?P<m1>{month}){_R_ABBREVIATION_DOT}"
@@ -674,13 +698,13 @@ def _range_forms(month: str) -> list[str]:
     of = r"(?:of\s+)?"
     return [
         # "March 30 to April 2, 2025", "from December 30, 2024 to January 2, 2025"
-        rf"{_R_OPEN}{m1}\s+{d1}{y1}{_R_SEP}{m2}\s+{d2}(?![:.]?\d){_R_COUNTED}{y2}",
+        rf"{_R_OPEN}{_R_DETERMINED}{m1}\s+{d1}{y1}{_R_SEP}{m2}\s+{d2}(?![:.]?\d){_R_NOT_COUNTED}{y2}",
         # "30 March to 2 April 2025"
         rf"{_R_OPEN}{d1}\s+{of}{m1}{y1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
         # "3-5 March 2025", "between 3 and 5 March"
         rf"{_R_OPEN}{d1}{_R_SEP}{d2}\s+{of}{m2}{y2}",
         # "March 3-5, 2025"
-        rf"{_R_OPEN}{m1}\s+{d1}{_R_SEP}{d2}(?![:.]?\d){_R_COUNTED}{y2}",
+        rf"{_R_OPEN}{_R_DETERMINED}{m1}\s+{d1}{_R_SEP}{d2}(?![:.]?\d){_R_NOT_COUNTED}{y2}",
         # "between January and March 2025", "from December 2024 to February 2025"
         rf"{_R_OPEN}{m1}(?:\s+(?P<y1b>{_R_YEAR}))?{_R_SEP}{m2}{y2}",
         # "from 2020 to 2023", "2020-2023"
@@ -704,17 +728,28 @@ def _unnamed(pattern: str) -> str:
 _FULL_MONTHS = "|".join(MONTH_NAMES)
 
 
+#: A month in a range of :data:`DATE_IN_TEXT`: its whole name, or its abbreviation with or
+#: without its full stop ("Oct. 3-5", "3-5 Sept"), as :data:`_RANGES` reads it (without the
+#: abbreviations, "the Oct. 3 to 5 meetings" was found in no text).
+_ABBREVIATED_MONTHS = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+_MONTH_IN_RANGE = rf"(?:{_FULL_MONTHS}|(?:{_ABBREVIATED_MONTHS})\.?)"
+#: An abbreviated month next to a figure: a text may write a range with it.
+_ABBREVIATED_MONTH_HINT = re.compile(
+    rf"\b(?:{_ABBREVIATED_MONTHS})\.?\s*\d|\d\s*(?:{_ABBREVIATED_MONTHS})\b", re.IGNORECASE
+)
+
+
 def _ranges_in_text() -> str:
     """:func:`_range_forms` of whole month names, unnamed and joined by their first end (a
     month, a day or a year): the same ranges, tried once per word instead of once per form
     (six forms, each tried at every word and figure, made finding dates several times slower)."""
-    month, day, year = rf"(?:{_FULL_MONTHS})", _R_DAY, r"(?:1[89]|20)\d\d"
+    month, day, year = _MONTH_IN_RANGE, _R_DAY, r"(?:1[89]|20)\d\d"
     sep, opt_year, of = _unnamed(_R_SEP), rf"(?:,?\s+{_R_YEAR})?", r"(?:of\s+)?"
-    day_end = rf"(?![:.]?\d){_R_COUNTED}{opt_year}"
+    day_end = rf"(?![:.]?\d){_R_NOT_COUNTED}{opt_year}"
     return (
         rf"{_unnamed(_R_OPEN)}(?:"
         # "March 30 to April 2, 2025", "March 3-5, 2025"; "between January and March 2025"
-        rf"{month}(?:\s+{day}(?:{opt_year}{sep}{month}\s+{day}{day_end}|{sep}{day}{day_end})"
+        rf"{_R_DETERMINED}{month}(?:\s+{day}(?:{opt_year}{sep}{month}\s+{day}{day_end}|{sep}{day}{day_end})"
         rf"|(?:\s+{_R_YEAR})?{sep}{month}{opt_year})"
         # "30 March to 2 April 2025"; "3-5 March 2025"
         rf"|{day}(?:\s+{of}{month}{opt_year}{sep}{day}\s+{of}{month}{opt_year}"
@@ -749,10 +784,15 @@ _YEARS_RANGE_HINT = re.compile(
 
 
 def _may_write_range(text: str) -> bool:
-    """Whether ``text`` may write a range of :data:`DATE_IN_TEXT`: it names a month, or
-    joins two years. A cheap test (a literal search per month), no proof."""
+    """Whether ``text`` may write a range of :data:`DATE_IN_TEXT`: it names a month, writes
+    an abbreviated one next to a figure, or joins two years. A cheap test (a literal search
+    per month), no proof."""
     low = text.lower()
-    return any(name in low for name in MONTH_NAMES) or _YEARS_RANGE_HINT.search(text) is not None
+    return (
+        any(name in low for name in MONTH_NAMES)
+        or _ABBREVIATED_MONTH_HINT.search(text) is not None
+        or _YEARS_RANGE_HINT.search(text) is not None
+    )
 
 
 def _range(raw: str, published: date | None) -> ResolvedDate | None:
@@ -1015,10 +1055,13 @@ _RELATIVE_KEYS = ("0 day ago", "1 day ago", "2 day ago", "in 1 day", "in 2 day",
 #: What joins the two days of a range ("10 y 11 de mayo", "10.-11. Mai").
 #: One list for every language, the same range grammar as English's (:func:`_range_forms`):
 #: "del 3 al 5 de marzo", "du 3 au 5 mars", "dal 3 al 5 marzo", "de 3 a 5 de março",
-#: "с 3 по 5 марта", "3 до 5 марта". Without "al", "au", "a", "à", the range was read from its
-#: second figure: "del 3 al 5 de marzo" was 5 March.
+#: "с 3 по 5 марта", "3 до 5 марта"; the until words too ("desde el 3 hasta el 5 de marzo",
+#: "du 3 jusqu'au 5 mars", "dal 3 fino al 5 marzo", "de 3 até 5 de março", "do dia 3 ao dia 5
+#: de março"). Without them the range was read from its second figure: "del 3 al 5 de
+#: marzo", then "desde el 3 hasta el 5 de marzo", was 5 March.
 _DAY_RANGE = (
-    r"(?:\s*(?:-|–|—|y|e|et|und|bis(?:\s+zum)?|и|по|до|al|au|à|a|to)(?:\s+(?:el|le|il|o))?\s*)"
+    r"(?:\s*(?:-|–|—|y|e|et|und|bis(?:\s+zum)?|и|по|до|hasta|jusqu\s*['’]\s*(?:au|à)"
+    r"|fino\s+al?|até|ate|ao|al|au|à|a|to)(?:\s+(?:el|le|il|o))?(?:\s+d[ií]a)?\s*)"
 )
 #: What may follow a day's figure ("1er", "1.", "1º", "1-го").
 _DAY_MARK = r"(?:er|\.|º|°|-?го)?"
