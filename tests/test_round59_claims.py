@@ -14,7 +14,7 @@ killed 12" is no claim). Round 58 read it in English; in the other languages:
   bekannt", "bekannte sich zu dem Angriff"): a relative clause or an English "die" (the
   German article) after it made the claimant "who was harmed".
 * French "a affirmé qu'il recherchait ceux qui ont tué" was kept as a claim: "affirmer"
-  (and Spanish "afirmar", "asegurar", German "behaupten", Russian "утверждать") was no verb
+  (and Spanish "afirmar", German "behaupten", Russian "утверждать") was no verb
   of speaking, so the killing verb of the relative clause was read as the speaker's.
 
 Sentences are templates written for these tests (group x verb x tense x number x clause),
@@ -62,18 +62,19 @@ WORDS: dict[str, list[str]] = {
     "kill_de": ["getötet", "erschossen"],
     "aux_de": ["hätten", "haben"],
     "group_fr": ["groupe ", "mouvement ", ""],
-    "said_fr": ["a affirmé", "affirme", "a assuré", "a déclaré"],
+    "said_fr": ["a affirmé", "affirme", "affirmait", "a déclaré"],
     "search_fr": ["qu'il recherchait ceux qui ont", "qu'il traquait les hommes qui avaient",
                   "qu'il punirait ceux qui ont", "que ses combattants recherchaient ceux qui ont"],
     "kill_fr": ["tué", "abattu"],
     "claimed_fr": ["a revendiqué", "revendique"],
     "event_fr": ["l'attaque", "l'attentat qui a tué 12 soldats", "l'embuscade"],
-    "said_es": ["afirmó", "aseguró", "dijo", "declaró"],
+    "said_es": ["afirmó", "afirma", "dijo", "declaró"],
     "search_es": ["que buscaba a los hombres que", "que busca a quienes",
                   "que castigará a los que"],
     "kill_es": ["mataron", "asesinaron", "habían matado"],
     "kill_es_sg": ["mató", "asesinó", "había matado"],
     "other_es": ["Israel", "Rusia", "Qorbani"],
+    "gap_es": ["", "también ", "ayer ", "ya "],
     "claimed_es": ["reivindicó", "se atribuyó", "ha reivindicado"],
     "event_es": ["el atentado", "el ataque contra el cuartel"],
 }  # fmt: skip
@@ -91,7 +92,10 @@ CLAIMS: dict[str, list[str]] = {
         "Die {who} {claimed_de} sich {when_de}zu {object_de}{relative_de}.",
     ],
     "fr": ["Le {group_fr}{who} {claimed_fr} {event_fr}."],
-    "es": ["El {who} {claimed_es} {event_es}."],
+    "es": [
+        "El {who} {claimed_es} {event_es}.",
+        "El {who} {said_es} que {gap_es}{kill_es_sg} a 12 soldados.",
+    ],
 }
 #: The speaker speaks of others who killed, or names another subject: no claim.
 NOT_CLAIMS: dict[str, list[str]] = {
@@ -176,3 +180,21 @@ def test_the_casualty_record_keeps_a_russian_and_a_german_claim(data: st.DataObj
         who = data.draw(_actor(language))
         kept = casualty(template.format(who=who), perpetrator=who)
         assert [r.perpetrator.name if r.perpetrator else None for r in kept.records] == [who]
+
+
+@FAST
+@given(data=st.data())
+def test_the_german_article_die_is_no_english_verb_of_dying(data: st.DataObject) -> None:
+    """English cue words are read in every language, but German "die" is the article: "Die
+    X griff die Kaserne an und tötete zwölf Soldaten" made X a group that died."""
+    who = data.draw(_actor("de"))
+    deed = data.draw(st.sampled_from([
+        "griff die Kaserne an und tötete", "hat die Stadt beschossen und",
+        "stürmte die Kaserne und erschoss", "überfiel die Patrouille und tötete",
+    ]))  # fmt: skip
+    count = data.draw(st.sampled_from(["zwölf", "fünf", "12", "die zwölf"]))
+    tail = " getötet." if deed.endswith("und") else "."
+    sentence = f"Die {who} {deed} {count} Soldaten{tail}"
+    assert perpetrator_problem(who, sentence, "de") is None, sentence
+    suffered = f"Zwölf Kämpfer der {who} starben, die Armee {data.draw(st.sampled_from(['sagte', 'erklärte']))} das."
+    assert perpetrator_problem(who, suffered, "de") is not None, suffered

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
@@ -183,11 +184,11 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
     **cue_patterns({
         "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
-               r"afirm(?:ó|aron|a|an|ando|ado)", r"asegur(?:ó|aron|a|an)",
+               r"afirm(?:ó|aron|a|an|ando|ado)",
                r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
-               r"affirm(?:é|e|ent|ait|aient|ant)", r"assur(?:é|e|ent|ait|aient)",
+               r"affirm(?:é|e|ent|ait|aient|ant)",
                r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
@@ -395,8 +396,25 @@ _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
 
 
 def _of(cues: Mapping[str, re.Pattern[str]], language: str) -> list[re.Pattern[str]]:
-    """The patterns of English and of ``language``: no foreign word changes an English verdict."""
-    return [cues[key] for key in dict.fromkeys(("en", language)) if key in cues]
+    """The patterns of English and of ``language``: no foreign word changes an English
+    verdict, and no English word that is a common word of ``language`` changes its
+    (:data:`_FALSE_FRIENDS`)."""
+    found = [cues[key] for key in dict.fromkeys(("en", language)) if key in cues]
+    if language != "en" and "en" in cues and language in _FALSE_FRIENDS:
+        found[0] = _without_false_friends(cues["en"], language)
+    return found
+
+
+#: English cue words that are common words of another language: German "die" (the article)
+#: read as the English verb made "Die X griff die Kaserne an" a group that died.
+_FALSE_FRIENDS: dict[str, tuple[str, ...]] = {"de": ("die",)}
+
+
+@lru_cache(maxsize=64)
+def _without_false_friends(pattern: re.Pattern[str], language: str) -> re.Pattern[str]:
+    """``pattern`` (English) that matches none of ``language``'s :data:`_FALSE_FRIENDS`."""
+    words = "|".join(_FALSE_FRIENDS[language])
+    return re.compile(rf"(?!(?:{words})(?!\w))(?:{pattern.pattern})", pattern.flags)
 
 
 def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str | None:
@@ -439,7 +457,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     ("condemned by X", "a statement by X") speaks, after one of harm
     ("killed by X") did it; a name that owns the event ("Israeli strikes", "X's
     attack") did it; then the first verb of the name's own clause decides: one
-    of harm or attack in the active voice, it did it ("X launched missiles that
+    of harm or attack in the active voice, or a claim of it (:data:`_OWN_CLAIM`:
+    "X hat sich zu dem Anschlag bekannt"), it did it ("X launched missiles that
     killed 12, officials said"), one of speaking, it spoke ("X on Tuesday
     condemned the attack that killed 12"; the harm of a relative clause on the
     event, "den Anschlag, bei dem 12 Menschen starben, verurteilt", is the
@@ -696,16 +715,20 @@ _SELF: dict[str, re.Pattern[str]] = {
     "ar": re.compile(r"(?<!\w)(?:إ|أ|ا)ن(?:ها|ه|هم)(?!\w)"),
 }
 #: What may stand between a bare "que" / "что" and the verb whose dropped subject is the
-#: speaker: auxiliaries, negation and a few adverbs ("dijo que había matado", "заявила,
-#: что также убила"). Any other word is a subject of its own ("dijo que Israel mató",
+#: speaker: auxiliaries, negation, object clitics and a few adverbs ("dijo que los había
+#: matado", "заявила, что также убила"). Any other word is a subject of its own ("dijo que Israel mató",
 #: "заявила, что армия убила") or another verb ("заявили, что ищут тех, кто убил").
 _BARE_GAP: dict[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?:ha|han|había|habían|hubo|hubieron|habría|habrían|no|nunca|también|ya|además"
-        r"|\w+mente)",
+        r"|ayer|hoy|anoche|lo|la|los|las|le|les|\w+mente)",
         re.I,
     ),
-    "ru": re.compile(r"(?:не|также|тоже|уже|ранее|вновь|снова|сама|сами|сам|именно|успешно)", re.I),
+    "ru": re.compile(
+        r"(?:не|также|тоже|уже|ранее|вновь|снова|сама|сами|сам|именно|успешно|вчера|сегодня"
+        r"|ночью)",
+        re.I,
+    ),
 }
 #: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
 #: getötet", "не убивала", "没有", "لم").
@@ -740,8 +763,9 @@ _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"(?:a|ont|avait|avaient|aurait|auraient) revendiqué",
            r"revendiqu(?:e|ent|ait|aient|a)"],
     "de": [r"(?:steckte|steckten|stecke|stecken|steckt) hinter",
-           r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich",
-           r"sich(?=\s(?:[^,.;:]*\s)?(?:zu|zum|zur)\s[^,.;:]*\bbekannt\b)"],
+           r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich(?!\s+(?:nicht|nie)\b)",
+           r"sich(?=\s(?:[^,.;:]{0,80}\s)?(?:zu|zum|zur)\s[^,.;:]{0,80}\bbekannt\b)"
+           r"(?![^,.;:]{0,160}\b(?:nicht|nie|niemals)\b)"],
     "ru": [r"стоял\w* за", r"взял\w* на себя ответственность",
            r"бер(?:ёт|ет|ут) на себя ответственность"],
 })  # fmt: skip
