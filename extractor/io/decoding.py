@@ -159,6 +159,8 @@ def decode_file(
     if decoded is None:
         if is_binary(data):
             decoded = _decode_script_wide(data)
+            if decoded is None and len(data) <= _SHORT_WIDE_BYTES:
+                decoded = _decode_short_wide(data)
             if decoded is None:
                 raise InputError("binary file, not text", source=source)
         else:
@@ -175,6 +177,8 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
     """Try the decoders in order of trust; the first that fits wins."""
     text = _decode_with(data, "utf-8-sig")
     if text is not None:
+        if len(data) <= _SHORT_WIDE_BYTES and _holds_control(data):
+            return _decode_short_wide(data) or (text, None)  # ASCII bytes of UTF-16 CJK
         return text, None
     text = _decode_with(data, charset_hint)
     if text is not None and charset_hint:
@@ -182,9 +186,33 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
         return text, f"not UTF-8 text: by its declared charset, decoded as {name}"
     guessed = guess_encoding(data, _FILE_CANDIDATES)
     text = _decode_with(data, guessed)
+    if len(data) <= _SHORT_WIDE_BYTES:
+        wide = _decode_short_wide(data)
+        if wide is not None and not _coherent_legacy(data, text, wide[0]):
+            return wide
     if text is not None and guessed:
         return text, f"not UTF-8 text: decoded as {guessed}"
     return None
+
+
+#: How many common characters of one script a short UTF-16 reading must hold to win over
+#: a legacy reading that is plain Western words: six units of random bytes are that one
+#: time in a million, while windows-1252 reads "首相は火曜日" as "–™øvo0kpÜfåe", words.
+_WIDE_OVER_WESTERN = 6
+
+
+def _coherent_legacy(data: bytes, reading: str | None, wide: str) -> bool:
+    """Whether a legacy guess's ``reading`` is evidence against the UTF-16 reading ``wide``
+    (:func:`_short_wide_text`): an East Asian encoding's own text, words of one alphabet
+    other than Latin, or plain Western words where ``wide`` holds fewer than
+    :data:`_WIDE_OVER_WESTERN` characters of its script. Any other Latin reading is what
+    UTF-16's bytes make ("–™øv" is windows-1252's "首相")."""
+    if reading is None:
+        return False
+    if east_asian_script(data) is not None or _alphabet_reading(reading) not in (None, "LATIN"):
+        return True
+    script_chars = sum(1 for char in wide if not _NEUTRAL_WIDE.match(char))
+    return script_chars < _WIDE_OVER_WESTERN and _plainly_western(data)
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -356,6 +384,70 @@ def _decode_script_wide(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+#: The longest text :func:`_decode_short_wide` reads: fewer characters than
+#: :func:`_script_wide_text` tells a script by, and some ASCII among them.
+_SHORT_WIDE_BYTES = 4 * _MIN_SCRIPT_CHARS
+#: The fewest characters of its script a short UTF-16 text is read by: two common
+#: ideographs are two random 16-bit units one time in a hundred, three one in a thousand.
+_MIN_SHORT_WIDE_CHARS = 3
+
+
+def _decode_short_wide(data: bytes) -> tuple[str, str] | None:
+    """Decode a whole short text (:data:`_SHORT_WIDE_BYTES`) as UTF-16 without a byte order
+    mark when one reading is text of one script (:func:`_short_wide_text`); None otherwise.
+    :func:`_script_wide_text` wants :data:`_MIN_SCRIPT_CHARS` characters, so a headline of
+    a few ideographs ("首相は", "대통령은 화요일에", a Thai phrase) was refused as binary,
+    read as windows-1252 mojibake, or (its bytes all ASCII) as UTF-8 control characters."""
+    if len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        text = _decode_with_wide(data, name)
+        if text is not None and _short_wide_text(text):
+            return text, f"not UTF-8 text: by its characters, decoded as {name} (a short text)"
+    return None
+
+
+def _decode_with_wide(data: bytes, name: str) -> str | None:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        return None
+
+
+def _short_wide_text(text: str) -> bool:
+    """Whether a short UTF-16 reading is text of one script: every character printable or
+    blank, at least :data:`_MIN_SHORT_WIDE_CHARS` beyond ASCII and neutral punctuation, all
+    of one script and each a common character of it (kana, a common ideograph of GB2312 or
+    Big5, a KS X 1001 syllable; for an alphabet, its words as it spells them,
+    :func:`_alphabet_reading`, Thai with a vowel sign). Random or legacy bytes read so
+    give characters of several blocks, rare ones, or misspelt words."""
+    if not all(char.isprintable() or char in "\t\n\r\u3000" for char in text):
+        return False
+    chars = [char for char in text if not _NEUTRAL_WIDE.match(char)]
+    if len(chars) < _MIN_SHORT_WIDE_CHARS or len({_wide_script(char) for char in chars}) != 1:
+        return False
+    script = _wide_script(chars[0])
+    if script == "CJK":
+        return all(_KANA.match(char) or _common_kanji(char) or _common_ideograph(char, "gb18030")
+                   or _common_ideograph(char, "big5") for char in chars)  # fmt: skip
+    if script == "HANGUL":
+        return all(_common_hangul(char) for char in chars)
+    alphabet = _alphabet_reading(text)
+    return alphabet is not None and (alphabet != "THAI" or bool(_THAI_VOWEL.search(text)))
+
+
+def _common_kanji(char: str) -> bool:
+    """Whether ``char`` is a kanji of JIS X 0208's first level (Shift-JIS lead bytes 88 to
+    98): the ideographs Japanese text is written in ("曜", "統" are not GB2312's)."""
+    if not _IDEOGRAPH.match(char):
+        return False
+    try:
+        encoded = char.encode("cp932")
+    except UnicodeError:
+        return False
+    return len(encoded) == 2 and 0x88 <= encoded[0] <= 0x98
+
+
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
     """Decode UTF-32 or UTF-16 marked by a BOM (Windows "Unicode" exports); None if unmarked."""
     encoding = bom_encoding(data)
@@ -406,6 +498,7 @@ def _decode_with(data: bytes, charset: str | None) -> str | None:
 _UNIT_CANDIDATES = (
     "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
     "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r",
+    "iso8859_6", "iso8859_8",
 )  # fmt: skip
 #: A whole file may also be in one of the multi-byte East Asian encodings, which a line
 #: cannot be (a file is split into lines before they are decoded, and their second bytes
@@ -486,7 +579,139 @@ def guess_encoding(data: bytes, candidates: Sequence[str] = _FILE_CANDIDATES) ->
         and _hebrew_not_capitals(data, guessed)
     ):
         return "cp1255"
-    return "cp1252" if guessed != "cp1252" and _signs_only(data, guessed) else guessed
+    if guessed != "cp1252" and _signs_only(data, guessed):
+        return "cp1252"
+    with contextlib.suppress(Exception):  # a guess only: hostile bytes must not raise
+        guessed = _likelier_alphabet(data, guessed, candidates)
+    return guessed
+
+
+#: The single-byte code pages of the alphabets other than Latin, each the common one of its
+#: script first: the rivals :func:`_likelier_alphabet` weighs a guess against.
+_RIVAL_CODECS = (
+    "cp1251", "koi8_r", "iso8859_5", "cp1253", "iso8859_7", "cp1255", "iso8859_8",
+    "cp1256", "iso8859_6", "cp874",
+)  # fmt: skip
+#: The languages of charset-normalizer's frequency tables each alphabet is weighed by.
+_SCRIPT_LANGUAGES = {
+    "CYRILLIC": ("Russian", "Ukrainian", "Bulgarian"),
+    "GREEK": ("Greek",),
+    "HEBREW": ("Hebrew",),
+    "ARABIC": ("Arabic", "Farsi"),
+    "THAI": ("Thai",),
+}
+#: The share, per cent, a letter missing from a language's table is given: a vowel sign or
+#: mark too (Arabic news writes no harakat, which Cyrillic bytes read as in cp1256).
+_UNLISTED_SHARE = 0.2
+#: The fewest letters a reading is weighed on: "у" in cp1251 is "σ" in cp1253, one letter
+#: of either; below this the detector's guess stands (with its warning).
+_MIN_LIKELY_LETTERS = 3
+#: A Hebrew final letter (ך ם ן ף ץ) inside a word: Hebrew writes them last only.
+_HEBREW_FINAL_INSIDE = re.compile("[ךםןףץ](?=[\u05d0-\u05ea])")
+
+
+def _zipf_logs(letters: Sequence[str]) -> dict[str, float]:
+    """Natural logs of per-cent shares for letters ranked by frequency (most frequent first):
+    Zipf's law, share proportional to 1 / rank. charset-normalizer ranks the 26 most
+    frequent letters of each language; one law for every table keeps the scores of
+    different scripts on one scale, which their measured shares, some tables longer than
+    others, would not."""
+    harmonic = sum(1 / rank for rank in range(1, len(letters) + 1))
+    return {char: math.log(100 / (rank * harmonic)) for rank, char in enumerate(letters, 1)}
+
+
+_LANGUAGE_LOGS = {
+    language: _zipf_logs(FREQUENCIES[language])
+    for languages in _SCRIPT_LANGUAGES.values()
+    for language in languages
+}
+
+
+def _plausibility(reading: str, script: str) -> float:
+    """The mean log share of ``reading``'s letters beyond ASCII in the likeliest language
+    of ``script`` (:data:`_SCRIPT_LANGUAGES`), less 3 for each word in ten whose case is
+    broken where the script has case: how much the reading looks like text of that language rather than the letters
+    another script's bytes make ("ЬЮЫ ДННЫЛД", KOI8's reading of Hebrew, is rare letters)."""
+    letters = [
+        char.lower()
+        for char in reading
+        if not char.isascii() and (char.isalpha() or unicodedata.category(char) == "Mn")
+    ]  # a vowel sign counts as a letter: one a table does not list is rare
+    if len(letters) < _MIN_LIKELY_LETTERS or _HEBREW_FINAL_INSIDE.search(reading):
+        return -math.inf
+    if script == "THAI" and not _THAI_VOWEL.search(reading):
+        return -math.inf  # Thai writes a vowel sign in nearly every word
+    unlisted = math.log(_UNLISTED_SHARE)
+    best = max(
+        sum(_LANGUAGE_LOGS[language].get(char, unlisted) for char in letters) / len(letters)
+        for language in _SCRIPT_LANGUAGES[script]
+    )
+    if script not in _CASED:
+        return best
+    words = [word for word in _WORD.findall(reading) if not word.isascii()]
+    broken = sum(1 for word in words if not _cased_word(word))
+    return best - 3 * broken / max(len(words), 1)
+
+
+#: How much likelier (mean log share of letters, in nats) another alphabet's reading must
+#: be than the guess's to replace it.
+_LIKELIER_MARGIN = 0.1
+
+
+def _likelier_alphabet(data: bytes, guessed: str | None, candidates: Sequence[str]) -> str | None:
+    """``guessed``, unless another alphabet's code page reads ``data`` clearly likelier
+    (:data:`_LIKELIER_MARGIN`) as its own words (:func:`_rival_alphabet`), where the guess
+    is a single-byte code page whose reading is no alphabet's words (Arabic in ISO 8859-6
+    as cp874's misspelt Thai, Thai as cp1250's signs), or Cyrillic that is capitals only
+    (Hebrew and Arabic letters are KOI8's and cp1251's capitals), or Cyrillic a Greek code
+    page reads as Greek (cp1251's small letters are cp1253's). On a word or two
+    charset-normalizer ranks every such reading alike (chaos 0, coherence 0) and the first
+    in its order won. Plain Cyrillic in small letters is not questioned by Hebrew or Arabic
+    readings (only by Thai, whose spelling rules are evidence of their own): by letters' frequencies alone "суд" (ISO 8859-5) is likelier Arabic
+    "لمش" (cp1256). Latin readings are left to the Western and Central European rules,
+    East Asian ones to :func:`east_asian_script`."""
+    if guessed is None or guessed in _EAST_ASIAN_CODECS or data.isascii():
+        return guessed
+    data = data[:_CYRILLIC_SAMPLE]  # single-byte code pages: any cut is whole characters
+    reading = _decode_with(data, guessed)
+    if reading is None:
+        return guessed
+    script = _alphabet_reading(reading)
+    if script is None:
+        return _rival_alphabet(data, guessed, -math.inf, candidates, _SCRIPT_LANGUAGES)
+    if script != "CYRILLIC":
+        return guessed
+    if not any(char.islower() for char in reading if not char.isascii()):
+        rivals = ("HEBREW", "ARABIC", "THAI")
+        score = _plausibility(reading, script)
+        return _rival_alphabet(data, guessed, score, candidates, rivals)
+    greek = next((name for name in ("cp1253", "iso8859_7") if name in candidates), None)
+    cyrillic, rival = _cyrillic_score(reading), _greek_score(_decode_with(data, greek or ""))
+    if cyrillic is not None and rival is not None and rival > cyrillic + _LIKELIER_MARGIN:
+        return greek
+    # Thai spelled as Thai is (:data:`_THAI_MISSPELT`, a vowel sign) is evidence enough
+    score = _plausibility(reading, script)
+    return _rival_alphabet(data, guessed, score, candidates, ("THAI",))
+
+
+def _rival_alphabet(
+    data: bytes, guessed: str, score: float, candidates: Sequence[str], scripts: Iterable[str]
+) -> str:
+    """The code page of :data:`_RIVAL_CODECS` whose reading of ``data`` is words of one of
+    ``scripts`` likeliest (:func:`_plausibility`), when more so than ``score`` (the guess's)
+    by :data:`_LIKELIER_MARGIN`; else ``guessed``."""
+    best, best_score = guessed, score + _LIKELIER_MARGIN
+    for name in _RIVAL_CODECS:
+        if name not in candidates:
+            continue
+        rival = _decode_with(data, name)
+        rival_script = _alphabet_reading(rival)
+        if rival is None or rival_script is None or rival_script not in scripts:
+            continue
+        rival_score = _plausibility(rival, rival_script)
+        if rival_score > best_score:
+            best, best_score = name, rival_score
+    return best
 
 
 #: How many words of capitals a Cyrillic reading must be to give way to a Hebrew one.
@@ -901,10 +1126,11 @@ def _central_european_codec(
     reading, and so do bytes that are text of an East Asian script."""
     if data.isascii():
         return None
-    if western is not None:
-        fits = _one_language(western, _WESTERN_PAIRS) and not _NOT_PORTUGUESE.search(western)
-        if _words(western) and fits:
+    weigh = False  # whether the Central European reading must be the likelier words
+    if western is not None and _words(western) and not _NOT_PORTUGUESE.search(western):
+        if _one_western_language(western):
             return None
+        weigh = _one_language(western, _WESTERN_PAIRS)
     fitting: list[str] = []
     for name in _CENTRAL_CODECS:
         if name not in candidates:
@@ -915,14 +1141,53 @@ def _central_european_codec(
         if not all(char.isprintable() or char in "\t\n\r" for char in reading):
             continue
         words = [word for word in _LETTER_RUN.findall(reading) if not word.isascii()]
-        if words and _one_language(reading, _CENTRAL_LETTERS):
-            fitting.append(name)
+        if not (words and _one_language(reading, _CENTRAL_LETTERS)):
+            continue
+        if weigh and western is not None and not _changed_inside_words(reading, western):
+            continue
+        fitting.append(name)
     # East Asian bytes read as a letter or two of a code page ("日本" in cp932 is cp1250's
     # "“ú–{"): text of an East Asian script is that script's
     if not fitting or east_asian_script(data) in candidates:
         return None
     # both fit: ISO 8859-2's ž is windows-1250's Slovak ľ, a letter written far less
     return min(fitting, key=lambda name: len(_RARE_CENTRAL.findall(_decode_with(data, name) or "")))
+
+
+#: The Western languages that write one accented letter (acute, grave or circumflex) in a
+#: word at most: Spanish, Portuguese, Italian, Catalan and Dutch (whose "één" and "vóór"
+#: stress a long vowel with the same one twice); :data:`_WESTERN_LETTERS`' order.
+_ONE_ACCENT_LANGUAGES = frozenset(_WESTERN_LETTERS[at] for at in (2, 3, 4, 5, 6))
+_ACCENTED = frozenset("áàâéèêíìîóòôúùû")
+
+
+def _one_western_language(western: str) -> bool:
+    """Whether windows-1252's reading is one Western language's letters, spelled as it
+    spells its words: Spanish, Portuguese, Italian, Catalan and Dutch write one accented
+    letter in a word at most, so "zahranièí" (Czech "zahraničí" in windows-1250) is none
+    of theirs."""
+    letters = {char.lower() for char in western if char.isalpha() and not char.isascii()}
+    letters -= _ANY_LANGUAGE
+    words = _WORD.findall(western.lower())
+    many = any(len(_ACCENTED.intersection(word)) > 1 for word in words)
+    return any(
+        letters <= language and not (many and language in _ONE_ACCENT_LANGUAGES)
+        for language in _WESTERN_LETTERS
+    )
+
+
+def _changed_inside_words(central: str, western: str) -> bool:
+    """Whether every letter a Central European reading has where windows-1252's has another
+    is inside a word of two letters or more. A windows-1252 reading that is two Western
+    languages' letters and no one language's gives way to one that is one Central
+    European language's ("Pøi útoku" needs Danish ø and Spanish ú, "Při útoku" is Czech):
+    one language is likelier than two in a sentence. But a letter alone is no evidence:
+    French "arrivé à Bogotá" read in windows-1250 is "arrivé ŕ Bogotá", Slovak letters."""
+    for match in _WORD.finditer(central):
+        word = match.group()
+        if len(word) < 2 and word != western[match.start() : match.end()]:
+            return False
+    return True
 
 
 def _central_european(western: str) -> bool:
@@ -1209,6 +1474,9 @@ _SCRIPT_CODECS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+#: Box drawing: rows of the East Asian character sets that no news text writes, but that
+#: Thai in cp874 reads as in EUC-JP ("ตำรวจ..." as "脚断┬兀『措...").
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 #: Ideographs a space apart: Chinese sets no spaces between its words; a spaced text
 #: (Korean, or an alphabet's code page read as Chinese) is no Chinese.
@@ -1401,7 +1669,7 @@ def _frequent_share(script: str, reading: str) -> float:
 
 def _valid_in(script: str, codec: str, reading: str) -> bool:
     """Whether ``reading``, by ``codec``, is text of ``script`` (:func:`east_asian_script`)."""
-    if _HALF_WIDTH_KANA.search(reading) or not _words(reading):
+    if _HALF_WIDTH_KANA.search(reading) or _BOX_DRAWING.search(reading) or not _words(reading):
         return False
     if any(
         unicodedata.category(char) in ("Co", "Cn", "Cc") and char not in "\t\n\r"
