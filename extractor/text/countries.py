@@ -305,14 +305,43 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 @cache
 def _name_index() -> list[tuple[str, str]]:
     """(folded name, code) for every country, longest names first."""
-    pairs: set[tuple[str, str]] = set()
+    owners: dict[str, set[str]] = {}
+    heads: dict[str, set[str]] = {}  # names that are only the head of a code's name
     codes = [c.alpha_3 for c in pycountry.countries] + list(EXTRA_ALPHA3)
     for code in codes:
+        whole = {normalise_text(name, accents=False) for name in _whole_names(code)}
         for name in _english_names(code):
             folded = normalise_text(name, accents=False)
             if len(folded) >= 4 or folded in ("uk", "us", "u.s."):
-                pairs.add((folded, code))
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+                owners.setdefault(folded, set()).add(code)
+                if folded not in whole:
+                    heads.setdefault(folded, set()).add(code)
+    pairs = [
+        (name, code)
+        for name, found in owners.items()
+        for code in _owner(found, heads.get(name, set()))
+    ]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p))
+
+
+def _whole_names(code: str) -> set[str]:
+    """The names of ``code`` as pycountry and :data:`ALIASES` write them, not cut at a comma."""
+    country = pycountry.countries.get(alpha_3=code)
+    names = {alias for alias, c in ALIASES.items() if c == code}
+    if country is not None:
+        names |= {getattr(country, a, None) or "" for a in ("name", "common_name", "official_name")}
+    return names - {""}
+
+
+def _owner(codes: set[str], heads: set[str]) -> list[str]:
+    """The code a name names: one that has the name whole ("Congo", the Republic's name)
+    over one that has it only as the head of its own ("Congo, The Democratic Republic
+    of the"); a name two codes have alike ("Virgin Islands") names neither. Chosen, not
+    left to the order of a set, which changes with each process's string hashing."""
+    if len(codes) == 1:
+        return list(codes)
+    whole = codes - heads
+    return list(whole) if len(whole) == 1 else []
 
 
 @cache
@@ -401,17 +430,32 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     language = language or detect_language(text)
     if language in ("en", UNDETERMINED) or not has_local_names(language):
         return _first_mentions(_english_hits(text))
-    local = _local_hits(text, language)
-    # A phrase that holds a name but names no country ("América Latina") hides
-    # the English name in it too.
-    hidden = [(start, end) for start, end, code in local if code is None]
-    hits = [
-        (at, code) for at, code in _english_hits(text) if not any(a <= at < b for a, b in hidden)
-    ]
-    hits += [(start, code) for start, _, code in local if code is not None]
+    spans = _longest_spans([*_local_hits(text, language), *_english_spans(text)])
+    hits = [(start, code) for start, _, code in spans if code is not None]
     if language in ABBREVIATIONS:
         hits += _abbreviation_hits(text, language)
     return _first_mentions(hits)
+
+
+def _longest_spans(
+    spans: list[tuple[int, int, str | None]],
+) -> list[tuple[int, int, str | None]]:
+    """``spans`` without those inside a longer one: the longest name wins over its own
+    tail or head ("República Democrática del Congo" is no mention of "Congo", "Guinea
+    Ecuatorial" none of "Guinea", "Korea Południowa" none of "Korea"). The English and
+    the local names are read apart, so each finds the short name the other's long name
+    holds; a phrase that names no country ("América Latina") hides its names the same
+    way, and one that names nothing as long as a name hides it. Sorted by start, longest
+    first: one pass, each span compared with the furthest end seen."""
+    kept: list[tuple[int, int, str | None]] = []
+    reach = -1
+    for start, end, code in sorted(spans, key=lambda span: (span[0], -span[1], span[2] or "")):
+        same = bool(kept) and kept[-1][:2] == (start, end) and kept[-1][2] is not None
+        if end <= reach and not same:
+            continue
+        kept.append((start, end, code))
+        reach = max(reach, end)
+    return kept
 
 
 #: Words an abbreviation of a state ends in Chinese and Japanese, that are no
@@ -575,8 +619,13 @@ def _first_mentions(hits: list[tuple[int, str]]) -> list[str]:
 
 def _english_hits(text: str) -> list[tuple[int, str]]:
     """(offset, code) of every English country name, adjective or capital in ``text``."""
+    return [(start, code) for start, _, code in _english_spans(text)]
+
+
+def _english_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every English country name, adjective or capital in ``text``."""
     index = _mention_index()
-    hits: list[tuple[int, str]] = []
+    hits: list[tuple[int, int, str]] = []
     resume = 0
     for match in _CAPITALISED.finditer(text):
         if match.start() < resume:
@@ -595,9 +644,12 @@ def _english_hits(text: str) -> list[tuple[int, str]]:
                 if folded[: len(rest)] != rest:
                     continue
                 resume = following[len(rest) - 1].end()
-            hits.append((match.start(), code))
+            end = following[len(rest) - 1].end() if rest else match.end()
+            if not rest and _names_language(text, match.start(), end, "en"):
+                break  # "She speaks Turkish", "the French language"
+            hits.append((match.start(), end, code))
             break
-    hits += [(m.start(), _SHORT_CODES[m.group(1)]) for m in _SHORT.finditer(text)]
+    hits += [(m.start(), m.end(), _SHORT_CODES[m.group(1)]) for m in _SHORT.finditer(text)]
     return hits
 
 
@@ -1000,6 +1052,19 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
+#: Initials and short forms of states that news writes and neither source has ("RD Congo",
+#: "DR Kongo"), for languages with or without a list in :data:`LOCAL_NAMES`; read in a
+#: text of the language only. "RDC" only where it is no other common initialism (in
+#: Italian the citizens' income, in Brazilian Portuguese a regulator's resolution).
+SHORT_NAMES: dict[str, dict[str, str]] = {
+    "es": {"COD": "RDC | RD Congo | RD del Congo | R. D. del Congo"},
+    "fr": {"COD": "RDC | RD Congo | RD du Congo | R.D. Congo"},
+    "pt": {"COD": "RD Congo | RD do Congo | República Democrática do Congo"},
+    "it": {"COD": "RD Congo | RD del Congo"},
+    "de": {"COD": "DR Kongo | Demokratische Republik Kongo"},
+    "nl": {"COD": "DR Congo | Democratische Republiek Congo"},
+}
+
 #: Words that begin or contain a name but mean something else: a match of one
 #: of them is skipped ("马里兰" is Maryland, not Mali; "其中方案" holds "中方"); and
 #: phrases of an adjective of nationality that name no state ("Japon balığı" a goldfish,
@@ -1015,6 +1080,7 @@ NOT_NAMES: dict[str, tuple[str, ...]] = {
            "Центральная Америка"),
     "tr": ("türk kahvesi", "türk hamamı", "japon balığı", "ingiliz anahtarı", "rus ruleti", "rus salatası", "hint kumaşı",
            "hindistan cevizi", "fransız kaldı", "fransız kaldım", "fransız kaldık", "fransız kalmak", "amerikan salatası", "amerikan futbolu"),
+    "nl": ("spaans benauwd", "spaanse griep"),
     "pl": ("orzech włoski", "włoski orzech", "orzechy włoskie", "ruletka rosyjska",
            "rosyjska ruletka", "klucz francuski", "francuski klucz", "ciasto francuskie",
            "kapusta włoska"),
@@ -1647,9 +1713,17 @@ def has_local_names(language: str) -> bool:
     return language not in ("en", UNDETERMINED) and bool(_local_index(language).names)
 
 
+def _hand_names(language: str) -> dict[str, str]:
+    """Code -> "name | name" of :data:`LOCAL_NAMES` and :data:`SHORT_NAMES` in ``language``."""
+    hand = dict(LOCAL_NAMES.get(language, {}))
+    for code, short in SHORT_NAMES.get(language, {}).items():
+        hand[code] = f"{hand[code]} | {short}" if code in hand else short
+    return hand
+
+
 @cache
 def _local_index(language: str) -> _LocalIndex:
-    hand = LOCAL_NAMES.get(language, {})
+    hand = _hand_names(language)
     demonyms: list[tuple[str, str | None]] = [
         (n.strip(), code)
         for code, names in DEMONYM_NAMES.get(language, {}).items()
@@ -1793,6 +1867,7 @@ def _local_matches(
                     and (
                         _surname(text, tokens[at].start(), word, language)
                         or _weak_adjective(index, language, first, folded, at, text, tokens)
+                        or _names_language(text, tokens[at].start(), tokens[at].end(), language)
                     )
                 ):
                     continue
@@ -1947,6 +2022,156 @@ def _starts_sentence(text: str, start: int) -> bool:
             return True
         at -= 1
     return at < 0 or text[at] in TERMINATORS + ":;"
+
+
+#: Nouns for a language: an adjective of nationality next to one names the language, no
+#: state ("la lingua turca", "el idioma español", "die türkische Sprache", "język polski",
+#: "the Russian-language press").
+_LANGUAGE_NOUNS: dict[str, str] = {
+    "en": "language languages",
+    "it": "lingua lingue idioma idiomi dialetto",
+    "es": "idioma idiomas lengua lenguas",
+    "fr": "langue langues idiome",
+    "pt": "língua línguas idioma idiomas",
+    "de": "sprache sprachen",
+    "nl": "taal talen",
+    "pl": "język języka języku językiem",
+    "sv": "språk språket språken",
+    "da": "sprog sproget",
+    "no": "språk språket",
+    "nb": "språk språket",
+    "cs": "jazyk jazyka jazyce jazykem",
+    "ru": "язык языка языке языком языку",
+    "uk": "мова мови мову мовою мові",
+}
+#: Words whose object is a language ("parla turco", "habla el español", "spricht
+#: Deutsch", "speaks Turkish") and prepositions before one ("in italiano", "en français",
+#: "em português", "auf Deutsch", "in het Nederlands"; English "in French waters" and
+#: Swedish "på svenska fartyg" are adjectives, so neither has its preposition here).
+_LANGUAGE_CUES: dict[str, str] = {
+    "en": "speak speaks spoke spoken speaking learn learns learned learnt learning teach "
+    "teaches taught teaching",
+    "it": "parla parlano parlare parlava parlavano parlato parlo parli insegna insegnare "
+    "impara imparare studia studiare tradotto tradotta tradurre in",
+    "es": "habla hablan hablar hablaba hablaban hablado hablo aprende aprender enseña "
+    "enseñar estudia estudiar traducido traducida traducir en",
+    "fr": "parle parlent parler parlait parlaient parlé apprend apprendre enseigne "
+    "enseigner étudie étudier traduit traduite traduire en",
+    "pt": "fala falam falar falava falavam falado falo aprende aprender ensina ensinar "
+    "estuda estudar traduzido traduzida traduzir em",
+    "de": "spricht sprechen sprach sprachen gesprochen lernt lernen lehrt lehren "
+    "übersetzt übersetzen auf",
+    "nl": "spreekt spreken sprak spraken gesproken leert leren vertaald vertalen in",
+    "sv": "talar tala talade pratar prata lär",
+    "da": "taler tale talte",
+    "no": "snakker snakke snakket",
+    "nb": "snakker snakke snakket",
+}
+#: Definite articles before a language's name as a noun ("il turco", "el español", "le
+#: français", "das Türkische", "het Spaans"); also skipped after a cue ("parla il turco").
+_LANGUAGE_ARTICLES: dict[str, str] = {
+    "en": "the",
+    "it": "il lo l",
+    "es": "el",
+    "fr": "le l",
+    "pt": "o",
+    "de": "das",
+    "nl": "het",
+}
+#: How well one speaks, between the cue and the language ("spricht fließend Deutsch").
+_LANGUAGE_ADVERBS = frozenset(
+    _fold(word)
+    for word in ["fluent", "fluently", "good", "perfect", "fließend", "gut", "perfekt", "bene",
+     "fluentemente", "perfettamente", "bien", "perfectamente", "couramment", "parfaitement",
+     "bem", "vloeiend", "goed", "flytande", "flydende", "flytende"]
+)  # fmt: skip
+#: What ends the clause a language's name is the subject of.
+_CLAUSE_STOP = re.compile(r"[.!?;:\n]")
+
+
+@cache
+def _language_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """:data:`_LANGUAGE_NOUNS`, :data:`_LANGUAGE_CUES`, :data:`_LANGUAGE_ARTICLES` of
+    ``language``, folded."""
+    return (
+        frozenset(_fold(w) for w in _LANGUAGE_NOUNS.get(language, "").split()),
+        frozenset(_fold(w) for w in _LANGUAGE_CUES.get(language, "").split()),
+        frozenset(_fold(w) for w in _LANGUAGE_ARTICLES.get(language, "").split()),
+    )
+
+
+@cache
+def _language_forms(language: str) -> frozenset[str]:
+    """The forms of an adjective of nationality that name a language as a noun: the base
+    (masculine singular, uninflected: "turco", "español", "français", "Spaans"; German
+    also "Türkische"), or in English the names of languages (ISO 639: "Turkish")."""
+    if language == "en":
+        return frozenset(
+            _fold(str(each.name)) for each in pycountry.languages if " " not in each.name
+        )
+    bases = [
+        name.strip()
+        for table in (LOCAL_NAMES.get(language, {}), DEMONYM_NAMES.get(language, {}))
+        for names in table.values()
+        for name in names.split("|")
+    ]
+    forms = {_fold(base) for base in bases if _kind(base) == _ADJECTIVE}
+    if language == "de":
+        forms |= {form + "e" for form in forms}
+    return frozenset(forms)
+
+
+def _names_language(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the adjective of nationality at ``text[start:end]`` names a language, not
+    its state: next to a noun for a language (:data:`_LANGUAGE_NOUNS`), or in its base
+    form as a noun, the object of a cue (:data:`_LANGUAGE_CUES`: "parla turco", "en
+    español") or the subject of a clause that calls it a language ("Il turco è una
+    lingua", "Le français est une langue"). "Il governo turco", "tropas españolas" stay
+    mentions of the state."""
+    nouns, cues, articles = _language_words(language)
+    if not nouns:
+        return False
+    is_base = _fold_word(text[start:end]) in _language_forms(language)
+    if language == "en" and not is_base:
+        return False  # an English hit may be a name or a capital ("Kabul"), no adjective
+    before = _fold_word(_word_before(text, start).rstrip("'’-"))
+    stop = _CLAUSE_STOP.search(text, end, end + 80)
+    following = [
+        _fold_word(m.group()) for m in _WORD.finditer(text, end, stop.start() if stop else end + 80)
+    ][:5]
+    if before in nouns or (
+        following and following[0] in nouns and re.match(r"[\s\-‐]+\w", text[end : end + 3])
+    ):
+        return True  # "la lingua turca", "die türkische Sprache", "Russian-language"
+    if not is_base:
+        return False
+    if before in articles or before in _LANGUAGE_ADVERBS:
+        # "il turco", "fließend Deutsch": the cue, if any, is the word before that one
+        at = start
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        while at > 0 and not text[at - 1].isspace():
+            at -= 1
+        if _fold_word(_word_before(text, at)) in cues:
+            return True
+        if before in articles and _called_a_language(following, nouns):
+            return True
+    elif language == "en" and not before and _called_a_language(following, nouns):
+        return True  # "Turkish is a Turkic language"
+    return before in cues
+
+
+#: "Is" and "was": what says what the subject is ("Il turco è una lingua").
+_COPULAS = frozenset(
+    _fold(w)
+    for w in ["is", "was", "è", "era", "es", "fue", "est", "était", "é", "foi", "ist", "war"]
+)
+
+
+def _called_a_language(following: list[str], nouns: frozenset[str]) -> bool:
+    """Whether the words after a subject say that it is a language: a copula, then a noun
+    for a language within three words ("è una lingua", "es un idioma oficial")."""
+    return bool(following) and following[0] in _COPULAS and any(w in nouns for w in following[1:5])
 
 
 #: Derived adjectives (and a few listed ones) that are also a common word or a name:
