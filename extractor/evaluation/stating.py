@@ -4,27 +4,41 @@ A quote found in the article proves only that the article holds those characters
 or "Kenya" are in almost every article, and a strict score that took them as evidence
 would be flattered by the laziest quote. So the strict score asks more of a quote than
 being in the text (:func:`~extractor.evaluation.scoring.is_grounded`, which the lenient
-grounding rate keeps): it must *state the record*. The principle, decided here once:
+grounding rate keeps): it must *state the record*, that is say something of it. The
+principle, decided here once:
 
-* When the gold record's evidence is found in the article, the quote must sit in the
-  sentence(s) that evidence lies in, and say something of it. A part of the quote (a
-  fragment between ellipses, or a verbatim span at its offsets) must lie in those
-  sentences **wherever in the article it occurs** (a quote that also occurs elsewhere
-  does not say which sentence it cites), and hold at least one word of the gold evidence
-  (of four letters or more, or with a digit; "the" and "." are no statement).
+* When the gold record's evidence is found in the article, a part of the quote (a
+  fragment between ellipses, or a verbatim span at its offsets) must lie **inside** the
+  sentence(s) that evidence lies in, wherever in the article it occurs (a quote that also
+  occurs elsewhere does not say which sentence it cites; a quote may start or end on
+  punctuation or spaces just outside them), and that same part must say something of
+  the record: one of its key facts, or at least half of the gold evidence's content
+  words (and two, when it has two or more). One common word ("made", "President") is
+  no statement, and a quote of the whole article lies in no one sentence.
 * Or the quote tells the event itself: it carries one of the record's key facts (a
   name of one of its people or named actors, a name the article may give one of its
   countries in, English or the document's language:
   :func:`~extractor.text.countries.country_names`, or one of its counts) *and* a word
   of the record type's own (a word of travel for a visit, of meeting for a meeting, the
-  type's cue words otherwise; none is asked in a language the type has no words for).
-  A model may cite another sentence than the annotator did ("Biden and Scholz
-  reaffirmed their support for Ukraine" for their meeting) and be right; "Kenya" alone,
-  a name without the event, is not.
+  type's cue words otherwise; none is asked in a language the type has no words for),
+  it lies in one sentence of the article (a statement, not a page of them), and it
+  names no conflicting value of the record's single-valued key fields: no
+  country that is none of the record's while naming none of its key countries ("Last
+  year, Blinken visited Peru." is another visit than his visit to Kenya), and no count
+  while holding none of the record's counts (a year is no count). A meeting's countries
+  are a set, and talks name third countries ("Biden and Scholz reaffirmed their support
+  for Ukraine"), so naming another country is no conflict for a meeting.
 
-Every test is "the quote holds X" or "every place the quote occurs is in Y", so a
-shorter quote (a part of this one) never states a record this one does not: cutting or
-emptying a quote can only take strict true positives away, never add one.
+A key fact or a word is held **whole**, on the package's one fold
+(:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
+not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023" or "3,000". Scripts
+written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word boundary to
+ask for, so next to one of their characters a fact is whole ("美国" in "美国总统"), and
+their content units are the character pairs of a run (no dictionary to segment them).
+
+Every test but one is "a part holds X" (X fixed by the gold record) or "every place
+the part occurs is inside Y", so a shorter quote states no record this one does not,
+save by leaving out a conflicting value; an empty quote states nothing.
 """
 
 from __future__ import annotations
@@ -37,8 +51,8 @@ from typing import Any
 
 from extractor.evaluation.gold import RECORD_FIELDS, FieldKind
 from extractor.evaluation.matching import _FUNCTION_WORDS
-from extractor.text.countries import country_names, is_alpha3
-from extractor.text.cues import covers, patterns_for, states_any
+from extractor.text.countries import countries_in_text, country_names, is_alpha3
+from extractor.text.cues import UNSPACED_CHARS, covers, patterns_for, states_any
 from extractor.text.grounding import normalise, normalise_text
 from extractor.text.sentences import split_sentences
 
@@ -47,6 +61,16 @@ __all__ = ["Reading", "states_record"]
 #: What separates the fragments of a quote that leaves words out.
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 _WORD = re.compile(r"\w+")
+#: Characters of the scripts written without spaces: the Han and kana of
+#: :data:`~extractor.text.cues.UNSPACED_CHARS`, and Thai, Lao, Myanmar and Khmer.
+_UNSPACED = UNSPACED_CHARS + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+#: How many sentences a quote may reach beyond the one it cites: a statement and the
+#: sentence next to it ("... related equipment. The estimated cost is $69 million.") is
+#: still a citation; a passage or the whole article is not.
+_CONTEXT = 1
+#: A number written in digits, with its thousands or decimal separators.
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -97,21 +121,73 @@ def _fold(text: str) -> str:
     return normalise_text(text, accents=False)
 
 
-def _words(evidence: str) -> set[str]:
-    """The words of the gold evidence a quote may say of it: four letters or more, or with
-    a digit, never a function word."""
-    return {
-        w
-        for w in _WORD.findall(_fold(evidence))
-        if w not in _FUNCTION_WORDS and (len(w) >= 4 or any(c.isdigit() for c in w))
-    }
+def _units(folded: str) -> set[str]:
+    """The content units of folded text: its words of four letters or more, or with a
+    digit, never a function word; in a script written without spaces, the character
+    pairs of each run (there is no dictionary here to cut it into words)."""
+    units: set[str] = set()
+    for word in _WORD.findall(folded):
+        if _UNSPACED_CHAR.search(word):
+            units.update(word[i : i + 2] for i in range(max(1, len(word) - 1)))
+        elif word not in _FUNCTION_WORDS and (len(word) >= 4 or any(c.isdigit() for c in word)):
+            units.add(word)
+    return units
 
 
-def _inside(places: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> bool:
-    """Whether every place overlaps one of ``sentences`` (and there is a place)."""
-    return bool(places) and all(
-        any(s < end and start < e for start, end in sentences) for s, e in places
-    )
+def _says_enough(said: str, evidence: set[str]) -> bool:
+    """Whether ``said`` holds at least half of the gold evidence's content units (two at
+    least when it has two): a share of what the sentence says, not one common word."""
+    if not evidence:
+        return False
+    need = max(min(2, len(evidence)), -(-len(evidence) // 2))
+    return len(_units(said) & evidence) >= need
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the punctuation and spaces at its ends: the slack a quote
+    may take outside the sentence it cites (a closing quote mark, a space)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _runs(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` joined where only spaces part them: evidence may span two sentences."""
+    runs: list[tuple[int, int]] = []
+    for start, end in sorted(sentences):
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _overlapped(reading: Reading, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``reading`` that ``[start, end)`` overlaps."""
+    return [(s, e) for s, e in reading.sentences if s < end and start < e]
+
+
+def _cited(reading: Reading, place: tuple[int, int], runs: Sequence[tuple[int, int]]) -> str | None:
+    """What a place of a quote says inside ``runs`` (folded), when it cites them: it
+    overlaps them and reaches at most :data:`_CONTEXT` sentence beyond; else None."""
+    start, end = _trimmed(reading.text, *place)
+    if start >= end:
+        return None
+    sentences = _overlapped(reading, start, end)
+    outside = [(s, e) for s, e in sentences if not any(a <= s and e <= b for a, b in runs)]
+    inside = [reading.text[max(start, a) : min(end, b)] for a, b in runs if a < end and start < b]
+    if not inside or len(outside) > _CONTEXT:
+        return None
+    return _fold(" ".join(inside))
+
+
+def _statement(reading: Reading, place: tuple[int, int]) -> bool:
+    """Whether a place of a quote is one statement: a sentence of the article and at most
+    :data:`_CONTEXT` more, not a passage."""
+    start, end = _trimmed(reading.text, *place)
+    return start < end and len(_overlapped(reading, start, end)) <= 1 + _CONTEXT
 
 
 def _verbatim_spans(record: Mapping[str, Any], text: str) -> list[tuple[int, int, str]]:
@@ -165,6 +241,93 @@ def key_facts(record: Mapping[str, Any], language: str = "en") -> set[str]:
     return {f for f in facts if f.strip()}
 
 
+@lru_cache(maxsize=8192)
+def _whole(fact: str) -> re.Pattern[str]:
+    """``fact`` as a whole word or number of folded text. A letter or digit of a spaced
+    script next to it makes it part of another word ("us" in "discussed"); a character
+    of a script without spaces does not ("美国" in "美国总统"). A number is whole when no
+    digit, nor a separator and a digit, touches it ("3" in neither "2023" nor "3,000")."""
+    if _NUMBER.fullmatch(fact):
+        return re.compile(rf"(?<![\w.,]){re.escape(fact)}(?![.,]\d)(?!\w)")
+    free = f"[{_UNSPACED}]"
+    before = "" if _UNSPACED_CHAR.match(fact) else rf"(?:(?<!\w)|(?<={free}))"
+    after = "" if _UNSPACED_CHAR.match(fact[-1]) else rf"(?:(?!\w)|(?={free}))"
+    return re.compile(before + re.escape(fact) + after)
+
+
+def _holds(said: str, fact: str) -> bool:
+    """Whether folded ``said`` holds folded ``fact`` as a whole word or number (:func:`_whole`)."""
+    return bool(fact) and _whole(fact).search(said) is not None
+
+
+def _key_values(record: Mapping[str, Any]) -> tuple[set[str], set[int]]:
+    """The countries of the record's single-valued key country fields and its key counts:
+    the values a quote of another event would give otherwise."""
+    from extractor.types.registry import get_type
+
+    try:
+        spec = get_type(str(record.get("type"))).gold
+    except Exception:  # a type this process does not know has no key fields here
+        return set(), set()
+    keys = set(spec.strict) if spec is not None else set()
+    fields = RECORD_FIELDS.get(str(record.get("type")), {})
+    countries: set[str] = set()
+    counts: set[int] = set()
+    for name in keys:
+        kind, value = fields.get(name), record.get(name)
+        if kind in (FieldKind.COUNTRY, FieldKind.ACTOR) and isinstance(value, str):
+            if is_alpha3(value):
+                countries.add(value)
+        elif kind in (FieldKind.COUNT, FieldKind.QUANTITY):
+            numbers = value.values() if isinstance(value, Mapping) else [value]
+            counts.update(n for n in numbers if isinstance(n, int) and not isinstance(n, bool))
+    return countries, counts
+
+
+def _record_countries(record: Mapping[str, Any]) -> set[str]:
+    """Every country the record names, in any field."""
+    found: set[str] = set()
+    for name, kind in RECORD_FIELDS.get(str(record.get("type")), {}).items():
+        if kind in (FieldKind.COUNTRY, FieldKind.COUNTRY_SET, FieldKind.ACTOR):
+            value = record.get(name)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and is_alpha3(item):
+                    found.add(item)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _named_countries(raw: str, language: str) -> frozenset[str]:
+    return frozenset(countries_in_text(raw, language))
+
+
+def _numbers(said: str) -> set[int]:
+    """The numbers ``said`` writes in digits, years (1000 to 2999) left out."""
+    found: set[int] = set()
+    for match in _NUMBER.finditer(said):
+        digits = match.group().replace(",", "")
+        if digits.isdigit() and not (len(digits) == 4 and digits[0] in "12"):
+            found.add(int(digits))
+    return found
+
+
+def _conflicts(record: Mapping[str, Any], raw: str, said: str, language: str) -> bool:
+    """Whether a quote names another value for one of the record's single-valued key
+    fields than the record's: a country that is none of the record's while naming none
+    of its key countries, or a count while holding none of its key counts. Such a quote
+    tells another event with the same actor ("Last year, Blinken visited Peru.")."""
+    countries, counts = _key_values(record)
+    if countries:
+        named = _named_countries(raw, language)
+        if named - _record_countries(record) and not named & countries:
+            return True
+    if counts:
+        numbers = _numbers(said)
+        if numbers and not numbers & counts:
+            return True
+    return False
+
+
 @lru_cache(maxsize=256)
 def _type_words(type_name: str, language: str) -> tuple[re.Pattern[str], ...] | None:
     """The words a quote must hold to tell an event of ``type_name`` in ``language``: the
@@ -208,19 +371,25 @@ def states_record(
     parts = [(places, said, raw) for places, said, raw in parts if places and said]
     if not parts:
         return False
+    facts = key_facts(gold, language)
     evidence = gold.get("evidence")
     gold_places = [p for f in _fragments(evidence) for p in reading.places(f)]
     if gold_places and isinstance(evidence, str):
-        sentences = reading.sentences_of(gold_places) or gold_places
-        words = _words(evidence)
-        if any(
-            _inside(places, sentences) and any(w in said for w in words)
-            for places, said, _ in parts
-        ):
+        runs = _runs(text, reading.sentences_of(gold_places) or gold_places)
+        units = _units(_fold(evidence))
+
+        def says(cited: str | None) -> bool:
+            return cited is not None and (
+                any(_holds(cited, f) for f in facts) or _says_enough(cited, units)
+            )
+
+        if any(all(says(_cited(reading, p, runs)) for p in places) for places, _, _ in parts):
             return True
-    facts = key_facts(gold, language)
     kind = str(gold.get("type"))
     return any(
-        any(fact in said for fact in facts) and _tells(kind, language, raw)
-        for _, said, raw in parts
+        all(_statement(reading, p) for p in places)
+        and any(_holds(said, fact) for fact in facts)
+        and _tells(kind, language, raw)
+        and not _conflicts(gold, raw, said, language)
+        for places, said, raw in parts
     )
