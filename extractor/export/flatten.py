@@ -478,11 +478,13 @@ class _Rows:
         id keeps none (NULL joins nothing). Per document, so that memory stays flat
         however long the file: ids of different documents differ when this tool wrote
         them (the document is in the hash); for another tool's, join on ``(doc_id,
-        record_id)``, a key of every table."""
+        record_id)``, a key of every table. Whatever the id's JSON type (``true``,
+        ``1.5``, a list), it is compared as the text the ``record_id`` column writes
+        (:func:`_cell`), so two ids that write alike are renamed alike."""
         given = record.get("id")
-        if not isinstance(given, str | int) or isinstance(given, bool):
+        key = _cell(given, "str")
+        if key is None:
             return given
-        key = clean_surrogates(str(given))
         content = _content_of(record)
         first = self.ids.get(key)
         if first is None:
