@@ -289,7 +289,9 @@ def eval_command(
         _check_shared(lines, documents, gold_name(predictions))
     try:
         found, usage, failures = predictions_from_lines(
-            lines, on_unread=lambda note: typer.echo(f"eval: warning: {safe_text(note)}", err=True)
+            lines,
+            on_unread=lambda note: typer.echo(f"eval: warning: {safe_text(note)}", err=True),
+            types=chosen_types if predictions is not None else None,
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         source = gold_name(predictions) if predictions is not None else "the predictions"

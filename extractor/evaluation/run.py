@@ -15,7 +15,7 @@ import json
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,8 +207,13 @@ def predictions_from_lines(
     lines: Iterable[dict[str, Any]],
     *,
     on_unread: Callable[[str], None] = _log_note,
+    types: Collection[str] | None = None,
 ) -> tuple[Predictions, dict[str, DocUsage], dict[str, str]]:
     """Gold-format predictions, per-document cost and failures from result lines.
+
+    ``types`` (``eval --types``) keeps only the records of those types, chosen before a
+    record is read as its type: a record of a type not installed here (a plugin's), which
+    could not be read, is no reason to refuse a file whose scored types are all readable.
 
     A document's predicted records are those every reader reads
     (:func:`~extractor.io.output.predicted_records`): an ``ok`` line's. An error line is
@@ -220,6 +225,7 @@ def predictions_from_lines(
     predictions: Predictions = {}
     usage: dict[str, DocUsage] = {}
     failures: dict[str, str] = {}
+    written: dict[str, str] = {}  # each composed id -> as its last line wrote it
     for line in lines:
         listed = line.get("status") in ("ok", "error", "skipped") and isinstance(
             line.get("records"), list
@@ -233,6 +239,9 @@ def predictions_from_lines(
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = str(line["doc_id"])  # read as gold ids are (composed, stripped):
         doc_id = row_id(doc_id, "doc_id").text or doc_id
+        if written.setdefault(doc_id, str(line["doc_id"])) != str(line["doc_id"]):
+            on_unread(_composed_note(doc_id))
+        written[doc_id] = str(line["doc_id"])
         for note in (unread_records_note(line), foreign_records_note(line)):
             if note is not None:
                 on_unread(note)
@@ -250,10 +259,25 @@ def predictions_from_lines(
             for index, item in enumerate(given):
                 if not isinstance(item, Mapping):
                     _record(doc_id, index, item)
-        records = [_record(doc_id, index, r) for index, r in enumerate(predicted_records(line))]
+        records = [
+            _record(doc_id, index, r)
+            for index, r in enumerate(predicted_records(line))
+            if types is None or r.get("type") in types
+        ]
         predictions[doc_id] = [record_to_gold(r) for r in records]
         usage[doc_id] = _usage(doc_id, line)
     return predictions, usage, failures
+
+
+def _composed_note(doc_id: str) -> str:
+    """What eval says of two lines whose ids differ only in Unicode composition (NFC,
+    NFD): eval reads ids composed, as gold ids are, so they are one document and the later
+    line replaces the earlier (a rerun's line does so by the same id, :func:`read_lines`);
+    flatten and view keep both, so the analyst is told which one was scored."""
+    return (
+        f"document {doc_id!r}: two lines write this id differently (Unicode composition, "
+        "NFC/NFD); eval reads them as one document and scores only the later line"
+    )
 
 
 #: The most tokens one document's line may report: what a :class:`Usage` holds, so that a
