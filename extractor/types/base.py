@@ -484,6 +484,18 @@ def _named(text: str, language: str) -> tuple[str, ...]:
     return tuple(countries_in_text(text, language)) if language != "en" else ()
 
 
+# Scripts written without spaces between words (Han, Kana, Hangul syllables, Thai): a
+# name of another script is a word of its own where it meets them ("法国总统Lars Berg周二",
+# "Tim Cook표"), so a whole word ends where the script changes.
+_SCRIPT_WITHOUT_SPACES = re.compile(
+    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"
+)
+#: A letter that continues a word written in a spaced script: a word character of no
+#: script of :data:`_SCRIPT_WITHOUT_SPACES`.
+_LETTER_OF_ITS_SCRIPT = (
+    r"[^\W\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"
+)
+
 # Arabic and Hebrew join clitics to a name: "بمصر" is "in Egypt", "للعراق" "to Iraq"
 # ("ل" + "العراق", the article's alef dropped), "בישראל" "in Israel".
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
@@ -514,7 +526,8 @@ def _mentions(folded_quote: str, term: str) -> bool:
         return True
     if len(bare) <= 4 and not _UNSPACED_SCRIPT.search(term):  # "US", "UAE": whole words only
         clitics = f"(?:{ATTACHED_PREFIXES[script]})?" if script else ""
-        pattern = rf"(?<!\w){clitics}{pattern}(?![\w\u0300-\u036f])"
+        letter = _LETTER_OF_ITS_SCRIPT if _SCRIPT_WITHOUT_SPACES.search(term) is None else r"\w"
+        pattern = rf"(?<!{letter}){clitics}{pattern}(?!{letter}|[\u0300-\u036f])"
     return re.search(pattern, folded_quote) is not None
 
 
