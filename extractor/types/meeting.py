@@ -13,8 +13,11 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
+from extractor.text.countries import countries_in_text
 from extractor.text.cues import MEETING_CUES, MET_IN_PERSON_CUES, WELCOME_CUES, every_language
 from extractor.text.grounding import normalise_text
+from extractor.text.sentences import STOPS
+from extractor.text.titles import TITLE_WORDS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key
 from extractor.types.drafting import (
@@ -97,8 +100,9 @@ class MeetingDraft(Draft):
 
 
 def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
-    participants = make.actors(draft.participants, None)
-    countries = [c for c in (make.country(x) for x in draft.countries) if c]
+    participants, known = _of_their_states(make.actors(draft.participants, None), make)
+    drafted = [c for c in (make.country(x) for x in draft.countries) if c]
+    countries = _sides(drafted, participants, known, make)
     countries += [a.country for a in participants if a.country and a.country not in countries]
     return {
         "participants": participants,
@@ -108,6 +112,298 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
         "date": make.when(draft.date) or make.when_in_evidence(),
         "topics": draft.topics,
     }
+
+
+#: A word of a title or office in English, French, Spanish and German, by how it begins
+#: ("Prime", "ministre", "presidente", "Kanzlerin"), or anywhere in a German compound
+#: ("Außenminister", "Bundeskanzlerin", "Regierungschef"): the words a person's state
+#: is attached to ("Belgian Prime Minister", "Premier ministre du Canada").
+_TITLE = re.compile(
+    r"^(?:minist|presiden|présiden|präsiden|premier|première|primer|chancel|cancill|secretar"
+    r"|secrétaire|king|queen|roi|reine|rey|reina|könig|emir|émir|amir|sheikh|cheikh|jeque"
+    r"|prince|princ|prinz|sultan|ambassad|embajad|envoy|envoyé|enviad|general|général|admiral"
+    r"|amiral|almirante|governor|gouverneur|gobernador|chief|chef|jefe|head|leader|dirigeant"
+    r"|líder|monarch|foreign|defen|défense|affaires|étrangère|exterior|asuntos|state|état"
+    r"|estado|deputy|vice|adjoint|counterpart|homolog|official|responsable|senator|sénat"
+    r"|senador|speaker|diplomat|pm$|fm$)"
+    r"|minister|präsident|kanzler|chef|sekretär|botschaft|gesandt|kolleg|staats|außen|aussen",
+    re.I,
+)
+#: Little words inside a title phrase: articles, "of", possessives ("Austria's", "his").
+_LINKS = frozenset(
+    {"of", "the", "s", "de", "du", "des", "d", "del", "la", "le", "les", "l", "el", "los",
+     "las", "der", "die", "das", "den", "dem", "von", "his", "her", "its", "their", "sa",
+     "son", "ses", "su", "sus", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre",
+     "ihrem", "ihren", "ihrer"}
+)  # fmt: skip
+#: Words that make the country after them where someone is posted or goes, not their own
+#: state: "envoy to Ukraine", "ambassadeur au Canada", "Botschafter in Japan".
+_AWAY = frozenset({"to", "in", "at", "à", "au", "aux", "en", "auprès", "a", "al", "ante",
+                   "bei", "nach", "zu", "beim", "im"})  # fmt: skip
+#: Words that join two titled people: "Kosovo President A and Prime Minister B".
+_AND = frozenset({"and", "et", "y", "e", "und"})
+#: The prepositions that attach a state after a name: "Lars Holm of Denmark".
+_OF = frozenset({"of", "de", "du", "des", "del", "von", "aus"})
+_TOKEN = re.compile(r"[^\W\d_][\w.-]*|,")
+#: How far from a name its title phrase is read.
+_REACH = 160
+
+
+def _title_word(word: str) -> bool:
+    low = word.lower()
+    return (low in TITLE_WORDS and low not in _AND) or _TITLE.search(low) is not None
+
+
+def _country_at(
+    text: str, tokens: list[re.Match[str]], first: int, last: int, language: str
+) -> str | None:
+    """The one country the tokens ``first`` to ``last`` name, or None."""
+    found = countries_in_text(
+        text[tokens[first].start() : tokens[last].end()], None if language == "en" else language
+    )
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _phrase_states(kinds: list[tuple[str, str | None]]) -> set[str] | None:
+    """The states a title phrase attaches (its words in reading order, each with its kind),
+    or None when it holds no title: a country right after "to", "in", "à" (past articles)
+    is where someone is posted or went, not theirs."""
+    if not any(kind == "title" for kind, _ in kinds):
+        return None
+    states: set[str] = set()
+    for index, (kind, code) in enumerate(kinds):
+        if kind != "country" or code is None:
+            continue
+        before = [k for k, _ in kinds[:index] if k != "link"]
+        if before and before[-1] == "away":
+            continue
+        states.add(code)
+    return states
+
+
+def _classify(
+    text: str, tokens: list[re.Match[str]], at: int, step: int, language: str
+) -> tuple[str, str | None, int]:
+    """The kind of the word at token ``at`` in a title phrase read in direction ``step``:
+    (kind, country, the token the word ends at). A country may span up to three names
+    ("United States", "Estados Unidos", "North Korean"), none of them a little or title word.
+    """
+    for width in (3, 2):
+        other = at + step * (width - 1)
+        if not 0 <= other < len(tokens):
+            continue
+        first, last = min(at, other), max(at, other)
+        if all(_plain(t.group()) for t in tokens[first : last + 1]) and not any(
+            _ends_sentence(t.group()) for t in tokens[first:last]
+        ):
+            code = _country_at(text, tokens, first, last, language)
+            if code is not None:
+                return "country", code, other
+    word = tokens[at].group()
+    low = word.lower()
+    if low in _LINKS or low in _OF:
+        return "link", None, at
+    if low in _AWAY:
+        return "away", None, at
+    if _title_word(word):
+        return "title", None, at
+    if low in _AND:
+        return "and", None, at
+    code = _country_at(text, tokens, at, at, language) if word != "," else None
+    return ("country", code, at) if code is not None else ("other", None, at)
+
+
+def _plain(word: str) -> bool:
+    """A word that may be part of a country's name of several words: a capitalised word,
+    no title or little word."""
+    low = word.lower()
+    little = _LINKS | _OF | _AWAY | _AND
+    return word[:1].isupper() and low not in little and not _title_word(word)
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word ends its sentence ("Denmark."), not an abbreviation ("U.S.", "Dr.")."""
+    return word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", word)
+
+
+def _before_name(text: str, start: int, language: str) -> tuple[set[str] | None, int | None]:
+    """The states of the title phrase that ends right before offset ``start`` ("Belgian
+    Prime Minister", "le Premier ministre du Canada,"), and where a coordination "and"
+    before the phrase stands, if one does ("President A and Prime Minister B")."""
+    region_start = max(0, start - _REACH)
+    tokens = list(_TOKEN.finditer(text, region_start, start))
+    at = len(tokens) - 1
+    if at >= 0 and tokens[at].group() == ",":
+        at -= 1  # an apposition: "le Premier ministre du Canada, Mark Carney"
+    kinds: list[tuple[str, str | None]] = []
+    joined = None
+    while at >= 0 and len(kinds) < 12:
+        if _ends_sentence(tokens[at].group()):
+            break  # the sentence before
+        kind, code, end = _classify(text, tokens, at, -1, language)
+        if kind == "and":
+            joined = tokens[at].start()
+        if kind in ("and", "other") or tokens[at].group() == ",":
+            break
+        kinds.append((kind, code))
+        at = end - 1
+    kinds.reverse()
+    return _phrase_states(kinds), joined
+
+
+def _after_name(text: str, end: int, language: str) -> set[str] | None:
+    """The states of the title phrase right after offset ``end``: a complement ("Lars Holm
+    of Denmark") or an apposition (", Prime Minister of Denmark,")."""
+    tokens = list(_TOKEN.finditer(text, end, min(len(text), end + _REACH)))
+    at = 0
+    if tokens and tokens[0].group() == ",":
+        at = 1
+    elif not tokens or tokens[0].group().lower() not in _OF:
+        return None
+    kinds: list[tuple[str, str | None]] = [("title", None)] if at == 0 else []
+    while at < len(tokens) and len(kinds) < 12:
+        kind, code, last = _classify(text, tokens, at, 1, language)
+        if kind in ("and", "other") or tokens[at].group() == ",":
+            break
+        kinds.append((kind, code))
+        if _ends_sentence(tokens[last].group()):
+            break
+        at = last + 1
+    return _phrase_states(kinds)
+
+
+def _mentions_of(name: str, text: str) -> list[re.Match[str]]:
+    """Where ``text`` names the person: their whole name, else its last word (a surname)."""
+    for form in (name.strip(), name.split()[-1] if name.split() else ""):
+        if len(form) > 2:
+            found = list(re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+            if found:
+                return found[:20]
+    return []
+
+
+def stated_state(
+    name: str, text: str, language: str, others: Sequence[str] = (), depth: int = 0
+) -> str | None:
+    """The state the text attaches to a person's title, or None.
+
+    A person's state is the one their title carries, as a modifier ("Belgian
+    PM Lars Holm", "le président sénégalais Faye", "der dänische Regierungschef
+    Holm") or a complement ("Prime Minister Lars Holm of Denmark", "le Premier
+    ministre du Canada, Mark Carney"); coordinated titles share the first one's
+    ("Kosovo President A and Prime Minister B"). It says whom the person speaks
+    for, which the model may confuse with the state the meeting was about. The
+    first mention that attaches one state decides; a title attaching two ("US
+    envoy to Ukraine" attaches only the US) decides nothing.
+    """
+    for match in _mentions_of(name, text):
+        before, joined = _before_name(text, match.start(), language)
+        after = _after_name(text, match.end(), language)
+        states = (before or set()) | (after or set())
+        if not states and joined is not None and before is not None and depth == 0:
+            states = _shared(text[:joined], others, language)
+        if len(states) == 1:
+            return next(iter(states))
+    return None
+
+
+def _shared(head: str, others: Sequence[str], language: str) -> set[str]:
+    """The modifier state of the titled person whose name ends ``head`` (the first of two
+    coordinated titles: "Kosovo President A" of "Kosovo President A and Prime Minister B")."""
+    head = head.rstrip()
+    for other in others:
+        for form in (other.strip(), other.split()[-1] if other.split() else ""):
+            if len(form) > 2 and head.endswith(form):
+                states = _before_name(head, len(head) - len(form), language)[0]
+                return states or set()
+    return set()
+
+
+def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Actor], bool]:
+    """Each participant with the state the text attaches to their title, over the model's:
+    a meeting's sides are the states of the people who met. Also whether the text
+    attaches one to every participant (then the sides are all known)."""
+    text = str(make.context.get("text", ""))
+    names = [a.name for a in participants]
+    placed: list[Actor] = []
+    every = True
+    for actor in participants:
+        others = [n for n in names if n != actor.name]
+        state = None
+        for source in dict.fromkeys((make.quote, text)):
+            state = stated_state(actor.name, source, make.language, others)
+            if state is not None:
+                break
+        every = every and state is not None
+        if state is not None and state != actor.country:
+            make.warn(f"the text calls {actor.name} a person of {state}: country {actor.country} "
+                      f"recoded {state}")  # fmt: skip
+            actor = actor.model_copy(update={"country": state})
+        placed.append(actor)
+    return placed, every
+
+
+#: What opens the part of a sentence that says what a meeting was about: a country named
+#: after it is a topic ("They discussed support for Ukraine", "pour parler du Soudan").
+_TOPIC = re.compile(
+    r"(?<!\w)(?:discuss\w*|talk(?:s|ed)?\s+(?:about|on)|about|regarding|concerning|support\s+for"
+    r"|(?:the\s+)?(?:situation|war|crisis|conflict)\s+in|parl(?:er|é|ent|aient)|discut\w*"
+    r"|évoqu\w*|abord(?:er|é|ée|és|ait|ó|ar|aron|aban)"
+    r"|sur|au\s+sujet|concernant|à\s+propos|habl\w*|trat\w*|sobre|acerca|über|besprach\w*"
+    r"|besprochen|erörter\w*|diskutier\w*|Lage|Situation|обсу(?:д|ж)\w*|ситуаци\w*)(?!\w)"
+    r"|讨论|商讨|探讨",
+    re.I,
+)
+_SENTENCE = re.compile(rf"[^.;!?{STOPS}]+")
+
+
+def said_to_be_discussed(text: str, at: int) -> bool:
+    """Whether offset ``at`` stands after a word of what was discussed in its sentence ("to
+    discuss the situation in Beijing", "pour parler du Soudan", "讨论北京局势"): a place
+    named there is a topic, not where anyone met or went."""
+    start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", text[:at])), default=0)
+    return _TOPIC.search(text, start, at) is not None
+
+
+def _sides(
+    countries: list[str], participants: list[Actor], known: bool, make: Builder
+) -> list[str]:
+    """The model's countries that are sides of the meeting.
+
+    A meeting's sides are the states of the people who met. When those give
+    two sides or more, a country tied to no participant is a topic, not a side,
+    if the text attaches a state to every participant (``known``: no one is left
+    whose state it could be) and the evidence does not name it as a side, or if
+    the evidence names it only after words of what was discussed ("They discussed
+    support for Ukraine", "pour parler du Soudan"). A side named without a person
+    ("met Polish officials") stays.
+    """
+    theirs = {a.country for a in participants if a.country}
+    if len(theirs) < 2:
+        return countries
+    sides, topics = _named_as(make.quote, make.language)
+    kept = []
+    for code in countries:
+        if code in theirs or code in sides or (code not in topics and not known):
+            kept.append(code)
+        else:
+            make.warn(f"{code} is no participant's country and the evidence does not name it "
+                      "as a side: a topic, not a side of the meeting")  # fmt: skip
+    return kept
+
+
+def _named_as(quote: str, language: str) -> tuple[set[str], set[str]]:
+    """The countries a quote names outside what its sentences say was discussed, and those
+    it names only there."""
+    sides: set[str] = set()
+    topics: set[str] = set()
+    reading = None if language == "en" else language
+    for sentence in _SENTENCE.finditer(quote):
+        topic = _TOPIC.search(sentence.group())
+        cut = topic.start() if topic else len(sentence.group())
+        sides |= set(countries_in_text(sentence.group()[:cut], reading))
+        topics |= set(countries_in_text(sentence.group()[cut:], reading))
+    return sides, topics - sides
 
 
 def terms(draft: MeetingDraft) -> tuple[set[str], set[str]]:

@@ -43,6 +43,7 @@ from extractor.types.drafting import (
     StatusText,
     draft_terms,
     person_terms,
+    place_in_text,
 )
 from extractor.types.goldspec import FieldKind as K
 from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status, _context
@@ -845,7 +846,9 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
     visitors = make.actors(draft.visitors, visitor_country)
     if visitor_country is None and visitors and visitors[0].country:
         visitor_country = visitors[0].country
+    people = make.actors([*draft.visitors, *draft.hosts], None)
     data: dict[str, Any] = {
+        _STATED: {a.country for a in people if a.country},
         "visitors": visitors,
         "visitor_country": visitor_country,
         "hosts": make.actors(draft.hosts, host_country),
@@ -856,6 +859,7 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
         "purpose": draft.purpose,
     }
     data = directed(data, make)
+    data.pop(_STATED, None)
     travellers: list[Actor] = data["visitors"]
     data["level"] = visit_level([a.title for a in travellers if a.title])
     return data
@@ -934,6 +938,10 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     place = data["place"]
     visitor, host = data["visitor_country"], data["host_country"]
     where = place.country if place is not None and place.country else None
+    if where is not None and where != host and _a_topic(place.text, where, make):
+        make.warn(f"place {place.text!r} ({where}) is named only as what was discussed, "
+                  "not where anyone went or met: not the venue, dropped")  # fmt: skip
+        data, place, where = {**data, "place": None}, None, None
     if where is not None and where != host:  # the answer's own place, the gazetteer's country
         if where == visitor and host is None:
             return data
@@ -947,6 +955,10 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
             if at_home == host and not (gone == {visitor} and visitor in venues.main):
                 return data  # the host received the guest, and no main clause goes elsewhere
             if at_home != host and not _vetoed(gone, visitor, host, venues):
+                if not _swappable(data, make):
+                    make.warn(f"{note}; but no person named is of {host}: the visiting "
+                              "country left empty")  # fmt: skip
+                    return _unknown_visitor(data)
                 make.warn(note)
                 return _swapped(data)
     if host is None:  # nothing to put right, a host to fill in: the one venue named
@@ -974,6 +986,24 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     return data
 
 
+def _a_topic(place: str, where: str, make: Builder) -> bool:
+    """Whether the evidence names the answer's place only as what was discussed ("received
+    Berg in Paris to discuss the situation in Beijing", "在巴黎接见了...，讨论北京局势"):
+    the place of a topic is no venue, and must not make its country the host. A place
+    the evidence also gives as where someone went, or does not write, is left to the
+    other rules."""
+    from extractor.types.meeting import said_to_be_discussed
+
+    quote = make.quote
+    if where in visit_venues(quote, make.language).went:
+        return False
+    written = place_in_text(place, quote, make.language)
+    if written is None:
+        return False
+    found = [m.start() for m in re.finditer(re.escape(written), quote)]
+    return bool(found) and all(said_to_be_discussed(quote, at) for at in found)
+
+
 def _vetoed(gone: set[str], visitor: str, host: str | None, venues: Venues) -> bool:
     """Whether where someone went says a receiving at the answer's visitor is no visit to
     it: the place gone to is the answer's host, or a third country a main clause goes to.
@@ -995,7 +1025,11 @@ def _placed(data: dict[str, Any], where: str, why: str, make: Builder) -> dict[s
     country becomes the host."""
     visitor, host = data["visitor_country"], data["host_country"]
     place = data["place"]
-    if where == visitor:
+    if where == visitor and not _swappable(data, make):
+        make.warn(f"{why} {where}, the visitor's country, and no person named is of {host}: "
+                  f"{where} is the host, the visiting country left empty")  # fmt: skip
+        data = _unknown_visitor(data)
+    elif where == visitor:
         make.warn(f"{why} {where}, the visitor's country: visitor and host swapped")
         data = _swapped(data)
     else:
@@ -1024,6 +1058,35 @@ def _received(data: dict[str, Any], make: Builder) -> tuple[str, str] | None:
     if at_home == host and visitor in guests:
         return host, ""
     return None
+
+
+#: The key under which :func:`build` hands :func:`_swapped` the countries the answer gave
+#: its people itself (not filled in from visitor_country or host_country).
+_STATED = "_people_of"
+
+
+def _swappable(data: dict[str, Any], make: Builder) -> bool:
+    """Whether swapping would make a visitor of a state the evidence or its people name.
+
+    A swap makes the answer's host the visitor. When the answer names people with
+    their countries, none is of that state and the evidence does not name it, the
+    swap would invent a traveller: a White House readout's "we welcome the visit of
+    Amir Tamim to Baghdad", coded with Iraq as the visitor and the publisher as
+    host, would make the United States the visitor. Then no side is known to have
+    travelled, and the visitor is left empty instead.
+    """
+    stated = data.get(_STATED) or set()
+    new_visitor = data["host_country"]
+    if not stated or new_visitor in stated:
+        return True
+    language = None if make.language == "en" else make.language
+    return new_visitor in countries_in_text(make.quote, language)
+
+
+def _unknown_visitor(data: dict[str, Any]) -> dict[str, Any]:
+    """The visit put in the answer's visitor country, with no visiting country: the one a
+    swap would give belongs to none of the people named (see :func:`_swappable`)."""
+    return {**data, "visitor_country": None, "host_country": data["visitor_country"]}
 
 
 def _swapped(data: dict[str, Any]) -> dict[str, Any]:
