@@ -34,7 +34,8 @@ from pydantic import ValidationError
 from extractor.errors import EvidenceError, MissingFigure, ResolutionError
 from extractor.text.countries import government_country
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.quantities import written_in
+from extractor.text.language import detect_language
+from extractor.text.quantities import number_forms, written_in
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
@@ -175,14 +176,18 @@ def draft_to_record(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Re
     try:
         return _attempt(context, _anchor, draft, spec)
     except (ValueError, ValidationError) as error:
-        if not _caused_by(error, MissingFigure):
+        missing = _caused_by(error, MissingFigure)
+        if not missing and not _about_evidence(error):
             raise
         # A figure no sentence carries ("dozens" coded as 40) is left empty when
         # the record is still valid without it: the rest is still sound. (A
         # casualty report with no other figure is not, and stays dropped.)
+        # Re-anchoring reports the cited sentence's fault, not the figure that made
+        # every other sentence fail too ("injured 0" with a wrong citation): there a
+        # figure is emptied only when the article writes it nowhere.
         for name in spec.optional_figures:
             value = getattr(draft, name)
-            if value is None:
+            if value is None or (not missing and _written_in_article(value, context)):
                 continue
             try:
                 emptied = draft.model_copy(update={name: None})
@@ -192,6 +197,20 @@ def draft_to_record(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Re
             _warn(context, f"{name} {value} is in no sentence of the article: left empty")
             return record
         raise
+
+
+def _written_in_article(value: Any, context: dict[str, Any]) -> bool:
+    """Whether the article writes the count ``value`` anywhere, in English or in its own
+    language's forms; True for what is not a plain count (it cannot be told)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return True
+    language = detect_language(str(context.get("text", "")))
+    try:
+        forms = number_forms(value, None if language == "und" else language)
+    except (TypeError, ValueError, ArithmeticError):
+        return True
+    article = folded_article(context)
+    return any(written_in(article, normalise_text(form)) for form in forms)
 
 
 def _anchor(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record:
