@@ -365,8 +365,9 @@ def test_rows_without_ids_sharing_a_text_but_not_a_date_or_title_are_documents_o
 ) -> None:
     """Without an id, a row is its text and what it says of it: the same text with another
     date or title is another document (its own date anchors its own relative dates), named
-    by its turn as bulk names an id-less repeat; only a row repeating all of it is that
-    document again. Every row's line carries its own date and title; no line is an error."""
+    by its turn as bulk names an id-less repeat; a row repeating all of it is extracted
+    once, but its line has a name of its own all the same (two rows, two lines: round 59).
+    Every row's line carries its own date and title; no line is an error."""
     given_rows = []
     for text, published, title in rows:
         row: dict[str, Any] = {"text": text}
@@ -382,4 +383,4 @@ def test_rows_without_ids_sharing_a_text_but_not_a_date_or_title_are_documents_o
     for (text, published, title), line in zip(rows, lines, strict=True):
         assert (line["text"], line["published"], line["title"]) == (text, published, title)
     names = {line["doc_id"]: (line["text"], line["published"], line["title"]) for line in lines}
-    assert len(names) == len(set(rows))  # one name per document, never two for one
+    assert len(names) == len(rows)  # one name per row: a copy is never merged away

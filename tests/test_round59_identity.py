@@ -1,13 +1,15 @@
 """Every input row is one line under an identity that survives reruns (hostile round 59).
 
-Two rows with the same text and no id are two input rows: ``extractor bulk`` names them
-``<file>#<hash>`` and ``<file>#<hash>#2`` and writes two lines, the same in every rerun, and
-a run resumed from an output cut short asks only for what it lost. (``extract_rows`` gave
-such rows one id and one line; its fix, naming them ``sha256:<hash>#<n>`` by the same rule,
-waits on a change to ``tests/test_round41_rows.py``, which asserts the merge.) Generated
-here: rows drawn from a few texts, with and without ids, titles and dates. Also: an input
-that cannot be read (a damaged zip member, a binary file) beside one that can is its error
-line once; a rerun leaves it standing and exits 0, as the README's exit codes say.
+Two rows with the same text and no id are two input rows. ``extractor bulk`` named them
+``<file>#<hash>`` and ``<file>#<hash>#2`` and wrote two lines; ``extract_rows`` gave both
+rows one id (``sha256:<hash>``) and one line, so an analyst's count of rows and of lines
+disagreed and the copy could never be told from the first. Both now name the n-th id-less
+row of a text by one rule (:class:`~extractor.io.readers.ContentTurns`): the first under its
+text's key, the n-th ``<key>#<n>`` (``extract_rows`` has no file: its key is
+``sha256:<hash>``, the same hash's first digits). Generated here: rows drawn from a few texts,
+with and without ids, titles and dates, run through both entry points twice, and bulk resumed
+from an output cut short. Also: an input that cannot be read (a damaged zip member, a binary
+file) beside one that can is its error line once; a rerun leaves it standing and exits 0.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from hypothesis import strategies as st
 
 from extractor import Extractor
 from extractor.bulk.runner import run_bulk
+from extractor.integrations import rows as row_api
 from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 from tests.test_python_api import SENTENCE, kano_model
@@ -101,6 +104,27 @@ def expected_row_ids(rows: list[dict[str, Any]]) -> list[str]:
 
 def bulk_lines(output: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+
+
+@SETTINGS
+@given(rows=ROWS)
+def test_extract_rows_names_each_id_less_row_as_bulk_does(
+    engine: Extractor, rows: list[dict[str, Any]]
+) -> None:
+    """One result per row, each id-less row under its own name (its text's turn), the same
+    in a rerun; no two rows' records share a record id unless the rows share a doc_id."""
+    first = row_api.extract_rows(rows, extractor=engine)
+    again = row_api.extract_rows(rows, extractor=engine)
+    names = [result["doc_id"] for result in first]
+    assert names == expected_row_ids(rows), (rows, names)
+    assert [result["doc_id"] for result in again] == names
+    owners: dict[str, str] = {}
+    for result in first:
+        line = json.loads(result["line"])
+        assert line["doc_id"] == result["doc_id"] and result["status"] == "ok", line
+        for record in line["records"]:
+            assert record["doc_id"] == result["doc_id"]
+            assert owners.setdefault(record["id"], result["doc_id"]) == result["doc_id"]
 
 
 @SETTINGS

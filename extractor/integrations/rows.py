@@ -18,8 +18,10 @@ spelt twice (``text`` and ``Text``) read and said as bulk's JSONL reader reads a
 readers could not read, ``error`` and ``skipped``; a duplicate id's row
 carries ``duplicate_of``. An id repeated within the rows of one call is
 named as bulk names it: ``<id>#duplicate-<n>``, an error line; a row repeating an earlier
-one (the same id and text) is that document again, extracted once, its result row the first
-copy's. Any row at all becomes a document or that row's
+one (the same own id and text) is that document again, extracted once, its result row the first
+copy's. A row without an id repeating an earlier id-less row's text is a document of its own,
+``sha256:<hash>#<n>`` for the n-th, as bulk names the n-th such row of a file
+(:class:`~extractor.io.readers.ContentTurns`, the one rule): two input rows, two lines. Any row at all becomes a document or that row's
 error line: a row without a text, a text that is no (or blank) text is one
 document's failure, never an exception. Text, title, url and published are read by bulk's
 own rule (:func:`~extractor.io.formats.record_to_document`): a published string that is
@@ -70,7 +72,7 @@ from extractor.errors import BatchAborted, ConfigurationError, ExtractorError, I
 from extractor.export import STOPPED
 from extractor.io.decoding import decode_bytes
 from extractor.io.formats import RecordFields, record_to_document
-from extractor.io.readers import InputFailure, Item
+from extractor.io.readers import ContentTurns, InputFailure, Item
 from extractor.pipeline.document import Document, as_date, input_id, is_missing, row_id
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.options import whole_option
@@ -371,6 +373,7 @@ async def aextract_rows(
             yield items[index]
 
     out: list[dict[str, Any] | None] = [None] * len(rows)
+    finished: dict[int, BatchResult] = {}  # by row: what a copy's result is made of
     stream = extract_many(
         feed(), extractor=extractor, concurrency=min(jobs, len(fed)), abort_after=abort_after
     )
@@ -381,6 +384,7 @@ async def aextract_rows(
                 held -= 1
                 slots.release()
                 index = fed[result.index]
+                finished[index] = result
                 out[index] = _result_row(result, info, items[index], duplicate_of[index])
     except ExtractorError as error:
         if not stop_rows:
@@ -389,9 +393,13 @@ async def aextract_rows(
     finally:
         for _ in range(held):  # the documents a stopping error left in flight
             slots.release()
-    for index, first in copies.items():  # one document, one result: its first copy's
+    for index, first in copies.items():  # one document, one extraction: its first copy's
         done = out[first]
-        out[index] = None if done is None else dict(done)
+        if done is None or items[index].doc_id == items[first].doc_id:
+            out[index] = None if done is None else dict(done)  # one id: one line
+        else:  # an id-less row's copy: the same result under its own name
+            copy = _restamped(finished[first], items[index], index)
+            out[index] = _result_row(copy, info, items[index], duplicate_of[index])
     return [row for row in out if row is not None] + stop
 
 
@@ -551,9 +559,13 @@ def _unique(
     A repeat is a row with the same own id and the same text as an earlier one (one row
     in two exports concatenated): as bulk reads it (a ``repeat``: one document, one
     line), it is extracted once and its result row is its first copy's, never a
-    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text:
-    one repeating its text, date, title and url is a repeat too, and one repeating only
-    its text is a document of its own, ``<key>#2``, as bulk names it.
+    ``#duplicate-N`` error beside it. A row without an id of its own is keyed by its text,
+    and one repeating that text (whatever its date, title or url) has a line of its own,
+    the n-th ``<key>#<n>`` (:class:`ContentTurns`), as bulk names the n-th such row of a
+    file: the user gave two rows, so two lines, never one merged into the other (merged,
+    the analyst's row count and the bulk run's disagreed). One repeating the whole
+    document (text, date, title and url) is a copy all the same: extracted once, its
+    result restamped under its own name (:func:`_restamped`), as a cache hit is.
 
     A bulk driver sends rows already named apart (``duplicate_of`` set); rows
     given by a user (a frame whose ids repeat: two monthly files each numbered
@@ -581,6 +593,7 @@ def _unique(
     taken = _Taken(seen, own)
     firsts: dict[tuple[Any, ...], int] = {}  # a document's key -> its first row's index
     copies: dict[int, int] = {}
+    turns = ContentTurns()  # id-less rows' names by text: bulk's one rule
     for number, entry in enumerate(read, start=1):
         if isinstance(entry, InputFailure):
             failure = entry
@@ -593,22 +606,18 @@ def _unique(
         row, item = entry
         original = _string(row.get("duplicate_of"))
         # a user's row with its own id: the same id and text again is the same document
-        # again. A row without one is keyed by its text: the same text, date, title and url
-        # again is that document again; the same text with another date or title is a
-        # document of its own, named by its turn (``sha256:…#2``), as bulk names an id-less
-        # row repeating a text (``file#<hash>#2``), never a duplicate's error
+        # again. A row without one is keyed by its text, and each such row has a line of
+        # its own, named by its turn (``sha256:…#2``) as bulk names an id-less row
+        # repeating a text (``file#<hash>#2``), never merged, never a duplicate's error;
+        # one repeating the whole document (text, date, title, url) is extracted once
         key: tuple[Any, ...] | None = None
-        keyed_by_text = False
         if isinstance(item, Document) and not driver_rows:
             key = (item.doc_id, item.text_sha256)
-            keyed_by_text = _row_id(_spelt_as_bulk_reads(row)[0])[0] is None
-            if keyed_by_text:
-                key += (item.published, item.title, item.url)
+            if _row_id(_spelt_as_bulk_reads(row)[0])[0] is None:
+                key += (item.published, item.title, item.url)  # the whole document
+                item = _by_turn(item, turns, taken)
         if key is not None and key in firsts:
             copies[number - 1] = firsts[key]
-        elif key is not None and keyed_by_text and item.doc_id in seen:
-            item = dataclasses.replace(item, doc_id=_turn(item.doc_id, taken))
-            firsts[key] = number - 1
         elif original is None and item.doc_id in seen:
             original = item.doc_id
             item = as_duplicate(item, taken)
@@ -628,6 +637,41 @@ class _Taken:
 
     def __contains__(self, name: object) -> bool:
         return name in self.seen or name in self.own
+
+
+def _by_turn(item: Document, turns: ContentTurns, taken: _Taken) -> Document:
+    """An id-less row's document under its text's next turn (:class:`ContentTurns`): its
+    key first, ``key#2`` for the next row of that text, never a name seen already; its
+    source too when that was the key (a row given no ``source``), as bulk names both."""
+    name = turns.name(item.doc_id, taken)
+    while name in taken.seen:  # the key itself, named already (a row's own id equal to it)
+        name = turns.name(item.doc_id, taken)
+    source = name if item.source == item.doc_id else item.source
+    return dataclasses.replace(item, doc_id=name, source=source)
+
+
+def _restamped(first: BatchResult, item: Item, index: int) -> BatchResult:
+    """``first``'s result as the result of ``item``, a later row holding the same document
+    under another name: its records' ``doc_id`` and ids made anew for that name (a record's
+    id is made of its document's), marked ``cached`` as a result cache's hit is (no call
+    was made for it), so no record of one row is ever read as the other's."""
+    extraction = first.extraction
+    if extraction is not None:
+        groups = {
+            name: [record.model_copy(update={"doc_id": item.doc_id, "id": ""}) for record in rs]
+            for name, rs in extraction.groups.items()
+        }
+        for record in (record for rs in groups.values() for record in rs):
+            record.id = record.compute_id()
+        metadata = extraction.metadata.model_copy(update={"cached": True})
+        extraction = extraction.model_copy(
+            update={"doc_id": item.doc_id, "metadata": metadata, "groups": groups}
+        )
+    document = item if isinstance(item, Document) else first.document
+    return dataclasses.replace(
+        first, doc_id=item.doc_id, index=index, extraction=extraction, document=document,
+        source=item.source,
+    )  # fmt: skip
 
 
 def _turn(name: str, taken: _Taken) -> str:

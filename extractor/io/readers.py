@@ -75,7 +75,8 @@ makes resuming possible (the rules a run applies are in
   ``42``, and a second row whose id is then equal is a duplicate line).
   Else it is keyed by content, ``<file id>#<first 12 hex of the sha256 of
   its text>`` (of its raw bytes when it has no text: a row that
-  cannot be read), the n-th identical one in a file ``#<hash>#<n>``. A line
+  cannot be read), the n-th identical one in a file ``#<hash>#<n>``
+  (:class:`ContentTurns`, ``extract_rows``' rule too: two rows, two documents). A line
   number would not survive a rerun: an inserted, deleted or shuffled line
   would move a result to another article. So an edited row is a new
   document (its old line stays, counted as unseen), and a failure names the
@@ -125,6 +126,7 @@ import stat
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container as Holds
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
@@ -171,6 +173,7 @@ from extractor.redact import escape_surrogates
 __all__ = [
     "MAX_NESTING",
     "STREAM_WAIT_SECONDS",
+    "ContentTurns",
     "InputFailure",
     "Item",
     "is_rereadable",
@@ -281,17 +284,42 @@ class _Place:
         return self.fail(f"cannot read{after} ({os_reason(exc)})", unread=True)
 
 
+class ContentTurns:
+    """The one rule naming id-less units of one container that hold the same content.
+
+    Two rows with the same text and no id are two input rows, so two documents and two
+    lines: merged, one of them would vanish from the output, and the same bytes read
+    again would be skipped. Keyed by content (a hash survives inserted, deleted and
+    shuffled rows; a line number does not), the first is ``<key>``, the n-th ``<key>#<n>``:
+    stable across reruns as long as the copies keep their order among themselves. Bulk's
+    readers (``<file>#<hash>``) and ``extract_rows`` (``sha256:<hash>``, having no file)
+    both name copies here, so a row's turn is the same whichever entry point reads it.
+    """
+
+    def __init__(self) -> None:
+        self.uses: dict[str, int] = {}
+
+    def name(self, key: str, taken: Holds[str] = ()) -> str:
+        """The next copy's name of ``key``: ``key`` first, then ``key#2``, ... skipping a
+        later copy's name that is in ``taken`` (a row's own id that reads like one)."""
+        while True:
+            used = self.uses[key] = self.uses.get(key, 0) + 1
+            name = key if used == 1 else f"{key}#{used}"
+            if used == 1 or name not in taken:
+                return name
+
+
 class _ContentKeys:
-    """Ids for the units of one container that have no id of their own: by content.
+    """Ids for the units of one container that have no id of their own: by content,
+    ``<id>#<hash>``, its n-th copy's named by :class:`ContentTurns`.
 
     A line number does not survive an inserted, deleted or shuffled line, and a
-    stream has no name that survives a rerun; the content does. The n-th unit
-    of a container with the same content is ``<id>#<hash>#<n>``.
+    stream has no name that survives a rerun; the content does.
     """
 
     def __init__(self, place: _Place) -> None:
         self.place = place
-        self.uses: dict[str, int] = {}
+        self.turns = ContentTurns()
 
     def key(self, item: Item, raw: bytes) -> Item:
         """``item`` under its content id; ``raw`` is hashed when it has no text."""
@@ -299,8 +327,7 @@ class _ContentKeys:
             digest = item.text_sha256[:_KEY_HEX]
         else:
             digest = hashlib.sha256(raw.strip()).hexdigest()[:_KEY_HEX]
-        used = self.uses[digest] = self.uses.get(digest, 0) + 1
-        suffix = digest if used == 1 else f"{digest}#{used}"
+        suffix = self.turns.name(digest)
         doc_id, source = f"{self.place.doc_id}#{suffix}", f"{self.place.source}#{suffix}"
         return dataclasses.replace(item, doc_id=doc_id, source=source)
 
