@@ -656,17 +656,8 @@ def _restamped(first: BatchResult, item: Item, index: int) -> BatchResult:
     id is made of its document's), marked ``cached`` as a result cache's hit is (no call
     was made for it), so no record of one row is ever read as the other's."""
     extraction = first.extraction
-    if extraction is not None:
-        groups = {
-            name: [record.model_copy(update={"doc_id": item.doc_id, "id": ""}) for record in rs]
-            for name, rs in extraction.groups.items()
-        }
-        for record in (record for rs in groups.values() for record in rs):
-            record.id = record.compute_id()
-        metadata = extraction.metadata.model_copy(update={"cached": True})
-        extraction = extraction.model_copy(
-            update={"doc_id": item.doc_id, "metadata": metadata, "groups": groups}
-        )
+    if extraction is not None and item.doc_id is not None:
+        extraction = extraction.served_as(item.doc_id)
     document = item if isinstance(item, Document) else first.document
     return dataclasses.replace(
         first, doc_id=item.doc_id, index=index, extraction=extraction, document=document,

@@ -1039,15 +1039,7 @@ def _from_cache(payload: str, doc: str, started: float, text: str) -> ArticleExt
             "merged from elsewhere?): extracted again", doc
         )  # fmt: skip
         return None
-    restamped: dict[str, list[Record]] = {}
-    for name, records in cached.groups.items():
-        restamped[name] = [r.model_copy(update={"doc_id": doc, "id": ""}) for r in records]
-        for record in restamped[name]:
-            record.id = record.compute_id()
-    metadata = cached.metadata.model_copy(
-        update={"cached": True, "seconds": round(time.perf_counter() - started, 3)}
-    )
-    return cached.model_copy(update={"doc_id": doc, "metadata": metadata, "groups": restamped})
+    return cached.served_as(doc, seconds=round(time.perf_counter() - started, 3))
 
 
 def extract(

@@ -293,6 +293,19 @@ class ArticleExtraction(BaseModel):
         data["groups"] = groups
         return data
 
+    def served_as(self, doc_id: str, **metadata: Any) -> ArticleExtraction:
+        """This result served for the document ``doc_id`` without a call (a result cache's
+        hit, a row repeating another's document): records' ``doc_id`` and ids made anew
+        for it (a record's id is made of its document's), ``cached`` set, with
+        ``metadata``'s other updates, so no record of one document is read as another's."""
+        groups: dict[str, list[Record]] = {}
+        for name, records in self.groups.items():
+            groups[name] = [r.model_copy(update={"doc_id": doc_id, "id": ""}) for r in records]
+            for record in groups[name]:
+                record.id = record.compute_id()
+        served = self.metadata.model_copy(update={"cached": True, **metadata})
+        return self.model_copy(update={"doc_id": doc_id, "metadata": served, "groups": groups})
+
     @model_validator(mode="after")
     def _name_records(self) -> ArticleExtraction:
         """Warnings name a record as it is in this result (see :func:`named_in_output`)."""
