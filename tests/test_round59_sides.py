@@ -308,3 +308,22 @@ def test_a_swap_does_not_make_the_publisher_the_visitor(
     assert record.visitor_country != publisher, (text, outcome.warnings)
     assert record.host_country == place
     assert [p.name for p in record.visitors] == [name]
+
+
+@FAST
+@given(names=NAMES, country=st.sampled_from([("the United Kingdom", "GBR"),
+       ("the United States", "USA"), ("the United Arab Emirates", "ARE")]))  # fmt: skip
+def test_a_country_named_like_a_title_is_read_whole(
+    names: list[str], country: tuple[str, str]
+) -> None:
+    """ "the United States", "the United Kingdom": a state's name whose words begin like a
+    title's ("States", "Kingdom", "Emirates") is read whole, after the name or in an
+    apposition."""
+    written, code = country
+    for text in (f"{names[0]}, the Prime Minister of {written}, met Chancellor {names[1]} of "
+                 "Austria on Tuesday.",
+                 f"Chancellor {names[1]} of Austria met President {names[0]} of {written} on "
+                 "Tuesday."):  # fmt: skip
+        people = [person(names[0], "UKR"), person(names[1], "AUT")]
+        [record] = run("meeting", text, **meeting(people, ["UKR", "AUT"])).records
+        assert {p.name: p.country for p in record.participants}[names[0]] == code, text

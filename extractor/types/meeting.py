@@ -120,12 +120,15 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
 #: is attached to ("Belgian Prime Minister", "Premier ministre du Canada").
 _TITLE = re.compile(
     r"^(?:minist|presiden|présiden|präsiden|premier|première|primer|chancel|cancill|secretar"
-    r"|secrétaire|king|queen|roi|reine|rey|reina|könig|emir|émir|amir|sheikh|cheikh|jeque"
-    r"|prince|princ|prinz|sultan|ambassad|embajad|envoy|envoyé|enviad|general|général|admiral"
-    r"|amiral|almirante|governor|gouverneur|gobernador|chief|chef|jefe|head|leader|dirigeant"
-    r"|líder|monarch|foreign|defen|défense|affaires|étrangère|exterior|asuntos|state|état"
-    r"|estado|deputy|vice|adjoint|counterpart|homolog|official|responsable|senator|sénat"
-    r"|senador|speaker|diplomat|pm$|fm$)"
+    r"|secrétaire|könig|sheikh|cheikh|jeque|ambassad|embajad|envoy|envoyé|enviad|general"
+    r"|général|admiral|amiral|almirante|governor|gouverneur|gobernador|chief|chef|jefe|leader"
+    r"|dirigeant|líder|monarch|foreign|defen|défense|affaires|étrangère|exterior|asuntos"
+    r"|deputy|vice|adjoint|counterpart|homolog|official|responsable|senator|sénat|senador"
+    r"|speaker|diplomat)"
+    # whole words only where a country's name begins the same: "Kingdom", "Emirates",
+    # "States", "Reykjavik", "Principality", "Headland"
+    r"|^(?:kings?|queens?|roi|reine|rey|reina|emir|émir|amir|sultan|princes?|princess"
+    r"|príncipe|princesse|prinz|heads?|state|état|estado|pm|fm)$"
     r"|minister|präsident|kanzler|chef|sekretär|botschaft|gesandt|kolleg|staats|außen|aussen",
     re.I,
 )
