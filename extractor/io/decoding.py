@@ -606,8 +606,14 @@ _UNLISTED_SHARE = 0.2
 #: The fewest letters a reading is weighed on: "у" in cp1251 is "σ" in cp1253, one letter
 #: of either; below this the detector's guess stands (with its warning).
 _MIN_LIKELY_LETTERS = 3
-#: A Hebrew final letter (ך ם ן ף ץ) inside a word: Hebrew writes them last only.
-_HEBREW_FINAL_INSIDE = re.compile("[ךםןףץ](?=[\u05d0-\u05ea])")
+#: A Hebrew final letter (ך ם ן ף ץ) inside a word, or its other form (כ מ נ פ צ) at the end
+#: of a word of two letters or more: Hebrew writes the final forms last and only last (an
+#: abbreviation, its geresh or gershayim before the last letter, apart). "ПРЕЗИДЕНТ" in
+#: KOI8-R is windows-1255's "נעותיהומפ", no Hebrew word.
+_HEBREW_FINAL_MISPLACED = re.compile(
+    "[ךםןףץ](?=[\u05d0-\u05ea])"
+    "|(?<=[\u05d0-\u05ea])[כמנפצ](?![\u05d0-\u05ea\u0591-\u05c7'\"\u05f3\u05f4])"
+)
 
 
 def _zipf_logs(letters: Sequence[str]) -> dict[str, float]:
@@ -637,7 +643,7 @@ def _plausibility(reading: str, script: str) -> float:
         for char in reading
         if not char.isascii() and (char.isalpha() or unicodedata.category(char) == "Mn")
     ]  # a vowel sign counts as a letter: one a table does not list is rare
-    if len(letters) < _MIN_LIKELY_LETTERS or _HEBREW_FINAL_INSIDE.search(reading):
+    if len(letters) < _MIN_LIKELY_LETTERS or _HEBREW_FINAL_MISPLACED.search(reading):
         return -math.inf
     if script == "THAI" and not _THAI_VOWEL.search(reading):
         return -math.inf  # Thai writes a vowel sign in nearly every word
@@ -686,8 +692,7 @@ def _likelier_alphabet(data: bytes, guessed: str | None, candidates: Sequence[st
         score = _plausibility(reading, script)
         return _rival_alphabet(data, guessed, score, candidates, rivals)
     greek = next((name for name in ("cp1253", "iso8859_7") if name in candidates), None)
-    cyrillic, rival = _cyrillic_score(reading), _greek_score(_decode_with(data, greek or ""))
-    if cyrillic is not None and rival is not None and rival > cyrillic + _LIKELIER_MARGIN:
+    if greek is not None and _greek_likelier(_decode_with(data, greek), reading, _LIKELIER_MARGIN):
         return greek
     # Thai spelled as Thai is (:data:`_THAI_MISSPELT`, a vowel sign) is evidence enough
     score = _plausibility(reading, script)
@@ -730,7 +735,9 @@ def _hebrew_not_capitals(data: bytes, guessed: str) -> bool:
     words = [word for word in _WORD.findall(reading) if not word.isascii()]
     if len(words) < _MIN_CAPITAL_WORDS or not all(word.isupper() for word in words):
         return False
-    return _alphabet_reading(_decode_with(data, "cp1255")) == "HEBREW"
+    hebrew = _decode_with(data, "cp1255")
+    misspelt = hebrew is None or bool(_HEBREW_FINAL_MISPLACED.search(hebrew))
+    return not misspelt and _alphabet_reading(hebrew) == "HEBREW"
 
 
 def _signs_only(data: bytes, guessed: str | None) -> bool:
@@ -966,7 +973,9 @@ def _cyrillic_choice(data: bytes, guessed: str | None) -> str | None:
     script = _alphabet_reading(reading)
     if script == "GREEK":  # Russian in cp1251 is Greek letters in cp1253: the likelier wins
         greek = _greek_score(reading)
-        return guessed if greek is None or greek >= scores[best] else best
+        if greek is None or _small_over_capitals(_decode_with(data, best) or "", reading or ""):
+            return guessed if greek is None else best
+        return guessed if greek >= scores[best] else best
     if script is not None and not (script == "THAI" and not _THAI_VOWEL.search(reading or "")):
         return guessed
     return best if scores[best] >= _CYRILLIC_MIN_SCORE else guessed
@@ -1000,8 +1009,22 @@ def _letters_score(reading: str, logs: dict[str, float], first: str, last: str) 
     if not letters:
         return None
     words = [word for word in _WORD.findall(reading) if not word.isascii()]
-    broken = sum(1 for word in words if not _cased_word(word))
+    broken = sum(1 for word in words if not _cased_word(word) or _vowels_only(word))
     return total / letters - 30 * broken / max(len(words), 1) / 10
+
+
+#: The vowels of Russian, Ukrainian, Bulgarian and Greek (with Greek's accents).
+_VOWELS = frozenset("аеёиоуыэюяіїєαεηιουωάέήίόύώϊϋΐΰ")
+#: The fewest letters a word of vowels alone is spelled with in none of those languages
+#: ("её", "її", "αυ" are words; no word of three vowels and no consonant is).
+_MIN_VOWELS_ONLY = 3
+
+
+def _vowels_only(word: str) -> bool:
+    """Whether ``word`` is :data:`_MIN_VOWELS_ONLY` letters or more and vowels alone: no
+    Cyrillic or Greek word is, but the bytes of one code page read in another may be
+    ("ещё" in Mac Cyrillic is windows-1253's "εωή")."""
+    return len(word) >= _MIN_VOWELS_ONLY and all(char in _VOWELS for char in word.lower())
 
 
 #: How often each letter occurs in Greek text, per cent (final sigma apart): for a Greek
@@ -1020,6 +1043,36 @@ def _greek_score(reading: str | None) -> float | None:
     """How much ``reading`` is Greek as written (:func:`_letters_score`), on the scale of
     :func:`_cyrillic_score`."""
     return None if reading is None else _letters_score(reading, _GREEK_LOG, "\u0370", "\u03ff")
+
+
+def _greek_likelier(greek: str | None, cyrillic: str, margin: float) -> bool:
+    """Whether a Greek reading of some bytes is likelier than their Cyrillic one: its
+    letters likelier Greek (:func:`_greek_score`) than the other's Russian or Ukrainian by
+    more than ``margin``; never when it is capitals only and the Cyrillic reading has
+    words in small letters (:func:`_small_over_capitals`).
+    KOI8's small letters are windows-1253's capitals, byte for byte, and a capital Alpha,
+    Tau or Iota is as frequent a letter as Greek has: "атака" read as "ΑΤΑΛΑ", which
+    frequencies alone preferred."""
+    if greek is None or _small_over_capitals(cyrillic, greek):
+        return False
+    greek_score, cyrillic_score = _greek_score(greek), _cyrillic_score(cyrillic)
+    if greek_score is None or cyrillic_score is None:
+        return False
+    return greek_score > cyrillic_score + margin
+
+
+def _small_over_capitals(small: str, capitals: str) -> bool:
+    """Whether ``small`` is the likelier reading by its case alone: words of two letters or
+    more in small letters beyond ASCII, where ``capitals`` has no small letter beyond ASCII
+    (capitals only). Running text writes most of its words in small letters, capitals
+    only in a headline or an acronym; a reading that makes small words capitals is what
+    another code page's bytes give, not what was written."""
+    if any(char.islower() for char in capitals if not char.isascii()):
+        return False
+    if not any(char.isupper() for char in capitals if not char.isascii()):
+        return False
+    words = [word for word in _WORD.findall(small) if not word.isascii()]
+    return any(len(word) >= 2 and word.islower() for word in words)
 
 
 def _cased_word(word: str) -> bool:
@@ -1609,6 +1662,25 @@ def _evident(script: str, codec: str, reading: str) -> bool:
     return len(wide) >= 4 and _frequent_share(script, reading) >= 0.34
 
 
+#: A Hebrew letter and the points written on it.
+_HEBREW_POINTED = re.compile("([\u05d0-\u05f2])([\u0591-\u05c7]+)")
+_HEBREW_VOWEL_POINT = re.compile("[\u05b0-\u05bb\u05c7]")
+
+
+def _hebrew_points_misplaced(reading: str) -> bool:
+    """Whether a letter of ``reading`` bears points no Hebrew letter bears: two vowel
+    points (a letter takes one), one point twice, or the shin or sin dot on a letter that
+    is not shin. KOI8's small letters read so in windows-1255: "Город" is "ח" with rafe,
+    sin dot, rafe and hiriq."""
+    for match in _HEBREW_POINTED.finditer(reading):
+        letter, points = match.groups()
+        if len(_HEBREW_VOWEL_POINT.findall(points)) > 1 or len(set(points)) < len(points):
+            return True
+        if letter != "ש" and ("\u05c1" in points or "\u05c2" in points):
+            return True
+    return False
+
+
 def _alphabet_reading(reading: str | None) -> str | None:
     """The alphabet ``reading`` is words of, if one: Thai spelled as Thai is
     (:data:`_THAI_MISSPELT`), every word beyond ASCII made of that
@@ -1617,6 +1689,8 @@ def _alphabet_reading(reading: str | None) -> str | None:
     pattern is what mojibake breaks: East Asian bytes, each pair a lead and a trail from
     different halves of a code page, read as "ÀìÁë", not as a word."""
     if reading is None or not _words(reading) or _THAI_MISSPELT.search(reading):
+        return None
+    if _hebrew_points_misplaced(reading):
         return None
     scripts: set[str] = set()
     for word in _WORD.findall(reading):
