@@ -286,7 +286,13 @@ def _mentions_of(name: str, text: str) -> list[re.Match[str]]:
 
 
 def stated_state(
-    name: str, text: str, language: str, others: Sequence[str] = (), depth: int = 0
+    name: str,
+    text: str,
+    language: str,
+    others: Sequence[str] = (),
+    depth: int = 0,
+    *,
+    shared: bool = True,
 ) -> str | None:
     """The state the text attaches to a person's title, or None.
 
@@ -297,13 +303,15 @@ def stated_state(
     ("Kosovo President A and Prime Minister B"). It says whom the person speaks
     for, which the model may confuse with the state the meeting was about. The
     first mention that attaches one state decides; a title attaching two ("US
-    envoy to Ukraine" attaches only the US) decides nothing.
+    envoy to Ukraine" attaches only the US) decides nothing. ``shared=False`` reads
+    only the person's own title: sharing is a guess English cannot confirm ("German
+    Chancellor Scholz and President Biden" has the Kosovo example's shape).
     """
     for match in _mentions_of(name, text):
         before, joined = _before_name(text, match.start(), language)
         after = _after_name(text, match.end(), language)
         states = (before or set()) | (after or set())
-        if not states and joined is not None and before is not None and depth == 0:
+        if not states and shared and joined is not None and before is not None and depth == 0:
             states = _shared(text[:joined], others, language)
         if len(states) == 1:
             return next(iter(states))
@@ -322,21 +330,50 @@ def _shared(head: str, others: Sequence[str], language: str) -> set[str]:
     return set()
 
 
+def _own_state(
+    actor: Actor, quote: str, text: str, language: str, others: Sequence[str], *, shared: bool
+) -> str | None:
+    """The state the quote, else the article, attaches to ``actor``'s title (with
+    ``shared``, also a state shared from a coordinated title)."""
+    for source in dict.fromkeys((quote, text)):
+        state = stated_state(actor.name, source, language, others, shared=shared)
+        if state is not None:
+            return state
+    return None
+
+
+def _trusted_share(actor: Actor, state: str, text: str, language: str, direct: set[str]) -> bool:
+    """Whether a state shared from a coordinated title ("Kosovo President A and Prime
+    Minister B") may replace the model's: sharing is a guess English cannot confirm
+    ("German Chancellor Scholz and President Biden" has the same shape), so it replaces
+    only a country the model left empty, one the article never names, or another
+    participant's own (the model confused the two)."""
+    if not actor.country or actor.country == state:
+        return True
+    return actor.country in direct or actor.country not in countries_in_text(text, language)
+
+
 def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Actor], bool]:
     """Each participant with the state the text attaches to their title, over the model's:
     a meeting's sides are the states of the people who met. Also whether the text
     attaches one to every participant (then the sides are all known)."""
     text = str(make.context.get("text", ""))
     names = [a.name for a in participants]
+    direct = {
+        a.name: _own_state(a, make.quote, text, make.language, [n for n in names if n != a.name],
+                           shared=False)
+        for a in participants
+    }  # fmt: skip
     placed: list[Actor] = []
     every = True
     for actor in participants:
         others = [n for n in names if n != actor.name]
-        state = None
-        for source in dict.fromkeys((make.quote, text)):
-            state = stated_state(actor.name, source, make.language, others)
-            if state is not None:
-                break
+        state = direct[actor.name]
+        if state is None:
+            state = _own_state(actor, make.quote, text, make.language, others, shared=True)
+            owned = {v for n, v in direct.items() if n != actor.name and v is not None}
+            if state is not None and not _trusted_share(actor, state, text, make.language, owned):
+                state = None
         every = every and state is not None
         if state is not None and state != actor.country:
             make.warn(f"the text calls {actor.name} a person of {state}: country {actor.country} "
