@@ -161,7 +161,7 @@ def drafted(count: int) -> list[tuple[dict[str, Any], str]]:
 
 def test_no_ordinary_word_code_or_country_name_becomes_the_place() -> None:
     wrong = []
-    for city, language in drafted(12):
+    for city, language in drafted(20):
         text = ordinary_article(city["alpha3"], language)
         if name_fold(city["name"]) in name_fold(text):
             continue  # the model's own word is in the article ("Tunis" in "Tunisia")

@@ -753,9 +753,12 @@ def _countries_of_city(text: str) -> frozenset[str]:
 
 def _another_city(form: str, word: str) -> bool:
     """Whether ``form`` (folded: a declined form of the place word ``word``) is the name
-    of a gazetteer city that ``word`` does not name ("пушкино" for "пушкин")."""
+    of a gazetteer city that ``word`` does not name ("пушкино" for "пушкин"), or of a
+    country ("бразилия" for the city "Бразилиа")."""
     if form == word:
         return False
+    if form in _country_names_everywhere():
+        return True
     cities = _cities_named().get(form)
     return cities is not None and not cities & _cities_named().get(word, frozenset())
 
