@@ -224,7 +224,93 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     }
     if draft.deal_status == "alleged":
         data["status"] = Status.ALLEGED
-    return directed(data, make)
+    return directed(publisher_as_named(data, make), make)
+
+
+def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """The supplier and recipient the evidence names, not the state publishing it.
+
+    A readout's own state counts as named though the text never names it (the
+    publisher rule of :meth:`Record._check_countries_named`), so a model codes it as
+    a side of any transfer it reports ("Denmark, the Netherlands and Norway will deliver
+    F-16s to Ukraine", on whitehouse.gov: USA -> UKR). SIPRI's supplier is the state the
+    text says transfers, sells or donates, its recipient the one it says receives: the
+    publisher is a side only where the text makes it one ("The United States will
+    provide", "we will send", "our aid"). When the evidence names another country on
+    that side and the publisher on neither, the side is that country (the first named:
+    a record has one supplier, as SIPRI codes a transfer per supplier), with a warning.
+    """
+    publisher = make.context.get("publisher")
+    if not isinstance(publisher, str) or _publisher_acts(make.quote, make.language):
+        return data
+    suppliers, recipients = transfer_sides(make.quote, make.language)
+    marked = {"supplier": suppliers, "recipient": recipients}
+    if publisher in suppliers | recipients:
+        return data  # the text makes it a side (:func:`directed` reads which)
+    order = countries_in_text(make.quote, None if make.language == "en" else make.language)
+    for side, other in (("supplier", "recipient"), ("recipient", "supplier")):
+        if data[side].country != publisher:
+            continue
+        named = [c for c in marked[side] - marked[other] if c != data[other].country]
+        named.sort(key=lambda c: order.index(c) if c in order else len(order))
+        if not named:
+            continue
+        rest = f" (a transfer of its own from each of {', '.join(named[1:])})" if named[1:] else ""
+        make.warn(
+            f"{side} {publisher} is the government that publishes the statement, and the "
+            f"evidence names {named[0]} as {side}, not {publisher}: coded {named[0]}{rest}"
+        )
+        data = {**data, side: make.party(named[0])}
+    return data
+
+
+#: A statement's author as the one who acts (first person, each language): "we will
+#: send", "I am providing", "nous livrerons", "wir liefern", "мы передадим", "我国提供".
+_FIRST_PERSON = {
+    "en": r"we|I",
+    "es": r"nosotr[oa]s|yo",
+    "fr": r"nous|je|j['’]",
+    "de": r"wir|ich",
+    "ru": r"мы|я",
+}
+#: Its possessive before aid or a weapon: "our security assistance", "notre aide".
+_OUR = {
+    "en": r"our|my",
+    "es": r"nuestr[oa]s?|mis?",
+    "fr": r"notre|nos|mon|ma|mes",
+    "de": r"unser\w*|mein\w*",
+    "ru": r"наш\w*|мо[йяеи]\w*",
+}
+_AID = re.compile(
+    r"(?i:aid|assistance|support|package|ayuda|asistencia|apoyo|aide|soutien|Hilfe\w*|"
+    r"Unterstützung\w*|помощ\w*|поддержк\w*)"
+)
+
+
+def _publisher_acts(quote: str, language: str) -> bool:
+    """Whether the evidence has its author supply or receive in the first person: a
+    pronoun a few words before a verb of supplying or acquiring ("we will send", "wir
+    werden ... liefern", or after it in German, "liefern wir"), a Spanish verb of
+    supplying in the first person ("enviaremos"), or "our" before aid or a weapon
+    ("our security assistance", "unsere Panzer"). Chinese: "我们", "我国", "我方"."""
+    if language == "zh":
+        return bool(re.search(r"(?:我们|我国|我方)", quote))
+    for each in dict.fromkeys(("en", language)):
+        if each not in _FIRST_PERSON:
+            continue
+        verbs = "(?i:" + "|".join((*SUPPLYING[each], *ACQUIRING[each])) + ")"
+        pronoun = rf"(?<!\w)(?i:{_FIRST_PERSON[each]})(?!\w)"
+        if re.search(rf"{pronoun}(?:\s+[\w'’-]+){{0,3}}?\s+{verbs}(?!\w)", quote):
+            return True
+        if each == "de" and re.search(rf"(?<!\w){verbs}\s+{pronoun}", quote):
+            return True
+        if each == "es" and re.search(rf"(?<!\w)(?={verbs}(?!\w))\w*(?:mos|ré)(?!\w)", quote):
+            return True
+        for own in re.finditer(rf"(?<!\w)(?i:{_OUR[each]})\s+", quote):
+            ahead = " ".join(quote[own.end() :].split()[:3])
+            if _AID.search(ahead) or _names_a_weapon(ahead, each):
+                return True
+    return False
 
 
 def _a_weapon(designation: str, make: Builder) -> bool:
@@ -351,7 +437,14 @@ _DE_NONFINITE_AFTER = re.compile(
 SUPPLYING: dict[str, tuple[str, ...]] = {
     **SUPPLYING_WORDS,
     "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"]),
+    "fr": (*SUPPLYING_WORDS["fr"], r"enverr\w*"),  # the future of "envoyer"
 }
+#: The article of a German dative country name: "dem Irak", "den USA", "der Ukraine",
+#: not the nominative "der" of a masculine one ("heute liefert der Iran Drohnen").
+_DE_DATIVE = (
+    r"(?:(?i:dem|den)\s+|(?i:der)\s+(?!(?:Iran|Irak|Jemen|Libanon|Sudan|Südsudan|Tschad|"
+    r"Niger|Kongo|Oman|Senegal|Vatikan|Kosovo)(?!\w)))"
+)
 ACQUIRING: dict[str, tuple[str, ...]] = {
     **ACQUIRING_WORDS,
     "de": (*_DE_ACQUIRING, *ACQUIRING_WORDS["de"]),
@@ -437,6 +530,9 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
         recipient.append(rf"(?<!\w)(?i:an|nach)\s+{party}" + ahead.format(_AGENT_GAP, verbs))
         # "Deutschland beliefert Frankreich mit Panzern": the accusative is supplied
         recipient.append(rf"(?<!\w)(?i:beliefer\w*)\s+{party}")
+        # "Deutschland liefert der Ukraine Panzer": the dative right after the verb (with
+        # its article: a bare name there may be the subject, "heute liefert Polen")
+        recipient.append(word.format(supplying) + rf"\s+{_DE_DATIVE}{party}")
     return {
         "supplier": re.compile("|".join(supplier)),
         "recipient": re.compile("|".join(recipient)),
@@ -465,7 +561,7 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
             found |= _marked(patterns[key], sentence, reading)
         subject = _subject(sentence, each)
         if subject is not None:
-            (suppliers if subject[1] == "supplier" else recipients).add(subject[0])
+            (suppliers if subject[1] == "supplier" else recipients).update(subject[0])
     return suppliers, recipients
 
 
@@ -535,10 +631,11 @@ def _name_at(text: str, start: int, end: int, reading: str | None) -> tuple[str 
 _CLAUSE_START = re.compile(r"[.;:!?。；！？\n]|,\s|，")
 
 
-def _subject(sentence: str, language: str) -> tuple[str, str] | None:
-    """The one country named before the first verb of supplying or acquiring in its clause,
-    with its side: the subject of "Russia supplied", "中国向巴基斯坦交付" supplies, that of
-    "Poland bought", "Индия закупила" receives. Only the first verb: in "Ukraine received
+def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None:
+    """The one country named before the first verb of supplying or acquiring in its clause
+    (or the countries of a list of parties there, :func:`_listed_parties`), with its side:
+    the subject of "Russia supplied", "中国向巴基斯坦交付" supplies, that of "Poland
+    bought", "Индия закупила" receives. Only the first verb: in "Ukraine received
     tanks supplied by Germany", Ukraine is the subject of "received" alone. The subject of
     a passive verb of supplying is the goods ("tanks were delivered"), or, alone before
     "supplied with" or a Russian short participle, the recipient ("Японии переданы")."""
@@ -565,15 +662,15 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
     subject = sentence[start:at]
     if language == "zh":
         found = countries_in_text(subject, "zh")
-        return (found[0], side) if len(found) == 1 else None
-    if len(subject.split()) > _SUBJECT_WORDS:
-        return None
+        return ((found[0],), side) if len(found) == 1 else None
     if re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
         return None  # "sold by X": the "by" pattern's
     word = verb.group() if verb else ""
     voice = _voice(sentence, at, word, subject, language)
     if voice == "nonfinite":
         return None
+    if len(subject.split()) > _SUBJECT_WORDS:  # other verbs may stand between, or a list
+        return _listed_subject(sentence, at, side, voice, language)
     if voice != "active":
         if side != "supplier" or voice != "supplied with":
             return None  # "tanks were delivered", "Panzer wurden gekauft"
@@ -590,13 +687,66 @@ def _subject(sentence: str, language: str) -> tuple[str, str] | None:
         else:
             side = "recipient"
     found = countries_in_text(subject, None if language == "en" else language)
-    return (found[0], side) if len(found) == 1 else None
+    if len(found) == 1:
+        return (found[0],), side
+    return _listed_subject(sentence, at, side, voice, language)
+
+
+def _listed_subject(
+    sentence: str, at: int, side: str, voice: str, language: str
+) -> tuple[tuple[str, ...], str] | None:
+    """The countries of an active verb's subject that lists parties, with their side."""
+    listed = _listed_parties(_hard_clause(sentence, at), language) if voice == "active" else ()
+    return (listed, side) if listed else None
+
+
+def _hard_clause(sentence: str, at: int) -> str:
+    """The words before ``at`` back to the start of their clause, past list commas: the
+    subject "Denmark, the Netherlands and Norway" of "... will deliver"."""
+    start = 0
+    for match in re.finditer(r"[.;:!?。；！？\n]", sentence[:at]):
+        start = match.end()
+    return sentence[start:at]
+
+
+#: The word joining the last two parties of a list, per language (Spanish "e" before
+#: an "i": "Francia e Italia").
+_AND = r"(?:and|as well as|y|e|et|und|sowie|и)"
+
+
+#: A word opening a clause that is a verb's object ("welcomed that", "a salué que").
+_THAT = re.compile(r"(?<!\w)(?i:that|que|qu['’]|dass|что)(?:\s+|(?<=['’]))")
+
+
+def _listed_parties(subject: str, language: str) -> tuple[str, ...]:
+    """The countries of a subject that is a list of parties ("Denmark, the Netherlands
+    and Norway will", "Dänemark und Norwegen werden"): each joined by a comma or "and",
+    each one country's name; followed only by lowercase words (an auxiliary, an
+    adverb). Each is a supplier of its own (SIPRI codes a transfer per supplier); a
+    subject with any other words ("Talks with Denmark and Norway") lists none."""
+    if language == "zh":
+        return ()
+    subject = _THAT.split(subject)[-1]  # "The President welcomed that Denmark and ..."
+    words = subject.split()
+    while words and words[-1][:1].islower():
+        words.pop()  # "will", "have jointly", "werden"
+    if len(words) > _SUBJECT_WORDS * 2:
+        return ()
+    pieces = re.split(rf"\s*,\s*(?:(?i:{_AND})\s+)?|\s+(?i:{_AND})\s+", " ".join(words))
+    if len(pieces) < 2 or not all(_bare_party(p, language) for p in pieces):
+        return ()
+    reading = None if language == "en" else language
+    found = [countries_in_text(p, reading) for p in pieces]
+    return tuple(dict.fromkeys(f[0] for f in found if len(f) == 1))
+
+
+_ARTICLE = re.compile(r"^(?:(?i:the|el|la|los|las|le|les|der|die|das|den|dem)\s+|(?i:l)['’]\s*)")
 
 
 def _bare_party(text: str, language: str) -> bool:
     """Whether ``text`` is a country's name alone, with its article ("Japan", "The United
     States", "Японии"), not a noun of it ("Танки Германии", "Russian tanks")."""
-    words = re.sub(r"^(?i:the|el|la|los|las|le|les|l['’]|der|die|das|den|dem)\s*", "", text.strip())
+    words = _ARTICLE.sub("", text.strip(), count=1)  # "the", never the "Den" of "Denmark"
     reading = None if language == "en" else language
     party = re.match(_PARTY[language], words)
     if party is None:
