@@ -1662,6 +1662,9 @@ def _evident(script: str, codec: str, reading: str) -> bool:
     return len(wide) >= 4 and _frequent_share(script, reading) >= 0.34
 
 
+#: Arabic's ta marbuta (ة) before a letter of its word: Arabic writes it last only. KOI8's
+#: small letters are ISO 8859-6's and windows-1256's letters ("Армия" is "لزحةر").
+_TA_MARBUTA_INSIDE = re.compile("\u0629(?=[\u0620-\u064a])")
 #: A Hebrew letter and the points written on it.
 _HEBREW_POINTED = re.compile("([\u05d0-\u05f2])([\u0591-\u05c7]+)")
 _HEBREW_VOWEL_POINT = re.compile("[\u05b0-\u05bb\u05c7]")
@@ -1690,7 +1693,7 @@ def _alphabet_reading(reading: str | None) -> str | None:
     different halves of a code page, read as "ÀìÁë", not as a word."""
     if reading is None or not _words(reading) or _THAI_MISSPELT.search(reading):
         return None
-    if _hebrew_points_misplaced(reading):
+    if _hebrew_points_misplaced(reading) or _TA_MARBUTA_INSIDE.search(reading):
         return None
     scripts: set[str] = set()
     for word in _WORD.findall(reading):
