@@ -90,14 +90,19 @@ PUBLISHER_SUPPLIES: dict[str, list[str]] = {
     "es": ["{P} entregará {W} {R}.", "{P} vendió {W} {R} el martes."],
     "de": ["{P} wird {W} {R} liefern.", "{P} hat am Dienstag {W} {R} geliefert."],
 }  # fmt: skip
-#: The publisher speaking in the first person, sometimes beside another supplier {S}.
+#: The publisher speaking in the first person or its office deciding ("President Biden
+#: announced"), sometimes beside another supplier {S}.
 WE_SUPPLY: dict[str, list[str]] = {
-    "en": ["We will send 30 {W} {R}.", "I am announcing that we will deliver {W} {R}.",
+    "en": ["Today, President Biden announced 30 more {W} {R}, after {S} sent {W}.",
+           "We will send 30 {W} {R}.", "I am announcing that we will deliver {W} {R}.",
            "{S} delivered {W} last week, and we will send 30 more {W} {R}.",
            "Our {W} will be delivered {R} next month."],
-    "fr": ["Nous livrerons 30 {W} {R}.", "Nous enverrons des {W} {R}, après {S}."],
-    "es": ["Enviaremos 30 {W} {R}.", "Nosotros entregaremos {W} {R}, como {S}."],
-    "de": ["Wir werden 30 {W} {R} liefern.", "Heute liefern wir 30 {W} {R}.",
+    "fr": ["Le président a annoncé l'envoi de {W} {R}, après {S}.",
+           "Nous livrerons 30 {W} {R}.", "Nous enverrons des {W} {R}, après {S}."],
+    "es": ["El presidente anunció el envío de {W} {R}, como {S}.",
+           "Enviaremos 30 {W} {R}.", "Nosotros entregaremos {W} {R}, como {S}."],
+    "de": ["Der Präsident kündigte die Lieferung von {W} {R} an, nach {S}.",
+           "Wir werden 30 {W} {R} liefern.", "Heute liefern wir 30 {W} {R}.",
            "Nach {S} werden wir {W} {R} liefern."],
 }  # fmt: skip
 
@@ -213,7 +218,7 @@ def test_a_publisher_the_text_names_as_supplier_is_kept(
 @FAST
 @given(case=CASE, publisher=st.sampled_from(sorted(PUBLISHERS)),
        other=st.sampled_from(SUPPLIERS), recipient=st.sampled_from(RECIPIENTS),
-       pick=st.integers(0, 3))  # fmt: skip
+       pick=st.integers(0, 4))  # fmt: skip
 def test_a_publisher_speaking_in_the_first_person_is_kept(
     case: tuple[str, str], publisher: str, other: str, recipient: str, pick: int
 ) -> None:

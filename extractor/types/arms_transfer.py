@@ -287,14 +287,37 @@ _AID = re.compile(
 )
 
 
+#: The publisher's own office deciding a transfer: "President Biden announced",
+#: "the Secretary approved", "le président a annoncé", "el presidente aprobó", "der
+#: Präsident genehmigte" (its subject names no country: "President Zelenskyy of Ukraine
+#: announced" is another state's).
+_OFFICE_DECIDES = re.compile(
+    r"(?<!\w)(?i:President|Secretary|Administration|Department|Pentagon|Government|"
+    r"Minister|présidente?|secrétaire|gouvernement|ministre|president[ea]|secretari[oa]|"
+    r"gobierno|ministr[oa]|Präsident\w*|Regierung|Minister\w*)(?!\w)"
+    r"([^.;:!?\n]{0,40}?)(?<!\w)(?i:announc(?:e[sd]?|ing)|approv(?:e[sd]?|ing)|"
+    r"authori[sz](?:e[sd]?|ing)|directed|pledged|committed|a\s+(?:annoncé|approuvé|autorisé)|"
+    r"annonce|approuve|autorise|anunci[óa]|aprob[óa]|autoriz[óa]|kündigt\w*|genehmigt\w*|"
+    r"billigt\w*)(?!\w)"
+)
+
+
+def _office_decides(quote: str, language: str) -> bool:
+    reading = None if language == "en" else language
+    return any(not countries_in_text(m.group(0), reading) for m in _OFFICE_DECIDES.finditer(quote))
+
+
 def _publisher_acts(quote: str, language: str) -> bool:
     """Whether the evidence has its author supply or receive in the first person: a
     pronoun a few words before a verb of supplying or acquiring ("we will send", "wir
     werden ... liefern", or after it in German, "liefern wir"), a Spanish verb of
-    supplying in the first person ("enviaremos"), or "our" before aid or a weapon
-    ("our security assistance", "unsere Panzer"). Chinese: "我们", "我国", "我方"."""
+    supplying in the first person ("enviaremos"), "our" before aid or a weapon ("our
+    security assistance", "unsere Panzer"), or its office deciding ("President Biden
+    announced", :data:`_OFFICE_DECIDES`). Chinese: "我们", "我国", "我方"."""
     if language == "zh":
         return bool(re.search(r"(?:我们|我国|我方)", quote))
+    if _office_decides(quote, language):
+        return True
     for each in dict.fromkeys(("en", language)):
         if each not in _FIRST_PERSON:
             continue
