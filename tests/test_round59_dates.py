@@ -8,10 +8,18 @@ March 3-5 summit" was 3 March (the count guard read "5 summit" as a count); "the
 to 5 meetings" was found in no English text (no abbreviation was tried there); "desde el
 3 hasta el 5 de marzo", "du 3 jusqu'au 5 mars", "dal 3 fino al 5 marzo", "de 3 até 5 de
 março" and "do dia 3 ao dia 5 de março" were 5 March. Counts stay counts.
+
+The fix's own regressions, tested below: a count before an until word was read as the
+range's first day ("La cifra de muertos llegó a 12 hasta el 5 de marzo" was 12 March, "I
+morti erano 40 fino al 28 marzo" no date); "that" after a verb of saying, and a determiner
+before a count ("Police told her March 3 to 5 people were killed"), made a range; and a
+lower-case "mar", "may" made one, or a span its value did not read ("the may 3 to 5 group"
+was the span "may 3 to 5" with the value 3 May).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
@@ -191,3 +199,133 @@ def test_a_from_until_range_of_days_keeps_both_ends(
     sentence = CONTEXT[language].format(d=text)
     found = dates.find_dates(sentence, language, published)
     assert found and shape(found[0][1]) == expected, (sentence, found)
+
+
+# ------------------------------------------------------------ a count before an until word
+#
+# "hasta", "jusqu'au", "fino al", "até", "ao" also end a count's period: "La cifra de muertos
+# llegó a 12 hasta el 5 de marzo" counts 12 dead up to 5 March. Before the fix the count was
+# read as the range's first day (12 March; "3 hasta el 28 de marzo" 3 to 28 March; "40 fino
+# al 28 marzo" no day at all). Only a from word or an article before the first figure makes
+# it a day.
+
+#: Per language: what comes before a count (a verb, a noun of the toll, a quantifier with
+#: "de"), and the until phrases that join the count to the day ({b} the day, {m} the month).
+COUNT_UNTIL: dict[str, tuple[list[str], list[str]]] = {
+    "es": (["La cifra de muertos llegó a", "Se registraron", "Murieron", "Los heridos eran",
+            "El balance subió a", "Hubo un total de", "Se contaron más de",
+            "La cifra era de"],
+           ["hasta el {b} de {m}", "hasta {b} de {m}", "hasta el día {b} de {m}"]),
+    "fr": (["Le bilan est passé à", "On a compté", "Les morts étaient", "Il y a eu",
+            "Le nombre de blessés a atteint", "Le bilan était de"],
+           ["jusqu'au {b} {m}", "jusqu’au {b} {m}"]),
+    "it": (["I morti erano", "Si contavano", "Il bilancio è salito a", "Sono stati uccisi",
+            "Le vittime erano", "Le vittime sono passate da"],
+           ["fino al {b} {m}", "fino a {b} {m}"]),
+    "pt": (["O número de mortos chegou a", "Foram registrados", "Morreram", "Eram",
+            "Houve um total de", "Foram mais de",
+            "O número passou de"],
+           ["até {b} de {m}", "até o dia {b} de {m}", "ao dia {b} de {m}", "ao {b} de {m}"]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, language=st.sampled_from(sorted(COUNT_UNTIL)), filler=st.integers(0, 7),
+    until=st.integers(0, 3), month=st.integers(1, 12), spelling=st.integers(0, 2),
+    count=st.integers(1, 80), last=st.integers(1, 28),
+)  # fmt: skip
+def test_a_count_before_an_until_word_leaves_the_end_day_alone(
+    published: date, language: str, filler: int, until: int, month: int, spelling: int,
+    count: int, last: int,
+) -> None:  # fmt: skip
+    fillers, untils = COUNT_UNTIL[language]
+    names = MONTHS[language][month]
+    phrase = untils[until % len(untils)].format(b=last, m=names[spelling % len(names)])
+    sentence = f"{fillers[filler % len(fillers)]} {count} {phrase}."
+    expected = (date(closest_year(month, last, published), month, last).isoformat(), "day",
+                "exact", None)  # fmt: skip
+    found = dates.find_dates(sentence, language, published)
+    assert [shape(read) for _, read in found] == [expected], (sentence, found)
+    assert found[0][0].startswith(str(last)), (sentence, found)  # the count is no part of it
+    assert shape(dates.resolve_date(sentence, published, language)) == expected, sentence
+
+
+# ------------------------------------------------------------ English: no determiner, a count
+
+SAYING = ["said", "says", "reported", "announced", "confirmed", "stated", "claimed", "added",
+          "warned", "told reporters"]  # fmt: skip
+PERSONS = ["people", "soldiers", "civilians", "children", "others", "fighters", "policemen"]
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, month=st.integers(1, 12), spelling=st.integers(0, 3),
+    first=st.integers(1, 25), sep=st.sampled_from(SEPARATORS), verb=st.sampled_from(SAYING),
+    noun=st.sampled_from(PERSONS),
+)  # fmt: skip
+def test_that_after_a_verb_of_saying_opens_a_clause_whose_figure_is_a_count(
+    published: date, month: int, spelling: int, first: int, sep: str, verb: str, noun: str
+) -> None:
+    """ "Police said that March 3 to 5 people were killed": 5 people, on 3 March."""
+    names = EN_MONTHS[month]
+    name = names[spelling % len(names)]
+    sentence = f"Police {verb} that {name} {first}{sep}{first + 2} {noun} were killed."
+    found = dates.find_dates(sentence, "en", published)
+    assert all(read.kind != "range" for _, read in found), (sentence, found)
+    assert dates.resolve_date(sentence, published).kind != "range", sentence
+    # a preposition before "that" makes it the determiner of the noun the date modifies
+    meeting = f"Officials spoke at that {name} {first}{sep}{first + 2} summit."
+    expected = day_range(closest_year(month, first, published), month, first, first + 2)
+    found = dates.find_dates(meeting, "en", published)
+    assert found and shape(found[0][1]) == expected, (meeting, found)
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, month=st.integers(1, 12), spelling=st.integers(0, 3),
+    first=st.integers(1, 25), sep=st.sampled_from(SEPARATORS),
+    determiner=st.sampled_from(["her", "its", "his", "their", "the", "Iran's", "Kenya’s"]),
+    rest=st.sampled_from([f"{noun} were killed" for noun in PERSONS]
+                         + ["were killed", "died", "of them were wounded", "percent"]),
+    opening=st.sampled_from(["Police told", "On", "During", "She said", "After"]),
+)  # fmt: skip
+def test_a_determiner_before_a_date_and_a_count_keeps_the_count(
+    published: date, month: int, spelling: int, first: int, sep: str, determiner: str,
+    rest: str, opening: str,
+) -> None:  # fmt: skip
+    """A date modifies the noun of its determiner's phrase; a noun of persons, a verb, "of
+    them" or "percent" after its last day is what that figure counts ("Police told her March
+    3 to 5 people were killed")."""
+    names = EN_MONTHS[month]
+    name = names[spelling % len(names)]
+    sentence = f"{opening} {determiner} {name} {first}{sep}{first + 2} {rest}."
+    found = dates.find_dates(sentence, "en", published)
+    assert all(read.kind != "range" for _, read in found), (sentence, found)
+    assert dates.resolve_date(sentence, published).kind != "range", sentence
+
+
+#: Lower-case words spelt like a month's abbreviation, or the verb "may".
+LOWER_MONTHS = ["may", "mar", "sept", "sep", "jan", "dec", "aug", "jun", "oct", "nov", "feb",
+                "apr", "jul"]  # fmt: skip
+
+
+@SETTINGS
+@given(
+    published=PUBLISHED, word=st.sampled_from(LOWER_MONTHS), first=st.integers(1, 25),
+    sep=st.sampled_from(SEPARATORS),
+    template=st.sampled_from(["the {w} {r} group", "They {w} {r} times a week.",
+                              "Officials said the {w} {r} plan failed.", "{r} {w}", "{w} {r}"]),
+)  # fmt: skip
+def test_a_lower_case_abbreviation_is_no_month_and_a_span_reads_its_value(
+    published: date, word: str, first: int, sep: str, template: str
+) -> None:
+    """Running English text capitalises a month's abbreviation, and "may" in lower case is
+    the verb: neither writes a range. Every span found reads as exactly its value: a span of
+    two days joined is a range, one of one day is that day ("the may 3 to 5 group" was the
+    span "may 3 to 5" with the value 3 May)."""
+    sentence = template.format(w=word, r=f"{first}{sep}{first + 2}")
+    for written, read in dates.find_dates(sentence, "en", published):
+        assert read.kind != "range", (sentence, written, read)
+        assert len(re.findall(r"\d+", written)) == 1, (sentence, written, read)
+        assert word == "may" or word not in written, (sentence, written, read)

@@ -662,29 +662,61 @@ _R_AFTER_DATE_WORDS = (
     "towards|under|until|upon|via|was|were|when|where|whereas|which|while|who|will|with|"
     "within|without|would|a|an|his|her|our|my|your|saw|marked"
 )
-_R_COUNTED = (
-    r"(?!\s*%|,\d{3}(?!\d)|\s+(?:per\s*cent|percent)\b"
-    # "of" after a date names its year ("March 3-5 of last year", "of 2025"), else a count
+#: What makes the figure before it a count whatever comes before the date: a percentage, a
+#: thousands group, "of" that names no year ("March 3-5 of them"; "March 3-5 of last year",
+#: "of 2025" name its year).
+_R_COUNT_AFTER = (
+    r"\s*%|,\d{3}(?!\d)|\s+(?:per\s*cent|percent)\b"
     r"|\s+(?-i:of)\b(?!\s+(?:the\s+)?(?:(?:last|this|next|previous|same|that|the\s+following)"
     r"\s+year|\d{4})\b)"
-    rf"|\s+(?-i:(?!(?:{_R_AFTER_DATE_WORDS})\b)[a-z]))"
 )
+_R_COUNTED = rf"(?!{_R_COUNT_AFTER}|\s+(?-i:(?!(?:{_R_AFTER_DATE_WORDS})\b)[a-z]))"
 
 
 #: The determiners that make a date the modifier of the noun after it ("the March 3-5
 #: summit", "an Oct. 3 to 5 meeting", "Iran's May 12-14 talks"): the noun phrase is the
 #: determiner's, so the last day is no count of that noun, and the count guard
-#: (:data:`_R_COUNTED`) is not applied. Each is a lookbehind of its own width, so the
-#: determiner is no part of the date as written.
-_R_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+#: (:data:`_R_COUNTED`) is replaced by :data:`_R_COUNTED_AFTER_DETERMINER`. Each is a
+#: lookbehind of its own width, so the determiner is no part of the date as written; the
+#: group is possessive (``?+``): a written determiner is always taken, so a date it rejects
+#: is not retried as a date without one (the union of both guards let "her March 3-5 were
+#: killed" through as a range).
+_R_DETERMINERS = ("the", "a", "an", "this", "these", "those", "its", "their", "his",
                   "her", "our", "your", "my")  # fmt: skip
+#: "that" is a determiner after a preposition ("at that March 3-5 summit") or opening its
+#: sentence ("That March 3-5 summit ended"); after a verb it is the conjunction that opens a
+#: clause ("Police said that March 3 to 5 people were killed": 5 people, 3 March).
+_R_THAT_AFTER = ("at", "in", "on", "of", "for", "from", "to", "by", "with", "during", "after",
+                 "before", "since", "until", "about", "over", "like", "despite")  # fmt: skip
 _R_DETERMINED = (
-    "(?P<det>"
+    "(?=[JFMASONDjfmasond])(?P<det>"
     + "|".join(rf"(?<=\b{word}\s)" for word in _R_DETERMINERS)
-    + r"|(?<=['’]s\s))?"  # a possessive: "Iran's May 12-14 talks"
+    + "".join(rf"|(?<=\b{word}\sthat\s)" for word in _R_THAT_AFTER)
+    + r"|(?<=\bthat\s)(?<![\w,;:]\sthat\s)"
+    + r"|(?<=['’]s\s))?+"  # a possessive: "Iran's May 12-14 talks"
 )
-#: After a range's last day: no count, unless a determiner made the date a modifier.
-_R_NOT_COUNTED = rf"(?(det)|{_R_COUNTED})"
+#: The words after a range's last day that leave a determiner's noun phrase without its
+#: noun, so the day counts them: a verb ("On the March 3 to 5 were killed") or a noun of
+#: persons, which a date does not modify ("her March 3 to 5 people", "its March 3-5
+#: soldiers": the object pronoun "her", or a possessive of the people counted).
+_R_COUNTED_AFTER_DETERMINER = (
+    "am|are|is|was|were|be|been|had|has|have|will|would|could|can|may|might|must|should|"
+    "died|dead|killed|wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped|"
+    "people|persons?|soldiers?|civilians?|children|child|kids|women|men|troops|fighters?|"
+    "militants?|rebels?|insurgents?|police(?:men)?|officers?|others|members?|victims?|"
+    "bodies|hostages?|prisoners?|detainees?|residents?|migrants?|refugees?|journalists?|"
+    "students?|workers?|protesters?|demonstrators?|passengers?|staff|personnel|guards?|"
+    "gunmen|attackers?|suspects?|individuals?|adults?|boys?|girls?|infants?|babies|"
+    "families|villagers?|farmers?|miners?|pilgrims?|worshippers?|patients?|doctors?|"
+    "nurses?|teachers?|marines?|sailors?|airmen|recruits?|conscripts?|mercenaries|"
+    "combatants?|jihadists?|terrorists?|extremists?|militiamen|policemen"
+)
+#: After a range's last day: no count; after a determiner the date may modify its noun
+#: ("the March 3-5 summit"), but a percentage, "of them", a verb or a noun of persons
+#: still makes the last day a count.
+_R_NOT_COUNTED = (
+    rf"(?(det)(?!{_R_COUNT_AFTER}|\s+(?:{_R_COUNTED_AFTER_DETERMINER})\b)|{_R_COUNTED})"
+)
 
 
 def _range_forms(month: str) -> list[str]:
@@ -730,9 +762,21 @@ _FULL_MONTHS = "|".join(MONTH_NAMES)
 
 #: A month in a range of :data:`DATE_IN_TEXT`: its whole name, or its abbreviation with or
 #: without its full stop ("Oct. 3-5", "3-5 Sept"), as :data:`_RANGES` reads it (without the
-#: abbreviations, "the Oct. 3 to 5 meetings" was found in no text).
+#: abbreviations, "the Oct. 3 to 5 meetings" was found in no text). Running English text
+#: capitalises an abbreviated month ("the mar 3 to 5 group" is no date), and "may" in lower
+#: case is the verb, as :func:`_range` reads it (a range found in text and read as one day
+#: wrote a span its value did not read: "the may 3 to 5 group").
 _ABBREVIATED_MONTHS = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
-_MONTH_IN_RANGE = rf"(?:{_FULL_MONTHS}|(?:{_ABBREVIATED_MONTHS})\.?)"
+_CAPITALISED_ABBREVIATIONS = "|".join(
+    spelling
+    for abbreviation in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)
+    for spelling in (abbreviation.title(), abbreviation.upper())
+)
+_MONTH_IN_RANGE = (
+    "(?:"
+    + "|".join(name for name in MONTH_NAMES if name != "may")
+    + rf"|(?-i:May|MAY)|(?-i:{_CAPITALISED_ABBREVIATIONS})\.?)"
+)
 #: An abbreviated month next to a figure: a text may write a range with it.
 _ABBREVIATED_MONTH_HINT = re.compile(
     rf"\b(?:{_ABBREVIATED_MONTHS})\.?\s*\d|\d\s*(?:{_ABBREVIATED_MONTHS})\b", re.IGNORECASE
@@ -1065,6 +1109,76 @@ _DAY_RANGE = (
 )
 #: What may follow a day's figure ("1er", "1.", "1º", "1-го").
 _DAY_MARK = r"(?:er|\.|º|°|-?го)?"
+#: The until words of :data:`_DAY_RANGE`: unlike "al", "au", "a", "до", they also end a
+#: count's period ("La cifra llegó a 12 hasta el 5 de marzo", "I morti erano 40 fino al 28
+#: marzo"), so they join two days only when the first is marked as a day (:func:`_marked_as_day`).
+_UNTIL_WORD = re.compile(r"(?<!\w)(?:hasta|jusqu|fino|até|ate|ao)(?!\w)", re.IGNORECASE)
+#: The word before a range's first figure that marks it as a day: a from word ("desde el",
+#: "del", "du", "depuis le", "dal", "dall'", "do dia", "vom", "с"; "desde el", "depuis le",
+#: "a partir del" end with one of them), or an article ("el 3", "le 3", "il 3").
+_DAY_START_WORDS = frozenset({
+    "desde", "depuis", "dès", "del", "du", "dal", "dai", "dall'", "dall’", "do",
+    "vom", "von", "ab", "с", "со", "от", "el", "le", "il", "lo",
+})  # fmt: skip
+#: A day word between that mark and the figure ("el día 3", "do dia 3", "le jour 3"); the
+#: article "o" ("o dia 3"), "no", "em" mark a day only with it ("2 o 3" is "2 or 3").
+_DAY_WORDS = frozenset({"día", "dia", "giorno", "jour"})
+_DAY_START_WITH_DAY_WORD = frozenset({"o", "no", "em", "de", "desde", "do", "el"})
+#: Spanish and Portuguese write a range's start with a bare "de" ("de 3 a 5 de marzo", "de 3
+#: até 5 de março"); French and Italian never ("du 3", "dal 3"): their "de", "da" before a
+#: figure is a quantity's ("Le bilan était de 12", "da 10 fino a 12 persone").
+_BARE_DE_LANGUAGES = frozenset({"es", "pt"})
+#: The words before that "de" that make the figure after it a count: a quantifier, a noun of
+#: the toll, a copula or a verb of a count's change ("un total de 3", "más de 12", "la cifra
+#: era de 12", "o número passou de 12", "aumentó de 3").
+_COUNT_BEFORE_DE = frozenset({
+    "total", "cifra", "balance", "saldo", "máximo", "maximo", "mínimo", "minimo", "más", "mas",
+    "mais", "menos", "cerca", "alrededor", "número", "numero", "acima", "perto", "volta",
+    "muertos", "mortos", "muertes", "mortes", "víctimas", "vítimas", "heridos", "feridos",
+    "es", "era", "eran", "fue", "fueron", "será", "sería", "son", "é", "foi", "foram", "eram",
+    "seria", "ficou", "pasó", "pasaron", "passou", "passaram", "subió", "subiu", "aumentó",
+    "aumentou", "creció", "cresceu", "bajó", "cayó", "caiu", "diminuiu", "disminuyó",
+})  # fmt: skip
+#: How far before a range's first day its start mark is looked for (a constant window, not
+#: the text before it: a long text's hits each read only this).
+_DAY_START_WINDOW = 32
+
+
+def _marked_as_day(before: str, language: str) -> bool:
+    """Whether the text just before a figure marks it, in ``language``, as a range's first
+    day (:data:`_DAY_START_WORDS`), and nothing makes it a count ("un total de 3")."""
+    if not before or not (before[-1].isspace() or before[-1] in "'’"):
+        return False
+    words = before.lower().split()[-3:]
+    if words and words[-1] in _DAY_WORDS:
+        words.pop()
+        if words and words[-1] in _DAY_START_WITH_DAY_WORD:
+            return True
+    if not words:
+        return False
+    if words[-1] == "de":
+        return language in _BARE_DE_LANGUAGES and (
+            len(words) < 2 or words[-2] not in _COUNT_BEFORE_DE
+        )
+    return words[-1] in _DAY_START_WORDS
+
+
+def _marked_until_range(match: re.Match[str], words: _Words) -> re.Match[str] | None:
+    """``match``, or the date its last day writes alone when an until word joins two figures
+    and nothing marks the first as a day: the first is a count ("Se registraron 3 hasta el 28
+    de marzo" is 28 March, not 3 to 28 March; "12 hasta el 5 de marzo" was 12 March)."""
+    groups = match.groupdict()
+    if not groups.get("d2") or not groups.get("d1"):
+        return match
+    text = match.string
+    joiner = text[match.end("d1") : match.start("d2")]
+    if _UNTIL_WORD.search(joiner) is None:
+        return match
+    if _marked_as_day(
+        text[max(0, match.start() - _DAY_START_WINDOW) : match.start()], words.language
+    ):
+        return match
+    return words.pattern.match(text, match.start("d2"))
 
 
 #: Month names a language writes that dateparser's locale lacks: the Syriac (Levantine)
@@ -1335,17 +1449,18 @@ def find_dates(
     if words is None:
         return []
     results = []
-    for match in words.pattern.finditer(text):
-        if _counted_months(match):
+    for written_match in words.pattern.finditer(text):
+        date_match = _marked_until_range(written_match, words)
+        if date_match is None or _counted_months(date_match):
             continue
         try:
-            read = _resolve_match(match, words, published)
+            read = _resolve_match(date_match, words, published)
         except OverflowError:  # past the calendar's edge: no date (see resolve_date)
             continue
         if read is not None:
-            read = _within_calendar(read, match.group(0), published)
+            read = _within_calendar(read, date_match.group(0), published)
         if read is not None and read.value is not None:
-            results.append((match.group(0), _qualified(read, match, language)))
+            results.append((date_match.group(0), _qualified(read, date_match, language)))
     return results
 
 
@@ -1370,7 +1485,8 @@ def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | 
     words = _words(language)
     if words is None:
         return None
-    match = words.pattern.search(raw)
+    found = words.pattern.search(raw)
+    match = _marked_until_range(found, words) if found is not None else None
     if match is not None and _counted_months(match):
         return None
     return _resolve_match(match, words, published) if match is not None else None
