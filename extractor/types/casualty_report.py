@@ -192,7 +192,10 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
                r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
-               r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite"],
+               r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite",
+               r"äu(?:ß|ss)erte\w*", r"geäu(?:ß|ss)ert", r"bekannt\s?(?:gegeben|gemacht)",
+               # "machte die Namen der Opfer bekannt", "gab bekannt": announced
+               r"(?:machte|machten|gab|gaben)(?=[^,.;:]{0,80}\sbekannt\b)"],
         "ru": [r"осуд\w*", r"осужда\w*", r"выраж\w*", r"скорб\w*", r"сообщ\w*",
                r"заяв\w*", r"сказал\w*", r"объяв\w*", r"подтверд\w*", r"направ\w*",
                r"утвержда\w*", r"утверждал\w*",
@@ -286,24 +289,31 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
            r"ambush(?:es|ed|ing)?", r"raid(?:s|ed|ing)?", r"abduct(?:s|ed|ing)?",
            r"wound(?:s|ed|ing)", r"injur(?:es|ed|ing)", r"carri(?:ed|es) out", "carry out",
            r"open(?:s|ed)? fire", r"slaughter(?:s|ed|ing)?", "gunned down", r"detonat\w*",
-           r"target(?:s|ed|ing)", "blew up", "set off", r"behead\w*", "caused", "left"],
+           r"target(?:s|ed|ing)", "blew up", "set off", r"behead\w*", "caused", "left",
+           r"neutrali[sz](?:e|es|ed|ing)", r"eliminat(?:e|es|ed|ing)"],
     "es": [r"mat(?:ó|o|a|an|aron|ando|ado)", r"asesin(?:ó|ar|aron|a|an|ando|ado)", r"atac(?:ó|aron|a|an)",
            r"bombarde(?:ó|aron|a|an)", r"dispar(?:ó|aron|a|an)", r"hiri(?:ó|eron)", r"perpetr\w*",
            r"lanz(?:ó|aron|a|an)", r"ejecut(?:ó|aron)", r"embosc\w*", r"masacr(?:ó|aron)",
-           r"secuestr(?:ó|aron)", r"abati(?:ó|eron)", r"caus(?:ó|aron)", r"dej(?:ó|aron)"],
+           r"secuestr(?:ó|aron)", r"abat(?:ió|ieron|ido|idos|ir)", r"caus(?:ó|aron)", r"dej(?:ó|aron)",
+           r"ejecut(?:ado|ados|ar)",
+           # of a person only, whom Spanish marks with "a": "eliminó el impuesto" kills no one
+           r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)(?=\s+a(?:l)?\s)"],
     "fr": [r"tu(?:é|ée|és|ées|e|ent|ant|er|èrent|a)", r"attaqu(?:é|e|ent|ant|èrent)",
            r"bombard(?:é|e|ent|ant)", r"abattu\w*", r"assassin(?:é|e|ent|ant)\w*",
            r"frapp(?:é|e|ent|ant)", r"lanc(?:é|e|ent)", r"tir(?:é|e|ent)", "ouvert le feu",
            r"massacr(?:é|e|ent)\w*", r"bless(?:é|e|ent|ant)", r"perpétr\w*", "commis",
-           r"enlev\w*", r"caus(?:é|e|ent|ant)", "fait"],
+           r"enlev\w*", r"caus(?:é|e|ent|ant)", "fait", "abattre", r"abatt(?:ent|ant)",
+           r"neutralis(?:é|ée|és|ées|e|ent|er|ant)", r"élimin(?:é|ée|és|ées|e|ent|er|ant)",
+           r"exécut(?:é|ée|és|ées|e|ent|er|ant)"],
     "de": [r"töte(?:t|te|ten)?", "getötet", r"erschoss\w*", "erschossen", r"ermordete\w*",
            "ermordet", "angegriffen", r"griff\w* an", r"bombardier\w*", r"beschoss\w*",
            r"verübt\w*", "verletzte", "verletzten", r"feuert\w*", "abgefeuert", r"schoss\w*",
-           r"massakriert\w*", r"überfiel\w*", "überfallen", r"attackiert\w*"],
+           r"massakriert\w*", r"überfiel\w*", "überfallen", r"attackiert\w*", "töten",
+           r"eliminiert\w*", r"neutralisiert\w*", r"hingerichtet", r"richtete\w* hin"],
     "ru": [r"убил\w*", r"убива\w*", r"убьют", r"атаковал\w*", r"обстрелял\w*", r"напал\w*",
            r"нанес\w*", r"нанёс\w*", r"расстрелял\w*", r"застрелил\w*", r"взорвал\w*",
            r"ранил\w*", r"выпустил\w*", r"запустил\w*", r"ударил\w*", r"совершил\w*",
-           r"убит\w*"],
+           r"убит\w*", r"уничтожил\w*", r"ликвидировал\w*", r"казнил\w*"],
     "zh": ["杀害", "杀死", "打死", "炸死", "枪杀", "射杀", "屠杀", "发动", "打伤", "造成", "导致",
            "轰炸", "炮击", "袭击了", "攻击了"],
     "ar": [r"قتل\w*", r"(?:يقتل|تقتل)\w*", r"هاجم\w*", r"قصف\w*",
@@ -330,6 +340,16 @@ _PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": ["был", "была", "были", "было", "будут"],
     "zh": ["被", "遭"],
 })  # fmt: skip
+#: Forms of a verb that are passive by themselves, with no auxiliary: Russian passive
+#: participles, short ("что убиты 12 мирных жителей", "убито", "нанесён удар",
+#: "уничтожены") or full ("убитых"). Their suffix is -н-/-ен-/-ён- after a vowel, or -т- of
+#: "бить" ("убит", "избит"), and a short form's or an adjective's ending; an active verb
+#: ends in the -л- of the past or a personal ending, never so.
+_PASSIVE_FORM: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"\w*(?:[аяеё]нн?|бит)(?:а|о|ы|ый|ая|ое|ые|ого|ому|ой|ом|ую|ых|ым|ыми)?", re.I
+    ),
+}
 #: Words right after a participle that put it in the passive ("getötet wurden").
 _PASSIVE_AFTER: dict[str, re.Pattern[str]] = cue_patterns({
     "de": ["wurde", "wurden", "worden"],
@@ -577,7 +597,7 @@ def _first_deed(text: str, language: str) -> str | None:
     found = {
         "did": min(
             (at for at in (_first(_AGENT, text, language, passive=False),
-                           _first(_OWN_CLAIM, text, language, passive=False)) if at is not None),
+                           _first_claim(text, language)) if at is not None),
             default=None,
         ),
         "suffered": min(
@@ -730,6 +750,25 @@ _BARE_GAP: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+#: An adverbial of time, place or occasion between a bare "что" / "que" and its verb ("что
+#: в ходе операции уничтожило", "во вторник", "que durante la operación abatió"): a
+#: preposition (or a compound one, "в ходе", "во время") and the one noun it governs, with
+#: an adjective before it; a subject is never governed by a preposition, so the word after
+#: the phrase still decides ("что в Дагестане боевики убили" names another).
+_ADVERBIAL: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:в ходе|во время|в результате|в рамках|в течение|в|во|на|при|после|до|с|со|"
+        r"по|под|около|возле|у)\s+(?:\w+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|"
+        r"ом|ем|ую|юю|ых|их|ыми|ими)\s+)?\w+(?!\w)",
+        re.I,
+    ),
+    "es": re.compile(
+        r"(?<!\w)(?:durante|tras|en|con|desde|antes de|después de)\s+"
+        r"(?:(?:el|la|los|las|un|una|su|sus)\s+)?\w+(?!\w)"
+        r"|(?<!\w)el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?!\w)",
+        re.I,
+    ),
+}
 #: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
 #: getötet", "не убивала", "没有", "لم").
 _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
@@ -748,12 +787,27 @@ _DETERMINER: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"(?:(?<!\w)(?:le|la|les|un|une|du|des|de)\s+|(?<!\w)l')$"),
     "de": re.compile(r"(?<!\w)(?:der|die|das|den|dem|des|ein\w*)\s+$"),
 }
+#: The words of one clause up to the zu-object and up to "bekannt" of a German perfect
+#: avowal ("hat sich am Dienstag zu dem Anschlag bekannt"): no clause break, no "und".
+_SPLIT_AVOWAL = (
+    r"(?:\s(?!(?:und|oder|aber|sowie)\s)[^,.;:\s]+){0,12}?\s(?:zu|zum|zur|dazu)"
+    r"(?:\s(?!(?:und|oder|aber|sowie)\s)[^,.;:\s]+){0,12}?\sbekannt\b"
+)
+#: What makes "bekannt" the adjective "known" and no participle of "bekennen": "bekannt
+#: gegeben", "bekannt gemacht", "wie bekannt wurde".
+_BEKANNT_OTHER = (
+    "gegeben|gemacht|geworden|wurden?|werden|worden|ist|sind|war|waren|sei|seien|machen|geben"
+)
+#: A negation inside the split avowal: "hat sich nicht zu dem Anschlag bekannt".
+_SPLIT_NEGATED = r"[^,.;:]{0,160}\b(?:nicht|nie|niemals)\b"
 #: Words by which a subject claims the attack as its own, with no verb of harm: "claimed
 #: responsibility", "was behind the attack", "reivindicó", "a revendiqué", "bekannte sich
-#: zu" and "hat sich zu dem Anschlag bekannt" (the reflexive split around its object: the
-#: match is "sich", the participle is looked for ahead in its clause), "взяла на себя
-#: ответственность". UCDP and ACLED code the claimant as the actor: said of the name
-#: itself, or in the clause its speech reports ("said it was behind"), it did it.
+#: zu" and "hat sich zu dem Anschlag bekannt" (the perfect split around its object: the
+#: match is "hat sich", the participle of "bekennen" is looked for ahead in its clause, not
+#: "bekannt gegeben/gemacht/wurde"; or "sich zu dem Anschlag bekannt hat" of a subordinate
+#: clause), "взяла на себя ответственность". UCDP and ACLED code the claimant as the actor:
+#: said of the name itself, or in the clause its speech reports ("said it was behind"), it
+#: did it; only a claim of the attack counts (:func:`_claims_the_attack`).
 _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are) behind", r"(?:claim\w*|t[ao]ok\w*|accept\w*) responsibility"],
     "es": [r"(?:estaba|estaban|está|están|estuvo|estuvieron) detrás",
@@ -764,11 +818,100 @@ _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"revendiqu(?:e|ent|ait|aient|a)"],
     "de": [r"(?:steckte|steckten|stecke|stecken|steckt) hinter",
            r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich(?!\s+(?:nicht|nie)\b)",
-           r"sich(?=\s(?:[^,.;:]{0,80}\s)?(?:zu|zum|zur)\s[^,.;:]{0,80}\bbekannt\b)"
-           r"(?![^,.;:]{0,160}\b(?:nicht|nie|niemals)\b)"],
+           rf"(?:hat|haben|hatte|hatten|habe|hätte|hätten)\s+sich(?={_SPLIT_AVOWAL}"
+           rf"(?!\s+(?:{_BEKANNT_OTHER})\b))(?!{_SPLIT_NEGATED})",
+           rf"sich(?={_SPLIT_AVOWAL}\s+(?:hat|haben|hatte|hatten|habe|hätte|hätten)\b)"
+           rf"(?!{_SPLIT_NEGATED})"],
     "ru": [r"стоял\w* за", r"взял\w* на себя ответственность",
            r"бер(?:ёт|ет|ут) на себя ответственность"],
 })  # fmt: skip
+
+
+#: The preposition that opens what a subject's responsibility or avowal is for: after the
+#: noun or reflexive on the left ("responsibility *for*", "bekannte sich *zu*",
+#: "ответственность *за*", "la responsabilidad *del*"), the claim's object follows it; other
+#: claims take theirs right after the verb ("reivindicó el atentado", "was behind it").
+_CLAIM_FOR: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    language: (re.compile(rf"(?:{noun})$", re.I), re.compile(rf"(?<!\w)(?:{for_})(?!\w)", re.I))
+    for language, noun, for_ in (
+        ("en", "responsibility", "for"),
+        ("es", "responsabilidad", "de|del|por"),
+        ("fr", "responsabilité", "de|du|des|d'"),
+        ("de", "sich", "zu|zum|zur|dazu"),
+        ("ru", "ответственность", "за"),
+    )
+}
+#: Words that end a claim's object: a coordinated clause or a relative one ("took
+#: responsibility for security *and* said", "is behind the convoy *that* was attacked").
+_OBJECT_END: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["and", "but", "or", "that", "which", "who", "while", "after", "before", "when"],
+    "es": ["y", "e", "pero", "o", "que", "quien", "quienes", "donde", "mientras", "tras"],
+    "fr": ["et", "mais", "ou", "qui", "que", "qu'", "dont", "où", "alors", "après"],
+    "de": ["und", "aber", "oder", "sowie", "nachdem", "als", "wie", "weil"],
+    "ru": ["и", "а", "но", "или", r"котор\w+", "когда", "после того как"],
+})  # fmt: skip
+#: Nouns of a deed and pronouns that stand for it, besides the words of the event and of
+#: harm: "claimed responsibility for it", "bekannte sich zu der Tat", "reivindicó la
+#: autoría", "a revendiqué l'opération", "взяла ответственность за это".
+_DEED_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["it", "this", "them", r"operations?", r"acts?", r"assassinations?", r"kidnappings?",
+           r"abductions?"],
+    "es": ["ello", "esto", "eso", r"acci(?:ón|ones)", r"operaci(?:ón|ones)", "autoría",
+           r"secuestros?", r"asesinatos?"],
+    "fr": ["cela", "ceci", r"opérations?", r"actes?", r"enlèvements?", r"assassinats?"],
+    "de": ["dazu", "Tat", "Taten", r"Attentat\w*", r"Entführung\w*", r"Operation\w*",
+           r"Aktion\w*"],
+    "ru": ["это", "него", "неё", "нее", "них", r"операци\w*", r"акци\w*", r"похищени\w*"],
+})  # fmt: skip
+#: An object pronoun before a Spanish or French verb of claiming: "lo reivindicó", "l'a
+#: revendiqué".
+_CLAIM_CLITIC: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"(?<!\w)(?:lo|la|los|las)\s+$"),
+    "fr": re.compile(r"(?:(?<!\w)l'|(?<!\w)(?:la|les)\s+)$"),
+}
+
+
+def _first_claim(text: str, language: str) -> int | None:
+    """Where the first claim of the attack (:data:`_OWN_CLAIM`) is in ``text``, said by its
+    subject (not in the passive) of the attack itself (:func:`_claims_the_attack`)."""
+    found = []
+    for pattern in _of(_OWN_CLAIM, language):
+        for match in pattern.finditer(text):
+            if not _is_passive(text, match, language) and _claims_the_attack(text, match, language):
+                found.append(match.start())
+                break
+    return min(found, default=None)
+
+
+def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
+    """Whether the claim ``claim`` found is of the attack: its object is the event, the deed
+    or harm, or a pronoun for it ("claimed responsibility for the attack", "for it", "lo
+    reivindicó"), or it has none ("X claimed responsibility."). Responsibility for anything
+    else is no claim: "took responsibility for security at the stadium", "bekannte sich
+    zur Demokratie", "reivindicó su derecho a la defensa", "is behind the relief effort".
+    The object is a few words: after the claim's preposition (:data:`_CLAIM_FOR`), or
+    right after the verb, in its own clause."""
+    clitic = _CLAIM_CLITIC.get(language)
+    if clitic is not None and clitic.search(text[: claim.start()]):
+        return True
+    stop = _CLAUSE_BREAK.search(text, claim.end())
+    rest = text[claim.end() : stop.start() if stop else len(text)]
+    ends = [m.start() for p in _of(_OBJECT_END, language) for m in p.finditer(rest)]
+    rest = rest[: min(ends, default=len(rest))]
+    words = 5
+    for key in dict.fromkeys(("en", language)):
+        if key in _CLAIM_FOR and _CLAIM_FOR[key][0].search(claim.group()):
+            preposition = _CLAIM_FOR[key][1].search(rest)
+            if preposition is None:
+                return True  # "claimed responsibility on Tuesday": of what goes without saying
+            rest, words = rest[preposition.start() :], 4
+            break
+    object_ = " ".join(rest.split()[:words])
+    return any(
+        p.search(object_)
+        for cues in (EVENT_CUES, CASUALTY_CUES, _AGENT, _DEED_WORDS)
+        for p in _of(cues, language)
+    )
 
 
 def _said_of_itself(deed: str, reading: str, language: str) -> str:
@@ -809,7 +952,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
         did = _first(_AGENT, clause, language, passive=False)
         if did is not None and any(p.search(clause[:did]) for p in _of(_DETERMINER, language)):
             did = None  # "said it would avenge the killing of its fighters": a noun
-        claimed = _first(_OWN_CLAIM, clause, language)
+        claimed = _first_claim(clause, language)
         at = min((x for x in (did, claimed) if x is not None), default=None)
         if at is None or _first_deed(clause[:at], language) is not None:
             continue  # no deed; or another verb first: "said it was attacked"
@@ -861,6 +1004,9 @@ def _bare_subject_of(gap: str, language: str) -> bool:
     only the words of :data:`_BARE_GAP` stand between ("заявила, что убила" is the
     speaker's claim; "заявила, что армия убила" names another)."""
     allowed = _BARE_GAP.get(language)
+    adverbial = _ADVERBIAL.get(language)
+    if adverbial is not None:
+        gap = adverbial.sub(" ", gap)
     words = re.findall(r"\w+", gap)
     return all(allowed is not None and allowed.fullmatch(word) for word in words)
 
@@ -1033,8 +1179,11 @@ def _is_passive(text: str, match: re.Match[str], language: str) -> bool:
     else:
         before = " ".join(text[: match.start()].split()[-2:])
     after = " ".join(text[match.end() :].split()[:1])
-    return any(p.search(before) for p in _of(_PASSIVE_BEFORE, language)) or any(
-        p.search(after) for p in _of(_PASSIVE_AFTER, language)
+    form = _PASSIVE_FORM.get(language)
+    return (
+        any(p.search(before) for p in _of(_PASSIVE_BEFORE, language))
+        or any(p.search(after) for p in _of(_PASSIVE_AFTER, language))
+        or (form is not None and form.fullmatch(match.group()) is not None)  # a whole word
     )
 
 
