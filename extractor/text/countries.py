@@ -1865,7 +1865,10 @@ def _local_matches(
                     and entry.code is not None
                     and running
                     and (
-                        _surname(text, tokens[at].start(), word, language)
+                        _name_first_in_sentence(
+                            index, language, first, entry.code, at, text, tokens
+                        )
+                        or _surname(text, tokens[at].start(), word, language)
                         or _weak_adjective(index, language, first, folded, at, text, tokens)
                         or _names_language(text, tokens[at].start(), tokens[at].end(), language)
                     )
@@ -1884,6 +1887,75 @@ def _local_matches(
                 break
         at += taken or 1
     return hits
+
+
+#: Languages that write an adjective of nationality after its noun ("la economía china",
+#: "l'esercito ucraino"): a capitalised form first in a sentence that is also the state's
+#: own name ("China", "Ucraina", "Argentina", "Suiza") is the name, never the adjective.
+_ADJECTIVE_AFTER_NOUN = frozenset({"es", "it", "pt", "ca", "ro", "gl"})
+#: Words that follow a state's name as a subject and never a noun an adjective modifies:
+#: conjunctions, prepositions, particles and the commonest verbs ("Polska i Francja",
+#: "Polska jest", "Polska nie", "Polska ma"). Read in a language that writes the adjective
+#: before its noun, where "Polska gospodarka" is the adjective.
+_AFTER_SUBJECT: dict[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "pl": "i oraz a ale lub albo czy ani nie też także jednak zaś więc bo jest są był była "
+        "było będzie ma mają może mogą chce musi powinna zostanie została się już wciąż nadal "
+        "w we z ze na do od za po przez dla o u przy jako to jak",
+        "cs": "a i ani ale nebo či však je jsou byl bylo bude má může chce se už v ve z ze na "
+        "do od za po pro o u při jako",
+        "sk": "a i ani ale alebo či však je sú bol bolo bude má môže chce sa už v vo z zo na "
+        "do od za po pre o u pri ako",
+        "hr": "i a ali ili te je su bila će ima može želi se već u iz na do od za po o pri kao",
+        "sl": "in ali pa je so bila bo ima lahko želi se že v iz na do od za po o pri kot",
+    }.items()
+}  # fmt: skip
+#: Endings of the past and present verb forms of a singular subject in those languages
+#: ("Polska podpisała", "Polska kupuje"): a verb after the name, no noun.
+_VERB_ENDINGS: dict[str, tuple[str, ...]] = {
+    "pl": ("ła", "ło", "ły", "li", "uje", "ują", "iła", "yła"),
+    "cs": ("la", "lo", "ly", "uje", "ují"),
+    "sk": ("la", "lo", "li", "uje", "ujú"),
+}
+
+
+def _name_first_in_sentence(
+    index: _LocalIndex,
+    language: str,
+    form: str,
+    code: str,
+    at: int,
+    text: str,
+    tokens: list[re.Match[str]],
+) -> bool:
+    """Whether the capitalised word ``at``, first in its sentence, whose ``form`` is both
+    ``code``'s adjective and its own name ("Polska", "China", "Ucraina"), is the name: a
+    capital there tells nothing, so its neighbour does. Where the adjective follows its
+    noun, it is always the name; elsewhere unless a noun it modifies follows ("Polska
+    gospodarka"): the name before a pause, a conjunction, a preposition or a verb ("Polska
+    i Francja rozmawiały", "Polska podpisała"). Read as the adjective, a sentence that
+    opened with the state lost its name."""
+    word = tokens[at].group()
+    if language not in _LOWER_ADJECTIVES | _ADJECTIVE_AFTER_NOUN:
+        return False  # a capital tells a noun or a name from the adjective anywhere
+    if not word[:1].isupper() or word.isupper():
+        return False
+    if not any(e.kind == _NAME and e.code == code and not e.rest for e in index.words[form]):
+        return False
+    if not _starts_sentence(text, tokens[at].start()):
+        return False
+    if language in _ADJECTIVE_AFTER_NOUN:
+        return True
+    if at + 1 >= len(tokens) or text[tokens[at].end() : tokens[at + 1].start()].strip():
+        return True  # a pause or the end: "Polska.", "Polska, Francja"
+    following = tokens[at + 1].group()
+    if following[:1].isupper():
+        return False  # a name it is part of: "Polska Agencja Prasowa"
+    lower = following.lower()
+    return lower in _AFTER_SUBJECT.get(language, ()) or lower.endswith(
+        _VERB_ENDINGS.get(language, ())
+    )
 
 
 #: Languages that write an adjective of nationality in lower case: one written with a
