@@ -109,6 +109,9 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
            "мільйон": 10**6, "мільйона": 10**6, "мільйони": 10**6, "мільйонів": 10**6,
            "млн": 10**6, "мільярд": 10**9, "мільярда": 10**9, "мільярди": 10**9,
            "мільярдів": 10**9, "млрд": 10**9, "трлн": 10**12},
+    # Nordic: "3 mill. kr." (million), "3 mia. kr."/"3 mdr kronor" (milliard)
+    **{language: {"mill": 10**6, "mia": 10**9, "mdr": 10**9}
+       for language in ("da", "no", "nb", "nn", "sv", "is")},
     "nl": {"duizend": 10**3, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9},
     "tr": {"bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12},
     "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
@@ -134,8 +137,35 @@ _ATTACHED_ONLY = frozenset({"k", "m", "b"})
 #: "mila" (Italian thousands) and "mi"/"bi" (Brazilian) are of the kind: "Mila" is a name.
 _ABBREVIATED = frozenset({"mn", "mln", "bn", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
                           "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн", "mld",
-                          "tys", "тис", "mila", "mi", "bi"})  # fmt: skip
+                          "tys", "тис", "mila", "mi", "bi", "mill", "mdr"})  # fmt: skip
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
+#: Scale words read right after digits whatever the language: each language's
+#: abbreviations ("3 mrd. Kč", "3 mia. kr.", "3 Mio. Fr.", "3 tys. zł", "3 млн руб.") and
+#: the forms of "million" and "milliard", which mean the same in every language that writes
+#: them ("kr 3 milliarder", "3 miliardy", "3 milyar lira"). A text's language is often
+#: guessed, or is one whose scales no table holds: read in their own language alone, these
+#: were the bare number, an amount off by a million or a billion. Left out: the "billion"s
+#: (a thousand millions in English, a million millions in German and French), "mil" (a
+#: thousand in Spanish, a unit of length in English), "bin" (a thousand in Turkish), "mill"
+#: (Nordic "3 mill. kr.", English "3 mill workers": read in the Nordic languages alone).
+#: A word in capitals is an acronym, no scale: "3 MIA" are missing in action.
+_SCALES_AFTER_DIGITS: dict[str, int] = {
+    word: value
+    for value, words in (
+        (10**3, "tys тыс тис tis tsd tusind tusinde tusen tuhatta tisic tisuca tisuce tisoc "
+                "ezer"),
+        (10**6, "mio mln mn млн million millions millioner millionen millionerne miljoen "
+                "miljon miljoner miljonen miljoonaa milion miliony milionu milionow miliona "
+                "milijun milijuna milijona milijonov milijoni millio milioni milione millones "
+                "millon milhoes milhao milyon"),
+        (10**9, "mrd mrds mld mdr mia bn млрд milliard milliards milliarder milliarden "
+                "milliarde milliarderne miljard miljarder miljarden miljardia miljardi miliard "
+                "miliardy miliardu miliardow miliarda milijarda milijardi milijarde milijard "
+                "miliardi miliardo milyar millardo millardos miliar"),
+        (10**12, "трлн tn trn"),
+    )
+    for word in words.split()
+}  # fmt: skip
 _RU_SCALE_STEMS = (("тысяч", 10**3), ("миллион", 10**6), ("миллиард", 10**9),
                    ("триллион", 10**12))  # fmt: skip
 _RU_COLLECTIVES = {2: "двое двоих двоим двоими", 3: "трое троих троим троими",
@@ -818,8 +848,10 @@ def _read_scaled(
     assert first.digits is not None
     value, scale, index = first.digits, 1, at + 1
     while index < len(tokens):
-        entry = _word_entry(tokens, index, language)
         token = tokens[index]
+        entry = _word_entry(tokens, index, language)
+        if entry is None and token.digits is None and not _acronym(text, token):
+            entry = _scale_after_digits(token.word)
         if entry is None or not _joined(text, tokens[index - 1], token):
             break
         if entry[0] in (_DOZEN, _HUNDRED) and scale == 1:  # "2 dozen", "3 hundred thousand"
@@ -833,6 +865,19 @@ def _read_scaled(
             break
         value, scale, index = value * entry[1], entry[1], index + 1
     return value, scale, index
+
+
+def _acronym(text: str, token: _Token) -> bool:
+    """Whether the word ``token`` is written in capitals ("MIA", "MN"): an acronym."""
+    written = text[token.start : token.end]
+    return len(written) > 1 and written.isupper()
+
+
+def _scale_after_digits(word: str) -> tuple[str, int] | None:
+    """A scale word of any language (:data:`_SCALES_AFTER_DIGITS`), for the word right
+    after digits that the text's own language does not read."""
+    scale = _SCALES_AFTER_DIGITS.get(word)
+    return None if scale is None else (_SCALE, scale)
 
 
 #: Scale words that, in a language whose number words are not read, never start a number
@@ -1287,6 +1332,23 @@ def _ascii_number(chunk: str) -> str:
 _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("USD", (r"us-?dollar\w*", r"dollars? americains?", r"dolares estadounidenses",
              r"долл\w* сша", "美元", "美金")),
+    # A dollar, franc or peso named with its country is that country's, in every language
+    # ("3 milliards de dollars canadiens" was US dollars): the longer name wins.
+    ("CAD", (r"canadian dollars?", r"dollars? canadiens?", r"dolares canadienses?",
+             r"kanadische\w* dollar\w*", r"канадск\w* доллар\w*")),
+    ("AUD", (r"australian dollars?", r"dollars? australiens?", r"dolares australianos?",
+             r"australische\w* dollar\w*", r"австралийск\w* доллар\w*")),
+    ("NZD", (r"new zealand dollars?", r"dollars? neo-?zelandais")),
+    ("HKD", (r"hong kong dollars?", r"dollars? de hong kong")),
+    ("SGD", (r"singapore dollars?", r"dollars? de singapour")),
+    ("TWD", (r"(?:new )?taiwan(?:ese)? dollars?",)),
+    ("CHF", (r"swiss francs?", r"francs? suisses?", r"francos? suizos?",
+             r"schweizer franken", r"franchi svizzeri", r"швейцарск\w* франк\w*")),
+    ("MXN", (r"mexican pesos?", r"pesos? mexicanos?", r"pesos? mexicains?")),
+    ("ARS", (r"argentine pesos?", r"pesos? argentinos?", r"pesos? argentins?")),
+    ("CLP", (r"chilean pesos?", r"pesos? chilenos?")),
+    ("COP", (r"colombian pesos?", r"pesos? colombianos?")),
+    ("PHP", (r"philippine pesos?", r"pesos? filipinos?")),
     ("HKD", ("港元", "港币", "港幣", "港圓")),
     ("TWD", ("新台币", "新台幣", "台币", "台幣", "新台圓")),
     ("KRW", ("韩元", "韓元", "韩圆", "韓圓", "ウォン",
@@ -1296,14 +1358,14 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("JPY", (r"yen", r"yenes", r"иен\w*", "日元", "日圆", "日圓", "日币", "日幣", "円")),
     ("USD", (r"dollars?", r"dolar(?:es)?", r"dollari", r"dolares", r"доллар\w*", "ドル",
              "دولار", "دلار", "ڈالر")),
-    ("EUR", (r"euros?", r"евро", "欧元", "歐元", "ユーロ", "يورو", "یورو")),
+    ("EUR", (r"euros?", r"eur", r"eura", r"евро", "欧元", "歐元", "ユーロ", "يورو", "یورو")),
     ("GBP", (r"pounds?(?: sterling)?", r"libras?(?: esterlinas?)?", r"livres? sterling",
              r"pfund", r"фунт\w*", "英镑", "英鎊", "ポンド")),
     ("PKR", ("روپے", "روپیہ", "روپوں")),
     ("INR", (r"rupees?", r"rs", r"rupias?", r"roupies?", r"рупи\w*", "卢比", "盧比", "ルピー",
              "روبية", "रुपये", "रुपए", "रुपया", "रुपयों")),
     ("BDT", (r"taka", "টাকা")),
-    ("RUB", (r"roubles?", r"rubles?", r"rublos?", r"rubel", r"рубл\w*", "卢布", "盧布",
+    ("RUB", (r"roubles?", r"rubles?", r"руб", r"rublos?", r"rubel", r"рубл\w*", "卢布", "盧布",
              "ルーブル", "روبل")),
     ("UAH", (r"гривн\w*", r"гривен\w*", r"грн", r"hryvnias?")),
     ("PLN", (r"zł", r"złotych", r"złote", r"złoty", r"zlotys?")),
@@ -1314,6 +1376,7 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("KRW", (r"korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
     ("TRY", (r"tl", r"turk lirasi", r"turk lirası", r"turkish liras?")),
     ("THB", (r"baht",)),
+    ("HUF", (r"forint\w*",)),
     ("IDR", (r"rupiah",)),
     ("NGN", (r"naira",)),
     ("ILS", (r"shekels?",)),
@@ -1343,13 +1406,46 @@ _CURRENCY_SIGNS: dict[str, str] = {
 _LETTER_SIGNS_BEFORE: dict[str, str] = {
     "R": "ZAR", "RM": "MYR", "RMB": "CNY", "Rp": "IDR", "KSh": "KES", "Ksh": "KES",
     "Kshs": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT",
+    # written before the digits too in English ("Kč3m", "zł3bn", "TL3 billion")
+    "Kč": "CZK", "zł": "PLN", "TL": "TRY",
 }  # fmt: skip
-_LETTER_SIGNS_AFTER: dict[str, str] = {"Ft": "HUF", "Kč": "CZK", "lei": "RON"}
+#: "R" is the rand after a figure too ("3 million R"), but not before "&" ("3 R&D centres"),
+#: nor "RMB" before a hyphen ("RMB-class").
+_LETTER_SIGNS_AFTER: dict[str, str] = {"Ft": "HUF", "Kč": "CZK", "lei": "RON", "zł": "PLN",
+                                       "R": "ZAR", "RMB": "CNY"}  # fmt: skip
 #: Signs several currencies write ("kr" is Swedish, Norwegian, Danish and Icelandic; "Dh"
 #: the dirham of the Emirates and of Morocco) and a dollar with a prefix no table knows
 #: ("XY$"): no currency is read from them (nor from the "$" inside), so the amount takes the
 #: currency its text names otherwise, else the documented default, the US dollar.
 _AMBIGUOUS_SIGNS = ("kr", "Dh", "Dhs", "Bs", "Fr", "Fr.")
+
+
+#: The currency a language's own press means by a sign or name several currencies share:
+#: Danish "kr."/"kroner" is the Danish krone, Swedish "kr"/"kronor" the Swedish krona,
+#: Turkish "lira" the Turkish lira, German "Fr."/"Franken" the Swiss franc (no other
+#: German-writing state has a franc). A language written in several states with different
+#: currencies of the name names none: Spanish "pesos" (Mexico, Argentina, Chile,
+#: Colombia...), French "francs" (Switzerland, West and Central Africa), English "Dh"
+#: (Emirates, Morocco) stay unresolved; the source states no more, and none is invented.
+_HOME_CURRENCIES: dict[str, tuple[str, frozenset[str], str]] = {
+    # language: (code, its ambiguous signs, a pattern of its names over folded text)
+    "da": ("DKK", frozenset({"kr", "kr."}), r"kr|kroner?|kronerne"),
+    "no": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
+    "nb": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
+    "nn": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
+    "sv": ("SEK", frozenset({"kr", "kr."}), r"kr|kronor|krona|kronorna"),
+    "is": ("ISK", frozenset({"kr", "kr."}), r"kr|kronur|kronum|krona"),
+    "tr": ("TRY", frozenset(), r"lira\w*"),
+    "cs": ("CZK", frozenset(), r"korun\w*|koruna|koruny"),
+    "de": ("CHF", frozenset({"Fr", "Fr."}), r"franken"),
+}
+
+
+@cache
+def _home_words(language: str) -> re.Pattern[str] | None:
+    """The search for the names of ``language``'s home currency (:data:`_HOME_CURRENCIES`)."""
+    home = _HOME_CURRENCIES.get(language)
+    return None if home is None else re.compile(rf"(?<!\w)(?:{home[2]})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -1389,7 +1485,7 @@ def _symbol() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![^\W\d_])(?:{alternatives(marked)}|[A-Za-z]{{1,3}}\.?[$£¥])"
         rf"|(?<![^\W\d_])(?:{alternatives(before)})(?=[ \u00a0]?\d)(?!{_CODE_LIKE})"
-        rf"|(?<![^\W\d_])(?P<after>{alternatives(after)})(?![^\W\d_])(?!{_MEASURED})"
+        rf"|(?<![^\W\d_])(?P<after>{alternatives(after)})(?![^\W\d_]|[&'’]|-\w)(?!{_MEASURED})"
     )
 
 
@@ -1402,7 +1498,18 @@ _MEASURED = r"\s+(?:high|tall|long|wide|deep|thick|away|below|above|under|of)\b"
 
 #: What may stand between the digits and a sign written after them: a space and a scale
 #: word or its abbreviation ("5 mld Kč", "3 millió Ft", "300 de lei").
-_BEFORE_SIGN_AFTER = re.compile(r"\d(?:[\s\u00a0]*(?:[^\W\d_]{1,9}\.?|de))?[\s\u00a0]*$")
+_BEFORE_SIGN_AFTER = re.compile(r"\d(?:[\s\u00a0]*(?:[^\W\d_]{1,11}\.?|de))?[\s\u00a0]*$")
+
+
+#: Signs of one letter, a currency after the figure only behind a scale word ("3 million
+#: R" is rand; "3 R" is anything else: a grade, a group, a model).
+_AFTER_A_SCALE_ONLY = frozenset({"R"})
+_SCALE_BEFORE_SIGN = re.compile(
+    r"\d[\s\u00a0]*(?:million|billion|thousand|"
+    + "|".join(sorted(_SCALES_AFTER_DIGITS, key=len, reverse=True))
+    + r")\.?[\s\u00a0]*$",
+    re.I,
+)
 
 
 def _signs(text: str) -> list[tuple[int, int, str | None]]:
@@ -1411,8 +1518,11 @@ def _signs(text: str) -> list[tuple[int, int, str | None]]:
     digits or their scale word ("5 000 Ft", "5 mld Kč"): elsewhere it is any word."""
     found = []
     for match in _symbol().finditer(text):
-        if match.group("after") and not _BEFORE_SIGN_AFTER.search(
-            text, max(0, match.start() - 14), match.start()
+        after = match.group("after")
+        if after and not _BEFORE_SIGN_AFTER.search(text, max(0, match.start() - 16), match.start()):
+            continue
+        if after in _AFTER_A_SCALE_ONLY and not _SCALE_BEFORE_SIGN.search(
+            text, max(0, match.start() - 16), match.start()
         ):
             continue
         found.append((match.start(), match.end(), _sign_codes().get(match.group())))
@@ -2182,7 +2292,7 @@ def parse_number(text: str, language: str | None = None) -> Decimal | None:
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 
 
-def _currency(text: str, anchor: int = 0, anchor_end: int = 0) -> str:
+def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "en") -> str:
     """The currency named nearest the figure at ``text[anchor:anchor_end]`` (a code, a sign
     or a word), the longer name when two start together ("美元" over "元"), the earlier row
     of :data:`_CURRENCY_WORDS` only on a tie. Taken in row order, "5億ドル（約700億円）" and
@@ -2200,13 +2310,21 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0) -> str:
             add(match.start(), match.end(), 0, to_currency(match.group(1)))
         except ValueError:
             continue
+    home = _HOME_CURRENCIES.get(language)
     for start, end, sign in _signs(text):
-        if sign is not None:  # an ambiguous sign names no currency
+        if sign is not None:
             add(start, end, 1, sign)
+        elif home is not None and text[start:end] in home[1]:  # "kr." in a Danish text
+            add(start, end, 1, home[0])
+        # any other ambiguous sign names no currency
     folded = _fold(text)
     for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
         for match in pattern.finditer(folded):
             add(match.start(), match.end(), row, code)
+    home_words = _home_words(language)
+    if home is not None and home_words is not None:
+        for match in home_words.finditer(folded):
+            add(match.start(), match.end(), len(_CURRENCY_PATTERNS) + 2, home[0])
     return min(found)[3] if found else "USD"
 
 
@@ -2216,21 +2334,24 @@ def is_amount(text: str, language: str | None = None) -> bool:
     has no letter. "M1A2 tanks" and "155mm shells" are no amount."""
     figures = [f for f in figures_in(text, language) if f.kind in ("digits", "words")]
     signs = _signs(text)
-    if not figures or not (signs or _CODE.search(text) or _has_currency_word(text)):
+    patterns = _currency_patterns(reading_language(text, language))
+    if not figures or not (
+        signs or _CODE.search(text) or any(p.search(_fold(text)) for p in patterns)
+    ):
         return False
     rest = list(text)
     for start, end, _ in signs:  # read beside the digits, before the digits are blanked
         rest[start:end] = " " * (end - start)
     whole = _fold(text)
     if len(whole) == len(text):  # names read beside their figure first ("5 billion won")
-        for _, pattern in _CURRENCY_PATTERNS:
+        for pattern in patterns:
             for match in pattern.finditer(whole):
                 rest[match.start() : match.end()] = " " * (match.end() - match.start())
     for figure in figures:
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
     left = _CODE.sub(" ", "".join(rest))
     folded = _fold(left)
-    for _, pattern in _CURRENCY_PATTERNS:
+    for pattern in patterns:
         folded = pattern.sub(" ", folded)
     folded = _HAN_SCALE.sub(" ", _SCALE_LEFT.sub(" ", folded))
     return not any(character.isalpha() for character in folded)
@@ -2238,23 +2359,31 @@ def is_amount(text: str, language: str | None = None) -> bool:
 
 #: Scale words and their abbreviations that may be left beside an amount's figure.
 _SCALE_LEFT = re.compile(
-    r"(?<!\w)(?:m|bn|b|k|mn|mln|mrd|mio|md|mds|млн|млрд|тыс|of|de|d'|worth)(?:\.|(?!\w))", re.I
+    r"(?<!\w)(?:m|b|k|md|mds|of|de|d'|worth|"
+    + "|".join(sorted(_SCALES_AFTER_DIGITS, key=len, reverse=True))
+    + r")(?:\.|(?!\w))",
+    re.I,
 )
 
 
 _HAN_SCALE = re.compile(r"[十百千万萬亿億兆]")
 
 
-def _has_currency_word(text: str) -> bool:
-    folded = _fold(text)
-    return any(pattern.search(folded) for _, pattern in _CURRENCY_PATTERNS)
+def _currency_patterns(language: str) -> list[re.Pattern[str]]:
+    """The searches for currency names in a text of ``language``: every language's, and
+    its home currency's (:data:`_HOME_CURRENCIES`: "1 mld. korun" is an amount in Czech)."""
+    home = _home_words(language)
+    return [pattern for _, pattern in _CURRENCY_PATTERNS] + ([home] if home else [])
 
 
 def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] | None:
     """ "$267 million" -> (267000000, "USD"); "150 millions de dollars", "USD 1.2 billion",
     "€40m", "1,5 Milliarden Euro", "1,2 млрд рублей", "1.5亿美元" too. None when no
-    amount is stated. Without a currency (or with only an ambiguous sign: "kr", "Dh", a
-    "$" behind a prefix no table knows) the amount is taken as US dollars. A range of
+    amount is stated. A name several currencies share is read as the one the text's
+    language means by it ("kr." in Danish, "lira" in Turkish: :data:`_HOME_CURRENCIES`).
+    Without a currency (or with only an ambiguous sign: "kr" in English, "Dh", "pesos", a
+    "$" behind a prefix no table knows) the amount is taken as US dollars, the default
+    :class:`~extractor.types.parts.Money` documents. A range of
     amounts ("$10-15 million", "between $10 million and $15 million") is its low end,
     the conservative figure: :class:`~extractor.types.parts.Money` holds one amount."""
     amount = parse_number(text, language)
@@ -2269,9 +2398,10 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
             return None
         if not re.search(r"\((\d[\d,]*)\)", text):
             amount = first.value
+    reading = reading_language(text, language)
     if first is None:
-        return amount, _currency(text)
-    return amount, _currency(text, first.start, first.end)
+        return amount, _currency(text, language=reading)
+    return amount, _currency(text, first.start, first.end, reading)
 
 
 # The approximators of each language, before or after the figure. Words that also mean
