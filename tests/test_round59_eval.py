@@ -286,6 +286,72 @@ def test_a_quote_of_another_visit_by_the_same_visitor_states_nothing(
     assert _tps(text, gold, again, language) == (1, 1)  # names its host: no conflict
 
 
+#: Capitals and their countries, for a venue written as a city: the gazetteer's cities
+#: (:func:`~extractor.text.places.place_country`), capitals the country table may or may
+#: not know, in a spelling the four languages below share.
+CAPITALS = {
+    "Nairobi": "KEN", "Lima": "PER", "Canberra": "AUS", "Ottawa": "CAN", "Accra": "GHA",
+    "Dakar": "SEN", "Hanoi": "VNM", "Jakarta": "IDN", "Ankara": "TUR", "Abuja": "NGA",
+    "Lusaka": "ZMB", "Kampala": "UGA", "Addis Abeba": "ETH", "Buenos Aires": "ARG",
+    "Montevideo": "URY", "Oslo": "NOR", "Helsinki": "FIN", "Tbilisi": "GEO", "Quito": "ECU",
+    "Harare": "ZWE", "Maputo": "MOZ", "Kinshasa": "COD", "Islamabad": "PAK", "Dhaka": "BGD",
+}  # fmt: skip
+#: A visit to a city, with what was discussed after a topic word ("to discuss", "talks
+#: on", "pour discuter de", "au sujet de", "sobre", "acerca de", "über").
+DISCUSSED = {
+    "en": ("{v} visited {city} on Monday to discuss {t}.",
+           "{v} visited {city} on Monday for talks on {t}."),
+    "fr": ("{v} a visité {city} lundi pour discuter de {t}.",
+           "{v} a visité {city} lundi, au sujet de {t}."),
+    "es": ("{v} visitó {city} el lunes para hablar sobre {t}.",
+           "{v} visitó {city} el lunes para conversar acerca de {t}."),
+    "de": ("{v} besuchte am Montag {city}, um über {t} zu sprechen.",
+           "{v} besuchte am Montag {city} für Gespräche über {t}."),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    city=st.sampled_from(sorted(CAPITALS)),
+    other=st.sampled_from(sorted(CAPITALS)),
+    topic=st.sampled_from(CODES),
+    visitor=st.sampled_from(VISITORS),
+    language=st.sampled_from(sorted(DISCUSSED)),
+    form=st.sampled_from([0, 1]),
+)
+def test_a_country_discussed_is_no_other_host_and_a_city_names_its_country(
+    city: str, other: str, topic: str, visitor: str, language: str, form: int
+) -> None:
+    """A country named after a word of what was discussed is a topic, not the value of a
+    key field; a city names its country (the record's, in the gazetteer; another, where
+    the country table knows it as a capital). So "Blinken visited Nairobi to discuss Sudan."
+    states his visit to Kenya (the gold evidence paraphrased: the quote must tell the
+    event), and "Blinken visited Oslo to discuss Kenya." does not."""
+    host, elsewhere, topical = CAPITALS[city], CAPITALS[other], _name_in(topic, language)
+    assume(topical is not None and topic not in (host, elsewhere) and host != elsewhere)
+    assume(countries_in_text(topical, language) == [topic])
+    here = _name_in(host, language)
+    assume(here is not None)
+    # a venue elsewhere conflicts where the country table reads it: the gazetteer alone
+    # confirms a key country, never refutes one (it holds towns named "Reyes", "The")
+    assume(countries_in_text(other, language) == [elsewhere])
+    surname = visitor.split()[-1]
+    template = DISCUSSED[language][form]
+    right = template.format(v=surname, city=city, t=topical)
+    wrong = template.format(v=surname, city=other, t=here)
+    gold = {
+        "type": "visit",
+        "visitors": [visitor],
+        "visitor_country": None,
+        "host_country": host,
+        "start": "2024-01-01",
+        "evidence": f"{visitor} went to the capital (paraphrased, not in the article)",
+    }
+    text = f"Reporters waited outside. {right} {wrong} A statement followed."
+    assert _tps(text, gold, right, language) == (1, 1)
+    assert _tps(text, gold, wrong, language) == (1, 0)  # another host: another visit
+
+
 # ------------------------------------------------------------------ 5. flatten's ids
 
 ANY_ID = st.one_of(

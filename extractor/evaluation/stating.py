@@ -25,7 +25,10 @@ principle, decided here once:
   names no conflicting value of the record's single-valued key fields: no
   country that is none of the record's while naming none of its key countries ("Last
   year, Blinken visited Peru." is another visit than his visit to Kenya), and no count
-  while holding none of the record's counts (a year is no count). A meeting's countries
+  while holding none of the record's counts (a year is no count). A city of a key
+  country the quote names names it ("visited Nairobi" names Kenya), and a country named
+  after a word of what was discussed ("to discuss Sudan", "pour parler du Soudan",
+  "über den Sudan") is a topic, no value of the record's fields. A meeting's countries
   are a set, and talks name third countries ("Biden and Scholz reaffirmed their support
   for Ukraine"), so naming another country is no conflict for a meeting.
 
@@ -54,6 +57,7 @@ from extractor.evaluation.matching import _FUNCTION_WORDS
 from extractor.text.countries import countries_in_text, country_names, is_alpha3
 from extractor.text.cues import UNSPACED_CHARS, covers, patterns_for, states_any
 from extractor.text.grounding import normalise, normalise_text
+from extractor.text.places import place_country
 from extractor.text.sentences import split_sentences
 
 __all__ = ["Reading", "states_record"]
@@ -311,15 +315,81 @@ def _numbers(said: str) -> set[int]:
     return found
 
 
+#: A run of capitalised words parted by single spaces or hyphens: how a quote in a
+#: spaced script writes a city's name ("Nairobi", "Addis Ababa", "Nueva York").
+_RUN_GAP = re.compile(r"[ -]")
+
+
+def _capitalised_runs(raw: str) -> list[str]:
+    """The runs of ``raw``'s words that begin with a capital letter, each whole."""
+    runs: list[str] = []
+    start = end = -1
+    for word in _WORD.finditer(raw):
+        if not word.group()[0].isupper():
+            continue
+        if start >= 0 and _RUN_GAP.fullmatch(raw[end : word.start()]):
+            end = word.end()
+            continue
+        if start >= 0:
+            runs.append(raw[start:end])
+        start, end = word.start(), word.end()
+    if start >= 0:
+        runs.append(raw[start:end])
+    return runs
+
+
+def _city_at_end(run: str) -> str | None:
+    """The country of the place a run of capitalised words ends with, the longest tail
+    first: German capitalises its nouns ("am Montag Accra"), and a place's name is read
+    whole ("Addis Abeba"), never its first word alone ("Antony Blinken" names no town)."""
+    words = run.split(" ")
+    for start in range(len(words)):
+        code = place_country(" ".join(words[start:]))
+        if code is not None:
+            return code
+    return None
+
+
+def _cities_named(raw: str) -> set[str]:
+    """The countries of the cities ``raw`` names, in the package's gazetteer
+    (:func:`~extractor.text.places.place_country`): one per run of capitalised words."""
+    return {code for run in _capitalised_runs(raw) if (code := _city_at_end(run)) is not None}
+
+
+@lru_cache(maxsize=4096)
+def _sides_named(raw: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries a quote names, and those it names a city of, outside what its
+    sentences say was discussed: a country after "to discuss", "talks on", "sobre",
+    "über" is a topic ("Blinken visited Nairobi to discuss Sudan"), not the value of a
+    field of the event (the topic words are the meeting rules':
+    :data:`~extractor.types.meeting._TOPIC`)."""
+    from extractor.types.meeting import _SENTENCE, _TOPIC
+
+    named: set[str] = set()
+    cities: set[str] = set()
+    for sentence in _SENTENCE.finditer(raw):
+        told = sentence.group()
+        topic = _TOPIC.search(told)
+        told = told[: topic.start()] if topic else told
+        named |= _named_countries(told, language)
+        cities |= _cities_named(told)
+    return frozenset(named), frozenset(cities)
+
+
 def _conflicts(record: Mapping[str, Any], raw: str, said: str, language: str) -> bool:
     """Whether a quote names another value for one of the record's single-valued key
     fields than the record's: a country that is none of the record's while naming none
     of its key countries, or a count while holding none of its key counts. Such a quote
-    tells another event with the same actor ("Last year, Blinken visited Peru.")."""
+    tells another event with the same actor ("Last year, Blinken visited Peru.").
+
+    A country named as a topic is no value (:func:`_sides_named`). A city of a key country
+    names it ("visited Nairobi" names Kenya), but a city of the gazetteer alone never
+    conflicts: it reads surnames and common words as towns ("Reyes" in Mexico, "The" in
+    Brazil); a capital the country table knows ("Oslo") is a country named."""
     countries, counts = _key_values(record)
     if countries:
-        named = _named_countries(raw, language)
-        if named - _record_countries(record) and not named & countries:
+        named, cities = _sides_named(raw, language)
+        if named - _record_countries(record) and not (named | cities) & countries:
             return True
     if counts:
         numbers = _numbers(said)
