@@ -256,7 +256,9 @@ def _before_name(text: str, start: int, language: str) -> tuple[set[str] | None,
 
 def _after_name(text: str, end: int, language: str) -> set[str] | None:
     """The states of the title phrase right after offset ``end``: a complement ("Lars Holm
-    of Denmark") or an apposition (", Prime Minister of Denmark,")."""
+    of Denmark") or an apposition (", Prime Minister of Denmark,"). An apposition is the
+    person's own only if it has no name of its own before it closes: in a list ("Biden,
+    Japanese Prime Minister Kishida and officials") the title is the next person's."""
     tokens = list(_TOKEN.finditer(text, end, min(len(text), end + _REACH)))
     at = 0
     if tokens and tokens[0].group() == ",":
@@ -266,6 +268,8 @@ def _after_name(text: str, end: int, language: str) -> set[str] | None:
     kinds: list[tuple[str, str | None]] = [("title", None)] if at == 0 else []
     while at < len(tokens) and len(kinds) < 12:
         kind, code, last = _classify(text, tokens, at, 1, language)
+        if at > 0 and kind == "other" and tokens[at].group()[:1].isupper():
+            return None  # a name of its own: "X, Japanese Prime Minister Y and" is Y's title
         if kind in ("and", "other") or tokens[at].group() == ",":
             break
         kinds.append((kind, code))
@@ -395,14 +399,56 @@ _TOPIC = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(rf"[^.;!?{STOPS}]+")
+#: A number after "about", "sobre", "über", "sur": "about 20 leaders", "sobre las diez",
+#: "über 20 Minister" say how many or when (roughly, more than), not what was discussed.
+_NUMBER_AFTER = re.compile(
+    r"\s+(?:(?:a|some|las?|les?|die|den)\s+)?(?:\d|(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen"
+    r"|thousand|une?|deux|trois|quatre|cinq|dix|douze|vingt|trente|cent|mille|uno?|una|dos"
+    r"|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|cien|mil|ein\w*|zwei"
+    r"|drei|vier|fünf|zehn|zwölf|zwanzig|hundert|tausend|Dutzend)(?!\w))",
+    re.I,
+)
+_ROUGHLY_WORDS = frozenset({"about", "sobre", "über", "sur"})
+#: The nouns of a state of affairs, whose preposition is part of the topic ("the situation
+#: in X", "la situation à X", "la situación en X", "die Lage in X", "ситуация в X").
+_STATE_NOUN = re.compile(
+    r"(?:situation|situación|situação|situazione|war|guerre|guerra|Krieg|crisis|crise|Krise"
+    r"|conflict|conflit|conflicto|Konflikt|Lage|ситуаци\w*|войн\w*)\s+$",
+    re.I,
+)
+#: A preposition of where someone met or went: a place after it is a venue, not a topic.
+_VENUE_WORD = re.compile(r"(?<!\w)(?:in|im|at|en|à|au|aux|dans|в|во)(?!\w)|在", re.I)
+
+
+def _topic_openings(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words between ``start`` and ``end`` that open what was discussed; "about 20
+    leaders", "sobre las diez" say roughly how many or when, and open nothing."""
+    return [
+        m
+        for m in _TOPIC.finditer(text, start, end)
+        if m.group().lower() not in _ROUGHLY_WORDS or not _NUMBER_AFTER.match(text, m.end())
+    ]
+
+
+def _governs(text: str, opening: re.Match[str], at: int) -> bool:
+    """Whether the topic word ``opening`` governs offset ``at``: no preposition of a venue
+    stands between them ("discussed trade with Kishida in Tokyo": Tokyo is where they met),
+    but the one of a state of affairs ("the situation in X") is the topic's own."""
+    for venue in _VENUE_WORD.finditer(text, opening.end(), at):
+        if not _STATE_NOUN.search(text, opening.start(), venue.start()):
+            return False
+    return True
 
 
 def said_to_be_discussed(text: str, at: int) -> bool:
-    """Whether offset ``at`` stands after a word of what was discussed in its sentence ("to
+    """Whether offset ``at`` stands inside a phrase of what was discussed in its sentence ("to
     discuss the situation in Beijing", "pour parler du Soudan", "讨论北京局势"): a place
-    named there is a topic, not where anyone met or went."""
+    named there is a topic, not where anyone met or went. A place after a venue's
+    preposition ("talks about Sudan ... met X in Tokyo") is where they met."""
     start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", text[:at])), default=0)
-    return _TOPIC.search(text, start, at) is not None
+    openings = _topic_openings(text, start, at)
+    return bool(openings) and _governs(text, openings[-1], at)
 
 
 def _sides(
@@ -412,11 +458,12 @@ def _sides(
 
     A meeting's sides are the states of the people who met. When those give
     two sides or more, a country tied to no participant is a topic, not a side,
-    if the text attaches a state to every participant (``known``: no one is left
-    whose state it could be) and the evidence does not name it as a side, or if
-    the evidence names it only after words of what was discussed ("They discussed
-    support for Ukraine", "pour parler du Soudan"). A side named without a person
-    ("met Polish officials") stays.
+    if the evidence names it only after words of what was discussed ("They discussed
+    support for Ukraine", "pour parler du Soudan"), or if the text attaches a state
+    to every participant (``known``), the evidence does not name it, and the article
+    names it nowhere else than as a topic. That every participant's state is known never drops a
+    country alone: a side named without a person ("met Polish officials", "Officials
+    from Germany also took part") stays.
     """
     theirs = {a.country for a in participants if a.country}
     if len(theirs) < 2:
@@ -424,7 +471,7 @@ def _sides(
     sides, topics = _named_as(make.quote, make.language)
     kept = []
     for code in countries:
-        if code in theirs or code in sides or (code not in topics and not known):
+        if code in theirs or code in sides or not _only_a_topic(code, topics, known, make):
             kept.append(code)
         else:
             make.warn(f"{code} is no participant's country and the evidence does not name it "
@@ -432,15 +479,33 @@ def _sides(
     return kept
 
 
+def _only_a_topic(code: str, topics: set[str], known: bool, make: Builder) -> bool:
+    """Whether the text names ``code`` at most as what was discussed: the evidence does, or
+    (every participant's state known) the evidence does not name it and the article names
+    it nowhere but in what was discussed ("They discussed support for Ukraine" outside the
+    evidence; a country the article never names is no side either)."""
+    if code in topics:
+        return True
+    if not known or code in countries_in_text(make.quote, _reading(make.language)):
+        return False
+    sides = _named_as(str(make.context.get("text", "")), make.language)[0]
+    return code not in sides
+
+
+def _reading(language: str) -> str | None:
+    """The language ``countries_in_text`` reads names in (English names are read always)."""
+    return None if language == "en" else language
+
+
 def _named_as(quote: str, language: str) -> tuple[set[str], set[str]]:
     """The countries a quote names outside what its sentences say was discussed, and those
     it names only there."""
     sides: set[str] = set()
     topics: set[str] = set()
-    reading = None if language == "en" else language
+    reading = _reading(language)
     for sentence in _SENTENCE.finditer(quote):
-        topic = _TOPIC.search(sentence.group())
-        cut = topic.start() if topic else len(sentence.group())
+        openings = _topic_openings(sentence.group(), 0, len(sentence.group()))
+        cut = openings[0].start() if openings else len(sentence.group())
         sides |= set(countries_in_text(sentence.group()[:cut], reading))
         topics |= set(countries_in_text(sentence.group()[cut:], reading))
     return sides, topics - sides
