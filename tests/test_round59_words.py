@@ -15,8 +15,10 @@ Principles checked here, on sentences the tests compose from their own word list
   "in" a language, the subject of "is a language") names no country; the adjective of
   a state's government or troops still does;
 * a number word that is also an ordinary word ("I venti soffiano", "Sto lat!", "las once
-  de la noche", "un livre neuf", "die Elf spielte") counts only before what its
-  language counts with it ("venti soldati", "sto osób", "once soldados").
+  de la noche", "un livre neuf", "die Elf spielte") is no count where the text shows
+  the other word (an article of a noun, the hour, after its noun, the toast, a capital
+  mid-sentence), and a count everywhere else ("venti soldati", "asciende a once.",
+  "elf wurden getötet", "BOGOTÁ - Once soldados").
 """
 
 from __future__ import annotations
@@ -191,6 +193,42 @@ def test_an_adjective_beside_a_word_for_language_is_no_state(language, data):
     assert countries_in_text(text, language) == [], text
 
 
+#: The adjective after a cue or a preposition of language, modifying a noun or a name:
+#: the state ("teach Ukrainian pilots", "auf türkische Truppen", "parla il turco Erdogan").
+STATE_AFTER_A_CUE = {
+    "en": ([("Ukrainian", "UKR"), ("Russian", "RUS"), ("Turkish", "TUR"), ("French", "FRA")],
+           ["Officials learned {a} forces had crossed the river.",
+            "US instructors teach {a} pilots in Arizona.",
+            "Analysts speak {a} officials' language of deterrence."]),
+    "de": ([("türkische", "TUR"), ("russische", "RUS"), ("ukrainische", "UKR")],
+           ["Drohnen flogen Angriffe auf {a} Truppen im Norden.",
+            "Raketen schlugen auf {a} Städte ein."]),
+    "it": ([("turco", "TUR"), ("francese", "FRA"), ("russo", "RUS")],
+           ["Parla il {a} Erdogan davanti ai giornalisti.", "Parlava il {a} Lavrov ieri."]),
+    "es": ([("turco", "TUR"), ("francés", "FRA"), ("ruso", "RUS")],
+           ["Habla el {a} Erdogan ante la prensa."]),
+    "nl": ([("Franse", "FRA"), ("Duitse", "DEU")],
+           ["De schepen kwamen in {a} handen.", "Hij diende jaren in {a} dienst."]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(STATE_AFTER_A_CUE)), st.data())
+def test_an_adjective_modifying_a_noun_after_a_language_cue_names_its_state(language, data):
+    adjectives, frames = STATE_AFTER_A_CUE[language]
+    adjective, code = data.draw(st.sampled_from(adjectives))
+    text = data.draw(st.sampled_from(frames)).format(a=adjective)
+    assert code in countries_in_text(text, language), text
+
+
+def test_a_bare_korea_is_the_republic():
+    """English calls the Republic "Korea" ("the Bank of Korea"); the North is always named
+    so. A bare "Korea" named no state at all."""
+    for text in ("Korea's exports rose in May.", "The Bank of Korea raised rates."):
+        assert countries_in_text(text, "en") == ["KOR"], text
+    assert countries_in_text("North Korea fired a missile.", "en") == ["PRK"]
+
+
 def test_a_dutch_idiom_of_an_adjective_is_no_state():
     for text in ("Hij kreeg het spaans benauwd toen hij de rekening zag.",
                  "Zij kreeg het Spaans benauwd tijdens het examen."):  # fmt: skip
@@ -235,6 +273,32 @@ COUNTED = {
     "de": "Laut Polizei starben gestern {w} {n}.",
     "nl": "Volgens de politie kwamen gisteren {w} {n} om.",
 }
+
+
+#: Counts with no noun after the word, or a verb, a function word, a capital after a
+#: dateline: only evidence of the other word makes it no count, and these have none.
+COUNTED_ALONE = {
+    "it": ["Ne sono morti {w} nell'attacco."],
+    "es": ["La cifra de muertos asciende a {w}.", "{W} de ellos murieron.",
+           "Murieron {w} en el ataque.", "Al menos {w} murieron ayer.",
+           "BOGOTÁ - {W} soldados murieron.", "Mueren {W} Personas En Un Ataque"],
+    "fr": ["Ils étaient {w}.", "{W} d'entre eux sont morts.", "{W} ont été tués hier.",
+           "PARIS - {W} morts dans une explosion."],
+    "de": ["Die Zahl der Toten stieg auf {w}.", "{W} der Opfer waren Kinder.",
+           "Mindestens {w} starben.", "{w} wurden getötet.", "(dpa) {W} Menschen starben.",
+           "Laut Polizei starben die {w} Soldaten sofort."],
+    "nl": ["Volgens de politie kwamen de {w} doden uit het dorp."],
+    "pl": ["Zginęło {w} osób, a sto lat temu nikt."],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(COUNTED_ALONE)), st.data())
+def test_a_homograph_counts_unless_the_text_shows_the_other_word(language, data):
+    word, value, _, _ = HOMOGRAPHS[language]
+    frame = data.draw(st.sampled_from(COUNTED_ALONE[language]))
+    text = frame.format(w=word, W=word[0].upper() + word[1:])
+    assert _read_as(text, language, value), (text, figures_in(text, language))
 
 
 def _read_as(text: str, language: str, value: int) -> bool:

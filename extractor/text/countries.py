@@ -89,6 +89,9 @@ ALIASES: dict[str, str] = {
     "dprk": "PRK",
     "south korea": "KOR",
     "republic of korea": "KOR",
+    # The Republic's own English short name ("the Bank of Korea", "Korea's exports"); the
+    # North is always named as such. Without it a bare "Korea" named no state at all.
+    "korea": "KOR",
     "rok": "KOR",
     "laos": "LAO",
     "vietnam": "VNM",
@@ -2204,6 +2207,9 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
     if not nouns:
         return False
     is_base = _fold_word(text[start:end]) in _language_forms(language)
+    if language == "de" and not text[start].isupper():
+        is_base = False  # German writes a language, a noun, with a capital: "auf Türkisch",
+        # never "auf türkische Truppen"
     if language == "en" and not is_base:
         return False  # an English hit may be a name or a capital ("Kabul"), no adjective
     before = _fold_word(_word_before(text, start).rstrip("'’-"))
@@ -2225,12 +2231,45 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
         while at > 0 and not text[at - 1].isspace():
             at -= 1
         if _fold_word(_word_before(text, at)) in cues:
-            return True
+            return not _modifies_next(text, end, language)  # "parla il turco Erdogan"
         if before in articles and _called_a_language(following, nouns):
             return True
     elif language == "en" and not before and _called_a_language(following, nouns):
         return True  # "Turkish is a Turkic language"
-    return before in cues
+    return before in cues and not _modifies_next(text, end, language)
+
+
+#: Words after a language's name that leave it a noun ("speaks Russian fluently", "parla
+#: turco e inglese", "habla español con"): conjunctions, prepositions, adverbs of how.
+_AFTER_A_NOUN: dict[str, str] = {
+    "en": "and or but too well as at in on to with from for by since the a an this that",
+    "nl": "en of maar ook goed met in aan op te van voor als de het een",
+}
+#: Languages whose adjectives come before their noun, so a small word after a language's
+#: name may be the noun it modifies ("teach Ukrainian pilots", "in Franse dienst").
+_ADJECTIVE_FIRST = frozenset({"en", "nl"})
+#: Endings of adverbs of manner: "fluently", "fluentemente", "couramment".
+_ADVERB_ENDINGS = ("ly", "mente", "ment")
+
+
+def _modifies_next(text: str, end: int, language: str) -> bool:
+    """Whether the adjective of nationality ending at ``end`` modifies the word after it,
+    so names the state ("teach Ukrainian pilots", "learned Russian forces had crossed",
+    "parla il turco Erdogan", "in Franse dienst"): a noun or a name follows, no
+    conjunction, preposition or adverb. German is left to its capital (the noun)."""
+    if language == "de":
+        return False
+    match = re.match(r"[ \t]+(\w+)", text[end : end + 40])
+    if match is None:
+        return False  # a stop, a comma, the text's end: "speaks Russian."
+    word = match.group(1)
+    folded = _fold_word(word)
+    if word[0].isupper():
+        return True
+    if language not in _ADJECTIVE_FIRST:
+        return False  # "publicado en turco el año pasado": its adjectives follow the noun
+    after_a_noun = {_fold(w) for w in _AFTER_A_NOUN.get(language, "").split()}
+    return folded not in after_a_noun and not folded.endswith(_ADVERB_ENDINGS)
 
 
 #: "Is" and "was": what says what the subject is ("Il turco è una lingua").

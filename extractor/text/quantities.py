@@ -988,21 +988,26 @@ _ALSO_WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset({"elf"}),
     "pl": frozenset({"sto"}),
 }
-#: Function words of the languages whose number words were read first, for the
-#: homographs alone (:func:`_homograph_counts`): "las once de la noche", "un livre neuf
-#: sur la table".
-_FUNCTION_WORDS: dict[str, str] = {
-    "es": "el la los las lo un una de del a al en con por para que y o se es fue era no "
-    "como más ya también su sus",
-    "fr": "le la les l un une de du des d à au aux en dans sur sous avec par pour que qui "
-    "et ou ne pas se est était comme plus déjà aussi son sa ses",
-    "de": "der die das den dem des ein eine einen einem einer und oder in im an am auf aus "
-    "mit von vom zu zum zur für über unter nach bei ist war sind waren nicht auch wie",
+#: What shows a homograph of :data:`_ALSO_WORDS` is the other word, per language: the
+#: definite articles of a noun ("i venti", "die Elf", "de elf"), the hour ("a las once",
+#: "las once de la noche"), the words before French "neuf" meaning new ("tout neuf",
+#: "flambant neuf", "quoi de neuf"). Only such evidence makes it no count: "murieron
+#: once en el ataque", "Ils étaient neuf.", "elf von ihnen" are counts.
+_NOUN_ARTICLES: dict[str, tuple[str, ...]] = {
+    "it": ("i", "dei", "ai", "dai", "nei", "sui", "coi", "dagli", "degli"),
+    "de": ("die", "der", "den", "dem", "des"),
+    "nl": ("de", "het", "die", "deze"),
+    # a singular article before a number above one names a thing: "el once titular" (the
+    # team), "le neuf" (the new)
+    "es": ("el",),
+    "fr": ("le",),
 }
-#: The plural ending of the nouns the Romance languages count ("once soldados", "neuf
-#: morts"): a word without it after the number is a verb or an adjective ("once titular",
-#: "neuf construit").
-_PLURAL_ENDINGS = {"es": ("s",), "fr": ("s", "x", "z")}
+_HOUR_BEFORE = {"es": ("las",)}
+_HOUR_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|de\s+la\s|y\s+(?:media|cuarto)|en\s+punto|horas?\b)")
+_NEW_BEFORE = {"fr": ("tout", "flambant", "de")}
+_DETERMINERS_FR = frozenset(
+    ("un", "une", "le", "la", "les", "l", "des", "du", "mon", "ma", "son", "sa", "ce", "cet")
+)
 #: Phrases of a homograph that are no count when they end a clause: the Polish toast
 #: ("Sto lat! Sto lat!", "sto lat, sto lat"); "sto lat temu" is a hundred years.
 _TOASTS = {"pl": ("lat",)}
@@ -1011,37 +1016,65 @@ _CLAUSE_END = re.compile(r"\s*(?:[!?.,;:…\n]|$)")
 
 def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -> bool:
     """Whether the homograph number word at ``tokens[at]`` (:data:`_ALSO_WORDS`), alone,
-    counts: before what its language counts, not before a verb, a function word or a
-    name, nor after an indefinite article (a noun: "een elf", "un neuf"). Any other word
-    counts as before."""
+    counts: it does unless the text shows the other word (an article of a noun, the hour,
+    "tout neuf", the toast "sto lat!", a capital mid-sentence before a small letter: "Die
+    Elf spielte"). A clause end, a verb or a function word after it prove nothing ("Ils
+    étaient neuf.", "Once de ellos murieron", "elf wurden getötet")."""
     first = tokens[at]
     if first.word not in _ALSO_WORDS.get(language, ()):
         return True
+    before = tokens[at - 1].word if at > 0 else ""
     following = tokens[at + 1] if at + 1 < len(tokens) else None
+    if (
+        language == "fr"
+        and at > 1
+        and tokens[at - 2].word in _DETERMINERS_FR
+        and tokens[at - 1].digits is None
+        and not text[tokens[at - 1].end : first.start].strip()  # "la police, neuf soldats"
+    ):
+        return False  # "un livre neuf": after its noun, the adjective; a count comes first
+    if before in (*_ARTICLES.get(language, ()), *_OTHER_ARTICLES.get(language, ())):
+        return False  # "een elf", "un neuf", "ein Elf"
+    if before in _NOUN_ARTICLES.get(language, ()) and _noun_after_article(
+        text, first, following, language
+    ):
+        return False  # "I venti soffiano", "die Elf spielte", "de elf danste"
+    at_the_hour = at > 1 and tokens[at - 2].word == "a"  # "a las once": at eleven
+    if before in _HOUR_BEFORE.get(language, ()) and (
+        at_the_hour or _HOUR_AFTER.match(text, first.end)
+    ):
+        return False  # "a las once de la noche"
+    if before in _NEW_BEFORE.get(language, ()) and (
+        before != "de" or (at > 1 and tokens[at - 2].word == "quoi")
+    ):
+        return False  # "tout neuf", "quoi de neuf"
     if following is None or following.digits is not None or not _joined(text, first, following):
-        return False
+        return True
     starts = _SENTENCE_START.search(text, max(0, first.start - 3), first.start) is not None
-    if text[first.start].isupper() and not starts:
-        return False  # a noun or a name mid-sentence: "Die Elf spielte", "Neuf"
-    articles = (*_ARTICLES.get(language, ()), *_OTHER_ARTICLES.get(language, ()))
-    if at > 0 and tokens[at - 1].word in articles:
+    opens = text[: first.start].rstrip()[-1:] in ("", "-", "–", "—", ":", ")", '"', "«", "„")
+    if text[first.start].isupper() and not (starts or opens) and text[following.start].islower():
+        return False  # a noun or a name mid-sentence: "Die Elf spielte" ("BOGOTÁ - Once")
+    return not (
+        following.word in _TOASTS.get(language, ()) and _CLAUSE_END.match(text, following.end)
+    )
+
+
+def _noun_after_article(text: str, first: _Token, following: _Token | None, language: str) -> bool:
+    """Whether a homograph after a definite article is the noun: "die Elf" (German writes
+    the number small: "die elf Toten"), Italian "i venti" before a verb of a plural
+    subject ("soffiano"; "i venti morti" counts), Dutch "de elf" before no plural noun
+    ("de elf danste"; "de elf doden" counts)."""
+    if language == "de":
+        return text[first.start].isupper()
+    if language in ("es", "fr"):
+        return True
+    if following is None:
         return False
-    word = following.word
-    if word in _FUNCTION_WORDS.get(language, "").split():
-        return False
-    if word in _TOASTS.get(language, ()) and _CLAUSE_END.match(text, following.end):
-        return False
-    if language == "de":  # German writes a noun with a capital: "elf Menschen", "elf
-        # verletzte Soldaten"; "elf spielte" is no count
-        after = tokens[at + 2] if at + 2 < len(tokens) else None
-        return text[following.start].isupper() or (
-            after is not None and after.digits is None and text[after.start].isupper()
-        )
-    if language in _PLURAL_ENDINGS:
-        return word.endswith(_PLURAL_ENDINGS[language])
-    if language == "it":  # the verbs of a plural subject end in "-no": "soffiano", "sono"
-        return not word.endswith("no")
-    return True
+    if language == "it":
+        return following.word.endswith("no")
+    if language == "nl":
+        return not following.word.endswith(("en", "s"))
+    return False
 
 
 def _in_name(text: str, tokens: list[_Token], at: int) -> bool:
