@@ -277,3 +277,26 @@ def test_a_german_dative_after_the_verb_is_the_recipient(
 def test_a_masculine_nominative_after_the_verb_is_no_recipient() -> None:
     """ "Heute liefert der Iran Drohnen an Russland": "der Iran" is the subject."""
     assert "IRN" not in transfer_sides("Heute liefert der Iran Drohnen an Russland.", "de")[1]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    frame=st.sampled_from(
+        [
+            "After Germany sent Leopard tanks, the United States will send {w} to {r}.",
+            "While France supplies jets, the United States will send {w} to {r}.",
+            "Germany has already delivered tanks; the United States will now send {w} to {r}.",
+        ]
+    ),
+    weapon=st.sampled_from(["howitzers", "Patriot batteries", "HIMARS launchers"]),
+    recipient=st.sampled_from([("Ukraine", "UKR"), ("Poland", "POL"), ("Taiwan", "TWN")]),
+)
+def test_a_publisher_the_quote_names_as_supplier_keeps_its_own_transfer(
+    frame: str, weapon: str, recipient: tuple[str, str]
+) -> None:
+    """The publisher named as the subject of its own clause keeps the transfer, whatever
+    another state supplies in an earlier clause."""
+    name, code = recipient
+    text = frame.format(w=weapon, r=name)
+    [record] = _resolved(text, "USA", "USA", code, weapon).records
+    assert (record.supplier.country, record.recipient.country) == ("USA", code), text

@@ -248,6 +248,11 @@ def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     if publisher in suppliers | recipients:
         return data  # the text makes it a side (:func:`directed` reads which)
     order = countries_in_text(make.quote, None if make.language == "en" else make.language)
+    if publisher in order:
+        # Named, the publisher is read by the clauses (:func:`directed`): this rule is for
+        # the readout's own state no sentence names. "After Germany sent tanks, the United
+        # States will send howitzers" gave Germany the howitzers.
+        return data
     for side, other in (("supplier", "recipient"), ("recipient", "supplier")):
         if data[side].country != publisher:
             continue
