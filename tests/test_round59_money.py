@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.text.countries import country_as_written
-from extractor.text.quantities import is_amount, parse_money, parse_number
+from extractor.text.quantities import figures_in, is_amount, parse_money, parse_number
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -57,7 +57,9 @@ SCALES: dict[str, list[tuple[str, int]]] = {
 SCALE_ROWS = [(lang, word, factor) for lang, words in SCALES.items() for word, factor in words]
 #: Read in every language: all but the Nordic "mill." ("3 mill workers" is English) and
 #: "billion" (a thousand millions in English, a million millions in German or French).
-EVERY_SCALE = [row for row in SCALE_ROWS if row[1] not in ("mill.", "billion")]
+#: Read whatever the language, but for the abbreviations that are other words in some
+#: ("mill." an English mill, "mn" French minutes): those only in their own languages.
+EVERY_SCALE = [row for row in SCALE_ROWS if row[1] not in ("mill.", "billion", "mn")]
 
 #: Currencies a text in each language writes after the figure ("3 mld Kč") and before it
 #: ("kr 3 mia."): (as written, position, code). Positions: "after", "before", "both".
@@ -249,3 +251,24 @@ def test_an_adjective_before_its_noun_first_in_a_sentence_is_no_name(row, data):
     other = data.draw(st.sampled_from(OTHERS[language]))
     text = f"{name} {noun.format(other=other)}"
     assert country_as_written(text, code, language) is None, text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    case=st.sampled_from(
+        [
+            ("fr", "Les combats ont duré {n} mn et fait 3 morts."),
+            ("es", "Cayeron {n} tn de bombas y murieron 12 personas."),
+            ("de", "Die Kämpfe dauerten {n} mn, sagte die Polizei."),
+            ("it", "Sono cadute {n} tn di esplosivo."),
+        ]
+    ),
+    number=st.integers(2, 900),
+)
+def test_a_unit_abbreviation_of_another_language_is_no_scale(case, number):
+    """'mn' is French minutes and 'tn' Spanish tonnes: read as million and trillion in every
+    language, "20 mn" was twenty million."""
+    language, frame = case
+    text = frame.format(n=number)
+    values = [f.value for f in figures_in(text, language)]
+    assert Decimal(number) in values and all(v < 10**6 for v in values), (text, values)

@@ -109,8 +109,10 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
            "мільйон": 10**6, "мільйона": 10**6, "мільйони": 10**6, "мільйонів": 10**6,
            "млн": 10**6, "мільярд": 10**9, "мільярда": 10**9, "мільярди": 10**9,
            "мільярдів": 10**9, "млрд": 10**9, "трлн": 10**12},
-    # Nordic: "3 mill. kr." (million), "3 mia. kr."/"3 mdr kronor" (milliard)
-    **{language: {"mill": 10**6, "mia": 10**9, "mdr": 10**9}
+    # Nordic: "3 mill. kr." (million), "3 mia. kr."/"3 mdr kronor" (milliard); Swedish
+    # also "3 mn kr" (miljoner)
+    **{language: {"mill": 10**6, "mia": 10**9, "mdr": 10**9,
+                  **({"mn": 10**6} if language == "sv" else {})}
        for language in ("da", "no", "nb", "nn", "sv", "is")},
     "nl": {"duizend": 10**3, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9},
     "tr": {"bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12},
@@ -148,13 +150,15 @@ _ABBREVIATED = frozenset({"mn", "mln", "bn", "tn", "trn", "mdd", "md", "mds", "m
 #: (a thousand millions in English, a million millions in German and French), "mil" (a
 #: thousand in Spanish, a unit of length in English), "bin" (a thousand in Turkish), "mill"
 #: (Nordic "3 mill. kr.", English "3 mill workers": read in the Nordic languages alone).
-#: A word in capitals is an acronym, no scale: "3 MIA" are missing in action.
+#: A word in capitals is an acronym, no scale: "3 MIA" are missing in action. Nor "mn"
+#: (French minutes: "20 mn") or "tn"/"trn" (Spanish tonnes: "200 tn"): each stays a scale
+#: only in the languages whose tables hold it (English).
 _SCALES_AFTER_DIGITS: dict[str, int] = {
     word: value
     for value, words in (
         (10**3, "tys тыс тис tis tsd tusind tusinde tusen tuhatta tisic tisuca tisuce tisoc "
                 "ezer"),
-        (10**6, "mio mln mn млн million millions millioner millionen millionerne miljoen "
+        (10**6, "mio mln млн million millions millioner millionen millionerne miljoen "
                 "miljon miljoner miljonen miljoonaa milion miliony milionu milionow miliona "
                 "milijun milijuna milijona milijonov milijoni millio milioni milione millones "
                 "millon milhoes milhao milyon"),
@@ -162,7 +166,7 @@ _SCALES_AFTER_DIGITS: dict[str, int] = {
                 "milliarde milliarderne miljard miljarder miljarden miljardia miljardi miliard "
                 "miliardy miliardu miliardow miliarda milijarda milijardi milijarde milijard "
                 "miliardi miliardo milyar millardo millardos miliar"),
-        (10**12, "трлн tn trn"),
+        (10**12, "трлн"),
     )
     for word in words.split()
 }  # fmt: skip
@@ -1052,8 +1056,14 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
         return True
     starts = _SENTENCE_START.search(text, max(0, first.start - 3), first.start) is not None
     opens = text[: first.start].rstrip()[-1:] in ("", "-", "–", "—", ":", ")", '"', "«", "„")
-    if text[first.start].isupper() and not (starts or opens) and text[following.start].islower():
-        return False  # a noun or a name mid-sentence: "Die Elf spielte" ("BOGOTÁ - Once")
+    plural = language in ("es", "fr") and following.word.endswith(("s", "x"))
+    if (
+        text[first.start].isupper()
+        and not (starts or opens or plural)
+        and text[following.start].islower()
+    ):
+        return False  # a noun or a name mid-sentence: "Die Elf spielte" (not "BOGOTÁ - Once
+        # soldados", nor "murieron Once soldados": a plural noun is what it counts)
     return not (
         following.word in _TOASTS.get(language, ()) and _CLAUSE_END.match(text, following.end)
     )
