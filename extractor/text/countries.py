@@ -2268,8 +2268,13 @@ def _modifies_next(text: str, end: int, language: str) -> bool:
         return True
     if language not in _ADJECTIVE_FIRST:
         return False  # "publicado en turco el año pasado": its adjectives follow the noun
-    after_a_noun = {_fold(w) for w in _AFTER_A_NOUN.get(language, "").split()}
-    return folded not in after_a_noun and not folded.endswith(_ADVERB_ENDINGS)
+    return folded not in _after_a_noun(language) and not folded.endswith(_ADVERB_ENDINGS)
+
+
+@cache
+def _after_a_noun(language: str) -> frozenset[str]:
+    """:data:`_AFTER_A_NOUN` of ``language``, folded once."""
+    return frozenset(_fold(w) for w in _AFTER_A_NOUN.get(language, "").split())
 
 
 #: "Is" and "was": what says what the subject is ("Il turco è una lingua").

@@ -487,14 +487,11 @@ def _named(text: str, language: str) -> tuple[str, ...]:
 # Scripts written without spaces between words (Han, Kana, Hangul syllables, Thai): a
 # name of another script is a word of its own where it meets them ("法国总统Lars Berg周二",
 # "Tim Cook표"), so a whole word ends where the script changes.
-_SCRIPT_WITHOUT_SPACES = re.compile(
-    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"
-)
+_WITHOUT_SPACES = r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_SCRIPT_WITHOUT_SPACES = re.compile(f"[{_WITHOUT_SPACES}]")
 #: A letter that continues a word written in a spaced script: a word character of no
 #: script of :data:`_SCRIPT_WITHOUT_SPACES`.
-_LETTER_OF_ITS_SCRIPT = (
-    r"[^\W\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"
-)
+_LETTER_OF_ITS_SCRIPT = f"[^\\W{_WITHOUT_SPACES}]"
 
 # Arabic and Hebrew join clitics to a name: "بمصر" is "in Egypt", "للعراق" "to Iraq"
 # ("ل" + "العراق", the article's alef dropped), "בישראל" "in Israel".
