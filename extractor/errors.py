@@ -370,6 +370,11 @@ class MissingFigure(EvidenceError):
     """A figure of the record is in none of the cited sentences."""
 
 
+class EventNotStated(EvidenceError):
+    """The cited sentences have none of the words of the record's event: a visit's quote
+    that says nobody travelled (it may state another event: a call is a meeting)."""
+
+
 class OutputError(ConfigurationError):
     """An output file cannot be used as given (a folder, read-only, not ours, locked).
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.errors import EvidenceError, MissingFigure, ResolutionError
+from extractor.errors import EventNotStated, EvidenceError, MissingFigure, ResolutionError
 from extractor.text.countries import government_country
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
@@ -132,6 +132,16 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
                 record = draft_to_record(draft, spec, context)
             except (ValueError, ValidationError) as error:
                 del said[start:]  # a dropped draft's problems say why; it has no fields
+                recoded = _recoded(draft, spec, context, error)
+                if recoded is not None:
+                    record, why = recoded
+                    if record.id not in seen:
+                        seen.add(record.id)
+                        said[start:] = [about_record(record, w) for w in [*said[start:], why]]
+                        outcome.records.append(record)
+                    else:
+                        del said[start:]
+                    continue
                 said_why = messages(error)
                 outcome.problems.extend(f"{name}[{index}]: {m}" for m in said_why)
                 outcome.drops.extend(
@@ -146,6 +156,34 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
             said[start:] = [about_record(record, w) for w in said[start:]]
             outcome.records.append(record)
     return outcome
+
+
+def _recoded(
+    draft: Any, spec: RecordSpec, context: dict[str, Any], error: BaseException
+) -> tuple[Record, str] | None:
+    """The record of another type ``draft`` states when its evidence has none of its own
+    type's words (:attr:`RecordSpec.recode`), with the warning that says so; None when
+    there is none (the draft is dropped with its problems)."""
+    if spec.recode is None or not _caused_by(error, EventNotStated):
+        return None
+    warnings = context.get("warnings")
+    start = len(warnings) if isinstance(warnings, list) else None
+
+    def make(kind: str, other: Any) -> Record:
+        return draft_to_record(other, get_type(kind), context)
+
+    try:
+        record = spec.recode(draft, make)
+    except (ValueError, ValidationError):
+        record = None
+    if record is None:
+        if isinstance(warnings, list) and start is not None:
+            del warnings[start:]
+        return None
+    return record, (
+        f"the model drafted a {spec.name}, but its evidence states no {spec.name}: coded as "
+        f"the {record.record_type} it reports"
+    )
 
 
 def about_record(record: Record, message: str) -> str:

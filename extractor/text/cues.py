@@ -413,6 +413,42 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
     }),
 }  # fmt: skip
 
+#: Words of a call: a talk at a distance, by telephone or video, per language. A call is
+#: a meeting (PLOVER CONSULT, mode phone; CAMEO 040-level consultation) and never a visit:
+#: nobody travelled. A bare "call" is none of them ("called for", "so-called", "calls on"):
+#: only a call someone is on, has or holds with someone.
+CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:tele)?phon(?:e|es|ed|ing)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?)",
+           r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
+           r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
+           r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
+    "es": [r"tel[eé]f[oó]n\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
+    "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
+    "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*",
+           r"videogespräch\w*", r"videotelefonat\w*"],
+    "ru": [r"телефон\w*", r"созвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
+    "uk": [r"телефон\w*", r"відеозв['’]?яз\w*", r"відеоконференц\w*"],
+    "zh": ["通电话", "通话", "电话", "视频会议", "视频通话", "视频连线", "视频会晤"],
+    "ja": ["電話", "テレビ会議", "ビデオ会議", "オンライン会談", "オンライン会議"],
+    "ko": [r"통화\w*", r"\w*전화\w*", r"화상\w*"],
+    "ar": [r"هاتف\w*", r"مكالم\w*", r"عبر الفيديو", r"بالفيديو", r"الفيديو كونفرانس"],
+    "fa": [r"تلفن\w*", r"ویدئو\w*", r"ویدیو\w*"],
+    "tr": [r"telefon\w*", r"video konferans\w*", r"görüntülü"],
+    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*"],
+    "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento"],
+    "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
+    "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
+})  # fmt: skip
+
+#: Words that two sides talked, per language: a meeting's words without the English ones
+#: that say nothing of a talk between the sides ("called on Congress", "received praise",
+#: "the summit agenda").
+TALK_CUES: dict[str, re.Pattern[str]] = {
+    **MEETING_CUES,
+    "en": cue_pattern(["spoke", "speak", "speaks", "talked", "talks?", r"conferr\w*",
+                       r"consult\w*", r"discuss\w*", r"negotiat\w*", r"conversations?"]),
+}  # fmt: skip
+
 # -- Direction: who went where, who supplied whom ----------------------------------------
 # Words only (regex fragments per language); the grammar that reads a side from them is the
 # record type's (:mod:`extractor.types.visit`, :mod:`extractor.types.arms_transfer`).

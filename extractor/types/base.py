@@ -38,7 +38,13 @@ from pydantic import (
     model_validator,
 )
 
-from extractor.errors import EvidenceError, MissingFigure, RecordCodeError, RecordTypeError
+from extractor.errors import (
+    EventNotStated,
+    EvidenceError,
+    MissingFigure,
+    RecordCodeError,
+    RecordTypeError,
+)
 from extractor.text.countries import (
     countries_in_text,
     country_label,
@@ -376,7 +382,7 @@ class Record(BaseModel):
             and covers(self.evidence_cues, language)
             and not states_any(self.evidence_cues, quote)
         ):
-            raise EvidenceError(
+            raise EventNotStated(
                 f"evidence {quote[:80]!r} does not say that anyone "
                 f"{self.evidence_cue_meaning}: quote the "
                 f"sentence that states this {self.record_type}, or drop this record"

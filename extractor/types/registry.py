@@ -63,6 +63,9 @@ TermsFunction = Callable[[Any], tuple[set[str], set[str]]]
 """draft -> (names, figures) a supporting sentence should carry."""
 DeriveFunction = Callable[[Sequence["Record"], Sequence[str], dict[str, Any]], list["Record"]]
 """(records found, types asked for, validation context) -> records they entail."""
+RecodeFunction = Callable[[Any, Callable[[str, Any], "Record"]], "Record | None"]
+"""(draft, make) -> the record of another type the draft's sentences state instead, made with
+``make(type name, draft of that type)`` (validated against the article; raises if it fails)."""
 MatchFunction = Callable[[Mapping[str, Any], Mapping[str, Any]], bool]
 """(gold, predicted) in the gold format -> whether they may be the same event."""
 
@@ -124,6 +127,10 @@ class RecordSpec:
     #: derived (a visit whose sentence says only that two leaders met: the meeting
     #: stands, the visit is left out with this reason as a warning); None: it is.
     unsupported: Callable[[Any, Mapping[str, Any]], str | None] | None = None
+    #: The record of another type a draft states when its evidence has none of this
+    #: type's words (:class:`~extractor.errors.EventNotStated`): a call the model drafted
+    #: as a visit is the meeting it reports. None: such a draft is dropped.
+    recode: RecodeFunction | None = None
     gold: GoldSpec | None = None
 
     @property

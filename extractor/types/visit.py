@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
+    CALL_CUES,
     GOING_WORDS,
     MET_IN_PERSON_CUES,
     RECEIVED_BY_WORDS,
     RECEIVING_WORDS,
     RETURN_WORDS,
+    TALK_CUES,
     VISITING_WORDS,
     WELCOME_CUES,
     covers,
     cue_pattern,
     cue_patterns,
     every_language,
+    states_any,
 )
 from extractor.text.dates import precision_of
 from extractor.text.grounding import normalise_text
@@ -1168,6 +1171,50 @@ def from_meetings(
     return derived
 
 
+def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | None:
+    """The talk a visit was drafted from, across a border: the meeting of its sides.
+
+    Small models code "X spoke by phone with Y" or "X spoke today with Y" as
+    a visit. Only a draft whose evidence failed for want of a word of travel
+    comes here: nobody is said to have gone anywhere, so no visit is stated,
+    but a talk between two states is a meeting (PLOVER CONSULT; CAMEO 040-level
+    consultation), and a call one in mode phone (format virtual). The meeting
+    is built and checked as the model's own are (its sentence must name the
+    sides and say they talked, re-anchored like any record) and stands only
+    when that sentence says they talked ("called on Congress" says nothing of
+    a talk) and the sides are of two or more states, as the visit's were. It
+    has no place: where each side sat is no shared venue, and a place would
+    make it entail the visit the text does not state.
+    """
+    from extractor.types.meeting import Meeting, MeetingDraft
+
+    people = list({person.name: person for person in [*draft.visitors, *draft.hosts]}.values())
+    countries = [c for c in (draft.visitor_country, draft.host_country) if c]
+    meeting = MeetingDraft(
+        participants=people,
+        countries=countries,
+        format=None,
+        place=None,
+        date=draft.date,
+        topics=[draft.purpose] if draft.purpose else [],
+        status=draft.status,
+        attribution=draft.attribution,
+        evidence=draft.evidence,
+    )
+    record = make("meeting", meeting)
+    assert isinstance(record, Meeting)
+    said = record.evidence.cited_text
+    if len(set(record.countries_involved)) < 2 or not states_any(_TALKED, said):
+        return None
+    if states_any(CALL_CUES.values(), said):
+        return record.model_copy(update={"format": "virtual"})
+    return record
+
+
+#: What a talk between two sides is said with, in any language (:func:`as_call`).
+_TALKED = every_language(TALK_CUES, CALL_CUES)
+
+
 def _last_day(end: DateValue | None) -> DateValue | None:
     """A visit's end given as a range of days ("10 y 11 de mayo") ends on its last day."""
     if end is None or end.kind != "range" or end.end is None:
@@ -1263,6 +1310,7 @@ SPEC = RecordSpec(
     table=TABLE,
     derive=from_meetings,
     unsupported=undirected,
+    recode=as_call,
     gold=GoldSpec(
         fields={
             "visitors": K.NAMES,
