@@ -170,6 +170,15 @@ _SCALES_AFTER_DIGITS: dict[str, int] = {
     )
     for word in words.split()
 }  # fmt: skip
+#: Abbreviations of :data:`_SCALES_AFTER_DIGITS` that are everyday words of other
+#: languages (Italian "mia"/"mio" and Spanish "mío", my; English "'tis"): written without
+#: their dot, each is a scale only in the languages whose tables hold it ("3 mia kr" in
+#: Danish, "3 Mio Euro" in German); with it ("3 mia. kr.") in any. Read everywhere, "Nel
+#: 2020 mia madre" was two trillion and "Em 2020 mia sobrinha" a figure "2020 mia".
+_DOTTED_ELSEWHERE = frozenset({"mia", "mio", "tis"})
+#: Abbreviations that are a word of one language alone, no scale there without their dot:
+#: French "mdr" (LOL) is the Swedish "3 mdr kr" everywhere else.
+_WORDS_OF_LANGUAGE: dict[str, frozenset[str]] = {"fr": frozenset({"mdr"})}
 _RU_SCALE_STEMS = (("тысяч", 10**3), ("миллион", 10**6), ("миллиард", 10**9),
                    ("триллион", 10**12))  # fmt: skip
 _RU_COLLECTIVES = {2: "двое двоих двоим двоими", 3: "трое троих троим троими",
@@ -549,8 +558,9 @@ _LANGUAGE_HINTS = (
                       r"heridos)\b")),
     ("fr", re.compile(r"\b(?:milliards?|mds?|millions d|d'euros|de (?:dollars|roubles|livres|"
                       r"yuans|yens|francs)|morts|blesses|personnes)\b")),
-    ("de", re.compile(r"\b(?:milliarden?|millionen|mio|mrd|tote|menschen|verletzte|us-dollar|"
-                      r"tausend)\b")),
+    # "mio" undotted is Italian and Spanish "my" too ("nel 2020 mio padre")
+    ("de", re.compile(r"\b(?:milliarden?|millionen|mio(?=\.)|mrd|tote|menschen|verletzte|"
+                      r"us-dollar|tausend)\b")),
     ("pt", re.compile(r"\b(?:milhoes|milhao|bilhoes|bilhao|bilioes|biliao|pessoas|mortos|"
                       r"feridos|reais)\b")),
     ("it", re.compile(r"\b(?:milioni|miliardi|persone|feriti|morti|uccis[ei]|vittime|"
@@ -855,7 +865,7 @@ def _read_scaled(
         token = tokens[index]
         entry = _word_entry(tokens, index, language)
         if entry is None and token.digits is None and not _acronym(text, token):
-            entry = _scale_after_digits(token.word)
+            entry = _scale_after_digits(text, token, language)
         if entry is None or not _joined(text, tokens[index - 1], token):
             break
         if entry[0] in (_DOZEN, _HUNDRED) and scale == 1:  # "2 dozen", "3 hundred thousand"
@@ -877,11 +887,18 @@ def _acronym(text: str, token: _Token) -> bool:
     return len(written) > 1 and written.isupper()
 
 
-def _scale_after_digits(word: str) -> tuple[str, int] | None:
-    """A scale word of any language (:data:`_SCALES_AFTER_DIGITS`), for the word right
-    after digits that the text's own language does not read."""
-    scale = _SCALES_AFTER_DIGITS.get(word)
-    return None if scale is None else (_SCALE, scale)
+def _scale_after_digits(text: str, token: _Token, language: str) -> tuple[str, int] | None:
+    """A scale word of any language (:data:`_SCALES_AFTER_DIGITS`), for the word ``token``
+    right after digits that the text's own ``language`` does not read; an abbreviation
+    that is also a word (:data:`_DOTTED_ELSEWHERE`, :data:`_WORDS_OF_LANGUAGE`) only with
+    its dot: "2020 mia madre" is a year."""
+    scale = _SCALES_AFTER_DIGITS.get(token.word)
+    if scale is None:
+        return None
+    word_too = token.word in _DOTTED_ELSEWHERE or token.word in _WORDS_OF_LANGUAGE.get(language, ())
+    if word_too and not text.startswith(".", token.end):
+        return None
+    return _SCALE, scale
 
 
 #: Scale words that, in a language whose number words are not read, never start a number
