@@ -350,11 +350,12 @@ def _trusted_share(actor: Actor, state: str, text: str, language: str, direct: s
     """Whether a state shared from a coordinated title ("Kosovo President A and Prime
     Minister B") may replace the model's: sharing is a guess English cannot confirm
     ("German Chancellor Scholz and President Biden" has the same shape), so it replaces
-    only a country the model left empty, one the article never names, or another
-    participant's own (the model confused the two)."""
+    only a country the model left empty, another participant's own (the model confused
+    the two), or one the article names nowhere but as what was discussed (a topic is
+    nobody's state: "Kosovo's solidarity with Ukraine" does not make a Kosovar of Ukraine)."""
     if not actor.country or actor.country == state:
         return True
-    return actor.country in direct or actor.country not in countries_in_text(text, language)
+    return actor.country in direct or actor.country not in _named_as(text, language)[0]
 
 
 def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Actor], bool]:
@@ -390,7 +391,8 @@ def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Act
 #: What opens the part of a sentence that says what a meeting was about: a country named
 #: after it is a topic ("They discussed support for Ukraine", "pour parler du Soudan").
 _TOPIC = re.compile(
-    r"(?<!\w)(?:discuss\w*|talk(?:s|ed)?\s+(?:about|on)|about|regarding|concerning|support\s+for"
+    r"(?<!\w)(?:discuss\w*|talk(?:s|ed)?\s+(?:about|on)|about|regarding|concerning"
+    r"|support\s+(?:for|of)"
     r"|(?:the\s+)?(?:situation|war|crisis|conflict)\s+in|parl(?:er|é|ent|aient)|discut\w*"
     r"|évoqu\w*|abord(?:er|é|ée|és|ait|ó|ar|aron|aban)"
     r"|sur|au\s+sujet|concernant|à\s+propos|habl\w*|trat\w*|sobre|acerca|über|besprach\w*"
@@ -481,15 +483,18 @@ def _sides(
 
 def _only_a_topic(code: str, topics: set[str], known: bool, make: Builder) -> bool:
     """Whether the text names ``code`` at most as what was discussed: the evidence does, or
-    (every participant's state known) the evidence does not name it and the article names
-    it nowhere but in what was discussed ("They discussed support for Ukraine" outside the
-    evidence; a country the article never names is no side either)."""
+    the evidence does not name it and the article names it nowhere but in what was
+    discussed ("They discussed support for Ukraine" outside the evidence: a state no
+    participant is of and no sentence names as a side is none). A country the article
+    never names is no side either when every participant's state is known."""
     if code in topics:
         return True
-    if not known or code in countries_in_text(make.quote, _reading(make.language)):
+    if code in countries_in_text(make.quote, _reading(make.language)):
         return False
-    sides = _named_as(str(make.context.get("text", "")), make.language)[0]
-    return code not in sides
+    text = str(make.context.get("text", ""))
+    if code in _named_as(text, make.language)[0]:
+        return False
+    return known or code in countries_in_text(text, _reading(make.language))
 
 
 def _reading(language: str) -> str | None:
@@ -530,8 +535,12 @@ def from_visits(
         if not any(p.search(visit.evidence.cited_text) for p in MET_IN_PERSON_CUES.values()):
             continue
         countries = [c for c in (visit.visitor_country, visit.host_country) if c]
+        # one person is one participant, though the model listed them as visitor and host
+        people: dict[str, Actor] = {}
+        for actor in [*visit.visitors, *visit.hosts]:
+            people.setdefault(normalise_text(actor.display_name), actor)
         data = {
-            "participants": [*visit.visitors, *visit.hosts],
+            "participants": list(people.values()),
             "countries": countries,
             "format": "bilateral" if len(set(countries)) == 2 else None,
             "place": visit.place,
