@@ -65,6 +65,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -463,6 +464,10 @@ class _Rows:
     #: Each record id of the document being written -> the content digest of its first
     #: record and how many records had it (:meth:`record_id`; emptied at each document).
     ids: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+    #: Every doc_id read, composed (NFC) -> its first spelling (:meth:`_spelt`).
+    doc_spellings: dict[str, str] = field(default_factory=dict)
+    #: The same for the record ids of the document being written (emptied with ``ids``).
+    record_spellings: dict[str, str] = field(default_factory=dict)
 
     def record_id(self, record: Mapping[str, Any]) -> Any:
         """The record's ``record_id``, a key of every table it is written to.
@@ -485,6 +490,7 @@ class _Rows:
         key = _cell(given, "str")
         if key is None:
             return given
+        self._spelt(key, self.record_spellings)
         content = _content_of(record)
         first = self.ids.get(key)
         if first is None:
@@ -526,6 +532,10 @@ class _Rows:
             summary.foreign.append(foreign)
         kinds = [clean_surrogates(str(record.get("type"))) for record in records]
         self.ids.clear()  # a record_id is renamed within its document (:meth:`record_id`)
+        self.record_spellings.clear()
+        doc_id = _cell(line.get("doc_id"), "str")
+        if doc_id is not None:
+            self._spelt(doc_id, self.doc_spellings)
         if "documents" in self.columns:
             read = Counter(kinds)
             yield "documents", self._row("documents", {_READ: read}, line)
@@ -542,6 +552,17 @@ class _Rows:
                 if facts is None and spec is not None:
                     summary.unreadable_records += 1
                 yield "events", self._row("events", {**named, _EVENT: facts}, line)
+
+    def _spelt(self, name: str, spellings: dict[str, str]) -> None:
+        """Note ``name`` when an id read before differs from it only in Unicode composition
+        (NFC ``é`` and NFD ``e`` + U+0301): flatten keeps both as written, two ids, while
+        eval reads them as one document (:func:`~extractor.evaluation.run.read_lines`); a
+        join on them splits what a reader sees as one name. Said, never renamed."""
+        composed = unicodedata.normalize("NFC", name)
+        first = spellings.setdefault(composed, name)
+        if first != name:
+            self.summary.composed.append((first, name))
+            spellings[composed] = name  # a third spelling is named against the last
 
     def _row(self, table: str, record: Mapping[str, Any], line: Mapping[str, Any]) -> list[Any]:
         row, bad = _row(self.columns[table], record, line)
@@ -568,8 +589,10 @@ def result_rows(
     for result in many:
         for table, row in rows.of(as_result_line(result)):
             out[table].append(dict(zip(names[table], row, strict=True)))
-    renamed = rows.summary.renamed_note
-    for note in [*rows.summary.unread, *rows.summary.foreign, *([renamed] if renamed else [])]:
+    renamed, composed = rows.summary.renamed_note, rows.summary.composed_note
+    said = [renamed] if renamed else []
+    said += [composed] if composed else []
+    for note in [*rows.summary.unread, *rows.summary.foreign, *said]:
         warnings.warn(note, UserWarning, stacklevel=2)
     return out
 
@@ -854,6 +877,23 @@ class FlattenSummary:
     #: ``doc_id`` (filed under their line's all the same:
     #: :func:`~extractor.io.output.foreign_records_note`).
     foreign: list[str] = field(default_factory=list)
+    #: Pairs of ids (doc_ids, or record ids of one document) that differ only in Unicode
+    #: composition: kept as written, two ids (:meth:`_Rows._spelt`).
+    composed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def composed_note(self) -> str | None:
+        """The one sentence naming ids written two ways (NFC/NFD); None: none was."""
+        if not self.composed:
+            return None
+        shown = ", ".join(f"{a!a} and {b!a}" for a, b in self.composed[:_NOTES_SHOWN])
+        more = len(self.composed) - _NOTES_SHOWN
+        return (
+            f"{len(self.composed):,} id(s) differ from an earlier id only in Unicode "
+            f"composition (NFC/NFD): {shown}{f' and {more:,} more' if more > 0 else ''}; "
+            "flatten keeps them as written, two ids, while eval reads them as one document: "
+            "write each id one way to join them"
+        )
 
     @property
     def renamed_note(self) -> str | None:
@@ -894,6 +934,8 @@ class FlattenSummary:
             )
         if self.renamed_note is not None:
             out.append(self.renamed_note)
+        if self.composed_note is not None:
+            out.append(self.composed_note)
         if self.unreadable_records:
             out.append(
                 f"{self.unreadable_records:,} record(s) could not be read as their type (a "
