@@ -315,11 +315,17 @@ class _ContentKeys:
 
     A line number does not survive an inserted, deleted or shuffled line, and a
     stream has no name that survives a rerun; the content does.
+
+    ``stated`` holds the ids the container's own rows state that read like such a
+    name (:func:`_stated_keys`): a name is never one of them, so a row's own id stays
+    its own whichever order the rows come in (named first, an id-less copy took it and
+    the row became ``<id>@<file>``; read first, the copy became ``<name>@<name>``).
     """
 
-    def __init__(self, place: _Place) -> None:
+    def __init__(self, place: _Place, stated: Holds[str] = frozenset()) -> None:
         self.place = place
         self.turns = ContentTurns()
+        self.stated = stated
 
     def key(self, item: Item, raw: bytes) -> Item:
         """``item`` under its content id; ``raw`` is hashed when it has no text."""
@@ -327,9 +333,31 @@ class _ContentKeys:
             digest = item.text_sha256[:_KEY_HEX]
         else:
             digest = hashlib.sha256(raw.strip()).hexdigest()[:_KEY_HEX]
-        suffix = self.turns.name(digest)
+        taken = _Within(self.place.doc_id, self.stated)
+        suffix = self.turns.name(digest, taken)
+        while suffix in taken:  # the first turn too: a row states the text's key itself
+            suffix = self.turns.name(digest, taken)
         doc_id, source = f"{self.place.doc_id}#{suffix}", f"{self.place.source}#{suffix}"
         return dataclasses.replace(item, doc_id=doc_id, source=source)
+
+
+class _Unkeyed(_ContentKeys):
+    """Keys that leave every item as read: :func:`_stated_keys` lists the ids rows state."""
+
+    def key(self, item: Item, raw: bytes) -> Item:
+        return item
+
+
+@dataclass(frozen=True, slots=True)
+class _Within:
+    """The suffixes (``<hash>``, ``<hash>#2``) whose whole name ``<prefix>#<suffix>`` is
+    among ``ids``: what :class:`ContentTurns` must skip in one container."""
+
+    prefix: str
+    ids: Holds[str]
+
+    def __contains__(self, suffix: object) -> bool:
+        return f"{self.prefix}#{suffix}" in self.ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -1526,10 +1554,12 @@ def _read_blob(
         return
     kind = container_kind(name)
     if kind == "jsonl":
-        rows = _then(_iter_jsonl(blob, place, context, end), end)
+        keys = _ContentKeys(place, _stated_keys(blob, place, context, _iter_jsonl))
+        rows = _then(_iter_jsonl(blob, place, context, end, keys), end)
         yield from _or_report(place, rows, "no records in this file")
     elif kind == "csv":
-        rows = _then(_iter_csv(blob, place, context, end), end)
+        keys = _ContentKeys(place, _stated_keys(blob, place, context, _iter_csv))
+        rows = _then(_iter_csv(blob, place, context, end, keys), end)
         yield from _or_report(place, rows, "no data rows in this file")
     elif kind is not None:
         budget = budget or ExpansionBudget(context.caps)
@@ -1539,6 +1569,67 @@ def _read_blob(
         yield _read_document(blob, name, place, context)
     else:
         yield place.fail(_unsupported(name), skipped=True)
+
+
+#: A byte every id holding a ``#`` is written with in a table: ``#`` itself (ASCII, every
+#: legacy table and UTF-16/32 alike) or JSON's escape of it.
+_HASH_MARK = re.compile(rb"#|\\u0023", re.IGNORECASE)
+
+
+def _stated_keys(
+    blob: _Blob,
+    place: _Place,
+    context: _Context,
+    rows: Callable[..., Iterator[Item]],
+) -> frozenset[str]:
+    """The ids a table's own rows state that read like its id-less rows' names
+    (``<file>#<hash>``, ``<file>#<hash>#2``): reserved for those rows before any id-less
+    row is named (:class:`_ContentKeys`), so a row's own id is its own in every order.
+
+    Read in a first pass over the bytes, which a one-pass reader cannot do otherwise: a
+    later row may state the name an earlier copy would take. Only a table that can be
+    read twice is (a file, a member's bytes), and only when it writes a ``#`` at all (no
+    name can be stated without one), so most tables are scanned, not parsed, twice. A
+    stream (a pipe, a gzip file read as it streams) is read once: there a row stating a
+    name a copy took before it is named ``<id>@<file>`` (the runner's rule), the one
+    order a one-pass reader cannot undo.
+    """
+    if not isinstance(blob, str | bytes) or not _writes_hash(blob):
+        return frozenset()
+    prefix = f"{place.doc_id}#"
+    try:
+        return frozenset(
+            item.doc_id
+            for item in rows(blob, place, context, None, _Unkeyed(place))
+            if item.doc_id.startswith(prefix) and CONTENT_KEYED.fullmatch(item.doc_id)
+        )
+    except Exception:  # the reading pass says what is wrong with the bytes, row by row
+        return frozenset()
+
+
+def _writes_hash(blob: str | bytes) -> bool:
+    """Whether ``blob`` holds a ``#`` (or JSON's escape of one), read a MiB at a time."""
+    if isinstance(blob, bytes):
+        return _HASH_MARK.search(blob) is not None or _wide(blob)
+    tail = b""
+    if not os.path.isfile(blob):  # a pipe or a device by its path: read once, not twice
+        return False
+    try:
+        with open(blob, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                if not tail and _wide(chunk):
+                    return True  # UTF-16 or UTF-32: its escapes are no ASCII bytes
+                if _HASH_MARK.search(tail + chunk):
+                    return True
+                tail = chunk[-5:]
+    except OSError:
+        return False
+    return False
+
+
+def _wide(head: bytes) -> bool:
+    """Whether bytes open as UTF-16 or UTF-32 text (:func:`bom_encoding`, marked or not)."""
+    return (bom_encoding(head) or "").startswith(("utf-16", "utf-32"))
 
 
 def _read_gunzipped(
@@ -1792,7 +1883,11 @@ def _read_capped(blob: _Blob, cap: int) -> bytes:
 
 
 def _iter_jsonl(
-    blob: _Blob, place: _Place, context: _Context, end: _End | None = None
+    blob: _Blob,
+    place: _Place,
+    context: _Context,
+    end: _End | None = None,
+    keys: _ContentKeys | None = None,
 ) -> Iterator[Item]:
     """One item per non-blank line; a bad line fails alone, as ``<file>:<lineno>``.
 
@@ -1809,7 +1904,7 @@ def _iter_jsonl(
     """
     cap = context.caps.member_bytes
     lineno = 0
-    keys = _ContentKeys(place)
+    keys = keys or _ContentKeys(place)
     again: list[bytes] = []  # lines given back by a value that never closed, the next last
     resume: bytes | None = None  # the line after them that opens a value: read as any line
     try:
@@ -2355,7 +2450,11 @@ class _Prefixed(io.RawIOBase):
 
 
 def _iter_csv(
-    blob: _Blob, place: _Place, context: _Context, end: _End | None = None
+    blob: _Blob,
+    place: _Place,
+    context: _Context,
+    end: _End | None = None,
+    keys: _ContentKeys | None = None,
 ) -> Iterator[Item]:
     """One item per data row, in one pass over the file.
 
@@ -2415,7 +2514,7 @@ def _iter_csv(
         delimiter, spaced = _dialect(head, encoding, context.fields)
         reader = csv.reader(tape, delimiter=delimiter, skipinitialspace=spaced)
         table = None if encoding != "utf-8-sig" else table_encoding(head)
-        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends, end, table)
+        yield from _csv_rows(reader, encoding, place, context.fields, tape, ends, end, table, keys)
 
 
 def _row_end(head: bytes, encoding: str) -> str:
@@ -2677,6 +2776,7 @@ def _csv_rows(
     ends: str = "\n",
     end: _End | None = None,
     table: str | None = None,
+    keys: _ContentKeys | None = None,
 ) -> Iterator[Item]:
     """The items of a CSV file's rows, read by ``reader`` from ``tape``; rows that are not
     UTF-8 are decoded by ``table`` when it fits them (:func:`_decode_row`). When the head
@@ -2721,7 +2821,7 @@ def _csv_rows(
     header: list[str] | None = None
     notes: list[str] = []  # about the header: said on every row
     directed = False  # the first line was Excel's sep= line
-    keys = _ContentKeys(place)
+    keys = keys or _ContentKeys(place)
     dialect = reader.dialect
     wide = encoding in ("utf-16", "utf-32")
     # no encoding told by the head (all UTF-8 or ASCII): the first row that is not tells it
