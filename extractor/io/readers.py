@@ -1571,9 +1571,12 @@ def _read_blob(
         yield place.fail(_unsupported(name), skipped=True)
 
 
-#: A byte every id holding a ``#`` is written with in a table: ``#`` itself (ASCII, every
-#: legacy table and UTF-16/32 alike) or JSON's escape of it.
-_HASH_MARK = re.compile(rb"#|\\u0023", re.IGNORECASE)
+#: How a made name's ``#<hash>`` is written in a table's bytes, whatever the rest: ``#`` and
+#: 12 hex digits, each as itself (ASCII, every legacy table) or as JSON's escape of it.
+#: A UTF-16 or UTF-32 table writes neither as ASCII bytes: it is always read twice.
+_HASH_MARK = re.compile(rb"(?:#|\\u0023)(?:[0-9a-f]|\\u00[3-6][0-9a-f]){%d}" % _KEY_HEX, re.I)
+#: The bytes one such mark may take (each character a 6-byte escape): kept between chunks.
+_MARK_BYTES = 6 * (_KEY_HEX + 1)
 
 
 def _stated_keys(
@@ -1588,8 +1591,9 @@ def _stated_keys(
 
     Read in a first pass over the bytes, which a one-pass reader cannot do otherwise: a
     later row may state the name an earlier copy would take. Only a table that can be
-    read twice is (a file, a member's bytes), and only when it writes a ``#`` at all (no
-    name can be stated without one), so most tables are scanned, not parsed, twice. A
+    read twice is (a file, a member's bytes), and only when it writes a ``#`` and a hash's
+    digits (no name can be stated without them), so most tables are scanned, not parsed,
+    twice. A
     stream (a pipe, a gzip file read as it streams) is read once: there a row stating a
     name a copy took before it is named ``<id>@<file>`` (the runner's rule), the one
     order a one-pass reader cannot undo.
@@ -1608,7 +1612,8 @@ def _stated_keys(
 
 
 def _writes_hash(blob: str | bytes) -> bool:
-    """Whether ``blob`` holds a ``#`` (or JSON's escape of one), read a MiB at a time."""
+    """Whether ``blob`` may state a made name (:data:`_HASH_MARK`), read a MiB at a time:
+    hashtags and ``#1`` in a text are no such name, so their table is read once."""
     if isinstance(blob, bytes):
         return _HASH_MARK.search(blob) is not None or _wide(blob)
     tail = b""
@@ -1621,7 +1626,7 @@ def _writes_hash(blob: str | bytes) -> bool:
                     return True  # UTF-16 or UTF-32: its escapes are no ASCII bytes
                 if _HASH_MARK.search(tail + chunk):
                     return True
-                tail = chunk[-5:]
+                tail = chunk[-_MARK_BYTES:]
     except OSError:
         return False
     return False
