@@ -71,7 +71,13 @@ ALIASES: dict[str, str] = {
     "democratic republic of congo": "COD",
     "democratic republic of the congo": "COD",
     "congo-kinshasa": "COD",
+    # AP style, which news datelines follow ("GOMA, Congo (AP)"): a bare "Congo" is the
+    # Democratic Republic; the Republic is always named as such.
+    "congo": "COD",
     "congo-brazzaville": "COG",
+    "republic of congo": "COG",
+    "republic of the congo": "COG",
+    "congo republic": "COG",
     "cape verde": "CPV",
     "swaziland": "SWZ",
     "micronesia": "FSM",
@@ -231,7 +237,7 @@ def country_names(code: str, language: str = "en") -> tuple[str, ...]:
     if language in ("en", UNDETERMINED) or not has_local_names(language):
         return english
     local = _local_index(language).names.get(code, ())
-    return tuple(sorted({*english, *local}, key=len, reverse=True))
+    return _longest_first({*english, *local})
 
 
 @lru_cache(maxsize=4096)
@@ -261,7 +267,14 @@ def _english_names(code: str) -> tuple[str, ...]:
     names.update(alias for alias, c in ALIASES.items() if c == code and len(alias) > 3)
     names.update(DEMONYMS.get(code, ()))
     names.update(INSTITUTIONS.get(code, ()))
-    return tuple(sorted(names, key=len, reverse=True))
+    return _longest_first(names)
+
+
+def _longest_first(names: set[str]) -> tuple[str, ...]:
+    """``names`` longest first, names of one length in alphabetical order: the order of a
+    set changes with each process's string hashing, and the first name that matches is
+    the one a check reports."""
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
 @cache
@@ -319,10 +332,11 @@ def _name_index() -> list[tuple[str, str]]:
                 owners.setdefault(folded, set()).add(code)
                 if folded not in whole:
                     heads.setdefault(folded, set()).add(code)
+    aliases = {normalise_text(alias, accents=False): code for alias, code in ALIASES.items()}
     pairs = [
         (name, code)
         for name, found in owners.items()
-        for code in _owner(found, heads.get(name, set()))
+        for code in ([aliases[name]] if name in aliases else _owner(found, heads.get(name, set())))
     ]
     return sorted(pairs, key=lambda p: (-len(p[0]), p))
 
@@ -337,7 +351,7 @@ def _whole_names(code: str) -> set[str]:
 
 
 def _owner(codes: set[str], heads: set[str]) -> list[str]:
-    """The code a name names: one that has the name whole ("Congo", the Republic's name)
+    """The code a name names when :data:`ALIASES` does not say: one that has the name whole ("Congo", the Republic's name)
     over one that has it only as the head of its own ("Congo, The Democratic Republic
     of the"); a name two codes have alike ("Virgin Islands") names neither. Chosen, not
     left to the order of a set, which changes with each process's string hashing."""
@@ -432,12 +446,73 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     """
     language = language or detect_language(text)
     if language in ("en", UNDETERMINED) or not has_local_names(language):
-        return _first_mentions(_english_hits(text))
+        english = _english_spans(text)
+        return _first_mentions(
+            [(start, code) for start, _, code in english] + _elided_sides(text, english, "en")
+        )
     spans = _longest_spans([*_local_hits(text, language), *_english_spans(text)])
     hits = [(start, code) for start, _, code in spans if code is not None]
     if language in ABBREVIATIONS:
         hits += _abbreviation_hits(text, language)
+    hits += _elided_sides(text, spans, language)
     return _first_mentions(hits)
+
+
+#: States named by a side of one name, and the state of the other side: "North and South
+#: Korea" names both, its first name cut short as coordination cuts the shared word.
+_SIDED_STATES: dict[str, tuple[int, str]] = {"PRK": (1, "KOR"), "KOR": (0, "PRK")}
+#: Per language: the words of the north side, of the south side (with their inflections),
+#: the conjunctions, and the words of a prepositional side ("del Sur", "du Nord").
+_SIDE_WORDS: dict[str, tuple[str, str, str, str]] = {
+    "en": (r"North", r"South", r"and|or", ""),
+    "es": (r"Norte", r"Sur", r"y|o", r"del"),
+    "fr": (r"Nord", r"Sud", r"et|ou", r"du"),
+    "pt": (r"Norte", r"Sul", r"e|ou", r"do"),
+    "it": (r"Nord", r"Sud", r"e|o", r"del"),
+    "de": (r"Nord", r"Süd", r"und|oder", ""),
+    "nl": (r"Noord", r"Zuid", r"en|of", ""),
+    "ru": (r"Северн\w*", r"Южн\w*", r"и|или", ""),
+    "uk": (r"Північн\w*", r"Південн\w*", r"і|й|та|або", ""),
+    "pl": (r"Północn\w*", r"Południow\w*", r"i|lub|oraz", ""),
+    "cs": (r"Severn\w*", r"Jižn\w*", r"a|nebo", ""),
+}
+
+
+@cache
+def _side_patterns(language: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Per side (north, south): the side's word and a conjunction just before a name
+    ("North and |South Korea", "Nord- und |Südkorea", "Северная и |Южная Корея"), and a
+    conjunction and the side's word just after one ("Corea del Norte| y del Sur", "Korea
+    Północna| i Południowa")."""
+    north, south, conjunctions, preposition = _SIDE_WORDS[language]
+    of = rf"(?:{preposition}\s+)?" if preposition else ""
+    return tuple(
+        (
+            re.compile(rf"(?<!\w)(?:{side})-?\s+(?:{conjunctions})\s+\Z"),
+            re.compile(rf"\s+(?:{conjunctions})\s+{of}(?:{side})(?![\w-])"),
+        )
+        for side in (north, south)
+    )
+
+
+def _elided_sides(
+    text: str, spans: Iterable[tuple[int, int, str | None]], language: str
+) -> list[tuple[int, str]]:
+    """(offset of its side, code) of the states named by the other side of a sided name, written with
+    the shared word cut ("North and South Korea", "Corea del Norte y del Sur", "Nord- und
+    Südkorea", "Korea Północna i Południowa" name both Koreas; read alone, each named one)."""
+    if language not in _SIDE_WORDS:
+        return []
+    hits: list[tuple[int, str]] = []
+    for start, end, code in spans:
+        if code not in _SIDED_STATES:
+            continue
+        side, other = _SIDED_STATES[code]
+        before, after = _side_patterns(language)[side]
+        found = before.search(text, max(0, start - 40), start) or after.match(text, end)
+        if found:
+            hits.append((found.start() if found.start() < start else end, other))
+    return hits
 
 
 def _longest_spans(
@@ -1682,6 +1757,26 @@ def _iso_names(language: str) -> tuple[list[tuple[str, str]], list[tuple[str, st
     return full, short
 
 
+#: States whose one-word name news gives to another: AP style, which the agencies'
+#: datelines follow in every language ("GOMA, Congo", «GOMA, Congo (AFP)», "Goma, Kongo"),
+#: writes the Democratic Republic as a bare "Congo" and the Republic of Congo always as
+#: such ("République du Congo", "Congo-Brazzaville"); iso-codes gives the bare name to the
+#: Republic. (Not in the languages written without spaces, where a bare "刚果" is neither.)
+_BARE_NAME_OWNERS: dict[str, str] = {"COG": "COD"}
+
+
+def _bare_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``pairs`` with each one-word name of a state of :data:`_BARE_NAME_OWNERS` given to
+    the state news means by it."""
+    return [
+        (name, _BARE_NAME_OWNERS.get(code, code) if _ONE_WORD.fullmatch(name) else code)
+        for name, code in pairs
+    ]
+
+
+_ONE_WORD = re.compile(r"\w+")
+
+
 class _Entry(NamedTuple):
     rest: tuple[frozenset[str], ...]  # the forms of each following word
     code: str | None  # None: a phrase that holds a name but names no country
@@ -1743,6 +1838,8 @@ def _local_index(language: str) -> _LocalIndex:
         cldr = _cldr_names(language)
         # the regular adjectives of the names of countries (not of capitals: "بغدادي" is
         # a man's name), less sure than any name
+        if language not in UNSPACED:
+            cldr, full, short = (_bare_names(pairs) for pairs in (cldr, full, short))
         derived = [
             (adjective, code)
             for name, code in [*cldr, *full]
@@ -1816,7 +1913,7 @@ def _local_index(language: str) -> _LocalIndex:
         words=words,
         pattern=pattern,
         table={form.casefold(): code for form, code in table.items()},
-        names={c: tuple(sorted(f, key=len, reverse=True)) for c, f in names.items()},
+        names={c: _longest_first(f) for c, f in names.items()},
         exact={k: v for k, v in exact.items() if len(k) >= 2},
         adjectives=frozenset(new_forms),
         derived=frozenset(derived_forms),
@@ -2268,7 +2365,40 @@ def _modifies_next(text: str, end: int, language: str) -> bool:
         return True
     if language not in _ADJECTIVE_FIRST:
         return False  # "publicado en turco el año pasado": its adjectives follow the noun
+    if folded in _coordinators(language):
+        return _coordinated_modifies(text, end + match.end(), language)
     return folded not in _after_a_noun(language) and not folded.endswith(_ADVERB_ENDINGS)
+
+
+#: Words that join two adjectives of one noun ("Ukrainian and Polish pilots").
+_COORDINATORS: dict[str, str] = {"en": "and or", "nl": "en of"}
+
+
+@cache
+def _coordinators(language: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in _COORDINATORS.get(language, "").split())
+
+
+def _coordinated_modifies(text: str, at: int, language: str) -> bool:
+    """Whether, after a conjunction at ``at``, another adjective of nationality follows
+    that modifies a noun: coordinated adjectives share their noun, so "teach Ukrainian and
+    Polish pilots" and "learned Russian and Belarusian troops had crossed" name both states,
+    while "speaks Russian and Ukrainian fluently" names two languages."""
+    match = re.match(r"[ \t]+(\w+)", text[at : at + 40])
+    if match is None or not match.group(1)[0].isupper():
+        return False
+    if not _is_nationality(_fold_word(match.group(1)), language):
+        return False  # "speaks Russian and Putin knows it"
+    return _modifies_next(text, at + match.end(), language)
+
+
+def _is_nationality(folded: str, language: str) -> bool:
+    """Whether a folded word is an adjective of nationality or a language's name."""
+    if folded in _language_forms(language):
+        return True
+    if language == "en":
+        return folded in _demonym_index()
+    return _local_index(language).exact.get(folded) is not None
 
 
 @cache
