@@ -16,7 +16,7 @@ import contextlib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -188,7 +188,10 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
     text = _decode_with(data, guessed)
     if len(data) <= _SHORT_WIDE_BYTES:
         wide = _decode_short_wide(data)
-        if wide is not None and not _coherent_legacy(data, text, wide[0]):
+        common = _common_east_asian(data) if wide is not None else None
+        if common is not None:  # both read as common characters: the legacy text it is
+            guessed, text = common, _decode_with(data, common)
+        elif wide is not None and not _coherent_legacy(data, text, wide[0]):
             return wide
     if text is not None and guessed:
         return text, f"not UTF-8 text: decoded as {guessed}"
@@ -199,6 +202,40 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
 #: a legacy reading that is plain Western words: six units of random bytes are that one
 #: time in a million, while windows-1252 reads "首相は火曜日" as "–™øvo0kpÜfåe", words.
 _WIDE_OVER_WESTERN = 6
+
+
+def _common_east_asian(data: bytes) -> str | None:
+    """The East Asian encoding (:data:`_SCRIPT_CODECS`' order) that reads a short ``data``
+    as common characters of one script (:func:`_short_wide_text`), if one does. Kanji
+    alone in Shift-JIS ("東京国") read in UTF-16 as common ideographs too ("貓麋醍"), but
+    a UTF-16 text's bytes are first-level kanji or ideographs of a legacy set one unit in
+    ten at most: both readings common is the legacy text."""
+    for _, names in _SCRIPT_CODECS:
+        for name in names:
+            reading = _decode_with(data, name)
+            if reading is not None and _common_in(name, reading):
+                return name
+    return None
+
+
+def _common_in(codec: str, reading: str) -> bool:
+    """Whether ``reading`` is :data:`_MIN_SHORT_WIDE_CHARS` characters or more beyond ASCII,
+    each a common character of ``codec``'s own set (kana or a first-level kanji, a KS X 1001
+    syllable, a first-level GB2312 or a frequent Big5 ideograph), and no ASCII letter nor
+    half-width katakana: what UTF-16's bytes read as mixes them."""
+    script, level = _CODEC_SCRIPTS[codec]
+    chars = [char for char in reading if not _NEUTRAL_WIDE.match(char)]
+    if len(chars) < _MIN_SHORT_WIDE_CHARS or any(char.isascii() for char in chars):
+        return False
+    if any(char.isascii() and char.isalpha() for char in reading):
+        return False
+    if _HALF_WIDTH_KANA.search(reading):
+        return False
+    if script == "Japanese":
+        return all(_KANA.match(char) or _common_kanji(char) for char in chars)
+    if script == "Korean":
+        return all(map(_common_hangul, chars))
+    return all(_common_ideograph(char, level) for char in chars)
 
 
 def _coherent_legacy(data: bytes, reading: str | None, wide: str) -> bool:
@@ -611,7 +648,7 @@ _MIN_LIKELY_LETTERS = 3
 #: abbreviation, its geresh or gershayim before the last letter, apart). "ПРЕЗИДЕНТ" in
 #: KOI8-R is windows-1255's "נעותיהומפ", no Hebrew word.
 _HEBREW_FINAL_MISPLACED = re.compile(
-    "[ךםןףץ](?=[\u05d0-\u05ea])"
+    "[ךםןףץ](?=[\u05d0-\u05ea\u05f0-\u05f2])"
     "|(?<=[\u05d0-\u05ea])[כמנפצ](?![\u05d0-\u05ea\u0591-\u05c7'\"\u05f3\u05f4])"
 )
 
@@ -655,13 +692,19 @@ def _plausibility(reading: str, script: str) -> float:
     if script not in _CASED:
         return best
     words = [word for word in _WORD.findall(reading) if not word.isascii()]
-    broken = sum(1 for word in words if not _cased_word(word))
+    misspelt = _greek_misspelt if script == "GREEK" else _cyrillic_misspelt
+    broken = sum(1 for word in words if not _cased_word(word) or misspelt(word))
     return best - 3 * broken / max(len(words), 1)
 
 
 #: How much likelier (mean log share of letters, in nats) another alphabet's reading must
 #: be than the guess's to replace it.
 _LIKELIER_MARGIN = 0.1
+#: How much likelier still a Hebrew reading must be to replace Cyrillic in small letters.
+_HEBREW_OVER_SMALL = 0.35
+#: What a reading in capitals alone loses (nats) against one in small letters spelled as
+#: its language is: running text is written in small letters.
+_CAPITALS_COST = 1.0
 
 
 def _likelier_alphabet(data: bytes, guessed: str | None, candidates: Sequence[str]) -> str | None:
@@ -672,10 +715,15 @@ def _likelier_alphabet(data: bytes, guessed: str | None, candidates: Sequence[st
     (Hebrew and Arabic letters are KOI8's and cp1251's capitals), or Cyrillic a Greek code
     page reads as Greek (cp1251's small letters are cp1253's). On a word or two
     charset-normalizer ranks every such reading alike (chaos 0, coherence 0) and the first
-    in its order won. Plain Cyrillic in small letters is not questioned by Hebrew or Arabic
-    readings (only by Thai, whose spelling rules are evidence of their own): by letters' frequencies alone "суд" (ISO 8859-5) is likelier Arabic
-    "لمش" (cp1256). Latin readings are left to the Western and Central European rules,
-    East Asian ones to :func:`east_asian_script`."""
+    in its order won. Plain Cyrillic in small letters is not questioned by Arabic readings
+    (only by Thai, whose spelling rules are evidence of their own, and by Hebrew far
+    likelier, :data:`_HEBREW_OVER_SMALL`): by letters' frequencies alone "суд" (ISO
+    8859-5) is likelier Arabic "لمش" (cp1256). Cyrillic spelled as no Cyrillic word is
+    (:func:`_cyrillic_misspelt`) is questioned as capitals are; capitals alone are by
+    Greek in small letters too, which they lose :data:`_CAPITALS_COST` against. A Hebrew
+    reading with a final letter inside a word is no alphabet's words. Latin readings are
+    left to the Western, Central European and Baltic rules, East Asian ones to
+    :func:`east_asian_script`."""
     if guessed is None or guessed in _EAST_ASIAN_CODECS or data.isascii():
         return guessed
     data = data[:_CYRILLIC_SAMPLE]  # single-byte code pages: any cut is whole characters
@@ -683,20 +731,50 @@ def _likelier_alphabet(data: bytes, guessed: str | None, candidates: Sequence[st
     if reading is None:
         return guessed
     script = _alphabet_reading(reading)
+    if script == "HEBREW" and _HEBREW_FINAL_MISPLACED.search(reading):
+        script = None  # a final letter inside a word: windows-1255's "דֿםהֹ" is Arabic "مدينة"
     if script is None:
         return _rival_alphabet(data, guessed, -math.inf, candidates, _SCRIPT_LANGUAGES)
     if script != "CYRILLIC":
         return guessed
-    if not any(char.islower() for char in reading if not char.isascii()):
-        rivals = ("HEBREW", "ARABIC", "THAI")
-        score = _plausibility(reading, script)
-        return _rival_alphabet(data, guessed, score, candidates, rivals)
+    capitals = not any(char.islower() for char in reading if not char.isascii())
     greek = next((name for name in ("cp1253", "iso8859_7") if name in candidates), None)
-    if greek is not None and _greek_likelier(_decode_with(data, greek), reading, _LIKELIER_MARGIN):
+    if (
+        not capitals
+        and greek is not None
+        and _greek_likelier(_decode_with(data, greek), reading, _LIKELIER_MARGIN)
+    ):
         return greek
-    # Thai spelled as Thai is (:data:`_THAI_MISSPELT`, a vowel sign) is evidence enough
     score = _plausibility(reading, script)
+    if capitals or any(map(_cyrillic_misspelt, _WORD.findall(reading))):
+        rivals: tuple[str, ...] = ("HEBREW", "ARABIC", "THAI")
+        if capitals and _greek_in_small_letters(data, reading, candidates):
+            rivals = ("GREEK", *rivals)
+            score -= _CAPITALS_COST
+        return _rival_alphabet(data, guessed, score, candidates, rivals)
+    # Thai spelled as Thai is (:data:`_THAI_MISSPELT`, a vowel sign) is evidence enough;
+    # Hebrew is when far likelier (its letters are cp1251's small ones, byte for byte)
+    hebrew = _rival_alphabet(data, guessed, score + _HEBREW_OVER_SMALL, candidates, ("HEBREW",))
+    if hebrew != guessed:
+        return hebrew
     return _rival_alphabet(data, guessed, score, candidates, ("THAI",))
+
+
+def _greek_in_small_letters(data: bytes, capitals: str, candidates: Sequence[str]) -> bool:
+    """Whether a Greek code page reads ``data``, which a Cyrillic code page reads as
+    ``capitals`` alone, as Greek words in small letters spelled as Greek is (no word
+    :func:`_greek_misspelt`): then Greek is a rival to weigh. windows-1253's small letters
+    are KOI8's capitals, byte for byte, so "στρατός" was read as "СТЯАТЭР"; running text
+    is written in small letters (:func:`_small_over_capitals`), and KOI8 capitals read as
+    Greek break its spelling (no accent on a word of two syllables, "ϊαρχι" for "ЗАЯВИ")."""
+    for name in ("cp1253", "iso8859_7"):
+        greek = _decode_with(data, name) if name in candidates else None
+        if greek is None or _alphabet_reading(greek) != "GREEK":
+            continue
+        words = [word for word in _WORD.findall(greek) if not word.isascii()]
+        if _small_over_capitals(greek, capitals) and not any(map(_greek_misspelt, words)):
+            return True
+    return False
 
 
 def _rival_alphabet(
@@ -704,8 +782,10 @@ def _rival_alphabet(
 ) -> str:
     """The code page of :data:`_RIVAL_CODECS` whose reading of ``data`` is words of one of
     ``scripts`` likeliest (:func:`_plausibility`), when more so than ``score`` (the guess's)
-    by :data:`_LIKELIER_MARGIN`; else ``guessed``."""
-    best, best_score = guessed, score + _LIKELIER_MARGIN
+    by :data:`_LIKELIER_MARGIN`; else ``guessed``. A script's later code page must beat
+    its common one (first in :data:`_RIVAL_CODECS`) by that margin too: "وزارة" in
+    windows-1256 is ISO 8859-6's "نزارة", as likely by letters."""
+    best, best_score, best_script = guessed, score + _LIKELIER_MARGIN, None
     for name in _RIVAL_CODECS:
         if name not in candidates:
             continue
@@ -714,8 +794,10 @@ def _rival_alphabet(
         if rival is None or rival_script is None or rival_script not in scripts:
             continue
         rival_score = _plausibility(rival, rival_script)
-        if rival_score > best_score:
-            best, best_score = name, rival_score
+        if rival_score > best_score and not (
+            best_script == rival_script and rival_score < (best_score + _LIKELIER_MARGIN)
+        ):
+            best, best_score, best_script = name, rival_score, rival_script
     return best
 
 
@@ -861,6 +943,8 @@ def _guess(data: bytes, candidates: Sequence[str]) -> str | None:
         central = _central_european_codec(data, western, candidates)
         if central is not None:
             return central
+        if "cp1257" in candidates and _baltic(data, western):
+            return "cp1257"
     other_scripts = False  # whether only readings in scripts other than Latin may compete
     try:
         if western is not None and _words(western) and not _central_european(western):
@@ -895,13 +979,14 @@ def _guess(data: bytes, candidates: Sequence[str]) -> str | None:
 #: KOI8-R is upper-case cp1251 ("мир" is cp1251's "НЙТ"), and charset-normalizer ranks
 #: the mojibake first as often as not. The order breaks ties (the common page first).
 _CYRILLIC_CODECS = ("cp1251", "koi8_r", "iso8859_5", "koi8_u", "cp866", "mac_cyrillic")
-#: How often each letter occurs in Russian or Ukrainian text, per cent (the larger of the
-#: two languages' shares; letters of neither, such as Serbian's, get :data:`_RARE_LETTER`).
+#: How often each letter occurs in Russian, Ukrainian or Bulgarian text, per cent (the
+#: largest of the languages' shares: ъ is Bulgarian's vowel; letters of none, such as
+#: Serbian's, get :data:`_RARE_LETTER`).
 _CYRILLIC_FREQUENCY = {
     "о": 10.0, "е": 8.0, "а": 8.0, "и": 7.0, "н": 7.0, "т": 6.0, "с": 5.5, "р": 4.7,
     "в": 4.6, "л": 4.4, "к": 3.6, "м": 3.2, "д": 3.0, "п": 2.9, "у": 3.0, "я": 2.0,
     "ы": 1.9, "ь": 1.7, "г": 1.7, "з": 2.0, "б": 1.6, "ч": 1.4, "й": 1.2, "х": 1.1,
-    "ж": 0.9, "ш": 0.7, "ю": 0.7, "ц": 0.8, "щ": 0.4, "э": 0.3, "ф": 0.3, "ъ": 0.04,
+    "ж": 0.9, "ш": 0.7, "ю": 0.7, "ц": 0.8, "щ": 0.4, "э": 0.3, "ф": 0.3, "ъ": 1.5,
     "ё": 0.1, "і": 6.0, "ї": 0.8, "є": 0.4, "ґ": 0.05,
 }  # fmt: skip
 _RARE_LETTER = 0.01
@@ -985,12 +1070,49 @@ def _cyrillic_score(reading: str | None) -> float | None:
     """How much ``reading`` is Russian or Ukrainian as written (:func:`_letters_score`)."""
     if reading is None or _CYRILLIC_MIXED.search(reading):
         return None  # Latin letters or a sign inside a word: Western bytes' ("Rz№d", "мbung")
-    return _letters_score(reading, _CYRILLIC_LOG, "\u0400", "\u04ff")
+    return _letters_score(reading, _CYRILLIC_LOG, "\u0400", "\u04ff", _cyrillic_misspelt)
 
 
-def _letters_score(reading: str, logs: dict[str, float], first: str, last: str) -> float | None:
+#: A hard or soft sign after no consonant (opening a word, after a vowel or a sign), or the
+#: hard sign ending a word: Russian, Ukrainian and Bulgarian write them after a consonant,
+#: the hard sign never last since their spelling reforms (1918, 1945). Bulgarian's ъ is
+#: frequent, but "уряд" in KOI8 is cp1251's "СПЪД", Arabic "شركة" in cp1256 KOI8's "тяъи".
+#: And й or ї after a consonant: they follow a vowel, or open a word ("йод", "їхні").
+#: Hebrew's yod is cp1251's й, so Hebrew read so is full of it ("עיר" is "тйш"). And ы, ю
+#: or я after ж, ш, ч, щ, which write и, у, а there ("жи-ши", "ча-ща", "чу-щу"; loanwords
+#: as "жюри" apart): Greek "χώρας" in windows-1253 is cp1251's "чюсбт".
+_CYRILLIC_SIGN_MISPLACED = re.compile(
+    "(?<![бвгджзйклмнпрстфхцчшщђјљњћџѓќѕБВГДЖЗЙКЛМНПРСТФХЦЧШЩЂЈЉЊЋЏЃЌЅ])[ьъЬЪ]"
+    "|(?<=[\u0400-\u04ff])[ъЪ]$"
+    "|(?<=[бвгджзклмнпрстфхцчшщьъБВГДЖЗКЛМНПРСТФХЦЧШЩЬЪ])[йЙїЇ]"
+    "|(?<=[жшчщЖШЧЩ])[ыюяЫЮЯ]"
+)
+
+
+#: The vowels of the Cyrillic languages (Bulgarian's ъ among them).
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїєъў")
+
+
+def _cyrillic_misspelt(word: str) -> bool:
+    """Whether ``word`` is spelled as no Cyrillic word is: vowels alone
+    (:func:`_vowels_only`), a sign misplaced (:data:`_CYRILLIC_SIGN_MISPLACED`), or two
+    letters or more in small letters without a vowel (abbreviations are capitals; Hebrew,
+    written without vowels, reads so in cp1251: "שר צבא" is "щш цба")."""
+    if _vowels_only(word) or _CYRILLIC_SIGN_MISPLACED.search(word):
+        return True
+    return len(word) >= 2 and word.islower() and not _CYRILLIC_VOWELS.intersection(word)
+
+
+def _letters_score(
+    reading: str,
+    logs: dict[str, float],
+    first: str,
+    last: str,
+    misspelt: Callable[[str], bool] | None = None,
+) -> float | None:
     """The mean natural log of the shares (``logs``) of ``reading``'s letters in its
-    language, less 3 for each word in ten whose case pattern is broken ("мОСКВЕ"); None
+    language, less 3 for each word in ten whose case pattern is broken ("мОСКВЕ") or that
+    the language spells no word so (``misspelt``); None
     when a character beyond ASCII is neither a letter of ``first`` to ``last`` nor a
     punctuation mark such a text writes, or there is no such letter."""
     total = 0.0
@@ -1009,7 +1131,8 @@ def _letters_score(reading: str, logs: dict[str, float], first: str, last: str) 
     if not letters:
         return None
     words = [word for word in _WORD.findall(reading) if not word.isascii()]
-    broken = sum(1 for word in words if not _cased_word(word) or _vowels_only(word))
+    misspelt = misspelt or _vowels_only
+    broken = sum(1 for word in words if not _cased_word(word) or misspelt(word))
     return total / letters - 30 * broken / max(len(words), 1) / 10
 
 
@@ -1042,7 +1165,40 @@ _GREEK_LOG = {letter: math.log(share) for letter, share in _GREEK_FREQUENCY.item
 def _greek_score(reading: str | None) -> float | None:
     """How much ``reading`` is Greek as written (:func:`_letters_score`), on the scale of
     :func:`_cyrillic_score`."""
-    return None if reading is None else _letters_score(reading, _GREEK_LOG, "\u0370", "\u03ff")
+    if reading is None:
+        return None
+    return _letters_score(reading, _GREEK_LOG, "\u0370", "\u03ff", _greek_misspelt)
+
+
+#: Greek spelled as no Greek word is: a diaeresis vowel (ϊ ϋ ΐ ΰ) after no vowel it would
+#: make a diphthong with (the diaeresis parts them: "προϋπόθεση", "Αϊτή"), a final sigma
+#: before a letter of its word, a medial sigma last in a word of two letters or more.
+#: cp1251's letters read so in windows-1253: "Съезд" is "Ρϊεηδ", "отряд" is "ξςπ˙δ".
+_GREEK_MISSPELT = re.compile(
+    "(?<![αεουΑΕΟΥ])[ϊΐΪ]|(?<![αεηοΑΕΗΟ])[ϋΰΫ]|ς(?=[\u0370-\u03ff])"
+    "|(?<=[\u0370-\u03ff])σ(?![\u0370-\u03ff])"
+)
+
+
+#: A run of Greek vowels (one syllable's, or a diphthong's), and Greek's accented vowels.
+_GREEK_VOWEL_RUN = re.compile("[αεηιουωάέήίόύώϊϋΐΰ]+")
+_GREEK_ACCENTED = re.compile("[άέήίόύώΐΰ]")
+
+
+def _greek_misspelt(word: str) -> bool:
+    """Whether ``word`` is spelled as no Greek word is (:data:`_GREEK_MISSPELT`), is vowels
+    alone (:func:`_vowels_only`), or is a word in small letters of two syllables or more
+    without an accent: monotonic Greek marks the stressed vowel of every such word
+    ("πρόεδρος", "χώρας"), capitals alone apart. cp1251's small letters read in
+    windows-1253 carry none ("президент" is "οπεηθδενς")."""
+    if _vowels_only(word) or _GREEK_MISSPELT.search(word):
+        return True
+    small = word[1:] if word[:1].isupper() else word
+    return (
+        small.islower()
+        and len(_GREEK_VOWEL_RUN.findall(word.lower())) >= 2
+        and not _GREEK_ACCENTED.search(word.lower())
+    )
 
 
 def _greek_likelier(greek: str | None, cyrillic: str, margin: float) -> bool:
@@ -1241,6 +1397,69 @@ def _changed_inside_words(central: str, western: str) -> bool:
         if len(word) < 2 and word != western[match.start() : match.end()]:
             return False
     return True
+
+
+#: The letters beyond ASCII Lithuanian, Latvian and Estonian write in windows-1257, and
+#: those no Western language writes (Estonian's ä ö õ ü are windows-1252's bytes too).
+_BALTIC_LETTERS = tuple(
+    frozenset(letters) for letters in ("ąčęėįšųūž", "āčēģīķļņšūž", "äöõüšž")
+)  # fmt: skip
+_BALTIC_OWN = frozenset("ąčęėįšųūžāēģīķļņ")
+
+
+def _baltic(data: bytes, western: str | None) -> bool:
+    """Whether ``data`` is Lithuanian, Latvian or Estonian in windows-1257: its reading
+    words of one of those languages' letters, some of them the Baltic languages' own
+    (:data:`_BALTIC_OWN`) inside words of two letters or more, where windows-1252's
+    reading is no one Western language's words as it spells them
+    (:func:`_western_spelt`). Their letters are windows-1252's þ ð á ø ë â ç î û ("žuvo
+    antradienį" is "þuvo antradiená", "pilsēta" "pilsçta"), and every such text was read
+    so: the Central European rule weighs windows-1250 and ISO 8859-2 only."""
+    if data.isascii():
+        return False
+    reading = _decode_with(data, "cp1257")
+    if reading is None or reading == western or not _words(reading):
+        return False
+    if not all(char.isprintable() or char in "\t\n\r" for char in reading):
+        return False
+    if not _one_language(reading, _BALTIC_LETTERS):
+        return False
+    words = _LETTER_RUN.findall(reading.lower())
+    if not any(_BALTIC_OWN.intersection(word) for word in words):
+        return False
+    if western is None or not _words(western):
+        return True
+    if _western_spelt(western):
+        return False
+    return _changed_inside_words(reading, western) and east_asian_script(data) is None
+
+
+#: Western spelling windows-1252's reading of Baltic letters breaks: French, Portuguese
+#: and Catalan write ç before a, o or u only (or last, Catalan's "braç"); the diaeresis of
+#: French, Dutch, Catalan, Spanish and Portuguese (ë ï) parts a vowel from the vowel before
+#: it; Icelandic opens no word with ð (a capital Ð opens South Slavic names: "Ðokovic"
+#: is Đoković). (Latvian "pilsēta" is "pilsçta", Lithuanian
+#: "vyriausybė" "vyriausybë", "šalies" "ðalies".)
+_WESTERN_MISSPELT = re.compile(
+    r"[çÇ](?=[^\W\d_])(?![aouAOUàáâãóôõúùûÀÁÂÃÓÔÕÚÙÛ])"
+    "|(?<![aeiouyAEIOUYàáâãäåæèéêëìíîïòóôõöøùúûüÀ-ÆÈ-ÏÒ-ÖØ-Ü])[ëïËÏ]"
+    r"|(?<![^\W\d_])ð"
+)
+#: Icelandic stresses a word's first syllable: a word of five letters or more that ends in
+#: a long vowel (á í ó ú é ý) after a consonant is none of its words, but Lithuanian's
+#: accusative in -į reads so ("antradienį" is "antradiená").
+_ICELANDIC_LONG_LAST = re.compile(r"[^\W\d_]{3}[b-df-hj-np-tv-zð][áíóúéý](?![^\W\d_])")
+_ICELANDIC_OWN = re.compile("[þðÞÐ]")
+
+
+def _western_spelt(western: str) -> bool:
+    """Whether windows-1252's reading is one Western language's letters
+    (:func:`_one_western_language`), spelled as Western languages spell
+    (:data:`_WESTERN_MISSPELT`), and, where it writes Icelandic's own þ or ð, as Icelandic
+    does (:data:`_ICELANDIC_LONG_LAST`)."""
+    if not _one_western_language(western) or _WESTERN_MISSPELT.search(western):
+        return False
+    return not (_ICELANDIC_OWN.search(western) and _ICELANDIC_LONG_LAST.search(western))
 
 
 def _central_european(western: str) -> bool:
