@@ -221,6 +221,11 @@ _HUNDREDS: dict[str, tuple[str, ...]] = {"en": ("hundred",), "fr": ("cent", "cen
                                          "de": ("hundert",)}  # fmt: skip
 
 
+def _word_set(words: str) -> frozenset[str]:
+    """The folded words of a list written with spaces between them."""
+    return frozenset(map(_fold, words.split()))
+
+
 def _fold(word: str) -> str:
     """Lower case without accents ("Dólares" ~ "dolares", "трёх" ~ "трех"), same length."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -1033,6 +1038,31 @@ _DETERMINERS_FR = frozenset(
 #: ("Sto lat! Sto lat!", "sto lat, sto lat"); "sto lat temu" is a hundred years.
 _TOASTS = {"pl": ("lat",)}
 _CLAUSE_END = re.compile(r"\s*(?:[!?.,;:…\n]|$)")
+#: Words of Spanish and French that end as a plural noun does and are none (articles,
+#: pronouns, prepositions, adverbs): "a las once los soldados", "un livre neuf dans".
+_NOT_PLURAL_NOUNS: dict[str, frozenset[str]] = {
+    "es": _word_set(
+        "los las les unos unas sus mis tus nos os más menos tras antes después entonces "
+        "además apenas mientras pues jamás quizás horas"
+    ),
+    "fr": _word_set(
+        "les des ses mes tes ces nos vos leurs aux dans sous sans plus moins très tous "
+        "depuis après alors puis jamais toujours vers chez lors hors dès mais pas "
+        "plusieurs nous vous ils elles eux ceux deux trois six dix assez dessus dessous "
+        "mieux"
+    ),
+}
+#: Italian auxiliaries and copulas of a plural subject: they say nothing of it ("i venti
+#: sono morti", "i venti erano tutti soldati", "i venti hanno perso la vita" count; a
+#: full verb, "i venti soffiano", shows the winds).
+_IT_AUXILIARIES = _word_set(
+    "sono erano furono saranno sarebbero siano fossero hanno avevano ebbero avranno "
+    "avrebbero abbiano"
+)
+#: How far back the opening of a homograph's phrase is looked for (a dash, a colon, a
+#: quote): a bounded window, never the whole text before it.
+_OPENS = re.compile(r"(?:^|[-–—:)\"«„])\s*$")
+_OPENS_WINDOW = 40
 
 
 def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -> bool:
@@ -1046,25 +1076,27 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
         return True
     before = tokens[at - 1].word if at > 0 else ""
     following = tokens[at + 1] if at + 1 < len(tokens) else None
+    plural_after = _plural_noun_after(text, first, following, language)
     if (
         language == "fr"
         and at > 1
         and tokens[at - 2].word in _DETERMINERS_FR
         and tokens[at - 1].digits is None
         and not text[tokens[at - 1].end : first.start].strip()  # "la police, neuf soldats"
+        and not plural_after  # "Ce matin neuf soldats": the count of what follows
     ):
         return False  # "un livre neuf": after its noun, the adjective; a count comes first
     if before in (*_ARTICLES.get(language, ()), *_OTHER_ARTICLES.get(language, ())):
         return False  # "een elf", "un neuf", "ein Elf"
     if before in _NOUN_ARTICLES.get(language, ()) and _noun_after_article(
-        text, first, following, language
+        text, tokens, at, language
     ):
         return False  # "I venti soffiano", "die Elf spielte", "de elf danste"
-    at_the_hour = at > 1 and tokens[at - 2].word == "a"  # "a las once": at eleven
+    at_the_hour = at > 1 and tokens[at - 2].word == "a" and not plural_after  # "a las once"
     if before in _HOUR_BEFORE.get(language, ()) and (
         at_the_hour or _HOUR_AFTER.match(text, first.end)
     ):
-        return False  # "a las once de la noche"
+        return False  # "a las once de la noche" ("asesinaron a las once personas" counts)
     if before in _NEW_BEFORE.get(language, ()) and (
         before != "de" or (at > 1 and tokens[at - 2].word == "quoi")
     ):
@@ -1072,7 +1104,7 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
     if following is None or following.digits is not None or not _joined(text, first, following):
         return True
     starts = _SENTENCE_START.search(text, max(0, first.start - 3), first.start) is not None
-    opens = text[: first.start].rstrip()[-1:] in ("", "-", "–", "—", ":", ")", '"', "«", "„")
+    opens = _OPENS.search(text, max(0, first.start - _OPENS_WINDOW), first.start) is not None
     plural = language in ("es", "fr") and following.word.endswith(("s", "x"))
     if (
         text[first.start].isupper()
@@ -1086,11 +1118,13 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
     )
 
 
-def _noun_after_article(text: str, first: _Token, following: _Token | None, language: str) -> bool:
+def _noun_after_article(text: str, tokens: list[_Token], at: int, language: str) -> bool:
     """Whether a homograph after a definite article is the noun: "die Elf" (German writes
     the number small: "die elf Toten"), Italian "i venti" before a verb of a plural
     subject ("soffiano"; "i venti morti" counts), Dutch "de elf" before no plural noun
-    ("de elf danste"; "de elf doden" counts)."""
+    ("de elf danste"; "de elf doden", "de elf vermiste mijnwerkers" count)."""
+    first = tokens[at]
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
     if language == "de":
         return text[first.start].isupper()
     if language in ("es", "fr"):
@@ -1098,10 +1132,44 @@ def _noun_after_article(text: str, first: _Token, following: _Token | None, lang
     if following is None:
         return False
     if language == "it":
-        return following.word.endswith("no")
+        return following.word.endswith("no") and following.word not in _IT_AUXILIARIES
     if language == "nl":
-        return not following.word.endswith(("en", "s"))
+        return not _dutch_plural_after(text, tokens, at + 1)
     return False
+
+
+def _dutch_plural_after(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether a Dutch plural noun is at ``tokens[index]``, after a homograph, an inflected
+    adjective (in -e) before it allowed: "de elf doden", "de elf vermiste mijnwerkers"."""
+    following = tokens[index]
+    if following.word.endswith(("en", "s")):
+        return True
+    if not following.word.endswith("e") or index + 1 >= len(tokens):
+        return False
+    noun = tokens[index + 1]
+    return (
+        noun.digits is None
+        and _joined(text, following, noun)
+        and text[noun.start].islower()
+        and noun.word.endswith(("en", "s"))
+        and noun.word not in _other_function_words("nl")
+    )
+
+
+def _plural_noun_after(text: str, first: _Token, following: _Token | None, language: str) -> bool:
+    """Whether a Spanish or French plural noun follows the homograph ``first`` right
+    after it: "once personas", "neuf soldats" (the adjective "neuf" agrees, "des livres
+    neufs"; the hour is "las once" alone or "las once horas")."""
+    return (
+        language in _NOT_PLURAL_NOUNS
+        and following is not None
+        and following.digits is None
+        and _joined(text, first, following)
+        and text[following.start].islower()
+        and len(following.word) > 2
+        and following.word.endswith(("s", "x") if language == "fr" else ("s",))
+        and following.word not in _NOT_PLURAL_NOUNS[language]
+    )
 
 
 def _in_name(text: str, tokens: list[_Token], at: int) -> bool:
@@ -1487,18 +1555,83 @@ _AMBIGUOUS_SIGNS = ("kr", "Dh", "Dhs", "Bs", "Fr", "Fr.")
 #: currencies of the name names none: Spanish "pesos" (Mexico, Argentina, Chile,
 #: Colombia...), French "francs" (Switzerland, West and Central Africa), English "Dh"
 #: (Emirates, Morocco) stay unresolved; the source states no more, and none is invented.
-_HOME_CURRENCIES: dict[str, tuple[str, frozenset[str], str]] = {
-    # language: (code, its ambiguous signs, a pattern of its names over folded text)
-    "da": ("DKK", frozenset({"kr", "kr."}), r"kr|kroner?|kronerne"),
-    "no": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
-    "nb": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
-    "nn": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene"),
-    "sv": ("SEK", frozenset({"kr", "kr."}), r"kr|kronor|krona|kronorna"),
-    "is": ("ISK", frozenset({"kr", "kr."}), r"kr|kronur|kronum|krona"),
-    "tr": ("TRY", frozenset(), r"lira\w*"),
-    "cs": ("CZK", frozenset(), r"korun\w*|koruna|koruny"),
-    "de": ("CHF", frozenset({"Fr", "Fr."}), r"franken"),
+#: A name a national adjective or a country qualifies ("norske kroner", "Suriye lirası",
+#: "švédských korun", "CFA-Franken") is no home currency: it is that country's currency of
+#: the name (:func:`_qualified_currency`), else none.
+_HOME_CURRENCIES: dict[str, tuple[str, frozenset[str], str, str]] = {
+    # language: (code, its ambiguous signs, a pattern of its names over folded text,
+    # the stem of the name in every state's currency of it: "krone", "krona", "króna")
+    "da": ("DKK", frozenset({"kr", "kr."}), r"kr|kroner?|kronerne", "kron"),
+    "no": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene", "kron"),
+    "nb": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene", "kron"),
+    "nn": ("NOK", frozenset({"kr", "kr."}), r"kr|kroner?|kronene", "kron"),
+    "sv": ("SEK", frozenset({"kr", "kr."}), r"kr|kronor|krona|kronorna", "kron"),
+    "is": ("ISK", frozenset({"kr", "kr."}), r"kr|kronur|kronum|krona", "kron"),
+    "tr": ("TRY", frozenset(), r"lira\w*", "lira"),
+    "cs": ("CZK", frozenset(), r"korun\w*|koruna|koruny", "korun"),
+    "de": ("CHF", frozenset({"Fr", "Fr."}), r"franken", "fran"),
 }
+#: The word right before a currency's name, joined by a space or a hyphen ("norske
+#: kroner", "CFA-Franken"); a dot ends an abbreviation ("3 mia. kroner"), no qualifier.
+_WORD_BEFORE_NAME = re.compile(r"([^\W\d_]+)(?:[ \u00a0]+|-)$")
+
+
+def _home_reading(text: str, start: int, language: str) -> str | None:
+    """What the home currency's name or sign at ``text[start:]`` means in ``language``
+    (:data:`_HOME_CURRENCIES`): the home currency when bare or after a number, a scale or
+    a function word ("3 mia. kroner"); the named state's currency of the name when a
+    national adjective or a country qualifies it ("3 mia. norske kroner" is NOK, "3
+    milyar Suriye lirası" SYP); else none ("CFA-Franken", "kongolesische Franken": a
+    franc of some state, never the Swiss one)."""
+    home = _HOME_CURRENCIES[language]
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 40), start)
+    if before is None:
+        return home[0]
+    word = _fold(before.group(1))
+    if _lookup(word, language) is not None or word in _SCALES_AFTER_DIGITS:
+        return home[0]  # "3 milyar lira", "drei Millionen Franken"
+    if word in _other_function_words(language) or word in _HOME_FUNCTION_WORDS.get(language, ()):
+        return home[0]  # "mehr als 3 Millionen in Franken"
+    return _qualified_currency(before.group(1), language, home[3])
+
+
+#: Function words of the home-currency languages :data:`_OTHER_FUNCTION_WORDS` lacks.
+_HOME_FUNCTION_WORDS = {
+    "de": _word_set("in an auf um für von mit ohne als und oder der die den dem des"),
+}
+
+
+@lru_cache(maxsize=256)
+def _qualified_currency(qualifier: str, language: str, stem: str) -> str | None:
+    """The currency called by the name of ``stem`` ("kron", "lira") of the state that
+    ``qualifier`` names in ``language`` ("norske", "Suriye"), by the CLDR's territory
+    currencies (via Babel), the latest such; None when it names no state or the state
+    has no currency of the name."""
+    import datetime
+
+    import pycountry
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    from extractor.text.countries import countries_in_text
+
+    states = countries_in_text(qualifier, language)
+    if len(states) != 1:
+        return None
+    state = pycountry.countries.get(alpha_3=states[0])
+    if state is None:
+        return None
+    try:
+        codes = get_territory_currencies(
+            state.alpha_2, start_date=datetime.date(1800, 1, 1), end_date=datetime.date.today()
+        )
+    except Exception:  # no CLDR data for the state: the name stays unresolved
+        return None
+    named = [
+        code
+        for code in codes
+        if any(stem in _fold(get_currency_name(code, locale=locale)) for locale in ("en", language))
+    ]
+    return named[-1] if named else None
 
 
 @cache
@@ -2359,11 +2492,13 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     "5 million dollars (about 700 million yen)" were yen, the gloss's currency."""
     from extractor.text.countries import to_currency
 
-    found: list[tuple[int, int, int, str]] = []  # (distance, -length, row, code)
+    found: list[tuple[int, bool, int, int, int, str]] = []
+    # (letters between, a home guess, distance, -length, row, code)
 
-    def add(start: int, end: int, row: int, code: str) -> None:
+    def add(start: int, end: int, row: int, code: str, home: bool = False) -> None:
         distance = anchor - end if end <= anchor else max(0, start - max(anchor, anchor_end))
-        found.append((distance, start - end, row, code))
+        found.append((_letters_between(text, start, end, anchor, anchor_end), home, distance,
+                      start - end, row, code))  # fmt: skip
 
     for match in _CODE.finditer(text):
         try:
@@ -2375,7 +2510,9 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
         if sign is not None:
             add(start, end, 1, sign)
         elif home is not None and text[start:end] in home[1]:  # "kr." in a Danish text
-            add(start, end, 1, home[0])
+            guess = _home_reading(text, start, language)
+            if guess is not None:
+                add(start, end, 1, guess, home=guess == home[0])
         # any other ambiguous sign names no currency
     folded = _fold(text)
     for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
@@ -2384,8 +2521,28 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     home_words = _home_words(language)
     if home is not None and home_words is not None:
         for match in home_words.finditer(folded):
-            add(match.start(), match.end(), len(_CURRENCY_PATTERNS) + 2, home[0])
-    return min(found)[3] if found else "USD"
+            guess = _home_reading(text, match.start(), language)
+            if guess is not None:
+                row = len(_CURRENCY_PATTERNS) + 2
+                add(match.start(), match.end(), row, guess, home=guess == home[0])
+    return min(found)[-1] if found else "USD"
+
+
+#: Blanks and the dots of abbreviations between a figure and a currency: no word.
+_BLANKS_AND_DOTS = re.compile(r"[\s.]*")
+
+
+def _letters_between(text: str, start: int, end: int, anchor: int, anchor_end: int) -> int:
+    """How far the currency at ``text[start:end]`` stands from the figure at
+    ``text[anchor:anchor_end]``, not counting blanks and dots: none for a currency right
+    beside it ("Fr. 3 Mio. Euro": both), so a home guess of an ambiguous sign loses to a
+    currency stated beside the figure ("Am Fr. 3 Mio. Euro": Fr. is Freitag). Looked at
+    within a few characters only; farther, the distance itself."""
+    left, right = (end, anchor) if end <= anchor else (max(anchor, anchor_end), start)
+    if right - left > 24:
+        return right - left
+    blanks = _BLANKS_AND_DOTS.match(text, left, right)
+    return right - left - (blanks.end() - left if blanks else 0)
 
 
 def is_amount(text: str, language: str | None = None) -> bool:
