@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from extractor.blank import strip_blank
 from extractor.errors import ConfigurationError, ExtractorError, InputError
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.goldmap import record_to_gold
@@ -239,8 +241,8 @@ def predictions_from_lines(
         line = as_result_line(line)  # extract's JSON too (records under each type's plural)
         doc_id = str(line["doc_id"])  # read as gold ids are (composed, stripped):
         doc_id = row_id(doc_id, "doc_id").text or doc_id
-        if written.setdefault(doc_id, str(line["doc_id"])) != str(line["doc_id"]):
-            on_unread(_composed_note(doc_id))
+        if (before := written.setdefault(doc_id, str(line["doc_id"]))) != str(line["doc_id"]):
+            on_unread(_respelled_note(doc_id, before, str(line["doc_id"])))
         written[doc_id] = str(line["doc_id"])
         for note in (unread_records_note(line), foreign_records_note(line)):
             if note is not None:
@@ -269,14 +271,23 @@ def predictions_from_lines(
     return predictions, usage, failures
 
 
-def _composed_note(doc_id: str) -> str:
-    """What eval says of two lines whose ids differ only in Unicode composition (NFC,
-    NFD): eval reads ids composed, as gold ids are, so they are one document and the later
-    line replaces the earlier (a rerun's line does so by the same id, :func:`read_lines`);
-    flatten and view keep both, so the analyst is told which one was scored."""
+def _respelled_note(doc_id: str, first: str, second: str) -> str:
+    """What eval says of two lines whose ids are one id as eval reads them, composed and
+    stripped as gold ids are (:func:`~extractor.pipeline.document.row_id`), but written
+    differently: they are one document and the later line replaces the earlier (a rerun's
+    line does so by the same id, :func:`read_lines`); flatten and view keep both, so the
+    analyst is told which one was scored, and how the two spellings differ: in Unicode
+    composition (NFC, NFD), in the blanks around the id (spaces, invisible characters),
+    or in both."""
+    if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", second):
+        how = "in Unicode composition, NFC/NFD"
+    elif strip_blank(first) == strip_blank(second):
+        how = "in the blanks around it: spaces or invisible characters"
+    else:
+        how = "in Unicode composition, NFC/NFD, and in the blanks around it"
     return (
-        f"document {doc_id!r}: two lines write this id differently (Unicode composition, "
-        "NFC/NFD); eval reads them as one document and scores only the later line"
+        f"document {doc_id!r}: two lines write this id differently ({how}); eval reads "
+        "them as one document and scores only the later line"
     )
 
 

@@ -11,30 +11,40 @@ principle, decided here once:
   fragment between ellipses, or a verbatim span at its offsets) must lie **inside** the
   sentence(s) that evidence lies in, wherever in the article it occurs (a quote that also
   occurs elsewhere does not say which sentence it cites; a quote may start or end on
-  punctuation or spaces just outside them), and that same part must say something of
-  the record: one of its key facts, or at least half of the gold evidence's content
-  words (and two, when it has two or more). One common word ("made", "President") is
-  no statement, and a quote of the whole article lies in no one sentence.
+  punctuation or spaces just outside them), and that same part must *say the event*
+  there: at least half of the gold evidence's content words (and two, when it has two or
+  more), or two of the record's key facts, or one key fact with a word of the record
+  type's own ("killed 74", "visited Kenya"; in a language the type has no words for,
+  another content word of the gold evidence). One common word ("made", "President") is
+  no statement, and neither is one key fact alone ("74", "Nigeria", "Blinken"): a number
+  or a name says no event. A quote of the whole article lies in no one sentence.
 * Or the quote tells the event itself: it carries one of the record's key facts (a
   name of one of its people or named actors, a name the article may give one of its
   countries in, English or the document's language:
   :func:`~extractor.text.countries.country_names`, or one of its counts) *and* a word
   of the record type's own (a word of travel for a visit, of meeting for a meeting, the
   type's cue words otherwise; none is asked in a language the type has no words for),
-  it lies in one sentence of the article (a statement, not a page of them), and it
-  names no conflicting value of the record's single-valued key fields: no
-  country that is none of the record's while naming none of its key countries ("Last
-  year, Blinken visited Peru." is another visit than his visit to Kenya), and no count
-  while holding none of the record's counts (a year is no count). A city of a key
+  and, for a record with key counts (a casualty report's killed or injured), one of
+  them ("Police said people were killed in Nigeria last year." tells harm in the
+  record's country, not which harm); it lies in one sentence of the article (a
+  statement, not a page of them), and it names no conflicting value of the record's
+  single-valued key fields: no country that is none of the record's while naming none
+  of its key countries ("Last year, Blinken visited Peru." is another visit than his
+  visit to Kenya), and no number while holding none of the record's counts (a year is
+  no count). A city of a key
   country the quote names names it ("visited Nairobi" names Kenya), and a country named
   after a word of what was discussed ("to discuss Sudan", "pour parler du Soudan",
   "über den Sudan") is a topic, no value of the record's fields. A meeting's countries
   are a set, and talks name third countries ("Biden and Scholz reaffirmed their support
   for Ukraine"), so naming another country is no conflict for a meeting.
 
-A key fact or a word is held **whole**, on the package's one fold
-(:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
-not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023" or "3,000". Scripts
+A count is held in any form the document's language writes it, the package's one list
+of them (:func:`~extractor.text.quantities.number_forms`): "1,500", and in German,
+French or Spanish "1.500" and "1 500" (a space, a no-break or a thin space between its
+groups), or in words ("eight", "acht"). A key fact or a word is held **whole**, on the
+package's one fold (:func:`~extractor.text.grounding.normalise_text`, accents dropped):
+"us" (the USA) is not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023",
+"3,000" or "3 000". Scripts
 written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word boundary to
 ask for, so next to one of their characters a fact is whole ("美国" in "美国总统"), and
 their content units are the character pairs of a run (no dictionary to segment them).
@@ -174,7 +184,7 @@ def _overlapped(reading: Reading, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _cited(reading: Reading, place: tuple[int, int], runs: Sequence[tuple[int, int]]) -> str | None:
-    """What a place of a quote says inside ``runs`` (folded), when it cites them: it
+    """What a place of a quote says inside ``runs`` (as written), when it cites them: it
     overlaps them and reaches at most :data:`_CONTEXT` sentence beyond; else None."""
     start, end = _trimmed(reading.text, *place)
     if start >= end:
@@ -184,7 +194,7 @@ def _cited(reading: Reading, place: tuple[int, int], runs: Sequence[tuple[int, i
     inside = [reading.text[max(start, a) : min(end, b)] for a, b in runs if a < end and start < b]
     if not inside or len(outside) > _CONTEXT:
         return None
-    return _fold(" ".join(inside))
+    return " ".join(inside)
 
 
 def _statement(reading: Reading, place: tuple[int, int]) -> bool:
@@ -218,31 +228,62 @@ def _country_forms(code: str, language: str) -> tuple[str, ...]:
     return tuple(_fold(name) for name in country_names(code, language) if _fold(name))
 
 
-def key_facts(record: Mapping[str, Any], language: str = "en") -> set[str]:
-    """The record's key facts as folded text a quote may hold: its people's and named
-    actors' names (whole, and a last name), its countries' names, its counts."""
-    facts: set[str] = set()
+@lru_cache(maxsize=4096)
+def _count_forms(number: int, language: str) -> tuple[str, ...]:
+    """The ways an article may write a count, folded: the package's one list of them
+    (:func:`~extractor.text.quantities.number_forms`: "1500", "1,500", "1.500" and "1 500"
+    in German, French or Spanish, "1\u202f500", words, scales), so that a quote writing
+    the count as its language does holds it."""
+    from extractor.text.quantities import number_forms
+
+    return tuple(sorted({f for f in map(_fold, number_forms(number, language)) if f}))
+
+
+def _fact_groups(record: Mapping[str, Any], language: str) -> list[tuple[str, ...]]:
+    """The record's key facts, one group of folded forms per value: a person's name whole
+    and their last name, a country's names, a count's written forms. One value written
+    two ways is one fact ("Antony Blinken" and "Blinken", "1,500" and "1 500")."""
+    groups: list[tuple[str, ...]] = []
     fields = RECORD_FIELDS.get(str(record.get("type")), {})
     for name, kind in fields.items():
         value = record.get(name)
-        values = value if isinstance(value, list) else [value]
-        for item in values:
-            if kind in (FieldKind.COUNTRY, FieldKind.COUNTRY_SET, FieldKind.ACTOR):
-                if isinstance(item, str) and is_alpha3(item):
-                    facts.update(_country_forms(item, language))
-                elif kind is FieldKind.ACTOR and isinstance(item, str):
-                    facts.add(_fold(item))
-            elif kind is FieldKind.NAMES and isinstance(item, str):
-                words = _WORD.findall(_fold(item))
-                facts.add(_fold(item))
-                if words and len(words[-1]) >= 3:
-                    facts.add(words[-1])
-            elif kind in (FieldKind.COUNT, FieldKind.QUANTITY):
-                numbers = item.values() if isinstance(item, Mapping) else [item]
-                for n in numbers:
-                    if isinstance(n, int) and not isinstance(n, bool):
-                        facts.update({str(n), f"{n:,}"})
-    return {f for f in facts if f.strip()}
+        for item in value if isinstance(value, list) else [value]:
+            groups.extend(_value_forms(item, kind, language))
+    return [group for group in groups if group]
+
+
+def _value_forms(item: object, kind: FieldKind, language: str) -> list[tuple[str, ...]]:
+    """The folded forms of one value of a key field, as groups (a quantity's counts are
+    one group each)."""
+    if kind in (FieldKind.COUNTRY, FieldKind.COUNTRY_SET, FieldKind.ACTOR):
+        if isinstance(item, str) and is_alpha3(item):
+            return [_country_forms(item, language)]
+        if kind is FieldKind.ACTOR and isinstance(item, str):
+            return [(_fold(item),)]
+    elif kind is FieldKind.NAMES and isinstance(item, str):
+        words = _WORD.findall(_fold(item))
+        last = (words[-1],) if words and len(words[-1]) >= 3 else ()
+        return [tuple(f for f in {_fold(item), *last} if f.strip())]
+    elif kind in (FieldKind.COUNT, FieldKind.QUANTITY):
+        numbers = item.values() if isinstance(item, Mapping) else [item]
+        return [_count_forms(n, language) for n in numbers if _is_count(n)]
+    return []
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def key_facts(record: Mapping[str, Any], language: str = "en") -> set[str]:
+    """The record's key facts as folded text a quote may hold: its people's and named
+    actors' names (whole, and a last name), its countries' names, its counts (in every
+    form the language writes them)."""
+    return {f for group in _fact_groups(record, language) for f in group if f.strip()}
+
+
+#: A number written in digits, its groups parted by a separator: a comma, a dot, or the
+#: space a folded no-break or thin space is ("1 500").
+_GROUPED = re.compile(r"\d+(?:[., ]\d+)*")
 
 
 @lru_cache(maxsize=8192)
@@ -250,9 +291,16 @@ def _whole(fact: str) -> re.Pattern[str]:
     """``fact`` as a whole word or number of folded text. A letter or digit of a spaced
     script next to it makes it part of another word ("us" in "discussed"); a character
     of a script without spaces does not ("美国" in "美国总统"). A number is whole when no
-    digit, nor a separator and a digit, touches it ("3" in neither "2023" nor "3,000")."""
-    if _NUMBER.fullmatch(fact):
-        return re.compile(rf"(?<![\w.,]){re.escape(fact)}(?![.,]\d)(?!\w)")
+    digit, nor a separator and a digit, touches it ("3" in neither "2023" nor "3,000"),
+    nor a space and a group of three digits ("3" not in "3 000", "500" not in "3 500"),
+    as French, Swedish or Russian write thousands."""
+    if _GROUPED.fullmatch(fact):
+        lead = len(fact) - len(fact.lstrip("0123456789"))
+        after_group = r"(?! \d{3}(?!\d))"
+        before_group = r"(?<!\d )" if lead == 3 else ""
+        return re.compile(
+            rf"(?<![\w.,]){before_group}{re.escape(fact)}(?![.,]\d)(?!\w){after_group}"
+        )
     free = f"[{_UNSPACED}]"
     before = "" if _UNSPACED_CHAR.match(fact) else rf"(?:(?<!\w)|(?<={free}))"
     after = "" if _UNSPACED_CHAR.match(fact[-1]) else rf"(?:(?!\w)|(?={free}))"
@@ -262,6 +310,29 @@ def _whole(fact: str) -> re.Pattern[str]:
 def _holds(said: str, fact: str) -> bool:
     """Whether folded ``said`` holds folded ``fact`` as a whole word or number (:func:`_whole`)."""
     return bool(fact) and _whole(fact).search(said) is not None
+
+
+def _places_of(said: str, group: Sequence[str]) -> list[tuple[int, int]]:
+    """Where folded ``said`` holds any form of one fact, whole."""
+    return [m.span() for form in group if form for m in _whole(form).finditer(said)]
+
+
+def _holds_any(said: str, groups: Sequence[Sequence[str]]) -> bool:
+    return any(_holds(said, form) for group in groups for form in group)
+
+
+def _two_facts(said: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether folded ``said`` holds two of the record's key facts, each at a place of its
+    own: a name written whole and by its last word is one fact, and so is one "5" that
+    is both the killed and the injured."""
+    found = [places for group in groups if (places := _places_of(said, group))]
+    return any(
+        a_end <= b_start or b_end <= a_start
+        for i, first in enumerate(found)
+        for second in found[i + 1 :]
+        for a_start, a_end in first
+        for b_start, b_end in second
+    )
 
 
 def _key_values(record: Mapping[str, Any]) -> tuple[set[str], set[int]]:
@@ -379,7 +450,8 @@ def _sides_named(raw: str, language: str) -> tuple[frozenset[str], frozenset[str
 def _conflicts(record: Mapping[str, Any], raw: str, said: str, language: str) -> bool:
     """Whether a quote names another value for one of the record's single-valued key
     fields than the record's: a country that is none of the record's while naming none
-    of its key countries, or a count while holding none of its key counts. Such a quote
+    of its key countries, or a number while holding none of its key counts (in any of
+    their written forms: "1 500" is no 1 and 500 for a count of 1500). Such a quote
     tells another event with the same actor ("Last year, Blinken visited Peru.").
 
     A country named as a topic is no value (:func:`_sides_named`). A city of a key country
@@ -391,11 +463,13 @@ def _conflicts(record: Mapping[str, Any], raw: str, said: str, language: str) ->
         named, cities = _sides_named(raw, language)
         if named - _record_countries(record) and not (named | cities) & countries:
             return True
-    if counts:
-        numbers = _numbers(said)
-        if numbers and not numbers & counts:
-            return True
-    return False
+    return bool(counts) and bool(_numbers(said)) and not _carries_count(said, counts, language)
+
+
+def _carries_count(said: str, counts: Iterable[int], language: str) -> bool:
+    """Whether folded ``said`` writes one of ``counts``, in any form its language writes
+    a number (:func:`_count_forms`: "1.500" and "1 500" are 1500 in German)."""
+    return any(_holds(said, form) for n in counts for form in _count_forms(n, language))
 
 
 @lru_cache(maxsize=256)
@@ -419,6 +493,37 @@ def _tells(type_name: str, language: str, quote: str) -> bool:
     return words is None or states_any(words, quote)
 
 
+def _tells_count(record: Mapping[str, Any], said: str, language: str) -> bool:
+    """Whether a quote of the event carries the record's count, where the record has key
+    counts: "Police said people were killed in Nigeria last year." names the country and
+    the harm of many events; the count is what makes it this one (a casualty report's
+    killed or injured). A record without key counts asks none."""
+    counts = _key_values(record)[1]
+    return not counts or _carries_count(said, counts, language)
+
+
+def _says_event(
+    said: str, raw: str, groups: Sequence[Sequence[str]], units: set[str], kind: str, language: str
+) -> bool:
+    """Whether a part inside the gold sentences says the event: half of the gold evidence's
+    content words (:func:`_says_enough`), or two of its key facts, or one of them with a
+    word of the record type's own ("killed 74", "visited Kenya"). One key fact alone, a
+    number or a name ("74", "Nigeria", "Blinken"), is one word of the sentence, no
+    statement of it, just as one common word is not. In a language the type has no words
+    for, another content word of the gold evidence stands for them."""
+    if _says_enough(said, units) or _two_facts(said, groups):
+        return True
+    if not _holds_any(said, groups):
+        return False
+    words = _type_words(kind, language)
+    if words is not None:
+        return states_any(words, raw)
+    held = {
+        unit for group in groups for form in group if _holds(said, form) for unit in _units(form)
+    }
+    return bool((_units(said) - held) & units)
+
+
 def states_record(
     prediction: Mapping[str, Any],
     gold: Mapping[str, Any],
@@ -427,8 +532,9 @@ def states_record(
     language: str = "en",
 ) -> bool:
     """Whether ``prediction``'s quote states ``gold`` in this reading of the article (the
-    principle is the module's: in the gold evidence's sentences and saying a word of it,
-    or telling the event: one of the record's key facts with a word of its type)."""
+    principle is the module's: in the gold evidence's sentences and saying the event
+    there, or telling the event: one of the record's key facts, its count where it has
+    key counts, with a word of its type)."""
     text = reading.text
     spans = _verbatim_spans(prediction, text)
     fragments = _fragments(prediction.get("evidence"))
@@ -441,7 +547,8 @@ def states_record(
     parts = [(places, said, raw) for places, said, raw in parts if places and said]
     if not parts:
         return False
-    facts = key_facts(gold, language)
+    groups = _fact_groups(gold, language)
+    kind = str(gold.get("type"))
     evidence = gold.get("evidence")
     gold_places = [p for f in _fragments(evidence) for p in reading.places(f)]
     if gold_places and isinstance(evidence, str):
@@ -449,17 +556,17 @@ def states_record(
         units = _units(_fold(evidence))
 
         def says(cited: str | None) -> bool:
-            return cited is not None and (
-                any(_holds(cited, f) for f in facts) or _says_enough(cited, units)
+            return cited is not None and _says_event(
+                _fold(cited), cited, groups, units, kind, language
             )
 
         if any(all(says(_cited(reading, p, runs)) for p in places) for places, _, _ in parts):
             return True
-    kind = str(gold.get("type"))
     return any(
         all(_statement(reading, p) for p in places)
-        and any(_holds(said, fact) for fact in facts)
+        and _holds_any(said, groups)
         and _tells(kind, language, raw)
+        and _tells_count(gold, said, language)
         and not _conflicts(gold, raw, said, language)
         for places, said, raw in parts
     )
