@@ -804,7 +804,11 @@ def _ranges_in_text() -> str:
     )
 
 
-_DAY_MONTH_IN_TEXT = r"\d{1,2} (?:" + _FULL_MONTHS + r")(?: \d{4})?(?: (?:last|this|next) year)?"
+#: A month of one day's date in running text: its whole name, or its abbreviation as news
+#: (AP style: "Oct. 3", "Sept. 3, 2024") writes it, capitalised and with or without its full
+#: stop; "mar 3" in lower case is no date.
+_MONTH_OF_DAY = rf"(?:{_FULL_MONTHS}|(?-i:{_CAPITALISED_ABBREVIATIONS})(?:\.|(?!\w)))"
+_DAY_MONTH_IN_TEXT = r"\d{1,2} " + _MONTH_OF_DAY + r"(?: \d{4})?(?: (?:last|this|next) year)?"
 #: The dates of one day, a word's first letter checked once before the words are tried
 #: (each tried at every figure of a long text made finding its dates slower).
 _SINGLE_IN_TEXT = (
@@ -814,7 +818,7 @@ _SINGLE_IN_TEXT = (
     r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
     r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"last (?:night|week)|"
-    r"(?:since |on )?(?:" + _FULL_MONTHS + r") \d{1,2}(?:, \d{4})?(?: (?:last|this|next) year)?|"
+    r"(?:since |on )?" + _MONTH_OF_DAY + r" \d{1,2}(?!\d)(?:, \d{4})?(?: (?:last|this|next) year)?|"
     rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
 )
 DATE_IN_TEXT = re.compile(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})", re.IGNORECASE)
@@ -1123,6 +1127,8 @@ _DAY_START_WORDS = frozenset({
 #: A day word between that mark and the figure ("el día 3", "do dia 3", "le jour 3"); the
 #: article "o" ("o dia 3"), "no", "em" mark a day only with it ("2 o 3" is "2 or 3").
 _DAY_WORDS = frozenset({"día", "dia", "giorno", "jour"})
+#: The plural day words, a mark of their own: "los días 3 al 5 de marzo", "nei giorni 3 al 5".
+_DAYS_WORDS = frozenset({"días", "dias", "giorni", "jours", "дни", "числа", "tage"})
 _DAY_START_WITH_DAY_WORD = frozenset({"o", "no", "em", "de", "desde", "do", "el"})
 #: Spanish and Portuguese write a range's start with a bare "de" ("de 3 a 5 de marzo", "de 3
 #: até 5 de março"); French and Italian never ("du 3", "dal 3"): their "de", "da" before a
@@ -1150,6 +1156,8 @@ def _marked_as_day(before: str, language: str) -> bool:
     if not before or not (before[-1].isspace() or before[-1] in "'’"):
         return False
     words = before.lower().split()[-3:]
+    if words and words[-1] in _DAYS_WORDS:
+        return True
     if words and words[-1] in _DAY_WORDS:
         words.pop()
         if words and words[-1] in _DAY_START_WITH_DAY_WORD:
@@ -1164,21 +1172,37 @@ def _marked_as_day(before: str, language: str) -> bool:
 
 
 def _marked_until_range(match: re.Match[str], words: _Words) -> re.Match[str] | None:
-    """``match``, or the date its last day writes alone when an until word joins two figures
-    and nothing marks the first as a day: the first is a count ("Se registraron 3 hasta el 28
-    de marzo" is 28 March, not 3 to 28 March; "12 hasta el 5 de marzo" was 12 March)."""
+    """``match``, or the date its last day writes alone when a word joins two figures and the
+    first is no range's first day: nothing marks it as a day (a from word, an article, its
+    own mark "3." or "1er"; an until word wants a word before it), or it is not before the
+    second. The first is a count ("Se registraron 3 hasta el 28 de marzo" is 28 March, not 3
+    to 28 March; "12 hasta el 5 de marzo", "Le bilan s'élevait à 12 au 5 mars" were 12 March)."""
     groups = match.groupdict()
     if not groups.get("d2") or not groups.get("d1"):
         return match
     text = match.string
     joiner = text[match.end("d1") : match.start("d2")]
-    if _UNTIL_WORD.search(joiner) is None:
-        return match
-    if _marked_as_day(
-        text[max(0, match.start() - _DAY_START_WINDOW) : match.start()], words.language
+    if _JOINING_WORD.search(joiner) is None:
+        return match  # "3-5 марта", "10 y 11 de mayo": two days whatever comes before
+    before = text[max(0, match.start() - _DAY_START_WINDOW) : match.start()]
+    if _can_start_range(groups["d1"], groups["d2"]) and (
+        _marked_as_day(before, words.language)
+        or (_UNTIL_WORD.search(joiner) is None and not groups["d1"].isdigit())
     ):
         return match
     return words.pattern.match(text, match.start("d2"))
+
+
+#: A word joining two figures in :data:`_DAY_RANGE` ("al", "au", "до", "bis", "hasta"), not
+#: a dash or a conjunction ("10 y 11 de mayo" lists two days): after a count such a word
+#: also ends its period ("Le bilan s'élevait à 12 au 5 mars", "Погибших было 7 до 5 марта").
+_JOINING_WORD = re.compile(r"(?<!\w)(?!(?:y|e|et|und|и)(?!\w))\w", re.IGNORECASE)
+
+
+def _can_start_range(first: str, last: str) -> bool:
+    """Whether day ``first`` can open a range of one month that ends on day ``last``: it comes
+    before it ("du 3 au 5 mars"; "12 au 5 mars" is a count of 12 up to 5 March)."""
+    return int(re.sub(r"\D.*", "", first)) < int(re.sub(r"\D.*", "", last))
 
 
 #: Month names a language writes that dateparser's locale lacks: the Syriac (Levantine)
