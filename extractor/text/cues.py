@@ -43,9 +43,17 @@ _MEET_A_NEED = re.compile(
 )
 
 
+# The scripts by how they separate words, as character-class ranges: the one place the
+# package spells them (cue words, the evidence checks and the strict score read them).
+#: Han ideographs and the Japanese kana: written without spaces between words.
+HAN_AND_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Thai, Lao, Myanmar and Khmer: also written without spaces between words.
+SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+#: Hangul: Korean spaces its words but joins its particles to a name ("일본과").
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 #: Characters of the scripts written without spaces (Han, kana): next to one of
 #: them a word has no boundary, yet may be a whole word.
-UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED_CHARS = HAN_AND_KANA
 
 
 def cue_pattern(words: Iterable[str], language: str = "en") -> re.Pattern[str]:

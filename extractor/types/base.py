@@ -51,7 +51,7 @@ from extractor.text.countries import (
     country_names,
     folded_country_names,
 )
-from extractor.text.cues import covers, states_any
+from extractor.text.cues import HAN_AND_KANA, HANGUL, SOUTHEAST_ASIAN, covers, states_any
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import ATTACHED_PREFIXES, detect_language
 from extractor.text.quantities import number_forms, written_in
@@ -477,7 +477,7 @@ def _mention_terms(
 
 
 # Chinese and Japanese have no spaces: "中国" in "中国外交部" is a whole word.
-_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_UNSPACED_SCRIPT = re.compile(f"[{HAN_AND_KANA}]")
 
 
 @lru_cache(maxsize=64)
@@ -490,10 +490,11 @@ def _named(text: str, language: str) -> tuple[str, ...]:
     return tuple(countries_in_text(text, language)) if language != "en" else ()
 
 
-# Scripts written without spaces between words (Han, Kana, Hangul syllables, Thai): a
-# name of another script is a word of its own where it meets them ("法国总统Lars Berg周二",
-# "Tim Cook표"), so a whole word ends where the script changes.
-_WITHOUT_SPACES = r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+# Scripts written without spaces between words (Han, kana, Thai and its neighbours), and
+# Hangul, which joins its particles: a name of another script is a word of its own where
+# it meets them ("法国总统Lars Berg周二", "Tim Cook표"), so a whole word ends where the
+# script changes.
+_WITHOUT_SPACES = HAN_AND_KANA + SOUTHEAST_ASIAN + HANGUL
 _SCRIPT_WITHOUT_SPACES = re.compile(f"[{_WITHOUT_SPACES}]")
 #: A letter that continues a word written in a spaced script: a word character of no
 #: script of :data:`_SCRIPT_WITHOUT_SPACES`.
