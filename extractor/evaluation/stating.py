@@ -65,7 +65,7 @@ from typing import Any
 from extractor.evaluation.gold import RECORD_FIELDS, FieldKind
 from extractor.evaluation.matching import _FUNCTION_WORDS
 from extractor.text.countries import countries_in_text, country_names, is_alpha3
-from extractor.text.cues import UNSPACED_CHARS, covers, patterns_for, states_any
+from extractor.text.cues import HAN_AND_KANA, SOUTHEAST_ASIAN, covers, patterns_for, states_any
 from extractor.text.grounding import normalise, normalise_text
 from extractor.text.places import place_country
 from extractor.text.sentences import split_sentences
@@ -76,8 +76,8 @@ __all__ = ["Reading", "states_record"]
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 _WORD = re.compile(r"\w+")
 #: Characters of the scripts written without spaces: the Han and kana of
-#: :data:`~extractor.text.cues.UNSPACED_CHARS`, and Thai, Lao, Myanmar and Khmer.
-_UNSPACED = UNSPACED_CHARS + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+#: :data:`~extractor.text.cues.HAN_AND_KANA`, and Thai, Lao, Myanmar and Khmer.
+_UNSPACED = HAN_AND_KANA + SOUTHEAST_ASIAN
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 #: How many sentences a quote may reach beyond the one it cites: a statement and the
 #: sentence next to it ("... related equipment. The estimated cost is $69 million.") is
