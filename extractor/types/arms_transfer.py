@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -256,7 +257,11 @@ def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     for side, other in (("supplier", "recipient"), ("recipient", "supplier")):
         if data[side].country != publisher:
             continue
-        named = [c for c in marked[side] - marked[other] if c != data[other].country]
+        named = [
+            c
+            for c in marked[side] - marked[other]
+            if c != data[other].country and not _of_other_items(make.quote, c, data["items"], make)
+        ]
         named.sort(key=lambda c: order.index(c) if c in order else len(order))
         if not named:
             continue
@@ -267,6 +272,60 @@ def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         )
         data = {**data, side: make.party(named[0])}
     return data
+
+
+def _of_other_items(quote: str, code: str, items: list[ArmsItem], make: Builder) -> bool:
+    """Whether every clause naming ``code`` makes it a supplier on its own and names none
+    of the record's items: its supply is of other things ("This package, which follows
+    Germany's donation of tanks, includes howitzers", "Following Germany's decision to
+    send tanks, the package includes howitzers"). SIPRI's supplier is who delivers THESE
+    items: a state whose supply of other items is mentioned in passing does not take
+    over the publisher's own package. A clause that only names it ("Denmark, the
+    Netherlands and Norway will deliver F-16s") leaves it to the whole sentence."""
+    if not items:
+        return False
+    reading = None if make.language == "en" else make.language
+    clauses = [c for c in _clauses(quote) if code in countries_in_text(c, reading)]
+    return bool(clauses) and all(_supplies_other_items(c, items, make.language) for c in clauses)
+
+
+def _supplies_other_items(clause: str, items: list[ArmsItem], language: str) -> bool:
+    """Whether ``clause`` tells a supply of things other than ``items``: a word of supplying,
+    none of the items, and either another weapon or the form of a subordinate clause
+    ("which follows Germany's donation of armoured vehicles", "following Germany's
+    decision to send drones"). A main clause naming no weapon ("Germany will deliver
+    them") may be about the record's items, named in another sentence."""
+    supplying = "|".join(SUPPLYING.get(language, ()) + SUPPLYING["en"])
+    if not re.search(rf"(?<!\w)(?i:{supplying})(?!\w)", clause) or _names_items(clause, items):
+        return False
+    return _names_a_weapon(clause, language) or bool(_SUBORDINATE.match(clause))
+
+
+#: The opening of a relative, participial or temporal clause ("which follows", "whose
+#: president thanked", "following", "complementing", "after", "qui", "tras", "nachdem").
+_SUBORDINATE = re.compile(
+    r"\s*(?i:which|who|whose|that|after|before|since|as|like|following|\w+ing|qui|dont|"
+    r"après|suite|que|cuy[oa]s?|tras|después|welche[rsnm]?|nachdem|nach)(?!\w)"
+)
+
+
+def _clauses(text: str) -> list[str]:
+    """The stretches of ``text`` between clause boundaries (:data:`_CLAUSE_START`)."""
+    bounds = [0, *(m.end() for m in _CLAUSE_START.finditer(text)), len(text)]
+    return [text[a:b] for a, b in pairwise(bounds)]
+
+
+def _names_items(clause: str, items: list[ArmsItem]) -> bool:
+    """Whether ``clause`` names one of ``items``: a word of its designation, read past a
+    plural ending ("howitzers" in "howitzer deliveries", "F-16" in "F-16 jets")."""
+    for item in items:
+        for word in re.findall(r"[\w'’-]{2,}", item.designation):
+            if word.isdigit():
+                continue
+            stem = word if len(word) < 5 else word[: max(4, len(word) - 2)]
+            if re.search(rf"(?<!\w){re.escape(stem)}", clause, re.I):
+                return True
+    return False
 
 
 #: A statement's author as the one who acts (first person, each language): "we will
@@ -308,8 +367,24 @@ _OFFICE_DECIDES = re.compile(
 
 
 def _office_decides(quote: str, language: str) -> bool:
+    """Whether an office of no other state or body decides a transfer: the words before
+    its title in the clause count ("Danish Defence Minister X announced", "Denmark's
+    government pledged", "NATO Secretary General X announced" are not the publisher's)."""
     reading = None if language == "en" else language
-    return any(not countries_in_text(m.group(0), reading) for m in _OFFICE_DECIDES.finditer(quote))
+    for match in _OFFICE_DECIDES.finditer(quote):
+        start = max((m.end() for m in _CLAUSE_START.finditer(quote, 0, match.start())), default=0)
+        before = quote[start : match.start()].split()[-_TITLE_WORDS:]
+        office = " ".join([*before, match.group(0)])
+        if not countries_in_text(office, reading) and not any(map(_ACRONYM.fullmatch, before)):
+            return True
+    return False
+
+
+#: At most this many words before a title are read with it ("Danish Defence Minister").
+_TITLE_WORDS = 3
+#: A body's acronym before a title ("NATO Secretary General", "EU foreign policy chief"):
+#: another body's office, not the publisher's (a country's acronym, "US", names a country).
+_ACRONYM = re.compile(r"[A-Z]{2,6}(?:['’]s)?")
 
 
 def _publisher_acts(quote: str, language: str) -> bool:
@@ -328,17 +403,61 @@ def _publisher_acts(quote: str, language: str) -> bool:
             continue
         verbs = "(?i:" + "|".join((*SUPPLYING[each], *ACQUIRING[each])) + ")"
         pronoun = rf"(?<!\w)(?i:{_FIRST_PERSON[each]})(?!\w)"
-        if re.search(rf"{pronoun}(?:\s+[\w'’-]+){{0,3}}?\s+{verbs}(?!\w)", quote):
-            return True
+        for said in re.finditer(rf"{pronoun}((?:\s+[\w'’-]+){{0,3}}?)\s+{verbs}(?!\w)", quote):
+            if _the_authors(quote, said.start(), said.group(1), language):
+                return True
         if each == "de" and re.search(rf"(?<!\w){verbs}\s+{pronoun}", quote):
             return True
         if each == "es" and re.search(rf"(?<!\w)(?={verbs}(?!\w))\w*(?:mos|ré)(?!\w)", quote):
             return True
         for own in re.finditer(rf"(?<!\w)(?i:{_OUR[each]})\s+", quote):
             ahead = " ".join(quote[own.end() :].split()[:3])
-            if _AID.search(ahead) or _names_a_weapon(ahead, each):
+            if (_AID.search(ahead) or _names_a_weapon(ahead, each)) and not _beside_another(
+                quote, own.start(), language
+            ):
                 return True
     return False
+
+
+def _the_authors(quote: str, at: int, between: str, language: str) -> bool:
+    """Whether a first person at ``at`` supplies as the statement's author: no country
+    stands between it and its verb ("We thank Denmark for sending", "We welcome Denmark
+    sending": Denmark sends), and it is not quoted from another state's speaker ('"We will
+    send F-16 jets," the Danish Prime Minister said': the "we" is Denmark)."""
+    reading = None if language == "en" else language
+    if countries_in_text(between, reading) and not _JOINED.match(between):
+        return False  # "We thank Denmark for sending"; "we and Poland will send" is ours
+    for quoted in _QUOTED.finditer(quote):
+        if quoted.start() < at < quoted.end():
+            outside = quote[: quoted.start()] + " " + quote[quoted.end() :]
+            speaker = _sentence_at(outside, quoted.start())
+            return not countries_in_text(speaker, reading)
+    return True
+
+
+#: A conjunction joining another party to the first person ("we and Poland will send").
+_JOINED = re.compile(r"\s*(?i:and|together\s+with|with|y|e|et|und|и)(?!\w)")
+#: A quotation in any of the usual marks.
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    start = max((m.end() for m in re.finditer(r"[.!?\n]\s", text[:at])), default=0)
+    end = re.compile(r"[.!?\n](?:\s|$)").search(text, at)
+    return text[start : end.end() if end else len(text)]
+
+
+def _beside_another(quote: str, at: int, language: str) -> bool:
+    """Whether "our" at ``at`` stands in a clause of its own, naming no weapon, beside a
+    clause another country supplies in ("As part of our support for Ukraine, Denmark will
+    deliver F-16 jets": the jets are Denmark's; "our support" frames them)."""
+    bounds = [0, *(m.end() for m in _CLAUSE_START.finditer(quote)), len(quote)]
+    spans = list(pairwise(bounds))
+    own = next((a, b) for a, b in spans if a <= at < b)
+    if _names_a_weapon(quote[own[0] : own[1]], language):
+        return False
+    return any(transfer_sides(quote[a:b], language)[0] for a, b in spans if (a, b) != own)
 
 
 def _a_weapon(designation: str, make: Builder) -> bool:
@@ -693,6 +812,7 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
         return ((found[0],), side) if len(found) == 1 else None
     if re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
         return None  # "sold by X": the "by" pattern's
+    subject = _COMPLEMENTISER.split(subject)[-1]
     word = verb.group() if verb else ""
     voice = _voice(sentence, at, word, subject, language)
     if voice == "nonfinite":
@@ -718,6 +838,11 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
     if len(found) == 1:
         return (found[0],), side
     return _listed_subject(sentence, at, side, voice, language)
+
+
+#: A word that opens a complement clause, which has its own subject ("Danish Defence Minister
+#: Lars Holm announced that Denmark will deliver": Denmark delivers, not the minister).
+_COMPLEMENTISER = re.compile(r"(?<!\w)(?i:that|que|qu['’]|dass|что)(?!\w)")
 
 
 def _listed_subject(

@@ -1003,8 +1003,67 @@ def _a_topic(place: str, where: str, make: Builder) -> bool:
     written = place_in_text(place, quote, make.language)
     if written is None:
         return False
-    found = [m.start() for m in re.finditer(re.escape(written), quote)]
-    return bool(found) and all(said_to_be_discussed(quote, at) for at in found)
+    found = [m.span() for m in re.finditer(re.escape(written), quote)]
+    return bool(found) and all(
+        said_to_be_discussed(quote, at) and not _where_gone(quote, at, end, make.language)
+        for at, end in found
+    )
+
+
+#: A preposition of destination that ends the words between a word of going and its
+#: place ("trip to", "visita de un día a", "визит в").
+_TO_PLACE = re.compile(r"(?<!\w)(?:to|into|in|at|a|al|en|nach|zu|à|au|aux|в|во|на)\s*$", re.I)
+#: "of", "de", "von" say an origin as often ("l'arrivée de migrants de Libye"): a place
+#: after them is where one went only right after the word of going ("Besuch von Kiew",
+#: "visita de Kiev") or after the site one landed at ("l'aéroport de Kiev").
+_OF_PLACE = re.compile(
+    r"^\s*(?:(?:\w+\s+){0,2}?(?i:airport|aéroport|aeropuerto|Flughafen|аэропорт\w*)\s+)?"
+    r"(?i:of|de|del|von|vom|d['’]|l['’]|de\s+l['’]|de\s+la)\s*$"
+)
+#: What joins a place to a word of going after it: "Kyiv visit", "Kiew-Besuch".
+_GOING_AFTER = re.compile(r"[ \t]?-?")
+#: At most this many words stand between a word of going and its place.
+_GOING_GAP = 8
+#: French "sur" after a word of arriving is where one landed ("est arrivé sur le tarmac"),
+#: not what was discussed.
+_FR_ON = re.compile(r"(?<!\w)sur(?!\w)", re.I)
+
+
+def _where_gone(quote: str, at: int, end: int, language: str) -> bool:
+    """Whether the place at ``quote[at:end]`` is where someone went: it modifies a word of
+    going ("his first Kyiv visit", "a surprise Kyiv trip", "Kiew-Besuch"), or follows one
+    through a preposition with no word of what was discussed between ("durante su visita
+    de un día a Nairobi", "bei seinem Besuch von Kiew", "arrivé sur le tarmac de
+    l'aéroport de Kiev"). A place of travel is a destination, never a topic, though a
+    topic word ("discussed trade with X during his ...") opened the clause before it."""
+    from extractor.types.meeting import said_to_be_discussed
+
+    going = _going_pattern(language)
+    joined = _GOING_AFTER.match(quote, end)
+    if joined is not None and going.match(quote, joined.end()):
+        return True  # "his first Kyiv visit", "Kiew-Besuch"
+    start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", quote[:at])), default=0)
+    last = max(going.finditer(quote, start, at), key=lambda m: m.start(), default=None)
+    if last is None:
+        return False
+    between = _FR_ON.sub("   ", quote[last.end() : at])
+    if len(between.split()) > _GOING_GAP or said_to_be_discussed(between, len(between)):
+        return False
+    if _TO_PLACE.search(between):
+        return True
+    site = re.search(r"(?i:airport|aéroport|aeropuerto|Flughafen|аэропорт\w*)\s", between)
+    return bool(_OF_PLACE.match(between[site.start() :] if site else between))
+
+
+def _going_pattern(language: str) -> re.Pattern[str]:
+    """The words of going (:data:`GOING_WORDS`) of English and ``language``, as words."""
+    words = [w for each in dict.fromkeys(("en", language)) for w in GOING_WORDS.get(each, ())]
+    return _GOING_PATTERNS.setdefault(
+        language, re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
+    )
+
+
+_GOING_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _vetoed(gone: set[str], visitor: str, host: str | None, venues: Venues) -> bool:
