@@ -295,9 +295,7 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
            r"bombarde(?:ó|aron|a|an)", r"dispar(?:ó|aron|a|an)", r"hiri(?:ó|eron)", r"perpetr\w*",
            r"lanz(?:ó|aron|a|an)", r"ejecut(?:ó|aron)", r"embosc\w*", r"masacr(?:ó|aron)",
            r"secuestr(?:ó|aron)", r"abat(?:ió|ieron|ido|idos|ir)", r"caus(?:ó|aron)", r"dej(?:ó|aron)",
-           r"ejecut(?:ado|ados|ar)",
-           # of a person only, whom Spanish marks with "a": "eliminó el impuesto" kills no one
-           r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)(?=\s+a(?:l)?\s)"],
+           r"ejecut(?:ado|ados|ar)", r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)"],
     "fr": [r"tu(?:é|ée|és|ées|e|ent|ant|er|èrent|a)", r"attaqu(?:é|e|ent|ant|èrent)",
            r"bombard(?:é|e|ent|ant)", r"abattu\w*", r"assassin(?:é|e|ent|ant)\w*",
            r"frapp(?:é|e|ent|ant)", r"lanc(?:é|e|ent)", r"tir(?:é|e|ent)", "ouvert le feu",
@@ -319,6 +317,50 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
     "ar": [r"قتل\w*", r"(?:يقتل|تقتل)\w*", r"هاجم\w*", r"قصف\w*",
            r"أطلق\w*", r"شن\w*", r"استهدف\w*", r"اغتال\w*",
            r"نفذ\w*", r"فجر\w*", r"أصاب\w*"],
+})  # fmt: skip
+#: Verbs of harm that kill only when their object is people: military statements use them
+#: of both ("neutralized 12 militants", "уничтожила боевиков", "abatió a dos terroristas"
+#: kill; "neutralized a bomb", "уничтожила беспилотник", "eliminierte die Steuer", "abatió
+#: un dron" say nothing of a killing). :func:`_harms_a_thing` reads their object.
+_KILLS_ONLY_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"neutrali[sz](?:e|es|ed|ing)", r"eliminat(?:e|es|ed|ing)"],
+    "es": [r"abat(?:ió|ieron|ido|idos|ir)", r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)"],
+    "fr": [r"neutralis\w*", r"élimin\w*", r"abatt\w*", r"abattu\w*"],
+    "de": [r"eliminiert\w*", r"neutralisiert\w*"],
+    "ru": [r"уничтожил\w*", r"ликвидировал\w*"],
+})  # fmt: skip
+#: Words of people (and personal pronouns) an object of :data:`_KILLS_ONLY_PEOPLE` may name:
+#: then it killed. Spanish marks a person object with "a" ("abatió a un pistolero").
+_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"people", r"persons?", r"civilians?", r"soldiers?", r"troops?", r"fighters?",
+           r"militants?", r"rebels?", r"insurgents?", r"terrorists?", r"jihadists?",
+           r"gunm[ae]n", r"attackers?", r"assailants?", r"suspects?", r"commanders?",
+           r"leaders?", r"members?", r"operatives?", r"combatants?", r"snipers?",
+           r"servicem[ae]n", r"personnel", r"police(?:m[ae]n)?", r"officers?", r"guards?",
+           r"men", r"women", r"children", r"hostages?", r"pilots?", r"mercenaries",
+           r"militiam[ae]n", r"extremists?", r"bombers?", r"shooters?", r"cells?", r"perpetrators?",
+           "him", "her", "them", "those"],
+    "es": [r"personas?", r"civiles", r"soldados?", r"militares", r"combatientes?",
+           r"militantes?", r"rebeldes?", r"insurgentes?", r"terroristas?", r"yihadistas?",
+           r"guerriller[oa]s?", r"hombres", r"mujeres", r"niños", r"sospechosos?", r"cabecillas?",
+           r"comandantes?", r"jefes?", r"miembros?", r"policías?", r"rehenes", r"pistoleros?",
+           r"sicarios?", r"delincuentes?", r"criminales?", r"individuos?", r"atacantes?"],
+    "fr": [r"personnes?", r"civils?", r"soldats?", r"militaires?", r"combattants?",
+           r"militants?", r"rebelles?", r"insurgés?", r"terroristes?", r"d?jihadistes?",
+           r"assaillants?", r"hommes", r"femmes", r"enfants", r"suspects?", r"chefs?",
+           r"commandants?", r"membres?", r"policiers?", r"otages?", r"tireurs?", r"kamikazes?",
+           r"individus?", r"éléments?", r"cellules?", "eux"],
+    "de": [r"Menschen", r"Personen?", r"\w*zivilist\w*", r"\w*soldat\w*", r"\w*kämpfer\w*",
+           r"\w*militante\w*", r"\w*rebell\w*", r"\w*aufständische\w*", r"\w*terrorist\w*",
+           r"\w*dschihadist\w*", r"\w*islamist\w*", r"\w*angreifer\w*", r"\w*attentäter\w*",
+           r"\w*schütze\w*", r"Männer\w*", r"Frauen", r"Kinder\w*", r"Verdächtige\w*",
+           r"\w*anführer\w*", r"\w*kommandeur\w*", r"Mitglied\w*", r"\w*polizist\w*",
+           r"Geiseln?", r"\w*zelle\w*", "ihn", "sie"],
+    "ru": [r"человек\w*", r"люд\w*", r"жител\w*", r"военн\w*", r"военнослужащ\w*",
+           r"солдат\w*", r"боевик\w*", r"террорист\w*", r"бандит\w*", r"экстремист\w*",
+           r"на[её]мник\w*", r"диверсант\w*", r"командир\w*", r"главар\w*", r"член\w*",
+           r"полицейск\w*", r"заложник\w*", r"снайпер\w*", r"стрелк\w*", r"нападавш\w*",
+           r"живой силы", r"личного состава", "их", "его", "её", "ее", r"ячейк\w*"],
 })  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
@@ -586,6 +628,8 @@ _DEEDS: dict[str, str | None] = {
     "spoke": "speaks about the attack in the evidence; it did not do it",
     "suffered": "is who was harmed in the evidence, not who did it",
     "denied": "denies the attack or lays it on another in the evidence; it did not do it",
+    "claimed else": "takes responsibility for something other than the attack in the evidence"
+    " ('took responsibility for security after the attack'); it did not do it",
 }
 
 
@@ -596,8 +640,9 @@ def _first_deed(text: str, language: str) -> str | None:
     without one."""
     found = {
         "did": min(
-            (at for at in (_first(_AGENT, text, language, passive=False),
-                           _first_claim(text, language)) if at is not None),
+            (at for at in (_first_harm_done(text, language),
+                           _first_claim(text, language, bare=None))
+             if at is not None),
             default=None,
         ),
         "suffered": min(
@@ -605,8 +650,13 @@ def _first_deed(text: str, language: str) -> str | None:
                            _first(_SUFFERS, text, language)) if at is not None),
             default=None,
         ),
-        "spoke": _first(SPEAKS_CUES, text, language),
+        "spoke": min(
+            (at for at in (_first(SPEAKS_CUES, text, language), _bare_speech(text, language))
+             if at is not None),
+            default=None,
+        ),
         "denied": _first_denial(text, language),
+        "claimed else": _first_claim_of_else(text, language),
     }  # fmt: skip
     seen = [(at, deed) for deed, at in found.items() if at is not None]
     if not seen:
@@ -844,11 +894,15 @@ _CLAIM_FOR: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 #: Words that end a claim's object: a coordinated clause or a relative one ("took
 #: responsibility for security *and* said", "is behind the convoy *that* was attacked").
 _OBJECT_END: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": ["and", "but", "or", "that", "which", "who", "while", "after", "before", "when"],
-    "es": ["y", "e", "pero", "o", "que", "quien", "quienes", "donde", "mientras", "tras"],
-    "fr": ["et", "mais", "ou", "qui", "que", "qu'", "dont", "où", "alors", "après"],
-    "de": ["und", "aber", "oder", "sowie", "nachdem", "als", "wie", "weil"],
-    "ru": ["и", "а", "но", "или", r"котор\w+", "когда", "после того как"],
+    "en": ["and", "but", "or", "that", "which", "who", "while", "after", "before", "when",
+           "following", "during", "amid", "where"],
+    "es": ["y", "e", "pero", "o", "que", "quien", "quienes", "donde", "mientras", "tras",
+           "después", "durante"],
+    "fr": ["et", "mais", "ou", "qui", "que", "qu'", "dont", "où", "alors", "après", "lors",
+           "pendant"],
+    "de": ["und", "aber", "oder", "sowie", "nachdem", "als", "wie", "weil", "nach",
+           "während"],
+    "ru": ["и", "а", "но", "или", r"котор\w+", "когда", "после", "во время", "в ходе"],
 })  # fmt: skip
 #: Nouns of a deed and pronouns that stand for it, besides the words of the event and of
 #: harm: "claimed responsibility for it", "bekannte sich zu der Tat", "reivindicó la
@@ -871,16 +925,71 @@ _CLAIM_CLITIC: dict[str, re.Pattern[str]] = {
 }
 
 
-def _first_claim(text: str, language: str) -> int | None:
-    """Where the first claim of the attack (:data:`_OWN_CLAIM`) is in ``text``, said by its
-    subject (not in the passive) of the attack itself (:func:`_claims_the_attack`)."""
+def _first_claim(
+    text: str, language: str, *, of_attack: bool = True, bare: bool | None = False
+) -> int | None:
+    """Where the first claim (:data:`_OWN_CLAIM`, or with ``bare`` True only, None both, the
+    bare English verbs of :data:`_BARE_CLAIM`) is in ``text``, said by its subject (not in
+    the passive), whose object is the attack itself or, with ``of_attack`` False, anything
+    else (:func:`_claims_the_attack`): "took responsibility for security" claims nothing of
+    the attack; a bare "claimed (that) Zelbar carried out" or "vowed to kill" speaks."""
+    tables = {False: (_OWN_CLAIM,), True: (_BARE_CLAIM,), None: (_OWN_CLAIM, _BARE_CLAIM)}
     found = []
-    for pattern in _of(_OWN_CLAIM, language):
+    for pattern in (p for cues in tables[bare] for p in _of(cues, language)):
         for match in pattern.finditer(text):
-            if not _is_passive(text, match, language) and _claims_the_attack(text, match, language):
+            if (
+                not _is_passive(text, match, language)
+                and _claims_the_attack(text, match, language) is of_attack
+            ):
                 found.append(match.start())
                 break
     return min(found, default=None)
+
+
+def _first_claim_of_else(text: str, language: str) -> int | None:
+    """Where a claim of something else than the attack is, the attack named after it in its
+    clause ("took responsibility for security after the attack", "reivindicó la victoria
+    tras el atentado"): the claim's object is another, so it claims nothing of the attack.
+    With the attack unnamed ("a revendiqué l'embuscade") an object no word list knows says
+    nothing either way."""
+    at = _first_claim(text, language, of_attack=False)
+    if at is None:
+        return None
+    clause = _CLAUSE_BREAK.split(text[at:])[0]
+    named = any(p.search(clause) for cues in (EVENT_CUES,) for p in _of(cues, language))
+    return at if named else None
+
+
+def _bare_speech(text: str, language: str) -> int | None:
+    """Where a bare English verb of claiming speaks (:data:`_BARE_CLAIM`: "claimed Zelbar
+    carried out", "vowed to kill"), unless a participle of harm after a preposition in its
+    clause is the subject's own ("claimed victory after killing 12 soldiers": an English
+    adverbial participle has the main clause's subject)."""
+    at = _first_claim(text, language, of_attack=False, bare=True)
+    if at is None:
+        return None
+    clause = _CLAUSE_BREAK.split(text[at:])[0]
+    for participle in _OWN_PARTICIPLE.finditer(clause):
+        if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
+            return None
+    return at
+
+
+#: A participle after a preposition of time or means: "after killing", "by attacking".
+_OWN_PARTICIPLE = re.compile(r"(?<!\w)(?:after|before|while|by|since|upon)\s+(\w+ing)(?!\w)")
+#: English verbs that claim the attack with it as their object ("claimed the bombing",
+#: "claimed it") and speak with a clause or an infinitive ("claimed that Zelbar carried out
+#: the attack", "claimed Zelbar was behind it", "vowed to kill those responsible").
+_BARE_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"claim(?:s|ed)?(?!\s+responsibility)", "alleged", r"vow(?:s|ed)"],
+})  # fmt: skip
+#: Words that open a reported clause right after a bare verb of claiming.
+_COMPLEMENTIZER: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["that"], "es": ["que"], "fr": ["que", "qu'"], "de": ["dass"], "ru": ["что"],
+})  # fmt: skip
+#: Verbs that may follow another subject right after a bare verb of claiming ("claimed
+#: Zelbar was behind"): a clause, not the claim's object.
+_CLAUSE_VERB = re.compile(r"(?<!\w)(?:was|were|is|are|had|has|have|did|would|will)(?!\w)")
 
 
 def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
@@ -906,12 +1015,37 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
                 return True  # "claimed responsibility on Tuesday": of what goes without saying
             rest, words = rest[preposition.start() :], 4
             break
+    else:
+        rest = _object_before_a_clause(rest, language)
     object_ = " ".join(rest.split()[:words])
     return any(
         p.search(object_)
         for cues in (EVENT_CUES, CASUALTY_CUES, _AGENT, _DEED_WORDS)
         for p in _of(cues, language)
     )
+
+
+def _object_before_a_clause(rest: str, language: str) -> str:
+    """The words after a claim's verb up to a clause of another verb: none after "that",
+    "que", "что" ("claimed that Zelbar carried out": speech); a subject's words before its
+    verb ("claimed Zelbar carried out" gives "Zelbar"; "vowed to kill" gives "to"); all of
+    them before a noun ("claimed the killing") or a gerund first ("claimed killing 12")."""
+    words = list(re.finditer(r"\S+", rest))
+    if not words or any(p.fullmatch(words[0].group()) for p in _of(_COMPLEMENTIZER, language)):
+        return ""
+    if language == "en" and words[0].group() == "to":  # its own infinitive: a deed done
+        return rest if len(words) > 1 and words[1].group() == "have" else ""  # or one vowed
+    if language != "en":
+        return rest
+    for word in words[1:]:  # a finite verb; "-ing" is a noun here ("Tuesday's bombing")
+        at = word.start()
+        verb = _CLAUSE_VERB.match(rest, at)
+        noun = word.group().endswith("ing") or _after_determiner(rest, at, language)
+        if verb is None and not noun:
+            verb = next((m for p in _of(_AGENT, language) for m in [p.match(rest, at)] if m), None)
+        if verb is not None:
+            return rest[:at]
+    return rest
 
 
 def _said_of_itself(deed: str, reading: str, language: str) -> str:
@@ -927,7 +1061,10 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
     """
     if deed != "spoke":
         return deed
-    spoken = [m for p in _of(SPEAKS_CUES, language) for m in [p.search(reading)] if m]
+    spoken = [
+        m for cues in (SPEAKS_CUES, _BARE_CLAIM) for p in _of(cues, language)
+        for m in [p.search(reading)] if m
+    ]  # fmt: skip
     if not spoken:
         return deed
     rest = reading[min(spoken, key=lambda m: m.start()).end() :]
@@ -949,7 +1086,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
             infinitive = marker.group() in ("avoir", "haber")
             clause = (marker.group() if infinitive else "") + " "
             clause += _CLAUSE_BREAK.split(rest[marker.end() :])[0]
-        did = _first(_AGENT, clause, language, passive=False)
+        did = _first_harm_done(clause, language)
         if did is not None and any(p.search(clause[:did]) for p in _of(_DETERMINER, language)):
             did = None  # "said it would avenge the killing of its fighters": a noun
         claimed = _first_claim(clause, language)
@@ -1162,6 +1299,65 @@ def _first(
             found.append(match.start())
             break
     return min(found, default=None)
+
+
+def _first_harm_done(text: str, language: str) -> int | None:
+    """Where the first verb of harm (:data:`_AGENT`) its subject did is in ``text``: in the
+    active voice, no noun after a determiner ("took responsibility for security after *the
+    attack*" attacks nothing), and one that kills only people with a person as its object
+    ("neutralized a bomb" killed no one: :func:`_harms_a_thing`)."""
+    found = []
+    for pattern in _of(_AGENT, language):
+        for match in pattern.finditer(text):
+            if (
+                _is_passive(text, match, language)
+                or _after_determiner(text, match.start(), language)
+                or _harms_a_thing(text, match, language)
+            ):
+                continue
+            found.append(match.start())
+            break
+    return min(found, default=None)
+
+
+def _after_determiner(text: str, at: int, language: str) -> bool:
+    """Whether an article or demonstrative stands right before ``at``: the word there is a
+    noun ("the attack", "l'attaque"), no verb. Reads a few characters only."""
+    article = _DETERMINER.get(language)  # its own: the French verb "a" is no English article
+    return article is not None and article.search(text[max(0, at - 12) : at]) is not None
+
+
+def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
+    """Whether ``verb`` kills only people (:data:`_KILLS_ONLY_PEOPLE`) and its object is a
+    thing: a noun phrase right after it (an article or a count first; in Russian, which has
+    none, any words) with no word of people (:data:`_PEOPLE`). "neutralized a bomb",
+    "уничтожила беспилотник", "eliminierte die Steuer" kill no one; "neutralized 12
+    militants", "les a neutralisés dans la nuit" (no object), "abatió a dos" (a person),
+    "eliminated Ali Hassan" (no article: a name, as the folded text cannot tell) do."""
+    if not any(p.fullmatch(verb.group()) for p in _of(_KILLS_ONLY_PEOPLE, language)):
+        return False
+    window = text[verb.end() : verb.end() + 80]
+    stop = _CLAUSE_BREAK.search(window)
+    window = window[: stop.start() if stop else len(window)]
+    ends = [m.start() for p in _of(_OBJECT_END, language) for m in p.finditer(window)]
+    words = window[: min(ends, default=len(window))].split()[:5]
+    if language == "de" and (not words or words[0] in _DE_AUX):
+        # a final verb has its object before it: "hat zwölf Kämpfer eliminiert"
+        before = _CLAUSE_BREAK.split(text[max(0, verb.start() - 80) : verb.start()])[-1]
+        object_ = " ".join(before.split()[-6:])
+        return bool(object_) and not any(p.search(object_) for p in _of(_PEOPLE, language))
+    if not words or any(p.fullmatch(words[0]) for p in _of(_CIRCUMSTANCE, language)):
+        return False  # no object: "les a neutralisés dans la nuit", "уничтожила в ходе"
+    if language == "es" and words[0] in ("a", "al"):
+        return False  # Spanish marks a person object: "abatió a un pistolero"
+    article = _DETERMINER.get(language)
+    if article is not None and not (article.search(words[0] + " ") or _COUNTED.search(words[0])):
+        return False  # a name or a bare noun: "eliminated Ali Hassan"
+    return not any(p.search(" ".join(words)) for p in _of(_PEOPLE, language))
+
+
+#: German auxiliaries after a final participle: "eliminiert zu haben", "eliminiert hat".
+_DE_AUX = frozenset({"zu", "hat", "haben", "habe", "hatte", "hatten", "hätte", "hätten"})
 
 
 def _last(cues: Mapping[str, re.Pattern[str]], text: str, language: str) -> int | None:
