@@ -84,7 +84,8 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
            "bn": 10**9, "billions": 10**9,
            "tn": 10**12, "trn": 10**12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7,
            "crores": 10**7},
-    "es": {"millardo": 10**9, "millardos": 10**9, "mdd": 10**6},
+    # "mn" abbreviates millones in the financial press ("US$ 3 mn", "3 mn de dólares")
+    "es": {"millardo": 10**9, "millardos": 10**9, "mdd": 10**6, "mn": 10**6},
     "fr": {"md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9},
     "de": {"tausend": 10**3, "mio": 10**6, "mrd": 10**9, "mia": 10**9, "bio": 10**12,
            "tsd": 10**3},
@@ -119,7 +120,8 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
     "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
     # Languages whose number words are not read still have their scales read after digits:
     # "٥ مليارات دولار" is five billion, never five dollars.
-    "ar": {"ألف": 10**3, "آلاف": 10**3, "الف": 10**3, "مليون": 10**6, "ملايين": 10**6,
+    # and the English "mn" Arabic press writes in Latin letters ("3 mn دولار")
+    "ar": {"mn": 10**6, "ألف": 10**3, "آلاف": 10**3, "الف": 10**3, "مليون": 10**6, "ملايين": 10**6,
            "مليار": 10**9, "مليارات": 10**9, "بليون": 10**9, "تريليون": 10**12},
     "fa": {"هزار": 10**3, "میلیون": 10**6, "ميليون": 10**6, "میلیارد": 10**9,
            "ميليارد": 10**9, "تریلیون": 10**12},
@@ -1502,6 +1504,8 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "يوان", "یوان")),
     # English "won" is a verb too: the currency only right after a figure or a scale.
     ("KRW", (r"korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
+    # "rand" is a name too ("Rand Paul"): the currency only right after a figure or a scale
+    ("ZAR", (r"south african rand", r"(?:(?<=\d )|(?<=illion )|(?<=bn ))rands?",)),
     ("TRY", (r"tl", r"turk lirasi", r"turk lirası", r"turkish liras?")),
     ("THB", (r"baht",)),
     ("HUF", (r"forint\w*",)),
@@ -2029,7 +2033,7 @@ def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
     tokens = _tokens(text, "en")
     at = {token.start: index for index, token in enumerate(tokens)}
     for other in ("es", "fr", "de"):
-        local = _figures_in(text, other)
+        local = [f for f in _figures_in(text, other) if _fold(f.text) not in _ENGLISH_TOO]
         # a name English reads as none ("the Million Man March") is no German figure
         if any(
             f.kind == "words"
@@ -2038,6 +2042,12 @@ def _reading(text: str, language: str | None) -> tuple[str, list[Figure]]:
         ):
             return other, local
     return guessed, found
+
+
+#: Number words of another language that are English words ("once", "elf"): in a text of
+#: no stated language that English reads no figure in, the English word, no guess of
+#: Spanish or German ("Once soldiers arrived, the crowd fled" was a count of 11).
+_ENGLISH_TOO = frozenset({"once", "elf"})
 
 
 def _figures_in(text: str, language: str, japanese: bool = False) -> list[Figure]:
