@@ -57,6 +57,7 @@ ANOTHER_SUPPLIES = [
     "We welcome {S} sending {W} to {R}.",
     "We thank {S} for sending {W} to {R}.",
     "As part of our support for {R}, {S} will deliver {W} to {R}.",
+    "{S_} said that it will deliver {W} to {R}.",
 ]
 
 

@@ -812,7 +812,7 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
         return ((found[0],), side) if len(found) == 1 else None
     if re.search(r"(?<!\w)(?:by|por|par|von|vom|из|of|de|du)\s*$", subject):
         return None  # "sold by X": the "by" pattern's
-    subject = _COMPLEMENTISER.split(subject)[-1]
+    subject = _complement_subject(subject, language)
     word = verb.group() if verb else ""
     voice = _voice(sentence, at, word, subject, language)
     if voice == "nonfinite":
@@ -843,6 +843,15 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
 #: A word that opens a complement clause, which has its own subject ("Danish Defence Minister
 #: Lars Holm announced that Denmark will deliver": Denmark delivers, not the minister).
 _COMPLEMENTISER = re.compile(r"(?<!\w)(?i:that|que|qu['’]|dass|что)(?!\w)")
+
+
+def _complement_subject(subject: str, language: str) -> str:
+    """The subject of the complement clause ``subject`` ends in, where that names a country
+    ("announced that Denmark will deliver"); else all of it, whose pronoun points back
+    ("Germany said that it will deliver": Germany)."""
+    after = _COMPLEMENTISER.split(subject)[-1]
+    reading = None if language == "en" else language
+    return after if after != subject and countries_in_text(after, reading) else subject
 
 
 def _listed_subject(
