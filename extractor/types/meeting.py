@@ -7,13 +7,16 @@ meeting that a visit's evidence states between visitors and hosts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, ClassVar, Literal
 
+import pycountry
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from extractor.text.countries import countries_in_text
+from extractor.text.countries import countries_in_text, folded_country_names
 from extractor.text.cues import MEETING_CUES, MET_IN_PERSON_CUES, WELCOME_CUES, every_language
 from extractor.text.grounding import normalise_text
 from extractor.text.sentences import STOPS
@@ -148,6 +151,40 @@ _AND = frozenset({"and", "et", "y", "e", "und"})
 #: The prepositions that attach a state after a name: "Lars Holm of Denmark".
 _OF = frozenset({"of", "de", "du", "des", "del", "von", "aus"})
 _TOKEN = re.compile(r"[^\W\d_][\w.-]*|,")
+#: Marks between two words that end a title phrase though no full stop does: a headline's
+#: colon, question or exclamation mark, a bracket or quote, a blank line, a dash between
+#: blanks ("Talks on Ukraine: President Lars Holm met ..." makes no Ukrainian of Holm);
+#: a single line break ends a headline's phrase (see :func:`_break_between`).
+_BREAK = re.compile(r"[:;?!()\[\]\"“”«»„¿¡]|\s[–—-]\s|\n\s*\n")
+#: The longest line a single line break ends as a headline's: a longer one is prose
+#: wrapped at a fixed width ("spoke today with President Emmanuel\nMacron of France").
+_HEADLINE = 50
+#: Titles of a post held for or in a place: a country's NAME right before one is where the
+#: post is ("Trump's Ukraine envoy", like "envoy to Ukraine"), not the holder's state.
+_POST = re.compile(
+    r"^(?:envoys?|ambassadors?|representatives?|emissar(?:y|ies)|negotiators?|mediators?"
+    r"|coordinators?|czars?|tsars?)$",
+    re.I,
+)
+#: Words that qualify a title inside its phrase: "special envoy", "senior adviser".
+_MODIFIERS = frozenset({"special", "senior", "top", "acting", "interim", "former", "lieutenant"})
+#: Titles of sub-national office: a place named with them is a state of a federation, a
+#: province or a city ("Governor X of Georgia", "New Mexico Governor X"), no country.
+_LOCAL = re.compile(
+    r"^(?:governors?|gouverneure?s?|gobernador(?:es|a)?|mayors?|maires?|alcaldes?|alcaldesa"
+    r"|\w*bürgermeister\w*|lawmakers?|legislators?|assembly\w*|council+ors?|sheriffs?)$",
+    re.I,
+)
+#: Nouns of an organisation: a title whose phrase goes on to one heads that body ("President
+#: X of the Danish Red Cross", "head of the Polish central bank"), no state's office.
+_BODY = re.compile(
+    r"^(?:cross|crescent|committee|federation|party|bank|university|council|foundation"
+    r"|association|institute|society|league|company|corporation|group|club|church"
+    r"|comité|fédération|parti|banque|université|conseil|fondation|comisión|comité"
+    r"|federación|partido|banco|universidad|consejo|fundación|asociación|komitee"
+    r"|verband|partei|bank|universität|rat|stiftung|kreuz|halbmond|cruz|croix)$",
+    re.I,
+)
 #: How far from a name its title phrase is read.
 _REACH = 160
 
@@ -157,31 +194,107 @@ def _title_word(word: str) -> bool:
     return (low in TITLE_WORDS and low not in _AND) or _TITLE.search(low) is not None
 
 
+#: A word of a title phrase: its kind, the country it names (if one), the word itself.
+Kind = tuple[str, str | None, str]
+
+
+def _broken(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether a mark between two tokens ends the phrase (see :data:`_BREAK`)."""
+    return _break_between(text, left.end(), right.start())
+
+
+def _break_between(text: str, start: int, end: int) -> bool:
+    """Whether a mark of :data:`_BREAK`, or the line break after a headline (a line of at
+    most :data:`_HEADLINE` characters), stands between offsets ``start`` and ``end``."""
+    if _BREAK.search(text, start, end) is not None:
+        return True
+    newline = text.find("\n", start, end)
+    if newline < 0:
+        return False
+    return newline - (text.rfind("\n", 0, newline) + 1) <= _HEADLINE
+
+
 def _country_at(
     text: str, tokens: list[re.Match[str]], first: int, last: int, language: str
 ) -> str | None:
-    """The one country the tokens ``first`` to ``last`` name, or None."""
-    found = countries_in_text(
-        text[tokens[first].start() : tokens[last].end()], None if language == "en" else language
-    )
+    """The one country the tokens ``first`` to ``last`` name, or None. Several words name
+    it only if they are its name ("United States", "Saudi Arabia") or each is needed
+    ("North Korean"): "Danish Red Cross", "New Mexico" only hold a country's word."""
+    code = _one_country(text[tokens[first].start() : tokens[last].end()], language)
+    if code is None or first == last:
+        return code
+    whole = normalise_text(text[tokens[first].start() : tokens[last].end()].rstrip("."))
+    if whole in folded_country_names(code, language).values():
+        return code
+    for start, end, dropped in ((first + 1, last, first), (first, last - 1, last)):
+        part = text[tokens[start].start() : tokens[end].end()]
+        if _one_country(part, language) == code and tokens[dropped].group().lower() not in _POINTS:
+            return None
+    return code
+
+
+#: Points of the compass, which begin a state's name or adjective ("South Korean").
+_POINTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "nord", "sud", "norte", "sur", "süd"})  # fmt: skip
+
+
+def _one_country(span: str, language: str) -> str | None:
+    found = countries_in_text(span, _reading(language))
     return found[0] if len(set(found)) == 1 else None
 
 
-def _phrase_states(kinds: list[tuple[str, str | None]]) -> set[str] | None:
+@cache
+def _a_name(word: str) -> bool:
+    """Whether a word is a country's name in English ("Ukraine", "Georgia"), not its
+    adjective ("Ukrainian") nor an abbreviation ("US", "U.S.", "UK"), which say whose."""
+    if not any(c.islower() for c in word):
+        return False
+    try:
+        pycountry.countries.lookup(word)
+    except LookupError:
+        return False
+    return True
+
+
+def _phrase_states(kinds: list[Kind]) -> set[str] | None:
     """The states a title phrase attaches (its words in reading order, each with its kind),
     or None when it holds no title: a country right after "to", "in", "à" (past articles)
-    is where someone is posted or went, not theirs."""
-    if not any(kind == "title" for kind, _ in kinds):
+    is where someone is posted or went, not theirs, and so is a country's name right after a
+    word it is the object of ("visiting Ukraine President X"); a country's name right before
+    a post's title ("Ukraine envoy") is the post, unless "to X" names it. A title of sub-national office ("Georgia Governor")
+    attaches none: its place is no country."""
+    if not any(kind == "title" for kind, _, _ in kinds):
         return None
+    if _sub_national(kinds):
+        return set()
     states: set[str] = set()
-    for index, (kind, code) in enumerate(kinds):
+    # "New Zealand ambassador to Ukraine": the post is named, the name before is the state
+    posted = any(k == "away" and w.lower() in _AWAY for k, _, w in kinds)
+    for index, (kind, code, word) in enumerate(kinds):
         if kind != "country" or code is None:
             continue
-        before = [k for k, _ in kinds[:index] if k != "link"]
-        if before and before[-1] == "away":
+        before = [(k, w) for k, _, w in kinds[:index] if k != "link"]
+        if (
+            before
+            and before[-1][0] == "away"
+            and (not _GOVERNS_A_NAME.match(before[-1][1]) or _a_name(word))
+        ):
+            continue
+        if _a_name(word) and _post_follows(kinds[index + 1 :]) and not posted:
             continue
         states.add(code)
     return states
+
+
+def _post_follows(kinds: list[Kind]) -> bool:
+    """Whether the title words right after a country's name hold a post's ("Ukraine
+    special envoy"): the name is where the post is."""
+    for kind, _, word in kinds:
+        if kind != "title":
+            return False
+        if _POST.match(word):
+            return True
+    return False
 
 
 def _classify(
@@ -197,10 +310,11 @@ def _classify(
             continue
         first, last = min(at, other), max(at, other)
         if all(_plain(t.group()) for t in tokens[first : last + 1]) and not any(
-            _ends_sentence(t.group()) for t in tokens[first:last]
+            _ends_sentence(t.group()) or _broken(text, t, n)
+            for t, n in zip(tokens[first:last], tokens[first + 1 : last + 1], strict=True)
         ):
             code = _country_at(text, tokens, first, last, language)
-            if code is not None:
+            if code is not None and not _inside_a_name(text, tokens, first, last):
                 return "country", code, other
     word = tokens[at].group()
     low = word.lower()
@@ -208,12 +322,30 @@ def _classify(
         return "link", None, at
     if low in _AWAY:
         return "away", None, at
-    if _title_word(word):
+    if _title_word(word) or _LOCAL.match(word) or _POST.match(word) or low in _MODIFIERS:
         return "title", None, at
     if low in _AND:
         return "and", None, at
     code = _country_at(text, tokens, at, at, language) if word != "," else None
-    return ("country", code, at) if code is not None else ("other", None, at)
+    if code is not None and not _inside_a_name(text, tokens, at, at):
+        return "country", code, at
+    return "other", None, at
+
+
+def _inside_a_name(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """Whether a country's name stands inside a longer proper name, a capitalised word
+    joined to it ("New Mexico", "Jordan Peterson", "Georgia Tech"): it names no country."""
+    if not _a_name(text[tokens[first].start() : tokens[last].end()].split()[0]):
+        return False
+    joined = [
+        tokens[i]
+        for i, near in ((first - 1, first), (last + 1, last))
+        if 0 <= i < len(tokens)
+        and _plain(tokens[i].group())
+        and not _broken(text, *sorted((tokens[i], tokens[near]), key=lambda t: t.start()))
+        and not _ends_sentence(tokens[min(i, near)].group())
+    ]
+    return any(_one_country(t.group(), "en") is None for t in joined)
 
 
 def _plain(word: str) -> bool:
@@ -233,12 +365,22 @@ def _before_name(text: str, start: int, language: str) -> tuple[set[str] | None,
     """The states of the title phrase that ends right before offset ``start`` ("Belgian
     Prime Minister", "le Premier ministre du Canada,"), and where a coordination "and"
     before the phrase stands, if one does ("President A and Prime Minister B")."""
+    kinds, joined = _kinds_before(text, start, language)
+    return _phrase_states(kinds), joined
+
+
+def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int | None]:
+    """The words of the title phrase before offset ``start`` in reading order, and where
+    a coordination "and" before it stands. A mark of :data:`_BREAK` ends the phrase as a
+    full stop does."""
     region_start = max(0, start - _REACH)
     tokens = list(_TOKEN.finditer(text, region_start, start))
     at = len(tokens) - 1
     if at >= 0 and tokens[at].group() == ",":
         at -= 1  # an apposition: "le Premier ministre du Canada, Mark Carney"
-    kinds: list[tuple[str, str | None]] = []
+    if at >= 0 and _break_between(text, tokens[at].end(), start):
+        return [], None
+    kinds: list[Kind] = []
     joined = None
     while at >= 0 and len(kinds) < 12:
         if _ends_sentence(tokens[at].group()):
@@ -246,34 +388,62 @@ def _before_name(text: str, start: int, language: str) -> tuple[set[str] | None,
         kind, code, end = _classify(text, tokens, at, -1, language)
         if kind == "and":
             joined = tokens[at].start()
+        if kind == "other" and _GOVERNS_A_NAME.match(tokens[at].group()):
+            kinds.append(("away", None, tokens[at].group()))
         if kind in ("and", "other") or tokens[at].group() == ",":
             break
-        kinds.append((kind, code))
+        kinds.append((kind, code, text[tokens[end].start() : tokens[at].end()]))
+        if end > 0 and _broken(text, tokens[end - 1], tokens[end]):
+            break
         at = end - 1
     kinds.reverse()
-    return _phrase_states(kinds), joined
+    return kinds, joined
+
+
+#: Words whose object a country's name right after them is, not a title's modifier:
+#: "After visiting Ukraine President X met ...", "talks on Ukraine President X met ...".
+_GOVERNS_A_NAME = re.compile(
+    r"^(?:[a-z]+ing|from|on|about|after|since|over|into|across|toward|towards|against"
+    r"|through|throughout|around|inside|outside|beyond|within)$"
+)
+
+
+def _sub_national(kinds: list[Kind]) -> bool:
+    """Whether a title phrase holds a title of sub-national office (:data:`_LOCAL`, "state
+    senator"): its place, before the name or after it ("Governor X of Georgia"), is none."""
+    words = [word.lower() for _, _, word in kinds]
+    return any(_LOCAL.match(w) for w in words) or any(
+        a == "state" and _title_word(b) for a, b in itertools.pairwise(words)
+    )
 
 
 def _after_name(text: str, end: int, language: str) -> set[str] | None:
     """The states of the title phrase right after offset ``end``: a complement ("Lars Holm
     of Denmark") or an apposition (", Prime Minister of Denmark,"). An apposition is the
     person's own only if it has no name of its own before it closes: in a list ("Biden,
-    Japanese Prime Minister Kishida and officials") the title is the next person's."""
+    Japanese Prime Minister Kishida and officials") the title is the next person's. A
+    phrase that goes on to an organisation ("of the Danish Red Cross") attaches none."""
     tokens = list(_TOKEN.finditer(text, end, min(len(text), end + _REACH)))
     at = 0
-    if tokens and tokens[0].group() == ",":
-        at = 1
-    elif not tokens or tokens[0].group().lower() not in _OF:
+    if not tokens or _break_between(text, end, tokens[0].start()):
         return None
-    kinds: list[tuple[str, str | None]] = [("title", None)] if at == 0 else []
+    if tokens[0].group() == ",":
+        at = 1
+    elif tokens[0].group().lower() not in _OF:
+        return None
+    kinds: list[Kind] = [("title", None, "")] if at == 0 else []
     while at < len(tokens) and len(kinds) < 12:
         kind, code, last = _classify(text, tokens, at, 1, language)
+        if _BODY.match(tokens[at].group()):
+            return None
         if at > 0 and kind == "other" and tokens[at].group()[:1].isupper():
             return None  # a name of its own: "X, Japanese Prime Minister Y and" is Y's title
         if kind in ("and", "other") or tokens[at].group() == ",":
             break
-        kinds.append((kind, code))
-        if _ends_sentence(tokens[last].group()):
+        kinds.append((kind, code, text[tokens[at].start() : tokens[last].end()]))
+        if _ends_sentence(tokens[last].group()) or (
+            last + 1 < len(tokens) and _broken(text, tokens[last], tokens[last + 1])
+        ):
             break
         at = last + 1
     return _phrase_states(kinds)
@@ -312,8 +482,9 @@ def stated_state(
     Chancellor Scholz and President Biden" has the Kosovo example's shape).
     """
     for match in _mentions_of(name, text):
-        before, joined = _before_name(text, match.start(), language)
-        after = _after_name(text, match.end(), language)
+        kinds, joined = _kinds_before(text, match.start(), language)
+        before = _phrase_states(kinds)
+        after = None if _sub_national(kinds) else _after_name(text, match.end(), language)
         states = (before or set()) | (after or set())
         if not states and shared and joined is not None and before is not None and depth == 0:
             states = _shared(text[:joined], others, language)
@@ -504,16 +675,48 @@ def _reading(language: str) -> str | None:
 
 def _named_as(quote: str, language: str) -> tuple[set[str], set[str]]:
     """The countries a quote names outside what its sentences say was discussed, and those
-    it names only there."""
+    it names only there. People met "with" ("discussed defence with Polish officials",
+    "ont parlé avec des responsables polonais") are a side, not a topic."""
     sides: set[str] = set()
     topics: set[str] = set()
     reading = _reading(language)
     for sentence in _SENTENCE.finditer(quote):
-        openings = _topic_openings(sentence.group(), 0, len(sentence.group()))
-        cut = openings[0].start() if openings else len(sentence.group())
-        sides |= set(countries_in_text(sentence.group()[:cut], reading))
-        topics |= set(countries_in_text(sentence.group()[cut:], reading))
+        said = sentence.group()
+        openings = _topic_openings(said, 0, len(said))
+        cut = openings[0].start() if openings else len(said)
+        sides |= set(countries_in_text(said[:cut], reading))
+        for start, end in _with_people(said, cut, openings):
+            sides |= set(countries_in_text(said[start:end], reading))
+        topics |= set(countries_in_text(said[cut:], reading))
     return sides, topics - sides
+
+
+#: "With" before whom someone talked: "discussed X with Polish officials".
+_WITH = re.compile(r"(?<!\w)(?:with|avec|con|mit)(?!\w)", re.I)
+#: Nouns of people one talks with, beside the titles (:data:`_TITLE`: "officials",
+#: "leaders", "responsables"): "business leaders", "empresarios", "Unternehmern".
+_PEOPLE = re.compile(
+    r"^(?:business\w*|executives?|investors?|delegat\w*|délégu\w*|délégation|represent\w*"
+    r"|représentant\w*|vertreter\w*|beamt\w*|funcionari\w*|fonctionnaires?|empresari\w*"
+    r"|unternehmer\w*|industriels?|industriales|entrepreneurs?|emprendedores|politik\w*"
+    r"|politicians?|politiques|políticos|counterparts?|homólog\w*|homologues?|kolleg\w*)$",
+    re.I,
+)
+
+
+def _with_people(said: str, cut: int, openings: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The stretches of a sentence past its first topic word (``cut``) that say with whom
+    people talked: from "with"/"avec"/"con"/"mit" to the next topic word, when they name
+    people ("with Polish officials"), not a thing ("cooperation with Ukraine")."""
+    found = []
+    for word in _WITH.finditer(said, cut):
+        end = min((m.start() for m in openings if m.start() > word.end()), default=len(said))
+        if any(
+            _PEOPLE.match(t.group()) or _TITLE.search(t.group().lower())
+            for t in _TOKEN.finditer(said, word.end(), end)
+        ):
+            found.append((word.start(), end))
+    return found
 
 
 def terms(draft: MeetingDraft) -> tuple[set[str], set[str]]:
