@@ -261,7 +261,7 @@ def _value_forms(item: object, kind: FieldKind, language: str) -> list[tuple[str
         if kind is FieldKind.ACTOR and isinstance(item, str):
             return [(_fold(item),)]
     elif kind is FieldKind.NAMES and isinstance(item, str):
-        words = _WORD.findall(_fold(item))
+        words = _fold(item).split()  # "Sherwood-Randall" is one last name
         last = (words[-1],) if words and len(words[-1]) >= 3 else ()
         return [tuple(f for f in {_fold(item), *last} if f.strip())]
     elif kind in (FieldKind.COUNT, FieldKind.QUANTITY):
@@ -302,7 +302,9 @@ def _whole(fact: str) -> re.Pattern[str]:
             rf"(?<![\w.,]){before_group}{re.escape(fact)}(?![.,]\d)(?!\w){after_group}"
         )
     free = f"[{_UNSPACED}]"
-    before = "" if _UNSPACED_CHAR.match(fact) else rf"(?:(?<!\w)|(?<={free}))"
+    # a word a hyphen joins to the one before it ends a compound: "two" is no count in
+    # "twenty-two" (a prefix is still a word of its own: the "US" of "US-led")
+    before = "" if _UNSPACED_CHAR.match(fact) else rf"(?:(?<!\w)(?<!\w-)|(?<={free}))"
     after = "" if _UNSPACED_CHAR.match(fact[-1]) else rf"(?:(?!\w)|(?={free}))"
     return re.compile(before + re.escape(fact) + after)
 
