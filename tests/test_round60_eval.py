@@ -22,7 +22,6 @@ never exceeds lenient.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -31,7 +30,7 @@ from hypothesis import strategies as st
 from extractor.evaluation import score
 from extractor.evaluation.gold import GoldDocument
 from extractor.evaluation.run import predictions_from_lines
-from extractor.text.countries import countries_in_text, country_names
+from tests.test_round59_eval import _name_in
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -41,16 +40,6 @@ def _tps(text: str, gold: dict[str, Any], quote: str, language: str = "en") -> t
     doc = GoldDocument(id="d", text=text, records=[gold], extra={"language": language})
     report = score([doc], {"d": [dict(gold, evidence=quote)]})
     return report.micro.tp, report.strict_micro.tp
-
-
-@cache
-def _name_in(code: str, language: str) -> str | None:
-    """The shortest one-word name of ``code`` in ``language`` the package reads back as it."""
-    names = [n for n in country_names(code, language) if " " not in n and "." not in n]
-    for name in sorted(names, key=len):
-        if countries_in_text(name, language) == [code]:
-            return name
-    return None
 
 
 COUNTRIES = ["NGA", "KEN", "PER", "MLI", "SDN", "COL", "IRQ", "SOM", "NER", "CMR"]
