@@ -65,10 +65,17 @@ from typing import Any
 from extractor.evaluation.gold import RECORD_FIELDS, FieldKind
 from extractor.evaluation.matching import _FUNCTION_WORDS
 from extractor.text.countries import countries_in_text, country_names, is_alpha3
-from extractor.text.cues import HAN_AND_KANA, SOUTHEAST_ASIAN, covers, patterns_for, states_any
+from extractor.text.cues import (
+    HAN_AND_KANA,
+    SOUTHEAST_ASIAN,
+    TOPIC_OPENERS,
+    covers,
+    patterns_for,
+    states_any,
+)
 from extractor.text.grounding import normalise, normalise_text
 from extractor.text.places import place_country
-from extractor.text.sentences import split_sentences
+from extractor.text.sentences import CLAUSES, split_sentences
 
 __all__ = ["Reading", "states_record"]
 
@@ -435,14 +442,13 @@ def _sides_named(raw: str, language: str) -> tuple[frozenset[str], frozenset[str
     sentences say was discussed: a country after "to discuss", "talks on", "sobre",
     "über" is a topic ("Blinken visited Nairobi to discuss Sudan"), not the value of a
     field of the event (the topic words are the meeting rules':
-    :data:`~extractor.types.meeting._TOPIC`)."""
-    from extractor.types.meeting import _SENTENCE, _TOPIC
+    :data:`~extractor.text.cues.TOPIC_OPENERS`)."""
 
     named: set[str] = set()
     cities: set[str] = set()
-    for sentence in _SENTENCE.finditer(raw):
+    for sentence in CLAUSES.finditer(raw):
         told = sentence.group()
-        topic = _TOPIC.search(told)
+        topic = TOPIC_OPENERS.search(told)
         told = told[: topic.start()] if topic else told
         named |= _named_countries(told, language)
         cities |= _cities_named(told)

@@ -457,6 +457,20 @@ TALK_CUES: dict[str, re.Pattern[str]] = {
                        r"consult\w*", r"discuss\w*", r"negotiat\w*", r"conversations?"]),
 }  # fmt: skip
 
+#: What opens the part of a sentence that says what was discussed: a country named after
+#: it is a topic, no side of a meeting ("They discussed support for Ukraine", "pour parler
+#: du Soudan"). Read by the meeting rules and by the strict score.
+TOPIC_OPENERS = re.compile(
+    r"(?<!\w)(?:discuss\w*|talk(?:s|ed)?\s+(?:about|on)|about|regarding|concerning"
+    r"|support\s+(?:for|of)"
+    r"|(?:the\s+)?(?:situation|war|crisis|conflict)\s+in|parl(?:er|é|ent|aient)|discut\w*"
+    r"|évoqu\w*|abord(?:er|é|ée|és|ait|ó|ar|aron|aban)"
+    r"|sur|au\s+sujet|concernant|à\s+propos|habl\w*|trat\w*|sobre|acerca|über|besprach\w*"
+    r"|besprochen|erörter\w*|diskutier\w*|Lage|Situation|обсу(?:д|ж)\w*|ситуаци\w*)(?!\w)"
+    r"|讨论|商讨|探讨",
+    re.I,
+)
+
 # -- Direction: who went where, who supplied whom ----------------------------------------
 # Words only (regex fragments per language); the grammar that reads a side from them is the
 # record type's (:mod:`extractor.types.visit`, :mod:`extractor.types.arms_transfer`).

@@ -50,6 +50,9 @@ STOPS = (
     "\U00016a6f\U00016af5\U00016b37\U00016b38\U00016b44\U00016d6e\U00016d6f\U00016e98"
     "\U0001bc9f\U0001da88"
 )
+#: A clause or sentence of a text: a run of characters with no full stop, semicolon,
+#: question or exclamation mark (of any script) in it.
+CLAUSES = re.compile(rf"[^.;!?{STOPS}]+")
 #: Every mark that may end a sentence, as a regular expression class's insides: the one
 #: definition for any pattern that asks whether a sentence or a line ended.
 TERMINATORS = f"{DOTS}。！？{STOPS}"

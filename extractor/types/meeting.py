@@ -17,9 +17,15 @@ import pycountry
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from extractor.text.countries import countries_in_text, folded_country_names
-from extractor.text.cues import MEETING_CUES, MET_IN_PERSON_CUES, WELCOME_CUES, every_language
+from extractor.text.cues import (
+    MEETING_CUES,
+    MET_IN_PERSON_CUES,
+    TOPIC_OPENERS,
+    WELCOME_CUES,
+    every_language,
+)
 from extractor.text.grounding import normalise_text
-from extractor.text.sentences import STOPS
+from extractor.text.sentences import CLAUSES, STOPS
 from extractor.text.titles import TITLE_WORDS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key
@@ -559,19 +565,8 @@ def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Act
     return placed, every
 
 
-#: What opens the part of a sentence that says what a meeting was about: a country named
-#: after it is a topic ("They discussed support for Ukraine", "pour parler du Soudan").
-_TOPIC = re.compile(
-    r"(?<!\w)(?:discuss\w*|talk(?:s|ed)?\s+(?:about|on)|about|regarding|concerning"
-    r"|support\s+(?:for|of)"
-    r"|(?:the\s+)?(?:situation|war|crisis|conflict)\s+in|parl(?:er|é|ent|aient)|discut\w*"
-    r"|évoqu\w*|abord(?:er|é|ée|és|ait|ó|ar|aron|aban)"
-    r"|sur|au\s+sujet|concernant|à\s+propos|habl\w*|trat\w*|sobre|acerca|über|besprach\w*"
-    r"|besprochen|erörter\w*|diskutier\w*|Lage|Situation|обсу(?:д|ж)\w*|ситуаци\w*)(?!\w)"
-    r"|讨论|商讨|探讨",
-    re.I,
-)
-_SENTENCE = re.compile(rf"[^.;!?{STOPS}]+")
+_TOPIC = TOPIC_OPENERS
+_SENTENCE = CLAUSES
 #: A number after "about", "sobre", "über", "sur": "about 20 leaders", "sobre las diez",
 #: "über 20 Minister" say how many or when (roughly, more than), not what was discussed.
 _NUMBER_AFTER = re.compile(
