@@ -1187,10 +1187,55 @@ def _marked_until_range(match: re.Match[str], words: _Words) -> re.Match[str] | 
     before = text[max(0, match.start() - _DAY_START_WINDOW) : match.start()]
     if _can_start_range(groups["d1"], groups["d2"]) and (
         _marked_as_day(before, words.language)
-        or (_UNTIL_WORD.search(joiner) is None and not groups["d1"].isdigit())
+        or (
+            _UNTIL_WORD.search(joiner) is None
+            and (not groups["d1"].isdigit() or not _counted_figure(before))
+        )
     ):
         return match
     return words.pattern.match(text, match.start("d2"))
+
+
+#: The words just before a figure that make it a count, not a day ("Le bilan s'élevait à 3
+#: au 5 mars", "I morti erano 3 al 5 marzo", «Погибших было 3 до 5 марта», "Die Zahl stieg
+#: auf 3 bis 5. März"): a copula, a verb of a count's level or change, a noun of the toll or
+#: a quantifier; those Spanish and Portuguese write before "de" (:data:`_COUNT_BEFORE_DE`)
+#: and their kin in the other languages. A preposition of amount may stand between them
+#: and the figure (:data:`_AMOUNT_PREPOSITIONS`).
+_COUNT_BEFORE_FIGURE = _COUNT_BEFORE_DE | frozenset({
+    # fr
+    "était", "étaient", "est", "sont", "fut", "sera", "serait", "s'élevait", "s'élève",
+    "s’élevait", "s’élève", "élevé", "atteint", "atteignait", "passé", "passait", "monté",
+    "grimpé", "comptait", "compte", "bilan", "plus", "moins", "environ",
+    # it
+    "erano", "è", "sono", "fu", "furono", "salito", "salita", "saliti", "arrivato", "arrivata",
+    "giunto", "giunta", "cresciuto", "aumentato", "sceso", "bilancio", "oltre", "circa",
+    # es, pt
+    "llegó", "ascendió", "ascendía", "alcanzó", "chegou", "ascendeu", "atingiu", "eran",
+    # de
+    "war", "waren", "ist", "sind", "stieg", "steigt", "betrug", "beträgt", "lag", "liegt",
+    "gestiegen", "erreichte", "insgesamt", "mindestens", "über", "rund", "etwa",
+    # ru, uk
+    "было", "была", "были", "был", "составило", "составляло", "составил", "составила",
+    "выросло", "вырос", "выросла", "достигло", "достиг", "увеличилось", "погибли", "погибло",
+    "було", "були", "становило", "зросло", "зросла", "сягнуло", "загинули",
+    "более", "около", "понад", "близько",
+    # en
+    "was", "were", "is", "are", "rose", "reached", "stood", "totalled", "totaled",
+})  # fmt: skip
+#: The prepositions that put an amount after a count's verb ("s'élevait à 3", "salito a 3",
+#: "stieg auf 3", "выросло до 3", "rose to 3", "era de 3").
+_AMOUNT_PREPOSITIONS = frozenset({"à", "a", "auf", "до", "на", "de", "da", "di", "to", "at"})
+
+
+def _counted_figure(before: str) -> bool:
+    """Whether the text just before a figure makes it a count: its last word, or the one
+    before a preposition of amount, is a count's verb or word (:data:`_COUNT_BEFORE_FIGURE`);
+    such a figure opens no range of days unless marked as a day."""
+    words = before.lower().split()[-2:]
+    if len(words) == 2 and words[-1] in _AMOUNT_PREPOSITIONS:
+        words.pop()
+    return bool(words) and words[-1] in _COUNT_BEFORE_FIGURE
 
 
 #: A word joining two figures in :data:`_DAY_RANGE` ("al", "au", "до", "bis", "hasta"), not
