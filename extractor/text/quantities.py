@@ -1031,6 +1031,9 @@ _NOUN_ARTICLES: dict[str, tuple[str, ...]] = {
     "fr": ("le",),
 }
 _HOUR_BEFORE = {"es": ("las",)}
+#: The prepositions of time before "las once" that make it the hour when no plural noun
+#: follows ("a las once", "hacia las once", "desde las once", "antes de las once").
+_HOUR_PREPOSITIONS = _word_set("a hacia desde hasta sobre tras para entre de")
 _HOUR_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|de\s+la\s|y\s+(?:media|cuarto)|en\s+punto|horas?\b)")
 _NEW_BEFORE = {"fr": ("tout", "flambant", "de")}
 _DETERMINERS_FR = frozenset(
@@ -1045,7 +1048,14 @@ _CLAUSE_END = re.compile(r"\s*(?:[!?.,;:…\n]|$)")
 _NOT_PLURAL_NOUNS: dict[str, frozenset[str]] = {
     "es": _word_set(
         "los las les unos unas sus mis tus nos os más menos tras antes después entonces "
-        "además apenas mientras pues jamás quizás horas"
+        "además apenas mientras pues jamás quizás horas "
+        # quantifiers and determiners: after "las once" they open the subject ("A las once
+        # varios vecinos salieron", "Hacia las once decenas de personas"), the hour stands
+        "varios varias algunos algunas muchos muchas ambos ambas todos todas cientos "
+        "decenas docenas miles millones numerosos numerosas diversos diversas otros otras "
+        "estos estas esos esas aquellos aquellas pocos pocas tantos tantas cuantos cuantas "
+        "demás sendos sendas demasiados demasiadas bastantes ellos ellas nosotros vosotros "
+        "dos tres seis diez"
     ),
     "fr": _word_set(
         "les des ses mes tes ces nos vos leurs aux dans sous sans plus moins très tous "
@@ -1060,6 +1070,22 @@ _NOT_PLURAL_NOUNS: dict[str, frozenset[str]] = {
 _IT_AUXILIARIES = _word_set(
     "sono erano furono saranno sarebbero siano fossero hanno avevano ebbero avranno "
     "avrebbero abbiano"
+)
+#: The Italian copulas of :data:`_IT_AUXILIARIES`: winds are strong or cold too ("I venti
+#: erano forti e freddi"), so after one "i venti" counts only when what is said of them is
+#: said of people (:data:`_IT_SAID_OF_PEOPLE`).
+_IT_COPULAS = _word_set("sono erano furono saranno sarebbero siano fossero")
+#: What a copula says of a count of people: a quantifier ("erano tutti soldati"), a
+#: participle or noun of the toll ("sono morti", "erano vittime"), a noun of people ("erano
+#: soldati", "erano ostaggi"). An adjective of anything ("forti", "freddi") is none.
+_IT_SAID_OF_PEOPLE = _word_set(
+    "tutti tutte entrambi entrambe solo soltanto almeno quasi circa oltre ancora "
+    "morti morte feriti ferite uccisi uccise dispersi disperse deceduti decedute annegati "
+    "scomparsi scomparse rapiti rapite arrestati arrestate detenuti evacuati sopravvissuti "
+    "vittime soldati civili ostaggi bambini bambine persone uomini donne militari agenti "
+    "poliziotti carabinieri migranti profughi rifugiati minatori lavoratori operai studenti "
+    "cittadini manifestanti membri prigionieri pazienti passeggeri turisti giornalisti "
+    "combattenti miliziani ribelli"
 )
 #: How far back the opening of a homograph's phrase is looked for (a dash, a colon, a
 #: quote): a bounded window, never the whole text before it.
@@ -1094,7 +1120,9 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
         text, tokens, at, language
     ):
         return False  # "I venti soffiano", "die Elf spielte", "de elf danste"
-    at_the_hour = at > 1 and tokens[at - 2].word == "a" and not plural_after  # "a las once"
+    at_the_hour = (  # "a las once", "hacia las once"
+        at > 1 and tokens[at - 2].word in _HOUR_PREPOSITIONS and not plural_after
+    )
     if before in _HOUR_BEFORE.get(language, ()) and (
         at_the_hour or _HOUR_AFTER.match(text, first.end)
     ):
@@ -1134,10 +1162,22 @@ def _noun_after_article(text: str, tokens: list[_Token], at: int, language: str)
     if following is None:
         return False
     if language == "it":
+        if following.word in _IT_COPULAS:
+            return not _it_said_of_people(text, tokens, at + 1)
         return following.word.endswith("no") and following.word not in _IT_AUXILIARIES
     if language == "nl":
         return not _dutch_plural_after(text, tokens, at + 1)
     return False
+
+
+def _it_said_of_people(text: str, tokens: list[_Token], copula: int) -> bool:
+    """Whether what follows the Italian copula at ``tokens[copula]`` is said of people
+    (:data:`_IT_SAID_OF_PEOPLE`): "i venti erano tutti soldati" counts, "i venti erano
+    forti" are the winds."""
+    if copula + 1 >= len(tokens):
+        return False
+    said = tokens[copula + 1]
+    return _joined(text, tokens[copula], said) and said.word in _IT_SAID_OF_PEOPLE
 
 
 def _dutch_plural_after(text: str, tokens: list[_Token], index: int) -> bool:
