@@ -91,6 +91,14 @@ NO_TALK = [
     "President {A} of {X[0]} praised the courage of President {B} of {Y[0]}.",
     "President {A} of {X[0]} answered the call for help from President {B} of {Y[0]}.",
     "{A} of {X[0]} sent condolences to {B} of {Y[0]} after the floods.",
+    "President {A} of {X[0]} refused to talk to President {B} of {Y[0]}, his office said.",
+    "There was no call between President {A} of {X[0]} and President {B} of {Y[0]} on Monday.",
+    "President {A} of {X[0]} is ready to talk with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} has no plans to speak with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} spoke to reporters about President {B} of {Y[0]}.",
+    "In a phone interview, President {A} of {X[0]} criticised President {B} of {Y[0]}.",
+    "President {A} of {X[0]} renewed his call for President {B} of {Y[0]} to negotiate.",
+    "President {A} of {X[0]} spoke of President {B} of {Y[0]} with admiration.",
 ]
 
 

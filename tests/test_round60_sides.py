@@ -2,13 +2,14 @@
 
 A meeting's sides are the states of the people who met. A country the article
 names only inside what was discussed ("support for Ukraine", "in support of
-Ukraine's effort", "solidarity with ...") is a topic: it is no side of the
-meeting even when the text attaches no state to some participant, and a model
-that gave a participant that country confused topic and side, so a state the
-text shares from a coordinated title ("Kosovo President A and Prime Minister B")
-replaces it. A state the article names as a side anywhere keeps its place. A
-person the model listed as both visitor and host is one participant of the
-meeting the visit entails. Generated over states, topics, names and templates.
+Ukraine's effort") is a topic: it is no side of the meeting, even when the text
+attaches no state to some participant, unless a participant is of it. A state
+the article names as a side anywhere keeps its place, and a participant's state
+from the model is not replaced by a guess shared from a coordinated title when
+the article names it, even only as a topic ("U.S. President A and Prime Minister
+B met to discuss support for Israel": B is Israeli). A person the model listed
+as both visitor and host is one participant of the meeting the visit entails.
+Generated over states, topics, names and templates.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ TOPIC_ONLY = [
 def test_a_state_named_only_as_a_topic_is_no_side_and_no_one_s_state(
     codes: tuple[str, ...], names: list[str], topic: str, aside: str
 ) -> None:
-    """The model gives B, titled only by the state A's title shares, the topic's state,
-    and lists it: B is of A's state, and the topic is no side, though N3's state (the
+    """The model gives B, titled only by the state A's title shares, no state, and lists
+    the topic's: B is of A's state, and the topic is no side, though N3's state (the
     visiting official's) is attached to no title."""
     a, c, _ = codes
     text = (
@@ -47,7 +48,7 @@ def test_a_state_named_only_as_a_topic_is_no_side_and_no_one_s_state(
         f"{names[0]} and Prime Minister {names[1]}. "
         + aside.format(X=TOPICS[topic][0], A=SIDES[a][EN])
     )
-    people = [person(names[2], c), person(names[0], a), person(names[1], topic)]
+    people = [person(names[2], c), person(names[0], a), person(names[1], None)]  # type: ignore[arg-type]
     outcome = run("meeting", text, **meeting(people, [c, a, topic]))
     [record] = outcome.records
     assert [p.country for p in record.participants] == [c, a, a], (text, outcome.warnings)
@@ -73,6 +74,24 @@ def test_a_state_named_as_a_side_somewhere_stays_a_side(
     [record] = outcome.records
     assert topic in record.countries_involved, (text, outcome.warnings)
     assert record.participants[2].country == topic
+
+
+@FAST
+@given(codes=THREE, names=NAMES, topic=st.sampled_from(TOPIC_ONLY[:2]))
+def test_a_participant_s_state_named_only_as_a_topic_is_still_theirs(
+    codes: tuple[str, ...], names: list[str], topic: str
+) -> None:
+    """A coordinated title's state is a guess: it does not replace the model's state for
+    B when the article names that state, even only as what was discussed."""
+    a, b, _ = codes
+    text = (
+        f"{SIDES[a][EN]} President {names[0]} and Prime Minister {names[1]} met on Tuesday. "
+        + topic.format(X=SIDES[b][EN], A=SIDES[a][EN])
+    )
+    outcome = run("meeting", text, **meeting([person(names[0], a), person(names[1], b)], [a, b]))
+    [record] = outcome.records
+    assert [p.country for p in record.participants] == [a, b], (text, outcome.warnings)
+    assert sorted(record.countries_involved) == sorted([a, b])
 
 
 @FAST

@@ -426,7 +426,7 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
 #: nobody travelled. A bare "call" is none of them ("called for", "so-called", "calls on"):
 #: only a call someone is on, has or holds with someone.
 CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"(?:tele)?phon(?:e|es|ed|ing)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?)",
+    "en": [r"(?:tele)?phon(?:e|es|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?)",
            r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
            r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
            r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
@@ -448,14 +448,31 @@ CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
 })  # fmt: skip
 
-#: Words that two sides talked, per language: a meeting's words without the English ones
-#: that say nothing of a talk between the sides ("called on Congress", "received praise",
-#: "the summit agenda").
+#: Words that two sides talked with each other, per language: a meeting's words, and in
+#: English only a talk someone had WITH someone ("spoke with", "held talks with"): "spoke
+#: to reporters", "spoke of", "called on Congress" say nothing of a talk between the sides.
 TALK_CUES: dict[str, re.Pattern[str]] = {
     **MEETING_CUES,
-    "en": cue_pattern(["spoke", "speak", "speaks", "talked", "talks?", r"conferr\w*",
-                       r"consult\w*", r"discuss\w*", r"negotiat\w*", r"conversations?"]),
+    "en": cue_pattern([
+        r"(?:spoke|speaks|talked|talks|conferred|consulted)\s+(?:[\w.'’-]+\s+){0,4}?with",
+        r"held\s+(?:[\w-]+\s+){0,2}?(?:talks|consultations|conversations?|(?:phone\s+|video\s+)?calls?)",
+        r"(?:a|the|their|his|her)\s+(?:phone\s+|telephone\s+|video\s+)?conversation\s+with",
+    ]),
 }  # fmt: skip
+#: Words that say a talk did not happen or is only wished for, per language: a negation,
+#: a refusal, a readiness or wish ("refused to talk", "there was no call", "is ready to
+#: talk", "has no plans to speak"). A sentence with one reports no talk that took place.
+NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["no", "not", r"\w+n[’']t", "never", r"refus\w*", r"declin\w*", "without",
+           "ready", r"wants?", "would", r"plans?", r"hopes?", r"urg\w*", r"offer\w*",
+           r"call(?:s|ed)? (?:for|on)"],
+    "fr": ["ne", "n", "pas", "jamais", r"refus\w*", "sans", r"prête?s?", r"souhait\w*",
+           r"veu\w*"],
+    "es": ["nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*"],
+    "de": ["nicht", r"kein\w*", "nie", r"lehnt\w*", "abgelehnt", "ohne", r"bereit\w*",
+           "wollen"],
+    "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*"],
+})  # fmt: skip
 
 #: What opens the part of a sentence that says what was discussed: a country named after
 #: it is a topic, no side of a meeting ("They discussed support for Ukraine", "pour parler

@@ -527,12 +527,13 @@ def _trusted_share(actor: Actor, state: str, text: str, language: str, direct: s
     """Whether a state shared from a coordinated title ("Kosovo President A and Prime
     Minister B") may replace the model's: sharing is a guess English cannot confirm
     ("German Chancellor Scholz and President Biden" has the same shape), so it replaces
-    only a country the model left empty, another participant's own (the model confused
-    the two), or one the article names nowhere but as what was discussed (a topic is
-    nobody's state: "Kosovo's solidarity with Ukraine" does not make a Kosovar of Ukraine)."""
+    only a country the model left empty, one the article never names, or another
+    participant's own (the model confused the two). A country named only as a topic is
+    no exception: "U.S. President Trump and Prime Minister Netanyahu met to discuss
+    support for Israel" names Israel only as a topic, yet it is Netanyahu's."""
     if not actor.country or actor.country == state:
         return True
-    return actor.country in direct or actor.country not in _named_as(text, language)[0]
+    return actor.country in direct or actor.country not in countries_in_text(text, language)
 
 
 def _of_their_states(participants: list[Actor], make: Builder) -> tuple[list[Actor], bool]:

@@ -19,6 +19,7 @@ from extractor.text.cues import (
     CALL_CUES,
     GOING_WORDS,
     MET_IN_PERSON_CUES,
+    NO_TALK_CUES,
     RECEIVED_BY_WORDS,
     RECEIVING_WORDS,
     RETURN_WORDS,
@@ -1041,7 +1042,7 @@ def _where_gone(quote: str, at: int, end: int, language: str) -> bool:
     going = _going_pattern(language)
     joined = _GOING_AFTER.match(quote, end)
     if joined is not None and going.match(quote, joined.end()):
-        return True  # "his first Kyiv visit", "Kiew-Besuch"
+        return not _a_trip_discussed(quote, at)  # "his first Kyiv visit", "Kiew-Besuch"
     start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", quote[:at])), default=0)
     last = max(going.finditer(quote, start, at), key=lambda m: m.start(), default=None)
     if last is None:
@@ -1049,10 +1050,46 @@ def _where_gone(quote: str, at: int, end: int, language: str) -> bool:
     between = _FR_ON.sub("   ", quote[last.end() : at])
     if len(between.split()) > _GOING_GAP or said_to_be_discussed(between, len(between)):
         return False
+    if _a_trip_discussed(quote, last.start()):
+        return False  # "discussed his visit to Kyiv"
     if _TO_PLACE.search(between):
         return True
     site = re.search(r"(?i:airport|aéroport|aeropuerto|Flughafen|аэропорт\w*)\s", between)
     return bool(_OF_PLACE.match(between[site.start() :] if site else between))
+
+
+#: What ends the object of a word of discussing before a phrase of travel: a comma, or a
+#: word that opens a phrase or clause of its own ("discussed trade with X during his Kyiv
+#: visit", "parló de comercio durante su visita a Nairobi").
+_OWN_PHRASE = re.compile(
+    r"[,:(]|(?<!\w)(?:with|during|on|at|in|for|to|after|before|ahead|while|when|as|since|until"
+    r"|amid|from|by|upon|lors|pendant|avec|pour|dans|à|au|aux|en|avant|après|quand|durante"
+    r"|con|para|tras|antes|después|cuando|mientras|mit|bei|während|vor|nach|im|zu|als|seit"
+    r"|с|со|в|во|на|при|во\s+время|перед|после|когда)(?!\w)|在|期间|时",
+    re.I,
+)
+#: At most this many words stand between a word of discussing and the travel phrase it
+#: takes as its object ("discussed his first official 2023 Kyiv visit").
+_OBJECT_GAP = 6
+
+
+def _a_trip_discussed(quote: str, travel: int) -> bool:
+    """Whether the travel phrase at offset ``travel`` is itself the object of a word of
+    discussing earlier in its clause ("discussed his 2023 Kyiv visit", "talked about Xi's
+    Kyiv visit", "a parlé de sa visite à Kiev"): a trip talked about is a topic, and its
+    place no destination of the visit told. Only the possessives, numbers and adjectives
+    of the travel noun may stand between; a preposition or a comma there opens a phrase
+    of its own ("discussed trade with X during his Kyiv visit"), and the trip is where
+    the talks took place."""
+    from extractor.text.cues import TOPIC_OPENERS
+    from extractor.types.meeting import said_to_be_discussed
+
+    start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", quote[:travel])), default=0)
+    opener = max(TOPIC_OPENERS.finditer(quote, start, travel), key=lambda m: m.start(), default=None)
+    if opener is None or not said_to_be_discussed(quote, travel):
+        return False
+    object_words = quote[opener.end() : travel]
+    return len(object_words.split()) <= _OBJECT_GAP and not _OWN_PHRASE.search(object_words)
 
 
 def _going_pattern(language: str) -> re.Pattern[str]:
@@ -1265,6 +1302,8 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     said = record.evidence.cited_text
     if len(set(record.countries_involved)) < 2 or not states_any(_TALKED, said):
         return None
+    if states_any(_NO_TALK, said):  # "refused to talk", "no call", "ready to talk"
+        return None
     if states_any(CALL_CUES.values(), said):
         return record.model_copy(update={"format": "virtual"})
     return record
@@ -1272,6 +1311,8 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
 
 #: What a talk between two sides is said with, in any language (:func:`as_call`).
 _TALKED = every_language(TALK_CUES, CALL_CUES)
+#: What says a talk did not take place, in any language (:func:`as_call`).
+_NO_TALK = every_language(NO_TALK_CUES)
 
 
 def _last_day(end: DateValue | None) -> DateValue | None:
