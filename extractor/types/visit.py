@@ -1085,7 +1085,9 @@ def _a_trip_discussed(quote: str, travel: int) -> bool:
     from extractor.types.meeting import said_to_be_discussed
 
     start = max((m.end() for m in re.finditer(rf"[.;!?{STOPS}]", quote[:travel])), default=0)
-    opener = max(TOPIC_OPENERS.finditer(quote, start, travel), key=lambda m: m.start(), default=None)
+    opener = max(
+        TOPIC_OPENERS.finditer(quote, start, travel), key=lambda m: m.start(), default=None
+    )
     if opener is None or not said_to_be_discussed(quote, travel):
         return False
     object_words = quote[opener.end() : travel]
