@@ -345,3 +345,76 @@ def test_a_plural_day_word_marks_a_range(first: int, width: int, written: str) -
     language = "es" if "días" in written else "it"
     found = dates.find_dates(written.format(a=first, b=first + width), language, date(2025, 3, 20))
     assert found and found[0][1].end == date(2025, 3, first + width).isoformat(), found
+
+
+# ------------------------------------- a bare "Congo" beside the Democratic Republic's other names
+
+#: The Democratic Republic by one of its own names other than the bare word, per language.
+DRC_NAMED: dict[str, list[str]] = {
+    "en": ["the Democratic Republic of Congo", "the Democratic Republic of the Congo",
+           "DR Congo", "Congo-Kinshasa"],
+    "fr": ["la RDC", "la République démocratique du Congo", "la RD Congo"],
+    "es": ["la República Democrática del Congo", "la RDC"],
+    "it": ["la Repubblica Democratica del Congo"],
+    "de": ["die Demokratische Republik Kongo"],
+}  # fmt: skip
+#: "{b}" the bare word, "{d}" the Democratic Republic by another name, either order.
+BOTH_CONGOS: dict[str, list[str]] = {
+    "en": ["{b} and {d} signed a deal on {x}.", "Talks between {d} and {b} on {x} ended.",
+           "Officials from {b} met envoys of {d} to discuss {x}."],
+    "fr": ["{d} et le {b} ont signé un accord sur {x}.", "Le {b} et {d} ont parlé de {x}."],
+    "es": ["El {b} y {d} firmaron un acuerdo sobre {x}.", "{d} y el {b} hablaron de {x}."],
+    "it": ["Il {b} e {d} hanno firmato un accordo su {x}."],
+    "de": ["{b} und {d} unterzeichneten ein Abkommen über {x}."],
+}  # fmt: skip
+TOPICS = ["trade", "fishing", "the river", "energy", "refugees", "security"]
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(DRC_NAMED)), frame=st.integers(0, 2),
+       which=st.integers(0, 3), topic=st.sampled_from(TOPICS))  # fmt: skip
+def test_a_bare_congo_beside_the_democratic_republic_named_otherwise_is_the_republic(
+    language: str, frame: int, which: int, topic: str
+) -> None:
+    """AP style's bare "Congo" is the Democratic Republic only where nothing else names
+    it: a text that names the Democratic Republic by another of its names means the other
+    state by the bare word."""
+    frames, names = BOTH_CONGOS[language], DRC_NAMED[language]
+    sentence = frames[frame % len(frames)].format(
+        b=BARE_NAME[language], d=names[which % len(names)], x=topic
+    )
+    assert sorted(countries_in_text(sentence, language)) == ["COD", "COG"], sentence
+
+
+# ------------------------------ coordinated adjectives after a language cue: the noun decides
+
+CUES = ["They teach", "She speaks", "Students learn", "He learned", "They speak"]
+LANGUAGE_NOUNS = ["languages", "language"]
+STATE_NOUNS = ["pilots", "troops", "soldiers", "diplomats", "engineers"]
+PAIRS = [("Russian", "Chinese", "RUS", "CHN"), ("Ukrainian", "Polish", "UKR", "POL"),
+         ("French", "German", "FRA", "DEU"), ("Turkish", "Japanese", "TUR", "JPN")]  # fmt: skip
+WHERE = [("Mongolia", "MNG"), ("Kenya", "KEN"), ("Chile", "CHL")]
+
+
+@SETTINGS
+@given(cue=st.sampled_from(CUES), noun=st.sampled_from(LANGUAGE_NOUNS),
+       pair=st.sampled_from(PAIRS), where=st.sampled_from(WHERE))  # fmt: skip
+def test_coordinated_languages_of_a_language_noun_name_no_state(
+    cue: str, noun: str, pair: tuple[str, str, str, str], where: tuple[str, str]
+) -> None:
+    """The first of two coordinated adjectives shares the second one's noun: before a
+    noun for a language both are languages, as the second alone is."""
+    first, second, _, _ = pair
+    sentence = f"{cue} {first} and {second} {noun} in {where[0]}."
+    assert countries_in_text(sentence, "en") == [where[1]], sentence
+
+
+@SETTINGS
+@given(cue=st.sampled_from(CUES), noun=st.sampled_from(STATE_NOUNS),
+       pair=st.sampled_from(PAIRS), where=st.sampled_from(WHERE))  # fmt: skip
+def test_coordinated_adjectives_of_another_noun_name_both_states(
+    cue: str, noun: str, pair: tuple[str, str, str, str], where: tuple[str, str]
+) -> None:
+    first, second, one, other = pair
+    sentence = f"{cue} {first} and {second} {noun} in {where[0]}."
+    assert countries_in_text(sentence, "en") == [one, other, where[1]], sentence

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import product
 from typing import NamedTuple
@@ -446,11 +446,14 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     """
     language = language or detect_language(text)
     if language in ("en", UNDETERMINED) or not has_local_names(language):
-        english = _english_spans(text)
+        english = _bare_name_owners(text, _english_spans(text), "en")
         return _first_mentions(
-            [(start, code) for start, _, code in english] + _elided_sides(text, english, "en")
+            [(start, code) for start, _, code in english if code is not None]
+            + _elided_sides(text, english, "en")
         )
-    spans = _longest_spans([*_local_hits(text, language), *_english_spans(text)])
+    spans = _bare_name_owners(
+        text, _longest_spans([*_local_hits(text, language), *_english_spans(text)]), language
+    )
     hits = [(start, code) for start, _, code in spans if code is not None]
     if language in ABBREVIATIONS:
         hits += _abbreviation_hits(text, language)
@@ -1777,6 +1780,37 @@ def _bare_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _ONE_WORD = re.compile(r"\w+")
 
 
+@cache
+def _bare_words(language: str) -> frozenset[str]:
+    """The folded one-word names, in English and ``language``, of the states of
+    :data:`_BARE_NAME_OWNERS` and of the states news gives them to ("congo", "kongo",
+    "конго"): the bare word itself, whichever state a source gives it to."""
+    states = {*_BARE_NAME_OWNERS, *_BARE_NAME_OWNERS.values()}
+    names = [alias for alias, code in ALIASES.items() if code in states]
+    if language not in ("en", UNDETERMINED) and language not in UNSPACED:
+        full, short = _iso_names(language)
+        names += [name for name, code in [*_cldr_names(language), *full, *short] if code in states]
+    return frozenset(_fold(name) for name in names if _ONE_WORD.fullmatch(name))
+
+
+def _bare_name_owners(
+    text: str, spans: Sequence[tuple[int, int, str | None]], language: str
+) -> list[tuple[int, int, str | None]]:
+    """``spans`` with each bare name given back to the state the sources give it to when
+    the text names the state news means by it by another of its names: AP style's bare
+    "Congo" is the Democratic Republic, but "Congo and the Democratic Republic of Congo",
+    «La RDC et le Congo», "Kongo und die Demokratische Republik Kongo" name both states,
+    the bare word the Republic."""
+    others = {owner: code for code, owner in _BARE_NAME_OWNERS.items()}
+    words = _bare_words(language)
+    bare = [_fold(text[start:end]) in words for start, end, _ in spans]
+    named = {code for (_, _, code), is_bare in zip(spans, bare, strict=True) if not is_bare}
+    return [
+        (start, end, others[code] if is_bare and code in others and code in named else code)
+        for (start, end, code), is_bare in zip(spans, bare, strict=True)
+    ]
+
+
 class _Entry(NamedTuple):
     rest: tuple[frozenset[str], ...]  # the forms of each following word
     code: str | None  # None: a phrase that holds a name but names no country
@@ -2383,13 +2417,17 @@ def _coordinated_modifies(text: str, at: int, language: str) -> bool:
     """Whether, after a conjunction at ``at``, another adjective of nationality follows
     that modifies a noun: coordinated adjectives share their noun, so "teach Ukrainian and
     Polish pilots" and "learned Russian and Belarusian troops had crossed" name both states,
-    while "speaks Russian and Ukrainian fluently" names two languages."""
+    while "speaks Russian and Ukrainian fluently" and "teach Russian and Chinese languages"
+    name two languages."""
     match = re.match(r"[ \t]+(\w+)", text[at : at + 40])
     if match is None or not match.group(1)[0].isupper():
         return False
     if not _is_nationality(_fold_word(match.group(1)), language):
         return False  # "speaks Russian and Putin knows it"
-    return _modifies_next(text, at + match.end(), language)
+    start, end = at + match.start(1), at + match.end(1)
+    # the second adjective's own reading decides: "Russian and Chinese languages" are two
+    # languages, as "Chinese languages" alone is
+    return _modifies_next(text, end, language) and not _names_language(text, start, end, language)
 
 
 def _is_nationality(folded: str, language: str) -> bool:
