@@ -136,3 +136,88 @@ _OWN_CLAIMS = [
 @pytest.mark.parametrize("sentence", _OWN_CLAIMS)
 def test_a_claim_of_its_own_deed_stays(sentence):
     assert perpetrator_problem("Qorvan Front", sentence, "en") is None, sentence
+
+
+#: Attacks named with modifiers before their head noun ("the suicide attack", "Tuesday's car
+#: bomb"): the article (or possessive) and its modifiers make one noun phrase with the noun
+#: of harm, not a subject and its verb.
+_MODIFIED_ATTACKS = [
+    f"{m} {h}"
+    for m in ("suicide", "rocket", "mortar", "knife", "market", "Tuesday", "deadly roadside")
+    for h in ("attack", "bomb", "raid", "bombing")
+]
+_CLAIMS_OF_A_MODIFIED_ATTACK = [
+    f"Qorvan Front {frame.format(a=attack)}"
+    for attack in _MODIFIED_ATTACKS
+    for frame in (
+        "claimed the {a} that killed 12 people.",
+        "claimed Tuesday's {a}, which killed 12 people.",
+        "said it was behind the {a} that killed 12 people.",
+        "claimed responsibility for the deadly {a} that killed 12 people.",
+        "claimed the {a} on its news agency; 12 people died.",
+    )
+]
+
+
+@pytest.mark.parametrize("sentence", _CLAIMS_OF_A_MODIFIED_ATTACK)
+def test_a_claim_of_an_attack_named_with_modifiers_stays(sentence):
+    assert perpetrator_problem("Qorvan Front", sentence, "en") is None, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [f"Qorvan Front claimed the {s} {v} the market on Tuesday." for s in ("army", "rival militia")
+     for v in ("attacked", "bombed", "shot at", "struck")],
+)  # fmt: skip
+def test_a_subject_and_its_past_verb_after_a_claim_stay_speech(sentence):
+    assert perpetrator_problem("Qorvan Front", sentence, "en") is not None, sentence
+
+
+#: language -> (speaker, frames with {n} a count and {o}, people nouns no list of people
+#: needs to hold, things, a later killing not the speaker's)
+_COUNTED_OBJECTS = {
+    "en": ("The army", ["{s} neutralized {n} {o}", "{s} said it had eliminated {n} {o}"],
+           ["12", "three", "dozens of"],
+           ["bandits", "kidnappers", "Houthis", "elements", "poachers", "Zorbaks"],
+           ["drones", "bombs", "rocket launchers", "boats", "depots"]),
+    "fr": ("L'armée", ["{s} a neutralisé {n} {o}", "{s} affirme avoir éliminé {n} {o}"],
+           ["12", "trois"], ["bandits", "ravisseurs", "braconniers", "Zorbaks"],
+           ["drones", "roquettes", "véhicules", "dépôts"]),
+    "es": ("El ejército", ["{s} neutralizó {n} {o}", "{s} dijo haber eliminado {n} {o}"],
+           ["12", "tres"], ["bandidos", "secuestradores", "narcos", "Zorbaks"],
+           ["drones", "cohetes", "lanchas", "tanques"]),
+    "de": ("Die Armee", ["{s} eliminierte {n} {o}", "{s} hat {n} {o} neutralisiert"],
+           ["12", "zwölf"], ["Banditen", "Entführer", "Schmuggler", "Zorbaken"],
+           ["Drohnen", "Raketen", "Fahrzeuge", "Boote"]),
+    "ru": ("Армия", ["{s} уничтожила {n} {o}", "{s} заявила, что ликвидировала {n} {o}"],
+           ["12", "трех"], ["бандитов", "похитителей", "контрабандистов", "зорбаков"],
+           ["беспилотников", "катеров", "складов", "танков"]),
+}  # fmt: skip
+_LATER = {
+    "en": ", but 12 people died in a second blast.",
+    "fr": ", mais 12 personnes sont mortes dans une seconde explosion.",
+    "es": ", pero 12 personas murieron en otra explosión.",
+    "de": ", doch zwölf Menschen starben bei einer zweiten Explosion.",
+    "ru": ", но 12 человек погибли при втором взрыве.",
+}
+
+
+def _counted(kind: str) -> list[tuple[str, str, str]]:
+    """(language, speaker, sentence) with a count of people or of things as the object."""
+    out = []
+    for language, (speaker, frames, counts, people, things) in _COUNTED_OBJECTS.items():
+        objects = people if kind == "people" else things
+        for frame, count, object_ in itertools.product(frames, counts, objects):
+            sentence = frame.format(s=speaker, n=count, o=object_) + _LATER[language]
+            out.append((language, speaker, sentence))
+    return out
+
+
+@pytest.mark.parametrize("language, speaker, sentence", _counted("people"))
+def test_a_count_of_any_people_noun_is_a_killing(language, speaker, sentence):
+    assert perpetrator_problem(speaker, sentence, language) is None, sentence
+
+
+@pytest.mark.parametrize("language, speaker, sentence", _counted("things"))
+def test_a_count_of_things_kills_no_one(language, speaker, sentence):
+    assert perpetrator_problem(speaker, sentence, language) is not None, sentence

@@ -6,6 +6,7 @@ and builder, the words a toll needs, its columns and its gold mapping.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -361,6 +362,30 @@ _PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
            r"на[её]мник\w*", r"диверсант\w*", r"командир\w*", r"главар\w*", r"член\w*",
            r"полицейск\w*", r"заложник\w*", r"снайпер\w*", r"стрелк\w*", r"нападавш\w*",
            r"живой силы", r"личного состава", "их", "его", "её", "ее", r"ячейк\w*"],
+})  # fmt: skip
+#: Things a verb of :data:`_KILLS_ONLY_PEOPLE` counts ("neutralized 12 drones"): a counted
+#: object of no such noun is of people.
+_THINGS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
+           r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
+           r"weapons?", r"explosives?", r"IEDs?", r"UAVs?", r"shells?", r"positions?",
+           r"trucks?", r"caches?", r"warehouses?", r"helicopters?", r"planes?", r"bunkers?"],
+    "es": [r"drones?", r"bombas?", r"minas?", r"misiles?", r"cohetes?", r"artefactos?",
+           r"dispositivos?", r"tanques?", r"vehículos?", r"objetivos?", r"lanzadores?",
+           r"lanchas?", r"barcos?", r"embarcaciones?", r"aeronaves?", r"aviones?",
+           r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?"],
+    "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
+           r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
+           r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
+           r"obus", r"camions?", r"positions?"],
+    "de": [r"\w*drohnen?", r"\w*bomben?", r"\w*minen?", r"\w*raketen?", r"\w*sprengs\w*",
+           r"\w*panzer", r"\w*fahrzeuge?", r"\w*ziele?", r"\w*werfer", r"\w*boote?",
+           r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen"],
+    "ru": [r"беспилотник\w*", r"дрон\w*", r"БПЛА", r"бомб\w*", r"мин(?:а|ы|у|ой)?",
+           r"ракет\w*", r"снаряд\w*", r"устройств\w*", r"танк\w*", r"техник\w*",
+           r"машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
+           r"самол[её]т\w*", r"вертол[её]т\w*", r"склад\w*", r"оружи\w*", r"взрывчатк\w*",
+           r"позици\w*", r"пункт\w*", r"блиндаж\w*"],
 })  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
@@ -1013,7 +1038,7 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
             preposition = _CLAIM_FOR[key][1].search(rest)
             if preposition is None:
                 return True  # "claimed responsibility on Tuesday": of what goes without saying
-            rest, words = rest[preposition.start() :], 4
+            rest, words = rest[preposition.start() :], 6
             break
     else:
         rest = _object_before_a_clause(rest, language)
@@ -1037,15 +1062,29 @@ def _object_before_a_clause(rest: str, language: str) -> str:
         return rest if len(words) > 1 and words[1].group() == "have" else ""  # or one vowed
     if language != "en":
         return rest
-    for word in words[1:]:  # a finite verb; "-ing" is a noun here ("Tuesday's bombing")
+    phrase = False  # inside a noun phrase an article opened, before its head noun
+    for before, word in itertools.pairwise(words):  # a finite verb; "-ing" is a noun here
         at = word.start()
         verb = _CLAUSE_VERB.match(rest, at)
+        opens = _after_determiner(rest, at, language) or _POSSESSIVE.fullmatch(before.group())
+        phrase = phrase or bool(opens)
+        harm = next((m for p in _of(_AGENT, language) for m in [p.match(rest, at)] if m), None)
+        if harm is not None and phrase and not _PAST.fullmatch(harm.group()):
+            phrase = False  # its head noun: "the suicide attack", "the car bomb"
+            continue
         noun = word.group().endswith("ing") or _after_determiner(rest, at, language)
         if verb is None and not noun:
-            verb = next((m for p in _of(_AGENT, language) for m in [p.match(rest, at)] if m), None)
+            verb = harm
         if verb is not None:
             return rest[:at]
     return rest
+
+
+#: An English possessive opens a noun phrase as an article does: "Tuesday's car bomb".
+_POSSESSIVE = re.compile(r"\w+['’]s?|its|their|his|her|our", re.I)
+#: English past forms of verbs of harm: after a noun phrase they are its verb ("claimed the
+#: army killed 12"), where a bare form ends the phrase as its head noun ("the rocket attack").
+_PAST = re.compile(r"\w+ed(?:\s+out)?|shot|struck|hit", re.I)
 
 
 def _said_of_itself(deed: str, reading: str, language: str) -> str:
@@ -1312,12 +1351,20 @@ def _first_harm_done(text: str, language: str) -> int | None:
             if (
                 _is_passive(text, match, language)
                 or _after_determiner(text, match.start(), language)
+                or _after_count(text, match, language)
                 or _harms_a_thing(text, match, language)
             ):
                 continue
             found.append(match.start())
             break
     return min(found, default=None)
+
+
+def _after_count(text: str, match: re.Match[str], language: str) -> bool:
+    """Whether a count stands right before ``match``, no past form: the word is a counted
+    noun ("neutralized three bombs", "12 raids"), no verb ("12 killed" stays one)."""
+    before = text[max(0, match.start() - 16) : match.start()].split()
+    return bool(before) and _counted(before[-1], language) and not _PAST.fullmatch(match.group())
 
 
 def _after_determiner(text: str, at: int, language: str) -> bool:
@@ -1345,15 +1392,48 @@ def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
         # a final verb has its object before it: "hat zwölf Kämpfer eliminiert"
         before = _CLAUSE_BREAK.split(text[max(0, verb.start() - 80) : verb.start()])[-1]
         object_ = " ".join(before.split()[-6:])
+        if _counted(object_, language):
+            return _names_a_thing(object_, language)
         return bool(object_) and not any(p.search(object_) for p in _of(_PEOPLE, language))
     if not words or any(p.fullmatch(words[0]) for p in _of(_CIRCUMSTANCE, language)):
         return False  # no object: "les a neutralisés dans la nuit", "уничтожила в ходе"
     if language == "es" and words[0] in ("a", "al"):
         return False  # Spanish marks a person object: "abatió a un pistolero"
+    if _counted(words[0], language):
+        return _names_a_thing(" ".join(words), language)  # "neutralized 12 bandits"
     article = _DETERMINER.get(language)
-    if article is not None and not (article.search(words[0] + " ") or _COUNTED.search(words[0])):
+    if article is not None and not article.search(words[0] + " "):
         return False  # a name or a bare noun: "eliminated Ali Hassan"
     return not any(p.search(" ".join(words)) for p in _of(_PEOPLE, language))
+
+
+def _counted(words: str, language: str) -> bool:
+    """Whether ``words`` hold a count: a figure or a number word (:data:`_COUNTED`,
+    :data:`_COUNT_WORDS`)."""
+    return bool(_COUNTED.search(words)) or any(p.search(words) for p in _of(_COUNT_WORDS, language))
+
+
+#: Number words before a counted object, besides :data:`_COUNTED`'s figures and German.
+_COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", r"(?:thir|four|fif|six|seven|eigh|nine)teen",
+           r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty", r"dozens?", "several", "scores",
+           "hundreds"],
+    "es": ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+           "doce", r"decenas", r"vari[oa]s", r"cientos"],
+    "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+           "douze", r"dizaines?", "plusieurs", r"centaines"],
+    "ru": [r"дв(?:а|е|ух|умя)", r"тр(?:и|[её]х|емя)", r"четыр(?:е|[её]х)", r"пят(?:ь|и)",
+           r"шест(?:ь|и)", r"сем(?:ь|и)", "восемь", "восьми", r"девят(?:ь|и)",
+           r"десят(?:ь|и|ки|ков)", r"нескольк\w*", r"сотн\w*"],
+})  # fmt: skip
+
+
+def _names_a_thing(object_: str, language: str) -> bool:
+    """Whether a counted object names a thing (:data:`_THINGS`). Counts of the dead are of
+    people by any noun ("12 bandits", "12 Houthis", "12 elements"), which no closed list
+    of people holds; the things such a verb counts ("12 drones", "three depots") are few."""
+    return any(p.search(object_) for p in _of(_THINGS, language))
 
 
 #: German auxiliaries after a final participle: "eliminiert zu haben", "eliminiert hat".
