@@ -133,22 +133,16 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
             except (ValueError, ValidationError) as error:
                 del said[start:]  # a dropped draft's problems say why; it has no fields
                 recoded = _recoded(draft, spec, context, error)
-                if recoded is not None:
-                    record, why = recoded
-                    if record.id not in seen:
-                        seen.add(record.id)
-                        said[start:] = [about_record(record, w) for w in [*said[start:], why]]
-                        outcome.records.append(record)
-                    else:
-                        del said[start:]
+                if recoded is None:
+                    said_why = messages(error)
+                    outcome.problems.extend(f"{name}[{index}]: {m}" for m in said_why)
+                    outcome.drops.extend(
+                        f"dropped a {spec.name} of the model's answer (not in the output): {m}"
+                        for m in said_why
+                    )
                     continue
-                said_why = messages(error)
-                outcome.problems.extend(f"{name}[{index}]: {m}" for m in said_why)
-                outcome.drops.extend(
-                    f"dropped a {spec.name} of the model's answer (not in the output): {m}"
-                    for m in said_why
-                )
-                continue
+                record, why = recoded  # kept or repeated as any record is, below
+                said.append(why)
             if record.id in seen:
                 del said[start:]  # the kept copy says its own
                 continue  # small models repeat records; one is enough
