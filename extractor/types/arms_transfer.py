@@ -6,6 +6,7 @@ builder, the words a transfer needs, its columns and its gold mapping.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -371,8 +372,12 @@ def _office_decides(quote: str, language: str) -> bool:
     its title in the clause count ("Danish Defence Minister X announced", "Denmark's
     government pledged", "NATO Secretary General X announced" are not the publisher's)."""
     reading = None if language == "en" else language
+    clause_starts: list[int] | None = None  # found once: per title, a scan from 0 was quadratic
     for match in _OFFICE_DECIDES.finditer(quote):
-        start = max((m.end() for m in _CLAUSE_START.finditer(quote, 0, match.start())), default=0)
+        if clause_starts is None:
+            clause_starts = [m.end() for m in _CLAUSE_START.finditer(quote)]
+        at = bisect.bisect_right(clause_starts, match.start())
+        start = clause_starts[at - 1] if at else 0
         before = quote[start : match.start()].split()[-_TITLE_WORDS:]
         office = " ".join([*before, match.group(0)])
         if not countries_in_text(office, reading) and not any(map(_ACRONYM.fullmatch, before)):
@@ -380,6 +385,9 @@ def _office_decides(quote: str, language: str) -> bool:
     return False
 
 
+#: Characters read after "our" for the three words that say what is ours (a bound: the
+#: whole rest of the quote, split per "our", was quadratic).
+_AHEAD = 200
 #: At most this many words before a title are read with it ("Danish Defence Minister").
 _TITLE_WORDS = 3
 #: A body's acronym before a title ("NATO Secretary General", "EU foreign policy chief"):
@@ -411,7 +419,7 @@ def _publisher_acts(quote: str, language: str) -> bool:
         if each == "es" and re.search(rf"(?<!\w)(?={verbs}(?!\w))\w*(?:mos|ré)(?!\w)", quote):
             return True
         for own in re.finditer(rf"(?<!\w)(?i:{_OUR[each]})\s+", quote):
-            ahead = " ".join(quote[own.end() :].split()[:3])
+            ahead = " ".join(quote[own.end() : own.end() + _AHEAD].split()[:3])
             if (_AID.search(ahead) or _names_a_weapon(ahead, each)) and not _beside_another(
                 quote, own.start(), language
             ):
