@@ -804,11 +804,66 @@ def _ranges_in_text() -> str:
     )
 
 
+#: The space inside a date of running text: any run of spaces (a no-break space, a tab, two
+#: spaces: "March\u00a05" was no date) holding at most one line break (two end a paragraph).
+_GAP = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+_DAY_OF_MONTH = r"\d{1,2}(?!\d)"
+_YEAR_WORDS = r"(?: (?:last|this|next) year)?"
 #: A month of one day's date in running text: its whole name, or its abbreviation as news
-#: (AP style: "Oct. 3", "Sept. 3, 2024") writes it, capitalised and with or without its full
-#: stop; "mar 3" in lower case is no date.
+#: (AP style: "Oct. 3", "Sept. 3, 2024") writes it, capitalised, with its full stop; "mar
+#: 3" in lower case is no date.
 _MONTH_OF_DAY = rf"(?:{_FULL_MONTHS}|(?-i:{_CAPITALISED_ABBREVIATIONS})(?:\.|(?!\w)))"
-_DAY_MONTH_IN_TEXT = r"\d{1,2} " + _MONTH_OF_DAY + r"(?: \d{4})?(?: (?:last|this|next) year)?"
+_DOTTED_MONTH = rf"(?:{_FULL_MONTHS}|(?-i:{_CAPITALISED_ABBREVIATIONS})\.)"
+#: An abbreviation without its full stop ("Oct 7") is also a word or a code ("Mar" is a
+#: currency's sign, "SEP" a programme's name), so its figure is a day only where a day's
+#: figure can stand: not before a quantity's unit or scale ("Mar 5 billion", "Aug 10
+#: percent") nor, unless a determiner makes the date a noun's modifier ("the Oct 7
+#: attacks") or a preposition marks it as a time ("on", "since", "of" ...), before a word
+#: a date is not followed by ("Flight Oct 7 landed", "Dec 3 goals"). In capitals ("OCT 7")
+#: only as a dateline writes it: closing its line or before a dash, a colon or a bracket
+#: ("OCT 7 (AP) —"); "The SEP 11 program" is no date.
+_TITLE_ABBREVIATIONS = "|".join(
+    a.title() for a in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)
+)
+_UPPER_ABBREVIATIONS = "|".join(
+    a.upper() for a in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)
+)
+_UNIT_AFTER_DAY = (
+    r"\s*%|\s+(?:hundred|thousand|million|billion|trillion|bn|mn|mln|m|k|per\s*cent|percent"
+    r"|points?|dollars?|euros?|pounds?|tons?|tonnes?|km|kg|miles?|years?|days?|hours?)\b"
+)
+#: The pronouns that may open a clause after a date ("On Oct 7 they met").
+_PRONOUNS_AFTER_DATE = "they|he|she|we|it|you|i|there"
+_DAY_GUARD = (
+    rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY}"
+    rf"|\s+(?-i:(?!(?:{_R_AFTER_DATE_WORDS}|{_PRONOUNS_AFTER_DATE})\b)[a-z]))"
+)
+_DETERMINER_BEFORE = (
+    "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in _R_DETERMINERS) + r"|(?<=['’]s\s))"
+)
+_DETERMINED_DAY_GUARD = (
+    rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY}|\s+(?:{_R_COUNTED_AFTER_DETERMINER})\b)"
+)
+#: A day's year, with a comma or, where a day may stand before what follows, without
+#: ("Jan. 1 2024 was cold" ignored its year; "Jan. 1 2000 troops" keeps none).
+_YEAR_OF_DAY = rf"(?:,{_GAP}\d{{4}}|{_GAP}(?:1[89]|20)\d\d{_DAY_GUARD})(?!\d)"
+#: The prepositions that make the date after them a time ("the raid of Oct 7 left 4
+#: dead", "from Oct 7 until ..."): only a quantity's unit then makes its figure no day.
+_TIME_PREPOSITIONS = ("of", "from", "by", "until", "till", "before", "after", "at")
+_PREPOSITION_BEFORE = "|".join(rf"(?<=\b{word}\s)" for word in _TIME_PREPOSITIONS)
+_TIME_DAY_GUARD = rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY})"
+_UNDOTTED_MONTH_DAY = (
+    rf"(?:{_DETERMINER_BEFORE}(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}"
+    rf"(?:{_YEAR_OF_DAY}|{_DETERMINED_DAY_GUARD})"
+    rf"|(?:since |on |{_PREPOSITION_BEFORE})(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}"
+    rf"(?:{_YEAR_OF_DAY}|{_TIME_DAY_GUARD})"
+    rf"|(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}(?:{_YEAR_OF_DAY}|{_DAY_GUARD})"
+    rf"|(?-i:{_UPPER_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}(?:,?{_GAP}\d{{4}}(?!\d))?"
+    r"(?=[^\S\n]*(?:[(—–:-]|\n|\Z)))"
+)
+_DAY_MONTH_IN_TEXT = (
+    rf"\d{{1,2}}{_GAP}" + _MONTH_OF_DAY + rf"(?:{_GAP}\d{{4}})?(?: (?:last|this|next) year)?"
+)
 #: The dates of one day, a word's first letter checked once before the words are tried
 #: (each tried at every figure of a long text made finding its dates slower).
 _SINGLE_IN_TEXT = (
@@ -818,7 +873,8 @@ _SINGLE_IN_TEXT = (
     r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
     r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"last (?:night|week)|"
-    r"(?:since |on )?" + _MONTH_OF_DAY + r" \d{1,2}(?!\d)(?:, \d{4})?(?: (?:last|this|next) year)?|"
+    rf"(?:since |on )?{_DOTTED_MONTH}{_GAP}{_DAY_OF_MONTH}(?:{_YEAR_OF_DAY})?{_YEAR_WORDS}|"
+    rf"{_UNDOTTED_MONTH_DAY}{_YEAR_WORDS}|"
     rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
 )
 DATE_IN_TEXT = re.compile(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})", re.IGNORECASE)
@@ -1134,17 +1190,30 @@ _DAY_START_WITH_DAY_WORD = frozenset({"o", "no", "em", "de", "desde", "do", "el"
 #: até 5 de março"); French and Italian never ("du 3", "dal 3"): their "de", "da" before a
 #: figure is a quantity's ("Le bilan était de 12", "da 10 fino a 12 persone").
 _BARE_DE_LANGUAGES = frozenset({"es", "pt"})
-#: The words before that "de" that make the figure after it a count: a quantifier, a noun of
-#: the toll, a copula or a verb of a count's change ("un total de 3", "más de 12", "la cifra
-#: era de 12", "o número passou de 12", "aumentó de 3").
-_COUNT_BEFORE_DE = frozenset({
+#: The words before that "de" that make the figure after it a count by themselves: a
+#: quantifier, a noun of the toll or a verb of a count's change ("un total de 3", "más de
+#: 12", "cerca de 5", "o número passou de 12", "aumentó de 3").
+_AMOUNT_BEFORE_DE = frozenset({
     "total", "cifra", "balance", "saldo", "máximo", "maximo", "mínimo", "minimo", "más", "mas",
     "mais", "menos", "cerca", "alrededor", "número", "numero", "acima", "perto", "volta",
     "muertos", "mortos", "muertes", "mortes", "víctimas", "vítimas", "heridos", "feridos",
-    "es", "era", "eran", "fue", "fueron", "será", "sería", "son", "é", "foi", "foram", "eram",
-    "seria", "ficou", "pasó", "pasaron", "passou", "passaram", "subió", "subiu", "aumentó",
-    "aumentou", "creció", "cresceu", "bajó", "cayó", "caiu", "diminuiu", "disminuyó",
+    "pasó", "pasaron", "passou", "passaram", "subió", "subiu", "aumentó", "aumentou", "creció",
+    "cresceu", "bajó", "cayó", "caiu", "diminuiu", "disminuyó", "ficou",
 })  # fmt: skip
+#: The copulas before that "de": they make the figure a count only when a noun of amount is
+#: their subject ("la cifra era de 12", "o total de mortos foi de 3"); after any other
+#: subject "de 3 a 5 de marzo" is the frame of a range of days ("La cumbre será de 3 a 5 de
+#: marzo", "O evento é de 10 a 12 de março" lost their first day as counts).
+_COPULAS_BEFORE_DE = frozenset({
+    "es", "era", "eran", "fue", "fueron", "será", "sería", "son", "é", "foi", "foram", "eram",
+    "seria", "serão", "serán", "estará", "estarão",
+})  # fmt: skip
+#: How many words before a copula its subject's noun of amount is looked for ("el número
+#: de muertos fue de": two words).
+_COPULA_SUBJECT_WORDS = 3
+#: Every word before "de" that may make the figure after it a count, for the other
+#: languages' kin (:data:`_COUNT_BEFORE_FIGURE`).
+_COUNT_BEFORE_DE = _AMOUNT_BEFORE_DE | _COPULAS_BEFORE_DE
 #: How far before a range's first day its start mark is looked for (a constant window, not
 #: the text before it: a long text's hits each read only this).
 _DAY_START_WINDOW = 32
@@ -1165,10 +1234,22 @@ def _marked_as_day(before: str, language: str) -> bool:
     if not words:
         return False
     if words[-1] == "de":
-        return language in _BARE_DE_LANGUAGES and (
-            len(words) < 2 or words[-2] not in _COUNT_BEFORE_DE
+        return language in _BARE_DE_LANGUAGES and not _counted_after_de(
+            before.lower().split()[-2 - _COPULA_SUBJECT_WORDS : -1]
         )
     return words[-1] in _DAY_START_WORDS
+
+
+def _counted_after_de(words: list[str]) -> bool:
+    """Whether ``words``, the words before a Spanish or Portuguese "de", make the figure
+    after it a count: a word of amount just before it, or a copula whose subject (a word
+    of the few before it) is one ("la cifra era de 3"; "la cumbre será de 3 a 5 de marzo"
+    is a range of days)."""
+    if not words:
+        return False
+    if words[-1] in _AMOUNT_BEFORE_DE:
+        return True
+    return words[-1] in _COPULAS_BEFORE_DE and any(w in _AMOUNT_BEFORE_DE for w in words[:-1])
 
 
 def _marked_until_range(match: re.Match[str], words: _Words) -> re.Match[str] | None:
@@ -1370,6 +1451,8 @@ def _words(language: str) -> _Words | None:
             if len(form) >= 3 and not any(ch.isdigit() for ch in form):
                 months[form.lower()] = number
     months.update(_EXTRA_MONTHS.get(language, {}))
+    for form, number in list(months.items()):  # decomposed ("Ma\u0308rz"): März all the same
+        months.setdefault(unicodedata.normalize("NFD", form), number)
     for number, name in enumerate(WEEKDAY_NAMES):
         for form in info.get(name, []):
             # a weekday's abbreviation is often a month's too ("mar"): whole names only
@@ -1387,11 +1470,11 @@ def _words(language: str) -> _Words | None:
     # sentence's own ("... 11 de mayo.", "3. bis 5. März."). An abbreviation is a short
     # form shorter than its month's longest ("mär", "mrz" of "märz"; "mai" of "maio").
     longest = {
-        number: max(len(f) for f, n in months.items() if n == number)
+        number: max(len(unicodedata.normalize("NFC", f)) for f, n in months.items() if n == number)
         for number in set(months.values())
     }
     month = "|".join(
-        re.escape(form) + (r"\.?" if len(form) <= 4 and len(form) < longest[months[form]] else "")
+        re.escape(form) + (r"\.?" if _abbreviation(form, longest[months[form]]) else "")
         for form in sorted(months, key=len, reverse=True)
     )
     day = rf"\d{{1,2}}{_DAY_MARK}"
@@ -1424,6 +1507,14 @@ def _words(language: str) -> _Words | None:
     edge_before, edge_after = ("", "") if language in ("zh", "ja") else (r"(?<!\w)", r"(?!\w)")
     pattern = re.compile(rf"{edge_before}(?:{'|'.join(parts)}){edge_after}", re.IGNORECASE)
     return _Words(months, weekdays, relative, pattern, language)
+
+
+def _abbreviation(form: str, longest: int) -> bool:
+    """Whether month spelling ``form`` is an abbreviation (may take a full stop): a short
+    form shorter than its month's ``longest``, counted in composed letters ("ma\u0308r" is
+    "mär")."""
+    size = len(unicodedata.normalize("NFC", form))
+    return size <= 4 and size < longest
 
 
 #: Chinese numerals in a date: years digit by digit ("二〇二三", "二零二三", "二○二三"),
