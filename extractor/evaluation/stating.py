@@ -18,36 +18,40 @@ principle, decided here once:
   another content word of the gold evidence). One common word ("made", "President") is
   no statement, and neither is one key fact alone ("74", "Nigeria", "Blinken"): a number
   or a name says no event. A quote of the whole article lies in no one sentence.
-* Or the quote tells the event itself: it carries one of the record's key facts (a
-  name of one of its people or named actors, a name the article may give one of its
-  countries in, English or the document's language:
-  :func:`~extractor.text.countries.country_names`, or one of its counts) *and* a word
-  of the record type's own (a word of travel for a visit, of meeting for a meeting, the
-  type's cue words otherwise; none is asked in a language the type has no words for),
-  and, for a record with key counts (a casualty report's killed or injured), one of
-  them ("Police said people were killed in Nigeria last year." tells harm in the
-  record's country, not which harm); it lies in one sentence of the article (a
-  statement, not a page of them), and it names no conflicting value of the record's
-  single-valued key fields: no country that is none of the record's while naming none
-  of its key countries ("Last year, Blinken visited Peru." is another visit than his
-  visit to Kenya), and no number while holding none of the record's counts (a year is
-  no count). A city of a key
-  country the quote names names it ("visited Nairobi" names Kenya), and a country named
-  after a word of what was discussed ("to discuss Sudan", "pour parler du Soudan",
-  "über den Sudan") is a topic, no value of the record's fields. A meeting's countries
-  are a set, and talks name third countries ("Biden and Scholz reaffirmed their support
-  for Ukraine"), so naming another country is no conflict for a meeting.
+* Or the quote tells the event itself: it carries one of the record's key facts (a name of
+  one of its people or named actors, a name the article may give one of its countries
+  in, English or the document's language:
+  :func:`~extractor.text.countries.country_names`, or one of its counts) *and* a word of
+  the record type's own (a word of travel for a visit, of meeting for a meeting, the
+  type's cue words otherwise; in a language the type has no words for, a second key fact
+  or half the gold evidence's content words: one key fact alone, "12", tells no event in
+  any language), and, for a record with key counts (a casualty report's killed or
+  injured), one of them ("Police said people were killed in Nigeria last year." tells
+  harm in the record's country, not which harm); it lies in one sentence of the article
+  (a statement, not a page of them), and it names no conflicting value of the record's
+  single-valued key fields: no country that is none of the record's while naming none of
+  its key countries ("Last year, Blinken visited Peru." is another visit than his visit
+  to Kenya), and no number while holding none of the record's counts (a year is no
+  count). A city of a key country the quote names names it ("visited Nairobi" names
+  Kenya), and a country named after a word of what was discussed ("to discuss Sudan",
+  "pour parler du Soudan", "über den Sudan") is a topic, no value of the record's
+  fields. A meeting's countries are a set, and talks name third countries ("Biden and
+  Scholz reaffirmed their support for Ukraine"), so naming another country is no
+  conflict for a meeting.
 
-A count is held in any form the document's language writes it, the package's one list
-of them (:func:`~extractor.text.quantities.number_forms`): "1,500", and in German,
-French or Spanish "1.500" and "1 500" (a space, a no-break or a thin space between its
-groups), or in words ("eight", "acht"). A key fact or a word is held **whole**, on the
-package's one fold (:func:`~extractor.text.grounding.normalise_text`, accents dropped):
-"us" (the USA) is not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023",
-"3,000" or "3 000". Scripts
-written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word boundary to
-ask for, so next to one of their characters a fact is whole ("美国" in "美国总统"), and
-their content units are the character pairs of a run (no dictionary to segment them).
+A count is held in any form the document's language writes it, the package's one list of
+them (:func:`~extractor.text.quantities.number_forms`): "1,500", and in German, French
+or Spanish "1.500" and "1 500" (a space, a no-break or a thin space between its groups),
+or in words ("eight", "acht"), never as a part of a longer number the package's number
+reader reads (:func:`~extractor.text.quantities.figures_in`): "two" of "one hundred two"
+or "twenty-two", "onze" of "soixante et onze", "dos" of "treinta y dos", "два" of
+"двадцать два", "12" of "12万" is no count of its own. A key fact or a word is held
+**whole**, on the package's one fold (:func:`~extractor.text.grounding.normalise_text`,
+accents dropped): "us" (the USA) is not in "discussed", "uk" not in "Ukraine", the count
+3 not in "2023", "3,000" or "3 000". Scripts written without spaces (Han, kana, Thai,
+Lao, Khmer, Myanmar) have no word boundary to ask for, so next to one of their
+characters a fact is whole ("美国" in "美国总统", "12" in "打死了12名村民"), and their content units
+are the character pairs of a run (no dictionary to segment them).
 
 Every test but one is "a part holds X" (X fixed by the gold record) or "every place
 the part occurs is inside Y", so a shorter quote states no record this one does not,
@@ -67,6 +71,7 @@ from extractor.evaluation.matching import _FUNCTION_WORDS
 from extractor.text.countries import countries_in_text, country_names, is_alpha3
 from extractor.text.cues import (
     HAN_AND_KANA,
+    HANGUL,
     SOUTHEAST_ASIAN,
     TOPIC_OPENERS,
     covers,
@@ -293,21 +298,20 @@ def key_facts(record: Mapping[str, Any], language: str = "en") -> set[str]:
 _GROUPED = re.compile(r"\d+(?:[., ]\d+)*")
 
 
+#: What may touch a number written in digits and leave it whole: a character of a script
+#: without spaces ("打死了12名村民", "村人12人"), or Hangul, which writes its counters and
+#: particles onto a number ("12명이").
+_NUMBER_NEIGHBOUR = f"[{_UNSPACED}{HANGUL}]"
+
+
 @lru_cache(maxsize=8192)
 def _whole(fact: str) -> re.Pattern[str]:
     """``fact`` as a whole word or number of folded text. A letter or digit of a spaced
     script next to it makes it part of another word ("us" in "discussed"); a character
-    of a script without spaces does not ("美国" in "美国总统"). A number is whole when no
-    digit, nor a separator and a digit, touches it ("3" in neither "2023" nor "3,000"),
-    nor a space and a group of three digits ("3" not in "3 000", "500" not in "3 500"),
-    as French, Swedish or Russian write thousands."""
+    of a script without spaces does not ("美国" in "美国总统"). A number: see
+    :func:`_whole_number`."""
     if _GROUPED.fullmatch(fact):
-        lead = len(fact) - len(fact.lstrip("0123456789"))
-        after_group = r"(?! \d{3}(?!\d))"
-        before_group = r"(?<!\d )" if lead == 3 else ""
-        return re.compile(
-            rf"(?<![\w.,]){before_group}{re.escape(fact)}(?![.,]\d)(?!\w){after_group}"
-        )
+        return _whole_number(fact)
     free = f"[{_UNSPACED}]"
     # a word a hyphen joins to the one before it ends a compound: "two" is no count in
     # "twenty-two" (a prefix is still a word of its own: the "US" of "US-led")
@@ -316,25 +320,77 @@ def _whole(fact: str) -> re.Pattern[str]:
     return re.compile(before + re.escape(fact) + after)
 
 
-def _holds(said: str, fact: str) -> bool:
-    """Whether folded ``said`` holds folded ``fact`` as a whole word or number (:func:`_whole`)."""
-    return bool(fact) and _whole(fact).search(said) is not None
+def _whole_number(fact: str) -> re.Pattern[str]:
+    """``fact``, a number in digits, whole: no digit, nor a separator and a digit, touches
+    it ("3" in neither "2023" nor "3,000"), nor a space and a group of three digits ("3"
+    not in "3 000", "500" not in "3 500"), as French, Swedish or Russian write thousands.
+    A letter of a spaced script makes it another word ("12th", "F16"); a character of
+    :data:`_NUMBER_NEIGHBOUR` does not, after a comma or dot either ("说，12名" folds to
+    "说,12名"): what such a character makes of the number ("12万" is 120000) is the
+    number reader's to say (:func:`_places_of`)."""
+    lead = len(fact) - len(fact.lstrip("0123456789"))
+    after_group = r"(?! \d{3}(?!\d))"
+    before_group = r"(?<!\d )" if lead == 3 else ""
+    free = _NUMBER_NEIGHBOUR
+    before = rf"(?:(?<![\w.,])|(?<={free})|(?<={free}[.,]))"
+    after = rf"(?![.,]\d)(?:(?!\w)|(?={free}))"
+    return re.compile(rf"{before}{before_group}{re.escape(fact)}{after}{after_group}")
 
 
-def _places_of(said: str, group: Sequence[str]) -> list[tuple[int, int]]:
-    """Where folded ``said`` holds any form of one fact, whole."""
-    return [m.span() for form in group if form for m in _whole(form).finditer(said)]
+#: A dot or comma with no digit before it and one after: punctuation, no group mark of a
+#: number (a folded full-width comma: "说，12万人" is "说,12万人"); the number reader
+#: would take the digits after it for a group of another number and read none.
+_LOOSE_MARK = re.compile(r"(?<!\d)[.,](?=\d)")
 
 
-def _holds_any(said: str, groups: Sequence[Sequence[str]]) -> bool:
-    return any(_holds(said, form) for group in groups for form in group)
+@lru_cache(maxsize=4096)
+def _figures(said: str, language: str | None) -> tuple[tuple[int, int], ...]:
+    """Where folded ``said`` writes a number, as the package's one number reader reads it
+    (:func:`~extractor.text.quantities.figures_in`; without a language, it tells it from
+    the words): "one hundred two", "soixante et onze", "treinta y dos", "двадцать два",
+    "12 mil", "12万" are each one number."""
+    from extractor.text.quantities import figures_in
+
+    readable = _LOOSE_MARK.sub(" ", said)  # same length: places stay where they are
+    return tuple((f.start, f.end) for f in figures_in(readable, language) if f.is_number)
 
 
-def _two_facts(said: str, groups: Sequence[Sequence[str]]) -> bool:
+def _in_longer_number(said: str, start: int, end: int, language: str | None) -> bool:
+    """Whether ``said[start:end]`` is a part of a longer number: "two" of "one hundred
+    two", "onze" of "soixante et onze", "два" of "двадцать два", "12" of "12万"."""
+    return any(a <= start and end <= b and b - a > end - start for a, b in _figures(said, language))
+
+
+def _holds(said: str, fact: str, language: str | None = None) -> bool:
+    """Whether folded ``said`` holds folded ``fact`` as a whole word or number (:func:`_whole`)
+    of its own, no part of a longer number (:func:`_places_of`)."""
+    return bool(_places_of(said, (fact,), language))
+
+
+def _places_of(
+    said: str, group: Sequence[str], language: str | None = None
+) -> list[tuple[int, int]]:
+    """Where folded ``said`` holds any form of one fact, whole and of its own: a count word
+    a tens, hundred or scale word joins ("one hundred two", "treinta y dos", "двадцать два",
+    "2 million") is a part of another number, as a hyphen makes it (:func:`_whole`)."""
+    return [
+        m.span()
+        for form in group
+        if form
+        for m in _whole(form).finditer(said)
+        if not _in_longer_number(said, *m.span(), language)
+    ]
+
+
+def _holds_any(said: str, groups: Sequence[Sequence[str]], language: str | None = None) -> bool:
+    return any(_holds(said, form, language) for group in groups for form in group)
+
+
+def _two_facts(said: str, groups: Sequence[Sequence[str]], language: str | None = None) -> bool:
     """Whether folded ``said`` holds two of the record's key facts, each at a place of its
     own: a name written whole and by its last word is one fact, and so is one "5" that
     is both the killed and the injured."""
-    found = [places for group in groups if (places := _places_of(said, group))]
+    found = [places for group in groups if (places := _places_of(said, group, language))]
     return any(
         a_end <= b_start or b_end <= a_start
         for i, first in enumerate(found)
@@ -477,7 +533,7 @@ def _conflicts(record: Mapping[str, Any], raw: str, said: str, language: str) ->
 def _carries_count(said: str, counts: Iterable[int], language: str) -> bool:
     """Whether folded ``said`` writes one of ``counts``, in any form its language writes
     a number (:func:`_count_forms`: "1.500" and "1 500" are 1500 in German)."""
-    return any(_holds(said, form) for n in counts for form in _count_forms(n, language))
+    return any(_holds(said, form, language) for n in counts for form in _count_forms(n, language))
 
 
 @lru_cache(maxsize=256)
@@ -496,9 +552,23 @@ def _type_words(type_name: str, language: str) -> tuple[re.Pattern[str], ...] | 
     return patterns_for(spec.cues, language) if spec.cues else None
 
 
-def _tells(type_name: str, language: str, quote: str) -> bool:
+def _tells(
+    type_name: str,
+    language: str,
+    quote: str,
+    said: str,
+    groups: Sequence[Sequence[str]],
+    units: set[str],
+) -> bool:
+    """Whether a quote holding a key fact tells an event of the type: with a word of the
+    type's own; in a language the type has no words for, with two key facts or half the
+    gold evidence's content words (:func:`_says_enough`). One key fact alone, a count or
+    a name ("12", "Nigeria"), tells no event in any language, as inside the gold
+    sentences (:func:`_says_event`)."""
     words = _type_words(type_name, language)
-    return words is None or states_any(words, quote)
+    if words is not None:
+        return states_any(words, quote)
+    return _two_facts(said, groups, language) or _says_enough(said, units)
 
 
 def _tells_count(record: Mapping[str, Any], said: str, language: str) -> bool:
@@ -519,15 +589,19 @@ def _says_event(
     number or a name ("74", "Nigeria", "Blinken"), is one word of the sentence, no
     statement of it, just as one common word is not. In a language the type has no words
     for, another content word of the gold evidence stands for them."""
-    if _says_enough(said, units) or _two_facts(said, groups):
+    if _says_enough(said, units) or _two_facts(said, groups, language):
         return True
-    if not _holds_any(said, groups):
+    if not _holds_any(said, groups, language):
         return False
     words = _type_words(kind, language)
     if words is not None:
         return states_any(words, raw)
     held = {
-        unit for group in groups for form in group if _holds(said, form) for unit in _units(form)
+        unit
+        for group in groups
+        for form in group
+        if _holds(said, form, language)
+        for unit in _units(form)
     }
     return bool((_units(said) - held) & units)
 
@@ -558,10 +632,10 @@ def states_record(
     groups = _fact_groups(gold, language)
     kind = str(gold.get("type"))
     evidence = gold.get("evidence")
+    units = _units(_fold(evidence)) if isinstance(evidence, str) else set()
     gold_places = [p for f in _fragments(evidence) for p in reading.places(f)]
     if gold_places and isinstance(evidence, str):
         runs = _runs(text, reading.sentences_of(gold_places) or gold_places)
-        units = _units(_fold(evidence))
 
         def says(cited: str | None) -> bool:
             return cited is not None and _says_event(
@@ -572,8 +646,8 @@ def states_record(
             return True
     return any(
         all(_statement(reading, p) for p in places)
-        and _holds_any(said, groups)
-        and _tells(kind, language, raw)
+        and _holds_any(said, groups, language)
+        and _tells(kind, language, raw, said, groups, units)
         and _tells_count(gold, said, language)
         and not _conflicts(gold, raw, said, language)
         for places, said, raw in parts
