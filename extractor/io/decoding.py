@@ -289,7 +289,12 @@ def _unmarked_wide(head: bytes) -> str | None:
 
 def _utf8_but_nul(head: bytes) -> bool:
     """Whether ``head`` is printable UTF-8 text up to its end (which may cut a character in
-    two) but for NUL bytes."""
+    two) but for a few stray NUL bytes. A head of which a NUL is every other or every
+    fourth byte is UTF-16 or UTF-32, whatever its last bytes read as in UTF-8 (a UTF-16-BE
+    "é" at the cut, 00 E9, is the start of a UTF-8 character: the file was refused as
+    binary)."""
+    if head.count(0) * _MAX_STRAY_NUL_SHARE > len(head):
+        return False
     try:
         text = codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
     except UnicodeDecodeError:
@@ -297,6 +302,8 @@ def _utf8_but_nul(head: bytes) -> bool:
     return all(char.isprintable() or char in "\t\n\r\x00" for char in text)
 
 
+#: At most one byte in this many of a UTF-8 text's head is a stray NUL (a cell holding one).
+_MAX_STRAY_NUL_SHARE = 8
 #: The encodings a text written without a byte order mark may be in, read as a whole.
 _WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 #: The alphabets told by :func:`_spaced_words` lie below this code point (Latin, Greek,
@@ -853,9 +860,9 @@ def _sample_guess(data: bytes, sample: bytes, candidates: Sequence[str]) -> str 
     decodes any bytes, read a GBK article as mojibake."""
     cuts = (
         (sample,)
-        if sample.endswith(b"\n")
+        if sample.endswith(b"\n") or sample[-1:] < bytes([_NO_TRAIL])
         else tuple(sample[: len(sample) - drop] for drop in range(4))
-    )
+    )  # a sample cut after a byte below _NO_TRAIL splits no character: one guess, not four
     if len(cuts) > 1:  # the cut whose reading is text of its script tells it first
         for cut in cuts:
             script = east_asian_script(cut)
