@@ -809,13 +809,13 @@ class _Plan:
         self.by_source = {
             line.source: key
             for key, line in lines.items()
-            if line.source and path_derived(key, line.source)
+            if line.source and made_name(key, line.source)
         }
         # lines of id-less rows written when such rows were keyed by line number
         # (``rows.jsonl:3``): found again by their file and text, so an upgrade pays nothing
         self.by_row: dict[tuple[str, str | None], list[str]] = {}
         for key, line in lines.items():
-            if line.source and path_derived(key, line.source):
+            if line.source and made_name(key, line.source):
                 place, colon, number = line.source.rpartition(":")
                 if colon and number.isdigit():  # identical rows: one id each, in file order
                     self.by_row.setdefault((place, line.text_sha256), []).append(key)
@@ -824,9 +824,7 @@ class _Plan:
         self.broken: dict[str, str] = {
             line.source: key
             for key, line in lines.items()
-            if line.status in ("error", "skipped")
-            and line.source
-            and path_derived(key, line.source)
+            if line.status in ("error", "skipped") and line.source and made_name(key, line.source)
         }
         self.mending: dict[str, str] = {}
         #: explicit ids the output holds as written before ids were read as they are now
@@ -836,7 +834,7 @@ class _Plan:
             now: key
             for key, line in lines.items()
             if (now := strip_blank(unicodedata.normalize("NFC", key))) != key
-            and not (line.source and path_derived(key, line.source))
+            and not (line.source and made_name(key, line.source))
         }
         #: (explicit id as its input gives it, text hash) -> the line or item with that text:
         #: a copy of a row in another file is that document, whatever name it was given
@@ -906,7 +904,7 @@ class _Plan:
                 continue
             read_as = item.doc_id
             item = self._identify(item)
-            if item.doc_id != read_as and item.source and not path_derived(read_as, item.source):
+            if item.doc_id != read_as and item.source and not made_name(read_as, item.source):
                 self.renamed[read_as] = item.doc_id
             if (
                 self.forget_unseen
@@ -1075,7 +1073,7 @@ class _Plan:
         source = item.source
         if not source:
             return item
-        if not path_derived(item.doc_id, source):
+        if not made_name(item.doc_id, source):
             return self._explicit(item, source)
         known = self.by_source.get(source)
         if known is None and self.by_row and (row := CONTENT_KEYED.fullmatch(source)):
@@ -1150,7 +1148,7 @@ class _Plan:
     def _note_copy(self, doc_id: str, source: str | None, text: str | None) -> None:
         """Index an explicit id's document by its id as read and its text (see ``copies``);
         the first one stands, as the reader keeps the first copy."""
-        if source and text not in (None, UNKNOWN_HASH) and not path_derived(doc_id, source):
+        if source and text not in (None, UNKNOWN_HASH) and not made_name(doc_id, source):
             assert text is not None
             self.copies.setdefault((_base_id(doc_id, source), text), doc_id)
 
@@ -1332,6 +1330,24 @@ def stop_if_interrupted() -> None:
 
 def _renamed(item: Item, doc_id: str) -> Item:
     return item if item.doc_id == doc_id else dataclasses.replace(item, doc_id=doc_id)
+
+
+def made_name(doc_id: str, source: str) -> bool:
+    """Whether an id was made from its source (:func:`~extractor.io.readers.path_derived`),
+    as it is or as it gave way to another document's id: ``<source>@<source>``, the name
+    the reader and :meth:`_Plan._unheld` give it then. A stream is read once, so the
+    names its rows state cannot be reserved before its id-less rows are named: a row
+    that states a copy's made name takes it when read first, and the copy is
+    ``<name>@<name>`` in that run, ``<name>`` in a run that reads it first. Either form
+    is the same document, found by its source (its text's key), never a new one."""
+    for _ in range(_MAX_RENAMES + 1):
+        if path_derived(doc_id, source):
+            return True
+        base, at, file = doc_id.rpartition("@")
+        if not (at and base) or file != id_container(base, source):
+            return False
+        doc_id = base
+    return False
 
 
 def _base_id(doc_id: str, source: str) -> str:

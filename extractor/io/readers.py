@@ -1537,13 +1537,16 @@ def _read_blob(
     depth: int,
     budget: ExpansionBudget | None,
     end: _End | None = None,
+    stated: Holds[str] | None = None,
 ) -> Iterator[Item]:
     """A file or member by its name's type: a container's units, a document, or why not.
 
     ``end`` is called after a table's last row, and before a row that runs to the end of
     its bytes is read: it raises what ended them early (a damaged gzip file,
     :class:`_Gunzipped`), so the rows before the damage are read, the row it cut is not,
-    and one failure names the last row read (never "no records" too).
+    and one failure names the last row read (never "no records" too). ``stated`` are a
+    table's stated made names when its caller read them already (:func:`_stated_keys`;
+    a gzip file's table is a stream here, but its file may be unpacked twice).
     """
     inner = gzipped_name(name)
     if inner is not None:  # rows.jsonl.gz, notes.txt.gz: what it holds, read as it streams
@@ -1554,12 +1557,14 @@ def _read_blob(
         return
     kind = container_kind(name)
     if kind == "jsonl":
-        keys = _ContentKeys(place, _stated_keys(blob, place, context, _iter_jsonl))
-        rows = _then(_iter_jsonl(blob, place, context, end, keys), end)
+        if stated is None:
+            stated = _stated_keys(blob, place, context, _iter_jsonl)
+        rows = _then(_iter_jsonl(blob, place, context, end, _ContentKeys(place, stated)), end)
         yield from _or_report(place, rows, "no records in this file")
     elif kind == "csv":
-        keys = _ContentKeys(place, _stated_keys(blob, place, context, _iter_csv))
-        rows = _then(_iter_csv(blob, place, context, end, keys), end)
+        if stated is None:
+            stated = _stated_keys(blob, place, context, _iter_csv)
+        rows = _then(_iter_csv(blob, place, context, end, _ContentKeys(place, stated)), end)
         yield from _or_report(place, rows, "no data rows in this file")
     elif kind is not None:
         budget = budget or ExpansionBudget(context.caps)
@@ -1593,13 +1598,20 @@ def _stated_keys(
     later row may state the name an earlier copy would take. Only a table that can be
     read twice is (a file, a member's bytes), and only when it writes a ``#`` and a hash's
     digits (no name can be stated without them), so most tables are scanned, not parsed,
-    twice. A
-    stream (a pipe, a gzip file read as it streams) is read once: there a row stating a
-    name a copy took before it is named ``<id>@<file>`` (the runner's rule), the one
-    order a one-pass reader cannot undo.
+    twice (a gzip file's table is unpacked twice: :func:`_stated_gunzipped`). A stream (a
+    pipe, a FIFO) is read once: there a row stating a name a copy took before it is named
+    ``<id>@<file>``, the copy ``<name>@<name>`` when the row came first (the runner
+    matches either to its line, :func:`~extractor.bulk.runner.made_name`).
     """
     if not isinstance(blob, str | bytes) or not _writes_hash(blob):
         return frozenset()
+    return _ids_stated(blob, place, context, rows)
+
+
+def _ids_stated(
+    blob: _Blob, place: _Place, context: _Context, rows: Callable[..., Iterator[Item]]
+) -> frozenset[str]:
+    """The made names (``<file>#<hash>``) among the ids the rows of ``blob`` state."""
     prefix = f"{place.doc_id}#"
     try:
         return frozenset(
@@ -1616,20 +1628,56 @@ def _writes_hash(blob: str | bytes) -> bool:
     hashtags and ``#1`` in a text are no such name, so their table is read once."""
     if isinstance(blob, bytes):
         return _HASH_MARK.search(blob) is not None or _wide(blob)
-    tail = b""
     if not os.path.isfile(blob):  # a pipe or a device by its path: read once, not twice
         return False
     try:
         with open(blob, "rb") as handle:
-            while chunk := handle.read(1 << 20):
-                if not tail and _wide(chunk):
-                    return True  # UTF-16 or UTF-32: its escapes are no ASCII bytes
-                if _HASH_MARK.search(tail + chunk):
-                    return True
-                tail = chunk[-_MARK_BYTES:]
+            return _hash_in(handle)
     except OSError:
         return False
+
+
+def _hash_in(handle: IO[bytes]) -> bool:
+    """Whether the bytes ``handle`` gives may state a made name (see :func:`_writes_hash`)."""
+    tail = b""
+    while chunk := handle.read(1 << 20):
+        if not tail and _wide(chunk):
+            return True  # UTF-16 or UTF-32: its escapes are no ASCII bytes
+        if _HASH_MARK.search(tail + chunk):
+            return True
+        tail = chunk[-_MARK_BYTES:]
     return False
+
+
+def _rereadable(blob: _Blob) -> bool:
+    """Whether ``blob``'s bytes can be read twice: a member's bytes, a regular file."""
+    return isinstance(blob, bytes) or (isinstance(blob, str) and os.path.isfile(blob))
+
+
+def _stated_gunzipped(
+    blob: _Blob, inner: str, place: _Place, context: _Context
+) -> frozenset[str] | None:
+    """:func:`_stated_keys` of the table a gzip file holds, unpacked once more to find them
+    when its bytes can be read again (a file on disk, a member in memory), so its ids are
+    those of the same rows in a plain file, in every order. None for a stream (a pipe, a
+    FIFO: read once) or for what is no table; what cannot be unpacked states nothing (the
+    reading pass says why, row by row)."""
+    kind = container_kind(inner)
+    rows = _iter_jsonl if kind == "jsonl" else _iter_csv if kind == "csv" else None
+    if rows is None or not _rereadable(blob):
+        return None
+
+    def unpacked() -> IO[bytes]:  # streamed, never held whole: as the reading pass reads it
+        return io.BufferedReader(_Gunzipped(_open(blob), rows=context.caps.member_bytes))
+
+    try:
+        with unpacked() as stream:
+            if not _hash_in(stream):
+                return frozenset()
+        with unpacked() as stream:
+            return _ids_stated(stream, place, context, rows)
+    except Exception:  # the reading pass says what is wrong with the bytes
+        return frozenset()
 
 
 def _wide(head: bytes) -> bool:
@@ -1651,10 +1699,13 @@ def _read_gunzipped(
     failure naming the last row read (:class:`_Gunzipped`); a damaged document is one
     failure (a text is never read in part)."""
     rows = context.caps.member_bytes if container_kind(inner) in _LINE_TABLES else None
+    stated = _stated_gunzipped(blob, inner, place, context)
     with _Gunzipped(_open(blob), rows=rows) as stream:
         buffered = io.BufferedReader(stream)
         end = stream.check
-        yield from _read_blob(buffered, inner, place, context, depth=depth, budget=budget, end=end)
+        yield from _read_blob(
+            buffered, inner, place, context, depth=depth, budget=budget, end=end, stated=stated
+        )
 
 
 def _then(items: Iterable[Item], end: _End | None) -> Iterator[Item]:
