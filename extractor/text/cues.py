@@ -460,18 +460,56 @@ TALK_CUES: dict[str, re.Pattern[str]] = {
     ]),
 }  # fmt: skip
 #: Words that say a talk did not happen or is only wished for, per language: a negation,
-#: a refusal, a readiness or wish ("refused to talk", "there was no call", "is ready to
-#: talk", "has no plans to speak"). A sentence with one reports no talk that took place.
+#: a refusal, a denial, a cancellation or delay, a readiness, wish, plan, proposal or
+#: request, a condition, a modal or a future ("refused to talk", "there was no call", "is
+#: ready to talk", "will speak by phone", "denied that they spoke", "cancelled the call",
+#: "has yet to talk", "parlera au téléphone", "soll telefonieren", "没有同…通电话"). A
+#: sentence with one reports no talk that took place (PLOVER/CAMEO code a consultation
+#: that occurred): a call lost is less harm than a call invented. "call on/for" is a
+#: demand, but "a call on Monday" is a call.
 NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["no", "not", r"\w+n[’']t", "never", r"refus\w*", r"declin\w*", "without",
-           "ready", r"wants?", "would", r"plans?", r"hopes?", r"urg\w*", r"offer\w*",
-           r"call(?:s|ed)? (?:for|on)"],
+           "ready", r"wants?", "would", r"plans?", r"planned", r"planning", r"hopes?", r"urg\w*",
+           r"offer\w*", r"call(?:s|ed|ing)? for",
+           r"call(?:s|ed|ing)? on(?! (?:mon|tues|wednes|thurs|fri|satur|sun)day| \d)",
+           "will", "shall", r"\w+[’']ll", "should", "could", "might", "must", "can", "cannot",
+           # "may" before a verb: "May 3" is a month
+           r"may(?: \w+)? (?:speak|talk|hold|have|call|meet|phone|telephone|confer|be)",
+           "going to", "yet", "if", "unless", "whether", "tomorrow", "upcoming", "next",
+           r"schedul\w*", "set to", "due to", r"expect\w*", r"intend\w*", r"arrang\w*",
+           r"propos\w*", r"suggest\w*", r"ask\w*", r"request\w*", r"invit\w*", "sought",
+           r"seek\w*", r"tr(?:y|ies|ied) to", r"attempt\w*", r"fail\w*", r"agree\w* to",
+           r"cancel\w*", "called off", r"postpon\w*", r"delay\w*", r"scrap\w*",
+           r"deni\w*", "deny", r"rul(?:e|ed|es) out"],
     "fr": ["ne", "n", "pas", "jamais", r"refus\w*", "sans", r"prête?s?", r"souhait\w*",
-           r"veu\w*"],
-    "es": ["nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*"],
+           r"veu\w*", r"\w+(?:era|eront|erait|eraient|iront|dra|dront)", "sera", "seront",
+           "aura", "auront", "va", "vont", r"doi(?:t|vent)", r"devr\w*", r"pourr\w*",
+           r"prévu\w*", r"prévoi\w*", r"programm\w*", r"annul\w*", r"report[ée]\w*",
+           r"dément\w*", "démenti", r"ni[ée]", r"propos\w*", r"demand\w*", "si", r"esp[èé]r\w*",
+           r"envisag\w*", r"projet\w*"],
+    "es": ["nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*",
+           r"\w+(?:ará|arán|erá|erán|irá|irán|aría|arían|ería|erían)", "va a", "van a",
+           r"prev[ée]\w*", r"previst\w*", r"program\w*", r"planea\w*", r"plan(?:es)?",
+           r"cancel\w*", r"suspend\w*", r"aplaz\w*", r"pospu\w*", r"posterg\w*",
+           r"desminti\w*", r"desmient\w*", r"neg(?:ó|aron|ado)", r"propu\w*", r"propon\w*",
+           r"pidi\w*", r"solicit\w*", r"podr\w*", r"deb(?:e|en|ía|erá)\w*", "si", r"esper\w*"],
     "de": ["nicht", r"kein\w*", "nie", r"lehnt\w*", "abgelehnt", "ohne", r"bereit\w*",
-           "wollen"],
-    "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*"],
+           "wollen", "wolle", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
+           r"möcht\w*", "geplant", "plant", "planen", "vorgesehen", "angesetzt", "abgesagt",
+           "verschoben", r"dementier\w*", r"bestr(?:itt|eitet)\w*", r"vorgeschlagen",
+           r"schlug\w*", "falls", "wenn", "ob", "noch", r"hofft\w*"],
+    "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*",
+           r"буд\w*", r"провед[её]т", "проведут", r"\w+(?:ится|ятся)", r"поговор(?:ит|ят)",
+           r"запланир\w*", r"планир\w*", r"намер\w*", r"должн\w*", r"предполага\w*",
+           r"отмен\w*", r"отлож\w*", r"перенес\w*", r"опроверг\w*", r"отрица\w*",
+           r"предлож\w*", r"попрос\w*", r"просил\w*", r"мож\w*", r"могу\w*", "бы", "если"],
+    "zh": ["没有", "没", "未", "不", "将", "拒绝", "否认", "计划", "拟", "打算", "准备", "预计",
+           "预定", "安排", "取消", "推迟", "延期", "提议", "建议", "要求", "希望", "愿意",
+           "如果", "若", "尚未", "还没", "可能", "或将", "要同", "要与", "会同", "会与"],
+    "it": ["non", "mai", r"\w+(?:erà|eranno|irà|iranno|erebbe|erebbero)", r"dovr\w*",
+           r"previst\w*", r"annullat\w*", r"rinviat\w*", r"smentit\w*"],
+    "pt": ["não", "nunca", r"\w+(?:ará|arão|erá|erão|irá|irão)", "vai", "vão", r"dev\w*",
+           r"previst\w*", r"cancelad\w*", r"adiad\w*", r"negou"],
 })  # fmt: skip
 
 #: What opens the part of a sentence that says what was discussed: a country named after

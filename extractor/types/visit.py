@@ -24,6 +24,7 @@ from extractor.text.cues import (
     RECEIVING_WORDS,
     RETURN_WORDS,
     TALK_CUES,
+    UNSPACED_CHARS,
     VISITING_WORDS,
     WELCOME_CUES,
     covers,
@@ -1279,10 +1280,15 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     consultation), and a call one in mode phone (format virtual). The meeting
     is built and checked as the model's own are (its sentence must name the
     sides and say they talked, re-anchored like any record) and stands only
-    when that sentence says they talked ("called on Congress" says nothing of
-    a talk) and the sides are of two or more states, as the visit's were. It
-    has no place: where each side sat is no shared venue, and a place would
-    make it entail the visit the text does not state.
+    when that sentence says the two sides talked WITH EACH OTHER (one the party
+    of the talk's "with" phrase, the other its subject, or both its coordinated
+    subjects: "spoke with reporters about B", "called on Congress" are no talk
+    of theirs), that the talk took place (nothing of :data:`NO_TALK_CUES`: "will
+    speak", "denied that they spoke", "cancelled the call"), and the sides are
+    of two or more states, as the visit's were. When unsure it makes nothing:
+    a call lost is less harm than one invented. It has no place: where each
+    side sat is no shared venue, and a place would make it entail the visit the
+    text does not state.
     """
     from extractor.types.meeting import Meeting, MeetingDraft
 
@@ -1304,8 +1310,12 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     said = record.evidence.cited_text
     if len(set(record.countries_involved)) < 2 or not states_any(_TALKED, said):
         return None
-    if states_any(_NO_TALK, said):  # "refused to talk", "no call", "ready to talk"
+    # "will speak", "denied that they spoke", "cancelled the call", "没有同…通电话"
+    if states_any(_NO_TALK, said):
         return None
+    sides = [_side_names(draft.visitors), _side_names(draft.hosts)]
+    if not _talked_with_each_other(" ".join(said.split()), *sides):
+        return None  # "spoke with reporters about B", "after his call with C, A ..."
     if states_any(CALL_CUES.values(), said):
         return record.model_copy(update={"format": "virtual"})
     return record
@@ -1315,6 +1325,193 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
 _TALKED = every_language(TALK_CUES, CALL_CUES)
 #: What says a talk did not take place, in any language (:func:`as_call`).
 _NO_TALK = every_language(NO_TALK_CUES)
+
+#: The word that opens the phrase naming whom someone talked with ("spoke by phone WITH
+#: B", "conversó CON B", "s'est entretenu AVEC B", "telefonierte MIT B", "разговор С B"),
+#: or both parties ("a call BETWEEN A and B"): the languages :func:`as_call` reads a
+#: talk's parties in. Another language has none, and its talk is not recoded.
+_WITH_WORD = re.compile(r"(?<!\w)(?:with|con|avec|mit|со?)(?!\w)", re.I)
+_BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|zwischen|между)(?!\w)", re.I)
+#: Chinese puts the party before the verb: "A同B通电话", "A与B举行视频会晤".
+_ZH_WITH = re.compile("同|与|和|跟")
+#: What ends a clause: a mark, a word that opens another clause ("after", "who", "said",
+#: "criticising"): nothing after it is said of the talk before it.
+_TALK_CLAUSE_END = (
+    r"[,;:.!?()«»\"“”]|(?<!\w)(?:after|before|while|when|as|because|who|whose|which|that|"
+    r"where|said|says|told|tras|después|antes|mientras|que|quien|dijo|après|avant|pendant|"
+    r"qui|selon|nachdem|bevor|während|sagte|после|перед|котор\w*|заявил\w*|сказал\w*)(?!\w)"
+    r"|(?<!\w)(?!(?:morning|evening)\b)[a-z]\w*ing(?!\w)"
+)
+_TALK_CLAUSE = re.compile(_TALK_CLAUSE_END)
+#: What ends the phrase of a talk's party: the end of its clause, or a word that opens
+#: its topic or another noun's complement ("about B", "sobre B", "über B", "rebels opposed
+#: to B", "the wife of B", "des opposants au B", "Gegner von B"): a name after it is no
+#: party of the talk.
+_TOPIC_END = r"|(?<!\w)(?:about|regarding|concerning|over|on|sobre|acerca|sur|über|о|об|обо)(?!\w)"
+_PARTY_END = re.compile(
+    _TALK_CLAUSE_END + _TOPIC_END + r"|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
+    r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|против|для)(?!\w)"
+)
+#: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
+_BETWEEN_END = re.compile(_TALK_CLAUSE_END + _TOPIC_END)
+#: Coordination of the two parties ("A and B spoke by phone", "A y B conversaron").
+_AND = re.compile(r"(?<!\w)(?:and|y|e|et|und|и)(?!\w)|和|与|同|及", re.I)
+#: What says a talk was with someone neither side: "spoke to reporters".
+_SPOKE_TO_OTHERS = re.compile(
+    r"(?<!\w)(?:spoke|speak|speaks|talked|talk|talks|said|told)\s+(?:to|at)\s+"
+    r"(?!each\s+other|one\s+another)",
+    re.I,
+)
+#: A word of the mode of a talk only, which names no talk of its own ("A and B spoke to
+#: reporters by phone").
+_MODE_ONLY = re.compile(r"(?:(?:by|via|over)\s+)?(?:tele)?phon\w*|telephonic", re.I)
+#: A talk's window: the words between a talk word and its "with" ("spoke by phone on
+#: Monday with B"), or in Chinese between "同B" and its verb.
+_WINDOW = 60
+#: Marks of a name that only qualifies the party ("B's opponent", "President B of
+#: Germany's opponent", "B的对手").
+_POSSESSIVE = re.compile(
+    r"(?:\s+(?:of|de|du|von)\s+(?:the\s+|la\s+|le\s+|l[’'])?\w[\w’'-]*(?:\s+[A-Z][\w-]*)*"
+    r"|\s*\([^()]{1,40}\))?[’']s?(?!\w)|的"
+)
+#: The last word of a name that is no surname ("Joseph R. Biden, Jr.").
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
+
+
+def _side_names(actors: Sequence[PersonDraft]) -> list[str]:
+    """How the text may name each person of a side: the whole name, and its surname
+    ("President Biden" for "Joseph R. Biden, Jr.") when written in a spaced script."""
+    names: list[str] = []
+    for actor in actors:
+        whole = " ".join(actor.name.split())
+        names.append(whole)
+        words = [w.strip(",") for w in whole.split()]
+        words = [w for w in words if w and not _SUFFIX.match(w)]
+        if len(words) > 1 and len(words[-1]) > 2:
+            names.append(words[-1])
+    return names
+
+
+def _mentions(text: str, names: Sequence[str], start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` names one of ``names`` as a person, not as the owner of
+    someone else ("B's opponent"): a name followed by a possessive is no party."""
+    stop = len(text) if end is None else end
+    for name in names:
+        for found in re.finditer(_name_pattern(name), text[start:stop]):
+            if not _POSSESSIVE.match(text, start + found.end()):
+                return True
+    return False
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a whole word: Chinese text writes a Latin name against its characters
+    ("德国总理Lars Holm通电话"), so a Han character bounds it as a space does."""
+    before = rf"(?:(?<!\w)|(?<=[{UNSPACED_CHARS}]))"
+    after = rf"(?:(?!\w)|(?=[{UNSPACED_CHARS}]))"
+    if re.search(f"[{UNSPACED_CHARS}]", name):
+        return f"(?i:{re.escape(name)})"
+    return f"(?i:{before}{re.escape(name)}{after})"
+
+
+def _party_phrase(text: str, start: int) -> tuple[int, int]:
+    """The span of the phrase naming a talk's party that opens at ``start`` (after its
+    "with"): up to the first word or mark of :data:`_PARTY_END`."""
+    end = _PARTY_END.search(text, start)
+    return start, end.start() if end else len(text)
+
+
+def _talked_with_each_other(text: str, ours: list[str], theirs: list[str]) -> bool:
+    """Whether ``text`` says the two sides talked with each other: one is the party in the
+    "with" (or Chinese "同") phrase of a word of talk and the other is named before it,
+    both are in its "between" phrase, or both are the coordinated subjects of a talk
+    with no other party ("A and B spoke by phone"). Without ``ours`` or ``theirs`` named
+    as people, nothing says who talked: no meeting."""
+    if not ours or not theirs:
+        return False
+    for talk in (m for pattern in _TALKED for m in pattern.finditer(text)):
+        if _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs):
+            return True
+    return _coordinated_talk(text, ours, theirs)
+
+
+def _with_phrase_pairs(text: str, start: int, end: int, ours: list[str], theirs: list[str]) -> bool:
+    """Whether the talk word at ``text[start:end]`` has one side in its "with"/"between"
+    phrase and the other named before that phrase (its subject)."""
+    window = text[end : end + _WINDOW]
+    between = _BETWEEN_WORD.search(text, start, end + _WINDOW)
+    if between and not _TALK_CLAUSE.search(text, end, between.start()):
+        lo = between.end()
+        hi = next((m.start() for m in _BETWEEN_END.finditer(text, lo)), len(text))
+        if _mentions(text, ours, lo, hi) and _mentions(text, theirs, lo, hi):
+            return True
+    with_word = _WITH_WORD.search(text, start, end + len(window))
+    if with_word and not _TALK_CLAUSE.search(text, end, with_word.start()):
+        lo, hi = _party_phrase(text, with_word.end())
+        return _pair(text, 0, with_word.start(), lo, hi, ours, theirs)
+    for zh_with in _ZH_WITH.finditer(text, max(0, start - _WINDOW), start):
+        if not _TALK_CLAUSE.search(text, zh_with.end(), start):
+            return _pair(text, 0, zh_with.start(), zh_with.end(), start, ours, theirs)
+    return False
+
+
+def _pair(
+    text: str, s0: int, s1: int, p0: int, p1: int, ours: list[str], theirs: list[str]
+) -> bool:
+    """One side named in ``text[s0:s1]`` (the talk's subject) and the other in
+    ``text[p0:p1]`` (its party)."""
+    return (_mentions(text, ours, s0, s1) and _mentions(text, theirs, p0, p1)) or (
+        _mentions(text, theirs, s0, s1) and _mentions(text, ours, p0, p1)
+    )
+
+
+def _coordinated_talk(text: str, ours: list[str], theirs: list[str]) -> bool:
+    """ "A and B spoke by phone", "On the call, A and B agreed": the two sides joined by
+    "and" (an apposition between: "A, the leader of X, and B") and a word of talk
+    with no party of its own ("with C") and no one else spoken to ("spoke to reporters")."""
+    talks = [m for pattern in _TALKED for m in pattern.finditer(text)]
+    if _SPOKE_TO_OTHERS.search(text) or all(_MODE_ONLY.fullmatch(m.group()) for m in talks):
+        return False  # "A and B spoke to reporters by phone": no talk of theirs
+    for talk in talks:
+        after = text[talk.end() : talk.end() + _WINDOW]
+        if _WITH_WORD.search(after) or _BETWEEN_WORD.search(after):
+            return False  # "after a call with C, A and B ...": C was the party
+    for joined in _AND.finditer(text):
+        left = text[max(0, joined.start() - _WINDOW) : joined.start()]
+        right = text[joined.end() : joined.end() + _WINDOW]
+        left = re.split(r"[;:.!?]", left)[-1]
+        if _gap_is_apposition(left, ours) and _head_is(right, theirs):
+            return True
+        if _gap_is_apposition(left, theirs) and _head_is(right, ours):
+            return True
+    return False
+
+
+#: What may stand between a party and "and": its state or office ("of Japan", "(Japan)",
+#: ", the leader of Japan,"), never a verb.
+_APPOSITION = re.compile(
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:of|de|du|des|von|aus)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?"
+    r"[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*|,\s+(?:the\s+)?[^,;:.!?]{1,50},)?\s*$"
+)
+
+
+def _gap_is_apposition(left: str, names: list[str]) -> bool:
+    """Whether ``left`` ends with one of ``names`` then only its apposition."""
+    for name in names:
+        for found in re.finditer(_name_pattern(name), left):
+            if _APPOSITION.fullmatch(left, found.end()):
+                return True
+    return False
+
+
+def _head_is(right: str, names: list[str]) -> bool:
+    """Whether ``right`` opens with one of ``names``, after at most four words of title
+    ("Chancellor", "Prime Minister", "el primer ministro", "德国总理")."""
+    for name in names:
+        title = rf"\s*(?:[\w.’'-]+\s+){{0,4}}?[{UNSPACED_CHARS}]{{0,8}}"
+        found = re.match(title + _name_pattern(name), right)
+        if found and not _POSSESSIVE.match(right, found.end()):
+            return True
+    return False
 
 
 def _last_day(end: DateValue | None) -> DateValue | None:
