@@ -39,7 +39,7 @@ from extractor.text.quantities import number_forms, written_in
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
-from extractor.types.parts import Status
+from extractor.types.parts import Actor, Status
 from extractor.types.registry import RecordSpec, get_type
 
 #: A warning about one record opens with ``RECORD_MARK + "<type>/<id>" + RECORD_MARK_END``
@@ -124,6 +124,7 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
     context["warnings"] = outcome.warnings
     seen: set[str] = set()
     said = outcome.warnings
+    recoded_ids: set[str] = set()
     for name, kind in answer.list_fields.items():
         spec = get_type(kind)
         for index, draft in enumerate(getattr(answer, name)):
@@ -143,13 +144,70 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
                     continue
                 record, why = recoded  # kept or repeated as any record is, below
                 said.append(why)
+                if record.id not in seen:
+                    recoded_ids.add(record.id)
             if record.id in seen:
                 del said[start:]  # the kept copy says its own
                 continue  # small models repeat records; one is enough
             seen.add(record.id)
             said[start:] = [about_record(record, w) for w in said[start:]]
             outcome.records.append(record)
+    _drop_recoded_repeats(outcome, recoded_ids)
     return outcome
+
+
+def _drop_recoded_repeats(outcome: Resolution, recoded_ids: set[str]) -> None:
+    """Recoded records that repeat part of a record the model drafted itself, taken out
+    with their warnings.
+
+    A call among three states is drafted as their meeting and, by a small model,
+    also as a visit of one to another, which becomes the meeting of those two
+    (:func:`_recoded`): the same talk twice, told from the same sentence. A
+    recoded record whose people are all among those of a record of its type cited
+    from an overlapping stretch of the article is that record again; a record of
+    another talk has its own sentence or its own people.
+    """
+    if not recoded_ids:
+        return
+    drafted = [r for r in outcome.records if r.id not in recoded_ids]
+    repeats = {
+        r.id
+        for r in outcome.records
+        if r.id in recoded_ids and any(_part_of(r, kept) for kept in drafted)
+    }
+    if not repeats:
+        return
+    marks = tuple(about_record(r, "") for r in outcome.records if r.id in repeats)
+    outcome.records[:] = [r for r in outcome.records if r.id not in repeats]
+    outcome.warnings[:] = [w for w in outcome.warnings if not w.startswith(marks)]
+
+
+def _part_of(recoded: Record, kept: Record) -> bool:
+    """Whether ``recoded`` tells part of what ``kept`` tells: the same type, cited from an
+    overlapping stretch of the article, and each of its people among ``kept``'s."""
+    if recoded.record_type != kept.record_type or not _overlap(recoded, kept):
+        return False
+    people = _people(recoded)
+    return bool(people) and people <= _people(kept)
+
+
+def _overlap(one: Record, other: Record) -> bool:
+    """Whether two records' evidence spans share a character of the article."""
+    return any(
+        a.start < b.end and b.start < a.end
+        for a in one.evidence.spans
+        for b in other.evidence.spans
+    )
+
+
+def _people(record: Record) -> set[str]:
+    """The names of every person a record lists (of any of its fields), folded."""
+    names: set[str] = set()
+    for value in vars(record).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Actor):
+                names.add(" ".join(item.name.casefold().split()))
+    return names
 
 
 def _recoded(
