@@ -7,10 +7,9 @@ meeting that a visit's evidence states between visitors and hosts.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Literal
 
 import pycountry
@@ -133,7 +132,7 @@ _TITLE = re.compile(
     r"|général|admiral|amiral|almirante|governor|gouverneur|gobernador|chief|chef|jefe|leader"
     r"|dirigeant|líder|monarch|foreign|defen|défense|affaires|étrangère|exterior|asuntos"
     r"|deputy|vice|adjoint|counterpart|homolog|official|responsable|senator|sénat|senador"
-    r"|speaker|diplomat)"
+    r"|speaker|diplomat|counsel)"
     # whole words only where a country's name begins the same: "Kingdom", "Emirates",
     # "States", "Reykjavik", "Principality", "Headland"
     r"|^(?:kings?|queens?|roi|reine|rey|reina|emir|émir|amir|sultan|princes?|princess"
@@ -162,9 +161,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w.-]*|,")
 #: blanks ("Talks on Ukraine: President Lars Holm met ..." makes no Ukrainian of Holm);
 #: a single line break ends a headline's phrase (see :func:`_break_between`).
 _BREAK = re.compile(r"[:;?!()\[\]\"“”«»„¿¡]|\s[–—-]\s|\n\s*\n")
-#: The longest line a single line break ends as a headline's: a longer one is prose
-#: wrapped at a fixed width ("spoke today with President Emmanuel\nMacron of France").
-_HEADLINE = 50
+#: A paragraph: lines up to a blank line.
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
 #: Titles of a post held for or in a place: a country's NAME right before one is where the
 #: post is ("Trump's Ukraine envoy", like "envoy to Ukraine"), not the holder's state.
 _POST = re.compile(
@@ -172,15 +170,32 @@ _POST = re.compile(
     r"|coordinators?|czars?|tsars?)$",
     re.I,
 )
-#: Words that qualify a title inside its phrase: "special envoy", "senior adviser".
-_MODIFIERS = frozenset({"special", "senior", "top", "acting", "interim", "former", "lieutenant"})
+#: Words that qualify a title inside its phrase: "special envoy", "senior adviser", and a
+#: nation's chamber the title is of ("Polish National Assembly Speaker", "Speaker of the
+#: National Assembly of Kenya").
+_MODIFIERS = frozenset({"special", "senior", "top", "acting", "interim", "former", "lieutenant",
+                        "national", "assembly", "parliament", "parliamentary", "senate",
+                        "congress", "congressional", "duma", "knesset"})  # fmt: skip
 #: Titles of sub-national office: a place named with them is a state of a federation, a
 #: province or a city ("Governor X of Georgia", "New Mexico Governor X"), no country.
 _LOCAL = re.compile(
     r"^(?:governors?|gouverneure?s?|gobernador(?:es|a)?|mayors?|maires?|alcaldes?|alcaldesa"
-    r"|\w*bürgermeister\w*|lawmakers?|legislators?|assembly\w*|council+ors?|sheriffs?)$",
+    r"|\w*bürgermeister\w*|assembly(?:m[ae]n|wom[ae]n|members?)|council+ors?|sheriffs?)$",
     re.I,
 )
+#: Members of a legislature of any level: a nation's ("Ukrainian lawmaker", by its
+#: adjective) or a federated state's ("Georgia lawmaker", by its name).
+_MEMBER = re.compile(r"^(?:lawmakers?|legislators?)$", re.I)
+#: Offices of a federated state, after "state" ("Georgia state senator", "state
+#: Assembly member"); "state" before another title is a nation's ("Ukrainian State
+#: Secretary", "State President", "State Councilor").
+_STATE_OFFICE = re.compile(
+    r"^(?:senat\w*|governors?|legislat\w*|lawmakers?|representatives?|assembly\w*|house"
+    r"|delegates?|treasurers?|comptrollers?|attorneys?|troopers?|police)$",
+    re.I,
+)
+#: A member of a nation's State Council: "State Councilor", "State Counsellor".
+_STATE_COUNCIL = re.compile(r"^(?:council+ors?|counsel+ors?)$", re.I)
 #: Nouns of an organisation: a title whose phrase goes on to one heads that body ("President
 #: X of the Danish Red Cross", "head of the Polish central bank"), no state's office.
 _BODY = re.compile(
@@ -210,14 +225,36 @@ def _broken(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 
 
 def _break_between(text: str, start: int, end: int) -> bool:
-    """Whether a mark of :data:`_BREAK`, or the line break after a headline (a line of at
-    most :data:`_HEADLINE` characters), stands between offsets ``start`` and ``end``."""
+    """Whether a mark of :data:`_BREAK`, or a line break that ends a headline (see
+    :func:`_set_breaks`), stands between offsets ``start`` and ``end``."""
     if _BREAK.search(text, start, end) is not None:
         return True
     newline = text.find("\n", start, end)
-    if newline < 0:
-        return False
-    return newline - (text.rfind("\n", 0, newline) + 1) <= _HEADLINE
+    return newline >= 0 and newline in _set_breaks(text)
+
+
+@lru_cache(maxsize=8)
+def _set_breaks(text: str) -> frozenset[int]:
+    """The single line breaks of ``text`` its author set, not its wrapping: a paragraph
+    hard-wrapped at a width breaks a line only where the next word no longer fits, and no
+    line is longer than the width; a break before a word that would still have fit on the
+    line, beside the lines around it, ends a headline ("Talks on Ukraine\nPresident X met
+    ...") or a list's line. "the visiting Ukrainian\nPresident X", wrapped at any width,
+    goes on. The lines around, not the paragraph's longest: one long line (an address)
+    widens no other's. Read once per article: every title phrase asks."""
+    breaks = set()
+    for paragraph in _PARAGRAPH.finditer(text):
+        lines = paragraph.group().split("\n")
+        lengths = [len(line.rstrip()) for line in lines]
+        offset = paragraph.start()
+        for at in range(len(lines) - 1):
+            offset += len(lines[at])
+            words = lines[at + 1].split()
+            width = max(lengths[max(0, at - 1) : at + 3])
+            if words and lengths[at] + 1 + len(words[0]) <= width:
+                breaks.add(offset)
+            offset += 1
+    return frozenset(breaks)
 
 
 def _country_at(
@@ -234,9 +271,29 @@ def _country_at(
         return code
     for start, end, dropped in ((first + 1, last, first), (first, last - 1, last)):
         part = text[tokens[start].start() : tokens[end].end()]
-        if _one_country(part, language) == code and tokens[dropped].group().lower() not in _POINTS:
+        word = tokens[dropped].group()
+        if (
+            _one_country(part, language) == code
+            and word.lower() not in _POINTS
+            and not _of_the_name(word, code, language)
+        ):
             return None
     return code
+
+
+def _of_the_name(word: str, code: str, language: str) -> bool:
+    """Whether ``word`` is a word of a name of ``code``, or its adjective: "Arabian" of
+    "Saudi Arabia", "Lankan" of "Sri Lanka", "Zealand" of "New Zealand". A state's
+    adjective of several words is one ("Saudi Arabian Foreign Minister"), though its
+    first word alone names the state too. Official long forms ("Republic of Ireland") are
+    not read: "Irish Republican Army" holds no name of Ireland's."""
+    low = word.lower()
+    return any(
+        len(part) > 3 and low.startswith(part)
+        for name in folded_country_names(code, language).values()
+        if " of " not in name and "," not in name
+        for part in name.split()
+    )
 
 
 #: Points of the compass, which begin a state's name or adjective ("South Korean").
@@ -266,9 +323,10 @@ def _phrase_states(kinds: list[Kind]) -> set[str] | None:
     """The states a title phrase attaches (its words in reading order, each with its kind),
     or None when it holds no title: a country right after "to", "in", "à" (past articles)
     is where someone is posted or went, not theirs, and so is a country's name right after a
-    word it is the object of ("visiting Ukraine President X"); a country's name right before
-    a post's title ("Ukraine envoy") is the post, unless "to X" names it. A title of sub-national office ("Georgia Governor")
-    attaches none: its place is no country."""
+    word it is the object of ("visiting Ukraine President X"); a country's name between a
+    possessive or article and a post's title ("Trump's Ukraine envoy") is the post, unless
+    "to X" names it (see :func:`_names_the_post`). A title of sub-national office ("Georgia
+    Governor") attaches none: its place is no country."""
     if not any(kind == "title" for kind, _, _ in kinds):
         return None
     if _sub_national(kinds):
@@ -286,10 +344,29 @@ def _phrase_states(kinds: list[Kind]) -> set[str] | None:
             and (not _GOVERNS_A_NAME.match(before[-1][1]) or _a_name(word))
         ):
             continue
-        if _a_name(word) and _post_follows(kinds[index + 1 :]) and not posted:
+        if _a_name(word) and _names_the_post(kinds, index) and not posted:
             continue
         states.add(code)
     return states
+
+
+#: Words that make the noun phrase after them a thing someone holds: a possessive ("'s"
+#: leaves "s") or an article. "Trump's Ukraine envoy", "the Ukraine envoy": the envoy for
+#: Ukraine. A headline's bare "China envoy Li Hui" has none: China's own envoy.
+_DETERMINERS = frozenset({"s", "the", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _names_the_post(kinds: list[Kind], index: int) -> bool:
+    """Whether the country's name at ``index`` names where a post is, not its holder's
+    state: a post's title follows it and a possessive or article opens the phrase before
+    it (past modifiers: "Trump's special Ukraine envoy"). Headline English puts a bare
+    state before its own officer's title ("China envoy", "Ukraine President")."""
+    if not _post_follows(kinds[index + 1 :]):
+        return False
+    before = [w.lower() for _, _, w in kinds[:index]]
+    while before and before[-1] in _MODIFIERS:
+        before.pop()
+    return bool(before) and before[-1] in _DETERMINERS
 
 
 def _post_follows(kinds: list[Kind]) -> bool:
@@ -328,7 +405,13 @@ def _classify(
         return "link", None, at
     if low in _AWAY:
         return "away", None, at
-    if _title_word(word) or _LOCAL.match(word) or _POST.match(word) or low in _MODIFIERS:
+    if (
+        _title_word(word)
+        or _LOCAL.match(word)
+        or _MEMBER.match(word)
+        or _POST.match(word)
+        or low in _MODIFIERS
+    ):
         return "title", None, at
     if low in _AND:
         return "and", None, at
@@ -416,11 +499,38 @@ _GOVERNS_A_NAME = re.compile(
 
 def _sub_national(kinds: list[Kind]) -> bool:
     """Whether a title phrase holds a title of sub-national office (:data:`_LOCAL`, "state
-    senator"): its place, before the name or after it ("Governor X of Georgia"), is none."""
-    words = [word.lower() for _, _, word in kinds]
-    return any(_LOCAL.match(w) for w in words) or any(
-        a == "state" and _title_word(b) for a, b in itertools.pairwise(words)
+    senator", "the state of", a lawmaker not named with a nation's adjective): its place,
+    before the name or after it ("Governor X of Georgia", "Georgia lawmaker X"), is none.
+    The "State" of a nation's office ("Ukrainian State Secretary", "State Councilor",
+    "President of the State of Israel") is no federated state."""
+    words = [word for _, _, word in kinds]
+    padded = ["", "", *words]
+    local = any(
+        _local_office(padded[at + 1], word, after_the=padded[at].lower() == "the")
+        for at, word in enumerate(words)
     )
+    return local or (any(_MEMBER.match(w) for w in words) and not _by_adjective(kinds))
+
+
+def _by_adjective(kinds: list[Kind]) -> bool:
+    """Whether a title phrase names a state by its adjective ("Ukrainian lawmaker"), which
+    is a nation's: a federated state is named by its name ("Georgia lawmaker")."""
+    return any(kind == "country" and not _a_name(word) for kind, _, word in kinds)
+
+
+def _local_office(before: str, word: str, *, after_the: bool) -> bool:
+    """Whether ``word`` (after ``before``, itself after "the" if ``after_the``) makes a title
+    phrase a sub-national office's: a city's or a province's title ("Governor", "Mayor"),
+    an office of a federated state ("state senator") or "the state of" (lower case: "the
+    State of Israel" is a nation's name)."""
+    if before.lower() == "state":
+        if _STATE_OFFICE.match(word):
+            return True
+        if before == "state" and after_the and word.lower() == "of":
+            return True
+        if before == "State" and _STATE_COUNCIL.match(word):
+            return False  # China's State Councilor, Myanmar's State Counsellor
+    return _LOCAL.match(word) is not None
 
 
 def _after_name(text: str, end: int, language: str) -> set[str] | None:
@@ -456,10 +566,12 @@ def _after_name(text: str, end: int, language: str) -> set[str] | None:
 
 
 def _mentions_of(name: str, text: str) -> list[re.Match[str]]:
-    """Where ``text`` names the person: their whole name, else its last word (a surname)."""
+    """Where ``text`` names the person: their whole name, else its last word (a surname).
+    A wrapped line may break between the name's words ("Anna\\nBerg")."""
     for form in (name.strip(), name.split()[-1] if name.split() else ""):
         if len(form) > 2:
-            found = list(re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+            spaced = r"\s+".join(re.escape(word) for word in form.split())
+            found = list(re.finditer(rf"(?<!\w){spaced}(?!\w)", text))
             if found:
                 return found[:20]
     return []
