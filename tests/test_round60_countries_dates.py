@@ -36,8 +36,11 @@ BARE_CONGO: dict[str, list[str]] = {
     "en": ["GOMA, {n} (AP) — Rebels advanced on Sunday.", "M23 rebels seized {c} in eastern {n}.",
            "{n}'s army said it retook {c}.", "Fighting in {n} displaced thousands near {c}.",
            "The United Nations mission in {n} said civilians fled {c}."],
-    "fr": ["Les rebelles ont pris {c}, dans l'est du {n}.", "L'armée du {n} a repris {c}.",
-           "Les combats au {n} ont fait fuir des milliers de civils de {c}."],
+    # French news gives the bare name to the Republic (round 61): it means the Democratic
+    # Republic where it refers back to its spelled-out name
+    "fr": ["La République démocratique du Congo a perdu {c}. L'armée du {n} a contre-attaqué.",
+           "Les combats en République démocratique du Congo ont fait fuir les civils de {c}. "
+           "Le {n} a demandé de l'aide."],
     "es": ["Los rebeldes tomaron {c}, en el este del {n}.", "El ejército del {n} recuperó {c}."],
     "pt": ["Os rebeldes tomaram {c}, no leste do {n}.", "O exército do {n} retomou {c}."],
     "it": ["I ribelli hanno preso {c}, nell'est del {n}.", "L'esercito del {n} ha ripreso {c}."],

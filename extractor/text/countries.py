@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import gettext
 import re
+import sys
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import product
@@ -533,16 +535,80 @@ def _elided_sides(
     Südkorea", "Korea Północna i Południowa" name both Koreas; read alone, each named one)."""
     if language not in _SIDE_WORDS:
         return []
+    spans = list(spans)
+    named = sorted((start, end) for start, end, _ in spans)
     hits: list[tuple[int, str]] = []
     for start, end, code in spans:
         if code not in _SIDED_STATES:
             continue
         side, other = _SIDED_STATES[code]
         before, after = _side_patterns(language)[side]
-        found = before.search(text, max(0, start - 40), start) or after.match(text, end)
+        found = before.search(text, max(0, start - 40), start)
+        if found and (_inside(named, found.start()) or _ends_a_name(text, found.start(), language)):
+            found = None
+        found = found or after.match(text, end)
+        if found and found.start() == end and _starts_a_name(text, found.end(), language):
+            found = None
         if found:
             hits.append((found.start() if found.start() < start else end, other))
     return hits
+
+
+#: Per language: the lowercase words that join the words of a place's name ("Norte de
+#: África", "South of France", "Nord dell'Africa"), read after a side word.
+_NAME_LINKS: dict[str, frozenset[str]] = {
+    "en": frozenset({"of", "the"}),
+    "es": frozenset({"de", "del", "la", "los", "las"}),
+    "fr": frozenset({"de", "du", "des", "la", "l", "d"}),
+    "pt": frozenset({"de", "do", "da", "dos", "das"}),
+    "it": frozenset({"di", "del", "della", "dell", "dello", "dei", "degli", "delle"}),
+}
+#: Languages that capitalise every noun: a capital there starts no name by itself.
+_NOUNS_CAPITALISED = frozenset({"de"})
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*(\w+)['’]?")
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` lies in one of ``spans`` (sorted (start, end) pairs)."""
+    index = bisect_right(spans, (at, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
+def _starts_a_name(text: str, end: int, language: str) -> bool:
+    """Whether a name follows ``end`` (after its linking words): the side word before it is
+    that name's own ("North Korea and South Africa", "Corea del Sur y Norte de África",
+    "Северная Корея и Южная Африка"), no side of the Korea before it cut short."""
+    if language in _NOUNS_CAPITALISED:
+        return False
+    links = _NAME_LINKS.get(language, frozenset())
+    for _ in range(3):
+        word = _NEXT_WORD.match(text, end)
+        if word is None:
+            return False
+        if word.group(1)[0].isupper():
+            return True
+        if word.group(1) not in links:
+            return False
+        end = word.end()
+    return False
+
+
+def _ends_a_name(text: str, start: int, language: str) -> bool:
+    """Whether the side word at ``start`` ends the name before it ("Carolina del Norte y
+    Corea del Sur", "Macedonia Północna i Korea Południowa"): the preposition of a side
+    after its name or, where nouns take no capital, a capitalised word that starts no
+    sentence and owns nothing ("Envoys of North and South Korea" cut the shared word)."""
+    word = _word_before(text, start)
+    if not word:
+        return False
+    if word == _SIDE_WORDS[language][3]:
+        return True
+    return (
+        language not in _NOUNS_CAPITALISED
+        and word[0].isupper()
+        and not word.endswith(("'s", "’s"))
+        and not _starts_sentence(text, text.rfind(word, 0, start))
+    )
 
 
 def _longest_spans(
@@ -1831,32 +1897,120 @@ def _bare_name_owners(
 ) -> list[tuple[int, int, str | None]]:
     """``spans`` with each bare shared name given to the state the text means by it.
 
-    AP style's bare "Congo" is the Democratic Republic, but a city of either state right
-    before it tells which ("BRAZZAVILLE, Congo" is the Republic, "GOMA, Congo" the
-    Democratic Republic), and a dateline's state is what the bare name means in the rest
-    of its article. Without one, "Congo and the Democratic Republic of Congo", «La RDC et
-    le Congo», "Kongo und die Demokratische Republik Kongo", "Congo and the DRC" name both
-    states, the bare word the Republic."""
+    A city of either state right before it tells which ("BRAZZAVILLE, Congo" is the
+    Republic, "GOMA, Congo" the Democratic Republic), and a dateline's state is what the
+    bare name means in the rest of its article. Else the text's own names of the two
+    states tell, as :class:`_BareReading` reads them."""
     words = _bare_words(language)
     bare = [_fold(text[start:end]) in words for start, end, _ in spans]
-    named = {code for (_, _, code), is_bare in zip(spans, bare, strict=True) if not is_bare}
     placed = [
         _placed_owner(text, start, code) if is_bare else None
         for (start, _, code), is_bare in zip(spans, bare, strict=True)
     ]
     datelined = set(placed) - {None}
-
-    def owner(code: str | None, place: str | None) -> str | None:
-        if place is not None:
-            return place
-        if len(datelined) == 1:
-            return next(iter(datelined))
-        return _BARE_NAME_OF[code] if code in _BARE_NAME_OF and code in named else code
-
+    dateline = next(iter(datelined)) if len(datelined) == 1 else None
+    reading = _BareReading(text, spans, bare, language)
     return [
-        (start, end, owner(code, place) if is_bare else code)
-        for (start, end, code), is_bare, place in zip(spans, bare, placed, strict=True)
+        (start, end, (place or dateline or reading.owner(index)) if is_bare else code)
+        for index, ((start, end, code), is_bare, place) in enumerate(
+            zip(spans, bare, placed, strict=True)
+        )
     ]
+
+
+#: Languages whose press keeps the bare shared name for the state iso-codes gives it to:
+#: French news writes the Democratic Republic "la RDC", "la RD Congo", and "le Congo" is
+#: the Republic (Congo-Brazzaville). Elsewhere the agencies' datelines, in English as in
+#: Spanish, Italian, German, Dutch, Portuguese or Russian ("GOMA, Congo", "im Ostkongo", "il
+#: Papa in Congo"), give it to the Democratic Republic (:data:`_BARE_NAME_OWNERS`).
+_BARE_NAME_KEPT = frozenset({"fr"})
+#: Where one sentence ends and the next starts; a name farther than this is in another.
+_SENTENCE_END = re.compile(rf"[{re.escape(TERMINATORS)}]\s|\n\s*\n")
+_SENTENCE_REACH = 300
+
+
+class _BareReading:
+    """Which of the two states sharing a bare name ("Congo") the text means by it.
+
+    A text names the two states apart, so a bare name read beside a name of one sharer
+    follows from how it stands to that name:
+
+    * coordinated with it, or before it in one sentence, it is the other sharer: "Congo
+      and the Democratic Republic of Congo", "Congo and the DRC", «La RDC et le Congo»,
+      "Officials from Congo met envoys of the DRC" (no writer gives a state its short
+      name first and its full name after, in one sentence);
+    * after it otherwise, it refers back to it, as a short form does: "Democratic
+      Republic of Congo ... Congo's army" (Reuters), "Republic of Congo President Sassou
+      Nguesso said Congo will hold a vote" -- when the text has spelled out one sharer's
+      name before it ("République du Congo", "Congo-Kinshasa"); initials ("DRC", "RDC",
+      "RD Congo") are a short form of their own, so no bare name refers back to them;
+    * else the language's reading: :data:`_BARE_NAME_KEPT`, or the Democratic Republic
+      (AP style); :func:`to_alpha3` reads the bare name in a model's field as English does.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, str | None]],
+        bare: list[bool],
+        language: str,
+    ) -> None:
+        self.text, self.spans, self.language = text, spans, language
+        self.words = _bare_words(language)
+        #: the spans that name a sharer by a name other than the bare one, by start
+        self.named = sorted(
+            span for span, is_bare in zip(spans, bare, strict=True)
+            if not is_bare and _sharers(span[2]) is not None
+        )  # fmt: skip
+        self.starts = [start for start, _, _ in self.named]
+        conjunctions = _SIDE_WORDS[language][2] if language in _SIDE_WORDS else "and|or"
+        self.coordinated = re.compile(
+            rf"\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions})\s+)"
+            r"(?:[^\W\d_]{1,3}(?:['’]\s*|\s+))?"
+        )
+
+    def owner(self, index: int) -> str | None:
+        """The state the bare name of span ``index`` means."""
+        start, end, code = self.spans[index]
+        sharers = _sharers(code)
+        if sharers is None:
+            return code
+        position = bisect_left(self.starts, start)
+        before = self.named[position - 1] if position else None
+        after = self.named[position] if position < len(self.named) else None
+        contrasted = None
+        if before is not None and self.coordinated.fullmatch(self.text, before[1], start):
+            contrasted = before[2]
+        elif after is not None and self._one_sentence(end, after[0]):
+            contrasted = after[2]
+        if contrasted is not None:
+            return sharers[0] if contrasted == sharers[1] else sharers[1]
+        antecedents = {span[2] for span in self.named[:position] if self._spelled_out(span)}
+        if len(antecedents) == 1:
+            return antecedents.pop()
+        return sharers[0] if self.language in _BARE_NAME_KEPT else sharers[1]
+
+    def _one_sentence(self, start: int, end: int) -> bool:
+        return end - start <= _SENTENCE_REACH and not _SENTENCE_END.search(self.text, start, end)
+
+    def _spelled_out(self, span: tuple[int, int, str | None]) -> bool:
+        """Whether ``span`` spells its state's name out: a capitalised word besides the
+        bare one ("Democratic Republic of Congo", "Congo-Brazzaville"), not initials
+        ("DRC", "RD du Congo", "ДР Конго")."""
+        start, end, _ = span
+        return any(
+            word[0].isupper() and word[1:].islower() and _fold(word) not in self.words
+            for word in _ONE_WORD.findall(self.text, start, end)
+        )
+
+
+def _sharers(code: str | None) -> tuple[str, str] | None:
+    """The two states of a shared bare name, the one iso-codes gives it to first ("COG",
+    "COD"), when ``code`` is one of them."""
+    for kept, given in _BARE_NAME_OWNERS.items():
+        if code in (kept, given):
+            return kept, given
+    return None
 
 
 #: The words right before a country's name and its comma: the dateline's "BRAZZAVILLE,
