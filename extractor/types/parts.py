@@ -22,6 +22,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -239,7 +240,10 @@ class Money(Part):
     @classmethod
     def parse(cls, text: str | None) -> Money | None:
         """Build from text as written: "$267 million" -> 267000000 USD. None (no amount
-        stated) is None; any other type is a TypeError naming it."""
+        stated) is None, and so is text no valid amount is read from (past the largest
+        amount, or in a currency no valid code names): reading text never raises, its
+        callers (the arms transfer's search terms) take it as no amount. Any other type is
+        a TypeError naming it."""
         if text is None:
             return None
         if not isinstance(text, str):
@@ -247,7 +251,10 @@ class Money(Part):
         parsed = parse_money(text)
         if parsed is None:
             return None
-        return cls(amount=parsed[0], currency=parsed[1], text=text)
+        try:
+            return cls(amount=parsed[0], currency=parsed[1], text=text)
+        except ValidationError:
+            return None
 
 
 CountQualifier = Literal["exact", "at_least", "about", "up_to"]
