@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,8 @@ from tests.roles_support import run
 from tests.test_round57_direction import person
 
 FAST = settings(max_examples=25, deadline=None)
+#: Every template is run (parametrised), over a few names and states each.
+EACH = settings(max_examples=4, deadline=None)
 
 # code: en, es, fr, de, ru (prepositional, after «из»), zh
 STATES: dict[str, tuple[str, str, str, str, str, str]] = {
@@ -107,14 +110,17 @@ WITH_SOMEONE_ELSE = [
 ]
 
 
-@FAST
-@given(st.sampled_from(NOT_HAPPENED + WITH_SOMEONE_ELSE), NAMES, TRIPLES)
+@pytest.mark.parametrize("template", NOT_HAPPENED + WITH_SOMEONE_ELSE)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
 def test_no_meeting_of_a_call_that_did_not_happen_or_was_with_someone_else(
     template: str, names: list[str], codes: list[str]
 ) -> None:
     text = _say(template, names, codes)
     out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
-    assert out.records == [], (text, out.records)
+    # No meeting is made of it ("held talks with" keeps the visit the model drafted: the
+    # visit rules' own reading of "talks", not this recode's).
+    assert [r for r in out.records if r.record_type == "meeting"] == [], (text, out.records)
 
 
 #: A call of A and B that took place (A in the subject, B the party; or both coordinated).
@@ -139,8 +145,9 @@ HAPPENED = [
 ]  # fmt: skip
 
 
-@FAST
-@given(st.sampled_from(HAPPENED), NAMES, TRIPLES)
+@pytest.mark.parametrize("talk", HAPPENED)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
 def test_a_call_that_took_place_between_the_sides_is_their_meeting(
     talk: tuple[str, bool], names: list[str], codes: list[str]
 ) -> None:

@@ -1337,7 +1337,7 @@ _ZH_WITH = re.compile("同|与|和|跟")
 #: What ends a clause: a mark, a word that opens another clause ("after", "who", "said",
 #: "criticising"): nothing after it is said of the talk before it.
 _TALK_CLAUSE_END = (
-    r"[,;:.!?()«»\"“”]|(?<!\w)(?:after|before|while|when|as|because|who|whose|which|that|"
+    r"[,;:.!?«»\"“”]|(?<!\w)(?:after|before|while|when|as|because|who|whose|which|that|"
     r"where|said|says|told|tras|después|antes|mientras|que|quien|dijo|après|avant|pendant|"
     r"qui|selon|nachdem|bevor|während|sagte|после|перед|котор\w*|заявил\w*|сказал\w*)(?!\w)"
     r"|(?<!\w)(?!(?:morning|evening)\b)[a-z]\w*ing(?!\w)"
@@ -1349,7 +1349,9 @@ _TALK_CLAUSE = re.compile(_TALK_CLAUSE_END)
 #: party of the talk.
 _TOPIC_END = r"|(?<!\w)(?:about|regarding|concerning|over|on|sobre|acerca|sur|über|о|об|обо)(?!\w)"
 _PARTY_END = re.compile(
-    _TALK_CLAUSE_END + _TOPIC_END + r"|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
+    _TALK_CLAUSE_END
+    + _TOPIC_END
+    + r"|[()]|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
     r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|против|для)(?!\w)"
 )
 #: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
