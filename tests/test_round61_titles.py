@@ -3,8 +3,9 @@
 A nation's office may hold the word "State" ("Ukrainian State Secretary", "State
 President", "State Councilor") or name a national chamber ("Polish National Assembly
 Speaker"), and a lawmaker named with a nation's adjective ("Ukrainian lawmaker") is a
-nation's: only an office of a federated state ("Georgia state senator", "Assemblyman X
-of Georgia", "Senator X of the state of Georgia") is sub-national. A state's adjective
+nation's, and so are one holder's titles joined by "and" with no name between: only an
+office of a federated state ("Georgia state senator", "Assemblyman X of Georgia",
+"Senator X of the state of Georgia") is sub-national. A state's adjective
 of several words is one ("Saudi Arabian Foreign Minister"). Headline English puts a bare
 state before its own envoy's title ("China envoy Li Hui"); only a possessive or article
 ("Trump's Ukraine envoy", "the Ukraine envoy") or "to" makes it the post's place. A line
@@ -45,7 +46,8 @@ NATIONAL = st.sampled_from(
      "{J} Minister of State {A}", "{J} Head of State {A}", "{J} Assembly Speaker {A}",
      "{J} National Assembly Speaker {A}", "{J} Parliament Speaker {A}",
      "{A}, Speaker of the National Assembly of {C},", "{A}, Secretary of State of {C},",
-     "{J} lawmaker {A}", "{J} legislator {A}"]
+     "{J} lawmaker {A}", "{J} legislator {A}", "{J} State Councillor and Foreign Minister {A}",
+     "{J} Defence Minister and Deputy Prime Minister {A}"]
 )  # fmt: skip
 
 

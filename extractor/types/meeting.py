@@ -475,6 +475,8 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
         if _ends_sentence(tokens[at].group()):
             break  # the sentence before
         kind, code, end = _classify(text, tokens, at, -1, language)
+        if kind == "and" and _joins_titles(text, tokens, at, kinds, language):
+            kind = "link"  # one holder's two titles: "State Councillor and Foreign Minister"
         if kind == "and":
             joined = tokens[at].start()
         if kind == "other" and _GOVERNS_A_NAME.match(tokens[at].group()):
@@ -487,6 +489,17 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
         at = end - 1
     kinds.reverse()
     return kinds, joined
+
+
+def _joins_titles(
+    text: str, tokens: list[re.Match[str]], at: int, kinds: list[Kind], language: str
+) -> bool:
+    """Whether the "and" at token ``at`` joins two titles with no name between them, the
+    titles of one holder ("Chinese State Councillor and Foreign Minister Wang Yi"), not two
+    titled people ("Kosovo President A and Prime Minister B")."""
+    if at == 0 or not kinds or kinds[-1][0] != "title":
+        return False
+    return _classify(text, tokens, at - 1, -1, language)[0] == "title"
 
 
 #: Words whose object a country's name right after them is, not a title's modifier:
