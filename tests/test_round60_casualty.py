@@ -174,23 +174,25 @@ def test_a_subject_and_its_past_verb_after_a_claim_stay_speech(sentence):
 
 
 #: language -> (speaker, frames with {n} a count and {o}, people nouns no list of people
-#: needs to hold, things, a later killing not the speaker's)
+#: needs to hold, things, a later killing not the speaker's). A noun of people is known by
+#: its word or its form (round 61: "Zorbakis", "zorbakistes" as "Houthis", "jihadistes");
+#: an unknown noun of no such form ("12 Zorbaks") counts things, as "12 howitzers" does.
 _COUNTED_OBJECTS = {
     "en": ("The army", ["{s} neutralized {n} {o}", "{s} said it had eliminated {n} {o}"],
            ["12", "three", "dozens of"],
-           ["bandits", "kidnappers", "Houthis", "elements", "poachers", "Zorbaks"],
+           ["bandits", "kidnappers", "Houthis", "elements", "poachers", "Zorbakis"],
            ["drones", "bombs", "rocket launchers", "boats", "depots"]),
     "fr": ("L'armée", ["{s} a neutralisé {n} {o}", "{s} affirme avoir éliminé {n} {o}"],
-           ["12", "trois"], ["bandits", "ravisseurs", "braconniers", "Zorbaks"],
+           ["12", "trois"], ["bandits", "ravisseurs", "braconniers", "zorbakistes"],
            ["drones", "roquettes", "véhicules", "dépôts"]),
     "es": ("El ejército", ["{s} neutralizó {n} {o}", "{s} dijo haber eliminado {n} {o}"],
-           ["12", "tres"], ["bandidos", "secuestradores", "narcos", "Zorbaks"],
+           ["12", "tres"], ["bandidos", "secuestradores", "narcos", "zorbakistas"],
            ["drones", "cohetes", "lanchas", "tanques"]),
     "de": ("Die Armee", ["{s} eliminierte {n} {o}", "{s} hat {n} {o} neutralisiert"],
-           ["12", "zwölf"], ["Banditen", "Entführer", "Schmuggler", "Zorbaken"],
+           ["12", "zwölf"], ["Banditen", "Entführer", "Schmuggler", "Zorbakisten"],
            ["Drohnen", "Raketen", "Fahrzeuge", "Boote"]),
     "ru": ("Армия", ["{s} уничтожила {n} {o}", "{s} заявила, что ликвидировала {n} {o}"],
-           ["12", "трех"], ["бандитов", "похитителей", "контрабандистов", "зорбаков"],
+           ["12", "трех"], ["бандитов", "похитителей", "контрабандистов", "зорбакистов"],
            ["беспилотников", "катеров", "складов", "танков"]),
 }  # fmt: skip
 _LATER = {

@@ -213,7 +213,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
 #: Words that name an event, never its perpetrator ("the heinous terror attack").
 _EVENT_NOUNS = re.compile(
     r"\b(?:attacks?|bombings?|(?:air)?strikes?|explosions?|shootings?|blasts?|massacres?|"
-    r"violence|war|conflict|fighting|clashes|incident|tragedy|shelling|bombardments?|raids?)\b",
+    r"violence|war|conflict|fighting|clashes|incident|tragedy|shelling|bombardments?|raids?|"
+    r"assaults?)\b",
     re.IGNORECASE,
 )
 #: The same nouns in other languages ("el atentado", "l'attaque", "der Anschlag", "нападение").
@@ -340,23 +341,28 @@ _PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
            r"servicem[ae]n", r"personnel", r"police(?:m[ae]n)?", r"officers?", r"guards?",
            r"men", r"women", r"children", r"hostages?", r"pilots?", r"mercenaries",
            r"militiam[ae]n", r"extremists?", r"bombers?", r"shooters?", r"cells?", r"perpetrators?",
+           r"bandits?", r"pirates?", r"criminals?", r"outlaws?", r"thugs?", r"gangs?",
+           r"kingpins?", r"individuals?", "elements", r"cultists?", r"youths?", r"jihadis?",
            "him", "her", "them", "those"],
     "es": [r"personas?", r"civiles", r"soldados?", r"militares", r"combatientes?",
            r"militantes?", r"rebeldes?", r"insurgentes?", r"terroristas?", r"yihadistas?",
            r"guerriller[oa]s?", r"hombres", r"mujeres", r"niños", r"sospechosos?", r"cabecillas?",
            r"comandantes?", r"jefes?", r"miembros?", r"policías?", r"rehenes", r"pistoleros?",
-           r"sicarios?", r"delincuentes?", r"criminales?", r"individuos?", r"atacantes?"],
+           r"sicarios?", r"delincuentes?", r"criminales?", r"individuos?", r"atacantes?",
+           r"bandid[oa]s?", r"piratas?", r"elementos?", r"narcos?"],
     "fr": [r"personnes?", r"civils?", r"soldats?", r"militaires?", r"combattants?",
            r"militants?", r"rebelles?", r"insurgés?", r"terroristes?", r"d?jihadistes?",
            r"assaillants?", r"hommes", r"femmes", r"enfants", r"suspects?", r"chefs?",
            r"commandants?", r"membres?", r"policiers?", r"otages?", r"tireurs?", r"kamikazes?",
-           r"individus?", r"éléments?", r"cellules?", "eux"],
+           r"individus?", r"éléments?", r"cellules?", "eux", r"bandits?", r"pirates?",
+           r"criminels?", r"malfrats?", r"gangs?"],
     "de": [r"Menschen", r"Personen?", r"\w*zivilist\w*", r"\w*soldat\w*", r"\w*kämpfer\w*",
            r"\w*militante\w*", r"\w*rebell\w*", r"\w*aufständische\w*", r"\w*terrorist\w*",
            r"\w*dschihadist\w*", r"\w*islamist\w*", r"\w*angreifer\w*", r"\w*attentäter\w*",
            r"\w*schütze\w*", r"Männer\w*", r"Frauen", r"Kinder\w*", r"Verdächtige\w*",
            r"\w*anführer\w*", r"\w*kommandeur\w*", r"Mitglied\w*", r"\w*polizist\w*",
-           r"Geiseln?", r"\w*zelle\w*", "ihn", "sie"],
+           r"Geiseln?", r"\w*zelle\w*", "ihn", "sie", r"\w*bandit\w*", r"\w*piraten?",
+           r"\w*kriminelle\w*"],
     "ru": [r"человек\w*", r"люд\w*", r"жител\w*", r"военн\w*", r"военнослужащ\w*",
            r"солдат\w*", r"боевик\w*", r"террорист\w*", r"бандит\w*", r"экстремист\w*",
            r"на[её]мник\w*", r"диверсант\w*", r"командир\w*", r"главар\w*", r"член\w*",
@@ -369,23 +375,38 @@ _THINGS: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
            r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
            r"weapons?", r"explosives?", r"IEDs?", r"UAVs?", r"shells?", r"positions?",
-           r"trucks?", r"caches?", r"warehouses?", r"helicopters?", r"planes?", r"bunkers?"],
+           r"trucks?", r"caches?", r"warehouses?", r"helicopters?", r"planes?", r"bunkers?",
+           r"howitzers?", r"mortars?", r"carriers?", r"tankers?", r"destroyers?",
+           r"containers?", r"transmitters?", r"generators?", r"reactors?", r"trailers?",
+           r"boosters?", r"computers?", r"servers?", r"sites?", r"satellites?", r"towers?",
+           r"motors?", r"scooters?", r"choppers?", r"vans?", r"taxis?", r"shipments?",
+           r"documents?", r"events?", r"equipments?", r"plants?", r"trees?", r"boards?",
+           r"batter(?:y|ies)", r"jets?", r"fighter jets?", r"ships?", r"vessels?", "artillery",
+           r"cannons?", r"radars?"],
     "es": [r"drones?", r"bombas?", r"minas?", r"misiles?", r"cohetes?", r"artefactos?",
            r"dispositivos?", r"tanques?", r"vehículos?", r"objetivos?", r"lanzadores?",
            r"lanchas?", r"barcos?", r"embarcaciones?", r"aeronaves?", r"aviones?",
-           r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?"],
+           r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?",
+           r"cañones?", r"radares?", r"buques?", r"generadores?", r"contenedores?",
+           r"transportadores?", r"agujeros?"],
     "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
            r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
            r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
-           r"obus", r"camions?", r"positions?"],
+           r"obus", r"camions?", r"positions?",
+           r"canons?", r"radars?", r"navires?", r"moteurs?", r"ordinateurs?", r"réacteurs?",
+           r"transporteurs?", r"papiers?", r"chantiers?", r"quartiers?", r"moyens",
+           r"trains?", r"terrains?", r"générateurs?", r"conteneurs?"],
     "de": [r"\w*drohnen?", r"\w*bomben?", r"\w*minen?", r"\w*raketen?", r"\w*sprengs\w*",
            r"\w*panzer", r"\w*fahrzeuge?", r"\w*ziele?", r"\w*werfer", r"\w*boote?",
-           r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen"],
+           r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen",
+           r"\w*container", r"\w*bunker", r"\w*transporter", r"\w*computer", r"\w*server",
+           r"\w*sender", r"\w*jäger", r"\w*flieger", r"\w*geschütz\w*", r"\w*radar\w*"],
     "ru": [r"беспилотник\w*", r"дрон\w*", r"БПЛА", r"бомб\w*", r"мин(?:а|ы|у|ой)?",
            r"ракет\w*", r"снаряд\w*", r"устройств\w*", r"танк\w*", r"техник\w*",
            r"машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
            r"самол[её]т\w*", r"вертол[её]т\w*", r"склад\w*", r"оружи\w*", r"взрывчатк\w*",
-           r"позици\w*", r"пункт\w*", r"блиндаж\w*"],
+           r"позици\w*", r"пункт\w*", r"блиндаж\w*",
+           r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*"],
 })  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
@@ -446,6 +467,9 @@ _EVENT_OF: dict[str, re.Pattern[str]] = {
         r"(?:de|du|des|d')\s*(?:la|l')?\s*$"
     ),
 }
+#: Marks a noun phrase described by a relative clause of harm: the event. A character of
+#: the Private Use Area, which no folded quote holds, and no word character.
+_EVENT_MARK = "\ue000"
 #: Relative clauses that say what the event did ("the attack that killed 12"): their harm
 #: is the event's, not the deed of the name before them. Group 1 keeps the event.
 _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
@@ -523,10 +547,12 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
         return f"perpetrator {name!r} is not named in the evidence"
     if not _UNSPACED.search(folded):  # "UN" is not the one in "gunmen"; "Israel" in "Israeli" is
         places = [at for at in places if at == 0 or not quote[at - 1].isalnum()] or places
-    problems = [_role_problem(quote, at, at + len(folded), language) for at in places]
-    problem = next((p for p in problems if p is not None), None)
-    if problem is None or any(p is None for p in problems):
-        return None
+    problem = None
+    for at in places:  # the first place that says it did the harm decides: read no more
+        found = _role_problem(quote, at, at + len(folded), language)
+        if found is None:
+            return None
+        problem = problem or found
     return f"perpetrator {name!r} {problem}"
 
 
@@ -562,8 +588,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     if not _UNSPACED.search(quote[start:end]):
         while end < len(quote) and quote[end].isalnum():  # "Israel" read as "Israeli"
             end += 1
-    lo = _sentence_start(quote, start)
-    hi = _sentence_end(quote, end)
+    lo = _sentence_start(quote, start)  # a window of the sentence: each place reads as many
+    hi = _sentence_end(quote, end)  # words, however long the quote (:data:`_READ`)
     before, after = quote[lo:start], quote[end:hi]
     clause_before = _CLAUSE_BREAK.split(before)[-1]
     unspaced = language in _UNSPACED_LANGUAGES or bool(_UNSPACED.search(quote[start:end]))
@@ -607,9 +633,13 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     # its own clause first: "killed 12 Boko Haram fighters, the army said" names who spoke
     # in the next one; a clause of its own with no verb ("France, an ally, condemned")
     # leaves the verbs of the next ones
-    deed = _first_deed(_CLAUSE_BREAK.split(reading)[0], language)
+    own = _CLAUSE_BREAK.split(reading)[0]
+    deed = _first_deed(own, language)
     if deed is not None:
-        return _DEEDS[_said_of_itself(deed, reading, language)]
+        done = _said_of_itself(deed, reading, language)
+        return _DEEDS["answered" if done == "did" and _answers_the_event(own, language) else done]
+    if _answers_the_event(own, language):
+        return _DEEDS["answered"]
     if _among_the_harmed(quote[lo:start], clause_before, after, language):
         return _DEEDS["suffered"]
     near = clause_before[-12:] if unspaced else " ".join(clause_before.split()[-2:])
@@ -653,8 +683,42 @@ _DEEDS: dict[str, str | None] = {
     "spoke": "speaks about the attack in the evidence; it did not do it",
     "suffered": "is who was harmed in the evidence, not who did it",
     "denied": "denies the attack or lays it on another in the evidence; it did not do it",
+    "answered": "acted after the attack in the evidence ('neutralized the suspects after the"
+    " attack that killed 12'); it did not do it",
     "claimed else": "takes responsibility for something other than the attack in the evidence"
     " ('took responsibility for security after the attack'); it did not do it",
+}
+
+
+def _answers_the_event(clause: str, language: str) -> bool:
+    """Whether ``clause`` puts its deed after the event whose relative clause tells the
+    harm ("neutralized the bomb *after the attack that killed 12*", "tras el atentado que
+    mató a 12", "после теракта, в котором погибли"): the toll is the event's, the deed a
+    response to it. A deed with a count of its own ("killed 3 gunmen after the attack that
+    killed 12") is a toll of its own, and stays."""
+    for pattern in _of(_AFTER_THE_EVENT, language):
+        found = pattern.search(clause)
+        if found is not None and not _counted(clause[: found.start()], language):
+            return True
+    return False
+
+
+#: Words that put a deed after an event, and the event's noun phrase up to its mark
+#: (:data:`_EVENT_MARK`): "after", "following", "in response to", "tras", "après", "nach",
+#: "после", "в ответ на".
+_AFTER_THE_EVENT: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)(?:\s*\S+){{0,6}}?{_EVENT_MARK}", re.I)
+    for language, words in (
+        (
+            "en",
+            r"after|following|in response to|in retaliation for|in reprisal for|"
+            r"in the wake of",
+        ),
+        ("es", r"tras|después de|después del|en respuesta a|en represalia por"),
+        ("fr", r"après|à la suite d[eu']|suite à|en représailles à|en riposte à"),
+        ("de", r"nach|nach dem|infolge|als reaktion auf"),
+        ("ru", r"после|в ответ на"),
+    )
 }
 
 
@@ -680,7 +744,11 @@ def _first_deed(text: str, language: str) -> str | None:
              if at is not None),
             default=None,
         ),
-        "denied": _first_denial(text, language),
+        "denied": min(
+            (at for at in (_first_denial(text, language), _first(_NEGATED_CLAIM, text, language))
+             if at is not None),
+            default=None,
+        ),
         "claimed else": _first_claim_of_else(text, language),
     }  # fmt: skip
     seen = [(at, deed) for deed, at in found.items() if at is not None]
@@ -897,8 +965,31 @@ _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            rf"(?!\s+(?:{_BEKANNT_OTHER})\b))(?!{_SPLIT_NEGATED})",
            rf"sich(?={_SPLIT_AVOWAL}\s+(?:hat|haben|hatte|hatten|habe|hätte|hätten)\b)"
            rf"(?!{_SPLIT_NEGATED})"],
-    "ru": [r"стоял\w* за", r"взял\w* на себя ответственность",
-           r"бер(?:ёт|ет|ут) на себя ответственность"],
+    "ru": [r"стоял\w* за", r"сто(?:ит|ят) за", r"взял\w* на себя ответственность",
+           r"брал\w* на себя ответственность", r"бер(?:ёт|ет|ут) на себя ответственность"],
+})  # fmt: skip
+#: A claim of the attack negated inside its own words, where the negation before the verb
+#: that :func:`_first_deed` reads cannot see it: "was not behind", "claimed no
+#: responsibility", "claimed no role in", "n'était pas derrière", "n'a pas revendiqué",
+#: "steckte nicht hinter", "bekannte sich nicht zu", "hat sich nicht zu dem Anschlag
+#: bekannt". A negated claim denies the attack, in every language.
+_NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+behind",
+           r"(?:wasn't|weren't|isn't|aren't|was never|were never)\s+behind",
+           r"(?:claim\w*|t[ao]ok\w*|accept\w*|bears?|bore|had|has|have|played|plays)"
+           r"\s+no\s+(?:responsibility|role|part|hand)"],
+    "es": [r"no\s+(?:estaba|estaban|está|están|estuvo|estuvieron)\s+detrás",
+           r"no\s+(?:lo\s+|la\s+)?(?:reivindic\w*|(?:ha|han|había|habían) reivindicado)",
+           r"no\s+se\s+atribuy\w*"],
+    "fr": [r"n'(?:était|étaient|est|sont)\s+(?:pas|jamais|plus)\s+derrière",
+           r"n'(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|plus)\s+revendiqué\w*",
+           r"ne\s+(?:l'|la\s+|les\s+)?revendiqu\w*\s+(?:pas|jamais|plus)"],
+    "de": [r"(?:steckte|steckten|stecke|stecken|steckt)\s+(?:nicht|nie|niemals)\s+hinter",
+           r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich\s+(?:nicht|nie|niemals)",
+           rf"(?:hat|haben|hatte|hatten|habe|hätte|hätten)\s+sich(?={_SPLIT_AVOWAL})"
+           rf"(?={_SPLIT_NEGATED})"],
+    "ru": [r"не\s+(?:стоял\w*|сто(?:ит|ят))\s+за",
+           r"не\s+(?:брал\w*|взял\w*|бер(?:ёт|ет|ут))\s+на\s+себя\s+ответственность"],
 })  # fmt: skip
 
 
@@ -1043,6 +1134,8 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
     else:
         rest = _object_before_a_clause(rest, language)
     object_ = " ".join(rest.split()[:words])
+    if _EVENT_MARK in object_:
+        return True  # "claimed the siege that killed 12": the event its clause tells of
     return any(
         p.search(object_)
         for cues in (EVENT_CUES, CASUALTY_CUES, _AGENT, _DEED_WORDS)
@@ -1051,11 +1144,13 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
 
 
 def _object_before_a_clause(rest: str, language: str) -> str:
-    """The words after a claim's verb up to a clause of another verb: none after "that",
-    "que", "что" ("claimed that Zelbar carried out": speech); a subject's words before its
-    verb ("claimed Zelbar carried out" gives "Zelbar"; "vowed to kill" gives "to"); all of
-    them before a noun ("claimed the killing") or a gerund first ("claimed killing 12")."""
-    words = list(re.finditer(r"\S+", rest))
+    """The words after a claim's verb that are its object: none after "that", "que", "что"
+    ("claimed that Zelbar carried out": speech), nor before a finite verb, as a noun phrase
+    followed by one is the subject of a reported clause ("claimed Zelbar carried out",
+    "claimed the army planted the bomb", "claimed the bombing was staged": a claim that
+    another did it); "vowed to kill" gives "to"; all of them before a noun ("claimed the
+    killing") or a gerund first ("claimed killing 12"). Reads a few words only."""
+    words = list(itertools.islice(re.finditer(r"\S+", rest), _OBJECT_WORDS))
     if not words or any(p.fullmatch(words[0].group()) for p in _of(_COMPLEMENTIZER, language)):
         return ""
     if language == "en" and words[0].group() == "to":  # its own infinitive: a deed done
@@ -1069,22 +1164,81 @@ def _object_before_a_clause(rest: str, language: str) -> str:
         opens = _after_determiner(rest, at, language) or _POSSESSIVE.fullmatch(before.group())
         phrase = phrase or bool(opens)
         harm = next((m for p in _of(_AGENT, language) for m in [p.match(rest, at)] if m), None)
-        if harm is not None and phrase and not _PAST.fullmatch(harm.group()):
-            phrase = False  # its head noun: "the suicide attack", "the car bomb"
-            continue
+        if (
+            harm is not None
+            and phrase
+            and not _PAST.fullmatch(harm.group())
+            and not _takes_an_object(words, word, rest, language)
+        ):
+            continue  # a noun of it: "the suicide attack", "the car bomb attack"
         noun = word.group().endswith("ing") or _after_determiner(rest, at, language)
-        if verb is None and not noun:
-            verb = harm
-        if verb is not None:
-            return rest[:at]
+        finite = verb is not None or (
+            not noun and (harm is not None or _finite_past(words, word, language))
+        )
+        if finite:
+            return ""
     return rest
+
+
+#: How many words after a claim's verb :func:`_object_before_a_clause` reads: its object's
+#: noun phrase and the verb of a clause that may follow it.
+_OBJECT_WORDS = 12
+#: English past forms no "-ed" shows ("set off the bomb", "sent", "hid"): a closed class.
+_IRREGULAR_PAST = re.compile(
+    r"set|sent|took|led|made|gave|blew|put|began|fought|threw|drove|brought|built|ran|"
+    r"stole|shot|struck|hit|left|laid|hid|lit|dug|sold|bought|caught|chose|tore|spread|"
+    r"slew|sank|shook|bore|bent|bound|broke|burnt|cut|fed|flew|got|held|kept|let|"
+    r"lost|met|paid|rode|sought|sped|split|swept|wrote",
+    re.I,
+)
+#: Words that open a verb's object or adverbial: an article, a pronoun, a particle or a
+#: preposition ("planted *the* bomb", "set *off*", "opened *fire*", "fired *on*").
+_OBJECT_OPENER = re.compile(
+    r"the|an?|this|that|these|those|its|their|his|her|our|\w+['’]s?|\d\S*|off|up|out|down|"
+    r"fire|on|at|in|into|to|against|with|for|by|from|across|over|them|it|him|us",
+    re.I,
+)
+
+
+def _takes_an_object(
+    words: list[re.Match[str]], word: re.Match[str], rest: str, language: str
+) -> bool:
+    """Whether a present form of harm after a noun phrase is its verb, by the object right
+    after it: a determiner, a count or a word of people ("the army *kills civilians*"),
+    where a head noun takes a relative clause or a preposition ("the car bomb *attack
+    that*")."""
+    if _after_determiner(rest, word.start(), language):
+        return False  # "the attack": a noun
+    following = [w.group().rstrip(_EVENT_MARK) for w in words if w.start() > word.start()][:1]
+    return bool(following) and (
+        _DETERMINER_WORD.fullmatch(following[0]) is not None
+        or any(p.fullmatch(following[0]) for p in _of(_PEOPLE, language))
+    )
+
+
+#: Words that open a noun phrase as an object: "kills *the* ...", "attacked *12*".
+_DETERMINER_WORD = re.compile(r"the|an?|this|these|those|its|their|his|her|our|\d\S*", re.I)
+
+
+def _finite_past(words: list[re.Match[str]], word: re.Match[str], language: str) -> bool:
+    """Whether ``word`` is a finite past verb after a noun phrase: an "-ed" form or an
+    irregular past (:data:`_IRREGULAR_PAST`) with its object or adverbial right after it
+    ("the army *planted* the bomb", "*set* off"). Before a noun it is an adjective: "the
+    coordinated attacks", "the alleged bombing"."""
+    if language != "en":
+        return False
+    form = word.group()
+    if not (form.lower().endswith("ed") or _IRREGULAR_PAST.fullmatch(form)):
+        return False
+    following = [w for w in words if w.start() > word.start()][:1]
+    return bool(following) and _OBJECT_OPENER.fullmatch(following[0].group()) is not None
 
 
 #: An English possessive opens a noun phrase as an article does: "Tuesday's car bomb".
 _POSSESSIVE = re.compile(r"\w+['’]s?|its|their|his|her|our", re.I)
 #: English past forms of verbs of harm: after a noun phrase they are its verb ("claimed the
 #: army killed 12"), where a bare form ends the phrase as its head noun ("the rocket attack").
-_PAST = re.compile(r"\w+ed(?:\s+out)?|shot|struck|hit", re.I)
+_PAST = re.compile(r"\w+ed(?:\s+\w+)?|shot|struck|hit|set off|blew up", re.I)
 
 
 def _said_of_itself(deed: str, reading: str, language: str) -> str:
@@ -1314,14 +1468,23 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u060c\u061b\uff0c\uff1b\u3001\uff1a]|\s[
 _SENTENCE_END = re.compile(rf"(?<=\w\w)[.](?=\s|$)|[!?;\u3002\uff01\uff1f\u061f\u061b{STOPS}]")
 
 
+#: How many characters around a name its sentence is read: a clause's words that decide its
+#: role stand near it, and a bound window keeps a long quote that repeats the name linear.
+_READ = 400
+
+
 def _sentence_start(quote: str, at: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(quote, 0, at)]
-    return ends[-1] if ends else 0
+    """Where the sentence of ``at`` starts, or :data:`_READ` characters before it."""
+    lo = max(0, at - _READ)
+    ends = [m.end() for m in _SENTENCE_END.finditer(quote, lo, at)]
+    return ends[-1] if ends else lo
 
 
 def _sentence_end(quote: str, at: int) -> int:
-    found = _SENTENCE_END.search(quote, at)
-    return found.start() if found else len(quote)
+    """Where the sentence of ``at`` ends, or :data:`_READ` characters after it."""
+    hi = min(len(quote), at + _READ)
+    found = _SENTENCE_END.search(quote, at, hi)
+    return found.start() if found else hi
 
 
 def _first(
@@ -1376,11 +1539,14 @@ def _after_determiner(text: str, at: int, language: str) -> bool:
 
 def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
     """Whether ``verb`` kills only people (:data:`_KILLS_ONLY_PEOPLE`) and its object is a
-    thing: a noun phrase right after it (an article or a count first; in Russian, which has
-    none, any words) with no word of people (:data:`_PEOPLE`). "neutralized a bomb",
-    "уничтожила беспилотник", "eliminierte die Steuer" kill no one; "neutralized 12
-    militants", "les a neutralisés dans la nuit" (no object), "abatió a dos" (a person),
-    "eliminated Ali Hassan" (no article: a name, as the folded text cannot tell) do."""
+    thing. The people such a verb kills are named by few kinds of noun, which
+    :func:`_names_people` knows (a word of people, an agent noun, a group's plural); any
+    other noun after an article, a demonstrative or a count is a thing, as no closed list of
+    things can be complete: "neutralized a bomb", "12 howitzers", "уничтожила 12 гаубиц",
+    "eliminierte die Steuer" kill no one; "neutralized 12 militants", "the bandits", "the
+    kidnappers", "les a neutralisés dans la nuit" (no object), "abatió a dos" (Spanish marks
+    a person object with "a"), "eliminated Ali Hassan" (no article: a name, as the folded
+    text cannot tell) do. A bare noun kills unless it names a thing ("enemy howitzers")."""
     if not any(p.fullmatch(verb.group()) for p in _of(_KILLS_ONLY_PEOPLE, language)):
         return False
     window = text[verb.end() : verb.end() + 80]
@@ -1391,20 +1557,94 @@ def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
     if language == "de" and (not words or words[0] in _DE_AUX):
         # a final verb has its object before it: "hat zwölf Kämpfer eliminiert"
         before = _CLAUSE_BREAK.split(text[max(0, verb.start() - 80) : verb.start()])[-1]
-        object_ = " ".join(before.split()[-6:])
-        if _counted(object_, language):
-            return _names_a_thing(object_, language)
-        return bool(object_) and not any(p.search(object_) for p in _of(_PEOPLE, language))
+        object_ = before.split()[-6:]
+        return bool(object_) and not _names_people(object_, language)
     if not words or any(p.fullmatch(words[0]) for p in _of(_CIRCUMSTANCE, language)):
         return False  # no object: "les a neutralisés dans la nuit", "уничтожила в ходе"
     if language == "es" and words[0] in ("a", "al"):
         return False  # Spanish marks a person object: "abatió a un pistolero"
-    if _counted(words[0], language):
-        return _names_a_thing(" ".join(words), language)  # "neutralized 12 bandits"
+    phrase = _noun_phrase(words, language)
     article = _DETERMINER.get(language)
-    if article is not None and not article.search(words[0] + " "):
-        return False  # a name or a bare noun: "eliminated Ali Hassan"
-    return not any(p.search(" ".join(words)) for p in _of(_PEOPLE, language))
+    opened = (
+        article is None  # Russian has no article: its object is any words
+        or _counted(words[0], language)
+        or article.search(words[0] + " ") is not None
+        or (language == "en" and _POSSESSIVE.fullmatch(words[0]) is not None)
+    )
+    if not opened:  # a name or a bare noun: "eliminated Ali Hassan", "enemy howitzers"
+        return _names_a_thing(" ".join(phrase), language)
+    return not _names_people(phrase, language)
+
+
+#: Words that end an object's noun phrase: a preposition or a participle opens what follows
+#: it ("12 trucks *of* the militants", "12 fighters *planting* mines").
+_PHRASE_END = re.compile(
+    r"(?:of|in|on|at|near|from|with|by|for|to|into|inside|outside|around|across|along|"
+    r"behind|during|after|before|as|\w+ing|de|del|en|con|cerca|dans|près|avec|du|des|"
+    r"bei|im|in|an|am|auf|mit|nahe|в|во|на|у|возле|около|при|с|со)",
+    re.I,
+)
+
+
+def _noun_phrase(words: list[str], language: str) -> list[str]:
+    """The words of an object's noun phrase: ``words`` up to a preposition or participle
+    after its first word (:data:`_PHRASE_END`)."""
+    for at, word in enumerate(words[1:], 1):
+        if _counted(words[at - 1], language):
+            continue  # "dozens of bandits", "des dizaines de": the count's own preposition
+        if _PHRASE_END.fullmatch(word.strip(".,;:!?'\"")):
+            return words[:at]
+    return words
+
+
+def _names_people(phrase: list[str], language: str) -> bool:
+    """Whether a noun phrase names people: a word of people or a pronoun (:data:`_PEOPLE`),
+    or a noun formed as one of people (:data:`_PEOPLE_FORM`: "kidnappers", "abductors",
+    "Houthis", "ravisseurs", "secuestradores", "похитителей", "Entführer") that names no
+    thing (:data:`_THINGS`: "howitzers", "launchers"). In English the head noun, its last
+    word, decides ("12 bomb makers" are people, "12 rocket launchers" are not); elsewhere the
+    head comes first and its adjectives after, so any word does."""
+    words = [w.strip(".,;:!?'\"") for w in phrase]
+    words = [w for w in words if w and not _counted(w, language)]
+    if language == "en" and words:
+        words = words[-1:]
+    for word in words:
+        if any(p.fullmatch(word) for p in _of(_THINGS, language)):
+            continue
+        if any(p.fullmatch(word) for p in _of(_PEOPLE, language)):
+            return True
+        form = _PEOPLE_FORM.get(language)
+        if form is not None and form.fullmatch(word) and word not in _NOT_PEOPLE_FORM:
+            return True
+    return False
+
+
+#: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
+#: "ravisseurs", "braconniers", "secuestradores", "похитители", "Entführer", "Islamisten")
+#: and the plurals of groups and peoples ("Houthis", "Afghans", "Shiites").
+_PEOPLE_FORM: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\w{2,}(?:ers?|ors?|ists?|ants?|ents?|ians?|ees?|ites?|is|ans|eers?|ards?|m[ae]n)",
+        re.I,
+    ),
+    "es": re.compile(r"\w{2,}(?:dor(?:es|as?)?|istas?|antes?|ientes?|eros?|eras?|anos?)", re.I),
+    "fr": re.compile(r"\w{2,}(?:eurs?|euses?|iers?|ières?|istes?|ants?|ens?|ains?)", re.I),
+    "de": re.compile(
+        r"\w{3,}(?<!eu|au|ei)(?:er|ern|erin\w*)|\w{3,}(?:isten?|anten?|enten?|iten?)", re.I
+    ),
+    "ru": re.compile(
+        r"\w{2,}(?:ник|чик|тел|ист)\w*|\w+(?:ец|цев|цов|йцы)|\w*(?:бандит|пират)\w*", re.I
+    ),
+}
+#: Function words that look like nouns of people by their ending.
+_NOT_PEOPLE_FORM = frozenset({
+    "other", "another", "either", "neither", "former", "latter", "under", "over", "after",
+    "never", "ever", "whether", "rather", "further", "their", "these", "those", "this", "its",
+    "his", "her", "them", "others", "thus",
+    "der", "oder", "aber", "über", "unter", "hinter", "wieder", "weiter", "immer", "jeder",
+    "dieser", "jener", "welcher", "einer", "keiner", "unser", "euer", "ihrer", "seiner",
+    "mehrerer", "anderer",
+})  # fmt: skip
 
 
 def _counted(words: str, language: str) -> bool:
@@ -1430,9 +1670,8 @@ _COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
 
 
 def _names_a_thing(object_: str, language: str) -> bool:
-    """Whether a counted object names a thing (:data:`_THINGS`). Counts of the dead are of
-    people by any noun ("12 bandits", "12 Houthis", "12 elements"), which no closed list
-    of people holds; the things such a verb counts ("12 drones", "three depots") are few."""
+    """Whether a bare object names a thing (:data:`_THINGS`: "neutralized enemy
+    howitzers"); a bare object of no such word is a name ("eliminated Ali Hassan")."""
     return any(p.search(object_) for p in _of(_THINGS, language))
 
 
@@ -1498,10 +1737,70 @@ def _owns_the_event(before: str, after: str, language: str, unspaced: bool) -> b
 def _without_event_clauses(text: str, language: str) -> str:
     """``text`` without the relative clauses that describe the event: "the attack that
     killed 12", "den Anschlag, bei dem 12 Menschen starben,", "造成12人死亡的袭击": their harm
-    is the event's, not the deed of the name before them."""
+    is the event's, not the deed of the name before them. The noun they describe is marked
+    the event (:data:`_EVENT_MARK`), whatever noun it is: a relative clause of harm makes any
+    noun phrase the event ("the siege that killed 12", "Tuesday's rampage, which killed 12",
+    :data:`_HARM_RELATIVE`), which a claim of it claims and a deed after it answers."""
     for pattern in _of(_EVENT_CLAUSES, language):
-        text = pattern.sub(lambda m: f" {m.group(1) or ''} " if m.re.groups else " ", text)
+        text = pattern.sub(
+            lambda m: f" {m.group(1) or ''}{_EVENT_MARK} " if m.re.groups else " ", text
+        )
+    for pattern in _of(_HARM_RELATIVE, language):
+        text = pattern.sub(lambda m: _marked_if_harm(m, language), text)
     return text
+
+
+#: What follows an English "that" that opens a relative clause on its subject ("the siege
+#: that killed 12", "that has left 12 dead"), where one after a verb of speaking with a
+#: subject of its own reports ("said in the north that its fighters killed").
+_RELATIVE_VERB = (
+    r"(?:has|had|have|was|were|is|also|reportedly|allegedly|left|claimed|took|killed|\w+ed)"
+    r"(?!\w)"
+)
+#: A noun phrase and the relative clause after it (group ``phrase``, group ``clause``): an
+#: article or possessive opens the phrase (after a verb "that" opens a reported clause, not
+#: a relative one: "said that 12 died"); Russian, with no article, has unambiguous relative
+#: pronouns. :func:`_marked_if_harm` keeps those whose clause tells of harm.
+_HARM_RELATIVE: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?P<phrase>{phrase})(?P<clause>{clause})", re.I)
+    for language, phrase, clause in (
+        (
+            "en",
+            r"(?<!\w)(?:the|an?|this|its|their|his|her|[\w-]+'s?)\s+(?:[\w'-]+\s+){0,3}?"
+            r"[\w-]+(?<!'s)",
+            rf"\s*,?\s+(?:that(?=\s+{_RELATIVE_VERB})|which|in which|during which)"
+            r"(?!\w)[^,;]*",
+        ),
+        (
+            "es",
+            r"(?<!\w)(?:el|la|los|las|un|una|su|sus)\s+(?:\S+\s+){0,3}?\w+",
+            r"\s*,?\s+(?:que(?!\s+(?:sus?|el|la|los|las|un|una|ellos|ellas|nuestr\w+)(?!\w))"
+            r"|en (?:el|la) que|donde|el cual|la cual)(?!\w)[^,;]*",
+        ),
+        (
+            "fr",
+            r"(?:(?<!\w)(?:le|la|les|un|une|son|sa|ses|leur)\s+|(?<!\w)l')(?:\S+\s+){0,3}?\w+",
+            r"\s*,?\s+(?:qui|dont|où|lors duquel|lors de laquelle|au cours duquel)(?!\w)[^,;]*",
+        ),
+        (
+            "de",
+            r"(?<!\w)(?:der|die|das|den|dem|des|ein\w*)\s+(?:\S+\s+){0,3}?\w+",
+            r"\s*,\s*(?:(?:bei|durch|nach|in|an)\s+)?(?:dem|der|denen|welche[mnrs]?)(?!\w)"
+            r"[^,;]*,?",
+        ),
+        ("ru", r"\w+", r"\s*,\s*(?:в (?:результате )?котор\w+|при котор\w+|котор\w+)(?!\w)[^,;]*"),
+    )
+}
+
+
+def _marked_if_harm(match: re.Match[str], language: str) -> str:
+    """The noun phrase of ``match`` marked the event if its relative clause tells of harm
+    ("that killed 12 people", "in which 12 died"), else ``match`` as it was."""
+    clause = match.group("clause")
+    harm = (CASUALTY_CUES, _SUFFERS)
+    if not any(p.search(clause) for cues in harm for p in _of(cues, language)):
+        return match.group()
+    return f"{match.group('phrase')}{_EVENT_MARK} "
 
 
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:

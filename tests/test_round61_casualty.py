@@ -1,0 +1,208 @@
+"""Round 61: who a casualty report's perpetrator is (``perpetrator_problem``).
+
+Each class is tested by its principle, over generated group names, verbs, objects and
+languages: a negated claim denies; an object a military verb counts is of people only if it
+names people (by word or form; Spanish marks a person with "a"); a noun phrase followed by
+a finite verb after "claimed" is a reported clause; a deed after the event whose relative
+clause tells the toll answers it; a claim of any noun phrase that a relative clause of harm
+describes claims the event.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extractor.types.casualty_report import perpetrator_problem
+
+GROUPS = ["Qorvan Front", "Zelbar Brigade", "Kessa Militia"]
+
+
+def _cases(frames: dict[str, list[str]], fillers: dict[str, list[str]], groups: list[str]):
+    """(language, group, sentence) for every frame, filler and group of each language."""
+    return [
+        (language, group, frame.format(g=group, x=filler))
+        for language, language_frames in frames.items()
+        for frame, filler, group in itertools.product(language_frames, fillers[language], groups)
+    ]
+
+
+#: A claim negated inside its own words, or a negated "behind": a denial in every language.
+_NEGATED_FRAMES = {
+    "en": ["{g} was not behind the {x} that killed 12 people.",
+           "{g} is not behind the {x} that killed 12 people.",
+           "{g} claimed no responsibility for the {x} that killed 12 people.",
+           "{g} claimed no role in the {x} that killed 12 people.",
+           "Officials claimed {g} was not behind the {x} that killed 12 people."],
+    "fr": ["Le {g} n'était pas derrière l'{x} qui a tué 12 personnes.",
+           "Le {g} n'a pas revendiqué l'{x} qui a tué 12 personnes."],
+    "es": ["El {g} no estaba detrás del {x} que mató a 12 personas.",
+           "El {g} no reivindicó el {x} que mató a 12 personas."],
+    "de": ["Die {g} steckte nicht hinter dem {x}, bei dem zwölf Menschen getötet wurden.",
+           "Die {g} bekannte sich nicht zu dem {x}, bei dem zwölf Menschen getötet wurden."],
+    "ru": ["{g} не стоит за {x}, в котором погибли 12 человек.",
+           "{g} не брала на себя ответственность за {x}, в котором погибли 12 человек."],
+}  # fmt: skip
+_EVENTS = {
+    "en": ["bombing", "attack", "suicide attack", "ambush"],
+    "fr": ["attentat", "attaque"],
+    "es": ["atentado", "ataque"],
+    "de": ["Anschlag", "Angriff"],
+    "ru": ["теракт", "нападение"],
+}
+
+
+@pytest.mark.parametrize("language, group, sentence", _cases(_NEGATED_FRAMES, _EVENTS, GROUPS))
+def test_a_negated_claim_denies(language, group, sentence):
+    problem = perpetrator_problem(group, sentence, language)
+    assert problem is not None and "denies" in problem, sentence
+
+
+#: A military verb that kills only people, with a counted object that names no people: things.
+_COUNTED_THING_FRAMES = {
+    "en": ["The army neutralized {x}, but 12 people died in a second blast.",
+           "The army said it had eliminated {x}, but 12 people died in a second blast."],
+    "es": ["El ejército neutralizó {x}, pero 12 personas murieron en otra explosión."],
+    "fr": ["L'armée a neutralisé {x}, mais 12 personnes sont mortes dans une seconde explosion."],
+    "de": ["Die Armee eliminierte {x}, doch zwölf Menschen starben bei einer zweiten Explosion."],
+    "ru": ["Армия уничтожила {x}, но 12 человек погибли при втором взрыве."],
+}  # fmt: skip
+_COUNTED_THINGS = {
+    "en": ["12 checkpoints", "three bridges", "12 ammunition dumps", "12 howitzers",
+           "12 artillery pieces", "12 camps", "three bases", "12 motorcycles"],
+    "es": ["12 cañones", "tres puentes", "12 campamentos", "12 motos"],
+    "fr": ["12 canons", "trois ponts", "12 navires", "12 motos"],
+    "de": ["zwölf Geschütze", "zwölf Haubitzen", "drei Brücken", "zwölf Stützpunkte"],
+    "ru": ["12 гаубиц", "12 орудий", "три РСЗО", "12 РЛС", "12 бронемашин"],
+}  # fmt: skip
+_SPEAKERS = {"en": "The army", "es": "El ejército", "fr": "L'armée", "de": "Die Armee",
+             "ru": "Армия"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_COUNTED_THING_FRAMES, _COUNTED_THINGS, ["-"])
+)
+def test_a_counted_object_of_no_people_is_a_thing(language, group, sentence):
+    speaker = _SPEAKERS[language]
+    assert perpetrator_problem(speaker, sentence, language) is not None, sentence
+
+
+#: People named by a word or its form after an article, a demonstrative or a count; Spanish
+#: "a" marks a person whatever the noun.
+_PEOPLE_OBJECTS = {
+    "en": ["the bandits", "the kidnappers", "the Houthis", "the ringleader", "the abductors",
+           "the poachers", "these bandits", "the 12 bandits", "12 smugglers", "dozens of pirates"],
+    "es": ["a 12 Zorbaks", "a los bandidos", "a tres secuestradores", "12 contrabandistas"],
+    "fr": ["les bandits", "les ravisseurs", "12 braconniers", "trois passeurs"],
+    "de": ["die Banditen", "die Entführer", "zwölf Schmuggler", "zwölf Islamisten"],
+    "ru": ["бандитов", "похитителей", "12 контрабандистов", "главаря банды"],
+}  # fmt: skip
+_PEOPLE_FRAMES = {
+    "en": ["The army neutralized {x} in Zamfara state.",
+           "The army said it had neutralized {x} in Zamfara state."],
+    "es": ["El ejército neutralizó {x} en la región."],
+    "fr": ["L'armée a neutralisé {x} dans la région."],
+    "de": ["Die Armee eliminierte {x} in der Region."],
+    "ru": ["Армия уничтожила {x} в районе."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_PEOPLE_FRAMES, _PEOPLE_OBJECTS, ["-"])
+)
+def test_an_object_of_people_is_a_killing(language, group, sentence):
+    assert perpetrator_problem(_SPEAKERS[language], sentence, language) is None, sentence
+
+
+#: After "claimed"/"alleged", a noun phrase followed by a finite verb is a reported clause.
+_CLAIMED_CLAUSE = {
+    "en": [
+        "{g} claimed the {x} the bomb that killed 12 people.",
+        "{g} alleged the {x} the bomb that killed 12 people.",
+    ],
+}
+_OTHERS_DEEDS = {
+    "en": [f"{s} {v}" for s, v in itertools.product(
+        ["army", "police", "rival militia"],
+        ["planted", "set off", "detonated", "hid", "placed", "smuggled in"])],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_CLAIMED_CLAUSE, _OTHERS_DEEDS, GROUPS)
+)
+def test_a_claim_that_another_did_it_is_speech(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is not None, sentence
+
+
+_CLAIMED_ORDER = {
+    "en": [
+        "{g} claimed the army {x} the attack that killed 12 people.",
+        "{g} alleged the army {x} the attack that killed 12 people.",
+    ],
+}
+_ORDERS = {"en": ["staged", "orchestrated", "masterminded", "ordered", "opened fire during"]}
+
+
+@pytest.mark.parametrize("language, group, sentence", _cases(_CLAIMED_ORDER, _ORDERS, GROUPS))
+def test_a_claim_that_another_ordered_it_is_speech(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is not None, sentence
+
+
+#: A deed after the event whose relative clause tells the toll answers it.
+_RESPONSE_FRAMES = {
+    "en": ["The army {x} after the attack that killed 12 people.",
+           "Police said it {x} after the bombing that killed 12 people.",
+           "The army {x} following the raid in which 12 people died."],
+    "es": ["El ejército {x} tras el atentado que mató a 12 personas."],
+    "fr": ["L'armée a {x} après l'attentat qui a tué 12 personnes."],
+}  # fmt: skip
+_RESPONSES = {
+    "en": ["neutralized the bomb", "defused the bomb", "neutralized the suspects",
+           "eliminated the gunmen", "arrested the suspects"],
+    "es": ["neutralizó a los sospechosos", "desactivó la bomba", "detuvo a los sospechosos"],
+    "fr": ["neutralisé les suspects", "désamorcé la bombe", "arrêté les suspects"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language, group, sentence", _cases(_RESPONSE_FRAMES, _RESPONSES, ["-"]))
+def test_a_deed_after_the_event_answers_it(language, group, sentence):
+    speaker = "Police" if sentence.startswith("Police") else _SPEAKERS[language]
+    assert perpetrator_problem(speaker, sentence, language) is not None, sentence
+
+
+#: A claim of any noun phrase that a relative clause of harm describes claims the event.
+_OWN_CLAIMS = {
+    "en": ["{g} claimed the {x} that killed 12 people.",
+           "{g} said it was behind the {x} that killed 12 people.",
+           "{g} claimed responsibility for the {x} that killed 12 people.",
+           "{g} claimed Tuesday's {x}, which killed 12 people.",
+           "{g} claimed last week's {x} in Kaduna that killed 12 people."],
+}  # fmt: skip
+_NOUNS = {"en": ["assault", "siege", "incursion", "offensive", "hostage-taking", "rampage",
+                 "gunfight", "onslaught", "suicide car bomb attack"]}  # fmt: skip
+
+
+@pytest.mark.parametrize("language, group, sentence", _cases(_OWN_CLAIMS, _NOUNS, GROUPS))
+def test_a_claim_of_the_event_its_relative_clause_tells_is_the_claimants(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is None, sentence
+
+
+#: What stays: a group's own deed, its claim, and speech about another's.
+@pytest.mark.parametrize(
+    "group, sentence, did",
+    [
+        (g, s.format(g=g), did)
+        for g in GROUPS
+        for s, did in [
+            ("{g} killed 12 people in the raid.", True),
+            ("{g} said in the north that its fighters killed 12 soldiers in an ambush.", True),
+            ("{g} killed 3 gunmen after the attack that killed 12 people.", True),
+            ("{g} condemned the siege that killed 12 people.", False),
+            ("{g} said that 12 people died in the siege.", False),
+        ]
+    ],
+)
+def test_what_stays(group, sentence, did):
+    assert (perpetrator_problem(group, sentence, "en") is None) is did, sentence
