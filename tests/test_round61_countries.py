@@ -194,3 +194,15 @@ def test_a_dateline_decides_before_a_spelled_out_name() -> None:
         "Congo's president welcomed him."
     )
     assert sorted(countries_in_text(text, "en")) == ["COD", "COG"]
+
+
+# ------------------------------------------------------- the adjective of Belarus
+
+
+@SETTINGS
+@given(noun=st.sampled_from(["troops", "officials", "President", "army", "border guards"]),
+       frame=st.sampled_from(["{a} {n} crossed the border.", "Kyiv said {a} {n} were seen.",
+                              "{c} said on Monday that its {n} were ready."]))  # fmt: skip
+def test_belarusian_and_minsk_name_belarus(noun: str, frame: str) -> None:
+    text = frame.format(a="Belarusian", n=noun, c="Minsk")
+    assert "BLR" in countries_in_text(text, "en"), text

@@ -120,6 +120,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "ARE": ("Emirati", "UAE", "Abu Dhabi"),
     "AUS": ("Australian", "Canberra"),
     "BGD": ("Bangladeshi", "Dhaka"),
+    "BLR": ("Belarusian", "Minsk"),
     "BEL": ("Belgian", "Brussels"),
     "BRA": ("Brazilian", "Brasilia"),
     "CAN": ("Canadian", "Ottawa"),
