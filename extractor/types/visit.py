@@ -1346,12 +1346,13 @@ _TALK_CLAUSE = re.compile(_TALK_CLAUSE_END)
 #: What ends the phrase of a talk's party: the end of its clause, or a word that opens
 #: its topic or another noun's complement ("about B", "sobre B", "über B", "rebels opposed
 #: to B", "the wife of B", "des opposants au B", "Gegner von B"): a name after it is no
-#: party of the talk.
+#: party of the talk. A Russian party after a plural one ("с журналистами президента B":
+#: the reporters of B) is no party either.
 _TOPIC_END = r"|(?<!\w)(?:about|regarding|concerning|over|on|sobre|acerca|sur|über|о|об|обо)(?!\w)"
 _PARTY_END = re.compile(
     _TALK_CLAUSE_END
     + _TOPIC_END
-    + r"|[()]|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
+    + r"|[()]|(?<=[ая]ми\s)|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
     r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|против|для)(?!\w)"
 )
 #: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
@@ -1509,7 +1510,7 @@ def _head_is(right: str, names: list[str]) -> bool:
     """Whether ``right`` opens with one of ``names``, after at most four words of title
     ("Chancellor", "Prime Minister", "el primer ministro", "德国总理")."""
     for name in names:
-        title = rf"\s*(?:[\w.’'-]+\s+){{0,4}}?[{UNSPACED_CHARS}]{{0,8}}"
+        title = rf"\s*(?:[^\s{UNSPACED_CHARS}]+\s+){{0,4}}?[{UNSPACED_CHARS}]{{0,6}}"
         found = re.match(title + _name_pattern(name), right)
         if found and not _POSSESSIVE.match(right, found.end()):
             return True
