@@ -138,3 +138,25 @@ def test_initials_inside_an_equipment_or_section_code_name_no_state(
 def test_initials_in_lower_case_name_no_state(initials: str, template: str) -> None:
     text = template.format(A=initials.lower())
     assert INITIALS[initials] not in countries_in_text(text), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    opening=st.sampled_from(
+        ["KINSHASA (Reuters) - ", "NAIROBI, Kenya (AP) — ", "Fighting in eastern Congo went on. "]
+    ),
+)
+def test_a_city_named_inside_the_text_tells_only_its_own_mention(
+    data: st.DataObject, opening: str
+) -> None:
+    """Only a dateline (a city opening its line) sets the bare name for the whole article:
+    "crossing the river to Brazzaville, Congo" names the Republic there, and the bare
+    "Congo" of the rest of a Kinshasa story is still the Democratic Republic."""
+    city = data.draw(st.sampled_from(CITIES["COG"]))
+    text = (
+        f"{opening}Thousands fled fighting in eastern Congo, some crossing to {city}, Congo. "
+        "Congo's army said rebels advanced."
+    )
+    found = countries_in_text(text, "en")
+    assert "COD" in found and "COG" in found, (text, found)

@@ -168,7 +168,6 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "YEM": ("Yemeni", "Sanaa", "Houthi"),
 }
 
-
 # Government bodies whose name alone says which state acts: a US arms-sale
 # notice names the Defense Security Cooperation Agency and never the country.
 INSTITUTIONS: dict[str, tuple[str, ...]] = {
@@ -1899,8 +1898,9 @@ def _bare_name_owners(
     """``spans`` with each bare shared name given to the state the text means by it.
 
     A city of either state right before it tells which ("BRAZZAVILLE, Congo" is the
-    Republic, "GOMA, Congo" the Democratic Republic), and a dateline's state is what the
-    bare name means in the rest of its article. Else the text's own names of the two
+    Republic, "GOMA, Congo" the Democratic Republic), and a dateline's state (its city
+    opening a line) is what the bare name means in the rest of its article; a city named
+    elsewhere ("crossing the river to Brazzaville, Congo") tells only its own mention. Else the text's own names of the two
     states tell, as :class:`_BareReading` reads them."""
     words = _bare_words(language)
     bare = [_fold(text[start:end]) in words for start, end, _ in spans]
@@ -1908,7 +1908,11 @@ def _bare_name_owners(
         _placed_owner(text, start, code) if is_bare else None
         for (start, _, code), is_bare in zip(spans, bare, strict=True)
     ]
-    datelined = set(placed) - {None}
+    datelined = {
+        place
+        for (start, _, _), place in zip(spans, placed, strict=True)
+        if place is not None and _DATELINE.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    }
     dateline = next(iter(datelined)) if len(datelined) == 1 else None
     reading = _BareReading(text, spans, bare, language)
     return [
@@ -2014,6 +2018,8 @@ def _sharers(code: str | None) -> tuple[str, str] | None:
     return None
 
 
+#: A dateline before a country's name: a place of one to three words opening its line.
+_DATELINE = re.compile(r"[ \t]*(?:[^\W\d_][\w'’.-]*[ \t]+){0,2}[^\W\d_][\w'’.-]*,[ \t]*")
 #: The words right before a country's name and its comma: the dateline's "BRAZZAVILLE,
 #: Congo", "Pointe-Noire, Congo (AFP)"; a place is looked up by its last one to three words.
 _PLACE_BEFORE = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]+){0,2}[^\W\d_][\w'’.-]*),[ \t]*$")
