@@ -7,6 +7,7 @@ builder, the words a transfer needs, its columns and its gold mapping.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -226,7 +227,69 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     }
     if draft.deal_status == "alleged":
         data["status"] = Status.ALLEGED
-    return directed(publisher_as_named(data, make), make)
+    return directed(publisher_as_named(speaker_as_named(data, make), make), make)
+
+
+def speaker_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """The side a quoted first person takes is its speaker's state, not the publisher's.
+
+    In quoted speech "we" is the speaker's state ('"We will send 12 howitzers to
+    Ukraine," the Danish Prime Minister said': Denmark supplies, on any site). When the
+    speaker is named with a state (a title's adjective, "of Denmark", an office such as
+    "the Kremlin") and the answer codes that side as another state, the side is the
+    speaker's, with a warning. A state the first person joins ("Together with Germany,
+    we will send", "we and Germany will send") supplies too (SIPRI codes a transfer per
+    supplier): an answer coding it is kept, and no record is added for it.
+    """
+    said = _speakers_sides(make.quote, make.language)
+    for side, other in (("supplier", "recipient"), ("recipient", "supplier")):
+        states = said.get(side, {})
+        if len(states) != 1:
+            continue  # no quoted first person, or speakers of several states: unclear
+        ((state, joined),) = states.items()
+        drafted = data[side].country
+        if drafted is None or drafted in {state, *joined} or data[other].country == state:
+            continue
+        make.warn(
+            f"{side} {drafted}: the evidence quotes a speaker of {state} saying 'we' "
+            f"supply or receive, so {state} is the {side}: coded {state}"
+        )
+        data = {**data, side: make.party(state)}
+    return data
+
+
+def _speakers_sides(quote: str, language: str) -> dict[str, dict[str, set[str]]]:
+    """Per side, the state of each quoted first person's speaker named with one state,
+    with the states the first person joins ("together with Germany, we")."""
+    reading = None if language == "en" else language
+    said: dict[str, dict[str, set[str]]] = {}
+    for at, between, side in _first_person(quote, language):
+        quoted = _quotation_at(quote, at)
+        if quoted is None or (countries_in_text(between, reading) and not _JOINED.match(between)):
+            continue  # the author's, or "We thank Denmark for sending": Denmark's
+        speaker = countries_in_text(_speaker(quote, quoted), reading)
+        if len(speaker) != 1:
+            continue
+        joined = set(countries_in_text(between, reading)) | _joined_before(
+            quote[quoted.start() : at], reading
+        )
+        said.setdefault(side, {}).setdefault(speaker[0], set()).update(joined)
+    return said
+
+
+#: Words joining another party to a first person before it ("Together with Germany, we",
+#: "Junto con Alemania, enviaremos", "Avec l'Allemagne, nous", "Gemeinsam mit Deutschland
+#: werden wir", "Вместе с Германией мы").
+_TOGETHER = re.compile(
+    r"(?<!\w)(?i:together\s+with|along\s+with|alongside|jointly\s+with|junto\s+(?:a|con)|"
+    r"conjuntamente\s+con|avec|aux\s+côtés\s+de|ensemble\s+avec|gemeinsam\s+mit|"
+    r"zusammen\s+mit|вместе\s+с)(?!\w)([^,.;:!?\n]*)"
+)
+
+
+def _joined_before(lead: str, reading: str | None) -> set[str]:
+    """The states a "together with" phrase in ``lead`` joins to the first person after it."""
+    return {c for m in _TOGETHER.finditer(lead) for c in countries_in_text(m.group(1), reading)}
 
 
 def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
@@ -406,18 +469,12 @@ def _publisher_acts(quote: str, language: str) -> bool:
         return bool(re.search(r"(?:我们|我国|我方)", quote))
     if _office_decides(quote, language):
         return True
+    for at, between, _side in _first_person(quote, language):
+        if _the_authors(quote, at, between, language):
+            return True
     for each in dict.fromkeys(("en", language)):
         if each not in _FIRST_PERSON:
             continue
-        verbs = "(?i:" + "|".join((*SUPPLYING[each], *ACQUIRING[each])) + ")"
-        pronoun = rf"(?<!\w)(?i:{_FIRST_PERSON[each]})(?!\w)"
-        for said in re.finditer(rf"{pronoun}((?:\s+[\w'’-]+){{0,3}}?)\s+{verbs}(?!\w)", quote):
-            if _the_authors(quote, said.start(), said.group(1), language):
-                return True
-        if each == "de" and re.search(rf"(?<!\w){verbs}\s+{pronoun}", quote):
-            return True
-        if each == "es" and re.search(rf"(?<!\w)(?={verbs}(?!\w))\w*(?:mos|ré)(?!\w)", quote):
-            return True
         for own in re.finditer(rf"(?<!\w)(?i:{_OUR[each]})\s+", quote):
             ahead = " ".join(quote[own.end() : own.end() + _AHEAD].split()[:3])
             if (_AID.search(ahead) or _names_a_weapon(ahead, each)) and not _beside_another(
@@ -425,6 +482,30 @@ def _publisher_acts(quote: str, language: str) -> bool:
             ):
                 return True
     return False
+
+
+def _first_person(quote: str, language: str) -> list[tuple[int, str, str]]:
+    """Each first person supplying or acquiring in ``quote`` (English and ``language``):
+    its offset, the words between the pronoun and its verb, and its side ("supplier" for
+    "we will send", "wir liefern", "liefern wir", "enviaremos"; "recipient" for "we
+    bought")."""
+    found = []
+    for each in dict.fromkeys(("en", language)):
+        if each not in _FIRST_PERSON:
+            continue
+        supply = "|".join(SUPPLYING[each])
+        verbs = f"(?i:(?P<supplier>{supply})|(?P<recipient>{'|'.join(ACQUIRING[each])}))"
+        pronoun = rf"(?<!\w)(?i:{_FIRST_PERSON[each]})(?!\w)"
+        forms = [rf"{pronoun}(?P<between>(?:\s+[\w'’-]+){{0,3}}?)\s+{verbs}(?!\w)"]
+        if each == "de":  # "liefern wir"
+            forms.append(rf"(?<!\w){verbs}\s+{pronoun}(?P<between>)")
+        if each == "es":  # "enviaremos", "compraré"
+            forms.append(rf"(?<!\w)(?={verbs}(?!\w))\w*(?:mos|ré)(?!\w)(?P<between>)")
+        for form in forms:
+            for said in re.finditer(form, quote):
+                side = "supplier" if said.group("supplier") is not None else "recipient"
+                found.append((said.start(), said.group("between"), side))
+    return found
 
 
 def _the_authors(quote: str, at: int, between: str, language: str) -> bool:
@@ -435,12 +516,68 @@ def _the_authors(quote: str, at: int, between: str, language: str) -> bool:
     reading = None if language == "en" else language
     if countries_in_text(between, reading) and not _JOINED.match(between):
         return False  # "We thank Denmark for sending"; "we and Poland will send" is ours
-    for quoted in _QUOTED.finditer(quote):
-        if quoted.start() < at < quoted.end():
-            outside = quote[: quoted.start()] + " " + quote[quoted.end() :]
-            speaker = _sentence_at(outside, quoted.start())
-            return not countries_in_text(speaker, reading)
-    return True
+    quoted = _quotation_at(quote, at)
+    return quoted is None or not countries_in_text(_speaker(quote, quoted), reading)
+
+
+def _quotation_at(quote: str, at: int) -> re.Match[str] | None:
+    """The quotation of ``quote`` that offset ``at`` stands in, if any (the quotations
+    found once per quote: a scan per first person was quadratic in a long one)."""
+    starts, quotations = _quotations(quote)
+    i = bisect.bisect_left(starts, at) - 1
+    return quotations[i] if i >= 0 and at < quotations[i].end() else None
+
+
+@functools.lru_cache(maxsize=8)
+def _quotations(quote: str) -> tuple[list[int], list[re.Match[str]]]:
+    """The quotations of ``quote`` and their starts, in order."""
+    found = list(_QUOTED.finditer(quote))
+    return [q.start() for q in found], found
+
+
+#: A verb that introduces reported speech, each language ("said", "dijo", "a déclaré",
+#: "sagte", "заявил"), with its auxiliary: its subject is the quotation's speaker.
+_SPEECH = re.compile(
+    r"(?<!\w)(?i:(?:a|ont|ha|han|hat|haben)\s+)?(?i:said|says|told|added|stated|declared|"
+    r"announced|wrote|insisted|stressed|"
+    r"dijo|afirmó|declaró|anunció|aseguró|señaló|añadió|dit|déclare|déclaré|affirme|affirmé|"
+    r"annoncé|ajouté|assuré|sagte|sagt|erklärte|erklärt|betonte|betont|kündigte|"
+    r"заявил\w*|сказал\w*|сообщил\w*|отметил\w*|подчеркнул\w*)(?!\w)"
+)
+#: The words after a speech verb that end its inverted subject ("said the Danish Prime
+#: Minister after talks with ..."): a clause boundary or a preposition opening an adjunct.
+_SPEAKER_END = re.compile(
+    r"[,.;:!?\n]|(?<!\w)(?i:after|at|in|during|on|when|while|before|as|with|following|"
+    r"tras|después|durante|en|con|après|lors|pendant|avec|nach|bei|während|mit|после|во|"
+    r"в|на|с)(?!\w)"
+)
+#: At most this many words stand between a quotation and the verb of speech after it.
+_SPEAKER_WORDS = 8
+#: Characters read on each side of a quotation for its speaker (a bound: a long quote
+#: is not re-read per quotation).
+_SPEAKER_SPAN = 300
+
+
+def _speaker(quote: str, quoted: re.Match[str]) -> str:
+    """Who speaks ``quoted``: the subject of the verb of speech beside it ('"...," the
+    Danish Prime Minister said', '"...," said the Prime Minister of Denmark after talks
+    with Germany', 'The Danish Prime Minister said: "..."'), so a state named later in
+    the sentence ("after talks with the German chancellor") is not the speaker's. Where
+    no verb of speech stands beside it, the rest of its sentence."""
+    after = _sentence_at(quote[quoted.end() : quoted.end() + _SPEAKER_SPAN], 0)
+    verb = _SPEECH.search(after)
+    if verb is not None and len(after[: verb.start()].split()) <= _SPEAKER_WORDS:
+        before = after[: verb.start()].strip(" ,—–-")
+        if before:
+            return before  # '"...," the Danish Prime Minister said'
+        end = _SPEAKER_END.search(after, verb.end())
+        return after[verb.end() : end.start() if end else len(after)]  # '"...," said X'
+    lead = quote[max(0, quoted.start() - _SPEAKER_SPAN) : quoted.start()]
+    lead = _sentence_at(lead, len(lead))
+    verbs = list(_SPEECH.finditer(lead))
+    if verbs and not lead[verbs[-1].end() :].strip(" ,:—–-").strip():
+        return lead[: verbs[-1].start()]  # 'The Danish Prime Minister said: "..."'
+    return f"{lead} {after}"
 
 
 #: A conjunction joining another party to the first person ("we and Poland will send").
@@ -696,6 +833,26 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
 
 _DIRECTIONS = {language: _direction_patterns(language) for language in _PARTY}
 
+#: Verbs of pledging, per language: in a relative clause on the goods their subject gives
+#: them ("The howitzers that Germany pledged will be delivered": Germany supplies).
+_PLEDGING = {
+    "en": r"pledg\w*|promis\w*|committed|offered",
+    "es": r"prometi\w*|prometid\w*|ofreci\w*|ofrecid\w*|comprometi\w*",
+    "fr": r"promis\w*|promet\w*|offert\w*|engag\w*",
+    "de": r"zugesagt\w*|versprochen\w*|angeboten\w*|zusagt\w*|verspricht\w*",
+    "ru": r"обеща\w*|предложи\w*",
+}
+#: A relative pronoun (or "that") before its clause's subject, per language.
+_RELATIVE = {"en": r"that|which", "es": r"que", "fr": r"que|qu['’]", "de": r"(?<=,)\s*(?:die|den|das)",
+             "ru": r"которы\w*|которую|которое"}  # fmt: skip
+_PLEDGED = {
+    language: re.compile(
+        rf"(?<!\w)(?i:{_RELATIVE[language]})\s*{_PARTY[language]}\s+"
+        rf"(?:[a-zà-ÿа-яё]\w*\s+){{0,3}}?(?i:{verbs})(?!\w)(?!\s+(?:to|de|à|a|zu)\s+[a-zà-ÿ])"
+    )
+    for language, verbs in _PLEDGING.items()
+}
+
 
 def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[str]]:
     """The countries a sentence marks as supplier and as recipient (SIPRI: supplier ->
@@ -714,6 +871,8 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
         reading = None if each == "en" else each
         for key, found in (("supplier", suppliers), ("recipient", recipients)):
             found |= _marked(patterns[key], sentence, reading)
+        if each in _PLEDGED:
+            suppliers |= _marked(_PLEDGED[each], sentence, reading)
         subject = _subject(sentence, each)
         if subject is not None:
             (suppliers if subject[1] == "supplier" else recipients).update(subject[0])
@@ -794,6 +953,7 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
     tanks supplied by Germany", Ukraine is the subject of "received" alone. The subject of
     a passive verb of supplying is the goods ("tanks were delivered"), or, alone before
     "supplied with" or a Russian short participle, the recipient ("Японии переданы")."""
+    sentence = _past_parentheses(sentence, language)
     first: tuple[int, str] | None = None
     for words, side in ((SUPPLYING, "supplier"), (ACQUIRING, "recipient")):
         alternatives = "(?:" + "|".join(words[language]) + ")"
@@ -846,6 +1006,42 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
     if len(found) == 1:
         return (found[0],), side
     return _listed_subject(sentence, at, side, voice, language)
+
+
+#: A party opening its clause, then a relative or participial clause set off by commas
+#: ("Germany, which has already sent tanks, will deliver"; "Alemania, que ya envió
+#: tanques, entregará"; "Deutschland, das Panzer geliefert hat, wird liefern"; "Германия,
+#: которая передала танки, поставит").
+_PARENTHESIS = re.compile(
+    r"(?:^|(?<=[.;:!?\n]))([^,.;:!?\n]{1,60}?)(,"
+    + _SUBORDINATE.pattern
+    + r"[^,.;:!?\n]*,|,\s*(?i:der|die|das|котор\w+|quien(?:es)?|lequel|laquelle)(?!\w)"
+    r"[^,.;:!?\n]*,)(?=\s)"
+)
+
+
+#: A German relative pronoun that is also an article ("die Niederlande").
+_GERMAN_ARTICLE = re.compile(r",\s*(?i:der|die|das)(?!\w)")
+#: A parenthesis that adds a party to the subject ("Germany, as well as Norway, will").
+_ALSO = re.compile(r",\s*(?i:as\s+well\s+as)(?!\w)")
+
+
+def _past_parentheses(sentence: str, language: str) -> str:
+    """``sentence`` with each relative or participial clause after a party that opens its
+    clause blanked out (same length): the main verb after it is the party's, and the
+    verb inside it is no subject's first verb ("Germany, which has already sent tanks,
+    will deliver howitzers": Germany delivers the howitzers). A clause after other words
+    ("Alongside Germany, which is sending tanks, the President will send") is kept."""
+    reading = None if language == "en" else language
+    for match in _PARENTHESIS.finditer(sentence):
+        if _GERMAN_ARTICLE.match(match.group(2)) and countries_in_text(match.group(2), reading):
+            continue  # "Norwegen, die Niederlande und Dänemark werden": a list, no relative
+        if _ALSO.match(match.group(2)):
+            continue
+        if _bare_party(match.group(1), language):
+            start, end = match.span(2)
+            sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
 
 
 #: A word that opens a complement clause, which has its own subject ("Danish Defence Minister
