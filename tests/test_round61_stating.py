@@ -312,3 +312,153 @@ def test_a_count_next_to_han_or_kana_is_whole(language: str, count: int, which: 
     assert _tps(text, gold, outside, language) == (1, 1), outside
     assert _tps(text, gold, str(count), language)[1] == 0  # the count alone: no statement
     assert _tps(text, gold, larger, language)[1] == 0, larger  # "12万" is no 12
+
+
+# --- Round 61, second look: what is written next to a number makes it no count -----------
+#
+# 1. A number touching Han, kana or Hangul was whole, and so the count, whatever it
+#    touched: a date, an hour, an age, a length, a year, a floor, a time or a rank ("7日",
+#    "7月", "7時", "7岁", "7公里", "第7", "7층", "제7") stated a casualty report of 7.
+# 2. Korean writes its scale words onto the digits ("7만명" is 70000 people), which the
+#    number reader does not read: the 7 was the count. So in Chinese and Japanese ("7万").
+# 3. A Han numeral after a full-width comma ("警方说，十二名") was read as nothing, and its
+#    last character ("二") was the count.
+# 6. In spaced languages, a date, a sum or a unit beside a number ("On March 7", "7 km",
+#    "7%", "7 years after", "a 7-year-old", "at 7am", "$7", "Route 7", "7 Uhr", "через 7
+#    лет") made it the count.
+# 7. Which longer number holds a place was a scan of every figure for every place.
+#
+# A count is a number with a counter of people or things, or the type's words; a number
+# with a unit of time, age, distance or order is a measure. Units here are written for
+# the test, not read from the module's tables.
+
+#: Per unspaced language: a report elsewhere of harm with no count of its own, where {x}
+#: is a number and what is written next to it; a counter of people that makes it the
+#: count; and units, prefixes and scales that make it none.
+MEASURED = {
+    "zh": {
+        "report": "警方说，{x}，多名村民在尼日利亚的袭击中被打死。",
+        "counted": "{n}名村民",
+        "units": ["{n}日", "{n}号", "{n}月", "{n}岁", "{n}点", "{n}公里", "{n}年", "第{n}", "{n}楼",
+                  "{n}次", "{n}个月", "{n}小时", "{n}天", "{n}%", "{n}万人", "{n}千人", "{n}亿"],
+    },
+    "ja": {
+        "report": "警察によると、{x}、ナイジェリアでの襲撃で多くの人が死亡した。",
+        "counted": "{n}人",
+        "units": ["{n}日", "{n}月", "{n}時", "{n}歳", "{n}キロ", "{n}年", "{n}階", "{n}回", "第{n}",
+                  "{n}か月", "{n}時間", "{n}番目", "{n}万人", "{n}千人"],
+    },
+    "ko": {
+        "report": "경찰은 {x} 나이지리아 공격으로 여러 명이 숨졌다고 밝혔다.",
+        "counted": "{n}명이",
+        "units": ["{n}일", "{n}월", "{n}시", "{n}세", "{n}년", "제{n}", "{n}층", "{n}차", "{n}살",
+                  "{n}킬로미터", "{n}시간", "{n}번째", "{n}회", "{n}만명이", "{n}천명이", "{n}백명이",
+                  "{n}억명이"],
+    },
+}  # fmt: skip
+#: The gold sentence per unspaced language (a count of villagers, in Nigeria).
+MEASURED_GOLD = {
+    "zh": "枪手周一在尼日利亚卡杜纳打死了{n}名村民。",
+    "ja": "武装集団が月曜日、ナイジェリアのカドゥナで村人{n}人を殺害した。",
+    "ko": "무장 괴한들이 월요일 나이지리아 카두나에서 주민 {n}명을 살해했다.",
+}
+MEASURED_CASES = [(lang, unit) for lang, case in MEASURED.items() for unit in case["units"]]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(MEASURED_CASES), st.sampled_from(COUNTS))
+def test_a_unit_date_ordinal_or_scale_by_an_unspaced_number_makes_it_no_count(
+    case: tuple[str, str], count: int
+) -> None:
+    language, unit = case
+    sentence = MEASURED_GOLD[language].format(n=count)
+    measured = MEASURED[language]["report"].format(x=unit.format(n=count))
+    counted = MEASURED[language]["report"].format(x=MEASURED[language]["counted"].format(n=count))
+    gold = _casualty(count, sentence)
+    sep = " " if language == "ko" else ""
+    assert _tps(sentence + sep + measured, gold, measured, language)[1] == 0, measured
+    assert _tps(sentence + sep + counted, gold, counted, language)[1] == 1, counted
+
+
+#: Han numerals of two characters or more whose last character is a unit numeral.
+_HAN_DIGITS = "一二三四五六七八九"
+
+
+def _han_compounds() -> list[tuple[int, str]]:
+    """(unit, a longer Han numeral ending with it): "十二", "二十三", "一百零五"."""
+    found = [(u, "十" + _HAN_DIGITS[u - 1]) for u in range(2, 10)]
+    found += [(u, _HAN_DIGITS[t - 1] + "十" + _HAN_DIGITS[u - 1]) for t in (2, 4) for u in (3, 7)]
+    return found
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_han_compounds()), st.sampled_from(["，", "。", ","]))
+def test_a_han_numeral_after_a_full_width_mark_is_read_whole(
+    compound: tuple[int, str], mark: str
+) -> None:
+    unit, number = compound
+    gold_sentence = f"枪手在尼日利亚打死了{_HAN_DIGITS[unit - 1]}名村民。"
+    other = f"警方说{mark}{number}名村民在尼日利亚的袭击中被打死。"
+    own = f"警方说{mark}{_HAN_DIGITS[unit - 1]}名村民在尼日利亚的袭击中被打死。"
+    gold = _casualty(unit, gold_sentence)
+    assert _tps(gold_sentence + other, gold, other, "zh")[1] == 0, other
+    assert _tps(gold_sentence + own, gold, own, "zh") == (1, 1), own
+
+
+#: Per spaced language: a report elsewhere of harm with no count of its own ({x}: a
+#: number and what is written beside it), its counter of people, and the measures.
+SPACED_MEASURES = {
+    "en": ("{x}, police said many people died in the attack in Nigeria.", "{n} people",
+           ["On March {n}", "{n} km away", "{n}% of them", "{n} years after the war",
+            "A {n}-year-old said", "At {n}am", "For $ {n} million", "For ${n}", "On Route {n}",
+            "On {n} March"]),
+    "fr": ("{x}, la police a dit que des personnes ont été tuées au Nigeria.", "{n} personnes",
+           ["À {n} km", "{n} % des habitants", "{n} ans après la guerre", "Le {n} mars"]),
+    "de": ("{x} sagte die Polizei, dass Menschen in Nigeria getötet wurden.", "{n} Menschen",
+           ["{n} km entfernt", "{n} Prozent", "{n} Jahre nach dem Krieg", "Um {n} Uhr",
+            "Am {n}. März"]),
+    "es": ("{x}, la policía dijo que murieron personas en Nigeria.", "{n} personas",
+           ["A {n} km", "El {n} % de ellos", "{n} años después", "A las {n}", "El {n} de marzo"]),
+    "ru": ("{x} полиция сообщила, что в Нигерии были убиты люди.", "{n} человек",
+           ["Через {n} лет", "В {n} км", "В {n} часов", "{n} марта"]),
+}  # fmt: skip
+SPACED_GOLD = {
+    "en": "Gunmen killed {n} villagers in Kaduna, Nigeria.",
+    "fr": "Des hommes armés ont tué {n} villageois à Kaduna, au Nigeria.",
+    "de": "Bewaffnete töteten {n} Dorfbewohner in Kaduna, Nigeria.",
+    "es": "Hombres armados mataron a {n} aldeanos en Kaduna, Nigeria.",
+    "ru": "Боевики убили {n} жителей в Кадуне, Нигерия.",
+}
+SPACED_CASES = [(lang, m) for lang, (_, _, ms) in SPACED_MEASURES.items() for m in ms]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SPACED_CASES), st.sampled_from(COUNTS))
+def test_a_date_sum_or_unit_beside_a_spaced_number_makes_it_no_count(
+    case: tuple[str, str], count: int
+) -> None:
+    language, measure = case
+    report, counter, _ = SPACED_MEASURES[language]
+    sentence = SPACED_GOLD[language].format(n=count)
+    measured = report.format(x=measure.format(n=count))
+    counted = report.format(x=counter.format(n=count))
+    gold = _casualty(count, sentence)
+    assert _tps(f"{sentence} {measured}", gold, measured, language)[1] == 0, measured
+    assert _tps(f"{sentence} {counted}", gold, counted, language)[1] == 1, counted
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12),
+    st.integers(0, 60),
+    st.integers(1, 8),
+)
+def test_the_longer_number_holding_a_place_is_found_as_by_a_scan(
+    figures: list[tuple[int, int]], start: int, width: int
+) -> None:
+    from extractor.evaluation.stating import _FigureIndex
+
+    spans = [(a, a + w) for a, w in figures]
+    end = start + width
+    scan = any(a <= start and end <= b and b - a > end - start for a, b in spans)
+    assert _FigureIndex.of(spans).holds_longer(start, end) == scan

@@ -45,12 +45,16 @@ or Spanish "1.500" and "1 500" (a space, a no-break or a thin space between its 
 or in words ("eight", "acht"), never as a part of a longer number the package's number
 reader reads (:func:`~extractor.text.quantities.figures_in`): "two" of "one hundred two"
 or "twenty-two", "onze" of "soixante et onze", "dos" of "treinta y dos", "два" of
-"двадцать два", "12" of "12万" is no count of its own. A key fact or a word is held
-**whole**, on the package's one fold (:func:`~extractor.text.grounding.normalise_text`,
-accents dropped): "us" (the USA) is not in "discussed", "uk" not in "Ukraine", the count
-3 not in "2023", "3,000" or "3 000". Scripts written without spaces (Han, kana, Thai,
-Lao, Khmer, Myanmar) have no word boundary to ask for, so next to one of their
-characters a fact is whole ("美国" in "美国总统", "12" in "打死了12名村民"), and their content units
+"двадцать два", "12" of "12万" (or of "12만명", whose scale the reader does not join) is
+no count of its own. Nor is a number its words make a measure, an ordinal or a date: a
+count is a number with a counter of people or things, not with a unit of time, age,
+distance or order ("7日", "7歳", "7세", "第7", "제7", "7公里", "On March 7", "7 km", "7%",
+"a 7-year-old", "$7", "Route 7", "7 Uhr", "через 7 лет"; per language,
+:func:`_is_measure`). A key fact or a word is held **whole**, on the package's one fold
+(:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
+not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023", "3,000" or "3 000".
+Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word
+boundary to ask for, so next to one of their characters a fact is whole ("美国" in "美国总统", "12" in "打死了12名村民"), and their content units
 are the character pairs of a run (no dictionary to segment them).
 
 Every test but one is "a part holds X" (X fixed by the gold record) or "every place
@@ -61,6 +65,7 @@ save by leaving out a conflicting value; an empty quote states nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +83,7 @@ from extractor.text.cues import (
     patterns_for,
     states_any,
 )
+from extractor.text.dates import MONTHS
 from extractor.text.grounding import normalise, normalise_text
 from extractor.text.places import place_country
 from extractor.text.sentences import CLAUSES, split_sentences
@@ -326,8 +332,9 @@ def _whole_number(fact: str) -> re.Pattern[str]:
     not in "3 000", "500" not in "3 500"), as French, Swedish or Russian write thousands.
     A letter of a spaced script makes it another word ("12th", "F16"); a character of
     :data:`_NUMBER_NEIGHBOUR` does not, after a comma or dot either ("说，12名" folds to
-    "说,12名"): what such a character makes of the number ("12万" is 120000) is the
-    number reader's to say (:func:`_places_of`)."""
+    "说,12名"): what such a character makes of the number ("12万" is 120000, "12日" a
+    date) is the number reader's and the unit tables' to say (:func:`_places_of`,
+    :func:`_is_measure`)."""
     lead = len(fact) - len(fact.lstrip("0123456789"))
     after_group = r"(?! \d{3}(?!\d))"
     before_group = r"(?<!\d )" if lead == 3 else ""
@@ -337,10 +344,11 @@ def _whole_number(fact: str) -> re.Pattern[str]:
     return re.compile(rf"{before}{before_group}{re.escape(fact)}{after}{after_group}")
 
 
-#: A dot or comma with no digit before it and one after: punctuation, no group mark of a
-#: number (a folded full-width comma: "说，12万人" is "说,12万人"); the number reader
-#: would take the digits after it for a group of another number and read none.
-_LOOSE_MARK = re.compile(r"(?<!\d)[.,](?=\d)")
+#: A dot or comma with no digit before it and a character after: punctuation, no group
+#: mark of a number (a folded full-width comma or stop: "说，12万人" is "说,12万人", "说，十二名"
+#: is "说,十二名"); the number reader would take what follows for a part of another
+#: number and read none, in digits or in any script's numerals.
+_LOOSE_MARK = re.compile(r"(?<!\d)[.,](?=\S)")
 
 
 @lru_cache(maxsize=4096)
@@ -355,10 +363,170 @@ def _figures(said: str, language: str | None) -> tuple[tuple[int, int], ...]:
     return tuple((f.start, f.end) for f in figures_in(readable, language) if f.is_number)
 
 
+@dataclass(frozen=True)
+class _FigureIndex:
+    """The figures of one quote sorted by start, with the furthest end reached by any of
+    the first ones: which figure holds a place is then two bisections, not a scan of
+    every figure for every place (a long quote of numbers made that quadratic)."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+    spans: frozenset[tuple[int, int]]
+
+    @classmethod
+    def of(cls, figures: Iterable[tuple[int, int]]) -> _FigureIndex:
+        spans = sorted(figures)
+        reach: list[int] = []
+        for _, end in spans:
+            reach.append(max(end, reach[-1]) if reach else end)
+        return cls(tuple(a for a, _ in spans), tuple(reach), frozenset(spans))
+
+    def _reach_before(self, start: int, *, inclusive: bool) -> int:
+        side = bisect_right if inclusive else bisect_left
+        last = side(self.starts, start) - 1
+        return self.reach[last] if last >= 0 else -1
+
+    def holds_longer(self, start: int, end: int) -> bool:
+        """Whether a figure longer than ``[start, end)`` holds it: one starting before it
+        that reaches its end, or one starting with it that reaches beyond."""
+        return (
+            self._reach_before(start, inclusive=False) >= end
+            or self._reach_before(start, inclusive=True) > end
+        )
+
+
+@lru_cache(maxsize=4096)
+def _figure_index(said: str, language: str | None) -> _FigureIndex:
+    return _FigureIndex.of(_figures(said, language))
+
+
 def _in_longer_number(said: str, start: int, end: int, language: str | None) -> bool:
     """Whether ``said[start:end]`` is a part of a longer number: "two" of "one hundred
     two", "onze" of "soixante et onze", "два" of "двадцать два", "12" of "12万"."""
-    return any(a <= start and end <= b and b - a > end - start for a, b in _figures(said, language))
+    return _figure_index(said, language).holds_longer(start, end)
+
+
+def _is_number(said: str, start: int, end: int, language: str | None) -> bool:
+    """Whether ``said[start:end]`` writes a number: digits, or a figure the number reader
+    reads there ("seven", "七"), not a name or a word."""
+    return bool(_GROUPED.fullmatch(said, start, end)) or (
+        (start, end) in _figure_index(said, language).spans
+    )
+
+
+#: Per language written without spaces, what written right after a number's digits makes
+#: it a part of a larger number (the scale words): "7万人" is 70000 people, "7만명" 70000,
+#: never 7 (the number reader reads no Korean scale joined to the digits).
+_SCALES_AFTER: dict[str, str] = {"zh": "万萬千百亿億", "ja": "万萬千百億", "ko": "만천백억"}
+
+#: Per language written without spaces, the units written right after a number that make
+#: it a measure, no count of people or things: a day, month, year or hour ("7日", "7월",
+#: "7時"), an age ("7岁", "7歳", "7세"), a length ("7公里", "7キロ", "7킬로"), a floor
+#: ("7楼", "7階", "7층"), a time or a rank ("7次", "7回", "7차"), a share, a multiple or a
+#: sum. A count is a number with a counter of people or things ("7名", "7人", "7명").
+_MEASURES_AFTER: dict[str, tuple[str, ...]] = {
+    "zh": ("日", "号", "號", "月", "个月", "個月", "年", "岁", "歲", "周", "週", "星期", "天",
+           "点", "點", "时", "時", "小时", "小時", "分钟", "分鐘", "秒", "公里", "千米", "米",
+           "英里", "公尺", "楼", "樓", "层", "層", "次", "届", "屆", "倍", "%", "元", "美元"),
+    "ja": ("日", "月", "か月", "ヶ月", "カ月", "ヵ月", "年", "歳", "才", "週", "時", "分",
+           "秒", "キロ", "メートル", "マイル", "階", "回", "度", "番目", "倍", "%", "円", "ドル"),
+    "ko": ("일", "월", "개월", "년", "세", "살", "주", "시", "초", "킬로", "미터", "마일",
+           "층", "차", "회", "번", "배", "%", "원", "달러"),
+}  # fmt: skip
+
+#: Per language written without spaces, the words written right before a number that make
+#: it an ordinal: "第7" (zh, ja), "제7" (ko) is the seventh, no count.
+_ORDINALS_BEFORE: dict[str, str] = {"zh": "第", "ja": "第", "ko": "제"}
+
+#: Per spaced language, the words after a number (after a space or a hyphen) that make it
+#: a measure, no count: a share, a length, a span of time, an age, an hour, a month's day
+#: ("7 km", "7%", "7 years after", "7-year-old", "at 7am", "7 March", "7 Uhr", "7 лет").
+_MEASURE_WORDS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("%", "percent", "per cent", "km", "kilometres", "kilometers", "kilometre",
+           "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "years",
+           "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+           "minutes", "am", "pm", "a.m", "p.m", "o'clock", *(m for m in MONTHS if m != "may")),
+    "fr": ("%", "pour cent", "km", "kilomètres", "kilometres", "mètres", "metres", "ans",
+           "an", "mois", "semaines", "jours", "heures", "h", "janvier", "fevrier", "mars",
+           "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+           "decembre"),
+    "de": ("%", "prozent", "km", "kilometer", "meter", "jahre", "jahren", "jahr", "monate",
+           "monaten", "wochen", "tage", "tagen", "stunden", "uhr", "januar", "februar",
+           "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember"),
+    "es": ("%", "por ciento", "km", "kilometros", "metros", "anos", "ano", "meses", "mes",
+           "semanas", "dias", "horas", "de enero", "de febrero", "de marzo", "de abril",
+           "de mayo", "de junio", "de julio", "de agosto", "de septiembre", "de octubre",
+           "de noviembre", "de diciembre"),
+    "it": ("%", "per cento", "km", "chilometri", "metri", "anni", "anno", "mesi", "giorni",
+           "ore"),
+    "ru": ("%", "процентов", "процента", "км", "километров", "метров", "лет", "года", "год",
+           "месяцев", "месяца", "недель", "недели", "дней", "дня", "часов", "часа", "января",
+           "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"),
+}  # fmt: skip
+
+#: Per spaced language, the words right before a number that make it a date, a sum, a
+#: route or an hour, no count ("March 7", "$7", "Route 7", "a las 7", "No. 7").
+_MEASURE_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("$", "€", "£", "route", "highway", "no.", "number", "page", "article", *MONTHS),
+    "fr": ("$", "€", "£", "route", "n°", "article"),
+    "de": ("$", "€", "£", "nr.", "artikel"),
+    "es": ("$", "€", "£", "ruta", "articulo", "a las"),
+    "it": ("$", "€", "£", "articolo"),
+    "ru": ("$", "€", "£", "статья", "статьи", "№"),
+}  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` folded as a quote is (:func:`_fold`: Hangul to its jamo), longest first."""
+    folded = {f for f in map(_fold, words) if f}
+    return "|".join(re.escape(w) for w in sorted(folded, key=len, reverse=True))
+
+
+#: A final consonant of a folded Hangul syllable (its jamo): the unit "시" (an hour) is
+#: no beginning of "신", whose jamo begin with those of "시".
+_FINAL_JAMO = "\u11a8-\u11ff"
+
+
+@lru_cache(maxsize=64)
+def _measure_after(language: str) -> re.Pattern[str] | None:
+    """What, right after a number, makes it a measure or a part of a larger number in
+    ``language`` (:data:`_MEASURES_AFTER`, :data:`_SCALES_AFTER`,
+    :data:`_MEASURE_WORDS_AFTER`)."""
+    joined = _alternation([*_MEASURES_AFTER.get(language, ()), *_SCALES_AFTER.get(language, "")])
+    spaced = _alternation(_MEASURE_WORDS_AFTER.get(language, ()))
+    parts = [f"(?:{joined})(?![{_FINAL_JAMO}])"] if joined else []
+    parts += [rf"(?:\. ?|[ -])?(?:{spaced})(?!\w)", r" ?%"] if spaced else []
+    return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=64)
+def _measure_before(language: str) -> re.Pattern[str] | None:
+    """What, right before a number, makes it an ordinal, a date or a sum in ``language``
+    (:data:`_ORDINALS_BEFORE`, :data:`_MEASURE_WORDS_BEFORE`), matched on the few
+    characters before it, never from the start of the quote."""
+    ordinal = _alternation(_ORDINALS_BEFORE.get(language, ""))
+    spaced = _alternation(_MEASURE_WORDS_BEFORE.get(language, ()))
+    parts = [f"(?:{ordinal})"] if ordinal else []
+    parts += [rf"(?<!\w)(?:{spaced}) ?"] if spaced else []
+    return re.compile(rf"(?:{'|'.join(parts)})\Z") if parts else None
+
+
+#: How far before a number :func:`_measure_before` looks: its longest word and a space.
+_BEFORE_WINDOW = 16
+
+
+def _is_measure(said: str, start: int, end: int, language: str | None) -> bool:
+    """Whether the number at ``said[start:end]`` is a measure, an ordinal or a part of a
+    larger number by what its language writes next to it: a count is a number with a
+    counter of people or things, not one with a unit of time, age, distance or order."""
+    base = (language or "").split("-")[0].lower()
+    after, before = _measure_after(base), _measure_before(base)
+    if after is not None and after.match(said, end):
+        return True
+    window = said[max(0, start - _BEFORE_WINDOW) : start]
+    return before is not None and before.search(window) is not None
 
 
 def _holds(said: str, fact: str, language: str | None = None) -> bool:
@@ -379,6 +547,7 @@ def _places_of(
         if form
         for m in _whole(form).finditer(said)
         if not _in_longer_number(said, *m.span(), language)
+        and not (_is_number(said, *m.span(), language) and _is_measure(said, *m.span(), language))
     ]
 
 
