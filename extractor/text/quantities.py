@@ -61,6 +61,7 @@ Readings, one each, after the codebooks (ACLED, UCDP GED):
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import re
 import unicodedata
@@ -178,6 +179,10 @@ _SCALES_AFTER_DIGITS: dict[str, int] = {
 #: Danish, "3 Mio Euro" in German); with it ("3 mia. kr.") in any. Read everywhere, "Nel
 #: 2020 mia madre" was two trillion and "Em 2020 mia sobrinha" a figure "2020 mia".
 _DOTTED_ELSEWHERE = frozenset({"mia", "mio", "tis"})
+#: Languages whose press writes "mia"/"mio" as the possessive (Italian "mia", "mio";
+#: Spanish "mío"; Portuguese borrowing none of them as a scale): undotted, never a scale
+#: there even before a currency ("Nel 2020 mia EUR" was two trillion).
+_POSSESSIVE_MIA = frozenset({"it", "es", "pt"})
 #: Abbreviations that are a word of one language alone, no scale there without their dot:
 #: French "mdr" (LOL) is the Swedish "3 mdr kr" everywhere else.
 _WORDS_OF_LANGUAGE: dict[str, frozenset[str]] = {"fr": frozenset({"mdr"})}
@@ -906,8 +911,10 @@ def _scale_after_digits(text: str, token: _Token, language: str) -> tuple[str, i
     if scale is None:
         return None
     word_too = token.word in _DOTTED_ELSEWHERE or token.word in _WORDS_OF_LANGUAGE.get(language, ())
-    if word_too and not text.startswith(".", token.end) and not _currency_follows(text, token.end):
-        return None
+    if not word_too or text.startswith(".", token.end):
+        return _SCALE, scale
+    if language in _POSSESSIVE_MIA or not _currency_follows(text, token.end):
+        return None  # "Nel 2020 mia EUR": the Italian possessive, never a scale
     return _SCALE, scale
 
 
@@ -1160,7 +1167,7 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
     at_the_hour = (  # "a las once", "hacia las once", "A las once bomberos llegaron"
         at > 1
         and tokens[at - 2].word in _HOUR_PREPOSITIONS
-        and (not plural_after or _time_frame(text, tokens[at - 2]))
+        and (not plural_after or _time_frame(text, tokens, at))
     )
     if before in _HOUR_BEFORE.get(language, ()) and (
         at_the_hour or _HOUR_AFTER.match(text, first.end)
@@ -1188,19 +1195,33 @@ def _homograph_counts(text: str, tokens: list[_Token], at: int, language: str) -
 
 
 #: What stands before a clause's first word: the text's start, a sentence's or a clause's
-#: end, an opening quote or bracket, a dash.
-_CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;,\n]\s*|[«\"“„(\[—–-]\s*)$")
+#: end, an opening quote or bracket, a dash (blanks and zero-width spaces between).
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.!?:;,\n][\s" + _ZERO_WIDTH + r"]*|[«\"“„(\[—–-][\s" + _ZERO_WIDTH + r"]*)$"
+)
+#: How far back before a preposition its clause's opening is looked for.
+_CLAUSE_OPENS_WINDOW = 8
+#: Spanish clitic pronouns: one right after "A las once" and its noun resumes a fronted
+#: object ("A las once víctimas se les rindió homenaje"), never a time adverbial.
+_ES_CLITICS = _word_set("se les le los las lo la nos os me te")
 
 
-def _time_frame(text: str, preposition: _Token) -> bool:
-    """Whether the preposition before "las once" makes it the hour even before a plural
-    noun: any preposition of time but "a" does ("Hacia las once decenas de personas"),
-    and "a" where it opens its clause ("A las once bomberos llegaron", "Ayer, a las once
-    vecinos salieron"), a time adverbial. After a verb, "a" marks its object, a count of
-    people: "asesinaron a las once personas"."""
+def _time_frame(text: str, tokens: list[_Token], at: int) -> bool:
+    """Whether "las once" at ``tokens[at]``, a plural noun after it, is still the hour.
+    Article, number and plural noun make a noun phrase after any preposition ("de las
+    once víctimas", "Entre las once víctimas hay", "Tras las once muertes" count); only
+    the clock's own preposition "a" opening its clause makes a time adverbial of it ("A
+    las once bomberos llegaron", "Ayer, a las once vecinos salieron") unless a clitic
+    after the noun resumes it as a fronted object ("A las once víctimas se les rindió
+    homenaje"). After a verb, "a" marks its object: "asesinaron a las once personas"."""
+    preposition = tokens[at - 2]
     if preposition.word != "a":
-        return True
-    return _CLAUSE_OPENS.search(text, max(0, preposition.start - 3), preposition.start) is not None
+        return False
+    window = max(0, preposition.start - _CLAUSE_OPENS_WINDOW)
+    if _CLAUSE_OPENS.search(text, window, preposition.start) is None:
+        return False
+    resumed = at + 2 < len(tokens) and tokens[at + 2].word in _ES_CLITICS
+    return not resumed
 
 
 def _noun_after_article(text: str, tokens: list[_Token], at: int, language: str) -> bool:
@@ -1699,17 +1720,127 @@ def _home_reading(text: str, start: int, language: str) -> str:
     when the state has none of the name today or cannot be told ("belgische Franken",
     "CFA-Franken", "kongolesische Franken": a franc of some state, never the Swiss one)."""
     home = _HOME_CURRENCIES[language]
+    words = _qualifier_before(text, start, language)
+    if not words:
+        return home[0]  # "3 milyar lira", "mehr als 3 Millionen in Franken"
+    if _former(words[-2:], language):
+        return _UNKNOWN  # "3 mia. gamle kroner", "alte Franken", "eski lira": withdrawn
+    named = _qualified_currency(words, language, home[3])
+    return home[0] if named is None else named
+
+
+def _qualifier_before(text: str, start: int, language: str) -> tuple[str, ...]:
+    """The words, up to three, that may qualify the currency's name at ``text[start:]``:
+    none after a number, a scale or a function word ("3 milyar lira", "drei Millionen
+    Franken", "mehr als 3 Millionen in Franken")."""
     before = _WORDS_BEFORE_NAME.search(text, max(0, start - 60), start)
     if before is None:
-        return home[0]
+        return ()
     words = _QUALIFIER_WORD.findall(unicodedata.normalize("NFC", before.group(1)))
     last = _fold(words[-1])
     if _lookup(last, language) is not None or last in _SCALES_AFTER_DIGITS:
-        return home[0]  # "3 milyar lira", "drei Millionen Franken"
+        return ()
     if last in _other_function_words(language) or last in _HOME_FUNCTION_WORDS.get(language, ()):
-        return home[0]  # "mehr als 3 Millionen in Franken"
-    named = _qualified_currency(tuple(words), language, home[3])
-    return home[0] if named is None else named
+        return ()
+    return tuple(words)
+
+
+#: The codes :data:`_CURRENCY_WORDS` gives a name several states' currencies share
+#: (pound, rupee, ruble, dollar) when no state qualifies it.
+_SHARED_NAMES = frozenset({"GBP", "INR", "RUB", "USD"})
+#: Languages whose national adjective follows the noun ("libras egipcias").
+_ADJECTIVE_AFTER = frozenset({"es", "pt", "fr", "it", "ro", "ca"})
+#: How many letters of a currency's name, as written, find it in the CLDR's names of the
+#: states' currencies ("libras" -> "libr" in "libra egipcia", "фунтов" -> "фунт").
+_NAME_STEM = 4
+_WORD_AFTER = re.compile(r"[ \u00a0\u200b]+([^\W\d_](?:[^\W\d_]|[" + _MARKS + r"])*)")
+
+
+def _named(text: str, match: re.Match[str], code: str, language: str) -> str:
+    """The currency a name of :data:`_CURRENCY_WORDS` at ``match`` (over folded text)
+    means: a shared name (pound, rupee, ruble, dollar) that a national adjective or a
+    country qualifies, before it or (in Romance languages) after it, is that state's
+    currency of the name by the CLDR, as :func:`_qualified_currency` reads the home names
+    ("Egyptian pounds", "ägyptische Pfund", "libras egipcias", "египетских фунтов",
+    "Pakistani rupees", "Belarusian rubles" were pounds sterling, Indian rupees, Russian
+    rubles); one called old or former names a withdrawn currency, no amount ("eski Türk
+    lirası", "старых рублей")."""
+    before = _qualifier_before(text, match.start(), language)
+    if _former(before[-2:], language):
+        return _UNKNOWN
+    stem = match.group(0)[:_NAME_STEM]
+    if code not in _SHARED_NAMES or len(stem) < _NAME_STEM or not stem.isalpha():
+        return code
+    named = _qualified_currency(before, language, stem) if before else None
+    if named is None and language in _ADJECTIVE_AFTER:
+        after = _WORD_AFTER.match(text, match.end())
+        if after is not None:
+            named = _qualified_currency((after.group(1),), language, stem)
+    return code if named is None else named
+
+
+#: Words that call a currency old or former ("gamle kroner", "alte Franken", "eski
+#: lira", "starých korun", "vecchie lire", "anciens francs"): a withdrawn currency (the
+#: old Turkish lira, the Swiss franc's recalled series, a pre-decimal krone) whose
+#: value in today's is not the text's to tell: no amount, never the home currency.
+_FORMER_WORDS = {
+    language: _word_set(words)
+    for language, words in (
+        ("da", "gamle gammel gammeldags tidligere forhenværende"),
+        ("no", "gamle gammel tidligere"),
+        ("nb", "gamle gammel tidligere"),
+        ("nn", "gamle gammal tidlegare"),
+        ("sv", "gamla gammal forna tidigare"),
+        ("is", "gömlu gamla gamlar fyrrverandi"),
+        ("tr", "eski"),
+        ("cs", "starých staré stará starou starými starý bývalých bývalé bývalá"),
+        ("de", "alt alte alten alter altes ehemalige ehemaligen ehemaliger frühere früheren"),
+        ("en", "old former"),
+        ("fr", "ancien anciens ancienne anciennes vieux vieilles"),
+        ("it", "vecchie vecchi vecchia vecchio"),
+        ("es", "antiguos antiguas antigua antiguo viejos viejas"),
+        ("pt", "antigos antigas antiga antigo velhos velhas"),
+        ("ru", "старых старые старыми старый старого прежних бывших"),
+    )
+}
+
+
+def _former(words: Sequence[str], language: str) -> bool:
+    """Whether one of ``words``, right before a currency's name, calls it old or former
+    (:data:`_FORMER_WORDS`)."""
+    former = _FORMER_WORDS.get(language, frozenset())
+    return any(_fold(word) in former for word in words)
+
+
+#: Languages that name a state's currency by the state's bare name before it (Turkish
+#: "Suriye lirası", "Suriye lira"). Elsewhere a qualifier is an adjective or a genitive
+#: of the noun phrase ("norske kroner", "Norges kroner", "Schweizer Franken"): a bare
+#: name before the currency is another phrase, a verb's subject or indirect object
+#: ("Danmark giver Norge kroner 3 mia." is Danish kroner given to Norway).
+_BARE_NAME_QUALIFIES = frozenset({"tr"})
+
+
+def _bare_name(words: Sequence[str], states: list[str], language: str) -> bool:
+    """Whether the last of ``words`` that name ``states`` (one, alpha-3) are its bare name
+    in ``language`` or English (the CLDR's, or its part before a hyphen: "Kongo" of
+    "Kongo-Kinshasa"), no adjective nor genitive of it: "giver Norge" ends in "Norge";
+    "Norges", "norske" are none."""
+    import pycountry
+    from babel import Locale
+
+    from extractor.text.countries import countries_in_text
+
+    country = pycountry.countries.get(alpha_3=states[0])
+    if country is None:
+        return False
+    names = {_fold(country.name), _fold(getattr(country, "common_name", ""))}
+    with contextlib.suppress(Exception):  # no CLDR data for the language
+        names.add(_fold(Locale.parse(language).territories.get(country.alpha_2, "")))
+    names |= {re.split(r"[-(,]", name)[0].strip() for name in names}  # "Kongo-Kinshasa"
+    for size in range(1, len(words) + 1):
+        if countries_in_text(" ".join(words[-size:]), language) == states:
+            return _fold(" ".join(words[-size:])) in names
+    return False
 
 
 #: Function words of the home-currency languages :data:`_OTHER_FUNCTION_WORDS` lacks.
@@ -1733,11 +1864,15 @@ def _qualified_currency(words: tuple[str, ...], language: str, stem: str) -> str
         states = countries_in_text(" ".join(words[-size:]), language)
         ends_at_name = size == 1 or countries_in_text(" ".join(words[-size:-1]), language) != states
         if len(states) == 1 and ends_at_name:  # "Norge giver nye kroner": "nye" names none
+            if language not in _BARE_NAME_QUALIFIES and _bare_name(words[-size:], states, language):
+                return None  # "Danmark giver Norge kroner": Norway is who is given them
             return _state_currency(states[0], stem, language)
         if states and size == 1:
             return _UNKNOWN  # several states: which one's currency cannot be told
     last = _fold(words[-1])
     codes = _currencies_named(language, stem).get(last[:_NAME_PREFIX])
+    if codes is not None and len(codes) > 1:
+        codes = _named_whole(codes, words, language, stem)
     if codes is not None:
         return next(iter(codes)) if len(codes) == 1 else _UNKNOWN
     named = _states_by_prefix(language)
@@ -1747,6 +1882,29 @@ def _qualified_currency(words: tuple[str, ...], language: str, stem: str) -> str
     if len(prefixed) > 1:
         return _UNKNOWN
     return _state_currency(next(iter(prefixed)), stem, language)
+
+
+def _named_whole(
+    codes: frozenset[str], words: tuple[str, ...], language: str, stem: str
+) -> frozenset[str]:
+    """Those of ``codes`` whose CLDR name in ``language`` or English is qualified by just
+    the last of ``words``, each begun alike, the longest such name: "Sudanese pounds" is
+    SDG, not "South Sudanese" SSP; "South Sudanese pounds" is SSP."""
+    from babel.numbers import get_currency_name
+
+    kept: dict[str, int] = {}
+    for code in codes:
+        for locale in (language, "en"):
+            try:
+                name = _QUALIFIER_WORD.findall(_fold(get_currency_name(code, locale=locale)))
+            except Exception:  # no CLDR data for the language
+                continue
+            qualifier = [word for word in name if stem not in word]
+            written = [_fold(word)[:_NAME_PREFIX] for word in words[-len(qualifier) :]]
+            if qualifier and written == [word[:_NAME_PREFIX] for word in qualifier]:
+                kept[code] = max(kept.get(code, 0), len(qualifier))
+    longest = max(kept.values(), default=0)
+    return frozenset(code for code, size in kept.items() if size == longest)
 
 
 @cache
@@ -2766,7 +2924,7 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     folded = _fold(text).translate(_AS_SPACE)  # "3 million\u00a0rand" as "3 million rand"
     for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
         for match in pattern.finditer(folded):
-            add(match.start(), match.end(), row, code)
+            add(match.start(), match.end(), row, _named(text, match, code, language))
     home_words = _home_words(language)
     if home is not None and home_words is not None:
         for match in home_words.finditer(folded):
