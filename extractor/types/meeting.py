@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal
 import pycountry
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from extractor.text.countries import countries_in_text, folded_country_names
+from extractor.text.countries import DEMONYMS, countries_in_text, folded_country_names
 from extractor.text.cues import (
     MEETING_CUES,
     MET_IN_PERSON_CUES,
@@ -241,7 +241,8 @@ def _set_breaks(text: str) -> frozenset[int]:
     line, beside the lines around it, ends a headline ("Talks on Ukraine\nPresident X met
     ...") or a list's line. "the visiting Ukrainian\nPresident X", wrapped at any width,
     goes on. The lines around, not the paragraph's longest: one long line (an address)
-    widens no other's. Read once per article: every title phrase asks."""
+    widens no other's; nor the line itself, a headline longer than the body below it
+    (see :func:`_wider_than_wrap`). Read once per article: every title phrase asks."""
     breaks = set()
     for paragraph in _PARAGRAPH.finditer(text):
         lines = paragraph.group().split("\n")
@@ -250,11 +251,25 @@ def _set_breaks(text: str) -> frozenset[int]:
         for at in range(len(lines) - 1):
             offset += len(lines[at])
             words = lines[at + 1].split()
-            width = max(lengths[max(0, at - 1) : at + 3])
-            if words and lengths[at] + 1 + len(words[0]) <= width:
+            width = max(lengths[max(0, at - 1) : at] + lengths[at + 1 : at + 3], default=0)
+            if words and (lengths[at] + 1 + len(words[0]) <= width or _wider_than_wrap(lines, at)):
                 breaks.add(offset)
             offset += 1
     return frozenset(breaks)
+
+
+def _wider_than_wrap(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` is longer than any width its neighbours were wrapped at: a
+    wrapped line (not a paragraph's last) is shorter than the width only by less than the
+    next line's first word and a blank, so a line at least that much longer than it is
+    set apart (a headline above a narrow body), not wrapped with it."""
+    length = len(lines[at].rstrip())
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(lines) - 1 and lines[near + 1].split():
+            bound = len(lines[near].rstrip()) + 1 + len(lines[near + 1].split()[0])
+            if length >= bound:
+                return True
+    return False
 
 
 def _country_at(
@@ -323,9 +338,9 @@ def _phrase_states(kinds: list[Kind]) -> set[str] | None:
     """The states a title phrase attaches (its words in reading order, each with its kind),
     or None when it holds no title: a country right after "to", "in", "à" (past articles)
     is where someone is posted or went, not theirs, and so is a country's name right after a
-    word it is the object of ("visiting Ukraine President X"); a country's name between a
-    possessive or article and a post's title ("Trump's Ukraine envoy") is the post, unless
-    "to X" names it (see :func:`_names_the_post`). A title of sub-national office ("Georgia
+    word it is the object of ("visiting Ukraine President X"); a country's name before a
+    post's title ("Trump's Ukraine envoy", "Syria envoy") is the post, unless "to X" names
+    it (see :func:`_names_the_post`). A title of sub-national office ("Georgia
     Governor") attaches none: its place is no country."""
     if not any(kind == "title" for kind, _, _ in kinds):
         return None
@@ -344,29 +359,27 @@ def _phrase_states(kinds: list[Kind]) -> set[str] | None:
             and (not _GOVERNS_A_NAME.match(before[-1][1]) or _a_name(word))
         ):
             continue
-        if _a_name(word) and _names_the_post(kinds, index) and not posted:
+        if _only_a_name(word, code) and _names_the_post(kinds, index) and not posted:
             continue
         states.add(code)
     return states
 
 
-#: Words that make the noun phrase after them a thing someone holds: a possessive ("'s"
-#: leaves "s") or an article. "Trump's Ukraine envoy", "the Ukraine envoy": the envoy for
-#: Ukraine. A headline's bare "China envoy Li Hui" has none: China's own envoy.
-_DETERMINERS = frozenset({"s", "the", "his", "her", "its", "their", "our", "my", "your"})
+def _only_a_name(word: str, code: str) -> bool:
+    """Whether ``word`` is a country's name (:func:`_a_name`) and not also its adjective:
+    "New Zealand envoy" is New Zealand's, as "Chinese envoy" is China's (the adjectives of
+    :data:`DEMONYMS`)."""
+    return _a_name(word) and word not in DEMONYMS.get(code, ())
 
 
 def _names_the_post(kinds: list[Kind], index: int) -> bool:
     """Whether the country's name at ``index`` names where a post is, not its holder's
-    state: a post's title follows it and a possessive or article opens the phrase before
-    it (past modifiers: "Trump's special Ukraine envoy"). Headline English puts a bare
-    state before its own officer's title ("China envoy", "Ukraine President")."""
-    if not _post_follows(kinds[index + 1 :]):
-        return False
-    before = [w.lower() for _, _, w in kinds[:index]]
-    while before and before[-1] in _MODIFIERS:
-        before.pop()
-    return bool(before) and before[-1] in _DETERMINERS
+    state: a post's title follows it (past modifiers: "Syria special envoy", "Trump's
+    Ukraine envoy", "UN North Korea envoy"). Wire copy names an envoy by the place of the
+    post, whoever sends them ("Iran envoy" is mostly a US or UN envoy for Iran); only an
+    adjective or initials ("Chinese envoy", "US Ukraine envoy") say whose the envoy is, so
+    a bare "China envoy Li Hui" attaches none: a lost state beats a wrong one."""
+    return _post_follows(kinds[index + 1 :])
 
 
 def _post_follows(kinds: list[Kind]) -> bool:
@@ -380,13 +393,26 @@ def _post_follows(kinds: list[Kind]) -> bool:
     return False
 
 
+#: A compound that joins a state's word to a stance, a sponsor or an origin ("Pro-Russian",
+#: "Anti-Russian", "Russian-backed", "Russian-speaking", "Russian-born"): it describes
+#: someone by their relation to the state, no nation's adjective of theirs.
+_COMPOUND = re.compile(
+    r"^(?:pro|anti|non)-|-(?:backed|born|speaking|installed|led|allied|aligned"
+    r"|based|controlled|occupied|held|supported|funded|trained|friendly|leaning|appointed"
+    r"|sponsored|sanctioned|owned|run|linked|affiliated|oriented|minded|educated)$"
+)
+
+
 def _classify(
     text: str, tokens: list[re.Match[str]], at: int, step: int, language: str
 ) -> tuple[str, str | None, int]:
     """The kind of the word at token ``at`` in a title phrase read in direction ``step``:
     (kind, country, the token the word ends at). A country may span up to three names
     ("United States", "Estados Unidos", "North Korean"), none of them a little or title word.
+    A compound of a state's word (:data:`_COMPOUND`) ends the phrase: no nation's word.
     """
+    if _COMPOUND.search(tokens[at].group().lower()):
+        return "other", None, at
     for width in (3, 2):
         other = at + step * (width - 1)
         if not 0 <= other < len(tokens):
@@ -494,12 +520,54 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
 def _joins_titles(
     text: str, tokens: list[re.Match[str]], at: int, kinds: list[Kind], language: str
 ) -> bool:
-    """Whether the "and" at token ``at`` joins two titles with no name between them, the
-    titles of one holder ("Chinese State Councillor and Foreign Minister Wang Yi"), not two
-    titled people ("Kosovo President A and Prime Minister B")."""
+    """Whether the "and" at token ``at`` joins two titles of one holder ("Chinese State
+    Councillor and Foreign Minister Wang Yi"), not two people ("the U.S. President and
+    Prime Minister X", "between the Russian ambassador and Foreign Minister X"). One holder's
+    only when all hold: no name between the titles; the first title has no article,
+    possessive or determiner of its own (which makes it a person of its own); no "between"
+    or "with" frames the pair (which wants two); and each title is an office one person
+    commonly holds with another (:data:`_CONCURRENT`: a minister's portfolio, a deputy's,
+    a state councillor's, a crown prince's), so "President and Prime Minister" stay two.
+    In doubt they stay two: the model's empty state beats a wrong one."""
     if at == 0 or not kinds or kinds[-1][0] != "title":
         return False
-    return _classify(text, tokens, at - 1, -1, language)[0] == "title"
+    second = []
+    for kind, _, word in reversed(kinds):
+        if kind not in ("title", "link"):
+            break
+        second.append(word)
+    first = []
+    back = at - 1
+    while back >= 0:
+        kind, _, end = _classify(text, tokens, back, -1, language)
+        if kind not in ("title", "link") or _ends_sentence(tokens[back].group()):
+            break
+        first.append(tokens[back].group())
+        back = end - 1
+    if not first:
+        return False
+    opener = back
+    while opener >= 0 and _classify(text, tokens, opener, -1, language)[0] == "country":
+        opener = _classify(text, tokens, opener, -1, language)[2] - 1
+    if opener >= 0 and tokens[opener].group().lower() in _OPENERS:
+        return False
+    return all(_CONCURRENT.search(" ".join(t).lower()) for t in (first[::-1], second))
+
+
+#: Words before a title that make it a person's of its own, or frame two people: an
+#: article, a possessive ("'s" leaves "s"), a determiner, "between", "with".
+_OPENERS = frozenset({"the", "a", "an", "s", "his", "her", "its", "their", "our", "my",
+                      "your", "this", "that", "these", "those", "le", "la", "les", "l", "un",
+                      "une", "el", "los", "las", "una", "der", "die", "das", "den", "dem",
+                      "ein", "eine", "einen", "between", "with", "entre", "avec", "con",
+                      "zwischen", "mit"})  # fmt: skip
+#: Offices one person commonly holds together with another: a minister's portfolio
+#: ("Deputy Prime Minister and Foreign Minister"), a deputy's or vice's, a state
+#: councillor's, a secretary's, a crown prince's ("Crown Prince and Prime Minister").
+_CONCURRENT = re.compile(
+    r"minist|councill?or|counsell?or|deputy|vice|vize|secretar|crown prince|premier"
+    r"|kronprinz|prince héritier|príncipe heredero"
+)
 
 
 #: Words whose object a country's name right after them is, not a title's modifier:
@@ -598,6 +666,7 @@ def stated_state(
     depth: int = 0,
     *,
     shared: bool = True,
+    within: tuple[int, int] | None = None,
 ) -> str | None:
     """The state the text attaches to a person's title, or None.
 
@@ -608,11 +677,14 @@ def stated_state(
     ("Kosovo President A and Prime Minister B"). It says whom the person speaks
     for, which the model may confuse with the state the meeting was about. The
     first mention that attaches one state decides; a title attaching two ("US
-    envoy to Ukraine" attaches only the US) decides nothing. ``shared=False`` reads
+    envoy to Ukraine" attaches only the US) decides nothing. ``within`` (start, end)
+    reads only the mentions there (a quote where it stands). ``shared=False`` reads
     only the person's own title: sharing is a guess English cannot confirm ("German
     Chancellor Scholz and President Biden" has the Kosovo example's shape).
     """
     for match in _mentions_of(name, text):
+        if within is not None and not within[0] <= match.start() < within[1]:
+            continue
         kinds, joined = _kinds_before(text, match.start(), language)
         before = _phrase_states(kinds)
         after = None if _sub_national(kinds) else _after_name(text, match.end(), language)
@@ -641,11 +713,22 @@ def _own_state(
 ) -> str | None:
     """The state the quote, else the article, attaches to ``actor``'s title (with
     ``shared``, also a state shared from a coordinated title)."""
-    for source in dict.fromkeys((quote, text)):
-        state = stated_state(actor.name, source, language, others, shared=shared)
+    for source, within in _sources(quote, text):
+        state = stated_state(actor.name, source, language, others, shared=shared, within=within)
         if state is not None:
             return state
     return None
+
+
+def _sources(quote: str, text: str) -> list[tuple[str, tuple[int, int] | None]]:
+    """Where a title is read: the quote, then the article. A quote that crosses a line
+    break is read where it stands in the article, whose lines around it tell a headline's
+    break from a wrap's (:func:`_set_breaks`): cut out, a long headline over one short
+    line of body looks wrapped with it."""
+    at = text.find(quote) if "\n" in quote.strip() else -1
+    if at >= 0:
+        return [(text, (at, at + len(quote))), (text, None)]
+    return [(quote, None), (text, None)] if quote != text else [(text, None)]
 
 
 def _trusted_share(actor: Actor, state: str, text: str, language: str, direct: set[str]) -> bool:
