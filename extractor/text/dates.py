@@ -807,46 +807,111 @@ def _ranges_in_text() -> str:
 #: The space inside a date of running text: any run of spaces (a no-break space, a tab, two
 #: spaces: "March\u00a05" was no date) holding at most one line break (two end a paragraph).
 _GAP = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+_SAME_LINE_GAP = r"[^\S\n]+"
+_LINE_BREAK_GAP = r"[^\S\n]*\n[^\S\n]*"
 _DAY_OF_MONTH = r"\d{1,2}(?!\d)"
 _YEAR_WORDS = r"(?: (?:last|this|next) year)?"
+#: The whole month names of one day's date in running text; "may" in lower case is the verb
+#: ("it may 12 times fail", "Prices may\n20 percent rise" were 12 May and 20 May).
+_WHOLE_MONTHS_OF_DAY = "|".join(name for name in MONTH_NAMES if name != "may") + "|(?-i:May|MAY)"
 #: A month of one day's date in running text: its whole name, or its abbreviation as news
 #: (AP style: "Oct. 3", "Sept. 3, 2024") writes it, capitalised, with its full stop; "mar
 #: 3" in lower case is no date.
-_MONTH_OF_DAY = rf"(?:{_FULL_MONTHS}|(?-i:{_CAPITALISED_ABBREVIATIONS})(?:\.|(?!\w)))"
-_DOTTED_MONTH = rf"(?:{_FULL_MONTHS}|(?-i:{_CAPITALISED_ABBREVIATIONS})\.)"
+_MONTH_OF_DAY = rf"(?:{_WHOLE_MONTHS_OF_DAY}|(?-i:{_CAPITALISED_ABBREVIATIONS})(?:\.|(?!\w)))"
+_DOTTED_MONTH = rf"(?:{_WHOLE_MONTHS_OF_DAY}|(?-i:{_CAPITALISED_ABBREVIATIONS})\.)"
 #: An abbreviation without its full stop ("Oct 7") is also a word or a code ("Mar" is a
 #: currency's sign, "SEP" a programme's name), so its figure is a day only where a day's
 #: figure can stand: not before a quantity's unit or scale ("Mar 5 billion", "Aug 10
-#: percent") nor, unless a determiner makes the date a noun's modifier ("the Oct 7
-#: attacks") or a preposition marks it as a time ("on", "since", "of" ...), before a word
-#: a date is not followed by ("Flight Oct 7 landed", "Dec 3 goals"). In capitals ("OCT 7")
-#: only as a dateline writes it: closing its line or before a dash, a colon or a bracket
-#: ("OCT 7 (AP) —"); "The SEP 11 program" is no date.
+#: percent"), nor after a noun that takes a code ("Flight Oct 7 landed", "Model Oct 7").
+#: Any other word after it is the noun the date modifies, with or without a determiner
+#: (Reuters writes "in Oct 7 attack", "Trump pardoned Jan 6 rioters"). In capitals ("OCT
+#: 7") it is a date as a dateline writes it (closing its line or before a dash, a colon or
+#: a bracket: "OCT 7 (AP) —") or after a determiner before a noun that takes no code ("The
+#: OCT 7 memorial"; "The SEP 11 program" is no date).
 _TITLE_ABBREVIATIONS = "|".join(
     a.title() for a in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)
 )
 _UPPER_ABBREVIATIONS = "|".join(
     a.upper() for a in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)
 )
-_UNIT_AFTER_DAY = (
-    r"\s*%|\s+(?:hundred|thousand|million|billion|trillion|bn|mn|mln|m|k|per\s*cent|percent"
-    r"|points?|dollars?|euros?|pounds?|tons?|tonnes?|km|kg|miles?|years?|days?|hours?)\b"
+#: The units, scales and measures a figure counts: after a day's figure they make it a
+#: quantity ("Mar 5 billion", "Aug 10 percent", "Oct 7 tons").
+_QUANTITY_NOUNS = (
+    "hundreds?|thousands?|millions?|billions?|trillions?|bn|mn|mln|m|k|per\\s*cent|percent"
+    "|percentage|points?|cents?|dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|rupees?"
+    "|shekels?|shares?|barrels?|tons?|tonnes?|km|kg|kilomet(?:er|re)s?|kilograms?|grams?"
+    "|met(?:er|re)s?|miles?|feet|foot|inch(?:es)?|acres?|hectares?|lit(?:er|re)s?|gallons?"
+    "|mw|gw|mph|kph|degrees?|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
 )
+_UNIT_AFTER_DAY = rf"\s*%|\s+(?:{_QUANTITY_NOUNS})\b"
+#: The nouns that take a code or a number ("Flight Oct 7", "the SEP 11 program"): a month's
+#: abbreviation next to one is part of that code, no date.
+_CODE_NOUNS = (
+    "flight", "model", "type", "version", "series", "class", "program", "programme",
+    "project", "mission", "rocket", "missile", "team", "unit", "route", "gate", "terminal",
+    "platform", "room", "engine", "satellite", "module", "system", "vehicle", "variant",
+    "aircraft", "jet", "drone", "tank", "chip", "prototype", "squadron", "battalion",
+    "brigade", "division", "regiment", "bus", "highway", "lane", "phase", "batch",
+)  # fmt: skip
+_CODE_NOUN_BEFORE = "".join(rf"(?<!\b{noun}\s)" for noun in _CODE_NOUNS)
+_CODE_NOUN_AFTER = "|".join(_CODE_NOUNS)
 #: The pronouns that may open a clause after a date ("On Oct 7 they met").
 _PRONOUNS_AFTER_DATE = "they|he|she|we|it|you|i|there"
-_DAY_GUARD = (
-    rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY}"
-    rf"|\s+(?-i:(?!(?:{_R_AFTER_DATE_WORDS}|{_PRONOUNS_AFTER_DATE})\b)[a-z]))"
-)
+_DAY_GUARD = rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY})"
 _DETERMINER_BEFORE = (
     "(?:" + "|".join(rf"(?<=\b{word}\s)" for word in _R_DETERMINERS) + r"|(?<=['’]s\s))"
 )
+#: No determiner before the month: the bare form's guard (:data:`_DAY_GUARD`) would let a
+#: noun of persons after a determiner's date through ("the Oct 7 people died").
+_NO_DETERMINER_BEFORE = "".join(rf"(?<!\b{word}\s)" for word in _R_DETERMINERS) + r"(?<!['’]s\s)"
 _DETERMINED_DAY_GUARD = (
     rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY}|\s+(?:{_R_COUNTED_AFTER_DETERMINER})\b)"
 )
-#: A day's year, with a comma or, where a day may stand before what follows, without
-#: ("Jan. 1 2024 was cold" ignored its year; "Jan. 1 2000 troops" keeps none).
-_YEAR_OF_DAY = rf"(?:,{_GAP}\d{{4}}|{_GAP}(?:1[89]|20)\d\d{_DAY_GUARD})(?!\d)"
+#: After a determiner an undotted abbreviation's date may also be the subject of a verb
+#: ("after the Feb 3 was a Monday"); a noun of the persons counted still makes it a count.
+_DETERMINED_UNDOTTED_DAY_GUARD = (
+    rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY}"
+    rf"|\s+(?!(?-i:{_R_AFTER_DATE_WORDS})\b)(?:{_R_COUNTED_AFTER_DETERMINER})\b)"
+)
+#: A day's figure at the start of a line after its month ("held in March\n12 people died")
+#: is the day only where a day may stand: no unit, scale or noun of the persons counted
+#: follows it (a wrapped line joins a date, not a month and a count).
+_LINE_DAY_GUARD = _DETERMINED_DAY_GUARD
+#: The words after a year that a bare count does not take (a count of more than one takes a
+#: plural noun or verb): a preposition, a conjunction, a determiner, a singular verb
+#: ("Jan. 1 2024 was cold", "On March 5 2023 in Geneva").
+_NOT_AFTER_A_COUNT = frozenset({"are", "were", "have", "had", "will", "would", "local",
+                                "both", "each", "last", "next"})  # fmt: skip
+_WORDS_AFTER_A_YEAR = "|".join(
+    w for w in _R_AFTER_DATE_WORDS.split("|") if w not in _NOT_AFTER_A_COUNT
+)
+#: The words after a figure that make it a count of what follows ("2000 more troops",
+#: "2000 new recruits"): no singular noun of a year's date.
+_COUNT_MODIFIERS = "more|other|others|fewer|less|new|additional|extra|further|several"
+#: The plurals written without an "s" ("2000 armed men").
+_UNMARKED_PLURALS = (
+    "people|children|men|women|police|policemen|gunmen|militiamen|airmen|staff|personnel"
+    "|youth|clergy|cattle|sheep|livestock|aircraft|fish"
+)
+#: A singular noun after the figure: a count of more than one takes a plural, so the figure
+#: is the year of the date modifying it ("Oct 7 2023 attack"); an adjective before a plural
+#: ("2000 armed men", "2000 new recruits") makes it a count.
+_SINGULAR_NOUN_AFTER_YEAR = (
+    rf"\s+(?-i:(?!(?:{_R_COUNTED_AFTER_DETERMINER}|{_QUANTITY_NOUNS}|{_COUNT_MODIFIERS})\b)"
+    r"[a-z]+(?<!s)\b)"
+    rf"(?!\s+(?:(?!(?-i:{_R_AFTER_DATE_WORDS})\b)[a-z]*s\b|(?:{_UNMARKED_PLURALS})\b))"
+)
+#: A year written without its comma is a year only where no count may stand: before a
+#: sentence's punctuation, a word a count does not take, a pronoun or a singular noun;
+#: before anything else (a capitalised noun: "Since Oct. 7 2000 Palestinians have been
+#: killed", "On Jan. 1 2000 U.S. troops") the figure may count it, and the day keeps no year.
+_YEAR_GUARD = (
+    rf"(?!{_R_COUNT_AFTER})(?=[^\S\n]*(?:[^\w\s%$€£]|\Z)|\s+(?-i:(?:{_WORDS_AFTER_A_YEAR})\b)"
+    rf"|\s+(?:{_PRONOUNS_AFTER_DATE})\b|{_SINGULAR_NOUN_AFTER_YEAR})"
+)
+#: A day's year, with a comma or, where no count may stand, without ("Jan. 1 2024 was cold"
+#: ignored its year; "Jan. 1 2000 troops" keeps none).
+_YEAR_OF_DAY = rf"(?:,{_GAP}\d{{4}}|{_GAP}(?:1[89]|20)\d\d(?!\d){_YEAR_GUARD})(?!\d)"
 #: The prepositions that make the date after them a time ("the raid of Oct 7 left 4
 #: dead", "from Oct 7 until ..."): only a quantity's unit then makes its figure no day.
 _TIME_PREPOSITIONS = ("of", "from", "by", "until", "till", "before", "after", "at")
@@ -854,12 +919,22 @@ _PREPOSITION_BEFORE = "|".join(rf"(?<=\b{word}\s)" for word in _TIME_PREPOSITION
 _TIME_DAY_GUARD = rf"(?!{_R_COUNT_AFTER}|{_UNIT_AFTER_DAY})"
 _UNDOTTED_MONTH_DAY = (
     rf"(?:{_DETERMINER_BEFORE}(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}"
-    rf"(?:{_YEAR_OF_DAY}|{_DETERMINED_DAY_GUARD})"
+    rf"(?:{_YEAR_OF_DAY}|{_DETERMINED_UNDOTTED_DAY_GUARD})"
     rf"|(?:since |on |{_PREPOSITION_BEFORE})(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}"
     rf"(?:{_YEAR_OF_DAY}|{_TIME_DAY_GUARD})"
-    rf"|(?-i:{_TITLE_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}(?:{_YEAR_OF_DAY}|{_DAY_GUARD})"
+    rf"|(?=(?-i:{_TITLE_ABBREVIATIONS})\s){_NO_DETERMINER_BEFORE}{_CODE_NOUN_BEFORE}"
+    rf"(?-i:{_TITLE_ABBREVIATIONS})"
+    rf"{_GAP}{_DAY_OF_MONTH}"
+    rf"(?:{_YEAR_OF_DAY}|{_DAY_GUARD})"
+    rf"|{_DETERMINER_BEFORE}(?-i:{_UPPER_ABBREVIATIONS}){_SAME_LINE_GAP}{_DAY_OF_MONTH}"
+    rf"{_DETERMINED_DAY_GUARD}(?=\s+(?-i:[a-z]))(?!\s+(?:{_CODE_NOUN_AFTER})\b)"
     rf"|(?-i:{_UPPER_ABBREVIATIONS}){_GAP}{_DAY_OF_MONTH}(?:,?{_GAP}\d{{4}}(?!\d))?"
     r"(?=[^\S\n]*(?:[(—–:-]|\n|\Z)))"
+)
+#: The day after its month: on the same line, or at the start of the next where a day may
+#: stand there (:data:`_LINE_DAY_GUARD`).
+_DAY_AFTER_MONTH = (
+    rf"(?:{_SAME_LINE_GAP}{_DAY_OF_MONTH}|{_LINE_BREAK_GAP}{_DAY_OF_MONTH}{_LINE_DAY_GUARD})"
 )
 _DAY_MONTH_IN_TEXT = (
     rf"\d{{1,2}}{_GAP}" + _MONTH_OF_DAY + rf"(?:{_GAP}\d{{4}})?(?: (?:last|this|next) year)?"
@@ -873,7 +948,7 @@ _SINGLE_IN_TEXT = (
     r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
     r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"last (?:night|week)|"
-    rf"(?:since |on )?{_DOTTED_MONTH}{_GAP}{_DAY_OF_MONTH}(?:{_YEAR_OF_DAY})?{_YEAR_WORDS}|"
+    rf"(?:since |on )?{_DOTTED_MONTH}{_DAY_AFTER_MONTH}(?:{_YEAR_OF_DAY})?{_YEAR_WORDS}|"
     rf"{_UNDOTTED_MONTH_DAY}{_YEAR_WORDS}|"
     rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
 )
@@ -1208,15 +1283,30 @@ _COPULAS_BEFORE_DE = frozenset({
     "es", "era", "eran", "fue", "fueron", "será", "sería", "son", "é", "foi", "foram", "eram",
     "seria", "serão", "serán", "estará", "estarão",
 })  # fmt: skip
-#: How many words before a copula its subject's noun of amount is looked for ("el número
-#: de muertos fue de": two words).
-_COPULA_SUBJECT_WORDS = 3
+#: How many words before a copula its subject's head is looked for ("el foro con más de cien
+#: países será de": six words).
+_COPULA_SUBJECT_WORDS = 7
+#: The Spanish and Portuguese determiners that open a noun phrase: the first word after the
+#: last one no preposition governs is the copula's subject's head ("la cumbre", "a cúpula").
+_DETERMINERS_BEFORE_DE = frozenset({
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas",
+    "ese", "esa", "esos", "esas", "su", "sus", "o", "a", "os", "as", "um", "uma", "uns", "umas",
+    "esse", "essa", "esses", "essas", "seu", "sua", "seus", "suas",
+})  # fmt: skip
+#: The prepositions whose object a determiner after them opens ("sobre las víctimas", "a los
+#: heridos"): that noun phrase is a complement, not the subject.
+_PREPOSITIONS_BEFORE_DE = frozenset({
+    "de", "del", "en", "con", "sobre", "para", "por", "entre", "sin", "tras", "desde", "hasta",
+    "hacia", "contra", "ante", "a", "al", "em", "com", "sem", "sob", "até", "do", "da", "dos",
+    "das", "no", "na", "nos", "nas", "pelo", "pela", "pelos", "pelas", "ao", "aos",
+})  # fmt: skip
 #: Every word before "de" that may make the figure after it a count, for the other
 #: languages' kin (:data:`_COUNT_BEFORE_FIGURE`).
 _COUNT_BEFORE_DE = _AMOUNT_BEFORE_DE | _COPULAS_BEFORE_DE
 #: How far before a range's first day its start mark is looked for (a constant window, not
-#: the text before it: a long text's hits each read only this).
-_DAY_START_WINDOW = 32
+#: the text before it: a long text's hits each read only this), wide enough for a copula's
+#: subject ("la conferencia sobre víctimas será de": :data:`_COPULA_SUBJECT_WORDS`).
+_DAY_START_WINDOW = 80
 
 
 def _marked_as_day(before: str, language: str) -> bool:
@@ -1242,14 +1332,29 @@ def _marked_as_day(before: str, language: str) -> bool:
 
 def _counted_after_de(words: list[str]) -> bool:
     """Whether ``words``, the words before a Spanish or Portuguese "de", make the figure
-    after it a count: a word of amount just before it, or a copula whose subject (a word
-    of the few before it) is one ("la cifra era de 3"; "la cumbre será de 3 a 5 de marzo"
-    is a range of days)."""
+    after it a count: a word of amount just before it, or a copula whose subject's head is
+    one ("la cifra era de 3", "el número de muertos fue de 3"; "la cumbre será de 3 a 5 de
+    marzo", "Mas a cúpula será de 3 a 5 de março", "La conferencia sobre víctimas será de
+    10 a 12 de mayo" are ranges of days: "mas" and "víctimas" are no subject's head)."""
     if not words:
         return False
     if words[-1] in _AMOUNT_BEFORE_DE:
         return True
-    return words[-1] in _COPULAS_BEFORE_DE and any(w in _AMOUNT_BEFORE_DE for w in words[:-1])
+    return words[-1] in _COPULAS_BEFORE_DE and _subject_head(words[:-1]) in _AMOUNT_BEFORE_DE
+
+
+def _subject_head(words: list[str]) -> str | None:
+    """The head of the noun phrase ``words`` (the words before a copula) end with: the word
+    after the last determiner no preposition governs, or the copula's neighbour when no
+    determiner is written ("víctimas fueron de 3"); ``None`` for no words."""
+    words = [w.strip(",;:()«»\"'") for w in words]
+    words = [w for w in words if w]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in _DETERMINERS_BEFORE_DE and (
+            i == 0 or words[i - 1] not in _PREPOSITIONS_BEFORE_DE
+        ):
+            return words[i + 1]
+    return words[-1] if words else None
 
 
 def _marked_until_range(match: re.Match[str], words: _Words) -> re.Match[str] | None:
