@@ -295,7 +295,8 @@ TWO_PEOPLE = st.sampled_from(
      "The {J} ambassador and Foreign Minister {A} met",
      "{J} President and Prime Minister {A} met",
      "Talks with the {J} Foreign Minister and Defence Minister {A} took place. They met",
-     "{J} Defence Minister and Army chief {A} met"]
+     "{J} Defence Minister and Army chief {A} met",
+     "{J} lawmaker and former {K} envoy {A} met"]
 )  # fmt: skip
 
 
@@ -305,7 +306,9 @@ def test_two_people_s_titles_joined_by_and_are_not_one_holder_s(
     codes: tuple[str, ...], names: list[str], frame: str
 ) -> None:
     """ "The U.S. President and Prime Minister A": the President is someone else; A's title
-    names no state, and the model's empty one stays empty."""
+    names no state, and the model's empty one stays empty. With no article, titles one
+    person seldom holds together ("Polish lawmaker and former German envoy A") may be one
+    holder's or two people's: unsure, they attach none."""
     a, c, _ = codes
     head = frame.format(J=SIDES[a][ADJ], K=SIDES[c][ADJ], A=names[0], B=names[1])
     text = f"{head} {SIDES[c][ADJ]} President {names[1]} on Monday."

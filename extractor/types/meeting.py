@@ -501,8 +501,11 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
         if _ends_sentence(tokens[at].group()):
             break  # the sentence before
         kind, code, end = _classify(text, tokens, at, -1, language)
-        if kind == "and" and _joins_titles(text, tokens, at, kinds, language):
+        pair = _pair_of_titles(text, tokens, at, kinds, language) if kind == "and" else None
+        if pair == "one":
             kind = "link"  # one holder's two titles: "State Councillor and Foreign Minister"
+        elif pair == "unsure":
+            return [], None  # "Ukrainian lawmaker and former Russian envoy X": whose?
         if kind == "and":
             joined = tokens[at].start()
         if kind == "other" and _GOVERNS_A_NAME.match(tokens[at].group()):
@@ -517,20 +520,21 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
     return kinds, joined
 
 
-def _joins_titles(
+def _pair_of_titles(
     text: str, tokens: list[re.Match[str]], at: int, kinds: list[Kind], language: str
-) -> bool:
-    """Whether the "and" at token ``at`` joins two titles of one holder ("Chinese State
-    Councillor and Foreign Minister Wang Yi"), not two people ("the U.S. President and
-    Prime Minister X", "between the Russian ambassador and Foreign Minister X"). One holder's
-    only when all hold: no name between the titles; the first title has no article,
-    possessive or determiner of its own (which makes it a person of its own); no "between"
-    or "with" frames the pair (which wants two); and each title is an office one person
+) -> Literal["one", "two", "unsure"] | None:
+    """What the "and" at token ``at`` joins when it joins two titles with no name between
+    them (else None): "one" holder's ("Chinese State Councillor and Foreign Minister Wang
+    Yi"), "two" people's ("the U.S. President and Prime Minister X", "between the Russian
+    ambassador and Foreign Minister X"), or "unsure". Two when an article, possessive or
+    determiner opens the first title (a person of its own) or "between"/"with" frames the
+    pair (which wants two). One when neither does and each title is an office one person
     commonly holds with another (:data:`_CONCURRENT`: a minister's portfolio, a deputy's,
-    a state councillor's, a crown prince's), so "President and Prime Minister" stay two.
-    In doubt they stay two: the model's empty state beats a wrong one."""
+    a state councillor's, a crown prince's). Otherwise unsure ("Ukrainian President and
+    Prime Minister X", "Ukrainian lawmaker and former Russian envoy X"): the phrase then
+    attaches no state, as the model's empty one beats a wrong one."""
     if at == 0 or not kinds or kinds[-1][0] != "title":
-        return False
+        return None
     second = []
     for kind, _, word in reversed(kinds):
         if kind not in ("title", "link"):
@@ -545,13 +549,15 @@ def _joins_titles(
         first.append(tokens[back].group())
         back = end - 1
     if not first:
-        return False
+        return None
     opener = back
     while opener >= 0 and _classify(text, tokens, opener, -1, language)[0] == "country":
         opener = _classify(text, tokens, opener, -1, language)[2] - 1
     if opener >= 0 and tokens[opener].group().lower() in _OPENERS:
-        return False
-    return all(_CONCURRENT.search(" ".join(t).lower()) for t in (first[::-1], second))
+        return "two"
+    if all(_CONCURRENT.search(" ".join(t).lower()) for t in (first[::-1], second)):
+        return "one"
+    return "unsure"
 
 
 #: Words before a title that make it a person's of its own, or frame two people: an
