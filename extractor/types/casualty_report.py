@@ -370,7 +370,9 @@ _PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
            r"живой силы", r"личного состава", "их", "его", "её", "ее", r"ячейк\w*"],
 })  # fmt: skip
 #: Things a verb of :data:`_KILLS_ONLY_PEOPLE` counts ("neutralized 12 drones"): a counted
-#: object of no such noun is of people.
+#: object of no such noun is of people ("12 Boko Haram", "12 staff"). Equipment whose
+#: plural looks like a noun of people (:data:`_PEOPLE_FORM`: "transformers", "detonators",
+#: "détonateurs", "Zerstörer", "перехватчиков") is listed here, as a form cannot tell it.
 _THINGS: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
            r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
@@ -382,31 +384,46 @@ _THINGS: dict[str, re.Pattern[str]] = cue_patterns({
            r"motors?", r"scooters?", r"choppers?", r"vans?", r"taxis?", r"shipments?",
            r"documents?", r"events?", r"equipments?", r"plants?", r"trees?", r"boards?",
            r"batter(?:y|ies)", r"jets?", r"fighter jets?", r"ships?", r"vessels?", "artillery",
-           r"cannons?", r"radars?"],
+           r"cannons?", r"radars?", r"transformers?", r"transporters?", r"bulldozers?",
+           r"excavators?", r"tractors?", r"loaders?", r"interceptors?", r"detonators?",
+           r"rovers?", r"cruisers?", r"scanners?", r"jammers?", r"receivers?", r"sensors?",
+           r"refrigerators?", r"emplacements?", r"encampments?", r"minesweepers?",
+           r"projectors?", r"propellants?", r"components?", r"Leopards?", r"Stingers?",
+           r"checkpoints?", r"bridges?", r"dumps?", r"pieces?", r"camps?", r"bases?",
+           r"motorcycles?", "ammunition"],
     "es": [r"drones?", r"bombas?", r"minas?", r"misiles?", r"cohetes?", r"artefactos?",
            r"dispositivos?", r"tanques?", r"vehículos?", r"objetivos?", r"lanzadores?",
            r"lanchas?", r"barcos?", r"embarcaciones?", r"aeronaves?", r"aviones?",
            r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?",
            r"cañones?", r"radares?", r"buques?", r"generadores?", r"contenedores?",
-           r"transportadores?", r"agujeros?"],
+           r"transportadores?", r"agujeros?", r"detonadores?", r"transformadores?",
+           r"ordenadores?", r"cargueros?", r"petroleros?", r"bombarderos?", r"morteros?",
+           r"puentes?", r"campamentos?", r"motos?", r"motocicletas?"],
     "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
            r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
            r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
            r"obus", r"camions?", r"positions?",
            r"canons?", r"radars?", r"navires?", r"moteurs?", r"ordinateurs?", r"réacteurs?",
            r"transporteurs?", r"papiers?", r"chantiers?", r"quartiers?", r"moyens",
-           r"trains?", r"terrains?", r"générateurs?", r"conteneurs?"],
+           r"trains?", r"terrains?", r"générateurs?", r"conteneurs?", r"pétroliers?",
+           r"détonateurs?", r"transformateurs?", r"brouilleurs?", r"émetteurs?", r"capteurs?",
+           r"mortiers?", r"ponts?", r"motos?"],
     "de": [r"\w*drohnen?", r"\w*bomben?", r"\w*minen?", r"\w*raketen?", r"\w*sprengs\w*",
            r"\w*panzer", r"\w*fahrzeuge?", r"\w*ziele?", r"\w*werfer", r"\w*boote?",
            r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen",
            r"\w*container", r"\w*bunker", r"\w*transporter", r"\w*computer", r"\w*server",
-           r"\w*sender", r"\w*jäger", r"\w*flieger", r"\w*geschütz\w*", r"\w*radar\w*"],
+           r"\w*sender", r"\w*jäger", r"\w*flieger", r"\w*geschütz\w*", r"\w*radar\w*",
+           r"\w*mörser", r"\w*bagger", r"\w*anhänger", r"\w*zünder", r"\w*kreuzer",
+           r"\w*zerstörer", r"\w*frachter", r"\w*schrauber", r"\w*haubitzen?",
+           r"\w*brücken?", r"\w*punkte?"],
     "ru": [r"беспилотник\w*", r"дрон\w*", r"БПЛА", r"бомб\w*", r"мин(?:а|ы|у|ой)?",
            r"ракет\w*", r"снаряд\w*", r"устройств\w*", r"танк\w*", r"техник\w*",
-           r"машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
+           r"\w*машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
            r"самол[её]т\w*", r"вертол[её]т\w*", r"склад\w*", r"оружи\w*", r"взрывчатк\w*",
            r"позици\w*", r"пункт\w*", r"блиндаж\w*",
-           r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*"],
+           r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*",
+           r"перехватчик\w*", r"погрузчик\w*", r"ускорител\w*", r"глушител\w*",
+           r"излучател\w*", r"гаубиц\w*", r"оруди\w*", "РСЗО", "РЛС"],
 })  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
@@ -706,8 +723,16 @@ def _answers_the_event(clause: str, language: str) -> bool:
 #: Words that put a deed after an event, and the event's noun phrase up to its mark
 #: (:data:`_EVENT_MARK`): "after", "following", "in response to", "tras", "après", "nach",
 #: "после", "в ответ на".
+#: Each word of the phrase is whitespace and non-space up to the mark, so a long token
+#: splits one way only: an optional space between repeated words would split it every way
+#: (a 60-character URL after "after" took seconds, growing as its length to the 6th). Only
+#: the first may touch the preceding word ("à la suite d'attentat").
+_TOKEN = f"[^\\s{_EVENT_MARK}]+"
 _AFTER_THE_EVENT: dict[str, re.Pattern[str]] = {
-    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)(?:\s*\S+){{0,6}}?{_EVENT_MARK}", re.I)
+    language: re.compile(
+        rf"(?<!\w)(?:{words})(?!\w)(?:\s*{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)?\s*{_EVENT_MARK}",
+        re.I,
+    )
     for language, words in (
         (
             "en",
@@ -1541,9 +1566,11 @@ def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
     """Whether ``verb`` kills only people (:data:`_KILLS_ONLY_PEOPLE`) and its object is a
     thing. The people such a verb kills are named by few kinds of noun, which
     :func:`_names_people` knows (a word of people, an agent noun, a group's plural); any
-    other noun after an article, a demonstrative or a count is a thing, as no closed list of
-    things can be complete: "neutralized a bomb", "12 howitzers", "уничтожила 12 гаубиц",
-    "eliminierte die Steuer" kill no one; "neutralized 12 militants", "the bandits", "the
+    other noun after an article or a demonstrative is a thing, as no closed list of things
+    can be complete: "neutralized a bomb", "eliminierte die Steuer" kill no one. A count is
+    of people unless a thing word names it (:func:`_names_things`: "12 Boko Haram", "12
+    staff"; "12 howitzers", "уничтожила 12 гаубиц" kill no one), as the people counted are
+    named by open classes no form closes; "neutralized 12 militants", "the bandits", "the
     kidnappers", "les a neutralisés dans la nuit" (no object), "abatió a dos" (Spanish marks
     a person object with "a"), "eliminated Ali Hassan" (no article: a name, as the folded
     text cannot tell) do. A bare noun kills unless it names a thing ("enemy howitzers")."""
@@ -1564,10 +1591,11 @@ def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
     if language == "es" and words[0] in ("a", "al"):
         return False  # Spanish marks a person object: "abatió a un pistolero"
     phrase = _noun_phrase(words, language)
+    if any(_counted(word, language) for word in phrase):
+        return _names_things(phrase, language)  # "12 Boko Haram", "12 staff": people
     article = _DETERMINER.get(language)
     opened = (
         article is None  # Russian has no article: its object is any words
-        or _counted(words[0], language)
         or article.search(words[0] + " ") is not None
         or (language == "en" and _POSSESSIVE.fullmatch(words[0]) is not None)
     )
@@ -1597,6 +1625,58 @@ def _noun_phrase(words: list[str], language: str) -> list[str]:
     return words
 
 
+def _names_things(phrase: list[str], language: str) -> bool:
+    """Whether a counted noun phrase names things (:data:`_THINGS`): a count is of people
+    unless a thing word says otherwise, as the people a military verb counts are named by
+    open classes no form can close ("12 Boko Haram", "12 staff", "12 Rohingya", "12
+    villageois", "zwölf Gläubige", "12 детей"). In English the head, the last word, decides
+    when it names people or things ("12 bomb makers", "12 rocket launchers"), else any
+    modifier that names a thing ("12 artillery pieces"); elsewhere any word does."""
+    words = [w for w in _words_of(phrase) if not _counted(w, language)]
+    if language == "en" and words:
+        head = words[-1]
+        if _is_a_thing(head, language):
+            return True
+        if _is_people(head, language):
+            return False
+    return any(_is_a_thing(word, language) for word in words)
+
+
+def _without_articles(words: list[str], language: str) -> list[str]:
+    """``words`` without the articles among them (:data:`_DETERMINER`)."""
+    article = _DETERMINER.get(language)
+    return [w for w in words if article is None or article.search(w + " ") is None]
+
+
+def _words_of(phrase: list[str]) -> list[str]:
+    """The words of ``phrase`` without the punctuation around them."""
+    return [w for w in (w.strip(".,;:!?'\"") for w in phrase) if w]
+
+
+def _parts(word: str) -> list[str]:
+    """``word`` and, if hyphenated, its last part, the head of a compound ("ex-soldiers",
+    "Huthi-Rebellen", "Al-Shabaab-Kämpfer"): a whole-word pattern does not match it whole."""
+    return [word, word.rsplit("-", 1)[-1]] if "-" in word.strip("-") else [word]
+
+
+def _is_a_thing(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part) is a noun of a thing (:data:`_THINGS`)."""
+    return any(p.fullmatch(part) for part in _parts(word) for p in _of(_THINGS, language))
+
+
+def _is_people(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part) is a word of people (:data:`_PEOPLE`) or formed
+    as one (:data:`_PEOPLE_FORM`) and no thing."""
+    if _is_a_thing(word, language):
+        return False
+    form = _PEOPLE_FORM.get(language)
+    return any(
+        any(p.fullmatch(part) for p in _of(_PEOPLE, language))
+        or (form is not None and form.fullmatch(part) is not None and part not in _NOT_PEOPLE_FORM)
+        for part in _parts(word)
+    )
+
+
 def _names_people(phrase: list[str], language: str) -> bool:
     """Whether a noun phrase names people: a word of people or a pronoun (:data:`_PEOPLE`),
     or a noun formed as one of people (:data:`_PEOPLE_FORM`: "kidnappers", "abductors",
@@ -1604,19 +1684,12 @@ def _names_people(phrase: list[str], language: str) -> bool:
     thing (:data:`_THINGS`: "howitzers", "launchers"). In English the head noun, its last
     word, decides ("12 bomb makers" are people, "12 rocket launchers" are not); elsewhere the
     head comes first and its adjectives after, so any word does."""
-    words = [w.strip(".,;:!?'\"") for w in phrase]
-    words = [w for w in words if w and not _counted(w, language)]
+    words = [w for w in _words_of(phrase) if not _counted(w, language)]
     if language == "en" and words:
         words = words[-1:]
-    for word in words:
-        if any(p.fullmatch(word) for p in _of(_THINGS, language)):
-            continue
-        if any(p.fullmatch(word) for p in _of(_PEOPLE, language)):
-            return True
-        form = _PEOPLE_FORM.get(language)
-        if form is not None and form.fullmatch(word) and word not in _NOT_PEOPLE_FORM:
-            return True
-    return False
+    elif _is_a_thing(next(iter(_without_articles(words, language)), ""), language):
+        return False  # the head, first, names a thing: "les drones kamikazes"
+    return any(_is_people(word, language) for word in words)
 
 
 #: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
