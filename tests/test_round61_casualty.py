@@ -270,3 +270,39 @@ _EQUIPMENT = {
 )
 def test_equipment_shaped_as_people_is_a_thing(language, group, sentence):
     assert perpetrator_problem(_SPEAKERS[language], sentence, language) is not None, sentence
+
+
+#: A relative clause attaches to the nearest noun phrase: one inside a modifier of the
+#: claim's object ("control of the district in which", "a victim of the siege that") is not
+#: what was claimed.
+_CLAIMS_OF_ELSE = {
+    "en": ["{g} claimed control of the {x} in which 12 soldiers died.",
+           "{g} claimed a victim of the {x} that killed 12 people as a member.",
+           "{g} claimed the support of the {x} in which 12 people died."],
+}  # fmt: skip
+_PLACES = {
+    "en": ["district", "town", "village", "market", "camp"],
+}
+
+
+@pytest.mark.parametrize("language, group, sentence", _cases(_CLAIMS_OF_ELSE, _PLACES, GROUPS))
+def test_a_claim_of_what_holds_the_event_is_no_claim_of_it(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is not None, sentence
+
+
+#: An auxiliary, a copula or a modal after the noun phrase of the event makes it the subject
+#: of a clause the claim reports: speech about the event, not a claim of it.
+_CLAIMED_EVENT_CLAUSE = {
+    "en": ["{g} claimed the {x} that killed 12 people was an accident.",
+           "{g} claimed the {x} that killed 12 people had been planned abroad.",
+           "{g} claimed the {x} that killed 12 people could have been avoided.",
+           "{g} claimed the {x} in which 12 people died would not happen again."],
+}  # fmt: skip
+_EVENT_NOUNS = {"en": ["siege", "riot", "rampage", "attack", "bombing", "operation"]}
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_CLAIMED_EVENT_CLAUSE, _EVENT_NOUNS, GROUPS)
+)
+def test_a_claim_that_the_event_was_so_is_speech(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is not None, sentence

@@ -1130,7 +1130,10 @@ _COMPLEMENTIZER: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Verbs that may follow another subject right after a bare verb of claiming ("claimed
 #: Zelbar was behind"): a clause, not the claim's object.
-_CLAUSE_VERB = re.compile(r"(?<!\w)(?:was|were|is|are|had|has|have|did|would|will)(?!\w)")
+_CLAUSE_VERB = re.compile(
+    r"(?<!\w)(?:was|were|is|are|had|has|have|did|does|would|will|could|can|may|might|"
+    r"should|must)(?!\w)"
+)
 
 
 def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
@@ -1159,13 +1162,43 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
     else:
         rest = _object_before_a_clause(rest, language)
     object_ = " ".join(rest.split()[:words])
-    if _EVENT_MARK in object_:
+    if _marks_the_head(object_.split(), language):
         return True  # "claimed the siege that killed 12": the event its clause tells of
     return any(
         p.search(object_)
         for cues in (EVENT_CUES, CASUALTY_CUES, _AGENT, _DEED_WORDS)
         for p in _of(cues, language)
     )
+
+
+def _marks_the_head(words: list[str], language: str) -> bool:
+    """Whether the event mark (:data:`_EVENT_MARK`) is on the head noun phrase of a claim's
+    object ``words``: a relative clause attaches to the nearest noun phrase, so a
+    preposition and a new article before the marked noun put it inside a modifier of
+    another head ("claimed control *of the district* in which", "a victim *of the siege*
+    that killed"), which is what was claimed. A bare name after a preposition takes no
+    restrictive clause ("last week's incursion in Kaduna that killed 12")."""
+    for at, word in enumerate(words):
+        if _EVENT_MARK in word:
+            return True
+        if at == 0 or not _PHRASE_END.fullmatch(word) or _PARTICIPLE.fullmatch(word):
+            continue
+        following = words[at + 1].rstrip(_EVENT_MARK) if at + 1 < len(words) else ""
+        if _WITH_ARTICLE.fullmatch(word) or _ARTICLE.fullmatch(following):
+            return False
+    return False
+
+
+#: A participle (:data:`_PHRASE_END` also ends a phrase at one), which opens no modifier.
+_PARTICIPLE = re.compile(r"(?!during)\w+ing", re.I)
+#: Prepositions with the article in them: "du", "del", "des", "zum", "im", "au".
+_WITH_ARTICLE = re.compile(r"du|des|del|al|au|aux|im|zum|zur|vom|beim", re.I)
+#: Articles, demonstratives and possessives that open a noun phrase, in every language.
+_ARTICLE = re.compile(
+    r"the|an?|this|these|those|its|their|his|her|our|el|la|los|las|un|una|su|sus|le|les|"
+    r"une|son|sa|ses|leur|l['’]\S*|der|die|das|den|dem|des|ein\w*",
+    re.I,
+)
 
 
 def _object_before_a_clause(rest: str, language: str) -> str:
@@ -1213,7 +1246,7 @@ _IRREGULAR_PAST = re.compile(
     r"set|sent|took|led|made|gave|blew|put|began|fought|threw|drove|brought|built|ran|"
     r"stole|shot|struck|hit|left|laid|hid|lit|dug|sold|bought|caught|chose|tore|spread|"
     r"slew|sank|shook|bore|bent|bound|broke|burnt|cut|fed|flew|got|held|kept|let|"
-    r"lost|met|paid|rode|sought|sped|split|swept|wrote",
+    r"lost|met|paid|rode|sought|sped|split|swept|wrote|came|went|grew",
     re.I,
 )
 #: Words that open a verb's object or adverbial: an article, a pronoun, a particle or a
@@ -1816,11 +1849,40 @@ def _without_event_clauses(text: str, language: str) -> str:
     :data:`_HARM_RELATIVE`), which a claim of it claims and a deed after it answers."""
     for pattern in _of(_EVENT_CLAUSES, language):
         text = pattern.sub(
-            lambda m: f" {m.group(1) or ''}{_EVENT_MARK} " if m.re.groups else " ", text
+            lambda m: (
+                f" {m.group(1) or ''}{_EVENT_MARK} {_main_verb_after(m.group(), language)}"
+                if m.re.groups
+                else " "
+            ),
+            text,
         )
     for pattern in _of(_HARM_RELATIVE, language):
         text = pattern.sub(lambda m: _marked_if_harm(m, language), text)
     return text
+
+
+def _main_verb_after(clause: str, language: str) -> str:
+    """What of a relative ``clause`` read to the clause break belongs to the sentence: from
+    an auxiliary, a copula or a modal after it ("the siege that killed 12 people *was an
+    accident*", "*had been planned*", "*could have been avoided*"), the verb of which the
+    marked noun phrase is the subject, so a claim before it reports a clause. One right
+    after a relative pronoun or "and" is the relative clause's own ("12 people who were
+    at the market")."""
+    if language != "en":
+        return ""
+    for verb in _MAIN_VERB.finditer(clause):
+        before = clause[: verb.start()].split()[-1:]
+        if before and not _RELATIVE_OR_AND.fullmatch(before[0]):
+            return clause[verb.start() :]
+    return ""
+
+
+#: Verbs after a relative clause of harm that make its noun phrase their subject.
+_MAIN_VERB = re.compile(
+    r"(?<!\w)(?:was|were|is|are|had|has|have|did|does|would|will|could|can|may|might|"
+    r"should|must|began|came|went|happened|occurred)(?!\w)"
+)
+_RELATIVE_OR_AND = re.compile(r"who|which|that|where|and|or|it|they|he|she|\d\S*", re.I)
 
 
 #: What follows an English "that" that opens a relative clause on its subject ("the siege
@@ -1873,7 +1935,7 @@ def _marked_if_harm(match: re.Match[str], language: str) -> str:
     harm = (CASUALTY_CUES, _SUFFERS)
     if not any(p.search(clause) for cues in harm for p in _of(cues, language)):
         return match.group()
-    return f"{match.group('phrase')}{_EVENT_MARK} "
+    return f"{match.group('phrase')}{_EVENT_MARK} {_main_verb_after(clause, language)}"
 
 
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
