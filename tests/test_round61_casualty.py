@@ -306,3 +306,22 @@ _EVENT_NOUNS = {"en": ["siege", "riot", "rampage", "attack", "bombing", "operati
 )
 def test_a_claim_that_the_event_was_so_is_speech(language, group, sentence):
     assert perpetrator_problem(group, sentence, language) is not None, sentence
+
+
+#: A deed after the event with a toll of its own later in the sentence ("..., killing 12
+#: more"), or an event whose relative clause has the name as its subject ("in which it
+#: killed"), is the name's own: no response.
+_OWN_AFTER_FRAMES = {
+    "en": ["{g} {x} after the ambush that killed 3 soldiers, killing 12 more.",
+           "{g} {x} after the airstrike that killed its leader, killing 12 soldiers.",
+           "{g} {x} after the siege in which it killed 12 people.",
+           "{g} {x} after the raid during which its fighters killed 12 people."],
+}  # fmt: skip
+_OWN_AFTER_VERBS = {"en": ["withdrew", "struck again", "attacked the convoy", "retaliated"]}
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_OWN_AFTER_FRAMES, _OWN_AFTER_VERBS, GROUPS)
+)
+def test_a_deed_with_its_own_toll_after_the_event_is_no_response(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is None, sentence

@@ -654,8 +654,9 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     deed = _first_deed(own, language)
     if deed is not None:
         done = _said_of_itself(deed, reading, language)
-        return _DEEDS["answered" if done == "did" and _answers_the_event(own, language) else done]
-    if _answers_the_event(own, language):
+        answered = _answers_the_event(own, language) and not _own_toll_after(reading, language)
+        return _DEEDS["answered" if done == "did" and answered else done]
+    if _answers_the_event(own, language) and not _own_toll_after(reading, language):
         return _DEEDS["answered"]
     if _among_the_harmed(quote[lo:start], clause_before, after, language):
         return _DEEDS["suffered"]
@@ -718,6 +719,23 @@ def _answers_the_event(clause: str, language: str) -> bool:
         if found is not None and not _counted(clause[: found.start()], language):
             return True
     return False
+
+
+def _own_toll_after(reading: str, language: str) -> bool:
+    """Whether the name's sentence ``reading`` tells a deed of harm of its own after the
+    event it acted after: a participle or a verb of harm outside the event's relative
+    clause ("attacked the convoy after the ambush that killed 3, *killing* 12 more",
+    "retaliated after the airstrike that killed its leader, *killing* 12 soldiers"): the
+    toll is its own, as "killed 3 gunmen after the attack" is."""
+    mark = reading.find(_EVENT_MARK)
+    if mark < 0:
+        return False
+    tail = reading[mark + 1 :]
+    return any(
+        not _is_passive(tail, verb, language)
+        for p in _of(_AGENT, language)
+        for verb in p.finditer(tail)
+    )
 
 
 #: Words that put a deed after an event, and the event's noun phrase up to its mark
@@ -1928,10 +1946,20 @@ _HARM_RELATIVE: dict[str, re.Pattern[str]] = {
 }
 
 
+#: A relative clause whose subject refers back to the sentence's subject ("in which it
+#: killed", "during which its fighters killed", "that they carried out"): the deed is the
+#: subject's own, not an event it answers.
+_SUBJECT_IS_IT = re.compile(
+    r"\s*,?\s+(?:that|which|in which|during which)\s+(?:it|its|they|their)(?!\w)", re.I
+)
+
+
 def _marked_if_harm(match: re.Match[str], language: str) -> str:
     """The noun phrase of ``match`` marked the event if its relative clause tells of harm
     ("that killed 12 people", "in which 12 died"), else ``match`` as it was."""
     clause = match.group("clause")
+    if _SUBJECT_IS_IT.match(clause):
+        return match.group()  # "the siege in which it killed 12": the name's own deed
     harm = (CASUALTY_CUES, _SUFFERS)
     if not any(p.search(clause) for cues in harm for p in _of(cues, language)):
         return match.group()
