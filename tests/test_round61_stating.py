@@ -420,7 +420,12 @@ SPACED_MEASURES = {
     "es": ("{x}, la policía dijo que murieron personas en Nigeria.", "{n} personas",
            ["A {n} km", "El {n} % de ellos", "{n} años después", "A las {n}", "El {n} de marzo"]),
     "ru": ("{x} полиция сообщила, что в Нигерии были убиты люди.", "{n} человек",
-           ["Через {n} лет", "В {n} км", "В {n} часов", "{n} марта"]),
+           ["Через {n} лет", "В {n} км", "В {n} часов", "{n} марта", "{n} декабря"]),
+    # the month names of every language come from the date reader (text/dates.month_words)
+    "it": ("{x}, la polizia ha detto che delle persone sono state uccise in Nigeria.",
+           "{n} persone", ["Il {n} marzo", "Il {n} dicembre", "A {n} km"]),
+    "pt": ("{x}, a polícia disse que pessoas foram mortas na Nigéria.", "{n} pessoas",
+           ["Em {n} de março", "Em {n} de dezembro"]),
 }  # fmt: skip
 SPACED_GOLD = {
     "en": "Gunmen killed {n} villagers in Kaduna, Nigeria.",
@@ -428,6 +433,8 @@ SPACED_GOLD = {
     "de": "Bewaffnete töteten {n} Dorfbewohner in Kaduna, Nigeria.",
     "es": "Hombres armados mataron a {n} aldeanos en Kaduna, Nigeria.",
     "ru": "Боевики убили {n} жителей в Кадуне, Нигерия.",
+    "it": "Uomini armati hanno ucciso {n} abitanti a Kaduna, in Nigeria.",
+    "pt": "Homens armados mataram {n} moradores em Kaduna, na Nigéria.",
 }
 SPACED_CASES = [(lang, m) for lang, (_, _, ms) in SPACED_MEASURES.items() for m in ms]
 

@@ -83,7 +83,7 @@ from extractor.text.cues import (
     patterns_for,
     states_any,
 )
-from extractor.text.dates import MONTHS
+from extractor.text.dates import month_words
 from extractor.text.grounding import normalise, normalise_text
 from extractor.text.places import place_country
 from extractor.text.sentences import CLAUSES, split_sentences
@@ -445,31 +445,35 @@ _MEASURE_WORDS_AFTER: dict[str, tuple[str, ...]] = {
     "en": ("%", "percent", "per cent", "km", "kilometres", "kilometers", "kilometre",
            "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "years",
            "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
-           "minutes", "am", "pm", "a.m", "p.m", "o'clock", *(m for m in MONTHS if m != "may")),
+           "minutes", "am", "pm", "a.m", "p.m", "o'clock"),
     "fr": ("%", "pour cent", "km", "kilomètres", "kilometres", "mètres", "metres", "ans",
-           "an", "mois", "semaines", "jours", "heures", "h", "janvier", "fevrier", "mars",
-           "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-           "decembre"),
+           "an", "mois", "semaines", "jours", "heures", "h"),
     "de": ("%", "prozent", "km", "kilometer", "meter", "jahre", "jahren", "jahr", "monate",
-           "monaten", "wochen", "tage", "tagen", "stunden", "uhr", "januar", "februar",
-           "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember"),
+           "monaten", "wochen", "tage", "tagen", "stunden", "uhr"),
     "es": ("%", "por ciento", "km", "kilometros", "metros", "anos", "ano", "meses", "mes",
-           "semanas", "dias", "horas", "de enero", "de febrero", "de marzo", "de abril",
-           "de mayo", "de junio", "de julio", "de agosto", "de septiembre", "de octubre",
-           "de noviembre", "de diciembre"),
+           "semanas", "dias", "horas"),
     "it": ("%", "per cento", "km", "chilometri", "metri", "anni", "anno", "mesi", "giorni",
            "ore"),
     "ru": ("%", "процентов", "процента", "км", "километров", "метров", "лет", "года", "год",
-           "месяцев", "месяца", "недель", "недели", "дней", "дня", "часов", "часа", "января",
-           "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-           "октября", "ноября", "декабря"),
+           "месяцев", "месяца", "недель", "недели", "дней", "дня", "часов", "часа"),
 }  # fmt: skip
+#: Languages that join a day to its month with a word ("7 de marzo", "7 de março").
+_MONTH_AFTER_DE = frozenset({"es", "pt"})
+
+
+def _months_after(language: str) -> list[str]:
+    """The month names (:func:`~extractor.text.dates.month_words`) that make the number
+    before them a day ("7 mars", "7 марта", "7 de marzo"): English's "may" is also a verb
+    ("7 may have died")."""
+    months = sorted(month_words(language) - {"may"})
+    return [f"de {m}" for m in months] if language in _MONTH_AFTER_DE else months
+
 
 #: Per spaced language, the words right before a number that make it a date, a sum, a
 #: route or an hour, no count ("March 7", "$7", "Route 7", "a las 7", "No. 7").
 _MEASURE_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
-    "en": ("$", "€", "£", "route", "highway", "no.", "number", "page", "article", *MONTHS),
+    "en": ("$", "€", "£", "route", "highway", "no.", "number", "page", "article",
+           *month_words("en")),
     "fr": ("$", "€", "£", "route", "n°", "article"),
     "de": ("$", "€", "£", "nr.", "artikel"),
     "es": ("$", "€", "£", "ruta", "articulo", "a las"),
@@ -495,7 +499,7 @@ def _measure_after(language: str) -> re.Pattern[str] | None:
     ``language`` (:data:`_MEASURES_AFTER`, :data:`_SCALES_AFTER`,
     :data:`_MEASURE_WORDS_AFTER`)."""
     joined = _alternation([*_MEASURES_AFTER.get(language, ()), *_SCALES_AFTER.get(language, "")])
-    spaced = _alternation(_MEASURE_WORDS_AFTER.get(language, ()))
+    spaced = _alternation([*_MEASURE_WORDS_AFTER.get(language, ()), *_months_after(language)])
     parts = [f"(?:{joined})(?![{_FINAL_JAMO}])"] if joined else []
     parts += [rf"(?:\. ?|[ -])?(?:{spaced})(?!\w)", r" ?%"] if spaced else []
     return re.compile("|".join(parts)) if parts else None

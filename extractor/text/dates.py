@@ -1540,6 +1540,16 @@ def ordinal_day_months() -> frozenset[str]:
     return frozenset(name for name in names if len(name) >= 3 and name != "may")
 
 
+def month_words(language: str) -> frozenset[str]:
+    """The month names (lower case, full and short) ``language`` writes: English's own
+    (:data:`MONTHS`), else dateparser's locale data. The one place other modules learn
+    them (the strict score reads "7 mars", "7 марта" as a date, not a count of 7)."""
+    if language == "en":
+        return frozenset(MONTHS)
+    words = _words(language)
+    return frozenset(words.months) if words is not None else frozenset()
+
+
 @lru_cache(maxsize=64)
 def _words(language: str) -> _Words | None:
     """The date grammar of ``language`` (ISO 639-1), or None if dateparser has no locale."""
