@@ -325,3 +325,19 @@ _OWN_AFTER_VERBS = {"en": ["withdrew", "struck again", "attacked the convoy", "r
 )
 def test_a_deed_with_its_own_toll_after_the_event_is_no_response(language, group, sentence):
     assert perpetrator_problem(group, sentence, language) is None, sentence
+
+
+#: "Not only" affirms the deed it adds to: no denial.
+_NOT_ONLY = {
+    "en": ["{g} did not only kill 12 soldiers but also burned the village.",
+           "{g} was not only behind the bombing that killed 12 people."],
+    "de": ["Die {g} tötete nicht nur zwölf Soldaten, sondern brannte das Dorf nieder."],
+    "ru": ["{g} не только стоит за терактом, в котором погибли 12 человек."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "language, group, sentence", _cases(_NOT_ONLY, {k: [""] for k in _NOT_ONLY}, GROUPS)
+)
+def test_not_only_affirms(language, group, sentence):
+    assert perpetrator_problem(group, sentence, language) is None, sentence

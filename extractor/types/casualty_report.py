@@ -957,12 +957,13 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
 }
 #: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
 #: getötet", "не убивала", "没有", "لم").
+#: "Not only" affirms what it adds to ("не только стоит за", "nicht nur"): no denial.
 _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": ["not", "never", r"\w+n't", "no", "nothing", "neither", "nor"],
-    "es": ["no", "nunca", "nada", "ni"],
+    "en": [r"not(?!\s+only\b)", "never", r"\w+n't", "no", "nothing", "neither", "nor"],
+    "es": [r"no(?!\s+s[oó]lo\b)", "nunca", "nada", "ni"],
     "fr": ["ne", "n'", "pas", "jamais", "rien", "ni"],
-    "de": ["nicht", "nie", "niemals", r"kein\w*", "nichts"],
-    "ru": ["не", "ни", "никогда"],
+    "de": [r"nicht(?!\s+nur\b)", "nie", "niemals", r"kein\w*", "nichts"],
+    "ru": [r"не(?!\s+только(?!\w))", "ни", "никогда"],
     "zh": ["没有", "并未", "未曾", "并非"],
     "ar": ["لم", "لا", "لن", "ليس"],
 })  # fmt: skip
