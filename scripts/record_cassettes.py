@@ -33,7 +33,7 @@ def main() -> int:
     parser.add_argument("--size", default="1.5b", help="embedded model size when starting one")
     parser.add_argument(
         "--record-mode", default="rewrite", choices=["rewrite", "new_episodes"],
-        help="rewrite: record every request anew; new_episodes: keep the recorded answers and "
+        help="rewrite: record every request anew; new_episodes: keep every recorded answer and "
         "record only requests the cassette lacks (a rule that changes a re-ask's text)",
     )  # fmt: skip
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (e.g. -k seed)")
@@ -48,8 +48,9 @@ def main() -> int:
         base_url = server.base_url
     try:
         env = {**os.environ, "EXTRACTOR_TEST_BASE_URL": base_url}
-        if args.record_mode == "new_episodes":  # answers no request asks for any more go
-            env["EXTRACTOR_DROP_UNUSED"] = "1"
+        # new_episodes keeps every recorded answer: a cassette serves several tests (the plain
+        # run and its second look), and dropping what the first test left unused took the
+        # second's answers away, to be asked of the model again; a rewrite prunes stale ones
         command = [
             sys.executable, "-m", "pytest", "-m", "vcr", f"--record-mode={args.record_mode}",
             "-p", "no:cacheprovider",

@@ -121,9 +121,6 @@ def vcr_config() -> dict[str, Any]:
         "match_on": ["method", "path", "body"],
         "decode_compressed_response": True,
         "allowed_hosts": ["127.0.0.1", "localhost"],
-        # re-recording with new_episodes (scripts/record_cassettes.py) keeps only the answers
-        # still asked for; never set in a replay, where it would rewrite the cassette
-        "drop_unused_requests": os.environ.get("EXTRACTOR_DROP_UNUSED") == "1",
     }
 
 
