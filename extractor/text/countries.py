@@ -399,7 +399,7 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
 def _placed(text: str, code: str) -> str:
     """``code``, or the state a city before a bare shared name in ``text`` places it in
     ("Brazzaville, Congo" is the Republic: :func:`_bare_name_owners`)."""
-    if code not in _BARE_NAME_OF:
+    if _sharers(code) is None:
         return code
     for word in _ONE_WORD.finditer(text):
         if _fold(word.group()) in _bare_words("en") and (
@@ -1888,10 +1888,6 @@ def _bare_words(language: str) -> frozenset[str]:
     return frozenset(_fold(name) for name in names if _ONE_WORD.fullmatch(name))
 
 
-#: The state whose bare name news gives to the state of the key ("COD" -> "COG").
-_BARE_NAME_OF: dict[str, str] = {owner: code for code, owner in _BARE_NAME_OWNERS.items()}
-
-
 def _bare_name_owners(
     text: str, spans: Sequence[tuple[int, int, str | None]], language: str
 ) -> list[tuple[int, int, str | None]]:
@@ -1900,8 +1896,8 @@ def _bare_name_owners(
     A city of either state right before it tells which ("BRAZZAVILLE, Congo" is the
     Republic, "GOMA, Congo" the Democratic Republic), and a dateline's state (its city
     opening a line) is what the bare name means in the rest of its article; a city named
-    elsewhere ("crossing the river to Brazzaville, Congo") tells only its own mention. Else the text's own names of the two
-    states tell, as :class:`_BareReading` reads them."""
+    elsewhere ("crossing the river to Brazzaville, Congo") tells only its own mention. Else
+    the text's own names of the two states tell, as :class:`_BareReading` reads them."""
     words = _bare_words(language)
     bare = [_fold(text[start:end]) in words for start, end, _ in spans]
     placed = [
@@ -2027,14 +2023,16 @@ _PLACE_BEFORE = re.compile(r"((?:[^\W\d_][\w'’.-]*[ \t]+){0,2}[^\W\d_][\w'’.
 
 def _placed_owner(text: str, start: int, code: str | None) -> str | None:
     """The state of the city named right before the bare name at ``start`` and a comma,
-    when it is one of the states that share the name (``code`` or its sharer), else None."""
-    if code not in _BARE_NAME_OF:
+    when it is one of the states that share the name (:func:`_sharers`), else None. A bare
+    name's span carries the state news gives it to (``code``, the second sharer)."""
+    sharers = _sharers(code)
+    if sharers is None or code != sharers[1]:
         return None
     before = _PLACE_BEFORE.search(text[max(0, start - 60) : start])
     words = before.group(1).split() if before else []
     for size in (3, 2, 1):
         if len(words) >= size and (city := city_index().get(_fold(" ".join(words[-size:])))):
-            return city if city in (code, _BARE_NAME_OF[code]) else None
+            return city if city in sharers else None
     return None
 
 
