@@ -156,6 +156,9 @@ def recorded_extractor(cassette_misses: list[str]) -> Any:
 
     def make(**options: Any) -> Extractor:
         options.setdefault("retry_policy", RetryPolicy(attempts=1))
+        # a recording on two busy cores can take minutes per request; a timed-out request
+        # records nothing, and its document would be committed as the model's failure
+        options.setdefault("timeout", 3600.0)
         return Extractor(RECORDED_MODEL, base_url=RECORDING_BASE_URL, **options)
 
     return make

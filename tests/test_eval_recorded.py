@@ -123,7 +123,6 @@ def test_recorded_grown_sets_reproduce_their_committed_results(
 # committed run BENCHMARKS.md compares with the plain one. Each entry: the gold files
 # extracted (the seed comes first in the development cassette), the one scored, and
 # the cassette.
-CASSETTES = Path(__file__).resolve().parent / "cassettes" / "test_eval_recorded"
 LOOKED = {
     "dev": ([f"{SEED_ID}.gold.jsonl", "dev.gold.jsonl"], "dev.gold.jsonl",
             "gold_per_type.yaml"),
@@ -134,9 +133,13 @@ LOOKED = {
 }  # fmt: skip
 
 
+# The cassette is the test's default one, not an extra path: pytest-recording saves new
+# answers only to a test's default cassette, so with an extra path a re-recording wrote
+# each second look's answers into a new file of its own, a full copy of the shared one.
+@pytest.mark.vcr
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(name, marks=pytest.mark.vcr(str(CASSETTES / cassette)))
+    [pytest.param(name, marks=pytest.mark.default_cassette(cassette))
      for name, (_, _, cassette) in sorted(LOOKED.items())],
 )  # fmt: skip
 def test_recorded_second_looks_reproduce_their_committed_results(
