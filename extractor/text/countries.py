@@ -168,6 +168,71 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "YEM": ("Yemeni", "Sanaa", "Houthi"),
 }
 
+#: How an English adjective of nationality ends ("Kenyan", "Nepalese", "Polish", "Czech",
+#: "Omani", "Icelandic", "Argentine"): the words before a currency's unit that end so are one.
+_ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ch|i|ic|ine)$")
+#: The adjective of both states that share a bare name ("Congo"): neither state's.
+_SHARED_ADJECTIVES = frozenset({"Congolese"})
+
+
+def _cldr_adjectives() -> dict[str, str]:
+    """English adjectives of nationality from the Unicode CLDR (via Babel), the states'
+    list above left short: the English names of today's currencies write them ("Kenyan
+    Shilling", "Sri Lankan Rupee", "Papua New Guinean Kina"), and the one state whose
+    tender the currency is tells whose adjective it is. A currency several states spend
+    names the one whose English name starts as the adjective does, or none ("East
+    Caribbean Dollar"); a state's name is no adjective ("New Taiwan Dollar")."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    spenders: dict[str, set[str]] = {}
+    state_names: dict[str, str] = {}
+    for country in pycountry.countries:
+        state_names[country.alpha_3] = country.name
+        for currency in get_territory_currencies(country.alpha_2):
+            spenders.setdefault(currency, set()).add(country.alpha_3)
+    names = {
+        n.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""))
+    }
+    found: dict[str, str] = {}
+    for currency, name in Locale("en").currencies.items():
+        words = name.split()
+        adjective = " ".join(words[:-1])
+        if (
+            currency not in spenders
+            or len(words) < 2
+            or not _ADJECTIVE_ENDING.search(words[-2])
+            or words[-2].lower() in names
+            or adjective in _SHARED_ADJECTIVES
+        ):
+            continue
+        states = spenders[currency]
+        if len(states) > 1:
+            states = {
+                code for code in states if state_names[code][:4].lower() == adjective[:4].lower()
+            }
+        if len(states) == 1:
+            found[adjective] = states.pop()
+    return found
+
+
+#: The English adjective of each state: the first word of its entry above, else CLDR's.
+ADJECTIVES: dict[str, str] = {
+    **{code: adjective for adjective, code in _cldr_adjectives().items()},
+    **{code: words[0] for code, words in DEMONYMS.items() if _ADJECTIVE_ENDING.search(words[0])},
+}
+for _code, _adjective in ADJECTIVES.items():
+    if _adjective not in DEMONYMS.get(_code, ()):
+        DEMONYMS[_code] = (_adjective, *DEMONYMS.get(_code, ()))
+
+
+def _plural_adjective(code: str) -> str | None:
+    """The people of a state as English names them with its adjective in "-an" or "-i"
+    ("Kenyans", "Israelis", "Afghans"); "Nepalese", "Polish" and "Czech" take no "-s"."""
+    adjective = ADJECTIVES.get(code)
+    return f"{adjective}s" if adjective and adjective.endswith(("an", "i")) else None
+
+
 # Government bodies whose name alone says which state acts: a US arms-sale
 # notice names the Defense Security Cooperation Agency and never the country.
 INSTITUTIONS: dict[str, tuple[str, ...]] = {
@@ -270,6 +335,8 @@ def _english_names(code: str) -> tuple[str, ...]:
     names.update(alias for alias, c in ALIASES.items() if c == code and len(alias) > 3)
     names.update(DEMONYMS.get(code, ()))
     names.update(INSTITUTIONS.get(code, ()))
+    if plural := _plural_adjective(code):
+        names.add(plural)
     return _longest_first(names)
 
 
