@@ -172,3 +172,27 @@ def fresh_registry() -> Iterator[None]:
 
     with own_registry():
         yield
+
+
+@pytest.fixture(scope="module")
+def model_server() -> Iterator[Any]:
+    """A fake OpenAI server answering the dated Kano sentence (``tests.test_python_api.
+    kano_model``: a record dated as the article words it, citing the sentence that says so),
+    where ``fake`` cites sentence 1: the identity tests run whole bulk runs on it."""
+    from tests.fakes.openai_server import FakeOpenAI
+    from tests.test_python_api import kano_model
+
+    with FakeOpenAI(kano_model) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def model_engine(model_server: Any) -> Iterator[Any]:
+    """An Extractor on :func:`model_server`, one attempt per request."""
+    from extractor.pipeline.engine import Extractor
+    from extractor.runtime.retrying import RetryPolicy
+
+    with Extractor(
+        "openai/fake-model", base_url=model_server.base_url, retry_policy=RetryPolicy(attempts=1)
+    ) as extractor:
+        yield extractor

@@ -20,7 +20,6 @@ import json
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +30,8 @@ from hypothesis import strategies as st
 from extractor import Extractor
 from extractor.bulk.runner import run_bulk
 from extractor.integrations import rows as row_api
-from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
-from tests.test_python_api import SENTENCE, kano_model
+from tests.test_python_api import SENTENCE
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -57,17 +55,13 @@ ROWS = st.lists(st.one_of(ID_LESS, ID_LESS, EXPLICIT), min_size=1, max_size=7)
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(kano_model) as running:
-        yield running
+def server(model_server: FakeOpenAI) -> FakeOpenAI:
+    return model_server
 
 
 @pytest.fixture(scope="module")
-def engine(server: FakeOpenAI) -> Iterator[Extractor]:
-    with Extractor(
-        "openai/fake-model", base_url=server.base_url, retry_policy=RetryPolicy(attempts=1)
-    ) as extractor:
-        yield extractor
+def engine(model_engine: Extractor) -> Extractor:
+    return model_engine
 
 
 def digest(text: str) -> str:

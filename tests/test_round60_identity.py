@@ -23,7 +23,6 @@ import tempfile
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,8 @@ from extractor.bulk.runner import run_bulk
 from extractor.export.flatten import FlattenSummary, _Rows, _specs, result_rows, table_columns
 from extractor.integrations import rows as row_api
 from extractor.io import readers
-from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
-from tests.test_python_api import SENTENCE, kano_model
+from tests.test_python_api import SENTENCE
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
 
@@ -105,17 +103,13 @@ def stated(row: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(kano_model) as running:
-        yield running
+def server(model_server: FakeOpenAI) -> FakeOpenAI:
+    return model_server
 
 
 @pytest.fixture(scope="module")
-def engine(server: FakeOpenAI) -> Iterator[Extractor]:
-    with Extractor(
-        "openai/fake-model", base_url=server.base_url, retry_policy=RetryPolicy(attempts=1)
-    ) as extractor:
-        yield extractor
+def engine(model_engine: Extractor) -> Extractor:
+    return model_engine
 
 
 def lines_of(output: Path) -> list[dict[str, Any]]:

@@ -29,7 +29,6 @@ import sys
 import tempfile
 import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +40,7 @@ from extractor import Extractor
 from extractor.bulk.runner import made_name, run_bulk
 from extractor.io import readers
 from extractor.io.output import latest_lines
-from extractor.runtime.retrying import RetryPolicy
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
-from tests.test_python_api import kano_model
 from tests.test_round60_identity import OTHER, TEXTS, digest, write
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -90,17 +87,13 @@ def reordered(rows: list[dict[str, Any]], seed: int, *, insert: bool) -> list[di
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI(kano_model) as running:
-        yield running
+def server(model_server: FakeOpenAI) -> FakeOpenAI:
+    return model_server
 
 
 @pytest.fixture(scope="module")
-def engine(server: FakeOpenAI) -> Iterator[Extractor]:
-    with Extractor(
-        "openai/fake-model", base_url=server.base_url, retry_policy=RetryPolicy(attempts=1)
-    ) as extractor:
-        yield extractor
+def engine(model_engine: Extractor) -> Extractor:
+    return model_engine
 
 
 def texts_by_id(output: Path) -> dict[str, str]:
