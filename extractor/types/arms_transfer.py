@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -241,7 +242,7 @@ def speaker_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     we will send", "we and Germany will send") supplies too (SIPRI codes a transfer per
     supplier): an answer coding it is kept, and no record is added for it.
     """
-    said = _speakers_sides(make.quote, make.language)
+    said = _speakers_sides(make.quote, make.language, str(make.context.get("text", "")))
     for side, other in (("supplier", "recipient"), ("recipient", "supplier")):
         states = said.get(side, {})
         if len(states) != 1:
@@ -258,7 +259,7 @@ def speaker_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     return data
 
 
-def _speakers_sides(quote: str, language: str) -> dict[str, dict[str, set[str]]]:
+def _speakers_sides(quote: str, language: str, article: str) -> dict[str, dict[str, set[str]]]:
     """Per side, the state of each quoted first person's speaker named with one state,
     with the states the first person joins ("together with Germany, we")."""
     reading = None if language == "en" else language
@@ -267,7 +268,7 @@ def _speakers_sides(quote: str, language: str) -> dict[str, dict[str, set[str]]]
         quoted = _quotation_at(quote, at)
         if quoted is None or (countries_in_text(between, reading) and not _JOINED.match(between)):
             continue  # the author's, or "We thank Denmark for sending": Denmark's
-        speaker = countries_in_text(_speaker(quote, quoted), reading)
+        speaker = _speaker_states(quote, quoted, reading, article)
         if len(speaker) != 1:
             continue
         joined = set(countries_in_text(between, reading)) | _joined_before(
@@ -306,7 +307,8 @@ def publisher_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     a record has one supplier, as SIPRI codes a transfer per supplier), with a warning.
     """
     publisher = make.context.get("publisher")
-    if not isinstance(publisher, str) or _publisher_acts(make.quote, make.language):
+    article = str(make.context.get("text", ""))
+    if not isinstance(publisher, str) or _publisher_acts(make.quote, make.language, article):
         return data
     suppliers, recipients = transfer_sides(make.quote, make.language)
     marked = {"supplier": suppliers, "recipient": recipients}
@@ -458,7 +460,7 @@ _TITLE_WORDS = 3
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:['’]s)?")
 
 
-def _publisher_acts(quote: str, language: str) -> bool:
+def _publisher_acts(quote: str, language: str, article: str = "") -> bool:
     """Whether the evidence has its author supply or receive in the first person: a
     pronoun a few words before a verb of supplying or acquiring ("we will send", "wir
     werden ... liefern", or after it in German, "liefern wir"), a Spanish verb of
@@ -470,7 +472,7 @@ def _publisher_acts(quote: str, language: str) -> bool:
     if _office_decides(quote, language):
         return True
     for at, between, _side in _first_person(quote, language):
-        if _the_authors(quote, at, between, language):
+        if _the_authors(quote, at, between, language, article):
             return True
     for each in dict.fromkeys(("en", language)):
         if each not in _FIRST_PERSON:
@@ -508,7 +510,7 @@ def _first_person(quote: str, language: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _the_authors(quote: str, at: int, between: str, language: str) -> bool:
+def _the_authors(quote: str, at: int, between: str, language: str, article: str) -> bool:
     """Whether a first person at ``at`` supplies as the statement's author: no country
     stands between it and its verb ("We thank Denmark for sending", "We welcome Denmark
     sending": Denmark sends), and it is not quoted from another state's speaker ('"We will
@@ -517,7 +519,7 @@ def _the_authors(quote: str, at: int, between: str, language: str) -> bool:
     if countries_in_text(between, reading) and not _JOINED.match(between):
         return False  # "We thank Denmark for sending"; "we and Poland will send" is ours
     quoted = _quotation_at(quote, at)
-    return quoted is None or not countries_in_text(_speaker(quote, quoted), reading)
+    return quoted is None or not _speaker_states(quote, quoted, reading, article)
 
 
 def _quotation_at(quote: str, at: int) -> re.Match[str] | None:
@@ -556,6 +558,58 @@ _SPEAKER_WORDS = 8
 #: Characters read on each side of a quotation for its speaker (a bound: a long quote
 #: is not re-read per quotation).
 _SPEAKER_SPAN = 300
+
+
+def _speaker_states(
+    quote: str, quoted: re.Match[str], reading: str | None, article: str
+) -> list[str]:
+    """The states of the speaker of ``quoted`` (:func:`_speaker`): those its words name;
+    for a speaker named by name alone ('"...," Frederiksen said'), those of the title the
+    article writes before that name ("Danish Prime Minister Mette Frederiksen"). Several
+    people speaking together are one state's only when each is named with it: '"We will
+    send ...," the President and the Danish Prime Minister said' is no one state's 'we'."""
+    people = _OTHER_PERSON.split(_speaker(quote, quoted))
+    states: set[str] = set()
+    for person in people:
+        found = countries_in_text(person, reading) or _titled_name_states(person, article, reading)
+        if len(people) > 1 and len(found) != 1:
+            return []  # one of those speaking is named with no state, or several
+        states.update(found)
+    return sorted(states)
+
+
+#: "and" before another person who speaks: an article or a title opens them ("the
+#: President and the Danish Prime Minister said"); "the Danish Prime Minister and Defence
+#: Minister" is one person's two offices.
+_OTHER_PERSON = re.compile(
+    r"\s+(?i:and|y|et|und|и)\s+(?=(?i:the|el|la|los|las|le|les|l['’]|der|die|das)\s|"
+    r"(?:President|Prime|Chancellor|Minister|King|Queen|Secretary|Premier)\b)"
+)
+#: A name as a speaker: one to three capitalised words and nothing else ("Frederiksen",
+#: "Mette Frederiksen").
+_BARE_NAME = re.compile(r"\s*((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\s+){0,2}([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+))\s*")
+#: The capitalised words written right before a name: its title ("Danish Prime Minister
+#: Mette" before "Frederiksen").
+_TITLE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*\s+){1,8}$")
+#: The mentions of a name read for its title (a bound: a long article is not read per name).
+_MENTIONS = 20
+
+
+def _titled_name_states(person: str, article: str, reading: str | None) -> list[str]:
+    """The states of the title the article writes before a speaker named by name alone:
+    the first mention of the name's last word that has one naming one state."""
+    name = _BARE_NAME.fullmatch(person)
+    if name is None or countries_in_text(name.group(1), reading):
+        return []
+    surname = re.compile(rf"(?<!\w){re.escape(name.group(2))}(?!\w)")
+    for mention in itertools.islice(surname.finditer(article), _MENTIONS):
+        line_start = article.rfind("\n", 0, mention.start()) + 1
+        title = _TITLE_BEFORE.search(
+            article, max(line_start, mention.start() - 120), mention.start()
+        )
+        if title is not None and len(found := countries_in_text(title.group(), reading)) == 1:
+            return found
+    return []
 
 
 def _speaker(quote: str, quoted: re.Match[str]) -> str:
