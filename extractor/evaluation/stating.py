@@ -47,9 +47,12 @@ reader reads (:func:`~extractor.text.quantities.figures_in`): "two" of "one hund
 or "twenty-two", "onze" of "soixante et onze", "dos" of "treinta y dos", "два" of
 "двадцать два", "12" of "12万" (or of "12만명", whose scale the reader does not join) is
 no count of its own. Nor is a number its words make a measure, an ordinal or a date: a
-count is a number with a counter of people or things, not with a unit of time, age,
-distance or order ("7日", "7歳", "7세", "第7", "제7", "7公里", "On March 7", "7 km", "7%",
-"a 7-year-old", "$7", "Route 7", "7 Uhr", "через 7 лет"; per language,
+count of a casualty report is a count of people, a number with a counter of people (or
+none), not with a unit of time, age, distance or order ("7日", "7歳", "7세", "第7", "제7",
+"7公里", "On March 7", "On Sept. 7", "7 km", "7%", "a 7-year-old", "$7", "Route 7",
+"7 Uhr", "через 7 лет", "há 7 anos", "7 yıl önce": the Unicode CLDR's units in every
+language), nor with a counter of things ("7座房屋", "家屋7棟", "가옥 7채"), nor before a
+noun that multiplies it ("два десятка", "deux centaines"; per language,
 :func:`_is_measure`). A key fact or a word is held **whole**, on the package's one fold
 (:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
 not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023", "3,000" or "3 000".
@@ -423,7 +426,7 @@ _SCALES_AFTER: dict[str, str] = {"zh": "万萬千百亿億", "ja": "万萬千百
 #: it a measure, no count of people or things: a day, month, year or hour ("7日", "7월",
 #: "7時"), an age ("7岁", "7歳", "7세"), a length ("7公里", "7キロ", "7킬로"), a floor
 #: ("7楼", "7階", "7층"), a time or a rank ("7次", "7回", "7차"), a share, a multiple or a
-#: sum. A count is a number with a counter of people or things ("7名", "7人", "7명").
+#: sum. A count is a number with a counter of people ("7名", "7人", "7명").
 _MEASURES_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("日", "号", "號", "月", "个月", "個月", "年", "岁", "歲", "周", "週", "星期", "天",
            "点", "點", "时", "時", "小时", "小時", "分钟", "分鐘", "秒", "公里", "千米", "米",
@@ -434,52 +437,145 @@ _MEASURES_AFTER: dict[str, tuple[str, ...]] = {
            "층", "차", "회", "번", "배", "%", "원", "달러"),
 }  # fmt: skip
 
+#: Per language written without spaces, the counters of things written right after a
+#: number: a count of a casualty report is a count of people, counted with a counter of
+#: people ("7名", "7人", "7位", "7명"); one of buildings, vehicles, aircraft, places,
+#: incidents, states or animals ("7座房屋", "7辆汽车", "7架无人机", "家屋7棟", "7か所",
+#: "7件の襲撃", "가옥 7채", "7곳", "7개 주") is none. Japanese joins a number to a noun
+#: with "の" only for things ("7の州"); it counts people with a counter. Counters used for
+#: people as well are left out: "条" ("7条人命", seven lives), "具" (bodies), "口"
+#: (members of a household), "家" is kept (firms, hospitals: "7家医院").
+_THING_COUNTERS_AFTER: dict[str, tuple[str, ...]] = {
+    "zh": ("座", "辆", "輛", "架", "栋", "棟", "幢", "间", "間", "处", "處", "所", "家",
+           "艘", "枚", "发", "發", "颗", "顆", "件", "起", "只", "隻", "头", "頭", "台",
+           "部", "张", "張", "项", "項", "场", "場", "个国家", "個國家"),
+    "ja": ("か所", "ヶ所", "カ所", "ケ所", "箇所", "棟", "台", "件", "機", "隻", "発", "軒",
+           "枚", "個", "頭", "匹", "か国", "カ国", "ヶ国", "校", "基", "の"),
+    "ko": ("채", "대", "개", "곳", "건", "척", "발", "마리", "군데", "개소", "개국", "량"),
+}  # fmt: skip
+#: Per language written without spaces, a counter of people or things both, and what
+#: after it makes it one of people: "7个人" is seven people, "7个村庄" seven villages.
+_EITHER_COUNTER_AFTER: dict[str, tuple[tuple[str, ...], str]] = {
+    "zh": (("个", "個"), "人"),
+}
+#: Per language written without spaces, nouns of people that begin with a unit's syllable:
+#: "7시민" is seven citizens, no seven o'clock ("시"), "7주민" seven residents, no weeks.
+_PEOPLE_NOT_UNITS: dict[str, tuple[str, ...]] = {"ko": ("시민", "주민", "일가족")}
+
 #: Per language written without spaces, the words written right before a number that make
 #: it an ordinal: "第7" (zh, ja), "제7" (ko) is the seventh, no count.
 _ORDINALS_BEFORE: dict[str, str] = {"zh": "第", "ja": "第", "ko": "제"}
 
-#: Per spaced language, the words after a number (after a space or a hyphen) that make it
-#: a measure, no count: a share, a length, a span of time, an age, an hour, a month's day
-#: ("7 km", "7%", "7 years after", "7-year-old", "at 7am", "7 March", "7 Uhr", "7 лет").
-_MEASURE_WORDS_AFTER: dict[str, tuple[str, ...]] = {
-    "en": ("%", "percent", "per cent", "km", "kilometres", "kilometers", "kilometre",
-           "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "years",
-           "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
-           "minutes", "am", "pm", "a.m", "p.m", "o'clock"),
-    "fr": ("%", "pour cent", "km", "kilomètres", "kilometres", "mètres", "metres", "ans",
-           "an", "mois", "semaines", "jours", "heures", "h"),
-    "de": ("%", "prozent", "km", "kilometer", "meter", "jahre", "jahren", "jahr", "monate",
-           "monaten", "wochen", "tage", "tagen", "stunden", "uhr"),
-    "es": ("%", "por ciento", "km", "kilometros", "metros", "anos", "ano", "meses", "mes",
-           "semanas", "dias", "horas"),
-    "it": ("%", "per cento", "km", "chilometri", "metri", "anni", "anno", "mesi", "giorni",
-           "ore"),
-    "ru": ("%", "процентов", "процента", "км", "километров", "метров", "лет", "года", "год",
-           "месяцев", "месяца", "недель", "недели", "дней", "дня", "часов", "часа"),
-}  # fmt: skip
-#: Languages that join a day to its month with a word ("7 de marzo", "7 de março").
+#: Languages that join a day to its month with a word ("7 de marzo", "7 de março"), or
+#: leave it out ("el 7 mayo").
 _MONTH_AFTER_DE = frozenset({"es", "pt"})
 
 
 def _months_after(language: str) -> list[str]:
     """The month names (:func:`~extractor.text.dates.month_words`) that make the number
-    before them a day ("7 mars", "7 марта", "7 de marzo"): English's "may" is also a verb
-    ("7 may have died")."""
+    before them a day ("7 mars", "7 марта", "7 de marzo", "7 mayo"): English's "may" is
+    also a verb ("7 may have died"), read by :data:`_MAY_AFTER`."""
     months = sorted(month_words(language) - {"may"})
-    return [f"de {m}" for m in months] if language in _MONTH_AFTER_DE else months
+    return [*months, *(f"de {m}" for m in months)] if language in _MONTH_AFTER_DE else months
 
 
-#: Per spaced language, the words right before a number that make it a date, a sum, a
-#: route or an hour, no count ("March 7", "$7", "Route 7", "a las 7", "No. 7").
+#: English's month "may" after a day, told from the verb by what follows it: a mark, a
+#: year, the end, or a word no verb follows "may" with ("On 7 May, ...", "7 May 2024",
+#: "7 May in Kaduna"); "7 may have died" is no date.
+_MAY_AFTER = (
+    r" may(?=\s*(?:[^\w\s]|\d|\Z)|\s+(?:the|in|at|on|when|after|before|during|last|this"
+    r"|and|as|while|near)(?!\w))"
+)
+
+#: The units of the Unicode CLDR (babel's locale data) whose names, written after or
+#: before a number, make it a measure: a span of time, a length, a share.
+_CLDR_UNITS = (
+    "duration-year", "duration-month", "duration-week", "duration-day", "duration-hour",
+    "duration-minute", "length-kilometer", "length-meter", "length-mile", "concentr-percent",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _cldr_unit_words(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words the Unicode CLDR writes after and before a number for :data:`_CLDR_UNITS`
+    in ``language``, in every plural form ("{0} anos", "{0} lat", "{0} років", "{0} jaar",
+    "{0} yıl", "yüzde {0}"): the maintained list of every language's units, not a hand
+    one per language. A word of one letter ("a", "m", "d") is left out: it is as often a
+    word of another kind."""
+    try:
+        from babel import Locale
+
+        patterns = Locale.parse(language)._data["unit_patterns"]
+    except Exception:  # babel missing, or no such locale: no unit words
+        return (), ()
+    after: set[str] = set()
+    before: set[str] = set()
+    for unit in _CLDR_UNITS:
+        for width in ("long", "short"):
+            for plural, pattern in patterns.get(unit, {}).get(width, {}).items():
+                if plural == "per" or "{0}" not in pattern:
+                    continue
+                head, tail = (part.strip() for part in pattern.split("{0}", 1))
+                after.update(w for w in [tail] if len(w) > 1 or w in "%٪")
+                before.update(w for w in [head] if len(w) > 1 or w in "%٪")
+    after.discard("")
+    before.discard("")
+    return tuple(sorted(after)), tuple(sorted(before))
+
+
+#: Per spaced language, the words written before a number that its CLDR units leave out
+#: and make it a date, a sum, a route, an hour, an age or a flight, no count ("March 7",
+#: "$7", "Route 7", "a las 7", "No. 7", "aged 7", "Flight 7", "الساعة 7").
 _MEASURE_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
-    "en": ("$", "€", "£", "route", "highway", "no.", "number", "page", "article",
-           *month_words("en")),
+    "en": ("$", "€", "£", "route", "highway", "no.", "number", "page", "article", "aged",
+           "flight", *month_words("en")),
     "fr": ("$", "€", "£", "route", "n°", "article"),
     "de": ("$", "€", "£", "nr.", "artikel"),
     "es": ("$", "€", "£", "ruta", "articulo", "a las"),
     "it": ("$", "€", "£", "articolo"),
+    "pt": ("$", "€", "£", "r$", "artigo"),
     "ru": ("$", "€", "£", "статья", "статьи", "№"),
+    "uk": ("$", "€", "£", "стаття", "статті", "№"),
+    "ar": ("$", "€", "£", "الساعة", "المادة"),
 }  # fmt: skip
+#: Per spaced language, the words written after a number that its CLDR units leave out
+#: and make it a measure ("at 7am", "7 o'clock", "7 noon", "7 times", "7 Uhr", "7 عاما").
+_MEASURE_WORDS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("per cent", "kilometres", "kilometre", "metres", "metre", "am", "pm", "a.m",
+           "p.m", "o'clock", "noon", "midnight", "times", "point"),
+    "fr": ("kilometres", "metres", "h", "fois"),
+    "de": ("uhr", "jahren", "monaten", "tagen", "mal"),
+    "es": ("veces",),
+    "it": ("per cento", "volte"),
+    "pt": ("vezes",),
+    "ru": ("раз",),
+    "ar": ("عاما", "عام", "أعوام", "مرات", "مرة"),
+    "nl": ("keer",),
+    "tr": ("kez", "kere", "yaşında"),
+}  # fmt: skip
+#: Per spaced language, the nouns of a group written after a number that multiply it
+#: ("two dozen", "deux dizaines", "два десятка", "dos centenares"), beside the plural
+#: vague words of ten or more the package reads (:data:`~extractor.text.quantities.VAGUE_COUNTS`:
+#: "hundreds", "centaines", "сотни"): "два десятка человек" is twenty people, no two.
+_MULTIPLIERS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("score", "dozen"),
+    "fr": ("dizaine", "douzaine", "centaine", "millier", "vingtaine"),
+    "es": ("decena", "docena", "centenar", "millar", "veintena"),
+    "it": ("decina", "dozzina", "dozzine", "centinaio", "migliaio", "ventina"),
+    "pt": ("dezena", "duzia", "duzias", "centena", "milhar"),
+    "de": ("dutzend",),
+    "ru": ("десяток", "десятка", "дюжина", "дюжин", "сотня", "сотню", "сотен"),
+    "uk": ("десяток", "десятка", "сотня", "сотню"),
+}  # fmt: skip
+
+
+def _multipliers_after(language: str) -> list[str]:
+    """The nouns after a number that multiply it (:data:`_MULTIPLIERS_AFTER`, and the
+    vague plurals of ten or more: "hundreds", "centaines", "десятков")."""
+    from extractor.text.quantities import VAGUE_COUNTS
+
+    vague = [w for w, v in VAGUE_COUNTS.get(language, {}).items() if v >= 10 and " " not in w]
+    return [*_MULTIPLIERS_AFTER.get(language, ()), *vague]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -493,38 +589,90 @@ def _alternation(words: Iterable[str]) -> str:
 _FINAL_JAMO = "\u11a8-\u11ff"
 
 
+def _joined_after(language: str) -> list[str]:
+    """The parts of :func:`_measure_after` written onto the digits, in a language written
+    without spaces: a unit, a scale, a counter of things (none before a noun of people
+    that begins like a unit: "7시민"), or a counter of both not followed by people."""
+    parts: list[str] = []
+    joined = _alternation(
+        [
+            *_MEASURES_AFTER.get(language, ()),
+            *_SCALES_AFTER.get(language, ""),
+            *_THING_COUNTERS_AFTER.get(language, ()),
+        ]
+    )
+    if joined:
+        people = _alternation(_PEOPLE_NOT_UNITS.get(language, ()))
+        guard = f"(?!{people})" if people else ""
+        parts.append(f"{guard}(?:{joined})(?![{_FINAL_JAMO}])")
+    if language in _EITHER_COUNTER_AFTER:
+        counters, people_after = _EITHER_COUNTER_AFTER[language]
+        parts.append(f"(?:{_alternation(counters)})(?!{_alternation([people_after])})")
+    return parts
+
+
 @lru_cache(maxsize=64)
 def _measure_after(language: str) -> re.Pattern[str] | None:
-    """What, right after a number, makes it a measure or a part of a larger number in
-    ``language`` (:data:`_MEASURES_AFTER`, :data:`_SCALES_AFTER`,
-    :data:`_MEASURE_WORDS_AFTER`)."""
-    joined = _alternation([*_MEASURES_AFTER.get(language, ()), *_SCALES_AFTER.get(language, "")])
-    spaced = _alternation([*_MEASURE_WORDS_AFTER.get(language, ()), *_months_after(language)])
-    parts = [f"(?:{joined})(?![{_FINAL_JAMO}])"] if joined else []
-    parts += [rf"(?:\. ?|[ -])?(?:{spaced})(?!\w)", r" ?%"] if spaced else []
+    """What, right after a number, makes it a measure, a count of things or a part of a
+    larger number in ``language`` (:func:`_joined_after`; the CLDR's units,
+    :data:`_MEASURE_WORDS_AFTER`, :data:`_MULTIPLIERS_AFTER`, the month names)."""
+    parts = _joined_after(language)
+    if language not in _MEASURES_AFTER:  # a spaced language
+        spaced = _alternation(
+            [
+                *_cldr_unit_words(language)[0],
+                *_MEASURE_WORDS_AFTER.get(language, ()),
+                *_multipliers_after(language),
+                *_months_after(language),
+            ]
+        )
+        if spaced:
+            parts += [rf"(?:\. ?|[ -])?(?:{spaced})(?!\w)", r" ?%"]
+        if language == "en":
+            parts.append(_MAY_AFTER)
     return re.compile("|".join(parts)) if parts else None
+
+
+def _abbreviations(language: str) -> list[str]:
+    """The month names that begin a longer one ("sept", "jan"): abbreviations, written
+    with a dot before the number ("Sept. 7")."""
+    months = month_words(language)
+    return [m for m in months if any(o != m and o.startswith(m) for o in months)]
 
 
 @lru_cache(maxsize=64)
 def _measure_before(language: str) -> re.Pattern[str] | None:
     """What, right before a number, makes it an ordinal, a date or a sum in ``language``
-    (:data:`_ORDINALS_BEFORE`, :data:`_MEASURE_WORDS_BEFORE`), matched on the few
-    characters before it, never from the start of the quote."""
+    (:data:`_ORDINALS_BEFORE`, the CLDR's units, :data:`_MEASURE_WORDS_BEFORE`, a month's
+    abbreviation and its dot), matched on the few characters before it, never from the
+    start of the quote."""
     ordinal = _alternation(_ORDINALS_BEFORE.get(language, ""))
-    spaced = _alternation(_MEASURE_WORDS_BEFORE.get(language, ()))
+    spaced = _alternation(
+        [*_cldr_unit_words(language)[1], *_MEASURE_WORDS_BEFORE.get(language, ())]
+        if language not in _MEASURES_AFTER
+        else _MEASURE_WORDS_BEFORE.get(language, ())
+    )
+    dotted = _alternation(_abbreviations(language)) if language not in _MEASURES_AFTER else ""
     parts = [f"(?:{ordinal})"] if ordinal else []
     parts += [rf"(?<!\w)(?:{spaced}) ?"] if spaced else []
+    parts += [rf"(?<!\w)(?:{dotted})\. ?"] if dotted else []
     return re.compile(rf"(?:{'|'.join(parts)})\Z") if parts else None
 
 
 #: How far before a number :func:`_measure_before` looks: its longest word and a space.
 _BEFORE_WINDOW = 16
+#: A number a colon joins to digits is a time or a score ("12:30", "3:1"), no count.
+_CLOCK_AFTER = re.compile(r":\d")
+_CLOCK_BEFORE = re.compile(r"\d:\Z")
 
 
 def _is_measure(said: str, start: int, end: int, language: str | None) -> bool:
-    """Whether the number at ``said[start:end]`` is a measure, an ordinal or a part of a
-    larger number by what its language writes next to it: a count is a number with a
-    counter of people or things, not one with a unit of time, age, distance or order."""
+    """Whether the number at ``said[start:end]`` is a measure, an ordinal, a count of
+    things or a part of a larger number by what its language writes next to it: a count
+    of a casualty report is a number with a counter of people (or none), not one with a
+    unit of time, age, distance or order, nor a counter of things."""
+    if _CLOCK_AFTER.match(said, end) or _CLOCK_BEFORE.search(said, max(0, start - 2), start):
+        return True
     base = (language or "").split("-")[0].lower()
     after, before = _measure_after(base), _measure_before(base)
     if after is not None and after.match(said, end):

@@ -1,0 +1,217 @@
+"""Round 62: the strict score took numbers that count no people for a casualty report's count.
+
+1. Round 61 made a number next to Han, kana or Hangul whole, and left out only units: a
+   count of things ("12座房屋", "12辆汽车", "家屋12棟", "病院が12か所", "12件の襲撃",
+   "가옥 12채", "12개 주") was the count of a casualty report of 12. A count of a casualty
+   report is a count of people: a counter of things makes a number none ("12个人" is
+   twelve people, "12个村庄" twelve villages).
+2. A day before English "May" ("On 12 May,"), after an abbreviated month and its dot
+   ("On Sept. 12,"), or before a Spanish month without "de" ("El 12 mayo") was the count.
+3. A noun multiplying a count word ("два десятка", "две сотни", "dos decenas", "dos
+   centenares", "deux dizaines", "two hundreds of", "two score") left the count word a
+   count of its own.
+4. Units had words in six languages only: "Há 12 anos", "قبل 12 عاما", "12 jaar
+   geleden", "12 yıl önce", "12 lat temu", "12 років тому", and in English "Aged 12",
+   "Flight 12", "At 12:30", "12 noon", "12 times" were counts. The units are read from
+   the Unicode CLDR (babel), every plural form.
+5. Korean "12시민" (twelve citizens) was read as twelve o'clock ("시").
+
+Every case is built here from templates over counts and languages, each measured quote
+beside one with a counter of people that keeps its credit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from extractor.evaluation import score
+from extractor.evaluation.gold import GoldDocument
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COUNTS = [7, 12, 35, 48, 120]
+
+
+def _tps(text: str, gold: dict[str, Any], quote: str, language: str) -> tuple[int, int]:
+    """(lenient, strict) true positives of a prediction that is ``gold`` with ``quote``."""
+    doc = GoldDocument(id="d", text=text, records=[gold], extra={"language": language})
+    report = score([doc], {"d": [dict(gold, evidence=quote)]})
+    return report.micro.tp, report.strict_micro.tp
+
+
+def _casualty(killed: int, evidence: str) -> dict[str, Any]:
+    return {
+        "type": "casualty_report",
+        "killed": killed,
+        "country": "NGA",
+        "start": "2024-01-01",
+        "evidence": evidence,
+    }
+
+
+def _strict(language: str, gold_template: str, count: int, quote: str) -> int:
+    """The strict credit of ``quote``, written after the gold sentence of ``count``."""
+    sentence = gold_template.format(n=count)
+    sep = "" if language in ("zh", "ja") else " "
+    return _tps(f"{sentence}{sep}{quote}", _casualty(count, sentence), quote, language)[1]
+
+
+# --- 1. counters of things by a number in a script written without spaces -----------------
+
+UNSPACED_GOLD = {
+    "zh": "枪手周一在尼日利亚卡杜纳打死了{n}名村民。",
+    "ja": "武装集団が月曜日、ナイジェリアのカドゥナで村人{n}人を殺害した。",
+    "ko": "무장 괴한들이 월요일 나이지리아 카두나에서 주민 {n}명을 살해했다.",
+}
+#: Per language: a report of harm in Nigeria with {x}, a number and what follows it;
+#: counts of people (the count) and counts of things (none).
+UNSPACED_COUNTERS = {
+    "zh": ("警方说，尼日利亚的袭击中{x}，多人死亡。",
+           ["{n}名村民被打死", "{n}人被打死", "{n}位村民遇难", "{n}个人被打死"],
+           ["摧毁了{n}座房屋", "烧毁了{n}辆汽车", "{n}架无人机坠毁", "{n}个村庄遭袭",
+            "{n}栋楼倒塌", "{n}艘船沉没", "{n}家医院关闭", "发生了{n}起爆炸", "{n}所学校关闭"]),
+    "ja": ("警察によると、ナイジェリアの襲撃で{x}、多くの人が死亡した。",
+           ["村人{n}人が殺され", "{n}名が殺され"],
+           ["家屋{n}棟が焼け", "車{n}台が焼け", "{n}件の襲撃があり", "病院が{n}か所焼け",
+            "{n}の州で", "{n}機の無人機が墜落し", "{n}軒の家が焼け"]),
+    "ko": ("경찰은 나이지리아 공격으로 {x} 여러 명이 숨졌다고 밝혔다.",
+           ["주민 {n}명이 죽고", "{n}시민이 죽고", "{n}주민이 죽고", "{n}일가족이 죽고"],
+           ["가옥 {n}채가 불타고", "{n}개 주에서", "병원 {n}곳이 불타고", "{n}건의 공격으로",
+            "차량 {n}대가 불타고", "선박 {n}척이 침몰하고"]),
+}  # fmt: skip
+UNSPACED_CASES = [
+    (lang, x, counted)
+    for lang, (_, people, things) in UNSPACED_COUNTERS.items()
+    for counted, xs in ((True, people), (False, things))
+    for x in xs
+]
+
+
+@SETTINGS
+@given(st.sampled_from(UNSPACED_CASES), st.sampled_from(COUNTS))
+def test_a_counter_of_things_makes_an_unspaced_number_no_count_of_people(
+    case: tuple[str, str, bool], count: int
+) -> None:
+    language, x, counted = case
+    report = UNSPACED_COUNTERS[language][0].format(x=x.format(n=count))
+    assert _strict(language, UNSPACED_GOLD[language], count, report) == int(counted), report
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(COUNTS))
+def test_a_count_of_things_and_a_country_is_no_casualty_report_in_japanese(count: int) -> None:
+    gold = UNSPACED_GOLD["ja"]
+    for quote in (
+        f"ナイジェリアには病院が{count}か所ある。",
+        f"ナイジェリアには{count}の州がある。",
+    ):
+        assert _strict("ja", gold, count, quote) == 0, quote
+    assert _strict("ja", gold, count, f"ナイジェリアで{count}人が死亡した。") == 1
+
+
+# --- 2-4. dates, multipliers and units by a number in spaced languages --------------------
+
+SPACED_GOLD = {
+    "en": "Gunmen killed {n} villagers in Kaduna, Nigeria.",
+    "es": "Hombres armados mataron a {n} aldeanos en Kaduna, Nigeria.",
+    "fr": "Des hommes armés ont tué {n} villageois à Kaduna, au Nigeria.",
+    "ru": "Боевики убили {n} жителей в Кадуне, Нигерия.",
+    "it": "Uomini armati hanno ucciso {n} abitanti a Kaduna, in Nigeria.",
+    "pt": "Homens armados mataram {n} moradores em Kaduna, na Nigéria.",
+    "ar": "قتل مسلحون {n} قرويا في كادونا بنيجيريا.",
+    "nl": "Gewapende mannen doodden {n} dorpelingen in Kaduna, Nigeria.",
+    "tr": "Silahlı kişiler Nijerya'nın Kaduna kentinde {n} köylüyü öldürdü.",
+    "pl": "Uzbrojeni napastnicy zabili {n} mieszkańców w Kadunie w Nigerii.",
+    "uk": "Бойовики вбили {n} жителів у Кадуні, Нігерія.",
+}
+#: Per language: a report of harm in Nigeria with no count of its own ({x}: a number and
+#: what is written beside it), the counter of people that makes the number the count,
+#: and the measures that make it none.
+SPACED_MEASURES = {
+    "en": ("{x}, police said many people were killed in the attack in Nigeria.", "{n} people",
+           ["On {n} May", "On Sept. {n}", "On Jan. {n}", "On Dec. {n}", "On {n} May 2024",
+            "Aged {n}", "Flight {n}", "At {n}:30", "At {n} noon", "{n} times",
+            "After {n} minutes"]),
+    "es": ("{x}, la policía dijo que murieron personas en Nigeria.", "{n} personas",
+           ["El {n} mayo", "El {n} de mayo", "El {n} marzo", "Hace {n} años", "A {n} km"]),
+    "pt": ("{x}, a polícia disse que pessoas foram mortas na Nigéria.", "{n} pessoas",
+           ["Há {n} anos", "A {n} km", "Há {n} dias", "Em {n} março", "{n} por cento"]),
+    "ar": ("{x}، قالت الشرطة إن أشخاصا قتلوا في نيجيريا.", "{n} أشخاص",
+           ["قبل {n} عاما", "على بعد {n} كيلومترا", "الساعة {n}", "منذ {n} سنوات", "قبل {n} يوما"]),
+    "nl": ("{x} zei de politie dat er mensen in Nigeria zijn gedood.", "{n} mensen",
+           ["{n} jaar geleden", "Op {n} km", "{n} procent", "Om {n} uur", "{n} dagen geleden"]),
+    "tr": ("{x}, polis Nijerya'da insanların öldürüldüğünü söyledi.", "{n} kişi",
+           ["{n} yıl önce", "{n} km uzakta", "Yüzde {n}", "{n} saat sonra", "{n} gün önce"]),
+    "pl": ("{x} policja podała, że w Nigerii zginęli ludzie.", "{n} osób",
+           ["{n} lat temu", "{n} km dalej", "{n} procent", "{n} godzin później", "{n} dni temu"]),
+    "uk": ("{x} поліція повідомила, що в Нігерії були вбиті люди.", "{n} людей",
+           ["{n} років тому", "За {n} км", "{n} відсотків", "{n} днів тому", "{n} годин тому"]),
+}  # fmt: skip
+SPACED_CASES = [(lang, m) for lang, (_, _, ms) in SPACED_MEASURES.items() for m in ms]
+
+
+@SETTINGS
+@given(st.sampled_from(SPACED_CASES), st.sampled_from(COUNTS))
+def test_a_date_or_unit_beside_a_spaced_number_makes_it_no_count(
+    case: tuple[str, str], count: int
+) -> None:
+    language, measure = case
+    report, counter, _ = SPACED_MEASURES[language]
+    measured = report.format(x=measure.format(n=count))
+    counted = report.format(x=counter.format(n=count))
+    assert _strict(language, SPACED_GOLD[language], count, measured) == 0, measured
+    assert _strict(language, SPACED_GOLD[language], count, counted) == 1, counted
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(COUNTS),
+    st.sampled_from(["have died", "have been killed", "have been shot dead"]),
+)
+def test_may_the_verb_leaves_a_count_a_count(count: int, rest: str) -> None:
+    quote = f"Police said {count} may {rest} in the attack in Nigeria."
+    assert _strict("en", SPACED_GOLD["en"], count, quote) == 1, quote
+
+
+#: Per language: a report of another toll with {x}, a count word and a noun multiplying
+#: it; the multiplied forms, and the plain one (the count).
+MULTIPLIED = {
+    "en": ("Police said {x} people were killed in Nigeria last year.",
+           ["{w} hundreds of", "{w} score", "{w} dozen", "{w} thousands of"]),
+    "fr": ("La police a déclaré que {x} personnes avaient été tuées au Nigeria l'an dernier.",
+           ["{w} dizaines de", "{w} centaines de", "{w} douzaines de", "{w} milliers de"]),
+    "es": ("La policía dijo que {x} personas murieron en Nigeria el año pasado.",
+           ["{w} decenas de", "{w} centenares de", "{w} docenas de", "{w} millares de"]),
+    "ru": ("Полиция сообщила, что {x} человек были убиты в Нигерии в прошлом году.",
+           ["{w} десятка", "{w} десятков", "{w} сотни", "{w} сотен", "{w} дюжины"]),
+}  # fmt: skip
+MULTIPLIED_GOLD = {
+    "en": "Gunmen killed {n} villagers in Kaduna, Nigeria.",
+    "fr": "Des hommes armés ont tué {n} villageois à Kaduna, au Nigeria.",
+    "es": "Hombres armados mataron a {n} aldeanos en Kaduna, Nigeria.",
+    "ru": "Боевики убили {n} жителей в Кадуне, Нигерия.",
+}
+MULTIPLIED_CASES = [(lang, f) for lang, (_, fs) in MULTIPLIED.items() for f in fs]
+#: Russian writes two and three before a feminine noun ("сотня") as "две", "три".
+_RU_FEMININE = {2: "две", 3: "три"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(MULTIPLIED_CASES), st.sampled_from([2, 3, 5, 7]), st.booleans())
+def test_a_noun_multiplying_a_count_word_makes_it_no_count(
+    case: tuple[str, str], count: int, feminine: bool
+) -> None:
+    language, frame = case
+    word = str(num2words(count, lang=language))
+    if language == "ru" and feminine and count in _RU_FEMININE:
+        word = _RU_FEMININE[count]
+    report = MULTIPLIED[language][0]
+    gold = MULTIPLIED_GOLD[language].format(n=str(num2words(count, lang=language)))
+    multiplied = report.format(x=frame.format(w=word))
+    plain = report.format(x=str(num2words(count, lang=language)))
+    text = f"Officials gave no details. {gold}"
+    assert _tps(f"{text} {multiplied}", _casualty(count, gold), multiplied, language)[1] == 0
+    assert _tps(f"{text} {plain}", _casualty(count, gold), plain, language) == (1, 1), plain
