@@ -534,8 +534,10 @@ def _of(cues: Mapping[str, re.Pattern[str]], language: str) -> list[re.Pattern[s
 
 
 #: English cue words that are common words of another language: German "die" (the article)
-#: read as the English verb made "Die X griff die Kaserne an" a group that died.
-_FALSE_FRIENDS: dict[str, tuple[str, ...]] = {"de": ("die",)}
+#: read as the English verb made "Die X griff die Kaserne an" a group that died, and "war"
+#: (was) read as the English noun an event ("X war nicht verantwortlich"); Spanish
+#: "no" read as the English negation made "no solo mató" a denial.
+_FALSE_FRIENDS: dict[str, tuple[str, ...]] = {"de": ("die", "war"), "es": ("no",)}
 
 
 @lru_cache(maxsize=64)
@@ -765,11 +767,13 @@ _AFTER_THE_EVENT: dict[str, re.Pattern[str]] = {
 }
 
 
-def _first_deed(text: str, language: str) -> str | None:
+def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | None:
     """What the first verb of ``text`` says its subject did: harm or claim it ("did"), speak
     ("spoke"), deny it or blame another ("denied": "denied involvement", "accused the
     army of", "did not kill"), or suffer it ("suffered": "were killed", "died"); None
-    without one."""
+    without one. A denial negated ("never denied it was behind", "did not deny carrying
+    out") denies nothing: what it leaves undenied decides (read once: ``undenied``)."""
+    denial = _first_denial(text, language)
     found = {
         "did": min(
             (at for at in (_first_harm_done(text, language),
@@ -788,7 +792,7 @@ def _first_deed(text: str, language: str) -> str | None:
             default=None,
         ),
         "denied": min(
-            (at for at in (_first_denial(text, language), _first(_NEGATED_CLAIM, text, language))
+            (at for at in (denial, _first(_NEGATED_CLAIM, text, language))
              if at is not None),
             default=None,
         ),
@@ -798,11 +802,28 @@ def _first_deed(text: str, language: str) -> str | None:
     if not seen:
         return None
     at, deed = min(seen)
-    if deed == "did" and any(
-        p.search(_CLAUSE_BREAK.split(text[:at])[-1]) for p in _of(_NEGATION, language)
-    ):
+    negated = _negated(_CLAUSE_BREAK.split(text[:at])[-1], language)
+    if deed == "did" and negated:
         return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
+    if deed == "denied" and at == denial and negated and not undenied:
+        verb = re.compile(r"\S*").match(text, at)
+        return _first_deed(text[verb.end() if verb else at :], language, undenied=True)
     return deed
+
+
+def _negated(before: str, language: str) -> bool:
+    """Whether a negation in ``before`` (a clause up to its verb) negates that verb: only
+    auxiliaries, adverbs and other negations stand between them (:data:`_NEGATION_GAP`).
+    A negation governs the verb it precedes: "did not *hesitate* to kill", "has not
+    *stopped* attacking", "wasted no time and killed" deny another verb, and "not just",
+    "no solo", "pas seulement" add to the deed (no gap table: any negation in the clause)."""
+    gap_word = _NEGATION_GAP.get(language)
+    for pattern in _of(_NEGATION, language):
+        for negation in pattern.finditer(before):
+            gap = before[negation.end() :].split()
+            if gap_word is None or all(gap_word.fullmatch(word) for word in gap):
+                return True
+    return False
 
 
 #: Words that open a relative clause: one with a subject of its own between it and its
@@ -959,14 +980,50 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
 #: getötet", "не убивала", "没有", "لم").
 #: "Not only" affirms what it adds to ("не только стоит за", "nicht nur"): no denial.
 _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"not(?!\s+only\b)", "never", r"\w+n't", "no", "nothing", "neither", "nor"],
-    "es": [r"no(?!\s+s[oó]lo\b)", "nunca", "nada", "ni"],
+    "en": [r"not(?!\s+(?:only|just|merely|simply)\b)", "never", r"\w+n't", "no", "nothing",
+           "neither", "nor"],
+    "es": [r"no(?!\s+(?:s[oó]lo|solamente|únicamente)(?!\w))", "nunca", "nada", "ni"],
     "fr": ["ne", "n'", "pas", "jamais", "rien", "ni"],
     "de": [r"nicht(?!\s+nur\b)", "nie", "niemals", r"kein\w*", "nichts"],
     "ru": [r"не(?!\s+только(?!\w))", "ни", "никогда"],
     "zh": ["没有", "并未", "未曾", "并非"],
     "ar": ["لم", "لا", "لن", "ليس"],
 })  # fmt: skip
+#: Words that may stand between a negation and the verb it negates: auxiliaries, clitics,
+#: adverbs and other negations ("did not *directly* kill", "n'*a pas* tué", "no *lo ha*
+#: matado", "*никогда* не"); not the words that make it add ("not *just*", "no *solo*",
+#: "pas *seulement*", "не *просто*"). A verb of another kind there takes the negation
+#: ("did not *hesitate* to kill"). German puts its object between ("hat *die Soldaten*
+#: nicht getötet"): it, and the languages not here, read any negation of the clause.
+_NEGATION_GAP: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?!(?:only|just|merely|simply|solely|exclusively)$)"
+        r"(?:was|were|is|are|be|been|being|had|has|have|would|will|could|should|might|may|"
+        r"must|can|did|do|does|not|never|no|ever|\w+n't|\w+ly|also|then|yet|already|itself|"
+        r"themselves|himself|herself|even|once|to|known|believed|thought|said|reported|"
+        r"suspected|alleged)",
+        re.I,
+    ),
+    "es": re.compile(
+        r"(?!(?:s[oó]lo|solamente|únicamente|simplemente)$)"
+        r"(?:no|nunca|jamás|ni|ha|han|había|habían|hubo|habría|habrían|fue|fueron|era|eran|"
+        r"es|son|está|están|estaba|estaban|lo|la|los|las|le|les|se|nos|ya|todavía|aún|"
+        r"\w+mente)",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"(?!(?:seulement|uniquement|simplement)$)(?:[lsnmtj]')?"
+        r"(?:ne|pas|jamais|plus|rien|a|ont|avait|avaient|aurait|auraient|est|sont|était|"
+        r"étaient|la|le|les|lui|leur|se|y|en|encore|\w+ment)",
+        re.I,
+    ),
+    "ru": re.compile(
+        r"(?!(?:только|просто|лишь)$)"
+        r"(?:не|ни|никогда|был|была|было|были|уже|ещё|еще|также|тоже|сам|сама|сами|само|"
+        r"лично|напрямую|непосредственно|вообще|якобы)",
+        re.I,
+    ),
+}
 #: Words that make a verb's form a noun ("the killing of its fighters"), so no deed.
 _DETERMINER: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:the|a|an|of|this|that|these|those)\s+$"),
@@ -1012,27 +1069,49 @@ _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": [r"стоял\w* за", r"сто(?:ит|ят) за", r"взял\w* на себя ответственность",
            r"брал\w* на себя ответственность", r"бер(?:ёт|ет|ут) на себя ответственность"],
 })  # fmt: skip
+#: An optional English adverb before a word of responsibility ("not *directly* involved"),
+#: but not one that adds ("not *only* behind").
+_ADVERB = r"(?:(?!(?:only|merely|simply|solely)\s)\w+ly\s+)?"
 #: A claim of the attack negated inside its own words, where the negation before the verb
 #: that :func:`_first_deed` reads cannot see it: "was not behind", "claimed no
 #: responsibility", "claimed no role in", "n'était pas derrière", "n'a pas revendiqué",
 #: "steckte nicht hinter", "bekannte sich nicht zu", "hat sich nicht zu dem Anschlag
 #: bekannt". A negated claim denies the attack, in every language.
 _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+behind",
-           r"(?:wasn't|weren't|isn't|aren't|was never|were never)\s+behind",
+    "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+"
+           r"(?:(?:believed|thought|known|said|suspected|alleged)\s+to\s+(?:be|have been)\s+)?"
+           rf"{_ADVERB}(?:behind|responsible|involved)",
+           r"(?:wasn't|weren't|isn't|aren't|was never|were never)\s+"
+           r"(?:behind|responsible|involved)",
+           r"(?:had|has|have)\s+nothing\s+to\s+do\s+with",
            r"(?:claim\w*|t[ao]ok\w*|accept\w*|bears?|bore|had|has|have|played|plays)"
            r"\s+no\s+(?:responsibility|role|part|hand)"],
     "es": [r"no\s+(?:estaba|estaban|está|están|estuvo|estuvieron)\s+detrás",
            r"no\s+(?:lo\s+|la\s+)?(?:reivindic\w*|(?:ha|han|había|habían) reivindicado)",
-           r"no\s+se\s+atribuy\w*"],
+           r"no\s+se\s+atribuy\w*",
+           r"no\s+(?:es|era|fue|son|eran|fueron|ha sido|han sido)\s+responsables?",
+           r"no\s+(?:está|están|estaba|estaban|estuvo|estuvieron|ha estado|han estado)\s+"
+           r"(?:implicad|involucrad)\w*",
+           r"no\s+(?:tiene|tienen|tenía|tenían|tuvo|tuvieron|ha tenido|han tenido)\s+nada"
+           r"\s+que\s+ver"],
     "fr": [r"n'(?:était|étaient|est|sont)\s+(?:pas|jamais|plus)\s+derrière",
            r"n'(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|plus)\s+revendiqué\w*",
-           r"ne\s+(?:l'|la\s+|les\s+)?revendiqu\w*\s+(?:pas|jamais|plus)"],
+           r"ne\s+(?:l'|la\s+|les\s+)?revendiqu\w*\s+(?:pas|jamais|plus)",
+           r"n'(?:est|était|sont|étaient|a|ont|avait|avaient)\s+(?:été\s+)?pour\s+rien\s+dans",
+           r"n'(?:est|était|sont|étaient|a été|ont été)\s+(?:pas|jamais|nullement)\s+"
+           r"(?:responsables?|impliqué\w*)",
+           r"n'(?:a|ont|avait|avaient)\s+rien\s+à\s+voir"],
     "de": [r"(?:steckte|steckten|stecke|stecken|steckt)\s+(?:nicht|nie|niemals)\s+hinter",
            r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich\s+(?:nicht|nie|niemals)",
            rf"(?:hat|haben|hatte|hatten|habe|hätte|hätten)\s+sich(?={_SPLIT_AVOWAL})"
-           rf"(?={_SPLIT_NEGATED})"],
+           rf"(?={_SPLIT_NEGATED})",
+           r"(?:war|waren|ist|sind|sei|seien)\s+(?:nicht|nie|niemals)\s+(?:[^,.;:\s]+\s+){0,5}?"
+           r"(?:verantwortlich|beteiligt)",
+           r"(?:hat|haben|hatte|hatten|habe)\s+nichts\s+mit(?=[^,.;]*\bzu\s+tun\b)"],
     "ru": [r"не\s+(?:стоял\w*|сто(?:ит|ят))\s+за",
+           r"не\s+(?:был\w*\s+)?причаст\w*", r"непричаст\w*",
+           r"не\s+(?:нес(?:ёт|ет|ут|ла|ли)|несёт)\s+ответственност\w*",
+           r"не\s+(?:имеет|имеют|имел\w*)\s+(?:никакого\s+)?отношения",
            r"не\s+(?:брал\w*|взял\w*|бер(?:ёт|ет|ут))\s+на\s+себя\s+ответственность"],
 })  # fmt: skip
 
@@ -1368,7 +1447,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
             continue  # "dijo que mató", "dijo que había matado"; not "que el ejército"
         if not _own_subject_of(clause[:at], language):
             continue  # "said it was searching for the gunmen who killed": not its deed
-        if any(p.search(clause[:at]) for p in _of(_NEGATION, language)):
+        if _negated(clause[:at], language):
             return "denied"  # "said it did not kill", "said it had nothing to do with"
         return "did"
     return deed
@@ -1884,12 +1963,15 @@ def _main_verb_after(clause: str, language: str) -> str:
     """What of a relative ``clause`` read to the clause break belongs to the sentence: from
     an auxiliary, a copula or a modal after it ("the siege that killed 12 people *was an
     accident*", "*had been planned*", "*could have been avoided*"), the verb of which the
-    marked noun phrase is the subject, so a claim before it reports a clause. One right
-    after a relative pronoun or "and" is the relative clause's own ("12 people who were
-    at the market")."""
+    marked noun phrase is the subject, so a claim before it reports a clause. A relative
+    clause has one verb of its own, its word of harm: an auxiliary before that word is its
+    own ("in which 12 people *were* killed", "that *was* said to *have* killed 12"), and so
+    is one right after a relative pronoun or "and" ("12 people who were at the market")."""
     if language != "en":
         return ""
-    for verb in _MAIN_VERB.finditer(clause):
+    harm = [m.end() for cues in (CASUALTY_CUES, _SUFFERS) for p in _of(cues, language)
+            for m in [p.search(clause)] if m]  # fmt: skip
+    for verb in _MAIN_VERB.finditer(clause, min(harm, default=0)):
         before = clause[: verb.start()].split()[-1:]
         if before and not _RELATIVE_OR_AND.fullmatch(before[0]):
             return clause[verb.start() :]
@@ -1908,7 +1990,7 @@ _RELATIVE_OR_AND = re.compile(r"who|which|that|where|and|or|it|they|he|she|\d\S*
 #: that killed 12", "that has left 12 dead"), where one after a verb of speaking with a
 #: subject of its own reports ("said in the north that its fighters killed").
 _RELATIVE_VERB = (
-    r"(?:has|had|have|was|were|is|also|reportedly|allegedly|left|claimed|took|killed|\w+ed)"
+    r"(?:has|had|have|was|were|is|also|reportedly|allegedly|left|claimed|took|killed|saw|\w+ed)"
     r"(?!\w)"
 )
 #: A noun phrase and the relative clause after it (group ``phrase``, group ``clause``): an
@@ -1922,7 +2004,7 @@ _HARM_RELATIVE: dict[str, re.Pattern[str]] = {
             "en",
             r"(?<!\w)(?:the|an?|this|its|their|his|her|[\w-]+'s?)\s+(?:[\w'-]+\s+){0,3}?"
             r"[\w-]+(?<!'s)",
-            rf"\s*,?\s+(?:that(?=\s+{_RELATIVE_VERB})|which|in which|during which)"
+            rf"\s*,?\s+(?:that(?=\s+{_RELATIVE_VERB})|which|in which|during which|where)"
             r"(?!\w)[^,;]*",
         ),
         (
