@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from extractor.text.gazetteer import city_index
+from extractor.text.gazetteer import city_countries, main_city_names
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
@@ -454,7 +454,7 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
         if name in folded and pattern.search(folded):  # a substring test first: C speed
             found.add(code)
             folded = folded.replace(name, " ")
-    found |= {_SHORT_CODES[m.group(1)] for m in _SHORT.finditer(text)}
+    found |= {_SHORT_CODES[m.group(1)] for m in _short_hits(text, language)}
     if not found:
         language = language or _language_of(text)
         if has_local_names(language):
@@ -511,6 +511,88 @@ _SHORT = re.compile(
     + "|".join(re.escape(s) for s in sorted(_SHORT_CODES, key=len, reverse=True))
     + r")(?![\w/]|-\d)"
 )
+#: Initials of a state's name in several words, read only in the languages whose press
+#: writes the state so ("DRC", "UAE", "PRC", "ROK" are English initials: French writes "la
+#: RDC", "les EAU", German "die VAE"; Dutch "Democratische Republiek Congo" keeps "DRC").
+#: In another language the letters are something else: Polish, Czech, Slovak, Croatian,
+#: Serbian, Bosnian and Slovene "ROK" is "year"/"deadline" in a headline ("NOWY ROK 2025"),
+#: French "la DRC" a regional directorate. Initials not listed ("US", "UK") are read in every
+#: language ("US-Präsident", "UK-ul").
+_SHORT_LANGUAGES: dict[str, frozenset[str]] = {
+    "DRC": frozenset({"en", "nl", UNDETERMINED}),
+    "UAE": frozenset({"en", UNDETERMINED}),
+    "PRC": frozenset({"en", UNDETERMINED}),
+    "ROK": frozenset({"en", UNDETERMINED}),
+}
+#: Words that join the capitalised words of a name whose initials skip them ("Department
+#: of State", "Council for Refugees"), read back from a parenthesis.
+_DEFINITION_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_PARENTHESISED = re.compile(r"\(\s*([A-Z]{2,5})\s*\)")
+_DEFINED_AFTER = re.compile(r"(?<![\w./])([A-Z]{2,5})\s*\(\s*([A-Z][^()]{2,80})\)")
+
+
+def _short_hits(text: str, language: str | None) -> list[re.Match[str]]:
+    """The state initials of ``text`` (:data:`_SHORT`) that name a state in ``language``
+    (:data:`_SHORT_LANGUAGES`; any, when not known) and that the text does not define as
+    another name's (:func:`_defined_initials`)."""
+    hits = [
+        match
+        for match in _SHORT.finditer(text)
+        if language is None or language in _SHORT_LANGUAGES.get(match.group(1), (language,))
+    ]
+    if not hits:
+        return hits
+    defined = _defined_initials(text)
+    return [match for match in hits if match.group(1) not in defined]
+
+
+def _defined_initials(text: str) -> frozenset[str]:
+    """State initials that ``text`` defines as the abbreviation of another name, in the
+    whole text: "the Danish Refugee Council (DRC)", "the Pesticide Residue Committee (PRC)",
+    "DRC (Disaster Recovery Center)". Initials are short for what the writer spelled out
+    with them; a name that is the state's own ("Democratic Republic of Congo (DRC)") leaves
+    them the state's."""
+    defined: set[str] = set()
+    for match in _PARENTHESISED.finditer(text):
+        letters = match.group(1)
+        if letters in _SHORT_CODES:
+            words = _initial_words(text[max(0, match.start() - 120) : match.start()], letters)
+            if words and not _names_state(words, _SHORT_CODES[letters]):
+                defined.add(letters)
+    for match in _DEFINED_AFTER.finditer(text):
+        letters, words = match.group(1), match.group(2)
+        if (
+            letters in _SHORT_CODES
+            and _initials(words.split()) == letters
+            and not _names_state(words, _SHORT_CODES[letters])
+        ):
+            defined.add(letters)
+    return frozenset(defined)
+
+
+def _initial_words(before: str, letters: str) -> str | None:
+    """The words that end ``before`` and whose capitals spell ``letters`` (skipping
+    :data:`_DEFINITION_LINKS`), or None."""
+    words = before.split()
+    for size in range(len(letters), min(len(words), 2 * len(letters)) + 1):
+        tail = words[-size:]
+        if tail[0][:1].isupper() and _initials(tail) == letters:
+            return " ".join(tail)
+    return None
+
+
+def _initials(words: list[str]) -> str:
+    """The capitals that start ``words``, or "" when a word is neither capitalised nor
+    one of :data:`_DEFINITION_LINKS` (no name's initials)."""
+    if not all(word[:1].isupper() or word.lower() in _DEFINITION_LINKS for word in words):
+        return ""
+    return "".join(word[0] for word in words if word.lower() not in _DEFINITION_LINKS)
+
+
+def _names_state(words: str, code: str) -> bool:
+    """Whether ``words`` hold a name of state ``code`` ("Democratic Republic of Congo")."""
+    folded = _fold(words)
+    return any(name in folded for name, found in _name_index() if found == code and len(name) >= 4)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -542,13 +624,15 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     """
     language = language or detect_language(text)
     if language in ("en", UNDETERMINED) or not has_local_names(language):
-        english = _bare_name_owners(text, _english_spans(text), "en")
+        english = _bare_name_owners(text, _english_spans(text, language), "en")
         return _first_mentions(
             [(start, code) for start, _, code in english if code is not None]
             + _elided_sides(text, english, "en")
         )
     spans = _bare_name_owners(
-        text, _longest_spans([*_local_hits(text, language), *_english_spans(text)]), language
+        text,
+        _longest_spans([*_local_hits(text, language), *_english_spans(text, language)]),
+        language,
     )
     hits = [(start, code) for start, _, code in spans if code is not None]
     if language in ABBREVIATIONS:
@@ -863,8 +947,9 @@ def _english_hits(text: str) -> list[tuple[int, str]]:
     return [(start, code) for start, _, code in _english_spans(text)]
 
 
-def _english_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of every English country name, adjective or capital in ``text``."""
+def _english_spans(text: str, language: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every English country name, adjective or capital in ``text``,
+    and of the state initials read in ``language`` (:func:`_short_hits`)."""
     index = _mention_index()
     hits: list[tuple[int, int, str]] = []
     resume = 0
@@ -890,7 +975,7 @@ def _english_spans(text: str) -> list[tuple[int, int, str]]:
                 break  # "She speaks Turkish", "the French language"
             hits.append((match.start(), end, code))
             break
-    hits += [(m.start(), m.end(), _SHORT_CODES[m.group(1)]) for m in _SHORT.finditer(text)]
+    hits += [(m.start(), m.end(), _SHORT_CODES[m.group(1)]) for m in _short_hits(text, language)]
     return hits
 
 
@@ -1962,7 +2047,9 @@ def _bare_name_owners(
 
     A city of either state right before it tells which ("BRAZZAVILLE, Congo" is the
     Republic, "GOMA, Congo" the Democratic Republic), and a dateline's state (its city
-    opening a line) is what the bare name means in the rest of its article; a city named
+    opening a line, with the bare name or before an agency: "KINSHASA (AFP) -",
+    "BRAZZAVILLE, Jan 5 (Reuters) -") is what the bare name means in the rest of its
+    article; a city named
     elsewhere ("crossing the river to Brazzaville, Congo") tells only its own mention. Else
     the text's own names of the two states tell, as :class:`_BareReading` reads them."""
     words = _bare_words(language)
@@ -1977,6 +2064,10 @@ def _bare_name_owners(
         if place is not None and _DATELINE.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
     }
     dateline = next(iter(datelined)) if len(datelined) == 1 else None
+    if dateline is None and any(bare):
+        dateline = _opening_city(
+            text, next(span for span, b in zip(spans, bare, strict=True) if b)[2]
+        )
     reading = _BareReading(text, spans, bare, language)
     return [
         (start, end, (place or dateline or reading.owner(index)) if is_bare else code)
@@ -1997,21 +2088,33 @@ _SENTENCE_END = re.compile(rf"[{re.escape(TERMINATORS)}]\s|\n\s*\n")
 _SENTENCE_REACH = 300
 
 
+#: Conjunctions that offer the same thing under another name: "The DRC, or Congo, ..."
+#: restates, as a parenthesis ("Congo (DRC)") and an apposition ("Congo, the DRC, said")
+#: do; "and" and a list's comma name two things.
+_DISJUNCTIONS = frozenset({"or", "o", "ou", "oder", "of", "или", "або", "lub", "nebo"})
+
+
 class _BareReading:
     """Which of the two states sharing a bare name ("Congo") the text means by it.
 
     A text names the two states apart, so a bare name read beside a name of one sharer
     follows from how it stands to that name:
 
-    * coordinated with it, or before it in one sentence, it is the other sharer: "Congo
-      and the Democratic Republic of Congo", "Congo and the DRC", «La RDC et le Congo»,
-      "Officials from Congo met envoys of the DRC" (no writer gives a state its short
-      name first and its full name after, in one sentence);
+    * restating it, it is that state: in a parenthesis ("eastern Congo (DRC)"), an
+      apposition ("Congo, the DRC, said"), after "or" ("The DRC, or Congo, is huge");
+    * coordinated with it by "and" or a list's comma, or before its spelled-out name in one
+      sentence, it is the other sharer: "Congo and the Democratic Republic of Congo", "Congo
+      and the DRC", «La RDC et le Congo», "Officials from Congo met envoys of the Democratic
+      Republic of Congo" (no writer gives a state its short name first and its full name
+      after, in one sentence); initials alone later in the sentence are another short form
+      ("rebels in Congo took Goma, the largest city in eastern DRC");
     * after it otherwise, it refers back to it, as a short form does: "Democratic
       Republic of Congo ... Congo's army" (Reuters), "Republic of Congo President Sassou
       Nguesso said Congo will hold a vote" -- when the text has spelled out one sharer's
       name before it ("République du Congo", "Congo-Kinshasa"); initials ("DRC", "RDC",
       "RD Congo") are a short form of their own, so no bare name refers back to them;
+    * else the cities the text names, when they are of one sharer alone ("À Kinshasa, le
+      Congo a voté": :func:`main_city_names`);
     * else the language's reading: :data:`_BARE_NAME_KEPT`, or the Democratic Republic
       (AP style); :func:`to_alpha3` reads the bare name in a model's field as English does.
     """
@@ -2031,11 +2134,17 @@ class _BareReading:
             if not is_bare and _sharers(span[2]) is not None
         )  # fmt: skip
         self.starts = [start for start, _, _ in self.named]
-        conjunctions = _SIDE_WORDS[language][2] if language in _SIDE_WORDS else "and|or"
+        words = _SIDE_WORDS[language][2] if language in _SIDE_WORDS else "and|or"
+        conjunctions = "|".join(w for w in words.split("|") if w not in _DISJUNCTIONS)
+        disjunctions = "|".join(w for w in words.split("|") if w in _DISJUNCTIONS) or "or"
+        article = r"(?:[^\W\d_]{1,3}(?:['’]\s*|\s+))?"
         self.coordinated = re.compile(
-            rf"\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions})\s+)"
-            r"(?:[^\W\d_]{1,3}(?:['’]\s*|\s+))?"
+            rf"\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions})\s+){article}"
         )
+        self.restating = re.compile(rf"\s*(?:\(\s*|,?\s*(?:{disjunctions})\s+){article}")
+        self.apposed = re.compile(rf"\s*,\s*{article}")
+        self.listed = re.compile(rf"\s*,\s*(?!(?:{words})\b)[^\W\d_]")
+        self._cue: str | None = ""
 
     def owner(self, index: int) -> str | None:
         """The state the bare name of span ``index`` means."""
@@ -2047,19 +2156,58 @@ class _BareReading:
         before = self.named[position - 1] if position else None
         after = self.named[position] if position < len(self.named) else None
         contrasted = None
-        if before is not None and self.coordinated.fullmatch(self.text, before[1], start):
+        if before is not None and (joined := self._joined(before[1], start, end)):
+            if joined == "same":
+                return before[2]
             contrasted = before[2]
-        elif after is not None and self._one_sentence(end, after[0]):
+        elif after is not None and (joined := self._joined(end, after[0], after[1])):
+            if joined == "same":
+                return after[2]
+            contrasted = after[2]
+        elif after is not None and self._one_sentence(end, after[0]) and not self._initials(after):
             contrasted = after[2]
         if contrasted is not None:
             return sharers[0] if contrasted == sharers[1] else sharers[1]
         antecedents = {span[2] for span in self.named[:position] if self._spelled_out(span)}
         if len(antecedents) == 1:
             return antecedents.pop()
+        if cue := self.cue(sharers):
+            return cue
         return sharers[0] if self.language in _BARE_NAME_KEPT else sharers[1]
+
+    def _joined(self, first_end: int, second_start: int, second_end: int) -> str | None:
+        """How two names joined between ``first_end`` and ``second_start`` stand: "same"
+        (a restatement: parenthesis, "or", an apposition closed by a comma and a lowercase
+        word), "other" (coordinated), or None (not joined)."""
+        if self.restating.fullmatch(self.text, first_end, second_start):
+            return "same"
+        if not self.coordinated.fullmatch(self.text, first_end, second_start):
+            return None
+        if self.apposed.fullmatch(self.text, first_end, second_start):
+            follows = self.listed.match(self.text, second_end)
+            if follows and follows.group()[-1].islower():
+                return "same"
+        return "other"
+
+    def cue(self, sharers: tuple[str, str]) -> str | None:
+        """The one sharer whose cities the text names (:func:`_city_cue`), if one."""
+        if self._cue == "":
+            named = [
+                sharer
+                for sharer in sharers
+                if any(m.group()[0].isupper() for m in _city_cue(sharer).finditer(self.text))
+            ]
+            self._cue = named[0] if len(named) == 1 else None
+        return self._cue
 
     def _one_sentence(self, start: int, end: int) -> bool:
         return end - start <= _SENTENCE_REACH and not _SENTENCE_END.search(self.text, start, end)
+
+    def _initials(self, span: tuple[int, int, str | None]) -> bool:
+        """Whether ``span`` is initials alone ("DRC", "RDC"), without the bare word."""
+        return not self._spelled_out(span) and not any(
+            _fold(word) in self.words for word in _ONE_WORD.findall(self.text, span[0], span[1])
+        )
 
     def _spelled_out(self, span: tuple[int, int, str | None]) -> bool:
         """Whether ``span`` spells its state's name out: a capitalised word besides the
@@ -2096,11 +2244,43 @@ def _placed_owner(text: str, start: int, code: str | None) -> str | None:
     if sharers is None or code != sharers[1]:
         return None
     before = _PLACE_BEFORE.search(text[max(0, start - 60) : start])
-    words = before.group(1).split() if before else []
+    return _sharer_of_city(before.group(1).split() if before else [], sharers)
+
+
+def _sharer_of_city(words: list[str], sharers: tuple[str, str]) -> str | None:
+    """The one sharer with a city named by the last one to three of ``words``: the country
+    written next to a city is the one of its homonyms meant ("KABINDA, Congo" is the
+    Democratic Republic's Kabinda, not Angola's more populous Cabinda)."""
     for size in (3, 2, 1):
-        if len(words) >= size and (city := city_index().get(_fold(" ".join(words[-size:])))):
-            return city if city in sharers else None
+        if len(words) >= size and (found := city_countries().get(_fold(" ".join(words[-size:])))):
+            named = [sharer for sharer in sharers if sharer in found]
+            return named[0] if len(named) == 1 else None
     return None
+
+
+#: A dateline that opens an article with its city and no country, before the agency's
+#: name in parentheses and a dash: "KINSHASA (AFP) -", "BRAZZAVILLE, Jan 5 (Reuters) -".
+_OPENING = re.compile(
+    r"^[ \t]*((?:[^\W\d_][\w'’.-]*[ \t]+){0,2}[^\W\d_][\w'’.-]*)[ \t]*"
+    r"(?:,[^\n(]{1,40})?\([^()\n]{1,30}\)[ \t]*[-–—]",
+    re.MULTILINE,
+)
+#: How far into a text its dateline may open (after a headline and a byline).
+_OPENING_REACH = 400
+
+
+def _opening_city(text: str, code: str | None) -> str | None:
+    """The sharer (:func:`_sharers` of ``code``) whose city opens ``text``'s dateline."""
+    sharers = _sharers(code)
+    match = _OPENING.search(text, 0, _OPENING_REACH) if sharers else None
+    return _sharer_of_city(match.group(1).split(), sharers) if match and sharers else None
+
+
+@cache
+def _city_cue(code: str) -> re.Pattern[str]:
+    """The main names of the cities of state ``code`` (:func:`main_city_names`)."""
+    names = sorted(main_city_names(code), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names)) or '(?!)'})(?!\w)", re.I)
 
 
 class _Entry(NamedTuple):

@@ -40,19 +40,52 @@ def city_index() -> dict[str, str]:
     best: dict[str, tuple[str, int]] = {}
     for city in gazetteer_cities().values():
         population = int(city.get("population") or 0)
-        for name in (city["name"], *city.get("alternatenames", ())):
-            if not name or any(ch.isdigit() or ch == "=" for ch in name):
-                continue
-            key = normalise_text(name, accents=False)
-            if len(key) >= 3 and (key not in best or best[key][1] < population):
+        for key in _city_keys(city):
+            if key not in best or best[key][1] < population:
                 best[key] = (str(city["countrycode"]), population)
-    alpha3: dict[str, str] = {}
-    index: dict[str, str] = {}
-    for key, (alpha2, _) in best.items():
-        code = alpha3.get(alpha2)
-        if code is None:
-            country = pycountry.countries.get(alpha_2=alpha2)
-            code = alpha3[alpha2] = country.alpha_3 if country else ""
-        if code:
-            index[key] = code
-    return index
+    return {key: code for key, (alpha2, _) in best.items() if (code := _alpha3(alpha2))}
+
+
+@cache
+def city_countries() -> dict[str, frozenset[str]]:
+    """Folded city name (any language) -> alpha-3 codes of every country with a city so
+    named: where the text writes a country next to the city ("KABINDA, Congo"), that country
+    is the city's, not the one of the most populous homonym (Angola's Cabinda) that
+    :func:`city_index` keeps."""
+    found: dict[str, set[str]] = {}
+    for city in gazetteer_cities().values():
+        code = _alpha3(str(city["countrycode"]))
+        for key in _city_keys(city) if code else ():
+            found.setdefault(key, set()).add(code)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+@cache
+def main_city_names(code: str) -> frozenset[str]:
+    """The folded GeoNames main names ("kinshasa", "goma") of the cities of country ``code``:
+    the name its own press writes, a cue to the country wherever a text names it (unlike the
+    alternate names, among which are ordinary words: "Jacob", "Rue")."""
+    return frozenset(
+        normalise_text(str(city["name"]), accents=False)
+        for city in gazetteer_cities().values()
+        if _alpha3(str(city["countrycode"])) == code
+    )
+
+
+def _city_keys(city: dict[str, Any]) -> set[str]:
+    """The folded names of ``city`` worth looking up: three letters or more, no digits."""
+    keys = set()
+    for name in (city["name"], *city.get("alternatenames", ())):
+        if not name or any(ch.isdigit() or ch == "=" for ch in name):
+            continue
+        key = normalise_text(name, accents=False)
+        if len(key) >= 3:
+            keys.add(key)
+    return keys
+
+
+@cache
+def _alpha3(alpha2: str) -> str:
+    """The alpha-3 code of ISO alpha-2 ``alpha2``, or "" when pycountry has none."""
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else ""

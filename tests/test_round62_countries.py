@@ -1,0 +1,219 @@
+"""Round 62: state initials read where they are a state's, and a bare "Congo" read from how
+the text itself names it.
+
+* A state's initials of several words ("DRC", "UAE", "PRC", "ROK") are English ones
+  (and Dutch "DRC"): French writes "la RDC", and in Polish, Czech, Slovak, Croatian,
+  Serbian, Bosnian and Slovene "ROK" is "year"/"deadline" ("NOWY ROK 2025").
+* Initials the text defines as another name's ("the Danish Refugee Council (DRC)",
+  "DRC (Disaster Recovery Center)") are that name's in the whole text.
+* A bare "Congo" that restates a name of one sharer (a parenthesis, an apposition, "or")
+  is that state; initials alone later in its sentence are no contrast.
+* A dateline's city that opens the article ("KINSHASA (AFP) -", "BRAZZAVILLE, Jan 5
+  (Reuters) -"), or the cities of one sharer the text names, decide before the language's
+  reading (French "le Congo" is the Republic only without such context); a city written
+  with the country is that country's, whatever homonym is bigger ("KABINDA, Congo").
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.text.countries import countries_in_text
+
+SETTINGS = settings(max_examples=60, deadline=None)
+
+# ----------------------------------------------------- initials in the languages they name
+
+#: Languages where "rok" is a word, with headlines and sentences that write it in capitals.
+ROK_WORD: dict[str, list[str]] = {
+    "pl": ["NOWY ROK {n}. Premier mówi o budżecie.", "ROK {n} BYŁ TRUDNY DLA RZĄDU"],
+    "cs": ["NOVÝ ROK {n}: vláda schválila rozpočet.", "ROK {n} V ČÍSLECH"],
+    "sk": ["NOVÝ ROK {n}. Vláda schválila rozpočet.", "ROK {n} V ČÍSLACH"],
+    "hr": ["ROK ZA PREDAJU PONUDA JE {n}. SVIBNJA", "Vlada je produžila ROK do {n}."],
+    "sl": ["ROK ZA ODDAJO JE {n}. MAJ", "NOVI ROK ZA VLOGE: {n}"],
+    "sr": ["ROK ZA PRIJAVE ISTIČE {n}. MAJA", "NOVI ROK: {n}"],
+    "bs": ["ROK ZA PRIJAVE JE {n}. JUNI", "NOVI ROK: {n}"],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(ROK_WORD)), which=st.integers(0, 1),
+       number=st.integers(1, 2030))  # fmt: skip
+def test_rok_is_a_word_in_the_languages_that_have_it(
+    language: str, which: int, number: int
+) -> None:
+    sentence = ROK_WORD[language][which].format(n=number)
+    assert "KOR" not in countries_in_text(sentence, language), sentence
+
+
+#: Per language: a sentence with initials in capitals that are no state's initials there.
+FOREIGN_INITIALS: dict[str, list[str]] = {
+    "fr": ["La {x} de Bretagne a publié son rapport.", "Le directeur de la {x} a démissionné."],
+    "es": ["La {x} de Galicia publicó su informe.", "El director de la {x} dimitió."],
+    "de": ["Die {x} in Bayern hat ihren Bericht veröffentlicht.", "Der Chef der {x} trat zurück."],
+    "it": ["La {x} della Toscana ha pubblicato il rapporto.", "Il direttore della {x} si è dimesso."],
+    "pl": ["Dyrektor {x} złożył rezygnację.", "{x} w Krakowie opublikowała raport."],
+}  # fmt: skip
+STATE_INITIALS = {"DRC": "COD", "UAE": "ARE", "PRC": "CHN", "ROK": "KOR"}
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(FOREIGN_INITIALS)), which=st.integers(0, 1),
+       initials=st.sampled_from(sorted(STATE_INITIALS)))  # fmt: skip
+def test_english_initials_name_no_state_in_other_languages(
+    language: str, which: int, initials: str
+) -> None:
+    sentence = FOREIGN_INITIALS[language][which].format(x=initials)
+    assert STATE_INITIALS[initials] not in countries_in_text(sentence, language), sentence
+
+
+@SETTINGS
+@given(initials=st.sampled_from(sorted(STATE_INITIALS)),
+       frame=st.sampled_from(["The {x} said on Monday it would retaliate.",
+                              "TALKS WITH THE {x} RESUME", "Envoys of the {x} met on Monday."]))  # fmt: skip
+def test_english_initials_still_name_their_state(initials: str, frame: str) -> None:
+    sentence = frame.format(x=initials)
+    assert countries_in_text(sentence, "en") == [STATE_INITIALS[initials]], sentence
+
+
+def test_dutch_keeps_drc() -> None:
+    assert "COD" in countries_in_text("De DRC en Rwanda tekenden een akkoord.", "nl")
+
+
+# ---------------------------------------------------- initials the text defines otherwise
+
+#: Words to spell another organisation's name from, by initial.
+WORDS = {"D": ["Danish", "Disaster", "Drug", "Digital"], "R": ["Refugee", "Recovery", "Research", "Residue"],
+         "C": ["Council", "Center", "Committee", "Commission"], "P": ["Pesticide", "Public", "Policy"],
+         "U": ["United", "Urban", "Universal"], "A": ["Aviation", "Artists", "Audit"],
+         "E": ["Engineers", "Exchange", "Education"], "O": ["Oversight", "Outreach", "Opera"],
+         "K": ["Kennel", "Knowledge", "Kinetics"]}  # fmt: skip
+DEFINED_FRAMES = [
+    "The {o} ({x}) said aid was blocked in Syria.",
+    "Aid was blocked in Syria, the {o} ({x}) said. The {x} asked for access.",
+    "The {x} said aid was blocked in Syria. The {o} ({x}) has 40 staff there.",
+    "{x} ({o}) staff said aid was blocked in Syria.",
+    "A spokesman for the {a} {b} of {c} ({x}) said aid was blocked in Syria.",
+    "The {a} for {b} and {c} ({x}) said aid was blocked in Syria.",
+]
+
+
+@SETTINGS
+@given(initials=st.sampled_from(sorted(STATE_INITIALS)), frame=st.sampled_from(DEFINED_FRAMES),
+       picks=st.lists(st.integers(0, 3), min_size=3, max_size=3))  # fmt: skip
+def test_initials_defined_as_another_name_are_that_names(
+    initials: str, frame: str, picks: list[int]
+) -> None:
+    words = [
+        WORDS[letter][pick % len(WORDS[letter])]
+        for letter, pick in zip(initials, picks, strict=True)
+    ]
+    sentence = frame.format(o=" ".join(words), a=words[0], b=words[1], c=words[2], x=initials)
+    found = countries_in_text(sentence, "en")
+    assert STATE_INITIALS[initials] not in found and "SYR" in found, sentence
+
+
+@SETTINGS
+@given(pair=st.sampled_from([("the Democratic Republic of Congo", "DRC", "COD"),
+                             ("the Democratic Republic of the Congo", "DRC", "COD"),
+                             ("the United Arab Emirates", "UAE", "ARE"),
+                             ("the People's Republic of China", "PRC", "CHN")]),
+       frame=st.sampled_from(["Troops of {o} ({x}) crossed. The {x} said.", "{x} ({o}) envoys met."]))  # fmt: skip
+def test_initials_defined_as_the_states_own_name_stay_the_states(
+    pair: tuple[str, str, str], frame: str
+) -> None:
+    name, initials, code = pair
+    sentence = frame.format(o=name, x=initials)
+    assert countries_in_text(sentence, "en") == [code], sentence
+
+
+# ------------------------------------------------ a bare "Congo" that restates the state
+
+#: Per language: the bare word, the Democratic Republic's initials, and frames where the
+#: bare word and the initials restate one state ("{b}", "{d}").
+RESTATED: dict[str, tuple[str, str, list[str]]] = {
+    "en": ("Congo", "DRC", ["Fighting in eastern {b} ({d}) killed {n}.", "Fighting in {b}, the {d}, killed {n}.",
+                            "The {d}, or {b}, lost {n} soldiers.", "Fighting in the {d} ({b}) killed {n}.",
+                            "Rwanda-backed rebels in {b} took Goma, the largest city in eastern {d}, and killed {n}.",
+                            "Aid to {b} or the {d} reached {n} tonnes."]),
+    "fr": ("Congo", "RDC", ["Les combats dans l'est du {b} ({d}) ont fait {n} morts.",
+                            "La {d}, ou {b}, a perdu {n} soldats."]),
+    "es": ("Congo", "RDC", ["Los combates en el este del {b} ({d}) dejaron {n} muertos.",
+                            "La {d}, o {b}, perdió {n} soldados."]),
+    "de": ("Kongo", "DR Kongo", ["Kämpfe im Osten des {b} ({d}) töteten {n} Menschen."]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    language=st.sampled_from(sorted(RESTATED)), frame=st.integers(0, 5), number=st.integers(2, 90)
+)
+def test_a_bare_name_restating_initials_is_their_state(
+    language: str, frame: int, number: int
+) -> None:
+    bare, initials, frames = RESTATED[language]
+    sentence = frames[frame % len(frames)].format(b=bare, d=initials, n=number)
+    found = countries_in_text(sentence, language)
+    assert "COD" in found and "COG" not in found, sentence
+
+
+@SETTINGS
+@given(frame=st.sampled_from(["{b} and the {d} signed a deal.", "{b}, the {d} and Angola signed.",
+                              "{b}, the {d}, Rwanda and Angola signed.", "The {d} and {b} signed."]))  # fmt: skip
+def test_a_bare_name_coordinated_with_initials_is_still_the_other(frame: str) -> None:
+    sentence = frame.format(b="Congo", d="DRC")
+    assert {"COD", "COG"} <= set(countries_in_text(sentence, "en")), sentence
+
+
+# ----------------------------------------------------- the text's own cities decide first
+
+BRAZZAVILLE_CITIES = ["BRAZZAVILLE", "POINTE-NOIRE", "DOLISIE", "Brazzaville"]
+KINSHASA_CITIES = ["KINSHASA", "GOMA", "BUKAVU", "LUBUMBASHI", "KABINDA", "Kinshasa"]
+BODIES = {
+    "en": "Congo's government said it would hold elections.",
+    "fr": "Le Congo a annoncé des élections.",
+    "es": "El Congo anunció elecciones.",
+}
+OPENINGS = [
+    "{c} (AFP) - ",
+    "{c}, Jan 5 (Reuters) - ",
+    "By Jane Doe\n\n{c} (AP) — ",
+    "{c}, Congo (Reuters) - ",
+]
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(BODIES)), opening=st.sampled_from(OPENINGS),
+       city=st.sampled_from([(c, "COG") for c in BRAZZAVILLE_CITIES] + [(c, "COD") for c in KINSHASA_CITIES]))  # fmt: skip
+def test_the_datelines_city_decides_the_bare_name(
+    language: str, opening: str, city: tuple[str, str]
+) -> None:
+    name, code = city
+    text = opening.format(c=name) + BODIES[language]
+    assert countries_in_text(text, language) == [code], text
+
+
+FRENCH_IN_KINSHASA = [
+    "À {c}, le Congo a voté.",
+    "Le Congo et le Rwanda ont signé un accord de paix à Washington. {c} accuse Kigali.",
+    "Le Congo a annoncé des élections, a-t-on appris à {c}.",
+]
+
+
+@SETTINGS
+@given(
+    frame=st.sampled_from(FRENCH_IN_KINSHASA),
+    city=st.sampled_from(["Kinshasa", "Goma", "Bukavu", "Lubumbashi"]),
+)
+def test_french_le_congo_beside_a_city_of_the_democratic_republic_is_it(
+    frame: str, city: str
+) -> None:
+    text = frame.format(c=city)
+    found = countries_in_text(text, "fr")
+    assert "COD" in found and "COG" not in found, text
+
+
+def test_french_le_congo_alone_is_still_the_republic() -> None:
+    assert countries_in_text("Le Congo a voté dimanche.", "fr") == ["COG"]
+    assert countries_in_text("À Brazzaville, le Congo a voté.", "fr") == ["COG"]
