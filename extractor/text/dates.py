@@ -893,21 +893,54 @@ _UNMARKED_PLURALS = (
     "people|children|men|women|police|policemen|gunmen|militiamen|airmen|staff|personnel"
     "|youth|clergy|cattle|sheep|livestock|aircraft|fish"
 )
+#: A plural noun (a word in "-s" that is no verb or preposition: "was", "across") or one
+#: written without its "s" ("men", "people"): what a figure before it counts.
+_PLURAL_NOUN = rf"(?:(?!(?-i:{_R_AFTER_DATE_WORDS})\b)[a-z]*s\b|(?:{_UNMARKED_PLURALS})\b)"
 #: A singular noun after the figure: a count of more than one takes a plural, so the figure
 #: is the year of the date modifying it ("Oct 7 2023 attack"); an adjective before a plural
 #: ("2000 armed men", "2000 new recruits") makes it a count.
 _SINGULAR_NOUN_AFTER_YEAR = (
     rf"\s+(?-i:(?!(?:{_R_COUNTED_AFTER_DETERMINER}|{_QUANTITY_NOUNS}|{_COUNT_MODIFIERS})\b)"
     r"[a-z]+(?<!s)\b)"
-    rf"(?!\s+(?:(?!(?-i:{_R_AFTER_DATE_WORDS})\b)[a-z]*s\b|(?:{_UNMARKED_PLURALS})\b))"
+    rf"(?!\s+{_PLURAL_NOUN})"
+)
+#: The peoples, faiths and sects whose English plural is no adjective's in "-an", "-i",
+#: "-ite" or "-ist" (:data:`_PEOPLE_PLURAL`).
+_OTHER_PEOPLE_PLURALS = (
+    "Jews|Arabs|Kurds|Turks|Muslims|Moslems|Sikhs|Hindus|Serbs|Croats|Poles|Greeks|Swedes"
+    "|Danes|Finns|Czechs|Slovaks|Thais|Uyghurs|Uighurs|Brits|Scots|Bedouins|Druze|Copts"
+    "|Hutus|Tutsis|Tamils|Rohingya|Roma|Pashtuns|Baluch|Tatars|Berbers|Jains|Catholics"
+)
+#: A people in the plural, a count's noun though capitalised: as English names it from its
+#: adjective in "-an" or "-i" ("Palestinians", "Gazans", "Israelis"), a faith's or a
+#: movement's in "-ite" or "-ist" ("Shiites", "Islamists"), or another
+#: (:data:`_OTHER_PEOPLE_PLURALS`: "Jews", "Kurds").
+_PEOPLE_PLURAL = rf"(?-i:[A-Z][a-z]+(?:an|i|ite|ist)s\b|(?:{_OTHER_PEOPLE_PLURALS})\b)"
+#: A capitalised name after a day's figure is the subject or object of the clause the date
+#: opens ("On Oct. 7 2023 Hamas attacked Israel", "On May 5 2024 Israel's army ..."), so
+#: the figure is no count of it: a name is no plural a count takes. A people in the plural
+#: (:data:`_PEOPLE_PLURAL`), a title-case noun of persons or a verb ("Since Oct 7 2000
+#: Troops Died") or a capitalised word before a plural ("U.S. troops", "Russian soldiers":
+#: a nationality's adjective) may be counted.
+_NAME_AFTER_YEAR = (
+    rf"\s+(?!{_PEOPLE_PLURAL}|(?:{_R_COUNTED_AFTER_DETERMINER})\b)(?-i:[A-Z][\w.'’-]*+)"
+    rf"(?!\s+{_PLURAL_NOUN})"
+)
+#: Another figure ("On Oct 7 2023 1,200 people were killed": a count takes one figure) or
+#: an approximate count of its own ("thousands of rockets") after a day's figure: that
+#: figure is the date's year.
+_COUNT_OF_ITS_OWN_AFTER_YEAR = (
+    r"[^\S\n]+(?:[-+−]?\d|(?:dozens|scores|tens|hundreds|thousands|millions)\s+of\b)"
 )
 #: A year written without its comma is a year only where no count may stand: before a
-#: sentence's punctuation, a word a count does not take, a pronoun or a singular noun;
-#: before anything else (a capitalised noun: "Since Oct. 7 2000 Palestinians have been
-#: killed", "On Jan. 1 2000 U.S. troops") the figure may count it, and the day keeps no year.
+#: sentence's punctuation, a word a count does not take, a pronoun, a singular noun, a
+#: name or a count of its own; before a noun a count takes ("Since Oct. 7 2000
+#: Palestinians have been killed", "On Jan. 1 2000 U.S. troops") the figure may count it,
+#: and the day keeps no year.
 _YEAR_GUARD = (
     rf"(?!{_R_COUNT_AFTER})(?=[^\S\n]*(?:[^\w\s%$€£]|\Z)|\s+(?-i:(?:{_WORDS_AFTER_A_YEAR})\b)"
-    rf"|\s+(?:{_PRONOUNS_AFTER_DATE})\b|{_SINGULAR_NOUN_AFTER_YEAR})"
+    rf"|\s+(?:{_PRONOUNS_AFTER_DATE})\b|{_SINGULAR_NOUN_AFTER_YEAR}|{_NAME_AFTER_YEAR}"
+    rf"|{_COUNT_OF_ITS_OWN_AFTER_YEAR})"
 )
 #: A day's year, with a comma or, where no count may stand, without ("Jan. 1 2024 was cold"
 #: ignored its year; "Jan. 1 2000 troops" keeps none).
