@@ -1613,7 +1613,7 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "دولار", "دلار", "ڈالر")),
     ("EUR", (r"euros?", r"eur", r"eura", r"евро", "欧元", "歐元", "ユーロ", "يورو", "یورو")),
     ("GBP", (r"pounds?(?: sterling)?", r"libras?(?: esterlinas?)?", r"livres? sterling",
-             r"pfund", r"фунт\w*", "英镑", "英鎊", "ポンド")),
+             r"pfund", r"фунт\w*", r"sterlin[ae]", "英镑", "英鎊", "ポンド")),
     ("PKR", ("روپے", "روپیہ", "روپوں")),
     ("INR", (r"rupees?", r"rs", r"rupias?", r"roupies?", r"рупи\w*", "卢比", "盧比", "ルピー",
              "روبية", "रुपये", "रुपए", "रुपया", "रुपयों")),
@@ -1723,7 +1723,7 @@ def _home_reading(text: str, start: int, language: str) -> str:
     words = _qualifier_before(text, start, language)
     if not words:
         return home[0]  # "3 milyar lira", "mehr als 3 Millionen in Franken"
-    if _former(words[-2:], language):
+    if _former(words[-2:], language, home[3]):
         return _UNKNOWN  # "3 mia. gamle kroner", "alte Franken", "eski lira": withdrawn
     named = _qualified_currency(words, language, home[3])
     return home[0] if named is None else named
@@ -1765,18 +1765,31 @@ def _named(text: str, match: re.Match[str], code: str, language: str) -> str:
     "Pakistani rupees", "Belarusian rubles" were pounds sterling, Indian rupees, Russian
     rubles); one called old or former names a withdrawn currency, no amount ("eski Türk
     lirası", "старых рублей")."""
-    before = _qualifier_before(text, match.start(), language)
-    if _former(before[-2:], language):
+    if code not in _SHARED_NAMES:
+        before = _qualifier_before(text, match.start(), language)
+        former = _former(before[-2:], language, match.group(0))
+        return _UNKNOWN if former else code
+    named = _qualifier_reading(text, match.start(), match.end(), match.group(0), language)
+    return code if named is None else named
+
+
+def _qualifier_reading(text: str, start: int, end: int, name: str, language: str) -> str | None:
+    """The currency that the words qualifying the name ``name`` at ``text[start:end]``
+    make of it: :data:`_UNKNOWN` when called old or former; the state's currency of the
+    name when a national adjective or a country qualifies it, before it or (in Romance
+    languages) after it; None when nothing qualifies it."""
+    before = _qualifier_before(text, start, language)
+    if _former(before[-2:], language, name):
         return _UNKNOWN
-    stem = match.group(0)[:_NAME_STEM]
-    if code not in _SHARED_NAMES or len(stem) < _NAME_STEM or not stem.isalpha():
-        return code
+    stem = _fold(name)[:_NAME_STEM]
+    if len(stem) < _NAME_STEM or not stem.isalpha():
+        return None
     named = _qualified_currency(before, language, stem) if before else None
     if named is None and language in _ADJECTIVE_AFTER:
-        after = _WORD_AFTER.match(text, match.end())
+        after = _WORD_AFTER.match(text, end)
         if after is not None:
             named = _qualified_currency((after.group(1),), language, stem)
-    return code if named is None else named
+    return named
 
 
 #: Words that call a currency old or former ("gamle kroner", "alte Franken", "eski
@@ -1805,11 +1818,40 @@ _FORMER_WORDS = {
 }
 
 
-def _former(words: Sequence[str], language: str) -> bool:
-    """Whether one of ``words``, right before a currency's name, calls it old or former
-    (:data:`_FORMER_WORDS`)."""
+def _former(words: Sequence[str], language: str, name: str) -> bool:
+    """Whether one of ``words``, right before the currency's name ``name``, calls it old
+    or former (:data:`_FORMER_WORDS`) and a currency of the name was withdrawn, so that
+    the old one may be meant (:func:`_withdrawn_units`: the Russian ruble of 1991-1998,
+    the Turkish lira of 1922-2005, the Irish pound, the French franc). No euro was ever
+    withdrawn: "3 billion old euros" are euros (it was no amount)."""
     former = _FORMER_WORDS.get(language, frozenset())
-    return any(_fold(word) in former for word in words)
+    called = any(_fold(word) in former for word in words)
+    withdrawn = _withdrawn_units(language)  # any word of "Türk lirası", "pounds sterling"
+    return called and any(w[:_NAME_STEM] in withdrawn for w in _QUALIFIER_WORD.findall(_fold(name)))
+
+
+@cache
+def _withdrawn_units(language: str) -> frozenset[str]:
+    """The first letters (:data:`_NAME_STEM`) of the units of the withdrawn currencies the
+    CLDR names in ``language`` and English ("рубл" of "российский рубль (1991–1998)",
+    "fran" of "Französischer Franc"): what "old" before a name of today's may mean."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    stems: set[str] = set()
+    for locale in dict.fromkeys((language, "en")):
+        try:
+            codes = [str(code) for code in Locale.parse(locale).currencies]
+        except Exception:  # no CLDR data for the language
+            continue
+        for code in filter(lambda code: not _valid_code(code), codes):
+            for count in (None, *_PLURAL_COUNTS):
+                name = get_currency_name(code, count=count, locale=locale)
+                words = tuple(_QUALIFIER_WORD.findall(_PARENTHESES.sub(" ", name)))
+                unit = _name_unit(words, locale, frozenset(_cldr_units(language)))
+                if unit is not None and len(words) > 1:
+                    stems.add(unit[:_NAME_STEM])
+    return frozenset(stems)
 
 
 #: Languages that name a state's currency by the state's bare name before it (Turkish
@@ -1868,7 +1910,10 @@ def _qualified_currency(words: tuple[str, ...], language: str, stem: str) -> str
                 return None  # "Danmark giver Norge kroner": Norway is who is given them
             return _state_currency(states[0], stem, language)
         if states and size == 1:
-            return _UNKNOWN  # several states: which one's currency cannot be told
+            # several states: which one's currency is told only by the CLDR's name of it
+            # ("francs congolais" is the Congolese franc, not the other Congo's CFA franc)
+            codes = _currencies_named(language, stem).get(_fold(words[-1])[:_NAME_PREFIX])
+            return next(iter(codes)) if codes is not None and len(codes) == 1 else _UNKNOWN
     last = _fold(words[-1])
     codes = _currencies_named(language, stem).get(last[:_NAME_PREFIX])
     if codes is not None and len(codes) > 1:
@@ -1984,10 +2029,193 @@ def _currencies_named(language: str, stem: str) -> dict[str, frozenset[str]]:
             words = _QUALIFIER_WORD.findall(name)
             if not any(stem in word for word in words):
                 continue
-            for word in words:
-                if stem not in word and len(word) >= 3:
-                    found.setdefault(word[:_NAME_PREFIX], set()).add(code)
+            for word in _distinguishing(tuple(words), language, stem):
+                found.setdefault(word[:_NAME_PREFIX], set()).add(code)
     return {prefix: frozenset(codes) for prefix, codes in found.items()}
+
+
+def _distinguishing(words: tuple[str, ...], language: str, stem: str) -> list[str]:
+    """The words of a currency's CLDR name (folded) that tell it from the other
+    currencies of its unit: those naming its state when some do ("Taiwan" of "Neue
+    Taiwan-Dollar", "nouveaux dollars taïwanais"), never a generic "neue"/"nouveaux"/
+    "новых" that any currency may be called by ("3 Milliarden neue Dollar" was the New
+    Taiwan dollar); when none does, the words next to the unit ("CFA" of "franc CFA
+    (BCEAO)", "zeelandse" of "Nieuw-Zeelandse dollar" that no state table holds: its
+    "nieuw" made "3 miljard nieuwe dollars" New Zealand dollars)."""
+    units = {at for at, word in enumerate(words) if stem in word}
+    if not units:
+        return []
+    first, last = min(units), max(units)
+    naming = _state_words(words, language) - units  # "franc" is no France
+    # the word of a state's name next to the unit: "zealand" of "New Zealand dollar", never
+    # its "new" ("3 billion new dollars" was the New Zealand dollar)
+    nearest = [
+        word
+        for at, word in enumerate(words)
+        if at in naming and (at + 1 not in naming if at < first else at - 1 not in naming)
+    ]
+    if nearest:
+        return nearest
+    before = [word for word in words[:first] if len(word) >= 3][-1:]
+    after = [word for word in words[last + 1 :] if len(word) >= 3][:1]
+    return before + after
+
+
+#: How many words a state's name in a currency's name may have ("Hong Kong", "Sri Lankan").
+_STATE_RUN = 3
+
+
+@lru_cache(maxsize=4096)
+def _state_words(
+    words: tuple[str, ...], language: str, keep: frozenset[int] = frozenset()
+) -> frozenset[int]:
+    """The positions of ``words`` (as written or folded) that name a state, alone or in a
+    run of up to :data:`_STATE_RUN` ("Saudi", "hong kong", "kasachischer"), in
+    ``language`` or English: by the state tables, else by the first letters of a state's
+    one-word name (:func:`_states_by_prefix`: "kazajo", "kasachischer") when no word names
+    one whole, but for the positions ``keep`` (known units: "francs" is no France)."""
+    from extractor.text.countries import countries_in_text
+
+    capitalised = [word[:1].upper() + word[1:] for word in words]
+
+    def states(at: int, end: int) -> tuple[list[str], list[str]]:
+        run = " ".join(capitalised[at:end])
+        return countries_in_text(run, language), countries_in_text(run, "en")
+
+    marked: set[int] = set()
+    for size in range(1, _STATE_RUN + 1):
+        for at in range(len(words) - size + 1):
+            named = states(at, at + size)
+            # a run names its state by all its words: "New Taiwan" is "Taiwan" and a "New"
+            whole = size == 1 or (states(at + 1, at + size) != named != states(at, at + size - 1))
+            if any(named) and whole:
+                marked.update(range(at, at + size))
+    if marked:  # a state named whole: no prefix guesses ("franc suisse": "franc" no France)
+        return frozenset(marked)
+    for at, word in enumerate(words):
+        folded = _fold(word)
+        prefix = folded[:_NAME_PREFIX] if len(folded) >= _NAME_PREFIX else folded
+        if (
+            at not in keep
+            and len(folded) >= _NAME_PREFIX - 1
+            and any(prefix in _states_by_prefix(names) for names in (language, "en"))
+        ):
+            marked.add(at)
+    return frozenset(marked)
+
+
+#: The counts whose plural forms name a currency in every language's CLDR data (one, few,
+#: many, other: "саудовский риял", "саудовских рияла", "саудовских риялов").
+_PLURAL_COUNTS = (1, 2, 5, 1.5)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@cache
+def _cldr_units(language: str) -> dict[str, frozenset[str]]:
+    """The units of today's currencies (folded) by the CLDR's names in ``language`` and
+    English, every plural form: what is left of a name when the state's name or adjective
+    is taken away ("riyal" of "Saudi riyal", "тенге" of "казахский тенге", "kwanzas" of
+    "Kwanzas angolanos"), to the codes named so. A name with more left ("New Taiwan
+    dollar", "CFA franc", "convertible mark") gives no unit: its other words are no state's."""
+    from babel.numbers import get_currency_name
+
+    current = {code for territory in _territories() for code in _today_currencies(territory)}
+    named: list[tuple[str, str, tuple[str, ...]]] = []
+    for locale in dict.fromkeys((language, "en")):
+        for code in sorted(current):
+            for count in (None, *_PLURAL_COUNTS):
+                try:
+                    name = get_currency_name(code, count=count, locale=locale)
+                except Exception:  # no CLDR data for the language
+                    break
+                named.append(
+                    (code, locale, tuple(_QUALIFIER_WORD.findall(_PARENTHESES.sub(" ", name))))
+                )
+    found: dict[str, set[str]] = {}
+    for code, locale, words in named:
+        unit = _name_unit(words, locale, frozenset())
+        if unit is not None:
+            found.setdefault(unit, set()).add(code)
+    for code, locale, words in named:  # again, no unit of those taken for a state's name
+        unit = _name_unit(words, locale, frozenset(found))
+        if unit is not None:
+            found.setdefault(unit, set()).add(code)
+    return {unit: frozenset(codes) for unit, codes in found.items()}
+
+
+def _name_unit(words: tuple[str, ...], locale: str, units: frozenset[str]) -> str | None:
+    """The unit (folded) of a currency's CLDR name of ``words``: its one word left when
+    the state's name is taken away. With no ``units`` known yet, a state is only one the
+    tables name whole ("franc" of "franc suisse"); after, the first letters of a state's
+    name tell it too, but for a known unit ("tenge" of "Kasachischer Tenge"; "francs CFA"
+    gives none, "francs" no France)."""
+    keep = frozenset(at for at, word in enumerate(words) if not units or _fold(word) in units)
+    naming = _state_words(words, locale, keep)
+    left = [word for at, word in enumerate(words) if at not in naming and len(word) > 2]
+    if len(left) != 1:
+        return None
+    return _fold(left[0])
+
+
+#: How many letters an inflection may add to a unit of the CLDR's names ("riales" of
+#: "rial", "shillings" of "shilling"); a unit shorter than four letters is read whole.
+_UNIT_ENDING = 3
+_UNIT_STEM_MIN = 4
+
+
+def _unit_codes(word: str, language: str) -> frozenset[str]:
+    """The currencies whose CLDR unit ``word`` (folded) is, inflected or not."""
+    units = _cldr_units(language)
+    if word in units:
+        return units[word]
+    for size in range(len(word) - 1, max(_UNIT_STEM_MIN, len(word) - _UNIT_ENDING) - 1, -1):
+        if word[:size] in units:
+            return units[word[:size]]
+    return frozenset()
+
+
+#: How many words after a figure and its scale the unit of a currency's name may stand
+#: ("45 million Saudi riyals", "45 Mio. neue saudische Riyal", "45 millions de riyals").
+_UNIT_WORDS_AHEAD = 4
+_IN_PHRASE = re.compile(r"[ \u00a0\u200b'’-]*")
+
+
+def _unit_after(
+    text: str, folded: str, end: int, language: str, taken: list[tuple[int, int]]
+) -> tuple[int, int, str] | None:
+    """The currency named by a CLDR unit within a few words after the figure ending at
+    ``end`` ("45 million Saudi riyals" is SAR, "45 млн тенге" KZT): the state a qualifier
+    names by :func:`_qualifier_reading` (:data:`_UNKNOWN` when the qualified name is no
+    currency of today that can be told: "francs CFA", West or Central African; "Saudi
+    dinars": no amount, never US dollars), else the unit's one currency. None when no unit
+    follows, when a bare unit is several states' ("45 million riyals", "3 millones de
+    pesos": the amount takes what one with no currency takes, as the round-59 tests
+    require), or when a currency of the tables is named first (``taken``)."""
+
+    def word_at(position: int) -> re.Match[str] | None:
+        return _QUALIFIER_WORD.match(folded, _IN_PHRASE.match(folded, position).end())  # type: ignore[union-attr]
+
+    def is_currency(word: re.Match[str] | None) -> bool:
+        return word is not None and (
+            any(start < word.end() and word.start() < stop for start, stop in taken)
+            or bool(_unit_codes(word.group(), language))
+        )
+
+    position = end
+    for _ in range(_UNIT_WORDS_AHEAD):
+        word = word_at(position)
+        if word is None or any(start < word.end() and word.start() < stop for start, stop in taken):
+            return None
+        codes = _unit_codes(word.group(), language)
+        # a unit before another currency's name qualifies it: Turkish "yeni lira" is the new
+        # lira, not the yen ("Japon yeni"); "real dollars" no Brazilian real
+        if codes and not is_currency(word_at(word.end())):
+            named = _qualifier_reading(text, word.start(), word.end(), word.group(), language)
+            if named is None and len(codes) > 1:
+                return None  # "3 millones de pesos": which state's, the text does not say
+            return word.start(), word.end(), next(iter(codes)) if named is None else named
+        position = word.end()
+    return None
 
 
 @cache
@@ -2922,15 +3150,21 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
             add(start, end, 1, guess, home=guess == home[0])
         # any other ambiguous sign names no currency
     folded = _fold(text).translate(_AS_SPACE)  # "3 million\u00a0rand" as "3 million rand"
+    taken: list[tuple[int, int]] = []
     for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
         for match in pattern.finditer(folded):
             add(match.start(), match.end(), row, _named(text, match, code, language))
+            taken.append(match.span())
     home_words = _home_words(language)
     if home is not None and home_words is not None:
         for match in home_words.finditer(folded):
             guess = _home_reading(text, match.start(), language)
             row = len(_CURRENCY_PATTERNS) + 2
             add(match.start(), match.end(), row, guess, home=guess == home[0])
+            taken.append(match.span())
+    unit = _unit_after(text, folded, anchor_end, language, taken) if anchor_end else None
+    if unit is not None:
+        add(*unit[:2], len(_CURRENCY_PATTERNS) + 3, unit[2])
     if not found:
         return "USD"
     nearest = min(found)[-1]
@@ -3009,11 +3243,15 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     "€40m", "1,5 Milliarden Euro", "1,2 млрд рублей", "1.5亿美元" too. None when no
     amount is stated. A name several currencies share is read as the one the text's
     language means by it ("kr." in Danish, "lira" in Turkish: :data:`_HOME_CURRENCIES`).
-    Without a currency (or with only an ambiguous sign: "kr" in English, "Dh", "pesos", a
-    "$" behind a prefix no table knows) the amount is taken as US dollars, the default
+    Without a currency (or with only an ambiguous sign: "kr" in English, "Dh", a "$"
+    behind a prefix no table knows) the amount is taken as US dollars, the default
     :class:`~extractor.types.parts.Money` documents; in a currency the text names but no
-    valid code can be given for ("3 Millionen belgische Franken", withdrawn) it is None:
-    no amount in a wrong currency. A range of
+    valid code can be given for ("3 Millionen belgische Franken", withdrawn; "45 millions
+    de francs CFA", two states') it is None: no amount in a wrong currency. A bare name
+    several states' currencies share ("pesos", "riyals") names none of them: the amount
+    is taken as one without a currency (the round-59 reading). A
+    currency no table here holds is read by the CLDR's names of it after the figure
+    (:func:`_unit_after`: "45 million Saudi riyals", "45 млн тенге"). A range of
     amounts ("$10-15 million", "between $10 million and $15 million") is its low end,
     the conservative figure: :class:`~extractor.types.parts.Money` holds one amount."""
     # composed, so that a folded name ("švédských" in NFD) stands where it does in the text

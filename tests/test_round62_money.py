@@ -1,0 +1,159 @@
+"""Round 62: currencies named in words (extractor/text/quantities.py, Money.parse).
+
+Every input is composed here from the tables below (amounts, scales, frames, currencies,
+languages); the expected values are computed from what the test chose.
+
+* "new" or "old" before a currency is an ordinary adjective unless a currency of the name
+  was withdrawn: the CLDR's "Neue Taiwan-Dollar", "nouveaux dollars taïwanais" made "3
+  Milliarden neue Dollar", "3 milliards de nouveaux dollars" the New Taiwan dollar, and
+  "New Zealand dollar" made "3 billion new dollars" no amount; "3 billion old euros" was
+  no amount though no euro was ever withdrawn (old rubles, pounds, kroner stay none);
+* a currency no table held, named in words, is read by the CLDR's names of it in the
+  text's language and English, every plural form, and by the state a national adjective
+  names ("45 million Saudi riyals", "saudische Riyal", "riyals saoudiens", "саудовских
+  риялов", "45 млн тенге", "45 milhões de kwanzas", "mexikanische Pesos", "livres
+  libanaises" were US dollars); a name qualified so that no currency of today can be told
+  ("francs CFA": West or Central African; "Saudi dinars") is no amount, never US dollars.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.text.quantities import parse_money
+from extractor.types.parts import Money
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Per language: its scales (words, factor) and frames an amount stands in.
+LANGUAGES = {
+    "en": ([("million", 10**6), ("billion", 10**9)],
+           ["{a}", "The deal is worth {a}.", "Congress approved {a} for Ukraine."]),
+    "de": ([("Millionen", 10**6), ("Milliarden", 10**9)],
+           ["{a}", "Die USA sagten {a} zu.", "Der Vertrag hat einen Wert von {a}."]),
+    "fr": ([("millions de", 10**6), ("milliards de", 10**9)],
+           ["{a}", "Les États-Unis ont promis {a}.", "Le contrat vaut {a}."]),
+    "es": ([("millones de", 10**6), ("mil millones de", 10**9)],
+           ["{a}", "EE.UU. prometió {a}.", "El contrato vale {a}."]),
+    "it": ([("milioni di", 10**6), ("miliardi di", 10**9)],
+           ["{a}", "Gli Stati Uniti hanno promesso {a}.", "Il contratto vale {a}."]),
+    "pt": ([("milhões de", 10**6), ("bilhões de", 10**9)],
+           ["{a}", "Os EUA prometeram {a}.", "O contrato vale {a}."]),
+    "ru": ([("млн", 10**6), ("млрд", 10**9)],
+           ["{a}", "США пообещали {a}.", "Сумма контракта составила {a}."]),
+    "nl": ([("miljoen", 10**6), ("miljard", 10**9)],
+           ["{a}", "De VS beloofden {a}.", "Het contract is {a} waard."]),
+}  # fmt: skip
+
+
+def _sentence(data: st.DataObject, language: str, number: int, name: str) -> tuple[str, int]:
+    """A sentence of ``language`` stating ``number`` of a scale in the currency ``name``,
+    and the amount it states."""
+    scales, frames = LANGUAGES[language]
+    scale, factor = data.draw(st.sampled_from(scales))
+    frame = data.draw(st.sampled_from(frames))
+    return frame.format(a=f"{number} {scale} {name}"), number * factor
+
+
+#: "new" before the dollar and the euro, per language: an adjective, no state's currency.
+NEW = {
+    "en": ["new dollars", "new euros", "fresh dollars"],
+    "de": ["neue Dollar", "neue Euro", "neuen Dollar"],
+    "fr": ["nouveaux dollars", "nouveaux euros"],
+    "es": ["nuevos dólares", "nuevos euros"],
+    "it": ["nuovi dollari", "nuovi euro"],
+    "pt": ["novos dólares", "novos euros"],
+    "ru": ["новых долларов", "новых евро"],
+    "nl": ["nieuwe dollars", "nieuwe euro"],
+}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(NEW)), st.data(), st.integers(1, 999))
+def test_new_before_a_currency_is_an_adjective(language, data, number):
+    name = data.draw(st.sampled_from(NEW[language]))
+    text, amount = _sentence(data, language, number, name)
+    code = "EUR" if "eur" in name.lower() or "евро" in name else "USD"
+    assert parse_money(text, language) == (Decimal(amount), code), text
+
+
+#: "old" before the euro, per language: no euro was ever withdrawn, so it is euros.
+OLD_EUROS = {"en": "old euros", "de": "alte Euro", "fr": "vieux euros", "es": "viejos euros",
+             "it": "vecchi euro", "pt": "velhos euros", "ru": "старых евро"}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(OLD_EUROS)), st.data(), st.integers(1, 999))
+def test_old_before_a_currency_never_withdrawn_is_an_adjective(language, data, number):
+    text, amount = _sentence(data, language, number, OLD_EUROS[language])
+    assert parse_money(text, language) == (Decimal(amount), "EUR"), text
+
+
+#: A currency no table of quantities.py holds, named with its state, per language.
+NAMED = {
+    "en": [("Saudi riyals", "SAR"), ("Qatari riyals", "QAR"), ("Iranian rials", "IRR"),
+           ("Iraqi dinars", "IQD"), ("Jordanian dinars", "JOD"), ("Kuwaiti dinars", "KWD"),
+           ("Kenyan shillings", "KES"), ("Ugandan shillings", "UGX"),
+           ("Danish kroner", "DKK"), ("Norwegian kroner", "NOK"), ("Swedish krona", "SEK"),
+           ("Swedish kronor", "SEK"), ("Congolese francs", "CDF"), ("Angolan kwanzas", "AOA"),
+           ("Kazakh tenge", "KZT")],
+    "de": [("saudische Riyal", "SAR"), ("mexikanische Pesos", "MXN"), ("irakische Dinar", "IQD"),
+           ("kasachische Tenge", "KZT"), ("katarische Riyal", "QAR")],
+    "fr": [("riyals saoudiens", "SAR"), ("livres libanaises", "LBP"), ("francs congolais", "CDF"),
+           ("dinars irakiens", "IQD"), ("shillings kényans", "KES")],
+    "es": [("riales saudíes", "SAR"), ("dinares iraquíes", "IQD"), ("chelines kenianos", "KES"),
+           ("pesos mexicanos", "MXN")],
+    "it": [("riyal sauditi", "SAR"), ("sterline", "GBP"), ("sterline egiziane", "EGP"),
+           ("scellini kenioti", "KES")],
+    "pt": [("kwanzas", "AOA"), ("riyales sauditas", "SAR")],
+    "ru": [("тенге", "KZT"), ("саудовских риялов", "SAR"), ("иракских динаров", "IQD"),
+           ("кенийских шиллингов", "KES")],
+    "nl": [("Keniaanse shilling", "KES"), ("Kazachse tenge", "KZT")],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(NAMED)), st.data(), st.integers(1, 999))
+def test_a_currency_named_in_words_is_read_by_the_cldr_names(language, data, number):
+    name, code = data.draw(st.sampled_from(NAMED[language]))
+    text, amount = _sentence(data, language, number, name)
+    assert parse_money(text, language) == (Decimal(amount), code), text
+
+
+@SETTINGS
+@given(st.sampled_from(NAMED["en"]), st.integers(1, 999), st.sampled_from(LANGUAGES["en"][0]))
+def test_money_parse_reads_a_named_currency_never_as_dollars(row, number, scale):
+    name, code = row
+    money = Money.parse(f"{number} {scale[0]} {name}")
+    assert money is not None and (money.amount, money.currency) == (number * scale[1], code)
+
+
+#: Names that say a currency but not which of today's: no amount, never US dollars.
+UNTOLD = {
+    "en": ["Saudi dinars", "former Yugoslav dinars"],
+    "fr": ["francs CFA", "dinars saoudiens"],
+    "de": ["CFA-Franken"],
+    "ru": ["саудовских динаров"],
+}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(UNTOLD)), st.data(), st.integers(1, 999))
+def test_a_currency_named_but_not_told_is_no_amount(language, data, number):
+    name = data.draw(st.sampled_from(UNTOLD[language]))
+    text, _ = _sentence(data, language, number, name)
+    assert parse_money(text, language) is None, text
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(LANGUAGES)), st.data(), st.integers(1, 999))
+def test_a_unit_before_another_currency_qualifies_it(language, data, number):
+    """A word that is some currency's unit before the name of another ("yeni lira" is
+    the new lira, not the yen) is no currency: the name after it is."""
+    name = {"en": "real dollars", "pt": "reais"}.get(language, "euro")
+    code = {"en": "USD", "pt": "BRL"}.get(language, "EUR")
+    text, amount = _sentence(data, language, number, name)
+    assert parse_money(text, language) == (Decimal(amount), code), text
