@@ -215,3 +215,69 @@ def test_a_noun_multiplying_a_count_word_makes_it_no_count(
     text = f"Officials gave no details. {gold}"
     assert _tps(f"{text} {multiplied}", _casualty(count, gold), multiplied, language)[1] == 0
     assert _tps(f"{text} {plain}", _casualty(count, gold), plain, language) == (1, 1), plain
+
+
+# --- 6. a count of things beside the harm in spaced languages ------------------------------
+
+SPACED_GOLD["de"] = "Bewaffnete töteten {n} Dorfbewohner in Kaduna, Nigeria."
+#: Per language: a report of harm in Nigeria with {x}, the counter of people that makes a
+#: number the count, and counts of things (none).
+THING_REPORTS = {
+    "en": ("{x}, police said many people were killed in Nigeria.", "{n} people",
+           ["In {n} attacks", "On {n} villages", "Across {n} states", "In {n} raids",
+            "After {n} houses burned"]),
+    "fr": ("{x}, la police a dit que des personnes ont été tuées au Nigeria.", "{n} personnes",
+           ["Dans {n} attaques", "Dans {n} villages", "Dans {n} États", "{n} maisons brûlées"]),
+    "es": ("{x}, la policía dijo que murieron personas en Nigeria.", "{n} personas",
+           ["En {n} ataques", "En {n} aldeas", "En {n} estados", "{n} casas quemadas"]),
+    "it": ("{x}, la polizia ha detto che delle persone sono state uccise in Nigeria.",
+           "{n} persone", ["In {n} attacchi", "In {n} villaggi", "{n} ospedali colpiti"]),
+    "pt": ("{x}, a polícia disse que pessoas foram mortas na Nigéria.", "{n} pessoas",
+           ["Em {n} ataques", "Em {n} aldeias", "{n} hospitais atingidos"]),
+    "de": ("{x} sagte die Polizei, dass Menschen in Nigeria getötet wurden.", "{n} Menschen",
+           ["Bei {n} Angriffen", "In {n} Dörfern", "{n} Häuser brannten"]),
+    "nl": ("{x} zei de politie dat er mensen in Nigeria zijn gedood.", "{n} mensen",
+           ["Bij {n} aanvallen", "In {n} dorpen", "{n} ziekenhuizen geraakt"]),
+    "ru": ("{x} полиция сообщила, что в Нигерии были убиты люди.", "{n} человек",
+           ["В ходе {n} нападений", "В {n} деревнях", "{n} домов сгорели"]),
+    "uk": ("{x} поліція повідомила, що в Нігерії були вбиті люди.", "{n} людей",
+           ["Під час {n} нападів", "{n} будинків згоріли", "{n} лікарень"]),
+    "pl": ("{x} policja podała, że w Nigerii zginęli ludzie.", "{n} osób",
+           ["Podczas {n} ataków", "W {n} wiosek", "{n} domów spłonęło"]),
+    "tr": ("{x}, polis Nijerya'da insanların öldürüldüğünü söyledi.", "{n} kişi",
+           ["{n} saldırıda", "{n} köyde", "{n} ev yandı"]),
+    "ar": ("{x}، قالت الشرطة إن أشخاصا قتلوا في نيجيريا.", "{n} أشخاص",
+           ["في {n} هجمات", "في {n} قرية", "{n} منازل"]),
+}  # fmt: skip
+THING_CASES = [(lang, t) for lang, (_, _, ts) in THING_REPORTS.items() for t in ts]
+
+
+@SETTINGS
+@given(st.sampled_from(THING_CASES), st.sampled_from(COUNTS))
+def test_a_noun_of_things_after_a_spaced_number_makes_it_no_count_of_people(
+    case: tuple[str, str], count: int
+) -> None:
+    language, things = case
+    report, counter, _ = THING_REPORTS[language]
+    counted_things = report.format(x=things.format(n=count))
+    counted = report.format(x=counter.format(n=count))
+    assert _strict(language, SPACED_GOLD[language], count, counted_things) == 0, counted_things
+    assert _strict(language, SPACED_GOLD[language], count, counted) == 1, counted
+
+
+#: A statement of the count and the country about things, in languages the casualty type
+#: has no words for (the count and the country are its two key facts there).
+COUNTRY_THINGS = {
+    "it": "La Nigeria ha {n} ospedali.",
+    "pt": "A Nigéria tem {n} hospitais.",
+    "ar": "في نيجيريا {n} مستشفى.",
+    "nl": "Nigeria heeft {n} ziekenhuizen.",
+    "tr": "Nijerya'da {n} hastane var.",
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(COUNTRY_THINGS)), st.sampled_from(COUNTS))
+def test_a_count_of_things_in_the_country_is_no_casualty_report(language: str, count: int) -> None:
+    quote = COUNTRY_THINGS[language].format(n=count)
+    assert _strict(language, SPACED_GOLD[language], count, quote) == 0, quote

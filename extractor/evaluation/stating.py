@@ -51,9 +51,9 @@ count of a casualty report is a count of people, a number with a counter of peop
 none), not with a unit of time, age, distance or order ("7日", "7歳", "7세", "第7", "제7",
 "7公里", "On March 7", "On Sept. 7", "7 km", "7%", "a 7-year-old", "$7", "Route 7",
 "7 Uhr", "через 7 лет", "há 7 anos", "7 yıl önce": the Unicode CLDR's units in every
-language), nor with a counter of things ("7座房屋", "家屋7棟", "가옥 7채"), nor before a
-noun that multiplies it ("два десятка", "deux centaines"; per language,
-:func:`_is_measure`). A key fact or a word is held **whole**, on the package's one fold
+language), nor with a counter or a noun of things ("7座房屋", "家屋7棟", "가옥 7채",
+"in 7 attacks", "7 ospedali"), nor before a noun that multiplies it ("два десятка",
+"deux centaines"; per language, :func:`_is_measure`). A key fact or a word is held **whole**, on the package's one fold
 (:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
 not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023", "3,000" or "3 000".
 Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word
@@ -569,6 +569,62 @@ _MULTIPLIERS_AFTER: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+#: Per spaced language, the nouns of things a casualty report counts beside its dead:
+#: attacks, places, buildings, vehicles, weapons ("killed in 12 attacks", "on 12 villages",
+#: "Nigeria's 12 states", "La Nigeria ha 12 ospedali"). A count of a casualty report is a
+#: count of people; a number before one of these counts things, as a counter of things
+#: does in a script without spaces (:data:`_THING_COUNTERS_AFTER`).
+_THING_NOUNS_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("attacks", "raids", "strikes", "airstrikes", "incidents", "bombings", "villages",
+           "towns", "cities", "communities", "states", "provinces", "districts", "regions",
+           "countries", "houses", "homes", "buildings", "hospitals", "schools", "churches",
+           "mosques", "vehicles", "cars", "trucks", "buses", "drones", "missiles", "rockets",
+           "bombs", "shells", "locations", "sites"),
+    "fr": ("attaques", "attentats", "frappes", "raids", "villages", "villes", "localites",
+           "etats", "provinces", "regions", "pays", "maisons", "batiments", "hopitaux",
+           "ecoles", "eglises", "mosquees", "vehicules", "voitures", "camions", "drones",
+           "missiles", "roquettes", "bombes", "obus"),
+    "es": ("ataques", "atentados", "bombardeos", "incidentes", "aldeas", "pueblos",
+           "ciudades", "comunidades", "estados", "provincias", "regiones", "paises", "casas",
+           "viviendas", "edificios", "hospitales", "escuelas", "iglesias", "mezquitas",
+           "vehiculos", "coches", "camiones", "drones", "misiles", "cohetes", "bombas"),
+    "it": ("attacchi", "attentati", "raid", "villaggi", "citta", "stati", "province",
+           "regioni", "paesi", "case", "edifici", "ospedali", "scuole", "chiese", "moschee",
+           "veicoli", "auto", "camion", "droni", "missili", "razzi", "bombe"),
+    "pt": ("ataques", "atentados", "incidentes", "aldeias", "vilas", "cidades",
+           "comunidades", "estados", "provincias", "regioes", "paises", "casas", "edificios",
+           "hospitais", "escolas", "igrejas", "mesquitas", "veiculos", "carros", "caminhoes",
+           "drones", "misseis", "foguetes", "bombas"),
+    "de": ("angriffe", "angriffen", "anschlage", "anschlagen", "dorfer", "dorfern", "stadte",
+           "stadten", "bundesstaaten", "provinzen", "lander", "landern", "hauser", "hausern",
+           "gebaude", "gebauden", "krankenhauser", "krankenhausern", "schulen", "kirchen",
+           "moscheen", "fahrzeuge", "fahrzeugen", "autos", "drohnen", "raketen", "bomben"),
+    "nl": ("aanvallen", "aanslagen", "dorpen", "steden", "staten", "provincies", "landen",
+           "huizen", "gebouwen", "ziekenhuizen", "scholen", "kerken", "moskeeen", "voertuigen",
+           "autos", "drones", "raketten", "bommen"),
+    "ru": ("нападений", "нападения", "атак", "атаки", "ударов", "удара", "сел", "села",
+           "деревень", "деревни", "городов", "города", "штатов", "штата", "провинций",
+           "провинции", "стран", "страны", "домов", "дома", "зданий", "здания", "больниц",
+           "больницы", "школ", "школы", "машин", "машины", "дронов", "дрона", "ракет",
+           "ракеты", "нападениях", "атаках", "селах", "деревнях", "городах", "штатах",
+           "провинциях", "странах", "домах", "зданиях", "больницах", "школах"),
+    "uk": ("нападів", "нападу", "атак", "атаки", "ударів", "сіл", "села", "міст", "міста",
+           "штатів", "країн", "країни", "будинків", "будинки", "лікарень", "лікарні", "шкіл",
+           "школи", "машин", "машини", "дронів", "ракет", "ракети", "нападах", "атаках",
+           "селах", "містах", "штатах", "країнах", "будинках", "лікарнях", "школах"),
+    "pl": ("ataków", "ataki", "napadów", "wiosek", "wsi", "miast", "miasta", "stanów",
+           "stany", "krajów", "kraje", "domów", "domy", "budynków", "budynki", "szpitali",
+           "szpitale", "szkół", "szkoły", "pojazdów", "pojazdy", "samochodów", "dronów",
+           "rakiet"),
+    "tr": ("saldırı", "saldırıda", "saldırıya", "köy", "köyde", "köye", "kent", "kentte",
+           "şehir", "şehirde", "eyalet", "eyalette", "ülke", "ülkede", "ev", "evde", "bina",
+           "binada", "hastane", "hastanede", "okul", "araç", "araçta", "füze", "bomba"),
+    "ar": ("هجمات", "هجوما", "غارات", "غارة", "قرى", "قرية", "مدن", "مدينة", "ولايات",
+           "ولاية", "دول", "دولة", "منازل", "منزلا", "مبان", "مبنى", "مستشفيات", "مستشفى",
+           "مدارس", "مدرسة", "سيارات", "سيارة", "طائرات", "صواريخ", "صاروخا"),
+}  # fmt: skip
+
+
 def _multipliers_after(language: str) -> list[str]:
     """The nouns after a number that multiply it (:data:`_MULTIPLIERS_AFTER`, and the
     vague plurals of ten or more: "hundreds", "centaines", "десятков")."""
@@ -615,7 +671,8 @@ def _joined_after(language: str) -> list[str]:
 def _measure_after(language: str) -> re.Pattern[str] | None:
     """What, right after a number, makes it a measure, a count of things or a part of a
     larger number in ``language`` (:func:`_joined_after`; the CLDR's units,
-    :data:`_MEASURE_WORDS_AFTER`, :data:`_MULTIPLIERS_AFTER`, the month names)."""
+    :data:`_MEASURE_WORDS_AFTER`, :data:`_MULTIPLIERS_AFTER`, :data:`_THING_NOUNS_AFTER`,
+    the month names)."""
     parts = _joined_after(language)
     if language not in _MEASURES_AFTER:  # a spaced language
         spaced = _alternation(
@@ -623,6 +680,7 @@ def _measure_after(language: str) -> re.Pattern[str] | None:
                 *_cldr_unit_words(language)[0],
                 *_MEASURE_WORDS_AFTER.get(language, ()),
                 *_multipliers_after(language),
+                *_THING_NOUNS_AFTER.get(language, ()),
                 *_months_after(language),
             ]
         )
