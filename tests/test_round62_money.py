@@ -12,8 +12,10 @@ languages); the expected values are computed from what the test chose.
   text's language and English, every plural form, and by the state a national adjective
   names ("45 million Saudi riyals", "saudische Riyal", "riyals saoudiens", "саудовских
   риялов", "45 млн тенге", "45 milhões de kwanzas", "mexikanische Pesos", "livres
-  libanaises" were US dollars); a name qualified so that no currency of today can be told
-  ("francs CFA": West or Central African; "Saudi dinars") is no amount, never US dollars.
+  libanaises" were US dollars; "Yemeni riyals", "Lebanese lira", spelt as the CLDR's
+  French or Turkish names spell them, were no amount; "North Korean won" was South
+  Korea's); a name qualified so that no currency of today can be told ("francs CFA":
+  West or Central African; "Saudi dinars") is no amount, never US dollars.
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ NAMED = {
            ("Kenyan shillings", "KES"), ("Ugandan shillings", "UGX"),
            ("Danish kroner", "DKK"), ("Norwegian kroner", "NOK"), ("Swedish krona", "SEK"),
            ("Swedish kronor", "SEK"), ("Congolese francs", "CDF"), ("Angolan kwanzas", "AOA"),
-           ("Kazakh tenge", "KZT")],
+           ("Kazakh tenge", "KZT"), ("Yemeni riyals", "YER"), ("Omani riyals", "OMR"),
+           ("Lebanese lira", "LBP"), ("Syrian lira", "SYP"), ("North Korean won", "KPW"),
+           ("South Korean won", "KRW")],
     "de": [("saudische Riyal", "SAR"), ("mexikanische Pesos", "MXN"), ("irakische Dinar", "IQD"),
            ("kasachische Tenge", "KZT"), ("katarische Riyal", "QAR")],
     "fr": [("riyals saoudiens", "SAR"), ("livres libanaises", "LBP"), ("francs congolais", "CDF"),
@@ -107,7 +111,7 @@ NAMED = {
     "es": [("riales saudíes", "SAR"), ("dinares iraquíes", "IQD"), ("chelines kenianos", "KES"),
            ("pesos mexicanos", "MXN")],
     "it": [("riyal sauditi", "SAR"), ("sterline", "GBP"), ("sterline egiziane", "EGP"),
-           ("scellini kenioti", "KES")],
+           ("scellini kenioti", "KES"), ("lire turche", "TRY")],
     "pt": [("kwanzas", "AOA"), ("riyales sauditas", "SAR")],
     "ru": [("тенге", "KZT"), ("саудовских риялов", "SAR"), ("иракских динаров", "IQD"),
            ("кенийских шиллингов", "KES")],

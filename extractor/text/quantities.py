@@ -1626,7 +1626,7 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CNY", (r"yuan(?:es|s)?", r"renminbi", r"юан\w*", "人民币", "人民幣", "元", "圆", "圓",
              "يوان", "یوان")),
     # English "won" is a verb too: the currency only right after a figure or a scale.
-    ("KRW", (r"korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
+    ("KRW", (r"(?<!north )korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
     # "rand" is a name too ("Rand Paul"): the currency only right after a figure or a scale
     ("ZAR", (r"south african rand", r"(?:(?<=\d )|(?<=illion )|(?<=bn ))rands?",)),
     ("TRY", (r"tl", r"turk lirasi", r"turk lirası", r"turkish liras?")),
@@ -1989,20 +1989,43 @@ def _today_currencies(alpha2: str) -> list[str]:
 
 def _state_currency(state: str, stem: str, language: str) -> str:
     """The current currency called by the name of ``stem`` of the state ``state``
-    (alpha-3), by its English names or those of ``language``; :data:`_UNKNOWN` when it has none (Belgium's
-    franc is withdrawn: "belgische Franken" names no currency of today)."""
+    (alpha-3), by its English names or those of ``language``, else by those of the
+    languages the press writes a unit's other spellings in (:data:`_SPELLING_LOCALES`:
+    "Yemeni riyals" is the CLDR's "Yemeni rial", French "riyal yéménite"; "Lebanese lira"
+    its "Lebanese pound", Turkish "Lübnan lirası"); :data:`_UNKNOWN` when it has none
+    (Belgium's franc is withdrawn: "belgische Franken" names no currency of today)."""
     import pycountry
-    from babel.numbers import get_currency_name
 
     country = pycountry.countries.get(alpha_3=state)
     if country is None:
         return _UNKNOWN
-    named = [
-        code
-        for code in _today_currencies(country.alpha_2)
-        if any(stem in _fold(get_currency_name(code, locale=loc)) for loc in ("en", language))
-    ]
-    return named[-1] if named else _UNKNOWN
+    codes = _today_currencies(country.alpha_2)
+    for locales in (("en", language), _SPELLING_LOCALES):
+        named = [code for code in codes if any(stem in name for name in _names(code, locales))]
+        if named:
+            return named[-1]
+    return _UNKNOWN
+
+
+@lru_cache(maxsize=4096)
+def _names(code: str, locales: tuple[str, ...]) -> tuple[str, ...]:
+    """The CLDR's names (folded) of the currency ``code`` in ``locales``, every plural
+    form ("lira turca", "lire turche")."""
+    from babel.numbers import get_currency_name
+
+    found: list[str] = []
+    for locale in locales:
+        for count in (None, *_PLURAL_COUNTS):
+            try:
+                found.append(_fold(get_currency_name(code, count=count, locale=locale)))
+            except Exception:  # no CLDR data for the language
+                break
+    return tuple(found)
+
+
+#: Languages whose CLDR names of a currency hold the other spellings of its unit that
+#: English news writes ("riyal" and "rial", "lira" for the Levant's pounds).
+_SPELLING_LOCALES = ("en", "fr", "it", "es", "de", "pt", "ru", "tr", "nl", "ar")
 
 
 #: How many letters of a national adjective tell its state ("islandske", "islandsk":
