@@ -37,6 +37,7 @@ from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
 from extractor.text.quantities import number_forms, written_in
 from extractor.text.sentences import Sentence, split_sentences
+from extractor.text.titles import name_words
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
 from extractor.types.parts import Actor, Status
@@ -187,8 +188,19 @@ def _part_of(recoded: Record, kept: Record) -> bool:
     overlapping stretch of the article, and each of its people among ``kept``'s."""
     if recoded.record_type != kept.record_type or not _overlap(recoded, kept):
         return False
-    people = _people(recoded)
-    return bool(people) and people <= _people(kept)
+    people, others = _people(recoded), _people(kept)
+    return bool(people) and all(any(_same_person(p, o) for o in others) for p in people)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Whether two names of a record's people name one person as the evidence check reads
+    names (:func:`name_words`, folded): by the words that identify them, without titles,
+    one's within the other's ("Holm" or "President Lars Holm" is "Lars Holm")."""
+    if one == other:
+        return True
+    ours = {normalise_text(w) for w in name_words(one)}
+    theirs = {normalise_text(w) for w in name_words(other)}
+    return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
 
 
 def _overlap(one: Record, other: Record) -> bool:
