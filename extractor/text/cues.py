@@ -432,7 +432,7 @@ CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
     "es": [r"tel[eé]f[oó]n\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
     "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
-    "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*",
+    "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
            r"videogespräch\w*", r"videotelefonat\w*"],
     "ru": [r"телефон\w*", r"созвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
     "uk": [r"телефон\w*", r"відеозв['’]?яз\w*", r"відеоконференц\w*"],
@@ -466,7 +466,10 @@ TALK_CUES: dict[str, re.Pattern[str]] = {
 #: "has yet to talk", "parlera au téléphone", "soll telefonieren", "没有同…通电话"). A
 #: sentence with one reports no talk that took place (PLOVER/CAMEO code a consultation
 #: that occurred): a call lost is less harm than a call invented. "call on/for" is a
-#: demand, but "a call on Monday" is a call.
+#: demand, but "a call on Monday" is a call. Read only in the talk's own clause and only
+#: with the sentence's language's words: another's match a name or a word of its own
+#: ("reported" is French "reporté", "Narendra" a French future); so each language's
+#: future is a verb's ending on a lower-case word, and has its own irregular ones.
 NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["no", "not", r"\w+n[’']t", "never", r"refus\w*", r"declin\w*", "without",
            "ready", r"wants?", "would", r"plans?", r"planned", r"planning", r"hopes?", r"urg\w*",
@@ -480,31 +483,46 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"propos\w*", r"suggest\w*", r"ask\w*", r"request\w*", r"invit\w*", "sought",
            r"seek\w*", r"tr(?:y|ies|ied) to", r"attempt\w*", r"fail\w*", r"agree\w* to",
            r"cancel\w*", "called off", r"postpon\w*", r"delay\w*", r"scrap\w*",
-           r"deni\w*", "deny", r"rul(?:e|ed|es) out"],
+           r"deni\w*", "deny", r"rul(?:e|ed|es) out",
+           # a future or a wish by its auxiliary ("is to speak", "is slated to", "aims to")
+           r"(?:is|are|was|were) to", "slated", "poised", "supposed", "eager", "keen",
+           r"wish(?:es|ed)?", r"aim(?:s|ed|ing)? to", r"prepar\w*", "looking forward",
+           r"await\w*", r"demand\w*", r"threat\w*",
+           # a denial of a report ("rejected reports that", "reports ... were false")
+           r"reject\w*", r"dismiss\w*", "false", "untrue"],
     "fr": ["ne", "n", "pas", "jamais", r"refus\w*", "sans", r"prête?s?", r"souhait\w*",
-           r"veu\w*", r"\w+(?:era|eront|erait|eraient|iront|dra|dront)", "sera", "seront",
-           "aura", "auront", "va", "vont", r"doi(?:t|vent)", r"devr\w*", r"pourr\w*",
-           r"prévu\w*", r"prévoi\w*", r"programm\w*", r"annul\w*", r"report[ée]\w*",
+           # a future or conditional is a verb: lower case ("Narendra", "Alexandra" are names)
+           r"veu\w*", r"(?-i:[a-zàâçéèêëîïôûùüÿœ])\w+(?:era|eront|erait|eraient|iront|dra|dront)",
+           "sera", "seront", "aura", "auront", "va", "vont", r"doi(?:t|vent)", r"devr\w*", r"pourr\w*",
+           r"prévu\w*", r"prévoi\w*", r"programmé\w*", r"annul\w*", r"report[ée]\w*",
            r"dément\w*", "démenti", r"ni[ée]", r"propos\w*", r"demand\w*", "si", r"esp[èé]r\w*",
-           r"envisag\w*", r"projet\w*"],
-    "es": ["nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*",
-           r"\w+(?:ará|arán|erá|erán|irá|irán|aría|arían|ería|erían)", "va a", "van a",
+           r"envisag\w*", r"projet\w*", r"compte(?:nt)?", r"s[’']appr[êe]t\w*", r"intention",
+           "demain", r"prochain\w*", r"devait", r"devaient"],
+    "es": ["no", "nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*",
+           # a future or conditional is a verb: lower case ("María" is a name)
+           r"(?-i:[a-zñáéíóú])\w*(?:ará|arán|erá|erán|irá|irán|aría|arían|ería|erían|drá|drán|dría|drían)",
+           "va a", "van a", "iba a", "iban a", r"tienen? que", r"dese\w*", "mañana", r"próxim\w*",
            r"prev[ée]\w*", r"previst\w*", r"program\w*", r"planea\w*", r"plan(?:es)?",
            r"cancel\w*", r"suspend\w*", r"aplaz\w*", r"pospu\w*", r"posterg\w*",
            r"desminti\w*", r"desmient\w*", r"neg(?:ó|aron|ado)", r"propu\w*", r"propon\w*",
            r"pidi\w*", r"solicit\w*", r"podr\w*", r"deb(?:e|en|ía|erá)\w*", "si", r"esper\w*"],
     "de": ["nicht", r"kein\w*", "nie", r"lehnt\w*", "abgelehnt", "ohne", r"bereit\w*",
-           "wollen", "wolle", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
+           "wollen", "wolle", "will", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
            r"möcht\w*", "geplant", "plant", "planen", "vorgesehen", "angesetzt", "abgesagt",
            "verschoben", r"dementier\w*", r"bestr(?:itt|eitet)\w*", r"vorgeschlagen",
-           r"schlug\w*", "falls", "wenn", "ob", "noch", r"hofft\w*"],
+           r"schlug\w*", "falls", "wenn", "ob", r"hofft\w*", r"beabsichtig\w*", "muss", "müssen",
+           r"hat vor", r"haben vor", r"nächst\w*", r"(?<!am )(?<!heute )morgen", "übermorgen"],
     "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*",
            r"буд\w*", r"провед[её]т", "проведут", r"\w+(?:ится|ятся)", r"поговор(?:ит|ят)",
+           r"обсуд(?:ит|ят)", r"побесед(?:ует|уют)", r"свяж(?:ется|утся)", r"переговор(?:ит|ят)",
+           r"собира\w*", r"ожида\w*", "завтра", r"следующ\w*",
            r"запланир\w*", r"планир\w*", r"намер\w*", r"должн\w*", r"предполага\w*",
            r"отмен\w*", r"отлож\w*", r"перенес\w*", r"опроверг\w*", r"отрица\w*",
            r"предлож\w*", r"попрос\w*", r"просил\w*", r"мож\w*", r"могу\w*", "бы", "если"],
-    "zh": ["没有", "没", "未", "不", "将", "拒绝", "否认", "计划", "拟", "打算", "准备", "预计",
-           "预定", "安排", "取消", "推迟", "延期", "提议", "建议", "要求", "希望", "愿意",
+    # "将军" is a general, "不断" "continually", "不久前" "recently", "未来" "the future"
+    "zh": ["没有", "没", "未(?!来)", "不(?!断|久)", "将(?!军)", "拒绝", "否认", "计划", "拟", "打算",
+           "准备", "预计", "预定", "安排", "取消", "推迟", "延期", "提议", "建议", "要求", "希望",
+           "愿", "想", "期待", "寻求", "有望", "同意", "定于", "即将", "明天", "下周", "下月",
            "如果", "若", "尚未", "还没", "可能", "或将", "要同", "要与", "会同", "会与"],
     "it": ["non", "mai", r"\w+(?:erà|eranno|irà|iranno|erebbe|erebbero)", r"dovr\w*",
            r"previst\w*", r"annullat\w*", r"rinviat\w*", r"smentit\w*"],

@@ -38,6 +38,7 @@ from extractor.text.grounding import normalise_text
 from extractor.text.language import detect_language
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS
+from extractor.text.titles import TITLE_WORDS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
 from extractor.types.drafting import (
@@ -1283,8 +1284,10 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     when that sentence says the two sides talked WITH EACH OTHER (one the party
     of the talk's "with" phrase, the other its subject, or both its coordinated
     subjects: "spoke with reporters about B", "called on Congress" are no talk
-    of theirs), that the talk took place (nothing of :data:`NO_TALK_CUES`: "will
-    speak", "denied that they spoke", "cancelled the call"), and the sides are
+    of theirs), that the talk took place (nothing of :data:`NO_TALK_CUES` of the
+    sentence's language in the talk's own clause, from its subject to the end of its
+    party and time: "will speak", "denied that they spoke", "cancelled the call", but
+    not ", state media reported" or "and asked for help"), and the sides are
     of two or more states, as the visit's were. When unsure it makes nothing:
     a call lost is less harm than one invented. It has no place: where each
     side sat is no shared venue, and a place would make it entail the visit the
@@ -1310,12 +1313,14 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     said = record.evidence.cited_text
     if len(set(record.countries_involved)) < 2 or not states_any(_TALKED, said):
         return None
-    # "will speak", "denied that they spoke", "cancelled the call", "没有同…通电话"
-    if states_any(_NO_TALK, said):
-        return None
     sides = [_side_names(draft.visitors), _side_names(draft.hosts)]
-    if not _talked_with_each_other(" ".join(said.split()), *sides):
+    text = " ".join(said.split())
+    clause = _talk_clause(text, *sides)
+    if clause is None:
         return None  # "spoke with reporters about B", "after his call with C, A ..."
+    # "will speak", "denied that they spoke", "cancelled the call", "没有同…通电话"
+    if states_any(_no_talk_cues(detect_language(text)), text[clause[0] : clause[1]]):
+        return None
     if states_any(CALL_CUES.values(), said):
         return record.model_copy(update={"format": "virtual"})
     return record
@@ -1323,8 +1328,16 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
 
 #: What a talk between two sides is said with, in any language (:func:`as_call`).
 _TALKED = every_language(TALK_CUES, CALL_CUES)
-#: What says a talk did not take place, in any language (:func:`as_call`).
-_NO_TALK = every_language(NO_TALK_CUES)
+
+
+def _no_talk_cues(language: str) -> tuple[re.Pattern[str], ...]:
+    """The words that say a talk did not take place in a sentence of ``language``: its
+    own language's only, since another's match its words ("reported" is French
+    "reporté", "Narendra" a French future); every language's when it is unknown."""
+    if language in NO_TALK_CUES:
+        return (NO_TALK_CUES[language],)
+    return tuple(NO_TALK_CUES.values())
+
 
 #: The word that opens the phrase naming whom someone talked with ("spoke by phone WITH
 #: B", "conversó CON B", "s'est entretenu AVEC B", "telefonierte MIT B", "разговор С B"),
@@ -1333,7 +1346,8 @@ _NO_TALK = every_language(NO_TALK_CUES)
 _WITH_WORD = re.compile(r"(?<!\w)(?:with|con|avec|mit|со?)(?!\w)", re.I)
 _BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|zwischen|между)(?!\w)", re.I)
 #: Chinese puts the party before the verb: "A同B通电话", "A与B举行视频会晤".
-_ZH_WITH = re.compile("同|与|和|跟")
+#: "同意" is "agree", "同时" "meanwhile", "和平" "peace": no "with".
+_ZH_WITH = re.compile("同(?!意|时|样)|与|和(?!平)|跟")
 #: What ends a clause: a mark, a word that opens another clause ("after", "who", "said",
 #: "criticising"): nothing after it is said of the talk before it.
 _TALK_CLAUSE_END = (
@@ -1353,7 +1367,46 @@ _PARTY_END = re.compile(
     _TALK_CLAUSE_END
     + _TOPIC_END
     + r"|[()]|(?<=[ая]ми\s)|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
-    r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|против|для)(?!\w)"
+    r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|из|против|для)(?!\w)"
+)
+#: A party's state then another party of the same phrase: "of Z and", "(Z) und", "из Z и".
+_STATE_THEN_ANOTHER = re.compile(
+    r"(?:(?:of|de|du|des|von|aus|из)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?"
+    r"[A-ZÀ-ÝА-ЯЁ][\w’'-]*(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'-]*)*|\([^()]{1,40}\))"
+    r"(?:\s*,)?\s+(?:and|y|e|et|und|и)\s+"
+    # the next party: a title or name, an article, a Russian noun in the instrumental
+    r"(?=[A-ZÀ-ÝА-ЯЁ]|(?:the|his|her|their|el|la|los|las|le|les|l[’']|der|die|den|dem)\s"
+    r"|[а-яё]+(?:ом|ем|ой|ей|ами|ями)(?!\w))"
+)
+#: What opens a new clause, whose subject is its own ("A stayed silent; C spoke with B",
+#: "A criticised the deal, and C spoke", "A批评了协议，C同B通电话"): a stop (after a word of
+#: three letters: "Jr.", "U.S." end no sentence), a semicolon or colon, a comma before a
+#: conjunction, a Chinese comma.
+_CLAUSE_BREAK = re.compile(
+    r"(?<=\w{3})[.!?](?=\s)|[;:。；！？，]|,\s*(?=(?:and|but|while|whereas|y|pero|mientras|"
+    r"et|mais|alors|und|aber|doch|während|и|а|но)(?!\w))"
+)
+#: A verb of calling whose object is the party: "A phoned B", "A telephoned B".
+_CALLED = re.compile(r"(?:tele)?phoned", re.I)
+#: A participle of talk opening a clause, whose subject is the main clause's after it:
+#: "Speaking by phone with B, A urged a ceasefire".
+_PARTICIPLE = re.compile(r"\s*(?:after\s+)?(?:speaking|talking|conferring)(?!\w)", re.I)
+#: How far before a talk word its subject is looked for.
+_SUBJECT_REACH = 300
+#: What ends what is said of a talk after its party: its clause's end, its topic, a phrase
+#: of purpose or occasion ("to discuss", "ahead of"), another verb of its subject ("and
+#: asked for help", "und lud ihn ein").
+_TAIL_END = re.compile(
+    _TALK_CLAUSE_END
+    + _TOPIC_END
+    + r"|[，。；]|(?<!\w)(?:to|for|ahead|amid|despite|following|para|pour|um|чтобы)(?!\w)"
+    r"|(?<!\w)(?:and|y|e|et|und|и)\s+(?=[a-zà-ÿа-яё])"
+)
+#: A noun of the subject with its complement before a name: "An aide TO", "The wife OF",
+#: "Envoys sent BY", "La esposa DEL", then at most four words of title.
+_GOVERNED = re.compile(
+    r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)\s+(?:of|to|for|by|de|del|du|des|von|für|от|для)\s+"
+    r"(?:(?:the|la|le|el|der|des)\s+|l[’'])?(?:[^\W\d_][\w.’'-]*\s+){0,4}$"
 )
 #: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
 _BETWEEN_END = re.compile(_TALK_CLAUSE_END + _TOPIC_END)
@@ -1368,6 +1421,12 @@ _SPOKE_TO_OTHERS = re.compile(
 #: A word of the mode of a talk only, which names no talk of its own ("A and B spoke to
 #: reporters by phone").
 _MODE_ONLY = re.compile(r"(?:(?:by|via|over)\s+)?(?:tele)?phon\w*|telephonic", re.I)
+#: A word of mode after a verb of speech: "A and B spoke by phone".
+_SPOKE_BY_MODE = re.compile(
+    r"(?<!\w)(?:spoke|speak|speaks|talked|talk|talks|conferred)\s+(?:\w+\s+)?(?:by|via|over)\s+"
+    r"(?:tele)?phone",
+    re.I,
+)
 #: A talk's window: the words between a talk word and its "with" ("spoke by phone on
 #: Monday with B"), or in Chinese between "同B" and its verb.
 _WINDOW = 60
@@ -1417,76 +1476,165 @@ def _name_pattern(name: str) -> str:
 
 
 def _party_phrase(text: str, start: int) -> tuple[int, int]:
-    """The span of the phrase naming a talk's party that opens at ``start`` (after its
-    "with"): up to the first word or mark of :data:`_PARTY_END`."""
-    end = _PARTY_END.search(text, start)
-    return start, end.start() if end else len(text)
+    """The span of the phrase naming a talk's parties that opens at ``start`` (after its
+    "with"): up to the first word or mark of :data:`_PARTY_END`, and on over a party's
+    state when another party follows it ("with Chancellor C of Z and President B of Y",
+    "с президентом C из Z и президентом B")."""
+    at = start
+    while True:
+        end = _PARTY_END.search(text, at)
+        if end is None:
+            return start, len(text)
+        listed = _STATE_THEN_ANOTHER.match(text, end.start())
+        if listed is None or listed.end() <= at:
+            return start, end.start()
+        at = listed.end()
 
 
-def _talked_with_each_other(text: str, ours: list[str], theirs: list[str]) -> bool:
-    """Whether ``text`` says the two sides talked with each other: one is the party in the
-    "with" (or Chinese "同") phrase of a word of talk and the other is named before it,
-    both are in its "between" phrase, or both are the coordinated subjects of a talk
-    with no other party ("A and B spoke by phone"). Without ``ours`` or ``theirs`` named
-    as people, nothing says who talked: no meeting."""
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``text[at]`` opens: after the last mark or conjunction of
+    :data:`_CLAUSE_BREAK` before it. A talk's subject is in its own clause ("A criticised
+    the deal, and C spoke with B": C talked, not A)."""
+    start = max(0, at - _SUBJECT_REACH)
+    for found in _CLAUSE_BREAK.finditer(text, start, at):
+        start = found.end()
+    return start
+
+
+def _tail_end(text: str, at: int) -> int:
+    """Where what is said of a talk ends after ``at`` (its party, its time): at its
+    clause's end, its topic ("about the upcoming election") or another verb of its
+    subject ("and asked for help")."""
+    end = _TAIL_END.search(text, at)
+    return end.start() if end else len(text)
+
+
+def _talk_clause(text: str, ours: list[str], theirs: list[str]) -> tuple[int, int] | None:
+    """The span of the clause in which ``text`` says the two sides talked with each
+    other, or None: one is the party in the "with" (or Chinese "同") phrase of a word of
+    talk and the other its subject, both are in its "between" phrase, or both are the
+    coordinated subjects of a talk with no other party ("A and B spoke by phone").
+    Without ``ours`` or ``theirs`` named as people, nothing says who talked."""
     if not ours or not theirs:
-        return False
+        return None
     for talk in (m for pattern in _TALKED for m in pattern.finditer(text)):
-        if _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs):
-            return True
+        clause = _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs)
+        if clause:
+            return clause
     return _coordinated_talk(text, ours, theirs)
 
 
-def _with_phrase_pairs(text: str, start: int, end: int, ours: list[str], theirs: list[str]) -> bool:
-    """Whether the talk word at ``text[start:end]`` has one side in its "with"/"between"
-    phrase and the other named before that phrase (its subject)."""
-    window = text[end : end + _WINDOW]
+def _with_phrase_pairs(
+    text: str, start: int, end: int, ours: list[str], theirs: list[str]
+) -> tuple[int, int] | None:
+    """The clause of the talk word at ``text[start:end]`` when it has one side in its
+    "with"/"between" phrase and the other as its subject: named before that phrase in
+    its clause, or after it when the phrase comes first ("Con B habló por teléfono A",
+    "С B президент A провёл разговор", "A hat mit B telefoniert")."""
+    opens = _clause_start(text, start)
     between = _BETWEEN_WORD.search(text, start, end + _WINDOW)
     if between and not _TALK_CLAUSE.search(text, end, between.start()):
         lo = between.end()
         hi = next((m.start() for m in _BETWEEN_END.finditer(text, lo)), len(text))
         if _mentions(text, ours, lo, hi) and _mentions(text, theirs, lo, hi):
-            return True
-    with_word = _WITH_WORD.search(text, start, end + len(window))
+            return opens, _tail_end(text, hi)
+    if _CALLED.fullmatch(text, start, end):  # "A phoned B": its object is the party
+        lo, hi = _party_phrase(text, end)
+        if _pair(text, (opens, start), (lo, hi), ours, theirs):
+            return opens, _tail_end(text, hi)
+    with_word = _WITH_WORD.search(text, start, end + _WINDOW)
     if with_word and not _TALK_CLAUSE.search(text, end, with_word.start()):
         lo, hi = _party_phrase(text, with_word.end())
-        return _pair(text, 0, with_word.start(), lo, hi, ours, theirs)
-    for zh_with in _ZH_WITH.finditer(text, max(0, start - _WINDOW), start):
+        if _pair(text, (opens, with_word.start()), (lo, hi), ours, theirs):
+            return opens, _tail_end(text, hi)
+        main = _PARTICIPLE.match(text, opens) and text.find(",", hi, hi + _WINDOW)
+        if main and main > 0:  # "Speaking by phone with B, A urged ...": A is the subject
+            tail = _tail_end(text, main + 1)
+            if _pair(text, (main + 1, tail), (lo, hi), ours, theirs):
+                return opens, tail
+        return None
+    for fronted in _WITH_WORD.finditer(text, opens, start):  # the party before the verb
+        lo, hi = _party_phrase(text, fronted.end())
+        if hi <= start and not _TALK_CLAUSE.search(text, hi, start):
+            tail = _tail_end(text, end)
+            if _pair(text, (opens, fronted.start()), (lo, hi), ours, theirs) or _pair(
+                text, (hi, tail), (lo, hi), ours, theirs
+            ):
+                return opens, tail
+    for zh_with in _ZH_WITH.finditer(text, max(opens, start - _WINDOW), start):
         if not _TALK_CLAUSE.search(text, zh_with.end(), start):
-            return _pair(text, 0, zh_with.start(), zh_with.end(), start, ours, theirs)
-    return False
+            if _pair(text, (opens, zh_with.start()), (zh_with.end(), start), ours, theirs):
+                return opens, _tail_end(text, end)
+            return None
+    return None
 
 
 def _pair(
-    text: str, s0: int, s1: int, p0: int, p1: int, ours: list[str], theirs: list[str]
+    text: str,
+    subject: tuple[int, int],
+    party: tuple[int, int],
+    ours: list[str],
+    theirs: list[str],
 ) -> bool:
-    """One side named in ``text[s0:s1]`` (the talk's subject) and the other in
-    ``text[p0:p1]`` (its party)."""
-    return (_mentions(text, ours, s0, s1) and _mentions(text, theirs, p0, p1)) or (
-        _mentions(text, theirs, s0, s1) and _mentions(text, ours, p0, p1)
+    """One side named as the talk's subject in ``text[subject]`` and the other in
+    ``text[party]`` (its party)."""
+    return (_subject(text, ours, *subject) and _mentions(text, theirs, *party)) or (
+        _subject(text, theirs, *subject) and _mentions(text, ours, *party)
     )
 
 
-def _coordinated_talk(text: str, ours: list[str], theirs: list[str]) -> bool:
+def _subject(text: str, names: Sequence[str], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names one of ``names`` as the one who talked, not as
+    the complement of another noun of the subject ("An aide to President A", "The wife of
+    A", "Envoys sent by A", "Opponents of A": the aide, wife, envoys talked)."""
+    for name in names:
+        for found in re.finditer(_name_pattern(name), text[start:end]):
+            at = start + found.start()
+            if _POSSESSIVE.match(text, start + found.end()):
+                continue
+            if not _complement(text[max(start, at - _WINDOW) : at]):
+                return True
+    return False
+
+
+def _complement(before: str) -> bool:
+    """Whether a name after ``before`` complements a noun that is no title ("aide to",
+    "wife of", "sent by", "Opponents of"), through titles of its own ("President")."""
+    governed = _GOVERNED.search(before)
+    if governed is None:
+        return False
+    head = governed.group(1)
+    return head.casefold() not in TITLE_WORDS and not any(
+        level.fullmatch(head) for level, _ in _LOCAL_LEVELS
+    )
+
+
+def _coordinated_talk(text: str, ours: list[str], theirs: list[str]) -> tuple[int, int] | None:
     """ "A and B spoke by phone", "On the call, A and B agreed": the two sides joined by
     "and" (an apposition between: "A, the leader of X, and B") and a word of talk
-    with no party of its own ("with C") and no one else spoken to ("spoke to reporters")."""
+    with no party of its own ("with C") and no one else spoken to ("spoke to reporters").
+    A word of mode alone is a talk only after a verb of speech ("A and B spoke by
+    phone"), not in "A and B were reached by phone". Gives the clause of the talk."""
     talks = [m for pattern in _TALKED for m in pattern.finditer(text)]
-    if _SPOKE_TO_OTHERS.search(text) or all(_MODE_ONLY.fullmatch(m.group()) for m in talks):
-        return False  # "A and B spoke to reporters by phone": no talk of theirs
+    if _SPOKE_TO_OTHERS.search(text) or not talks:
+        return None  # "A and B spoke to reporters by phone": no talk of theirs
+    if all(_MODE_ONLY.fullmatch(m.group()) for m in talks) and not _SPOKE_BY_MODE.search(text):
+        return None
     for talk in talks:
         after = text[talk.end() : talk.end() + _WINDOW]
         if _WITH_WORD.search(after) or _BETWEEN_WORD.search(after):
-            return False  # "after a call with C, A and B ...": C was the party
+            return None  # "after a call with C, A and B ...": C was the party
     for joined in _AND.finditer(text):
         left = text[max(0, joined.start() - _WINDOW) : joined.start()]
         right = text[joined.end() : joined.end() + _WINDOW]
         left = re.split(r"[;:.!?]", left)[-1]
-        if _gap_is_apposition(left, ours) and _head_is(right, theirs):
-            return True
-        if _gap_is_apposition(left, theirs) and _head_is(right, ours):
-            return True
-    return False
+        if (_gap_is_apposition(left, ours) and _head_is(right, theirs)) or (
+            _gap_is_apposition(left, theirs) and _head_is(right, ours)
+        ):
+            later = [m.end() for m in talks if m.end() > joined.end()]
+            last = min(later) if later else joined.end()
+            return _clause_start(text, min(joined.start(), talks[0].start())), _tail_end(text, last)
+    return None
 
 
 #: What may stand between a party and "and": its state or office ("of Japan", "(Japan)",
