@@ -217,3 +217,71 @@ def test_french_le_congo_beside_a_city_of_the_democratic_republic_is_it(
 def test_french_le_congo_alone_is_still_the_republic() -> None:
     assert countries_in_text("Le Congo a voté dimanche.", "fr") == ["COG"]
     assert countries_in_text("À Brazzaville, le Congo a voté.", "fr") == ["COG"]
+
+
+# ------------------------------------------------------ both Koreas, shared plurals, spellings
+
+#: Per language: a frame ("{x}") for the coordinated sides, in prose and in a headline.
+SIDED: dict[str, list[str]] = {
+    "en": ["{n} and {s} Korean officials met on {d}.", "{s} and {n} Korean envoys met on {d}.",
+           "{N} AND {S} KOREA HOLD TALKS ON {D}", "ENVOYS OF {N} AND {S} KOREA MEET ON {D}"],
+}  # fmt: skip
+DAYS = ["Monday", "Tuesday", "Friday", "Sunday"]
+
+
+@SETTINGS
+@given(frame=st.sampled_from(SIDED["en"]), day=st.sampled_from(DAYS))
+def test_north_and_south_korean_names_both(frame: str, day: str) -> None:
+    text = frame.format(n="North", s="South", N="NORTH", S="SOUTH", d=day, D=day.upper())
+    assert sorted(countries_in_text(text, "en")) == ["KOR", "PRK"], text
+
+
+@SETTINGS
+@given(pair=st.sampled_from([("NORTH KOREA AND SOUTH AFRICA SIGN DEAL", ["PRK", "ZAF"]),
+                             ("South Korean and North Macedonian officials met.", ["KOR", "MKD"]),
+                             ("North Korean troops and South Africa's envoy met.", ["PRK", "ZAF"]),
+                             ("Rains hit the north and South Korea's capital.", ["KOR"])]))  # fmt: skip
+def test_a_side_word_of_another_name_still_names_no_korea(pair: tuple[str, list[str]]) -> None:
+    text, codes = pair
+    assert sorted(countries_in_text(text, "en")) == codes, text
+
+
+#: Per language: the plural of a shared name, its states, and a frame ("{p}").
+PLURALS: dict[str, tuple[list[tuple[str, list[str]]], list[str]]] = {
+    "en": ([("Koreas", ["KOR", "PRK"]), ("Sudans", ["SDN", "SSD"]), ("Congos", ["COD", "COG"])],
+           ["The two {p} held talks.", "Trade between the {p} grew.", "THE TWO {P} HOLD TALKS"]),
+    "fr": ([("Corées", ["KOR", "PRK"]), ("Soudans", ["SDN", "SSD"])],
+           ["Les deux {p} ont négocié.", "Les {p} du Nord et du Sud ont négocié."]),
+    "es": ([("Coreas", ["KOR", "PRK"]), ("Sudanes", ["SDN", "SSD"])],
+           ["Las dos {p} negociaron.", "Las {p} del Norte y del Sur negociaron."]),
+    "pt": ([("Coreias", ["KOR", "PRK"])], ["As duas {p} negociaram."]),
+    "it": ([("Coree", ["KOR", "PRK"])], ["Le due {p} hanno negoziato."]),
+    "de": ([("Koreas", ["KOR", "PRK"])], ["Die beiden {p} verhandelten."]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(PLURALS)), which=st.integers(0, 2), frame=st.integers(0, 2))
+def test_a_shared_plural_names_both_states(language: str, which: int, frame: int) -> None:
+    plurals, frames = PLURALS[language]
+    plural, codes = plurals[which % len(plurals)]
+    text = frames[frame % len(frames)].format(p=plural, P=plural.upper())
+    assert sorted(countries_in_text(text, language)) == codes, text
+
+
+@SETTINGS
+@given(pair=st.sampled_from([("de", "Nordkorea und {x} verhandelten.", "Süd-Sudan"),
+                             ("fr", "La Corée du Nord et le {x} ont signé.", "Sud-Soudan"),
+                             ("de", "Der {x} meldete Kämpfe.", "Süd-Sudan"),
+                             ("fr", "Le {x} a signalé des combats.", "Sud-Soudan")]))  # fmt: skip
+def test_south_sudan_hyphenated_is_south_sudan(pair: tuple[str, str, str]) -> None:
+    language, frame, name = pair
+    found = countries_in_text(frame.format(x=name), language)
+    assert "SSD" in found and "SDN" not in found, found
+
+
+@SETTINGS
+@given(spelling=st.sampled_from(["Belarussian", "Byelorussian", "Belorussian"]),
+       noun=st.sampled_from(["troops", "officials", "opposition", "border guards"]))  # fmt: skip
+def test_belarus_spellings(spelling: str, noun: str) -> None:
+    assert countries_in_text(f"The {spelling} {noun} said on Monday.", "en") == ["BLR"]

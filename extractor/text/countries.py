@@ -120,7 +120,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "ARE": ("Emirati", "UAE", "Abu Dhabi"),
     "AUS": ("Australian", "Canberra"),
     "BGD": ("Bangladeshi", "Dhaka"),
-    "BLR": ("Belarusian", "Minsk"),
+    "BLR": ("Belarusian", "Belarussian", "Byelorussian", "Belorussian", "Minsk"),
     "BEL": ("Belgian", "Brussels"),
     "BRA": ("Brazilian", "Brasilia"),
     "CAN": ("Canadian", "Ottawa"),
@@ -628,6 +628,7 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
         return _first_mentions(
             [(start, code) for start, _, code in english if code is not None]
             + _elided_sides(text, english, "en")
+            + _plural_hits(text, "en" if language == UNDETERMINED else language)
         )
     spans = _bare_name_owners(
         text,
@@ -638,7 +639,43 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     if language in ABBREVIATIONS:
         hits += _abbreviation_hits(text, language)
     hits += _elided_sides(text, spans, language)
-    return _first_mentions(hits)
+    return _first_mentions(hits + _plural_hits(text, language))
+
+
+#: Per language: the plural of a name that two states share, which names both ("the two
+#: Koreas", "les Corées du Nord et du Sud", "las Coreas", "both Sudans", "the two Congos").
+#: Only where the plural is no other word (Dutch "Korea's" is also the possessive).
+_PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"Koreas": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudans": ("SDN", "SSD")},
+    "fr": {"Corées": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Soudans": ("SDN", "SSD")},
+    "es": {"Coreas": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudanes": ("SDN", "SSD")},
+    "pt": {"Coreias": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudões": ("SDN", "SSD")},
+    "it": {"Coree": ("PRK", "KOR")},
+    "de": {"Koreas": ("PRK", "KOR")},
+}
+
+
+@cache
+def _plural_pattern(language: str) -> re.Pattern[str] | None:
+    """:data:`_PLURAL_NAMES` of ``language``, capitalised or in capitals."""
+    names = _PLURAL_NAMES.get(language)
+    if not names:
+        return None
+    written = [form for name in names for form in (name, name.upper())]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, written))})(?![\w'’])")
+
+
+def _plural_hits(text: str, language: str) -> list[tuple[int, str]]:
+    """(offset, code) of the states each shared plural name in ``text`` names."""
+    pattern = _plural_pattern(language)
+    if pattern is None:
+        return []
+    table = {name.upper(): codes for name, codes in _PLURAL_NAMES[language].items()}
+    return [
+        (match.start(), code)
+        for match in pattern.finditer(text)
+        for code in table[match.group().upper()]
+    ]
 
 
 #: States named by a side of one name, and the state of the other side: "North and South
@@ -666,16 +703,34 @@ def _side_patterns(language: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str
     """Per side (north, south): the side's word and a conjunction just before a name
     ("North and |South Korea", "Nord- und |Südkorea", "Северная и |Южная Корея"), and a
     conjunction and the side's word just after one ("Corea del Norte| y del Sur", "Korea
-    Północna| i Południowa")."""
+    Północna| i Południowa"). Found in any case, a headline's capitals too ("NORTH AND
+    SOUTH KOREA"): the side word itself must start with a capital (:func:`_capital_side`)."""
     north, south, conjunctions, preposition = _SIDE_WORDS[language]
     of = rf"(?:{preposition}\s+)?" if preposition else ""
     return tuple(
         (
-            re.compile(rf"(?<!\w)(?:{side})-?\s+(?:{conjunctions})\s+\Z"),
-            re.compile(rf"\s+(?:{conjunctions})\s+{of}(?:{side})(?![\w-])"),
+            re.compile(rf"(?<!\w)(?P<side>{side})-?\s+(?:{conjunctions})\s+\Z", re.I),
+            re.compile(rf"\s+(?:{conjunctions})\s+{of}(?P<side>{side})(?![\w-])", re.I),
         )
         for side in (north, south)
     )
+
+
+@cache
+def _side_before(language: str) -> re.Pattern[str]:
+    """A side word right before a name that does not hold it: the adjective "Korean" of
+    "South Korean officials" (read as a name of its own), whose side says the state."""
+    north, south, _, _ = _SIDE_WORDS[language]
+    return re.compile(rf"(?<!\w)(?:(?P<north>{north})|(?P<south>{south}))[ \t]+\Z", re.I)
+
+
+#: The state of each side (north, south) of :data:`_SIDED_STATES`.
+_STATE_OF_SIDE: dict[int, str] = {1 - side: code for code, (side, _) in _SIDED_STATES.items()}
+
+
+def _capital_side(found: re.Match[str] | None) -> re.Match[str] | None:
+    """``found`` when its side word starts with a capital, as a name's does, else None."""
+    return found if found and found.group("side")[:1].isupper() else None
 
 
 def _elided_sides(
@@ -692,12 +747,16 @@ def _elided_sides(
     for start, end, code in spans:
         if code not in _SIDED_STATES:
             continue
+        sided = _side_before(language).search(text, max(0, start - 16), start)
+        if sided and sided.group()[:1].isupper() and not _inside(named, sided.start()):
+            code = _STATE_OF_SIDE[0 if sided.group("north") else 1]
+            start = sided.start()
         side, other = _SIDED_STATES[code]
         before, after = _side_patterns(language)[side]
-        found = before.search(text, max(0, start - 40), start)
+        found = _capital_side(before.search(text, max(0, start - 40), start))
         if found and (_inside(named, found.start()) or _ends_a_name(text, found.start(), language)):
             found = None
-        found = found or after.match(text, end)
+        found = found or _capital_side(after.match(text, end))
         if found and found.start() == end and _starts_a_name(text, found.end(), language):
             found = None
         if found:
@@ -757,6 +816,7 @@ def _ends_a_name(text: str, start: int, language: str) -> bool:
     return (
         language not in _NOUNS_CAPITALISED
         and word[0].isupper()
+        and not (len(word) > 1 and word.isupper())  # a headline's capitals tell nothing
         and not word.endswith(("'s", "’s"))
         and not _starts_sentence(text, text.rfind(word, 0, start))
     )
@@ -1384,10 +1444,10 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
 #: Italian the citizens' income, in Brazilian Portuguese a regulator's resolution).
 SHORT_NAMES: dict[str, dict[str, str]] = {
     "es": {"COD": "RDC | RD Congo | RD del Congo | R. D. del Congo"},
-    "fr": {"COD": "RDC | RD Congo | RD du Congo | R.D. Congo"},
+    "fr": {"COD": "RDC | RD Congo | RD du Congo | R.D. Congo", "SSD": "Sud-Soudan"},
     "pt": {"COD": "RD Congo | RD do Congo | República Democrática do Congo"},
     "it": {"COD": "RD Congo | RD del Congo"},
-    "de": {"COD": "DR Kongo | Demokratische Republik Kongo"},
+    "de": {"COD": "DR Kongo | Demokratische Republik Kongo", "SSD": "Süd-Sudan"},
     "nl": {"COD": "DR Congo | Democratische Republiek Congo"},
 }
 
@@ -2088,6 +2148,8 @@ _SENTENCE_END = re.compile(rf"[{re.escape(TERMINATORS)}]\s|\n\s*\n")
 _SENTENCE_REACH = 300
 
 
+#: A comma and the word after a city: "Brazzaville, Congo".
+_PLACING = re.compile(r"[ \t]*,[ \t]*(\w+)")
 #: Conjunctions that offer the same thing under another name: "The DRC, or Congo, ..."
 #: restates, as a parenthesis ("Congo (DRC)") and an apposition ("Congo, the DRC, said")
 #: do; "and" and a list's comma name two things.
@@ -2190,15 +2252,25 @@ class _BareReading:
         return "other"
 
     def cue(self, sharers: tuple[str, str]) -> str | None:
-        """The one sharer whose cities the text names (:func:`_city_cue`), if one."""
+        """The one sharer whose cities the text names (:func:`_city_cue`), if one. A city
+        written with the bare name ("crossing to Brazzaville, Congo") places that mention
+        alone (:func:`_placed_owner`), and is no cue for the others."""
         if self._cue == "":
             named = [
                 sharer
                 for sharer in sharers
-                if any(m.group()[0].isupper() for m in _city_cue(sharer).finditer(self.text))
+                if any(
+                    match.group()[0].isupper() and not self._placing(match.end())
+                    for match in _city_cue(sharer).finditer(self.text)
+                )
             ]
             self._cue = named[0] if len(named) == 1 else None
         return self._cue
+
+    def _placing(self, end: int) -> bool:
+        """Whether the city ending at ``end`` is written with the bare name after a comma."""
+        written = _PLACING.match(self.text, end)
+        return written is not None and _fold(written.group(1)) in self.words
 
     def _one_sentence(self, start: int, end: int) -> bool:
         return end - start <= _SENTENCE_REACH and not _SENTENCE_END.search(self.text, start, end)
