@@ -184,6 +184,9 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
     if text is not None and charset_hint:
         name = _codec_name(charset_hint)
         return text, f"not UTF-8 text: by its declared charset, decoded as {name}"
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return mixed
     guessed = guess_encoding(data, _FILE_CANDIDATES)
     text = _decode_with(data, guessed)
     if len(data) <= _SHORT_WIDE_BYTES:
@@ -195,7 +198,73 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
             return wide
     if text is not None and guessed:
         return text, f"not UTF-8 text: decoded as {guessed}"
-    return None
+    return _decode_with_stray_bytes(data, guessed)
+
+
+#: At most one byte in this many of a legacy text may be one its encoding does not define.
+_MAX_STRAY_BYTE_SHARE = 100
+
+
+def _decode_with_stray_bytes(data: bytes, guessed: str | None) -> tuple[str, str] | None:
+    """A legacy text whose guessed encoding leaves a few of its bytes undefined (a UTF-8
+    phrase pasted inside a windows-1255 line: 0x9F, "ß"'s second byte, is no windows-1255
+    character), decoded with U+FFFD for those and a warning that counts them; None when
+    more than one byte in :data:`_MAX_STRAY_BYTE_SHARE` is, or there is no guess. The
+    whole file was refused as undecodable for one byte."""
+    if not guessed:
+        return None
+    try:
+        text = data.decode(guessed, "replace")
+    except LookupError:
+        return None
+    stray = text.count("\ufffd")
+    if stray * _MAX_STRAY_BYTE_SHARE > len(data):
+        return None
+    return text, (
+        f"not UTF-8 text: decoded as {guessed}, {stray} byte(s) it does not define "
+        "replaced by U+FFFD"
+    )
+
+
+#: The fewest characters beyond ASCII that a legacy file's lines in UTF-8 must hold
+#: (:data:`_UTF8_TEXT`'s letters and punctuation, or pairs of another script) to be read
+#: as UTF-8: a legacy line is valid UTF-8 by chance only for a pair or two of its bytes.
+_MIN_UTF8_LINE_CHARS = 3
+
+
+def _decode_mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Decode a file whose lines mix UTF-8 with a legacy encoding (a Hebrew windows-1255
+    text with a German UTF-8 paragraph appended): each line in UTF-8 is read so, the
+    others by the encoding they are in together (:func:`guess_encoding` of those lines
+    alone), a line that one does not fit by its own guess (:func:`unit_decoding`). None
+    when the file holds no line of UTF-8 text (:data:`_MIN_UTF8_LINE_CHARS`) or no
+    other line. Guessed as a whole, the UTF-8 bytes made the file undecodable (windows-1255
+    defines no 0x9F, ß's second byte: the whole file was refused), or swayed the guess
+    to windows-1252 and every Hebrew line came out as mojibake."""
+    lines = data.splitlines(keepends=True)
+    readings: list[str | None] = []
+    utf8_chars = 0
+    for line in lines:
+        try:
+            reading = line.decode("utf-8")
+        except UnicodeDecodeError:
+            readings.append(None)
+            continue
+        readings.append(reading)
+        utf8_chars += sum(len(found) for found in _UTF8_TEXT.findall(reading))
+    foreign = [line for line, reading in zip(lines, readings, strict=True) if reading is None]
+    if utf8_chars < _MIN_UTF8_LINE_CHARS or not foreign:
+        return None
+    guessed = guess_encoding(b"".join(foreign), _FILE_CANDIDATES)
+    if guessed is None:
+        return None
+    for at, line in enumerate(lines):
+        if readings[at] is None:
+            readings[at] = _decode_with(line, guessed) or decode_unit(line)[0]
+    in_utf8 = len(lines) - len(foreign)
+    return "".join(r or "" for r in readings), (
+        f"not UTF-8 text: decoded as {guessed}, its {in_utf8} line(s) in UTF-8 as UTF-8"
+    )
 
 
 #: How many common characters of one script a short UTF-16 reading must hold to win over
@@ -269,15 +338,20 @@ _PRINTABLE = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 def _unmarked_wide(head: bytes) -> str | None:
     """UTF-16 or UTF-32 without a byte order mark: every character of the head is printable
     ASCII with its zero bytes where that encoding puts them ("{\\0"\\0i\\0d\\0" is
-    UTF-16-LE). Any other file has few zero bytes, or not in that pattern (a binary file),
-    and is left alone; a text in another script is not told this way (its BOM tells it)."""
+    UTF-16-LE), or most are and the head so read is text (:func:`_mostly_ascii_wide`: a
+    dash, curly quotes, "€", Polish or Vietnamese letters, ideographs among English words).
+    Any other file has few zero bytes, or not in that pattern (a binary file), and is left
+    alone; a text in another script is told by its spaced words or its script."""
     for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
         size = len(head) - len(head) % width
         if size < 4 * width:
             continue
         units = [head[at : at + width] for at in range(0, size, width)]
         for name, pick in zip(names, (0, width - 1), strict=True):
-            if all(unit[pick] in _PRINTABLE and unit.count(0) == width - 1 for unit in units):
+            if all(_ascii_unit(unit, pick) for unit in units):
+                return name
+        for name, pick in zip(names, (0, width - 1), strict=True):
+            if _mostly_ascii_wide(head[:size], units, pick, name):
                 return name
     # No zero byte: no ASCII character in it, read so or not at all. A text that is UTF-8
     # but for a stray NUL (a CSV cell holding one: that row refused, not the table) is not
@@ -285,6 +359,44 @@ def _unmarked_wide(head: bytes) -> str | None:
     if b"\x00" in head and not _utf8_but_nul(head):
         return next((name for name in _WIDE if _spaced_words(head, name)), None)
     return None
+
+
+def _ascii_unit(unit: bytes, pick: int) -> bool:
+    """Whether one UTF-16 or UTF-32 code unit is a printable ASCII character: that byte at
+    ``pick``, the others zero."""
+    return unit[pick] in _PRINTABLE and unit.count(0) == len(unit) - 1
+
+
+#: More than this share of the units of a UTF-16 or UTF-32 text written mostly in ASCII
+#: (English, a Latin alphabet's words, the spaces and punctuation around other scripts) are
+#: ASCII characters. A unit of random bytes is one 98 times in 65,536, so a binary file's
+#: head has such units only where it holds UTF-16 strings, not most of its units.
+_MIN_ASCII_UNITS = 0.5
+#: The most script blocks (:func:`_wide_script`) a mostly-ASCII text's characters beyond
+#: ASCII and punctuation (:data:`_NEUTRAL_WIDE`) fall in: Vietnamese takes Latin-1, Latin
+#: Extended-A and B and Extended Additional, a price the currency signs' block; binary bytes
+#: read as text take characters of every block.
+_MAX_WIDE_BLOCKS = 5
+
+
+def _mostly_ascii_wide(head: bytes, units: list[bytes], pick: int, encoding: str) -> bool:
+    """Whether ``head`` is a text written mostly in ASCII in ``encoding`` (UTF-16 or UTF-32
+    without a byte order mark) with characters beyond it: more than :data:`_MIN_ASCII_UNITS`
+    of its ``units`` are ASCII characters with their zero bytes where ``encoding`` puts
+    them, and the head read so is text: every character printable or blank (no control,
+    unassigned, private-use character nor unpaired surrogate), those beyond ASCII letters,
+    marks, digits, punctuation or symbols of at most :data:`_MAX_WIDE_BLOCKS` blocks.
+    "Paris \u2014 a deal" in UTF-16 was refused as binary: its dash is no ASCII unit."""
+    if sum(_ascii_unit(unit, pick) for unit in units) <= _MIN_ASCII_UNITS * len(units):
+        return False
+    try:
+        text = codecs.getincrementaldecoder(encoding)("strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    if not all(char.isprintable() or char in "\t\n\r" for char in text):
+        return False
+    beyond = {_wide_script(char) for char in text if not _NEUTRAL_WIDE.match(char)}
+    return len(beyond) <= _MAX_WIDE_BLOCKS
 
 
 def _utf8_but_nul(head: bytes) -> bool:
