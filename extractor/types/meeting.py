@@ -12,10 +12,16 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any, ClassVar, Literal
 
-import pycountry
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from extractor.text.countries import DEMONYMS, countries_in_text, folded_country_names
+from extractor.text.countries import (
+    ALIASES,
+    DEMONYMS,
+    countries_in_text,
+    country_label,
+    folded_country_names,
+    to_alpha3,
+)
 from extractor.text.cues import (
     MEETING_CUES,
     MET_IN_PERSON_CUES,
@@ -132,7 +138,7 @@ _TITLE = re.compile(
     r"|général|admiral|amiral|almirante|governor|gouverneur|gobernador|chief|chef|jefe|leader"
     r"|dirigeant|líder|monarch|foreign|defen|défense|affaires|étrangère|exterior|asuntos"
     r"|deputy|vice|adjoint|counterpart|homolog|official|responsable|senator|sénat|senador"
-    r"|speaker|diplomat|counsel)"
+    r"|speaker|diplomat|counsel|advis)"
     # whole words only where a country's name begins the same: "Kingdom", "Emirates",
     # "States", "Reykjavik", "Principality", "Headland"
     r"|^(?:kings?|queens?|roi|reine|rey|reina|emir|émir|amir|sultan|princes?|princess"
@@ -170,12 +176,14 @@ _POST = re.compile(
     r"|coordinators?|czars?|tsars?)$",
     re.I,
 )
-#: Words that qualify a title inside its phrase: "special envoy", "senior adviser", and a
-#: nation's chamber the title is of ("Polish National Assembly Speaker", "Speaker of the
-#: National Assembly of Kenya").
+#: Words that qualify a title inside its phrase: "special envoy", "senior adviser", a
+#: post's field ("peace envoy", "trade representative", "national security adviser",
+#: "opposition leader"), and a nation's chamber the title is of ("Polish National Assembly
+#: Speaker", "Speaker of the National Assembly of Kenya").
 _MODIFIERS = frozenset({"special", "senior", "top", "acting", "interim", "former", "lieutenant",
                         "national", "assembly", "parliament", "parliamentary", "senate",
-                        "congress", "congressional", "duma", "knesset"})  # fmt: skip
+                        "congress", "congressional", "duma", "knesset", "peace", "trade",
+                        "climate", "nuclear", "humanitarian", "security", "opposition"})  # fmt: skip
 #: Titles of sub-national office: a place named with them is a state of a federation, a
 #: province or a city ("Governor X of Georgia", "New Mexico Governor X"), no country.
 _LOCAL = re.compile(
@@ -277,7 +285,9 @@ def _country_at(
 ) -> str | None:
     """The one country the tokens ``first`` to ``last`` name, or None. Several words name
     it only if they are its name ("United States", "Saudi Arabia") or each is needed
-    ("North Korean"): "Danish Red Cross", "New Mexico" only hold a country's word."""
+    ("North Korean", "South Sudanese": a point of the compass of the state's own name):
+    "Danish Red Cross", "New Mexico" only hold a country's word, and "South American",
+    "Northern Irish" a continent's or a region's, no state's."""
     code = _one_country(text[tokens[first].start() : tokens[last].end()], language)
     if code is None or first == last:
         return code
@@ -287,11 +297,7 @@ def _country_at(
     for start, end, dropped in ((first + 1, last, first), (first, last - 1, last)):
         part = text[tokens[start].start() : tokens[end].end()]
         word = tokens[dropped].group()
-        if (
-            _one_country(part, language) == code
-            and word.lower() not in _POINTS
-            and not _of_the_name(word, code, language)
-        ):
+        if _one_country(part, language) == code and not _of_the_name(word, code, language):
             return None
     return code
 
@@ -311,11 +317,6 @@ def _of_the_name(word: str, code: str, language: str) -> bool:
     )
 
 
-#: Points of the compass, which begin a state's name or adjective ("South Korean").
-_POINTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "nord", "sud", "norte", "sur", "süd"})  # fmt: skip
-
-
 def _one_country(span: str, language: str) -> str | None:
     found = countries_in_text(span, _reading(language))
     return found[0] if len(set(found)) == 1 else None
@@ -323,15 +324,23 @@ def _one_country(span: str, language: str) -> str | None:
 
 @cache
 def _a_name(word: str) -> bool:
-    """Whether a word is a country's name in English ("Ukraine", "Georgia"), not its
-    adjective ("Ukrainian") nor an abbreviation ("US", "U.S.", "UK"), which say whose."""
+    """Whether a word is a country's name in English ("Ukraine", "Russia", "Ivory Coast",
+    "Burma"), not only its adjective ("Ukrainian"), capital ("Moscow") nor its initials
+    ("US", "U.S.", "UK"), which say whose. Read from the country tables, which know the
+    short names news text uses ("Russia", "Turkey", "Kosovo"), not from the ISO list
+    alone, which does not: a name is what resolves to a state and is no word of its
+    adjectives and capitals (:data:`DEMONYMS`), or is also its name ("Myanmar", "New
+    Zealand", the state's adjective as well: see :func:`_only_a_name`)."""
     if not any(c.islower() for c in word):
         return False
     try:
-        pycountry.countries.lookup(word)
-    except LookupError:
+        code = to_alpha3(word, "en")
+    except ValueError:
         return False
-    return True
+    if word not in DEMONYMS.get(code, ()):
+        return True
+    folded = normalise_text(word, accents=False)
+    return folded in ALIASES or folded == normalise_text(country_label(code), accents=False)
 
 
 def _phrase_states(kinds: list[Kind]) -> set[str] | None:
@@ -359,7 +368,7 @@ def _phrase_states(kinds: list[Kind]) -> set[str] | None:
             and (not _GOVERNS_A_NAME.match(before[-1][1]) or _a_name(word))
         ):
             continue
-        if _only_a_name(word, code) and _names_the_post(kinds, index) and not posted:
+        if _names_the_post(kinds, index) and not posted and _the_post_s_name(kinds, index):
             continue
         states.add(code)
     return states
@@ -370,6 +379,22 @@ def _only_a_name(word: str, code: str) -> bool:
     "New Zealand envoy" is New Zealand's, as "Chinese envoy" is China's (the adjectives of
     :data:`DEMONYMS`)."""
     return _a_name(word) and word not in DEMONYMS.get(code, ())
+
+
+def _the_post_s_name(kinds: list[Kind], index: int) -> bool:
+    """Whether the country at ``index``, before a post's title, is read as the post's
+    place: a name that is only a name ("Russia envoy"), or a name that is also the
+    state's adjective ("Myanmar", "New Zealand") when a word before it already says
+    whose the envoy is (a possessive, initials, another state, a title's word: "UN
+    special Myanmar envoy", "Trump's Myanmar envoy"); at the head of its phrase ("New
+    Zealand envoy X") it is the adjective, and says whose."""
+    _, code, word = kinds[index]
+    if code is None or not _a_name(word):
+        return False
+    return _only_a_name(word, code) or any(
+        kind in ("title", "country", "initials") or (kind == "link" and w.lower() == "s")
+        for kind, _, w in kinds[:index]
+    )
 
 
 def _names_the_post(kinds: list[Kind], index: int) -> bool:
@@ -403,6 +428,21 @@ _COMPOUND = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _joined_to_a_state(word: str, language: str) -> bool:
+    """Whether a hyphenated word joins a state's word to another's, not being a name of
+    the state itself ("Sino-Russian", "Franco-German", "Russia-Ukraine", "German-Polish";
+    not "Guinea-Bissau", "Timor-Leste"): a compound of two states names neither as the
+    holder's (a "Sino-Russian envoy" is no Russian), as :data:`_COMPOUND`'s do not."""
+    if "-" not in word.strip("-"):
+        return False
+    folded = normalise_text(word)
+    return any(
+        folded not in folded_country_names(code, language).values()
+        for code in countries_in_text(word, _reading(language))
+    )
+
+
 def _classify(
     text: str, tokens: list[re.Match[str]], at: int, step: int, language: str
 ) -> tuple[str, str | None, int]:
@@ -411,7 +451,9 @@ def _classify(
     ("United States", "Estados Unidos", "North Korean"), none of them a little or title word.
     A compound of a state's word (:data:`_COMPOUND`) ends the phrase: no nation's word.
     """
-    if _COMPOUND.search(tokens[at].group().lower()):
+    if _COMPOUND.search(tokens[at].group().lower()) or _joined_to_a_state(
+        tokens[at].group(), language
+    ):
         return "other", None, at
     for width in (3, 2):
         other = at + step * (width - 1)
@@ -442,9 +484,32 @@ def _classify(
     if low in _AND:
         return "and", None, at
     code = _country_at(text, tokens, at, at, language) if word != "," else None
-    if code is not None and not _inside_a_name(text, tokens, at, at):
+    if (
+        code is not None
+        and not _inside_a_name(text, tokens, at, at)
+        and not _after_a_point(text, tokens, at, code, language)
+    ):
         return "country", code, at
     return "other", None, at
+
+
+#: Points of the compass, which begin a state's name or adjective ("South Korean") or a
+#: region's ("South American", "Northern Irish").
+_POINTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "nord", "sud", "norte", "sur", "süd"})  # fmt: skip
+
+
+def _after_a_point(
+    text: str, tokens: list[re.Match[str]], at: int, code: str, language: str
+) -> bool:
+    """Whether a point of the compass joined before the state's word at ``at`` makes a
+    region's word of it, the point being no word of the state's name: "South American",
+    "North American" name a continent's people, no American; "South Korean" is Korea's."""
+    if at == 0 or tokens[at - 1].group().lower() not in _POINTS:
+        return False
+    if _broken(text, tokens[at - 1], tokens[at]) or not tokens[at - 1].group()[:1].isupper():
+        return False
+    return not _of_the_name(tokens[at - 1].group(), code, language)
 
 
 def _inside_a_name(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
@@ -510,6 +575,8 @@ def _kinds_before(text: str, start: int, language: str) -> tuple[list[Kind], int
             joined = tokens[at].start()
         if kind == "other" and _GOVERNS_A_NAME.match(tokens[at].group()):
             kinds.append(("away", None, tokens[at].group()))
+        elif kind == "other" and _INITIALS.fullmatch(tokens[at].group()):
+            kinds.append(("initials", None, tokens[at].group()))  # "UN Myanmar envoy"
         if kind in ("and", "other") or tokens[at].group() == ",":
             break
         kinds.append((kind, code, text[tokens[end].start() : tokens[at].end()]))
@@ -576,6 +643,9 @@ _CONCURRENT = re.compile(
 )
 
 
+#: Initials that end a title phrase, an organisation's ("UN", "EU", "ASEAN"): they say
+#: whose the post after them is (see :func:`_the_post_s_name`).
+_INITIALS = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 #: Words whose object a country's name right after them is, not a title's modifier:
 #: "After visiting Ukraine President X met ...", "talks on Ukraine President X met ...".
 _GOVERNS_A_NAME = re.compile(
@@ -693,13 +763,68 @@ def stated_state(
             continue
         kinds, joined = _kinds_before(text, match.start(), language)
         before = _phrase_states(kinds)
+        coordinated = _coordinated_states(text, kinds, joined, language)
+        if coordinated:
+            before = {coordinated[0]}  # "Ukrainian and Polish Presidents A and B": A's
         after = None if _sub_national(kinds) else _after_name(text, match.end(), language)
         states = (before or set()) | (after or set())
+        if not states and joined is not None and before is None and depth == 0:
+            states = _second_of_coordinated(text[:joined], others, language)
         if not states and shared and joined is not None and before is not None and depth == 0:
             states = _shared(text[:joined], others, language)
         if len(states) == 1:
             return next(iter(states))
     return None
+
+
+def _coordinated_states(
+    text: str, kinds: list[Kind], joined: int | None, language: str
+) -> list[str]:
+    """The states of coordinated adjectives before a plural title, in reading order
+    ("Ukrainian and Polish Presidents A and B": UKR, POL), or none: each adjective is one
+    holder's, respectively, so the first name after the title is the first state's, not
+    the last's. The adjectives are read back from the "and" at ``joined`` (commas may
+    separate more: "German, French and Polish leaders")."""
+    words = [(kind, code, word) for kind, code, word in kinds if kind != "link"]
+    if (
+        joined is None
+        or not words
+        or words[0][0] != "country"
+        or words[0][1] is None
+        or not any(kind == "title" and _PLURAL.search(word) for kind, _, word in words)
+    ):
+        return []
+    tokens = list(_TOKEN.finditer(text, max(0, joined - _REACH), joined))
+    found: list[str] = []
+    at = len(tokens) - 1
+    while at >= 0:
+        if tokens[at].group() == "," and found:
+            at -= 1
+            continue
+        kind, code, end = _classify(text, tokens, at, -1, language)
+        if kind != "country" or code is None:
+            break
+        found.append(code)
+        at = end - 1
+    return [*reversed(found), words[0][1]] if found else []
+
+
+#: A title in the plural, in English, French or Spanish: "Presidents", "ministres".
+_PLURAL = re.compile(r"[^s]s$", re.I)
+
+
+def _second_of_coordinated(head: str, others: Sequence[str], language: str) -> set[str]:
+    """The state of the second of two names after coordinated adjectives and a plural
+    title ("Ukrainian and Polish Presidents A and B": B is Polish), where ``head`` ends
+    with the first name; none when the adjectives are not two (which name is whose?)."""
+    head = head.rstrip()
+    for other in others:
+        for form in (other.strip(), other.split()[-1] if other.split() else ""):
+            if len(form) > 2 and head.endswith(form):
+                kinds, joined = _kinds_before(head, len(head) - len(form), language)
+                coordinated = _coordinated_states(head, kinds, joined, language)
+                return {coordinated[1]} if len(coordinated) == 2 else set()
+    return set()
 
 
 def _shared(head: str, others: Sequence[str], language: str) -> set[str]:
