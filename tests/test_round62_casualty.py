@@ -229,3 +229,22 @@ def test_negations_and_relatives_read_in_linear_time() -> None:
     run(50)
     small, large = min(run(200) for _ in range(3)), min(run(800) for _ in range(3))
     assert large < max(8 * small, 0.05), (small, large)
+
+
+@pytest.mark.parametrize(
+    ("name", "adverb", "blame", "event"),
+    list(
+        itertools.product(
+            NAMES[:3],
+            ["wrongly", "falsely", "mistakenly"],
+            ["blamed for", "accused of"],
+            ["bombing", "attack", "raid"],
+        )
+    ),
+)
+def test_a_blame_called_false_is_no_perpetrator(
+    name: str, adverb: str, blame: str, event: str
+) -> None:
+    sentence = f"{name} was {adverb} {blame} the {event} that killed 12 people."
+    assert not _perpetrator(name, sentence), sentence
+    assert _perpetrator(name, f"{name} was {blame} the {event} that killed 12 people."), blame

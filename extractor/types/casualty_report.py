@@ -1076,7 +1076,8 @@ _ADVERB = r"(?:(?!(?:only|merely|simply|solely)\s)\w+ly\s+)?"
 #: that :func:`_first_deed` reads cannot see it: "was not behind", "claimed no
 #: responsibility", "claimed no role in", "n'était pas derrière", "n'a pas revendiqué",
 #: "steckte nicht hinter", "bekannte sich nicht zu", "hat sich nicht zu dem Anschlag
-#: bekannt". A negated claim denies the attack, in every language.
+#: bekannt". A negated claim denies the attack, in every language; so does a blame the
+#: evidence calls false ("was wrongly blamed for", "was falsely accused of").
 _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+"
            r"(?:(?:believed|thought|known|said|suspected|alleged)\s+to\s+(?:be|have been)\s+)?"
@@ -1084,6 +1085,8 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"(?:wasn't|weren't|isn't|aren't|was never|were never)\s+"
            r"(?:behind|responsible|involved)",
            r"(?:had|has|have)\s+nothing\s+to\s+do\s+with",
+           r"(?:was|were|is|are|has been|have been|had been)\s+(?:wrongly|falsely|unjustly|"
+           r"mistakenly|wrongfully)\s+(?:blamed|accused|named|suspected)",
            r"(?:claim\w*|t[ao]ok\w*|accept\w*|bears?|bore|had|has|have|played|plays)"
            r"\s+no\s+(?:responsibility|role|part|hand)"],
     "es": [r"no\s+(?:estaba|estaban|está|están|estuvo|estuvieron)\s+detrás",
