@@ -168,7 +168,7 @@ def test_a_bare_name_coordinated_with_initials_is_still_the_other(frame: str) ->
 
 # ----------------------------------------------------- the text's own cities decide first
 
-BRAZZAVILLE_CITIES = ["BRAZZAVILLE", "POINTE-NOIRE", "DOLISIE", "Brazzaville"]
+BRAZZAVILLE_CITIES = ["BRAZZAVILLE", "POINTE-NOIRE", "POINTE NOIRE", "DOLISIE", "Brazzaville"]
 KINSHASA_CITIES = ["KINSHASA", "GOMA", "BUKAVU", "LUBUMBASHI", "KABINDA", "Kinshasa"]
 BODIES = {
     "en": "Congo's government said it would hold elections.",

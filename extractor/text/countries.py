@@ -592,7 +592,18 @@ def _initials(words: list[str]) -> str:
 def _names_state(words: str, code: str) -> bool:
     """Whether ``words`` hold a name of state ``code`` ("Democratic Republic of Congo")."""
     folded = _fold(words)
-    return any(name in folded for name, found in _name_index() if found == code and len(name) >= 4)
+    return any(name in folded for name in _names_of().get(code, ()))
+
+
+@cache
+def _names_of() -> dict[str, tuple[str, ...]]:
+    """:func:`_name_index` by code: each state's folded English names of four letters or
+    more (a substring test: "us" is in "House")."""
+    names: dict[str, list[str]] = {}
+    for name, code in _name_index():
+        if len(name) >= 4:
+            names.setdefault(code, []).append(name)
+    return {code: tuple(found) for code, found in names.items()}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -2323,8 +2334,11 @@ def _sharer_of_city(words: list[str], sharers: tuple[str, str]) -> str | None:
     """The one sharer with a city named by the last one to three of ``words``: the country
     written next to a city is the one of its homonyms meant ("KABINDA, Congo" is the
     Democratic Republic's Kabinda, not Angola's more populous Cabinda)."""
+    cities = city_countries()
     for size in (3, 2, 1):
-        if len(words) >= size and (found := city_countries().get(_fold(" ".join(words[-size:])))):
+        tail = words[-size:] if len(words) >= size else []
+        found = tail and (cities.get(_fold(" ".join(tail))) or cities.get(_fold("-".join(tail))))
+        if found:  # "POINTE NOIRE" is the gazetteer's "Pointe-Noire"
             named = [sharer for sharer in sharers if sharer in found]
             return named[0] if len(named) == 1 else None
     return None
