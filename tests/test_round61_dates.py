@@ -230,18 +230,26 @@ ALL_SPELLINGS = SPELLINGS + [name[:3].title() for name in MONTH_NAMES if name !=
 #: lower-case noun, adjectives before them, quantities.
 COUNTED = ["Palestinians", "Russian troops", "U.S. troops", "Israeli soldiers", "Gazans",
            "people", "troops", "migrants", "armed men", "more soldiers", "new recruits",
-           "others", "were killed", "have fled", "tons of aid", "percent"]  # fmt: skip
+           "others", "tons of aid"]  # fmt: skip
+#: What makes any figure a count: a verb it is the subject of, "percent".
+COUNTED_BY_ANY = ["were killed", "have fled", "percent"]
 COUNT_TEMPLATES = ["Since {m} {d} {y} {n} have been killed.", "On {m} {d} {y} {n} crossed the border.",
                    "He arrived on {m} {d} {y} {n} later."]  # fmt: skip
-COUNT_YEARS = st.integers(min_value=1900, max_value=2020)
+#: Round 62: a count written as four bare digits before a noun is an estimate, and so
+#: round (to a hundred or fifty); "Feb. 24 2022 Russian troops" is the year
+#: (tests/test_round62_dates.py).
+COUNT_YEARS = st.sampled_from([1900, 1950, 2000])
+ANY_YEAR = st.integers(min_value=1900, max_value=2020)
 
 
 @SETTINGS
-@given(st.sampled_from(COUNT_TEMPLATES), st.sampled_from(ALL_SPELLINGS), DAYS, COUNT_YEARS,
-       st.sampled_from(COUNTED))  # fmt: skip
+@given(st.sampled_from(COUNT_TEMPLATES), st.sampled_from(ALL_SPELLINGS), DAYS,
+       st.one_of(st.tuples(COUNT_YEARS, st.sampled_from(COUNTED)),
+                 st.tuples(ANY_YEAR, st.sampled_from(COUNTED_BY_ANY))))  # fmt: skip
 def test_a_figure_after_a_day_that_may_count_is_no_year(
-    template: str, spelling: str, day: int, year: int, counted: str
+    template: str, spelling: str, day: int, counting: tuple[int, str]
 ) -> None:
+    year, counted = counting
     text = template.format(m=spelling, d=day, y=year, n=counted)
     month = _month_number(spelling.lower().rstrip(".")[:3])
     found = _values(text, "en")

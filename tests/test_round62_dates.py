@@ -89,6 +89,22 @@ def test_a_figure_before_what_it_counts_stays_a_count(
     assert not value.startswith(f"{figure}-"), (text, value)
 
 
+@SETTINGS
+@given(
+    st.sampled_from(OPENERS), st.sampled_from(SPELLINGS), DAYS,
+    YEARS.filter(lambda y: y % 50), st.sampled_from(COUNTED),
+)  # fmt: skip
+def test_a_figure_that_is_no_round_estimate_is_the_year_before_a_noun_too(
+    opener: str, spelling: str, day: int, year: int, tail: str
+) -> None:
+    """Round 62 (lead): a count that large written as four bare digits is an estimate, and
+    estimates are round: "On Feb. 24 2022 Russian troops invaded" is dated 2022-02-24, a
+    count of 2000 before "Russian troops" stays a count (above)."""
+    text = f"{opener} {spelling} {day} {year} {tail}"
+    month = _month_number(spelling)
+    assert _first_value(text) == f"{year}-{month:02d}-{day:02d}", text
+
+
 #: Day, month and year with no separator in the other languages the reader claims: the
 #: month's name stands between day and year, so the year is read before a name too.
 DAY_MONTH_YEAR = {

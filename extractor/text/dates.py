@@ -932,15 +932,24 @@ _NAME_AFTER_YEAR = (
 _COUNT_OF_ITS_OWN_AFTER_YEAR = (
     r"[^\S\n]+(?:[-+−]?\d|(?:dozens|scores|tens|hundreds|thousands|millions)\s+of\b)"
 )
+#: A figure that is no round hundred before a noun a count takes, capitalised or plural,
+#: with an adjective or not ("On Feb. 24 2022 Russian troops invaded", "On Sept. 11 2001
+#: hijackers flew"): the day's year. A count that large written as four bare digits is an
+#: estimate, and estimates are round, to a hundred or fifty ("Since Oct. 7 2000
+#: Palestinians have been killed"); a
+#: count before a verb ("2023 were killed"), "percent" or "of" stays one.
+_UNROUND_YEAR_BEFORE_A_NOUN = (
+    rf"(?<!00)(?<!50)(?=\s+(?-i:[A-Z])|\s+{_PLURAL_NOUN}|\s+(?-i:[a-z]+)\s+{_PLURAL_NOUN})"
+)
 #: A year written without its comma is a year only where no count may stand: before a
 #: sentence's punctuation, a word a count does not take, a pronoun, a singular noun, a
-#: name or a count of its own; before a noun a count takes ("Since Oct. 7 2000
-#: Palestinians have been killed", "On Jan. 1 2000 U.S. troops") the figure may count it,
-#: and the day keeps no year.
+#: name or a count of its own, or when it is no round figure; before a noun a count takes
+#: ("Since Oct. 7 2000 Palestinians have been killed", "On Jan. 1 2000 U.S. troops") a
+#: round figure may count it, and the day keeps no year.
 _YEAR_GUARD = (
     rf"(?!{_R_COUNT_AFTER})(?=[^\S\n]*(?:[^\w\s%$€£]|\Z)|\s+(?-i:(?:{_WORDS_AFTER_A_YEAR})\b)"
     rf"|\s+(?:{_PRONOUNS_AFTER_DATE})\b|{_SINGULAR_NOUN_AFTER_YEAR}|{_NAME_AFTER_YEAR}"
-    rf"|{_COUNT_OF_ITS_OWN_AFTER_YEAR})"
+    rf"|{_COUNT_OF_ITS_OWN_AFTER_YEAR}|{_UNROUND_YEAR_BEFORE_A_NOUN})"
 )
 #: A day's year, with a comma or, where no count may stand, without ("Jan. 1 2024 was cold"
 #: ignored its year; "Jan. 1 2000 troops" keeps none).
