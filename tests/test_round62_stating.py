@@ -281,3 +281,121 @@ COUNTRY_THINGS = {
 def test_a_count_of_things_in_the_country_is_no_casualty_report(language: str, count: int) -> None:
     quote = COUNTRY_THINGS[language].format(n=count)
     assert _strict(language, SPACED_GOLD[language], count, quote) == 0, quote
+
+
+# --- round 62, second pass: what a count counts is read from the noun after it ------------
+#
+# 6. A counter of people or things both (Chinese "个", "家", Japanese "の") took a count of
+#    people for things unless "人" came right after it: "12个平民", "12个巴勒斯坦人",
+#    "12个孩子", "有12家人遇难", "12の遺体", "12の命" lost their strict credit. The noun
+#    after the counter says what it counts.
+# 7. A Turkish noun of things that the next noun possesses is its modifier ("12 köy
+#    korucusu", village guards; "12 okul öğrencisi", school pupils), no noun counted; an
+#    English possessive is one too ("12 states' officials").
+# 8. English "may" before an aside or an adverb and then "have" is the verb ("12 may,
+#    officials fear, have died", "12 may in fact have been killed"), no date.
+# 9. An adjective between a number and its noun of things ("12 separate attacks", "12
+#    Nigerian states") left the number a count of people.
+
+#: Per language without spaces: a report with {x}, nouns of people after a counter of both
+#: ("{c}" the counter), and nouns of things after it.
+EITHER_COUNTERS = {
+    "zh": ("尼日利亚卡杜纳{x}。", ["个", "個"],
+           ["平民", "村民", "孩子", "学生", "遇难者", "巴勒斯坦人", "以色列人", "工人",
+            "士兵", "乘客", "警察", "矿工", "武装分子", "家庭", "人"],
+           ["村庄", "民居", "地方政府", "手机", "生产基地", "村子", "小时"]),
+    "ja": ("ナイジェリアのカドゥナで{x}。", ["の"],
+           ["遺体", "命", "アフガニスタン人", "住民", "兵士", "子供"],
+           ["州", "村で住民", "村の住民", "民家"]),
+}  # fmt: skip
+EITHER_TAILS = {"zh": "{n}{c}{w}被打死", "ja": "{n}{c}{w}が見つかった"}
+EITHER_CASES = [
+    (lang, c, w, people)
+    for lang, (_, counters, persons, things) in EITHER_COUNTERS.items()
+    for c in counters
+    for people, words in ((True, persons), (False, things))
+    for w in words
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(EITHER_CASES), st.sampled_from(COUNTS))
+def test_a_counter_of_people_or_things_counts_what_its_noun_is(
+    case: tuple[str, str, str, bool], count: int
+) -> None:
+    language, counter, noun, people = case
+    tail = EITHER_TAILS[language].format(n=count, c=counter, w=noun)
+    quote = EITHER_COUNTERS[language][0].format(x=tail)
+    assert _strict(language, UNSPACED_GOLD[language], count, quote) == int(people), quote
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(COUNTS), st.sampled_from(["人", "医院", "公司"]))
+def test_the_chinese_counter_of_households_counts_people_only_before_them(
+    count: int, noun: str
+) -> None:
+    quote = f"尼日利亚卡杜纳有{count}家{noun}遇难。"
+    assert _strict("zh", UNSPACED_GOLD["zh"], count, quote) == int(noun == "人"), quote
+
+
+#: Turkish: a noun of things and the noun it modifies, which is what is counted (people),
+#: beside the same noun of things counted itself (a verb's past after it).
+TR_MODIFIED = ["köy korucusu", "araç sürücüsü", "hastane çalışanı", "okul öğrencisi",
+               "ev sahibi", "kent sakini", "köy muhtarı"]  # fmt: skip
+TR_COUNTED = ["köy yakıldı", "ev yandı", "okul kapatıldı", "araç tahrip edildi"]
+
+
+@SETTINGS
+@given(st.sampled_from(TR_MODIFIED + TR_COUNTED), st.sampled_from(COUNTS))
+def test_a_turkish_noun_the_next_one_possesses_modifies_the_noun_counted(
+    words: str, count: int
+) -> None:
+    quote = f"Nijerya'da Kaduna'da {count} {words}" + (
+        " öldürüldü." if words in TR_MODIFIED else "."
+    )
+    expected = int(words in TR_MODIFIED)
+    assert _strict("tr", SPACED_GOLD["tr"], count, quote) == expected, quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(COUNTS),
+    st.sampled_from(
+        [
+            "{n} may, officials fear, have died",
+            "{n} may, police said, have been killed",
+            "{n} may in fact have been killed",
+            "{n} may well have died",
+            "{n} may indeed have been shot dead",
+            "gunmen killed {n} states' officials",
+            "gunmen killed {n} villages' chiefs",
+        ]
+    ),
+)
+def test_a_modal_may_or_a_possessive_leaves_an_english_count_a_count(count: int, said: str) -> None:
+    quote = f"In Nigeria, {said.format(n=count)} in the attack."
+    assert _strict("en", SPACED_GOLD["en"], count, quote) == 1, quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(COUNTS),
+    st.sampled_from(
+        [
+            ("On {n} May, gunmen killed villagers in Kaduna, Nigeria.", 0),
+            ("On {n} May, gunmen have killed villagers in Kaduna, Nigeria.", 0),
+            ("In Nigeria, gunmen killed villagers in {n} separate attacks.", 0),
+            ("In Nigeria, {n} Nigerian states saw attacks where villagers were killed.", 0),
+            ("In Nigeria, gunmen killed villagers in {n} other villages.", 0),
+            ("In Nigeria, gunmen killed {n} Nigerian villagers.", 1),
+            ("In Nigeria, gunmen killed {n} in attacks on villages.", 1),
+            ("In Nigeria, gunmen killed {n} people in villages.", 1),
+        ]
+    ),
+)
+def test_an_adjective_before_a_noun_of_things_leaves_it_a_count_of_things(
+    count: int, case: tuple[str, int]
+) -> None:
+    template, expected = case
+    quote = template.format(n=count)
+    assert _strict("en", SPACED_GOLD["en"], count, quote) == expected, quote

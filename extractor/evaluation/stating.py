@@ -441,23 +441,45 @@ _MEASURES_AFTER: dict[str, tuple[str, ...]] = {
 #: number: a count of a casualty report is a count of people, counted with a counter of
 #: people ("7名", "7人", "7位", "7명"); one of buildings, vehicles, aircraft, places,
 #: incidents, states or animals ("7座房屋", "7辆汽车", "7架无人机", "家屋7棟", "7か所",
-#: "7件の襲撃", "가옥 7채", "7곳", "7개 주") is none. Japanese joins a number to a noun
-#: with "の" only for things ("7の州"); it counts people with a counter. Counters used for
-#: people as well are left out: "条" ("7条人命", seven lives), "具" (bodies), "口"
-#: (members of a household), "家" is kept (firms, hospitals: "7家医院").
+#: "7件の襲撃", "가옥 7채", "7곳", "7개 주") is none. Counters used for people as well are
+#: left out: "条" ("7条人命", seven lives), "具" (bodies), "口" (members of a household);
+#: those of people or things both are :data:`_EITHER_COUNTERS_AFTER`.
 _THING_COUNTERS_AFTER: dict[str, tuple[str, ...]] = {
-    "zh": ("座", "辆", "輛", "架", "栋", "棟", "幢", "间", "間", "处", "處", "所", "家",
+    "zh": ("座", "辆", "輛", "架", "栋", "棟", "幢", "间", "間", "处", "處", "所",
            "艘", "枚", "发", "發", "颗", "顆", "件", "起", "只", "隻", "头", "頭", "台",
            "部", "张", "張", "项", "項", "场", "場", "个国家", "個國家"),
     "ja": ("か所", "ヶ所", "カ所", "ケ所", "箇所", "棟", "台", "件", "機", "隻", "発", "軒",
-           "枚", "個", "頭", "匹", "か国", "カ国", "ヶ国", "校", "基", "の"),
+           "枚", "個", "頭", "匹", "か国", "カ国", "ヶ国", "校", "基"),
     "ko": ("채", "대", "개", "곳", "건", "척", "발", "마리", "군데", "개소", "개국", "량"),
 }  # fmt: skip
-#: Per language written without spaces, a counter of people or things both, and what
-#: after it makes it one of people: "7个人" is seven people, "7个村庄" seven villages.
-_EITHER_COUNTER_AFTER: dict[str, tuple[tuple[str, ...], str]] = {
-    "zh": (("个", "個"), "人"),
+#: Per language written without spaces, the counters (or the joining particle) of people
+#: and things both: what they count is the noun after them, as a classifier language
+#: reads it: "7个平民", "7个巴勒斯坦人", "7个孩子", "7家人", "7の遺体", "7の命" count
+#: people; "7个村庄", "7家医院", "7の州" count things (:data:`_PEOPLE_NOUN_AFTER`).
+_EITHER_COUNTERS_AFTER: dict[str, tuple[str, ...]] = {
+    "zh": ("个", "個", "家"),
+    "ja": ("の",),
 }
+#: Per language written without spaces, a noun of people right after a counter of
+#: :data:`_EITHER_COUNTERS_AFTER`, read without a dictionary: a few characters of a noun
+#: (Han, or katakana for a Japanese name of a people; never a particle, "的", "で", which
+#: ends the noun) ending in a character that makes a noun of a person. Some make one
+#: anywhere ("人", "者", "员", "士", "童": "个人", "遇难者", "巴勒斯坦人"); some only after
+#: another character, for they begin nouns of things ("平民" but "民居", "士兵" but
+#: "兵营", "学生" but "生产", "枪手" but "手机", "乘客" but "客车"); a word of people, kin
+#: or lives that ends otherwise ("孩子", "家庭", "矿工", "分子", "遺体") is listed.
+_PEOPLE_NOUN_AFTER: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "zh": ("(?![的之有在里裡])[\u3400-\u9fff]", "人者员員士童孩女命众眾胞徒匪犯",
+           "民兵生客手师師官察",
+           ("孩子", "男子", "女子", "儿子", "兒子", "妻子", "分子", "家庭", "家属", "家屬",
+            "婴儿", "嬰兒", "矿工", "礦工", "员工", "員工", "民工", "劳工", "勞工", "职工",
+            "職工", "司机", "司機")),
+    "ja": ("[\u30a0-\u30ff\u3400-\u9fff]", "人者員士童命", "民兵生",
+           ("子供", "子ども", "家族", "遺体", "死体", "遺骨")),
+}  # fmt: skip
+#: How many characters of a noun may stand before the character that makes it one of
+#: people: "巴勒斯坦人" (4), "アフガニスタン人" (7).
+_PEOPLE_NOUN_GAP = {"zh": 4, "ja": 8}
 #: Per language written without spaces, nouns of people that begin with a unit's syllable:
 #: "7시민" is seven citizens, no seven o'clock ("시"), "7주민" seven residents, no weeks.
 _PEOPLE_NOT_UNITS: dict[str, tuple[str, ...]] = {"ko": ("시민", "주민", "일가족")}
@@ -483,8 +505,14 @@ def _months_after(language: str) -> list[str]:
 #: year, the end, or a word no verb follows "may" with ("On 7 May, ...", "7 May 2024",
 #: "7 May in Kaduna"); "7 may have died" is no date.
 _MAY_AFTER = (
-    r" may(?=\s*(?:[^\w\s]|\d|\Z)|\s+(?:the|in|at|on|when|after|before|during|last|this"
-    r"|and|as|while|near)(?!\w))"
+    r" may(?!{modal})(?=\s*(?:[^\w\s]|\d|\Z)|\s+(?:the|in|at|on|when|after|before|during"
+    r"|last|this|and|as|while|near)(?!\w))"
+)
+#: English's modal "may" before its verb across an aside or an adverb: "7 may, officials
+#: fear, have died", "7 may in fact have been killed" are no dates.
+_MODAL_MAY = (
+    r"(?:,[^,.;:!?]{1,40},|\s+(?:in fact|well|also|still|even|indeed|actually|now|already"
+    r"|possibly|probably|perhaps))?\s+(?:have|be|not|never)(?!\w)"
 )
 
 #: The units of the Unicode CLDR (babel's locale data) whose names, written after or
@@ -624,6 +652,25 @@ _THING_NOUNS_AFTER: dict[str, tuple[str, ...]] = {
            "مدارس", "مدرسة", "سيارات", "سيارة", "طائرات", "صواريخ", "صاروخا"),
 }  # fmt: skip
 
+#: Per spaced language, what after a noun of :data:`_THING_NOUNS_AFTER` makes it a
+#: modifier of the noun counted, no noun counted itself: English's possessive ("12
+#: states' officials"); in Turkish, a noun the next one possesses ("12 köy korucusu",
+#: "12 okul öğrencisi", "12 ev sahibi": its third-person possessive -(s)I, -lArI, told
+#: from a verb's past -DI: "12 ev yandı").
+_MODIFIER_AFTER: dict[str, str] = {
+    "en": r"'(?!\w)",
+    "tr": r" \w*[^\W\d_dt][ıiu](?!\w)",
+}
+#: Per spaced language whose adjectives come before the noun, the words that may stand
+#: between a number and its noun of things, two at most: adjectives by their
+#: derivational endings or a few common ones ("12 separate attacks", "12 Nigerian
+#: states", "12 other villages"); a preposition or a noun of people ends the search ("12
+#: in attacks", "12 people in villages" count people).
+_THING_MODIFIERS_BEFORE: dict[str, str] = {
+    "en": r"(?:[a-z]+(?:an|ese|al|ate|ic|ous|ive|ent|ant|ern|ish|ful|ary|ible|able)"
+          r"|other|more|such|similar|new|major|further|nearby)(?!\w)",
+}  # fmt: skip
+
 
 def _multipliers_after(language: str) -> list[str]:
     """The nouns after a number that multiply it (:data:`_MULTIPLIERS_AFTER`, and the
@@ -661,10 +708,23 @@ def _joined_after(language: str) -> list[str]:
         people = _alternation(_PEOPLE_NOT_UNITS.get(language, ()))
         guard = f"(?!{people})" if people else ""
         parts.append(f"{guard}(?:{joined})(?![{_FINAL_JAMO}])")
-    if language in _EITHER_COUNTER_AFTER:
-        counters, people_after = _EITHER_COUNTER_AFTER[language]
-        parts.append(f"(?:{_alternation(counters)})(?!{_alternation([people_after])})")
+    if language in _EITHER_COUNTERS_AFTER:
+        counters = _alternation(_EITHER_COUNTERS_AFTER[language])
+        parts.append(f"(?:{counters})(?!{_people_noun(language)})")
     return parts
+
+
+def _people_noun(language: str) -> str:
+    """A noun of people right after a counter of people or things
+    (:data:`_PEOPLE_NOUN_AFTER`), as a pattern; one that matches nothing without one."""
+    if language not in _PEOPLE_NOUN_AFTER:
+        return "(?!)"
+    char, anywhere, after_one, words = _PEOPLE_NOUN_AFTER[language]
+    gap = _PEOPLE_NOUN_GAP[language]
+    return (
+        f"(?:{char}){{0,{gap}}}?(?:[{re.escape(anywhere)}]|{_alternation(words)})"
+        f"|(?:{char}){{1,{gap}}}?[{re.escape(after_one)}]"
+    )
 
 
 @lru_cache(maxsize=64)
@@ -680,14 +740,23 @@ def _measure_after(language: str) -> re.Pattern[str] | None:
                 *_cldr_unit_words(language)[0],
                 *_MEASURE_WORDS_AFTER.get(language, ()),
                 *_multipliers_after(language),
-                *_THING_NOUNS_AFTER.get(language, ()),
                 *_months_after(language),
             ]
         )
         if spaced:
             parts += [rf"(?:\. ?|[ -])?(?:{spaced})(?!\w)", r" ?%"]
+        things = _alternation(_THING_NOUNS_AFTER.get(language, ()))
+        if things:
+            between = _THING_MODIFIERS_BEFORE.get(language, "")
+            modifying = _MODIFIER_AFTER.get(language)
+            guard = f"(?!{modifying})" if modifying else ""
+            parts.append(
+                rf"[ -](?:(?:{between}) ){{0,2}}(?:{things})(?!\w){guard}"
+                if between
+                else rf"[ -](?:{things})(?!\w){guard}"
+            )
         if language == "en":
-            parts.append(_MAY_AFTER)
+            parts.append(_MAY_AFTER.format(modal=_MODAL_MAY))
     return re.compile("|".join(parts)) if parts else None
 
 
