@@ -2201,44 +2201,184 @@ def _unit_codes(word: str, language: str) -> frozenset[str]:
 #: ("45 million Saudi riyals", "45 Mio. neue saudische Riyal", "45 millions de riyals").
 _UNIT_WORDS_AHEAD = 4
 _IN_PHRASE = re.compile(r"[ \u00a0\u200b'’-]*")
+#: Words (folded) that end the search for a unit after a figure: a preposition or a
+#: conjunction starts another phrase, whose noun is no unit of the amount ("3 million in
+#: real terms", "to Real Madrid", "für Real Madrid", "за Сьерра-Леоне", "for Kina").
+_PHRASE_ENDS = {
+    language: _word_set(words)
+    for language, words in (
+        ("en", "in to for at on by with from into as per than and or over under against via "
+               "toward towards about after before since until between among within a an the"),
+        ("de", "in im zu zum zur fur an am auf mit von vom aus nach bei und oder gegen uber"),
+        ("fr", "a au aux en pour par avec dans sur vers et ou chez contre le la les"),
+        ("es", "a al en para por con hacia y o sobre contra el la los las"),
+        ("it", "a al alla ai agli in per con su e o nel nella sul contro il lo la"),
+        ("pt", "a ao aos as em no na nos nas para por com e ou contra o os"),
+        ("nl", "in aan voor naar met bij op en of tegen over uit het de"),
+        ("ru", "в во на за для к ко по с со и или от против у"),
+    )
+}  # fmt: skip
+
+
+def _ends_phrase(word: str, language: str) -> bool:
+    """Whether ``word`` (folded) starts another phrase (:data:`_PHRASE_ENDS`)."""
+    return word in _PHRASE_ENDS.get(language, frozenset()) or word in _PHRASE_ENDS["en"]
+
+
+def _is_a_name(text: str, word: re.Match[str], following: re.Match[str] | None) -> bool:
+    """Whether the unit-like word at ``word`` is part of a name or a compound: capitalised
+    before another capitalised word ("Real Madrid", "Rand Paul", "Lira Bank"), or joined
+    by a hyphen to the next word ("Sol-Gel", "real-terms")."""
+    if text[word.end() : word.end() + 1] == "-" and following is not None:
+        return True
+    return (
+        following is not None and text[word.start()].isupper() and text[following.start()].isupper()
+    )
 
 
 def _unit_after(
     text: str, folded: str, end: int, language: str, taken: list[tuple[int, int]]
 ) -> tuple[int, int, str] | None:
-    """The currency named by a CLDR unit within a few words after the figure ending at
-    ``end`` ("45 million Saudi riyals" is SAR, "45 млн тенге" KZT): the state a qualifier
-    names by :func:`_qualifier_reading` (:data:`_UNKNOWN` when the qualified name is no
-    currency of today that can be told: "francs CFA", West or Central African; "Saudi
-    dinars": no amount, never US dollars), else the unit's one currency. None when no unit
-    follows, when a bare unit is several states' ("45 million riyals", "3 millones de
-    pesos": the amount takes what one with no currency takes, as the round-59 tests
-    require), or when a currency of the tables is named first (``taken``)."""
+    """The currency named by a CLDR unit right after the figure ending at ``end``, past
+    only its state's words or lower-case adjectives ("45 million Saudi riyals" is SAR, "45
+    млн тенге" KZT): the state a qualifier names by :func:`_qualifier_reading`
+    (:data:`_UNKNOWN` when the qualified name is no currency of today that can be told:
+    "francs CFA"; "Saudi dinars": no amount, never US dollars), else the unit's one
+    currency. None when no unit follows, when a preposition, punctuation or a name comes
+    first ("3 million to Real Madrid", "in real terms", "Rand Paul"), when a bare unit is
+    several states' ("45 million riyals", "3 millones de pesos", "3 million lira": the
+    amount takes what one with no currency takes, as the round-59 tests require), or when
+    a currency of the tables is named first (``taken``)."""
 
     def word_at(position: int) -> re.Match[str] | None:
         return _QUALIFIER_WORD.match(folded, _IN_PHRASE.match(folded, position).end())  # type: ignore[union-attr]
 
-    def is_currency(word: re.Match[str] | None) -> bool:
-        return word is not None and (
-            any(start < word.end() and word.start() < stop for start, stop in taken)
-            or bool(_unit_codes(word.group(), language))
-        )
+    def is_taken(word: re.Match[str]) -> bool:
+        return any(start < word.end() and word.start() < stop for start, stop in taken)
 
+    def is_currency(word: re.Match[str] | None) -> bool:
+        return word is not None and (is_taken(word) or bool(_unit_codes(word.group(), language)))
+
+    words: list[re.Match[str]] = []
     position = end
     for _ in range(_UNIT_WORDS_AHEAD):
         word = word_at(position)
-        if word is None or any(start < word.end() and word.start() < stop for start, stop in taken):
-            return None
+        if word is None or is_taken(word) or _ends_phrase(word.group(), language):
+            break
+        words.append(word)
+        position = word.end()
+    naming: frozenset[int] | None = None
+    for at, word in enumerate(words):
+        following = words[at + 1] if at + 1 < len(words) else word_at(word.end())
         codes = _unit_codes(word.group(), language)
         # a unit before another currency's name qualifies it: Turkish "yeni lira" is the new
         # lira, not the yen ("Japon yeni"); "real dollars" no Brazilian real
-        if codes and not is_currency(word_at(word.end())):
-            named = _qualifier_reading(text, word.start(), word.end(), word.group(), language)
-            if named is None and len(codes) > 1:
-                return None  # "3 millones de pesos": which state's, the text does not say
+        if codes and not is_currency(following):
+            if _is_a_name(text, word, following):
+                return None
+            before = [w.group() for w in words[:at]]
+            named = _state_before_unit(tuple(before), _unit_key(word.group(), language), language)
+            if named is None:
+                named = _qualifier_reading(text, word.start(), word.end(), word.group(), language)
+            if named is None and (len(codes) > 1 or _shared_unit(word.group(), language)):
+                return None  # "3 millones de pesos", "3 million lira": which state's?
             return word.start(), word.end(), next(iter(codes)) if named is None else named
-        position = word.end()
+        # only a state's words or adjectives stand before the unit, no other name: a
+        # capitalised word before another ("3 million Sierra Leone", "Dong Nai")
+        if _is_a_name(text, word, following):
+            if naming is None:
+                naming = _state_words(tuple(w.group() for w in words), language)
+            if at not in naming and at + 1 not in naming:  # "South" of "South Korean"
+                return None
     return None
+
+
+def _state_before_unit(before: tuple[str, ...], unit: str, language: str) -> str | None:
+    """The currency of the one state the words right before a unit name ("North Korean"
+    won, "Uzbek" soms, "Kenya" shillings: an adjective or the state's own name), by
+    :func:`_state_currency`; None when they name no state or several."""
+    from extractor.text.countries import countries_in_text
+
+    naming = _state_words(before, language) if before else frozenset()
+    run: list[str] = []
+    for at in range(len(before) - 1, -1, -1):
+        if at not in naming:
+            break
+        run.insert(0, before[at])
+    if not run:
+        return None
+    phrase = " ".join(word[:1].upper() + word[1:] for word in run)
+    for reading in dict.fromkeys((language, "en")):
+        states = set(countries_in_text(phrase, reading))
+        if not states and len(run) == 1:  # an adjective no table holds: "Uzbek", "saudische"
+            states = set(_states_by_prefix(reading).get(_fold(run[0])[:_NAME_PREFIX], ()))
+        if len(states) == 1:
+            return _state_currency(states.pop(), unit, language)
+    return None
+
+
+def _unit_key(word: str, language: str) -> str:
+    """The CLDR unit (folded) that ``word`` (folded) inflects ("soms": "som")."""
+    units = _cldr_units(language)
+    shortest = max(3, len(word) - _UNIT_ENDING)
+    return next((word[:size] for size in range(shortest, len(word)) if word[:size] in units), word)
+
+
+@cache
+def _states_of_currencies() -> dict[str, frozenset[str]]:
+    """Every currency the CLDR knows, today's or withdrawn, to the states that had it."""
+    from datetime import date
+
+    from babel.numbers import get_territory_currencies
+
+    found: dict[str, set[str]] = {}
+    for territory in _territories():
+        try:
+            codes = get_territory_currencies(
+                territory, start_date=date(1800, 1, 1), end_date=date.today()
+            )
+        except Exception:  # no CLDR data for the territory
+            continue
+        for code in codes:
+            found.setdefault(code, set()).add(territory)
+    return {code: frozenset(states) for code, states in found.items()}
+
+
+@cache
+def _unit_words_everywhere() -> dict[str, frozenset[str]]:
+    """Every word (folded) of every currency's CLDR names in the press's main languages
+    (:data:`_SPELLING_LOCALES`), today's or withdrawn, to the currencies named so."""
+    from babel.numbers import get_currency_name
+
+    found: dict[str, set[str]] = {}
+    for code in _states_of_currencies():
+        for locale in _SPELLING_LOCALES:
+            for count in (None, 2):
+                try:
+                    name = _fold(get_currency_name(code, count=count, locale=locale))
+                except Exception:  # no CLDR data for the language
+                    break
+                for word in _QUALIFIER_WORD.findall(_PARENTHESES.sub(" ", name)):
+                    found.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in found.items()}
+
+
+@lru_cache(maxsize=1024)
+def _shared_unit(word: str, language: str) -> bool:
+    """Whether the unit ``word`` (folded), bare, may name the currency of more than one
+    state, today's or withdrawn, in any of the press's main languages: "lira" is also the
+    Lebanese and Syrian pound and the Italian lira, "gulden" the Dutch guilder, "escudos"
+    the Portuguese escudo, "manat" the Turkmen one. A bare name then names none."""
+    key = _unit_key(word, language)
+    states = _states_of_currencies()
+    common: frozenset[str] | None = None
+    for name, codes in _unit_words_everywhere().items():
+        if name == key or (name.startswith(key) and len(name) - len(key) <= _UNIT_ENDING):
+            for code in codes:
+                had = states.get(code)
+                if had:  # a currency of no state (gold, a unit of account) tells none
+                    common = had if common is None else common & had
+    return common is not None and not common
 
 
 @cache
@@ -3219,12 +3359,16 @@ def is_amount(text: str, language: str | None = None) -> bool:
     has no letter. "M1A2 tanks" and "155mm shells" are no amount."""
     figures = [f for f in figures_in(text, language) if f.kind in ("digits", "words")]
     signs = _signs(text)
-    patterns = _currency_patterns(reading_language(text, language))
+    reading = reading_language(text, language)
+    patterns = _currency_patterns(reading)
+    unit = _unit_phrase(text, figures[0].end, reading) if figures else None
     if not figures or not (
-        signs or _CODE.search(text) or any(p.search(_fold(text)) for p in patterns)
+        signs or _CODE.search(text) or any(p.search(_fold(text)) for p in patterns) or unit
     ):
         return False
     rest = list(text)
+    if unit is not None:  # "45 million Saudi riyals", "45 millions de riyals saoudiens"
+        rest[unit[0] : unit[1]] = " " * (unit[1] - unit[0])
     for start, end, _ in signs:  # read beside the digits, before the digits are blanked
         rest[start:end] = " " * (end - start)
     whole = _fold(text)
@@ -3242,9 +3386,29 @@ def is_amount(text: str, language: str | None = None) -> bool:
     return not any(character.isalpha() for character in folded)
 
 
+def _unit_phrase(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """The span from the figure ending at ``end`` to the end of the currency's name a
+    CLDR unit after it gives (:func:`_unit_after`, as :func:`parse_money` reads it), with
+    the state's adjective after the unit ("riyals saoudiens"); None when none follows or
+    it names no valid currency."""
+    folded = _fold(text).translate(_AS_SPACE)
+    unit = _unit_after(text, folded, end, language, [])
+    if unit is None or unit[2] == _UNKNOWN or not _valid_code(unit[2]):
+        return None
+    stop = unit[1]
+    after = _WORD_AFTER.match(text, stop)
+    stem = folded[unit[0] : unit[1]][:_NAME_STEM]
+    if after is not None and (
+        _state_words((after.group(1),), language)
+        or (language in _ADJECTIVE_AFTER and _qualified_currency((after.group(1),), language, stem))
+    ):
+        stop = after.end()
+    return end, stop
+
+
 #: Scale words and their abbreviations that may be left beside an amount's figure.
 _SCALE_LEFT = re.compile(
-    r"(?<!\w)(?:m|b|k|md|mds|of|de|d'|worth|"
+    r"(?<!\w)(?:m|b|k|md|mds|of|de|di|d'|worth|"
     + "|".join(sorted(_SCALES_AFTER_DIGITS, key=len, reverse=True))
     + r")(?:\.|(?!\w))",
     re.I,
