@@ -240,3 +240,135 @@ def test_the_brief_s_examples() -> None:
                   person("Anna Berg", "FRA")]  # fmt: skip
         outcome = run("meeting", text, **meeting(people, [x for x in (model, "FRA") if x]))
         assert _states(outcome) == [state, "FRA"], (text, outcome.warnings)
+
+
+# Second pass: every post that takes a state's name as its subject, another state's word
+# before an adjective, a minister's portfolio.
+
+#: States' names (short or ISO) a post may be for.
+SUBJECTS = {**SHORT_NAMES, "Syria": "SYR", "Iran": "IRN", "Ukraine": "UKR"}
+#: Titles of a post for a place or a subject: envoys, advisers, experts, czars.
+SUBJECT_POSTS = st.sampled_from(
+    ["adviser", "advisor", "security adviser", "senior adviser", "coordinator", "czar",
+     "tsar", "negotiator", "expert", "envoy", "representative"]
+)  # fmt: skip
+#: Possessives that say whose the post is (the model's state, or none).
+WHOSE = st.sampled_from(
+    [("US President Donald Trump's ", "USA"), ("Trump's ", "USA"),
+     ("The White House's ", "USA"), ("The UN's ", None), ("The EU's ", None)]
+)  # fmt: skip
+
+
+@FAST
+@given(
+    codes=THREE,
+    names=NAMES,
+    place=st.sampled_from(sorted(SUBJECTS)),
+    whose=WHOSE,
+    post=SUBJECT_POSTS,
+)
+def test_a_state_s_name_before_any_post_of_a_subject_is_the_subject(
+    codes: tuple[str, ...],
+    names: list[str],
+    place: str,
+    whose: tuple[str, str | None],
+    post: str,
+) -> None:
+    """ "US President Donald Trump's Russia adviser A", "The UN's Syria adviser A": an
+    adviser on Russia, on Syria, as an envoy for Russia is; the model's state (the US's,
+    or none) stays, and no Russian or Syrian replaces it."""
+    _, c, _ = codes
+    owner, model = whose
+    text = (
+        f"{owner}{place} {post} {names[0]} met {SIDES[c][ADJ]} Foreign Minister {names[1]} "
+        "on Tuesday." + (" Officials from the United States also attended." if model else "")
+    )
+    people = [person(names[0], model) if model else _unknown(names[0]), person(names[1], c)]
+    outcome = run("meeting", text, **meeting(people, [x for x in (model, c) if x]))
+    assert _states(outcome) == [model, c], (text, outcome.warnings)
+
+
+#: A state's name before a "national" post: the nation's own post.
+NATIONAL = {"Israel": "ISR", "India": "IND", "Russia": "RUS", "Turkey": "TUR"}
+
+
+@FAST
+@given(codes=THREE, names=NAMES, place=st.sampled_from(sorted(NATIONAL)))
+def test_a_state_s_name_before_a_national_post_is_whose(
+    codes: tuple[str, ...], names: list[str], place: str
+) -> None:
+    """ "Israel national security adviser A" is Israel's adviser: a nation's post."""
+    _, c, _ = codes
+    text = (
+        f"{place} national security adviser {names[0]} met {SIDES[c][ADJ]} Foreign Minister "
+        f"{names[1]} on Tuesday."
+    )
+    outcome = run("meeting", text, **meeting([_unknown(names[0]), person(names[1], c)], [c]))
+    assert _states(outcome) == [NATIONAL[place], c], (text, outcome.warnings)
+
+
+#: A word before a state's adjective: another state's (the two begin its name) or a
+#: region's, with the model's state and a sentence that names it; or the state's own.
+QUALIFIED = {
+    "Equatorial Guinean": ("GNQ", " Equatorial Guinea hosted the next round."),
+    "New Guinean": ("PNG", " Papua New Guinea hosted the next round."),
+    "Central American": (None, ""),
+    "Latin American": (None, ""),
+    "Papua New Guinean": ("PNG", ""),
+    "South Sudanese": ("SSD", ""),
+}
+
+
+@FAST
+@given(
+    names=NAMES,
+    adjective=st.sampled_from(sorted(QUALIFIED)),
+    title=st.sampled_from(["envoy", "President", "Foreign Minister", "trade envoy", "leader"]),
+    empty=st.booleans(),
+)
+def test_a_word_of_another_state_s_or_a_region_s_name_before_an_adjective_is_read_with_it(
+    names: list[str], adjective: str, title: str, empty: bool
+) -> None:
+    """ "Equatorial Guinean President A" is no Guinean (the model's Equatorial Guinea
+    stays), "New Guinean envoy A" none, "Central American envoy A" no American: an
+    adjective of several words is read whole; "Papua New Guinean" is Papua New Guinea's."""
+    state, named = QUALIFIED[adjective]
+    model = None if empty or adjective.startswith(("Papua", "South")) else state
+    text = f"{adjective} {title} {names[0]} met French President {names[1]} in Paris." + named
+    first = person(names[0], model) if model else _unknown(names[0])
+    outcome = run(
+        "meeting",
+        text,
+        **meeting([first, person(names[1], "FRA")], [x for x in (model, "FRA") if x]),
+    )
+    expected = state if adjective.startswith(("Papua", "South")) else model
+    assert _states(outcome) == [expected, "FRA"], (text, outcome.warnings)
+
+
+#: A minister's portfolio between the state's adjective and the title.
+PORTFOLIOS = st.sampled_from(
+    ["Foreign Affairs", "Home Affairs", "European Affairs", "Finance", "Interior", "Energy",
+     "Health", "Justice", "Economy"]
+)  # fmt: skip
+
+
+@FAST
+@given(codes=THREE, names=NAMES, portfolio=PORTFOLIOS, plural=st.booleans())
+def test_a_minister_s_portfolio_is_part_of_the_title(
+    codes: tuple[str, ...], names: list[str], portfolio: str, plural: bool
+) -> None:
+    """ "Ukrainian and Polish Foreign Affairs Ministers A and B": A is Ukrainian, B Polish,
+    as with "Foreign Ministers"; "Ukrainian Finance Minister A" is Ukrainian."""
+    a, c, _ = codes
+    if plural:
+        text = (
+            f"{SIDES[a][ADJ]} and {SIDES[c][ADJ]} {portfolio} Ministers {names[0]} and "
+            f"{names[1]} met in Paris on Monday."
+        )
+    else:
+        text = (
+            f"{SIDES[a][ADJ]} {portfolio} Minister {names[0]} met {SIDES[c][ADJ]} President "
+            f"{names[1]} in Paris on Monday."
+        )
+    outcome = run("meeting", text, **meeting([_unknown(names[0]), _unknown(names[1])], []))
+    assert _states(outcome) == [a, c], (text, outcome.warnings)

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Any, ClassVar, Literal
 
+import pycountry
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from extractor.text.countries import (
     ALIASES,
     DEMONYMS,
+    EXTRA_ALPHA3,
     countries_in_text,
     country_label,
     folded_country_names,
@@ -169,21 +172,36 @@ _TOKEN = re.compile(r"[^\W\d_][\w.-]*|,")
 _BREAK = re.compile(r"[:;?!()\[\]\"“”«»„¿¡]|\s[–—-]\s|\n\s*\n")
 #: A paragraph: lines up to a blank line.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*")
-#: Titles of a post held for or in a place: a country's NAME right before one is where the
-#: post is ("Trump's Ukraine envoy", like "envoy to Ukraine"), not the holder's state.
+#: Titles of a post held for or on a place: a country's NAME right before one is what the
+#: post is for ("Trump's Ukraine envoy", like "envoy to Ukraine"; "Trump's Russia adviser",
+#: like "adviser on Russia"; "a Syria expert"), not the holder's state. Every title that
+#: takes a state's name as its subject this way is here, and only here.
 _POST = re.compile(
     r"^(?:envoys?|ambassadors?|representatives?|emissar(?:y|ies)|negotiators?|mediators?"
-    r"|coordinators?|czars?|tsars?)$",
+    r"|coordinators?|czars?|tsars?|advis[eo]rs?|experts?)$",
     re.I,
 )
+#: A post of the nation's own ("Israel national security adviser", "India national
+#: security adviser"): the state's name before "national" is whose the post is.
+_NATIONAL = "national"
 #: Words that qualify a title inside its phrase: "special envoy", "senior adviser", a
 #: post's field ("peace envoy", "trade representative", "national security adviser",
-#: "opposition leader"), and a nation's chamber the title is of ("Polish National Assembly
-#: Speaker", "Speaker of the National Assembly of Kenya").
+#: "opposition leader"), a minister's portfolio ("Foreign Affairs Minister", "Finance
+#: Minister", "Home Secretary"), and a nation's chamber the title is of ("Polish National
+#: Assembly Speaker", "Speaker of the National Assembly of Kenya").
 _MODIFIERS = frozenset({"special", "senior", "top", "acting", "interim", "former", "lieutenant",
                         "national", "assembly", "parliament", "parliamentary", "senate",
                         "congress", "congressional", "duma", "knesset", "peace", "trade",
-                        "climate", "nuclear", "humanitarian", "security", "opposition"})  # fmt: skip
+                        "climate", "nuclear", "humanitarian", "security", "opposition",
+                        "affairs", "interior", "home", "finance", "economy", "economic",
+                        "energy", "health", "justice", "environment", "education",
+                        "agriculture", "labour", "labor", "transport", "culture", "industry",
+                        "development", "treasury", "commerce", "communications", "information",
+                        "science", "tourism", "infrastructure", "relations", "cooperation",
+                        "digital", "immigration", "migration", "internal", "external",
+                        "housing", "fisheries", "mines", "mining", "oil", "petroleum",
+                        "veterans", "planning", "budget", "emergency", "emergencies",
+                        "welfare", "social", "youth", "women", "family", "integration", "european"})  # fmt: skip
 #: Titles of sub-national office: a place named with them is a state of a federation, a
 #: province or a city ("Governor X of Georgia", "New Mexico Governor X"), no country.
 _LOCAL = re.compile(
@@ -409,9 +427,10 @@ def _names_the_post(kinds: list[Kind], index: int) -> bool:
 
 def _post_follows(kinds: list[Kind]) -> bool:
     """Whether the title words right after a country's name hold a post's ("Ukraine
-    special envoy"): the name is where the post is."""
+    special envoy", "Russia security adviser"): the name is what the post is for. A
+    "national" post is the nation's own ("Israel national security adviser")."""
     for kind, _, word in kinds:
-        if kind != "title":
+        if kind != "title" or word.lower() == _NATIONAL:
             return False
         if _POST.match(word):
             return True
@@ -487,29 +506,54 @@ def _classify(
     if (
         code is not None
         and not _inside_a_name(text, tokens, at, at)
-        and not _after_a_point(text, tokens, at, code, language)
+        and not _after_a_qualifier(text, tokens, at, code, language)
     ):
         return "country", code, at
     return "other", None, at
 
 
-#: Points of the compass, which begin a state's name or adjective ("South Korean") or a
-#: region's ("South American", "Northern Irish").
+#: Points of the compass and words of a region, which begin a state's name or adjective
+#: ("South Korean") or a region's ("South American", "Northern Irish", "Central American",
+#: "Latin American").
 _POINTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "nord", "sud", "norte", "sur", "süd"})  # fmt: skip
+                     "western", "central", "latin", "nord", "sud", "norte", "sur", "süd"})  # fmt: skip
 
 
-def _after_a_point(
+def _after_a_qualifier(
     text: str, tokens: list[re.Match[str]], at: int, code: str, language: str
 ) -> bool:
-    """Whether a point of the compass joined before the state's word at ``at`` makes a
-    region's word of it, the point being no word of the state's name: "South American",
-    "North American" name a continent's people, no American; "South Korean" is Korea's."""
-    if at == 0 or tokens[at - 1].group().lower() not in _POINTS:
+    """Whether a capitalised word joined before the state's word at ``at`` makes another
+    place's word of it: a region's ("South American", "Central American", "Latin
+    American": a continent's or region's people, no American), the word being none of the
+    state's own name ("South Korean" is Korea's), or another state's, the two words
+    beginning its name ("Equatorial Guinean" of Equatorial Guinea, "New Guinean" of Papua
+    New Guinea: no Guinean). An adjective of several words is read whole before its last
+    word is (:func:`_classify`); a word left here is one the country tables did not join."""
+    if at == 0:
         return False
-    if _broken(text, tokens[at - 1], tokens[at]) or not tokens[at - 1].group()[:1].isupper():
+    before, word = tokens[at - 1].group(), normalise_text(tokens[at].group())
+    if _broken(text, tokens[at - 1], tokens[at]) or not before[:1].isupper():
         return False
-    return not _of_the_name(tokens[at - 1].group(), code, language)
+    if before.lower() in _POINTS and not _of_the_name(before, code, language):
+        return True
+    return any(
+        other != code and len(head) > 3 and word.startswith(head)
+        for head, other in _name_heads(language).get(normalise_text(before), ())
+    )
+
+
+@cache
+def _name_heads(language: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each word that begins a pair of words in a state's name, the word after it
+    and the state: "equatorial" -> ("guinea", GNQ), "new" -> ("guinea", PNG), ("zealand",
+    NZL). Read once per language from the country tables, for :func:`_after_a_qualifier`."""
+    heads: dict[str, set[tuple[str, str]]] = {}
+    for code in [c.alpha_3 for c in pycountry.countries] + list(EXTRA_ALPHA3):
+        for name in folded_country_names(code, language).values():
+            words = name.split()
+            for first, second in pairwise(words):
+                heads.setdefault(first, set()).add((second, code))
+    return {first: tuple(sorted(pairs)) for first, pairs in heads.items()}
 
 
 def _inside_a_name(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
