@@ -285,3 +285,148 @@ def test_south_sudan_hyphenated_is_south_sudan(pair: tuple[str, str, str]) -> No
        noun=st.sampled_from(["troops", "officials", "opposition", "border guards"]))  # fmt: skip
 def test_belarus_spellings(spelling: str, noun: str) -> None:
     assert countries_in_text(f"The {spelling} {noun} said on Monday.", "en") == ["BLR"]
+
+
+# ------------------------------------------- round 62, second pass: initials everywhere else
+
+#: Per language whose press writes the English initials of these states: frames ("{x}").
+INITIALS_WRITTEN: dict[str, list[str]] = {
+    "sw": ["Serikali ya {x} imesema itafanya uchaguzi.", "Wanajeshi wa {x} wameuawa."],
+    "no": ["Myndighetene i {x} sa mandag at de vil svare.", "{x} har signert avtalen."],
+    "da": ["Myndighederne i {x} sagde mandag, at de vil svare."],
+    "sv": ["Myndigheterna i {x} sade på måndagen att de skulle svara."],
+    "id": ["Pemerintah {x} mengatakan akan membalas.", "Menteri luar negeri {x} tiba di Jakarta."],
+    "ms": ["Kerajaan {x} berkata akan bertindak balas."],
+    "tl": ["Sinabi ng gobyerno ng {x} na gaganti ito."],
+    "en": ["The {x} said on Monday it would retaliate.", "Officials in the {x} denied the report."],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(language=st.sampled_from(sorted(INITIALS_WRITTEN)), which=st.integers(0, 1),
+       initials=st.sampled_from(sorted(STATE_INITIALS)))  # fmt: skip
+def test_initials_name_their_state_where_the_press_writes_them(
+    language: str, which: int, initials: str
+) -> None:
+    frames = INITIALS_WRITTEN[language]
+    sentence = frames[which % len(frames)].format(x=initials)
+    assert STATE_INITIALS[initials] in countries_in_text(sentence, language), sentence
+
+
+@SETTINGS
+@given(language=st.sampled_from(["en", "sw", "it", "pt", "pl", "nl", "id"]),
+       frame=st.sampled_from(["{x} troops crossed the border.", "Rząd {x} oświadczył.",
+                              "Serikali ya {x} imesema.", "Gli {x} hanno firmato."]))  # fmt: skip
+def test_usa_is_the_united_states(language: str, frame: str) -> None:
+    sentence = frame.format(x="USA")
+    assert "USA" in countries_in_text(sentence, language), sentence
+
+
+# -------------------------------- a bare "Congo" and initials that a verb relates to it
+
+VERBS_RELATING = ["closed its border with", "accused", "signed a deal with", "traded fire with",
+                  "recalled its ambassador from", "warned", "expelled diplomats of",
+                  "sent troops to help"]  # fmt: skip
+
+
+@SETTINGS
+@given(verb=st.sampled_from(VERBS_RELATING), article=st.sampled_from(["the ", ""]),
+       opening=st.sampled_from(["", "On Monday, ", "Officials said "]),
+       day=st.sampled_from(DAYS))  # fmt: skip
+def test_a_bare_name_a_verb_relates_to_initials_is_the_other_state(
+    verb: str, article: str, opening: str, day: str
+) -> None:
+    sentence = f"{opening}Congo {verb} {article}DRC on {day}."
+    assert {"COD", "COG"} <= set(countries_in_text(sentence, "en")), sentence
+
+
+@SETTINGS
+@given(verb=st.sampled_from(["a fermé sa frontière avec", "a accusé", "a signé un accord avec",
+                             "a mis en garde"]),
+       day=st.sampled_from(["lundi", "mardi", "dimanche"]))  # fmt: skip
+def test_french_le_congo_a_verb_relates_to_la_rdc_is_the_other_state(verb: str, day: str) -> None:
+    sentence = f"Le Congo {verb} la RDC {day}."
+    assert {"COD", "COG"} <= set(countries_in_text(sentence, "fr")), sentence
+
+
+@SETTINGS
+@given(city=st.sampled_from(["Goma", "Bukavu", "Lubumbashi"]),
+       head=st.sampled_from(["the largest city in eastern", "a town in the", "the capital of the"]))  # fmt: skip
+def test_initials_locating_a_city_in_apposition_restate_the_bare_name(city: str, head: str) -> None:
+    sentence = f"Rebels in Congo took {city}, {head} DRC, on Monday."
+    found = countries_in_text(sentence, "en")
+    assert "COD" in found and "COG" not in found, sentence
+
+
+# ----------------------------------- a city the text goes to or comes from is no cue
+
+#: French frames where a city of the Democratic Republic is a destination, an origin, or the
+#: place of another event: "le Congo" stays the Republic, as French press writes it.
+FRENCH_ELSEWHERE = [
+    "Le Congo a accueilli des réfugiés venus de {c}.",
+    "Le président du Congo, Denis Sassou Nguesso, s'est rendu à {c}.",
+    "Le Congo a envoyé une délégation à {c} pour discuter du fleuve.",
+    "Le Congo a condamné les violences à {c}.",
+    "Le ministre congolais a rencontré son homologue à {c}. Le Congo veut la paix.",
+]
+#: English frames where a city of the Republic is such a place: "Congo" stays the
+#: Democratic Republic, as the agencies write it.
+ENGLISH_ELSEWHERE = [
+    "Congo's health ministry declared an Ebola outbreak; a WHO office in {c} sent aid.",
+    "Congo's president flew to {c} for talks with Sassou Nguesso.",
+    "Refugees from Congo's Equateur province crossed the river to {c}.",
+    "Congo's army fought M23 rebels; peace talks were held in {c}.",
+]
+
+
+@SETTINGS
+@given(frame=st.sampled_from(FRENCH_ELSEWHERE), city=st.sampled_from(["Kinshasa", "Goma", "Lubumbashi"]))  # fmt: skip
+def test_french_a_city_elsewhere_leaves_le_congo_the_republic(frame: str, city: str) -> None:
+    text = frame.format(c=city)
+    found = countries_in_text(text, "fr")
+    assert "COG" in found and "COD" not in found, text
+
+
+@SETTINGS
+@given(frame=st.sampled_from(ENGLISH_ELSEWHERE), city=st.sampled_from(["Brazzaville", "Pointe-Noire"]))  # fmt: skip
+def test_english_a_city_elsewhere_leaves_congo_the_democratic_republic(
+    frame: str, city: str
+) -> None:
+    text = frame.format(c=city)
+    found = countries_in_text(text, "en")
+    assert "COD" in found and "COG" not in found, text
+
+
+@SETTINGS
+@given(city=st.sampled_from(["Kinshasa", "Goma", "Lubumbashi"]),
+       frame=st.sampled_from(["À {c}, le Congo a voté.", "{c} accuse Kigali. Le Congo veut la paix.",
+                              "Le Congo a annoncé des élections, a-t-on appris à {c}."]))  # fmt: skip
+def test_a_city_setting_the_scene_still_decides(city: str, frame: str) -> None:
+    text = frame.format(c=city)
+    found = countries_in_text(text, "fr")
+    assert "COD" in found and "COG" not in found, text
+
+
+# ------------------------------------------------------- both sides of a relation or a name
+
+
+@SETTINGS
+@given(pair=st.sampled_from([("en", "{X} talks resumed on Monday.", ["Inter-Korean", "inter-Korean"]),
+                             ("en", "The {X} summit was held.", ["inter-Korean", "INTER-KOREAN"]),
+                             ("fr", "Le sommet {X} a eu lieu.", ["intercoréen", "inter-coréen"]),
+                             ("es", "La cumbre {X} se celebró.", ["intercoreana"]),
+                             ("de", "Die {X} Gespräche begannen.", ["innerkoreanischen"])]),
+       which=st.integers(0, 1))  # fmt: skip
+def test_inter_korean_names_both_koreas(pair: tuple[str, str, list[str]], which: int) -> None:
+    language, frame, words = pair
+    text = frame.format(X=words[which % len(words)])
+    assert sorted(countries_in_text(text, language)) == ["KOR", "PRK"], text
+
+
+@SETTINGS
+@given(frame=st.sampled_from(["{n} and {s} Sudan signed a deal on {d}.", "{N} AND {S} SUDAN SIGN DEAL ON {D}",
+                              "Talks between {n} and {s} Sudan resumed on {d}."]),
+       day=st.sampled_from(DAYS))  # fmt: skip
+def test_north_and_south_sudan_names_both(frame: str, day: str) -> None:
+    text = frame.format(n="North", s="South", N="NORTH", S="SOUTH", d=day, D=day.upper())
+    assert sorted(countries_in_text(text, "en")) == ["SDN", "SSD"], text

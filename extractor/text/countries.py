@@ -502,6 +502,7 @@ def _mention_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 #: aliases and initials of :data:`ALIASES` and :data:`DEMONYMS` ("UAE", "PRC", "ROK").
 _SHORT_CODES = {
     "U.S.": "USA",
+    "USA": "USA",
     **{alias.upper(): code for alias, code in ALIASES.items() if len(alias) <= 3},
     **{name: code for code, names in DEMONYMS.items() for name in names
        if len(name) <= 3 and name.isupper()},
@@ -511,18 +512,25 @@ _SHORT = re.compile(
     + "|".join(re.escape(s) for s in sorted(_SHORT_CODES, key=len, reverse=True))
     + r")(?![\w/]|-\d)"
 )
-#: Initials of a state's name in several words, read only in the languages whose press
-#: writes the state so ("DRC", "UAE", "PRC", "ROK" are English initials: French writes "la
-#: RDC", "les EAU", German "die VAE"; Dutch "Democratische Republiek Congo" keeps "DRC").
-#: In another language the letters are something else: Polish, Czech, Slovak, Croatian,
-#: Serbian, Bosnian and Slovene "ROK" is "year"/"deadline" in a headline ("NOWY ROK 2025"),
-#: French "la DRC" a regional directorate. Initials not listed ("US", "UK") are read in every
+#: Languages whose press writes the state with initials of its own name, in its own word
+#: order ("la RDC", "los EAU", "la RPC", "die VAE", "VR China", "DRK", "ZEA", "ChRL",
+#: "KDR", "SAE", "ČLR", "BAE", "ÇHC"): there the English letters are another body's
+#: ("la DRC", a regional directorate). Everywhere else the English initials are the
+#: state's, as the press writes them ("Serikali ya DRC", "Kerajaan UAE", "i UAE").
+_OWN_INITIALS_LANGUAGES = frozenset(
+    {"fr", "es", "it", "pt", "ca", "ro", "de", "pl", "cs", "sk", "tr", "hu"}
+)
+#: Initials of a state's name in several words and the languages where they name no state:
+#: those of :data:`_OWN_INITIALS_LANGUAGES`, save Dutch "DRC" of "Democratische Republiek
+#: Congo" (Dutch writes "VAE", "VRC" otherwise); and where the letters are a word: Polish,
+#: Czech, Slovak, Croatian, Serbian, Bosnian and Slovene "ROK" is "year"/"deadline" in a
+#: headline ("NOWY ROK 2025"). Initials not listed ("US", "UK", "USA") are read in every
 #: language ("US-Präsident", "UK-ul").
-_SHORT_LANGUAGES: dict[str, frozenset[str]] = {
-    "DRC": frozenset({"en", "nl", UNDETERMINED}),
-    "UAE": frozenset({"en", UNDETERMINED}),
-    "PRC": frozenset({"en", UNDETERMINED}),
-    "ROK": frozenset({"en", UNDETERMINED}),
+_SHORT_ELSEWHERE: dict[str, frozenset[str]] = {
+    "DRC": _OWN_INITIALS_LANGUAGES,
+    "UAE": _OWN_INITIALS_LANGUAGES | {"nl"},
+    "PRC": _OWN_INITIALS_LANGUAGES | {"nl"},
+    "ROK": _OWN_INITIALS_LANGUAGES | {"nl", "pl", "cs", "sk", "hr", "sl", "sr", "bs"},
 }
 #: Words that join the capitalised words of a name whose initials skip them ("Department
 #: of State", "Council for Refugees"), read back from a parenthesis.
@@ -533,12 +541,12 @@ _DEFINED_AFTER = re.compile(r"(?<![\w./])([A-Z]{2,5})\s*\(\s*([A-Z][^()]{2,80})\
 
 def _short_hits(text: str, language: str | None) -> list[re.Match[str]]:
     """The state initials of ``text`` (:data:`_SHORT`) that name a state in ``language``
-    (:data:`_SHORT_LANGUAGES`; any, when not known) and that the text does not define as
+    (:data:`_SHORT_ELSEWHERE`; any, when not known) and that the text does not define as
     another name's (:func:`_defined_initials`)."""
     hits = [
         match
         for match in _SHORT.finditer(text)
-        if language is None or language in _SHORT_LANGUAGES.get(match.group(1), (language,))
+        if language is None or language not in _SHORT_ELSEWHERE.get(match.group(1), ())
     ]
     if not hits:
         return hits
@@ -654,16 +662,30 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
 
 
 #: Per language: the plural of a name that two states share, which names both ("the two
-#: Koreas", "les Corées du Nord et du Sud", "las Coreas", "both Sudans", "the two Congos").
+#: Koreas", "les Corées du Nord et du Sud", "las Coreas", "both Sudans", "the two Congos"),
+#: and the adjective of what passes between them ("inter-Korean talks", "intercoréen").
 #: Only where the plural is no other word (Dutch "Korea's" is also the possessive).
+_KOREAS = ("PRK", "KOR")
 _PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"Koreas": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudans": ("SDN", "SSD")},
-    "fr": {"Corées": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Soudans": ("SDN", "SSD")},
-    "es": {"Coreas": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudanes": ("SDN", "SSD")},
-    "pt": {"Coreias": ("PRK", "KOR"), "Congos": ("COG", "COD"), "Sudões": ("SDN", "SSD")},
-    "it": {"Coree": ("PRK", "KOR")},
-    "de": {"Koreas": ("PRK", "KOR")},
-}
+    "en": {"Koreas": _KOREAS, "Congos": ("COG", "COD"), "Sudans": ("SDN", "SSD"),
+           "inter-Korean": _KOREAS, "Inter-Korean": _KOREAS},
+    "fr": {"Corées": _KOREAS, "Congos": ("COG", "COD"), "Soudans": ("SDN", "SSD"),
+           **dict.fromkeys(("intercoréen", "intercoréens", "intercoréenne", "intercoréennes",
+                            "inter-coréen", "inter-coréens", "inter-coréenne",
+                            "inter-coréennes"), _KOREAS)},
+    "es": {"Coreas": _KOREAS, "Congos": ("COG", "COD"), "Sudanes": ("SDN", "SSD"),
+           **dict.fromkeys(("intercoreano", "intercoreanos", "intercoreana",
+                            "intercoreanas"), _KOREAS)},
+    "pt": {"Coreias": _KOREAS, "Congos": ("COG", "COD"), "Sudões": ("SDN", "SSD"),
+           **dict.fromkeys(("intercoreano", "intercoreanos", "intercoreana",
+                            "intercoreanas"), _KOREAS)},
+    "it": {"Coree": _KOREAS, **dict.fromkeys(("intercoreano", "intercoreani", "intercoreana",
+                                               "intercoreane"), _KOREAS)},
+    "de": {"Koreas": _KOREAS, **dict.fromkeys(("innerkoreanisch", "innerkoreanische",
+                                                "innerkoreanischen", "innerkoreanischer",
+                                                "innerkoreanisches", "innerkoreanischem"),
+                                               _KOREAS)},
+}  # fmt: skip
 
 
 @cache
@@ -691,7 +713,12 @@ def _plural_hits(text: str, language: str) -> list[tuple[int, str]]:
 
 #: States named by a side of one name, and the state of the other side: "North and South
 #: Korea" names both, its first name cut short as coordination cuts the shared word.
-_SIDED_STATES: dict[str, tuple[int, str]] = {"PRK": (1, "KOR"), "KOR": (0, "PRK")}
+#: "North and South Sudan" names Sudan and South Sudan (called "North Sudan" beside it).
+_SIDED_STATES: dict[str, tuple[int, str]] = {
+    "PRK": (1, "KOR"),
+    "KOR": (0, "PRK"),
+    "SSD": (0, "SDN"),
+}
 #: Per language: the words of the north side, of the south side (with their inflections),
 #: the conjunctions, and the words of a prepositional side ("del Sur", "du Nord").
 _SIDE_WORDS: dict[str, tuple[str, str, str, str]] = {
@@ -735,8 +762,9 @@ def _side_before(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:(?P<north>{north})|(?P<south>{south}))[ \t]+\Z", re.I)
 
 
-#: The state of each side (north, south) of :data:`_SIDED_STATES`.
-_STATE_OF_SIDE: dict[int, str] = {1 - side: code for code, (side, _) in _SIDED_STATES.items()}
+#: The state of each side (north, south) of the adjective "Korean", read as South Korea's
+#: alone: "North Korean" is the North's (Sudan's sides have adjectives of their own).
+_STATE_OF_SIDE: dict[int, str] = {0: "PRK", 1: "KOR"}
 
 
 def _capital_side(found: re.Match[str] | None) -> re.Match[str] | None:
@@ -758,7 +786,11 @@ def _elided_sides(
     for start, end, code in spans:
         if code not in _SIDED_STATES:
             continue
-        sided = _side_before(language).search(text, max(0, start - 16), start)
+        sided = (
+            _side_before(language).search(text, max(0, start - 16), start)
+            if code in _STATE_OF_SIDE.values()
+            else None
+        )
         if sided and sided.group()[:1].isupper() and not _inside(named, sided.start()):
             code = _STATE_OF_SIDE[0 if sided.group("north") else 1]
             start = sided.start()
@@ -2167,6 +2199,53 @@ _PLACING = re.compile(r"[ \t]*,[ \t]*(\w+)")
 _DISJUNCTIONS = frozenset({"or", "o", "ou", "oder", "of", "или", "або", "lub", "nebo"})
 
 
+#: An apposition after a comma that locates its head within a state, up to the state's
+#: name: ", the largest city in eastern ", ", la plus grande ville de l'est de la ", ", a
+#: town in the ". A short word (an article) may follow the preposition, and one word (a
+#: compass point) the article.
+_LOCATING_APPOSITION = re.compile(
+    r",\s*(?:[^,;:()\n]{0,80}?\s)?"
+    r"(?:in|of|de|du|des|del|della|di|do|da|dans|en|im|von|van|w)\s+"
+    r"(?:[^\W\d_]{1,3}(?:['’]\s*|\s+))?(?:[^\W\d_]+\s+)?(?:[^\W\d_]{1,3}(?:['’]\s*|\s+))?"
+)
+#: Prepositions of place ("in", "à", "en", "im"): one opening a clause sets its scene ("À
+#: Kinshasa, le Congo a voté", "In Goma, the army said").
+_LOCATIVES = frozenset({"in", "at", "à", "au", "aux", "dans", "en", "a", "em", "no", "na", "im",
+                        "bei", "nel", "nella", "w", "i", "di", "katika", "sa"})  # fmt: skip
+#: Verbs that report where news was learned or said ("a-t-on appris à Kinshasa", "officials
+#: said in Goma"): the place of reporting is a dateline in prose.
+_REPORTED = frozenset({"appris", "apprend", "learned", "learnt", "reported", "said", "told",
+                       "indiqué", "déclaré", "annoncé", "dijo", "informó", "anunció", "declaró",
+                       "sagte", "erklärte", "berichtete", "erfuhr", "disse", "informou",
+                       "anunciou", "detto", "annunciato", "dichiarato", "appreso"})  # fmt: skip
+#: Where a clause starts, looking back from a city.
+_CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?]\s")
+#: How far back from a city its clause is read.
+_CLAUSE_REACH = 120
+
+
+def _sets_scene(text: str, start: int) -> bool:
+    """Whether the city at ``start`` sets the scene of its clause, as a cue to where the
+    text is: opening the clause as its subject ("Kinshasa accuse Kigali"), after a
+    preposition of place that opens it ("À Kinshasa, le Congo a voté"), or where the news
+    was learned ("a-t-on appris à Kinshasa"). A city further into a clause is one event's
+    circumstance -- where talks were held, where a delegation went, where refugees came
+    from, a third party's office ("flew to Brazzaville", "venus de Kinshasa", "a WHO office
+    in Brazzaville", "les violences à Goma") -- which can be anywhere."""
+    reach = max(0, start - _CLAUSE_REACH)
+    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(text, reach, start)]
+    words = [w.lower() for w in _ONE_WORD.findall(text, breaks[-1] if breaks else reach, start)]
+    if not words:
+        return True
+    if words[-1] not in _LOCATIVES:
+        return False
+    return len(words) == 1 or words[-2] in _REPORTED
+
+
+#: How far before an apposition's comma the city it places may start.
+_CITY_REACH = 40
+
+
 class _BareReading:
     """Which of the two states sharing a bare name ("Congo") the text means by it.
 
@@ -2237,7 +2316,9 @@ class _BareReading:
             if joined == "same":
                 return after[2]
             contrasted = after[2]
-        elif after is not None and self._one_sentence(end, after[0]) and not self._initials(after):
+        elif after is not None and self._one_sentence(end, after[0]):
+            if self._places_within(end, after):
+                return after[2]
             contrasted = after[2]
         if contrasted is not None:
             return sharers[0] if contrasted == sharers[1] else sharers[1]
@@ -2265,13 +2346,16 @@ class _BareReading:
     def cue(self, sharers: tuple[str, str]) -> str | None:
         """The one sharer whose cities the text names (:func:`_city_cue`), if one. A city
         written with the bare name ("crossing to Brazzaville, Congo") places that mention
-        alone (:func:`_placed_owner`), and is no cue for the others."""
+        alone (:func:`_placed_owner`), and is no cue for the others; nor is a city that sets
+        no scene (:func:`_sets_scene`)."""
         if self._cue == "":
             named = [
                 sharer
                 for sharer in sharers
                 if any(
-                    match.group()[0].isupper() and not self._placing(match.end())
+                    match.group()[0].isupper()
+                    and not self._placing(match.end())
+                    and _sets_scene(self.text, match.start())
                     for match in _city_cue(sharer).finditer(self.text)
                 )
             ]
@@ -2282,6 +2366,23 @@ class _BareReading:
         """Whether the city ending at ``end`` is written with the bare name after a comma."""
         written = _PLACING.match(self.text, end)
         return written is not None and _fold(written.group(1)) in self.words
+
+    def _places_within(self, end: int, after: tuple[int, int, str | None]) -> bool:
+        """Whether initials ``after`` close an apposition that places a city of their state
+        within it ("rebels in Congo took Goma, the largest city in eastern DRC"): the bare
+        name before is the same state, said again. Initials that are a verb's object or
+        complement ("Congo closed its border with the DRC", "Congo accused the DRC") are
+        another state, as a spelled-out name would be."""
+        comma = self.text.rfind(",", end, after[0])
+        if comma < 0 or not self._initials(after):
+            return False
+        if not _LOCATING_APPOSITION.fullmatch(self.text, comma, after[0]):
+            return False
+        head = self.text[max(end, comma - _CITY_REACH) : comma].rstrip()
+        return any(
+            match.end() == len(head) and match.group()[0].isupper()
+            for match in _city_cue(str(after[2])).finditer(head)
+        )
 
     def _one_sentence(self, start: int, end: int) -> bool:
         return end - start <= _SENTENCE_REACH and not _SENTENCE_END.search(self.text, start, end)
