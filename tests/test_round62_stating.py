@@ -399,3 +399,39 @@ def test_an_adjective_before_a_noun_of_things_leaves_it_a_count_of_things(
     template, expected = case
     quote = template.format(n=count)
     assert _strict("en", SPACED_GOLD["en"], count, quote) == expected, quote
+
+
+#: Per language: a report with {p} a preposition of place, a number and {w} a noun; the
+#: nouns of places (no count of people), and nouns of people or of the toll (the count).
+PLACE_COUNTED = {
+    "en": ("Nigeria: gunmen killed villagers {p} {n} {w} of Kaduna.", ["in", "at", "across"],
+           ["hamlets", "camps", "LGAs", "counties", "checkpoints", "Kaduna villages"]),
+    "fr": ("Au Nigeria, des villageois ont été tués {p} {n} {w} de Kaduna.", ["dans"],
+           ["quartiers", "hameaux", "camps"]),
+    "es": ("En Nigeria mataron a aldeanos {p} {n} {w} de Kaduna.", ["en"],
+           ["barrios", "campamentos", "caseríos"]),
+}  # fmt: skip
+TOLL_COUNTED = {
+    "en": ["Nigeria: the attack in Kaduna resulted in {n} deaths.",
+           "Nigeria: the toll in Kaduna stood at {n} dead.",
+           "Nigeria: gunmen killed {n} in attacks on villages in Kaduna.",
+           "Nigeria: the toll in Kaduna rose to {n} people killed."],
+    "fr": ["Au Nigeria, l'attaque de Kaduna s'est soldée par {n} morts."],
+    "es": ["En Nigeria, el ataque en Kaduna se saldó con {n} muertos."],
+}  # fmt: skip
+PLACE_CASES = [
+    (lang, template.format(p=p, n="{n}", w=w), 0)
+    for lang, (template, preps, words) in PLACE_COUNTED.items()
+    for p in preps
+    for w in words
+] + [(lang, template, 1) for lang, templates in TOLL_COUNTED.items() for template in templates]
+
+
+@SETTINGS
+@given(st.sampled_from(PLACE_CASES), st.sampled_from(COUNTS))
+def test_a_number_a_preposition_of_place_governs_counts_places_unless_people_follow(
+    case: tuple[str, str, int], count: int
+) -> None:
+    language, template, expected = case
+    quote = template.format(n=count)
+    assert _strict(language, SPACED_GOLD[language], count, quote) == expected, quote

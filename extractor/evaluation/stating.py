@@ -805,7 +805,54 @@ def _is_measure(said: str, start: int, end: int, language: str | None) -> bool:
     if after is not None and after.match(said, end):
         return True
     window = said[max(0, start - _BEFORE_WINDOW) : start]
-    return before is not None and before.search(window) is not None
+    if before is not None and before.search(window) is not None:
+        return True
+    return _counts_a_place(said, window, end, base)
+
+
+#: Per spaced language, the prepositions of a place: a number they govern counts where
+#: harm was done ("in 12 hamlets", "at 12 checkpoints", "across 12 Kaduna villages",
+#: "dans 12 quartiers", "en 12 barrios"), unless the noun after it is one of people or of
+#: the toll ("resulted in 12 deaths", "stood at 12 dead"). Not "on", "with", "sur": they
+#: take people as often ("fired on 12 worshippers", "with 12 girls"). Only languages the
+#: casualty rules have words of people for.
+_PLACE_PREPOSITIONS: dict[str, str] = {
+    "en": r"in|at|across|inside|within",
+    "fr": r"dans|lors de",
+    "es": r"en",
+}
+#: Up to three words after a number, to the first mark: the noun it counts and its
+#: modifiers.
+_WORDS_AFTER = re.compile(r"(?: [\w'-]+){1,3}")
+
+
+def _counts_a_place(said: str, window: str, end: int, language: str) -> bool:
+    """Whether the number ending at ``end`` counts places, times or means and no people:
+    a preposition of :data:`_PLACE_PREPOSITIONS` governs it and none of the words after
+    it (to a function word) is a noun of people or a word of the toll (the casualty
+    type's own words, :func:`_type_words`; people: the casualty rules' table)."""
+    prepositions = _PLACE_PREPOSITIONS.get(language)
+    if prepositions is None or not re.search(rf"(?<!\w)(?:{prepositions}) \Z", window):
+        return False
+    following = _WORDS_AFTER.match(said, end)
+    if following is None:
+        return False
+    words: list[str] = []
+    for word in following.group().split():
+        if word in _FUNCTION_WORDS:
+            break
+        words.append(word)
+    return bool(words) and not any(_of_people_or_toll(word, language) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _of_people_or_toll(word: str, language: str) -> bool:
+    """Whether ``word`` is a noun of people (the casualty rules' table) or a word of a
+    casualty report's own ("dead", "deaths", "morts", "muertos")."""
+    from extractor.types.casualty_report import _is_people
+
+    words = _type_words("casualty_report", language)
+    return _is_people(word, language) or (words is not None and states_any(words, word))
 
 
 def _holds(said: str, fact: str, language: str | None = None) -> bool:
