@@ -372,3 +372,19 @@ def test_a_minister_s_portfolio_is_part_of_the_title(
         )
     outcome = run("meeting", text, **meeting([_unknown(names[0]), _unknown(names[1])], []))
     assert _states(outcome) == [a, c], (text, outcome.warnings)
+
+
+@FAST
+@given(codes=THREE, names=NAMES, portfolio=PORTFOLIOS)
+def test_a_portfolio_makes_no_plural_of_a_title_after_another_person_s_and(
+    codes: tuple[str, ...], names: list[str], portfolio: str
+) -> None:
+    """ "Prime Minister A of Sweden and Polish Foreign Affairs Minister B": B is Polish;
+    "Affairs" is no plural title that would make Sweden and Poland coordinated."""
+    a, c, _ = codes
+    text = (
+        f"Prime Minister {names[0]} of {SIDES[a][EN]} and {SIDES[c][ADJ]} {portfolio} Minister "
+        f"{names[1]} met in Paris on Monday."
+    )
+    outcome = run("meeting", text, **meeting([_unknown(names[0]), _unknown(names[1])], []))
+    assert _states(outcome) == [a, c], (text, outcome.warnings)

@@ -828,14 +828,18 @@ def _coordinated_states(
     ("Ukrainian and Polish Presidents A and B": UKR, POL), or none: each adjective is one
     holder's, respectively, so the first name after the title is the first state's, not
     the last's. The adjectives are read back from the "and" at ``joined`` (commas may
-    separate more: "German, French and Polish leaders")."""
+    separate more: "German, French and Polish leaders"). The title is plural by its head,
+    its last word: a portfolio's "Affairs" makes no plural of "Polish Foreign Affairs
+    Minister", whose "and" before joins another person ("X of Sweden and Polish ...")."""
     words = [(kind, code, word) for kind, code, word in kinds if kind != "link"]
+    titles = [word for kind, _, word in words if kind == "title"]
     if (
         joined is None
         or not words
         or words[0][0] != "country"
         or words[0][1] is None
-        or not any(kind == "title" and _PLURAL.search(word) for kind, _, word in words)
+        or not titles
+        or not _PLURAL.search(titles[-1])
     ):
         return []
     tokens = list(_TOKEN.finditer(text, max(0, joined - _REACH), joined))
