@@ -646,6 +646,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             return "speaks about the attack in the evidence (by whom it is said); it did not do it"
         if acted is not None:
             return None
+    if _contrasted(clause_before, language):
+        return _DEEDS["contrasted"]
     if _owns_the_event(clause_before, after, language, unspaced):
         return None
     reading = _without_event_clauses(after, language)
@@ -707,6 +709,36 @@ _DEEDS: dict[str, str | None] = {
     " attack that killed 12'); it did not do it",
     "claimed else": "takes responsibility for something other than the attack in the evidence"
     " ('took responsibility for security after the attack'); it did not do it",
+    "vowed": "vows revenge for or a response to the attack in the evidence; it did not do it",
+    "investigated": "investigates the attack in the evidence; it did not do it",
+    "contrasted": "is named in the evidence as not the one who did it ('the army, not X,"
+    " carried out the attack'); it did not do it",
+}
+
+
+def _contrasted(clause_before: str, language: str) -> bool:
+    """Whether a word of contrast stands right before the name, an article between at most:
+    "the army, *not* X, carried out", "*not* X but the army", "*rather than* X", "el
+    ejército, *y no* X", "l'armée, *et non* X", "*nicht* X, sondern die Armee", "армия, *а
+    не* X": the evidence names it as the one who did *not* do it. "Not only X" adds."""
+    words = clause_before.split()
+    if words and _ARTICLE.fullmatch(words[-1]):
+        words.pop()
+    tail = " ".join(words[-2:])
+    return any(p.search(tail) for p in _of(_CONTRAST, language))
+
+
+#: Words of contrast that deny the name after them the deed (:func:`_contrasted`), at
+#: the end of the words before it.
+_CONTRAST: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\S)(?:{words})$", re.I)
+    for language, words in (
+        ("en", r"not|rather than|instead of|neither|nor"),
+        ("es", r"no|ni|en lugar de|en vez de"),
+        ("fr", r"non|pas|ni|plutôt que|au lieu de"),
+        ("de", r"nicht|weder|noch|statt|anstatt|anstelle von"),
+        ("ru", r"не|ни|вместо"),
+    )
 }
 
 
@@ -798,10 +830,14 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         ),
         "claimed else": _first_claim_of_else(text, language),
     }  # fmt: skip
-    seen = [(at, deed) for deed, at in found.items() if at is not None]
+    # a verb that stands apart wins a tie: "launched an investigation" launched no attack
+    seen = [(at, 1, deed) for deed, at in found.items() if at is not None]
+    seen += [(at, 0, deed) for deed, at in _first_apart(text, language)]
     if not seen:
         return None
-    at, deed = min(seen)
+    at, kind, deed = min(seen)
+    if kind == 0 and _own_deed_after(text, at, language):
+        return "did"  # "vowed revenge and killed 12", "lost 12 fighters but killed 30"
     negated = _negated(_CLAUSE_BREAK.split(text[:at])[-1], language)
     if deed == "did" and negated:
         return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
@@ -809,6 +845,60 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         verb = re.compile(r"\S*").match(text, at)
         return _first_deed(text[verb.end() if verb else at :], language, undenied=True)
     return deed
+
+
+def _first_apart(text: str, language: str) -> list[tuple[str, int]]:
+    """Where the first verb of each kind of :data:`_APART` is in ``text``, said by its
+    subject: in the active voice, not in a relative clause ("X, which the army called a
+    terror group, killed 12"; "X, which had vowed revenge, killed 12") and no noun after
+    an article ("the call", "the probe")."""
+    found = []
+    for deed, cues in _APART.items():
+        at = min(
+            (
+                match.start()
+                for pattern in _of(cues, language)
+                for match in pattern.finditer(text)
+                if not _is_passive(text, match, language)
+                and not _after_determiner(text, match.start(), language)
+                and not _OPENS_RELATIVE.search(_CLAUSE_BREAK.split(text[: match.start()])[-1])
+            ),
+            default=None,
+        )
+        if at is not None:
+            found.append((deed, at))
+    return found
+
+
+def _own_deed_after(text: str, at: int, language: str) -> bool:
+    """Whether the subject of the verb at ``at`` that stands apart (:data:`_APART`) does harm
+    of its own after it: a verb of harm coordinated with it, only auxiliaries and adverbs
+    between ("vowed revenge *and then killed* 12", "lost 12 fighters *but killed* 30", "y
+    mató", "et a tué", "und tötete", "и убил"), or an English participle after a
+    preposition ("called it a victory *after killing* 12"). ACLED codes who did the harm,
+    whatever else it did. Reads a few words after each coordinator."""
+    clause = _CLAUSE_BREAK.split(text[at:])[0]
+    for participle in _OWN_PARTICIPLE.finditer(clause):
+        if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
+            return True
+    coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
+    for found in coordinator.finditer(text, at):
+        tail = " ".join(text[found.end() :].split()[:8])
+        harm = _first_harm_done(tail, language)
+        if harm is None:
+            continue
+        gap = tail[:harm]
+        if all(gap_word.fullmatch(word) for word in gap.split()) and not _negated(gap, language):
+            return True
+    return False
+
+
+#: Words that open a relative clause, with or without a subject of its own.
+_OPENS_RELATIVE = re.compile(
+    r"(?<!\w)(?:which|who|whom|that|whose|que|quien|quienes|qui|dont|welche\w*|котор\w+)"
+    r"(?!\w)",
+    re.I,
+)
 
 
 def _negated(before: str, language: str) -> bool:
@@ -890,6 +980,87 @@ _DENIES: dict[str, re.Pattern[str]] = cue_patterns({
     "zh": ["否认", "指责", "归咎", "指控", "驳斥"],
     "ar": [r"(?:نفى|نفت|ينفي|تنفي)", r"اتهم\w*", r"(?:يتهم|تتهم)\w*"],
 })  # fmt: skip
+#: What follows "lost" when people were lost: a figure or a word of number ("lost 12
+#: fighters", "lost dozens of soldiers", "verlor zwölf Kämpfer", "потерял 12 бойцов").
+_LOST_COUNT = (
+    r"\d+|at least|more than|about|some|several|many|dozens|hundreds|scores|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|"
+    r"nueve|diez|once|doce|decenas|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|"
+    r"dizaines|plusieurs|au moins|al menos|varios|mindestens|zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|elf|zwölf|dutzende|mehrere|не менее|более|около|нескольк\w*|"
+    r"дв\w+|тр\w+|десятк\w*"
+)
+#: Verbs whose subject stands apart from the attack, by the deed they tell (ACLED and UCDP
+#: code as actor who carried out the violence; those who judge, avenge, investigate, disown
+#: or lose by it are not): it speaks of it, calling it something or saying another did it
+#: ("called the bombing a crime", "alleges the army killed", "calificó", "a qualifié",
+#: "bezeichnete als", "назвал"); it vows revenge or a response ("vowed revenge for",
+#: "prometió venganza", "a juré de venger", "schwor Rache", "поклялся отомстить"); it
+#: investigates ("investigated the attack", "abrió una investigación", "a ouvert une
+#: enquête", "ermittelte", "расследует"); it disowns ("distanced itself from", "se
+#: desmarcó", "s'est désolidarisé", "distanzierte sich", "открестился"); or it lost its
+#: people ("lost 12 fighters", "perdió a 12", "a perdu 12", "verlor zwölf", "потерял 12").
+#: Each names the kind of :data:`_DEEDS` it tells. Only in the active voice and in the
+#: name's own clause, not in a relative one ("X, which the army called a terror group").
+_APART: dict[str, dict[str, re.Pattern[str]]] = {
+    "spoke": cue_patterns({
+        "en": [r"(?<!-)call(?:s|ed)?(?!\s+(?:in|up|off)\b)", r"describ(?:e|es|ed)",
+               r"term(?:s|ed)", r"label(?:s|ed|led)", r"brand(?:s|ed)", r"alleg(?:e|es|ed)",
+               r"insist(?:s|ed)?", r"argu(?:e|es|ed)", r"contend(?:s|ed)?"],
+        "es": [r"calific(?:ó|aron|a|an)", r"describi(?:ó|eron)", r"describen?",
+               r"tild(?:ó|aron|a|an)", r"llam(?:ó|aron)", r"asegur(?:ó|aron|a|an)",
+               r"sostuvo", r"sostuvieron", r"sostienen?", r"insisti(?:ó|eron)", r"insisten?",
+               r"aleg(?:ó|aron|a|an)"],
+        "fr": [r"(?:a|ont) qualifié", r"qualifi(?:e|ent)", r"(?:a|ont) décrit", r"décri(?:t|vent)",
+               r"(?:a|ont) assuré", r"assur(?:e|ent)", r"(?:a|ont) soutenu", r"soutien(?:t|nent)",
+               r"(?:a|ont) insisté", r"insist(?:e|ent)", r"(?:a|ont) allégué", r"allègu(?:e|ent)"],
+        "de": [r"bezeichne\w*", r"nannten?", r"nennt", r"beharrte\w*", r"betonte\w*",
+               r"unterstellte\w*"],
+        "ru": [r"назвал\w*", r"назыв\w*", r"охарактеризовал\w*", r"настаива\w*",
+               r"настоял\w*", r"уверя\w*"],
+    }),
+    "vowed": cue_patterns({
+        "en": [r"vow(?:s|ed)?", r"pledg(?:e|es|ed)", r"promis(?:e|es|ed)", r"swor[en]",
+               r"swears?", r"threaten(?:s|ed)?"],
+        "es": [r"prometi(?:ó|eron)", r"prometen?", r"jur(?:ó|aron)", r"amenaz(?:ó|aron|a|an)"],
+        "fr": [r"(?:a|ont) promis", r"promet(?:tent)?", r"(?:a|ont) juré", r"jur(?:e|ent)",
+               r"(?:a|ont) menacé", r"menac(?:e|ent)"],
+        "de": [r"schw(?:or|oren|ört)", r"versprach\w*", r"verspricht", r"drohte\w*", r"droht"],
+        "ru": [r"пообещал\w*", r"обеща\w*", r"поклял\w*", r"клян\w*", r"пригрозил\w*",
+               r"угрожа\w*"],
+    }),
+    "investigated": cue_patterns({
+        "en": [r"investigat(?:e|es|ed)", r"prob(?:e|es|ed)", r"look(?:s|ed)? into",
+               r"(?:open|launch|start|order)(?:s|ed)? an? (?:\w+ )?(?:investigation|inquiry|probe)"],
+        "es": [r"investig(?:ó|aron|a|an)",
+               r"(?:abri(?:ó|eron)|inici(?:ó|aron)|orden(?:ó|aron)) una (?:\w+ )?investigación",
+               r"indag(?:ó|aron|a|an)"],
+        "fr": [r"(?:a|ont) enquêté", r"enquêt(?:e|ent)",
+               r"(?:a|ont) (?:ouvert|lancé|ordonné) une (?:\w+ )?enquête",
+               r"ouvr(?:e|ent) une (?:\w+ )?enquête"],
+        "de": [r"ermittel\w*", r"ermittelt", r"untersuch(?:te|ten|t)",
+               r"(?:leitete|leiteten|leitet|eröffnete|eröffneten) (?:\w+ )?(?:Ermittlung|Untersuchung)\w*"],
+        "ru": [r"расследу\w*", r"расследовал\w*", r"возбудил\w* (?:уголовное )?дело",
+               r"начал\w* (?:\w+ )?расследование"],
+    }),
+    "denied": cue_patterns({
+        "en": [r"distanc(?:e|es|ed) (?:itself|themselves|himself|herself)",
+               r"dissociat(?:e|es|ed) (?:itself|themselves|himself|herself)"],
+        "es": [r"se (?:desmarc|distanci|desvincul)(?:ó|aron|a|an)"],
+        "fr": [r"(?:s'est|se sont) (?:désolidarisé|distancié|démarqué)\w*",
+               r"se (?:désolidaris|distanci|démarqu)(?:e|ent)"],
+        "de": [r"distanzier\w*"],
+        "ru": [r"дистанцировал\w*", r"открестил\w*", r"отмежевал\w*"],
+    }),
+    "suffered": cue_patterns({
+        "en": [rf"los(?:e|es|t)(?=\s+(?:{_LOST_COUNT}|its|their|his|her|our)\b)"],
+        "es": [rf"perdi(?:ó|eron)(?=\s+(?:a\s+)?(?:{_LOST_COUNT}|sus?)(?!\w))",
+               rf"(?:ha|han) perdido(?=\s+(?:a\s+)?(?:{_LOST_COUNT}|sus?)(?!\w))"],
+        "fr": [rf"(?:a|ont) perdu(?=\s+(?:{_LOST_COUNT}|ses|son|sa|leurs?)(?!\w))"],
+        "de": [rf"verlor(?:en)?(?=\s+(?:{_LOST_COUNT}|seine\w*|ihre\w*)(?!\w))"],
+        "ru": [rf"потерял\w*(?=\s+(?:{_LOST_COUNT}|сво\w+|сво\w+)(?!\w))"],
+    }),
+}  # fmt: skip
 #: Nouns of what was said: "by X" after one names its speaker ("according to a statement
 #: by X", "un comunicado emitido por X"), not who did the harm.
 _SPEECH_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
@@ -1223,7 +1394,7 @@ _OWN_PARTICIPLE = re.compile(r"(?<!\w)(?:after|before|while|by|since|upon)\s+(\w
 #: "claimed it") and speak with a clause or an infinitive ("claimed that Zelbar carried out
 #: the attack", "claimed Zelbar was behind it", "vowed to kill those responsible").
 _BARE_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"claim(?:s|ed)?(?!\s+responsibility)", "alleged", r"vow(?:s|ed)"],
+    "en": [r"claim(?:s|ed)?(?!\s+responsibility)"],
 })  # fmt: skip
 #: Words that open a reported clause right after a bare verb of claiming.
 _COMPLEMENTIZER: dict[str, re.Pattern[str]] = cue_patterns({
@@ -1414,7 +1585,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
     if deed != "spoke":
         return deed
     spoken = [
-        m for cues in (SPEAKS_CUES, _BARE_CLAIM) for p in _of(cues, language)
+        m for cues in (SPEAKS_CUES, _BARE_CLAIM, _APART["spoke"]) for p in _of(cues, language)
         for m in [p.search(reading)] if m
     ]  # fmt: skip
     if not spoken:
@@ -1465,6 +1636,29 @@ _OWN_GAP_WORD = re.compile(
     r"|soldiers?|aircraft|jets?|drones?|militants?|personnel|own)",
     re.I,
 )
+#: A coordinator that may join a second verb to a subject's first, and the words that may
+#: stand between it and that verb (auxiliaries, adverbs): per language.
+_COORDINATED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "en": (re.compile(r"(?<!\w)(?:and|but|yet)(?!\w)", re.I), _OWN_GAP_WORD),
+    "es": (
+        re.compile(r"(?<!\w)(?:y|e|pero)(?!\w)", re.I),
+        re.compile(r"luego|después|también|ya|ha|han|había|habían|lo|la|los|las|\w+mente", re.I),
+    ),
+    "fr": (
+        re.compile(r"(?<!\w)(?:et|mais)(?!\w)", re.I),
+        re.compile(
+            r"(?:[lsny]')?(?:a|ont|avait|avaient|ensuite|puis|aussi|également|les|\w+ment)", re.I
+        ),
+    ),
+    "de": (
+        re.compile(r"(?<!\w)(?:und|aber|doch)(?!\w)", re.I),
+        re.compile(r"dann|danach|anschließend|auch|hat|haben|hatte|hatten|später", re.I),
+    ),
+    "ru": (
+        re.compile(r"(?<!\w)(?:и|но|а)(?!\w)", re.I),
+        re.compile(r"затем|потом|также|тоже|уже|позже|вскоре", re.I),
+    ),
+}
 #: Words that open a clause of another subject before a verb of harm in the other
 #: languages: "dijo que buscaba a los hombres que mataron", "a dit rechercher ceux qui ont
 #: tué", "nachdem", "которые".
