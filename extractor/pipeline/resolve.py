@@ -24,6 +24,7 @@ Failures are typed exceptions, never matched on their message text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,7 +38,7 @@ from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
 from extractor.text.quantities import number_forms, written_in
 from extractor.text.sentences import Sentence, split_sentences
-from extractor.text.titles import name_words
+from extractor.text.titles import TITLE_WORDS
 from extractor.types.base import Record
 from extractor.types.drafting import Builder, _warn
 from extractor.types.parts import Actor, Status
@@ -126,6 +127,7 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
     seen: set[str] = set()
     said = outcome.warnings
     recoded_ids: set[str] = set()
+    recoded_from: dict[str, Any] = {}  # a recoded record's id: the draft it was made of
     for name, kind in answer.list_fields.items():
         spec = get_type(kind)
         for index, draft in enumerate(getattr(answer, name)):
@@ -144,9 +146,15 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
                     )
                     continue
                 record, why = recoded  # kept or repeated as any record is, below
+                if _join_recoded(outcome, recoded_from, draft, record, spec, context):
+                    del said[start:]  # the joined record says its own
+                    seen.update(r.id for r in outcome.records)
+                    recoded_ids.update(recoded_from)
+                    continue
                 said.append(why)
                 if record.id not in seen:
                     recoded_ids.add(record.id)
+                    recoded_from[record.id] = draft
             if record.id in seen:
                 del said[start:]  # the kept copy says its own
                 continue  # small models repeat records; one is enough
@@ -155,6 +163,67 @@ def resolve(answer: Any, article: Article, *, memo: dict[str, Any] | None = None
             outcome.records.append(record)
     _drop_recoded_repeats(outcome, recoded_ids)
     return outcome
+
+
+def _join_recoded(
+    outcome: Resolution,
+    recoded_from: dict[str, Any],
+    draft: Any,
+    record: Record,
+    spec: RecordSpec,
+    context: dict[str, Any],
+) -> bool:
+    """Whether ``record``, recoded from ``draft``, joined a record recoded before it from
+    the same stretch of the article with a person of its own: one talk drafted once per
+    party ("A spoke by phone with B and C" as visits A->B and A->C) is one meeting of
+    all its parties, built again from the drafts joined (its id from its contents),
+    not two meetings of two. The joined record replaces the earlier one in place, its
+    warnings marked with its id."""
+    for index, kept in enumerate(outcome.records):
+        earlier = recoded_from.get(kept.id)
+        if earlier is None or kept.record_type != record.record_type:
+            continue
+        if not _overlap(kept, record) or not _share_person(kept, record):
+            continue
+        union = _joined_draft(earlier, draft)
+        joined = None if union is None else _recode(union, spec, context)
+        if joined is None:
+            continue
+        outcome.records[index] = joined
+        del recoded_from[kept.id]
+        recoded_from[joined.id] = union
+        old, new = about_record(kept, ""), about_record(joined, "")
+        outcome.warnings[:] = [
+            new + w[len(old) :] if w.startswith(old) else w for w in outcome.warnings
+        ]
+        return True
+    return False
+
+
+def _share_person(one: Record, other: Record) -> bool:
+    """Whether two records name one person among their people."""
+    return any(_same_person(p, o) for p in _people(one) for o in _people(other))
+
+
+def _joined_draft(one: Any, other: Any) -> Any | None:
+    """One draft of what two drafts of one event tell: each list field the union of
+    theirs, in order; None when a field that is no list differs (another date, another
+    status: not one event)."""
+    update: dict[str, Any] = {}
+    for name in type(one).model_fields:
+        mine, yours = getattr(one, name), getattr(other, name)
+        if isinstance(mine, list) and isinstance(yours, list):
+            update[name] = mine + [item for item in yours if item not in mine]
+        elif name in _SIDE_STATES:
+            continue  # each side's own state is on its people
+        elif mine != yours:
+            return None
+    return one.model_copy(update=update)
+
+
+#: A draft's fields naming one side's state, which two drafts of one talk with
+#: different parties differ in ("host_country" of A->B and A->C).
+_SIDE_STATES = frozenset({"visitor_country", "host_country"})
 
 
 def _drop_recoded_repeats(outcome: Resolution, recoded_ids: set[str]) -> None:
@@ -193,14 +262,31 @@ def _part_of(recoded: Record, kept: Record) -> bool:
 
 
 def _same_person(one: str, other: str) -> bool:
-    """Whether two names of a record's people name one person as the evidence check reads
-    names (:func:`name_words`, folded): by the words that identify them, without titles,
-    one's within the other's ("Holm" or "President Lars Holm" is "Lars Holm")."""
+    """Whether two names of a record's people name one person: the same words once
+    titles and initials are left out ("President Lars Holm", "Mr. L. Holm" are "Lars
+    Holm"), or one name a single word that is the other's surname ("Holm"). A given
+    name shared is no match ("King Charles" is not "Charles Michel", "Prince William"
+    not "William Ruto"), and a word of two letters is a name word ("Wang Yi" is not
+    "Wang Wenbin")."""
     if one == other:
         return True
-    ours = {normalise_text(w) for w in name_words(one)}
-    theirs = {normalise_text(w) for w in name_words(other)}
-    return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
+    ours, theirs = _identifying_words(one), _identifying_words(other)
+    if not ours or not theirs:
+        return False
+    if set(ours) == set(theirs):
+        return True
+    shorter, longer = sorted((ours, theirs), key=len)
+    return len(shorter) == 1 and shorter[0] == longer[-1]
+
+
+def _identifying_words(name: str) -> list[str]:
+    """The words of ``name`` that identify a person, folded, in order: no titles
+    (:data:`TITLE_WORDS`), no initials ("L.")."""
+    return [
+        normalise_text(word)
+        for word in re.findall(r"[^\W\d_][\w'’-]*", name)
+        if len(word) > 1 and word.casefold() not in TITLE_WORDS
+    ]
 
 
 def _overlap(one: Record, other: Record) -> bool:
@@ -230,6 +316,20 @@ def _recoded(
     there is none (the draft is dropped with its problems)."""
     if spec.recode is None or not _caused_by(error, EventNotStated):
         return None
+    record = _recode(draft, spec, context)
+    if record is None:
+        return None
+    return record, (
+        f"the model drafted a {spec.name}, but its evidence states no {spec.name}: coded as "
+        f"the {record.record_type} it reports"
+    )
+
+
+def _recode(draft: Any, spec: RecordSpec, context: dict[str, Any]) -> Record | None:
+    """The record of another type ``draft`` states (:attr:`RecordSpec.recode`), or None;
+    the warnings of a failed attempt are taken back."""
+    if spec.recode is None:
+        return None
     warnings = context.get("warnings")
     start = len(warnings) if isinstance(warnings, list) else None
 
@@ -244,10 +344,7 @@ def _recoded(
         if isinstance(warnings, list) and start is not None:
             del warnings[start:]
         return None
-    return record, (
-        f"the model drafted a {spec.name}, but its evidence states no {spec.name}: coded as "
-        f"the {record.record_type} it reports"
-    )
+    return record
 
 
 def about_record(record: Record, message: str) -> str:
