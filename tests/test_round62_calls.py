@@ -21,10 +21,15 @@ Sentences are generated over names, states and templates in en, es, fr, de, ru, 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.pipeline.answers import answer_model
+from extractor.pipeline.resolve import Article, resolve
+from extractor.text.sentences import split_sentences
 from tests.roles_support import run
 from tests.test_round57_direction import person
 from tests.test_round61_calls import NAMES, STATES, TRIPLES, _both, _say, visit
@@ -162,3 +167,153 @@ def test_a_call_the_model_named_otherwise_is_not_repeated_from_its_visit(
     out = _both(text, visit(a, x, b, y), meeting)
     assert [r.record_type for r in out.records] == ["meeting"], (text, out.records)
     assert {p.name for p in out.records[0].participants} == set(written)
+
+
+# -- Second pass: the sentence around the talk, the talk's own subject, names ---------------
+
+#: Calls a source claims and the sentence doubts or denies outside the talk's clause, and
+#: calls of two other people that a side reported: no meeting of the sides.
+DOUBTED_OR_OTHERS = [
+    "Sources claimed President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, but this could not be verified.",
+    "Diplomats speculated that President {A} of {X[0]} had spoken by phone with President {B} of {Y[0]}.",
+    "Officials doubted that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
+    "Nobody believes that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
+    "Rumours that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} spread on Monday.",
+    "A blogger falsely claimed that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} allegedly spoke by phone with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} is unlikely to speak by phone with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} told reporters that Chancellor {C} of {Z[0]} had spoken by phone with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} said Chancellor {C} of {Z[0]} had spoken by phone with President {B} of {Y[0]}.",
+    "Fuentes afirmaron que el presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}, pero no se pudo verificar.",
+    "Es falso que el presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}.",
+    "El presidente {A} de {X[1]} dijo que el canciller {C} de {Z[1]} habló por teléfono con el presidente {B} de {Y[1]}.",
+    "Le président {A} ({X[2]}) a dit que le chancelier {C} ({Z[2]}) a parlé au téléphone avec le président {B} ({Y[2]}).",
+    "Des rumeurs affirment que le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]}).",
+    "Es ist falsch, dass Präsident {A} ({X[3]}) mit Präsident {B} ({Y[3]}) telefoniert hat.",
+    "Berichte, wonach Präsident {A} ({X[3]}) mit Präsident {B} ({Y[3]}) telefoniert hat, wurden dementiert.",
+    "Präsident {A} ({X[3]}) wollte mit Präsident {B} ({Y[3]}) telefonieren, doch das Gespräch kam nicht zustande.",
+    "Präsident {A} ({X[3]}) sagte, Kanzler {C} ({Z[3]}) habe mit Präsident {B} ({Y[3]}) telefoniert.",
+    "Источники утверждают, что президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, но подтверждений нет.",
+    "Неправда, что президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}.",
+    "Президент {A} из {X[4]} заявил, что канцлер {C} из {Z[4]} провёл телефонный разговор с президентом {B} из {Y[4]}.",
+    "有传言称{X[5]}总统{A}同{Y[5]}总理{B}通电话，但未获证实。",
+]  # fmt: skip
+
+#: Calls that took place, reported by one of the sides or by a source that says nothing
+#: against them.
+HAPPENED_REPORTED = [
+    "President {A} of {X[0]} said he had spoken by phone with President {B} of {Y[0]}.",
+    "Officials said that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
+    "The ministry confirmed that President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, who denied any role in the coup.",
+    "Präsident {A} ({X[3]}) sagte, er habe mit Präsident {B} ({Y[3]}) telefoniert.",
+    "El presidente {A} de {X[1]} dijo que habló por teléfono con el presidente {B} de {Y[1]}.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", DOUBTED_OR_OTHERS)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_no_meeting_of_a_call_the_sentence_doubts_or_of_others_a_side_reported(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert "meeting" not in [r.record_type for r in out.records], (text, out.records)
+
+
+@pytest.mark.parametrize("template", HAPPENED_REPORTED)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_call_reported_without_doubt_is_a_meeting(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.drops)
+
+
+#: Names whose words are also words that say a talk did not take place, each with a
+#: sentence of the language whose cue it looks like.
+_EN = "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}."
+_ES = "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}."
+_FR = "Le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]})."
+_DE = "Präsident {A} ({X[3]}) hat am Montag mit Präsident {B} ({Y[3]}) telefoniert."
+_RU = "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}."
+CUE_LIKE_NAMES = [(_EN, "Will Smith"), (_EN, "Hope Hicks"), (_EN, "Can Dündar"),
+                  (_EN, "Denis Plan"), (_DE, "Hans Wird"), (_FR, "Jean Va"),
+                  (_ES, "Iván Quiere"), (_RU, "Иван Будет")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("template", "name"), CUE_LIKE_NAMES)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_name_after_a_title_is_no_future_or_modal(
+    template: str, name: str, names: list[str], codes: list[str]
+) -> None:
+    names = [name, *names[1:]]
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.drops)
+
+
+#: Two people who share a name word and are not one person.
+NAMESAKES = [("King Charles", "Charles Michel"), ("Kim Yo Jong", "Kim Jong Un"),
+             ("Wang Yi", "Wang Wenbin"), ("Prince William", "William Ruto"),
+             ("Sheikh Mohammed", "Mohammed bin Salman"), ("Queen Margrethe", "Margrethe Vestager")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("one", "other"), NAMESAKES)
+@EACH
+@given(codes=TRIPLES)
+def test_a_call_with_a_namesake_is_not_taken_for_the_models_meeting(
+    one: str, other: str, codes: list[str]
+) -> None:
+    """The model's meeting of ``one`` and C, the visit of ``other`` to C from the next
+    sentence: ``other``'s call is a talk of its own."""
+    x, y, z = codes
+    text = (
+        f"{one} of {STATES[x][0]} spoke by phone with President Lars Holm of {STATES[z][0]}. "
+        f"{other} of {STATES[y][0]} also spoke by phone with President Lars Holm of "
+        f"{STATES[z][0]}."
+    )
+    meeting = {"participants": [person(one, x), person("Lars Holm", z)],
+               "countries": [x, z], "format": "virtual", "place": None, "date": None,
+               "topics": [], "status": "occurred", "attribution": None, "evidence": [1, 2]}  # fmt: skip
+    out = _both(text, {**visit(other, y, "Lars Holm", z), "evidence": [2]}, meeting)
+    assert [r.record_type for r in out.records] == ["meeting", "meeting"], (text, out.records)
+
+
+@pytest.mark.parametrize(("one", "other"), [("President Lars Holm", "Lars Holm"),
+                                            ("Holm", "Lars Holm"), ("Mr. L. Holm", "Lars Holm")])  # fmt: skip
+def test_a_name_with_titles_or_initials_is_the_same_person(one: str, other: str) -> None:
+    from extractor.pipeline.resolve import _same_person
+
+    assert _same_person(one.casefold(), other.casefold())
+
+
+THREE_PARTY = [
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} and Prime Minister {C} of {Z[0]}.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} y el primer ministro {C} de {Z[1]}.",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {B} ({Y[3]}) und Premierminister {C} ({Z[3]}).",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", THREE_PARTY)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_call_of_three_drafted_as_two_visits_is_one_meeting(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    (a, b, c), (x, y, z) = names, codes
+    text = _say(template, names, codes)
+    model = answer_model(("visit",))
+    (plural,) = model.list_fields
+    draft_class = model.model_fields[plural].annotation.__args__[0]
+    drafts = [draft_class(**visit(a, x, b, y)), draft_class(**visit(a, x, c, z))]
+    answer = model.model_construct(**{plural: drafts})
+    article = Article(text=text, sentences=split_sentences(text), published=date(2025, 3, 12))
+    out = resolve(answer, article)
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.records)
+    assert {p.name for p in out.records[0].participants} == {a, b, c}
+    assert set(out.records[0].countries_involved) == {x, y, z}

@@ -507,7 +507,7 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"desminti\w*", r"desmient\w*", r"neg(?:ó|aron|ado)", r"propu\w*", r"propon\w*",
            r"pidi\w*", r"solicit\w*", r"podr\w*", r"deb(?:e|en|ía|erá)\w*", "si", r"esper\w*"],
     "de": ["nicht", r"kein\w*", "nie", r"lehnt\w*", "abgelehnt", "ohne", r"bereit\w*",
-           "wollen", "wolle", "will", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
+           "wollen", "wolle", "will", r"wollte\w*", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
            r"möcht\w*", "geplant", "plant", "planen", "vorgesehen", "angesetzt", "abgesagt",
            "verschoben", r"dementier\w*", r"bestr(?:itt|eitet)\w*", r"vorgeschlagen",
            r"schlug\w*", "falls", "wenn", "ob", r"hofft\w*", r"beabsichtig\w*", "muss", "müssen",
@@ -528,6 +528,37 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"previst\w*", r"annullat\w*", r"rinviat\w*", r"smentit\w*"],
     "pt": ["não", "nunca", r"\w+(?:ará|arão|erá|erão|irá|irão)", "vai", "vão", r"dev\w*",
            r"previst\w*", r"cancelad\w*", r"adiad\w*", r"negou"],
+})  # fmt: skip
+
+#: What doubts or denies a talk from outside its own clause: the predicate of a clause
+#: that embeds it ("Sources claimed that", "Es ist falsch, dass", "有传言称"), a clause
+#: coordinated with it ("but this could not be verified", "wurden dementiert", "kam nicht
+#: zustande"), or an adverb of hearsay ("allegedly"). Read over the talk's whole sentence
+#: (:func:`extractor.types.visit.as_call`), so no word of the future or of negation alone
+#: is here: those say something of the talk only in its own clause (NO_TALK_CUES).
+DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"alleged\w*", r"claim(?:ed|ing)", r"claims? that", r"rumou?r\w*", r"speculat\w*",
+           r"doubt\w*", r"unverif\w*", r"unconfirm\w*", "unlikely", r"purported\w*",
+           r"(?:not|n[’']t|never)(?: \w+)?(?: be| been)? (?:independently )?(?:verif|confirm)\w*",
+           r"false(?:ly|hood)?", "untrue", "not true", "nobody", "no one", r"fabricat\w*",
+           "fake", "hoax", r"dismiss\w*", r"reject\w*", r"den(?:y|ies|ied|ying|ial)"],
+    "es": [r"supuest\w*", r"presunt\w*", r"rumor\w*", r"especul\w*", r"dud\w*",
+           "sin confirmar", r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*",
+           r"fals[oa]s?", "mentira", "no es cierto", "no es verdad", r"desmint\w*",
+           r"desmient\w*", r"neg(?:ó|aron|ado|aba)", "nadie", r"improbable"],
+    "fr": [r"prétendu\w*", r"présum\w*", r"rumeurs?", r"spécul\w*", r"dout\w*",
+           r"non confirm\w*", r"pas (?:été )?(?:confirm|vérifi)\w*", r"faux", r"fausses?",
+           r"dément\w*", r"démenti\w*", r"ni[ée]\w*", "personne", "improbable",
+           r"aurai(?:t|ent)"],
+    "de": [r"angeblich\w*", r"mutmaßlich\w*", r"Gerücht\w*", r"spekul\w*", r"bezweifel\w*",
+           r"Zweifel\w*", r"unbestätigt\w*", r"nicht (?:\w+ )?bestätigt", r"falsch\w*",
+           r"unwahr\w*", r"dementier\w*", r"bestritt\w*", r"bestritten", "nicht zustande",
+           "niemand", r"unwahrscheinlich\w*"],
+    "ru": ["якобы", r"слух\w*", r"сомн\w*", r"неподтвержд\w*", r"не подтвер\w*",
+           r"подтверждени\w* нет", r"неправд\w*", r"ложн\w*", r"опроверг\w*", r"отрица\w*",
+           "никто", r"маловероят\w*", r"утвержда\w*"],
+    "zh": ["传言", "传闻", "谣言", "据称", "未获证实", "未经证实", "尚未证实", "未证实", "不实",
+           "否认", "辟谣", "不太可能", "猜测"],
 })  # fmt: skip
 
 #: What opens the part of a sentence that says what was discussed: a country named after

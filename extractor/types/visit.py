@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, ValidationInfo, model_validator
 from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
     CALL_CUES,
+    DOUBT_CUES,
     GOING_WORDS,
     MET_IN_PERSON_CUES,
     NO_TALK_CUES,
@@ -1318,8 +1319,13 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     clause = _talk_clause(text, *sides)
     if clause is None:
         return None  # "spoke with reporters about B", "after his call with C, A ..."
+    language = detect_language(text)
+    names = [*sides[0], *sides[1]]
     # "will speak", "denied that they spoke", "cancelled the call", "没有同…通电话"
-    if states_any(_no_talk_cues(detect_language(text)), text[clause[0] : clause[1]]):
+    if states_any(_cues_of(NO_TALK_CUES, language), _unnamed(text[clause[0] : clause[1]], names)):
+        return None
+    # "Sources claimed ..., but this could not be verified", "Es ist falsch, dass ..."
+    if states_any(_cues_of(DOUBT_CUES, language), _unnamed(_talk_sentence(text, clause), names)):
         return None
     if states_any(CALL_CUES.values(), said):
         return record.model_copy(update={"format": "virtual"})
@@ -1330,13 +1336,44 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
 _TALKED = every_language(TALK_CUES, CALL_CUES)
 
 
-def _no_talk_cues(language: str) -> tuple[re.Pattern[str], ...]:
-    """The words that say a talk did not take place in a sentence of ``language``: its
-    own language's only, since another's match its words ("reported" is French
-    "reporté", "Narendra" a French future); every language's when it is unknown."""
-    if language in NO_TALK_CUES:
-        return (NO_TALK_CUES[language],)
-    return tuple(NO_TALK_CUES.values())
+def _cues_of(table: Mapping[str, re.Pattern[str]], language: str) -> tuple[re.Pattern[str], ...]:
+    """The words of ``table`` (:data:`NO_TALK_CUES`, :data:`DOUBT_CUES`) for a sentence of
+    ``language``: its own language's only, since another's match its words ("reported"
+    is French "reporté", "Narendra" a French future); every language's when it has none."""
+    if language in table:
+        return (table[language],)
+    return tuple(table.values())
+
+
+def _unnamed(text: str, names: Sequence[str]) -> str:
+    """``text`` without the sides' names: a word of a name is no word of the future or of
+    doubt ("President Will Smith", "Hans Wird", "Иван Будет", "Hope Hicks")."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(_name_pattern(name), " ", text)
+    return text
+
+
+#: A relative clause about a person, which says nothing of the talk ("..., who denied
+#: any role in the coup"): up to the next mark.
+_ABOUT_A_PERSON = re.compile(
+    r",\s*(?:who|whom|whose|quien(?:es)?|qui|dont|котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ых))(?!\w)"
+    r"[^,;.!?]*",
+    re.I,
+)
+#: The end of a sentence within cited text (after a word of three letters: "Jr.", "U.S."
+#: end none).
+_SENTENCE_END = re.compile(r"(?<=\w{3})[.!?](?=\s)|[。！？]")
+
+
+def _talk_sentence(text: str, clause: tuple[int, int]) -> str:
+    """The sentence of ``text`` that holds the talk's ``clause``, without relative
+    clauses about a person: what may doubt or deny the talk from outside its clause."""
+    start = 0
+    for found in _SENTENCE_END.finditer(text, 0, clause[0]):
+        start = found.end()
+    after = _SENTENCE_END.search(text, clause[1])
+    sentence = text[start : after.end() if after else len(text)]
+    return _ABOUT_A_PERSON.sub(" ", sentence)
 
 
 #: The word that opens the phrase naming whom someone talked with ("spoke by phone WITH
@@ -1501,6 +1538,33 @@ def _clause_start(text: str, at: int) -> int:
     return start
 
 
+#: What opens a clause reported after a verb of speech or a noun of report: "that",
+#: "que", "dass", "wonach", "что", or a verb of speech itself with or without its comma
+#: ("said C had spoken", "sagte, C habe", "dijo que").
+_REPORTED = re.compile(
+    r"(?<!\w)(?:that|que|qu[’']|dass|wonach|что|"
+    r"(?:said|says|told\s+\w+|sagte|sagt|erklärte|dijo|afirmó|заявил\w*|сказал\w*)\s*,?)"
+    r"(?=\s)",
+    re.I,
+)
+#: A name word: capitalised in a spaced script.
+_NAME_WORD = re.compile(r"(?<!\w)[A-ZÀ-ÝА-ЯЁ][\w’'-]+")
+
+
+def _subject_span(text: str, opens: int, at: int) -> tuple[int, int]:
+    """Where the subject of a talk is read, in its clause opening at ``opens`` up to
+    ``at`` (its verb or party): after a reporting "that"/"que"/"dass"/"что"/"said" when the reported
+    clause names someone before the talk ("A told reporters that C had spoken with B":
+    C talked, not A), else from ``opens`` ("A said he had spoken with B", "A dijo que
+    habló con B": the reporter is the subject)."""
+    last = None
+    for found in _REPORTED.finditer(text, opens, at):
+        last = found
+    if last is None or not _NAME_WORD.search(text, last.end(), at):
+        return opens, at
+    return last.end(), at
+
+
 def _tail_end(text: str, at: int) -> int:
     """Where what is said of a talk ends after ``at`` (its party, its time): at its
     clause's end, its topic ("about the upcoming election") or another verb of its
@@ -1540,12 +1604,12 @@ def _with_phrase_pairs(
             return opens, _tail_end(text, hi)
     if _CALLED.fullmatch(text, start, end):  # "A phoned B": its object is the party
         lo, hi = _party_phrase(text, end)
-        if _pair(text, (opens, start), (lo, hi), ours, theirs):
+        if _pair(text, _subject_span(text, opens, start), (lo, hi), ours, theirs):
             return opens, _tail_end(text, hi)
     with_word = _WITH_WORD.search(text, start, end + _WINDOW)
     if with_word and not _TALK_CLAUSE.search(text, end, with_word.start()):
         lo, hi = _party_phrase(text, with_word.end())
-        if _pair(text, (opens, with_word.start()), (lo, hi), ours, theirs):
+        if _pair(text, _subject_span(text, opens, with_word.start()), (lo, hi), ours, theirs):
             return opens, _tail_end(text, hi)
         main = _PARTICIPLE.match(text, opens) and text.find(",", hi, hi + _WINDOW)
         if main and main > 0:  # "Speaking by phone with B, A urged ...": A is the subject
@@ -1557,13 +1621,19 @@ def _with_phrase_pairs(
         lo, hi = _party_phrase(text, fronted.end())
         if hi <= start and not _TALK_CLAUSE.search(text, hi, start):
             tail = _tail_end(text, end)
-            if _pair(text, (opens, fronted.start()), (lo, hi), ours, theirs) or _pair(
-                text, (hi, tail), (lo, hi), ours, theirs
-            ):
+            if _pair(
+                text, _subject_span(text, opens, fronted.start()), (lo, hi), ours, theirs
+            ) or _pair(text, (hi, tail), (lo, hi), ours, theirs):
                 return opens, tail
     for zh_with in _ZH_WITH.finditer(text, max(opens, start - _WINDOW), start):
         if not _TALK_CLAUSE.search(text, zh_with.end(), start):
-            if _pair(text, (opens, zh_with.start()), (zh_with.end(), start), ours, theirs):
+            if _pair(
+                text,
+                _subject_span(text, opens, zh_with.start()),
+                (zh_with.end(), start),
+                ours,
+                theirs,
+            ):
                 return opens, _tail_end(text, end)
             return None
     return None
