@@ -263,3 +263,13 @@ def test_is_amount_reads_the_cldr_names_as_parse_money_does(language, data, numb
     text = f"{number} {scale} {name}"
     assert is_amount(text, language), text
     assert not is_amount(f"{text} tanks", language), text
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.sampled_from(["Tala", "Leone", "Kina", "Real", "Kip", "Lek"]),
+       st.sampled_from(["region", "residents", "fans", "project"]))  # fmt: skip
+def test_a_capitalised_unit_the_cldr_writes_lower_case_before_a_noun_is_a_name(number, unit, noun):
+    """English writes the tala, the leone, the kina lower-case: "3 million Tala region"
+    is a name's (was Samoan tala), while "3 million Leones", at the phrase's end, stays."""
+    text = f"The fund gave 3 million {unit} {noun} support.".replace("3", str(number))
+    assert parse_money(text, "en") == (Decimal(number * 10**6), "USD"), text

@@ -2274,8 +2274,12 @@ def _unit_after(
         # a unit before another currency's name qualifies it: Turkish "yeni lira" is the new
         # lira, not the yen ("Japon yeni"); "real dollars" no Brazilian real
         if codes and not is_currency(following):
-            if _is_a_name(text, word, following):
-                return None
+            if _is_a_name(text, word, following) or (
+                following is not None
+                and text[word.start()].isupper()
+                and not _written_capitalised(word.group(), language)
+            ):
+                return None  # "Real Madrid", "3 million Leone residents", "Tala region"
             before = [w.group() for w in words[:at]]
             named = _state_before_unit(tuple(before), _unit_key(word.group(), language), language)
             if named is None:
@@ -2291,6 +2295,38 @@ def _unit_after(
             if at not in naming and at + 1 not in naming:  # "South" of "South Korean"
                 return None
     return None
+
+
+@lru_cache(maxsize=1024)
+def _written_capitalised(word: str, language: str) -> bool:
+    """Whether the CLDR's names in ``language`` write the unit ``word`` (folded) with a
+    capital (German "Saudi-Rial", "Tenge"): there a capitalised unit before a noun is
+    still one. Where they write it lower-case ("Samoan tala", "Sierra Leonean leone"), a
+    capitalised one before another word is a name's ("Tala region", "Leone residents")."""
+    from babel.numbers import get_currency_name
+
+    try:  # a language writing every noun with a capital (German "Euro") tells nothing
+        if get_currency_name("EUR", count=2, locale=language)[:1].isupper():
+            return True
+    except Exception:  # no CLDR data for the language
+        return True
+    key = _unit_key(word, language)
+    for code in _unit_codes(word, language):
+        for count in (1, 2):  # the names of counts: a display name is title-cased
+            try:
+                name = get_currency_name(code, count=count, locale=language)
+            except Exception:  # no CLDR data for the language
+                return True
+            if "(" in name:  # a withdrawn series, title-cased: "Sierra Leonean Leone (1964—2022)"
+                continue
+            written = name.split()
+            naming = _state_words(tuple(_fold(w) for w in written), language)
+            words = [  # "leones" of "Sierra Leonean leones", not its "Leonean"
+                w for at, w in enumerate(written) if at not in naming and _fold(w).startswith(key)
+            ]
+            if any(w[:1].isupper() for w in words):
+                return True
+    return False
 
 
 def _state_before_unit(before: tuple[str, ...], unit: str, language: str) -> str | None:
