@@ -430,3 +430,16 @@ def test_inter_korean_names_both_koreas(pair: tuple[str, str, list[str]], which:
 def test_north_and_south_sudan_names_both(frame: str, day: str) -> None:
     text = frame.format(n="North", s="South", N="NORTH", S="SOUTH", d=day, D=day.upper())
     assert sorted(countries_in_text(text, "en")) == ["SDN", "SSD"], text
+
+
+@SETTINGS
+@given(frame=st.sampled_from(["Die Regierung {x} sagte am {d}.", "Der Präsident {x} reiste am {d} ab.",
+                              "Die Hauptstadt {x} meldete am {d} Regen."]),
+       name=st.sampled_from([("der Republik Koreas", "KOR"), ("Südkoreas", "KOR"), ("Nordkoreas", "PRK")]),
+       day=st.sampled_from(["Montag", "Dienstag", "Freitag"]))  # fmt: skip
+def test_german_genitive_koreas_names_one_korea(
+    frame: str, name: tuple[str, str], day: str
+) -> None:
+    words, code = name
+    text = frame.format(x=words, d=day)
+    assert countries_in_text(text, "de") == [code], text

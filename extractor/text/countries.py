@@ -664,7 +664,8 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
 #: Per language: the plural of a name that two states share, which names both ("the two
 #: Koreas", "les Corées du Nord et du Sud", "las Coreas", "both Sudans", "the two Congos"),
 #: and the adjective of what passes between them ("inter-Korean talks", "intercoréen").
-#: Only where the plural is no other word (Dutch "Korea's" is also the possessive).
+#: Only where the plural is no other word (Dutch "Korea's" is also the possessive, German
+#: "Koreas" the genitive, "Republik Koreas": there only after a number, "die beiden Koreas").
 _KOREAS = ("PRK", "KOR")
 _PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"Koreas": _KOREAS, "Congos": ("COG", "COD"), "Sudans": ("SDN", "SSD"),
@@ -681,10 +682,10 @@ _PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
                             "intercoreanas"), _KOREAS)},
     "it": {"Coree": _KOREAS, **dict.fromkeys(("intercoreano", "intercoreani", "intercoreana",
                                                "intercoreane"), _KOREAS)},
-    "de": {"Koreas": _KOREAS, **dict.fromkeys(("innerkoreanisch", "innerkoreanische",
-                                                "innerkoreanischen", "innerkoreanischer",
-                                                "innerkoreanisches", "innerkoreanischem"),
-                                               _KOREAS)},
+    "de": {"beiden Koreas": _KOREAS, "zwei Koreas": _KOREAS,
+           **dict.fromkeys(("innerkoreanisch", "innerkoreanische", "innerkoreanischen",
+                            "innerkoreanischer", "innerkoreanisches", "innerkoreanischem"),
+                           _KOREAS)},
 }  # fmt: skip
 
 
