@@ -21,7 +21,7 @@ from extractor.text.countries import ADJECTIVES, countries_in_text, country_in_t
 #: Adjectives that do not start as any English name of their state does (exonyms).
 EXONYMS = {
     "Cape Verdean", "Macedonian", "Swazi", "Turkish", "Emirati", "Danish", "British",
-    "Dutch", "American",
+    "Dutch", "American", "Bissau-Guinean", "Irish", "Salvadoran", "East Timorese",
 }  # fmt: skip
 SENTENCES = [
     "{A} troops crossed the border on Monday.",
@@ -83,3 +83,21 @@ ADJECTIVES_BY_NAME = {adjective: code for code, adjective in ADJECTIVES.items()}
 @pytest.mark.parametrize("word", ["kenyan", "nigerian", "congolese", "Congolese"])
 def test_lower_case_or_shared_adjectives_name_no_state(word: str) -> None:
     assert countries_in_text(f"The {word} troops crossed.", "en") == []
+
+
+#: Adjectives of states that spend a shared currency, so the CLDR's currency names do not
+#: give them; some hold another state's adjective ("Equatorial Guinean", "Northern Irish").
+SHARED_CURRENCY = {"Equatorial Guinean": "GNQ", "Bissau-Guinean": "GNB", "East Timorese": "TLS",
+                   "Salvadoran": "SLV", "Bosnian": "BIH", "Irish": "IRL", "Northern Irish": "GBR"}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(SHARED_CURRENCY.items())), st.sampled_from(SENTENCES))
+def test_a_shared_currency_states_adjective_names_it_and_no_other(
+    item: tuple[str, str], sentence: str
+) -> None:
+    """'The Equatorial Guinean foreign minister' is Equatorial Guinea's, not Guinea's (the
+    "Guinean" inside it), and 'Northern Irish' is the United Kingdom's, not Ireland's."""
+    adjective, code = item
+    text = sentence.format(A=adjective)
+    assert countries_in_text(text, "en") == [code], text

@@ -114,7 +114,9 @@ ALIASES: dict[str, str] = {
 }
 
 # Adjectives and capitals that news text uses for states ("Chinese official",
-# "Beijing supports"). Used to check that evidence names a record's country.
+# "Beijing supports"). Used to check that evidence names a record's country. The CLDR's
+# currency names give most other English adjectives (:func:`_cldr_adjectives`); those of
+# states that spend a shared currency ("Equatorial Guinean", "Salvadoran") are written here.
 DEMONYMS: dict[str, tuple[str, ...]] = {
     "AFG": ("Afghan", "Kabul"),
     "ARE": ("Emirati", "UAE", "Abu Dhabi"),
@@ -122,6 +124,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "BGD": ("Bangladeshi", "Dhaka"),
     "BLR": ("Belarusian", "Belarussian", "Byelorussian", "Belorussian", "Minsk"),
     "BEL": ("Belgian", "Brussels"),
+    "BIH": ("Bosnian",),
     "BRA": ("Brazilian", "Brasilia"),
     "CAN": ("Canadian", "Ottawa"),
     "CHE": ("Swiss", "Geneva", "Bern"),
@@ -132,8 +135,11 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "ESP": ("Spanish", "Madrid"),
     "FIN": ("Finnish", "Helsinki"),
     "FRA": ("French", "Paris"),
-    "GBR": ("British", "UK", "London"),
+    "GBR": ("British", "UK", "London", "Northern Irish"),
+    "GNB": ("Bissau-Guinean",),
+    "GNQ": ("Equatorial Guinean",),
     "IND": ("Indian", "New Delhi"),
+    "IRL": ("Irish",),
     "IRN": ("Iranian", "Tehran"),
     "IRQ": ("Iraqi", "Baghdad"),
     "ISR": ("Israeli", "Jerusalem"),
@@ -156,9 +162,11 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "RUS": ("Russian", "Moscow", "Kremlin"),
     "SAU": ("Saudi", "Riyadh"),
     "SGP": ("Singaporean",),
+    "SLV": ("Salvadoran", "Salvadorean"),
     "SWE": ("Swedish", "Stockholm"),
     "SYR": ("Syrian", "Damascus"),
     "THA": ("Thai", "Bangkok"),
+    "TLS": ("East Timorese", "Timorese"),
     "TUR": ("Turkish", "Ankara", "Türkiye"),
     "TWN": ("Taiwanese", "Taipei"),
     "UKR": ("Ukrainian", "Kyiv", "Kiev"),
