@@ -22,34 +22,14 @@ beside one with a counter of people that keeps its credit.
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from extractor.evaluation import score
-from extractor.evaluation.gold import GoldDocument
+from tests.test_round61_stating import _casualty, _tps
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 COUNTS = [7, 12, 35, 48, 120]
-
-
-def _tps(text: str, gold: dict[str, Any], quote: str, language: str) -> tuple[int, int]:
-    """(lenient, strict) true positives of a prediction that is ``gold`` with ``quote``."""
-    doc = GoldDocument(id="d", text=text, records=[gold], extra={"language": language})
-    report = score([doc], {"d": [dict(gold, evidence=quote)]})
-    return report.micro.tp, report.strict_micro.tp
-
-
-def _casualty(killed: int, evidence: str) -> dict[str, Any]:
-    return {
-        "type": "casualty_report",
-        "killed": killed,
-        "country": "NGA",
-        "start": "2024-01-01",
-        "evidence": evidence,
-    }
 
 
 def _strict(language: str, gold_template: str, count: int, quote: str) -> int:
