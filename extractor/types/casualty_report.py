@@ -695,8 +695,32 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             return (
                 "is who was harmed in the evidence (the place attacked is its own), not who did it"
             )
-    deed = _first_deed(reading, language)
+    deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
+
+
+def _past_own_relative(reading: str, language: str) -> str | None:
+    """The deed of the name's main predicate after a relative clause set off by commas on
+    it ("X, *which was falsely accused of the 2019 bombing,* killed 12", "X fighters, *who
+    had not been paid,* killed", "X, *que no ha sido sancionado,* mató"): the relative
+    clause's negation, blame or passive is of another time, not the name's deed; harm it
+    tells is still the name's ("X, *which killed 12 soldiers,* said", "X, *whose fighters
+    killed 12,* said"). None without such a clause or a deed after it."""
+    found = _OWN_RELATIVE.match(reading)
+    if found is None:
+        return None
+    if _first_deed(found.group(), language) == "did":
+        return "did"
+    return _first_deed(reading[found.end() :], language)
+
+
+#: A relative clause on the name set off by commas, a word or two of the name's phrase
+#: before it ("X fighters, who"): up to its closing comma.
+_OWN_RELATIVE = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s*,\s*(?:which|who|whose|que|quien|quienes|qui|dont|die|der|das|"
+    r"welche\w*|котор\w+)(?!\w)[^,;:.]*,",
+    re.I,
+)
 
 
 #: What each first verb after a name says of it (None: it did the harm).
@@ -734,7 +758,7 @@ _CONTRAST: dict[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\S)(?:{words})$", re.I)
     for language, words in (
         ("en", r"not|rather than|instead of|neither|nor"),
-        ("es", r"no|ni|en lugar de|en vez de"),
+        ("es", r"no|ni|en lugar de|en vez de|no (?:fue|es|era|son|fueron|eran|ha sido)"),
         ("fr", r"non|pas|ni|plutôt que|au lieu de"),
         ("de", r"nicht|weder|noch|statt|anstatt|anstelle von"),
         ("ru", r"не|ни|вместо"),
@@ -793,7 +817,8 @@ _AFTER_THE_EVENT: dict[str, re.Pattern[str]] = {
         ),
         ("es", r"tras|después de|después del|en respuesta a|en represalia por"),
         ("fr", r"après|à la suite d[eu']|suite à|en représailles à|en riposte à"),
-        ("de", r"nach|nach dem|infolge|als reaktion auf"),
+        # "nach (eigenen) Angaben (von)" is "according to", no "after"
+        ("de", r"nach(?!\s+(?:\w+\s+)?angaben(?!\w))|nach dem|infolge|als reaktion auf"),
         ("ru", r"после|в ответ на"),
     )
 }
@@ -842,9 +867,43 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
     if deed == "did" and negated:
         return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
     if deed == "denied" and at == denial and negated and not undenied:
-        verb = re.compile(r"\S*").match(text, at)
-        return _first_deed(text[verb.end() if verb else at :], language, undenied=True)
+        return _undenied(text, at, language)
     return deed
+
+
+def _undenied(text: str, at: int, language: str) -> str | None:
+    """What a negated denial or blame at ``at`` leaves said of its subject. A negated blame
+    ("did not blame the army for", "never accused Israel of", "was not to blame for") names
+    no doer: it denies. A negated denial affirms only the subject's own deed: one with no
+    subject of its own ("did not deny carrying out", "never denied responsibility") or
+    the subject's pronoun ("never denied it was behind", "n'a jamais nié avoir tué",
+    "не отрицала, что убила"); a clause with a subject of its own ("did not deny that the
+    army killed", "no negó que el ejército mató", "не отрицала, что армия убила") names
+    another, and the subject only spoke of it: no doer."""
+    if any(p.match(text, at) for p in _of(_BLAMES, language)):
+        return "denied"
+    rest = text[max(m.end() for p in _of(_DENIES, language) if (m := p.match(text, at))) :]
+    reported = _reported_deed(rest, language)
+    if reported is not None:
+        return reported
+    opener = rest.lstrip(" ,")
+    if any(p.match(opener) for p in _of(_COMPLEMENTIZER, language)):
+        return "denied"
+    return _first_deed(rest, language, undenied=True)
+
+
+#: The verbs of :data:`_DENIES` that lay the deed on another ("blamed", "accused",
+#: "culpó", "a accusé", "warf vor", "обвинил"): negated, they still name no doer.
+_BLAMES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"accus(?:e|es|ed|ing)", r"blam(?:e|es|ed|ing)"],
+    "es": [r"acus(?:ó|aron|a|an|ando)", r"culp(?:ó|aron|a|an|ando)",
+           r"responsabiliz(?:ó|aron|a|an)", r"(?:ha|han|había|habían) (?:acusado|culpado)"],
+    "fr": [r"(?:a|ont) accusé", r"accusé", r"accus(?:e|ent|ant)", r"(?:a|ont) imputé",
+           r"imputé", r"imput(?:e|ent)"],
+    "de": [r"beschuldig\w*", r"(?:warf|warfen|wirft|werfen)",
+           r"(?:machte|machten|macht|machen)"],
+    "ru": [r"обвинил\w*", r"обвиня\w*", r"возлож\w* ответственность"],
+})  # fmt: skip
 
 
 def _first_apart(text: str, language: str) -> list[tuple[str, int]]:
@@ -910,10 +969,28 @@ def _negated(before: str, language: str) -> bool:
     gap_word = _NEGATION_GAP.get(language)
     for pattern in _of(_NEGATION, language):
         for negation in pattern.finditer(before):
-            gap = before[negation.end() :].split()
-            if gap_word is None or all(gap_word.fullmatch(word) for word in gap):
+            if gap_word is None or _only_adverbials(before[negation.end() :], gap_word, language):
                 return True
     return False
+
+
+def _only_adverbials(gap: str, gap_word: re.Pattern[str], language: str) -> bool:
+    """Whether ``gap``, between a negation and its verb, is of the verb's own clause only:
+    words of :data:`_NEGATION_GAP` and a few adverbials of the clause (:data:`_ADVERBIAL`:
+    "did not *in fact* kill", "has not *on Monday* killed", "n'a pas *à ce moment-là*
+    tué", "no *en ningún momento* mató"), no other verb ("did not *hesitate to* kill").
+    Bounded: a long gap is another clause's."""
+    words = gap.split()
+    if all(gap_word.fullmatch(word) for word in words):
+        return True
+    adverbial = _ADVERBIAL.get(language)
+    if adverbial is None or len(words) > _GAP_WORDS:
+        return False
+    return all(gap_word.fullmatch(word) for word in adverbial.sub(" ", gap).split())
+
+
+#: The most words a negation's gap holds with its adverbials (:func:`_only_adverbials`).
+_GAP_WORDS = 8
 
 
 #: Words that open a relative clause: one with a subject of its own between it and its
@@ -968,9 +1045,9 @@ _DENIES: dict[str, re.Pattern[str]] = cue_patterns({
            r"desmint(?:ió|ieron)", r"desmienten?", r"acus(?:ó|aron|a|an|ando)",
            r"culp(?:ó|aron|a|an|ando)", r"responsabiliz(?:ó|aron|a|an)",
            r"(?:ha|han|había|habían) (?:negado|rechazado|desmentido|acusado|culpado)"],
-    "fr": [r"(?:a|ont) nié", "nie", "nient", r"démenti\w*", r"dément\w*",
-           r"(?:a|ont) rejeté", r"rejett\w*", r"(?:a|ont) accusé", r"accus(?:e|ent|ant)",
-           r"(?:a|ont) imputé", r"imput(?:e|ent)"],
+    "fr": [r"(?:a|ont) nié", r"nié", "nie", "nient", r"démenti\w*", r"dément\w*",
+           r"(?:a|ont) rejeté", r"rejett\w*", r"(?:a|ont) accusé", r"accusé",
+           r"accus(?:e|ent|ant)", r"(?:a|ont) imputé", r"imputé", r"imput(?:e|ent)"],
     "de": [r"bestr(?:itt|itten|eitet|eiten)", r"dementier\w*", r"beschuldig\w*",
            r"(?:warf|warfen|wirft|werfen)(?=[^,.;]*\bvor\b)",
            r"(?:wies|wiesen|weist|weisen)(?=[^,.;]*\bzurück\b)",
@@ -1142,8 +1219,29 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
     ),
     "es": re.compile(
         r"(?<!\w)(?:durante|tras|en|con|desde|antes de|después de)\s+"
-        r"(?:(?:el|la|los|las|un|una|su|sus)\s+)?\w+(?!\w)"
+        r"(?:(?:el|la|los|las|un|una|su|sus|ningún|ninguna|algún|alguna|ese|esa|este|esta)"
+        r"\s+)?\w+(?!\w)"
         r"|(?<!\w)el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?!\w)",
+        re.I,
+    ),
+    # a preposition and at most two words of no clause ("in fact", "at any point", "on
+    # Monday", "after all", "as alleged"), or a phrase of time ("this time", "so far")
+    "en": re.compile(
+        r"(?<!\S)(?:(?:in|at|on|as|after|for|by|during|from|until|since|under|without|with)"
+        r"(?:\s+(?:the|an?|this|that|these|those|any|no|some|each|every|its|their|his|her)"
+        r"(?!\S))?"
+        r"\s+(?!(?:and|or|but|that|which|who|when|while|because|it|they|he|she|we|to)"
+        r"(?!\S))[\w'-]+"
+        r"|(?:this|that|last|each|every|any)\s+(?:time|week|month|year|day|morning|night)"
+        r"|so far|as yet|any more|any longer|again|anymore|personally)(?!\S)",
+        re.I,
+    ),
+    # "à ce moment-là", "du tout", "en aucun cas", "non plus", "lui-même"
+    "fr": re.compile(
+        r"(?<!\S)(?:(?:à|au|aux|du|de|des|en|dans|par|pour|sur|lors|depuis|pendant)"
+        r"(?:\s+(?:le|la|les|ce|cet|cette|ces|aucun|aucune|un|une|son|sa|ses|leurs?)(?!\S))?"
+        r"\s+(?!(?:et|ou|mais|qui|que|qu'|quand|il|elle|ils|elles)(?!\S))[\w'-]+"
+        r"|non plus|[\w]+-mêmes?|personnellement)(?!\S)",
         re.I,
     ),
 }
@@ -1153,7 +1251,7 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
 _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"not(?!\s+(?:only|just|merely|simply)\b)", "never", r"\w+n't", "no", "nothing",
            "neither", "nor"],
-    "es": [r"no(?!\s+(?:s[oó]lo|solamente|únicamente)(?!\w))", "nunca", "nada", "ni"],
+    "es": [r"no(?!\s+(?:s[oó]lo|solamente|únicamente)(?!\w))", "nunca", "nada", "ni", "tampoco"],
     "fr": ["ne", "n'", "pas", "jamais", "rien", "ni"],
     "de": [r"nicht(?!\s+nur\b)", "nie", "niemals", r"kein\w*", "nichts"],
     "ru": [r"не(?!\s+только(?!\w))", "ни", "никогда"],
@@ -1177,7 +1275,7 @@ _NEGATION_GAP: dict[str, re.Pattern[str]] = {
     ),
     "es": re.compile(
         r"(?!(?:s[oó]lo|solamente|únicamente|simplemente)$)"
-        r"(?:no|nunca|jamás|ni|ha|han|había|habían|hubo|habría|habrían|fue|fueron|era|eran|"
+        r"(?:no|nunca|jamás|ni|tampoco|ha|han|había|habían|hubo|habría|habrían|fue|fueron|era|eran|"
         r"es|son|está|están|estaba|estaban|lo|la|los|las|le|les|se|nos|ya|todavía|aún|"
         r"\w+mente)",
         re.I,
@@ -1185,13 +1283,13 @@ _NEGATION_GAP: dict[str, re.Pattern[str]] = {
     "fr": re.compile(
         r"(?!(?:seulement|uniquement|simplement)$)(?:[lsnmtj]')?"
         r"(?:ne|pas|jamais|plus|rien|a|ont|avait|avaient|aurait|auraient|est|sont|était|"
-        r"étaient|la|le|les|lui|leur|se|y|en|encore|\w+ment)",
+        r"étaient|été|la|le|les|lui|leur|se|y|en|encore|\w+ment)",
         re.I,
     ),
     "ru": re.compile(
         r"(?!(?:только|просто|лишь)$)"
         r"(?:не|ни|никогда|был|была|было|были|уже|ещё|еще|также|тоже|сам|сама|сами|само|"
-        r"лично|напрямую|непосредственно|вообще|якобы)",
+        r"лично|напрямую|непосредственно|вообще|якобы|стал|стала|стало|стали)",
         re.I,
     ),
 }
@@ -1251,13 +1349,20 @@ _ADVERB = r"(?:(?!(?:only|merely|simply|solely)\s)\w+ly\s+)?"
 #: evidence calls false ("was wrongly blamed for", "was falsely accused of").
 _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+"
+           r"(?:at all\s+|in any way\s+)?"
            r"(?:(?:believed|thought|known|said|suspected|alleged)\s+to\s+(?:be|have been)\s+)?"
            rf"{_ADVERB}(?:behind|responsible|involved)",
+           r"(?:has|have|had)\s+(?:not|never)\s+been\s+(?:at all\s+|in any way\s+)?"
+           rf"{_ADVERB}(?:behind|responsible|involved)",
+           r"(?:was|were|is|are)\s+in\s+no\s+way\s+(?:behind|responsible|involved)",
+           r"(?:could|can|should|would)\s+not\s+be\s+blamed|(?:cannot|can't|couldn't)\s+be"
+           r"\s+blamed",
+           r"(?:was|were|has been|have been|had been)\s+(?:cleared|exonerated)\s+of",
            r"(?:wasn't|weren't|isn't|aren't|was never|were never)\s+"
            r"(?:behind|responsible|involved)",
            r"(?:had|has|have)\s+nothing\s+to\s+do\s+with",
            r"(?:was|were|is|are|has been|have been|had been)\s+(?:wrongly|falsely|unjustly|"
-           r"mistakenly|wrongfully)\s+(?:blamed|accused|named|suspected)",
+           r"mistakenly|wrongfully|unfairly|erroneously)\s+(?:blamed|accused|named|suspected)",
            r"(?:claim\w*|t[ao]ok\w*|accept\w*|bears?|bore|had|has|have|played|plays)"
            r"\s+no\s+(?:responsibility|role|part|hand)"],
     "es": [r"no\s+(?:estaba|estaban|está|están|estuvo|estuvieron)\s+detrás",
@@ -1267,19 +1372,23 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"no\s+(?:está|están|estaba|estaban|estuvo|estuvieron|ha estado|han estado)\s+"
            r"(?:implicad|involucrad)\w*",
            r"no\s+(?:tiene|tienen|tenía|tenían|tuvo|tuvieron|ha tenido|han tenido)\s+nada"
-           r"\s+que\s+ver"],
+           r"\s+que\s+ver",
+           r"no\s+(?:particip(?:ó|aron|a|an|aba|aban)|(?:ha|han|había|habían)\s+participado"
+           r"|(?:tomó|tomaron|toma|toman)\s+parte)"],
     "fr": [r"n'(?:était|étaient|est|sont)\s+(?:pas|jamais|plus)\s+derrière",
            r"n'(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|plus)\s+revendiqué\w*",
            r"ne\s+(?:l'|la\s+|les\s+)?revendiqu\w*\s+(?:pas|jamais|plus)",
-           r"n'(?:est|était|sont|étaient|a|ont|avait|avaient)\s+(?:été\s+)?pour\s+rien\s+dans",
-           r"n'(?:est|était|sont|étaient|a été|ont été)\s+(?:pas|jamais|nullement)\s+"
-           r"(?:responsables?|impliqué\w*)",
+           r"n'(?:y\s+)?(?:est|était|sont|étaient|a|ont|avait|avaient)\s+(?:été\s+)?pour\s+rien",
+           r"n'(?:(?:est|était|sont|étaient)\s+(?:pas|jamais|nullement|plus)"
+           r"|(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|nullement|plus)\s+été)"
+           r"\s+(?:responsables?|impliqué\w*|mêlé\w*)",
            r"n'(?:a|ont|avait|avaient)\s+rien\s+à\s+voir"],
     "de": [r"(?:steckte|steckten|stecke|stecken|steckt)\s+(?:nicht|nie|niemals)\s+hinter",
            r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich\s+(?:nicht|nie|niemals)",
            rf"(?:hat|haben|hatte|hatten|habe|hätte|hätten)\s+sich(?={_SPLIT_AVOWAL})"
            rf"(?={_SPLIT_NEGATED})",
-           r"(?:war|waren|ist|sind|sei|seien)\s+(?:nicht|nie|niemals)\s+(?:[^,.;:\s]+\s+){0,5}?"
+           r"(?:war|waren|ist|sind|sei|seien)\s+(?:[^,.;:\s]+\s+){0,5}?"
+           r"(?:nicht(?!\s+nur\b)|nie|niemals)\s+(?:[^,.;:\s]+\s+){0,5}?"
            r"(?:verantwortlich|beteiligt)",
            r"(?:hat|haben|hatte|hatten|habe)\s+nichts\s+mit(?=[^,.;]*\bzu\s+tun\b)"],
     "ru": [r"не\s+(?:стоял\w*|сто(?:ит|ят))\s+за",
@@ -1590,7 +1699,13 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
     ]  # fmt: skip
     if not spoken:
         return deed
-    rest = reading[min(spoken, key=lambda m: m.start()).end() :]
+    return _reported_deed(reading[min(spoken, key=lambda m: m.start()).end() :], language) or deed
+
+
+def _reported_deed(rest: str, language: str) -> str | None:
+    """What the clause ``rest`` that a verb of speaking (or a negated denial) reports says
+    its speaker did: its own pronoun as the subject (:data:`_SELF`) and a verb of harm or
+    a claim in the active voice, "did"; negated, "denied"; None for anything else."""
     for pattern in _of(_SELF, language):
         marker = pattern.search(rest)
         if marker is None:
@@ -1624,7 +1739,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
         if _negated(clause[:at], language):
             return "denied"  # "said it did not kill", "said it had nothing to do with"
         return "did"
-    return deed
+    return None
 
 
 #: What may stand between the pronoun and its verb of harm in English: auxiliaries,
