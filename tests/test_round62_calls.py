@@ -184,6 +184,7 @@ DOUBTED_OR_OTHERS = [
     "President {A} of {X[0]} is unlikely to speak by phone with President {B} of {Y[0]}.",
     "President {A} of {X[0]} told reporters that Chancellor {C} of {Z[0]} had spoken by phone with President {B} of {Y[0]}.",
     "President {A} of {X[0]} said Chancellor {C} of {Z[0]} had spoken by phone with President {B} of {Y[0]}.",
+    "The foreign minister of President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}.",
     "Fuentes afirmaron que el presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}, pero no se pudo verificar.",
     "Es falso que el presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}.",
     "El presidente {A} de {X[1]} dijo que el canciller {C} de {Z[1]} habló por teléfono con el presidente {B} de {Y[1]}.",

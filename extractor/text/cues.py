@@ -537,11 +537,16 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: (:func:`extractor.types.visit.as_call`), so no word of the future or of negation alone
 #: is here: those say something of the talk only in its own clause (NO_TALK_CUES).
 DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"alleged\w*", r"claim(?:ed|ing)", r"claims? that", r"rumou?r\w*", r"speculat\w*",
+    "en": [r"alleged\w*", r"claim(?:ed|ing)", r"claims? that", r"rumou?r\w*",
+           r"speculat(?:e|es|ed|ing)",
            r"doubt\w*", r"unverif\w*", r"unconfirm\w*", "unlikely", r"purported\w*",
            r"(?:not|n[’']t|never)(?: \w+)?(?: be| been)? (?:independently )?(?:verif|confirm)\w*",
            r"false(?:ly|hood)?", "untrue", "not true", "nobody", "no one", r"fabricat\w*",
-           "fake", "hoax", r"dismiss\w*", r"reject\w*", r"den(?:y|ies|ied|ying|ial)"],
+           "fake", "hoax",
+           # a denial of the talk's report, not of another ("denying reports of a rift")
+           r"(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*)(?: \w+){0,2} that",
+           r"(?:was|were|been|being)(?: \w+)? (?:denied|dismissed|rejected)",
+           r"(?:denied|dismissed|rejected) (?:it|this|the call|the report)"],
     "es": [r"supuest\w*", r"presunt\w*", r"rumor\w*", r"especul\w*", r"dud\w*",
            "sin confirmar", r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*",
            r"fals[oa]s?", "mentira", "no es cierto", "no es verdad", r"desmint\w*",

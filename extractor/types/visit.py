@@ -1349,14 +1349,15 @@ def _unnamed(text: str, names: Sequence[str]) -> str:
     """``text`` without the sides' names: a word of a name is no word of the future or of
     doubt ("President Will Smith", "Hans Wird", "Иван Будет", "Hope Hicks")."""
     for name in sorted(names, key=len, reverse=True):
-        text = re.sub(_name_pattern(name), " ", text)
+        text = re.sub(_name_pattern(name, cased=True), " ", text)
     return text
 
 
-#: A relative clause about a person, which says nothing of the talk ("..., who denied
-#: any role in the coup"): up to the next mark.
+#: A relative clause about a person or a source, which says nothing of the talk ("...,
+#: who denied any role in the coup", "informó el Kremlin, que negó tensiones"): up to
+#: the next mark.
 _ABOUT_A_PERSON = re.compile(
-    r",\s*(?:who|whom|whose|quien(?:es)?|qui|dont|котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ых))(?!\w)"
+    r",\s*(?:who|whom|whose|quien(?:es)?|que|qui|dont|котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ых))(?!\w)"
     r"[^,;.!?]*",
     re.I,
 )
@@ -1443,7 +1444,7 @@ _TAIL_END = re.compile(
 #: "Envoys sent BY", "La esposa DEL", then at most four words of title.
 _GOVERNED = re.compile(
     r"(?:^|(?<=\s))([^\W\d_][\w’'-]*)\s+(?:of|to|for|by|de|del|du|des|von|für|от|для)\s+"
-    r"(?:(?:the|la|le|el|der|des)\s+|l[’'])?(?:[^\W\d_][\w.’'-]*\s+){0,4}$"
+    r"(?:(?:the|la|le|el|der|des)\s+|l[’'])?((?:[^\W\d_][\w.’'-]*\s+){0,4})$"
 )
 #: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
 _BETWEEN_END = re.compile(_TALK_CLAUSE_END + _TOPIC_END)
@@ -1502,14 +1503,16 @@ def _mentions(text: str, names: Sequence[str], start: int = 0, end: int | None =
     return False
 
 
-def _name_pattern(name: str) -> str:
+def _name_pattern(name: str, *, cased: bool = False) -> str:
     """A name as a whole word: Chinese text writes a Latin name against its characters
-    ("德国总理Lars Holm通电话"), so a Han character bounds it as a space does."""
+    ("德国总理Lars Holm通电话"), so a Han character bounds it as a space does. ``cased``:
+    as written, so the name "Hans Wird" is not the verb "wird"."""
+    flags = "" if cased else "i"
     before = rf"(?:(?<!\w)|(?<=[{UNSPACED_CHARS}]))"
     after = rf"(?:(?!\w)|(?=[{UNSPACED_CHARS}]))"
     if re.search(f"[{UNSPACED_CHARS}]", name):
-        return f"(?i:{re.escape(name)})"
-    return f"(?i:{before}{re.escape(name)}{after})"
+        return f"(?{flags}:{re.escape(name)})"
+    return f"(?{flags}:{before}{re.escape(name)}{after})"
 
 
 def _party_phrase(text: str, start: int) -> tuple[int, int]:
@@ -1543,7 +1546,8 @@ def _clause_start(text: str, at: int) -> int:
 #: ("said C had spoken", "sagte, C habe", "dijo que").
 _REPORTED = re.compile(
     r"(?<!\w)(?:that|que|qu[’']|dass|wonach|что|"
-    r"(?:said|says|told\s+\w+|sagte|sagt|erklärte|dijo|afirmó|заявил\w*|сказал\w*)\s*,?)"
+    # a verb of speech is lower case: "Said Khalil" is a name
+    r"(?-i:said|says|told\s+\w+|sagte|sagt|erklärte|dijo|afirmó|заявил\w*|сказал\w*)\s*,?)"
     r"(?=\s)",
     re.I,
 )
@@ -1669,11 +1673,15 @@ def _subject(text: str, names: Sequence[str], start: int, end: int) -> bool:
 
 def _complement(before: str) -> bool:
     """Whether a name after ``before`` complements a noun that is no title ("aide to",
-    "wife of", "sent by", "Opponents of"), through titles of its own ("President")."""
+    "wife of", "sent by", "Opponents of"), through titles of its own ("President"), or
+    a title whose complement is a person by a title of its own ("The foreign minister
+    of President A": the minister talked; "Prime Minister of Japan A" is A)."""
     governed = _GOVERNED.search(before)
     if governed is None:
         return False
-    head = governed.group(1)
+    head, between = governed.group(1), governed.group(2).split()
+    if any(word.casefold().strip(".") in TITLE_WORDS for word in between):
+        return True
     return head.casefold() not in TITLE_WORDS and not any(
         level.fullmatch(head) for level, _ in _LOCAL_LEVELS
     )
