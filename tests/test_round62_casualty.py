@@ -433,3 +433,48 @@ def test_a_negations_adverbials_read_in_linear_time() -> None:
     run(50)
     small, large = min(run(200) for _ in range(3)), min(run(800) for _ in range(3))
     assert large < max(8 * small, 0.05), (small, large)
+
+
+#: A negated verb of carrying out whose object is the event with the toll denies it.
+CARRIED_OUT = {
+    "en": (["did not order", "never planned", "has not staged", "did not organise",
+            "did not mount", "never perpetrated", "did not commit", "had not ordered"],
+           ["{G} {v} the {e} that killed 12 people.", "{G} {v} the {e} in which 12 died."]),
+    "es": (["no cometió", "no perpetró", "no ordenó", "no ha cometido"],
+           ["{G} {v} el atentado que mató a 12 personas."]),
+    "fr": (["n'a pas commis", "n'a jamais perpétré", "n'a pas ordonné"],
+           ["{G} {v} l'attentat qui a tué 12 personnes."]),
+    "ru": (["не совершала", "не организовывала", "не планировала"],
+           ["{G} {v} теракт, в котором погибли 12 человек."]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "sentence"),
+    [
+        (language, name, template.format(G=name, v=verb, e=event))
+        for language, (verbs, templates) in CARRIED_OUT.items()
+        for verb, template, name in itertools.product(verbs, templates, NAMES_BY_LANGUAGE[language])
+        for event in (["bombing", "attack", "raid"] if language == "en" else [""])
+    ],
+)
+def test_a_negated_deed_of_carrying_out_the_event_denies_it(
+    language: str, name: str, sentence: str
+) -> None:
+    assert not _perpetrator(name, sentence, language), sentence
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (name, template.format(G=name))
+        for name in NAMES[:4]
+        for template in [
+            "{G} ordered the bombing that killed 12 people.",
+            "{G} did not commit to the truce and killed 12 soldiers.",
+            "{G} did not plan to stop; it staged the attack that killed 12.",
+        ]
+    ],
+)
+def test_a_negation_of_another_object_leaves_the_deed(name: str, sentence: str) -> None:
+    assert _perpetrator(name, sentence), sentence

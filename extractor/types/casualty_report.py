@@ -1341,12 +1341,17 @@ _OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
 #: An optional English adverb before a word of responsibility ("not *directly* involved"),
 #: but not one that adds ("not *only* behind").
 _ADVERB = r"(?:(?!(?:only|merely|simply|solely)\s)\w+ly\s+)?"
+#: The object of a verb of carrying out that is the event with the toll: a few words up to
+#: its mark (:data:`_EVENT_MARK`: "did not order *the attack* that killed 12").
+_THE_EVENT = rf"\s+(?:{_TOKEN}\s+){{0,3}}?[^\s{_EVENT_MARK}]*\w(?=\s*{_EVENT_MARK})"
 #: A claim of the attack negated inside its own words, where the negation before the verb
 #: that :func:`_first_deed` reads cannot see it: "was not behind", "claimed no
 #: responsibility", "claimed no role in", "n'était pas derrière", "n'a pas revendiqué",
 #: "steckte nicht hinter", "bekannte sich nicht zu", "hat sich nicht zu dem Anschlag
 #: bekannt". A negated claim denies the attack, in every language; so does a blame the
-#: evidence calls false ("was wrongly blamed for", "was falsely accused of").
+#: evidence calls false ("was wrongly blamed for", "was falsely accused of"), and a negated
+#: verb of carrying out whose object is the event with the toll ("did not order the attack
+#: that killed 12", "no cometió el atentado que mató", "не совершала теракт, в котором").
 _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+"
            r"(?:at all\s+|in any way\s+)?"
@@ -1364,7 +1369,10 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"(?:was|were|is|are|has been|have been|had been)\s+(?:wrongly|falsely|unjustly|"
            r"mistakenly|wrongfully|unfairly|erroneously)\s+(?:blamed|accused|named|suspected)",
            r"(?:claim\w*|t[ao]ok\w*|accept\w*|bears?|bore|had|has|have|played|plays)"
-           r"\s+no\s+(?:responsibility|role|part|hand)"],
+           r"\s+no\s+(?:responsibility|role|part|hand)",
+           r"(?:(?:did|does|do|has|have|had)(?:n't|\s+not|\s+never)|never)\s+(?:\w+ly\s+)?"
+           r"(?:order|plann?|stag|organi[sz]|mount|perpetrat|committ?|plant|fire|set off|"
+           rf"detonat|launch|carr(?:y|ied) out|conduct|execut)\w*{_THE_EVENT}"],
     "es": [r"no\s+(?:estaba|estaban|está|están|estuvo|estuvieron)\s+detrás",
            r"no\s+(?:lo\s+|la\s+)?(?:reivindic\w*|(?:ha|han|había|habían) reivindicado)",
            r"no\s+se\s+atribuy\w*",
@@ -1374,7 +1382,9 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"no\s+(?:tiene|tienen|tenía|tenían|tuvo|tuvieron|ha tenido|han tenido)\s+nada"
            r"\s+que\s+ver",
            r"no\s+(?:particip(?:ó|aron|a|an|aba|aban)|(?:ha|han|había|habían)\s+participado"
-           r"|(?:tomó|tomaron|toma|toman)\s+parte)"],
+           r"|(?:tomó|tomaron|toma|toman)\s+parte)",
+           r"no\s+(?:(?:ha|han|había|habían)\s+)?(?:cometi|comet|perpetr|orden|planific|"
+           rf"organiz|ejecut|llev(?:ó|aron|ado) a cabo)\w*{_THE_EVENT}"],
     "fr": [r"n'(?:était|étaient|est|sont)\s+(?:pas|jamais|plus)\s+derrière",
            r"n'(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|plus)\s+revendiqué\w*",
            r"ne\s+(?:l'|la\s+|les\s+)?revendiqu\w*\s+(?:pas|jamais|plus)",
@@ -1382,7 +1392,9 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"n'(?:(?:est|était|sont|étaient)\s+(?:pas|jamais|nullement|plus)"
            r"|(?:a|ont|avait|avaient|aurait|auraient)\s+(?:pas|jamais|nullement|plus)\s+été)"
            r"\s+(?:responsables?|impliqué\w*|mêlé\w*)",
-           r"n'(?:a|ont|avait|avaient)\s+rien\s+à\s+voir"],
+           r"n'(?:a|ont|avait|avaient)\s+rien\s+à\s+voir",
+           r"n'(?:a|ont|avait|avaient)\s+(?:pas|jamais)\s+(?:commis|perpétré|ordonné|planifié|"
+           rf"organisé|mené|exécuté)\w*{_THE_EVENT}"],
     "de": [r"(?:steckte|steckten|stecke|stecken|steckt)\s+(?:nicht|nie|niemals)\s+hinter",
            r"(?:bekannte|bekannten|bekennt|bekennen|bekenne)\s+sich\s+(?:nicht|nie|niemals)",
            rf"(?:hat|haben|hatte|hatten|habe|hätte|hätten)\s+sich(?={_SPLIT_AVOWAL})"
@@ -1395,7 +1407,8 @@ _NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
            r"не\s+(?:был\w*\s+)?причаст\w*", r"непричаст\w*",
            r"не\s+(?:нес(?:ёт|ет|ут|ла|ли)|несёт)\s+ответственност\w*",
            r"не\s+(?:имеет|имеют|имел\w*)\s+(?:никакого\s+)?отношения",
-           r"не\s+(?:брал\w*|взял\w*|бер(?:ёт|ет|ут))\s+на\s+себя\s+ответственность"],
+           r"не\s+(?:брал\w*|взял\w*|бер(?:ёт|ет|ут))\s+на\s+себя\s+ответственность",
+           rf"не\s+(?:соверш|организ|планир|устраив|устроил|провод|провел|провёл)\w*{_THE_EVENT}"],
 })  # fmt: skip
 
 
