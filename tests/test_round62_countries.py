@@ -324,9 +324,12 @@ def test_usa_is_the_united_states(language: str, frame: str) -> None:
 
 # -------------------------------- a bare "Congo" and initials that a verb relates to it
 
-VERBS_RELATING = ["closed its border with", "accused", "signed a deal with", "traded fire with",
-                  "recalled its ambassador from", "warned", "expelled diplomats of",
-                  "sent troops to help"]  # fmt: skip
+#: A preposition of relation before the initials ("with", "against", "between") makes them
+#: the other state; a verb's bare object does not ("Congo accused the DRC" reads as the
+#: DRC alone): news that names the DRC by initials calls it "Congo" too, far more often
+#: than it sets the two Congos against each other (lead, after a third probe).
+VERBS_RELATING = ["closed its border with", "signed a deal with", "traded fire with",
+                  "clashed with", "filed a complaint against", "held talks with"]  # fmt: skip
 
 
 @SETTINGS
@@ -443,3 +446,33 @@ def test_german_genitive_koreas_names_one_korea(
     words, code = name
     text = frame.format(x=words, d=day)
     assert countries_in_text(text, "de") == [code], text
+
+
+#: Initials elsewhere in the sentence than after a preposition of relation restate a bare
+#: "Congo" (a third probe: "in eastern Congo, according to the DRC army" added the Republic).
+RESTATED_BY_INITIALS = ["M23 rebels advanced in eastern {C}, according to the DRC army.",
+            "Fighting in {C}'s North Kivu displaced thousands, DRC officials said.",
+            "The {C} River basin lies mostly in the DRC.",
+            "Rwanda denies backing M23 in {C}; the DRC accuses Kigali."]  # fmt: skip
+
+
+@SETTINGS
+@given(frame=st.sampled_from(RESTATED_BY_INITIALS))
+def test_initials_elsewhere_in_the_sentence_restate_a_bare_congo(frame: str) -> None:
+    sentence = frame.format(C="Congo")
+    assert "COG" not in countries_in_text(sentence, "en"), sentence
+    assert "COD" in countries_in_text(sentence, "en"), sentence
+
+
+#: German plural "Koreas" after an article or a quantifier of its own (a third probe: only
+#: "beiden"/"zwei" were read, so "beider Koreas", "zwischen den Koreas" named no state).
+GERMAN_PLURAL_KOREAS = ["Die Außenminister beider Koreas trafen sich.",
+                        "Die Spannungen zwischen den Koreas wachsen.",
+                        "Beide Koreas verhandeln.", "Die Koreas verhandeln.",
+                        "Ein Gipfel der Koreas ist geplant."]  # fmt: skip
+
+
+@SETTINGS
+@given(frame=st.sampled_from(GERMAN_PLURAL_KOREAS))
+def test_german_koreas_after_an_article_or_quantifier_is_both(frame: str) -> None:
+    assert set(countries_in_text(frame, "de")) == {"KOR", "PRK"}, frame

@@ -673,7 +673,8 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
 #: Koreas", "les Corées du Nord et du Sud", "las Coreas", "both Sudans", "the two Congos"),
 #: and the adjective of what passes between them ("inter-Korean talks", "intercoréen").
 #: Only where the plural is no other word (Dutch "Korea's" is also the possessive, German
-#: "Koreas" the genitive, "Republik Koreas": there only after a number, "die beiden Koreas").
+#: "Koreas" the genitive, "Republik Koreas": there only after a number or an article of its
+#: own, "die beiden Koreas", "zwischen den Koreas").
 _KOREAS = ("PRK", "KOR")
 _PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"Koreas": _KOREAS, "Congos": ("COG", "COD"), "Sudans": ("SDN", "SSD"),
@@ -690,7 +691,9 @@ _PLURAL_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
                             "intercoreanas"), _KOREAS)},
     "it": {"Coree": _KOREAS, **dict.fromkeys(("intercoreano", "intercoreani", "intercoreana",
                                                "intercoreane"), _KOREAS)},
-    "de": {"beiden Koreas": _KOREAS, "zwei Koreas": _KOREAS,
+    "de": {**dict.fromkeys(("beiden Koreas", "beide Koreas", "beider Koreas", "zwei Koreas",
+                            "die Koreas", "den Koreas", "der Koreas", "Die Koreas", "Beide Koreas",
+                            "Zwei Koreas"), _KOREAS),
            **dict.fromkeys(("innerkoreanisch", "innerkoreanische", "innerkoreanischen",
                             "innerkoreanischer", "innerkoreanisches", "innerkoreanischem"),
                            _KOREAS)},
@@ -2251,6 +2254,10 @@ def _sets_scene(text: str, start: int) -> bool:
     return len(words) == 1 or words[-2] in _REPORTED
 
 
+#: Prepositions of relation between two states ("with", "against", "between"), each language.
+_RELATIONS = frozenset({"with", "against", "between", "versus", "vs", "avec", "contre", "entre",
+                        "con", "contra", "mit", "gegen", "zwischen", "met", "tegen", "tussen",
+                        "com", "contro", "tra", "fra"})  # fmt: skip
 #: How far before an apposition's comma the city it places may start.
 _CITY_REACH = 40
 
@@ -2328,7 +2335,8 @@ class _BareReading:
         elif after is not None and self._one_sentence(end, after[0]):
             if self._places_within(end, after):
                 return after[2]
-            contrasted = after[2]
+            if not self._initials(after) or self._related(end, after):
+                contrasted = after[2]
         if contrasted is not None:
             return sharers[0] if contrasted == sharers[1] else sharers[1]
         antecedents = {span[2] for span in self.named[:position] if self._spelled_out(span)}
@@ -2395,6 +2403,16 @@ class _BareReading:
 
     def _one_sentence(self, start: int, end: int) -> bool:
         return end - start <= _SENTENCE_REACH and not _SENTENCE_END.search(self.text, start, end)
+
+    def _related(self, end: int, after: tuple[int, int, str | None]) -> bool:
+        """Whether initials ``after`` are what the bare name ending at ``end`` deals with: a
+        preposition of relation stands right before them ("Congo closed its border with the
+        DRC", "tensions between Congo and ... against the DRC"). Initials elsewhere in the
+        sentence ("in eastern Congo, according to the DRC army", "Congo's North Kivu, DRC
+        officials said") restate the bare name: the news that names the DRC by initials
+        calls it "Congo" too."""
+        words = [w.lower() for w in _ONE_WORD.findall(self.text, end, after[0])][-2:]
+        return any(word in _RELATIONS for word in words)
 
     def _initials(self, span: tuple[int, int, str | None]) -> bool:
         """Whether ``span`` is initials alone ("DRC", "RDC"), without the bare word."""
