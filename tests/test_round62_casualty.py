@@ -478,3 +478,41 @@ def test_a_negated_deed_of_carrying_out_the_event_denies_it(
 )
 def test_a_negation_of_another_object_leaves_the_deed(name: str, sentence: str) -> None:
     assert _perpetrator(name, sentence), sentence
+
+
+GERMAN_NAMES = NAMES_BY_LANGUAGE["de"]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (name, template.format(G=name, n=negation))
+        for name in GERMAN_NAMES
+        for negation in ["nicht", "nie", "niemals"]
+        for template in [
+            "{G} tötete die zwölf Soldaten {n}.",
+            "{G} tötete die Geiseln {n}, sagte die Polizei.",
+            "{G} erschoss die 12 Dorfbewohner {n}.",
+        ]
+    ],
+)
+def test_a_german_negation_at_the_end_of_its_clause_denies(name: str, sentence: str) -> None:
+    assert not _perpetrator(name, sentence, "de"), sentence
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        (name, template.format(G=name))
+        for name in GERMAN_NAMES
+        for template in [
+            "{G} zögerte nicht und tötete 12 Soldaten.",
+            "{G} zögerte nie, aber tötete 12 Soldaten.",
+            "{G} tötete 12 Soldaten und zerstörte die Brücke nicht.",
+            "{G} tötete 12 Soldaten, die nicht bewaffnet waren.",
+            "{G} tötete nicht nur 12 Soldaten, sondern auch Zivilisten.",
+        ]
+    ],
+)
+def test_a_german_negation_of_another_verb_leaves_the_deed(name: str, sentence: str) -> None:
+    assert _perpetrator(name, sentence, "de"), sentence

@@ -864,7 +864,7 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
     if kind == 0 and _own_deed_after(text, at, language):
         return "did"  # "vowed revenge and killed 12", "lost 12 fighters but killed 30"
     negated = _negated(_CLAUSE_BREAK.split(text[:at])[-1], language)
-    if deed == "did" and negated:
+    if deed == "did" and (negated or _negated_at_the_end(text[at:], language)):
         return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
     if deed == "denied" and at == denial and negated and not undenied:
         return _undenied(text, at, language)
@@ -967,11 +967,30 @@ def _negated(before: str, language: str) -> bool:
     *stopped* attacking", "wasted no time and killed" deny another verb, and "not just",
     "no solo", "pas seulement" add to the deed (no gap table: any negation in the clause)."""
     gap_word = _NEGATION_GAP.get(language)
+    coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
     for pattern in _of(_NEGATION, language):
         for negation in pattern.finditer(before):
-            if gap_word is None or _only_adverbials(before[negation.end() :], gap_word, language):
+            gap = before[negation.end() :]
+            if gap_word is None and not coordinator.search(gap):  # "zögerte nicht und tötete"
+                return True
+            if gap_word is not None and _only_adverbials(gap, gap_word, language):
                 return True
     return False
+
+
+def _negated_at_the_end(clause: str, language: str) -> bool:
+    """Whether a German main clause ends on the negation of its finite verb ("X tötete die
+    zwölf Soldaten *nicht*"): the verb stands second, its negation at the end of its own
+    clause (before a break or a coordinator), not "nicht nur" nor "nicht 10" after a comma."""
+    if language != "de":
+        return False
+    own = _CLAUSE_BREAK.split(clause)[0]
+    own = _COORDINATED["de"][0].split(own)[0]
+    return bool(_CLAUSE_FINAL_NEGATION.search(own))
+
+
+#: A German negation that ends its clause: "tötete die Soldaten nicht".
+_CLAUSE_FINAL_NEGATION = re.compile(r"(?<!\w)(?:nicht|nie|niemals)\s*[.!?]?\s*$", re.I)
 
 
 def _only_adverbials(gap: str, gap_word: re.Pattern[str], language: str) -> bool:
