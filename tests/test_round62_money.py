@@ -273,3 +273,19 @@ def test_a_capitalised_unit_the_cldr_writes_lower_case_before_a_noun_is_a_name(n
     is a name's (was Samoan tala), while "3 million Leones", at the phrase's end, stays."""
     text = f"The fund gave 3 million {unit} {noun} support.".replace("3", str(number))
     assert parse_money(text, "en") == (Decimal(number * 10**6), "USD"), text
+
+
+#: A bare unit one state's currency has, in the forms its languages write it (a third
+#: probe: French "yens" matched Turkish "yeni", new, in a dozen currencies' names).
+ONE_STATES_UNIT = {
+    "en": ["3 million yen", "3 billion yen in aid"], "fr": ["3 milliards de yens pour Kiev"],
+    "de": ["3 Milliarden Yen"], "es": ["3 millones de yenes"], "it": ["3 miliardi di yen"],
+}  # fmt: skip
+
+
+@given(st.sampled_from([(lang, text) for lang, texts in ONE_STATES_UNIT.items() for text in texts]))
+@settings(max_examples=20, deadline=None)
+def test_a_unit_one_states_currency_has_is_that_currency(item: tuple[str, str]) -> None:
+    language, text = item
+    found = parse_money(text, language)
+    assert found is not None and found[1] == "JPY", (text, found)

@@ -2407,13 +2407,24 @@ def _shared_unit(word: str, language: str) -> bool:
     the Portuguese escudo, "manat" the Turkmen one. A bare name then names none."""
     key = _unit_key(word, language)
     states = _states_of_currencies()
+    words = _unit_words_everywhere()
+    # the word itself where a currency's name holds it; its inflected forms only where none
+    # does ("yen" is the yen's, not the start of Turkish "yeni", new, in a dozen names)
+    matched = (
+        [words[key]]
+        if key in words
+        else [
+            codes
+            for name, codes in words.items()
+            if name.startswith(key) and len(name) - len(key) <= _UNIT_ENDING
+        ]
+    )
     common: frozenset[str] | None = None
-    for name, codes in _unit_words_everywhere().items():
-        if name == key or (name.startswith(key) and len(name) - len(key) <= _UNIT_ENDING):
-            for code in codes:
-                had = states.get(code)
-                if had:  # a currency of no state (gold, a unit of account) tells none
-                    common = had if common is None else common & had
+    for codes in matched:
+        for code in codes:
+            had = states.get(code)
+            if had:  # a currency of no state (gold, a unit of account) tells none
+                common = had if common is None else common & had
     return common is not None and not common
 
 
