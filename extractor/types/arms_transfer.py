@@ -460,7 +460,7 @@ _TITLE_WORDS = 3
 _ACRONYM = re.compile(r"[A-Z]{2,6}(?:['’]s)?")
 
 
-def _publisher_acts(quote: str, language: str, article: str = "") -> bool:
+def _publisher_acts(quote: str, language: str, article: str) -> bool:
     """Whether the evidence has its author supply or receive in the first person: a
     pronoun a few words before a verb of supplying or acquiring ("we will send", "wir
     werden ... liefern", or after it in German, "liefern wir"), a Spanish verb of
