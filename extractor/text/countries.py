@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from extractor.text.cues import SPEECH_WORDS
 from extractor.text.gazetteer import city_countries, main_city_names
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
@@ -2226,10 +2227,7 @@ _LOCATIVES = frozenset({"in", "at", "à", "au", "aux", "dans", "en", "a", "em", 
                         "bei", "nel", "nella", "w", "i", "di", "katika", "sa"})  # fmt: skip
 #: Verbs that report where news was learned or said ("a-t-on appris à Kinshasa", "officials
 #: said in Goma"): the place of reporting is a dateline in prose.
-_REPORTED = frozenset({"appris", "apprend", "learned", "learnt", "reported", "said", "told",
-                       "indiqué", "déclaré", "annoncé", "dijo", "informó", "anunció", "declaró",
-                       "sagte", "erklärte", "berichtete", "erfuhr", "disse", "informou",
-                       "anunciou", "detto", "annunciato", "dichiarato", "appreso"})  # fmt: skip
+_REPORTED = SPEECH_WORDS | {"appris", "apprend", "learned", "learnt", "erfuhr", "appreso"}
 #: Where a clause starts, looking back from a city.
 _CLAUSE_BREAK = re.compile(r"[,;:()\n]|[.!?]\s")
 #: How far back from a city its clause is read.

@@ -691,3 +691,34 @@ ACQUIRING_WORDS: dict[str, tuple[str, ...]] = {
            r"получи\w*", r"заказа\w*"),
     "zh": ("购买", "进口", "引进", "采购", "购入", "获得", "接收", "订购", "买"),
 }  # fmt: skip
+#: Verbs that introduce reported speech, per language, each form written out as a whole
+#: lower-case word ("said", "dijo", "déclaré", "sagte", "заявил", "disse"): their subject is
+#: the speaker, what follows them is what was said. One table for every rule that asks
+#: who spoke (a quotation's speaker, a reported clause's subject, a place of reporting).
+#: Lower case only: "Said Khalil" is a name.
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("said", "says", "told", "tells", "added", "stated", "declared", "announced",
+           "wrote", "insisted", "stressed", "reported"),
+    "es": ("dijo", "dice", "dijeron", "afirmó", "declaró", "anunció", "aseguró", "señaló",
+           "añadió", "informó", "indicó"),
+    "fr": ("dit", "déclare", "déclaré", "affirme", "affirmé", "annonce", "annoncé", "ajouté",
+           "assuré", "indiqué", "souligné"),
+    "de": ("sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+           "kündigte", "berichtete", "teilte"),
+    "ru": tuple(f"{stem}{end}" for stem in ("заявил", "сказал", "сообщил", "отметил",
+                                            "подчеркнул")
+                for end in ("", "а", "о", "и")),
+    "pt": ("disse", "afirmou", "declarou", "anunciou", "informou"),
+    "it": ("detto", "dichiarato", "annunciato", "affermato", "disse"),
+}  # fmt: skip
+
+
+def speech_verbs() -> str:
+    """:data:`SPEECH_VERBS` of every language as one case-sensitive regex alternation,
+    longest first, to be set in a caller's pattern between its own boundaries."""
+    words = sorted({w for forms in SPEECH_VERBS.values() for w in forms}, key=len, reverse=True)
+    return "(?-i:" + "|".join(map(re.escape, words)) + ")"
+
+
+#: Every form of :data:`SPEECH_VERBS`, for a word-by-word check.
+SPEECH_WORDS: frozenset[str] = frozenset(w for forms in SPEECH_VERBS.values() for w in forms)

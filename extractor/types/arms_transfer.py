@@ -18,7 +18,13 @@ from typing import Any, ClassVar, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extractor.text.countries import countries_in_text, country_in_text
-from extractor.text.cues import ACQUIRING_WORDS, SUPPLYING_WORDS, cue_pattern, cue_patterns
+from extractor.text.cues import (
+    ACQUIRING_WORDS,
+    SUPPLYING_WORDS,
+    cue_pattern,
+    cue_patterns,
+    speech_verbs,
+)
 from extractor.text.grounding import normalise_text
 from extractor.text.quantities import is_amount, number_forms
 from extractor.types import columns as col
@@ -537,15 +543,9 @@ def _quotations(quote: str) -> tuple[list[int], list[re.Match[str]]]:
     return [q.start() for q in found], found
 
 
-#: A verb that introduces reported speech, each language ("said", "dijo", "a déclaré",
-#: "sagte", "заявил"), with its auxiliary: its subject is the quotation's speaker.
-_SPEECH = re.compile(
-    r"(?<!\w)(?i:(?:a|ont|ha|han|hat|haben)\s+)?(?i:said|says|told|added|stated|declared|"
-    r"announced|wrote|insisted|stressed|"
-    r"dijo|afirmó|declaró|anunció|aseguró|señaló|añadió|dit|déclare|déclaré|affirme|affirmé|"
-    r"annoncé|ajouté|assuré|sagte|sagt|erklärte|erklärt|betonte|betont|kündigte|"
-    r"заявил\w*|сказал\w*|сообщил\w*|отметил\w*|подчеркнул\w*)(?!\w)"
-)
+#: A verb that introduces reported speech (:data:`SPEECH_VERBS`: "said", "dijo", "a
+#: déclaré", "sagte", "заявил"), with its auxiliary: its subject is the quotation's speaker.
+_SPEECH = re.compile(rf"(?<!\w)(?i:(?:a|ont|ha|han|hat|haben)\s+)?{speech_verbs()}(?!\w)")
 #: The words after a speech verb that end its inverted subject ("said the Danish Prime
 #: Minister after talks with ..."): a clause boundary or a preposition opening an adjunct.
 _SPEAKER_END = re.compile(

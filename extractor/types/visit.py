@@ -32,6 +32,7 @@ from extractor.text.cues import (
     cue_pattern,
     cue_patterns,
     every_language,
+    speech_verbs,
     states_any,
 )
 from extractor.text.dates import precision_of
@@ -1390,8 +1391,8 @@ _ZH_WITH = re.compile("同(?!意|时|样)|与|和(?!平)|跟")
 #: "criticising"): nothing after it is said of the talk before it.
 _TALK_CLAUSE_END = (
     r"[,;:.!?«»\"“”]|(?<!\w)(?:after|before|while|when|as|because|who|whose|which|that|"
-    r"where|said|says|told|tras|después|antes|mientras|que|quien|dijo|après|avant|pendant|"
-    r"qui|selon|nachdem|bevor|während|sagte|после|перед|котор\w*|заявил\w*|сказал\w*)(?!\w)"
+    r"where|tras|después|antes|mientras|que|quien|après|avant|pendant|"
+    rf"qui|selon|nachdem|bevor|während|после|перед|котор\w*|{speech_verbs()})(?!\w)"
     r"|(?<!\w)(?!(?:morning|evening)\b)[a-z]\w*ing(?!\w)"
 )
 _TALK_CLAUSE = re.compile(_TALK_CLAUSE_END)
@@ -1546,8 +1547,8 @@ def _clause_start(text: str, at: int) -> int:
 #: ("said C had spoken", "sagte, C habe", "dijo que").
 _REPORTED = re.compile(
     r"(?<!\w)(?:that|que|qu[’']|dass|wonach|что|"
-    # a verb of speech is lower case: "Said Khalil" is a name
-    r"(?-i:said|says|told\s+\w+|sagte|sagt|erklärte|dijo|afirmó|заявил\w*|сказал\w*)\s*,?)"
+    # a verb of speech (:data:`SPEECH_VERBS`) is lower case: "Said Khalil" is a name
+    rf"(?:(?-i:(?:told|tells)\s+\w+)|{speech_verbs()})\s*,?)"
     r"(?=\s)",
     re.I,
 )
