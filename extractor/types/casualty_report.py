@@ -656,6 +656,10 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     # leaves the verbs of the next ones
     own = _CLAUSE_BREAK.split(reading)[0]
     deed = _first_deed(own, language)
+    if deed not in (None, "did") and _sequenced_deed(
+        _next_clause(quote, hi, reading, own), language
+    ):
+        return None  # "vowed revenge, then killed 12", "juró venganza; luego mató"
     if deed is not None:
         done = _said_of_itself(deed, reading, language)
         answered = _answers_the_event(own, language) and not _own_toll_after(reading, language)
@@ -697,6 +701,68 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             )
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
+
+
+def _next_clause(quote: str, hi: int, reading: str, own: str) -> str:
+    """The words after the name's own clause ``own`` of its sentence ``reading``, past a
+    semicolon that ends the sentence at ``hi`` ("swore revenge; then it killed 12"): a
+    semicolon joins clauses, as a comma does, though the name's sentence stops there."""
+    rest = reading[len(own) :]
+    if rest.strip() or quote[hi : hi + 1] != ";":
+        return rest
+    return quote[hi : _sentence_end(quote, hi + 1)]
+
+
+def _sequenced_deed(rest: str, language: str) -> bool:
+    """Whether the clause that opens ``rest`` (after a comma or semicolon) goes on with a
+    verb of harm of the same subject: a coordinator or a word of sequence first ("*then*
+    killed", "*and then* it killed", "*puis* a tué", "*luego* mató", "*dann* tötete sie",
+    "*а затем* убили"), then only auxiliaries, adverbs and the subject's pronoun. A verb
+    with no subject of its own after "then" has the subject of the verb before it."""
+    coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
+    sequencer = _SEQUENCER.get(language)
+    opening = rest.lstrip(" ,;:\u2013\u2014-")
+    opener = coordinator.match(opening)
+    if opener is not None:
+        opening = opening[opener.end() :].lstrip()
+    step = sequencer.match(opening) if sequencer is not None else None
+    if step is not None:
+        opening = opening[step.end() :]
+    elif opener is None:
+        return False
+    tail = " ".join(opening.split()[:8])
+    harm = _first_harm_done(tail, language)
+    if harm is None:
+        return False
+    gap = tail[:harm]
+    pronoun = _SUBJECT_PRONOUN.get(language)
+    return all(
+        gap_word.fullmatch(word) or (pronoun is not None and pronoun.fullmatch(word))
+        for word in gap.split()
+    ) and not _negated(gap, language)
+
+
+#: Words of sequence that join a second verb to a subject's first with no coordinator
+#: ("vowed revenge, *then* killed 12", "*puis*", "*luego*", "*dann*", "*затем*").
+_SEQUENCER: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    for language, words in (
+        ("en", r"then|afterwards|later|subsequently"),
+        ("es", r"luego|después|entonces|más tarde|posteriormente"),
+        ("fr", r"puis|ensuite|par la suite|plus tard"),
+        ("de", r"dann|danach|anschließend|später|daraufhin"),
+        ("ru", r"затем|потом|после этого|позже|позднее"),
+    )
+}
+#: Subject pronouns that may take up the subject of a sequenced verb ("then *it* killed",
+#: "dann tötete *sie*").
+_SUBJECT_PRONOUN: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"it|they|he|she|we", re.I),
+    "es": re.compile(r"ellos|ellas|él|ella", re.I),
+    "fr": re.compile(r"il|ils|elle|elles|on", re.I),
+    "de": re.compile(r"sie|er|es", re.I),
+    "ru": re.compile(r"они|он|она|оно", re.I),
+}
 
 
 def _past_own_relative(reading: str, language: str) -> str | None:
@@ -849,7 +915,8 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
             default=None,
         ),
         "denied": min(
-            (at for at in (denial, _first(_NEGATED_CLAIM, text, language))
+            (at for at in (denial, _first(_NEGATED_CLAIM, text, language),
+                           _first_thwarted(text, language))
              if at is not None),
             default=None,
         ),
@@ -863,9 +930,15 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
     at, kind, deed = min(seen)
     if kind == 0 and _own_deed_after(text, at, language):
         return "did"  # "vowed revenge and killed 12", "lost 12 fighters but killed 30"
-    negated = _negated(_CLAUSE_BREAK.split(text[:at])[-1], language)
-    if deed == "did" and (negated or _negated_at_the_end(text[at:], language)):
-        return "denied"  # "X did not kill", "X n'a pas tué", "X hat nicht getötet"
+    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    negated = _negated(clause, language)
+    if deed == "did" and (
+        negated
+        or _negated_at_the_end(text[at:], language)
+        or _failed(clause, language)
+        or _failed_before_infinitive(text, at, language)
+    ):
+        return "denied"  # "X did not kill", "X n'a pas tué", "X failed to kill"
     if deed == "denied" and at == denial and negated and not undenied:
         return _undenied(text, at, language)
     return deed
@@ -941,7 +1014,8 @@ def _own_deed_after(text: str, at: int, language: str) -> bool:
         if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
             return True
     coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
-    for found in coordinator.finditer(text, at):
+    sequencer = _SEQUENCER.get(language, _SEQUENCER["en"])
+    for found in [*coordinator.finditer(text, at), *sequencer.finditer(text, at)]:
         tail = " ".join(text[found.end() :].split()[:8])
         harm = _first_harm_done(tail, language)
         if harm is None:
@@ -970,12 +1044,92 @@ def _negated(before: str, language: str) -> bool:
     coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
     for pattern in _of(_NEGATION, language):
         for negation in pattern.finditer(before):
-            gap = before[negation.end() :]
+            gap = _without_implicatives(before[negation.end() :], language)
             if gap_word is None and not coordinator.search(gap):  # "zögerte nicht und tötete"
                 return True
             if gap_word is not None and _only_adverbials(gap, gap_word, language):
                 return True
     return False
+
+
+def _without_implicatives(gap: str, language: str) -> str:
+    """``gap`` without its verbs of ability and attempt (:data:`_IMPLICATIVE`): their
+    negation is the deed's ("did not *manage to* kill", "n'a pas *pu* tuer", "не *смогли*
+    убить": the killing did not happen), as a verb of reluctance's is not ("did not
+    *hesitate* to kill": it did)."""
+    implicative = _IMPLICATIVE.get(language)
+    return gap if implicative is None else implicative.sub(" ", gap)
+
+
+def _failed(before: str, language: str) -> bool:
+    """Whether ``before`` (a clause up to its verb of harm) says its subject failed at the
+    verb: a verb of failure (:data:`_FAILURE`: "failed to", "was unable to", "a échoué à",
+    "fue incapaz de", "未能", "не удалось"), then only the words a negation's gap may hold.
+    An affirmed failure denies the deed as a negated ability does; a negated one ("did not
+    fail to kill") affirms it."""
+    gap_word = _NEGATION_GAP.get(language)
+    for pattern in _of(_FAILURE, language):
+        for failure in pattern.finditer(before):
+            if _negated(before[: failure.start()], language):
+                continue  # "did not fail to kill" killed
+            gap = _without_implicatives(before[failure.end() :], language)
+            if gap_word is None or _only_adverbials(gap, gap_word, language):
+                return True
+    return False
+
+
+def _first_thwarted(text: str, language: str) -> int | None:
+    """Where the first infinitive of harm governed by a negated verb of ability or attempt,
+    or by one of failure, is in ``text`` ("no *llegaron a matar*", "no *pudo asesinar*",
+    "fue incapaz de matar", "n'a pas *essayé de tuer*"): the deed did not happen. Such an
+    infinitive is no deed of :func:`_first_harm_done` ("para matar" tells a purpose; "de
+    tuer" reads as a noun after an article), so it is read here only."""
+    infinitive = _HARM_INFINITIVE.get(language)
+    implicative = _IMPLICATIVE.get(language)
+    if infinitive is None or implicative is None:
+        return None
+    for verb in infinitive.finditer(text):
+        before = _CLAUSE_BREAK.split(text[: verb.start()])[-1]
+        governed = implicative.search(before) or any(
+            p.search(before) for p in _of(_FAILURE, language)
+        )
+        if governed and (_negated(before, language) or _failed(before, language)):
+            return verb.start()
+    return None
+
+
+#: Infinitives of harm that :func:`_first_harm_done` does not read (:func:`_first_thwarted`).
+_HARM_INFINITIVE: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?<!\w)(?:matar|asesinar|atacar|bombardear|disparar|herir|ejecutar|abatir|masacrar|"
+        r"secuestrar|eliminar|neutralizar)(?:l[oa]s?|les?)?(?!\w)",
+        re.I,
+    ),
+    # after "de", read as an article by :func:`_first_harm_done` ("essayé de tuer")
+    "fr": re.compile(
+        r"(?<!\w)(?:tuer|assassiner|attaquer|abattre|bombarder|exécuter|massacrer|enlever|"
+        r"blesser|éliminer|neutraliser)(?!\w)",
+        re.I,
+    ),
+}
+
+
+def _failed_before_infinitive(text: str, at: int, language: str) -> bool:
+    """Whether a German "zu" infinitive at ``at`` is the object of a negated verb of ability
+    or attempt, or of failure, in the clause before its comma ("schaffte es nicht, die
+    Geiseln *zu töten*", "wagte nicht, ... zu töten", "scheiterte daran, ... zu töten"):
+    the deed did not happen."""
+    if language != "de":
+        return False
+    clauses = _CLAUSE_BREAK.split(text[:at])
+    if len(clauses) < 2 or not re.search(r"(?<!\w)zu\s*$", clauses[-1]):
+        return False
+    head = clauses[-2]
+    implicative = _IMPLICATIVE["de"].search(head)
+    negated = implicative is not None and any(
+        p.search(head[implicative.end() :]) for p in _of(_NEGATION, language)
+    )
+    return negated or any(p.search(head) for p in _of(_FAILURE, language))
 
 
 def _negated_at_the_end(clause: str, language: str) -> bool:
@@ -1312,6 +1466,59 @@ _NEGATION_GAP: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+#: Verbs of ability, attempt and daring, with the word that joins their infinitive:
+#: implicative verbs, whose negation denies the verb they govern ("did not manage to kill",
+#: "never succeeded in killing", "was not able to", "did not dare / try / attempt to"; "n'a
+#: pas pu / réussi à / osé / essayé de / tenté de", "n'est pas parvenu à"; "no pudo / logró
+#: / consiguió / llegó a / se atrevió a / intentó"; "konnte / schaffte es / wagte /
+#: versuchte nicht"; "не смогли / сумели / успели / решились / пытались / удалось"). A
+#: negation passes through them to the verb of harm (:func:`_negated`).
+_IMPLICATIVE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?<!\S)(?:manag(?:e|es|ed|ing)|succeed(?:s|ed|ing)?(?:\s+in)?|able|"
+        r"dar(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)"
+        r"(?:\s+to)?(?!\S)",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"(?<!\S)(?:pu|pourr\w*|peu(?:t|vent)|pouvai\w*|réussi\w*|parvenu\w*|parvien\w*|"
+        r"osé\w*|os(?:e|ent|ait|aient)|essayé\w*|essa(?:ie|ient|yait|yaient)|tenté\w*|"
+        r"tent(?:e|ent|ait|aient)|été en mesure|en mesure|capables?)"
+        r"(?:\s+(?:à|de|d'))?(?!\S)",
+        re.I,
+    ),
+    "es": re.compile(
+        r"(?<!\S)(?:pudo|pudieron|puede|pueden|podía|podían|podido|logr\w+|consigui\w+|"
+        r"consegu\w+|lleg(?:ó|aron|a|an|aba|aban|ado)|atrevi\w+|atrev\w+|intent\w+|"
+        r"trat(?:ó|aron|a|an|aba|aban|ado)|capa(?:z|ces))"
+        r"(?:\s+(?:a|de))?(?!\S)",
+        re.I,
+    ),
+    "de": re.compile(
+        r"(?<!\w)(?:konnte\w*|kann|können|schaffte\w*|geschafft|gelang\w*|gelungen|"
+        r"wagte\w*|gewagt|versuchte\w*|versucht)(?!\w)",
+        re.I,
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:смог\w*|смож\w*|мог\w*|сумел\w*|успел\w*|решил\w*|решал\w*|"
+        r"пыта\w*|попыта\w*|стара\w*|постара\w*|удал\w*|получилось|сможет|смогут)(?!\w)",
+        re.I,
+    ),
+}
+#: Verbs of failure, with the word that joins their infinitive: affirmed, they deny the
+#: verb of harm they govern ("failed to kill", "was unable to", "a échoué à", "fue incapaz
+#: de", "scheiterte daran", "未能", "не удалось" is a negated ability).
+_FAILURE: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"fail(?:s|ed|ing)?(?:\s+to|\s+in)?", r"unable(?:\s+to)?",
+           r"incapable(?:\s+of)?"],
+    "fr": [r"(?:a|ont|avait|avaient) échoué(?:\s+à)?", r"échou(?:e|ent)(?:\s+à)?",
+           r"incapables?(?:\s+de|\s+d')?", r"impuissants?(?:\s+à)?"],
+    "es": [r"fracas(?:ó|aron|a|an)(?:\s+en)?", r"incapa(?:z|ces)(?:\s+de)?",
+           r"fall(?:ó|aron)(?:\s+en|\s+al)?"],
+    "de": [r"scheiterte\w*", r"gescheitert", r"(?:war|waren) (?:nicht )?(?:in der lage|unfähig)"],
+    "zh": ["未能", "没能", "未能够", "无法", "没有能够", "未遂"],
+    "ru": [r"не удал\w*", r"не получилось", r"не в состоянии", r"провалил\w*"],
+})  # fmt: skip
 #: Words that make a verb's form a noun ("the killing of its fighters"), so no deed.
 _DETERMINER: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:the|a|an|of|this|that|these|those)\s+$"),

@@ -1,0 +1,186 @@
+"""Round 63: perpetrator roles under implicative verbs and sequenced clauses (perpetrator_problem).
+
+A verb of ability or attempt is implicative: its negation denies the verb it governs ("did
+not manage to kill" killed no one), as an affirmed verb of failure does ("failed to kill",
+"a échoué à tuer", "未能杀死", "не удалось убить"); a verb of reluctance is not ("did not
+hesitate to kill" killed). Round 62 let only auxiliaries stand between a negation and its
+verb of harm, so every negated ability kept its subject as the perpetrator of a killing that
+never happened. A verb of harm sequenced after another with no subject of its own ("vowed
+revenge, then killed 12", "a juré de se venger, puis a tué", "schwor Rache; dann tötete
+sie") is the first verb's subject's deed: round 62 read only the name's first clause and lost
+it. Each sentence is written for this test and generated over actors, victims and counts,
+in every language the rules claim.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extractor.types.casualty_report import perpetrator_problem
+
+_COUNTS = ("12", "30")
+
+
+def _sentences(templates: list[str], actors: list[str], victims: list[str]) -> list[str]:
+    """Every template filled with every actor, victim and count."""
+    return [
+        template.format(A=actor, V=victim, N=count)
+        for template, actor, victim, count in itertools.product(templates, actors, victims, _COUNTS)
+    ]
+
+
+def _name(sentence: str, actors: list[str]) -> str:
+    """The actor as the sentence spells it."""
+    return next(actor for actor in actors if actor in sentence)
+
+
+_NOT_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        ["The army", "Hamas", "The rebels", "Security forces"],
+        ["hostages", "soldiers", "civilians"],
+        [
+            "{A} did not manage to kill the {N} {V}.",
+            "{A} never managed to kill the {N} {V}.",
+            "{A} did not succeed in killing the {N} {V}.",
+            "{A} was not able to kill the {N} {V}.",
+            "{A} did not dare to kill the {N} {V}.",
+            "{A} did not try to kill the {N} {V}.",
+            "{A} did not attempt to kill the {N} {V}.",
+            "{A} failed to kill the {N} {V}.",
+            "{A} was unable to kill the {N} {V}.",
+        ],
+    ),
+    "fr": (
+        ["L'armée", "Le Hamas", "Les rebelles"],
+        ["otages", "soldats", "civils"],
+        [
+            "{A} n'a pas pu tuer les {N} {V}.",
+            "{A} n'a pas réussi à tuer les {N} {V}.",
+            "{A} n'est pas parvenu à tuer les {N} {V}.",
+            "{A} n'a pas osé tuer les {N} {V}.",
+            "{A} n'a pas essayé de tuer les {N} {V}.",
+            "{A} n'a pas tenté de tuer les {N} {V}.",
+            "{A} a échoué à tuer les {N} {V}.",
+        ],
+    ),
+    "es": (
+        ["Los militares", "Las FARC", "Los rebeldes"],
+        ["rehenes", "soldados", "civiles"],
+        [
+            "{A} no llegaron a matar a los {N} {V}.",
+            "{A} no lograron matar a los {N} {V}.",
+            "{A} no consiguieron matar a los {N} {V}.",
+            "{A} no pudieron matar a los {N} {V}.",
+            "{A} no se atrevieron a matar a los {N} {V}.",
+            "{A} no intentaron asesinar a los {N} {V}.",
+        ],
+    ),
+    "de": (
+        ["Die Armee", "Die Hamas", "Die Rebellen"],
+        ["Geiseln", "Soldaten", "Zivilisten"],
+        [
+            "{A} schaffte es nicht, die {N} {V} zu töten.",
+            "{A} wagte nicht, die {N} {V} zu töten.",
+            "{A} versuchte nicht, die {N} {V} zu töten.",
+            "{A} scheiterte daran, die {N} {V} zu töten.",
+        ],
+    ),
+    "ru": (
+        ["Боевики", "Военные", "Повстанцы"],
+        ["заложников", "солдат", "мирных жителей"],
+        [
+            "{A} не смогли убить {N} {V}.",
+            "{A} не сумели убить {N} {V}.",
+            "{A} не успели убить {N} {V}.",
+            "{A} не решились убить {N} {V}.",
+            "{A} не пытались убить {N} {V}.",
+        ],
+    ),
+    "zh": (["军队", "叛军"], ["人质", "士兵"], ["{A}未能杀死{N}名{V}。"]),
+}
+
+_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        _NOT_DONE["en"][0],
+        _NOT_DONE["en"][1],
+        [
+            "{A} did not hesitate to kill the {N} {V}.",
+            "{A} did not fail to kill the {N} {V}.",
+            "{A} killed the {N} {V}.",
+            "{A} vowed revenge, then killed {N} {V}.",
+            "{A} vowed revenge; then it killed {N} {V}.",
+            "{A} vowed revenge, and then killed {N} {V}.",
+            "{A} vowed revenge then killed {N} {V}.",
+        ],
+    ),
+    "fr": (
+        _NOT_DONE["fr"][0],
+        _NOT_DONE["fr"][1],
+        [
+            "{A} n'a pas hésité à tuer les {N} {V}.",
+            "{A} a juré de se venger, puis a tué {N} {V}.",
+            "{A} a juré de se venger ; ensuite il a tué {N} {V}.",
+        ],
+    ),
+    "es": (
+        _NOT_DONE["es"][0],
+        _NOT_DONE["es"][1],
+        [
+            "{A} no dudaron en matar a los {N} {V}.",
+            "{A} juraron venganza; luego mataron a {N} {V}.",
+            "{A} juraron venganza, y luego mataron a {N} {V}.",
+        ],
+    ),
+    "de": (
+        _NOT_DONE["de"][0],
+        _NOT_DONE["de"][1],
+        [
+            "{A} zögerte nicht, die {N} {V} zu töten.",
+            "{A} schwor Rache; dann tötete sie {N} {V}.",
+            "{A} schwor Rache, dann tötete sie {N} {V}.",
+        ],
+    ),
+    "ru": (
+        _NOT_DONE["ru"][0],
+        _NOT_DONE["ru"][1],
+        [
+            "{A} не побоялись убить {N} {V}.",
+            "{A} поклялись отомстить, а затем убили {N} {V}.",
+            "{A} поклялись отомстить, затем убили {N} {V}.",
+            "{A} поклялись отомстить; потом они убили {N} {V}.",
+        ],
+    ),
+}
+
+
+def _cases(table: dict[str, tuple[list[str], list[str], list[str]]]) -> list[tuple[str, str, str]]:
+    return [
+        (language, _name(sentence, actors), sentence)
+        for language, (actors, victims, templates) in table.items()
+        for sentence in _sentences(templates, actors, victims)
+    ]
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases(_NOT_DONE))
+def test_a_negated_ability_or_a_failure_denies_the_deed(
+    language: str, name: str, sentence: str
+) -> None:
+    assert perpetrator_problem(name, sentence, language) is not None, sentence
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases(_DONE))
+def test_a_negated_reluctance_or_a_sequenced_deed_keeps_the_doer(
+    language: str, name: str, sentence: str
+) -> None:
+    assert perpetrator_problem(name, sentence, language) is None, sentence
+
+
+def test_another_subject_after_then_is_not_the_name() -> None:
+    """A verb of harm after "then" with a subject of its own is that subject's deed."""
+    for sentence in (
+        "Hamas vowed revenge, then the army killed 12 soldiers.",
+        "Hamas vowed revenge; then police killed 12 soldiers.",
+    ):
+        assert perpetrator_problem("Hamas", sentence, "en") is not None, sentence
