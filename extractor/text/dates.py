@@ -695,13 +695,16 @@ _R_DETERMINED = (
     + r"|(?<=\bthat\s)(?<![\w,;:]\sthat\s)"
     + r"|(?<=['’]s\s))?+"  # a possessive: "Iran's May 12-14 talks"
 )
+#: The participles of harm whose subject is the persons a count counts ("were killed",
+#: "are missing").
+_HARM_PARTICIPLES = "dead|killed|wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped"
 #: The words after a range's last day that leave a determiner's noun phrase without its
 #: noun, so the day counts them: a verb ("On the March 3 to 5 were killed") or a noun of
 #: persons, which a date does not modify ("her March 3 to 5 people", "its March 3-5
 #: soldiers": the object pronoun "her", or a possessive of the people counted).
 _R_COUNTED_AFTER_DETERMINER = (
     "am|are|is|was|were|be|been|had|has|have|will|would|could|can|may|might|must|should|"
-    "died|dead|killed|wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped|"
+    f"died|{_HARM_PARTICIPLES}|"
     "people|persons?|soldiers?|civilians?|children|child|kids|women|men|troops|fighters?|"
     "militants?|rebels?|insurgents?|police(?:men)?|officers?|others|members?|victims?|"
     "bodies|hostages?|prisoners?|detainees?|residents?|migrants?|refugees?|journalists?|"
@@ -916,15 +919,39 @@ _OTHER_PEOPLE_PLURALS = (
 #: movement's in "-ite" or "-ist" ("Shiites", "Islamists"), or another
 #: (:data:`_OTHER_PEOPLE_PLURALS`: "Jews", "Kurds").
 _PEOPLE_PLURAL = rf"(?-i:[A-Z][a-z]+(?:an|i|ite|ist)s\b|(?:{_OTHER_PEOPLE_PLURALS})\b)"
+#: The verbs whose subject is who suffers or flees, in a tense that marks no number
+#: ("2000 Taliban fled", "2000 Lebanese had been displaced").
+_VICTIM_VERBS = "died|fled|perished|drowned|starved|disappeared|surrendered"
+_SUFFERED_PARTICIPLES = (
+    f"{_HARM_PARTICIPLES}|displaced|evacuated|deported|expelled|executed|massacred|taken"
+)
+#: A verb that makes the capitalised words before it a counted subject: one that agrees
+#: with a plural ("were", "are", "have", "remain": a name that acts is singular, "Hamas
+#: has", "Israel was"), or a verb or passive whose subject is who suffers or flees ("died",
+#: "fled", "had been killed"). A name that acts takes a verb that marks no number and an
+#: object ("Hamas attacked Israel", "Israel had closed the crossing").
+_VERB_OF_A_COUNTED_SUBJECT = (
+    rf"(?-i:(?:are|were|have|remain)\b|(?:had\s+(?:been\s+)?)?(?:{_VICTIM_VERBS})\b"
+    rf"|had\s+been\s+(?:{_SUFFERED_PARTICIPLES})\b)"
+)
+#: A people named by capitalised words with no plural ending of its own, a state's
+#: adjective ("Lebanese", "French", "Swiss", "South Sudanese") or a people's or group's
+#: name ("Taliban", "Fulani", "Filipinos", "Uzbeks"), as the subject of a verb that counts
+#: it (:data:`_VERB_OF_A_COUNTED_SUBJECT`): "Since Oct. 7 2000 Lebanese were killed"
+#: counts 2000 of them. English names peoples too many ways for a list of plurals.
+_PEOPLE_AS_A_COUNTED_SUBJECT = (
+    rf"(?-i:[A-Z][\w.'’-]*+)(?:\s+(?-i:[A-Z][\w.'’-]*+)){{0,2}}\s+{_VERB_OF_A_COUNTED_SUBJECT}"
+)
 #: A capitalised name after a day's figure is the subject or object of the clause the date
 #: opens ("On Oct. 7 2023 Hamas attacked Israel", "On May 5 2024 Israel's army ..."), so
 #: the figure is no count of it: a name is no plural a count takes. A people in the plural
-#: (:data:`_PEOPLE_PLURAL`), a title-case noun of persons or a verb ("Since Oct 7 2000
-#: Troops Died") or a capitalised word before a plural ("U.S. troops", "Russian soldiers":
-#: a nationality's adjective) may be counted.
+#: (:data:`_PEOPLE_PLURAL`) or as a counted subject
+#: (:data:`_PEOPLE_AS_A_COUNTED_SUBJECT`), a title-case noun of persons or a verb ("Since
+#: Oct 7 2000 Troops Died") or a capitalised word before a plural ("U.S. troops", "Russian
+#: soldiers": a nationality's adjective) may be counted.
 _NAME_AFTER_YEAR = (
-    rf"\s+(?!{_PEOPLE_PLURAL}|(?:{_R_COUNTED_AFTER_DETERMINER})\b)(?-i:[A-Z][\w.'’-]*+)"
-    rf"(?!\s+{_PLURAL_NOUN})"
+    rf"\s+(?!{_PEOPLE_PLURAL}|(?:{_R_COUNTED_AFTER_DETERMINER})\b|{_PEOPLE_AS_A_COUNTED_SUBJECT})"
+    rf"(?-i:[A-Z][\w.'’-]*+)(?!\s+{_PLURAL_NOUN})"
 )
 #: Another figure ("On Oct 7 2023 1,200 people were killed": a count takes one figure) or
 #: an approximate count of its own ("thousands of rockets") after a day's figure: that
