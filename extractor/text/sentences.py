@@ -62,17 +62,27 @@ _CLOSERS = "\"”’'»›)\\]」』）〕】〉》"
 _DOT = rf"(?:(?<=[{DOTS}])|(?<=[{_GREEK}];))"
 _DOT_QUOTED = rf"(?:(?<=[{DOTS}][\"”’])|(?<=[{_GREEK}];[\"”’]))"
 
-# A full stop, then blanks, then what may open a sentence: a word character, after an opening
-# quote or bracket. Whether it does is :func:`_opens_sentence`'s to say (``re`` has no
-# class for "not lower case" in every script). After a mark of :data:`STOPS` (and the
-# quotes and brackets it closes) a sentence ends, whatever follows; a run of marks ("؟!")
-# ends one sentence, after its last mark.
+#: What may stand before a sentence's first word: an opening quote or bracket of any
+#: language ("« Nous", "„Wir", "¿Por qué", "¡Basta"), a dash opening a line of dialogue
+#: ("— Мы"), or a currency sign before its figure ("$12 million was paid"). Only Latin
+#: quotes and brackets used to count, so a French quotation or a Spanish question after a
+#: full stop joined the sentence before it.
+_OPENING = r"(?:[\"“‘(\[«‹„‚¿¡]\s?|[—–]\s|[$€£¥₦₹]\s?(?=\d))"
+#: A currency sign opening a sentence after a run of dots is a price list's leader
+#: ("Equipment ........ $ 0"), no sentence end.
+_LEADER = re.compile(r"\.\.\s+[$€£¥₦₹]")
+
+# A full stop, then blanks, then what may open a sentence: a word character, after what
+# may stand before it (:data:`_OPENING`). Whether it does is :func:`_opens_sentence`'s to
+# say (``re`` has no class for "not lower case" in every script). After a mark of
+# :data:`STOPS` (and the quotes and brackets it closes) a sentence ends, whatever follows;
+# a run of marks ("؟!") ends one sentence, after its last mark.
 _SENTENCE_END = re.compile(
-    rf"{_DOT}([\"”’)\]]*)\s+(?=[\"“‘(\[]?\w)|(?<=[。！？])|{_DOT_QUOTED}(?=\s)"
+    rf"{_DOT}([\"”’)\]]*)\s+(?={_OPENING}?\w)|(?<=[。！？])|{_DOT_QUOTED}(?=\s)"
     rf"|(?:(?<=[{STOPS}])|(?<=[{STOPS}][{TERMINATORS}]))(?![{TERMINATORS}])"
     rf"(?P<stop>[{_CLOSERS}]*+)(?![{TERMINATORS}])"
 )
-_OPENER = re.compile(r"[\"“‘(\[]?(\w)")
+_OPENER = re.compile(rf"{_OPENING}?(\w)")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -254,6 +264,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 closing = match.end()
             elif match.end() > match.start() and not _opens_sentence(text, match.end()):
                 continue  # "e.g. the", "approx. five"
+            elif _LEADER.match(text, match.start() - 2):
+                continue  # "Equipment ........ $ 0"
             else:
                 closing = match.end(1) if match.group(1) else match.start()  # 'said "Go."'
             candidate = text[position:closing].rstrip()
