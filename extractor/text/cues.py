@@ -487,7 +487,9 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            # a future or a wish by its auxiliary ("is to speak", "is slated to", "aims to")
            r"(?:is|are|was|were) to", "slated", "poised", "supposed", "eager", "keen",
            r"wish(?:es|ed)?", r"aim(?:s|ed|ing)? to", r"prepar\w*", "looking forward",
-           r"await\w*", r"demand\w*", r"threat\w*",
+           # "awaits a call", "a call is awaited"; not the adjective ("a long-awaited call")
+           r"(?<![\w-])await(?:s|ing)?", r"(?:is|are|was|were|be|been|being) awaited",
+           r"demand\w*", r"threat\w*",
            # a denial of a report ("rejected reports that", "reports ... were false")
            r"reject\w*", r"dismiss\w*", "false", "untrue"],
     "fr": ["ne", "n", "pas", "jamais", r"refus\w*", "sans", r"prête?s?", r"souhait\w*",
@@ -501,7 +503,10 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "es": ["no", "nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*",
            # a future or conditional is a verb: lower case ("María" is a name)
            r"(?-i:[a-zñáéíóú])\w*(?:ará|arán|erá|erán|irá|irán|aría|arían|ería|erían|drá|drán|dría|drían)",
-           "va a", "van a", "iba a", "iban a", r"tienen? que", r"dese\w*", "mañana", r"próxim\w*",
+           "va a", "van a", "iba a", "iban a", r"tienen? que",
+           # "desea", "deseaba" (not "desescalada"); "mañana" tomorrow (not "por la mañana")
+           r"dese(?:a|an|ó|aba|aban|o|os|aría|arían|ando)", r"(?<!la )(?<!esta )(?<!una )mañana",
+           r"próxim\w*",
            r"prev[ée]\w*", r"previst\w*", r"program\w*", r"planea\w*", r"plan(?:es)?",
            r"cancel\w*", r"suspend\w*", r"aplaz\w*", r"pospu\w*", r"posterg\w*",
            r"desminti\w*", r"desmient\w*", r"neg(?:ó|aron|ado)", r"propu\w*", r"propon\w*",
@@ -511,7 +516,7 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"möcht\w*", "geplant", "plant", "planen", "vorgesehen", "angesetzt", "abgesagt",
            "verschoben", r"dementier\w*", r"bestr(?:itt|eitet)\w*", r"vorgeschlagen",
            r"schlug\w*", "falls", "wenn", "ob", r"hofft\w*", r"beabsichtig\w*", "muss", "müssen",
-           r"hat vor", r"haben vor", r"nächst\w*", r"(?<!am )(?<!heute )morgen", "übermorgen"],
+           r"hat vor", r"haben vor", r"nächst\w*", r"(?<!am )(?<!heute )(?<!gestern )morgen", "übermorgen"],
     "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*",
            r"буд\w*", r"провед[её]т", "проведут", r"\w+(?:ится|ятся)", r"поговор(?:ит|ят)",
            r"обсуд(?:ит|ят)", r"побесед(?:ует|уют)", r"свяж(?:ется|утся)", r"переговор(?:ит|ят)",
@@ -522,7 +527,7 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     # "将军" is a general, "不断" "continually", "不久前" "recently", "未来" "the future"
     "zh": ["没有", "没", "未(?!来)", "不(?!断|久)", "将(?!军)", "拒绝", "否认", "计划", "拟", "打算",
            "准备", "预计", "预定", "安排", "取消", "推迟", "延期", "提议", "建议", "要求", "希望",
-           "愿", "想", "期待", "寻求", "有望", "同意", "定于", "即将", "明天", "下周", "下月",
+           "愿", "(?<!思)想(?!法)", "期待", "寻求", "有望", "同意", "定于", "即将", "明天", "下周", "下月",
            "如果", "若", "尚未", "还没", "可能", "或将", "要同", "要与", "会同", "会与"],
     "it": ["non", "mai", r"\w+(?:erà|eranno|irà|iranno|erebbe|erebbero)", r"dovr\w*",
            r"previst\w*", r"annullat\w*", r"rinviat\w*", r"smentit\w*"],
@@ -564,6 +569,34 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            "никто", r"маловероят\w*", r"утвержда\w*"],
     "zh": ["传言", "传闻", "谣言", "据称", "未获证实", "未经证实", "尚未证实", "未证实", "不实",
            "否认", "辟谣", "不太可能", "猜测"],
+})  # fmt: skip
+
+#: What doubts or denies a talk from a clause AFTER it, whose subject is the talk or its
+#: report and which has no object of its own: a predicate of doubt ("..., but this could
+#: not be verified", "..., wurden dementiert", "..., но подтверждений нет", "，但未获证实").
+#: A doubt word there that takes its own object ("and condemned the fake news campaign",
+#: "; both rejected the claims that Z was involved", "и обсудил слухи о перемирии",
+#: "双方驳斥了有关传言") says nothing of the talk before it, so :data:`DOUBT_CUES` are read
+#: only up to the talk's party (:func:`extractor.types.visit.as_call`) and these after it.
+DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:not|n[’']t|never)(?: \w+)?(?: be| been)? (?:independently )?(?:verif|confirm)\w*",
+           r"unverified", r"unconfirmed",
+           r"(?:was|were|been|being|is|are)(?: \w+)? (?:denied|dismissed|rejected|false|untrue)",
+           r"(?:denied|dismissed|rejected) (?:it|this|that|the call|the talks?|the reports?)",
+           "not true", r"claim(?:ed|s)(?= *[.!?]|$)", r"allegedly(?= *[.!?]|$)"],
+    "es": [r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*", "sin confirmar",
+           r"(?:lo|la|los|las) (?:desminti\w*|desmient\w*|neg(?:ó|aron))",
+           r"(?:fue|fueron|ha sido|han sido) (?:desmentid|negad)\w*",
+           r"(?:es|era|fue) (?:falso|falsa|mentira)", "no es cierto", "no es verdad"],
+    "fr": [r"pas (?:été )?(?:confirm|vérifi)\w*", r"non confirm\w*",
+           r"(?:l[’']a|l[’']ont|a été|ont été|est|était) (?:démenti\w*|faux|fausse)"],
+    "de": [r"nicht (?:\w+ )?bestätigt", r"unbestätigt\w*", r"dementiert", "bestritten",
+           "nicht zustande", r"(?:ist|war|sei) (?:falsch|unwahr)"],
+    "ru": [r"не подтвер\w*", r"неподтвержд\w*", r"подтверждени\w* нет",
+           r"(?:был[аои]?|было) опровергнут\w*", r"опроверг\w* (?:это|эти|их)",
+           r"(?:это|эти) опроверг\w*", r"(?:это|эти) (?:ложь|неправда)"],
+    "zh": ["未获证实", "未经证实", "尚未证实", "未证实", "不实", "被否认", "遭否认", "否认了这",
+           "辟谣"],
 })  # fmt: skip
 
 #: What opens the part of a sentence that says what was discussed: a country named after

@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, ValidationInfo, model_validator
 from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
     CALL_CUES,
+    DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
     MET_IN_PERSON_CUES,
@@ -24,6 +25,7 @@ from extractor.text.cues import (
     RECEIVED_BY_WORDS,
     RECEIVING_WORDS,
     RETURN_WORDS,
+    SPEECH_WORDS,
     TALK_CUES,
     UNSPACED_CHARS,
     VISITING_WORDS,
@@ -1323,10 +1325,10 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     language = detect_language(text)
     names = [*sides[0], *sides[1]]
     # "will speak", "denied that they spoke", "cancelled the call", "没有同…通电话"
-    if states_any(_cues_of(NO_TALK_CUES, language), _unnamed(text[clause[0] : clause[1]], names)):
+    own = _ZH_TOPIC.sub(" ", text[clause[0] : clause[1]])
+    if states_any(_cues_of(NO_TALK_CUES, language), _unnamed(own, names)):
         return None
-    # "Sources claimed ..., but this could not be verified", "Es ist falsch, dass ..."
-    if states_any(_cues_of(DOUBT_CUES, language), _unnamed(_talk_sentence(text, clause), names)):
+    if _doubted(text, clause, language, names):
         return None
     if states_any(CALL_CUES.values(), said):
         return record.model_copy(update={"format": "virtual"})
@@ -1367,15 +1369,34 @@ _ABOUT_A_PERSON = re.compile(
 _SENTENCE_END = re.compile(r"(?<=\w{3})[.!?](?=\s)|[。！？]")
 
 
-def _talk_sentence(text: str, clause: tuple[int, int]) -> str:
+def _doubted(text: str, clause: tuple[int, int], language: str, names: Sequence[str]) -> bool:
+    """Whether the talk's sentence doubts or denies the talk outside its clause: a doubt
+    word governing it, up to its party ("Sources claimed that A spoke with B", "A
+    allegedly spoke with B", "Es ist falsch, dass"), or a predicate of doubt in a clause
+    after it (", but this could not be verified", ", wurden dementiert"). A doubt word in
+    the talk's topic ("about the alleged attack") or in a later clause with an object of
+    its own ("and condemned the fake news campaign") is about something else."""
+    before, after = _talk_sentence(text, clause)
+    before, after = _unnamed(before, names), _unnamed(after, names)
+    return states_any(_cues_of(DOUBT_CUES, language), before) or states_any(
+        _cues_of(DOUBT_AFTER_CUES, language), after
+    )
+
+
+def _talk_sentence(text: str, clause: tuple[int, int]) -> tuple[str, str]:
     """The sentence of ``text`` that holds the talk's ``clause``, without relative
-    clauses about a person: what may doubt or deny the talk from outside its clause."""
+    clauses about a person, in two parts: up to the end of the talk's clause (its topic
+    left out), and the rest after it without a topic that opens it."""
     start = 0
     for found in _SENTENCE_END.finditer(text, 0, clause[0]):
         start = found.end()
     after = _SENTENCE_END.search(text, clause[1])
-    sentence = text[start : after.end() if after else len(text)]
-    return _ABOUT_A_PERSON.sub(" ", sentence)
+    rest = text[clause[1] : after.end() if after else len(text)]
+    if _TOPIC_OPENS.match(rest):
+        cut = _CLAUSE_BREAK.search(rest)
+        rest = rest[cut.start() :] if cut else ""
+    before = _ZH_TOPIC.sub(" ", text[start : clause[1]])
+    return _ABOUT_A_PERSON.sub(" ", before), _ABOUT_A_PERSON.sub(" ", rest)
 
 
 #: The word that opens the phrase naming whom someone talked with ("spoke by phone WITH
@@ -1408,11 +1429,15 @@ _PARTY_END = re.compile(
     + r"|[()]|(?<=[ая]ми\s)|(?<!\w)(?:of|to|for|against|from|de|del|contra|para|du|des|"
     r"au|aux|à|contre|pour|von|gegen|für|zu|zum|zur|из|против|для)(?!\w)"
 )
-#: A party's state then another party of the same phrase: "of Z and", "(Z) und", "из Z и".
-_STATE_THEN_ANOTHER = re.compile(
+#: A party's own state after its name: "of Z", "de Z", "из Z", "(Z)".
+_PARTY_STATE = (
     r"(?:(?:of|de|du|des|von|aus|из)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?"
     r"[A-ZÀ-ÝА-ЯЁ][\w’'-]*(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'-]*)*|\([^()]{1,40}\))"
-    r"(?:\s*,)?\s+(?:and|y|e|et|und|и)\s+"
+)
+_STATE_AFTER = re.compile(r"\s*" + _PARTY_STATE)
+#: A party's state then another party of the same phrase: "of Z and", "(Z) und", "из Z и".
+_STATE_THEN_ANOTHER = re.compile(
+    _PARTY_STATE + r"(?:\s*,)?\s+(?:and|y|e|et|und|и)\s+"
     # the next party: a title or name, an article, a Russian noun in the instrumental
     r"(?=[A-ZÀ-ÝА-ЯЁ]|(?:the|his|her|their|el|la|los|las|le|les|l[’']|der|die|den|dem)\s"
     r"|[а-яё]+(?:ом|ем|ой|ей|ами|ями)(?!\w))"
@@ -1432,13 +1457,19 @@ _CALLED = re.compile(r"(?:tele)?phoned", re.I)
 _PARTICIPLE = re.compile(r"\s*(?:after\s+)?(?:speaking|talking|conferring)(?!\w)", re.I)
 #: How far before a talk word its subject is looked for.
 _SUBJECT_REACH = 300
-#: What ends what is said of a talk after its party: its clause's end, its topic, a phrase
-#: of purpose or occasion ("to discuss", "ahead of"), another verb of its subject ("and
-#: asked for help", "und lud ihn ein").
+#: What ends what is said of a talk after its party (and the party's state): its clause's
+#: end, its topic or a complement ("about", "des prétendues violations", "de cara a"), a
+#: phrase of purpose or occasion ("to discuss", "ahead of", "en vísperas de", "en vue du",
+#: "im Vorfeld", "в преддверии"), another verb of its subject ("and asked for help", "und
+#: lud ihn ein", "通电话并同意"): what follows it says nothing of whether they talked.
 _TAIL_END = re.compile(
     _TALK_CLAUSE_END
     + _TOPIC_END
-    + r"|[，。；]|(?<!\w)(?:to|for|ahead|amid|despite|following|para|pour|um|чтобы)(?!\w)"
+    + r"|[，。；并]|(?<!\w)(?:to|for|ahead|amid|despite|following|since|para|pour|um|чтобы"
+    r"|of|de|del|des|du|d[’'](?=\w)|in\s+(?:preparation|view|the\s+run-up|the\s+wake)"
+    r"|en\s+(?:vísperas|vista|busca|vue)|con\s+miras|à\s+l[’']approche|dans\s+la\s+perspective"
+    r"|im\s+(?:Vorfeld|Hinblick)|anlässlich|angesichts|в\s+(?:преддверии|канун|рамках)"
+    r"|накануне)(?!\w)"
     r"|(?<!\w)(?:and|y|e|et|und|и)\s+(?=[a-zà-ÿа-яё])"
 )
 #: A noun of the subject with its complement before a name: "An aide TO", "The wife OF",
@@ -1449,6 +1480,15 @@ _GOVERNED = re.compile(
 )
 #: What ends a "between A and B" phrase, whose parties may each have their state ("of X").
 _BETWEEN_END = re.compile(_TALK_CLAUSE_END + _TOPIC_END)
+#: A Chinese talk's topic, set between its party and its verb ("A同B就落实共识通电话"):
+#: what was discussed, not whether they talked.
+_ZH_TOPIC = re.compile("就[^，。；、]{1,40}?(?=(?:举行|进行)?(?:通电话|通话|电话|视频|会谈|会晤))")
+#: A topic opening the rest of a sentence after a talk's clause ("about the alleged
+#: attack", "sobre las supuestas violaciones", "des prétendues violations", "über
+#: angebliche Verstöße"), up to the next clause break.
+_TOPIC_OPENS = re.compile(
+    r"\s*(?:" + _TOPIC_END.lstrip("|") + r"|(?<!\w)(?:of|de|del|des|du|d[’'])(?!\w))"
+)
 #: Coordination of the two parties ("A and B spoke by phone", "A y B conversaron").
 _AND = re.compile(r"(?<!\w)(?:and|y|e|et|und|и)(?!\w)|和|与|同|及", re.I)
 #: What says a talk was with someone neither side: "spoke to reporters".
@@ -1527,9 +1567,63 @@ def _party_phrase(text: str, start: int) -> tuple[int, int]:
         if end is None:
             return start, len(text)
         listed = _STATE_THEN_ANOTHER.match(text, end.start())
-        if listed is None or listed.end() <= at:
+        if listed is None or listed.end() <= at or _own_clause(text, listed.end()):
             return start, end.start()
         at = listed.end()
+
+
+#: The words of a name after its titles: capitalised words and the particles between them
+#: ("Mohammed bin Salman", "Ursula von der Leyen").
+_NAME_RUN = re.compile(
+    r"(?:[^\W\d_]+\s+){0,5}?(?=[A-ZÀ-ÝА-ЯЁ])"
+    r"(?:[A-ZÀ-ÝА-ЯЁ][\w’'.-]*|(?:bin|ibn|al|el|van|von|der|den|da|di|dos|la)(?=\s+[A-ZÀ-ÝА-ЯЁ])"
+    r")(?:\s+(?:[A-ZÀ-ÝА-ЯЁ][\w’'.-]*|(?:bin|ibn|al|el|van|von|der|den|da|di|dos|la)"
+    r"(?=\s+[A-ZÀ-ÝА-ЯЁ])))*"
+)
+#: Words that may follow the last party of a talk and end its phrase: a time, a mode, a
+#: place ("and B of Y on Monday", "y B de Y el lunes", "et B (Y) lundi", "und B (Y) am
+#: Montag", "и B из Y в понедельник"). A word outside them, of any other kind, is a verb.
+_AFTER_A_PARTY = frozenset([
+    "in", "at", "by", "via", "during", "last", "this", "yesterday", "today", "tonight",
+    "earlier", "later", "late", "early", "separately", "respectively", "jointly", "together",
+    "too", "as",
+    "el", "la", "en", "por", "durante", "ayer", "hoy", "anoche", "esta", "este", "lunes",
+    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "respectivamente",
+    "le", "lors", "pendant", "par", "hier", "aujourd", "ce", "cette", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "séparément", "respectivement",
+    "am", "im", "per", "gestern", "heute", "jeweils", "getrennt",
+    "в", "во", "по", "на", "вчера", "сегодня", "утром", "днём", "днем", "вечером", "отдельно",
+])  # fmt: skip
+#: A participle or infinitive that ends a German clause ("hat mit C und B telefoniert",
+#: "gesprochen"): the talk's own verb, no verb of a party.
+_CLAUSE_FINAL = re.compile(r"(?:ge\w+(?:t|en)|\w+(?:ieren|iert))\s*(?:[.;!?]|$)")
+
+
+def _own_clause(text: str, at: int) -> bool:
+    """Whether the next party a list would read at ``at`` ("..., and B of Y ...") is
+    rather the subject of a clause of its own: after its name and state comes its own
+    finite verb ("and B of Y praised the call", "y B de Y criticó la llamada", "и B из Y
+    раскритиковал"), not a word that ends a talk's party phrase. A name followed by its
+    own verb is never a party of the talk."""
+    name = _NAME_RUN.match(text, at)
+    if name is None:
+        return False
+    state = _STATE_AFTER.match(text, name.end())
+    after = state.end() if state else name.end()
+    word = re.match(r"\s*([^\W\d_][\w’'-]*)", text[after:])
+    if word is None:  # a mark or the end: the phrase ends there
+        return False
+    verb = word.group(1)
+    if verb in SPEECH_WORDS:  # "and B of Y said he was not consulted"
+        return True
+    at_word = after + word.start(1)
+    return not (
+        verb.casefold() in _AFTER_A_PARTY
+        or _PARTY_END.match(text, at_word)
+        or _TAIL_END.match(text, at_word)
+        or states_any(_TALKED, verb)
+        or _CLAUSE_FINAL.match(text, at_word)
+    )
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -1571,10 +1665,12 @@ def _subject_span(text: str, opens: int, at: int) -> tuple[int, int]:
 
 
 def _tail_end(text: str, at: int) -> int:
-    """Where what is said of a talk ends after ``at`` (its party, its time): at its
-    clause's end, its topic ("about the upcoming election") or another verb of its
-    subject ("and asked for help")."""
-    end = _TAIL_END.search(text, at)
+    """Where what is said of a talk ends after ``at`` (its party, its time): past the
+    party's own state ("of Y", "(Y)"), at its clause's end, its topic ("about the
+    upcoming election"), an adjunct of occasion ("de cara a la próxima cumbre") or
+    another verb of its subject ("and asked for help")."""
+    state = _STATE_AFTER.match(text, at)
+    end = _TAIL_END.search(text, state.end() if state else at)
     return end.start() if end else len(text)
 
 

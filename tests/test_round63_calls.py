@@ -1,0 +1,143 @@
+"""Round 63: a call's parties end where a clause of their own begins, and only a word
+that governs the talk says it did not take place.
+
+Round 62 read a talk's party list over each party's state ("with C of Z and B of Y") and
+looked for words of doubt over the talk's whole sentence and for words of the future or
+of a wish over the talk's clause. A probe found (a) that the list ran on over ", and"
+into the subject of another clause ("..., and B of Y praised the call" made a call of A
+and B that never was), and (b) that doubt words in the talk's topic ("about the alleged
+attack") or in a later clause with an object of its own ("and condemned the fake news
+campaign"), and words of the future inside an adjunct the clause was not cut at ("de
+cara a la próxima cumbre", "im Vorfeld des nächsten Gipfels", "a long-awaited call",
+"通电话并同意加强合作") lost calls that took place.
+
+Principles: a name followed by its own finite verb is the subject of a new clause, never
+a party of the talk; doubt about the talk is a word governing the clause that reports it
+(a matrix "claimed that", "allegedly", a later "could not be verified" about it), not one
+inside its topic or in a coordinated clause with its own object; an adjunct of occasion
+or purpose ends what is said of the talk. Sentences are generated over names, states and
+templates in en, es, fr, de, ru, zh.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from tests.roles_support import run
+from tests.test_round61_calls import NAMES, TRIPLES, _say, visit
+
+EACH = settings(max_examples=4, deadline=None)
+
+#: B is the subject of a clause of its own after A's call with C: no call of A and B.
+ANOTHER_CLAUSE = [
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]}, and President {B} of {Y[0]} praised the call.",
+    "President {A} of {X[0]} held a phone call with President {C} of {Z[0]}, and President {B} of {Y[0]} said he was not consulted.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} denounced it.",
+    "{A} of {X[0]} spoke by phone with {C} of {Z[0]}, and {B} of {Y[0]} also criticised the call.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {C} de {Z[1]}, y el presidente {B} de {Y[1]} criticó la llamada.",
+    "{A} ({X[1]}) habló por teléfono con {C} ({Z[1]}) y {B} ({Y[1]}) lamentó la llamada.",
+    "Le président {A} ({X[2]}) s'est entretenu au téléphone avec le président {C} ({Z[2]}), et {B} ({Y[2]}) a salué l'appel.",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {C} ({Z[3]}), und {B} ({Y[3]}) begrüßte das Gespräch.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {C} из {Z[4]}, и {B} из {Y[4]} раскритиковал его.",
+]  # fmt: skip
+
+#: B is the last party of A's call, after which comes a time, a mode, a topic or the
+#: talk's own verb: the call of A, C and B.
+LISTED_PARTY = [
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} on Monday.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]}, and President {B} of {Y[0]}, state media said.",
+    "President {A} of {X[0]} held a video call with President {C} of {Z[0]} and President {B} of {Y[0]} yesterday.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} about trade.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {C} de {Z[1]} y el presidente {B} de {Y[1]} el lunes.",
+    "Le président {A} ({X[2]}) a parlé au téléphone avec le président {C} ({Z[2]}) et le président {B} ({Y[2]}) lundi.",
+    "Präsident {A} ({X[3]}) hat mit Präsident {C} ({Z[3]}) und Präsident {B} ({Y[3]}) telefoniert.",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {C} ({Z[3]}) und Präsident {B} ({Y[3]}) am Montag.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {C} из {Z[4]} и президентом {B} из {Y[4]} в понедельник.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", ANOTHER_CLAUSE)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_name_with_its_own_verb_is_no_party_of_the_call(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert "meeting" not in [r.record_type for r in out.records], (text, out.records)
+
+
+@pytest.mark.parametrize("template", LISTED_PARTY)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_the_last_party_of_a_list_is_still_a_party(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.drops)
+    assert set(names[:2]) <= {a.name for a in out.records[0].participants}
+
+
+#: Calls that took place, with a word of doubt in their topic or in a later clause with
+#: its own object, or a word of the future or of a wish inside an adjunct or another word.
+HAPPENED = [
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} about the alleged attack on a convoy.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} about claims that {Z[0]} had violated the truce.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday and condemned the fake news campaign.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday; both rejected the claims that {Z[0]} was involved.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, their first call since an alleged coup attempt.",
+    "President {A} of {X[0]} held a long-awaited phone call with President {B} of {Y[0]} on Monday.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} in an eagerly awaited call.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} in preparation for the summit.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} sobre las supuestas violaciones del alto el fuego.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} de cara a la próxima cumbre.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} en vísperas de la próxima cumbre.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} en busca de una desescalada.",
+    "El presidente {A} de {X[1]} habló el lunes por la mañana por teléfono con el presidente {B} de {Y[1]}.",
+    "Le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]}) des prétendues violations de la trêve.",
+    "Le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]}) en vue du prochain sommet.",
+    "Präsident {A} ({X[3]}) telefonierte am Montag mit Präsident {B} ({Y[3]}) im Vorfeld des nächsten Gipfels.",
+    "Präsident {A} ({X[3]}) telefonierte am Montag mit Präsident {B} ({Y[3]}) über angebliche Verstöße gegen die Waffenruhe.",
+    "Präsident {A} ({X[3]}) hat gestern Morgen mit Präsident {B} ({Y[3]}) telefoniert.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]} в преддверии следующего саммита.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]} и обсудил слухи о перемирии.",
+    "{X[5]}总统{A}同{Y[5]}总理{B}通电话并同意加强合作。",
+    "{X[5]}总统{A}同{Y[5]}总理{B}通电话，双方驳斥了有关传言。",
+    "{X[5]}总统{A}同{Y[5]}总理{B}就落实两国元首共识和思想交流通电话。",
+]  # fmt: skip
+
+#: Calls the sentence doubts or denies after the talk, about the talk: still no meeting.
+DOUBTED_AFTER = [
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} about the attack, but this could not be verified.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, but the report was denied.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} sobre la cumbre, pero no se pudo verificar.",
+    "Le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]}), mais cela n'a pas été confirmé.",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {B} ({Y[3]}) über den Gipfel, doch das wurde dementiert.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, но подтверждений нет.",
+    "{X[5]}总统{A}同{Y[5]}总理{B}就合作通电话，但未获证实。",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", HAPPENED)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_doubt_or_future_word_about_something_else_keeps_the_call(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.drops)
+    assert {a.name for a in out.records[0].participants} == set(names[:2])
+
+
+@pytest.mark.parametrize("template", DOUBTED_AFTER)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_later_clause_that_doubts_the_talk_still_denies_it(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert "meeting" not in [r.record_type for r in out.records], (text, out.records)
