@@ -32,6 +32,7 @@ from extractor.text.cues import (
     WELCOME_CUES,
     every_language,
 )
+from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.grounding import normalise_text
 from extractor.text.sentences import CLAUSES, STOPS
 from extractor.text.titles import TITLE_WORDS
@@ -462,14 +463,39 @@ def _joined_to_a_state(word: str, language: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _of_descent(word: str, language: str) -> str | None:
+    """The United States for a hyphenated American of another state's descent
+    ("Irish-American", "Cuban-American Senator"): American English writes the origin
+    first and the nationality last, and a person so titled is the US's. Only adjectives
+    are read ("Irish", not "Ireland-American"); a combining form or a region's word
+    ("Anglo-", "Afro-", "Latin-") is no state's, and other compounds of two states name
+    neither (:func:`_joined_to_a_state`): British English writes "British-Pakistani" the
+    other way round, and "German-Polish" is more often a relation between the two."""
+    origin, _, nation = word.rpartition("-")
+    if not origin or "-" in origin or not nation[:1].isupper() or nation.upper() == nation:
+        return None
+    reading = _reading(language)
+    if countries_in_text(nation, reading) != ["USA"] or _a_name(nation):
+        return None
+    found = countries_in_text(origin, reading)
+    if len(found) != 1 or found[0] == "USA" or _a_name(origin):
+        return None
+    return "USA"
+
+
 def _classify(
     text: str, tokens: list[re.Match[str]], at: int, step: int, language: str
 ) -> tuple[str, str | None, int]:
     """The kind of the word at token ``at`` in a title phrase read in direction ``step``:
     (kind, country, the token the word ends at). A country may span up to three names
     ("United States", "Estados Unidos", "North Korean"), none of them a little or title word.
-    A compound of a state's word (:data:`_COMPOUND`) ends the phrase: no nation's word.
+    A compound of a state's word (:data:`_COMPOUND`) ends the phrase: no nation's word,
+    but an American of another state's descent (:func:`_of_descent`) is the US's.
     """
+    descent = _of_descent(tokens[at].group(), language)
+    if descent is not None:
+        return "country", descent, at
     if _COMPOUND.search(tokens[at].group().lower()) or _joined_to_a_state(
         tokens[at].group(), language
     ):
@@ -536,9 +562,63 @@ def _after_a_qualifier(
         return False
     if before.lower() in _POINTS and not _of_the_name(before, code, language):
         return True
+    if not _of_the_name(before, code, language) and _begins_a_proper_adjective(
+        before, tokens[at].group(), language
+    ):
+        return True
     return any(
         other != code and len(head) > 3 and word.startswith(head)
         for head, other in _name_heads(language).get(normalise_text(before), ())
+    )
+
+
+#: Words an English sentence may open with before a state's adjective ("When Kenyan
+#: President X ...", "Both Kenyan and ..."), capitalised by their place, not as part of a
+#: name; and words of a holder's tenure ("Late Kenyan President X"). Articles,
+#: prepositions of :data:`_LINKS`, :data:`_AWAY`, and participles ("Outgoing",
+#: "Embattled") are told apart otherwise (:func:`_begins_a_proper_adjective`).
+_SENTENCE_WORDS = frozenset({"when", "while", "as", "after", "before", "since", "if",
+                             "although", "though", "because", "but", "or", "so", "yet",
+                             "then", "now", "meanwhile", "also", "both", "either",
+                             "neither", "nor", "only", "even", "earlier", "later", "today",
+                             "yesterday", "tonight", "last", "next", "this", "that",
+                             "these", "those", "there", "here", "where", "once", "until",
+                             "upon", "with", "without", "for", "by", "under", "amid",
+                             "among", "between", "against", "whereas", "not", "all",
+                             "every", "each", "some", "many", "most", "several", "other",
+                             "another", "two", "three", "four", "late", "veteran",
+                             "incumbent", "longtime", "ex"})  # fmt: skip
+#: A participle or an adverb ("Outgoing", "Embattled", "Newly"): it describes the holder,
+#: and begins no proper name.
+_DESCRIBING = re.compile(r"^[a-z]{3,}(?:ing|ed|ly)$")
+
+
+def _begins_a_proper_adjective(before: str, word: str, language: str) -> bool:
+    """Whether the capitalised word ``before`` a capitalised state's adjective ``word``
+    joins it into another proper adjective, a place's or a people's ("New Mexican",
+    "Native American", "Greater Syrian", "Black American", "Anglo Irish"): English
+    capitalises a proper adjective's every word, so a capitalised word right before the
+    adjective is part of it unless it is capitalised for another reason: a state's own
+    word ("American Samoan": two states' words, which decide nothing), initials ("UN"),
+    a title, a title's modifier ("Former") or a little word (not :func:`_plain`), a word
+    opening the sentence (:data:`_SENTENCE_WORDS`, a participle, a weekday or month: "On Monday
+    Kenyan President X"). The caller leaves a word of the state's own name ("North
+    Macedonian"). A lost state beats a wrong one: "New Kenyan President X" (newly in
+    office) and a headline's title case ("Japan Hosts Kenyan President X") attach none.
+    French, Spanish and German write the adjective in lower case: never read here."""
+    low = before.lower()
+    return (
+        word[:1].isupper()
+        and before[:1].isupper()
+        and before.upper() != before
+        and _plain(before)
+        and low not in _MODIFIERS
+        and low not in _SENTENCE_WORDS
+        and low not in WEEKDAYS
+        and low not in MONTHS
+        and not _GOVERNS_A_NAME.match(low)
+        and not _DESCRIBING.match(low)
+        and _one_country(before, language) is None
     )
 
 
@@ -828,18 +908,19 @@ def _coordinated_states(
     ("Ukrainian and Polish Presidents A and B": UKR, POL), or none: each adjective is one
     holder's, respectively, so the first name after the title is the first state's, not
     the last's. The adjectives are read back from the "and" at ``joined`` (commas may
-    separate more: "German, French and Polish leaders"). The title is plural by its head,
-    its last word: a portfolio's "Affairs" makes no plural of "Polish Foreign Affairs
-    Minister", whose "and" before joins another person ("X of Sweden and Polish ...")."""
+    separate more: "German, French and Polish leaders"). The title must be plural by its
+    head (:func:`_head_title`): a portfolio's "Affairs" makes no plural of "Polish
+    Minister of Foreign Affairs", whose "and" before joins another person ("X of Sweden
+    and Polish ...")."""
     words = [(kind, code, word) for kind, code, word in kinds if kind != "link"]
-    titles = [word for kind, _, word in words if kind == "title"]
+    head = _head_title(kinds)
     if (
         joined is None
         or not words
         or words[0][0] != "country"
         or words[0][1] is None
-        or not titles
-        or not _PLURAL.search(titles[-1])
+        or head is None
+        or not _PLURAL.search(head)
     ):
         return []
     tokens = list(_TOKEN.finditer(text, max(0, joined - _REACH), joined))
@@ -859,6 +940,22 @@ def _coordinated_states(
 
 #: A title in the plural, in English, French or Spanish: "Presidents", "ministres".
 _PLURAL = re.compile(r"[^s]s$", re.I)
+
+
+def _head_title(kinds: list[Kind]) -> str | None:
+    """The head noun of a title phrase, whose number is the title's: its last title word
+    before a complement ("Minister" of "Minister of Foreign Affairs", "Ministers" of
+    "Ministers of Foreign Affairs", "Secretary" of "Secretary of Veterans Affairs") that
+    qualifies no other (:data:`_MODIFIERS`: "Minister" of "Foreign Affairs Minister").
+    A portfolio's plural ("Affairs", "Communications", "Fisheries") is the complement's
+    number, not the title's: one minister holds it."""
+    head = None
+    for kind, _, word in kinds:
+        if kind == "link" and word.lower() in _OF and head is not None:
+            break
+        if kind == "title" and word.lower() not in _MODIFIERS:
+            head = word
+    return head
 
 
 def _second_of_coordinated(head: str, others: Sequence[str], language: str) -> set[str]:
