@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import product
+from itertools import pairwise, product
 from typing import NamedTuple
 
 import pycountry
@@ -117,7 +117,9 @@ ALIASES: dict[str, str] = {
 # Adjectives and capitals that news text uses for states ("Chinese official",
 # "Beijing supports"). Used to check that evidence names a record's country. The CLDR's
 # currency names give most other English adjectives (:func:`_cldr_adjectives`); those of
-# states that spend a shared currency ("Equatorial Guinean", "Salvadoran") are written here.
+# states that spend a shared currency ("Equatorial Guinean", "Salvadoran"), that CLDR writes
+# with the state's name ("Brunei Dollar": "Bruneian") or without the word of the name that
+# tells two places apart ("Macedonian Denar": "North Macedonian") are written here.
 DEMONYMS: dict[str, tuple[str, ...]] = {
     "AFG": ("Afghan", "Kabul"),
     "ARE": ("Emirati", "UAE", "Abu Dhabi"),
@@ -126,7 +128,9 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "BLR": ("Belarusian", "Belarussian", "Byelorussian", "Belorussian", "Minsk"),
     "BEL": ("Belgian", "Brussels"),
     "BIH": ("Bosnian",),
+    "ASM": ("American Samoan",),
     "BRA": ("Brazilian", "Brasilia"),
+    "BRN": ("Bruneian",),
     "CAN": ("Canadian", "Ottawa"),
     "CHE": ("Swiss", "Geneva", "Bern"),
     "CHN": ("Chinese", "Beijing", "PRC"),
@@ -150,6 +154,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "KHM": ("Cambodian", "Phnom Penh"),
     "KOR": ("Korean", "Seoul", "ROK"),
     "KWT": ("Kuwaiti",),
+    "MKD": ("North Macedonian",),
     "MMR": ("Myanmar", "Burmese", "Naypyidaw", "Yangon"),
     "MYS": ("Malaysian", "Kuala Lumpur"),
     "NLD": ("Dutch", "The Hague", "Amsterdam"),
@@ -180,8 +185,10 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 #: How an English adjective of nationality ends ("Kenyan", "Nepalese", "Polish", "Czech",
 #: "Omani", "Icelandic", "Argentine"): the words before a currency's unit that end so are one.
 _ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ch|i|ic|ine)$")
-#: The adjective of both states that share a bare name ("Congo"): neither state's.
-_SHARED_ADJECTIVES = frozenset({"Congolese"})
+#: Adjectives two places share, which name neither state: "Congolese" (both Congos),
+#: "Dominican" (Dominica and the Dominican Republic; also the friars' order), "Samoan"
+#: (Samoa and American Samoa), "Macedonian" (North Macedonia and Greece's Macedonia).
+_SHARED_ADJECTIVES = frozenset({"Congolese", "Dominican", "Samoan", "Macedonian"})
 
 
 def _cldr_adjectives() -> dict[str, str]:
@@ -190,7 +197,8 @@ def _cldr_adjectives() -> dict[str, str]:
     Shilling", "Sri Lankan Rupee", "Papua New Guinean Kina"), and the one state whose
     tender the currency is tells whose adjective it is. A currency several states spend
     names the one whose English name starts as the adjective does, or none ("East
-    Caribbean Dollar"); a state's name is no adjective ("New Taiwan Dollar")."""
+    Caribbean Dollar"); a state's name, the short one of :data:`ALIASES` too, is no adjective ("New Taiwan
+    Dollar", "Brunei Dollar")."""
     from babel import Locale
     from babel.numbers import get_territory_currencies
 
@@ -202,7 +210,7 @@ def _cldr_adjectives() -> dict[str, str]:
             spenders.setdefault(currency, set()).add(country.alpha_3)
     names = {
         n.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""))
-    }
+    } | set(ALIASES)
     found: dict[str, str] = {}
     for currency, name in Locale("en").currencies.items():
         words = name.split()
@@ -555,12 +563,45 @@ def _short_hits(text: str, language: str | None) -> list[re.Match[str]]:
     hits = [
         match
         for match in _SHORT.finditer(text)
-        if language is None or language not in _SHORT_ELSEWHERE.get(match.group(1), ())
+        if language is None
+        or (
+            language not in _SHORT_ELSEWHERE.get(match.group(1), ())
+            and not _capitalised_word(text, match.start(), match.end(), language)
+        )
     ]
     if not hits:
         return hits
     defined = _defined_initials(text)
     return [match for match in hits if match.group(1) not in defined]
+
+
+#: Initials that are an ordinary word of a language, written in capitals in a headline:
+#: "usa" (uses) in Italian, Portuguese, Spanish, Catalan and Galician ("MELONI USA IL VETO",
+#: "LULA USA DISCURSO"), and the words that make them the noun there ("GLI USA", "OS USA").
+_INITIALS_AS_WORDS: dict[str, frozenset[str]] = {"USA": frozenset({"it", "pt", "es", "ca", "gl"})}
+_NOUN_BEFORE = frozenset({"GLI", "DEGLI", "NEGLI", "AGLI", "DAGLI", "SUGLI", "LOS", "LAS", "OS",
+                          "DOS", "NOS", "AOS", "PELOS", "ELS", "DELS", "ALS", "PELS", "E", "Y",
+                          "I", "O", "CON", "COM", "CONTRO", "CONTRA", "TRA", "FRA", "ENTRE"})  # fmt: skip
+_CAPS_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_a-z]{2,})[ \t]+$")
+_CAPS_AFTER = re.compile(r"[ \t]+(?![EYI](?![\w'’]))[^\W\d_a-z]+(?![\w'’])")
+
+
+def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
+    """Whether initials ``match`` are the ordinary word of ``language`` they also spell
+    (:data:`_INITIALS_AS_WORDS`), written in capitals between two words in capitals: a verb
+    after its subject and before its object ("LA RUSSIA USA MISSILI", "O GOBERNO USA O
+    VETO"). An article or a preposition before makes them the noun ("GLI USA E LA CINA");
+    so does no word in capitals on either side ("gli USA", "ELEZIONI USA"), or "and" after
+    ("DAZI USA E CINA")."""
+    if language not in _INITIALS_AS_WORDS.get(text[start:end], ()):
+        return False
+    before = _CAPS_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and before.group(1).upper() == before.group(1)
+        and before.group(1) not in _NOUN_BEFORE
+        and _CAPS_AFTER.match(text, end) is not None
+    )
 
 
 def _defined_initials(text: str) -> frozenset[str]:
@@ -658,10 +699,13 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
             + _elided_sides(text, english, "en")
             + _plural_hits(text, "en" if language == UNDETERMINED else language)
         )
+    local = [
+        hit
+        for hit in _local_hits(text, language)
+        if not _capitalised_word(text, *hit[:2], language)
+    ]
     spans = _bare_name_owners(
-        text,
-        _longest_spans([*_local_hits(text, language), *_english_spans(text, language)]),
-        language,
+        text, _longest_spans([*local, *_english_spans(text, language)]), language
     )
     hits = [(start, code) for start, _, code in spans if code is not None]
     if language in ABBREVIATIONS:
@@ -1089,10 +1133,84 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
             end = following[len(rest) - 1].end() if rest else match.end()
             if not rest and _names_language(text, match.start(), end, "en"):
                 break  # "She speaks Turkish", "the French language"
-            hits.append((match.start(), end, code))
+            if not _fused_people(text, match.start(), end) and not _given_name(text, word, end):
+                hits.append((match.start(), end, code))
             break
     hits += [(m.start(), m.end(), _SHORT_CODES[m.group(1)]) for m in _short_hits(text, language)]
     return hits
+
+
+#: Capitalised words that, joined to an adjective of nationality by a space or a hyphen,
+#: make the name of another place or people: "New Mexican", "West Indians", "West
+#: Timorese", "South/Central/Latin Americans", "Native Americans", "African Americans",
+#: "Papua"'s tribes, "Anglo-Irish", "Scots-Irish". Compass adjectives ("eastern Ukrainian")
+#: place a region within the state and are not here.
+_FUSING_WORDS = frozenset({"North", "South", "East", "West", "Central", "New", "Latin", "Native",
+                           "Anglo", "Scots", "Papua", "African", "Asian"})  # fmt: skip
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ -]$")
+#: The diaspora's head after an adjective of origin: "Korean Americans", "Haitian-Americans",
+#: "Lebanese American voters" (the hyphened singular is also a pair of states: "Russian-
+#: American talks").
+_DIASPORA_AFTER = re.compile(r"(?: Americans?|-Americans)(?![\w-])")
+
+
+def _fused_people(text: str, start: int, end: int) -> bool:
+    """Whether the adjective of nationality (or its plural) at ``start:end`` is fused to the
+    word before into the name of another place or people (:data:`_FUSING_WORDS`; a fused
+    adjective in turn: "Native American Indians"), or names the origin of Americans
+    ("Korean Americans": an ethnicity, not the state). A word before that belongs to the
+    state's own name ("South Korean", of "South Korea") leaves it the state's."""
+    word = _fold(text[start:end])
+    if word not in _people_words():
+        return False
+    if word not in ("american", "americans") and _DIASPORA_AFTER.match(text, end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    qualifier = before.group(1)
+    if qualifier in _FUSING_WORDS:
+        code = _demonym_index().get(word) or _plural_owner(word)
+        own = _names_of().get(code or "", ())
+        return f"{qualifier.lower()} " not in {name[: len(qualifier) + 1] for name in own}
+    return _fold(qualifier) in _people_words() and _fused_people(
+        text, before.start(1), before.end(1)
+    )
+
+
+#: A capitalised word and what follows it: a surname, when running text goes on.
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)(?:[ \t]+[a-z]|\s*[,.;:!?)]|\s*$)")
+
+
+def _given_name(text: str, word: str, end: int) -> bool:
+    """Whether ``word``, a people's plural ("Thais"), is a given name: a capitalised word
+    that is no state's follows it before running text goes on ("Thais Fersoza postou",
+    "actress Thais Fersoza."); a plural noun is followed by no proper name in prose. In a
+    headline in title case ("Thais Vote In Election") the next word is capitalised too."""
+    if _plural_owner(_fold(word)) is None:
+        return False
+    after = _SURNAME_AFTER.match(text, end)
+    return after is not None and _fold(after.group(1)) not in _mention_index()
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    """The folded English adjectives of nationality of :data:`ADJECTIVES` and
+    :data:`DEMONYMS` ("korean", "irish") and their plurals ("koreans")."""
+    words = {adjective for adjective in ADJECTIVES.values()}
+    words |= {w for names in DEMONYMS.values() for w in names if _ADJECTIVE_ENDING.search(w)}
+    words |= {plural for code in ADJECTIVES if (plural := _plural_adjective(code))}
+    return frozenset(_fold(word) for word in words)
+
+
+@cache
+def _plural_owner(word: str) -> str | None:
+    """The state whose people ``word`` (folded) names in the plural ("koreans"), or None."""
+    for code in ADJECTIVES:
+        plural = _plural_adjective(code)
+        if plural and _fold(plural) == word:
+            return code
+    return None
 
 
 def country_label(code: str) -> str:
@@ -2256,6 +2374,16 @@ def _sets_scene(text: str, start: int) -> bool:
 _RELATIONS = frozenset({"with", "against", "between", "versus", "vs", "avec", "contre", "entre",
                         "con", "contra", "mit", "gegen", "zwischen", "met", "tegen", "tussen",
                         "com", "contro", "tra", "fra"})  # fmt: skip
+#: Compass points, and words of adjacency, that place one state beside another ("Congo,
+#: north of the DRC", "whose country borders the DRC"): two states.
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "nord", "sud", "est", "ouest", "norden", "süden", "osten",
+                      "westen"})  # fmt: skip
+_ADJACENCY = _COMPASS | {"borders", "bordering", "neighbouring", "neighboring", "limítrofe",
+                         "voisin", "voisine", "frontalier", "frontalière"}  # fmt: skip
+#: Where a clause ends, between two parties of one: :data:`_CLAUSE_BREAK` save a comma
+#: between digits ("deported 2,000 DRC citizens").
+_PARTY_BREAK = re.compile(r"[;:()\n]|,(?!\d)|[.!?]\s")
 #: How far before an apposition's comma the city it places may start.
 _CITY_REACH = 40
 
@@ -2333,7 +2461,11 @@ class _BareReading:
         elif after is not None and self._one_sentence(end, after[0]):
             if self._places_within(end, after):
                 return after[2]
-            if not self._initials(after) or self._related(end, after):
+            if (
+                not self._initials(after)
+                or self._related(end, after)
+                or self._party_of_clause(start, end, after)
+            ):
                 contrasted = after[2]
         if contrasted is not None:
             return sharers[0] if contrasted == sharers[1] else sharers[1]
@@ -2409,8 +2541,37 @@ class _BareReading:
         sentence ("in eastern Congo, according to the DRC army", "Congo's North Kivu, DRC
         officials said") restate the bare name: the news that names the DRC by initials
         calls it "Congo" too."""
-        words = [w.lower() for w in _ONE_WORD.findall(self.text, end, after[0])][-2:]
-        return any(word in _RELATIONS for word in words)
+        breaks = [match.end() for match in _PARTY_BREAK.finditer(self.text, end, after[0])]
+        opening = breaks[-1] if breaks else end
+        words = [w.lower() for w in _ONE_WORD.findall(self.text, opening, after[0])][-3:]
+        return (
+            any(word in _RELATIONS for word in words[-2:])
+            or any(
+                first in _ADJACENCY and second in ("of", "de", "du", "von", "van", "di", "do", "da")
+                for first, second in pairwise(words)
+            )
+            or any(word in _ADJACENCY and word not in _COMPASS for word in words)
+        )
+
+    def _party_of_clause(self, start: int, end: int, after: tuple[int, int, str | None]) -> bool:
+        """Whether the bare name from ``start`` to ``end`` opens its clause as its subject
+        (or the subject's possessor or attribute: "Congo's foreign minister", "Congo
+        President Sassou Nguesso") and initials ``after`` stand in the same clause, as
+        another of its parties: "Congo accused the DRC", "Congo deported 2,000 DRC
+        citizens", "Congo's foreign minister spoke to DRC President Tshisekedi". A writer
+        restates a state only in apposition; one named as actor is not named again as its
+        own object. A bare name that is a place ("fighting in eastern Congo, according to
+        the DRC army") and initials in another clause ("Congo closed its border with
+        Rwanda, DRC officials said") are left to read as one state."""
+        if _PARTY_BREAK.search(self.text, end, after[0]):
+            return False
+        reach = max(0, start - _CLAUSE_REACH)
+        breaks = [match.end() for match in _PARTY_BREAK.finditer(self.text, reach, start)]
+        opening = breaks[-1] if breaks else reach
+        if not breaks and reach > 0:
+            return False
+        words = [w.lower() for w in _ONE_WORD.findall(self.text, opening, start)]
+        return not words or words[-1] in _REPORTED or words[-1] in ("that", "que", "dass")
 
     def _initials(self, span: tuple[int, int, str | None]) -> bool:
         """Whether ``span`` is initials alone ("DRC", "RDC"), without the bare word."""
