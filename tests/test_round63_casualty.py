@@ -184,3 +184,97 @@ def test_another_subject_after_then_is_not_the_name() -> None:
         "Hamas vowed revenge; then police killed 12 soldiers.",
     ):
         assert perpetrator_problem("Hamas", sentence, "en") is not None, sentence
+
+
+#: The speaker's own fighters do the harm in a relative clause of the event's occasion: the
+#: speaker is the perpetrator, whatever it called the raid.
+_OWN_RELATIVE: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        ["The army", "Hamas", "The rebels"],
+        ["soldiers", "militants", "guards"],
+        [
+            "{A} described the raid, in which its fighters killed {N} {V}, as a success.",
+            "{A} called the ambush, during which its fighters killed {N} {V}, a victory.",
+        ],
+    ),
+    "es": (
+        ["El ejército", "Las FARC"],
+        ["guerrilleros", "soldados"],
+        ["{A} calificó de éxito la operación, en la que sus soldados mataron a {N} {V}."],
+    ),
+    "fr": (
+        ["L'armée", "Le Hamas"],
+        ["combattants", "soldats"],
+        ["{A} a qualifié de succès le raid, au cours duquel ses soldats ont tué {N} {V}."],
+    ),
+    "de": (
+        ["Die Armee", "Die Hamas"],
+        ["Kämpfer", "Soldaten"],
+        ["{A} bezeichnete den Angriff, bei dem ihre Soldaten {N} {V} töteten, als Erfolg."],
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases(_OWN_RELATIVE))
+def test_its_own_fighters_in_a_relative_clause_keep_the_speaker(
+    language: str, name: str, sentence: str
+) -> None:
+    assert perpetrator_problem(name, sentence, language) is None, sentence
+
+
+def test_another_subject_in_the_relative_clause_leaves_a_speaker() -> None:
+    for sentence in (
+        "The army described the raid, in which gunmen killed 12 soldiers, as a crime.",
+        "The army called the raid, in which its soldiers were killed, a crime.",
+    ):
+        assert perpetrator_problem("The army", sentence, "en") is not None, sentence
+
+
+#: Words that bound a count before the harmed: of the count, not a preposition ("at",
+#: "between") nor words that push the harmed out of the verb's reach.
+_QUALIFIED: dict[str, tuple[list[str], list[str]]] = {
+    "en": (
+        ["Hamas", "Hezbollah", "ISIS"],
+        [
+            "Troops killed at least {N} {G} fighters.",
+            "Troops killed as many as {N} {G} fighters.",
+            "Troops killed more than {N} {G} fighters.",
+            "Troops killed between 10 and {N} members of {G}.",
+        ],
+    ),
+    "es": (
+        ["las FARC", "el ELN"],
+        [
+            "Las tropas mataron a al menos {N} miembros de {G}.",
+            "Las tropas mataron a más de {N} miembros de {G}.",
+            "Las tropas mataron a cerca de {N} miembros de {G}.",
+        ],
+    ),
+    "fr": (
+        ["Hamas", "Hezbollah"],
+        [
+            "L'armée a tué entre 10 et {N} combattants du {G}.",
+            "L'armée a tué au moins {N} combattants du {G}.",
+        ],
+    ),
+    "de": (
+        ["Hamas", "Hisbollah"],
+        [
+            "Die Armee tötete zwischen 10 und {N} Kämpfer der {G}.",
+            "Die Armee tötete mindestens {N} Kämpfer der {G}.",
+        ],
+    ),
+    "ru": (["ХАМАС", "ИГИЛ"], ["Армия убила не менее {N} боевиков {G}."]),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "sentence"),
+    [
+        (language, group, template.format(G=group, N=count))
+        for language, (groups, templates) in _QUALIFIED.items()
+        for group, template, count in itertools.product(groups, templates, _COUNTS)
+    ],
+)
+def test_a_group_after_a_qualified_count_is_harmed(language: str, name: str, sentence: str) -> None:
+    assert perpetrator_problem(name, sentence, language) is not None, sentence

@@ -662,6 +662,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         return None  # "vowed revenge, then killed 12", "juró venganza; luego mató"
     if deed is not None:
         done = _said_of_itself(deed, reading, language)
+        if done == "spoke" and _own_toll_in_relative(after, language):
+            return None  # "described the raid, in which its fighters killed 12, as a success"
         answered = _answers_the_event(own, language) and not _own_toll_after(reading, language)
         return _DEEDS["answered" if done == "did" and answered else done]
     if _answers_the_event(own, language) and not _own_toll_after(reading, language):
@@ -679,7 +681,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         return _DEEDS["denied"]
     harmed = _last(_ACTION, clause_before, language)
     if harmed is not None:
-        between = clause_before[harmed:]
+        between = _without_count_qualifiers(clause_before[harmed:], language)
         words = len(between) if unspaced else len(between.split())
         # German and Arabic put the subject right after its verb ("Laut Polizei tötete X",
         # "قتلت X"): there, only a count between makes X the harmed ("tötete 12 X-Kämpfer").
@@ -701,6 +703,33 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             )
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
+
+
+def _own_toll_in_relative(after: str, language: str) -> bool:
+    """Whether a relative clause in the speaker's sentence ``after`` tells harm done by the
+    speaker's own (:func:`_reported_deed`): "described the raid, *in which its fighters
+    killed 12*, as a success", "calificó el ataque, *en el que sus combatientes mataron a
+    12*", "в ходе которого его боевики убили 12". The toll is the speaker's deed, whatever
+    it called it; a clause of another subject ("in which the army killed") is not."""
+    return any(
+        _reported_deed(after[opener.end() :], language) == "did"
+        for p in _of(_RELATIVE_OPENER, language)
+        for opener in p.finditer(after)
+    )
+
+
+#: What opens a relative clause of the event's place or occasion, whose subject is its own
+#: ("in which", "where", "en el que", "lors duquel", "bei dem", "в ходе которого"); not
+#: "that", which also opens what a report says ("called reports that its soldiers killed
+#: 12 false").
+_RELATIVE_OPENER: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:in|during|on|after) which", "where"],
+    "es": [r"(?:en|durante) (?:el|la) (?:que|cual)", "en que", "donde"],
+    "fr": [r"(?:dans|par) (?:lequel|laquelle)", r"lors (?:duquel|de laquelle)",
+           r"au cours (?:duquel|de laquelle)", "où"],
+    "de": [r"(?:bei|in|während) (?:dem|der|denen)", "wo"],
+    "ru": [r"(?:в|во время|в ходе|при) котор\w+", "где"],
+})  # fmt: skip
 
 
 def _next_clause(quote: str, hi: int, reading: str, own: str) -> str:
@@ -763,6 +792,15 @@ _SUBJECT_PRONOUN: dict[str, re.Pattern[str]] = {
     "de": re.compile(r"sie|er|es", re.I),
     "ru": re.compile(r"они|он|она|оно", re.I),
 }
+
+
+def _without_count_qualifiers(text: str, language: str) -> str:
+    """``text`` without the words that bound a count ("at least 40", "as many as 12",
+    "between 10 and 12", "más de 12", "entre 10 et 12", "zwischen 10 und 12", "не менее
+    12"): they are of the count, not a preposition of circumstance ("at", "between") nor
+    words that push the harmed past the verb's reach."""
+    qualifier = _COUNT_QUALIFIER.get(language)
+    return text if qualifier is None else qualifier.sub(" ", text)
 
 
 def _past_own_relative(reading: str, language: str) -> str | None:
@@ -2166,6 +2204,41 @@ _COUNTED = re.compile(
     r"\d|(?<!\w)(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zehn|\w+zig|"
     r"dutzende|mehrere|zahlreiche|عشرات|مئات)(?!\w)"
 )
+#: Words that bound a count, up to the count they bound (:func:`_without_count_qualifiers`).
+_COUNT_QUALIFIER: dict[str, re.Pattern[str]] = {
+    language: re.compile(
+        rf"(?<!\w)(?:{words})(?=\s+(?:\d|{_COUNTED.pattern}))",
+        re.I,
+    )
+    for language, words in (
+        (
+            "en",
+            r"at least|at most|as many as|as few as|up to|more than|fewer than|less than|over|"
+            r"nearly|almost|about|around|roughly|some|approximately|an estimated|"
+            r"between \S+ and",
+        ),
+        (
+            "es",
+            r"al menos|por lo menos|como mínimo|más de|menos de|cerca de|alrededor de|casi|"
+            r"unos|unas|hasta|aproximadamente|entre \S+ y",
+        ),
+        (
+            "fr",
+            r"au moins|plus de|moins de|près de|environ|quelque|presque|jusqu'à|"
+            r"entre \S+ et",
+        ),
+        (
+            "de",
+            r"mindestens|mehr als|weniger als|fast|etwa|rund|bis zu|knapp|über|ungefähr|"
+            r"zwischen \S+ und",
+        ),
+        (
+            "ru",
+            r"не менее|по меньшей мере|как минимум|более|свыше|менее|около|почти|до|порядка|"
+            r"от \S+ до",
+        ),
+    )
+}
 #: Languages written without spaces between words.
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja"})
 #: Where a clause ends: its punctuation, a dash as the fold writes it, and sentence ends.
