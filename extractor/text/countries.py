@@ -1179,7 +1179,7 @@ def _fused_people(text: str, start: int, end: int) -> bool:
 
 
 #: A capitalised word and what follows it: a surname, when running text goes on.
-_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)(?:[ \t]+[a-z]|\s*[,.;:!?)]|\s*$)")
+_SURNAME_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+[^\W\d_A-Z]|\s*[,.;:!?)]|\s*$)")
 
 
 def _given_name(text: str, word: str, end: int) -> bool:
@@ -1190,7 +1190,9 @@ def _given_name(text: str, word: str, end: int) -> bool:
     if _plural_owner(_fold(word)) is None:
         return False
     after = _SURNAME_AFTER.match(text, end)
-    return after is not None and _fold(after.group(1)) not in _mention_index()
+    if after is None or not after.group(1).istitle():  # "Araújo", not "voted"
+        return False
+    return _fold(after.group(1)) not in _mention_index()
 
 
 @cache
