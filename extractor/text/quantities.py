@@ -564,8 +564,13 @@ class Figure:
         return self.kind in ("digits", "words")
 
 
-# Words that only one language uses next to a figure ("millones", "Milliarden").
+# Words that only one language uses next to a figure ("millones", "Milliarden"), in the
+# order they are tried. Portuguese before Spanish: the currencies both write ("dólares",
+# "libras", "rublos") are Spanish hints, and tried first they read "3 a 5 bilhões de
+# dólares" in Spanish, "bilhões" as no scale.
 _LANGUAGE_HINTS = (
+    ("pt", re.compile(r"\b(?:milhoes|milhao|bilhoes|bilhao|bilioes|biliao|pessoas|mortos|"
+                      r"feridos|reais)\b")),
     ("es", re.compile(r"\b(?:millones|millon|millardos?|dolares|libras|rublos|personas|muertos|"
                       r"heridos)\b")),
     ("fr", re.compile(r"\b(?:milliards?|mds?|millions d|d'euros|de (?:dollars|roubles|livres|"
@@ -573,8 +578,6 @@ _LANGUAGE_HINTS = (
     # "mio" undotted is Italian and Spanish "my" too ("nel 2020 mio padre")
     ("de", re.compile(r"\b(?:milliarden?|millionen|mio(?=\.)|mrd|tote|menschen|verletzte|"
                       r"us-dollar|tausend)\b")),
-    ("pt", re.compile(r"\b(?:milhoes|milhao|bilhoes|bilhao|bilioes|biliao|pessoas|mortos|"
-                      r"feridos|reais)\b")),
     ("it", re.compile(r"\b(?:milioni|miliardi|persone|feriti|morti|uccis[ei]|vittime|"
                       r"mila (?:persone|euro|dollari|abitanti))\b")),
     ("pl", re.compile(r"\b(?:tysiecy|tysiace|tysiac|milionow|miliony|miliardow|miliardy|osob|"
@@ -881,6 +884,8 @@ def _read_scaled(
         entry = _word_entry(tokens, index, language)
         if entry is None and token.digits is None and not _acronym(text, token):
             entry = _scale_after_digits(text, token, language)
+        if entry is None and token.digits is None:
+            entry = _scale_before_sign(text, token)
         if entry is None or not _joined(text, tokens[index - 1], token):
             break
         if entry[0] in (_DOZEN, _HUNDRED) and scale == 1:  # "2 dozen", "3 hundred thousand"
@@ -888,7 +893,11 @@ def _read_scaled(
             continue
         if entry[0] != _SCALE:
             break
-        if token.word in _ATTACHED_ONLY and token.start != tokens[index - 1].end:
+        if (
+            token.word in _ATTACHED_ONLY
+            and token.start != tokens[index - 1].end
+            and _scale_before_sign(text, token) is None
+        ):
             break
         if scale > 1 and entry[1] <= scale:
             break
@@ -916,6 +925,36 @@ def _scale_after_digits(text: str, token: _Token, language: str) -> tuple[str, i
     if language in _POSSESSIVE_MIA or not _currency_follows(text, token.end):
         return None  # "Nel 2020 mia EUR": the Italian possessive, never a scale
     return _SCALE, scale
+
+
+#: Scale abbreviations written against a currency sign in the financial press of any
+#: language: "3 M€", "1,2 Md€", "500 k€", "2 Mrd.€", "3 M£". Spaced from the digits, "M"
+#: and "k" are a scale only there; read as no scale, "3 M€" was three.
+_SCALES_BEFORE_SIGN: dict[str, int] = {"k": 10**3, "m": 10**6, "mn": 10**6, "mio": 10**6,
+                                       "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
+                                       "mld": 10**9, "bn": 10**9}  # fmt: skip
+#: The signs :data:`_SCALES_BEFORE_SIGN` may stand against (not "$": "M$" reads as a
+#: prefix no table knows, see :func:`_symbol`).
+_SIGN_AFTER_SCALE = re.compile(r"\.?[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮]")
+
+
+def _scale_before_sign(text: str, token: _Token) -> tuple[str, int] | None:
+    """The scale of an abbreviation written right against a currency sign ("3 M€", "1,2
+    Md€"; :data:`_SCALES_BEFORE_SIGN`), else None."""
+    scale = _SCALES_BEFORE_SIGN.get(token.word)
+    if scale is None or not _SIGN_AFTER_SCALE.match(text, token.end):
+        return None
+    return _SCALE, scale
+
+
+def _signs_after_scale(text: str) -> list[tuple[int, int, str | None]]:
+    """The signs written right after a scale abbreviation ("1,2 Md€", "3 M€"), which the
+    search of :func:`_symbol` skips (a sign there follows a letter)."""
+    found = []
+    for match in _SCALE_THEN_SIGN.finditer(text):
+        start = match.start("sign")
+        found.append((start, match.end(), _CURRENCY_SIGNS.get(match.group("sign"))))
+    return found
 
 
 #: How far after a scale word its currency is looked for ("3 mio kroner", "3 Mio Euro").
@@ -2260,7 +2299,7 @@ def _unit_after(
         return word is not None and (is_taken(word) or bool(_unit_codes(word.group(), language)))
 
     words: list[re.Match[str]] = []
-    position = end
+    position = _past_abbreviation(folded, end)
     for _ in range(_UNIT_WORDS_AHEAD):
         word = word_at(position)
         if word is None or is_taken(word) or _ends_phrase(word.group(), language):
@@ -2295,6 +2334,110 @@ def _unit_after(
             if at not in naming and at + 1 not in naming:  # "South" of "South Korean"
                 return None
     return None
+
+
+#: How many words a currency's whole CLDR name may have ("Bosnia-Herzegovina Convertible
+#: Mark" has four) and the words that may stand between a figure and it ("de", "of").
+_WHOLE_NAME_WORDS = 5
+_BEFORE_WHOLE_NAME = _word_set("de d of di du des do da")
+#: What may stand between the words of a currency's whole name: blanks, hyphens,
+#: apostrophes, and the parentheses the CLDR writes ("franc CFA (BCEAO)").
+_IN_WHOLE_NAME = re.compile(r"[ \u00a0\u200b'’()-]*")
+
+
+@cache
+def _whole_names(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Every currency's CLDR name of more than one word in ``language`` and English, every
+    plural form, folded into words (those in parentheses too: "franc CFA (BCEAO)"), with
+    its code, by the first letters of its first word. Each is a state's currency, today's
+    or withdrawn ("Zimbabwean Dollar (2009–2024)")."""
+    from babel.numbers import get_currency_name
+
+    found: dict[str, dict[tuple[tuple[str, ...], str], None]] = {}
+    for code in sorted(_states_of_currencies()):
+        for locale in dict.fromkeys((language, "en")):
+            for count in (None, *_PLURAL_COUNTS):
+                try:
+                    name = get_currency_name(code, count=count, locale=locale)
+                except Exception:  # no CLDR data for the language
+                    break
+                words = tuple(_QUALIFIER_WORD.findall(_fold(name)))
+                if 1 < len(words) <= _WHOLE_NAME_WORDS:
+                    found.setdefault(words[0][:_UNIT_STEM_MIN], {})[words, code] = None
+    return {key: tuple(names) for key, names in found.items()}
+
+
+def _same_word(written: str, named: str) -> bool:
+    """Whether the folded word ``written`` is the CLDR's word ``named`` inflected or spelt
+    otherwise at its end ("francs" and "franc", "frank" and "franc", "dollars")."""
+    if written == named:
+        return True
+    shorter = min(len(written), len(named))
+    if shorter < _UNIT_STEM_MIN or abs(len(written) - len(named)) > _UNIT_ENDING:
+        return False
+    return written[: max(_UNIT_STEM_MIN, shorter - 1)] == named[: max(_UNIT_STEM_MIN, shorter - 1)]
+
+
+def _words_ahead(folded: str, end: int, language: str) -> list[re.Match[str]]:
+    """The words after the figure ending at ``end`` (past an abbreviation's dot and one
+    "de"/"of"), joined by spaces or hyphens, as many as a currency's name may have."""
+    position = _past_abbreviation(folded, end)
+    words: list[re.Match[str]] = []
+    while len(words) < _WHOLE_NAME_WORDS:
+        blank = (_IN_WHOLE_NAME if words else _IN_PHRASE).match(folded, position)
+        word = _QUALIFIER_WORD.match(folded, blank.end() if blank else position)
+        if word is None:
+            break
+        if not words and word.group() in _BEFORE_WHOLE_NAME and position == end:
+            position = word.end()
+            end = -1  # one only
+            continue
+        words.append(word)
+        position = word.end()
+    return words
+
+
+def _whole_name_after(folded: str, end: int, language: str) -> tuple[int, int, str] | None:
+    """A currency's whole CLDR name of several words right after the figure ending at
+    ``end`` ("3 million West African CFA francs", "Brunei dollars", "Zuid-Afrikaanse rand",
+    "3 Mio. schwedische Kronen", "ريال سعودي"), the longest written: its one code of today;
+    :data:`_UNKNOWN` when it names only withdrawn ones ("Zimbabwean dollars") or when a
+    longer name of another currency of today starts with it and the text stops short (Dutch
+    "CFA-frank" is the CLDR's Central African franc and the start of its "CFA-franc
+    BCEAO", the West African one: which of the two is not told). Read word by word, the
+    state's adjective was no state ("West African"), the state's bare name a verb's object
+    ("Brunei"), a hyphenated adjective a compound ("Zuid-"): US dollars."""
+    words = _words_ahead(folded, end, language)
+    if len(words) < 2:
+        return None
+    written = [word.group() for word in words]
+    candidates = _whole_names(language).get(written[0][:_UNIT_STEM_MIN], ())
+    matched = [
+        (names, code)
+        for names, code in candidates
+        if len(names) <= len(written) and all(map(_same_word, written, names))
+    ]
+    if not matched:
+        return None
+    size = max(len(names) for names, _ in matched)
+    codes = {code for names, code in matched if len(names) == size}
+    codes |= {
+        code
+        for names, code in candidates
+        if len(names) > size and _valid_code(code) and all(map(_same_word, written[:size], names))
+    }
+    today = [code for code in codes if _valid_code(code)]
+    return words[0].start(), words[size - 1].end(), today[0] if len(today) == 1 else _UNKNOWN
+
+
+def _past_abbreviation(folded: str, end: int) -> int:
+    """Where the words after a figure start: past the dot of a scale abbreviation that ends
+    it ("3 Mio. Rand", "3 Mrd. schwedische Kronen"; a dot after a whole word or digits ends
+    a sentence)."""
+    if not folded.startswith(".", end):
+        return end
+    word = re.search(r"[^\W\d_]+$", folded[max(0, end - 6) : end])
+    return end + 1 if word is not None and word.group() in _ABBREVIATED else end
 
 
 @lru_cache(maxsize=1024)
@@ -2508,6 +2651,14 @@ _MEASURED = r"\s+(?:high|tall|long|wide|deep|thick|away|below|above|under|of)\b"
 _BEFORE_SIGN_AFTER = re.compile(r"\d(?:[\s\u00a0]*(?:[^\W\d_]{1,11}\.?|de))?[\s\u00a0]*$")
 
 
+#: A sign right after digits and a scale abbreviation (:data:`_SCALES_BEFORE_SIGN`).
+_SCALE_THEN_SIGN = re.compile(
+    r"\d[\s\u00a0]*(?i:"
+    + "|".join(sorted(_SCALES_BEFORE_SIGN, key=len, reverse=True))
+    + r")\.?(?P<sign>[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮])"
+)
+
+
 #: Signs of one letter, a currency after the figure only behind a scale word ("3 million
 #: R" is rand; "3 R" is anything else: a grade, a group, a model).
 _AFTER_A_SCALE_ONLY = frozenset({"R"})
@@ -2522,8 +2673,9 @@ _SCALE_BEFORE_SIGN = re.compile(
 def _signs(text: str) -> list[tuple[int, int, str | None]]:
     """The currency signs of ``text``: (start, end, code), the code None for an ambiguous
     or unknown sign. A sign of letters written after a figure counts only right after its
-    digits or their scale word ("5 000 Ft", "5 mld Kč"): elsewhere it is any word."""
-    found = []
+    digits or their scale word ("5 000 Ft", "5 mld Kč"): elsewhere it is any word. A sign
+    right against a scale abbreviation counts too ("1,2 Md€": :func:`_signs_after_scale`)."""
+    found = _signs_after_scale(text)
     for match in _symbol().finditer(text):
         after = match.group("after")
         if after and not _BEFORE_SIGN_AFTER.search(text, max(0, match.start() - 16), match.start()):
@@ -2533,7 +2685,7 @@ def _signs(text: str) -> list[tuple[int, int, str | None]]:
         ):
             continue
         found.append((match.start(), match.end(), _sign_codes().get(match.group())))
-    return found
+    return sorted(found)
 
 
 def _written_apart(word: str) -> bool:
@@ -3039,10 +3191,26 @@ def _shared_scales(text: str, numbers: list[Figure], language: str) -> list[Figu
             text[max(0, low.start - 12) : low.start]
         ):
             continue  # "The score was 3-1 and 2 million watched": two figures, no range
-        scaled = low.value * high.scale
+        multiplier = _multiplier(high, language)
+        scaled = low.value * multiplier
         if scaled < high.value:
-            out[index] = replace(low, value=_integral(scaled), scale=high.scale)
+            out[index] = replace(low, value=_integral(scaled), scale=multiplier)
     return out
+
+
+def _multiplier(figure: Figure, language: str) -> int:
+    """What the scale words of ``figure`` multiply its leading digits by: all of them, not
+    the last alone ("5 mil millones" is 5 times 10**9, its last word a million). Taken
+    from the last word, "de 3 a 5 mil millones" started at 3 million. A figure that adds
+    a smaller scaled part ("3 million 500 thousand") keeps its last scale."""
+    tokens = _tokens(figure.text, language) if figure.kind == "digits" else []
+    leading = tokens[0].digits if tokens else None
+    if not leading:
+        return figure.scale
+    ratio = figure.value / leading
+    if ratio == ratio.to_integral_value() and ratio > figure.scale and ratio % figure.scale == 0:
+        return int(ratio)
+    return figure.scale
 
 
 def _integral(value: Decimal) -> Decimal:
@@ -3066,7 +3234,10 @@ _LISTING: dict[str, str] = {
     "ru": r",|и|а также",
     "zh": r"、|，|,|和|及|以及|与|與",
 }
-#: Words between two numbers that make them a range, not parts.
+#: Words between two numbers that make them a range, not parts ("3 to 5 million", "de 3 a
+#: 5 mil millones", "3 tot 5 miljard", "od 3 do 5 mld", "3 ila 5 milyar", "3 تا 5 میلیارد").
+#: Each language that has scale words here has them: without, "3 tot 5 miljard euro" was
+#: 3 euros (the second figure's scale is the first's: :func:`_shared_scales`).
 _RANGE_WORDS: dict[str, str] = {
     "en": r"-|–|—|to|and|or",
     "es": r"-|–|—|a|y|o",
@@ -3074,15 +3245,41 @@ _RANGE_WORDS: dict[str, str] = {
     "de": r"-|–|—|bis|und|oder",
     "ru": r"-|–|—|до|и|или",
     "zh": r"-|–|—|~|～|〜|至|到|或",
-}
+    "pt": r"-|–|—|a|e|ou|até",
+    "it": r"-|–|—|a|e|o",
+    "nl": r"-|–|—|tot|à|en|of",
+    "pl": r"-|–|—|do|i|lub",
+    "uk": r"-|–|—|до|і|й|або",
+    "tr": r"-|–|—|ila|veya",
+    "id": r"-|–|—|hingga|sampai|dan|atau",
+    **{language: r"-|–|—|til|og|eller" for language in ("da", "no", "nb", "nn")},
+    "sv": r"-|–|—|till|och|eller",
+    "ar": r"-|–|—|إلى|الى|و|أو",
+    "fa": r"-|–|—|تا|و|یا",
+    "hi": r"-|–|—|से|और|या",
+    "ko": r"-|–|—|~|～|〜",
+}  # fmt: skip
 
 
 #: The range words that join any two things ("and"): a range only after "between".
 _RANGE_AND: dict[str, tuple[str, ...]] = {
-    "en": ("and",), "es": ("y",), "fr": ("et",), "de": ("und",), "ru": ("и",),
+    "en": ("and",), "es": ("y",), "fr": ("et",), "de": ("und",), "ru": ("и",), "pt": ("e",),
+    "it": ("e",), "nl": ("en",), "pl": ("i",), "uk": ("і", "й"), "id": ("dan",),
+    "da": ("og",), "no": ("og",), "nb": ("og",), "nn": ("og",), "sv": ("och",), "ar": ("و",),
+    "fa": ("و",), "hi": ("और",),
 }  # fmt: skip
-_SIGN_AGAIN = r"(?:[A-Za-z]{0,3}[$£¥₵]|[€￥₹₽₩₴৳₺₪₦₱₫฿₸₼₾₲₡₭₮])?"
-_RANGE_OPENERS = re.compile(rf"(?<!\w)(?:between|entre|zwischen|между)\s*{_SIGN_AGAIN}\s*$", re.I)
+#: A currency written again before the range's second figure ("$3 to $4 million", "R3-R5
+#: billion", "Rp3-Rp5 triliun"): a sign, or a letter sign written before digits.
+_SIGN_AGAIN = (
+    r"(?:[A-Za-z]{0,3}[$£¥₵]|[€￥₹₽₩₴৳₺₪₦₱₫฿₸₼₾₲₡₭₮]|"
+    + "|".join(sorted(map(re.escape, _LETTER_SIGNS_BEFORE), key=len, reverse=True))
+    + ")?"
+)
+_RANGE_OPENERS = re.compile(
+    r"(?<!\w)(?:between|entre|zwischen|между|tra|fra|tussen|między|між|mellem|mellom|mellan|"
+    rf"antara|بين|بین|के बीच)\s*{_SIGN_AGAIN}\s*$",
+    re.I,
+)
 
 
 #: Words that say what happened to the people counted ("killed", "injured"): a
@@ -3375,6 +3572,9 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     unit = _unit_after(text, folded, anchor_end, language, taken) if anchor_end else None
     if unit is not None:
         add(*unit[:2], len(_CURRENCY_PATTERNS) + 3, unit[2])
+    whole = _whole_name_after(folded, anchor_end, language) if anchor_end else None
+    if whole is not None:  # "Brunei dollars": before its "dollars", which is another name
+        add(*whole[:2], 1, whole[2])
     if not found:
         return "USD"
     nearest = min(found)[-1]
@@ -3485,7 +3685,8 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     several states' currencies share ("pesos", "riyals") names none of them: the amount
     is taken as one without a currency (the round-59 reading). A
     currency no table here holds is read by the CLDR's names of it after the figure
-    (:func:`_unit_after`: "45 million Saudi riyals", "45 млн тенге"). A range of
+    (:func:`_unit_after`: "45 million Saudi riyals", "45 млн тенге"); its whole name
+    first (:func:`_whole_name_after`: "West African CFA francs", "Brunei dollars"). A range of
     amounts ("$10-15 million", "between $10 million and $15 million") is its low end,
     the conservative figure: :class:`~extractor.types.parts.Money` holds one amount."""
     # composed, so that a folded name ("švédských" in NFD) stands where it does in the text
