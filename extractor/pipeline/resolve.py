@@ -34,15 +34,17 @@ from pydantic import ValidationError
 
 from extractor.errors import EventNotStated, EvidenceError, MissingFigure, ResolutionError
 from extractor.text.countries import government_country
+from extractor.text.cues import cue_patterns, states_any
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
 from extractor.text.quantities import number_forms, written_in
 from extractor.text.sentences import Sentence, split_sentences
 from extractor.text.titles import TITLE_WORDS
 from extractor.types.base import Record
-from extractor.types.drafting import Builder, _warn
+from extractor.types.drafting import Builder, PersonDraft, _warn
 from extractor.types.parts import Actor, Status
 from extractor.types.registry import RecordSpec, get_type
+from extractor.types.visit import _cues_of, _side_names, _talk_clause
 
 #: A warning about one record opens with ``RECORD_MARK + "<type>/<id>" + RECORD_MARK_END``
 #: (:func:`about_record`). Only the result knows where the record ends up (after chunks are
@@ -177,13 +179,16 @@ def _join_recoded(
     the same stretch of the article with a person of its own: one talk drafted once per
     party ("A spoke by phone with B and C" as visits A->B and A->C) is one meeting of
     all its parties, built again from the drafts joined (its id from its contents),
-    not two meetings of two. The joined record replaces the earlier one in place, its
+    not two meetings of two, when the text tells one talk of them all
+    (:func:`_one_talk`). The joined record replaces the earlier one in place, its
     warnings marked with its id."""
     for index, kept in enumerate(outcome.records):
         earlier = recoded_from.get(kept.id)
         if earlier is None or kept.record_type != record.record_type:
             continue
         if not _overlap(kept, record) or not _share_person(kept, record):
+            continue
+        if not _one_talk(kept, record, context):
             continue
         union = _joined_draft(earlier, draft)
         joined = None if union is None else _recode(union, spec, context)
@@ -203,6 +208,93 @@ def _join_recoded(
 def _share_person(one: Record, other: Record) -> bool:
     """Whether two records name one person among their people."""
     return any(_same_person(p, o) for p in _people(one) for o in _people(other))
+
+
+def _one_talk(one: Record, other: Record, context: dict[str, Any]) -> bool:
+    """Whether two recoded talks sharing a person tell one talk of all their people: on
+    no two days read from their evidence, and in a sentence both cite, one clause that
+    has every one of them as the subject or the party of one word of talk and does not
+    distribute it over them (:func:`_talk_of_all`). Two talks in two clauses ("A spoke
+    with B, and B then phoned C"; "... on Monday. On Tuesday, A spoke with C") are two
+    meetings though the model cited their sentences together: joined, they would invent
+    a talk of three that no one had. When unsure they stay two: a talk of three told as
+    two of two loses less than a talk invented."""
+    if _other_days(one, other):
+        return False
+    people = list(dict.fromkeys(a.name for r in (one, other) for a in r.actors()))
+    names = [_side_names([PersonDraft(name=n, title=None, country=None)]) for n in people]
+    return any(_talk_of_all(sentence, names) for sentence in _both_cite(one, other, context))
+
+
+def _both_cite(one: Record, other: Record, context: dict[str, Any]) -> list[str]:
+    """The sentences of the article that both records' evidence holds, their spaces made
+    single (as :func:`~extractor.types.visit.as_call` reads a talk): a talk is told in
+    one sentence, and each record's must be that one. None without the article's
+    sentences in ``context``."""
+    text = str(context["text"])
+    sentences: list[Sentence] = context.get("sentences") or []
+    return [
+        " ".join(text[s.start : s.end].split())
+        for s in sentences
+        if _cites(one, s.start, s.end) and _cites(other, s.start, s.end)
+    ]
+
+
+def _cites(record: Record, start: int, end: int) -> bool:
+    """Whether ``record``'s evidence holds an article's character from ``start`` to
+    ``end``."""
+    return any(span.start < end and start < span.end for span in record.evidence.spans)
+
+
+def _talk_of_all(sentence: str, names: list[list[str]]) -> bool:
+    """Whether one clause of ``sentence`` is where each person named ``names`` talked with
+    another of them (:func:`~extractor.types.visit._talk_clause`), without a word that
+    gives each party a talk of its own ("A held separate calls with B and C":
+    :data:`_DISTRIBUTIVE` of the sentence's language)."""
+    shared = set.intersection(*(_talk_clauses(sentence, mine, names) for mine in names))
+    distributive = _cues_of(_DISTRIBUTIVE, detect_language(sentence))
+    return any(not states_any(distributive, sentence[start:end]) for start, end in shared)
+
+
+def _talk_clauses(text: str, mine: list[str], everyone: list[list[str]]) -> set[tuple[int, int]]:
+    """The clauses of ``text`` in which the person named ``mine`` talked with another of
+    ``everyone``."""
+    clauses = (_talk_clause(text, mine, theirs) for theirs in everyone if theirs is not mine)
+    return {clause for clause in clauses if clause is not None}
+
+
+#: Words that distribute a talk over its parties, one talk with each ("held separate
+#: calls with B and C", "spoke with B and C respectively", "por separado", "séparément",
+#: "getrennt", "jeweils", "отдельно", "分别", "先后" one after another): a talk of one with
+#: several, not of all together.
+_DISTRIBUTIVE = cue_patterns({
+    "en": [r"separate(?:ly)?", "respectively", "individually", "in turn", "one by one",
+           r"each\s+(?:separately|in\s+turn)"],
+    "es": [r"separad[oa]s?", "separadamente", "respectivamente", "individualmente",
+           "sendas", "sendos", r"uno\s+por\s+uno", r"por\s+turnos"],
+    "fr": [r"séparé(?:e|es|s|ment)", "respectivement", "individuellement", r"tour\s+à\s+tour",
+           r"l[’']un\s+après\s+l[’']autre"],
+    "de": [r"getrennt\w*", r"separat\w*", "jeweils", "einzeln", "nacheinander"],
+    "ru": [r"отдельн\w*", r"по\s+отдельности", "соответственно", r"поочер[её]дно",
+           r"по\s+очереди"],
+    "zh": ["分别", "各自", "先后", "逐一", "单独"],
+})  # fmt: skip
+
+
+def _other_days(one: Record, other: Record) -> bool:
+    """Whether two records read different days from their evidence (a date one of them
+    lacks is no other day)."""
+    mine, yours = _days(one), _days(other)
+    return bool(mine) and bool(yours) and mine != yours
+
+
+def _days(record: Record) -> set[tuple[str | None, str | None]]:
+    """The days ``record`` says its event took place on, as values (or the words of an
+    unresolved date)."""
+    return {
+        (d.value, d.end) if d.value else (normalise_text(d.text or ""), None)
+        for d in record.event_dates()
+    }
 
 
 def _joined_draft(one: Any, other: Any) -> Any | None:
