@@ -53,7 +53,11 @@ none), not with a unit of time, age, distance or order ("7日", "7歳", "7세", 
 "7 Uhr", "через 7 лет", "há 7 anos", "7 yıl önce": the Unicode CLDR's units in every
 language), nor with a counter or a noun of things ("7座房屋", "家屋7棟", "가옥 7채",
 "in 7 attacks", "7 ospedali"), nor before a noun that multiplies it ("два десятка",
-"deux centaines"; per language, :func:`_is_measure`). A key fact or a word is held **whole**, on the package's one fold
+"deux centaines"; per language, :func:`_is_measure`), nor after a label that makes it a
+name ("Resolution 7", "le vol 7", "рейс 7"). Where the package has words of people for
+the language, a number counts people only before a noun of people or of the toll, before
+no noun ("7 were killed", "killing 7.") or before a verb ("7 fled"): nouns of things are
+an open class ("7 settlements", "7 massacres", "7 Siedlungen"; :func:`_counts_no_people`). A key fact or a word is held **whole**, on the package's one fold
 (:func:`~extractor.text.grounding.normalise_text`, accents dropped): "us" (the USA) is
 not in "discussed", "uk" not in "Ukraine", the count 3 not in "2023", "3,000" or "3 000".
 Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) have no word
@@ -430,9 +434,11 @@ _SCALES_AFTER: dict[str, str] = {"zh": "万萬千百亿億", "ja": "万萬千百
 _MEASURES_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("日", "号", "號", "月", "个月", "個月", "年", "岁", "歲", "周", "週", "星期", "天",
            "点", "點", "时", "時", "小时", "小時", "分钟", "分鐘", "秒", "公里", "千米", "米",
-           "英里", "公尺", "楼", "樓", "层", "層", "次", "届", "屆", "倍", "%", "元", "美元"),
+           "英里", "公尺", "楼", "樓", "层", "層", "次", "届", "屆", "倍", "%", "元", "美元",
+           "吨", "噸", "公斤", "千克", "晚"),
     "ja": ("日", "月", "か月", "ヶ月", "カ月", "ヵ月", "年", "歳", "才", "週", "時", "分",
-           "秒", "キロ", "メートル", "マイル", "階", "回", "度", "番目", "倍", "%", "円", "ドル"),
+           "秒", "キロ", "メートル", "マイル", "階", "回", "度", "番目", "倍", "%", "円", "ドル",
+           "トン", "パーセント", "晩", "夜"),
     "ko": ("일", "월", "개월", "년", "세", "살", "주", "시", "초", "킬로", "미터", "마일",
            "층", "차", "회", "번", "배", "%", "원", "달러"),
 }  # fmt: skip
@@ -449,7 +455,7 @@ _THING_COUNTERS_AFTER: dict[str, tuple[str, ...]] = {
            "艘", "枚", "发", "發", "颗", "顆", "件", "起", "只", "隻", "头", "頭", "台",
            "部", "张", "張", "项", "項", "场", "場", "个国家", "個國家"),
     "ja": ("か所", "ヶ所", "カ所", "ケ所", "箇所", "棟", "台", "件", "機", "隻", "発", "軒",
-           "枚", "個", "頭", "匹", "か国", "カ国", "ヶ国", "校", "基"),
+           "枚", "個", "頭", "匹", "か国", "カ国", "ヶ国", "校", "基", "県", "州", "便"),
     "ko": ("채", "대", "개", "곳", "건", "척", "발", "마리", "군데", "개소", "개국", "량"),
 }  # fmt: skip
 #: Per language written without spaces, the counters (or the joining particle) of people
@@ -649,7 +655,11 @@ _THING_NOUNS_AFTER: dict[str, tuple[str, ...]] = {
            "binada", "hastane", "hastanede", "okul", "araç", "araçta", "füze", "bomba"),
     "ar": ("هجمات", "هجوما", "غارات", "غارة", "قرى", "قرية", "مدن", "مدينة", "ولايات",
            "ولاية", "دول", "دولة", "منازل", "منزلا", "مبان", "مبنى", "مستشفيات", "مستشفى",
-           "مدارس", "مدرسة", "سيارات", "سيارة", "طائرات", "صواريخ", "صاروخا"),
+           "مدارس", "مدرسة", "سيارات", "سيارة", "طائرات", "صواريخ", "صاروخا", "مستوطنات",
+           "مستوطنة", "مروحيات", "مروحية", "ليال", "ليلة", "مجازر", "مجزرة", "انفجارات",
+           "انفجار", "كمائن", "كمين", "مساجد", "مسجدا", "كنائس", "حوادث", "حادثا", "أطنان",
+           "طنا", "طن", "دبابات", "دبابة", "قوارب", "زوارق", "رأس", "بقرة", "أبقار", "مليون",
+           "مليار", "مخيمات", "محافظات", "مناطق", "أحياء", "بلدات", "بلدة"),
 }  # fmt: skip
 
 #: Per spaced language, what after a noun of :data:`_THING_NOUNS_AFTER` makes it a
@@ -807,7 +817,11 @@ def _is_measure(said: str, start: int, end: int, language: str | None) -> bool:
     window = said[max(0, start - _BEFORE_WINDOW) : start]
     if before is not None and before.search(window) is not None:
         return True
-    return _counts_a_place(said, window, end, base)
+    return (
+        _counts_a_place(said, window, end, base)
+        or _counts_no_people(said, end, base)
+        or _is_a_label(said, window, end, base)
+    )
 
 
 #: Per spaced language, the prepositions of a place: a number they govern counts where
@@ -853,6 +867,265 @@ def _of_people_or_toll(word: str, language: str) -> bool:
 
     words = _type_words("casualty_report", language)
     return _is_people(word, language) or (words is not None and states_any(words, word))
+
+
+#: Per spaced language the casualty rules have words of people for, the closed classes
+#: of words that may follow a count of people with no noun of its own ("12 were killed",
+#: "killing 12 on Sunday", "12 in Kaduna", "mataron a 12 en", "12 ont été tués", "12
+#: wurden getötet", "12 погибли в"): prepositions, conjunctions, articles, pronouns,
+#: auxiliaries and adverbs of time and degree, folded as a quote is (:func:`_fold`).
+#: Nouns are an open class and these are a closed one: a word after a count that is none
+#: of these and no noun of people or of the toll is a noun of things ("12 settlements",
+#: "12 massacres", "12 asentamientos", "12 Siedlungen", "12 поселений").
+_NOT_A_NOUN: dict[str, str] = {
+    "en": r"a|an|the|and|or|but|nor|of|for|with|without|to|in|on|at|by|from|into|onto|near"
+          r"|during|after|before|since|until|as|when|while|where|who|whom|which|that|this"
+          r"|these|those|there|here|yesterday|today|tonight|last|next|earlier|later|ago"
+          r"|overnight|more|also|still|all|each|both|some|many|most|including|among|amid"
+          r"|across|over|under|around|about|against|between|through|throughout|inside"
+          r"|outside|within|per|so|than|then|now|reportedly|allegedly|apparently|alone"
+          r"|were|was|are|is|be|been|being|have|has|had|will|would|could|can|may|might"
+          r"|must|should|shall|did|do|does|not|remain|remained|remains|died|die|perished"
+          r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "es": r"a|al|el|la|los|las|un|una|y|e|o|u|pero|de|del|en|con|sin|por|para|desde|hasta"
+          r"|durante|tras|entre|sobre|segun|cuando|mientras|donde|que|quienes|cuyos|este"
+          r"|esta|estos|estas|ayer|hoy|anoche|mas|tambien|todos|todas|ya|aun|fueron|eran"
+          r"|son|estan|estaban|han|habian|habrian|quedaron|resultaron|murieron|perecieron"
+          r"|no|se|lunes|martes|miercoles|jueves|viernes|sabado|domingo",
+    "fr": r"a|au|aux|le|la|les|l|un|une|et|ou|mais|de|du|des|d|en|dans|avec|sans|par|pour"
+          r"|depuis|jusqu|pendant|apres|avant|entre|sur|sous|selon|lors|quand|lorsque"
+          r"|tandis|qui|que|dont|ce|ces|cette|hier|aujourd|plus|aussi|tous|toutes"
+          r"|deja|encore|ont|sont|etaient|avaient|seraient|auraient|furent|ne|n|se|s"
+          r"|y|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "de": r"und|oder|aber|sowie|der|die|das|den|dem|des|ein|eine|einen|in|im|an|am|auf"
+          r"|aus|bei|beim|mit|ohne|nach|vor|seit|bis|wahrend|zwischen|uber|unter|von|vom"
+          r"|zu|zum|zur|fur|gegen|um|als|wenn|wo|die|welche|gestern|heute|weitere|mehr"
+          r"|auch|noch|alle|bereits|wurden|waren|sind|seien|haben|hatten|starben"
+          r"|kamen|nicht|sich|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "ru": r"и|или|а|но|в|во|на|с|со|из|от|до|по|при|под|над|за|у|о|об|для|после|перед"
+          r"|во время|между|среди|когда|где|которые|которых|вчера|сегодня|еще|также|все"
+          r"|уже|были|было|был|являются|оказались|не|ни|как|что|чем",
+}  # fmt: skip
+#: Per language of :data:`_NOT_A_NOUN`, the word after a count that makes it a part of a
+#: larger whole ("12 of them", "12 de los muertos", "12 d'entre eux", "12 из них"): the
+#: count counts people when people or a pronoun of them follow it, else things ("in 12
+#: of Nigeria's 36 states", "12 de los 36 estados").
+_PARTITIVES: dict[str, str] = {
+    "en": r"of",
+    "es": r"de",
+    "fr": r"de|d'entre|d",
+    "de": r"von|der",
+    "ru": r"из",
+}
+#: Per language of :data:`_NOT_A_NOUN`, the pronouns of people a partitive may take.
+_PEOPLE_PRONOUNS: dict[str, str] = {
+    "en": r"them|those|us|whom|these",
+    "es": r"ellos|ellas|estos|quienes|nosotros",
+    "fr": r"eux|elles|ceux|celles|nous",
+    "de": r"ihnen|denen|uns",
+    "ru": r"них|нас",
+}
+#: Per language of :data:`_NOT_A_NOUN`, verb forms that follow a count with no noun,
+#: beside the closed list: English's past and participles in -ed ("12 fled", "12
+#: drowned", "12 perished") when no noun follows them ("12 armoured vehicles" counts
+#: vehicles), Spanish and Portuguese preterites ("12 murieron"), Russian past plurals
+#: ("12 погибли").
+_VERB_FORMS: dict[str, str] = {
+    "en": r"[a-z]{2,}ed",
+    "es": r"[a-z]{2,}(?:aron|ieron|eron)",
+    "ru": r"[а-я]{2,}ли",
+}
+#: Per language of :data:`_NOT_A_NOUN`, nouns of people and of the toll the casualty
+#: rules' table of people (:func:`_of_people_or_toll`) leaves out, folded: the dead, the
+#: victims and the kinds of people a report of harm counts ("12 victims", "12 Tote",
+#: "12 colonos", "12 fidèles", "12 тел"). The table's forms of agent nouns read "12
+#: settlements" as people ("-ents"): :data:`_NOT_PEOPLE_ENDINGS` unreads them.
+_MORE_PEOPLE: dict[str, str] = {
+    "en": r"victims?|deaths?|lives|bodies|corpses|dead|killed|wounded|injured|hurt|missing"
+          r"|crew|crews|staff|officials?|others|nurses?|pilgrims?|muslims|jews|kurds"
+          r"|marines?|sailors?|recruits?|relatives|famil(?:y|ies)|girls?|boys?|babies"
+          r"|kids|adults?|pupils?|patients?|detainees?|prisoners?|hostages?|refugees?"
+          r"|migrants?|workers?|villagers?|residents?|students?|taliban|rohingya|fulani"
+          r"|hausa|yazidis?|christians?|shiites?|sunnis?|soldiers?|persons?|people"
+          r"|civilians?|children|child|men|women|youths?|infants?|teenagers?|fatalities"
+          r"|casualties|slain|chiefs?|elders?|vigilantes?|wives|husbands?|sons|daughters"
+          r"|mothers|fathers|parents|siblings|brothers|sisters|friends|neighbou?rs|locals"
+          r"|natives|guests|fans|voters|cadets|troopers|gendarmes|inmates|convicts|captives"
+          r"|clerics|imams|priests|pastors|monks|nuns|faithful|congregants|herdsmen|tribesmen",
+    "es": r"personas?|muertos?|muertas?|heridos?|heridas?|fallecidos?|victimas?|cuerpos"
+          r"|cadaveres|civiles|colonos|fieles|ninos|ninas|menores|jovenes|mujeres|hombres"
+          r"|vecinos|alumnos|feligreses|familiares|rehenes|presos|refugiados|desaparecidos"
+          r"|otros|otras|soldados|policias|agentes|habitantes|residentes|aldeanos"
+          r"|migrantes|estudiantes|trabajadores|campesinos|pescadores",
+    "fr": r"personnes?|morts?|blesses?|tues|victimes?|corps|civils|colons|fideles|enfants"
+          r"|femmes|hommes|habitants|villageois|pecheurs|eleves|etudiants|otages|autres"
+          r"|deces|disparus|soldats|militaires|policiers|gendarmes|jeunes|fermiers"
+          r"|agriculteurs|eleveurs|refugies|migrants|manifestants|membres|nigerians"
+          r"|cadavres|detenus|travailleurs",
+    "de": r"menschen|tote|toten|verletzte|verletzten|opfer|todesopfer|leichen|zivilisten"
+          r"|siedler|glaubige|glaubigen|kinder|frauen|manner|bewohner|einwohner|fischer"
+          r"|soldaten|polizisten|personen|schuler|studenten|geiseln|fluchtlinge|migranten"
+          r"|andere|vermisste|vermissten|dorfbewohner|arbeiter|bauern|getotet|verletzt|ermordet",
+    "ru": r"человек|людеи|погибших|погибли|раненых|раненые|убитых|убиты|жертв|тел|трупов"
+          r"|мирных|жителеи|поселенцев|верующих|рыбаков|детеи|женщин|мужчин|военных"
+          r"|солдат|полицеиских|заложников|беженцев|пассажиров|студентов|школьников"
+          r"|других|пострадавших|нигериицев|граждан|сельчан|крестьян|убито|погибло|ранено"
+          r"|ранены",
+}  # fmt: skip
+#: Nouns of things that the casualty rules' forms of agent nouns take for people: English
+#: "-ment(s)" ("settlements", "government"), "sprees"; German plurals in "-er(n)"
+#: ("Massakern", "Hilfsgüter", "Lager"); Spanish "helicópteros"; Russian "убийств"
+#: (killings, read as "-ист").
+_NOT_PEOPLE_ENDINGS: dict[str, str] = {
+    "en": r"\w*ments?|sprees",
+    "de": r"\w*(?:massakern?|guter|gutern|lager|lagern|zimmer|zimmern|kilometern?)",
+    "es": r"helicopteros",
+    "ru": r"\w*иств\w*",
+}
+#: A word of a quote after a count, to the first mark: letters, an apostrophe or a hyphen.
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]*)")
+
+
+@lru_cache(maxsize=64)
+def _closed_class(table: str, language: str) -> re.Pattern[str] | None:
+    """The pattern of one of this section's per-language tables, whole words only."""
+    words = {
+        "not_a_noun": _NOT_A_NOUN,
+        "partitives": _PARTITIVES,
+        "pronouns": _PEOPLE_PRONOUNS,
+        "verbs": _VERB_FORMS,
+        "people": _MORE_PEOPLE,
+        "not_people": _NOT_PEOPLE_ENDINGS,
+    }[table].get(language)
+    return re.compile(f"(?:{words})") if words else None
+
+
+def _is(table: str, word: str, language: str) -> bool:
+    pattern = _closed_class(table, language)
+    return pattern is not None and pattern.fullmatch(word) is not None
+
+
+def _words_after(said: str, end: int, most: int) -> list[str]:
+    """Up to ``most`` words right after ``end``, each after one space, to the first mark."""
+    words: list[str] = []
+    while len(words) < most and (word := _NEXT_WORD.match(said, end)) is not None:
+        words.append(word.group(1))
+        end = word.end()
+    return words
+
+
+def _names_people_or_toll(word: str, language: str) -> bool:
+    """Whether ``word`` (folded) is a noun of people or of the toll: this module's
+    :data:`_MORE_PEOPLE`, or the casualty rules' table and forms, no noun of things
+    those forms misread (:data:`_NOT_PEOPLE_ENDINGS`). Not the casualty type's cue words:
+    they hold nouns of events ("12 massacres", "12 killings", "12 tiroteos" count no
+    people)."""
+    from extractor.types.casualty_report import _is_people
+
+    word = word.rstrip("'")
+    if _is("people", word, language):
+        return True
+    return not _is("not_people", word, language) and _is_people(word, language)
+
+
+def _counts_no_people(said: str, end: int, language: str) -> bool:
+    """Whether the number ending at ``end`` counts something other than people, where the
+    language has words of people here (:data:`_NOT_A_NOUN`): a count of a casualty report
+    is a count of people, so a number counts them only before a noun of people or of the
+    toll ("12 villagers", "12 dead"), before no noun (a mark, the end, a word of a closed
+    class: "12 were killed", "killing 12 on Sunday") or before a verb ("12 fled"). Any
+    other word is a noun of things ("12 settlements", "12 attack helicopters", "over 12
+    nights", "12 tonnes of aid", "Kaduna's 12 LGAs"): nouns are an open class, so no list
+    of things can hold them all. A partitive counts what follows it ("12 of them", but
+    "12 of Nigeria's 36 states")."""
+    if language not in _NOT_A_NOUN:
+        return False
+    words = _words_after(said, end, 3)
+    if not words:
+        return False
+    if _is("partitives", words[0], language):
+        return not _partitive_of_people(said, end, language)
+    phrase: list[str] = []
+    for word in words:
+        if _is("not_a_noun", word, language) and not _names_people_or_toll(word, language):
+            break
+        phrase.append(word)
+    if not phrase:
+        return False
+    if language == "en" and _plural_of_things(phrase[-1], language):
+        return True  # the head comes last: "12 death squads", "12 murder cases"
+    if any(_names_people_or_toll(word, language) for word in phrase):
+        return False
+    return not (len(phrase) == 1 and _is("verbs", phrase[0], language))
+
+
+def _plural_of_things(word: str, language: str) -> bool:
+    """Whether an English head noun is a plural (in -s, not -ss or -us) of no people: a
+    verb after a noun of people ends in none ("12 people lost their lives")."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "'s"))
+        and not _names_people_or_toll(word, language)
+    )
+
+
+def _partitive_of_people(said: str, end: int, language: str) -> bool:
+    """Whether a partitive after a count takes people: a pronoun of them or a noun of
+    people or of the toll among the next few words ("12 of them", "12 of the dead",
+    "12 de los muertos")."""
+    words = _words_after(said, end, 5)[1:]
+    return any(
+        _is("pronouns", word, language) or _names_people_or_toll(word, language) for word in words
+    )
+
+
+#: Per spaced language, the nouns of a label that a number after them names, no count
+#: ("Resolution 12", "Zone 12", "Brigade 12", "el vuelo 12", "le vol 12", "Flug 12",
+#: "vlucht 12", "рейс 12", "الرحلة 12"): a name of one thing. Unless a noun of people
+#: follows the number, as when a label ends a phrase before a count ("in the area 12
+#: people were killed": :func:`_is_a_label`).
+_LABELS_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("resolution", "zone", "area", "block", "phase", "chapter", "section", "sector",
+           "brigade", "battalion", "regiment", "division", "unit", "gate", "stage", "level",
+           "round", "flight"),
+    "es": ("vuelo", "resolucion", "zona", "capitulo", "brigada", "fase", "sector", "seccion",
+           "batallon", "regimiento", "division"),
+    "fr": ("vol", "resolution", "zone", "chapitre", "brigade", "phase", "secteur",
+           "bataillon", "regiment", "division"),
+    "de": ("flug", "resolution", "zone", "kapitel", "brigade", "phase", "sektor",
+           "abschnitt", "bataillon", "regiment", "division"),
+    "nl": ("vlucht", "artikel", "resolutie", "zone", "hoofdstuk", "fase", "brigade",
+           "sector"),
+    "pt": ("voo", "resolucao", "zona", "capitulo", "brigada", "fase", "setor", "divisao"),
+    "it": ("volo", "risoluzione", "zona", "capitolo", "brigata", "fase", "settore"),
+    "ru": ("рейс", "рейса", "рейсом", "резолюция", "резолюции", "зона", "зоны", "бригада",
+           "бригады", "глава", "главы", "сектор", "сектора", "дивизия", "дивизии"),
+    "ar": ("الرحلة", "رحلة", "القرار", "قرار", "المنطقة", "الفصل", "اللواء", "القطاع"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _label_before(language: str) -> re.Pattern[str] | None:
+    """:data:`_LABELS_BEFORE` as a pattern on the few characters before a number."""
+    labels = _alternation(_LABELS_BEFORE.get(language, ()))
+    return re.compile(rf"(?<!\w)(?:{labels}) \Z") if labels else None
+
+
+def _is_a_label(said: str, window: str, end: int, language: str) -> bool:
+    """Whether the number ending at ``end`` is the name a label gives ("Resolution 12",
+    "le vol 12"): a noun of :data:`_LABELS_BEFORE` right before it and no noun of people
+    or of the toll right after it ("the area 12 people fled" counts them)."""
+    label = _label_before(language)
+    if label is None or label.search(window) is None:
+        return False
+    following = _words_after(said, end, 1)
+    return not (
+        following
+        and (
+            _names_people_or_toll(following[0], language)
+            or _of_people_or_toll(following[0], language)
+        )
+    )
 
 
 def _holds(said: str, fact: str, language: str | None = None) -> bool:
