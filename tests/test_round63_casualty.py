@@ -50,6 +50,7 @@ _NOT_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
             "{A} did not attempt to kill the {N} {V}.",
             "{A} failed to kill the {N} {V}.",
             "{A} was unable to kill the {N} {V}.",
+            "{A} failed in its attempt to kill the {N} {V}.",
         ],
     ),
     "fr": (
@@ -63,6 +64,7 @@ _NOT_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
             "{A} n'a pas essayé de tuer les {N} {V}.",
             "{A} n'a pas tenté de tuer les {N} {V}.",
             "{A} a échoué à tuer les {N} {V}.",
+            "{A} a échoué dans sa tentative de tuer les {N} {V}.",
         ],
     ),
     "es": (
@@ -75,6 +77,8 @@ _NOT_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
             "{A} no pudieron matar a los {N} {V}.",
             "{A} no se atrevieron a matar a los {N} {V}.",
             "{A} no intentaron asesinar a los {N} {V}.",
+            "{A} no fueron capaces de matar a los {N} {V}.",
+            "{A} fracasaron en su intento de matar a los {N} {V}.",
         ],
     ),
     "de": (
@@ -85,6 +89,7 @@ _NOT_DONE: dict[str, tuple[list[str], list[str], list[str]]] = {
             "{A} wagte nicht, die {N} {V} zu töten.",
             "{A} versuchte nicht, die {N} {V} zu töten.",
             "{A} scheiterte daran, die {N} {V} zu töten.",
+            "{A} konnte die {N} {V} nicht töten.",
         ],
     ),
     "ru": (

@@ -1547,11 +1547,14 @@ _IMPLICATIVE: dict[str, re.Pattern[str]] = {
 #: verb of harm they govern ("failed to kill", "was unable to", "a échoué à", "fue incapaz
 #: de", "scheiterte daran", "未能", "не удалось" is a negated ability).
 _FAILURE: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"fail(?:s|ed|ing)?(?:\s+to|\s+in)?", r"unable(?:\s+to)?",
+    "en": [r"fail(?:s|ed|ing)? in (?:its|their|his|her) attempts? to",
+           r"fail(?:s|ed|ing)?(?:\s+to|\s+in)?", r"unable(?:\s+to)?",
            r"incapable(?:\s+of)?"],
-    "fr": [r"(?:a|ont|avait|avaient) échoué(?:\s+à)?", r"échou(?:e|ent)(?:\s+à)?",
+    "fr": [r"(?:a|ont|avait|avaient) échoué dans (?:sa|leur) tentative de",
+           r"(?:a|ont|avait|avaient) échoué(?:\s+à)?", r"échou(?:e|ent)(?:\s+à)?",
            r"incapables?(?:\s+de|\s+d')?", r"impuissants?(?:\s+à)?"],
-    "es": [r"fracas(?:ó|aron|a|an)(?:\s+en)?", r"incapa(?:z|ces)(?:\s+de)?",
+    "es": [r"fracas(?:ó|aron|a|an) en (?:su|sus) intentos? de",
+           r"fracas(?:ó|aron|a|an)(?:\s+en)?", r"incapa(?:z|ces)(?:\s+de)?",
            r"fall(?:ó|aron)(?:\s+en|\s+al)?"],
     "de": [r"scheiterte\w*", r"gescheitert", r"(?:war|waren) (?:nicht )?(?:in der lage|unfähig)"],
     "zh": ["未能", "没能", "未能够", "无法", "没有能够", "未遂"],
