@@ -21,6 +21,8 @@ templates in en, es, fr, de, ru, zh.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 
@@ -141,3 +143,83 @@ def test_a_later_clause_that_doubts_the_talk_still_denies_it(
     text = _say(template, names, codes)
     out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
     assert "meeting" not in [r.record_type for r in out.records], (text, out.records)
+
+
+# -- A visit to come decides no direction ------------------------------------------------
+
+#: Accusative country names for Russian "посетить X".
+_RU_TO = {"DEU": "Германию", "FRA": "Францию", "JPN": "Японию", "BRA": "Бразилию",
+          "POL": "Польшу", "KEN": "Кению"}  # fmt: skip
+
+#: A's state hosted B's: B visited X. A's or B's visit to Y is only invited or planned.
+RETURN_VISIT = [
+    "President {A} of {X[0]} hosted President {B} of {Y[0]} on Tuesday and accepted an invitation to visit {Y[0]} next year.",
+    "President {A} of {X[0]} hosted President {B} of {Y[0]} on Tuesday and said she will visit {Y[0]} in May.",
+    "President {A} of {X[0]} received President {B} of {Y[0]}, who invited her to visit {Y[0]}.",
+    "President {A} of {X[0]} welcomed President {B} of {Y[0]} on Tuesday and plans to visit {Y[0]} next year.",
+    "El presidente {A} de {X[1]} recibió al presidente {B} de {Y[1]} el martes y aceptó una invitación para visitar {Y[1]}.",
+    "El presidente {A} de {X[1]} recibió al presidente {B} de {Y[1]} el martes y visitará {Y[1]} en mayo.",
+    "Le président {A} ({X[2]}) a reçu le président {B} ({Y[2]}) mardi et a accepté une invitation à visiter {Y[2]}.",
+    "Президент {A} из {X[4]} принял президента {B} из {Y[4]} и принял приглашение посетить {R}.",
+    "{X[5]}总统{A}会见{Y[5]}总统{B}，并接受邀请访问{Y[5]}。",
+    "{X[5]}总统{A}会见{Y[5]}总统{B}，{A}将于明年访问{Y[5]}。",
+]  # fmt: skip
+
+#: A trip made at someone's invitation is a trip that took place: it still decides.
+AT_INVITATION = [
+    "President {B} of {Y[0]} visited {X[0]} at the invitation of President {A}.",
+    "El presidente {B} de {Y[1]} visitó {X[1]} por invitación del presidente {A}.",
+    "{Y[5]}总统{B}应{X[5]}总统{A}邀请访问{X[5]}。",
+    "{Y[5]}总统{B}应邀访问{X[5]}，同{X[5]}总统{A}会谈。",
+]  # fmt: skip
+
+
+def _visited(template: str, names: list[str], codes: list[str], swapped: bool) -> Any:
+    """The visit of B (of Y) to X drafted the right way or the wrong way round."""
+    (a, b, _), (x, y, _) = names, codes
+    text = _say(template.replace("{R}", _RU_TO[codes[1]]), names, codes)
+    draft = visit(a, x, b, y) if swapped else visit(b, y, a, x)
+    return text, run("visit", text, **draft)
+
+
+@pytest.mark.parametrize("template", RETURN_VISIT)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_an_invited_or_planned_return_visit_does_not_reverse_a_right_draft(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text, out = _visited(template, names, codes, swapped=False)
+    visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
+    assert visits == [(codes[1], codes[0])], (text, out.records, out.drops)
+
+
+@pytest.mark.parametrize("template", AT_INVITATION)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_trip_made_at_an_invitation_still_puts_a_reversed_draft_right(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text, out = _visited(template, names, codes, swapped=True)
+    visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
+    assert visits == [(codes[1], codes[0])], (text, out.records, out.drops)
+
+
+PLANNED_VISIT = [
+    "President {B} of {Y[0]} will visit {X[0]} next week to meet President {A}.",
+    "El presidente {B} de {Y[1]} visitará {X[1]} la próxima semana para reunirse con el presidente {A}.",
+    "{Y[5]}总统{B}将访问{X[5]}，同{X[5]}总统{A}会谈。",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", PLANNED_VISIT)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_planned_visits_own_destination_still_puts_its_draft_right(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    """A planned visit is where someone will go: its plan is its venue."""
+    (a, b, _), (x, y, _) = names, codes
+    text = _say(template, names, codes)
+    out = run("visit", text, **{**visit(a, x, b, y), "status": "planned"})
+    visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
+    assert visits == [(y, x)], (text, out.records, out.drops)

@@ -178,7 +178,7 @@ class Visit(Record):
                 "place and the visitor the one who travelled there (a leader who receives a "
                 "guest at home is the host); swap them or correct the place"
             )
-        venues = visit_venues(self.evidence.cited_text, language).went
+        venues = visit_venues(self.evidence.cited_text, language).ahead(self.status).went
         if visitor and host and venues == {visitor}:
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
@@ -514,13 +514,29 @@ class Venues:
     ``main``: for each country gone to in a main clause (not in a relative, time
     or purpose clause, not a plan), the offset of the first word of going to it:
     the one place that may move a visit to a country its answer did not name.
+    ``planned``: the countries someone is only invited, planning or going to visit
+    ("accepted an invitation to visit Egypt", "will visit", "aceptó una invitación
+    para visitar", "принял приглашение посетить", "接受邀请访问"): no trip that took
+    place, so none of ``went``; only a planned visit's own destination (:meth:`ahead`).
     """
 
     def __init__(
-        self, went: set[str], venues: set[str], main: Mapping[str, int] | None = None
+        self,
+        went: set[str],
+        venues: set[str],
+        main: Mapping[str, int] | None = None,
+        planned: set[str] | None = None,
     ) -> None:
         self.went, self.venues = went, venues
         self.main: dict[str, int] = dict(main or {})
+        self.planned: set[str] = set(planned or ())
+
+    def ahead(self, status: object) -> Venues:
+        """These venues for a visit of ``status``: a planned visit's destination is where
+        someone will go, so its plans count as gone to (never in a main clause)."""
+        if status != Status.PLANNED or not self.planned:
+            return self
+        return Venues(self.went | self.planned, self.venues - self.planned, self.main)
 
 
 def _a_place(text: str, language: str) -> str | None:
@@ -548,8 +564,12 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
     went: set[str] = set()
     venues: set[str] = set()
     main: dict[str, int] = {}
+    planned: set[str] = set()
 
-    def gone(code: str, at: int) -> None:
+    def gone(code: str, at: int, language: str) -> None:
+        if _not_yet(sentence, at, language):
+            planned.add(code)  # "accepted an invitation to visit Egypt": no trip yet
+            return
         went.add(code)
         if not _subordinate(sentence, at):
             main.setdefault(code, at)
@@ -564,7 +584,7 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
             text = next((g for g in match.groups() if g), None)
             code = _a_place(text, each) if text else None
             if code is not None:
-                gone(code, match.start())
+                gone(code, match.start(), each)
         no_venue = {
             m.start(m.lastindex or 0)
             for key in ("back", "governed")
@@ -585,12 +605,68 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
             if word is not None:
                 code = _a_place(match.group(1), each)
                 if code is not None:
-                    gone(code, word.start())
+                    gone(code, word.start(), each)
                     continue
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
                 venues.add(code)
-    return Venues(went, venues - went, main)
+    planned -= went
+    return Venues(went, venues - went - planned, main, planned)
+
+
+#: What puts a destination under an invitation, a plan, a wish or the future, before the
+#: word of going in its clause ("accepted an invitation to visit", "invited him to visit",
+#: "will visit", "plans to visit", "aceptó una invitación para visitar", "prévoit de se
+#: rendre", "lud ihn ein, ... zu besuchen", "принял приглашение посетить", "接受邀请访问"):
+#: no trip that took place. "At the invitation of", "por invitación de", "à l'invitation
+#: de", "auf Einladung", "по приглашению", "应邀" tell a trip that did.
+_NOT_YET: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{lead})(?!\w)(?:\s*[^\s,;:.!?]+){{0,5}}?\s*$", re.I)
+    for language, lead in {
+        "en": r"invit(?:e|es|ed|ing)|invitations?(?!\s+(?:of|from|by)\b)|will|shall|\w+[’']ll"
+        r"|plans?|planned|planning|intends?|intended|expects?|expected|hopes?|hoped|agreed"
+        r"|promised|wants?|wanted|would|ready|offered|scheduled|due|going\s+to|set|is\s+to"
+        r"|are\s+to",
+        "es": r"invit(?:ó|a|an|aron|ado|ada)|(?<!por )(?<!a )invitaci[oó]n(?!\s+de\b)"
+        r"|plane\w*|previst\w*|prev[ée]\w*|quier\w*|dese\w*|va\s+a|van\s+a|iba\s+a"
+        r"|pretend\w*|esper\w*|prometi[oó]|acept[oó]",
+        "fr": r"invit(?:é|ée|és|e|ent|ait)|(?<!l[’'])invitation(?!\s+d)|prévoi\w*|prévu\w*"
+        r"|compte|souhait\w*|veu\w*|voul\w*|va|vont|doi\w*|devr\w*|pourr\w*|accept\w*"
+        r"|envisag\w*|s[’']appr[êe]t\w*|projet\w*",
+        "de": r"(?<!auf )Einladung(?!\s+(?:von|des|der)\b)|eingeladen|lud|wird|werden|will"
+        r"|wollen|wollte|möchte|plant|geplant|soll\w*|beabsichtig\w*|hofft",
+        "ru": r"(?<!по )приглашени\w*|приглас\w*|планир\w*|намер\w*|собира\w*|готов\w*"
+        r"|хоч\w*|хот[ея]\w*|соглас\w*|ожида\w*|должн\w*|предлож\w*|буд\w*",
+    }.items()
+}
+#: The same in Chinese, written against the word of going: "接受邀请访问", "将访问",
+#: "计划前往"; "应邀访问", "应B邀请访问" are a visit at an invitation, made.
+_ZH_NOT_YET = re.compile(
+    "(?:(?<!应)邀请?|将|计划|拟|打算|准备|愿|希望|有望|即将|定于|同意)[^，。；！？]{0,12}$"
+)
+_ZH_AT_INVITATION = re.compile("应[^，。；！？]{0,30}邀")
+#: A word of going in the future itself: "visitará", "visitera", "se rendra", "посетит".
+_FUTURE_GOING = re.compile(
+    r"\w+(?:ará|arán|erá|erán|irá|irán|aría|arían|era|eront|erait|eraient|ira|iront|ndra"
+    r"|ndront)(?!\w)|посетит|посетят|прибудет|прибудут|приедет|приедут",
+    re.I,
+)
+
+
+def _not_yet(sentence: str, at: int, language: str) -> bool:
+    """Whether the word of going at ``at`` is only invited, planned, wished or in the
+    future (:data:`_NOT_YET`): read in its own clause, back to its last mark."""
+    if _FUTURE_GOING.match(sentence, at):
+        return True
+    start = max(0, at - 80)
+    for mark in _CLAUSE_END.finditer(sentence, start, at):
+        start = mark.end()
+    if language == "zh":
+        return _ZH_NOT_YET.search(sentence, start, at) is not None and not (
+            _ZH_AT_INVITATION.search(sentence, start, at)
+        )
+    lead = _NOT_YET.get(language)
+    return lead is not None and lead.search(sentence, start, at) is not None
 
 
 #: What opens a clause about a later or earlier journey than the one reported: "before
@@ -867,9 +943,11 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
         "start": make.when(draft.date) or make.when_in_evidence(),
         "end": _last_day(make.when(draft.end_date)),
         "purpose": draft.purpose,
+        _STATUS: draft.status,
     }
     data = directed(data, make)
     data.pop(_STATED, None)
+    data.pop(_STATUS, None)
     travellers: list[Actor] = data["visitors"]
     data["level"] = visit_level([a.title for a in travellers if a.title])
     return data
@@ -956,7 +1034,7 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         if where == visitor and host is None:
             return data
         return _placed(data, where, "the visit took place in", make)
-    venues = visit_venues(make.quote, make.language)
+    venues = visit_venues(make.quote, make.language).ahead(data.get(_STATUS))
     gone = venues.went if len(venues.went) == 1 else set()
     if where is None:
         read = _received(data, make)
@@ -1170,6 +1248,9 @@ def _received(data: dict[str, Any], make: Builder) -> tuple[str, str] | None:
 #: The key under which :func:`build` hands :func:`_swapped` the countries the answer gave
 #: its people itself (not filled in from visitor_country or host_country).
 _STATED = "_people_of"
+#: The drafted status, read while the visit is directed: a planned visit's destination is
+#: its venue (:meth:`Venues.ahead`), and dropped before the record is made.
+_STATUS = "_status"
 
 
 def _swappable(data: dict[str, Any], make: Builder) -> bool:
