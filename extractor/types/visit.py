@@ -1667,7 +1667,7 @@ _NAME_RUN = re.compile(
 _AFTER_A_PARTY = frozenset([
     "in", "at", "by", "via", "during", "last", "this", "yesterday", "today", "tonight",
     "earlier", "later", "late", "early", "separately", "respectively", "jointly", "together",
-    "too", "as",
+    "too", "as", "overnight", "twice", "again", "briefly", "recently", "simultaneously",
     "el", "la", "en", "por", "durante", "ayer", "hoy", "anoche", "esta", "este", "lunes",
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "respectivamente",
     "le", "lors", "pendant", "par", "hier", "aujourd", "ce", "cette", "lundi", "mardi",
