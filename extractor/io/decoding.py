@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import itertools
 import math
 import re
 import unicodedata
@@ -196,6 +197,9 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
             guessed, text = common, _decode_with(data, common)
         elif wide is not None and not _coherent_legacy(data, text, wide[0]):
             return wide
+    tolerant = _decode_tolerating_strays(data, guessed, text)
+    if tolerant is not None:
+        return tolerant
     if text is not None and guessed:
         return text, f"not UTF-8 text: decoded as {guessed}"
     return _decode_with_stray_bytes(data, guessed)
@@ -203,6 +207,97 @@ def _first_decoding(data: bytes, charset_hint: str | None) -> tuple[str, str | N
 
 #: At most one byte in this many of a legacy text may be one its encoding does not define.
 _MAX_STRAY_BYTE_SHARE = 100
+#: The most bytes a legacy text may hold that its code page does not define, to be read in
+#: it when another code page decodes them (:func:`_decode_tolerating_strays`).
+_MAX_STRAY_BYTES = 8
+#: The fewest bytes of such a text for each stray byte: a sentence for a pasted character.
+_MIN_BYTES_A_STRAY = 50
+
+
+def _decode_tolerating_strays(
+    data: bytes, guessed: str | None, text: str | None
+) -> tuple[str, str] | None:
+    """``data`` in a single-byte code page that leaves a few of its bytes undefined
+    (:data:`_MAX_STRAY_BYTES`, :data:`_MAX_STRAY_BYTE_SHARE`), when the guess for the
+    text without such bytes is that code page and not ``guessed`` (which reads ``data`` as
+    ``text``, or not at all); None to keep the guess. Only code pages that decode every
+    byte are guessed, so one stray byte in a small Hebrew windows-1255 file (a UTF-8 "ß"
+    pasted in) had it read whole as windows-1252's 'äùéçåú', a French windows-1252 text
+    with one as windows-1250's "ŕ Genčve". The bytes left out of the guess are those any
+    such code page lacks: a byte one of them lacks and the text holds is no evidence
+    against it. The stray bytes become U+FFFD, or UTF-8 where they are part of a UTF-8
+    character (:func:`_decode_with_strays`)."""
+    if text is not None and guessed in _EAST_ASIAN_CODECS:
+        return None  # its ideographs are "words" of any bytes: the guess's evidence stands
+    contenders: set[str] = set()
+    strays = b""
+    for name, undefined in _UNDEFINED_BYTES.items():
+        stray = len(data) - len(data.translate(None, undefined))
+        if stray > 0 and _few_strays(stray, len(data)):
+            contenders.add(name)
+            strays += undefined
+    if not contenders:
+        return None
+    again = guess_encoding(_without_runs(data, strays), _FILE_CANDIDATES)
+    if again is None or again == guessed or again not in contenders:
+        return None
+    # bytes another contender lacks may be letters of the text (Portuguese's õ is no ISO
+    # 8859-6 character): the text without only its own stray bytes must read so too
+    # and without them the text is words enough to tell a code page by
+    own = _without_runs(data, _UNDEFINED_BYTES[again])
+    if _letters_in_words(own.decode(again)) < _MIN_STRAY_EVIDENCE:
+        return None
+    return _decode_with_strays(data, again) if guess_encoding(own) == again else None
+
+
+#: The fewest letters beyond ASCII, in words (:func:`_letters_in_words`), a text must hold
+#: for a code page that leaves some of its bytes undefined to be told by them: a byte or
+#: two beyond ASCII among English words tell none, and the guess that decodes them stands.
+_MIN_STRAY_EVIDENCE = 3
+
+
+def _letters_in_words(reading: str) -> int:
+    """How many letters beyond ASCII of ``reading`` are in words (:func:`_well_formed`), in a
+    run of letters with an ASCII one ("Genève") or of three letters or more ("שלום"): not
+    the letters that bytes alone among signs read as ("ï»¿ÿþ", a byte order mark)."""
+    count = 0
+    for word in _WORD.findall(reading):
+        if word.isascii() or not _well_formed(word):
+            continue
+        for run in _LETTER_RUN.findall(word):
+            beyond = sum(1 for char in run if not char.isascii())
+            if len(run) >= _MIN_RUN_ALONE or beyond < len(run):
+                count += beyond
+    return count
+
+
+#: The fewest letters a run of letters beyond ASCII alone is a word with (no ASCII letter).
+_MIN_RUN_ALONE = 3
+
+
+def _without_runs(data: bytes, undefined: bytes) -> bytes:
+    """``data`` without the runs of bytes beyond ASCII that hold one of ``undefined``: what
+    is left to guess a code page by (a UTF-8 "ß" pasted in a Hebrew line leaves 0xC3,
+    windows-1255's hataf qamats after a Latin letter, if only its 0x9F goes)."""
+    if not undefined:
+        return data
+    stray = re.compile(b"[" + re.escape(undefined) + b"]")
+    kept: list[bytes] = []
+    at = 0
+    for match in _HIGH_RUN.finditer(data):
+        if stray.search(match.group()):
+            kept.append(data[at : match.start()])
+            at = match.end()
+    kept.append(data[at:])
+    return b"".join(kept)
+
+
+def _few_strays(stray: int, size: int) -> bool:
+    """Whether ``stray`` bytes a code page does not define are few enough in a text of
+    ``size`` bytes for it to be read in that code page where another decodes them all:
+    :data:`_MAX_STRAY_BYTES` at most, and one in :data:`_MIN_BYTES_A_STRAY` bytes (a word
+    or two, "Уряд оголосив", without one of its bytes is any code page's word)."""
+    return stray <= _MAX_STRAY_BYTES and stray * _MIN_BYTES_A_STRAY <= size
 
 
 def _decode_with_stray_bytes(data: bytes, guessed: str | None) -> tuple[str, str] | None:
@@ -213,6 +308,8 @@ def _decode_with_stray_bytes(data: bytes, guessed: str | None) -> tuple[str, str
     whole file was refused as undecodable for one byte."""
     if not guessed:
         return None
+    if guessed in _UNDEFINED_BYTES:
+        return _decode_with_strays(data, guessed)
     try:
         text = data.decode(guessed, "replace")
     except LookupError:
@@ -226,45 +323,194 @@ def _decode_with_stray_bytes(data: bytes, guessed: str | None) -> tuple[str, str
     )
 
 
-#: The fewest characters beyond ASCII that a legacy file's lines in UTF-8 must hold
-#: (:data:`_UTF8_TEXT`'s letters and punctuation, or pairs of another script) to be read
-#: as UTF-8: a legacy line is valid UTF-8 by chance only for a pair or two of its bytes.
-_MIN_UTF8_LINE_CHARS = 3
+#: A run of bytes beyond ASCII: one word's letters in a single-byte code page, or UTF-8
+#: characters.
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _decode_with_strays(data: bytes, name: str) -> tuple[str, str] | None:
+    """``data`` in the single-byte code page ``name``, a run of bytes beyond ASCII that
+    holds a byte it does not define read as UTF-8 where it is UTF-8 text (a "ß" pasted in
+    a windows-1255 line), else with U+FFFD for such bytes; a warning counts both. None
+    when more than one byte in :data:`_MAX_STRAY_BYTE_SHARE` is undefined, and more than
+    a few (:func:`_few_strays`)."""
+    undefined = frozenset(_UNDEFINED_BYTES[name])
+    parts: list[str] = []
+    at = stray = in_utf8 = 0
+    for match in _HIGH_RUN.finditer(data):
+        run = match.group()
+        if undefined.isdisjoint(run):
+            continue
+        parts.append(data[at : match.start()].decode(name))
+        utf8 = _decode_with(run, "utf-8")
+        if utf8 is not None and _UTF8_TEXT.search(utf8):
+            parts.append(utf8)
+            in_utf8 += 1
+        else:
+            parts.append(run.decode(name, "replace"))
+            stray += sum(1 for byte in run if byte in undefined)
+        at = match.end()
+    if stray * _MAX_STRAY_BYTE_SHARE > len(data) and not _few_strays(stray, len(data)):
+        return None
+    parts.append(data[at:].decode(name))
+    how = [f"{stray} byte(s) it does not define replaced by U+FFFD"] if stray else []
+    how += [f"{in_utf8} run(s) of UTF-8 in its lines as UTF-8"] if in_utf8 else []
+    return "".join(parts), f"not UTF-8 text: decoded as {name}, " + ", ".join(how)
+
+
+#: Characters that join the letters of a word: apostrophes, hyphens, a soft hyphen,
+#: Hebrew's geresh and gershayim, Catalan's middle dot.
+_JOINERS = frozenset("\u2019\u02bc\u2018\u2010\u2011\u00ad\u05f3\u05f4\u00b7")
+#: The scripts written together in one word (Japanese kanji and kana).
+_SCRIPT_FAMILY = {"CJK": "EAST ASIAN", "HIRAGANA": "EAST ASIAN", "KATAKANA": "EAST ASIAN"}
+
+
+def _well_formed(word: str) -> bool:
+    """Whether ``word`` (a run of :data:`_WORD`) is spelled as a language writes one: its
+    letters beyond ASCII of one script, words (:func:`_words`: "äùéçåú" is none), no ASCII
+    letter in a word of another alphabet than Latin, and, in a cased alphabet (Latin, Cyrillic, Greek), all small, all capitals or
+    capitalised, no sign between two letters but a joiner (:data:`_JOINERS`). Another
+    code page's bytes break these: "JosÃ© PÃ©rez", "РњРѕСЃРєРІР°", "Ã‰COLE"."""
+    letters = {
+        _SCRIPT_FAMILY.get(script, script)
+        for char in word
+        if not char.isascii() and unicodedata.category(char)[0] in "LM"
+        for script in (unicodedata.name(char, "?").split(" ", 1)[0],)
+    }
+    if not letters:
+        return True
+    if len(letters) != 1:
+        return False
+    script = letters.pop()
+    if script in ("EAST ASIAN", "HANGUL"):
+        return True  # a word of one syllable or ideograph stands alone ("표 1")
+    if not _words(word):
+        return False
+    if script != "LATIN" and re.search("[a-zA-Z]", word):
+        return False
+    if script not in _CASED:
+        return True
+    if not _cased_word("".join(char for char in word if char.isalpha())):
+        return False
+    return not any(
+        word[at - 1].isalpha() and word[at + 1].isalpha() and not _joins(word[at])
+        for at in range(1, len(word) - 1)
+    )
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` may stand between two letters of a word: a letter, mark, joiner."""
+    return char.isalnum() or char in _JOINERS or unicodedata.category(char)[0] == "M"
 
 
 def _decode_mixed_lines(data: bytes) -> tuple[str, str] | None:
     """Decode a file whose lines mix UTF-8 with a legacy encoding (a Hebrew windows-1255
-    text with a German UTF-8 paragraph appended): each line in UTF-8 is read so, the
-    others by the encoding they are in together (:func:`guess_encoding` of those lines
-    alone), a line that one does not fit by its own guess (:func:`unit_decoding`). None
-    when the file holds no line of UTF-8 text (:data:`_MIN_UTF8_LINE_CHARS`) or no
-    other line. Guessed as a whole, the UTF-8 bytes made the file undecodable (windows-1255
-    defines no 0x9F, ß's second byte: the whole file was refused), or swayed the guess
-    to windows-1252 and every Hebrew line came out as mojibake."""
+    text with a German UTF-8 paragraph appended): the lines that are not UTF-8 are read by
+    the encoding they are in together (:func:`guess_encoding` of those lines alone), a line
+    that one does not fit by its own guess (:func:`unit_decoding`); a line that is valid
+    UTF-8 is read so when it is UTF-8 text (:func:`_utf8_line`). None when no line is, or
+    no other line. Guessed as a whole, the UTF-8 bytes made the file undecodable
+    (windows-1255 defines no 0x9F, ß's second byte: the whole file was refused), or swayed
+    the guess to windows-1252 and every Hebrew line came out as mojibake."""
     lines = data.splitlines(keepends=True)
-    readings: list[str | None] = []
-    utf8_chars = 0
-    for line in lines:
-        try:
-            reading = line.decode("utf-8")
-        except UnicodeDecodeError:
-            readings.append(None)
-            continue
-        readings.append(reading)
-        utf8_chars += sum(len(found) for found in _UTF8_TEXT.findall(reading))
+    readings = [_decode_with(line, "utf-8") for line in lines]
     foreign = [line for line, reading in zip(lines, readings, strict=True) if reading is None]
-    if utf8_chars < _MIN_UTF8_LINE_CHARS or not foreign:
+    if not foreign or len(foreign) == len(lines):
         return None
     guessed = guess_encoding(b"".join(foreign), _FILE_CANDIDATES)
     if guessed is None:
         return None
+    in_utf8 = 0
     for at, line in enumerate(lines):
-        if readings[at] is None:
+        reading = readings[at]
+        if reading is None:
             readings[at] = _decode_with(line, guessed) or decode_unit(line)[0]
-    in_utf8 = len(lines) - len(foreign)
+        elif not line.isascii():
+            legacy = _decode_with(line, guessed)
+            if legacy is None or _utf8_line(reading, legacy, guessed):
+                in_utf8 += 1
+            else:
+                readings[at] = legacy
+    if not in_utf8:
+        return None
     return "".join(r or "" for r in readings), (
         f"not UTF-8 text: decoded as {guessed}, its {in_utf8} line(s) in UTF-8 as UTF-8"
     )
+
+
+def _utf8_line(reading: str, legacy: str, codec: str) -> bool:
+    """Whether a line of a legacy file that is valid UTF-8 is UTF-8 text: its reading by
+    the file's ``codec`` is no text of that code page's (:func:`_legacy_line`) and its
+    UTF-8 ``reading`` is words (:func:`_words`, each :func:`_well_formed`). A legacy line
+    is valid UTF-8 by chance: 3% of GBK's two-hanzi words are ("图片" is "ͼƬ"), EUC-KR's
+    "체크" is "üũ"; such a line reads as its own script's common characters, and stays so."""
+    if _legacy_line(legacy, codec) or all(map(_format_or_ascii, reading)):
+        return False  # a byte order mark inside a file (files joined) is no text
+    if not all(map(_text_char, reading)) or not _words(reading):
+        return False
+    return all(map(_well_formed, _WORD.findall(reading)))
+
+
+def _format_or_ascii(char: str) -> bool:
+    return char.isascii() or _format(char)
+
+
+def _legacy_line(reading: str, codec: str) -> bool:
+    """Whether ``reading``, a line by ``codec``, is text of that code page: an East Asian
+    encoding's own script's common characters (:func:`_own_script_line`); for a single-byte
+    code page, words (:func:`_words`) each spelled as a language writes them
+    (:func:`_well_formed`), no control character ("MÃ¼nchen" is none)."""
+    if codec in _EAST_ASIAN_CODECS:
+        return _own_script_line(reading, codec)
+    if not all(map(_text_char, reading)) or not _words(reading) or _sign_after_letter(reading):
+        return False
+    if _BOX_DRAWING.search(reading):
+        return False  # UTF-8's bytes in a DOS code page: "zwölf" is cp866's "zw├╢lf"
+    return all(map(_well_formed, _WORD.findall(reading)))
+
+
+#: What follows a letter in text, besides letters, marks, blank space and ASCII: closing
+#: quotes, an ellipsis, dashes, a soft hyphen; Hebrew's geresh and gershayim, Catalan's
+#: and Greek's middle dots, Greek's question mark, Arabic's comma, semicolon and question
+#: mark.
+_AFTER_LETTER = frozenset("\u2019\u201d\u00bb\u203a\u2026\u2013\u2014\u00ad\u05f3\u05f4")
+_AFTER_LETTER |= frozenset("\u00b7\u0387\u037e\u060c\u061b\u061f")
+
+
+def _sign_after_letter(reading: str) -> bool:
+    """Whether a sign stands right after a letter beyond ASCII that text writes nowhere
+    there (:data:`_AFTER_LETTER`): UTF-8's bytes read in a single-byte code page are a
+    letter and signs ("5 €" is windows-1252's "5 â‚¬", "— AFP" "â€” AFP", "© 2024"
+    "Â© 2024"), where a legacy text's letters are followed by letters, blanks, marks or
+    punctuation that closes ("groß“")."""
+    for before, char in itertools.pairwise(reading):
+        if before.isascii() or not before.isalpha():
+            continue
+        if char.isascii() or char.isalnum() or char.isspace() or char in _AFTER_LETTER:
+            continue
+        if unicodedata.category(char)[0] != "M":
+            return True
+    return False
+
+
+def _own_script_line(reading: str, codec: str) -> bool:
+    """Whether an East Asian ``codec`` reads a line as text of its own script: valid text
+    of it (:func:`_valid_in`), or, a word of kanji alone and no kana (a caption, "東京"),
+    every character beyond ASCII and punctuation a common one of its set."""
+    found = _CODEC_SCRIPTS.get(codec)
+    if found is None:
+        return False
+    script, level = found
+    if _valid_in(script, level, reading):
+        return True
+    chars = [char for char in reading if not _NEUTRAL_WIDE.match(char)]
+    if not chars or _EAST_ASIAN_BY_LATIN.search(reading) or _HALF_WIDTH_KANA.search(reading):
+        return False  # an ideograph alone ("兵 2") is a caption; one by a Latin letter no
+    if script == "Japanese":
+        return all(_KANA.match(char) or _common_kanji(char) for char in chars)
+    if script == "Korean":
+        return all(map(_common_hangul, chars))
+    return all(_common_ideograph(char, level) for char in chars)
 
 
 #: How many common characters of one script a short UTF-16 reading must hold to win over
@@ -393,10 +639,22 @@ def _mostly_ascii_wide(head: bytes, units: list[bytes], pick: int, encoding: str
         text = codecs.getincrementaldecoder(encoding)("strict").decode(head, final=False)
     except UnicodeDecodeError:
         return False
-    if not all(char.isprintable() or char in "\t\n\r" for char in text):
+    if not all(map(_text_char, text)):
         return False
     beyond = {_wide_script(char) for char in text if not _NEUTRAL_WIDE.match(char)}
     return len(beyond) <= _MAX_WIDE_BLOCKS
+
+
+def _text_char(char: str) -> bool:
+    """Whether ``char`` is what a text holds: printable, a tab or line end, or a format
+    character (a zero-width space or joiner, a direction mark, a soft hyphen: text writes
+    them between its letters, though they print nothing). A UTF-16 text without a byte
+    order mark holding one in its head was refused as binary."""
+    return char.isprintable() or char in "\t\n\r" or _format(char)
+
+
+def _format(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
 
 
 def _utf8_but_nul(head: bytes) -> bool:
@@ -438,9 +696,9 @@ def _spaced_words(head: bytes, encoding: str) -> bool:
         text = decoder.decode(head, final=False)  # the head may end inside a character
     except UnicodeDecodeError:
         return False
-    if len(text) < 8 or not all(char.isprintable() or char in "\t\n\r" for char in text):
+    if len(text) < 8 or not all(map(_text_char, text)):
         return False
-    if any(ord(char) >= _SPACED_ALPHABETS_END for char in text):
+    if any(ord(char) >= _SPACED_ALPHABETS_END and not _format(char) for char in text):
         return False  # two ASCII bytes read as one UTF-16 unit give U+2020..U+7E7E: CJK
     ascii_chars = sum(1 for char in text if char.isascii())
     return ascii_chars >= _MIN_ASCII_SHARE * len(text) and _words(text)
@@ -662,6 +920,23 @@ _UNIT_CANDIDATES = (
 _FILE_CANDIDATES = (
     *_UNIT_CANDIDATES, "cp932", "shift_jis", "euc_jp", "gb18030", "big5", "cp949", "euc_kr",
 )  # fmt: skip
+
+
+def _undefined_bytes(name: str) -> bytes:
+    """The bytes the single-byte code page ``name`` defines no character for."""
+    undefined = []
+    for byte in range(0x80, 0x100):
+        try:
+            bytes([byte]).decode(name)
+        except UnicodeDecodeError:
+            undefined.append(byte)
+    return bytes(undefined)
+
+
+#: The bytes each single-byte code page (:data:`_UNIT_CANDIDATES`, windows-1252) defines
+#: no character for.
+_UNDEFINED_BYTES = {name: _undefined_bytes(name) for name in ("cp1252", *_UNIT_CANDIDATES)}
+
 
 #: The encodings of :data:`_FILE_CANDIDATES` no line is decoded by alone: on a line or two
 #: their readings lose to a single-byte code page's mojibake ("서울" came out as cp1251's).
@@ -1052,12 +1327,12 @@ def _guess(data: bytes, candidates: Sequence[str]) -> str | None:
     first candidate whose reading is, else windows-1252 if it decodes at
     all. None when nothing fits.
     """
-    if "cp1254" in candidates and _turkish(data):
-        return "cp1254"
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None  # bytes windows-1252 leaves undefined: another code page
+    if "cp1254" in candidates and _turkish(data) and not _latvian_as_turkish(data, western):
+        return "cp1254"
     with contextlib.suppress(Exception):  # a guess only: hostile bytes must not raise
         central = _central_european_codec(data, western, candidates)
         if central is not None:
@@ -1388,6 +1663,25 @@ def _turkish(data: bytes) -> bool:
     )
 
 
+#: Turkish's dotless i, the letter beyond ASCII it writes most (in nearly every sentence),
+#: and its circumflex vowels, which it writes only in a few loanwords ("hâlâ", "kâğıt").
+_TURKISH_DOTLESS = re.compile("[ıİ]")
+_TURKISH_CIRCUMFLEX = re.compile("[âîûÂÎÛ]")
+
+
+def _latvian_as_turkish(data: bytes, western: str | None) -> bool:
+    """Whether a text :func:`_turkish` takes is Latvian in windows-1257: windows-1254
+    reads Latvian's ā ī ū š ž as â î û ğ ş, Turkish letters, so "Rīgā noslēdzās" was
+    "Rîgâ noslçdzâs". But Turkish writes its dotless ı in nearly every sentence and the
+    circumflex vowels in a few loanwords only, while Latvian writes ā ī ū (â î û) in
+    nearly every sentence and has no letter that reads as ı: a reading with circumflex
+    vowels and no ı that windows-1257 reads as Baltic words (:func:`_baltic`) is Latvian."""
+    reading = _decode_with(data, "cp1254") or ""
+    if _TURKISH_DOTLESS.search(reading) or not _TURKISH_CIRCUMFLEX.search(reading):
+        return False
+    return _baltic(data, western)
+
+
 def _reads_as_words(data: bytes, encoding: str, other_scripts: bool = False) -> bool:
     """Whether ``encoding`` decodes every byte, to words (:func:`_words`); with
     ``other_scripts``, to words of a script other than Latin."""
@@ -1422,6 +1716,10 @@ _CENTRAL_LETTERS = tuple(
 )  # fmt: skip
 #: Letters that are no language's own: ordinals and the micro sign.
 _ANY_LANGUAGE = frozenset("ªºµ")
+#: â last in a word: Romanian, the one language of :data:`_CENTRAL_LETTERS` that writes â,
+#: writes it inside a word only (î first and last), but Latvian's ā, which windows-1250
+#: reads as â, ends its locatives ("Rīgā", "gāja bojā").
+_A_CIRCUMFLEX_LAST = re.compile(r"(?<=[^\W\d_])[âÂ](?![^\W\d_])")
 #: The Central European code pages, the common one first.
 _CENTRAL_CODECS = ("cp1250", "iso8859_2")
 #: The letters of windows-1250 whose bytes are common letters in ISO 8859-2 (ž, ź).
@@ -1471,6 +1769,8 @@ def _central_european_codec(
         words = [word for word in _LETTER_RUN.findall(reading) if not word.isascii()]
         if not (words and _one_language(reading, _CENTRAL_LETTERS)):
             continue
+        if _A_CIRCUMFLEX_LAST.search(reading):
+            continue  # Latvian's locative "Rīgā" is "Rîgâ" here, no Romanian word
         if weigh and western is not None and not _changed_inside_words(reading, western):
             continue
         fitting.append(name)
@@ -1557,12 +1857,15 @@ def _baltic(data: bytes, western: str | None) -> bool:
 #: and Catalan write ç before a, o or u only (or last, Catalan's "braç"); the diaeresis of
 #: French, Dutch, Catalan, Spanish and Portuguese (ë ï) parts a vowel from the vowel before
 #: it; Icelandic opens no word with ð (a capital Ð opens South Slavic names: "Ðokovic"
-#: is Đoković). (Latvian "pilsēta" is "pilsçta", Lithuanian
-#: "vyriausybė" "vyriausybë", "šalies" "ðalies".)
+#: is Đoković); no word of French or Portuguese ends in â, î or û (their circumflex marks
+#: a vowel inside a word: "château", "île"), where Latvian's locatives in ā, ī, ū read so.
+#: (Latvian "pilsēta" is "pilsçta", "Rīgā" "Rîgâ", Lithuanian "vyriausybė" "vyriausybë",
+#: "šalies" "ðalies".)
 _WESTERN_MISSPELT = re.compile(
     r"[çÇ](?=[^\W\d_])(?![aouAOUàáâãóôõúùûÀÁÂÃÓÔÕÚÙÛ])"
     "|(?<![aeiouyAEIOUYàáâãäåæèéêëìíîïòóôõöøùúûüÀ-ÆÈ-ÏÒ-ÖØ-Ü])[ëïËÏ]"
     r"|(?<![^\W\d_])ð"
+    r"|(?<=[^\W\d_])[âîûÂÎÛ](?![^\W\d_])"
 )
 #: Icelandic stresses a word's first syllable: a word of five letters or more that ends in
 #: a long vowel (á í ó ú é ý) after a consonant is none of its words, but Lithuanian's
