@@ -177,3 +177,18 @@ def test_a_currency_s_whole_name_names_it(
     amount in a known currency."""
     expected = None if code is None else (amount, code)
     assert parse_money(text, language) == expected
+
+
+@pytest.mark.parametrize("figure", ["3", "1,2", "450"])
+@pytest.mark.parametrize(
+    ("template", "language"),
+    [("{n} milliards FCFA", "fr"), ("{n} milliards de FCFA", "fr"), ("FCFA {n} milliards", "fr"),
+     ("{n} millions F CFA", "fr"), ("{n} million CFA", "en"), ("CFA {n} billion", "en"),
+     ("{n} millones de FCFA", "es"), ("{n} Mio. FCFA", "de"), ("{n} milhões de FCFA", "pt")],
+)  # fmt: skip
+def test_the_cfa_franc_abbreviated_names_none(template: str, language: str, figure: str) -> None:
+    """ "FCFA"/"CFA" is the West or the Central African franc; which one the abbreviation
+    does not tell, so no amount, as for "francs CFA" (it was US dollars)."""
+    text = template.format(n=figure)
+    assert parse_money(text, language) is None
+    assert parse_money(text) is None

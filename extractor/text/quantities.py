@@ -1614,6 +1614,10 @@ def _ascii_number(chunk: str) -> str:
     return digits.replace(",", "").replace("．", ".")
 
 
+#: A currency the text names but no code can be given for (a state's name of it unknown,
+#: withdrawn, or shared by several states): no amount in a known currency.
+_UNKNOWN = ""
+
 #: Currency words, in every script, and their ISO 4217 codes: the one list that both tells
 #: an amount's currency (:func:`_currency`) and makes a figure with 兆 an amount
 #: (:func:`_zhao_is_trillion`). Patterns are regular expressions over folded text (lower
@@ -1674,6 +1678,9 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("IDR", (r"rupiah",)),
     ("NGN", (r"naira",)),
     ("ILS", (r"shekels?",)),
+    # The CFA franc of West Africa (XOF) or of Central Africa (XAF), abbreviated: which
+    # one is not told, so no amount ("3 milliards FCFA" was US dollars), as "francs CFA".
+    (_UNKNOWN, (r"f ?cfa", r"cfa")),
 )  # fmt: skip
 
 
@@ -1744,9 +1751,6 @@ _WORDS_BEFORE_NAME = re.compile(
     r"((?:[^\W\d_](?:[^\W\d_]|[" + _MARKS + r"])*(?:[ \u00a0\u200b]+|-)){1,3})$"
 )
 _QUALIFIER_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[" + _MARKS + r"])*")
-#: A currency the text names but no code can be given for (a state's name of it unknown,
-#: withdrawn, or shared by several states): no amount in a known currency.
-_UNKNOWN = ""
 
 
 def _home_reading(text: str, start: int, language: str) -> str:
