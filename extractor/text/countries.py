@@ -20,6 +20,7 @@ import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise, product
 from typing import NamedTuple
@@ -191,14 +192,45 @@ _ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ch|i|ic|ine)$")
 _SHARED_ADJECTIVES = frozenset({"Congolese", "Dominican", "Samoan", "Macedonian"})
 
 
+#: The first day of the currencies whose names still name a people: the CLDR dates each
+#: territory's tender back to the nineteenth century, and a state that took the euro or the
+#: US dollar ("Greek Drachma", "Portuguese Escudo", "Ecuadorian Sucre") or renamed its
+#: money is written in the name of its former currency only.
+_CURRENCIES_SINCE = date(1800, 1, 1)
+
+
 def _cldr_adjectives() -> dict[str, str]:
     """English adjectives of nationality from the Unicode CLDR (via Babel), the states'
-    list above left short: the English names of today's currencies write them ("Kenyan
-    Shilling", "Sri Lankan Rupee", "Papua New Guinean Kina"), and the one state whose
-    tender the currency is tells whose adjective it is. A currency several states spend
-    names the one whose English name starts as the adjective does, or none ("East
-    Caribbean Dollar"); a state's name, the short one of :data:`ALIASES` too, is no adjective ("New Taiwan
-    Dollar", "Brunei Dollar")."""
+    list above left short: the English names of currencies write them ("Kenyan Shilling",
+    "Sri Lankan Rupee", "Papua New Guinean Kina", "Greek Drachma"), and the one state whose
+    tender the currency is or was tells whose adjective it is. Today's currencies decide
+    first; a former one only adds an adjective no state has yet, and only one that begins
+    as the state's name does today: a former currency may carry a former name ("Rhodesian
+    Dollar", "Zairean Zaire"), which reads as history, not as today's state."""
+    former = {
+        adjective: code
+        for adjective, code in _currency_adjectives(_CURRENCIES_SINCE).items()
+        if any(adjective[:3].lower() == name[:3].lower() for name in _state_names(code))
+    }
+    return {**former, **_currency_adjectives(None)}
+
+
+def _state_names(code: str) -> list[str]:
+    """The names pycountry gives the state ``code``: short, common and official."""
+    country = pycountry.countries.get(alpha_3=code)
+    fields = ("name", "common_name", "official_name")
+    return [str(getattr(country, f)) for f in fields if country and getattr(country, f, None)]
+
+
+def _currency_adjectives(since: date | None) -> dict[str, str]:
+    """The adjective each currency's English name gives its one state (currencies legal
+    tender today, or at any time from ``since``). A currency several states spend names the
+    one whose English name starts as the adjective does, or none ("East Caribbean Dollar");
+    a state's name, the short one of :data:`ALIASES` too, is no adjective ("New Taiwan
+    Dollar", "Brunei Dollar"); an adjective two states' currencies give names neither. The
+    word before the currency's noun is the adjective when it ends as English adjectives of
+    nationality do ("-an", "-ese", "-ish", "-i") or begins as its state's name does
+    ("Greek", "Slovak", "Cypriot")."""
     from babel import Locale
     from babel.numbers import get_territory_currencies
 
@@ -206,31 +238,44 @@ def _cldr_adjectives() -> dict[str, str]:
     state_names: dict[str, str] = {}
     for country in pycountry.countries:
         state_names[country.alpha_3] = country.name
-        for currency in get_territory_currencies(country.alpha_2):
+        until = date.today() if since else None
+        for currency in get_territory_currencies(country.alpha_2, since, until):
             spenders.setdefault(currency, set()).add(country.alpha_3)
     names = {
         n.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""))
     } | set(ALIASES)
-    found: dict[str, str] = {}
+    found: dict[str, set[str]] = {}
     for currency, name in Locale("en").currencies.items():
-        words = name.split()
+        words = _ACCOUNT.sub("", name).split()  # "Spanish Peseta (A account)"
         adjective = " ".join(words[:-1])
         if (
             currency not in spenders
             or len(words) < 2
-            or not _ADJECTIVE_ENDING.search(words[-2])
             or words[-2].lower() in names
             or adjective in _SHARED_ADJECTIVES
         ):
             continue
-        states = spenders[currency]
-        if len(states) > 1:
-            states = {
-                code for code in states if state_names[code][:4].lower() == adjective[:4].lower()
-            }
-        if len(states) == 1:
-            found[adjective] = states.pop()
-    return found
+        states = {
+            code
+            for code in spenders[currency]
+            if len(spenders[currency]) == 1
+            or state_names[code][:4].lower() == adjective[:4].lower()
+        }
+        if len(states) == 1 and _reads_as_adjective(words[-2], state_names[next(iter(states))]):
+            found.setdefault(adjective, set()).update(states)
+    return {adjective: codes.pop() for adjective, codes in found.items() if len(codes) == 1}
+
+
+#: A bracketed qualifier of a currency's name: its years or its kind of account.
+_ACCOUNT = re.compile(r"\s*\([^)]*\)")
+
+
+def _reads_as_adjective(word: str, state: str) -> bool:
+    """Whether ``word``, before a currency's noun, is an adjective of nationality of
+    ``state``: by its ending, or by beginning as the state's name does."""
+    return bool(_ADJECTIVE_ENDING.search(word)) or (
+        word[:4].lower() == state[:4].lower() and word.isalpha()
+    )
 
 
 #: The English adjective of each state: the first word of its entry above, else CLDR's.
