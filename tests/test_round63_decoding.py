@@ -360,3 +360,31 @@ def test_binary_is_still_refused() -> None:
             data += b"\x00"
         with pytest.raises(InputError):
             decode_file(data)
+
+
+# ------------------------------------------- a UTF-8 file with one legacy line (guard)
+
+UTF8_LINES = [
+    "Її їжак і ґанок є в Україні.",
+    "ｶﾀｶﾅのﾃｽﾄです。",
+    "東京での協議は火曜日に終わった。",
+    "Die Gespräche in München endeten am Montag.",
+    "Οι συνομιλίες ολοκληρώθηκαν τη Δευτέρα.",
+]
+LEGACY_LINES = [
+    ("הממשלה הודיעה על מסים.", "cp1255"),
+    ("أعلنت الحكومة عن ضرائب.", "cp1256"),
+    ("Правительство объявило о налогах.", "cp1251"),
+]
+
+
+def test_utf8_lines_around_one_legacy_line_stay_utf8() -> None:
+    rng = random.Random(8)
+    for _ in range(20):
+        lines = [rng.choice(UTF8_LINES) for _ in range(rng.choice([2, 5, 12]))]
+        parts = [line.encode() for line in lines]
+        legacy, name = rng.choice(LEGACY_LINES)
+        at = rng.randint(0, len(lines))
+        parts.insert(at, legacy.encode(name))
+        lines.insert(at, legacy)
+        assert decode_file(b"\n".join(parts) + b"\n")[0] == "\n".join(lines) + "\n"

@@ -362,7 +362,9 @@ def _decode_with_strays(data: bytes, name: str) -> tuple[str, str] | None:
 #: Hebrew's geresh and gershayim, Catalan's middle dot.
 _JOINERS = frozenset("\u2019\u02bc\u2018\u2010\u2011\u00ad\u05f3\u05f4\u00b7")
 #: The scripts written together in one word (Japanese kanji and kana).
-_SCRIPT_FAMILY = {"CJK": "EAST ASIAN", "HIRAGANA": "EAST ASIAN", "KATAKANA": "EAST ASIAN"}
+_SCRIPT_FAMILY = dict.fromkeys(
+    ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HALFWIDTH", "IDEOGRAPHIC"), "EAST ASIAN"
+)
 
 
 def _well_formed(word: str) -> bool:
@@ -379,7 +381,7 @@ def _well_formed(word: str) -> bool:
     }
     if not letters:
         return True
-    if len(letters) != 1:
+    if len(letters) != 1 or _mark_without_letter(word):
         return False
     script = letters.pop()
     if script in ("EAST ASIAN", "HANGUL"):
@@ -395,6 +397,17 @@ def _well_formed(word: str) -> bool:
     return not any(
         word[at - 1].isalpha() and word[at + 1].isalpha() and not _joins(word[at])
         for at in range(1, len(word) - 1)
+    )
+
+
+def _mark_without_letter(word: str) -> bool:
+    """Whether a mark (a vowel point, a vowel sign) stands after no letter or mark: marks
+    are written on a letter, but UTF-8's bytes read in windows-1255 are points after signs
+    ("Її" is "׀‡ׁ—")."""
+    return any(
+        unicodedata.category(char)[0] == "M"
+        and (at == 0 or unicodedata.category(word[at - 1])[0] not in "LM")
+        for at, char in enumerate(word)
     )
 
 
