@@ -34,7 +34,7 @@ from pydantic import ValidationError
 
 from extractor.errors import EventNotStated, EvidenceError, MissingFigure, ResolutionError
 from extractor.text.countries import government_country
-from extractor.text.cues import cue_patterns, states_any
+from extractor.text.cues import DISTRIBUTIVE_CUES, states_any
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import detect_language
 from extractor.text.quantities import number_forms, written_in
@@ -250,9 +250,9 @@ def _talk_of_all(sentence: str, names: list[list[str]]) -> bool:
     """Whether one clause of ``sentence`` is where each person named ``names`` talked with
     another of them (:func:`~extractor.types.visit._talk_clause`), without a word that
     gives each party a talk of its own ("A held separate calls with B and C":
-    :data:`_DISTRIBUTIVE` of the sentence's language)."""
+    :data:`~extractor.text.cues.DISTRIBUTIVE_CUES` of the sentence's language)."""
     shared = set.intersection(*(_talk_clauses(sentence, mine, names) for mine in names))
-    distributive = _cues_of(_DISTRIBUTIVE, detect_language(sentence))
+    distributive = _cues_of(DISTRIBUTIVE_CUES, detect_language(sentence))
     return any(not states_any(distributive, sentence[start:end]) for start, end in shared)
 
 
@@ -261,24 +261,6 @@ def _talk_clauses(text: str, mine: list[str], everyone: list[list[str]]) -> set[
     ``everyone``."""
     clauses = (_talk_clause(text, mine, theirs) for theirs in everyone if theirs is not mine)
     return {clause for clause in clauses if clause is not None}
-
-
-#: Words that distribute a talk over its parties, one talk with each ("held separate
-#: calls with B and C", "spoke with B and C respectively", "por separado", "séparément",
-#: "getrennt", "jeweils", "отдельно", "分别", "先后" one after another): a talk of one with
-#: several, not of all together.
-_DISTRIBUTIVE = cue_patterns({
-    "en": [r"separate(?:ly)?", "respectively", "individually", "in turn", "one by one",
-           r"each\s+(?:separately|in\s+turn)"],
-    "es": [r"separad[oa]s?", "separadamente", "respectivamente", "individualmente",
-           "sendas", "sendos", r"uno\s+por\s+uno", r"por\s+turnos"],
-    "fr": [r"séparé(?:e|es|s|ment)", "respectivement", "individuellement", r"tour\s+à\s+tour",
-           r"l[’']un\s+après\s+l[’']autre"],
-    "de": [r"getrennt\w*", r"separat\w*", "jeweils", "einzeln", "nacheinander"],
-    "ru": [r"отдельн\w*", r"по\s+отдельности", "соответственно", r"поочер[её]дно",
-           r"по\s+очереди"],
-    "zh": ["分别", "各自", "先后", "逐一", "单独"],
-})  # fmt: skip
 
 
 def _other_days(one: Record, other: Record) -> bool:

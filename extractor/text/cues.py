@@ -535,6 +535,23 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"previst\w*", r"cancelad\w*", r"adiad\w*", r"negou"],
 })  # fmt: skip
 
+#: Words that distribute a talk over its parties, one talk with each ("held separate
+#: calls with B and C", "spoke with B and C respectively", "por separado", "séparément",
+#: "getrennt", "jeweils", "отдельно", "分别", "先后" one after another): a talk of one with
+#: several, not of all together.
+DISTRIBUTIVE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"separate(?:ly)?", "respectively", "individually", "in turn", "one by one",
+           r"each\s+(?:separately|in\s+turn)"],
+    "es": [r"separad[oa]s?", "separadamente", "respectivamente", "individualmente",
+           "sendas", "sendos", r"uno\s+por\s+uno", r"por\s+turnos"],
+    "fr": [r"séparé(?:e|es|s|ment)", "respectivement", "individuellement", r"tour\s+à\s+tour",
+           r"l[’']un\s+après\s+l[’']autre"],
+    "de": [r"getrennt\w*", r"separat\w*", "jeweils", "einzeln", "nacheinander"],
+    "ru": [r"отдельн\w*", r"по\s+отдельности", "соответственно", r"поочер[её]дно",
+           r"по\s+очереди"],
+    "zh": ["分别", "各自", "先后", "逐一", "单独"],
+})  # fmt: skip
+
 #: What doubts or denies a talk from outside its own clause: the predicate of a clause
 #: that embeds it ("Sources claimed that", "Es ist falsch, dass", "有传言称"), a clause
 #: coordinated with it ("but this could not be verified", "wurden dementiert", "kam nicht
