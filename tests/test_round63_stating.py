@@ -12,7 +12,9 @@
    "vlucht 12", "рейс 12", "الرحلة 12".
 4. Units and counters of things joined to a number in Chinese and Japanese: "12吨援助",
    "12県", "12晩", "援助物資12トン", "12パーセント", "12便"; Arabic nouns of things
-   ("12 مستوطنات", "12 مجازر").
+   ("12 مستوطنات", "12 مجازر") and "12 بالمئة". Portuguese and Dutch, which the
+   casualty rules have no words of people for, read the nouns after a count the way
+   English does, with words of people of their own here.
 
 Every case is built from templates over counts, nouns and languages; each quote of things
 stands beside quotes of people, written the same way, that keep their credit.
@@ -69,6 +71,10 @@ FRAMES = {
            "Die Polizei sagte, in Nigeria seien Menschen getötet worden, mit {x}."],
     "ru": ["{x} полиция сообщила, что в Нигерии были убиты люди.",
            "Полиция сообщила, что в Нигерии были убиты люди: {x}."],
+    "pt": ["{x}, a polícia disse que pessoas foram mortas na Nigéria.",
+           "A polícia disse que pessoas foram mortas na Nigéria, com {x}."],
+    "nl": ["{x} zei de politie dat er mensen in Nigeria zijn gedood.",
+           "De politie zei dat er in Nigeria mensen zijn gedood, met {x}."],
 }  # fmt: skip
 THINGS = {
     "en": ["{n} settlements", "{n} attack helicopters", "over {n} nights", "{n} massacres",
@@ -95,6 +101,12 @@ THINGS = {
            "{n} массовых убийств", "{n} взрывов", "{n} перестрелок", "{n} засад",
            "{n} коров", "{n} тонн помощи", "{n} танков", "{n} лодок", "{n} мечетей",
            "{n} беспилотников", "{n} рынков"],
+    "pt": ["{n} assentamentos", "{n} helicópteros de ataque", "durante {n} noites",
+           "{n} massacres", "{n} explosões", "{n} tiroteios", "{n} emboscadas", "{n} vacas",
+           "{n} toneladas de ajuda", "{n} tanques", "{n} barcos", "{n} fazendas"],
+    "nl": ["{n} nederzettingen", "{n} gevechtshelikopters", "{n} nachten lang",
+           "{n} bloedbaden", "{n} explosies", "{n} schietpartijen", "{n} hinderlagen",
+           "{n} koeien", "{n} ton hulp", "{n} tanks", "{n} boten", "{n} boerderijen"],
 }  # fmt: skip
 PEOPLE = {
     "en": ["{n} people", "{n} villagers", "{n} settlers", "{n} worshippers", "{n} herders",
@@ -116,6 +128,12 @@ PEOPLE = {
     "ru": ["{n} человек", "{n} поселенцев", "{n} верующих", "{n} тел", "{n} погибших",
            "{n} жертв", "{n} нигерийцев", "{n} жителей", "{n} рыбаков", "{n} детей",
            "{n} мирных жителей"],
+    "pt": ["{n} pessoas", "{n} colonos", "{n} fiéis", "{n} corpos", "{n} mortos",
+           "{n} vítimas", "{n} nigerianos", "{n} moradores", "{n} pescadores",
+           "{n} crianças", "{n} civis"],
+    "nl": ["{n} mensen", "{n} kolonisten", "{n} gelovigen", "{n} lichamen", "{n} doden",
+           "{n} slachtoffers", "{n} Nigerianen", "{n} inwoners", "{n} vissers",
+           "{n} kinderen", "{n} burgers"],
 }  # fmt: skip
 
 
@@ -168,6 +186,10 @@ NO_NOUN = {
            "In Nigeria starben {n} bei dem Angriff, {n} wurden getötet."],
     "ru": ["Полиция сообщила, что {n} погибли в Кадуне, Нигерия.",
            "В Нигерии боевики убили {n} в воскресенье."],
+    "pt": ["A polícia disse que {n} morreram em Kaduna, na Nigéria.",
+           "Homens armados mataram {n} em Kaduna, na Nigéria."],
+    "nl": ["De politie zei dat {n} werden gedood in Kaduna, Nigeria.",
+           "In Nigeria kwamen {n} om bij de aanval, zei de politie."],
 }  # fmt: skip
 
 
@@ -259,7 +281,8 @@ OTHERS = {
            ["村人{n}人が殺され", "{n}名が殺され"]),
     "ar": ("{x}، قالت الشرطة إن أشخاصا قتلوا في نيجيريا.",
            ["{n} مستوطنات", "{n} مروحيات هجومية", "لمدة {n} ليال", "{n} مجازر",
-            "{n} انفجارات", "{n} كمائن", "{n} مساجد", "{n} أطنان من المساعدات", "{n} دبابات"],
+            "{n} انفجارات", "{n} كمائن", "{n} مساجد", "{n} أطنان من المساعدات", "{n} دبابات",
+            "{n} بالمئة"],
            ["{n} أشخاص", "{n} قتلى", "{n} ضحايا", "{n} مدنيين"]),
 }  # fmt: skip
 
@@ -276,3 +299,33 @@ def test_units_and_nouns_of_things_in_chinese_japanese_and_arabic(
     language, x, people = case
     quote = OTHERS[language][0].format(x=x.format(n=count))
     assert _strict(language, count, quote) == people, quote
+
+
+#: Nouns of people in no table of the package: a verb of the toll that takes them as its
+#: subject or object says they are victims.
+UNLISTED_PEOPLE = ["cooks", "masons", "clerks", "thieves", "warlords", "kings", "spies",
+                   "poets", "nomads", "generals", "chefs", "bishops"]  # fmt: skip
+HARM_QUOTES = [
+    "Police said {n} {x} were killed in Kaduna, Nigeria.",
+    "In Nigeria, gunmen killed {n} {x} on Sunday.",
+    "Gunmen killed at least {n} {x} in Kaduna, Nigeria.",
+    "In Nigeria, {n} {x} died after gunmen attacked.",
+    "Police said {n} {x} were among the dead in Kaduna, Nigeria.",
+    "Police said {n} {x} were found dead in Kaduna, Nigeria.",
+]
+
+
+@SETTINGS
+@given(st.sampled_from(UNLISTED_PEOPLE), st.sampled_from(HARM_QUOTES), st.sampled_from(COUNTS))
+def test_a_noun_a_verb_of_the_toll_takes_is_of_people(noun: str, quote: str, count: int) -> None:
+    said = quote.format(n=count, x=noun)
+    assert _strict("en", count, said) == 1, said
+
+
+@SETTINGS
+@given(st.sampled_from(["tanks", "drones", "trucks", "boats"]), st.sampled_from(COUNTS))
+def test_a_thing_the_casualty_rules_know_stays_a_thing_beside_a_verb_of_the_toll(
+    noun: str, count: int
+) -> None:
+    said = f"Police in Nigeria said {count} {noun} were destroyed and people were killed."
+    assert _strict("en", count, said) == 0, said

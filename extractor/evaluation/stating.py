@@ -583,7 +583,7 @@ _MEASURE_WORDS_AFTER: dict[str, tuple[str, ...]] = {
     "it": ("per cento", "volte"),
     "pt": ("vezes",),
     "ru": ("раз",),
-    "ar": ("عاما", "عام", "أعوام", "مرات", "مرة"),
+    "ar": ("عاما", "عام", "أعوام", "مرات", "مرة", "بالمئة", "بالمائة", "في المئة"),
     "nl": ("keer",),
     "tr": ("kez", "kere", "yaşında"),
 }  # fmt: skip
@@ -819,7 +819,7 @@ def _is_measure(said: str, start: int, end: int, language: str | None) -> bool:
         return True
     return (
         _counts_a_place(said, window, end, base)
-        or _counts_no_people(said, end, base)
+        or _counts_no_people(said, start, end, base)
         or _is_a_label(said, window, end, base)
     )
 
@@ -905,6 +905,16 @@ _NOT_A_NOUN: dict[str, str] = {
     "ru": r"и|или|а|но|в|во|на|с|со|из|от|до|по|при|под|над|за|у|о|об|для|после|перед"
           r"|во время|между|среди|когда|где|которые|которых|вчера|сегодня|еще|также|все"
           r"|уже|были|было|был|являются|оказались|не|ни|как|что|чем",
+    "pt": r"a|ao|aos|as|o|os|um|uma|e|ou|mas|de|do|da|dos|das|em|no|na|nos|nas|com|sem"
+          r"|por|pelo|pela|pelos|pelas|para|desde|ate|durante|apos|entre|sobre|segundo"
+          r"|quando|enquanto|onde|que|quem|este|esta|estes|estas|ontem|hoje|mais|tambem"
+          r"|todos|todas|ja|ainda|foram|eram|sao|estao|estavam|tinham|ficaram|nao|se"
+          r"|segunda|terca|quarta|quinta|sexta|sabado|domingo",
+    "nl": r"de|het|een|en|of|maar|van|voor|met|zonder|naar|in|op|aan|bij|uit|door|tijdens"
+          r"|na|sinds|tot|tussen|over|onder|om|als|wanneer|waar|die|dat|deze|gisteren"
+          r"|vandaag|meer|ook|nog|al|alle|werden|waren|zijn|zouden|hebben|hadden|kwamen"
+          r"|stierven|niet|zich|er|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag"
+          r"|zondag",
 }  # fmt: skip
 #: Per language of :data:`_NOT_A_NOUN`, the word after a count that makes it a part of a
 #: larger whole ("12 of them", "12 de los muertos", "12 d'entre eux", "12 из них"): the
@@ -916,6 +926,8 @@ _PARTITIVES: dict[str, str] = {
     "fr": r"de|d'entre|d",
     "de": r"von|der",
     "ru": r"из",
+    "pt": r"de|dos|das",
+    "nl": r"van",
 }
 #: Per language of :data:`_NOT_A_NOUN`, the pronouns of people a partitive may take.
 _PEOPLE_PRONOUNS: dict[str, str] = {
@@ -924,6 +936,8 @@ _PEOPLE_PRONOUNS: dict[str, str] = {
     "fr": r"eux|elles|ceux|celles|nous",
     "de": r"ihnen|denen|uns",
     "ru": r"них|нас",
+    "pt": r"eles|elas|estes|quem",
+    "nl": r"hen|hun|wie",
 }
 #: Per language of :data:`_NOT_A_NOUN`, verb forms that follow a count with no noun,
 #: beside the closed list: English's past and participles in -ed ("12 fled", "12
@@ -934,6 +948,7 @@ _VERB_FORMS: dict[str, str] = {
     "en": r"[a-z]{2,}ed",
     "es": r"[a-z]{2,}(?:aron|ieron|eron)",
     "ru": r"[а-я]{2,}ли",
+    "pt": r"[a-z]{2,}(?:aram|eram|iram)",
 }
 #: Per language of :data:`_NOT_A_NOUN`, nouns of people and of the toll the casualty
 #: rules' table of people (:func:`_of_people_or_toll`) leaves out, folded: the dead, the
@@ -951,7 +966,10 @@ _MORE_PEOPLE: dict[str, str] = {
           r"|casualties|slain|chiefs?|elders?|vigilantes?|wives|husbands?|sons|daughters"
           r"|mothers|fathers|parents|siblings|brothers|sisters|friends|neighbou?rs|locals"
           r"|natives|guests|fans|voters|cadets|troopers|gendarmes|inmates|convicts|captives"
-          r"|clerics|imams|priests|pastors|monks|nuns|faithful|congregants|herdsmen|tribesmen",
+          r"|clerics|imams|priests|pastors|monks|nuns|faithful|congregants|herdsmen|tribesmen"
+          r"|aides|athletes|commandos|conscripts|diplomats|envoys|judges|medics|paramedics"
+          r"|midwives|newborns|shepherds|surgeons|widows|hindus|sikhs|druze|[a-z]{3,}ese"
+          r"|[a-z]+(?:girls|boys|children|women|wives)",
     "es": r"personas?|muertos?|muertas?|heridos?|heridas?|fallecidos?|victimas?|cuerpos"
           r"|cadaveres|civiles|colonos|fieles|ninos|ninas|menores|jovenes|mujeres|hombres"
           r"|vecinos|alumnos|feligreses|familiares|rehenes|presos|refugiados|desaparecidos"
@@ -971,6 +989,21 @@ _MORE_PEOPLE: dict[str, str] = {
           r"|солдат|полицеиских|заложников|беженцев|пассажиров|студентов|школьников"
           r"|других|пострадавших|нигериицев|граждан|сельчан|крестьян|убито|погибло|ранено"
           r"|ранены",
+    "pt": r"pessoas?|mortos?|mortas?|feridos?|feridas?|vitimas?|corpos|cadaveres|civis"
+          r"|colonos|fieis|criancas|menores|jovens|mulheres|homens|moradores|habitantes"
+          r"|residentes|aldeoes|vizinhos|alunos|estudantes|refens|presos|refugiados"
+          r"|desaparecidos|outros|outras|soldados|policiais|militares|agentes|migrantes"
+          r"|trabalhadores|camponeses|agricultores|pescadores|nigerianos|mineiros|pastores"
+          r"|manifestantes|membros|combatentes|militantes|rebeldes|insurgentes|terroristas"
+          r"|jihadistas|criminosos|bandidos|sequestradores|atiradores|pistoleiros|familiares"
+          r"|fieis|peregrinos|detidos|prisioneiros",
+    "nl": r"mensen|personen|doden|dode|gedood|gedode|gewonden|gewond|slachtoffers|lichamen"
+          r"|lijken|burgers|kolonisten|gelovigen|kinderen|vrouwen|mannen|inwoners|bewoners"
+          r"|dorpelingen|dorpsbewoners|vissers|boeren|soldaten|militairen|agenten"
+          r"|politieagenten|strijders|militanten|rebellen|terroristen|jihadisten|gijzelaars"
+          r"|vluchtelingen|migranten|studenten|leerlingen|scholieren|anderen|vermisten"
+          r"|nigerianen|arbeiders|werknemers|demonstranten|leden|gevangenen|pelgrims"
+          r"|herders|jongeren|tieners|babys|mijnwerkers|hulpverleners|familieleden",
 }  # fmt: skip
 #: Nouns of things that the casualty rules' forms of agent nouns take for people: English
 #: "-ment(s)" ("settlements", "government"), "sprees"; German plurals in "-er(n)"
@@ -1028,7 +1061,7 @@ def _names_people_or_toll(word: str, language: str) -> bool:
     return not _is("not_people", word, language) and _is_people(word, language)
 
 
-def _counts_no_people(said: str, end: int, language: str) -> bool:
+def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
     """Whether the number ending at ``end`` counts something other than people, where the
     language has words of people here (:data:`_NOT_A_NOUN`): a count of a casualty report
     is a count of people, so a number counts them only before a noun of people or of the
@@ -1037,7 +1070,9 @@ def _counts_no_people(said: str, end: int, language: str) -> bool:
     other word is a noun of things ("12 settlements", "12 attack helicopters", "over 12
     nights", "12 tonnes of aid", "Kaduna's 12 LGAs"): nouns are an open class, so no list
     of things can hold them all. A partitive counts what follows it ("12 of them", but
-    "12 of Nigeria's 36 states")."""
+    "12 of Nigeria's 36 states"). A noun a verb of the toll takes as its subject or object
+    is of victims, people ("12 thieves were killed", "killed 12 warlords"), unless the
+    casualty rules know it for a thing (:func:`_harm_tells_people`)."""
     if language not in _NOT_A_NOUN:
         return False
     words = _words_after(said, end, 3)
@@ -1053,10 +1088,58 @@ def _counts_no_people(said: str, end: int, language: str) -> bool:
     if not phrase:
         return False
     if language == "en" and _plural_of_things(phrase[-1], language):
-        return True  # the head comes last: "12 death squads", "12 murder cases"
+        return not _harm_tells_people(said, start, end, phrase, language)
     if any(_names_people_or_toll(word, language) for word in phrase):
         return False
-    return not (len(phrase) == 1 and _is("verbs", phrase[0], language))
+    if len(phrase) == 1 and _is("verbs", phrase[0], language):
+        return False
+    return not _harm_tells_people(said, start, end, phrase, language)
+
+
+#: An auxiliary of the passive between a counted noun and its verb or noun of the toll
+#: ("12 X were killed", "were found dead", "were among the dead", "fueron asesinados",
+#: "ont été tués", "wurden getötet", "были убиты").
+_PASSIVE = re.compile(
+    r" (?:(?:were|was|are|is|have|has|had|been|being|reportedly|fueron|han|sido|ont|ete"
+    r"|sont|wurden|sind|worden|были|был|была|foram|werden|zijn|among|the|found|later"
+    r"|also) ){0,4}"
+)
+#: Words between a verb and its counted object ("killed at least 12", "tué au moins 12").
+_BEFORE_COUNT = re.compile(
+    r"(?:^|(?<=\W))(?P<verb>\w+) (?:(?:at|least|some|about|nearly|almost|over|another|more"
+    r"|than|al|menos|au|moins|mindestens|не|менее|по|меньшеи|мере|ao|pelo) ){0,3}\Z"
+)
+
+
+def _harm_tells_people(
+    said: str, start: int, end: int, phrase: Sequence[str], language: str
+) -> bool:
+    """Whether a verb of the toll (the casualty type's own words, :func:`_type_words`)
+    takes the counted noun as its subject ("12 thieves were killed", "12 X died") or its
+    object ("killed 12 warlords"): what is killed or dies is a victim, so the noun names
+    people, unless the casualty rules know it for a thing ("12 tanks were destroyed")."""
+    from extractor.types.casualty_report import _is_a_thing
+
+    words = _type_words("casualty_report", language)
+    if words is None or any(_is_a_thing(word, language) for word in phrase):
+        return False
+    after = _phrase_end(said, end, len(phrase))
+    passive = _PASSIVE.match(said, after)
+    following = _NEXT_WORD.match(said, passive.end() - 1 if passive else after)
+    if following is not None and states_any(words, following.group(1)):
+        return True
+    before = _BEFORE_COUNT.search(said[max(0, start - 40) : start].rstrip() + " ")
+    return before is not None and states_any(words, before.group("verb"))
+
+
+def _phrase_end(said: str, end: int, count: int) -> int:
+    """Where the first ``count`` words after ``end`` end (:func:`_words_after`)."""
+    for _ in range(count):
+        word = _NEXT_WORD.match(said, end)
+        if word is None:
+            break
+        end = word.end()
+    return end
 
 
 def _plural_of_things(word: str, language: str) -> bool:
