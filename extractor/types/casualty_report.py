@@ -9,13 +9,16 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from datetime import date
 from functools import lru_cache
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
 from extractor.text.cues import cue_pattern, cue_patterns
+from extractor.text.dates import MONTHS, month_words
+from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import normalise_text
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS
@@ -150,28 +153,101 @@ class CasualtyDraft(Draft):
     evidence: list[int] = Field(description=EVIDENCE_DESCRIPTION)
 
 
-#: Words that make a toll a total over a period, not one event (UCDP: aggregated).
-CUMULATIVE_WORDS = re.compile(
-    r"\b(?:since|so far|to date|in total|a total of|altogether|over the (?:past|last)|"
-    r"in the (?:past|last) \w+ (?:days|weeks|months|years)|toll (?:has )?(?:risen|climbed|rose))\b",
-    re.IGNORECASE,
-)
-#: The same words in other languages ("desde", "depuis", "seit", "с начала", "以来").
+#: Words that make a toll a running total over a period on their own (UCDP: aggregated):
+#: "so far", "to date", "over the past N days", "hasta ahora", "bisher", "迄今", "累计".
+#: "a total of", "en total", "au total", "insgesamt", "всего", "共有" sum one event's
+#: figures as well ("a total of 12 died in Tuesday's blast"): alone they are no cue.
 CUMULATIVE_CUES: dict[str, re.Pattern[str]] = {
-    "en": CUMULATIVE_WORDS,
+    "en": re.compile(
+        r"\b(?:so far|to date|thus far|over the (?:past|last)|"
+        r"in the (?:past|last) \w+ (?:days|weeks|months|years)|"
+        r"toll (?:has )?(?:risen|climbed|rose))\b",
+        re.IGNORECASE,
+    ),
     **cue_patterns({
-        "es": ["desde", "hasta ahora", "hasta la fecha", "en total", "un total de",
+        "es": ["hasta ahora", "hasta la fecha", "hasta el momento", r"en lo que va del?",
                r"en (?:los|las) últim[oa]s \w+ (?:días|semanas|meses|años)"],
-        "fr": ["depuis", "jusqu'(?:à présent|ici)", "au total", "en tout",
-               r"au cours des (?:derniers|dernières) \w+"],
-        "de": ["seit", "seitdem", "bisher", "bislang", "insgesamt",
+        "fr": ["jusqu'(?:à présent|ici)", r"au cours des (?:derniers|dernières) \w+", "à ce jour"],
+        "de": ["seitdem", "bisher", "bislang",
                r"in den (?:vergangenen|letzten) \w+ (?:Tagen|Wochen|Monaten|Jahren)"],
-        "ru": ["с начала", "с момента", "всего", "в общей сложности", r"за последн\w+",
-               "к настоящему времени"],
-        "zh": ["以来", "迄今", "至今", "累计", "总共", "共有", "过去\\w{1,3}(?:天|周|月|年)"],
+        "ru": ["с момента", "с тех пор", r"за последн\w+", "к настоящему времени",
+               "на сегодняшний день", "до сих пор"],
+        "zh": ["迄今", "至今", "累计", "截至目前", "到目前为止", "过去\\w{1,3}(?:天|周|月|年)"],
+        "ar": ["حتى الآن", "حتى اليوم",
+               r"خلال (?:الأيام|الأسابيع|الأشهر|الشهور|السنوات) (?:الماضية|الأخيرة)"],
     }),
 }  # fmt: skip
-_SINCE = re.compile(r"\bsince\s+((?:the\s+)?[^,.;:]{2,60})", re.IGNORECASE)
+#: The words that open a period only when a time follows them ("since 2019", "desde marzo",
+#: "depuis le 7 octobre", "seit Montag", "с февраля", "منذ الانقلاب"): before a place or a
+#: thing they are spatial ("desde un edificio", "depuis un drone"), before a clause causal,
+#: before a bare span a description ("die seit Jahren verfeindeten Milizen").
+_SINCE_WORDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:ever\s+)?since\s+", re.IGNORECASE),
+    "es": re.compile(r"(?<!\w)desde\s+", re.IGNORECASE),
+    "fr": re.compile(r"(?<!\w)depuis\s+", re.IGNORECASE),
+    "de": re.compile(r"(?<!\w)seit\s+", re.IGNORECASE),
+    "ru": re.compile(r"(?<!\w)[сС]о?\s+"),
+    "ar": re.compile(r"(?<!\w)منذ\s+"),
+}
+#: Chinese writes the time before its "since" (以来): a period unless 最/首 follows, which
+#: compares the event ("2019年以来最严重的袭击": the worst since 2019).
+_ZH_SINCE = re.compile(r"(?:自|从)?[^，。；,;：:]{1,15}?以[来來](?!最|首|第一)")
+#: What a period starts with when no date is written: "since the start of the year", "since
+#: the coup", "desde el inicio de la guerra", "depuis l'invasion", "seit Beginn des Krieges",
+#: "с начала войны", "منذ الانقلاب".
+_PERIOD_START = re.compile(
+    r"(?<!\w)(?:start|beginning|outbreak|onset|coup|war|invasion|uprising|revolution|"
+    r"offensive|ceasefire|truce|conflict|fighting|escalation|takeover|"
+    r"inicio|comienzo|principios?|golpe|guerra|invasión|conflicto|ofensiva|tregua|"
+    r"début|commencement|guerre|conflit|trêve|"
+    r"Beginn|Anfang|Ausbruch|\w+(?:beginn|anfang|ausbruch)|Putsch\w*|Krieg\w*|Invasion|Konflikt\w*|Offensive|Waffenruhe|"
+    r"начал\w*|войн\w*|вторжени\w*|переворот\w*|конфликт\w*|перемири\w*|"
+    r"بداية|بدء|اندلاع|الانقلاب|انقلاب|الحرب|حرب|الغزو|النزاع|الصراع|الهدنة|الثورة)(?!\w)",
+    re.IGNORECASE,
+)
+#: "since the war began": a clause of beginning makes its subject the period's start.
+_BEGAN = re.compile(
+    r"(?<!\w)(?:began|begun|started|broke out|erupted|took (?:power|office|over)|"
+    r"comenzó|empezó|estalló|commencé|éclaté|begann|ausbrach|началась|начался|началось)(?!\w)",
+    re.IGNORECASE,
+)
+#: The words before a time complement that are not yet it (articles, "early", "mid").
+_TIME_LEAD = re.compile(
+    r"(?:(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den|al|du|des|early|late|mid|"
+    r"mid-|principios de|finales de|mediados de|début|fin|Anfang|Ende|Mitte)\s*)*",
+    re.IGNORECASE,
+)
+#: A superlative or ordinal before "since" compares the event with the past and sums
+#: nothing: "the deadliest attack since 2019", "el peor ataque desde", "l'attaque la plus
+#: meurtrière depuis", "der schwerste Anschlag seit", "самый кровавый с", "الأعنف منذ".
+_COMPARED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:\w+iest|worst|largest|biggest|highest|greatest|strongest|first|"
+        r"most\s+\w+)\b[^,;.]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<!\w)(?:(?:el|la|los|las|lo)\s+(?:\w+\s+)?más|peor(?:es)?|mayor(?:es)?|"
+        r"primer[oa]?s?)(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?<!\w)(?:(?:le|la|les|l['’])\s*(?:\w+\s+)?plus|pires?|premi(?:er|ère)s?)"
+        r"(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"(?<!\w)(?:schwerst|tödlichst|blutigst|größt|schlimmst|heftigst|verheerendst|höchst|"
+        r"stärkst|erst|meist)e[nmrs]?(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:сам\w+|\w+ейш\w+|худш\w+|перв\w+)(?!\w)[^,;.]{0,40}$", re.IGNORECASE
+    ),
+    "ar": re.compile(
+        r"(?<!\w)(?:(?:ال)?(?:أعنف|أسوأ|أكبر|أول|أشد|أدمى)|الأكثر)(?!\w)[^،,؛;.]{0,40}$"
+    ),
+}
 #: Verbs of a government or body that speaks about an attack, not one that did it.
 _SPEAKS = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*|offer\w*|extend\w*|express\w*|"
@@ -2676,6 +2752,111 @@ def _marked_if_harm(match: re.Match[str], language: str) -> str:
     return f"{match.group('phrase')}{_EVENT_MARK} {_main_verb_after(clause, language)}"
 
 
+def toll_period(quote: str, language: str, published: date | None) -> DateValue | bool:
+    """Whether the sentences of the quote that tell a harm give a total over a period, and
+    its period when written: a :class:`DateValue` ("since 2019", "desde marzo", "منذ 2021",
+    "2021年以来"), True for a period without a datable start ("so far", "since the coup"),
+    False for none. A cue in a sentence without harm is not the count's
+    ("The rebels have fought since 2019. A bomb killed 12 on Tuesday.")."""
+    found: DateValue | bool = False
+    for sentence in _toll_sentences(quote, language):
+        for since in _periods_since(sentence, language, published):
+            if isinstance(since, DateValue):
+                return since
+            found = True
+        if any(p.search(sentence) for p in _of(CUMULATIVE_CUES, language)):
+            found = True
+    return found
+
+
+def _toll_sentences(quote: str, language: str) -> list[str]:
+    """The sentences of ``quote`` that tell a harm (all of them when none does)."""
+    sentences = [s for s in _SENTENCE_END.split(quote) if s.strip()]
+    harm = [s for s in sentences if any(p.search(s) for p in _of(CASUALTY_CUES, language))]
+    return harm or sentences
+
+
+def _periods_since(
+    sentence: str, language: str, published: date | None
+) -> Iterator[DateValue | bool]:
+    """Each period a "since" of ``sentence`` opens: its date when it resolves, else True;
+    a "since" before no time, or after a superlative, opens none."""
+    if language == "zh":
+        for match in _ZH_SINCE.finditer(sentence):
+            resolved = DateValue.resolve(match.group(), published, language)
+            yield resolved if resolved and resolved.value else True
+    for lang in dict.fromkeys(("en", language)):
+        word = _SINCE_WORDS.get(lang)
+        for match in word.finditer(sentence) if word else ():
+            compared = _COMPARED[lang].search(sentence[max(0, match.start() - 60) : match.start()])
+            if compared is None and not _in_other_clause(sentence, match.start(), language):
+                period = _period_from(sentence, match, language, published)
+                if period is not None:
+                    yield period
+
+
+def _in_other_clause(sentence: str, at: int, language: str) -> bool:
+    """Whether the word at ``at`` is in a relative clause after the harm that tells no harm
+    of its own: "killed 12 at a market that had been closed since March" dates the market."""
+    before = sentence[:at]
+    relatives = list(_RELATIVE.finditer(before))
+    if not relatives:
+        return False
+    opened = relatives[-1]
+    harm = _of(CASUALTY_CUES, language)
+    return any(p.search(before, 0, opened.start()) for p in harm) and not any(
+        p.search(before, opened.end()) for p in harm
+    )
+
+
+#: Words that open a relative clause (German's are its articles: none).
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:that|which|who|whom|whose|where|que|donde|cuyo|qui|où|dont|котор\w+|где|"
+    r"الذي|التي|الذين)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _period_from(
+    sentence: str, since: re.Match[str], language: str, published: date | None
+) -> DateValue | bool | None:
+    """The period "since" opens in ``sentence``: a date, True when its complement is a time
+    that does not resolve ("since the coup"), None when it is no time ("desde un edificio")."""
+    # its first words: a date later in the clause ("depuis un drone ont tué 12 civils mardi")
+    # is the event's, not the period's
+    complement = " ".join(
+        _CLAUSE_BREAK.split(sentence[since.end() : since.end() + 60])[0].split()[:4]
+    )
+    written = f"{since.group()}{complement}".strip()
+    resolved = DateValue.resolve(written, published, language)
+    if resolved is not None and resolved.value is not None:
+        return resolved
+    lead = _TIME_LEAD.match(complement)
+    head = complement[lead.end() if lead else 0 :]
+    first = re.match(r"[^\W\d_]+", head)
+    if first is not None and first.group().lower() in month_words(language):
+        return _since_month(written, first.group(), language, published) or True
+    if _PERIOD_START.search(complement) or _BEGAN.search(complement):
+        return True
+    return None
+
+
+def _since_month(
+    written: str, month: str, language: str, published: date | None
+) -> DateValue | None:
+    """ "desde marzo", "с февраля": the month's range to the publication date (last year's
+    when the month is still to come); the date rules resolve a bare month only in English."""
+    words = MONTHS if language == "en" else getattr(_date_words(language), "months", {})
+    number = words.get(month.lower())
+    if published is None or number is None:
+        return None
+    year = published.year if number <= published.month else published.year - 1
+    return DateValue(
+        text=written, value=f"{year:04d}-{number:02d}", precision="month", kind="range",
+        end=published.isoformat(),
+    )  # fmt: skip
+
+
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
     place = make.place(draft.place, None)
@@ -2710,13 +2891,12 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             make.warn(f"{problem}: left empty")
     scope = draft.scope
     when = make.when(draft.date)
-    if scope == "event" and any(p.search(make.quote) for p in _of(CUMULATIVE_CUES, make.language)):
+    period = toll_period(make.quote, make.language, make.published)
+    if scope == "event" and period is not False:
         make.warn("the evidence gives a total over a period: scope 'cumulative'")
         scope = "cumulative"
     if scope == "cumulative":
-        since = _SINCE.search(make.quote)
-        period = DateValue.resolve(since.group(0), make.published) if since else None
-        if period is not None and period.value is not None:
+        if isinstance(period, DateValue):
             when = period  # a total since X is dated by its period, not the day of the report
     elif when is None:
         when = make.when_in_evidence()
