@@ -76,3 +76,51 @@ def test_every_sentence_is_a_slice_of_the_text_in_order(text: str) -> None:
     assert all(0 <= s.start < s.end <= len(text) for s in sentences)
     assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
     assert all(text[s.start : s.end].strip() for s in sentences)
+
+
+ABBREVIATED = [
+    "Боевики т.н.", "Die sog.", "Egypt paid ca.", "Los fondos de EE.UU.", "за прибл.",
+    "Le groupe, i.e.", "Ils ont évoqué l’org.", "See Vol.", "Under Art.", "на ул.",
+    "Fondos de EE. UU.", "They paid approx.", "Sie zahlten bzw.", "Se pagó aprox.",
+]  # fmt: skip
+SIGN_OPENERS = ["«Islamic State»", "„Reichsbürger“", "$2 billion", "€5 million", "¿qué?", "— X"]
+
+
+@pytest.mark.parametrize("before", ABBREVIATED)
+@pytest.mark.parametrize("opener", SIGN_OPENERS)
+def test_an_abbreviation_before_a_sign_opener_ends_no_sentence(before: str, opener: str) -> None:
+    """A quotation, a price or a dash follows exactly the abbreviations that end in a full
+    stop ("so-called «…»", "approx. $2 billion", "i.e. «…»"): the actor before stays in the
+    sentence of the deed."""
+    text = f"{before} {opener} killed 12 people."
+    sentences = split_sentences(text)
+    last = text[sentences[-1].start : sentences[-1].end]
+    assert last.endswith(f"{before.split()[-1]} {opener} killed 12 people.")
+
+
+@given(
+    start=st.integers(min_value=1, max_value=12),
+    end=st.integers(min_value=1, max_value=12),
+    dash=st.sampled_from("–—"),
+    marks=st.sampled_from([("a.m.", "p.m."), ("a.m.", "a.m."), ("p.m.", "p.m.")]),
+)
+def test_a_dash_between_times_opens_no_sentence(
+    start: int, end: int, dash: str, marks: tuple[str, str]
+) -> None:
+    text = f"Talks ran from {start} {marks[0]} {dash} {end} {marks[1]} on Monday."
+    assert len(split_sentences(text)) == 1
+
+
+@given(
+    numbers=st.lists(st.integers(min_value=1, max_value=999), min_size=1, max_size=6),
+    sign=st.sampled_from("$€£"),
+    leader=st.sampled_from([". . . .", "……", "........"]),
+)
+def test_a_list_s_numbers_and_a_table_s_leaders_before_a_price_end_no_sentence(
+    numbers: list[int], sign: str, leader: str
+) -> None:
+    lines = [f"{n}. {sign}{n} million for tanks" for n in numbers]
+    text = "\n".join(lines)
+    assert [text[s.start : s.end] for s in split_sentences(text)] == lines
+    row = f"Totals {leader} {sign} {numbers[0]}"
+    assert len(split_sentences(row)) == 1

@@ -64,14 +64,25 @@ _DOT_QUOTED = rf"(?:(?<=[{DOTS}][\"”’])|(?<=[{_GREEK}];[\"”’]))"
 
 #: What may stand before a sentence's first word: an opening quote or bracket of any
 #: language ("« Nous", "„Wir", "¿Por qué", "¡Basta"), a dash opening a line of dialogue
-#: ("— Мы"), or a currency sign before its figure ("$12 million was paid"). Only Latin
-#: quotes and brackets used to count, so a French quotation or a Spanish question after a
-#: full stop joined the sentence before it.
-_OPENING = r"(?:[\"“‘(\[«‹„‚¿¡]\s?|[—–]\s|[$€£¥₦₹]\s?(?=\d))"
-#: A currency sign opening a sentence after a run of dots is a price list's leader
-#: ("Equipment ........ $ 0"), no sentence end.
-_LEADER = re.compile(r"\.\.\s+[$€£¥₦₹]")
-
+#: before a letter ("— Мы"; "9 a.m. – 5 p.m." is a range), or a currency sign before its
+#: figure ("$12 million was paid"). Only Latin quotes and brackets used to count, so a
+#: French quotation or a Spanish question after a full stop joined the sentence before it.
+_OPENING = r"(?:[\"“‘(\[«‹„‚¿¡]\s?|[—–]\s(?=[^\W\d_])|[$€£¥₦₹]\s?(?=\d))"
+#: The openers of :data:`_OPENING` that are signs, not Latin quotes or brackets.
+_SIGN_OPENER = re.compile(r"[«‹„‚¿¡—–$€£¥₦₹]")
+#: What the full stop before a sign opener ends when it ends no sentence: a price list's
+#: leader ("Equipment ........ $ 0", "Totals . . . . $ 120", "Salaries …… $ 120"), an
+#: abbreviation written with inner dots ("i.e.", "т.н.", "EE.UU.", "a.m."), or one of the
+#: abbreviations a quotation, a price or a figure follows ("so-called", "approx.", "sog.",
+#: "прибл.", "art."), in the languages whose press writes them.
+_BEFORE_A_SIGN = re.compile(
+    r"(?:(?:[.…]\s?){2,}|(?<!\w)\w{1,3}\.(?:\s?\w{1,3}\.)+|(?<!\w)(?i:ca|approx|est|cf|vs|viz|incl|"
+    r"excl|esp|resp|vol|art|nos?|pp?|ch|fig|ed|org|dept|govt?|corp|inc|ltd|co|st|etc|al|"
+    r"sog|bzw|vgl|usw|evtl|ggf|inkl|zzgl|nr|abs|bd|str|env|av|bd|aprox|núm|pág|sra?|ecc|"
+    r"pag|sig|прибл|ок|ул|гг?|др|им|пр|просп|стр|ст|млн|млрд|тыс|руб|долл|см)\.)$"
+)
+#: How far back a leader or an abbreviation before a sign opener is read.
+_BEFORE_A_SIGN_REACH = 12
 # A full stop, then blanks, then what may open a sentence: a word character, after what
 # may stand before it (:data:`_OPENING`). Whether it does is :func:`_opens_sentence`'s to
 # say (``re`` has no class for "not lower case" in every script). After a mark of
@@ -250,6 +261,23 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _abbreviated_before_a_sign(text: str, match: re.Match[str]) -> bool:
+    """Whether the full stop of ``match`` ends a leader, an abbreviation
+    (:data:`_BEFORE_A_SIGN`) or a list item's number before a sign opener
+    (:data:`_SIGN_OPENER`): before a Latin quote or bracket, a capital or a figure the full
+    stop decides as it always did."""
+    opener = text[match.end() : match.end() + 1]
+    if not _SIGN_OPENER.fullmatch(opener):
+        return False
+    before = text[max(0, match.start() - _BEFORE_A_SIGN_REACH) : match.start()]
+    line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+    return _BEFORE_A_SIGN.search(before) is not None or _LIST_NUMBER.fullmatch(line) is not None
+
+
+#: A list item's number opening its line ("1. $5 million for tanks"): no sentence of its own.
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[a-z])[.)]")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans (1-based numbers) covering every non-blank part of ``text``.
 
@@ -264,8 +292,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 closing = match.end()
             elif match.end() > match.start() and not _opens_sentence(text, match.end()):
                 continue  # "e.g. the", "approx. five"
-            elif _LEADER.match(text, match.start() - 2):
-                continue  # "Equipment ........ $ 0"
+            elif _abbreviated_before_a_sign(text, match):
+                continue  # "Equipment ........ $ 0", "the so-called «Islamic State»"
             else:
                 closing = match.end(1) if match.group(1) else match.start()  # 'said "Go."'
             candidate = text[position:closing].rstrip()
