@@ -32,7 +32,6 @@ from extractor.text.cues import (
     WELCOME_CUES,
     every_language,
 )
-from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.grounding import normalise_text
 from extractor.text.sentences import CLAUSES, STOPS
 from extractor.text.titles import TITLE_WORDS
@@ -562,8 +561,8 @@ def _after_a_qualifier(
         return False
     if before.lower() in _POINTS and not _of_the_name(before, code, language):
         return True
-    if not _of_the_name(before, code, language) and _begins_a_proper_adjective(
-        before, tokens[at].group(), language
+    if not _of_the_name(before, code, language) and _fused_into_another(
+        before, tokens[at].group(), code, language
     ):
         return True
     return any(
@@ -572,53 +571,22 @@ def _after_a_qualifier(
     )
 
 
-#: Words an English sentence may open with before a state's adjective ("When Kenyan
-#: President X ...", "Both Kenyan and ..."), capitalised by their place, not as part of a
-#: name; and words of a holder's tenure ("Late Kenyan President X"). Articles,
-#: prepositions of :data:`_LINKS`, :data:`_AWAY`, and participles ("Outgoing",
-#: "Embattled") are told apart otherwise (:func:`_begins_a_proper_adjective`).
-_SENTENCE_WORDS = frozenset({"when", "while", "as", "after", "before", "since", "if",
-                             "although", "though", "because", "but", "or", "so", "yet",
-                             "then", "now", "meanwhile", "also", "both", "either",
-                             "neither", "nor", "only", "even", "earlier", "later", "today",
-                             "yesterday", "tonight", "last", "next", "this", "that",
-                             "these", "those", "there", "here", "where", "once", "until",
-                             "upon", "with", "without", "for", "by", "under", "amid",
-                             "among", "between", "against", "whereas", "not", "all",
-                             "every", "each", "some", "many", "most", "several", "other",
-                             "another", "two", "three", "four", "late", "veteran",
-                             "incumbent", "longtime", "ex"})  # fmt: skip
-#: A participle or an adverb ("Outgoing", "Embattled", "Newly"): it describes the holder,
-#: and begins no proper name.
-_DESCRIBING = re.compile(r"^[a-z]{3,}(?:ing|ed|ly)$")
-
-
-def _begins_a_proper_adjective(before: str, word: str, language: str) -> bool:
-    """Whether the capitalised word ``before`` a capitalised state's adjective ``word``
-    joins it into another proper adjective, a place's or a people's ("New Mexican",
-    "Native American", "Greater Syrian", "Black American", "Anglo Irish"): English
-    capitalises a proper adjective's every word, so a capitalised word right before the
-    adjective is part of it unless it is capitalised for another reason: a state's own
-    word ("American Samoan": two states' words, which decide nothing), initials ("UN"),
-    a title, a title's modifier ("Former") or a little word (not :func:`_plain`), a word
-    opening the sentence (:data:`_SENTENCE_WORDS`, a participle, a weekday or month: "On Monday
-    Kenyan President X"). The caller leaves a word of the state's own name ("North
-    Macedonian"). A lost state beats a wrong one: "New Kenyan President X" (newly in
-    office) and a headline's title case ("Japan Hosts Kenyan President X") attach none.
-    French, Spanish and German write the adjective in lower case: never read here."""
-    low = before.lower()
-    return (
-        word[:1].isupper()
-        and before[:1].isupper()
-        and before.upper() != before
-        and _plain(before)
-        and low not in _MODIFIERS
-        and low not in _SENTENCE_WORDS
-        and low not in WEEKDAYS
-        and low not in MONTHS
-        and not _GOVERNS_A_NAME.match(low)
-        and not _DESCRIBING.match(low)
-        and _one_country(before, language) is None
+@lru_cache(maxsize=4096)
+def _fused_into_another(before: str, word: str, code: str, language: str) -> bool:
+    """Whether the capitalised word ``before`` a capitalised state's adjective ``word`` joins
+    it into the name of another place or people ("New Mexican" of New Mexico, "Native
+    American", "Anglo Irish", "West Indian"), which names no state ``code``. The country
+    tables decide, reading the two words together (:func:`countries_in_text`: its fused
+    places and peoples), so the list of such names lives in one place and is closed. Any
+    other capitalised word leaves the state: English capitalises many a word for its place
+    ("Reformist Iranian President X" opening a sentence, "In Nairobi Kenyan President X",
+    a headline's "Japan Hosts Kenyan President X", "and Fellow Kenyan President X"). Only
+    the word before decides: the adjective alone must name the state."""
+    if not (before[:1].isupper() and word[:1].isupper()) or before.upper() == before:
+        return False
+    reading = _reading(language)
+    return code in countries_in_text(word, reading) and code not in countries_in_text(
+        f"{before} {word}", reading
     )
 
 
