@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from extractor.types.casualty_report import _DEEDS, perpetrator_problem
 from tests.roles_support import PUBLISHED, run
 
 YEARS = ("2019", "2021")
@@ -148,3 +149,57 @@ def test_a_period_in_a_sentence_of_no_harm_is_not_the_counts(year: str) -> None:
     text = f"The rebels have fought there since {year}. A bomb killed 12 people on Tuesday."
     record = coded(text, 12, evidence=(1, 2))
     assert record.scope == "event" and record.date is not None and record.date.value != year
+
+
+# Arabic writes the verb before its subject: a verb of speaking, denial or accusation right
+# before a name is that name's, and a later verb of harm is the deed of whoever its own
+# clause names ("قال الجيش إن الشرطة قتلت": the police killed, the army spoke).
+SPEAKERS = ("الجيش", "الحكومة", "وزارة الداخلية")
+DOERS = ("الشرطة", "المسلحون", "قوات الأمن")
+AR_SPOKE = [
+    ("قال {a} إن {b} قتلت {n} مدنيا.", "spoke"),
+    ("وقال {a} إن {b} قتلت {n} مدنيا في القرية.", "spoke"),
+    ("أكد {a} أن {b} قتلت {n} مدنيا.", "spoke"),
+    ("أدان {a} قيام {b} بقتل {n} مدنيا.", "spoke"),
+    ("اتهم {a} {b} بقتل {n} مدنيا.", "denied"),
+    ("نفى {a} قتل {n} مدنيا.", "denied"),
+]
+
+
+@pytest.mark.parametrize(("template", "role"), AR_SPOKE)
+@pytest.mark.parametrize(("speaker", "doer", "count"), list(product(SPEAKERS, DOERS, COUNTS)))
+def test_arabic_speaker_before_a_deed_is_no_perpetrator(
+    template: str, role: str, speaker: str, doer: str, count: int
+) -> None:
+    text = template.format(a=speaker, b=doer, n=count)
+    problem = perpetrator_problem(speaker, text, "ar")
+    assert problem is not None and _DEEDS[role] in problem, (text, problem)
+    if "{b}" in template:
+        assert perpetrator_problem(doer, text, "ar") is None, text
+
+
+@pytest.mark.parametrize(("speaker", "count"), list(product(SPEAKERS, COUNTS)))
+def test_arabic_speaker_of_its_own_deed_is_the_perpetrator(speaker: str, count: int) -> None:
+    for text in (f"أعلن {speaker} أنه قتل {count} مسلحا.", f"قتل {speaker} {count} مسلحا."):
+        assert perpetrator_problem(speaker, text, "ar") is None, text
+
+
+# Spanish marks a person it takes as object with "a": a name right after the verb with no
+# "a" and no count is the verb's subject, one after "a" (or a count) its object.
+ES_ACTORS = ("los militares", "las FARC", "los paramilitares", "el ejército")
+ES_OPENERS = ("", "En la aldea ", "Ayer ", "El martes ")
+
+
+@pytest.mark.parametrize(("actor", "opener", "count"), list(product(ES_ACTORS, ES_OPENERS, COUNTS)))
+def test_spanish_name_after_the_verb_without_a_is_its_subject(
+    actor: str, opener: str, count: int
+) -> None:
+    verb = "mató" if actor.startswith("el ") else "mataron"
+    verb = verb if opener else verb.capitalize()
+    did = f"{opener}{verb} {actor} a {count} civiles."
+    assert perpetrator_problem(actor, did, "es") is None, did
+    for suffered in (f"{opener}{verb} a {actor} en la aldea.",
+                     f"{opener}{verb} a {count} de {actor}.",
+                     f"Los rebeldes mataron a {count} miembros de {actor}."):  # fmt: skip
+        problem = perpetrator_problem(actor, suffered, "es")
+        assert problem is not None and _DEEDS["suffered"] in problem, suffered

@@ -727,6 +727,9 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     if _owns_the_event(clause_before, after, language, unspaced):
         return None
     reading = _without_event_clauses(after, language)
+    spoken = _verb_first_speech(clause_before, reading, language)
+    if spoken is not None:
+        return _DEEDS[spoken]
     # its own clause first: "killed 12 Boko Haram fighters, the army said" names who spoke
     # in the next one; a clause of its own with no verb ("France, an ally, condemned")
     # leaves the verbs of the next ones
@@ -762,6 +765,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         # German and Arabic put the subject right after its verb ("Laut Polizei tötete X",
         # "قتلت X"): there, only a count between makes X the harmed ("tötete 12 X-Kämpfer").
         counted = language not in _SUBJECT_AFTER_VERB or bool(_COUNTED.search(between))
+        if language in _MARKED_OBJECT:
+            counted = bool(_MARKED_OBJECT[language].search(between))
         # "lost their lives in the Myanmar military's suppression": a name after "in",
         # "during", or one that owns what follows it, is no object of the harm
         governed = not after.startswith("'s") and not any(
@@ -779,6 +784,28 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             )
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
+
+
+def _verb_first_speech(clause_before: str, reading: str, language: str) -> str | None:
+    """What the name did when a verb of speaking, denial or blame stands right before it,
+    as Arabic writes a verb before its subject: that verb is the name's, and a verb of harm
+    later in the sentence is the deed of whoever its clause names ("قال الجيش إن الشرطة
+    قتلت": the army said it; "أدان X قيام Y بقتل": X condemned), unless the speech says the
+    harm is the speaker's own ("أعلن الجيش أنه قتل 12": "did"). "denied" for a denial or an
+    accusation ("نفى X قتل", "اتهم X Y بقتل"); None for any other language or verb."""
+    if language not in _VERB_FIRST or not clause_before.split():
+        return None
+    verb = re.sub(r"^[وف](?=\w{3})", "", clause_before.split()[-1])  # "وقال", "فنفى"
+    if _DENIES[language].fullmatch(verb):
+        return "denied"
+    if SPEAKS_CUES[language].fullmatch(verb):
+        return _said_of_itself("spoke", f"{verb} {reading}", language)
+    return None
+
+
+#: Languages whose clauses put the verb before its subject: a verb of speaking right before
+#: a name is that name's.
+_VERB_FIRST = frozenset({"ar"})
 
 
 def _own_toll_in_relative(after: str, language: str) -> bool:
@@ -2278,6 +2305,17 @@ _CIRCUMSTANCE: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Languages whose subject may follow its verb in a plain statement.
 _SUBJECT_AFTER_VERB = frozenset({"de", "ar"})
+#: Spanish marks a person it takes as object with "a" ("mataron *a* los militares", "*a*
+#: 12 de", "*al* jefe"); a name right after the verb with no "a" and no count is its
+#: subject ("Mataron los militares a 12 civiles", "En la aldea mataron las FARC a 12").
+_MARKED_OBJECT: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"\d|(?<!\w)(?:a|al|de|del|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+        r"\w+ce|veinte|\w+enta|cien|\w+cientos|decenas|docenas|cientos|varios|varias|"
+        r"numerosos|numerosas)(?!\w)",
+        re.IGNORECASE,
+    )
+}
 #: A count before a name: the harmed are counted, their killer is not.
 _COUNTED = re.compile(
     r"\d|(?<!\w)(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zehn|\w+zig|"
