@@ -168,3 +168,63 @@ def test_a_year_after_its_comma_is_the_year_whatever_follows(
     text = f"On {spelling} {day}, {year}, {people} {verb}"
     month = _month_number(spelling)
     assert _first_value(text) == f"{year}-{month:02d}-{day:02d}", text
+
+
+#: Names that are no people: teams (a club, a national side, often with a plural verb in
+#: British English), persons and title-case noun phrases. (A first word in "-s" is read as
+#: a plural noun before b2d420f too, "Boris Yeltsin", "The Beatles": another rule's.) A round figure before them and
+#: a plural verb was read as a count of them since b2d420f ("On May 1 2000 Manchester
+#: United were beaten" lost its year 2000, h63 second text probe: 72 of 72 round years).
+TEAMS = [
+    "Manchester United", "Real Madrid", "England", "Chelsea", "Liverpool", "Arsenal",
+    "Bangladesh", "Bayern Munich", "Munich", "Ipswich", "Norwich", "Barcelona",
+]  # fmt: skip
+PERSONS = [
+    "Princess Diana", "Tony Blair", "President Putin", "Nelson Mandela", "Vito Genovese",
+    "Pope John Paul II", "Queen Elizabeth", "Reese",
+]  # fmt: skip
+TITLE_CASE_NOUNS = [
+    "Hong Kong Residents", "The Government", "The Supreme Court", "Wall Street Banks",
+    "Air Force One", "Parliament",
+]  # fmt: skip
+PLURAL_VERBS = [*COUNTING_VERBS, "were beaten 3-1.", "have won the cup.", "were knocked out."]
+
+
+@SETTINGS
+@given(
+    st.sampled_from(OPENERS), st.sampled_from(SPELLINGS), DAYS,
+    st.sampled_from([1900, 1950, 2000]), st.sampled_from(TEAMS + PERSONS + TITLE_CASE_NOUNS),
+    st.sampled_from(PLURAL_VERBS),
+)  # fmt: skip
+def test_a_round_year_before_a_name_that_is_no_people_stays_the_year(
+    opener: str, spelling: str, day: int, year: int, name: str, verb: str
+) -> None:
+    text = f"{opener} {spelling} {day} {year} {name} {verb}"
+    month = _month_number(spelling)
+    assert _first_value(text) == f"{year}-{month:02d}-{day:02d}", text
+
+
+def test_every_name_that_is_no_people_keeps_a_round_year() -> None:
+    """The whole grid of the test above, for the probe's own sentences."""
+    for year in (1900, 1950, 2000):
+        for name in TEAMS + PERSONS + TITLE_CASE_NOUNS:
+            for verb in PLURAL_VERBS:
+                text = f"On May 1 {year} {name} {verb}"
+                assert _first_value(text) == f"{year}-05-01", text
+
+
+@SETTINGS
+@given(
+    st.sampled_from(OPENERS), st.sampled_from(SPELLINGS), DAYS, ROUND_FIGURES,
+    st.sampled_from(["Northern Irish", "Kyrgyz", "Seychellois", "Congolese", "Togolese"]),
+    st.sampled_from(COUNTING_VERBS),
+)  # fmt: skip
+def test_a_people_a_state_s_adjective_names_is_counted(
+    opener: str, spelling: str, day: int, figure: int, people: str, verb: str
+) -> None:
+    """The state's adjectives English writes as its people come from the countries
+    module ("Kyrgyz", "Seychellois"), a point of the compass may qualify them ("Northern
+    Irish"), an adjective in "-ese" is one whatever the table ("Congolese")."""
+    text = f"{opener} {spelling} {day} {figure} {people} {verb}"
+    value = _first_value(text)
+    assert value is not None and not value.startswith(f"{figure}-"), (text, value)

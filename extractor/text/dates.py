@@ -15,10 +15,10 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -934,14 +934,35 @@ _VERB_OF_A_COUNTED_SUBJECT = (
     rf"(?-i:(?:are|were|have|remain)\b|(?:had\s+(?:been\s+)?)?(?:{_VICTIM_VERBS})\b"
     rf"|had\s+been\s+(?:{_SUFFERED_PARTICIPLES})\b)"
 )
-#: A people named by capitalised words with no plural ending of its own, a state's
-#: adjective ("Lebanese", "French", "Swiss", "South Sudanese") or a people's or group's
-#: name ("Taliban", "Fulani", "Filipinos", "Uzbeks"), as the subject of a verb that counts
-#: it (:data:`_VERB_OF_A_COUNTED_SUBJECT`): "Since Oct. 7 2000 Lebanese were killed"
-#: counts 2000 of them. English names peoples too many ways for a list of plurals.
-_PEOPLE_AS_A_COUNTED_SUBJECT = (
-    rf"(?-i:[A-Z][\w.'’-]*+)(?:\s+(?-i:[A-Z][\w.'’-]*+)){{0,2}}\s+{_VERB_OF_A_COUNTED_SUBJECT}"
+#: Where the peoples a state's adjective names without a plural ending stand in the
+#: patterns below ("French", "Swiss", "British", "Kyrgyz"): the countries module knows
+#: them and imports this one (through the sentences module), so they are filled in when
+#: the patterns are first compiled (:func:`_peoples_of_states`).
+_PEOPLES_OF_STATES = "(?:<peoples of states>)"
+#: The peoples and groups English names in the plural outside :data:`_PEOPLE_PLURAL`'s
+#: endings ("Filipinos", "Britons", "Uzbeks") or by a word with no plural ending
+#: ("Taliban", "Fulani", "Hausa"); a name of them before a verb counts them, not before a
+#: noun ("Taliban leader Mullah Omar").
+_OTHER_COUNTED_PEOPLES = (
+    "Filipinos|Latinos|Britons|Chechens|Uzbeks|Kazakhs|Tajiks|Nigeriens|Burkinabe|Fulani"
+    "|Hausa|Maasai|Tuareg|Sahrawi|Inuit|Taliban|Hamas"
 )
+#: A people named without a plural ending: an adjective in "-ese" ("Lebanese",
+#: "Senegalese", "Congolese": English forms peoples' names so, "Reese" is no such word),
+#: a state's adjective that English also writes as the people's noun
+#: (:data:`_PEOPLES_OF_STATES`) or a group (:data:`_OTHER_COUNTED_PEOPLES`), after a
+#: point of the compass or not ("South Sudanese", "East Timorese", "Northern Irish").
+_UNMARKED_PEOPLE = (
+    r"(?-i:(?:(?:North|South|East|West)(?:ern)?\s+|Central\s+)?"
+    rf"(?:[A-Z][a-z]+(?<!e)ese|{_PEOPLES_OF_STATES}|{_OTHER_COUNTED_PEOPLES})\b)"
+)
+#: A people named without a plural ending (:data:`_UNMARKED_PEOPLE`) as the subject of a
+#: verb that counts it (:data:`_VERB_OF_A_COUNTED_SUBJECT`): "Since Oct. 7 2000 Lebanese
+#: were killed" counts 2000 of them. Any capitalised words before such a verb made a
+#: team, a person or a title a count ("On May 1 2000 Manchester United were beaten",
+#: "Since Oct. 7 2000 Princess Diana died" lost their year, b2d420f): a name of one is
+#: no people, and the verb alone does not tell it from one.
+_PEOPLE_AS_A_COUNTED_SUBJECT = rf"{_UNMARKED_PEOPLE}\s+{_VERB_OF_A_COUNTED_SUBJECT}"
 #: A capitalised name after a day's figure is the subject or object of the clause the date
 #: opens ("On Oct. 7 2023 Hamas attacked Israel", "On May 5 2024 Israel's army ..."), so
 #: the figure is no count of it: a name is no plural a count takes. A people in the plural
@@ -1021,11 +1042,48 @@ _SINGLE_IN_TEXT = (
     rf"{_UNDOTTED_MONTH_DAY}{_YEAR_WORDS}|"
     rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
 )
-DATE_IN_TEXT = re.compile(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})", re.IGNORECASE)
+#: The endings of the adjectives of states that English also writes as the people's noun
+#: in the plural: a hissing sound ("the French", "the British", "the Swiss", "the
+#: Lebanese", "2,000 Kyrgyz"); "Kenyan" and "Greek" take an "-s" (:data:`_PEOPLE_PLURAL`).
+_HISSING_ENDINGS = ("ch", "sh", "ss", "z", "ois", "ese")
+
+
+@lru_cache(maxsize=1)
+def _peoples_of_states() -> str:
+    """The one-word adjectives of states that name their people in the plural (endings of
+    :data:`_HISSING_ENDINGS`), as an alternation for :data:`_PEOPLES_OF_STATES`. The
+    countries module is imported here, not at the top: it imports this one (through the
+    sentences module)."""
+    from extractor.text.countries import ADJECTIVES, DEMONYMS
+
+    words = {*ADJECTIVES.values(), *(word for names in DEMONYMS.values() for word in names)}
+    return _alternation(w for w in words if w.isalpha() and w.endswith(_HISSING_ENDINGS))
+
+
+class _CompiledOnFirstUse:
+    """A pattern of dates in text, compiled when it is first searched: it names the peoples
+    of :func:`_peoples_of_states`, which cannot be read while this module loads."""
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        peoples = f"(?:{_peoples_of_states()})"
+        return re.compile(self._source.replace(_PEOPLES_OF_STATES, peoples), re.IGNORECASE)
+
+    def search(self, string: str) -> re.Match[str] | None:
+        return self.compiled.search(string)
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string)
+
+
+DATE_IN_TEXT = _CompiledOnFirstUse(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})")
 #: :data:`DATE_IN_TEXT` without its ranges, for a text that writes none: every range names
 #: a month or joins two years, and trying the ranges at each figure of a long text made
 #: finding its dates several times slower.
-_SINGLE_DATE_IN_TEXT = re.compile(rf"\b(?:{_SINGLE_IN_TEXT})", re.IGNORECASE)
+_SINGLE_DATE_IN_TEXT = _CompiledOnFirstUse(rf"\b(?:{_SINGLE_IN_TEXT})")
 _YEARS_RANGE_HINT = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{_unnamed(_R_SEP)}(?:1[89]|20)[0-9]{{2}}", re.IGNORECASE
 )
