@@ -28,6 +28,7 @@ from typing import NamedTuple
 import pycountry
 
 from extractor.text.cues import SPEECH_WORDS
+from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.gazetteer import city_countries, main_city_names
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
@@ -628,7 +629,30 @@ _NOUN_BEFORE = frozenset({"GLI", "DEGLI", "NEGLI", "AGLI", "DAGLI", "SUGLI", "LO
                           "DOS", "NOS", "AOS", "PELOS", "ELS", "DELS", "ALS", "PELS", "E", "Y",
                           "I", "O", "CON", "COM", "CONTRO", "CONTRA", "TRA", "FRA", "ENTRE"})  # fmt: skip
 _CAPS_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_a-z]{2,})[ \t]+$")
-_CAPS_AFTER = re.compile(r"[ \t]+(?![EYI](?![\w'’]))[^\W\d_a-z]+(?![\w'’])")
+_CAPS_AFTER = re.compile(r"[ \t]+(?![EYI](?![\w'’]))([^\W\d_a-z]+)(?![\w'’])")
+#: Words after the initials that make them the noun a noun before them qualifies ("DAZI
+#: USA SULLA CINA", "TRUPPE USA IN SIRIA", "TROPAS USA EN SIRIA", "BASES USA EM PORTUGAL",
+#: "AMBASCIATA USA A ROMA"): prepositions, with their articles, of it/pt/es/ca/gl; a verb's
+#: object after "usa" (uses) is an article's noun or a bare one ("USA IL VETO", "USA
+#: MISSILI"), never a preposition's.
+_PREPOSITION_AFTER = frozenset({
+    "IN", "SU", "SUL", "SULLO", "SULLA", "SUI", "SUGLI", "SULLE", "CONTRO", "A", "AD", "AL",
+    "ALLO", "ALLA", "AI", "AGLI", "ALLE", "DI", "DEL", "DELLO", "DELLA", "DEI", "DEGLI",
+    "DELLE", "DA", "DAL", "DALLA", "DAI", "NEL", "NELLO", "NELLA", "NEI", "NEGLI", "NELLE",
+    "PER", "VERSO", "TRA", "FRA", "SENZA", "EN", "EM", "NO", "NA", "NOS", "NAS", "PARA",
+    "POR", "PELO", "PELA", "DE", "DO", "DOS", "DAS", "SOBRE", "CONTRA", "ENTRE", "HACIA",
+    "SIN", "AO", "AOS", "À", "ÀS", "ALL", "DELL", "DALL", "NELL", "SULL", "ALS", "DELS",
+})  # fmt: skip
+#: The endings of a past participle in it/pt/es/ca/gl ("SOLDATI USA UCCISI", "TROPAS USA
+#: DESPLEGADAS"), which qualify a noun the initials qualify too: no object of a verb.
+_PARTICIPLE_ENDING = re.compile(r"(?:AT|UT|IT|AD|ID)[OAIE]S?$|(?:UCCIS|PRES|MESS|ESPLOS)[OAIE]$")
+#: Nouns of office in it/pt/es/ca/gl that "USA" qualifies before a holder's name
+#: ("PRESIDENTE USA BIDEN", "SEGRETARIO USA BLINKEN"): no subject of a verb "usa".
+_OFFICES_BEFORE = frozenset({
+    "PRESIDENTE", "VICEPRESIDENTE", "SEGRETARIO", "SECRETARIO", "SECRETÁRIO", "MINISTRO",
+    "MINISTRA", "AMBASCIATORE", "EMBAJADOR", "EMBAIXADOR", "INVIATO", "ENVIADO", "GENERALE",
+    "GENERAL", "CAPO", "JEFE", "CHEFE", "SENATORE", "SENADOR", "PREMIER",
+})  # fmt: skip
 
 
 def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
@@ -636,16 +660,22 @@ def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
     (:data:`_INITIALS_AS_WORDS`), written in capitals between two words in capitals: a verb
     after its subject and before its object ("LA RUSSIA USA MISSILI", "O GOBERNO USA O
     VETO"). An article or a preposition before makes them the noun ("GLI USA E LA CINA");
-    so does no word in capitals on either side ("gli USA", "ELEZIONI USA"), or "and" after
-    ("DAZI USA E CINA")."""
+    so does no word in capitals on either side ("gli USA", "ELEZIONI USA"), "and" after
+    ("DAZI USA E CINA"), a preposition or a participle after (:data:`_PREPOSITION_AFTER`,
+    :data:`_PARTICIPLE_ENDING`: "TRUPPE USA IN SIRIA", "SOLDATI USA UCCISI") or a noun of
+    office before ("PRESIDENTE USA BIDEN")."""
     if language not in _INITIALS_AS_WORDS.get(text[start:end], ()):
         return False
     before = _CAPS_BEFORE.search(text, max(0, start - 40), start)
+    after = _CAPS_AFTER.match(text, end)
     return (
         before is not None
         and before.group(1).upper() == before.group(1)
         and before.group(1) not in _NOUN_BEFORE
-        and _CAPS_AFTER.match(text, end) is not None
+        and before.group(1) not in _OFFICES_BEFORE
+        and after is not None
+        and after.group(1) not in _PREPOSITION_AFTER
+        and not _PARTICIPLE_ENDING.search(after.group(1))
     )
 
 
@@ -1178,7 +1208,9 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
             end = following[len(rest) - 1].end() if rest else match.end()
             if not rest and _names_language(text, match.start(), end, "en"):
                 break  # "She speaks Turkish", "the French language"
-            if not _fused_people(text, match.start(), end) and not _given_name(text, word, end):
+            if not _fused_people(text, match.start(), end) and not _given_name(
+                text, word, match.start(), end
+            ):
                 hits.append((match.start(), end, code))
             break
     hits += [(m.start(), m.end(), _SHORT_CODES[m.group(1)]) for m in _short_hits(text, language)]
@@ -1186,58 +1218,193 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
 
 
 #: Capitalised words that, joined to an adjective of nationality by a space or a hyphen,
-#: make the name of another place or people: "New Mexican", "West Indians", "West
-#: Timorese", "South/Central/Latin Americans", "Native Americans", "African Americans",
-#: "Papua"'s tribes, "Anglo-Irish", "Scots-Irish". Compass adjectives ("eastern Ukrainian")
-#: place a region within the state and are not here.
-_FUSING_WORDS = frozenset({"North", "South", "East", "West", "Central", "New", "Latin", "Native",
-                           "Anglo", "Scots", "Papua", "African", "Asian"})  # fmt: skip
+#: make the name of a people of their own whatever follows: "Latin Americans", "Native
+#: Americans", "African Americans", "Papua"'s tribes, "Anglo-Irish", "Scots-Irish". A
+#: compass word or "New" fuses only into a place that the data names
+#: (:func:`_fused_places`): "New Mexican", "West Indians", "Central Americans"; otherwise it
+#: places a region of the state ("East Ukrainian separatists", "The South Lebanese town")
+#: or opens a sentence ("New Russian strikes").
+_FUSING_WORDS = frozenset({"Latin", "Native", "Anglo", "Scots", "Papua", "African", "Asian"})
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ -]$")
 #: The diaspora's head after an adjective of origin: "Korean Americans", "Haitian-Americans",
-#: "Lebanese American voters" (the hyphened singular is also a pair of states: "Russian-
-#: American talks").
-_DIASPORA_AFTER = re.compile(r"(?: Americans?|-Americans)(?![\w-])")
+#: and the singular before a noun of people ("Lebanese American voters"); the singular
+#: before anything else is a pair of states ("Russian-American talks", "The Russian
+#: American summit").
+_DIASPORA_AFTER = re.compile(r"(?: Americans|-Americans)(?![\w-])")
+_HEAD_AFTER = re.compile(r"[ -]([A-Z][a-z]+)(?:[ \t]+([a-z]+))?")
+#: English nouns of people an adjective of origin qualifies ("Lebanese American voters",
+#: "Greek Cypriot leader"): before one, the adjective nearest it is the people's state.
+_PEOPLE_NOUNS = frozenset({
+    "voter", "voters", "community", "communities", "family", "families", "businessman",
+    "businessmen", "businesswoman", "businesswomen", "senator", "senators", "congressman",
+    "congresswoman", "lawmaker", "lawmakers", "politician", "politicians", "scientist",
+    "scientists", "actor", "actors", "actress", "writer", "writers", "author", "authors",
+    "student", "students", "journalist", "journalists", "activist", "activists", "leader",
+    "leaders", "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "children",
+    "population", "residents", "immigrant", "immigrants", "refugees", "youth", "youths",
+    "athlete", "athletes", "player", "players", "singer", "artist", "artists", "doctor",
+    "doctors", "entrepreneur", "entrepreneurs", "veteran", "veterans", "minority",
+    "minorities", "descent", "origin", "heritage", "ancestry", "diaspora", "citizens",
+    "citizen",
+})  # fmt: skip
 
 
-def _fused_people(text: str, start: int, end: int) -> bool:
+def _fused_people(text: str, start: int, end: int, origin: bool = True) -> bool:
     """Whether the adjective of nationality (or its plural) at ``start:end`` is fused to the
-    word before into the name of another place or people (:data:`_FUSING_WORDS`; a fused
-    adjective in turn: "Native American Indians"), or names the origin of Americans
-    ("Korean Americans": an ethnicity, not the state). A word before that belongs to the
-    state's own name ("South Korean", of "South Korea") leaves it the state's."""
+    word before into the name of another place or people (:data:`_FUSING_WORDS`,
+    :func:`_fused_places`; a fused adjective in turn: "Native American Indians"), or, when
+    ``origin``, names the origin of a people another adjective names (:func:`_origin_of`).
+    A word before that belongs to the state's own name ("South Korean", of "South Korea")
+    or that places a region of it ("East Ukrainian") leaves it the state's."""
     word = _fold(text[start:end])
     if word not in _people_words():
         return False
-    if word not in ("american", "americans") and _DIASPORA_AFTER.match(text, end):
+    if origin and _origin_of(text, word, end):
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False
     qualifier = before.group(1)
-    if qualifier in _FUSING_WORDS:
-        code = _demonym_index().get(word) or _plural_owner(word)
-        own = _names_of().get(code or "", ())
-        return f"{qualifier.lower()} " not in {name[: len(qualifier) + 1] for name in own}
+    code = _demonym_index().get(word) or _plural_owner(word)
+    own = _names_of().get(code or "", ())
+    if f"{qualifier.lower()} " in {name[: len(qualifier) + 1] for name in own}:
+        return False  # "South Korean", "East Timorese"
+    if qualifier in _FUSING_WORDS or _fused_place(qualifier, word, code):
+        return True
     return _fold(qualifier) in _people_words() and _fused_people(
-        text, before.start(1), before.end(1)
+        text, before.start(1), before.end(1), origin=word in ("american", "americans")
     )
+
+
+def _origin_of(text: str, word: str, end: int) -> bool:
+    """Whether the adjective ``word`` (folded) names the origin of a people another state's
+    adjective after it names: of Americans as a plural ("Korean Americans", "Haitian-
+    Americans"), or of a people's adjective before a noun of people ("Lebanese American
+    voters", "Greek Cypriot leader": a Cypriot). Before a noun of events or relations the
+    two adjectives are two states ("The Russian American summit", "Russian-American
+    talks")."""
+    if word not in ("american", "americans") and _DIASPORA_AFTER.match(text, end):
+        return True
+    head = _HEAD_AFTER.match(text, end)
+    if head is None or head.group(2) not in _PEOPLE_NOUNS:
+        return False
+    other = _fold(head.group(1))
+    if other not in _people_words():
+        return False
+    mine = _demonym_index().get(word) or _plural_owner(word)
+    return (_demonym_index().get(other) or _plural_owner(other)) not in (None, mine)
+
+
+def _fused_place(qualifier: str, word: str, code: str | None) -> bool:
+    """Whether ``qualifier`` and the adjective ``word`` (folded) spell, word for word, a place
+    of another state or a region of several (:func:`_fused_places`): "New Mexican" (New
+    Mexico, the US's), "West Indians" (West Indies), "Central Americans" (Central America),
+    "West Bengali" (India's West Bengal). The place's word must run as the adjective does
+    save its ending ("Mexic-o", "Indi-es")."""
+    for name, owners in _fused_places().get(qualifier.lower(), ()):
+        common = len(_common_prefix(name, word))
+        if common >= 4 and common >= len(name) - 2 and code not in owners:
+            return True
+    return False
+
+
+def _common_prefix(first: str, second: str) -> str:
+    """The letters ``first`` and ``second`` begin with alike."""
+    size = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        size += 1
+    return first[:size]
+
+
+#: Regions that neither ISO 3166 nor the CLDR names, whose words are a compass word and a
+#: state's name: the adjective that joins the two names no state of that name.
+_UNLISTED_REGIONS: dict[str, tuple[str, ...]] = {
+    "west indies": (), "east indies": (), "new guinea": ("PNG", "IDN"), "west timor": ("IDN",),
+    "west papua": ("IDN",),
+}  # fmt: skip
+
+
+@cache
+def _fused_places() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """Places of two words or more whose first is a capitalised qualifier, by that word
+    (folded): the rest of the name (folded, one word) and the states it lies in. From
+    ISO 3166-2 subdivisions ("New Mexico": USA), state names and :data:`ALIASES` ("East
+    Timor": TLS), the CLDR's regions ("Latin America", "Central America": none) and
+    :data:`_UNLISTED_REGIONS`."""
+    from babel import Locale
+
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, code: str | None) -> None:
+        folded = _fold(name)
+        found.setdefault(folded, set()).update([code] if code else [])
+
+    for subdivision in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=subdivision.country_code)
+        add(subdivision.name, country.alpha_3 if country else None)
+    for name, code in _name_index():
+        add(name, code)
+    for territory, name in Locale("en").territories.items():
+        if territory.isdigit():
+            add(name, None)
+    for region, states in _UNLISTED_REGIONS.items():
+        found.setdefault(region, set()).update(states)
+    by_qualifier: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for name, owners in found.items():
+        words = name.split()
+        if len(words) == 2 and words[1].isalpha():
+            by_qualifier.setdefault(words[0], []).append((words[1], frozenset(owners)))
+    return {q: tuple(places) for q, places in by_qualifier.items()}
 
 
 #: A capitalised word and what follows it: a surname, when running text goes on.
 _SURNAME_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+[^\W\d_A-Z]|\s*[,.;:!?)]|\s*$)")
+_WORD_ENDING = re.compile(r"([^\W\d_]+|\d+)[^\w]*$")
+#: Words before a plural noun that count or determine it ("12 Nigerians", "three Israelis",
+#: "the Israelis", "os tailandeses"), in English, Portuguese and Spanish: a given name
+#: follows none of them.
+_COUNTING_WORDS = frozenset({
+    "the", "a", "an", "these", "those", "some", "many", "most", "all", "both", "few", "several",
+    "other", "more", "fewer", "no", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "millions",
+    "fellow", "our", "their", "young", "os", "as", "dois", "duas", "três", "muitos", "muitas",
+    "los", "las", "dos", "tres", "muchos", "muchas", "varios", "vários", "alguns", "algunos",
+})  # fmt: skip
 
 
-def _given_name(text: str, word: str, end: int) -> bool:
+def _given_name(text: str, word: str, start: int, end: int) -> bool:
     """Whether ``word``, a people's plural ("Thais"), is a given name: a capitalised word
-    that is no state's follows it before running text goes on ("Thais Fersoza postou",
-    "actress Thais Fersoza."); a plural noun is followed by no proper name in prose. In a
-    headline in title case ("Thais Vote In Election") the next word is capitalised too."""
+    that is a surname follows it before running text goes on ("Thais Fersoza postou",
+    "actress Thais Fersoza."); a plural noun is followed by no proper name in prose. No
+    given name follows a numeral, a determiner or a quantifier ("12 Nigerians Sunday",
+    "three Israelis Saturday", "The Israelis Hamas talks"), nor precedes a weekday, a month,
+    a state's or an institution's name, which are no surnames. In a headline in title case
+    ("Thais Vote In Election") the next word is capitalised too."""
     if _plural_owner(_fold(word)) is None:
         return False
     after = _SURNAME_AFTER.match(text, end)
     if after is None or not after.group(1).istitle():  # "Araújo", not "voted"
         return False
-    return _fold(after.group(1)) not in _mention_index()
+    before = _WORD_ENDING.search(text, max(0, start - 30), start)
+    if before is not None and (
+        before.group(1).isdigit() or before.group(1).lower() in _COUNTING_WORDS
+    ):
+        return False
+    surname = after.group(1)
+    return (
+        _fold(surname) not in _mention_index()
+        and surname.lower() not in WEEKDAYS
+        and surname.lower() not in MONTHS
+        and surname not in _institution_words()
+    )
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The one-word names of :data:`INSTITUTIONS` ("Pentagon", "Kremlin")."""
+    return frozenset(n for names in INSTITUTIONS.values() for n in names if " " not in n)
 
 
 @cache
@@ -2435,6 +2602,36 @@ _PARTY_BREAK = re.compile(r"[;:()\n]|,(?!\d)|[.!?]\s")
 _CITY_REACH = 40
 
 
+#: A lower-case noun and the lower-case word after it, after a bare name ("Congo rebels
+#: killed"): the name qualifies the noun.
+_MODIFIED_NOUN = re.compile(r"[ \t]+([a-z]+)[ \t]+([a-z]+)\b")
+#: Words after a subject that are its verb, or open what comes before its verb.
+_VERB_AFTER_SUBJECT = frozenset({"is", "was", "has", "had", "have", "will", "would", "can",
+                                 "could", "may", "might", "must", "shall", "should", "does",
+                                 "did", "also", "then", "later", "again", "and", "or", "on",
+                                 "in", "at", "to"})  # fmt: skip
+#: Words that open the object of a verb ("Congo rejects the DRC's claims").
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
+
+
+def _noun_modifier(text: str, end: int) -> bool:
+    """Whether the bare name ending at ``end`` qualifies the lower-case noun after it ("Congo
+    rebels killed", "Congo river flooded", "Congo basin forests"): a noun, not the verb of
+    a subject (no '-ed' past, no word of speech or auxiliary, and no object or name after it:
+    "Congo accused", "Congo says", "Congo rejects DRC claims"). A name that qualifies a
+    noun is where the noun's people are, no party opposite another state in the clause."""
+    found = _MODIFIED_NOUN.match(text, end)
+    if found is None:
+        return False
+    noun, following = found.groups()
+    return (
+        not noun.endswith("ed")
+        and noun not in _REPORTED
+        and noun not in _VERB_AFTER_SUBJECT
+        and following not in _OBJECT_OPENERS
+    )
+
+
 class _BareReading:
     """Which of the two states sharing a bare name ("Congo") the text means by it.
 
@@ -2603,7 +2800,8 @@ class _BareReading:
     def _party_of_clause(self, start: int, end: int, after: tuple[int, int, str | None]) -> bool:
         """Whether the bare name from ``start`` to ``end`` opens its clause as its subject
         (or the subject's possessor or attribute: "Congo's foreign minister", "Congo
-        President Sassou Nguesso") and initials ``after`` stand in the same clause, as
+        President Sassou Nguesso"; no noun modifier, :func:`_noun_modifier`: "Congo rebels
+        killed 12 DRC soldiers" are the DRC's) and initials ``after`` stand in the same clause, as
         another of its parties: "Congo accused the DRC", "Congo deported 2,000 DRC
         citizens", "Congo's foreign minister spoke to DRC President Tshisekedi". A writer
         restates a state only in apposition; one named as actor is not named again as its
@@ -2618,7 +2816,8 @@ class _BareReading:
         if not breaks and reach > 0:
             return False
         words = [w.lower() for w in _ONE_WORD.findall(self.text, opening, start)]
-        return not words or words[-1] in _REPORTED or words[-1] in ("that", "que", "dass")
+        opens = not words or words[-1] in _REPORTED or words[-1] in ("that", "que", "dass")
+        return opens and not _noun_modifier(self.text, end)
 
     def _initials(self, span: tuple[int, int, str | None]) -> bool:
         """Whether ``span`` is initials alone ("DRC", "RDC"), without the bare word."""
