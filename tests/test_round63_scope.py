@@ -203,3 +203,24 @@ def test_spanish_name_after_the_verb_without_a_is_its_subject(
                      f"Los rebeldes mataron a {count} miembros de {actor}."):  # fmt: skip
         problem = perpetrator_problem(actor, suffered, "es")
         assert problem is not None and _DEEDS["suffered"] in problem, suffered
+
+
+#: Phrases of agency name who did the harm, as "by" does after a verb of harm.
+AGENCY = [
+    ("en", "{n} civilians died at the hands of {x} in the village."),
+    ("es", "{n} civiles murieron a manos de {x} en la aldea."),
+    ("ar", "قتل {n} مدنيا على يد {x} في القرية."),
+    ("ar", "قتل {n} مدنيا على أيدي {x}."),
+]
+AGENTS = {"en": ("the militia", "government troops"), "es": ("los paramilitares", "la milicia"),
+          "ar": ("الجيش", "الميليشيا")}  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "template"), AGENCY)
+@pytest.mark.parametrize(("which", "count"), list(product((0, 1), COUNTS)))
+def test_a_phrase_of_agency_names_the_perpetrator(
+    language: str, template: str, which: int, count: int
+) -> None:
+    agent = AGENTS[language][which]
+    text = template.format(n=count, x=agent)
+    assert perpetrator_problem(agent, text, language) is None, text

@@ -349,14 +349,15 @@ SOURCE_AFTER_CUES: dict[str, re.Pattern[str]] = {
 }
 #: "by X": after a verb of speaking its speaker ("condemned by X"), after one of harm
 #: who did it ("killed by X"); the verb before decides. Per language ("por", "par",
-#: "von", "со стороны", "من قبل"); up to two words between.
+#: "von", "со стороны", "من قبل") with the phrases of agency ("at the hands of", "a manos
+#: de", "aux mains des", "от рук", "على يد"); up to two words between.
 BY_CUES: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\bby\s+(?P<gap>(?:\S+\s+){0,2})$"),
-    "es": re.compile(r"(?<!\w)por\s+(?P<gap>(?:\S+\s+){0,2})$"),
-    "fr": re.compile(r"(?<!\w)par\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "en": re.compile(r"\b(?:by|at the hands of)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "es": re.compile(r"(?<!\w)(?:por|a manos del?)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "fr": re.compile(r"(?<!\w)(?:par|aux mains d(?:es|u|e))\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "de": re.compile(r"(?<!\w)(?:von|vom|durch)\s+(?P<gap>(?:\S+\s+){0,2})$"),
-    "ru": re.compile(r"(?<!\w)со стороны\s+(?P<gap>(?:\S+\s+){0,2})$"),
-    "ar": re.compile(r"(?<!\w)من قبل\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "ru": re.compile(r"(?<!\w)(?:со стороны|от рук)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "ar": re.compile(r"(?<!\w)(?:من قبل|على يد|على أيدي)\s+(?P<gap>(?:\S+\s+){0,2})$"),
 }
 #: Verbs of doing harm or attacking: the subject of one in the active voice did it.
 _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
