@@ -283,12 +283,48 @@ def _case_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(source, pattern.flags & ~re.I)
 
 
+#: Words of a call: a talk at a distance, by telephone or video, per language. A call is
+#: a meeting (PLOVER CONSULT, mode phone; CAMEO 040-level consultation) and never a visit:
+#: nobody travelled. A bare "call" is none of them ("called for", "so-called", "calls on"):
+#: only a call someone is on, has or holds with someone.
+_CALL_WORDS: dict[str, list[str]] = {
+    "en": [r"(?:tele)?phon(?:e|es|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?|talks|summit)",
+           r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
+           r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
+           r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
+    "es": [r"tel[eé]f[oó]n\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
+    "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
+    "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
+           r"videogespräch\w*", r"videotelefonat\w*"],
+    "ru": [r"телефон\w*", r"созвон\w*", r"позвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
+    "uk": [r"телефон\w*", r"відеозв['’]?яз\w*", r"відеоконференц\w*"],
+    "zh": ["通电话", "通话", "致电", "电话", "视频会议", "视频通话", "视频连线", "视频会晤"],
+    "ja": ["電話", "テレビ会議", "ビデオ会議", "オンライン会談", "オンライン会議"],
+    "ko": [r"통화\w*", r"\w*전화\w*", r"화상\w*"],
+    "ar": [r"هاتف\w*", r"مكالم\w*", r"عبر الفيديو", r"بالفيديو", r"الفيديو كونفرانس"],
+    "fa": [r"تلفن\w*", r"ویدئو\w*", r"ویدیو\w*"],
+    "tr": [r"telefon\w*", r"video konferans\w*", r"görüntülü"],
+    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*"],
+    "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento"],
+    "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
+    "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
+}  # fmt: skip
+CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
+
+
+def _and_calls(words: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """``words`` of a meeting per language with the words of a call of each (:data:`CALL_CUES`):
+    a call is a meeting (PLOVER CONSULT, mode phone), so "phoned", "a téléphoné", "sostuvo una
+    videollamada", "позвонил", "致电" are its evidence as "met" is."""
+    return {language: [*each, *_CALL_WORDS.get(language, [])] for language, each in words.items()}
+
+
 #: Every word of a meeting, in person or not: the meeting gate, and what a
 #: meeting's (or a visit's) evidence may say.
 MEETING_WORDS = cue_pattern(
     ["met", r"meet\w*", "talks?", "talked", "spoke", r"speak\w*", "call", "called", "phone",
      r"discuss\w*", "summit", r"conferr\w*", r"consult\w*", r"negotiat\w*", "readout",
-     "bilateral", "hosted", "received"]
+     "bilateral", "hosted", "received", *_CALL_WORDS["en"]]
 )  # fmt: skip
 #: The words among them that say two sides met in person ("X visited Y and
 #: met Z" is also a meeting; "X called Z" or "X spoke with Z", the opening of
@@ -308,7 +344,7 @@ WELCOME_WORDS = cue_pattern([r"welcom\w*", "hosting"])
 #: Words of a meeting, per language (ISO 639-1); "en" is :data:`MEETING_WORDS`.
 MEETING_CUES: dict[str, re.Pattern[str]] = {
     "en": MEETING_WORDS,
-    **cue_patterns({
+    **cue_patterns(_and_calls({
         "es": ["reunión", "reuniones", "reunió", r"reunier\w*", r"reunir\w*", r"reunid[oa]s?",
                r"reún\w*", r"encuentros?", r"encontr\w*", r"entrevist\w*", "cumbres?",
                r"conversaci\w*", "conversó", "conversaron", r"diálogos?", "dialogaron",
@@ -369,7 +405,7 @@ MEETING_CUES: dict[str, re.Pattern[str]] = {
         "hi": ["मुलाकात", "मुलाक़ात", "मुलाक\u093cात", "भेंट", "मिले", "मिलीं", "मिलेंगे",
                "बैठक", "बैठकों", "वार्ता", "बातचीत", "चर्चा", "सम्मेलन", "फोन", "फ़ोन",
                "फ\u093cोन", "टेलीफोन", "द्विपक्षीय", "परामर्श", "स्वागत"],
-    }),
+    })),
 }  # fmt: skip
 #: Words of a meeting in person, per language; "en" is :data:`MET_IN_PERSON`.
 MET_IN_PERSON_CUES: dict[str, re.Pattern[str]] = {
@@ -421,32 +457,6 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
     }),
 }  # fmt: skip
 
-#: Words of a call: a talk at a distance, by telephone or video, per language. A call is
-#: a meeting (PLOVER CONSULT, mode phone; CAMEO 040-level consultation) and never a visit:
-#: nobody travelled. A bare "call" is none of them ("called for", "so-called", "calls on"):
-#: only a call someone is on, has or holds with someone.
-CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"(?:tele)?phon(?:e|es|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?)",
-           r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
-           r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
-           r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
-    "es": [r"tel[eé]f[oó]n\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
-    "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
-    "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
-           r"videogespräch\w*", r"videotelefonat\w*"],
-    "ru": [r"телефон\w*", r"созвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
-    "uk": [r"телефон\w*", r"відеозв['’]?яз\w*", r"відеоконференц\w*"],
-    "zh": ["通电话", "通话", "电话", "视频会议", "视频通话", "视频连线", "视频会晤"],
-    "ja": ["電話", "テレビ会議", "ビデオ会議", "オンライン会談", "オンライン会議"],
-    "ko": [r"통화\w*", r"\w*전화\w*", r"화상\w*"],
-    "ar": [r"هاتف\w*", r"مكالم\w*", r"عبر الفيديو", r"بالفيديو", r"الفيديو كونفرانس"],
-    "fa": [r"تلفن\w*", r"ویدئو\w*", r"ویدیو\w*"],
-    "tr": [r"telefon\w*", r"video konferans\w*", r"görüntülü"],
-    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*"],
-    "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento"],
-    "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
-    "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
-})  # fmt: skip
 
 #: Words that two sides talked with each other, per language: a meeting's words, and in
 #: English only a talk someone had WITH someone ("spoke with", "held talks with"): "spoke

@@ -14,12 +14,14 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
+from extractor.errors import EventNotStated
 from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
     CALL_CUES,
     DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
+    MEETING_CUES,
     MET_IN_PERSON_CUES,
     NO_TALK_CUES,
     RECEIVED_BY_WORDS,
@@ -144,6 +146,25 @@ class Visit(Record):
     end: DateValue | None = None
     purpose: str | None = None
     level: VisitLevel | None = None
+
+    def _check_evidence_carries_facts(self, language: str = "en") -> None:
+        """A quote with a word of distance (a phone, a video: :data:`CALL_CUES`) tells a
+        call, never travel (PLOVER CONSULT mode phone; CAMEO 040, not 042/043): it states
+        this visit only by a trip to its host in a main clause, or a word of meeting in
+        person or of welcome in a clause with no word of distance (:func:`_travel_told`).
+        Else the draft is recoded as the call it reports (:func:`as_call`)."""
+        super()._check_evidence_carries_facts(language)
+        quote = self.evidence.cited_text
+        if (
+            self.status != Status.PLANNED
+            and covers(self.evidence_cues, language)
+            and _at_a_distance(quote)
+            and not _travel_told(quote, self.visitor_country, self.host_country, language)
+        ):
+            raise EventNotStated(
+                f"evidence {quote[:80]!r} tells a call, not that anyone travelled: quote "
+                "the sentence that states this visit, or code the call as a meeting"
+            )
 
     @model_validator(mode="after")
     def _visit_rules(self, info: ValidationInfo) -> Visit:
@@ -1416,6 +1437,121 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     return record
 
 
+#: Words of meeting in person or of welcome: a visit's evidence beside a call's only in a
+#: clause with no word of distance (:func:`_travel_told`).
+_IN_PERSON = every_language(MET_IN_PERSON_CUES, WELCOME_CUES)
+#: Every word of a meeting or a call: what "welcomed the talks", "begrüßte das Gespräch",
+#: "приветствовал переговоры" welcome is a talk, no guest.
+_A_TALK = every_language(MEETING_CUES, CALL_CUES)
+_WELCOMED = every_language(WELCOME_CUES)
+#: Where a clause of a call's sentence ends: a mark, or a coordinator of contrast ("did
+#: not meet in person but spoke by phone" is one clause: its word of meeting is negated).
+_CALL_CLAUSE_END = re.compile(r"[.;:!?。；！？，]|,\s|\s(?:but|pero|mais|aber|но|а)\s")
+
+
+#: An English "call" with no word of its medium: a courtesy call or a call on someone is a
+#: visit in person ("paid a call on the president", "received a call from"), so only
+#: "phone", "video", "virtual" and the like tell a talk at a distance.
+_BARE_CALL = re.compile(
+    r"(?<!phone )(?<!video )(?<!telephone )(?<!conference )(?<![\w-])calls?(?![\w-])", re.I
+)
+
+
+def _at_a_distance(text: str) -> bool:
+    """Whether ``text`` has a word of a talk at a distance (:data:`CALL_CUES`), not counting
+    a bare English "call" (:data:`_BARE_CALL`)."""
+    return states_any(CALL_CUES.values(), _BARE_CALL.sub(" ", text))
+
+
+def _travel_told(quote: str, visitor: str | None, host: str | None, language: str) -> bool:
+    """Whether a quote with a word of a call also tells this visit: a going to its host
+    (to a state not the visitor's when no host is given) in a main clause, not a plan,
+    a relative or time clause or an adjunct of the call (:attr:`Venues.main`: "ahead of
+    his trip to Y", "who visited Y last year", "after his visit to Y was postponed",
+    "phoned B to invite him to visit X", "who is visiting Z" tell no visit to Y); or a
+    word of meeting in person or of welcome, not negated, in a clause with no word of
+    distance and not of a talk ("s'est entretenu au téléphone", "举行视频会晤", "received a
+    phone call from", "and B welcomed the talks" tell none)."""
+    gone = visit_venues(quote, language).main
+    if any(
+        (code == host if host else code != visitor) and not _in_passing(quote, at, language)
+        for code, at in gone.items()
+    ):
+        return True
+    return any(_met_in_clause(clause, language) for clause in _call_clauses(quote))
+
+
+#: What opens another language's clause or adjunct about another occasion than the call's,
+#: before its going: a relative pronoun, a time or purpose adjunct ("que visitó", "antes de
+#: su viaje a", "qui a visité", "avant son voyage", "vor seiner Reise", "который посетил",
+#: "накануне своего визита"). :data:`_SUBORDINATE` reads English.
+_PASSING_OPENS: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    for language, words in {
+        "es": r"que|quien(?:es)?|cuando|antes\s+de|despu[ée]s\s+de|tras|de\s+cara\s+a"
+        r"|en\s+v[íi]speras\s+de|para",
+        "fr": r"qui|que|qu|dont|lorsqu|lorsque|quand|avant|apr[èe]s|en\s+vue|[àa]\s+la\s+veille"
+        r"|pour",
+        "de": r"vor|nach(?:dem)?|bevor|als|um",
+        "ru": r"котор\w*|перед|после|накануне|чтобы|когда",
+    }.items()
+}
+#: What tells, anywhere in a going's clause, another occasion or a trip put off: "el año
+#: pasado", "l'an dernier", "letztes Jahr", "в прошлом году", "aplazado", "verschoben".
+_ELSEWHEN: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    for language, words in {
+        "es": r"a[ñn]o\s+pasado|aplaz\w*|pospu\w*|cancel\w*",
+        "fr": r"an\s+dernier|ann[ée]e\s+derni[èe]re|report[ée]\w*|annul[ée]\w*",
+        "de": r"letzte[ns]?\s+Jahr|Vorjahr|verschoben|abgesagt",
+        "ru": r"прошлом\s+году|отлож\w*|перенес\w*|отмен\w*",
+    }.items()
+}
+#: The same in Chinese, anywhere in the going's clause: "此前", "前夕", "之前", "之后",
+#: "去年", "曾", "推迟", "取消".
+_ZH_PASSING = re.compile("此前|前夕|之前|以前|之后|以后|去年|曾|推迟|延期|取消")
+#: A relative pronoun that opens a German clause ("..., der Y besuchte").
+_DE_RELATIVE = re.compile(r"\s*(?:der|die|das|dem|den|dessen|deren)(?!\w)", re.I)
+
+
+def _in_passing(quote: str, at: int, language: str) -> bool:
+    """Whether the going at ``at`` is told in passing in a language other than English:
+    in a relative clause or a time or purpose adjunct (:data:`_PASSING_OPENS` before it),
+    at another occasion's time or put off (:data:`_ELSEWHEN` in its clause): no trip this
+    sentence reports."""
+    start, end = _clause(quote, at)
+    if language == "zh":
+        return _ZH_PASSING.search(quote, start, end) is not None
+    if language == "de" and _DE_RELATIVE.match(quote, start):
+        return True
+    opens, elsewhen = _PASSING_OPENS.get(language), _ELSEWHEN.get(language)
+    return bool(
+        (opens and opens.search(quote, start, at))
+        or (elsewhen and elsewhen.search(quote, start, end))
+    )
+
+
+def _call_clauses(quote: str) -> list[str]:
+    """The clauses of ``quote`` (:data:`_CALL_CLAUSE_END`)."""
+    return [c for c in _CALL_CLAUSE_END.split(quote) if c.strip()]
+
+
+def _met_in_clause(clause: str, language: str) -> bool:
+    """Whether ``clause`` says, with no word of distance nor of denial, that sides met in
+    person or one welcomed a guest (not a talk: "welcomed the call")."""
+    if _at_a_distance(clause):
+        return False
+    if states_any(_cues_of(NO_TALK_CUES, language), clause):
+        return False
+    for pattern in _IN_PERSON:
+        for word in pattern.finditer(clause):
+            after = " ".join(clause[word.end() : word.end() + 40].split()[:3])
+            before = " ".join(clause[max(0, word.start() - 40) : word.start()].split()[-3:])
+            if not states_any(_A_TALK, after) and not states_any(_WELCOMED, before):
+                return True  # not "welcomed the talks", nor its "talks"
+    return False
+
+
 #: What a talk between two sides is said with, in any language (:func:`as_call`).
 _TALKED = every_language(TALK_CUES, CALL_CUES)
 
@@ -1531,8 +1667,11 @@ _CLAUSE_BREAK = re.compile(
     r"(?<=\w{3})[.!?](?=\s)|[;:。；！？，]|,\s*(?=(?:and|but|while|whereas|y|pero|mientras|"
     r"et|mais|alors|und|aber|doch|während|и|а|но)(?!\w))"
 )
-#: A verb of calling whose object is the party: "A phoned B", "A telephoned B".
-_CALLED = re.compile(r"(?:tele)?phoned", re.I)
+#: A verb of calling whose object is the party: "A phoned B", "A telephoned B", "A a
+#: téléphoné à B", "A позвонил B", "A致电B".
+_CALLED = re.compile(r"(?:tele)?phoned|téléphoné|позвонил[аи]?|致电", re.I)
+#: The preposition of a French call's party ("a téléphoné à B", "au président B").
+_CALLED_TO = re.compile(r"\s+(?:à|au|aux)(?!\w)", re.I)
 #: A participle of talk opening a clause, whose subject is the main clause's after it:
 #: "Speaking by phone with B, A urged a ceasefire".
 _PARTICIPLE = re.compile(r"\s*(?:after\s+)?(?:speaking|talking|conferring)(?!\w)", re.I)
@@ -1785,7 +1924,8 @@ def _with_phrase_pairs(
         if _mentions(text, ours, lo, hi) and _mentions(text, theirs, lo, hi):
             return opens, _tail_end(text, hi)
     if _CALLED.fullmatch(text, start, end):  # "A phoned B": its object is the party
-        lo, hi = _party_phrase(text, end)
+        to = _CALLED_TO.match(text, end)
+        lo, hi = _party_phrase(text, to.end() if to else end)
         if _pair(text, _subject_span(text, opens, start), (lo, hi), ours, theirs):
             return opens, _tail_end(text, hi)
     with_word = _WITH_WORD.search(text, start, end + _WINDOW)
