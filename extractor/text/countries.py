@@ -1276,13 +1276,21 @@ def _fused_people(text: str, start: int, end: int, origin: bool = True) -> bool:
     )
 
 
+#: The plurals of :data:`_PEOPLE_NOUNS` ("leaders", "men"), whose collectives
+#: ("community", "minority", "population", "diaspora") are singular.
+_PLURAL_PEOPLE_NOUNS = frozenset(
+    noun for noun in _PEOPLE_NOUNS if noun.endswith("s") or noun in ("men", "women", "children")
+)
+
+
 def _origin_of(text: str, word: str, end: int) -> bool:
     """Whether the adjective ``word`` (folded) names the origin of a people another state's
     adjective after it names: of Americans as a plural ("Korean Americans", "Haitian-
     Americans"), or of a people's adjective before a noun of people ("Lebanese American
     voters", "Greek Cypriot leader": a Cypriot). Before a noun of events or relations the
     two adjectives are two states ("The Russian American summit", "Russian-American
-    talks")."""
+    talks"); so they are before a plural of people other than Americans, which lists
+    two peoples as often ("Israeli Palestinian leaders met")."""
     if word not in ("american", "americans") and _DIASPORA_AFTER.match(text, end):
         return True
     head = _HEAD_AFTER.match(text, end)
@@ -1290,6 +1298,8 @@ def _origin_of(text: str, word: str, end: int) -> bool:
         return False
     other = _fold(head.group(1))
     if other not in _people_words():
+        return False
+    if other != "american" and head.group(2) in _PLURAL_PEOPLE_NOUNS:
         return False
     mine = _demonym_index().get(word) or _plural_owner(word)
     return (_demonym_index().get(other) or _plural_owner(other)) not in (None, mine)
@@ -1300,7 +1310,10 @@ def _fused_place(qualifier: str, word: str, code: str | None) -> bool:
     of another state or a region of several (:func:`_fused_places`): "New Mexican" (New
     Mexico, the US's), "West Indians" (West Indies), "Central Americans" (Central America),
     "West Bengali" (India's West Bengal). The place's word must run as the adjective does
-    save its ending ("Mexic-o", "Indi-es")."""
+    save its ending ("Mexic-o", "Indi-es"); an adjective of two words is a state's own
+    ("Western Cape Verdean" is no "Western Cape")."""
+    if " " in word or "-" in word:
+        return False
     for name, owners in _fused_places().get(qualifier.lower(), ()):
         common = len(_common_prefix(name, word))
         if common >= 4 and common >= len(name) - 2 and code not in owners:
