@@ -12,8 +12,10 @@ import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractor.text.quantities import parse_money
+from extractor.text.quantities import is_amount, parse_count, parse_money
 
 #: (language, scale words with their value, the range phrasings "{a}" .. "{b}", a
 #: currency phrase written after the scale and its code)
@@ -192,3 +194,177 @@ def test_the_cfa_franc_abbreviated_names_none(template: str, language: str, figu
     text = template.format(n=figure)
     assert parse_money(text, language) is None
     assert parse_money(text) is None
+
+
+# ---------------------------------------------------------------- second money probe (h63)
+
+#: Words of every script, those that fold to more or fewer characters than they have
+#: first, and figures written in it.
+_SCRIPTS = [
+    (
+        "억 달러 규모 계약 원 조 미국 상당 케이맨 제도 무기 도입",
+        "3억 5억 12억 3 450",
+    ),  # Hangul: jamo
+    ("مليون دُولارٍ أَمْرِيكِيّ رِيَال سعودي مليار", "3 ٣ 1,2"),  # Arabic with its vowel points
+    ("करोड़ रुपये डॉलर लाख ख़र्च अरब", "3 ३ 12"),  # Devanagari: virama, nukta
+    ("e\u0301 n\u0303 dólares u\u0308ber a\u0300", "3 1,2"),  # accents no letter takes
+    ("ﬁnance ﬂ Straße İstanbul ß ǅ Ω Å", "3 450"),  # ligatures, sharp s, dotted capital I
+    ("million milliards Mio. млн рублей $ € £ ₩ USD EUR - to à", "3 1.2 450"),
+    ("ওকৌ ோ ൊ ෝ ཱི", "3 12"),  # Indic vowels NFD splits into two letters
+]
+
+
+@st.composite
+def _any_script_text(draw: st.DrawFn) -> str:
+    """A text of figures and words of one script or several, as a draft may hold it: a
+    figure with words of its script after it ("3억 달러 규모 계약"), other scripts around."""
+    words, figures = (part.split() for part in draw(st.sampled_from(_SCRIPTS)))
+    figure = draw(st.sampled_from(figures))
+    phrase = draw(st.lists(st.sampled_from(words), min_size=2, max_size=6))
+    others = [word for words, _ in _SCRIPTS for word in words.split()]
+    tail = draw(st.lists(st.sampled_from(others + figures), max_size=4))
+    joiners = draw(st.lists(st.sampled_from([" ", "", "-", "\u00a0"]), min_size=len(tail),
+                            max_size=len(tail)))  # fmt: skip
+    return " ".join([figure, *phrase]) + "".join(
+        joiner + piece for piece, joiner in zip(tail, joiners, strict=True)
+    )
+
+
+@settings(max_examples=400)
+@given(_any_script_text(), st.sampled_from([None, "en", "ko", "ar", "hi", "fr", "de", "ru"]))
+def test_the_money_readers_never_raise_on_any_script(text: str, language: str | None) -> None:
+    """A folded Hangul syllable is two or three jamo and a vowel point folds to none: the
+    folded text's positions read in the text raised IndexError ("3억 달러 규모 계약"), and
+    in bulk the whole document was lost."""
+    parse_money(text, language)
+    is_amount(text, language)
+    parse_count(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3억 달러 규모 계약", "5억 원 규모 무기 도입", "3억 미국 달러 상당", "5억 케이맨 제도 달러",
+     "12억 달러 규모의 무기 도입 계약"],
+)  # fmt: skip
+def test_korean_words_after_an_amount_are_read_without_error(text: str) -> None:
+    """The amount is read; which currency the probe left open (H5), so only its figure."""
+    result = parse_money(text, "ko")
+    assert result is None or result[0] >= 10**8
+
+
+#: (language, the figure and scale, the CLDR name of a withdrawn currency the press writes
+#: for today's, today's code).
+_TODAY_BY_A_FORMER_NAME = [
+    ("en", "{n} million", "Israeli shekels", "ILS"), ("en", "{n} million", "Burmese kyats", "MMK"),
+    ("es", "{n} millones de", "zlotys polacos", "PLN"),
+    ("de", "{n} Millionen", "polnische Zloty", "PLN"),
+    ("es", "{n} millones de", "córdobas nicaragüenses", "NIO"),
+    ("it", "{n} milioni di", "pesos uruguaiani", "UYU"),
+    ("pt", "{n} milhões de", "cedis de Gana", "GHS"), ("pt", "{n} milhões de", "sol peruano", "PEN"),
+    ("ru", "{n} млн", "туркменских манатов", "TMT"),
+    ("sv", "{n} miljoner", "israeliska shekel", "ILS"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "before", "name", "code"), _TODAY_BY_A_FORMER_NAME)
+@pytest.mark.parametrize("figure", [3, 45, 120])
+def test_today_s_currency_by_the_name_the_cldr_gives_the_one_it_replaced(
+    language: str, before: str, name: str, code: str, figure: int
+) -> None:
+    """The CLDR's "Israeli Shekel" is 1980-1985's, today's the "Israeli New Shekel": a name
+    of a withdrawn currency is today's of its state when that currency, named after the
+    state, has the same unit (no amount at all since e24fbab; today's before)."""
+    scale = 10**6
+    assert parse_money(f"{before.format(n=figure)} {name}", language) == (
+        Decimal(figure * scale),
+        code,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("3 million Zimbabwean dollars", "en"), ("3 million French francs", "en"),
+     ("3 million Cypriot pounds", "en"), ("3 millions de francs français", "fr"),
+     ("3 Millionen Zimbabwe-Dollar", "de")],
+)  # fmt: skip
+def test_a_withdrawn_currency_of_another_unit_stays_no_amount(text: str, language: str) -> None:
+    """Zimbabwe's currency of today is its "gold" (the US dollar, legal there, is no
+    Zimbabwean dollar); France's and Cyprus's the euro: no successor, no amount."""
+    assert parse_money(text, language) is None
+
+
+_DESIGNATIONS = ["AIM-120", "AGM-114", "MIM-104", "BGM-109", "GBU-39", "BMP-3", "BTR-82",
+                 "BMD-4", "LAV-25", "RPG-7", "ZSU-23", "KAB-500", "FAB-500", "TOW-2", "PAC-3",
+                 "JAS-39", "BMP 3"]  # fmt: skip
+
+
+@pytest.mark.parametrize("designation", _DESIGNATIONS)
+@pytest.mark.parametrize("count", ["", "12 ", "two "])
+@pytest.mark.parametrize("language", [None, "en", "fr", "de", "es", "ru"])
+def test_a_weapon_designation_is_no_amount(
+    designation: str, count: str, language: str | None
+) -> None:
+    """Three capitals are a currency's code only when ISO 4217 gives one, and never
+    joined to a figure by a hyphen: "AIM-120", "BMP-3" were amounts and the arms reader
+    dropped them as no weapon."""
+    assert not is_amount(count + designation, language)
+
+
+@pytest.mark.parametrize("code", ["USD", "EUR", "GBP", "SAR", "ZAR"])
+@pytest.mark.parametrize("template", ["{c} 3 million", "3 million {c}", "{c} 1.2bn", "{c}3m"])
+def test_a_code_beside_its_amount_is_still_an_amount(code: str, template: str) -> None:
+    text = template.format(c=code)
+    assert is_amount(text)
+    result = parse_money(text)
+    assert result is not None and result[1] == code
+
+
+#: (language, range, scale, a currency's name after the range, its code).
+_RANGED_NAMES = [
+    ("en", "{a} to {b}", "million", "Brunei dollars", "BND"),
+    ("en", "between {a} and {b}", "million", "Saudi riyals", "SAR"),
+    ("en", "{a}-{b}", "billion", "West African CFA francs", "XOF"),
+    ("de", "{a} bis {b}", "Mio.", "Rand", "ZAR"),
+    ("ru", "от {a} до {b}", "млн", "тенге", "KZT"),
+    ("nl", "{a} tot {b}", "miljoen", "Zuid-Afrikaanse rand", "ZAR"),
+    ("es", "entre {a} y {b}", "millones de", "riales saudíes", "SAR"),
+    ("fr", "de {a} à {b}", "millions de", "francs CFA (BCEAO)", "XOF"),
+]  # fmt: skip
+_SCALES = {"million": 10**6, "billion": 10**9, "Mio.": 10**6, "млн": 10**6, "miljoen": 10**6,
+           "millones de": 10**6, "millions de": 10**6}  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "ranged", "scale", "name", "code"), _RANGED_NAMES)
+@pytest.mark.parametrize(("low", "high"), [(3, 5), (2, 4), (12, 15)])
+def test_a_range_s_currency_named_after_its_second_figure(
+    language: str, ranged: str, scale: str, name: str, code: str, low: int, high: int
+) -> None:
+    """ "3 to 5 million Brunei dollars" is in Brunei dollars: the name was searched for
+    from the first figure's end only, and the amount was US dollars."""
+    text = f"{ranged.format(a=low, b=high)} {scale} {name}"
+    assert parse_money(text, language) == (Decimal(low * _SCALES[scale]), code)
+
+
+@pytest.mark.parametrize(
+    ("language", "template"),
+    [("pt", "morreram {a} e {b} ficaram feridos"), ("it", "sono morti {a} e {b} feriti"),
+     ("nl", "er stierven {a} en {b} raakten gewond"), ("pl", "zginęło {a} i {b} rannych"),
+     ("uk", "загинули {a} і {b} поранені"), ("id", "tewas {a} dan {b} luka-luka"),
+     ("sv", "dödades {a} och {b} skadades"), ("ar", "قتل {a} و{b} جرحى"),
+     ("fa", "کشته شدند {a} و {b} زخمی"), ("hi", "{a} मारे गए और {b} घायल"),
+     ("en", "{a} killed and {b} wounded")],
+)  # fmt: skip
+@pytest.mark.parametrize(("a", "b"), [(3, 5), (12, 40), (7, 9)])
+def test_and_alone_joins_two_counts_no_range(language: str, template: str, a: int, b: int) -> None:
+    """ "And" joins any two things: a range only after "between" (as for money)."""
+    result = parse_count(template.format(a=a, b=b), language)
+    assert result is not None and result[2] != b
+
+
+@pytest.mark.parametrize(
+    ("language", "template"),
+    [("pt", "entre {a} e {b} mortos"), ("it", "tra {a} e {b} morti"), ("nl", "tussen {a} en {b} doden"),
+     ("en", "between {a} and {b} dead"), ("sv", "mellan {a} och {b} döda"), ("pt", "{a} a {b} mortos")],
+)  # fmt: skip
+def test_a_range_of_a_count_stays_one(language: str, template: str) -> None:
+    assert parse_count(template.format(a=3, b=5), language) == (3, 3, 5, "exact")

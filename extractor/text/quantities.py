@@ -234,9 +234,49 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 def _fold(word: str) -> str:
-    """Lower case without accents ("Dólares" ~ "dolares", "трёх" ~ "трех"), same length."""
+    """Lower case without accents ("Dólares" ~ "dolares", "трёх" ~ "трех"). Not always of
+    the same length: a Hangul syllable decomposes into jamo, a mark no letter takes
+    (Arabic vowel points, a Devanagari virama) drops. To read positions of a folded text
+    in the text, fold it with :func:`_aligned`."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Aligned:
+    """A text folded character by character (:func:`_fold`), with where each folded
+    character comes from: ``cased`` is the text as long as ``folded`` (each character
+    as written where it folds to one, its folded pieces where it folds to several, nothing
+    where it folds to none), so a position found in one indexes the other. Indexing the
+    text with the folded text's positions raised IndexError on "3억 달러 규모 계약" (a
+    syllable folds to two or three jamo) and read the wrong letters in vowelled Arabic."""
+
+    cased: str
+    folded: str
+    origins: tuple[int, ...]  # per folded character, and its end: its index in the text
+
+    def at(self, position: int) -> int:
+        """The position in the folded text of the text's ``position``."""
+        return bisect.bisect_left(self.origins, position)
+
+    def back(self, position: int) -> int:
+        """The position in the text of the folded text's ``position``."""
+        return self.origins[position]
+
+
+@lru_cache(maxsize=256)
+def _aligned(text: str) -> _Aligned:
+    """``text`` folded character by character, positions kept (:class:`_Aligned`)."""
+    cased: list[str] = []
+    folded: list[str] = []
+    origins: list[int] = []
+    for at, character in enumerate(text):
+        piece = _fold(character)
+        folded.append(piece)
+        cased.append(character if len(piece) == 1 else piece)
+        origins.extend([at] * len(piece))
+    origins.append(len(text))
+    return _Aligned("".join(cased), "".join(folded), tuple(origins))
 
 
 def _spellings(value: int, language: str) -> list[str]:
@@ -2431,7 +2471,57 @@ def _whole_name_after(folded: str, end: int, language: str) -> tuple[int, int, s
         if len(names) > size and _valid_code(code) and all(map(_same_word, written[:size], names))
     }
     today = [code for code in codes if _valid_code(code)]
+    if not today:  # "Israeli shekels": the CLDR's name of the shekel of 1980-1985
+        today = _successors(tuple(written[:size]), frozenset(codes), language)
     return words[0].start(), words[size - 1].end(), today[0] if len(today) == 1 else _UNKNOWN
+
+
+@cache
+def _own_currency(code: str, alpha2: str) -> bool:
+    """Whether the CLDR's English name of the currency ``code`` names the state of
+    ``alpha2`` ("Israeli New Shekel" Israel's; "US Dollar", legal in Zimbabwe, not its)."""
+    import pycountry
+    from babel.numbers import get_currency_name
+
+    from extractor.text.countries import countries_in_text
+
+    state = pycountry.countries.get(alpha_2=alpha2)
+    named = countries_in_text(get_currency_name(code, locale="en"), "en")
+    return state is not None and state.alpha_3 in named
+
+
+@lru_cache(maxsize=1024)
+def _successors(words: tuple[str, ...], withdrawn: frozenset[str], language: str) -> list[str]:
+    """The currencies of today of the states of the ``withdrawn`` ones whose CLDR names
+    share the unit of their name ``words`` (folded): its word that names no state. The
+    CLDR gives today's everyday name of a currency to the one it replaced ("Israeli
+    Shekel" is 1980-1985's, today's the "Israeli New Shekel"; "Burmese Kyat", "złoty
+    polaco", "polnischer Zloty", "sol peruano"): the press means today's. A state's
+    currency of another unit is no successor ("Zimbabwean dollars": today's is the
+    "Zimbabwean Gold"; "French francs", "Cypriot pounds": the euro), nor a shared state's
+    word ("Zimbabwean"), nor a currency another state's name names (the US dollar, legal
+    in Zimbabwe too), nor for a name calling the currency old ("eski Türk lirası", the
+    CLDR's lira of 1922-2005: :data:`_FORMER_WORDS`)."""
+    former = _FORMER_WORDS.get(language, frozenset()) | _FORMER_WORDS["en"]
+    if former.intersection(words):
+        return []
+    naming = _state_words(words, language)
+    units = [
+        word
+        for at, word in enumerate(words)
+        if at not in naming and len(word) > 2 and word not in _BEFORE_WHOLE_NAME
+    ]
+    states = _states_of_currencies()
+    found = {
+        code
+        for old in withdrawn
+        for state in states.get(old, ())
+        for code in _today_currencies(state)
+        if _own_currency(code, state)
+        for name in _names(code, (language, "en"))
+        if any(_same_word(unit, named) for unit in units for named in _QUALIFIER_WORD.findall(name))
+    }
+    return sorted(found)
 
 
 def _past_abbreviation(folded: str, end: int) -> int:
@@ -3178,7 +3268,6 @@ def _shared_scales(text: str, numbers: list[Figure], language: str) -> list[Figu
     """The first figure of a range takes the scale of the second when it writes none:
     "3-4万人", "3～4万人", "三至四万人" and "3 to 4 million" start at 30,000 and 3,000,000
     (read alone, the first figure was 3). Only when the range then rises."""
-    words = _RANGE_WORDS.get(language, "-")
     out = list(numbers)
     for index in range(len(out) - 1):
         low, high = out[index], out[index + 1]
@@ -3186,20 +3275,33 @@ def _shared_scales(text: str, numbers: list[Figure], language: str) -> list[Figu
             continue
         if high.kind not in ("digits", "words"):
             continue
-        gap = text[low.end : high.start]
-        # the second figure may write its currency again: "$3 to $4 million", "€3-€4bn"
-        if len(gap) > 12 or not re.fullmatch(rf"\s*(?:{words})\s*{_SIGN_AGAIN}", gap, re.I):
+        if not _a_range(text, low, high, language):
             continue
-        gap = re.sub(rf"{_SIGN_AGAIN}$", "", gap)
-        if gap.strip().lower() in _RANGE_AND.get(language, ()) and not _RANGE_OPENERS.search(
-            text[max(0, low.start - 12) : low.start]
-        ):
-            continue  # "The score was 3-1 and 2 million watched": two figures, no range
         multiplier = _multiplier(high, language)
         scaled = low.value * multiplier
         if scaled < high.value:
             out[index] = replace(low, value=_integral(scaled), scale=multiplier)
     return out
+
+
+#: How long the words between a range's two figures may be ("and between", "$", blanks).
+_RANGE_GAP = 12
+
+
+def _a_range(text: str, low: Figure, high: Figure, language: str) -> bool:
+    """Whether the figures ``low`` and ``high`` are the ends of one range: only a range
+    word of ``language`` between them (:data:`_RANGE_WORDS`), the second figure's currency
+    written again or not ("$3 to $4 million", "€3-€4bn"); a word that joins any two things
+    ("and", "e", "en", "و") only after "between" ("The score was 3-1 and 2 million
+    watched", "morreram 3 e 5 ficaram feridos": two figures, no range)."""
+    gap = text[low.end : high.start]
+    words = _RANGE_WORDS.get(language, "-")
+    if len(gap) > _RANGE_GAP or not re.fullmatch(rf"\s*(?:{words})\s*{_SIGN_AGAIN}", gap, re.I):
+        return False
+    gap = re.sub(rf"{_SIGN_AGAIN}$", "", gap)
+    return gap.strip().lower() not in _RANGE_AND.get(language, ()) or bool(
+        _RANGE_OPENERS.search(text[max(0, low.start - _RANGE_GAP) : low.start])
+    )
 
 
 def _multiplier(figure: Figure, language: str) -> int:
@@ -3528,6 +3630,24 @@ def parse_number(text: str, language: str | None = None) -> Decimal | None:
 
 
 _CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+#: A hyphen joining three capitals to a figure, after them or before them: a designation
+#: ("AIM-120", "PAC-3", "12 BTR-82"), never a currency's code beside its amount.
+_HYPHEN_FIGURE_AFTER = re.compile(r"-\d")
+_HYPHEN_FIGURE_BEFORE = re.compile(r"\d-")
+
+
+def _codes(text: str) -> list[re.Match[str]]:
+    """The currency codes written in ``text``: three capitals that are an ISO 4217 code of
+    a currency of today (:func:`_valid_code`), not a designation's letters joined to its
+    figure by a hyphen (:data:`_HYPHEN_FIGURE_AFTER`). Any three capitals made "AIM-120", "BMP-3", "RPG-7" an
+    amount, and the arms reader dropped them as no weapon."""
+    return [
+        match
+        for match in _CODE.finditer(text)
+        if _valid_code(match.group(1))
+        and not _HYPHEN_FIGURE_AFTER.match(text, match.end())
+        and not _HYPHEN_FIGURE_BEFORE.match(text, max(0, match.start() - 2), match.start())
+    ]
 
 
 def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "en") -> str | None:
@@ -3539,6 +3659,9 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     it that cannot be told: "belgische Franken"): never a wrong or refused code."""
     from extractor.text.countries import to_currency
 
+    # read in the folded text's positions: the names are searched for in it
+    view = _aligned(text)
+    text, anchor, anchor_end = view.cased, view.at(anchor), view.at(anchor_end)
     found: list[tuple[int, bool, int, int, int, str]] = []
     # (letters between, a home guess, distance, -length, row, code)
 
@@ -3547,11 +3670,8 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
         found.append((_letters_between(text, start, end, anchor, anchor_end), home, distance,
                       start - end, row, code))  # fmt: skip
 
-    for match in _CODE.finditer(text):
-        try:
-            add(match.start(), match.end(), 0, to_currency(match.group(1)))
-        except ValueError:
-            continue
+    for match in _codes(text):
+        add(match.start(), match.end(), 0, to_currency(match.group(1)))
     home = _HOME_CURRENCIES.get(language)
     for start, end, sign in _signs(text):
         if sign is not None:
@@ -3560,7 +3680,7 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
             guess = _home_reading(text, start, language)
             add(start, end, 1, guess, home=guess == home[0])
         # any other ambiguous sign names no currency
-    folded = _fold(text).translate(_AS_SPACE)  # "3 million\u00a0rand" as "3 million rand"
+    folded = view.folded.translate(_AS_SPACE)  # "3 million\u00a0rand" as "3 million rand"
     taken: list[tuple[int, int]] = []
     for row, (code, pattern) in enumerate(_CURRENCY_PATTERNS, start=2):
         for match in pattern.finditer(folded):
@@ -3614,7 +3734,7 @@ def is_amount(text: str, language: str | None = None) -> bool:
     patterns = _currency_patterns(reading)
     unit = _unit_phrase(text, figures[0].end, reading) if figures else None
     if not figures or not (
-        signs or _CODE.search(text) or any(p.search(_fold(text)) for p in patterns) or unit
+        signs or _codes(text) or any(p.search(_fold(text)) for p in patterns) or unit
     ):
         return False
     rest = list(text)
@@ -3622,14 +3742,16 @@ def is_amount(text: str, language: str | None = None) -> bool:
         rest[unit[0] : unit[1]] = " " * (unit[1] - unit[0])
     for start, end, _ in signs:  # read beside the digits, before the digits are blanked
         rest[start:end] = " " * (end - start)
-    whole = _fold(text)
-    if len(whole) == len(text):  # names read beside their figure first ("5 billion won")
-        for pattern in patterns:
-            for match in pattern.finditer(whole):
-                rest[match.start() : match.end()] = " " * (match.end() - match.start())
+    view = _aligned(text)
+    for pattern in patterns:  # names read beside their figure first ("5 billion won")
+        for match in pattern.finditer(view.folded):
+            start, end = view.back(match.start()), view.back(match.end())
+            rest[start:end] = " " * (end - start)
     for figure in figures:
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
-    left = _CODE.sub(" ", "".join(rest))
+    for match in _codes(text):
+        rest[match.start() : match.end()] = " " * (match.end() - match.start())
+    left = "".join(rest)
     folded = _fold(left)
     for pattern in patterns:
         folded = pattern.sub(" ", folded)
@@ -3642,11 +3764,12 @@ def _unit_phrase(text: str, end: int, language: str) -> tuple[int, int] | None:
     CLDR unit after it gives (:func:`_unit_after`, as :func:`parse_money` reads it), with
     the state's adjective after the unit ("riyals saoudiens"); None when none follows or
     it names no valid currency."""
-    folded = _fold(text).translate(_AS_SPACE)
-    unit = _unit_after(text, folded, end, language, [])
+    view = _aligned(text)
+    folded = view.folded.translate(_AS_SPACE)
+    unit = _unit_after(view.cased, folded, view.at(end), language, [])
     if unit is None or unit[2] == _UNKNOWN or not _valid_code(unit[2]):
         return None
-    stop = unit[1]
+    stop = view.back(unit[1])
     after = _WORD_AFTER.match(text, stop)
     stem = folded[unit[0] : unit[1]][:_NAME_STEM]
     if after is not None and (
@@ -3711,8 +3834,19 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     if first is None:
         currency = _currency(text, language=reading)
     else:
-        currency = _currency(text, first.start, first.end, reading)
+        currency = _currency(text, first.start, _range_end(text, numbers, first, reading), reading)
     return None if currency is None else (amount, currency)
+
+
+def _range_end(text: str, numbers: list[Figure], first: Figure, language: str) -> int:
+    """Where the amount of the figure ``first`` ends: past the range's second figure and
+    its scale when it is a range's low end ("3 to 5 million Brunei dollars", "от 3 до 5 млн
+    тенге"), whose currency's name is the low end's too; read from the first figure's end,
+    the name was past the search and the amount US dollars."""
+    following = numbers[numbers.index(first) + 1 :]
+    if following and _a_range(text, first, following[0], language):
+        return following[0].end
+    return first.end
 
 
 # The approximators of each language, before or after the figure. Words that also mean
@@ -3781,9 +3915,7 @@ def parse_count(
     if len(numbers) >= 2:
         low, high = numbers[0], numbers[1]
         gap = raw[low.end : high.start]
-        ranged = re.fullmatch(
-            rf"\s*(?:{_RANGE_WORDS.get(language, '-')})\s*{_SIGN_AGAIN}", gap, re.I
-        )
+        ranged = _a_range(raw, low, high, language)
         if ranged or (language == "zh" and not gap and low.kind == high.kind == "words"):
             # "两三个", "三四万人": neighbouring numerals (:func:`_neighbour_numerals`)
             low_value = low.value * (high.scale if low.scale == 1 and high.scale > 1 else 1)
