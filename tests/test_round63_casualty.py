@@ -283,3 +283,167 @@ _QUALIFIED: dict[str, tuple[list[str], list[str]]] = {
 )
 def test_a_group_after_a_qualified_count_is_harmed(language: str, name: str, sentence: str) -> None:
     assert perpetrator_problem(name, sentence, language) is not None, sentence
+
+
+# Round 63, second pass: the sequencer, the relative clause of occasion and the verbs of
+# failure read a deed as the name's that another subject did, and lost one the name did.
+
+#: A verb sequenced after a reported clause ("said troops stormed the camp, then killed")
+#: or after another subject ("then troops killed", "luego mataron los paramilitares a",
+#: "dann töteten die Rebellen", "а затем убили военные") continues that subject's clause;
+#: "then" inside a clause of another subject ("after troops later killed") is its own.
+_NOT_THE_NAMES: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        ["The army", "Hamas", "The police"],
+        ["people", "villagers"],
+        [
+            "{A} said troops stormed the camp, then killed {N} {V}.",
+            "{A} said gunmen surrounded the village; then they killed {N} {V}.",
+            "{A} accused troops of storming the camp, then killing {N} {V}.",
+            "{A} said that rebels stormed the camp, then killed {N} {V}.",
+            "{A} vowed revenge, then troops killed {N} {V}.",
+            "{A} vowed revenge, and then militants killed {N} {V}.",
+            "{A} called for calm; then soldiers killed {N} {V}.",
+            "{A} vowed revenge after troops later killed {N} {V}.",
+            "{A} called for calm after troops then killed {N} {V}.",
+            "{A} vowed revenge because militants then killed {N} {V}.",
+        ],
+    ),
+    "es": (
+        ["El ejército", "La policía"],
+        ["personas", "aldeanos"],
+        [
+            "{A} dijo que los paramilitares rodearon el pueblo; luego mataron a {N} {V}.",
+            "{A} dijo que los rebeldes rodearon el pueblo, luego mataron a {N} {V}.",
+            "{A} juró venganza; luego mataron los paramilitares a {N} {V}.",
+            "{A} juró venganza, y luego mataron los rebeldes a {N} {V}.",
+        ],
+    ),
+    "fr": (
+        ["L'armée", "La police"],
+        ["personnes", "villageois"],
+        [
+            "{A} a dit que les rebelles ont encerclé le village, puis ont tué {N} {V}.",
+            "{A} a affirmé que les rebelles ont encerclé le village ; ensuite ils ont tué {N} {V}.",
+        ],
+    ),
+    "de": (
+        ["Die Armee", "Die Polizei"],
+        ["Menschen", "Dorfbewohner"],
+        [
+            "{A} schwor Rache; dann töteten die Rebellen {N} {V}.",
+            "{A} schwor Rache, danach töteten die Milizen {N} {V}.",
+        ],
+    ),
+    "ru": (
+        ["Армия", "Полиция"],
+        ["человек", "жителей"],
+        [
+            "{A} поклялась отомстить, а затем убили военные {N} {V}.",
+            "{A} поклялась отомстить, затем убили боевики {N} {V}.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases(_NOT_THE_NAMES))
+def test_a_sequenced_deed_of_another_subject_is_not_the_names(
+    language: str, name: str, sentence: str
+) -> None:
+    assert perpetrator_problem(name, sentence, language) is not None, sentence
+
+
+#: The relative's "its" / "they" is the nearest owner's of the noun it hangs on: a
+#: possessor, a "by X" agent, a state's adjective. Only a noun with no owner lends it to
+#: the speaker (:data:`_OWN_RELATIVE`).
+_OWNED_RELATIVE: tuple[list[str], list[str], list[str]] = (
+    ["Hamas", "The rebels", "The ministry"],
+    ["people", "civilians"],
+    [
+        "{A} condemned the army's raid, in which its soldiers killed {N} {V}.",
+        "{A} said Israel's raid on Jenin, in which its soldiers killed {N} {V}, was a massacre.",
+        "{A} condemned the raid by Israeli troops, in which they killed {N} {V}.",
+        "{A} condemned the Russian strike, in which its drones killed {N} {V}.",
+        "{A} condemned the raid of the police, in which its officers killed {N} {V}.",
+    ],
+)
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases({"en": _OWNED_RELATIVE}))
+def test_a_relative_of_an_owned_event_is_its_owners(
+    language: str, name: str, sentence: str
+) -> None:
+    assert perpetrator_problem(name, sentence, language) is not None, sentence
+
+
+#: A failure or thwarted verb of another subject (a relative clause on the name, with its
+#: own subject), an affirmed ability, or a Chinese word of failure of another verb, deny
+#: nothing of the name's main verb of harm.
+_KEPT: dict[str, tuple[list[str], list[str], list[str]]] = {
+    "en": (
+        ["The rebels", "The gunmen"],
+        ["people", "villagers"],
+        [
+            "{A} police were unable to kill killed {N} {V}.",
+            "{A} that police failed to stop killed {N} {V}.",
+            "{A} whom soldiers could not kill killed {N} {V}.",
+        ],
+    ),
+    "es": (
+        ["Los rebeldes", "Los sicarios"],
+        ["personas", "aldeanos"],
+        [
+            "{A} que la policía no logró abatir mataron a {N} {V}.",
+            "{A}, a los que la policía no pudo neutralizar, mataron a {N} {V}.",
+            "{A} que el ejército fue incapaz de matar mataron a {N} {V}.",
+        ],
+    ),
+    "fr": (
+        ["Les rebelles", "Les djihadistes"],
+        ["personnes", "villageois"],
+        [
+            "{A} que la police n'a pas réussi à abattre ont tué {N} {V}.",
+            "{A} que l'armée n'a pas pu neutraliser ont tué {N} {V}.",
+        ],
+    ),
+    "de": (
+        ["Die Armee", "Die Miliz"],
+        ["Kämpfer", "Dorfbewohner"],
+        [
+            "{A} war in der Lage, {N} {V} zu töten.",
+            "{A} waren in der Lage, {N} {V} zu töten.",
+        ],
+    ),
+    "zh": (
+        ["武装分子", "叛军"],
+        ["村民", "士兵"],
+        [
+            "{A}在警方未能及时赶到的情况下杀死了{N}名{V}。",
+            "{A}在无人机无法到达的山区杀死了{N}名{V}。",
+            "{A}在未遂政变后杀死了{N}名{V}。",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "name", "sentence"), _cases(_KEPT))
+def test_another_subjects_failure_keeps_the_doer(language: str, name: str, sentence: str) -> None:
+    assert perpetrator_problem(name, sentence, language) is None, sentence
+
+
+def test_the_names_own_failure_and_its_own_sequel_still_read() -> None:
+    """The bounds above leave the name's own failure and its own sequel as they were."""
+    for name, sentence, language in (
+        ("The army", "The army on Monday failed to kill the hostages.", "en"),
+        ("Los rebeldes", "Los rebeldes no lograron matar a los rehenes.", "es"),
+        ("Die Armee", "Die Armee war nicht in der Lage, die Geiseln zu töten.", "de"),
+        ("军队", "军队未能成功杀死人质。", "zh"),
+    ):
+        assert perpetrator_problem(name, sentence, language) is not None, sentence
+    for name, sentence, language in (
+        ("Hamas", "Hamas vowed revenge, then its fighters killed 12 soldiers.", "en"),
+        ("Hamas", "Hamas vowed revenge and later killed 12 soldiers.", "en"),
+        ("Die Armee", "Die Armee schwor Rache; dann tötete sie zwölf Kämpfer.", "de"),
+        ("El ejército", "El ejército juró venganza; luego mataron a 12 guerrilleros.", "es"),
+    ):
+        assert perpetrator_problem(name, sentence, language) is None, sentence

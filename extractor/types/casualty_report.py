@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from extractor.text.cues import cue_pattern, cue_patterns
+from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import normalise_text
@@ -736,8 +736,10 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     # leaves the verbs of the next ones
     own = _CLAUSE_BREAK.split(reading)[0]
     deed = _first_deed(own, language)
-    if deed not in (None, "did") and _sequenced_deed(
-        _next_clause(quote, hi, reading, own), language
+    if (
+        deed not in (None, "did")
+        and not _embeds_report(own, language)
+        and _sequenced_deed(_next_clause(quote, hi, reading, own), language)
     ):
         return None  # "vowed revenge, then killed 12", "juró venganza; luego mató"
     if deed is not None:
@@ -817,9 +819,34 @@ def _own_toll_in_relative(after: str, language: str) -> bool:
     it called it; a clause of another subject ("in which the army killed") is not."""
     return any(
         _reported_deed(after[opener.end() :], language) == "did"
+        and not _another_owner(after[: opener.start()], language)
         for p in _of(_RELATIVE_OPENER, language)
         for opener in p.finditer(after)
     )
+
+
+def _another_owner(head: str, language: str) -> bool:
+    """Whether the noun a relative clause hangs on, the end of ``head`` (the words after the
+    speaker's name), has an owner of its own: a possessor ("the army's raid", "Israel's
+    raid on Jenin"), an agent or owner after it ("the raid by Israeli troops", "del
+    ejército", "de l'armée", "der Armee"), or a state's adjective ("the Israeli raid"). The
+    relative's "its" or "they" is then that owner's, the nearest; only a noun with no other
+    owner lends it to the speaker ("described the raid, in which its fighters killed 12")."""
+    noun_phrase = " ".join(head.split()[1:])  # the speaker's verb first
+    return any(p.search(noun_phrase) for p in _of(_OWNER, language))
+
+
+#: What names the owner of a noun inside its phrase (:func:`_another_owner`).
+_OWNER: dict[str, re.Pattern[str]] = {
+    # the text is folded to lower case: a state's adjective by its ending, after the article
+    "en": re.compile(
+        r"\w(?:'s|’s|s'|s’)(?!\w)|(?<!\w)(?:by|of)\s+\S|"
+        r"(?<!\w)(?:the|a|an)\s+\w+(?:i|ian|an|ese|ish)(?:-led)?\s+\w+\W*$"
+    ),
+    "es": re.compile(r"(?<!\w)(?:del|de la|de los|de las|por)\s+\w"),
+    "fr": re.compile(r"(?<!\w)(?:du|des|de la|de l['’]|par)\s*\w"),
+    "de": re.compile(r"(?<!\w)(?:von|durch|des)\s+\w"),
+}
 
 
 #: What opens a relative clause of the event's place or occasion, whose subject is its own
@@ -846,6 +873,33 @@ def _next_clause(quote: str, hi: int, reading: str, own: str) -> str:
     return quote[hi : _sentence_end(quote, hi + 1)]
 
 
+def _embeds_report(own: str, language: str) -> bool:
+    """Whether the name's clause ``own`` ends in a clause it reports or blames on another:
+    a word that opens what was said ("that", "que", "dass", "что"), a verb of speaking
+    (:data:`SPEECH_VERBS`) with a verb after it ("said troops *stormed* the camp"), or an
+    accusation ("accused troops of storming"). A verb sequenced after it ("..., then killed
+    12") goes on with the last clause's subject, the reported one, not the name."""
+    if _REPORTED_OPENER.search(own) or _ACCUSATION.search(own):
+        return True
+    words = own.split()
+    spoken = [i for i, word in enumerate(words) if word.lower() in SPEECH_VERBS.get(language, ())]
+    return bool(spoken) and any(
+        _FINITE_PAST.get(language, _NO_MATCH).fullmatch(word) for word in words[spoken[0] + 1 :]
+    )
+
+
+#: Words that open a reported clause.
+_REPORTED_OPENER = re.compile(r"(?<!\w)(?:that|que|qu'|qu’|dass|что|чтобы)(?!\w)", re.I)
+#: Verbs of accusation, whose object's deed they tell ("accused X of killing", "acusó a X de").
+_ACCUSATION = re.compile(r"(?<!\w)(?:accus\w*|acus\w*|beschuldigt\w*|обвини?\w*)(?!\w)", re.I)
+#: A finite verb in the past, as a zero-complement reported clause has ("said troops
+#: *stormed*"); English only, the other languages open it with "que", "dass", "что".
+_FINITE_PAST: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\w+ed|killed|shot|struck|hit|took|fought|led|fled|sent|made", re.I)
+}
+_NO_MATCH = re.compile(r"(?!)")
+
+
 def _sequenced_deed(rest: str, language: str) -> bool:
     """Whether the clause that opens ``rest`` (after a comma or semicolon) goes on with a
     verb of harm of the same subject: a coordinator or a word of sequence first ("*then*
@@ -869,10 +923,74 @@ def _sequenced_deed(rest: str, language: str) -> bool:
         return False
     gap = tail[:harm]
     pronoun = _SUBJECT_PRONOUN.get(language)
-    return all(
-        gap_word.fullmatch(word) or (pronoun is not None and pronoun.fullmatch(word))
-        for word in gap.split()
-    ) and not _negated(gap, language)
+    return (
+        all(
+            gap_word.fullmatch(word)
+            or (pronoun is not None and pronoun.fullmatch(word))
+            or (language == "en" and _POSSESSIVE.fullmatch(word))  # "then its fighters"
+            for word in gap.split()
+        )
+        and not _negated(gap, language)
+        and not _new_subject(tail, harm, language, inverted=step is not None)
+    )
+
+
+def _new_subject(tail: str, harm: int, language: str, *, inverted: bool) -> bool:
+    """Whether the verb of harm at ``tail[harm:]`` has a subject of its own, so it is not
+    the deed of the subject before it: in English a bare plural noun of a force before it
+    ("then *troops* killed 12"; "then *its* fighters killed" are the subject's own); in
+    Spanish, German and Russian, which put a subject after its verb, a noun phrase right
+    after the verb that is not its object ("luego mataron *los paramilitares* a 12": no
+    personal "a" nor count; "dann töteten *die Rebellen* zwölf": after a word of sequence
+    the subject follows the verb; "а затем убили *военные* 12": a nominative plural)."""
+    if language == "en":
+        return _bare_force_before(tail[:harm])
+    after = tail[harm:].split()[1:]
+    if not after:
+        return False
+    first, rest = after[0], " ".join(after[1:])
+    if language == "es":
+        marked = _MARKED_OBJECT["es"]
+        return (
+            (_ES_DETERMINER.fullmatch(first) is not None)
+            and not marked.fullmatch(first)
+            and bool(marked.search(rest))
+        )
+    if language == "de":
+        return inverted and _DE_SUBJECT_ARTICLE.fullmatch(first) is not None
+    if language == "ru":
+        return not _COUNTED.search(first) and _RU_NOMINATIVE_PLURAL.fullmatch(first) is not None
+    return False
+
+
+def _bare_force_before(gap: str) -> bool:
+    """Whether an English gap before a verb holds a noun of a force with no possessive of the
+    subject's before it: "troops", "militants" name a new subject; "its fighters", "their own
+    forces" are the subject's."""
+    words = re.findall(r"[\w'’]+", gap)
+    return any(
+        _FORCE_NOUN.fullmatch(word) and (i == 0 or not _POSSESSIVE.fullmatch(words[i - 1]))
+        for i, word in enumerate(words)
+    )
+
+
+#: Nouns of a force that may stand as a verb's subject (:data:`_OWN_GAP_WORD` lets them
+#: through after a possessive: "said its forces had killed").
+_FORCE_NOUN = re.compile(
+    r"fighters?|forces?|members?|units?|troops?|men|soldiers?|aircraft|jets?|drones?|"
+    r"militants?|personnel",
+    re.I,
+)
+#: Possessives that make a force the subject's own ("*its* fighters", "their *own* men").
+_POSSESSIVE = re.compile(r"its|their|his|her|our|own", re.I)
+#: Spanish determiners that open a noun phrase.
+_ES_DETERMINER = re.compile(r"el|la|los|las|un|una|unos|unas|sus?", re.I)
+#: German articles a subject after its verb opens with ("dann töteten *die* Rebellen").
+_DE_SUBJECT_ARTICLE = re.compile(r"der|die|das|ein|eine", re.I)
+#: A Russian nominative plural of a noun or adjective of people ("военные", "боевики",
+#: "силовики"); the harmed, animate, stand in the accusative like the genitive ("-ов",
+#: "-ых", "-ей").
+_RU_NOMINATIVE_PLURAL = re.compile(r"\w{2,}(?:ые|ие|ы|и)", re.I)
 
 
 #: Words of sequence that join a second verb to a subject's first with no coordinator
@@ -1073,7 +1191,7 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
     if kind == 0 and _own_deed_after(text, at, language):
         return "did"  # "vowed revenge and killed 12", "lost 12 fighters but killed 30"
     clause = _CLAUSE_BREAK.split(text[:at])[-1]
-    negated = _negated(clause, language)
+    negated = _negated(clause, language) and not _another_subject(clause, language)
     if deed == "did" and (
         negated
         or _negated_at_the_end(text[at:], language)
@@ -1150,22 +1268,56 @@ def _own_deed_after(text: str, at: int, language: str) -> bool:
     between ("vowed revenge *and then killed* 12", "lost 12 fighters *but killed* 30", "y
     mató", "et a tué", "und tötete", "и убил"), or an English participle after a
     preposition ("called it a victory *after killing* 12"). ACLED codes who did the harm,
-    whatever else it did. Reads a few words after each coordinator."""
+    whatever else it did. Reads a few words after each coordinator, in the subject's own
+    clause only: a verb after "then" in a clause of another subject ("vowed revenge *after
+    troops later killed* 12") is that subject's."""
     clause = _CLAUSE_BREAK.split(text[at:])[0]
     for participle in _OWN_PARTICIPLE.finditer(clause):
         if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
             return True
     coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
-    sequencer = _SEQUENCER.get(language, _SEQUENCER["en"])
-    for found in [*coordinator.finditer(text, at), *sequencer.finditer(text, at)]:
-        tail = " ".join(text[found.end() :].split()[:8])
+    sequencer = _SEQUENCER.get(language)
+    own = text[: _own_clause_end(text, at, language)]
+    steps = [] if sequencer is None else list(sequencer.finditer(own, at))
+    for found in [*coordinator.finditer(own, at), *steps]:
+        tail = " ".join(own[found.end() :].split()[:8])
         harm = _first_harm_done(tail, language)
         if harm is None:
             continue
         gap = tail[:harm]
-        if all(gap_word.fullmatch(word) for word in gap.split()) and not _negated(gap, language):
+        inverted = found in steps or (sequencer is not None and bool(sequencer.search(gap)))
+        if (
+            all(gap_word.fullmatch(word) for word in gap.split())
+            and not _negated(gap, language)
+            and not _new_subject(tail, harm, language, inverted=inverted)
+        ):
             return True
     return False
+
+
+def _own_clause_end(text: str, at: int, language: str) -> int:
+    """Where the clause of the verb at ``at`` ends in ``text`` (a clause up to its break):
+    at the first word that opens a clause of another subject, a relative or a time or
+    cause clause ("vowed revenge *after* troops killed", "juró venganza *cuando* los
+    paramilitares mataron"); a word of sequence is none ("y *después* mató")."""
+    sequencer = _SEQUENCER.get(language)
+    patterns = [_EN_SUBORDINATE] if language == "en" else list(_of(_ANOTHER_CLAUSE, language))
+    ends = (
+        m.start()
+        for p in patterns
+        for m in p.finditer(text, at)
+        if m.start() > at and (sequencer is None or not sequencer.match(text, m.start()))
+    )
+    return min(ends, default=len(text))
+
+
+#: English words that open a clause of another subject inside a sentence: relatives and
+#: conjunctions of time, cause and concession.
+_EN_SUBORDINATE = re.compile(
+    r"(?<!\w)(?:which|who|whom|whose|that|after|before|when|whenever|while|because|as|since|"
+    r"until|where|if|though|although|whereas)(?!\w)",
+    re.I,
+)
 
 
 #: Words that open a relative clause, with or without a subject of its own.
@@ -1214,10 +1366,28 @@ def _failed(before: str, language: str) -> bool:
         for failure in pattern.finditer(before):
             if _negated(before[: failure.start()], language):
                 continue  # "did not fail to kill" killed
+            if _another_subject(before[: failure.start()], language):
+                continue  # "the rebels police were unable to kill killed 12"
             gap = _without_implicatives(before[failure.end() :], language)
-            if gap_word is None or _only_adverbials(gap, gap_word, language):
+            if gap_word is None and _verb_right_after(gap, language):
+                return True
+            if gap_word is not None and _only_adverbials(gap, gap_word, language):
                 return True
     return False
+
+
+def _verb_right_after(gap: str, language: str) -> bool:
+    """Whether a word of failure with no gap table governs the verb of harm right after
+    it: in Chinese "未能" / "无法" bound the verb they stand before ("未能杀死", "未能成功杀死"),
+    not one of a clause further on ("在警方*未能及时赶到*的情况下杀死了" killed). Two
+    characters at most stand between: an adverb of manner."""
+    if language in _UNSPACED_LANGUAGES:
+        return len(gap.strip()) <= _UNSPACED_ADVERB
+    return True  # German: the verb ends its clause, after its objects
+
+
+#: How many characters an adverb between a Chinese word of failure and its verb may take.
+_UNSPACED_ADVERB = 2
 
 
 def _first_thwarted(text: str, language: str) -> int | None:
@@ -1235,9 +1405,58 @@ def _first_thwarted(text: str, language: str) -> int | None:
         governed = implicative.search(before) or any(
             p.search(before) for p in _of(_FAILURE, language)
         )
+        if _another_subject(before, language):
+            continue  # "los rebeldes que la policía no logró abatir mataron"
         if governed and (_negated(before, language) or _failed(before, language)):
             return verb.start()
     return None
+
+
+def _another_subject(before: str, language: str) -> bool:
+    """Whether a verb of failure or a thwarted or negated verb after ``before`` (the clause
+    from the name on) has a subject other than the name: a relative clause opens on the
+    name with a subject of its own ("los rebeldes *que la policía* no logró abatir", "les
+    rebelles *que la police* n'a pas réussi à abattre", "a los que"), or English leaves out
+    its relative word and a noun stands between ("the rebels *police* were unable to kill
+    killed 12"). The name's deed is the main verb after it; "los rebeldes que no mataron"
+    is the name's own."""
+    stop = min(
+        (
+            m.start()
+            for cues in (_NEGATION, _FAILURE, _IMPLICATIVE)
+            for p in _of(cues, language)
+            for m in [p.search(before)]
+            if m is not None
+        ),
+        default=len(before),
+    )
+    openers = list(_OPENS_RELATIVE.finditer(before, 0, stop))  # not "did not on *that* day"
+    if openers:
+        head = before[openers[-1].end() : stop]
+    elif language == "en":
+        head = before[:stop]
+    else:
+        return False
+    gap_word = _NEGATION_GAP.get(language)
+    words = re.findall(r"[\w'’]+", head)
+    if not openers and any(_EN_CIRCUMSTANCE.fullmatch(word) for word in words):
+        return False  # "X on Monday did not kill": a phrase of time or place, no subject
+    return any(
+        not (
+            (gap_word is not None and gap_word.fullmatch(word))
+            or (not openers and (_FORCE_NOUN.fullmatch(word) or _POSSESSIVE.fullmatch(word)))
+        )
+        for word in words
+    )
+
+
+#: English words that open a phrase of time, place or manner between a subject and its verb
+#: ("X *on Monday* did not kill", "X *last week* failed to"): no subject of their own.
+_EN_CIRCUMSTANCE = re.compile(
+    r"on|in|at|by|for|from|with|during|after|before|since|last|this|that|early|late|"
+    r"again|once|however|too|alone|themselves|itself|\d+",
+    re.I,
+)
 
 
 #: Infinitives of harm that :func:`_first_harm_done` does not read (:func:`_first_thwarted`).
@@ -1660,7 +1879,7 @@ _FAILURE: dict[str, re.Pattern[str]] = cue_patterns({
     "es": [r"fracas(?:ó|aron|a|an) en (?:su|sus) intentos? de",
            r"fracas(?:ó|aron|a|an)(?:\s+en)?", r"incapa(?:z|ces)(?:\s+de)?",
            r"fall(?:ó|aron)(?:\s+en|\s+al)?"],
-    "de": [r"scheiterte\w*", r"gescheitert", r"(?:war|waren) (?:nicht )?(?:in der lage|unfähig)"],
+    "de": [r"scheiterte\w*", r"gescheitert", r"(?:war|waren) (?:nicht in der lage|unfähig)"],
     "zh": ["未能", "没能", "未能够", "无法", "没有能够", "未遂"],
     "ru": [r"не удал\w*", r"не получилось", r"не в состоянии", r"провалил\w*"],
 })  # fmt: skip
