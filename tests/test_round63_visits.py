@@ -52,6 +52,8 @@ NO_VISIT = [
     "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]}, and President {B} of {Y[0]} welcomed the talks.",
     "Präsident {A} ({X[3]}) telefonierte mit Präsident {C} ({Z[3]}), und Präsident {B} ({Y[3]}) begrüßte das Gespräch.",
     "Президент {A} из {X[4]} поговорил по телефону с президентом {C} из {Z[4]}, и президент {B} из {Y[4]} приветствовал переговоры.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]}, and President {B} of {Y[0]} welcomed it.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {C} из {Z[4]}, и президент {B} из {Y[4]} приветствовал это.",
     # a trip told in passing: a relative clause, an adjunct, a plan, a postponed trip
     "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} ahead of his trip to {Y[0]} next week.",
     "President {A} of {X[0]}, who visited {Y[0]} last year, spoke by phone with President {B} of {Y[0]} on Monday.",

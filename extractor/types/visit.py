@@ -1444,6 +1444,13 @@ _IN_PERSON = every_language(MET_IN_PERSON_CUES, WELCOME_CUES)
 #: "приветствовал переговоры" welcome is a talk, no guest.
 _A_TALK = every_language(MEETING_CUES, CALL_CUES)
 _WELCOMED = every_language(WELCOME_CUES)
+#: A pronoun of a thing as the whole object, closing the clause: what was welcomed is the
+#: talk told before ("and B welcomed it", "y B lo celebró", "и B приветствовал это").
+_A_THING = re.compile(
+    r"\s+(?:it|this|that|esto|eso|ello|cela|ceci|dies|das|это|этот|эту|его)\s*(?:[.,;!?]|$)"
+    r"|(?:此|这|这一点)[。，；]",
+    re.I,
+)
 #: Where a clause of a call's sentence ends: a mark, or a coordinator of contrast ("did
 #: not meet in person but spoke by phone" is one clause: its word of meeting is negated).
 _CALL_CLAUSE_END = re.compile(r"[.;:!?。；！？，]|,\s|\s(?:but|pero|mais|aber|но|а)\s")
@@ -1547,6 +1554,8 @@ def _met_in_clause(clause: str, language: str) -> bool:
         for word in pattern.finditer(clause):
             after = " ".join(clause[word.end() : word.end() + 40].split()[:3])
             before = " ".join(clause[max(0, word.start() - 40) : word.start()].split()[-3:])
+            if _A_THING.match(clause, word.end()):
+                continue  # "B welcomed it", "приветствовал это": the talk told before
             if not states_any(_A_TALK, after) and not states_any(_WELCOMED, before):
                 return True  # not "welcomed the talks", nor its "talks"
     return False
