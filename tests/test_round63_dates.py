@@ -25,10 +25,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.text.countries import DEMONYMS
-from extractor.text.dates import MONTH_NAMES, find_dates
+from extractor.text.dates import MONTH_NAMES
+from tests.test_round62_dates import _first_value, _month_number
 
 SETTINGS = settings(max_examples=150, deadline=None)
-PUBLISHED = "2024-11-20"
 DAYS = st.integers(min_value=1, max_value=28)
 #: Round estimates in the years a date may name (a count this large in four bare digits is
 #: an estimate, and estimates are round: round 62).
@@ -66,17 +66,6 @@ COUNTING_VERBS = [
     "had been killed.", "had fled.", "perished at sea.", "drowned.", "remain in detention.",
     "were evacuated.", "had been deported.",
 ]  # fmt: skip
-
-
-def _month_number(spelling: str) -> int:
-    prefix = spelling.lower().rstrip(".")[:3]
-    return next(i for i, n in enumerate(MONTH_NAMES, start=1) if n.startswith(prefix))
-
-
-def _first_value(text: str) -> str | None:
-    found = find_dates(text, "en", PUBLISHED)
-    assert found, text
-    return found[0][1].value
 
 
 def test_the_generated_peoples_include_the_probe_s_failures() -> None:
