@@ -443,6 +443,9 @@ def test_the_names_own_failure_and_its_own_sequel_still_read() -> None:
     for name, sentence, language in (
         ("Hamas", "Hamas vowed revenge, then its fighters killed 12 soldiers.", "en"),
         ("Hamas", "Hamas vowed revenge and later killed 12 soldiers.", "en"),
+        ("Hamas", "Hamas vowed that it would retaliate and killed 12 soldiers.", "en"),
+        ("Hamas", "Hamas announced a ceasefire, then killed 12 soldiers.", "en"),
+        ("El ejército", "El ejército juró que se vengaría y mató a 12 guerrilleros.", "es"),
         ("Die Armee", "Die Armee schwor Rache; dann tötete sie zwölf Kämpfer.", "de"),
         ("El ejército", "El ejército juró venganza; luego mataron a 12 guerrilleros.", "es"),
     ):

@@ -1268,19 +1268,21 @@ def _own_deed_after(text: str, at: int, language: str) -> bool:
     between ("vowed revenge *and then killed* 12", "lost 12 fighters *but killed* 30", "y
     mató", "et a tué", "und tötete", "и убил"), or an English participle after a
     preposition ("called it a victory *after killing* 12"). ACLED codes who did the harm,
-    whatever else it did. Reads a few words after each coordinator, in the subject's own
-    clause only: a verb after "then" in a clause of another subject ("vowed revenge *after
-    troops later killed* 12") is that subject's."""
+    whatever else it did. Reads a few words after each coordinator, and after a word of
+    sequence in the subject's own clause only: a verb after "then" in a clause of another
+    subject ("vowed revenge *after troops later killed* 12") is that subject's."""
     clause = _CLAUSE_BREAK.split(text[at:])[0]
     for participle in _OWN_PARTICIPLE.finditer(clause):
         if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
             return True
     coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
     sequencer = _SEQUENCER.get(language)
+    # a coordinator joins a verb to the clause's first; a word of sequence may stand in any
+    # clause, so only one in the subject's own clause before any subordinate one counts
     own = text[: _own_clause_end(text, at, language)]
     steps = [] if sequencer is None else list(sequencer.finditer(own, at))
-    for found in [*coordinator.finditer(own, at), *steps]:
-        tail = " ".join(own[found.end() :].split()[:8])
+    for found in [*coordinator.finditer(text, at), *steps]:
+        tail = " ".join(text[found.end() :].split()[:8])
         harm = _first_harm_done(tail, language)
         if harm is None:
             continue
