@@ -285,11 +285,15 @@ def test_today_s_currency_by_the_name_the_cldr_gives_the_one_it_replaced(
     ("text", "language"),
     [("3 million Zimbabwean dollars", "en"), ("3 million French francs", "en"),
      ("3 million Cypriot pounds", "en"), ("3 millions de francs français", "fr"),
-     ("3 Millionen Zimbabwe-Dollar", "de")],
+     ("3 Millionen Zimbabwe-Dollar", "de"), ("3 million Cuban convertible pesos", "en"),
+     ("1 milyon eski Türk lirası", "tr"), ("3 millones de francos marroquíes", "es"),
+     ("3 million Portuguese escudos", "en"), ("3億ソ連 ルーブル", "ja")],
 )  # fmt: skip
 def test_a_withdrawn_currency_of_another_unit_stays_no_amount(text: str, language: str) -> None:
     """Zimbabwe's currency of today is its "gold" (the US dollar, legal there, is no
-    Zimbabwean dollar); France's and Cyprus's the euro: no successor, no amount."""
+    Zimbabwean dollar); France's and Cyprus's the euro; the convertible peso, worth 24
+    Cuban pesos, is no peso of today; Morocco's dirham no franc; the Cape Verdean escudo
+    no Portuguese one; the Soviet ruble's states are many: no successor, no amount."""
     assert parse_money(text, language) is None
 
 

@@ -2477,51 +2477,83 @@ def _whole_name_after(folded: str, end: int, language: str) -> tuple[int, int, s
 
 
 @cache
-def _own_currency(code: str, alpha2: str) -> bool:
-    """Whether the CLDR's English name of the currency ``code`` names the state of
-    ``alpha2`` ("Israeli New Shekel" Israel's; "US Dollar", legal in Zimbabwe, not its)."""
-    import pycountry
+def _currency_states(code: str) -> frozenset[str]:
+    """The states (alpha-3) the CLDR's English name of the currency ``code`` names
+    ("Israeli New Shekel": Israel; "US Dollar", legal in Zimbabwe too: the US only)."""
     from babel.numbers import get_currency_name
 
     from extractor.text.countries import countries_in_text
 
+    return frozenset(countries_in_text(get_currency_name(code, locale="en"), "en"))
+
+
+def _alpha3(alpha2: str) -> str:
+    """The alpha-3 code of the state of ``alpha2``."""
+    import pycountry
+
     state = pycountry.countries.get(alpha_2=alpha2)
-    named = countries_in_text(get_currency_name(code, locale="en"), "en")
-    return state is not None and state.alpha_3 in named
+    return "" if state is None else str(state.alpha_3)
+
+
+def _states_written(words: tuple[str, ...], language: str) -> frozenset[str]:
+    """The states (alpha-3) the words of a currency's name ``words`` name, in ``language``
+    or English ("Portuguese" of "Portuguese escudo")."""
+    from extractor.text.countries import countries_in_text
+
+    run = " ".join(word[:1].upper() + word[1:] for word in words)
+    return frozenset(countries_in_text(run, language)) | frozenset(countries_in_text(run, "en"))
 
 
 @lru_cache(maxsize=1024)
 def _successors(words: tuple[str, ...], withdrawn: frozenset[str], language: str) -> list[str]:
     """The currencies of today of the states of the ``withdrawn`` ones whose CLDR names
-    share the unit of their name ``words`` (folded): its word that names no state. The
+    share the unit of their name ``words`` (folded): all its words that name no state. The
     CLDR gives today's everyday name of a currency to the one it replaced ("Israeli
     Shekel" is 1980-1985's, today's the "Israeli New Shekel"; "Burmese Kyat", "złoty
     polaco", "polnischer Zloty", "sol peruano"): the press means today's. A state's
     currency of another unit is no successor ("Zimbabwean dollars": today's is the
-    "Zimbabwean Gold"; "French francs", "Cypriot pounds": the euro), nor a shared state's
-    word ("Zimbabwean"), nor a currency another state's name names (the US dollar, legal
-    in Zimbabwe too), nor for a name calling the currency old ("eski Türk lirası", the
-    CLDR's lira of 1922-2005: :data:`_FORMER_WORDS`)."""
+    "Zimbabwean Gold"; "French francs", "Cypriot pounds": the euro; "franco marroquí":
+    the dirham; the "Cuban Convertible Peso", 24 of today's "Cuban Peso", is no peso of
+    today), nor a shared state's word ("Zimbabwean"), nor a currency named after a state
+    other than its own (the US dollar, legal in Zimbabwe too) or than the one the name
+    names (the Cape Verdean escudo of "Portuguese escudo": Cape Verde had it too) or, when
+    it names none, than the one state that had the withdrawn one, nor for a name calling the currency old ("eski Türk lirası", the CLDR's lira of
+    1922-2005: :data:`_FORMER_WORDS`)."""
     former = _FORMER_WORDS.get(language, frozenset()) | _FORMER_WORDS["en"]
     if former.intersection(words):
         return []
-    naming = _state_words(words, language)
+    # a unit is no state's prefix: "franco" is no Francia
+    units_at = frozenset(at for at, word in enumerate(words) if _unit_codes(word, language))
+    naming = _state_words(words, language, units_at)
     units = [
         word
         for at, word in enumerate(words)
         if at not in naming and len(word) > 2 and word not in _BEFORE_WHOLE_NAME
     ]
     states = _states_of_currencies()
+    had = {state for old in withdrawn for state in states.get(old, ())}
+    # the state the name names, else the one state that had the currency: the Soviet
+    # ruble's successors are many ("ソ連 ルーブル" was the Belarusian ruble)
+    written = _states_written(words, language) or (
+        {_alpha3(state) for state in had} if len(had) == 1 else frozenset()
+    )
     found = {
         code
-        for old in withdrawn
-        for state in states.get(old, ())
+        for state in had
+        if _alpha3(state) in written
         for code in _today_currencies(state)
-        if _own_currency(code, state)
+        if _alpha3(state) in _currency_states(code)
         for name in _names(code, (language, "en"))
-        if any(_same_word(unit, named) for unit in units for named in _QUALIFIER_WORD.findall(name))
+        if _has_every_word(name, units)
     }
-    return sorted(found)
+    return sorted(found) if units else []
+
+
+def _has_every_word(name: str, words: Sequence[str]) -> bool:
+    """Whether the folded currency name ``name`` holds each of ``words`` (folded),
+    inflected or not (:func:`_same_word`)."""
+    named = _QUALIFIER_WORD.findall(name)
+    return all(any(_same_word(word, other) for other in named) for word in words)
 
 
 def _past_abbreviation(folded: str, end: int) -> int:
