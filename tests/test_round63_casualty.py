@@ -317,6 +317,7 @@ _NOT_THE_NAMES: dict[str, tuple[list[str], list[str], list[str]]] = {
             "{A} dijo que los rebeldes rodearon el pueblo, luego mataron a {N} {V}.",
             "{A} juró venganza; luego mataron los paramilitares a {N} {V}.",
             "{A} juró venganza, y luego mataron los rebeldes a {N} {V}.",
+            "{A} juró venganza; luego mataron los paramilitares armados a {N} {V}.",
         ],
     ),
     "fr": (
@@ -446,6 +447,8 @@ def test_the_names_own_failure_and_its_own_sequel_still_read() -> None:
         ("Hamas", "Hamas vowed that it would retaliate and killed 12 soldiers.", "en"),
         ("Hamas", "Hamas announced a ceasefire, then killed 12 soldiers.", "en"),
         ("El ejército", "El ejército juró que se vengaría y mató a 12 guerrilleros.", "es"),
+        ("El ejército", "El ejército juró venganza; luego atacaron la base y mataron a 12.", "es"),
+        ("El ejército", "El ejército juró venganza; luego mataron sus soldados a 12.", "es"),
         ("Die Armee", "Die Armee schwor Rache; dann tötete sie zwölf Kämpfer.", "de"),
         ("El ejército", "El ejército juró venganza; luego mataron a 12 guerrilleros.", "es"),
     ):

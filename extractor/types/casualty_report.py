@@ -948,13 +948,15 @@ def _new_subject(tail: str, harm: int, language: str, *, inverted: bool) -> bool
     after = tail[harm:].split()[1:]
     if not after:
         return False
-    first, rest = after[0], " ".join(after[1:])
+    first = after[0]
     if language == "es":
         marked = _MARKED_OBJECT["es"]
+        # the object follows the subject's noun phrase (a determiner, a noun, an adjective
+        # at most): "mataron los paramilitares *a* 12", not "atacaron la base y mataron a 12"
         return (
-            (_ES_DETERMINER.fullmatch(first) is not None)
+            _ES_DETERMINER.fullmatch(first) is not None
             and not marked.fullmatch(first)
-            and bool(marked.search(rest))
+            and any(marked.fullmatch(word) for word in after[2:4])
         )
     if language == "de":
         return inverted and _DE_SUBJECT_ARTICLE.fullmatch(first) is not None
@@ -984,7 +986,7 @@ _FORCE_NOUN = re.compile(
 #: Possessives that make a force the subject's own ("*its* fighters", "their *own* men").
 _POSSESSIVE = re.compile(r"its|their|his|her|our|own", re.I)
 #: Spanish determiners that open a noun phrase.
-_ES_DETERMINER = re.compile(r"el|la|los|las|un|una|unos|unas|sus?", re.I)
+_ES_DETERMINER = re.compile(r"el|la|los|las|un|una|unos|unas", re.I)
 #: German articles a subject after its verb opens with ("dann töteten *die* Rebellen").
 _DE_SUBJECT_ARTICLE = re.compile(r"der|die|das|ein|eine", re.I)
 #: A Russian nominative plural of a noun or adjective of people ("военные", "боевики",
