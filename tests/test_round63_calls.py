@@ -28,6 +28,7 @@ from hypothesis import given, settings
 
 from tests.roles_support import run
 from tests.test_round61_calls import NAMES, TRIPLES, _say, visit
+from tests.test_round63_join import _meetings, _resolve
 
 EACH = settings(max_examples=4, deadline=None)
 
@@ -223,3 +224,137 @@ def test_a_planned_visits_own_destination_still_puts_its_draft_right(
     out = run("visit", text, **{**visit(a, x, b, y), "status": "planned"})
     visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
     assert visits == [(y, x)], (text, out.records, out.drops)
+
+
+# -- Second pass (h63 p2calls) -----------------------------------------------------------
+
+#: One talk of three whose sentence has a word only beginning as a distributive one does
+#: ("Separatistenführer", "Separatismus", "getrenntgeschlechtlich" is not "getrennt";
+#: "командир отдельной бригады" is a separate brigade, not separate talks).
+NOT_DISTRIBUTIVE = [
+    "Der Separatistenführer {A} ({X[3]}) telefonierte am Montag mit Präsident {B} ({Y[3]}) und Präsident {C} ({Z[3]}).",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {B} ({Y[3]}) und Präsident {C} ({Z[3]}) über den Separatismus.",
+    "Президент {A} из {X[4]}, бывший командир отдельной бригады, провёл телефонный разговор с президентом {B} из {Y[4]} и президентом {C} из {Z[4]}.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]} и президентом {C} из {Z[4]} об отдельном соглашении.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", NOT_DISTRIBUTIVE)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_word_only_beginning_as_a_distributive_one_splits_no_talk(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    (a, b, c), (x, y, z) = names, codes
+    text = _say(template, names, codes)
+    out = _resolve(text, visit(a, x, b, y), visit(a, x, c, z))
+    assert _meetings(out) == [{a, b, c}], (text, out.records)
+
+
+#: B of Y went to X: a word of plan, invitation or the future in the sentence governs no
+#: going word of this trip (a participle before the noun, "as planned", a lead followed by
+#: a coordinated finite verb of going, a future of another verb, "being on a visit").
+MADE_DESPITE_A_LEAD = [
+    "President {B} of {Y[0]} made a long-planned visit to {X[0]} on Monday and met President {A}.",
+    "President {B} of {Y[0]} began a scheduled two-day visit to {X[0]} on Monday and met President {A}.",
+    "President {B} of {Y[0]} paid an expected visit to {X[0]} on Monday and met President {A}.",
+    "President {B} of {Y[0]} accepted the invitation and arrived in {X[0]} on Monday to meet President {A}.",
+    "President {B} of {Y[0]} will stay until Friday after arriving in {X[0]} on Monday to meet President {A}.",
+    "El presidente {B} de {Y[1]} aceptó la invitación y viajó a {X[1]} el lunes para reunirse con el presidente {A}.",
+    "El presidente {B} de {Y[1]} inició la esperada visita a {X[1]} el lunes y se reunió con el presidente {A}.",
+    "Präsident {B} ({Y[3]}) ist wie geplant am Montag nach {X[3]} gereist und hat Präsident {A} getroffen.",
+    "Президент {B} из {Y[4]}, будучи с визитом в {L}, встретился с президентом {A}.",
+    "{Y[5]}总统{B}按计划抵达{X[5]}，会见{X[5]}总统{A}。",
+    "{Y[5]}总统{B}准备就绪后抵达{X[5]}，会见{X[5]}总统{A}。",
+]  # fmt: skip
+
+#: Prepositional country names for Russian "в X".
+_RU_IN = {"DEU": "Германии", "FRA": "Франции", "JPN": "Японии", "BRA": "Бразилии",
+          "POL": "Польше", "KEN": "Кении"}  # fmt: skip
+
+
+@pytest.mark.parametrize("template", MADE_DESPITE_A_LEAD)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_lead_that_governs_no_going_word_still_puts_a_reversed_draft_right(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text, out = _visited(template.replace("{L}", _RU_IN[codes[0]]), names, codes, swapped=True)
+    visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
+    assert visits == [(codes[1], codes[0])], (text, out.records, out.drops)
+
+
+#: A lead that governs the going word: an invitation or plan with its infinitive, a future.
+GOVERNED_RETURN = [
+    "President {A} of {X[0]} hosted President {B} of {Y[0]} on Tuesday and is expected to visit {Y[0]} next year.",
+    "President {A} of {X[0]} hosted President {B} of {Y[0]} on Tuesday and will also visit {Y[0]} in May.",
+    "El presidente {A} de {X[1]} recibió al presidente {B} de {Y[1]} el martes y planea viajar a {Y[1]} en mayo.",
+    "El presidente {A} de {X[1]} recibió al presidente {B} de {Y[1]} el martes y va a visitar {Y[1]} en mayo.",
+    "Le président {A} ({X[2]}) a reçu le président {B} ({Y[2]}) mardi et prévoit de se rendre en {Y[2]}.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", GOVERNED_RETURN)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_governed_return_visit_still_does_not_reverse_a_right_draft(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text, out = _visited(template, names, codes, swapped=False)
+    visits = [(r.visitor_country, r.host_country) for r in out.records if r.record_type == "visit"]
+    assert visits == [(codes[1], codes[0])], (text, out.records, out.drops)
+
+
+#: A relative or appositive right after the talk has the talk as its antecedent, and a
+#: doubt word with no object or the talk's own report as object is about the talk: no call.
+DOUBTED_BY_A_RELATIVE = [
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, which {Y[0]} later denied.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, a claim {Y[0]} dismissed as fake.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, but officials called it a hoax.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, but {Y[0]} officials denied the account.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} el lunes, algo que {Y[1]} desmintió.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}, lo que {Y[1]} negó.",
+    "Le président {A} ({X[2]}) a parlé au téléphone avec le président {B} ({Y[2]}), ce que {Y[2]} a démenti.",
+    "Präsident {A} ({X[3]}) telefonierte am Montag mit Präsident {B} ({Y[3]}), was {Y[3]} dementierte.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, но официальные лица это отрицают.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, что {Y[4]} опроверг.",
+    "{X[5]}总统{A}同{Y[5]}总理{B}通电话，但{Y[5]}方否认通话。",
+    "{X[5]}总统{A}同{Y[5]}总理{B}通电话，{Y[5]}方对此予以否认。",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", DOUBTED_BY_A_RELATIVE)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_relative_on_the_talk_that_denies_it_drops_the_call(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert "meeting" not in [r.record_type for r in out.records], (text, out.records)
+
+
+#: B is the last party of A's call, followed by an adverb or a time of any kind, no verb
+#: of its own: the call of A, C and B.
+LISTED_PARTY_THEN_ADVERB = [
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} minutes later.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} privately.",
+    "President {A} of {X[0]} spoke by phone with President {C} of {Z[0]} and President {B} of {Y[0]} once more.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {C} de {Z[1]} y el presidente {B} de {Y[1]} hace dos días.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {C} de {Z[1]} y el presidente {B} de {Y[1]} también.",
+    "Präsident {A} ({X[3]}) hat mit Präsident {C} ({Z[3]}) und Präsident {B} ({Y[3]}) ausführlich telefoniert.",
+    "Präsident {A} ({X[3]}) telefonierte mit Präsident {C} ({Z[3]}) und Präsident {B} ({Y[3]}) erneut.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {C} из {Z[4]} и президентом {B} из {Y[4]} также.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", LISTED_PARTY_THEN_ADVERB)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_an_adverb_after_the_last_party_is_no_verb_of_its_own(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    assert [r.record_type for r in out.records] == ["meeting"], (text, out.drops)
+    assert set(names[:2]) <= {a.name for a in out.records[0].participants}

@@ -556,9 +556,12 @@ DISTRIBUTIVE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            "sendas", "sendos", r"uno\s+por\s+uno", r"por\s+turnos"],
     "fr": [r"séparé(?:e|es|s|ment)", "respectivement", "individuellement", r"tour\s+à\s+tour",
            r"l[’']un\s+après\s+l[’']autre"],
-    "de": [r"getrennt\w*", r"separat\w*", "jeweils", "einzeln", "nacheinander"],
-    "ru": [r"отдельн\w*", r"по\s+отдельности", "соответственно", r"поочер[её]дно",
-           r"по\s+очереди"],
+    # Whole adverb or adjective forms: a stem matched "Separatistenführer" and "командир
+    # отдельной бригады" (a separate brigade), splitting one talk of three in two.
+    "de": [r"getrennt(?:e[nmrs]?)?", r"separat(?:e[nmrs]?)?", "jeweils", "einzeln",
+           "nacheinander"],
+    "ru": ["отдельно", r"отдельн(?:ые|ых|ыми)", r"по\s+отдельности", "соответственно",
+           r"поочер[её]дно", r"по\s+очереди"],
     "zh": ["分别", "各自", "先后", "逐一", "单独"],
 })  # fmt: skip
 
@@ -610,20 +613,40 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"unverified", r"unconfirmed",
            r"(?:was|were|been|being|is|are)(?: \w+)? (?:denied|dismissed|rejected|false|untrue)",
            r"(?:denied|dismissed|rejected) (?:it|this|that|the call|the talks?|the reports?)",
-           "not true", r"claim(?:ed|s)(?= *[.!?]|$)", r"allegedly(?= *[.!?]|$)"],
+           "not true", r"claim(?:ed|s)(?= *[.!?]|$)", r"allegedly(?= *[.!?]|$)",
+           # a relative or appositive on the talk ("..., which B denied", ", a claim B
+           # dismissed") has the talk as its antecedent: any doubt word in it counts
+           r"(?<=, )(?:which|a claim|a report|an account|something)\b[^,;.!?]*?"
+           r"(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|fals\w*|fake|hoax|fabricat\w*"
+           r"|rumou?r\w*|doubt\w*|untrue)",
+           r"claim(?:ed|s) without (?:evidence|proof)",
+           r"(?:called|dismissed|labelled|labeled|branded) (?:it|this|that|the call|the talks?"
+           r"|the reports?|the account|the claim) (?:as )?(?:a |an )?(?:hoax|fake|fabricat\w*"
+           r"|rumou?r\w*|fiction|lie|false\w*)",
+           r"(?:denied|dismissed|rejected|disputed) the (?:account|claim|story|conversation)",
+           r"cast\w* doubt on (?:it|this|that|the call|the talks?|the reports?|the account)"],
     "es": [r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*", "sin confirmar",
+           r"(?:algo|lo|cosa) que[^,;.!?]*?(?:desminti\w*|desmient\w*|neg(?:ó|aron|ado)"
+           r"|fals[oa]|rumor\w*|dud\w*)",
            r"(?:lo|la|los|las) (?:desminti\w*|desmient\w*|neg(?:ó|aron))",
            r"(?:fue|fueron|ha sido|han sido) (?:desmentid|negad)\w*",
            r"(?:es|era|fue) (?:falso|falsa|mentira)", "no es cierto", "no es verdad"],
     "fr": [r"pas (?:été )?(?:confirm|vérifi)\w*", r"non confirm\w*",
-           r"(?:l[’']a|l[’']ont|a été|ont été|est|était) (?:démenti\w*|faux|fausse)"],
+           r"(?:l[’']a|l[’']ont|a été|ont été|est|était) (?:démenti\w*|faux|fausse)",
+           r"ce que[^,;.!?]*?(?:dément\w*|démenti\w*|ni[ée]\w*|faux|fausse|rumeur\w*"
+           r"|dout\w*)"],
     "de": [r"nicht (?:\w+ )?bestätigt", r"unbestätigt\w*", r"dementiert", "bestritten",
-           "nicht zustande", r"(?:ist|war|sei) (?:falsch|unwahr)"],
+           "nicht zustande", r"(?:ist|war|sei) (?:falsch|unwahr)",
+           r"(?<=, )was[^,;.!?]*?(?:dementier\w*|bestritt\w*|bestritten|falsch|Gerücht\w*"
+           r"|Zweifel\w*|bezweifel\w*)"],
     "ru": [r"не подтвер\w*", r"неподтвержд\w*", r"подтверждени\w* нет",
            r"(?:был[аои]?|было) опровергнут\w*", r"опроверг\w* (?:это|эти|их)",
-           r"(?:это|эти) опроверг\w*", r"(?:это|эти) (?:ложь|неправда)"],
+           r"(?:это|эти) опроверг\w*", r"(?:это|эти) (?:ложь|неправда)",
+           r"(?:это|его|эти|их) отрица\w*", r"(?<=, )что[^,;.!?]*?(?:опроверг\w*|отрица\w*"
+           r"|ложь|неправд\w*|слух\w*|сомн\w*)"],
     "zh": ["未获证实", "未经证实", "尚未证实", "未证实", "不实", "被否认", "遭否认", "否认了这",
-           "辟谣"],
+           "辟谣", "否认通话", "否认此事", "予以否认", "这是传言", "纯属谣言",
+           "对此[^，。；！？]*?(?:否认|辟谣|怀疑)"],
 })  # fmt: skip
 
 #: What opens the part of a sentence that says what was discussed: a country named after

@@ -642,7 +642,7 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
 #: no trip that took place. "At the invitation of", "por invitación de", "à l'invitation
 #: de", "auf Einladung", "по приглашению", "应邀" tell a trip that did.
 _NOT_YET: dict[str, re.Pattern[str]] = {
-    language: re.compile(rf"(?<!\w)(?:{lead})(?!\w)(?:\s*[^\s,;:.!?]+){{0,5}}?\s*$", re.I)
+    language: re.compile(rf"(?<!\w)(?:{lead})(?!\w)", re.I)
     for language, lead in {
         "en": r"invit(?:e|es|ed|ing)|invitations?(?!\s+(?:of|from|by)\b)|will|shall|\w+[’']ll"
         r"|plans?|planned|planning|intends?|intended|expects?|expected|hopes?|hoped|agreed"
@@ -657,13 +657,59 @@ _NOT_YET: dict[str, re.Pattern[str]] = {
         "de": r"(?<!auf )Einladung(?!\s+(?:von|des|der)\b)|eingeladen|lud|wird|werden|will"
         r"|wollen|wollte|möchte|plant|geplant|soll\w*|beabsichtig\w*|hofft",
         "ru": r"(?<!по )приглашени\w*|приглас\w*|планир\w*|намер\w*|собира\w*|готов\w*"
-        r"|хоч\w*|хот[ея]\w*|соглас\w*|ожида\w*|должн\w*|предлож\w*|буд\w*",
+        r"|хоч\w*|хот[ея]\w*|соглас\w*|ожида\w*|должн\w*|предлож\w*"
+        r"|буд(?:у|ет|ем|ете|ут|ешь)",
+    }.items()
+}
+#: Leads that are an auxiliary or modal of the future or of a wish, governing the bare
+#: going word right after them ("will visit", "will also visit", "va a visitar", "va se
+#: rendre", "будет"), or in German the infinitive closing the clause ("wird ... besuchen").
+_AUXILIARY: dict[str, re.Pattern[str]] = {
+    language: re.compile(words, re.I)
+    for language, words in {
+        "en": r"will|shall|\w+[’']ll|would|going\s+to|is\s+to|are\s+to",
+        "es": r"va\s+a|van\s+a|iba\s+a",
+        "fr": r"va|vont|doi\w*|devr\w*|pourr\w*",
+        "de": r"wird|werden|will|wollen|wollte|möchte|soll\w*",
+        "ru": r"буд(?:у|ет|ем|ете|ут|ешь)",
+    }.items()
+}
+#: What links a lead to an infinitive it governs ("plans to visit", "invitación para
+#: visitar", "prévoit de se rendre", "eingeladen, ... zu besuchen").
+_INFINITIVE_LINK: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    for language, words in {
+        "en": "to",
+        "es": "para|a",
+        "fr": r"de|d[’']|à|se|s[’']",
+        "de": "zu",
+    }.items()
+}
+#: A going word that is itself an infinitive, governed by a modal or noun right before it
+#: ("planea viajar", "compte visiter", "приглашение посетить").
+_INFINITIVE_GOING: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"\w+(?:ar|er|ir|ír)(?:se|lo|la|le|los|las|les)?(?!\w)", re.I),
+    "fr": re.compile(r"\w+(?:er|ir|re)(?!\w)", re.I),
+    "ru": re.compile(r"\w+(?:ть|ти|чь)(?:ся)?(?!\w)", re.I),
+}
+#: A coordinator or a word of sequence between a lead and the going word: the going word
+#: is a finite verb of its own ("accepted the invitation and arrived in", "aceptó la
+#: invitación y viajó a", "will stay until Friday after arriving in", "准备就绪后抵达").
+_COORDINATED: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    for language, words in {
+        "en": "and|but|after|before|then",
+        "es": "y|e|pero|tras|después|luego",
+        "fr": "et|mais|puis|après|avant",
+        "de": "und|aber|dann|nach|nachdem|bevor",
+        "ru": "и|а|но|после|затем",
     }.items()
 }
 #: The same in Chinese, written against the word of going: "接受邀请访问", "将访问",
 #: "计划前往"; "应邀访问", "应B邀请访问" are a visit at an invitation, made.
 _ZH_NOT_YET = re.compile(
-    "(?:(?<!应)邀请?|将|计划|拟|打算|准备|愿|希望|有望|即将|定于|同意)[^，。；！？]{0,12}$"
+    "(?:(?<!应)邀请?|将|(?<![按如照依])计划|拟|打算|准备|愿|希望|有望|即将|定于|同意)"
+    "[^，。；！？并后和及]{0,12}$"
 )
 _ZH_AT_INVITATION = re.compile("应[^，。；！？]{0,30}邀")
 #: A word of going in the future itself: "visitará", "visitera", "se rendra", "посетит".
@@ -687,7 +733,32 @@ def _not_yet(sentence: str, at: int, language: str) -> bool:
             _ZH_AT_INVITATION.search(sentence, start, at)
         )
     lead = _NOT_YET.get(language)
-    return lead is not None and lead.search(sentence, start, at) is not None
+    if lead is None:
+        return False
+    return any(_governs(m, sentence, at, language) for m in lead.finditer(sentence, start, at))
+
+
+def _governs(lead: re.Match[str], sentence: str, at: int, language: str) -> bool:
+    """Whether a lead of :data:`_NOT_YET` governs the going word at ``at``: an auxiliary
+    right before it, or an infinitive link between them, and no coordinator or word of
+    sequence, which makes the going word a finite verb of its own. A participle or
+    adjective before the noun ("made a long-planned visit", "la esperada visita", "wie
+    geplant") governs nothing: the visit it qualifies took place."""
+    gap = sentence[lead.end() : at]
+    words = gap.split()
+    coordinated = _COORDINATED.get(language)
+    if len(words) > 5 or (coordinated is not None and coordinated.search(gap)):
+        return False
+    auxiliary = _AUXILIARY.get(language)
+    if auxiliary is not None and auxiliary.fullmatch(lead.group()):
+        return len(words) <= 2 or language == "de"
+    link = _INFINITIVE_LINK.get(language)
+    if link is not None and link.search(gap):
+        return True
+    if language == "de":  # the zu-infinitive closes the clause: "Ägypten zu besuchen"
+        return re.match(r"(?:\s*[^\s,;:.!?]+){0,4}?\s+zu\s", sentence[at : at + 80]) is not None
+    going = _INFINITIVE_GOING.get(language)
+    return going is not None and going.match(sentence, at) is not None
 
 
 #: What opens a clause about a later or earlier journey than the one reported: "before
@@ -1839,20 +1910,51 @@ def _own_clause(text: str, at: int) -> bool:
         return False
     state = _STATE_AFTER.match(text, name.end())
     after = state.end() if state else name.end()
-    word = re.match(r"\s*([^\W\d_][\w’'-]*)", text[after:])
-    if word is None:  # a mark or the end: the phrase ends there
-        return False
-    verb = word.group(1)
-    if verb in SPEECH_WORDS:  # "and B of Y said he was not consulted"
-        return True
-    at_word = after + word.start(1)
-    return not (
-        verb.casefold() in _AFTER_A_PARTY
-        or _PARTY_END.match(text, at_word)
-        or _TAIL_END.match(text, at_word)
-        or states_any(_TALKED, verb)
-        or _CLAUSE_FINAL.match(text, at_word)
-    )
+    return _a_verb_of_its_own(text, after)
+
+
+def _a_verb_of_its_own(text: str, at: int) -> bool:
+    """Whether one of the (up to three) words after a party at ``at``, before any mark,
+    is its own finite verb, before a word that ends a talk's party phrase."""
+    for count in range(3):
+        each = _WORD_AFTER.match(text, at)
+        if each is None:
+            return False
+        at = each.end()
+        verb = each.group(1)
+        if verb in SPEECH_WORDS:  # "and B of Y said he was not consulted"
+            return True
+        if (
+            verb.casefold() in _AFTER_A_PARTY
+            or _PARTY_END.match(text, each.start(1))
+            or _TAIL_END.match(text, each.start(1))
+            or (count == 0 and states_any(_TALKED, verb))
+            or _CLAUSE_FINAL.match(text, each.start(1))
+        ):
+            return False  # a time, mode, place or topic, or the talk's own verb
+        # after an adverb a word of talk is a new talk's verb: "and B then phoned C"
+        if _FINITE_VERB.fullmatch(verb) or _FINITE_AFTER_AUXILIARY.match(text, each.start(1)):
+            return True  # "and B of Y also criticised the call"
+    return False  # no verb of its own: "and B of Y minutes later", "y B (Y) hace dos días"
+
+
+#: Up to three words after a party, to the next mark: where its own verb would be
+#: ("and B of Y also criticised", "и B из Y также раскритиковал").
+_WORD_AFTER = re.compile(r"[^\S\n]*([^\W\d_][\w’'-]*)")
+#: A finite verb by its form, in the past that news tells in (en "-ed" and common
+#: irregulars, es "-ó"/"-aron", de "-te"/"-ten" and auxiliaries, ru "-л(а|о|и)(ся)"): a
+#: positive test, so an adverb or time after a party ("privately", "minutes later",
+#: "también", "ausführlich", "erneut", "также", "ранее") ends its phrase, as a mark does.
+_FINITE_VERB = re.compile(
+    r"(?!indeed\b)\w{3,}ed|was|were|is|are|has|had|did|does|made|took|gave|told|spoke|met"
+    r"|went|sent|wrote|said|says|\w+(?:ó|aron|ieron|aba|aban)|\w{2,}(?:te|ten)|hat|ist|war"
+    r"|wurde|hatte|kam|\w{2,}(?:л|ла|ло|ли)(?:ся|сь)?",
+    re.I,
+)
+#: A French past: an auxiliary and a participle ("et B (Y) a salué l'appel", "ont critiqué").
+_FINITE_AFTER_AUXILIARY = re.compile(
+    r"(?:a|ont|avait|avaient|est|sont)\s+\w+(?:é|ée|és|ées|i|u|ue|is|it)(?!\w)"
+)
 
 
 def _clause_start(text: str, at: int) -> int:
