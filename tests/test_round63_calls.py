@@ -236,6 +236,7 @@ NOT_DISTRIBUTIVE = [
     "Präsident {A} ({X[3]}) telefonierte mit Präsident {B} ({Y[3]}) und Präsident {C} ({Z[3]}) über den Separatismus.",
     "Президент {A} из {X[4]}, бывший командир отдельной бригады, провёл телефонный разговор с президентом {B} из {Y[4]} и президентом {C} из {Z[4]}.",
     "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]} и президентом {C} из {Z[4]} об отдельном соглашении.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]} и президентом {C} из {Z[4]} по ряду отдельных вопросов.",
 ]  # fmt: skip
 
 
@@ -259,6 +260,7 @@ MADE_DESPITE_A_LEAD = [
     "President {B} of {Y[0]} began a scheduled two-day visit to {X[0]} on Monday and met President {A}.",
     "President {B} of {Y[0]} paid an expected visit to {X[0]} on Monday and met President {A}.",
     "President {B} of {Y[0]} accepted the invitation and arrived in {X[0]} on Monday to meet President {A}.",
+    "President {B} of {Y[0]} and President {A} agreed to expand trade during the visit to {X[0]} on Monday.",
     "President {B} of {Y[0]} will stay until Friday after arriving in {X[0]} on Monday to meet President {A}.",
     "El presidente {B} de {Y[1]} aceptó la invitación y viajó a {X[1]} el lunes para reunirse con el presidente {A}.",
     "El presidente {B} de {Y[1]} inició la esperada visita a {X[1]} el lunes y se reunió con el presidente {A}.",

@@ -557,10 +557,13 @@ DISTRIBUTIVE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "fr": [r"séparé(?:e|es|s|ment)", "respectivement", "individuellement", r"tour\s+à\s+tour",
            r"l[’']un\s+après\s+l[’']autre"],
     # Whole adverb or adjective forms: a stem matched "Separatistenführer" and "командир
-    # отдельной бригады" (a separate brigade), splitting one talk of three in two.
+    # отдельной бригады" (a separate brigade), splitting one talk of three in two; a
+    # Russian plural only of talks ("отдельные телефонные разговоры", not "по ряду
+    # отдельных вопросов").
     "de": [r"getrennt(?:e[nmrs]?)?", r"separat(?:e[nmrs]?)?", "jeweils", "einzeln",
            "nacheinander"],
-    "ru": ["отдельно", r"отдельн(?:ые|ых|ыми)", r"по\s+отдельности", "соответственно",
+    "ru": ["отдельно", r"отдельн(?:ые|ых|ыми)\s+(?:\w+\s+)?(?:разговор|бесед|переговор|звонк"
+           r"|встреч|контакт)\w*", r"по\s+отдельности", "соответственно",
            r"поочер[её]дно", r"по\s+очереди"],
     "zh": ["分别", "各自", "先后", "逐一", "单独"],
 })  # fmt: skip

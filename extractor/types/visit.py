@@ -753,8 +753,9 @@ def _governs(lead: re.Match[str], sentence: str, at: int, language: str) -> bool
     if auxiliary is not None and auxiliary.fullmatch(lead.group()):
         return len(words) <= 2 or language == "de"
     link = _INFINITIVE_LINK.get(language)
-    if link is not None and link.search(gap):
-        return True
+    if link is not None and link.search(" ".join(words[-2:])):
+        return True  # the link right before the going word: not "agreed to expand trade
+        # during the visit to India"
     if language == "de":  # the zu-infinitive closes the clause: "Ägypten zu besuchen"
         return re.match(r"(?:\s*[^\s,;:.!?]+){0,4}?\s+zu\s", sentence[at : at + 80]) is not None
     going = _INFINITIVE_GOING.get(language)
@@ -1882,7 +1883,8 @@ _NAME_RUN = re.compile(
 )
 #: Words that may follow the last party of a talk and end its phrase: a time, a mode, a
 #: place ("and B of Y on Monday", "y B de Y el lunes", "et B (Y) lundi", "und B (Y) am
-#: Montag", "и B из Y в понедельник"). A word outside them, of any other kind, is a verb.
+#: Montag", "и B из Y в понедельник"). A word outside them is a verb of the party's own
+#: only when it has a finite verb's form (:data:`_FINITE_VERB`).
 _AFTER_A_PARTY = frozenset([
     "in", "at", "by", "via", "during", "last", "this", "yesterday", "today", "tonight",
     "earlier", "later", "late", "early", "separately", "respectively", "jointly", "together",
