@@ -313,6 +313,8 @@ DOUBTED_BY_A_RELATIVE = [
     "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, which {Y[0]} later denied.",
     "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, a claim {Y[0]} dismissed as fake.",
     "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, but officials called it a hoax.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, a report {Y[0]} officials dismissed as false.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, which {Y[0]} later denied.",
     "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, but {Y[0]} officials denied the account.",
     "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} el lunes, algo que {Y[1]} desmintió.",
     "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}, lo que {Y[1]} negó.",

@@ -1681,6 +1681,18 @@ def _doubted(text: str, clause: tuple[int, int], language: str, names: Sequence[
     )
 
 
+#: A day told right after the talk's clause ("on Monday", "el lunes", "lundi", "am
+#: Montag", "в понедельник"): a time of the talk, not a topic that opens what follows.
+_DAY_FIRST = re.compile(
+    r"\s*(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?!\w)",
+    re.I,
+)
+
+
 def _talk_sentence(text: str, clause: tuple[int, int]) -> tuple[str, str]:
     """The sentence of ``text`` that holds the talk's ``clause``, without relative
     clauses about a person, in two parts: up to the end of the talk's clause (its topic
@@ -1690,6 +1702,9 @@ def _talk_sentence(text: str, clause: tuple[int, int]) -> tuple[str, str]:
         start = found.end()
     after = _SENTENCE_END.search(text, clause[1])
     rest = text[clause[1] : after.end() if after else len(text)]
+    day = _DAY_FIRST.match(rest)
+    if day:  # "on Monday, a report Y dismissed as false": a time, no topic
+        rest = rest[day.end() :]
     if _TOPIC_OPENS.match(rest):
         cut = _CLAUSE_BREAK.search(rest)
         rest = rest[cut.start() :] if cut else ""
