@@ -324,6 +324,11 @@ DOUBTED_BY_A_RELATIVE = [
     "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, что {Y[4]} опроверг.",
     "{X[5]}总统{A}同{Y[5]}总理{B}通电话，但{Y[5]}方否认通话。",
     "{X[5]}总统{A}同{Y[5]}总理{B}通电话，{Y[5]}方对此予以否认。",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, but officials said nobody had called.",
+    "El presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]} el lunes, pero {Y[1]} lo calificó de rumor.",
+    "Präsident {A} ({X[3]}) telefonierte am Montag mit Präsident {B} ({Y[3]}), doch {Y[3]} bestritt das.",
+    "Президент {A} из {X[4]} провёл телефонный разговор с президентом {B} из {Y[4]}, однако официальные лица выразили сомнения.",
+    "{X[5]}总统{A}同{Y[5]}总理{B}通电话，{Y[5]}方称此为谣言。",
 ]  # fmt: skip
 
 

@@ -627,10 +627,16 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"|the reports?|the account|the claim) (?:as )?(?:a |an )?(?:hoax|fake|fabricat\w*"
            r"|rumou?r\w*|fiction|lie|false\w*)",
            r"(?:denied|dismissed|rejected|disputed) the (?:account|claim|story|conversation)",
-           r"cast\w* doubt on (?:it|this|that|the call|the talks?|the reports?|the account)"],
+           r"cast\w* doubt on (?:it|this|that|the call|the talks?|the reports?|the account)",
+           r"(?:nobody|no one) (?:had )?(?:called|phoned|spoken|spoke)",
+           r"citing (?:\w+ )?rumou?rs", r"(?:alleged|purported)(?= *[.!?]|$)",
+           r"(?:it|this|that) (?:was|is|seemed) unlikely"],
     "es": [r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*", "sin confirmar",
-           r"(?:algo|lo|cosa) que[^,;.!?]*?(?:desminti\w*|desmient\w*|neg(?:ó|aron|ado)"
-           r"|fals[oa]|rumor\w*|dud\w*)",
+           r"(?:algo|lo|cosa|versiones|medios|informaciones) que[^,;.!?]*?(?:desminti\w*"
+           r"|desmient\w*|neg(?:ó|aron|ado)|tach\w*|fals[oa]s?|rumor\w*|dud\w*)",
+           r"(?:lo|la) (?:calific\w+|tach\w+) de (?:rumor|fals[oa]|mentira)",
+           r"nadie (?:lo |la )?confirm\w*",
+           r"neg(?:ó|aron) (?:esa|esta|la) (?:versión|información|noticia)",
            r"(?:lo|la|los|las) (?:desminti\w*|desmient\w*|neg(?:ó|aron))",
            r"(?:fue|fueron|ha sido|han sido) (?:desmentid|negad)\w*",
            r"(?:es|era|fue) (?:falso|falsa|mentira)", "no es cierto", "no es verdad"],
@@ -641,14 +647,18 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "de": [r"nicht (?:\w+ )?bestätigt", r"unbestätigt\w*", r"dementiert", "bestritten",
            "nicht zustande", r"(?:ist|war|sei) (?:falsch|unwahr)",
            r"(?<=, )was[^,;.!?]*?(?:dementier\w*|bestritt\w*|bestritten|falsch|Gerücht\w*"
-           r"|Zweifel\w*|bezweifel\w*)"],
+           r"|Zweifel\w*|bezweifel\w*)", r"Zweifel (?:daran|darüber)",
+           r"bestritt\w* (?:das|dies|es)"],
     "ru": [r"не подтвер\w*", r"неподтвержд\w*", r"подтверждени\w* нет",
            r"(?:был[аои]?|было) опровергнут\w*", r"опроверг\w* (?:это|эти|их)",
            r"(?:это|эти) опроверг\w*", r"(?:это|эти) (?:ложь|неправда)",
-           r"(?:это|его|эти|их) отрица\w*", r"(?<=, )что[^,;.!?]*?(?:опроверг\w*|отрица\w*"
+           r"(?:это|его|эти|их) отрица\w*", r"отрица\w* (?:это|эти|его)",
+           r"выразил\w* сомнени\w*",
+           r"опроверг\w* (?:эту|эти|данную|данные) (?:информаци|сообщени|новост)\w*",
+           r"назвал\w* (?:это|эти|его) (?:ложн|фейк|слух|выдумк)\w*", r"(?<=, )что[^,;.!?]*?(?:опроверг\w*|отрица\w*"
            r"|ложь|неправд\w*|слух\w*|сомн\w*)"],
     "zh": ["未获证实", "未经证实", "尚未证实", "未证实", "不实", "被否认", "遭否认", "否认了这",
-           "辟谣", "否认通话", "否认此事", "予以否认", "这是传言", "纯属谣言",
+           "辟谣", "否认通话", "否认此事", "否认了此事", "此为谣言", "予以否认", "这是传言", "纯属谣言",
            "对此[^，。；！？]*?(?:否认|辟谣|怀疑)"],
 })  # fmt: skip
 
