@@ -288,11 +288,12 @@ def _case_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 #: nobody travelled. A bare "call" is none of them ("called for", "so-called", "calls on"):
 #: only a call someone is on, has or holds with someone.
 _CALL_WORDS: dict[str, list[str]] = {
-    "en": [r"(?:tele)?phon(?:e|es|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?|talks|summit)",
+    # a device is no call: "seized satellite phones", "incautaron teléfonos satelitales"
+    "en": [r"(?:tele)?phon(?:e|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?|talks|summit)",
            r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
            r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
            r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
-    "es": [r"tel[eé]f[oó]n\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
+    "es": [r"telef[oó]nic\w*", r"por tel[eé]fono", r"telefone\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
     "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
     "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
            r"videogespräch\w*", r"videotelefonat\w*"],

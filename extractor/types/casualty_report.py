@@ -191,7 +191,7 @@ _SINCE_WORDS: dict[str, re.Pattern[str]] = {
 }
 #: Chinese writes the time before its "since" (以来): a period unless 最/首 follows, which
 #: compares the event ("2019年以来最严重的袭击": the worst since 2019).
-_ZH_SINCE = re.compile(r"(?:自|从)?[^，。；,;：:]{1,15}?以[来來](?!最|首|第一)")
+_ZH_SINCE = re.compile(r"(?:自|从)?[^，。；,;：:]{1,15}?以[来來](?!最(?!少|多)|首|第一)")
 #: What a period starts with when no date is written: "since the start of the year", "since
 #: the coup", "desde el inicio de la guerra", "depuis l'invasion", "seit Beginn des Krieges",
 #: "с начала войны", "منذ الانقلاب".
@@ -222,8 +222,8 @@ _TIME_LEAD = re.compile(
 #: meurtrière depuis", "der schwerste Anschlag seit", "самый кровавый с", "الأعنف منذ".
 _COMPARED: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\b(?:\w+iest|worst|largest|biggest|highest|greatest|strongest|first|"
-        r"most\s+\w+)\b[^,;.]{0,40}$",
+        r"\b(?:\w+iest|worst|largest|biggest|highest|greatest|strongest|first(?!\s+\d)|"
+        r"most\s+(?!of\b)\w+)\b[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "es": re.compile(
@@ -232,17 +232,19 @@ _COMPARED: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "fr": re.compile(
-        r"(?<!\w)(?:(?:le|la|les|l['’])\s*(?:\w+\s+)?plus|pires?|premi(?:er|ère)s?)"
+        r"(?<!\w)(?:(?:le|la|les|l['’])\s*(?:\w+\s+)?plus(?!\s+d['’e])|pires?|premi(?:er|ère)s?)"
         r"(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "de": re.compile(
         r"(?<!\w)(?:schwerst|tödlichst|blutigst|größt|schlimmst|heftigst|verheerendst|höchst|"
-        r"stärkst|erst|meist)e[nmrs]?(?!\w)[^,;.]{0,40}$",
+        r"stärkst|erst)e[nmrs]?(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "ru": re.compile(
-        r"(?<!\w)(?:сам\w+|\w+ейш\w+|худш\w+|перв\w+)(?!\w)[^,;.]{0,40}$", re.IGNORECASE
+        r"(?<!\w)(?:сам(?:ый|ая|ое|ые|ого|ой|ых)|(?!дальн)\w+(?:ейш|айш)(?:ий|ая|ее|ие|его|ей|их)|"
+        r"худш\w+|перв(?:ый|ая|ое|ые))(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
     ),
     "ar": re.compile(
         r"(?<!\w)(?:(?:ال)?(?:أعنف|أسوأ|أكبر|أول|أشد|أدمى)|الأكثر)(?!\w)[^،,؛;.]{0,40}$"
@@ -768,7 +770,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         # German and Arabic put the subject right after its verb ("Laut Polizei tötete X",
         # "قتلت X"): there, only a count between makes X the harmed ("tötete 12 X-Kämpfer").
         counted = language not in _SUBJECT_AFTER_VERB or bool(_COUNTED.search(between))
-        if language in _MARKED_OBJECT:
+        verb = clause_before[max(0, harmed - 30) : harmed]
+        if language in _MARKED_OBJECT and _ACTIVE_HARM[language].search(verb):
             counted = bool(_MARKED_OBJECT[language].search(between))
         # "lost their lives in the Myanmar military's suppression": a name after "in",
         # "during", or one that owns what follows it, is no object of the harm
@@ -2529,6 +2532,16 @@ _CIRCUMSTANCE: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Languages whose subject may follow its verb in a plain statement.
 _SUBJECT_AFTER_VERB = frozenset({"de", "ar"})
+#: An active verb of harm that takes an object, where :data:`_MARKED_OBJECT` is read: after
+#: a verb without one ("murieron los militares", "perdieron la vida los soldados") or a
+#: passive ("fueron asesinados los guerrilleros") the name is who was harmed.
+_ACTIVE_HARM: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?<!\w)(?:(?:mat|asesin|ejecut|atac|secuestr|abat|masacr|bombarde|ametrall|acribill|"
+        r"degoll|decapit|tirote)\w*(?:aron|ó)|hiri(?:eron|ó))$",
+        re.IGNORECASE,
+    )
+}
 #: Spanish marks a person it takes as object with "a" ("mataron *a* los militares", "*a*
 #: 12 de", "*al* jefe"); a name right after the verb with no "a" and no count is its
 #: subject ("Mataron los militares a 12 civiles", "En la aldea mataron las FARC a 12").
@@ -3100,7 +3113,19 @@ def _period_from(
         return _since_month(written, first.group(), language, published) or True
     if _PERIOD_START.search(complement) or _BEGAN.search(complement):
         return True
+    if since.group().strip().lower().endswith("since") or _SPAN_OR_CLAUSE.match(complement):
+        return True  # English "since" opens a time ("since the Hamas-led attack"); a span
     return None
+
+
+#: What follows "desde"/"depuis"/"seit" when it opens a span of time or a clause of
+#: beginning, no place: "desde hace tres años", "desde que los talibanes tomaron el poder",
+#: "depuis trois ans", "depuis plusieurs mois", "depuis que", "seit drei Wochen".
+_SPAN_OR_CLAUSE = re.compile(
+    r"(?:hace|que|qu['’]|dass|(?:\d+|\w+)\s+(?:años|meses|semanas|días|ans|années|mois|"
+    r"semaines|jours|Jahren|Monaten|Wochen|Tagen)|plusieurs|varios|varias|mehreren)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _since_month(
