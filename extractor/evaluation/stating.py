@@ -92,6 +92,7 @@ from extractor.text.cues import (
 )
 from extractor.text.dates import month_words
 from extractor.text.grounding import normalise, normalise_text
+from extractor.text.people import counts_people, is_a_thing, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import CLAUSES, split_sentences
 
@@ -863,10 +864,8 @@ def _counts_a_place(said: str, window: str, end: int, language: str) -> bool:
 def _of_people_or_toll(word: str, language: str) -> bool:
     """Whether ``word`` is a noun of people (the casualty rules' table) or a word of a
     casualty report's own ("dead", "deaths", "morts", "muertos")."""
-    from extractor.types.casualty_report import _is_people
-
     words = _type_words("casualty_report", language)
-    return _is_people(word, language) or (words is not None and states_any(words, word))
+    return is_people(word, language) or (words is not None and states_any(words, word))
 
 
 #: Per spaced language the casualty rules have words of people for, the closed classes
@@ -950,71 +949,6 @@ _VERB_FORMS: dict[str, str] = {
     "ru": r"[а-я]{2,}ли",
     "pt": r"[a-z]{2,}(?:aram|eram|iram)",
 }
-#: Per language of :data:`_NOT_A_NOUN`, nouns of people and of the toll the casualty
-#: rules' table of people (:func:`_of_people_or_toll`) leaves out, folded: the dead, the
-#: victims and the kinds of people a report of harm counts ("12 victims", "12 Tote",
-#: "12 colonos", "12 fidèles", "12 тел"). The table's forms of agent nouns read "12
-#: settlements" as people ("-ents"): :data:`_NOT_PEOPLE_ENDINGS` unreads them.
-_MORE_PEOPLE: dict[str, str] = {
-    "en": r"victims?|deaths?|lives|bodies|corpses|dead|killed|wounded|injured|hurt|missing"
-          r"|crew|crews|staff|officials?|others|nurses?|pilgrims?|muslims|jews|kurds"
-          r"|marines?|sailors?|recruits?|relatives|famil(?:y|ies)|girls?|boys?|babies"
-          r"|kids|adults?|pupils?|patients?|detainees?|prisoners?|hostages?|refugees?"
-          r"|migrants?|workers?|villagers?|residents?|students?|taliban|rohingya|fulani"
-          r"|hausa|yazidis?|christians?|shiites?|sunnis?|soldiers?|persons?|people"
-          r"|civilians?|children|child|men|women|youths?|infants?|teenagers?|fatalities"
-          r"|casualties|slain|chiefs?|elders?|vigilantes?|wives|husbands?|sons|daughters"
-          r"|mothers|fathers|parents|siblings|brothers|sisters|friends|neighbou?rs|locals"
-          r"|natives|guests|fans|voters|cadets|troopers|gendarmes|inmates|convicts|captives"
-          r"|clerics|imams|priests|pastors|monks|nuns|faithful|congregants|herdsmen|tribesmen"
-          r"|aides|athletes|commandos|conscripts|diplomats|envoys|judges|medics|paramedics"
-          r"|midwives|newborns|shepherds|surgeons|widows|hindus|sikhs|druze|[a-z]{3,}ese"
-          r"|[a-z]+(?:girls|boys|children|women|wives)",
-    "es": r"personas?|muertos?|muertas?|heridos?|heridas?|fallecidos?|victimas?|cuerpos"
-          r"|cadaveres|civiles|colonos|fieles|ninos|ninas|menores|jovenes|mujeres|hombres"
-          r"|vecinos|alumnos|feligreses|familiares|rehenes|presos|refugiados|desaparecidos"
-          r"|otros|otras|soldados|policias|agentes|habitantes|residentes|aldeanos"
-          r"|migrantes|estudiantes|trabajadores|campesinos|pescadores",
-    "fr": r"personnes?|morts?|blesses?|tues|victimes?|corps|civils|colons|fideles|enfants"
-          r"|femmes|hommes|habitants|villageois|pecheurs|eleves|etudiants|otages|autres"
-          r"|deces|disparus|soldats|militaires|policiers|gendarmes|jeunes|fermiers"
-          r"|agriculteurs|eleveurs|refugies|migrants|manifestants|membres|nigerians"
-          r"|cadavres|detenus|travailleurs",
-    "de": r"menschen|tote|toten|verletzte|verletzten|opfer|todesopfer|leichen|zivilisten"
-          r"|siedler|glaubige|glaubigen|kinder|frauen|manner|bewohner|einwohner|fischer"
-          r"|soldaten|polizisten|personen|schuler|studenten|geiseln|fluchtlinge|migranten"
-          r"|andere|vermisste|vermissten|dorfbewohner|arbeiter|bauern|getotet|verletzt|ermordet",
-    "ru": r"человек|людеи|погибших|погибли|раненых|раненые|убитых|убиты|жертв|тел|трупов"
-          r"|мирных|жителеи|поселенцев|верующих|рыбаков|детеи|женщин|мужчин|военных"
-          r"|солдат|полицеиских|заложников|беженцев|пассажиров|студентов|школьников"
-          r"|других|пострадавших|нигериицев|граждан|сельчан|крестьян|убито|погибло|ранено"
-          r"|ранены",
-    "pt": r"pessoas?|mortos?|mortas?|feridos?|feridas?|vitimas?|corpos|cadaveres|civis"
-          r"|colonos|fieis|criancas|menores|jovens|mulheres|homens|moradores|habitantes"
-          r"|residentes|aldeoes|vizinhos|alunos|estudantes|refens|presos|refugiados"
-          r"|desaparecidos|outros|outras|soldados|policiais|militares|agentes|migrantes"
-          r"|trabalhadores|camponeses|agricultores|pescadores|nigerianos|mineiros|pastores"
-          r"|manifestantes|membros|combatentes|militantes|rebeldes|insurgentes|terroristas"
-          r"|jihadistas|criminosos|bandidos|sequestradores|atiradores|pistoleiros|familiares"
-          r"|fieis|peregrinos|detidos|prisioneiros",
-    "nl": r"mensen|personen|doden|dode|gedood|gedode|gewonden|gewond|slachtoffers|lichamen"
-          r"|lijken|burgers|kolonisten|gelovigen|kinderen|vrouwen|mannen|inwoners|bewoners"
-          r"|dorpelingen|dorpsbewoners|vissers|boeren|soldaten|militairen|agenten"
-          r"|politieagenten|strijders|militanten|rebellen|terroristen|jihadisten|gijzelaars"
-          r"|vluchtelingen|migranten|studenten|leerlingen|scholieren|anderen|vermisten"
-          r"|nigerianen|arbeiders|werknemers|demonstranten|leden|gevangenen|pelgrims"
-          r"|herders|jongeren|tieners|babys|mijnwerkers|hulpverleners|familieleden",
-}  # fmt: skip
-#: Nouns of things that the casualty rules' forms of agent nouns take for people: English
-#: "-ment(s)" ("settlements", "government"), "sprees"; German plurals in "-er(n)"
-#: ("Massakern", "Hilfsgüter", "Lager"); Spanish "helicópteros"; Russian "убийств"
-#: (killings, read as "-ист").
-_NOT_PEOPLE_ENDINGS: dict[str, str] = {
-    "en": r"\w*ments?|sprees",
-    "de": r"\w*(?:massakern?|guter|gutern|lager|lagern|zimmer|zimmern|kilometern?)",
-    "es": r"helicopteros",
-    "ru": r"\w*иств\w*",
-}
 #: A word of a quote after a count, to the first mark: letters, an apostrophe or a hyphen.
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]*)")
 
@@ -1027,8 +961,6 @@ def _closed_class(table: str, language: str) -> re.Pattern[str] | None:
         "partitives": _PARTITIVES,
         "pronouns": _PEOPLE_PRONOUNS,
         "verbs": _VERB_FORMS,
-        "people": _MORE_PEOPLE,
-        "not_people": _NOT_PEOPLE_ENDINGS,
     }[table].get(language)
     return re.compile(f"(?:{words})") if words else None
 
@@ -1045,20 +977,6 @@ def _words_after(said: str, end: int, most: int) -> list[str]:
         words.append(word.group(1))
         end = word.end()
     return words
-
-
-def _names_people_or_toll(word: str, language: str) -> bool:
-    """Whether ``word`` (folded) is a noun of people or of the toll: this module's
-    :data:`_MORE_PEOPLE`, or the casualty rules' table and forms, no noun of things
-    those forms misread (:data:`_NOT_PEOPLE_ENDINGS`). Not the casualty type's cue words:
-    they hold nouns of events ("12 massacres", "12 killings", "12 tiroteos" count no
-    people)."""
-    from extractor.types.casualty_report import _is_people
-
-    word = word.rstrip("'")
-    if _is("people", word, language):
-        return True
-    return not _is("not_people", word, language) and _is_people(word, language)
 
 
 def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
@@ -1082,14 +1000,14 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
         return not _partitive_of_people(said, end, language)
     phrase: list[str] = []
     for word in words:
-        if _is("not_a_noun", word, language) and not _names_people_or_toll(word, language):
+        if _is("not_a_noun", word, language) and not counts_people(word, language):
             break
         phrase.append(word)
     if not phrase:
         return False
     if language == "en" and _plural_of_things(phrase[-1], language):
         return not _harm_tells_people(said, start, end, phrase, language)
-    if any(_names_people_or_toll(word, language) for word in phrase):
+    if any(counts_people(word, language) for word in phrase):
         return False
     if len(phrase) == 1 and _is("verbs", phrase[0], language):
         return False
@@ -1118,10 +1036,8 @@ def _harm_tells_people(
     takes the counted noun as its subject ("12 thieves were killed", "12 X died") or its
     object ("killed 12 warlords"): what is killed or dies is a victim, so the noun names
     people, unless the casualty rules know it for a thing ("12 tanks were destroyed")."""
-    from extractor.types.casualty_report import _is_a_thing
-
     words = _type_words("casualty_report", language)
-    if words is None or any(_is_a_thing(word, language) for word in phrase):
+    if words is None or any(is_a_thing(word, language) for word in phrase):
         return False
     after = _phrase_end(said, end, len(phrase))
     passive = _PASSIVE.match(said, after)
@@ -1148,7 +1064,7 @@ def _plural_of_things(word: str, language: str) -> bool:
     return (
         word.endswith("s")
         and not word.endswith(("ss", "us", "'s"))
-        and not _names_people_or_toll(word, language)
+        and not counts_people(word, language)
     )
 
 
@@ -1157,9 +1073,7 @@ def _partitive_of_people(said: str, end: int, language: str) -> bool:
     people or of the toll among the next few words ("12 of them", "12 of the dead",
     "12 de los muertos")."""
     words = _words_after(said, end, 5)[1:]
-    return any(
-        _is("pronouns", word, language) or _names_people_or_toll(word, language) for word in words
-    )
+    return any(_is("pronouns", word, language) or counts_people(word, language) for word in words)
 
 
 #: Per spaced language, the nouns of a label that a number after them names, no count
@@ -1204,10 +1118,7 @@ def _is_a_label(said: str, window: str, end: int, language: str) -> bool:
     following = _words_after(said, end, 1)
     return not (
         following
-        and (
-            _names_people_or_toll(following[0], language)
-            or _of_people_or_toll(following[0], language)
-        )
+        and (counts_people(following[0], language) or _of_people_or_toll(following[0], language))
     )
 
 

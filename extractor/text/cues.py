@@ -215,6 +215,36 @@ def patterns_for(
     return tuple(cues[key] for key in dict.fromkeys((language, "en", "*")) if key in cues)
 
 
+def with_english(cues: Mapping[str, re.Pattern[str]], language: str) -> list[re.Pattern[str]]:
+    """The patterns of English and of ``language``, for rules that read a clause.
+
+    English first: articles quote English names and words, so English stays read in
+    every language, but no English word that is a common word of ``language``
+    changes its verdict (:data:`_FALSE_FRIENDS`); no foreign word changes an English
+    one, as a text in English gets only English. Unlike :func:`patterns_for` a
+    language with no words gets English alone, never None: a rule has no gate to
+    lift.
+    """
+    found = [cues[key] for key in dict.fromkeys(("en", language)) if key in cues]
+    if language != "en" and "en" in cues and language in _FALSE_FRIENDS:
+        found[0] = _without_false_friends(cues["en"], language)
+    return found
+
+
+#: English cue words that are common words of another language: German "die" (the article)
+#: read as the English verb made "Die X griff die Kaserne an" a group that died, and "war"
+#: (was) read as the English noun an event ("X war nicht verantwortlich"); Spanish
+#: "no" read as the English negation made "no solo mató" a denial.
+_FALSE_FRIENDS: dict[str, tuple[str, ...]] = {"de": ("die", "war"), "es": ("no",)}
+
+
+@lru_cache(maxsize=64)
+def _without_false_friends(pattern: re.Pattern[str], language: str) -> re.Pattern[str]:
+    """``pattern`` (English) that matches none of ``language``'s :data:`_FALSE_FRIENDS`."""
+    words = "|".join(_FALSE_FRIENDS[language])
+    return re.compile(rf"(?!(?:{words})(?!\w))(?:{pattern.pattern})", pattern.flags)
+
+
 def states_any(cues: Iterable[re.Pattern[str]], sentence: str) -> bool:
     """Whether ``sentence`` has a word of any of ``cues`` (a met need is no meeting)."""
     return any_found(cues, _MEET_A_NEED.sub(" ", sentence))

@@ -11,15 +11,15 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date
-from functools import lru_cache
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns
+from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import normalise_text
+from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
@@ -410,100 +410,6 @@ _KILLS_ONLY_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
     "de": [r"eliminiert\w*", r"neutralisiert\w*"],
     "ru": [r"уничтожил\w*", r"ликвидировал\w*"],
 })  # fmt: skip
-#: Words of people (and personal pronouns) an object of :data:`_KILLS_ONLY_PEOPLE` may name:
-#: then it killed. Spanish marks a person object with "a" ("abatió a un pistolero").
-_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"people", r"persons?", r"civilians?", r"soldiers?", r"troops?", r"fighters?",
-           r"militants?", r"rebels?", r"insurgents?", r"terrorists?", r"jihadists?",
-           r"gunm[ae]n", r"attackers?", r"assailants?", r"suspects?", r"commanders?",
-           r"leaders?", r"members?", r"operatives?", r"combatants?", r"snipers?",
-           r"servicem[ae]n", r"personnel", r"police(?:m[ae]n)?", r"officers?", r"guards?",
-           r"men", r"women", r"children", r"hostages?", r"pilots?", r"mercenaries",
-           r"militiam[ae]n", r"extremists?", r"bombers?", r"shooters?", r"cells?", r"perpetrators?",
-           r"bandits?", r"pirates?", r"criminals?", r"outlaws?", r"thugs?", r"gangs?",
-           r"kingpins?", r"individuals?", "elements", r"cultists?", r"youths?", r"jihadis?",
-           "him", "her", "them", "those"],
-    "es": [r"personas?", r"civiles", r"soldados?", r"militares", r"combatientes?",
-           r"militantes?", r"rebeldes?", r"insurgentes?", r"terroristas?", r"yihadistas?",
-           r"guerriller[oa]s?", r"hombres", r"mujeres", r"niños", r"sospechosos?", r"cabecillas?",
-           r"comandantes?", r"jefes?", r"miembros?", r"policías?", r"rehenes", r"pistoleros?",
-           r"sicarios?", r"delincuentes?", r"criminales?", r"individuos?", r"atacantes?",
-           r"bandid[oa]s?", r"piratas?", r"elementos?", r"narcos?"],
-    "fr": [r"personnes?", r"civils?", r"soldats?", r"militaires?", r"combattants?",
-           r"militants?", r"rebelles?", r"insurgés?", r"terroristes?", r"d?jihadistes?",
-           r"assaillants?", r"hommes", r"femmes", r"enfants", r"suspects?", r"chefs?",
-           r"commandants?", r"membres?", r"policiers?", r"otages?", r"tireurs?", r"kamikazes?",
-           r"individus?", r"éléments?", r"cellules?", "eux", r"bandits?", r"pirates?",
-           r"criminels?", r"malfrats?", r"gangs?"],
-    "de": [r"Menschen", r"Personen?", r"\w*zivilist\w*", r"\w*soldat\w*", r"\w*kämpfer\w*",
-           r"\w*militante\w*", r"\w*rebell\w*", r"\w*aufständische\w*", r"\w*terrorist\w*",
-           r"\w*dschihadist\w*", r"\w*islamist\w*", r"\w*angreifer\w*", r"\w*attentäter\w*",
-           r"\w*schütze\w*", r"Männer\w*", r"Frauen", r"Kinder\w*", r"Verdächtige\w*",
-           r"\w*anführer\w*", r"\w*kommandeur\w*", r"Mitglied\w*", r"\w*polizist\w*",
-           r"Geiseln?", r"\w*zelle\w*", "ihn", "sie", r"\w*bandit\w*", r"\w*piraten?",
-           r"\w*kriminelle\w*"],
-    "ru": [r"человек\w*", r"люд\w*", r"жител\w*", r"военн\w*", r"военнослужащ\w*",
-           r"солдат\w*", r"боевик\w*", r"террорист\w*", r"бандит\w*", r"экстремист\w*",
-           r"на[её]мник\w*", r"диверсант\w*", r"командир\w*", r"главар\w*", r"член\w*",
-           r"полицейск\w*", r"заложник\w*", r"снайпер\w*", r"стрелк\w*", r"нападавш\w*",
-           r"живой силы", r"личного состава", "их", "его", "её", "ее", r"ячейк\w*"],
-})  # fmt: skip
-#: Things a verb of :data:`_KILLS_ONLY_PEOPLE` counts ("neutralized 12 drones"): a counted
-#: object of no such noun is of people ("12 Boko Haram", "12 staff"). Equipment whose
-#: plural looks like a noun of people (:data:`_PEOPLE_FORM`: "transformers", "detonators",
-#: "détonateurs", "Zerstörer", "перехватчиков") is listed here, as a form cannot tell it.
-_THINGS: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
-           r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
-           r"weapons?", r"explosives?", r"IEDs?", r"UAVs?", r"shells?", r"positions?",
-           r"trucks?", r"caches?", r"warehouses?", r"helicopters?", r"planes?", r"bunkers?",
-           r"howitzers?", r"mortars?", r"carriers?", r"tankers?", r"destroyers?",
-           r"containers?", r"transmitters?", r"generators?", r"reactors?", r"trailers?",
-           r"boosters?", r"computers?", r"servers?", r"sites?", r"satellites?", r"towers?",
-           r"motors?", r"scooters?", r"choppers?", r"vans?", r"taxis?", r"shipments?",
-           r"documents?", r"events?", r"equipments?", r"plants?", r"trees?", r"boards?",
-           r"batter(?:y|ies)", r"jets?", r"fighter jets?", r"ships?", r"vessels?", "artillery",
-           r"cannons?", r"radars?", r"transformers?", r"transporters?", r"bulldozers?",
-           r"excavators?", r"tractors?", r"loaders?", r"interceptors?", r"detonators?",
-           r"rovers?", r"cruisers?", r"scanners?", r"jammers?", r"receivers?", r"sensors?",
-           r"refrigerators?", r"emplacements?", r"encampments?", r"minesweepers?",
-           r"projectors?", r"propellants?", r"components?", r"Leopards?", r"Stingers?",
-           r"checkpoints?", r"bridges?", r"dumps?", r"pieces?", r"camps?", r"bases?",
-           r"motorcycles?", "ammunition"],
-    "es": [r"drones?", r"bombas?", r"minas?", r"misiles?", r"cohetes?", r"artefactos?",
-           r"dispositivos?", r"tanques?", r"vehículos?", r"objetivos?", r"lanzadores?",
-           r"lanchas?", r"barcos?", r"embarcaciones?", r"aeronaves?", r"aviones?",
-           r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?",
-           r"cañones?", r"radares?", r"buques?", r"generadores?", r"contenedores?",
-           r"transportadores?", r"agujeros?", r"detonadores?", r"transformadores?",
-           r"ordenadores?", r"cargueros?", r"petroleros?", r"bombarderos?", r"morteros?",
-           r"puentes?", r"campamentos?", r"motos?", r"motocicletas?"],
-    "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
-           r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
-           r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
-           r"obus", r"camions?", r"positions?",
-           r"canons?", r"radars?", r"navires?", r"moteurs?", r"ordinateurs?", r"réacteurs?",
-           r"transporteurs?", r"papiers?", r"chantiers?", r"quartiers?", r"moyens",
-           r"trains?", r"terrains?", r"générateurs?", r"conteneurs?", r"pétroliers?",
-           r"détonateurs?", r"transformateurs?", r"brouilleurs?", r"émetteurs?", r"capteurs?",
-           r"mortiers?", r"ponts?", r"motos?"],
-    "de": [r"\w*drohnen?", r"\w*bomben?", r"\w*minen?", r"\w*raketen?", r"\w*sprengs\w*",
-           r"\w*panzer", r"\w*fahrzeuge?", r"\w*ziele?", r"\w*werfer", r"\w*boote?",
-           r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen",
-           r"\w*container", r"\w*bunker", r"\w*transporter", r"\w*computer", r"\w*server",
-           r"\w*sender", r"\w*jäger", r"\w*flieger", r"\w*geschütz\w*", r"\w*radar\w*",
-           r"\w*mörser", r"\w*bagger", r"\w*anhänger", r"\w*zünder", r"\w*kreuzer",
-           r"\w*zerstörer", r"\w*frachter", r"\w*schrauber", r"\w*haubitzen?",
-           r"\w*brücken?", r"\w*punkte?"],
-    "ru": [r"беспилотник\w*", r"дрон\w*", r"БПЛА", r"бомб\w*", r"мин(?:а|ы|у|ой)?",
-           r"ракет\w*", r"снаряд\w*", r"устройств\w*", r"танк\w*", r"техник\w*",
-           r"\w*машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
-           r"самол[её]т\w*", r"вертол[её]т\w*", r"склад\w*", r"оружи\w*", r"взрывчатк\w*",
-           r"позици\w*", r"пункт\w*", r"блиндаж\w*",
-           r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*",
-           r"перехватчик\w*", r"погрузчик\w*", r"ускорител\w*", r"глушител\w*",
-           r"излучател\w*", r"гаубиц\w*", r"оруди\w*", "РСЗО", "РЛС"],
-})  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["died", "dies", "die", "perished", "lost their lives", "lost his life",
@@ -602,30 +508,6 @@ _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
 }
 
 
-def _of(cues: Mapping[str, re.Pattern[str]], language: str) -> list[re.Pattern[str]]:
-    """The patterns of English and of ``language``: no foreign word changes an English
-    verdict, and no English word that is a common word of ``language`` changes its
-    (:data:`_FALSE_FRIENDS`)."""
-    found = [cues[key] for key in dict.fromkeys(("en", language)) if key in cues]
-    if language != "en" and "en" in cues and language in _FALSE_FRIENDS:
-        found[0] = _without_false_friends(cues["en"], language)
-    return found
-
-
-#: English cue words that are common words of another language: German "die" (the article)
-#: read as the English verb made "Die X griff die Kaserne an" a group that died, and "war"
-#: (was) read as the English noun an event ("X war nicht verantwortlich"); Spanish
-#: "no" read as the English negation made "no solo mató" a denial.
-_FALSE_FRIENDS: dict[str, tuple[str, ...]] = {"de": ("die", "war"), "es": ("no",)}
-
-
-@lru_cache(maxsize=64)
-def _without_false_friends(pattern: re.Pattern[str], language: str) -> re.Pattern[str]:
-    """``pattern`` (English) that matches none of ``language``'s :data:`_FALSE_FRIENDS`."""
-    words = "|".join(_FALSE_FRIENDS[language])
-    return re.compile(rf"(?!(?:{words})(?!\w))(?:{pattern.pattern})", pattern.flags)
-
-
 def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str | None:
     """Why ``name`` cannot be coded as the perpetrator of the toll in ``evidence``, if it cannot.
 
@@ -637,7 +519,7 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
     says it did the harm, and stays empty otherwise: an unproven perpetrator
     is no perpetrator.
     """
-    if any(p.search(name) for p in _of(EVENT_CUES, language)):
+    if any(p.search(name) for p in with_english(EVENT_CUES, language)):
         return f"perpetrator {name!r} names the event, not who did it"
     folded, quote = _composed(name), _composed(evidence)
     places = [m.start() for m in re.finditer(re.escape(folded), quote)] if folded else []
@@ -691,8 +573,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     before, after = quote[lo:start], quote[end:hi]
     clause_before = _CLAUSE_BREAK.split(before)[-1]
     unspaced = language in _UNSPACED_LANGUAGES or bool(_UNSPACED.search(quote[start:end]))
-    sources = [p.search(clause_before) for p in _of(SOURCE_CUES, language)]
-    sources += [p.match(after) for p in _of(SOURCE_AFTER_CUES, language)]
+    sources = [p.search(clause_before) for p in with_english(SOURCE_CUES, language)]
+    sources += [p.match(after) for p in with_english(SOURCE_AFTER_CUES, language)]
     if any(m is not None and _bare(m, language) for m in sources) or _source_statement(
         clause_before, language
     ):
@@ -700,7 +582,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     by = next(
         (
             m
-            for p in _of(BY_CUES, language)
+            for p in with_english(BY_CUES, language)
             for m in [p.search(clause_before)]
             if m and _bare(m, language)
         ),
@@ -755,7 +637,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     if _among_the_harmed(quote[lo:start], clause_before, after, language):
         return _DEEDS["suffered"]
     near = clause_before[-12:] if unspaced else " ".join(clause_before.split()[-2:])
-    if any(p.search(near) for p in _of(SPEAKS_CUES, language)):
+    if any(p.search(near) for p in with_english(SPEAKS_CUES, language)):
         return "speaks about the attack in the evidence; it did not do it"
     if (
         language == "ar"
@@ -776,7 +658,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         # "lost their lives in the Myanmar military's suppression": a name after "in",
         # "during", or one that owns what follows it, is no object of the harm
         governed = not after.startswith("'s") and not any(
-            p.search(between) for p in _of(_CIRCUMSTANCE, language)
+            p.search(between) for p in with_english(_CIRCUMSTANCE, language)
         )
         if words <= (6 if unspaced else 5) and counted and governed:
             return "is who was harmed in the evidence, not who did it"
@@ -823,7 +705,7 @@ def _own_toll_in_relative(after: str, language: str) -> bool:
     return any(
         _reported_deed(after[opener.end() :], language) == "did"
         and not _another_owner(after[: opener.start()], language)
-        for p in _of(_RELATIVE_OPENER, language)
+        for p in with_english(_RELATIVE_OPENER, language)
         for opener in p.finditer(after)
     )
 
@@ -836,7 +718,7 @@ def _another_owner(head: str, language: str) -> bool:
     relative's "its" or "they" is then that owner's, the nearest; only a noun with no other
     owner lends it to the speaker ("described the raid, in which its fighters killed 12")."""
     noun_phrase = " ".join(head.split()[1:])  # the speaker's verb first
-    return any(p.search(noun_phrase) for p in _of(_OWNER, language))
+    return any(p.search(noun_phrase) for p in with_english(_OWNER, language))
 
 
 #: What names the owner of a noun inside its phrase (:func:`_another_owner`).
@@ -1080,7 +962,7 @@ def _contrasted(clause_before: str, language: str) -> bool:
     if words and _ARTICLE.fullmatch(words[-1]):
         words.pop()
     tail = " ".join(words[-2:])
-    return any(p.search(tail) for p in _of(_CONTRAST, language))
+    return any(p.search(tail) for p in with_english(_CONTRAST, language))
 
 
 #: Words of contrast that deny the name after them the deed (:func:`_contrasted`), at
@@ -1103,7 +985,7 @@ def _answers_the_event(clause: str, language: str) -> bool:
     mató a 12", "после теракта, в котором погибли"): the toll is the event's, the deed a
     response to it. A deed with a count of its own ("killed 3 gunmen after the attack that
     killed 12") is a toll of its own, and stays."""
-    for pattern in _of(_AFTER_THE_EVENT, language):
+    for pattern in with_english(_AFTER_THE_EVENT, language):
         found = pattern.search(clause)
         if found is not None and not _counted(clause[: found.start()], language):
             return True
@@ -1122,7 +1004,7 @@ def _own_toll_after(reading: str, language: str) -> bool:
     tail = reading[mark + 1 :]
     return any(
         not _is_passive(tail, verb, language)
-        for p in _of(_AGENT, language)
+        for p in with_english(_AGENT, language)
         for verb in p.finditer(tail)
     )
 
@@ -1218,14 +1100,14 @@ def _undenied(text: str, at: int, language: str) -> str | None:
     "не отрицала, что убила"); a clause with a subject of its own ("did not deny that the
     army killed", "no negó que el ejército mató", "не отрицала, что армия убила") names
     another, and the subject only spoke of it: no doer."""
-    if any(p.match(text, at) for p in _of(_BLAMES, language)):
+    if any(p.match(text, at) for p in with_english(_BLAMES, language)):
         return "denied"
-    rest = text[max(m.end() for p in _of(_DENIES, language) if (m := p.match(text, at))) :]
+    rest = text[max(m.end() for p in with_english(_DENIES, language) if (m := p.match(text, at))) :]
     reported = _reported_deed(rest, language)
     if reported is not None:
         return reported
     opener = rest.lstrip(" ,")
-    if any(p.match(opener) for p in _of(_COMPLEMENTIZER, language)):
+    if any(p.match(opener) for p in with_english(_COMPLEMENTIZER, language)):
         return "denied"
     return _first_deed(rest, language, undenied=True)
 
@@ -1254,7 +1136,7 @@ def _first_apart(text: str, language: str) -> list[tuple[str, int]]:
         at = min(
             (
                 match.start()
-                for pattern in _of(cues, language)
+                for pattern in with_english(cues, language)
                 for match in pattern.finditer(text)
                 if not _is_passive(text, match, language)
                 and not _after_determiner(text, match.start(), language)
@@ -1278,7 +1160,7 @@ def _own_deed_after(text: str, at: int, language: str) -> bool:
     subject ("vowed revenge *after troops later killed* 12") is that subject's."""
     clause = _CLAUSE_BREAK.split(text[at:])[0]
     for participle in _OWN_PARTICIPLE.finditer(clause):
-        if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
+        if any(p.fullmatch(participle.group(1)) for p in with_english(_AGENT, language)):
             return True
     coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
     sequencer = _SEQUENCER.get(language)
@@ -1308,7 +1190,9 @@ def _own_clause_end(text: str, at: int, language: str) -> int:
     cause clause ("vowed revenge *after* troops killed", "juró venganza *cuando* los
     paramilitares mataron"); a word of sequence is none ("y *después* mató")."""
     sequencer = _SEQUENCER.get(language)
-    patterns = [_EN_SUBORDINATE] if language == "en" else list(_of(_ANOTHER_CLAUSE, language))
+    patterns = (
+        [_EN_SUBORDINATE] if language == "en" else list(with_english(_ANOTHER_CLAUSE, language))
+    )
     ends = (
         m.start()
         for p in patterns
@@ -1343,7 +1227,7 @@ def _negated(before: str, language: str) -> bool:
     "no solo", "pas seulement" add to the deed (no gap table: any negation in the clause)."""
     gap_word = _NEGATION_GAP.get(language)
     coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
-    for pattern in _of(_NEGATION, language):
+    for pattern in with_english(_NEGATION, language):
         for negation in pattern.finditer(before):
             gap = _without_implicatives(before[negation.end() :], language)
             if gap_word is None and not coordinator.search(gap):  # "zögerte nicht und tötete"
@@ -1369,7 +1253,7 @@ def _failed(before: str, language: str) -> bool:
     An affirmed failure denies the deed as a negated ability does; a negated one ("did not
     fail to kill") affirms it."""
     gap_word = _NEGATION_GAP.get(language)
-    for pattern in _of(_FAILURE, language):
+    for pattern in with_english(_FAILURE, language):
         for failure in pattern.finditer(before):
             if _negated(before[: failure.start()], language):
                 continue  # "did not fail to kill" killed
@@ -1410,7 +1294,7 @@ def _first_thwarted(text: str, language: str) -> int | None:
     for verb in infinitive.finditer(text):
         before = _CLAUSE_BREAK.split(text[: verb.start()])[-1]
         governed = implicative.search(before) or any(
-            p.search(before) for p in _of(_FAILURE, language)
+            p.search(before) for p in with_english(_FAILURE, language)
         )
         if _another_subject(before, language):
             continue  # "los rebeldes que la policía no logró abatir mataron"
@@ -1431,7 +1315,7 @@ def _another_subject(before: str, language: str) -> bool:
         (
             m.start()
             for cues in (_NEGATION, _FAILURE, _IMPLICATIVE)
-            for p in _of(cues, language)
+            for p in with_english(cues, language)
             for m in [p.search(before)]
             if m is not None
         ),
@@ -1495,9 +1379,9 @@ def _failed_before_infinitive(text: str, at: int, language: str) -> bool:
     head = clauses[-2]
     implicative = _IMPLICATIVE["de"].search(head)
     negated = implicative is not None and any(
-        p.search(head[implicative.end() :]) for p in _of(_NEGATION, language)
+        p.search(head[implicative.end() :]) for p in with_english(_NEGATION, language)
     )
-    return negated or any(p.search(head) for p in _of(_FAILURE, language))
+    return negated or any(p.search(head) for p in with_english(_FAILURE, language))
 
 
 def _negated_at_the_end(clause: str, language: str) -> bool:
@@ -1549,7 +1433,7 @@ def _first_denial(text: str, language: str) -> int | None:
     """Where the first verb of denial or blame of ``text`` is, said by its subject: not in
     the passive ("was accused of"), nor a participle set off by a comma ("X, blamed for
     the attack, ..."), nor in a relative clause of another ("X, which Israel blames")."""
-    for pattern in _of(_DENIES, language):
+    for pattern in with_english(_DENIES, language):
         for match in pattern.finditer(text):
             head = _CLAUSE_BREAK.split(text[: match.start()])
             relative = [m.end() for m in _RELATIVE.finditer(head[-1])]
@@ -1570,7 +1454,9 @@ def _bare(marker: re.Match[str], language: str) -> bool:
     Health Ministry") are no verb: "laut Polizei tötete X" puts X after its own verb."""
     gap = marker.group("gap")
     return not any(
-        p.search(gap) for cues in (_ACTION, SPEAKS_CUES, _SUFFERS) for p in _of(cues, language)
+        p.search(gap)
+        for cues in (_ACTION, SPEAKS_CUES, _SUFFERS)
+        for p in with_english(cues, language)
     )
 
 
@@ -2067,7 +1953,7 @@ def _first_claim(
     the attack; a bare "claimed (that) Zelbar carried out" or "vowed to kill" speaks."""
     tables = {False: (_OWN_CLAIM,), True: (_BARE_CLAIM,), None: (_OWN_CLAIM, _BARE_CLAIM)}
     found = []
-    for pattern in (p for cues in tables[bare] for p in _of(cues, language)):
+    for pattern in (p for cues in tables[bare] for p in with_english(cues, language)):
         for match in pattern.finditer(text):
             if (
                 not _is_passive(text, match, language)
@@ -2088,7 +1974,7 @@ def _first_claim_of_else(text: str, language: str) -> int | None:
     if at is None:
         return None
     clause = _CLAUSE_BREAK.split(text[at:])[0]
-    named = any(p.search(clause) for cues in (EVENT_CUES,) for p in _of(cues, language))
+    named = any(p.search(clause) for cues in (EVENT_CUES,) for p in with_english(cues, language))
     return at if named else None
 
 
@@ -2102,7 +1988,7 @@ def _bare_speech(text: str, language: str) -> int | None:
         return None
     clause = _CLAUSE_BREAK.split(text[at:])[0]
     for participle in _OWN_PARTICIPLE.finditer(clause):
-        if any(p.fullmatch(participle.group(1)) for p in _of(_AGENT, language)):
+        if any(p.fullmatch(participle.group(1)) for p in with_english(_AGENT, language)):
             return None
     return at
 
@@ -2140,7 +2026,7 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
         return True
     stop = _CLAUSE_BREAK.search(text, claim.end())
     rest = text[claim.end() : stop.start() if stop else len(text)]
-    ends = [m.start() for p in _of(_OBJECT_END, language) for m in p.finditer(rest)]
+    ends = [m.start() for p in with_english(_OBJECT_END, language) for m in p.finditer(rest)]
     rest = rest[: min(ends, default=len(rest))]
     words = 5
     for key in dict.fromkeys(("en", language)):
@@ -2158,7 +2044,7 @@ def _claims_the_attack(text: str, claim: re.Match[str], language: str) -> bool:
     return any(
         p.search(object_)
         for cues in (EVENT_CUES, CASUALTY_CUES, _AGENT, _DEED_WORDS)
-        for p in _of(cues, language)
+        for p in with_english(cues, language)
     )
 
 
@@ -2200,7 +2086,9 @@ def _object_before_a_clause(rest: str, language: str) -> str:
     another did it); "vowed to kill" gives "to"; all of them before a noun ("claimed the
     killing") or a gerund first ("claimed killing 12"). Reads a few words only."""
     words = list(itertools.islice(re.finditer(r"\S+", rest), _OBJECT_WORDS))
-    if not words or any(p.fullmatch(words[0].group()) for p in _of(_COMPLEMENTIZER, language)):
+    if not words or any(
+        p.fullmatch(words[0].group()) for p in with_english(_COMPLEMENTIZER, language)
+    ):
         return ""
     if language == "en" and words[0].group() == "to":  # its own infinitive: a deed done
         return rest if len(words) > 1 and words[1].group() == "have" else ""  # or one vowed
@@ -2212,7 +2100,9 @@ def _object_before_a_clause(rest: str, language: str) -> str:
         verb = _CLAUSE_VERB.match(rest, at)
         opens = _after_determiner(rest, at, language) or _POSSESSIVE.fullmatch(before.group())
         phrase = phrase or bool(opens)
-        harm = next((m for p in _of(_AGENT, language) for m in [p.match(rest, at)] if m), None)
+        harm = next(
+            (m for p in with_english(_AGENT, language) for m in [p.match(rest, at)] if m), None
+        )
         if (
             harm is not None
             and phrase
@@ -2261,7 +2151,7 @@ def _takes_an_object(
     following = [w.group().rstrip(_EVENT_MARK) for w in words if w.start() > word.start()][:1]
     return bool(following) and (
         _DETERMINER_WORD.fullmatch(following[0]) is not None
-        or any(p.fullmatch(following[0]) for p in _of(_PEOPLE, language))
+        or any(p.fullmatch(following[0]) for p in with_english(PEOPLE, language))
     )
 
 
@@ -2304,7 +2194,7 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
     if deed != "spoke":
         return deed
     spoken = [
-        m for cues in (SPEAKS_CUES, _BARE_CLAIM, _APART["spoke"]) for p in _of(cues, language)
+        m for cues in (SPEAKS_CUES, _BARE_CLAIM, _APART["spoke"]) for p in with_english(cues, language)
         for m in [p.search(reading)] if m
     ]  # fmt: skip
     if not spoken:
@@ -2316,7 +2206,7 @@ def _reported_deed(rest: str, language: str) -> str | None:
     """What the clause ``rest`` that a verb of speaking (or a negated denial) reports says
     its speaker did: its own pronoun as the subject (:data:`_SELF`) and a verb of harm or
     a claim in the active voice, "did"; negated, "denied"; None for anything else."""
-    for pattern in _of(_SELF, language):
+    for pattern in with_english(_SELF, language):
         marker = pattern.search(rest)
         if marker is None:
             continue
@@ -2325,7 +2215,7 @@ def _reported_deed(rest: str, language: str) -> str | None:
         if len(gap.split()) > 5 or any(
             p.search(gap)
             for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES)
-            for p in _of(cues, language)
+            for p in with_english(cues, language)
         ):
             continue
         if marker.group() == "":  # "erklärte, zwölf Soldaten getötet zu haben"
@@ -2335,7 +2225,9 @@ def _reported_deed(rest: str, language: str) -> str | None:
             clause = (marker.group() if infinitive else "") + " "
             clause += _CLAUSE_BREAK.split(rest[marker.end() :])[0]
         did = _first_harm_done(clause, language)
-        if did is not None and any(p.search(clause[:did]) for p in _of(_DETERMINER, language)):
+        if did is not None and any(
+            p.search(clause[:did]) for p in with_english(_DETERMINER, language)
+        ):
             did = None  # "said it would avenge the killing of its fighters": a noun
         claimed = _first_claim(clause, language)
         at = min((x for x in (did, claimed) if x is not None), default=None)
@@ -2404,7 +2296,7 @@ def _own_subject_of(gap: str, language: str) -> bool:
     if language == "en" or not gap.strip():
         words = re.findall(r"[\w'’]+", gap)
         return all(_OWN_GAP_WORD.fullmatch(word) for word in words)
-    return not any(p.search(gap) for p in _of(_ANOTHER_CLAUSE, language))
+    return not any(p.search(gap) for p in with_english(_ANOTHER_CLAUSE, language))
 
 
 def _bare_subject_of(gap: str, language: str) -> bool:
@@ -2423,7 +2315,7 @@ def _among_the_harmed(sentence_before: str, clause_before: str, after: str, lang
     """Whether the name stands in an aside that lists the harmed: "killed 12 people,
     including a senior X commander", "12 morts, dont trois membres du X", "darunter",
     "в том числе", "包括": after a word of harm, with no verb of its own."""
-    found = [m for p in _of(_INCLUDING, language) for m in p.finditer(clause_before)]
+    found = [m for p in with_english(_INCLUDING, language) for m in p.finditer(clause_before)]
     if not found:
         return False
     at = len(sentence_before) - len(clause_before) + max(m.end() for m in found)
@@ -2434,7 +2326,7 @@ def _among_the_harmed(sentence_before: str, clause_before: str, after: str, lang
         p.search(text)
         for text in (sentence_before[at:], own)
         for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES, _CLAIMED)
-        for p in _of(cues, language)
+        for p in with_english(cues, language)
     )
 
 
@@ -2497,16 +2389,18 @@ _SOURCE_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
 def _source_statement(clause_before: str, language: str) -> bool:
     """Whether the name closes a source's phrase that names what it said ("according to a
     statement released by X"): a noun of speech and a few words of no verb of harm."""
-    for pattern in _of(_SOURCE_WORDS, language):
+    for pattern in with_english(_SOURCE_WORDS, language):
         found = list(pattern.finditer(clause_before))
         if not found:
             continue
         tail = clause_before[found[-1].end() :]
-        if len(tail.split()) > 6 or not any(p.search(tail) for p in _of(_SPEECH_NOUNS, language)):
+        if len(tail.split()) > 6 or not any(
+            p.search(tail) for p in with_english(_SPEECH_NOUNS, language)
+        ):
             continue
         # "according to reports of attacks by X" names the attacker; "a toll by X" its source
         harm = (_AGENT, EVENT_CUES, _SUFFERS)
-        if not any(p.search(tail) for cues in harm for p in _of(cues, language)):
+        if not any(p.search(tail) for cues in harm for p in with_english(cues, language)):
             return True
     return False
 
@@ -2628,7 +2522,7 @@ def _first(
     first in the passive ("were killed", "getötet wurden", "被杀害": the subject suffered
     it) or the first in the active voice (the subject did it)."""
     found = []
-    for pattern in _of(cues, language):
+    for pattern in with_english(cues, language):
         for match in pattern.finditer(text):
             if passive is not None and _is_passive(text, match, language) is not passive:
                 continue
@@ -2643,7 +2537,7 @@ def _first_harm_done(text: str, language: str) -> int | None:
     attack*" attacks nothing), and one that kills only people with a person as its object
     ("neutralized a bomb" killed no one: :func:`_harms_a_thing`)."""
     found = []
-    for pattern in _of(_AGENT, language):
+    for pattern in with_english(_AGENT, language):
         for match in pattern.finditer(text):
             if (
                 _is_passive(text, match, language)
@@ -2683,19 +2577,19 @@ def _harms_a_thing(text: str, verb: re.Match[str], language: str) -> bool:
     kidnappers", "les a neutralisés dans la nuit" (no object), "abatió a dos" (Spanish marks
     a person object with "a"), "eliminated Ali Hassan" (no article: a name, as the folded
     text cannot tell) do. A bare noun kills unless it names a thing ("enemy howitzers")."""
-    if not any(p.fullmatch(verb.group()) for p in _of(_KILLS_ONLY_PEOPLE, language)):
+    if not any(p.fullmatch(verb.group()) for p in with_english(_KILLS_ONLY_PEOPLE, language)):
         return False
     window = text[verb.end() : verb.end() + 80]
     stop = _CLAUSE_BREAK.search(window)
     window = window[: stop.start() if stop else len(window)]
-    ends = [m.start() for p in _of(_OBJECT_END, language) for m in p.finditer(window)]
+    ends = [m.start() for p in with_english(_OBJECT_END, language) for m in p.finditer(window)]
     words = window[: min(ends, default=len(window))].split()[:5]
     if language == "de" and (not words or words[0] in _DE_AUX):
         # a final verb has its object before it: "hat zwölf Kämpfer eliminiert"
         before = _CLAUSE_BREAK.split(text[max(0, verb.start() - 80) : verb.start()])[-1]
         object_ = before.split()[-6:]
         return bool(object_) and not _names_people(object_, language)
-    if not words or any(p.fullmatch(words[0]) for p in _of(_CIRCUMSTANCE, language)):
+    if not words or any(p.fullmatch(words[0]) for p in with_english(_CIRCUMSTANCE, language)):
         return False  # no object: "les a neutralisés dans la nuit", "уничтожила в ходе"
     if language == "es" and words[0] in ("a", "al"):
         return False  # Spanish marks a person object: "abatió a un pistolero"
@@ -2735,7 +2629,7 @@ def _noun_phrase(words: list[str], language: str) -> list[str]:
 
 
 def _names_things(phrase: list[str], language: str) -> bool:
-    """Whether a counted noun phrase names things (:data:`_THINGS`): a count is of people
+    """Whether a counted noun phrase names things (:data:`THINGS`): a count is of people
     unless a thing word says otherwise, as the people a military verb counts are named by
     open classes no form can close ("12 Boko Haram", "12 staff", "12 Rohingya", "12
     villageois", "zwölf Gläubige", "12 детей"). In English the head, the last word, decides
@@ -2744,11 +2638,11 @@ def _names_things(phrase: list[str], language: str) -> bool:
     words = [w for w in _words_of(phrase) if not _counted(w, language)]
     if language == "en" and words:
         head = words[-1]
-        if _is_a_thing(head, language):
+        if is_a_thing(head, language):
             return True
-        if _is_people(head, language):
+        if is_people(head, language):
             return False
-    return any(_is_a_thing(word, language) for word in words)
+    return any(is_a_thing(word, language) for word in words)
 
 
 def _without_articles(words: list[str], language: str) -> list[str]:
@@ -2762,77 +2656,27 @@ def _words_of(phrase: list[str]) -> list[str]:
     return [w for w in (w.strip(".,;:!?'\"") for w in phrase) if w]
 
 
-def _parts(word: str) -> list[str]:
-    """``word`` and, if hyphenated, its last part, the head of a compound ("ex-soldiers",
-    "Huthi-Rebellen", "Al-Shabaab-Kämpfer"): a whole-word pattern does not match it whole."""
-    return [word, word.rsplit("-", 1)[-1]] if "-" in word.strip("-") else [word]
-
-
-def _is_a_thing(word: str, language: str) -> bool:
-    """Whether ``word`` (or its head part) is a noun of a thing (:data:`_THINGS`)."""
-    return any(p.fullmatch(part) for part in _parts(word) for p in _of(_THINGS, language))
-
-
-def _is_people(word: str, language: str) -> bool:
-    """Whether ``word`` (or its head part) is a word of people (:data:`_PEOPLE`) or formed
-    as one (:data:`_PEOPLE_FORM`) and no thing."""
-    if _is_a_thing(word, language):
-        return False
-    form = _PEOPLE_FORM.get(language)
-    return any(
-        any(p.fullmatch(part) for p in _of(_PEOPLE, language))
-        or (form is not None and form.fullmatch(part) is not None and part not in _NOT_PEOPLE_FORM)
-        for part in _parts(word)
-    )
-
-
 def _names_people(phrase: list[str], language: str) -> bool:
-    """Whether a noun phrase names people: a word of people or a pronoun (:data:`_PEOPLE`),
-    or a noun formed as one of people (:data:`_PEOPLE_FORM`: "kidnappers", "abductors",
+    """Whether a noun phrase names people: a word of people or a pronoun (:data:`PEOPLE`),
+    or a noun formed as one of people (:data:`extractor.text.people._PEOPLE_FORM`: "kidnappers", "abductors",
     "Houthis", "ravisseurs", "secuestradores", "похитителей", "Entführer") that names no
-    thing (:data:`_THINGS`: "howitzers", "launchers"). In English the head noun, its last
+    thing (:data:`THINGS`: "howitzers", "launchers"). In English the head noun, its last
     word, decides ("12 bomb makers" are people, "12 rocket launchers" are not); elsewhere the
     head comes first and its adjectives after, so any word does."""
     words = [w for w in _words_of(phrase) if not _counted(w, language)]
     if language == "en" and words:
         words = words[-1:]
-    elif _is_a_thing(next(iter(_without_articles(words, language)), ""), language):
+    elif is_a_thing(next(iter(_without_articles(words, language)), ""), language):
         return False  # the head, first, names a thing: "les drones kamikazes"
-    return any(_is_people(word, language) for word in words)
-
-
-#: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
-#: "ravisseurs", "braconniers", "secuestradores", "похитители", "Entführer", "Islamisten")
-#: and the plurals of groups and peoples ("Houthis", "Afghans", "Shiites").
-_PEOPLE_FORM: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\w{2,}(?:ers?|ors?|ists?|ants?|ents?|ians?|ees?|ites?|is|ans|eers?|ards?|m[ae]n)",
-        re.I,
-    ),
-    "es": re.compile(r"\w{2,}(?:dor(?:es|as?)?|istas?|antes?|ientes?|eros?|eras?|anos?)", re.I),
-    "fr": re.compile(r"\w{2,}(?:eurs?|euses?|iers?|ières?|istes?|ants?|ens?|ains?)", re.I),
-    "de": re.compile(
-        r"\w{3,}(?<!eu|au|ei)(?:er|ern|erin\w*)|\w{3,}(?:isten?|anten?|enten?|iten?)", re.I
-    ),
-    "ru": re.compile(
-        r"\w{2,}(?:ник|чик|тел|ист)\w*|\w+(?:ец|цев|цов|йцы)|\w*(?:бандит|пират)\w*", re.I
-    ),
-}
-#: Function words that look like nouns of people by their ending.
-_NOT_PEOPLE_FORM = frozenset({
-    "other", "another", "either", "neither", "former", "latter", "under", "over", "after",
-    "never", "ever", "whether", "rather", "further", "their", "these", "those", "this", "its",
-    "his", "her", "them", "others", "thus",
-    "der", "oder", "aber", "über", "unter", "hinter", "wieder", "weiter", "immer", "jeder",
-    "dieser", "jener", "welcher", "einer", "keiner", "unser", "euer", "ihrer", "seiner",
-    "mehrerer", "anderer",
-})  # fmt: skip
+    return any(is_people(word, language) for word in words)
 
 
 def _counted(words: str, language: str) -> bool:
     """Whether ``words`` hold a count: a figure or a number word (:data:`_COUNTED`,
     :data:`_COUNT_WORDS`)."""
-    return bool(_COUNTED.search(words)) or any(p.search(words) for p in _of(_COUNT_WORDS, language))
+    return bool(_COUNTED.search(words)) or any(
+        p.search(words) for p in with_english(_COUNT_WORDS, language)
+    )
 
 
 #: Number words before a counted object, besides :data:`_COUNTED`'s figures and German.
@@ -2852,9 +2696,9 @@ _COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
 
 
 def _names_a_thing(object_: str, language: str) -> bool:
-    """Whether a bare object names a thing (:data:`_THINGS`: "neutralized enemy
+    """Whether a bare object names a thing (:data:`THINGS`: "neutralized enemy
     howitzers"); a bare object of no such word is a name ("eliminated Ali Hassan")."""
-    return any(p.search(object_) for p in _of(_THINGS, language))
+    return any(p.search(object_) for p in with_english(THINGS, language))
 
 
 #: German auxiliaries after a final participle: "eliminiert zu haben", "eliminiert hat".
@@ -2863,7 +2707,7 @@ _DE_AUX = frozenset({"zu", "hat", "haben", "habe", "hatte", "hatten", "hätte", 
 
 def _last(cues: Mapping[str, re.Pattern[str]], text: str, language: str) -> int | None:
     """Where the last word of ``cues`` ends in ``text``."""
-    ends = [m.end() for p in _of(cues, language) for m in p.finditer(text)]
+    ends = [m.end() for p in with_english(cues, language) for m in p.finditer(text)]
     return max(ends, default=None)
 
 
@@ -2878,8 +2722,8 @@ def _is_passive(text: str, match: re.Match[str], language: str) -> bool:
     after = " ".join(text[match.end() :].split()[:1])
     form = _PASSIVE_FORM.get(language)
     return (
-        any(p.search(before) for p in _of(_PASSIVE_BEFORE, language))
-        or any(p.search(after) for p in _of(_PASSIVE_AFTER, language))
+        any(p.search(before) for p in with_english(_PASSIVE_BEFORE, language))
+        or any(p.search(after) for p in with_english(_PASSIVE_AFTER, language))
         or (form is not None and form.fullmatch(match.group()) is not None)  # a whole word
     )
 
@@ -2902,8 +2746,8 @@ def _owns_the_event(before: str, after: str, language: str, unspaced: bool) -> b
     if language == "ar":
         return False
     if unspaced:
-        return any(p.match(after) for p in _of(EVENT_CUES, language))
-    events = _of(EVENT_CUES, language)
+        return any(p.match(after) for p in with_english(EVENT_CUES, language))
+    events = with_english(EVENT_CUES, language)
     # English puts a noun's modifiers before it ("Israeli missile strike", "Russia's
     # deadly drone attack"): up to two of them, never a verb or a function word
     for word in after.replace("'s ", " ").split()[: 3 if language == "en" else 1]:
@@ -2913,7 +2757,7 @@ def _owns_the_event(before: str, after: str, language: str, unspaced: bool) -> b
         if language != "en" or not _MODIFIER.fullmatch(word):
             break
     tail = " ".join(before.split()[-2:])
-    return any(p.search(tail) for p in _of(_EVENT_OF, language))
+    return any(p.search(tail) for p in with_english(_EVENT_OF, language))
 
 
 def _without_event_clauses(text: str, language: str) -> str:
@@ -2923,7 +2767,7 @@ def _without_event_clauses(text: str, language: str) -> str:
     the event (:data:`_EVENT_MARK`), whatever noun it is: a relative clause of harm makes any
     noun phrase the event ("the siege that killed 12", "Tuesday's rampage, which killed 12",
     :data:`_HARM_RELATIVE`), which a claim of it claims and a deed after it answers."""
-    for pattern in _of(_EVENT_CLAUSES, language):
+    for pattern in with_english(_EVENT_CLAUSES, language):
         text = pattern.sub(
             lambda m: (
                 f" {m.group(1) or ''}{_EVENT_MARK} {_main_verb_after(m.group(), language)}"
@@ -2932,7 +2776,7 @@ def _without_event_clauses(text: str, language: str) -> str:
             ),
             text,
         )
-    for pattern in _of(_HARM_RELATIVE, language):
+    for pattern in with_english(_HARM_RELATIVE, language):
         text = pattern.sub(lambda m: _marked_if_harm(m, language), text)
     return text
 
@@ -2947,7 +2791,7 @@ def _main_verb_after(clause: str, language: str) -> str:
     is one right after a relative pronoun or "and" ("12 people who were at the market")."""
     if language != "en":
         return ""
-    harm = [m.end() for cues in (CASUALTY_CUES, _SUFFERS) for p in _of(cues, language)
+    harm = [m.end() for cues in (CASUALTY_CUES, _SUFFERS) for p in with_english(cues, language)
             for m in [p.search(clause)] if m]  # fmt: skip
     for verb in _MAIN_VERB.finditer(clause, min(harm, default=0)):
         before = clause[: verb.start()].split()[-1:]
@@ -3022,7 +2866,7 @@ def _marked_if_harm(match: re.Match[str], language: str) -> str:
     if _SUBJECT_IS_IT.match(clause):
         return match.group()  # "the siege in which it killed 12": the name's own deed
     harm = (CASUALTY_CUES, _SUFFERS)
-    if not any(p.search(clause) for cues in harm for p in _of(cues, language)):
+    if not any(p.search(clause) for cues in harm for p in with_english(cues, language)):
         return match.group()
     return f"{match.group('phrase')}{_EVENT_MARK} {_main_verb_after(clause, language)}"
 
@@ -3039,7 +2883,7 @@ def toll_period(quote: str, language: str, published: date | None) -> DateValue 
             if isinstance(since, DateValue):
                 return since
             found = True
-        if any(p.search(sentence) for p in _of(CUMULATIVE_CUES, language)):
+        if any(p.search(sentence) for p in with_english(CUMULATIVE_CUES, language)):
             found = True
     return found
 
@@ -3047,7 +2891,7 @@ def toll_period(quote: str, language: str, published: date | None) -> DateValue 
 def _toll_sentences(quote: str, language: str) -> list[str]:
     """The sentences of ``quote`` that tell a harm (all of them when none does)."""
     sentences = [s for s in _SENTENCE_END.split(quote) if s.strip()]
-    harm = [s for s in sentences if any(p.search(s) for p in _of(CASUALTY_CUES, language))]
+    harm = [s for s in sentences if any(p.search(s) for p in with_english(CASUALTY_CUES, language))]
     return harm or sentences
 
 
@@ -3078,7 +2922,7 @@ def _in_other_clause(sentence: str, at: int, language: str) -> bool:
     if not relatives:
         return False
     opened = relatives[-1]
-    harm = _of(CASUALTY_CUES, language)
+    harm = with_english(CASUALTY_CUES, language)
     return any(p.search(before, 0, opened.start()) for p in harm) and not any(
         p.search(before, opened.end()) for p in harm
     )
@@ -3211,7 +3055,7 @@ def event_countries(quote: str, language: str = "en") -> set[str]:
     for clause in _CLAUSE_BREAK.split(quote):
         spoke = _last(SPEAKS_CUES, clause, language)
         told = clause[spoke:] if spoke is not None else clause
-        if any(p.search(told) for p in _of(_ACTION, language)):
+        if any(p.search(told) for p in with_english(_ACTION, language)):
             for key in dict.fromkeys(("en", language)):
                 if key in _BOUND_FOR:  # "pilgrims travelling to Iraq": where they were going
                     told = _BOUND_FOR[key].sub("bound for ", told)

@@ -1,0 +1,257 @@
+"""Nouns of people and of things: what a count or an object of harm names.
+
+Two rules ask whether a word names people: the casualty rules (a verb such as
+"neutralized" kills only when its object is people; a group after a count is
+the harmed) and the strict score (a quote after a count must count people, not
+"12 villages"). They read one table, here, so a word learnt by one is known to
+the other. Words are listed per language (ISO 639-1) and read with English
+(:func:`extractor.text.cues.with_english`); open classes no list can close
+("kidnappers", "Houthis", "ravisseurs", "похитители") are read by their form,
+and things whose plural looks like people ("transformers", "Zerstörer") are
+listed as things, which wins.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.text.cues import cue_patterns, with_english
+
+__all__ = ["PEOPLE", "THINGS", "counts_people", "is_a_thing", "is_people"]
+
+#: Words of people (and personal pronouns): the object of a verb that kills only people
+#: ("neutralized 12 militants") names one of them when it killed. Spanish marks a person
+#: object with "a" ("abatió a un pistolero").
+PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"people", r"persons?", r"civilians?", r"soldiers?", r"troops?", r"fighters?",
+           r"militants?", r"rebels?", r"insurgents?", r"terrorists?", r"jihadists?",
+           r"gunm[ae]n", r"attackers?", r"assailants?", r"suspects?", r"commanders?",
+           r"leaders?", r"members?", r"operatives?", r"combatants?", r"snipers?",
+           r"servicem[ae]n", r"personnel", r"police(?:m[ae]n)?", r"officers?", r"guards?",
+           r"men", r"women", r"children", r"hostages?", r"pilots?", r"mercenaries",
+           r"militiam[ae]n", r"extremists?", r"bombers?", r"shooters?", r"cells?", r"perpetrators?",
+           r"bandits?", r"pirates?", r"criminals?", r"outlaws?", r"thugs?", r"gangs?",
+           r"kingpins?", r"individuals?", "elements", r"cultists?", r"youths?", r"jihadis?",
+           "him", "her", "them", "those"],
+    "es": [r"personas?", r"civiles", r"soldados?", r"militares", r"combatientes?",
+           r"militantes?", r"rebeldes?", r"insurgentes?", r"terroristas?", r"yihadistas?",
+           r"guerriller[oa]s?", r"hombres", r"mujeres", r"niños", r"sospechosos?", r"cabecillas?",
+           r"comandantes?", r"jefes?", r"miembros?", r"policías?", r"rehenes", r"pistoleros?",
+           r"sicarios?", r"delincuentes?", r"criminales?", r"individuos?", r"atacantes?",
+           r"bandid[oa]s?", r"piratas?", r"elementos?", r"narcos?"],
+    "fr": [r"personnes?", r"civils?", r"soldats?", r"militaires?", r"combattants?",
+           r"militants?", r"rebelles?", r"insurgés?", r"terroristes?", r"d?jihadistes?",
+           r"assaillants?", r"hommes", r"femmes", r"enfants", r"suspects?", r"chefs?",
+           r"commandants?", r"membres?", r"policiers?", r"otages?", r"tireurs?", r"kamikazes?",
+           r"individus?", r"éléments?", r"cellules?", "eux", r"bandits?", r"pirates?",
+           r"criminels?", r"malfrats?", r"gangs?"],
+    "de": [r"Menschen", r"Personen?", r"\w*zivilist\w*", r"\w*soldat\w*", r"\w*kämpfer\w*",
+           r"\w*militante\w*", r"\w*rebell\w*", r"\w*aufständische\w*", r"\w*terrorist\w*",
+           r"\w*dschihadist\w*", r"\w*islamist\w*", r"\w*angreifer\w*", r"\w*attentäter\w*",
+           r"\w*schütze\w*", r"Männer\w*", r"Frauen", r"Kinder\w*", r"Verdächtige\w*",
+           r"\w*anführer\w*", r"\w*kommandeur\w*", r"Mitglied\w*", r"\w*polizist\w*",
+           r"Geiseln?", r"\w*zelle\w*", "ihn", "sie", r"\w*bandit\w*", r"\w*piraten?",
+           r"\w*kriminelle\w*"],
+    "ru": [r"человек\w*", r"люд\w*", r"жител\w*", r"военн\w*", r"военнослужащ\w*",
+           r"солдат\w*", r"боевик\w*", r"террорист\w*", r"бандит\w*", r"экстремист\w*",
+           r"на[её]мник\w*", r"диверсант\w*", r"командир\w*", r"главар\w*", r"член\w*",
+           r"полицейск\w*", r"заложник\w*", r"снайпер\w*", r"стрелк\w*", r"нападавш\w*",
+           r"живой силы", r"личного состава", "их", "его", "её", "ее", r"ячейк\w*"],
+})  # fmt: skip
+
+#: Things a verb that kills only people may count ("neutralized 12 drones"): a counted
+#: object of no such noun is of people ("12 Boko Haram", "12 staff"). Equipment whose
+#: plural looks like a noun of people (:data:`_PEOPLE_FORM`: "transformers", "detonators",
+#: "détonateurs", "Zerstörer", "перехватчиков") is listed here, as a form cannot tell it.
+THINGS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
+           r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
+           r"weapons?", r"explosives?", r"IEDs?", r"UAVs?", r"shells?", r"positions?",
+           r"trucks?", r"caches?", r"warehouses?", r"helicopters?", r"planes?", r"bunkers?",
+           r"howitzers?", r"mortars?", r"carriers?", r"tankers?", r"destroyers?",
+           r"containers?", r"transmitters?", r"generators?", r"reactors?", r"trailers?",
+           r"boosters?", r"computers?", r"servers?", r"sites?", r"satellites?", r"towers?",
+           r"motors?", r"scooters?", r"choppers?", r"vans?", r"taxis?", r"shipments?",
+           r"documents?", r"events?", r"equipments?", r"plants?", r"trees?", r"boards?",
+           r"batter(?:y|ies)", r"jets?", r"fighter jets?", r"ships?", r"vessels?", "artillery",
+           r"cannons?", r"radars?", r"transformers?", r"transporters?", r"bulldozers?",
+           r"excavators?", r"tractors?", r"loaders?", r"interceptors?", r"detonators?",
+           r"rovers?", r"cruisers?", r"scanners?", r"jammers?", r"receivers?", r"sensors?",
+           r"refrigerators?", r"emplacements?", r"encampments?", r"minesweepers?",
+           r"projectors?", r"propellants?", r"components?", r"Leopards?", r"Stingers?",
+           r"checkpoints?", r"bridges?", r"dumps?", r"pieces?", r"camps?", r"bases?",
+           r"motorcycles?", "ammunition"],
+    "es": [r"drones?", r"bombas?", r"minas?", r"misiles?", r"cohetes?", r"artefactos?",
+           r"dispositivos?", r"tanques?", r"vehículos?", r"objetivos?", r"lanzadores?",
+           r"lanchas?", r"barcos?", r"embarcaciones?", r"aeronaves?", r"aviones?",
+           r"avión", r"depósitos?", r"armas?", r"explosivos?", r"camiones?", r"posiciones?",
+           r"cañones?", r"radares?", r"buques?", r"generadores?", r"contenedores?",
+           r"transportadores?", r"agujeros?", r"detonadores?", r"transformadores?",
+           r"ordenadores?", r"cargueros?", r"petroleros?", r"bombarderos?", r"morteros?",
+           r"puentes?", r"campamentos?", r"motos?", r"motocicletas?"],
+    "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
+           r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
+           r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
+           r"obus", r"camions?", r"positions?",
+           r"canons?", r"radars?", r"navires?", r"moteurs?", r"ordinateurs?", r"réacteurs?",
+           r"transporteurs?", r"papiers?", r"chantiers?", r"quartiers?", r"moyens",
+           r"trains?", r"terrains?", r"générateurs?", r"conteneurs?", r"pétroliers?",
+           r"détonateurs?", r"transformateurs?", r"brouilleurs?", r"émetteurs?", r"capteurs?",
+           r"mortiers?", r"ponts?", r"motos?"],
+    "de": [r"\w*drohnen?", r"\w*bomben?", r"\w*minen?", r"\w*raketen?", r"\w*sprengs\w*",
+           r"\w*panzer", r"\w*fahrzeuge?", r"\w*ziele?", r"\w*werfer", r"\w*boote?",
+           r"\w*flugzeuge?", r"\w*depots?", r"\w*waffen", r"\w*lager", r"Stellungen",
+           r"\w*container", r"\w*bunker", r"\w*transporter", r"\w*computer", r"\w*server",
+           r"\w*sender", r"\w*jäger", r"\w*flieger", r"\w*geschütz\w*", r"\w*radar\w*",
+           r"\w*mörser", r"\w*bagger", r"\w*anhänger", r"\w*zünder", r"\w*kreuzer",
+           r"\w*zerstörer", r"\w*frachter", r"\w*schrauber", r"\w*haubitzen?",
+           r"\w*brücken?", r"\w*punkte?"],
+    "ru": [r"беспилотник\w*", r"дрон\w*", r"БПЛА", r"бомб\w*", r"мин(?:а|ы|у|ой)?",
+           r"ракет\w*", r"снаряд\w*", r"устройств\w*", r"танк\w*", r"техник\w*",
+           r"\w*машин\w*", r"цел(?:ь|и|ей)", r"установ\w*", r"катер\w*", r"лод(?:ка|ки|ок)",
+           r"самол[её]т\w*", r"вертол[её]т\w*", r"склад\w*", r"оружи\w*", r"взрывчатк\w*",
+           r"позици\w*", r"пункт\w*", r"блиндаж\w*",
+           r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*",
+           r"перехватчик\w*", r"погрузчик\w*", r"ускорител\w*", r"глушител\w*",
+           r"излучател\w*", r"гаубиц\w*", r"оруди\w*", "РСЗО", "РЛС"],
+})  # fmt: skip
+
+#: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
+#: "ravisseurs", "braconniers", "secuestradores", "похитители", "Entführer", "Islamisten")
+#: and the plurals of groups and peoples ("Houthis", "Afghans", "Shiites").
+_PEOPLE_FORM: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\w{2,}(?:ers?|ors?|ists?|ants?|ents?|ians?|ees?|ites?|is|ans|eers?|ards?|m[ae]n)",
+        re.I,
+    ),
+    "es": re.compile(r"\w{2,}(?:dor(?:es|as?)?|istas?|antes?|ientes?|eros?|eras?|anos?)", re.I),
+    "fr": re.compile(r"\w{2,}(?:eurs?|euses?|iers?|ières?|istes?|ants?|ens?|ains?)", re.I),
+    "de": re.compile(
+        r"\w{3,}(?<!eu|au|ei)(?:er|ern|erin\w*)|\w{3,}(?:isten?|anten?|enten?|iten?)", re.I
+    ),
+    "ru": re.compile(
+        r"\w{2,}(?:ник|чик|тел|ист)\w*|\w+(?:ец|цев|цов|йцы)|\w*(?:бандит|пират)\w*", re.I
+    ),
+}
+
+#: Function words that look like nouns of people by their ending.
+_NOT_PEOPLE_FORM = frozenset({
+    "other", "another", "either", "neither", "former", "latter", "under", "over", "after",
+    "never", "ever", "whether", "rather", "further", "their", "these", "those", "this", "its",
+    "his", "her", "them", "others", "thus",
+    "der", "oder", "aber", "über", "unter", "hinter", "wieder", "weiter", "immer", "jeder",
+    "dieser", "jener", "welcher", "einer", "keiner", "unser", "euer", "ihrer", "seiner",
+    "mehrerer", "anderer",
+})  # fmt: skip
+
+
+def _parts(word: str) -> list[str]:
+    """``word`` and, if hyphenated, its last part, the head of a compound ("ex-soldiers",
+    "Huthi-Rebellen", "Al-Shabaab-Kämpfer"): a whole-word pattern does not match it whole."""
+    return [word, word.rsplit("-", 1)[-1]] if "-" in word.strip("-") else [word]
+
+
+def is_a_thing(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part) is a noun of a thing (:data:`THINGS`)."""
+    return any(p.fullmatch(part) for part in _parts(word) for p in with_english(THINGS, language))
+
+
+def is_people(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part) is a word of people (:data:`PEOPLE`) or formed
+    as one (:data:`_PEOPLE_FORM`) and no thing."""
+    if is_a_thing(word, language):
+        return False
+    form = _PEOPLE_FORM.get(language)
+    return any(
+        any(p.fullmatch(part) for p in with_english(PEOPLE, language))
+        or (form is not None and form.fullmatch(part) is not None and part not in _NOT_PEOPLE_FORM)
+        for part in _parts(word)
+    )
+
+
+#: Per language the strict score reads counts in, nouns of people and of the toll that
+#: :data:`PEOPLE` and :data:`_PEOPLE_FORM` leave out, folded: the dead, the
+#: victims and the kinds of people a report of harm counts ("12 victims", "12 Tote",
+#: "12 colonos", "12 fidèles", "12 тел"). The table's forms of agent nouns read "12
+#: settlements" as people ("-ents"): :data:`_FOLDED_NOT_PEOPLE` unreads them.
+_FOLDED_PEOPLE: dict[str, str] = {
+    "en": r"victims?|deaths?|lives|bodies|corpses|dead|killed|wounded|injured|hurt|missing"
+          r"|crew|crews|staff|officials?|others|nurses?|pilgrims?|muslims|jews|kurds"
+          r"|marines?|sailors?|recruits?|relatives|famil(?:y|ies)|girls?|boys?|babies"
+          r"|kids|adults?|pupils?|patients?|detainees?|prisoners?|hostages?|refugees?"
+          r"|migrants?|workers?|villagers?|residents?|students?|taliban|rohingya|fulani"
+          r"|hausa|yazidis?|christians?|shiites?|sunnis?|soldiers?|persons?|people"
+          r"|civilians?|children|child|men|women|youths?|infants?|teenagers?|fatalities"
+          r"|casualties|slain|chiefs?|elders?|vigilantes?|wives|husbands?|sons|daughters"
+          r"|mothers|fathers|parents|siblings|brothers|sisters|friends|neighbou?rs|locals"
+          r"|natives|guests|fans|voters|cadets|troopers|gendarmes|inmates|convicts|captives"
+          r"|clerics|imams|priests|pastors|monks|nuns|faithful|congregants|herdsmen|tribesmen"
+          r"|aides|athletes|commandos|conscripts|diplomats|envoys|judges|medics|paramedics"
+          r"|midwives|newborns|shepherds|surgeons|widows|hindus|sikhs|druze|[a-z]{3,}ese"
+          r"|[a-z]+(?:girls|boys|children|women|wives)",
+    "es": r"personas?|muertos?|muertas?|heridos?|heridas?|fallecidos?|victimas?|cuerpos"
+          r"|cadaveres|civiles|colonos|fieles|ninos|ninas|menores|jovenes|mujeres|hombres"
+          r"|vecinos|alumnos|feligreses|familiares|rehenes|presos|refugiados|desaparecidos"
+          r"|otros|otras|soldados|policias|agentes|habitantes|residentes|aldeanos"
+          r"|migrantes|estudiantes|trabajadores|campesinos|pescadores",
+    "fr": r"personnes?|morts?|blesses?|tues|victimes?|corps|civils|colons|fideles|enfants"
+          r"|femmes|hommes|habitants|villageois|pecheurs|eleves|etudiants|otages|autres"
+          r"|deces|disparus|soldats|militaires|policiers|gendarmes|jeunes|fermiers"
+          r"|agriculteurs|eleveurs|refugies|migrants|manifestants|membres|nigerians"
+          r"|cadavres|detenus|travailleurs",
+    "de": r"menschen|tote|toten|verletzte|verletzten|opfer|todesopfer|leichen|zivilisten"
+          r"|siedler|glaubige|glaubigen|kinder|frauen|manner|bewohner|einwohner|fischer"
+          r"|soldaten|polizisten|personen|schuler|studenten|geiseln|fluchtlinge|migranten"
+          r"|andere|vermisste|vermissten|dorfbewohner|arbeiter|bauern|getotet|verletzt|ermordet",
+    "ru": r"человек|людеи|погибших|погибли|раненых|раненые|убитых|убиты|жертв|тел|трупов"
+          r"|мирных|жителеи|поселенцев|верующих|рыбаков|детеи|женщин|мужчин|военных"
+          r"|солдат|полицеиских|заложников|беженцев|пассажиров|студентов|школьников"
+          r"|других|пострадавших|нигериицев|граждан|сельчан|крестьян|убито|погибло|ранено"
+          r"|ранены",
+    "pt": r"pessoas?|mortos?|mortas?|feridos?|feridas?|vitimas?|corpos|cadaveres|civis"
+          r"|colonos|fieis|criancas|menores|jovens|mulheres|homens|moradores|habitantes"
+          r"|residentes|aldeoes|vizinhos|alunos|estudantes|refens|presos|refugiados"
+          r"|desaparecidos|outros|outras|soldados|policiais|militares|agentes|migrantes"
+          r"|trabalhadores|camponeses|agricultores|pescadores|nigerianos|mineiros|pastores"
+          r"|manifestantes|membros|combatentes|militantes|rebeldes|insurgentes|terroristas"
+          r"|jihadistas|criminosos|bandidos|sequestradores|atiradores|pistoleiros|familiares"
+          r"|fieis|peregrinos|detidos|prisioneiros",
+    "nl": r"mensen|personen|doden|dode|gedood|gedode|gewonden|gewond|slachtoffers|lichamen"
+          r"|lijken|burgers|kolonisten|gelovigen|kinderen|vrouwen|mannen|inwoners|bewoners"
+          r"|dorpelingen|dorpsbewoners|vissers|boeren|soldaten|militairen|agenten"
+          r"|politieagenten|strijders|militanten|rebellen|terroristen|jihadisten|gijzelaars"
+          r"|vluchtelingen|migranten|studenten|leerlingen|scholieren|anderen|vermisten"
+          r"|nigerianen|arbeiders|werknemers|demonstranten|leden|gevangenen|pelgrims"
+          r"|herders|jongeren|tieners|babys|mijnwerkers|hulpverleners|familieleden",
+}  # fmt: skip
+#: Nouns of things that the casualty rules' forms of agent nouns take for people: English
+#: "-ment(s)" ("settlements", "government"), "sprees"; German plurals in "-er(n)"
+#: ("Massakern", "Hilfsgüter", "Lager"); Spanish "helicópteros"; Russian "убийств"
+#: (killings, read as "-ист").
+_FOLDED_NOT_PEOPLE: dict[str, str] = {
+    "en": r"\w*ments?|sprees",
+    "de": r"\w*(?:massakern?|guter|gutern|lager|lagern|zimmer|zimmern|kilometern?)",
+    "es": r"helicopteros",
+    "ru": r"\w*иств\w*",
+}
+
+
+@lru_cache(maxsize=64)
+def _folded(table: str, language: str) -> re.Pattern[str] | None:
+    """The whole-word pattern of :data:`_FOLDED_PEOPLE` or :data:`_FOLDED_NOT_PEOPLE`."""
+    words = {"people": _FOLDED_PEOPLE, "not_people": _FOLDED_NOT_PEOPLE}[table].get(language)
+    return re.compile(f"(?:{words})") if words else None
+
+
+def counts_people(folded: str, language: str) -> bool:
+    """Whether ``folded`` (a word case- and accent-folded, as the strict score reads a
+    quote) names people or the toll after a count: :data:`_FOLDED_PEOPLE`, or
+    :func:`is_people` for a word none of :data:`_FOLDED_NOT_PEOPLE` misreads. Not the
+    casualty type's cue words: they hold nouns of events ("12 massacres", "12 killings",
+    "12 tiroteos" count no people)."""
+    word = folded.rstrip("'")
+    people, not_people = _folded("people", language), _folded("not_people", language)
+    if people is not None and people.fullmatch(word):
+        return True
+    return not (not_people is not None and not_people.fullmatch(word)) and is_people(word, language)
