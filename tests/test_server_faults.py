@@ -368,6 +368,40 @@ class TestRefusals:
         assert error.usage is not None and error.usage.prompt_tokens == prompt
         assert "JSON" not in str(error) and "larger model" not in str(error)
 
+    @few
+    @given(
+        status=st.sampled_from([400, 403]),
+        shape=st.sampled_from(["azure", "openai"]),
+        said=st.text(max_size=200),
+        concurrency=st.integers(1, 3),
+    )
+    def test_a_request_the_content_filter_refuses_is_a_refusal_of_that_document_alone(
+        self, server: Server, status: int, shape: str, said: str, concurrency: int
+    ) -> None:
+        """A 400 (or 403) whose error code is a content filter's declines the article, as a
+        refused answer does: each document so refused is one line of kind ``refusal`` and
+        the run goes on, where three in a row used to stop it as a broken setup."""
+        inner = {"code": "ResponsibleAIPolicyViolation", "content_filter_result": {}}
+        body = {
+            "azure": json.dumps({"error": {"message": said, "type": None, "param": "prompt",
+                                           "code": "content_filter", "status": status,
+                                           "innererror": inner}}),
+            "openai": error_json(said, code="content_policy_violation"),
+        }[shape]  # fmt: skip
+        count = SAME_FAILURES_IN_A_ROW + 3
+        refused = {n + 2 for n in range(count) if n % 4 != 3}  # one in four goes through
+        server.script.reply = lambda record: (
+            Reply(status, body) if doc_number(record) in refused else None
+        )
+        with tempfile.TemporaryDirectory() as scratch:
+            folder, output = _folder(Path(scratch), count), Path(scratch) / "out.jsonl"
+            _bulk(folder, output, make(server), concurrency=concurrency)
+            lines = _lines(output)
+        assert len(lines) == count
+        kinds = sorted(line["error"]["kind"] for line in lines if line["error"])
+        assert kinds == ["refusal"] * len(refused)
+        assert [line["status"] for line in lines].count("error") == len(refused)
+
     @given(said=st.text(max_size=2000), secret=st.text(alphabet=SECRET_CHARS, min_size=16))
     def test_a_refusal_that_reaches_instructor_is_a_refusal_too(
         self, said: str, secret: str

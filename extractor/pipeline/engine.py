@@ -110,6 +110,9 @@ from extractor.text.countries import government_country
 from extractor.types.base import Record
 from extractor.types.registry import RecordSpec, resolve_types
 
+#: How a chunk is asked: "single", one call for every type (fewer tokens), or
+#: "per-type", one call per type the lexical gate lets through (the default: a small
+#: model fills one schema at a time better).
 Strategy = Literal["single", "per-type"]
 STRATEGIES: tuple[Strategy, ...] = ("single", "per-type")
 DEFAULT_STRATEGY: Strategy = "per-type"

@@ -369,9 +369,9 @@ def classify(
         if mapped is not None:
             return mapped
     for current in chain:
-        mapped = _classify_one(current, request_chars, provider, reasked)
-        if mapped is not None:
-            return mapped
+        found = _classify_one(current, request_chars, provider, reasked)
+        if found is not None:
+            return found
     return None
 
 
@@ -593,7 +593,7 @@ def _classify_one(
     request_chars: int | None = None,
     provider: str | None = None,
     reasked: bool = False,
-) -> ModelError | None:
+) -> ModelError | ModelRefusal | None:
     name = type(error).__name__
     status = getattr(error, "status_code", None)
     response = getattr(error, "response", None)
@@ -624,6 +624,12 @@ def _classify_one(
                 status_code=status,
                 kind="config" if tiny or request_chars is None else "input",
             )
+        if status in (400, 403) and _filtered(error):
+            return ModelRefusal(
+                f"the provider's content filter refused this article (HTTP {status}: "
+                f"{message}); the other documents go on",
+                refusal=message,
+            )
         if status == 401 and _sent_basic_auth(error):
             hint = _BASIC_REFUSED.format(key=_key_variable(error, provider))
         else:
@@ -637,6 +643,32 @@ def _classify_one(
             f"({name}: {_first_line(_chain(error)[-1])})"
         )
     return None
+
+
+#: The error codes of a request a provider's content filter refused (HTTP 400): Azure
+#: OpenAI's "content_filter" (its inner code "ResponsibleAIPolicyViolation"), OpenAI's
+#: "content_policy_violation". The article is what was declined, as when the model refuses
+#: to answer: a refusal of this document (:class:`ModelRefusal`), never the setup that
+#: stops a run after three documents fail alike.
+_FILTER_CODES = frozenset(
+    {"content_filter", "content_policy_violation", "responsibleaipolicyviolation"}
+)
+
+
+def _filtered(error: BaseException) -> bool:
+    """Whether the 400 ``error`` is a content filter's (:data:`_FILTER_CODES`), read from the
+    SDK's ``code`` and the error body's codes, nested ones included."""
+    codes = [getattr(error, "code", None)]
+    body = getattr(error, "body", None)
+    if body is None:
+        try:
+            body = getattr(error, "response", None).json()  # type: ignore[union-attr]
+        except Exception:  # no response, or not JSON
+            body = None
+    while isinstance(body, dict):
+        codes += [body.get("code"), body.get("type")]
+        body = body.get("error") or body.get("innererror")
+    return any(isinstance(code, str) and code.lower() in _FILTER_CODES for code in codes)
 
 
 #: What a 401 to a request that carried the base URL's login is told: that login (sent as
