@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
+from extractor.text.countries import country_in_text
 from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
@@ -472,31 +473,42 @@ _EVENT_OF: dict[str, re.Pattern[str]] = {
 #: Marks a noun phrase described by a relative clause of harm: the event. A character of
 #: the Private Use Area, which no folded quote holds, and no word character.
 _EVENT_MARK = "\ue000"
+#: Nouns of a military or police occasion ("the operation, during which its troops
+#: killed 12"): no perpetrator's name (EVENT_CUES would refuse "Special Operations
+#: Command"), but a speaker's "its" after one is in the occasion's relative clause.
+_OCCASION: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"operations?", r"offensives?", r"incursions?", r"campaigns?", r"missions?"],
+    "es": [r"operaci(?:ón|ones)", r"ofensivas?", r"incursi(?:ón|ones)", r"campañas?"],
+    "fr": [r"opérations?", r"offensives?", r"incursions?", r"campagnes?"],
+    "de": [r"\w*einsatz\w*", r"\w*einsätze\w*", r"\w*operation\w*", r"offensive\w*"],
+    "ru": [r"операци\w*", r"наступлени\w*", r"рейд\w*"],
+})  # fmt: skip
 #: Relative clauses that say what the event did ("the attack that killed 12"): their harm
 #: is the event's, not the deed of the name before them. Group 1 keeps the event.
 _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(attacks?|bombings?|strikes?|airstrikes?|explosions?|shootings?|"
         r"blasts?|massacres?|raids?|shelling|ambush(?:es)?|assault|incident|"
-        r"violence)\s*,?\s+(?:that|which|who|in which)\b[^,;]*"
+        r"violence|operations?|offensives?)\s*,?\s+(?:that|which|who|in which)\b[^,;]*"
     ),
     "es": re.compile(
         r"(?<!\w)(atentados?|ataques?|bombardeos?|explosi(?:ón|ones)|tiroteos?|"
-        r"masacres?)\s*,?\s+(?:que|en (?:el|la) que|donde|el cual|la cual)"
+        r"masacres?|operaci(?:ón|ones)|ofensivas?)\s*,?\s+(?:que|en (?:el|la) que|donde|el cual|la cual)"
         r"(?!\w)[^,;]*"
     ),
     "fr": re.compile(
         r"(?<!\w)(attentats?|attaques?|frappes?|bombardements?|explosions?|"
-        r"fusillades?|massacres?)\s*,?\s+(?:qui|dont|où|lors duquel|lors de laquelle|"
+        r"fusillades?|massacres?|opérations?|offensives?)\s*,?\s+(?:qui|dont|où|lors duquel|lors de laquelle|"
         r"au cours duquel|dans lequel|dans laquelle)(?!\w)[^,;]*"
     ),
     "de": re.compile(
         r"(?<!\w)(\w*anschl(?:a|ä)ge?\w*|\w*angriff\w*|explosion\w*|massaker\w*|"
-        r"schie(?:ß|ss)erei\w*)\s*,\s*(?:(?:bei|durch|nach|in|an)\s+)?"
+        r"schie(?:ß|ss)erei\w*|\w*einsatz\w*|\w*einsätze\w*|\w*operation\w*|offensive\w*)\s*,\s*(?:(?:bei|durch|nach|in|an)\s+)?"
         r"(?:dem|der|den|die|das|denen|welche[mnrs]?)(?!\w)[^,;]*,?"
     ),
     "ru": re.compile(
-        r"(?<!\w)(теракт\w*|нападени\w*|атак\w*|удар\w*|взрыв\w*|обстрел\w*)"
+        r"(?<!\w)(теракт\w*|нападени\w*|атак\w*|удар\w*|взрыв\w*|обстрел\w*|операци\w*|"
+        r"наступлени\w*)"
         r"\s*,\s*(?:в (?:результате )?котор\w+|котор\w+|где|при котор\w+)"
         r"(?!\w)[^,;]*"
     ),
@@ -594,6 +606,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         # "condemned by X", "denied by X", "a statement by X" speak; "killed by X", "claimed
         # by X" did it: the later of the two before "by" decides
         head = before[: len(before) - len(clause_before) + by.start()]
+        if _held_in_hands(by, head, language):
+            return "holds the harmed in the evidence ('otages aux mains de X'); it did not do it"
         spoke = max(
             (at for cues in (SPEAKS_CUES, _DENIES, _SPEECH_NOUNS)
              if (at := _last(cues, head, language)) is not None),
@@ -674,6 +688,26 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
 
 
+def _held_in_hands(by: re.Match[str], head: str, language: str) -> bool:
+    """Whether a phrase of hands before the name ("aux mains de X", ``by``) says who holds
+    the harmed, not who harmed them: French writes both "tués aux mains de X" (killed by X)
+    and "otages aux mains de X" (held by X). After an active verb of harm with a subject of
+    its own ("une frappe a tué 12 otages aux mains du Hamas", "l'armée a tué 12 civils dans
+    un village aux mains des rebelles") the deed has its doer, and the hands hold; after a
+    passive, a participle or a verb or noun of dying ("ont été tués aux mains de", "morts
+    aux mains de") they did it. English and Spanish write the two apart ("at the hands
+    of", "a manos de": by; "in the hands of", "en manos de": held), and only the first is a
+    phrase of agency (:data:`BY_CUES`)."""
+    if language != "fr" or not by.group().startswith("aux mains"):
+        return False
+    verbs = [m for m in _AGENT["fr"].finditer(head) if m.group() not in _NOT_A_VERB["fr"]]
+    return bool(verbs) and not _is_passive(head, verbs[-1], language)
+
+
+#: Words of :data:`_AGENT` that also stand as other words ("fait": a fact).
+_NOT_A_VERB: dict[str, frozenset[str]] = {"fr": frozenset({"fait"})}
+
+
 def _verb_first_speech(clause_before: str, reading: str, language: str) -> str | None:
     """What the name did when a verb of speaking, denial or blame stands right before it,
     as Arabic writes a verb before its subject: that verb is the name's, and a verb of harm
@@ -714,11 +748,49 @@ def _another_owner(head: str, language: str) -> bool:
     """Whether the noun a relative clause hangs on, the end of ``head`` (the words after the
     speaker's name), has an owner of its own: a possessor ("the army's raid", "Israel's
     raid on Jenin"), an agent or owner after it ("the raid by Israeli troops", "del
-    ejército", "de l'armée", "der Armee"), or a state's adjective ("the Israeli raid"). The
-    relative's "its" or "they" is then that owner's, the nearest; only a noun with no other
-    owner lends it to the speaker ("described the raid, in which its fighters killed 12")."""
+    ejército", "de l'armée", "der Armee"), or a modifier that names one
+    (:func:`_owning_modifier`: "the Israeli raid", "the army raid", "the US strike", "la
+    operación israelí", "le raid militaire", "den israelischen Angriff"). The relative's
+    "its" or "they" is then that owner's, the nearest; only a noun with no other owner
+    lends it to the speaker ("described the raid, in which its fighters killed 12")."""
     noun_phrase = " ".join(head.split()[1:])  # the speaker's verb first
-    return any(p.search(noun_phrase) for p in with_english(_OWNER, language))
+    return any(p.search(noun_phrase) for p in with_english(_OWNER, language)) or any(
+        _owning_modifier(word, language) for word in _modifiers(noun_phrase, language)
+    )
+
+
+def _modifiers(noun_phrase: str, language: str) -> list[str]:
+    """The words of the last noun phrase of ``noun_phrase`` besides its head, after its last
+    article or determiner: before the head in English and German ("the *army* raid", "den
+    *israelischen* Angriff"), after it in Spanish and French ("la operación *israelí*", "le
+    raid *israélien*"). The head is the phrase's last word, or its first in Spanish and
+    French."""
+    words = re.findall(r"[^\W\d_][\w-]*", noun_phrase)  # "l'attaque": "l", "attaque"
+    articles = [  # the last word is the head, never an article ("Einsatz" is no "ein-")
+        i for i, word in enumerate(words[:-1]) if _ARTICLE.fullmatch(word) or word in ("l", "d")
+    ]
+    words = words[articles[-1] + 1 :] if articles else words[-3:]
+    if language in _HEAD_FIRST:
+        return words[1:]
+    return words[:-1]
+
+
+#: Languages whose adjectives follow the noun they modify ("la operación israelí").
+_HEAD_FIRST = frozenset({"es", "fr"})
+
+
+def _owning_modifier(word: str, language: str) -> bool:
+    """Whether a modifier of an event noun names who carried it out: a state ("the *US*
+    strike", "*French*", "israelí", "israélien", "israelischen": :func:`country_in_text`)
+    or a body or force (:data:`_OWNER_WORD`: "the *army* raid", "*NATO*", "*rebel*", "el
+    ataque *militar*", "le raid *policier*", "den *militärischen* Einsatz"), or a listed word
+    of people (:data:`PEOPLE`: "the *jihadist* attack"). A word of time or manner ("the *deadly* raid", "the
+    *night* raid") owns nothing."""
+    if any(p.fullmatch(word) for p in with_english(_OWNER_WORD, language)):
+        return True
+    if any(p.fullmatch(word) for p in with_english(PEOPLE, language)):
+        return True  # the listed words only: "recent" is formed as "residents" are
+    return country_in_text(word, language) is not None
 
 
 #: What names the owner of a noun inside its phrase (:func:`_another_owner`).
@@ -732,6 +804,20 @@ _OWNER: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"(?<!\w)(?:du|des|de la|de l['’]|par)\s*\w"),
     "de": re.compile(r"(?<!\w)(?:von|durch|des)\s+\w"),
 }
+#: Nouns and adjectives of bodies and forces that, modifying an event noun, name its owner.
+_OWNER_WORD: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["army", "military", "police", "government", r"coalition", "regime", "navy",
+           "air force", "militia", "nato", "un", "eu", "idf", "enemy", "security", "state",
+           "junta", "rebel", "insurgent", "guerrilla", "cartel", "gang"],
+    "es": [r"militar(?:es)?", r"policial(?:es)?", r"gubernamental(?:es)?", r"rebelde",
+           r"insurgente", r"guerrillera?", r"enemig[oa]", r"yihadista", r"castrense"],
+    "fr": [r"militaires?", r"polici(?:er|ère)s?", r"gouvernementale?s?", r"rebelle",
+           r"insurgée?", r"ennemie?", r"d?jihadiste", r"armée"],
+    "de": [r"militärisch\w*", r"polizeilich\w*", r"staatlich\w*", r"feindlich\w*",
+           r"\w*armee\w*", r"\w*militär\w*", r"\w*polizei\w*", r"\w*regierung\w*"],
+    "ru": [r"военн\w*", r"армейск\w*", r"полицейск\w*", r"правительственн\w*",
+           r"вражеск\w*"],
+})  # fmt: skip
 
 
 #: What opens a relative clause of the event's place or occasion, whose subject is its own
@@ -794,9 +880,13 @@ def _sequenced_deed(rest: str, language: str) -> bool:
     coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
     sequencer = _SEQUENCER.get(language)
     opening = rest.lstrip(" ,;:\u2013\u2014-")
-    opener = coordinator.match(opening)
+    if _verb_then_contrast(opening, language):  # "tötete aber 12", not "tötete aber X 12"
+        verb, _, *words = opening.split()
+        return not _new_subject(" ".join([verb, *words]), 0, language, inverted=True)
+    contrast = _CONTRAST_COORDINATOR.get(language, _NO_MATCH)
+    opener = coordinator.match(opening) or contrast.match(opening)
     if opener is not None:
-        opening = opening[opener.end() :].lstrip()
+        opening = opening[opener.end() :].lstrip(" ,")
     step = sequencer.match(opening) if sequencer is not None else None
     if step is not None:
         opening = opening[step.end() :]
@@ -808,6 +898,9 @@ def _sequenced_deed(rest: str, language: str) -> bool:
         return False
     gap = tail[:harm]
     pronoun = _SUBJECT_PRONOUN.get(language)
+    # after a word of contrast or sequence the subject may follow its verb ("stattdessen
+    # töteten Rebellen 12", "sin embargo mataron los sicarios a 12")
+    inverted = step is not None or (opener is not None and not coordinator.match(opener.group()))
     return (
         all(
             gap_word.fullmatch(word)
@@ -816,7 +909,22 @@ def _sequenced_deed(rest: str, language: str) -> bool:
             for word in gap.split()
         )
         and not _negated(gap, language)
-        and not _new_subject(tail, harm, language, inverted=step is not None)
+        and not _new_subject(tail, harm, language, inverted=inverted)
+    )
+
+
+def _verb_then_contrast(opening: str, language: str) -> bool:
+    """Whether a German clause ``opening`` starts on its finite verb of harm with a word of
+    contrast or sequence right after it ("..., *tötete aber* 12", "..., *tötete dann* 12"):
+    a clause that opens on its finite verb with no subject before it shares the subject of
+    the clause it is joined to, and the word after the verb marks it as such."""
+    if language != "de" or _first_harm_done(opening, language) != 0:
+        return False
+    words = opening.split()
+    second = words[1] if len(words) > 1 else ""
+    return any(
+        p is not None and p.fullmatch(second)
+        for p in (_CONTRAST_COORDINATOR.get(language), _SEQUENCER.get(language))
     )
 
 
@@ -834,6 +942,8 @@ def _new_subject(tail: str, harm: int, language: str, *, inverted: bool) -> bool
     if not after:
         return False
     first = after[0]
+    if inverted and _subject_right_after(after, language):
+        return True
     if language == "es":
         marked = _MARKED_OBJECT["es"]
         # the object follows the subject's noun phrase (a determiner, a noun, an adjective
@@ -848,6 +958,42 @@ def _new_subject(tail: str, harm: int, language: str, *, inverted: bool) -> bool
     if language == "ru":
         return not _COUNTED.search(first) and _RU_NOMINATIVE_PLURAL.fullmatch(first) is not None
     return False
+
+
+def _subject_right_after(after: list[str], language: str) -> bool:
+    """Whether the word right after a verb of harm that follows a word of sequence is its
+    subject, in the languages that put it there (verb-second German, "dann tötete *Israel*
+    12"; Spanish and Russian after "luego", "затем": "luego mató *Israel* a 12", "а затем
+    убила *армия* 12"): a name or a noun of people or forces, its object (counted, or
+    marked by Spanish "a") right after it, a word or two on. A count, a pronoun of the
+    subject before, or the object's marker first is no subject ("dann tötete sie 12",
+    "luego mató a 12", "затем убили 12")."""
+    first = after[0]
+    marker = _MARKED_OBJECT.get(language, _COUNTED)
+    if (
+        marker.fullmatch(first)
+        or _counted(first, language)
+        or any(p.fullmatch(first) for p in with_english(_SUBJECT_PRONOUN, language))
+        or first in _OBJECT_PRONOUN.get(language, ())
+        or _OWN_POSSESSIVE.get(language, _NO_MATCH).fullmatch(first)
+    ):
+        return False  # "luego mataron *sus* soldados a 12": the subject's own still
+    return any(marker.fullmatch(word) or _counted(word, language) for word in after[1:3])
+
+
+#: Possessives that make a noun after the verb the subject's own forces ("luego mataron
+#: *sus* soldados a 12", "dann töteten *ihre* Kämpfer 12", "затем *его* бойцы убили").
+_OWN_POSSESSIVE: dict[str, re.Pattern[str]] = {
+    "es": re.compile(r"sus?|nuestr[oa]s?", re.I),
+    "de": re.compile(r"(?:ihr|sein|unser)\w*", re.I),
+    "ru": re.compile(r"сво\w+|наш\w*", re.I),
+}
+#: Object pronouns that may stand right after a verb ("dann tötete *ihn*", "затем убили *их*").
+_OBJECT_PRONOUN: dict[str, frozenset[str]] = {
+    "es": frozenset({"lo", "la", "los", "las", "le", "les"}),
+    "de": frozenset({"ihn", "ihm", "ihnen", "sie", "es", "uns"}),
+    "ru": frozenset({"их", "его", "её", "ее", "им", "ему", "ей", "нас"}),
+}
 
 
 def _bare_force_before(gap: str) -> bool:
@@ -1079,16 +1225,61 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         return "did"  # "vowed revenge and killed 12", "lost 12 fighters but killed 30"
     clause = _CLAUSE_BREAK.split(text[:at])[-1]
     negated = _negated(clause, language) and not _another_subject(clause, language)
-    if deed == "did" and (
-        negated
-        or _negated_at_the_end(text[at:], language)
-        or _failed(clause, language)
-        or _failed_before_infinitive(text, at, language)
+    if (
+        deed == "did"
+        and (
+            negated
+            or _negated_at_the_end(text[at:], language)
+            or _failed(clause, language)
+            or _failed_before_infinitive(text, at, language)
+        )
+        and not _affirmed_after_contrast(text, at, language)
     ):
         return "denied"  # "X did not kill", "X n'a pas tué", "X failed to kill"
     if deed == "denied" and at == denial and negated and not undenied:
         return _undenied(text, at, language)
     return deed
+
+
+def _affirmed_after_contrast(text: str, at: int, language: str) -> bool:
+    """Whether the subject of a denied or failed verb at ``at`` does harm of its own after a
+    word of contrast (:data:`_CONTRAST_COORDINATOR`): "failed to kill the leader *but
+    killed* 12", "did not try to kill him *but killed* 12 by mistake", "未能杀死头目，*但杀死了*
+    12名". A denial's scope ends at the contrast; the verb after it, with only auxiliaries,
+    adverbs or the subject's pronoun between and no subject of its own, is affirmed."""
+    contrast = _CONTRAST_COORDINATOR.get(language)
+    if contrast is None:
+        return False
+    gap_word = _COORDINATED.get(language, _COORDINATED["en"])[1]
+    pronoun = _SUBJECT_PRONOUN.get(language)
+    for found in contrast.finditer(text, at):
+        rest = text[found.end() :].lstrip(" ,;")
+        tail = rest if language in _UNSPACED_LANGUAGES else " ".join(rest.split()[:8])
+        harm = _first_harm_done(tail, language)
+        if harm is None:
+            continue
+        gap = tail[:harm]
+        if (
+            all(
+                gap_word.fullmatch(word) or (pronoun is not None and pronoun.fullmatch(word))
+                for word in gap.split()
+            )
+            and not _negated(gap, language)
+            and not _new_subject(tail, harm, language, inverted=False)
+        ):
+            return True
+    return False
+
+
+#: Words of contrast that end a denial's scope ("failed to kill him *but* killed 12").
+_CONTRAST_COORDINATOR: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?<!\w)(?:but|yet|instead|however)(?!\w)", re.I),
+    "es": re.compile(r"(?<!\w)(?:pero|sino|sin embargo|en cambio)(?!\w)", re.I),
+    "fr": re.compile(r"(?<!\w)(?:mais|pourtant|cependant|en revanche)(?!\w)", re.I),
+    "de": re.compile(r"(?<!\w)(?:aber|doch|sondern|jedoch|stattdessen)(?!\w)", re.I),
+    "ru": re.compile(r"(?<!\w)(?:но|однако|зато)(?!\w)", re.I),
+    "zh": re.compile(r"但是|但|却|然而|不过|可是"),
+}
 
 
 def _undenied(text: str, at: int, language: str) -> str | None:
@@ -1460,6 +1651,10 @@ def _bare(marker: re.Match[str], language: str) -> bool:
     )
 
 
+#: Arabic nouns of a speaker's forces, in the form a possessive suffix attaches to
+#: ("مقاتلي" of "مقاتليها", "قوات", "عناصر", "جنود"): "قالت X إن مقاتليها قتلوا" is X's claim.
+_AR_OWN_FORCES = ("مقاتلي", "قوات", "عناصر", "جنود", "رجال", "مسلحي", "وحدات", "أفراد",
+                  "طائرات", "مسيرات", "صواريخ", "مدفعية", "مقاتلات")  # fmt: skip
 #: Verbs by which a speaker denies the attack or lays it on another ("denied involvement",
 #: "accused the army of", "negó", "a démenti", "bestritt", "warf der Armee vor", "отрицает",
 #: "否认", "نفت"): their subject is no perpetrator. Only in the active voice: "X was
@@ -1614,7 +1809,11 @@ _SELF: dict[str, re.Pattern[str]] = {
         r"|(?<!\w)(?P<bare>что)(?!\w)(?!\s+(?:она|он|они|мы|её|ее|его|их|сво\w+|наш\w*)(?!\w))"
     ),
     "zh": re.compile(r"(?:其|他们|我们|该组织)"),
-    "ar": re.compile(r"(?<!\w)(?:إ|أ|ا)ن(?:ها|ه|هم)(?!\w)"),
+    # "إنها", "أنه"; or the speaker's own forces, a possessive suffix on them: "إن مقاتليها",
+    # "أن قواته", "إن عناصرها" (:data:`_AR_OWN_FORCES`)
+    "ar": re.compile(
+        rf"(?<!\w)(?:إ|أ|ا)ن(?:(?:ها|ه|هم)|\s+(?:{'|'.join(_AR_OWN_FORCES)})(?:ها|ه|هم))(?!\w)"
+    ),
 }
 #: What may stand between a bare "que" / "что" and the verb whose dropped subject is the
 #: speaker: auxiliaries, negation, object clitics and a few adverbs ("dijo que los había
@@ -2214,7 +2413,7 @@ def _reported_deed(rest: str, language: str) -> str | None:
         # "said on Tuesday that its fighters", "erklärte, sie habe": a few words, no verb
         if len(gap.split()) > 5 or any(
             p.search(gap)
-            for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES)
+            for cues in (_ACTION, SPEAKS_CUES, _SUFFERS, _DENIES, _OCCASION)
             for p in with_english(cues, language)
         ):
             continue
@@ -2275,6 +2474,7 @@ _COORDINATED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"(?<!\w)(?:и|но|а)(?!\w)", re.I),
         re.compile(r"затем|потом|также|тоже|уже|позже|вскоре", re.I),
     ),
+    "zh": (re.compile(r"但是|但|却|然而|不过|可是|并且|并|然后|随后"), re.compile(r"也|又|还|仍")),
 }
 #: Words that open a clause of another subject before a verb of harm in the other
 #: languages: "dijo que buscaba a los hombres que mataron", "a dit rechercher ceux qui ont
@@ -2447,15 +2647,43 @@ _MARKED_OBJECT: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     )
 }
+#: Number words before a counted object, besides :data:`_COUNTED`'s figures and German.
+_COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", r"(?:thir|four|fif|six|seven|eigh|nine)teen",
+           r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty", r"dozens?", "several", "scores",
+           "hundreds"],
+    "es": ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+           "doce", "trece", "catorce", "quince", r"dieci\w+", "veinte", r"veinti\w+", "treinta",
+           "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien",
+           r"decenas", r"vari[oa]s", r"cientos"],
+    "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+           "douze", "treize", "quatorze", "quinze", "seize", r"dix-\w+", r"vingts?", "trente",
+           "quarante", "cinquante", r"soixante\S*", r"quatre-vingts?\S*", r"cents?",
+           r"dizaines?", "plusieurs", r"centaines"],
+    "ru": [r"дв(?:а|е|ух|умя)", r"тр(?:и|[её]х|емя)", r"четыр(?:е|[её]х)", r"пят(?:ь|и)",
+           r"шест(?:ь|и)", r"сем(?:ь|и)", "восемь", "восьми", r"девят(?:ь|и)",
+           r"десят(?:ь|и|ки|ков)", r"\w+надцат(?:ь|и)", r"(?:два|три)дцат(?:ь|и)", "сорок",
+           r"\w+десят", "сто", r"нескольк\w*", r"сотн\w*"],
+})  # fmt: skip
 #: A count before a name: the harmed are counted, their killer is not.
 _COUNTED = re.compile(
     r"\d|(?<!\w)(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zehn|\w+zig|"
-    r"dutzende|mehrere|zahlreiche|عشرات|مئات)(?!\w)"
+    r"dreissig|hundert\w*|dutzende|mehrere|zahlreiche|عشرات|مئات)(?!\w)"
 )
-#: Words that bound a count, up to the count they bound (:func:`_without_count_qualifiers`).
+
+
+def _count_words(language: str) -> str:
+    """The number words of ``language`` (:data:`_COUNT_WORDS`) as one pattern, or none."""
+    pattern = _COUNT_WORDS.get(language)
+    return _NO_MATCH.pattern if pattern is None else pattern.pattern
+
+
+#: Words that bound a count, up to the count they bound (:func:`_without_count_qualifiers`):
+#: a figure or a number word ("at least *twelve*", "más de *doce*", "mindestens *dreißig*").
 _COUNT_QUALIFIER: dict[str, re.Pattern[str]] = {
     language: re.compile(
-        rf"(?<!\w)(?:{words})(?=\s+(?:\d|{_COUNTED.pattern}))",
+        rf"(?<!\w)(?:{words})(?=\s+(?:\d|{_COUNTED.pattern}|{_count_words(language)}))",
         re.I,
     )
     for language, words in (
@@ -2677,22 +2905,6 @@ def _counted(words: str, language: str) -> bool:
     return bool(_COUNTED.search(words)) or any(
         p.search(words) for p in with_english(_COUNT_WORDS, language)
     )
-
-
-#: Number words before a counted object, besides :data:`_COUNTED`'s figures and German.
-_COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-           "twelve", r"(?:thir|four|fif|six|seven|eigh|nine)teen",
-           r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty", r"dozens?", "several", "scores",
-           "hundreds"],
-    "es": ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
-           "doce", r"decenas", r"vari[oa]s", r"cientos"],
-    "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-           "douze", r"dizaines?", "plusieurs", r"centaines"],
-    "ru": [r"дв(?:а|е|ух|умя)", r"тр(?:и|[её]х|емя)", r"четыр(?:е|[её]х)", r"пят(?:ь|и)",
-           r"шест(?:ь|и)", r"сем(?:ь|и)", "восемь", "восьми", r"девят(?:ь|и)",
-           r"десят(?:ь|и|ки|ков)", r"нескольк\w*", r"сотн\w*"],
-})  # fmt: skip
 
 
 def _names_a_thing(object_: str, language: str) -> bool:
