@@ -97,7 +97,7 @@ _OWNED: dict[str, tuple[list[str], list[str]]] = {
 #: Event nouns with no owner, or a modifier of time or manner: the speaker's own deed.
 _UNOWNED: dict[str, tuple[list[str], list[str]]] = {
     "en": (
-        ["", "deadly ", "night ", "recent "],
+        ["", "deadly ", "night ", "recent ", "Gaza ", "Kabul "],
         [
             "{G} described the {O}raid, in which its fighters killed {N} soldiers, as a success.",
             "{G} described the {O}operation, during which its fighters killed {N} soldiers,"

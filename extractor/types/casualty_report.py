@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from extractor.text.countries import country_in_text
+from extractor.text.countries import ADJECTIVES, DEMONYMS, country_in_text
 from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
@@ -790,7 +790,17 @@ def _owning_modifier(word: str, language: str) -> bool:
         return True
     if any(p.fullmatch(word) for p in with_english(PEOPLE, language)):
         return True  # the listed words only: "recent" is formed as "residents" are
-    return country_in_text(word, language) is not None
+    code = country_in_text(word, language)
+    if code is None or language != "en":
+        return code is not None  # es/fr/de: a bare modifier of the noun is an adjective
+    # English puts a place before the noun too ("the Gaza raid", "the Kabul attack"): only
+    # the state's adjective or its initials name the state that did it ("Greek", "US")
+    adjectives = {ADJECTIVES.get(code, ""), *DEMONYMS.get(code, ())[:1]}
+    return len(word) <= _INITIALS or word in {a.casefold() for a in adjectives}
+
+
+#: How many letters a state's initials take at most ("US", "UK", "UAE").
+_INITIALS = 3
 
 
 #: What names the owner of a noun inside its phrase (:func:`_another_owner`).
