@@ -422,3 +422,43 @@ def test_date_names_follow_one_scheme(name: str) -> None:
     )
     names = [c.name for c in col.date_columns(name)]
     assert names == [stem, f"{stem}_precision", f"{stem}_last", f"{stem}_text"]
+
+
+INNER_VALUES = st.fixed_dictionaries({
+    "a": st.integers(-(10**6), 10**6),
+    "b": st.none() | st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20),
+})  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(inner=INNER_VALUES)
+def test_a_users_nested_model_is_a_json_cell_duckdb_reads(inner: dict[str, Any]) -> None:
+    """A field holding a user's own model is written as JSON, which DuckDB's
+    ``json_extract`` reads back, not as Python's repr of a dict (``{'a': 5}``)."""
+    from pydantic import BaseModel, create_model
+
+    class Inner(BaseModel):
+        a: int = 0
+        b: str | None = None
+
+    user_type: Any = create_model(  # type: ignore[call-overload]
+        "Nested", __base__=Record, type=(Literal["nested"], "nested"), extra=(Inner | None, None)
+    )
+    record = user_type(extra=Inner(**inner), evidence=evidence("A rally."))
+    stored = json.loads(record.model_dump_json())  # as a run's line holds it
+    (column,) = [
+        c for c in table_columns([generic_spec(user_type)])["nesteds"] if c.name == "extra"
+    ]
+    cell = column.get(stored, {})
+    assert json.loads(cell) == inner
+    con = duckdb.connect()
+    try:
+        table = pa.Table.from_pylist([{"extra": cell}], schema=pa.schema([("extra", pa.string())]))
+        con.from_arrow(table).create("nesteds")
+        found = con.execute(
+            "SELECT json_extract(extra, '$.a')::BIGINT, json_extract_string(extra, '$.b') "
+            "FROM nesteds"
+        ).fetchall()
+    finally:
+        con.close()
+    assert found == [(inner["a"], inner["b"])]

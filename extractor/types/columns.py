@@ -27,6 +27,7 @@ and ``float`` numbers, ``str`` text. Analysts query the tables with SQL, so:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -157,9 +158,26 @@ def listed(key: str) -> Getter:
     """A list field as a list cell (values as text, empty values left out)."""
 
     def get(record: Mapping[str, Any], line: Mapping[str, Any]) -> list[str]:
-        return [str(v) for v in _items(record, key) if v is not None and v != ""]
+        return [as_text(v) for v in _items(record, key) if v is not None and v != ""]
 
     return get
+
+
+def text_of(key: str) -> Getter:
+    """A field as a text cell: its text, a number's digits, or JSON for a nested value
+    (:func:`as_text`)."""
+    return lambda record, line: None if (value := record.get(key)) is None else as_text(value)
+
+
+def as_text(value: Any) -> str:
+    """``value`` as a cell's text: a string as it is, a mapping or a list (a user's nested
+    model) as JSON, which DuckDB's ``json_extract`` and pandas' ``json.loads`` read back,
+    where ``str`` would give Python's repr (``{'a': 5}``) that nothing reads."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
 
 
 def from_line(key: str) -> Getter:

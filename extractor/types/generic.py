@@ -577,7 +577,7 @@ def _columns(record: type[Record]) -> tuple[col.Column, ...]:
         elif kind in ("int", "float", "bool"):
             out.append(col.Column(name, kind, col.field_of(name)))
         else:
-            out.append(col.Column(name, "str", col.field_of(name)))
+            out.append(col.Column(name, "str", col.text_of(name)))
     return tuple(out)
 
 
