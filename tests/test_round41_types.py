@@ -221,3 +221,53 @@ def test_two_classes_in_one_module_with_different_qualnames_still_clash() -> Non
     register(first)
     with pytest.raises(ConfigurationError, match="two record types are named"):
         register(second_named)
+
+
+_CELL_WITH_A_FIELD = '''
+from typing import Literal
+from extractor import Count, Record
+
+class Rally(Record):
+    """A rally."""
+
+    type: Literal["{name}"] = "{name}"
+    {field}: Count | None = None
+'''
+
+
+@given(
+    fields=st.lists(st.sampled_from(["crowd", "size", "marchers", "people"]), min_size=2,
+                    max_size=2, unique=True),
+    same=st.booleans(),
+)  # fmt: skip
+def test_a_result_of_a_type_defined_again_without_its_fields_is_flattened_with_a_warning(
+    fields: list[str], same: bool
+) -> None:
+    """A notebook cell run again with another field: the old result's table has the new
+    columns, so its own field is left out, and a warning names it (it used to go unseen)."""
+    import warnings
+
+    from extractor import Evidence, results_to_frame
+    from extractor.pipeline.result import ArticleExtraction, ExtractionMetadata
+
+    name = f"rally{next(_SERIAL)}"
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+
+    def define(field: str) -> type[Record]:
+        cell = _CELL_WITH_A_FIELD.format(name=name, field=field)
+        exec(compile(cell, "<cell>", "exec", dont_inherit=True), namespace)
+        record: type[Record] = namespace["Rally"]
+        return record
+
+    old = define(fields[0])
+    (spec,) = resolve_types([old])
+    made = old(evidence=Evidence(quote="A rally.", start=0, end=8, alignment="exact"))
+    meta = ExtractionMetadata(model="m", prompt_version="p", schema_version="1", strategy="single")
+    result = ArticleExtraction(doc_id="d1", metadata=meta, **{spec.plural: [made]})
+    resolve_types([define(fields[0] if same else fields[1])])  # as the next run's Extractor
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = results_to_frame([result], name)
+    said = [str(w.message) for w in caught if "defined again" in str(w.message)]
+    assert len(frame) == 1
+    assert said == ([] if same else [said[0]]) and all(fields[0] in s for s in said)

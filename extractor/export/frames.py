@@ -23,6 +23,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import json
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -239,6 +240,8 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
     if isinstance(result, BatchResult):
         result = _visibly_named(result)
         extraction = result.extraction
+        if extraction is not None:
+            _warn_of_redefined_types(extraction, index)
         info = (
             RunInfo(
                 model=extraction.metadata.model,
@@ -257,6 +260,28 @@ def _line(result: Any, index: int) -> Mapping[str, Any]:
             )
         return line
     raise TypeError(_not_a_result(result, index))
+
+
+def _warn_of_redefined_types(extraction: ArticleExtraction, index: int) -> None:
+    """Warn when a record's class is no longer the one registered under its type name (a
+    notebook cell defining the type again with other fields): the table has the new
+    definition's columns, so the old record's own fields would be left out unseen."""
+    for record in extraction.records:
+        try:
+            current = get_type(record.record_type).record
+        except ConfigurationError:  # a type no longer registered: flatten's own rule says so
+            continue
+        lost = set(type(record).model_fields) - set(current.model_fields)
+        if type(record) is not current and lost:
+            warnings.warn(
+                f"results[{index}]: record type {record.record_type!r} was defined again "
+                f"after this result was made, without its field(s) {', '.join(sorted(lost))}, "
+                "which its table leaves out: extract again with the new definition, or "
+                "define the type as it was",
+                UserWarning,
+                stacklevel=4,
+            )
+            return
 
 
 #: The names a line or a result carries that a document's id may be part of.
