@@ -65,6 +65,7 @@ from extractor.pipeline.chunking import (
     chunk_text,
 )
 from extractor.pipeline.document import NUL_TEXT, Document, as_date
+from extractor.pipeline.gating import nothing_asked
 from extractor.pipeline.merging import merge_records
 from extractor.pipeline.options import number_option, shown, text_option, whole_option
 from extractor.pipeline.prompting import codebook_message, prompt_version
@@ -142,6 +143,8 @@ class _Tally:
     planned: int = 0
     failed: list[FailedCall] = field(default_factory=list)
     first_failure: ExtractionFailed | None = None
+    #: The language of each chunk (the gate's words): said when the gate asked nothing.
+    languages: list[str] = field(default_factory=list)
 
 
 def _usage_of(value: Any) -> tuple[Any, Any]:
@@ -394,6 +397,8 @@ class Extractor:
         if merged:
             tally.warnings.append(f"merged {merged} duplicate record(s)")
         tally.warnings.extend(missing_warning(call) for call in tally.failed)
+        if not tally.planned and tally.languages:
+            tally.warnings.append(nothing_asked(tally.languages, self.types))
 
         result = self._assemble(records, doc, day, tally, started, len(chunks))
         if self.cache is not None and result.complete:  # an incomplete one is asked again
@@ -478,6 +483,7 @@ class Extractor:
     ) -> list[Record]:
         # The calls about the chunk (gate, strategy, messages): see pipeline/requests.py.
         plan = plan_chunk(chunk, day, doc, self.types, self.strategy, publisher=publisher)
+        tally.languages.append(plan.language)
         if plan.calls and not self._primed:
             # the rules that open every prompt, evaluated once per machine on the embedded
             # model's server

@@ -13,17 +13,26 @@ Cue words exist per language. The text's language is detected once
 its words in that language, in English (articles mix: an English quote in a
 French article) and in any language ("*"). A type with no words for the
 text's language is not screened at all: no gate where none fits, so that a
-Portuguese article is still read rather than silently given nothing. When
-the language cannot be told, every language's words count.
+Portuguese article is still read rather than silently given nothing.
+
+Articles mix languages beyond an English quote: an English lead and a visit
+told in Japanese, a toll in Spanish after English context. The language of
+the whole is its majority's, so a type its words screen out is screened again
+with the languages of the text's parts
+(:func:`extractor.text.language.part_languages`): it passes when any part's
+language has a word of it in the text, or has no words for it at all. When
+the language of the whole cannot be told (a transliterated article, Russian
+or Arabic in Latin letters), there is no gate: no language's words could say
+what it holds, and every language's words, tried in its stead, gave nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from extractor.text.cues import any_found, patterns_for, states_any
-from extractor.text.language import detect_language
+from extractor.text.language import UNDETERMINED, detect_language, part_languages
 from extractor.text.sentences import Sentence
 from extractor.types.registry import RecordSpec, get_type
 
@@ -38,23 +47,38 @@ def _cued(spec: RecordSpec, text: str, language: str) -> bool:
     return patterns is None or any_found(patterns, text)
 
 
+def _cued_in_any(spec: RecordSpec, text: str, languages: Iterable[str]) -> bool:
+    """Whether ``text`` has a word of ``spec``, or of a type it is ``cued_by``, in one of
+    ``languages`` (or one of them has none, which lifts the gate)."""
+    kinds = (spec, *(get_type(other) for other in spec.cued_by))
+    return any(_cued(kind, text, language) for language in languages for kind in kinds)
+
+
 def screen(text: str, types: Sequence[str], language: str | None = None) -> list[str]:
     """The types among ``types`` whose cue words occur in ``text``.
 
     A type also passes when the words of a type it is ``cued_by`` occur: a
     meeting held abroad entails a visit even when the text never says "visit"
     ("met today in Washington with Saudi Vice Minister ..."). ``language``
-    (ISO 639-1) is detected from ``text`` when not given.
+    (ISO 639-1) is detected from ``text`` when not given; "und" (undetermined)
+    screens nothing out. A type the words of ``language`` screen out is tried
+    again with those of the languages of the text's parts (told only then, and
+    once).
     """
     if language is None:
         language = detect_language(text)
+    if language == UNDETERMINED:
+        return list(types)
     passed: list[str] = []
+    parts: frozenset[str] | None = None
     for name in types:
         spec = get_type(name)
-        if _cued(spec, text, language) or any(
-            _cued(get_type(other), text, language) for other in spec.cued_by
-        ):
-            passed.append(name)
+        if not _cued_in_any(spec, text, (language,)):
+            if parts is None:
+                parts = part_languages(text) - {language}
+            if not _cued_in_any(spec, text, parts):
+                continue
+        passed.append(name)
     return passed
 
 
@@ -70,3 +94,15 @@ def cued_sentences(
     if patterns is None:
         return []
     return [s for s in sentences if states_any(patterns, text[s.start : s.end])]
+
+
+def nothing_asked(languages: Sequence[str], types: Sequence[str]) -> str:
+    """The warning for a document the gate asked the model nothing about: an analyst who
+    gets no record sees why (the language its words were read in, the types screened
+    out), and can tell an article without events from one in a language or spelling
+    the words miss."""
+    read = ", ".join(dict.fromkeys(languages))
+    return (
+        f"no call made: the lexical gate found no words of {', '.join(types)} "
+        f"in this text (language {read})"
+    )

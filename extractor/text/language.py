@@ -49,14 +49,36 @@ ATTACHED_SUFFIXES: dict[str, tuple[str, ...]] = {
         "에서는", "과는", "와는", "이나", "나", "이다", "측", "측은", "측이",
     }, key=len, reverse=True)),
 }  # fmt: skip
-#: The letters of each Indic script (its block): its vowel signs are marks, no
-#: ``\w``, so a word of it ("मिले", "met") ends where no letter of its block follows,
-#: not at ``\b``.
+
+
+def _letters_of(first: int, last: int) -> str:
+    """The code points from ``first`` to ``last`` that may be part of a word, as
+    character-class ranges: all but punctuation and symbols. A block holds its script's
+    punctuation too: Devanagari's dandas "।" and "॥" end the sentences of Hindi, Marathi,
+    Nepali and Bengali alike, and "मिले।" is the word "मिले" ("met") before a full stop."""
+    ranges: list[list[int]] = []
+    for point in range(first, last + 1):
+        if unicodedata.category(chr(point))[0] in "PS":
+            continue
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+#: The letters and marks of each Indic script (its block, without its punctuation and
+#: symbols: :func:`_letters_of`): its vowel signs are marks, no ``\w``, so a word of it
+#: ("मिले", "met") ends where no letter of its block follows, not at ``\b``.
 INDIC: dict[str, str] = {
-    "hi": "\u0900-\u097f", "mr": "\u0900-\u097f", "ne": "\u0900-\u097f",
-    "bn": "\u0980-\u09ff", "pa": "\u0a00-\u0a7f", "gu": "\u0a80-\u0aff",
-    "or": "\u0b00-\u0b7f", "ta": "\u0b80-\u0bff", "te": "\u0c00-\u0c7f",
-    "kn": "\u0c80-\u0cff", "ml": "\u0d00-\u0d7f", "si": "\u0d80-\u0dff",
+    language: _letters_of(first, last)
+    for languages, first, last in (
+        (("hi", "mr", "ne"), 0x0900, 0x097F), (("bn",), 0x0980, 0x09FF),
+        (("pa",), 0x0A00, 0x0A7F), (("gu",), 0x0A80, 0x0AFF), (("or",), 0x0B00, 0x0B7F),
+        (("ta",), 0x0B80, 0x0BFF), (("te",), 0x0C00, 0x0C7F), (("kn",), 0x0C80, 0x0CFF),
+        (("ml",), 0x0D00, 0x0D7F), (("si",), 0x0D80, 0x0DFF),
+    )
+    for language in languages
 }  # fmt: skip
 #: A word: letters and digits with the marks written on them (Indic vowel signs,
 #: Arabic and Hebrew points, combining accents), which ``\w`` alone cuts a word at
@@ -224,3 +246,83 @@ def _enough_letters(text: str) -> bool:
             if letters >= MIN_LETTERS:
                 return True
     return False
+
+
+#: A part of a text with fewer letters than this (a CJK character counts three), or
+#: fewer words than :data:`MIN_PART_WORDS` and under twice as many letters, is too short
+#: to tell its language ("PARIS (AP) -", a name in Greek or Cyrillic letters in an
+#: English article): it counts as the text's.
+MIN_PART_LETTERS = 20
+MIN_PART_WORDS = 4
+#: Where a part of a text ends: after a full stop, question or exclamation mark (Latin,
+#: CJK, Arabic, the danda), at a line break, and where a quotation opens or closes or a
+#: colon announces one ('A spokesman said: "..."' quotes another language).
+_PART_END = re.compile(r"(?<=[.!?。！？؟।॥])\s*|\n+|[:\"“”«»„「」『』]")
+#: The scripts Unicode names that write one language family together: Japanese writes
+#: Han and kana in one sentence, so they are one run.
+_SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
+
+
+def part_languages(text: str) -> frozenset[str]:
+    """The languages of the parts of ``text``, each told on its own: of each script
+    other than Latin, all its words together (a script says its language family by
+    itself: the Japanese of an English article is one part), and of each sentence in
+    Latin letters that is not plainly English by its function words, that sentence.
+
+    An article mixes languages: an English lead and a visit told in Japanese, a toll
+    in Spanish quoted after English context. The language of the whole is the
+    majority's, whose words say nothing of the other part. A part too short to tell
+    (:data:`MIN_PART_LETTERS`) or undetermined is left out. Deterministic, and cheap
+    for an English text: a sentence with English function words and no other
+    language's (:data:`ENGLISH_WORDS`, :data:`FOREIGN_WORDS`) is English untold.
+    """
+    text = visible_text(text)
+    runs: dict[str, list[str]] = {}
+    found: set[str] = set()
+    for part in _PART_END.split(text):
+        latin: list[str] = []
+        for word in WORD.findall(part):
+            script = _script(word)
+            if script is None:
+                continue
+            if script == "LATIN":
+                latin.append(word)
+            else:
+                runs.setdefault(script, []).append(word)
+        if not _tellable(latin):
+            continue
+        folded = [word.lower() for word in latin]
+        english = sum(word in ENGLISH_WORDS for word in folded)
+        if english >= ENGLISH_SHARE * len(folded) and not FOREIGN_WORDS.intersection(folded):
+            found.add("en")
+        else:
+            found.add(detect_language(" ".join(latin)))
+    for words in runs.values():
+        if _tellable(words):
+            found.add(detect_language(" ".join(words)))
+    found.discard(UNDETERMINED)
+    return frozenset(found)
+
+
+def _tellable(words: list[str]) -> bool:
+    """Whether ``words`` are enough to tell their language (:data:`MIN_PART_LETTERS`): a
+    CJK character counts three letters (most of a word), and a whole CJK sentence is one
+    ``WORD``, so it needs no count of words."""
+    letters = sum(3 if c >= "\u2e80" else 1 for word in words for c in word if c.isalpha())
+    if letters < MIN_PART_LETTERS:
+        return False
+    return len(words) >= MIN_PART_WORDS or letters >= 2 * MIN_PART_LETTERS
+
+
+def _script(word: str) -> str | None:
+    """The script most letters of ``word`` are in, as Unicode names it ("LATIN",
+    "CYRILLIC", "CJK", ...: "10C战斗机" is CJK); None for a word without letters."""
+    if word.isascii():
+        return "LATIN" if any(char.isalpha() for char in word) else None
+    counts: dict[str, int] = {}
+    for char in word:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0]
+            script = _SAME_SCRIPT.get(script, script)
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda script: counts[script]) if counts else None
