@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, ClassVar, Literal, get_args
 
@@ -188,11 +188,15 @@ _SINCE_WORDS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"(?<!\w)depuis\s+", re.IGNORECASE),
     "de": re.compile(r"(?<!\w)seit\s+", re.IGNORECASE),
     "ru": re.compile(r"(?<!\w)[сС]о?\s+"),
-    "ar": re.compile(r"(?<!\w)منذ\s+"),
+    "ar": re.compile(r"(?<!\w)و?منذ\s+"),
+    "pt": re.compile(r"(?<!\w)desde\s+", re.IGNORECASE),
+    "it": re.compile(r"(?<!\w)(?:dal|dalla|dall['’]|da(?=\s+\d))\s*", re.IGNORECASE),
 }
 #: Chinese writes the time before its "since" (以来): a period unless 最/首 follows, which
 #: compares the event ("2019年以来最严重的袭击": the worst since 2019).
-_ZH_SINCE = re.compile(r"(?:自|从)?[^，。；,;：:]{1,15}?以[来來](?!最(?!少|多)|首|第一)")
+_ZH_SINCE = re.compile(
+    r"(?:自|从)?[^，。；,;：:]{1,15}?以[来來](?!之?最(?!少|多)|首|第一|罕见|罕見|少见|新高|新低|未见|仅见)"
+)
 #: What a period starts with when no date is written: "since the start of the year", "since
 #: the coup", "desde el inicio de la guerra", "depuis l'invasion", "seit Beginn des Krieges",
 #: "с начала войны", "منذ الانقلاب".
@@ -203,52 +207,69 @@ _PERIOD_START = re.compile(
     r"début|commencement|guerre|conflit|trêve|"
     r"Beginn|Anfang|Ausbruch|\w+(?:beginn|anfang|ausbruch)|Putsch\w*|Krieg\w*|Invasion|Konflikt\w*|Offensive|Waffenruhe|"
     r"начал\w*|войн\w*|вторжени\w*|переворот\w*|конфликт\w*|перемири\w*|"
+    r"início|começo|invasão|conflito|ofensiva|trégua|inizio|invasione|conflitto|offensiva|"
+    r"tregua|"
     r"بداية|بدء|اندلاع|الانقلاب|انقلاب|الحرب|حرب|الغزو|النزاع|الصراع|الهدنة|الثورة)(?!\w)",
     re.IGNORECASE,
 )
 #: "since the war began": a clause of beginning makes its subject the period's start.
 _BEGAN = re.compile(
     r"(?<!\w)(?:began|begun|started|broke out|erupted|took (?:power|office|over)|"
-    r"comenzó|empezó|estalló|commencé|éclaté|begann|ausbrach|началась|начался|началось)(?!\w)",
+    r"comenzó|empezó|estalló|commencé|éclaté|begann|ausbrach|началась|начался|началось|"
+    r"começou|eclodiu|iniziata|iniziato|scoppiata|scoppiato)(?!\w)",
     re.IGNORECASE,
 )
 #: The words before a time complement that are not yet it (articles, "early", "mid").
 _TIME_LEAD = re.compile(
-    r"(?:(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den|al|du|des|early|late|mid|"
+    r"(?:(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den|al|du|des|o|os|il|early|late|mid|"
     r"mid-|principios de|finales de|mediados de|début|fin|Anfang|Ende|Mitte)\s*)*",
     re.IGNORECASE,
 )
 #: A superlative or ordinal before "since" compares the event with the past and sums
 #: nothing: "the deadliest attack since 2019", "el peor ataque desde", "l'attaque la plus
-#: meurtrière depuis", "der schwerste Anschlag seit", "самый кровавый с", "الأعنف منذ".
+#: meurtrière depuis", "der schwerste Anschlag seit", "самый кровавый с", "الأعنف منذ". So
+#: does a first time or a record ("for the first time since", "впервые с", "لأول مرة منذ",
+#: "erstmals seit", "a toll not seen since", "un récord desde", "the most since").
 _COMPARED: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:\w+iest|worst|largest|biggest|highest|greatest|strongest|first(?!\s+\d)|"
-        r"most\s+(?!of\b)\w+)\b[^,;.]{0,40}$",
+        r"most(?!\s+of\b)|not seen|unseen|record(?!\s+\d)|any)\b[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "es": re.compile(
         r"(?<!\w)(?:(?:el|la|los|las|lo)\s+(?:\w+\s+)?más|peor(?:es)?|mayor(?:es)?|"
-        r"primer[oa]?s?)(?!\w)[^,;.]{0,40}$",
+        r"primer[oa]?s?|no vist[oa]s?|récord(?!\s+\d)|inédit[oa]s?|ningún|ninguna)(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "fr": re.compile(
-        r"(?<!\w)(?:(?:le|la|les|l['’])\s*(?:\w+\s+)?plus(?!\s+d['’e])|pires?|premi(?:er|ère)s?)"
+        r"(?<!\w)(?:(?:le|la|les|l['’])\s*(?:\w+\s+)?plus(?!\s+d['’e])|pires?|premi(?:er|ère)s?|"
+        r"inédit\w*|record|jamais|aucun\w*)"
         r"(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "de": re.compile(
         r"(?<!\w)(?:schwerst|tödlichst|blutigst|größt|schlimmst|heftigst|verheerendst|höchst|"
-        r"stärkst|erst)e[nmrs]?(?!\w)[^,;.]{0,40}$",
+        r"stärkst|erst)e[nmrs]?(?!\w)[^,;.]{0,40}$|(?<!\w)(?:erstmals|Rekord\w*|nie)(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "ru": re.compile(
         r"(?<!\w)(?:сам(?:ый|ая|ое|ые|ого|ой|ых)|(?!дальн)\w+(?:ейш|айш)(?:ий|ая|ее|ие|его|ей|их)|"
-        r"худш\w+|перв(?:ый|ая|ое|ые))(?!\w)[^,;.]{0,40}$",
+        r"худш\w+|перв(?:ый|ая|ое|ые)|впервые|рекорд\w*|невиданн\w*)(?!\w)[^,;.]{0,40}$",
         re.IGNORECASE,
     ),
     "ar": re.compile(
-        r"(?<!\w)(?:(?:ال)?(?:أعنف|أسوأ|أكبر|أول|أشد|أدمى)|الأكثر)(?!\w)[^،,؛;.]{0,40}$"
+        r"(?<!\w)(?:(?:ال|ل)?(?:أعنف|أسوأ|أكبر|أول|أشد|أدمى)|الأكثر|الأولى|قياسي\w*)(?!\w)"
+        r"[^،,؛;.]{0,40}$"
+    ),
+    "pt": re.compile(
+        r"(?<!\w)(?:(?:o|a|os|as)\s+(?:\w+\s+)?mais|pior(?:es)?|maior(?:es)?|primeir[oa]s?|"
+        r"recorde|inédit[oa]s?)(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
+    ),
+    "it": re.compile(
+        r"(?<!\w)(?:(?:il|la|i|le|l['’])\s*(?:\w+\s+)?più|peggior[ei]?|maggior[ei]?|"
+        r"prim[oaie]|record|inedit[oaie])(?!\w)[^,;.]{0,40}$",
+        re.IGNORECASE,
     ),
 }
 #: Verbs of a government or body that speaks about an attack, not one that did it.
@@ -3093,14 +3114,17 @@ def _marked_if_harm(match: re.Match[str], language: str) -> str:
     return f"{match.group('phrase')}{_EVENT_MARK} {_main_verb_after(clause, language)}"
 
 
-def toll_period(quote: str, language: str, published: date | None) -> DateValue | bool:
-    """Whether the sentences of the quote that tell a harm give a total over a period, and
-    its period when written: a :class:`DateValue` ("since 2019", "desde marzo", "منذ 2021",
-    "2021年以来"), True for a period without a datable start ("so far", "since the coup"),
-    False for none. A cue in a sentence without harm is not the count's
-    ("The rebels have fought since 2019. A bomb killed 12 on Tuesday.")."""
+def toll_period(
+    quote: str, language: str, published: date | None, counts: Iterable[int | None] = ()
+) -> DateValue | bool:
+    """Whether the sentences of the quote that tell the count's harm give a total over a
+    period, and its period when written: a :class:`DateValue` ("since 2019", "desde marzo",
+    "منذ 2021", "2021年以来"), True for a period without a datable start ("so far", "since
+    the coup"), False for none. A cue in a sentence without harm is not the count's ("The
+    rebels have fought since 2019. A bomb killed 12 on Tuesday."), nor one in a sentence
+    that tells another count ("Gunmen killed 12 on Tuesday. Since January, 300 have died.")."""
     found: DateValue | bool = False
-    for sentence in _toll_sentences(quote, language):
+    for sentence in _toll_sentences(quote, language, counts):
         for since in _periods_since(sentence, language, published):
             if isinstance(since, DateValue):
                 return since
@@ -3110,30 +3134,147 @@ def toll_period(quote: str, language: str, published: date | None) -> DateValue 
     return found
 
 
-def _toll_sentences(quote: str, language: str) -> list[str]:
-    """The sentences of ``quote`` that tell a harm (all of them when none does)."""
-    sentences = [s for s in _SENTENCE_END.split(quote) if s.strip()]
+def _toll_sentences(quote: str, language: str, counts: Iterable[int | None] = ()) -> list[str]:
+    """The sentences of ``quote`` that tell a harm, those that write one of ``counts`` when
+    any does (all of them when none tells a harm)."""
+    sentences = [s for s in _split_toll_sentences(quote) if s.strip()]
     harm = [s for s in sentences if any(p.search(s) for p in with_english(CASUALTY_CUES, language))]
-    return harm or sentences
+    told = harm or sentences
+    wanted = {str(n) for n in counts if n is not None}
+    return [s for s in told if wanted & _numbers_written(s)] or told
+
+
+def _split_toll_sentences(quote: str) -> list[str]:
+    """``quote`` split at its sentence ends, but not at the dot of an ordinal day before its
+    month ("Seit dem 24. Oktober": a date is whole)."""
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(quote):
+        if quote[end.start() - 1].isdigit() and _ORDINAL_MONTH.match(quote, end.end()):
+            continue
+        pieces.append(quote[start : end.start()])
+        start = end.end()
+    return [*pieces, quote[start:]]
+
+
+#: The month after an ordinal day's dot ("24. Oktober", "1. März").
+_ORDINAL_MONTH = re.compile(
+    r"\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\w*", re.IGNORECASE
+)
+#: A number as written in a count: digits, with thousands separated or not ("1,200", "1.200").
+_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}(?!\d))+|\d+")
+
+
+def _numbers_written(sentence: str) -> set[str]:
+    """The numbers ``sentence`` writes in digits, without their separators."""
+    return {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(sentence)}
 
 
 def _periods_since(
     sentence: str, language: str, published: date | None
 ) -> Iterator[DateValue | bool]:
-    """Each period a "since" of ``sentence`` opens: its date when it resolves, else True;
-    a "since" before no time, or after a superlative, opens none."""
+    """Each period a "since" of ``sentence`` opens for its count: its date when it resolves,
+    else True; a "since" before no time, after a superlative, or in a phrase that describes
+    a noun ("the group, active since 2019, killed 12") opens none."""
     if language == "zh":
         for match in _ZH_SINCE.finditer(sentence):
+            if _ZH_DESCRIBES.match(sentence, match.end()):
+                continue  # "自2019年以来一直活跃的组织": the period of the group
             resolved = DateValue.resolve(match.group(), published, language)
             yield resolved if resolved and resolved.value else True
     for lang in dict.fromkeys(("en", language)):
         word = _SINCE_WORDS.get(lang)
         for match in word.finditer(sentence) if word else ():
             compared = _COMPARED[lang].search(sentence[max(0, match.start() - 60) : match.start()])
-            if compared is None and not _in_other_clause(sentence, match.start(), language):
+            if (
+                compared is None
+                and not _in_other_clause(sentence, match.start(), language)
+                and _in_toll_clause(sentence, match.start(), language)
+            ):
                 period = _period_from(sentence, match, language, published)
                 if period is not None:
                     yield period
+
+
+#: After a Chinese "以来": a modifier ending in 的 before any harm, which describes the noun
+#: it precedes ("以来一直活跃的武装组织"), not the toll ("以来死亡的人数" tells the harm first).
+_ZH_DESCRIBES = re.compile(r"(?:(?!死亡|丧生|遇难|身亡|杀|伤)[^，。；,;：:的]){0,12}的")
+
+
+def _in_toll_clause(sentence: str, at: int, language: str) -> bool:
+    """Whether the "since" at ``at`` modifies the clause that tells the harm, not a noun in
+    it: it opens its clause ("Since January, attacks have killed", "Insgesamt seit", "said
+    that since", "wurden seit Januar"), follows a word of harm in its clause ("have killed
+    12 since", "قتل 12 شخصا منذ"), or the subject it measures ("Attacks since October have
+    killed", "In Gaza since October"). A phrase that describes a noun ("The group, active
+    since 2019,", "12 hostages held since", "действующая в регионе с 2019 года", "Bei den
+    seit drei Wochen andauernden Kämpfen") and an Arabic subject's adjective after its verb
+    ("قتلت الجماعة الناشطة منذ") date the noun."""
+    *opening, before = _PERIOD_BREAK.split(sentence[:at])
+    words = before.split()
+    if (
+        not words
+        or words[-1].lower() in _CLAUSE_OPENERS
+        or (not opening and len(words) == 1 and not _DIGITS.search(before))  # "Insgesamt seit"
+    ):
+        return True
+    told = [m for p in _harm_words(language) for m in p.finditer(before)]
+    if told:
+        if language != "ar":
+            return True
+        after_verb = before[max(m.end() for m in told) :].split()
+        return not (
+            after_verb
+            and after_verb[0].startswith("ال")
+            and not any(ch.isdigit() for ch in "".join(after_verb))
+        )
+    if _RELATIVE.search(before):
+        return False
+    if any(p.search(before) for p in with_english(EVENT_CUES, language)):
+        return True
+    if opening or _DIGITS.search(before):  # ", active since", "12 hostages held since"
+        return False
+    # the sentence's first words: its subject ("Les violences depuis") or a place ("In
+    # Gaza since"), not a phrase of circumstance ("Bei den seit drei Wochen andauernden")
+    return words[0].lower() in _PLACE_LEADS or words[0].lower() not in _CIRCUMSTANCE_LEADS
+
+
+def _harm_words(language: str) -> list[re.Pattern[str]]:
+    """The words that tell a harm in ``language``'s clauses: its casualty words, Arabic's
+    verbs of harm ("قتل"), and, for a language with no words of its own, a count's digits
+    ("Os ataques mataram 12 pessoas desde 2019")."""
+    harm = with_english(CASUALTY_CUES, language)
+    if language == "ar":
+        return [*harm, _ACTION["ar"]]
+    return harm if language in CASUALTY_CUES else [*harm, _DIGITS]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+#: Where a clause ends for its period: a comma inside a date ("October 7, 2023") or a
+#: number ("3,000") does not.
+_PERIOD_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d|\s*\d{4}(?!\d))|[;:()\[\]\u060c\u061b\uff0c\uff1b\u3001\uff1a]|\s[-\u2013\u2014]\s"
+)
+#: The last word before a period that opens the toll's clause: a complementizer ("said that
+#: since", "dijo que desde", "إنه منذ") or an auxiliary of its verb ("have since", "wurden
+#: seit Januar 300 Menschen getötet", "ont depuis").
+_CLAUSE_OPENERS = frozenset(
+    {"that", "que", "qu'", "qu’", "dass", "что", "أن", "إن", "أنه", "إنه", "have", "has", "had",
+     "were", "was", "han", "ha", "habían", "ont", "a", "sont", "avaient", "wurden", "wurde",
+     "sind", "ist", "haben", "hat", "hatten", "были", "было", "foram", "têm", "sono", "hanno"}
+)  # fmt: skip
+#: Prepositions of a circumstance that open a sentence before a phrase describing its noun
+#: ("Bei den seit drei Wochen andauernden Kämpfen", "During the clashes raging since").
+_CIRCUMSTANCE_LEADS = frozenset(
+    {"bei", "mit", "unter", "während", "during", "amid", "with", "durante", "con", "entre",
+     "pendant", "lors", "avec", "parmi", "при", "среди", "خلال", "وسط", "مع"}
+)  # fmt: skip
+#: Prepositions of place that may lead a clause before its period ("In Gaza since October").
+_PLACE_LEADS = frozenset(
+    {"in", "across", "throughout", "en", "dans", "au", "im", "в", "во", "на", "في", "em", "no",
+     "na", "nel", "nella", "a"}
+)  # fmt: skip
 
 
 def _in_other_clause(sentence: str, at: int, language: str) -> bool:
@@ -3163,33 +3304,68 @@ def _period_from(
 ) -> DateValue | bool | None:
     """The period "since" opens in ``sentence``: a date, True when its complement is a time
     that does not resolve ("since the coup"), None when it is no time ("desde un edificio")."""
-    # its first words: a date later in the clause ("depuis un drone ont tué 12 civils mardi")
-    # is the event's, not the period's
-    complement = " ".join(
-        _CLAUSE_BREAK.split(sentence[since.end() : since.end() + 60])[0].split()[:4]
-    )
+    clause = _PERIOD_BREAK.split(sentence[since.end() :], maxsplit=1)[0]
+    complement = _complement(clause)
     written = f"{since.group()}{complement}".strip()
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
         return resolved
+    start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
+    if start is not None:  # "since the war began in 2019": the beginning's date, if written
+        return _began_in(since.group(), clause, start, language, published) or True
     lead = _TIME_LEAD.match(complement)
     head = complement[lead.end() if lead else 0 :]
     first = re.match(r"[^\W\d_]+", head)
     if first is not None and first.group().lower() in month_words(language):
         return _since_month(written, first.group(), language, published) or True
-    if _PERIOD_START.search(complement) or _BEGAN.search(complement):
-        return True
+    if _CAUSAL.match(complement):
+        return None  # "since the village had no police post": a reason
     if since.group().strip().lower().endswith("since") or _SPAN_OR_CLAUSE.match(complement):
         return True  # English "since" opens a time ("since the Hamas-led attack"); a span
     return None
 
 
+def _complement(clause: str) -> str:
+    """The first words of a period's clause, a date whole ("el 7 de octubre de 2023"): a
+    date later in the clause ("depuis un drone ont tué 12 civils mardi", "с полицией убила
+    12 боевиков во вторник") is the event's, not the period's."""
+    words = clause.split()
+    end = 4
+    while end < min(len(words), 7) and _DATE_TAIL.fullmatch(words[end]):
+        end += 1
+    return " ".join(words[:end])
+
+
+#: The words that go on writing a date past its first four ("de 2023", "2023 года").
+_DATE_TAIL = re.compile(r"(?:de|del|\d{1,4}\.?|года|году|г\.?)", re.IGNORECASE)
+
+
+def _began_in(
+    since: str, clause: str, start: re.Match[str], language: str, published: date | None
+) -> DateValue | None:
+    """The date a beginning is given in its clause ("since the war began in 2019", "desde el
+    inicio de la guerra en 2019", "seit Beginn des Krieges 2019"), read to its year."""
+    year = _YEAR.search(clause, start.end())
+    if year is None or len(clause[start.end() : year.start()].split()) > 5:
+        return None
+    resolved = DateValue.resolve(f"{since}{clause[: year.end()]}", published, language)
+    return resolved if resolved is not None and resolved.value is not None else None
+
+
+#: A year as written in a date.
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+#: An English "since" of reason: its clause states what was or was not ("since it had no").
+_CAUSAL = re.compile(
+    r".*?\b(?:had|has|have|was|were|is|are|did|does|do)\s+(?:no|not|never)\b|.*?n['’]t\b",
+    re.IGNORECASE,
+)
 #: What follows "desde"/"depuis"/"seit" when it opens a span of time or a clause of
 #: beginning, no place: "desde hace tres años", "desde que los talibanes tomaron el poder",
-#: "depuis trois ans", "depuis plusieurs mois", "depuis que", "seit drei Wochen".
+#: "depuis trois ans", "depuis plusieurs mois", "depuis que", "seit drei Wochen" (but
+#: "desde varios edificios", "depuis plusieurs positions" are places).
 _SPAN_OR_CLAUSE = re.compile(
     r"(?:hace|que|qu['’]|dass|(?:\d+|\w+)\s+(?:años|meses|semanas|días|ans|années|mois|"
-    r"semaines|jours|Jahren|Monaten|Wochen|Tagen)|plusieurs|varios|varias|mehreren)(?!\w)",
+    r"semaines|jours|Jahren|Monaten|Wochen|Tagen|anos|anni|mesi|settimane|giorni))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -3244,7 +3420,7 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             make.warn(f"{problem}: left empty")
     scope = draft.scope
     when = make.when(draft.date)
-    period = toll_period(make.quote, make.language, make.published)
+    period = toll_period(make.quote, make.language, make.published, (draft.killed, draft.injured))
     if scope == "event" and period is not False:
         make.warn("the evidence gives a total over a period: scope 'cumulative'")
         scope = "cumulative"
