@@ -322,9 +322,20 @@ _CALL_WORDS: dict[str, list[str]] = {
     "en": [r"(?:tele)?phon(?:e|ed|ing)(?! (?:interviews?|numbers?|lines?)\b)", "telephonic", r"video ?(?:conferenc\w*|calls?|links?|talks|summit)",
            r"(?:by|via|over) video", r"(?:phone|conference) calls?", r"calls? (?:with|between)",
            r"(?:on|in|during|after|a|the|their|his|her|this|that) call(?! (?:for|on|to)\b)",
-           r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually"],
-    "es": [r"telef[oó]nic\w*", r"por tel[eé]fono", r"telefone\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace"],
-    "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio"],
+           r"virtual (?:meeting|summit|talks?|call)s?", r"(?:met|spoke|talked) virtually",
+           # "met B virtually on Monday", "spoke with B online": the adverb closing the
+           # talk's phrase, not "virtually all" nor "virtually unchanged"
+           r"(?:met|meets|spoke|talked|conferred)(?:\s+[\w.'’-]+){1,6}?\s+(?:virtually|online)"
+           r"(?=\s*(?:[.,;:]|$|(?:on|last|this|for|with|and|yesterday|today|in)\b))",
+           # "received a call from B": a call someone takes is a call ("a courtesy call"
+           # is a visit)
+           r"(?:receiv\w*|got|gets|took|takes|returned) (?:a|the|an) call from"],
+    "es": [r"telef[oó]nic\w*", r"por tel[eé]fono", r"telefone\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace",
+           # a call someone holds with someone; "una llamada a la calma" is an appeal
+           r"llamadas? (?:con|entre)"],
+    "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio",
+           # "a reçu un appel du président"; "un appel au cessez-le-feu" is an appeal
+           r"re[çc]u\w* (?:un|l['’]) appel (?:du|de|d['’])", r"appels? (?:avec|entre)"],
     "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
            r"videogespräch\w*", r"videotelefonat\w*"],
     "ru": [r"телефон\w*", r"созвон\w*", r"позвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
@@ -335,7 +346,8 @@ _CALL_WORDS: dict[str, list[str]] = {
     "ar": [r"هاتف\w*", r"مكالم\w*", r"عبر الفيديو", r"بالفيديو", r"الفيديو كونفرانس"],
     "fa": [r"تلفن\w*", r"ویدئو\w*", r"ویدیو\w*"],
     "tr": [r"telefon\w*", r"video konferans\w*", r"görüntülü"],
-    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*"],
+    # "recebeu uma ligação do presidente"; "ligação" alone is also a link
+    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*", r"rece\w+ uma ligação"],
     "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento"],
     "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
     "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
@@ -619,7 +631,10 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "es": [r"supuest\w*", r"presunt\w*", r"rumor\w*", r"especul\w*", r"dud\w*",
            "sin confirmar", r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*",
            r"fals[oa]s?", "mentira", "no es cierto", "no es verdad", r"desmint\w*",
-           r"desmient\w*", r"neg(?:ó|aron|ado|aba)", "nadie", r"improbable"],
+           r"desmient\w*", r"neg(?:ó|aron|ado|aba)", "nadie", r"improbable",
+           # a conditional of hearsay ("habría hablado", "se reuniría"): lower case, so no
+           # "Secretaría"
+           r"habrían?", r"(?-i:[a-zñáéíóú]+(?:ar|er|ir)ían?)"],
     "fr": [r"prétendu\w*", r"présum\w*", r"rumeurs?", r"spécul\w*", r"dout\w*",
            r"non confirm\w*", r"pas (?:été )?(?:confirm|vérifi)\w*", r"faux", r"fausses?",
            r"dément\w*", r"démenti\w*", r"ni[ée]\w*", "personne", "improbable",
@@ -631,6 +646,13 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": ["якобы", r"слух\w*", r"сомн\w*", r"неподтвержд\w*", r"не подтвер\w*",
            r"подтверждени\w* нет", r"неправд\w*", r"ложн\w*", r"опроверг\w*", r"отрица\w*",
            "никто", r"маловероят\w*", r"утвержда\w*"],
+    # a conditional of hearsay ("avrebbe parlato", "teria conversado") as in French
+    "it": [r"presunt\w*", r"voci", r"indiscrezion\w*", r"smentit\w*", r"smentisc\w*",
+           r"non (?:è stat[oa] )?confermat\w*", r"fals[oa]", "nessuno", r"negat[oa]",
+           r"dubbi\w*", "improbabile", r"avrebbe(?:ro)?", r"sarebbe(?:ro)?"],
+    "pt": [r"supost\w*", r"alegad\w*", r"rumor\w*", r"boato\w*", r"desmentid\w*",
+           "desmentiu", r"desment\w*", r"não (?:foi )?confirmad\w*", r"fals[oa]", "ninguém",
+           "negou", r"dúvida\w*", "improvável", r"teriam?"],
     "zh": ["传言", "传闻", "谣言", "据称", "未获证实", "未经证实", "尚未证实", "未证实", "不实",
            "否认", "辟谣", "不太可能", "猜测"],
 })  # fmt: skip
@@ -650,7 +672,8 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            "not true", r"claim(?:ed|s)(?= *[.!?]|$)", r"allegedly(?= *[.!?]|$)",
            # a relative or appositive on the talk ("..., which B denied", ", a claim B
            # dismissed") has the talk as its antecedent: any doubt word in it counts
-           r"(?<=, )(?:which|a claim|a report|an account|something)\b[^,;.!?]*?"
+           r"(?<=, )(?:which|something|(?:according to |citing |per )?(?:an? |the )?"
+           r"(?:claims?|reports?|accounts?|rumou?rs?|stor(?:y|ies)))\b[^,;.!?]*?"
            r"(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|fals\w*|fake|hoax|fabricat\w*"
            r"|rumou?r\w*|doubt\w*|untrue)",
            r"claim(?:ed|s) without (?:evidence|proof)",
@@ -663,7 +686,8 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"citing (?:\w+ )?rumou?rs", r"(?:alleged|purported)(?= *[.!?]|$)",
            r"(?:it|this|that) (?:was|is|seemed) unlikely"],
     "es": [r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*", "sin confirmar",
-           r"(?:algo|lo|cosa|versiones|medios|informaciones) que[^,;.!?]*?(?:desminti\w*"
+           r"(?:algo|lo|cosa|versi[oó]n|versiones|medios|informaciones|informes|reportes"
+           r"|noticias|rumores) que[^,;.!?]*?(?:desminti\w*"
            r"|desmient\w*|neg(?:ó|aron|ado)|tach\w*|fals[oa]s?|rumor\w*|dud\w*)",
            r"(?:lo|la) (?:calific\w+|tach\w+) de (?:rumor|fals[oa]|mentira)",
            r"nadie (?:lo |la )?confirm\w*",

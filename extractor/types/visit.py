@@ -576,6 +576,21 @@ def _a_place(text: str, language: str) -> str | None:
     return country_in_text(text, None if language == "en" else language)
 
 
+#: The English participle "visiting" and the first word of what follows it, past an
+#: article (:func:`_visiting_a_person`).
+_VISITING = re.compile(r"visiting\s+(?:the\s+)?([\w'’-]+)", re.I)
+
+
+def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a going ``match`` is "visiting" before a title ("welcomed visiting President
+    Sato of Brazil", "Visiting Prime Minister Ruiz of Spain met", "held talks with the
+    visiting President of Brazil"): the participle is an adjective there, and the head of
+    its noun phrase is the visitor, whose country ("of Brazil") is no place anyone went to.
+    "visiting Germany", "visiting the White House" still tell a going."""
+    head = _VISITING.match(sentence, match.start())
+    return head is not None and normalise_text(head.group(1)).lower() in TITLE_WORDS
+
+
 def visit_venues(sentence: str, language: str = "en") -> Venues:
     """Where a sentence says a visit took place, read in English and in ``language``.
 
@@ -602,6 +617,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
         for match in patterns["went"].finditer(sentence):
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue
+            if each == "en" and _visiting_a_person(sentence, match):
+                continue  # "welcomed visiting President Sato of Brazil": the guest
             text = next((g for g in match.groups() if g), None)
             code = _a_place(text, each) if text else None
             if code is not None:
@@ -1529,10 +1546,12 @@ _CALL_CLAUSE_END = re.compile(r"[.;:!?。；！？，]|,\s|\s(?:but|pero|mais|ab
 
 
 #: An English "call" with no word of its medium: a courtesy call or a call on someone is a
-#: visit in person ("paid a call on the president", "received a call from"), so only
+#: visit in person ("paid a call on the president", "received a courtesy call"), so only
 #: "phone", "video", "virtual" and the like tell a talk at a distance.
 _BARE_CALL = re.compile(
-    r"(?<!phone )(?<!video )(?<!telephone )(?<!conference )(?<![\w-])calls?(?![\w-])", re.I
+    r"(?<!phone )(?<!video )(?<!telephone )(?<!conference )(?<![\w-])calls?(?![\w-])"
+    r"(?! from)",  # "received a call from B" is a call (CALL_CUES)
+    re.I,
 )
 
 
@@ -1615,15 +1634,69 @@ def _call_clauses(quote: str) -> list[str]:
     return [c for c in _CALL_CLAUSE_END.split(quote) if c.strip()]
 
 
+#: What opens, after a word of meeting, another matter than how that meeting was held: its
+#: topic or purpose ("to discuss phone hacking", "about phone scams", "para hablar de la
+#: telefonía", "pour parler de la téléphonie"), another occasion ("after speaking by phone",
+#: "despite a phone ban", "as leaked video footage circulated", "después de", "nach"), a
+#: relative clause, another verb of its subject ("and agreed to set up a telephone hotline",
+#: "y visitó la sede de Telefónica", "und besuchte", "и обсудил") or a participle. A word of
+#: distance after it is a topic or another event, not the means of that meeting; "on" opens
+#: a topic unless a day, a date or the means follows ("on Monday", "on the phone").
+_OTHER_MATTER = re.compile(
+    r"(?<!\w)to\s+(?!(?:a|an|the|their|his|her|its)\s)"  # "to discuss", not "to a video summit"
+    r"|(?<!\w)(?:about|regarding|concerning|after|before|despite|amid|following|since|as"
+    r"|while|where|which|who|when|para|sobre|acerca|después|tras|antes|mientras|donde|que"
+    r"|pour|après|avant|malgré|où|qui|um|nach|nachdem|bevor|trotz|wo|чтобы|после|перед"
+    r"|через|несмотря|где|котор\w*|dopo|prima|dove|após|depois|sulla|sul)(?!\w)"
+    r"|(?<!\w)on\s+(?!(?:the\s+|a\s+|an\s+)?(?:(?:tele)?phone|video|\w+\s+call|call|line)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)\w*(?!\w))"
+    r"|(?<!\w)(?:and|y|e|et|und|и)\s+(?=[a-zà-ÿа-яё])"
+    r"|(?<!\w)(?!(?:morning|evening|meeting|during)(?!\w))[a-z]\w*ing(?!\w)",
+    re.I,
+)
+#: Words that a meeting was held face to face, whatever the sentence says of calls: "met
+#: in person after speaking by phone"; not after a negation or a contrast ("rather than in
+#: person", "instead of face to face", "not in person").
+_FACE_TO_FACE = re.compile(
+    r"(?<!\w)(?P<not>(?:not|than|of|no|sin|pas|nicht|не|não|non)\s+)?(?:in\s+person|face[- ]to[- ]face|en\s+persona|en\s+personne|persönlich"
+    r"|лично|pessoalmente|di\s+persona|presencial\w*)(?!\w)",
+    re.I,
+)
+
+
+def _meeting_told(clause: str, word: re.Match[str]) -> str:
+    """What ``clause`` says of the meeting its ``word`` tells: the clause up to what opens
+    another matter after that word (:data:`_OTHER_MATTER`: its topic, another occasion,
+    another verb of its subject)."""
+    cut = _OTHER_MATTER.search(clause, word.end())
+    return clause[: cut.start() if cut else len(clause)]
+
+
+def _held_at_a_distance(own: str) -> bool:
+    """Whether the meeting told in ``own`` (:func:`_meeting_told`) was held at a distance:
+    a word of a call there is its means, unless it says the sides met face to face
+    (:data:`_FACE_TO_FACE`). "met B in Berlin to discuss phone hacking", "held talks with B
+    and agreed to set up a telephone hotline", "met B in person after speaking by phone"
+    are meetings in person; "held talks with B by phone", "held a video meeting",
+    "received a phone call from" are calls."""
+    face = _FACE_TO_FACE.search(own)
+    if face and not face.group("not"):
+        return False
+    return _at_a_distance(own)
+
+
 def _met_in_clause(clause: str, language: str) -> bool:
-    """Whether ``clause`` says, with no word of distance nor of denial, that sides met in
-    person or one welcomed a guest (not a talk: "welcomed the call")."""
-    if _at_a_distance(clause):
-        return False
-    if states_any(_cues_of(NO_TALK_CUES, language), clause):
-        return False
+    """Whether ``clause`` says, with no word of denial nor of distance in what it says of
+    that meeting (:func:`_meeting_told`, :func:`_held_at_a_distance`), that sides met in person or one welcomed a guest
+    (not a talk: "welcomed the call")."""
     for pattern in _IN_PERSON:
         for word in pattern.finditer(clause):
+            own = _meeting_told(clause, word)
+            if _held_at_a_distance(own):
+                continue  # "held talks by phone", "received a phone call from"
+            if states_any(_cues_of(NO_TALK_CUES, language), own):
+                continue  # "did not meet", "will meet", "cancelled the talks"
             after = " ".join(clause[word.end() : word.end() + 40].split()[:3])
             before = " ".join(clause[max(0, word.start() - 40) : word.start()].split()[-3:])
             if _A_THING.match(clause, word.end()):
@@ -1682,13 +1755,22 @@ def _doubted(text: str, clause: tuple[int, int], language: str, names: Sequence[
 
 
 #: A day told right after the talk's clause ("on Monday", "el lunes", "lundi", "am
-#: Montag", "в понедельник"): a time of the talk, not a topic that opens what follows.
+#: Montag", "в понедельник", "on March 3", "el 3 de marzo"): a time of the talk, not a topic that opens what follows.
 _DAY_FIRST = re.compile(
     r"\s*(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
     r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
-    r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?!\w)",
+    r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    # a date: "on March 3", "on 3 March 2024", "el 3 de marzo", "le 3 mars", "am 3. März",
+    # "3 марта"
+    r"|on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)"
+    r"(?:,?\s+\d{4})?"
+    r"|el\s+\d{1,2}\s+de\s+\w+(?:\s+de\s+\d{4})?|le\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?"
+    r"|am\s+\d{1,2}\.\s*\w+(?:\s+\d{4})?|\d{1,2}\s+[а-яё]+(?:\s+\d{4}\s+года)?"
+    # the month of a Spanish date whose day closed the talk's clause ("el 3 | de marzo")
+    r"|de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre"
+    r"|noviembre|diciembre)(?:\s+de\s+\d{4})?)(?!\w)",
     re.I,
 )
 
@@ -1764,8 +1846,16 @@ _CLAUSE_BREAK = re.compile(
     r"et|mais|alors|und|aber|doch|während|и|а|но)(?!\w))"
 )
 #: A verb of calling whose object is the party: "A phoned B", "A telephoned B", "A a
-#: téléphoné à B", "A позвонил B", "A致电B".
-_CALLED = re.compile(r"(?:tele)?phoned|téléphoné|позвонил[аи]?|致电", re.I)
+#: téléphoné à B", "A позвонил B", "A致电B"; and "met", whose object is the party of a
+#: meeting a word of distance makes a call ("A met B virtually").
+_CALLED = re.compile(r"(?:(?:tele)?phoned|téléphoné|позвонил[аи]?|致电|met)(?!\w)", re.I)
+#: The adverb that makes a meeting a call, closing the talk's words ("met B virtually").
+_CALLED_ADVERB = re.compile(r"(?:virtually|online)$", re.I)
+#: A call someone took (:data:`CALL_CUES`: "received a call from", "a reçu un appel du",
+#: "recebeu uma ligação do"), and the preposition before its
+#: caller, the party: the one who received it is the subject.
+_CALL_TAKEN = re.compile(r"(?:receiv|got|gets|took|takes|returned|recib|re[çc]u|rece)", re.I)
+_CALL_FROM = re.compile(r"(?:\s*(?:from|del|de|do|da|du|d['’]))?\s*", re.I)
 #: The preposition of a French call's party ("a téléphoné à B", "au président B").
 _CALLED_TO = re.compile(r"\s+(?:à|au|aux)(?!\w)", re.I)
 #: A participle of talk opening a clause, whose subject is the main clause's after it:
@@ -2051,9 +2141,16 @@ def _with_phrase_pairs(
         hi = next((m.start() for m in _BETWEEN_END.finditer(text, lo)), len(text))
         if _mentions(text, ours, lo, hi) and _mentions(text, theirs, lo, hi):
             return opens, _tail_end(text, hi)
-    if _CALLED.fullmatch(text, start, end):  # "A phoned B": its object is the party
-        to = _CALLED_TO.match(text, end)
-        lo, hi = _party_phrase(text, to.end() if to else end)
+    called = _CALLED.match(text, start, end)
+    if called and (called.end() == end or _CALLED_ADVERB.search(text, called.end(), end)):
+        # "A phoned B", "A met B virtually": its object is the party
+        to = _CALLED_TO.match(text, called.end())
+        lo, hi = _party_phrase(text, to.end() if to else called.end())
+        if _pair(text, _subject_span(text, opens, start), (lo, hi), ours, theirs):
+            return opens, _tail_end(text, hi)
+    taken = _CALL_TAKEN.match(text, start, end) and _CALL_FROM.match(text, end)
+    if taken:  # "A received a call from B": the caller is the party
+        lo, hi = _party_phrase(text, taken.end())
         if _pair(text, _subject_span(text, opens, start), (lo, hi), ours, theirs):
             return opens, _tail_end(text, hi)
     with_word = _WITH_WORD.search(text, start, end + _WINDOW)
