@@ -92,7 +92,7 @@ from extractor.text.cues import (
 )
 from extractor.text.dates import month_words
 from extractor.text.grounding import normalise, normalise_text
-from extractor.text.people import counts_people, is_a_thing, is_people
+from extractor.text.people import counts_people, is_a_thing, is_an_animal, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import CLAUSES, split_sentences
 
@@ -951,6 +951,8 @@ _VERB_FORMS: dict[str, str] = {
 }
 #: A word of a quote after a count, to the first mark: letters, an apostrophe or a hyphen.
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]*)")
+#: Such a word where it starts.
+_A_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @lru_cache(maxsize=64)
@@ -990,11 +992,13 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
     of things can hold them all. A partitive counts what follows it ("12 of them", but
     "12 of Nigeria's 36 states"). A noun a verb of the toll takes as its subject or object
     is of victims, people ("12 thieves were killed", "killed 12 warlords"), unless the
-    casualty rules know it for a thing (:func:`_harm_tells_people`)."""
-    if language not in _NOT_A_NOUN:
-        return False
+    casualty rules know it for a thing (:func:`_harm_tells_people`). A noun of animals
+    counts no people in any language ("12 cattle were killed", "12 mucche"): a verb of
+    killing takes them too."""
     words = _words_after(said, end, 3)
-    if not words:
+    if words and is_an_animal(words[0], language):
+        return True
+    if language not in _NOT_A_NOUN or not words:
         return False
     if _is("partitives", words[0], language):
         return not _partitive_of_people(said, end, language)
@@ -1002,6 +1006,8 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
     for word in words:
         if _is("not_a_noun", word, language) and not counts_people(word, language):
             break
+        if phrase and _is_outcome(word, language):
+            break  # the verb of the noun counted: "12 passageiros morreram"
         phrase.append(word)
     if not phrase:
         return False
@@ -1032,20 +1038,227 @@ _BEFORE_COUNT = re.compile(
 def _harm_tells_people(
     said: str, start: int, end: int, phrase: Sequence[str], language: str
 ) -> bool:
-    """Whether a verb of the toll (the casualty type's own words, :func:`_type_words`)
-    takes the counted noun as its subject ("12 thieves were killed", "12 X died") or its
-    object ("killed 12 warlords"): what is killed or dies is a victim, so the noun names
-    people, unless the casualty rules know it for a thing ("12 tanks were destroyed")."""
-    words = _type_words("casualty_report", language)
-    if words is None or any(is_a_thing(word, language) for word in phrase):
+    """Whether a verb of the toll (the casualty type's own words, :func:`_type_words`, or
+    a word of killing or wounding, :data:`_OUTCOME_WORDS`) takes the counted noun as its
+    subject ("12 thieves were killed", "12 X died", "12 passagers ont été tués", "12
+    passageiros morreram", "12 Passagiere wurden in Nigeria getötet") or its object
+    ("killed 12 warlords", "töteten 12 Händler"): what is killed or dies is a victim, so
+    the noun names people, in every language, unless the casualty rules know it for a
+    thing ("12 tanks were destroyed") or an animal ("12 cattle were killed")."""
+    if any(is_a_thing(word, language) or is_an_animal(word, language) for word in phrase):
         return False
     after = _phrase_end(said, end, len(phrase))
     passive = _PASSIVE.match(said, after)
     following = _NEXT_WORD.match(said, passive.end() - 1 if passive else after)
-    if following is not None and states_any(words, following.group(1)):
+    if following is not None and _of_harm(said, following.start(1), language):
         return True
-    before = _BEFORE_COUNT.search(said[max(0, start - 40) : start].rstrip() + " ")
-    return before is not None and states_any(words, before.group("verb"))
+    if passive is not None and passive.end() > after and _participle_at_end(said, after, language):
+        return True
+    base = max(0, start - 40)
+    before = _BEFORE_COUNT.search(said[base:start].rstrip() + " ")
+    if before is not None and _of_harm(said, base + before.start("verb"), language):
+        return True
+    return _verb_before_in_clause(said, start, language)
+
+
+#: Per language, folded (:func:`_fold`), the words that say what happened to the people a
+#: number counts, by the field of a casualty report it would fill: ``killed``, ``injured``,
+#: or ``other``, an outcome no key count holds (missing, kidnapped, arrested, displaced,
+#: rescued). A count states a field only when its own word of outcome is that field's
+#: (:func:`_outcomes_of`): "killed 3 people and wounded 12" gives no killed count of 12.
+#: The killed and injured words are also the verbs of harm whose subject or object is
+#: people (:func:`_harm_tells_people`), in every language listed.
+_OUTCOME_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "killed": r"kill\w*|dead|died|dies|die|dying|deaths?|slain|murder\w*|perish\w*"
+                  r"|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses",
+        "injured": r"injur\w*|wound\w*|hurt|maimed|hospitali[sz]ed",
+        "other": r"missing|arrest\w*|detained|abduct\w*|kidnapp?\w*|captured|displaced"
+                 r"|rescued|evacuated|surviv\w*|freed|released|fled|homeless|stranded"
+                 r"|deported|expelled|evicted|sickened|infected",
+    },
+    "es": {
+        "killed": r"muert\w*|murio|murieron|morir\w*|fallec\w*|mato|mataron|matando"
+                  r"|matad[oa]s?|asesin\w*|perdieron la vida|perdio la vida|cadaveres",
+        "injured": r"herid\w*|lesionad\w*|lesiones",
+        "other": r"desaparec\w*|secuestr\w*|detenid\w*|detuv\w*|arrest\w*|captur\w*"
+                 r"|desplaz\w*|rescat\w*|evacu\w*|liberad\w*|liberaron|sobreviv\w*"
+                 r"|rapt\w*|huyeron",
+    },
+    "fr": {
+        "killed": r"tue\w*|tuant|morts?|mortes?|decede\w*|deces|(?:ont|a|sont) peri"
+                  r"|perirent|abattu\w*|assassine\w*|massacre\w*|cadavres?",
+        "injured": r"blesse\w*|blessures?",
+        "other": r"disparu\w*|enleve\w*|kidnappe\w*|arrete\w*|interpelle\w*|detenu\w*"
+                 r"|deplace\w*|secouru\w*|evacue\w*|libere\w*|survecu|rescape\w*"
+                 r"|pris en otage|captur\w*",
+    },
+    "de": {
+        "killed": r"getotet\w*|totete\w*|tote[nr]?|todesopfer|starb\w*|gestorben"
+                  r"|ums leben|ermordet\w*|erschossen\w*|umgekommen|leichen?"
+                  r"|massakriert\w*|hingerichtet\w*",
+        "injured": r"verletzt\w*|verwundet\w*",
+        "other": r"vermisst\w*|entfuhrt\w*|verschleppt\w*|festgenommen|verhaftet\w*"
+                 r"|gefangen\w*|vertrieben\w*|gerettet\w*|evakuiert\w*|befreit\w*"
+                 r"|uberlebt\w*|geflohen|fluchteten",
+    },
+    "ru": {
+        "killed": r"убит\w*|убил\w*|убив\w*|погиб\w*|гибел\w*|смерт\w*|умер\w*|скончал\w*"
+                  r"|застрел\w*|расстрел\w*|казн\w*|тел|трупов|трупы",
+        "injured": r"ранен\w*|ранил\w*|пострада\w*|травм\w*",
+        "other": r"пропал\w*|пропавш\w*|похищ\w*|похитил\w*|задержан\w*|задержал\w*"
+                 r"|арестова\w*|эвакуирова\w*|спасен\w*|спасл\w*|освобожд\w*|бежал\w*"
+                 r"|переселен\w*|выжил\w*",
+    },
+    "pt": {
+        "killed": r"mort(?:[oa]s?|es?)|morre\w*|morri\w*|morreu|matou|mataram|matando"
+                  r"|matad[oa]s?|assassinad\w*|falec\w*|obitos?|perderam a vida|cadaveres",
+        "injured": r"ferid\w*|lesionad\w*",
+        "other": r"desaparecid\w*|sequestrad\w*|raptad\w*|detid\w*|capturad\w*"
+                 r"|deslocad\w*|desalojad\w*|resgatad\w*|evacuad\w*|libertad\w*|sobreviv\w*",
+    },
+    "nl": {
+        "killed": r"gedood|doodden|doodde|dood|doden|omgekomen|kwamen om|kwam om"
+                  r"|om het leven|stierven|stierf|gestorven|vermoord\w*|doodgeschoten"
+                  r"|lijken|sneuvelden|gesneuveld",
+        "injured": r"gewond\w*|verwond\w*",
+        "other": r"vermist\w*|ontvoerd\w*|gearresteerd|opgepakt|aangehouden|gevangen\w*"
+                 r"|ontheemd\w*|gered|geevacueerd|bevrijd\w*|overleefd\w*|gevlucht",
+    },
+    "it": {
+        "killed": r"uccis\w*|uccid\w*|mort[ieoa]|morirono|mortal\w*|decedut\w*|decess\w*"
+                  r"|perso la vita|cadaveri",
+        "injured": r"ferit\w*|feriment\w*",
+        "other": r"dispers\w*|scompars\w*|rapit\w*|sequestrat\w*|arrestat\w*|fermat\w*"
+                 r"|detenut\w*|sfollat\w*|evacuat\w*|salvat\w*|liberat\w*|sopravvissut\w*",
+    },
+}  # fmt: skip
+#: Per language of :data:`_OUTCOME_WORDS`, folded, what ends the clause a count is in
+#: besides a mark: the conjunctions and relative words that open the next one ("killed 3
+#: and wounded 12", "arrested 12 after 3 were killed", "murieron 3 y 12 resultaron
+#: heridas", "3 getötet und 12 verletzt").
+_CLAUSE_OPENERS: dict[str, str] = {
+    "en": r"and|but|or|after|before|while|whereas|when|as|who|which|that|whom|where",
+    "es": r"y|e|pero|o|tras|despues|mientras|cuando|que|quienes|donde",
+    "fr": r"et|mais|ou|apres|tandis|lorsque|quand|qui|dont|alors|avant",
+    "de": r"und|aber|oder|nachdem|wahrend|als|wenn|welche|sowie|bevor|wo",
+    "ru": r"и|а|но|или|после|когда|которые|которых|где",
+    "pt": r"e|mas|ou|apos|depois|enquanto|quando|que|onde",
+    "nl": r"en|maar|of|nadat|terwijl|toen|die|dat|waar",
+    "it": r"e|ed|ma|o|dopo|mentre|quando|che|dove",
+}
+#: How far, in characters, the clause of a count is read on each side of it.
+_CLAUSE_REACH = 80
+#: Languages whose verb may stand apart from its subject or object: the passive puts the
+#: participle at the end of its clause ("12 Passagiere wurden in Nigeria getötet", "12
+#: passagiers werden in Nigeria gedood"), and a verb second puts the subject between a
+#: verb and its object ("In Nigeria töteten Angreifer 12 Hirten").
+_VERB_APART = frozenset({"de", "nl"})
+
+
+@lru_cache(maxsize=64)
+def _outcome_pattern(language: str) -> re.Pattern[str] | None:
+    """:data:`_OUTCOME_WORDS` of ``language`` as one pattern of whole words, a named
+    group per field."""
+    fields = _OUTCOME_WORDS.get(language)
+    if fields is None:
+        return None
+    groups = "|".join(f"(?P<{field}>{words})" for field, words in fields.items())
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)")
+
+
+@lru_cache(maxsize=64)
+def _clause_mark(language: str) -> re.Pattern[str]:
+    """What ends a clause in folded text of ``language``: a mark, or a word of
+    :data:`_CLAUSE_OPENERS`."""
+    openers = _CLAUSE_OPENERS.get(language)
+    words = rf"|(?<!\w)(?:{openers})(?!\w)" if openers else ""
+    return re.compile(rf"[,;:.!?()\"\u2013\u2014]|\s-\s{words}")
+
+
+def _outcome_at(said: str, position: int, language: str) -> str | None:
+    """The field of the word of outcome at ``position`` of folded ``said``, if one is
+    there (:data:`_OUTCOME_WORDS`)."""
+    pattern = _outcome_pattern(language)
+    found = pattern.match(said, position) if pattern is not None else None
+    return found.lastgroup if found is not None else None
+
+
+def _is_outcome(word: str, language: str) -> bool:
+    """Whether folded ``word`` is a word of outcome (:data:`_OUTCOME_WORDS`)."""
+    pattern = _outcome_pattern(language)
+    return pattern is not None and pattern.fullmatch(word) is not None
+
+
+def _of_harm(said: str, position: int, language: str) -> bool:
+    """Whether the word at ``position`` of folded ``said`` is a verb of the toll: the
+    casualty type's own words or a word of killing or wounding of :data:`_OUTCOME_WORDS`."""
+    if _outcome_at(said, position, language) in ("killed", "injured"):
+        return True
+    word = _A_WORD.match(said, position)
+    words = _type_words("casualty_report", language)
+    return word is not None and words is not None and states_any(words, word.group())
+
+
+def _clause(said: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """The bounds of the clause the words at ``said[start:end]`` are in: from the last
+    clause mark before them to the first after them (:func:`_clause_mark`), at most
+    :data:`_CLAUSE_REACH` characters away."""
+    mark = _clause_mark(language)
+    low = max(0, start - _CLAUSE_REACH)
+    marks = [m.end() for m in mark.finditer(said, low, start)]
+    after = mark.search(said, end, min(len(said), end + _CLAUSE_REACH))
+    return (marks[-1] if marks else low), (
+        after.start() if after else min(len(said), end + _CLAUSE_REACH)
+    )
+
+
+def _before_people(said: str, end: int, language: str) -> bool:
+    """Whether a noun of people follows ``end`` of folded ``said`` ("wounded soldiers")."""
+    following = _NEXT_WORD.match(said, end)
+    return following is not None and counts_people(following.group(1), language)
+
+
+def _participle_at_end(said: str, after: int, language: str) -> bool:
+    """Whether, in a language of :data:`_VERB_APART`, the first word of outcome of the
+    clause after a passive auxiliary is one of killing or wounding ("12 Passagiere
+    wurden in Nigeria getötet")."""
+    if language not in _VERB_APART or (pattern := _outcome_pattern(language)) is None:
+        return False
+    found = pattern.search(said, after, _clause(said, after, after, language)[1])
+    return found is not None and found.lastgroup in ("killed", "injured")
+
+
+def _verb_before_in_clause(said: str, start: int, language: str) -> bool:
+    """Whether, in a language of :data:`_VERB_APART`, the last word of outcome of the
+    clause before the number at ``start`` is one of killing or wounding ("In Nigeria
+    töteten Angreifer 12 Hirten")."""
+    if language not in _VERB_APART or (pattern := _outcome_pattern(language)) is None:
+        return False
+    found = list(pattern.finditer(said, _clause(said, start, start, language)[0], start))
+    return bool(found) and found[-1].lastgroup in ("killed", "injured")
+
+
+def _outcomes_of(said: str, start: int, end: int, language: str) -> set[str]:
+    """The fields (:data:`_OUTCOME_WORDS`) of the words of outcome nearest the number at
+    ``said[start:end]`` in its own clause (:func:`_clause`); none if the clause has none.
+    The noun right after the number is what it counts, not what befell it: when the
+    clause has another word of outcome, that one tells ("killed 12 wounded soldiers",
+    "12 Gefangene wurden getötet"), and a word before a noun of people is its attribute
+    ("12 wounded soldiers, police said many were killed")."""
+    pattern = _outcome_pattern(language)
+    if pattern is None:
+        return set()
+    low, high = _clause(said, start, end, language)
+    found = [m for m in pattern.finditer(said, low, high) if m.end() <= start or m.start() >= end]
+    counted = [m for m in found if said[end : m.start()] == " "]
+    if counted and (len(found) > 1 or _before_people(said, counted[0].end(), language)):
+        found = [m for m in found if m not in counted]
+    if not found:
+        return set()
+    distance = {m: start - m.end() if m.end() <= start else m.start() - end for m in found}
+    nearest = min(distance.values())
+    return {str(m.lastgroup) for m in found if distance[m] == nearest}
 
 
 def _phrase_end(said: str, end: int, count: int) -> int:
@@ -1165,24 +1378,33 @@ def _two_facts(said: str, groups: Sequence[Sequence[str]], language: str | None 
 def _key_values(record: Mapping[str, Any]) -> tuple[set[str], set[int]]:
     """The countries of the record's single-valued key country fields and its key counts:
     the values a quote of another event would give otherwise."""
+    countries, counts = _key_fields(record)
+    return countries, {n for numbers in counts.values() for n in numbers}
+
+
+def _key_fields(record: Mapping[str, Any]) -> tuple[set[str], dict[str, set[int]]]:
+    """The countries of the record's single-valued key country fields, and its key counts
+    by the field that holds them ("killed", "injured")."""
     from extractor.types.registry import get_type
 
     try:
         spec = get_type(str(record.get("type"))).gold
     except Exception:  # a type this process does not know has no key fields here
-        return set(), set()
+        return set(), {}
     keys = set(spec.strict) if spec is not None else set()
     fields = RECORD_FIELDS.get(str(record.get("type")), {})
     countries: set[str] = set()
-    counts: set[int] = set()
-    for name in keys:
+    counts: dict[str, set[int]] = {}
+    for name in sorted(keys):
         kind, value = fields.get(name), record.get(name)
         if kind in (FieldKind.COUNTRY, FieldKind.ACTOR) and isinstance(value, str):
             if is_alpha3(value):
                 countries.add(value)
         elif kind in (FieldKind.COUNT, FieldKind.QUANTITY):
             numbers = value.values() if isinstance(value, Mapping) else [value]
-            counts.update(n for n in numbers if isinstance(n, int) and not isinstance(n, bool))
+            held = {n for n in numbers if isinstance(n, int) and not isinstance(n, bool)}
+            if held:
+                counts[name] = held
     return countries, counts
 
 
@@ -1337,9 +1559,30 @@ def _tells_count(record: Mapping[str, Any], said: str, language: str) -> bool:
     """Whether a quote of the event carries the record's count, where the record has key
     counts: "Police said people were killed in Nigeria last year." names the country and
     the harm of many events; the count is what makes it this one (a casualty report's
-    killed or injured). A record without key counts asks none."""
-    counts = _key_values(record)[1]
-    return not counts or _carries_count(said, counts, language)
+    killed or injured), as a count of its own field (:func:`_states_field`). A record
+    without key counts asks none."""
+    counts = _key_fields(record)[1]
+    return not counts or any(
+        _states_field(said, field, n, language)
+        for field, numbers in counts.items()
+        for n in numbers
+    )
+
+
+def _states_field(said: str, field: str, number: int, language: str) -> bool:
+    """Whether folded ``said`` writes ``number`` as a count of ``field``: anywhere, for a
+    field of no outcome; for a field of :data:`_OUTCOME_WORDS` ("killed", "injured"), at
+    a place whose own word of outcome, the nearest in its clause, is that field's or
+    where the clause has none (:func:`_outcomes_of`): "Gunmen killed 3 people and
+    wounded 12" writes no killed count of 12, "Police arrested 12 after 3 were killed"
+    none either."""
+    places = _places_of(said, _count_forms(number, language), language)
+    if field not in ("killed", "injured"):
+        return bool(places)
+    return any(
+        not (told := _outcomes_of(said, start, end, language)) or field in told
+        for start, end in places
+    )
 
 
 def _says_event(

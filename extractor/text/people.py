@@ -17,8 +17,17 @@ import re
 from functools import lru_cache
 
 from extractor.text.cues import cue_patterns, with_english
+from extractor.text.grounding import normalise_text
 
-__all__ = ["PEOPLE", "THINGS", "counts_people", "is_a_thing", "is_people"]
+__all__ = [
+    "ANIMALS",
+    "PEOPLE",
+    "THINGS",
+    "counts_people",
+    "is_a_thing",
+    "is_an_animal",
+    "is_people",
+]
 
 #: Words of people (and personal pronouns): the object of a verb that kills only people
 #: ("neutralized 12 militants") names one of them when it killed. Spanish marks a person
@@ -117,6 +126,54 @@ THINGS: dict[str, re.Pattern[str]] = cue_patterns({
            r"излучател\w*", r"гаубиц\w*", r"оруди\w*", "РСЗО", "РЛС"],
 })  # fmt: skip
 
+#: Animals a report of harm counts beside its dead ("12 cattle were killed", "killed 12
+#: goats", "murieron 12 vacas", "убиты 12 коров"): a count of animals is no count of
+#: people, though a verb of killing takes it as it takes people, and some plurals look
+#: like nouns of people ("heifers", "corderos", "sangliers", "Rinder"). Written folded
+#: (lower case, no accents, as :func:`is_an_animal` reads a word).
+ANIMALS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"cattle", r"cows?", r"bulls?", r"oxen", r"calf", r"calves", r"heifers?",
+           r"livestock", r"goats?", r"sheep", r"lambs?", r"rams?", r"camels?", r"horses?",
+           r"donkeys?", r"mules?", r"pigs?", r"hogs?", r"dogs?", r"cats?", r"chickens?",
+           r"hens?", r"poultry", r"birds?", r"ducks?", r"geese", r"animals?", r"elephants?",
+           r"rhinos?", r"rhinoceros(?:es)?", r"lions?", r"giraffes?", r"gorillas?", r"dolphins?",
+           r"whales?", r"fish", r"deer", r"buffalo(?:es)?", r"herds?", r"head of cattle"],
+    "es": [r"vacas?", r"bueyes", r"buey", r"toros?", r"terneros?", r"novillos?", r"reses",
+           r"ganado", r"cabras?", r"ovejas?", r"corderos?", r"carneros?", r"camellos?",
+           r"caballos?", r"burros?", r"mulas?", r"cerdos?", r"perros?", r"gatos?",
+           r"gallinas?", r"pollos?", r"aves", r"animales", r"animal", r"elefantes?",
+           r"rinocerontes?", r"leones", r"ballenas?", r"peces", r"cabezas de ganado"],
+    "fr": [r"vaches?", r"b\w{1,2}ufs?", r"taureaux", r"veaux", r"betail", r"chevres?",
+           r"moutons?", r"brebis", r"agneaux", r"chameaux", r"chevaux", r"cheval", r"anes?",
+           r"mulets?", r"porcs?", r"cochons?", r"chiens?", r"chats?", r"poulets?", r"poules?",
+           r"volailles?", r"oiseaux", r"animaux", r"animal", r"elephants?", r"rhinoceros",
+           r"lions?", r"baleines?", r"poissons?", r"sangliers?", r"tetes de betail"],
+    "de": [r"\w*kuhe", r"\w*kuh", r"rinder\w*", r"rind", r"\w*ochsen", r"\w*bullen",
+           r"\w*kalber", r"\w*vieh", r"\w*ziegen?", r"\w*schafe?", r"\w*lammer",
+           r"\w*kamele?", r"\w*pferde?", r"\w*esel", r"\w*schweine?", r"\w*hunde?",
+           r"\w*katzen?", r"\w*huhner", r"\w*vogel", r"\w*tiere?", r"\w*elefanten",
+           r"\w*nashorner", r"\w*lowen", r"\w*wale", r"\w*fische?"],
+    "ru": [r"коров\w*", r"бык\w*", r"тел[яе]т\w*", r"скот\w*", r"коз\w*", r"овец",
+           r"овц\w*", r"баран\w*", r"ягнят\w*", r"верблюд\w*", r"лошад\w*", r"кон(?:ей|я|и)",
+           r"осл\w*", r"свин\w*", r"собак\w*", r"кошек", r"кур", r"кур(?:ы|ицы?)", r"птиц\w*",
+           r"животн\w*", r"слон\w*", r"носорог\w*", r"льв\w*", r"кит(?:ов|ы|а)", r"рыб(?:а|ы|у|ой)?"],
+    "pt": [r"vacas?", r"bois", r"boi", r"touros?", r"bezerros?", r"novilhos?", r"gado",
+           r"cabras?", r"ovelhas?", r"cordeiros?", r"carneiros?", r"camelos?", r"cavalos?",
+           r"burros?", r"mulas?", r"porcos?", r"caes", r"cao", r"cachorros?", r"gatos?",
+           r"galinhas?", r"frangos?", r"aves", r"animais", r"animal", r"elefantes?",
+           r"rinocerontes?", r"leoes", r"baleias?", r"peixes?", r"cabecas de gado"],
+    "nl": [r"koeien", r"koe", r"stieren?", r"kalveren", r"kalf", r"runderen", r"rund",
+           r"vee", r"geiten?", r"schapen", r"schaap", r"lammeren", r"kamelen", r"kameel",
+           r"paarden", r"paard", r"ezels?", r"varkens?", r"honden", r"hond", r"katten",
+           r"kippen", r"vogels?", r"dieren", r"dier", r"olifanten", r"neushoorns?",
+           r"leeuwen", r"walvissen", r"vissen"],
+    "it": [r"mucche", r"mucca", r"vacche", r"buoi", r"bue", r"tori", r"vitelli", r"bestiame",
+           r"capr[ae]", r"pecor[ae]", r"agnelli", r"montoni", r"cammelli", r"cavalli", r"asini",
+           r"muli", r"maiali", r"cani", r"gatti", r"galline", r"polli", r"uccelli",
+           r"animali", r"elefanti", r"rinoceronti", r"leoni", r"balene", r"pesci",
+           r"capi di bestiame"],
+})  # fmt: skip
+
 #: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
 #: "ravisseurs", "braconniers", "secuestradores", "похитители", "Entführer", "Islamisten")
 #: and the plurals of groups and peoples ("Houthis", "Afghans", "Shiites").
@@ -157,10 +214,18 @@ def is_a_thing(word: str, language: str) -> bool:
     return any(p.fullmatch(part) for part in _parts(word) for p in with_english(THINGS, language))
 
 
+def is_an_animal(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part), folded, is a noun of animals (:data:`ANIMALS`)."""
+    folded = normalise_text(word, accents=False)
+    return any(
+        p.fullmatch(part) for part in _parts(folded) for p in with_english(ANIMALS, language)
+    )
+
+
 def is_people(word: str, language: str) -> bool:
     """Whether ``word`` (or its head part) is a word of people (:data:`PEOPLE`) or formed
-    as one (:data:`_PEOPLE_FORM`) and no thing."""
-    if is_a_thing(word, language):
+    as one (:data:`_PEOPLE_FORM`) and no thing or animal ("sangliers", "Rinder")."""
+    if is_a_thing(word, language) or is_an_animal(word, language):
         return False
     form = _PEOPLE_FORM.get(language)
     return any(

@@ -1,0 +1,190 @@
+"""Round 64: the strict score read what a count counts by closed lists of words.
+
+1. A noun of people after a count lost its credit in French, German, Portuguese and
+   Dutch when no table listed it ("12 passagers ont été tués", "12 Passagiere wurden in
+   Nigeria getötet", "12 passageiros morreram", "12 passagiers werden gedood"): English
+   read the subject of a passive verb of killing, or the object of an active one, as
+   people, but the verb was matched against accented words on the folded quote (French,
+   German) or not known at all (Portuguese, Dutch). What a verb of killing or wounding
+   takes as its subject or object is people in every language, unless it is a thing or
+   an animal.
+2. A count stated a field whatever befell what it counts: with the gold killed=N,
+   "Gunmen killed 3 people and wounded N" was credited. A count states a field only when
+   the word of outcome nearest it in its own clause is that field's.
+3. A count of animals ("12 cattle were killed", "mataron 12 cabras", "убиты 12 коров",
+   "12 mucche sono state uccise") was credited as a count of people.
+
+Every case is built from templates over counts, nouns and languages; each quote that
+must lose its credit stands beside a quote of people, written the same way, that keeps it.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.test_round61_stating import _casualty, _tps
+from tests.test_round63_stating import GOLD as GOLD63
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COUNTS = [7, 12, 35, 48, 120]
+GOLD = {**GOLD63, "it": "Uomini armati hanno ucciso {n} abitanti a Kaduna, in Nigeria."}
+
+
+def _strict(language: str, count: int, quote: str) -> int:
+    """The strict credit of ``quote``, written after the gold sentence of ``count``
+    (killed) and a sentence between them, so only the quote itself can state the record."""
+    sentence = GOLD[language].format(n=count)
+    text = f"{sentence} Officials gave no details. {quote}"
+    return _tps(text, _casualty(count, sentence), quote, language)[1]
+
+
+# --- 1. a noun of people a verb of killing takes -------------------------------------------
+
+#: Per language: nouns of people no table of the package lists.
+UNLISTED_PEOPLE = {
+    "fr": ["passagers", "médecins", "prêtres", "moines", "nonnes", "pèlerins", "bergers",
+           "marins"],
+    "de": ["Passagiere", "Ärzte", "Nonnen", "Mönche", "Hirten", "Köche", "Matrosen"],
+    "pt": ["passageiros", "médicos", "padres", "freiras", "monges", "motoristas",
+           "cozinheiros", "marinheiros"],
+    "nl": ["passagiers", "artsen", "nonnen", "monniken", "priesters", "koks", "matrozen",
+           "toeristen"],
+}  # fmt: skip
+#: Per language: a verb of killing taking the noun ({w}) as its subject or object.
+HARM_FRAMES = {
+    "fr": ["{n} {w} ont été tués au Nigeria.", "Au Nigeria, {n} {w} sont morts dimanche.",
+           "Des hommes armés ont tué {n} {w} au Nigeria."],
+    "de": ["{n} {w} wurden in Nigeria getötet.", "{n} {w} wurden getötet, sagte die Polizei in Nigeria.",
+           "Bewaffnete töteten {n} {w} in Nigeria."],
+    "pt": ["{n} {w} foram mortos na Nigéria.", "{n} {w} morreram na Nigéria.",
+           "Homens armados mataram {n} {w} na Nigéria."],
+    "nl": ["{n} {w} werden gedood in Nigeria.", "{n} {w} werden in Nigeria gedood.",
+           "{n} {w} kwamen om in Nigeria.", "Gewapende mannen doodden {n} {w} in Nigeria."],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from(
+        [
+            (lang, frame, w)
+            for lang, ws in UNLISTED_PEOPLE.items()
+            for frame in HARM_FRAMES[lang]
+            for w in ws
+        ]
+    ),
+    st.sampled_from(COUNTS),
+)
+def test_a_noun_a_verb_of_killing_takes_is_people_in_every_language(
+    case: tuple[str, str, str], count: int
+) -> None:
+    language, frame, noun = case
+    quote = frame.format(n=count, w=noun)
+    assert _strict(language, count, quote) == 1, quote
+
+
+# --- 2. a count of another outcome -------------------------------------------------------
+
+#: Per language: (a quote where {n} counts another outcome than killing, the same quote
+#: with {n} the dead). 3 is the other count.
+OTHER_OUTCOME = {
+    "en": [("Gunmen killed 3 people and wounded {n} in Nigeria.",
+            "Gunmen killed {n} people and wounded 3 in Nigeria."),
+           ("In Nigeria 3 people died and {n} were hurt.",
+            "In Nigeria {n} people died and 3 were hurt."),
+           ("Police detained {n} suspects after 3 people were killed in Nigeria.",
+            "Police detained 3 suspects after {n} people were killed in Nigeria."),
+           ("3 were slain in Nigeria; {n} went missing.",
+            "{n} were slain in Nigeria; 3 went missing."),
+           ("In Nigeria, 3 villagers were killed, {n} abducted.",
+            "In Nigeria, {n} villagers were killed, 3 abducted.")],
+    "es": [("En Nigeria fallecieron 3 personas y {n} quedaron heridas.",
+            "En Nigeria fallecieron {n} personas y 3 quedaron heridas."),
+           ("En Nigeria mataron a 3 personas y secuestraron a {n}.",
+            "En Nigeria mataron a {n} personas y secuestraron a 3.")],
+    "fr": [("Au Nigeria, 3 villageois ont été tués et {n} blessés.",
+            "Au Nigeria, {n} villageois ont été tués et 3 blessés."),
+           ("Au Nigeria, 3 personnes sont mortes et {n} ont disparu.",
+            "Au Nigeria, {n} personnes sont mortes et 3 ont disparu.")],
+    "de": [("In Nigeria wurden 3 Dorfbewohner getötet und {n} verwundet.",
+            "In Nigeria wurden {n} Dorfbewohner getötet und 3 verwundet."),
+           ("In Nigeria starben 3 Menschen, {n} werden vermisst.",
+            "In Nigeria starben {n} Menschen, 3 werden vermisst.")],
+    "ru": [("В Нигерии убиты 3 человека, ещё {n} получили ранения.",
+            "В Нигерии убиты {n} человек, ещё 3 получили ранения."),
+           ("В Нигерии погибли 3 жителя, {n} пропали без вести.",
+            "В Нигерии погибли {n} жителей, 3 пропали без вести.")],
+    "pt": [("Na Nigéria, 3 pessoas foram mortas e {n} ficaram feridas.",
+            "Na Nigéria, {n} pessoas foram mortas e 3 ficaram feridas.")],
+    "nl": [("In Nigeria werden 3 mensen gedood en {n} gewond.",
+            "In Nigeria werden {n} mensen gedood en 3 gewond.")],
+    "it": [("In Nigeria 3 persone sono state uccise e {n} sono rimaste ferite.",
+            "In Nigeria {n} persone sono state uccise e 3 sono rimaste ferite.")],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from([(lang, pair) for lang, pairs in OTHER_OUTCOME.items() for pair in pairs]),
+    st.sampled_from(COUNTS),
+)
+def test_a_count_of_another_outcome_states_no_killed_count(
+    case: tuple[str, tuple[str, str]], count: int
+) -> None:
+    language, (other, killed) = case
+    assert _strict(language, count, other.format(n=count)) == 0, other
+    assert _strict(language, count, killed.format(n=count)) == 1, killed
+
+
+# --- 3. a count of animals ---------------------------------------------------------------
+
+#: Per language: quotes of harm in Nigeria ({w}: what is counted).
+ANIMAL_FRAMES = {
+    "en": ["{n} {w} were killed in Nigeria.", "Raiders killed {n} {w} in Nigeria.",
+           "In Nigeria, {n} {w} died in the attack."],
+    "es": ["En Nigeria murieron {n} {w}.", "Los asaltantes mataron {n} {w} en Nigeria."],
+    "fr": ["{n} {w} ont été tués au Nigeria.", "Au Nigeria, des assaillants ont tué {n} {w}."],
+    "de": ["{n} {w} wurden in Nigeria getötet.", "In Nigeria töteten Angreifer {n} {w}."],
+    "ru": ["В Нигерии были убиты {n} {w}.", "В Нигерии погибли {n} {w}."],
+    "pt": ["{n} {w} foram mortos na Nigéria.", "Na Nigéria, atacantes mataram {n} {w}."],
+    "nl": ["{n} {w} werden gedood in Nigeria.", "In Nigeria doodden aanvallers {n} {w}."],
+    "it": ["{n} {w} sono stati uccisi in Nigeria.", "In Nigeria sono morti {n} {w}."],
+}  # fmt: skip
+#: Per language: (nouns of animals, nouns of people said the same way).
+ANIMALS = {
+    "en": (["cattle", "cows", "goats", "sheep", "camels", "donkeys", "heifers"],
+           ["herders", "villagers", "farmers"]),
+    "es": (["vacas", "cabras", "ovejas", "camellos", "corderos", "reses"],
+           ["pastores", "campesinos"]),
+    "fr": (["vaches", "chèvres", "moutons", "chameaux", "bœufs", "sangliers"],
+           ["éleveurs", "villageois"]),
+    "de": (["Kühe", "Ziegen", "Schafe", "Kamele", "Rinder", "Esel"], ["Hirten", "Bauern"]),
+    "ru": (["коров", "коз", "овец", "верблюдов", "лошадей"], ["пастухов", "крестьян"]),
+    "pt": (["vacas", "cabras", "ovelhas", "camelos", "bois"], ["pastores", "agricultores"]),
+    "nl": (["koeien", "geiten", "schapen", "kamelen", "ezels"], ["herders", "boeren"]),
+    "it": (["mucche", "capre", "pecore", "cammelli", "asini"], ["pastori", "contadini"]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from(
+        [
+            (lang, frame, w, people)
+            for lang, (animals, people) in ANIMALS.items()
+            for frame in ANIMAL_FRAMES[lang]
+            for w in animals
+        ]
+    ),
+    st.sampled_from(COUNTS),
+)
+def test_a_count_of_animals_is_no_count_of_people(
+    case: tuple[str, str, str, list[str]], count: int
+) -> None:
+    language, frame, animal, people = case
+    quote = frame.format(n=count, w=animal)
+    assert _strict(language, count, quote) == 0, quote
+    for noun in people:
+        said = frame.format(n=count, w=noun)
+        assert _strict(language, count, said) == 1, said
