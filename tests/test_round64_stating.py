@@ -13,6 +13,8 @@
    the word of outcome nearest it in its own clause is that field's.
 3. A count of animals ("12 cattle were killed", "mataron 12 cabras", "убиты 12 коров",
    "12 mucche sono state uccise") was credited as a count of people.
+4. The same for the injured count: "3 died and 12 were hurt" states injured=12, not
+   killed=12; a lone word of outcome after a count is what befell it ("12 blessées").
 
 Every case is built from templates over counts, nouns and languages; each quote that
 must lose its credit stands beside a quote of people, written the same way, that keeps it.
@@ -142,7 +144,7 @@ def test_a_count_of_another_outcome_states_no_killed_count(
 #: Per language: quotes of harm in Nigeria ({w}: what is counted).
 ANIMAL_FRAMES = {
     "en": ["{n} {w} were killed in Nigeria.", "Raiders killed {n} {w} in Nigeria.",
-           "In Nigeria, {n} {w} died in the attack."],
+           "In Nigeria, {n} {w} died in the attack.", "Raiders left {n} dead {w} in Nigeria."],
     "es": ["En Nigeria murieron {n} {w}.", "Los asaltantes mataron {n} {w} en Nigeria."],
     "fr": ["{n} {w} ont été tués au Nigeria.", "Au Nigeria, des assaillants ont tué {n} {w}."],
     "de": ["{n} {w} wurden in Nigeria getötet.", "In Nigeria töteten Angreifer {n} {w}."],
@@ -188,3 +190,46 @@ def test_a_count_of_animals_is_no_count_of_people(
     for noun in people:
         said = frame.format(n=count, w=noun)
         assert _strict(language, count, said) == 1, said
+
+
+#: Per language: a gold sentence of {k} killed and {i} injured.
+GOLD_BOTH = {
+    "en": "Gunmen killed {k} villagers and wounded {i} in Kaduna, Nigeria.",
+    "es": "Hombres armados mataron a {k} aldeanos e hirieron a {i} en Kaduna, Nigeria.",
+    "fr": "Des hommes armés ont tué {k} villageois et blessé {i} à Kaduna, au Nigeria.",
+    "de": "Bewaffnete töteten {k} Dorfbewohner und verletzten {i} in Kaduna, Nigeria.",
+    "nl": "Gewapende mannen doodden {k} dorpelingen en verwondden {i} in Kaduna, Nigeria.",
+}
+
+
+def _strict_injured(language: str, injured: int, quote: str) -> int:
+    """The strict credit of ``quote`` for a gold record of ``injured`` wounded (and a
+    killed count the quote does not write)."""
+    killed = injured + 5
+    sentence = GOLD_BOTH[language].format(k=killed, i=injured)
+    record = {"type": "casualty_report", "killed": killed, "injured": injured,
+              "country": "NGA", "start": "2024-01-01", "evidence": sentence}  # fmt: skip
+    text = f"{sentence} Officials gave no details. {quote}"
+    return _tps(text, record, quote, language)[1]
+
+
+#: Per language: (a quote where {n} counts the wounded, the same with {n} the dead).
+WOUNDED = {
+    "en": ("In Nigeria, 3 died and {n} were hurt.", "In Nigeria, {n} died and 3 were hurt."),
+    "es": ("En Nigeria murieron 3 personas y {n} resultaron heridas.",
+           "En Nigeria murieron {n} personas y 3 resultaron heridas."),
+    "fr": ("Au Nigeria, 3 personnes ont été tuées et {n} blessées.",
+           "Au Nigeria, {n} personnes ont été tuées et 3 blessées."),
+    "de": ("In Nigeria wurden 3 Menschen getötet und {n} verletzt.",
+           "In Nigeria wurden {n} Menschen getötet und 3 verletzt."),
+    "nl": ("In Nigeria werden 3 mensen gedood en {n} gewond.",
+           "In Nigeria werden {n} mensen gedood en 3 gewond."),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(WOUNDED)), st.sampled_from(COUNTS))
+def test_a_count_of_the_wounded_states_the_injured_count_only(language: str, count: int) -> None:
+    wounded, killed = WOUNDED[language]
+    assert _strict_injured(language, count, wounded.format(n=count)) == 1, wounded
+    assert _strict_injured(language, count, killed.format(n=count)) == 0, killed

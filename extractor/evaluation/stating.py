@@ -1011,12 +1011,14 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
         phrase.append(word)
     if not phrase:
         return False
+    if any(is_an_animal(word, language) for word in phrase):
+        return True  # "12 dead cattle"
     if language == "en" and _plural_of_things(phrase[-1], language):
         return not _harm_tells_people(said, start, end, phrase, language)
     if any(counts_people(word, language) for word in phrase):
         return False
-    if len(phrase) == 1 and _is("verbs", phrase[0], language):
-        return False
+    if len(phrase) == 1 and (_is("verbs", phrase[0], language) or _is_outcome(phrase[0], language)):
+        return False  # what befell the counted: "12 fled", "12 blessées", "12 gewond"
     return not _harm_tells_people(said, start, end, phrase, language)
 
 
@@ -1070,8 +1072,8 @@ def _harm_tells_people(
 #: people (:func:`_harm_tells_people`), in every language listed.
 _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "killed": r"kill\w*|dead|died|dies|die|dying|deaths?|slain|murder\w*|perish\w*"
-                  r"|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses",
+        "killed": r"kill(?:s|ed|ing)?|dead|died|dies|die|dying|deaths?|slain|murder(?:ed|ing)"
+                  r"|perish\w*|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses",
         "injured": r"injur\w*|wound\w*|hurt|maimed|hospitali[sz]ed",
         "other": r"missing|arrest\w*|detained|abduct\w*|kidnapp?\w*|captured|displaced"
                  r"|rescued|evacuated|surviv\w*|freed|released|fled|homeless|stranded"
@@ -1079,7 +1081,8 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     },
     "es": {
         "killed": r"muert\w*|murio|murieron|morir\w*|fallec\w*|mato|mataron|matando"
-                  r"|matad[oa]s?|asesin\w*|perdieron la vida|perdio la vida|cadaveres",
+                  r"|matad[oa]s?|asesinad[oa]s?|asesinaron|asesino|perdieron la vida"
+                  r"|perdio la vida|cadaveres",
         "injured": r"herid\w*|lesionad\w*|lesiones",
         "other": r"desaparec\w*|secuestr\w*|detenid\w*|detuv\w*|arrest\w*|captur\w*"
                  r"|desplaz\w*|rescat\w*|evacu\w*|liberad\w*|liberaron|sobreviv\w*"
@@ -1087,7 +1090,7 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "killed": r"tue\w*|tuant|morts?|mortes?|decede\w*|deces|(?:ont|a|sont) peri"
-                  r"|perirent|abattu\w*|assassine\w*|massacre\w*|cadavres?",
+                  r"|perirent|abattu\w*|assassine\w*|cadavres?",
         "injured": r"blesse\w*|blessures?",
         "other": r"disparu\w*|enleve\w*|kidnappe\w*|arrete\w*|interpelle\w*|detenu\w*"
                  r"|deplace\w*|secouru\w*|evacue\w*|libere\w*|survecu|rescape\w*"
@@ -1104,7 +1107,7 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "killed": r"убит\w*|убил\w*|убив\w*|погиб\w*|гибел\w*|смерт\w*|умер\w*|скончал\w*"
-                  r"|застрел\w*|расстрел\w*|казн\w*|тел|трупов|трупы",
+                  r"|застрел\w*|расстреля\w*|казнен\w*|казнил\w*|тел|трупов|трупы",
         "injured": r"ранен\w*|ранил\w*|пострада\w*|травм\w*",
         "other": r"пропал\w*|пропавш\w*|похищ\w*|похитил\w*|задержан\w*|задержал\w*"
                  r"|арестова\w*|эвакуирова\w*|спасен\w*|спасл\w*|освобожд\w*|бежал\w*"
