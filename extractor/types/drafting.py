@@ -44,6 +44,7 @@ from extractor.text.countries import (
     country_in_text,
     to_alpha3,
 )
+from extractor.text.cues import HAN_AND_KANA, HANGUL, SOUTHEAST_ASIAN
 from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
@@ -292,9 +293,81 @@ _PREPOSITION = re.compile(r"^(?:on|in|at|since|from|during|by|earlier|late|early
 
 
 def _in_article(value: str, context: dict[str, Any]) -> bool:
-    """Whether the article writes ``value`` (folded; a leading "on"/"in" aside)."""
+    """Whether the article writes ``value`` as whole words (folded; a leading "on"/"in"
+    aside). A fragment of a word is not the word: "Dec" of "Decker Hall" is no December,
+    "3" of "300" no 3rd, "Ber" of "Berlin" no place (a substring test kept them)."""
     folded = folded_article(context)
-    return normalise_text(value) in folded or normalise_text(_PREPOSITION.sub("", value)) in folded
+    return any(
+        _stands_in(normalise_text(form), folded) for form in (value, _PREPOSITION.sub("", value))
+    )
+
+
+#: Scripts written without spaces between words (Han, kana, Thai and its neighbours) and
+#: Hangul, which joins its particles to a noun ("서울에서"): next to one of their letters
+#: a value is a whole word, as a substring.
+_JOINED_SCRIPTS = HAN_AND_KANA + SOUTHEAST_ASIAN + HANGUL
+#: A letter, digit or mark that carries a word of a spaced script on (:data:`WORD`'s).
+_GOES_ON = re.compile(rf"(?![{_JOINED_SCRIPTS}_]){WORD.pattern.removesuffix('+')}")
+#: The script of a value's first letter whose clitics join it ("بغداد" in "ببغداد").
+_CLITIC_SCRIPTS = {"ar": re.compile(r"[\u0600-\u06ff]"), "he": re.compile(r"[\u0590-\u05ff]")}
+
+
+def _stands_in(term: str, folded: str) -> bool:
+    """Whether ``term`` occurs in ``folded`` with no letter or digit of the same word on
+    either side; before an Arabic or Hebrew term, its joined clitics may
+    (:data:`ATTACHED_PREFIXES`: "في بغداد", "ببغداد"), and after a term of four letters
+    or more, an ending (:func:`_closed_after`)."""
+    if not term.strip():
+        return False
+    start = folded.find(term)
+    while start >= 0:
+        if _open_before(term, folded, start) and _closed_after(term, folded, start + len(term)):
+            return True
+        start = folded.find(term, start + 1)
+    return False
+
+
+#: The endings a word takes, a plural's or an ordinal's ("F-16s", "tanks", "Patriots",
+#: "March 3rd", "танков"): after the word the model wrote, the article's form of that same
+#: word (a place's case endings are read by :func:`_place_as_written`, :data:`_ENDINGS`).
+#: Any other letters make another word ("Zarago" of "Zaragoza", "Berl" of "Berlin").
+_WORD_ENDINGS = frozenset({
+    "s", "es", "x", "e", "en", "n", "er", "ern", "i", "st", "nd", "rd", "th",
+    "а", "ы", "и", "ов", "ев", "ам", "ами", "ах",
+})  # fmt: skip
+#: The shortest term an ending may follow: an abbreviation ("Dec", "Mar") or a figure ("3")
+#: is a fragment of the longer word it begins ("Decker", "Marshall", "300").
+_ENDING_AFTER = 4
+
+
+def _closed_after(term: str, folded: str, end: int) -> bool:
+    """Whether the word of ``term`` ends at ``end`` of ``folded``, or only an ending of it
+    follows (a weapon the model names "F-16" of the article's "F-16s")."""
+    if not _GOES_ON.match(term[-1]) or end == len(folded) or not _GOES_ON.match(folded[end]):
+        return True
+    if len(term) < _ENDING_AFTER:
+        return False
+    tail = end
+    while tail < len(folded) and tail - end <= 3 and _GOES_ON.match(folded[tail]):
+        tail += 1
+    return folded[end:tail] in _WORD_ENDINGS
+
+
+def _open_before(term: str, folded: str, start: int) -> bool:
+    """Whether ``term`` at ``start`` begins a word of ``folded`` (or follows only the
+    clitics its script joins to a word)."""
+    if not _GOES_ON.match(term[0]):
+        return True
+    head = start
+    while head > 0 and _GOES_ON.match(folded[head - 1]):
+        head -= 1
+    if head == start:
+        return True
+    script = next((s for s, letters in _CLITIC_SCRIPTS.items() if letters.match(term)), None)
+    return (
+        script is not None
+        and re.fullmatch(ATTACHED_PREFIXES[script], folded[head:start]) is not None
+    )
 
 
 def _as_written(value: str | None, field: str, context: dict[str, Any]) -> str | None:
