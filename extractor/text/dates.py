@@ -23,6 +23,10 @@ from typing import Literal
 
 Precision = Literal["year", "month", "day"]
 DateKind = Literal["exact", "approximate", "range", "unresolved"]
+#: Which side of the publication date the event lies on, as its status or tense says: a
+#: date written without its year ("in April", "on December 3") takes the year that puts it
+#: there (:func:`_closest_year`).
+Tense = Literal["past", "future"]
 
 # The month grammar, in one place: every spelling of a month that the date
 # rules, the dateline parser (extractor.io.formats) and the sentence splitter
@@ -183,8 +187,18 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _closest_year(month: int, day: int | None, published: date) -> int:
-    """Year that puts month/day closest to the publication date."""
+def _closest_year(month: int, day: int | None, published: date, tense: Tense | None = None) -> int:
+    """Year of a month (or a day) written without one, as news coding reads it.
+
+    An event that happened takes the most recent occurrence on or before the publication
+    date ("visited Berlin in April", published in March: last April), one still to come
+    the next on or after it ("will visit in January", published 31 December: next
+    January). With no tense, the occurrence nearest the publication date. A month is on or
+    before the publication date when it begins by then, on or after when it ends by then.
+    """
+    sided = _sided_years(month, day, published, tense) if tense is not None else []
+    if sided:
+        return max(sided) if tense == "past" else min(sided)
 
     def distance(year: int) -> int:
         try:
@@ -196,12 +210,30 @@ def _closest_year(month: int, day: int | None, published: date) -> int:
     return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 
+def _sided_years(month: int, day: int | None, published: date, tense: Tense) -> list[int]:
+    """The years near ``published`` (four either side: a 29 February) whose month/day lies
+    on ``tense``'s side of it: begun by then for "past", not yet over for "future"."""
+    years = []
+    for year in range(published.year - 4, published.year + 5):
+        try:
+            first = date(year, month, day or 1)
+            last = date(year, month, day or calendar.monthrange(year, month)[1])
+        except ValueError:  # no 29 February that year
+            continue
+        if (first <= published) if tense == "past" else (last >= published):
+            years.append(year)
+    return years
+
+
 def _day(day: date) -> str:
     return day.isoformat()
 
 
 def resolve_date(
-    text: str | None, published: date | str | None = None, language: str | None = None
+    text: str | None,
+    published: date | str | None = None,
+    language: str | None = None,
+    tense: Tense | None = None,
 ) -> ResolvedDate:
     """Resolve an expression ("Tuesday", "May 2023", "earlier this month") to ISO.
 
@@ -215,6 +247,11 @@ def resolve_date(
 
     ``published`` is read as ``extract(..., published=...)`` reads it: a date, a
     datetime (its day) or an ISO 8601 string; another type is a TypeError naming it.
+
+    ``tense``: the side of the publication date the event lies on, as its status says
+    ("past" for one that occurred, "future" for one planned): a month or day written
+    without its year takes the year that puts it there (:func:`_closest_year`); None,
+    the nearest.
     """
     if text is not None and not isinstance(text, str):
         raise TypeError(
@@ -225,7 +262,7 @@ def resolve_date(
     if text is None or not text.strip():
         return UNRESOLVED
     try:
-        found = _resolve(text, published, language)
+        found = _resolve(text, published, language, tense)
     except OverflowError:  # date arithmetic past date.min or date.max
         return _out_of_calendar(text, published)
     return _within_calendar(found, text, published)
@@ -262,7 +299,9 @@ def _ascii_digits(text: str) -> str:
     )
 
 
-def _resolve(text: str, published: date | None, language: str | None) -> ResolvedDate:
+def _resolve(
+    text: str, published: date | None, language: str | None, tense: Tense | None = None
+) -> ResolvedDate:
     """``text`` resolved, then qualified by the words around the date, whatever rule read it.
 
     Approximate when an approximator of the text's language qualifies a month or a year
@@ -272,7 +311,7 @@ def _resolve(text: str, published: date | None, language: str | None) -> Resolve
     its own subset of these words ("since" only before a bare year, approximators only in
     English explicit dates), so the same qualifier changed one reading and not the next.
     """
-    found = _resolve_plain(text, published, language)
+    found = _resolve_plain(text, published, language, tense)
     if found.value is None or found.precision is None:
         return found
     if found.kind == "exact" and (
@@ -401,7 +440,9 @@ def _approximated(text: str, language: str | None) -> bool:
 _CJK_APPROX_AFTER = re.compile(r"\s*(?:初|上旬|中旬|下旬|底|末|頃|ごろ|左右|前后|前後)")
 
 
-def _resolve_plain(text: str, published: date | None, language: str | None) -> ResolvedDate:
+def _resolve_plain(
+    text: str, published: date | None, language: str | None, tense: Tense | None = None
+) -> ResolvedDate:
     raw = _ascii_digits(" ".join(text.strip().split()))
     # A Japanese era's year ("令和5年", "昭和六十四年", "平成元年") is its Gregorian year.
     raw = _ERA_YEAR.sub(lambda m: str(_era_year(m.group(1), m.group(2))), raw)
@@ -417,7 +458,7 @@ def _resolve_plain(text: str, published: date | None, language: str | None) -> R
     iso = _ISO.match(raw)
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
-    found = _explicit(raw, published, kind, language)
+    found = _explicit(raw, published, kind, language, tense)
     if language in (None, "und") and _HAN_OR_KANA.search(raw):
         language = "zh"  # "2023年3月5日" with no language: its script says how to read it
     foreign_language = language not in (None, "en", "und")
@@ -427,7 +468,7 @@ def _resolve_plain(text: str, published: date | None, language: str | None) -> R
         # read only the last day of "du 3 au 5 sept." ("5 sept" is English too): the
         # language's own reading says both ends.
         if foreign_language and found.kind != "range":
-            foreign = _foreign(raw, published, str(language))
+            foreign = _foreign(raw, published, str(language), tense)
             if foreign is not None and (
                 foreign.kind == "range"
                 or (
@@ -442,7 +483,7 @@ def _resolve_plain(text: str, published: date | None, language: str | None) -> R
         if relative is not None:
             return relative
     if foreign_language:
-        foreign = _foreign(raw, published, str(language))
+        foreign = _foreign(raw, published, str(language), tense)
         if foreign is not None and (foreign.value is not None or foreign.note is not None):
             return foreign
     return _dateparser_fallback(raw, published)
@@ -461,7 +502,11 @@ def _finer(one: ResolvedDate, other: ResolvedDate) -> bool:
 
 
 def _explicit(
-    raw: str, published: date | None, kind: DateKind, language: str | None = None
+    raw: str,
+    published: date | None,
+    kind: DateKind,
+    language: str | None = None,
+    tense: Tense | None = None,
 ) -> ResolvedDate | None:
     match = _ISO_ANY.search(raw)
     if match:
@@ -472,7 +517,7 @@ def _explicit(
         elif not in_calendar(value):
             return _no_such_day(match.group(0))
         return ResolvedDate(value, "day", kind)
-    ranged = _range(raw, published)
+    ranged = _range(raw, published, tense)
     if ranged is not None:
         return ranged
     match = _NUMERIC_DMY.search(raw)  # "31-5-2023": day first, as outside the US
@@ -512,7 +557,7 @@ def _explicit(
             elif hint is not None:
                 year = hint
             elif published is not None:
-                year = _closest_year(month, day, published)
+                year = _closest_year(month, day, published, tense)
             else:
                 return ResolvedDate(None, None, "unresolved")
             try:
@@ -534,14 +579,14 @@ def _explicit(
     # Lower-case "may" is the verb ("may visit"), not the month.
     if match and published is not None and not re.search(r"\bmay\b", raw):
         month = MONTHS[match.group(1).lower()]
-        year = hint if hint is not None else _closest_year(month, None, published)
+        year = hint if hint is not None else _closest_year(month, None, published, tense)
         return ResolvedDate(_month(year, month), "month", kind)
     if (
         match
         and published is not None
         and re.fullmatch(r"(in |early |late |mid-?)?may", raw.lower())
     ):
-        return ResolvedDate(_month(_closest_year(5, None, published), 5), "month", kind)
+        return ResolvedDate(_month(_closest_year(5, None, published, tense), 5), "month", kind)
     return None
 
 
@@ -1101,7 +1146,7 @@ def _may_write_range(text: str) -> bool:
     )
 
 
-def _range(raw: str, published: date | None) -> ResolvedDate | None:
+def _range(raw: str, published: date | None, tense: Tense | None = None) -> ResolvedDate | None:
     """A range of days, months or years written in ``raw`` ("3-5 March 2025", "March 3-5",
     "between January and March 2025", "from 2020 to 2023"), or None."""
     best: re.Match[str] | None = None
@@ -1118,13 +1163,13 @@ def _range(raw: str, published: date | None) -> ResolvedDate | None:
         if groups.get(name) == "may":  # lower case: the verb ("3 to 5 may die")
             return None
     try:
-        return _range_value(groups, published, best.group(0))
+        return _range_value(groups, published, best.group(0), tense)
     except ValueError:
         return _no_such_day(best.group(0))
 
 
 def _range_value(
-    groups: dict[str, str | None], published: date | None, written: str
+    groups: dict[str, str | None], published: date | None, written: str, tense: Tense | None = None
 ) -> ResolvedDate | None:
     def number(name: str) -> int | None:
         text = groups.get(name)
@@ -1148,7 +1193,7 @@ def _range_value(
     if y2 is None and y1 is None:
         if published is None:
             return ResolvedDate(None, None, "unresolved")
-        y1 = _closest_year(m1, d1, published)
+        y1 = _closest_year(m1, d1, published, tense)
     if d1 is None or d2 is None:  # months
         if y1 is None:
             assert y2 is not None
@@ -1204,9 +1249,7 @@ def _weekday(low: str, published: date) -> ResolvedDate | None:
         named = _WEEK.search(low)
         week = named.group(1) if named is not None else None
     if week is not None:
-        monday = published - timedelta(days=published.weekday())
-        day = monday + timedelta(weeks=_WEEK_OFFSET[week], days=index)
-        return ResolvedDate(_day(day), "day", "exact")
+        return _day_of_week(published, _WEEK_OFFSET[week], index)
     if _WEEKDAY_BEFORE_NEXT.search(before) or (
         attached is not None and attached.group(1) == "next"
     ):
@@ -1215,6 +1258,13 @@ def _weekday(low: str, published: date) -> ResolvedDate | None:
         attached is not None and attached.group(1) == "last"
     )
     return ResolvedDate(_day(_weekday_before(published, index, strictly)), "day", "exact")
+
+
+def _day_of_week(published: date, weeks: int, index: int) -> ResolvedDate:
+    """Weekday ``index`` of the week ``weeks`` from the publication date's (-1: last
+    week's, 1: next week's), weeks running Monday to Sunday."""
+    monday = published - timedelta(days=published.weekday())
+    return ResolvedDate(_day(monday + timedelta(weeks=weeks, days=index)), "day", "exact")
 
 
 def _weekday_after(published: date, index: int) -> date:
@@ -1573,6 +1623,48 @@ _EXTRA_MONTHS: dict[str, dict[str, int]] = {
     },
 }  # fmt: skip
 
+#: Per language, the words after a weekday that name its week, as English's "of last week"
+#: (:data:`_WEEKDAY_AFTER`): "el lunes de la semana pasada" is last week's Monday, not the
+#: last Monday (read so, the modifier was lost and the day was this week's).
+_WEEK_AFTER_WEEKDAY: dict[str, dict[str, int]] = {
+    "es": {"de la semana pasada": -1, "de la pasada semana": -1, "de la semana anterior": -1,
+           "de la próxima semana": 1, "de la proxima semana": 1, "de la semana próxima": 1,
+           "de la semana que viene": 1, "de la semana siguiente": 1, "de esta semana": 0},
+    "fr": {"de la semaine dernière": -1, "de la semaine passée": -1,
+           "de la semaine précédente": -1, "de la semaine prochaine": 1,
+           "de la semaine suivante": 1, "de cette semaine": 0},
+    "de": {"letzter woche": -1, "vergangener woche": -1, "voriger woche": -1,
+           "der letzten woche": -1, "der vergangenen woche": -1, "nächster woche": 1,
+           "kommender woche": 1, "der nächsten woche": 1, "der kommenden woche": 1,
+           "dieser woche": 0},
+    "ru": {"на прошлой неделе": -1, "прошлой недели": -1, "на прошедшей неделе": -1,
+           "на следующей неделе": 1, "следующей недели": 1, "на будущей неделе": 1,
+           "на этой неделе": 0, "этой недели": 0},
+    "it": {"della settimana scorsa": -1, "della scorsa settimana": -1,
+           "della settimana passata": -1, "della settimana prossima": 1,
+           "della prossima settimana": 1, "di questa settimana": 0},
+    "pt": {"da semana passada": -1, "da última semana": -1, "da ultima semana": -1,
+           "da semana anterior": -1, "da próxima semana": 1, "da proxima semana": 1,
+           "da semana que vem": 1, "da semana seguinte": 1, "desta semana": 0,
+           "dessa semana": 0},
+}  # fmt: skip
+#: Chinese, Japanese and Korean write the week before its day, as one word: "上周三",
+#: "上星期三", "上個禮拜三" (last week's Wednesday), "下週五", "先週(の)月曜日", "来週金曜日",
+#: "지난 주 월요일". Read as "last" with the weekday alone, "上星期三" was the last Wednesday.
+_WEEK_BEFORE_WEEKDAY: dict[str, int] = {
+    "上": -1, "下": 1, "本": 0, "这": 0, "這": 0, "先週": -1, "前週": -1, "来週": 1, "今週": 0,
+    "지난": -1, "다음": 1, "이번": 0,
+}  # fmt: skip
+_CJK_WEEK_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+                  "月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5,
+                  "월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}  # fmt: skip
+#: Those words with their weekday, per language (groups ``cw``, the week, and ``cd``).
+_WEEK_AND_WEEKDAY: dict[str, str] = {
+    "zh": r"(?P<cw>[上下本这這])(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<cd>[一二三四五六日天])",
+    "ja": r"(?P<cw>先週|前週|来週|今週)の?(?P<cd>[月火水木金土日])曜日?",
+    "ko": r"(?P<cw>지난|다음|이번)\s*주\s*(?P<cd>[월화수목금토일])요일(?:에는|에|의|은)?",
+}
+
 #: Per language, the words that move a weekday to the next one after the publication date
 #: or the last one strictly before it ("el próximo lunes", "lundi dernier", "nächsten
 #: Montag", "в прошлый понедельник", "下周一"): read as whole words next to the weekday.
@@ -1599,6 +1691,27 @@ _WEEKDAY_LAST: dict[str, tuple[str, ...]] = {
     "zh": ("上", "上个", "上個"),
     "ja": ("先週の", "先週"),
 }  # fmt: skip
+
+
+def _week_after(text: str, end: int, language: str) -> int | None:
+    """The week named just after a weekday ending at ``end`` ("lundi de la semaine
+    dernière": -1), in weeks from the publication date's; None when none is."""
+    pattern = _week_after_pattern(language)
+    if pattern is None:
+        return None
+    found = pattern.match(text[end : end + 60].lower())
+    return _WEEK_AFTER_WEEKDAY[language][" ".join(found.group(1).split())] if found else None
+
+
+@lru_cache(maxsize=64)
+def _week_after_pattern(language: str) -> re.Pattern[str] | None:
+    phrases = _WEEK_AFTER_WEEKDAY.get(language)
+    if not phrases:
+        return None
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf",?\s+({words})(?!\w)")
 
 
 def _weekday_modifier(text: str, start: int, end: int, language: str) -> str | None:
@@ -1734,6 +1847,8 @@ def _words(language: str) -> _Words | None:
         parts.append(rf"(?P<w>{_alternation(weekdays)})")
     if relative:
         parts.append(rf"(?P<r>{_alternation(relative)})")
+    if language in _WEEK_AND_WEEKDAY:  # "上周三", "先週月曜日", "지난 주 월요일": first
+        parts.insert(0, _WEEK_AND_WEEKDAY[language])
     if language in ("zh", "ja"):  # "2023年6月15日", "6月15日", "2023年6月", "二〇二三年三月五日"
         # and a range of days: "3月3日至5日", "3月3日到5日", "3月3-5日"
         cjk_day = rf"\d{{1,2}}|[二三]?十[{_CJK_ONES}]?|[{_CJK_ONES}]"
@@ -1882,7 +1997,9 @@ def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> Resol
     return ResolvedDate(read.value, read.precision, "approximate", read.end, read.note)
 
 
-def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | None:
+def _foreign(
+    raw: str, published: date | None, language: str, tense: Tense | None = None
+) -> ResolvedDate | None:
     """``raw`` read as one date expression of ``language``, or None."""
     words = _words(language)
     if words is None:
@@ -1891,7 +2008,7 @@ def _foreign(raw: str, published: date | None, language: str) -> ResolvedDate | 
     match = _marked_until_range(found, words) if found is not None else None
     if match is not None and _counted_months(match):
         return None
-    return _resolve_match(match, words, published) if match is not None else None
+    return _resolve_match(match, words, published, tense) if match is not None else None
 
 
 #: What makes a month written in one Chinese numeral a number of months ("同一月内", "每一月",
@@ -1914,7 +2031,7 @@ def _counted_months(match: re.Match[str]) -> bool:
 
 
 def _resolve_match(
-    match: re.Match[str], words: _Words, published: date | None
+    match: re.Match[str], words: _Words, published: date | None, tense: Tense | None = None
 ) -> ResolvedDate | None:
     groups = match.groupdict()
     try:
@@ -1926,18 +2043,17 @@ def _resolve_match(
             day = _cjk_int(groups["zd"]) if groups.get("zd") else None
             last_text = groups.get("zd2") or groups.get("zd3")
             last = _cjk_int(last_text) if last_text else None
-            return _calendar(year, month, day, last, published)
+            return _calendar(year, month, day, last, published, tense)
         if groups.get("m1"):
             first = int(re.sub(r"\D", "", groups["d1"]))
             last = int(re.sub(r"\D", "", groups["d2"])) if groups.get("d2") else None
             year = int(groups["y1"]) if groups.get("y1") else None
-            return _calendar(
-                year, words.months[groups["m1"].lower().rstrip(".")], first, last, published
-            )
+            month = words.months[groups["m1"].lower().rstrip(".")]
+            return _calendar(year, month, first, last, published, tense)
         if groups.get("m2"):
             year = int(groups["y2"]) if groups.get("y2") else None
             month = words.months[groups["m2"].lower().rstrip(".")]
-            return _calendar(year, month, int(groups["d3"]), None, published)
+            return _calendar(year, month, int(groups["d3"]), None, published, tense)
         if groups.get("m3"):
             return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower().rstrip(".")]),
                                 "month", "exact")  # fmt: skip
@@ -1952,8 +2068,14 @@ def _resolve_match(
         return None
     if published is None:
         return None
+    if groups.get("cw"):
+        weeks = _WEEK_BEFORE_WEEKDAY[groups["cw"]]
+        return _day_of_week(published, weeks, _CJK_WEEK_DAYS[groups["cd"]])
     if groups.get("w"):
         index = words.weekdays[groups["w"].lower()]
+        named = _week_after(match.string, match.end(), words.language)
+        if named is not None:
+            return _day_of_week(published, named, index)
         modifier = _weekday_modifier(match.string, match.start(), match.end(), words.language)
         if modifier == "next":
             return ResolvedDate(_day(_weekday_after(published, index)), "day", "exact")
@@ -1981,14 +2103,20 @@ def _relative_key(key: str, published: date) -> ResolvedDate | None:
 
 
 def _calendar(
-    year: int | None, month: int, day: int | None, last: int | None, published: date | None
+    year: int | None,
+    month: int,
+    day: int | None,
+    last: int | None,
+    published: date | None,
+    tense: Tense | None = None,
 ) -> ResolvedDate | None:
-    """A day (or a month, or a range of days) whose year is written or is the one nearest
-    the publication date; None when neither says the year."""
+    """A day (or a month, or a range of days) whose year is written or is the one the
+    publication date and the tense give (:func:`_closest_year`); None when neither says
+    the year."""
     if year is None:
         if published is None:
             return None
-        year = _closest_year(month, day, published)
+        year = _closest_year(month, day, published, tense)
     if day is None:
         return ResolvedDate(_month(year, month), "month", "exact")
     start = date(year, month, day)

@@ -52,6 +52,7 @@ from extractor.text.countries import (
     folded_country_names,
 )
 from extractor.text.cues import HAN_AND_KANA, HANGUL, SOUTHEAST_ASIAN, covers, states_any
+from extractor.text.dates import ResolvedDate, Tense, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import ATTACHED_PREFIXES, detect_language
 from extractor.text.quantities import number_forms, written_in
@@ -70,6 +71,19 @@ from extractor.types.parts import (
 
 #: A record type's name ("visit", or a plugin's "protest").
 RecordType = str
+
+#: The side of the publication date a status puts the event on, for a date written
+#: without its year (:meth:`Record._date_by_status`); an alleged or denied event's is not
+#: said ("denied it will visit in May"), so it takes the nearest.
+_STATUS_TENSE: dict[Status, Tense] = {
+    Status.OCCURRED: "past", Status.ONGOING: "past", Status.PLANNED: "future",
+}  # fmt: skip
+
+
+def _reading(found: ResolvedDate) -> tuple[str | None, str | None]:
+    """What a resolution gives a :class:`DateValue`: its value and end."""
+    return found.value, found.end
+
 
 MIN_QUOTE_CHARS = 15
 # Text that addresses the reader or a model ("ignore previous instructions and
@@ -276,6 +290,10 @@ class Record(BaseModel):
             self.doc_id = context["doc_id"]
         published = context.get("published")
         if isinstance(published, date):
+            text = context.get("text")
+            self._date_by_status(
+                published, detect_language(text) if isinstance(text, str) else None
+            )
             self._check_not_after(published)
         if isinstance(context.get("text"), str):
             folded = folded_article(context)
@@ -287,6 +305,25 @@ class Record(BaseModel):
         if not self.id:
             self.id = self.compute_id()
         return self
+
+    def _date_by_status(self, published: date, language: str | None) -> None:
+        """Re-read each date written without its year on the side of the publication date
+        the status puts the event: "visited Berlin in April", published in March, is last
+        April, not next (which :meth:`_check_not_after` then refused, losing the record);
+        "will visit in January", published on 31 December, is next January. Only a date
+        whose value is that text's own reading is re-read (never one the model computed)."""
+        tense = _STATUS_TENSE.get(self.status)
+        if tense is None:
+            return
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if not isinstance(value, DateValue) or not value.text or value.value is None:
+                continue
+            if (value.value, value.end) != _reading(resolve_date(value.text, published, language)):
+                continue
+            found = resolve_date(value.text, published, language, tense)
+            if found.value is not None and _reading(found) != (value.value, value.end):
+                setattr(self, name, DateValue.from_resolution(value.text, found))
 
     def _check_not_after(self, published: date) -> None:
         if self.status not in (Status.OCCURRED, Status.ONGOING):
