@@ -7,9 +7,13 @@ The search tries, in order:
 1. ``exact``: the quote occurs verbatim;
 2. ``normalised``: it occurs once whitespace runs, curly vs straight quotes,
    dashes, Unicode compatibility forms (NFKD), the order of combining marks,
-   invisible characters and case are folded on both sides;
-3. ``fuzzy``: a near-verbatim span (rapidfuzz partial alignment >= 90) exists;
+   invisible characters, Arabic-script keyboard forms and case are folded on both sides;
+3. ``fuzzy``: a near-verbatim span (rapidfuzz partial alignment >= 90) exists that
+   states every number the quote states;
 4. ``not_found``: no offsets are invented.
+
+An exact or normalised occurrence counts only whole: not inside a longer number or
+word ("12 people" in "112 people"), never cutting a letter from its combining marks.
 
 Offsets are Python string indices (Unicode code points) into the text as
 given, so ``text[start:end]`` is the supporting span, for any script.
@@ -32,6 +36,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from extractor.blank import is_blank_char
+from extractor.text.cues import _ARABIC_FORMS
 from extractor.text.sentences import Sentence, split_sentences
 
 Alignment = Literal["exact", "normalised", "fuzzy", "not_found"]
@@ -54,6 +59,27 @@ _QUOTES = {
 #: A combining dot above after "i" or "j" adds nothing (they have a dot): "İ" folds to
 #: "i" + U+0307 (``str.casefold``), so "İstanbul" and "istanbul" stayed apart.
 _DOT_ABOVE = re.compile("(?<=[ij])\u0307+")
+#: Arabic-script letters typed on another keyboard or without their hamza or madda ("ی" and
+#: "ي", "ک" and "ك", "أ" and "ا"): the same letters, as the cue patterns read them
+#: (:data:`extractor.text.cues._ARABIC_FORMS`, one table), each folded to the first of its
+#: forms. But for the alef maqsura: "على" (on) is no "علي" (Ali); where the two are one
+#: letter (the end of a longer word) is for the name rules to say
+#: (:func:`extractor.types.base._mentions`).
+_ALEF_MAQSURA = "\u0649"
+_ARABIC_LETTER = {
+    form: forms[0]
+    for forms in _ARABIC_FORMS.values()
+    for form in forms
+    if form not in (forms[0], _ALEF_MAQSURA)
+}
+#: The marks those letters decompose into (hamza above and below, madda): dropped, so that
+#: "ا" + U+0654 (an NFD article) folds as "أ" does.
+_ARABIC_HAMZA = frozenset(
+    mark
+    for letter in _ARABIC_FORMS
+    for mark in unicodedata.normalize("NFD", letter)
+    if unicodedata.combining(mark)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +104,10 @@ def _fold_char(char: str, accents: bool = True) -> str:
     """The fold of one character: everything :func:`normalise_text` does but join spaces."""
     if char in _QUOTES:
         return _QUOTES[char]
+    if char in _ARABIC_LETTER:
+        return _ARABIC_LETTER[char]
+    if char in _ARABIC_HAMZA:
+        return ""
     if char.isspace():
         return " "
     if is_blank_char(char):
@@ -175,6 +205,8 @@ def normalise_text(text: str, *, accents: bool = True) -> str:
     * Unicode compatibility forms are decomposed (NFKD: "ﬁ" is "fi", a
       no-break space a space, "é" is "e" + U+0301) and case is folded
       (``str.casefold``: "Straße" is "strasse").
+    * Arabic-script letters fold to one form whatever the keyboard or the hamza
+      ("ی" is "ي", "ک" is "ك", "أ" and "ٱ" are "ا"; "ى" stays);
     * characters that show nothing (:func:`extractor.blank.is_blank_char` and not
       whitespace: a soft hyphen, zero-width spaces and joiners, a BOM, bidi marks,
       variation selectors, controls) are dropped;
@@ -227,18 +259,43 @@ def folded_article(context: dict[str, Any]) -> str:
 
 
 def _nearest(text: str, quote: str, hint: int | None, after: int = 0) -> int:
-    """Where ``quote`` starts in ``text`` at or after ``after``: the occurrence nearest to
-    ``hint``, else the first; -1 when there is none."""
-    first = text.find(quote, after)
-    if hint is None or first < 0:
-        return first
-    best = first
-    position = first
+    """Where ``quote`` starts in ``text`` at or after ``after``, whole (:func:`_whole`): the
+    occurrence nearest to ``hint``, else the first; -1 when there is none."""
+    best = -1
+    position = text.find(quote, after)
     while position >= 0:
-        if abs(position - hint) < abs(best - hint):
+        if _whole(text, position, position + len(quote)) and (
+            best < 0 or (hint is not None and abs(position - hint) < abs(best - hint))
+        ):
+            if hint is None:
+                return position
             best = position
         position = text.find(quote, position + 1)
     return best
+
+
+def _binds(before: str, after: str) -> bool:
+    """Whether ``before`` and ``after`` are one number or word, which no span may cut.
+
+    A digit binds a digit ("12" is not in "112"); a letter binds a letter in a script that
+    spaces its words ("погибли 3" is not in "погибли 31"), never in one that does not (in
+    "112人死亡" only the digits bind); a mark, a joiner, a virama's conjunct belong to the
+    character before them (:func:`_joined`: "arrive" is not the start of "arrive" + U+0301).
+    """
+    if _joined(before + after, 1):
+        return True
+    if before.isdigit() and after.isdigit():
+        return True
+    letters = (before.isalpha() or _extends(before)) and after.isalpha()
+    return letters and not _spaceless(before) and not _spaceless(after)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins and ends at a boundary of words and numbers:
+    a quote found inside a longer one ("12 people" in "112 people") says something else."""
+    return not (0 < start < len(text) and _binds(text[start - 1], text[start])) and not (
+        0 < end < len(text) and _binds(text[end - 1], text[end])
+    )
 
 
 def _folded_position(index: list[int], source: int) -> int:
@@ -252,11 +309,16 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
     ``hint`` is a claimed start offset: when the quote occurs more than once,
     the occurrence nearest to it is chosen, so a quote given with correct
     offsets keeps them (whether the quote is found verbatim or once folded).
+    Otherwise an occurrence counts only whole (:func:`_whole`): not inside a longer
+    number or word, nor cutting a letter from its marks.
     ``after`` is where the quote may begin at the earliest: the next fragment of
     an elided quote is looked for after the one before it, never before.
     """
     if not quote or not quote.strip() or not text:
         return NOT_FOUND
+    if hint is not None and hint >= after and text.startswith(quote, hint):
+        # The caller's offsets hold the quote verbatim: kept, as the caller drew them.
+        return Span(hint, hint + len(quote), "exact", 100.0)
     start = _nearest(text, quote, hint, after)
     if start >= 0:
         return Span(start, start + len(quote), "exact", 100.0)
@@ -282,7 +344,25 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
         return NOT_FOUND
     start, end = _span(text, index, start_n, end_n, after, words=True)
     start, end = _one_sentence(quote, text, start, end)
+    if not _numbers(quote) <= _numbers(text[start:end]):
+        return NOT_FOUND
     return Span(start, end, "fuzzy", float(alignment.score))
+
+
+#: A number as written: digits, with groups of three after a thousands separator.
+_NUMBER = re.compile(r"\d+(?:[.,'\s\u066c]\d{3}(?!\d))*")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers ``text`` states, as plain ASCII digits ("1 000" and "١٠٠٠" are "1000").
+
+    A fuzzy match forgives a typo, not another number: "12 people died" near "112 people
+    died" scores 98, and taken as its evidence it would state a count the text does not.
+    """
+    return {
+        "".join(str(unicodedata.digit(c)) for c in match.group() if c.isdigit())
+        for match in _NUMBER.finditer(text)
+    }
 
 
 def _span(
