@@ -152,3 +152,32 @@ def test_arabic_script_letters_of_either_keyboard_or_hamza_fold_alike(
     assert (span.start, span.end) == (0, len(text))
     unhamza = quote.translate(str.maketrans("أإآؤئ", "ااايي"))
     assert normalise_text(unhamza) == normalise_text(text)
+
+
+# Sentences with diacritics, each between two others; a small model retypes them bare.
+DIACRITICS = {
+    "fr": "Le président sénégalais est arrivé lundi à Paris pour une visite d'État de trois jours.",
+    "tr": "Cumhurbaşkanı pazartesi günü resmi bir ziyaret için Bakü'ye geldi.",
+    "it": "È stato accolto all'aeroporto dal ministro degli esteri.",
+    "vi": "Thủ tướng Việt Nam đã đến Tokyo vào thứ Hai để hội đàm với người đồng cấp.",
+    "el": "Ο Πρόεδρος της Γαλλίας έφτασε τη Δευτέρα στην Αθήνα για επίσημη επίσκεψη.",
+    "pl": "Prezydent Polski przybył w poniedziałek do Wilna z dwudniową wizytą.",
+}
+FILLERS = (
+    ("The talks were announced last week.", "A joint statement is expected."),
+    ("Officials gave no further details.", "Security was tight in the capital."),
+)
+
+
+@given(language=st.sampled_from(sorted(DIACRITICS)), filler=st.sampled_from(FILLERS))
+def test_a_quote_retyped_without_diacritics_spans_its_whole_sentence(
+    language: str, filler: tuple[str, str]
+) -> None:
+    sentence = DIACRITICS[language]
+    text = f"{filler[0]} {sentence} {filler[1]}"
+    bare = _strip_marks(sentence).translate(str.maketrans("ıđĐ", "idD"))
+    span = ground_quote(bare, text)
+    assert span.alignment == "fuzzy"
+    start = len(filler[0]) + 1
+    assert span.start == start
+    assert span.end in (start + len(sentence) - 1, start + len(sentence))  # the stop or not

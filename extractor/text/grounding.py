@@ -336,11 +336,25 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
 
     if len(folded_quote) < 12:  # short strings match by accident
         return NOT_FOUND
-    alignment = fuzz.partial_ratio_alignment(folded_quote, folded_text[folded_after:])
+    return _fuzzy(quote, text, after)
+
+
+def _fuzzy(quote: str, text: str, after: int) -> Span:
+    """The near-verbatim span of ``quote`` in ``text``, aligned on the fold without accents.
+
+    A quote retyped without diacritics (as small models do in Vietnamese, Turkish, Greek)
+    is shorter than the folded text by its marks, and the alignment, a window of the
+    quote's length, lost the words at its edges; aligned on both sides' letters alone it
+    covers them, and the span maps back to the text's own offsets.
+    """
+    bare_text, index = normalise(text, accents=False)
+    bare_quote, _ = normalise(quote, accents=False)
+    bare_after = _folded_position(index, after) if after > 0 else 0
+    alignment = fuzz.partial_ratio_alignment(bare_quote, bare_text[bare_after:])
     if alignment is None or alignment.score < FUZZY_THRESHOLD:
         return NOT_FOUND
-    start_n, end_n = alignment.dest_start + folded_after, alignment.dest_end + folded_after
-    if end_n - start_n < 0.8 * len(folded_quote):
+    start_n, end_n = alignment.dest_start + bare_after, alignment.dest_end + bare_after
+    if end_n - start_n < 0.8 * len(bare_quote):
         return NOT_FOUND
     start, end = _span(text, index, start_n, end_n, after, words=True)
     start, end = _one_sentence(quote, text, start, end)
