@@ -121,7 +121,9 @@ ALIASES: dict[str, str] = {
 # currency names give most other English adjectives (:func:`_cldr_adjectives`); those of
 # states that spend a shared currency ("Equatorial Guinean", "Salvadoran"), that CLDR writes
 # with the state's name ("Brunei Dollar": "Bruneian") or without the word of the name that
-# tells two places apart ("Macedonian Denar": "North Macedonian") are written here.
+# tells two places apart ("Macedonian Denar": "North Macedonian"), and a people's name
+# that is no adjective in "-an" or "-i" with its plural ("Philippine Peso": "Filipinos"),
+# are written here.
 DEMONYMS: dict[str, tuple[str, ...]] = {
     "AFG": ("Afghan", "Kabul"),
     "ARE": ("Emirati", "UAE", "Abu Dhabi"),
@@ -158,11 +160,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "KWT": ("Kuwaiti",),
     "MKD": ("North Macedonian",),
     "MMR": ("Myanmar", "Burmese", "Naypyidaw", "Yangon"),
+    "MNE": ("Montenegrin",),
     "MYS": ("Malaysian", "Kuala Lumpur"),
     "NLD": ("Dutch", "The Hague", "Amsterdam"),
     "NOR": ("Norwegian", "Oslo"),
     "NZL": ("New Zealand", "Wellington"),
     "PAK": ("Pakistani", "Islamabad"),
+    "PHL": ("Filipino", "Filipinos"),
     "POL": ("Polish", "Warsaw"),
     "PRK": ("North Korean", "Pyongyang", "DPRK"),
     "PSE": ("Palestinian", "Gaza"),
@@ -233,15 +237,9 @@ def _currency_adjectives(since: date | None) -> dict[str, str]:
     nationality do ("-an", "-ese", "-ish", "-i") or begins as its state's name does
     ("Greek", "Slovak", "Cypriot")."""
     from babel import Locale
-    from babel.numbers import get_territory_currencies
 
-    spenders: dict[str, set[str]] = {}
-    state_names: dict[str, str] = {}
-    for country in pycountry.countries:
-        state_names[country.alpha_3] = country.name
-        until = date.today() if since else None
-        for currency in get_territory_currencies(country.alpha_2, since, until):
-            spenders.setdefault(currency, set()).add(country.alpha_3)
+    spenders = _spenders(since)
+    state_names = {country.alpha_3: country.name for country in pycountry.countries}
     names = {
         n.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", ""))
     } | set(ALIASES)
@@ -265,6 +263,20 @@ def _currency_adjectives(since: date | None) -> dict[str, str]:
         if len(states) == 1 and _reads_as_adjective(words[-2], state_names[next(iter(states))]):
             found.setdefault(adjective, set()).update(states)
     return {adjective: codes.pop() for adjective, codes in found.items() if len(codes) == 1}
+
+
+@cache
+def _spenders(since: date | None) -> dict[str, set[str]]:
+    """Currency -> the states whose tender it is today (``since`` None) or was at any time
+    from ``since``, by the CLDR."""
+    from babel.numbers import get_territory_currencies
+
+    spenders: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        until = date.today() if since else None
+        for currency in get_territory_currencies(country.alpha_2, since, until):
+            spenders.setdefault(currency, set()).add(country.alpha_3)
+    return spenders
 
 
 #: A bracketed qualifier of a currency's name: its years or its kind of account.
@@ -645,7 +657,17 @@ _PREPOSITION_AFTER = frozenset({
 })  # fmt: skip
 #: The endings of a past participle in it/pt/es/ca/gl ("SOLDATI USA UCCISI", "TROPAS USA
 #: DESPLEGADAS"), which qualify a noun the initials qualify too: no object of a verb.
-_PARTICIPLE_ENDING = re.compile(r"(?:AT|UT|IT|AD|ID)[OAIE]S?$|(?:UCCIS|PRES|MESS|ESPLOS)[OAIE]$")
+_PARTICIPLE_ENDING = re.compile(
+    r"(?:AT|UT|IT|AD|ID)[OAIE]S?$|(?:UCCIS|PRES|MESS|ESPLOS)[OAIE]$"
+    r"|^(?:MUERT|MORT|ABIERT|ABERT|CUBIERT|COBERT|HECH|FEIT|FATT|ESCRIT|SCRITT|ELEIT|ELETT)"
+    r"[OAIE]S?$"
+)
+#: The third person plural of a verb's present or past in it/pt/es/ca/gl ("TRUPPE USA
+#: LASCIANO", "FUERZAS USA ATACAN", "TROPAS USA DEIXAM", "MARINES USA ABANDONARON"): its
+#: subject is plural, so the initials before it qualify that subject's noun; "usa" (uses),
+#: a singular, never stands before another verb. Nouns of those endings ("IMAGEN",
+#: "MENSAGEM", "ORDEN") end in -GEN/-GEM/-MEN/-DEN/-DEM, which are left out.
+_PLURAL_VERB = re.compile(r"^[^\W\d_]{3,}(?:AN|AM|(?<![GMD])E[NM]|[AO]NO|ARON|IERON|RONO)$")
 #: Nouns of office in it/pt/es/ca/gl that "USA" qualifies before a holder's name
 #: ("PRESIDENTE USA BIDEN", "SEGRETARIO USA BLINKEN"): no subject of a verb "usa".
 _OFFICES_BEFORE = frozenset({
@@ -661,9 +683,10 @@ def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
     after its subject and before its object ("LA RUSSIA USA MISSILI", "O GOBERNO USA O
     VETO"). An article or a preposition before makes them the noun ("GLI USA E LA CINA");
     so does no word in capitals on either side ("gli USA", "ELEZIONI USA"), "and" after
-    ("DAZI USA E CINA"), a preposition or a participle after (:data:`_PREPOSITION_AFTER`,
-    :data:`_PARTICIPLE_ENDING`: "TRUPPE USA IN SIRIA", "SOLDATI USA UCCISI") or a noun of
-    office before ("PRESIDENTE USA BIDEN")."""
+    ("DAZI USA E CINA"), a preposition, a participle or a plural verb after
+    (:data:`_PREPOSITION_AFTER`, :data:`_PARTICIPLE_ENDING`, :data:`_PLURAL_VERB`: "TRUPPE USA
+    IN SIRIA", "SOLDADOS USA MUERTOS", "FUERZAS USA ATACAN") or a noun of office before
+    ("PRESIDENTE USA BIDEN")."""
     if language not in _INITIALS_AS_WORDS.get(text[start:end], ()):
         return False
     before = _CAPS_BEFORE.search(text, max(0, start - 40), start)
@@ -676,6 +699,7 @@ def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
         and after is not None
         and after.group(1) not in _PREPOSITION_AFTER
         and not _PARTICIPLE_ENDING.search(after.group(1))
+        and not _PLURAL_VERB.match(after.group(1))
     )
 
 
@@ -1394,12 +1418,15 @@ def _given_name(text: str, word: str, start: int, end: int) -> bool:
     given name follows a numeral, a determiner or a quantifier ("12 Nigerians Sunday",
     "three Israelis Saturday", "The Israelis Hamas talks"), nor precedes a weekday, a month,
     a state's or an institution's name, which are no surnames. In a headline in title case
-    ("Thais Vote In Election") the next word is capitalised too."""
+    ("Thais Vote In Election", "Nigerians Flee to Chad") the next word is capitalised too,
+    and says nothing (:func:`_title_case_line`)."""
     if _plural_owner(_fold(word)) is None:
         return False
     after = _SURNAME_AFTER.match(text, end)
     if after is None or not after.group(1).istitle():  # "Araújo", not "voted"
         return False
+    if _title_case_line(text, start, end):
+        return False  # "Nigerians Flee to Chad": every word is capitalised there
     before = _WORD_ENDING.search(text, max(0, start - 30), start)
     if before is not None and (
         before.group(1).isdigit() or before.group(1).lower() in _COUNTING_WORDS
@@ -1411,6 +1438,25 @@ def _given_name(text: str, word: str, start: int, end: int) -> bool:
         and surname.lower() not in WEEKDAYS
         and surname.lower() not in MONTHS
         and surname not in _institution_words()
+    )
+
+
+#: A word of four letters or more: a headline in title case capitalises every one (the
+#: press's style books leave only articles, conjunctions and short prepositions lowercase).
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holding ``text[start:end]`` is written in title case: every word of
+    four letters or more begins with a capital ("Nigerians
+    Flee to Chad", "Thousands of Afghans Stranded at Border"). There a capital shows no
+    proper name, so a people's plural before a capitalised word is no given name by
+    capitals alone; in running text ("Thais Fersoza posted a photo") it is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return all(
+        word.group()[0].isupper() for word in _LONG_WORD.finditer(text, line_start, line_end)
     )
 
 
@@ -2365,6 +2411,124 @@ def _derived_adjectives(name: str, language: str) -> list[str]:
     return [base for base in dict.fromkeys(bases) if base not in bad]
 
 
+#: Languages whose CLDR names of currencies write the adjective of the one state that
+#: spends or spent each ("Portugiesischer Escudo", "escudo portugais", "Португальское
+#: эскудо") and whose rules below give that adjective's base form, as :data:`ADJECTIVES`
+#: takes the English ones from the English names.
+_CURRENCY_ADJECTIVE_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "ru"})
+#: A German adjective of nationality in "-isch" with a strong ending ("Griechische").
+_DE_ADJECTIVE = re.compile(r"(\w+isch)(?:e|er|es|en|em)?")
+#: A Russian adjective in "-ский"/"-цкий" in any gender ("Португальское", "Эстонская").
+_RU_ADJECTIVE_STEM = re.compile(r"(\w+к)(?:ий|ая|ое|ие|ой)")
+#: French feminine endings and their masculine ("estonienne", "maltaise", "grecque").
+_FR_MASCULINE = (("enne", "en"), ("aise", "ais"), ("oise", "ois"), ("cque", "c"), ("ine", "in"))
+
+
+def _masculine_bases(word: str, language: str) -> list[str]:
+    """The base forms (lower case, masculine singular) a currency's adjective ``word`` may
+    stand for in ``language``: the name agrees with its noun's gender ("corona eslovaca",
+    "Slowakische Krone"), which the CLDR does not give, so a feminine-looking form yields
+    the masculine too ("eslovaca" -> "eslovaco"; an epicene "croata" yields a "croato"
+    no Spanish text writes, and Italian does)."""
+    low = word.lower()
+    if language == "de":
+        found = _DE_ADJECTIVE.fullmatch(low)
+        return [found.group(1)] if found else []
+    if language == "ru":
+        found = _RU_ADJECTIVE_STEM.fullmatch(low)
+        return [found.group(1) + "ий"] if found else []
+    bases = [low]
+    if language == "fr":
+        bases += [low[: -len(fem)] + masc for fem, masc in _FR_MASCULINE if low.endswith(fem)][:1]
+    elif low.endswith("esa") and language in ("es", "pt"):
+        bases.append(low[:-3] + ("és" if language == "es" else "ês"))
+    elif low.endswith("a"):
+        bases.append(low[:-1] + "o")
+    return bases
+
+
+@cache
+def _currency_adjectives_in(language: str) -> list[tuple[str, str]]:
+    """(adjective, alpha-3) of the CLDR's names of currencies in ``language`` (via Babel):
+    the word of the name of a currency spent today, or since :data:`_CURRENCIES_SINCE`,
+    that begins as a word of the name of one of its states in the language does and is
+    no state's name ("escudo portugais": Portugal, not the colonies that spent it;
+    "colón salvadoreño": El Salvador; "Zypern-Pfund" gives none), in its base forms
+    (:func:`_masculine_bases`). A territory named with another state's adjective
+    ("Britische Jungferninseln") is not the state of that adjective, and an adjective
+    of a word two states' names share ("franc congolais") names neither. A former currency of a former name ("Jugoslawischer
+    Dinar", "Rhodesian") names no state of today."""
+    from babel import Locale, UnknownLocaleError
+
+    if language not in _CURRENCY_ADJECTIVE_LANGUAGES:
+        return []
+    try:
+        currency_names = Locale.parse(language).currencies
+    except (UnknownLocaleError, ValueError):
+        return []
+    states = _cldr_names(language)
+    # German and Russian adjectives, known by their endings, may keep fewer of the name's
+    # letters ("irisch" of "Irland"): two there, three elsewhere.
+    size = 2 if language in ("de", "ru") else 3
+    beginnings: dict[str, set[str]] = {}  # code -> the first letters of its name's words
+    borrowed: dict[str, set[str]] = {}  # code -> the words of its names of several words
+    for name, code in states:
+        words = _WORD.findall(name)
+        beginnings.setdefault(code, set()).update(
+            _fold(word)[:size] for word in words if len(word) >= 4
+        )
+        if len(words) > 1:
+            borrowed.setdefault(code, set()).update(_fold(word) for word in words)
+    names_written = {name for name, _ in states}
+    folded_names = {_fold(name) for name in names_written}
+    shared = _shared_name_words(states)
+    found: list[tuple[str, str]] = []
+    for since in (None, _CURRENCIES_SINCE):
+        for currency, spenders in _spenders(since).items():
+            written = currency_names.get(currency) or ""
+            for word in _qualifiers(_ACCOUNT.sub("", written), language):
+                if len(word) < 5 or word in names_written:
+                    continue
+                begins = _fold(word)[:size]
+                bases = _masculine_bases(word, language)
+                forms = {
+                    _fold(f) for base in bases for f in _inflections(base, language, _ADJECTIVE)
+                }
+                codes = [
+                    c
+                    for c in spenders
+                    if begins in beginnings.get(c, ()) and not borrowed.get(c, set()) & forms
+                ]
+                if len(codes) == 1 and not _fold(word).startswith(shared):
+                    # a base that is a name stays one: "siria", "Siria"
+                    found += [(base, codes[0]) for base in bases if base not in folded_names]
+    return list(dict.fromkeys(found))
+
+
+def _shared_name_words(states: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The words (folded, four letters or more) that the names of two states or more share
+    ("Congo", "Guinée", "Corea"): an adjective made of one ("congolais", "guinéen") is
+    either state's, as English "Congolese" is (:data:`_SHARED_ADJECTIVES`)."""
+    owners: dict[str, set[str]] = {}
+    for name, code in states:
+        for word in _WORD.findall(name):
+            if len(word) >= 4:
+                owners.setdefault(_fold(word), set()).add(code)
+    return tuple(sorted(word for word, codes in owners.items() if len(codes) > 1))
+
+
+def _qualifiers(name: str, language: str) -> list[str]:
+    """The words of a currency's ``name`` that may be its adjective: in French, Spanish,
+    Italian and Portuguese those after the noun, which comes first, and in lower case
+    (a capitalised word there is a place's name: "livre de Sainte-Hélène"); in German and
+    Russian any word, which :func:`_masculine_bases` takes only with an adjective's
+    ending."""
+    words = [word.strip(".,()") for word in name.split()]
+    if language in ("de", "ru"):
+        return words
+    return [word for word in words[1:] if word[:1].islower()]
+
+
 def _kind(name: str) -> str:
     letters = [c for c in name if c.isalpha()]
     if letters and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
@@ -2983,6 +3147,7 @@ def _local_index(language: str) -> _LocalIndex:
             for name, code in [*cldr, *full]
             for adjective in _derived_adjectives(name, language)
         ]
+        derived += _currency_adjectives_in(language)
         tiers += [[*cldr], [*full], [*short], derived]
     adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
     hand_keys = {_fold(n.strip()) for names in hand.values() for n in names.split("|")}
