@@ -20,10 +20,16 @@ told in Japanese, a toll in Spanish after English context. The language of
 the whole is its majority's, so a type its words screen out is screened again
 with the languages of the text's parts
 (:func:`extractor.text.language.part_languages`): it passes when any part's
-language has a word of it in the text, or has no words for it at all. When
-the language of the whole cannot be told (a transliterated article, Russian
-or Arabic in Latin letters), there is no gate: no language's words could say
-what it holds, and every language's words, tried in its stead, gave nothing.
+language has a word of it in the text. A part in a language with no words for
+the type lifts nothing: a byline, a source line or a quoted name in Dutch or
+Vietnamese is no article in that language, and opening every type to it cost
+four false calls on English texts with no event.
+
+When the language of the whole cannot be told, every language's words screen
+it, as for a text too short to tell ("(Reuters photo)", a table of prices);
+but a text of running words none of them holds (:data:`MIN_PROSE_WORDS`: a
+transliterated article, Russian or Arabic in Latin letters) is not screened:
+no language's words could say what it holds.
 """
 
 from __future__ import annotations
@@ -47,11 +53,38 @@ def _cued(spec: RecordSpec, text: str, language: str) -> bool:
     return patterns is None or any_found(patterns, text)
 
 
-def _cued_in_any(spec: RecordSpec, text: str, languages: Iterable[str]) -> bool:
-    """Whether ``text`` has a word of ``spec``, or of a type it is ``cued_by``, in one of
-    ``languages`` (or one of them has none, which lifts the gate)."""
-    kinds = (spec, *(get_type(other) for other in spec.cued_by))
-    return any(_cued(kind, text, language) for language in languages for kind in kinds)
+def _kinds(spec: RecordSpec) -> tuple[RecordSpec, ...]:
+    """``spec`` and the types it is ``cued_by``: a word of any of them passes it."""
+    return (spec, *(get_type(other) for other in spec.cued_by))
+
+
+def _cued_in(spec: RecordSpec, text: str, language: str) -> bool:
+    """Whether ``text`` has a word of ``spec`` (or of a type it is ``cued_by``) in
+    ``language``, or ``language`` has no words for it, which lifts the gate."""
+    return any(_cued(kind, text, language) for kind in _kinds(spec))
+
+
+def _found_in_a_part(spec: RecordSpec, text: str, languages: Iterable[str]) -> bool:
+    """Whether ``text`` has a word of ``spec`` (or of a type it is ``cued_by``) in one of
+    its parts' ``languages``: a word, never the lack of words, lifts the gate for a part
+    (see the module's docstring)."""
+    for language in languages:
+        for kind in _kinds(spec):
+            patterns = _patterns(kind, language)
+            if patterns is not None and any_found(patterns, text):
+                return True
+    return False
+
+
+#: Words of three letters or more, with a small letter, that make an undetermined text
+#: running prose rather than a caption, a table or a line of links (:func:`screen`).
+MIN_PROSE_WORDS = 8
+_PROSE_WORD = re.compile(r"(?=[^\W\d_]*[^\W\d_A-Z])[^\W\d_]{3,}")
+
+
+def _prose(text: str) -> bool:
+    """Whether ``text`` holds :data:`MIN_PROSE_WORDS` words of running prose."""
+    return any(n >= MIN_PROSE_WORDS for n, _ in enumerate(_PROSE_WORD.finditer(text), 1))
 
 
 def screen(text: str, types: Sequence[str], language: str | None = None) -> list[str]:
@@ -61,22 +94,23 @@ def screen(text: str, types: Sequence[str], language: str | None = None) -> list
     meeting held abroad entails a visit even when the text never says "visit"
     ("met today in Washington with Saudi Vice Minister ..."). ``language``
     (ISO 639-1) is detected from ``text`` when not given; "und" (undetermined)
-    screens nothing out. A type the words of ``language`` screen out is tried
-    again with those of the languages of the text's parts (told only then, and
-    once).
+    is screened by every language's words, unless the text is running prose
+    (:func:`_prose`), which no gate screens. A type the words of ``language``
+    screen out passes on a word of the languages of the text's parts (told only
+    then, and once).
     """
     if language is None:
         language = detect_language(text)
-    if language == UNDETERMINED:
+    if language == UNDETERMINED and _prose(text):
         return list(types)
     passed: list[str] = []
     parts: frozenset[str] | None = None
     for name in types:
         spec = get_type(name)
-        if not _cued_in_any(spec, text, (language,)):
+        if not _cued_in(spec, text, language):
             if parts is None:
                 parts = part_languages(text) - {language}
-            if not _cued_in_any(spec, text, parts):
+            if not _found_in_a_part(spec, text, parts):
                 continue
         passed.append(name)
     return passed
