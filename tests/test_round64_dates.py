@@ -118,6 +118,40 @@ def _visit(status: str, written: str) -> dict[str, object]:
     }  # fmt: skip
 
 
+#: A stay told by its two ends, without a year (the month of :data:`PUBLISHED`).
+STAYS = {
+    "ongoing": "President Ana Ruiz of Chile is in Berlin, Germany for a visit {d}, holding talks with Chancellor Olaf Scholz.",
+    "planned": "President Ana Ruiz of Chile will be in Berlin, Germany for a visit {d} for talks with Chancellor Olaf Scholz.",
+}  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    status=st.sampled_from(sorted(STAYS)),
+    before=st.integers(0, 5),
+    after=st.integers(1, 5),
+    form=st.sampled_from(["from {m} {a} to {m} {b}", "from {a} to {b} {m}"]),
+)
+def test_a_stay_around_the_publication_date_keeps_both_ends_in_its_year(
+    status: str, before: int, after: int, form: str
+) -> None:
+    """An ongoing or planned stay that began before the article and ends after it keeps
+    both ends in the publication's year: the end followed the status to last year, and
+    the record was dropped as ending before it began (h64 second probe)."""
+    first, last = PUBLISHED - timedelta(days=before), PUBLISHED + timedelta(days=after)
+    if first.month != last.month:
+        return
+    month = calendar.month_name[first.month]
+    written = form.format(m=month, a=first.day, b=last.day)
+    start, end = (written.split(" to ")[0].removeprefix("from "), written.split(" to ")[1])
+    if form.startswith("from {a}"):
+        start = f"{first.day} {month}"
+    draft = {**_visit(status, start), "end_date": end}
+    [record] = run("visit", STAYS[status].format(d=written), **draft).records
+    assert record.start is not None and record.start.value == first.isoformat()
+    assert record.end is not None and record.end.value == last.isoformat()
+
+
 @pytest.mark.parametrize("month", MONTHS_EN)
 @pytest.mark.parametrize("form", ["in {m}", "on {m} 3"])
 def test_a_visit_that_occurred_in_a_yearless_month_is_kept_in_the_past(
@@ -216,6 +250,35 @@ WEEKS: dict[str, tuple[list[str], str, str]] = {
     "ko": (["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"], "지난 주 {w}", "다음주 {w}"),
 }  # fmt: skip
 CJK_LAST = ["上周{w}", "上週{w}", "上个星期{w}", "上禮拜{w}"]
+
+
+DESIGNATIONS = st.builds(
+    lambda letters, dash, figure: f"{letters}{dash}{figure}",
+    st.from_regex(r"[A-Z][A-Za-z]{0,3}", fullmatch=True),
+    st.sampled_from(["", "-", " "]),
+    st.integers(1, 999),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    designation=DESIGNATIONS,
+    version=st.from_regex(r"[A-Z]{1,3}[0-9]{0,2}", fullmatch=True),
+    noun=st.sampled_from(["tanks", "howitzers", "jets", "Panzer", "obuses"]),
+)
+def test_a_designation_is_written_in_its_versions_name(
+    designation: str, version: str, noun: str
+) -> None:
+    """ "M777" is written in "M777A2", "T-72" in "T-72B3", "Leopard 2" in "Leopard 2A6": the
+    letters of a version after a designation's figure name the same system (the
+    whole-word rule of round 64 left such items empty); its figure alone, or a shorter
+    one, is still no whole word of a longer number."""
+    from extractor.types.drafting import _in_article
+
+    text = f"The government will deliver 12 {designation}{version} {noun} next year."
+    assert _in_article(designation, {"text": text}), text
+    figure = designation[-1]
+    assert not _in_article(figure, {"text": text.replace(designation, designation + "0")})
 
 
 @settings(max_examples=60, deadline=None)

@@ -75,9 +75,7 @@ RecordType = str
 #: The side of the publication date a status puts the event on, for a date written
 #: without its year (:meth:`Record._date_by_status`); an alleged or denied event's is not
 #: said ("denied it will visit in May"), so it takes the nearest.
-_STATUS_TENSE: dict[Status, Tense] = {
-    Status.OCCURRED: "past", Status.ONGOING: "past", Status.PLANNED: "future",
-}  # fmt: skip
+_STATUS_TENSE: dict[Status, Tense] = {Status.OCCURRED: "past", Status.PLANNED: "future"}
 
 
 def _reading(found: ResolvedDate) -> tuple[str | None, str | None]:
@@ -307,23 +305,40 @@ class Record(BaseModel):
         return self
 
     def _date_by_status(self, published: date, language: str | None) -> None:
-        """Re-read each date written without its year on the side of the publication date
-        the status puts the event: "visited Berlin in April", published in March, is last
-        April, not next (which :meth:`_check_not_after` then refused, losing the record);
-        "will visit in January", published on 31 December, is next January. Only a date
-        whose value is that text's own reading is re-read (never one the model computed)."""
+        """Re-read the dates written without their year when the nearest year puts the
+        event on the wrong side of the publication date for its status: "visited Berlin
+        in April", published in March, is last April, not next (which
+        :meth:`_check_not_after` then refused, losing the record); "will visit in
+        September", published in January, is next September. The nearest year stands
+        whenever it agrees with the status, and a range's two ends are re-read together: a
+        planned visit "from March 10 to March 14", published on the 12th, stays this
+        year, as it is not all past. An ongoing event is not re-read: its start is past
+        and its end to come, the nearest year's reading of each. Only a date whose value
+        is that text's own reading is re-read (never one the model computed)."""
         tense = _STATUS_TENSE.get(self.status)
         if tense is None:
             return
-        for name in type(self).model_fields:
-            value = getattr(self, name)
-            if not isinstance(value, DateValue) or not value.text or value.value is None:
-                continue
-            if (value.value, value.end) != _reading(resolve_date(value.text, published, language)):
-                continue
-            found = resolve_date(value.text, published, language, tense)
+        dates = {
+            name: value
+            for name in type(self).model_fields
+            if isinstance(value := getattr(self, name), DateValue)
+            and value.text
+            and value.value is not None
+            and (value.value, value.end) == _reading(resolve_date(value.text, published, language))
+        }
+        if self.status == Status.PLANNED:
+            lasts = [v.last_day for v in self.event_dates() + list(dates.values())]
+            wrong = all(last is not None and last < published for last in lasts)
+        else:
+            firsts = [
+                v.first_day for v in self.event_dates() if any(v is d for d in dates.values())
+            ]
+            wrong = any(first is not None and first > published for first in firsts)
+        for name in dates if wrong else ():
+            value, text = dates[name], dates[name].text or ""
+            found = resolve_date(text, published, language, tense)
             if found.value is not None and _reading(found) != (value.value, value.end):
-                setattr(self, name, DateValue.from_resolution(value.text, found))
+                setattr(self, name, DateValue.from_resolution(text, found))
 
     def _check_not_after(self, published: date) -> None:
         if self.status not in (Status.OCCURRED, Status.ONGOING):
