@@ -340,10 +340,18 @@ _WORD_ENDINGS = frozenset({
 _ENDING_AFTER = 4
 
 
+#: A designation: letters, then a figure at the end ("m777", "t-72", "leopard 2", "su-25").
+_DESIGNATION = re.compile(r"[^\W\d_].*\d\Z", re.DOTALL)
+
+
 def _closed_after(term: str, folded: str, end: int) -> bool:
     """Whether the word of ``term`` ends at ``end`` of ``folded``, or only an ending of it
-    follows (a weapon the model names "F-16" of the article's "F-16s")."""
+    follows (a weapon the model names "F-16" of the article's "F-16s"), or the letters of
+    a version after a designation ("M777" of "M777A2", "T-72" of "T-72B3", "Leopard 2" of
+    "Leopard 2A6": the same system, told more exactly)."""
     if not _GOES_ON.match(term[-1]) or end == len(folded) or not _GOES_ON.match(folded[end]):
+        return True
+    if _DESIGNATION.search(term) and folded[end].isalpha():
         return True
     if len(term) < _ENDING_AFTER:
         return False
