@@ -181,3 +181,85 @@ def test_a_quote_retyped_without_diacritics_spans_its_whole_sentence(
     start = len(filler[0]) + 1
     assert span.start == start
     assert span.end in (start + len(sentence) - 1, start + len(sentence))  # the stop or not
+
+
+# Round 64, second pass: a fuzzy quote with one typo that begins or ends at a number.
+# The alignment's window is the quote's length, so a quote that lost a letter stopped one
+# character short of its last number ("buried 2." for "buried 2.5") or began inside its
+# first (",000 homes"), and the span, lacking the quote's number, was rejected.
+LANDSLIDE = {
+    "en": "Rescue workers said the landslide buried {n} homes in the hill villages overnight.",
+    "fr": "Les secouristes ont indiqué que le glissement de terrain a enseveli {n} maisons dans la vallée.",
+    "es": "Los rescatistas dijeron que el deslave sepultó {n} casas en las aldeas de la sierra.",
+    "de": "Die Retter sagten, der Erdrutsch habe in der Nacht {n} Häuser in den Dörfern verschüttet.",
+    "ru": "Спасатели сообщили, что оползень ночью засыпал {n} домов в горных деревнях.",
+    "ar": "قال رجال الإنقاذ إن الانهيار الأرضي دفن {n} منزلا في قرى التلال ليلا.",
+    "hi": "बचावकर्मियों ने बताया कि भूस्खलन ने रात में पहाड़ी गांवों के {n} घरों को दबा दिया।",
+}
+WRITTEN_NUMBERS = ("12", "250", "1,000", "1.000", "1 000", "2.5", "3", "١٢")
+_REACH = 32  # how much of the sentence around the number a quote takes
+
+
+def _quotes_at_numbers(template: str, n: str) -> list[tuple[str, str, int, int]]:
+    """(text, quote with one typo, where the number starts and ends): quotes that end at
+    the number or begin at it, each letter far enough from the number deleted or
+    replaced in turn."""
+    text = template.format(n=n)
+    start = text.index(n)
+    end = start + len(n)
+    head = text.rfind(" ", 0, max(0, start - _REACH)) + 1
+    tail = text.find(" ", end + _REACH)
+    tail = len(text) if tail < 0 else tail
+    out = []
+    for quote, number_at in ((text[head:end], start - head), (text[start:tail], 0)):
+        for k, char in enumerate(quote):
+            if not char.isalpha() or abs(k - number_at) < len(n) + 3:
+                continue
+            for typo in (quote[:k] + quote[k + 1 :], quote[:k] + "x" + quote[k + 1 :]):
+                out.append((text, typo, start, end))
+    return out
+
+
+def test_a_fuzzy_quote_beginning_or_ending_at_a_number_spans_the_number() -> None:
+    missed = []
+    total = 0
+    for language, template in LANDSLIDE.items():
+        for n in WRITTEN_NUMBERS:
+            for text, quote, start, end in _quotes_at_numbers(template, n):
+                total += 1
+                span = ground_quote(quote, text)
+                if not (span.found and span.start <= start and span.end >= end):
+                    missed.append((language, quote, span.alignment))
+    assert total > 500
+    assert not missed, f"{len(missed)}/{total}: {missed[:40]}"
+
+
+def test_a_fuzzy_quote_widened_over_a_longer_number_is_still_rejected() -> None:
+    for template in LANDSLIDE.values():
+        for n in ("12", "250", "3"):
+            for text, quote, _, _ in _quotes_at_numbers(template, n):
+                longer = text.replace(n, "9" + n)  # "912 homes": not the quote's 12
+                assert ground_quote(quote, longer).alignment == "not_found", quote
+
+
+def test_an_article_is_folded_once_for_all_its_quotes(monkeypatch) -> None:
+    from extractor.text import grounding
+
+    sentences = [t.format(n=i) for i, t in enumerate(LANDSLIDE.values())]
+    text = " ".join(sentences * 20)
+    calls = []
+    real = grounding.normalise
+
+    def counted(value: str, *, accents: bool = True) -> tuple[str, list[int]]:
+        if value == text:
+            calls.append(accents)
+        return real(value, accents=accents)
+
+    monkeypatch.setattr(grounding, "normalise", counted)
+    cache = getattr(grounding, "_folded", None)  # the folds' cache, emptied for the count
+    if cache is not None:
+        cache.cache_clear()
+    for sentence in sentences:
+        typo = sentence[:10] + sentence[11:]  # fuzzy: both folds are needed
+        assert ground_quote(typo, text).found
+    assert sorted(calls) == [False, True]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -298,7 +299,16 @@ def _whole(text: str, start: int, end: int) -> bool:
     )
 
 
-def _folded_position(index: list[int], source: int) -> int:
+@lru_cache(maxsize=4)
+def _folded(text: str, *, accents: bool) -> tuple[str, tuple[int, ...]]:
+    """:func:`normalise` of an article, made once for all its quotes (an answer's records
+    are grounded one after another against the same text; folding a 50,000-character
+    article twice per quote was most of grounding's time). Kept as a tuple: it is shared."""
+    folded, index = normalise(text, accents=accents)
+    return folded, tuple(index)
+
+
+def _folded_position(index: Sequence[int], source: int) -> int:
     """The first folded character that comes from ``source`` or a later character."""
     return next((at for at, came in enumerate(index) if came >= source), len(index))
 
@@ -323,7 +333,7 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
     if start >= 0:
         return Span(start, start + len(quote), "exact", 100.0)
 
-    folded_text, index = normalise(text)
+    folded_text, index = _folded(text, accents=True)
     folded_quote, _ = normalise(quote)
     if not folded_quote:
         return NOT_FOUND
@@ -347,7 +357,7 @@ def _fuzzy(quote: str, text: str, after: int) -> Span:
     quote's length, lost the words at its edges; aligned on both sides' letters alone it
     covers them, and the span maps back to the text's own offsets.
     """
-    bare_text, index = normalise(text, accents=False)
+    bare_text, index = _folded(text, accents=False)
     bare_quote, _ = normalise(quote, accents=False)
     bare_after = _folded_position(index, after) if after > 0 else 0
     alignment = fuzz.partial_ratio_alignment(bare_quote, bare_text[bare_after:])
@@ -358,6 +368,7 @@ def _fuzzy(quote: str, text: str, after: int) -> Span:
         return NOT_FOUND
     start, end = _span(text, index, start_n, end_n, after, words=True)
     start, end = _one_sentence(quote, text, start, end)
+    start, end = _whole_numbers(quote, text, start, end, after)
     if not _numbers(quote) <= _numbers(text[start:end]):
         return NOT_FOUND
     return Span(start, end, "fuzzy", float(alignment.score))
@@ -365,6 +376,42 @@ def _fuzzy(quote: str, text: str, after: int) -> Span:
 
 #: A number as written: digits, with groups of three after a thousands separator.
 _NUMBER = re.compile(r"\d+(?:[.,'\s\u066c]\d{3}(?!\d))*")
+#: A number as a reader takes it in whole: digits joined by a decimal or thousands mark
+#: ("2.5", "1,000", "3,5", "٢٫٥"), or by a space before a group of three ("1 000").
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,'\u066b\u066c]\d+|\s\d{3}(?!\d))*")
+#: How far from a span's edge a number cut there may begin or end.
+_NUMBER_REACH = 32
+
+
+def _whole_numbers(quote: str, text: str, start: int, end: int, after: int) -> tuple[int, int]:
+    """``start:end`` widened over a number it cuts at an edge, and over one next to an edge
+    (past spaces) where the quote begins or ends with a digit.
+
+    A fuzzy alignment is a window of the quote's length: a quote that lost a letter to a
+    typo ends one character short of its last number ("killed 2." for "killed 2.5") or
+    starts inside its first (",000 people" for "1,000 people"), and the span would not
+    state the quote's number. Widened, it does, or states another (a longer "112" where
+    the quote says "12"), which :func:`_numbers` then rejects. The start never moves
+    before ``after``.
+    """
+    lo, hi = max(0, start - _NUMBER_REACH), min(len(text), end + _NUMBER_REACH)
+    stripped = quote.strip()
+    for number in _WRITTEN_NUMBER.finditer(text, lo, hi):
+        first, last = number.span()
+        span = text[start:end].strip()
+        leads = stripped[:1].isdigit() and not span[:1].isdigit() and _spaces(text, last, start)
+        if (first < start < last or leads) and first >= after:
+            start = first
+        span = text[start:end].strip()
+        ends = stripped[-1:].isdigit() and not span[-1:].isdigit() and _spaces(text, end, first)
+        if first < end < last or ends:
+            end = last
+    return start, end
+
+
+def _spaces(text: str, left: int, right: int) -> bool:
+    """Whether ``text[left:right]`` is empty or spaces: the two sides are next to each other."""
+    return left <= right and not text[left:right].strip()
 
 
 def _numbers(text: str) -> set[str]:
@@ -380,7 +427,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _span(
-    text: str, index: list[int], start_n: int, end_n: int, after: int, *, words: bool = False
+    text: str, index: Sequence[int], start_n: int, end_n: int, after: int, *, words: bool = False
 ) -> tuple[int, int]:
     """The source span of folded characters ``start_n:end_n``: from the first source
     character any of them came from to the last (marks put in canonical order no longer
