@@ -699,8 +699,21 @@ def _capitalised_word(text: str, start: int, end: int, language: str) -> bool:
         and after is not None
         and after.group(1) not in _PREPOSITION_AFTER
         and not _PARTICIPLE_ENDING.search(after.group(1))
-        and not _PLURAL_VERB.match(after.group(1))
+        and not (_PLURAL_VERB.match(after.group(1)) and _plural_noun(before.group(1), language))
     )
+
+
+#: The endings of a plural noun in capitals: -S in es/pt/ca/gl ("SOLDADOS", "TROPAS",
+#: "MARINES"), -I or -E in Italian ("SOLDATI", "TRUPPE"), -S in its loans ("MARINES").
+_PLURAL_NOUN_ENDINGS = {"it": ("I", "E", "S")}
+
+
+def _plural_noun(word: str, language: str) -> bool:
+    """Whether ``word``, the subject before "USA", is a plural noun: only a plural subject
+    takes the plural verb :data:`_PLURAL_VERB` reads after "USA"; "usa" (uses) has a
+    singular one, and its object may end as a plural verb does ("EL GOBIERNO USA
+    CARBONO", "LA POLICÍA USA PANTANO")."""
+    return word.endswith(_PLURAL_NOUN_ENDINGS.get(language, ("S",)))
 
 
 def _defined_initials(text: str) -> frozenset[str]:
@@ -1397,7 +1410,7 @@ def _fused_places() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
 
 
 #: A capitalised word and what follows it: a surname, when running text goes on.
-_SURNAME_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+[^\W\d_A-Z]|\s*[,.;:!?)]|\s*$)")
+_SURNAME_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+[^\W\d_A-Z]|\s*[,.;:!?)/(]|[ \t]*$)", re.M)
 _WORD_ENDING = re.compile(r"([^\W\d_]+|\d+)[^\w]*$")
 #: Words before a plural noun that count or determine it ("12 Nigerians", "three Israelis",
 #: "the Israelis", "os tailandeses"), in English, Portuguese and Spanish: a given name
@@ -1425,7 +1438,7 @@ def _given_name(text: str, word: str, start: int, end: int) -> bool:
     after = _SURNAME_AFTER.match(text, end)
     if after is None or not after.group(1).istitle():  # "Araújo", not "voted"
         return False
-    if _title_case_line(text, start, end):
+    if _title_case_line(text, start, end) and _headline_after(text, after):
         return False  # "Nigerians Flee to Chad": every word is capitalised there
     before = _WORD_ENDING.search(text, max(0, start - 30), start)
     if before is not None and (
@@ -1458,6 +1471,31 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     return all(
         word.group()[0].isupper() for word in _LONG_WORD.finditer(text, line_start, line_end)
     )
+
+
+#: Words that open a byline, a credit or a contact line ("By Thais Fersoza", "Reporting by
+#: ...; Editing by ...", "Por ...", "Contact: ..."): a line of names, no headline.
+_BYLINE = re.compile(
+    r"^\W*(?:by|por|par|von|reporting|additional|editing|writing|written|compiled|contact"
+    r"|photo|photos|foto|fotos|text|texto|interview)\b",
+    re.I,
+)
+#: What ends a name in a line of names: the line's end or a mark that closes a credit.
+_NAME_ENDS = re.compile(r"[ \t]*(?:$|[,;:/(|])", re.M)
+
+
+def _headline_after(text: str, after: re.Match[str]) -> bool:
+    """Whether the capitalised word ``after`` a people's plural, in a line in title case,
+    reads as a headline's and not as a surname's: a headline goes on after its verb
+    ("Nigerians Flee to Chad") or ends with a participle ("Kenyans Evacuated"), while a
+    byline, a credit or a caption is names ("By Thais Fersoza", "Reporting by Thais
+    Araujo; Editing by ...", "Thais Fersoza (Globo)"), its name ending the line or the
+    credit."""
+    line_start = text.rfind("\n", 0, after.start()) + 1
+    if _BYLINE.match(text, line_start):
+        return False
+    word = after.group(1)
+    return word.lower().endswith("ed") or not _NAME_ENDS.match(text, after.end(1))
 
 
 @cache
@@ -3742,7 +3780,18 @@ _COLLISIONS: dict[str, frozenset[str]] = {
 }
 #: Regular forms that are no adjective in use: Hindi "भारती" (a name; the adjective is
 #: "भारतीय").
-_NEVER_ADJECTIVES: dict[str, frozenset[str]] = {"hi": frozenset({"भारती"})}
+_NEVER_ADJECTIVES: dict[str, frozenset[str]] = {
+    "hi": frozenset({"भारती"}),
+    # Forms the CLDR never writes, made from its adjectives of currencies
+    # (:func:`_currency_adjectives_in`), that are common words of another sense:
+    # French "malaise(s)" (unease, a fainting fit; made from "malais"), Spanish "indio(s)",
+    # "indias" (indigenous Americans; made from "rupia india").
+    "fr": frozenset({"malaise", "malaises"}),
+    "es": frozenset({"indio", "indios", "indias"}),
+}
+#: Adjectives that after a preposition make an idiom with no noun: Italian "in serbo"
+#: (in reserve: "tenere in serbo una sorpresa").
+_IDIOMS_AFTER: dict[str, dict[str, tuple[str, ...]]] = {"it": {"serbo": ("in",)}}
 #: Words of a state's office or people next to which an adjective of :data:`_COLLISIONS`
 #: is one (Hindi and Urdu write the adjective before its noun, Persian and Hebrew after).
 _STATE_NOUNS: dict[str, tuple[str, ...]] = {
@@ -3795,6 +3844,8 @@ def _weak_adjective(
     counts only next to a word of :data:`_STATE_NOUNS` (and, a nisba, as above).
     """
     if form in _NEVER_ADJECTIVES.get(language, ()):
+        return True
+    if at and folded[at - 1] in _IDIOMS_AFTER.get(language, {}).get(form, ()):
         return True
     if form in _COLLISIONS.get(language, ()):
         if language in _AFTER_NOUN:
