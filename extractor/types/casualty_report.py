@@ -705,8 +705,156 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             return (
                 "is who was harmed in the evidence (the place attacked is its own), not who did it"
             )
+    if own.strip() and _coordinated_other_subject(reading[len(own) :], language):
+        return _DEEDS["another clause"]
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
-    return _DEEDS[_said_of_itself(deed, reading, language)] if deed is not None else None
+    if deed is not None:
+        return _DEEDS[_said_of_itself(deed, reading, language)]
+    return _harm_of_another_sentence(quote, lo, hi, language)
+
+
+def _coordinated_other_subject(rest: str, language: str) -> bool:
+    """Whether the clause that opens ``rest``, after the name's own clause that tells no
+    deed, is joined by a coordinator ("but", "pero", "mais", "aber", "но") and has a subject
+    of its own before its verb of harm ("pleaded for calm, but *gunmen* killed 12", "but
+    on Tuesday, *Hamas* killed", "pero luego mataron *los sicarios* a 12"): that verb is its
+    subject's deed, not the name's. Only auxiliaries, adverbs, words of sequence and the
+    name's pronoun or possessive may stand between ("but then *its* fighters killed")."""
+    if language in _UNSPACED_LANGUAGES:  # no words to tell a subject from an adverbial by
+        return False
+    coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
+    contrast = _CONTRAST_COORDINATOR.get(language, _NO_MATCH)
+    opening = rest.lstrip(" ,;:\u2013\u2014-")
+    opener = coordinator.match(opening) or contrast.match(opening)
+    if opener is None:
+        return False
+    opening = opening[opener.end() :].lstrip(" ,")
+    lead = re.match(r"[^,]{1,25},\s*", opening)  # "but on Tuesday, gunmen killed"
+    if lead is not None and len(lead.group().split()) <= _LEAD_WORDS:
+        opening = opening[lead.end() :]
+    tail = " ".join(opening.split()[:8])
+    harm = _first_harm_done(tail, language)
+    if harm is None:
+        return False
+    others = [
+        word
+        for word in tail[:harm].split()
+        if not _adverbial(word, language) and not _refers_back(word, language, before_verb=True)
+    ]
+    owned = any(_refers_back(word, language, before_verb=True) for word in tail[:harm].split())
+    return (bool(others) and not owned) or _new_subject(tail, harm, language, inverted=True)
+
+
+def _harm_of_another_sentence(quote: str, lo: int, hi: int, language: str) -> str | None:
+    """Why a name whose sentence ``quote[lo:hi]`` tells no harm is not who did the harm the
+    evidence tells in another sentence, if it is not.
+
+    A deed belongs to the subject of its own sentence: "The government urged restraint.
+    Gunmen killed 12" names the gunmen, not the government. Only a later sentence whose
+    subject takes the name up ("It killed 12", "Its fighters killed 12", "Luego mataron a
+    12") tells the name's deed: that sentence's first verb decides. A sentence that tells
+    harm itself, or evidence that tells none, is left as it was read (undecided, kept).
+    """
+    if _tells_harm(quote[lo:hi], language):
+        return None
+    following = quote[hi : hi + _READ]
+    stop = _SENTENCE_END.match(quote, hi)
+    sentence = quote[stop.end() : _sentence_end(quote, stop.end())] if stop else ""
+    if (
+        sentence.strip()
+        and _tells_harm(sentence, language)
+        and _takes_up_the_name(sentence, language)
+    ):
+        deed = _first_deed(sentence, language)
+        return _DEEDS[deed] if deed is not None else None
+    if not _tells_harm(quote[max(0, lo - _READ) : lo] + " " + following, language):
+        return None
+    return _DEEDS["another sentence"]
+
+
+def _tells_harm(text: str, language: str) -> bool:
+    """Whether ``text`` holds a word of harm done or suffered (:data:`_AGENT`,
+    :data:`CASUALTY_CUES`)."""
+    return any(
+        p.search(text) for cues in (_AGENT, CASUALTY_CUES) for p in with_english(cues, language)
+    )
+
+
+def _takes_up_the_name(sentence: str, language: str) -> bool:
+    """Whether the subject of ``sentence`` refers back to the subject of the sentence
+    before: a pronoun or a possessive of its forces opens it, after adverbials at most ("It
+    killed", "Then they killed", "Its fighters killed", "Sus soldados mataron", "Они
+    убили", "他们杀死了", "مقاتلوها"); a pronoun or possessive right after a German verb
+    opened by an adverbial ("Am Sonntag töteten sie"); or, in Spanish and Arabic, a verb of
+    harm with no subject at all before its object ("Luego mataron a 12", "قتلت 12")."""
+    opening = sentence.strip()
+    lead = re.match(r"[^,\uff0c\u060c]{1,25}[,\uff0c\u060c]\s*", opening)  # "On Tuesday, "
+    if lead is not None and len(lead.group().split()) <= _LEAD_WORDS:
+        opening = opening[lead.end() :]
+    if language in _UNSPACED_LANGUAGES:
+        return bool(_ZH_TAKE_UP.match(opening))
+    words = opening.split()[:10]
+    while words and _adverbial(words[0], language):
+        words.pop(0)  # "Then they", "Luego sus soldados"
+    if words and _refers_back(words[0], language, before_verb=True):
+        return True
+    tail = " ".join(opening.split()[:10])
+    harm = _first_harm_done(tail, language)
+    if harm is None:
+        return False
+    gap, after = tail[:harm].split(), tail[harm:].split()[1:]
+    fronted = language == "de" and bool(gap) and _DE_FRONTED.fullmatch(gap[0]) is not None
+    if not fronted and any(not _adverbial(word, language) for word in gap):
+        return False
+    if after and _refers_back(after[0], language, before_verb=False):
+        return True  # "Am Sonntag töteten sie", "luego mataron sus soldados"
+    return (
+        language in _PRO_DROP
+        and bool(after)
+        and not _new_subject(tail, harm, language, inverted=True)
+    )
+
+
+#: How many words an opening adverbial before a comma may hold ("On Tuesday,", "El martes,").
+_LEAD_WORDS = 4
+#: Languages that leave a subject pronoun out: a verb with no subject takes up the last one.
+_PRO_DROP = frozenset({"es", "ar"})
+#: Chinese pronouns that take up the subject before, at a sentence's start.
+_ZH_TAKE_UP = re.compile(r"(?:他们|她们|它们|他|她|它|其)")
+
+
+def _refers_back(word: str, language: str, *, before_verb: bool) -> bool:
+    """Whether ``word`` is a subject pronoun or a possessive that takes up a subject before
+    (Russian "его", "их" are possessives only before the verb: after it, objects)."""
+    if language == "ar":
+        return _AR_TAKE_UP.fullmatch(word) is not None
+    if language == "ru" and before_verb and _RU_POSSESSIVE.fullmatch(word):
+        return True
+    return any(
+        pattern is not None and pattern.fullmatch(word) is not None
+        for pattern in (
+            _SUBJECT_PRONOUN.get(language, _SUBJECT_PRONOUN["en"]),
+            _OWN_POSSESSIVE.get(language, _POSSESSIVE if language == "en" else None),
+            _FR_POSSESSIVE if language == "fr" else None,
+        )
+    )
+
+
+#: Russian possessives of a subject's forces before a verb ("*Его* бойцы убили").
+_RU_POSSESSIVE = re.compile(r"его|её|ее|их", re.I)
+#: German prepositions that open an adverbial fronted before a verb-second verb ("*Am*
+#: Dienstag töteten sie"): the subject follows the verb.
+_DE_FRONTED = re.compile(r"am|im|in|an|nach|vor|bei|seit|um|gegen|dann|danach|später", re.I)
+#: French possessives of a subject's forces ("Ses soldats ont tué", "Leurs combattants").
+_FR_POSSESSIVE = re.compile(r"ses|son|sa|leurs?|nos|notre", re.I)
+
+
+def _adverbial(word: str, language: str) -> bool:
+    """Whether ``word`` may stand before a verb whose subject is left out: an auxiliary,
+    an adverb or a word of sequence (:data:`_COORDINATED`, :data:`_SEQUENCER`)."""
+    coordinator, gap_word = _COORDINATED.get(language, _COORDINATED["en"])
+    sequencer = _SEQUENCER.get(language, _NO_MATCH)
+    return any(p.fullmatch(word) for p in (coordinator, gap_word, sequencer))
 
 
 def _held_in_hands(by: re.Match[str], head: str, language: str) -> bool:
@@ -1125,6 +1273,12 @@ _DEEDS: dict[str, str | None] = {
     " ('took responsibility for security after the attack'); it did not do it",
     "vowed": "vows revenge for or a response to the attack in the evidence; it did not do it",
     "investigated": "investigates the attack in the evidence; it did not do it",
+    "another clause": "tells no harm in its own clause; the harm is told of another subject"
+    " in the clause joined to it ('X pleaded for calm, but gunmen killed 12'); it did not do"
+    " it",
+    "another sentence": "tells no harm in its own sentence; the harm in the evidence is told"
+    " of another subject in another sentence ('X urged restraint. Gunmen killed 12'); it did"
+    " not do it",
     "contrasted": "is named in the evidence as not the one who did it ('the army, not X,"
     " carried out the attack'); it did not do it",
 }
@@ -1686,6 +1840,10 @@ def _bare(marker: re.Match[str], language: str) -> bool:
 #: ("مقاتلي" of "مقاتليها", "قوات", "عناصر", "جنود"): "قالت X إن مقاتليها قتلوا" is X's claim.
 _AR_OWN_FORCES = ("مقاتلي", "قوات", "عناصر", "جنود", "رجال", "مسلحي", "وحدات", "أفراد",
                   "طائرات", "مسيرات", "صواريخ", "مدفعية", "مقاتلات")  # fmt: skip
+#: Arabic pronouns and possessive forces ("مقاتلوها", "قواته") that take up a subject.
+_AR_TAKE_UP = re.compile(
+    rf"(?:هم|هي|هو|(?:{'|'.join(_AR_OWN_FORCES)}|مقاتلو|عناصر|جنود)(?:ها|ه|هم))", re.I
+)
 #: Verbs by which a speaker denies the attack or lays it on another ("denied involvement",
 #: "accused the army of", "negó", "a démenti", "bestritt", "warf der Armee vor", "отрицает",
 #: "否认", "نفت"): their subject is no perpetrator. Only in the active voice: "X was
@@ -2750,9 +2908,13 @@ _COUNT_QUALIFIER: dict[str, re.Pattern[str]] = {
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja"})
 #: Where a clause ends: its punctuation, a dash as the fold writes it, and sentence ends.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u060c\u061b\uff0c\uff1b\u3001\uff1a]|\s[-\u2013\u2014]\s")
-#: A sentence ends at a full stop after a word of two letters or more ("u.s." goes on), or
-#: at "!", "?" and their Chinese and Arabic forms.
-_SENTENCE_END = re.compile(rf"(?<=\w\w)[.](?=\s|$)|[!?;\u3002\uff01\uff1f\u061f\u061b{STOPS}]")
+#: A sentence ends at a full stop after a word of two letters or more ("u.s." goes on) or
+#: after a Chinese or Japanese character (the fold writes "。" as "." with no space after:
+#: "会议.枪手"), or at "!", "?" and their Chinese and Arabic forms.
+_SENTENCE_END = re.compile(
+    rf"(?<=\w\w)[.](?=\s|$)|(?<=[\u3040-\u30ff\u3400-\u9fff])[.]"
+    rf"|[!?;\u3002\uff01\uff1f\u061f\u061b{STOPS}]"
+)
 
 
 #: How many characters around a name its sentence is read: a clause's words that decide its
