@@ -8,7 +8,7 @@ nothing in its own sentence decided. A later sentence whose subject takes the na
 pronoun, "It killed", "Dann töteten sie"; a possessive of its forces, "Its fighters
 killed", "Его бойцы убили"; no subject at all in Spanish and Arabic, "Luego mataron a 12")
 still tells the name's deed. Chinese sentences end at "。" with no space after it. So
-does a clause joined by "but" with a subject of its own ("X held talks, but militants
+does a clause joined by "but" or "then" with a subject of its own ("X held talks, but militants
 killed 12"); one with the name's pronoun, possessive or no subject is the name's.
 
 Each sentence is written for this test and generated over names, acts and counts, in
@@ -162,7 +162,8 @@ _JOINED: dict[str, tuple[str, list[str], list[str]]] = {
         "{G} held talks with elders",
         [", but militants killed {N} villagers on Sunday.",
          ", but on Sunday, armed men killed {N} villagers.",
-         ", but then Kessa fighters killed {N} villagers."],
+         ", but then Kessa fighters killed {N} villagers.",
+         ", then militants killed {N} villagers."],
         [", but then its fighters killed {N} villagers.", ", but then killed {N} villagers."],
     ),
     "es": (
@@ -174,17 +175,19 @@ _JOINED: dict[str, tuple[str, list[str], list[str]]] = {
     ),
     "fr": (
         "{G} a tenu une réunion",
-        [", mais des miliciens ont tué {N} villageois."],
+        [", mais des miliciens ont tué {N} villageois.",
+         ", puis des miliciens ont tué {N} villageois."],
         [", mais ses combattants ont tué {N} villageois.", ", mais a ensuite tué {N} villageois."],
     ),
     "de": (
         "{G} hielt eine Sitzung ab",
-        [", aber Milizionäre töteten {N} Dorfbewohner."],
+        [", aber Milizionäre töteten {N} Dorfbewohner.",
+         ", dann töteten Milizionäre {N} Dorfbewohner."],
         [", aber ihre Kämpfer töteten {N} Dorfbewohner.", ", tötete aber {N} Dorfbewohner."],
     ),
     "ru": (
         "{G} провело совещание",
-        [", но боевики убили {N} жителей."],
+        [", но боевики убили {N} жителей.", ", затем боевики убили {N} жителей."],
         [", но затем его бойцы убили {N} жителей.", ", но затем убило {N} жителей."],
     ),
 }  # fmt: skip
@@ -214,3 +217,37 @@ def test_a_joined_clause_of_the_names_own_subject_is_its_deed(language: str) -> 
     cases = _joined(language, _JOINED[language][2])
     wrong = _wrong(language, cases, doer=True)
     assert not wrong, f"{len(wrong)}/{len(cases)} dropped, e.g. {wrong[:3]}"
+
+
+_ES_SUBJECTS = ["los rebeldes", "unos milicianos", "el grupo armado"]
+_ES_REPORTERS = ["El gobierno", "La policía", "El ministerio"]
+
+
+@pytest.mark.parametrize("count", ["9", "14", "31"])
+def test_a_clause_reported_with_que_names_its_own_subject(count: str) -> None:
+    """'El gobierno informó que los rebeldes mataron a 12': a source verb followed by 'que'
+    reports a clause, whose subject did it (Spanish 'informó' alone before a name, 'informó
+    la policía', names the source)."""
+    templates = [
+        "{R} informó que {S} mataron a {N} aldeanos.",
+        "{R} condenó el ataque; luego informó que {S} mataron a {N} aldeanos.",
+    ]
+    doers = [
+        (subject, template.format(R=reporter, S=subject, N=count))
+        for template, reporter, subject in itertools.product(templates, _ES_REPORTERS, _ES_SUBJECTS)
+    ]
+    assert not _wrong("es", doers, doer=True)
+    sources = [
+        (
+            reporter.lower(),
+            f"{subject.capitalize()} mataron a {count} aldeanos, informó {reporter.lower()}.",
+        )
+        for reporter, subject in itertools.product(_ES_REPORTERS, _ES_SUBJECTS)
+    ]
+    assert not _wrong("es", sources, doer=False)
+    speakers = [
+        (reporter, text)
+        for reporter, subject in itertools.product(_ES_REPORTERS, _ES_SUBJECTS)
+        for text in [f"{reporter} informó que {subject} mataron a {count} aldeanos."]
+    ]
+    assert not _wrong("es", speakers, doer=False)

@@ -349,7 +349,7 @@ SOURCE_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:according to|citing|quoting|as reported by)\s+(?P<gap>(?:\S+\s+){0,2})$"
     ),
     "es": re.compile(
-        r"(?<!\w)(?:según|de acuerdo con|conforme a|citando a?|informó)\s+"
+        r"(?<!\w)(?:según|de acuerdo con|conforme a|citando a?|informó(?!\s+que(?!\w)))\s+"
         r"(?P<gap>(?:\S+\s+){0,2})$"
     ),
     "fr": re.compile(r"(?<!\w)(?:selon|d'après|citant|de source)\s+(?P<gap>(?:\S+\s+){0,2})$"),
@@ -705,7 +705,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
             return (
                 "is who was harmed in the evidence (the place attacked is its own), not who did it"
             )
-    if own.strip() and _coordinated_other_subject(reading[len(own) :], language):
+    if own.strip() and _coordinated_other_subject(_next_clause(quote, hi, reading, own), language):
         return _DEEDS["another clause"]
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     if deed is not None:
@@ -715,7 +715,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
 
 def _coordinated_other_subject(rest: str, language: str) -> bool:
     """Whether the clause that opens ``rest``, after the name's own clause that tells no
-    deed, is joined by a coordinator ("but", "pero", "mais", "aber", "но") and has a subject
+    deed, is joined by a coordinator or a word of sequence ("but", "pero", "mais", "aber",
+    "но", "then", "puis", "dann") and has a subject
     of its own before its verb of harm ("pleaded for calm, but *gunmen* killed 12", "but
     on Tuesday, *Hamas* killed", "pero luego mataron *los sicarios* a 12"): that verb is its
     subject's deed, not the name's. Only auxiliaries, adverbs, words of sequence and the
@@ -725,7 +726,8 @@ def _coordinated_other_subject(rest: str, language: str) -> bool:
     coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
     contrast = _CONTRAST_COORDINATOR.get(language, _NO_MATCH)
     opening = rest.lstrip(" ,;:\u2013\u2014-")
-    opener = coordinator.match(opening) or contrast.match(opening)
+    sequencer = _SEQUENCER.get(language, _NO_MATCH)
+    opener = coordinator.match(opening) or contrast.match(opening) or sequencer.match(opening)
     if opener is None:
         return False
     opening = opening[opener.end() :].lstrip(" ,")
