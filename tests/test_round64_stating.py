@@ -233,3 +233,163 @@ def test_a_count_of_the_wounded_states_the_injured_count_only(language: str, cou
     wounded, killed = WOUNDED[language]
     assert _strict_injured(language, count, wounded.format(n=count)) == 1, wounded
     assert _strict_injured(language, count, killed.format(n=count)) == 0, killed
+
+
+# --- 5. (second probe) the counted group, dying of wounds, the event, trades ---------------
+#
+# The rules of 2-4 took a word of outcome inside the counted phrase for what befell it
+# ("12 of the injured later died" lost killed credit, "12 der Geretteten verletzt"
+# injured credit), knew no verb of dying of wounds ("succumbed to their wounds" read as
+# wounded), let a word of the event beat the count's own noun ("the fatal crash left 12
+# injured"), read the Spanish noun "asesino" (murderer) as a killing and knew no Spanish
+# verb of wounding ("hirió a 12"), and took an animal anywhere in the phrase for its
+# head ("12 cattle herders", "12 Rinderhirten" counted no people).
+
+GOLD_BOTH["it"] = "Uomini armati hanno ucciso {k} abitanti e ferito {i} a Kaduna, in Nigeria."
+
+#: Per language: (frames where {n} counts a group {g} described by an outcome and the
+#: clause's verb kills it, the groups).
+KILLED_GROUPS = {
+    "en": (["In Nigeria, {n} of the {g} later died.", "In Nigeria, {n} of the {g} were killed.",
+            "Doctors in Nigeria said {n} of those {g} had died."],
+           ["injured", "wounded", "kidnapped", "abducted", "missing", "rescued"]),
+    "es": (["En Nigeria, {n} de los {g} murieron en el hospital.", "En Nigeria murieron {n} de los {g}."],
+           ["heridos", "secuestrados", "rescatados"]),
+    "fr": (["Au Nigeria, {n} des {g} sont morts.", "Au Nigeria, {n} des {g} ont été tués."],
+           ["blessés", "otages enlevés", "rescapés"]),
+    "de": (["In Nigeria starben {n} der {g}.", "In Nigeria wurden {n} der {g} getötet."],
+           ["Verletzten", "Entführten", "Geretteten"]),
+    "pt": (["Na Nigéria, {n} dos {g} morreram.", "Na Nigéria morreram {n} dos {g}."],
+           ["feridos", "sequestrados", "resgatados"]),
+    "it": (["In Nigeria {n} dei {g} sono morti.", "In Nigeria sono morti {n} dei {g}."],
+           ["feriti", "rapiti", "sopravvissuti"]),
+}  # fmt: skip
+#: Per language: (frames where {n} counts a group {g} the clause's verb wounds, the groups).
+INJURED_GROUPS = {
+    "en": (["In Nigeria, {n} of the {g} were injured.", "In Nigeria, {n} of the {g} were wounded."],
+           ["survivors", "rescued miners", "freed hostages", "displaced"]),
+    "es": (["En Nigeria, {n} de los {g} resultaron heridos."], ["rescatados", "evacuados"]),
+    "fr": (["Au Nigeria, {n} des {g} ont été blessés."], ["rescapés", "otages libérés"]),
+    "de": (["In Nigeria wurden {n} der {g} verletzt."], ["Geretteten", "Entführten", "Befreiten"]),
+    "nl": (["In Nigeria raakten {n} van de {g} gewond."], ["geredde mijnwerkers", "bevrijde gijzelaars"]),
+    "it": (["In Nigeria {n} dei {g} sono rimasti feriti."], ["sopravvissuti", "rapiti liberati"]),
+}  # fmt: skip
+
+
+def _group_cases(groups: dict[str, tuple[list[str], list[str]]]) -> list[tuple[str, str]]:
+    return [(lang, frame.replace("{g}", g)) for lang, (frames, gs) in groups.items()
+            for frame in frames for g in gs]  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(_group_cases(KILLED_GROUPS)), st.sampled_from(COUNTS))
+def test_an_outcome_inside_the_counted_group_describes_it_the_verb_decides(
+    case: tuple[str, str], count: int
+) -> None:
+    language, frame = case
+    quote = frame.format(n=count)
+    assert _strict(language, count, quote) == 1, quote
+    if language in GOLD_BOTH:  # the same quote states no injured count
+        assert _strict_injured(language, count, quote) == 0, quote
+
+
+@SETTINGS
+@given(st.sampled_from(_group_cases(INJURED_GROUPS)), st.sampled_from(COUNTS))
+def test_the_injured_of_a_described_group_state_the_injured_count(
+    case: tuple[str, str], count: int
+) -> None:
+    language, frame = case
+    quote = frame.format(n=count)
+    assert _strict_injured(language, count, quote) == 1, quote
+    assert _strict(language, count, quote) == 0, quote  # and no killed count
+
+
+#: Per language: verbs of dying of one's wounds, {n} the dead.
+SUCCUMBED = {
+    "en": ["In Nigeria, {n} people succumbed to their wounds.",
+           "In Nigeria, {n} of the victims later succumbed to their injuries."],
+    "es": ["En Nigeria, {n} personas sucumbieron a sus heridas."],
+    "fr": ["Au Nigeria, {n} personnes ont succombé à leurs blessures."],
+    "nl": ["In Nigeria bezweken {n} mensen aan hun verwondingen."],
+    "it": ["In Nigeria {n} persone sono soccombute alle ferite."],
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from([(k, q) for k, qs in SUCCUMBED.items() for q in qs]), st.sampled_from(COUNTS)
+)
+def test_dying_of_wounds_states_the_killed_count(case: tuple[str, str], count: int) -> None:
+    language, frame = case
+    quote = frame.format(n=count)
+    assert _strict(language, count, quote) == 1, quote
+    if language in GOLD_BOTH:
+        assert _strict_injured(language, count, quote) == 0, quote
+
+
+#: Per language: (frames where an event {g} of killing, or a killer, left {n} wounded, the
+#: events).
+EVENT_LEFT_WOUNDED = {
+    "en": (["In Nigeria, the {g} left {n} injured.", "In Nigeria, the {g} left {n} people wounded.",
+            "In Nigeria, the {g} left {n} injured people."],
+           ["fatal crash", "fatal blast", "killing spree", "arrested gunman"]),
+    "es": (["En Nigeria, el {g} dejó {n} heridos.", "En Nigeria, el {g} hirió a {n} personas."],
+           ["presunto asesino", "asesino"]),
+    "fr": (["Au Nigeria, {g} a fait {n} blessés."], ["l'accident mortel", "la fusillade meurtrière"]),
+    "it": (["In Nigeria {g} ha causato {n} feriti."], ["l'incidente mortale", "l'attacco mortale"]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(st.sampled_from(_group_cases(EVENT_LEFT_WOUNDED)), st.sampled_from(COUNTS))
+def test_the_counts_own_word_of_outcome_wins_over_a_word_of_the_event(
+    case: tuple[str, str], count: int
+) -> None:
+    language, frame = case
+    quote = frame.format(n=count)
+    assert _strict_injured(language, count, quote) == 1, quote
+    assert _strict(language, count, quote) == 0, quote
+
+
+#: Per language: (frames where {n} counts people named by the animals of their trade or
+#: a place, {w}; frames where an animal heads the phrase, which count no people).
+TRADES = {
+    "en": (["In Nigeria, {n} {w} were killed.", "Gunmen killed {n} {w} in Nigeria."],
+           ["cattle herders", "sheep farmers", "fish traders", "poultry farmers", "goat herders",
+            "livestock traders", "dog handlers", "Buffalo residents", "Bulls fans"],
+           ["stray cattle", "dairy cows", "village goats"]),
+    "de": (["In Nigeria wurden {n} {w} getötet.", "In Nigeria töteten Angreifer {n} {w}."],
+           ["Rinderhirten", "Rinderzüchter", "Pferdehändler"], ["Zuchtrinder", "Milchkühe"]),
+    "es": (["En Nigeria mataron a {n} {w}."],
+           ["pastores de ganado", "criadores de cabras", "vendedores de pollos"],
+           ["vacas lecheras", "cabras del pueblo"]),
+    "fr": (["Au Nigeria, {n} {w} ont été tués."],
+           ["éleveurs de bétail", "bergers de moutons", "marchands de poissons"],
+           ["vaches laitières", "moutons du village"]),
+    "it": (["In Nigeria sono stati uccisi {n} {w}."],
+           ["allevatori di bestiame", "pastori di pecore", "venditori di polli"],
+           ["mucche da latte", "pecore del villaggio"]),
+}  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from(
+        [
+            (lang, frame, w, heads)
+            for lang, (frames, ws, heads) in TRADES.items()
+            for frame in frames
+            for w in ws
+        ]
+    ),
+    st.sampled_from(COUNTS),
+)
+def test_only_the_head_noun_of_the_counted_phrase_makes_it_animals(
+    case: tuple[str, str, str, list[str]], count: int
+) -> None:
+    language, frame, people, animals = case
+    quote = frame.format(n=count, w=people)
+    assert _strict(language, count, quote) == 1, quote
+    for animal in animals:
+        said = frame.format(n=count, w=animal)
+        assert _strict(language, count, said) == 0, said

@@ -946,7 +946,7 @@ _PEOPLE_PRONOUNS: dict[str, str] = {
 _VERB_FORMS: dict[str, str] = {
     "en": r"[a-z]{2,}ed",
     "es": r"[a-z]{2,}(?:aron|ieron|eron)",
-    "ru": r"[а-я]{2,}ли",
+    "ru": r"[а-я]{2,}(?:ли|лись)",
     "pt": r"[a-z]{2,}(?:aram|eram|iram)",
 }
 #: A word of a quote after a count, to the first mark: letters, an apostrophe or a hyphen.
@@ -996,9 +996,9 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
     counts no people in any language ("12 cattle were killed", "12 mucche"): a verb of
     killing takes them too."""
     words = _words_after(said, end, 3)
-    if words and is_an_animal(words[0], language):
-        return True
-    if language not in _NOT_A_NOUN or not words:
+    if language not in _NOT_A_NOUN:
+        return bool(words) and is_an_animal(words[0], language)  # "12 mucche"
+    if not words:
         return False
     if _is("partitives", words[0], language):
         return not _partitive_of_people(said, end, language)
@@ -1011,8 +1011,8 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
         phrase.append(word)
     if not phrase:
         return False
-    if any(is_an_animal(word, language) for word in phrase):
-        return True  # "12 dead cattle"
+    if is_an_animal(_head(phrase, language), language):
+        return True  # "12 dead cattle", not "12 cattle herders"
     if language == "en" and _plural_of_things(phrase[-1], language):
         return not _harm_tells_people(said, start, end, phrase, language)
     if any(counts_people(word, language) for word in phrase):
@@ -1020,6 +1020,24 @@ def _counts_no_people(said: str, start: int, end: int, language: str) -> bool:
     if len(phrase) == 1 and (_is("verbs", phrase[0], language) or _is_outcome(phrase[0], language)):
         return False  # what befell the counted: "12 fled", "12 blessées", "12 gewond"
     return not _harm_tells_people(said, start, end, phrase, language)
+
+
+#: Languages whose noun phrase puts its head first, its modifiers after it ("12 pastores
+#: de ganado", "12 éleveurs de bétail", "12 vacas muertas"); the others put it last ("12
+#: cattle herders", "12 dead cattle"; a German compound ends in its head, "Rinderhirten").
+_HEAD_FIRST = frozenset({"es", "fr", "it", "pt"})
+
+
+#: The complement of a head noun in a language of :data:`_HEAD_FIRST`, between it and its
+#: verb ("12 bergers de moutons ont été tués", "12 criadores de gado foram mortos").
+_COMPLEMENT = re.compile(r" (?:de|des|du|d'|di|da|do|del|della|dos|das) ?[^\W\d_][\w'-]*")
+
+
+def _head(phrase: Sequence[str], language: str) -> str:
+    """The head noun of the counted ``phrase`` (:data:`_HEAD_FIRST`): only it says what
+    is counted, the other words qualify it ("12 cattle herders", "12 Buffalo residents",
+    "12 fish traders" count people)."""
+    return phrase[0] if language in _HEAD_FIRST else phrase[-1]
 
 
 #: An auxiliary of the passive between a counted noun and its verb or noun of the toll
@@ -1033,7 +1051,7 @@ _PASSIVE = re.compile(
 #: Words between a verb and its counted object ("killed at least 12", "tué au moins 12").
 _BEFORE_COUNT = re.compile(
     r"(?:^|(?<=\W))(?P<verb>\w+) (?:(?:at|least|some|about|nearly|almost|over|another|more"
-    r"|than|al|menos|au|moins|mindestens|не|менее|по|меньшеи|мере|ao|pelo) ){0,3}\Z"
+    r"|than|al|menos|au|moins|mindestens|не|менее|по|меньшеи|мере|ao|pelo|a) ){0,3}\Z"
 )
 
 
@@ -1047,9 +1065,13 @@ def _harm_tells_people(
     ("killed 12 warlords", "töteten 12 Händler"): what is killed or dies is a victim, so
     the noun names people, in every language, unless the casualty rules know it for a
     thing ("12 tanks were destroyed") or an animal ("12 cattle were killed")."""
-    if any(is_a_thing(word, language) or is_an_animal(word, language) for word in phrase):
+    if any(is_a_thing(word, language) for word in phrase) or is_an_animal(
+        _head(phrase, language), language
+    ):
         return False
     after = _phrase_end(said, end, len(phrase))
+    if language in _HEAD_FIRST and (complement := _COMPLEMENT.match(said, after)) is not None:
+        after = complement.end()  # "12 bergers de moutons ont été tués"
     passive = _PASSIVE.match(said, after)
     following = _NEXT_WORD.match(said, passive.end() - 1 if passive else after)
     if following is not None and _of_harm(said, following.start(1), language):
@@ -1069,11 +1091,15 @@ def _harm_tells_people(
 #: rescued). A count states a field only when its own word of outcome is that field's
 #: (:func:`_outcomes_of`): "killed 3 people and wounded 12" gives no killed count of 12.
 #: The killed and injured words are also the verbs of harm whose subject or object is
-#: people (:func:`_harm_tells_people`), in every language listed.
+#: people (:func:`_harm_tells_people`), in every language listed. Dying of one's wounds
+#: is being killed ("succumbed to their wounds", "ont succombé à leurs blessures",
+#: "erlagen ihren Verletzungen"); a noun of the agent ("asesino", murderer, folded as
+#: "asesinó") says nothing of what befell the counted ("el asesino hirió a 12").
 _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "killed": r"kill(?:s|ed|ing)?|dead|died|dies|die|dying|deaths?|slain|murder(?:ed|ing)"
-                  r"|perish\w*|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses",
+                  r"|perish\w*|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses"
+                  r"|succumb\w*",
         "injured": r"injur\w*|wound\w*|hurt|maimed|hospitali[sz]ed",
         "other": r"missing|arrest\w*|detained|abduct\w*|kidnapp?\w*|captured|displaced"
                  r"|rescued|evacuated|surviv\w*|freed|released|fled|homeless|stranded"
@@ -1081,16 +1107,16 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     },
     "es": {
         "killed": r"muert\w*|murio|murieron|morir\w*|fallec\w*|mato|mataron|matando"
-                  r"|matad[oa]s?|asesinad[oa]s?|asesinaron|asesino|perdieron la vida"
-                  r"|perdio la vida|cadaveres",
-        "injured": r"herid\w*|lesionad\w*|lesiones",
+                  r"|matad[oa]s?|asesinad[oa]s?|asesinaron|perdieron la vida"
+                  r"|perdio la vida|cadaveres|sucumbi\w*",
+        "injured": r"herid\w*|lesionad\w*|lesiones|hiri(?:o|eron|endo)|hier(?:e|en)",
         "other": r"desaparec\w*|secuestr\w*|detenid\w*|detuv\w*|arrest\w*|captur\w*"
                  r"|desplaz\w*|rescat\w*|evacu\w*|liberad\w*|liberaron|sobreviv\w*"
                  r"|rapt\w*|huyeron",
     },
     "fr": {
         "killed": r"tue\w*|tuant|morts?|mortes?|decede\w*|deces|(?:ont|a|sont) peri"
-                  r"|perirent|abattu\w*|assassine\w*|cadavres?",
+                  r"|perirent|abattu\w*|assassine\w*|cadavres?|succomb\w*",
         "injured": r"blesse\w*|blessures?",
         "other": r"disparu\w*|enleve\w*|kidnappe\w*|arrete\w*|interpelle\w*|detenu\w*"
                  r"|deplace\w*|secouru\w*|evacue\w*|libere\w*|survecu|rescape\w*"
@@ -1099,7 +1125,7 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     "de": {
         "killed": r"getotet\w*|totete\w*|tote[nr]?|todesopfer|starb\w*|gestorben"
                   r"|ums leben|ermordet\w*|erschossen\w*|umgekommen|leichen?"
-                  r"|massakriert\w*|hingerichtet\w*",
+                  r"|massakriert\w*|hingerichtet\w*|erlag(?:en)?|erlegen",
         "injured": r"verletzt\w*|verwundet\w*",
         "other": r"vermisst\w*|entfuhrt\w*|verschleppt\w*|festgenommen|verhaftet\w*"
                  r"|gefangen\w*|vertrieben\w*|gerettet\w*|evakuiert\w*|befreit\w*"
@@ -1115,7 +1141,8 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     },
     "pt": {
         "killed": r"mort(?:[oa]s?|es?)|morre\w*|morri\w*|morreu|matou|mataram|matando"
-                  r"|matad[oa]s?|assassinad\w*|falec\w*|obitos?|perderam a vida|cadaveres",
+                  r"|matad[oa]s?|assassinad\w*|falec\w*|obitos?|perderam a vida|cadaveres"
+                  r"|sucumb\w*",
         "injured": r"ferid\w*|lesionad\w*",
         "other": r"desaparecid\w*|sequestrad\w*|raptad\w*|detid\w*|capturad\w*"
                  r"|deslocad\w*|desalojad\w*|resgatad\w*|evacuad\w*|libertad\w*|sobreviv\w*",
@@ -1123,14 +1150,14 @@ _OUTCOME_WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "killed": r"gedood|doodden|doodde|dood|doden|omgekomen|kwamen om|kwam om"
                   r"|om het leven|stierven|stierf|gestorven|vermoord\w*|doodgeschoten"
-                  r"|lijken|sneuvelden|gesneuveld",
+                  r"|lijken|sneuvelden|gesneuveld|bezweken|bezweek",
         "injured": r"gewond\w*|verwond\w*",
         "other": r"vermist\w*|ontvoerd\w*|gearresteerd|opgepakt|aangehouden|gevangen\w*"
                  r"|ontheemd\w*|gered|geevacueerd|bevrijd\w*|overleefd\w*|gevlucht",
     },
     "it": {
         "killed": r"uccis\w*|uccid\w*|mort[ieoa]|morirono|mortal\w*|decedut\w*|decess\w*"
-                  r"|perso la vita|cadaveri",
+                  r"|perso la vita|cadaveri|soccomb\w*",
         "injured": r"ferit\w*|feriment\w*",
         "other": r"dispers\w*|scompars\w*|rapit\w*|sequestrat\w*|arrestat\w*|fermat\w*"
                  r"|detenut\w*|sfollat\w*|evacuat\w*|salvat\w*|liberat\w*|sopravvissut\w*",
@@ -1242,21 +1269,142 @@ def _verb_before_in_clause(said: str, start: int, language: str) -> bool:
     return bool(found) and found[-1].lastgroup in ("killed", "injured")
 
 
+#: Per language of :data:`_OUTCOME_WORDS`, folded, the partitives that open a counted
+#: group ("12 of the injured", "12 de los heridos", "12 des blessés", "12 der
+#: Verletzten", "12 dei feriti", "12 dos feridos", "12 van de gewonden", "12 из раненых").
+_GROUP_PARTITIVES: dict[str, str] = {
+    "en": r"of",
+    "es": r"de|del",
+    "fr": r"de|des|du|d'entre|d",
+    "de": r"von|der|den",
+    "ru": r"из",
+    "pt": r"de|dos|das|do|da",
+    "nl": r"van",
+    "it": r"di|dei|degli|delle|del|della",
+}
+#: Per language of :data:`_OUTCOME_WORDS`, folded, the articles and demonstratives that
+#: open a noun phrase: a word of outcome right after one is a noun or its attribute ("in
+#: the killing spree", "the fatal crash"), never the verb of a clause.
+_ARTICLES: dict[str, str] = {
+    "en": r"a|an|the|those|these|this|that|their|its",
+    "es": r"el|la|los|las|un|una|unos|unas|sus|su",
+    "fr": r"le|la|les|l|un|une|ces|leurs|leur",
+    "de": r"der|die|das|den|dem|des|ein|eine|einem|einer|eines|ihren|ihre",
+    "ru": r"этих|тех|эти|те",
+    "pt": r"o|a|os|as|um|uma|seus|suas",
+    "nl": r"de|het|een|hun|die|deze",
+    "it": r"il|lo|la|i|gli|le|l|un|una|uno|loro",
+}
+#: Per language of :data:`_OUTCOME_WORDS` with no :data:`_NOT_A_NOUN`, folded, the
+#: auxiliaries and prepositions that end a counted noun phrase ("12 dei feriti sono
+#: morti", "12 persone ferite nell'attacco").
+_GROUP_ENDS: dict[str, str] = {
+    "it": r"e|ed|o|ma|di|a|da|in|con|su|per|tra|fra|nel|nella|nei|nelle|al|alla|ai|alle"
+          r"|sono|era|erano|furono|stati|state|hanno|ha|avevano|non|si|che|poi|ieri"
+          r"|oggi|anche|ancora|gia",
+}  # fmt: skip
+#: Most words a counted noun phrase runs to after a count (and its partitive).
+_GROUP_WORDS = 4
+
+
+@lru_cache(maxsize=64)
+def _group_word(table: str, language: str) -> re.Pattern[str] | None:
+    """The whole-word pattern of :data:`_GROUP_PARTITIVES`, :data:`_ARTICLES` or
+    :data:`_GROUP_ENDS`."""
+    tables = {"partitives": _GROUP_PARTITIVES, "articles": _ARTICLES, "ends": _GROUP_ENDS}
+    words = tables[table].get(language)
+    return re.compile(f"(?:{words})") if words else None
+
+
+def _is_group_word(table: str, word: str, language: str) -> bool:
+    pattern = _group_word(table, language)
+    return pattern is not None and pattern.fullmatch(word) is not None
+
+
+def _counted_group_end(said: str, end: int, language: str) -> int:
+    """Where the noun phrase the number ending at ``end`` counts ends: a partitive and its
+    articles ("12 of the", "12 de los"), then words to the first word of a closed class
+    (:data:`_NOT_A_NOUN`) or mark ("12 of the injured", "12 people injured in the blast",
+    "12 otages enlevés", "12 personas heridas en", "12 der Geretteten"). A word of
+    outcome inside it describes the group counted, not what befell it."""
+    following = _NEXT_WORD.match(said, end)
+    if following is not None and _is_group_word("partitives", following.group(1), language):
+        end = following.end()
+        for _ in range(2):
+            article = _NEXT_WORD.match(said, end)
+            if article is None or not _is_group_word("articles", article.group(1), language):
+                break
+            end = article.end()
+    for _ in range(_GROUP_WORDS):
+        word = _NEXT_WORD.match(said, end)
+        if word is None or _ends_group(word.group(1), language):
+            break
+        end = word.end()
+    return end
+
+
+def _ends_group(word: str, language: str) -> bool:
+    """Whether folded ``word`` ends a counted noun phrase: a word of a closed class
+    (:data:`_NOT_A_NOUN`, :data:`_GROUP_ENDS`) that names no people, or a finite verb
+    outside English ("12 dos feridos morreram", "12 раненых скончались"; an English form
+    in -ed may be a participle of the group, "12 people injured in the blast")."""
+    if _is("not_a_noun", word, language) or _is_group_word("ends", word, language):
+        return not counts_people(word, language)
+    return language != "en" and _is("verbs", word, language)
+
+
+def _verb_of_count(
+    said: str, start: int, outcomes: Sequence[re.Match[str]]
+) -> re.Match[str] | None:
+    """The word of ``outcomes`` right before the number at ``start``, but for words of
+    degree ("killed at least 12", "tué au moins 12"): the verb that takes it as object."""
+    base = max(0, start - 40)
+    before = _BEFORE_COUNT.search(said[base:start].rstrip() + " ")
+    if before is None:
+        return None
+    return next((m for m in outcomes if m.start() == base + before.start("verb")), None)
+
+
+def _after_article(said: str, position: int, language: str) -> bool:
+    """Whether the word before ``position`` of folded ``said`` is an article
+    (:data:`_ARTICLES`): what follows it is a noun or its attribute."""
+    before = said[max(0, position - 12) : position].rstrip().rsplit(" ", 1)[-1]
+    return _is_group_word("articles", before.split("'")[-1], language)
+
+
 def _outcomes_of(said: str, start: int, end: int, language: str) -> set[str]:
-    """The fields (:data:`_OUTCOME_WORDS`) of the words of outcome nearest the number at
-    ``said[start:end]`` in its own clause (:func:`_clause`); none if the clause has none.
-    The noun right after the number is what it counts, not what befell it: when the
-    clause has another word of outcome, that one tells ("killed 12 wounded soldiers",
-    "12 Gefangene wurden getötet"), and a word before a noun of people is its attribute
-    ("12 wounded soldiers, police said many were killed")."""
+    """The fields (:data:`_OUTCOME_WORDS`) of the words of outcome that tell what befell
+    the number at ``said[start:end]`` in its own clause (:func:`_clause`); none if the
+    clause has none. A word inside the noun phrase it counts (:func:`_counted_group_end`:
+    "12 of the injured", "12 people injured in the blast", "12 Gefangene", "12 wounded
+    soldiers") describes the group: the clause's verb decides, the word of outcome right
+    before the number ("killed 12 wounded soldiers") or after the phrase ("12 of the
+    injured later died", "12 Gefangene wurden getötet"), not one after an article ("12
+    people wounded in the killing spree"). With no such verb, the group's own word wins
+    over a word of the event ("the fatal crash left 12 injured", "l'incidente mortale ha
+    causato 12 feriti", "left 12 injured people"); a lone attribute of a noun of people
+    ("with 12 wounded soldiers") tells nothing. Else the nearest word tells ("the death
+    toll rose to 12")."""
     pattern = _outcome_pattern(language)
     if pattern is None:
         return set()
     low, high = _clause(said, start, end, language)
     found = [m for m in pattern.finditer(said, low, high) if m.end() <= start or m.start() >= end]
-    counted = [m for m in found if said[end : m.start()] == " "]
-    if counted and (len(found) > 1 or _before_people(said, counted[0].end(), language)):
-        found = [m for m in found if m not in counted]
+    group_end = _counted_group_end(said, end, language)
+    inside = [m for m in found if end <= m.start() and m.end() <= group_end]
+    if inside:
+        verbs = [_verb_of_count(said, start, found)] + [
+            m
+            for m in found
+            if m.start() >= group_end and not _after_article(said, m.start(), language)
+        ]
+        told = [m for m in verbs if m is not None]
+        if told:
+            return {str(told[0].lastgroup)}
+        own = [m for m in inside if not _before_people(said, m.end(), language)]
+        if own or len(found) > len(inside):
+            return {str((own or inside)[0].lastgroup)}
+        return set()
     if not found:
         return set()
     distance = {m: start - m.end() if m.end() <= start else m.start() - end for m in found}
@@ -1285,11 +1433,17 @@ def _plural_of_things(word: str, language: str) -> bool:
 
 
 def _partitive_of_people(said: str, end: int, language: str) -> bool:
-    """Whether a partitive after a count takes people: a pronoun of them or a noun of
-    people or of the toll among the next few words ("12 of them", "12 of the dead",
-    "12 de los muertos")."""
+    """Whether a partitive after a count takes people: a pronoun of them, a noun of
+    people or of the toll, or a word of what befell people (:data:`_OUTCOME_WORDS`)
+    among the next few words ("12 of them", "12 of the dead", "12 de los muertos", "12
+    de los secuestrados", "12 der Geretteten")."""
     words = _words_after(said, end, 5)[1:]
-    return any(_is("pronouns", word, language) or counts_people(word, language) for word in words)
+    return any(
+        _is("pronouns", word, language)
+        or counts_people(word, language)
+        or _is_outcome(word, language)
+        for word in words
+    )
 
 
 #: Per spaced language, the nouns of a label that a number after them names, no count
