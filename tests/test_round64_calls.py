@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
+from extractor.text.cues import DOUBT_CUES, states_any
 from tests.roles_support import run
 from tests.test_round61_calls import EACH, NAMES, TRIPLES, visit
 from tests.test_round63_visits import _say
@@ -146,3 +147,111 @@ def test_an_appeal_is_no_call(template: str, names: list[str], codes: list[str])
     out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
     kept = [(r.record_type, r.visitor_country, r.host_country) for r in out.records]
     assert kept == [("visit", codes[0], codes[1])], (text, out.records, out.drops)
+
+
+#: A call whose means ("by phone", "por videoconferencia", "per Videoschalte") comes after
+#: its topic, purpose, time or a second party: the means is the meeting's, so a call.
+MEANS_LATER = [
+    "President {A} of {X[0]} held talks with President {B} of {Y[0]} about the crisis by phone.",
+    "President {A} of {X[0]} held talks with President {B} of {Y[0]} on trade and security by videoconference.",
+    "President {A} of {X[0]} held talks with President {B} of {Y[0]} to discuss trade via video link.",
+    "President {A} of {X[0]} held talks with President {B} of {Y[0]} amid the crisis by phone on Monday.",
+    "President {A} of {X[0]} held a meeting with President {B} of {Y[0]} using a secure video link.",
+    "President {A} of {X[0]} met President {B} of {Y[0]} concerning the ceasefire over the phone.",
+    "El presidente {A} de {X[1]} se reunió con el presidente {B} de {Y[1]} para hablar de comercio por videoconferencia.",
+    "El presidente {A} de {X[1]} sostuvo una reunión con el presidente {B} de {Y[1]} y sus ministros por videoconferencia.",
+    "Le président {A} ({X[2]}) a rencontré le président {B} ({Y[2]}) pour parler de la crise par visioconférence.",
+    "Präsident {A} ({X[3]}) traf Präsident {B} ({Y[3]}) und weitere Staatschefs per Videoschalte.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", MEANS_LATER)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_means_after_the_topic_is_the_meetings(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    """A's drafted visit to B's state from a call whose means follows its topic is no
+    visit: a virtual meeting of A and B if anything."""
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    kept = [(r.record_type, r.format, frozenset(r.countries_involved)) for r in out.records]
+    assert set(kept) <= {("meeting", "virtual", frozenset({codes[0], codes[1]}))}, (text, kept)
+
+
+#: A means told of another occasion than the meeting: a plan, what a side said.
+MEANS_ELSEWHERE = [
+    "El presidente {A} de {X[1]} se reunió con el presidente {B} de {Y[1]} en la capital y dijo que hablaría por teléfono con su gabinete.",
+    "President {A} of {X[0]} met President {B} of {Y[0]} on Monday and said he would speak by phone with the cabinet.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", MEANS_ELSEWHERE)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_means_of_another_occasion_leaves_the_visit(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    text = _say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    kept = [(r.record_type, r.visitor_country, r.host_country) for r in out.records]
+    assert kept == [("visit", codes[0], codes[1])], (text, out.records, out.drops)
+
+
+#: A real call whose sentence has a doubt word about something else: an appositive report
+#: whose verb has its own object, a conditional that is no hearsay of the talk, a noun or
+#: an imperfect in -ía.
+NOT_DOUBTED = [
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, according to reports that both denied any rift.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]} on Monday, according to a report that dismissed fears of a rift.",
+    "President {A} of {X[0]} spoke by phone with President {B} of {Y[0]}, according to an account that dismissed the sanctions as futile.",
+    "Aunque dijo que habría elecciones, el presidente {A} de {X[1]} habló por teléfono con el presidente {B} de {Y[1]}.",
+]  # fmt: skip
+NOT_DOUBTED_IT_PT = [
+    "Il presidente {A} ({X[0]}), che avrebbe voluto incontrarlo, ha parlato al telefono con il presidente {B} ({Y[0]}).",
+    "Il presidente {A} ({X[0]}) ha avuto una telefonata con il presidente {B} ({Y[0]}) che sarebbe durata un'ora.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", NOT_DOUBTED + NOT_DOUBTED_IT_PT)
+@EACH
+@given(names=NAMES, codes=TRIPLES)
+def test_a_doubt_about_something_else_keeps_the_call(
+    template: str, names: list[str], codes: list[str]
+) -> None:
+    say = _say_it_pt if template in NOT_DOUBTED_IT_PT else _say
+    text = say(template, names, codes)
+    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
+    kept = [(r.record_type, r.format, set(r.countries_involved)) for r in out.records]
+    assert kept == [("meeting", "virtual", {codes[0], codes[1]})], (text, out.records, out.drops)
+
+
+#: Words of a doubt table's language that are no hearsay of a talk: nouns and imperfects
+#: in -ía, a conditional or future in the past of another verb.
+NO_HEARSAY = {
+    "es": ["Según la cancillería", "que quería reforzar los lazos", "Tras la artillería",
+           "como requería la crisis", "que prefería no comentar", "dijo que habría elecciones"],
+    "it": ["che avrebbe voluto incontrarlo", "che sarebbe poi partito per Roma",
+           "ha detto che avrebbe sostenuto la tregua", "che sarebbe durata un'ora"],
+    "pt": ["que teria de viajar", "que teria sido difícil"],
+}  # fmt: skip
+HEARSAY = {
+    "es": ["habría hablado", "habrían conversado", "se reuniría", "mantendría"],
+    "it": ["avrebbe parlato", "avrebbero telefonato", "sarebbe stata una telefonata"],
+    "pt": ["teria conversado", "teriam falado"],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [(lang, w) for lang, each in NO_HEARSAY.items() for w in each],
+)
+def test_no_hearsay_is_no_doubt(language: str, words: str) -> None:
+    assert not states_any([DOUBT_CUES[language]], f"El presidente, {words}, ")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [(lang, w) for lang, each in HEARSAY.items() for w in each]
+)
+def test_the_talks_conditional_is_a_doubt(language: str, words: str) -> None:
+    assert states_any([DOUBT_CUES[language]], f"El presidente {words} con el presidente")

@@ -354,6 +354,36 @@ _CALL_WORDS: dict[str, list[str]] = {
 }  # fmt: skip
 CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
 
+#: How a talk was held at a distance: a phrase of its MEANS ("by phone", "via video link",
+#: "using a secure video link", "over the phone", "por videoconferencia", "par
+#: visioconférence", "per Videoschalte", "al telefono", "по телефону"). Unlike a noun of a
+#: call (:data:`CALL_CUES`), which may be a topic, a thing or another event ("to discuss
+#: phone hacking", "a telephone hotline", "after their phone call"), a means phrase
+#: anywhere in a meeting's clause says how THAT meeting was held, whatever topic or time
+#: stands between ("held talks with B about the crisis by phone").
+CALL_MEANS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:by|via|over|through) (?:(?:a|an|the) )?(?:secure )?(?:(?:tele)?phone|video\w*"
+           r"|teleconferenc\w*)(?! (?:hacking|scams?|bans?|interviews?|numbers?|lines?|footage)\b)",
+           r"(?:on|in) (?:a|an|the) (?:(?:tele)?phone|video ?(?:call|link|conference))"
+           r"(?! (?:hacking|scams?|bans?|interviews?|numbers?|lines?|footage)\b)",
+           r"using (?:(?:a|an|the) )?(?:\w+ )?(?:video ?(?:links?|conferenc\w*|calls?)"
+           r"|teleconferenc\w*)", "by telephone", "telephonically"],
+    "es": [r"por (?:tel[eé]fono|v[íi]a telef[óo]nica|videoconferencias?|videollamadas?"
+           r"|videoenlace|v[íi]deo)", r"v[íi]a telef[óo]nica", "telefónicamente",
+           r"(?:mediante|en|a través de) (?:una )?(?:videoconferencia|videollamada)"],
+    "fr": [r"par (?:t[ée]l[ée]phone|visioconf[ée]rence|vid[ée]oconf[ée]rence|visio|vid[ée]o)",
+           r"au t[ée]l[ée]phone", r"en (?:visioconf[ée]rence|vid[ée]oconf[ée]rence|visio)",
+           "téléphoniquement"],
+    "de": [r"per (?:Telefon|Video\w*)", "telefonisch", r"(?:über|via) (?:eine )?Video\w*",
+           "am Telefon"],
+    "it": [r"(?:al|per|via) telefono", "telefonicamente",
+           r"(?:in|via|per) (?:videoconferenza|videocollegamento|videochiamata|video)"],
+    "pt": [r"por (?:telefone|videoconfer[êe]ncia|videochamada|v[íi]deo)", "telefonicamente",
+           r"(?:em|via) (?:videoconfer[êe]ncia|videochamada)"],
+    "ru": [r"по (?:телефону|видеосвязи|видеоконференц\w*|видео\w*)",
+           r"в (?:режиме|формате) (?:видео\w*|телефонного разговора)"],
+})  # fmt: skip
+
 
 def _and_calls(words: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """``words`` of a meeting per language with the words of a call of each (:data:`CALL_CUES`):
@@ -632,9 +662,12 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            "sin confirmar", r"no (?:se )?(?:\w+ )?(?:sido )?(?:verific|confirm)\w*",
            r"fals[oa]s?", "mentira", "no es cierto", "no es verdad", r"desmint\w*",
            r"desmient\w*", r"neg(?:ó|aron|ado|aba)", "nadie", r"improbable",
-           # a conditional of hearsay ("habría hablado", "se reuniría"): lower case, so no
-           # "Secretaría"
-           r"habrían?", r"(?-i:[a-zñáéíóú]+(?:ar|er|ir)ían?)"],
+           # a conditional of hearsay only as the talk verb's own ("habría hablado", "se
+           # reuniría"): "dijo que habría elecciones", "quería", "cancillería" are none
+           r"habrían? (?:hablado|conversado|dialogado|llamado|telefoneado|reunido|mantenido"
+           r"|sostenido|celebrado|tenido|discutido|charlado)",
+           r"(?:hablar|conversar|dialogar|llamar|telefonear|reunir|charlar)ían?",
+           r"(?:mant|sost)endrían?"],
     "fr": [r"prétendu\w*", r"présum\w*", r"rumeurs?", r"spécul\w*", r"dout\w*",
            r"non confirm\w*", r"pas (?:été )?(?:confirm|vérifi)\w*", r"faux", r"fausses?",
            r"dément\w*", r"démenti\w*", r"ni[ée]\w*", "personne", "improbable",
@@ -649,10 +682,19 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     # a conditional of hearsay ("avrebbe parlato", "teria conversado") as in French
     "it": [r"presunt\w*", r"voci", r"indiscrezion\w*", r"smentit\w*", r"smentisc\w*",
            r"non (?:è stat[oa] )?confermat\w*", r"fals[oa]", "nessuno", r"negat[oa]",
-           r"dubbi\w*", "improbabile", r"avrebbe(?:ro)?", r"sarebbe(?:ro)?"],
+           r"dubbi\w*", "improbabile",
+           # only the talk verb's own conditional: "che avrebbe voluto incontrarlo", "che
+           # sarebbe poi partito", "che sarebbe durata un'ora" tell a future in the past
+           r"avrebbe(?:ro)? (?:parlato|telefonato|conversato|discusso|avuto (?:un[a']? ?)?"
+           r"(?:colloquio|telefonata|conversazione|incontro))",
+           r"sarebbe(?:ro)? stat[oa] (?:una |un )?(?:telefonata|colloquio|conversazione)",
+           r"si sarebbero (?:sentiti|parlati|incontrati)"],
     "pt": [r"supost\w*", r"alegad\w*", r"rumor\w*", r"boato\w*", r"desmentid\w*",
            "desmentiu", r"desment\w*", r"não (?:foi )?confirmad\w*", r"fals[oa]", "ninguém",
-           "negou", r"dúvida\w*", "improvável", r"teriam?"],
+           "negou", r"dúvida\w*", "improvável",
+           # the talk verb's own conditional ("teria conversado"), not "teria de viajar"
+           r"teriam? (?:conversado|falado|telefonado|ligado|discutido|dialogado|mantido"
+           r"|tido|se reunido)"],
     "zh": ["传言", "传闻", "谣言", "据称", "未获证实", "未经证实", "尚未证实", "未证实", "不实",
            "否认", "辟谣", "不太可能", "猜测"],
 })  # fmt: skip
@@ -675,7 +717,13 @@ DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"(?<=, )(?:which|something|(?:according to |citing |per )?(?:an? |the )?"
            r"(?:claims?|reports?|accounts?|rumou?rs?|stor(?:y|ies)))\b[^,;.!?]*?"
            r"(?:den(?:y|ies|ied)|dismiss\w*|reject\w*|fals\w*|fake|hoax|fabricat\w*"
-           r"|rumou?r\w*|doubt\w*|untrue)",
+           r"|rumou?r\w*|doubt\w*|untrue)"
+           # ... with no object of its own ("according to reports that both denied any
+           # rift" doubts the rift): the talk, a pronoun or "as" a label at most, then an
+           # adjunct of time or manner, then the appositive's end
+           r"(?: (?:it|this|them|the (?:call|talks?|reports?|account|claims?)))?"
+           r"(?: as (?:an? )?\w+)?(?: (?:on|in|late|early|last|this|quickly|later) \w+"
+           r"(?: \w+)?)?(?= *(?:[,;.!?]|$))",
            r"claim(?:ed|s) without (?:evidence|proof)",
            r"(?:called|dismissed|labelled|labeled|branded) (?:it|this|that|the call|the talks?"
            r"|the reports?|the account|the claim) (?:as )?(?:a |an )?(?:hoax|fake|fabricat\w*"

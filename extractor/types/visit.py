@@ -18,6 +18,7 @@ from extractor.errors import EventNotStated
 from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
     CALL_CUES,
+    CALL_MEANS,
     DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
@@ -1673,6 +1674,39 @@ def _meeting_told(clause: str, word: re.Match[str]) -> str:
     return clause[: cut.start() if cut else len(clause)]
 
 
+#: What opens another occasion than a meeting's, after its word: a time or concessive
+#: adjunct ("after speaking by phone", "before", "despite", "tras", "après", "nach",
+#: "после"), a relative of place or time, another verb of its subject or a plan ("and
+#: then", "and later spoke by phone", "y luego", "and will"), or what a side said ("y
+#: dijo que hablaría por teléfono con su gabinete"). A means phrase (:data:`CALL_MEANS`) after it is
+#: another event's; before it, it is the meeting's own, whatever topic stands between.
+_ANOTHER_OCCASION = re.compile(
+    r"(?<!\w)(?:after|before|despite|following|since|while|when|where|tras|despu[ée]s"
+    r"|antes|mientras|cuando|donde|apr[èe]s|avant|malgr[ée]|lorsqu\w*|quand|où|nach|nachdem"
+    r"|bevor|trotz|als|wo|после|перед|несмотря|когда|где|dopo|prima|mentre|quando|após"
+    r"|depois|enquanto)(?!\w)"
+    r"|(?<!\w)(?:and|y|e|et|und|и)\s+(?:then|later|also|luego|también|puis|ensuite|dann"
+    r"|später|затем|потом|poi|[a-z]+ed|will|would|plans?|planned)(?!\w)"
+    # what a side said ("y dijo que hablaría por teléfono con su gabinete")
+    rf"|(?<!\w){speech_verbs()}(?!\w)",
+    re.I,
+)
+#: Every language's means phrases (a meeting's clause may quote another language's).
+_MEANS = every_language(CALL_MEANS)
+
+
+def _means_of(clause: str, word: re.Match[str]) -> bool:
+    """Whether ``clause`` tells, after the meeting ``word`` and before another occasion
+    (:data:`_ANOTHER_OCCASION`), the means of a talk at a distance (:data:`CALL_MEANS`):
+    "held talks with B about the crisis by phone", "se reunió con B para hablar de
+    comercio por videoconferencia", "traf B und weitere Staatschefs per Videoschalte" are
+    calls; "met B in person after speaking by phone" is not (:data:`_FACE_TO_FACE` too)."""
+    stop = _ANOTHER_OCCASION.search(clause, word.end())
+    own = clause[word.end() : stop.start() if stop else len(clause)]
+    face = _FACE_TO_FACE.search(own)
+    return not (face and not face.group("not")) and states_any(_MEANS, own)
+
+
 def _held_at_a_distance(own: str) -> bool:
     """Whether the meeting told in ``own`` (:func:`_meeting_told`) was held at a distance:
     a word of a call there is its means, unless it says the sides met face to face
@@ -1693,7 +1727,7 @@ def _met_in_clause(clause: str, language: str) -> bool:
     for pattern in _IN_PERSON:
         for word in pattern.finditer(clause):
             own = _meeting_told(clause, word)
-            if _held_at_a_distance(own):
+            if _held_at_a_distance(own) or _means_of(clause, word):
                 continue  # "held talks by phone", "received a phone call from"
             if states_any(_cues_of(NO_TALK_CUES, language), own):
                 continue  # "did not meet", "will meet", "cancelled the talks"
