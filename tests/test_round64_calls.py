@@ -179,10 +179,13 @@ def test_a_means_after_the_topic_is_the_meetings(
     assert set(kept) <= {("meeting", "virtual", frozenset({codes[0], codes[1]}))}, (text, kept)
 
 
-#: A means told of another occasion than the meeting: a plan, what a side said.
+#: A means told of another occasion than the meeting (a plan, what a side said), or a
+#: noun compound of its topic ("by phone companies").
 MEANS_ELSEWHERE = [
     "El presidente {A} de {X[1]} se reunió con el presidente {B} de {Y[1]} en la capital y dijo que hablaría por teléfono con su gabinete.",
     "President {A} of {X[0]} met President {B} of {Y[0]} on Monday and said he would speak by phone with the cabinet.",
+    "President {A} of {X[0]} met President {B} of {Y[0]} in Berlin to discuss fraud by phone companies.",
+    "President {A} of {X[0]} met President {B} of {Y[0]} in Berlin to discuss threats made by video game users.",
 ]  # fmt: skip
 
 

@@ -362,12 +362,14 @@ CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
 #: anywhere in a meeting's clause says how THAT meeting was held, whatever topic or time
 #: stands between ("held talks with B about the crisis by phone").
 CALL_MEANS: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"(?:by|via|over|through) (?:(?:a|an|the) )?(?:secure )?(?:(?:tele)?phone|video\w*"
-           r"|teleconferenc\w*)(?! (?:hacking|scams?|bans?|interviews?|numbers?|lines?|footage)\b)",
-           r"(?:on|in) (?:a|an|the) (?:(?:tele)?phone|video ?(?:call|link|conference))"
-           r"(?! (?:hacking|scams?|bans?|interviews?|numbers?|lines?|footage)\b)",
+    # the phrase closing there, not a noun compound ("fraud by phone companies", "made
+    # by video game users")
+    "en": [r"(?:by|via|over|through|(?:on|in) (?:a|an|the)) (?:(?:a|an|the) )?(?:secure )?"
+           r"(?:(?:tele)?phone|video(?:conferenc\w*|[- ]?(?:links?|calls?|conferenc\w*))?"
+           r"|teleconferenc\w*)(?=\s*(?:[.,;:!?)]|$|(?:on|in|at|from|with|to|and|for|last"
+           r"|this|yesterday|today|about|amid|after|before|during|late|early|while|as)\b))",
            r"using (?:(?:a|an|the) )?(?:\w+ )?(?:video ?(?:links?|conferenc\w*|calls?)"
-           r"|teleconferenc\w*)", "by telephone", "telephonically"],
+           r"|teleconferenc\w*)", "telephonically"],
     "es": [r"por (?:tel[eé]fono|v[íi]a telef[óo]nica|videoconferencias?|videollamadas?"
            r"|videoenlace|v[íi]deo)", r"v[íi]a telef[óo]nica", "telefónicamente",
            r"(?:mediante|en|a través de) (?:una )?(?:videoconferencia|videollamada)"],
