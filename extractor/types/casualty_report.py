@@ -3381,6 +3381,10 @@ def _in_toll_clause(sentence: str, at: int, language: str) -> bool:
         or (not opening and len(words) == 1 and not _DIGITS.search(before))  # "Insgesamt seit"
     ):
         return True
+    if _names_toll(before, opening, language):
+        return True  # "bringing the toll since 2019 to 300", "The toll, which has risen since"
+    if _in_counting_modifier(before, sentence[at:], language):
+        return True  # "The conflict, which has killed 300 people since 2019, flared again"
     told = [m for p in _harm_words(language) for m in p.finditer(before)]
     if told:
         if language != "ar":
@@ -3402,17 +3406,87 @@ def _in_toll_clause(sentence: str, at: int, language: str) -> bool:
     return words[0].lower() in _PLACE_LEADS or words[0].lower() not in _CIRCUMSTANCE_LEADS
 
 
+def _names_toll(before: str, opening: list[str], language: str) -> bool:
+    """Whether the "since" after ``before`` measures a toll noun: one in its own clause
+    ("bringing the toll since 2019 to 300", "le nombre de morts depuis", "die Zahl der Toten
+    seit") or the noun its relative clause describes ("The toll, which has risen since").
+    A toll with a period is a running total wherever its clause stands."""
+    nouns = with_english(_TOLL_NOUNS, language)
+    if any(p.search(before) for p in nouns):
+        return True
+    return (
+        bool(opening)
+        and _RELATIVE_OPENS.match(before) is not None
+        and any(_ends_with(p, opening[-1]) for p in nouns)
+    )
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches among the last three words of ``text`` (the noun a
+    relative clause after it describes: "The death toll, which")."""
+    return pattern.search(" ".join(text.split()[-3:])) is not None
+
+
+def _in_counting_modifier(before: str, after: str, language: str) -> bool:
+    """Whether the "since" stands in a relative clause or participle that holds the count
+    and its harm ("The conflict, which has killed 300 people since 2019,", "Der Konflikt,
+    der seit 2019 300 Menschen getötet hat,", "Конфликт, унесший с 2019 года жизни 300
+    человек,"): the clause that holds the count decides its period. A modifier without the
+    count ("The group, active since 2019, killed 12") dates its noun."""
+    if _RELATIVE_OPENS.match(before) is None:
+        return False
+    clause = before + _PERIOD_BREAK.split(after, maxsplit=1)[0]
+    return _DIGITS.search(clause) is not None and any(
+        p.search(clause) for p in _harm_words(language)
+    )
+
+
 def _harm_words(language: str) -> list[re.Pattern[str]]:
     """The words that tell a harm in ``language``'s clauses: its casualty words, Arabic's
     verbs of harm ("قتل"), and, for a language with no words of its own, a count's digits
-    ("Os ataques mataram 12 pessoas desde 2019")."""
-    harm = with_english(CASUALTY_CUES, language)
+    ("Os ataques mataram 12 pessoas desde 2019"); and the words of a running total's verb
+    ("ha matado", "унесший жизни", "أودى بحياة")."""
+    harm = [*with_english(CASUALTY_CUES, language), *with_english(_TOTAL_HARM, language)]
     if language == "ar":
         return [*harm, _ACTION["ar"]]
     return harm if language in CASUALTY_CUES else [*harm, _DIGITS]
 
 
 _DIGITS = re.compile(r"\d+")
+#: The words that open a relative clause or a participle after its noun's comma: a
+#: relative word within the first three ("which", "que", "bei dem", "в ходе которого",
+#: "الذي"), a German relative article, a Russian active participle ("унесший", "унёсшая").
+_RELATIVE_OPENS = re.compile(
+    r"\s*(?:(?:\S+\s+){0,2}?(?:that|which|who|que|qui|dont|котор\w+|الذي|التي)(?!\w)|"
+    r"(?:(?:bei|durch|nach|in|an|mit|seit)\s+)?(?:der|die|das|dem|den|denen|welche[mnrs]?)\s|"
+    r"\w+(?:вш|ш|ющ|ящ|ущ|ащ)(?:ий|ая|ее|ие|его|ей|их|ую)(?!\w))",
+    re.IGNORECASE,
+)
+#: The nouns of a toll: a period that measures one dates a running total.
+_TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["(?:death |casualty )?toll", "tally",
+           r"(?:number|count) (?:of )?(?:the )?(?:\w+ )?(?:dead|deaths|killed|casualties|fatalities|victims)"],
+    "es": [r"balance(?: de (?:muertos|víctimas))?",
+           r"(?:número|cifra) (?:de|total de) (?:\w+ )?(?:muertos|víctimas|fallecidos|muertas)"],
+    "fr": ["bilan", r"nombre (?:de|des|total de) (?:\w+ )?(?:morts|victimes|tués|décès)"],
+    "de": ["Bilanz", "Opferzahl", "Totenzahl", "Todeszahl",
+           r"Zahl der (?:\w+ )?(?:Toten|Opfer|Getöteten)"],
+    "ru": [r"(?:число|количество|числа|количества) (?:\w+ )?(?:погибших|жертв|убитых)"],
+    "ar": [r"(?:ال)?حصيلة", r"عدد (?:ال)?(?:قتلى|ضحايا|وفيات)"],
+    "pt": [r"balanço", r"número (?:de|total de) (?:\w+ )?(?:mortos|vítimas)"],
+    "it": [r"bilancio", r"numero (?:dei|di|delle) (?:\w+ )?(?:morti|vittime)"],
+})  # fmt: skip
+#: The verbs of a running total no casualty word tells: "ha matado a 300", "унесший жизни
+#: 300 человек", "أودى بحياة 300 شخص", "a coûté la vie à".
+_TOTAL_HARM: dict[str, re.Pattern[str]] = cue_patterns({
+    "es": [r"matad[oa]s?", "matan", "matar", r"cobrad[oa] la vida", r"costad[oa] la vida"],
+    "fr": ["coûté la vie"],
+    "de": [r"\w*getötet", "das Leben gekostet"],
+    "ru": [r"унес\w*", r"унёс\w*", r"жизн(?:и|ей)"],
+    "ar": ["أودى", "أودت", "بحياة"],
+    "pt": [r"matad[oa]s?", r"matou", r"mataram"],
+    "it": [r"uccis[oiea]", r"ucciso"],
+})  # fmt: skip
 
 
 #: Where a clause ends for its period: a comma inside a date ("October 7, 2023") or a
@@ -3443,12 +3517,15 @@ _PLACE_LEADS = frozenset(
 
 def _in_other_clause(sentence: str, at: int, language: str) -> bool:
     """Whether the word at ``at`` is in a relative clause after the harm that tells no harm
-    of its own: "killed 12 at a market that had been closed since March" dates the market."""
+    of its own: "killed 12 at a market that had been closed since March" dates the market
+    (one that describes a toll noun dates the toll: "The death toll, which has risen since")."""
     before = sentence[:at]
     relatives = list(_RELATIVE.finditer(before))
     if not relatives:
         return False
     opened = relatives[-1]
+    if any(_ends_with(p, before[: opened.start()]) for p in with_english(_TOLL_NOUNS, language)):
+        return False  # "The death toll, which has risen since 2019": the toll's own period
     harm = with_english(CASUALTY_CUES, language)
     return any(p.search(before, 0, opened.start()) for p in harm) and not any(
         p.search(before, opened.end()) for p in harm
