@@ -116,3 +116,75 @@ def test_a_toll_noun_with_a_period_is_a_running_total(
 )
 def test_a_modifier_without_the_count_dates_its_noun(language: str, text: str, count: int) -> None:
     assert toll_period(text, language, PUBLISHED, [count]) is False, text
+
+
+#: A toll summed over the year so far, with or without a "since" (the year's start).
+YEAR_SO_FAR = [
+    ("en", "The {c} has claimed {n} lives this year."),
+    ("en", "Gangs linked to the {c} have killed {n} people this year, police said."),
+    ("en", "So far this year, the {c} has left {n} people dead."),
+    ("en", "Since the start of the year, the {c} has killed {n} people."),
+    ("es", "En lo que va de año, la {c} ha dejado {n} muertos."),
+    ("fr", "Depuis le début de l'année, l'{c} a fait {n} morts."),
+    ("de", "Seit Jahresbeginn wurden im {c} {n} Menschen getötet."),
+    ("ru", "С начала года {c} унёс жизни {n} человек."),
+]
+#: The year named by an event's past tense or a comparison sums nothing.
+YEAR_OF_AN_EVENT = [
+    ("en", "The {c} flared earlier this year when raiders killed {n} people."),
+    (
+        "en",
+        "Raiders killed {n} people on Thursday, the deadliest raid of the {c} so far this year.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "count"),
+    [
+        (lang, t.format(c=c, n=n), _count(n))
+        for (lang, t), n in product(YEAR_SO_FAR, COUNTS)
+        for c in NOUNS[lang]
+    ],
+)
+def test_the_year_so_far_dates_a_running_total_by_its_year(
+    language: str, text: str, count: int
+) -> None:
+    period = toll_period(text, language, PUBLISHED, [count])
+    want = f"{PUBLISHED.year:04d}"
+    assert isinstance(period, DateValue) and period.value == want, (text, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [(t.format(c=c, n=n), _count(n)) for (_, t), n in product(YEAR_OF_AN_EVENT, COUNTS)
+     for c in NOUNS["en"]],
+)  # fmt: skip
+def test_the_year_of_an_event_is_no_period(text: str, count: int) -> None:
+    assert not isinstance(toll_period(text, "en", PUBLISHED, [count]), DateValue), text
+
+
+@pytest.mark.parametrize(
+    ("month", "number"), [("Jan", 1), ("Feb", 2), ("Aug", 8), ("Sept", 9), ("Oct", 10)]
+)
+@pytest.mark.parametrize("day", (3, 24))
+def test_a_months_abbreviation_keeps_the_date_whole(month: str, number: int, day: int) -> None:
+    text = f"Since {month}. {day}, 2021, raids have killed 640 people in the province."
+    period = toll_period(text, "en", PUBLISHED, [640])
+    assert isinstance(period, DateValue), text
+    assert period.value == f"2021-{number:02d}-{day:02d}", (text, period)
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "The toll since {y} now stands at {n}.",
+        "The number of civilians killed since {y} has reached {n}.",
+        "The death toll since {y} is {n}.",
+    ],
+)
+@pytest.mark.parametrize(("n", "y"), list(product(COUNTS, YEARS)))
+def test_a_toll_nouns_sentence_is_its_counts_own(toll: str, n: str, y: str) -> None:
+    text = "A drone strike killed 9 people on Thursday. " + toll.format(n=n, y=y)
+    period = toll_period(text, "en", PUBLISHED, [_count(n)])
+    assert isinstance(period, DateValue) and period.value == y, (text, period)

@@ -3289,20 +3289,68 @@ def toll_period(
     that tells another count ("Gunmen killed 12 on Tuesday. Since January, 300 have died.")."""
     found: DateValue | bool = False
     for sentence in _toll_sentences(quote, language, counts):
+        undated = False
         for since in _periods_since(sentence, language, published):
             if isinstance(since, DateValue):
                 return since
-            found = True
+            found = undated = True
+        year = _year_so_far(sentence, language, published, undated)
+        if year is not None:
+            return year
         if any(p.search(sentence) for p in with_english(CUMULATIVE_CUES, language)):
             found = True
     return found
 
 
+def _year_so_far(
+    sentence: str, language: str, published: date | None, since_undated: bool
+) -> DateValue | None:
+    """The publication's year when ``sentence`` sums its toll over the year so far ("has
+    killed 300 people this year", "so far this year", "en lo que va de año"), or its
+    undated period is the year's start ("seit Jahresbeginn", "с начала года", read as the
+    toll's by :func:`_periods_since`). A past tense ("killed 12 earlier this year") or a
+    comparison ("the deadliest so far this year") sums nothing."""
+    if published is None:
+        return None
+    tables = (_YEAR_SO_FAR, _YEAR_START) if since_undated else (_YEAR_SO_FAR,)
+    patterns = [p for table in tables for p in with_english(table, language)]
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            lang = language if language in _COMPARED else "en"
+            if _COMPARED[lang].search(sentence[max(0, match.start() - 60) : match.start()]):
+                continue
+            return DateValue(
+                text=match.group(), value=f"{published.year:04d}", precision="year",
+                kind="range", end=published.isoformat(),
+            )  # fmt: skip
+    return None
+
+
+#: The year so far as a toll's period, told without a "since".
+_YEAR_SO_FAR: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["so far this year", "this year so far", r"(?:has|have)(?: [\w,]+){1,6} this year"],
+    "es": [r"en lo que va (?:del|de) año"],
+})  # fmt: skip
+#: The year's start as a "since" period's complement.
+_YEAR_START: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["since the (?:start|beginning) of (?:the|this) year"],
+    "es": [r"desde (?:el )?(?:inicio|comienzo|principio) del año"],
+    "fr": [r"depuis le début de (?:l['’]année|cette année)"],
+    "de": ["seit Jahresbeginn", "seit Jahresanfang", r"seit (?:Anfang|Beginn) (?:des|dieses) Jahres"],
+    "ru": [r"с начала (?:этого |текущего )?года"],
+    "ar": [r"منذ (?:بداية|مطلع) (?:هذا )?العام"],
+    "pt": [r"desde o (?:início|começo) do ano"],
+    "it": [r"dall['’]inizio dell['’]anno"],
+})  # fmt: skip
+
+
 def _toll_sentences(quote: str, language: str, counts: Iterable[int | None] = ()) -> list[str]:
-    """The sentences of ``quote`` that tell a harm, those that write one of ``counts`` when
-    any does (all of them when none tells a harm)."""
+    """The sentences of ``quote`` that tell a harm or name a toll ("The toll since 2019
+    stands at 300"), those that write one of ``counts`` when any does (all of them when
+    none tells a harm)."""
     sentences = [s for s in _split_toll_sentences(quote) if s.strip()]
-    harm = [s for s in sentences if any(p.search(s) for p in with_english(CASUALTY_CUES, language))]
+    cues = [*with_english(CASUALTY_CUES, language), *with_english(_TOLL_NOUNS, language)]
+    harm = [s for s in sentences if any(p.search(s) for p in cues)]
     told = harm or sentences
     wanted = {str(n) for n in counts if n is not None}
     return [s for s in told if wanted & _numbers_written(s)] or told
@@ -3310,11 +3358,16 @@ def _toll_sentences(quote: str, language: str, counts: Iterable[int | None] = ()
 
 def _split_toll_sentences(quote: str) -> list[str]:
     """``quote`` split at its sentence ends, but not at the dot of an ordinal day before its
-    month ("Seit dem 24. Oktober": a date is whole)."""
+    month ("Seit dem 24. Oktober") or of a month's abbreviation before its day ("Since
+    Oct. 7, 2023"): a date is whole."""
     pieces, start = [], 0
     for end in _SENTENCE_END.finditer(quote):
         if quote[end.start() - 1].isdigit() and _ORDINAL_MONTH.match(quote, end.end()):
             continue
+        if _ABBREVIATED_MONTH.search(quote[max(0, end.start() - 6) : end.start()]) and (
+            _DAY_AFTER.match(quote, end.end())
+        ):
+            continue  # "Since Oct. 7, 2023": the month's abbreviation
         pieces.append(quote[start : end.start()])
         start = end.end()
     return [*pieces, quote[start:]]
@@ -3324,6 +3377,10 @@ def _split_toll_sentences(quote: str) -> list[str]:
 _ORDINAL_MONTH = re.compile(
     r"\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\w*", re.IGNORECASE
 )
+#: An English month's abbreviation that ends where its dot is ("Oct", "Sept").
+_ABBREVIATED_MONTH = re.compile(r"(?<![^\W\d_])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\Z")
+#: The day after a month's abbreviation ("Oct. 7").
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?!\d)")
 #: A number as written in a count: digits, with thousands separated or not ("1,200", "1.200").
 _NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}(?!\d))+|\d+")
 
