@@ -188,3 +188,19 @@ def test_a_toll_nouns_sentence_is_its_counts_own(toll: str, n: str, y: str) -> N
     text = "A drone strike killed 9 people on Thursday. " + toll.format(n=n, y=y)
     period = toll_period(text, "en", PUBLISHED, [_count(n)])
     assert isinstance(period, DateValue) and period.value == y, (text, period)
+
+
+@pytest.mark.parametrize(("month", "number"), [("gennaio", 1), ("febbraio", 2), ("marzo", 3)])
+@pytest.mark.parametrize(
+    "template",
+    ["Da {m} sono state uccise {n} persone nella regione.",
+     "Da {m} gli attacchi hanno ucciso {n} civili."],
+)  # fmt: skip
+@pytest.mark.parametrize("n", COUNTS)
+def test_an_italian_da_before_a_month_opens_a_period(
+    month: str, number: int, template: str, n: str
+) -> None:
+    text = template.format(m=month, n=n)
+    period = toll_period(text, "it", PUBLISHED, [_count(n)])
+    assert isinstance(period, DateValue), text
+    assert period.value == f"{PUBLISHED.year:04d}-{number:02d}", (text, period)

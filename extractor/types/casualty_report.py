@@ -190,7 +190,11 @@ _SINCE_WORDS: dict[str, re.Pattern[str]] = {
     "ru": re.compile(r"(?<!\w)[сС]о?\s+"),
     "ar": re.compile(r"(?<!\w)و?منذ\s+"),
     "pt": re.compile(r"(?<!\w)desde\s+", re.IGNORECASE),
-    "it": re.compile(r"(?<!\w)(?:dal|dalla|dall['’]|da(?=\s+\d))\s*", re.IGNORECASE),
+    "it": re.compile(
+        r"(?<!\w)(?:dal|dalla|dall['’]|da(?=\s+(?:\d|gennaio|febbraio|marzo|aprile|maggio|"
+        r"giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)))\s*",
+        re.IGNORECASE,
+    ),
 }
 #: Chinese writes the time before its "since" (以来): a period unless 最/首 follows, which
 #: compares the event ("2019年以来最严重的袭击": the worst since 2019).
