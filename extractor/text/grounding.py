@@ -101,13 +101,14 @@ NOT_FOUND = Span(None, None, "not_found")
 
 
 @cache
-def _fold_char(char: str, accents: bool = True) -> str:
-    """The fold of one character: everything :func:`normalise_text` does but join spaces."""
+def _fold_char(char: str, accents: bool = True, letters: bool = False) -> str:
+    """The fold of one character: everything :func:`normalise_text` does but join spaces;
+    with ``letters``, Arabic-script letters also fold to one form (:func:`normalise`)."""
     if char in _QUOTES:
         return _QUOTES[char]
-    if char in _ARABIC_LETTER:
+    if letters and char in _ARABIC_LETTER:
         return _ARABIC_LETTER[char]
-    if char in _ARABIC_HAMZA:
+    if letters and char in _ARABIC_HAMZA:
         return ""
     if char.isspace():
         return " "
@@ -124,10 +125,12 @@ def _fold_char(char: str, accents: bool = True) -> str:
         return folded
     # What NFKD gives may itself fold: "﹘" is "—", "‴" is "′′′", "¨" is " ̈".
     # Folding the pieces too makes the fold idempotent.
-    return "".join(piece if piece == char else _fold_char(piece, accents) for piece in folded)
+    return "".join(
+        piece if piece == char else _fold_char(piece, accents, letters) for piece in folded
+    )
 
 
-def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
+def normalise(text: str, *, accents: bool = True, letters: bool = False) -> tuple[str, list[int]]:
     """Fold ``text`` for matching; return it with the source index of each character.
 
     The offset-keeping form of :func:`normalise_text` (``normalise(t)[0] ==
@@ -135,12 +138,18 @@ def normalise(text: str, *, accents: bool = True) -> tuple[str, list[int]]:
     character that folded character ``i`` came from, so a match in the folded
     text maps back to a span of the original. Whitespace runs become one
     space, so "a \\n b" and "a b" compare equal.
+
+    ``letters``: Arabic-script letters typed on another keyboard or without their
+    hamza or madda fold to one form ("ی" is "ي", "ک" is "ك", "أ" is "ا"; "ى"
+    stays), for aligning a quote with the article, which the model or an annotator
+    may type otherwise. Not in the one fold of :func:`normalise_text`, which the
+    rules' word lists (written with their hamza, "على أيدي", "أعلن") are read in.
     """
     out: list[str] = []
     index: list[int] = []
     last_space = True  # drop leading whitespace
     for position, char in enumerate(text):
-        for piece in _fold_char(char, accents):
+        for piece in _fold_char(char, accents, letters):
             if piece == " ":
                 if last_space:
                     continue
@@ -206,8 +215,6 @@ def normalise_text(text: str, *, accents: bool = True) -> str:
     * Unicode compatibility forms are decomposed (NFKD: "ﬁ" is "fi", a
       no-break space a space, "é" is "e" + U+0301) and case is folded
       (``str.casefold``: "Straße" is "strasse").
-    * Arabic-script letters fold to one form whatever the keyboard or the hamza
-      ("ی" is "ي", "ک" is "ك", "أ" and "ٱ" are "ا"; "ى" stays);
     * characters that show nothing (:func:`extractor.blank.is_blank_char` and not
       whitespace: a soft hyphen, zero-width spaces and joiners, a BOM, bidi marks,
       variation selectors, controls) are dropped;
@@ -304,7 +311,7 @@ def _folded(text: str, *, accents: bool) -> tuple[str, tuple[int, ...]]:
     """:func:`normalise` of an article, made once for all its quotes (an answer's records
     are grounded one after another against the same text; folding a 50,000-character
     article twice per quote was most of grounding's time). Kept as a tuple: it is shared."""
-    folded, index = normalise(text, accents=accents)
+    folded, index = normalise(text, accents=accents, letters=True)
     return folded, tuple(index)
 
 
@@ -334,7 +341,7 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
         return Span(start, start + len(quote), "exact", 100.0)
 
     folded_text, index = _folded(text, accents=True)
-    folded_quote, _ = normalise(quote)
+    folded_quote, _ = normalise(quote, letters=True)
     if not folded_quote:
         return NOT_FOUND
     folded_after = _folded_position(index, after) if after > 0 else 0
@@ -358,7 +365,7 @@ def _fuzzy(quote: str, text: str, after: int) -> Span:
     covers them, and the span maps back to the text's own offsets.
     """
     bare_text, index = _folded(text, accents=False)
-    bare_quote, _ = normalise(quote, accents=False)
+    bare_quote, _ = normalise(quote, accents=False, letters=True)
     bare_after = _folded_position(index, after) if after > 0 else 0
     alignment = fuzz.partial_ratio_alignment(bare_quote, bare_text[bare_after:])
     if alignment is None or alignment.score < FUZZY_THRESHOLD:
