@@ -667,7 +667,7 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         return None  # "vowed revenge, then killed 12", "juró venganza; luego mató"
     if deed is not None:
         done = _said_of_itself(deed, reading, language)
-        if done == "spoke" and _own_toll_in_relative(after, language):
+        if done == "spoke" and _own_toll_in_relative(quote[start:end], after, language):
             return None  # "described the raid, in which its fighters killed 12, as a success"
         answered = _answers_the_event(own, language) and not _own_toll_after(reading, language)
         return _DEEDS["answered" if done == "did" and answered else done]
@@ -905,7 +905,7 @@ def _verb_first_speech(clause_before: str, reading: str, language: str) -> str |
 _VERB_FIRST = frozenset({"ar"})
 
 
-def _own_toll_in_relative(after: str, language: str) -> bool:
+def _own_toll_in_relative(speaker: str, after: str, language: str) -> bool:
     """Whether a relative clause in the speaker's sentence ``after`` tells harm done by the
     speaker's own (:func:`_reported_deed`): "described the raid, *in which its fighters
     killed 12*, as a success", "calificó el ataque, *en el que sus combatientes mataron a
@@ -913,25 +913,60 @@ def _own_toll_in_relative(after: str, language: str) -> bool:
     it called it; a clause of another subject ("in which the army killed") is not."""
     return any(
         _reported_deed(after[opener.end() :], language) == "did"
-        and not _another_owner(after[: opener.start()], language)
+        and not _another_owner(speaker, after[: opener.start()], after, language)
         for p in with_english(_RELATIVE_OPENER, language)
         for opener in p.finditer(after)
     )
 
 
-def _another_owner(head: str, language: str) -> bool:
+def _another_owner(speaker: str, head: str, sentence: str, language: str) -> bool:
     """Whether the noun a relative clause hangs on, the end of ``head`` (the words after the
-    speaker's name), has an owner of its own: a possessor ("the army's raid", "Israel's
-    raid on Jenin"), an agent or owner after it ("the raid by Israeli troops", "del
-    ejército", "de l'armée", "der Armee"), or a modifier that names one
-    (:func:`_owning_modifier`: "the Israeli raid", "the army raid", "the US strike", "la
-    operación israelí", "le raid militaire", "den israelischen Angriff"). The relative's
-    "its" or "they" is then that owner's, the nearest; only a noun with no other owner
-    lends it to the speaker ("described the raid, in which its fighters killed 12")."""
+    speaker's name), has an owner other than the ``speaker``: a possessor ("the army's
+    raid", "Israel's raid on Jenin"), an agent or owner after it ("the raid by Israeli
+    troops", "del ejército", "de l'armée", "der Armee"), or a modifier that names one
+    (:func:`_modifier_owner`: "the Israeli raid", "the army raid", "the US strike", "la
+    operación israelí", "le raid militaire", "den israelischen Angriff") unless it is the
+    speaker's own (:func:`_speakers_own`: Israel's "Israeli operation", Washington's "US
+    strike", a government's "army raid"). The relative's "its" or "they" is then that
+    owner's, the nearest; a noun with no other owner lends it to the speaker ("described
+    the raid, in which its fighters killed 12")."""
     noun_phrase = " ".join(head.split()[1:])  # the speaker's verb first
-    return any(p.search(noun_phrase) for p in with_english(_OWNER, language)) or any(
-        _owning_modifier(word, language) for word in _modifiers(noun_phrase, language)
+    if any(p.search(noun_phrase) for p in with_english(_OWNER, language)):
+        return True
+    words = _modifiers(noun_phrase, language)
+    adjective = _ADJECTIVE_OWNER.get(language)
+    found = adjective.search(noun_phrase) if adjective else None
+    ending = found.group(1) if found else None  # "the Saudi-led raid": known by its ending
+    if ending is not None and ending not in words:
+        words.append(ending)
+    return any(
+        not _speakers_own(owner, word, speaker, sentence, language)
+        for word in words
+        if (owner := _modifier_owner(word, language, word == ending)) is not None
     )
+
+
+def _speakers_own(owner: str, word: str, speaker: str, sentence: str, language: str) -> bool:
+    """Whether the owner a modifier names (``owner`` from :func:`_modifier_owner`) is the
+    ``speaker`` itself: the same word in its name ("The IDF said the IDF operation"), the
+    same state by any of its names ("Washington", "the Pentagon", "Israeli officials" and
+    "the US/Israeli operation": :func:`country_in_text`), or a bare force of no state of its
+    own ("the army raid", "la operación militar") when the speaker is a state or a body of
+    one ("Nigeria", "the Defence Ministry"), unless the speaker condemns the event
+    (:data:`_CONDEMNS`: no state condemns its own army's raid). A non-state speaker ("Hamas",
+    "Amnesty") owns no state's or force's event."""
+    if word.casefold() in {w.casefold() for w in re.findall(r"\w+", speaker)}:
+        return True
+    if owner == _OTHER:
+        return False
+    state = country_in_text(speaker, language) or _FORCE_STATES.get(speaker.split()[-1].casefold())
+    if owner != _BARE_FORCE:
+        return state == owner
+    state_body = state is not None or any(
+        p.search(speaker.casefold()) for p in with_english(_STATE_BODY, language)
+    )
+    condemned = any(p.search(sentence.casefold()) for p in with_english(_CONDEMNS, language))
+    return state_body and not condemned
 
 
 def _modifiers(noun_phrase: str, language: str) -> list[str]:
@@ -954,24 +989,41 @@ def _modifiers(noun_phrase: str, language: str) -> list[str]:
 _HEAD_FIRST = frozenset({"es", "fr"})
 
 
-def _owning_modifier(word: str, language: str) -> bool:
-    """Whether a modifier of an event noun names who carried it out: a state ("the *US*
-    strike", "*French*", "israelí", "israélien", "israelischen": :func:`country_in_text`)
-    or a body or force (:data:`_OWNER_WORD`: "the *army* raid", "*NATO*", "*rebel*", "el
-    ataque *militar*", "le raid *policier*", "den *militärischen* Einsatz"), or a listed word
-    of people (:data:`PEOPLE`: "the *jihadist* attack"). A word of time or manner ("the *deadly* raid", "the
-    *night* raid") owns nothing."""
+def _modifier_owner(word: str, language: str, by_ending: bool = False) -> str | None:
+    """Who a modifier of an event noun names as having carried it out, or None for a word
+    of time, place or manner ("the *deadly* raid", "the *night* raid", "the *Gaza* raid"):
+    a state's code ("the *US* strike", "*French*", "israelí", "israélien", "israelischen":
+    :func:`country_in_text`; a force of one state, :data:`_FORCE_STATES`: "*IDF*"),
+    :data:`_BARE_FORCE` for a state's force or body that names no state (:data:`_STATE_FORCE`:
+    "the *army* raid", "el ataque *militar*", "le raid *policier*", "den *militärischen*
+    Einsatz"), :data:`_OTHER` for another body or force (:data:`_OWNER_WORD`: "*NATO*",
+    "*rebel*") or a listed word of people (:data:`PEOPLE`: "the *jihadist* attack"), or an
+    English adjective of no state known by its ending (``by_ending``: "the *Shiite* raid")."""
+    folded = word.casefold()
+    if folded in _FORCE_STATES:
+        return _FORCE_STATES[folded]
+    if any(p.fullmatch(word) for p in with_english(_STATE_FORCE, language)):
+        return _BARE_FORCE
     if any(p.fullmatch(word) for p in with_english(_OWNER_WORD, language)):
-        return True
+        return _OTHER
     if any(p.fullmatch(word) for p in with_english(PEOPLE, language)):
-        return True  # the listed words only: "recent" is formed as "residents" are
+        return _OTHER  # the listed words only: "recent" is formed as "residents" are
     code = country_in_text(word, language)
     if code is None or language != "en":
-        return code is not None  # es/fr/de: a bare modifier of the noun is an adjective
+        return code if code is not None or not by_ending else _OTHER
     # English puts a place before the noun too ("the Gaza raid", "the Kabul attack"): only
     # the state's adjective or its initials name the state that did it ("Greek", "US")
     adjectives = {ADJECTIVES.get(code, ""), *DEMONYMS.get(code, ())[:1]}
-    return len(word) <= _INITIALS or word in {a.casefold() for a in adjectives}
+    named = len(word) <= _INITIALS or folded in {a.casefold() for a in adjectives}
+    return code if named or by_ending else None
+
+
+#: What :func:`_modifier_owner` gives for a state's force or body that names no state.
+_BARE_FORCE = "force"
+#: What :func:`_modifier_owner` gives for an owner that is no state nor a state's force.
+_OTHER = "other"
+#: Forces that are one state's by their name alone.
+_FORCE_STATES: dict[str, str] = {"idf": "ISR", "tsahal": "ISR"}
 
 
 #: How many letters a state's initials take at most ("US", "UK", "UAE").
@@ -980,29 +1032,67 @@ _INITIALS = 3
 
 #: What names the owner of a noun inside its phrase (:func:`_another_owner`).
 _OWNER: dict[str, re.Pattern[str]] = {
-    # the text is folded to lower case: a state's adjective by its ending, after the article
-    "en": re.compile(
-        r"\w(?:'s|’s|s'|s’)(?!\w)|(?<!\w)(?:by|of)\s+\S|"
-        r"(?<!\w)(?:the|a|an)\s+\w+(?:i|ian|an|ese|ish)(?:-led)?\s+\w+\W*$"
-    ),
+    "en": re.compile(r"\w(?:'s|’s|s'|s’)(?!\w)|(?<!\w)(?:by|of)\s+\S"),
     "es": re.compile(r"(?<!\w)(?:del|de la|de los|de las|por)\s+\w"),
     "fr": re.compile(r"(?<!\w)(?:du|des|de la|de l['’]|par)\s*\w"),
     "de": re.compile(r"(?<!\w)(?:von|durch|des)\s+\w"),
 }
-#: Nouns and adjectives of bodies and forces that, modifying an event noun, name its owner.
-_OWNER_WORD: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": ["army", "military", "police", "government", r"coalition", "regime", "navy",
-           "air force", "militia", "nato", "un", "eu", "idf", "enemy", "security", "state",
-           "junta", "rebel", "insurgent", "guerrilla", "cartel", "gang"],
-    "es": [r"militar(?:es)?", r"policial(?:es)?", r"gubernamental(?:es)?", r"rebelde",
-           r"insurgente", r"guerrillera?", r"enemig[oa]", r"yihadista", r"castrense"],
-    "fr": [r"militaires?", r"polici(?:er|ère)s?", r"gouvernementale?s?", r"rebelle",
-           r"insurgée?", r"ennemie?", r"d?jihadiste", r"armée"],
-    "de": [r"militärisch\w*", r"polizeilich\w*", r"staatlich\w*", r"feindlich\w*",
-           r"\w*armee\w*", r"\w*militär\w*", r"\w*polizei\w*", r"\w*regierung\w*"],
-    "ru": [r"военн\w*", r"армейск\w*", r"полицейск\w*", r"правительственн\w*",
-           r"вражеск\w*"],
+#: An English adjective of an owner by its ending, right after the article ("the *Saudi-led*
+#: raid", "the *Shiite* attack"): the text is folded to lower case.
+_ADJECTIVE_OWNER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?<!\w)(?:the|a|an)\s+(\w+(?:i|ian|an|ese|ish)(?:-led)?)\s+\w+\W*$"),
+}
+#: A state's forces and bodies that, modifying an event noun, name no state of their own:
+#: the speaker's, when the speaker is a state or a body of one (:func:`_speakers_own`).
+_STATE_FORCE: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": ["army", "military", "police", "government", "navy", "air force", "security",
+           "state"],
+    "es": [r"militar(?:es)?", r"policial(?:es)?", r"gubernamental(?:es)?", r"castrense"],
+    "fr": [r"militaires?", r"polici(?:er|ère)s?", r"gouvernementale?s?", r"armée"],
+    "de": [r"militärisch\w*", r"polizeilich\w*", r"staatlich\w*", r"\w*armee\w*",
+           r"\w*militär\w*", r"\w*polizei\w*", r"\w*regierung\w*"],
+    "ru": [r"военн\w*", r"армейск\w*", r"полицейск\w*", r"правительственн\w*"],
 })  # fmt: skip
+#: Nouns and adjectives of other bodies and forces that, modifying an event noun, name its
+#: owner: never a state's speaker ("NATO", "rebel", "enemy").
+_OWNER_WORD: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"coalition", "regime", "militia", "nato", "un", "eu", "enemy", "junta", "rebel",
+           "insurgent", "guerrilla", "cartel", "gang"],
+    "es": [r"rebelde", r"insurgente", r"guerrillera?", r"enemig[oa]", r"yihadista"],
+    "fr": [r"rebelle", r"insurgée?", r"ennemie?", r"d?jihadiste"],
+    "de": [r"feindlich\w*"],
+    "ru": [r"вражеск\w*"],
+})  # fmt: skip
+#: Words of a speaker that is a state's body ("the Defence Ministry", "the government"),
+#: whose bare force ("the army raid") is its state's own.
+_STATE_BODY: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:government|ministry|minister|army|military|police|forces|command|president"
+        r"|presidency|cabinet|navy|defen[cs]e|interior|authorities|junta)\b"
+    ),
+    "es": re.compile(
+        r"\b(?:gobierno|ministeri[oa]|ministr[oa]|ejército|fuerzas|policía|president[ea]"
+        r"|presidencia|autoridades|armada)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:gouvernement|ministère|ministre|armée|forces|police|président|présidence"
+        r"|autorités|état-major)\b"
+    ),
+    "de": re.compile(
+        r"(?:regierung|ministerium|minister|armee|streitkräfte|polizei|präsident|behörden"
+        r"|bundeswehr)"
+    ),
+    "ru": re.compile(r"(?:правительств|министерств|министр|арми|полици|президент|минобороны)"),
+}
+#: Words of condemnation anywhere in the speaker's sentence: a speaker condemns another's
+#: event, never its own ("condemned the army raid", "described it as a massacre").
+_CONDEMNS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie)|massacre|atrocit|crime)"),
+    "es": re.compile(r"\b(?:conden|denunci|deplor|masacre|atrocidad|crimen)"),
+    "fr": re.compile(r"\b(?:condamn|dénon|déplor|massacre|atrocité|crime)"),
+    "de": re.compile(r"(?:verurteil|prangert|massaker|gräuel|verbrechen)"),
+    "ru": re.compile(r"(?:осуд|осужда|резн|зверств|преступлени)"),
+}
 
 
 #: What opens a relative clause of the event's place or occasion, whose subject is its own
