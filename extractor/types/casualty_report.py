@@ -1085,13 +1085,14 @@ _STATE_BODY: dict[str, re.Pattern[str]] = {
     "ru": re.compile(r"(?:правительств|министерств|министр|арми|полици|президент|минобороны)"),
 }
 #: Words of condemnation anywhere in the speaker's sentence: a speaker condemns another's
-#: event, never its own ("condemned the army raid", "described it as a massacre").
+#: event, never its own ("condemned the army raid", "described it as a massacre"); not
+#: "crime", which also names a gang ("a crime gang") its own raid may fight.
 _CONDEMNS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie)|massacre|atrocit|crime)"),
-    "es": re.compile(r"\b(?:conden|denunci|deplor|masacre|atrocidad|crimen)"),
-    "fr": re.compile(r"\b(?:condamn|dénon|déplor|massacre|atrocité|crime)"),
-    "de": re.compile(r"(?:verurteil|prangert|massaker|gräuel|verbrechen)"),
-    "ru": re.compile(r"(?:осуд|осужда|резн|зверств|преступлени)"),
+    "en": re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie)|massacre|atrocit)"),
+    "es": re.compile(r"\b(?:conden|denunci|deplor|masacre|atrocidad)"),
+    "fr": re.compile(r"\b(?:condamn|dénon|déplor|massacre|atrocité)"),
+    "de": re.compile(r"(?:verurteil|prangert|massaker|gräuel)"),
+    "ru": re.compile(r"(?:осуд|осужда|резн|зверств)"),
 }
 
 
