@@ -55,7 +55,7 @@ from extractor.io.decoding import is_blank
 from extractor.pipeline.answers import DraftList, answer_model, grammar_schema, titled
 from extractor.pipeline.chunking import Chunk, chunk_text
 from extractor.pipeline.document import Document
-from extractor.pipeline.gating import cued_sentences, screen
+from extractor.pipeline.gating import cued_sentences, nothing_asked, screen
 from extractor.pipeline.inference import infer
 from extractor.pipeline.merging import merge_records
 from extractor.pipeline.prompting import (
@@ -691,6 +691,9 @@ def assemble(
     if merged:
         warnings.append(f"merged {merged} duplicate record(s)")
     warnings.extend(missing_warning(call) for call in failed)
+    if not finals and chunks:  # the gate asked nothing: said as the live path says it
+        languages = [detect_language(chunk.text) for chunk in chunks]
+        warnings.append(nothing_asked(languages, extractor.types))
     metadata = ExtractionMetadata(
         model=extractor.spec.label, prompt_version=prompt_version(extractor.types),
         schema_version=schema_version(), strategy=extractor.asked, usage=usage, calls=calls,
