@@ -102,6 +102,12 @@ CALLED = [
 def test_a_call_that_happened_is_a_virtual_meeting(
     template: str, names: list[str], codes: list[str]
 ) -> None:
+    assert_one_virtual_meeting(template, names, codes)
+
+
+def assert_one_virtual_meeting(template: str, names: list[str], codes: list[str]) -> None:
+    """A's visit to B drafted from ``template`` ends as one meeting of A's and B's states at a
+    distance (a call), not a visit."""
     text = _say(template, names, codes)
     out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
     kept = [(r.record_type, r.format, set(r.countries_involved)) for r in out.records]

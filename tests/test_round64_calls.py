@@ -21,7 +21,7 @@ from hypothesis import given
 from extractor.text.cues import DOUBT_CUES, states_any
 from tests.roles_support import run
 from tests.test_round61_calls import EACH, NAMES, TRIPLES, visit
-from tests.test_round63_visits import _say
+from tests.test_round63_visits import _say, assert_one_virtual_meeting
 
 #: A met B in B's state, in person; a phone or a video is a topic, a thing or another event.
 IN_PERSON = [
@@ -125,10 +125,7 @@ RECEIVED = [
 def test_a_received_call_is_a_virtual_meeting(
     template: str, names: list[str], codes: list[str]
 ) -> None:
-    text = _say(template, names, codes)
-    out = run("visit", text, **visit(names[0], codes[0], names[1], codes[1]))
-    kept = [(r.record_type, r.format, set(r.countries_involved)) for r in out.records]
-    assert kept == [("meeting", "virtual", {codes[0], codes[1]})], (text, out.records, out.drops)
+    assert_one_virtual_meeting(template, names, codes)
 
 
 #: An appeal, a courtesy call: no call at a distance, so the visit stands.
