@@ -26,10 +26,11 @@ countries, dates as written and evaluation fields are compared by
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -73,6 +74,18 @@ _ARABIC_LETTER = {
     for form in forms
     if form not in (forms[0], _ALEF_MAQSURA)
 }
+#: The Persian yeh is written where Arabic writes "ي" and, at a word's end, "ى" ("مصطفی" is
+#: "مصطفى", "علی" is "علي"): it aligns with either, though the two Arabic letters stay apart
+#: ("على" is no "علي"). The fold makes it "ي" (the first of its forms); which "ي" came from
+#: a Persian yeh is read from the source (:func:`_yeh_agrees`).
+_YEH, _FARSI_YEH = "\u064a", "\u06cc"
+#: Urdu's own shapes of the Arabic heh and teh marbuta (heh goal, teh marbuta goal), which
+#: an Arabic keyboard types as "ه" and "ة": the same letters, folded to the Arabic ones.
+#: (Urdu's yeh barree "ے" is a letter of its own, the vowel "e", not another shape of one.)
+_URDU_LETTER = {"\u06c1": "\u0647", "\u06c3": "\u0629"}
+#: The Extended Arabic-Indic digits of Persian and Urdu keyboards ("۱۲", "۴۵۶") are the
+#: Arabic-Indic digits of an Arabic one ("١٢", "٤٥٦") in another shape: folded to them.
+_PERSIAN_DIGIT = {chr(0x06F0 + d): chr(0x0660 + d) for d in range(10)}
 #: The marks those letters decompose into (hamza above and below, madda): dropped, so that
 #: "ا" + U+0654 (an NFD article) folds as "أ" does.
 _ARABIC_HAMZA = frozenset(
@@ -108,6 +121,8 @@ def _fold_char(char: str, accents: bool = True, letters: bool = False) -> str:
         return _QUOTES[char]
     if letters and char in _ARABIC_LETTER:
         return _ARABIC_LETTER[char]
+    if letters and (char in _URDU_LETTER or char in _PERSIAN_DIGIT):
+        return _URDU_LETTER.get(char) or _PERSIAN_DIGIT[char]
     if letters and char in _ARABIC_HAMZA:
         return ""
     if char.isspace():
@@ -266,20 +281,88 @@ def folded_article(context: dict[str, Any]) -> str:
     return folded
 
 
-def _nearest(text: str, quote: str, hint: int | None, after: int = 0) -> int:
+def _nearest(
+    text: str,
+    quote: str,
+    hint: int | None,
+    after: int = 0,
+    *,
+    pattern: re.Pattern[str] | None = None,
+    agrees: Callable[[int], bool] | None = None,
+) -> int:
     """Where ``quote`` starts in ``text`` at or after ``after``, whole (:func:`_whole`): the
-    occurrence nearest to ``hint``, else the first; -1 when there is none."""
+    occurrence nearest to ``hint``, else the first; -1 when there is none.
+
+    ``pattern``: what an occurrence is, when it is more than ``quote`` itself (a pattern
+    of ``quote``'s length, :func:`_yeh_pattern`); ``agrees``: whether the occurrence at a
+    position is one (:func:`_yeh_agrees`)."""
     best = -1
-    position = text.find(quote, after)
-    while position >= 0:
-        if _whole(text, position, position + len(quote)) and (
-            best < 0 or (hint is not None and abs(position - hint) < abs(best - hint))
-        ):
-            if hint is None:
-                return position
+    for position in _occurrences(text, quote, after, pattern):
+        if not _whole(text, position, position + len(quote)):
+            continue
+        if agrees is not None and not agrees(position):
+            continue
+        if hint is None:
+            return position
+        if best < 0 or abs(position - hint) < abs(best - hint):
             best = position
-        position = text.find(quote, position + 1)
     return best
+
+
+def _occurrences(
+    text: str, quote: str, after: int, pattern: re.Pattern[str] | None
+) -> Iterator[int]:
+    """Every start of ``quote`` (or of ``pattern``) in ``text`` at or after ``after``,
+    overlapping ones too."""
+    if pattern is None:
+        position = text.find(quote, after)
+        while position >= 0:
+            yield position
+            position = text.find(quote, position + 1)
+        return
+    match = pattern.search(text, after)
+    while match is not None:
+        yield match.start()
+        match = pattern.search(text, match.start() + 1)
+
+
+def _yeh_pattern(folded_quote: str, folded_text: str) -> re.Pattern[str] | None:
+    """A folded quote as a pattern whose "ي" and "ى" each match either, or None when the two
+    cannot meet (the quote has neither, or the text no "ى" and the quote no "ى"): a
+    Persian yeh on one side is either letter on the other (:data:`_FARSI_YEH`); which
+    pairs really are is :func:`_yeh_agrees`'s to say."""
+    if _ALEF_MAQSURA not in folded_quote and not (
+        _YEH in folded_quote and _ALEF_MAQSURA in folded_text
+    ):
+        return None
+    either = f"[{_YEH}{_ALEF_MAQSURA}]"
+    return re.compile(
+        "".join(either if c in (_YEH, _ALEF_MAQSURA) else re.escape(c) for c in folded_quote)
+    )
+
+
+def _yeh_agrees(
+    text: str, index: Sequence[int], folded_text: str, quote: str, quote_index: Sequence[int],
+    folded_quote: str, position: int,
+) -> bool:  # fmt: skip
+    """Whether each "ي" of the quote or the text at ``position`` that meets a "ى" on the
+    other side was written as a Persian yeh (:data:`_FARSI_YEH`): "علی" aligns with "على"
+    and "علي", but "علي" never with "على"."""
+    for at, letter in enumerate(folded_quote):
+        other = folded_text[position + at]
+        if letter == other:
+            continue
+        source = quote[quote_index[at]] if letter == _YEH else text[index[position + at]]
+        if not _is_farsi_yeh(source):
+            return False
+    return True
+
+
+@cache
+def _is_farsi_yeh(char: str) -> bool:
+    """Whether ``char`` is the Persian yeh, in any of its compatibility forms (the
+    isolated, initial, medial or final presentation form)."""
+    return unicodedata.normalize("NFKD", char) == _FARSI_YEH
 
 
 def _binds(before: str, after: str) -> bool:
@@ -326,27 +409,42 @@ def ground(quote: str, text: str, *, hint: int | None = None, after: int = 0) ->
     ``hint`` is a claimed start offset: when the quote occurs more than once,
     the occurrence nearest to it is chosen, so a quote given with correct
     offsets keeps them (whether the quote is found verbatim or once folded).
-    Otherwise an occurrence counts only whole (:func:`_whole`): not inside a longer
+    Hinted or not, an occurrence counts only whole (:func:`_whole`): not inside a longer
     number or word, nor cutting a letter from its marks.
     ``after`` is where the quote may begin at the earliest: the next fragment of
     an elided quote is looked for after the one before it, never before.
     """
     if not quote or not quote.strip() or not text:
         return NOT_FOUND
-    if hint is not None and hint >= after and text.startswith(quote, hint):
-        # The caller's offsets hold the quote verbatim: kept, as the caller drew them.
+    if (
+        hint is not None
+        and hint >= after
+        and text.startswith(quote, hint)
+        and _whole(text, hint, hint + len(quote))
+    ):
+        # The caller's offsets hold the quote verbatim, whole: kept, as the caller drew them.
+        # Inside a longer number or word ("12" of "112") they quote something else, however
+        # the model pointed there: an occurrence is looked for as for any quote.
         return Span(hint, hint + len(quote), "exact", 100.0)
     start = _nearest(text, quote, hint, after)
     if start >= 0:
         return Span(start, start + len(quote), "exact", 100.0)
 
     folded_text, index = _folded(text, accents=True)
-    folded_quote, _ = normalise(quote, letters=True)
+    folded_quote, quote_index = normalise(quote, letters=True)
     if not folded_quote:
         return NOT_FOUND
     folded_after = _folded_position(index, after) if after > 0 else 0
     folded_hint = _folded_position(index, hint) if hint is not None else None
-    position = _nearest(folded_text, folded_quote, folded_hint, folded_after)
+    pattern = _yeh_pattern(folded_quote, folded_text)
+    agrees = (
+        None if pattern is None else functools.partial(
+            _yeh_agrees, text, index, folded_text, quote, quote_index, folded_quote
+        )
+    )  # fmt: skip
+    position = _nearest(
+        folded_text, folded_quote, folded_hint, folded_after, pattern=pattern, agrees=agrees
+    )
     if position >= 0:
         start, end = _span(text, index, position, position + len(folded_quote), after)
         return Span(start, end, "normalised", 100.0)
