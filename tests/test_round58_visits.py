@@ -291,6 +291,9 @@ THINGS = {"es": ["una invitación", "una llamada", "el apoyo", "una carta", "cr�
           "fr": ["une invitation", "un appel", "le soutien", "une lettre", "un message",
                  "des critiques"],
           "de": ["eine Einladung", "einen Anruf", "Unterstützung", "einen Brief"]}  # fmt: skip
+#: The things that are a call: "recibió una llamada del presidente", "a reçu mardi un appel
+#: du président" tell a call, which is no visit.
+CALLS_RECEIVED = frozenset(["una llamada", "un appel"])
 RECEIVED_FROM = {
     "es": "La presidenta de {A_es}, {a}, ha recibido {thing} del presidente de {B_es}, {b}.",
     "fr": "La présidente {A_fr_of}, {a}, a reçu mardi {thing} du président {B_fr_of}, {b}.",
@@ -311,4 +314,7 @@ def test_a_thing_received_names_no_one_at_home(
     a, b, _ = codes
     text = fill(RECEIVED_FROM[language].replace("{thing}", thing), codes, names)
     assert receiving_sides(text, language) is None, text
-    assert directions(text, codes, names) == [(a, b)], text
+    # A call received is a talk at a distance (CAMEO 040, PLOVER CONSULT mode phone; round
+    # 65): no visit either way, whether the call is recoded or dropped.
+    want = [] if thing in CALLS_RECEIVED else [(a, b)]
+    assert [d for d in directions(text, codes, names) if d != (None, None)] == want, text

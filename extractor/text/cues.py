@@ -327,18 +327,26 @@ _CALL_WORDS: dict[str, list[str]] = {
            # talk's phrase, not "virtually all" nor "virtually unchanged"
            r"(?:met|meets|spoke|talked|conferred)(?:\s+[\w.'’-]+){1,6}?\s+(?:virtually|online)"
            r"(?=\s*(?:[.,;:]|$|(?:on|last|this|for|with|and|yesterday|today|in)\b))",
-           # "received a call from B": a call someone takes is a call ("a courtesy call"
-           # is a visit)
-           r"(?:receiv\w*|got|gets|took|takes|returned) (?:a|the|an) call from"],
+           # "received a (phone) call from B": a call someone takes is a call ("a courtesy
+           # call" is a visit); "made a phone call to B": one someone places
+           r"(?:receiv\w*|got|gets|took|takes|returned) (?:a|the|an) (?:(?:tele)?phone |video )?"
+           r"call from", r"(?:made|makes|placed|places) (?:a|the|an) (?:(?:tele)?phone|video) call to"],
     "es": [r"telef[oó]nic\w*", r"por tel[eé]fono", r"telefone\w*", r"videoconferencias?", r"videollamadas?", r"por videoenlace",
            # a call someone holds with someone; "una llamada a la calma" is an appeal
-           r"llamadas? (?:con|entre)"],
+           r"llamadas? (?:con|entre)",
+           # a call someone took from someone ("recibió (el lunes) una llamada (telefónica)
+           # del presidente"), not "una llamada de atención" (a rebuke)
+           r"recib\w*(?: \w+){0,2}? una (?:video)?llamada(?: telef[oó]nica)? (?=del? (?!atenci[oó]n))"],
     "fr": [r"téléphon\w*", r"visioconférences?", r"vidéoconférences?", r"visio",
            # "a reçu un appel du président"; "un appel au cessez-le-feu" is an appeal
-           r"re[çc]u\w* (?:un|l['’]) appel (?:du|de|d['’])", r"appels? (?:avec|entre)"],
+           r"re[çc]u\w*(?: \w+){0,2}? (?:un|l['’]) appel(?: t[ée]l[ée]phonique)? (?:du|de|d['’])", r"appels? (?:avec|entre)"],
     "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
-           r"videogespräch\w*", r"videotelefonat\w*"],
-    "ru": [r"телефон\w*", r"созвон\w*", r"позвон\w*", r"видеосвяз\w*", r"видеоконференц\w*"],
+           r"videogespräch\w*", r"videotelefonat\w*",
+           # a call someone took from someone ("erhielt einen Anruf von B")
+           r"(?:erhielt|erhielten|bekam|bekamen)(?: \w+){0,2}? (?:einen|den) (?:Telefon)?Anruf (?=von|vom|des)"],
+    "ru": [r"телефон\w*", r"созвон\w*", r"позвон\w*", r"видеосвяз\w*", r"видеоконференц\w*",
+           # a call someone took from someone ("получил звонок от B")
+           r"(?:получил|получила|принял|приняла)(?: \w+){0,2}? звон(?:ок|ки) (?=от)"],
     "uk": [r"телефон\w*", r"відеозв['’]?яз\w*", r"відеоконференц\w*"],
     "zh": ["通电话", "通话", "致电", "电话", "视频会议", "视频通话", "视频连线", "视频会晤"],
     "ja": ["電話", "テレビ会議", "ビデオ会議", "オンライン会談", "オンライン会議"],
@@ -347,8 +355,12 @@ _CALL_WORDS: dict[str, list[str]] = {
     "fa": [r"تلفن\w*", r"ویدئو\w*", r"ویدیو\w*"],
     "tr": [r"telefon\w*", r"video konferans\w*", r"görüntülü"],
     # "recebeu uma ligação do presidente"; "ligação" alone is also a link
-    "pt": [r"telef[oô]n\w*", r"videoconferência\w*", r"videochamada\w*", r"rece\w+ uma ligação"],
-    "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento"],
+    "pt": [r"telef[oô]n\w*", r"videoconfer[êe]ncia\w*", r"videochamada\w*",
+           r"rece\w+(?: \w+){0,2}? (?:uma (?:ligação|chamada|videochamada)|um telefonema)"
+           r"(?: telef[oô]nica)? (?=d[oae]s? )"],
+    "it": [r"telefon\w*", r"videoconferenz\w*", r"videochiamat\w*", "videocollegamento",
+           # a call someone took from someone ("ha ricevuto una telefonata dal presidente")
+           r"ricev\w*(?: \w+){0,2}? una (?:telefonata|videochiamata|chiamata) (?=da(?:l|lla|llo)? )"],
     "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
     "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
 }  # fmt: skip
@@ -673,7 +685,13 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "fr": [r"prétendu\w*", r"présum\w*", r"rumeurs?", r"spécul\w*", r"dout\w*",
            r"non confirm\w*", r"pas (?:été )?(?:confirm|vérifi)\w*", r"faux", r"fausses?",
            r"dément\w*", r"démenti\w*", r"ni[ée]\w*", "personne", "improbable",
-           r"aurai(?:t|ent)"],
+           # a conditional of hearsay only as the talk verb's own ("aurait parlé", "se
+           # serait entretenu"), as in Spanish: "il y aurait des élections", "qui aurait
+           # voulu venir" are none
+           r"aurai(?:t|ent) (?:parlé|discuté|conversé|téléphoné|appelé|échangé|dialogué|eu "
+           r"(?:un|une) (?:entretien|conversation|échange|appel|discussion|contact)\w*)",
+           r"se serai(?:t|ent) (?:entretenu\w*|parlé|téléphoné|rencontré\w*|réuni\w*)",
+           r"(?:parler|discuter|téléphoner|s['’]entretiendr|échanger|converser)ai(?:t|ent)"],
     "de": [r"angeblich\w*", r"mutmaßlich\w*", r"Gerücht\w*", r"spekul\w*", r"bezweifel\w*",
            r"Zweifel\w*", r"unbestätigt\w*", r"nicht (?:\w+ )?bestätigt", r"falsch\w*",
            r"unwahr\w*", r"dementier\w*", r"bestritt\w*", r"bestritten", "nicht zustande",

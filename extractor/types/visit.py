@@ -1832,7 +1832,7 @@ def _talk_sentence(text: str, clause: tuple[int, int]) -> tuple[str, str]:
 #: B", "conversó CON B", "s'est entretenu AVEC B", "telefonierte MIT B", "разговор С B"),
 #: or both parties ("a call BETWEEN A and B"): the languages :func:`as_call` reads a
 #: talk's parties in. Another language has none, and its talk is not recoded.
-_WITH_WORD = re.compile(r"(?<!\w)(?:with|con|avec|mit|со?)(?!\w)", re.I)
+_WITH_WORD = re.compile(r"(?<!\w)(?:with|con|com|avec|mit|со?)(?!\w)", re.I)
 _BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|zwischen|между)(?!\w)", re.I)
 #: Chinese puts the party before the verb: "A同B通电话", "A与B举行视频会晤".
 #: "同意" is "agree", "同时" "meanwhile", "和平" "peace": no "with".
@@ -1885,11 +1885,18 @@ _CLAUSE_BREAK = re.compile(
 _CALLED = re.compile(r"(?:(?:tele)?phoned|téléphoné|позвонил[аи]?|致电|met)(?!\w)", re.I)
 #: The adverb that makes a meeting a call, closing the talk's words ("met B virtually").
 _CALLED_ADVERB = re.compile(r"(?:virtually|online)$", re.I)
-#: A call someone took (:data:`CALL_CUES`: "received a call from", "a reçu un appel du",
-#: "recebeu uma ligação do"), and the preposition before its
-#: caller, the party: the one who received it is the subject.
-_CALL_TAKEN = re.compile(r"(?:receiv|got|gets|took|takes|returned|recib|re[çc]u|rece)", re.I)
-_CALL_FROM = re.compile(r"(?:\s*(?:from|del|de|do|da|du|d['’]))?\s*", re.I)
+#: A call someone took or placed (:data:`CALL_CUES`: "received a (phone) call from", "a
+#: reçu un appel du", "recebeu uma ligação do", "erhielt einen Anruf von", "получил звонок
+#: от", "made a phone call to"), and the preposition before its other end, the party: the
+#: one who received or made it is the subject.
+_CALL_TAKEN = re.compile(
+    r"(?:receiv|got|gets|took|takes|returned|recib|re[çc]u|rece|ricev|erhielt|bekam|получил"
+    r"|принял|made|makes|placed|places)",
+    re.I,
+)
+_CALL_FROM = re.compile(
+    r"(?:\s*(?:from|del|de|do|da|dos|das|du|d['’]|dal|dalla|dallo|von|vom|des|от))?\s*", re.I
+)
 #: The preposition of a French call's party ("a téléphoné à B", "au président B").
 _CALLED_TO = re.compile(r"\s+(?:à|au|aux)(?!\w)", re.I)
 #: A participle of talk opening a clause, whose subject is the main clause's after it:
