@@ -398,6 +398,26 @@ CALL_MEANS: dict[str, re.Pattern[str]] = cue_patterns({
            r"в (?:режиме|формате) (?:видео\w*|телефонного разговора)"],
 })  # fmt: skip
 
+#: Verbs of one side taking part in a meeting ("joined", "took part", "participó", "qui
+#: participait", "zugeschaltet", "участвовал"): with a means phrase (:data:`CALL_MEANS`) in
+#: their clause and a side as their subject, the meeting was held at a distance for that
+#: side ("A met B on Monday, who joined by video link"): a call, not a visit.
+JOINED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"join(?:ed|s|ing)", r"(?:took|takes|taking) part", r"participat(?:ed|es|ing)",
+           r"attend(?:ed|s|ing)", "appeared", r"dial(?:l)?ed in", r"(?:logged|linked) in",
+           r"(?:was|were) (?:connected|linked)"],
+    "es": [r"particip(?:ó|aron|aba|aban|ando)", r"asisti(?:ó|eron)",
+           r"se (?:unió|unieron|sumó|sumaron|conectó|conectaron)", r"intervin(?:o|ieron)",
+           r"conectad[oa]s?"],
+    "fr": [r"particip(?:ait|aient|é|ant)", r"assist(?:ait|aient|é|ant)", r"(?:a|ont) rejoint",
+           r"(?:s['’]est|se sont) joint\w*", r"connecté\w*", r"intervenu\w*", r"intervenai(?:t|ent)"],
+    "de": ["zugeschaltet", r"teil(?:nahm|nahmen|genommen)", r"nahmen? (?:\w+ ){0,4}?teil",
+           r"beteiligt\w*", r"verbunden"],
+    "ru": [r"участвова\w*", r"присоедини\w*", r"подключи\w*"],
+    "it": [r"partecip(?:ò|ava|avano|ato|ando)", r"collegat[oaie]", r"intervenut[oaie]"],
+    "pt": [r"particip(?:ou|aram|ava|avam|ando)", r"conectad[oa]s?", r"junt(?:ou|aram)"],
+})  # fmt: skip
+
 
 def _and_calls(words: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """``words`` of a meeting per language with the words of a call of each (:data:`CALL_CUES`):

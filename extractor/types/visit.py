@@ -22,6 +22,7 @@ from extractor.text.cues import (
     DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
+    JOINED_CUES,
     MEETING_CUES,
     MET_IN_PERSON_CUES,
     NO_TALK_CUES,
@@ -160,7 +161,13 @@ class Visit(Record):
             self.status != Status.PLANNED
             and covers(self.evidence_cues, language)
             and _at_a_distance(quote)
-            and not _travel_told(quote, self.visitor_country, self.host_country, language)
+            and not _travel_told(
+                quote,
+                self.visitor_country,
+                self.host_country,
+                language,
+                [actor.name for actor in (*self.visitors, *self.hosts)],
+            )
         ):
             raise EventNotStated(
                 f"evidence {quote[:80]!r} tells a call, not that anyone travelled: quote "
@@ -1562,7 +1569,13 @@ def _at_a_distance(text: str) -> bool:
     return states_any(CALL_CUES.values(), _BARE_CALL.sub(" ", text))
 
 
-def _travel_told(quote: str, visitor: str | None, host: str | None, language: str) -> bool:
+def _travel_told(
+    quote: str,
+    visitor: str | None,
+    host: str | None,
+    language: str,
+    names: Sequence[str] = (),
+) -> bool:
     """Whether a quote with a word of a call also tells this visit: a going to its host
     (to a state not the visitor's when no host is given) in a main clause, not a plan,
     a relative or time clause or an adjunct of the call (:attr:`Venues.main`: "ahead of
@@ -1570,14 +1583,95 @@ def _travel_told(quote: str, visitor: str | None, host: str | None, language: st
     "phoned B to invite him to visit X", "who is visiting Z" tell no visit to Y); or a
     word of meeting in person or of welcome, not negated, in a clause with no word of
     distance and not of a talk ("s'est entretenu au téléphone", "举行视频会晤", "received a
-    phone call from", "and B welcomed the talks" tell none)."""
+    phone call from", "and B welcomed the talks" tell none), unless another clause says
+    one of the sides (``names``) took part at a distance (:func:`_side_took_part_at_a_distance`:
+    "A met B on Monday, who joined by video link")."""
     gone = visit_venues(quote, language).main
     if any(
         (code == host if host else code != visitor) and not _in_passing(quote, at, language)
         for code, at in gone.items()
     ):
         return True
-    return any(_met_in_clause(clause, language) for clause in _call_clauses(quote))
+    clauses = _call_clauses(quote)
+    return any(_met_in_clause(clause, language) for clause in clauses) and not any(
+        _side_took_part_at_a_distance(clause, names) for clause in clauses
+    )
+
+
+#: Every language's verbs of taking part (:data:`JOINED_CUES`).
+_JOINED = every_language(JOINED_CUES)
+#: A relative pronoun of a person opening a clause ("who", "quien", "qui", "der",
+#: "который"): its antecedent, a side named before it, is the clause's subject.
+_WHO = re.compile(
+    r"^\s*(?:who|quien(?:es)?|que|qui|der|die|который|которая|которые|che|quem)(?!\w)", re.I
+)
+#: Capitalised words before a side's verb that name no one: its article, preposition or
+#: pronoun at the head of a clause ("With B joining", "The president").
+_NO_PERSON = frozenset(
+    ["the", "with", "con", "avec", "mit", "com", "el", "la", "le", "der", "die", "das", "il",
+     "lo", "o", "a", "and", "y", "et", "und", "и", "then", "later", "also"]
+)  # fmt: skip
+
+
+def _side_took_part_at_a_distance(clause: str, names: Sequence[str]) -> bool:
+    """Whether ``clause`` says a side took part in the meeting by a means of distance: a
+    verb of taking part (:data:`JOINED_CUES`) next to a means phrase (:data:`CALL_MEANS`),
+    whose subject is a side and nothing else (its relative pronoun, or its name with its
+    title and state: "..., who joined by video link", "; B took part by videoconference",
+    "with B joining by video link", "quien participó por videoconferencia", "der per Video
+    zugeschaltet war"). A third person who joined ("while C of Z joined by video"), what a
+    side did to another ("who thanked him for joining by video"), a side that joined
+    another event ("who joined last week's summit by video"), a video shown, or a call
+    told as another occasion ("after a phone call last week") is none: the sides met in
+    person."""
+    if not names:
+        return False
+    for pattern in _JOINED:
+        for verb in pattern.finditer(clause):
+            if not _means_next_to(clause, verb):
+                continue
+            subject = _SUBJECT_STATE.sub(" ", _unnamed(clause[: verb.start()], names))
+            subject = _without_means(_WHO.sub(" ", subject, count=1))
+            if any(
+                word.casefold() not in TITLE_WORDS and word.casefold() not in _NO_PERSON
+                for word in re.findall(r"[^\W\d_][\w’'-]*", subject)
+            ):
+                continue  # "while President C of Z joined", "who thanked him for joining"
+            if _WHO.match(clause) or _mentions(clause, names, 0, verb.start()):
+                return True
+    return False
+
+
+#: A side's state after its name in a subject ("B of Y", "B (Y)", "B из Y").
+_SUBJECT_STATE = re.compile(
+    r"(?<!\w)(?:of|de|du|von|aus|из)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?[A-ZÀ-ÝА-ЯЁ][\w’'-]*"
+    r"|\([^()]{1,40}\)"
+)
+#: At most one word between a verb of taking part and its means ("joined by video link",
+#: "took part by videoconference", "per Video zugeschaltet", "участвовал по видеосвязи").
+_NEXT_TO = re.compile(r"\s*(?:[^\W\d_]+\s+)?$")
+
+
+def _means_next_to(clause: str, verb: re.Match[str]) -> bool:
+    """Whether a means phrase (:data:`CALL_MEANS`) stands right before or after ``verb``."""
+    for pattern in _MEANS:
+        for means in pattern.finditer(clause):
+            between = (
+                clause[verb.end() : means.start()]
+                if means.start() >= verb.end()
+                else clause[means.end() : verb.start()]
+            )
+            apart = means.end() <= verb.start() or means.start() >= verb.end()
+            if apart and _NEXT_TO.fullmatch(between):
+                return True
+    return False
+
+
+def _without_means(text: str) -> str:
+    """``text`` without its means phrases (:data:`CALL_MEANS`: "per Video" is no name)."""
+    for pattern in _MEANS:
+        text = pattern.sub(" ", text)
+    return text
 
 
 #: What opens another language's clause or adjunct about another occasion than the call's,
@@ -2165,7 +2259,21 @@ def _talk_clause(text: str, ours: list[str], theirs: list[str]) -> tuple[int, in
         clause = _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs)
         if clause:
             return clause
+    if any(_side_took_part_at_a_distance(c, [*ours, *theirs]) for c in _call_clauses(text)):
+        for met in _MET_OBJECT.finditer(text):  # "A met B on Monday, who joined by video"
+            opens = _clause_start(text, met.start())
+            lo, hi = _party_phrase(text, met.end())
+            if _pair(text, _subject_span(text, opens, met.start()), (lo, hi), ours, theirs):
+                return opens, _tail_end(text, hi)
     return _coordinated_talk(text, ours, theirs)
+
+
+#: A verb of meeting whose object is the other side ("A met B", "a rencontré B", "traf
+#: B"): a talk of theirs only when a side took part at a distance
+#: (:func:`_side_took_part_at_a_distance`), else a meeting in person.
+_MET_OBJECT = re.compile(
+    r"(?<!\w)(?:met|meets|rencontr(?:é|ée|e|ait)|traf|trafen|getroffen)(?!\w)", re.I
+)
 
 
 def _with_phrase_pairs(
