@@ -3689,18 +3689,99 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     "5 million dollars (about 700 million yen)" were yen, the gloss's currency. None when
     the nearest is a currency no valid code names (a withdrawn one, or a state's name of
     it that cannot be told: "belgische Franken"): never a wrong or refused code."""
+    found = _currencies_written(text, anchor, anchor_end, language)
+    if not found:
+        return "USD"
+    nearest = min(found)[5]
+    return nearest if nearest != _UNKNOWN and _valid_code(nearest) else None
+
+
+#: What may stand between an amount's figure and the currency it is in: blanks, the dots
+#: of abbreviations and the preposition some languages write there ("150 millions de
+#: dollars", "3 miliardi di euro", "3 billion worth of" is no such word).
+_TO_ITS_CURRENCY = re.compile(r"[\s.]*(?:(?:de|d'|d’|di|del|dei|do|da)[\s.]*)?", re.I)
+_DIGIT_AHEAD = re.compile(r"[\s\u00a0]*\d")
+
+
+def _carries_currency(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the figure at ``text[start:end]`` is the one a currency is written beside
+    ("$3 billion", "3 billion dollars", "USD 3 bn", "3 millions de dollars"): nothing but
+    blanks, dots or a preposition of the amount between them. A currency written after the
+    figure and right before another one is that one's ("In 2023 $3 billion")."""
+    view = _aligned(text)
+    cased = view.cased
+    at, until = view.at(start), view.at(end)
+    for entry in _currencies_written(text, start, end, language):
+        named_start, named_end = entry[6], entry[7]
+        if named_end <= at:
+            gap = (named_end, at)
+        elif named_start >= until:
+            gap = (until, named_start)
+            if _DIGIT_AHEAD.match(cased, named_end):
+                continue
+        else:
+            return True
+        if _TO_ITS_CURRENCY.fullmatch(cased, *gap):
+            return True
+    return False
+
+
+#: How many figures of a text are looked at for the amount's.
+_FIGURES_LOOKED_AT = 8
+
+
+def _amount_figure(text: str, numbers: list[Figure], first: Figure, language: str) -> Figure:
+    """The figure of ``numbers`` that is the amount (SIPRI's contract value): the first
+    a currency is written beside (:func:`_carries_currency`, a range by its low end),
+    else ``first`` (a bare figure keeps the documented reading). A designation's
+    number ("AIM-120", "F-16", "155mm"), a count of items ("20 M1A2 tanks") or a year
+    before the money were read as the amount ("AIM-120 missiles worth $3 billion": 120
+    dollars)."""
+    following = numbers[numbers.index(first) :][:_FIGURES_LOOKED_AT]
+    if len(following) < 2:
+        return first
+    for at, figure in enumerate(following):
+        if _carries_currency(text, figure.start, _range_end(text, numbers, figure, language),
+                             language):  # fmt: skip
+            if at and _shares_currency(text, following[at - 1], figure, language):
+                return following[at - 1]
+            return figure
+    return first
+
+
+#: Letters right before a figure, a hyphen between or not: a designation's number
+#: ("AIM-120", "F-16", "Су-35", "M1A2"), never an amount.
+_DESIGNATION_BEFORE = re.compile(r"[^\W\d_][-‐]?$")
+
+
+def _shares_currency(text: str, previous: Figure, figure: Figure, language: str) -> bool:
+    """Whether ``previous`` is joined to ``figure`` by a range's or a list's word alone
+    ("3 und 5 Millionen Euro", "3 e 5 milhões de reais"): the currency written after the
+    second is the first's too, and the first figure, read as before, is the amount. A
+    designation's number ("F-16 and $3 billion") shares nothing."""
+    words = _RANGE_WORDS.get(language)
+    if words is None or _DESIGNATION_BEFORE.search(text, 0, previous.start):
+        return False
+    return re.fullmatch(rf"\s*(?:{words})\s*", text[previous.end : figure.start]) is not None
+
+
+def _currencies_written(
+    text: str, anchor: int, anchor_end: int, language: str
+) -> list[tuple[int, bool, int, int, int, str, int, int]]:
+    """Every currency ``text`` names, as (letters between it and the figure at
+    ``text[anchor:anchor_end]``, a home guess, distance, -length, row, code, start, end),
+    positions in the folded text (:func:`_aligned`)."""
     from extractor.text.countries import to_currency
 
     # read in the folded text's positions: the names are searched for in it
     view = _aligned(text)
     text, anchor, anchor_end = view.cased, view.at(anchor), view.at(anchor_end)
-    found: list[tuple[int, bool, int, int, int, str]] = []
-    # (letters between, a home guess, distance, -length, row, code)
+    found: list[tuple[int, bool, int, int, int, str, int, int]] = []
 
     def add(start: int, end: int, row: int, code: str, home: bool = False) -> None:
         distance = anchor - end if end <= anchor else max(0, start - max(anchor, anchor_end))
         found.append((_letters_between(text, start, end, anchor, anchor_end), home, distance,
-                      start - end, row, code))  # fmt: skip
+                      start - end, row, code, start, end))  # fmt: skip
 
     for match in _codes(text):
         add(match.start(), match.end(), 0, to_currency(match.group(1)))
@@ -3731,10 +3812,7 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
     whole = _whole_name_after(folded, anchor_end, language) if anchor_end else None
     if whole is not None:  # "Brunei dollars": before its "dollars", which is another name
         add(*whole[:2], 1, whole[2])
-    if not found:
-        return "USD"
-    nearest = min(found)[-1]
-    return nearest if nearest != _UNKNOWN and _valid_code(nearest) else None
+    return found
 
 
 #: Spaces that do not break, read as a space (the names' patterns write one).
@@ -3863,6 +3941,9 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
         if not re.search(r"\((\d[\d,]*)\)", text):
             amount = first.value
     reading = reading_language(text, language)
+    if first is not None and not re.search(r"\((\d[\d,]*)\)", text):
+        first = _amount_figure(text, numbers, first, reading)
+        amount = first.value
     if first is None:
         currency = _currency(text, language=reading)
     else:
