@@ -1749,11 +1749,13 @@ _LETTER_SIGNS_BEFORE: dict[str, str] = {
     "Kshs": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT",
     # written before the digits too in English ("Kč3m", "zł3bn", "TL3 billion")
     "Kč": "CZK", "zł": "PLN", "TL": "TRY",
+    # the new shekel's abbreviation, Israel's press's and the CLDR's (no ISO code: ILS)
+    "NIS": "ILS",
 }  # fmt: skip
 #: "R" is the rand after a figure too ("3 million R"), but not before "&" ("3 R&D centres"),
 #: nor "RMB" before a hyphen ("RMB-class").
 _LETTER_SIGNS_AFTER: dict[str, str] = {"Ft": "HUF", "Kč": "CZK", "lei": "RON", "zł": "PLN",
-                                       "R": "ZAR", "RMB": "CNY"}  # fmt: skip
+                                       "R": "ZAR", "RMB": "CNY", "NIS": "ILS"}  # fmt: skip
 #: Signs several currencies write ("kr" is Swedish, Norwegian, Danish and Icelandic; "Dh"
 #: the dirham of the Emirates and of Morocco) and a dollar with a prefix no table knows
 #: ("XY$"): no currency is read from them (nor from the "$" inside), so the amount takes the
@@ -1935,6 +1937,85 @@ def _withdrawn_units(language: str) -> frozenset[str]:
                 if unit is not None and len(words) > 1:
                     stems.add(unit[:_NAME_STEM])
     return frozenset(stems)
+
+
+#: The languages whose CLDR names of withdrawn currencies are read in every text, besides
+#: its own: the press of any language writes "lire", "pesetas", "Deutsche Mark" as is.
+_WITHDRAWN_LOCALES = ("en", "it", "es", "de")
+#: Signs of withdrawn currencies the CLDR does not hold as such: the German press's "DM".
+_WITHDRAWN_SIGNS = ("DM", "D-Mark")
+#: What may stand between a figure and the name of a withdrawn currency: a preposition of
+#: the amount and one qualifier ("3 millones de pesetas", "3 million Deutsche Mark",
+#: "3 миллиона немецких марок", "3 Mio. D-Mark").
+_BEFORE_WITHDRAWN = r"(?:[\s.]+|\s*(?:de|d'|of|di|del)\s+)(?:[^\W\d_]+[\s-]+)?"
+
+
+@cache
+def _withdrawn_names(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The units (folded, every plural form) and the signs and ISO codes of the withdrawn
+    currencies the CLDR names in ``language`` and :data:`_WITHDRAWN_LOCALES`, none of which
+    a currency of today's shares ("pesetas", "lire", "mark", "₧", "DEM"; not "franc",
+    "lira" or "shekel", today's too). Unread, "2 billion pesetas", "3 million Deutsche
+    Mark" and "DM 3 million" were US dollars."""
+    from babel import Locale
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    units: set[str] = set()
+    signs: set[str] = set(_WITHDRAWN_SIGNS)
+    patterns = [pattern for _, pattern in _CURRENCY_PATTERNS]
+    locales = tuple(dict.fromkeys((language, *_WITHDRAWN_LOCALES)))
+    # today's units in the text's language: Dutch "gulden" is the Aruban florin's too, and
+    # a bare name several currencies share names none (the round-59 reading)
+    today = frozenset(_cldr_units(language))
+    for locale in locales:
+        try:
+            codes = [str(code) for code in Locale.parse(locale).currencies]
+        except Exception:  # no CLDR data for the language
+            continue
+        for code in filter(lambda code: not _valid_code(code), codes):
+            signs.add(code)
+            symbol = get_currency_symbol(code, locale=locale)
+            if sum(c.isalpha() for c in symbol) >= 2 or not symbol.isalpha():
+                signs.add(symbol)
+            for count in (None, *_PLURAL_COUNTS):
+                name = get_currency_name(code, count=count, locale=locale)
+                words = tuple(_QUALIFIER_WORD.findall(_PARENTHESES.sub(" ", name)))
+                unit = _name_unit(words, locale, today)
+                if unit is None or len(words) < 2:
+                    continue
+                if _unit_codes(unit, language):
+                    continue
+                if any(unit[:_NAME_STEM] == known[:_NAME_STEM] for known in today):
+                    continue  # "zloti", "lev": a form of today's unit
+                if not any(pattern.fullmatch(unit) for pattern in patterns):
+                    units.add(unit)
+    return frozenset(units), frozenset(signs - set(_sign_codes()))
+
+
+@cache
+def _withdrawn_search(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The searches for a withdrawn currency right after a figure (a unit or a sign, over
+    the folded text) and right before it (a sign, over the text as written)."""
+    units, signs = _withdrawn_names(language)
+    folded_signs = sorted({_fold(sign) for sign in signs}, key=len, reverse=True)
+    names = sorted(units, key=len, reverse=True) + folded_signs
+    after = re.compile(rf"{_BEFORE_WITHDRAWN}(?P<name>{'|'.join(map(re.escape, names))})(?!\w)")
+    written = "|".join(map(re.escape, sorted(signs, key=len, reverse=True)))
+    before = re.compile(rf"(?<!\w)(?:{written})[\s\u00a0]*$")
+    return after, before
+
+
+def _withdrawn_beside(
+    cased: str, folded: str, anchor: int, anchor_end: int, language: str
+) -> tuple[int, int] | None:
+    """Where a withdrawn currency is named right beside the figure at
+    ``cased[anchor:anchor_end]`` (:func:`_withdrawn_names`), or None."""
+    after, before = _withdrawn_search(language)
+    found = after.match(folded, anchor_end)
+    if found is not None:
+        return found.span("name")
+    sign = before.search(cased, max(0, anchor - 12), anchor)
+    return None if sign is None else sign.span()
 
 
 #: Languages that name a state's currency by the state's bare name before it (Turkish
@@ -3701,6 +3782,9 @@ def _currency(text: str, anchor: int = 0, anchor_end: int = 0, language: str = "
 #: dollars", "3 miliardi di euro", "3 billion worth of" is no such word).
 _TO_ITS_CURRENCY = re.compile(r"[\s.]*(?:(?:de|d'|d’|di|del|dei|do|da)[\s.]*)?", re.I)
 _DIGIT_AHEAD = re.compile(r"[\s\u00a0]*\d")
+#: The row of a withdrawn currency among the names found (:func:`_currencies_written`):
+#: the last, and found only beside its figure (:func:`_withdrawn_beside`).
+_WITHDRAWN_ROW = len(_CURRENCY_PATTERNS) + 4
 
 
 def _carries_currency(text: str, start: int, end: int, language: str) -> bool:
@@ -3721,7 +3805,7 @@ def _carries_currency(text: str, start: int, end: int, language: str) -> bool:
                 continue
         else:
             return True
-        if _TO_ITS_CURRENCY.fullmatch(cased, *gap):
+        if entry[4] == _WITHDRAWN_ROW or _TO_ITS_CURRENCY.fullmatch(cased, *gap):
             return True
     return False
 
@@ -3812,6 +3896,11 @@ def _currencies_written(
     whole = _whole_name_after(folded, anchor_end, language) if anchor_end else None
     if whole is not None:  # "Brunei dollars": before its "dollars", which is another name
         add(*whole[:2], 1, whole[2])
+    withdrawn = (
+        _withdrawn_beside(text, folded, anchor, anchor_end, language) if anchor_end else None
+    )
+    if withdrawn is not None:  # last of the rows: today's currency of a name wins a tie
+        add(*withdrawn, _WITHDRAWN_ROW, _UNKNOWN)
     return found
 
 
