@@ -903,7 +903,9 @@ RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
 SUPPLYING_WORDS: dict[str, tuple[str, ...]] = {
     "en": (r"sold", r"sells?", "selling", r"sales?", r"suppl(?:y|ies|ied|ying)", r"suppliers?",
            r"deliver\w*", r"export\w*", r"donat\w*", r"transferr?\w*", r"provid\w*", "sent",
-           r"sends?", "sending", r"shipp?\w*", "gave", r"gives?", "giving", r"ceded", "handed"),
+           r"sends?", "sending", r"shipp?\w*", "gave", r"gives?", "giving", r"ceded", "handed",
+           # a pledge or an offer of goods, not of an act ("pledged to buy")
+           r"(?:pledg|offer|promis)(?:ed|ing)(?!\s+to\s+[a-z])"),
     "es": (r"vend\w*", r"venta\w*", r"suministr\w*", r"entreg\w*", r"export\w*", r"don\w*",
            r"transfer\w*", r"proporcion\w*", r"envi\w*", r"cedi\w*"),
     "fr": (r"vend\w*", r"vente\w*", r"livr\w*", r"fourni\w*", r"export\w*", r"donn\w*",
@@ -919,9 +921,12 @@ SUPPLYING_WORDS: dict[str, tuple[str, ...]] = {
 #: ("bought ... from X", "从X购买", "закупила у X") the supplier.
 ACQUIRING_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("bought", r"buys?", "buying", r"purchas\w*", r"acquir\w*", r"order(?:s|ed)",
-           r"import\w*", "received", r"receives?", r"procur\w*", "took delivery", "obtained"),
+           r"import\w*", "received", r"receives?", r"procur\w*", "took delivery", "obtained",
+           # a request for goods and getting them: "requested ... from X", "asked X for"
+           r"request(?:ed|ing)(?!\s+by)", r"ask(?:s|ed|ing)?(?=(?:\s+\S+){0,4}?\s+for(?!\w))",
+           r"get|gets|getting|got|gotten"),
     "es": (r"compr\w*", r"adquiri\w*", r"adquier\w*", r"import\w*", r"recibi\w*",
-           r"encarg\w*", r"obtuv\w*"),
+           r"encarg\w*", r"obtuv\w*", r"pidi\w*", r"solicit[óa]\w*"),
     "fr": (r"achet\w*", r"achat\w*", r"acqui\w*", r"import\w*", r"commandé\w*", r"re[çc]u\w*",
            r"obtenu\w*"),
     "de": (r"kauf\w*", r"gekauft", r"erwarb\w*", r"erworben", r"bestell\w*", r"importier\w*",

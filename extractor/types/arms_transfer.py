@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from extractor.text.countries import countries_in_text, country_in_text
 from extractor.text.cues import (
     ACQUIRING_WORDS,
+    SPEECH_VERBS,
     SUPPLYING_WORDS,
     cue_pattern,
     cue_patterns,
@@ -685,7 +686,7 @@ _PARTY: dict[str, str] = {
 #: "из", "у"; never "by", which names the buyer of "bought by") and before the recipient
 #: of a verb of supplying ("to", "for", "a", "à", "an", "в") of each language.
 _FROM = {"en": "from", "es": r"(?:de|desde|a)", "fr": r"(?:de|des|du|auprès de|à)",
-         "de": r"(?:aus|von|vom)", "ru": r"(?:из|у|от)"}  # fmt: skip
+         "de": r"(?:aus|von|vom|bei|beim)", "ru": r"(?:из|у|от)"}  # fmt: skip
 _TO = {"en": r"(?:to|for)", "es": r"(?:a|al|para)", "fr": r"(?:à|au|aux|pour)",
        "de": r"(?:an|nach|für)", "ru": r"(?:в|во|для)"}  # fmt: skip
 #: The word before the agent of a passive verb of supplying, later in its clause ("were
@@ -702,18 +703,50 @@ _GAP = (
     r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
 )
 #: What a verb of acquiring may receive that is no weapon ("received an order from Egypt",
-#: "a request from Poland", "payment from India"): the seller receives those, so its "from
-#: X" is the buyer, and its subject is no recipient. Checked right after the verb.
+#: "a request from Poland", "payment from India", "$300 million", "un acompte", "аванс",
+#: "订单"): the seller receives money and commercial papers, so its "from X" is the buyer,
+#: and its subject is no recipient.
+_NOT_GOODS_NOUNS = (
+    r"orders?|requests?|letters?|payments?|approvals?|contracts?|bids?|offers?|funding|"
+    r"support|notifications?|invitations?|calls?|visits?|delegations?|deals?|advances?|"
+    r"instal+ments?|inquir(?:y|ies)|enquir(?:y|ies)|deposits?|tenders?|proposals?|"
+    r"money|cash|funds?|revenues?|pedidos?|solicitud\w*|cartas?|pagos?|contratos?|"
+    r"anticipos?|adelantos?|acuerdos?|encargos?|commandes?|demandes?|lettres?|paiements?|"
+    r"contrats?|acomptes?|avances?|versements?|Auftr[aä]ge?|Anfragen?|Bestellung\w*|"
+    r"Zahlung\w*|Anzahlung\w*|Vorschuss\w*|Vertr[aä]ge?|заказ\w*|запрос\w*|письм\w*|"
+    r"оплат\w*|платеж\w*|платёж\w*|аванс\w*|контракт\w*|сделк\w*"
+)
+#: A sum of money as a verb's object: a currency sign or word at a figure ("$300 million",
+#: "300 millions d'euros", "5 Millionen Euro", "300 млн долларов").
+_MONEY_OBJECT = (
+    r"(?![^.;,]{0,30}?(?<!\w)worth(?!\w))[$€£¥]\s?\d|\d[\d.,]*\s*(?:[a-zа-я]+\s+){0,2}?(?:d['’])?(?:dollars?|dólares|euros?|"
+    r"pounds?|yuan|rubles?|roubles?|долл\w*|евро|рубл\w*)(?!\w)"
+)
+#: A verb's object, read in any case, after a determiner and at most two more words.
+_OBJECT = (
+    r"\s+(?:(?:an?|the|its|their|his|her|el|la|los|las|un|una|une|le|les|des|du|einen?|"
+    r"eine[rm]?|die|den|das)\s+)?(?:\S+\s+){0,2}?"
+)
 _NOT_GOODS = re.compile(
-    r"\s+(?:(?:an?|the|its|their|his|her|un|una|une|un[ea]?|einen?|eine)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:orders?|requests?|letters?|payments?|approvals?|contracts?|bids?|offers?|funding|"
-    r"support|notifications?|invitations?|calls?|visits?|delegations?|pedidos?|solicitud\w*|"
-    r"cartas?|pagos?|contratos?|commandes?|demandes?|lettres?|paiements?|contrats?|"
-    r"Auftr[aä]ge?|Anfragen?|Bestellung\w*|Zahlung\w*|Vertr[aä]ge?|заказ\w*|запрос\w*|"
-    r"письм\w*|оплат\w*|контракт\w*)(?!\w)",
+    _OBJECT + rf"(?:(?:{_NOT_GOODS_NOUNS})(?!\w)|{_MONEY_OBJECT})",
     re.I,
 )
-_NOT_GOODS_AHEAD = f"(?!(?i:{_NOT_GOODS.pattern}))"
+#: A "from X" between a verb and its object ("received from China an order", "erhielt von
+#: China eine Zahlung", "a reçu de la Chine une commande"): the party is capitalised.
+_FROM_BEFORE_OBJECT = (
+    r"(?:\s+(?i:from|de|desde|des|du|von|vom|aus|bei|beim|от|из|у)\s+"
+    r"(?:(?i:the|la|le|les|el|los|las|der|die|dem|den)\s+|(?i:l)['’])?"
+    r"[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:(?i:of|de)\s+)?[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})?"
+)
+#: Not before such an object, wherever the object stands: right after the verb or past its
+#: "from X" (the object of the verb is judged, not its place).
+_NOT_GOODS_AHEAD = f"(?!{_FROM_BEFORE_OBJECT}(?i:{_NOT_GOODS.pattern}))"
+#: The Chinese object comes after its verb, its head noun last ("获得了20辆坦克的订单"):
+#: a head noun of money or papers in the verb's clause.
+_ZH_NOT_GOODS_AHEAD = (
+    r"(?![^，。；！？,.;!?]*?(?:订单|订货|货款|付款|预付款|定金|订金|款项|合同|合约|询价|"
+    r"请求|申请|美元|欧元|人民币|资金))"
+)
 #: Verbs of supplying too common to say, on their own, that their subject supplies
 #: weapons ("Jordan can provide the same degree of protection"): their subject is read
 #: only in a sentence that names a weapon.
@@ -815,11 +848,46 @@ _RU_ADJECTIVE = re.compile(r"\w+(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|
 #: supplied with howitzers", "Ukraine was sent tanks" (not "tanks were sent to Ukraine").
 _EN_SUPPLIED = re.compile(
     r"(?i:supplied|provided|furnished|equipped|armed|sold|sent|given|handed|shipped|"
-    r"delivered|donated|transferred)"
+    r"delivered|donated|transferred|offered|pledged|promised)"
 )
 _EN_NO_OBJECT = re.compile(
     r"\s*(?:$|[,.;:!?]|(?i:to|by|from|for|in|on|at|over|via|as|under|into|after|before)(?!\w))"
 )
+
+#: An English party named without a possessive: "Germany", not "Germany's".
+_EN_PARTY = _PARTY["en"] + r"(?<!['’]s)(?![\w'’])"
+_EN_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"
+#: A noun of supplying, its recipient ({}), then the goods' owner: "the transfer to Poland
+#: of Germany's tanks".
+_EN_TRANSFER_TO_OF = (
+    r"(?<!\w)(?i:transfers?|deliver(?:y|ies)|sales?|suppl(?:y|ies)|exports?|shipments?)\s+"
+    r"(?i:to)\s+{}\s+(?i:of)\s+"
+)
+#: English suppliers marked outside a verb's subject: the one asked for goods ("asked
+#: Germany for tanks"), the owner of goods transferred ("the transfer to Poland of
+#: Germany's tanks"), the subject of "armed X with" ("Germany armed Poland with").
+_EN_SUPPLIER_EXTRA = (
+    rf"(?<!\w)(?i:ask(?:s|ed|ing)?)\s+{_EN_PARTY}\s+(?i:for)(?!\w)",
+    _EN_TRANSFER_TO_OF.format(_EN_NAME) + rf"{_PARTY['en']}(?=['’]s(?!\w))",
+    rf"{_EN_PARTY}\s+(?:(?i:has|have|had|will|is|are|was|were)\s+)?(?i:arm(?:s|ed|ing))\s+"
+    rf"{_EN_NAME}\s+(?i:with)(?!\w)",
+)
+#: The English indirect object of a verb of supplying or pledging, right after it and
+#: before the goods ("gave Poland 20 tanks", "offered Ukraine jets", "is supplying Japan
+#: with howitzers", "armed Poland with"): the recipient. Not a permission or a promise
+#: given ("gave Poland permission to"), nor a time after the verb ("sold France in 2020").
+_EN_SUPPLIED_PARTY = (
+    r"(?<!\w)(?i:gave|give[sn]?|giving|sent|sends?|sending|offer(?:s|ed|ing)|"
+    r"pledg(?:es|ed|ing)|promis(?:es|ed|ing)|sold|sells?|selling|hand(?:s|ed|ing)|"
+    r"suppl(?:y|ies|ied|ying)|provid(?:es?|ed|ing)|arm(?:s|ed|ing)|equipp?(?:s|ed|ing)|"
+    rf"furnish(?:es|ed|ing))\s+{_EN_PARTY}(?=\s+(?:with(?!\w)|\d|(?!(?i:to|in|on|at|for|"
+    r"from|by|and|or|as|over|last|this|next|after|before|during|since|via|under|that|"
+    r"permission|approval|assurances?|guarantees?|support|access|time|notice)(?!\w))[a-z]))"
+)
+#: The word before a partner in a deal, and the word before the deal's purpose, per
+#: language ("a deal with Germany to buy", "un acuerdo con Alemania para comprar").
+_WITH = {"en": "with", "es": "con", "fr": "avec"}
+_PURPOSE = {"en": r"(?:to|for\s+the)", "es": r"(?:para|por\s+el\s+que)", "fr": r"pour"}
 
 
 def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
@@ -830,8 +898,12 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     acquiring = "(?i:" + "|".join(ACQUIRING[language]) + ")"
     party = _PARTY[language]
     if language == "zh":
+        # "巴西接收了中国交付的坦克": the party before a supplying verb's "的" supplies
+        relative = rf"(?<![向对给为从自由])([^\W向对给为从自由]{{2,8}}?)(?:已经|已|将|所)?(?:{supplying})的"
         return {
-            "supplier": re.compile(rf"(?:从|自|由){party}(?:{acquiring})"),
+            "supplier": re.compile(
+                rf"(?:从|自|由){party}(?:{acquiring}){_ZH_NOT_GOODS_AHEAD}|{relative}"
+            ),
             "recipient": re.compile(rf"(?:向|对|给|为){party}(?:{supplying})"),
         }
     word = r"(?<!\w){}(?!\w)"
@@ -858,7 +930,15 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
         supplier.append(passive + _AGENT_GAP + rf"(?<!\w)(?i:{_BY[language]})\s+{party}")
     if language == "en":
         supplier.append(rf"(?<!\w)(?i:licen[cs]e\s+from)\s+{party}")
+        supplier.extend(_EN_SUPPLIER_EXTRA)
     recipient = [word.format(supplying) + _GAP + rf"(?<!\w)(?i:{_TO[language]})\s+{party}"]
+    if language == "en":  # "the transfer to Poland of Germany's tanks": Poland alone
+        recipient.insert(0, _EN_TRANSFER_TO_OF.format(f"({_EN_NAME})"))
+        recipient.append(_EN_SUPPLIED_PARTY)
+    if language in _WITH:  # "a deal with X to buy": X sells; "... with X to sell": X buys
+        partner = rf"(?<!\w)(?i:{_WITH[language]})\s+{party}\s+(?i:{_PURPOSE[language]})\s+"
+        supplier.append(partner + rf"(?:{acquiring})(?!\w)")
+        recipient.append(partner + rf"(?:{supplying})(?!\w)")
     if language == "ru":  # "Россия поставила Индии ...": the dative right after the verb,
         # past lowercase words but no preposition, whose own case it is ("танки из Турции")
         recipient.append(
@@ -1012,8 +1092,9 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
     for words, side in ((SUPPLYING, "supplier"), (ACQUIRING, "recipient")):
         alternatives = "(?:" + "|".join(words[language]) + ")"
         if language == "zh":  # the verb after its "向X", "从X"
-            verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}", sentence)
-            verb = verb or re.search(alternatives, sentence)
+            ahead = _ZH_NOT_GOODS_AHEAD if side == "recipient" else ""
+            verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}{ahead}", sentence)
+            verb = verb or re.search(alternatives + ahead, sentence)
         else:  # receiving an order or a request is no acquiring (see _NOT_GOODS)
             ahead = _NOT_GOODS_AHEAD if side == "recipient" else ""
             verb = re.search(rf"(?<!\w){alternatives}(?!\w){ahead}", sentence, re.I)
@@ -1100,7 +1181,15 @@ def _past_parentheses(sentence: str, language: str) -> str:
 
 #: A word that opens a complement clause, which has its own subject ("Danish Defence Minister
 #: Lars Holm announced that Denmark will deliver": Denmark delivers, not the minister).
-_COMPLEMENTISER = re.compile(r"(?<!\w)(?i:that|que|qu['’]|dass|что)(?!\w)")
+#: Speech verbs whose object is what was said, not a person told ("told Poland").
+_SAID = {w for forms in SPEECH_VERBS.values() for w in forms if w not in {"told", "tells"}}
+_COMPLEMENTISER = re.compile(
+    r"(?<!\w)(?:(?i:that|que|qu['’]|dass|что|under\s+which|whereby|por\s+el\s+que|"
+    r"en\s+vertu\s+duquel)|(?-i:" + "|".join(sorted(_SAID, key=len, reverse=True)) + r"))(?!\w)"
+)
+#: A partner named after "with" in a subject ("Poland signed a deal with Germany to buy"):
+#: the one the subject deals with, not the subject; read up to the verb.
+_PARTNER = re.compile(r"\s(?i:with|con|avec|mit)\s+[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ].*$", re.S)
 
 
 def _complement_subject(subject: str, language: str) -> str:
@@ -1109,7 +1198,10 @@ def _complement_subject(subject: str, language: str) -> str:
     ("Germany said that it will deliver": Germany)."""
     after = _COMPLEMENTISER.split(subject)[-1]
     reading = None if language == "en" else language
-    return after if after != subject and countries_in_text(after, reading) else subject
+    if after != subject and countries_in_text(after, reading):
+        return after
+    alone = _PARTNER.sub("", subject)
+    return alone if alone != subject and countries_in_text(alone, reading) else subject
 
 
 def _listed_subject(
