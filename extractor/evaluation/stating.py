@@ -92,6 +92,7 @@ from extractor.text.cues import (
 )
 from extractor.text.dates import month_words
 from extractor.text.grounding import normalise, normalise_text
+from extractor.text.harm import OUTCOME_LANGUAGES, outcome_words
 from extractor.text.people import counts_people, is_a_thing, is_an_animal, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import CLAUSES, split_sentences
@@ -1086,7 +1087,7 @@ def _harm_tells_people(
 
 
 #: Per language, folded (:func:`_fold`), the words that say what happened to the people a
-#: number counts, by the field of a casualty report it would fill: ``killed``, ``injured``,
+#: number counts (the strict score's view of :data:`extractor.text.harm.HARM_WORDS`), by the field of a casualty report it would fill: ``killed``, ``injured``,
 #: or ``other``, an outcome no key count holds (missing, kidnapped, arrested, displaced,
 #: rescued). A count states a field only when its own word of outcome is that field's
 #: (:func:`_outcomes_of`): "killed 3 people and wounded 12" gives no killed count of 12.
@@ -1096,73 +1097,8 @@ def _harm_tells_people(
 #: "erlagen ihren Verletzungen"); a noun of the agent ("asesino", murderer, folded as
 #: "asesinó") says nothing of what befell the counted ("el asesino hirió a 12").
 _OUTCOME_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "killed": r"kill(?:s|ed|ing)?|dead|died|dies|die|dying|deaths?|slain|murder(?:ed|ing)"
-                  r"|perish\w*|fatal\w*|executed|massacred|beheaded|lives|bodies|corpses"
-                  r"|succumb\w*",
-        "injured": r"injur\w*|wound\w*|hurt|maimed|hospitali[sz]ed",
-        "other": r"missing|arrest\w*|detained|abduct\w*|kidnapp?\w*|captured|displaced"
-                 r"|rescued|evacuated|surviv\w*|freed|released|fled|homeless|stranded"
-                 r"|deported|expelled|evicted|sickened|infected",
-    },
-    "es": {
-        "killed": r"muert\w*|murio|murieron|morir\w*|fallec\w*|mato|mataron|matando"
-                  r"|matad[oa]s?|asesinad[oa]s?|asesinaron|perdieron la vida"
-                  r"|perdio la vida|cadaveres|sucumbi\w*",
-        "injured": r"herid\w*|lesionad\w*|lesiones|hiri(?:o|eron|endo)|hier(?:e|en)",
-        "other": r"desaparec\w*|secuestr\w*|detenid\w*|detuv\w*|arrest\w*|captur\w*"
-                 r"|desplaz\w*|rescat\w*|evacu\w*|liberad\w*|liberaron|sobreviv\w*"
-                 r"|rapt\w*|huyeron",
-    },
-    "fr": {
-        "killed": r"tue\w*|tuant|morts?|mortes?|decede\w*|deces|(?:ont|a|sont) peri"
-                  r"|perirent|abattu\w*|assassine\w*|cadavres?|succomb\w*",
-        "injured": r"blesse\w*|blessures?",
-        "other": r"disparu\w*|enleve\w*|kidnappe\w*|arrete\w*|interpelle\w*|detenu\w*"
-                 r"|deplace\w*|secouru\w*|evacue\w*|libere\w*|survecu|rescape\w*"
-                 r"|pris en otage|captur\w*",
-    },
-    "de": {
-        "killed": r"getotet\w*|totete\w*|tote[nr]?|todesopfer|starb\w*|gestorben"
-                  r"|ums leben|ermordet\w*|erschossen\w*|umgekommen|leichen?"
-                  r"|massakriert\w*|hingerichtet\w*|erlag(?:en)?|erlegen",
-        "injured": r"verletzt\w*|verwundet\w*",
-        "other": r"vermisst\w*|entfuhrt\w*|verschleppt\w*|festgenommen|verhaftet\w*"
-                 r"|gefangen\w*|vertrieben\w*|gerettet\w*|evakuiert\w*|befreit\w*"
-                 r"|uberlebt\w*|geflohen|fluchteten",
-    },
-    "ru": {
-        "killed": r"убит\w*|убил\w*|убив\w*|погиб\w*|гибел\w*|смерт\w*|умер\w*|скончал\w*"
-                  r"|застрел\w*|расстреля\w*|казнен\w*|казнил\w*|тел|трупов|трупы",
-        "injured": r"ранен\w*|ранил\w*|пострада\w*|травм\w*",
-        "other": r"пропал\w*|пропавш\w*|похищ\w*|похитил\w*|задержан\w*|задержал\w*"
-                 r"|арестова\w*|эвакуирова\w*|спасен\w*|спасл\w*|освобожд\w*|бежал\w*"
-                 r"|переселен\w*|выжил\w*",
-    },
-    "pt": {
-        "killed": r"mort(?:[oa]s?|es?)|morre\w*|morri\w*|morreu|matou|mataram|matando"
-                  r"|matad[oa]s?|assassinad\w*|falec\w*|obitos?|perderam a vida|cadaveres"
-                  r"|sucumb\w*",
-        "injured": r"ferid\w*|lesionad\w*",
-        "other": r"desaparecid\w*|sequestrad\w*|raptad\w*|detid\w*|capturad\w*"
-                 r"|deslocad\w*|desalojad\w*|resgatad\w*|evacuad\w*|libertad\w*|sobreviv\w*",
-    },
-    "nl": {
-        "killed": r"gedood|doodden|doodde|dood|doden|omgekomen|kwamen om|kwam om"
-                  r"|om het leven|stierven|stierf|gestorven|vermoord\w*|doodgeschoten"
-                  r"|lijken|sneuvelden|gesneuveld|bezweken|bezweek",
-        "injured": r"gewond\w*|verwond\w*",
-        "other": r"vermist\w*|ontvoerd\w*|gearresteerd|opgepakt|aangehouden|gevangen\w*"
-                 r"|ontheemd\w*|gered|geevacueerd|bevrijd\w*|overleefd\w*|gevlucht",
-    },
-    "it": {
-        "killed": r"uccis\w*|uccid\w*|mort[ieoa]|morirono|mortal\w*|decedut\w*|decess\w*"
-                  r"|perso la vita|cadaveri|soccomb\w*",
-        "injured": r"ferit\w*|feriment\w*",
-        "other": r"dispers\w*|scompars\w*|rapit\w*|sequestrat\w*|arrestat\w*|fermat\w*"
-                 r"|detenut\w*|sfollat\w*|evacuat\w*|salvat\w*|liberat\w*|sopravvissut\w*",
-    },
-}  # fmt: skip
+    language: outcome_words(language) for language in OUTCOME_LANGUAGES
+}
 #: Per language of :data:`_OUTCOME_WORDS`, folded, what ends the clause a count is in
 #: besides a mark: the conjunctions and relative words that open the next one ("killed 3
 #: and wounded 12", "arrested 12 after 3 were killed", "murieron 3 y 12 resultaron

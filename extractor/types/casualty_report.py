@@ -20,6 +20,7 @@ from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_en
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import normalise_text
+from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS
@@ -38,38 +39,16 @@ from extractor.types.parts import Actor, Count, CountQualifier, CountryCode, Dat
 from extractor.types.registry import GoldSpec, RecordSpec
 from extractor.types.visit import venue_countries
 
-CASUALTY_WORDS = cue_pattern(
-    [r"kill\w*", "dead", "deaths?", "died", "dying", r"injur\w*", r"wound\w*", r"casualt\w*",
-     r"fatalit\w*", "death toll", "lost their lives", "lives", "bodies", r"massacre\w*", "shot",
-     r"murder\w*", "slain"]
-)  # fmt: skip
-#: Words of killing, dying and injury per language (ISO 639-1). English is
+#: Words of killing, dying and injury and of the event that harms, per language (ISO
+#: 639-1): the gate's view of :data:`extractor.text.harm.HARM_WORDS`. English is
 #: :data:`CASUALTY_WORDS`.
+CASUALTY_WORDS = cue_pattern(cue_words("en"))
 CASUALTY_CUES: dict[str, re.Pattern[str]] = {
     "en": CASUALTY_WORDS,
-    **cue_patterns({
-        "es": [r"muert\w*", "murió", "murieron", r"morir\w*", r"fallec\w*", r"mat[oó]",
-               "mataron", "matando", r"asesin\w*", r"herid\w*", r"lesionad\w*", r"víctimas?",
-               "perdieron la vida", "perdió la vida", "bajas", r"masacre\w*", r"cadáver\w*",
-               r"tiroteo\w*", r"balacera\w*", r"acribill\w*"],
-        "fr": [r"tué\w*", "tuant", "tuer", "morts", "mortes", "la mort", r"mortel\w*",
-               "décès", r"décéd\w*", r"blessé\w*", r"blessure\w*", "victimes",
-               r"(?:ont|a) péri", "périrent", r"massacre\w*", r"fusillade\w*", r"abattu\w*",
-               r"assassiné\w*", "assassinats?", "bilan", "pertes humaines", "cadavres?"],
-        "de": [r"getötet\w*", r"tötete\w*", "(?-i:Tote[nr]?)", r"Todes\w*", "starb",
-               "starben", "gestorben", "ums Leben", r"verletzt\w*", r"Verletzte\w*",
-               r"verwundet\w*", r"Verwundete\w*", r"Opfer\w*", r"Leiche\w*",
-               r"Massaker\w*", r"erschossen\w*", r"ermordet\w*", "Morde?s?", "umgekommen",
-               r"Schießerei\w*", r"Schiesserei\w*"],
-        "ru": [r"убит\w*", r"убил\w*", r"убив\w*", r"убийств\w*", r"погиб\w*", r"гибел\w*",
-               r"смерт\w*", r"умер\w*", r"скончал\w*", r"ранен\w*", r"ранил\w*",
-               r"пострада\w*", r"жертв\w*", r"труп\w*", "тела", r"расстрел\w*",
-               r"застрел\w*", r"резн\w*", r"бойн\w*"],
-        "zh": ["死亡", "丧生", "遇难", "身亡", "罹难", "死伤", "伤亡", "受伤", "负伤", "打死",
-               "杀害", "杀死", "炸死", "遇害", "丧命", "殒命", "死者", "伤者", "尸体", "屠杀",
-               "枪击", "牺牲", "死难", "失去生命", "夺走", "去世", "致死", "身故"],
-    }),
-}  # fmt: skip
+    **cue_patterns(
+        {language: cue_words(language) for language in CUE_LANGUAGES if language != "en"}
+    ),
+}
 #: The words of harm in every language: they separate a toll's counts ("5 killed and
 #: 10 injured" is no list of parts) and let "a soldier was killed" state one.
 _HARM = tuple(CASUALTY_CUES.values())
@@ -3630,15 +3609,9 @@ _TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: The verbs of a running total no casualty word tells: "ha matado a 300", "унесший жизни
 #: 300 человек", "أودى بحياة 300 شخص", "a coûté la vie à".
-_TOTAL_HARM: dict[str, re.Pattern[str]] = cue_patterns({
-    "es": [r"matad[oa]s?", "matan", "matar", r"cobrad[oa] la vida", r"costad[oa] la vida"],
-    "fr": ["coûté la vie"],
-    "de": [r"\w*getötet", "das Leben gekostet"],
-    "ru": [r"унес\w*", r"унёс\w*", r"жизн(?:и|ей)"],
-    "ar": ["أودى", "أودت", "بحياة"],
-    "pt": [r"matad[oa]s?", r"matou", r"mataram"],
-    "it": [r"uccis[oiea]", r"ucciso"],
-})  # fmt: skip
+_TOTAL_HARM: dict[str, re.Pattern[str]] = cue_patterns(
+    {language: total_words(language) for language in TOTAL_LANGUAGES}
+)
 
 
 #: Where a clause ends for its period: a comma inside a date ("October 7, 2023") or a
