@@ -1195,6 +1195,30 @@ def _participle_at_end(said: str, after: int, language: str) -> bool:
     return found is not None and found.lastgroup in ("killed", "injured")
 
 
+#: Auxiliaries of a passive or of a change of state whose participle ends the clause in
+#: a language of :data:`_VERB_APART` ("In Nigeria wurden 12 der Geretteten verletzt",
+#: "raakten 12 van de bevrijde gijzelaars gewond").
+_FINAL_AUXILIARY = re.compile(
+    r"(?<!\w)(?:wurden|wurde|werden|worden|waren|sind|raakten|raakte)(?!\w)"
+)
+
+
+def _final_participle(
+    said: str, start: int, inside: list[re.Match[str]], clause: tuple[int, int], language: str
+) -> list[re.Match[str]]:
+    """The word of outcome that ends the clause of the count at ``start``, read as its
+    verb, in a language of :data:`_VERB_APART` whose auxiliary stands before the count:
+    "wurden 12 der geretteten Bergleute verletzt" read as one group ends on "verletzt",
+    the participle of "wurden", not an attribute of the rescued. Empty otherwise."""
+    low, high = clause
+    if language not in _VERB_APART or len(inside) < 2:
+        return []
+    last = inside[-1]
+    if said[last.end() : high].strip(" .!?\"'") or not _FINAL_AUXILIARY.search(said, low, start):
+        return []
+    return [last]
+
+
 def _verb_before_in_clause(said: str, start: int, language: str) -> bool:
     """Whether, in a language of :data:`_VERB_APART`, the last word of outcome of the
     clause before the number at ``start`` is one of killing or wounding ("In Nigeria
@@ -1325,6 +1349,9 @@ def _outcomes_of(said: str, start: int, end: int, language: str) -> set[str]:
     if pattern is None:
         return set()
     low, high = _clause(said, start, end, language)
+    whole = _outcome_of_all(said, end, high, language)
+    if whole is not None:
+        return {whole}
     found = [m for m in pattern.finditer(said, low, high) if m.end() <= start or m.start() >= end]
     group_end = _counted_group_end(said, end, language)
     inside = [m for m in found if end <= m.start() and m.end() <= group_end]
@@ -1334,7 +1361,9 @@ def _outcomes_of(said: str, start: int, end: int, language: str) -> set[str]:
             for m in found
             if m.start() >= group_end and not _after_article(said, m.start(), language)
         ]
-        told = [m for m in verbs if m is not None]
+        told = [m for m in verbs if m is not None] or _final_participle(
+            said, start, inside, (low, high), language
+        )
         if told:
             return {str(told[0].lastgroup)}
         own = [m for m in inside if not _before_people(said, m.end(), language)]
@@ -1346,6 +1375,46 @@ def _outcomes_of(said: str, start: int, end: int, language: str) -> set[str]:
     distance = {m: start - m.end() if m.end() <= start else m.start() - end for m in found}
     nearest = min(distance.values())
     return {str(m.lastgroup) for m in found if distance[m] == nearest}
+
+
+#: Per language of :data:`_OUTCOME_WORDS`, folded, the words that open an apposition
+#: saying what befell every one of the people a count ends its clause with ("freed 12
+#: people, all of them injured", "todos ellos heridos", "tous blessés", "alle verletzt"),
+#: with the auxiliary that may come before the word of outcome ("all of whom were").
+_ALL_OF_THEM: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"\s*[,;:\-\u2013\u2014(]\s*(?:{words})\s+")
+    for language, words in {
+        "en": r"all(?: (?:of (?:them|whom)|three|four|five))?(?: (?:were|had been|are|was))?",
+        "es": r"tod[oa]s(?: (?:ellos|ellas|los cuales|las cuales))?"
+        r"(?: (?:resultaron|quedaron|estaban|fueron|han resultado))?",
+        "fr": r"tou(?:s|tes)(?: (?:ont ete|etaient|sont|avaient ete))?",
+        "de": r"alle(?: (?:von ihnen|davon))?(?: (?:wurden|waren|sind))?",
+        "ru": r"все(?: (?:они|из них))?(?: (?:были|оказались))?",
+        "pt": r"tod[oa]s(?: (?:eles|elas))?(?: (?:ficaram|foram|estavam))?",
+        "nl": r"(?:allemaal|allen|alle(?: van hen)?)(?: (?:raakten|werden|waren))?",
+        "it": r"tutt[ie](?: (?:loro|quanti))?(?: (?:sono stat[ie]|erano|rimast[ie]|sono rimast[ie]))?",
+    }.items()
+}
+
+
+def _outcome_of_all(said: str, end: int, high: int, language: str) -> str | None:
+    """The field of outcome an apposition after the clause of the count at ``end`` gives
+    every one it counts (:data:`_ALL_OF_THEM`): "rescuers freed 12 people, all of them
+    injured" counts 12 injured, though "freed" ends the count's own clause. None when
+    another number stands between ("freed 12 people and 3 soldiers, all of them
+    injured" does not say which), or the apposition is of part of them ("3 of them
+    injured") or tells no outcome ("all of them unharmed")."""
+    opener, pattern = _ALL_OF_THEM.get(language), _outcome_pattern(language)
+    if opener is None or pattern is None or _DIGIT.search(said, end, high):
+        return None
+    apposition = opener.match(said, high)
+    if apposition is None:
+        return None
+    told = pattern.match(said, apposition.end())
+    return str(told.lastgroup) if told is not None else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _phrase_end(said: str, end: int, count: int) -> int:
@@ -1662,6 +1731,24 @@ def _tells_count(record: Mapping[str, Any], said: str, language: str) -> bool:
     )
 
 
+def _tells_own_harm(record: Mapping[str, Any], said: str, language: str) -> bool:
+    """Whether a quote writes a key count of the record (killed, injured) with its own word
+    of outcome, of that field (:func:`_outcomes_of`): "12 of the evacuated residents were
+    hurt" tells the harm as "were injured" does. A word the gate does not open on alone
+    ("hurt", "hospitalized": :data:`extractor.text.harm.NOT_CUES`, common outside harm)
+    is the harm when it is what befell the record's count in its own clause. Only in a
+    language the type has words for: elsewhere a quote needs two key facts
+    (:func:`_tells`), and a count with its verb is one."""
+    counts = _key_fields(record)[1]
+    return any(
+        _outcomes_of(said, start, end, language) == {field}
+        for field, numbers in counts.items()
+        if field in ("killed", "injured")
+        for n in numbers
+        for start, end in _places_of(said, _count_forms(n, language), language)
+    )
+
+
 def _states_field(said: str, field: str, number: int, language: str) -> bool:
     """Whether folded ``said`` writes ``number`` as a count of ``field``: anywhere, for a
     field of no outcome; for a field of :data:`_OUTCOME_WORDS` ("killed", "injured"), at
@@ -1745,7 +1832,10 @@ def states_record(
     return any(
         all(_statement(reading, p) for p in places)
         and _holds_any(said, groups, language)
-        and _tells(kind, language, raw, said, groups, units)
+        and (
+            _tells(kind, language, raw, said, groups, units)
+            or (_type_words(kind, language) is not None and _tells_own_harm(gold, said, language))
+        )
         and _tells_count(gold, said, language)
         and not _conflicts(gold, raw, said, language)
         for places, said, raw in parts
