@@ -377,7 +377,7 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
            r"open(?:s|ed)? fire", r"slaughter(?:s|ed|ing)?", "gunned down", r"detonat\w*",
            r"target(?:s|ed|ing)", "blew up", "set off", r"behead\w*", "caused", "left",
            r"neutrali[sz](?:e|es|ed|ing)", r"eliminat(?:e|es|ed|ing)"],
-    "es": [r"mat(?:ó|o|a|an|aron|ando|ado)", r"asesin(?:ó|ar|aron|a|an|ando|ado)", r"atac(?:ó|aron|a|an)",
+    "es": [r"mat(?:ó|o|a|an|aron|ando|ado|ara|aran|en)", r"asesin(?:ó|ar|aron|a|an|ando|ado|ara|aran|en)", r"atac(?:ó|aron|a|an)",
            r"bombarde(?:ó|aron|a|an)", r"dispar(?:ó|aron|a|an)", r"hiri(?:ó|eron)", r"perpetr\w*",
            r"lanz(?:ó|aron|a|an)", r"ejecut(?:ó|aron)", r"embosc\w*", r"masacr(?:ó|aron)",
            r"secuestr(?:ó|aron)", r"abat(?:ió|ieron|ido|idos|ir)", r"caus(?:ó|aron)", r"dej(?:ó|aron)",
@@ -678,6 +678,8 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
         governed = not after.startswith("'s") and not any(
             p.search(between) for p in with_english(_CIRCUMSTANCE, language)
         )
+        # "n'a rien fait pour empêcher X de tuer": X is whom the verb of prevention governs
+        governed = governed and not _prevented(between + quote[start:end], language)
         if words <= (6 if unspaced else 5) and counted and governed:
             return "is who was harmed in the evidence, not who did it"
         if (
@@ -693,6 +695,9 @@ def _role_problem(quote: str, start: int, end: int, language: str) -> str | None
     deed = _past_own_relative(reading, language) or _first_deed(reading, language)
     if deed is not None:
         return _DEEDS[_said_of_itself(deed, reading, language)]
+    harms = [m.start() for p in with_english(CASUALTY_CUES, language) for m in p.finditer(reading)]
+    if harms and _prevented(reading[: max(harms)], language):  # "empêcher X de tuer 12"
+        return _DEEDS["prevented"]
     return _harm_of_another_sentence(quote, lo, hi, language)
 
 
@@ -868,17 +873,31 @@ def _verb_first_speech(clause_before: str, reading: str, language: str) -> str |
     later in the sentence is the deed of whoever its clause names ("قال الجيش إن الشرطة
     قتلت": the army said it; "أدان X قيام Y بقتل": X condemned), unless the speech says the
     harm is the speaker's own ("أعلن الجيش أنه قتل 12": "did"). "denied" for a denial or an
-    accusation ("نفى X قتل", "اتهم X Y بقتل"); None for any other language or verb."""
+    accusation ("نفى X قتل", "اتهم X Y بقتل"). A verb of harm right before the name with
+    its count right after ("قتل الجيش 12 مدنيا") is the name's own deed ("did"), whoever
+    speaks in the next clause. None for any other language or verb."""
     if language not in _VERB_FIRST or not clause_before.split():
         return None
+    spokesman = _AR_SPOKESMAN.search(clause_before)
+    if spokesman is not None:  # "قال المتحدث باسم الجيش إن": the army's spokesman speaks
+        return _verb_first_speech(clause_before[: spokesman.start()], reading, language) or (
+            _said_of_itself("spoke", f"{spokesman.group()} {reading}", language)
+        )
     verb = re.sub(r"^[وف](?=\w{3})", "", clause_before.split()[-1])  # "وقال", "فنفى"
     if _DENIES[language].fullmatch(verb):
         return "denied"
     if SPEAKS_CUES[language].fullmatch(verb):
         return _said_of_itself("spoke", f"{verb} {reading}", language)
+    if _AGENT[language].fullmatch(verb) and _COUNTED.search(" ".join(reading.split()[:2])):
+        return "did"  # "قتل الجيش 12 مدنيا، قالت الحكومة": the army killed, the government said
     return None
 
 
+#: An Arabic spokesman of the name after him ("المتحدث باسم الجيش", "ناطق عن الحكومة"): the
+#: name speaks through him, as the verb before him says.
+_AR_SPOKESMAN = re.compile(
+    r"(?<!\w)(?:ال)?(?:متحدث|ناطق)(?:ة|ون|ين)?(?:\s+(?:الرسمي|رسمي))?\s+(?:باسم|عن|ل)\s*$"
+)
 #: Languages whose clauses put the verb before its subject: a verb of speaking right before
 #: a name is that name's.
 _VERB_FIRST = frozenset({"ar"})
@@ -1355,6 +1374,8 @@ _DEEDS: dict[str, str | None] = {
     "another sentence": "tells no harm in its own sentence; the harm in the evidence is told"
     " of another subject in another sentence ('X urged restraint. Gunmen killed 12'); it did"
     " not do it",
+    "prevented": "is named in the evidence as failing or trying to prevent the harm"
+    " ('failed to stop the rebels from killing 12'); it did not do it",
     "contrasted": "is named in the evidence as not the one who did it ('the army, not X,"
     " carried out the attack'); it did not do it",
 }
@@ -1497,9 +1518,64 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         and not _affirmed_after_contrast(text, at, language)
     ):
         return "denied"  # "X did not kill", "X n'a pas tué", "X failed to kill"
+    if deed == "did" and _prevented(text[:at], language):
+        return "prevented"  # "X failed to stop the rebels from killing 12"
     if deed == "denied" and at == denial and negated and not undenied:
         return _undenied(text, at, language)
     return deed
+
+
+def _prevented(before: str, language: str) -> bool:
+    """Whether a verb of prevention or protection (:data:`_PREVENTS`) governs the verb of
+    harm that ends ``before``: "failed to *prevent* the militants from killing", "did
+    nothing to *stop* them killing", "was unable to *protect* the 12 killed", "no logró
+    *impedir* que mataran", "n'a pas pu *empêcher* les rebelles de tuer", "konnte nicht
+    *verhindern*, dass ... töteten", "не смогла *помешать* боевикам убить". The harm is
+    then the deed of the one kept from it, or the suffering of the one not protected; the
+    subject of prevention, whether it failed or not, did not do it (UCDP, ACLED: the
+    perpetrator is who the text names as doing the harm, never the state that failed to
+    stop it). A coordinator between gives the subject a verb of its own ("stopped a
+    convoy *and* killed 12" killed), and a verb of harm right after one of stopping is
+    the subject's own ceasing ("has not stopped attacking; it killed 12"), as is one after
+    a word of limit (:data:`_OWN_LIMIT`: "did not stop at killing 12")."""
+    coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
+    for pattern in with_english(_PREVENTS, language):
+        for prevention in pattern.finditer(before):
+            gap = before[prevention.end() :]
+            if (
+                gap.strip()
+                and not _OWN_LIMIT.fullmatch(gap.strip())
+                and not coordinator.search(gap)
+                and not re.search(r"[;:.]", gap)
+            ):
+                return True
+    return False
+
+
+#: Words between a verb of stopping and one of harm that make the harm the subject's own
+#: limit, not another's deed kept from it ("did not stop at killing", "se arrêter à tuer").
+_OWN_LIMIT = re.compile(r"(?:at|short of|even at|en|à|bei)", re.IGNORECASE)
+#: Verbs of prevention, stopping and protection: the harm they govern is not their
+#: subject's (:func:`_prevented`).
+_PREVENTS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"prevent(?:s|ed|ing)?", r"stop(?:s|ped|ping)?", r"protect(?:s|ed|ing)?",
+           r"halt(?:s|ed|ing)?", r"deter(?:s|red|ring)?", r"sav(?:e|es|ed|ing)",
+           r"shield(?:s|ed|ing)?", r"defend(?:s|ed|ing)?", r"rescu(?:e|es|ed|ing)"],
+    "es": [r"impedi\w*", r"impid\w*", r"evit\w*", r"deten(?:er|ga|gan)", r"fren(?:ar|ara|aran)",
+           r"proteg\w*", r"protej\w*", r"salv(?:ar|ara|aran)", r"defender"],
+    "fr": [r"empêch\w*", r"protég\w*", r"proteg\w*", r"arrêter", r"stopper", r"sauver",
+           r"défendre", r"prévenir"],
+    "de": [r"verhinder\w*", r"schütz\w*", r"geschützt", r"stoppen", r"gestoppt",
+           r"aufzuhalten", r"aufhalten", r"zu retten", r"retten", r"abzuhalten", r"abhalten"],
+    "ru": [r"помеша\w*", r"предотврат\w*", r"останов\w*", r"защит\w*", r"уберечь",
+           r"спасти"],
+    "pt": [r"impedi\w*", r"impe[çc]\w*", r"evit\w*", r"proteg\w*", r"det(?:er|ivesse)",
+           r"salvar", r"defender"],
+    "it": [r"impedi\w*", r"evit\w*", r"protegg\w*", r"protett\w*", r"ferma\w*",
+           r"salvare", r"difendere"],
+    "zh": ["阻止", "防止", "制止", "保护", "阻挡", "拦住"],
+    "ar": [r"منع", r"حماية", r"وقف", r"ردع"],
+})  # fmt: skip
 
 
 def _affirmed_after_contrast(text: str, at: int, language: str) -> bool:
