@@ -185,7 +185,7 @@ _ZH_SINCE = re.compile(
 #: "с начала войны", "منذ الانقلاب".
 _PERIOD_START = re.compile(
     r"(?<!\w)(?:start|beginning|outbreak|onset|coup|war|invasion|uprising|revolution|"
-    r"offensive|ceasefire|truce|conflict|fighting|escalation|takeover|"
+    r"offensive|ceasefire|truce|conflict|fighting|escalation|takeover|insurgency|rebellion|"
     r"inicio|comienzo|principios?|golpe|guerra|invasión|conflicto|ofensiva|tregua|"
     r"début|commencement|guerre|conflit|trêve|"
     r"Beginn|Anfang|Ausbruch|\w+(?:beginn|anfang|ausbruch)|Putsch\w*|Krieg\w*|Invasion|Konflikt\w*|Offensive|Waffenruhe|"
@@ -3444,12 +3444,89 @@ def toll_period(
             if isinstance(since, DateValue):
                 return since
             found = undated = True
+        begun = _begun_before_its_toll(sentence, language, published)
+        if begun is not None:
+            return begun
         year = _year_so_far(sentence, language, published, undated)
         if year is not None:
             return year
         if any(p.search(sentence) for p in with_english(CUMULATIVE_CUES, language)):
             found = True
     return found
+
+
+def _begun_before_its_toll(
+    sentence: str, language: str, published: date | None
+) -> DateValue | None:
+    """The period of a toll whose subject a relative clause dates by its beginning: "The
+    war, *which began in 2019*, has killed 300 people", "the conflict that started in March
+    2021 has killed", "la guerra, que comenzó en 2019, ha matado", "la guerre, qui a
+    commencé en 2019, a fait 300 morts", "der Krieg, der 2019 begann, hat ... getötet". The
+    toll of a thing since its start is cumulative over that period (UCDP, ACLED), from the
+    start to publication. Only a relative on the sentence's subject, an event or a period's
+    start (:data:`_PERIOD_START`, :data:`EVENT_CUES`), with a year, and a main verb in the
+    perfect (:data:`_PERFECT`) that tells harm: a past tense ("The raid, which began at
+    dawn, killed 12") tells an event."""
+    perfect = _PERFECT.get(language)
+    if published is None or perfect is None:
+        return None
+    for opener in _RELATIVE_OF_BEGINNING.finditer(sentence):
+        subject = sentence[: opener.start()]
+        if any(p.search(subject) for p in _harm_words(language)):
+            continue  # "A strike killed 12 in the war, which began in 2019": no subject's
+        if len(subject.split()) > _SUBJECT_WORDS or not (
+            _PERIOD_START.search(subject)
+            or any(p.search(subject) for p in with_english(EVENT_CUES, language))
+        ):
+            continue
+        clause = sentence[opener.end() :]
+        began = _BEGAN.search(clause)
+        year = _YEAR.search(clause)
+        if (
+            began is None
+            or year is None
+            or len(clause[: max(began.start(), year.start())].split()) > 5
+        ):
+            continue
+        start = began.end() if began.start() < year.start() else 0
+        main = clause[max(began.end(), year.end()) :].lstrip(" ,")
+        aux = perfect.match(main)
+        if aux is None or not any(
+            p.search(main[aux.end() : aux.end() + 80]) for p in _harm_words(language)
+        ):
+            continue
+        written = clause[start : year.end()].strip()
+        since = {"es": "desde", "pt": "desde", "fr": "depuis", "de": "seit", "it": "da"}
+        resolved = DateValue.resolve(
+            f"{since.get(language, 'since')} {written}", published, language
+        )
+        if resolved is not None and resolved.value is not None:
+            told = clause[: max(began.end(), year.end())]  # "der 2019 begann"
+            return resolved.model_copy(update={"text": sentence[: opener.end()] + told})
+    return None
+
+
+#: A relative word after its subject ("The war, which", "the conflict that", "la guerra,
+#: que", "la guerre, qui", "der Krieg, der", "a guerra, que", "la guerra, che").
+_RELATIVE_OF_BEGINNING = re.compile(
+    r"(?:,\s*|\s)(?:which|that|que|qui|der|die|das|welche[rs]?|che|la quale|il quale)\s+",
+    re.IGNORECASE,
+)
+#: How many words a relative's subject may take ("The war in the north of the country").
+_SUBJECT_WORDS = 8
+#: A main verb in the perfect right after a relative clause, a running total's tense ("has
+#: killed", "ha matado", "a fait", "hat ... getötet", "já matou", "ha ucciso").
+_PERFECT: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?:{words})(?!\w)", re.IGNORECASE)
+    for language, words in (
+        ("en", r"(?:so far |already )?(?:has|have)"),
+        ("es", r"(?:ya )?(?:ha|han)"),
+        ("fr", r"(?:a|ont)(?: déjà)?"),
+        ("de", r"(?:hat|haben)"),
+        ("pt", r"(?:já )?(?:matou|mataram|deixou|deixaram|causou|causaram|tem|têm|fez)"),
+        ("it", r"(?:ha|hanno)(?: già)?"),
+    )
+}
 
 
 def _year_so_far(
@@ -3550,7 +3627,9 @@ def _periods_since(
         for match in _ZH_SINCE.finditer(sentence):
             if _ZH_DESCRIBES.match(sentence, match.end()):
                 continue  # "自2019年以来一直活跃的组织": the period of the group
-            resolved = DateValue.resolve(match.group(), published, language)
+            resolved = _zh_month_of_a_near_year(match.group(), published) or DateValue.resolve(
+                match.group(), published, language
+            )
             yield resolved if resolved and resolved.value else True
     for lang in dict.fromkeys(("en", language)):
         word = _SINCE_WORDS.get(lang)
@@ -3566,6 +3645,36 @@ def _periods_since(
                     yield period
 
 
+def _zh_month_of_a_near_year(since: str, published: date | None) -> DateValue | None:
+    """A Chinese period whose year is told relative to publication and whose month or day
+    is written ("自今年1月以来", "自去年10月以来", "自今年2月5日以来"): dated to its month or day,
+    not its year alone; the toll runs from then to publication."""
+    found = _ZH_NEAR_YEAR.search(since)
+    if found is None or published is None:
+        return None
+    year = published.year - _ZH_YEARS_BACK[found["year"]]
+    month = int(found["month"])
+    if not 1 <= month <= 12 or date(year, month, 1) > published:
+        return None  # no month, or one after publication: no period of this toll
+    value, precision = f"{year:04d}-{month:02d}", "month"
+    if found["day"] is not None:
+        try:
+            day = date(year, month, int(found["day"]))
+        except ValueError:
+            return None
+        if day > published:
+            return None
+        value, precision = day.isoformat(), "day"
+    return DateValue(
+        text=since, value=value, precision=precision, kind="range", end=published.isoformat()
+    )
+
+
+#: A Chinese year told from publication, then its month and maybe day ("今年1月", "去年10月5日").
+_ZH_NEAR_YEAR = re.compile(
+    r"(?P<year>今年|去年|前年)(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})[日号])?"
+)
+_ZH_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
 #: After a Chinese "以来": a modifier ending in 的 before any harm, which describes the noun
 #: it precedes ("以来一直活跃的武装组织"), not the toll ("以来死亡的人数" tells the harm first).
 _ZH_DESCRIBES = re.compile(r"(?:(?!死亡|丧生|遇难|身亡|杀|伤)[^，。；,;：:的]){0,12}的")
