@@ -26,6 +26,8 @@ MONTHS = {
     "es": ("enero", "marzo", "octubre"),
     "fr": ("janvier", "mars", "octobre"),
     "de": ("Januar", "März", "Oktober"),
+    "pt": ("janeiro", "março", "outubro"),
+    "it": ("gennaio", "marzo", "ottobre"),
 }
 MONTH_NUMBERS = (1, 3, 10)
 SUBJECTS = {
@@ -33,6 +35,8 @@ SUBJECTS = {
     "es": ("La guerra", "El conflicto"),
     "fr": ("La guerre", "Le conflit"),
     "de": ("Der Krieg", "Der Konflikt"),
+    "pt": ("A guerra", "O conflito"),
+    "it": ("La guerra", "Il conflitto"),
 }
 #: (language, template): a relative of beginning on the subject, a perfect toll after it.
 BEGUN = [
@@ -46,6 +50,8 @@ BEGUN = [
     ("fr", "{S}, qui a éclaté en {D}, a tué {n} civils."),
     ("de", "{S}, der {D} begann, hat {n} Menschen getötet."),
     ("de", "{S}, der {D} ausbrach, hat bereits {n} Menschen das Leben gekostet."),
+    ("pt", "{S}, que começou em {D}, já matou {n} pessoas."),
+    ("it", "{S}, che è iniziata nel {D}, ha ucciso {n} persone."),
 ]
 #: The same words where the rule must not fire: a past tense, a relative after the toll,
 #: a relative of something else than a beginning, a beginning with no year.
@@ -65,6 +71,7 @@ def _dates(language: str) -> list[tuple[str, str]]:
     """(written, value) for every year and every month of a year: "2019", "March 2019"."""
     month_of = {
         "en": "{M} {y}", "es": "{M} de {y}", "fr": "{M} {y}", "de": "{M} {y}",
+        "pt": "{M} de {y}", "it": "{M} {y}",
     }  # fmt: skip
     dates = [(y, y) for y in YEARS]
     dates += [

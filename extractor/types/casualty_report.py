@@ -270,6 +270,12 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
                r"afirm(?:ó|aron|a|an|ando|ado)",
                r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
+        "pt": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"express\w*",
+               r"inform\w*", "disse", "disseram", "diz", "dizem", r"declar\w*", r"anunci\w*",
+               r"confirm\w*", r"afirm(?:ou|aram|a|am|ando)", r"relat\w*"],
+        "it": [r"condann\w*", r"denunci\w*", r"deplor\w*", r"espress\w*", r"inform\w*",
+               r"(?:ha|hanno) detto", "detto", "disse", "dice", "dicono", r"dichiar\w*",
+               r"annunci\w*", r"conferm\w*", r"afferm(?:ato|a|ano)", r"riferit\w*"],
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
                r"affirm(?:é|e|ent|ait|aient|ant)",
@@ -307,6 +313,12 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         "es": [r"ataques?", r"atentados?", r"bombardeos?", r"explosi\w*", r"tiroteos?",
                r"masacres?", "violencia", "guerra", r"conflictos?", r"enfrentamientos?",
                r"incidentes?", r"tragedias?"],
+        "pt": [r"ataques?", r"atentados?", r"bombardeios?", r"explos\w*", r"tiroteios?",
+               r"massacres?", "violência", "guerra", r"conflitos?", r"confrontos?",
+               r"incidentes?", r"tragédias?"],
+        "it": [r"attacchi", r"attacco", r"attentat[oi]", r"bombardament[oi]", r"esplosion[ei]",
+               r"sparatori[ae]", r"massacr[oi]", "violenza", "guerra", r"conflitt[oi]",
+               r"scontri", r"incident[ei]", r"tragedi[ae]"],
         "fr": [r"attaques?", r"attentats?", r"bombardements?", r"frappes?", r"explosions?",
                r"fusillades?", r"massacres?", "violence", "guerre", r"conflits?",
                r"affrontements?", r"incidents?", r"tragédies?"],
@@ -336,6 +348,10 @@ SOURCE_CUES: dict[str, re.Pattern[str]] = {
         r"(?P<gap>(?:\S+\s+){0,2})$"
     ),
     "fr": re.compile(r"(?<!\w)(?:selon|d'après|citant|de source)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "pt": re.compile(
+        r"(?<!\w)(?:segundo|de acordo com|conforme|citando)\s+(?P<gap>(?:\S+\s+){0,2})$"
+    ),
+    "it": re.compile(r"(?<!\w)(?:secondo|stando a|citando)\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "de": re.compile(
         r"(?<!\w)(?:laut|gemä(?:ß|ss)|nach angaben (?:de[rsm]|von)|unter berufung auf)"
         r"\s+(?P<gap>(?:\S+\s+){0,2})$"
@@ -361,6 +377,11 @@ SOURCE_AFTER_CUES: dict[str, re.Pattern[str]] = {
 BY_CUES: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:by|at the hands of)\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "es": re.compile(r"(?<!\w)(?:por|a manos del?)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "pt": re.compile(r"(?<!\w)(?:por|pel[oa]s?|nas mãos d[eoa]s?)\s+(?P<gap>(?:\S+\s+){0,2})$"),
+    "it": re.compile(
+        r"(?<!\w)(?:da|dal|dalla|dall['’]|dai|dagli|dalle|per mano d[ie]\w*)\s*"
+        r"(?P<gap>(?:\S+\s+){0,2})$"
+    ),
     "fr": re.compile(r"(?<!\w)(?:par|aux mains d(?:es|u|e))\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "de": re.compile(r"(?<!\w)(?:von|vom|durch)\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "ru": re.compile(r"(?<!\w)(?:со стороны|от рук)\s+(?P<gap>(?:\S+\s+){0,2})$"),
@@ -382,6 +403,15 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
            r"lanz(?:ó|aron|a|an)", r"ejecut(?:ó|aron)", r"embosc\w*", r"masacr(?:ó|aron)",
            r"secuestr(?:ó|aron)", r"abat(?:ió|ieron|ido|idos|ir)", r"caus(?:ó|aron)", r"dej(?:ó|aron)",
            r"ejecut(?:ado|ados|ar)", r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)"],
+    "pt": [r"mat(?:ou|aram|a|am|ando|ado|ados|ar|asse|assem)", r"assassin(?:ou|aram|a|am|ado|ados)",
+           r"atac(?:ou|aram|a|am)", r"bombarde(?:ou|aram|ia|iam)", r"dispar(?:ou|aram)",
+           r"feri(?:u|ram)", r"execut(?:ou|aram)", r"massacr(?:ou|aram)", r"caus(?:ou|aram)",
+           r"deix(?:ou|aram)", r"sequestr(?:ou|aram)", r"lanç(?:ou|aram)"],
+    "it": [r"(?:ha|hanno) ucciso", r"uccis(?:e|ero)", r"ucc(?:ide|idono|idendo|idesse|idessero)",
+           r"(?:ha|hanno) (?:attaccato|bombardato|colpito|ferito|giustiziato|massacrato|"
+           r"causato|provocato|lasciato|sparato)",
+           r"attacc(?:ò|arono)", r"bombard(?:ò|arono)", r"colp(?:ì|irono)", r"fer(?:ì|irono)",
+           r"massacr(?:ò|arono)", r"spar(?:ò|arono)", r"provoc(?:ò|arono)", r"caus(?:ò|arono)"],
     "fr": [r"tu(?:é|ée|és|ées|e|ent|ant|er|èrent|a)", r"attaqu(?:é|e|ent|ant|èrent)",
            r"bombard(?:é|e|ent|ant)", r"abattu\w*", r"assassin(?:é|e|ent|ant)\w*",
            r"frapp(?:é|e|ent|ant)", r"lanc(?:é|e|ent)", r"tir(?:é|e|ent)", "ouvert le feu",
@@ -419,6 +449,8 @@ _KILLS_ONLY_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
 _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["died", "dies", "die", "perished", "lost their lives", "lost his life",
            "lost her life"],
+    "pt": ["morreu", "morreram", r"falece(?:u|ram)", r"perde(?:u|ram) a vida"],
+    "it": [r"(?:è|sono) mort[oiae]", "morì", "morirono", r"(?:ha|hanno) perso la vita"],
     "es": ["murió", "murieron", r"falleci(?:ó|eron)", r"perdi(?:ó|eron) la vida"],
     "fr": [r"(?:sont|est) morte?s?", r"(?:ont|a) péri", r"(?:ont|a) perdu la vie"],
     "de": ["starb", "starben", r"kam(?:en)? ums leben", "gestorben", "umgekommen"],
@@ -429,6 +461,8 @@ _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
 #: Words right before a verb that put it in the passive ("were killed", "被杀害").
 _PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["was", "were", "been", "being", "is", "are", "got", "get"],
+    "pt": ["foi", "foram", "sido", "são", "é", "ficaram", "ficou"],
+    "it": [r"(?:è|sono) stat[oiae]", r"fu", "furono", r"(?:è|sono)", r"rimast[oiae]"],
     "es": ["fue", "fueron", "sido", r"resultaron", "resultó", "son", "es"],
     "fr": ["été", "sont", "est", "furent", "fut"],
     "de": ["wurde", "wurden", "worden"],
@@ -499,6 +533,16 @@ _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
         r"(?<!\w)(atentados?|ataques?|bombardeos?|explosi(?:ón|ones)|tiroteos?|"
         r"masacres?|operaci(?:ón|ones)|ofensivas?)\s*,?\s+(?:que|en (?:el|la) que|donde|el cual|la cual)"
         r"(?!\w)[^,;]*"
+    ),
+    "pt": re.compile(
+        r"(?<!\w)(atentados?|ataques?|bombardeios?|explos(?:ão|ões)|tiroteios?|"
+        r"massacres?|operaç(?:ão|ões)|ofensivas?)\s*,?\s+(?:que|em que|no qual|na qual|onde)"
+        r"(?!\w)[^,;]*"
+    ),
+    "it": re.compile(
+        r"(?<!\w)(attentat[oi]|attacc(?:o|hi)|bombardament[oi]|esplosion[ei]|sparatori[ae]|"
+        r"massacr[oi]|operazion[ei]|offensiv[ae]|raid)\s*,?\s+(?:che|in cui|nel quale|"
+        r"nella quale|durante il quale|durante la quale|dove)(?!\w)[^,;]*"
     ),
     "fr": re.compile(
         r"(?<!\w)(attentats?|attaques?|frappes?|bombardements?|explosions?|"
@@ -1087,6 +1131,8 @@ _STATE_BODY: dict[str, re.Pattern[str]] = {
 #: "crime", which also names a gang ("a crime gang") its own raid may fight.
 _CONDEMNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie)|massacre|atrocit)"),
+    "pt": re.compile(r"\b(?:conden|denunci|deplor|massacre|atrocidade)"),
+    "it": re.compile(r"\b(?:condann|denunci|deplor|massacro|atrocità)"),
     "es": re.compile(r"\b(?:conden|denunci|deplor|masacre|atrocidad)"),
     "fr": re.compile(r"\b(?:condamn|dénon|déplor|massacre|atrocité)"),
     "de": re.compile(r"(?:verurteil|prangert|massaker|gräuel)"),
@@ -1100,6 +1146,8 @@ _CONDEMNS: dict[str, re.Pattern[str]] = {
 #: 12 false").
 _RELATIVE_OPENER: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:in|during|on|after) which", "where"],
+    "pt": [r"(?:em|durante) (?:o|a) qual", r"(?:no|na|em) que", "onde"],
+    "it": [r"(?:nel|nella|durante il|durante la) quale", "in cui", "dove"],
     "es": [r"(?:en|durante) (?:el|la) (?:que|cual)", "en que", "donde"],
     "fr": [r"(?:dans|par) (?:lequel|laquelle)", r"lors (?:duquel|de laquelle)",
            r"au cours (?:duquel|de laquelle)", "où"],
@@ -2004,6 +2052,10 @@ _DENIES: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"den(?:y|ies|ied|ying)", r"reject(?:s|ed|ing)?", r"accus(?:e|es|ed|ing)",
            r"blam(?:e|es|ed|ing)", r"dismiss(?:es|ed|ing)?", r"refut(?:e|es|ed|ing)",
            r"disown(?:s|ed|ing)?", r"disavow(?:s|ed|ing)?"],
+    "pt": [r"neg(?:ou|aram|a|am)", r"rejeit(?:ou|aram|a|am)", r"desment(?:iu|iram)",
+           r"acus(?:ou|aram|a|am)", r"culp(?:ou|aram|a|am)", r"responsabiliz(?:ou|aram)"],
+    "it": [r"neg(?:ato|a|ano|ò|arono)", r"respint[oi]", r"smentit[oi]", r"smentisce",
+           r"accus(?:ato|a|ano|ò|arono)", r"incolp(?:ato|a|ano|ò|arono)"],
     "es": ["negó", "negaron", "niega", "niegan", "negando", r"rechaz(?:ó|aron|a|an|ando)",
            r"desmint(?:ió|ieron)", r"desmienten?", r"acus(?:ó|aron|a|an|ando)",
            r"culp(?:ó|aron|a|an|ando)", r"responsabiliz(?:ó|aron|a|an)",
@@ -2108,6 +2160,10 @@ _SPEECH_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
            r"announcements?", r"messages?", r"videos?", r"tweets?", "press release",
            r"declarations?", r"interviews?", r"tall(?:y|ies)", "figures", r"estimates?",
            r"bulletins?", r"briefings?"],
+    "pt": [r"comunicados?", r"declaraç(?:ão|ões)", r"relatórios?", r"porta-vozes?",
+           r"mensagens?", r"anúncios?", r"balanços?", "números", "dados"],
+    "it": [r"comunicat[oi]", r"dichiarazion[ei]", r"rapport[oi]", r"portavoce",
+           r"messaggi[o]?", r"annunci[o]?", r"bilanci[o]?", "cifre", "dati"],
     "es": [r"comunicados?", r"declaraci(?:ón|ones)", r"informes?", r"portavo(?:z|ces)",
            r"mensajes?", r"anuncios?", r"v[íi]deos?", r"balances?", "cifras", "datos"],
     "fr": [r"communiqués?", r"déclarations?", r"porte-parole", r"messages?", r"vidéos?",
@@ -2139,6 +2195,14 @@ _SELF: dict[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?<!\w)(?:sus?|nuestr[oa]s?|ellos|ellas|haber)(?!\w)"
         r"|(?<!\w)(?P<bare>que)(?!\w)(?!\s+(?:sus?|nuestr[oa]s?|ellos|ellas)(?!\w))"
+    ),
+    "pt": re.compile(
+        r"(?<!\w)(?:seus?|suas?|nossos?|nossas?|eles|elas)(?!\w)"
+        r"|(?<!\w)(?P<bare>que)(?!\w)(?!\s+(?:seus?|suas?|nossos?|nossas?|eles|elas)(?!\w))"
+    ),
+    "it": re.compile(
+        r"(?<!\w)(?:suoi|sue|sua|suo|loro|nostri|nostre|di aver[e]?)(?!\w)"
+        r"|(?<!\w)(?P<bare>che)(?!\w)(?!\s+(?:i suoi|le sue|la sua|il suo|i loro|loro)(?!\w))"
     ),
     "fr": re.compile(r"(?<!\w)(?:qu'(?:il|elle)s?|ses|son|sa|leurs|avoir)(?!\w)"),
     "de": re.compile(
@@ -2218,6 +2282,8 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
 _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
     "en": [r"not(?!\s+(?:only|just|merely|simply)\b)", "never", r"\w+n't", "no", "nothing",
            "neither", "nor"],
+    "pt": [r"não(?!\s+(?:só|somente|apenas)(?!\w))", "nunca", "nada", "nem", "jamais"],
+    "it": [r"non(?!\s+(?:solo|soltanto)(?!\w))", "mai", "niente", "nulla", "né"],
     "es": [r"no(?!\s+(?:s[oó]lo|solamente|únicamente)(?!\w))", "nunca", "nada", "ni", "tampoco"],
     "fr": ["ne", "n'", "pas", "jamais", "rien", "ni"],
     "de": [r"nicht(?!\s+nur\b)", "nie", "niemals", r"kein\w*", "nichts"],
@@ -2544,6 +2610,7 @@ _BARE_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
 #: Words that open a reported clause right after a bare verb of claiming.
 _COMPLEMENTIZER: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["that"], "es": ["que"], "fr": ["que", "qu'"], "de": ["dass"], "ru": ["что"],
+    "pt": ["que"], "it": ["che"],
 })  # fmt: skip
 #: Verbs that may follow another subject right after a bare verb of claiming ("claimed
 #: Zelbar was behind"): a clause, not the claim's object.
@@ -2801,6 +2868,14 @@ _COORDINATED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"(?<!\w)(?:y|e|pero)(?!\w)", re.I),
         re.compile(r"luego|después|también|ya|ha|han|había|habían|lo|la|los|las|\w+mente", re.I),
     ),
+    "pt": (
+        re.compile(r"(?<!\w)(?:e|mas)(?!\w)", re.I),
+        re.compile(r"depois|também|já|tinha|tinham|o|a|os|as|\w+mente", re.I),
+    ),
+    "it": (
+        re.compile(r"(?<!\w)(?:e|ed|ma)(?!\w)", re.I),
+        re.compile(r"poi|anche|già|ha|hanno|aveva|avevano|lo|la|li|le|\w+mente", re.I),
+    ),
     "fr": (
         re.compile(r"(?<!\w)(?:et|mais)(?!\w)", re.I),
         re.compile(
@@ -2823,6 +2898,9 @@ _COORDINATED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 _ANOTHER_CLAUSE: dict[str, re.Pattern[str]] = cue_patterns({
     "es": ["que", "quien", "quienes", "cuando", "después", "tras", r"cuy[oa]s?", "donde",
            "aquellos", "aquellas"],
+    "pt": ["que", "quem", "quando", "depois", "após", "cujos?", "cujas?", "onde", "aqueles",
+           "aquelas"],
+    "it": ["che", "chi", "quando", "dopo", "cui", "dove", "quelli", "quelle", "coloro"],
     "fr": ["qui", "que", "qu'", "lorsque", "quand", "après", "dont", "où", "ceux", "celles"],
     "de": ["nachdem", "als", "wenn", "wo", r"welche\w*", "denen", "deren"],
     "ru": [r"котор\w+", "когда", "после", "тех", "кто"],
@@ -3495,8 +3573,8 @@ def _begun_before_its_toll(
             p.search(main[aux.end() : aux.end() + 80]) for p in _harm_words(language)
         ):
             continue
-        written = clause[start : year.end()].strip()
-        since = {"es": "desde", "pt": "desde", "fr": "depuis", "de": "seit", "it": "da"}
+        written = _DATE_PREPOSITION.sub("", clause[start : year.end()].strip(), count=1)
+        since = {"es": "desde", "pt": "desde", "fr": "depuis", "de": "seit", "it": "dal"}
         resolved = DateValue.resolve(
             f"{since.get(language, 'since')} {written}", published, language
         )
@@ -3511,6 +3589,10 @@ def _begun_before_its_toll(
 _RELATIVE_OF_BEGINNING = re.compile(
     r"(?:,\s*|\s)(?:which|that|que|qui|der|die|das|welche[rs]?|che|la quale|il quale)\s+",
     re.IGNORECASE,
+)
+#: The preposition before a beginning's date ("in 2019", "en marzo", "nel 2019", "em março").
+_DATE_PREPOSITION = re.compile(
+    r"^(?:in|en|em|nel|nell['’]|im|au|a|el|le|o|the)\s+(?:(?:el|le|o|il)\s+)?", re.IGNORECASE
 )
 #: How many words a relative's subject may take ("The war in the north of the country").
 _SUBJECT_WORDS = 8
