@@ -1585,7 +1585,9 @@ def _prevented(before: str, language: str) -> bool:
     stop it). A coordinator between gives the subject a verb of its own ("stopped a
     convoy *and* killed 12" killed), and a verb of harm right after one of stopping is
     the subject's own ceasing ("has not stopped attacking; it killed 12"), as is one after
-    a word of limit (:data:`_OWN_LIMIT`: "did not stop at killing 12")."""
+    a word of limit (:data:`_OWN_LIMIT`: "did not stop at killing 12"); a clause break
+    ends its scope ("rescued 30 hostages, killing 12", "stopped the gunmen, who had
+    killed") unless a complementizer opens the governed clause ("verhindern, dass")."""
     coordinator = _COORDINATED.get(language, _COORDINATED["en"])[0]
     for pattern in with_english(_PREVENTS, language):
         for prevention in pattern.finditer(before):
@@ -1595,11 +1597,15 @@ def _prevented(before: str, language: str) -> bool:
                 and not _OWN_LIMIT.fullmatch(gap.strip())
                 and not coordinator.search(gap)
                 and not re.search(r"[;:.]", gap)
+                and all(_PREVENTED_CLAUSE.match(part) for part in _CLAUSE_BREAK.split(gap)[1:])
             ):
                 return True
     return False
 
 
+#: A clause a verb of prevention governs past a comma: "verhindern, *dass*", "помешать,
+#: *чтобы*", "impedir, *que*".
+_PREVENTED_CLAUSE = re.compile(r"\s*(?:dass|daß|that|que|qu['’]|che|что|чтобы)(?!\w)", re.I)
 #: Words between a verb of stopping and one of harm that make the harm the subject's own
 #: limit, not another's deed kept from it ("did not stop at killing", "se arrêter à tuer").
 _OWN_LIMIT = re.compile(r"(?:at|short of|even at|en|à|bei)", re.IGNORECASE)
