@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from extractor.text.cues import SPEECH_WORDS
+from extractor.text.cues import MEETING_WORDS, SPEECH_WORDS
 from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.gazetteer import city_countries, main_city_names
 from extractor.text.grounding import normalise_text
@@ -40,7 +40,9 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
+from extractor.text.people import PEOPLE, is_a_thing
 from extractor.text.sentences import TERMINATORS
+from extractor.text.titles import TITLE_WORDS
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -1245,8 +1247,10 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
             end = following[len(rest) - 1].end() if rest else match.end()
             if not rest and _names_language(text, match.start(), end, "en"):
                 break  # "She speaks Turkish", "the French language"
-            if not _fused_people(text, match.start(), end) and not _given_name(
-                text, word, match.start(), end
+            if (
+                not _fused_people(text, match.start(), end)
+                and not _given_name(text, word, match.start(), end)
+                and not (not rest and _personal_name(text, match.start(), end))
             ):
                 hits.append((match.start(), end, code))
             break
@@ -1331,7 +1335,7 @@ def _origin_of(text: str, word: str, end: int) -> bool:
     if word not in ("american", "americans") and _DIASPORA_AFTER.match(text, end):
         return True
     head = _HEAD_AFTER.match(text, end)
-    if head is None or head.group(2) not in _PEOPLE_NOUNS:
+    if head is None or head.group(2) not in _PEOPLE_NOUNS or _meeting_of(text, head.end(2)):
         return False
     other = _fold(head.group(1))
     if other not in _people_words():
@@ -1340,6 +1344,28 @@ def _origin_of(text: str, word: str, end: int) -> bool:
         return False
     mine = _demonym_index().get(word) or _plural_owner(word)
     return (_demonym_index().get(other) or _plural_owner(other)) not in (None, mine)
+
+
+#: A word and what follows it, after a noun of people.
+_EVENT_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([\w'’]+))?")
+
+
+def _meeting_of(text: str, end: int) -> bool:
+    """Whether the noun of people ending at ``end`` qualifies a noun of a meeting after it
+    ("Russian Ukrainian leader talks", "Israeli Palestinian leader summit"): the two
+    adjectives are then the meeting's two sides, not a people and its origin. A verb of
+    meeting with its object ("Greek Cypriot leader meets the envoy", "... meets Guterres")
+    or a past ("... leader called for calm", "... spoke in Nicosia"), or a verb of talking with someone ("... leader
+    talks with ...", "... talks to ...") is the people's own act."""
+    found = _EVENT_AFTER.match(text, end)
+    if found is None or not MEETING_WORDS.fullmatch(found.group(1)):
+        return False
+    event, following = found.groups()
+    return (
+        event.endswith(("s", "ing", "summit", "readout", "call"))  # nouns: no "spoke", "met"
+        and (following or "").lower() not in _OBJECT_OPENERS | _RELATIONS | {"to"}
+        and not (following or " ")[0].isupper()
+    )
 
 
 def _fused_place(qualifier: str, word: str, code: str | None) -> bool:
@@ -1412,6 +1438,7 @@ def _fused_places() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
 #: A capitalised word and what follows it: a surname, when running text goes on.
 _SURNAME_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+[^\W\d_A-Z]|\s*[,.;:!?)/(]|[ \t]*$)", re.M)
 _WORD_ENDING = re.compile(r"([^\W\d_]+|\d+)[^\w]*$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 #: Words before a plural noun that count or determine it ("12 Nigerians", "three Israelis",
 #: "the Israelis", "os tailandeses"), in English, Portuguese and Spanish: a given name
 #: follows none of them.
@@ -1436,9 +1463,18 @@ def _given_name(text: str, word: str, start: int, end: int) -> bool:
     if _plural_owner(_fold(word)) is None:
         return False
     after = _SURNAME_AFTER.match(text, end)
+    if after is None and _title_case_line(text, start, end):
+        # "Thais Fersoza Reveals Pregnancy": a headline's name runs on into its verb
+        after = _WORD_AFTER.match(text, end)
+        if after is None or not _named_elsewhere(text, after.group(1), after.start(1)):
+            return False
     if after is None or not after.group(1).istitle():  # "Araújo", not "voted"
         return False
-    if _title_case_line(text, start, end) and _headline_after(text, after):
+    if (
+        _title_case_line(text, start, end)
+        and _headline_after(text, after)
+        and not _named_elsewhere(text, after.group(1), after.start(1))
+    ):
         return False  # "Nigerians Flee to Chad": every word is capitalised there
     before = _WORD_ENDING.search(text, max(0, start - 30), start)
     if before is not None and (
@@ -1452,6 +1488,21 @@ def _given_name(text: str, word: str, start: int, end: int) -> bool:
         and surname.lower() not in MONTHS
         and surname not in _institution_words()
     )
+
+
+def _named_elsewhere(text: str, word: str, at: int) -> bool:
+    """Whether the capitalised ``word`` (after a people's plural at ``at``, in a headline
+    in title case) is a name by the rest of the text: written with a capital again inside
+    a sentence of running text, after a lower-case word or a comma ("Thais Fersoza Reveals
+    Pregnancy ... the actress Fersoza said"). A verb of the headline ("Thais Flee
+    Floods") is written in lower case in prose, or opens a sentence."""
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+        if found.start() == at or _title_case_line(text, found.start(), found.end()):
+            continue
+        before = text[max(0, found.start() - 30) : found.start()]
+        if re.search(r"(?:[a-z]|,)[ \t]+$", before):
+            return True
+    return False
 
 
 #: A word of four letters or more: a headline in title case capitalises every one (the
@@ -1496,6 +1547,120 @@ def _headline_after(text: str, after: re.Match[str]) -> bool:
         return False
     word = after.group(1)
     return word.lower().endswith("ed") or not _NAME_ENDS.match(text, after.end(1))
+
+
+#: Nouns that, capitalised beside a state's (or a capital's) name, make it the name of
+#: something of that state's: a paper or a broadcaster ("India Today", "China Daily",
+#: "Radio France"), a carrier or a company ("Kenya Airways", "Air India", "China Mobile"),
+#: a team, a school, a landform or a body of water ("Georgia Tech", "Jordan Valley",
+#: "Lake Chad"), a force or a day ("Israel Police", "Australia Day"). A personal name
+#: ("Jordan Peterson", "Michael Jordan") is none of them.
+_NAME_THINGS = frozenset({
+    "today", "tonight", "yesterday", "tomorrow", "now", "times", "post", "daily", "news",
+    "herald", "express", "tribune", "observer", "journal", "gazette", "mail", "telegraph",
+    "monitor", "radio", "tv", "television", "info", "inter", "international", "press",
+    "air", "airways", "airlines", "airport", "rail", "railways", "telecom", "mobile",
+    "unicom", "energy", "oil", "gas", "petroleum", "power", "steel", "motors", "bank",
+    "exchange", "fund", "inc", "ltd", "group", "holdings", "investment", "invest", "trade",
+    "tech", "university", "college", "institute", "school", "team", "squad", "club", "cup",
+    "open", "league", "rally", "tour", "grand", "visit", "valley", "river", "basin", "lake",
+    "mount", "mountain", "gulf", "sea", "bay", "coast", "island", "islands", "desert",
+    "plain", "plateau", "highlands", "gate", "street", "road", "square", "house", "hall",
+    "city", "town", "province", "state", "region", "national", "central", "federal",
+    "police", "army", "navy", "forces", "guard", "government", "parliament", "assembly",
+    "cabinet", "ministry", "embassy", "council", "senate", "court", "party", "day", "week",
+    "year", "nazi", "soviet", "red", "free", "ancient", "modern", "greater", "great", "new",
+    "old", "mainland", "upper", "lower", "inner", "outer", "wartime", "postwar", "united",
+    "independent", "made", "republic", "kingdom", "emirate", "sultanate", "imperial",
+    "colonial", "royal", "global", "regional", "rural", "tribal", "feudal",
+    "medieval", "islamic", "democratic", "catholic", "occupied", "divided", "liberated",
+    "unified", "reunified", "strait", "straits", "canal", "peninsula", "border", "bridge",
+    "port", "corridor", "pipeline", "summit", "conference", "forum", "dialogue", "compact",
+    "initiative", "act", "accord", "agreement", "treaty", "partnership", "declaration",
+    "program", "programme", "project", "plan", "policy", "relief", "crisis", "war",
+    "front", "campaign", "affairs", "relations", "support", "security", "development",
+})  # fmt: skip
+#: Words that stand before a name without being a given name: prepositions, articles,
+#: conjunctions, adverbs of a sentence's opening ("Unlike Jordan, ...", "Like Chad, ...").
+_NOT_GIVEN = _COUNTING_WORDS | frozenset({
+    "of", "for", "and", "or", "but", "nor", "in", "at", "on", "to", "from", "by", "with",
+    "into", "onto", "via", "like", "unlike", "across", "inside", "outside", "beyond", "near",
+    "against", "between", "among", "amid", "about", "after", "before", "since", "until",
+    "during", "under", "over", "through", "throughout", "within", "without", "toward",
+    "towards", "upon", "as", "if", "when", "while", "where", "whereas", "then", "also",
+    "only", "even", "so", "yet", "still", "meanwhile", "however", "than", "that",
+    "this", "which", "who", "whom", "whose", "his", "her", "its", "my", "your", "every",
+    "each", "any", "not", "neither", "either", "per", "versus", "vs", "including", "besides",
+    "beside", "despite", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "central", "i", "we", "you", "he", "she", "it", "they",
+})  # fmt: skip
+#: Endings of words that qualify a name and are no given name: adjectives and participles
+#: ("Communist China", "Southern Sudan", "Visiting Jordan"; a given name may end as an
+#: adjective in "-al", "-ic", "-ian", "-ly" or "-ed" does: "Jamal", "Eric", "Adrian",
+#: "Emily", "Ahmed", so those adjectives are words of :data:`_NAME_THINGS`).
+_QUALIFIER_ENDING = re.compile(r"^\w{3,}(?:ist|ern|ing|ive|ous)$")
+#: A capitalised word right before a name, on its line.
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
+#: What follows the last word of a personal name in running text: a lower-case word, a
+#: mark, a possessive or the line's end ("Michael Jordan said", "Michael Jordan's").
+_NAME_CLOSES = re.compile(r"(?:[ \t]+[^\W\d_A-Z]|['’]s\b|\s*[,.;:!?)/(]|[ \t]*$)", re.M)
+
+
+def _personal_name(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name of a state or a capital at ``start:end`` is a person's
+    given name or surname: in running text (in a line in title case, where capitals say
+    nothing, only when the text writes the next word as a name elsewhere:
+    :func:`_named_elsewhere`) a capitalised word next to it makes a personal name with it when it is no
+    title, office, state, date, institution or thing of the state's
+    (:data:`_NAME_THINGS`): "Jordan Peterson said", "Kenya Barris, the producer", "Israel
+    Adesanya won", "Michael Jordan visited". A state's name stays one before a title
+    ("Chad President Deby"), a possessive ("Jordan's King Abdullah"), a conjunction
+    ("Georgia and Armenia") or a noun of its own ("India Today", "Lake Chad")."""
+    if _fold(text[start:end]) in _people_words():
+        return False
+    if _title_case_line(text, start, end):  # "Jordan Peterson Slams ...": the text says
+        after = _WORD_AFTER.match(text, end)
+        return (
+            after is not None
+            and _name_word(after.group(1))
+            and _named_elsewhere(text, after.group(1), after.start(1))
+        )
+    opening = _WORD_ENDING.search(text, max(0, start - 30), start)
+    if opening is not None and opening.group(1).lower() in ("the", "a", "an"):
+        return False  # "the Taiwan Strait", "the India Today report": no person's name
+    after = _SURNAME_AFTER.match(text, end)
+    if after is not None and _name_word(after.group(1)):
+        return True
+    before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and _name_word(before.group(1))
+        and before.group(1).lower() not in _NOT_GIVEN
+        and before.group(1) not in _FUSING_WORDS
+        and before.group(1).lower() not in _fused_places()  # "Latin America", "New Jersey"
+        and not _QUALIFIER_ENDING.search(before.group(1))
+        and _NAME_CLOSES.match(text, end) is not None
+    )
+
+
+def _name_word(word: str) -> bool:
+    """Whether the capitalised ``word`` beside a state's name may be the rest of a personal
+    name: no state's or people's name, title, date, institution, noun of people or things
+    (:mod:`extractor.text.people`) or of :data:`_NAME_THINGS`."""
+    low = word.lower()
+    return (
+        word.istitle()
+        and len(word) >= 2
+        and _fold(word) not in _mention_index()
+        and _fold(word) not in _people_words()
+        and low not in TITLE_WORDS
+        and low not in _NAME_THINGS
+        and low not in WEEKDAYS
+        and low not in MONTHS
+        and word not in _institution_words()
+        and not is_a_thing(low, "en")
+        and PEOPLE["en"].fullmatch(low) is None
+    )
 
 
 @cache
@@ -2543,6 +2708,29 @@ def _currency_adjectives_in(language: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+#: German nouns of a people made of its adjective in "-isch", with their plural and
+#: feminine: "marokkanisch" -> "Marokkaner" (and "Marokkanern", "Marokkanerin"),
+#: "mongolisch" -> "Mongole" ("Mongolen", "Mongolin"), "belgisch" -> "Belgier". Which of
+#: the three a people takes is no rule, so each is made; the two others are no words
+#: ("Marokkane", "Mongoler"), save those of :data:`_NEVER_ADJECTIVES`.
+_DE_PEOPLE_NOUNS = ("er", "ern", "erin", "erinnen", "e", "en", "in", "innen", "ier", "iern",
+                    "ierin", "ierinnen")  # fmt: skip
+
+
+def _people_nouns(adjectives: Iterable[tuple[str, str]], language: str) -> list[tuple[str, str]]:
+    """(noun, alpha-3) of the people of each (adjective, alpha-3) in ``language``, where its
+    nouns differ from its adjectives (German: :data:`_DE_PEOPLE_NOUNS`; in French, Italian,
+    Spanish and Portuguese the adjective is the noun: "un marocchino", "un marroquí")."""
+    if language != "de":
+        return []
+    return [
+        (stem + ending, code)
+        for adjective, code in adjectives
+        if (stem := adjective.lower().removesuffix("isch")) != adjective.lower() and len(stem) >= 2
+        for ending in _DE_PEOPLE_NOUNS
+    ]
+
+
 def _shared_name_words(states: list[tuple[str, str]]) -> tuple[str, ...]:
     """The words (folded, four letters or more) that the names of two states or more share
     ("Congo", "Guinée", "Corea"): an adjective made of one ("congolais", "guinéen") is
@@ -2796,7 +2984,16 @@ def _sets_scene(text: str, start: int) -> bool:
         return True
     if words[-1] not in _LOCATIVES:
         return False
-    return len(words) == 1 or words[-2] in _REPORTED
+    return len(words) == 1 or words[-2] in _REPORTED or words[-2] in _SEATED
+
+
+#: Nouns of a government's people before a locative that open a clause: "Officials in
+#: Brazzaville said", "les autorités à Kinshasa": the state whose seat the city is speaks,
+#: as where the news was learned does (:data:`_REPORTED`).
+_SEATED = frozenset({"officials", "authorities", "government", "sources", "diplomats",
+                     "spokesman", "spokeswoman", "spokesperson", "officiels", "autorités",
+                     "responsables", "gouvernement", "autoridades", "gobierno",
+                     "governo", "funcionarios", "behörden", "regierung"})  # fmt: skip
 
 
 #: Prepositions of relation between two states ("with", "against", "between"), each language.
@@ -3186,6 +3383,10 @@ def _local_index(language: str) -> _LocalIndex:
             for adjective in _derived_adjectives(name, language)
         ]
         derived += _currency_adjectives_in(language)
+        hand_adjectives = [
+            (n.strip(), code) for code, names in hand.items() for n in names.split("|")
+        ]
+        derived += _people_nouns([*hand_adjectives, *derived], language)
         tiers += [[*cldr], [*full], [*short], derived]
     adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
     hand_keys = {_fold(n.strip()) for names in hand.values() for n in names.split("|")}
@@ -3787,6 +3988,28 @@ _NEVER_ADJECTIVES: dict[str, frozenset[str]] = {
     # French "malaise(s)" (unease, a fainting fit; made from "malais"), Spanish "indio(s)",
     # "indias" (indigenous Americans; made from "rupia india").
     "fr": frozenset({"malaise", "malaises"}),
+    # German nouns made of adjectives (:func:`_people_nouns`) that are words of another
+    # sense: "Maler" (a painter; of "malisch"), "Ester" (of "estnisch"), "Lettern"
+    # (type), "Malteser" (the order), "George", "Georgen" and "Türker" (names).
+    "de": frozenset(
+        {
+            "male",
+            "malen",
+            "maler",
+            "malern",
+            "malerin",
+            "malerinnen",
+            "malin",
+            "ester",
+            "estern",
+            "lettern",
+            "malteser",
+            "george",
+            "georgen",
+            "turker",
+            "letter",
+        }
+    ),
     "es": frozenset({"indio", "indios", "indias"}),
 }
 #: Adjectives that after a preposition make an idiom with no noun: Italian "in serbo"
