@@ -2717,7 +2717,9 @@ _DE_PEOPLE_NOUNS = ("er", "ern", "erin", "erinnen", "e", "en", "in", "innen", "i
                     "ierin", "ierinnen")  # fmt: skip
 
 
-def _people_nouns(adjectives: Iterable[tuple[str, str]], language: str) -> list[tuple[str, str]]:
+def _people_nouns(
+    adjectives: Iterable[tuple[str, str | None]], language: str
+) -> list[tuple[str, str | None]]:
     """(noun, alpha-3) of the people of each (adjective, alpha-3) in ``language``, where its
     nouns differ from its adjectives (German: :data:`_DE_PEOPLE_NOUNS`; in French, Italian,
     Spanish and Portuguese the adjective is the noun: "un marocchino", "un marroquí")."""
