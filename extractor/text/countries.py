@@ -1250,7 +1250,7 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
             if (
                 not _fused_people(text, match.start(), end)
                 and not _given_name(text, word, match.start(), end)
-                and not (not rest and _personal_name(text, match.start(), end))
+                and not (not rest and _personal_name(text, match.start(), end, language))
             ):
                 hits.append((match.start(), end, code))
             break
@@ -1606,7 +1606,7 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
 _NAME_CLOSES = re.compile(r"(?:[ \t]+[^\W\d_A-Z]|['’]s\b|\s*[,.;:!?)/(]|[ \t]*$)", re.M)
 
 
-def _personal_name(text: str, start: int, end: int) -> bool:
+def _personal_name(text: str, start: int, end: int, language: str | None = None) -> bool:
     """Whether the one-word name of a state or a capital at ``start:end`` is a person's
     given name or surname: in running text (in a line in title case, where capitals say
     nothing, only when the text writes the next word as a name elsewhere:
@@ -1615,7 +1615,9 @@ def _personal_name(text: str, start: int, end: int) -> bool:
     (:data:`_NAME_THINGS`): "Jordan Peterson said", "Kenya Barris, the producer", "Israel
     Adesanya won", "Michael Jordan visited". A state's name stays one before a title
     ("Chad President Deby"), a possessive ("Jordan's King Abdullah"), a conjunction
-    ("Georgia and Armenia") or a noun of its own ("India Today", "Lake Chad")."""
+    ("Georgia and Armenia") or a noun of its own ("India Today", "Lake Chad"). A given
+    name before it is read in English text alone, where the words before a name are known
+    (an article opens "Il Congo", "Le Tchad")."""
     if _fold(text[start:end]) in _people_words():
         return False
     if _title_case_line(text, start, end):  # "Jordan Peterson Slams ...": the text says
@@ -1631,9 +1633,12 @@ def _personal_name(text: str, start: int, end: int) -> bool:
     after = _SURNAME_AFTER.match(text, end)
     if after is not None and _name_word(after.group(1)):
         return True
+    if language not in (None, "en", UNDETERMINED):
+        return False  # a capitalised article or word before: "Il Congo", "Der Tschad"
     before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
     return (
         before is not None
+        and len(before.group(1)) >= 3
         and _name_word(before.group(1))
         and before.group(1).lower() not in _NOT_GIVEN
         and before.group(1) not in _FUSING_WORDS
