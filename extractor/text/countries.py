@@ -40,9 +40,7 @@ from extractor.text.language import (
     attached_forms,
     detect_language,
 )
-from extractor.text.people import PEOPLE, is_a_thing
 from extractor.text.sentences import TERMINATORS
-from extractor.text.titles import TITLE_WORDS
 
 # User-assigned codes in wide use by event datasets (ACLED, UCDP, the EU) for
 # entities ISO 3166-1 does not list.
@@ -1247,10 +1245,8 @@ def _english_spans(text: str, language: str | None = None) -> list[tuple[int, in
             end = following[len(rest) - 1].end() if rest else match.end()
             if not rest and _names_language(text, match.start(), end, "en"):
                 break  # "She speaks Turkish", "the French language"
-            if (
-                not _fused_people(text, match.start(), end)
-                and not _given_name(text, word, match.start(), end)
-                and not (not rest and _personal_name(text, match.start(), end, language))
+            if not _fused_people(text, match.start(), end) and not _given_name(
+                text, word, match.start(), end
             ):
                 hits.append((match.start(), end, code))
             break
@@ -1547,125 +1543,6 @@ def _headline_after(text: str, after: re.Match[str]) -> bool:
         return False
     word = after.group(1)
     return word.lower().endswith("ed") or not _NAME_ENDS.match(text, after.end(1))
-
-
-#: Nouns that, capitalised beside a state's (or a capital's) name, make it the name of
-#: something of that state's: a paper or a broadcaster ("India Today", "China Daily",
-#: "Radio France"), a carrier or a company ("Kenya Airways", "Air India", "China Mobile"),
-#: a team, a school, a landform or a body of water ("Georgia Tech", "Jordan Valley",
-#: "Lake Chad"), a force or a day ("Israel Police", "Australia Day"). A personal name
-#: ("Jordan Peterson", "Michael Jordan") is none of them.
-_NAME_THINGS = frozenset({
-    "today", "tonight", "yesterday", "tomorrow", "now", "times", "post", "daily", "news",
-    "herald", "express", "tribune", "observer", "journal", "gazette", "mail", "telegraph",
-    "monitor", "radio", "tv", "television", "info", "inter", "international", "press",
-    "air", "airways", "airlines", "airport", "rail", "railways", "telecom", "mobile",
-    "unicom", "energy", "oil", "gas", "petroleum", "power", "steel", "motors", "bank",
-    "exchange", "fund", "inc", "ltd", "group", "holdings", "investment", "invest", "trade",
-    "tech", "university", "college", "institute", "school", "team", "squad", "club", "cup",
-    "open", "league", "rally", "tour", "grand", "visit", "valley", "river", "basin", "lake",
-    "mount", "mountain", "gulf", "sea", "bay", "coast", "island", "islands", "desert",
-    "plain", "plateau", "highlands", "gate", "street", "road", "square", "house", "hall",
-    "city", "town", "province", "state", "region", "national", "central", "federal",
-    "police", "army", "navy", "forces", "guard", "government", "parliament", "assembly",
-    "cabinet", "ministry", "embassy", "council", "senate", "court", "party", "day", "week",
-    "year", "nazi", "soviet", "red", "free", "ancient", "modern", "greater", "great", "new",
-    "old", "mainland", "upper", "lower", "inner", "outer", "wartime", "postwar", "united",
-    "independent", "made", "republic", "kingdom", "emirate", "sultanate", "imperial",
-    "colonial", "royal", "global", "regional", "rural", "tribal", "feudal",
-    "medieval", "islamic", "democratic", "catholic", "occupied", "divided", "liberated",
-    "unified", "reunified", "strait", "straits", "canal", "peninsula", "border", "bridge",
-    "port", "corridor", "pipeline", "summit", "conference", "forum", "dialogue", "compact",
-    "initiative", "act", "accord", "agreement", "treaty", "partnership", "declaration",
-    "program", "programme", "project", "plan", "policy", "relief", "crisis", "war",
-    "front", "campaign", "affairs", "relations", "support", "security", "development",
-})  # fmt: skip
-#: Words that stand before a name without being a given name: prepositions, articles,
-#: conjunctions, adverbs of a sentence's opening ("Unlike Jordan, ...", "Like Chad, ...").
-_NOT_GIVEN = _COUNTING_WORDS | frozenset({
-    "of", "for", "and", "or", "but", "nor", "in", "at", "on", "to", "from", "by", "with",
-    "into", "onto", "via", "like", "unlike", "across", "inside", "outside", "beyond", "near",
-    "against", "between", "among", "amid", "about", "after", "before", "since", "until",
-    "during", "under", "over", "through", "throughout", "within", "without", "toward",
-    "towards", "upon", "as", "if", "when", "while", "where", "whereas", "then", "also",
-    "only", "even", "so", "yet", "still", "meanwhile", "however", "than", "that",
-    "this", "which", "who", "whom", "whose", "his", "her", "its", "my", "your", "every",
-    "each", "any", "not", "neither", "either", "per", "versus", "vs", "including", "besides",
-    "beside", "despite", "north", "south", "east", "west", "northern", "southern",
-    "eastern", "western", "central", "i", "we", "you", "he", "she", "it", "they",
-})  # fmt: skip
-#: Endings of words that qualify a name and are no given name: adjectives and participles
-#: ("Communist China", "Southern Sudan", "Visiting Jordan"; a given name may end as an
-#: adjective in "-al", "-ic", "-ian", "-ly" or "-ed" does: "Jamal", "Eric", "Adrian",
-#: "Emily", "Ahmed", so those adjectives are words of :data:`_NAME_THINGS`).
-_QUALIFIER_ENDING = re.compile(r"^\w{3,}(?:ist|ern|ing|ive|ous)$")
-#: A capitalised word right before a name, on its line.
-_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
-#: What follows the last word of a personal name in running text: a lower-case word, a
-#: mark, a possessive or the line's end ("Michael Jordan said", "Michael Jordan's").
-_NAME_CLOSES = re.compile(r"(?:[ \t]+[^\W\d_A-Z]|['’]s\b|\s*[,.;:!?)/(]|[ \t]*$)", re.M)
-
-
-def _personal_name(text: str, start: int, end: int, language: str | None = None) -> bool:
-    """Whether the one-word name of a state or a capital at ``start:end`` is a person's
-    given name or surname: in running text (in a line in title case, where capitals say
-    nothing, only when the text writes the next word as a name elsewhere:
-    :func:`_named_elsewhere`) a capitalised word next to it makes a personal name with it when it is no
-    title, office, state, date, institution or thing of the state's
-    (:data:`_NAME_THINGS`): "Jordan Peterson said", "Kenya Barris, the producer", "Israel
-    Adesanya won", "Michael Jordan visited". A state's name stays one before a title
-    ("Chad President Deby"), a possessive ("Jordan's King Abdullah"), a conjunction
-    ("Georgia and Armenia") or a noun of its own ("India Today", "Lake Chad"). A given
-    name before it is read in English text alone, where the words before a name are known
-    (an article opens "Il Congo", "Le Tchad")."""
-    if _fold(text[start:end]) in _people_words():
-        return False
-    if _title_case_line(text, start, end):  # "Jordan Peterson Slams ...": the text says
-        after = _WORD_AFTER.match(text, end)
-        return (
-            after is not None
-            and _name_word(after.group(1))
-            and _named_elsewhere(text, after.group(1), after.start(1))
-        )
-    opening = _WORD_ENDING.search(text, max(0, start - 30), start)
-    if opening is not None and opening.group(1).lower() in ("the", "a", "an"):
-        return False  # "the Taiwan Strait", "the India Today report": no person's name
-    after = _SURNAME_AFTER.match(text, end)
-    if after is not None and _name_word(after.group(1)):
-        return True
-    if language not in (None, "en", UNDETERMINED):
-        return False  # a capitalised article or word before: "Il Congo", "Der Tschad"
-    before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
-    return (
-        before is not None
-        and len(before.group(1)) >= 3
-        and _name_word(before.group(1))
-        and before.group(1).lower() not in _NOT_GIVEN
-        and before.group(1) not in _FUSING_WORDS
-        and before.group(1).lower() not in _fused_places()  # "Latin America", "New Jersey"
-        and not _QUALIFIER_ENDING.search(before.group(1))
-        and _NAME_CLOSES.match(text, end) is not None
-    )
-
-
-def _name_word(word: str) -> bool:
-    """Whether the capitalised ``word`` beside a state's name may be the rest of a personal
-    name: no state's or people's name, title, date, institution, noun of people or things
-    (:mod:`extractor.text.people`) or of :data:`_NAME_THINGS`."""
-    low = word.lower()
-    return (
-        word.istitle()
-        and len(word) >= 2
-        and _fold(word) not in _mention_index()
-        and _fold(word) not in _people_words()
-        and low not in TITLE_WORDS
-        and low not in _NAME_THINGS
-        and low not in WEEKDAYS
-        and low not in MONTHS
-        and word not in _institution_words()
-        and not is_a_thing(low, "en")
-        and PEOPLE["en"].fullmatch(low) is None
-    )
 
 
 @cache
