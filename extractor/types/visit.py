@@ -149,13 +149,13 @@ class Visit(Record):
     purpose: str | None = None
     level: VisitLevel | None = None
 
-    def _check_evidence_carries_facts(self, language: str = "en") -> None:
+    def _check_evidence_carries_facts(self, language: str = "en", text: str = "") -> None:
         """A quote with a word of distance (a phone, a video: :data:`CALL_CUES`) tells a
         call, never travel (PLOVER CONSULT mode phone; CAMEO 040, not 042/043): it states
         this visit only by a trip to its host in a main clause, or a word of meeting in
         person or of welcome in a clause with no word of distance (:func:`_travel_told`).
         Else the draft is recoded as the call it reports (:func:`as_call`)."""
-        super()._check_evidence_carries_facts(language)
+        super()._check_evidence_carries_facts(language, text)
         quote = self.evidence.cited_text
         if (
             self.status != Status.PLANNED
