@@ -260,3 +260,30 @@ def test_a_whole_sentence_is_long_enough_evidence_in_every_script() -> None:
 def test_text_without_wide_letters_weighs_its_length(text: str) -> None:
     """Below the wide scripts, every character counts one, as the minimum always did."""
     assert text_weight(text) == len(text)
+
+
+#: Per language: a dated arms transfer of one sentence, and its date as the model writes it.
+DATED: dict[str, tuple[str, str]] = {
+    "es": ("{A} vendió 20 tanques a {b} el 3 de marzo.", "3 de marzo"),
+    "ru": ("{A} передаст {b} 20 танков 3 марта.", "3 марта"),
+    "fr": ("{A} a vendu 20 chars {b} le 3 mars.", "3 mars"),
+    "pt": ("{A} vendeu 20 tanques {b} em 3 de março.", "3 de março"),
+    "it": ("{A} ha venduto 20 carri armati {b} il 3 marzo.", "3 marzo"),
+}
+
+
+def test_the_date_of_a_one_sentence_article_is_read_whatever_the_detector_guessed() -> None:
+    """A day and month of a lone sentence the detector cannot place ("und") or places in
+    a neighbour without a date grammar ("tg" for Russian) is still that day."""
+    lost = []
+    for language, (template, written) in DATED.items():
+        for a, b in PAIRS:
+            text = _fill(template, language, a, b)
+            draft = {**_arms(a, b, "x"), "items": [], "date": written}
+            if language == "ru":  # a future tense: the next 3rd of March
+                draft["status"] = "planned"
+            records = run("arms_transfer", text, **draft).records
+            dates = [value.value for value in records[0].event_dates()] if records else []
+            if not dates or not str(dates[0]).endswith("-03-03"):
+                lost.append((text, dates))
+    assert not lost, f"{len(lost)}/{len(DATED) * len(PAIRS)}: {lost[:6]}"

@@ -1791,6 +1791,12 @@ def month_words(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def reads_dates(language: str) -> bool:
+    """Whether dates written in ``language`` (ISO 639-1) can be read: English, or a
+    language with a date grammar (:func:`_words`: its month and weekday names)."""
+    return language == "en" or (language not in ("und", "") and _words(language) is not None)
+
+
 def _words(language: str) -> _Words | None:
     """The date grammar of ``language`` (ISO 639-1), or None if dateparser has no locale."""
     try:

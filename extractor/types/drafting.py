@@ -45,7 +45,7 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.cues import HAN_AND_KANA, HANGUL, SOUTHEAST_ASIAN
-from extractor.text.dates import DATE_IN_TEXT, find_dates, resolve_date
+from extractor.text.dates import DATE_IN_TEXT, find_dates, reads_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
@@ -53,6 +53,7 @@ from extractor.text.language import (
     UNSPACED,
     WORD,
     attached_forms,
+    close_languages,
     detect_language,
 )
 from extractor.text.places import place_country
@@ -421,7 +422,9 @@ class Builder:
                 return written
         if text and published is not None and text.strip() == published.isoformat():
             return DateValue.resolve(text, published)  # the dateline's date, as a code
-        return self._resolved(_as_written(text, "date", self.context), published, self.language)
+        return self._resolved(
+            _as_written(text, "date", self.context), published, self.date_language
+        )
 
     def _resolved(
         self, text: str | None, published: date | None, language: str | None = None
@@ -446,11 +449,11 @@ class Builder:
         published = self.published
         meant = resolve_date(text, published)
         if meant.value is None:
-            meant = resolve_date(text, published, self.language)
+            meant = resolve_date(text, published, self.date_language)
         if meant.value is None:
             return None
         for source in (self.quote, str(self.context.get("text", ""))):
-            for written, found in find_dates(source, self.language, published):
+            for written, found in find_dates(source, self.date_language, published):
                 if (found.value, found.end) == (meant.value, meant.end) or (
                     found.value == meant.value and meant.end is None
                 ):
@@ -606,6 +609,19 @@ class Builder:
     def language(self) -> str:
         """The article's language (ISO 639-1, or "und"), detected once per article."""
         return detect_language(str(self.context.get("text", "")))
+
+    @property
+    def date_language(self) -> str:
+        """The language the draft's date is read in: the article's, or where no date
+        can be read in it (the detector could not choose on a lone sentence, or chose a
+        neighbour without a date grammar: Tajik for Russian), the likeliest language
+        the text is close to that has one (:func:`close_languages`): "3 марта" of such a
+        Russian sentence is the 3rd of March, not an unreadable date."""
+        language = self.language
+        if reads_dates(language):
+            return language
+        close = close_languages(str(self.context.get("text", "")))
+        return next((each for each in close if reads_dates(each)), language)
 
     def _reading(self) -> str | None:
         """The language figures are read in: the article's; None (the text's own
