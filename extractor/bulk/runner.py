@@ -112,6 +112,7 @@ from extractor.export import STOPPED
 from extractor.io import InputFailure, Item, is_rereadable, iter_inputs
 from extractor.io.field_check import FieldCheck
 from extractor.io.formats import RecordFields
+from extractor.io.identity import MAX_RENAMES, id_container, made_name, path_derived
 from extractor.io.output import (
     UNKNOWN_HASH,
     OutputFile,
@@ -121,14 +122,7 @@ from extractor.io.output import (
     latest_lines,
     open_output,
 )
-from extractor.io.readers import (
-    CONTENT_KEYED,
-    beside_label,
-    close_items,
-    id_container,
-    path_derived,
-    visible,
-)
+from extractor.io.readers import CONTENT_KEYED, beside_label, close_items, visible
 from extractor.pipeline.document import DUPLICATE_MARK, Document
 from extractor.pipeline.engine import Extractor
 from extractor.pipeline.prompting import prompt_version
@@ -720,9 +714,6 @@ REDO_RETRY = "error lines retried"
 REDO_FORGOTTEN = "forgotten: inputs not among this run's (--forget-unseen)"
 #: Why an error line of a row or member no longer in its file is superseded (see ``_gone``).
 REDO_GONE = "gone: error lines of rows or members no longer in their file"
-#: How often a name is extended with ``@<file>`` before it is taken as it is (see
-#: :meth:`_Plan._unheld`): more would need that many documents naming each other.
-_MAX_RENAMES = 8
 #: What :meth:`_Plan._redo` says of an unreadable input whose earlier result stands.
 KEEP = "kept: unreadable now"
 #: The reason a forgotten line gives (see :meth:`_Plan._forget`).
@@ -1093,7 +1084,7 @@ class _Plan:
         a path or an ``<id>@<file>``), ``<name>@<this file>``: a document never takes over
         another's line, whichever order runs read them in."""
         container = id_container(name, source)
-        for _ in range(_MAX_RENAMES):
+        for _ in range(MAX_RENAMES):
             held = self._source_of(name)
             if held is None or held == source or id_container(name, held) == container:
                 return name
@@ -1330,24 +1321,6 @@ def stop_if_interrupted() -> None:
 
 def _renamed(item: Item, doc_id: str) -> Item:
     return item if item.doc_id == doc_id else dataclasses.replace(item, doc_id=doc_id)
-
-
-def made_name(doc_id: str, source: str) -> bool:
-    """Whether an id was made from its source (:func:`~extractor.io.readers.path_derived`),
-    as it is or as it gave way to another document's id: ``<source>@<source>``, the name
-    the reader and :meth:`_Plan._unheld` give it then. A stream is read once, so the
-    names its rows state cannot be reserved before its id-less rows are named: a row
-    that states a copy's made name takes it when read first, and the copy is
-    ``<name>@<name>`` in that run, ``<name>`` in a run that reads it first. Either form
-    is the same document, found by its source (its text's key), never a new one."""
-    for _ in range(_MAX_RENAMES + 1):
-        if path_derived(doc_id, source):
-            return True
-        base, at, file = doc_id.rpartition("@")
-        if not (at and base) or file != id_container(base, source):
-            return False
-        doc_id = base
-    return False
 
 
 def _base_id(doc_id: str, source: str) -> str:

@@ -36,6 +36,7 @@ from extractor.io.output import (
     is_doc_id,
     is_result,
     latest_entries,
+    line_key,
     open_results,
     predicted_records,
     unread_records_note,
@@ -103,7 +104,8 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
     """Result lines from a saved run or an ``extractor bulk`` output file.
 
     A document extracted again (its text changed) has several lines; the last
-    one wins, as in every reader of bulk output, so it is scored once. An
+    one wins, as in every reader of bulk output (one per input,
+    :func:`~extractor.io.output.line_key`), so it is scored once. An
     unfinished last line (no newline, no JSON: a run still writing, or killed
     while it wrote) is left out and its number given to ``on_torn``, as flatten
     and view leave it out; given no ``on_torn``, it is an error like any other.
@@ -141,8 +143,8 @@ def read_lines(path: Path, *, on_torn: Callable[[int], None] | None = None) -> l
             if why is not None:
                 raise InputError(f"line {number} {why}", source=str(path))
             lines.append(line)
-    last = {str(line["doc_id"]): index for index, line in enumerate(lines)}
-    return [line for index, line in enumerate(lines) if last[str(line["doc_id"])] == index]
+    last = {line_key(line): index for index, line in enumerate(lines)}
+    return [line for index, line in enumerate(lines) if last[line_key(line)] == index]
 
 
 def unscorable(line: Any) -> str | None:

@@ -32,7 +32,7 @@ from extractor.bulk.runner import RunInfo, result_line
 from extractor.errors import ConfigurationError
 from extractor.export import STOPPED
 from extractor.export.flatten import result_rows, table_columns
-from extractor.io.output import blank_doc_id, is_anonymous_result, is_result
+from extractor.io.output import blank_doc_id, is_anonymous_result, is_result, line_key
 from extractor.pipeline.document import is_missing
 from extractor.pipeline.options import shown
 from extractor.pipeline.result import ArticleExtraction
@@ -104,6 +104,12 @@ def table_rows(results: Any, type: str | type[Record] | None = None) -> list[dic
     return result_rows(_latest(lines, read_back, carried), tables=[table])[table]
 
 
+def _input(line: Mapping[str, Any]) -> Any:
+    """The input a line read back stands for (:func:`~extractor.io.output.line_key`), as
+    every reader of bulk output keys it."""
+    return line_key(line) if isinstance(line.get("doc_id"), str) else line.get("doc_id")
+
+
 def _is_result_row(result: Any) -> bool:
     """A result row of ``extract_rows`` / ``extract_frame`` (it carries its line as text)."""
     return (
@@ -126,13 +132,12 @@ def _latest(
     keeping the last lost the other's records without a word. A result row carrying the
     very line of an earlier one is that document again (``extract_rows`` gives a row
     repeating an earlier row's id and text its first copy's result row): kept once."""
-    last = {line.get("doc_id"): n for n, line in enumerate(lines) if read_back[n]}
+    last = {_input(line): n for n, line in enumerate(lines) if read_back[n]}
     kept: list[Mapping[str, Any]] = []
     seen: set[str] = set()
     for n, line in enumerate(lines):
         if read_back[n]:
-            doc_id = line.get("doc_id")
-            if not doc_id or last[doc_id] == n:
+            if not line.get("doc_id") or last[_input(line)] == n:
                 kept.append(line)
             continue
         text = carried[n]

@@ -66,6 +66,7 @@ from typing import Any, BinaryIO, Literal, TypeGuard
 from extractor.blank import is_blank
 from extractor.errors import ConfigurationError, InputError, OutputError
 from extractor.io.decoding import bom_encoding, is_binary
+from extractor.io.identity import input_key
 from extractor.redact import clean_surrogates, escape_surrogates
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ __all__ = [
     "is_stream_mode",
     "latest_entries",
     "latest_lines",
+    "line_key",
     "made_by_a_command",
     "open_for_resume",
     "open_output",
@@ -827,9 +829,15 @@ def _scan(file: Path) -> tuple[dict[str, str | None], dict[str, str | None]]:
     _complete_last_line(file)
     done: dict[str, str | None] = {}
     sources: dict[str, str | None] = {}
+    named: dict[tuple[str, str], str] = {}  # input -> the id of its latest line
     tail = _Tail()
     with open(file, "rb") as handle:
         for _, record in _result_lines(handle, file, tail):
+            before = named.get(key := line_key(record))
+            if before is not None and before != record["doc_id"]:
+                del done[before], sources[before]  # one input's line under another name
+            named[key] = record["doc_id"]
+            done.pop(record["doc_id"], None)  # in file order of each input's latest line
             done[record["doc_id"]] = _hash_of(record)
             source = record.get("source")
             sources[record["doc_id"]] = source if isinstance(source, str) else None
@@ -941,9 +949,9 @@ def latest_entries(entries: Sequence[Any]) -> Iterator[tuple[int, Any]]:
     or no result, comes as it is: each reader says what it does with those.
     """
     shaped = [as_result_line(e) if isinstance(e, Mapping) else e for e in entries]
-    last = {e["doc_id"]: n for n, e in enumerate(shaped, 1) if _has_id(e)}
+    last = {line_key(e): n for n, e in enumerate(shaped, 1) if _has_id(e)}
     for number, entry in enumerate(shaped, 1):
-        if not _has_id(entry) or last[entry["doc_id"]] == number:
+        if not _has_id(entry) or last[line_key(entry)] == number:
             yield number, entry
 
 
@@ -1280,10 +1288,11 @@ def latest_lines(
     *,
     on_bad_line: Callable[[int, bytes], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The winning line of every ``doc_id`` (its last complete line), in file order.
+    """The winning line of every input (its last complete line), in file order.
 
-    A line superseded by a later line with the same id (the document's text
-    changed and it was extracted again) is left out. Lines that are not JSON
+    A line superseded by a later line of the same input (:func:`line_key`: the same
+    id, or an id made from the same source's path however it was spelt; the
+    document's text changed and it was extracted again) is left out. Lines that are not JSON
     objects with a string ``doc_id`` are left out too, each reported to
     ``on_bad_line(line_number, raw_bytes)``; a torn last line (a run in
     progress, or killed) is reported the same way, its bytes without a final
@@ -1298,7 +1307,7 @@ def latest_lines(
         raise _problem(f"cannot be read ({_why(error)})", path=file) from error
     if not regular:
         raise _problem("is not a regular file (it must be read twice)", path=file)
-    last: dict[str, int] = {}
+    last: dict[tuple[str, str], int] = {}
     complete = 0
     torn: bytes | None = None
     with open_results(file) as handle:
@@ -1309,7 +1318,7 @@ def latest_lines(
             complete = lineno
             record = _loose(raw)
             if record is not None:
-                last[record["doc_id"]] = lineno
+                last[line_key(record)] = lineno
     with open_results(file) as handle:
         for lineno, raw in enumerate(handle, start=1):
             if lineno > complete:
@@ -1318,10 +1327,18 @@ def latest_lines(
             if record is None:
                 if raw.strip() and on_bad_line is not None:
                     on_bad_line(lineno, raw)
-            elif last.get(record["doc_id"]) == lineno:
+            elif last.get(line_key(record)) == lineno:
                 yield record
     if torn is not None and on_bad_line is not None:
         on_bad_line(complete + 1, torn)
+
+
+def line_key(line: Mapping[str, Any]) -> tuple[str, str]:
+    """The input a result line (one with a string ``doc_id``) stands for, which every
+    reader keeps one line of, the latest: :func:`~extractor.io.identity.input_key` (an
+    id made from a path is keyed by the path, so ``extract FILE -f jsonl >> out.jsonl``
+    supersedes the line ``bulk FOLDER -o out.jsonl`` wrote for that file)."""
+    return input_key(line["doc_id"], line.get("source"))
 
 
 def is_anonymous_result(value: Any) -> bool:
@@ -1491,15 +1508,15 @@ def _loose(raw: bytes) -> dict[str, Any] | None:
 def _drop_error_lines(file: Path, rewrite: Path) -> int:
     """Keep the winning lines that are not errors; return how many error lines went.
 
-    Superseded lines go too: the rewritten file has one line per id.
+    Superseded lines go too: the rewritten file has one line per input (:func:`line_key`).
     """
-    winners: dict[str, tuple[int, bool]] = {}
+    winners: dict[tuple[str, str], tuple[int, bool]] = {}
     lines = 0
     tail = _Tail()
     _complete_last_line(file)
     with open(file, "rb") as handle:
         for lineno, record in _result_lines(handle, file, tail):
-            winners[record["doc_id"]] = (lineno, record.get("status") == "error")
+            winners[line_key(record)] = (lineno, record.get("status") == "error")
             lines += 1
     _cut_torn(file, tail)
     dropped = sum(error for _, error in winners.values())

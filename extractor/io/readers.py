@@ -159,6 +159,7 @@ from extractor.io.formats import (
     parse_document,
     record_to_document,
 )
+from extractor.io.identity import id_container, path_derived
 from extractor.io.output import (
     LINE_START,
     OutputTarget,
@@ -3423,17 +3424,6 @@ def _warc_page(member: Member, place: _Place) -> Item:
 # ------------------------------------------------------------- duplicates
 
 
-def path_derived(doc_id: str, source: str) -> bool:
-    """Whether an id was made from its source's path: the source's tail, not an id column or URI.
-
-    A path-derived id is the source itself or its end after a folder
-    (``sub/01.txt`` of ``/data/a/sub/01.txt``, ``rows.jsonl#3f2a…`` of
-    ``/data/a/rows.jsonl#3f2a…``).
-    """
-    source = source.replace(os.sep, "/")
-    return source == doc_id or source.endswith("/" + doc_id)
-
-
 def _another_document(
     doc_id: str, seen: str, source: str, texts: dict[str, str | None], text: str | None
 ) -> bool:
@@ -3443,10 +3433,6 @@ def _another_document(
         return False  # one file naming an id twice: a duplicate
     first = texts.get(doc_id)
     return first is None or text is None or first != text
-
-
-#: A row's line number at the end of its source (``rows.jsonl:3``): no identity.
-_ROW_NUMBER = re.compile(r":[0-9]+$")
 
 
 def visible(item: Item) -> Item:
@@ -3467,20 +3453,6 @@ def beside_label(doc_id: str, source: str) -> str:
     the file ``docs/z.txt``; row ``1`` of ``feb.csv`` when ``jan.csv`` has a row ``1`` with
     another text): ``<id>@<its file>``, two documents, stable across runs."""
     return f"{doc_id}@{id_container(doc_id, source)}"
-
-
-def id_container(doc_id: str, source: str) -> str:
-    """The file an explicit id was read from: its source without the row's line number
-    (``rows.jsonl:3``) or the WARC page's own name (``crawl.warc.gz!<URI>``).
-
-    Explicit ids are the user's identity, so a row moved to another file keeps
-    its result; but the same id in two files with two texts (monthly exports
-    numbered from 1, one URI crawled into two WARC files) is two documents,
-    the second ``<id>@<its file>`` (:func:`beside_label`), in one run as
-    across runs.
-    """
-    file = _ROW_NUMBER.sub("", source)
-    return file.removesuffix(f"!{doc_id}") if file != f"!{doc_id}" else file
 
 
 def _flag_duplicates(items: Iterable[Item]) -> Iterator[Item]:
