@@ -1,4 +1,5 @@
-"""One input, one document, whatever command wrote its lines (hostile round 65, io).
+"""One input, one document, whatever command wrote its lines; a WARC page's capture day
+said to be one (hostile round 65, io).
 
 ``extractor extract FILE -f jsonl >> out.jsonl`` after ``extractor bulk FOLDER -o
 out.jsonl`` named the file's line by its absolute path where bulk had named it by its
@@ -13,11 +14,18 @@ edits between. Asserted: every reader (``latest_lines``, hence a rerun's plan;
 ``flatten``'s documents table; eval's ``read_lines``; ``results_to_frame``) sees exactly
 one current document per input, carrying the text the newest line was made from, and a
 final bulk rerun counts no line unseen.
+
+A WARC page giving no date of its own took its record's WARC-Date (the capture time) as
+``published`` without a word. Generated here: crawls of pages with and without their own
+date (page metadata, a dateline), captured on random days; a dateless page's line says its
+date is the capture day, a page with its own date (the near misses) says nothing of it.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import io
 import json
 import os
 from pathlib import Path
@@ -36,6 +44,7 @@ from extractor.export.frames import results_to_frame
 from extractor.io import readers
 from extractor.io.identity import input_key
 from extractor.io.output import latest_entries, latest_lines, line_key
+from extractor.io.readers import capture_date_warning
 from tests.fakes.openai_server import LOOPBACK_ONLY, FakeOpenAI
 
 pytestmark = pytest.mark.block_network(allowed_hosts=LOOPBACK_ONLY)
@@ -190,3 +199,101 @@ def test_whole_json_entries_are_one_per_input() -> None:
         ("id", "7"),
     ]
     assert [e["text_sha256"] for e in kept] == ["2", "3", "4"]
+
+
+# ------------------------------------------------------------------ WARC capture dates
+
+CITIES = ["Paris", "Kano", "Lima", "Rome"]
+#: how a page gives its own date (None: it gives none), as (head, body opening)
+OWN_DATE = st.sampled_from(
+    [
+        None,
+        ('<meta property="article:published_time" content="{iso}T10:00:00Z">', ""),
+        ('<meta name="date" content="{iso}">', ""),
+        ("", "{city}, {long} - "),
+        ("", "Published: {iso}. "),
+    ]
+)
+DAYS = st.dates(datetime.date(2005, 1, 1), datetime.date(2025, 12, 31))
+
+
+def page(city: str, own: tuple[str, str] | None, day: datetime.date) -> str:
+    head, opening = own or ("", "")
+    fill = {"iso": day.isoformat(), "city": city.upper(), "long": f"{day:%B} {day.day}, {day.year}"}
+    body = f"Yesterday the minister visited {city} and met the president there."
+    return (
+        f"<html><head>{head.format(**fill)}</head><body><article><p>"
+        f"{opening.format(**fill)}{body}</p></article></body></html>"
+    )
+
+
+def warc_bytes(pages: list[tuple[str, str, datetime.date]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for uri, html, captured in pages:
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+        )
+        record = writer.create_warc_record(
+            uri,
+            "response",
+            payload=io.BytesIO(html.encode()),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": f"{captured.isoformat()}T00:00:00Z"},
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pages=st.lists(st.tuples(OWN_DATE, DAYS, DAYS), min_size=1, max_size=4),
+)
+def test_a_warc_pages_capture_day_is_said_to_be_one(
+    tmp_path_factory: pytest.TempPathFactory,
+    pages: list[tuple[tuple[str, str] | None, datetime.date, datetime.date]],
+) -> None:
+    """A page without its own date: ``published`` is its capture day, and its warnings say
+    so, once. A page with its own date (the near misses): that date, and no such warning."""
+    folder = tmp_path_factory.mktemp("warc")
+    crawl = [
+        (f"http://news.example/{n}", page(CITIES[n % 4], own, day), captured)
+        for n, (own, day, captured) in enumerate(pages)
+    ]
+    (folder / "crawl.warc.gz").write_bytes(warc_bytes(crawl))
+    documents = {item.doc_id: item for item in readers.iter_inputs(folder)}
+    assert len(documents) == len(pages), documents
+    for n, (own, day, captured) in enumerate(pages):
+        document = documents[f"http://news.example/{n}"]
+        said = [w for w in document.warnings if "WARC-Date" in w]
+        if own is None:
+            assert document.published == captured
+            assert said == [capture_date_warning(captured)], document.warnings
+            assert document.meta.get("date_source") == "warc-date"
+        else:
+            assert document.published == day, (own, document.published)
+            assert said == [], document.warnings
+
+
+def test_the_capture_warning_reaches_the_line(engine: Extractor, tmp_path: Path) -> None:
+    """The warning is written on the page's line (as a front matter date that is no date
+    is), and a page with its own date has none."""
+    captured = datetime.date(2019, 7, 1)
+    own = ('<meta property="article:published_time" content="{iso}T10:00:00Z">', "")
+    crawl = [
+        ("http://news.example/dated", page("Paris", own, datetime.date(2015, 3, 2)), captured),
+        ("http://news.example/bare", page("Rome", None, captured), captured),
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "crawl.warc.gz").write_bytes(warc_bytes(crawl))
+    output = tmp_path / "out.jsonl"
+    assert run_bulk([str(tmp_path / "in")], output, extractor=engine).exit_code == 0
+    lines = {line["doc_id"]: line for line in latest_lines(output)}
+    bare, dated = lines["http://news.example/bare"], lines["http://news.example/dated"]
+    assert bare["published"] == "2019-07-01"
+    assert capture_date_warning(captured) in bare["warnings"], bare["warnings"]
+    assert dated["published"] == "2015-03-02"
+    assert not any("WARC-Date" in w for w in dated["warnings"]), dated["warnings"]

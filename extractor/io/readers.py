@@ -128,6 +128,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Container as Holds
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias
 
@@ -3417,8 +3418,25 @@ def _warc_page(member: Member, place: _Place) -> Item:
         return place.fail(f"could not be read ({_describe(exc)})")
     if doc.published is None and member.fetched is not None:
         meta = {**doc.meta, "date_source": "warc-date"}
-        doc = dataclasses.replace(doc, published=member.fetched, meta=meta)
+        warnings = (*doc.warnings, capture_date_warning(member.fetched))
+        doc = dataclasses.replace(doc, published=member.fetched, meta=meta, warnings=warnings)
     return doc
+
+
+def capture_date_warning(captured: date) -> str:
+    """What a WARC page's line says when the page gives no publication date of its own
+    and its record's ``WARC-Date`` stands in as ``published``.
+
+    A capture time is an upper bound on publication, not a publication date: a fresh
+    news crawl captures a page within hours (so the day still anchors "yesterday"
+    well, and is kept), but a crawl archive may capture it years later. The line says
+    so, as it says of a front-matter date that is no date (the document's ``warnings``,
+    written on its line), so that an analyst can tell these dates from a page's own."""
+    return (
+        f"no publication date in the page: published is its WARC-Date {captured.isoformat()}, "
+        "the day it was captured (a page is published then or earlier), which also "
+        "anchors its relative dates"
+    )
 
 
 # ------------------------------------------------------------- duplicates
