@@ -966,3 +966,24 @@ def speech_verbs() -> str:
 
 #: Every form of :data:`SPEECH_VERBS`, for a word-by-word check.
 SPEECH_WORDS: frozenset[str] = frozenset(w for forms in SPEECH_VERBS.values() for w in forms)
+
+
+#: Nouns of money that is no deal's price: a state's budget, its economy or output
+#: ("a $30 billion defence budget", "el presupuesto de defensa", "Wehretat",
+#: "оборонный бюджет", "国防预算", "GDP"). An amount written at one of them is that
+#: thing's, not the value of a transfer (SIPRI: the deal's value).
+BUDGET_NOUNS = re.compile(
+    r"(?<!\w)(?:budgets?|budg[eé]taire|gdp|gross domestic product|econom(?:y|ies)|"
+    r"presupuestos?|pib|econom[ií]a|[ée]conomie|\w*haushalts?|\w*etats?|bip|"
+    r"bruttoinlandsprodukts?|wirtschaft|бюджет\w*|ввп|экономик\w*)(?!\w)|"
+    r"预算|預算|国内生产总值|國內生產總值|经济规模|經濟規模",
+    re.I,
+)
+#: Words that make the amount after them a price ("budget will pay $3 billion for",
+#: "presupuesto ... por", "für", "за", "价值"): between a budget noun and an amount, they
+#: leave the amount the deal's.
+PRICE_WORDS = re.compile(
+    r"(?<!\w)(?:for|worth|pays?|paid|paying|costs?|costing|valued|spend|spends|spent|"
+    r"por|pagar[aá]?|pour|paiera|für|zahlt|kostet|за|стоимостью|价值|價值|花费|花費)(?!\w)",
+    re.I,
+)

@@ -4239,6 +4239,35 @@ def find_figure(
     return None
 
 
+def money_at(
+    text: str, figure: Figure, language: str | None = None
+) -> tuple[str | None, int, int] | None:
+    """The currency ``text`` writes beside ``figure`` (a sign, a code or a name, as
+    :func:`_carries_currency` reads it), with the span of the amount as written, figure and
+    currency ("1,5 milliard de dollars", "US$3 billion", "15亿美元"); the code is None for a
+    currency no valid code names (a withdrawn one). None when the text writes the figure
+    with no currency at all: a count ("400 S-400 missiles"), a designation's or a
+    reference's number ("F-35", "No. 2024-117") or a bare figure is no amount of money, and
+    the currency a model gave it is its guess, not the source's (SIPRI codes the deal's
+    value as reported)."""
+    reading = reading_language(text, language)
+    numbers = [f for f in figures_in(text, reading) if f.is_number]
+    end = _range_end(text, numbers, figure, reading) if figure in numbers else figure.end
+    if text[end : end + 1] in ("-", "‐"):  # "a 3 billion-dollar deal": read as "3 billion dollar"
+        text = text[:end] + " " + text[end + 1 :]
+    if not _carries_currency(text, figure.start, end, reading):
+        return None
+    view = _aligned(text)
+    nearest = min(_currencies_written(text, figure.start, end, reading))
+    start = min(figure.start, view.back(nearest[6]))
+    stop = max(end, view.back(nearest[7]))
+    unit = _unit_phrase(text, end, reading)
+    if unit is not None and nearest[6] >= view.at(end):  # "riyals saoudiens": the adjective
+        stop = max(stop, unit[1])
+    code = nearest[5] if nearest[5] != _UNKNOWN and _valid_code(nearest[5]) else None
+    return code, start, stop
+
+
 # ------------------------------------------------------------------ writing numbers
 
 

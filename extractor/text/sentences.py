@@ -121,6 +121,15 @@ _ABBREVIATIONS = re.compile(rf"(?:\b(?:{'|'.join(_SHORT_FORMS)})\.|\b[A-Z]\.)$")
 #: other languages write the day's full stop before the month, which ends no sentence.
 _ORDINAL_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
 
+#: A figure's scale abbreviated with a full stop ("1,2 Mrd.", "300 Mio.", "5 млрд.")...
+_SCALE_ABBREVIATED = re.compile(r"\d\s?(?:Mrd|Mio|Md|Mds|Tsd|Bio|mln|mld|млрд|млн|тыс)\.$")
+#: ...that a currency follows ("Euro", "US-Dollar", "EUR", "€", "рублей"): the amount goes
+#: on; the stop ended no sentence, and the cited sentence lost the currency.
+_CURRENCY_OPENS = re.compile(
+    r"\s*(?:[$€£¥₽]|[A-Z]{3}\b|(?:US-?)?Dollar|Euro|Pfund|Franken|Rubel|Yuan|Yen|Kronen|"
+    r"Z[lł]oty|руб|долл|евро|dollar|euro)"
+)
+
 
 def _opens_with_month(text: str, at: int) -> bool:
     """Whether ``text`` at ``at`` starts with a month name of a language that writes days as
@@ -301,6 +310,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue  # "Maj. Gen. Smith" is one sentence
             if _ORDINAL_DAY.search(candidate) and _opens_with_month(text, match.end()):
                 continue  # "am 4. März" is one sentence
+            if _SCALE_ABBREVIATED.search(candidate) and _CURRENCY_OPENS.match(text, match.end()):
+                continue  # "für 1,2 Mrd. Euro" is one sentence
             if candidate.strip():
                 spans.append((position, position + len(candidate)))
             position = match.end()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -44,7 +44,7 @@ from extractor.text.countries import (
     country_in_text,
     to_alpha3,
 )
-from extractor.text.cues import HAN_AND_KANA, HANGUL, SOUTHEAST_ASIAN
+from extractor.text.cues import BUDGET_NOUNS, HAN_AND_KANA, HANGUL, PRICE_WORDS, SOUTHEAST_ASIAN
 from extractor.text.dates import DATE_IN_TEXT, find_dates, reads_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
@@ -61,6 +61,7 @@ from extractor.text.quantities import (
     LANGUAGES,
     figures_in,
     find_figure,
+    money_at,
     number_forms,
     parse_count,
     parse_money,
@@ -255,31 +256,91 @@ def _count(
     return Count(low=low, best=best, high=high, qualifier=qualifier, text=text)
 
 
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹₽]|\b[A-Z]{3}\s?)$")
+def _money(
+    text: str | None,
+    quote: str,
+    language: str | None,
+    warn: Callable[[str], None] | None = None,
+) -> Money | None:
+    """An amount as written, kept with the words and the currency the quote writes it in
+    (SIPRI codes the deal's value as the source reports it).
 
-
-def _money(text: str | None, quote: str, language: str | None) -> Money | None:
-    """An amount as written, kept with the words the quote writes it in.
-
-    When the model's text is not in the quote ("$150 million" for a quote that
-    says "150 millions de dollars"), the quote's own phrase for the same amount
-    becomes the text, so that the evidence visibly carries the figure.
+    The model's text is read in the article's language and in its own ("$1.5 billion"
+    for an article in Spanish); the quote's figure of the same amount, in the quote's own
+    notation ("1.500 millones de dólares", "1,5 milliard", "15亿"), is the value's
+    evidence. Where the quote writes that figure with a currency, that currency is the
+    value's, and the quote's phrase its text when the model's currency or words differ
+    ("$150 million" for "150 millions d'euros" is 150 million EUR); where the quote writes
+    it with none ("400 S-400 missiles", "F-35", "contract No. 2024-117"), it is no price:
+    empty, with a warning. A figure the quote does not write at all is left to the
+    grounding check, which empties it.
     """
     if not text:
         return None
-    # The amount as the model wrote it may be in another language than the
-    # article ("1,2 Mrd. Euro" in an English text): its own words tell.
-    parsed = parse_money(text, None if language == "en" else language)
-    if parsed is None:
+    warn = warn or _unheard
+    readings = [parse_money(text, None if language == "en" else language), parse_money(text)]
+    parsed = [reading for reading in readings if reading is not None]
+    if not parsed:
         return None
-    amount, currency = parsed
-    written = text
-    if normalise_text(text) not in normalise_text(quote):
-        figure = find_figure(quote, amount, language)
-        if figure is not None and figure.is_number:
-            symbol = _CURRENCY_BEFORE.search(quote[: figure.start])
-            written = quote[symbol.start() if symbol else figure.start : figure.end]
-    return Money(amount=amount, currency=currency, text=written)
+    numbers = [f for f in figures_in(quote, language) if f.is_number]
+    amount, currency = next((p for p in parsed if any(f.value == p[0] for f in numbers)), parsed[0])
+    figures = [f for f in numbers if f.value == amount]
+    if not figures:
+        return Money(amount=amount, currency=currency, text=text)
+    priced = [at for f in figures if (at := money_at(quote, f, language)) is not None]
+    if not priced:
+        warn(f"value {text} is a figure the text writes with no currency: left empty")
+        return None
+    code, start, end = next((at for at in priced if at[0] == currency), priced[0])
+    phrase = quote[start:end]
+    if code is None:
+        warn(f"value {text} is in a currency with no code of today ({phrase}): left empty")
+        return None
+    if _for_another_thing(quote, start, end):
+        warn(f"value {text} is the amount of a budget or an economy, not a deal: left empty")
+        return None
+    if code != currency:
+        warn(f"value {text} is in {code} as the text writes it ({phrase}): {code} kept")
+    elif normalise_text(text) in normalise_text(quote):
+        phrase = text
+    return Money(amount=amount, currency=code, text=phrase)
+
+
+def _unheard(message: str) -> None:
+    """A warning no resolution collects (:func:`_money` called on its own)."""
+
+
+#: Where the words tied to an amount stop: a clause's or a sentence's punctuation.
+_CLAUSE_END = re.compile(r"[,;:!?()，；：。！？]|\.(?:\s|$)")
+#: What may join an amount to a noun written after it ("a $30 billion annual budget"):
+#: words, not a preposition that starts another phrase ("$4 billion from the budget").
+_AFTER_AMOUNT = re.compile(
+    r"\s*((?:(?!(?:of|from|for|de|du|des|del|von|aus|из|от|на)\b)\w+\s*){1,3})"
+)
+
+
+def _for_another_thing(quote: str, start: int, end: int) -> bool:
+    """Whether the amount at ``quote[start:end]`` is written as a budget's or an economy's
+    (:data:`~extractor.text.cues.BUDGET_NOUNS`) in its own clause: the noun among the
+    four words before it with no price's word between (:data:`~extractor.text.cues.PRICE_WORDS`:
+    "the defence budget is $30 billion", "economy grew 3% to $800 billion", "el
+    presupuesto de defensa de 30.000 millones", not "the budget will pay $3 billion for")
+    or among the three after it ("$30 billion defence budget"), or in Chinese its
+    characters right before or after ("国防预算为300亿美元"). Money further off in the
+    sentence ("jets for $4 billion, a third of its budget") is left: a package's value
+    is never dropped for a budget named elsewhere."""
+    before = _CLAUSE_END.split(quote[max(0, start - 80) : start])[-1]
+    after = _CLAUSE_END.split(quote[end : end + 60])[0]
+    if re.search(f"[{HAN_AND_KANA}]", quote[max(0, start - 1) : end + 1]):
+        before, after = before[-8:], after[:6]
+    else:
+        before = " ".join(before.split()[-4:])
+        joined = _AFTER_AMOUNT.match(after)
+        after = joined.group(1) if joined else ""
+    nouns = list(BUDGET_NOUNS.finditer(before))
+    return bool(
+        (nouns and not PRICE_WORDS.search(before, nouns[-1].end())) or BUDGET_NOUNS.search(after)
+    )
 
 
 def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
@@ -656,7 +717,7 @@ class Builder:
     def money(self, text: str | None) -> Money | None:
         """An amount as written ("$267 million", "1,2 Mrd. Euro"), parsed in the article's
         language; its text is the quote's own phrase when the model's is not in the quote."""
-        return _money(text, self.quote, self._reading())
+        return _money(text, self.quote, self._reading(), self.warn)
 
     def warn(self, message: str, *, once: bool = False) -> None:
         _warn(self.context, message, once=once)
