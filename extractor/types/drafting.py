@@ -322,7 +322,7 @@ _AFTER_AMOUNT = re.compile(
 def _for_another_thing(quote: str, start: int, end: int) -> bool:
     """Whether the amount at ``quote[start:end]`` is written as a budget's or an economy's
     (:data:`~extractor.text.cues.BUDGET_NOUNS`) in its own clause: the noun among the
-    four words before it with no price's word between (:data:`~extractor.text.cues.PRICE_WORDS`:
+    five words before it with no price's word between (:data:`~extractor.text.cues.PRICE_WORDS`:
     "the defence budget is $30 billion", "economy grew 3% to $800 billion", "el
     presupuesto de defensa de 30.000 millones", not "the budget will pay $3 billion for")
     or among the three after it ("$30 billion defence budget"), or in Chinese its
@@ -334,7 +334,7 @@ def _for_another_thing(quote: str, start: int, end: int) -> bool:
     if re.search(f"[{HAN_AND_KANA}]", quote[max(0, start - 1) : end + 1]):
         before, after = before[-8:], after[:6]
     else:
-        before = " ".join(before.split()[-4:])
+        before = " ".join(before.split()[-5:])
         joined = _AFTER_AMOUNT.match(after)
         after = joined.group(1) if joined else ""
     nouns = list(BUDGET_NOUNS.finditer(before))
