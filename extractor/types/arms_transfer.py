@@ -217,7 +217,7 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
             designation=i.designation,
             category=i.category,
             quantity=make.stated(
-                i.quantity, f"quantity of {i.designation!r}", besides=i.designation
+                i.quantity, f"quantity of {i.designation!r}", besides=i.designation, on=True
             ),
         )
         for i in draft.items

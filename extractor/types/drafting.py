@@ -699,18 +699,29 @@ class Builder:
         """
         return _count(number, qualifier, self.quote, self._reading(), harm)
 
-    def stated(self, number: int | None, what: str, *, besides: str = "") -> int | None:
+    def stated(
+        self, number: int | None, what: str, *, besides: str = "", on: bool = False
+    ) -> int | None:
         """``number`` when the quote writes it (digits, words, or an article for one),
         else None with a warning: a count is coded only as the source states it (a small
         model gives "1" for "F-16s"). The digits of ``besides`` (the item's own name,
-        "M1A2 tanks") are not a count of it."""
+        "M1A2 tanks") are not a count of it.
+
+        ``on``: the figure must be the count of ``besides`` (:func:`counts_item`: written
+        on it, "20 tanks", "20 units of tanks", "20辆坦克"), not any figure of the quote (a
+        day, a duration, a percent, an age, a year or another item's count: "delivered
+        howitzers on March 11" gives no count of howitzers)."""
         if number is None:
             return None
         quote = self.quote
         if besides.strip():
             quote = re.sub(re.escape(besides), lambda m: " " * len(m.group(0)), quote, flags=re.I)
-        if any(figure.value == number for figure in figures_in(quote, self._reading())):
+        found = [f for f in figures_in(quote, self._reading()) if f.value == number]
+        if found and (not on or any(counts_item(self.quote, f.end, besides) for f in found)):
             return number
+        if found:
+            self.warn(f"{what} {number} is not written on that item in the cited text: left empty")
+            return None
         self.warn(f"{what} {number} is in no cited sentence: left empty")
         return None
 
@@ -721,6 +732,74 @@ class Builder:
 
     def warn(self, message: str, *, once: bool = False) -> None:
         _warn(self.context, message, once=once)
+
+
+#: Words between a count and its item ("20 more Leopard tanks", "20 units of", "20 of
+#: the"): at most this many, none of them a conjunction, preposition of place or time,
+#: or a figure ("howitzers and 11 trucks", "within 11 days").
+_ITEM_GAP_WORDS = 3
+_ITEM_GAP = re.compile(r"[\s\-–]*([^\W\d_][\w'’.-]*|[A-Z]+-?\d[\w-]*)", re.UNICODE)
+_NOT_ON_ITEM = re.compile(
+    r"(?i:and|or|but|to|for|in|on|at|by|from|within|during|after|before|y|o|e|en|para|"
+    r"et|ou|dans|pour|und|oder|an|nach|in|im|innerhalb|и|или|в|на|за|через|к|до)"
+)
+#: Classifiers written between a Chinese or Japanese figure and its noun ("20辆坦克",
+#: "20両の戦車", "12架战斗机").
+_CLASSIFIERS = "辆輛架枚艘门門套部台具件座挺支把颗顆发發両機机基隻発批个個名"
+_HAN_WINDOW = 10
+
+
+def counts_item(text: str, end: int, item: str) -> bool:
+    """Whether the figure ending at ``end`` of ``text`` counts ``item``: the item's own
+    words follow it ("20 tanks", "20 more Leopard 2 tanks", "20 units of tanks", an
+    inflection of the item's word: "20 танков" for "танки"), or in a script written
+    without spaces a classifier and then the item ("20辆坦克", "12架歼-10C战斗机").
+
+    SIPRI counts the units of a designation: a figure standing elsewhere in the sentence
+    (a day, a duration, a percent, an age, a year, another item's count) is none of them.
+    """
+    words = [w for w in re.findall(r"[\w'’-]+", normalise_text(item)) if len(w) > 1]
+    rest = text[end:]
+    if re.match(rf"\s*[{HAN_AND_KANA}]", rest) or re.search(f"[{HAN_AND_KANA}]", item):
+        return _han_counts(rest, item)
+    at = 0
+    for _ in range(_ITEM_GAP_WORDS + 1):
+        step = _ITEM_GAP.match(rest, at)
+        if step is None:
+            return False
+        word = normalise_text(step.group(1))
+        if any(_same_word(word, w) for w in words):
+            return True
+        if _NOT_ON_ITEM.fullmatch(word) or any(ch.isdigit() for ch in word):
+            return False
+        at = step.end()
+    return False
+
+
+def _same_word(written: str, item_word: str) -> bool:
+    """The same word, or an inflection of it (a shared stem of 4 letters or more that
+    leaves at most 3 letters of each: "tank"/"tanks", "танки"/"танков", "Panzer"/"Panzern")."""
+    if written == item_word:
+        return True
+    stem = 0
+    for a, b in zip(written, item_word, strict=False):
+        if a != b:
+            break
+        stem += 1
+    return stem >= 4 and len(written) - stem <= 3 and len(item_word) - stem <= 3
+
+
+def _han_counts(rest: str, item: str) -> bool:
+    """:func:`counts_item` for a figure followed by Chinese or Japanese: the item at once,
+    or after a classifier (and a few characters of model name: "架歼-10C战斗机")."""
+    rest = rest.lstrip()
+    runs = [r for r in re.findall(rf"[{HAN_AND_KANA}]+|[A-Za-z0-9-]{{2,}}", item)]
+    if any(rest.startswith(r) for r in runs) or rest.startswith(item.strip()):
+        return True
+    if not rest or rest[0] not in _CLASSIFIERS:
+        return False
+    window = re.split(r"[,.;:!?，。；：！？、\s]", rest[1 : 1 + _HAN_WINDOW], maxsplit=1)[0]
+    return any(r in window or r[-2:] in window for r in runs)
 
 
 #: What follows a city's name as its apposition: a comma or a bracket, then at most
