@@ -987,3 +987,78 @@ PRICE_WORDS = re.compile(
     r"por|pagar[aá]?|pour|paiera|für|zahlt|kostet|за|стоимостью|价值|價值|花费|花費)(?!\w)",
     re.I,
 )
+
+#: Words that a deal was cancelled or suspended (SIPRI: a deal cancelled is no transfer
+#: made): "cancelled its order", "scrapped the sale", "suspended deliveries", "canceló",
+#: "anuló", "a annulé", "storniert", "abgesagt", "отменила", "приостановила", "取消".
+DEAL_CANCELLED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"cancel\w*", r"scrap(?:s|ped|ping)?", r"suspend\w*", r"annul\w*", r"called off",
+           r"halt(?:s|ed)", r"terminat\w*", r"revok\w*"],
+    "es": [r"cancel\w*", r"anul\w*", r"suspend\w*", r"rescindi\w*"],
+    "fr": [r"annul\w*", r"suspend\w*", r"résili\w*"],
+    "de": [r"storn\w*", r"abgesagt", r"sagt\w* [^,.;]{0,60}ab", r"ausgesetzt", r"setzt\w* [^,.;]{0,60}aus",
+           r"gekündigt", r"kündigt\w*"],
+    "ru": [r"отмен\w*", r"приостанов\w*", r"расторг\w*", r"аннулир\w*"],
+    "zh": ["取消", "暂停", "中止", "终止", "撤销"],
+})  # fmt: skip
+#: Words that a transfer was refused, denied or will not be made: "refused to sell",
+#: "rejected the request for", "denied that it had sold", "will not deliver", "se negó a",
+#: "rechazó", "a refusé", "lehnte ... ab", "отказалась", "拒绝", "否认". A negation counts
+#: only before a verb of supplying or acquiring (:data:`NOT_SUPPLIED`).
+DEAL_REFUSED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"refus\w*", r"declin(?:e|es|ed|ing) to", r"reject\w*", r"den(?:y|ies|ied|ying)",
+           r"rul(?:e|es|ed) out", r"turn(?:s|ed)? down"],
+    "es": [r"se neg\w*", r"neg[óo] que", r"rechaz\w*", r"desminti\w*", r"desmient\w*"],
+    "fr": [r"refus\w*", r"rejet\w*", r"dément\w*", "démenti", r"exclu\w*"],
+    "de": [r"lehnt\w* [^,.;]{0,60}ab", r"abgelehnt", r"verweiger\w*", r"bestr(?:itt|eitet)\w*",
+           r"dementier\w*", r"ausgeschlossen"],
+    "ru": [r"отказ\w*", r"отверг\w*", r"опроверг\w*", r"отрица\w*"],
+    "zh": ["拒绝", "否认", "拒不", "不会", "不再", "没有", "未"],
+})  # fmt: skip
+#: A negation right before a verb (a word or two between): "will not deliver", "did not
+#: sell", "never sent", "no venderá", "ne livrera pas", "wird nicht liefern", "не будет
+#: поставлять". Its verb must be one of supplying or acquiring.
+NEGATIONS: dict[str, str] = {
+    "en": r"(?:not|never|n[’']t|no longer)",
+    "es": r"(?:no|nunca)",
+    "fr": r"(?:ne|n[’']|jamais)",
+    "de": r"(?:nicht|keine?\w*|nie)",
+    "ru": r"(?:не|никогда)",
+}
+#: Words that a deal is only sought, offered or weighed, not made: "asked X for",
+#: "requested", "offered to sell", "is considering", "pidió", "solicitó", "ofreció",
+#: "a demandé", "a proposé", "bat um", "angeboten", "erwägt", "попросила", "предложила",
+#: "请求", "提议", "考虑". Read only as the verb before the weapon in its clause.
+DEAL_SOUGHT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"ask(?:s|ed|ing)?", r"request(?:s|ed|ing)?", r"offer(?:s|ed|ing)?",
+           r"consider(?:s|ed|ing)?", r"seek(?:s|ing)?", "sought", r"propos(?:e|es|ed|ing)",
+           r"weigh(?:s|ed|ing)?"],
+    "es": [r"pidi\w*", r"pide\w*", r"solicit\w*", r"ofreci\w*", r"ofrece\w*", r"consider\w*",
+           r"propus\w*", r"propone\w*"],
+    "fr": [r"demand[ée]\w*", r"demande", r"propos\w*", r"offert\w*", r"offre\w*", r"envisag\w*",
+           r"sollicit\w*"],
+    "de": [r"bat\w*", r"bitte\w*", r"gebeten", r"angefragt", r"angeboten", r"biet\w*",
+           r"erwäg\w*", r"anfrag\w*"],
+    "ru": [r"попрос\w*", r"просил\w*", r"запрос\w*", r"предлож\w*", r"рассматрива\w*"],
+    "zh": ["请求", "要求", "提议", "提出", "考虑", "寻求", "希望"],
+})  # fmt: skip
+#: "At X's request", "upon request", "a petición de", "à la demande de", "auf Wunsch",
+#: "по просьбе", "应…请求": the request is the reason of a transfer made, not the deal.
+AT_REQUEST: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:at|upon|on|following|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:request|offer)"],
+    "es": [r"(?:a|tras)\s+(?:petición|solicitud)"],
+    "fr": [r"(?:à|sur)\s+la\s+demande"],
+    "de": [r"auf\s+(?:\w+\s+)?(?:Wunsch|Anfrage|Bitte)"],
+    "ru": [r"по\s+(?:\w+\s+)?(?:просьбе|запросу)"],
+    "zh": ["应"],
+})  # fmt: skip
+#: A notice of a possible sale, which a government approved (the US DSCA's "approved a
+#: possible Foreign Military Sale"): a deal approved, not a delivery.
+POSSIBLE_SALE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"possible\s+(?:foreign\s+military\s+|direct\s+commercial\s+)?sales?"],
+    "es": [r"posible\s+venta"],
+    "fr": [r"(?:possible|éventuelle)\s+vente", r"vente\s+(?:possible|éventuelle)"],
+    "de": [r"möglich\w*\s+Verkauf\w*"],
+    "ru": [r"возможн\w*\s+продаж\w*"],
+    "zh": ["可能的军售", "可能出售"],
+})  # fmt: skip

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from extractor.text import cues
 from extractor.text.countries import countries_in_text, country_in_text
 from extractor.text.cues import (
     ACQUIRING_WORDS,
@@ -35,6 +36,7 @@ from extractor.types.drafting import (
     Builder,
     Draft,
     StatusText,
+    _same_word,
     draft_terms,
 )
 from extractor.types.goldspec import FieldKind as K
@@ -209,7 +211,17 @@ class ArmsTransferDraft(Draft):
 
 def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     when_value = make.when(draft.date)
-    delivered = draft.deal_status == "delivered"
+    told = told_deal(make.quote, make.language, [i.designation for i in draft.items])
+    deal_status: DealStatus | None = draft.deal_status
+    recoded = _RECODED.get(told or "", deal_status)
+    if told == "sought" and deal_status not in ("delivered", "ordered"):
+        recoded = deal_status  # a request's deal is no more than announced: kept as drafted
+    if recoded != deal_status:
+        make.warn(
+            f"deal_status {deal_status!r}: the evidence says the deal was {told}: coded {recoded!r}"
+        )
+        deal_status = recoded
+    delivered = deal_status == "delivered"
     # An item is a weapon the article names, as written: one it does not name (the
     # prompt's own "Leopard 2 tanks", a guess) is dropped, not coded.
     items = [
@@ -230,12 +242,135 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
         "value": make.money(draft.value),
         "delivery_date": when_value if delivered else None,
         "order_date": None if delivered else when_value,
-        "deal_status": draft.deal_status,
+        "deal_status": deal_status,
         "transfer_type": draft.transfer_type,
     }
-    if draft.deal_status == "alleged":
+    if deal_status == "alleged":
         data["status"] = Status.ALLEGED
+    if when_value is not None and draft.status == "occurred" and _after(when_value, make):
+        # "will deliver 20 tanks by 2027": the deal may be made, the delivery is to come
+        make.warn(
+            f"date {when_value.text!r} is after the publication date: the transfer is "
+            "planned, and the date is the expected delivery's"
+        )
+        data["status"] = Status.PLANNED
+        if deal_status != "delivered" and _names_supplying(make.quote, make.language):
+            data["delivery_date"], data["order_date"] = when_value, None
+    if told == "refused" and draft.status != "denied":
+        make.warn(
+            f"status {draft.status!r}: the evidence says the transfer was refused, denied "
+            "or will not be made: coded 'denied'"
+        )
+        data["status"] = Status.DENIED
     return directed(publisher_as_named(speaker_as_named(data, make), make), make)
+
+
+def _after(when: DateValue, make: Builder) -> bool:
+    """Whether ``when`` lies wholly after the article's publication date."""
+    published = make.published
+    value = when.value
+    if published is None or not isinstance(value, str) or not value[:4].isdigit():
+        return False
+    return value > published.isoformat()[: len(value)]
+
+
+def _names_supplying(quote: str, language: str) -> bool:
+    """Whether ``quote`` has a verb of supplying (a delivery's, not an order's)."""
+    words = SUPPLYING_WORDS.get(language) or SUPPLYING_WORDS["en"]
+    return (
+        cue_pattern(words, language if language in SUPPLYING_WORDS else "en").search(quote)
+        is not None
+    )
+
+
+#: The deal status a told status recodes a draft's to ("sought": see :func:`build`).
+_RECODED: dict[str, DealStatus | None] = {
+    "cancelled": "cancelled",
+    "approved": "approved",
+    "sought": "announced",
+}
+
+#: Where a deal's clause ends: a sentence's or clause's punctuation, or a conjunction
+#: that opens another clause ("after Spain cancelled its order of frigates", "despite
+#: calls to cancel the deal").
+_DEAL_CLAUSE_END = re.compile(
+    r"[.;:!?。；！？\n,，]|\s(?i:after|while|but|whereas|although|though|despite|before|"
+    r"because|since|después\s+de|mientras|pero|aunque|pese\s+a|a\s+pesar\s+de|après|"
+    r"alors\s+que|mais|malgré|bien\s+que|nachdem|während|aber|obwohl|trotz|после|хотя|"
+    r"несмотря\s+на|но)(?!\w)"
+)
+
+
+def told_deal(quote: str, language: str, items: list[str]) -> str | None:
+    """What the cited text says became of the deal, read in the clause that names its
+    weapons: "cancelled" (cancelled, scrapped, suspended: SIPRI's cancelled deal),
+    "refused" (refused, denied, will not be made: no transfer), "approved" (a notice of
+    a possible sale: approved, not delivered), "sought" (requested, offered, weighed:
+    no deal yet), or None. A cancellation of another deal of the sentence ("delivered
+    tanks after Spain cancelled its order of frigates") or a call to cancel ("despite
+    calls to cancel") is none of these.
+    """
+    reading = language if language in cues.DEAL_CANCELLED_CUES else "en"
+    # The drafted items name the deal where the text writes them; else any weapon does.
+    named = [i for i in items if _deal_named_at(quote, reading, [i], weapons=False) is not None]
+    for clause in _DEAL_CLAUSE_END.split(quote):
+        at = _deal_named_at(clause, reading, named, weapons=not named)
+        if at is None:
+            continue
+        if _found_unurged(cues.DEAL_CANCELLED_CUES[reading], clause):
+            return "cancelled"
+        if cues.DEAL_REFUSED_CUES[reading].search(clause) or _negated(clause, reading):
+            return "refused"
+        if cues.POSSIBLE_SALE_CUES[reading].search(clause):
+            return "approved"
+        sought = cues.DEAL_SOUGHT_CUES[reading].search(clause)
+        if sought and sought.start() < at and not cues.AT_REQUEST[reading].search(clause):
+            return "sought"
+    return None
+
+
+#: A call, demand or pressure to do the verb after it ("calls to cancel", "urged to
+#: scrap"): not done.
+_URGED = re.compile(
+    r"(?i:calls?|call(?:ed|ing)\s+on|demand\w*|urg\w*|pressure|push\w*|appel\w*|llam\w*|"
+    r"exig\w*|pid\w*|Forderung\w*|forder\w*|призыв\w*|требова\w*|呼吁|要求)"
+    r"[^.;:!?。；！？]{0,40}$"
+)
+
+
+def _found_unurged(pattern: re.Pattern[str], clause: str) -> bool:
+    """Whether ``pattern`` is in ``clause`` not as what someone calls for."""
+    return any(_URGED.search(clause[: m.start()]) is None for m in pattern.finditer(clause))
+
+
+def _negated(clause: str, reading: str) -> bool:
+    """A negation before a verb of supplying or acquiring ("will not deliver")."""
+    negation = cues.NEGATIONS.get(reading)
+    if negation is None:
+        return False
+    verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
+    return (
+        re.search(rf"(?i)(?<!\w){negation}\s*(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", clause)
+        is not None
+    )
+
+
+def _deal_named_at(clause: str, reading: str, items: list[str], *, weapons: bool) -> int | None:
+    """Where ``clause`` names the deal's weapons (the items' words; with ``weapons``,
+    any weapon too), or None."""
+    words = {
+        w for item in items for w in re.findall(r"[\w'’-]+", normalise_text(item)) if len(w) > 2
+    }
+    for m in re.finditer(r"[\w'’-]+", clause):
+        if any(_same_word(normalise_text(m.group(0)), w) for w in words):
+            return m.start()
+    for item in items:  # an unspaced script's item ("坦克")
+        if item.strip() and re.search(f"[{cues.HAN_AND_KANA}]", item):
+            at = clause.find(item.strip())
+            if at >= 0:
+                return at
+    found = ARMS_CUES.get(reading, ARMS_WORDS).search(clause) if weapons else None
+    return found.start() if found is not None else None
 
 
 def speaker_as_named(data: dict[str, Any], make: Builder) -> dict[str, Any]:
