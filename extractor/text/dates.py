@@ -1614,8 +1614,19 @@ def _can_start_range(first: str, last: str) -> bool:
 
 
 #: Month names a language writes that dateparser's locale lacks: the Syriac (Levantine)
-#: months of Arabic in Syria, Lebanon, Jordan, Palestine and Iraq ("3 آذار 2025").
+#: months of Arabic in Syria, Lebanon, Jordan, Palestine and Iraq ("3 آذار 2025"); the
+#: prepositional (locative) case of Russian and Ukrainian months, which a month without
+#: its day takes ("в марте 2024 года", "у березні 2024 року": March 2024, not 2024; the
+#: locale has only the nominative and genitive).
 _EXTRA_MONTHS: dict[str, dict[str, int]] = {
+    "ru": {
+        "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
+        "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+    },
+    "uk": {
+        "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6,
+        "липні": 7, "серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
+    },
     "ar": {
         "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
         "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,

@@ -45,7 +45,7 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.cues import BUDGET_NOUNS, HAN_AND_KANA, HANGUL, PRICE_WORDS, SOUTHEAST_ASIAN
-from extractor.text.dates import DATE_IN_TEXT, find_dates, reads_dates, resolve_date
+from extractor.text.dates import DATE_IN_TEXT, MONTHS, find_dates, reads_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
@@ -516,8 +516,13 @@ class Builder:
         for source in (self.quote, str(self.context.get("text", ""))):
             for written, found in find_dates(source, self.date_language, published):
                 if (found.value, found.end) == (meant.value, meant.end) or (
-                    found.value == meant.value and meant.end is None
+                    meant.end is None and _padded(found.value, meant.value)
                 ):
+                    self.warn(f"date {text!r} is written {written!r} in the article", once=True)
+                    return DateValue.from_resolution(written, found)
+            for written in _padded_forms(source, meant.value):
+                found = resolve_date(written, published)
+                if found.value is not None and _padded(found.value, meant.value):
                     self.warn(f"date {text!r} is written {written!r} in the article", once=True)
                     return DateValue.from_resolution(written, found)
         return None
@@ -732,6 +737,37 @@ class Builder:
 
     def warn(self, message: str, *, once: bool = False) -> None:
         _warn(self.context, message, once=once)
+
+
+def _padded_forms(source: str, meant: str) -> list[str]:
+    """The English month-and-year ("March 2024") or year ("in 2024") ``source`` writes
+    for ``meant`` padded to its first day ("2024-03-01", "2024-01-01"): English reads no
+    month or year alone as a date in running text (:func:`find_dates`), so they are
+    looked for here."""
+    padded = re.fullmatch(r"(\d{4})-(\d\d)-01", meant)
+    if padded is None:
+        return []
+    year, month = padded.group(1), int(padded.group(2))
+    forms = [name for name, number in MONTHS.items() if number == month and len(name) > 2]
+    found = [
+        m.group(0)
+        for m in re.finditer(rf"(?i)(?<!\w)(?:{'|'.join(forms)})\.?,?\s+{year}(?!\d)", source)
+    ]
+    if month == 1:
+        found += [m.group(0) for m in re.finditer(rf"(?<![\w-]){year}(?![\w-])", source)]
+    return found
+
+
+def _padded(written: str | None, meant: str) -> bool:
+    """Whether ``meant`` is the date ``written`` states, or that date padded to its first
+    day or month: a model computes "2024-03-01" for "March 2024" and "2024-01-01" for
+    "2024"; the text's own precision is the date's (a month is no day)."""
+    if written is None:
+        return False
+    return meant == written or (
+        meant.startswith(written) and set(meant[len(written) :].replace("-", "")) <= {"0", "1"}
+        and meant[len(written) :] in ("-01", "-01-01")
+    )  # fmt: skip
 
 
 #: Words between a count and its item ("20 more Leopard tanks", "20 units of", "20 of
