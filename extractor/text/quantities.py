@@ -3828,9 +3828,64 @@ def _amount_figure(text: str, numbers: list[Figure], first: Figure, language: st
         if _carries_currency(text, figure.start, _range_end(text, numbers, figure, language),
                              language):  # fmt: skip
             if at and _shares_currency(text, following[at - 1], figure, language):
-                return following[at - 1]
+                return _with_scale(following[at - 1], figure)
+            return figure
+        if _scaled_amount(text, figure, language):
             return figure
     return first
+
+
+#: The least scale a figure of money is written with ("3 lakh", "2 million", "1.5 bn"):
+#: a figure so scaled and counting nothing is an amount, the first of which is the text's.
+_MONEY_SCALE = 10**5
+_WORD_AHEAD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+
+
+def _scaled_amount(text: str, figure: Figure, language: str) -> bool:
+    """Whether ``figure`` is an amount though no currency is written right beside it: a
+    money scale word ends it (or its digits are as large) and it counts nothing: a clause ends after it ("worth 2
+    billion, including $300 million", "valued at 4.5 billion (about $5 billion)") or the
+    word after it names money ("3 billion pesos", "3 million usd", "3 billion U.S.
+    dollars"). Skipped, the later figure a currency is written beside was read as the
+    amount; a year, a designation's number or a count ("2 million rounds") stays skipped."""
+    large = figure.kind == "digits" and figure.value >= _MONEY_SCALE
+    if figure.scale < _MONEY_SCALE and not large:
+        return False
+    word = _WORD_AHEAD.match(text, figure.end)
+    if word is None:
+        return not _DIGIT_AHEAD.match(text, figure.end)
+    name = _fold(word.group(1))
+    return bool(
+        any(start == word.start(1) for start, _, _ in _signs(text))  # "kr", "Dh"
+        or _unit_codes(name, language)
+        or _shared_unit(name, language)
+        or _valid_code(name.upper())
+        or _name_follows(text, figure, language)
+    )
+
+
+#: At most one word, or an abbreviation, between a figure and the currency it is in
+#: ("3 billion U.S. dollars", "2 billion Turkish lire", "a 3-billion-dollar deal").
+_ONE_WORD_BETWEEN = re.compile(r"[\s\u00a0-]*(?:(?:[^\W\d_]\.)+|[^\W\d_]+)?[\s\u00a0-]*")
+
+
+def _name_follows(text: str, figure: Figure, language: str) -> bool:
+    """Whether a currency is named after ``figure`` with at most one word between."""
+    view = _aligned(text)
+    end = view.at(figure.end)
+    return any(
+        entry[6] >= end and _ONE_WORD_BETWEEN.fullmatch(view.cased, end, entry[6])
+        for entry in _currencies_written(text, figure.start, figure.end, language)
+    )
+
+
+def _with_scale(previous: Figure, figure: Figure) -> Figure:
+    """``previous`` with the scale of ``figure`` it is joined to by a list's word ("3 and 5
+    million euros", "3 e 5 milhões", "3 und 5 Millionen": three million): read alone,
+    it was 3 euros."""
+    if previous.scale != 1 or figure.scale == 1 or previous.kind != "digits":
+        return previous
+    return replace(previous, value=previous.value * figure.scale, scale=figure.scale)
 
 
 #: Letters right before a figure, a hyphen between or not: a designation's number
@@ -3871,6 +3926,10 @@ def _currencies_written(
         add(match.start(), match.end(), 0, to_currency(match.group(1)))
     home = _HOME_CURRENCIES.get(language)
     for start, end, sign in _signs(text):
+        if text[start:end] in _NAME_LIKE_SIGNS and not _sign_of_amount(
+            text, start, end, anchor, anchor_end
+        ):
+            continue
         if sign is not None:
             add(start, end, 1, sign)
         elif home is not None and text[start:end] in home[1]:  # "kr." in a Danish text
@@ -3902,6 +3961,30 @@ def _currencies_written(
     if withdrawn is not None:  # last of the rows: today's currency of a name wins a tie
         add(*withdrawn, _WITHDRAWN_ROW, _UNKNOWN)
     return found
+
+
+#: Signs whose letters are also a body's name ("NIS": the new shekel, and Korea's or
+#: Kenya's National Intelligence Service): a currency only beside an amount's figure.
+_NAME_LIKE_SIGNS = frozenset({"NIS"})
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+#: A plural noun after the sign, which the figure before the sign counts ("3 NIS officers").
+_NOUN_AFTER_SIGN = re.compile(r"[\s\u00a0]+[^\W\d_]{3,}s(?!\w)")
+
+
+def _sign_of_amount(text: str, start: int, end: int, anchor: int, anchor_end: int) -> bool:
+    """Whether the sign at ``text[start:end]`` is written right beside the figure at
+    ``text[anchor:anchor_end]`` and that figure is an amount: not a year ("the 2020 NIS
+    budget") nor a count the sign's name qualifies ("3 NIS officers"). Read anywhere, the
+    agency's name made the shekel the currency of a figure far from it."""
+    if not anchor_end:
+        return False
+    if end <= anchor:
+        return not text[end:anchor].strip()
+    if text[anchor_end:start].strip():
+        return False
+    written = text[anchor:anchor_end]
+    plain = not any(character.isalpha() for character in written)
+    return not (plain and (_YEAR.fullmatch(written) or _NOUN_AFTER_SIGN.match(text, end)))
 
 
 #: Spaces that do not break, read as a space (the names' patterns write one).
@@ -4031,8 +4114,9 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
             amount = first.value
     reading = reading_language(text, language)
     if first is not None and not re.search(r"\((\d[\d,]*)\)", text):
-        first = _amount_figure(text, numbers, first, reading)
-        amount = first.value
+        picked = _amount_figure(text, numbers, first, reading)
+        amount = picked.value
+        first = next(figure for figure in numbers if figure.start == picked.start)
     if first is None:
         currency = _currency(text, language=reading)
     else:
