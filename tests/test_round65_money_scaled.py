@@ -1,5 +1,5 @@
 """Round 65, second pass: a scaled amount is the text's amount wherever a currency is
-written, a figure joined to a scaled one takes its scale, and NIS (an agency's name too) is
+written, and NIS (an agency's name too) is
 the shekel only beside an amount's figure. Generated: amounts x continuations x templates."""
 
 from decimal import Decimal
@@ -43,24 +43,6 @@ def test_a_year_before_a_scaled_amount_is_no_amount(
 ) -> None:
     text = template[0].format(a=bare[0], h=bare[0].replace(" ", "-"))
     assert parse_money(text, "en") == (bare[1], template[1])
-
-
-_JOINED = [
-    ("en", "{x} and {y} million euros", "EUR"),
-    ("en", "between {x} and {y} million dollars", "USD"),
-    ("de", "{x} und {y} Millionen Euro", "EUR"),
-    ("pt", "{x} e {y} milhões de reais", "BRL"),
-    ("es", "{x} y {y} millones de euros", "EUR"),
-]
-
-
-@pytest.mark.parametrize(("case", "low"), list(product(_JOINED, (2, 3, 12))))
-def test_a_figure_joined_to_a_scaled_one_takes_its_scale(
-    case: tuple[str, str, str], low: int
-) -> None:
-    language, template, code = case
-    found = parse_money(template.format(x=low, y=low + 4), language)
-    assert found == (Decimal(low * 10**6), code)
 
 
 _NIS_AGENCY = [

@@ -3828,7 +3828,7 @@ def _amount_figure(text: str, numbers: list[Figure], first: Figure, language: st
         if _carries_currency(text, figure.start, _range_end(text, numbers, figure, language),
                              language):  # fmt: skip
             if at and _shares_currency(text, following[at - 1], figure, language):
-                return _with_scale(following[at - 1], figure)
+                return following[at - 1]
             return figure
         if _scaled_amount(text, figure, language):
             return figure
@@ -3877,15 +3877,6 @@ def _name_follows(text: str, figure: Figure, language: str) -> bool:
         entry[6] >= end and _ONE_WORD_BETWEEN.fullmatch(view.cased, end, entry[6])
         for entry in _currencies_written(text, figure.start, figure.end, language)
     )
-
-
-def _with_scale(previous: Figure, figure: Figure) -> Figure:
-    """``previous`` with the scale of ``figure`` it is joined to by a list's word ("3 and 5
-    million euros", "3 e 5 milhões", "3 und 5 Millionen": three million): read alone,
-    it was 3 euros."""
-    if previous.scale != 1 or figure.scale == 1 or previous.kind != "digits":
-        return previous
-    return replace(previous, value=previous.value * figure.scale, scale=figure.scale)
 
 
 #: Letters right before a figure, a hyphen between or not: a designation's number
@@ -4114,9 +4105,8 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
             amount = first.value
     reading = reading_language(text, language)
     if first is not None and not re.search(r"\((\d[\d,]*)\)", text):
-        picked = _amount_figure(text, numbers, first, reading)
-        amount = picked.value
-        first = next(figure for figure in numbers if figure.start == picked.start)
+        first = _amount_figure(text, numbers, first, reading)
+        amount = first.value
     if first is None:
         currency = _currency(text, language=reading)
     else:
