@@ -922,9 +922,10 @@ SUPPLYING_WORDS: dict[str, tuple[str, ...]] = {
 ACQUIRING_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("bought", r"buys?", "buying", r"purchas\w*", r"acquir\w*", r"order(?:s|ed)",
            r"import\w*", "received", r"receives?", r"procur\w*", "took delivery", "obtained",
-           # a request for goods and getting them: "requested ... from X", "asked X for"
-           r"request(?:ed|ing)(?!\s+by)", r"ask(?:s|ed|ing)?(?=(?:\s+\S+){0,4}?\s+for(?!\w))",
-           r"get|gets|getting|got|gotten"),
+           # a request for goods: "requested ... from X" (asking for them, "asked X for 20
+           # tanks", and getting them, "got 20 tanks from X", are read with the goods:
+           # arms_transfer._EN_ASKING_GOODS, _EN_GETTING_GOODS)
+           r"request(?:ed|ing)(?!\s+by)"),
     "es": (r"compr\w*", r"adquiri\w*", r"adquier\w*", r"import\w*", r"recibi\w*",
            r"encarg\w*", r"obtuv\w*", r"pidi\w*", r"solicit[óa]\w*"),
     "fr": (r"achet\w*", r"achat\w*", r"acqui\w*", r"import\w*", r"commandé\w*", r"re[çc]u\w*",

@@ -851,36 +851,76 @@ _NOT_GOODS_NOUNS = (
     r"Zahlung\w*|Anzahlung\w*|Vorschuss\w*|Vertr[aä]ge?|заказ\w*|запрос\w*|письм\w*|"
     r"оплат\w*|платеж\w*|платёж\w*|аванс\w*|контракт\w*|сделк\w*"
 )
-#: A sum of money as a verb's object: a currency sign or word at a figure ("$300 million",
-#: "300 millions d'euros", "5 Millionen Euro", "300 млн долларов").
-_MONEY_OBJECT = (
-    r"(?![^.;,]{0,30}?(?<!\w)worth(?!\w))[$€£¥]\s?\d|\d[\d.,]*\s*(?:[a-zа-я]+\s+){0,2}?(?:d['’])?(?:dollars?|dólares|euros?|"
-    r"pounds?|yuan|rubles?|roubles?|долл\w*|евро|рубл\w*)(?!\w)"
+#: A word that ends a noun phrase before its head noun: a preposition, a conjunction or a
+#: word of value ("tanks worth $3 million", "tanks for $3 million", "weapons and $3
+#: million", "chars pour 300 millions", "Panzer im Wert von", "танки на 300 млн"): the
+#: noun before it is the object's head, what follows it no object of the verb.
+_LINK = (
+    r"(?:worth|valued|for|of|in|at|on|and|or|to|from|with|by|under|over|into|as|after|"
+    r"before|since|during|via|including|that|which|who|por|para|de|del|en|con|y|o|a|al|"
+    r"sobre|bajo|tras|que|pour|à|au|aux|avec|et|ou|sur|sous|après|avant|qui|für|im|von|"
+    r"vom|mit|und|oder|an|bei|aus|nach|über|unter|vor|seit|dass|на|за|от|из|у|с|и|в|или|"
+    r"по|после|до|под|при|что|котор\w*|valor|Wert)(?!\w)"
 )
-#: A verb's object, read in any case, after a determiner and at most two more words.
-_OBJECT = (
-    r"\s+(?:(?:an?|the|its|their|his|her|el|la|los|las|un|una|une|le|les|des|du|einen?|"
-    r"eine[rm]?|die|den|das)\s+)?(?:\S+\s+){0,2}?"
+#: A scale word after a figure ("$300 million", "€300m", "300 Millionen", "300 млн").
+_SCALE = (
+    r"(?:thousand|million|billion|trillion|mn|mln|bn|m|b|k|mil|mill[oó]n(?:es)?|"
+    r"millions?|milliards?|Million(?:en)?|Milliarden?|Mio|Mrd|тыс|млн|млрд|"
+    r"миллион\w*|миллиард\w*)(?!\w)\.?"
 )
+#: A sum of money: a currency sign at a figure and its scale ("$300 million"), or a figure,
+#: its scale and a currency word ("300 millions de dollars", "5 Millionen Euro", "300 млн
+#: долларов"). Read whole (atomic): no shorter reading of it is tried.
+_MONEY = (
+    rf"(?>[$€£¥]\s?\d[\d.,]*(?:\s?{_SCALE})?(?!\w)|\d[\d.,]*\s*(?:[a-zа-я.]+\s+){{0,2}}?"
+    r"(?:d['’])?(?:dollars?|dólares|euros?|pounds?|yuan|rubles?|roubles?|долл\w*|евро|"
+    r"рубл\w*)(?!\w))"
+)
+#: A sum of money as a verb's object: the head noun of the object, not a measure of goods
+#: after it ("$300 million in weapons", "$300 million worth of tanks", "300 millones de
+#: dólares en armas", "300 Millionen Euro an Waffen"; a year after "in" is no goods).
+_MONEY_OBJECT = _MONEY + r"(?!\s*(?:worth\s+)?(?:of|in|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?!\d))"
+#: A verb's object, read in any case, after a determiner and at most two more words
+#: before its head ("a $2 billion deal", "the second installment"); none of them a word
+#: that ends a noun phrase (:data:`_LINK`), so the head is the object's first noun.
+_DETERMINER = (
+    r"(?:an?|the|its|their|his|her|el|la|los|las|un|una|une|le|les|des|du|einen?|"
+    r"eine[rm]?|die|den|das)"
+)
+_HEAD_WORDS = rf"(?:(?!{_LINK})[^\s,;:]+\s+){{0,2}}?"
+_OBJECT = rf"\s+(?:{_DETERMINER}\s+)?{_HEAD_WORDS}"
 _NOT_GOODS = re.compile(
     _OBJECT + rf"(?:(?:{_NOT_GOODS_NOUNS})(?!\w)|{_MONEY_OBJECT})",
     re.I,
 )
 #: A "from X" between a verb and its object ("received from China an order", "erhielt von
-#: China eine Zahlung", "a reçu de la Chine une commande"): the party is capitalised.
+#: China eine Zahlung", "a reçu de la Chine une commande"): the party is capitalised, read
+#: so in a pattern read in any case ("from Germany tanks worth" is no party).
 _FROM_BEFORE_OBJECT = (
     r"(?:\s+(?i:from|de|desde|des|du|von|vom|aus|bei|beim|от|из|у)\s+"
     r"(?:(?i:the|la|le|les|el|los|las|der|die|dem|den)\s+|(?i:l)['’])?"
-    r"[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:(?i:of|de)\s+)?[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})?"
+    r"(?-i:[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:(?i:of|de)\s+)?[A-ZÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3}))?"
 )
 #: Not before such an object, wherever the object stands: right after the verb or past its
 #: "from X" (the object of the verb is judged, not its place).
 _NOT_GOODS_AHEAD = f"(?!{_FROM_BEFORE_OBJECT}(?i:{_NOT_GOODS.pattern}))"
+#: What a verb of supplying may give that is no weapon, after its English indirect object:
+#: money ("pledged $300 million to Germany") or a paper with its determiner ("gave Germany
+#: an order", "sent Germany a request", "handed Germany a $300 million payment"). Its
+#: subject supplies nothing, and its "to X" or indirect object receives nothing: the
+#: direct object decides. A noun right after a noun of supplying is a compound ("supply
+#: deal", "export orders"), no object.
+_GIVEN_NOT_GOODS = (
+    r"(?:\s+(?-i:(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})(?<!['’]s))?"
+    rf"(?i:\s+{_DETERMINER}\s+{_HEAD_WORDS}(?:{_NOT_GOODS_NOUNS})(?!\w)|{_OBJECT}{_MONEY_OBJECT})"
+)
+_NOT_GIVEN_GOODS_AHEAD = f"(?!{_GIVEN_NOT_GOODS})"
 #: The Chinese object comes after its verb, its head noun last ("获得了20辆坦克的订单"):
-#: a head noun of money or papers in the verb's clause.
+#: a head noun of money or papers in the verb's clause. A noun before "的" modifies the
+#: head ("价值3亿美元的坦克": tanks), and a sum after "价值" or "金额" is the goods' value.
 _ZH_NOT_GOODS_AHEAD = (
     r"(?![^，。；！？,.;!?]*?(?:订单|订货|货款|付款|预付款|定金|订金|款项|合同|合约|询价|"
-    r"请求|申请|美元|欧元|人民币|资金))"
+    r"请求|申请|资金|(?<!值)(?<!值约)(?<!额)(?<![\d.])\d[\d.]*[十百千万亿]*(?:美元|欧元|人民币|元))(?!的))"
 )
 #: Verbs of supplying too common to say, on their own, that their subject supplies
 #: weapons ("Jordan can provide the same degree of protection"): their subject is read
@@ -959,8 +999,24 @@ _DE_DATIVE = (
     r"(?:(?i:dem|den)\s+|(?i:der)\s+(?!(?:Iran|Irak|Jemen|Libanon|Sudan|Südsudan|Tschad|"
     r"Niger|Kongo|Oman|Senegal|Vatikan|Kosovo)(?!\w)))"
 )
+#: The English words of weapons, none captured: read inside the direction patterns, whose
+#: groups are the parties.
+_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
+#: "Get" is acquiring only with goods as its object ("got 20 tanks from", "is getting
+#: Patriot missiles"), never with what else one gets ("got a boost", "got permission to
+#: sell", "is getting ready to deliver", "to get access to its ports").
+_EN_GETTING_GOODS = (
+    r"(?:get|gets|getting|got|gotten)(?=\s+(?:(?!" + _LINK + r")[^\s,;:]+\s+){0,3}?"
+    rf"(?i:{_EN_WEAPONS})|\s+\d[\d,]*\s+(?!{_SCALE}|percent|per\s+cent)[A-Za-z])"
+)
+#: "Ask for" is acquiring when goods are asked for ("asked Germany for 20 tanks"), not
+#: money or a paper ("asked Poland for payment", "for $300 million"): the seller asks
+#: for those. The object after the first "for" decides.
+_EN_ASKED_FOR = r"(?:\s+(?!for(?!\w))\S+){0,4}?\s+for(?!\w)" + _NOT_GOODS_AHEAD
+_EN_ASKING_GOODS = rf"ask(?:s|ed|ing)?(?={_EN_ASKED_FOR})"
 ACQUIRING: dict[str, tuple[str, ...]] = {
     **ACQUIRING_WORDS,
+    "en": (*ACQUIRING_WORDS["en"], _EN_GETTING_GOODS, _EN_ASKING_GOODS),
     "de": (*_DE_ACQUIRING, *ACQUIRING_WORDS["de"]),
 }
 #: The auxiliary of a passive before its participle ("was supplied", "fueron entregados",
@@ -1002,7 +1058,7 @@ _EN_TRANSFER_TO_OF = (
 #: Germany for tanks"), the owner of goods transferred ("the transfer to Poland of
 #: Germany's tanks"), the subject of "armed X with" ("Germany armed Poland with").
 _EN_SUPPLIER_EXTRA = (
-    rf"(?<!\w)(?i:ask(?:s|ed|ing)?)\s+{_EN_PARTY}\s+(?i:for)(?!\w)",
+    rf"(?<!\w)(?i:ask(?:s|ed|ing)?)\s+{_EN_PARTY}\s+(?i:for)(?!\w)(?!(?i:{_NOT_GOODS.pattern}))",
     _EN_TRANSFER_TO_OF.format(_EN_NAME) + rf"{_PARTY['en']}(?=['’]s(?!\w))",
     rf"{_EN_PARTY}\s+(?:(?i:has|have|had|will|is|are|was|were)\s+)?(?i:arm(?:s|ed|ing))\s+"
     rf"{_EN_NAME}\s+(?i:with)(?!\w)",
@@ -1015,7 +1071,7 @@ _EN_SUPPLIED_PARTY = (
     r"(?<!\w)(?i:gave|give[sn]?|giving|sent|sends?|sending|offer(?:s|ed|ing)|"
     r"pledg(?:es|ed|ing)|promis(?:es|ed|ing)|sold|sells?|selling|hand(?:s|ed|ing)|"
     r"suppl(?:y|ies|ied|ying)|provid(?:es?|ed|ing)|arm(?:s|ed|ing)|equipp?(?:s|ed|ing)|"
-    rf"furnish(?:es|ed|ing))\s+{_EN_PARTY}(?=\s+(?:with(?!\w)|\d|(?!(?i:to|in|on|at|for|"
+    rf"furnish(?:es|ed|ing)){_NOT_GIVEN_GOODS_AHEAD}\s+{_EN_PARTY}(?=\s+(?:with(?!\w)|\d|(?!(?i:to|in|on|at|for|"
     r"from|by|and|or|as|over|last|this|next|after|before|during|since|via|under|that|"
     r"permission|approval|assurances?|guarantees?|support|access|time|notice)(?!\w))[a-z]))"
 )
@@ -1066,14 +1122,19 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     if language == "en":
         supplier.append(rf"(?<!\w)(?i:licen[cs]e\s+from)\s+{party}")
         supplier.extend(_EN_SUPPLIER_EXTRA)
-    recipient = [word.format(supplying) + _GAP + rf"(?<!\w)(?i:{_TO[language]})\s+{party}"]
+    recipient = [
+        word.format(supplying)
+        + _NOT_GIVEN_GOODS_AHEAD
+        + _GAP
+        + rf"(?<!\w)(?i:{_TO[language]})\s+{party}"
+    ]
     if language == "en":  # "the transfer to Poland of Germany's tanks": Poland alone
         recipient.insert(0, _EN_TRANSFER_TO_OF.format(f"({_EN_NAME})"))
         recipient.append(_EN_SUPPLIED_PARTY)
     if language in _WITH:  # "a deal with X to buy": X sells; "... with X to sell": X buys
         partner = rf"(?<!\w)(?i:{_WITH[language]})\s+{party}\s+(?i:{_PURPOSE[language]})\s+"
-        supplier.append(partner + rf"(?:{acquiring})(?!\w)")
-        recipient.append(partner + rf"(?:{supplying})(?!\w)")
+        supplier.append(partner + rf"(?:{acquiring})(?!\w){_NOT_GOODS_AHEAD}")
+        recipient.append(partner + rf"(?:{supplying})(?!\w){_NOT_GIVEN_GOODS_AHEAD}")
     if language == "ru":  # "Россия поставила Индии ...": the dative right after the verb,
         # past lowercase words but no preposition, whose own case it is ("танки из Турции")
         recipient.append(
@@ -1230,8 +1291,8 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
             ahead = _ZH_NOT_GOODS_AHEAD if side == "recipient" else ""
             verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}{ahead}", sentence)
             verb = verb or re.search(alternatives + ahead, sentence)
-        else:  # receiving an order or a request is no acquiring (see _NOT_GOODS)
-            ahead = _NOT_GOODS_AHEAD if side == "recipient" else ""
+        else:  # receiving or giving an order or money moves no goods (see _NOT_GOODS)
+            ahead = _NOT_GOODS_AHEAD if side == "recipient" else _NOT_GIVEN_GOODS_AHEAD
             verb = re.search(rf"(?<!\w){alternatives}(?!\w){ahead}", sentence, re.I)
         if verb is not None and (first is None or verb.start() < first[0]):
             first = (verb.start(), side)
