@@ -675,6 +675,27 @@ DISTRIBUTIVE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "zh": ["分别", "各自", "先后", "逐一", "单独"],
 })  # fmt: skip
 
+#: A French conditional of hearsay: the auxiliary of a past conditional ("aurait", "se
+#: serait").
+_FR_HEARSAY_AUX = r"(?:aurai(?:t|ent)|(?:se|s['’]) serai(?:t|ent))"
+#: What may stand between that auxiliary and its participle: adverbs ("déjà",
+#: "longuement", "également"), a day ("lundi") or an aside between commas ("aurait, selon
+#: l'agence, parlé").
+_FR_BETWEEN = (
+    r"(?:\s*,[^,;.!?]{1,60},|\s+(?:\w+ment|déjà|aussi|encore|même|bien|ainsi|alors|hier"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce\s+week-end))*\s+"
+)
+#: The participles of the French verbs of a meeting, a call or taking part
+#: (:data:`MEETING_CUES`, :data:`CALL_CUES`, :data:`JOINED_CUES`), and a light verb ("eu",
+#: "tenu", "mené", "participé à") with a talk as its object ("eu une longue conversation
+#: téléphonique", "tenu une visioconférence").
+_FR_TALK_PARTICIPLE = (
+    r"(?:parlé|discuté|conversé|téléphoné|appelé|échangé|dialogué|entretenu\w*|rencontré\w*"
+    r"|réuni\w*|négocié|participé|assisté|connecté\w*|intervenu\w*|(?:eu|tenu|mené|organisé"
+    r"|participé à|assisté à|pris part à)" + _FR_BETWEEN + r"(?:un|une|des|l['’]|à un|à une)\s*"
+    r"(?:[^\W\d_]+\s+){0,2}?(?:entretien|conversation|échange|appel|discussion|contact"
+    r"|visioconférence|vidéoconférence|réunion|rencontre|pourparlers|dialogue|sommet)s?)"
+)
 #: What doubts or denies a talk from outside its own clause: the predicate of a clause
 #: that embeds it ("Sources claimed that", "Es ist falsch, dass", "有传言称"), a clause
 #: coordinated with it ("but this could not be verified", "wurden dementiert", "kam nicht
@@ -706,11 +727,10 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"non confirm\w*", r"pas (?:été )?(?:confirm|vérifi)\w*", r"faux", r"fausses?",
            r"dément\w*", r"démenti\w*", r"ni[ée]\w*", "personne", "improbable",
            # a conditional of hearsay only as the talk verb's own ("aurait parlé", "se
-           # serait entretenu"), as in Spanish: "il y aurait des élections", "qui aurait
-           # voulu venir" are none
-           r"aurai(?:t|ent) (?:parlé|discuté|conversé|téléphoné|appelé|échangé|dialogué|eu "
-           r"(?:un|une) (?:entretien|conversation|échange|appel|discussion|contact)\w*)",
-           r"se serai(?:t|ent) (?:entretenu\w*|parlé|téléphoné|rencontré\w*|réuni\w*)",
+           # serait entretenu"), as in Spanish, whatever adverbs or aside stand between
+           # ("aurait déjà parlé", "aurait, selon l'agence, parlé", "aurait eu lundi un
+           # entretien"): "il y aurait des élections", "qui aurait voulu venir" are none
+           _FR_HEARSAY_AUX + _FR_BETWEEN + _FR_TALK_PARTICIPLE,
            r"(?:parler|discuter|téléphoner|s['’]entretiendr|échanger|converser)ai(?:t|ent)"],
     "de": [r"angeblich\w*", r"mutmaßlich\w*", r"Gerücht\w*", r"spekul\w*", r"bezweifel\w*",
            r"Zweifel\w*", r"unbestätigt\w*", r"nicht (?:\w+ )?bestätigt", r"falsch\w*",

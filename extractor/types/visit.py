@@ -1593,8 +1593,8 @@ def _travel_told(
     ):
         return True
     clauses = _call_clauses(quote)
-    return any(_met_in_clause(clause, language) for clause in clauses) and not any(
-        _side_took_part_at_a_distance(clause, names) for clause in clauses
+    return any(_met_in_clause(clause, language) for clause in clauses) and not (
+        _a_side_took_part_at_a_distance(quote, names)
     )
 
 
@@ -1613,7 +1613,18 @@ _NO_PERSON = frozenset(
 )  # fmt: skip
 
 
-def _side_took_part_at_a_distance(clause: str, names: Sequence[str]) -> bool:
+def _a_side_took_part_at_a_distance(quote: str, names: Sequence[str]) -> bool:
+    """Whether a clause of ``quote`` says a side took part at a distance
+    (:func:`_side_took_part_at_a_distance`), each read with the text before it."""
+    parts = _CALL_CLAUSE_END.split(quote)
+    return any(
+        _side_took_part_at_a_distance(clause, names, parts[at - 1] if at else "")
+        for at, clause in enumerate(parts)
+        if clause.strip()
+    )
+
+
+def _side_took_part_at_a_distance(clause: str, names: Sequence[str], before: str = "") -> bool:
     """Whether ``clause`` says a side took part in the meeting by a means of distance: a
     verb of taking part (:data:`JOINED_CUES`) next to a means phrase (:data:`CALL_MEANS`),
     whose subject is a side and nothing else (its relative pronoun, or its name with its
@@ -1623,12 +1634,17 @@ def _side_took_part_at_a_distance(clause: str, names: Sequence[str]) -> bool:
     side did to another ("who thanked him for joining by video"), a side that joined
     another event ("who joined last week's summit by video"), a video shown, or a call
     told as another occasion ("after a phone call last week") is none: the sides met in
-    person."""
+    person. A relative pronoun stands for a side only when a side is the person named
+    nearest before it (``before``, the text up to the clause's mark:
+    :func:`_antecedent_is_a_side`: "President C of Z, who joined by video", "the foreign
+    minister, who took part by videoconference" are a third person's), and a verb with
+    another event as its complement joined that one ("who took part by video in a summit
+    last week", "quien participó por videoconferencia en la cumbre del G20")."""
     if not names:
         return False
     for pattern in _JOINED:
         for verb in pattern.finditer(clause):
-            if not _means_next_to(clause, verb):
+            if not _means_next_to(clause, verb) or _names_another_event(clause[verb.end() :]):
                 continue
             subject = _SUBJECT_STATE.sub(" ", _unnamed(clause[: verb.start()], names))
             subject = _without_means(_WHO.sub(" ", subject, count=1))
@@ -1637,9 +1653,45 @@ def _side_took_part_at_a_distance(clause: str, names: Sequence[str]) -> bool:
                 for word in re.findall(r"[^\W\d_][\w’'-]*", subject)
             ):
                 continue  # "while President C of Z joined", "who thanked him for joining"
-            if _WHO.match(clause) or _mentions(clause, names, 0, verb.start()):
+            if _WHO.match(clause):
+                if _antecedent_is_a_side(before, names):
+                    return True
+            elif _mentions(clause, names, 0, verb.start()):
                 return True
     return False
+
+
+def _names_another_event(after: str) -> bool:
+    """Whether what follows a verb of taking part, its means left out, names an event
+    (:data:`_A_TALK`: "in a summit last week", "a meeting of NATO", "en la cumbre del
+    G20", "à un sommet"): the side joined that event at a distance, not this meeting."""
+    return states_any(_A_TALK, _without_means(after))
+
+
+#: A place or a time after the antecedent's name, before its relative pronoun ("B in Y on
+#: Monday, who"): no person. Days and dates are :data:`_DAY_FIRST`'s.
+_PLACE_AFTER = re.compile(r"(?<!\w)(?:in|at|en|à|au|a|im|in|nach|в|во|на)\s+[A-ZÀ-ÝА-ЯЁ][\w’'-]*")
+
+
+def _antecedent_is_a_side(before: str, names: Sequence[str]) -> bool:
+    """Whether the person a relative pronoun refers back to, the one named nearest before
+    it in ``before``, is a side: a side's name with at most its state, a place or a time
+    after it ("A met B in Y on Monday, who", "traf B (Y) am Montag, der"). Another name
+    or a title after it, or no side at all ("President C of Z, who", "the foreign
+    minister, who", "el presidente C, quien"), is a third person's."""
+    ends = [
+        found.end()
+        for name in names
+        for found in re.finditer(_name_pattern(name), before)
+        if not _POSSESSIVE.match(before, found.end())
+    ]
+    if not ends:
+        return False
+    rest = _DAY_FIRST.sub(" ", _PLACE_AFTER.sub(" ", _SUBJECT_STATE.sub(" ", before[max(ends) :])))
+    return not any(
+        word.casefold() in TITLE_WORDS or (word[0].isupper() and word.casefold() not in _NO_PERSON)
+        for word in re.findall(r"[^\W\d_][\w’'-]*", rest)
+    )
 
 
 #: A side's state after its name in a subject ("B of Y", "B (Y)", "B из Y").
@@ -2259,7 +2311,7 @@ def _talk_clause(text: str, ours: list[str], theirs: list[str]) -> tuple[int, in
         clause = _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs)
         if clause:
             return clause
-    if any(_side_took_part_at_a_distance(c, [*ours, *theirs]) for c in _call_clauses(text)):
+    if _a_side_took_part_at_a_distance(text, [*ours, *theirs]):
         for met in _MET_OBJECT.finditer(text):  # "A met B on Monday, who joined by video"
             opens = _clause_start(text, met.start())
             lo, hi = _party_phrase(text, met.end())
