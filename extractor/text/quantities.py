@@ -4261,10 +4261,37 @@ def _beside(pattern: re.Pattern[str], raw: str, start: int | None, end: int | No
     return False
 
 
+#: A verb of change and the preposition of its new total, where that preposition also means
+#: "up to" (Russian "до", Spanish "hasta", French "jusqu'à", German "bis zu"/"bis auf",
+#: Italian "fino a"): "число погибших возросло до 40", "la cifra ascendió hasta 40" state
+#: the new total, exact as "rose to 40" is (:data:`_CHANGE`), no cap. English "up to" has
+#: no such second sense and stays a cap ("rose to up to 40").
+_CHANGED_TO = re.compile(
+    r"(?<!\w)(?:вырос\w*|возрос\w*|увеличил\w*|поднял\w*|подскочил\w*|достиг\w*|"
+    r"subió|subido|aumentó|aumentado|ascendió|ascendido|elevó|elevado|llegó|"
+    r"passé|augmenté|grimpé|alourdi|monté|"
+    r"stieg|steigt|gestiegen|angestiegen|erhöht|"
+    r"salito|salita|aumentato|aumentata|cresciuto|cresciuta)"
+    r"(?:\s+[^\W\d_]+){0,1}\s+"
+    r"(?:до|hasta|jusqu'à|jusqu’à|bis zu|bis auf|fino a)\s*$",
+    re.IGNORECASE,
+)
+
+
+def changed_to(raw: str, start: int | None = None) -> bool:
+    """Whether the figure at ``raw[start:]`` is the new total of a verb of change whose
+    preposition doubles as "up to" (:data:`_CHANGED_TO`); without ``start``, whether the
+    text has one such total before a digit. A phrase cut after the verb ("до 40") reads
+    as a cap: the caller that cuts asks this of the whole phrase."""
+    if start is not None:
+        return _CHANGED_TO.search(raw, 0, start) is not None
+    return any(_CHANGED_TO.search(raw, 0, m.start()) is not None for m in re.finditer(r"\d", raw))
+
+
 def _qualified(
     raw: str, value: int, start: int | None = None, end: int | None = None
 ) -> tuple[int | None, int | None, int | None, str]:
-    if _beside(_UP_TO, raw, start, end):
+    if _beside(_UP_TO, raw, start, end) and not changed_to(raw, start):
         return None, value, value, "up_to"
     if _beside(_AT_LEAST, raw, start, end):
         return value, value, None, "at_least"

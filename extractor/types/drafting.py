@@ -59,6 +59,7 @@ from extractor.text.language import (
 from extractor.text.places import place_country
 from extractor.text.quantities import (
     LANGUAGES,
+    changed_to,
     figures_in,
     find_figure,
     money_at,
@@ -232,6 +233,8 @@ def _count(
         for cut in range(len(text.split())):  # shortest phrase that still parses to the number
             phrase = " ".join(text.split()[cut:])
             parsed = parse_count(phrase, language, harm)
+            if parsed is not None and parsed[3] == "up_to" and changed_to(text):
+                break  # "возросло | до 40": the cut left the verb whose new total it is
             if parsed is not None and number in parsed[:3]:
                 window = phrase
                 if parsed[3] != "exact":
