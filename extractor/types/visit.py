@@ -599,6 +599,30 @@ def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
     return head is not None and normalise_text(head.group(1)).lower() in TITLE_WORDS
 
 
+#: The conjunctions that join a list of destinations ("Ghana, Togo and Benin").
+_LIST_AND = r"(?:and|y|e|et|und|и)"
+
+
+def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int]]:
+    """The countries listed right after a destination ending at ``end``, with where each
+    starts: every conjunct of a travel verb's object is a destination ("travelled to
+    Ghana, Togo and Benin"). The list ends at the first conjunct that is no country, and
+    any other word ("Ghana with ministers from Togo", "Ghana, then went to Togo") ends it."""
+    name = _NAMES.get(language)
+    if name is None or language == "zh":
+        return []
+    joint = re.compile(rf"\s*,\s*(?:{_LIST_AND}\s+)?(?={name})|\s+{_LIST_AND}\s+(?={name})")
+    listed = []
+    while (match := joint.match(sentence, end)) is not None:
+        word = re.compile(name).match(sentence, match.end())
+        code = _a_place(word.group(1), language) if word is not None else None
+        if word is None or code is None:
+            break
+        listed.append((code, word.start()))
+        end = word.end()
+    return listed
+
+
 def visit_venues(sentence: str, language: str = "en") -> Venues:
     """Where a sentence says a visit took place, read in English and in ``language``.
 
@@ -631,6 +655,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
             code = _a_place(text, each) if text else None
             if code is not None:
                 gone(code, match.start(), each)
+                for other, _at in _listed_after(sentence, match.end(), each):
+                    gone(other, match.start(), each)
         no_venue = {
             m.start(m.lastindex or 0)
             for key in ("back", "governed")
@@ -652,6 +678,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
                 code = _a_place(match.group(1), each)
                 if code is not None:
                     gone(code, word.start(), each)
+                    for other, _at in _listed_after(sentence, match.end(1), each):
+                        gone(other, word.start(), each)
                     continue
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
