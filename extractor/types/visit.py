@@ -616,8 +616,8 @@ def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int
     while (match := joint.match(sentence, end)) is not None:
         word = re.compile(name).match(sentence, match.end())
         code = _a_place(word.group(1), language) if word is not None else None
-        if word is None or code is None:
-            break
+        if word is None or code is None or re.search(r"\s(?:of|de|du)\s", word.group(1)):
+            break  # "China, Ana Ruiz of Brazil": a person of a state, no destination
         listed.append((code, word.start()))
         end = word.end()
     return listed
