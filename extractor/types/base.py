@@ -60,6 +60,7 @@ from extractor.text.language import (
     detect_language,
     text_weight,
 )
+from extractor.text.places import place_country
 from extractor.text.quantities import number_forms, written_in
 from extractor.text.titles import name_words
 from extractor.types.parts import (
@@ -363,34 +364,32 @@ class Record(BaseModel):
     def _check_countries_named(
         self, text: str, folded: str, language: str = "en", publisher: object = None
     ) -> None:
-        """Every country a record names must be named somewhere in the article.
+        """Every country a record names must be named somewhere in the article, or be
+        the country a place of the record lies in.
 
-        A country the article never mentions (by name, adjective or capital)
-        is the model's invention; on the development gold set no true record
-        breaks this rule. The state whose government published the article
-        (``publisher``, from its address: a readout on whitehouse.gov says
-        "President Biden" and never "United States") counts as named.
-
-        A name counts in ``language`` and in every language the text is close to
-        (:func:`close_languages`): a lone sentence ("Alemania vendió 20 tanques a
-        Brasil.") leaves the detector unsure ("und") or choosing a neighbour ("bg" for
-        Russian), and a state named in the text is named whatever it guessed. A text
-        whose language is sure (most texts of a sentence of English or more) is read in
-        that language alone: one that never names France is not coded France.
+        A country the article never mentions (by name, adjective or capital) is the
+        model's invention, unless a place of the record lies in it by the gazetteer
+        (:func:`place_country`): "shells hit a market in Donetsk" is in Ukraine though
+        the article never says so, and the codebook codes where it happened (true
+        records of the development sets name only the place). A country neither named
+        nor a place's is refused: a record is never coded to an unnamed state on the
+        model's word. Types whose record stands without its country empty it in their
+        builder first (a casualty report keeps its toll, ``casualty_report._unnamed``). The
+        state whose government published the article (``publisher``, from its address:
+        a readout on whitehouse.gov says "President Biden" and never "United States")
+        counts as named. How a name is read: :func:`country_in_article`.
         """
+        places = [v for n in type(self).model_fields if isinstance(v := getattr(self, n), Place)]
         for code in self.countries():
-            if code == publisher or _country_named(code, text, folded, language):
+            if country_in_article(code, text, folded, language, publisher):
                 continue
-            if not any(
-                _country_named(code, text, folded, close)
-                for close in close_languages(text)
-                if close != language
-            ):
-                named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
-                raise ValueError(
-                    f"country {code} is not mentioned anywhere in the article: use one the "
-                    f"article names ({named or 'none'}), or null"
-                )
+            if any(place_country(place.text) == code for place in places):
+                continue
+            named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
+            raise ValueError(
+                f"country {code} is not mentioned anywhere in the article: use one the "
+                f"article names ({named or 'none'}), or null"
+            )
 
     def _check_actors_named(self, folded: str, language: str = "en") -> None:
         """Every person or group a record names must be named somewhere in the article.
@@ -555,6 +554,28 @@ def _mention_terms(
     for code in countries:
         folded.update(folded_country_names(code, language).values())
     return folded
+
+
+def country_in_article(
+    code: str, text: str, folded: str, language: str, publisher: object = None
+) -> bool:
+    """Whether the article ``text`` (``folded``: its fold) names the state ``code``.
+
+    The publishing government's state (``publisher``) counts as named. A name counts in
+    ``language`` and in every language the text is close to (:func:`close_languages`):
+    a lone sentence ("Alemania vendió 20 tanques a Brasil.") leaves the detector unsure
+    ("und") or choosing a neighbour ("bg" for Russian), and a state named in the text is
+    named whatever it guessed. A text whose language is sure (most texts of a sentence
+    of English or more) is read in that language alone: one that never names France does
+    not name France.
+    """
+    if code == publisher or _country_named(code, text, folded, language):
+        return True
+    return any(
+        _country_named(code, text, folded, close)
+        for close in close_languages(text)
+        if close != language
+    )
 
 
 # Chinese and Japanese have no spaces: "中国" in "中国外交部" is a whole word.

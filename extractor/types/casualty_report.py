@@ -19,13 +19,13 @@ from extractor.text.countries import ADJECTIVES, DEMONYMS, country_in_text
 from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
-from extractor.text.grounding import normalise_text
+from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
-from extractor.types.base import Plover, Record, RecordType
+from extractor.types.base import Plover, Record, RecordType, country_in_article
 from extractor.types.drafting import (
     EVIDENCE_DESCRIPTION,
     Builder,
@@ -4050,6 +4050,14 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             country = there
     if place is not None and place.country is None and country:
         place = place.model_copy(update={"country": country})
+    if country is not None and _unnamed(country, place, make):
+        make.warn(
+            f"country {country} is not named in the article and no place of it lies "
+            "there: left empty"
+        )
+        country = None
+    if place is not None and place.country and _unnamed(place.country, place, make):
+        place = place.model_copy(update={"country": None})
     perpetrator = None
     if draft.perpetrator:
         problem = perpetrator_problem(draft.perpetrator, make.quote, make.language)
@@ -4119,6 +4127,22 @@ _AND_PLACE: dict[str, tuple[re.Pattern[str], str]] = {
     "ru": (re.compile(r"\s+(?:и|или)\s+(?=[А-ЯЁ])"), " и в "),
     "zh": (re.compile(r"(?:和|与|及|、)"), "和在"),
 }
+
+
+def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
+    """Whether ``country`` is neither named in the article nor where ``place`` lies (the
+    gazetteer's :func:`place_country`), so that the record's country check would refuse
+    it. The toll is what a casualty report counts: a country the article does not spell
+    out empties the country, never the record ("shells hit a market in Donetsk": Ukraine
+    by its place; a state the text never names and the place does not lie in: none)."""
+    text = make.context.get("text")
+    if not isinstance(text, str):
+        return False
+    folded = folded_article(make.context)
+    publisher = make.context.get("publisher")
+    if country_in_article(country, text, folded, make.language, publisher):
+        return False
+    return place is None or place_country(place.text) != country
 
 
 def _only_the_publisher(country: str, place: Place | None, make: Builder) -> bool:
