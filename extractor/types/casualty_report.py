@@ -4050,7 +4050,7 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             country = there
     if place is not None and place.country is None and country:
         place = place.model_copy(update={"country": country})
-    if country is not None and _unnamed(country, place, make):
+    if country is not None and place is not None and _unnamed(country, place, make):
         make.warn(
             f"country {country} is not named in the article and no place of it lies "
             "there: left empty"
@@ -4134,7 +4134,10 @@ def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
     gazetteer's :func:`place_country`), so that the record's country check would refuse
     it. The toll is what a casualty report counts: a country the article does not spell
     out empties the country, never the record ("shells hit a market in Donetsk": Ukraine
-    by its place; a state the text never names and the place does not lie in: none)."""
+    by its place; a state the text never names and the place does not lie in: none).
+    Without a place the country is left to the record's check, whose re-ask lists the
+    states the article names: emptied, a toll whose evidence names no state nor place
+    would be refused anyway, by a message that helps the model less."""
     text = make.context.get("text")
     if not isinstance(text, str):
         return False
