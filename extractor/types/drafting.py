@@ -44,7 +44,14 @@ from extractor.text.countries import (
     country_in_text,
     to_alpha3,
 )
-from extractor.text.cues import BUDGET_NOUNS, HAN_AND_KANA, HANGUL, PRICE_WORDS, SOUTHEAST_ASIAN
+from extractor.text.cues import (
+    BUDGET_NOUNS,
+    HAN_AND_KANA,
+    HANGUL,
+    PRICE_WORDS,
+    SOUTHEAST_ASIAN,
+    speech_verbs,
+)
 from extractor.text.dates import DATE_IN_TEXT, MONTHS, find_dates, reads_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
@@ -645,9 +652,13 @@ class Builder:
         """The first date expression of the cited text, for a draft that gave none.
 
         A small model leaves the date empty for "met today" or "on Tuesday";
-        the expression is in the evidence, so it is read from there.
+        the expression is in the evidence, so it is read from there. Only a date of the
+        event's own clause dates it: one right after a verb of speech ("officials said
+        today that the toll ... has risen", "anunció el lunes que") dates the report,
+        not the event, and is passed over (:func:`_reports_date`).
         """
-        match = DATE_IN_TEXT.search(self.quote)
+        matches = DATE_IN_TEXT.finditer(self.quote)
+        match = next((m for m in matches if not _reports_date(self.quote, m.start())), None)
         if match is not None:
             found = self._resolved(match.group(0), self.published)
             if found is None or found.value is None:
@@ -656,7 +667,11 @@ class Builder:
             return found
         if self.language in ("en", "und"):
             return None
-        dates = find_dates(self.quote, self.language, self.published)
+        dates = [
+            (written, resolved)
+            for written, resolved in find_dates(self.quote, self.language, self.published)
+            if not _reports_date(self.quote, self.quote.find(written))
+        ]
         if not dates:
             return None
         written, resolved = dates[0]
@@ -865,6 +880,18 @@ def _apposed_in(article: str, place: str, language: str) -> str | None:
         return None
     after = _APPOSITION.match(article, at + len(place))
     return None if after is None else _apposed_country(place + ", " + after.group(1), language)
+
+
+#: A verb of speech (:data:`SPEECH_VERBS`) and at most two words after it, ending where a
+#: date begins: "said today", "announced on Monday", "a déclaré lundi", "sagte am Montag".
+_SPEECH_BEFORE_DATE = re.compile(rf"(?<!\w){speech_verbs()}(?:\s+[^\W\d]+){{0,2}}\s+$")
+
+
+def _reports_date(quote: str, start: int) -> bool:
+    """Whether the date written at ``start`` of ``quote`` is the date of a verb of speech
+    ("Officials said today that the toll has risen"): the day of the report, not of the
+    event. A date of the event's own clause ("killed 12 today, officials said") is not."""
+    return start > 0 and _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start]) is not None
 
 
 def _apposed_country(place: str, language: str) -> str | None:
