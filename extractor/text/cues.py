@@ -1034,7 +1034,7 @@ DEAL_REFUSED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "de": [r"lehnt\w* [^,.;]{0,60}ab", r"abgelehnt", r"verweiger\w*", r"bestr(?:itt|eitet)\w*",
            r"dementier\w*", r"ausgeschlossen"],
     "ru": [r"отказ\w*", r"отверг\w*", r"опроверг\w*", r"отрица\w*"],
-    "zh": ["拒绝", "否认", "拒不", "不会", "不再", "没有", "未"],
+    "zh": ["拒绝", "否认", "拒不"],
 })  # fmt: skip
 #: A negation right before a verb (a word or two between): "will not deliver", "did not
 #: sell", "never sent", "no venderá", "ne livrera pas", "wird nicht liefern", "не будет
@@ -1045,7 +1045,24 @@ NEGATIONS: dict[str, str] = {
     "fr": r"(?:ne|n[’']|jamais)",
     "de": r"(?:nicht|keine?\w*|nie)",
     "ru": r"(?:не|никогда)",
+    "zh": r"(?:尚未|未|没有|没|不会|不再|不)",
 }
+#: The words a negation reaches its verb across (:data:`NEGATIONS`): auxiliaries,
+#: adverbs of time and clitics ("has not yet delivered", "no se los vendió", "n'a pas
+#: livré", "не будет поставлять"), never "only" ("not only delivered") nor another verb
+#: ("did not hesitate and delivered", "did not rule out"). German puts its verb last:
+#: any word but "nur" and a conjunction ("wird keine Panzer liefern").
+NEGATED_VERB_BETWEEN: dict[str, str] = {
+    "en": r"(?!only\b|just\b|merely\b)(?:be|been|being|yet|have|has|had|ever|further|longer|"
+          r"immediately|currently|directly|to|any|more)",
+    "es": r"(?!s[oó]lo\b)(?:se|le|les|lo|los|la|las|ha|han|había|habían|va|van|a|más|ya|"
+          r"volverá|piensa|planea)",
+    "fr": r"(?!seulement\b)(?:a|ont|avait|avaient|va|vont|pas|plus|les|lui|leur|se|sera|"
+          r"seront|encore|jamais|pour)",
+    "de": r"(?!nur\b|und\b|oder\b|sondern\b)\w+",
+    "ru": r"(?!только\b)(?:будет|будут|стала|стал|стали|станет|станут|собирается|"
+          r"планирует|намерена|намерен|больше|ему|ей|им)",
+}  # fmt: skip
 #: Words that a deal is only sought, offered or weighed, not made: "asked X for",
 #: "requested", "offered to sell", "is considering", "pidió", "solicitó", "ofreció",
 #: "a demandé", "a proposé", "bat um", "angeboten", "erwägt", "попросила", "предложила",

@@ -313,7 +313,7 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
     reading = language if language in cues.DEAL_CANCELLED_CUES else "en"
     # The drafted items name the deal where the text writes them; else any weapon does.
     named = [i for i in items if _deal_named_at(quote, reading, [i], weapons=False) is not None]
-    for clause in _DEAL_CLAUSE_END.split(quote):
+    for clause in _deal_predicates(quote, reading):
         at = _deal_named_at(clause, reading, named, weapons=not named)
         if at is None:
             continue
@@ -327,6 +327,39 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
         if sought and sought.start() < at and not cues.AT_REQUEST[reading].search(clause):
             return "sought"
     return None
+
+
+#: A coordinating conjunction that opens another predicate of the same subject
+#: ("delivered tanks and rejected criticism", "y rechazó", "et a annulé", "und lehnte",
+#: "и отвергла", "并拒绝"): a status word after it is that predicate's, not the deal's.
+_COORDINATED_PREDICATE = re.compile(r"\s(?i:and|y|e|et|und|и)\s|并且|并|而且")
+#: A relative clause on one side ("Poland, which asked for tanks, received ..."):
+#: what it says that side did is not the deal's clause.
+_RELATIVE_CLAUSE = re.compile(
+    r"^\s*(?i:which|who|que|quien(?:es)?|qui|lequel|laquelle|welche\w*|котор\w+)(?!\w)"
+)
+
+
+def _deal_predicates(quote: str, reading: str) -> list[str]:
+    """The deal's candidate clauses of ``quote``: its clauses, less relative clauses on a
+    side, each cut at a coordinated predicate. A predicate that names no weapon but
+    holds a verb of supplying ("refused to sell and deliver tanks") is read with the
+    next, whose weapons that verb takes too."""
+    verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
+    supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
+    found: list[str] = []
+    for clause in _DEAL_CLAUSE_END.split(quote):
+        if _RELATIVE_CLAUSE.match(clause):
+            continue
+        carried = ""
+        for part in _COORDINATED_PREDICATE.split(clause):
+            part = carried + part
+            carried = ""
+            named = _deal_named_at(part, reading, [], weapons=True) is not None
+            if not named and supplying is not None and supplying.search(part):
+                carried = part + " "
+            found.append(part)
+    return found
 
 
 #: A call, demand or pressure to do the verb after it ("calls to cancel", "urged to
@@ -349,8 +382,13 @@ def _negated(clause: str, reading: str) -> bool:
     if negation is None:
         return False
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
+    if reading == "zh":  # unspaced: the negator right before the verb (未交付, 不会出售)
+        return re.search(rf"{negation}(?:会|能|再|将|曾)?(?:{verbs})", clause) is not None
+    between = cues.NEGATED_VERB_BETWEEN.get(reading, r"\w+")
     return (
-        re.search(rf"(?i)(?<!\w){negation}\s*(?:\w+\s+){{0,2}}(?:{verbs})(?!\w)", clause)
+        re.search(
+            rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,2}}(?:{verbs})(?!\w)", clause
+        )
         is not None
     )
 
