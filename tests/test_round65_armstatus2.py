@@ -53,3 +53,27 @@ def test_a_status_word_not_about_the_deal_keeps_the_delivery(
     text = _fill(template, *s_r)
     record = _record(text, *s_r, _item(text), "delivered")
     assert (record.deal_status, record.status) == ("delivered", "occurred"), text
+
+
+#: A status word or negation that governs the deal: still recoded (the rule's positives
+#: beyond tests/test_round65_armstatus_status.py).
+REFUSED = [
+    "{S_en} has not yet delivered 20 tanks to {R_en}, the chancellor said.",
+    "{S_en} will not deliver tanks and howitzers to {R_en}, the chancellor said.",
+    "{S_en} refused to sell and deliver tanks to {R_en}.",
+    "{S_en} delivered trucks to {R_en} and refused to sell 20 tanks.",
+    "{S_es} no venderá tanques a {R_es}, según el ministerio de defensa.",
+    "{S_fr} ne livrera pas de chars à {R_fr}, a annoncé le ministère.",
+    "{S_de} wird keine Panzer an {R_de} liefern, teilte das Ministerium mit.",
+    "{S_ru} не будет поставлять танки {R_ru}, сообщило министерство обороны.",
+    "{S_zh}不会向{R_zh}出售坦克，国防部周二宣布。",
+    "{S_zh}尚未向{R_zh}交付坦克，国防部周二宣布。",
+    "{S_zh}没有交付坦克给{R_zh}，国防部周二宣布。",
+]
+
+
+@pytest.mark.parametrize(("template", "s_r"), list(itertools.product(REFUSED, PAIRS)))
+def test_a_status_word_on_the_deal_still_denies(template: str, s_r: tuple[str, str]) -> None:
+    """The rule is narrowed, not removed: a refusal or negation of the supply stands."""
+    text = _fill(template, *s_r)
+    assert _record(text, *s_r, _item(text), "delivered").status == "denied", text

@@ -382,12 +382,19 @@ def _negated(clause: str, reading: str) -> bool:
     if negation is None:
         return False
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
-    if reading == "zh":  # unspaced: the negator right before the verb (未交付, 不会出售)
-        return re.search(rf"{negation}(?:会|能|再|将|曾)?(?:{verbs})", clause) is not None
+    if reading == "zh":  # unspaced: the negator right before the verb (未交付, 不会向X出售)
+        return (
+            re.search(
+                rf"{negation}(?:会|能|再|将|曾)?(?:(?:向|对|给)[^，。,\s]{{1,12}}?)?(?:{verbs})",
+                clause,
+            )
+            is not None
+        )
     between = cues.NEGATED_VERB_BETWEEN.get(reading, r"\w+")
+    reach = 4 if reading == "de" else 2  # German's verb is last: "keine Panzer an Polen liefern"
     return (
         re.search(
-            rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,2}}(?:{verbs})(?!\w)", clause
+            rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,{reach}}}(?:{verbs})(?!\w)", clause
         )
         is not None
     )
