@@ -658,7 +658,9 @@ class Builder:
         not the event, and is passed over (:func:`_reports_date`).
         """
         matches = DATE_IN_TEXT.finditer(self.quote)
-        match = next((m for m in matches if not _reports_date(self.quote, m.start())), None)
+        match = next(
+            (m for m in matches if not _reports_date(self.quote, m.start(), m.end())), None
+        )
         if match is not None:
             found = self._resolved(match.group(0), self.published)
             if found is None or found.value is None:
@@ -670,7 +672,9 @@ class Builder:
         dates = [
             (written, resolved)
             for written, resolved in find_dates(self.quote, self.language, self.published)
-            if not _reports_date(self.quote, self.quote.find(written))
+            if not _reports_date(
+                self.quote, self.quote.find(written), self.quote.find(written) + len(written)
+            )
         ]
         if not dates:
             return None
@@ -882,16 +886,34 @@ def _apposed_in(article: str, place: str, language: str) -> str | None:
     return None if after is None else _apposed_country(place + ", " + after.group(1), language)
 
 
-#: A verb of speech (:data:`SPEECH_VERBS`) and at most two words after it, ending where a
-#: date begins: "said today", "announced on Monday", "a déclaré lundi", "sagte am Montag".
-_SPEECH_BEFORE_DATE = re.compile(rf"(?<!\w){speech_verbs()}(?:\s+[^\W\d]+){{0,2}}\s+$")
+#: A verb of speech (:data:`SPEECH_VERBS`) whose own adjunct the date right after it is:
+#: nothing stands between them but "late"/"early" and the preposition or article that
+#: opens a date ("said today", "announced on Monday", "a déclaré lundi", "anunció el
+#: lunes", "sagte am Montag", "сообщила в понедельник", "disse na segunda-feira"). Any
+#: other word between them (a complementizer "that/que/dass/что", a subject "it/they",
+#: a verb) puts the date in the reported clause, whose event it dates.
+_SPEECH_BEFORE_DATE = re.compile(
+    rf"(?<!\w){speech_verbs()}(?:\s+(?i:late|early))?"
+    r"(?:\s+(?i:on|el|la|le|am|в|во|na|no|em))?\s+$"
+)
+#: What after a date makes it a noun's modifier, not an adjunct: the possessive of the
+#: event it dates ("Monday's bombing", "yesterday's attack", "Monday night's raid").
+_DATE_OF_A_NOUN = re.compile(
+    r"(?:\s+(?:night|morning|evening|afternoon))?['’]s(?!\w)", re.IGNORECASE
+)
 
 
-def _reports_date(quote: str, start: int) -> bool:
-    """Whether the date written at ``start`` of ``quote`` is the date of a verb of speech
+def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
+    """Whether the date written at ``quote[start:end]`` is the date of a verb of speech
     ("Officials said today that the toll has risen"): the day of the report, not of the
-    event. A date of the event's own clause ("killed 12 today, officials said") is not."""
-    return start > 0 and _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start]) is not None
+    event. It is so only as the verb's own adjunct (:data:`_SPEECH_BEFORE_DATE`), never
+    as a possessive of the event's noun (:data:`_DATE_OF_A_NOUN`): "said that on Monday
+    gunmen killed", "dijo que el lunes murieron", "said Monday's bombing killed" date
+    the event. A date of the event's own clause ("killed 12 today, officials said") is
+    not the report's either."""
+    if start <= 0 or _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start]) is None:
+        return False
+    return end is None or _DATE_OF_A_NOUN.match(quote, end) is None
 
 
 def _apposed_country(place: str, language: str) -> str | None:
