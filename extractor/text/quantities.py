@@ -4261,6 +4261,18 @@ def _beside(pattern: re.Pattern[str], raw: str, start: int | None, end: int | No
     return False
 
 
+#: Words that never modify a verb of change, so that the preposition after them is not
+#: that verb's "to": a conjunction opens a new clause ("subió y hasta 100 personas
+#: murieron", "выросло и до 100 человек погибли") and a preposition a new phrase ("est
+#: passé à jusqu'à 100"). Only an adverb of the verb ("ya", "уже", "weiter") may stand
+#: between it and its preposition (:data:`_CHANGED_TO`).
+_NOT_AN_ADVERB = (
+    r"(?i:y|e|o|u|ni|pero|and|or|but|et|ou|mais|und|oder|aber|sowie|ed|ma|"
+    r"и|а|но|или|да|"
+    r"a|à|au|aux|de|en|in|to|at|on|auf|zu|an|на|в|во|по|к|с)"
+)
+
+
 #: A verb of change and the preposition of its new total, where that preposition also means
 #: "up to" (Russian "до", Spanish "hasta", French "jusqu'à", German "bis zu"/"bis auf",
 #: Italian "fino a"): "число погибших возросло до 40", "la cifra ascendió hasta 40" state
@@ -4272,7 +4284,7 @@ _CHANGED_TO = re.compile(
     r"passé|augmenté|grimpé|alourdi|monté|"
     r"stieg|steigt|gestiegen|angestiegen|erhöht|"
     r"salito|salita|aumentato|aumentata|cresciuto|cresciuta)"
-    r"(?:\s+[^\W\d_]+){0,1}\s+"
+    rf"(?:\s+(?!{_NOT_AN_ADVERB}(?!\w))[^\W\d_]+)?\s+"
     r"(?:до|hasta|jusqu'à|jusqu’à|bis zu|bis auf|fino a)\s*$",
     re.IGNORECASE,
 )
