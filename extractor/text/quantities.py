@@ -3807,7 +3807,35 @@ def _carries_currency(text: str, start: int, end: int, language: str) -> bool:
             return True
         if entry[4] == _WITHDRAWN_ROW or _TO_ITS_CURRENCY.fullmatch(cased, *gap):
             return True
+        if gap[0] == until and _state_between(cased[gap[0] : gap[1]], language):
+            return True
     return False
+
+
+#: A state's name or adjective between a figure and its currency's name ("3 billion U.S.
+#: dollars", "3 millones de dólares estadounidenses" is after it): a few words of
+#: letters, dots or hyphens, a preposition of the amount before them.
+_STATE_GAP = re.compile(
+    r"[\s.]*(?:(?:de|d'|d’|di|del|dei|do|da|of)\s+)?((?:[^\W\d_][^\W\d_.\-]*\.?[\s\-]*){1,3})",
+    re.I,
+)
+
+
+def _state_between(gap: str, language: str) -> bool:
+    """Whether ``gap``, the text between a figure and the currency named after it, is a
+    state's name or adjective alone ("U.S.", "United States", "американских"): the
+    currency is that state's and the figure its amount, as :func:`parse_money` reads the
+    phrase (one currency grammar for both)."""
+    from extractor.text.countries import country_in_text
+
+    found = _STATE_GAP.fullmatch(gap)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    # a name of several words is capitalised throughout: "tanks for Polish" is no name
+    if len(words) > 1 and not all(word[0].isupper() for word in words):
+        return False
+    return country_in_text(" ".join(words), language) is not None
 
 
 #: How many figures of a text are looked at for the amount's.
