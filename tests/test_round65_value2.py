@@ -100,3 +100,68 @@ _NOT_MONEY = [
 def test_a_count_before_a_state_and_a_currency_is_no_amount(case: tuple[str, str, str]) -> None:
     language, text, written = case
     assert money_at(text, _figure(text, written, language), language) is None, text
+
+
+# ---------------------------------------------------------------- a budget named elsewhere
+
+from extractor.types.drafting import _for_another_thing  # noqa: E402
+
+_DEAL_VALUES = [
+    ("en", "Germany sold 20 tanks to Poland for {m} {link} the budget {verb}."),
+    ("en", "The economy minister said the {m} sale of 20 tanks by Germany to Poland was signed."),
+    ("en", "Budget hawks criticised the {m} deal for 20 tanks from Germany."),
+    ("en", "Poland signed a {m} contract for 20 tanks, the budget office said."),
+    ("ru", "Германия продала 20 танков Польше за {m} после принятия бюджета."),
+    ("fr", "L'Allemagne a vendu 20 chars à la Pologne pour {m} après le vote du budget."),
+    ("es", "Alemania vendió 20 tanques a Polonia por {m} después de aprobar el presupuesto."),
+    (
+        "de",
+        "Deutschland verkaufte 20 Panzer an Polen für {m}, nachdem der Haushalt beschlossen wurde.",
+    ),
+]
+_BUDGET_VALUES = [
+    ("en", "Poland approved a {m} defence budget for 2024."),
+    ("en", "Poland's defence budget is {m} this year."),
+    ("en", "The budget of {m} was approved by parliament."),
+    ("ru", "Польша утвердила оборонный бюджет в {m}."),
+    ("en", "Poland's economy grew to {m} last year."),
+]
+_AMOUNTS = {
+    "en": ["$3 billion", "3 billion U.S. dollars", "$450 million"],
+    "ru": ["3 млрд долларов", "450 млн долларов"],
+    "fr": ["3 milliards de dollars"],
+    "es": ["3.000 millones de dólares"],
+    "de": ["3 Milliarden Euro"],
+}
+_LINKS = ["after", "before", "once", "as", "when", "until"]
+_VERBS = ["was approved", "passes", "was cut", "is voted"]
+
+
+def _filled(templates, draw_link: str, draw_verb: str):
+    return [
+        (lang, tpl.format(m=m, link=draw_link, verb=draw_verb), m)
+        for lang, tpl in templates
+        for m in _AMOUNTS[lang]
+    ]
+
+
+def _claims(text: str, written: str, language: str) -> bool:
+    figure = _figure(text, written.lstrip("$").split()[0], language)
+    found = money_at(text, figure, language)
+    assert found is not None, text
+    return _for_another_thing(text, found[1], found[2])
+
+
+@settings(settings.get_profile("round65_value2"))
+@given(st.sampled_from(_LINKS), st.sampled_from(_VERBS), st.data())
+def test_a_budget_in_another_phrase_leaves_the_deal_value(link: str, verb: str, data) -> None:
+    """Fails on main for the clause-linked, deal-headed and ru/fr/es templates (264/408 on main)."""
+    language, text, written = data.draw(st.sampled_from(_filled(_DEAL_VALUES, link, verb)))
+    assert not _claims(text, written, language), text
+
+
+@settings(settings.get_profile("round65_value2"))
+@given(st.sampled_from(_filled(_BUDGET_VALUES, "", "")))
+def test_a_budget_heading_the_amount_still_claims_it(case: tuple[str, str, str]) -> None:
+    language, text, written = case
+    assert _claims(text, written, language), text

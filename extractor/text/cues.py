@@ -1000,6 +1000,24 @@ BUDGET_NOUNS = re.compile(
     r"预算|預算|国内生产总值|國內生產總值|经济规模|經濟規模",
     re.I,
 )
+#: A deal's own nouns ("the $3 billion sale", "contrat de 3 milliards", "сделка"): an
+#: amount they head is the deal's, whatever budget the sentence names besides.
+DEAL_NOUNS = re.compile(
+    r"(?<!\w)(?:sales?|deals?|contracts?|orders?|purchases?|packages?|agreements?|"
+    r"ventas?|contratos?|acuerdos?|compras?|ventes?|contrats?|accords?|achats?|"
+    r"\w*vertr[aä]ge?s?|\w*gesch[aä]fts?|\w*auftr[aä]ge?s?|kauf|"
+    r"сделк\w*|контракт\w*|договор\w*|соглашени\w*|заказ\w*|закупк\w*)(?!\w)",
+    re.I,
+)
+#: Words that start another clause or phrase of time ("after the budget was approved",
+#: "once", "après", "nachdem", "после"): a budget noun past them is not the amount's.
+CLAUSE_LINKS = re.compile(
+    r"(?<!\w)(?:after|before|once|as|when|while|until|since|because|if|but|"
+    r"despu[eé]s|antes|tras|cuando|mientras|pero|apr[eè]s|avant|lorsque|quand|"
+    r"pendant|mais|nachdem|bevor|als|wenn|während|seit|aber|nach|vor|"
+    r"после|до|когда|пока|перед|но)(?!\w)",
+    re.I,
+)
 #: Words that make the amount after them a price ("budget will pay $3 billion for",
 #: "presupuesto ... por", "für", "за", "价值"): between a budget noun and an amount, they
 #: leave the amount the deal's.

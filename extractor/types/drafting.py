@@ -46,6 +46,8 @@ from extractor.text.countries import (
 )
 from extractor.text.cues import (
     BUDGET_NOUNS,
+    CLAUSE_LINKS,
+    DEAL_NOUNS,
     HAN_AND_KANA,
     HANGUL,
     PRICE_WORDS,
@@ -329,6 +331,23 @@ _AFTER_AMOUNT = re.compile(
 )
 
 
+def _own_reach(after: str) -> str | None:
+    """The words after an amount that may still be its own noun's, or None when the deal's
+    own noun heads it ("the $3 billion sale", "3 млрд долларов по контракту"): the amount is
+    the deal's then. A conjunction or a phrase of time ("after the budget was approved",
+    "после принятия бюджета") ends the reach: a budget noun past it is another phrase's."""
+    link = CLAUSE_LINKS.search(after)
+    deal = DEAL_NOUNS.search(after)
+    budget = BUDGET_NOUNS.search(after)
+    if (
+        deal
+        and (budget is None or deal.start() < budget.start())
+        and (link is None or deal.start() < link.start())
+    ):
+        return None
+    return after[: link.start()] if link else after
+
+
 def _for_another_thing(quote: str, start: int, end: int) -> bool:
     """Whether the amount at ``quote[start:end]`` is written as a budget's or an economy's
     (:data:`~extractor.text.cues.BUDGET_NOUNS`) in its own clause: the noun among the
@@ -345,6 +364,9 @@ def _for_another_thing(quote: str, start: int, end: int) -> bool:
         before, after = before[-8:], after[:6]
     else:
         before = " ".join(before.split()[-5:])
+        after = _own_reach(after)
+        if after is None:
+            return False
         joined = _AFTER_AMOUNT.match(after)
         after = joined.group(1) if joined else ""
     nouns = list(BUDGET_NOUNS.finditer(before))
