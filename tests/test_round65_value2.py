@@ -165,3 +165,52 @@ def test_a_budget_in_another_phrase_leaves_the_deal_value(link: str, verb: str, 
 def test_a_budget_heading_the_amount_still_claims_it(case: tuple[str, str, str]) -> None:
     language, text, written = case
     assert _claims(text, written, language), text
+
+
+# ---------------------------------------------------------------- a count after its item
+
+from extractor.types.drafting import counts_item  # noqa: E402
+
+_ITEMS = [
+    ("tanks", "tanks"),
+    ("Leopard 2 tanks", "Leopard 2 tanks"),
+    ("howitzers", "howitzers"),
+    ("F-16 fighter jets", "F-16 fighter jets"),
+]
+_APPOSED = ["{item} ({n})", "{item} ({n} units)", "{item}, {n} in all,", "{item}, {n} in total,"]
+_NOT_APPOSED = [
+    "{item} (in {n})",
+    "{item}, {n} days later,",
+    "{item} ({n} percent)",
+    "{item}, {n} soldiers in all,",
+    "{item} (ordered in {n})",
+]
+
+
+def _counted(template: str, item: str, n: str) -> bool:
+    text = "Germany delivered " + template.format(item=item, n=n) + " to Poland."
+    at = text.index(n, len("Germany delivered ") + len(item))
+    return counts_item(text, at + len(n), item)
+
+
+@settings(settings.get_profile("round65_value2"))
+@given(st.sampled_from(_APPOSED), st.sampled_from(_ITEMS), st.sampled_from(["20", "12", "150"]))
+def test_a_figure_right_after_its_item_counts_it(template: str, item, n: str) -> None:
+    """Fails on main for every case (48/48)."""
+    assert _counted(template, item[0], n)
+
+
+@settings(settings.get_profile("round65_value2"))
+@given(
+    st.sampled_from(_NOT_APPOSED), st.sampled_from(_ITEMS), st.sampled_from(["20", "12", "2024"])
+)
+def test_a_figure_after_its_item_with_more_words_counts_nothing(
+    template: str, item, n: str
+) -> None:
+    assert not _counted(template, item[0], n)
+
+
+@settings(settings.get_profile("round65_value2"))
+@given(st.sampled_from(_APPOSED[:2]), st.sampled_from(_ITEMS), st.sampled_from(["1998", "2024"]))
+def test_a_year_in_a_bracket_after_the_item_counts_nothing(template: str, item, n: str) -> None:
+    assert not _counted(template, item[0], n)

@@ -842,6 +842,8 @@ def counts_item(text: str, end: int, item: str) -> bool:
     rest = text[end:]
     if re.match(rf"\s*[{HAN_AND_KANA}]", rest) or re.search(f"[{HAN_AND_KANA}]", item):
         return _han_counts(rest, item)
+    if _written_after_item(text, end, words):
+        return True
     at = 0
     for _ in range(_ITEM_GAP_WORDS + 1):
         step = _ITEM_GAP.match(rest, at)
@@ -854,6 +856,36 @@ def counts_item(text: str, end: int, item: str) -> bool:
             return False
         at = step.end()
     return False
+
+
+#: A figure in apposition right after its item: "tanks (20)", "tanks (20 units)",
+#: "tanks, 20 in all,": the bracket holds the figure alone (and its units), or a comma
+#: and a phrase of totals follow it.
+_APPOSED_BEFORE = re.compile(r"([\w'’-]+)\s*(?:\(\s*|,\s*)[\w.,]+$")
+_BRACKET_CLOSES = re.compile(
+    r"\s*(?:units?|pcs\.?|pieces|Stück|unidades|unités|единиц\w*|шт\.?)?\s*\)"
+)
+_YEAR_LIKE = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d$")
+_TOTAL_FOLLOWS = re.compile(
+    r"\s+(?:in all|in total|all told|altogether|of them|en total|au total|insgesamt|"
+    r"в общей сложности|всего)\s*[,.;)]",
+    re.I,
+)
+
+
+def _written_after_item(text: str, end: int, words: list[str]) -> bool:
+    """Whether the figure ending at ``end`` counts the item written right before it: a
+    bracket holding only the figure ("tanks (20)", "tanks (20 units)") or ", 20 in all,".
+    Another noun between, or anything else in the bracket ("tanks (2024)" is a year's
+    reading the caller already refuses), leaves it uncounted."""
+    before = _APPOSED_BEFORE.search(text, 0, end)
+    if before is None or not any(_same_word(normalise_text(before.group(1)), w) for w in words):
+        return False
+    if _YEAR_LIKE.search(text, 0, end):  # "tanks (2024)": a year, not a count
+        return False
+    bracket = text[before.end(1) : end].lstrip().startswith("(")
+    follows = _BRACKET_CLOSES if bracket else _TOTAL_FOLLOWS
+    return follows.match(text, end) is not None
 
 
 def _same_word(written: str, item_word: str) -> bool:
