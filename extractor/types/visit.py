@@ -603,6 +603,43 @@ def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
 _LIST_AND = r"(?:and|y|e|et|und|и)"
 
 
+#: What may follow a destination closing a coordinated list after a travel verb: another
+#: joint, a mark, the end, or an adjunct's lead (a preposition, a time word, a conjunction
+#: of the same subject's next predicate). A finite verb ("y Perú envió", "und Peru
+#: schickte") would make the name a new clause's subject; an article before a time noun
+#: only ("el lunes", "la semana pasada"), since "Perú la recibió" has a pronoun there.
+_LIST_CLOSERS: dict[str, str] = {
+    "en": r"on|in|at|last|this|next|earlier|later|early|late|during|for|to|with|from|over"
+    r"|after|before|between|until|via|yesterday|today|tonight|and|or|then|where|while|when"
+    r"|together|again|amid|as|ahead|within|by|since",
+    "es": r"en|a|al|para|con|desde|durante|tras|entre|ayer|hoy|y|e|o|donde|junto|por|antes"
+    r"|después|esta|este|estos|estas|hace|(?:el|la|los|las)\s+(?:pasad\w*|próxim\w*|semana"
+    r"|mes|año|fin|lunes|martes|miércoles|jueves|viernes|sábado|domingo|\d)",
+    "fr": r"en|à|au|aux|pour|avec|depuis|pendant|entre|hier|aujourd['’]hui|et|ou|où|puis"
+    r"|lors|par|avant|après|cette|ce|ces|cet|dans|lundi|mardi|mercredi|jeudi|vendredi"
+    r"|samedi|dimanche|(?:le|la|les|l['’])\s*(?:semaine|mois|année|an|week-end|\d"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)",
+    "de": r"am|im|in|zu|zum|zur|um|für|mit|nach|vom|von|bei|auf|über|zwischen|gestern"
+    r"|heute|und|oder|wo|dies\w*|letzt\w*|vergangen\w*|kommend\w*|Anfang|Ende|Mitte"
+    r"|\w+(?:t|en)(?=\s*(?:[.,;:!?]|$))",
+    "ru": r"в|во|на|с|со|для|по|и|или|где|из|через|после|до|между|вчера|сегодня",
+}
+
+
+def _closes_list(sentence: str, end: int, name: str, language: str) -> bool:
+    """Whether a state's name ending at ``end`` closes the noun phrase of a list of
+    destinations: not a possessor ("Togo's president", "Peru's ambassador said"), and
+    followed by a mark, the end, or an adjunct's lead (:data:`_LIST_CLOSERS`), not a
+    verb that makes the name a new clause's subject ("and Peru sent its minister")."""
+    if re.search(r"['’]s?$", name) or re.match(r"['’]s?(?!\w)", sentence[end:]):
+        return False
+    closers = _LIST_CLOSERS.get(language, _LIST_CLOSERS["en"])
+    rest = sentence[end:]
+    if re.match(r"\s*(?:$|[^\w\s])", rest):
+        return True
+    return re.match(rf"\s+(?:{closers})(?!\w)", rest, re.I if language != "de" else 0) is not None
+
+
 def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int]]:
     """The countries listed right after a destination ending at ``end``, with where each
     starts: every conjunct of a travel verb's object is a destination ("travelled to
@@ -618,6 +655,8 @@ def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int
         code = _a_place(word.group(1), language) if word is not None else None
         if word is None or code is None or re.search(r"\s(?:of|de|du)\s", word.group(1)):
             break  # "China, Ana Ruiz of Brazil": a person of a state, no destination
+        if not _closes_list(sentence, word.end(), word.group(1), language):
+            break  # "Ghana and Togo's president met her", "y Perú envió a su canciller"
         listed.append((code, word.start()))
         end = word.end()
     return listed
