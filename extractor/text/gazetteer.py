@@ -60,6 +60,32 @@ def city_countries() -> dict[str, frozenset[str]]:
     return {key: frozenset(codes) for key, codes in found.items()}
 
 
+#: The size from which a homonym in another state makes a city's name ambiguous: a city
+#: of a hundred thousand people (Lebanon's Tripoli beside Libya's, Spain's Valencia beside
+#: Venezuela's, Mexico's Victoria beside Hong Kong's; not Russia's small Donetsk beside
+#: Ukraine's).
+RIVAL_POPULATION = 100_000
+
+
+@cache
+def shared_city_names() -> frozenset[str]:
+    """Folded city names (any language) that cities of real size in two or more states
+    bear ("tripoli", "valencia", "hyderabad", "santiago", "cordoba"): such a name alone
+    does not tell which state a place lies in, whatever :func:`city_index` picks."""
+    sizes: dict[str, dict[str, int]] = {}
+    for city in gazetteer_cities().values():
+        code = _alpha3(str(city["countrycode"]))
+        population = int(city.get("population") or 0)
+        for key in _city_keys(city) if code else ():
+            states = sizes.setdefault(key, {})
+            states[code] = max(states.get(code, 0), population)
+    shared = set()
+    for key, states in sizes.items():
+        if len(states) > 1 and sorted(states.values())[-2] >= RIVAL_POPULATION:
+            shared.add(key)  # a second state's city so named is of real size
+    return frozenset(shared)
+
+
 @cache
 def main_city_names(code: str) -> frozenset[str]:
     """The folded GeoNames main names ("kinshasa", "goma") of the cities of country ``code``:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.text.countries import country_in_text
-from extractor.text.gazetteer import city_index
+from extractor.text.gazetteer import city_index, shared_city_names
 from extractor.text.grounding import normalise_text
 
 _LEADING = re.compile(
@@ -38,3 +38,22 @@ def place_country(text: str | None) -> str | None:
         if key in cities:
             found.add(cities[key])
     return found.pop() if len(found) == 1 else None
+
+
+def place_proves_country(text: str | None) -> str | None:
+    """The country a place as written proves an event happened in, or None: that of its
+    parts that are no city name cities of real size in two states bear
+    (:func:`shared_city_names`). "Tripoli", "Valencia", "Hyderabad" or "Victoria" alone
+    prove nothing, though :func:`place_country` names one homonym's state for them (the
+    largest's, or a capital's); "Tripoli, Lebanon" is in Lebanon by the state it names.
+    The codebook codes no state on a guess."""
+    if not text:
+        return None
+    shared = shared_city_names()
+    parts = re.split(r"[,;/()]| - ", text)
+    kept = [
+        p for p in parts if _LEADING.sub("", normalise_text(p, accents=False).strip()) not in shared
+    ]
+    if len(kept) == len(parts):
+        return place_country(text)
+    return place_country(", ".join(kept)) if any(p.strip() for p in kept) else None

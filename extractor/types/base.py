@@ -60,7 +60,7 @@ from extractor.text.language import (
     detect_language,
     text_weight,
 )
-from extractor.text.places import place_country
+from extractor.text.places import place_proves_country
 from extractor.text.quantities import number_forms, written_in
 from extractor.text.titles import name_words
 from extractor.types.parts import (
@@ -369,8 +369,8 @@ class Record(BaseModel):
 
         A country the article never mentions (by name, adjective or capital) is the
         model's invention, unless a place of the record lies in it by the gazetteer
-        (:func:`place_country`): "shells hit a market in Donetsk" is in Ukraine though
-        the article never says so, and the codebook codes where it happened (true
+        (:func:`place_proves_country`): "shells hit a market in Donetsk" is in Ukraine
+        though the article never says so, but "Tripoli" alone is in Libya or Lebanon, and the codebook codes where it happened (true
         records of the development sets name only the place). A country neither named
         nor a place's is refused: a record is never coded to an unnamed state on the
         model's word. Types whose record stands without its country empty it in their
@@ -383,7 +383,7 @@ class Record(BaseModel):
         for code in self.countries():
             if country_in_article(code, text, folded, language, publisher):
                 continue
-            if any(place_country(place.text) == code for place in places):
+            if any(place_proves_country(place.text) == code for place in places):
                 continue
             named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
             raise ValueError(

@@ -22,7 +22,7 @@ from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
-from extractor.text.places import place_country
+from extractor.text.places import place_country, place_proves_country
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, country_in_article
@@ -4131,7 +4131,8 @@ _AND_PLACE: dict[str, tuple[re.Pattern[str], str]] = {
 
 def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
     """Whether ``country`` is neither named in the article nor where ``place`` lies (the
-    gazetteer's :func:`place_country`), so that the record's country check would refuse
+    gazetteer's :func:`place_proves_country`: not a city name two states share), so that
+    the record's country check would refuse
     it. The toll is what a casualty report counts: a country the article does not spell
     out empties the country, never the record ("shells hit a market in Donetsk": Ukraine
     by its place; a state the text never names and the place does not lie in: none).
@@ -4145,7 +4146,7 @@ def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
     publisher = make.context.get("publisher")
     if country_in_article(country, text, folded, make.language, publisher):
         return False
-    return place is None or place_country(place.text) != country
+    return place is None or place_proves_country(place.text) != country
 
 
 def _only_the_publisher(country: str, place: Place | None, make: Builder) -> bool:
