@@ -847,9 +847,30 @@ def answer_json(raw: str | bytes | bytearray, **kwargs: Any) -> Any:
     return _redact_strings(data)
 
 
+#: The field names of the answers this client reads (chat completions, batches, Anthropic's
+#: messages), and the words of the protocol's own enumerations the refusal and cut-off
+#: checks read: the protocol's words, never a model's or a server's free text, so no
+#: secret is searched in them (:func:`_redact_strings`). A registered secret's form is any
+#: run of six characters, case-blind (base32, UTF-16, a key's fragments), and one that
+#: fell inside "prompt_tokens" or "content_filter" erased the count or the refusal.
+_PROTOCOL_KEYS = frozenset({
+    "id", "object", "created", "model", "choices", "index", "message", "role", "content",
+    "refusal", "tool_calls", "function", "function_call", "name", "arguments", "type",
+    "finish_reason", "stop_reason", "stop_sequence", "logprobs", "usage", "prompt_tokens",
+    "completion_tokens", "total_tokens", "input_tokens", "output_tokens", "error", "code",
+    "param", "status", "custom_id", "response", "status_code", "body", "result", "input",
+    "text", "system_fingerprint", "service_tier",
+})  # fmt: skip
+_PROTOCOL_WORDS = {
+    "finish_reason": frozenset({"stop", "length", "content_filter", "tool_calls", "function_call"}),
+    "stop_reason": frozenset({"end_turn", "max_tokens", "stop_sequence", "tool_use", "refusal"}),
+}
+
+
 def _redact_strings(data: Any) -> Any:
     """``data`` with every string in it (values and keys) cleared of this process's secrets
-    (:meth:`~extractor.redact.Redactor.redact_known`), in place where it can be.
+    (:meth:`~extractor.redact.Redactor.redact_known`), in place where it can be, save the
+    protocol's own field names and enumerated words (:data:`_PROTOCOL_KEYS`).
 
     The one choke point for what a server says: a model (or a server before it) that
     echoes the key into an answer's fields (a participant's title, a topic, a tool
@@ -870,10 +891,16 @@ def _redact_strings(data: Any) -> Any:
         elif isinstance(node, dict):
             for key in list(node):
                 value = node[key]
-                clean = redactor.redact_known(key) if isinstance(key, str) else key
+                clean = (
+                    redactor.redact_known(key)
+                    if isinstance(key, str) and key not in _PROTOCOL_KEYS
+                    else key
+                )
                 if clean != key:
                     del node[key]
-                if isinstance(value, str):
+                if isinstance(value, str) and value in _PROTOCOL_WORDS.get(clean, ()):
+                    node[clean] = value
+                elif isinstance(value, str):
                     node[clean] = redactor.redact_known(value)
                 else:
                     node[clean] = value
