@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -200,6 +201,16 @@ def close_languages(text: str) -> tuple[str, ...]:
     return _close(sample(visible_text(text)))
 
 
+def reading_languages(text: str, language: str) -> Iterator[str]:
+    """``language`` first, then every other language ``text`` is close to
+    (:func:`close_languages`): the languages to read a name of ``text`` in when the one
+    detected may be a neighbour's guess. Lazy: the close ones are computed only when a
+    caller that stops at the first language reading the name gets past ``language``."""
+    yield language
+    if text:
+        yield from (close for close in close_languages(text) if close != language)
+
+
 @lru_cache(maxsize=512)
 def _close(text: str) -> tuple[str, ...]:
     return tuple(str(code) for code, p in _model().rank(text) if p >= CLOSE_PROBABILITY)
@@ -275,9 +286,7 @@ def text_weight(text: str) -> int:
     measure of how much it says that means the same in every script. A Chinese sentence
     of 14 characters ("德国将向法国出售20辆坦克。") says as much as an English one of 40;
     text without a wide letter weighs its length."""
-    return len(text) + (WIDE_WEIGHT - 1) * sum(
-        1 for char in text if char >= WIDE_FROM and char.isalpha()
-    )
+    return sum(map(char_weight, text))
 
 
 def _enough_letters(text: str) -> bool:

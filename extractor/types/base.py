@@ -56,8 +56,8 @@ from extractor.text.dates import ResolvedDate, Tense, resolve_date
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
-    close_languages,
     detect_language,
+    reading_languages,
     text_weight,
 )
 from extractor.text.places import place_proves_country
@@ -370,8 +370,9 @@ class Record(BaseModel):
         A country the article never mentions (by name, adjective or capital) is the
         model's invention, unless a place of the record lies in it by the gazetteer
         (:func:`place_proves_country`): "shells hit a market in Donetsk" is in Ukraine
-        though the article never says so, but "Tripoli" alone is in Libya or Lebanon, and the codebook codes where it happened (true
-        records of the development sets name only the place). A country neither named
+        though the article never says so, but "Tripoli" alone is in Libya or Lebanon, and
+        the codebook codes where it happened (true records of the development sets name
+        only the place). A country neither named
         nor a place's is refused: a record is never coded to an unnamed state on the
         model's word. Types whose record stands without its country empty it in their
         builder first (a casualty report keeps its toll, ``casualty_report._unnamed``). The
@@ -435,10 +436,9 @@ class Record(BaseModel):
                 "sentence or clause from the article that states the event"
             )
         folded = normalise_text(quote)
-        if not self._quote_names_a_side(quote, folded, language) and not any(
-            self._quote_names_a_side(quote, folded, close)
-            for close in (close_languages(text) if text else ())
-            if close != language
+        if not any(
+            self._quote_names_a_side(quote, folded, reading)
+            for reading in reading_languages(text, language)
         ):
             wanted = ", ".join(sorted({a.name for a in self.actors()} | set(self.countries()))[:6])
             raise EvidenceError(
@@ -569,12 +569,8 @@ def country_in_article(
     of English or more) is read in that language alone: one that never names France does
     not name France.
     """
-    if code == publisher or _country_named(code, text, folded, language):
-        return True
-    return any(
-        _country_named(code, text, folded, close)
-        for close in close_languages(text)
-        if close != language
+    return code == publisher or any(
+        _country_named(code, text, folded, reading) for reading in reading_languages(text, language)
     )
 
 
