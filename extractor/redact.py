@@ -1321,18 +1321,24 @@ def _sub_spread(pattern: re.Pattern[str], text: str) -> str:
 #: Hex with a separator between bytes or byte pairs: ``73:6b``, ``73 6b``, ``73-6b``,
 #: ``736b 2d74``, and as source code writes bytes, ``0x73, 0x6b`` or ``0x73,0x6b``.
 _HEX_UNIT = r"(?:0[xX])?[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?![0-9A-Fa-f])"
-_SEPARATED_HEX = re.compile(
-    rf"(?<![0-9A-Fa-f]){_HEX_UNIT}(?:(?:[ :\-]|, ?){_HEX_UNIT}){{{MIN_SECRET_LENGTH // 2 + 1},}}"
-)
+#: Three units at least (three byte pairs hold the shortest secret); how many bytes a run
+#: holds is counted when it is read (:func:`_read_separated_hex`), as a unit is one byte or two.
+_SEPARATED_HEX = re.compile(rf"(?<![0-9A-Fa-f]){_HEX_UNIT}(?:(?:[ :\-]|, ?){_HEX_UNIT}){{2,}}")
 #: One byte's two digits (the ``x`` of a ``0x`` is no digit: ``0x`` is never read as one).
 _HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")
 
 
 def _read_separated_hex(text: str) -> Iterable[tuple[str, _Sources]]:
-    """Each run of separated hex, decoded (bytes as Latin-1), and where each byte's digits are."""
+    """Each run of separated hex, decoded (bytes as Latin-1), and where each byte's digits are.
+
+    A run counts by its bytes, not its units: eight bytes grouped in pairs (``736b 2d74
+    6573 742d``) are four units, and a minimum counted in units let the shortest fragment
+    of a key (:func:`fragment_length`) through when grouped that way."""
     for run in _SEPARATED_HEX.finditer(text):
         pairs = _HEX_BYTE.finditer(text, run.start(), run.end())
         decoded = bytes(int(pair.group(), 16) for pair in pairs).decode("latin-1")
+        if len(decoded) < MIN_SECRET_LENGTH:
+            continue
         yield decoded, functools.partial(_pair_spans, text, run.start(), run.end())
 
 
