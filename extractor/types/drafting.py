@@ -62,8 +62,8 @@ from extractor.text.language import (
     UNSPACED,
     WORD,
     attached_forms,
-    close_languages,
     detect_language,
+    reading_languages,
 )
 from extractor.text.places import place_country
 from extractor.text.quantities import (
@@ -727,11 +727,9 @@ class Builder:
         neighbour without a date grammar: Tajik for Russian), the likeliest language
         the text is close to that has one (:func:`close_languages`): "3 марта" of such a
         Russian sentence is the 3rd of March, not an unreadable date."""
-        language = self.language
-        if reads_dates(language):
-            return language
-        close = close_languages(str(self.context.get("text", "")))
-        return next((each for each in close if reads_dates(each)), language)
+        text = str(self.context.get("text", ""))
+        readable = (each for each in reading_languages(text, self.language) if reads_dates(each))
+        return next(readable, self.language)
 
     def _reading(self) -> str | None:
         """The language figures are read in: the article's; None (the text's own
