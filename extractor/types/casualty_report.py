@@ -199,6 +199,7 @@ _PERIOD_START = re.compile(
 _BEGAN = re.compile(
     r"(?<!\w)(?:began|begun|started|broke out|erupted|took (?:power|office|over)|"
     r"comenzó|empezó|estalló|commencé|éclaté|begann|ausbrach|началась|начался|началось|"
+    r"начавш(?:ейся|егося|ийся|аяся)|"
     r"começou|eclodiu|iniziata|iniziato|scoppiata|scoppiato)(?!\w)",
     re.IGNORECASE,
 )
@@ -3951,7 +3952,11 @@ def _period_from(
         return resolved
     start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
     if start is not None:  # "since the war began in 2019": the beginning's date, if written
-        return _began_in(since.group(), clause, start, language, published) or True
+        return (
+            _began_in(since.group(), clause, start, language, published)
+            or _began_in_relative(sentence, since, clause, language, published)
+            or True
+        )
     lead = _TIME_LEAD.match(complement)
     head = complement[lead.end() if lead else 0 :]
     first = re.match(r"[^\W\d_]+", head)
@@ -3991,6 +3996,49 @@ def _began_in(
     return resolved if resolved is not None and resolved.value is not None else None
 
 
+def _began_in_relative(
+    sentence: str, since: re.Match[str], clause: str, language: str, published: date | None
+) -> DateValue | None:
+    """The date a relative clause right after a period's start gives that start: "since
+    the start of the war, *which began in February 2022*", "с начала войны, *которая
+    началась в феврале 2022 года*", "с начала войны, *начавшейся в 2022 году*". The "since"
+    already makes the toll a running total; the relative only dates its start, so the
+    main verb's tense is not asked (Russian has no perfect to ask it by). The period runs
+    from that start to publication."""
+    after = sentence[since.end() + len(clause) :]
+    opener = _RELATIVE_AFTER_START.match(after)
+    if opener is None or published is None:
+        return None
+    rest = after[opener.end() :]
+    year = _YEAR.search(rest)
+    if year is None or len(rest[: year.start()].split()) > _BEGINNING_WORDS:
+        return None
+    end = (_YEAR_WORD.match(rest, year.end()) or year).end()  # "2022 года"
+    began = _BEGAN.search(rest, 0, year.start())
+    if began is not None and len(rest[: began.start()].split()) > 1:
+        began = None  # after an auxiliary at most ("qui a commencé")
+    if began is None:  # verb-final: "der im Februar 2022 begann"
+        began = _BEGAN.match(rest, end + 1) if rest[end : end + 1].isspace() else None
+        end = began.end() if began is not None else end
+    if began is None:
+        return None
+    written = f"{since.group()}{clause}{after[: opener.end()]}{rest[:end]}"
+    resolved = DateValue.resolve(written, published, language)
+    if resolved is None or resolved.value is None:
+        return None
+    return resolved.model_copy(update={"kind": "range", "end": published.isoformat()})
+
+
+#: A comma and the relative word that opens a clause on the noun before it ("the war, which",
+#: "la guerre, qui", "войны, которая"); a Russian participle needs none ("войны, начавшейся").
+_RELATIVE_AFTER_START = re.compile(
+    r"\s*,\s*(?:(?:which|that|que|qui|der|die|das|welche[rs]?|che|котор(?:ая|ый|ое|ые))\s+)?",
+    re.IGNORECASE,
+)
+#: How many words a relative may write before the year of its beginning.
+_BEGINNING_WORDS = 6
+#: The word of "year" after a year's digits ("2022 года", "2022 г.").
+_YEAR_WORD = re.compile(r"\s+(?:года|году|г\.)")
 #: A year as written in a date.
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 #: An English "since" of reason: its clause states what was or was not ("since it had no").
