@@ -22,7 +22,12 @@ from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
-from extractor.text.places import place_country, place_proves_country
+from extractor.text.places import (
+    movement_ends,
+    place_country,
+    place_proves_country,
+    without_movement_ends,
+)
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, country_in_article
@@ -4076,6 +4081,7 @@ def _since_month(
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
     place = make.place(draft.place, None)
+    place, country = _off_the_way(place, country, make)
     if country is not None and _only_the_publisher(country, place, make):
         make.warn(
             f"country {country} is the government that publishes the statement, and the "
@@ -4175,6 +4181,48 @@ _AND_PLACE: dict[str, tuple[re.Pattern[str], str]] = {
     "ru": (re.compile(r"\s+(?:и|или)\s+(?=[А-ЯЁ])"), " и в "),
     "zh": (re.compile(r"(?:和|与|及|、)"), "和在"),
 }
+
+
+def _off_the_way(
+    place: Place | None, country: str | None, make: Builder
+) -> tuple[Place | None, str | None]:
+    """The place and country of a toll, less those the evidence and article name only as
+    the end of a movement (:func:`movement_ends`): where people fled to or came from,
+    where a convoy came from or was heading ("refugees who fled to Chad said 40 people were
+    killed", "the convoy from Odesa was shelled"). ACLED codes where the harm happened; a
+    place reached or left on the way is not it and proves no country. A country the
+    article names elsewhere stands; one named only so, or proven only by such a place, is
+    emptied, the toll kept."""
+    quote, language = make.quote, make.language
+    moved = place is not None and _only_on_the_way(place.text, quote, language)
+    if moved and place is not None:
+        make.warn(
+            f"place {place.text!r} is where a movement went or came from in the evidence, "
+            "not where the harm happened: left empty"
+        )
+        place = None
+    text = make.context.get("text")
+    if country is None or not isinstance(text, str) or (place is not None and place.country):
+        return place, country
+    publisher = make.context.get("publisher")
+    kept = without_movement_ends(text, language)
+    if country_in_article(country, kept, normalise_text(kept), language, publisher):
+        return place, country
+    if moved or country_in_article(country, text, folded_article(make.context), language):
+        make.warn(
+            f"country {country} is named only as where a movement went or came from, "
+            "not where the harm happened: left empty"
+        )
+        return place, None
+    return place, country
+
+
+def _only_on_the_way(name: str, quote: str, language: str) -> bool:
+    """Whether every mention of the place ``name`` in ``quote`` is a movement's end (and
+    there is one)."""
+    spans = movement_ends(quote, language)
+    found = [m.start() for m in re.finditer(re.escape(name.strip()), quote, re.IGNORECASE)]
+    return bool(found) and all(any(a <= at < b for a, b in spans) for at in found)
 
 
 def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
