@@ -20,7 +20,13 @@ from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_en
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
+from extractor.text.harm import (
+    CUE_LANGUAGES,
+    TOTAL_LANGUAGES,
+    cue_words,
+    total_words,
+    words_of,
+)
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import (
     movement_ends,
@@ -275,7 +281,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
         "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
                r"afirm(?:ó|aron|a|an|ando|ado)",
-               r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
+               r"ofrec\w*", r"envi\w*", r"se solidariza\w*", r"señal(?:ó|aron)",
+               r"indic(?:ó|aron)", r"añadi(?:ó|eron)"],
         "pt": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"express\w*",
                r"inform\w*", "disse", "disseram", "diz", "dizem", r"declar\w*", r"anunci\w*",
                r"confirm\w*", r"afirm(?:ou|aram|a|am|ando)", r"relat\w*"],
@@ -285,7 +292,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
                r"affirm(?:é|e|ent|ait|aient|ant)",
-               r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
+               r"adress\w*", r"envoi\w*", r"se tient aux côtés",
+               r"(?:a|ont) (?:indiqué|précisé|ajouté|souligné)"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
                r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite",
@@ -464,6 +472,14 @@ _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
     "zh": ["死亡", "丧生", "遇难", "身亡", "罹难", "遇害", "丧命"],
     "ar": [r"(?:لقي|لقوا)\w*", r"(?:مات|ماتوا)"],
 })  # fmt: skip
+#: The participles of harm of the Romance languages whose agent table holds only the
+#: active forms ("asesinados", "muertos", "uccisi", "mortos", "feridos"): after a passive's
+#: auxiliary ("fueron asesinados por", "sono stati uccisi da", "foram mortos por") their
+#: subject suffered the harm, as "were killed by" tells in English. Read from the words of
+#: harm (:mod:`extractor.text.harm`), in the passive only.
+_HARMED_PARTICIPLE: dict[str, re.Pattern[str]] = cue_patterns(
+    {language: words_of(language, "killed", "injured") for language in ("es", "pt", "it")}
+)
 #: Words right before a verb that put it in the passive ("were killed", "被杀害").
 _PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["was", "were", "been", "being", "is", "are", "got", "get"],
@@ -1535,6 +1551,7 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         ),
         "suffered": min(
             (at for at in (_first(_AGENT, text, language, passive=True),
+                           _first(_HARMED_PARTICIPLE, text, language, passive=True),
                            _first(_SUFFERS, text, language)) if at is not None),
             default=None,
         ),
