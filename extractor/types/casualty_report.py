@@ -4147,6 +4147,9 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             when = period  # a total since X is dated by its period, not the day of the report
     elif when is None:
         when = make.when_in_evidence()
+        if when is not None and _fronted_report_date(make.quote, when.text or "", make.language):
+            make.warn(f"date {when.text!r} is the day of the report, not of the event: left empty")
+            when = None
     return {
         "killed": make.count(draft.killed, draft.qualifier, _HARM),
         "injured": make.count(draft.injured, draft.qualifier, _HARM),
@@ -4158,6 +4161,33 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _fronted_report_date(quote: str, written: str, language: str) -> bool:
+    """Whether the date ``written`` opens a sentence whose verb is one of speech with a
+    reported clause after it: "On Monday, the ministry said that 30 people were killed",
+    "В понедельник министерство сообщило, что погибли 30 человек", "El lunes, el
+    ministerio informó que", "Am Montag erklärte das Ministerium, dass", "On Monday the
+    ministry said it had counted 30 dead" (the speaker's own act). The date is the
+    saying's, the day of the report; the reported toll is undated (a date inside the
+    reported clause, "said that on Monday gunmen killed", dates the event and is no
+    opener). The date after the verb ("said on Monday that") is the evidence reader's
+    (``drafting._reports_date``)."""
+    if not written.strip():
+        return False
+    verbs = "|".join(
+        re.escape(verb)
+        for lang in dict.fromkeys(("en", language))
+        for verb in SPEECH_VERBS.get(lang, ())
+    )
+    opener = re.compile(
+        rf"(?:^|[.!?]\s+)(?:\w+\s+){{0,2}}?{re.escape(written.strip())}\s*,?"
+        rf"(?:\s+[^\s,.;:]+){{0,4}}?\s+(?-i:{verbs})(?!\w)(?:\s+[^\s,.;:]+){{0,2}}?\s*,?\s*"
+        r"(?:(?:that|que|qu['’]|dass|что|che)(?!\w)|"
+        r"(?=(?:it|they|he|she|we)\s+(?:had|has|have|was|were)\s))",  # "said it had counted"
+        re.IGNORECASE,
+    )
+    return opener.search(quote) is not None
 
 
 def event_countries(quote: str, language: str = "en") -> set[str]:
