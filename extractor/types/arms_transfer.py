@@ -10,7 +10,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any, ClassVar, Literal, get_args
@@ -28,6 +28,7 @@ from extractor.text.cues import (
     speech_verbs,
 )
 from extractor.text.grounding import normalise_text
+from extractor.text.language import close_languages
 from extractor.text.quantities import is_amount, number_forms
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, check_order
@@ -211,11 +212,13 @@ class ArmsTransferDraft(Draft):
 
 def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     when_value = make.when(draft.date)
-    told = told_deal(make.quote, make.language, [i.designation for i in draft.items])
+    told = told_deal(make.quote, _deal_reading(make), [i.designation for i in draft.items])
     deal_status: DealStatus | None = draft.deal_status
     recoded = _RECODED.get(told or "", deal_status)
     if told == "sought" and deal_status not in ("delivered", "ordered"):
         recoded = deal_status  # a request's deal is no more than announced: kept as drafted
+    if told == "ordered" and deal_status != "delivered":
+        recoded = deal_status  # a contract is no less than ordered: only a delivery recoded
     if recoded != deal_status:
         make.warn(
             f"deal_status {deal_status!r}: the evidence says the deal was {told}: coded {recoded!r}"
@@ -288,7 +291,20 @@ _RECODED: dict[str, DealStatus | None] = {
     "cancelled": "cancelled",
     "approved": "approved",
     "sought": "announced",
+    "ordered": "ordered",
 }
+
+
+def _deal_reading(make: Builder) -> str:
+    """The language a deal's status words are read in: the article's, or where the
+    detector could not choose one the status words have (a lone sentence: "und"), the
+    likeliest language the article is close to that has them."""
+    language = make.language
+    if language in cues.DEAL_CANCELLED_CUES:
+        return language
+    close = close_languages(str(make.context.get("text", "")))
+    return next((each for each in close if each in cues.DEAL_CANCELLED_CUES), language)
+
 
 #: Where a deal's clause ends: a sentence's or clause's punctuation, or a conjunction
 #: that opens another clause ("after Spain cancelled its order of frigates", "despite
@@ -306,14 +322,17 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
     weapons: "cancelled" (cancelled, scrapped, suspended: SIPRI's cancelled deal),
     "refused" (refused, denied, will not be made: no transfer), "approved" (a notice of
     a possible sale: approved, not delivered), "sought" (requested, offered, weighed:
-    no deal yet), or None. A cancellation of another deal of the sentence ("delivered
-    tanks after Spain cancelled its order of frigates") or a call to cancel ("despite
-    calls to cancel") is none of these.
+    no deal yet), "ordered" (a contract, agreement or order made, and the cited text
+    says nowhere that goods arrived: SIPRI's order, no delivery), or None. A
+    cancellation of another deal of the sentence ("delivered tanks after Spain cancelled
+    its order of frigates") or a call to cancel ("despite calls to cancel") is none of
+    these.
     """
     reading = language if language in cues.DEAL_CANCELLED_CUES else "en"
     # The drafted items name the deal where the text writes them; else any weapon does.
     named = [i for i in items if _deal_named_at(quote, reading, [i], weapons=False) is not None]
-    for clause in _deal_predicates(quote, reading):
+    ordered = False
+    for clause in _deal_predicates(quote, reading, named):
         at = _deal_named_at(clause, reading, named, weapons=not named)
         if at is None:
             continue
@@ -326,8 +345,16 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
         sought = cues.DEAL_SOUGHT_CUES[reading].search(clause)
         if sought and sought.start() < at and not cues.AT_REQUEST[reading].search(clause):
             return "sought"
+        order = cues.DEAL_ORDERED_CUES[reading].search(clause)
+        ordered = ordered or (order is not None and (order.start() < at or reading in _LAST))
+    if ordered and cues.GOODS_ARRIVED_CUES[reading].search(quote) is None:
+        return "ordered"
     return None
 
+
+#: Languages that may write a deal's verb or head noun after its goods ("hat 24
+#: Hubschrauber bestellt", "购买24架直升机的合同").
+_LAST = frozenset({"de", "zh"})
 
 #: A coordinating conjunction that opens another predicate of the same subject
 #: ("delivered tanks and rejected criticism", "y rechazó", "et a annulé", "und lehnte",
@@ -339,17 +366,33 @@ _RELATIVE_CLAUSE = re.compile(
     r"^\s*(?i:which|who|que|quien(?:es)?|qui|lequel|laquelle|welche\w*|котор\w+)(?!\w)"
 )
 
+#: German's relative pronoun after a comma ("die Panzer, die Deutschland verweigert hatte"),
+#: which is also its article: read as a relative clause only to join it to goods before it.
+_DE_RELATIVE = re.compile(r"^\s*(?i:der|die|das|den|dem|deren|dessen)(?!\w)")
 
-def _deal_predicates(quote: str, reading: str) -> list[str]:
+
+def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> list[str]:
     """The deal's candidate clauses of ``quote``: its clauses, less relative clauses on a
     side, each cut at a coordinated predicate. A predicate that names no weapon but
     holds a verb of supplying ("refused to sell and deliver tanks") is read with the
-    next, whose weapons that verb takes too."""
+    next, whose weapons that verb takes too. A relative clause on the deal's goods ("the
+    tanks, which Germany refused to deliver, ...") is the deal's: read with its
+    antecedent, when the antecedent's own clause has no verb of supplying or acquiring
+    ("Germany delivered 20 tanks, which it had refused to sell" is a delivery)."""
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
     supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
     found: list[str] = []
+    previous = ""
     for clause in _DEAL_CLAUSE_END.split(quote):
-        if _RELATIVE_CLAUSE.match(clause):
+        before, previous = previous, clause
+        relative = _RELATIVE_CLAUSE.match(clause)
+        if (
+            (relative or (reading == "de" and _DE_RELATIVE.match(clause)))
+            and _on_goods(before, reading, items)
+            and not (supplying and supplying.search(before))
+        ):
+            found.append(before + clause)
+        if relative:
             continue
         carried = ""
         for part in _COORDINATED_PREDICATE.split(clause):
@@ -360,6 +403,13 @@ def _deal_predicates(quote: str, reading: str) -> list[str]:
                 carried = part + " "
             found.append(part)
     return found
+
+
+def _on_goods(before: str, reading: str, items: Sequence[str]) -> bool:
+    """Whether the words right before a relative clause (its antecedent: the last three
+    words of ``before``) name the deal's goods."""
+    tail = " ".join(before.split()[-3:])
+    return bool(tail) and _deal_named_at(tail, reading, list(items), weapons=True) is not None
 
 
 #: A call, demand or pressure to do the verb after it ("calls to cancel", "urged to
@@ -392,12 +442,24 @@ def _negated(clause: str, reading: str) -> bool:
         )
     between = cues.NEGATED_VERB_BETWEEN.get(reading, r"\w+")
     reach = 4 if reading == "de" else 2  # German's verb is last: "keine Panzer an Polen liefern"
-    return (
-        re.search(
-            rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,{reach}}}(?:{verbs})(?!\w)", clause
-        )
-        is not None
-    )
+    return re.search(
+        rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,{reach}}}(?:{verbs})(?!\w)", clause
+    ) is not None or _negated_after(clause, reading, verbs)
+
+
+def _negated_after(clause: str, reading: str, verbs: str) -> bool:
+    """A negation after its verb (:data:`cues.NEGATED_GOODS`, :data:`cues.NEGATED_AFTER_VERB`):
+    "delivers no tanks", "liefert Polen keine Panzer", "liefert die Panzer nicht": the
+    goods' negation right before a weapon, or German's "nicht" anywhere after the verb
+    in its clause (not a "nicht nur")."""
+    word = r"\s+(?!(?:and|und|but|aber|sondern|oder|or)(?!\w))\S+"  # no other predicate's
+    after = rf"(?i)(?<!\w)(?:{verbs})(?!\w)(?:{word}){{0,3}}?\s+"
+    goods = cues.NEGATED_GOODS.get(reading)
+    weapon = ARMS_CUES.get(reading, ARMS_WORDS).pattern
+    if goods and re.search(rf"{after}(?:{goods})(?!\w)(?:\s+\S+){{0,2}}?\s+(?:{weapon})", clause):
+        return True
+    verb_last = cues.NEGATED_AFTER_VERB.get(reading)
+    return bool(verb_last) and re.search(rf"{after}(?:{verb_last})(?!\w)", clause) is not None
 
 
 def _deal_named_at(clause: str, reading: str, items: list[str], *, weapons: bool) -> int | None:
@@ -878,9 +940,10 @@ _BY = {"en": "by", "es": "por", "fr": "par", "de": r"(?:von|vom)", "ru": r"(?:и
 _AGENT_GAP = r"[^,.;:!?。；！？\n]{0,90}?"
 #: What may stand between a word of supplying and its "to X" in one clause: not a verb
 #: whose own "to X" it would be ("questions regarding this Sale should be directed to").
+#: A point between digits is a decimal's ("$1.2bn"), no sentence's end.
 _GAP = (
     r"(?:(?!(?<!\w)(?i:directed|referred|addressed|submitted|according|due|related|"
-    r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
+    r"regarding|compared|close|next)(?!\w))(?:[^.;:!?。；！？\n]|(?<=\d)[.:](?=\d))){0,90}?"
 )
 #: What a verb of acquiring may receive that is no weapon ("received an order from Egypt",
 #: "a request from Poland", "payment from India", "$300 million", "un acompte", "аванс",
@@ -921,10 +984,28 @@ _MONEY = (
     r"(?:d['’])?(?:dollars?|dólares|euros?|pounds?|yuan|rubles?|roubles?|долл\w*|евро|"
     r"рубл\w*)(?!\w))"
 )
+#: The nouns of a lot of goods a sum can price ("a $300 million package", "shipment",
+#: "consignment", "sale", "tranche", "paquete", "livraison", "Paket", "партия"): a sum
+#: before one of them, or before a weapon ("a $1 billion arms sale"), is the goods' value.
+_GOODS_LOTS = (
+    r"packages?|shipments?|consignments?|sales?|batch(?:es)?|tranches?|deliver(?:y|ies)|"
+    r"transfers?|lots?|paquetes?|env[íi]os?|cargamentos?|lotes?|ventas?|paquets?|"
+    r"livraisons?|cargaisons?|ventes?|\w*pakete?s?|\w*lieferung(?:en)?|пакет\w*|парти\w*|"
+    r"поставк\w*"
+)
+#: The English words of weapons, none captured: read inside the direction patterns, whose
+#: groups are the parties.
+_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
+_PRICED_GOODS = rf"\s+(?:[^\s,;:$€£¥]+\s+)?(?:{_GOODS_LOTS}|{_EN_WEAPONS})(?!\w)"
 #: A sum of money as a verb's object: the head noun of the object, not a measure of goods
 #: after it ("$300 million in weapons", "$300 million worth of tanks", "300 millones de
-#: dólares en armas", "300 Millionen Euro an Waffen"; a year after "in" is no goods).
-_MONEY_OBJECT = _MONEY + r"(?!\s*(?:worth\s+)?(?:of|in|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?!\d))"
+#: dólares en armas", "300 Millionen Euro an Waffen"; a year after "in" is no goods), nor
+#: the price of a lot of goods (:data:`_PRICED_GOODS`).
+_MONEY_OBJECT = (
+    _MONEY
+    + r"(?!\s*(?:worth\s+)?(?:of|in|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?!\d))"
+    + rf"(?!{_PRICED_GOODS})"
+)
 #: A verb's object, read in any case, after a determiner and at most two more words
 #: before its head ("a $2 billion deal", "the second installment"); none of them a word
 #: that ends a noun phrase (:data:`_LINK`), so the head is the object's first noun.
@@ -1044,9 +1125,6 @@ _DE_DATIVE = (
     r"(?:(?i:dem|den)\s+|(?i:der)\s+(?!(?:Iran|Irak|Jemen|Libanon|Sudan|Südsudan|Tschad|"
     r"Niger|Kongo|Oman|Senegal|Vatikan|Kosovo)(?!\w)))"
 )
-#: The English words of weapons, none captured: read inside the direction patterns, whose
-#: groups are the parties.
-_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
 #: "Get" is acquiring only with goods as its object ("got 20 tanks from", "is getting
 #: Patriot missiles"), never with what else one gets ("got a boost", "got permission to
 #: sell", "is getting ready to deliver", "to get access to its ports").
