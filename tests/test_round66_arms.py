@@ -221,6 +221,7 @@ NEGATED = [
     "{S_zh}不向{R_zh}出售坦克。",
     "{S_en} delivers no tanks to {R_en}.",
     "{S_en} sold {R_en} no tanks.",
+    "{S_en} will send no more tanks to {R_en}.",
 ]
 #: Near misses: a negation of something else in the sentence.
 NOT_NEGATED = [
@@ -229,7 +230,12 @@ NOT_NEGATED = [
     "{S_de} liefert Panzer an {R_de}, daran gibt es keine Zweifel.",
     "{S_de} liefert Panzer an {R_de} nicht später als im Mai.",
     "{S_de} liefert Panzer an {R_de} und keine Drohnen an Spanien.",
+    "{S_de} liefert Panzer an {R_de} nicht zum ersten Mal.",
+    "{S_de} liefert die Panzer nicht umsonst an {R_de}.",
+    "{S_de} liefert Panzer an {R_de}, die nicht älter als zehn Jahre sind.",
     "{S_en} will deliver tanks to {R_en} no later than May.",
+    "{S_en} delivered tanks to {R_en} at no cost.",
+    "{S_en} sold tanks and no drones to {R_en}.",
     "{S_en} delivered no fewer than 20 tanks to {R_en}.",
     "{S_en} delivered not only tanks but also drones to {R_en}.",
     "{S_fr} a livré non seulement des chars mais aussi des drones à {R_fr}.",
@@ -248,7 +254,7 @@ def _tank(text: str) -> str:
 
 @pytest.mark.parametrize(("template", "s_r"), list(itertools.product(NEGATED, PAIRS)))
 def test_a_transfer_negated_in_any_language_is_denied(template: str, s_r: tuple[str, str]) -> None:
-    """Fails on main: 18/24 kept as occurred (German's negation after its verb, English
+    """Fails on main: 20/26 kept as occurred (German's negation after its verb, English
     "no tanks", and Spanish lone sentences the detector calls undetermined)."""
     text = _fill(template, *s_r)
     assert _record(text, *s_r, _tank(text)).status == "denied", text

@@ -1085,14 +1085,15 @@ NEGATED_VERB_BETWEEN: dict[str, str] = {
 #: Panzer", "liefert Polen die Panzer nicht"): languages that put the finite verb before
 #: its object. "no"/"kein" must have the goods right after it (a weapon within two words:
 #: "no later than", "keine Zweifel" are no negation of the goods); "nicht" negates the
-#: clause, but not "nicht nur", "nicht später", "nicht vor" or "nicht mehr als".
+#: clause, but not "nicht nur", "nicht später", "nicht vor", "nicht mehr als", "nicht zum
+#: ersten Mal" or "nicht umsonst" (a delivery made, only qualified).
 NEGATED_GOODS: dict[str, str] = {
-    "en": r"no(?!\s+(?:fewer|less|more|later|earlier|sooner|longer|doubt)(?!\w))",
+    "en": r"no(?!\s+(?:(?:fewer|less|more)\s+than|later|earlier|sooner|longer|doubt)(?!\w))",
     "de": r"kein\w*",
 }
 NEGATED_AFTER_VERB: dict[str, str] = {
     "de": r"nicht(?!\s+(?:nur|bloß|allein|später|früher|weniger|mehr\s+als|erst|zuletzt|vor|"
-          r"bis|einmal)(?!\w))",
+          r"bis|einmal|zum\s+ersten|ohne|umsonst|kostenlos|gratis)(?!\w))",
 }  # fmt: skip
 #: Words that a contract, agreement or order was made (SIPRI: a deal signed is an order,
 #: not a delivery): "signed a contract", "agreed to buy", "placed an order", "ordered",
