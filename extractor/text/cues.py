@@ -342,8 +342,11 @@ _CALL_WORDS: dict[str, list[str]] = {
            r"re[çc]u\w*(?: \w+){0,2}? (?:un|l['’]) appel(?: t[ée]l[ée]phonique)? (?:du|de|d['’])", r"appels? (?:avec|entre)"],
     "de": [r"telefon\w*", r"\w*telefonat\w*", r"videokonferenz\w*", r"videoschalte\w*", "per video",
            r"videogespräch\w*", r"videotelefonat\w*",
-           # a call someone took from someone ("erhielt einen Anruf von B")
-           r"(?:erhielt|erhielten|bekam|bekamen)(?: \w+){0,2}? (?:einen|den) (?:Telefon)?Anruf (?=von|vom|des)"],
+           # a call someone took from someone ("erhielt einen Anruf von B", "empfing einen
+           # Anruf von B"), told in the perfect too, its participle closing the clause ("hat
+           # am Montag einen Anruf von B erhalten"); "hat einen Brief von B erhalten" is none
+           r"(?:erhielt|erhielten|bekam|bekamen|empfing|empfingen)(?: \w+){0,2}? (?:einen|den) (?:Telefon)?Anruf (?=von|vom|des)",
+           r"(?:hat|hatte|haben|hatten)(?: \w+){0,3}? (?:einen|den) (?:Telefon)?Anruf (?=(?:von|vom|des)\s[^.;:!?]{1,80}?\s(?:erhalten|empfangen|bekommen|entgegengenommen)(?!\w))"],
     "ru": [r"телефон\w*", r"созвон\w*", r"позвон\w*", r"видеосвяз\w*", r"видеоконференц\w*",
            # a call someone took from someone ("получил звонок от B")
            r"(?:получил|получила|принял|приняла)(?: \w+){0,2}? звон(?:ок|ки) (?=от)"],
@@ -402,7 +405,7 @@ CALL_MEANS: dict[str, re.Pattern[str]] = cue_patterns({
 #: participait", "zugeschaltet", "участвовал"): with a means phrase (:data:`CALL_MEANS`) in
 #: their clause and a side as their subject, the meeting was held at a distance for that
 #: side ("A met B on Monday, who joined by video link"): a call, not a visit.
-JOINED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+_JOINED_WORDS: dict[str, list[str]] = {
     "en": [r"join(?:ed|s|ing)", r"(?:took|takes|taking) part", r"participat(?:ed|es|ing)",
            r"attend(?:ed|s|ing)", "appeared", r"dial(?:l)?ed in", r"(?:logged|linked) in",
            r"(?:was|were) (?:connected|linked)"],
@@ -416,7 +419,41 @@ JOINED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": [r"участвова\w*", r"присоедини\w*", r"подключи\w*"],
     "it": [r"partecip(?:ò|ava|avano|ato|ando)", r"collegat[oaie]", r"intervenut[oaie]"],
     "pt": [r"particip(?:ou|aram|ava|avam|ando)", r"conectad[oa]s?", r"junt(?:ou|aram)"],
-})  # fmt: skip
+}  # fmt: skip
+JOINED_CUES: dict[str, re.Pattern[str]] = cue_patterns(_JOINED_WORDS)
+#: Adverbs of taking part from afar ("virtually", "remotely", "a distancia", "à distance",
+#: "virtuell", "дистанционно"). Alone they are no means of a meeting ("virtually all",
+#: "safe online", "learning remotely"): only beside a verb of taking part
+#: (:data:`JOINED_CUES`), after it or, in German and Russian, before it too ("joined
+#: virtually", "participó de forma virtual", "der virtuell zugeschaltet war").
+_AFAR: dict[str, str] = {
+    "en": r"virtually|remotely|online",
+    "es": r"virtualmente|de (?:forma|manera|modo) virtual|a distancia|en l[íi]nea|remotamente",
+    "fr": r"virtuellement|[àa] distance|en ligne",
+    "de": r"virtuell|online|aus der Ferne",
+    "ru": r"дистанционно|удал[её]нно|онлайн|в онлайн-формате",
+    "it": r"virtualmente|a distanza|da remoto|in remoto",
+    "pt": r"virtualmente|remotamente|a dist[âa]ncia|de forma virtual",
+}
+#: The adverbs alone (:data:`_AFAR`), to be read out of a subject ("der virtuell").
+AFAR_CUES: dict[str, re.Pattern[str]] = cue_patterns({lang: [afar] for lang, afar in _AFAR.items()})
+#: Not an adverb of the verb but of what follows ("joined virtually all the talks").
+_NOT_AFAR_AFTER = (
+    r"(?!\s+(?:all|every|no|none|any|todos?|todas?|tous|toutes?|alle[nrs]?|все\w*)(?!\w))"
+)
+#: A verb of taking part beside its adverb of afar (:data:`_AFAR`): a side that "joined
+#: virtually" or "took part remotely" was not where the meeting was.
+JOINED_AFAR_CUES: dict[str, re.Pattern[str]] = cue_patterns(
+    {
+        language: [
+            rf"(?:{'|'.join(_JOINED_WORDS[language])})\s+(?:{afar}){_NOT_AFAR_AFTER}",
+            rf"(?:{afar})\s+(?:{'|'.join(_JOINED_WORDS[language])})",
+        ]
+        if language in ("de", "ru")
+        else [rf"(?:{'|'.join(_JOINED_WORDS[language])})\s+(?:{afar}){_NOT_AFAR_AFTER}"]
+        for language, afar in _AFAR.items()
+    }
+)
 
 
 def _and_calls(words: Mapping[str, list[str]]) -> dict[str, list[str]]:

@@ -124,11 +124,28 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
     return {
         "participants": participants,
         "countries": countries,
-        "format": draft.format or ("bilateral" if len(set(countries)) == 2 else None),
+        "format": _format(draft.format, participants, countries, make.quote),
         "place": make.place(draft.place),
         "date": make.when(draft.date) or make.when_in_evidence(),
         "topics": draft.topics,
     }
+
+
+def _format(
+    drafted: str | None, participants: Sequence[Actor], countries: Sequence[str], quote: str
+) -> str | None:
+    """The meeting's format: the drafted one, else bilateral for two states; but a meeting a
+    side took part in at a distance is virtual whatever was drafted ("A met B, who joined
+    by video link", "the French president, who joined virtually, ...": PLOVER CONSULT mode
+    phone), as a visit drafted from it is recoded (:func:`extractor.types.visit.as_call`):
+    that side was not there, and no visit follows from it
+    (:func:`extractor.types.visit.from_meetings`)."""
+    from extractor.types.visit import side_joined_at_a_distance
+
+    names = [actor.name for actor in participants if actor.name]
+    if drafted != "virtual" and side_joined_at_a_distance(quote, names, countries):
+        return "virtual"
+    return drafted or ("bilateral" if len(set(countries)) == 2 else None)
 
 
 #: A word of a title or office in English, French, Spanish and German, by how it begins
@@ -864,9 +881,59 @@ def stated_state(
             states = _second_of_coordinated(text[:joined], others, language)
         if not states and shared and joined is not None and before is not None and depth == 0:
             states = _shared(text[:joined], others, language)
+        if not states and not joined:
+            states = _apposed_states(text, match.start(), language)
         if len(states) == 1:
             return next(iter(states))
     return None
+
+
+def _apposed_states(text: str, start: int, language: str) -> set[str]:
+    """The states of a title phrase that a person's own stateless title is in apposition
+    to ("his Chinese counterpart, Foreign Minister B", "son homologue chinois, le ministre
+    B"): the words between its comma and the name at ``start`` are all of a title; the
+    phrase before the comma says whose. A name before the comma ("Japanese Prime Minister
+    A, Foreign Minister B", a list) gives nothing."""
+    words = list(_TOKEN.finditer(text, max(0, start - _REACH), start))
+    at = len(words) - 1
+    while (
+        at >= 0
+        and words[at].group() != ","
+        and (_title_word(words[at].group()) or words[at].group().casefold() in _LINKS)
+    ):
+        at -= 1
+    if at < 0 or at == len(words) - 1 or words[at].group() != ",":
+        return set()
+    if not any(_title_word(word.group()) for word in words[at + 1 :]):
+        return set()
+    if not _determined_title(words[:at]):
+        return set()  # "In meetings with Vietnamese leaders, Vice President B"
+    return _phrase_states(_kinds_before(text, words[at].end(), language)[0]) or set()
+
+
+#: What opens a noun phrase a person may be in apposition to: an article or a possessive
+#: ("his Chinese counterpart", "the President of Kenya", "son homologue", "su homólogo").
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "le", "la", "l",
+                          "un", "une", "son", "sa", "leur", "el", "su", "der", "die", "den",
+                          "dem", "ein", "eine", "einen", "sein", "seine", "seinen", "ihr",
+                          "ihre", "ihren"})  # fmt: skip
+
+
+def _determined_title(words: Sequence[re.Match[str]]) -> bool:
+    """Whether ``words`` end with a title phrase opened by a determiner
+    (:data:`_DETERMINERS`): only titles, their states and links after it, one title at
+    least ("his Chinese counterpart", "the President of Kenya"). A bare plural after a
+    preposition ("with Vietnamese leaders") is an adjunct, not a phrase in apposition."""
+    titled = False
+    for word in reversed(words):
+        token = word.group()
+        if token.casefold() in _DETERMINERS:
+            return titled
+        if _title_word(token):
+            titled = True
+        elif token.casefold() not in _LINKS and not countries_in_text(token):
+            return False
+    return False
 
 
 def _coordinated_states(

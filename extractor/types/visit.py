@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from extractor.errors import EventNotStated
-from extractor.text.countries import DEMONYMS, countries_in_text, country_in_text, to_alpha3
+from extractor.text.countries import (
+    DEMONYMS,
+    countries_in_text,
+    country_in_text,
+    country_names,
+    to_alpha3,
+)
 from extractor.text.cues import (
+    AFAR_CUES,
     CALL_CUES,
     CALL_MEANS,
     DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
+    JOINED_AFAR_CUES,
     JOINED_CUES,
     MEETING_CUES,
     MET_IN_PERSON_CUES,
@@ -60,6 +68,7 @@ from extractor.types.drafting import (
     place_in_text,
 )
 from extractor.types.goldspec import FieldKind as K
+from extractor.types.meeting import _LINKS, _title_word
 from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status, _context
 from extractor.types.registry import GoldSpec, RecordSpec
 
@@ -1516,6 +1525,8 @@ def from_meetings(
     for meeting in records:
         if not isinstance(meeting, Meeting) or meeting.place is None:
             continue
+        if meeting.format == "virtual":
+            continue  # a side that took part at a distance did not travel
         host = meeting.place.country or country_in_text(meeting.place.text)
         if host is None:
             continue
@@ -1581,11 +1592,14 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     record = make("meeting", meeting)
     assert isinstance(record, Meeting)
     said = record.evidence.cited_text
-    if len(set(record.countries_involved)) < 2 or not states_any(_TALKED, said):
+    if len(set(record.countries_involved)) < 2 or not (
+        states_any(_TALKED, said) or states_any(_JOINED_AFAR, said)
+    ):
         return None
     sides = [_side_names(draft.visitors), _side_names(draft.hosts)]
     text = " ".join(said.split())
-    clause = _talk_clause(text, *sides)
+    codes = {c for c in (draft.visitor_country, draft.host_country) if c}
+    clause = _talk_clause(text, sides[0], sides[1], codes)
     if clause is None:
         return None  # "spoke with reporters about B", "after his call with C, A ..."
     language = detect_language(text)
@@ -1596,7 +1610,7 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
         return None
     if _doubted(text, clause, language, names):
         return None
-    if states_any(CALL_CUES.values(), said):
+    if states_any(CALL_CUES.values(), said) or states_any(_JOINED_AFAR, said):
         return record.model_copy(update={"format": "virtual"})
     return record
 
@@ -1632,8 +1646,11 @@ _BARE_CALL = re.compile(
 
 def _at_a_distance(text: str) -> bool:
     """Whether ``text`` has a word of a talk at a distance (:data:`CALL_CUES`), not counting
-    a bare English "call" (:data:`_BARE_CALL`)."""
-    return states_any(CALL_CUES.values(), _BARE_CALL.sub(" ", text))
+    a bare English "call" (:data:`_BARE_CALL`), or a verb of taking part from afar
+    (:data:`JOINED_AFAR_CUES`: "who joined virtually")."""
+    return states_any(CALL_CUES.values(), _BARE_CALL.sub(" ", text)) or states_any(
+        _JOINED_AFAR, text
+    )
 
 
 def _travel_told(
@@ -1661,12 +1678,17 @@ def _travel_told(
         return True
     clauses = _call_clauses(quote)
     return any(_met_in_clause(clause, language) for clause in clauses) and not (
-        _a_side_took_part_at_a_distance(quote, names)
+        _a_side_took_part_at_a_distance(
+            quote, names, {code for code in (visitor, host) if code}, language
+        )
     )
 
 
-#: Every language's verbs of taking part (:data:`JOINED_CUES`).
+#: Every language's verbs of taking part (:data:`JOINED_CUES`), alone and beside an adverb
+#: of afar (:data:`JOINED_AFAR_CUES`), and those adverbs (:data:`AFAR_CUES`).
 _JOINED = every_language(JOINED_CUES)
+_JOINED_AFAR = every_language(JOINED_AFAR_CUES)
+_AFAR = every_language(AFAR_CUES)
 #: A relative pronoun of a person opening a clause ("who", "quien", "qui", "der",
 #: "который"): its antecedent, a side named before it, is the clause's subject.
 _WHO = re.compile(
@@ -1680,18 +1702,40 @@ _NO_PERSON = frozenset(
 )  # fmt: skip
 
 
-def _a_side_took_part_at_a_distance(quote: str, names: Sequence[str]) -> bool:
+def side_joined_at_a_distance(quote: str, names: Sequence[str], codes: Collection[str]) -> bool:
+    """Whether ``quote``, with a word of distance (:func:`_at_a_distance`), says a side
+    (one of ``names``, or a title of one of ``codes``) took part at a distance
+    (:func:`_a_side_took_part_at_a_distance`): a meeting held so is virtual."""
+    text = " ".join(quote.split())
+    return _at_a_distance(text) and _a_side_took_part_at_a_distance(
+        text, names, codes, detect_language(text)
+    )
+
+
+def _a_side_took_part_at_a_distance(
+    quote: str, names: Sequence[str], codes: Collection[str] = (), language: str | None = None
+) -> bool:
     """Whether a clause of ``quote`` says a side took part at a distance
-    (:func:`_side_took_part_at_a_distance`), each read with the text before it."""
+    (:func:`_side_took_part_at_a_distance`), each read with the text before it; ``codes``
+    are the sides' states, by which a side may be described rather than named."""
     parts = _CALL_CLAUSE_END.split(quote)
     return any(
-        _side_took_part_at_a_distance(clause, names, parts[at - 1] if at else "")
+        _side_took_part_at_a_distance(
+            clause, names, parts[at - 1] if at else "", codes=codes, language=language
+        )
         for at, clause in enumerate(parts)
         if clause.strip()
     )
 
 
-def _side_took_part_at_a_distance(clause: str, names: Sequence[str], before: str = "") -> bool:
+def _side_took_part_at_a_distance(
+    clause: str,
+    names: Sequence[str],
+    before: str = "",
+    *,
+    codes: Collection[str] = (),
+    language: str | None = None,
+) -> bool:
     """Whether ``clause`` says a side took part in the meeting by a means of distance: a
     verb of taking part (:data:`JOINED_CUES`) next to a means phrase (:data:`CALL_MEANS`),
     whose subject is a side and nothing else (its relative pronoun, or its name with its
@@ -1711,7 +1755,9 @@ def _side_took_part_at_a_distance(clause: str, names: Sequence[str], before: str
         return False
     for pattern in _JOINED:
         for verb in pattern.finditer(clause):
-            if not _means_next_to(clause, verb) or _names_another_event(clause[verb.end() :]):
+            if not (_means_next_to(clause, verb) or _afar_at(clause, verb)) or (
+                _names_another_event(clause[verb.end() :])
+            ):
                 continue
             subject = _SUBJECT_STATE.sub(" ", _unnamed(clause[: verb.start()], names))
             subject = _without_means(_WHO.sub(" ", subject, count=1))
@@ -1721,7 +1767,9 @@ def _side_took_part_at_a_distance(clause: str, names: Sequence[str], before: str
             ):
                 continue  # "while President C of Z joined", "who thanked him for joining"
             if _WHO.match(clause):
-                if _antecedent_is_a_side(before, names):
+                if _antecedent_is_a_side(before, names) or _a_side_described(
+                    before, names, codes, language
+                ):
                     return True
             elif _mentions(clause, names, 0, verb.start()):
                 return True
@@ -1761,6 +1809,37 @@ def _antecedent_is_a_side(before: str, names: Sequence[str]) -> bool:
     )
 
 
+def _a_side_described(
+    before: str, names: Sequence[str], codes: Collection[str], language: str | None
+) -> bool:
+    """Whether the text a relative pronoun follows (``before``) describes a side without
+    naming anyone: a title (:func:`~extractor.types.meeting._title_word`) of a side's
+    state (``codes``), told by its adjective or its name, and nothing else but articles,
+    "of" and "and" ("the French president, who", "el presidente francés, quien", "der
+    französische Präsident, der", "le président japonais, qui", "leaders of X and Y,
+    who"). A title of no state or of a third one ("the foreign minister, who", "the
+    Japanese president, who" when Japan is no side), a name, or another noun ("the wife
+    of the French president, who") is a third person's."""
+    if not codes or _mentions(before, names):
+        return False
+    named = set(countries_in_text(before, language))
+    if not named or not named <= set(codes):
+        return False
+    state_words = {
+        word.casefold()
+        for code in named
+        for name in country_names(code, language or "en")
+        for word in re.findall(r"[^\W\d_][\w’'-]*", name)
+    }
+    words = re.findall(r"[^\W\d_][\w’'-]*", before)
+    return any(_title_word(word) for word in words) and all(
+        _title_word(word)
+        or word.casefold() in _NO_PERSON | _LINKS | state_words
+        or countries_in_text(word, language)
+        for word in words
+    )
+
+
 #: A side's state after its name in a subject ("B of Y", "B (Y)", "B из Y").
 _SUBJECT_STATE = re.compile(
     r"(?<!\w)(?:of|de|du|von|aus|из)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?[A-ZÀ-ÝА-ЯЁ][\w’'-]*"
@@ -1786,9 +1865,20 @@ def _means_next_to(clause: str, verb: re.Match[str]) -> bool:
     return False
 
 
+def _afar_at(clause: str, verb: re.Match[str]) -> bool:
+    """Whether ``verb`` stands beside an adverb of afar (:data:`JOINED_AFAR_CUES`: "joined
+    virtually", "der virtuell zugeschaltet war")."""
+    return any(
+        found.start() <= verb.start() and verb.end() <= found.end()
+        for pattern in _JOINED_AFAR
+        for found in pattern.finditer(clause)
+    )
+
+
 def _without_means(text: str) -> str:
-    """``text`` without its means phrases (:data:`CALL_MEANS`: "per Video" is no name)."""
-    for pattern in _MEANS:
+    """``text`` without its means phrases (:data:`CALL_MEANS`: "per Video" is no name) and
+    adverbs of afar (:data:`AFAR_CUES`: "der virtuell")."""
+    for pattern in (*_MEANS, *_AFAR):
         text = pattern.sub(" ", text)
     return text
 
@@ -2050,6 +2140,11 @@ _BETWEEN_WORD = re.compile(r"(?<!\w)(?:between|entre|zwischen|между)(?!\w)"
 #: Chinese puts the party before the verb: "A同B通电话", "A与B举行视频会晤".
 #: "同意" is "agree", "同时" "meanwhile", "和平" "peace": no "with".
 _ZH_WITH = re.compile("同(?!意|时|样)|与|和(?!平)|跟")
+#: A Chinese verb of taking a call ("A接到B的电话", "A接听了B打来的电话", "A收到B的视频电话"):
+#: its object's possessor, before 的 (:data:`_ZH_CALLERS`), is the caller, the party.
+_ZH_TAKEN = re.compile("接到|接听了?|收到|接了")
+#: The caller's 的 closing the object right before the word of a call ("B的", "B打来的").
+_ZH_CALLERS = re.compile("(?:打来|来)?的(?:视频)?$")
 #: What ends a clause: a mark, a word that opens another clause ("after", "who", "said",
 #: "criticising"): nothing after it is said of the talk before it.
 _TALK_CLAUSE_END = (
@@ -2103,8 +2198,8 @@ _CALLED_ADVERB = re.compile(r"(?:virtually|online)$", re.I)
 #: от", "made a phone call to"), and the preposition before its other end, the party: the
 #: one who received or made it is the subject.
 _CALL_TAKEN = re.compile(
-    r"(?:receiv|got|gets|took|takes|returned|recib|re[çc]u|rece|ricev|erhielt|bekam|получил"
-    r"|принял|made|makes|placed|places)",
+    r"(?:receiv|got|gets|took|takes|returned|recib|re[çc]u|rece|ricev|erhielt|bekam|empfing"
+    r"|hat|hatte|haben|hatten|получил|принял|made|makes|placed|places)",
     re.I,
 )
 _CALL_FROM = re.compile(
@@ -2226,10 +2321,38 @@ def _party_phrase(text: str, start: int) -> tuple[int, int]:
         end = _PARTY_END.search(text, at)
         if end is None:
             return start, len(text)
+        named = _apposed_name(text, start, end.start())
+        if named is not None:  # "with his counterpart, B", "with the President of Y, B"
+            at = named
+            continue
         listed = _STATE_THEN_ANOTHER.match(text, end.start())
         if listed is None or listed.end() <= at or _own_clause(text, listed.end()):
             return start, end.start()
         at = listed.end()
+
+
+#: A title's state and the comma before a person in apposition to it: "the President of
+#: Kenya, B", "his counterpart, Foreign Minister B of Y", "el presidente de Kenia, B".
+_TITLE_APPOSED = re.compile(
+    r"(?:\s*(?:of|de|du|des|del|von)\s+(?:the\s+|la\s+|le\s+|l[’']|el\s+)?"
+    r"[A-ZÀ-ÝА-ЯЁ][\w’'-]*(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'-]*)*)?\s*,\s*(?=[A-ZÀ-ÝА-ЯЁ])"
+)
+
+
+def _apposed_name(text: str, start: int, end: int) -> int | None:
+    """Where the party's name is read when its phrase up to ``end`` is only a title, of a
+    state or none ("his counterpart", "the President of Kenya", "his Chinese counterpart"):
+    after the comma, in apposition ("..., B"), so the party is the person named, of the
+    state the title says; None when the phrase names someone or no apposition follows."""
+    head = re.findall(r"[^\W\d_][\w’'-]*", text[start:end])
+    if not head or not any(_title_word(word) for word in head):
+        return None
+    if not all(
+        _title_word(word) or word.casefold() in _LINKS or countries_in_text(word) for word in head
+    ):
+        return None
+    apposed = _TITLE_APPOSED.match(text, end)
+    return apposed.end() if apposed else None
 
 
 #: The words of a name after its titles: capitalised words and the particles between them
@@ -2366,7 +2489,9 @@ def _tail_end(text: str, at: int) -> int:
     return end.start() if end else len(text)
 
 
-def _talk_clause(text: str, ours: list[str], theirs: list[str]) -> tuple[int, int] | None:
+def _talk_clause(
+    text: str, ours: list[str], theirs: list[str], codes: Collection[str] = ()
+) -> tuple[int, int] | None:
     """The span of the clause in which ``text`` says the two sides talked with each
     other, or None: one is the party in the "with" (or Chinese "同") phrase of a word of
     talk and the other its subject, both are in its "between" phrase, or both are the
@@ -2378,7 +2503,7 @@ def _talk_clause(text: str, ours: list[str], theirs: list[str]) -> tuple[int, in
         clause = _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs)
         if clause:
             return clause
-    if _a_side_took_part_at_a_distance(text, [*ours, *theirs]):
+    if _a_side_took_part_at_a_distance(text, [*ours, *theirs], codes, detect_language(text)):
         for met in _MET_OBJECT.finditer(text):  # "A met B on Monday, who joined by video"
             opens = _clause_start(text, met.start())
             lo, hi = _party_phrase(text, met.end())
@@ -2440,6 +2565,16 @@ def _with_phrase_pairs(
                 text, _subject_span(text, opens, fronted.start()), (lo, hi), ours, theirs
             ) or _pair(text, (hi, tail), (lo, hi), ours, theirs):
                 return opens, tail
+    for zh_taken in _ZH_TAKEN.finditer(text, max(opens, start - _WINDOW), start):
+        # "A接到B的电话", "A接到B打来的电话": the caller, before 的, is the party
+        caller = _ZH_CALLERS.search(text, zh_taken.end(), start)
+        if caller and not _TALK_CLAUSE.search(text, zh_taken.end(), start):
+            subject = _subject_span(text, opens, zh_taken.start())
+            # read up to the caller's 的, which here makes the caller's call, no one's owner
+            if _pair(
+                text[: caller.start()], subject, (zh_taken.end(), caller.start()), ours, theirs
+            ):
+                return opens, _tail_end(text, end)
     for zh_with in _ZH_WITH.finditer(text, max(opens, start - _WINDOW), start):
         if not _TALK_CLAUSE.search(text, zh_with.end(), start):
             if _pair(
