@@ -82,7 +82,7 @@ _NUM, _HUNDRED, _DOZEN, _SCALE, _ARTICLE = "num", "hundred", "dozen", "scale", "
 #: Scale words num2words does not write: abbreviations and other spellings.
 _EXTRA_SCALES: dict[str, dict[str, int]] = {
     "en": {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "millions": 10**6, "b": 10**9,
-           "bn": 10**9, "billions": 10**9,
+           "bn": 10**9, "bln": 10**9, "billions": 10**9,
            "tn": 10**12, "trn": 10**12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7,
            "crores": 10**7},
     # "mn" abbreviates millones in the financial press ("US$ 3 mn", "3 mn de dólares")
@@ -116,6 +116,9 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
     **{language: {"mill": 10**6, "mia": 10**9, "mdr": 10**9,
                   **({"mn": 10**6} if language == "sv" else {})}
        for language in ("da", "no", "nb", "nn", "sv", "is")},
+    # Czech and Slovak: "2 mil. Kč" is two million ("mil" is a thousand in Spanish, a unit
+    # of length in English: a scale in these languages alone)
+    **{language: {"tis": 10**3, "mil": 10**6, "mld": 10**9} for language in ("cs", "sk")},
     "nl": {"duizend": 10**3, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9},
     "tr": {"bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12},
     "id": {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12},
@@ -137,10 +140,12 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
 _DEVANAGARI_LANGUAGES = frozenset({"hi", "mr", "ne"})
 #: One-letter abbreviations: a scale only right after the digits ("$40m").
 _ATTACHED_ONLY = frozenset({"k", "m", "b"})
+#: Their values, read in any language beside a currency (:func:`_spaced_letter_scale`).
+_LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9}
 #: Abbreviated scales multiply the number before them ("40 тыс.", "3 Mrd."); they never
 #: start a number, so a name such as "Тыс" or a word such as "Bio" is not one.
 #: "mila" (Italian thousands) and "mi"/"bi" (Brazilian) are of the kind: "Mila" is a name.
-_ABBREVIATED = frozenset({"mn", "mln", "bn", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
+_ABBREVIATED = frozenset({"mn", "mln", "bn", "bln", "mlrd", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
                           "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн", "mld",
                           "tys", "тис", "mila", "mi", "bi", "mill", "mdr"})  # fmt: skip
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
@@ -153,6 +158,9 @@ _ABBREVIATED = frozenset({"mn", "mln", "bn", "tn", "trn", "mdd", "md", "mds", "m
 #: (a thousand millions in English, a million millions in German and French), "mil" (a
 #: thousand in Spanish, a unit of length in English), "bin" (a thousand in Turkish), "mill"
 #: (Nordic "3 mill. kr.", English "3 mill workers": read in the Nordic languages alone).
+#: "bln" and "mlrd" (the wire services' transliterations of "млрд": "$2 bln", "5 mlrd
+#: manat") are a thousand millions wherever written: read as no scale, "$2 bln" was two
+#: dollars. "mdd" (Mexico's "millones de dólares") is a million.
 #: A word in capitals is an acronym, no scale: "3 MIA" are missing in action. Nor "mn"
 #: (French minutes: "20 mn") or "tn"/"trn" (Spanish tonnes: "200 tn"): each stays a scale
 #: only in the languages whose tables hold it (English).
@@ -161,11 +169,11 @@ _SCALES_AFTER_DIGITS: dict[str, int] = {
     for value, words in (
         (10**3, "tys тыс тис tis tsd tusind tusinde tusen tuhatta tisic tisuca tisuce tisoc "
                 "ezer"),
-        (10**6, "mio mln млн million millions millioner millionen millionerne miljoen "
+        (10**6, "mio mln mdd млн million millions millioner millionen millionerne miljoen "
                 "miljon miljoner miljonen miljoonaa milion miliony milionu milionow miliona "
                 "milijun milijuna milijona milijonov milijoni millio milioni milione millones "
                 "millon milhoes milhao milyon"),
-        (10**9, "mrd mrds mld mdr mia bn млрд milliard milliards milliarder milliarden "
+        (10**9, "mrd mrds mld mdr mia bn bln mlrd md mds млрд milliard milliards milliarder milliarden "
                 "milliarde milliarderne miljard miljarder miljarden miljardia miljardi miliard "
                 "miliardy miliardu miliardow miliarda milijarda milijardi milijarde milijard "
                 "miliardi miliardo milyar millardo millardos miliar"),
@@ -177,8 +185,9 @@ _SCALES_AFTER_DIGITS: dict[str, int] = {
 #: languages (Italian "mia"/"mio" and Spanish "mío", my; English "'tis"): written without
 #: their dot, each is a scale only in the languages whose tables hold it ("3 mia kr" in
 #: Danish, "3 Mio Euro" in German); with it ("3 mia. kr.") in any. Read everywhere, "Nel
-#: 2020 mia madre" was two trillion and "Em 2020 mia sobrinha" a figure "2020 mia".
-_DOTTED_ELSEWHERE = frozenset({"mia", "mio", "tis"})
+#: 2020 mia madre" was two trillion and "Em 2020 mia sobrinha" a figure "2020 mia". French
+#: "Md."/"Mds" (milliards) are "MD"s and "md"s elsewhere: "2 Md. Euro" is read in German.
+_DOTTED_ELSEWHERE = frozenset({"mia", "mio", "tis", "md", "mds"})
 #: Languages whose press writes "mia"/"mio" as the possessive (Italian "mia", "mio";
 #: Spanish "mío"; Portuguese borrowing none of them as a scale): undotted, never a scale
 #: there even before a currency ("Nel 2020 mia EUR" was two trillion).
@@ -622,6 +631,8 @@ _LANGUAGE_HINTS = (
                       r"mila (?:persone|euro|dollari|abitanti))\b")),
     ("pl", re.compile(r"\b(?:tysiecy|tysiace|tysiac|milionow|miliony|miliardow|miliardy|osob|"
                       r"zabitych|rannych|zł|złotych)\b|\d\s*tys\b")),
+    # Czech: its currency and the scale forms Polish does not write ("milionů", "tisíc")
+    ("cs", re.compile(r"\b(?:korun|koruny|korunu|kc|milionu|tisic)\b|\d\s*mil\.")),
     ("nl", re.compile(r"\b(?:duizend|miljoen|miljard|mensen|doden|gewonden)\b")),
     ("tr", re.compile(r"\b(?:milyon|milyar|kisi)\b")),
     ("id", re.compile(r"\b(?:juta|ribu|miliar|orang|tewas|korban)\b")),
@@ -926,6 +937,12 @@ def _read_scaled(
             entry = _scale_after_digits(text, token, language)
         if entry is None and token.digits is None:
             entry = _scale_before_sign(text, token)
+        if (  # "2 M d'euros" in French
+            entry is None
+            and token.word in _LETTER_SCALES
+            and _spaced_letter_scale(text, first.start, token)
+        ):
+            entry = _SCALE, _LETTER_SCALES[token.word]
         if entry is None or not _joined(text, tokens[index - 1], token):
             break
         if entry[0] in (_DOZEN, _HUNDRED) and scale == 1:  # "2 dozen", "3 hundred thousand"
@@ -937,12 +954,45 @@ def _read_scaled(
             token.word in _ATTACHED_ONLY
             and token.start != tokens[index - 1].end
             and _scale_before_sign(text, token) is None
+            and not _spaced_letter_scale(text, first.start, token)
         ):
             break
         if scale > 1 and entry[1] <= scale:
             break
         value, scale, index = value * entry[1], entry[1], index + 1
     return value, scale, index
+
+
+#: What may follow a one-letter scale written apart from its digits: the end, a clause's
+#: punctuation or a word. Not a hyphen ("$2 B-52s") nor a word of size ("5 m long").
+_AFTER_SPACED_LETTER = re.compile(
+    r"\.?(?:$|[\s\u00a0]*[,;:!?)\]]|[\s\u00a0]+(?!(?:high|tall|long|wide|deep|thick|away|"
+    r"below|above|under|of|in\s+(?:length|height|diameter|depth))\b))",
+    re.I,
+)
+#: Between a one-letter scale and its currency: blanks, and "de", "d'", "of" ("2 M d'euros").
+_LETTER_TO_CURRENCY = re.compile(r"[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['’])?", re.I)
+_BLANKS_BEHIND = re.compile(r"[\s\u00a0]*$")
+
+
+def _spaced_letter_scale(text: str, start: int, token: _Token) -> bool:
+    """Whether the one-letter abbreviation ``token`` ("m", "b", "k", any case), written
+    apart from the digits starting at ``start``, is their scale: a currency stands right
+    before the digits ("$2 b", "€45 M", "US$ 3 m") or right after the letter ("2 M USD",
+    "2 B euros"), and no hyphen or word of size follows it. Apart from the digits with no
+    currency beside, the letter is a unit or a name ("5 m long", "group 3 B"); read as no
+    scale beside one, "$2 B" was two dollars."""
+    if not _AFTER_SPACED_LETTER.match(text, token.end):
+        return False
+    joined = _LETTER_TO_CURRENCY.match(text, token.end)
+    if joined is not None and _currency_at(text, joined.end()):
+        return True
+    behind = _BLANKS_BEHIND.search(text, 0, start)
+    stop = behind.start() if behind is not None else start
+    if stop and _CODE.search(text[max(0, stop - 3) : stop]):
+        return True
+    behind_at = max(0, stop - 8)
+    return any(behind_at + end == stop for _, end, _ in _signs(text[behind_at : start + 1]))
 
 
 def _acronym(text: str, token: _Token) -> bool:
@@ -1009,9 +1059,13 @@ def _currency_follows(text: str, end: int) -> bool:
     Dutch writes ("3 mio kroner", "3 Mio Euro"), whatever language the text is read in;
     "Nel 2020 mia madre" stays a year."""
     blanks = _BLANKS_AHEAD.match(text, end)
-    if blanks is None:
-        return False
-    ahead = text[blanks.end() : blanks.end() + _CURRENCY_AHEAD]
+    return blanks is not None and _currency_at(text, blanks.end())
+
+
+def _currency_at(text: str, at: int) -> bool:
+    """Whether a currency's code, sign or name (:func:`_currency_follows`) starts at
+    ``text[at]``."""
+    ahead = text[at : at + _CURRENCY_AHEAD]
     if _CODE.match(ahead) or any(start == 0 for start, _, _ in _signs(ahead)):
         return True
     folded = _fold(ahead)
@@ -3382,8 +3436,11 @@ def _shared_scales(text: str, numbers: list[Figure], language: str) -> list[Figu
     "3-4万人", "3～4万人", "三至四万人" and "3 to 4 million" start at 30,000 and 3,000,000
     (read alone, the first figure was 3). Only when the range then rises."""
     out = list(numbers)
-    for index in range(len(out) - 1):
-        low, high = out[index], out[index + 1]
+    # an article between the ends is the range's word read as one ("3 à 5", "3 a 5" read
+    # in English): the ends are the figures around it
+    ends = [at for at, figure in enumerate(out) if figure.kind != "article"]
+    for index, following in itertools.pairwise(ends):
+        low, high = out[index], out[following]
         if low.scale != 1 or high.scale == 1 or low.kind not in ("digits", "words"):
             continue
         if high.kind not in ("digits", "words"):
@@ -3409,12 +3466,31 @@ def _a_range(text: str, low: Figure, high: Figure, language: str) -> bool:
     watched", "morreram 3 e 5 ficaram feridos": two figures, no range)."""
     gap = text[low.end : high.start]
     words = _RANGE_WORDS.get(language, "-")
-    if len(gap) > _RANGE_GAP or not re.fullmatch(rf"\s*(?:{words})\s*{_SIGN_AGAIN}", gap, re.I):
+    if len(gap) > _RANGE_GAP:
         return False
+    before = text[max(0, low.start - _RANGE_GAP) : low.start]
+    opened = bool(_RANGE_OPENERS.search(before))
+    if not re.fullmatch(rf"\s*(?:{words})\s*{_SIGN_AGAIN}", gap, re.I):
+        return _a_range_elsewhere(gap, before, opened)
     gap = re.sub(rf"{_SIGN_AGAIN}$", "", gap)
-    return gap.strip().lower() not in _RANGE_AND.get(language, ()) or bool(
-        _RANGE_OPENERS.search(text[max(0, low.start - _RANGE_GAP) : low.start])
-    )
+    return gap.strip().lower() not in _RANGE_AND.get(language, ()) or opened
+
+
+def _a_range_elsewhere(gap: str, before: str, opened: bool) -> bool:
+    """Whether ``gap``, no range word of the text's reading language, is one of another
+    language: a word that joins two ends alone ("3 bis 5 Mio Euro", "od 3 do 5 mld"), an
+    "and"/"or" after a "between" ("zwischen 3 und 5", "tra 3 e 5"), or the Romance "a"
+    (Czech "and") after a "from" ("da 3 a 5 mln", "de 3 a 5 mn"; ``before``: the words
+    before the low end).
+    The reading language is often a guess (a short amount, "3 bis 5 Mio Euro", reads in
+    English): read there alone, the second figure, with the scale, was the amount, above
+    the low end every other range is read by."""
+    bare = re.sub(rf"{_SIGN_AGAIN}$", "", gap).strip().lower()
+    if bare in _RANGE_TO_ANYWHERE:
+        return True
+    if bare == "a" and re.search(rf"(?<!\w){_FROM}\s*{_SIGN_AGAIN}\s*$", before, re.I):
+        return True
+    return opened and bare in _RANGE_JOINS_ANYWHERE
 
 
 def _multiplier(figure: Figure, language: str) -> int:
@@ -3473,6 +3549,7 @@ _RANGE_WORDS: dict[str, str] = {
     "id": r"-|–|—|hingga|sampai|dan|atau",
     **{language: r"-|–|—|til|og|eller" for language in ("da", "no", "nb", "nn")},
     "sv": r"-|–|—|till|och|eller",
+    **{language: r"-|–|—|až|do|a|nebo" for language in ("cs", "sk")},
     "ar": r"-|–|—|إلى|الى|و|أو",
     "fa": r"-|–|—|تا|و|یا",
     "hi": r"-|–|—|से|और|या",
@@ -3485,8 +3562,14 @@ _RANGE_AND: dict[str, tuple[str, ...]] = {
     "en": ("and",), "es": ("y",), "fr": ("et",), "de": ("und",), "ru": ("и",), "pt": ("e",),
     "it": ("e",), "nl": ("en",), "pl": ("i",), "uk": ("і", "й"), "id": ("dan",),
     "da": ("og",), "no": ("og",), "nb": ("og",), "nn": ("og",), "sv": ("och",), "ar": ("و",),
-    "fa": ("و",), "hi": ("और",),
+    "fa": ("و",), "hi": ("और",), "cs": ("a",), "sk": ("a",),
 }  # fmt: skip
+#: The range words that mean "or" ("3 or 4 million"): a range without "between" in the
+#: text's own language; in another's, only after one, as "and" (:func:`_a_range_elsewhere`).
+_RANGE_OR = frozenset(
+    ("or", "o", "ou", "oder", "или", "lub", "of", "veya", "atau", "eller", "أو", "یا", "या",
+     "або", "nebo", "或")
+)  # fmt: skip
 #: A currency written again before the range's second figure ("$3 to $4 million", "R3-R5
 #: billion", "Rp3-Rp5 triliun"): a sign, or a letter sign written before digits.
 _SIGN_AGAIN = (
@@ -3495,10 +3578,21 @@ _SIGN_AGAIN = (
     + ")?"
 )
 _RANGE_OPENERS = re.compile(
-    r"(?<!\w)(?:between|entre|zwischen|между|tra|fra|tussen|między|між|mellem|mellom|mellan|"
+    r"(?<!\w)(?:between|entre|zwischen|между|tra|fra|tussen|między|між|mellem|mellom|mellan|mezi|"
     rf"antara|بين|بین|के बीच)\s*{_SIGN_AGAIN}\s*$",
     re.I,
 )
+
+
+#: The range words of every language that join nothing but two ends ("bis", "до", "à",
+#: "tot", "do", "ila"): no "and"/"or" (:data:`_RANGE_AND`, :data:`_RANGE_OR`).
+_RANGE_TO_ANYWHERE = frozenset(
+    word
+    for words in _RANGE_WORDS.values()
+    for word in words.split("|")
+    if word not in _RANGE_OR and not any(word in ands for ands in _RANGE_AND.values())
+)
+_RANGE_JOINS_ANYWHERE = frozenset(w for ands in _RANGE_AND.values() for w in ands) | _RANGE_OR
 
 
 #: Words that say what happened to the people counted ("killed", "injured"): a
