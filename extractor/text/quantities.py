@@ -2392,7 +2392,13 @@ def _name_unit(words: tuple[str, ...], locale: str, units: frozenset[str]) -> st
     gives none, "francs" no France)."""
     keep = frozenset(at for at, word in enumerate(words) if not units or _fold(word) in units)
     naming = _state_words(words, locale, keep)
-    left = [word for at, word in enumerate(words) if at not in naming and len(word) > 2]
+    # a word of two letters or less is no unit ("de", "of"), but in Hangul, whose one
+    # letter is a syllable: "원" (won), "엔" (yen), "달러" (dollar)
+    left = [
+        word
+        for at, word in enumerate(words)
+        if at not in naming and (len(word) > 2 or _HANGUL.search(word))
+    ]
     if len(left) != 1:
         return None
     return _fold(left[0])
@@ -2503,7 +2509,14 @@ def _unit_after(
             if named is None:
                 named = _qualifier_reading(text, word.start(), word.end(), word.group(), language)
             if named is None and (len(codes) > 1 or _shared_unit(word.group(), language)):
-                return None  # "3 millones de pesos", "3 million lira": which state's?
+                # "3 millones de pesos", "3 million lira": which state's? But a name the
+                # tables read as one currency when bare (:data:`_SHARED_NAMES`: "rubles"
+                # is the ruble) is that one in every language: "10 mln rubli" in Polish,
+                # "10 milionů rublů" in Czech were US dollars
+                shared = codes & _SHARED_NAMES
+                if len(shared) != 1:
+                    return None
+                named = next(iter(shared))
             return word.start(), word.end(), next(iter(codes)) if named is None else named
         # only a state's words or adjectives stand before the unit, no other name: a
         # capitalised word before another ("3 million Sierra Leone", "Dong Nai")
@@ -2543,7 +2556,48 @@ def _whole_names(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], 
                 words = tuple(_QUALIFIER_WORD.findall(_fold(name)))
                 if 1 < len(words) <= _WHOLE_NAME_WORDS:
                     found.setdefault(words[0][:_UNIT_STEM_MIN], {})[words, code] = None
+                bare = _name_without_state(name, locale)
+                if bare is not None:
+                    found.setdefault(bare[0][:_UNIT_STEM_MIN], {})[bare, code] = None
     return {key: tuple(names) for key, names in found.items()}
+
+
+#: The words that join a currency's name to its state's ("of", "de", "della", "und").
+_IN_A_STATE_NAME = _BEFORE_WHOLE_NAME | _word_set("della del dei des und and the")
+#: Languages that write every noun capitalised: a capital there names no state.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def _name_without_state(name: str, locale: str) -> tuple[str, ...] | None:
+    """The words of a currency's CLDR ``name`` left, two or more in a row, when its state's
+    name or adjective is taken away ("convertible marks" of "Bosnia-Herzegovina
+    convertible marks", "marcos convertibles" of "marcos convertibles de Bosnia y
+    Herzegovina", "конвертируемых марок"): how the press names it, which no word of it
+    alone tells ("marks" were the Deutsche Mark, withdrawn: "10 million convertible marks"
+    was no amount). A state's word is one the state tables read, or one written with a
+    capital where nouns are not. None when no such run is left, or when a word of it is a
+    unit of today alone ("new dollars"). Shared by several currencies, it names none
+    (:func:`_whole_name_after`)."""
+    written = _QUALIFIER_WORD.findall(_PARENTHESES.sub(" ", name))
+    if len(written) < 3:
+        return None
+    states = _state_words(tuple(written), locale)
+    runs: list[list[str]] = [[]]
+    for at, word in enumerate(written):
+        capital = word[:1].isupper() and locale not in _NOUNS_CAPITALISED
+        joining = len(word) < 3 or _fold(word) in _IN_A_STATE_NAME
+        if at in states or capital or joining or _fold(word) in _other_function_words(locale):
+            runs.append([])
+        else:
+            runs[-1].append(_fold(word))
+    longest = max(runs, key=len)
+    if len(longest) < 2 or len(longest) == len(written):
+        return None
+    # a unit of today in the run is read as that unit: "nuevos dólares" of "nuevo dólar
+    # taiwanés" is new dollars (an adjective, round 62), no Taiwan dollar
+    if any(_unit_codes(word, locale) for word in longest):
+        return None
+    return tuple(longest)
 
 
 def _same_word(written: str, named: str) -> bool:
