@@ -188,3 +188,24 @@ def test_an_article_between_two_figures_is_the_range_word_read_alone() -> None:
     still the figures around it."""
     assert parse_money("3 à 5 millions €") == (Decimal(3 * 10**6), "EUR")
     assert parse_money("da 3 a 5 mld di euro") == (Decimal(3 * 10**9), "EUR")
+
+
+#: Korean writes the scale and what follows together after the digits ("5억원", "3만명").
+_KO_SCALES = [("만", 10**4), ("억", 10**8), ("조", 10**12)]
+_KO_AFTER = [("원", "KRW"), ("달러", "USD"), ("유로", "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("scale", "after", "figure"), list(product(_KO_SCALES, _KO_AFTER, ["5", "25", "1000"]))
+)
+def test_a_korean_scale_written_against_its_currency_is_the_figures(
+    scale: tuple[str, int], after: tuple[str, str], figure: str
+) -> None:
+    text = f"{figure}{scale[0]}{after[0]} 규모의 계약"
+    assert parse_money(text) == (Decimal(figure) * scale[1], after[1])
+
+
+@pytest.mark.parametrize("figure", ["3", "12", "250"])
+def test_a_korean_scale_written_against_its_counter_is_the_figures(figure: str) -> None:
+    found = parse_count(f"{figure}만명이 숨졌다", "ko")
+    assert found is not None and found[1] == int(figure) * 10**4

@@ -846,9 +846,25 @@ def _tokens(text: str, language: str) -> list[_Token]:
                 continue
             value = _digits_value(raw, language)
             out.append(_Token(match.start(), match.end(), "", value))
+        elif (
+            language == "ko" and out and out[-1].digits is not None and out[-1].end == match.start()
+        ):
+            out.extend(_ko_scale_apart(match.group(), match.start()))
         else:
             out.append(_Token(match.start(), match.end(), fold(match.group()), None))
     return out
+
+
+def _ko_scale_apart(word: str, start: int) -> list[_Token]:
+    """The word ``word`` written right after digits in Korean, its scale and what follows
+    it apart: the press writes them together ("5억원", "1000만달러"); read as one unknown
+    word, "5억원" was five US dollars, not 500 million won."""
+    for scale in sorted(_EXTRA_SCALES["ko"], key=len, reverse=True):
+        if word.startswith(scale) and len(word) > len(scale):
+            rest = start + len(scale)
+            return [_Token(start, rest, _fold(scale), None),
+                    _Token(rest, start + len(word), _fold(word[len(scale) :]), None)]  # fmt: skip
+    return [_Token(start, start + len(word), _fold(word), None)]
 
 
 #: Zero-width spaces and joiners (pasted from web pages: "3\u200b million") join words as a
