@@ -48,11 +48,17 @@ from extractor.text.cues import (
     BUDGET_NOUNS,
     CLAUSE_LINKS,
     DEAL_NOUNS,
+    GOING_WORDS,
     HAN_AND_KANA,
     HANGUL,
+    MEETING_CUES,
+    NO_TALK_CUES,
     PRICE_WORDS,
     SOUTHEAST_ASIAN,
+    any_found,
+    cue_patterns,
     speech_verbs,
+    with_english,
 )
 from extractor.text.dates import DATE_IN_TEXT, MONTHS, find_dates, reads_dates, resolve_date
 from extractor.text.gazetteer import city_index, gazetteer_cities
@@ -670,7 +676,7 @@ class Builder:
             found = store["countries"] = frozenset(countries_in_text(str(self.context["text"])))
         return frozenset(found)
 
-    def when_in_evidence(self) -> DateValue | None:
+    def when_in_evidence(self, at_event: bool = False) -> DateValue | None:
         """The first date expression of the cited text, for a draft that gave none.
 
         A small model leaves the date empty for "met today" or "on Tuesday";
@@ -678,12 +684,21 @@ class Builder:
         event's own clause dates it: one right after a verb of speech ("officials said
         today that the toll ... has risen", "anunció el lunes que") dates the report,
         not the event, and is passed over (:func:`_reports_date`).
+
+        ``at_event`` (a visit, a meeting): a speech the event frames ("Visiting Kyiv, X
+        said on Monday", "After talks in Berlin, they announced on Monday") is made at
+        the event, so its date is the event's (:meth:`_speech_at_event`). Past a report's
+        date, a later date is the event's only when no future, modal or negation lies
+        between them (:meth:`_governed_after_report`): "said on Monday that the dead
+        would be buried on Friday" dates the burial, not the deaths.
         """
-        matches = DATE_IN_TEXT.finditer(self.quote)
-        match = next(
-            (m for m in matches if not _reports_date(self.quote, m.start(), m.end())), None
-        )
-        if match is not None:
+        skipped: int | None = None  # where the report's date that was passed over ends
+        for match in DATE_IN_TEXT.finditer(self.quote):
+            if self._reports(match.start(), match.end(), at_event):
+                skipped = match.end() if skipped is None else skipped
+                continue
+            if skipped is not None and not self._governed_after_report(skipped, match.start()):
+                return None
             found = self._resolved(match.group(0), self.published)
             if found is None or found.value is None:
                 return None
@@ -691,18 +706,49 @@ class Builder:
             return found
         if self.language in ("en", "und"):
             return None
-        dates = [
-            (written, resolved)
-            for written, resolved in find_dates(self.quote, self.language, self.published)
-            if not _reports_date(
-                self.quote, self.quote.find(written), self.quote.find(written) + len(written)
-            )
-        ]
-        if not dates:
-            return None
-        written, resolved = dates[0]
-        self.warn(f"date {written!r} read from the evidence")
-        return DateValue.from_resolution(written, resolved)
+        skipped = None
+        for written, resolved in find_dates(self.quote, self.language, self.published):
+            start = self.quote.find(written)
+            if self._reports(start, start + len(written), at_event):
+                skipped = start + len(written) if skipped is None else skipped
+                continue
+            if skipped is not None and not self._governed_after_report(skipped, start):
+                return None
+            self.warn(f"date {written!r} read from the evidence")
+            return DateValue.from_resolution(written, resolved)
+        return None
+
+    def _reports(self, start: int, end: int, at_event: bool) -> bool:
+        """Whether the date at ``quote[start:end]`` is a report's, not the event's
+        (:func:`_reports_date`); for a visit or meeting (``at_event``), a speech the
+        event frames is no other day's (:meth:`_speech_at_event`)."""
+        if not _reports_date(self.quote, start, end):
+            return False
+        return not (at_event and self._speech_at_event(start))
+
+    def _speech_at_event(self, start: int) -> bool:
+        """Whether the verb of speech before the date at ``start`` speaks at the event: a
+        word of the visit or meeting (:data:`_EVENT_FRAME`: "Visiting", "during his
+        trip", "after talks", "tras reunirse", "Bei seinem Besuch", "с визитом") stands
+        before it in its sentence, so the speech is set in the event, not reporting it
+        ("officials said on Monday that X visited Kyiv" reports a visit of another day).
+        """
+        verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - 60) : start])
+        if verb is None:
+            return False
+        before = self.quote[: max(0, start - 60) + verb.start()]
+        sentence = _SENTENCE_END.split(before)[-1]
+        return any_found(with_english(_EVENT_FRAME, self.date_language), sentence)
+
+    def _governed_after_report(self, skipped: int, start: int) -> bool:
+        """Whether a date at ``start``, written after a report's date passed over (ending
+        at ``skipped``), may still be the event's: no future, modal, plan or negation
+        (:data:`~extractor.text.cues.NO_TALK_CUES`: "would", "will", "sera", "wird",
+        "будут") lies between them, for such a date belongs to a clause of what is yet to
+        happen or did not ("would be buried on Friday", "get tanks by March 30"), and
+        resolving it would put a future day in the past."""
+        between = self.quote[skipped:start]
+        return not any_found(with_english(NO_TALK_CUES, self.date_language), between)
 
     def country(self, value: str | None) -> str | None:
         """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""
@@ -955,6 +1001,28 @@ _DATE_OF_A_NOUN = re.compile(
 )
 
 
+#: Words of a visit or a meeting, per language (:data:`GOING_WORDS`, :data:`MEETING_CUES`):
+#: before a verb of speech in its sentence, they set the speech at the event.
+_EVENT_FRAME: dict[str, re.Pattern[str]] = {
+    language: re.compile(
+        "|".join(p.pattern for p in (going.get(language), MEETING_CUES.get(language)) if p),
+        re.IGNORECASE,
+    )
+    for going in (cue_patterns(GOING_WORDS),)
+    for language in {*going, *MEETING_CUES}
+}
+#: The end of a sentence inside a quote: a speech is framed only by its own sentence.
+_SENTENCE_END = re.compile(r"[.!?;](?:\s+|$)")
+#: A passive auxiliary right before a verb of speech ("deaths were reported on Monday",
+#: "fueron informadas", "wurde berichtet"): the verb has no reported clause, the
+#: news reports the event itself, dated by that day (ACLED: the event's date where
+#: the source gives it, the report's only when it does not).
+_PASSIVE_BEFORE = re.compile(
+    r"(?<!\w)(?i:was|were|is|are|been|being|be|fue|fueron|sido|été|"
+    r"wurde|wurden|worden|был[аио]?)\s+$"
+)
+
+
 def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
     """Whether the date written at ``quote[start:end]`` is the date of a verb of speech
     ("Officials said today that the toll has risen"): the day of the report, not of the
@@ -962,9 +1030,13 @@ def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
     as a possessive of the event's noun (:data:`_DATE_OF_A_NOUN`): "said that on Monday
     gunmen killed", "dijo que el lunes murieron", "said Monday's bombing killed" date
     the event. A date of the event's own clause ("killed 12 today, officials said") is
-    not the report's either."""
-    if start <= 0 or _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start]) is None:
+    not the report's either, nor that of a passive verb of speech (:data:`_PASSIVE_BEFORE`:
+    "twelve deaths were reported on Monday"), which reports no clause but the event."""
+    verb = None if start <= 0 else _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start])
+    if verb is None:
         return False
+    if _PASSIVE_BEFORE.search(quote[: max(0, start - 60) + verb.start()]):
+        return False  # "deaths were reported on Monday": the event's day, no report's
     return end is None or _DATE_OF_A_NOUN.match(quote, end) is None
 
 

@@ -126,7 +126,7 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
         "countries": countries,
         "format": _format(draft.format, participants, countries, make.quote),
         "place": make.place(draft.place),
-        "date": make.when(draft.date) or make.when_in_evidence(),
+        "date": make.when(draft.date) or make.when_in_evidence(at_event=True),
         "topics": draft.topics,
     }
 

@@ -1134,7 +1134,7 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
         "hosts": make.actors(draft.hosts, host_country),
         "host_country": host_country,
         "place": make.place(draft.place, host_country),
-        "start": make.when(draft.date) or make.when_in_evidence(),
+        "start": make.when(draft.date) or make.when_in_evidence(at_event=True),
         "end": _last_day(make.when(draft.end_date)),
         "purpose": draft.purpose,
         _STATUS: draft.status,
