@@ -657,8 +657,9 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "es": ["no", "nunca", r"rechaz\w*", r"neg[oó]", "sin", r"dispuest\w*", r"quier\w*",
            # a future or conditional is a verb: lower case ("María" is a name)
            r"(?-i:[a-zñáéíóú])\w*(?:ará|arán|erá|erán|irá|irán|aría|arían|ería|erían|drá|drán|dría|drían)",
-           # the irregular ones ("habrá funerales", "hará", "dirá", "sabrá", "querrá")
-           r"(?:habr|har|dir|sabr|cabr|querr)(?:á|án|ía|ían)",
+           # the irregular futures ("habrá funerales", "hará", "dirá"); not their
+           # conditionals ("dijo que habría elecciones" doubts no talk)
+           r"(?:habr|har|dir|sabr|cabr|querr)(?:á|án)",
            "va a", "van a", "iba a", "iban a", r"tienen? que",
            # "desea", "deseaba" (not "desescalada"); "mañana" tomorrow (not "por la mañana")
            r"dese(?:a|an|ó|aba|aban|o|os|aría|arían|ando)", r"(?<!la )(?<!esta )(?<!una )mañana",

@@ -732,13 +732,22 @@ class Builder:
         trip", "after talks", "tras reunirse", "Bei seinem Besuch", "с визитом") stands
         before it in its sentence, so the speech is set in the event, not reporting it
         ("officials said on Monday that X visited Kyiv" reports a visit of another day).
+        Only in the speech's own clause: a relative or complementizer, or a comma and a
+        conjunction, between them (:data:`_OTHER_CLAUSE`: "welcomed the governors that
+        Biden announced on Monday", "a summit, and a deal announced last week") leaves
+        the speech another's.
         """
         verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - 60) : start])
         if verb is None:
             return False
         before = self.quote[: max(0, start - 60) + verb.start()]
         sentence = _SENTENCE_END.split(before)[-1]
-        return any_found(with_english(_EVENT_FRAME, self.date_language), sentence)
+        frames = with_english(_EVENT_FRAME, self.date_language)
+        return any(
+            _OTHER_CLAUSE.search(sentence, word.end()) is None
+            for frame in frames
+            for word in frame.finditer(sentence)
+        )
 
     def _governed_after_report(self, skipped: int, start: int) -> bool:
         """Whether a date at ``start``, written after a report's date passed over (ending
@@ -1011,6 +1020,13 @@ _EVENT_FRAME: dict[str, re.Pattern[str]] = {
     for going in (cue_patterns(GOING_WORDS),)
     for language in {*going, *MEETING_CUES}
 }
+#: What opens another clause between a word of the event and a verb of speech: a relative
+#: pronoun or complementizer, or a comma and a conjunction.
+_OTHER_CLAUSE = re.compile(
+    r"(?<!\w)(?i:that|which|who|whom|whose|que|qui|quien|quienes|cual|dont|lequel|laquelle|"
+    r"dass|welche[rsmn]?|что|чтобы|котор\w*)(?!\w)|,\s*(?i:and|but|or|y|e|pero|et|mais|und|"
+    r"aber|oder|и|а|но)(?!\w)"
+)
 #: The end of a sentence inside a quote: a speech is framed only by its own sentence.
 _SENTENCE_END = re.compile(r"[.!?;](?:\s+|$)")
 #: A passive auxiliary right before a verb of speech ("deaths were reported on Monday",
