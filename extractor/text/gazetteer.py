@@ -8,6 +8,7 @@ written tells its country), and data flows one way.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -36,14 +37,30 @@ def gazetteer_cities() -> dict[str, dict[str, Any]]:
 
 @cache
 def city_index() -> dict[str, str]:
-    """Folded city name (any language) -> alpha-3 code of the most populous city so named."""
-    best: dict[str, tuple[str, int]] = {}
+    """Folded city name (any language) -> alpha-3 code of the city the name most likely
+    means: the most populous city whose own name it is (:func:`_readings`), else the most
+    populous that bears it among its other names. GeoNames' alternate names are any
+    script's forms romanised, and many collide with another city's own name ("Cancun" is
+    one of Changchun's, "Zaragoza" one of Tijuana's, "Porto" one of Bordeaux's): the city
+    so called comes first."""
+    index = {}
+    for key, (own, other) in _readings().items():
+        if code := _alpha3(max(own or other)[1]):
+            index[key] = code
+    return index
+
+
+@cache
+def main_city_index() -> dict[str, str]:
+    """Folded main name -> alpha-3 code of the most populous city that bears it as its
+    GeoNames main name: what a place name of several words names as a whole ("Benin
+    City": Nigeria), before a country name among its words is read."""
+    best: dict[str, tuple[int, str]] = {}
     for city in gazetteer_cities().values():
-        population = int(city.get("population") or 0)
-        for key in _city_keys(city):
-            if key not in best or best[key][1] < population:
-                best[key] = (str(city["countrycode"]), population)
-    return {key: code for key, (alpha2, _) in best.items() if (code := _alpha3(alpha2))}
+        key = normalise_text(str(city["name"]), accents=False)
+        entry = (int(city.get("population") or 0), str(city["countrycode"]))
+        best[key] = max(best.get(key, entry), entry)
+    return {key: code for key, (_, alpha2) in best.items() if (code := _alpha3(alpha2))}
 
 
 @cache
@@ -52,38 +69,93 @@ def city_countries() -> dict[str, frozenset[str]]:
     named: where the text writes a country next to the city ("KABINDA, Congo"), that country
     is the city's, not the one of the most populous homonym (Angola's Cabinda) that
     :func:`city_index` keeps."""
-    found: dict[str, set[str]] = {}
+    return {
+        key: frozenset(code for _, alpha2 in (*own, *other) if (code := _alpha3(alpha2)))
+        for key, (own, other) in _readings().items()
+    }
+
+
+_Reading = tuple[int, str]  # a city so named: its population and alpha-2 code
+
+
+@cache
+def _readings() -> dict[str, tuple[list[_Reading], list[_Reading]]]:
+    """Folded city name -> (the cities whose own name it is, the other cities that bear it).
+
+    A city's own name is its GeoNames main name or a way of writing it (:func:`_spells`:
+    "Odessa" for Odesa, "St. Petersburg" for Saint Petersburg). GeoNames does not say which
+    of the other alternates are English or local: they count only where no city owns the
+    name ("Bombay", "Peking")."""
+    found: dict[str, list[tuple[_Reading, str]]] = {}
     for city in gazetteer_cities().values():
-        code = _alpha3(str(city["countrycode"]))
-        for key in _city_keys(city) if code else ():
-            found.setdefault(key, set()).add(code)
-    return {key: frozenset(codes) for key, codes in found.items()}
+        entry = (int(city.get("population") or 0), str(city["countrycode"]))
+        main = normalise_text(str(city["name"]), accents=False)
+        for key in _city_keys(city):
+            found.setdefault(key, []).append((entry, main))
+    readings = {}
+    for key, cities in found.items():
+        if len({state for (_, state), _ in cities}) == 1:  # one state: nothing to weigh
+            readings[key] = ([entry for entry, _ in cities], [])
+            continue
+        own = [entry for entry, main in cities if key == main or _spells(key, main)]
+        readings[key] = (own, [entry for entry, _ in cities if entry not in own])
+    return readings
 
 
 #: The size from which a homonym in another state makes a city's name ambiguous: a city
 #: of a hundred thousand people (Lebanon's Tripoli beside Libya's, Spain's Valencia beside
-#: Venezuela's, Mexico's Victoria beside Hong Kong's; not Russia's small Donetsk beside
-#: Ukraine's).
+#: Venezuela's; not Russia's small Donetsk beside Ukraine's).
 RIVAL_POPULATION = 100_000
+
+#: How many times larger than its rival a city so named may be and still share the name:
+#: London (9 million) beside Ontario's (400,000) or Madrid beside a town of Colombia is the
+#: city a text means; Tripoli beside Tripoli, Valencia beside Valencia are not told apart.
+RIVAL_RATIO = 10
 
 
 @cache
 def shared_city_names() -> frozenset[str]:
-    """Folded city names (any language) that cities of real size in two or more states
-    bear ("tripoli", "valencia", "hyderabad", "santiago", "cordoba"): such a name alone
-    does not tell which state a place lies in, whatever :func:`city_index` picks."""
-    sizes: dict[str, dict[str, int]] = {}
-    for city in gazetteer_cities().values():
-        code = _alpha3(str(city["countrycode"]))
-        population = int(city.get("population") or 0)
-        for key in _city_keys(city) if code else ():
-            states = sizes.setdefault(key, {})
-            states[code] = max(states.get(code, 0), population)
+    """Folded city names (any language) that cities of comparable size in two or more
+    states bear ("tripoli", "valencia", "hyderabad", "santiago", "cordoba"): such a name
+    alone does not tell which state a place lies in, whatever :func:`city_index` picks.
+
+    A name is shared when it is the own name (:func:`_readings`) of cities of two states,
+    each of at least :data:`RIVAL_POPULATION` people and within :data:`RIVAL_RATIO` of each
+    other's size (Odesa and Texas's Odessa; Santiago de Chile and the Dominican Santiago de
+    los Caballeros). Another city's alternate name makes no rival (Lomé's "Rome", Amman's
+    "Philadelphia", Chattogram's "Islamabad"), nor a far smaller homonym (Ontario's London)."""
     shared = set()
-    for key, states in sizes.items():
-        if len(states) > 1 and sorted(states.values())[-2] >= RIVAL_POPULATION:
-            shared.add(key)  # a second state's city so named is of real size
+    for key, (own, other) in _readings().items():
+        sizes: dict[str, int] = {}
+        for population, state in own or other:
+            sizes[state] = max(sizes.get(state, 0), population)
+        first, second = ([*sorted(sizes.values(), reverse=True), 0, 0])[:2]
+        if second >= RIVAL_POPULATION and first <= RIVAL_RATIO * second:
+            shared.add(key)
     return frozenset(shared)
+
+
+def _spells(key: str, main: str) -> bool:
+    """Whether folded ``key`` writes folded ``main`` another way: "st." for "saint", one
+    letter changed after the same first letter ("odessa"/"odesa", "kharkov"/"kharkiv";
+    not "dili"/"delhi"), or its first words ("santiago" for "santiago de los
+    caballeros"): the city's own name transliterated or shortened, not another name."""
+    if key[:1] != main[:1]:
+        return False
+    if main.startswith(key + " "):
+        return True
+    key, main = (re.sub(r"\bst\.?(?=\s)", "saint", each) for each in (key, main))
+    return abs(len(key) - len(main)) <= 1 and _edits(key, main) <= 1
+
+
+def _edits(one: str, two: str) -> int:
+    """The Levenshtein distance between ``one`` and ``two``."""
+    row = list(range(len(two) + 1))
+    for i, a in enumerate(one, 1):
+        previous, row[0] = row[0], i
+        for j, b in enumerate(two, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (a != b))
+    return row[-1]
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor.text.countries import country_in_text
-from extractor.text.gazetteer import city_index, shared_city_names
+from extractor.text.gazetteer import city_index, main_city_index, shared_city_names
 from extractor.text.grounding import normalise_text
 
 _LEADING = re.compile(
@@ -28,16 +28,36 @@ def place_country(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    code = country_in_text(text)
+    parts = re.split(r"[,;/()]| - ", text)
+    code = country_in_text(", ".join(p for p in parts if _whole_city(_key(p)) is None))
     if code is not None:
         return code
     cities = city_index()
-    found: set[str] = set()
-    for part in re.split(r"[,;/()]| - ", text):
-        key = _LEADING.sub("", normalise_text(part, accents=False).strip())
-        if key in cities:
-            found.add(cities[key])
+    found = {cities[key] for part in parts if (key := _key(part)) in cities}
     return found.pop() if len(found) == 1 else None
+
+
+def _key(part: str) -> str:
+    """The folded name a part of a place as written gives, without a leading preposition
+    or direction ("in northern X")."""
+    return _LEADING.sub("", normalise_text(part, accents=False).strip())
+
+
+def _whole_city(key: str) -> str | None:
+    """The country of the city whose main name of several words is ``key`` when one of
+    its words names another country ("Benin City" is Nigeria's, "Spanish Town" Jamaica's,
+    "Jersey City" the United States'): the name is read whole before its parts. None when
+    ``key`` is no such name, or when the country is read only from the whole ("Maison
+    Blanche" is the White House's, as a landmark)."""
+    code = main_city_index().get(key)
+    words = re.split(r"[\s-]+", key)
+    if code is None or len(words) < 2:
+        return None
+    named = country_in_text(key)
+    if named is None or named == code:
+        return None
+    spans = (" ".join(words[1:]), " ".join(words[:-1]))
+    return code if any(country_in_text(span) == named for span in spans) else None
 
 
 def place_proves_country(text: str | None) -> str | None:
