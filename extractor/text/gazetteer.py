@@ -92,7 +92,7 @@ def _readings() -> dict[str, tuple[list[_Reading], list[_Reading]]]:
         main = normalise_text(str(city["name"]), accents=False)
         for key in _city_keys(city):
             found.setdefault(key, []).append((entry, main))
-    readings = {}
+    readings: dict[str, tuple[list[_Reading], list[_Reading]]] = {}
     for key, cities in found.items():
         if len({state for (_, state), _ in cities}) == 1:  # one state: nothing to weigh
             readings[key] = ([entry for entry, _ in cities], [])
