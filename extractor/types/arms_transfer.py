@@ -354,25 +354,27 @@ _ATTRIBUTE_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:the|its|their|his|her|these|those|los|las|sus|les|ses|leurs?|"
     r"die|den|der|des|ihre\w*|seine\w*)\s+(?:[\w'’]+-)?|[\w]-)$"
 )
-#: A past participle written after its noun with no auxiliary: an attribute ("las
-#: entregas de tanques suspendidas en 2022", "les livraisons suspendues en 2022").
-#: Spanish and French inflect it, unlike their past tenses ("suspendió", "a suspendu").
-_PARTICIPLE_AFTER_NOUN: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "es": (
-        re.compile(r"(?i)(?:ad|id)[oa]s?$"),
-        re.compile(
-            r"(?i)(?<!\w)(?:ha|han|había|habían|haya|hayan|hubiera|hubieran|fue|fueron|sido|"
-            r"será|serán|sería|serían|es|son|era|eran|está|están|estaba|estaban|estar|ser|"
-            r"quedó|quedaron|queda|quedan|sigue|siguen)\s+(?:\w+\s+)?$"
-        ),
+#: A past participle's ending ("requested", "sought", "solicitados", "suspendues",
+#: "angefragten"): only a participle describes a noun; "the request" is no attribute.
+_PARTICIPLE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?i)(?:ed|ught)$"),
+    "es": re.compile(r"(?i)(?:ad|id)[oa]s?$"),
+    "fr": re.compile(r"(?i)(?:é|ée|és|ées|ue|us|ues|ie|is|ies)$"),
+    "de": re.compile(r"(?i)(?:t|en|te|ten|tes|ter)$"),
+}
+#: Spanish and French inflect a past participle, unlike their past tenses ("suspendió",
+#: "a suspendu"): one written after its noun with no auxiliary before it is the noun's
+#: attribute ("las entregas de tanques suspendidas en 2022", "les livraisons suspendues").
+_AUXILIARY_BEFORE: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?i)(?<!\w)(?:ha|han|había|habían|haya|hayan|hubiera|hubieran|fue|fueron|sido|"
+        r"será|serán|sería|serían|es|son|era|eran|está|están|estaba|estaban|estar|ser|"
+        r"quedó|quedaron|queda|quedan|sigue|siguen)\s+(?:\w+\s+)?$"
     ),
-    "fr": (
-        re.compile(r"(?i)(?:é|ée|és|ées|ue|us|ues|ie|is|ies)$"),
-        re.compile(
-            r"(?i)(?:(?<!\w)(?:a|ont|avait|avaient|aura|auront|aurait|auraient|été|est|sont|"
-            r"était|étaient|sera|seront|serait|seraient|fut|furent|être|avoir|reste|restent|"
-            r"demeure)|[nl][’']a)\s+(?:\w+\s+)?$"
-        ),
+    "fr": re.compile(
+        r"(?i)(?:(?<!\w)(?:a|ont|avait|avaient|aura|auront|aurait|auraient|été|est|sont|"
+        r"était|étaient|sera|seront|serait|seraient|fut|furent|être|avoir|reste|restent|"
+        r"demeure)|[nl][’']a)\s+(?:\w+\s+)?$"
     ),
 }
 #: A Russian adjectival participle ("приостановленные поставки", "предложенные
@@ -389,20 +391,20 @@ def _attributive(clause: str, found: re.Match[str], reading: str) -> bool:
     """Whether the status word ``found`` describes a noun (the items, the deliveries)
     rather than being its clause's predicate: "delivered the requested 20 tanks",
     "resumed deliveries suspended in 2022" say nothing of the deal's stage."""
-    before, word = clause[: found.start()], found.group(0)
+    before = clause[: found.start()]
     if reading == "zh":
         return _CHINESE_ATTRIBUTE.match(clause[found.end() :]) is not None
+    whole = re.match(r"[\w-]*", clause[found.start() :])
+    word = whole.group(0) if whole is not None else found.group(0)
+    if reading == "ru":
+        return _RUSSIAN_ATTRIBUTE.search(word) is not None
+    participle = _PARTICIPLE.get(reading)
+    if participle is None or participle.search(word) is None:
+        return False  # a noun ("the request for tanks") or a finite verb
     if _ATTRIBUTE_BEFORE.search(before):
         return True
-    if reading == "ru":
-        whole = re.match(r"\w*", clause[found.start() :])
-        return whole is not None and _RUSSIAN_ATTRIBUTE.search(whole.group(0)) is not None
-    after_noun = _PARTICIPLE_AFTER_NOUN.get(reading)
-    return (
-        after_noun is not None
-        and after_noun[0].search(word) is not None
-        and after_noun[1].search(before) is None
-    )
+    auxiliary = _AUXILIARY_BEFORE.get(reading)
+    return auxiliary is not None and auxiliary.search(before) is None
 
 
 def _predicates(
@@ -458,11 +460,12 @@ def _deal_predicates(quote: str, reading: str) -> list[str]:
     next, whose weapons that verb takes too."""
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
     supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
+    verb = re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)") if verbs else None
     found: list[str] = []
     for whole in _DEAL_CLAUSE_END.split(quote):
         if _RELATIVE_CLAUSE.match(whole):
             continue
-        clause = _before_relative(whole, reading)
+        clause = _before_relative(whole, reading, verb)
         carried = ""
         for part in _COORDINATED_PREDICATE.split(clause):
             part = carried + part
@@ -483,14 +486,18 @@ _RELATIVE_PRONOUN = re.compile(
 )
 
 
-def _before_relative(clause: str, reading: str) -> str:
-    """``clause`` up to the relative clause after the deal's weapons: "delivered 20 tanks
-    that Italy had refused to sell" is read as "delivered 20 tanks". A pronoun before
-    the weapons opens the clause that names them ("denied that it had sold tanks",
-    "a annoncé qu'elle annulait la vente de chars"), which is read whole."""
+def _before_relative(clause: str, reading: str, supplying: re.Pattern[str] | None) -> str:
+    """``clause`` up to a relative clause after the deal's weapons, where the words before
+    it hold the deal's own verb of supplying or acquiring: "delivered 20 tanks that Italy
+    had refused to sell" is read as "delivered 20 tanks". Without that verb the relative
+    clause is the deal's ("Poland wanted the tanks that Germany refused to sell"), and a
+    pronoun before the weapons opens the clause that names them ("denied that it had
+    sold tanks", "a annoncé qu'elle annulait la vente de chars"): both read whole."""
     for m in _RELATIVE_PRONOUN.finditer(clause):
-        if _deal_named_at(clause[: m.start()], reading, [], weapons=True) is not None:
-            return clause[: m.start()]
+        before = clause[: m.start()]
+        if _deal_named_at(before, reading, [], weapons=True) is not None:
+            verb = supplying is not None and supplying.search(before) is not None
+            return before if verb else clause
     return clause
 
 
