@@ -1081,6 +1081,61 @@ NEGATED_VERB_BETWEEN: dict[str, str] = {
     "ru": r"(?!только\b)(?:будет|будут|стала|стал|стали|станет|станут|собирается|"
           r"планирует|намерена|намерен|больше|ему|ей|им)",
 }  # fmt: skip
+#: A negation after the verb, before its goods ("delivers no tanks", "liefert keine
+#: Panzer", "liefert Polen die Panzer nicht"): languages that put the finite verb before
+#: its object. "no"/"kein" must have the goods right after it (a weapon within two words:
+#: "no later than", "keine Zweifel" are no negation of the goods); "nicht" negates the
+#: clause, but not "nicht nur", "nicht später", "nicht vor", "nicht mehr als", "nicht zum
+#: ersten Mal" or "nicht umsonst" (a delivery made, only qualified).
+NEGATED_GOODS: dict[str, str] = {
+    "en": r"no(?!\s+(?:(?:fewer|less|more)\s+than|later|earlier|sooner|longer|doubt)(?!\w))",
+    "de": r"kein\w*",
+}
+NEGATED_AFTER_VERB: dict[str, str] = {
+    "de": r"nicht(?!\s+(?:nur|bloß|allein|später|früher|weniger|mehr\s+als|erst|zuletzt|vor|"
+          r"bis|einmal|zum\s+ersten|ohne|umsonst|kostenlos|gratis)(?!\w))",
+}  # fmt: skip
+#: Words that a contract, agreement or order was made (SIPRI: a deal signed is an order,
+#: not a delivery): "signed a contract", "agreed to buy", "placed an order", "ordered",
+#: "firmó un contrato", "acordó", "encargó", "a commandé", "accord", "Vertrag",
+#: "bestellt", "контракт", "заказала", "合同", "订购". Read before the deal's goods
+#: ("a contract to buy 24 helicopters"; "an arms control agreement" is no order), or
+#: anywhere in German and Chinese, which may put the verb or the head noun last.
+DEAL_ORDERED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"contracts?", r"agreements?", r"deal", r"deals(?! with)",
+           r"(?-i:(?<!in )(?<!executive )orders?)", r"ordered", r"agree[sd]? to", r"agreeing to"],
+    "es": [r"contratos?", r"acuerdos?", r"acord[óa]\w*", r"encarg[óo]\w*", r"pedidos?"],
+    "fr": [r"contrats?", r"accords?", r"command[ée]\w*", r"commande", r"convenu"],
+    "de": [r"\w*vertr[aä]g\w*", r"\w*vereinbar\w*", r"bestellt\w*", r"Bestellung\w*",
+           r"Auftr[aä]g\w*", r"Abkommen\w*"],
+    "ru": [r"контракт\w*", r"договор\w*", r"соглашени\w*", r"заказ\w*", r"сделк\w*"],
+    "zh": ["合同", "协议", "订购", "订单", "签约", "合约"],
+})  # fmt: skip
+#: Words that goods arrived or were handed over (a delivery made): "delivered", "arrived",
+#: "received", "took delivery", "handed over", "shipped", "sent", "entregó", "llegaron",
+#: "livré", "geliefert", "eingetroffen", "поставила", "прибыли", "交付", "运抵". A past
+#: or present form, or a delivery under way ("deliveries began"), never the noun of one
+#: delivery ("a contract for the delivery of"), nor a form of what is to come ("to be
+#: delivered").
+GOODS_ARRIVED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?<!to be )(?<!will be )(?<!would be )(?<!be )delivered", r"arrived", r"received",
+           r"took delivery", r"taken delivery", r"handed over", r"shipped", r"sent",
+           r"supplied", r"transferred", r"provided", r"gave", r"given", r"donated", r"delivers",
+           r"delivering", r"deliveries", r"supplies", r"sends", r"ships", r"hands over",
+           r"landed"],
+    "es": [r"entreg(?:ó|aron|ado|ados|adas?)", r"lleg(?:ó|aron|ado|ados)", r"recibi(?:ó|eron|do)",
+           r"envi(?:ó|aron|ado|ados)", r"suministr(?:ó|aron|ado|ados)", r"entrega", r"entregas",
+           r"envía"],
+    "fr": [r"livr[ée]e?s?", r"arriv[ée]e?s?", r"re[çc]ue?s?", r"envoy[ée]e?s?", r"remise?s?",
+           r"fournie?s?", r"livra\w*", r"livre", r"livraisons"],
+    "de": [r"\w*geliefert", r"lieferte\w*", r"eingetroffen", r"traf\w*", r"erhalten",
+           r"erhielt\w*", r"übergeben", r"übergab\w*", r"geschickt", r"schickte\w*", r"liefert",
+           r"Lieferungen"],
+    "ru": [r"постав(?:ил|ила|или|ило|лены|лено|лен|лена)", r"достав(?:ил|ила|или|лены)",
+           r"прибы(?:л|ла|ли|ло)", r"получ(?:ил|ила|или|ило)", r"переда(?:л|ла|ли|ны)",
+           r"отправ(?:ил|ила|или|лены)", r"поставляет"],
+    "zh": ["交付", "运抵", "抵达", "收到", "移交", "交给", "送达", "已运往", "接收"],
+})  # fmt: skip
 #: Words that a deal is only sought, offered or weighed, not made: "asked X for",
 #: "requested", "offered to sell", "is considering", "pidió", "solicitó", "ofreció",
 #: "a demandé", "a proposé", "bat um", "angeboten", "erwägt", "попросила", "предложила",

@@ -57,3 +57,74 @@ def place_proves_country(text: str | None) -> str | None:
     if len(kept) == len(parts):
         return place_country(text)
     return place_country(", ".join(kept)) if any(p.strip() for p in kept) else None
+
+
+#: Per language, a word of movement and the preposition that makes the place after it the
+#: movement's end: where people went or came from ("fled to", "crossed from", "the convoy
+#: from", "heading towards", "huyeron a", "procedente de", "ont fui vers", "en provenance
+#: de", "flohen nach", "aus ... kommend", "бежали в", "прибывшая из"). Such a place is no
+#: location of an event that happened on the way or elsewhere (ACLED codes where the harm
+#: happened). Verbs of arriving or returning are left out (who returned to a town may be
+#: harmed there), and so are nouns of a state ("refugees", "беженцы": "réfugiés tués au
+#: Tchad" were killed there); Russian reads verbs only, as its "в" is also "in".
+_MOVING: dict[str, tuple[str, str]] = {
+    "en": (r"fled|flee(?:s|ing)?|escap(?:ed|ing)|cross(?:ed|ing)|came|com(?:es|ing)|"
+           r"travel+(?:ed|ing|s)?|head(?:ed|ing|s)|bound|sail(?:ed|ing)|flew|flying|driv(?:en|ing)|"
+           r"walk(?:ed|ing)|march(?:ed|ing)|mov(?:ed|ing)|migrat(?:ed|ing)|deported|"
+           r"convoys?|flights?|journey|exodus|evacuated|smuggled",
+           r"to|into|from|towards?|out of"),
+    "es": (r"huy(?:eron|ó|en|endo|ían)|escap(?:aron|ó|ando)|cruz(?:aron|ó|ando)|"
+           r"viaj(?:aba|aban|aron|ó|ando)|se dirig(?:ía|ían)|procedentes?|provenientes?|"
+           r"rumbo|convoy|vuelo",
+           r"a|al|hacia|desde|de|del|hasta"),
+    "fr": (r"fui|fuyant|fuient|fuyaient|venant|venus?|venues?|en provenance|traversé|"
+           r"se rendaient|se rendait|se dirigeai(?:en)?t|convoi|vol",
+           r"vers|à|au|aux|en|de|du|d['’]|depuis"),
+    "de": (r"geflohen|geflüchtet|flohen|floh|flüchteten|unterwegs|Konvoi|Flug|fuhren|fuhr|"
+           r"reisten|zogen",
+           r"nach|aus|von|in die|ins|zum|zur|Richtung"),
+    "ru": (r"бежал\w*|бежавш\w*|сбежал\w*|прибывш\w*|ехавш\w*|следовавш\w*|направлявш\w*|"
+           r"направлял\w*|переправил\w*",
+           r"в|во|из|от|к|ко|на"),
+}  # fmt: skip
+#: A capitalised name of one or more words (a place as the text writes it).
+_NAME = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*)*"
+_ARTICLES = r"(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den)\s+"
+#: The words that make the end of a movement the event's place after all ("fled to
+#: Goma, where", "huyeron a Goma, donde", "où", "wo", "где").
+_WHERE_AFTER = re.compile(r"\s*,?\s*(?:where|donde|en donde|où|wo|где)(?!\w)", re.IGNORECASE)
+
+
+def _movement(language: str) -> re.Pattern[str]:
+    """The movement phrases of ``language`` and English, each followed by a name: group
+    ``name`` is the place at the movement's end."""
+    parts = [_MOVING[lang] for lang in dict.fromkeys(("en", language)) if lang in _MOVING]
+    alternatives = "|".join(
+        rf"(?:{words})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{preps})\s*" for words, preps in parts
+    )
+    return re.compile(
+        rf"(?<!\w)(?:{alternatives})(?<=[\s'’])(?:{_ARTICLES})?(?P<name>{_NAME})", re.IGNORECASE
+    )
+
+
+def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """The spans of ``text`` that name a place only as a movement's end: where people fled
+    to or came from, where a convoy came from or was heading ("refugees who fled to Chad",
+    "the convoy from Odesa", "fighters who crossed from Niger", "un convoy procedente de
+    Odesa", "des réfugiés qui ont fui vers le Tchad", "Flüchtlinge, die nach Tschad
+    geflohen waren" is verb-final and not read). A name followed by "where" is the
+    event's place after all ("fled to Goma, where 12 were killed")."""
+    spans = []
+    for match in _movement(language).finditer(text):
+        if _WHERE_AFTER.match(text, match.end("name")):
+            continue
+        spans.append(match.span("name"))
+    return spans
+
+
+def without_movement_ends(text: str, language: str = "en") -> str:
+    """``text`` with every place named only as a movement's end blanked out (same length),
+    so that what it names elsewhere still counts."""
+    for start, end in reversed(movement_ends(text, language)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

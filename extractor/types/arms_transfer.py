@@ -10,7 +10,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any, ClassVar, Literal, get_args
@@ -28,6 +28,7 @@ from extractor.text.cues import (
     speech_verbs,
 )
 from extractor.text.grounding import normalise_text
+from extractor.text.language import close_languages
 from extractor.text.quantities import is_amount, number_forms
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, check_order
@@ -213,7 +214,7 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     when_value = make.when(draft.date)
     told = told_deal(
         make.quote,
-        make.language,
+        _deal_reading(make),
         [i.designation for i in draft.items],
         _state_codes(draft.supplier, draft.recipient),
     )
@@ -221,6 +222,8 @@ def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     recoded = _RECODED.get(told or "", deal_status)
     if told == "sought" and deal_status not in ("delivered", "ordered"):
         recoded = deal_status  # a request's deal is no more than announced: kept as drafted
+    if told == "ordered" and deal_status != "delivered":
+        recoded = deal_status  # a contract is no less than ordered: only a delivery recoded
     if recoded != deal_status:
         make.warn(
             f"deal_status {deal_status!r}: the evidence says the deal was {told}: coded {recoded!r}"
@@ -293,16 +296,32 @@ _RECODED: dict[str, DealStatus | None] = {
     "cancelled": "cancelled",
     "approved": "approved",
     "sought": "announced",
+    "ordered": "ordered",
 }
+
+
+def _deal_reading(make: Builder) -> str:
+    """The language a deal's status words are read in: the article's, or where the
+    detector could not choose one the status words have (a lone sentence: "und"), the
+    likeliest language the article is close to that has them."""
+    language = make.language
+    if language in cues.DEAL_CANCELLED_CUES:
+        return language
+    close = close_languages(str(make.context.get("text", "")))
+    return next((each for each in close if each in cues.DEAL_CANCELLED_CUES), language)
+
 
 #: Where a deal's clause ends: a sentence's or clause's punctuation, or a conjunction
 #: that opens another clause ("after Spain cancelled its order of frigates", "despite
 #: calls to cancel the deal", "as Italy suspended its exports", "lorsque", "als",
 #: "когда", "之际"). "As" and "als" end a clause only as subordinators: not in "such
-#: as", "as well as", "mehr als 20".
+#: as", "as well as", "mehr als 20"; none does right after a relative pronoun, whose
+#: clause it is an adverb of ("Germany, which once refused to sell tanks, ...").
 _DEAL_CLAUSE_END = re.compile(
-    r"[.;:!?。；！？\n,，]|之际|之時|之时|的时候|的時候|\s(?i:after|while|but|whereas|although|"
-    r"though|despite|in\s+spite\s+of|before|because|since|when|once|whenever|cuando|"
+    r"[.;:!?。；！？\n,，]|之际|之時|之时|的时候|的時候|"
+    r"\s(?<!which\s)(?<!who\s)(?<!that\s)(?<!qui\s)(?<!que\s)(?i:after|while|but|whereas|although|"
+    r"though|despite|in\s+spite\s+of|before|because|since|when|once(?!\s+(?:again|more))|"
+    r"whenever|cuando|"
     r"después\s+de|mientras|pero|aunque|pese\s+a|a\s+pesar\s+de|après|lorsque|quand|"
     r"tandis\s+que|pendant\s+que|alors\s+que|mais|malgré|bien\s+que|nachdem|während|wenn|"
     r"aber|obwohl|trotz|после|когда|пока|в\s+то\s+время\s+как|хотя|несмотря\s+на|но|"
@@ -318,15 +337,18 @@ def told_deal(
     weapons: "cancelled" (cancelled, scrapped, suspended: SIPRI's cancelled deal),
     "refused" (refused, denied, will not be made: no transfer), "approved" (a notice of
     a possible sale: approved, not delivered), "sought" (requested, offered, weighed:
-    no deal yet), or None. A cancellation of another deal of the sentence ("delivered
-    tanks after Spain cancelled its order of frigates") or a call to cancel ("despite
-    calls to cancel") is none of these, nor is a status word whose subject is a state
-    other than the deal's ``parties`` (alpha-3 codes): "in a move Italy rejected".
+    no deal yet), "ordered" (a contract, agreement or order made, and the cited text
+    says nowhere that goods arrived: SIPRI's order, no delivery), or None. A
+    cancellation of another deal of the sentence ("delivered tanks after Spain cancelled
+    its order of frigates") or a call to cancel ("despite calls to cancel") is none of
+    these, nor is a status word whose subject is a state other than the deal's
+    ``parties`` (alpha-3 codes): "in a move Italy rejected".
     """
     reading = language if language in cues.DEAL_CANCELLED_CUES else "en"
     # The drafted items name the deal where the text writes them; else any weapon does.
     named = [i for i in items if _deal_named_at(quote, reading, [i], weapons=False) is not None]
-    for clause in _deal_predicates(quote, reading):
+    ordered = False
+    for clause in _deal_predicates(quote, reading, named):
         at = _deal_named_at(clause, reading, named, weapons=not named)
         if at is None:
             continue
@@ -343,6 +365,10 @@ def told_deal(
         )
         if sought and sought.start() < at and not cues.AT_REQUEST[reading].search(clause):
             return "sought"
+        order = cues.DEAL_ORDERED_CUES[reading].search(clause)
+        ordered = ordered or (order is not None and (order.start() < at or reading in _LAST))
+    if ordered and cues.GOODS_ARRIVED_CUES[reading].search(quote) is None:
+        return "ordered"
     return None
 
 
@@ -442,6 +468,10 @@ def _state_codes(*values: str | None) -> frozenset[str]:
     return frozenset(codes)
 
 
+#: Languages that may write a deal's verb or head noun after its goods ("hat 24
+#: Hubschrauber bestellt", "购买24架直升机的合同").
+_LAST = frozenset({"de", "zh"})
+
 #: A coordinating conjunction that opens another predicate of the same subject
 #: ("delivered tanks and rejected criticism", "y rechazó", "et a annulé", "und lehnte",
 #: "и отвергла", "并拒绝"): a status word after it is that predicate's, not the deal's.
@@ -452,20 +482,36 @@ _RELATIVE_CLAUSE = re.compile(
     r"^\s*(?i:which|who|que|quien(?:es)?|qui|lequel|laquelle|welche\w*|котор\w+)(?!\w)"
 )
 
+#: German's relative pronoun after a comma ("die Panzer, die Deutschland verweigert hatte"),
+#: which is also its article: read as a relative clause only to join it to goods before it.
+_DE_RELATIVE = re.compile(r"^\s*(?i:der|die|das|den|dem|deren|dessen)(?!\w)")
 
-def _deal_predicates(quote: str, reading: str) -> list[str]:
+
+def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> list[str]:
     """The deal's candidate clauses of ``quote``: its clauses, less relative clauses on a
     side, each cut at a coordinated predicate. A predicate that names no weapon but
     holds a verb of supplying ("refused to sell and deliver tanks") is read with the
-    next, whose weapons that verb takes too."""
+    next, whose weapons that verb takes too. A relative clause on the deal's goods ("the
+    tanks, which Germany refused to deliver, ...") is the deal's: read with its
+    antecedent, when the antecedent's own clause has no verb of supplying or acquiring
+    ("Germany delivered 20 tanks, which it had refused to sell" is a delivery)."""
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
     supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
     verb = re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)") if verbs else None
     found: list[str] = []
-    for whole in _DEAL_CLAUSE_END.split(quote):
-        if _RELATIVE_CLAUSE.match(whole):
+    previous = ""
+    for clause in _DEAL_CLAUSE_END.split(quote):
+        before, previous = previous, clause
+        relative = _RELATIVE_CLAUSE.match(clause)
+        if (
+            (relative or (reading == "de" and _DE_RELATIVE.match(clause)))
+            and _on_goods(before, reading, items)
+            and not (supplying and supplying.search(before))
+        ):
+            found.append(before + clause)
+        if relative:
             continue
-        clause = _before_relative(whole, reading, verb)
+        clause = _before_relative(clause, reading, verb)
         carried = ""
         for part in _COORDINATED_PREDICATE.split(clause):
             part = carried + part
@@ -499,6 +545,13 @@ def _before_relative(clause: str, reading: str, supplying: re.Pattern[str] | Non
             verb = supplying is not None and supplying.search(before) is not None
             return before if verb else clause
     return clause
+
+
+def _on_goods(before: str, reading: str, items: Sequence[str]) -> bool:
+    """Whether the words right before a relative clause (its antecedent: the last three
+    words of ``before``) name the deal's goods."""
+    tail = " ".join(before.split()[-3:])
+    return bool(tail) and _deal_named_at(tail, reading, list(items), weapons=True) is not None
 
 
 #: A call, demand or pressure to do the verb after it ("calls to cancel", "urged to
@@ -537,12 +590,24 @@ def _negated(clause: str, reading: str) -> bool:
         )
     between = cues.NEGATED_VERB_BETWEEN.get(reading, r"\w+")
     reach = 4 if reading == "de" else 2  # German's verb is last: "keine Panzer an Polen liefern"
-    return (
-        re.search(
-            rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,{reach}}}(?:{verbs})(?!\w)", clause
-        )
-        is not None
-    )
+    return re.search(
+        rf"(?i)(?<!\w){negation}\s*(?:(?:{between})\s+){{0,{reach}}}(?:{verbs})(?!\w)", clause
+    ) is not None or _negated_after(clause, reading, verbs)
+
+
+def _negated_after(clause: str, reading: str, verbs: str) -> bool:
+    """A negation after its verb (:data:`cues.NEGATED_GOODS`, :data:`cues.NEGATED_AFTER_VERB`):
+    "delivers no tanks", "liefert Polen keine Panzer", "liefert die Panzer nicht": the
+    goods' negation right before a weapon, or German's "nicht" anywhere after the verb
+    in its clause (not a "nicht nur")."""
+    word = r"\s+(?!(?:and|und|but|aber|sondern|oder|or)(?!\w))\S+"  # no other predicate's
+    after = rf"(?i)(?<!\w)(?:{verbs})(?!\w)(?:{word}){{0,3}}?\s+"
+    goods = cues.NEGATED_GOODS.get(reading)
+    weapon = ARMS_CUES.get(reading, ARMS_WORDS).pattern
+    if goods and re.search(rf"{after}(?:{goods})(?!\w)(?:\s+\S+){{0,2}}?\s+(?:{weapon})", clause):
+        return True
+    verb_last = cues.NEGATED_AFTER_VERB.get(reading)
+    return bool(verb_last) and re.search(rf"{after}(?:{verb_last})(?!\w)", clause) is not None
 
 
 def _deal_named_at(clause: str, reading: str, items: list[str], *, weapons: bool) -> int | None:
@@ -1023,9 +1088,10 @@ _BY = {"en": "by", "es": "por", "fr": "par", "de": r"(?:von|vom)", "ru": r"(?:и
 _AGENT_GAP = r"[^,.;:!?。；！？\n]{0,90}?"
 #: What may stand between a word of supplying and its "to X" in one clause: not a verb
 #: whose own "to X" it would be ("questions regarding this Sale should be directed to").
+#: A point between digits is a decimal's ("$1.2bn"), no sentence's end.
 _GAP = (
     r"(?:(?!(?<!\w)(?i:directed|referred|addressed|submitted|according|due|related|"
-    r"regarding|compared|close|next)(?!\w))[^.;:!?。；！？\n]){0,90}?"
+    r"regarding|compared|close|next)(?!\w))(?:[^.;:!?。；！？\n]|(?<=\d)[.:](?=\d))){0,90}?"
 )
 #: What a verb of acquiring may receive that is no weapon ("received an order from Egypt",
 #: "a request from Poland", "payment from India", "$300 million", "un acompte", "аванс",
@@ -1066,10 +1132,28 @@ _MONEY = (
     r"(?:d['’])?(?:dollars?|dólares|euros?|pounds?|yuan|rubles?|roubles?|долл\w*|евро|"
     r"рубл\w*)(?!\w))"
 )
+#: The nouns of a lot of goods a sum can price ("a $300 million package", "shipment",
+#: "consignment", "sale", "tranche", "paquete", "livraison", "Paket", "партия"): a sum
+#: before one of them, or before a weapon ("a $1 billion arms sale"), is the goods' value.
+_GOODS_LOTS = (
+    r"packages?|shipments?|consignments?|sales?|batch(?:es)?|tranches?|deliver(?:y|ies)|"
+    r"transfers?|lots?|paquetes?|env[íi]os?|cargamentos?|lotes?|ventas?|paquets?|"
+    r"livraisons?|cargaisons?|ventes?|\w*pakete?s?|\w*lieferung(?:en)?|пакет\w*|парти\w*|"
+    r"поставк\w*"
+)
+#: The English words of weapons, none captured: read inside the direction patterns, whose
+#: groups are the parties.
+_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
+_PRICED_GOODS = rf"\s+(?:[^\s,;:$€£¥]+\s+)?(?:{_GOODS_LOTS}|{_EN_WEAPONS})(?!\w)"
 #: A sum of money as a verb's object: the head noun of the object, not a measure of goods
 #: after it ("$300 million in weapons", "$300 million worth of tanks", "300 millones de
-#: dólares en armas", "300 Millionen Euro an Waffen"; a year after "in" is no goods).
-_MONEY_OBJECT = _MONEY + r"(?!\s*(?:worth\s+)?(?:of|in|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?!\d))"
+#: dólares en armas", "300 Millionen Euro an Waffen"; a year after "in" is no goods), nor
+#: the price of a lot of goods (:data:`_PRICED_GOODS`).
+_MONEY_OBJECT = (
+    _MONEY
+    + r"(?!\s*(?:worth\s+)?(?:of|in|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?!\d))"
+    + rf"(?!{_PRICED_GOODS})"
+)
 #: A verb's object, read in any case, after a determiner and at most two more words
 #: before its head ("a $2 billion deal", "the second installment"); none of them a word
 #: that ends a noun phrase (:data:`_LINK`), so the head is the object's first noun.
@@ -1189,9 +1273,6 @@ _DE_DATIVE = (
     r"(?:(?i:dem|den)\s+|(?i:der)\s+(?!(?:Iran|Irak|Jemen|Libanon|Sudan|Südsudan|Tschad|"
     r"Niger|Kongo|Oman|Senegal|Vatikan|Kosovo)(?!\w)))"
 )
-#: The English words of weapons, none captured: read inside the direction patterns, whose
-#: groups are the parties.
-_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
 #: "Get" is acquiring only with goods as its object ("got 20 tanks from", "is getting
 #: Patriot missiles"), never with what else one gets ("got a boost", "got permission to
 #: sell", "is getting ready to deliver", "to get access to its ports").

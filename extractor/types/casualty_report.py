@@ -20,9 +20,20 @@ from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_en
 from extractor.text.dates import MONTHS, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.harm import CUE_LANGUAGES, TOTAL_LANGUAGES, cue_words, total_words
+from extractor.text.harm import (
+    CUE_LANGUAGES,
+    TOTAL_LANGUAGES,
+    cue_words,
+    total_words,
+    words_of,
+)
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
-from extractor.text.places import place_country, place_proves_country
+from extractor.text.places import (
+    movement_ends,
+    place_country,
+    place_proves_country,
+    without_movement_ends,
+)
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, country_in_article
@@ -199,6 +210,7 @@ _PERIOD_START = re.compile(
 _BEGAN = re.compile(
     r"(?<!\w)(?:began|begun|started|broke out|erupted|took (?:power|office|over)|"
     r"comenzó|empezó|estalló|commencé|éclaté|begann|ausbrach|началась|начался|началось|"
+    r"начавш(?:ейся|егося|ийся|аяся)|"
     r"começou|eclodiu|iniziata|iniziato|scoppiata|scoppiato)(?!\w)",
     re.IGNORECASE,
 )
@@ -269,7 +281,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
         "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
                r"afirm(?:ó|aron|a|an|ando|ado)",
-               r"ofrec\w*", r"envi\w*", r"se solidariza\w*"],
+               r"ofrec\w*", r"envi\w*", r"se solidariza\w*", r"señal(?:ó|aron)",
+               r"indic(?:ó|aron)", r"añadi(?:ó|eron)"],
         "pt": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"express\w*",
                r"inform\w*", "disse", "disseram", "diz", "dizem", r"declar\w*", r"anunci\w*",
                r"confirm\w*", r"afirm(?:ou|aram|a|am|ando)", r"relat\w*"],
@@ -279,7 +292,8 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
                r"affirm(?:é|e|ent|ait|aient|ant)",
-               r"adress\w*", r"envoi\w*", r"se tient aux côtés"],
+               r"adress\w*", r"envoi\w*", r"se tient aux côtés",
+               r"(?:a|ont) (?:indiqué|précisé|ajouté|souligné)"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
                r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite",
@@ -458,6 +472,14 @@ _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
     "zh": ["死亡", "丧生", "遇难", "身亡", "罹难", "遇害", "丧命"],
     "ar": [r"(?:لقي|لقوا)\w*", r"(?:مات|ماتوا)"],
 })  # fmt: skip
+#: The participles of harm of the Romance languages whose agent table holds only the
+#: active forms ("asesinados", "muertos", "uccisi", "mortos", "feridos"): after a passive's
+#: auxiliary ("fueron asesinados por", "sono stati uccisi da", "foram mortos por") their
+#: subject suffered the harm, as "were killed by" tells in English. Read from the words of
+#: harm (:mod:`extractor.text.harm`), in the passive only.
+_HARMED_PARTICIPLE: dict[str, re.Pattern[str]] = cue_patterns(
+    {language: words_of(language, "killed", "injured") for language in ("es", "pt", "it")}
+)
 #: Words right before a verb that put it in the passive ("were killed", "被杀害").
 _PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
     "en": ["was", "were", "been", "being", "is", "are", "got", "get"],
@@ -1529,6 +1551,7 @@ def _first_deed(text: str, language: str, *, undenied: bool = False) -> str | No
         ),
         "suffered": min(
             (at for at in (_first(_AGENT, text, language, passive=True),
+                           _first(_HARMED_PARTICIPLE, text, language, passive=True),
                            _first(_SUFFERS, text, language)) if at is not None),
             default=None,
         ),
@@ -3951,7 +3974,11 @@ def _period_from(
         return resolved
     start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
     if start is not None:  # "since the war began in 2019": the beginning's date, if written
-        return _began_in(since.group(), clause, start, language, published) or True
+        return (
+            _began_in(since.group(), clause, start, language, published)
+            or _began_in_relative(sentence, since, clause, language, published)
+            or True
+        )
     lead = _TIME_LEAD.match(complement)
     head = complement[lead.end() if lead else 0 :]
     first = re.match(r"[^\W\d_]+", head)
@@ -3991,6 +4018,49 @@ def _began_in(
     return resolved if resolved is not None and resolved.value is not None else None
 
 
+def _began_in_relative(
+    sentence: str, since: re.Match[str], clause: str, language: str, published: date | None
+) -> DateValue | None:
+    """The date a relative clause right after a period's start gives that start: "since
+    the start of the war, *which began in February 2022*", "с начала войны, *которая
+    началась в феврале 2022 года*", "с начала войны, *начавшейся в 2022 году*". The "since"
+    already makes the toll a running total; the relative only dates its start, so the
+    main verb's tense is not asked (Russian has no perfect to ask it by). The period runs
+    from that start to publication."""
+    after = sentence[since.end() + len(clause) :]
+    opener = _RELATIVE_AFTER_START.match(after)
+    if opener is None or published is None:
+        return None
+    rest = after[opener.end() :]
+    year = _YEAR.search(rest)
+    if year is None or len(rest[: year.start()].split()) > _BEGINNING_WORDS:
+        return None
+    end = (_YEAR_WORD.match(rest, year.end()) or year).end()  # "2022 года"
+    began = _BEGAN.search(rest, 0, year.start())
+    if began is not None and len(rest[: began.start()].split()) > 1:
+        began = None  # after an auxiliary at most ("qui a commencé")
+    if began is None:  # verb-final: "der im Februar 2022 begann"
+        began = _BEGAN.match(rest, end + 1) if rest[end : end + 1].isspace() else None
+        end = began.end() if began is not None else end
+    if began is None:
+        return None
+    written = f"{since.group()}{clause}{after[: opener.end()]}{rest[:end]}"
+    resolved = DateValue.resolve(written, published, language)
+    if resolved is None or resolved.value is None:
+        return None
+    return resolved.model_copy(update={"kind": "range", "end": published.isoformat()})
+
+
+#: A comma and the relative word that opens a clause on the noun before it ("the war, which",
+#: "la guerre, qui", "войны, которая"); a Russian participle needs none ("войны, начавшейся").
+_RELATIVE_AFTER_START = re.compile(
+    r"\s*,\s*(?:(?:which|that|que|qui|der|die|das|welche[rs]?|che|котор(?:ая|ый|ое|ые))\s+)?",
+    re.IGNORECASE,
+)
+#: How many words a relative may write before the year of its beginning.
+_BEGINNING_WORDS = 6
+#: The word of "year" after a year's digits ("2022 года", "2022 г.").
+_YEAR_WORD = re.compile(r"\s+(?:года|году|г\.)")
 #: A year as written in a date.
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 #: An English "since" of reason: its clause states what was or was not ("since it had no").
@@ -4028,6 +4098,7 @@ def _since_month(
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
     place = make.place(draft.place, None)
+    place, country = _off_the_way(place, country, make)
     if country is not None and _only_the_publisher(country, place, make):
         make.warn(
             f"country {country} is the government that publishes the statement, and the "
@@ -4076,6 +4147,9 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             when = period  # a total since X is dated by its period, not the day of the report
     elif when is None:
         when = make.when_in_evidence()
+        if when is not None and _fronted_report_date(make.quote, when.text or "", make.language):
+            make.warn(f"date {when.text!r} is the day of the report, not of the event: left empty")
+            when = None
     return {
         "killed": make.count(draft.killed, draft.qualifier, _HARM),
         "injured": make.count(draft.injured, draft.qualifier, _HARM),
@@ -4087,6 +4161,33 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _fronted_report_date(quote: str, written: str, language: str) -> bool:
+    """Whether the date ``written`` opens a sentence whose verb is one of speech with a
+    reported clause after it: "On Monday, the ministry said that 30 people were killed",
+    "В понедельник министерство сообщило, что погибли 30 человек", "El lunes, el
+    ministerio informó que", "Am Montag erklärte das Ministerium, dass", "On Monday the
+    ministry said it had counted 30 dead" (the speaker's own act). The date is the
+    saying's, the day of the report; the reported toll is undated (a date inside the
+    reported clause, "said that on Monday gunmen killed", dates the event and is no
+    opener). The date after the verb ("said on Monday that") is the evidence reader's
+    (``drafting._reports_date``)."""
+    if not written.strip():
+        return False
+    verbs = "|".join(
+        re.escape(verb)
+        for lang in dict.fromkeys(("en", language))
+        for verb in SPEECH_VERBS.get(lang, ())
+    )
+    opener = re.compile(
+        rf"(?:^|[.!?]\s+)(?:\w+\s+){{0,2}}?{re.escape(written.strip())}\s*,?"
+        rf"(?:\s+[^\s,.;:]+){{0,4}}?\s+(?-i:{verbs})(?!\w)(?:\s+[^\s,.;:]+){{0,2}}?\s*,?\s*"
+        r"(?:(?:that|que|qu['’]|dass|что|che)(?!\w)|"
+        r"(?=(?:it|they|he|she|we)\s+(?:had|has|have|was|were)\s))",  # "said it had counted"
+        re.IGNORECASE,
+    )
+    return opener.search(quote) is not None
 
 
 def event_countries(quote: str, language: str = "en") -> set[str]:
@@ -4127,6 +4228,48 @@ _AND_PLACE: dict[str, tuple[re.Pattern[str], str]] = {
     "ru": (re.compile(r"\s+(?:и|или)\s+(?=[А-ЯЁ])"), " и в "),
     "zh": (re.compile(r"(?:和|与|及|、)"), "和在"),
 }
+
+
+def _off_the_way(
+    place: Place | None, country: str | None, make: Builder
+) -> tuple[Place | None, str | None]:
+    """The place and country of a toll, less those the evidence and article name only as
+    the end of a movement (:func:`movement_ends`): where people fled to or came from,
+    where a convoy came from or was heading ("refugees who fled to Chad said 40 people were
+    killed", "the convoy from Odesa was shelled"). ACLED codes where the harm happened; a
+    place reached or left on the way is not it and proves no country. A country the
+    article names elsewhere stands; one named only so, or proven only by such a place, is
+    emptied, the toll kept."""
+    quote, language = make.quote, make.language
+    moved = place is not None and _only_on_the_way(place.text, quote, language)
+    if moved and place is not None:
+        make.warn(
+            f"place {place.text!r} is where a movement went or came from in the evidence, "
+            "not where the harm happened: left empty"
+        )
+        place = None
+    text = make.context.get("text")
+    if country is None or not isinstance(text, str) or (place is not None and place.country):
+        return place, country
+    publisher = make.context.get("publisher")
+    kept = without_movement_ends(text, language)
+    if country_in_article(country, kept, normalise_text(kept), language, publisher):
+        return place, country
+    if moved or country_in_article(country, text, folded_article(make.context), language):
+        make.warn(
+            f"country {country} is named only as where a movement went or came from, "
+            "not where the harm happened: left empty"
+        )
+        return place, None
+    return place, country
+
+
+def _only_on_the_way(name: str, quote: str, language: str) -> bool:
+    """Whether every mention of the place ``name`` in ``quote`` is a movement's end (and
+    there is one)."""
+    spans = movement_ends(quote, language)
+    found = [m.start() for m in re.finditer(re.escape(name.strip()), quote, re.IGNORECASE)]
+    return bool(found) and all(any(a <= at < b for a, b in spans) for at in found)
 
 
 def _unnamed(country: str, place: Place | None, make: Builder) -> bool:
