@@ -1193,15 +1193,22 @@ DEAL_SOUGHT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": [r"попрос\w*", r"просил\w*", r"запрос\w*", r"предлож\w*", r"рассматрива\w*"],
     "zh": ["请求", "要求", "提议", "提出", "考虑", "寻求", "希望"],
 })  # fmt: skip
-#: "At X's request", "upon request", "a petición de", "à la demande de", "auf Wunsch",
-#: "по просьбе", "应…请求": the request is the reason of a transfer made, not the deal.
+#: "At X's request", "upon request", "in response to X's request", "as requested",
+#: "a petición de", "según lo solicitado", "à la demande de", "conformément à la demande",
+#: "auf Wunsch", "auf Bitten", "по просьбе", "по предложению", "应…请求", "按照…要求",
+#: "根据…请求": the request is the reason of a transfer made, an adverbial that names a
+#: side, not the deal's stage.
 AT_REQUEST: dict[str, re.Pattern[str]] = cue_patterns({
-    "en": [r"(?:at|upon|on|following|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:request|offer)"],
-    "es": [r"(?:a|tras)\s+(?:petición|solicitud)"],
-    "fr": [r"(?:à|sur)\s+la\s+demande"],
-    "de": [r"auf\s+(?:\w+\s+)?(?:Wunsch|Anfrage|Bitte)"],
-    "ru": [r"по\s+(?:\w+\s+)?(?:просьбе|запросу)"],
-    "zh": ["应"],
+    "en": [r"(?:at|upon|on|following|after|in\s+response\s+to|in\s+answer\s+to)\s+"
+           r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:request|offer)",
+           r"as\s+(?:\w+\s+)?(?:requested|offered|asked)"],
+    "es": [r"(?:a|tras|en\s+respuesta\s+a)\s+(?:la\s+|una\s+)?(?:petición|solicitud|pedido)",
+           r"(?:según|como)\s+(?:lo\s+)?(?:solicitado|pedido|ofrecido)"],
+    "fr": [r"(?:à|sur|suite\s+à)\s+la\s+demande", r"conformément\s+à\s+la\s+demande",
+           r"en\s+réponse\s+à\s+la\s+demande", r"comme\s+demandé"],
+    "de": [r"auf\s+(?:\w+\s+)?(?:Wunsch|Anfrage|Bitten?|Ersuchen)", r"wie\s+(?:erbeten|gewünscht)"],
+    "ru": [r"по\s+(?:\w+\s+)?(?:просьбе|запросу|предложению)", r"в\s+ответ\s+на\s+(?:\w+\s+)?(?:просьбу|запрос)"],
+    "zh": ["应", r"(?:按照|根据|依照|响应)[^，。,]{0,12}?(?:要求|请求|提议)"],
 })  # fmt: skip
 #: A notice of a possible sale, which a government approved (the US DSCA's "approved a
 #: possible Foreign Military Sale"): a deal approved, not a delivery.

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extractor.text import cues
-from extractor.text.countries import countries_in_text, country_in_text
+from extractor.text.countries import countries_in_text, country_in_text, to_alpha3
 from extractor.text.cues import (
     ACQUIRING_WORDS,
     SPEECH_VERBS,
@@ -212,7 +212,12 @@ class ArmsTransferDraft(Draft):
 
 def build(draft: ArmsTransferDraft, make: Builder) -> dict[str, Any]:
     when_value = make.when(draft.date)
-    told = told_deal(make.quote, _deal_reading(make), [i.designation for i in draft.items])
+    told = told_deal(
+        make.quote,
+        _deal_reading(make),
+        [i.designation for i in draft.items],
+        _state_codes(draft.supplier, draft.recipient),
+    )
     deal_status: DealStatus | None = draft.deal_status
     recoded = _RECODED.get(told or "", deal_status)
     if told == "sought" and deal_status not in ("delivered", "ordered"):
@@ -308,16 +313,26 @@ def _deal_reading(make: Builder) -> str:
 
 #: Where a deal's clause ends: a sentence's or clause's punctuation, or a conjunction
 #: that opens another clause ("after Spain cancelled its order of frigates", "despite
-#: calls to cancel the deal").
+#: calls to cancel the deal", "as Italy suspended its exports", "lorsque", "als",
+#: "когда", "之际"). "As" and "als" end a clause only as subordinators: not in "such
+#: as", "as well as", "mehr als 20"; none does right after a relative pronoun, whose
+#: clause it is an adverb of ("Germany, which once refused to sell tanks, ...").
 _DEAL_CLAUSE_END = re.compile(
-    r"[.;:!?。；！？\n,，]|\s(?i:after|while|but|whereas|although|though|despite|before|"
-    r"because|since|después\s+de|mientras|pero|aunque|pese\s+a|a\s+pesar\s+de|après|"
-    r"alors\s+que|mais|malgré|bien\s+que|nachdem|während|aber|obwohl|trotz|после|хотя|"
-    r"несмотря\s+на|но)(?!\w)"
+    r"[.;:!?。；！？\n,，]|之际|之時|之时|的时候|的時候|"
+    r"\s(?<!which\s)(?<!who\s)(?<!that\s)(?<!qui\s)(?<!que\s)(?i:after|while|but|whereas|although|"
+    r"though|despite|in\s+spite\s+of|before|because|since|when|once(?!\s+(?:again|more))|"
+    r"whenever|cuando|"
+    r"después\s+de|mientras|pero|aunque|pese\s+a|a\s+pesar\s+de|après|lorsque|quand|"
+    r"tandis\s+que|pendant\s+que|alors\s+que|mais|malgré|bien\s+que|nachdem|während|wenn|"
+    r"aber|obwohl|trotz|после|когда|пока|в\s+то\s+время\s+как|хотя|несмотря\s+на|но|"
+    r"(?<!such\s)(?<!well\s)as(?!\s+(?:well|part|such|much|many|far|long|soon|of|to|a|an)\b)|"
+    r"(?<!mehr\s)(?<!weniger\s)als(?!\s+(?:\d|Teil|Ersatz)))(?!\w)"
 )
 
 
-def told_deal(quote: str, language: str, items: list[str]) -> str | None:
+def told_deal(
+    quote: str, language: str, items: list[str], parties: frozenset[str] = frozenset()
+) -> str | None:
     """What the cited text says became of the deal, read in the clause that names its
     weapons: "cancelled" (cancelled, scrapped, suspended: SIPRI's cancelled deal),
     "refused" (refused, denied, will not be made: no transfer), "approved" (a notice of
@@ -326,7 +341,8 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
     says nowhere that goods arrived: SIPRI's order, no delivery), or None. A
     cancellation of another deal of the sentence ("delivered tanks after Spain cancelled
     its order of frigates") or a call to cancel ("despite calls to cancel") is none of
-    these.
+    these, nor is a status word whose subject is a state other than the deal's
+    ``parties`` (alpha-3 codes): "in a move Italy rejected".
     """
     reading = language if language in cues.DEAL_CANCELLED_CUES else "en"
     # The drafted items name the deal where the text writes them; else any weapon does.
@@ -336,13 +352,17 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
         at = _deal_named_at(clause, reading, named, weapons=not named)
         if at is None:
             continue
-        if _found_unurged(cues.DEAL_CANCELLED_CUES[reading], clause):
+        if _found_unurged(cues.DEAL_CANCELLED_CUES[reading], clause, reading, parties):
             return "cancelled"
-        if cues.DEAL_REFUSED_CUES[reading].search(clause) or _negated(clause, reading):
+        if _predicates(cues.DEAL_REFUSED_CUES[reading], clause, reading, parties) or _negated(
+            clause, reading
+        ):
             return "refused"
         if cues.POSSIBLE_SALE_CUES[reading].search(clause):
             return "approved"
-        sought = cues.DEAL_SOUGHT_CUES[reading].search(clause)
+        sought = next(
+            iter(_predicates(cues.DEAL_SOUGHT_CUES[reading], clause, reading, parties)), None
+        )
         if sought and sought.start() < at and not cues.AT_REQUEST[reading].search(clause):
             return "sought"
         order = cues.DEAL_ORDERED_CUES[reading].search(clause)
@@ -350,6 +370,102 @@ def told_deal(quote: str, language: str, items: list[str]) -> str | None:
     if ordered and cues.GOODS_ARRIVED_CUES[reading].search(quote) is None:
         return "ordered"
     return None
+
+
+#: A word that makes the participle after it the items' attribute, not the clause's
+#: predicate: a determiner or possessive ("the requested tanks", "los solicitados
+#: tanques", "les suspendues", "die angefragten"), or a compound's first part
+#: ("long-requested", "much-delayed").
+_ATTRIBUTE_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:the|its|their|his|her|these|those|los|las|sus|les|ses|leurs?|"
+    r"die|den|der|des|ihre\w*|seine\w*)\s+(?:[\w'’]+-)?|[\w]-)$"
+)
+#: A past participle's ending ("requested", "sought", "solicitados", "suspendues",
+#: "angefragten"): only a participle describes a noun; "the request" is no attribute.
+_PARTICIPLE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?i)(?:ed|ught)$"),
+    "es": re.compile(r"(?i)(?:ad|id)[oa]s?$"),
+    "fr": re.compile(r"(?i)(?:é|ée|és|ées|ue|us|ues|ie|is|ies)$"),
+    "de": re.compile(r"(?i)(?:t|en|te|ten|tes|ter)$"),
+}
+#: Spanish and French inflect a past participle, unlike their past tenses ("suspendió",
+#: "a suspendu"): one written after its noun with no auxiliary before it is the noun's
+#: attribute ("las entregas de tanques suspendidas en 2022", "les livraisons suspendues").
+_AUXILIARY_BEFORE: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"(?i)(?<!\w)(?:ha|han|había|habían|haya|hayan|hubiera|hubieran|fue|fueron|sido|"
+        r"será|serán|sería|serían|es|son|era|eran|está|están|estaba|estaban|estar|ser|"
+        r"quedó|quedaron|queda|quedan|sigue|siguen)\s+(?:\w+\s+)?$"
+    ),
+    "fr": re.compile(
+        r"(?i)(?:(?<!\w)(?:a|ont|avait|avaient|aura|auront|aurait|auraient|été|est|sont|"
+        r"était|étaient|sera|seront|serait|seraient|fut|furent|être|avoir|reste|restent|"
+        r"demeure)|[nl][’']a)\s+(?:\w+\s+)?$"
+    ),
+}
+#: A Russian adjectival participle ("приостановленные поставки", "предложенные
+#: танки"): an attribute; the predicate is a verb or a short form ("приостановлена").
+_RUSSIAN_ATTRIBUTE = re.compile(r"(?i)(?:нн|т)(?:ый|ий|ая|ое|ые|ых|ую|ой|ым|ыми|ого|ому|ом)$")
+#: A Chinese modifier: a status word, or it and a verb of supplying, ending in 的 before
+#: its noun ("暂停的20辆坦克", "意大利拒绝出售的坦克", "其要求的坦克").
+_CHINESE_ATTRIBUTE = re.compile(
+    "^(?:{})?的".format("|".join((*SUPPLYING_WORDS.get("zh", ()), *ACQUIRING_WORDS.get("zh", ()))))
+)
+
+
+def _attributive(clause: str, found: re.Match[str], reading: str) -> bool:
+    """Whether the status word ``found`` describes a noun (the items, the deliveries)
+    rather than being its clause's predicate: "delivered the requested 20 tanks",
+    "resumed deliveries suspended in 2022" say nothing of the deal's stage."""
+    before = clause[: found.start()]
+    if reading == "zh":
+        return _CHINESE_ATTRIBUTE.match(clause[found.end() :]) is not None
+    whole = re.match(r"[\w-]*", clause[found.start() :])
+    word = whole.group(0) if whole is not None else found.group(0)
+    if reading == "ru":
+        return _RUSSIAN_ATTRIBUTE.search(word) is not None
+    participle = _PARTICIPLE.get(reading)
+    if participle is None or participle.search(word) is None:
+        return False  # a noun ("the request for tanks") or a finite verb
+    if _ATTRIBUTE_BEFORE.search(before):
+        return True
+    auxiliary = _AUXILIARY_BEFORE.get(reading)
+    return auxiliary is not None and auxiliary.search(before) is None
+
+
+def _predicates(
+    pattern: re.Pattern[str], clause: str, reading: str, parties: frozenset[str] = frozenset()
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``clause`` that are the deal's predicate: not an
+    attribute, and not said of a state other than the deal's ``parties``."""
+    return [
+        m
+        for m in pattern.finditer(clause)
+        if not _attributive(clause, m, reading)
+        and not _another_states(clause[: m.start()], reading, parties)
+    ]
+
+
+def _another_states(before: str, reading: str, parties: frozenset[str]) -> bool:
+    """Whether the words right before a status word (its subject's place) name a state
+    that is not one of the deal's ``parties``: "in a move Italy rejected", "Italy had
+    refused", "意大利拒绝". With no party known, nothing is another's."""
+    if not parties:
+        return False
+    near = before[-8:] if reading == "zh" else " ".join(before.split()[-3:])
+    found = country_in_text(near, reading) if near.strip() else None
+    return found is not None and found not in parties
+
+
+def _state_codes(*values: str | None) -> frozenset[str]:
+    """The alpha-3 codes of the drafted sides that are states (a group is none)."""
+    codes = set()
+    for value in values:
+        try:
+            codes.add(to_alpha3(value or ""))
+        except ValueError:
+            continue
+    return frozenset(codes)
 
 
 #: Languages that may write a deal's verb or head noun after its goods ("hat 24
@@ -381,6 +497,7 @@ def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> lis
     ("Germany delivered 20 tanks, which it had refused to sell" is a delivery)."""
     verbs = "|".join((*SUPPLYING_WORDS.get(reading, ()), *ACQUIRING_WORDS.get(reading, ())))
     supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
+    verb = re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)") if verbs else None
     found: list[str] = []
     previous = ""
     for clause in _DEAL_CLAUSE_END.split(quote):
@@ -394,6 +511,7 @@ def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> lis
             found.append(before + clause)
         if relative:
             continue
+        clause = _before_relative(clause, reading, verb)
         carried = ""
         for part in _COORDINATED_PREDICATE.split(clause):
             part = carried + part
@@ -403,6 +521,30 @@ def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> lis
                 carried = part + " "
             found.append(part)
     return found
+
+
+#: A relative pronoun inside a clause ("tanks that Italy refused to sell", "tanques que
+#: Italia no vendería", "chars que l'Italie a refusé", "в шаге который Италия
+#: отвергла"): what follows it is another clause, with its own subject.
+_RELATIVE_PRONOUN = re.compile(
+    r"(?i)(?<!\w)(?:that|which|who|whom|whose|que|qu[’']|quien(?:es)?|qui|dont|lequel|"
+    r"laquelle|lesquel(?:le)?s|котор\w+)(?![\w’'])"
+)
+
+
+def _before_relative(clause: str, reading: str, supplying: re.Pattern[str] | None) -> str:
+    """``clause`` up to a relative clause after the deal's weapons, where the words before
+    it hold the deal's own verb of supplying or acquiring: "delivered 20 tanks that Italy
+    had refused to sell" is read as "delivered 20 tanks". Without that verb the relative
+    clause is the deal's ("Poland wanted the tanks that Germany refused to sell"), and a
+    pronoun before the weapons opens the clause that names them ("denied that it had
+    sold tanks", "a annoncé qu'elle annulait la vente de chars"): both read whole."""
+    for m in _RELATIVE_PRONOUN.finditer(clause):
+        before = clause[: m.start()]
+        if _deal_named_at(before, reading, [], weapons=True) is not None:
+            verb = supplying is not None and supplying.search(before) is not None
+            return before if verb else clause
+    return clause
 
 
 def _on_goods(before: str, reading: str, items: Sequence[str]) -> bool:
@@ -421,9 +563,15 @@ _URGED = re.compile(
 )
 
 
-def _found_unurged(pattern: re.Pattern[str], clause: str) -> bool:
-    """Whether ``pattern`` is in ``clause`` not as what someone calls for."""
-    return any(_URGED.search(clause[: m.start()]) is None for m in pattern.finditer(clause))
+def _found_unurged(
+    pattern: re.Pattern[str], clause: str, reading: str, parties: frozenset[str] = frozenset()
+) -> bool:
+    """Whether ``pattern`` is in ``clause`` as its predicate, not as what someone calls
+    for nor as an attribute (:func:`_attributive`)."""
+    return any(
+        _URGED.search(clause[: m.start()]) is None
+        for m in _predicates(pattern, clause, reading, parties)
+    )
 
 
 def _negated(clause: str, reading: str) -> bool:
@@ -435,7 +583,7 @@ def _negated(clause: str, reading: str) -> bool:
     if reading == "zh":  # unspaced: the negator right before the verb (未交付, 不会向X出售)
         return (
             re.search(
-                rf"{negation}(?:会|能|再|将|曾)?(?:(?:向|对|给)[^，。,\s]{{1,12}}?)?(?:{verbs})",
+                rf"{negation}(?:会|能|再|将|曾)?(?:(?:向|对|给)[^，。,\s]{{1,12}}?)?(?:{verbs})(?!的)",
                 clause,
             )
             is not None
