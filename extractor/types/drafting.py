@@ -74,6 +74,7 @@ from extractor.text.language import (
 from extractor.text.places import place_country
 from extractor.text.quantities import (
     LANGUAGES,
+    _lexicon,
     changed_to,
     figures_in,
     find_figure,
@@ -322,6 +323,14 @@ def _money(
     elif normalise_text(text) in normalise_text(quote):
         phrase = text
     return Money(amount=amount, currency=code, text=phrase)
+
+
+def reads_figures(language: str) -> bool:
+    """Whether :mod:`~extractor.text.quantities` has a number grammar for ``language``
+    (ISO 639-1): one of its own :data:`~extractor.text.quantities.LANGUAGES`, or one it
+    knows number words of (num2words' languages, Ukrainian, Hindi and its neighbours).
+    Another language's figures it reads with no words and an English decimal mark."""
+    return language in LANGUAGES or bool(_lexicon(language))
 
 
 def _unheard(message: str) -> None:
@@ -787,9 +796,17 @@ class Builder:
         return next(readable, self.language)
 
     def _reading(self) -> str | None:
-        """The language figures are read in: the article's; None (the text's own
-        script and words tell) when the article's language is undetermined."""
-        return None if self.language == "und" else self.language
+        """The language figures are read in: the article's if it has a number grammar
+        (:func:`reads_figures`), else the likeliest language the text is close to that has
+        one (:func:`close_languages`, as :attr:`date_language` does for dates), else None
+        (the text's own script and words tell). A lone Spanish sentence the detector took
+        for Aragonese, which has none, read "US$ 3.500 millones" with an English decimal
+        point: 3.5 million, a thousand times too small; read as Spanish it is 3.5 billion."""
+        if self.language == "und":
+            return None
+        text = str(self.context.get("text", ""))
+        readable = (each for each in reading_languages(text, self.language) if reads_figures(each))
+        return next(readable, None)
 
     def count(
         self, number: int | None, qualifier: str, harm: Sequence[re.Pattern[str]] = ()
