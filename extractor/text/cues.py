@@ -1067,6 +1067,73 @@ PRICE_WORDS = re.compile(
     re.I,
 )
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of ``words``, split at blanks: a table written as prose."""
+    return frozenset(words.split())
+
+
+#: Nouns of an organ of state or its officer ("ministry", "minister", "committee",
+#: "office", "Ministerio", "ministère", "Ausschuss", "министерство", "комитет"): a budget
+#: or economy noun written at one of them is part of an agent's name ("the economy
+#: ministry", "the budget committee", "Ministerio de Economía", "Министерство экономики"),
+#: which owns no amount: "Germany's economy ministry approved $3 billion" is a deal's value.
+AGENT_NOUNS = re.compile(
+    r"(?<!\w)(?:ministr(?:y|ies)|ministers?|committees?|offices?|departments?|commissions?|"
+    r"councils?|agenc(?:y|ies)|secretar(?:y|ies)|spokes(?:man|woman|person)|officials?|"
+    r"chiefs?|directors?|panels?|subcommittees?|"
+    r"ministerios?|ministros?|ministras?|comisi[oó]n|comit[eé]s?|oficinas?|departamentos?|"
+    r"consejos?|secretar[ií]as?|minist[eè]res?|ministres?|commission|bureaux?|conseils?|"
+    r"\w*ministeri(?:um|ums|en)|\w*minister(?:in|s)?|\w*aussch(?:uss|usses|üsse)|\w*amts?|"
+    r"\w*beh[oö]rden?|министерств\w*|министр\w*|минфин\w*|комитет\w*|комисси\w*|"
+    r"ведомств\w*|департамент\w*|управлени\w*)(?!\w)",
+    re.I,
+)
+#: Words that join a noun to the amount of its own size, by their role (folded, whole
+#: words; "d'", "l'" and the possessive "'s" as their letter). A budget or economy noun
+#: owns an amount written after it only across these ("the budget is $30 billion", "el
+#: presupuesto de defensa es de", "le budget atteint", "der Haushalt beträgt",
+#: "бюджет составляет", "the economy grew 3% to"); any other word between, a verb above
+#: all ("the economy ministry approved $3 billion"), makes the amount another phrase's.
+#: Complements: a noun of the budget's own phrase may follow them ("el presupuesto de
+#: defensa", "the budget of Poland", "бюджет в").
+SIZE_COMPLEMENTS = _word_set("of in de del du des d von im в di do da della dei")
+#: Determiners and the possessive (no word of their own in the phrase).
+SIZE_DETERMINERS = _word_set("""
+    the a an its their his her this that these s
+    el la los las lo un una su sus este esta le les l une son sa ses leur leurs ce cet cette
+    der die das dem den ein eine einem einen eines sein seine seines seinem ihr ihre ihres
+    ihrem dieses diesem diese этот этом его её ее их o os as seu sua il gli i suo
+""")
+#: Prepositions and conjunctions that open another phrase ("supports the economy with a
+#: minimum of $150 million", "budget cuts and $3 billion"): a budget noun before them
+#: owns no amount after them.
+OTHER_PHRASE_WORDS = _word_set("""
+    with by into through across without and or but with con sin desde para y o avec sans
+    par et ou mit durch ohne und oder с из от через для и или
+""")
+#: Verbs and prepositions of a size or its level, qualifiers and words of time.
+SIZE_LINKS = _word_set("""
+    is was are were be been being will would has had have now currently set put estimated
+    projected expected stands stood reached reaches reach total totals totalled totaled
+    totaling totalling amounts amounted amount grew grows rose rises fell falls increased
+    climbed hit topped exceeded at to about some around nearly almost roughly approximately
+    over more than less up down just under only annual annually year years next last fiscal
+    also additional grown from
+    es era fue será sería son eran está estaba asciende ascendió ascendía ascenderá alcanza
+    alcanzó alcanzará llega llegó creció aumentó supera superó a en unos unas casi cerca más
+    menos total hasta año
+    est était sera serait fut élève élevait élèvera atteint atteignait atteindra passe passé
+    à environ près plus moins quelque année an
+    ist war wird sind waren beträgt betrug betragen liegt lag bei erreicht erreichte stieg
+    steigt auf höhe rund etwa fast knapp über mehr als insgesamt jahr jahres
+    составляет составлял составляла составляло составит составил составила составило
+    достиг достигла достигло достигает достигнет вырос выросла выросло превысил превышает
+    был была было будет на до размере объёме объеме около более почти свыше порядка
+    примерно всего текущем году год года
+    é foi ascende atinge atingiu chega è sarà pari ammonta ammontava raggiunge raggiunto
+""")
+
 #: Words that a deal was cancelled or suspended (SIPRI: a deal cancelled is no transfer
 #: made): "cancelled its order", "scrapped the sale", "suspended deliveries", "canceló",
 #: "anuló", "a annulé", "storniert", "abgesagt", "отменила", "приостановила", "取消".

@@ -45,6 +45,7 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.cues import (
+    AGENT_NOUNS,
     BUDGET_NOUNS,
     CLAUSE_LINKS,
     DEAL_NOUNS,
@@ -53,7 +54,11 @@ from extractor.text.cues import (
     HANGUL,
     MEETING_CUES,
     NO_TALK_CUES,
+    OTHER_PHRASE_WORDS,
     PRICE_WORDS,
+    SIZE_COMPLEMENTS,
+    SIZE_DETERMINERS,
+    SIZE_LINKS,
     SOUTHEAST_ASIAN,
     any_found,
     cue_patterns,
@@ -344,50 +349,174 @@ _CLAUSE_END = re.compile(r"[,;:!?()，；：。！？]|\.(?:\s|$)")
 _AFTER_AMOUNT = re.compile(
     r"\s*((?:(?!(?:of|from|for|de|du|des|del|von|aus|из|от|на)\b)\w+\s*){1,3})"
 )
+#: The words of a stretch of text, one by one: letters ("l'" and "'s" give their letter)
+#: or a figure with its percent sign.
+_PHRASE_WORD = re.compile(r"[^\W\d_]+|\d[\d.,]*%?")
+#: How many words before an amount a budget noun may own it from ("el presupuesto de
+#: defensa de Polonia es de 30.000 millones").
+_OWNER_WORDS = 8
 
 
-def _own_reach(after: str) -> str | None:
-    """The words after an amount that may still be its own noun's, or None when the deal's
-    own noun heads it ("the $3 billion sale", "3 млрд долларов по контракту"): the amount is
-    the deal's then. A conjunction or a phrase of time ("after the budget was approved",
-    "после принятия бюджета") ends the reach: a budget noun past it is another phrase's."""
+def _head_after(after: str) -> str | None:
+    """Which noun written right after an amount heads it, "deal" or "budget", or None:
+    the first of a deal's (:data:`~extractor.text.cues.DEAL_NOUNS`: "the $3 billion
+    sale", "3 млрд долларов по контракту") or a budget's
+    (:data:`~extractor.text.cues.BUDGET_NOUNS`: "a $30 billion annual budget") nouns among
+    the words joined to it, before a conjunction or a phrase of time ("after the budget
+    was approved", "после принятия бюджета") or a determiner ("$3 billion swelled the
+    budget"). A noun further on ("$30 billion covers the tank contract") heads another
+    phrase: it claims the amount for nobody. A budget noun
+    of an agent's name ("the $3 billion budget office grant") is no budget."""
     link = CLAUSE_LINKS.search(after)
-    deal = DEAL_NOUNS.search(after)
-    budget = BUDGET_NOUNS.search(after)
-    if (
-        deal
-        and (budget is None or deal.start() < budget.start())
-        and (link is None or deal.start() < link.start())
+    joined = _AFTER_AMOUNT.match(after[: link.start()] if link else after)
+    words = joined.group(1) if joined else ""
+    for word in re.finditer(r"\w+", words):  # a determiner opens another noun's phrase
+        if word.group().lower() in SIZE_DETERMINERS:
+            words = words[: word.start()]
+            break
+    for noun in sorted(
+        [*DEAL_NOUNS.finditer(words), *BUDGET_NOUNS.finditer(words)], key=lambda m: m.start()
     ):
-        return None
-    return after[: link.start()] if link else after
+        if DEAL_NOUNS.fullmatch(noun.group()):
+            return "deal"
+        if not _agent_name(words, noun):
+            return "budget"
+    return None
+
+
+def _agent_name(text: str, noun: re.Match[str]) -> bool:
+    """Whether the budget or economy noun ``noun`` of ``text`` is part of an agent's name
+    (:data:`~extractor.text.cues.AGENT_NOUNS`): an agent noun right after it ("economy
+    ministry", "budget committee", "Budget Office"), or before it with at most a word of
+    its own (an adjective: "ministre allemand") and a complement between ("Ministry of
+    Economy", "Ministerio de Economía", "ministre de l'Économie", "Minister for the
+    Economy") or none ("Министерство экономики"). Such a noun names who acted, and owns
+    no amount."""
+    following = _PHRASE_WORD.findall(text[noun.end() :])[:1]
+    if following and AGENT_NOUNS.fullmatch(following[0]):
+        return True
+    before = _PHRASE_WORD.findall(text[: noun.start()])[-4:]
+    linked = False
+    for distance, word in enumerate(reversed(before)):
+        folded = word.lower()
+        if AGENT_NOUNS.fullmatch(word):
+            return linked or distance == 0
+        if folded in SIZE_COMPLEMENTS or folded in ("for", "für", "pour", "para"):
+            linked = True
+        elif folded not in SIZE_DETERMINERS and not (linked and distance <= 3):
+            return False
+    return False
+
+
+def _owns_after(gap: str, apposed: bool = False) -> bool:
+    """Whether a budget or economy noun owns an amount ``gap`` separates it from (the words
+    between them): as its head, across words of a size
+    (:data:`~extractor.text.cues.SIZE_LINKS`: "the defence budget is $30 billion", "the
+    economy grew 3% to", "der Haushalt beträgt", "бюджет составляет"), its complements
+    ("budget of", "el presupuesto de defensa es de", "бюджет Польши в"), determiners, and
+    one verb of its own, the noun its subject and the amount its object ("the budget
+    includes $1.1 billion", "el presupuesto prevé"). A noun of the budget's own phrase may
+    follow it or a complement (an adjective, a genitive, a name: "presupuesto militar es
+    de", "бюджет страны составляет", "the budget request provides"). Past its verb, a name
+    or any other word is another phrase's ("Aus dem Haushalt genehmigte Polen", "the
+    budget committee said Germany delivered"); so is an agent's noun ("the economy
+    ministry approved $3 billion"), a deal's ("the budget of the contract worth") or a
+    price's word (:data:`~extractor.text.cues.PRICE_WORDS`: "the budget will pay $3
+    billion for").
+    ``apposed``: the amount stands after a comma, in apposition to the noun ("the defence
+    budget, $30 billion this year,", "el presupuesto de Polonia, de 30.000 millones,"):
+    no word may follow the noun itself then ("Despite budget cuts, $3 billion, ...")."""
+    free, verb = not apposed, False
+    for word in _PHRASE_WORD.findall(gap):
+        folded = word.lower()
+        if AGENT_NOUNS.fullmatch(word) or DEAL_NOUNS.fullmatch(word) or PRICE_WORDS.fullmatch(word):
+            return False
+        if folded in SIZE_DETERMINERS:
+            continue
+        if folded in SIZE_LINKS or word[0].isdigit():
+            free = False
+        elif folded in SIZE_COMPLEMENTS:
+            free = not verb
+        elif folded in OTHER_PHRASE_WORDS:
+            return False  # "supports the economy with a minimum of $150 million"
+        elif free:
+            free = False  # its own phrase: "el presupuesto de Polonia", "budget request"
+        elif verb or apposed or word[0].isupper():
+            return False  # another's name or verb: "Aus dem Haushalt genehmigte Polen"
+        else:
+            free, verb = False, True
+    return True
+
+
+def _owner_before(before: str, apposed: bool) -> bool:
+    """Whether a budget or economy noun among the words ``before`` an amount owns it
+    (:func:`_owns_after`; ``apposed`` as there), not being part of an agent's name
+    (:func:`_agent_name`)."""
+    return any(
+        not _agent_name(before, noun)
+        and _owns_after(before[noun.end() :].replace(",", " "), apposed)
+        for noun in BUDGET_NOUNS.finditer(before)
+    )
+
+
+def _only_size_words(text: str) -> bool:
+    """Whether ``text`` holds no word but those of a size, complements and determiners
+    (:data:`~extractor.text.cues.SIZE_LINKS`), and figures: "de", "this year"."""
+    return all(
+        w.lower() in SIZE_LINKS or w.lower() in SIZE_COMPLEMENTS or w.lower() in SIZE_DETERMINERS
+        or w[0].isdigit()
+        for w in _PHRASE_WORD.findall(text)
+    )  # fmt: skip
+
+
+def _before_amount(quote: str, start: int, end: int) -> tuple[str, bool]:
+    """The words before the amount at ``quote[start:end]`` that may own it: those of its
+    own clause (at most :data:`_OWNER_WORDS`), and whether it is apposed. An amount
+    written alone between commas ("the defence budget, $30 billion this year, funds",
+    "el presupuesto de Polonia, de 30.000 millones, cubre") is the apposition of the noun
+    before the first comma: its clause goes on before that comma."""
+    window = quote[max(0, start - 160) : start]
+    pieces = re.split(f"({_CLAUSE_END.pattern})", window)
+    before, apposed = pieces[-1], False
+    rest = quote[end : end + 60]
+    closing = _CLAUSE_END.search(rest)
+    if (
+        len(pieces) >= 3
+        and pieces[-2] == ","
+        and _only_size_words(before)
+        and closing is not None
+        and closing.group() == ","
+        and _only_size_words(rest[: closing.start()])
+    ):
+        before, apposed = pieces[-3] + ", " + before, True
+    return " ".join(before.split()[-_OWNER_WORDS:]), apposed
 
 
 def _for_another_thing(quote: str, start: int, end: int) -> bool:
     """Whether the amount at ``quote[start:end]`` is written as a budget's or an economy's
-    (:data:`~extractor.text.cues.BUDGET_NOUNS`) in its own clause: the noun among the
-    five words before it with no price's word between (:data:`~extractor.text.cues.PRICE_WORDS`:
+    (:data:`~extractor.text.cues.BUDGET_NOUNS`): a noun of theirs heads it, not as part
+    of an agent's name and not across a verb (SIPRI: the deal's value, not the funds or
+    the output it comes out of).
+
+    The noun heads it before it across words of its size only (:func:`_owner_before`:
     "the defence budget is $30 billion", "economy grew 3% to $800 billion", "el
-    presupuesto de defensa de 30.000 millones", not "the budget will pay $3 billion for")
-    or among the three after it ("$30 billion defence budget"), or in Chinese its
-    characters right before or after ("国防预算为300亿美元"). Money further off in the
-    sentence ("jets for $4 billion, a third of its budget") is left: a package's value
-    is never dropped for a budget named elsewhere."""
-    before = _CLAUSE_END.split(quote[max(0, start - 80) : start])[-1]
-    after = _CLAUSE_END.split(quote[end : end + 60])[0]
+    presupuesto de defensa de 30.000 millones", "the defence budget of $30 billion covers
+    the tank contract"; not "the budget will pay $3 billion for", "Germany's economy
+    ministry approved $3 billion", "the budget committee said Germany delivered $3
+    billion"), or right after it (:func:`_head_after`: "$30 billion defence budget"),
+    or in Chinese its characters right before or after ("国防预算为300亿美元"). A deal's
+    noun after the amount overrides no budget noun before it (the budget of "Poland's
+    defence budget of $30 billion covers the tank contract"); right after it, it leaves
+    the amount to no budget noun after it ("the $3 billion sale").
+    Money further off in the sentence ("jets for $4 billion, a third of its budget") is
+    left: a package's value is never dropped for a budget named elsewhere."""
     if re.search(f"[{HAN_AND_KANA}]", quote[max(0, start - 1) : end + 1]):
-        before, after = before[-8:], after[:6]
-    else:
-        before = " ".join(before.split()[-5:])
-        after = _own_reach(after)
-        if after is None:
-            return False
-        joined = _AFTER_AMOUNT.match(after)
-        after = joined.group(1) if joined else ""
-    nouns = list(BUDGET_NOUNS.finditer(before))
-    return bool(
-        (nouns and not PRICE_WORDS.search(before, nouns[-1].end())) or BUDGET_NOUNS.search(after)
-    )
+        before = _CLAUSE_END.split(quote[max(0, start - 80) : start])[-1][-8:]
+        after = _CLAUSE_END.split(quote[end : end + 60])[0][:6]
+        return bool(BUDGET_NOUNS.search(before) or BUDGET_NOUNS.search(after))
+    if _owner_before(*_before_amount(quote, start, end)):
+        return True
+    return _head_after(_CLAUSE_END.split(quote[end : end + 60])[0]) == "budget"
 
 
 def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
