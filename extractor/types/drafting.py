@@ -506,17 +506,20 @@ def _for_another_thing(quote: str, start: int, end: int) -> bool:
     billion"), or right after it (:func:`_head_after`: "$30 billion defence budget"),
     or in Chinese its characters right before or after ("国防预算为300亿美元"). A deal's
     noun after the amount overrides no budget noun before it (the budget of "Poland's
-    defence budget of $30 billion covers the tank contract"); right after it, it leaves
-    the amount to no budget noun after it ("the $3 billion sale").
+    defence budget of $30 billion covers the tank contract") unless a determiner opens
+    the amount's own noun phrase, which the deal heads ("Budget hawks criticised the $3
+    billion deal", "the budget's $3 billion tank deal").
     Money further off in the sentence ("jets for $4 billion, a third of its budget") is
     left: a package's value is never dropped for a budget named elsewhere."""
     if re.search(f"[{HAN_AND_KANA}]", quote[max(0, start - 1) : end + 1]):
         before = _CLAUSE_END.split(quote[max(0, start - 80) : start])[-1][-8:]
         after = _CLAUSE_END.split(quote[end : end + 60])[0][:6]
         return bool(BUDGET_NOUNS.search(before) or BUDGET_NOUNS.search(after))
-    if _owner_before(*_before_amount(quote, start, end)):
-        return True
-    return _head_after(_CLAUSE_END.split(quote[end : end + 60])[0]) == "budget"
+    head = _head_after(_CLAUSE_END.split(quote[end : end + 60])[0])
+    opened = _PHRASE_WORD.findall(quote[max(0, start - 20) : start])[-1:]
+    if head is not None and opened and opened[0].lower() in SIZE_DETERMINERS:
+        return head == "budget"  # a noun phrase of its own: "criticised the $3 billion deal"
+    return _owner_before(*_before_amount(quote, start, end)) or head == "budget"
 
 
 def _warn(context: dict[str, Any], message: str, *, once: bool = False) -> None:
