@@ -304,6 +304,15 @@ def _spellings(value: int, language: str) -> list[str]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+def reads_figures(language: str) -> bool:
+    """Whether this module has a number grammar for ``language`` (ISO 639-1): one of its
+    own :data:`LANGUAGES`, or one it knows number words of (num2words' languages,
+    Ukrainian, Hindi and its neighbours). Another language's figures it reads with no
+    words and an English decimal mark, so a caller with a choice of languages (a short
+    text's close ones) picks one this is true of."""
+    return language in LANGUAGES or bool(_lexicon(language))
+
+
 @cache
 def _lexicon(language: str) -> dict[str, tuple[str, int]]:
     """Folded word -> (kind, value): the number words of ``language``."""

@@ -79,7 +79,6 @@ from extractor.text.language import (
 from extractor.text.places import place_country
 from extractor.text.quantities import (
     LANGUAGES,
-    _lexicon,
     changed_to,
     figures_in,
     find_figure,
@@ -87,6 +86,7 @@ from extractor.text.quantities import (
     number_forms,
     parse_count,
     parse_money,
+    reads_figures,
 )
 from extractor.text.titles import MILITARY_OFFICE, name_words
 from extractor.types.base import name_fold
@@ -328,14 +328,6 @@ def _money(
     elif normalise_text(text) in normalise_text(quote):
         phrase = text
     return Money(amount=amount, currency=code, text=phrase)
-
-
-def reads_figures(language: str) -> bool:
-    """Whether :mod:`~extractor.text.quantities` has a number grammar for ``language``
-    (ISO 639-1): one of its own :data:`~extractor.text.quantities.LANGUAGES`, or one it
-    knows number words of (num2words' languages, Ukrainian, Hindi and its neighbours).
-    Another language's figures it reads with no words and an English decimal mark."""
-    return language in LANGUAGES or bool(_lexicon(language))
 
 
 def _unheard(message: str) -> None:
@@ -929,7 +921,7 @@ class Builder:
 
     def _reading(self) -> str | None:
         """The language figures are read in: the article's if it has a number grammar
-        (:func:`reads_figures`), else the likeliest language the text is close to that has
+        (:func:`~extractor.text.quantities.reads_figures`), else the likeliest language the text is close to that has
         one (:func:`close_languages`, as :attr:`date_language` does for dates), else None
         (the text's own script and words tell). A lone Spanish sentence the detector took
         for Aragonese, which has none, read "US$ 3.500 millones" with an English decimal
