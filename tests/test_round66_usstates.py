@@ -120,3 +120,70 @@ def test_cities_written_with_their_country_keep_it() -> None:
             wrong.append(place)
     assert total > 100
     assert not wrong, wrong
+
+
+# --- a place name of several words that holds a country's name is read whole ------------
+
+_HARM = (
+    "Gunmen killed {n} people in {place} on Sunday, police said.",
+    "At least {n} civilians were killed in {place} overnight.",
+    "A blast in {place} wounded {n} people.",
+)
+
+
+def _whole_names() -> list[tuple[str, str]]:
+    """(name, country a part of it names) for the gazetteer's cities of 100,000 people or
+    more whose main name of several words holds another country's name, and the US
+    states so named ("New Mexico")."""
+    found = []
+    names = [
+        (str(c["name"]), str(c["countrycode"]))
+        for c in gazetteer_cities().values()
+        if int(c["population"]) >= 100_000
+    ] + [(name, "US") for name in _STATE_NAMES.values()]
+    from extractor.text.countries import country_in_text
+
+    for name, alpha2 in names:
+        words = name.replace("-", " ").split()
+        own = pycountry.countries.get(alpha_2=alpha2)
+        for span in (" ".join(words[1:]), " ".join(words[:-1])):
+            named = country_in_text(span) if len(words) >= 2 and span else None
+            if named and own and named != own.alpha_3:
+                found.append((name, named))
+                break
+    return sorted(set(found))
+
+
+def test_whole_names_exist() -> None:
+    names = {name for name, _ in _whole_names()}
+    assert {"Benin City", "New Mexico", "Jersey City"} <= names
+
+
+def test_a_city_holding_a_country_name_names_no_such_country() -> None:
+    from extractor.text.countries import countries_in_text
+    from extractor.types.casualty_report import event_countries
+
+    wrong, total = [], 0
+    for name, held in _whole_names():
+        for n, template in enumerate(_HARM, 3):
+            text = template.format(n=n, place=name)
+            total += 1
+            if held in event_countries(text) or held in countries_in_text(text):
+                wrong.append(text)
+    assert not wrong, f"{len(wrong)}/{total}: {wrong[:10]}"
+
+
+def test_the_country_itself_is_still_read() -> None:
+    from extractor.text.countries import countries_in_text
+    from extractor.types.casualty_report import event_countries
+
+    wrong = []
+    for _name, held in _whole_names():
+        country = pycountry.countries.get(alpha_3=held)
+        if country is None:
+            continue
+        for n, template in enumerate(_HARM, 3):
+            text = template.format(n=n, place=country.name)
+            if held not in countries_in_text(text) or held not in event_countries(text):
+                wrong.append(text)
+    assert not wrong, wrong

@@ -29,7 +29,13 @@ import pycountry
 
 from extractor.text.cues import MEETING_WORDS, SPEECH_WORDS
 from extractor.text.dates import MONTHS, WEEKDAYS
-from extractor.text.gazetteer import city_countries, main_city_names
+from extractor.text.gazetteer import (
+    RIVAL_POPULATION,
+    city_countries,
+    gazetteer_cities,
+    main_city_names,
+    us_states,
+)
 from extractor.text.grounding import normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
@@ -522,7 +528,14 @@ def country_in_text(text: str, language: str | None = None) -> str | None:
     Else the names of ``language`` (the article's), or of the text's own
     language when it can be told ("Москва", "北京"; a lone "Pekín" cannot
     be told: give ``language``).
+    A place name of several words that holds another country's name is read whole
+    (:func:`_whole_places`): "Benin City" names no Benin, "New Mexico" no Mexico.
     """
+    return _named_country(_without_whole_places(text), language)
+
+
+def _named_country(text: str, language: str | None = None) -> str | None:
+    """:func:`country_in_text` without reading place names whole first."""
     folded = normalise_text(text, accents=False)
     found: set[str] = set()
     for name, code, pattern in _name_patterns():
@@ -804,6 +817,7 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
     "中国"); English text is read with the English names alone.
     """
     language = language or detect_language(text)
+    text = _without_whole_places(text)
     if language in ("en", UNDETERMINED) or not has_local_names(language):
         english = _bare_name_owners(text, _english_spans(text, language), "en")
         return _first_mentions(
@@ -824,6 +838,53 @@ def countries_in_text(text: str, language: str | None = None) -> list[str]:
         hits += _abbreviation_hits(text, language)
     hits += _elided_sides(text, spans, language)
     return _first_mentions(hits + _plural_hits(text, language))
+
+
+def _without_whole_places(text: str) -> str:
+    """``text`` with each place name of several words that holds another country's name
+    blanked out (:func:`_whole_places`): "Benin City" is Nigeria's, "New Mexico" a US
+    state, and neither mentions Benin or Mexico. Offsets are kept."""
+    pattern = _whole_places()
+    return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
+
+
+@cache
+def _whole_places() -> re.Pattern[str] | None:
+    """The gazetteer's city names of several words (cities of :data:`RIVAL_POPULATION`
+    people or more) and the US states' names that hold the name of a country other than
+    their own ("Benin City", "Spanish Town", "East London", "Jersey City", "New Mexico"):
+    read whole before their parts, as :func:`extractor.text.places.place_country` reads a
+    place. None when there is none."""
+    places = [
+        (str(city["name"]), _alpha3_of(str(city["countrycode"])))
+        for city in gazetteer_cities().values()
+        if int(city.get("population") or 0) >= RIVAL_POPULATION
+    ]
+    places += [(name, "USA") for name in us_states()]
+    names = sorted({name for name, code in places if _holds_other_country(name, code)}, key=len)
+    if not names:
+        return None
+    alternatives = "|".join(
+        r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", name))) for name in reversed(names)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _alpha3_of(alpha2: str) -> str:
+    """The alpha-3 code of ISO alpha-2 ``alpha2``, or ""."""
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else ""
+
+
+def _holds_other_country(name: str, code: str) -> bool:
+    """Whether place ``name`` of several words, in country ``code``, names another country
+    by its words without the first or without the last ("Benin City": Benin)."""
+    key = normalise_text(name, accents=False)
+    words = re.split(r"[\s-]+", key)
+    named = _named_country(key) if len(words) >= 2 else None
+    if named is None or named == code:
+        return False
+    return any(_named_country(" ".join(span)) == named for span in (words[1:], words[:-1]))
 
 
 #: Per language: the plural of a name that two states share, which names both ("the two
