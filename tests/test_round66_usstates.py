@@ -145,6 +145,8 @@ def _whole_names() -> list[tuple[str, str]]:
 
     for name, alpha2 in names:
         words = name.replace("-", " ").split()
+        if words[0].lower() in {"east", "west", "north", "south"}:
+            continue  # "East Jerusalem", "East London": also a part of the place named
         own = pycountry.countries.get(alpha_2=alpha2)
         for span in (" ".join(words[1:]), " ".join(words[:-1])):
             named = country_in_text(span) if len(words) >= 2 and span else None
@@ -157,6 +159,13 @@ def _whole_names() -> list[tuple[str, str]]:
 def test_whole_names_exist() -> None:
     names = {name for name, _ in _whole_names()}
     assert {"Benin City", "New Mexico", "Jersey City"} <= names
+
+
+def test_a_compass_word_before_a_place_keeps_it() -> None:
+    from extractor.text.countries import countries_in_text
+
+    assert "ISR" in countries_in_text("He toured a hospital in East Jerusalem on Monday.")
+    assert "GBR" in countries_in_text("Two men were stabbed in East London, police said.")
 
 
 def test_a_city_holding_a_country_name_names_no_such_country() -> None:

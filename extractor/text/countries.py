@@ -852,7 +852,7 @@ def _without_whole_places(text: str) -> str:
 def _whole_places() -> re.Pattern[str] | None:
     """The gazetteer's city names of several words (cities of :data:`RIVAL_POPULATION`
     people or more) and the US states' names that hold the name of a country other than
-    their own ("Benin City", "Spanish Town", "East London", "Jersey City", "New Mexico"):
+    their own ("Benin City", "Spanish Town", "Jersey City", "New Mexico"):
     read whole before their parts, as :func:`extractor.text.places.place_country` reads a
     place. None when there is none."""
     places = [
@@ -876,11 +876,18 @@ def _alpha3_of(alpha2: str) -> str:
     return country.alpha_3 if country else ""
 
 
+#: A compass word before a place is also the part of that place ("East Jerusalem", "East
+#: London" is South Africa's city and London's east end): such a name is read as before.
+_COMPASS = frozenset(("east", "west", "north", "south"))
+
+
 def _holds_other_country(name: str, code: str) -> bool:
     """Whether place ``name`` of several words, in country ``code``, names another country
     by its words without the first or without the last ("Benin City": Benin)."""
     key = normalise_text(name, accents=False)
     words = re.split(r"[\s-]+", key)
+    if words[0] in _COMPASS:
+        return False
     named = _named_country(key) if len(words) >= 2 else None
     if named is None or named == code:
         return False
