@@ -16,7 +16,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.types.visit import receiving_sides
+from extractor.types.visit import Visit, receiving_sides
 from tests.roles_support import run
 from tests.test_round57_casualties import run as casualty
 from tests.test_round57_direction import COUNTRIES, person, visit
@@ -39,14 +39,15 @@ def directions(
 ) -> list[tuple[str | None, str | None]]:
     """The (visitor, host) countries of the records a draft of {a} of A visiting {b} of B
     gives: the right draft, or (``reversed_``) one whose countries are the wrong way round,
-    each person still of their own country. {b} is a host only if the text names them."""
+    each person still of their own country. {b} is a host only if the text names them.
+    Visits only: a draft the rules recode as another event (a call, round 66) is no visit."""
     a, b = names
     visitor, host = (codes[1], codes[0]) if reversed_ else (codes[0], codes[1])
     hosts = [person(b, codes[1])] if b.split()[-1] in text else []
     draft = visit(visitors=[person(a, codes[0])], visitor_country=visitor,
                   hosts=hosts, host_country=host)  # fmt: skip
     outcome = run("visit", text, **draft)
-    return [(r.visitor_country, r.host_country) for r in outcome.records]
+    return [(r.visitor_country, r.host_country) for r in outcome.records if isinstance(r, Visit)]
 
 
 # -- a topic or an onward leg is no venue ------------------------------------------------
