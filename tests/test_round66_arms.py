@@ -21,15 +21,8 @@ import pytest
 
 from extractor.types.arms_transfer import transfer_sides
 from tests.roles_support import run
+from tests.test_round65_armstatus_status import PAIRS, STATES
 
-STATES = {
-    "DEU": {"en": "Germany", "es": "Alemania", "de": "Deutschland", "ru": "Германия", "zh": "德国",
-            "fr": "L'Allemagne"},
-    "FRA": {"en": "France", "es": "Francia", "de": "Frankreich", "ru": "Франции", "zh": "法国",
-            "fr": "la France"},
-    "POL": {"en": "Poland", "es": "Polonia", "de": "Polen", "ru": "Польше", "zh": "波兰",
-            "fr": "la Pologne"},
-}  # fmt: skip
 #: The buyer named as a subject (Russian and French need the nominative, the capital).
 BUYERS = {
     "FRA": {"es": "Francia", "fr": "La France", "de": "Frankreich", "ru": "Франция", "zh": "法国"},
@@ -37,7 +30,6 @@ BUYERS = {
 }  # fmt: skip
 #: The seller as an object of "from" (Russian: "у Германии").
 SELLERS_FROM = {"DEU": {"ru": "Германии", "fr": "l'Allemagne", "es": "Alemania"}}
-PAIRS = [("DEU", "FRA"), ("DEU", "POL")]
 
 
 def _fill(template: str, s: str, r: str) -> str:
