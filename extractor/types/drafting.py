@@ -878,6 +878,7 @@ class Builder:
         frames = with_english(_EVENT_FRAME, self.date_language)
         return any(
             _OTHER_CLAUSE.search(sentence, word.end()) is None
+            and _frames_during(sentence[: word.start()])
             for frame in frames
             for word in frame.finditer(sentence)
         )
@@ -888,8 +889,10 @@ class Builder:
         (:data:`~extractor.text.cues.NO_TALK_CUES`: "would", "will", "sera", "wird",
         "будут") lies between them, for such a date belongs to a clause of what is yet to
         happen or did not ("would be buried on Friday", "get tanks by March 30"), and
-        resolving it would put a future day in the past."""
-        between = self.quote[skipped:start]
+        resolving it would put a future day in the past. Only the date's own verb group
+        counts (:func:`_governing_clause`): a modal in an aside or another conjunct ("X,
+        who would not confirm the trip, visited Kyiv on Friday") is another verb's."""
+        between = _governing_clause(self.quote[skipped:start])
         return not any_found(with_english(NO_TALK_CUES, self.date_language), between)
 
     def country(self, value: str | None) -> str | None:
@@ -1168,6 +1171,70 @@ _OTHER_CLAUSE = re.compile(
     r"dass|welche[rsmn]?|что|чтобы|котор\w*)(?!\w)|,\s*(?i:and|but|or|y|e|pero|et|mais|und|"
     r"aber|oder|и|а|но)(?!\w)"
 )
+#: What heads a phrase that puts the event before or after the speech, not at it ("After
+#: visiting Kyiv", "Ahead of his visit", "Back from", "Tras su visita", "Après", "Nach
+#: seinem Besuch", "После визита") or recalls or asks of it ("Recalling his visit").
+_NOT_DURING = re.compile(
+    r"(?<!\w)(?i:after|since|before|ahead\s+of|prior\s+to|following|back\s+from|"
+    r"recalling|reflecting|remembering|asked|preparing|looking\s+back|"
+    r"tras|despu[eé]s|antes|desde|de\s+regreso|de\s+vuelta|recordando|"
+    r"apr[eè]s|avant|depuis|de\s+retour|rappelant|"
+    r"nach|vor|seit|zur[uü]ck|"
+    r"после|перед|до|с\s+тех\s+пор|вернувшись|вспоминая)(?!\w)"
+)
+#: What, right before the event's word, puts the speech during the event ("during his",
+#: "on a trip", "at the summit", "durante su", "lors de sa", "bei seinem", "в ходе").
+_DURING_END = re.compile(
+    r"(?<!\w)(?i:during|on|at|in|while|amid|durante|en|de|lors\s+de|pendant|"
+    r"au\s+cours\s+de|bei|während|auf|в\s+ходе|во\s+время|в|во|на|находясь\s+с)"
+    r"\s+(?:\S+\s+){0,3}$"
+)
+#: A participle opening the phrase ("Asked about", "Speaking of"): no frame of its own.
+_OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
+
+
+def _frames_during(before: str) -> bool:
+    """Whether the event's word after ``before`` (its sentence up to the word) sets a
+    speech during the event: its opening phrase (from the last comma) is the word itself
+    ("Visiting Kyiv,", a present participle), or ends in a preposition of time spent at
+    the event ("During his visit", "Lors de sa visite", "Во время визита"). A phrase that
+    puts the event before or after the speech (:data:`_NOT_DURING`: "After visiting
+    Kyiv", "Tras su visita", "Ahead of his visit") sets no speech at it."""
+    phrase = before.rsplit(",", 1)[-1]
+    if not phrase.strip():
+        return True
+    if _NOT_DURING.search(phrase):
+        return False
+    if _DURING_END.search(phrase):
+        return True
+    return _OPENING_PARTICIPLE.match(phrase) is None
+
+
+#: What opens the clause a date belongs to, past the verb of another clause: an
+#: adversative ("did not stay long but visited"), a comma and a conjunction, or a
+#: subordinator with its subject ("would not comment after he visited").
+_GOVERNING_CLAUSE_START = re.compile(
+    r"(?<!\w)(?i:but|pero|mais|aber|но)(?!\w)|,\s*(?i:and|or|y|o|e|et|ou|und|oder|и|или)(?!\w)"
+    r"|(?<!\w)(?i:after|before|when|once|because|as|while|cuando|porque|quand|lorsque|"
+    r"parce\s+que|nachdem|als|weil|когда|потому\s+что)"
+    r"\s+(?:he|she|they|it|we|I|él|ella|ellos|il|elle|ils|er|sie|es|он|она|они|(?-i:[A-ZÀ-ÝА-Я])\w*)(?!\w)"
+)
+#: An aside between commas ("Scholz, who would not confirm the trip, visited"): its
+#: verbs are not the date's.
+_ASIDE = re.compile(r",[^,]*,")
+
+
+def _governing_clause(between: str) -> str:
+    """The part of ``between`` (text from a report's date to a later date) that holds the
+    later date's own verb: closed asides and relatives between commas are dropped, and
+    only what follows the last conjunct or subordinate clause's start is kept, so a modal
+    or negation of another verb ("who would not confirm the trip", "did not stay long
+    but") does not cancel the date."""
+    kept = _ASIDE.sub(" ", between)
+    starts = list(_GOVERNING_CLAUSE_START.finditer(kept))
+    return kept[starts[-1].start() :] if starts else kept
+
+
 #: The end of a sentence inside a quote: a speech is framed only by its own sentence.
 _SENTENCE_END = re.compile(r"[.!?;](?:\s+|$)")
 #: A passive auxiliary right before a verb of speech ("deaths were reported on Monday",
