@@ -156,3 +156,27 @@ def test_a_speech_after_talks_does_not_date_the_meeting(text: str) -> None:
         status="occurred", attribution=None, evidence=[1],
     )  # fmt: skip
     assert all(r.date is None or r.date.value != MONDAY for r in result.records)
+
+
+#: A frame of the event that gives its own time: the speech's day is not the event's.
+OWN_TIME_FRAMES = [
+    "During his visit to {city} in January,",
+    "On his 2024 visit to {city},",
+    "During his visit to {city} last month,",
+    "Visiting {city} two weeks ago,",
+]
+SPEECHES = [
+    "German Chancellor Olaf Scholz said on Monday that Ukraine would get more help.",
+    "German Chancellor Olaf Scholz announced on Monday that Ukraine would get more help.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{frame.format(city=city)} {speech}"
+        for frame, city, speech in itertools.product(OWN_TIME_FRAMES, ["Kyiv", "Lviv"], SPEECHES)
+    ],
+)
+def test_a_frames_own_time_wins_over_the_speechs_day(text: str) -> None:
+    assert MONDAY not in _starts(text)

@@ -65,7 +65,14 @@ from extractor.text.cues import (
     speech_verbs,
     with_english,
 )
-from extractor.text.dates import DATE_IN_TEXT, MONTHS, find_dates, reads_dates, resolve_date
+from extractor.text.dates import (
+    DATE_IN_TEXT,
+    MONTH_NAMES,
+    MONTHS,
+    find_dates,
+    reads_dates,
+    resolve_date,
+)
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
@@ -868,7 +875,9 @@ class Builder:
         Only in the speech's own clause: a relative or complementizer, or a comma and a
         conjunction, between them (:data:`_OTHER_CLAUSE`: "welcomed the governors that
         Biden announced on Monday", "a summit, and a deal announced last week") leaves
-        the speech another's.
+        the speech another's. Only a frame of time spent at the event counts
+        (:func:`_frames_during`: not "After visiting Kyiv,"), and only one that gives no
+        time of its own (:data:`_OWN_TIME`: "During his visit in January," is January's).
         """
         verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - 60) : start])
         if verb is None:
@@ -879,6 +888,7 @@ class Builder:
         return any(
             _OTHER_CLAUSE.search(sentence, word.end()) is None
             and _frames_during(sentence[: word.start()])
+            and _OWN_TIME.search(sentence, sentence.rfind(",", 0, word.start()) + 1) is None
             for frame in frames
             for word in frame.finditer(sentence)
         )
@@ -1188,6 +1198,14 @@ _DURING_END = re.compile(
     r"(?<!\w)(?i:during|on|at|in|while|amid|durante|en|de|lors\s+de|pendant|"
     r"au\s+cours\s+de|bei|während|auf|в\s+ходе|во\s+время|в|во|на|находясь\s+с)"
     r"\s+(?:\S+\s+){0,3}$"
+)
+#: A time the event's frame gives itself ("in January", "his 2024 visit", "last month"):
+#: the speech's day is then not the event's.
+_OWN_TIME = re.compile(
+    rf"(?<!\w)(?:(?-i:{'|'.join(m.capitalize() for m in MONTH_NAMES if m != 'may')})|"
+    r"(?:19|20)\d\d|(?:last|previous|next)\s+(?:week|month|year)|(?:weeks?|months?|years?)\s+ago)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 #: A participle opening the phrase ("Asked about", "Speaking of"): no frame of its own.
 _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
