@@ -28,17 +28,21 @@ CITIES = [("Donetsk", "UKR"), ("Mogadishu", "SOM"), ("Aleppo", "SYR"), ("Kandaha
 #: (language, toll sentence naming {city} only as a movement's end).
 MOVING = [
     ("en", "Refugees who fled to {city} said {n} people were killed in their village."),
-    ("en", "A convoy from {city} was attacked and {n} people were killed."),
     ("en", "Fighters who crossed from {city} killed {n} villagers."),
-    ("en", "{n} people were killed when a bus travelling towards {city} was ambushed."),
     ("en", "{n} migrants died on a boat heading to {city}."),
     ("en", "Survivors who escaped into {city} said {n} people died."),
     ("es", "Refugiados que huyeron a {city} dijeron que {n} personas murieron en su aldea."),
-    ("es", "Un convoy procedente de {city} fue atacado y {n} personas murieron."),
     ("fr", "Des habitants qui ont fui vers {city} ont dit que {n} personnes ont été tuées."),
+    ("ru", "Жители, которые бежали в {city}, сообщили, что погибли {n} человек."),
+]
+#: (language, toll sentence naming {city} only as the end of a movement that crosses no
+#: border): the place is emptied, the city's state kept (round 66 placefix2).
+INSIDE = [
+    ("en", "A convoy from {city} was attacked and {n} people were killed."),
+    ("en", "{n} people were killed when a bus travelling towards {city} was ambushed."),
+    ("es", "Un convoy procedente de {city} fue atacado y {n} personas murieron."),
     ("fr", "Un convoi venant de {city} a été attaqué et {n} personnes ont été tuées."),
     ("de", "Ein Konvoi aus {city} wurde angegriffen, {n} Menschen wurden getötet."),
-    ("ru", "Жители, которые бежали в {city}, сообщили, что погибли {n} человек."),
 ]
 #: The same words where {city} is the event's place.
 VENUES = [
@@ -82,6 +86,15 @@ def test_a_place_on_the_way_is_no_place_of_the_toll(text: str, city: str, code: 
     assert record.place is None
     assert record.country is None
     assert any("movement" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("text", "city", "code"), _cases(INSIDE))
+def test_a_place_on_the_way_inside_a_state_keeps_the_state(text: str, city: str, code: str) -> None:
+    result = _toll(text, city, code)
+    assert result.problems == []
+    (record,) = result.records
+    assert record.place is None
+    assert record.country == code
 
 
 @pytest.mark.parametrize(("text", "city", "code"), _cases(VENUES))

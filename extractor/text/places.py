@@ -150,6 +150,8 @@ _MOVING: dict[str, tuple[str, str]] = {
            r"направлял\w*|переправил\w*",
            r"в|во|из|от|к|ко|на"),
 }  # fmt: skip
+#: The languages whose movements :func:`movement_ends` reads.
+MOVING_LANGUAGES = tuple(_MOVING)
 #: A capitalised name of one or more words (a place as the text writes it).
 _NAME = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*)*"
 _ARTICLES = r"(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den)\s+"
@@ -183,6 +185,37 @@ def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
             continue
         spans.append(match.span("name"))
     return spans
+
+
+#: Per language, the words of a movement that crosses a border: fleeing, escaping,
+#: crossing, deportation, smuggling, and the people who do so ("refugees", "migrants",
+#: "refugiados", "réfugiés", "Flüchtlinge", "беженцы"). A bus travelling or a convoy
+#: heading to a city stays, as far as the text tells, in that city's state; people who
+#: fled or crossed to it may have come from another.
+_BORDER: dict[str, str] = {
+    "en": r"fled|flee(?:s|ing)?|escap(?:ed|ing)|cross(?:ed|ing)|deported|smuggled|exodus|"
+          r"refugees?|migrants?|asylum",
+    "es": r"huy(?:eron|ó|en|endo|ían)|escap(?:aron|ó|ando)|cruz(?:aron|ó|ando)|"
+          r"refugiad[oa]s?|migrantes?|deportad[oa]s?",
+    "fr": r"fui|fuyant|fuient|fuyaient|traversé|réfugiés?|migrants?|expulsés?",
+    "de": r"geflohen|geflüchtet|flohen|floh|flüchteten|Flüchtlinge?|Migranten|abgeschoben",
+    "ru": r"бежал\w*|бежавш\w*|сбежал\w*|переправил\w*|беженц\w*|мигрант\w*",
+}  # fmt: skip
+
+
+def movement_crosses_border(name: str, text: str, language: str = "en") -> bool:
+    """Whether a movement that ends at ``name`` in ``text`` may cross a border
+    (:data:`_BORDER`): its own words say so ("fled to", "crossed from") or the text is
+    about refugees or migrants. Only then does a city named as its end leave the
+    event's state open; "a bus travelling to Kharkiv" was hit in Ukraine as far as the
+    text tells."""
+    words = "|".join(_BORDER[lang] for lang in dict.fromkeys(("en", language)) if lang in _BORDER)
+    border = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    folded = name.strip().casefold()
+    for match in _movement(language).finditer(text):
+        if match.group("name").casefold().startswith(folded) and border.search(match.group(0)):
+            return True
+    return bool(border.search(text))
 
 
 def without_movement_ends(text: str, language: str = "en") -> str:

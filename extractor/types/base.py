@@ -361,6 +361,13 @@ class Record(BaseModel):
                     "still to come, set status to 'planned'; otherwise correct the date"
                 )
 
+    def proving_places(self, language: str = "en") -> list[str]:
+        """The places, as written, whose state :meth:`_check_countries_named` takes as
+        named: those of the record's place fields. A type may add places its evidence
+        ties the event to without making them its place."""
+        del language
+        return [v.text for n in type(self).model_fields if isinstance(v := getattr(self, n), Place)]
+
     def _check_countries_named(
         self, text: str, folded: str, language: str = "en", publisher: object = None
     ) -> None:
@@ -380,11 +387,11 @@ class Record(BaseModel):
         a readout on whitehouse.gov says "President Biden" and never "United States")
         counts as named. How a name is read: :func:`country_in_article`.
         """
-        places = [v for n in type(self).model_fields if isinstance(v := getattr(self, n), Place)]
+        places = self.proving_places(language)
         for code in self.countries():
             if country_in_article(code, text, folded, language, publisher):
                 continue
-            if any(place_proves_country(place.text) == code for place in places):
+            if any(place_proves_country(place) == code for place in places):
                 continue
             named = ", ".join(f"{c} ({country_label(c)})" for c in countries_in_text(text)[:12])
             raise ValueError(

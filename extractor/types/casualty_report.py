@@ -29,6 +29,8 @@ from extractor.text.harm import (
 )
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import (
+    MOVING_LANGUAGES,
+    movement_crosses_border,
     movement_ends,
     place_country,
     place_proves_country,
@@ -110,6 +112,16 @@ class CasualtyReport(Record):
             codes.append(self.place.country)
         return codes
 
+    def proving_places(self, language: str = "en") -> list[str]:
+        """The record's place, and the cities its evidence names as the end of a movement
+        that crosses no border (:func:`movement_crosses_border`): "a bus travelling to
+        Kharkiv" was hit on the way, in no place to code, but in Ukraine as far as the
+        text tells."""
+        quote = self.evidence.cited_text
+        ends = [quote[a:b] for a, b in movement_ends(quote, language)]
+        inside = [end for end in ends if not movement_crosses_border(end, quote, language)]
+        return [*super().proving_places(language), *inside]
+
     def key_numbers(self) -> list[tuple[Any, str | None]]:
         return [(c.conservative, c.text) for c in (self.killed, self.injured) if c is not None]
 
@@ -117,8 +129,9 @@ class CasualtyReport(Record):
         return [self.date] if self.date else []
 
     def mention_terms(self) -> list[str]:
-        terms = [self.place.text] if self.place else []
-        return [*terms, *([self.victims] if self.victims else [])]
+        # No language is given here: a movement read in any of them names the place.
+        places = [p for lang in MOVING_LANGUAGES for p in self.proving_places(lang)]
+        return [*dict.fromkeys(places), *([self.victims] if self.victims else [])]
 
     def plover(self) -> Plover | None:
         if self.violence_type == "one_sided":
@@ -4237,11 +4250,14 @@ def _off_the_way(
     the end of a movement (:func:`movement_ends`): where people fled to or came from,
     where a convoy came from or was heading ("refugees who fled to Chad said 40 people were
     killed", "the convoy from Odesa was shelled"). ACLED codes where the harm happened; a
-    place reached or left on the way is not it and proves no country. A country the
-    article names elsewhere stands; one named only so, or proven only by such a place, is
-    emptied, the toll kept."""
+    place reached or left on the way is not it. A country the article names elsewhere
+    stands; one named only so, or proven only by such a place, is emptied, the toll kept,
+    unless the movement crosses no border (:func:`movement_crosses_border`): "a bus
+    travelling to Kharkiv" is still in Ukraine, "refugees who fled to Goma" may not be."""
     quote, language = make.quote, make.language
     moved = place is not None and _only_on_the_way(place.text, quote, language)
+    held = place.text if place is not None else ""
+    crossed = movement_crosses_border(held, quote, language)
     if moved and place is not None:
         make.warn(
             f"place {place.text!r} is where a movement went or came from in the evidence, "
@@ -4254,6 +4270,8 @@ def _off_the_way(
     publisher = make.context.get("publisher")
     kept = without_movement_ends(text, language)
     if country_in_article(country, kept, normalise_text(kept), language, publisher):
+        return place, country
+    if moved and not crossed and place_proves_country(held) == country:
         return place, country
     if moved or country_in_article(country, text, folded_article(make.context), language):
         make.warn(

@@ -1,0 +1,67 @@
+"""Round 66 placefix2: a movement's end is no place of the event, but it leaves the
+event's state open only when the movement may cross a border.
+
+"A strike on a bus travelling to {city} killed twelve people": the strike was on the way,
+not in {city}, so the place is emptied; but the bus was, as far as the text tells, in
+{city}'s state, and the drafted country stands. People who fled or crossed to a place, or
+refugees and migrants, may have come from another state: there the country is emptied as
+before (tests/test_round66_casualty_moving.py). Sentences are written for this test and
+generated over cities and templates.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from roles_support import run
+
+C = dict(
+    injured=None, qualifier="exact", victims=None, perpetrator=None, date=None,
+    scope="event", violence_type=None, status="occurred", attribution=None,
+)  # fmt: skip
+CITIES = [
+    ("Kharkiv", "UKR"), ("Aleppo", "SYR"), ("Khartoum", "SDN"), ("Mosul", "IRQ"),
+    ("Kabul", "AFG"), ("Gaza City", "PSE"),
+]  # fmt: skip
+#: Vehicles on the way to or from a city: no border crossed.
+INSIDE = [
+    "A strike on a bus travelling to {c} killed twelve people.",
+    "Twelve people were killed when a convoy heading to {c} was shelled.",
+    "A missile hit a train bound for {c}, killing twelve people.",
+    "A drone struck a minibus on its way to {c}, killing twelve people.",
+    "Twelve people died when a bus returning to {c} was hit.",
+    "A truck driving towards {c} was hit by a shell and twelve people were killed.",
+]
+#: Near misses: the movement may cross a border; the state is left open.
+CROSSING = [
+    "Refugees who fled to {c} said twelve people were killed in their village.",
+    "Twelve migrants died on a boat heading to {c}.",
+    "Fighters who crossed from {c} killed twelve villagers.",
+]
+
+
+def _toll(text: str, city: str, code: str) -> object:
+    return run("casualty_report", text, killed=12, country=code, place=city, evidence=[1], **C)
+
+
+@pytest.mark.parametrize(
+    ("template", "city", "code"), [(t, c, k) for t, (c, k) in itertools.product(INSIDE, CITIES)]
+)
+def test_a_vehicle_on_the_way_stays_in_the_state(template: str, city: str, code: str) -> None:
+    """Fails on main: 18/36 lose the country."""
+    result = _toll(template.format(c=city), city, code)
+    assert result.problems == []
+    (record,) = result.records
+    assert record.country == code
+    assert record.killed.conservative == 12
+
+
+@pytest.mark.parametrize(
+    ("template", "city", "code"), [(t, c, k) for t, (c, k) in itertools.product(CROSSING, CITIES)]
+)
+def test_a_crossing_leaves_the_state_open(template: str, city: str, code: str) -> None:
+    result = _toll(template.format(c=city), city, code)
+    (record,) = result.records
+    assert record.place is None
+    assert record.country is None
