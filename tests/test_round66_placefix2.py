@@ -16,6 +16,8 @@ import itertools
 import pytest
 from roles_support import run
 
+from extractor.text.places import place_proves_country
+
 C = dict(
     injured=None, qualifier="exact", victims=None, perpetrator=None, date=None,
     scope="event", violence_type=None, status="occurred", attribution=None,
@@ -65,3 +67,30 @@ def test_a_crossing_leaves_the_state_open(template: str, city: str, code: str) -
     (record,) = result.records
     assert record.place is None
     assert record.country is None
+
+
+# -- "City, Region": an unread region after a city proves nothing --------------------------
+#: Regions of other states than the city's main one, which the module does not read.
+NAMESAKE_REGIONS = ["Nova Scotia", "Quebec", "Ontario", "Manitoba", "Alberta"]
+NAMESAKES = ["London", "Sydney", "Paris", "Berlin", "Moscow", "Dublin", "Athens"]
+#: Near misses: a country, a US state, a division word or a city of the same state after
+#: the city still proves it.
+KEPT = [
+    ("Kharkiv, Ukraine", "UKR"), ("Tripoli, Lebanon", "LBN"), ("Bakhmut, Donetsk region", "UKR"),
+    ("Bakhmut, Donetsk", "UKR"), ("Kramatorsk, Donetsk Oblast", "UKR"),
+    ("Ramadi, Anbar province", "IRQ"), ("Paris, Texas", "USA"), ("London, England", "GBR"),
+    ("Aleppo, northern Syria", "SYR"), ("Kharkiv", "UKR"), ("Perth, Western Australia", "AUS"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", [f"{c}, {r}" for c, r in itertools.product(NAMESAKES, NAMESAKE_REGIONS)]
+)
+def test_a_city_before_an_unread_region_proves_no_state(text: str) -> None:
+    """Fails on main: 10/35 ('London, Quebec' GBR, 'Sydney, Nova Scotia' AUS)."""
+    assert place_proves_country(text) is None
+
+
+@pytest.mark.parametrize(("text", "code"), KEPT)
+def test_a_read_second_part_still_proves(text: str, code: str) -> None:
+    assert place_proves_country(text) == code

@@ -101,6 +101,30 @@ def _whole_city(key: str) -> str | None:
     return code if any(country_in_text(span) == named for span in spans) else None
 
 
+#: The words that make a name a first-level division ("Donetsk region", "Kherson
+#: oblast", "Anbar governorate").
+_REGION_WORD = re.compile(
+    r"(?<!\w)(?:region|oblast|province|governorate|state|district|county|prefecture)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _unread_region(parts: list[str]) -> bool:
+    """Whether a place as written ends, after its city, in a part this module cannot
+    read: no country, US state (:func:`_state_place` reads those), named division
+    ("Donetsk region") nor place of the gazetteer in the city's own state ("Bakhmut,
+    Donetsk"). "Sydney, Nova Scotia" or "London,
+    Ontario" name a namesake in a state the module does not know: the city's main state
+    is no proof."""
+    named = [key for part in parts if (key := _key(part))]
+    if len(named) < 2:
+        return False
+    last, cities = named[-1], city_index()
+    if country_in_text(last) is not None or _REGION_WORD.search(last):
+        return False
+    return last not in cities or cities[last] != cities.get(named[0])
+
+
 def place_proves_country(text: str | None) -> str | None:
     """The country a place as written proves an event happened in, or None: that of its
     parts that are no city name cities of real size in two states bear
@@ -112,6 +136,8 @@ def place_proves_country(text: str | None) -> str | None:
         return None
     if state := _state_place(re.split(r"[,;/()]| - ", text)):
         return state
+    if _unread_region(re.split(r"[,;/()]| - ", text)):
+        return None
     shared = shared_city_names()
     parts = re.split(r"[,;/()]| - ", text)
     kept = [
