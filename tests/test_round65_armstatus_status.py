@@ -74,7 +74,7 @@ def _fill(template: str, s: str, r: str) -> str:
     return template.format(**fields)
 
 
-def _record(text: str, s: str, r: str, item: str, deal_status: str):  # type: ignore[no-untyped-def]
+def _record(text: str, s: str, r: str, item: str, deal_status: str = "delivered"):  # type: ignore[no-untyped-def]
     out = run(
         "arms_transfer", text, supplier=s, recipient=r,
         items=[{"designation": item, "category": None, "quantity": None}],

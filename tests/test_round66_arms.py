@@ -21,7 +21,7 @@ import pytest
 
 from extractor.types.arms_transfer import transfer_sides
 from tests.roles_support import run
-from tests.test_round65_armstatus_status import PAIRS, STATES
+from tests.test_round65_armstatus_status import PAIRS, STATES, _record
 
 #: The buyer named as a subject (Russian and French need the nominative, the capital).
 BUYERS = {
@@ -38,17 +38,6 @@ def _fill(template: str, s: str, r: str) -> str:
     fields |= {f"B_{k}": v for k, v in BUYERS[r].items()}
     fields |= {f"F_{k}": v for k, v in SELLERS_FROM[s].items()}
     return template.format(**fields)
-
-
-def _record(text: str, s: str, r: str, item: str, deal_status: str = "delivered"):  # type: ignore[no-untyped-def]
-    out = run(
-        "arms_transfer", text, supplier=s, recipient=r,
-        items=[{"designation": item, "category": None, "quantity": None}],
-        value=None, date=None, deal_status=deal_status, transfer_type=None,
-        status="occurred", attribution=None, evidence=[1],
-    )  # fmt: skip
-    assert out.records, (text, out.problems)
-    return out.records[0]
 
 
 # -- 1. a contract is an order ------------------------------------------------------------

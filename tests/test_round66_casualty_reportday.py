@@ -20,12 +20,8 @@ import itertools
 
 import pytest
 from roles_support import run
+from test_round65_reportdate import C
 
-C = dict(
-    injured=None, qualifier="exact", victims=None, perpetrator=None, country=None,
-    place=None, date=None, scope="event", violence_type=None, status="occurred",
-    attribution=None,
-)  # fmt: skip
 #: language: (templates of a report, speakers, days, reported tolls); {S} {D} {E}.
 REPORTS = {
     "ru": (["{D} {S} сообщило, что {E}.", "{S} сообщило {D}, что {E}.",

@@ -16,6 +16,7 @@ import itertools
 
 import pytest
 from roles_support import run
+from test_round66_reportdate import meeting
 
 #: roles_support's publication date is 2025-03-12 (a Wednesday).
 MONDAY, FRIDAY = "2025-03-10", "2025-03-07"
@@ -148,13 +149,7 @@ MEETINGS_AFTER = [
 
 @pytest.mark.parametrize("text", MEETINGS_AFTER)
 def test_a_speech_after_talks_does_not_date_the_meeting(text: str) -> None:
-    result = run(
-        "meeting", text,
-        participants=[{"name": "Emmanuel Macron", "title": None, "country": "FRA"},
-                      {"name": "Olaf Scholz", "title": None, "country": "DEU"}],
-        countries=["FRA", "DEU"], format=None, place=None, date=None, topics=[],
-        status="occurred", attribution=None, evidence=[1],
-    )  # fmt: skip
+    result = meeting(text)
     assert all(r.date is None or r.date.value != MONDAY for r in result.records)
 
 

@@ -104,15 +104,20 @@ def _meetings() -> list[str]:
     return [t.format(verb=v) for t in MEETINGS for v in MEETING_VERBS[t.split()[0]]]
 
 
-@pytest.mark.parametrize("text", _meetings())
-def test_a_speech_during_talks_dates_the_meeting(text: str) -> None:
-    result = run(
+def meeting(text: str):  # type: ignore[no-untyped-def]
+    """The outcome of a right draft of Macron and Scholz's talks over ``text``."""
+    return run(
         "meeting", text,
         participants=[{"name": "Emmanuel Macron", "title": None, "country": "FRA"},
                       {"name": "Olaf Scholz", "title": None, "country": "DEU"}],
         countries=["FRA", "DEU"], format=None, place=None, date=None, topics=[],
         status="occurred", attribution=None, evidence=[1],
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _meetings())
+def test_a_speech_during_talks_dates_the_meeting(text: str) -> None:
+    result = meeting(text)
     (record,) = result.records
     assert record.date is not None and record.date.value == MONDAY
 
