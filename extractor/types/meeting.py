@@ -124,7 +124,7 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
     return {
         "participants": participants,
         "countries": countries,
-        "format": _format(draft.format, participants, countries, make.quote),
+        "format": _format(draft.format, participants, countries, make),
         "place": make.place(draft.place),
         "date": make.when(draft.date) or make.when_in_evidence(at_event=True),
         "topics": draft.topics,
@@ -132,20 +132,36 @@ def build(draft: MeetingDraft, make: Builder) -> dict[str, Any]:
 
 
 def _format(
-    drafted: str | None, participants: Sequence[Actor], countries: Sequence[str], quote: str
+    drafted: str | None, participants: Sequence[Actor], countries: Sequence[str], make: Builder
 ) -> str | None:
     """The meeting's format: the drafted one, else bilateral for two states; but a meeting a
     side took part in at a distance is virtual whatever was drafted ("A met B, who joined
     by video link", "the French president, who joined virtually, ...": PLOVER CONSULT mode
     phone), as a visit drafted from it is recoded (:func:`extractor.types.visit.as_call`):
     that side was not there, and no visit follows from it
-    (:func:`extractor.types.visit.from_meetings`)."""
-    from extractor.types.visit import side_joined_at_a_distance
+    (:func:`extractor.types.visit.from_meetings`). A sentence after the evidence may tell
+    it too ("A met B on Monday. B, who joined by video link, said ...":
+    :func:`extractor.types.visit.side_joined_after`)."""
+    from extractor.types.visit import side_joined_after, side_joined_at_a_distance
 
     names = [actor.name for actor in participants if actor.name]
-    if drafted != "virtual" and side_joined_at_a_distance(quote, names, countries):
+    if drafted == "virtual" or side_joined_at_a_distance(make.quote, names, countries):
+        return "virtual"
+    article = str(make.context.get("text", ""))
+    end = _quote_end(article, make.quote)
+    if end is not None and side_joined_after(
+        article, end, names, countries, make.quote, make.published
+    ):
         return "virtual"
     return drafted or ("bilateral" if len(set(countries)) == 2 else None)
+
+
+def _quote_end(article: str, quote: str) -> int | None:
+    """Where the evidence ``quote`` (its spans joined by " ... ") ends in ``article``: the
+    end of its last span's first occurrence; None when the article does not hold it."""
+    last = quote.split(" ... ")[-1]
+    at = article.find(last) if last else -1
+    return at + len(last) if at >= 0 else None
 
 
 #: A word of a title or office in English, French, Spanish and German, by how it begins

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
@@ -49,11 +50,11 @@ from extractor.text.cues import (
     speech_verbs,
     states_any,
 )
-from extractor.text.dates import precision_of
+from extractor.text.dates import find_dates, precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import detect_language
 from extractor.text.places import place_country
-from extractor.text.sentences import STOPS
+from extractor.text.sentences import STOPS, split_sentences
 from extractor.text.titles import TITLE_WORDS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, _name_key, check_order
@@ -193,10 +194,32 @@ class Visit(Record):
                 "crosses a border; domestic travel is not a visit record"
             )
         check_order(self.start, self.end)
-        text = _context(info).get("text")
+        context = _context(info)
+        text = context.get("text")
         if isinstance(text, str):  # checked against an article only
             self._check_direction(detect_language(text))
+            published = context.get("published")
+            self._check_no_side_joined_after(
+                text, published if isinstance(published, date) else None
+            )
         return self
+
+    def _check_no_side_joined_after(self, text: str, published: date | None) -> None:
+        """A meeting a side took part in at a distance, as a sentence after the evidence
+        tells (:func:`side_joined_after`: "A met B on Monday. B, who joined by video link,
+        said ..."), is no visit: nobody travelled to it (PLOVER CONSULT mode phone). The
+        draft is recoded as the sides' call (:func:`as_call`)."""
+        spans = self.evidence.spans
+        end = spans[-1].end if spans else self.evidence.end
+        if self.status == Status.PLANNED or end is None:
+            return
+        names = [actor.name for actor in self.actors()]
+        quote = self.evidence.cited_text
+        if side_joined_after(text, end, names, set(self.countries()), quote, published):
+            raise EventNotStated(
+                f"a sentence after the evidence {quote[:80]!r} says a side took part at a "
+                "distance: nobody travelled; code the talk as a meeting"
+            )
 
     def _check_direction(self, language: str = "en") -> None:
         """A visit takes place in the host country: the visitor is the one who travelled.
@@ -1592,14 +1615,17 @@ def as_call(draft: VisitDraft, make: Callable[[str, Any], Record]) -> Record | N
     record = make("meeting", meeting)
     assert isinstance(record, Meeting)
     said = record.evidence.cited_text
+    # built virtual: a side took part at a distance, told in a later sentence too
+    # (:func:`side_joined_after`)
+    joined = record.format == "virtual"
     if len(set(record.countries_involved)) < 2 or not (
-        states_any(_TALKED, said) or states_any(_JOINED_AFAR, said)
+        joined or states_any(_TALKED, said) or states_any(_JOINED_AFAR, said)
     ):
         return None
     sides = [_side_names(draft.visitors), _side_names(draft.hosts)]
     text = " ".join(said.split())
     codes = {c for c in (draft.visitor_country, draft.host_country) if c}
-    clause = _talk_clause(text, sides[0], sides[1], codes)
+    clause = _talk_clause(text, sides[0], sides[1], codes, joined=joined)
     if clause is None:
         return None  # "spoke with reporters about B", "after his call with C, A ..."
     language = detect_language(text)
@@ -1679,7 +1705,7 @@ def _travel_told(
     clauses = _call_clauses(quote)
     return any(_met_in_clause(clause, language) for clause in clauses) and not (
         _a_side_took_part_at_a_distance(
-            quote, names, {code for code in (visitor, host) if code}, language
+            quote, _name_forms(names), {code for code in (visitor, host) if code}, language
         )
     )
 
@@ -1710,6 +1736,48 @@ def side_joined_at_a_distance(quote: str, names: Sequence[str], codes: Collectio
     return _at_a_distance(text) and _a_side_took_part_at_a_distance(
         text, names, codes, detect_language(text)
     )
+
+
+#: How many sentences after its evidence, in the evidence's paragraph, may tell that a side
+#: of the meeting took part at a distance (:func:`side_joined_after`).
+_JOINED_AFTER_SENTENCES = 2
+#: A blank line: where a paragraph ends.
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n")
+
+
+def side_joined_after(
+    article: str,
+    end: int,
+    names: Sequence[str],
+    codes: Collection[str],
+    quote: str = "",
+    published: date | None = None,
+) -> bool:
+    """Whether a sentence after the evidence (which ends at ``end`` of ``article``) says a
+    side of its meeting took part at a distance (:func:`side_joined_at_a_distance`):
+    "Leaders of X and Y met on Monday. The Y prime minister, who joined by video link,
+    said ...". News tells how a side took part after the meeting's own sentence; that side
+    was not there, so the meeting is virtual and no visit follows (PLOVER CONSULT mode
+    phone). Only the next sentences of the same paragraph (:data:`_JOINED_AFTER_SENTENCES`)
+    tell of the same meeting, and one that writes a date the evidence (``quote``) does not
+    tells of another occasion ("On Tuesday, the Y
+    prime minister, who joined by video, addressed the summit"); a side that joined
+    another event ("later joined a video call with C", "joined last week's summit by
+    video") is none, as in the evidence's own sentence."""
+    paragraph = article[end:]
+    stop = _PARAGRAPH_END.search(paragraph)
+    if stop is not None:
+        paragraph = paragraph[: stop.start()]
+    everyone = _name_forms([name for name in names if name])
+    told = {found.value for _, found in find_dates(quote, detect_language(quote), published)}
+    for sentence in split_sentences(paragraph)[:_JOINED_AFTER_SENTENCES]:
+        said = " ".join(paragraph[sentence.start : sentence.end].split())
+        language = detect_language(said)
+        if any(found.value not in told for _, found in find_dates(said, language, published)):
+            continue  # another day's occasion
+        if side_joined_at_a_distance(said, everyone, codes):
+            return True
+    return False
 
 
 def _a_side_took_part_at_a_distance(
@@ -1779,8 +1847,30 @@ def _side_took_part_at_a_distance(
 def _names_another_event(after: str) -> bool:
     """Whether what follows a verb of taking part, its means left out, names an event
     (:data:`_A_TALK`: "in a summit last week", "a meeting of NATO", "en la cumbre del
-    G20", "à un sommet"): the side joined that event at a distance, not this meeting."""
-    return states_any(_A_TALK, _without_means(after))
+    G20", "à un sommet"): the side joined that event at a distance, not this meeting.
+    The talk's noun alone after a definite article, at most with where the side sat,
+    names this meeting back ("joined the talks by video link from Tokyo", "participó en
+    la reunión por videoconferencia", "an dem Treffen"): :data:`_THIS_EVENT`."""
+    rest = _without_means(after)
+    return not _this_event(rest) and states_any(_A_TALK, rest)
+
+
+def _this_event(text: str) -> bool:
+    """Whether ``text`` is only a talk's noun after a definite article (:data:`_THIS_EVENT`):
+    the meeting told before, named back."""
+    named = _THIS_EVENT.fullmatch(text)
+    return named is not None and states_any(_A_TALK, named.group("noun"))
+
+
+#: A definite talk noun alone, closing the clause, with at most a place it was joined from:
+#: the meeting told before ("the talks", "la reunión", "l'entretien", "dem Treffen").
+_THIS_EVENT = re.compile(
+    r"\s*(?:(?:in|to|en|a|à|an|in|at|au|aux|al|am|im|zum|zur|в|на)\s+)?"
+    r"(?:the|la|las|el|los|le|les|l['’]|die|das|dem|den|der|au|aux|al|del|am|im|zum|zur)"
+    r"\s*(?P<noun>[^\W\d_][\w-]*)"
+    r"(?:\s+(?:from|desde|depuis|aus|из)\s+[A-ZÀ-ÝА-ЯЁ][\w’'-]*)?\s*(?:teilgenommen)?\s*[.;:!?]?\s*",
+    re.I,
+)
 
 
 #: A place or a time after the antecedent's name, before its relative pronoun ("B in Y on
@@ -1860,8 +1950,8 @@ def _means_next_to(clause: str, verb: re.Match[str]) -> bool:
                 else clause[means.end() : verb.start()]
             )
             apart = means.end() <= verb.start() or means.start() >= verb.end()
-            if apart and _NEXT_TO.fullmatch(between):
-                return True
+            if apart and (_NEXT_TO.fullmatch(between) or _this_event(between)):
+                return True  # "joined by video", "joined the talks by video"
     return False
 
 
@@ -2275,11 +2365,16 @@ _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
 
 
 def _side_names(actors: Sequence[PersonDraft]) -> list[str]:
-    """How the text may name each person of a side: the whole name, and its surname
+    """How the text may name each person of a side (:func:`_name_forms`)."""
+    return _name_forms([actor.name for actor in actors])
+
+
+def _name_forms(people: Sequence[str]) -> list[str]:
+    """How the text may name each of ``people``: the whole name, and its surname
     ("President Biden" for "Joseph R. Biden, Jr.") when written in a spaced script."""
     names: list[str] = []
-    for actor in actors:
-        whole = " ".join(actor.name.split())
+    for person in people:
+        whole = " ".join(person.split())
         names.append(whole)
         words = [w.strip(",") for w in whole.split()]
         words = [w for w in words if w and not _SUFFIX.match(w)]
@@ -2490,20 +2585,29 @@ def _tail_end(text: str, at: int) -> int:
 
 
 def _talk_clause(
-    text: str, ours: list[str], theirs: list[str], codes: Collection[str] = ()
+    text: str,
+    ours: list[str],
+    theirs: list[str],
+    codes: Collection[str] = (),
+    *,
+    joined: bool = False,
 ) -> tuple[int, int] | None:
     """The span of the clause in which ``text`` says the two sides talked with each
     other, or None: one is the party in the "with" (or Chinese "同") phrase of a word of
     talk and the other its subject, both are in its "between" phrase, or both are the
     coordinated subjects of a talk with no other party ("A and B spoke by phone").
-    Without ``ours`` or ``theirs`` named as people, nothing says who talked."""
+    Without ``ours`` or ``theirs`` named as people, nothing says who talked. "A met B"
+    is their talk when a side took part at a distance: in ``text``, or (``joined``) as
+    a later sentence tells (:func:`side_joined_after`)."""
     if not ours or not theirs:
         return None
     for talk in (m for pattern in _TALKED for m in pattern.finditer(text)):
         clause = _with_phrase_pairs(text, talk.start(), talk.end(), ours, theirs)
         if clause:
             return clause
-    if _a_side_took_part_at_a_distance(text, [*ours, *theirs], codes, detect_language(text)):
+    if joined or _a_side_took_part_at_a_distance(
+        text, [*ours, *theirs], codes, detect_language(text)
+    ):
         for met in _MET_OBJECT.finditer(text):  # "A met B on Monday, who joined by video"
             opens = _clause_start(text, met.start())
             lo, hi = _party_phrase(text, met.end())
