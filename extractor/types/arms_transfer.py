@@ -367,9 +367,29 @@ def told_deal(
             return "sought"
         order = cues.DEAL_ORDERED_CUES[reading].search(clause)
         ordered = ordered or (order is not None and (order.start() < at or reading in _LAST))
-    if ordered and cues.GOODS_ARRIVED_CUES[reading].search(quote) is None:
+    if ordered and not _goods_arrived(quote, reading, named):
         return "ordered"
     return None
+
+
+def _goods_arrived(quote: str, reading: str, items: list[str]) -> bool:
+    """Whether ``quote`` says goods arrived (:data:`cues.GOODS_ARRIVED_CUES`) in a
+    predicate about the deal's goods: one that names other weapons and none of the
+    ``items`` ("Spain ordered 20 tanks and France delivered the first 4 howitzers") tells
+    another deal's delivery, not this one's. With no item named, any arrival counts."""
+    arrived = cues.GOODS_ARRIVED_CUES[reading]
+    for clause in _DEAL_CLAUSE_END.split(quote):
+        for part in _COORDINATED_PREDICATE.split(clause):
+            if arrived.search(part) is None:
+                continue
+            other = (
+                items
+                and _deal_named_at(part, reading, items, weapons=False) is None
+                and _deal_named_at(part, reading, [], weapons=True) is not None
+            )
+            if not other:
+                return True
+    return False
 
 
 #: A word that makes the participle after it the items' attribute, not the clause's
@@ -499,16 +519,22 @@ def _deal_predicates(quote: str, reading: str, items: Sequence[str] = ()) -> lis
     supplying = re.compile(rf"(?i)(?:{verbs})") if verbs else None
     verb = re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)") if verbs else None
     found: list[str] = []
-    previous = ""
+    previous = antecedent = ""
+    resumed = _RESUMED.get(reading)
     for clause in _DEAL_CLAUSE_END.split(quote):
         before, previous = previous, clause
+        if antecedent and resumed and re.match(rf"\s*{resumed}(?!\w)", clause, re.I):
+            # "The sale of 20 tanks, which Germany announced, was cancelled": the goods'
+            # own predicate after the relative clause on them
+            found.append(antecedent + clause)
+        antecedent = ""
         relative = _RELATIVE_CLAUSE.match(clause)
-        if (
-            (relative or (reading == "de" and _DE_RELATIVE.match(clause)))
-            and _on_goods(before, reading, items)
-            and not (supplying and supplying.search(before))
+        if (relative or (reading == "de" and _DE_RELATIVE.match(clause))) and _on_goods(
+            before, reading, items
         ):
-            found.append(before + clause)
+            antecedent = before
+            if not (supplying and supplying.search(before)):
+                found.append(before + clause)
         if relative:
             continue
         clause = _before_relative(clause, reading, verb)
@@ -532,18 +558,71 @@ _RELATIVE_PRONOUN = re.compile(
 )
 
 
+#: An English relative clause with no pronoun ("tanks it could not buy elsewhere",
+#: "weapons they had never obtained"): a subject pronoun right after a noun, then an
+#: auxiliary or a negation, opens a clause of its own.
+_EN_CONTACT_RELATIVE = re.compile(
+    r"(?<=[\w'’])\s+(?=(?i:it|they|he|she|we|you|I)\s+(?:could|would|can|cannot|can['’]t|"
+    r"couldn['’]t|wouldn['’]t|did|didn['’]t|does|doesn['’]t|do|don['’]t|had|has|have|"
+    r"hadn['’]t|hasn['’]t|haven['’]t|will|won['’]t|might|may|must|should|was|were|never|"
+    r"no\s+longer)(?!\w))"
+)
+#: The passive or perfect auxiliary that resumes a main clause after a relative clause
+#: on its subject ("the sale of 20 tanks that Germany announced was cancelled", "la
+#: venta de tanques que Alemania anunció fue cancelada", "la vente ... que la France
+#: avait annoncée a été annulée"), per language.
+_RESUMED = {
+    "en": r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|"
+    r"has\s+now\s+been|got)",
+    "es": r"(?:fue|fueron|ha\s+sido|han\s+sido|había\s+sido|será|serán|quedó|quedaron)",
+    "fr": r"(?:a\s+été|ont\s+été|avait\s+été|avaient\s+été|fut|furent|sera|seront|est|sont)",
+    "de": r"(?:wurde|wurden|ist|sind|war|waren|wird|werden)",
+    "ru": r"(?:был|была|было|были|будет|будут)",
+}
+#: At least this many words between a relative pronoun and a resuming auxiliary: the
+#: relative clause's subject and verb ("that was cancelled" is the relative's own passive).
+_RELATIVE_WORDS = 2
+
+
+def _relative_openings(clause: str, reading: str) -> list[tuple[int, int]]:
+    """Where relative clauses open in ``clause`` (start, end of the pronoun): at a relative
+    pronoun, and in English at a subject pronoun that follows its noun unmarked."""
+    found = [(m.start(), m.end()) for m in _RELATIVE_PRONOUN.finditer(clause)]
+    if reading == "en":
+        found += [(m.start(), m.end()) for m in _EN_CONTACT_RELATIVE.finditer(clause)]
+    return sorted(found)
+
+
+def _resumed(rest: str, reading: str) -> str:
+    """The main clause's predicate after a relative clause (``rest``: the words after its
+    pronoun), when an auxiliary resumes it past the relative's subject and verb ("...
+    Germany announced | was cancelled"), else ""."""
+    aux = _RESUMED.get(reading)
+    if aux is None:
+        return ""
+    found = re.search(rf"(?<!\w){aux}(?!\w)", rest, re.I)
+    if found is None or len(rest[: found.start()].split()) < _RELATIVE_WORDS:
+        return ""
+    if _RELATIVE_PRONOUN.search(rest[: found.start()]):
+        return ""  # another relative clause's ("ordered in a deal that was suspended")
+    return rest[found.start() :]
+
+
 def _before_relative(clause: str, reading: str, supplying: re.Pattern[str] | None) -> str:
     """``clause`` up to a relative clause after the deal's weapons, where the words before
     it hold the deal's own verb of supplying or acquiring: "delivered 20 tanks that Italy
-    had refused to sell" is read as "delivered 20 tanks". Without that verb the relative
-    clause is the deal's ("Poland wanted the tanks that Germany refused to sell"), and a
-    pronoun before the weapons opens the clause that names them ("denied that it had
-    sold tanks", "a annoncé qu'elle annulait la vente de chars"): both read whole."""
-    for m in _RELATIVE_PRONOUN.finditer(clause):
-        before = clause[: m.start()]
+    had refused to sell" is read as "delivered 20 tanks", "bought tanks it could not buy
+    elsewhere" as "bought tanks". The main clause's own predicate after the relative
+    clause is read on ("the sale of 20 tanks that Germany announced was cancelled").
+    Without that verb the relative clause is the deal's ("Poland wanted the tanks that
+    Germany refused to sell"), and a pronoun before the weapons opens the clause that
+    names them ("denied that it had sold tanks", "a annoncé qu'elle annulait la vente de
+    chars"): both read whole."""
+    for start, end in _relative_openings(clause, reading):
+        before = clause[:start]
         if _deal_named_at(before, reading, [], weapons=True) is not None:
             verb = supplying is not None and supplying.search(before) is not None
-            return before if verb else clause
+            return before + _resumed(clause[end:], reading) if verb else clause
     return clause
 
 
@@ -1143,7 +1222,15 @@ _GOODS_LOTS = (
 )
 #: The English words of weapons, none captured: read inside the direction patterns, whose
 #: groups are the parties.
-_EN_WEAPONS = re.sub(r"(?<!\\)\((?!\?)", "(?:", ARMS_WORDS.pattern)
+
+
+def _uncaptured(pattern: str) -> str:
+    """``pattern`` with its groups made non-capturing: read inside the direction patterns,
+    whose groups are the parties."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+_EN_WEAPONS = _uncaptured(ARMS_WORDS.pattern)
 _PRICED_GOODS = rf"\s+(?:[^\s,;:$€£¥]+\s+)?(?:{_GOODS_LOTS}|{_EN_WEAPONS})(?!\w)"
 #: A sum of money as a verb's object: the head noun of the object, not a measure of goods
 #: after it ("$300 million in weapons", "$300 million worth of tanks", "300 millones de
@@ -1262,10 +1349,58 @@ _DE_NONFINITE_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?\n]|(?i:wurde|wurden|worden|werden|wird|hat|haben|hatte|hatten|ist|"
     r"sind|war|waren|sein|bekommen)(?!\w))"
 )
+#: Verbs of approving, per language: a government that approves goods for a state
+#: supplies them, as one that sells them does ("approved a $300 million package for
+#: Taiwan", "aprobó un paquete de armas para Ucrania", "a approuvé une livraison de chars
+#: à la Pologne", "genehmigte ein Waffenpaket für die Ukraine", "одобрила пакет для
+#: Украины"). Read only with goods as their object (:func:`_approving_goods`).
+_APPROVING = {
+    "en": r"approv(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing)|cleared",
+    "es": r"aprob(?:ó|aron|ado|ará|aría)|autoriz(?:ó|aron|ado|ará|aría)",
+    "fr": r"approuv(?:é|e|ent|era|erait)|autoris(?:é|e|ent|era|erait)",
+    "de": r"genehmigte\w*|genehmigt|billigte\w*|billigt",
+    "ru": r"одобри(?:л|ла|ли|ло)|утверди(?:л|ла|ли|ло)|разреши(?:л|ла|ли|ло)",
+}
+#: Words that make a lot of something other than arms ("a sanctions package", "an
+#: economic aid package", "a reform package"): no goods approved.
+_NOT_ARMS_LOT = (
+    r"sanction\w*|reform\w*|stimulus|budget\w*|spending|relief|economic|financial|"
+    r"humanitarian|rescue|bailout|trade|tax\w*|sanci\w*|econ[oó]mic\w*|financier\w*|"
+    r"humanitari\w*|Sanktion\w*|Wirtschafts\w*|санкц\w*|экономич\w*|гуманитар\w*"
+)
+#: The head of an "of" phrase that says a lot holds arms ("a package of air-defence
+#: systems", "un paquete de sistemas", "пакет техники") where no weapon word stands.
+_ARMS_HEADS = (
+    r"[A-Za-z]+-\d+\w*|[\w-]*defen[cs]e|systems?|equipment|materiel|matériel|sistemas?|material|"
+    r"systèmes?|équipements?|\w*[Ss]ystem\w*|\w*[Aa]usrüstung\w*|систем\w*|техник\w*"
+)
+
+
+def _approving_goods(language: str) -> str:
+    """A verb of approving whose object is a lot of arms or a weapon: the lot's noun
+    (:data:`_GOODS_LOTS`) after at most three words, none a link nor a word of a lot of
+    other things, nor one right before such a word ("пакет санкций"); a lot "of" something
+    holds arms or a weapon within four words. "Approved
+    $300 million", "approved a package of sanctions" supply no goods."""
+    weapons = _uncaptured(ARMS_CUES.get(language, ARMS_WORDS).pattern)
+    arms = rf"(?:{weapons}|{_EN_WEAPONS}|{_ARMS_HEADS})"
+    head = rf"(?:(?!(?:{_LINK}|{_NOT_ARMS_LOT})(?!\w))[^\s,;:]+\s+){{0,3}}?"
+    of = r"(?:of|de|d['’]|du|des|von|aus)"
+    lot = (
+        rf"(?:{_GOODS_LOTS})(?!\w)(?!\s+(?:{_NOT_ARMS_LOT}))(?:\s+{of}(?:\s+|(?<=['’]))(?:\S+\s+){{0,3}}?{arms}"
+        rf"|(?!\s+{of}(?!\w)))"
+    )
+    return (
+        rf"(?:{_APPROVING[language]})(?!\w)(?=\s+(?:{_DETERMINER}\s+)?{head}"
+        rf"(?i:{lot}|{arms}))"
+    )
+
+
 SUPPLYING: dict[str, tuple[str, ...]] = {
-    **SUPPLYING_WORDS,
-    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"]),
-    "fr": (*SUPPLYING_WORDS["fr"], r"enverr\w*"),  # the future of "envoyer"
+    **{k: (*v, _approving_goods(k)) if k in _APPROVING else v for k, v in SUPPLYING_WORDS.items()},
+    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"], _approving_goods("de")),
+    # "enverr-": the future of "envoyer"
+    "fr": (*SUPPLYING_WORDS["fr"], r"enverr\w*", _approving_goods("fr")),
 }
 #: The article of a German dative country name: "dem Irak", "den USA", "der Ukraine",
 #: not the nominative "der" of a masculine one ("heute liefert der Iran Drohnen").
@@ -1751,7 +1886,8 @@ def _voice(sentence: str, at: int, word: str, subject: str, language: str) -> st
             tail = re.match(r"[^,.;:!?\n]*", sentence[end:])
             supplied = tail and re.search(r"(?i:beliefert)(?!\w)", tail.group())
             return "supplied with" if supplied else "passive"
-        if re.match(r"(?i:ge|ausge|zuge|bereitge|abge)\w", word) or re.search(
+        # a participle's "ge-", not a stem's: "genehmigte" (approved) is finite
+        if re.match(r"(?i:ge(?!nehmigte)|ausge|zuge|bereitge|abge)\w", word) or re.search(
             r"(?i:zu)\s+$", subject
         ):
             return "nonfinite"
