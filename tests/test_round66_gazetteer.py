@@ -18,7 +18,8 @@ import pytest
 from roles_support import run
 
 from extractor.text.countries import country_in_text
-from extractor.text.gazetteer import _alpha3, gazetteer_cities
+from extractor.text.gazetteer import alpha3_of as _alpha3
+from extractor.text.gazetteer import gazetteer_cities
 from extractor.text.grounding import normalise_text
 from extractor.text.places import place_country, place_proves_country
 

