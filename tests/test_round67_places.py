@@ -217,3 +217,26 @@ def test_a_city_then_a_constituent_country_is_in_the_united_kingdom() -> None:
 )
 def test_named_places(place: str, code: str) -> None:
     assert place_country(place) == code
+
+
+# --- one test of a whole name for running text and for a place as written ----------------
+
+
+def test_running_text_and_places_read_whole_names_alike() -> None:
+    """Every gazetteer city of 100,000 people or more whose name of several words holds
+    another country's: running text names no country by it (it is blanked) and, as a place
+    as written, it is its own country; only a compass word first keeps the running-text
+    mention ("East London")."""
+    from extractor.text.countries import _holds_other_country, holds_other_country
+
+    wrong = []
+    for city in gazetteer_cities().values():
+        name, code = str(city["name"]), alpha3_of(str(city["countrycode"]))
+        if int(city["population"]) < 100_000 or len(name.replace("-", " ").split()) < 2:
+            continue
+        if holds_other_country(name, code) != _holds_other_country(name, code):
+            if name.split()[0].lower() not in ("east", "west", "north", "south"):
+                wrong.append(name)
+        elif _holds_other_country(name, code) and place_country(name) != code:
+            wrong.append(name)
+    assert not wrong, wrong

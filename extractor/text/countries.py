@@ -877,13 +877,26 @@ _COMPASS = frozenset(("east", "west", "north", "south"))
 
 
 def _holds_other_country(name: str, code: str) -> bool:
+    """:func:`holds_other_country` for running text: a name whose first word is a compass
+    word is kept ("East London" may be London's east end)."""
+    return holds_other_country(name, code, compass=False)
+
+
+def holds_other_country(name: str, code: str, compass: bool = True) -> bool:
     """Whether place ``name`` of several words, in country ``code``, names another country
-    by its words without the first or without the last ("Benin City": Benin)."""
+    by its words without the first or without the last ("Benin City": Benin).
+
+    One test for both readers of whole names: :func:`_whole_places` blanks them in running
+    text, :func:`extractor.text.places.place_country` reads a place as written whole. They
+    differ on a first compass word only (``compass``): in running text "East London" or
+    "East Jerusalem" is also a part of the place it qualifies, and the country the rest
+    names stays a mention; a place as written that is a city's whole main name ("East
+    London", South Africa's) is that city."""
     key = normalise_text(name, accents=False)
     words = re.split(r"[\s-]+", key)
-    if words[0] in _COMPASS:
+    if len(words) < 2 or (words[0] in _COMPASS and not compass):
         return False
-    named = _named_country(key) if len(words) >= 2 else None
+    named = _named_country(key)
     if named is None or named == code:
         return False
     return any(_named_country(" ".join(span)) == named for span in (words[1:], words[:-1]))

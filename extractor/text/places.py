@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.text.countries import country_in_text, country_names
+from extractor.text.countries import country_in_text, country_names, holds_other_country
 from extractor.text.gazetteer import (
     all_city_countries,
     alpha3_of,
@@ -139,18 +139,13 @@ def _country_name(key: str) -> bool:
 def _whole_city(key: str) -> str | None:
     """The country of the city whose main name of several words is ``key`` when one of
     its words names another country ("Benin City" is Nigeria's, "Spanish Town" Jamaica's,
-    "Jersey City" the United States'): the name is read whole before its parts. None when
-    ``key`` is no such name, or when the country is read only from the whole ("Maison
-    Blanche" is the White House's, as a landmark)."""
+    "Jersey City" the United States', "East London" South Africa's): the name is read
+    whole before its parts (:func:`~extractor.text.countries.holds_other_country`, which
+    also blanks such names in running text). None when ``key`` is no such name, or when
+    the country is read only from the whole ("Maison Blanche" is the White House's, as a
+    landmark)."""
     code = main_city_index().get(key)
-    words = re.split(r"[\s-]+", key)
-    if code is None or len(words) < 2:
-        return None
-    named = country_in_text(key)
-    if named is None or named == code:
-        return None
-    spans = (" ".join(words[1:]), " ".join(words[:-1]))
-    return code if any(country_in_text(span) == named for span in spans) else None
+    return code if code and holds_other_country(key, code) else None
 
 
 #: The words that make a name a first-level division ("Donetsk region", "Kherson
