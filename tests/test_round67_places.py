@@ -136,6 +136,17 @@ def test_words_are_no_abbreviation(form: str) -> None:
     assert place_country(f"Paris, {form}") == "FRA"
 
 
+@pytest.mark.parametrize("degree", ["MD", "MS", "PA"])
+def test_a_degree_after_a_name_is_no_state(degree: str) -> None:
+    """A postal code that is also a degree proves the state only after a US city."""
+    given = ("Maria", "Rahul", "Olu", "Chen", "Amira", "Tomas", "Keiko", "Ivan")
+    family = ("Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Kowalczyk", "Reyes")
+    names = [f"{g} {f}, {degree}" for g in given for f in family]
+    wrong = [n for n in names if "USA" in _both(n)]
+    assert not wrong, f"{len(wrong)}/{len(names)}: {wrong[:10]}"
+    assert _both(f"Baltimore, {degree}") == ("USA", "USA")
+
+
 # --- "City, Georgia" and the United Kingdom's constituent countries ---------------------
 
 

@@ -89,17 +89,27 @@ def _state_place(parts: list[str]) -> str | None:
     return "USA"
 
 
+#: The postal codes that are also a degree written after a person's name: Doctor of
+#: Medicine, Master of Science, Physician Assistant ("Jane Roe, MD"). After them only a
+#: city the gazetteer knows in the United States proves the state ("Baltimore, MD").
+_DEGREE_CODES = frozenset({"MD", "MS", "PA"})
+
+
 def _abbreviated_state(written: str, city: str) -> bool:
     """Whether part ``written`` after folded ``city`` abbreviates a US state: an AP form
     ("Fla.", "N.Y.") or a postal code in capitals ("FL"), unless the code is also the
     ISO code of a country the city lies in ("Mumbai, IN" is India, "Tunis, TN" Tunisia;
-    "Columbus, IN" and "Paris, TN" are in the United States)."""
+    "Columbus, IN" and "Paris, TN" are in the United States) or a degree after a name
+    that is no US city (:data:`_DEGREE_CODES`)."""
     state = us_state_code(written)
     if state is None:
         return False
     if written.strip() != state:
         return True
-    return alpha3_of(state) not in _city_states(city)
+    states = _city_states(city)
+    if state in _DEGREE_CODES and "USA" not in states:
+        return False
+    return alpha3_of(state) not in states
 
 
 def _namesake_abroad(city: str, home: str) -> bool:
