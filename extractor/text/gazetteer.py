@@ -264,14 +264,13 @@ def constituent_countries() -> dict[str, str]:
     from pycountry: written after a city ("Perth, Scotland", "Belfast, Northern Ireland")
     it tells the city's state, as a US state does ("Athens, Georgia")."""
     found: dict[str, str] = {}
-    for alpha2 in _CONSTITUENT_STATES:
-        for division in pycountry.subdivisions.get(country_code=alpha2) or ():
-            if division.parent_code is not None:
-                continue
-            names = re.findall(r"[^\[\]]+", re.sub(r"\b[A-Z]{2}-[A-Z]{3}\b", "", division.name))
-            for name in names:
-                if key := normalise_text(name, accents=False).strip():
-                    found[key] = alpha3_of(alpha2)
+    for division in pycountry.subdivisions:
+        if division.country_code not in _CONSTITUENT_STATES or division.parent_code is not None:
+            continue
+        names = re.findall(r"[^\[\]]+", re.sub(r"\b[A-Z]{2}-[A-Z]{3}\b", "", division.name))
+        for name in names:
+            if key := normalise_text(name, accents=False).strip():
+                found[key] = alpha3_of(division.country_code)
     return found
 
 
