@@ -2140,3 +2140,87 @@ def _calendar(
     if last is not None and last > day:
         return ResolvedDate(_day(start), "day", "range", _day(date(year, month, last)))
     return ResolvedDate(_day(start), "day", "exact")
+
+
+#: Any day to resolve against where only whether a text writes a time matters.
+_ANY_DAY = date(2000, 1, 1)
+#: English's times of a period (:data:`_WEEK`, :data:`_YEAR_HINT`, :data:`_AGO` read them
+#: as dates): "last month", "the previous year", "this week", "two weeks ago".
+_EN_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:last|past|previous|next|coming|this|current)\s+(?:week|month|year)"
+    r"|(?:[a-z0-9]+[\s-]+){0,4}?(?:days?|weeks?|fortnights?|months?|years?)\s+ago)(?!\w)",
+    re.IGNORECASE,
+)
+#: An English month written alone ("in January"), capitalised, and not the modal "may".
+_EN_MONTH = re.compile(
+    rf"(?<!\w)(?-i:{'|'.join(m.capitalize() for m in MONTH_NAMES if m != 'may')})(?!\w)"
+)
+
+
+def writes_time(text: str, language: str) -> bool:
+    """Whether ``text`` writes a time of its own in ``language``: a date :func:`find_dates`
+    reads ("on Monday", "lundi", "3 марта", "1月"), a month alone ("in January", "en
+    janvier", "im Januar", "в январе", "em março"), a year ("his 2024 visit"), or a
+    period before or after now ("last month", "el mes pasado", "del mes pasado", "letzte
+    Woche", "two weeks ago", "hace dos semanas", "il y a deux semaines", "vor zwei
+    Wochen", "две недели назад", "两周前"). The one place that knows what a time
+    expression is, for a caller that asks whether a phrase is dated, not of what day
+    (:mod:`extractor.types.drafting`: a visit's frame "during his visit in January" is
+    January's, so a speech inside it is not on the visit's day)."""
+    if _YEAR.search(text) or find_dates(text, language, _ANY_DAY):
+        return True
+    if language in ("en", "und", ""):
+        return bool(_EN_MONTH.search(text) or _EN_PERIOD.search(text))
+    pattern = _time_words(language)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _time_words(language: str) -> re.Pattern[str] | None:
+    """What :func:`find_dates` leaves of a time in ``language``: a month's whole name
+    (not an abbreviation: "mar" is the sea), a relative period with or without its
+    article ("el mes pasado", "del mes pasado"), and "ago" with a unit of time, the
+    count between them written in words or figures ("hace dos semanas", "vor 2 Wochen",
+    "две недели назад"), from dateparser's locale data (:func:`_words`)."""
+    words = _words(language)
+    if words is None:
+        return None
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # pragma: no cover - _words read the same locale
+        return None
+    longest = {
+        n: max(len(f) for f, m in words.months.items() if m == n) for n in words.months.values()
+    }
+    months = [f for f, n in words.months.items() if not _abbreviation(f, longest[n])]
+    relative = {
+        *words.relative,
+        *(r.split(None, 1)[1] for r in words.relative if _ARTICLED.match(r)),
+    }
+    joined = language in ("zh", "ja")
+    units = [
+        u
+        for key in ("day", "week", "month", "year")
+        for u in info.get(key, [])
+        if joined or len(u) >= 3
+    ]
+    ago = [a for a in info.get("ago", []) if a]
+    gap = r"\s*" if joined else r"\s+(?:\S+\s+){0,2}?"
+    after = r"\s*" if joined else r"\s+"
+    parts = [_alternation(months), _alternation(relative)]
+    if units and ago:
+        parts += [
+            rf"(?:{_alternation(ago)}){gap}(?:{_alternation(units)})",
+            rf"(?:{_alternation(units)}){after}(?:{_alternation(ago)})",
+        ]
+    edge_before, edge_after = ("", "") if joined else (r"(?<!\w)", r"(?!\w)")
+    alternatives = "|".join(f"(?:{part})" for part in parts if part)
+    return re.compile(rf"{edge_before}(?:{alternatives}){edge_after}", re.IGNORECASE)
+
+
+#: A relative period that opens with a short article ("el mes pasado", "le mois dernier",
+#: "la semana pasada"): it is also written after a preposition that holds the article
+#: ("del mes pasado", "du mois dernier").
+_ARTICLED = re.compile(r"^\w{1,3}\s+\S")

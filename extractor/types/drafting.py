@@ -67,11 +67,11 @@ from extractor.text.cues import (
 )
 from extractor.text.dates import (
     DATE_IN_TEXT,
-    MONTH_NAMES,
     MONTHS,
     find_dates,
     reads_dates,
     resolve_date,
+    writes_time,
 )
 from extractor.text.gazetteer import city_index, gazetteer_cities
 from extractor.text.grounding import folded_article, normalise_text
@@ -877,7 +877,7 @@ class Builder:
         Biden announced on Monday", "a summit, and a deal announced last week") leaves
         the speech another's. Only a frame of time spent at the event counts
         (:func:`_frames_during`: not "After visiting Kyiv,"), and only one that gives no
-        time of its own (:data:`_OWN_TIME`: "During his visit in January," is January's).
+        time of its own (:meth:`_gives_time`: "During his visit in January," is January's).
         """
         verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - 60) : start])
         if verb is None:
@@ -888,10 +888,17 @@ class Builder:
         return any(
             _OTHER_CLAUSE.search(sentence, word.end()) is None
             and _frames_during(sentence[: word.start()])
-            and _OWN_TIME.search(sentence, sentence.rfind(",", 0, word.start()) + 1) is None
+            and not self._gives_time(sentence[sentence.rfind(",", 0, word.start()) + 1 :])
             for frame in frames
             for word in frame.finditer(sentence)
         )
+
+    def _gives_time(self, phrase: str) -> bool:
+        """Whether ``phrase`` (an event's frame) writes a time of its own, in the draft's
+        date language or English (:func:`~extractor.text.dates.writes_time`: "in January",
+        "en janvier", "del mes pasado", "im Januar", "в январе", "1月", "weeks ago")."""
+        languages = dict.fromkeys((self.date_language, "en"))
+        return any(writes_time(phrase, language) for language in languages)
 
     def _governed_after_report(self, skipped: int, start: int) -> bool:
         """Whether a date at ``start``, written after a report's date passed over (ending
@@ -1198,14 +1205,6 @@ _DURING_END = re.compile(
     r"(?<!\w)(?i:during|on|at|in|while|amid|durante|en|de|lors\s+de|pendant|"
     r"au\s+cours\s+de|bei|während|auf|в\s+ходе|во\s+время|в|во|на|находясь\s+с)"
     r"\s+(?:\S+\s+){0,3}$"
-)
-#: A time the event's frame gives itself ("in January", "his 2024 visit", "last month"):
-#: the speech's day is then not the event's.
-_OWN_TIME = re.compile(
-    rf"(?<!\w)(?:(?-i:{'|'.join(m.capitalize() for m in MONTH_NAMES if m != 'may')})|"
-    r"(?:19|20)\d\d|(?:last|previous|next)\s+(?:week|month|year)|(?:weeks?|months?|years?)\s+ago)"
-    r"(?!\w)",
-    re.IGNORECASE,
 )
 #: A participle opening the phrase ("Asked about", "Speaking of"): no frame of its own.
 _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
