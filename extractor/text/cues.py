@@ -692,6 +692,22 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"previst\w*", r"cancelad\w*", r"adiad\w*", r"negou"],
 })  # fmt: skip
 
+#: A past ability that states its event took place: "could" with an adverb of achievement
+#: ("could finally visit", "could at last meet", "could eventually travel"). English is
+#: the one language whose :data:`NO_TALK_CUES` read its past ability as a modal: "could
+#: visit on Friday" alone is a possibility, and stays one; the achieved ability of other
+#: languages ("pudo visitar", "a pu se rendre", "konnte besuchen", "смог посетить",
+#: "was able to", "managed to") is no cue in the first place. Masked out of a clause
+#: before its modals are read.
+REALISED_ABILITY = re.compile(
+    r"(?<!\w)could\s+(?:finally|at\s+last|eventually|ultimately|successfully)(?!\w)", re.IGNORECASE
+)
+
+#: The modal "may" before any verb ("may visit", "may well travel"), lower case: the
+#: month is capitalised ("May 3", "in May"). :data:`NO_TALK_CUES` reads it only before a
+#: verb of talk; a clause's date is cancelled by it before any verb.
+MAY_MODAL = re.compile(r"(?<!\w)(?-i:may)(?:\s+(?:not|well|also|still))?\s+(?-i:[a-z]+)(?!\w)")
+
 #: Words that distribute a talk over its parties, one talk with each ("held separate
 #: calls with B and C", "spoke with B and C respectively", "por separado", "séparément",
 #: "getrennt", "jeweils", "отдельно", "分别", "先后" one after another): a talk of one with

@@ -52,10 +52,12 @@ from extractor.text.cues import (
     GOING_WORDS,
     HAN_AND_KANA,
     HANGUL,
+    MAY_MODAL,
     MEETING_CUES,
     NO_TALK_CUES,
     OTHER_PHRASE_WORDS,
     PRICE_WORDS,
+    REALISED_ABILITY,
     SIZE_COMPLEMENTS,
     SIZE_DETERMINERS,
     SIZE_LINKS,
@@ -908,9 +910,13 @@ class Builder:
         happen or did not ("would be buried on Friday", "get tanks by March 30"), and
         resolving it would put a future day in the past. Only the date's own verb group
         counts (:func:`_governing_clause`): a modal in an aside or another conjunct ("X,
-        who would not confirm the trip, visited Kyiv on Friday") is another verb's."""
-        between = _governing_clause(self.quote[skipped:start])
-        return not any_found(with_english(NO_TALK_CUES, self.date_language), between)
+        who would not confirm the trip, visited Kyiv on Friday") is another verb's. A past
+        ability achieved (:data:`~extractor.text.cues.REALISED_ABILITY`: "could finally
+        visit Kyiv on Friday") is a fact, not a modal: its date is the event's; "may"
+        is a modal before any verb (:data:`~extractor.text.cues.MAY_MODAL`: "may visit")."""
+        between = REALISED_ABILITY.sub(" ", _governing_clause(self.quote[skipped:start]))
+        cues = with_english(NO_TALK_CUES, self.date_language)
+        return not (any_found(cues, between) or MAY_MODAL.search(between))
 
     def country(self, value: str | None) -> str | None:
         """An ISO alpha-3 code from a code or a name (ValueError for an unknown one)."""
