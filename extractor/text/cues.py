@@ -1021,15 +1021,18 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("said", "says", "told", "tells", "added", "stated", "declared", "announced",
            "wrote", "insisted", "stressed", "reported"),
     "es": ("dijo", "dice", "dijeron", "afirmó", "declaró", "anunció", "aseguró", "señaló",
-           "añadió", "informó", "indicó"),
+           "añadió", "informó", "indicó", "afirmaron", "declararon", "anunciaron", "aseguraron",
+           "señalaron", "añadieron", "informaron", "indicaron"),
     "fr": ("dit", "déclare", "déclaré", "affirme", "affirmé", "annonce", "annoncé", "ajouté",
            "assuré", "indiqué", "souligné"),
     "de": ("sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
-           "kündigte", "berichtete", "teilte"),
+           "kündigte", "berichtete", "teilte", "betonten", "kündigten", "berichteten",
+           "teilten"),
     "ru": tuple(f"{stem}{end}" for stem in ("заявил", "сказал", "сообщил", "отметил",
                                             "подчеркнул")
                 for end in ("", "а", "о", "и")),
-    "pt": ("disse", "afirmou", "declarou", "anunciou", "informou"),
+    "pt": ("disse", "afirmou", "declarou", "anunciou", "informou", "disseram", "afirmaram",
+           "declararam", "anunciaram", "informaram"),
     "it": ("detto", "dichiarato", "annunciato", "affermato", "disse"),
 }  # fmt: skip
 

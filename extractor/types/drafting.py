@@ -881,10 +881,12 @@ class Builder:
         (:func:`_frames_during`: not "After visiting Kyiv,"), and only one that gives no
         time of its own (:meth:`_gives_time`: "During his visit in January," is January's).
         """
-        verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - 60) : start])
+        verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - _SPEECH_REACH) : start])
         if verb is None:
             return False
-        before = self.quote[: max(0, start - 60) + verb.start()]
+        if self._sets_at_event(verb.group("setting")):
+            return True  # "said during talks in Berlin on Monday": at the talks
+        before = self.quote[: max(0, start - _SPEECH_REACH) + verb.start()]
         sentence = _SENTENCE_END.split(before)[-1]
         frames = with_english(_EVENT_FRAME, self.date_language)
         return any(
@@ -893,6 +895,17 @@ class Builder:
             and not self._gives_time(sentence[sentence.rfind(",", 0, word.start()) + 1 :])
             for frame in frames
             for word in frame.finditer(sentence)
+        )
+
+    def _sets_at_event(self, setting: str) -> bool:
+        """Whether a speech's own phrase between its verb and its date (``setting``:
+        "during talks in Berlin", "at the summit", "durante su visita") is a word of the
+        event with a preposition of time spent at it (:func:`_frames_during`), and gives
+        no time of its own: the speech is made at the event, on its day."""
+        return any(
+            _frames_during(setting[: word.start()]) and not self._gives_time(setting)
+            for frame in with_english(_EVENT_FRAME, self.date_language)
+            for word in frame.finditer(setting)
         )
 
     def _gives_time(self, phrase: str) -> bool:
@@ -1160,16 +1173,60 @@ def _apposed_in(article: str, place: str, language: str) -> str | None:
     return None if after is None else _apposed_country(place + ", " + after.group(1), language)
 
 
-#: A verb of speech (:data:`SPEECH_VERBS`) whose own adjunct the date right after it is:
-#: nothing stands between them but "late"/"early" and the preposition or article that
-#: opens a date ("said today", "announced on Monday", "a déclaré lundi", "anunció el
-#: lunes", "sagte am Montag", "сообщила в понедельник", "disse na segunda-feira"). Any
-#: other word between them (a complementizer "that/que/dass/что", a subject "it/they",
-#: a verb) puts the date in the reported clause, whose event it dates.
-_SPEECH_BEFORE_DATE = re.compile(
-    rf"(?<!\w){speech_verbs()}(?:\s+(?i:late|early))?"
-    r"(?:\s+(?i:on|el|la|le|am|в|во|na|no|em))?\s+$"
+#: What a verb of speech's own phrases are not made of: a complementizer, relative,
+#: conjunction or auxiliary opens the reported clause ("said that", "dijo que", "said
+#: the talks were"), a determiner heads a noun, not a phrase of the speech.
+_NOT_OF_THE_SPEECH = (
+    r"(?:that|which|who|where|when|whether|if|and|or|but|have|has|had|be|been|is|are|was|"
+    r"were|will|would|the|a|an|this|his|her|its|their|que|qui|quien|donde|cuando|si|y|o|"
+    r"pero|el|la|los|las|un|una|le|les|une|des|et|mais|dass|ob|und|oder|aber|der|die|das|"
+    r"dem|den|ein|eine|einem|einer|что|чтобы|как|и|но|os|as|um|uma|e)(?!\w)"
 )
+_SPEECH_PHRASE_WORD = rf"(?!(?i:{_NOT_OF_THE_SPEECH}))[^\W\d][\w'’-]*"
+_SPEECH_DETERMINER = (
+    r"(?i:the|a|an|his|her|their|el|la|los|las|un|una|le|les|l['’]|une|des|sa|son|ses|der|"
+    r"die|das|dem|den|einem|einer|einen|o|a|os|as|um|uma)"
+)
+#: Where, how or to whom a speech was made, between its verb and its date: a phrase of a
+#: preposition of place or medium and a short noun ("in an interview", "at a news
+#: conference in Berlin", "to reporters", "en una entrevista", "a los periodistas",
+#: "dans un entretien", "aux journalistes", "lors d'une conférence de presse", "in einem
+#: Interview", "bei einer Pressekonferenz", "в интервью", "em entrevista"); not English
+#: words ("said a raid", "said no deal"). Such a phrase
+#: is the speech's, so the date after it is too. A bare noun after "said" is no such
+#: phrase: it is the subject of the reported clause ("said the talks on Monday were
+#: useful"), whose date is the event's.
+_SPEECH_SETTING = (
+    r"\s+(?i:in|at|during|with|on|to|via|aboard|en|(?-i:a)(?=\s+(?i:l[oa]s?|el|su|sus)\s)|al|"
+    r"ante|durante|con|dans|à|au|aux|"
+    r"lors|devant|sur|pendant|durant|im|bei|beim|auf|gegenüber|während|в|во|на|перед|"
+    r"em|na|ao|aos|numa|num)"
+    rf"(?:\s+{_SPEECH_DETERMINER})?(?:\s+{_SPEECH_PHRASE_WORD}){{1,4}}?"
+)
+#: The hearer "told" names before its date ("told reporters", "told the BBC", "told a
+#: news conference", "told state television"): a short noun of its own, no clause.
+_TOLD_HEARER = (
+    rf"(?:(?<=told)|(?<=tells))(?:\s+{_SPEECH_DETERMINER})?(?:\s+{_SPEECH_PHRASE_WORD}){{1,3}}?"
+)
+#: A verb of speech (:data:`SPEECH_VERBS`) whose own adjunct the date after it is: nothing
+#: stands between them but the speech's own hearer or setting (:data:`_TOLD_HEARER`,
+#: :data:`_SPEECH_SETTING`: "told reporters on Monday", "said in an interview on
+#: Monday", "dijo a los periodistas el lunes"), "late"/"early" and the preposition or
+#: article that opens a date ("said today", "announced on Monday", "a déclaré lundi",
+#: "anunció el lunes", "sagte am Montag", "сообщила в понедельник", "disse na
+#: segunda-feira"). Any other word between them (a complementizer "that/que/dass/что", a
+#: subject "it/they", a verb) puts the date in the reported clause, whose event it dates.
+_SPEECH_BEFORE_DATE = re.compile(
+    rf"(?<!\w){speech_verbs()}(?P<setting>(?:{_TOLD_HEARER})?(?:{_SPEECH_SETTING}){{0,2}})"
+    r"(?:\s+(?i:late|early))?(?:\s+(?i:on|el|la|le|am|в|во|na|no|em))?\s+$"
+)
+#: How far before a date its verb of speech and the speech's own phrases may reach.
+_SPEECH_REACH = 100
+#: A German verb of speech split around its date ("gab am Montag bekannt", "gaben am
+#: Montag die Einigung bekannt"): "gab" alone is "gave" or "es gab" (there was), so only
+#: with its particle after the date is it a speech.
+_SPLIT_SPEECH_BEFORE = re.compile(r"(?<!\w)(?-i:gab|gaben)\s+(?i:am\s+)?$")
+_SPLIT_SPEECH_AFTER = re.compile(r"(?:\s+[^\s,.;:!?]+){0,4}?\s+bekannt(?!\w)")
 #: What after a date makes it a noun's modifier, not an adjunct: the possessive of the
 #: event it dates ("Monday's bombing", "yesterday's attack", "Monday night's raid").
 _DATE_OF_A_NOUN = re.compile(
@@ -1279,12 +1336,22 @@ def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
     the event. A date of the event's own clause ("killed 12 today, officials said") is
     not the report's either, nor that of a passive verb of speech (:data:`_PASSIVE_BEFORE`:
     "twelve deaths were reported on Monday"), which reports no clause but the event."""
-    verb = None if start <= 0 else _SPEECH_BEFORE_DATE.search(quote[max(0, start - 60) : start])
+    reach = quote[max(0, start - _SPEECH_REACH) : start]
+    verb = None if start <= 0 else _SPEECH_BEFORE_DATE.search(reach)
     if verb is None:
-        return False
-    if _PASSIVE_BEFORE.search(quote[: max(0, start - 60) + verb.start()]):
+        return _split_speech(quote, start, end)
+    if _PASSIVE_BEFORE.search(quote[: max(0, start - _SPEECH_REACH) + verb.start()]):
         return False  # "deaths were reported on Monday": the event's day, no report's
     return end is None or _DATE_OF_A_NOUN.match(quote, end) is None
+
+
+def _split_speech(quote: str, start: int, end: int | None) -> bool:
+    """Whether the date at ``quote[start:end]`` stands inside a German verb of speech
+    split around it (:data:`_SPLIT_SPEECH_BEFORE`: "gab am Montag bekannt"): the
+    report's day."""
+    if end is None or _SPLIT_SPEECH_BEFORE.search(quote[max(0, start - 12) : start]) is None:
+        return False
+    return _SPLIT_SPEECH_AFTER.match(quote, end) is not None
 
 
 def _apposed_country(place: str, language: str) -> str | None:
