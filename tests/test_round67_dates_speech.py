@@ -52,6 +52,11 @@ REPORTS = {
            "dass 12 Menschen in Basra getötet wurden."),
     "de-pl": (["Die Behörden"], ["gaben am Montag bekannt,", "teilten am Montag mit,"],
               "dass 12 Menschen in Basra getötet wurden."),
+    # the verb before its subject (a phrase fronted): the date is still the verb's
+    "de-v2": (["In Bagdad", "Nach Angaben aus Basra"],
+              ["sagte die Polizei am Montag,", "erklärte Polizeisprecher Ali Hassan am Montag,",
+               "teilte das irakische Innenministerium am Montag mit,"],
+              "12 Menschen seien in Basra getötet worden."),
     "pt": (["As autoridades"], ["anunciaram na segunda-feira", "disseram em entrevista na segunda-feira"],
            "que 12 pessoas morreram em Basra."),
 }  # fmt: skip
@@ -89,6 +94,8 @@ EVENTS_DATED = [
     "Es gab am Montag einen Anschlag in Basra, bei dem 12 Menschen getötet wurden.",
     "La policía dijo que el lunes murieron 12 personas en Basora.",
     "La police a indiqué que lundi 12 personnes ont été tuées à Bassora.",
+    "Die Polizei sagte, Angreifer hätten am Montag 12 Menschen in Basra getötet.",
+    "Bei dem Anschlag in Basra am Montag wurden 12 Menschen getötet, sagte die Polizei.",
 ]
 
 

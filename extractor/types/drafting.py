@@ -62,6 +62,7 @@ from extractor.text.cues import (
     SIZE_DETERMINERS,
     SIZE_LINKS,
     SOUTHEAST_ASIAN,
+    SPEECH_VERBS,
     any_found,
     cue_patterns,
     speech_verbs,
@@ -881,7 +882,7 @@ class Builder:
         (:func:`_frames_during`: not "After visiting Kyiv,"), and only one that gives no
         time of its own (:meth:`_gives_time`: "During his visit in January," is January's).
         """
-        verb = _SPEECH_BEFORE_DATE.search(self.quote[max(0, start - _SPEECH_REACH) : start])
+        verb = _speech_before(self.quote[max(0, start - _SPEECH_REACH) : start])
         if verb is None:
             return False
         if self._sets_at_event(verb.group("setting")):
@@ -1220,6 +1221,15 @@ _SPEECH_BEFORE_DATE = re.compile(
     rf"(?<!\w){speech_verbs()}(?P<setting>(?:{_TOLD_HEARER})?(?:{_SPEECH_SETTING}){{0,2}})"
     r"(?:\s+(?i:late|early))?(?:\s+(?i:on|el|la|le|am|в|во|na|no|em))?\s+$"
 )
+#: A German verb of speech before its subject (the verb second, after a fronted phrase:
+#: "Bei seinem Besuch sagte Bundeskanzler Olaf Scholz am Montag", "In Bagdad erklärte
+#: die Polizei am Montag"): the subject, an article, an adjective and capitalised nouns or
+#: names, stands between the verb and its date, which is still the verb's.
+_GERMAN_SPEECH_BEFORE_SUBJECT = re.compile(
+    rf"(?<!\w)(?-i:{'|'.join(sorted(SPEECH_VERBS['de'], key=len, reverse=True))})(?P<setting>)"
+    r"(?:\s+(?-i:der|die|das|den|dem|ein|eine|einer|einem))?(?:\s+(?-i:[a-zäöüß]+e[nrs]?))?"
+    r"(?:\s+(?-i:[A-ZÄÖÜ][\w.’'-]*)){1,4}(?:\s+(?-i:am))?\s+$"
+)
 #: How far before a date its verb of speech and the speech's own phrases may reach.
 _SPEECH_REACH = 100
 #: A German verb of speech split around its date ("gab am Montag bekannt", "gaben am
@@ -1337,12 +1347,19 @@ def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
     not the report's either, nor that of a passive verb of speech (:data:`_PASSIVE_BEFORE`:
     "twelve deaths were reported on Monday"), which reports no clause but the event."""
     reach = quote[max(0, start - _SPEECH_REACH) : start]
-    verb = None if start <= 0 else _SPEECH_BEFORE_DATE.search(reach)
+    verb = None if start <= 0 else _speech_before(reach)
     if verb is None:
         return _split_speech(quote, start, end)
     if _PASSIVE_BEFORE.search(quote[: max(0, start - _SPEECH_REACH) + verb.start()]):
         return False  # "deaths were reported on Monday": the event's day, no report's
     return end is None or _DATE_OF_A_NOUN.match(quote, end) is None
+
+
+def _speech_before(reach: str) -> re.Match[str] | None:
+    """The verb of speech whose own date follows ``reach`` (the text up to the date):
+    with only its own phrases between them (:data:`_SPEECH_BEFORE_DATE`), or German's
+    verb before its subject (:data:`_GERMAN_SPEECH_BEFORE_SUBJECT`)."""
+    return _SPEECH_BEFORE_DATE.search(reach) or _GERMAN_SPEECH_BEFORE_SUBJECT.search(reach)
 
 
 def _split_speech(quote: str, start: int, end: int | None) -> bool:
