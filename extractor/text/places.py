@@ -227,11 +227,22 @@ _MOVING: dict[str, tuple[str, str]] = {
            r"se rendaient|se rendait|se dirigeai(?:en)?t|convoi|vol",
            r"vers|à|au|aux|en|de|du|d['’]|depuis"),
     "de": (r"geflohen|geflüchtet|flohen|floh|flüchteten|unterwegs|Konvoi|Flug|fuhren|fuhr|"
-           r"reisten|zogen",
+           r"reisten|zogen|Weg|Fahrt|Flucht|Reise",
            r"nach|aus|von|in die|ins|zum|zur|Richtung"),
     "ru": (r"бежал\w*|бежавш\w*|сбежал\w*|прибывш\w*|ехавш\w*|следовавш\w*|направлявш\w*|"
            r"направлял\w*|переправил\w*",
            r"в|во|из|от|к|ко|на"),
+}  # fmt: skip
+#: Per language that puts its verb last in a clause, the words of a movement that end it
+#: and the prepositions of its end before them ("als der Bus nach Charkiw fuhr", "die nach
+#: Polen flohen", "die aus Charkiw geflohen waren", "der aus Odesa kommende Konvoi", "der
+#: nach Kiew unterwegs war"). Verbs of coming are left out: "die durch Beschuss von Charkiw
+#: ums Leben kamen" died there.
+_MOVING_LAST: dict[str, tuple[str, str]] = {
+    "de": (r"geflohen|geflüchtet|flohen|floh|flüchteten|flüchtende[nmrs]?|fuhren|fuhr|"
+           r"gefahren|fahrende[nmrs]?|reisten|reiste|gereist|zogen|unterwegs|kommende[nmrs]?|"
+           r"abgeschoben|evakuiert",
+           _MOVING["de"][1]),
 }  # fmt: skip
 #: The languages whose movements :func:`movement_ends` reads.
 MOVING_LANGUAGES = tuple(_MOVING)
@@ -255,16 +266,49 @@ def _movement(language: str) -> re.Pattern[str]:
     )
 
 
+def _movement_last(language: str) -> re.Pattern[str] | None:
+    """The verb-final movement phrases of ``language`` (:data:`_MOVING_LAST`): a
+    preposition and a name, then, in the same clause and at most four words on, the verb
+    (group ``tail``, read ahead so that a second end before the verb is read too: "aus
+    Aleppo in Richtung Westen fuhr"). Group ``name`` is the place at the movement's end;
+    None when the language does not put its verb last."""
+    if language not in _MOVING_LAST:
+        return None
+    words, preps = _MOVING_LAST[language]
+    return re.compile(
+        rf"(?<!\w)(?:{preps})\s+(?:{_ARTICLES})?(?P<name>{_NAME})"
+        rf"(?=(?P<tail>(?:\s+[^\W\d_]+){{0,4}}?\s+(?:{words})(?!\w)))",
+        re.IGNORECASE,
+    )
+
+
+def _movements(text: str, language: str) -> list[re.Match[str]]:
+    """Every movement phrase of ``text`` (:func:`_movement`, :func:`_movement_last`), in
+    order: each match's group ``name`` is the place at its end, its whole text the words
+    that tell the movement."""
+    patterns = [_movement(language), _movement_last(language)]
+    found = [m for pattern in patterns if pattern is not None for m in pattern.finditer(text)]
+    return sorted(found, key=lambda m: m.start("name"))
+
+
+def _told_end(match: re.Match[str]) -> int:
+    """Where the words of a movement phrase end: after its verb when the verb comes last."""
+    return match.end("tail") if "tail" in match.re.groupindex else match.end()
+
+
 def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
     """The spans of ``text`` that name a place only as a movement's end: where people fled
     to or came from, where a convoy came from or was heading ("refugees who fled to Chad",
     "the convoy from Odesa", "fighters who crossed from Niger", "un convoy procedente de
     Odesa", "des réfugiés qui ont fui vers le Tchad", "Flüchtlinge, die nach Tschad
-    geflohen waren" is verb-final and not read). A name followed by "where" is the
-    event's place after all ("fled to Goma, where 12 were killed")."""
+    geflohen waren", "als der Bus nach Charkiw fuhr"). A name or verb-final movement
+    followed by "where" is the event's place after all ("fled to Goma, where 12 were
+    killed", "die nach Goma flohen, wo 12 getötet wurden")."""
     spans = []
-    for match in _movement(language).finditer(text):
-        if _WHERE_AFTER.match(text, match.end("name")):
+    for match in _movements(text, language):
+        if _WHERE_AFTER.match(text, match.end("name")) or _WHERE_AFTER.match(
+            text, _told_end(match)
+        ):
             continue
         spans.append(match.span("name"))
     return spans
@@ -281,7 +325,8 @@ _BORDER: dict[str, str] = {
     "es": r"huy(?:eron|ó|en|endo|ían)|escap(?:aron|ó|ando)|cruz(?:aron|ó|ando)|"
           r"refugiad[oa]s?|migrantes?|deportad[oa]s?",
     "fr": r"fui|fuyant|fuient|fuyaient|traversé|réfugiés?|migrants?|expulsés?",
-    "de": r"geflohen|geflüchtet|flohen|floh|flüchteten|Flüchtlinge?|Migranten|abgeschoben",
+    "de": r"geflohen|geflüchtet|flohen|floh|flüchteten|flüchtende[nmrs]?|Flucht|Flüchtlinge?|"
+          r"Migranten|abgeschoben",
     "ru": r"бежал\w*|бежавш\w*|сбежал\w*|переправил\w*|беженц\w*|мигрант\w*",
 }  # fmt: skip
 
@@ -295,8 +340,9 @@ def movement_crosses_border(name: str, text: str, language: str = "en") -> bool:
     words = "|".join(_BORDER[lang] for lang in dict.fromkeys(("en", language)) if lang in _BORDER)
     border = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     folded = name.strip().casefold()
-    for match in _movement(language).finditer(text):
-        if match.group("name").casefold().startswith(folded) and border.search(match.group(0)):
+    for match in _movements(text, language):
+        told = text[match.start() : _told_end(match)]
+        if match.group("name").casefold().startswith(folded) and border.search(told):
             return True
     return bool(border.search(text))
 
