@@ -3984,7 +3984,7 @@ def _period_from(
     written = f"{since.group()}{complement}".strip()
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
-        return resolved
+        return _from_then_on(resolved, complement, published)
     start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
     if start is not None:  # "since the war began in 2019": the beginning's date, if written
         return (
@@ -4002,6 +4002,27 @@ def _period_from(
     if since.group().strip().lower().endswith("since") or _SPAN_OR_CLAUSE.match(complement):
         return True  # English "since" opens a time ("since the Hamas-led attack"); a span
     return None
+
+
+def _from_then_on(resolved: DateValue, complement: str, published: date | None) -> DateValue:
+    """A date after "since" as the period it opens: from that date to publication. The
+    date rules read some "since" forms as the date alone ("с февраля 2022 года", the
+    genitive month and year after "с"); a toll since a date is a running total all the
+    same (UCDP, ACLED). A date that a bound closes ("с февраля по май", "from ... to") or
+    that comes after publication is left as read."""
+    if resolved.kind == "range" or published is None or _UNTIL.search(complement):
+        return resolved
+    if resolved.value is None or resolved.value > published.isoformat():
+        return resolved
+    return resolved.model_copy(update={"kind": "range", "end": published.isoformat()})
+
+
+#: The words that close a period after its start ("с февраля по май", "from March to May",
+#: "desde marzo hasta mayo", "de mars à mai", "von März bis Mai", "自2月至5月").
+_UNTIL = re.compile(
+    r"(?<!\w)(?:по|до|to|until|till|through|hasta|jusqu\w*|bis|até|fino)(?!\w)|至|到",
+    re.IGNORECASE,
+)
 
 
 def _complement(clause: str) -> str:
