@@ -4179,8 +4179,11 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     if scope == "cumulative":
         if isinstance(period, DateValue):
             when = period  # a total since X is dated by its period, not the day of the report
-    elif when is None:
-        when = make.when_in_evidence()
+    else:
+        # A date the model drafts is the event's no more than one read from the evidence
+        # when the evidence writes it only as the day of the report (ACLED: the event
+        # date is when it happened, not when it was reported).
+        when = when if when is not None else make.when_in_evidence()
         if when is not None and _fronted_report_date(make.quote, when.text or "", make.language):
             make.warn(f"date {when.text!r} is the day of the report, not of the event: left empty")
             when = None
@@ -4206,8 +4209,12 @@ def _fronted_report_date(quote: str, written: str, language: str) -> bool:
     saying's, the day of the report; the reported toll is undated (a date inside the
     reported clause, "said that on Monday gunmen killed", dates the event and is no
     opener). The date after the verb ("said on Monday that") is the evidence reader's
-    (``drafting._reports_date``)."""
+    (``drafting._reports_date``). A date the quote also writes elsewhere, where it may
+    be the event's ("On Monday, the ministry said that gunmen killed 30 on Monday"), is
+    not only the report's."""
     if not written.strip():
+        return False
+    if len(re.findall(rf"(?<!\w){re.escape(written.strip())}(?!\w)", quote, re.IGNORECASE)) > 1:
         return False
     verbs = "|".join(
         re.escape(verb)
