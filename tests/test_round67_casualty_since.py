@@ -14,6 +14,7 @@ Each sentence is written for this test and generated over months, years and toll
 
 from __future__ import annotations
 
+import itertools
 from itertools import product
 
 from extractor.types.casualty_report import toll_period
@@ -106,3 +107,40 @@ def test_no_period_to_publication_without_an_open_since() -> None:
         if isinstance(period, DateValue) and period.end == PUBLISHED.isoformat()
     ]
     assert not wrong, wrong
+
+
+#: A weekday in the Russian genitive after "с"/"со", and the same day in German.
+WEEKDAYS = [
+    ("С понедельника", "Seit Montag"), ("Со вторника", "Seit Dienstag"),
+    ("Со среды", "Seit Mittwoch"), ("С четверга", "Seit Donnerstag"),
+    ("С пятницы", "Seit Freitag"), ("С субботы", "Seit Samstag"),
+    ("С воскресенья", "Seit Sonntag"),
+]  # fmt: skip
+RU_TOLLS = ["{S} погибли 30 человек.", "{S} в городе были убиты 30 мирных жителей."]
+
+
+def test_a_toll_since_a_russian_weekday_runs_as_the_same_in_german() -> None:
+    """Fails on main: 14/14 read no period (the genitive weekday is not read)."""
+    wrong = []
+    for (ru, de), template in itertools.product(WEEKDAYS, RU_TOLLS):
+        text = template.format(S=ru)
+        period = toll_period(text, "ru", PUBLISHED, [30])
+        german = toll_period(f"{de} wurden 30 Menschen getötet.", "de", PUBLISHED, [30])
+        assert isinstance(german, DateValue)
+        if not (
+            isinstance(period, DateValue)
+            and (period.value, period.kind, period.end) == (german.value, "range", german.end)
+        ):
+            wrong.append((text, period))
+    assert not wrong, f"{len(wrong)}/{len(WEEKDAYS) * len(RU_TOLLS)} wrong, e.g. {wrong[:3]}"
+
+
+def test_no_weekday_period_without_a_russian_weekday() -> None:
+    for text in [
+        "Со второго дня погибли 30 человек.",
+        "С полицией погибли 30 человек.",
+        "В понедельник погибли 30 человек.",
+        "Это самый кровавый день с понедельника: погибли 30 человек.",
+    ]:
+        period = toll_period(text, "ru", PUBLISHED, [30])
+        assert not isinstance(period, DateValue), (text, period)

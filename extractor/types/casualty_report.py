@@ -3997,6 +3997,9 @@ def _period_from(
     first = re.match(r"[^\W\d_]+", head)
     if first is not None and first.group().lower() in month_words(language):
         return _since_month(written, first.group(), language, published) or True
+    weekday = _since_weekday(since.group(), first.group() if first else "", language, published)
+    if weekday is not None:
+        return weekday
     if _CAUSAL.match(complement):
         return None  # "since the village had no police post": a reason
     if since.group().strip().lower().endswith("since") or _SPAN_OR_CLAUSE.match(complement):
@@ -4023,6 +4026,26 @@ _UNTIL = re.compile(
     r"(?<!\w)(?:по|до|to|until|till|through|hasta|jusqu\w*|bis|até|fino)(?!\w)|至|到",
     re.IGNORECASE,
 )
+
+
+def _since_weekday(
+    since: str, word: str, language: str, published: date | None
+) -> DateValue | None:
+    """ "с понедельника", "со вторника": a Russian "since" governs the genitive, which the
+    date rules do not read for a weekday (they read "в понедельник"). The genitive is the
+    nominative's stem and -а/-ы/-я ("понедельника", "среды", "воскресенья"); the period
+    runs from that day to publication, as "seit Montag", "depuis lundi" do."""
+    if language != "ru" or published is None or not word:
+        return None
+    folded = word.lower()
+    for day in getattr(_date_words(language), "weekdays", {}):
+        if folded in (f"{day}а", f"{day[:-1]}ы", f"{day[:-1]}я"):
+            resolved = DateValue.resolve(f"в {day}", published, language)
+            if resolved is not None and resolved.value is not None:
+                return _from_then_on(
+                    resolved.model_copy(update={"text": f"{since}{word}"}), "", published
+                )
+    return None
 
 
 def _complement(clause: str) -> str:
