@@ -384,7 +384,8 @@ _KO_NATIVE: dict[int, tuple[str, ...]] = {
 #: or a noun far more often than a number: those are not read at all.
 _KO_BEFORE_COUNTER = ("한", "두", "세", "네", "스무")
 _KO_COUNTERS = ("명", "개", "대", "채", "척", "곳", "마리", "건", "차례", "구", "발", "가구", "세대")  # fmt: skip
-_KO_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "과", "와", "씩")  # fmt: skip
+_KO_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "과", "와", "씩",
+                 "에서", "으로", "로", "까지", "부터", "이나", "나")  # fmt: skip
 #: Hindi's number words (num2words writes none): each of 1 to 100 has its own word; the
 #: most written ones are here, and सौ multiplies ("पांच सौ" is 500).
 _HI_WORDS: dict[str, int] = {
@@ -634,14 +635,16 @@ _LANGUAGE_HINTS = (
     ("fr", re.compile(r"\b(?:milliards?|mds?|millions d|d'euros|de (?:dollars|roubles|livres|"
                       r"yuans|yens|francs)|morts|blesses|personnes)\b")),
     # "mio" undotted is Italian and Spanish "my" too ("nel 2020 mio padre")
+    # "Franken" (the Swiss franc) right after a figure or its scale: Senator Franken is no hint
     ("de", re.compile(r"\b(?:milliarden?|millionen|mio(?=\.)|mrd|tote|menschen|verletzte|"
-                      r"us-dollar|tausend)\b")),
+                      r"us-dollar|tausend)\b|\d\s*(?:(?:mio|mrd|tsd)\.?\s*)?franken\b")),
     ("it", re.compile(r"\b(?:milioni|miliardi|persone|feriti|morti|uccis[ei]|vittime|"
                       r"mila (?:persone|euro|dollari|abitanti))\b")),
     ("pl", re.compile(r"\b(?:tysiecy|tysiace|tysiac|milionow|miliony|miliardow|miliardy|osob|"
                       r"zabitych|rannych|zł|złotych)\b|\d\s*tys\b")),
-    # Czech: its currency and the scale forms Polish does not write ("milionů", "tisíc")
-    ("cs", re.compile(r"\b(?:korun|koruny|korunu|kc|milionu|tisic)\b|\d\s*mil\.")),
+    # Czech: its currency and the scale forms Polish does not write ("milionů", "tisíc"),
+    # and "mil." before a word ("2 mil. eur"): at a text's end it is a Spanish sentence's
+    ("cs", re.compile(r"\b(?:korun|koruny|korunu|kc|milionu|tisic)\b|\d\s*mil\.(?=\s*[^\W\d_])")),
     ("nl", re.compile(r"\b(?:duizend|miljoen|miljard|mensen|doden|gewonden)\b")),
     ("tr", re.compile(r"\b(?:milyon|milyar|kisi)\b")),
     ("id", re.compile(r"\b(?:juta|ribu|miliar|orang|tewas|korban)\b")),
@@ -1063,13 +1066,20 @@ def _scale_before_sign(text: str, token: _Token) -> tuple[str, int] | None:
 
 
 def _signs_after_scale(text: str) -> list[tuple[int, int, str | None]]:
-    """The signs written right after a scale abbreviation ("1,2 Md€", "3 M€"), which the
-    search of :func:`_symbol` skips (a sign there follows a letter)."""
+    """The signs written right after a scale abbreviation or word ("1,2 Md€", "3 M€", "2
+    millions€"), which the search of :func:`_symbol` skips (a sign there follows a letter)."""
     found = []
     for match in _SCALE_THEN_SIGN.finditer(text):
-        start = match.start("sign")
-        found.append((start, match.end(), _CURRENCY_SIGNS.get(match.group("sign"))))
+        group = "sign" if match.group("sign") else "word_sign"
+        found.append((match.start(group), match.end(), _CURRENCY_SIGNS.get(match.group(group))))
     return found
+
+
+#: The scale words of the languages the money reading knows written whole, which
+#: :data:`_SCALES_AFTER_DIGITS` leaves out (their value differs by language): only to
+#: find a sign glued after them (:data:`_SCALE_THEN_SIGN`).
+_WHOLE_SCALES = frozenset({"thousand", "thousands", "billion", "billions", "trillion", "millionen",
+                           "milliarden", "millions", "tausend", "millones", "mil"})  # fmt: skip
 
 
 #: How far after a scale word its currency is looked for ("3 mio kroner", "3 Mio Euro").
@@ -2243,8 +2253,13 @@ def _state_currency(state: str, stem: str, language: str) -> str:
     if country is None:
         return _UNKNOWN
     codes = _today_currencies(country.alpha_2)
+    stems = _calque_stems(stem, language)
     for locales in (("en", language), _SPELLING_LOCALES):
-        named = [code for code in codes if any(stem in name for name in _names(code, locales))]
+        named = [
+            code
+            for code in codes
+            if any(part in name for name in _names(code, locales) for part in stems)
+        ]
         if named:
             return named[-1]
     return _UNKNOWN
@@ -2406,7 +2421,28 @@ def _cldr_units(language: str) -> dict[str, frozenset[str]]:
         unit = _name_unit(words, locale, frozenset(found))
         if unit is not None:
             found.setdefault(unit, set()).add(code)
+    for calque, stems in _UNIT_CALQUES.get(language, {}).items():
+        codes = {code for unit, named in found.items() if unit.startswith(stems) for code in named}
+        if codes:
+            found.setdefault(calque, set()).update(codes)
     return {unit: frozenset(codes) for unit, codes in found.items()}
+
+
+#: Units the press of a language translates where the CLDR keeps the state's own word:
+#: English "Czech crowns", "Swedish crowns" are the CLDR's "Czech koruna", "Swedish
+#: krona" (French, German and Spanish have "couronne", "Krone", "corona" in the CLDR). A
+#: translation to the stems (folded) of the units it stands for; its state's adjective
+#: tells which one (:func:`_state_currency`), bare it is several states' and names none.
+_UNIT_CALQUES: dict[str, dict[str, tuple[str, ...]]] = {"en": {"crown": ("korun", "kron")}}
+
+
+def _calque_stems(stem: str, language: str) -> tuple[str, ...]:
+    """The stems a unit's name ``stem`` stands for: itself, and those of the units it
+    translates (:data:`_UNIT_CALQUES`, in ``language`` or English)."""
+    found = [stem]
+    for reading in dict.fromkeys((language, "en")):
+        found.extend(_UNIT_CALQUES.get(reading, {}).get(stem, ()))
+    return tuple(found)
 
 
 def _name_unit(words: tuple[str, ...], locale: str, units: frozenset[str]) -> str | None:
@@ -2440,10 +2476,25 @@ def _unit_codes(word: str, language: str) -> frozenset[str]:
     units = _cldr_units(language)
     if word in units:
         return units[word]
+    bare = _without_particle(word)
+    if bare in units:  # "5억원을", "3억 원이": the particle written on the unit
+        return units[bare]
     for size in range(len(word) - 1, max(_UNIT_STEM_MIN, len(word) - _UNIT_ENDING) - 1, -1):
         if word[:size] in units:
             return units[word[:size]]
     return frozenset()
+
+
+def _without_particle(word: str) -> str:
+    """``word`` (folded) without the Korean case particle written on its end ("원을",
+    "원이", "유로를"): Korean writes a particle on the noun, and the unit read with it was
+    no unit, the amount US dollars. A word of other letters stays as written."""
+    if not _HANGUL.search(word):
+        return word
+    for particle in sorted(map(_fold, _KO_PARTICLES), key=len, reverse=True):
+        if particle and word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
 
 
 #: How many words after a figure and its scale the unit of a currency's name may stand
@@ -2991,11 +3042,16 @@ _MEASURED = r"\s+(?:high|tall|long|wide|deep|thick|away|below|above|under|of)\b"
 _BEFORE_SIGN_AFTER = re.compile(r"\d(?:[\s\u00a0]*(?:[^\W\d_]{1,11}\.?|de))?[\s\u00a0]*$")
 
 
-#: A sign right after digits and a scale abbreviation (:data:`_SCALES_BEFORE_SIGN`).
+#: A sign right after digits and a scale abbreviation (:data:`_SCALES_BEFORE_SIGN`) or
+#: a scale word written whole ("2 millions€", "3 Millionen€", "5 million$": the sign glued
+#: on as a form field or a headline writes it; read as no sign there, the amount was US
+#: dollars). A whole word may take "$" and "¥" too: "M$" is a prefix, "million$" none.
 _SCALE_THEN_SIGN = re.compile(
-    r"\d[\s\u00a0]*(?i:"
+    r"\d[\s\u00a0]*(?:(?i:"
     + "|".join(sorted(_SCALES_BEFORE_SIGN, key=len, reverse=True))
-    + r")\.?(?P<sign>[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮])"
+    + r")\.?(?P<sign>[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮])|(?i:"
+    + "|".join(sorted({*_SCALES_AFTER_DIGITS, *_WHOLE_SCALES}, key=len, reverse=True))
+    + r")(?P<word_sign>[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮$¥]))"
 )
 
 
@@ -4311,8 +4367,71 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
     if first is None:
         currency = _currency(text, language=reading)
     else:
-        currency = _currency(text, first.start, _range_end(text, numbers, first, reading), reading)
+        end = _range_end(text, numbers, first, reading)
+        if _scale_unread(text, first.end) or _scale_unread(text, end):
+            return None
+        if end != first.end and _counts_things(text, end, reading):
+            return None  # "$3 to 5 million troops": the scale is the troops', not the money's
+        currency = _currency(text, first.start, end, reading)
     return None if currency is None else (amount, currency)
+
+
+#: The word after a range's high end, past the preposition Romance languages write
+#: before what is counted ("5 millones de soldados", "5 millions d'habitants").
+_COUNTED_AFTER = re.compile(r"[\s\u00a0-]*(?:(?:de|d'|d’|di)[\s\u00a0]*)?([^\W\d_]+)", re.I)
+_COUNTED_AFTER_EN = re.compile(r"[\s\u00a0-]*([^\W\d_]+)")
+#: English plurals not in -s, and words in -s no plural noun ("its", "this", "plus").
+_IRREGULAR_PLURALS = _word_set("people men women children personnel police cattle")
+_NOT_PLURAL_EN = _word_set(
+    "this was has its his hers ours yours theirs thus plus less always perhaps besides "
+    "whereas nevertheless afterwards overseas abroad news"
+)
+
+
+def _counts_things(text: str, end: int, language: str) -> bool:
+    """Whether the range of figures ending at ``end`` counts things: a plural noun no
+    currency's name follows it ("$3 to 5 million troops", "US$ 3 a 5 millones de
+    soldados"). A currency binds to an amount; written before the low end of a range whose
+    high end counts troops, it binds to no range of money, and the high end's scale, shared
+    with the low end, made the bare "$3" three million dollars. A singular noun ("deal",
+    "contract"), an adverb ("annually") or a preposition ("in aid") leaves the amount."""
+    match = (_COUNTED_AFTER_EN if language == "en" else _COUNTED_AFTER).match(text, end)
+    if match is None or not match.group(1).islower():
+        return False
+    word = _fold(match.group(1))
+    if (
+        _currency_at(text, match.start(1))
+        or _unit_codes(word, language)
+        or _shared_unit(word, language)
+        or _ends_phrase(word, language)
+    ):
+        return False
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if len(word) <= 3 or word in _NOT_PLURAL_EN or word in _NOT_PLURAL_NOUNS.get(language, ()):
+        return False
+    return word.endswith(("s", "x") if language == "fr" else ("s",)) and not word.endswith(
+        ("ss", "us", "is")
+    )
+
+
+#: Scale words whose value depends on the language, left unread where the reading
+#: language's tables hold none of them: "mil" is a thousand in Spanish and Portuguese, a
+#: million in Czech and in English slang ("$2 mil"), "mill" a million in the Nordic
+#: languages and English slang, "bin" a thousand in Turkish (see
+#: :data:`_SCALES_AFTER_DIGITS`).
+_SCALES_OF_SOME = re.compile(r"[\s\u00a0]*(?:mil|mill|bin)(?:\.|(?![^\W\d_]))", re.I)
+
+
+def _scale_unread(text: str, end: int) -> bool:
+    """Whether a scale word of some languages alone (:data:`_SCALES_OF_SOME`) stands
+    right after the amount's figure ending at ``end``, unread: the figure's reading language
+    (given, or guessed from the text's words) holds no value for it. Which scale the text
+    means is then unknown, "US$ 2 mil" with no language two thousand or two million
+    dollars; read as the bare figure, it was two dollars, an amount off by a thousand at
+    least. No amount is read (None): a value the source states in a way that cannot be told
+    is not guessed (SIPRI codes a deal's value as reported, or leaves it empty)."""
+    return bool(_SCALES_OF_SOME.match(text, end))
 
 
 def _range_end(text: str, numbers: list[Figure], first: Figure, language: str) -> int:
