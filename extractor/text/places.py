@@ -10,6 +10,9 @@ other languages) come from :mod:`extractor.text.gazetteer`.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import pycountry
 
 from extractor.text.countries import country_in_text, country_names, holds_other_country
 from extractor.text.gazetteer import (
@@ -164,22 +167,60 @@ _REGION_WORD = re.compile(
     r"(?<!\w)(?:region|oblast|province|governorate|state|district|county|prefecture)(?!\w)",
     re.IGNORECASE,
 )
+#: A part that only gives a direction ("northeast", "north-east", "the south"): no place of
+#: its own, though some states name a division so (Cameroon's "North", Ghana's "North East").
+_DIRECTION = re.compile(
+    r"(?:(?:north|south|east|west|central|centre|center)(?:[\s-]*(?:east|west|ern))?[\s-]*)+",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _division_states() -> dict[str, frozenset[str]]:
+    """Folded name of an ISO 3166-2 subdivision ("nova scotia", "manitoba", "rhone") ->
+    the alpha-3 codes of the states that have one so named."""
+    found: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=division.country_code)
+        if country is not None:
+            key = normalise_text(str(division.name), accents=False)
+            found.setdefault(key, set()).add(country.alpha_3)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+#: Punctuation that ends a sentence or quote after a place ("Texas.", "Ontario,'"): no
+#: part of its name.
+_TRAILING = " .,;:!?'\"’”"
+
+
+def _place_states(key: str) -> frozenset[str]:
+    """The states where folded ``key`` names a division (ISO 3166-2) or, by its main name,
+    a city of the gazetteer; an alternate name ("downtown" is one of a Polish city's) is
+    no reading."""
+    states = _division_states().get(key, frozenset())
+    if key in main_city_index():
+        states |= city_countries().get(key, frozenset())
+    return states
 
 
 def _unread_region(parts: list[str]) -> bool:
-    """Whether a place as written ends, after its city, in a part this module cannot
-    read: no country, US state (:func:`_state_place` reads those), named division
-    ("Donetsk region") nor place of the gazetteer in the city's own state ("Bakhmut,
-    Donetsk"). "Sydney, Nova Scotia" or "London,
-    Ontario" name a namesake in a state the module does not know: the city's main state
-    is no proof."""
-    named = [key for part in parts if (key := _key(part))]
+    """Whether a place as written names, after its city, a place of other states only
+    (:func:`_place_states`), not of the city's: "London, Ontario", "Sydney, Nova Scotia"
+    and "Berlin, Manitoba" are namesakes there, and the city's main state is no proof. A part read in the city's own state
+    ("Lyon, Rhône", "Bakhmut, Donetsk"), a country, a direction, or a part this module
+    cannot read at all ("Munich, Bavaria", "Kharkiv, the capital") doubts nothing: a city
+    whose name is its own is doubted only for a reason. Trailing punctuation ("Texas.") is
+    no part of a name."""
+    named = [part for part in parts if _key(part)]
     if len(named) < 2:
         return False
-    last, cities = named[-1], city_index()
-    if country_in_text(last) is not None or _REGION_WORD.search(last):
+    state = city_index().get(_key(named[0]))
+    whole = normalise_text(_REGION_WORD.sub("", named[-1]), accents=False).strip(_TRAILING)
+    last = _LEADING.sub("", whole)
+    if state is None or not last or _DIRECTION.fullmatch(last) or country_in_text(last):
         return False
-    return last not in cities or cities[last] != cities.get(named[0])
+    elsewhere = _place_states(whole) | _place_states(last)
+    return bool(elsewhere) and state not in elsewhere
 
 
 def place_proves_country(text: str | None) -> str | None:
