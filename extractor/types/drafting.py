@@ -71,6 +71,8 @@ from extractor.text.cues import (
 from extractor.text.dates import (
     DATE_IN_TEXT,
     MONTHS,
+    ResolvedDate,
+    earliest,
     find_dates,
     reads_dates,
     resolve_date,
@@ -658,6 +660,10 @@ class Builder:
     def when(self, text: str | None) -> DateValue | None:
         """A date as written, resolved against the publication date; None if not in the text."""
         published = self.published
+        if text and published is not None and text.strip() == published.isoformat():
+            stated = self._event_day_over_dateline(text, published)
+            if stated is not None:
+                return stated
         if text and text.strip() and not _in_article(text, self.context):
             written = self._written_as(text)  # the article's words for it, first
             if written is not None:
@@ -667,6 +673,73 @@ class Builder:
         return self._resolved(
             _as_written(text, "date", self.context), published, self.date_language
         )
+
+    def _event_day_over_dateline(self, text: str, published: date) -> DateValue | None:
+        """The evidence's own date of the event, for a draft that wrote the publication
+        date, or None to keep the publication date.
+
+        A small model writes the dateline's date for an event the evidence dates
+        otherwise ("arrived in Nairobi yesterday", "killed on March 3", "visited
+        last week"). The event date is when it happened as the source states it
+        (ACLED, UCDP): the publication date stands in only when the evidence gives
+        no date of the event. It stays when the evidence dates the event on the
+        publication day ("today", "this morning"), dates nothing but a report ("said
+        on Tuesday": :meth:`_reports`), or gives several dates, which may be other
+        events' ("a week after the attack on March 3"), or one after the
+        publication day (a plan, or a misread word). Otherwise the one date of the
+        event (:meth:`when_in_evidence`) wins, at its precision, with a warning.
+        """
+        day = published.isoformat()
+        dated = [
+            (start, end, found)
+            for start, end, found in self._dates_in_quote(published)
+            if not self._reports(start, end, False)
+        ]
+        stated = {(found.value, found.end) for _, _, found in dated}
+        if len(stated) != 1 or (day, None) in stated:
+            return None
+        ((value, until),) = stated
+        if value is None or earliest(value) > published:
+            return None
+        if any(self._dates_another(start, end) for start, end, _ in dated):
+            return None
+        found = self.when_in_evidence()
+        if found is None or (found.value, found.end) != (value, until):
+            return None
+        self.warn(
+            f"date {text!r} is the publication date; the evidence dates the event "
+            f"{found.text!r}: coded {found.value!r}"
+        )
+        return found
+
+    def _dates_another(self, start: int, end: int) -> bool:
+        """Whether the date at ``quote[start:end]`` may be another event's than the
+        record's: its sentence tells of a plan, a modal or a negation
+        (:data:`~extractor.text.cues.NO_TALK_CUES`: "will be buried on Friday", "did not
+        arrive on Monday"; the date's language's words only: English "no" is Portuguese
+        "in the"), or its phrase (from the last comma) anchors the event to
+        another one (:data:`_NOT_DURING`: "a week after the raid on March 3", "tras el
+        ataque del lunes")."""
+        head = _SENTENCE_END.split(self.quote[:start])[-1]
+        tail = _SENTENCE_END.split(self.quote[end:], maxsplit=1)[0]
+        own = NO_TALK_CUES.get(self.date_language, NO_TALK_CUES["en"])  # not English "no" in pt
+        if own.search(head + tail):
+            return True
+        return _NOT_DURING.search(head.rsplit(",", 1)[-1]) is not None
+
+    def _dates_in_quote(self, published: date) -> list[tuple[int, int, ResolvedDate]]:
+        """Every date expression of the evidence (English's and its language's), with
+        where it is written and what it resolves to against ``published``."""
+        seen: dict[tuple[int, int], ResolvedDate] = {}
+        for language in dict.fromkeys(("en", self.date_language)):
+            at = 0
+            for written, found in find_dates(self.quote, language, published):
+                start = self.quote.find(written, at)
+                if start < 0:
+                    continue
+                at = start + len(written)
+                seen.setdefault((start, at), found)
+        return [(start, end, found) for (start, end), found in seen.items()]
 
     def _resolved(
         self, text: str | None, published: date | None, language: str | None = None
