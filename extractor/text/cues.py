@@ -929,8 +929,10 @@ VISITING_WORDS: dict[str, tuple[str, ...]] = {
 #: Words after which a country is where the traveller came from or goes back to, no venue.
 RETURN_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("back", "home", r"return\w*", "left", "leaving", "departed", "departing", "from"),
-    "es": (r"regres\w*", r"volv\w*", r"vuelt\w*", r"retorn\w*", "desde", r"sali\w*"),
-    "fr": (r"retour\w*", r"rentr\w*", r"revenu\w*", r"quitt\w*", r"parti\w*"),
+    "es": (r"regres\w*", r"volv\w*", r"vuelt\w*", r"retorn\w*", "desde", r"sali\w*",
+           r"(?:procedentes?|llegad[oa]s?|venid[oa]s?)\s+de"),
+    "fr": (r"retour\w*", r"rentr\w*", r"revenu\w*", r"quitt\w*", r"parti\w*",
+           r"(?:venue?s?|arrivée?s?|en\s+provenance)\s+de"),
     "de": ("zurück", r"Rückkehr\w*", r"heim\w*", r"verließ\w*", "aus"),
     "ru": (r"верну\w*", r"возвра\w*", r"покину\w*", r"вылете\w*", "из"),
     "zh": ("返回", "回到", "回国", "离开", "从"),
@@ -960,17 +962,28 @@ RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
            "встретил", "встретила"),
     "zh": ("接待", "会见", "接见", "欢迎", "迎接", "宴请"),
 }  # fmt: skip
+#: The words between a passive of receiving and its agent: any words of the same clause,
+#: hyphenated names and places included ("was received at the White House on Monday by",
+#: "fue recibido en el Palacio del Elíseo por", "wurde am Montag im Élysée-Palast von").
+#: A comma, a stop or a clause opener ends the clause, and the agent is not sought past it.
+_IN_CLAUSE = (
+    r"(?:(?!(?:and|but|who|which|where|after|before|while|y|pero|que|donde|et|mais"
+    r"|qui|où|und|aber|wo|nachdem|als|weil|dass|während)\s)[^\s,.;:!?()]+\s+)*?"
+)
 #: The passive of the same verbs, up to the word before the host: "was received by X",
 #: "a été reçu par X", "fue recibido por X", "wurde von X empfangen", "был принят X",
-#: "受到X接见".
+#: "受到X接见". The agent is looked for within the clause (:data:`_IN_CLAUSE`); German
+#: names the participle after the agent, which must be one of receiving ("wurde ... von X
+#: empfangen", not "wurde ... von X kritisiert").
 RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
     "en": (r"(?:was|were|is|are|been|being|be)\s+(?:warmly\s+)?(?:hosted|received|welcomed|"
-           r"greeted)\s+(?:[\w'’.-]+\s+){0,4}?by",),
+           rf"greeted)\s+{_IN_CLAUSE}by",),
     "es": (r"(?:fue|fueron|es|son|será|sido)\s+(?:\w+\s+){0,2}?(?:recibid[oa]s?|acogid[oa]s?)"
-           r"\s+(?:\w+\s+){0,4}?por",),
+           rf"\s+{_IN_CLAUSE}por",),
     "fr": (r"(?:été|est|sont|sera)\s+(?:\w+\s+){0,2}?(?:reçue?s?|accueillie?s?)\s+"
-           r"(?:\w+\s+){0,4}?par",),
-    "de": (r"(?:wurde|wurden|wird|werden|ist|sind)\s+(?:\w+\s+){0,4}?vo[nm]",),
+           rf"{_IN_CLAUSE}par",),
+    "de": (rf"(?:wurde|wurden|wird|werden|ist|sind)\s+{_IN_CLAUSE}vo[nm]"
+           r"(?=[^.;:!?,]{1,80}?\s(?:empfangen|begrüßt|willkommen\s+geheißen)(?!\w))",),
     "ru": (r"(?:был|была|были|будет|будут)?\s*принят[аоы]?",),
     "zh": ("受到", "被", "获"),
 }  # fmt: skip

@@ -52,7 +52,7 @@ from extractor.text.cues import (
 )
 from extractor.text.dates import find_dates, precision_of
 from extractor.text.grounding import normalise_text
-from extractor.text.language import detect_language
+from extractor.text.language import UNSPACED, detect_language
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS, split_sentences
 from extractor.text.titles import TITLE_WORDS
@@ -403,7 +403,7 @@ _VENUES: dict[str, re.Pattern[str]] = {
         r"(?:[a-zäöüß]+e[nrs]?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
     ),
     "ru": re.compile(r"(?<!\w)(?:[вВ]о?|[нН]а)\s+([А-ЯЁ][\w-]*(?:\s+[А-ЯЁа-яё][\w-]*){0,2})"),
-    "zh": re.compile(r"(?:在|抵达|到达|飞抵|前往|来到|访问)(\w{2,8})"),
+    "zh": re.compile(r"(?:在|抵达|到达|飞抵|前往|来到|访问)(?!的)(\w{2,8})"),
 }
 
 
@@ -519,7 +519,8 @@ def _language_patterns(language: str) -> dict[str, re.Pattern[str]]:
     going = _words(GOING_WORDS[language])
     back = _words(RETURN_WORDS[language])
     if language == "zh":
-        went = rf"(?:{going}){name}|对(\w{{2,8}}?)进行\w{{0,6}}?访问"
+        # "飞抵的肯尼亚总统": a word of going before 的 qualifies its traveller, no place
+        went = rf"(?:{going})(?!的){name}|对(\w{{2,8}}?)进行\w{{0,6}}?访问"
         return {
             "went": re.compile(went),
             "back": re.compile(rf"{back}{name}"),
@@ -1247,6 +1248,10 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         make.warn(f"place {place.text!r} ({where}) is named only as what was discussed, "
                   "not where anyone went or met: not the venue, dropped")  # fmt: skip
         data, place, where = {**data, "place": None}, None, None
+    if where is not None and where != host and _a_start(place.text, make):
+        make.warn(f"place {place.text!r} ({where}) is named only as where someone came from, "
+                  "not where the visit took place: not the venue, dropped")  # fmt: skip
+        data, place, where = {**data, "place": None}, None, None
     if where is not None and where != host:  # the answer's own place, the gazetteer's country
         if where == visitor and host is None:
             return data
@@ -1309,6 +1314,37 @@ def _a_topic(place: str, where: str, make: Builder) -> bool:
     return bool(found) and all(
         said_to_be_discussed(quote, at) and not _where_gone(quote, at, end, make.language)
         for at, end in found
+    )
+
+
+def _a_start(place: str, make: Builder) -> bool:
+    """Whether the evidence names the answer's place only as a starting point: right after
+    a word of leaving or coming from (:data:`RETURN_WORDS`: "flew in from Nairobi",
+    "der aus Nairobi angereist war", "procedente de", "arrivé de", "прилетевший из",
+    "从内罗毕飞抵"). Where a traveller came from is no venue, and its country must not
+    swap the visit's sides; a place the evidence does not write is left to the other rules."""
+    quote = make.quote
+    written = place_in_text(place, quote, make.language)
+    if written is None:
+        return False
+    found = [m.start() for m in re.finditer(re.escape(written), quote)]
+    starts = [_start_pattern(each) for each in dict.fromkeys(("en", make.language))]
+    return bool(found) and all(
+        any(p.search(quote, max(0, at - 60), at) for p in starts if p is not None) for at in found
+    )
+
+
+def _start_pattern(language: str) -> re.Pattern[str] | None:
+    """A word of leaving or coming from, its preposition and article, right before a place."""
+    if language not in RETURN_WORDS:
+        return None
+    back = _words(RETURN_WORDS[language])
+    if language in UNSPACED:
+        return re.compile(rf"{back}$")
+    return re.compile(
+        rf"(?<!\w){back}(?!\w)(?:\s+(?:back|home|in))?(?:\s+(?:from|de|desde|aus|из|от))?"
+        r"(?:\s+(?:the|la|el|le|les|los|las|der|dem|den))?\s*$",
+        re.I,
     )
 
 
