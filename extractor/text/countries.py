@@ -2572,6 +2572,115 @@ def _derived_adjectives(name: str, language: str) -> list[str]:
     return [base for base in dict.fromkeys(bases) if base not in bad]
 
 
+#: The regular ways German, French, Spanish, Italian and Portuguese make a state's
+#: adjective of its one-word name, as the nisba makes the Arabic one (:func:`_derived_adjectives`):
+#: per language, (ending of the folded name, ((letters cut, suffix), ...)), the first
+#: ending that fits deciding ("" fits any). "Kenia" -> "kenianisch", "Libyen" -> "libysch",
+#: "Tschad" -> "tschadisch", "Sénégal" -> "sénégalais", "Géorgie" -> "géorgien", "Chad" ->
+#: "chadiano", "Malí" -> "maliense", "Georgia" -> "georgiano", "Togo" -> "togolese". The
+#: forms a rule makes that are no adjective in use are no word either ("kenisch", "chadino"),
+#: so they stay unread; the CLDR's adjectives of currencies (:func:`_currency_adjectives_in`)
+#: and the hand lists decide first. The rules fill in the states whose currency names no
+#: adjective: the CFA and other shared francs, the "Kenia-Schilling" German writes.
+_REGULAR_ADJECTIVES: dict[str, tuple[tuple[str, tuple[tuple[int, str], ...]], ...]] = {
+    "de": (
+        ("yen", ((2, "sch"),)),
+        ("ien", ((3, "isch"),)),
+        ("ia", ((2, "isch"), (1, "anisch"))),
+        ("istan", ((5, "isch"), (0, "isch"))),
+        ("a", ((1, "isch"), (0, "nisch"), (0, "isch"))),
+        ("e", ((1, "isch"),)),
+        ("er", ((2, "risch"),)),
+        ("o", ((0, "lesisch"), (0, "isch"))),
+        ("", ((0, "isch"), (0, "esisch"))),
+    ),
+    "fr": (
+        ("ie", ((1, "en"),)),
+        ("e", ((1, "ais"), (1, "ien"), (1, "en"), (1, "ain"))),
+        ("a", ((1, "ais"), (1, "ien"), (1, "éen"), (1, "ain"))),
+        ("o", ((0, "lais"), (0, "ais"))),
+        ("i", ((0, "en"),)),
+        ("", ((0, "ais"), (0, "ien"), (0, "ain"), (0, "ois"))),
+    ),
+    "es": (
+        ("ia", ((0, "no"),)),
+        ("a", ((1, "és"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"), (1, "eño"))),
+        ("e", ((1, "és"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"), (0, "no"))),
+        ("o", ((1, "és"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("i", ((0, "ano"), (0, "ense"))),
+        ("u", ((0, "ano"),)),
+        ("", ((0, "és"), (0, "í"), (0, "iano"), (0, "ense"), (0, "ino"))),
+    ),
+    "it": (
+        ("ia", ((0, "no"),)),
+        ("o", ((0, "lese"), (1, "ese"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("a", ((1, "ese"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("e", ((1, "ese"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("i", ((0, "ano"), (0, "ese"))),
+        ("", ((0, "ese"), (0, "iano"), (0, "ino"), (0, "ita"))),
+    ),
+    "pt": (
+        ("ia", ((0, "no"),)),
+        ("a", ((1, "ês"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("e", ((1, "ês"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"))),
+        ("o", ((0, "lês"), (1, "ês"), (1, "ense"), (1, "ano"), (1, "iano"))),
+        ("i", ((0, "ano"), (0, "ense"))),
+        ("", ((0, "ês"), (0, "iano"), (0, "ense"), (0, "ino"))),
+    ),
+}
+#: Forms the rules make that are words of another sense: German "kubisch" (cubic, of
+#: "Kuba"), "italisch" (Italic, of the ancient peoples); Spanish "indiano" (one back rich
+#: from the Americas), Spanish and Portuguese "granadino" (of the city of Granada, not of
+#: Grenada); Italian "cipriano" (a given name; Cyprus's adjective is "cipriota").
+_NOT_REGULAR: dict[str, frozenset[str]] = {
+    "de": frozenset({"kubisch", "italisch"}),
+    "es": frozenset({"indiano", "granadino"}),
+    "it": frozenset({"cipriano"}),
+    "pt": frozenset({"granadino"}),
+}
+
+
+def _regular_adjectives(states: list[tuple[str, str]], language: str) -> list[tuple[str, str]]:
+    """(adjective, alpha-3) that :data:`_REGULAR_ADJECTIVES` makes of the one-word names
+    ``states`` gives in ``language``. A stem of fewer than four letters makes none, nor
+    does one that begins a word of another state's name ("Dominica" and "República
+    Dominicana", "Niger" and "Nigeria"), nor a name's word two states share ("Congo",
+    "Guinea", "Samoa"): such an adjective names neither state, as English "Congolese". A
+    name of more than three words is a territory's long description ("Islas Georgia del
+    Sur y Sandwich del Sur") and blocks none."""
+    rules = _REGULAR_ADJECTIVES.get(language)
+    if not rules:
+        return []
+    short = [(name, code) for name, code in states if len(_WORD.findall(name)) <= 3]
+    shared = _shared_name_words(short)
+    words: dict[str, set[str]] = {}  # code -> the folded words of its names
+    for name, code in short:
+        words.setdefault(code, set()).update(_fold(w) for w in _WORD.findall(name))
+    not_regular = _NOT_REGULAR.get(language, frozenset())
+    found: list[tuple[str, str]] = []
+    for name, code in states:
+        if len(_WORD.findall(name)) != 1 or not _WORD.fullmatch(name):
+            continue
+        low, folded = name.lower(), _fold(name)
+        if folded.startswith(shared):
+            continue
+        cuts = next(made for ending, made in rules if folded.endswith(ending))
+        for cut, suffix in cuts:
+            stem = low[: len(low) - cut]
+            folded_stem = _fold(stem)
+            if len(folded_stem) < 4 or any(
+                word.startswith(folded_stem)
+                for other, others in words.items()
+                if other != code
+                for word in others
+            ):
+                continue
+            adjective = stem + suffix
+            if _fold(adjective) not in not_regular:
+                found.append((adjective, code))
+    return list(dict.fromkeys(found))
+
+
 #: Languages whose CLDR names of currencies write the adjective of the one state that
 #: spends or spent each ("Portugiesischer Escudo", "escudo portugais", "Португальское
 #: эскудо") and whose rules below give that adjective's base form, as :data:`ADJECTIVES`
@@ -3347,7 +3456,10 @@ def _local_index(language: str) -> _LocalIndex:
             (n.strip(), code) for code, names in hand.items() for n in names.split("|")
         ]
         derived += _people_nouns([*hand_adjectives, *derived], language)
-        tiers += [[*cldr], [*full], [*short], derived]
+        # the regular adjectives, surest last: a form an earlier tier has is decided there
+        regular = _regular_adjectives([*cldr, *full], language)
+        tiers += [[*cldr], [*full], [*short], derived, regular]
+        derived += regular
     adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
     hand_keys = {_fold(n.strip()) for names in hand.values() for n in names.split("|")}
     listed_keys = {_fold(n) for n, _ in demonyms}
