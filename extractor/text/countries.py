@@ -3457,7 +3457,7 @@ def _local_index(language: str) -> _LocalIndex:
         ]
         derived += _people_nouns([*hand_adjectives, *derived], language)
         # the regular adjectives, surest last: a form an earlier tier has is decided there
-        regular = _regular_adjectives([*cldr, *full], language)
+        regular: list[tuple[str, str | None]] = [*_regular_adjectives([*cldr, *full], language)]
         tiers += [[*cldr], [*full], [*short], derived, regular]
         derived += regular
     adjectives = {_fold(n) for n, _ in [*demonyms, *derived]}
