@@ -703,6 +703,24 @@ REALISED_ABILITY = re.compile(
     r"(?<!\w)could\s+(?:finally|at\s+last|eventually|ultimately|successfully)(?!\w)", re.IGNORECASE
 )
 
+#: Participles that open a frame of being at an event or of closing it ("Wrapping up his
+#: visit", "Concluding his trip", "Hosting talks", "Touring Kyiv", "Завершая визит"): a
+#: speech they frame is made at the event, on its day. A participle of intention, asking
+#: or judging ("Planning a visit", "Asked about his trip", "Criticised for his visit",
+#: "Defending his visit") is not in the table: it frames no time spent at the event.
+AT_EVENT_PARTICIPLES: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"wrapping\s+up", "concluding", "ending", "closing", "finishing", "completing",
+           "rounding off", "winding up", "hosting", "attending", "touring", "visiting",
+           "speaking", "addressing", "standing", "welcoming", "meeting", "holding",
+           "opening", "joining", "chairing", "receiving", "arriving", "appearing"],
+    "es": [r"al\s+(?:concluir|terminar|finalizar|cerrar|clausurar)", "concluyendo", "terminando",
+           "finalizando", "cerrando", "visitando", "recorriendo", "hablando", "recibiendo"],
+    "fr": ["concluant", "terminant", "achevant", "clôturant", r"s[’']exprimant", "visitant",
+           "accueillant", "recevant"],
+    "de": [r"zum\s+abschluss", r"zum\s+ende", "abschließend"],
+    "ru": ["завершая", "заканчивая", "находясь", "выступая", "посещая", "принимая"],
+})  # fmt: skip
+
 #: The modal "may" before any verb ("may visit", "may well travel"), lower case: the
 #: month is capitalised ("May 3", "in May"). :data:`NO_TALK_CUES` reads it only before a
 #: verb of talk; a clause's date is cancelled by it before any verb.

@@ -46,6 +46,7 @@ from extractor.text.countries import (
 )
 from extractor.text.cues import (
     AGENT_NOUNS,
+    AT_EVENT_PARTICIPLES,
     BUDGET_NOUNS,
     CLAUSE_LINKS,
     DEAL_NOUNS,
@@ -965,7 +966,7 @@ class Builder:
         frames = with_english(_EVENT_FRAME, self.date_language)
         return any(
             _OTHER_CLAUSE.search(sentence, word.end()) is None
-            and _frames_during(sentence[: word.start()])
+            and _frames_during(sentence[: word.start()], self.date_language)
             and not self._gives_time(sentence[sentence.rfind(",", 0, word.start()) + 1 :])
             for frame in frames
             for word in frame.finditer(sentence)
@@ -977,7 +978,8 @@ class Builder:
         event with a preposition of time spent at it (:func:`_frames_during`), and gives
         no time of its own: the speech is made at the event, on its day."""
         return any(
-            _frames_during(setting[: word.start()]) and not self._gives_time(setting)
+            _frames_during(setting[: word.start()], self.date_language)
+            and not self._gives_time(setting)
             for frame in with_english(_EVENT_FRAME, self.date_language)
             for word in frame.finditer(setting)
         )
@@ -1352,50 +1354,86 @@ _DURING_END = re.compile(
     r"au\s+cours\s+de|bei|während|auf|в\s+ходе|во\s+время|в|во|на|находясь\s+с)"
     r"\s+(?:\S+\s+){0,3}$"
 )
-#: A participle opening the phrase ("Asked about", "Speaking of"): no frame of its own.
+#: A participle opening the phrase ("Asked about", "Speaking of", "Wrapping up"): judged
+#: by its verb (:data:`~extractor.text.cues.AT_EVENT_PARTICIPLES`), not its form.
 _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
 
 
-def _frames_during(before: str) -> bool:
+def _frames_during(before: str, language: str = "en") -> bool:
     """Whether the event's word after ``before`` (its sentence up to the word) sets a
     speech during the event: its opening phrase (from the last comma) is the word itself
-    ("Visiting Kyiv,", a present participle), or ends in a preposition of time spent at
-    the event ("During his visit", "Lors de sa visite", "Во время визита"). A phrase that
-    puts the event before or after the speech (:data:`_NOT_DURING`: "After visiting
-    Kyiv", "Tras su visita", "Ahead of his visit") sets no speech at it."""
+    ("Visiting Kyiv,", a present participle), ends in a preposition of time spent at the
+    event ("During his visit", "Lors de sa visite", "Во время визита"), or opens with a
+    participle of being at or closing the event (:func:`_opens_at_event`: "Wrapping up
+    his visit", "Hosting talks", "Завершая визит"). A phrase that puts the event before
+    or after the speech (:data:`_NOT_DURING`: "After visiting Kyiv", "Tras su visita",
+    "Ahead of his visit") sets no speech at it, nor does a participle of intention,
+    asking or judging ("Planning a visit", "Criticised for his visit")."""
     phrase = before.rsplit(",", 1)[-1]
     if not phrase.strip():
         return True
     if _NOT_DURING.search(phrase):
         return False
-    if _DURING_END.search(phrase):
+    if _DURING_END.search(phrase) or _opens_at_event(phrase, language):
         return True
     return _OPENING_PARTICIPLE.match(phrase) is None
 
 
-#: What opens the clause a date belongs to, past the verb of another clause: an
+def _opens_at_event(phrase: str, language: str) -> bool:
+    """Whether ``phrase`` opens with a participle of being at or closing an event, in
+    ``language`` or English (:data:`~extractor.text.cues.AT_EVENT_PARTICIPLES`)."""
+    opening = phrase.lstrip()
+    return any(cue.match(opening) for cue in with_english(AT_EVENT_PARTICIPLES, language))
+
+
+#: What opens a clause within the text from a report's date to a later date: an
 #: adversative ("did not stay long but visited"), a comma and a conjunction, or a
-#: subordinator with its subject ("would not comment after he visited").
-_GOVERNING_CLAUSE_START = re.compile(
+#: subordinator ("would not comment after he visited", "cuando", "nachdem", "когда").
+_CLAUSE_OPENER = re.compile(
     r"(?<!\w)(?i:but|pero|mais|aber|но)(?!\w)|,\s*(?i:and|or|y|o|e|et|ou|und|oder|и|или)(?!\w)"
     r"|(?<!\w)(?i:after|before|when|once|because|as|while|cuando|porque|quand|lorsque|"
-    r"parce\s+que|nachdem|als|weil|когда|потому\s+что)"
-    r"\s+(?:he|she|they|it|we|I|él|ella|ellos|il|elle|ils|er|sie|es|он|она|они|(?-i:[A-ZÀ-ÝА-Я])\w*)(?!\w)"
+    r"parce\s+que|nachdem|als|weil|когда|потому\s+что)(?!\w)"
 )
-#: An aside between commas ("Scholz, who would not confirm the trip, visited"): its
+#: A clause's own finite past verb right at its start, after at most its subject (a
+#: pronoun, an article and noun, or capitalised names) and an adverb: "but visited",
+#: "after he had left", "pero visitó", "mais a visité", "aber besuchte", "но посетил".
+#: An English past is a lower-case word in -ed or an irregular past; other languages'
+#: by their past endings or a past auxiliary.
+_OWN_PAST_START = re.compile(
+    r"\s+(?:(?:he|she|they|it|we|I|él|ella|ellos|il|elle|ils|er|sie|es|он|она|они"
+    r"|(?i:the|la|le|el|der|die|das)\s+\w+|(?-i:[A-ZÀ-ÝА-Я])[\w'’-]*)\s+){0,3}"
+    r"(?:(?-i:[a-z]+ly|also|then|later|finally|again|still|nonetheless|instead)\s+)?"
+    r"(?-i:[a-z]+ed|went|came|met|flew|left|held|made|saw|spoke|took|gave|was|were|had|did|"
+    r"got|stood|sat|sent|led|drove|rode|began|brought|kept|won|lost|ran|"
+    r"[a-záéíóúñ]+(?:ó|aron|ieron)|(?:ha|han|había|habían)\s+\w+(?:ado|ido)|"
+    r"(?:a|ont|est|sont|avait|avaient)\s+\w+(?:é|i|u|is|it|ée|és)|"
+    r"(?:hat|haben|habe|ist|sind|sei|war|waren)(?:\s+\w+){1,4}?\s+(?:ge)?\w+(?:t|en)"
+    r"|[a-zäöü]+(?:te|ten)|"
+    r"[а-яё]+(?:л|ла|ло|ли))(?!\w)"
+)
+#: An aside closed on both sides ("Scholz, who would not confirm the trip, visited",
+#: "Scholz (who would not go) visited", "Scholz - who would not go - visited"): its
 #: verbs are not the date's.
-_ASIDE = re.compile(r",[^,]*,")
+_ASIDE = re.compile(r",[^,]*,|\([^()]*\)|\s[-–—]\s[^-–—]*\s[-–—]\s")
 
 
 def _governing_clause(between: str) -> str:
     """The part of ``between`` (text from a report's date to a later date) that holds the
-    later date's own verb: closed asides and relatives between commas are dropped, and
-    only what follows the last conjunct or subordinate clause's start is kept, so a modal
-    or negation of another verb ("who would not confirm the trip", "did not stay long
-    but") does not cancel the date."""
+    later date's own verb. A clause takes its time from its main verb, so a modal of the
+    main verb governs a date in a time clause or conjunct after it ("will visit Kyiv
+    after he arrives on Friday", "would fly to Warsaw, and travel on to Kyiv on Friday",
+    "visitará Kiev cuando regrese el viernes"). Only a closed aside (:data:`_ASIDE`) is
+    dropped, and only a clause with its own finite past verb (:data:`_OWN_PAST_START`:
+    "did not stay long but visited", "pero visitó") is cut from what precedes it: its
+    date is its own, whatever modal another verb bears ("who would not confirm the
+    trip", "could not stay long")."""
     kept = _ASIDE.sub(" ", between)
-    starts = list(_GOVERNING_CLAUSE_START.finditer(kept))
-    return kept[starts[-1].start() :] if starts else kept
+    starts = [
+        opener.start()
+        for opener in _CLAUSE_OPENER.finditer(kept)
+        if _OWN_PAST_START.match(kept, opener.end())
+    ]
+    return kept[starts[-1] :] if starts else kept
 
 
 #: The end of a sentence inside a quote: a speech is framed only by its own sentence.
