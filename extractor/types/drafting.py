@@ -1386,31 +1386,47 @@ def _opens_at_event(phrase: str, language: str) -> bool:
     return any(cue.match(opening) for cue in with_english(AT_EVENT_PARTICIPLES, language))
 
 
-#: What opens a clause within the text from a report's date to a later date: an
-#: adversative ("did not stay long but visited"), a comma and a conjunction, or a
-#: subordinator ("would not comment after he visited", "cuando", "nachdem", "когда").
-_CLAUSE_OPENER = re.compile(
-    r"(?<!\w)(?i:but|pero|mais|aber|но)(?!\w)|,\s*(?i:and|or|y|o|e|et|ou|und|oder|и|или)(?!\w)"
-    r"|(?<!\w)(?i:after|before|when|once|because|as|while|cuando|porque|quand|lorsque|"
-    r"parce\s+que|nachdem|als|weil|когда|потому\s+что)(?!\w)"
-)
-#: A clause's own finite past verb right at its start, after at most its subject (a
-#: pronoun, an article and noun, or capitalised names) and an adverb: "but visited",
-#: "after he had left", "pero visitó", "mais a visité", "aber besuchte", "но посетил".
-#: An English past is a lower-case word in -ed or an irregular past; other languages'
-#: by their past endings or a past auxiliary.
-_OWN_PAST_START = re.compile(
-    r"\s+(?:(?:he|she|they|it|we|I|él|ella|ellos|il|elle|ils|er|sie|es|он|она|они"
-    r"|(?i:the|la|le|el|der|die|das)\s+\w+|(?-i:[A-ZÀ-ÝА-Я])[\w'’-]*)\s+){0,3}"
-    r"(?:(?-i:[a-z]+ly|also|then|later|finally|again|still|nonetheless|instead)\s+)?"
-    r"(?-i:[a-z]+ed|went|came|met|flew|left|held|made|saw|spoke|took|gave|was|were|had|did|"
-    r"got|stood|sat|sent|led|drove|rode|began|brought|kept|won|lost|ran|"
-    r"[a-záéíóúñ]+(?:ó|aron|ieron)|(?:ha|han|había|habían)\s+\w+(?:ado|ido)|"
-    r"(?:a|ont|est|sont|avait|avaient)\s+\w+(?:é|i|u|is|it|ée|és)|"
-    r"(?:hat|haben|habe|ist|sind|sei|war|waren)(?:\s+\w+){1,4}?\s+(?:ge)?\w+(?:t|en)"
-    r"|[a-zäöü]+(?:te|ten)|"
-    r"[а-яё]+(?:л|ла|ло|ли))(?!\w)"
-)
+#: Per language: what opens a conjunct ("but", ", and", "pero", "mais", ", und"),
+#: what opens a subordinate clause ("after", "when", "cuando", "nachdem", "когда"), the
+#: subjects a clause may open with, and the language's finite past ("visited", "went",
+#: "visitó", "ha visitado", "a visité", "besuchte", "hat besucht", "посетил").
+_CLAUSE_PARTS: dict[str, tuple[str, str, str, str]] = {
+    "en": (r"(?<!\w)but|,\s*(?:and|or)", r"after|before|when|once|because|as|while",
+           r"he|she|they|it|we|I|you|the\s+\w+|(?-i:[A-Z])[\w'’-]*",
+           r"(?-i:[a-z]+ed|went|came|met|flew|left|held|made|saw|spoke|took|gave|was|were|"
+           r"had|did|got|stood|sat|sent|led|drove|rode|began|brought|kept|won|lost|ran)"),
+    "es": (r"(?<!\w)pero|,\s*(?:y|e|o)", r"cuando|porque|después\s+de\s+que|antes\s+de\s+que|mientras",
+           r"él|ella|ellos|ellas|(?:el|la|los|las)\s+\w+|(?-i:[A-ZÁÉÍÓÚÑ])\w*",
+           r"(?-i:[a-záéíóúñ]+(?:ó|aron|ieron)|(?:ha|han|había|habían)\s+\w+(?:ado|ido))"),
+    "fr": (r"(?<!\w)mais|,\s*(?:et|ou)", r"quand|lorsque|parce\s+que|après\s+que|avant\s+que|alors\s+que",
+           r"il|elle|ils|elles|(?:le|la|les)\s+\w+|(?-i:[A-ZÀ-Ý])\w*",
+           r"(?-i:(?:a|ont|est|sont|avait|avaient)\s+\w+(?:é|ée|és|i|u|is|it))"),
+    "de": (r"(?<!\w)aber|,\s*(?:und|oder)", r"nachdem|als|weil|bevor|während",
+           r"er|sie|es|(?:der|die|das)\s+\w+|(?-i:[A-ZÄÖÜ])\w*",
+           r"(?-i:[a-zäöü]+(?:te|ten)|(?:hat|haben|habe|ist|sind|sei|war|waren)"
+           r"(?:\s+\w+){0,4}?\s+ge\w+(?:t|en))"),
+    "ru": (r"(?<!\w)но|,\s*(?:и|или)", r"когда|потому\s+что|после\s+того\s+как|перед\s+тем\s+как",
+           r"он|она|они|(?-i:[А-ЯЁ])\w*", r"(?-i:[а-яё]+(?:л|ла|ло|ли))"),
+}  # fmt: skip
+#: An adverb between a clause's subject and its verb ("later arrived", "finally went").
+_CLAUSE_ADVERB = r"(?:(?-i:[a-z]+ly|also|then|later|again|still|instead|luego|después|puis|ensuite|dann|затем|потом)\s+)?"
+
+
+def _own_past_pattern(conjunct: str, subordinator: str, subject: str, past: str) -> re.Pattern[str]:
+    """A clause of one language that opens with its own finite past verb: a conjunct
+    whose subject may be shared ("but visited", ", and later arrived"), or a subordinate
+    clause with its own subject ("after he arrived"): not "as planned", "when asked",
+    whose participle has no tense of its own."""
+    return re.compile(
+        rf"(?i:(?:{conjunct})\s+(?:(?:{subject})\s+){{0,3}}"
+        rf"|(?<!\w)(?:{subordinator})\s+(?:(?:{subject})\s+){{1,3}})"
+        rf"{_CLAUSE_ADVERB}(?:{past})(?!\w)"
+    )
+
+
+#: A clause with its own finite past verb, in each language of :data:`_CLAUSE_PARTS`:
+#: its date is its own, whatever modal another verb bears.
+_OWN_PAST_CLAUSES = tuple(_own_past_pattern(*parts) for parts in _CLAUSE_PARTS.values())
 #: An aside closed on both sides ("Scholz, who would not confirm the trip, visited",
 #: "Scholz (who would not go) visited", "Scholz - who would not go - visited"): its
 #: verbs are not the date's.
@@ -1423,17 +1439,13 @@ def _governing_clause(between: str) -> str:
     main verb governs a date in a time clause or conjunct after it ("will visit Kyiv
     after he arrives on Friday", "would fly to Warsaw, and travel on to Kyiv on Friday",
     "visitará Kiev cuando regrese el viernes"). Only a closed aside (:data:`_ASIDE`) is
-    dropped, and only a clause with its own finite past verb (:data:`_OWN_PAST_START`:
+    dropped, and only a clause with its own finite past verb (:data:`_OWN_PAST_CLAUSES`:
     "did not stay long but visited", "pero visitó") is cut from what precedes it: its
     date is its own, whatever modal another verb bears ("who would not confirm the
     trip", "could not stay long")."""
     kept = _ASIDE.sub(" ", between)
-    starts = [
-        opener.start()
-        for opener in _CLAUSE_OPENER.finditer(kept)
-        if _OWN_PAST_START.match(kept, opener.end())
-    ]
-    return kept[starts[-1] :] if starts else kept
+    starts = [clause.start() for pattern in _OWN_PAST_CLAUSES for clause in pattern.finditer(kept)]
+    return kept[max(starts) :] if starts else kept
 
 
 #: The end of a sentence inside a quote: a speech is framed only by its own sentence.
