@@ -3747,7 +3747,7 @@ def _periods_since(
     """Each period a "since" of ``sentence`` opens for its count: its date when it resolves,
     else True; a "since" before no time, after a superlative, or in a phrase that describes
     a noun ("the group, active since 2019, killed 12") opens none."""
-    if language == "zh":
+    if language in _TIME_BEFORE_SINCE:
         for match in _ZH_SINCE.finditer(sentence):
             if _ZH_DESCRIBES.match(sentence, match.end()):
                 continue  # "自2019年以来一直活跃的组织": the period of the group
@@ -3767,6 +3767,11 @@ def _periods_since(
                 period = _period_from(sentence, match, language, published)
                 if period is not None:
                     yield period
+
+
+#: The languages that write a period's time before its "since" (以来), as Chinese and
+#: Japanese do ("自2021年以来", "2021年以来", "戦争開始以来").
+_TIME_BEFORE_SINCE = frozenset({"zh", "ja"})
 
 
 def _zh_month_of_a_near_year(since: str, published: date | None) -> DateValue | None:
@@ -4202,6 +4207,8 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     if scope == "cumulative":
         if isinstance(period, DateValue):
             when = period  # a total since X is dated by its period, not the day of the report
+        elif period is True and when is not None and when.kind != "range":
+            when = _undated_start(when, make)
     else:
         # A date the model drafts is the event's no more than one read from the evidence
         # when the evidence writes it only as the day of the report (ACLED: the event
@@ -4221,6 +4228,18 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _undated_start(when: DateValue, make: Builder) -> None:
+    """No date for a running total whose period the evidence opens with no datable start
+    ("since the war began", "so far", "с начала войны", "戦争開始以来"): the total runs
+    from an open start to the day of the report, a period no single day stands for (UCDP,
+    ACLED date an event, not a total). A day drafted for it is the report's ("the
+    ministry said on Tuesday"), never the toll's: left empty with a warning."""
+    make.warn(
+        f"date {when.text or when.value!r} is one day, but the evidence gives a total over "
+        "a period with no dated start: left empty"
+    )
 
 
 def _fronted_report_date(quote: str, written: str, language: str) -> bool:
