@@ -14,7 +14,12 @@ from functools import cache
 
 import pycountry
 
-from extractor.text.countries import country_in_text, country_names, holds_other_country
+from extractor.text.countries import (
+    DEMONYMS,
+    country_in_text,
+    country_names,
+    holds_other_country,
+)
 from extractor.text.gazetteer import (
     all_city_countries,
     alpha3_of,
@@ -372,12 +377,32 @@ _BORDER: dict[str, str] = {
 }  # fmt: skip
 
 
+#: Per language, the words of a way by air or sea: a plane, flight, boat or ship and the
+#: sea it sails ("a flight bound for X crashed", "un barco rumbo a X", "un navire à
+#: destination de X", "ein Flugzeug nach X", "самолёт, следовавший в X"). Such a way
+#: leaves a state and crosses seas and skies; the text does not tell that the harm
+#: happened in its end's state.
+_AIR_OR_SEA: dict[str, str] = {
+    "en": r"planes?|aircraft|airliners?|jets?|flights?|flew|flying|helicopters?|boats?|"
+          r"ships?|vessels?|ferry|ferries|dinghy|dinghies|sail(?:ed|ing)?|seas?|ocean",
+    "es": r"aviones?|avión|avioneta|vuelos?|helicópteros?|barcos?|buques?|embarcaci(?:ón|ones)|"
+          r"botes?|pateras?|ferry|cayucos?|mar|océano",
+    "fr": r"avions?|vols?|hélicoptères?|bateaux?|navires?|embarcations?|ferry|mer|océan",
+    "de": r"Flugzeugs?|Flug|Maschine|Hubschraubers?|Boots?|Boote|Schiffs?|Schiffe|Fähre|"
+          r"Meer|Ozean|geflogen|flog",
+    "ru": r"самол[её]т\w*|рейс\w*|вертол[её]т\w*|судн\w*|лодк\w*|корабл\w*|паром\w*|"
+          r"мор[еяю]|океан\w*",
+}  # fmt: skip
+
+
 def movement_crosses_border(name: str, text: str, language: str = "en") -> bool:
-    """Whether a movement that ends at ``name`` in ``text`` may cross a border
-    (:data:`_BORDER`): its own words say so ("fled to", "crossed from") or the text is
-    about refugees or migrants. Only then does a city named as its end leave the
-    event's state open; "a bus travelling to Kharkiv" was hit in Ukraine as far as the
-    text tells."""
+    """Whether a movement that ends at ``name`` in ``text`` may cross a border: its own
+    words say so ("fled to", "crossed from", :data:`_BORDER`), the text is about
+    refugees or migrants, the way is by air or sea (:data:`_AIR_OR_SEA`: "a plane flying
+    to Kharkiv", "a boat heading to X"), or the text names another state or one of its
+    cities (:func:`_names_another_state`: "a bus travelling from Istanbul to X", "crashed
+    in Kazakhstan"). Only then does a city named as its end leave the event's state open;
+    "a bus travelling to Kharkiv" was hit in Ukraine as far as the text tells."""
     words = "|".join(_BORDER[lang] for lang in dict.fromkeys(("en", language)) if lang in _BORDER)
     border = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     folded = name.strip().casefold()
@@ -385,7 +410,60 @@ def movement_crosses_border(name: str, text: str, language: str = "en") -> bool:
         told = text[match.start() : _told_end(match)]
         if match.group("name").casefold().startswith(folded) and border.search(told):
             return True
-    return bool(border.search(text))
+    if border.search(text) or _air_or_sea_words(language).search(text):
+        return True
+    return _names_another_state(name, text, language)
+
+
+@cache
+def _air_or_sea_words(language: str) -> re.Pattern[str]:
+    """The words of :data:`_AIR_OR_SEA` of ``language`` and English, as one pattern."""
+    words = "|".join(
+        _AIR_OR_SEA[lang] for lang in dict.fromkeys(("en", language)) if lang in _AIR_OR_SEA
+    )
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+#: Where a sentence or clause starts: a capitalised word there may be any word.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“«„]\s*)$")
+
+
+def _names_another_state(name: str, text: str, language: str) -> bool:
+    """Whether ``text`` names, besides the movement's end ``name``, a state other than the
+    one ``name`` proves (:func:`place_proves_country`) or a city of one: by its name
+    ("Kazakhstan", "Libya", "Kasachstan", "Казахстане"), not an adjective ("a Russian
+    drone"), or a city of one state only ("from Baku", "from Istanbul"). A capitalised word
+    that opens a sentence is no proof of a name."""
+    home = place_proves_country(name)
+    if home is None:
+        return False
+    folded = name.strip().casefold()
+    cities, shared = main_city_index(), shared_city_names()
+    for match in re.finditer(_NAME, text):
+        written = match.group()
+        if written.casefold().startswith(folded) or _SENTENCE_START.search(text[: match.start()]):
+            continue
+        key = normalise_text(written, accents=False)
+        code = country_in_text(written, language)
+        if code is not None and code != home and not _adjective(written):
+            return True
+        if key in cities and key not in shared and len(key) > 3 and cities[key] != home:
+            return True
+    return False
+
+
+def _adjective(written: str) -> bool:
+    """Whether ``written`` names a state only by its adjective or people ("Russian",
+    "Libyans", :data:`~extractor.text.countries.DEMONYMS`): who did it or was there, no
+    place on the way."""
+    key = normalise_text(written, accents=False)
+    return key in _demonym_keys() or key.removesuffix("s") in _demonym_keys()
+
+
+@cache
+def _demonym_keys() -> frozenset[str]:
+    """The folded adjectives and people of every state."""
+    return frozenset(normalise_text(w, accents=False) for ws in DEMONYMS.values() for w in ws)
 
 
 def without_movement_ends(text: str, language: str = "en") -> str:

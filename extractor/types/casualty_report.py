@@ -4230,7 +4230,7 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     }
 
 
-def _undated_start(when: DateValue, make: Builder) -> None:
+def _undated_start(when: DateValue, make: Builder) -> DateValue | None:
     """No date for a running total whose period the evidence opens with no datable start
     ("since the war began", "so far", "с начала войны", "戦争開始以来"): the total runs
     from an open start to the day of the report, a period no single day stands for (UCDP,
@@ -4240,6 +4240,7 @@ def _undated_start(when: DateValue, make: Builder) -> None:
         f"date {when.text or when.value!r} is one day, but the evidence gives a total over "
         "a period with no dated start: left empty"
     )
+    return None
 
 
 def _fronted_report_date(quote: str, written: str, language: str) -> bool:
