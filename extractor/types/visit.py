@@ -53,6 +53,7 @@ from extractor.text.cues import (
 from extractor.text.dates import find_dates, precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import UNSPACED, detect_language
+from extractor.text.people import is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS, split_sentences
 from extractor.text.titles import TITLE_WORDS
@@ -1804,16 +1805,48 @@ def side_joined_after(
     stop = _PARAGRAPH_END.search(paragraph)
     if stop is not None:
         paragraph = paragraph[: stop.start()]
-    everyone = _name_forms([name for name in names if name])
     told = {found.value for _, found in find_dates(quote, detect_language(quote), published)}
     for sentence in split_sentences(paragraph)[:_JOINED_AFTER_SENTENCES]:
         said = " ".join(paragraph[sentence.start : sentence.end].split())
         language = detect_language(said)
         if any(found.value not in told for _, found in find_dates(said, language, published)):
             continue  # another day's occasion
+        upto = article[: end + sentence.end]
+        everyone = [
+            form
+            for name in names
+            if name
+            for form in _name_forms([name])
+            if form == " ".join(name.split()) or _surname_names_the_side(form, name, said, upto)
+        ]
         if side_joined_at_a_distance(said, everyone, codes):
             return True
     return False
+
+
+def _surname_names_the_side(surname: str, name: str, sentence: str, article: str) -> bool:
+    """Whether ``surname`` alone, in ``sentence``, may stand for the side ``name``: a bare
+    surname is that person only when nobody else in ``article`` bears it (a given name
+    not the side's before it: "Lee Young" beside "Anna Young") and the sentence reads it
+    as a name, not as the word of the language it also is before a noun of people
+    ("Young people, who joined by video link", "Rich students"); "Holm, who took part
+    by videoconference" still names Lars Holm."""
+    own = set(name.split())
+    for found in re.finditer(rf"(\S+)\s+{re.escape(surname)}(?!\w)", article):
+        given = found.group(1)
+        if (
+            given[:1].isupper()
+            and given.isalpha()
+            and given not in own
+            and given.lower() not in TITLE_WORDS
+            and not re.search(rf"(?<!\w){re.escape(given.lower())}(?!\w)", article)
+        ):
+            return False  # another person bears the surname
+    language = detect_language(sentence)
+    return not any(
+        is_people(after.group(1), language)
+        for after in re.finditer(rf"(?<!\w){re.escape(surname)}\s+([a-z]\w*)", sentence)
+    )
 
 
 def _a_side_took_part_at_a_distance(
