@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 
 from extractor.text.countries import ADJECTIVES, DEMONYMS, country_in_text
 from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
-from extractor.text.dates import MONTHS, month_words
+from extractor.text.dates import MONTHS, earliest, latest, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import (
@@ -3987,6 +3987,10 @@ def _period_from(
     clause = _PERIOD_BREAK.split(sentence[since.end() :], maxsplit=1)[0]
     complement = _complement(clause)
     written = f"{since.group()}{complement}".strip()
+    if language == "ru" and _RU_SINCE.fullmatch(since.group()):
+        russian = _russian_since(sentence[since.end() :], complement, published)
+        if russian is not False:
+            return russian
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
         return _from_then_on(resolved, complement, published)
@@ -4009,6 +4013,109 @@ def _period_from(
         return None  # "since the village had no police post": a reason
     if since.group().strip().lower().endswith("since") or _SPAN_OR_CLAUSE.match(complement):
         return True  # English "since" opens a time ("since the Hamas-led attack"); a span
+    return None
+
+
+#: The Russian "с"/"со" of :data:`_SINCE_WORDS`, which also means "with" and "from".
+_RU_SINCE = re.compile(r"[сС]о?\s+")
+#: What a Russian "с" governs when it opens a time, in the genitive right after it: a year
+#: ("с 2014 года"; a day's number is read with its month), a period's edge ("с начала войны", "с конца
+#: 2023 года", "с момента"), a near period ("с прошлого года", "с этой недели"), a time of
+#: day or season ("с утра", "с весны"), "с тех пор"; months and weekdays are read from the
+#: date tables.
+_RU_TIME_HEAD = re.compile(
+    r"(?:\d{4}(?!\d)|начал|конц|середин|момент|тех\s+пор|утра|вечера|полуночи|весны|лета|осени|зимы|"
+    r"(?:прошл|позапрошл|текущ|нынешн|эт)\w*\s+(?:года|месяца|недели|весны|лета|осени|зимы))",
+    re.IGNORECASE,
+)
+
+
+def _russian_since(
+    after: str, complement: str, published: date | None
+) -> DateValue | bool | None:
+    """A Russian "с"/"со" read by its complement: no period unless a time follows it
+    directly in the genitive ("с помощью дронов в понедельник", "со стороны армии", "в
+    боях с ... в феврале": with or from, the date the event's); none for one night ("в ночь
+    с понедельника на вторник", "с 5 на 6 марта": the dates rules read the night); a
+    closed period for a bound ("с понедельника до среды": from the one to the other, never
+    to publication); a weekday named with its date ("со среды, 5 марта") from that date.
+    False when the other readers of :func:`_period_from` decide (a time that runs on)."""
+    words = complement.split()
+    first = words[0].lower().strip(".,;:") if words else ""
+    if not (
+        _RU_TIME_HEAD.match(complement)
+        or first in month_words("ru")
+        or (first.isdigit() and len(words) > 1 and words[1].lower() in month_words("ru"))
+        or _RU_OVERNIGHT.match(complement)
+        or _russian_weekday(first) is not None
+    ):
+        return None
+    if _RU_OVERNIGHT.match(complement):
+        return None
+    dated = _RU_WEEKDAY_DATE.match(after)
+    if dated is not None and _russian_weekday(first) is not None:
+        resolved = DateValue.resolve(f"с {dated['date']}", published, "ru")
+        if resolved is not None and resolved.value is not None:
+            return _from_then_on(resolved, "", published)
+    bound = _RU_BOUND.match(_PERIOD_BREAK.split(after, maxsplit=1)[0])
+    end = _russian_time(bound["end"], published) if bound is not None else None
+    if bound is None or end is None:
+        return False  # "с февраля по данным ООН": no bound, a period that runs on
+    start = _russian_time(bound["start"], published)
+    if start is None or start.value is None or end.value is None:
+        return True
+    year = _YEAR.search(bound["end"])
+    if year is not None and _YEAR.search(bound["start"]) is None and start.precision == "month":
+        start = start.model_copy(update={"value": f"{year.group()}{start.value[4:]}"})
+    if end.precision == "month" and (year is None or year.group() != end.value[:4]):
+        # a month with no year of its own ends the period in its start's year
+        year_of_end = year.group() if year is not None else start.value[:4]
+        if f"{year_of_end}{end.value[4:]}" < start.value:  # "с ноября по февраль"
+            year_of_end = str(int(year_of_end) + 1)
+        end = end.model_copy(update={"value": f"{year_of_end}{end.value[4:]}"})
+    if latest(end.value) < earliest(start.value):
+        return start  # "с января 2024 года до марта 2023 года": its start as read
+    return start.model_copy(update={"kind": "range", "end": end.value, "text": bound.group()})
+
+
+#: "с понедельника на вторник", "со среды на четверг", "с 5 на 6 марта": one night.
+_RU_OVERNIGHT = re.compile(
+    r"\S+\s+на\s+(?:\d|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?!\w)",
+    re.IGNORECASE,
+)
+#: A Russian closed period: its start, "до"/"по" (maybe after "и"), its end's first words.
+_RU_BOUND = re.compile(
+    r"(?P<start>(?:\S+\s+){1,4}?)(?:и\s+)?(?:до|по)\s+(?P<end>\S+(?:\s+\d{4}(?:\s+г\S*)?)?)",
+    re.IGNORECASE,
+)
+#: A weekday and its date after it: "среды, 5 марта", "среды 5 марта".
+_RU_WEEKDAY_DATE = re.compile(r"\S+,?\s+(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?)")
+
+
+def _russian_weekday(word: str) -> str | None:
+    """The weekday a Russian genitive or accusative names ("понедельника", "среды",
+    "среду"), as the date tables write it, or None."""
+    for day in getattr(_date_words("ru"), "weekdays", {}):
+        if word in (day, f"{day}а", f"{day[:-1]}ы", f"{day[:-1]}я"):
+            return day
+    return None
+
+
+def _russian_time(words: str, published: date | None) -> DateValue | None:
+    """The time a Russian bound's side names: a date the date rules read, a weekday or a
+    month; None for anything else."""
+    words = words.strip()
+    resolved = DateValue.resolve(f"с {words}", published, "ru")
+    if resolved is not None and resolved.value is not None:
+        return resolved.model_copy(update={"kind": "exact", "end": None})
+    first = words.split()[0].lower() if words else ""
+    day = _russian_weekday(first)
+    if day is not None:
+        resolved = DateValue.resolve(f"в {day}", published, "ru")
+        return resolved if resolved is not None and resolved.value is not None else None
+    if first in month_words("ru"):
+        month = _since_month(words, first, "ru", published)
+        return month.model_copy(update={"kind": "exact", "end": None}) if month else None
     return None
 
 
