@@ -4030,9 +4030,7 @@ _RU_TIME_HEAD = re.compile(
 )
 
 
-def _russian_since(
-    after: str, complement: str, published: date | None
-) -> DateValue | bool | None:
+def _russian_since(after: str, complement: str, published: date | None) -> DateValue | bool | None:
     """A Russian "с"/"со" read by its complement: no period unless a time follows it
     directly in the genitive ("с помощью дронов в понедельник", "со стороны армии", "в
     боях с ... в феврале": with or from, the date the event's); none for one night ("в ночь
