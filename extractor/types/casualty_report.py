@@ -4062,18 +4062,21 @@ def _russian_since(after: str, complement: str, published: date | None) -> DateV
     start = _russian_time(bound["start"], published)
     if start is None or start.value is None or end.value is None:
         return True
+    begin, finish = start.value, end.value
     year = _YEAR.search(bound["end"])
     if year is not None and _YEAR.search(bound["start"]) is None and start.precision == "month":
-        start = start.model_copy(update={"value": f"{year.group()}{start.value[4:]}"})
-    if end.precision == "month" and (year is None or year.group() != end.value[:4]):
+        begin = f"{year.group()}{begin[4:]}"  # "с февраля по май 2022 года": both in 2022
+    if end.precision == "month" and (year is None or year.group() != finish[:4]):
         # a month with no year of its own ends the period in its start's year
-        year_of_end = year.group() if year is not None else start.value[:4]
-        if f"{year_of_end}{end.value[4:]}" < start.value:  # "с ноября по февраль"
+        year_of_end = year.group() if year is not None else begin[:4]
+        if f"{year_of_end}{finish[4:]}" < begin:  # "с ноября по февраль"
             year_of_end = str(int(year_of_end) + 1)
-        end = end.model_copy(update={"value": f"{year_of_end}{end.value[4:]}"})
-    if latest(end.value) < earliest(start.value):
+        finish = f"{year_of_end}{finish[4:]}"
+    if latest(finish) < earliest(begin):
         return start  # "с января 2024 года до марта 2023 года": its start as read
-    return start.model_copy(update={"kind": "range", "end": end.value, "text": bound.group()})
+    return start.model_copy(
+        update={"value": begin, "kind": "range", "end": finish, "text": bound.group()}
+    )
 
 
 #: "с понедельника на вторник", "со среды на четверг", "с 5 на 6 марта": one night.
@@ -4093,7 +4096,8 @@ _RU_WEEKDAY_DATE = re.compile(r"\S+,?\s+(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})
 def _russian_weekday(word: str) -> str | None:
     """The weekday a Russian genitive or accusative names ("понедельника", "среды",
     "среду"), as the date tables write it, or None."""
-    for day in getattr(_date_words("ru"), "weekdays", {}):
+    days: Mapping[str, int] = getattr(_date_words("ru"), "weekdays", {})
+    for day in days:
         if word in (day, f"{day}а", f"{day[:-1]}ы", f"{day[:-1]}я"):
             return day
     return None
