@@ -616,6 +616,8 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
     """
     if any(p.search(name) for p in with_english(EVENT_CUES, language)):
         return f"perpetrator {name!r} names the event, not who did it"
+    if _names_the_means(name, language):
+        return f"perpetrator {name!r} names the means of harm (a weapon, a device), not who did it"
     folded, quote = _composed(name), _composed(evidence)
     places = [m.start() for m in re.finditer(re.escape(folded), quote)] if folded else []
     if not places:
@@ -629,6 +631,57 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
             return None
         problem = problem or found
     return f"perpetrator {name!r} {problem}"
+
+
+#: Where the head of a name written head last has ended: its complement ("the drone unit
+#: of the 3rd Brigade", "die Drohne der Armee").
+_MEANS_HEAD_ENDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s(?:of|from|in|at|with|on|near|under|that|which|who)\s.*$", re.I),
+    "de": re.compile(r"\s(?:der|des|von|vom|aus|in|im|am)\s.*$", re.I),
+}
+#: Languages that write a noun phrase's head first ("coche bomba", "la unidad de drones",
+#: "سيارة مفخخة"); Russian after its adjectives ("заминированный автомобиль").
+_MEANS_HEAD_FIRST = frozenset({"es", "fr", "pt", "it", "ar", "ru"})
+#: Languages that name a kind of thing by a noun in apposition ("coche bomba").
+_APPOSED = frozenset({"es", "fr", "pt", "it"})
+#: Articles before the head ("la", "l'", "un'", "el"), written elided or whole.
+_MEANS_ARTICLE = re.compile(
+    r"(?:el|la|los|las|lo|un|una|uno|unos|unas|le|les|une|des|du|il|i|gli|o|a|os|as|um|uma)",
+    re.I,
+)
+#: A Russian adjective before its noun ("Заминированный", "Ракетные").
+_RU_ADJECTIVE = re.compile(r"\w+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их)", re.I)
+
+
+def _names_the_means(name: str, language: str) -> bool:
+    """Whether ``name``'s head is a thing (:data:`extractor.text.people.THINGS`): a
+    weapon, a device, a vehicle ("a car bomb", "the roadside bomb", "artillery fire",
+    "Autobombe", "coche bomba", "无人机"). A perpetrator is an actor (ACLED's actor1: a
+    state, a group, a person), never the means of its harm. Only the head decides: an
+    actor named with a weapon ("the drone unit of the 3rd Brigade", "Hamas's rocket
+    squad", "Drohneneinheit", "la unidad de drones", "无人机部队", "Ракетные войска") is
+    one, and "mine workers" are people."""
+    text = _composed(name).strip()
+    if not text:
+        return False
+    if language in _UNSPACED_LANGUAGES or _UNSPACED.search(text):
+        return any(
+            m.end() == len(text.rstrip("。.")) for p in with_english(THINGS, language)
+            for m in p.finditer(text)
+        )  # fmt: skip
+    if language in _MEANS_HEAD_FIRST:
+        words = [w for w in re.split(r"[\s'’]+", text) if w and not _MEANS_ARTICLE.fullmatch(w)]
+        if language == "ru":
+            words = [w for w in words if not _RU_ADJECTIVE.fullmatch(w)] or words
+        if words and is_a_thing(words[0], language):
+            return True
+        # "coche bomba", "camion piégé" name a thing in apposition to the head; a Russian
+        # or Arabic noun after the head is its genitive ("Бригада беспилотников")
+        return language in _APPOSED and len(words) > 1 and is_a_thing(words[1], language)
+    cut = _MEANS_HEAD_ENDS.get(language, _MEANS_HEAD_ENDS["en"]).sub("", text)
+    words = [w.strip('.,;:!?"()') for w in cut.split()]
+    words = [w for w in words if w]
+    return bool(words) and is_a_thing(words[-1], language)
 
 
 def _composed(text: str) -> str:
