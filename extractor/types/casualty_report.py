@@ -282,7 +282,7 @@ _COMPARED: dict[str, re.Pattern[str]] = {
 }
 #: Verbs of a government or body that speaks about an attack, not one that did it.
 _SPEAKS = re.compile(
-    r"\b(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*|offer\w*|extend\w*|express\w*|"
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|mourn\w*|griev\w*|offer\w*|extend\w*|express\w*|"
     r"report\w*|said|says|stated|announc\w*|confirm\w*|stands? with|sends?|send|"
     r"criticiz\w*|criticis\w*|decr(?:y|ies|ied)|lament\w*|regret\w*|told|tweeted|wrote)\b",
     re.IGNORECASE,
@@ -295,18 +295,19 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
                r"afirm(?:ó|aron|a|an|ando|ado)",
                r"ofrec\w*", r"envi\w*", r"se solidariza\w*", r"señal(?:ó|aron)",
-               r"indic(?:ó|aron)", r"añadi(?:ó|eron)"],
+               r"indic(?:ó|aron)", r"añadi(?:ó|eron)", r"llor(?:ó|a|an|aron|ando)"],
         "pt": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"express\w*",
                r"inform\w*", "disse", "disseram", "diz", "dizem", r"declar\w*", r"anunci\w*",
-               r"confirm\w*", r"afirm(?:ou|aram|a|am|ando)", r"relat\w*"],
+               r"confirm\w*", r"afirm(?:ou|aram|a|am|ando)", r"relat\w*", r"chor(?:ou|a|am|aram)"],
         "it": [r"condann\w*", r"denunci\w*", r"deplor\w*", r"espress\w*", r"inform\w*",
                r"(?:ha|hanno) detto", "detto", "disse", "dice", "dicono", r"dichiar\w*",
-               r"annunci\w*", r"conferm\w*", r"afferm(?:ato|a|ano)", r"riferit\w*"],
+               r"annunci\w*", r"conferm\w*", r"afferm(?:ato|a|ano)", r"riferit\w*",
+               r"piang(?:e|ono)", r"(?:ha|hanno) pianto", r"pians(?:e|ero)"],
         "fr": [r"condamn\w*", r"dénonc\w*", r"déplor\w*", r"exprim\w*", r"présent\w*",
                r"rapport\w*", r"a déclaré", "a dit", "dit", r"annonc\w*", r"confirm\w*",
                r"affirm(?:é|e|ent|ait|aient|ant)",
                r"adress\w*", r"envoi\w*", r"se tient aux côtés",
-               r"(?:a|ont) (?:indiqué|précisé|ajouté|souligné)"],
+               r"(?:a|ont) (?:indiqué|précisé|ajouté|souligné)", r"pleur(?:e|ent|é|ait|aient|ant)"],
         "de": [r"verurteil\w*", r"prangert\w*", r"bedauer\w*", r"trauer\w*", r"drückt\w*",
                r"sprach\w*", r"berichte\w*", r"sagte\w*", r"erklärte\w*", r"kündigte\w*",
                r"bestätigte\w*", r"behauptete\w*", r"versicherte\w*", r"steht an der Seite",
@@ -1025,10 +1026,12 @@ def _verb_first_speech(clause_before: str, reading: str, language: str) -> str |
     return None
 
 
-#: An Arabic spokesman of the name after him ("المتحدث باسم الجيش", "ناطق عن الحكومة"): the
-#: name speaks through him, as the verb before him says.
+#: An Arabic spokesman of the name after him ("المتحدث باسم الجيش", "ناطق عن الحكومة"), or a
+#: body of the name's that owns it ("وزارة خارجية X", "وزارة الدفاع X", "حكومة X"): the
+#: name speaks through them, as the verb before them says.
 _AR_SPOKESMAN = re.compile(
     r"(?<!\w)(?:ال)?(?:متحدث|ناطق)(?:ة|ون|ين)?(?:\s+(?:الرسمي|رسمي))?\s+(?:باسم|عن|ل)\s*$"
+    r"|(?<!\w)(?:وزار[ةه]\s+(?:ال)?\w+|(?:ال)?خارجي[ةه]|حكوم[ةه]|رئاس[ةه]|سفار[ةه])\s*$"
 )
 #: Languages whose clauses put the verb before its subject: a verb of speaking right before
 #: a name is that name's.
@@ -2882,6 +2885,21 @@ _POSSESSIVE = re.compile(r"\w+['’]s?|its|their|his|her|our", re.I)
 _PAST = re.compile(r"\w+ed(?:\s+\w+)?|shot|struck|hit|set off|blew up", re.I)
 
 
+#: Verbs of mourning: their object is the dead, never a clause the mourner reports, so
+#: "its soldiers killed in an ambush" after one are the mourned, not its deed.
+_MOURNS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"mourn\w*", r"griev\w*", r"lament\w*"],
+    "es": [r"llor(?:ó|a|an|aron|ando)"],
+    "pt": [r"chor(?:ou|a|am|aram)"],
+    "it": [r"piang(?:e|ono)", r"(?:ha|hanno) pianto", r"pians(?:e|ero)"],
+    "fr": [r"pleur(?:e|ent|é|ait|aient|ant)"],
+    "de": [r"trauer\w*"],
+    "ru": [r"скорб\w*"],
+    "zh": ["哀悼"],
+    "ar": [r"(?:نعى|نعت)"],
+})  # fmt: skip
+
+
 def _said_of_itself(deed: str, reading: str, language: str) -> str:
     """``deed`` ("spoke" or another), unless the name's speech says the harm is its own.
 
@@ -2895,9 +2913,12 @@ def _said_of_itself(deed: str, reading: str, language: str) -> str:
     """
     if deed != "spoke":
         return deed
+    # "mourned the 14 of its soldiers killed": mourning reports no clause; a later verb
+    # of speaking may ("mourned its fighters and said it killed 12")
     spoken = [
         m for cues in (SPEAKS_CUES, _BARE_CLAIM, _APART["spoke"]) for p in with_english(cues, language)
-        for m in [p.search(reading)] if m
+        for m in p.finditer(reading)
+        if not any(q.fullmatch(m.group()) for q in with_english(_MOURNS, language))
     ]  # fmt: skip
     if not spoken:
         return deed
