@@ -33,7 +33,7 @@ MOURNING = {
     "it": ["{X} piange i 14 soldati uccisi lunedì in un'imboscata in Kenya.",
            "{X} ha pianto i 14 soldati uccisi in Kenya."],
     "ar": ["قالت وزارة خارجية {X} يوم الاثنين إن 14 مدنيا قتلوا في هجوم في كينيا.",
-           "أعلنت وزارة الخارجية {X} أن 14 جنديا قتلوا في كمين في كينيا.",
+           "أعلنت سفارة {X} أن 14 جنديا قتلوا في كمين في كينيا.",
            "قالت حكومة {X} إن 14 مدنيا قتلوا في هجوم في كينيا."],
 }  # fmt: skip
 #: The doer named as such, after a verb of mourning or a body of the name: kept.
@@ -44,6 +44,7 @@ DOERS = {
     "fr": ["{X} a tué 14 soldats au Kenya lundi."],
     "it": ["{X} ha ucciso 14 soldati in Kenya lunedì."],
     "ar": ["أعلنت حكومة {X} أنها قتلت 14 مسلحا في كينيا.",
+           "اتهمت وزارة الداخلية {X} بقتل 14 مدنيا في كينيا.",
            "قتلت {X} 14 مسلحا في كينيا يوم الاثنين."],
 }  # fmt: skip
 _ARTICLES = ("La ", "Le ", "L'", "Il ")

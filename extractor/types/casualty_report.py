@@ -1027,11 +1027,12 @@ def _verb_first_speech(clause_before: str, reading: str, language: str) -> str |
 
 
 #: An Arabic spokesman of the name after him ("المتحدث باسم الجيش", "ناطق عن الحكومة"), or a
-#: body of the name's that owns it ("وزارة خارجية X", "وزارة الدفاع X", "حكومة X"): the
-#: name speaks through them, as the verb before them says.
+#: body in construct with the name, whose first word has no article ("وزارة خارجية X",
+#: "حكومة X"; "اتهمت وزارة الداخلية الشرطة": the police are the accused): the name speaks
+#: through them, as the verb before them says.
 _AR_SPOKESMAN = re.compile(
     r"(?<!\w)(?:ال)?(?:متحدث|ناطق)(?:ة|ون|ين)?(?:\s+(?:الرسمي|رسمي))?\s+(?:باسم|عن|ل)\s*$"
-    r"|(?<!\w)(?:وزار[ةه]\s+(?:ال)?\w+|(?:ال)?خارجي[ةه]|حكوم[ةه]|رئاس[ةه]|سفار[ةه])\s*$"
+    r"|(?<!\w)(?:وزار[ةه]\s+(?!ال)\w+|خارجي[ةه]|حكوم[ةه]|رئاس[ةه]|سفار[ةه])\s*$"
 )
 #: Languages whose clauses put the verb before its subject: a verb of speaking right before
 #: a name is that name's.
