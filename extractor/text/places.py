@@ -27,8 +27,10 @@ from extractor.text.gazetteer import (
     city_index,
     city_of_state,
     constituent_countries,
+    gazetteer_name,
     main_city_index,
     shared_city_names,
+    us_place_of_state,
     us_state_code,
     us_states,
 )
@@ -97,27 +99,30 @@ def _state_place(parts: list[str]) -> str | None:
     return "USA"
 
 
-#: The postal codes that are also a degree written after a person's name: Doctor of
-#: Medicine, Master of Science, Physician Assistant ("Jane Roe, MD"). After them only a
-#: city the gazetteer knows in the United States proves the state ("Baltimore, MD").
-_DEGREE_CODES = frozenset({"MD", "MS", "PA"})
-
-
 def _abbreviated_state(written: str, city: str) -> bool:
     """Whether part ``written`` after folded ``city`` abbreviates a US state: an AP form
-    ("Fla.", "N.Y.") or a postal code in capitals ("FL"), unless the code is also the
-    ISO code of a country the city lies in ("Mumbai, IN" is India, "Tunis, TN" Tunisia;
-    "Columbus, IN" and "Paris, TN" are in the United States) or a degree after a name
-    that is no US city (:data:`_DEGREE_CODES`)."""
+    ("Fla.", "N.Y.") or a postal code in capitals ("FL") after a place of that state
+    (:func:`~extractor.text.gazetteer.us_place_of_state`: "Columbus, IN", "Delhi, N.Y.").
+    The letters are many states' codes too ("WA" Western Australia's, "TN" Tamil Nadu's,
+    "SC" Santa Catarina's) and a degree after a name ("Jane Roe, MA"), so elsewhere they
+    prove the state only where nothing else could be meant: not a code that is also the
+    ISO code of a country the city lies in ("Mumbai, IN", "Tunis, TN"), not after a city
+    the gazetteer knows only abroad ("Perth, WA", "Perth, Wash.", "Chennai, TN"), and a
+    postal code in capitals not after a name it does not know at all ("Jane Roe, MA");
+    an AP form there is the stylebook's dateline of a small town ("Smallville, Kan.")."""
     state = us_state_code(written)
     if state is None:
         return False
-    if written.strip() != state:
-        return True
     states = _city_states(city)
-    if state in _DEGREE_CODES and "USA" not in states:
+    if city_of_state(city, state):
+        return True
+    if alpha3_of(state) in states:
         return False
-    return alpha3_of(state) not in states
+    if us_place_of_state(city, state):
+        return True
+    if states or gazetteer_name(city):
+        return False
+    return written.strip() != state
 
 
 def _namesake_abroad(city: str, home: str) -> bool:
