@@ -992,7 +992,8 @@ _IN_CLAUSE = (
 #: "a été reçu par X", "fue recibido por X", "wurde von X empfangen", "был принят X",
 #: "受到X接见". The agent is looked for within the clause (:data:`_IN_CLAUSE`); German
 #: names the participle after the agent, which must be one of receiving ("wurde ... von X
-#: empfangen", not "wurde ... von X kritisiert").
+#: empfangen", not "wurde ... von X kritisiert"); an apposition between commas may stand
+#: before it ("von der Präsidentin von Brasilien, Ana Ruiz, empfangen").
 RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
     "en": (r"(?:was|were|is|are|been|being|be)\s+(?:warmly\s+)?(?:hosted|received|welcomed|"
            rf"greeted)\s+{_IN_CLAUSE}by",),
@@ -1001,7 +1002,8 @@ RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
     "fr": (r"(?:été|est|sont|sera)\s+(?:\w+\s+){0,2}?(?:reçue?s?|accueillie?s?)\s+"
            rf"{_IN_CLAUSE}par",),
     "de": (rf"(?:wurde|wurden|wird|werden|ist|sind)\s+{_IN_CLAUSE}vo[nm]"
-           r"(?=[^.;:!?,]{1,80}?\s(?:empfangen|begrüßt|willkommen\s+geheißen)(?!\w))",),
+           r"(?=(?:[^.;:!?,]|,[^.;:!?,]{1,60},){1,120}?\s"
+           r"(?:empfangen|begrüßt|willkommen\s+geheißen)(?!\w))",),
     "ru": (r"(?:был|была|были|будет|будут)?\s*принят[аоы]?",),
     "zh": ("受到", "被", "获"),
 }  # fmt: skip
