@@ -4227,14 +4227,13 @@ def _since_weekday(
     if language != "ru" or published is None or not word:
         return None
     folded = word.lower()
-    for day in getattr(_date_words(language), "weekdays", {}):
-        if folded in (f"{day}а", f"{day[:-1]}ы", f"{day[:-1]}я"):
-            resolved = DateValue.resolve(f"в {day}", published, language)
-            if resolved is not None and resolved.value is not None:
-                return _from_then_on(
-                    resolved.model_copy(update={"text": f"{since}{word}"}), "", published
-                )
-    return None
+    day = _russian_weekday(folded)
+    if day is None or folded == day:  # a weekday's nominative is no "since"
+        return None
+    resolved = DateValue.resolve(f"в {day}", published, language)
+    if resolved is None or resolved.value is None:
+        return None
+    return _from_then_on(resolved.model_copy(update={"text": f"{since}{word}"}), "", published)
 
 
 def _complement(clause: str) -> str:
