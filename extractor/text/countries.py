@@ -871,11 +871,6 @@ def _whole_places() -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-#: A compass word before a place is also the part of that place ("East Jerusalem", "East
-#: London" is South Africa's city and London's east end): such a name is read as before.
-_COMPASS = frozenset(("east", "west", "north", "south"))
-
-
 def _holds_other_country(name: str, code: str) -> bool:
     """:func:`holds_other_country` for running text: a name whose first word is a compass
     word is kept ("East London" may be London's east end)."""
@@ -891,7 +886,8 @@ def holds_other_country(name: str, code: str, compass: bool = True) -> bool:
     differ on a first compass word only (``compass``): in running text "East London" or
     "East Jerusalem" is also a part of the place it qualifies, and the country the rest
     names stays a mention; a place as written that is a city's whole main name ("East
-    London", South Africa's) is that city."""
+    London", South Africa's) is that city. The compass words are :data:`_COMPASS`, the one
+    table of them in this module."""
     key = normalise_text(name, accents=False)
     words = re.split(r"[\s-]+", key)
     if len(words) < 2 or (words[0] in _COMPASS and not compass):
