@@ -136,8 +136,9 @@ def _draft_name(written: str) -> str:
     return written
 
 
-def _perpetrator(text: str, name: str) -> str | None:
-    draft = {"killed": 14, "injured": None, "qualifier": "exact", "victims": "civilians",
+def _perpetrator(text: str, name: str, victims: str = "civilians") -> str | None:
+    """The perpetrator the rules keep of a draft that names ``name`` for ``text``'s toll."""
+    draft = {"killed": 14, "injured": None, "qualifier": "exact", "victims": victims,
              "perpetrator": name, "country": "KEN", "place": None, "date": None,
              "scope": "event", "violence_type": None, "status": "occurred",
              "attribution": None, "evidence": [1]}  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.roles_support import run
+from tests.test_round67_perp import _perpetrator as perpetrator_of
 
 STATES = {
     "en": ["Germany", "France", "Japan", "Brazil"],
@@ -58,13 +58,7 @@ def _name(written: str) -> str:
 
 
 def _perpetrator(text: str, name: str) -> str | None:
-    draft = {"killed": 14, "injured": None, "qualifier": "exact", "victims": "soldiers",
-             "perpetrator": name, "country": "KEN", "place": None, "date": None,
-             "scope": "event", "violence_type": None, "status": "occurred",
-             "attribution": None, "evidence": [1]}  # fmt: skip
-    records = run("casualty_report", text, **draft).records
-    assert records, text
-    return records[0].perpetrator.name if records[0].perpetrator else None
+    return perpetrator_of(text, name, victims="soldiers")
 
 
 def _corpus(frames: dict[str, list[str]]) -> list[tuple[str, str]]:
