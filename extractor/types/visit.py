@@ -1817,20 +1817,24 @@ def side_joined_after(
             for name in names
             if name
             for form in _name_forms([name])
-            if form == " ".join(name.split()) or _surname_names_the_side(form, name, said, upto)
+            if form == " ".join(name.split())
+            or _surname_names_the_side(form, name, said, upto, language)
         ]
         if side_joined_at_a_distance(said, everyone, codes):
             return True
     return False
 
 
-def _surname_names_the_side(surname: str, name: str, sentence: str, article: str) -> bool:
+def _surname_names_the_side(
+    surname: str, name: str, sentence: str, article: str, language: str
+) -> bool:
     """Whether ``surname`` alone, in ``sentence``, may stand for the side ``name``: a bare
     surname is that person only when nobody else in ``article`` bears it (a given name
     not the side's before it: "Lee Young" beside "Anna Young") and the sentence reads it
     as a name, not as the word of the language it also is before a noun of people
     ("Young people, who joined by video link", "Rich students"); "Holm, who took part
-    by videoconference" still names Lars Holm."""
+    by videoconference" still names Lars Holm. ``language`` is the sentence's, which the
+    caller has detected."""
     own = set(name.split())
     for found in re.finditer(rf"(\S+)\s+{re.escape(surname)}(?!\w)", article):
         given = found.group(1)
@@ -1842,7 +1846,6 @@ def _surname_names_the_side(surname: str, name: str, sentence: str, article: str
             and not re.search(rf"(?<!\w){re.escape(given.lower())}(?!\w)", article)
         ):
             return False  # another person bears the surname
-    language = detect_language(sentence)
     return not any(
         is_people(after.group(1), language)
         for after in re.finditer(rf"(?<!\w){re.escape(surname)}\s+([a-z]\w*)", sentence)
