@@ -933,6 +933,16 @@ GOING_WORDS: dict[str, tuple[str, ...]] = {
     "ru": (r"визит\w*", r"прибы\w*", r"приех\w*", r"прилет\w*", r"прилёт\w*", r"поездк\w*",
            r"отправ\w*ся", r"посещени\w*", r"приняты?", r"принят[аоы]"),
     "zh": ("访问", "出访", "到访", "造访", "抵达", "到达", "飞抵", "前往", "来到"),
+    # Italian and Portuguese as the Romance languages above; Japanese writes the word of
+    # going after its place ("ベルリンに到着", "ドイツを訪問"), Arabic before it ("وصل إلى")
+    "it": (r"visit\w*", r"viaggi\w*", r"arriv\w*", r"giunt[oaie]", r"atterr\w*",
+           r"recat[oaie]", r"ricevut[oaie]", r"accolt[oaie]", r"ospitat[oaie]", "benvenuto"),
+    "pt": (r"visit\w*", r"viag\w*", r"viaj\w*", r"cheg\w*", r"desembarc\w*", r"aterriss\w*",
+           r"recebid[oa]s?", r"acolhid[oa]s?", r"recepcionad[oa]s?", "boas-vindas"),
+    "ja": ("訪問", "訪れ", "到着", "歴訪", "入り"),
+    "ar": (r"[وف]?وصل\w*", r"[وف]?يصل\w*", r"[وفب]?زيار\w*", r"[وف]?زار\w*", r"[وف]?يزور\w*",
+           r"[وف]?توجه\w*", r"[وف]?سافر\w*", r"[وف]?استقبل\w*", r"[وف]?يستقبل\w*",
+           r"[وف]?رحب\w*"),
 }  # fmt: skip
 #: Verbs whose direct object is the place visited ("visited Germany", "visitó Francia",
 #: "besuchte China", "посетил Китай").
@@ -943,6 +953,12 @@ VISITING_WORDS: dict[str, tuple[str, ...]] = {
     "de": (r"besucht\w*", "besuchen"),
     "ru": (r"посети\w*", r"посеща\w*"),
     "zh": (),
+    "it": (r"visit(?:a|ò|ato|ata|ati|ate|ano|are|ando|erà|eranno)",),
+    "pt": (r"visit(?:ou|a|am|aram|ará|arão|ar|ando|ado)",),
+    # Japanese names the place before "を訪問" (:data:`GOING_WORDS`); Arabic puts the
+    # subject between "زار" and the place visited, so the word after it is no place
+    "ja": (),
+    "ar": (),
 }  # fmt: skip
 #: Words after which a country is where the traveller came from or goes back to, no venue.
 RETURN_WORDS: dict[str, tuple[str, ...]] = {
@@ -954,6 +970,14 @@ RETURN_WORDS: dict[str, tuple[str, ...]] = {
     "de": ("zurück", r"Rückkehr\w*", r"heim\w*", r"verließ\w*", "aus"),
     "ru": (r"верну\w*", r"возвра\w*", r"покину\w*", r"вылете\w*", "из"),
     "zh": ("返回", "回到", "回国", "离开", "从"),
+    "it": (r"ritorn\w*", r"rientr\w*", r"tornat[oaie]", "tornò", r"partit[oaie]", "partì",
+           r"lasciat[oaie]", "lasciò", r"(?:provenient[ei]|arrivat[oaie]|giunt[oaie]|venut[oaie])\s+da"),
+    "pt": (r"regress\w*", r"voltou", r"voltaram", r"retorn\w*", "partiu", "partiram", "deixou",
+           "deixaram", r"(?:procedentes?|vind[oa]s?|chegad[oa]s?|oriund[oa]s?)\s+d[eoa]s?",
+           "de volta"),
+    # Japanese writes them after the place ("ナイロビから", "ナイロビを出発")
+    "ja": ("から", "を出発", "を離れ", "に帰国", "へ帰国"),
+    "ar": (r"[وف]?عاد\w*", r"[وف]?غادر\w*", r"قادم\w*\s+من", "من"),
 }  # fmt: skip
 #: Verbs of receiving a guest, active ("X hosted Y": X is the host). A compound tense is
 #: read at its finite auxiliary, whose subject is the host: "ha recibido", "a reçu",
@@ -979,6 +1003,22 @@ RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("принял", "приняла", "принимает", "принимал", "принимала", "примет",
            "встретил", "встретила"),
     "zh": ("接待", "会见", "接见", "欢迎", "迎接", "宴请"),
+    # Italian: "ha ricevuto" is active (the passive takes "è stato"); Portuguese likewise
+    # ("tem recebido", not "foi recebido")
+    "it": ("ricevette", "riceve", "riceverà", "accolse", "accoglie", "accoglierà", "ospita",
+           "ospitò", r"(?:diede|ha\s+dato)\s+il\s+benvenuto\s+a\w*",
+           r"(?:ha|hanno|aveva|avevano|avrà)\s+(?:\w+\s+)?(?:ricevut[oaie]|accolt[oaie]"
+           r"|ospitat[oaie])"),
+    "pt": ("recebeu", "recebe", "receberá", "receberam", "acolheu", "acolhe", "recepcionou",
+           r"(?:deu|deram)\s+as\s+boas-vindas\s+a\w*",
+           r"(?:tem|têm|tinha|tinham|havia|terá)\s+(?:\w+\s+)?(?:recebido|acolhido)"),
+    # Japanese puts both sides before the verb: the host marked by "は"/"が", the guest
+    # by "を"; each side is a named group the reader takes as it is
+    "ja": (r"(?P<host>[^。！？]{1,60}?)(?:は|が)(?P<guest>[^。！？]{1,80}?)を(?:温かく)?"
+           r"(?:迎え|出迎え|歓迎|接遇|もてなし|招い)",),
+    # Arabic puts the verb first: its subject, the host, is the first side after it
+    # ("استقبل رئيس ألمانيا رئيس كينيا"), or the side before it ("الرئيس استقبل")
+    "ar": (r"[وف]?(?:قد\s+)?(?:استقبل|يستقبل|تستقبل)\w*",),
 }  # fmt: skip
 #: The words between a passive of receiving and its agent: any words of the same clause,
 #: hyphenated names and places included ("was received at the White House on Monday by",
@@ -986,7 +1026,8 @@ RECEIVING_WORDS: dict[str, tuple[str, ...]] = {
 #: A comma, a stop or a clause opener ends the clause, and the agent is not sought past it.
 _IN_CLAUSE = (
     r"(?:(?!(?:and|but|who|which|where|after|before|while|y|pero|que|donde|et|mais"
-    r"|qui|où|und|aber|wo|nachdem|als|weil|dass|während)\s)[^\s,.;:!?()]+\s+)*?"
+    r"|qui|où|und|aber|wo|nachdem|als|weil|dass|während|e|ma|che|dove|chi|mas|onde)\s)"
+    r"[^\s,.;:!?()]+\s+)*?"
 )
 #: The passive of the same verbs, up to the word before the host: "was received by X",
 #: "a été reçu par X", "fue recibido por X", "wurde von X empfangen", "был принят X",
@@ -1006,6 +1047,18 @@ RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
            r"(?:empfangen|begrüßt|willkommen\s+geheißen)(?!\w))",),
     "ru": (r"(?:был|была|были|будет|будут)?\s*принят[аоы]?",),
     "zh": ("受到", "被", "获"),
+    "it": (r"(?:è|sono|fu|furono|stat[oaie]|sarà|venne|vennero)\s+(?:\w+\s+){0,2}?"
+           rf"(?:ricevut[oaie]|accolt[oaie]|ospitat[oaie])\s+{_IN_CLAUSE}"
+           r"(?:da|dal|dallo|dalla|dai|dagli|dalle|dall['’])",),
+    "pt": (r"(?:foi|foram|é|são|será|serão|sido)\s+(?:\w+\s+){0,2}?"
+           rf"(?:recebid[oa]s?|acolhid[oa]s?|recepcionad[oa]s?)\s+{_IN_CLAUSE}"
+           r"(?:por|pel[oa]s?)",),
+    # Japanese: the guest before "は", the host before "に迎えられ" or "の招きで"
+    "ja": (r"(?P<guest>[^。！？]{1,60}?)(?:は|が)(?P<host>[^。！？]{1,80}?)(?:に(?:温かく)?"
+           r"(?:迎えられ|出迎えられ|歓迎され|招かれ|招待され)|の(?:招き|招待|歓迎)(?:で|に応じ|を受け))",),
+    # Arabic: "استُقبل X من قبل Y", "تم استقبال X من طرف Y": the guest between verb and agent
+    "ar": (r"(?:تم\s+)?(?:استقبال|است\u064f?قبل\w*)\s+(?P<guest>[^.،؛!?]{1,80}?)\s+"
+           r"(?:من\s+قبل|من\s+طرف|على\s+يد)",),
 }  # fmt: skip
 #: Words of supplying weapons: their subject is the supplier, the party after "to"
 #: ("sold ... to X", "向X交付", Russian dative after "поставила") the recipient.

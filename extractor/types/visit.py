@@ -119,10 +119,12 @@ TRAVEL_CUES: dict[str, re.Pattern[str]] = {
                r"هیئت\w*", r"هیات\w*"],
         "pt": ["visita", "visitas", "visitou", "visitaram", "visitará", "viagem", "viajou",
                "viajaram", "viajará", "chegou", "chegaram", "chegada", "desembarcou", "comitiva",
-               "delegação", "turnê", "esteve em", "estará em", "recebeu", "receberam"],
+               "delegação", "turnê", "esteve em", "estará em", "recebeu", "receberam",
+               r"recebid[oa]s?"],
         "it": ["visita", "visite", "visitato", "visitata", "visiterà", "viaggio", "viaggiato",
                "arrivato", "arrivata", "arrivati", "arrivo", "giunto", "giunta", "delegazione",
-               "trasferta", r"si è recat[oa]", "si recherà", "atterrato", "soggiorno"],
+               "trasferta", r"si è recat[oa]", "si recherà", "atterrato", "soggiorno",
+               "accolse", "accoglie", "ricevette", r"ricevut[oaie]"],
         "pl": [r"wizyt\w*", "wizycie", r"odwiedzi\w*", r"odwiedza\w*", r"przyby\w*",
                r"przyjecha\w*", r"przylecia\w*", r"podróż\w*", r"delegac\w*", r"udał\w* się",
                r"pobyt\w*"],
@@ -384,6 +386,28 @@ def visit_level(titles: list[str]) -> VisitLevel | None:
     return order[min(order.index(level) for level in found)] if found else None
 
 
+#: Italian, Portuguese, Arabic and Japanese names and prepositions of place, shared by
+#: :data:`_VENUES`, :data:`_NAMES` and :data:`_PREPOSITIONS`. Italian joins "all'" to its
+#: name ("all'Eliseo"); an Arabic name is one word, or two with an article ("البيت
+#: الأبيض"), since a third is the next phrase in a verb-first sentence; a Japanese name is a
+#: run of katakana or kanji, which the particles around it ("は", "で") are not.
+_IT_PLACE = (
+    r"(?:a|al|allo|alla|ai|agli|alle|in|nel|nello|nella|nei|negli|nelle)(?=\s)"
+    r"|all['’]|nell['’]"
+)
+_IT_NAME = (
+    r"(?:(?:il|lo|la|i|gli|le)\s+|l['’])?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:\s+(?:d(?:i|el|ella|ei|egli)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}"
+)
+_PT_PLACE = r"em|no|na|nos|nas|a|ao|à|aos|às|para"
+_PT_NAME = (
+    r"(?:(?:o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+    r"(?:\s+(?:d[eoa]s?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}"
+)
+_AR_PLACE = r"في|إلى|الى|إلي"
+_AR_NAME = r"[\u0621-\u064a]+(?:\s+ال[\u0621-\u064a]+)?"
+_JA_NAME = r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}"
+
 #: A venue as each language writes it: a preposition of place, then a name (with
 #: its article: "à la Maison Blanche", "im Weißen Haus"). Russian names are in
 #: the prepositional case ("в Пекине"), which the country names know.
@@ -405,6 +429,11 @@ _VENUES: dict[str, re.Pattern[str]] = {
     ),
     "ru": re.compile(r"(?<!\w)(?:[вВ]о?|[нН]а)\s+([А-ЯЁ][\w-]*(?:\s+[А-ЯЁа-яё][\w-]*){0,2})"),
     "zh": re.compile(r"(?:在|抵达|到达|飞抵|前往|来到|访问)(?!的)(\w{2,8})"),
+    "it": re.compile(rf"(?<!\w)(?:{_IT_PLACE})\s*({_IT_NAME})"),
+    "pt": re.compile(rf"(?<!\w)(?:{_PT_PLACE})\s+({_PT_NAME})"),
+    "ar": re.compile(rf"(?<!\w)(?:{_AR_PLACE})\s+({_AR_NAME})"),
+    # Japanese puts the postposition after the place: "ベルリンで", "ベルリンに到着"
+    "ja": re.compile(rf"({_JA_NAME})(?:で|にて|において)"),
 }
 
 
@@ -470,6 +499,10 @@ _NAMES: dict[str, str] = {
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
     "ru": r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁа-яё][\w-]*){0,2})",
     "zh": r"(\w{2,8})",
+    "it": rf"({_IT_NAME})",
+    "pt": rf"({_PT_NAME})",
+    "ar": rf"({_AR_NAME})",
+    "ja": rf"({_JA_NAME})",
 }
 #: The prepositions of place of each language (those of :data:`_VENUES`); Chinese puts the
 #: place right after the verb ("抵达北京").
@@ -480,6 +513,10 @@ _PREPOSITIONS: dict[str, str] = {
     "de": r"(?:in|nach|im|ins|am|zum|zur)",
     "ru": r"(?:[вВ]о?|[нН]а)",
     "zh": "",
+    "it": rf"(?:{_IT_PLACE})",
+    "pt": rf"(?:{_PT_PLACE})",
+    "ar": rf"(?:{_AR_PLACE})",
+    "ja": "",
 }
 #: Nouns whose "in X", "to X" is no venue: "investment in China", "exports to India",
 #: "ambassador to Japan", "relations with", "Botschafter in", "инвестиции в", "对华投资".
@@ -496,6 +533,12 @@ _GOVERNING_NOUNS: dict[str, str] = {
     "ru": r"(?:инвестици\w*|экспорт\w*|импорт\w*|помощ\w*|посол\w*|посольств\w*|отношени\w*|"
     r"торговл\w*|войск\w*|интерес\w*|присутстви\w*)",
     "zh": r"(?:对)",
+    "it": r"(?:investiment\w*|esportazion\w*|importazion\w*|aiut\w*|ambasciat\w*|relazioni"
+    r"|commercio|truppe|interessi|presenza)",
+    "pt": r"(?:investiment\w*|exporta\w*|importa\w*|ajuda|embaixad\w*|relações|comércio"
+    r"|tropas|interesses|presença)",
+    "ar": r"(?:استثمار\w*|صادرات|واردات|مساعد\w*|سفير\w*|سفار\w*|علاقات|تجار\w*|قوات)",
+    "ja": r"(?:への投資|への輸出|大使)",
 }
 #: Words that end the stretch between a word of going and its place: a place after them is
 #: not where the traveller went ("visited Berlin to discuss investment in China").
@@ -505,6 +548,9 @@ _NOT_THE_WAY = {
     "fr": r"(?:pour|avec|sur|avant|après|puis|qui|que|et|mais)",
     "de": r"(?:um|mit|über|vor|nach|dann|der|die|das|und|aber)",
     "ru": r"(?:для|чтобы|с|о|об|до|после|затем|который|которая|и|но)",
+    "it": r"(?:per|con|su|sul|sulla|prima|dopo|poi|che|e|ma)",
+    "pt": r"(?:para|com|sobre|antes|depois|então|que|e|mas)",
+    "ar": r"(?:لبحث|لمناقشة|مع|حول|بشأن|قبل|بعد|ثم|الذي|التي|لكن)",
 }
 
 
@@ -526,6 +572,12 @@ def _language_patterns(language: str) -> dict[str, re.Pattern[str]]:
             "went": re.compile(went),
             "back": re.compile(rf"{back}{name}"),
             "governed": re.compile(rf"{_GOVERNING_NOUNS[language]}{name}"),
+        }
+    if language == "ja":  # the place before its particle and verb: "ベルリンに到着", "ドイツを訪問"
+        return {
+            "went": re.compile(rf"{name}(?:を|に|へ)?(?:{going})"),
+            "back": re.compile(rf"{name}(?:{back})"),
+            "governed": re.compile(rf"{name}{_GOVERNING_NOUNS[language]}"),
         }
     went = "(?!)"
     if VISITING_WORDS[language]:
@@ -680,7 +732,7 @@ def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int
     Ghana, Togo and Benin"). The list ends at the first conjunct that is no country, and
     any other word ("Ghana with ministers from Togo", "Ghana, then went to Togo") ends it."""
     name = _NAMES.get(language)
-    if name is None or language == "zh":
+    if name is None or language in UNSPACED:
         return []
     joint = re.compile(rf"\s*,\s*(?:{_LIST_AND}\s+)?(?={name})|\s+{_LIST_AND}\s+(?={name})")
     listed = []
@@ -841,7 +893,8 @@ _ZH_AT_INVITATION = re.compile("应[^，。；！？]{0,30}邀")
 #: A word of going in the future itself: "visitará", "visitera", "se rendra", "посетит".
 _FUTURE_GOING = re.compile(
     r"\w+(?:ará|arán|erá|erán|irá|irán|aría|arían|era|eront|erait|eraient|ira|iront|ndra"
-    r"|ndront)(?!\w)|посетит|посетят|прибудет|прибудут|приедет|приедут",
+    r"|ndront|erà|eranno|irà|iranno|arão|erão|irão)(?!\w)|посетит|посетят|прибудет|прибудут"
+    r"|приедет|приедут",
     re.I,
 )
 
@@ -982,7 +1035,7 @@ def _subordinate(sentence: str, at: int) -> bool:
 
 
 #: Where a clause ends: a guest and a host are read within one.
-_CLAUSE_END = re.compile(r"[.;:!?。；！？\n]|,\s|，|、")
+_CLAUSE_END = re.compile(r"[.;:!?。；！？\n]|,\s|，|、|،")
 #: Objects of "received" that are no guest: "received a call", "reçu une lettre".
 _NO_GUEST = re.compile(
     r"\s*(?:(?:an?|the|his|her|their|its)\s+)?(?:(?:phone|telephone|video)\s+)?"
@@ -1003,26 +1056,40 @@ _NO_GUEST = re.compile(
     r"|felicitaciones|amenazas|invitations?|appels?|soutiens?|lettres?|messages?|critiques?|aides?"
     r"|armes|prix|nouvelles|rapports?|félicitations|menaces|Einladung(?:en)?|Anrufe?"
     r"|Unterstützung|Briefe?|Nachricht(?:en)?|Kritik|Hilfe|Waffen|Preis|Glückwünsche"
-    r"|Drohungen|Berichte?)(?!\w)",
+    r"|Drohungen|Berichte?)(?!\w)"
+    # and in Italian and Portuguese ("ha ricevuto un premio", "recebeu críticas de")
+    r"|\s*(?:(?!(?:a|al|ao|e)\b)[\w-]+\s+){0,3}?(?:premi[oa]?|prêmios?|telefonat[ae]|telefonemas?"
+    r"|chiamat[ae]|ligaç(?:ão|ões)|chamadas?|letter[ae]|cartas?|messaggi?o?|mensage(?:m|ns)"
+    r"|critiche|critica|críticas?|invit[oi]|convites?|sostegno|apoios?|aiut[oi]|ajudas?|armi"
+    r"|armas|notizi[ae]|notícias?|minacce|ameaças?|congratulazioni|felicitações|parabéns"
+    r"|elogi[oi]?|elogios?|riconosciment[oi]|laurea|diploma|medaglia|medalhas?|titol[oi])(?!\w)"
+    # praise, thanks or honours received are no guest: "received praise from"
+    r"|\s*(?:(?:an?|the|his|her|their|its)\s+)?(?:praise|thanks|congratulations|condolences"
+    r"|applause|honou?rs?|medals?|criticism|backing)(?!\w)",
     re.I,
 )
 
 
 def _receiving_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The active and the passive of receiving in ``language``; the passive's agent, the
+    host, is its group "host". A language whose words delimit both sides themselves
+    (Japanese: "AはBを迎えた") is read with them as they are."""
     active = _words(RECEIVING_WORDS[language])
     passive = _words(RECEIVED_BY_WORDS[language])
     if language == "zh":
         return (
             re.compile(active),
             re.compile(
-                rf"{passive}([^，。；]{{1,24}}?)(?:的)?(?:热情)?(?:接待|接见|会见|欢迎|迎接)"
+                rf"{passive}(?P<host>[^，。；]{{1,24}}?)(?:的)?(?:热情)?(?:接待|接见|会见|欢迎|迎接)"
             ),
         )
+    if language in UNSPACED:
+        return re.compile(active), re.compile(passive)
     if language == "en":  # a reduced passive: "Ruiz, received by Berg, discussed trade"
         passive = _words([passive, r"(?:hosted|received|welcomed|greeted)\s+(?:warmly\s+)?by"])
     return (
         re.compile(rf"(?<!\w){active}(?!\w)", re.I),
-        re.compile(rf"(?<!\w){passive}(?!\w)\s*([^.;:!?,]{{1,80}})", re.I),
+        re.compile(rf"(?<!\w){passive}(?!\w)\s*(?P<host>[^.;:!?,،]{{1,80}})", re.I),
     )
 
 
@@ -1040,7 +1107,10 @@ def receiving_sides(
     "wurde von ... empfangen", "был принят президентом России", "受到...接见").
     A side's country is the country its words name, or that of a person named
     in it. None unless exactly one host country is read, with a guest of
-    another country.
+    another country. Japanese names both sides before its verb ("AはBを迎えた",
+    "BはAに迎えられた"), and its patterns delimit them; Arabic puts its verb
+    first, so with no side before it its subject, the host, is the first side
+    after it ("استقبل رئيس ألمانيا رئيس كينيا").
     """
     hosts: set[str] = set()
     guests: set[str] = set()
@@ -1051,8 +1121,10 @@ def receiving_sides(
         passives = []
         for match in passive.finditer(sentence):
             passives.append(_sentence_of(sentence, match.start()))
-            hosts |= _side(sentence, match.span(1), each, people, forward=True)
-            guests |= _side(sentence, _before(sentence, match.start()), each, people)
+            hosts |= _side(sentence, match.span("host"), each, people, forward=True)
+            guests |= _named_side(sentence, match, "guest", each, people) or _side(
+                sentence, _before(sentence, match.start()), each, people
+            )
         participle = -1  # where the participle of a compound tense read at its auxiliary ends
         for match in active.finditer(sentence):
             if _sentence_of(sentence, match.start()) in passives:
@@ -1068,13 +1140,49 @@ def receiving_sides(
                 continue
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue  # "Ruiz, who hosted Berg last year, met him", "after receiving X"
-            hosts |= _side(sentence, _before(sentence, match.start()), each, people)
-            guests |= _side(sentence, (match.end(), end), each, people, forward=True)
+            if "host" in match.re.groupindex:  # Japanese: both sides before the verb
+                hosts |= _named_side(sentence, match, "host", each, people)
+                guests |= _named_side(sentence, match, "guest", each, people)
+                continue
+            receiver = _side(sentence, _before(sentence, match.start()), each, people)
+            if not receiver and each in _VERB_FIRST:  # "استقبل رئيس ألمانيا رئيس كينيا"
+                subject = _first_side_end(sentence, match.end(), end, each, people)
+                receiver = _codes(sentence[match.end() : subject], each, people)
+                guests |= _side(sentence, (subject, end), each, people, forward=True)
+            else:
+                guests |= _side(sentence, (match.end(), end), each, people, forward=True)
+            hosts |= receiver
     if len(hosts) != 1:
         return None
     (host,) = hosts
     guests.discard(host)
     return (host, guests) if guests else None
+
+
+#: Languages whose verb comes before its subject: the first side named after a verb of
+#: receiving, when none stands before it, is its subject, the host (Arabic VSO).
+_VERB_FIRST = frozenset({"ar"})
+
+
+def _first_side_end(
+    sentence: str, start: int, end: int, language: str, people: Sequence[Actor]
+) -> int:
+    """Where the first side named after offset ``start`` ends: the end of the shortest run of
+    words from ``start`` that names a country or a person (a verb-first subject)."""
+    for word in re.finditer(r"\S+", sentence[start:end]):
+        if _codes(sentence[start : start + word.end()], language, people):
+            return start + word.end()
+    return end
+
+
+def _named_side(
+    sentence: str, match: re.Match[str], group: str, language: str, people: Sequence[Actor]
+) -> set[str]:
+    """The countries a side names that the pattern delimits itself (its named ``group``:
+    Japanese "AはBを迎えた", Arabic "استقبل X من قبل Y"); none when it delimits none."""
+    if group not in match.re.groupindex or match.group(group) is None:
+        return set()
+    return _codes(match.group(group), language, people)
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
@@ -1165,11 +1273,25 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
         _STATUS: draft.status,
     }
     data = directed(data, make)
+    _unread_direction(data, make)
     data.pop(_STATED, None)
     data.pop(_STATUS, None)
     travellers: list[Actor] = data["visitors"]
     data["level"] = visit_level([a.title for a in travellers if a.title])
     return data
+
+
+def _unread_direction(data: dict[str, Any], make: Builder) -> None:
+    """Warn that a visit's sides were kept as drafted, unchecked: its evidence is in a
+    language with no words of going or receiving to read who travelled (:data:`GOING_WORDS`,
+    :data:`RECEIVING_WORDS`), so a visitor and host swapped would pass unseen."""
+    language = make.language
+    if language in ("en", "und") or language in _RECEIVING or language in _DIRECTION_PATTERNS:
+        return
+    if data["visitor_country"] is None or data["host_country"] is None:
+        return
+    make.warn(f"direction not checked in {language}: no words of going or receiving are read "
+              "in this language; visitor and host kept as drafted")  # fmt: skip
 
 
 #: Words that say someone travelled or was received, in any language: what a visit's
