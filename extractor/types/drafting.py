@@ -1250,15 +1250,24 @@ def _apposed_in(article: str, place: str, language: str) -> str | None:
 
 
 #: What a verb of speech's own phrases are not made of: a complementizer, relative,
-#: conjunction or auxiliary opens the reported clause ("said that", "dijo que", "said
-#: the talks were"), a determiner heads a noun, not a phrase of the speech.
+#: conjunction or auxiliary opens the reported clause ("said that", "dijo que", "disse
+#: che", "said the talks were"), and so does a subject pronoun (a zero complementizer:
+#: "told reporters he flew to Kyiv"); a determiner heads a noun, not a phrase of the
+#: speech.
 _NOT_OF_THE_SPEECH = (
     r"(?:that|which|who|where|when|whether|if|and|or|but|have|has|had|be|been|is|are|was|"
     r"were|will|would|the|a|an|this|his|her|its|their|que|qui|quien|donde|cuando|si|y|o|"
     r"pero|el|la|los|las|un|una|le|les|une|des|et|mais|dass|ob|und|oder|aber|der|die|das|"
-    r"dem|den|ein|eine|einem|einer|что|чтобы|как|и|но|os|as|um|uma|e)(?!\w)"
+    r"dem|den|ein|eine|einem|einer|что|чтобы|как|и|но|os|as|um|uma|e|che|"
+    r"he|she|they|we|I|it|il|elle|ils|elles|nous|él|ella|ellos|ellas|er|sie|es|wir|"
+    r"он|она|оно|они|мы|ele|ela|eles|elas)(?!\w)"
 )
-_SPEECH_PHRASE_WORD = rf"(?!(?i:{_NOT_OF_THE_SPEECH}))[^\W\d][\w'’-]*"
+#: A complementizer or conjunction elided before a vowel, written as one word with the
+#: reported clause's first ("qu'une bombe", "qu'il", "lorsqu'il", "puisqu'elle", "s'il"):
+#: elided or not, it ends the speech's own phrase ("a dit à l'AFP qu'une bombe lundi"
+#: dates the bomb, not the speech).
+_ELIDED_OPENER = r"(?:lors|puis|quoi)?qu['’]|s['’](?=ils?(?!\w))"
+_SPEECH_PHRASE_WORD = rf"(?!(?i:{_NOT_OF_THE_SPEECH}|{_ELIDED_OPENER}))[^\W\d][\w'’-]*"
 _SPEECH_DETERMINER = (
     r"(?i:the|a|an|his|her|their|el|la|los|las|un|una|le|les|l['’]|une|des|sa|son|ses|der|"
     r"die|das|dem|den|einem|einer|einen|o|a|os|as|um|uma)"
@@ -1266,14 +1275,15 @@ _SPEECH_DETERMINER = (
 #: Where, how or to whom a speech was made, between its verb and its date: a phrase of a
 #: preposition of place or medium and a short noun ("in an interview", "at a news
 #: conference in Berlin", "to reporters", "en una entrevista", "a los periodistas",
-#: "dans un entretien", "aux journalistes", "lors d'une conférence de presse", "in einem
+#: "a Reuters", "dans un entretien", "aux journalistes", "lors d'une conférence de presse", "in einem
 #: Interview", "bei einer Pressekonferenz", "в интервью", "em entrevista"); not English
 #: words ("said a raid", "said no deal"). Such a phrase
 #: is the speech's, so the date after it is too. A bare noun after "said" is no such
 #: phrase: it is the subject of the reported clause ("said the talks on Monday were
 #: useful"), whose date is the event's.
 _SPEECH_SETTING = (
-    r"\s+(?i:in|at|during|with|on|to|via|aboard|en|(?-i:a)(?=\s+(?i:l[oa]s?|el|su|sus)\s)|al|"
+    r"\s+(?i:in|at|during|with|on|to|via|aboard|en|(?-i:a)(?=\s+(?:(?i:l[oa]s?|el|su|sus)\s|"
+    r"(?-i:[A-ZÁÉÍÓÚÑ])))|al|"
     r"ante|durante|con|dans|à|au|aux|"
     r"lors|devant|sur|pendant|durant|im|bei|beim|auf|gegenüber|während|в|во|на|перед|"
     r"em|na|ao|aos|numa|num)"
@@ -1481,8 +1491,23 @@ def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
 def _speech_before(reach: str) -> re.Match[str] | None:
     """The verb of speech whose own date follows ``reach`` (the text up to the date):
     with only its own phrases between them (:data:`_SPEECH_BEFORE_DATE`), or German's
-    verb before its subject (:data:`_GERMAN_SPEECH_BEFORE_SUBJECT`)."""
-    return _SPEECH_BEFORE_DATE.search(reach) or _GERMAN_SPEECH_BEFORE_SUBJECT.search(reach)
+    verb before its subject (:data:`_GERMAN_SPEECH_BEFORE_SUBJECT`). A speech has one
+    day: a date already written among those phrases (:func:`_dates_the_phrase`: "told
+    reporters on Monday Scholz visited Kyiv on") was the speech's, so what follows it is
+    the reported clause, whose date is its own."""
+    verb = _SPEECH_BEFORE_DATE.search(reach) or _GERMAN_SPEECH_BEFORE_SUBJECT.search(reach)
+    if verb is None or _dates_the_phrase(verb.group(0)):
+        return None
+    return verb
+
+
+def _dates_the_phrase(speech: str) -> bool:
+    """Whether ``speech`` (a verb of speech and its phrases, up to a later date) writes a
+    date of its own, in English or the verb's language (:func:`~extractor.text.dates.
+    writes_time`)."""
+    verb = speech.split(None, 1)[0]
+    own = [language for language, forms in SPEECH_VERBS.items() if verb in forms]
+    return any(writes_time(speech, language) for language in dict.fromkeys(["en", *own]))
 
 
 def _split_speech(quote: str, start: int, end: int | None) -> bool:
