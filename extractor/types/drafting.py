@@ -941,7 +941,7 @@ class Builder:
         event frames is no other day's (:meth:`_speech_at_event`)."""
         if not _reports_date(self.quote, start, end):
             return False
-        return not (at_event and self._speech_at_event(start))
+        return not (at_event and (self._speech_at_event(start) or self._framed_after(end)))
 
     def _speech_at_event(self, start: int) -> bool:
         """Whether the verb of speech before the date at ``start`` speaks at the event: a
@@ -972,6 +972,29 @@ class Builder:
             for word in frame.finditer(sentence)
         )
 
+    def _framed_after(self, end: int) -> bool:
+        """Whether the speech's date ending at ``end`` is followed, before its reported
+        clause, by a frame of the event that shares its day: a phrase apposed to the date
+        that opens with a preposition of time spent at the event or with "after" (:data:
+        `_DATE_FRAME_OPENS`: "on Monday, during talks with X,", "on Monday, after talks
+        with X, that", "lundi, après un entretien avec X,", "am Montag nach Gesprächen mit
+        X"), and gives no time of its own ("after talks last week"). Apposed to the date,
+        such a phrase narrows that day (the speech came later on it), so the event is
+        that day's; a fronted "After talks in Berlin," gives no day (:func:`_frames_during`),
+        nor does "before"/"ahead of" talks, which may come any later day."""
+        phrase = _SPEECH_AFTERWORD.match(self.quote, end)
+        if phrase is None:
+            return False
+        frame = _OTHER_CLAUSE.split(phrase.group(1), maxsplit=1)[0]
+        if not frame.strip() or self._gives_time(frame):
+            return False
+        return any(
+            _DATE_FRAME_OPENS.fullmatch(frame[: word.start()]) is not None
+            and not _speech_medium(frame, word.start())
+            for pattern in with_english(_EVENT_FRAME, self.date_language)
+            for word in pattern.finditer(frame)
+        )
+
     def _sets_at_event(self, setting: str) -> bool:
         """Whether a speech's own phrase between its verb and its date (``setting``:
         "during talks in Berlin", "at the summit", "durante su visita") is a word of the
@@ -980,6 +1003,7 @@ class Builder:
         return any(
             _frames_during(setting[: word.start()], self.date_language)
             and not self._gives_time(setting)
+            and not _speech_medium(setting, word.start())
             for frame in with_english(_EVENT_FRAME, self.date_language)
             for word in frame.finditer(setting)
         )
@@ -1357,6 +1381,41 @@ _NOT_DURING = re.compile(
     r"nach|vor|seit|zur[uü]ck|"
     r"после|перед|до|с\s+тех\s+пор|вернувшись|вспоминая)(?!\w)"
 )
+#: What follows a speech's date up to the end of its clause or phrase (", after talks with
+#: X," / " during talks with X that"): where a frame of the event after the date is read.
+_SPEECH_AFTERWORD = re.compile(r"\s*,?\s*([^,.;:!?]*)")
+#: How a frame of the event apposed to a speech's date opens, up to the event's word: a
+#: preposition of time spent at it ("during", "at a", "lors de", "bei", "во время") or of
+#: just after it ("after", "following", "tras", "après", "nach", "после"), and at most
+#: three words ("after talks", "at a meeting", "after his long talks"), none a preposition
+#: of a topic (:data:`_NOT_AT_EVENT`: "in Berlin about talks" tells of them, not at them);
+#: a place may come first ("in Berlin after talks", "am Montag in Berlin nach Gesprächen").
+_NOT_AT_EVENT = r"about|of|over|regarding|on|sobre|de|del|sur|des|du|über|von|о|об|обо"
+_DATE_FRAME_OPENS = re.compile(
+    r"\s*(?:(?i:in|en|à|в|во)\s+(?-i:[A-ZÀ-ÝА-ЯЁ])\S*\s+)?"
+    r"(?i:during|at|on|in|while|amid|durante|en|lors\s+de|lors\s+d['’]\S*|pendant|"
+    r"au\s+cours\s+de|bei|beim|während|auf|в\s+ходе|во\s+время|на|after|following|tras|"
+    rf"despu[eé]s\s+de|apr[eè]s|nach|после)\s+(?:(?!(?i:{_NOT_AT_EVENT})(?!\w))\S+\s+){{0,3}}"
+)
+#: The speech's own medium, whose noun some languages share with a meeting's ("dans un
+#: entretien": an interview; "lors d'une conférence de presse"; "en una entrevista"):
+#: a news conference or an interview is where the speech was made, not the event.
+_SPEECH_MEDIUM = re.compile(
+    r"(?i:conf[ée]rences?\s+de\s+presse|conferencias?\s+de\s+prensa|entretiens?|"
+    r"entrevistas?|interviews?|pressekonferenz\w*|пресс-конференци\w*|интервью)(?!\w)"
+)
+#: What after such a noun makes it a meeting with someone after all ("entretien avec X").
+_WITH_SOMEONE = re.compile(r"\s+(?i:with|avec|con|mit|с|со)\s")
+
+
+def _speech_medium(phrase: str, at: int) -> bool:
+    """Whether the event's word at ``phrase[at:]`` names the speech's medium (:data:
+    `_SPEECH_MEDIUM`: "conférence de presse", "entretien", "entrevista") with no one it
+    was held with: no frame of the event. "lors d'un entretien avec X" is a meeting."""
+    medium = _SPEECH_MEDIUM.match(phrase, at)
+    return medium is not None and _WITH_SOMEONE.match(phrase, medium.end()) is None
+
+
 #: What, right before the event's word, puts the speech during the event ("during his",
 #: "on a trip", "at the summit", "durante su", "lors de sa", "bei seinem", "в ходе").
 _DURING_END = re.compile(
