@@ -4,7 +4,7 @@ Four classes, each a corpus built from parts (states x weapons x verbs x templat
 languages), asserting the codebook's invariant, with near misses where the rule must not fire:
 
 1. SIPRI: a government that approves goods for a state supplies them ("The State
-   Department approved a $300 million package for Taiwan"): its subject is the supplier,
+   Department approved a $300 million arms package for Taiwan"): its subject is the supplier,
    the state after for/to the recipient, as with "sold X to Y". A sum, a plan or a package
    of sanctions approved moves no goods.
 2. A sentence that tells two deals ("X ordered 20 tanks and Y delivered 4 howitzers"):
@@ -43,7 +43,7 @@ RECEIVERS = {
 }  # fmt: skip
 APPROVED = {
     "en": [
-        "{S} approved a {m} package for {R}.",
+        "{S} approved a {m} security assistance package for {R}.",
         "{S} approved the possible sale of {w} to {R}.",
         "{S} approved a {m} package of {w} for {R}.",
         "{S} has approved the transfer of {w} to {R}.",
@@ -65,6 +65,8 @@ _WEAPONS = ["F-16s", "tanks", "Patriot missiles"]
 NOT_APPROVED = {
     "en": [
         "{S} approved a {m} package of sanctions for {R}.",
+        # round 68: a package that names no goods is none (SIPRI: a transfer is of arms)
+        "{S} approved a {m} package for {R}.",
         "{S} approved a sanctions package for {R}.",
         "{S} approved {m} for {R}.",
         "{S} approved the plan for {R}.",

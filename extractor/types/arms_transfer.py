@@ -1350,10 +1350,11 @@ _DE_NONFINITE_AFTER = re.compile(
     r"sind|war|waren|sein|bekommen)(?!\w))"
 )
 #: Verbs of approving, per language: a government that approves goods for a state
-#: supplies them, as one that sells them does ("approved a $300 million package for
-#: Taiwan", "aprobó un paquete de armas para Ucrania", "a approuvé une livraison de chars
-#: à la Pologne", "genehmigte ein Waffenpaket für die Ukraine", "одобрила пакет для
-#: Украины"). Read only with goods as their object (:func:`_approving_goods`).
+#: supplies them, as one that sells them does ("approved a $300 million security
+#: assistance package for Taiwan", "aprobó un paquete de armas para Ucrania", "a approuvé
+#: une livraison de chars à la Pologne", "genehmigte ein Waffenpaket für die Ukraine",
+#: "одобрила пакет вооружений для Украины"). Read only with goods as their object
+#: (:func:`_approving_goods`).
 _APPROVING = {
     "en": r"approv(?:e|es|ed|ing)|authori[sz](?:e|es|ed|ing)|cleared",
     "es": r"aprob(?:ó|aron|ado|ará|aría)|autoriz(?:ó|aron|ado|ará|aría)",
@@ -1374,31 +1375,87 @@ _ARMS_HEADS = (
     r"[A-Za-z]+-\d+\w*|[\w-]*defen[cs]e|systems?|equipment|materiel|matériel|sistemas?|material|"
     r"systèmes?|équipements?|\w*[Ss]ystem\w*|\w*[Aa]usrüstung\w*|систем\w*|техник\w*"
 )
+#: Words that say a lot is military where no weapon is named: before its noun ("a
+#: military support package", "a defence package", "Militärpaket") or after it ("un
+#: paquete militar", "un paquet militaire", "пакет военной помощи" is a weapon word).
+_MILITARY_LOT = r"military|defen[cs]e|Militär\w*"
+_MILITARY_AFTER_LOT = r"militar(?:es)?|militaires?|военн\w*"
+#: A weapon word that names no goods but a limit on them or a truce: "arms control",
+#: "an arms embargo", "a weapons ban", "Rüstungskontrolle", "Waffenstillstand",
+#: "Waffenruhe". Approving one moves no goods.
+_ARMS_LIMIT_AFTER = (
+    r"[\w-]*\s+(?:control|embargo(?:es)?|bans?|race|reductions?|limitations?|limits?|"
+    r"treaty|treaties|talks|inspectors?|non-proliferation)(?!\w)"
+)
+_ARMS_LIMIT_WORD = r"\w*(?:kontroll|stillstand|waffenruhe|embargo|verbot|fabrik)"
+#: A weapon's designation ("F-16s", "Su-35", "K2"): letters, a hyphen, digits; not a
+#: virus's or a group's name ("COVID-19", "G-7") nor a visa's ("H-1B").
+_DESIGNATION = r"(?!(?:covid|sars|mers|g|h)-)[A-Za-z]{1,5}-\d+\w*"
+
+
+def _approved_weapons(language: str) -> str:
+    """A weapon word of ``language`` or English that names goods, not a limit on them
+    (:data:`_ARMS_LIMIT_AFTER`, :data:`_ARMS_LIMIT_WORD`), or a designation ("F-16s")."""
+    weapons = _uncaptured(ARMS_CUES.get(language, ARMS_WORDS).pattern)
+    return (
+        rf"(?!{_ARMS_LIMIT_WORD})(?:{weapons}|{_EN_WEAPONS}|{_DESIGNATION})(?!{_ARMS_LIMIT_AFTER})"
+    )
 
 
 def _approving_goods(language: str) -> str:
-    """A verb of approving whose object is a lot of arms or a weapon: the lot's noun
-    (:data:`_GOODS_LOTS`) after at most three words, none a link nor a word of a lot of
-    other things, nor one right before such a word ("пакет санкций"); a lot "of" something
-    holds arms or a weapon within four words. "Approved
-    $300 million", "approved a package of sanctions" supply no goods."""
-    weapons = _uncaptured(ARMS_CUES.get(language, ARMS_WORDS).pattern)
-    arms = rf"(?:{weapons}|{_EN_WEAPONS}|{_ARMS_HEADS})"
+    """A verb of approving whose object is a lot of arms or a weapon (SIPRI: a transfer
+    is of military goods). A lot (:data:`_GOODS_LOTS`, after at most three words, none a
+    link nor a word of a lot of other things) counts only when it names its goods or says
+    it is military: a weapon or "military" before its noun ("an arms package", "a
+    military aid package", "a defence package"), or a weapon within four words after it,
+    "of" or not ("a package of air-defence systems", "un paquete de ayuda militar",
+    "пакет вооружений", "ein Paket militärischer Hilfe"). A sum counts when it is a
+    measure of weapons ("$800 million in weapons", "800 millones de dólares en ayuda
+    militar"). "Approved $300 million", "a $300 million recovery package", "a package of
+    sanctions", "an arms control treaty" supply no goods."""
+    weapons = _approved_weapons(language)
     head = rf"(?:(?!(?:{_LINK}|{_NOT_ARMS_LOT})(?!\w))[^\s,;:]+\s+){{0,3}}?"
     of = r"(?:of|de|d['’]|du|des|von|aus)"
-    lot = (
-        rf"(?:{_GOODS_LOTS})(?!\w)(?!\s+(?:{_NOT_ARMS_LOT}))(?:\s+{of}(?:\s+|(?<=['’]))(?:\S+\s+){{0,3}}?{arms}"
-        rf"|(?!\s+{of}(?!\w)))"
+    lot = rf"(?:{_GOODS_LOTS})(?!\w)"
+    named = (
+        rf"{lot}(?:\s+{of})?(?:\s+|(?<=['’]))(?:(?!{_LINK}(?!\w))\S+\s+){{0,3}}?"
+        rf"(?:{weapons}|{_ARMS_HEADS}|{_MILITARY_AFTER_LOT})"
+    )
+    military = rf"(?:{_MILITARY_LOT})(?:\s+|(?=\w*(?:{_GOODS_LOTS})))(?:\S+\s+){{0,2}}?\w*{lot}"
+    measure = (
+        r"(?:(?:additional|another|further|new|nuevos?|otros?|nouveaux?|autres?)\s+)?"
+        rf"{_MONEY}\s+(?:worth\s+of|in|of|en|de|d['’]|an|в)(?:\s+|(?<=['’]))(?:\S+\s+){{0,2}}?"
+        rf"{weapons}"
     )
     return (
-        rf"(?:{_APPROVING[language]})(?!\w)(?=\s+(?:{_DETERMINER}\s+)?{head}"
-        rf"(?i:{lot}|{arms}))"
+        rf"(?:{_APPROVING[language]})(?!\w)(?=\s+(?:{_DETERMINER}\s+)?(?i:{measure}|{head}"
+        rf"(?:{named}|{military}|{weapons})))"
     )
+
+
+#: German approvals at the end of their clause, read at the finite auxiliary as the
+#: other compound tenses are (:data:`_DE_SUPPLYING`): "Deutschland hat Waffenlieferungen
+#: an die Ukraine genehmigt", "Berlin wird Rüstungsexporte nach Israel billigen"; only
+#: with a weapon in the clause (:func:`_approved_weapons`), so "hat den Haushalt
+#: genehmigt" and "hat den Waffenstillstand gebilligt" approve no goods.
+_DE_APPROVED = r"genehmigt|gebilligt|bewilligt"
+_DE_APPROVE = r"genehmigen|billigen|bewilligen"
+
+
+def _de_approving_goods() -> tuple[str, ...]:
+    """The German auxiliaries whose clause ends in a verb of approving goods."""
+    goods = _approved_weapons("de")
+    clause = r"[^,.;:!?\n]{0,120}?"
+
+    def ending(verbs: str) -> str:
+        return rf"(?=\s{clause}(?<!\w)(?i:{goods}){clause}\s(?:{verbs})(?!\w))"
+
+    return _DE_HAVE + ending(_DE_APPROVED), _DE_WILL + ending(_DE_APPROVE)
 
 
 SUPPLYING: dict[str, tuple[str, ...]] = {
     **{k: (*v, _approving_goods(k)) if k in _APPROVING else v for k, v in SUPPLYING_WORDS.items()},
-    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"], _approving_goods("de")),
+    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"], _approving_goods("de"), *_de_approving_goods()),
     # "enverr-": the future of "envoyer"
     "fr": (*SUPPLYING_WORDS["fr"], r"enverr\w*", _approving_goods("fr")),
 }
