@@ -101,6 +101,8 @@ NOT_GOODS = {
         "{S} {v} $800 million in humanitarian aid for {R}.",
         "{S} {v} COVID-19 relief for {R}.",
         "{S} {v} a G-7 package for {R}.",
+        "{S} {v} a defence budget for {R}.",
+        "{S} {v} a systems upgrade for {R}.",
     ],
     "de": [
         "{S} hat den Haushalt für {R} genehmigt.",
@@ -164,8 +166,8 @@ def test_an_approval_of_named_goods_names_its_sides(language: str, template: str
 
 @pytest.mark.parametrize(("language", "template"), _cases(NOT_GOODS))
 def test_an_approval_of_no_goods_names_no_side(language: str, template: str) -> None:
-    """Fails on main: 765/1350 sentences (packages that name no goods, an arms control
-    treaty, a "Konjunkturpaket") read a side."""
+    """Fails on main: 873/1458 sentences (packages that name no goods, an arms control
+    treaty, a defence budget, a "Konjunkturpaket") read a side."""
     read = [
         (text, (set(), set()), transfer_sides(text, language))
         for text, _, _ in _filled(language, template)
