@@ -897,9 +897,23 @@ def _harm_of_another_sentence(quote: str, lo: int, hi: int, language: str) -> st
 
 def _tells_harm(text: str, language: str) -> bool:
     """Whether ``text`` holds a word of harm done or suffered (:data:`_AGENT`,
-    :data:`CASUALTY_CUES`)."""
+    :data:`CASUALTY_CUES`; in a language the gate has no words for, the participles and
+    verbs of harm suffered too: "foram mortos", "sono stati uccisi", "morreram")."""
     return any(
         p.search(text) for cues in (_AGENT, CASUALTY_CUES) for p in with_english(cues, language)
+    ) or _suffered_outside_the_gate(text, language)
+
+
+def _suffered_outside_the_gate(text: str, language: str) -> bool:
+    """Whether ``text``, in a language outside :data:`extractor.text.harm.CUE_LANGUAGES`,
+    tells harm suffered (:data:`_HARMED_PARTICIPLE`, :data:`_SUFFERS`,
+    :data:`_UNGATED_HARM`): the gate's languages read theirs in :data:`CASUALTY_CUES`."""
+    if language in CUE_LANGUAGES:
+        return False
+    return any(
+        cues[language].search(text)
+        for cues in (_HARMED_PARTICIPLE, _SUFFERS, _UNGATED_HARM)
+        if language in cues
     )
 
 
@@ -4468,14 +4482,40 @@ def event_countries(quote: str, language: str = "en") -> set[str]:
     for clause in _CLAUSE_BREAK.split(quote):
         spoke = _last(SPEAKS_CUES, clause, language)
         told = clause[spoke:] if spoke is not None else clause
-        if any(p.search(told) for p in with_english(_ACTION, language)):
+        if _tells_the_event(told, language):
             for key in dict.fromkeys(("en", language)):
                 if key in _BOUND_FOR:  # "pilgrims travelling to Iraq": where they were going
                     told = _BOUND_FOR[key].sub("bound for ", told)
                 if key in _AND_PLACE:  # "in Lebanon and Syria": both are venues
                     pattern, venue = _AND_PLACE[key]
                     told = pattern.sub(venue, told)
-            found |= venue_countries(told, language)
+            found |= venue_countries(told, language) | _toll_venue_countries(told, language)
+    return found
+
+
+def _tells_the_event(clause: str, language: str) -> bool:
+    """Whether ``clause`` tells the harm or its event: a word of :data:`_ACTION`, or, in a
+    language the gate has no words for (:data:`extractor.text.harm.CUE_LANGUAGES`), a
+    participle of harm ("foram mortos", "uccisi") or a word of :data:`_UNGATED_HARM`."""
+    return any(
+        p.search(clause) for p in with_english(_ACTION, language)
+    ) or _suffered_outside_the_gate(clause, language)
+
+
+def _toll_venue_countries(clause: str, language: str) -> set[str]:
+    """The countries of the places a clause of harm puts the event in, in the languages
+    whose venues :func:`extractor.types.visit.venue_countries` does not read
+    (:data:`_TOLL_VENUES`: "no Quênia", "nel Mali", "في كينيا", "ケニアで", and the
+    Chinese "肯尼亚发生的", the event that happened there). The place of the event is the
+    toll's country (ACLED, UCDP), whoever reports, condemns or mourns it."""
+    pattern = _TOLL_VENUES.get(language)
+    if pattern is None:
+        return set()
+    found = set()
+    for match in pattern.finditer(clause):
+        code = country_in_text(match.group(1), language)
+        if code is not None:
+            found.add(code)
     return found
 
 
@@ -4486,6 +4526,31 @@ _BOUND_FOR: dict[str, re.Pattern[str]] = {
     "de": re.compile(r"\b(?:nach|zum|zur|ins)\s+(?=[A-ZÄÖÜ])"),
     "zh": re.compile(r"(?:前往|飞抵|抵达|到达|来到|访问)"),
 }
+#: The places of an event a clause of harm names, in the languages whose venues the
+#: visit's reading (:data:`extractor.types.visit._VENUES`) leaves out, and the Chinese
+#: place of "发生" (what happened there): a preposition of place and a capitalised name
+#: ("no Quênia", "na Nigéria", "em Cabul", "nel Mali", "a Kabul", "nell'Afghanistan"),
+#: "في" and the next words ("في كينيا"), a name of kanji or katakana before "で"/"での"
+#: ("ケニアでの攻撃で", not the hiragana of "月曜日に"), a name before "发生".
+_TOLL_VENUES: dict[str, re.Pattern[str]] = {
+    "pt": re.compile(
+        r"(?<!\w)(?:em|no|na|nos|nas|num|numa)\s+((?:(?:o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+        r"(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
+    ),
+    "it": re.compile(
+        r"(?<!\w)(?:in|a|ad|nel|nella|nello|nei|negli|nelle|(?:nell|all)['’])\s*"
+        r"([A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:del(?:la|lo)?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
+    ),
+    "ar": re.compile(r"(?<!\w)في\s+((?!في(?!\w))\S+(?:\s+(?!في(?!\w))\S+)?)"),
+    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,12})(?:での|で|における)"),
+    "zh": re.compile(r"([\u4e00-\u9fff]{2,8})(?=发生)"),
+}
+#: Words of harm and of its event in Japanese, which :mod:`extractor.text.harm` has none
+#: for: a clause with one of them tells the toll whose place :data:`_TOLL_VENUES` reads.
+_UNGATED_HARM: dict[str, re.Pattern[str]] = cue_patterns({
+    "ja": ["死亡", "死者", "死傷", "殺害", "負傷", "犠牲", "攻撃", "襲撃", "爆発", "爆撃",
+           "空爆", "砲撃", "銃撃", "テロ", "待ち伏せ"],
+})  # fmt: skip
 #: "and" between two places, and the preposition that makes the second one a venue too.
 _AND_PLACE: dict[str, tuple[re.Pattern[str], str]] = {
     "en": (re.compile(r"\s+(?:and|or)\s+(?=[A-Z])"), " and in "),
