@@ -4503,11 +4503,10 @@ def _tells_the_event(clause: str, language: str) -> bool:
 
 
 def _toll_venue_countries(clause: str, language: str) -> set[str]:
-    """The countries of the places a clause of harm puts the event in, in the languages
-    whose venues :func:`extractor.types.visit.venue_countries` does not read
-    (:data:`_TOLL_VENUES`: "no Quênia", "nel Mali", "في كينيا", "ケニアで", and the
-    Chinese "肯尼亚发生的", the event that happened there). The place of the event is the
-    toll's country (ACLED, UCDP), whoever reports, condemns or mourns it."""
+    """The countries of the places a clause of harm puts the event in that
+    :func:`extractor.types.visit.venue_countries` does not read (:data:`_TOLL_VENUES`:
+    the Chinese "肯尼亚发生的", the event that happened there). The place of the event is
+    the toll's country (ACLED, UCDP), whoever reports, condemns or mourns it."""
     pattern = _TOLL_VENUES.get(language)
     if pattern is None:
         return set()
@@ -4526,23 +4525,10 @@ _BOUND_FOR: dict[str, re.Pattern[str]] = {
     "de": re.compile(r"\b(?:nach|zum|zur|ins)\s+(?=[A-ZÄÖÜ])"),
     "zh": re.compile(r"(?:前往|飞抵|抵达|到达|来到|访问)"),
 }
-#: The places of an event a clause of harm names, in the languages whose venues the
-#: visit's reading (:data:`extractor.types.visit._VENUES`) leaves out, and the Chinese
-#: place of "发生" (what happened there): a preposition of place and a capitalised name
-#: ("no Quênia", "na Nigéria", "em Cabul", "nel Mali", "a Kabul", "nell'Afghanistan"),
-#: "في" and the next words ("في كينيا"), a name of kanji or katakana before "で"/"での"
-#: ("ケニアでの攻撃で", not the hiragana of "月曜日に"), a name before "发生".
+#: The place of an event in Chinese written before "发生" (happened) with no preposition
+#: ("肯尼亚发生的一起袭击", "马里周一发生爆炸"), which the visit's venues
+#: (:data:`extractor.types.visit._VENUES`: "在肯尼亚") do not read.
 _TOLL_VENUES: dict[str, re.Pattern[str]] = {
-    "pt": re.compile(
-        r"(?<!\w)(?:em|no|na|nos|nas|num|numa)\s+((?:(?:o|a|os|as)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-        r"(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
-    ),
-    "it": re.compile(
-        r"(?<!\w)(?:in|a|ad|nel|nella|nello|nei|negli|nelle|(?:nell|all)['’])\s*"
-        r"([A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:del(?:la|lo)?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
-    ),
-    "ar": re.compile(r"(?<!\w)في\s+((?!في(?!\w))\S+(?:\s+(?!في(?!\w))\S+)?)"),
-    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{2,12})(?:での|で|における)"),
     "zh": re.compile(r"([\u4e00-\u9fff]{2,8})(?=发生)"),
 }
 #: Words of harm and of its event in Japanese, which :mod:`extractor.text.harm` has none
