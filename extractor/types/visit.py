@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, ClassVar, Literal
 
@@ -1096,24 +1096,28 @@ def _receiving_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]
 _RECEIVING = {language: _receiving_patterns(language) for language in RECEIVING_WORDS}
 
 
-def receiving_sides(
-    sentence: str, language: str, people: Sequence[Actor] = ()
-) -> tuple[str, set[str]] | None:
-    """Who received whom: (the host's country, the guests' countries), or None.
+#: A side of a reading of receiving: its span, and how it is read when it names nobody (see
+#: :func:`_side`): on to the end of the sentence (True), back to the sentence's start
+#: (False), or not at all (None: a side its pattern delimits itself).
+Span = tuple[tuple[int, int], bool | None]
+
+
+def _receptions(
+    sentence: str, language: str, people: Sequence[Actor]
+) -> Iterator[tuple[Span, Span, str]]:
+    """Every reading of a verb of receiving in a sentence: (the host's side, the guests'
+    side, the language of the verb read), each side a :data:`Span` (an object or an agent
+    after "by" reads on to the end of the sentence when it names nobody).
 
     The one before an active verb of receiving is the host ("Macron hosted
     Scholz", "Путин принял Моди", "习近平会见普京"); in the passive the one
     after "by" is ("Scholz was received by Macron", "a été reçu par",
     "wurde von ... empfangen", "был принят президентом России", "受到...接见").
-    A side's country is the country its words name, or that of a person named
-    in it. None unless exactly one host country is read, with a guest of
-    another country. Japanese names both sides before its verb ("AはBを迎えた",
-    "BはAに迎えられた"), and its patterns delimit them; Arabic puts its verb
-    first, so with no side before it its subject, the host, is the first side
-    after it ("استقبل رئيس ألمانيا رئيس كينيا").
+    Read with the words of English and of ``language``. Japanese names both sides before
+    its verb ("AはBを迎えた", "BはAに迎えられた"), and its patterns delimit them; Arabic
+    puts its verb first, so with no side before it its subject, the host, is the first
+    side after it ("استقبل رئيس ألمانيا رئيس كينيا").
     """
-    hosts: set[str] = set()
-    guests: set[str] = set()
     for each in dict.fromkeys(("en", language)):
         if each not in _RECEIVING:
             continue
@@ -1121,10 +1125,8 @@ def receiving_sides(
         passives = []
         for match in passive.finditer(sentence):
             passives.append(_sentence_of(sentence, match.start()))
-            hosts |= _side(sentence, match.span("host"), each, people, forward=True)
-            guests |= _named_side(sentence, match, "guest", each, people) or _side(
-                sentence, _before(sentence, match.start()), each, people
-            )
+            guest = _delimited(match, "guest") or (_before(sentence, match.start()), False)
+            yield (match.span("host"), True), guest, each
         participle = -1  # where the participle of a compound tense read at its auxiliary ends
         for match in active.finditer(sentence):
             if _sentence_of(sentence, match.start()) in passives:
@@ -1141,17 +1143,34 @@ def receiving_sides(
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue  # "Ruiz, who hosted Berg last year, met him", "after receiving X"
             if "host" in match.re.groupindex:  # Japanese: both sides before the verb
-                hosts |= _named_side(sentence, match, "host", each, people)
-                guests |= _named_side(sentence, match, "guest", each, people)
+                yield (
+                    _delimited(match, "host") or _NOBODY,
+                    _delimited(match, "guest") or _NOBODY,
+                    each,
+                )
                 continue
-            receiver = _side(sentence, _before(sentence, match.start()), each, people)
-            if not receiver and each in _VERB_FIRST:  # "استقبل رئيس ألمانيا رئيس كينيا"
+            before = _before(sentence, match.start())
+            if each in _VERB_FIRST and not _side(sentence, before, each, people):
                 subject = _first_side_end(sentence, match.end(), end, each, people)
-                receiver = _codes(sentence[match.end() : subject], each, people)
-                guests |= _side(sentence, (subject, end), each, people, forward=True)
-            else:
-                guests |= _side(sentence, (match.end(), end), each, people, forward=True)
-            hosts |= receiver
+                yield ((match.end(), subject), None), ((subject, end), True), each
+                continue  # "استقبل رئيس ألمانيا رئيس كينيا": the subject after the verb
+            yield (before, False), ((match.end(), end), True), each
+
+
+def receiving_sides(
+    sentence: str, language: str, people: Sequence[Actor] = ()
+) -> tuple[str, set[str]] | None:
+    """Who received whom: (the host's country, the guests' countries), or None.
+
+    The sides are those of :func:`_receptions`. A side's country is the country its
+    words name, or that of a person named in it. None unless exactly one host country
+    is read, with a guest of another country.
+    """
+    hosts: set[str] = set()
+    guests: set[str] = set()
+    for (at_home, ahead), (received, onward), each in _receptions(sentence, language, people):
+        hosts |= _side(sentence, at_home, each, people, forward=ahead)
+        guests |= _side(sentence, received, each, people, forward=onward)
     if len(hosts) != 1:
         return None
     (host,) = hosts
@@ -1175,14 +1194,47 @@ def _first_side_end(
     return end
 
 
-def _named_side(
-    sentence: str, match: re.Match[str], group: str, language: str, people: Sequence[Actor]
-) -> set[str]:
-    """The countries a side names that the pattern delimits itself (its named ``group``:
-    Japanese "AはBを迎えた", Arabic "استقبل X من قبل Y"); none when it delimits none."""
+#: A side that names nobody: where a pattern that delimits its sides matched no such side.
+_NOBODY: Span = ((0, 0), None)
+
+
+def _delimited(match: re.Match[str], group: str) -> Span | None:
+    """The side a pattern delimits itself (its named ``group``: Japanese "AはBを迎えた",
+    Arabic "استقبل X من قبل Y"), read as written and no wider; None when it delimits none."""
     if group not in match.re.groupindex or match.group(group) is None:
-        return set()
-    return _codes(match.group(group), language, people)
+        return None
+    return match.span(group), None
+
+
+def receivers(sentence: str, language: str, people: Sequence[Actor]) -> set[str]:
+    """The names of the people the sentence puts on the receiving side of a verb of
+    receiving (:func:`_receptions`: the subject of "welcomed", "принял", "会见", the agent
+    of "was received by"), and never on the received side. A side that names nobody is
+    read in its sentence on the same side (as :func:`_side` reads its countries), if the
+    people named there are of one country."""
+    at_home: set[str] = set()
+    received: set[str] = set()
+    for (hosting, ahead), (guest, onward), _each in _receptions(sentence, language, people):
+        at_home |= _side_people(sentence, hosting, people, forward=ahead)
+        received |= _side_people(sentence, guest, people, forward=onward)
+    return at_home - received
+
+
+def _side_people(
+    sentence: str, span: tuple[int, int], people: Sequence[Actor], forward: bool | None
+) -> set[str]:
+    """The names of the people a side of a clause names (see :func:`_side`)."""
+    start, end = span
+    found = {p.name for p in people if _named(p.name, sentence[start:end])}
+    if found or forward is None:
+        return found
+    if forward:
+        after = _SENTENCE_END.search(sentence, start)
+        wider = sentence[start : after.start() if after else len(sentence)]
+    else:
+        wider = sentence[_sentence_of(sentence, start) : end]
+    named = [p for p in people if _named(p.name, wider)]
+    return {p.name for p in named} if len({p.country for p in named}) == 1 else set()
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
@@ -1216,15 +1268,16 @@ def _side(
     span: tuple[int, int],
     language: str,
     people: Sequence[Actor],
-    forward: bool = False,
+    forward: bool | None = False,
 ) -> set[str]:
     """The countries a side of a clause names, by name or adjective or by a person named in
     it. A side that names none (an apposition set off by commas: "the president of France,
-    Ana Ruiz, received") is read in its sentence on the same side, if that names one only.
+    Ana Ruiz, received") is read in its sentence on the same side, if that names one only,
+    unless its pattern delimits it (``forward`` None).
     """
     start, end = span
     found = _codes(sentence[start:end], language, people)
-    if found:
+    if found or forward is None:
         return found
     if forward:  # the object, or the agent after "by": on to the end of the sentence
         after = _SENTENCE_END.search(sentence, start)
@@ -1274,6 +1327,7 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
     }
     data = directed(data, make)
     _unread_direction(data, make)
+    data = _seated(data, make)
     data.pop(_STATED, None)
     data.pop(_STATUS, None)
     travellers: list[Actor] = data["visitors"]
@@ -1683,6 +1737,39 @@ def _swapped(data: dict[str, Any]) -> dict[str, Any]:
         "host_country": host,
         "visitors": once([a for a, given in sided if side(a, given) == "visitor"]),
         "hosts": once([a for a, given in sided if side(a, given) == "host"]),
+    }
+
+
+def _seated(data: dict[str, Any], make: Builder) -> dict[str, Any]:
+    """The visit with each person on their own country's side: a visitor of the host
+    country whom the evidence names as the one receiving moves to the hosts.
+
+    The model may list the host among the visitors ("Berg of Germany welcomed Holm of
+    Kenya": visitors Berg and Holm, host Germany). A person of the host country is a
+    host when the evidence puts them on the receiving side (:func:`receivers`: the
+    subject of "welcomed", "принял", "会见", the agent of "was received by"). A
+    host-country national the evidence does not name so (an ambassador accompanying the
+    guest), a person of a third country or of none stays where the answer put them, and
+    so does a host-country person who is the only visitor (nobody left who travelled).
+    """
+    host, visitor = data["host_country"], data["visitor_country"]
+    visitors: list[Actor] = data["visitors"]
+    at_home = [a for a in visitors if host is not None and a.country == host != visitor]
+    guests = [a for a in visitors if a not in at_home]
+    if not at_home or not guests:
+        return data
+    receiving = receivers(make.quote, make.language, [*visitors, *data["hosts"]])
+    moved = [a for a in at_home if a.name in receiving]
+    if not moved:
+        return data
+    make.warn(
+        f"{', '.join(a.name for a in moved)} of {host}, the host country, received the "
+        "visit: moved from the visitors to the hosts"
+    )
+    return {
+        **data,
+        "visitors": [a for a in visitors if a not in moved],
+        "hosts": [*data["hosts"], *(a for a in moved if a not in data["hosts"])],
     }
 
 
