@@ -70,7 +70,7 @@ from extractor.types.drafting import (
     place_in_text,
 )
 from extractor.types.goldspec import FieldKind as K
-from extractor.types.meeting import _LINKS, _title_word
+from extractor.types.meeting import _LINKS, _mentions_of, _title_word
 from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status, _context
 from extractor.types.registry import GoldSpec, RecordSpec
 
@@ -315,7 +315,9 @@ _LOCAL_LEVELS: tuple[tuple[re.Pattern[str], VisitLevel], ...] = (
     (
         re.compile(
             r"(?<!\w)(?:primer ministro|primera ministra|premier ministre|première ministre|"
-            r"ministerpräsident\w*|premierminister\w*|премьер\w*)|总理|首相",
+            r"prim[oa] ministr[oa]|primeir[oa][- ]ministr[oa]|"
+            r"ministerpräsident\w*|premierminister\w*|премьер\w*)|总理|首相"
+            r"|(?<!\w)(?:ال|و|ل|ب)?رئيس\s+(?:ال)?(?:وزراء|حكومة)(?!\w)",
             re.I,
         ),
         "head_of_government",
@@ -327,7 +329,10 @@ _LOCAL_LEVELS: tuple[tuple[re.Pattern[str], VisitLevel], ...] = (
     (
         re.compile(
             r"(?<!\w)(?:president[ea]s?|présidente?|präsident\w*|президент\w*|rey|reina|roi|"
-            r"reine|könig\w*|корол\w*|emir|émir|эмир\w*)|总统|總統|国家主席|国王|女王",
+            r"reine|könig\w*|корол\w*|emir|émir|эмир\w*)|总统|總統|国家主席|国王|女王|大統領"
+            # Arabic "(the) president", not the head of a body: "رئيس مجلس النواب"
+            r"|(?<!\w)(?:وال|ال|و|ل|ب)?رئيس(?!\w)(?!\s+(?:ال)?(?:مجلس|هيئة|أركان|برلمان|لجنة"
+            r"|حزب|شركة|بلدية|جامعة|وزراء|حكومة|وفد)(?!\w))",
             re.I,
         ),
         "head_of_state",
@@ -1747,7 +1752,9 @@ def _seated(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     The model may list the host among the visitors ("Berg of Germany welcomed Holm of
     Kenya": visitors Berg and Holm, host Germany). A person of the host country is a
     host when the evidence puts them on the receiving side (:func:`receivers`: the
-    subject of "welcomed", "принял", "会见", the agent of "was received by"). A
+    subject of "welcomed", "принял", "会见", the agent of "was received by"), or when
+    they lead their state and a leader of another state is among the guests: a head of
+    state or government at home receives, and does not travel with the guest. A
     host-country national the evidence does not name so (an ambassador accompanying the
     guest), a person of a third country or of none stays where the answer put them, and
     so does a host-country person who is the only visitor (nobody left who travelled).
@@ -1758,8 +1765,14 @@ def _seated(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     guests = [a for a in visitors if a not in at_home]
     if not at_home or not guests:
         return data
+    names = [a.name for a in (*visitors, *data["hosts"])]
     receiving = receivers(make.quote, make.language, [*visitors, *data["hosts"]])
-    moved = [a for a in at_home if a.name in receiving]
+    leading = any(_leads(a, make.quote, make.language, names) for a in guests)
+    moved = [
+        a
+        for a in at_home
+        if a.name in receiving or (leading and _leads(a, make.quote, make.language, names))
+    ]
     if not moved:
         return data
     make.warn(
@@ -1771,6 +1784,114 @@ def _seated(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         "visitors": [a for a in visitors if a not in moved],
         "hosts": [*data["hosts"], *(a for a in moved if a not in data["hosts"])],
     }
+
+
+#: The levels of a state's leader (:func:`visit_level`).
+_LEADS: frozenset[VisitLevel] = frozenset({"head_of_state", "head_of_government"})
+#: Words before a title that make its holder no leader in office: a deputy, a former one.
+_NOT_LEADING = re.compile(
+    r"(?<!\w)(?:vice|deputy|former|ex|acting|stellvertret\w*|ehemalig\w*|заместител\w*"
+    r"|вице|бывш\w*|ancien(?:ne)?|antigu[oa]|ex-?)(?!\w)[\s-]*\S*\s*$|(?:副|前)$",
+    re.I,
+)
+#: Languages whose titles follow the name ("アンナ・ベルク大統領", "홍길동 대통령").
+_TITLE_AFTER_NAME = frozenset({"ja", "ko"})
+#: What ends the words of a title read next to a name: a clause mark or a bracket.
+_TITLE_STOP = re.compile(r"[.;:!?。；！？，、,()（）\[\]\n]")
+#: How far from a name its title is read.
+_TITLE_REACH = 60
+
+
+def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> bool:
+    """Whether the evidence names the person, who heads a state or a government: their
+    drafted title says so, or the title the evidence writes next to their name
+    (:func:`_titles_in`)."""
+    if not _written(actor.name, quote):
+        return False
+    titles = [actor.title] if actor.title else _titles_in(quote, actor.name, names, language)
+    return any(_a_leader(title) for title in titles)
+
+
+def _a_leader(title: str) -> bool:
+    """Whether a title is a state's leader's (:func:`visit_level`), read word by word so
+    that no title hides inside another word ("speaking", "presidential", "Emirates"), and
+    not a deputy's or a former one's."""
+    composed = unicodedata.normalize("NFC", title)
+    for word in re.finditer(r"[^\W\d_]+(?=([\s-]+[^\W\d_]+)?)", composed):
+        text = word.group() + (word.group(1) or "")  # "Prime Minister", "primeiro-ministro"
+        level = visit_level([text])
+        if level not in _LEADS or _NOT_LEADING.search(composed[: word.end()] + " "):
+            continue
+        if any(ord(ch) > _UNSPACED_SCRIPTS for ch in text) or _whole_title(text):
+            return True
+    return False
+
+
+def _whole_title(words: str) -> bool:
+    """Whether a word (or two) is a title as a whole: no title inside a longer word."""
+    low = words.lower()
+    english = any(re.search(rf"(?<!\w){w}(?!\w)", low) for w, level in _LEVELS if level in _LEADS)
+    local = any(
+        any(m.end() == len(low) or not low[m.end()].isalpha() for m in pattern.finditer(low))
+        for pattern, level in _LOCAL_LEVELS
+        if level in _LEADS
+    )
+    return english or local
+
+
+def _last_words(text: str) -> str:
+    """The words right before a name where its title stands: the last
+    :data:`_TITLE_WORDS` words (a title, its article and its state: "El presidente de
+    Alemania", "Президент Германии"), or the last :data:`_TITLE_CHARS` characters of a
+    script written without spaces ("来访的肯尼亚总统")."""
+    words = text.split()
+    if words and any(ord(ch) > _UNSPACED_SCRIPTS for ch in words[-1]):
+        return words[-1][-_TITLE_CHARS:]
+    return " ".join(words[-_TITLE_WORDS:])
+
+
+#: How many words before a name its title may take.
+_TITLE_WORDS = 4
+#: How many characters before a name its title may take in a script written without spaces.
+_TITLE_CHARS = 10
+
+
+def _written(name: str, text: str) -> list[re.Match[str]]:
+    """Where ``text`` names the person (:func:`~extractor.types.meeting._mentions_of`); a
+    name in a script written without spaces ("アンナ・ベルク大統領") wherever it stands."""
+    if any(ord(ch) > _UNSPACED_SCRIPTS for ch in name):
+        return list(re.finditer(re.escape(name.strip()), text)) if name.strip() else []
+    return _mentions_of(name, text)
+
+
+#: Code points from here on are of scripts written without spaces (CJK, kana, hangul).
+_UNSPACED_SCRIPTS = 0x2E80
+
+
+def _titles_in(quote: str, name: str, names: Sequence[str], language: str) -> list[str]:
+    """The words of a person's title as the evidence writes them next to their name: the
+    words of its clause before the name, or before the comma of an apposition ("El
+    presidente de Alemania, Anna Berg"); after the name where titles follow it
+    (:data:`_TITLE_AFTER_NAME`). Another person's name ends them: "Berg welcomed
+    President Holm" gives Holm's title, not Berg's."""
+    others = [other for other in names if other != name]
+    found = []
+    for mention in _written(name, quote):
+        start = mention.start()
+        window = quote[max(0, start - _TITLE_REACH) : start]
+        marks = list(_TITLE_STOP.finditer(window))
+        cut = marks[-1].end() if marks else 0
+        if not window[cut:].strip() and marks and marks[-1].group() == ",":
+            cut = marks[-2].end() if len(marks) > 1 else 0  # an apposition before the name
+        words = window[cut:]
+        for other in others:
+            for each in _written(other, words):
+                words = words[each.end() :]
+        found.append(_last_words(words))
+        if language in _TITLE_AFTER_NAME:
+            after = quote[mention.end() : mention.end() + 8]
+            found.append(after[: m.start()] if (m := _TITLE_STOP.search(after)) else after)
+    return found
 
 
 def terms(draft: VisitDraft) -> tuple[set[str], set[str]]:
