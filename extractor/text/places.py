@@ -347,6 +347,57 @@ def _told_end(match: re.Match[str]) -> int:
     return match.end("tail") if "tail" in match.re.groupindex else match.end()
 
 
+#: Per language, the words that point back to a place named before ("there", "dort", "là",
+#: "là-bas", French "y" before its verb, "allí", "allá", "ahí", "там"): an event told
+#: "there" after a movement's end happened at that end ("fled to Goma and 12 were killed
+#: there", "Nach der Flucht nach Goma wurden dort 12 getötet"). English "there" that opens
+#: a clause of being ("there were 12 dead") and French "il y a" point at no place.
+_THERE: dict[str, str] = {
+    "en": r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|must|could|"
+          r"be|been|being|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed)(?!\w))",
+    "de": r"dort",
+    "fr": r"là(?:-bas)?|(?<!il\s)y(?=\s+(?:ont|a|avait|avaient|sont|est|étaient|était|"
+          r"furent|fut|sont|auraient|aurait)(?!\w))",
+    "es": r"allí|allá|ahí",
+    "ru": r"там",
+}  # fmt: skip
+#: What ends a sentence: a pointing word after it points at another sentence's place.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|$")
+
+
+@cache
+def _there_words(language: str) -> re.Pattern[str]:
+    """The words of :data:`_THERE` of ``language`` and English, as one pattern."""
+    words = "|".join(_THERE[lang] for lang in dict.fromkeys(("en", language)) if lang in _THERE)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _told_there(text: str, match: re.Match[str], later: list[int], language: str) -> bool:
+    """Whether the sentence of movement phrase ``match`` goes on, after its words and
+    before the next movement's end (starts ``later``) or another place it names
+    (:func:`_next_place`), to a word that points back to a place (:data:`_THERE`): the
+    nearest place before "there" is where the event happened ("fled from Bunia to Goma
+    and 12 were killed there" points at Goma)."""
+    start = _told_end(match)
+    end = _SENTENCE_END.search(text, start)
+    stops = [end.start() if end else len(text), *[s for s in later if s >= start]]
+    stop = min(stops)
+    stop = min(stop, _next_place(text, start, stop, language))
+    return _there_words(language).search(text, start, stop) is not None
+
+
+def _next_place(text: str, start: int, stop: int, language: str) -> int:
+    """Where the first name of a state or city of the gazetteer between ``start`` and
+    ``stop`` of ``text`` starts; ``stop`` when there is none."""
+    cities = city_index()
+    for found in re.finditer(_NAME, text[start:stop]):
+        written = found.group()
+        key = _LEADING.sub("", normalise_text(written, accents=False))
+        if key in cities or country_in_text(written, language):
+            return start + found.start()
+    return stop
+
+
 def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
     """The spans of ``text`` that name a place only as a movement's end: where people fled
     to or came from, where a convoy came from or was heading ("refugees who fled to Chad",
@@ -354,12 +405,18 @@ def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
     Odesa", "des réfugiés qui ont fui vers le Tchad", "Flüchtlinge, die nach Tschad
     geflohen waren", "als der Bus nach Charkiw fuhr"). A name or verb-final movement
     followed by "where" is the event's place after all ("fled to Goma, where 12 were
-    killed", "die nach Goma flohen, wo 12 getötet wurden")."""
+    killed", "die nach Goma flohen, wo 12 getötet wurden"), and so is one the rest of its
+    sentence points back to (:func:`_told_there`: "fled to Goma and 12 were killed there",
+    "Nach der Flucht nach Goma wurden dort 12 getötet")."""
     spans = []
-    for match in _movements(text, language):
+    found = _movements(text, language)
+    starts = [m.start("name") for m in found]
+    for index, match in enumerate(found):
         if _WHERE_AFTER.match(text, match.end("name")) or _WHERE_AFTER.match(
             text, _told_end(match)
         ):
+            continue
+        if _told_there(text, match, starts[index + 1 :], language):
             continue
         spans.append(match.span("name"))
     return spans
