@@ -22,6 +22,7 @@ from extractor.text.countries import ADJECTIVES, countries_in_text, country_in_t
 EXONYMS = {
     "Cape Verdean", "Macedonian", "Swazi", "Turkish", "Emirati", "Danish", "British",
     "Dutch", "American", "Bissau-Guinean", "Irish", "Salvadoran", "East Timorese",
+    "Ivorian", "I-Kiribati", "Kittitian", "Sammarinese", "Santomean",
 }  # fmt: skip
 SENTENCES = [
     "{A} troops crossed the border on Monday.",
