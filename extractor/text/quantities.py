@@ -82,7 +82,7 @@ _NUM, _HUNDRED, _DOZEN, _SCALE, _ARTICLE = "num", "hundred", "dozen", "scale", "
 #: Scale words num2words does not write: abbreviations and other spellings.
 _EXTRA_SCALES: dict[str, dict[str, int]] = {
     "en": {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "millions": 10**6, "b": 10**9,
-           "bn": 10**9, "bln": 10**9, "billions": 10**9,
+           "bn": 10**9, "bln": 10**9, "bil": 10**9, "billions": 10**9,
            "tn": 10**12, "trn": 10**12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7,
            "crores": 10**7},
     # "mn" abbreviates millones in the financial press ("US$ 3 mn", "3 mn de dólares")
@@ -145,7 +145,7 @@ _LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9}
 #: Abbreviated scales multiply the number before them ("40 тыс.", "3 Mrd."); they never
 #: start a number, so a name such as "Тыс" or a word such as "Bio" is not one.
 #: "mila" (Italian thousands) and "mi"/"bi" (Brazilian) are of the kind: "Mila" is a name.
-_ABBREVIATED = frozenset({"mn", "mln", "bn", "bln", "mlrd", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
+_ABBREVIATED = frozenset({"mn", "mln", "bn", "bil", "bln", "mlrd", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
                           "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн", "mld",
                           "tys", "тис", "mila", "mi", "bi", "mill", "mdr"})  # fmt: skip
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
@@ -2425,7 +2425,24 @@ def _cldr_units(language: str) -> dict[str, frozenset[str]]:
         codes = {code for unit, named in found.items() if unit.startswith(stems) for code in named}
         if codes:
             found.setdefault(calque, set()).update(codes)
+    for unit, codes in list(found.items()):
+        if bare := _without_money_suffix(unit):
+            found.setdefault(bare, set()).update(codes)
     return {unit: frozenset(codes) for unit, codes in found.items()}
+
+
+#: The Sino-Korean "화" (貨, money) the CLDR writes after some units ("엔화", "위안화"),
+#: which the Korean press as often leaves off ("100억 엔", "5억 위안").
+_KO_MONEY_SUFFIX = "화"
+
+
+def _without_money_suffix(unit: str) -> str | None:
+    """A Korean unit (folded) without its "화" ("엔화" -> "엔"), as the press writes it;
+    None for a unit of other letters or without it."""
+    suffix = _fold(_KO_MONEY_SUFFIX)
+    if _HANGUL.search(unit) and unit.endswith(suffix) and len(unit) > len(suffix):
+        return unit[: -len(suffix)]
+    return None
 
 
 #: Units the press of a language translates where the CLDR keeps the state's own word:
@@ -4372,6 +4389,8 @@ def parse_money(text: str, language: str | None = None) -> tuple[Decimal, str] |
             return None
         if end != first.end and _counts_things(text, end, reading):
             return None  # "$3 to 5 million troops": the scale is the troops', not the money's
+        if _counter_after(text, end):
+            return None  # "5억 명", "5亿人": the figure counts people or things
         currency = _currency(text, first.start, end, reading)
     return None if currency is None else (amount, currency)
 
@@ -4421,6 +4440,39 @@ def _counts_things(text: str, end: int, language: str) -> bool:
 #: languages and English slang, "bin" a thousand in Turkish (see
 #: :data:`_SCALES_AFTER_DIGITS`).
 _SCALES_OF_SOME = re.compile(r"[\s\u00a0]*(?:mil|mill|bin)(?:\.|(?![^\W\d_]))", re.I)
+
+
+#: The Chinese and Japanese counters of people and things after a figure ("5亿人", "3万名",
+#: "200件"); "台" is left out, as it begins "台币" (Taiwan dollars).
+_HAN_COUNTERS = "人名个個位具例架枚辆輛艘座件機隻頭"
+_COUNTER_AFTER = re.compile(rf"[\s\u00a0]*(?:([\uac00-\ud7a3]+)|[{_HAN_COUNTERS}])")
+
+
+#: The case particles written on a Korean counter ("명이", "명을", "명의"); not "만" or
+#: "도", whose counter and particle spell other words ("대만", Taiwan).
+_COUNTER_PARTICLES = ("이", "가", "은", "는", "을", "를", "의", "에", "과", "와", "씩")
+
+
+def _counter_after(text: str, end: int) -> bool:
+    """Whether a counter of people or things follows the figure ending at ``end``: a
+    Korean one (:data:`_KO_COUNTERS`, with or without its particle: "5억 명", "3만명이")
+    or a Chinese or Japanese one ("5亿人", "3万名"). After a Korean, Chinese or Japanese
+    scale the word that follows decides what is counted: a currency makes the figure an
+    amount, a counter a count, which is no amount in any currency."""
+    match = _COUNTER_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    if _currency_at(text, match.start(1) if word else match.end() - 1):
+        return False  # "人民币" begins as "人" does
+    if word is None:
+        return True
+    counters = {_fold(c) for c in _KO_COUNTERS}
+    return _fold(word) in counters or any(
+        _fold(word) == counter + _fold(particle)
+        for counter in counters
+        for particle in _COUNTER_PARTICLES
+    )
 
 
 def _scale_unread(text: str, end: int) -> bool:
