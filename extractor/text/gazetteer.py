@@ -271,7 +271,17 @@ def us_place_of_state(key: str, state: str) -> bool:
     if city_of_state(key, state):
         return True
     names = _small_us_places().get(state, frozenset())
-    return key in names or re.sub(r"\bst\.?(?=\s)", "saint", key) in names
+    written = (key, re.sub(r"\bst\.?(?=\s)", "saint", key))
+    return any(name in names for name in written) or any(
+        f"{name} {kind}" in names for name in written for kind in _US_PLACE_KINDS
+    )
+
+
+#: The words that follow a US place's name in its gazetteer name but not as the press
+#: writes it after a state's abbreviation: "Gloucester, N.J." is Gloucester City or
+#: Gloucester Township, "Ocean, NJ" Ocean Township; a New England town the gazetteer lists
+#: by its county or village name ("Lyme Township", "Bristol County") is written bare.
+_US_PLACE_KINDS = ("city", "township", "town", "village", "borough", "county")
 
 
 #: The abbreviations of the US states' names that the Associated Press Stylebook (entry
