@@ -667,6 +667,10 @@ _MEANS_JOINS: dict[str, re.Pattern[str]] = {
 _EN_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
 _EN_PASSIVE = re.compile(r"[a-z]{2,}(?:ed|en)")
 _EN_AGENT = frozenset({"by", "with", "on", "in", "from", "aboard", "onto", "into"})
+#: Words that open a participle's object or way ("drones attacking the convoy", "jets
+#: flying over Gaza"), unlike the head of a compound after a gerund ("a mine clearing team").
+_EN_CLAUSE = frozenset({*_EN_AGENT, "over", "across", "above", "toward", "towards", "near",
+                        "at", "through", "along", "around", "to", "inside", "behind"})  # fmt: skip
 #: Words before an English participle that make it an adjective of the head still to come
 #: ("the incoming rockets", "two guided bombs", "a remotely piloted aircraft", "Russian
 #: gliding bombs", "North Korea's destabilizing missiles"): a determiner, a number, an
@@ -746,13 +750,18 @@ def _before_participle(words: list[str]) -> list[str]:
     """The English words of a noun phrase before a participle after its head ("Militants
     | driving a car", "forces | backed by artillery"): an "-ing" form after a noun, or a
     passive one before its agent; not one before the head ("the incoming rockets", "a
-    Russian guided bomb")."""
+    Russian guided bomb"), nor a gerund after a thing that names the head after it ("a
+    mine clearing team": when in doubt, the actor)."""
     for at, word in enumerate(words[:-1]):
-        if _EN_PASSIVE.fullmatch(word) and words[at + 1].lower() in _EN_AGENT:
+        after = words[at + 1].lower()
+        if _EN_PASSIVE.fullmatch(word) and after in _EN_AGENT:
             return words[:at]
         before = words[at - 1].lower() if at else ""
         modifier = _EN_MODIFIER.fullmatch(before) or before in _EN_STATE_ADJECTIVES
-        if at and _EN_PARTICIPLE.fullmatch(word) and not modifier:
+        compound = is_a_thing(before, "en") and not (
+            _EN_MODIFIER.fullmatch(after) or after in _EN_CLAUSE
+        )
+        if at and _EN_PARTICIPLE.fullmatch(word) and not modifier and not compound:
             return words[:at]
     return words
 
