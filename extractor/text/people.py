@@ -24,6 +24,8 @@ __all__ = [
     "PEOPLE",
     "THINGS",
     "counts_people",
+    "is_a_doer",
+    "is_a_means",
     "is_a_thing",
     "is_an_animal",
     "is_people",
@@ -142,6 +144,37 @@ THINGS: dict[str, re.Pattern[str]] = cue_patterns({
            r"دباب(?:ة|ه|ات)"],
 })  # fmt: skip
 
+#: Nouns that name people as well as things: "Jäger" a hunter, a rifleman
+#: ("Fallschirmjäger", "Gebirgsjäger") and a fighter jet ("Abfangjäger"), "Flieger" an
+#: airman and a plane, "Anhänger" a follower and a trailer. A count reads them as things
+#: (:data:`THINGS` wins in :func:`is_people`); a name of who did the harm reads them as
+#: people (:func:`is_a_doer`): when in doubt, an actor is kept.
+PEOPLE_AND_THINGS: dict[str, re.Pattern[str]] = cue_patterns({
+    "de": [r"\w*jäger", r"\w*flieger", r"\w*anhänger"],
+})  # fmt: skip
+
+#: Nouns of one person (or a few) that :data:`PEOPLE`'s plurals leave out, read where a
+#: person is named by a thing in apposition, the head first: the suicide bomber a Romance
+#: language calls a "man-bomb" ("homem-bomba", "hombre bomba", "homme-bombe", "uomo
+#: bomba", "mujer bomba", "donna bomba") is a person, unlike a "coche bomba".
+PERSONS: dict[str, re.Pattern[str]] = cue_patterns({
+    "es": [r"hombres?", r"mujer(?:es)?", r"niñ[oa]s?", r"chic[oa]s?", r"j[oó]ven(?:es)?",
+           r"muchach[oa]s?"],
+    "fr": [r"hommes?", r"femmes?", r"enfants?", r"garçons?", r"filles?", r"jeunes?"],
+    "pt": [r"homem", r"homens", r"mulher(?:es)?", r"menin[oa]s?", r"crianças?",
+           r"rapaz(?:es)?", r"jovem", r"jovens", r"moças?"],
+    "it": [r"uomo", r"uomini", r"donn[ae]", r"ragazz[oaie]", r"bambin[oaie]", r"giovan[ei]"],
+})  # fmt: skip
+
+#: Agent suffixes that make a thing's noun its crew ("танкисты" of "танк", "ракетчики" of
+#: "ракета", "гранатомётчики", "дронщики", "дроноводы" of "дрон"): the stem is a thing,
+#: the word a person. A Russian thing's pattern is its stem ("танк\w*"), which the crew's
+#: noun begins with; "перехватчик" (an interceptor) has no thing for a stem and stays one.
+_CREW_SUFFIX: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"[оеё]?(?:ист|чик|щик|вод)(?:ы|и|а|у|ом|ов|ам|ами|ах|е|ой)?$", re.I),
+}
+
+
 #: Animals a report of harm counts beside its dead ("12 cattle were killed", "killed 12
 #: goats", "murieron 12 vacas", "убиты 12 коров"): a count of animals is no count of
 #: people, though a verb of killing takes it as it takes people, and some plurals look
@@ -239,6 +272,29 @@ def _parts(word: str) -> list[str]:
 def is_a_thing(word: str, language: str) -> bool:
     """Whether ``word`` (or its head part) is a noun of a thing (:data:`THINGS`)."""
     return any(p.fullmatch(part) for part in _parts(word) for p in with_english(THINGS, language))
+
+
+def is_a_doer(word: str, language: str) -> bool:
+    """Whether ``word`` (or its head part) names people even where it names a thing too
+    (:data:`PERSONS`, :data:`PEOPLE_AND_THINGS`) or is a thing's crew
+    (:data:`_CREW_SUFFIX`). Who did a harm is an actor (ACLED's actor1), and a name that
+    may be one is kept as one. Not :data:`PEOPLE`, whose open forms hold things
+    ("Geschütze" in "\\w*schütze\\w*")."""
+    tables = (PERSONS, PEOPLE_AND_THINGS)
+    if any(
+        p.fullmatch(part) for part in _parts(word) for table in tables
+        for p in with_english(table, language)
+    ):  # fmt: skip
+        return True
+    suffix = _CREW_SUFFIX.get(language)
+    found = suffix.search(word) if suffix is not None else None
+    return found is not None and found.start() >= 3 and is_a_thing(word[: found.start()], language)
+
+
+def is_a_means(word: str, language: str) -> bool:
+    """Whether ``word`` names a thing (:data:`THINGS`: a weapon, a device, a vehicle) and no
+    people (:func:`is_a_doer`): the means of a harm, never who did it."""
+    return is_a_thing(word, language) and not is_a_doer(word, language)
 
 
 def is_an_animal(word: str, language: str) -> bool:

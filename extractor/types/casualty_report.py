@@ -27,7 +27,7 @@ from extractor.text.harm import (
     total_words,
     words_of,
 )
-from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
+from extractor.text.people import PEOPLE, THINGS, is_a_doer, is_a_means, is_a_thing, is_people
 from extractor.text.places import (
     MOVING_LANGUAGES,
     movement_crosses_border,
@@ -635,11 +635,52 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
 
 
 #: Where the head of a name written head last has ended: its complement ("the drone unit
-#: of the 3rd Brigade", "die Drohne der Armee").
+#: of the 3rd Brigade", "die Drohne der Armee", "Pirates aboard boats", "Kämpfer mit
+#: Drohnen").
 _MEANS_HEAD_ENDS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\s(?:of|from|in|at|with|on|near|under|that|which|who)\s.*$", re.I),
-    "de": re.compile(r"\s(?:der|des|von|vom|aus|in|im|am)\s.*$", re.I),
+    "en": re.compile(
+        r"\s(?:of|from|in|at|with|on|near|under|that|which|who|aboard|onboard|inside|atop"
+        r"|astride|behind|via)\s.*$",
+        re.I,
+    ),
+    "de": re.compile(r"\s(?:der|des|von|vom|aus|in|im|am|mit|auf|an|samt|per|bei|beim)\s.*$", re.I),
 }
+#: Words that join two noun phrases in one name ("Russian troops and tanks", "Soldaten und
+#: Panzer", "soldados y tanques"): each phrase has its own head. A list's comma does too,
+#: and ends the first phrase before an apposed participle ("Israeli forces, backed by
+#: aircraft").
+_MEANS_JOINS: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"\s*,\s*|\s+(?:{words})\s+", re.I)
+    for language, words in {
+        "en": r"and|or|&|plus|as well as|along with|together with",
+        "de": r"und|oder|sowie|samt",
+        "es": r"y|e|o|u|junto con",
+        "fr": r"et|ou|ainsi que",
+        "pt": r"e|ou|junto com",
+        "it": r"e|ed|o|oppure|insieme a",
+        "ru": r"и|или|а также|вместе с",
+    }.items()
+}
+#: An English participle after the head, before what it does with the means ("Militants
+#: driving a car", "RSF fighters using drones") or who backs it ("forces backed by
+#: artillery", "a bomb planted by militants"): the first noun phrase, its head, ends there.
+_EN_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+_EN_PASSIVE = re.compile(r"[a-z]{2,}(?:ed|en)")
+_EN_AGENT = frozenset({"by", "with", "on", "in", "from", "aboard", "onto", "into"})
+#: Words that open a participle's object or way ("drones attacking the convoy", "jets
+#: flying over Gaza"), unlike the head of a compound after a gerund ("a mine clearing team").
+_EN_CLAUSE = frozenset({*_EN_AGENT, "over", "across", "above", "toward", "towards", "near",
+                        "at", "through", "along", "around", "to", "inside", "behind"})  # fmt: skip
+#: Words before an English participle that make it an adjective of the head still to come
+#: ("the incoming rockets", "two guided bombs", "a remotely piloted aircraft", "Russian
+#: gliding bombs", "North Korea's destabilizing missiles"): a determiner, a number, an
+#: adverb, an owner, a state's adjective.
+_EN_MODIFIER = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|their|his|her|our|some|several|many|two|three"
+    r"|four|five|six|\d[\d,.]*|\w+ly|\w+['’]s|\w+s['’])",
+    re.I,
+)
+_EN_STATE_ADJECTIVES = frozenset(adjective.lower() for adjective in ADJECTIVES.values())
 #: Languages that write a noun phrase's head first ("coche bomba", "la unidad de drones",
 #: "سيارة مفخخة"); Russian after its adjectives ("заминированный автомобиль").
 _MEANS_HEAD_FIRST = frozenset({"es", "fr", "pt", "it", "ar", "ru"})
@@ -655,13 +696,15 @@ _RU_ADJECTIVE = re.compile(r"\w+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|
 
 
 def _names_the_means(name: str, language: str) -> bool:
-    """Whether ``name``'s head is a thing (:data:`extractor.text.people.THINGS`): a
-    weapon, a device, a vehicle ("a car bomb", "the roadside bomb", "artillery fire",
-    "Autobombe", "coche bomba", "无人机"). A perpetrator is an actor (ACLED's actor1: a
-    state, a group, a person), never the means of its harm. Only the head decides: an
-    actor named with a weapon ("the drone unit of the 3rd Brigade", "Hamas's rocket
-    squad", "Drohneneinheit", "la unidad de drones", "无人机部队", "Ракетные войска") is
-    one, and "mine workers" are people."""
+    """Whether ``name``'s head is a thing and no people (:func:`is_a_means`): a weapon, a
+    device, a vehicle ("a car bomb", "the roadside bomb", "artillery fire", "Autobombe",
+    "coche bomba", "无人机"). A perpetrator is an actor (ACLED's actor1: a state, a group,
+    a person), never the means of its harm. Only the head decides: an actor named with a
+    weapon ("the drone unit of the 3rd Brigade", "Hamas's rocket squad",
+    "Drohneneinheit", "la unidad de drones", "无人机部队", "Ракетные войска") is one, as
+    are people named by one ("mine workers", "homem-bomba", "танкисты",
+    "Fallschirmjäger"). A name that joins phrases ("Russian troops and tanks") names the
+    means only if each of them does: when in doubt, the actor is kept."""
     text = _composed(name).strip()
     if not text:
         return False
@@ -670,19 +713,57 @@ def _names_the_means(name: str, language: str) -> bool:
             m.end() == len(text.rstrip("。.")) for p in with_english(THINGS, language)
             for m in p.finditer(text)
         )  # fmt: skip
+    joins = _MEANS_JOINS.get(language, _MEANS_JOINS["en"])
+    heads = [h for h in (_means_head(part, language) for part in joins.split(text)) if h]
+    return bool(heads) and all(means for _, means in heads)
+
+
+def _means_head(phrase: str, language: str) -> tuple[str, bool] | None:
+    """The head of one noun phrase of a name and whether it names the means
+    (:func:`_names_the_means`); None for a phrase with no head of its own (a participle's,
+    "backed by aircraft")."""
     if language in _MEANS_HEAD_FIRST:
-        words = [w for w in re.split(r"[\s'’]+", text) if w and not _MEANS_ARTICLE.fullmatch(w)]
+        words = [w for w in re.split(r"[\s'’]+", phrase) if w and not _MEANS_ARTICLE.fullmatch(w)]
         if language == "ru":
             words = [w for w in words if not _RU_ADJECTIVE.fullmatch(w)] or words
-        if words and is_a_thing(words[0], language):
-            return True
-        # "coche bomba", "camion piégé" name a thing in apposition to the head; a Russian
-        # or Arabic noun after the head is its genitive ("Бригада беспилотников")
-        return language in _APPOSED and len(words) > 1 and is_a_thing(words[1], language)
-    cut = _MEANS_HEAD_ENDS.get(language, _MEANS_HEAD_ENDS["en"]).sub("", text)
-    words = [w.strip('.,;:!?"()') for w in cut.split()]
-    words = [w for w in words if w]
-    return bool(words) and is_a_thing(words[-1], language)
+        if language in _APPOSED:  # a compound's head is its first noun: "homem-bomba"
+            words = [part for w in words for part in w.split("-") if part]
+        if not words:
+            return None
+        head = words[0]
+        # "coche bomba", "camion piégé" name a thing in apposition to the head, unless the
+        # head is a person ("hombre bomba"); a Russian or Arabic noun after the head is its
+        # genitive ("Бригада беспилотников")
+        apposed = (
+            language in _APPOSED and len(words) > 1 and not is_a_doer(head, language)
+            and is_a_means(words[1], language)
+        )  # fmt: skip
+        return head, is_a_means(head, language) or apposed
+    if language == "en":  # the participle first: "a drone launched from Crimea"
+        phrase = " ".join(_before_participle(phrase.split()))
+    cut = _MEANS_HEAD_ENDS.get(language, _MEANS_HEAD_ENDS["en"]).sub("", phrase)
+    words = [w for w in (w.strip('.,;:!?"()') for w in cut.split()) if w]
+    return (words[-1], is_a_means(words[-1], language)) if words else None
+
+
+def _before_participle(words: list[str]) -> list[str]:
+    """The English words of a noun phrase before a participle after its head ("Militants
+    | driving a car", "forces | backed by artillery"): an "-ing" form after a noun, or a
+    passive one before its agent; not one before the head ("the incoming rockets", "a
+    Russian guided bomb"), nor a gerund after a thing that names the head after it ("a
+    mine clearing team": when in doubt, the actor)."""
+    for at, word in enumerate(words[:-1]):
+        after = words[at + 1].lower()
+        if _EN_PASSIVE.fullmatch(word) and after in _EN_AGENT:
+            return words[:at]
+        before = words[at - 1].lower() if at else ""
+        modifier = _EN_MODIFIER.fullmatch(before) or before in _EN_STATE_ADJECTIVES
+        compound = is_a_thing(before, "en") and not (
+            _EN_MODIFIER.fullmatch(after) or after in _EN_CLAUSE
+        )
+        if at and _EN_PARTICIPLE.fullmatch(word) and not modifier and not compound:
+            return words[:at]
+    return words
 
 
 def _composed(text: str) -> str:
