@@ -10,7 +10,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
@@ -33,6 +33,7 @@ from extractor.text.harm import (
     total_words,
     words_of,
 )
+from extractor.text.language import reading_languages
 from extractor.text.people import PEOPLE, THINGS, is_a_thing, is_people
 from extractor.text.places import (
     MOVING_LANGUAGES,
@@ -4268,7 +4269,8 @@ _RU_SINCE = re.compile(r"[сС]о?\s+")
 #: date tables.
 _RU_TIME_HEAD = re.compile(
     r"(?:\d{4}(?!\d)|начал|конц|середин|момент|тех\s+пор|утра|вечера|полуночи|весны|лета|осени|зимы|"
-    r"(?:прошл|позапрошл|текущ|нынешн|эт)\w*\s+(?:года|месяца|недели|весны|лета|осени|зимы))",
+    r"(?:прошл|позапрошл|текущ|нынешн|эт)\w*\s+(?:года|месяца|недели|весны|лета|осени|зимы|"
+    r"понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья))",
     re.IGNORECASE,
 )
 
@@ -4301,6 +4303,9 @@ def _russian_since(after: str, complement: str, published: date | None) -> DateV
     bound = _RU_BOUND.match(_PERIOD_BREAK.split(after, maxsplit=1)[0])
     end = _russian_time(bound["end"], published) if bound is not None else None
     if bound is None or end is None:
+        near = _russian_edge_or_near(complement, published)
+        if near is not None:
+            return _from_then_on(near, "", published)
         return False  # "с февраля по данным ООН": no bound, a period that runs on
     start = _russian_time(bound["start"], published)
     if start is None or start.value is None or end.value is None:
@@ -4353,6 +4358,9 @@ def _russian_time(words: str, published: date | None) -> DateValue | None:
     resolved = DateValue.resolve(f"с {words}", published, "ru")
     if resolved is not None and resolved.value is not None:
         return resolved.model_copy(update={"kind": "exact", "end": None})
+    near = _russian_edge_or_near(words, published)
+    if near is not None:
+        return near
     first = words.split()[0].lower() if words else ""
     day = _russian_weekday(first)
     if day is not None:
@@ -4362,6 +4370,50 @@ def _russian_time(words: str, published: date | None) -> DateValue | None:
         month = _since_month(words, first, "ru", published)
         return month.model_copy(update={"kind": "exact", "end": None}) if month else None
     return None
+
+
+def _russian_edge_or_near(words: str, published: date | None) -> DateValue | None:
+    """The time a Russian genitive after "с" names that the date rules do not read: the
+    start, end or middle of a month ("начала марта", "конца февраля", "середины января":
+    that month, as "since early March" is), of a near year, month or week ("начала
+    прошлого года", "конца этого месяца"), that near period itself ("прошлого года",
+    "этого месяца", "прошлой недели"), or a weekday said as the last ("прошлой пятницы":
+    the last such day, as "с пятницы" is). None for anything else ("начала войны")."""
+    tokens = [w.lower().strip(".,;:") for w in words.split()]
+    if published is None or not tokens:
+        return None
+    if tokens[0] in _RU_EDGES:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and _RU_NEAR.fullmatch(tokens[0]) and _russian_weekday(tokens[1]):
+        day = _russian_weekday(tokens[1])
+        return DateValue.resolve(f"в {day}", published, "ru")
+    if tokens and tokens[0] in month_words("ru") and not (len(tokens) > 1 and tokens[1].isdigit()):
+        return _since_month(words, tokens[0], "ru", published)
+    back = _RU_BACK.get(tokens[0][:5], 0) if tokens else None
+    this = bool(tokens) and tokens[0].startswith(_RU_THIS)
+    unit = tokens[1 if back or this else 0 :][:1]
+    if back is None or not unit or unit[0] not in _RU_UNITS:
+        return None
+    kind = _RU_UNITS[unit[0]]
+    if kind == "year":
+        value, precision = f"{published.year - back:04d}", "year"
+    elif kind == "month":
+        month = published.year * 12 + published.month - 1 - back
+        value, precision = f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
+    else:
+        monday = published - timedelta(days=published.weekday() + 7 * back)
+        value, precision = monday.isoformat(), "day"
+    return DateValue(text=words, value=value, precision=precision, kind="exact")
+
+
+#: The edges of a period in the genitive: its start, end, middle.
+_RU_EDGES = frozenset({"начала", "конца", "середины"})
+#: A near period's adjective: how many periods back ("прошлого года": 1).
+_RU_BACK = {"прошл": 1, "позап": 2}
+_RU_THIS = ("эт", "текущ", "нынешн")  # этого, текущего, нынешнего: the current one
+_RU_NEAR = re.compile(r"(?:прошл|эт)\w+")
+#: The near periods, in the genitive.
+_RU_UNITS = {"года": "year", "месяца": "month", "недели": "week"}
 
 
 def _from_then_on(resolved: DateValue, complement: str, published: date | None) -> DateValue:
@@ -4551,7 +4603,8 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             make.warn(f"{problem}: left empty")
     scope = draft.scope
     when = make.when(draft.date)
-    period = toll_period(make.quote, make.language, make.published, (draft.killed, draft.injured))
+    counts = (draft.killed, draft.injured)
+    period = toll_period(make.quote, _period_language(make), make.published, counts)
     if scope == "event" and period is not False:
         make.warn("the evidence gives a total over a period: scope 'cumulative'")
         scope = "cumulative"
@@ -4579,6 +4632,22 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _period_language(make: Builder) -> str:
+    """The language a toll's period is read in: the article's, or where it has no words
+    of a period (:data:`_SINCE_WORDS`, :data:`CUMULATIVE_CUES`) the likeliest language the
+    text is close to that has them (:func:`close_languages`), as
+    :attr:`Builder.date_language` does for dates: the detector takes a lone Russian
+    sentence for Bulgarian by its place name ("С начала марта в Гаити погибли 300
+    человек"), and its "с начала марта" went unread as "в Судане" was read."""
+    text = str(make.context.get("text", "")) or make.quote
+    readable = (
+        each
+        for each in reading_languages(text, make.language)
+        if each in _SINCE_WORDS or each in _TIME_BEFORE_SINCE or each in CUMULATIVE_CUES
+    )
+    return next(readable, make.language)
 
 
 def _undated_start(when: DateValue, make: Builder) -> DateValue | None:
