@@ -116,3 +116,36 @@ def test_the_country_word_does_not_change_the_period(since: str, want: str) -> N
         [record] = out.records
         got[name] = (record.scope, record.date and record.date.value)
     assert set(got.values()) == {("cumulative", want)}, got
+
+
+#: The same edges of a month in the other languages (fails on main: 4/10, read undated).
+OTHER_EDGES = [
+    ("en", "Since the start of March, 300 people have been killed in Sudan.", "2025-03"),
+    ("en", "Since mid-January, 300 people have been killed in Sudan.", "2025-01"),
+    ("es", "Desde principios de marzo han muerto 300 personas en Sudán.", "2025-03"),
+    ("es", "Desde el inicio de marzo han muerto 300 personas en Sudán.", "2025-03"),
+    ("es", "Desde mediados de enero han muerto 300 personas en Sudán.", "2025-01"),
+    ("es", "Desde finales de febrero han muerto 300 personas en Sudán.", "2025-02"),
+    ("fr", "Depuis début mars, 300 personnes ont été tuées au Soudan.", "2025-03"),
+    ("de", "Seit Anfang März wurden im Sudan 300 Menschen getötet.", "2025-03"),
+    ("de", "Seit Anfang März 2024 wurden im Sudan 300 Menschen getötet.", "2024-03"),
+    ("de", "Seit Mitte Januar wurden im Sudan 300 Menschen getötet.", "2025-01"),
+]
+#: A start no month dates stays undated.
+OTHER_UNDATED = [
+    ("es", "Desde el inicio de la guerra han muerto 300 personas en Sudán."),
+    ("fr", "Depuis le début de la guerre, 300 personnes ont été tuées au Soudan."),
+    ("de", "Seit Beginn des Krieges wurden im Sudan 300 Menschen getötet."),
+    ("en", "Since the start of the war, 300 people have been killed in Sudan."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "want"), OTHER_EDGES)
+def test_an_edge_of_a_month_in_other_languages(language: str, text: str, want: str) -> None:
+    period = toll_period(text, language, PUBLISHED, [300])
+    assert isinstance(period, DateValue) and period.value == want, (text, period)
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_UNDATED)
+def test_a_start_without_a_month_stays_undated(language: str, text: str) -> None:
+    assert toll_period(text, language, PUBLISHED, [300]) is True, text

@@ -4238,6 +4238,16 @@ def _period_from(
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
         return _from_then_on(resolved, complement, published)
+    lead = _TIME_LEAD.match(complement)
+    head = complement[lead.end() if lead else 0 :]
+    first = re.match(r"[^\W\d_]+", head)
+    edge = _MONTH_EDGE.match(head)
+    if (
+        edge is not None
+        and edge.group(1).lower() in month_words(language)
+        and not _YEAR.match(head[edge.end() :].lstrip(" ,"))  # a year the date rules read
+    ):  # "desde principios de marzo", "depuis début mars", "seit Anfang März": that month
+        return _since_month(written, edge.group(1), language, published) or True
     start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
     if start is not None:  # "since the war began in 2019": the beginning's date, if written
         return (
@@ -4245,9 +4255,6 @@ def _period_from(
             or _began_in_relative(sentence, since, clause, language, published)
             or True
         )
-    lead = _TIME_LEAD.match(complement)
-    head = complement[lead.end() if lead else 0 :]
-    first = re.match(r"[^\W\d_]+", head)
     if first is not None and first.group().lower() in month_words(language):
         return _since_month(written, first.group(), language, published) or True
     weekday = _since_weekday(since.group(), first.group() if first else "", language, published)
@@ -4260,6 +4267,14 @@ def _period_from(
     return None
 
 
+#: A month after the edge of its period ("inicio de marzo", "début mars", "Anfang März",
+#: "the start of March"): group 1 is the month's word.
+_MONTH_EDGE = re.compile(
+    r"(?:(?:start|beginning|end|middle|inicio|comienzo|principios?|finales|mediados|fin|"
+    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio)\s+)?"
+    r"(?:(?:of|de|del|des|du|d['’]|do|da|di)\s*)?(?:(?:the|el|le|la)\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
 #: The Russian "с"/"со" of :data:`_SINCE_WORDS`, which also means "with" and "from".
 _RU_SINCE = re.compile(r"[сС]о?\s+")
 #: What a Russian "с" governs when it opens a time, in the genitive right after it: a year
