@@ -9,14 +9,20 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, model_validator
 
 from extractor.text.countries import ADJECTIVES, DEMONYMS, country_in_text
-from extractor.text.cues import SPEECH_VERBS, cue_pattern, cue_patterns, with_english
+from extractor.text.cues import (
+    SPEECH_VERBS,
+    UNSPACED_CHARS,
+    cue_pattern,
+    cue_patterns,
+    with_english,
+)
 from extractor.text.dates import MONTHS, earliest, latest, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
@@ -27,6 +33,7 @@ from extractor.text.harm import (
     total_words,
     words_of,
 )
+from extractor.text.language import reading_languages
 from extractor.text.people import PEOPLE, THINGS, is_a_doer, is_a_means, is_a_thing, is_people
 from extractor.text.places import (
     MOVING_LANGUAGES,
@@ -36,6 +43,7 @@ from extractor.text.places import (
     place_proves_country,
     without_movement_ends,
 )
+from extractor.text.quantities import figures_in, number_forms, written_in
 from extractor.text.sentences import STOPS
 from extractor.types import columns as col
 from extractor.types.base import Plover, Record, RecordType, country_in_article
@@ -3728,21 +3736,134 @@ def toll_period(
     rebels have fought since 2019. A bomb killed 12 on Tuesday."), nor one in a sentence
     that tells another count ("Gunmen killed 12 on Tuesday. Since January, 300 have died.")."""
     found: DateValue | bool = False
+    counts = tuple(counts)
     for sentence in _toll_sentences(quote, language, counts):
         undated = False
-        for since in _periods_since(sentence, language, published):
+        clauses = _CountClauses(sentence, language, counts)
+        for since in _periods_since(sentence, language, published, clauses.another):
             if isinstance(since, DateValue):
                 return since
             found = undated = True
         begun = _begun_before_its_toll(sentence, language, published)
         if begun is not None:
             return begun
-        year = _year_so_far(sentence, language, published, undated)
+        year = _year_so_far(sentence, language, published, undated, clauses.another)
         if year is not None:
             return year
-        if any(p.search(sentence) for p in with_english(CUMULATIVE_CUES, language)):
+        if any(
+            clauses.marked_by(cue)
+            for p in with_english(CUMULATIVE_CUES, language)
+            for cue in p.finditer(sentence)
+        ):
             found = True
     return found
+
+
+class _CountClauses:
+    """The clauses of a toll's sentence and the one that writes the drafted count (UCDP,
+    ACLED code the event and a running total apart): a word of a running total marks
+    only the count of its own clause. "Five people were killed on Monday, bringing the
+    total so far to 40" sums 40, not the five of Monday; "..., adding that no group has
+    so far claimed the attack" and "the deadliest so far this month" sum nothing."""
+
+    def __init__(self, sentence: str, language: str, counts: Iterable[int | None]) -> None:
+        self.sentence = sentence
+        self.language = language
+        self.counts = {int(n) for n in counts if n is not None}
+        self.spans = _clause_spans(sentence)
+        self.forms = _count_forms(self.counts, language)
+        self.holding = {
+            i for i, (a, b) in enumerate(self.spans) if _writes_count(sentence[a:b], self.forms)
+        }
+
+    def _clause(self, at: int, end: int) -> set[int]:
+        """The clauses the words at ``at``..``end`` belong to: their own, and the next (or,
+        last in the sentence, the one before) when their own holds little else ("So far,
+        40 people have died", "Bisher wurden 40 getötet", "到目前为止，已有40人死亡")."""
+        i = next((k for k, (a, b) in enumerate(self.spans) if a <= at < b), len(self.spans) - 1)
+        a, b = self.spans[i]
+        rest = f"{self.sentence[a:at]} {self.sentence[end:b]}".strip()
+        most = _ADVERBIAL_HAN if _HAN.search(rest) else _ADVERBIAL_CHARS
+        if (
+            len(rest.split()) > _ADVERBIAL_WORDS
+            or len(rest) > most
+            or _writes_count(rest, self.forms)
+        ):
+            return {i}
+        if any(p.search(rest) for p in _harm_words(self.language)):
+            return {i}  # "死亡人数已达40人": a clause of its own
+        if i + 1 < len(self.spans):
+            return {i, i + 1}
+        return {i, i - 1} if i else {i}
+
+    def _other_figure(self, clause: set[int]) -> bool:
+        """Whether ``clause`` writes a count that is not the drafted one ("to 40"); a year
+        is no count."""
+        for i in clause:
+            text = self.sentence[slice(*self.spans[i])]
+            for figure in figures_in(text, self.language):
+                if figure.kind not in ("digits", "words") or int(figure.value) in self.counts:
+                    continue
+                if not _dates_a_day(text, figure.start, figure.end, self.language):
+                    return True
+        return False
+
+    def another(self, at: int, end: int | None = None) -> bool:
+        """Whether the words at ``at`` are in the clause of another count than the drafted
+        one, written elsewhere in the sentence: "Gunmen killed 12 on Tuesday, bringing the
+        toll since January to 300" dates the 300, not the 12."""
+        if not self.holding:
+            return False
+        clause = self._clause(at, at if end is None else end)
+        return not clause & self.holding and self._other_figure(clause)
+
+    def marked_by(self, cue: re.Match[str]) -> bool:
+        """Whether the running-total word ``cue`` marks the drafted count: not after a
+        superlative that compares the event ("the deadliest so far"), not in a clause of
+        another count, nor, with the count written in the sentence, in a clause without
+        it ("police said, adding that no group has so far claimed the attack"); with the
+        count not found, not in a clause of claiming that tells no harm."""
+        lang = self.language if self.language in _COMPARED else "en"
+        if _COMPARED[lang].search(self.sentence[max(0, cue.start() - 60) : cue.start()]):
+            return False
+        clause = self._clause(cue.start(), cue.end())
+        if self.holding:
+            return bool(clause & self.holding)
+        text = " ".join(self.sentence[slice(*self.spans[i])] for i in sorted(clause))
+        if self.counts and self._other_figure(clause):
+            return False
+        claimed = any(p.search(text) for p in with_english(_CLAIMED, self.language))
+        return not claimed or any(p.search(text) for p in _harm_words(self.language))
+
+
+def _dates_a_day(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the figure at ``start``..``end`` of ``text`` writes a date, not a count: a
+    year ("2019"), or a day next to its month ("3 марта", "March 3", "24. Februar")."""
+    figure = text[start:end]
+    if _YEAR.fullmatch(figure) or text[end : end + 1] in ("年", "月", "日", "号"):
+        return True
+    months = {*month_words(language), *MONTHS}
+    after = re.match(r"[.\s]*(?:de\s+)?([^\W\d_]+)", text[end:])
+    before = re.search(r"([^\W\d_]+)\.?\s*(?:de\s+|el\s+)?\Z", text[:start])
+    return any(m is not None and m.group(1).lower() in months for m in (after, before))
+
+
+#: How few other words make a clause an adverbial of the next ("So far", "Over the past
+#: three days", "Hasta ahora", "到目前为止").
+_ADVERBIAL_WORDS = 2
+_ADVERBIAL_CHARS = 16
+_ADVERBIAL_HAN = 4
+_HAN = re.compile(f"[{UNSPACED_CHARS}]")
+
+
+def _clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``sentence``'s clauses, cut where a period's clause ends
+    (:data:`_PERIOD_BREAK`: not inside a date or a number)."""
+    spans, start = [], 0
+    for cut in _PERIOD_BREAK.finditer(sentence):
+        spans.append((start, cut.start()))
+        start = cut.end()
+    return [*spans, (start, len(sentence))]
 
 
 def _begun_before_its_toll(
@@ -3824,7 +3945,11 @@ _PERFECT: dict[str, re.Pattern[str]] = {
 
 
 def _year_so_far(
-    sentence: str, language: str, published: date | None, since_undated: bool
+    sentence: str,
+    language: str,
+    published: date | None,
+    since_undated: bool,
+    another: Callable[[int, int], bool] = lambda at, end: False,
 ) -> DateValue | None:
     """The publication's year when ``sentence`` sums its toll over the year so far ("has
     killed 300 people this year", "so far this year", "en lo que va de año"), or its
@@ -3840,6 +3965,8 @@ def _year_so_far(
             lang = language if language in _COMPARED else "en"
             if _COMPARED[lang].search(sentence[max(0, match.start() - 60) : match.start()]):
                 continue
+            if another(match.start(), match.end()):
+                continue  # "five killed on Monday; in total, 40 have died so far this year"
             return DateValue(
                 text=match.group(), value=f"{published.year:04d}", precision="year",
                 kind="range", end=published.isoformat(),
@@ -3873,8 +4000,30 @@ def _toll_sentences(quote: str, language: str, counts: Iterable[int | None] = ()
     cues = [*with_english(CASUALTY_CUES, language), *with_english(_TOLL_NOUNS, language)]
     harm = [s for s in sentences if any(p.search(s) for p in cues)]
     told = harm or sentences
-    wanted = {str(n) for n in counts if n is not None}
-    return [s for s in told if wanted & _numbers_written(s)] or told
+    wanted = _count_forms(counts, language)
+    return [s for s in told if _writes_count(s, wanted)] or told
+
+
+def _count_forms(counts: Iterable[int | None], language: str) -> set[str]:
+    """How ``language`` or English may write the counts: in digits (read by
+    :func:`_numbers_written`, separators or not), and from two on in words ("five", "fünf",
+    "пять", "五"); one is also an article ("a", "un", "ein") and is read in digits only."""
+    forms: set[str] = set()
+    for count in counts:
+        if count is None:
+            continue
+        forms.add(str(count))
+        if count >= 2:
+            forms |= {form for form in number_forms(count, language) if not form.isdigit()}
+    return forms
+
+
+def _writes_count(text: str, forms: set[str]) -> bool:
+    """Whether ``text`` writes one of the count ``forms``: its digits as a whole number
+    ("37" in "杀死了37名", not in "370"), or a word form as a whole figure."""
+    return bool(forms & _numbers_written(text)) or any(
+        written_in(text, form) for form in forms if not form.isdigit()
+    )
 
 
 def _split_toll_sentences(quote: str) -> list[str]:
@@ -3912,7 +4061,10 @@ def _numbers_written(sentence: str) -> set[str]:
 
 
 def _periods_since(
-    sentence: str, language: str, published: date | None
+    sentence: str,
+    language: str,
+    published: date | None,
+    another: Callable[[int, int], bool] = lambda at, end: False,
 ) -> Iterator[DateValue | bool]:
     """Each period a "since" of ``sentence`` opens for its count: its date when it resolves,
     else True; a "since" before no time, after a superlative, or in a phrase that describes
@@ -3921,6 +4073,8 @@ def _periods_since(
         for match in _ZH_SINCE.finditer(sentence):
             if _ZH_DESCRIBES.match(sentence, match.end()):
                 continue  # "自2019年以来一直活跃的组织": the period of the group
+            if another(match.start(), match.end()):
+                continue  # the period of another count's clause
             resolved = _zh_month_of_a_near_year(match.group(), published) or DateValue.resolve(
                 match.group(), published, language
             )
@@ -3931,6 +4085,7 @@ def _periods_since(
             compared = _COMPARED[lang].search(sentence[max(0, match.start() - 60) : match.start()])
             if (
                 compared is None
+                and not another(match.start(), match.end())
                 and not _in_other_clause(sentence, match.start(), language)
                 and _in_toll_clause(sentence, match.start(), language)
             ):
@@ -4164,6 +4319,16 @@ def _period_from(
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
         return _from_then_on(resolved, complement, published)
+    lead = _TIME_LEAD.match(complement)
+    head = complement[lead.end() if lead else 0 :]
+    first = re.match(r"[^\W\d_]+", head)
+    edge = _MONTH_EDGE.match(head)
+    if (
+        edge is not None
+        and edge.group(1).lower() in month_words(language)
+        and not _YEAR.match(head[edge.end() :].lstrip(" ,"))  # a year the date rules read
+    ):  # "desde principios de marzo", "depuis début mars", "seit Anfang März": that month
+        return _since_month(written, edge.group(1), language, published) or True
     start = _PERIOD_START.search(complement) or _BEGAN.search(clause)
     if start is not None:  # "since the war began in 2019": the beginning's date, if written
         return (
@@ -4171,9 +4336,6 @@ def _period_from(
             or _began_in_relative(sentence, since, clause, language, published)
             or True
         )
-    lead = _TIME_LEAD.match(complement)
-    head = complement[lead.end() if lead else 0 :]
-    first = re.match(r"[^\W\d_]+", head)
     if first is not None and first.group().lower() in month_words(language):
         return _since_month(written, first.group(), language, published) or True
     weekday = _since_weekday(since.group(), first.group() if first else "", language, published)
@@ -4186,6 +4348,14 @@ def _period_from(
     return None
 
 
+#: A month after the edge of its period ("inicio de marzo", "début mars", "Anfang März",
+#: "the start of March"): group 1 is the month's word.
+_MONTH_EDGE = re.compile(
+    r"(?:(?:start|beginning|end|middle|inicio|comienzo|principios?|finales|mediados|fin|"
+    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio)\s+)?"
+    r"(?:(?:of|de|del|des|du|d['’]|do|da|di)\s*)?(?:(?:the|el|le|la)\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
 #: The Russian "с"/"со" of :data:`_SINCE_WORDS`, which also means "with" and "from".
 _RU_SINCE = re.compile(r"[сС]о?\s+")
 #: What a Russian "с" governs when it opens a time, in the genitive right after it: a year
@@ -4195,7 +4365,8 @@ _RU_SINCE = re.compile(r"[сС]о?\s+")
 #: date tables.
 _RU_TIME_HEAD = re.compile(
     r"(?:\d{4}(?!\d)|начал|конц|середин|момент|тех\s+пор|утра|вечера|полуночи|весны|лета|осени|зимы|"
-    r"(?:прошл|позапрошл|текущ|нынешн|эт)\w*\s+(?:года|месяца|недели|весны|лета|осени|зимы))",
+    r"(?:прошл|позапрошл|текущ|нынешн|эт)\w*\s+(?:года|месяца|недели|весны|лета|осени|зимы|"
+    r"понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья))",
     re.IGNORECASE,
 )
 
@@ -4228,6 +4399,9 @@ def _russian_since(after: str, complement: str, published: date | None) -> DateV
     bound = _RU_BOUND.match(_PERIOD_BREAK.split(after, maxsplit=1)[0])
     end = _russian_time(bound["end"], published) if bound is not None else None
     if bound is None or end is None:
+        near = _russian_edge_or_near(complement, published)
+        if near is not None:
+            return _from_then_on(near, "", published)
         return False  # "с февраля по данным ООН": no bound, a period that runs on
     start = _russian_time(bound["start"], published)
     if start is None or start.value is None or end.value is None:
@@ -4280,6 +4454,9 @@ def _russian_time(words: str, published: date | None) -> DateValue | None:
     resolved = DateValue.resolve(f"с {words}", published, "ru")
     if resolved is not None and resolved.value is not None:
         return resolved.model_copy(update={"kind": "exact", "end": None})
+    near = _russian_edge_or_near(words, published)
+    if near is not None:
+        return near
     first = words.split()[0].lower() if words else ""
     day = _russian_weekday(first)
     if day is not None:
@@ -4289,6 +4466,50 @@ def _russian_time(words: str, published: date | None) -> DateValue | None:
         month = _since_month(words, first, "ru", published)
         return month.model_copy(update={"kind": "exact", "end": None}) if month else None
     return None
+
+
+def _russian_edge_or_near(words: str, published: date | None) -> DateValue | None:
+    """The time a Russian genitive after "с" names that the date rules do not read: the
+    start, end or middle of a month ("начала марта", "конца февраля", "середины января":
+    that month, as "since early March" is), of a near year, month or week ("начала
+    прошлого года", "конца этого месяца"), that near period itself ("прошлого года",
+    "этого месяца", "прошлой недели"), or a weekday said as the last ("прошлой пятницы":
+    the last such day, as "с пятницы" is). None for anything else ("начала войны")."""
+    tokens = [w.lower().strip(".,;:") for w in words.split()]
+    if published is None or not tokens:
+        return None
+    if tokens[0] in _RU_EDGES:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and _RU_NEAR.fullmatch(tokens[0]) and _russian_weekday(tokens[1]):
+        day = _russian_weekday(tokens[1])
+        return DateValue.resolve(f"в {day}", published, "ru")
+    if tokens and tokens[0] in month_words("ru") and not (len(tokens) > 1 and tokens[1].isdigit()):
+        return _since_month(words, tokens[0], "ru", published)
+    back = _RU_BACK.get(tokens[0][:5], 0) if tokens else None
+    this = bool(tokens) and tokens[0].startswith(_RU_THIS)
+    unit = tokens[1 if back or this else 0 :][:1]
+    if back is None or not unit or unit[0] not in _RU_UNITS:
+        return None
+    kind = _RU_UNITS[unit[0]]
+    if kind == "year":
+        value, precision = f"{published.year - back:04d}", "year"
+    elif kind == "month":
+        month = published.year * 12 + published.month - 1 - back
+        value, precision = f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
+    else:
+        monday = published - timedelta(days=published.weekday() + 7 * back)
+        value, precision = monday.isoformat(), "day"
+    return DateValue(text=words, value=value, precision=precision, kind="exact")
+
+
+#: The edges of a period in the genitive: its start, end, middle.
+_RU_EDGES = frozenset({"начала", "конца", "середины"})
+#: A near period's adjective: how many periods back ("прошлого года": 1).
+_RU_BACK = {"прошл": 1, "позап": 2}
+_RU_THIS = ("эт", "текущ", "нынешн")  # этого, текущего, нынешнего: the current one
+_RU_NEAR = re.compile(r"(?:прошл|эт)\w+")
+#: The near periods, in the genitive.
+_RU_UNITS = {"года": "year", "месяца": "month", "недели": "week"}
 
 
 def _from_then_on(resolved: DateValue, complement: str, published: date | None) -> DateValue:
@@ -4478,7 +4699,8 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
             make.warn(f"{problem}: left empty")
     scope = draft.scope
     when = make.when(draft.date)
-    period = toll_period(make.quote, make.language, make.published, (draft.killed, draft.injured))
+    counts = (draft.killed, draft.injured)
+    period = toll_period(make.quote, _period_language(make), make.published, counts)
     if scope == "event" and period is not False:
         make.warn("the evidence gives a total over a period: scope 'cumulative'")
         scope = "cumulative"
@@ -4506,6 +4728,22 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         "scope": scope,
         "violence_type": draft.violence_type,
     }
+
+
+def _period_language(make: Builder) -> str:
+    """The language a toll's period is read in: the article's, or where it has no words
+    of a period (:data:`_SINCE_WORDS`, :data:`CUMULATIVE_CUES`) the likeliest language the
+    text is close to that has them (:func:`close_languages`), as
+    :attr:`Builder.date_language` does for dates: the detector takes a lone Russian
+    sentence for Bulgarian by its place name ("С начала марта в Гаити погибли 300
+    человек"), and its "с начала марта" went unread as "в Судане" was read."""
+    text = str(make.context.get("text", "")) or make.quote
+    readable = (
+        each
+        for each in reading_languages(text, make.language)
+        if each in _SINCE_WORDS or each in _TIME_BEFORE_SINCE or each in CUMULATIVE_CUES
+    )
+    return next(readable, make.language)
 
 
 def _undated_start(when: DateValue, make: Builder) -> DateValue | None:
