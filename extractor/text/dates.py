@@ -1127,9 +1127,9 @@ class _CompiledOnFirstUse:
 #: A capitalised word glued before a weekday that reads as a date's own word, not a name's
 #: ("On Monday", "Late Sunday", "Last Friday").
 _TIME_WORDS_BEFORE = frozenset(
-    "on late early by since until till last this next past coming from through before "
-    "after every each".split()
-)
+    ("on", "late", "early", "by", "since", "until", "till", "last", "this", "next", "past",
+     "coming", "from", "through", "before", "after", "every", "each")
+)  # fmt: skip
 #: What before that capitalised word makes it a place or a name's part, not an adjective
 #: of a named day: a preposition of place or a comma ("in Denver Monday", "Minneapolis,
 #: Minnesota Monday"), or another capitalised word ("President Biden Monday").

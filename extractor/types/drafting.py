@@ -79,9 +79,9 @@ from extractor.text.dates import (
     resolve_date,
     writes_time,
 )
-from extractor.text.harm import CUE_LANGUAGES, cue_words
 from extractor.text.gazetteer import city_index, gazetteer_cities, us_states
 from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.harm import CUE_LANGUAGES, cue_words
 from extractor.text.language import (
     ATTACHED_PREFIXES,
     UNSPACED,
