@@ -102,6 +102,7 @@ from extractor.text.quantities import (
     parse_money,
     reads_figures,
 )
+from extractor.text.sentences import split_sentences
 from extractor.text.titles import MILITARY_OFFICE, name_words
 from extractor.types.base import name_fold
 from extractor.types.parts import Actor, Count, DateValue, Money, Place, Sector
@@ -703,7 +704,7 @@ class Builder:
         ((value, until),) = stated
         if value is None or earliest(value) > published:
             return None
-        if until is not None and earliest(until) >= published:
+        if until is not None and earliest(until) >= published and self._relative(dated):
             return None  # "this week": a range that holds the publication day, as "today"
         if any(self._dates_another(start, end) for start, end, _ in dated):
             return None
@@ -731,9 +732,18 @@ class Builder:
             return True
         if _NOT_DURING.search(head.rsplit(",", 1)[-1]) is not None:
             return True
-        if _SENTENCE_END.search(self.quote[:start].rstrip()) is not None and head.strip():
+        if any(
+            sentence.start > 0 and sentence.start <= start
+            for sentence in split_sentences(self.quote)
+        ):
             return True  # another sentence of the evidence: "The two last met on March 3."
         return _outside_event_clause(head, tail, self.date_language)
+
+    def _relative(self, dated: list[tuple[int, int, ResolvedDate]]) -> bool:
+        """Whether the evidence writes its dates in words relative to the publication day,
+        without a figure ("this week", "esta semana", "本周"), not as a span of days of
+        their own ("March 23-25")."""
+        return not any(any(c.isdigit() for c in self.quote[start:end]) for start, end, _ in dated)
 
     def _dates_in_quote(self, published: date) -> list[tuple[int, int, ResolvedDate]]:
         """Every date expression of the evidence (English's and its language's), with
@@ -1462,8 +1472,7 @@ _RELATIVE_OPENERS: dict[str, str] = {
 #: "Scholz, re-elected on Monday,", "reelegido el lunes", "réélu lundi",
 #: "переизбранный в понедельник", "an accord signed on March 3".
 _PARTICIPLES: dict[str, str] = {
-    "en": r"[a-z-]+(?:ed|en)|[a-z-]+ing|made|held|won|took|built|agreed|signed|set|begun|"
-    r"struck|sworn",
+    "en": r"[a-z-]+(?:ed|en)|made|held|won|took|built|set|begun|struck|sworn",
     "es": r"[a-záéíóúñ]+(?:ad|id)[oa]s?",
     "fr": r"[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|u|ue|us|ues|is|ise|it|ite)",
     "ru": r"[а-яё]+(?:нн|ен|т|вш|ш|щ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ую|юю|ых|их)",
@@ -1475,6 +1484,12 @@ _AUXILIARY_BEFORE = re.compile(
     r"ha|han|he|has|había|habían|fue|fueron|sido|es|son|está|están|"
     r"a|ont|est|sont|été|avait|avaient|était|étaient|il|elle|ils|elles|on)"
     r"(?:\s+(?-i:[a-z]+ly|not|also|just|already|then|later|finally))?\s+$"
+)
+#: An English noun a past participle modifies, after a preposition and a determiner:
+#: "talks on the accord signed", "despite a truce agreed", "by a group banned".
+_ENGLISH_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?i:on|of|about|over|to|for|with|by|from|against|under|into|at|in)\s+"
+    r"(?i:the|a|an|this|that|its|his|her|their)\s+(?:(?-i:[a-z-]+)\s+){1,2}$"
 )
 #: A past perfect in the date's clause: an event before the record's, told as its
 #: background ("Ruto had called him on Monday", "había firmado", "avait signé").
@@ -1536,7 +1551,10 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
     own = clause + after
     relative = _RELATIVE_OPENERS.get(language)
     opener = relative and re.search(rf"(?<!\w)(?i:{relative})(?!\w)", clause)
-    if opener and event.search(own[opener.start() :]) is None:
+    if opener:
+        at = len(head) - len(clause) + opener.start()
+        if event.search(own[opener.start() :]) or _of_the_event(head[:at], event):
+            return False
         return not _complementizer(clause[: opener.start()], language)
     participle = _PARTICIPLES.get(language)
     if participle is None:
@@ -1545,9 +1563,18 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
     if reduced is None or event.search(reduced.group(0)) is not None:
         return False
     before = clause[: reduced.start()]
-    return not before.strip() or (
-        _AUXILIARY_BEFORE.search(before) is None and re.search(r"[a-zа-яё]\s+$", before) is not None
-    )
+    if not before.strip():  # an aside opening with it: "Scholz, re-elected on Monday,"
+        return not _of_the_event(head[: len(head) - len(clause)], event)
+    if language == "en":  # "talks on the accord signed on March 3": not "the president signed"
+        return _ENGLISH_NOUN_BEFORE.search(before) is not None and not _of_the_event(before, event)
+    return _AUXILIARY_BEFORE.search(before) is None and not _of_the_event(before, event)
+
+
+def _of_the_event(before: str, event: re.Pattern[str]) -> bool:
+    """Whether the noun a relative clause or participle modifies (the last words of
+    ``before``) is a word of the event: "the summit, held on Monday", "the talks, which
+    took place on Monday" are the event's own clause."""
+    return event.search(" ".join(before.rstrip(" ,，、").split()[-2:])) is not None
 
 
 def _modifies_a_noun(head: str, tail: str, language: str, event: re.Pattern[str]) -> bool:
