@@ -1154,6 +1154,8 @@ def _names_a_day(match: re.Match[str]) -> bool:
     glued = re.search(r"(?<![\w'’-])((?-i:[A-Z])[a-z]+)\s+$", before)
     if glued is None or glued.group(1).lower() in _TIME_WORDS_BEFORE:
         return False
+    if glued.group(1).endswith("ing"):  # "Starting Monday", "Beginning Friday"
+        return False
     return _PLACE_BEFORE_NAME.search(before[: glued.start()]) is None
 
 
