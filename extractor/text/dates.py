@@ -1081,8 +1081,8 @@ _SINGLE_IN_TEXT = (
     r"(?:(?:last|this|next) week,? )?"
     r"(?:on |last |this coming |this |next |coming )?(?:" + "|".join(WEEKDAY_NAMES) + r")\b"
     r"(?:,? (?:of )?(?:last|this|next) week\b)?|"
-    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)|"
-    r"last (?:night|week)|"
+    r"(?:the day before )?yesterday|today|tonight|this (?:morning|afternoon|evening|week)\b|"
+    r"last (?:night|week)\b|"
     rf"(?:since |on )?{_DOTTED_MONTH}{_DAY_AFTER_MONTH}(?:{_YEAR_OF_DAY})?{_YEAR_WORDS}|"
     rf"{_UNDOTTED_MONTH_DAY}{_YEAR_WORDS}|"
     rf"(?:since |on ){_DAY_MONTH_IN_TEXT})|{_DAY_MONTH_IN_TEXT}"
@@ -1118,10 +1118,45 @@ class _CompiledOnFirstUse:
         return re.compile(self._source.replace(_PEOPLES_OF_STATES, peoples), re.IGNORECASE)
 
     def search(self, string: str) -> re.Match[str] | None:
-        return self.compiled.search(string)
+        return next(self.finditer(string), None)
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string)
+        return (m for m in self.compiled.finditer(string) if not _names_a_day(m))
+
+
+#: A capitalised word glued before a weekday that reads as a date's own word, not a name's
+#: ("On Monday", "Late Sunday", "Last Friday").
+_TIME_WORDS_BEFORE = frozenset(
+    ("on", "late", "early", "by", "since", "until", "till", "last", "this", "next", "past",
+     "coming", "from", "through", "before", "after", "every", "each")
+)  # fmt: skip
+#: What before that capitalised word makes it a place or a name's part, not an adjective
+#: of a named day: a preposition of place or a comma ("in Denver Monday", "Minneapolis,
+#: Minnesota Monday"), or another capitalised word ("President Biden Monday").
+_PLACE_BEFORE_NAME = re.compile(
+    r"(?:(?<!\w)(?:in|at|to|into|from|near|outside|across|around|toward|towards)\s+|,\s*"
+    r"|(?-i:[A-Z])[\w.'’-]*\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_day(match: re.Match[str]) -> bool:
+    """Whether an English bare weekday ``match`` ("Friday") is part of a name of a day:
+    English capitalises a weekday anyway, so a capitalised adjective glued before it
+    ("the Good Friday Agreement", "the Bloody Sunday inquiry", "during Black Friday
+    sales", "the Super Tuesday primaries") makes a name, not a date of this week. Not a
+    word of the date's own ("On Monday", "Late Sunday"), a place ("in Denver Monday",
+    ", Minnesota Monday") nor a name written before the weekday ("President Biden
+    Monday"): those are the weekday's news-style adjunct."""
+    if match.group(0).lower() not in WEEKDAYS:
+        return False
+    before = match.string[: match.start()]
+    glued = re.search(r"(?<![\w'’-])((?-i:[A-Z])[a-z]+)\s+$", before)
+    if glued is None or glued.group(1).lower() in _TIME_WORDS_BEFORE:
+        return False
+    if glued.group(1).endswith("ing"):  # "Starting Monday", "Beginning Friday"
+        return False
+    return _PLACE_BEFORE_NAME.search(before[: glued.start()]) is None
 
 
 DATE_IN_TEXT = _CompiledOnFirstUse(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})")
@@ -1993,9 +2028,39 @@ def find_dates(
             continue
         if read is not None:
             read = _within_calendar(read, date_match.group(0), published)
-        if read is not None and read.value is not None:
+        if read is not None and read.value is not None and not _in_a_name(date_match, language):
             results.append((date_match.group(0), _qualified(read, date_match, language)))
     return results
+
+
+#: Languages that write their weekdays, months and relative days in lower case: a
+#: capitalised one inside a sentence is a name ("el Viernes Santo", "Domingo").
+_LOWER_CASE_DATES = frozenset({"es", "fr", "it", "pt", "ru"})
+#: A capitalised adjective glued before a weekday inside a sentence (after a word, not a
+#: sentence's end), in a language that writes its adjectives in lower case, so that the
+#: capital makes a name: "Чёрная пятница", "Кровавое воскресенье", "der Schwarze
+#: Freitag" (German capitalises its weekdays, as every noun, but no adjective).
+_ADJECTIVE_GLUED: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"(?<=[\w,] )(?-i:[А-ЯЁ])[а-яё]*(?:ая|яя|ое|ее|ый|ий|ой)\s+$"),
+    "de": re.compile(r"(?<=[\w,] )(?-i:[A-ZÄÖÜ])[a-zäöüß]*(?:e|er|es|en|em)\s+$"),
+}
+
+
+def _in_a_name(match: re.Match[str], language: str) -> bool:
+    """Whether a one-word date ``match`` of a language other than English is part of a
+    name of a day, not a date: capitalised inside a sentence where the language writes
+    its dates in lower case ("el Viernes Santo", "le Vendredi saint"), or a weekday after
+    a capitalised adjective glued to it (:data:`_ADJECTIVE_GLUED`: "Чёрная пятница",
+    "der Schwarze Freitag"). As English's :func:`_names_a_day`."""
+    written = match.group(0)
+    if len(written.split()) != 1:
+        return False
+    before = match.string[: match.start()]
+    glued = _ADJECTIVE_GLUED.get(language)
+    if glued is not None and match.groupdict().get("w") and glued.search(before):
+        return True
+    inside = re.search(r"[\w,]\s+$", before) is not None
+    return language in _LOWER_CASE_DATES and inside and written[:1].isupper()
 
 
 def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> ResolvedDate:

@@ -81,6 +81,7 @@ from extractor.text.dates import (
 )
 from extractor.text.gazetteer import city_index, gazetteer_cities, us_states
 from extractor.text.grounding import folded_article, normalise_text
+from extractor.text.harm import CUE_LANGUAGES, cue_words
 from extractor.text.language import (
     ATTACHED_PREFIXES,
     UNSPACED,
@@ -101,6 +102,7 @@ from extractor.text.quantities import (
     parse_money,
     reads_figures,
 )
+from extractor.text.sentences import split_sentences
 from extractor.text.titles import MILITARY_OFFICE, name_words
 from extractor.types.base import name_fold
 from extractor.types.parts import Actor, Count, DateValue, Money, Place, Sector
@@ -702,6 +704,8 @@ class Builder:
         ((value, until),) = stated
         if value is None or earliest(value) > published:
             return None
+        if until is not None and earliest(until) >= published and self._relative(dated):
+            return None  # "this week": a range that holds the publication day, as "today"
         if any(self._dates_another(start, end) for start, end, _ in dated):
             return None
         found = self.when_in_evidence()
@@ -726,7 +730,20 @@ class Builder:
         own = NO_TALK_CUES.get(self.date_language, NO_TALK_CUES["en"])  # not English "no" in pt
         if own.search(head + tail):
             return True
-        return _NOT_DURING.search(head.rsplit(",", 1)[-1]) is not None
+        if _NOT_DURING.search(head.rsplit(",", 1)[-1]) is not None:
+            return True
+        if any(
+            sentence.start > 0 and sentence.start <= start
+            for sentence in split_sentences(self.quote)
+        ):
+            return True  # another sentence of the evidence: "The two last met on March 3."
+        return _outside_event_clause(head, tail, self.date_language)
+
+    def _relative(self, dated: list[tuple[int, int, ResolvedDate]]) -> bool:
+        """Whether the evidence writes its dates in words relative to the publication day,
+        without a figure ("this week", "esta semana", "本周"), not as a span of days of
+        their own ("March 23-25")."""
+        return not any(any(c.isdigit() for c in self.quote[start:end]) for start, end, _ in dated)
 
     def _dates_in_quote(self, published: date) -> list[tuple[int, int, ResolvedDate]]:
         """Every date expression of the evidence (English's and its language's), with
@@ -1426,6 +1443,162 @@ _DURING_END = re.compile(
 #: A participle opening the phrase ("Asked about", "Speaking of", "Wrapping up"): judged
 #: by its verb (:data:`~extractor.text.cues.AT_EVENT_PARTICIPLES`), not its form.
 _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
+
+
+#: Words of the events the records tell, per language: of a visit or a meeting
+#: (:data:`_EVENT_FRAME`) and of harm (:func:`~extractor.text.harm.cue_words`). A clause
+#: that holds one is the event's own, whatever opens it ("where he met Ruto on Monday").
+_EVENT_WORDS: dict[str, re.Pattern[str]] = {
+    language: re.compile(
+        "|".join(p.pattern for p in (_EVENT_FRAME.get(language), harm.get(language)) if p),
+        re.IGNORECASE,
+    )
+    for harm in (cue_patterns({lang: cue_words(lang) for lang in CUE_LANGUAGES}),)
+    for language in {*_EVENT_FRAME, *harm}
+}
+#: Clause boundaries inside a sentence: a comma, a Chinese comma, a dash or a bracket.
+_CLAUSE_BREAK = re.compile(r"[,，、(（]|\s[-–—]\s")
+#: What opens a relative clause, per language (relative pronouns and adverbs): its date
+#: is its own noun's ("Ruto, who took office last week", "el acuerdo que expiró ayer",
+#: "qui a pris ses fonctions", "который вступил в должность").
+_RELATIVE_OPENERS: dict[str, str] = {
+    "en": r"who|whom|whose|which|that|where",
+    "es": r"que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde|(?:el|la|los|las)\s+cual(?:es)?",
+    "fr": r"qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles",
+    "de": r"welche[rsmn]?|wo",
+    "ru": r"котор\w*|где|чей|чья|чьё|чьи",
+}
+#: A participle opening a clause after a comma (an aside or a reduced relative):
+#: "Scholz, re-elected on Monday,", "reelegido el lunes", "réélu lundi",
+#: "переизбранный в понедельник", "an accord signed on March 3".
+_PARTICIPLES: dict[str, str] = {
+    "en": r"[a-z-]+(?:ed|en)|made|held|won|took|built|set|begun|struck|sworn",
+    "es": r"[a-záéíóúñ]+(?:ad|id)[oa]s?",
+    "fr": r"[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|u|ue|us|ues|is|ise|it|ite)",
+    "ru": r"[а-яё]+(?:нн|ен|т|вш|ш|щ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ую|юю|ых|их)",
+}
+#: What before a participle makes it a finite verb's ("were killed", "ha firmado",
+#: "a signé", "есть"): an auxiliary, or a personal pronoun.
+_AUXILIARY_BEFORE = re.compile(
+    r"(?<!\w)(?i:was|were|is|are|be|been|being|has|have|had|got|he|she|they|it|we|I|you|"
+    r"ha|han|he|has|había|habían|fue|fueron|sido|es|son|está|están|"
+    r"a|ont|est|sont|été|avait|avaient|était|étaient|il|elle|ils|elles|on)"
+    r"(?:\s+(?-i:[a-z]+ly|not|also|just|already|then|later|finally))?\s+$"
+)
+#: An English noun a past participle modifies, after a preposition and a determiner:
+#: "talks on the accord signed", "despite a truce agreed", "by a group banned".
+_ENGLISH_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?i:on|of|about|over|to|for|with|by|from|against|under|into|at|in)\s+"
+    r"(?i:the|a|an|this|that|its|his|her|their)\s+(?:(?-i:[a-z-]+)\s+){1,2}$"
+)
+#: A past perfect in the date's clause: an event before the record's, told as its
+#: background ("Ruto had called him on Monday", "había firmado", "avait signé").
+_PAST_PERFECT = re.compile(
+    r"(?<!\w)(?i:had|había|habían|habia|habian|avait|avaient|hatte|hatten)"
+    r"(?!\w)(?=.*\w)"
+)
+#: What makes the date a term of comparison or a concession, not the event's: "despite
+#: a truce agreed on March 3", "twice as many as in the March 3 attack", "pese a",
+#: "malgré", "trotz", "несмотря на", "чем при", "尽管".
+_COMPARED_OR_CONCEDED = re.compile(
+    r"(?<!\w)(?i:despite|in\s+spite\s+of|notwithstanding|than|as\s+many\s+as|as\s+much\s+as|"
+    r"as\s+in|pese\s+a|a\s+pesar\s+de|que\s+en|malgr[ée]|en\s+d[ée]pit\s+de|que\s+lors|"
+    r"trotz|ungeachtet|wie\s+(?:bei|beim|im|am)|als\s+(?:bei|beim|im|am)|"
+    r"несмотря\s+на|вопреки|чем)(?!\w)|尽管|虽然|倍|自|从"
+)
+#: A Chinese date inside a clause that modifies a noun: "周一再次当选的德国总统",
+#: "3月3日签署的协议", "昨天到期的停火协议".
+_ZH_MODIFIER = re.compile(r"^[^，。；、]*?的")
+#: A date that modifies the noun after it: English "the March 3 agreement"; German's
+#: participle before its noun ("das am 3. März unterzeichnete Abkommen").
+_NOUN_AFTER_DATE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"^\s+(?!(?:and|or|but|in|on|at|to|for|from|of|by|with|when|after|before|was|were|"
+        r"is|are|had|has|have)(?!\w))(?-i:[a-z]+)(?!\w)"
+    ),
+    "de": re.compile(r"^\s+(?-i:[a-zäöüß]+(?:t|en))e[nmrs]?\s+(?-i:[A-ZÄÖÜ])"),
+}
+#: A determiner right before an English date that modifies a noun ("the March 3 ...").
+_DETERMINER_BEFORE_DATE = re.compile(r"(?<!\w)(?i:the|a|an|this|that|its|his|her|their)\s+$")
+#: A preposition of a noun's complement right before the date ("las inundaciones del 3
+#: de marzo", "les inondations du 3 mars", "der Anschlag vom 3. März").
+_OF_BEFORE_DATE = re.compile(r"(?<!\w)(?i:del|du|des|vom)\s+$")
+
+
+def _outside_event_clause(head: str, tail: str, language: str) -> bool:
+    """Whether a date, between ``head`` (its sentence before it) and ``tail`` (after it),
+    stands outside the clause of the record's event, so it dates another event (ACLED,
+    UCDP: the event's date is the one its own verb bears): in a relative clause or a
+    participle about someone or something else ("Scholz, who was re-elected on Monday,
+    arrived", "talks with Ruto, who took office last week", "réélu lundi",
+    "переизбранный в понедельник", "周一再次当选的"), in a past perfect ("had called
+    him on Monday"), in a comparison or a concession ("despite a truce agreed on March
+    3", "twice as many as in the March 3 attack"), or as a noun's modifier ("the March 3
+    agreement", "les inondations du 3 mars"). A clause that holds a word of the event
+    is the event's ("arrived on Monday", "where he met Ruto on Monday")."""
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    after = _CLAUSE_BREAK.split(tail, maxsplit=1)[0]
+    event = _EVENT_WORDS.get(language, _EVENT_WORDS["en"])
+    if _COMPARED_OR_CONCEDED.search(clause) or _COMPARED_OR_CONCEDED.search(after[:12]):
+        return True
+    if language == "zh":
+        found = _ZH_MODIFIER.match(tail)
+        return found is not None and event.search(found.group(0)) is None
+    if _PAST_PERFECT.search(clause):
+        return True
+    if _modifies_a_noun(head, tail, language, event):
+        return True
+    own = clause + after
+    relative = _RELATIVE_OPENERS.get(language)
+    opener = relative and re.search(rf"(?<!\w)(?i:{relative})(?!\w)", clause)
+    if opener:
+        at = len(head) - len(clause) + opener.start()
+        if event.search(own[opener.start() :]) or _of_the_event(head[:at], event):
+            return False
+        return not _complementizer(clause[: opener.start()], language)
+    participle = _PARTICIPLES.get(language)
+    if participle is None:
+        return False
+    reduced = re.search(rf"(?<!\w)(?i:{participle})\s+(?:\S+\s+)?$", clause)
+    if reduced is None or event.search(reduced.group(0)) is not None:
+        return False
+    before = clause[: reduced.start()]
+    if not before.strip():  # an aside opening with it: "Scholz, re-elected on Monday,"
+        return not _of_the_event(head[: len(head) - len(clause)], event)
+    if language == "en":  # "talks on the accord signed on March 3": not "the president signed"
+        return _ENGLISH_NOUN_BEFORE.search(before) is not None and not _of_the_event(before, event)
+    return _AUXILIARY_BEFORE.search(before) is None and not _of_the_event(before, event)
+
+
+def _of_the_event(before: str, event: re.Pattern[str]) -> bool:
+    """Whether the noun a relative clause or participle modifies (the last words of
+    ``before``) is a word of the event: "the summit, held on Monday", "the talks, which
+    took place on Monday" are the event's own clause."""
+    return event.search(" ".join(before.rstrip(" ,，、").split()[-2:])) is not None
+
+
+def _modifies_a_noun(head: str, tail: str, language: str, event: re.Pattern[str]) -> bool:
+    """Whether the date modifies a noun that is no word of the event: "the March 3
+    agreement" (a determiner before the date, a noun after it), "das am 3. März
+    unterzeichnete Abkommen", "les inondations du 3 mars" (a noun's complement)."""
+    noun = _NOUN_AFTER_DATE.get(language)
+    if language == "en" and noun is not None and _DETERMINER_BEFORE_DATE.search(head):
+        found = noun.match(tail)
+        return found is not None and event.search(found.group(0)) is None
+    if noun is not None and language == "de" and noun.match(tail):
+        return True
+    complement = _OF_BEFORE_DATE.search(head)
+    if complement is None:
+        return False
+    word = re.search(r"(\w+)\s+$", head[: complement.start()])
+    return word is not None and event.search(word.group(1)) is None
+
+
+def _complementizer(before: str, language: str) -> bool:
+    """Whether the relative word after ``before`` is a verb of speech's complementizer
+    ("said that", "dijo que", "a déclaré que"): its clause is what was said, which
+    may tell the event."""
+    return re.search(rf"(?<!\w){speech_verbs()}\s+$", before, re.IGNORECASE) is not None
 
 
 def _frames_during(before: str, language: str = "en") -> bool:
