@@ -2167,18 +2167,49 @@ def _surname_names_the_side(
     caller has detected."""
     own = set(name.split())
     for found in re.finditer(rf"(\S+)\s+{re.escape(surname)}(?!\w)", article):
-        given = found.group(1)
-        if (
-            given[:1].isupper()
-            and given.isalpha()
-            and given not in own
-            and given.lower() not in TITLE_WORDS
-            and not re.search(rf"(?<!\w){re.escape(given.lower())}(?!\w)", article)
-        ):
+        if found.group(1) not in own and _a_given_name(found.group(1), article):
             return False  # another person bears the surname
     return not any(
         is_people(after.group(1), language)
         for after in re.finditer(rf"(?<!\w){re.escape(surname)}\s+([a-z]\w*)", sentence)
+    )
+
+
+#: Words of address before a surname that are no given name ("Monsieur Holm", "Don Holm",
+#: "Herr Holm"); titles of office are :func:`~extractor.types.meeting._title_word`'s.
+_ADDRESS = frozenset(
+    ["monsieur", "madame", "mademoiselle", "mme", "mlle", "don", "doña", "señor", "señora",
+     "herr", "frau", "signor", "signore", "signora", "senhor", "senhora", "dom", "dona",
+     "mister", "miss"]
+)  # fmt: skip
+#: Adverbs and connectives that open a sentence, capitalised there by their place alone
+#: ("Then Holm took part", "Später nahm Holm teil", "Luego Holm participó").
+_SENTENCE_OPENERS = frozenset(
+    ["then", "later", "afterwards", "subsequently", "meanwhile", "also", "there", "here",
+     "now", "today", "yesterday", "still", "again", "instead", "but", "so", "when", "while",
+     "after", "before", "dann", "danach", "später", "anschließend", "daraufhin", "heute",
+     "auch", "puis", "ensuite", "aujourd", "hier", "alors", "luego", "después", "entonces",
+     "hoy", "ayer", "también", "poi", "dopo", "oggi", "ieri", "anche", "depois", "então",
+     "hoje", "ontem", "também"]
+)  # fmt: skip
+
+
+def _a_given_name(word: str, article: str) -> bool:
+    """Whether ``word``, written before a surname in ``article``, is another person's given
+    name: a capitalised word of letters that is no title of office or rank
+    (:func:`~extractor.types.meeting._title_word`: "Bundeskanzlerin", "Senator",
+    "Canciller"), no word of address (:data:`_ADDRESS`: "Monsieur", "Don"), no article or
+    possessive (:data:`~extractor.types.meeting._LINKS`: "Le", "Su"), no adverb or
+    connective that opens a sentence (:data:`_SENTENCE_OPENERS`: "Then", "Später"), and
+    that the article never writes in lower case, as a word of the language."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and low not in TITLE_WORDS
+        and not _title_word(word)
+        and low not in _ADDRESS | _LINKS | _SENTENCE_OPENERS
+        and not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", article)
     )
 
 
