@@ -2619,7 +2619,10 @@ def _derived_adjectives(name: str, language: str) -> list[str]:
 #: forms a rule makes that are no adjective in use are no word either ("kenisch", "chadino"),
 #: so they stay unread; the CLDR's adjectives of currencies (:func:`_currency_adjectives_in`)
 #: and the hand lists decide first. The rules fill in the states whose currency names no
-#: adjective: the CFA and other shared francs, the "Kenia-Schilling" German writes.
+#: adjective: the CFA and other shared francs, the "Kenia-Schilling" German writes. No
+#: "-ino" follows a consonant: none of the 201 such forms the rule made in Spanish,
+#: Italian and Portuguese was a source's adjective, and one was a saint's ("catarino", of
+#: Catarina, made of "Catar").
 _REGULAR_ADJECTIVES: dict[str, tuple[tuple[str, tuple[tuple[int, str], ...]], ...]] = {
     "de": (
         ("yen", ((2, "sch"),)),
@@ -2647,7 +2650,7 @@ _REGULAR_ADJECTIVES: dict[str, tuple[tuple[str, tuple[tuple[int, str], ...]], ..
         ("o", ((1, "és"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"))),
         ("i", ((0, "ano"), (0, "ense"))),
         ("u", ((0, "ano"),)),
-        ("", ((0, "és"), (0, "í"), (0, "iano"), (0, "ense"), (0, "ino"))),
+        ("", ((0, "és"), (0, "í"), (0, "iano"), (0, "ense"))),
     ),
     "it": (
         ("ia", ((0, "no"),)),
@@ -2655,7 +2658,7 @@ _REGULAR_ADJECTIVES: dict[str, tuple[tuple[str, tuple[tuple[int, str], ...]], ..
         ("a", ((1, "ese"), (1, "ano"), (1, "iano"), (1, "ino"))),
         ("e", ((1, "ese"), (1, "ano"), (1, "iano"), (1, "ino"))),
         ("i", ((0, "ano"), (0, "ese"))),
-        ("", ((0, "ese"), (0, "iano"), (0, "ino"), (0, "ita"))),
+        ("", ((0, "ese"), (0, "iano"), (0, "ita"))),
     ),
     "pt": (
         ("ia", ((0, "no"),)),
@@ -2663,7 +2666,7 @@ _REGULAR_ADJECTIVES: dict[str, tuple[tuple[str, tuple[tuple[int, str], ...]], ..
         ("e", ((1, "ês"), (1, "ense"), (1, "ano"), (1, "iano"), (1, "ino"))),
         ("o", ((0, "lês"), (1, "ês"), (1, "ense"), (1, "ano"), (1, "iano"))),
         ("i", ((0, "ano"), (0, "ense"))),
-        ("", ((0, "ês"), (0, "iano"), (0, "ense"), (0, "ino"))),
+        ("", ((0, "ês"), (0, "iano"), (0, "ense"))),
     ),
 }
 #: Forms the rules make that are words of another sense: German "kubisch" (cubic, of
@@ -2685,7 +2688,8 @@ def _regular_adjectives(states: list[tuple[str, str]], language: str) -> list[tu
     Dominicana", "Niger" and "Nigeria"), nor a name's word two states share ("Congo",
     "Guinea", "Samoa"): such an adjective names neither state, as English "Congolese". A
     name of more than three words is a territory's long description ("Islas Georgia del
-    Sur y Sandwich del Sur") and blocks none."""
+    Sur y Sandwich del Sur") and blocks none. Nor does a name that is also a large city's of
+    another state (:func:`_city_stems`: "Guadalupe", "Granada")."""
     rules = _REGULAR_ADJECTIVES.get(language)
     if not rules:
         return []
@@ -2695,28 +2699,60 @@ def _regular_adjectives(states: list[tuple[str, str]], language: str) -> list[tu
     for name, code in short:
         words.setdefault(code, set()).update(_fold(w) for w in _WORD.findall(name))
     not_regular = _NOT_REGULAR.get(language, frozenset())
+    cities = _city_stems()
     found: list[tuple[str, str]] = []
     for name, code in states:
         if len(_WORD.findall(name)) != 1 or not _WORD.fullmatch(name):
             continue
-        low, folded = name.lower(), _fold(name)
-        if folded.startswith(shared):
-            continue
-        cuts = next(made for ending, made in rules if folded.endswith(ending))
-        for cut, suffix in cuts:
-            stem = low[: len(low) - cut]
-            folded_stem = _fold(stem)
-            if len(folded_stem) < 4 or any(
+        if _fold(name).startswith(shared) or cities.get(_bare_stem(name), frozenset()) - {code}:
+            continue  # "Guinea" of two states; "Granada" a city's name too
+        for folded_stem, adjective in _made_of(name, rules):
+            if any(
                 word.startswith(folded_stem)
                 for other, others in words.items()
                 if other != code
                 for word in others
             ):
                 continue
-            adjective = stem + suffix
-            if _fold(adjective) not in not_regular:
+            key = _fold(adjective)
+            if key not in not_regular:
                 found.append((adjective, code))
     return list(dict.fromkeys(found))
+
+
+def _made_of(
+    name: str, rules: tuple[tuple[str, tuple[tuple[int, str], ...]], ...]
+) -> list[tuple[str, str]]:
+    """(folded stem, adjective) that ``rules`` (one language's :data:`_REGULAR_ADJECTIVES`)
+    make of the one-word ``name``, lower case; a stem of fewer than four letters makes none."""
+    low = name.lower()
+    cuts = next(made for ending, made in rules if _fold(name).endswith(ending))
+    stems = [(low[: len(low) - cut], suffix) for cut, suffix in cuts]
+    return [(_fold(stem), stem + suffix) for stem, suffix in stems if len(_fold(stem)) >= 4]
+
+
+def _bare_stem(name: str) -> str:
+    """``name`` folded, less one final vowel: the part a Romance name's forms share
+    ("Guadalupe", "Guadalupa": "guadalup")."""
+    folded = _fold(name)
+    return folded[:-1] if folded[-1:] in "aeo" else folded
+
+
+@cache
+def _city_stems() -> dict[str, frozenset[str]]:
+    """:func:`_bare_stem` of the one-word main names of the gazetteer's cities of
+    :data:`~extractor.text.gazetteer.RIVAL_POPULATION` or more -> their alpha-3 codes. A
+    derived adjective is only as sure as its stem: a state's name that is also a city's of
+    another state ("Guadalupe", Mexico's, and Guadeloupe's in Spanish, "Guadalupa" in
+    Italian; "Granada", Spain's, and Grenada's) makes the city's adjective as well
+    ("guadalupano", "granadense"), which names neither. A town rivals no state for its
+    name (Brazil's Montenegro, and "montenegrino")."""
+    found: dict[str, set[str]] = {}
+    for city in gazetteer_cities().values():
+        name = str(city["name"])
+        if _WORD.fullmatch(name) and int(city.get("population") or 0) >= RIVAL_POPULATION:
+            found.setdefault(_bare_stem(name), set()).add(alpha3_of(str(city["countrycode"])))
+    return {stem: frozenset(codes) for stem, codes in found.items()}
 
 
 #: Languages whose CLDR names of currencies write the adjective of the one state that
