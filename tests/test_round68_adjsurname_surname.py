@@ -112,3 +112,11 @@ def test_another_bearer_after_an_adverb_stays_in_person() -> None:
         if side_joined_after(text, len(met), ["Marta Kowal", side], {"DEU", "FRA"}, met):
             wrong.append(text)
     assert wrong == [], wrong[:5]
+
+
+def test_an_english_don_is_a_given_name() -> None:
+    # Spanish "Don Holm" is the side's address; English "Don Holm" is another person
+    misread = _misread(
+        {"en": ["Don", "Dona"], "de": [], "fr": [], "es": [], "it": [], "pt": []}, False
+    )
+    assert misread == [], misread

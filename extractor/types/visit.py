@@ -2167,7 +2167,7 @@ def _surname_names_the_side(
     caller has detected."""
     own = set(name.split())
     for found in re.finditer(rf"(\S+)\s+{re.escape(surname)}(?!\w)", article):
-        if found.group(1) not in own and _a_given_name(found.group(1), article):
+        if found.group(1) not in own and _a_given_name(found.group(1), article, language):
             return False  # another person bears the surname
     return not any(
         is_people(after.group(1), language)
@@ -2175,13 +2175,17 @@ def _surname_names_the_side(
     )
 
 
-#: Words of address before a surname that are no given name ("Monsieur Holm", "Don Holm",
-#: "Herr Holm"); titles of office are :func:`~extractor.types.meeting._title_word`'s.
-_ADDRESS = frozenset(
-    ["monsieur", "madame", "mademoiselle", "mme", "mlle", "don", "doña", "señor", "señora",
-     "herr", "frau", "signor", "signore", "signora", "senhor", "senhora", "dom", "dona",
-     "mister", "miss"]
-)  # fmt: skip
+#: Words of address before a surname that are no given name, by language ("Monsieur Holm",
+#: "Don Holm", "Herr Holm"; English "Don" and "Dona" are given names); titles of office are
+#: :func:`~extractor.types.meeting._title_word`'s.
+_ADDRESS: dict[str, frozenset[str]] = {
+    "en": frozenset({"mister", "miss"}),
+    "fr": frozenset({"monsieur", "madame", "mademoiselle", "mme", "mlle"}),
+    "es": frozenset({"don", "doña", "señor", "señora"}),
+    "de": frozenset({"herr", "frau"}),
+    "it": frozenset({"signor", "signore", "signora"}),
+    "pt": frozenset({"senhor", "senhora", "dom", "dona"}),
+}
 #: Adverbs and connectives that open a sentence, capitalised there by their place alone
 #: ("Then Holm took part", "Später nahm Holm teil", "Luego Holm participó").
 _SENTENCE_OPENERS = frozenset(
@@ -2194,11 +2198,12 @@ _SENTENCE_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _a_given_name(word: str, article: str) -> bool:
+def _a_given_name(word: str, article: str, language: str) -> bool:
     """Whether ``word``, written before a surname in ``article``, is another person's given
     name: a capitalised word of letters that is no title of office or rank
     (:func:`~extractor.types.meeting._title_word`: "Bundeskanzlerin", "Senator",
-    "Canciller"), no word of address (:data:`_ADDRESS`: "Monsieur", "Don"), no article or
+    "Canciller"), no word of address in ``language`` (:data:`_ADDRESS`: "Monsieur", Spanish
+    "Don"), no article or
     possessive (:data:`~extractor.types.meeting._LINKS`: "Le", "Su"), no adverb or
     connective that opens a sentence (:data:`_SENTENCE_OPENERS`: "Then", "Später"), and
     that the article never writes in lower case, as a word of the language."""
@@ -2208,7 +2213,7 @@ def _a_given_name(word: str, article: str) -> bool:
         and word.isalpha()
         and low not in TITLE_WORDS
         and not _title_word(word)
-        and low not in _ADDRESS | _LINKS | _SENTENCE_OPENERS
+        and low not in _ADDRESS.get(language, frozenset()) | _LINKS | _SENTENCE_OPENERS
         and not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", article)
     )
 
