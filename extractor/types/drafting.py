@@ -1189,7 +1189,7 @@ def counts_item(text: str, end: int, item: str) -> bool:
     (a day, a duration, a percent, an age, a year, another item's count) is none of them.
     """
     words = [w for w in re.findall(r"[\w'’-]+", normalise_text(item)) if len(w) > 1]
-    rest = text[end:]
+    rest = text[_restated_end(text, end) :]
     if re.match(rf"\s*[{HAN_AND_KANA}]", rest) or re.search(f"[{HAN_AND_KANA}]", item):
         return _han_counts(rest, item)
     if _written_after_item(text, end, words):
@@ -1206,6 +1206,27 @@ def counts_item(text: str, end: int, item: str) -> bool:
             return False
         at = step.end()
     return False
+
+
+#: A figure in words restated in digits, as procurement notices write a count ("one
+#: hundred (100) missiles", "up to seven hundred thirty (730) missiles"): the bracket
+#: after the words, or the closing bracket after the digits inside it.
+_RESTATED_AFTER = re.compile(r"\s*\(\s*\d[\d.,]*\s*\)")
+_RESTATED_INSIDE = re.compile(r"\(\s*\d[\d.,]*$")
+_BRACKET_AFTER = re.compile(r"\s*\)")
+
+
+def _restated_end(text: str, end: int) -> int:
+    """Where the count ending at ``end`` of ``text`` ends, with its restatement: past the
+    bracketed digits after a count in words ("one hundred (100)"), or past the bracket
+    closing digits that restate one ("(100)"). The item follows the whole count."""
+    after = _RESTATED_AFTER.match(text, end)
+    if after is not None:
+        return after.end()
+    closing = _BRACKET_AFTER.match(text, end)
+    if closing is not None and _RESTATED_INSIDE.search(text, 0, end):
+        return closing.end()
+    return end
 
 
 #: A figure in apposition right after its item: "tanks (20)", "tanks (20 units)",
