@@ -20,6 +20,7 @@ from extractor.text.countries import (
     country_names,
     holds_other_country,
 )
+from extractor.text.cues import SIZE_DETERMINERS
 from extractor.text.gazetteer import (
     all_city_countries,
     alpha3_of,
@@ -457,24 +458,172 @@ _AIR_OR_SEA: dict[str, str] = {
 }  # fmt: skip
 
 
+#: Per language, the words that may stand between a vehicle and the movement it makes: a
+#: relative pronoun or auxiliary ("a plane that was flying to", "un avión que viajaba
+#: hacia", "un avion qui se rendait à", "der Zug, der nach X gefahren war", "самолёт,
+#: который следовал в"), or the phrase of a noun of the way ("ein Flugzeug auf dem Weg
+#: nach X").
+_VEHICLE_LINKS: dict[str, str] = {
+    "en": "that which who was were is are had has have been being it its their",
+    "es": "que cual el la los las estaba estaban iba iban se",
+    "fr": "qui lequel laquelle était étaient se s",
+    "de": "der die das welcher welche welches war waren auf dem seinem ihrem",
+    "ru": "который которая которое которые",
+}
+#: Per language, the words by which a vehicle's load stands between it and its movement
+#: ("a plane carrying 60 passengers travelling to X", "un barco con 60 migrantes que
+#: viajaba hacia X", "ein Schiff mit 60 Menschen, das nach X fuhr"): the vehicle is the
+#: noun before them, where no determiner opens another noun phrase after them ("jets with
+#: bombs struck a bus travelling to X": the bus).
+_VEHICLE_LOADS: dict[str, str] = {
+    "en": "carrying transporting with packed full loaded",
+    "es": "con llevando transportando cargado cargada",
+    "fr": "avec transportant",
+    "de": "mit",
+    "ru": "с перевозивший перевозившее",
+}
+#: Per language, the prepositions of a movement's own path: where it came from, went
+#: through or to ("travelling to X from Baku", "via Minsk", "desde Estambul", "depuis
+#: Bakou", "aus Minsk", "из Баку"). A state named after one is on the vehicle's way.
+_PATH_PREPS: dict[str, str] = {
+    "en": r"from|to|into|towards?|via|through|across|out of",
+    "es": r"desde|de|del|a|al|hacia|por|vía|hasta",
+    "fr": r"de|du|des|d['’]|depuis|vers|à|au|aux|via|par|en",
+    "de": r"aus|von|nach|über|durch|via|in die|ins|zum|zur",
+    "ru": r"из|в|во|через|от|к|ко|на",
+}
+#: Per language, the prepositions of where the vehicle's harm happened ("crashed in
+#: Kazakhstan", "was attacked near the border with Kazakhstan", "capsized off the coast of
+#: Libya", "attaqué en Libye", "in Kasachstan abgestürzt", "разбился в Казахстане"). An
+#: origin ("a missile fired from Belarus") is the attacker's way, not the vehicle's.
+_SPOT_PREPS: dict[str, str] = {
+    "en": r"in|near|off|over|at|outside|inside|along",
+    "es": r"en|cerca de|frente a|junto a",
+    "fr": r"en|à|au|aux|dans|près de|au large de",
+    "de": r"in|im|bei|nahe|vor|über",
+    "ru": r"в|во|у|под|около|над|близ",
+}
+#: A clause's end: what is said after it (a speaker's city, victims' citizenship, who
+#: condemned the attack) tells nothing of the vehicle's way.
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
+
+
 def movement_crosses_border(name: str, text: str, language: str = "en") -> bool:
     """Whether a movement that ends at ``name`` in ``text`` may cross a border: its own
     words say so ("fled to", "crossed from", :data:`_BORDER`), the text is about
-    refugees or migrants, the way is by air or sea (:data:`_AIR_OR_SEA`: "a plane flying
-    to Kharkiv", "a boat heading to X"), or the text names another state or one of its
-    cities (:func:`_names_another_state`: "a bus travelling from Istanbul to X", "crashed
-    in Kazakhstan"). Only then does a city named as its end leave the event's state open;
-    "a bus travelling to Kharkiv" was hit in Ukraine as far as the text tells."""
-    words = "|".join(_BORDER[lang] for lang in dict.fromkeys(("en", language)) if lang in _BORDER)
-    border = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    refugees or migrants, or the way of the movement itself leaves the state
+    (:func:`_way_elsewhere`: "a plane flying to Kharkiv", "a convoy travelling to X from
+    Baku", "crashed in Kazakhstan"). Only then does a city named as its end leave the
+    event's state open; "a bus travelling to Kharkiv" was hit in Ukraine as far as the
+    text tells, whatever else the text names: an attacker's jets, a speaker's city,
+    victims' citizenship or a government that condemned it."""
+    border = _border_words(language)
     folded = name.strip().casefold()
-    for match in _movements(text, language):
-        told = text[match.start() : _told_end(match)]
-        if match.group("name").casefold().startswith(folded) and border.search(told):
-            return True
-    if border.search(text) or _air_or_sea_words(language).search(text):
+    own = [m for m in _movements(text, language) if m.group("name").casefold().startswith(folded)]
+    if any(border.search(text[m.start() : _told_end(m)]) for m in own) or border.search(text):
         return True
-    return _names_another_state(name, text, language)
+    return any(_way_elsewhere(m, name, text, language) for m in own)
+
+
+@cache
+def _border_words(language: str) -> re.Pattern[str]:
+    """The words of :data:`_BORDER` of ``language`` and English, as one pattern."""
+    words = "|".join(_BORDER[lang] for lang in dict.fromkeys(("en", language)) if lang in _BORDER)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _way_elsewhere(match: re.Match[str], name: str, text: str, language: str) -> bool:
+    """Whether the movement ``match`` (ending at ``name``) goes by air or sea, or its own
+    way names another state (:func:`_another_state`). Only the thing that moves counts:
+    the vehicle the movement's words are said of (:func:`_vehicle`: "a plane flying to
+    X", "un barco rumbo a X", "самолёт, следовавший в X") and the words of the movement
+    ("a flight to X", "sailing to X"); the places on its path, after a preposition of the
+    way in its phrase ("to X from Baku", "aus Minsk nach X"); and where the vehicle's own
+    clause puts the harm ("crashed in Kazakhstan", "attaqué en Libye"). An attacker's
+    aircraft ("Russian jets struck a bus travelling to X"), a speaker's city ("the
+    president said in Paris") and a reacting government are none of these."""
+    told_end = _told_end(match)
+    vehicle, vehicle_start = _vehicle(text, match, language)
+    if _air_or_sea_words(language).search(f"{vehicle} {text[match.start() : told_end]}"):
+        return True
+    home = place_proves_country(name)
+    if home is None:
+        return False
+    langs = tuple(dict.fromkeys(("en", language)))
+    path = "|".join(_PATH_PREPS[lang] for lang in langs if lang in _PATH_PREPS)
+    spot = "|".join(_SPOT_PREPS[lang] for lang in langs if lang in _SPOT_PREPS)
+    stop = _CLAUSE_END.search(text, told_end)
+    clause_end = stop.start() if stop else len(text)
+    chain = re.compile(rf"(?:\s*(?:{path})\s+(?:{_ARTICLES})?{_NAME})*", re.IGNORECASE)
+    chain_end = max(chain.match(text, told_end).end(), told_end)  # type: ignore[union-attr]
+    way = text[min(vehicle_start, match.start()) : chain_end]
+    where = text[chain_end:clause_end]
+    return any(
+        _another_state(found, name, home, language)
+        for part, preps in ((way, path), (where, spot))
+        for found in _after(preps, part)
+    )
+
+
+def _after(preps: str, part: str) -> list[str]:
+    """The names in ``part`` each after one of ``preps`` (a "|"-joined alternation), up to
+    three lower-case words on ("off the coast of Libya", "near the border with X")."""
+    pattern = re.compile(
+        rf"(?<!\w)(?:{preps})(?:\s+(?-i:[a-zà-ÿа-яё]+)){{0,3}}\s+(?P<name>{_NAME})",
+        re.IGNORECASE,
+    )
+    return [m.group("name") for m in pattern.finditer(part)]
+
+
+def _vehicle(text: str, match: re.Match[str], language: str) -> tuple[str, int]:
+    """The noun the movement ``match`` is said of, with the word before it when that is
+    no determiner ("cargo plane"), and where it starts: the last word before the
+    movement's words, past relative pronouns, auxiliaries, a comma and the vehicle's load
+    (:data:`_VEHICLE_LOADS`: "a bus travelling to", "un avión que viajaba hacia",
+    "самолёт, следовавший в", "als der Bus nach X fuhr", "a plane carrying 60 people
+    flying to"); for a German participle before its noun, the noun after it ("ein aus X
+    kommendes Schiff"). Empty where the sentence has none before it."""
+    links = f"{_VEHICLE_LINKS['en']} {_VEHICLE_LINKS.get(language, '')}".split()
+    if "tail" in match.re.groupindex and re.search(r"nde[nmrs]?$", match.group("tail")):
+        after = re.match(r"\s+([\w'’-]+)", text[match.end("tail") :])
+        if after:
+            return after.group(1), match.start()
+    words = list(re.finditer(r"[\w'’-]+|[.;!?:]", text[: match.start()]))
+    loads = f"{_VEHICLE_LOADS['en']} {_VEHICLE_LOADS.get(language, '')}".split()
+    for at in range(len(words) - 1, max(len(words) - 4, -1), -1):
+        written = words[at].group().casefold()
+        if written in SIZE_DETERMINERS or not written[0].isalnum():
+            break
+        if written in loads:
+            words = words[:at]
+            break
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        written = word.group().casefold()
+        if not kept and written in links:
+            continue
+        if not word.group()[0].isalnum() or written in SIZE_DETERMINERS:
+            break
+        kept.insert(0, word)
+        if len(kept) == 2:
+            break
+    if not kept:
+        return "", match.start()
+    return " ".join(w.group() for w in kept), kept[0].start()
+
+
+def _another_state(written: str, name: str, home: str, language: str) -> bool:
+    """Whether the name ``written`` is, not the movement's end ``name`` itself, a state
+    other than ``home`` by its name ("Kazakhstan", "Kasachstan", "Казахстане"), not an
+    adjective, or a city of one state only ("Baku", "Istanbul")."""
+    if written.casefold().startswith(name.strip().casefold()):
+        return False
+    code = country_in_text(written, language)
+    if code is not None and code != home and not _adjective(written):
+        return True
+    key = normalise_text(written, accents=False)
+    cities, shared = main_city_index(), shared_city_names()
+    return key in cities and key not in shared and len(key) > 3 and cities[key] != home
 
 
 @cache
@@ -484,34 +633,6 @@ def _air_or_sea_words(language: str) -> re.Pattern[str]:
         _AIR_OR_SEA[lang] for lang in dict.fromkeys(("en", language)) if lang in _AIR_OR_SEA
     )
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-
-
-#: Where a sentence or clause starts: a capitalised word there may be any word.
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[\"“«„]\s*)$")
-
-
-def _names_another_state(name: str, text: str, language: str) -> bool:
-    """Whether ``text`` names, besides the movement's end ``name``, a state other than the
-    one ``name`` proves (:func:`place_proves_country`) or a city of one: by its name
-    ("Kazakhstan", "Libya", "Kasachstan", "Казахстане"), not an adjective ("a Russian
-    drone"), or a city of one state only ("from Baku", "from Istanbul"). A capitalised word
-    that opens a sentence is no proof of a name."""
-    home = place_proves_country(name)
-    if home is None:
-        return False
-    folded = name.strip().casefold()
-    cities, shared = main_city_index(), shared_city_names()
-    for match in re.finditer(_NAME, text):
-        written = match.group()
-        if written.casefold().startswith(folded) or _SENTENCE_START.search(text[: match.start()]):
-            continue
-        key = normalise_text(written, accents=False)
-        code = country_in_text(written, language)
-        if code is not None and code != home and not _adjective(written):
-            return True
-        if key in cities and key not in shared and len(key) > 3 and cities[key] != home:
-            return True
-    return False
 
 
 def _adjective(written: str) -> bool:
