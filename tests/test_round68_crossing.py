@@ -41,7 +41,8 @@ INSIDE: dict[str, dict[str, list[str]]] = {
                   "; Washington condemned the attack", ", officials in Ankara said"],
         "t": ["{att} struck a {veh} travelling to {c}, killing nine people{aside}.",
               "A {veh} heading to {c} was hit by {att}, killing nine people{aside}.",
-              "{att} with bombs struck a {veh} carrying aid travelling to {c}, killing nine{aside}."],
+              "{att} with bombs struck a {veh} carrying aid travelling to {c}, killing nine{aside}.",
+              "The {veh}, which was travelling to {c}, was hit by {att}, killing nine{aside}."],
     },
     "de": {
         "att": ["Russische Kampfjets", "Feindliche Flugzeuge", "Ein Hubschrauber"],
@@ -84,11 +85,13 @@ CROSSING: dict[str, list[str]] = {
            "A convoy heading to {c} was attacked in Kazakhstan, killing nine people.",
            "A truck heading to {c} was hit near the border with Turkey, killing nine people.",
            "A flight to {c} crashed in Kazakhstan, killing nine people.",
-           "A plane carrying 60 passengers travelling to {c} crashed, killing nine people."],
+           "A plane carrying 60 passengers travelling to {c} crashed, killing nine people.",
+           "The bus, which was travelling to {c}, was attacked in Kazakhstan, killing nine."],
     "de": ["Ein Flugzeug auf dem Weg nach {c} stürzte ab, neun Menschen starben.",
            "Ein Schiff, das nach {c} fuhr, sank, neun Menschen starben.",
            "Ein Bus aus Istanbul, der nach {c} fuhr, wurde getroffen, neun Menschen starben.",
-           "Ein aus {c} kommendes Boot kenterte, neun Menschen starben."],
+           "Ein aus {c} kommendes Boot kenterte, neun Menschen starben.",
+           "Der Zug, der nach {c} fuhr, wurde in der Türkei getroffen, neun Menschen starben."],
     "es": ["Un avión que viajaba hacia {c} se estrelló y murieron nueve personas.",
            "Un barco que viajaba hacia {c} naufragó y murieron nueve personas.",
            "Un autobús que viajaba hacia {c} desde Bakú fue atacado y murieron nueve.",
@@ -99,7 +102,8 @@ CROSSING: dict[str, list[str]] = {
            "Un bus qui se rendait à {c} a été attaqué en Turquie, tuant neuf personnes."],
     "ru": ["Самолёт, следовавший в {c}, разбился, погибли девять человек.",
            "Судно, следовавшее в {c}, затонуло, погибли девять человек.",
-           "Автобус, следовавший в {c} из Азербайджана, был обстрелян, погибли девять человек."],
+           "Автобус, следовавший в {c} из Азербайджана, был обстрелян, погибли девять человек.",
+           "Автобус, следовавший в {c}, был обстрелян в Турции, погибли девять человек."],
 }  # fmt: skip
 
 
@@ -125,7 +129,7 @@ def _crossing() -> list[tuple[str, str, str, str]]:
 
 @pytest.mark.parametrize(("language", "text", "city", "code"), _inside())
 def test_what_does_not_move_opens_no_border(language: str, text: str, city: str, code: str) -> None:
-    """Fails on main: 248/324 (every attacker by air, every aside naming a state)."""
+    """Fails on main: 738/768 (every attacker by air, every aside naming a state)."""
     assert city in [text[a:b] for a, b in movement_ends(text, language)], text
     assert not movement_crosses_border(city, text, language), text
 
@@ -155,6 +159,7 @@ E2E_CROSSING = [case for case in _crossing() if case[0] == "en" and case[2] == "
 def test_a_record_keeps_the_state_of_a_land_way(
     language: str, text: str, city: str, code: str
 ) -> None:
+    """Fails on main: 23/23 lose the state."""
     (record,) = run("casualty_report", text, **_draft(city, code)).records
     assert record.country == code, text
 

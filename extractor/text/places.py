@@ -553,6 +553,8 @@ def _way_elsewhere(match: re.Match[str], name: str, text: str, language: str) ->
     path = "|".join(_PATH_PREPS[lang] for lang in langs if lang in _PATH_PREPS)
     spot = "|".join(_SPOT_PREPS[lang] for lang in langs if lang in _SPOT_PREPS)
     stop = _CLAUSE_END.search(text, told_end)
+    if stop and stop.group() == "," and _subject_set_off(text, vehicle, vehicle_start, match):
+        stop = _CLAUSE_END.search(text, stop.end())
     clause_end = stop.start() if stop else len(text)
     chain = re.compile(rf"(?:\s*(?:{path})\s+(?:{_ARTICLES})?{_NAME})*", re.IGNORECASE)
     chain_end = max(chain.match(text, told_end).end(), told_end)  # type: ignore[union-attr]
@@ -563,6 +565,17 @@ def _way_elsewhere(match: re.Match[str], name: str, text: str, language: str) ->
         for part, preps in ((way, path), (where, spot))
         for found in _after(preps, part)
     )
+
+
+def _subject_set_off(text: str, vehicle: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the vehicle opens its sentence and its movement is set off by commas after
+    it ("Самолёт, следовавший в X, разбился в Y", "The plane, which was flying to X,
+    crashed in Y"): the vehicle's own clause goes on after the second comma. Not for a
+    vehicle that is another verb's object ("jets struck the bus, travelling to X, the
+    president said in Paris")."""
+    before = re.split(r"[.;!?:]", text[:start])[-1].split()
+    opens = all(word.casefold() in SIZE_DETERMINERS for word in before)
+    return bool(vehicle) and opens and "," in text[start : match.start()]
 
 
 def _after(preps: str, part: str) -> list[str]:
