@@ -19,6 +19,7 @@ import itertools
 
 import pytest
 from roles_support import run
+from test_round67_dates2 import starts as visit_dates
 
 #: roles_support's publication date is 2025-03-12 (a Wednesday).
 MONDAY, FRIDAY = "2025-03-10", "2025-03-07"
@@ -33,16 +34,6 @@ def toll_dates(text: str) -> list[str | None]:
     """The dates of a right draft of the Basra toll over ``text``."""
     result = run("casualty_report", text, killed=12, **C, evidence=[1])
     return [r.date.value if r.date else None for r in result.records]
-
-
-def visit_dates(text: str) -> list[str | None]:
-    """The start dates of a right draft of Scholz's visit to Ukraine over ``text``."""
-    result = run(
-        "visit", text, visitors=[{"name": "Olaf Scholz", "title": None, "country": "DEU"}],
-        visitor_country="DEU", hosts=[], host_country="UKR", place=None, date=None,
-        end_date=None, purpose=None, status="occurred", attribution=None, evidence=[1],
-    )  # fmt: skip
-    return [r.start.value if r.start else None for r in result.records]
 
 
 def _grid(*parts: list[str], sep: str = " ") -> list[str]:

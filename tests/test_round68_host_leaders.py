@@ -14,6 +14,7 @@ the visitors (rule of receiving alone, round 68's first commit: 40/40 too).
 from __future__ import annotations
 
 from roles_support import run
+from test_round68_host import _person, _visit
 
 #: Per language: (country name, city) of each state, the two people's names, the template.
 CASES = {
@@ -48,16 +49,6 @@ CASES = {
             "O primeiro-ministro de {Y}, {B}, reuniu-se na terça-feira em {C} com o presidente de {X}, {A}."]),
 }  # fmt: skip
 PAIRS = [("DEU", "KEN"), ("KEN", "DEU")]
-
-
-def _person(name: str, country: str | None, title: str | None = None) -> dict[str, object]:
-    return {"name": name, "title": title, "country": country}
-
-
-def _visit(visitors: list[dict[str, object]], vc: str, hosts: list[dict[str, object]], hc: str):
-    return {"visitors": visitors, "visitor_country": vc, "hosts": hosts, "host_country": hc,
-            "place": None, "date": None, "end_date": None, "purpose": None,
-            "status": "occurred", "attribution": None, "evidence": [1]}  # fmt: skip
 
 
 def _sides(out):
