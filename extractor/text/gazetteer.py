@@ -265,16 +265,36 @@ _US_ENTRY = re.compile(
 def us_place_of_state(key: str, state: str) -> bool:
     """Whether folded ``key`` names a place of US state ``state`` (postal code): a city of
     the gazetteer (:func:`city_of_state`) or a town of 500 people or more ("Delhi, N.Y.",
-    "Cairo, Ill.", "Milan, Mich."). "Perth" is no place of Washington, "Chennai" none of
-    Tennessee. A town's name counts only as written (or "st." for "saint"): a letter
-    changed names another of the many small towns."""
+    "Cairo, Ill.", "Milan, Mich."), and a hyphenated metro name whose every part is one
+    ("Dallas-Fort Worth, TX"). "Perth" is no place of Washington, "Chennai" none of
+    Tennessee. A town's name counts only as written (:func:`_us_place_as_written`): a
+    letter changed names another of the many small towns."""
+    if _us_place_as_written(key, state):
+        return True
+    parts = [part.strip() for part in key.split("-")]
+    return len(parts) > 1 and all(part and _us_place_as_written(part, state) for part in parts)
+
+
+def _us_place_as_written(key: str, state: str) -> bool:
+    """Whether folded ``key`` names a place of US state ``state`` as the press writes it:
+    its own name, with "St."/"Ft."/"Mt." for "Saint"/"Fort"/"Mount" ("Ft. Worth, TX"), with
+    or without the kind of place the gazetteer adds ("Cherry Hill Township, NJ" is the
+    gazetteer's "Cherry Hill"; "Ocean, NJ" its "Ocean Township")."""
     if city_of_state(key, state):
         return True
     names = _small_us_places().get(state, frozenset())
-    written = (key, re.sub(r"\bst\.?(?=\s)", "saint", key))
-    return any(name in names for name in written) or any(
+    full = key
+    for short, long in _US_SHORT_WORDS:
+        full = re.sub(rf"\b{short}\.?(?=\s)", long, full)
+    bare = re.sub(rf"\s+(?:{'|'.join(_US_PLACE_KINDS)})$", "", full)
+    written = {key, full, bare} - {""}
+    return any(name in names or city_of_state(name, state) for name in written) or any(
         f"{name} {kind}" in names for name in written for kind in _US_PLACE_KINDS
     )
+
+
+#: The words the press shortens in a US place's name, with their gazetteer spelling.
+_US_SHORT_WORDS = (("st", "saint"), ("ft", "fort"), ("mt", "mount"))
 
 
 #: The words that follow a US place's name in its gazetteer name but not as the press

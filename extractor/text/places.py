@@ -126,6 +126,49 @@ def _abbreviated_state(written: str, city: str) -> bool:
     return written.strip() != state
 
 
+def _us_code_after_namesake(parts: list[str]) -> frozenset[str] | None:
+    """Whether the place as written ends in a US state's abbreviation after a name that
+    :func:`_abbreviated_state` did not take for a place of that state but the gazetteer
+    knows abroad or a country's name ("Berlin, CT", "Bethlehem, NY", "Lebanon, AL"): the code argues against
+    the foreign namesake as much as the unknown town argues against the state, so the
+    country stays open. The letters still read the foreign state where they are its own:
+    its ISO code ("Tunis, TN", "Berlin, DE") or the code of one of its divisions
+    ("Perth, WA" Western Australia, "Chennai, TN" Tamil Nadu), not in the AP's spelling of
+    a US state ("Perth, Wash."). The foreign states the place may still prove besides the
+    United States ("Tunis, TN": TUN; "Berlin, CT": none), or None where no such code follows such a name."""
+    named = [(part, key) for part in parts if (key := _key(part))]
+    if len(named) < 2:
+        return None
+    written = named[-1][0].strip()
+    code = us_state_code(written)
+    city = named[-2][1]
+    abroad = (_city_states(city) | _named_country(city)) - {"USA"} if code else frozenset()
+    if not abroad:
+        return None
+    return frozenset(
+        alpha3 for alpha3 in abroad if written == code and _state_writes(alpha3, written)
+    )
+
+
+def _named_country(key: str) -> frozenset[str]:
+    """The country folded ``key`` is the whole name of ("lebanon"; "Lebanon, NH" is a
+    town), or none."""
+    code = country_in_text(key) if _country_name(key) else None
+    return frozenset({code}) if code else frozenset()
+
+
+def _state_writes(alpha3: str, code: str) -> bool:
+    """Whether two letters ``code`` are state ``alpha3``'s ISO code or that of one of its
+    first-level divisions ("AU-WA", "IN-TN"; not Messina's "IT-ME", a province of Sicily)."""
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        return False
+    if country.alpha_2 == code:
+        return True
+    division = pycountry.subdivisions.get(code=f"{country.alpha_2}-{code}")
+    return division is not None and division.parent_code is None
+
+
 def _namesake_abroad(city: str, home: str) -> bool:
     """Whether folded ``city`` is the name of a city of some state but of no town of
     country ``home``: written before a name that is both a US state and that country
@@ -245,6 +288,15 @@ def place_proves_country(text: str | None) -> str | None:
         return None
     if state := _state_place(re.split(r"[,;/()]| - ", text)):
         return state
+    allowed = _us_code_after_namesake(re.split(r"[,;/()]| - ", text))
+    if allowed is not None:
+        read = _proved_reading(text)
+        return read if read == "USA" or read in allowed else None
+    return _proved_reading(text)
+
+
+def _proved_reading(text: str) -> str | None:
+    """:func:`place_proves_country` past the place's US state and namesake checks."""
     if _unread_region(re.split(r"[,;/()]| - ", text)):
         return None
     shared = shared_city_names()
