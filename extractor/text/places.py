@@ -165,8 +165,15 @@ def _state_writes(alpha3: str, code: str) -> bool:
         return False
     if country.alpha_2 == code:
         return True
-    division = pycountry.subdivisions.get(code=f"{country.alpha_2}-{code}")
-    return division is not None and division.parent_code is None
+    return f"{country.alpha_2}-{code}" in _first_divisions()
+
+
+@cache
+def _first_divisions() -> frozenset[str]:
+    """The ISO 3166-2 codes of the states' first-level divisions ("AU-WA", "IN-TN")."""
+    return frozenset(
+        str(division.code) for division in pycountry.subdivisions if division.parent_code is None
+    )
 
 
 def _namesake_abroad(city: str, home: str) -> bool:
