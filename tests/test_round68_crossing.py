@@ -19,6 +19,7 @@ from itertools import product
 
 import pytest
 from roles_support import run
+from test_round67_period_moving import _draft
 
 from extractor.text.places import movement_crosses_border, movement_ends
 
@@ -140,14 +141,6 @@ def test_the_vehicle_and_its_way_open_the_border(
 ) -> None:
     """Round 67's class, held (passes on main too)."""
     assert movement_crosses_border(city, text, language), text
-
-
-def _draft(city: str, code: str) -> dict[str, object]:
-    return dict(
-        killed=9, injured=None, qualifier="exact", victims=None, perpetrator=None,
-        country=code, place=city, date=None, scope="event", violence_type=None,
-        status="occurred", attribution=None, evidence=[1],
-    )  # fmt: skip
 
 
 #: End to end, one city per template in English: the record keeps or loses the state.
