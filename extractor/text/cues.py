@@ -960,6 +960,21 @@ VISITING_WORDS: dict[str, tuple[str, ...]] = {
     "ja": (),
     "ar": (),
 }  # fmt: skip
+#: Verbs of visiting whose object, the place visited, comes after their subject (verb
+#: first: "زار وزير خارجية غانا النمسا", Ghana's minister visited Austria); read past
+#: the subject by :data:`OF_STATE_NOUNS`. Subject first ("الوزير زار النمسا") the object
+#: follows the verb at once, as it does in the verb-first sentence with no named subject.
+VISITING_PAST_SUBJECT: dict[str, tuple[str, ...]] = {
+    "ar": (r"[وف]?(?:س)?(?:زار|زارت|زارا|زارتا|زاروا|يزور|تزور|يزوران|تزوران|يزورون)",),
+}  # fmt: skip
+#: Nouns whose state after them, with no article of their own, is the state they belong to
+#: (Arabic construct: "وزير خارجية غانا", "رئيس وزراء النمسا", "حكومة بيرو"), no place
+#: visited or gone to.
+OF_STATE_NOUNS: dict[str, tuple[str, ...]] = {
+    "ar": (r"[وفبل]?(?:وزير|وزيرة|وزراء|وزارة|خارجية|دفاع|رئيس|رئيسة|رئاسة|حكومة|ملك|ملكة"
+           r"|أمير|عاهل|سفير|سفيرة|سفارة|وفد|مبعوث|قوات|جيش|شعب|دولة|جمهورية|مملكة|برلمان"
+           r"|نظير|ممثل|عهد|مجلس|بعثة|سلطات|قادة|زعيم|شرطة|داخلية|مالية|اقتصاد|تجارة|مواطني)",),
+}  # fmt: skip
 #: Words after which a country is where the traveller came from or goes back to, no venue.
 RETURN_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("back", "home", r"return\w*", "left", "leaving", "departed", "departing", "from"),

@@ -35,12 +35,14 @@ from extractor.text.cues import (
     MEETING_CUES,
     MET_IN_PERSON_CUES,
     NO_TALK_CUES,
+    OF_STATE_NOUNS,
     RECEIVED_BY_WORDS,
     RECEIVING_WORDS,
     RETURN_WORDS,
     SPEECH_WORDS,
     TALK_CUES,
     UNSPACED_CHARS,
+    VISITING_PAST_SUBJECT,
     VISITING_WORDS,
     WELCOME_CUES,
     covers,
@@ -242,7 +244,8 @@ class Visit(Record):
                 "place and the visitor the one who travelled there (a leader who receives a "
                 "guest at home is the host); swap them or correct the place"
             )
-        venues = visit_venues(self.evidence.cited_text, language).ahead(self.status).went
+        names = [a.name for a in (*self.visitors, *self.hosts)]
+        venues = visit_venues(self.evidence.cited_text, language, names).ahead(self.status).went
         if visitor and host and venues == {visitor}:
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
@@ -436,7 +439,8 @@ _VENUES: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"(?:在|抵达|到达|飞抵|前往|来到|访问)(?!的)(\w{2,8})"),
     "it": re.compile(rf"(?<!\w)(?:{_IT_PLACE})\s*({_IT_NAME})"),
     "pt": re.compile(rf"(?<!\w)(?:{_PT_PLACE})\s+({_PT_NAME})"),
-    "ar": re.compile(rf"(?<!\w)(?:{_AR_PLACE})\s+({_AR_NAME})"),
+    # Arabic also joins "ل" (to) to its place: "زيارة للنمسا", "لغانا"
+    "ar": re.compile(rf"(?<!\w)(?:(?:{_AR_PLACE})\s+|(?=ل))({_AR_NAME})"),
     # Japanese puts the postposition after the place: "ベルリンで", "ベルリンに到着"
     "ja": re.compile(rf"({_JA_NAME})(?:で|にて|において)"),
 }
@@ -455,13 +459,32 @@ def venue_countries(sentence: str, language: str = "en") -> set[str]:
         pattern = _VENUES.get(each)
         if pattern is None:
             continue
-        for match in pattern.finditer(sentence):
+        for match in _venue_matches(pattern, sentence, each):
             if each == "en" and _modifies_a_noun(sentence, match):
                 continue  # "killed in Israeli strikes": the strikes', not a place
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
                 found.add(code)
     return found
+
+
+def _venue_matches(
+    pattern: re.Pattern[str], sentence: str, language: str
+) -> Iterator[re.Match[str]]:
+    """The venues ``pattern`` (of :data:`_VENUES`) finds, but an Arabic word that begins
+    with "ل" only as a place joined to "ل", to (:func:`_joined_to`)."""
+    for match in pattern.finditer(sentence):
+        if language == "ar" and match.start() == match.start(1) and not _joined_to(match.group(1)):
+            continue
+        yield match
+
+
+def _joined_to(word: str) -> bool:
+    """Whether an Arabic word is a place joined to "ل" (to): "للنمسا" (ل + النمسا),
+    "لغانا" (ل + غانا), not a name that begins with the letter ("لبنان", "ليما"), which
+    stands bare as a subject or a state's genitive as often as a venue."""
+    rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return country_in_text(rest, "ar") is not None or _a_city(rest) is not None
 
 
 #: Lower-case words after a place name that are no noun it modifies: "in Myanmar on
@@ -753,8 +776,10 @@ def _listed_after(sentence: str, end: int, language: str) -> list[tuple[str, int
     return listed
 
 
-def visit_venues(sentence: str, language: str = "en") -> Venues:
+def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ()) -> Venues:
     """Where a sentence says a visit took place, read in English and in ``language``.
+    ``names``: the people of the visit, whose words are no place ("إيرينا سالو": Salo is
+    also a Finnish town).
 
     The place someone went to wins over any other: "Li Qiang, visiting
     Germany, urged more German investment in China" took place in Germany.
@@ -787,6 +812,8 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
                 gone(code, match.start(), each)
                 for other, _at in _listed_after(sentence, match.end(), each):
                     gone(other, match.start(), each)
+        for code, at in _visited_past_subject(sentence, each, names):
+            gone(code, at, each)
         no_venue = {
             m.start(m.lastindex or 0)
             for key in ("back", "governed")
@@ -796,7 +823,7 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
         if pattern is None:
             continue
         lead = patterns.get("lead")
-        for match in pattern.finditer(sentence):
+        for match in _venue_matches(pattern, sentence, each):
             if match.start(1) in no_venue:
                 continue
             if each == "en" and _other_occasion(sentence, match.start()):
@@ -816,6 +843,63 @@ def visit_venues(sentence: str, language: str = "en") -> Venues:
                 venues.add(code)
     planned -= went
     return Venues(went, venues - went - planned, main, planned)
+
+
+#: How many words after a verb of :data:`VISITING_PAST_SUBJECT` its place may stand: past a
+#: subject of a title, a state and a name, a day, and a person visited with their own title
+#: ("زار وزير خارجية غانا بيتر ويك يوم الجمعة وزير خارجية النمسا إيرينا سالو في فيينا").
+_PAST_SUBJECT_REACH = 16
+#: Words after which a state is where someone came from, or what was talked of or with, not
+#: the object visited ("زار وفد من غانا", "حول غانا"), in the languages of
+#: :data:`VISITING_PAST_SUBJECT`.
+_NOT_VISITED_AFTER = {"ar": re.compile(r"^[وف]?(?:من|عن|مع|حول|بشأن|منذ|قبل|بعد)$")}
+#: A definite Arabic relative adjective ("الغاني", "النمساوية"): agreeing with the noun
+#: before it, it says whose a person or body is ("الرئيس الغاني"), not where one went.
+_DEFINITE_NISBA = re.compile(r"^[وفبل]?ال[\u0621-\u064a]+(?:ي|ية|يين|يون|يان)$")
+
+
+def _visited_past_subject(
+    sentence: str, language: str, names: Sequence[str] = ()
+) -> Iterator[tuple[str, int]]:
+    """The place visited after a verb that puts its subject first (:data:`VISITING_PAST_SUBJECT`:
+    Arabic "زار X Y", X visited Y), with the verb's offset: the first state or city named
+    in its clause that is not the subject's. A state after a noun it belongs to ("وزير
+    خارجية غانا", :data:`OF_STATE_NOUNS`), a definite adjective ("الرئيس الغاني") or a
+    word of origin or topic ("وفد من غانا") is the subject's or another's, not the place
+    visited; a visit of a person ("زار نظيره") names no place here, nor does a word of a
+    person's name among ``names``."""
+    words = VISITING_PAST_SUBJECT.get(language)
+    named = {word for name in names for word in name.split()}
+    if not words:
+        return
+    verb = re.compile(rf"(?<!\w){_words(words)}(?!\w)")
+    of_state = re.compile(rf"^{_words(OF_STATE_NOUNS[language])}$")
+    not_after = _NOT_VISITED_AFTER.get(language, re.compile("(?!)"))
+    for match in verb.finditer(sentence):
+        end = _clause(sentence, match.start())[1]
+        found = list(re.finditer(r"[^\s.,;:!?()«»\"،؛]+", sentence[match.end() : end]))
+        for n, word in enumerate(found[:_PAST_SUBJECT_REACH]):
+            previous = found[n - 1].group() if n else ""
+            if of_state.match(previous) or not_after.match(previous):
+                continue
+            if _DEFINITE_NISBA.match(word.group()) or word.group() in named:
+                continue
+            code = _a_place(word.group(), language) or _a_city(word.group())
+            if code is None and n + 1 < len(found):
+                pair = f"{word.group()} {found[n + 1].group()}"
+                code = _a_place(pair, language) or _a_city(pair)
+                if code is not None and _a_place(found[n + 1].group(), language) == code:
+                    code = None  # the next word names it alone: read it there
+            if code is not None:
+                yield code, match.start()
+                break
+
+
+def _a_city(word: str) -> str | None:
+    """The state of a city written as one word with no article ("فيينا", "أكرا"): a word
+    with the article is as often a common noun that some town is also called ("المدينة",
+    "الأبيض"), and is left to the country names, which know the capitals ("القاهرة")."""
+    return None if word.startswith("ال") else place_country(word)
 
 
 #: What puts a destination under an invitation, a plan, a wish or the future, before the
@@ -1398,7 +1482,8 @@ def _names_a_venue(sentence: str, language: str) -> bool:
     for each in dict.fromkeys(("en", language)):
         pattern = _VENUES.get(each)
         if pattern is not None and any(
-            place_country(m.group(1).rstrip(".'’-")) for m in pattern.finditer(sentence)
+            place_country(m.group(1).rstrip(".'’-"))
+            for m in _venue_matches(pattern, sentence, each)
         ):
             return True
     return False
@@ -1438,7 +1523,8 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         if where == visitor and host is None:
             return data
         return _placed(data, where, "the visit took place in", make)
-    venues = visit_venues(make.quote, make.language).ahead(data.get(_STATUS))
+    names = [a.name for a in (*data["visitors"], *data["hosts"])]
+    venues = visit_venues(make.quote, make.language, names).ahead(data.get(_STATUS))
     gone = venues.went if len(venues.went) == 1 else set()
     if where is None:
         read = _received(data, make)
@@ -1453,6 +1539,8 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
                     return _unknown_visitor(data)
                 make.warn(note)
                 return _swapped(data)
+    if where is None and not venues.went and (met := _met_at_home(data, make)) is not None:
+        return met
     if host is None:  # nothing to put right, a host to fill in: the one venue named
         named = venues.went or venues.venues
         if len(named) == 1 and named != {visitor}:
@@ -1476,6 +1564,50 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
         "(only the visitor going there in a main clause moves the visit)"
     )
     return data
+
+
+#: Where a meeting in person was held, in the languages whose venue of a meeting is read
+#: apart from a place of any other kind: a Japanese place with its locative particle, not
+#: one that modifies a noun ("ウィーンで会談した"; "ウィーンでの選挙" is a topic), and an Arabic
+#: place after "في" in the clause of a verb of meeting ("التقى ... في فيينا"), with no word
+#: of what was discussed between ("وبحثا الوضع في ليما"). English "in X" says a topic as
+#: often, and is not read here.
+_MEETING_VENUES: dict[str, re.Pattern[str]] = {
+    "ja": re.compile(rf"(?P<venue>{_JA_NAME})(?:で|において|にて)(?!の)[^。！？]{{0,60}}?"
+                     rf"(?:{MET_IN_PERSON_CUES['ja'].pattern})"),
+    "ar": re.compile(rf"(?:{MET_IN_PERSON_CUES['ar'].pattern})"
+                     r"(?:(?!\s(?:[وف]?(?:بحث|ناقش|تناول|تباحث|استعرض)\w*|الوضع|حول|بشأن|عن|ملف)\s)"
+                     rf"[^.،؛!?]){{0,120}}?\s(?:في)\s+(?P<venue>{_AR_NAME})"),
+}  # fmt: skip
+
+
+def meeting_venues(sentence: str, language: str) -> set[str]:
+    """The states where a sentence says a meeting in person was held (:data:`_MEETING_VENUES`):
+    with one of a visit's sides, it says that side was at home ("東京で会談", "التقى ... في
+    طوكيو"), as a verb of receiving does. A meeting with no place ("AはBと会談") says
+    nothing of who travelled; a call ("電話で会談") is held in no place."""
+    pattern = _MEETING_VENUES.get(language)
+    if pattern is None:
+        return set()
+    found = set()
+    for match in pattern.finditer(sentence):
+        name = match.group("venue")
+        code = _a_place(name, language) or _a_city(name)
+        if code is not None:
+            found.add(code)
+    return found
+
+
+def _met_at_home(data: dict[str, Any], make: Builder) -> dict[str, Any] | None:
+    """The visit put right by where its meeting was held, when that is one side's state and
+    nothing else in the evidence says who went where: the side in whose state they met is
+    the host (:func:`meeting_venues`). None when that says nothing new."""
+    visitor, host = data["visitor_country"], data["host_country"]
+    if visitor is None or host is None or visitor == host:
+        return None
+    if meeting_venues(make.quote, make.language) != {visitor}:
+        return None
+    return _placed(data, visitor, "the meeting took place in", make)
 
 
 def _a_topic(place: str, where: str, make: Builder) -> bool:
