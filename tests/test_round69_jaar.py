@@ -108,6 +108,7 @@ _NO_DIRECTION: dict[str, dict[str, str]] = {
         "topic": "التقى وزير خارجية {X} {A} يوم الجمعة نظيره من {Y} {B} وبحثا الوضع في {CAP}.",
         "from": "التقى وزير خارجية {X} {A} يوم الجمعة نظيره {B} القادم من {CAP}.",
         "phone": "أجرى وزير خارجية {X} {A} يوم الجمعة اتصالا هاتفيا مع نظيره من {Y} {B}.",
+        "backing": "زار وفد من القوات الموالية {LX} يوم الجمعة مقر وزير خارجية {Y} {B}.",
     },
 }  # fmt: skip
 _NEAR = _cases(_NO_DIRECTION)
@@ -125,7 +126,8 @@ def test_a_meeting_alone_moves_no_visit() -> None:
 
 
 def test_a_topic_or_a_start_is_no_venue() -> None:
-    """Near miss: "Xでの選挙", "الوضع في X", "القادم من X", "電話で" name no place gone to."""
+    """Near miss: "Xでの選挙", "الوضع في X", "القادم من X", "電話で", "الموالية لX" name no
+    place gone to."""
     read = [
         (text, venues.went)
         for language, text, x, *_ in _NEAR

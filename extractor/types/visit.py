@@ -469,14 +469,22 @@ def venue_countries(sentence: str, language: str = "en") -> set[str]:
 
 
 def _venue_matches(
-    pattern: re.Pattern[str], sentence: str, language: str
+    pattern: re.Pattern[str], sentence: str, language: str, joined: bool = False
 ) -> Iterator[re.Match[str]]:
-    """The venues ``pattern`` (of :data:`_VENUES`) finds, but an Arabic word that begins
-    with "ل" only as a place joined to "ل", to (:func:`_joined_to`)."""
+    """The venues ``pattern`` (of :data:`_VENUES`) finds; an Arabic word that begins with
+    "ل" only with ``joined`` (after a word of going, :func:`visit_venues`), and only as a
+    place joined to "ل", to (:func:`_joined_to`): elsewhere "ل" ties a state to what it
+    owns or backs ("قوات موالية لروسيا"), no place."""
     for match in pattern.finditer(sentence):
-        if language == "ar" and match.start() == match.start(1) and not _joined_to(match.group(1)):
+        if _joined_venue(match, language) and not (joined and _joined_to(match.group(1))):
             continue
         yield match
+
+
+def _joined_venue(match: re.Match[str], language: str) -> bool:
+    """Whether a venue of :data:`_VENUES` is an Arabic place joined to "ل" (no word of place
+    before it)."""
+    return language == "ar" and match.start() == match.start(1)
 
 
 def _joined_to(word: str) -> bool:
@@ -823,7 +831,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
         if pattern is None:
             continue
         lead = patterns.get("lead")
-        for match in _venue_matches(pattern, sentence, each):
+        for match in _venue_matches(pattern, sentence, each, joined=True):
             if match.start(1) in no_venue:
                 continue
             if each == "en" and _other_occasion(sentence, match.start()):
@@ -838,6 +846,8 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
                     for other, _at in _listed_after(sentence, match.end(1), each):
                         gone(other, word.start(), each)
                     continue
+            if _joined_venue(match, each):
+                continue  # "ل" after no word of going: whose, not where ("موالية لروسيا")
             code = country_in_text(match.group(1), None if each == "en" else each)
             if code is not None:
                 venues.add(code)
@@ -884,6 +894,8 @@ def _visited_past_subject(
                 continue
             if _DEFINITE_NISBA.match(word.group()) or word.group() in named:
                 continue
+            if language == "ar" and word.group().startswith("ل") and _joined_to(word.group()):
+                continue  # "الموالية لروسيا": whose, never the verb's object
             code = _a_place(word.group(), language) or _a_city(word.group())
             if code is None and n + 1 < len(found):
                 pair = f"{word.group()} {found[n + 1].group()}"
