@@ -1147,6 +1147,12 @@ def speech_verbs() -> str:
 
 #: Every form of :data:`SPEECH_VERBS`, for a word-by-word check.
 SPEECH_WORDS: frozenset[str] = frozenset(w for forms in SPEECH_VERBS.values() for w in forms)
+#: Verbs of speech of the languages written without spaces, which a word boundary cannot
+#: find (:data:`SPEECH_VERBS` is matched between word boundaries): Chinese "表示", "称",
+#: "说" right after the speaker or the speech's date ("外交部周一表示，").
+JOINED_SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "zh": ("表示", "宣称", "声称", "称", "说", "宣布", "指出", "强调", "透露", "证实"),
+}
 
 
 #: Nouns of money that is no deal's price: a state's budget, its economy or output

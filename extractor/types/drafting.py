@@ -53,6 +53,7 @@ from extractor.text.cues import (
     GOING_WORDS,
     HAN_AND_KANA,
     HANGUL,
+    JOINED_SPEECH_VERBS,
     MAY_MODAL,
     MEETING_CUES,
     NO_TALK_CUES,
@@ -1731,14 +1732,69 @@ def _reports_date(quote: str, start: int, end: int | None = None) -> bool:
     gunmen killed", "dijo que el lunes murieron", "said Monday's bombing killed" date
     the event. A date of the event's own clause ("killed 12 today, officials said") is
     not the report's either, nor that of a passive verb of speech (:data:`_PASSIVE_BEFORE`:
-    "twelve deaths were reported on Monday"), which reports no clause but the event."""
+    "twelve deaths were reported on Monday"), which reports no clause but the event. A
+    date written before its speaker and verb is the speech's too (:func:`_fronted_speech_date`:
+    "On Monday, the ministry said", "外交部周一表示")."""
     reach = quote[max(0, start - _SPEECH_REACH) : start]
     verb = None if start <= 0 else _speech_before(reach)
     if verb is None:
-        return _split_speech(quote, start, end)
+        return _split_speech(quote, start, end) or _fronted_speech_date(quote, start, end)
     if _PASSIVE_BEFORE.search(quote[: max(0, start - _SPEECH_REACH) + verb.start()]):
         return False  # "deaths were reported on Monday": the event's day, no report's
     return end is None or _DATE_OF_A_NOUN.match(quote, end) is None
+
+
+#: A date written before its verb of speech, up to that verb: an optional comma, the
+#: speaker (a few words, an auxiliary among them: "On Monday, the ministry said", "Lundi,
+#: le ministère a déclaré", "El lunes, el ministerio dijo", "В понедельник министерство
+#: заявило", "Officials on Monday said") or none (German's verb second: "Am Montag sagte").
+_SPEAKER_THEN_SPEECH = re.compile(
+    rf"\s*,?\s*(?P<speaker>(?:[^\W\d][\w'’.-]*\s+){{0,7}}?){speech_verbs()}(?!\w)"
+)
+#: The same for a language written without spaces: "外交部周一表示，", "周一，外交部称".
+_JOINED_SPEAKER_THEN_SPEECH = re.compile(
+    r"[，,]?\s*(?P<speaker>[^，。；：、,.;:!?\s]{0,15}?)(?:"
+    + "|".join(v for forms in JOINED_SPEECH_VERBS.values() for v in forms)
+    + ")"
+)
+#: How many words of the speaker may stand before a fronted date ("Officials on Monday").
+_SPEAKER_BEFORE_DATE = 4
+#: Each language's finite past (:data:`_CLAUSE_PARTS`), as a word: a speaker has no verb
+#: of its own.
+_FINITE_PAST: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"(?<!\w){parts[3]}(?!\w)") for language, parts in _CLAUSE_PARTS.items()
+}
+
+
+def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
+    """Whether the date at ``quote[start:end]`` is a verb of speech's written before it:
+    its clause opens with the date, or the speaker and the date, and goes on with the
+    speaker and the verb ("On Monday, the ministry said X had visited Kyiv on Friday",
+    "Lundi, le ministère a déclaré que", "Am Montag sagte das Ministerium", "德国外交部
+    周一表示，"). Fronted or not, the speech's date is the report's, and a date of the
+    reported clause after it is the event's. Only a speaker stands around the date: no
+    word of the event or finite past of its own ("On Monday, Scholz visited Kyiv and
+    said", "12 were killed on Monday, police said" date the event), and no comma
+    inside it (an apposition or another clause)."""
+    if end is None:
+        return False
+    head = _CLAUSE_BREAK.split(_SENTENCE_END.split(quote[:start])[-1])[-1]
+    joined = _UNSPACED_SCRIPT.search(quote[start:end]) is not None
+    pattern = _JOINED_SPEAKER_THEN_SPEECH if joined else _SPEAKER_THEN_SPEECH
+    speech = pattern.match(quote, end)
+    if speech is None:
+        return False
+    speaker = f"{head} {speech.group('speaker')}"
+    if joined:
+        return len(head) <= 15 and not _EVENT_WORDS["zh"].search(speaker)
+    if len(head.split()) > _SPEAKER_BEFORE_DATE or _OTHER_CLAUSE.search(speaker):
+        return False
+    verb = quote[speech.end("speaker") : speech.end()]
+    own = [language for language, forms in SPEECH_VERBS.items() if verb in forms]
+    past = [_FINITE_PAST[language] for language in ("en", *own) if language in _FINITE_PAST]
+    return not any(p.search(speaker) for p in past) and not any(
+        words.search(speaker) for words in _EVENT_WORDS.values()
+    )
 
 
 def _speech_before(reach: str) -> re.Match[str] | None:
