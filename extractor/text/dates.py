@@ -1794,6 +1794,17 @@ def _weekday_modifier_patterns(
     return tuple(found)
 
 
+#: The preposition of time a language writes before a month alone ("en febrero", "en
+#: février", "im Februar", "в феврале", "em fevereiro", "a febbraio"): so written, the
+#: whole month's name is a date of month precision (as "in February" is in English), its
+#: year the one the tense gives (:func:`_closest_year`). Without it a month's name is too
+#: often something else ("Mai" a name, "mars" a planet).
+_MONTH_ALONE_AFTER: dict[str, tuple[str, ...]] = {
+    "es": ("en", "En"), "fr": ("en", "En"), "de": ("im", "Im"), "ru": ("в", "В", "во", "Во"),
+    "pt": ("em", "Em"), "it": ("a", "A", "in", "In"),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Words:
     """One language's date words, lower case -> number (month 1-12, weekday 0-6)."""
@@ -1893,6 +1904,12 @@ def _words(language: str) -> _Words | None:
         # "mayo de 2022", "März 2022"
         rf"(?P<m3>{month})\s+(?:de\s+|del\s+)?(?P<y3>{year})",
     ]
+    whole = [f for f in months if not _abbreviation(f, longest[months[f]])]
+    opens = _MONTH_ALONE_AFTER.get(language)
+    if opens and whole:  # "en febrero", "en février", "im Februar", "в феврале", or alone
+        alone = _alternation(whole)
+        after = "".join(rf"(?<=(?<!\w){word}\s)|" for word in opens)
+        parts.append(rf"(?:{after}^(?=(?:{alone})\s*$))(?P<m4>{alone})")
     if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
         parts.append(rf"(?P<m2>{month})\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
     if weekdays:
@@ -2136,6 +2153,8 @@ def _resolve_match(
             year = int(groups["y2"]) if groups.get("y2") else None
             month = words.months[groups["m2"].lower().rstrip(".")]
             return _calendar(year, month, int(groups["d3"]), None, published, tense)
+        if groups.get("m4"):
+            return _calendar(None, words.months[groups["m4"].lower()], None, None, published, tense)
         if groups.get("m3"):
             return ResolvedDate(_month(int(groups["y3"]), words.months[groups["m3"].lower().rstrip(".")]),
                                 "month", "exact")  # fmt: skip
