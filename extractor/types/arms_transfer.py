@@ -1453,11 +1453,97 @@ def _de_approving_goods() -> tuple[str, ...]:
     return _DE_HAVE + ending(_DE_APPROVED), _DE_WILL + ending(_DE_APPROVE)
 
 
+#: What a verb or noun of moving may move that is no weapon nor military good (SIPRI
+#: counts weapons and military equipment only): money, people handed over, power, an
+#: office or custody, land, know-how, relief goods, per language ("transferred funds",
+#: "handed over the prisoners", "entregó el poder", "a livré des céréales", "übergab den
+#: Vorsitz", "передала власть", "移交了战俘"). Only heads of the object are listed; a
+#: weapon word coordinated with them ("funds and weapons") still moves goods.
+_NOT_MOVED_GOODS = {
+    "en": r"funds?|funding|money|cash|loans?|grants?|refugees?|prisoners?|detainees?|"
+          r"hostages?|captives?|migrants?|asylum[- ]seekers?|evacuees?|civilians?|suspects?|"
+          r"fugitives?|remains|bodies|power|control|custody|sovereignty|presidency|"
+          r"chairmanship|leadership|authority|territor(?:y|ies)|lands?|islands?|technology|"
+          r"technologies|know-how|expertise|information|data|humanitarian\s+(?:aid|assistance|"
+          r"supplies|goods)|relief|food|grain|wheat|fertili[sz]ers?|vaccines?|doses|"
+          r"medicines?|medical\s+supplies|fuel|electricity",
+    "es": r"fondos|dinero|préstamos?|refugiad[oa]s|prisioner[oa]s|presos|detenid[oa]s|"
+          r"rehenes|migrantes|civiles|poder|control|custodia|soberanía|presidencia|"
+          r"territorios?|tierras?|islas?|tecnologías?|conocimientos|información|"
+          r"ayuda\s+humanitaria|alimentos|cereales|granos?|trigo|vacunas?|medicamentos|"
+          r"combustible",
+    "fr": r"fonds|argent|prêts?|réfugié(?:e)?s|prisonnier(?:e)?s|détenu(?:e)?s|otages|"
+          r"migrants|civils|pouvoir|contrôle|garde|souveraineté|présidence|territoires?|"
+          r"terres?|îles?|technologies?|savoir-faire|informations?|aide\s+humanitaire|vivres|"
+          r"nourriture|céréales|blé|vaccins?|médicaments|carburant",
+    "de": r"Gelder|Geld|Finanzmittel|Kredite?|Flüchtling\w*|Gefangene\w*|Häftling\w*|"
+          r"Geiseln?|Migranten|Zivilisten|Macht|Kontrolle|Sorgerecht|Souveränität|Vorsitz|"
+          r"Präsidentschaft|Gebiete?|Territori\w*|Land|Inseln?|Technologien?|Know-how|"
+          r"humanitäre\w*\s+Hilfe|Hilfsgüter|Lebensmittel|Getreide|Weizen|Impfstoff\w*|"
+          r"Medikament\w*|Treibstoff",
+    "ru": r"средств\w*|деньг\w*|кредит\w*|беженц\w*|пленн\w*|военнопленн\w*|заключ[её]нн\w*|"
+          r"задержанн\w*|заложник\w*|мигрант\w*|власт\w*|контрол\w*|председательств\w*|"
+          r"президентств\w*|территори\w*|земл\w*|остров\w*|технологи\w*|"
+          r"гуманитарн\w*\s+помощ\w*|продовольстви\w*|зерн\w*|пшениц\w*|вакцин\w*|"
+          r"лекарств\w*|топлив\w*",
+    "zh": r"资金|钱款|贷款|难民|战俘|俘虏|囚犯|被拘留者|被拘押者|人质|移民|平民|权力|政权|"
+          r"控制权|监护权|主权|主席职位|主席国|领土|土地|岛屿|技术|专有技术|人道主义援助|"
+          r"人道援助|粮食|小麦|疫苗|药品|燃料",
+}  # fmt: skip
+_NOT_MOVED = "|".join(_NOT_MOVED_GOODS.values())
+#: A weapon word of any language, to find one coordinated with a thing moved.
+_ANY_WEAPON = "|".join(_uncaptured(p.pattern) for p in ARMS_CUES.values())
+#: Words that make an object military ("military technology", "defence funds").
+_MILITARY_WORD = r"milit\w*|militär\w*|воен\w*|defen[cs]e|defensa|défense|arms?|weapons?"
+#: A weapon named with the thing moved: "funds and weapons", "prisoners and tanks".
+_WITH_WEAPON = (
+    r"(?:\s+(?:and|or|as\s+well\s+as|plus|including|y|e|o|et|ou|und|oder|sowie|и|или)"
+    rf"(?!\w)(?:\s+(?:[^\s,;:]+\s+){{0,3}}?|\s+)(?:{_ANY_WEAPON}))"
+)
+#: The object of a spaced verb or noun of moving, read up to its head: a dative party
+#: before it ("передала Украине средства", "gave Ukraine funds"), a particle ("handed
+#: over"), "of" after a noun ("the transfer of funds"), a determiner, a sum it measures
+#: ("$5 million in humanitarian aid") and at most two words, no link nor military word.
+_MOVED_OBJECT = (
+    r"(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*)?(?:\s+(?:over|out|back|off))?"
+    r"(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’])?\s*(?:"
+    + _DETERMINER
+    + r"\s+|[lL]['’]\s*)?"
+    + rf"(?:{_MONEY}\s+(?:worth\s+of|in|of|en|de|d['’]|an|в)(?:\s+|(?<=['’])))?"
+    + rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
+)
+#: After a verb or noun of moving: its object is no goods (:data:`_NOT_MOVED_GOODS`) and
+#: names no weapon with it. Chinese puts the object right after the verb and its "了".
+_MOVES_NO_GOODS = re.compile(
+    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']}))"
+    rf"(?!{_WITH_WEAPON})"
+)
+_MOVES_GOODS_AHEAD = f"(?!{_MOVES_NO_GOODS.pattern})"
+
+
+def _moving_goods(verbs: Sequence[str], language: str = "") -> tuple[str, ...]:
+    """The verbs of supplying, as one alternative read only when its object may be goods: "transferred funds
+    to Ukraine", "handed over the presidency to Poland", "移交了战俘" supply nothing
+    (SIPRI: a transfer moves weapons). A spaced verb is read whole first, so a shorter
+    reading of it ("transf" of "transferred") does not slip past the object."""
+    whole = "" if language == "zh" else r"(?!\w)"
+    return (rf"(?:{'|'.join(verbs)}){whole}{_MOVES_GOODS_AHEAD}",)
+
+
 SUPPLYING: dict[str, tuple[str, ...]] = {
-    **{k: (*v, _approving_goods(k)) if k in _APPROVING else v for k, v in SUPPLYING_WORDS.items()},
-    "de": (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"], _approving_goods("de"), *_de_approving_goods()),
+    **{
+        k: _moving_goods((*v, _approving_goods(k)) if k in _APPROVING else v, k)
+        for k, v in SUPPLYING_WORDS.items()
+    },
+    # "transfirió", "transfieren": the stem of "transferir" that "transfer-" misses
+    "es": _moving_goods(
+        (*SUPPLYING_WORDS["es"], r"transfiri\w*", r"transfier\w*", _approving_goods("es"))
+    ),
+    "de": _moving_goods(
+        (*_DE_SUPPLYING, *SUPPLYING_WORDS["de"], _approving_goods("de"), *_de_approving_goods())
+    ),
     # "enverr-": the future of "envoyer"
-    "fr": (*SUPPLYING_WORDS["fr"], r"enverr\w*", _approving_goods("fr")),
+    "fr": _moving_goods((*SUPPLYING_WORDS["fr"], r"enverr\w*", _approving_goods("fr"))),
 }
 #: The article of a German dative country name: "dem Irak", "den USA", "der Ukraine",
 #: not the nominative "der" of a masculine one ("heute liefert der Iran Drohnen").
@@ -1647,6 +1733,24 @@ _PLEDGED = {
 }
 
 
+#: A German compound tense whose object is no goods: "Deutschland hat Gelder an Polen
+#: übergeben". Its "an Polen ... übergeben" is read at the clause's end, past the object
+#: (:func:`_direction_patterns`), so the auxiliary's object is judged here.
+_DE_MOVES_NO_GOODS = re.compile(
+    rf"(?<!\w)(?i:{'|'.join(_DE_SUPPLYING[:2])})(?={_MOVES_NO_GOODS.pattern})"
+)
+
+
+def _moves_no_goods(sentence: str, language: str) -> bool:
+    """Whether a German sentence that names no weapon moves something else in a compound
+    tense ("hat Gefangene an die Ukraine übergeben"): it marks no side."""
+    return (
+        language == "de"
+        and _DE_MOVES_NO_GOODS.search(sentence) is not None
+        and not _names_a_weapon(sentence, language)
+    )
+
+
 def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[str]]:
     """The countries a sentence marks as supplier and as recipient (SIPRI: supplier ->
     recipient), read in English and in ``language``: "from X", "sold by X", "under licence
@@ -1657,6 +1761,8 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
     ("Japan was supplied with howitzers", "Японии переданы") a recipient."""
     suppliers: set[str] = set()
     recipients: set[str] = set()
+    if _moves_no_goods(sentence, language):
+        return suppliers, recipients
     for each in dict.fromkeys(("en", language)):
         patterns = _DIRECTIONS.get(each)
         if patterns is None:
