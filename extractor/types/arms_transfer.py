@@ -1513,9 +1513,10 @@ _MOVED_OBJECT = (
     + rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
 )
 #: After a verb or noun of moving: its object is no goods (:data:`_NOT_MOVED_GOODS`) and
-#: names no weapon with it. Chinese puts the object right after the verb and its "了".
+#: names no weapon with it; the thing ends its noun phrase ("complete power units" are
+#: goods). Chinese puts the object right after the verb and its "了".
 _MOVES_NO_GOODS = re.compile(
-    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']}))"
+    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})))|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']}))"
     rf"(?!{_WITH_WEAPON})"
 )
 _MOVES_GOODS_AHEAD = f"(?!{_MOVES_NO_GOODS.pattern})"
