@@ -16,6 +16,7 @@ import itertools
 import pytest
 from roles_support import run
 
+from extractor.text.gazetteer import city_name_states
 from extractor.text.places import place_proves_country
 
 C = dict(
@@ -87,8 +88,12 @@ KEPT = [
     "text", [f"{c}, {r}" for c, r in itertools.product(NAMESAKES, NAMESAKE_REGIONS)]
 )
 def test_a_city_before_an_unread_region_proves_no_state(text: str) -> None:
-    """Fails on main: 10/35 ('London, Quebec' GBR, 'Sydney, Nova Scotia' AUS)."""
-    assert place_proves_country(text) is None
+    """Fails on main: 10/35 ('London, Quebec' GBR, 'Sydney, Nova Scotia' AUS). Round 69:
+    the regions are Canada's provinces, read: Canada where the city's name is a place of
+    Canada too ("London, Ontario"), else none (tests/test_round69_region.py)."""
+    city = text.split(",")[0].lower()
+    expected = "CAN" if "CAN" in city_name_states(city) else None
+    assert place_proves_country(text) == expected
 
 
 @pytest.mark.parametrize(("text", "code"), KEPT)

@@ -16,7 +16,7 @@ import random
 
 import pytest
 
-from extractor.text.gazetteer import main_city_index, shared_city_names
+from extractor.text.gazetteer import city_name_states, main_city_index, shared_city_names
 from extractor.text.places import place_proves_country
 
 #: Words after a city that name no place: descriptors and directions.
@@ -43,11 +43,13 @@ CITIES = _cities(60)
 
 
 def test_an_unread_descriptor_keeps_the_city_state() -> None:
-    """Fails on main: 2,400/2,400 lose the state."""
+    """Fails on main: 2,400/2,400 lose the state. Round 69: only a name of one state's
+    places keeps it ("Moreno" is Argentina's and Brazil's: tests/test_round69_region.py)."""
     lost = [
         (place, alone)
         for city, form, descriptor in itertools.product(CITIES, FORMS, DESCRIPTORS)
         if (alone := place_proves_country(city)) is not None
+        and len(city_name_states(city.lower())) == 1
         and place_proves_country(place := form.format(c=city, d=descriptor)) != alone
     ]
     assert lost == []
@@ -61,8 +63,10 @@ OWN_REGIONS = [
     ("Kupiansk", "Kharkiv", "UKR"), ("Mosul", "Ninewa", "IRQ"), ("Maiduguri", "Borno", "NGA"),
     ("Mumbai", "Maharashtra", "IND"), ("Quetta", "Balochistan", "PAK"), ("Bunia", "Ituri", "COD"),
     ("Sydney", "New South Wales", "AUS"), ("Kharkiv", "Kharkivska oblast", "UKR"),
-    ("Lviv", "Galicia", "UKR"), ("Milan", "Lombardy", "ITA"),
+    ("Milan", "Lombardy", "ITA"),
 ]  # fmt: skip
+# Round 69: "Lviv, Galicia" left: ISO's Galicia is Spain's division, where no Lviv lies, so
+# the state stays open as for "Berlin, Manitoba".
 
 
 @pytest.mark.parametrize(
@@ -95,4 +99,10 @@ REGIONS_ELSEWHERE = [("Ontario", "CAN"), ("Nova Scotia", "CAN"), ("Queensland", 
     ],
 )
 def test_a_region_of_another_state_proves_nothing(place: str) -> None:
-    assert place_proves_country(place) is None
+    """Not the city's best-known state. Round 69: the region's state where the city's
+    name is a place there too ("London, Ontario", "Sydney, Nova Scotia": Canada's), else
+    none ("Berlin, Manitoba")."""
+    city, region = (part.strip(" .") for part in place.replace("(", ",").split(",")[:2])
+    other = dict(REGIONS_ELSEWHERE)[region.rstrip(")")]
+    expected = other if other in city_name_states(city.lower()) else None
+    assert place_proves_country(place) == expected

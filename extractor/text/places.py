@@ -26,6 +26,7 @@ from extractor.text.gazetteer import (
     alpha3_of,
     city_countries,
     city_index,
+    city_name_states,
     city_of_state,
     constituent_countries,
     gazetteer_name,
@@ -239,14 +240,23 @@ _DIRECTION = re.compile(
 @cache
 def _division_states() -> dict[str, frozenset[str]]:
     """Folded name of an ISO 3166-2 subdivision ("nova scotia", "manitoba", "rhone") ->
-    the alpha-3 codes of the states that have one so named."""
+    the alpha-3 codes of the states that have one so named (:func:`_division_names`)."""
     found: dict[str, set[str]] = {}
     for division in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=division.country_code)
         if country is not None:
-            key = normalise_text(str(division.name), accents=False)
-            found.setdefault(key, set()).add(country.alpha_3)
+            for key in _division_names(str(division.name)):
+                found.setdefault(key, set()).add(country.alpha_3)
     return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def _division_names(name: str) -> set[str]:
+    """The folded names pycountry's name of a division gives: as written, each of the
+    forms it writes in brackets ("Catalunya [Cataluña]"), and the name before the kind of
+    division it inverts after a comma ("Murcia, Región de": "murcia")."""
+    names = {name, *re.findall(r"[^\[\]]+", name)}
+    names |= {each.split(",")[0] for each in names if "," in each}
+    return {key for each in names if (key := normalise_text(each, accents=False).strip())}
 
 
 #: Punctuation that ends a sentence or quote after a place ("Texas.", "Ontario,'"): no
@@ -255,33 +265,103 @@ _TRAILING = " .,;:!?'\"’”"
 
 
 def _place_states(key: str) -> frozenset[str]:
-    """The states where folded ``key`` names a division (ISO 3166-2) or, by its main name,
-    a city of the gazetteer; an alternate name ("downtown" is one of a Polish city's) is
-    no reading."""
-    states = _division_states().get(key, frozenset())
-    if key in main_city_index():
-        states |= city_countries().get(key, frozenset())
-    return states
+    """The states where folded ``key`` names a place: a division (ISO 3166-2), which
+    outranks a city of the same name ("Ontario" is Canada's province before California's
+    city), else a city of the gazetteer by any of its names ("Penang" is George Town's).
+    A reading counts only where the city before it is a place of that state too, so an
+    alternate name that is an ordinary word ("downtown", one of a Polish city's) proves
+    nothing of its own."""
+    return _division_states().get(key) or city_countries().get(key, frozenset())
 
 
-def _unread_region(parts: list[str]) -> bool:
-    """Whether a place as written names, after its city, a place of other states only
-    (:func:`_place_states`), not of the city's: "London, Ontario", "Sydney, Nova Scotia"
-    and "Berlin, Manitoba" are namesakes there, and the city's main state is no proof. A part read in the city's own state
-    ("Lyon, Rhône", "Bakhmut, Donetsk"), a country, a direction, or a part this module
-    cannot read at all ("Munich, Bavaria", "Kharkiv, the capital") doubts nothing: a city
-    whose name is its own is doubted only for a reason. Trailing punctuation ("Texas.") is
-    no part of a name."""
+def _region_reading(parts: list[str]) -> tuple[bool, str | None]:
+    """Whether a place as written is a city with a region after it, and the state it then
+    proves. The region is evidence about the city's state: where it names a division or
+    a place (:func:`_place_states`; first a division's code, "Durban, KZN"), the
+    city is read in that state when it is a place there ("Hamilton, Ontario" and "London,
+    Ontario" are Canada's, "Victoria, British Columbia" too, "Cartagena, Bolívar"
+    Colombia's); where it is a place of other states only, or of several the city's name
+    also is, the state stays open ("Berlin, Manitoba"). Where the region is unread
+    ("Windsor, Berkshire", "Lagos, Algarve", "Kharkiv, the capital"), a city name places
+    of several states bear (:func:`~extractor.text.gazetteer.city_name_states`) proves
+    none of them, its best-known namesake included; a name of one state keeps it
+    ("Munich, Bavaria"). A country, a US state or its code (:func:`_us_code_after_namesake`
+    weighs "Perth, WA"), a direction or a city unknown anywhere is read elsewhere:
+    (False, None). So is a country's name before a comma ("Colombia, ..."): no city.
+    A division outranks a country named inside it ("British Columbia"); a country
+    outranks a city's other name ("Cornwall, U.K."), but a capital is a city ("Baghdad,
+    Jakarta" proves nothing)."""
     named = [part for part in parts if _key(part)]
     if len(named) < 2:
-        return False
-    state = city_index().get(_key(named[0]))
-    whole = normalise_text(_REGION_WORD.sub("", named[-1]), accents=False).strip(_TRAILING)
-    last = _LEADING.sub("", whole)
-    if state is None or not last or _DIRECTION.fullmatch(last) or country_in_text(last):
-        return False
-    elsewhere = _place_states(whole) | _place_states(last)
-    return bool(elsewhere) and state not in elsewhere
+        return False, None
+    first = _key(named[0])
+    country_first = _country_name(first) and first not in main_city_index()
+    city = None if country_first else city_name_states(first)
+    written = named[-1].strip().strip(_TRAILING)
+    keys = _region_keys(named[-1].strip())
+    last = keys[-1] if keys else ""
+    plain = normalise_text(written, accents=False)
+    direction = any(_DIRECTION.fullmatch(key) for key in (plain, _LEADING.sub("", plain)))
+    us_code = any(us_state_code(each) for each in (named[-1], written, f"{written}."))
+    if not city or not last or direction or _country_name(last) or us_code:
+        return False, None
+    region = _coded_division(written) or next(
+        (found for key in keys if (found := _division_states().get(key))), frozenset()
+    )
+    country = country_in_text(named[-1]) or country_in_text(last)
+    if not region and country and not any(key in main_city_index() for key in keys):
+        return False, None
+    if not region and (named_state := _pycountry_state(last)):
+        return True, named_state
+    region = region or next((found for key in keys if (found := _place_states(key))), frozenset())
+    found = (region & city) if region else city
+    return True, next(iter(found)) if len(found) == 1 else None
+
+
+def _region_keys(written: str) -> list[str]:
+    """The folded names a region as written may be looked up by, the fullest first: as
+    written ("Western Province", "Vinnytska oblast", "Al Jahrā’"), without trailing
+    punctuation, without a leading preposition or direction, and without its word of a
+    division ("Donetsk region": "donetsk"). Empty for a part of no letters."""
+    bare = _REGION_WORD.sub("", written)
+    keys = []
+    for each in (written, written.strip(_TRAILING), bare, bare.strip(_TRAILING)):
+        folded = normalise_text(each, accents=False).strip()
+        keys += [folded, _LEADING.sub("", folded)]
+    return list(dict.fromkeys(key.strip() for key in keys if key.strip(_TRAILING)))
+
+
+def _coded_division(written: str) -> frozenset[str]:
+    """The states other than the United States (whose codes :func:`_state_place` reads)
+    one of whose first-level divisions has letters ``written`` for its code, in capitals
+    ("NSW": New South Wales, "QLD": Queensland, "KZN": KwaZulu-Natal)."""
+    if not re.fullmatch(r"[A-Z]{2,3}", written):
+        return frozenset()
+    return frozenset(
+        alpha3
+        for code in _first_divisions()
+        if code.endswith(f"-{written}") and (alpha3 := alpha3_of(code[:2])) not in ("", "USA")
+    )
+
+
+@cache
+def _pycountry_names() -> dict[str, str]:
+    """Folded names of the states pycountry lists, a parenthesis or inverted title dropped
+    ("falkland islands" of "Falkland Islands (Malvinas)") -> alpha-3 code; a name so left
+    to two states ("korea", "congo") names neither."""
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "official_name", None)):
+            if name:
+                bare = re.sub(r"\s*\(.*\)", "", str(name)).split(",")[0]
+                key = normalise_text(bare, accents=False).strip()
+                found.setdefault(key, set()).add(country.alpha_3)
+    return {key: codes.pop() for key, codes in found.items() if len(codes) == 1}
+
+
+def _pycountry_state(key: str) -> str | None:
+    """The state folded ``key`` is the name of in pycountry's list, or None."""
+    return _pycountry_names().get(key)
 
 
 def place_proves_country(text: str | None) -> str | None:
@@ -304,8 +384,9 @@ def place_proves_country(text: str | None) -> str | None:
 
 def _proved_reading(text: str) -> str | None:
     """:func:`place_proves_country` past the place's US state and namesake checks."""
-    if _unread_region(re.split(r"[,;/()]| - ", text)):
-        return None
+    applies, state = _region_reading(re.split(r"[,;/()]| - ", text))
+    if applies:
+        return state
     shared = shared_city_names()
     parts = re.split(r"[,;/()]| - ", text)
     kept = [
