@@ -65,7 +65,7 @@ import contextlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import cache, lru_cache
@@ -148,6 +148,10 @@ _LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9}
 _ABBREVIATED = frozenset({"mn", "mln", "bn", "bil", "bln", "mlrd", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
                           "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн", "mld",
                           "tys", "тис", "mila", "mi", "bi", "mill", "mdr"})  # fmt: skip
+#: Abbreviations of a scale the press writes in lower case only ("$2 bil", "$2 Bil."):
+#: in capitals the letters are an acronym ("BIL", the Bipartisan Infrastructure Law), not
+#: as "BN" or "MLN", which wire headlines write in capitals for the scale.
+_LOWER_CASE_SCALES = frozenset({"bil"})
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
 #: Scale words read right after digits whatever the language: each language's
 #: abbreviations ("3 mrd. Kč", "3 mia. kr.", "3 Mio. Fr.", "3 tys. zł", "3 млн руб.") and
@@ -386,6 +390,17 @@ _KO_BEFORE_COUNTER = ("한", "두", "세", "네", "스무")
 _KO_COUNTERS = ("명", "개", "대", "채", "척", "곳", "마리", "건", "차례", "구", "발", "가구", "세대")  # fmt: skip
 _KO_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "과", "와", "씩",
                  "에서", "으로", "로", "까지", "부터", "이나", "나")  # fmt: skip
+#: The suffixes the Korean press writes on an amount's currency, before or without a
+#: particle: "화" (貨, money: "달러화"), the range or approximation "대" ("5억 원대", in the
+#: 500 millions), "어치" (worth), "가량"/"정도"/"쯤"/"내외"/"안팎" (about), "이상"/"이하"/
+#: "미만"/"초과" (more or less than), "규모"/"상당"/"수준" (of the size, worth), "짜리"
+#: (costing), "씩" (each), "당" (per). Korean does not inflect a noun: a currency's name
+#: with one of these (and a particle) is that currency; with any other syllables it is
+#: another word ("위안부", comfort women, is no 위안), which names no currency.
+_KO_AMOUNT_SUFFIXES = ("화", "대", "어치", "가량", "정도", "쯤", "내외", "안팎", "이상", "이하",
+                       "미만", "초과", "규모", "상당", "수준", "짜리", "당")  # fmt: skip
+#: The Korean "여" (餘, more than) written between a scale and its currency: "5억여 원".
+_KO_MORE_THAN = "여"
 #: Hindi's number words (num2words writes none): each of 1 to 100 has its own word; the
 #: most written ones are here, and सौ multiplies ("पांच सौ" is 500).
 _HI_WORDS: dict[str, int] = {
@@ -961,6 +976,8 @@ def _read_scaled(
     while index < len(tokens):
         token = tokens[index]
         entry = _word_entry(tokens, index, language)
+        if token.word in _LOWER_CASE_SCALES and _acronym(text, token):
+            entry = None  # "$5 BIL": the Bipartisan Infrastructure Law's, no billion
         if entry is None and token.digits is None and not _acronym(text, token):
             entry = _scale_after_digits(text, token, language)
         if entry is None and token.digits is None:
@@ -1756,7 +1773,7 @@ _UNKNOWN = ""
 #: "personas"); Chinese and Japanese, which write no spaces, match anywhere ("5億ユーロ").
 _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("USD", (r"us-?dollar\w*", r"dollars? americains?", r"dolares estadounidenses",
-             r"долл\w* сша", "美元", "美金")),
+             r"долл\w* сша", "美元", "美金", "米ドル")),
     # A dollar, franc or peso named with its country is that country's, in every language
     # ("3 milliards de dollars canadiens" was US dollars): the longer name wins.
     ("CAD", (r"canadian dollars?", r"dollars? canadiens?", r"dolares canadienses?",
@@ -1774,12 +1791,13 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CLP", (r"chilean pesos?", r"pesos? chilenos?")),
     ("COP", (r"colombian pesos?", r"pesos? colombianos?")),
     ("PHP", (r"philippine pesos?", r"pesos? filipinos?")),
-    ("HKD", ("港元", "港币", "港幣", "港圓")),
-    ("TWD", ("新台币", "新台幣", "台币", "台幣", "新台圓")),
+    ("HKD", ("港元", "港币", "港幣", "港圓", "香港ドル")),
+    ("TWD", ("新台币", "新台幣", "台币", "台幣", "新台圓", "台湾ドル")),
+    ("SGD", ("新加坡元", "新加坡币", "シンガポールドル")),
     ("KRW", ("韩元", "韓元", "韩圆", "韓圓", "ウォン",
              r"(?:(?<=\d )|(?<=\d)|(?<=млн )|(?<=млрд )|(?<=трлн )|(?<=тыс\. ))вон\w*")),
-    ("AUD", ("澳元", "澳币", "澳幣")),
-    ("CAD", ("加元", "加币", "加幣")),
+    ("AUD", ("澳元", "澳币", "澳幣", "豪ドル")),
+    ("CAD", ("加元", "加币", "加幣", "カナダドル")),
     ("JPY", (r"yen", r"yenes", r"иен\w*", "日元", "日圆", "日圓", "日币", "日幣", "円")),
     ("USD", (r"dollars?", r"dolar(?:es)?", r"dollari", r"dolares", r"доллар\w*", "ドル",
              "دولار", "دلار", "ڈالر")),
@@ -1795,7 +1813,7 @@ _CURRENCY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("UAH", (r"гривн\w*", r"гривен\w*", r"грн", r"hryvnias?")),
     ("PLN", (r"zł", r"złotych", r"złote", r"złoty", r"zlotys?")),
     ("BRL", (r"reais",)),
-    ("CNY", (r"yuan(?:es|s)?", r"renminbi", r"юан\w*", "人民币", "人民幣", "元", "圆", "圓",
+    ("CNY", (r"yuan(?:es|s)?", r"renminbi", r"юан\w*", "人民币", "人民幣", "人民元", "元", "圆", "圓",
              "يوان", "یوان")),
     # English "won" is a verb too: the currency only right after a figure or a scale.
     ("KRW", (r"(?<!north )korean won", r"(?:(?<=\d )|(?<=\d)|(?<=illion )|(?<=bn ))won",)),
@@ -2493,25 +2511,43 @@ def _unit_codes(word: str, language: str) -> frozenset[str]:
     units = _cldr_units(language)
     if word in units:
         return units[word]
-    bare = _without_particle(word)
-    if bare in units:  # "5억원을", "3억 원이": the particle written on the unit
+    more_than = _fold(_KO_MORE_THAN)
+    if word.startswith(more_than) and _HANGUL.search(word) and word[len(more_than) :]:
+        if codes := _unit_codes(word[len(more_than) :], language):
+            return codes  # "5억여원": more than 500 million won
+    bare = _without_particle(word, units)
+    if bare in units:  # "5억원을", "3억 원이", "5억 원대의": the particle written on the unit
         return units[bare]
+    if _HANGUL.search(word):
+        return frozenset()  # Korean adds particles and suffixes, never inflects: "위안부"
     for size in range(len(word) - 1, max(_UNIT_STEM_MIN, len(word) - _UNIT_ENDING) - 1, -1):
         if word[:size] in units:
             return units[word[:size]]
     return frozenset()
 
 
-def _without_particle(word: str) -> str:
-    """``word`` (folded) without the Korean case particle written on its end ("원을",
-    "원이", "유로를"): Korean writes a particle on the noun, and the unit read with it was
-    no unit, the amount US dollars. A word of other letters stays as written."""
+def _without_particle(word: str, units: Collection[str]) -> str:
+    """``word`` (folded) without the Korean case particles and amount suffixes
+    (:data:`_KO_AMOUNT_SUFFIXES`) written on its end ("원을", "유로를", "원대의", "엔어치"):
+    Korean writes them on the noun, and the unit read with them was no unit, the amount US
+    dollars. Taken off one by one, the fewest first, until the word is one of ``units``
+    ("유로화로" is "유로", not "유"). A word of other letters, or none of ``units`` under
+    its endings, stays as written."""
     if not _HANGUL.search(word):
         return word
-    for particle in sorted(map(_fold, _KO_PARTICLES), key=len, reverse=True):
-        if particle and word.endswith(particle) and len(word) > len(particle):
-            return word[: -len(particle)]
+    endings = sorted({_fold(e) for e in (*_KO_PARTICLES, *_KO_AMOUNT_SUFFIXES) if e}, key=len,
+                     reverse=True)  # fmt: skip
+    candidates = [word]
+    for _ in range(_KO_ENDINGS_STACKED):
+        candidates = [c[: -len(e)] for c in candidates for e in endings if c.endswith(e) and len(c) > len(e)]
+        found = next((c for c in candidates if c in units), None)
+        if found is not None:
+            return found
     return word
+
+
+#: How many particles and suffixes the Korean press stacks on a currency ("원대의": 대, 의).
+_KO_ENDINGS_STACKED = 3
 
 
 #: How many words after a figure and its scale the unit of a currency's name may stand
@@ -4443,9 +4479,17 @@ _SCALES_OF_SOME = re.compile(r"[\s\u00a0]*(?:mil|mill|bin)(?:\.|(?![^\W\d_]))", 
 
 
 #: The Chinese and Japanese counters of people and things after a figure ("5亿人", "3万名",
-#: "200件"); "台" is left out, as it begins "台币" (Taiwan dollars).
-_HAN_COUNTERS = "人名个個位具例架枚辆輛艘座件機隻頭"
-_COUNTER_AFTER = re.compile(rf"[\s\u00a0]*(?:([\uac00-\ud7a3]+)|[{_HAN_COUNTERS}])")
+#: "200件", "500台", "500发"); a currency's name that begins as one does ("人民币", "台币")
+#: is read first.
+_HAN_COUNTERS = "人名个個位具例架枚辆輛艘座件機隻頭台发發発吨噸"
+_COUNTER_AFTER = re.compile(
+    r"[\s\u00a0]*(?:([\uac00-\ud7a3]+)|([\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]))"
+)
+#: The scales of Korean, Chinese and Japanese figures, after which the next word decides
+#: whether the figure is an amount or a count.
+_CJK_SCALES = frozenset("十百千万萬亿億兆천만억조")
+#: Chinese and Japanese "more than" between a scale and its currency ("5亿多美元", "5万余元").
+_HAN_MORE_THAN = "多余餘来來"
 
 
 #: The case particles written on a Korean counter ("명이", "명을", "명의"); not "만" or
@@ -4454,25 +4498,70 @@ _COUNTER_PARTICLES = ("이", "가", "은", "는", "을", "를", "의", "에", "�
 
 
 def _counter_after(text: str, end: int) -> bool:
-    """Whether a counter of people or things follows the figure ending at ``end``: a
-    Korean one (:data:`_KO_COUNTERS`, with or without its particle: "5억 명", "3만명이")
-    or a Chinese or Japanese one ("5亿人", "3万名"). After a Korean, Chinese or Japanese
-    scale the word that follows decides what is counted: a currency makes the figure an
-    amount, a counter a count, which is no amount in any currency."""
+    """Whether the figure ending at ``end`` counts people or things, and so is no amount
+    in any currency. After a Korean, Chinese or Japanese scale ("5억", "10万", "5億") the
+    word that follows decides what is counted: a currency's name, with any particles and
+    suffixes of an amount on it ("5억 원대의", "5억 엔어치", "5亿多美元"), or a state's name
+    before one ("5억 대만 달러") makes the figure an amount; any other word ("5만 톤",
+    "10万发", "5万台", "5억 규모") a count, never an amount in the default US dollars. A
+    figure without a scale counts only with a counter of :data:`_KO_COUNTERS` ("500명")
+    or :data:`_HAN_COUNTERS` ("500人")."""
     match = _COUNTER_AFTER.match(text, end)
     if match is None:
         return False
-    word = match.group(1)
-    if _currency_at(text, match.start(1) if word else match.end() - 1):
-        return False  # "人民币" begins as "人" does
-    if word is None:
-        return True
+    scaled = end > 0 and text[end - 1] in _CJK_SCALES
+    if match.group(1) is not None:
+        return not _korean_money_after(text, match) and (
+            scaled or _korean_counter(match.group(1))
+        )
+    at = match.start(2)
+    while scaled and text[at : at + 1] and text[at] in _HAN_MORE_THAN:
+        at += 1
+    if _currency_at(text, at):
+        return False  # "人民币" begins as "人" does, "台币" as "台"
+    return scaled or text[at : at + 1] in tuple(_HAN_COUNTERS)
+
+
+def _korean_counter(word: str) -> bool:
+    """Whether the Korean ``word`` is a counter of :data:`_KO_COUNTERS`, with or without
+    its particle ("명", "명이")."""
     counters = {_fold(c) for c in _KO_COUNTERS}
     return _fold(word) in counters or any(
         _fold(word) == counter + _fold(particle)
         for counter in counters
         for particle in _COUNTER_PARTICLES
     )
+
+
+_HANGUL_WORD = re.compile(r"[\s\u00a0]*([\uac00-\ud7a3]+)")
+
+
+def _korean_money_after(text: str, word: re.Match[str]) -> bool:
+    """Whether the Korean ``word`` (group 1) after a figure begins its amount's currency:
+    the name of a currency with any particles and suffixes on it ("원대의", "엔어치",
+    :func:`_unit_codes`), after "여" (more than: "5억여 원"), or a state's name before the
+    currency ("대만 달러", "미국 달러"), or any other one word but a counter before it ("미
+    달러")."""
+    written = word.group(1)
+    if written == _KO_MORE_THAN:
+        following = _HANGUL_WORD.match(text, word.end())
+        if following is None:
+            return False
+        written = following.group(1)
+    if _korean_currency(written) or _state_words((written,), "ko"):
+        return True
+    qualified = _HANGUL_WORD.match(text, end) if (end := word.end()) else None
+    # one word between the figure and the currency qualifies it: "5억 미 달러" (美, US)
+    return (
+        qualified is not None
+        and not _korean_counter(written)
+        and _korean_currency(qualified.group(1))
+    )
+
+
+def _korean_currency(word: str) -> bool:
+    """Whether the Korean ``word`` names a currency, with any particles and suffixes on it."""
+    return bool(_unit_codes(_fold(word), "ko") or _currency_at(word, 0))
 
 
 def _scale_unread(text: str, end: int) -> bool:
