@@ -96,7 +96,9 @@ def test_han_currency_after_scale_is_that_currency() -> None:
 
 
 def test_any_other_word_after_scale_is_a_count_not_money() -> None:
-    wrong = [(text, got) for text, lang in _counts() if (got := parse_money(text, lang)) is not None]
+    wrong = [
+        (text, got) for text, lang in _counts() if (got := parse_money(text, lang)) is not None
+    ]
     assert not wrong, f"{len(wrong)}/{len(_counts())}: {wrong[:10]}"
 
 

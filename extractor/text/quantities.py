@@ -2512,9 +2512,14 @@ def _unit_codes(word: str, language: str) -> frozenset[str]:
     if word in units:
         return units[word]
     more_than = _fold(_KO_MORE_THAN)
-    if word.startswith(more_than) and _HANGUL.search(word) and word[len(more_than) :]:
-        if codes := _unit_codes(word[len(more_than) :], language):
-            return codes  # "5억여원": more than 500 million won
+    rest = word[len(more_than) :]
+    if (
+        word.startswith(more_than)
+        and _HANGUL.search(word)
+        and rest
+        and (codes := _unit_codes(rest, language))
+    ):
+        return codes  # "5억여원": more than 500 million won
     bare = _without_particle(word, units)
     if bare in units:  # "5억원을", "3억 원이", "5억 원대의": the particle written on the unit
         return units[bare]
@@ -2539,7 +2544,9 @@ def _without_particle(word: str, units: Collection[str]) -> str:
                      reverse=True)  # fmt: skip
     candidates = [word]
     for _ in range(_KO_ENDINGS_STACKED):
-        candidates = [c[: -len(e)] for c in candidates for e in endings if c.endswith(e) and len(c) > len(e)]
+        candidates = [
+            c[: -len(e)] for c in candidates for e in endings if c.endswith(e) and len(c) > len(e)
+        ]
         found = next((c for c in candidates if c in units), None)
         if found is not None:
             return found
@@ -4511,9 +4518,7 @@ def _counter_after(text: str, end: int) -> bool:
         return False
     scaled = end > 0 and text[end - 1] in _CJK_SCALES
     if match.group(1) is not None:
-        return not _korean_money_after(text, match) and (
-            scaled or _korean_counter(match.group(1))
-        )
+        return not _korean_money_after(text, match) and (scaled or _korean_counter(match.group(1)))
     at = match.start(2)
     while scaled and text[at : at + 1] and text[at] in _HAN_MORE_THAN:
         at += 1
