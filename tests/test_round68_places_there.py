@@ -1,6 +1,7 @@
 """Round 68: a movement's end that the rest of its sentence points back to ("there",
 "dort", "là", "y", "allí", "там") is where the event happened, in every language the
-movement reader knows; a pointing word in another sentence, English "there" of being
+movement reader knows (round 69: also from the next sentence, when that sentence tells
+harm); a pointing word of a sentence without harm, English "there" of being
 ("there were 12 dead") and French "il y a" leave the end a movement's end only."""
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ POINTED = [
     ("es", "Huyeron a {p} y allí murieron 12 personas."),
     ("es", "Un convoy procedente de {p} fue atacado allá; murieron 12 personas."),
     ("ru", "Они бежали в {p}, и там погибли 12 человек."),
+    # round 69: the next sentence's harm told "there" points back too, in every language
+    ("en", "They fled to {p}. There, 12 people died."),
 ]
 
 #: (language, template): nothing in the movement's sentence points back to its end.
 UNPOINTED = [
     ("en", "They fled to {p} and there were 12 dead on the way."),
-    ("en", "They fled to {p}. There, 12 people died."),
     ("en", "A convoy heading to {p} was hit; 12 people were killed."),
     ("de", "Auf dem Weg nach {p} wurden 12 Menschen getötet."),
     ("de", "Nach der Flucht nach {p} wurden 12 Menschen getötet. Dort ist es ruhig."),

@@ -20,7 +20,7 @@ from extractor.text.countries import (
     country_names,
     holds_other_country,
 )
-from extractor.text.cues import SIZE_DETERMINERS
+from extractor.text.cues import SIZE_DETERMINERS, SPEECH_VERBS
 from extractor.text.gazetteer import (
     all_city_countries,
     alpha3_of,
@@ -37,6 +37,7 @@ from extractor.text.gazetteer import (
     us_states,
 )
 from extractor.text.grounding import normalise_text
+from extractor.text.harm import cue_words
 
 _LEADING = re.compile(
     r"^(?:the|near|outside|in|at|to|from|central|northern|southern|eastern|western)\s+"
@@ -514,25 +515,96 @@ def _there_words(language: str) -> re.Pattern[str]:
 
 
 def _told_there(text: str, match: re.Match[str], later: list[int], language: str) -> bool:
-    """Whether the sentence of movement phrase ``match`` goes on, after its words and
-    before the next movement's end (starts ``later``) or another place it names
-    (:func:`_next_place`), to a word that points back to a place (:data:`_THERE`): the
-    nearest place before "there" is where the event happened ("fled from Bunia to Goma
-    and 12 were killed there" points at Goma)."""
+    """Whether the harm of the sentence of movement phrase ``match``, or of the next
+    sentence, is told "there" (:data:`_THERE`) at the movement's end: the nearest place
+    before the pointing word is where the event happened ("fled from Bunia to Goma and 12
+    were killed there" points at Goma; "The convoy went to Goma. There, 12 were killed"
+    too, in every language alike). The word must come after the movement's words, before
+    the next movement's end (starts ``later``) or another place named
+    (:func:`_next_place`), and be the harm's own adverb (:func:`_adverb_of_harm`), not a
+    speaker's or a learner's ("officials there said 12 were killed in Bunia"). In the
+    next sentence, only where that sentence tells harm (:func:`~extractor.text.harm.cue_words`):
+    "Dort ist es ruhig" points at no event."""
     start = _told_end(match)
     end = _SENTENCE_END.search(text, start)
-    stops = [end.start() if end else len(text), *[s for s in later if s >= start]]
-    stop = min(stops)
+    sentence_end = end.start() if end else len(text)
+    later = [s for s in later if s >= start]
+    stop = min([sentence_end, *later])
     stop = min(stop, _next_place(text, start, stop, language))
-    return _there_words(language).search(text, start, stop) is not None
+    words = _there_words(language)
+    if any(_adverb_of_harm(text, m, language) for m in words.finditer(text, start, stop)):
+        return True
+    if stop < sentence_end or end is None or not end.group():
+        return False
+    following = _SENTENCE_END.search(text, end.end())
+    next_end = following.start() if following else len(text)
+    if not _harm_words(language).search(text, end.end(), next_end):
+        return False
+    stop = min([next_end, *later])
+    stop = min(stop, _next_place(text, end.end(), stop, language))
+    return any(_adverb_of_harm(text, m, language) for m in words.finditer(text, end.end(), stop))
+
+
+#: Per language, verbs of learning or hearing ("learned", "appris", "supieron",
+#: "erfuhren", "узнали"): like a verb of saying (:data:`~extractor.text.cues.SPEECH_VERBS`),
+#: a pointing word beside one tells where something was learned, not where harm happened.
+_LEARNING: dict[str, str] = {
+    "en": r"learn(?:ed|t)|heard|hear|found out|say",
+    "es": r"supieron|supo|sabían|se enteraron|se enteró|escucharon|oyeron",
+    "fr": r"appris|apprennent|apprend|su|entendu|entendent|dit|disent|raconté|racontent",
+    "de": r"erfuhren|erfuhr|erfahren|hörten|hörte|gehört",
+    "ru": r"узнал\w*|услышал\w*|слышал\w*|рассказал\w*|говорил\w*|говорят",
+}  # fmt: skip
+
+
+@cache
+def _said_near(language: str) -> re.Pattern[str]:
+    """A verb of saying or learning (:data:`~extractor.text.cues.SPEECH_VERBS`,
+    :data:`_LEARNING`) of ``language`` or English as a whole word."""
+    langs = dict.fromkeys(("en", language))
+    speech = [re.escape(w) for lang in langs for w in SPEECH_VERBS.get(lang, ())]
+    learning = [_LEARNING[lang] for lang in langs if lang in _LEARNING]
+    return re.compile(rf"(?<!\w)(?:{'|'.join([*speech, *learning])})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _harm_words(language: str) -> re.Pattern[str]:
+    """The words that tell harm (:func:`~extractor.text.harm.cue_words`) of ``language``
+    and English, as one pattern."""
+    words = [w for lang in dict.fromkeys(("en", language)) for w in cue_words(lang)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+def _adverb_of_harm(text: str, there: re.Match[str], language: str) -> bool:
+    """Whether the pointing word ``there`` is an adverb of the harm, not of a clause of
+    saying or learning ("officials there said", "Helfer dort sagten", "y ont appris",
+    "allí mismo supieron", "там узнали": a verb of saying or learning within three words
+    after it in its clause, past a comma where it opens its clause ("There, they heard"),
+    or just before it), and its own clause names no place of its own ("there
+    ... killed in Bunia": a place the harm's clause names beats a pointing word)."""
+    opens = re.search(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$", text[: there.start()])
+    gap = r"[\s,]*" if opens else r"\s*"
+    after = re.match(rf"{gap}((?:[\w'’-]+\s*){{1,3}})", text[there.end() :])
+    before = re.search(r"([\w'’-]+)\s*$", text[: there.start()])
+    near = [after.group(1) if after else "", before.group(1) if before else ""]
+    if any(_said_near(language).search(part) for part in near):
+        return False
+    skip = re.match(r"[\s,:]*", text[there.end() :])
+    clause_start = there.end() + (skip.end() if skip else 0)
+    clause = _CLAUSE_END.search(text, clause_start)
+    clause_end = clause.start() if clause else len(text)
+    return _next_place(text, clause_start, clause_end, language) == clause_end
 
 
 def _next_place(text: str, start: int, stop: int, language: str) -> int:
     """Where the first name of a state or city of the gazetteer between ``start`` and
-    ``stop`` of ``text`` starts; ``stop`` when there is none."""
+    ``stop`` of ``text`` starts; ``stop`` when there is none. A pointing word that opens a
+    sentence ("Dort", "Там") is none, whatever namesake the gazetteer holds."""
     cities = city_index()
     for found in re.finditer(_NAME, text[start:stop]):
         written = found.group()
+        if _there_words(language).fullmatch(written):
+            continue
         key = _LEADING.sub("", normalise_text(written, accents=False))
         if key in cities or country_in_text(written, language):
             return start + found.start()
