@@ -530,19 +530,31 @@ def _told_there(text: str, match: re.Match[str], later: list[int], language: str
     sentence_end = end.start() if end else len(text)
     later = [s for s in later if s >= start]
     stop = min([sentence_end, *later])
-    stop = min(stop, _next_place(text, start, stop, language))
-    words = _there_words(language)
-    if any(_adverb_of_harm(text, m, language) for m in words.finditer(text, start, stop)):
+    if _points_back(text, start, stop, language):
         return True
     if stop < sentence_end or end is None or not end.group():
         return False
     following = _SENTENCE_END.search(text, end.end())
     next_end = following.start() if following else len(text)
+    if not _there_words(language).search(text, end.end(), next_end):
+        return False
     if not _harm_words(language).search(text, end.end(), next_end):
         return False
-    stop = min([next_end, *later])
-    stop = min(stop, _next_place(text, end.end(), stop, language))
-    return any(_adverb_of_harm(text, m, language) for m in words.finditer(text, end.end(), stop))
+    if _next_place(text, start, sentence_end, language) < sentence_end:
+        return False
+    return _points_back(text, end.end(), min([next_end, *later]), language)
+
+
+def _points_back(text: str, start: int, stop: int, language: str) -> bool:
+    """Whether a pointing word between ``start`` and ``stop`` of ``text``, before any
+    place named after ``start`` (:func:`_next_place`), is the harm's own adverb
+    (:func:`_adverb_of_harm`). The gazetteer is read only where a pointing word stands:
+    most sentences have none, and its first reading costs seconds."""
+    found = list(_there_words(language).finditer(text, start, stop))
+    if not found:
+        return False
+    limit = _next_place(text, start, found[-1].start(), language)
+    return any(m.start() <= limit and _adverb_of_harm(text, m, language) for m in found)
 
 
 #: Per language, verbs of learning or hearing ("learned", "appris", "supieron",
