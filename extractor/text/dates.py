@@ -1128,7 +1128,15 @@ class _CompiledOnFirstUse:
 #: ("On Monday", "Late Sunday", "Last Friday").
 _TIME_WORDS_BEFORE = frozenset(
     ("on", "late", "early", "by", "since", "until", "till", "last", "this", "next", "past",
-     "coming", "from", "through", "before", "after", "every", "each")
+     "coming", "from", "through", "before", "after", "every", "each", "overnight", "midday")
+)  # fmt: skip
+#: Adjectives that make a name of the weekday after them at a sentence's start, where
+#: every word is capitalised anyway ("Good Friday is a holiday", "Black Friday sales
+#: rose"): the capital proves nothing there, so only a known name's adjective does;
+#: "Nigeria Monday condemned", "Troops Monday killed" are a subject and its date.
+_NAMED_DAY_ADJECTIVES = frozenset(
+    ("good", "black", "bloody", "holy", "super", "cyber", "ash", "easter", "palm", "maundy",
+     "shrove", "great", "fat", "blue", "whit", "passion", "plough", "spy")
 )  # fmt: skip
 #: What before that capitalised word makes it a place or a name's part, not an adjective
 #: of a named day: a preposition of place or a comma ("in Denver Monday", "Minneapolis,
@@ -1156,6 +1164,8 @@ def _names_a_day(match: re.Match[str]) -> bool:
         return False
     if glued.group(1).endswith("ing"):  # "Starting Monday", "Beginning Friday"
         return False
+    if not re.search(r"\w", before[: glued.start()]):  # it opens the sentence
+        return glued.group(1).lower() in _NAMED_DAY_ADJECTIVES
     return _PLACE_BEFORE_NAME.search(before[: glued.start()]) is None
 
 
@@ -2063,12 +2073,61 @@ _ADJECTIVE_GLUED: dict[str, re.Pattern[str]] = {
 }
 
 
+#: What after a capitalised date makes it a feast's name: a holy word ("el Viernes
+#: Santo", "le Vendredi saint", "Venerdì Santo") or a capitalised name it is of ("el
+#: Domingo de Ramos", "le Lundi de Pâques", "Lunedì dell'Angelo").
+_HOLY_AFTER = re.compile(
+    r"\s+(?:(?i:sant[oa]|saint|sainte)(?!\w)|(?i:de|des|del|di|da|do|du)\s+(?-i:[A-ZÀ-Ý])"
+    r"|(?i:dell['’])(?-i:[A-ZÀ-Ý]))"
+)
+#: Words next to a date that are its own or its sentence's, never a name's adjective: an
+#: article, a demonstrative, a preposition, a conjunction or a part of the day ("El
+#: Viernes", "Ce Lundi", "В Понедельник", "Lundi Soir"); with :data:`_WEEKDAY_NEXT` and
+#: :data:`_WEEKDAY_LAST` ("El pasado Viernes", "Vendredi Dernier").
+_DATE_WORDS_AROUND = frozenset(
+    ("el", "la", "los", "las", "lo", "le", "les", "il", "gli", "i", "o", "a", "os", "as", "un",
+     "una", "une", "um", "uma", "este", "esta", "ese", "esa", "ce", "cet", "cette", "questo",
+     "questa", "neste", "nesta", "nesse", "nessa", "cada", "chaque", "ogni", "todo", "todos",
+     "tous", "en", "de", "del", "al", "du", "au", "des", "di", "da", "do", "dal", "nel", "na",
+     "no", "desde", "depuis", "dès", "hasta", "até", "fino", "para", "por", "pour", "y", "e",
+     "et", "ou", "mismo", "même", "mañana", "tarde", "noche", "matin", "soir", "midi",
+     "mattina", "sera", "notte", "manhã", "noite", "в", "во", "на", "с", "со", "до", "к",
+     "по", "за", "и", "этот", "эту", "этой", "этом", "каждый", "каждую", "минувший",
+     "минувшую", "прошлой", "прошлом", "утром", "вечером", "днём", "днем", "ночью")
+)  # fmt: skip
+
+
+def _names_by_its_neighbours(match: re.Match[str], language: str) -> bool:
+    """Whether a capitalised date ``match`` of a language that writes its dates in lower
+    case has a name's own evidence next to it: a capital alone makes no name (a sentence's
+    first word, a headline's words). A holy word or the name it is of after it
+    (:data:`_HOLY_AFTER`), or a capitalised word glued to it that is no date's or
+    sentence's word (:data:`_DATE_WORDS_AROUND`): an adjective before it ("Страстная
+    Пятница", "Santo Domingo") or after it ("el Viernes Negro"), not in a run of
+    capitalised words (a headline: "Кремль В Понедельник Осудил Нападение")."""
+    text, start, end = match.string, match.start(), match.end()
+    if _HOLY_AFTER.match(text, end):
+        return True
+    words = {w for ws in (_WEEKDAY_NEXT, _WEEKDAY_LAST) for w in ws.get(language, ())}
+    capital = r"(?-i:[A-ZÀ-ÝА-ЯЁ])[\w'’-]*"
+    after = re.match(rf"[ \t]+({capital})(?!\w)(?![ \t]+{capital})", text[end:])
+    before = re.search(
+        rf"(?:^|[^\w\s]\s*|(?-i:[a-zà-ýа-яё])[\w'’-]*\s+)({capital})\s+$", text[:start]
+    )
+    return any(
+        found is not None and found.group(1).lower() not in _DATE_WORDS_AROUND | words
+        for found in (after, before)
+    )
+
+
 def _in_a_name(match: re.Match[str], language: str) -> bool:
     """Whether a one-word date ``match`` of a language other than English is part of a
-    name of a day, not a date: capitalised inside a sentence where the language writes
-    its dates in lower case ("el Viernes Santo", "le Vendredi saint"), or a weekday after
-    a capitalised adjective glued to it (:data:`_ADJECTIVE_GLUED`: "Чёрная пятница",
-    "der Schwarze Freitag"). As English's :func:`_names_a_day`."""
+    name of a day, not a date: capitalised where the language writes its dates in lower
+    case, with a name's own evidence next to it (:func:`_names_by_its_neighbours`: "el
+    Viernes Santo", "le Vendredi saint", "Страстная Пятница"; not "El Viernes, …", "Ce
+    Lundi", "В Понедельник"), or a weekday after a capitalised adjective glued to it
+    (:data:`_ADJECTIVE_GLUED`: "Чёрная пятница", "der Schwarze Freitag"). As English's
+    :func:`_names_a_day`."""
     written = match.group(0)
     if len(written.split()) != 1:
         return False
@@ -2076,8 +2135,9 @@ def _in_a_name(match: re.Match[str], language: str) -> bool:
     glued = _ADJECTIVE_GLUED.get(language)
     if glued is not None and match.groupdict().get("w") and glued.search(before):
         return True
-    inside = re.search(r"[\w,]\s+$", before) is not None
-    return language in _LOWER_CASE_DATES and inside and written[:1].isupper()
+    if language not in _LOWER_CASE_DATES or not written[:1].isupper():
+        return False
+    return _names_by_its_neighbours(match, language)
 
 
 def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> ResolvedDate:

@@ -1494,7 +1494,10 @@ _RELATIVE_OPENERS: dict[str, str] = {
 #: "Scholz, re-elected on Monday,", "reelegido el lunes", "réélu lundi",
 #: "переизбранный в понедельник", "an accord signed on March 3".
 _PARTICIPLES: dict[str, str] = {
-    "en": r"[a-z-]+(?:ed|en)|made|held|won|took|built|set|begun|struck|sworn",
+    "en": r"[a-z-]+ed|(?:re-?)?(?:taken|given|chosen|driven|written|beaten|broken|spoken|"
+    r"stolen|frozen|fallen|forgotten|hidden|risen|shaken|proven|forbidden|bitten|seen|drawn|"
+    r"shown|known|thrown|grown|flown|withdrawn|overthrown|overtaken|undertaken|forgiven)|"
+    r"made|held|won|took|built|set|begun|struck|sworn",
     "es": r"[a-záéíóúñ]+(?:ad|id)[oa]s?",
     "fr": r"[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|u|ue|us|ues|is|ise|it|ite)",
     "ru": r"[а-яё]+(?:нн|ен|т|вш|ш|щ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ую|юю|ых|их)",
@@ -1542,6 +1545,16 @@ _NOUN_AFTER_DATE: dict[str, re.Pattern[str]] = {
 }
 #: A determiner right before an English date that modifies a noun ("the March 3 ...").
 _DETERMINER_BEFORE_DATE = re.compile(r"(?<!\w)(?i:the|a|an|this|that|its|his|her|their)\s+$")
+#: A German determiner opening the noun phrase a date sits in, with only lower-case words
+#: (adverbs, the date's preposition) between it and the date: "das am 3. März", "die
+#: bereits gestern", "bei dem am Montag", "beim am Montag". A noun after the determiner
+#: ("Die Polizei teilte am Montag") closes its phrase; a contraction alone is the date's
+#: own preposition ("Am Montag töteten").
+_GERMAN_DETERMINER_BEFORE_DATE = re.compile(
+    r"(?<!\w)(?:(?i:der|die|das|den|dem|des|ein|eine[mnrs]?|diese[mnrs]?|jene[mnrs]?|"
+    r"sein|seine[mnrs]?|ihr|ihre[mnrs]?|unser|unsere[mnrs]?|kein|keine[mnrs]?)\s+"
+    r"|(?i:beim|vom|zum|zur|im|am)\s+(?=\S+\s))(?:(?-i:[a-zäöüß]+)\s+){0,3}$"
+)
 #: A preposition of a noun's complement right before the date ("las inundaciones del 3
 #: de marzo", "les inondations du 3 mars", "der Anschlag vom 3. März").
 _OF_BEFORE_DATE = re.compile(r"(?<!\w)(?i:del|du|des|vom)\s+$")
@@ -1585,11 +1598,38 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
     if reduced is None or event.search(reduced.group(0)) is not None:
         return False
     before = clause[: reduced.start()]
+    if not _participle_opens(reduced.group(0), before, clause == head, tail, language):
+        return False
     if not before.strip():  # an aside opening with it: "Scholz, re-elected on Monday,"
         return not _of_the_event(head[: len(head) - len(clause)], event)
     if language == "en":  # "talks on the accord signed on March 3": not "the president signed"
         return _ENGLISH_NOUN_BEFORE.search(before) is not None and not _of_the_event(before, event)
     return _AUXILIARY_BEFORE.search(before) is None and not _of_the_event(before, event)
+
+
+#: What may stand between an English participle and its date ("signed in March",
+#: "re-elected only yesterday"): a preposition or an adverb. Any other word is the noun
+#: the participle modifies ("armed men on Monday killed"), so it opens no clause.
+_ENGLISH_PARTICIPLE_GAP = re.compile(
+    r"^\S+\s+(?:(?-i:[a-z]+ly|on|in|at|by|since|from|until|only|just|again|also|first|"
+    r"back|up|out|off|down)\s+)?$"
+)
+
+
+def _participle_opens(
+    phrase: str, before: str, opens_sentence: bool, tail: str, language: str
+) -> bool:
+    """Whether the participle opening ``phrase`` (its clause's words up to the date) is a
+    verb form that opens a clause, not the clause's subject ("Gunmen on Monday killed",
+    "Biden on Monday met", "Yemen yesterday said") nor a noun's adjective ("armed men on
+    Monday killed"): a participle is written in lower case; a capitalised one only opens
+    its sentence, its phrase set off by a comma right after the date ("Re-elected on
+    Monday, Scholz flew to Nairobi")."""
+    if language == "en" and _ENGLISH_PARTICIPLE_GAP.match(phrase) is None:
+        return False
+    if not phrase[:1].isupper():
+        return True
+    return opens_sentence and not before.strip() and re.match(r"\s*[,，]", tail) is not None
 
 
 def _of_the_event(before: str, event: re.Pattern[str]) -> bool:
@@ -1607,8 +1647,8 @@ def _modifies_a_noun(head: str, tail: str, language: str, event: re.Pattern[str]
     if language == "en" and noun is not None and _DETERMINER_BEFORE_DATE.search(head):
         found = noun.match(tail)
         return found is not None and event.search(found.group(0)) is None
-    if noun is not None and language == "de" and noun.match(tail):
-        return True
+    if noun is not None and language == "de" and _GERMAN_DETERMINER_BEFORE_DATE.search(head):
+        return noun.match(tail) is not None  # a date opening its clause is the verb's (V2)
     complement = _OF_BEFORE_DATE.search(head)
     if complement is None:
         return False
