@@ -211,3 +211,29 @@ def test_a_visits_own_date_wins(text: str, visitor: str, country: str) -> None:
     )  # fmt: skip
     (record,) = [r for r in out.records if r.record_type == "visit"]
     assert record.start is not None and record.start.value != DAY
+
+
+KNOWING = ["We know that", "We note that", "It is clear that", "Officials recalled that",
+           "Reports showed that", "It emerged that"]  # fmt: skip
+KNOWN = ["{D} the ministry published a memo.", "the ministry {D} published a memo.",
+         "the ministry published a memo {D}."]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [f"{k} {c.format(D=d)}" for k, c, d in itertools.product(KNOWING, KNOWN, EN_DATES)],
+)
+def test_that_after_a_verb_of_knowing_opens_what_is_known(sentence: str) -> None:
+    """ "that" after a verb or adjective of knowing is a complementizer, as after a verb
+    of speech, not a relative pronoun. Fails on main: 48/72."""
+    assert not _elsewhere(sentence, "en")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [f"The ministry cited the memo that it published {d}." for d in EN_DATES]
+    + [f"We know the memo that it published {d}." for d in EN_DATES],
+)
+def test_a_relative_that_still_dates_its_noun(sentence: str) -> None:
+    """Near-misses: passes on main and after."""
+    assert _elsewhere(sentence, "en")

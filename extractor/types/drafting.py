@@ -1539,7 +1539,8 @@ _ZH_MODIFIER = re.compile(r"^[^，。；、]*?的")
 _NOUN_AFTER_DATE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"^\s+(?!(?:and|or|but|in|on|at|to|for|from|of|by|with|when|after|before|was|were|"
-        r"is|are|had|has|have)(?!\w))(?-i:[a-z]+)(?!\w)"
+        r"is|are|had|has|have|the|a|an|this|that|its|his|her|their|he|she|they|it|we|you)"
+        r"(?!\w))(?-i:[a-z]+)(?!\w)"
     ),
     "de": re.compile(r"^\s+(?-i:[a-zäöüß]+(?:t|en))e[nmrs]?\s+(?-i:[A-ZÄÖÜ])"),
 }
@@ -1656,10 +1657,26 @@ def _modifies_a_noun(head: str, tail: str, language: str, event: re.Pattern[str]
     return word is not None and event.search(word.group(1)) is None
 
 
+#: A verb or adjective of knowing, noting or showing right before "that" ("we know
+#: that", "we note that", "it is clear that", "se supo que", "il est clair que", "es ist
+#: klar, dass", "известно, что"): its clause is what is known, as after a verb of speech.
+_KNOWING_BEFORE = re.compile(
+    r"(?<!\w)(?i:know|knows|knew|known|note|notes|noted|noting|learn|learns|learned|learnt|"
+    r"understand|understood|recall|recalled|remember|remembered|believe|believed|realize|"
+    r"realized|realise|realised|emerged|show|shows|showed|shown|confirm|confirms|confirmed|"
+    r"clear|evident|aware|sure|certain|true|obvious|supo|sabe|sabemos|evidente|claro|"
+    r"confirmaron|confirmó|appris|sait|savons|clair|évident|confirmé|weiß|wissen|klar|"
+    r"bekannt|известно|ясно|понятно|знаем|знает)\s*,?\s+$"
+)
+
+
 def _complementizer(before: str, language: str) -> bool:
     """Whether the relative word after ``before`` is a verb of speech's complementizer
-    ("said that", "dijo que", "a déclaré que"): its clause is what was said, which
-    may tell the event."""
+    ("said that", "dijo que", "a déclaré que") or a verb or adjective of knowing's
+    (:data:`_KNOWING_BEFORE`: "we know that", "it is clear that"): its clause is what
+    was said or known, which may tell the event."""
+    if _KNOWING_BEFORE.search(before) is not None:
+        return True
     return re.search(rf"(?<!\w){speech_verbs()}\s+$", before, re.IGNORECASE) is not None
 
 
