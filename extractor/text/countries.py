@@ -3628,6 +3628,7 @@ def _local_matches(
         return [
             (m.start(), m.end(), index.table.get(m.group().casefold()), _NAME)
             for m in index.pattern.finditer(text)
+            if not (running and _joined_language_name(text, m.start(), m.end(), language))
         ]
     tokens = list(_WORD.finditer(text))
     folded = [_fold_word(token.group()) for token in tokens]
@@ -3662,6 +3663,14 @@ def _local_matches(
                     )
                 ):
                     continue
+                if (
+                    entry.kind == _NAME
+                    and language == "de"
+                    and not entry.rest
+                    and running
+                    and _names_language(text, tokens[at].start(), tokens[at].end(), language)
+                ):
+                    continue  # the people's noun as the language: "ins Deutsche übersetzt"
                 wanted = len(entry.rest)
                 following = folded[at + 1 : at + 1 + wanted]
                 if len(following) == wanted and all(
@@ -3901,7 +3910,7 @@ _LANGUAGE_NOUNS: dict[str, str] = {
     "no": "språk språket",
     "nb": "språk språket",
     "cs": "jazyk jazyka jazyce jazykem",
-    "ru": "язык языка языке языком языку",
+    "ru": "язык языка языке языком языку языки языков языках",
     "uk": "мова мови мову мовою мові",
 }
 #: Words whose object is a language ("parla turco", "habla el español", "spricht
@@ -3910,22 +3919,29 @@ _LANGUAGE_NOUNS: dict[str, str] = {
 #: Swedish "på svenska fartyg" are adjectives, so neither has its preposition here).
 _LANGUAGE_CUES: dict[str, str] = {
     "en": "speak speaks spoke spoken speaking learn learns learned learnt learning teach "
-    "teaches taught teaching",
+    "teaches taught teaching understand understands understood write writes wrote written "
+    "translate translates translated translating fluent in into from",
     "it": "parla parlano parlare parlava parlavano parlato parlo parli insegna insegnare "
-    "impara imparare studia studiare tradotto tradotta tradurre in",
+    "impara imparare studia studiare tradotto tradotta tradurre in capisce capiscono capire "
+    "scritto scritta scritte scritti tradotti tradotte",
     "es": "habla hablan hablar hablaba hablaban hablado hablo aprende aprender enseña "
-    "enseñar estudia estudiar traducido traducida traducir en",
+    "enseñar estudia estudiar traducido traducida traducir en entiende entienden entender "
+    "escrito escrita escritos escritas traducidos traducidas",
     "fr": "parle parlent parler parlait parlaient parlé apprend apprendre enseigne "
-    "enseigner étudie étudier traduit traduite traduire en",
+    "enseigner étudie étudier traduit traduite traduire en comprend comprennent comprendre "
+    "compris écrit écrite écrits écrites traduits traduites",
     "pt": "fala falam falar falava falavam falado falo aprende aprender ensina ensinar "
-    "estuda estudar traduzido traduzida traduzir em",
+    "estuda estudar traduzido traduzida traduzir em entende entendem entender escrito "
+    "escrita escritos escritas traduzidos traduzidas",
     "de": "spricht sprechen sprach sprachen gesprochen lernt lernen lehrt lehren "
-    "übersetzt übersetzen auf",
+    "übersetzt übersetzen auf versteht verstehen verstand schreibt schreiben geschrieben "
+    "in ins im aus",
     "nl": "spreekt spreken sprak spraken gesproken leert leren vertaald vertalen in",
     "sv": "talar tala talade pratar prata lär",
     "da": "taler tale talte",
     "no": "snakker snakke snakket",
     "nb": "snakker snakke snakket",
+    "ru": "на",
 }
 #: Definite articles before a language's name as a noun ("il turco", "el español", "le
 #: français", "das Türkische", "het Spaans"); also skipped after a cue ("parla il turco").
@@ -3937,6 +3953,17 @@ _LANGUAGE_ARTICLES: dict[str, str] = {
     "pt": "o",
     "de": "das",
     "nl": "het",
+}
+#: Words between a cue and a language's name that the cue reaches over: contractions of a
+#: preposition and the article ("traduit du russe", "traducido al ruso", "tradotto dal
+#: russo", "traduzido do russo", "aus dem Russischen") and Portuguese "para o" ("traduzido
+#: para o russo").
+_LANGUAGE_LINKS: dict[str, str] = {
+    "it": "dal dall al all nel nell",
+    "es": "del al",
+    "fr": "du au",
+    "pt": "do ao para",
+    "de": "dem",
 }
 #: How well one speaks, between the cue and the language ("spricht fließend Deutsch").
 _LANGUAGE_ADVERBS = frozenset(
@@ -3961,14 +3988,35 @@ def _language_words(language: str) -> tuple[frozenset[str], frozenset[str], froz
 
 
 @cache
-def _language_forms(language: str) -> frozenset[str]:
-    """The forms of an adjective of nationality that name a language as a noun: the base
-    (masculine singular, uninflected: "turco", "español", "français", "Spaans"; German
-    also "Türkische"), or in English the names of languages (ISO 639: "Turkish")."""
+def _language_links(language: str) -> frozenset[str]:
+    """:data:`_LANGUAGE_LINKS` of ``language``, folded."""
+    return frozenset(_fold(w) for w in _LANGUAGE_LINKS.get(language, "").split())
+
+
+@cache
+def _cldr_language_names(language: str) -> frozenset[str]:
+    """The names of languages in ``language`` (the Unicode CLDR, through babel: "russo",
+    "Russisch", "русский", "俄语"), folded; one-word names only, or all in a language
+    written without spaces. Empty for a locale babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(language).languages.values()
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(_fold(str(name)) for name in names if " " not in str(name))
+
+
+@cache
+def _language_bases(language: str) -> frozenset[str]:
+    """The uninflected names of languages that are also adjectives of nationality: the
+    base (masculine singular: "turco", "español", "français", "Spaans", "Russisch"), or
+    in English the names of languages (ISO 639: "Turkish"), with the CLDR's names of
+    languages in ``language`` (:func:`_cldr_language_names`: "portoghese")."""
     if language == "en":
         return frozenset(
             _fold(str(each.name)) for each in pycountry.languages if " " not in each.name
-        )
+        ) | _cldr_language_names("en")  # "Greek": ISO 639 says "Greek, Modern (1453-)"
     bases = [
         name.strip()
         for table in (LOCAL_NAMES.get(language, {}), DEMONYM_NAMES.get(language, {}))
@@ -3976,9 +4024,77 @@ def _language_forms(language: str) -> frozenset[str]:
         for name in names.split("|")
     ]
     forms = {_fold(base) for base in bases if _kind(base) == _ADJECTIVE}
+    return frozenset(forms | _cldr_language_names(language))
+
+
+@cache
+def _language_forms(language: str) -> frozenset[str]:
+    """The forms of an adjective of nationality that name a language as a noun: the bases
+    (:func:`_language_bases`); German also the noun's inflections ("ins Türkische", "aus
+    dem Türkischen"), Russian its prepositional ("на турецком")."""
+    forms = set(_language_bases(language))
     if language == "de":
-        forms |= {form + "e" for form in forms}
+        forms |= {form + ending for form in forms for ending in ("e", "en")}
+    if language == "ru":
+        # of the CLDR's names alone: "на русском", never "на российском", which names a state
+        endings = tuple(_fold(ending) for ending in ("ий", "ый", "ой"))  # "й" folds to "и"
+        names = _cldr_language_names(language)
+        forms |= {name[:-2] + "ом" for name in names if name.endswith(endings)}
     return frozenset(forms)
+
+
+#: What a language's name joins with a hyphen to say its speakers or its press
+#: ("Russian-speaking", "Russisch-sprachige"), or German's participle after the noun
+#: ("Russisch sprechende Bürger").
+_SPEAKING = re.compile(
+    r"(?:[\-‐](?:speaking|speakers?|sprachige?[nmrs]?)|[ \t\-‐]sprechende[nmrs]?)(?!\w)",
+    re.I,
+)
+
+
+#: The longest a language's name written without spaces runs past the state's name in it
+#: ("西班牙" + "语", "ポルトガル" + "語").
+_JOINED_SUFFIX_REACH = 3
+
+
+def _joined_language_name(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the state's name at ``text[start:end]``, in a language written without
+    spaces, begins the name of a language (:func:`_cldr_language_names`: "西班牙语",
+    "ポルトガル語"; also the written language: "西班牙文"), which names a tongue, no state.
+    A state's name and "语" ("語") is its language in any case ("印尼语")."""
+    if text[end : end + 1] in ("语", "語") and language in ("zh", "ja"):
+        return True
+    names = _cldr_language_names(language)
+    return any(
+        _fold(text[start:stop]) in names or _fold(text[start : stop - 1] + "语") in names
+        for stop in range(end + 1, min(len(text), end + _JOINED_SUFFIX_REACH) + 1)
+        if language != "zh" or text[stop - 1] in "语語" or _written_language(text, stop)
+    )
+
+
+def _written_language(text: str, stop: int) -> bool:
+    """Whether "文" ends ``text[:stop]`` as the written language ("俄文", "英文"), not the
+    first character of a word ("文化" culture, "文件" document, "文章" article)."""
+    return text[stop - 1] == "文" and not text.startswith(_WEN_WORDS, stop - 1)
+
+
+#: Words that start with "文" after a state's name and are no written language.
+_WEN_WORDS = ("文化", "文件", "文章", "文物", "文明", "文献", "文学", "文本", "文艺", "文字")
+
+
+def _before_a_noun(text: str, end: int) -> bool:
+    """Whether a capitalised word, in German a noun, follows ``end`` on its line."""
+    match = re.match(r"[ \t]+(\w)", text[end : end + 3])
+    return match is not None and match.group(1).isupper()
+
+
+def _german_language_noun(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised German word is the uninflected name of a language: German
+    writes the adjective in lower case and inflects it before its noun ("russische
+    Truppen"), so a capitalised "Russisch" or "Deutsch" is the language, a noun ("spricht
+    Russisch", "auf Deutsch", "Russisch sprechende Bürger")."""
+    word = text[start:end]
+    return word[:1].isupper() and _fold_word(word) in _language_bases("de")
 
 
 def _names_language(text: str, start: int, end: int, language: str) -> bool:
@@ -3991,6 +4107,12 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
     nouns, cues, articles = _language_words(language)
     if not nouns:
         return False
+    if language == "de" and _german_language_noun(text, start, end):
+        return True
+    if language == "de" and _before_a_noun(text, end):
+        return False  # an inflected adjective before a noun: "aus dem Deutschen Reich"
+    if _SPEAKING.match(text, end) and _fold_word(text[start:end]) in _language_bases(language):
+        return True  # "Russian-speaking", "russophone" in two words
     is_base = _fold_word(text[start:end]) in _language_forms(language)
     if language == "de" and not text[start].isupper():
         is_base = False  # German writes a language, a noun, with a capital: "auf Türkisch",
@@ -4008,15 +4130,21 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
         return True  # "la lingua turca", "die türkische Sprache", "Russian-language"
     if not is_base:
         return False
-    if before in articles or before in _LANGUAGE_ADVERBS:
-        # "il turco", "fließend Deutsch": the cue, if any, is the word before that one
+    links = _language_links(language)
+    if before in articles or before in _LANGUAGE_ADVERBS or before in links:
+        # "il turco", "fließend Deutsch", "traduit du russe", "parle couramment le russe",
+        # "traduzido para o russo": the cue, if any, is a word before those
         at = start
-        while at > 0 and text[at - 1] in " \t":
-            at -= 1
-        while at > 0 and not text[at - 1].isspace():
-            at -= 1
-        if _fold_word(_word_before(text, at)) in cues:
-            return not _modifies_next(text, end, language)  # "parla il turco Erdogan"
+        for _ in range(3):
+            while at > 0 and text[at - 1] in " \t":
+                at -= 1
+            while at > 0 and not text[at - 1].isspace():
+                at -= 1
+            previous = _fold_word(_word_before(text, at))
+            if previous in cues:
+                return not _modifies_next(text, end, language)  # "parla il turco Erdogan"
+            if not (previous in articles or previous in _LANGUAGE_ADVERBS or previous in links):
+                break
         if before in articles and _called_a_language(following, nouns):
             return True
     elif language == "en" and not before and _called_a_language(following, nouns):
@@ -4028,11 +4156,12 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
 #: turco e inglese", "habla español con"): conjunctions, prepositions, adverbs of how.
 _AFTER_A_NOUN: dict[str, str] = {
     "en": "and or but too well as at in on to with from for by since the a an this that",
+    "ru": "и или но а с в на по из для от к о что как",
     "nl": "en of maar ook goed met in aan op te van voor als de het een",
 }
 #: Languages whose adjectives come before their noun, so a small word after a language's
 #: name may be the noun it modifies ("teach Ukrainian pilots", "in Franse dienst").
-_ADJECTIVE_FIRST = frozenset({"en", "nl"})
+_ADJECTIVE_FIRST = frozenset({"en", "nl", "ru"})
 #: Endings of adverbs of manner: "fluently", "fluentemente", "couramment".
 _ADVERB_ENDINGS = ("ly", "mente", "ment")
 
@@ -4041,10 +4170,13 @@ def _modifies_next(text: str, end: int, language: str) -> bool:
     """Whether the adjective of nationality ending at ``end`` modifies the word after it,
     so names the state ("teach Ukrainian pilots", "learned Russian forces had crossed",
     "parla il turco Erdogan", "in Franse dienst"): a noun or a name follows, no
-    conjunction, preposition or adverb. German is left to its capital (the noun)."""
+    conjunction, preposition or adverb; or a hyphen joins it to the next word ("in
+    Russian-occupied Kherson"). German is left to its capital (the noun)."""
     if language == "de":
         return False
-    match = re.match(r"[ \t]+(\w+)", text[end : end + 40])
+    if re.match(r"[\-‐]\w", text[end : end + 2]):
+        return True  # a compound adjective; "Russian-speaking" was read before
+    match = _NEXT_IN_LINE.match(text[end : end + 40])
     if match is None:
         return False  # a stop, a comma, the text's end: "speaks Russian."
     word = match.group(1)
@@ -4055,11 +4187,28 @@ def _modifies_next(text: str, end: int, language: str) -> bool:
         return False  # "publicado en turco el año pasado": its adjectives follow the noun
     if folded in _coordinators(language):
         return _coordinated_modifies(text, end + match.end(), language)
-    return folded not in _after_a_noun(language) and not folded.endswith(_ADVERB_ENDINGS)
+    return folded not in _after_a_noun(language) and not _adverb_of_manner(folded, language)
+
+
+#: The next word on the line or, the line wrapped, on the next ("in Chinese\ncompanies").
+_NEXT_IN_LINE = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(\w+)")
+#: English nouns that end as adverbs of manner do ("in Russian supply lines").
+_LY_NOUNS = frozenset(
+    {"supply", "family", "assembly", "ally", "rally", "monopoly", "anomaly", "reply", "fly",
+     "homily", "belly", "jelly", "lily", "bully"}
+)  # fmt: skip
+
+
+def _adverb_of_manner(folded: str, language: str) -> bool:
+    """Whether a folded word is an adverb of manner by its ending (:data:`_ADVERB_ENDINGS`):
+    in English "-ly" alone ("fluently", not "government"), save nouns (:data:`_LY_NOUNS`)."""
+    if language == "en":
+        return folded.endswith("ly") and folded not in _LY_NOUNS
+    return folded.endswith(_ADVERB_ENDINGS)
 
 
 #: Words that join two adjectives of one noun ("Ukrainian and Polish pilots").
-_COORDINATORS: dict[str, str] = {"en": "and or", "nl": "en of"}
+_COORDINATORS: dict[str, str] = {"en": "and or", "nl": "en of", "ru": "и или"}
 
 
 @cache
