@@ -72,7 +72,7 @@ from extractor.types.drafting import (
     place_in_text,
 )
 from extractor.types.goldspec import FieldKind as K
-from extractor.types.meeting import _LINKS, _mentions_of, _title_word
+from extractor.types.meeting import _LINKS, _WITH, _mentions_of, _title_word
 from extractor.types.parts import Actor, CountryCode, DateValue, Place, Status, _context
 from extractor.types.registry import GoldSpec, RecordSpec
 
@@ -1915,7 +1915,8 @@ def _seated(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     moved = [
         a
         for a in at_home
-        if a.name in receiving or (leading and _leads(a, make.quote, make.language, names))
+        if (a.name in receiving or (leading and _leads(a, make.quote, make.language, names)))
+        and not _travels_with(a.name, [g.name for g in guests], make.quote)
     ]
     if not moved:
         return data
@@ -1946,14 +1947,113 @@ _TITLE_STOP = re.compile(r"[.;:!?。；！？，、,()（）\[\]\n]")
 _TITLE_REACH = 60
 
 
+#: Words that put a title's holder out of office wherever they stand in it or in the
+#: apposition after the name: "Exiled Prime Minister", "Premier ministre en exil",
+#: "primer ministro exiliado", "deposed President", "свергнутый президент".
+_OUT_OF_OFFICE = re.compile(
+    r"(?<!\w)(?:exiled|in\s+exile|deposed|ousted|overthrown|toppled|former|exiliad[oa]s?"
+    r"|en\s+el\s+exilio|en\s+exilio|depuest[oa]s?|derrocad[oa]s?|destituid[oa]s?"
+    r"|exilée?s?|en\s+exil|déchue?s?|renversée?s?|destituée?s?|ancien(?:ne)?"
+    r"|exiliert\w*|im\s+exil|gestürzt\w*|abgesetzt\w*|ehemalig\w*|früher\w*"
+    r"|esiliat[oa]|in\s+esilio|depost[oa]|rovesciat[oa]|exilad[oa]|no\s+exílio"
+    r"|бывш\w*|свергнут\w*|смещ[её]нн\w*|в\s+изгнании|опальн\w*)(?!\w)",
+    re.I,
+)
+
+
 def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> bool:
-    """Whether the evidence names the person, who heads a state or a government: their
-    drafted title says so, or the title the evidence writes next to their name
-    (:func:`_titles_in`)."""
+    """Whether the evidence names the person as heading a state or a government in office.
+
+    The evidence's reading beats the draft's: a word of being out of office next to the
+    name (:data:`_OUT_OF_OFFICE`: "Exiled Prime Minister A", "A, living in exile") makes
+    them no leader whatever the draft's title; a leader's title the evidence writes next
+    to the name (:func:`_titles_in`) makes them one; another title written there ("Foreign
+    Minister A") makes them none; only where the evidence writes no title does the
+    drafted one decide."""
     if not _written(actor.name, quote):
         return False
-    titles = [actor.title] if actor.title else _titles_in(quote, actor.name, names, language)
-    return any(_a_leader(title) for title in titles)
+    written = _titles_in(quote, actor.name, names, language)
+    if any(_OUT_OF_OFFICE.search(words) for words in [*written, *_appositions(quote, actor.name)]):
+        return False
+    if any(_a_leader(title) for title in written):
+        return True
+    if any(_title_word(word) for title in written for word in re.findall(r"[^\W\d_]+", title)):
+        return False
+    return bool(actor.title) and _a_leader(actor.title)
+
+
+def _appositions(quote: str, name: str) -> list[str]:
+    """What the evidence says of a person right after their name, between commas or in
+    brackets ("A, living in exile in Germany, travelled"; "A (en exil)")."""
+    found = []
+    for mention in _written(name, quote):
+        after = quote[mention.end() : mention.end() + _TITLE_REACH]
+        if opened := re.match(r"\s*[,(（]", after):
+            rest = after[opened.end() :]
+            found.append(rest[: m.start()] if (m := re.search(r"[,)）.;:]", rest)) else rest)
+    return found
+
+
+#: Words that put one person with another on the way ("accompanied by", "aboard B's
+#: plane", "together with"), in the languages the visit rules read.
+_ALONG = re.compile(
+    r"(?<!\w)(?:accompan\w*|aboard|on\s+board|together\s+with|along\s+with|alongside"
+    r"|acompañ\w*|junto\s+(?:con|a|al)|a\s+bordo|accompagn\w*|à\s+bord|aux\s+côtés"
+    r"|begleit\w*|an\s+bord|zusammen\s+mit|gemeinsam\s+mit|in\s+begleitung"
+    r"|сопровожд\w*|вместе\s+с|на\s+борту)(?!\w)",
+    re.I,
+)
+#: A word of travelling, which makes the "with" after it a companion's ("returned to
+#: Nairobi with President B"), not a counterpart's ("held talks with President B").
+_TRAVELLED = re.compile(
+    r"(?<!\w)(?:return\w*|travel\w*|flew|flown|fly\w*|arriv\w*|came|come|went|journey\w*"
+    r"|landed|regres\w*|volvi\w*|viaj\w*|lleg\w*|vol[oó]|rentr\w*|revenu\w*|voyag\w*"
+    r"|arrivé\w*|venu\w*|kehrt\w*|zurück\w*|reist\w*|flog\w*|kam|ankam\w*|eingetroffen"
+    r"|вернул\w*|прилетел\w*|прибыл\w*|приехал\w*)(?!\w)",
+    re.I,
+)
+#: A word of talking or receiving, after which a "with" (or the next name) is the
+#: counterpart's, not a companion's ("held talks with B"; "accompanied by aides, was
+#: received by B").
+_FACED = re.compile(
+    r"(?<!\w)(?:talk\w*|met|meet\w*|held|spoke|discuss\w*|reuni\w*|convers\w*"
+    r"|entret\w*|rencontr\w*|gespr\w*|getroffen|traf|sprach|встрет\w*|переговор\w*"
+    r"|receiv\w*|welcom\w*|greet\w*|hosted|recib\w*|reçue?s?|accueill\w*|empfang\w*"
+    r"|begrüß\w*|принят\w*|принял\w*|встречен\w*)(?!\w)",
+    re.I,
+)
+
+
+def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
+    """Whether the evidence puts the person on the way with a guest: between the two
+    names, in one sentence, a word of going along ("accompanied by", "aboard B's
+    plane") or a "with" after a word of travelling and none of talking ("returned to
+    Nairobi with President B", "regresó a Nairobi con el presidente B"). A companion
+    travelled; a host-country leader who did is no host (round 68 kept companions)."""
+    for mine in _written(name, quote):
+        for guest in guests:
+            for theirs in _written(guest, quote):
+                start, end = sorted((mine.end(), theirs.start()))
+                if mine.start() > theirs.start():
+                    start, end = theirs.end(), mine.start()
+                between = quote[start:end]
+                if end - start > _COMPANY_REACH or re.search(r"[.!?;。](?:\s|$)", between):
+                    continue
+                along = _ALONG.search(between)
+                if along and not _FACED.search(between, along.start()):
+                    return True
+                with_word = _WITH.search(between) if mine.start() < theirs.start() else None
+                if (
+                    with_word
+                    and _TRAVELLED.search(between[: with_word.start()])
+                    and not _FACED.search(between)
+                ):
+                    return True
+    return False
+
+
+#: How far apart two names may stand for one to travel with the other.
+_COMPANY_REACH = 160
 
 
 def _a_leader(title: str) -> bool:
