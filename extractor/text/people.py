@@ -14,6 +14,7 @@ listed as things, which wins.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from extractor.text.cues import cue_patterns, with_english
@@ -21,6 +22,7 @@ from extractor.text.grounding import normalise_text
 
 __all__ = [
     "ANIMALS",
+    "HONORIFICS",
     "PEOPLE",
     "THINGS",
     "counts_people",
@@ -28,6 +30,7 @@ __all__ = [
     "is_a_means",
     "is_a_thing",
     "is_an_animal",
+    "is_an_honorific",
     "is_people",
 ]
 
@@ -403,3 +406,57 @@ def counts_people(folded: str, language: str) -> bool:
     if people is not None and people.fullmatch(word):
         return True
     return not (not_people is not None and not_people.fullmatch(word)) and is_people(word, language)
+
+
+#: Words of office, rank, faith, dignity and address that stand before a surname and name
+#: nobody themselves ("Mayor Holm", "Rabbi Holm", "Sa Majesté Holm", "Scheich Holm",
+#: "Mandatario Holm"), per language; the titles of state office the meeting and visit
+#: rules already read (:func:`~extractor.types.meeting._title_word`) are not repeated.
+#: A word here is never read as another person's given name before a side's surname.
+HONORIFICS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        ["mme", "mlle", "judge", "pope", "cardinal", "bishop", "archbishop",
+         "patriarch", "rabbi", "imam", "ayatollah", "mullah", "reverend", "rev", "pastor",
+         "mayor", "chairman", "chairwoman", "chairperson", "comrade", "marshal", "brigadier",
+         "sergeant", "captain", "commander", "commissioner", "commodore", "majesty",
+         "highness", "excellency", "honourable", "honorable", "hon", "sultan", "shah",
+         "emperor", "empress", "princess", "sheikha", "dame", "baron", "duchess"]
+    ),
+    "de": frozenset(
+        ["scheich", "scheicha", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
+         "oberbürgermeisterin", "papst", "kardinal", "bischof", "rabbiner", "imam",
+         "genosse", "genossin", "marschall", "richter", "richterin", "vorsitzende",
+         "vorsitzender", "majestät", "hoheit", "exzellenz", "kaiser", "sultan", "fürst",
+         "herzog", "prinzessin", "königin"]
+    ),
+    "fr": frozenset(
+        ["majesté", "altesse", "excellence", "maire", "juge", "pape", "cardinal", "évêque",
+         "rabbin", "imam", "camarade", "maréchal", "cheikh", "cheikha", "sultan", "émir",
+         "prince", "princesse", "roi", "reine", "mgr", "monseigneur"]
+    ),
+    "es": frozenset(
+        ["mandatario", "mandataria", "alcalde", "alcaldesa", "juez", "jueza", "papa",
+         "cardenal", "obispo", "rabino", "imán", "camarada", "mariscal", "jeque",
+         "majestad", "alteza", "excelencia", "premier", "sultán", "emir", "príncipe",
+         "princesa", "rey", "reina"]
+    ),
+    "it": frozenset(
+        ["sindaco", "giudice", "papa", "cardinale", "vescovo", "rabbino", "imam",
+         "maresciallo", "sceicco", "maestà", "altezza", "eccellenza", "premier", "sultano",
+         "emiro", "principe", "principessa", "re", "regina", "mandatario"]
+    ),
+    "pt": frozenset(
+        ["premiê", "premier", "prefeito", "prefeita", "juiz", "juíza", "papa", "cardeal",
+         "bispo", "rabino", "imã", "camarada", "marechal", "xeque", "majestade", "alteza",
+         "excelência", "mandatário", "mandatária", "sultão", "emir", "príncipe", "princesa",
+         "rei", "rainha"]
+    ),
+}  # fmt: skip
+
+
+def is_an_honorific(word: str, language: str) -> bool:
+    """Whether ``word`` (as written, a dot of abbreviation allowed) is a word of office,
+    rank, faith, dignity or address before a name (:data:`HONORIFICS`), in ``language``
+    or in English, which news in every language borrows ("Imam", "Mayor")."""
+    low = unicodedata.normalize("NFC", word).lower().rstrip(".")
+    return low in HONORIFICS.get(language, frozenset()) or low in HONORIFICS["en"]

@@ -55,7 +55,7 @@ from extractor.text.cues import (
 from extractor.text.dates import find_dates, precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import UNSPACED, detect_language
-from extractor.text.people import is_people
+from extractor.text.people import is_an_honorific, is_people
 from extractor.text.places import place_country
 from extractor.text.sentences import STOPS, split_sentences
 from extractor.text.titles import TITLE_WORDS
@@ -2457,6 +2457,7 @@ def _a_given_name(word: str, article: str, language: str) -> bool:
         and word.isalpha()
         and low not in TITLE_WORDS
         and not _title_word(word)
+        and not is_an_honorific(word, language)
         and low not in _ADDRESS.get(language, frozenset()) | _LINKS | _SENTENCE_OPENERS
         and not re.search(rf"(?<!\w){re.escape(low)}(?!\w)", article)
     )
