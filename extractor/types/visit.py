@@ -1979,7 +1979,7 @@ def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> boo
         return True
     if any(_title_word(word) for title in written for word in re.findall(r"[^\W\d_]+", title)):
         return False
-    return bool(actor.title) and _a_leader(actor.title)
+    return actor.title is not None and _a_leader(actor.title)
 
 
 def _appositions(quote: str, name: str) -> list[str]:
