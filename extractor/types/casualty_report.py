@@ -223,7 +223,7 @@ _PERIOD_START = re.compile(
     r"Beginn|Anfang|Ausbruch|\w+(?:beginn|anfang|ausbruch)|Putsch\w*|Krieg\w*|Invasion|Konflikt\w*|Offensive|Waffenruhe|"
     r"начал\w*|войн\w*|вторжени\w*|переворот\w*|конфликт\w*|перемири\w*|"
     r"início|começo|invasão|conflito|ofensiva|trégua|inizio|invasione|conflitto|offensiva|"
-    r"tregua|"
+    r"tregua|end(?=\s+of\s)|fin(?=\s+d)|fim(?=\s+d)|fine(?=\s+d)|final(?=\s+d)|"
     r"بداية|بدء|اندلاع|الانقلاب|انقلاب|الحرب|حرب|الغزو|النزاع|الصراع|الهدنة|الثورة)(?!\w)",
     re.IGNORECASE,
 )
@@ -673,7 +673,9 @@ _MEANS_JOINS: dict[str, re.Pattern[str]] = {
 #: driving a car", "RSF fighters using drones") or who backs it ("forces backed by
 #: artillery", "a bomb planted by militants"): the first noun phrase, its head, ends there.
 _EN_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
-_EN_PASSIVE = re.compile(r"[a-z]{2,}(?:ed|en)")
+_EN_PASSIVE = re.compile(
+    r"[a-z]{2,}(?:ed|en)|laid|set|shot|sent|left|put|thrown|hidden|built|dug|hit"
+)
 _EN_AGENT = frozenset({"by", "with", "on", "in", "from", "aboard", "onto", "into"})
 #: Words that open a participle's object or way ("drones attacking the convoy", "jets
 #: flying over Gaza"), unlike the head of a compound after a gerund ("a mine clearing team").
@@ -3751,8 +3753,9 @@ def toll_period(
         if year is not None:
             return year
         if any(
-            clauses.marked_by(cue)
-            for p in with_english(CUMULATIVE_CUES, language)
+            clauses.marked_by(cue, raised=table is _RAISED_TOLL)
+            for table in (CUMULATIVE_CUES, _RAISED_TOLL)
+            for p in with_english(table, language)
             for cue in p.finditer(sentence)
         ):
             found = True
@@ -3817,23 +3820,42 @@ class _CountClauses:
         clause = self._clause(at, at if end is None else end)
         return not clause & self.holding and self._other_figure(clause)
 
-    def marked_by(self, cue: re.Match[str]) -> bool:
+    def marked_by(self, cue: re.Match[str], *, raised: bool = False) -> bool:
         """Whether the running-total word ``cue`` marks the drafted count: not after a
         superlative that compares the event ("the deadliest so far"), not in a clause of
         another count, nor, with the count written in the sentence, in a clause without
         it ("police said, adding that no group has so far claimed the attack"); with the
-        count not found, not in a clause of claiming that tells no harm."""
+        count not found, not in a clause of claiming that tells no harm. A ``raised`` toll
+        ("bringing the death toll to 40") is a clause of its own words: it marks its 40,
+        never the five of the clause before."""
         lang = self.language if self.language in _COMPARED else "en"
         if _COMPARED[lang].search(self.sentence[max(0, cue.start() - 60) : cue.start()]):
             return False
-        clause = self._clause(cue.start(), cue.end())
+        clause = self._clause(cue.start(), cue.start() if raised else cue.end())
+        text = " ".join(self.sentence[slice(*self.spans[i])] for i in sorted(clause))
+        if not raised and any(p.search(text) for p in with_english(_RECOVERED, self.language)):
+            return False  # "so far, rescuers have recovered 12 bodies": the search's
         if self.holding:
             return bool(clause & self.holding)
-        text = " ".join(self.sentence[slice(*self.spans[i])] for i in sorted(clause))
         if self.counts and self._other_figure(clause):
             return False
         claimed = any(p.search(text) for p in with_english(_CLAIMED, self.language))
         return not claimed or any(p.search(text) for p in _harm_words(self.language))
+
+
+#: Bodies recovered, found or pulled out: "so far" with them measures the search for the
+#: dead of one event ("So far, rescuers have recovered 12 bodies from Monday's attack"),
+#: not a running total over a period.
+_RECOVERED: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"(?:recover\w*|retriev\w*|pull(?:ed|ing)? out|found|exhum\w*|dug out)(?: [\w'’-]+){0,3} bod(?:y|ies)"],
+    "es": [r"(?:recuper|rescat|hall|encontr|exhum)\w*(?: \w+){0,3} (?:cuerpos?|cadáver(?:es)?|restos)"],
+    "fr": [r"(?:récupér|retrouv|extrai|dégag|exhum)\w*(?: [\w'’]+){0,4} (?:corps|cadavres?|dépouilles?)"],
+    "de": [r"(?:Leichen|Leichnam\w*|Tote)(?: \w+){0,6} (?:geborgen|gefunden|entdeckt)",
+           r"(?:bargen|geborgen)(?: \w+){0,3} (?:Leichen|Tote)"],
+    "ru": [r"(?:извле[кч]\w*|обнаруж\w*|найден\w*|нашли|подняли)(?: \w+){0,3} тел\w*"],
+    "pt": [r"(?:recuper|resgat|encontr|exum)\w*(?: \w+){0,3} (?:corpos?|cadáver(?:es)?)"],
+    "it": [r"(?:recuperat|ritrovat|estratt|riesumat)\w*(?: \w+){0,3} (?:corpi|cadaveri|salme)"],
+})  # fmt: skip
 
 
 def _dates_a_day(text: str, start: int, end: int, language: str) -> bool:
@@ -4233,7 +4255,7 @@ _RELATIVE_OPENS = re.compile(
     re.IGNORECASE,
 )
 #: The nouns of a toll: a period that measures one dates a running total.
-_TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+_TOLL_NOUN_WORDS: dict[str, list[str]] = {
     "en": ["(?:death |casualty )?toll", "tally",
            r"(?:number|count) (?:of )?(?:the )?(?:\w+ )?(?:dead|deaths|killed|casualties|fatalities|victims)"],
     "es": [r"balance(?: de (?:muertos|víctimas))?",
@@ -4245,6 +4267,76 @@ _TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
     "ar": [r"(?:ال)?حصيلة", r"عدد (?:ال)?(?:قتلى|ضحايا|وفيات)"],
     "pt": [r"balanço", r"número (?:de|total de) (?:\w+ )?(?:mortos|vítimas)"],
     "it": [r"bilancio", r"numero (?:dei|di|delle) (?:\w+ )?(?:morti|vittime)"],
+}  # fmt: skip
+_TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns(_TOLL_NOUN_WORDS)
+#: The verbs that raise a toll to a new figure, with the toll as their object ("bringing
+#: the death toll to 40", "ce qui porte le bilan à 40", "elevando la cifra de muertos a 40",
+#: "доведя число погибших до 40") or their subject ("the number of dead rose to 40",
+#: "el número de muertos asciende a 40", "die Zahl der Toten stieg auf 40", "общее число
+#: жертв достигло 40"): a toll raised to N sums N over the days before (UCDP, ACLED code a
+#: running total apart from the event that raised it).
+_RAISING_VERBS: dict[str, tuple[str, str]] = {
+    "en": (r"(?:bring(?:s|ing)?|brought|tak(?:e|es|ing)|took|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?)",
+           r"(?:r(?:ose|isen|ises|ising)|climb(?:s|ed|ing)?|jump(?:s|ed)|increas(?:es|ed)|reach(?:es|ed)|grew|mount(?:s|ed))"),
+    "es": (r"(?:elev(?:a|ó|ando|an|aron)|llev(?:a|ó|ando|an|aron)|situando)",
+           r"(?:ascend(?:ió|e|ía|iendo)|asciende|sub(?:e|ió|iendo)|aument(?:a|ó)|lleg(?:a|ó)|se elev(?:a|ó))"),
+    "fr": (r"(?:port(?:e|ant|ent|ait|é)|élev(?:e|ant|ent|é)|fai(?:t|sant) passer)",
+           r"(?:s['’](?:élève|est élevé|alourdi\w*|est alourdi)|passe|est passé|atteint|grimpe|a grimpé|augment\w*)"),
+    "de": (r"(?:erhöh\w+|brachte|bringt)",
+           r"(?:stieg|steigt|gestiegen|kletterte|klettert|erreichte|erreicht|wuchs)"),
+    "ru": (r"(?:довед\w+|довел\w*|увеличив\w*)",
+           r"(?:достиг\w*|возросл\w*|возрос|вырос\w*|увеличил\w*|превысил\w*)"),
+    "pt": (r"(?:elev(?:a|ou|ando|am)|lev(?:a|ou|ando|am))",
+           r"(?:sub(?:iu|iram|ia|e)|cheg(?:ou|a)|ating(?:iu|e)|aument(?:ou|a))"),
+    "it": (r"(?:port(?:a|ando|ano|ato)|elev(?:a|ando|ato))",
+           r"(?:sal(?:e|ito|ita|gono)|raggiung\w+|aument\w+)"),
+}  # fmt: skip
+#: What may stand between a raising verb and its toll ("bringing the overall toll",
+#: "porte le bilan total", "stieg damit die Zahl", "общее число ... уже достигло").
+_RAISED_GAP = (
+    r"(?:\s+(?:the|its|their|overall|total|now|has|have|had|thus|further|again|already|also|"
+    r"el|la|los|las|lo|ya|así|ahora|total|le|les|l['’]|a|ont|ainsi|désormais|déjà|donc|global|totale|"
+    r"die|den|der|das|damit|insgesamt|nun|inzwischen|bereits|sich|hat|ist|"
+    r"уже|теперь|тем самым|общее|общий|o|os|já|assim|il|così|già|ha|è))*\s*"
+)
+#: The words that make a toll's own rise a sum ("the overall toll rose", "con lo que el
+#: número ... asciende", "ce qui ... le bilan s'élève", "insgesamt stieg ... damit",
+#: "общее число ... достигло"): without one, the toll that rises may be one event's own,
+#: growing as its dead are counted ("the death toll has now risen to 100").
+_TOTALLING: dict[str, str] = {
+    "en": r"(?:total|overall|cumulative|thereby)",
+    "es": r"(?:con lo que|lo que|total|así)",
+    "fr": r"(?:ce qui|total|totale|global|ainsi)",
+    "de": r"(?:insgesamt|damit|womit|Gesamt\w*)",
+    "ru": r"(?:общее|общая|общий|тем самым|таким образом)",
+    "pt": r"(?:o que|com isso|total)",
+    "it": r"(?:il che|complessivo|totale)",
+}
+
+
+def _raised_toll(language: str, raises: str, rises: str) -> list[str]:
+    """The fragments of a toll raised to a new figure in ``language``: the raising verb
+    before its toll ("bringing the toll to", "which brings to 40 the number"), or the toll
+    rising with a word of summing before it or after it (:data:`_TOTALLING`)."""
+    nouns = f"(?:{'|'.join(_TOLL_NOUN_WORDS[language])})"
+    mark = _TOTALLING[language]
+    fragments = [
+        f"{raises}{_RAISED_GAP}{nouns}",
+        f"{raises}\\s+(?:to|a|à|auf|до|para)\\s+\\d[\\d.,]*{_RAISED_GAP}{nouns}",
+        f"{mark}(?:\\s+[^\\s,;:.]+){{0,3}}?\\s+{nouns}{_RAISED_GAP}{rises}",
+        f"{nouns}\\s+{mark}{_RAISED_GAP}{rises}",
+        f"{nouns}{_RAISED_GAP}{rises}\\s+{mark}",
+    ]
+    if language == "de":  # V2: "insgesamt stieg die Zahl der Toten damit auf 40"
+        fragments += [f"{mark}{_RAISED_GAP}{rises}{_RAISED_GAP}{nouns}",
+                      f"{rises}{_RAISED_GAP}{nouns}\\s+{mark}"]  # fmt: skip
+    return fragments
+
+
+#: A toll raised to a new figure (:func:`_raised_toll`).
+_RAISED_TOLL: dict[str, re.Pattern[str]] = cue_patterns({
+    language: _raised_toll(language, raises, rises)
+    for language, (raises, rises) in _RAISING_VERBS.items()
 })  # fmt: skip
 #: The verbs of a running total no casualty word tells: "ha matado a 300", "унесший жизни
 #: 300 человек", "أودى بحياة 300 شخص", "a coûté la vie à".
@@ -4352,7 +4444,7 @@ def _period_from(
 #: "the start of March"): group 1 is the month's word.
 _MONTH_EDGE = re.compile(
     r"(?:(?:start|beginning|end|middle|inicio|comienzo|principios?|finales|mediados|fin|"
-    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio)\s+)?"
+    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio)\s+|mid-|mi-|metà\s+)?"
     r"(?:(?:of|de|del|des|du|d['’]|do|da|di)\s*)?(?:(?:the|el|le|la)\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
