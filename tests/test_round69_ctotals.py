@@ -73,6 +73,7 @@ ONE_EVENT = [
     ("de", "Die Zahl der Toten bei dem Anschlag am Montag stieg auf 12.", 12),
     ("ru", "Число погибших при нападении в понедельник возросло до 12.", 12),
     ("en", "A total of 12 people were killed in the attack on Monday.", 12),
+    ("en", "Gunmen killed 12 people on Monday, with the war taking a toll on civilians.", 12),
     ("en", "Reports today say the death toll has now risen to 100 people.", 100),
     ("es", "Según los informes, el número de muertos ha subido a 100.", 100),
     ("fr", "Selon les secours, le bilan s'est alourdi à 100 morts.", 100),

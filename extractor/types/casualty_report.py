@@ -4321,7 +4321,7 @@ def _raised_toll(language: str, raises: str, rises: str) -> list[str]:
     nouns = f"(?:{'|'.join(_TOLL_NOUN_WORDS[language])})"
     mark = _TOTALLING[language]
     fragments = [
-        f"{raises}{_RAISED_GAP}{nouns}",
+        f"{raises}{_RAISED_GAP}{nouns}(?!\\s+on\\s)",  # not "taking a toll on health"
         f"{raises}\\s+(?:to|a|à|auf|до|para)\\s+\\d[\\d.,]*{_RAISED_GAP}{nouns}",
         f"{mark}(?:\\s+[^\\s,;:.]+){{0,3}}?\\s+{nouns}{_RAISED_GAP}{rises}",
         f"{nouns}\\s+{mark}{_RAISED_GAP}{rises}",
