@@ -690,7 +690,9 @@ class Builder:
         publication day ("today", "this morning"), dates nothing but a report ("said
         on Tuesday": :meth:`_reports`), or gives several dates, which may be other
         events' ("a week after the attack on March 3"), or one after the
-        publication day (a plan, or a misread word). Otherwise the one date of the
+        publication day (a plan, or a misread word), or a date every occurrence of
+        which lies in another clause (one written again in a relative clause, "which
+        aired last week", is still the event's). Otherwise the one date of the
         event (:meth:`when_in_evidence`) wins, at its precision, with a warning.
         """
         day = published.isoformat()
@@ -707,8 +709,8 @@ class Builder:
             return None
         if until is not None and earliest(until) >= published and self._relative(dated):
             return None  # "this week": a range that holds the publication day, as "today"
-        if any(self._dates_another(start, end) for start, end, _ in dated):
-            return None
+        if all(self._dates_another(start, end) for start, end, _ in dated):
+            return None  # another clause's date only if every occurrence is elsewhere
         found = self.when_in_evidence()
         if found is None or (found.value, found.end) != (value, until):
             return None
