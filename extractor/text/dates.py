@@ -1815,6 +1815,16 @@ _MONTH_ALONE_AFTER: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+#: What a month alone must not run into: a compound or a name ("August-Bebel-Haus",
+#: "Mai-Programm"), or a phrase that writes its year ("marzo del año pasado", "mars de
+#: l'année dernière", "März letzten Jahres", "марте прошлого года", "de hace dos años"):
+#: the written year sets the month's, never the tense, so the month is not read alone.
+_NO_YEAR_PHRASE = (
+    r"(?![\w-])(?!\s+(?:\S+\s+){0,4}?(?:\w+['’])?(?i:años?|année|ans?|anos?|anno|anni|jahr\w*|"
+    r"vorjahr\w*|год\w*|лет)(?!\w))"
+)
+
+
 @dataclass(frozen=True)
 class _Words:
     """One language's date words, lower case -> number (month 1-12, weekday 0-6)."""
@@ -1919,7 +1929,7 @@ def _words(language: str) -> _Words | None:
     if opens and whole:  # "en febrero", "en février", "im Februar", "в феврале", or alone
         alone = _alternation(whole)
         after = "".join(rf"(?<=(?<!\w){word}\s)|" for word in opens)
-        parts.append(rf"(?:{after}^(?=(?:{alone})\s*$))(?P<m4>{alone})")
+        parts.append(rf"(?:{after}^(?=(?:{alone})\s*$))(?P<m4>{alone}){_NO_YEAR_PHRASE}")
     if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
         parts.append(rf"(?P<m2>{month})\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
     if weekdays:

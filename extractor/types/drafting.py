@@ -1825,6 +1825,23 @@ _FINITE_PAST: dict[str, re.Pattern[str]] = {
 }
 
 
+#: A verb of speech whose words follow as a quote ("stated: “Today, I ...”"): the date
+#: before it is the time the quote speaks from, its relative dates counted from it.
+_OPENS_A_QUOTE = re.compile(r"\s*[:,]?\s*[“\"«„‘']")
+
+
+def _dated_event_noun(head: str) -> bool:
+    """Whether the words before a fronted date hold a noun of an event the date belongs
+    to ("During the attack on Monday", "Lors de l'attaque de lundi", "En el ataque del
+    lunes", "Bei dem Angriff am Montag", "Во время нападения в понедельник"): the date
+    is that event's, not the speech's (a speech's date has only a preposition of time
+    and its speaker before it). The event nouns are the casualty rules' own table
+    (imported here, as that module imports this one)."""
+    from extractor.types.casualty_report import EVENT_CUES
+
+    return any(nouns.search(head) for nouns in EVENT_CUES.values())
+
+
 def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
     """Whether the date at ``quote[start:end]`` is a verb of speech's written before it:
     its clause opens with the date, or the speaker and the date, and goes on with the
@@ -1842,6 +1859,8 @@ def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
     pattern = _JOINED_SPEAKER_THEN_SPEECH if joined else _SPEAKER_THEN_SPEECH
     speech = pattern.match(quote, end)
     if speech is None:
+        return False
+    if _OPENS_A_QUOTE.match(quote, speech.end()) or _dated_event_noun(head):
         return False
     speaker = f"{head} {speech.group('speaker')}"
     if joined:
