@@ -458,6 +458,9 @@ def _resolve_plain(
     iso = _ISO.match(raw)
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
+    month = _drafted_month(low, language)
+    if month is not None:
+        return _calendar(None, month, None, None, published, tense)
     found = _explicit(raw, published, kind, language, tense)
     if language in (None, "und") and _HAN_OR_KANA.search(raw):
         language = "zh"  # "2023年3月5日" with no language: its script says how to read it
@@ -1926,10 +1929,10 @@ def _words(language: str) -> _Words | None:
     ]
     whole = [f for f in months if not _abbreviation(f, longest[months[f]])]
     opens = _MONTH_ALONE_AFTER.get(language)
-    if opens and whole:  # "en febrero", "en février", "im Februar", "в феврале", or alone
+    if opens and whole:  # "en febrero", "en février", "im Februar", "в феврале"
         alone = _alternation(whole)
-        after = "".join(rf"(?<=(?<!\w){word}\s)|" for word in opens)
-        parts.append(rf"(?:{after}^(?=(?:{alone})\s*$))(?P<m4>{alone}){_NO_YEAR_PHRASE}")
+        after = "|".join(rf"(?<=(?<!\w){word}\s)" for word in opens)
+        parts.append(rf"(?:{after})(?P<m4>{alone}){_NO_YEAR_PHRASE}")
     if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
         parts.append(rf"(?P<m2>{month})\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
     if weekdays:
@@ -1953,6 +1956,22 @@ def _words(language: str) -> _Words | None:
     edge_before, edge_after = ("", "") if language in ("zh", "ja") else (r"(?<!\w)", r"(?!\w)")
     pattern = re.compile(rf"{edge_before}(?:{'|'.join(parts)}){edge_after}", re.IGNORECASE)
     return _Words(months, weekdays, relative, pattern, language)
+
+
+def _drafted_month(text: str, language: str | None) -> int | None:
+    """The month a date field names by its full name alone ("febrero", "Februar",
+    "февраль"), read at month precision like "en febrero". Only a whole date field is
+    read so: in running text a month's name alone is too often something else ("Mayo",
+    "Kanzler Mai"), so :func:`find_dates` reads it only after its preposition of time."""
+    if language not in _MONTH_ALONE_AFTER:
+        return None
+    words = _words(str(language))
+    month = words.months.get(text) if words is not None else None
+    if words is None or month is None:
+        return None
+    spellings = [form for form, number in words.months.items() if number == month]
+    longest = max(len(unicodedata.normalize("NFC", form)) for form in spellings)
+    return None if _abbreviation(text, longest) else month
 
 
 def _abbreviation(form: str, longest: int) -> bool:
