@@ -939,7 +939,9 @@ GOING_WORDS: dict[str, tuple[str, ...]] = {
            r"recat[oaie]", r"ricevut[oaie]", r"accolt[oaie]", r"ospitat[oaie]", "benvenuto"),
     "pt": (r"visit\w*", r"viag\w*", r"viaj\w*", r"cheg\w*", r"desembarc\w*", r"aterriss\w*",
            r"recebid[oa]s?", r"acolhid[oa]s?", r"recepcionad[oa]s?", "boas-vindas"),
-    "ja": ("訪問", "訪れ", "到着", "歴訪", "入り"),
+    "ja": ("訪問", "訪れ", "到着", "歴訪", "入り",
+           # a visit of its kind between the particle and the word ("を公式訪問し")
+           r"(?:公式|非公式|実務|国賓|初|再)訪問"),
     "ar": (r"[وف]?وصل\w*", r"[وف]?يصل\w*", r"[وفب]?زيار\w*", r"[وف]?زار\w*", r"[وف]?يزور\w*",
            r"[وف]?توجه\w*", r"[وف]?سافر\w*", r"[وف]?استقبل\w*", r"[وف]?يستقبل\w*",
            r"[وف]?رحب\w*"),
@@ -1070,7 +1072,7 @@ RECEIVED_BY_WORDS: dict[str, tuple[str, ...]] = {
            r"(?:por|pel[oa]s?)",),
     # Japanese: the guest before "は", the host before "に迎えられ" or "の招きで"
     "ja": (r"(?P<guest>[^。！？]{1,60}?)(?:は|が)(?P<host>[^。！？]{1,80}?)(?:に(?:温かく)?"
-           r"(?:迎えられ|出迎えられ|歓迎され|招かれ|招待され)|の(?:招き|招待|歓迎)(?:で|に応じ|を受け))",),
+           r"(?:迎えられ|出迎えられ|歓迎され|招かれ|招待され)|の(?:招き|招待|歓迎|出迎え)(?:で|に応じ|を受け))",),
     # Arabic: "استُقبل X من قبل Y", "تم استقبال X من طرف Y": the guest between verb and agent
     "ar": (r"(?:تم\s+)?(?:استقبال|است\u064f?قبل\w*)\s+(?P<guest>[^.،؛!?]{1,80}?)\s+"
            r"(?:من\s+قبل|من\s+طرف|على\s+يد)",),

@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from extractor.errors import EventNotStated
 from extractor.text.countries import (
+    ABBREVIATIONS,
     DEMONYMS,
     countries_in_text,
     country_in_text,
@@ -706,6 +707,51 @@ def _a_place(text: str, language: str) -> str | None:
     return country_in_text(text, None if language == "en" else language)
 
 
+def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str | None:
+    """The state of a place written after a word of going: a state's name, or a city's by
+    the gazetteer ("in visita a Vienna", "en visite à Vienne", "bei einem Besuch in Wien",
+    "ウィーンを訪れ"): a city gone to says the traveller is in its state as the state's name
+    does. Never a word of a person of the visit ("Salo" is also a town), nor a person's
+    country ("Indian Prime Minister Modi")."""
+    code = _a_place(text, language)
+    if code is not None:
+        return code
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or (language == "en" and normalise_text(words[0]) in _ADJECTIVES):
+        return None
+    named = {word for name in names for word in name.split()}
+    if named & set(words) or any(name and name in text for name in names):
+        return None
+    return place_country(text)
+
+
+#: Japanese words of a visit made of "訪" (visit) or "来" (come) and the abbreviation of the
+#: state visited (:data:`ABBREVIATIONS`): "訪米" (a visit to the US), "訪中", "訪日中の", "来日",
+#: "来韓". "来" only before Japan and Korea, and not where it ends another word ("将来日本",
+#: "以来", "従来"); no compound of visitors counted ("訪日客", "訪日外国人"). ``when``: a plan
+#: ahead of it ("訪米を前に", "訪中の予定") or a journey before this one ("訪中後") after it.
+_JA_COMPOUND_VISIT = re.compile(
+    rf"(?:(?<![将以本従由到元外往伝未再])来(?P<come>[日韓])|訪(?P<went>[{''.join(ABBREVIATIONS['ja'])}]))"
+    r"(?!客|外国人|観光|旅行|者|ビザ|査証)"
+    r"(?P<when>を前に|前|に先立|を控え|の予定|する予定|予定|を計画|を検討|の意向|へ向け|に向け|後|の後|から)?"
+)
+
+
+def _ja_compound_visits(sentence: str) -> Iterator[tuple[str, int, bool]]:
+    """(state, offset, planned) of each Japanese compound of a visit and its state
+    (:data:`_JA_COMPOUND_VISIT`): who is "来日中" or "訪米した" went to that state; one "訪米を
+    前に" only plans to go (planned), and one back "訪中後" tells another journey (skipped)."""
+    table = ABBREVIATIONS["ja"]
+    for match in _JA_COMPOUND_VISIT.finditer(sentence):
+        when = match.group("when") or ""
+        if when in ("後", "の後", "から"):
+            continue
+        letter = match.group("come") or match.group("went")
+        yield table[letter], match.start(), bool(when)
+
+
 #: The English participle "visiting" and the first word of what follows it, past an
 #: article (:func:`_visiting_a_person`).
 _VISITING = re.compile(r"visiting\s+(?:the\s+)?([\w'’-]+)", re.I)
@@ -815,13 +861,18 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             if each == "en" and _visiting_a_person(sentence, match):
                 continue  # "welcomed visiting President Sato of Brazil": the guest
             text = next((g for g in match.groups() if g), None)
-            code = _a_place(text, each) if text else None
+            code = _a_destination(text, each, names) if text else None
             if code is not None:
                 gone(code, match.start(), each)
                 for other, _at in _listed_after(sentence, match.end(), each):
                     gone(other, match.start(), each)
         for code, at in _visited_past_subject(sentence, each, names):
             gone(code, at, each)
+        for code, at, plan in _ja_compound_visits(sentence) if each == "ja" else ():
+            if plan:
+                planned.add(code)
+            else:
+                gone(code, at, each)
         no_venue = {
             m.start(m.lastindex or 0)
             for key in ("back", "governed")
@@ -840,7 +891,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
                 lead.search(sentence, max(0, match.start() - 200), match.start()) if lead else None
             )
             if word is not None:
-                code = _a_place(match.group(1), each)
+                code = _a_destination(match.group(1), each, names)
                 if code is not None:
                     gone(code, word.start(), each)
                     for other, _at in _listed_after(sentence, match.end(1), each):
