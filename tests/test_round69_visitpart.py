@@ -130,3 +130,28 @@ def test_near_misses_move_nothing() -> None:
         if got != (y, x):
             wrong.append((lang, text, got))
     assert not wrong, f"{len(wrong)}/{len(NEAR_CASES)}: {wrong[:5]}"
+
+
+JA_COMPOUNDS = [
+    ("来日中の{Y}の{B}外相は金曜日、{A}外相と会談した。", {"JPN"}, set()),
+    ("訪米中の{Y}の{B}外相は金曜日、{A}外相と会談した。", {"USA"}, set()),
+    ("{Y}の{B}外相は訪中し、金曜日に{A}外相と会談した。", {"CHN"}, set()),
+    ("{Y}の{B}外相は訪米を前に、金曜日に{A}外相と会談した。", set(), {"USA"}),
+    ("{Y}の{B}外相は訪韓の予定だ。", set(), {"KOR"}),
+    ("{Y}の{B}外相は訪中後、金曜日に{A}外相と会談した。", set(), set()),
+    ("訪日客の増加について{Y}の{B}外相は金曜日、{A}外相と会談した。", set(), set()),
+    ("将来日本との協力を{Y}の{B}外相は金曜日、{A}外相と話し合った。", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("template", "went", "planned"), JA_COMPOUNDS)
+def test_japanese_visit_compounds_name_the_state_visited(
+    template: str, went: set[str], planned: set[str]
+) -> None:
+    """ "訪米", "訪中", "来日" say which state was visited; a plan ("訪米を前に") is no trip,
+    a journey before ("訪中後") and visitors counted ("訪日客") none of this one."""
+    from extractor.types.visit import visit_venues
+
+    for (a, b), y in itertools.product(NAMES["ja"], ("ガーナ", "ペルー")):
+        read = visit_venues(template.format(A=a, B=b, Y=y), "ja", [a, b])
+        assert (read.went, read.planned) == (went, planned), template

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date
+from functools import cache
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, model_validator
@@ -57,7 +58,7 @@ from extractor.text.dates import find_dates, precision_of
 from extractor.text.grounding import normalise_text
 from extractor.text.language import UNSPACED, detect_language
 from extractor.text.people import is_an_honorific, is_people
-from extractor.text.places import place_country
+from extractor.text.places import place_country, place_proves_country
 from extractor.text.sentences import STOPS, split_sentences
 from extractor.text.titles import TITLE_WORDS
 from extractor.types import columns as col
@@ -712,7 +713,8 @@ def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str |
     the gazetteer ("in visita a Vienna", "en visite à Vienne", "bei einem Besuch in Wien",
     "ウィーンを訪れ"): a city gone to says the traveller is in its state as the state's name
     does. Never a word of a person of the visit ("Salo" is also a town), nor a person's
-    country ("Indian Prime Minister Modi")."""
+    country ("Indian Prime Minister Modi"), nor a city that cities of two states are called
+    (:func:`place_proves_country`: "Birmingham" alone is no state gone to)."""
     code = _a_place(text, language)
     if code is not None:
         return code
@@ -724,7 +726,25 @@ def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str |
     named = {word for name in names for word in name.split()}
     if named & set(words) or any(name and name in text for name in names):
         return None
-    return place_country(text)
+    if normalise_text(" ".join(words)) in _regions(language):
+        return None  # "a trip to Africa": a continent, though a town bears its name
+    return place_proves_country(text)
+
+
+@cache
+def _regions(language: str) -> frozenset[str]:
+    """The names of the world's regions and continents (the CLDR's numeric territories) in
+    English and ``language``, folded: no state's place, whatever town bears the name."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for each in dict.fromkeys(("en", language)):
+        try:
+            territories = Locale.parse(each).territories
+        except (ValueError, UnknownLocaleError):
+            continue
+        names |= {normalise_text(v) for k, v in territories.items() if k.isdigit()}
+    return frozenset(names)
 
 
 #: Japanese words of a visit made of "訪" (visit) or "来" (come) and the abbreviation of the
