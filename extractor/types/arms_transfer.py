@@ -1466,44 +1466,56 @@ _NOT_MOVED_GOODS = {
           r"chairmanship|leadership|authority|territor(?:y|ies)|lands?|islands?|technology|"
           r"technologies|know-how|expertise|information|data|humanitarian\s+(?:aid|assistance|"
           r"supplies|goods)|relief|food|grain|wheat|fertili[sz]ers?|vaccines?|doses|"
-          r"medicines?|medical\s+supplies|fuel|electricity",
+          r"medicines?|medical\s+supplies|fuel|electricity|troops|soldiers|personnel|staff|"
+          r"servicemen|peacekeepers|diplomats|embassy|embassies|buildings?|premises|gas|oil|"
+          r"energy|coal",
     "es": r"fondos|dinero|préstamos?|refugiad[oa]s|prisioner[oa]s|presos|detenid[oa]s|"
           r"rehenes|migrantes|civiles|poder|control|custodia|soberanía|presidencia|"
           r"territorios?|tierras?|islas?|tecnologías?|conocimientos|información|"
           r"ayuda\s+humanitaria|alimentos|cereales|granos?|trigo|vacunas?|medicamentos|"
-          r"combustible",
+          r"combustible|tropas|soldados|personal|diplomáticos|embajadas?|edificios?|gas|"
+          r"petróleo|energía|suministros\s+médicos",
     "fr": r"fonds|argent|prêts?|réfugié(?:e)?s|prisonnier(?:e)?s|détenu(?:e)?s|otages|"
           r"migrants|civils|pouvoir|contrôle|garde|souveraineté|présidence|territoires?|"
           r"terres?|îles?|technologies?|savoir-faire|informations?|aide\s+humanitaire|vivres|"
-          r"nourriture|céréales|blé|vaccins?|médicaments|carburant",
+          r"nourriture|céréales|blé|vaccins?|médicaments|carburant|troupes|soldats|personnel|"
+          r"diplomates|ambassades?|bâtiments?|gaz|pétrole|énergie|fournitures\s+médicales",
     "de": r"Gelder|Geld|Finanzmittel|Kredite?|Flüchtling\w*|Gefangene\w*|Häftling\w*|"
           r"Geiseln?|Migranten|Zivilisten|Macht|Kontrolle|Sorgerecht|Souveränität|Vorsitz|"
           r"Präsidentschaft|Gebiete?|Territori\w*|Land|Inseln?|Technologien?|Know-how|"
           r"humanitäre\w*\s+Hilfe|Hilfsgüter|Lebensmittel|Getreide|Weizen|Impfstoff\w*|"
-          r"Medikament\w*|Treibstoff",
+          r"Medikament\w*|Treibstoff|Truppen|Soldaten|Personal|Diplomaten|Botschaft|Gebäude|"
+          r"Gas|Erdgas|Öl|Erdöl|Energie|Strom|Sanitätsmaterial",
     "ru": r"средств\w*|деньг\w*|кредит\w*|беженц\w*|пленн\w*|военнопленн\w*|заключ[её]нн\w*|"
           r"задержанн\w*|заложник\w*|мигрант\w*|власт\w*|контрол\w*|председательств\w*|"
           r"президентств\w*|территори\w*|земл\w*|остров\w*|технологи\w*|"
           r"гуманитарн\w*\s+помощ\w*|продовольстви\w*|зерн\w*|пшениц\w*|вакцин\w*|"
-          r"лекарств\w*|топлив\w*",
+          r"лекарств\w*|топлив\w*|войск\w*|солдат\w*|военнослужащ\w*|персонал\w*|"
+          r"сотрудник\w*|дипломат\w*|посольств\w*|здани\w*|газ|газа|нефт\w*|энерги\w*|"
+          r"медикамент\w*",
     "zh": r"资金|钱款|贷款|难民|战俘|俘虏|囚犯|被拘留者|被拘押者|人质|移民|平民|权力|政权|"
           r"控制权|监护权|主权|主席职位|主席国|领土|土地|岛屿|技术|专有技术|人道主义援助|"
-          r"人道援助|粮食|小麦|疫苗|药品|燃料",
+          r"人道援助|粮食|小麦|疫苗|药品|燃料|军队|部队|士兵|人员|工作人员|大使馆|使馆|建筑|"
+          r"天然气|石油|能源|电力|医疗用品|医疗物资",
 }  # fmt: skip
 _NOT_MOVED = "|".join(_NOT_MOVED_GOODS.values())
 #: A weapon word of any language, to find one coordinated with a thing moved.
 _ANY_WEAPON = "|".join(_uncaptured(p.pattern) for p in ARMS_CUES.values())
 #: Words that make an object military ("military technology", "defence funds").
 _MILITARY_WORD = r"milit\w*|militär\w*|воен\w*|defen[cs]e|defensa|défense|arms?|weapons?"
-#: A weapon named with the thing moved: "funds and weapons", "prisoners and tanks".
-_WITH_WEAPON = (
-    r"(?:\s+(?:and|or|as\s+well\s+as|plus|including|y|e|o|et|ou|und|oder|sowie|и|или)"
-    rf"(?!\w)(?:\s+(?:[^\s,;:]+\s+){{0,3}}?|\s+)(?:{_ANY_WEAPON}))"
+#: The conjunctions that join the conjuncts of an object, one split for every language
+#: ("aid and shells", "aide et obus", "ayuda y proyectiles", "Hilfe und Granaten",
+#: "помощь и снаряды", "援助和弹药").
+_CONJUNCTION = (
+    r"\s*,?\s+(?:and|or|as\s+well\s+as|plus|including|y|e|o|et|ou|und|oder|sowie|и|или)(?!\w)"
 )
+_ZH_CONJUNCTION = r"(?:以及|和|与|及|、)"
 #: The object of a spaced verb or noun of moving, read up to its head: a dative party
 #: before it ("передала Украине средства", "gave Ukraine funds"), a particle ("handed
 #: over"), "of" after a noun ("the transfer of funds"), a determiner, a sum it measures
 #: ("$5 million in humanitarian aid") and at most two words, no link nor military word.
+#: A noun of a lot or measure (:data:`_GOODS_LOTS`: "the first tranche of funds",
+#: "первый транш средств") takes the head of its "of" phrase.
 _MOVED_OBJECT = (
     r"(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*)?(?:\s+(?:over|out|back|off))?"
     r"(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’])?\s*(?:"
@@ -1511,15 +1523,35 @@ _MOVED_OBJECT = (
     + r"\s+|[lL]['’]\s*)?"
     + rf"(?:{_MONEY}\s+(?:worth\s+of|in|of|en|de|d['’]|an|в)(?:\s+|(?<=['’])))?"
     + rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
+    + rf"(?:(?i:{_GOODS_LOTS})(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’]|)\s*"
+    + r"(?:(?i:"
+    + _DETERMINER
+    + r")\s+|[lL]['’]\s*)?)?"
 )
-#: After a verb or noun of moving: its object is no goods (:data:`_NOT_MOVED_GOODS`) and
-#: names no weapon with it; the thing ends its noun phrase ("complete power units" are
-#: goods). Chinese puts the object right after the verb and its "了".
+#: A conjunct after the first: its determiner and at most two words before its head.
+_NEXT_CONJUNCT = (
+    rf"{_CONJUNCTION}\s*(?:(?i:{_DETERMINER})\s+|[lL]['’]\s*|(?:de|d['’])\s*(?:[lL]['’]\s*)?)?"
+    rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
+)
+#: After a verb or noun of moving: every conjunct of its object is no goods
+#: (:data:`_NOT_MOVED_GOODS`), each thing ending its noun phrase ("complete power units"
+#: are goods); a conjunct that names anything else, a weapon or an unlisted good ("aid and
+#: shells", "援助和弹药"), may be goods and keeps the sides. The object ends at a
+#: punctuation, a link or a party after it ("гуманитарную помощь Украине"). Chinese puts
+#: the object right after the verb and its "了".
 _MOVES_NO_GOODS = re.compile(
-    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})))|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']}))"
-    rf"(?!{_WITH_WEAPON})"
+    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)"
+    rf"(?:{_NEXT_CONJUNCT}(?i:{_NOT_MOVED})(?!\w))*"
+    rf"(?!{_CONJUNCTION})(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})|(?<=\s)(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])))"
+    rf"|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']})(?:{_ZH_CONJUNCTION}(?:{_NOT_MOVED_GOODS['zh']}))*"
+    rf"(?!{_ZH_CONJUNCTION}))"
 )
 _MOVES_GOODS_AHEAD = f"(?!{_MOVES_NO_GOODS.pattern})"
+#: A word of supplying after a word of relief is the relief's noun, no verb: "sent medical
+#: supplies to Ukraine", "relief supplies" (SIPRI: relief is no arms transfer).
+_RELIEF_BEHIND = "".join(
+    rf"(?<!{word}\s)" for word in ("medical", "relief", "humanitarian", "emergency")
+)
 
 
 def _moving_goods(verbs: Sequence[str], language: str = "") -> tuple[str, ...]:
@@ -1528,7 +1560,7 @@ def _moving_goods(verbs: Sequence[str], language: str = "") -> tuple[str, ...]:
     (SIPRI: a transfer moves weapons). A spaced verb is read whole first, so a shorter
     reading of it ("transf" of "transferred") does not slip past the object."""
     whole = "" if language == "zh" else r"(?!\w)"
-    return (rf"(?:{'|'.join(verbs)}){whole}{_MOVES_GOODS_AHEAD}",)
+    return (rf"{_RELIEF_BEHIND}(?:{'|'.join(verbs)}){whole}{_MOVES_GOODS_AHEAD}",)
 
 
 SUPPLYING: dict[str, tuple[str, ...]] = {
