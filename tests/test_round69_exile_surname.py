@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 from extractor.types.visit import _surname_names_the_side
+from tests.test_round68_adjsurname_surname import TEMPLATES
 
 SIDES = ["Lars Holm", "Ana Berg", "Mira Sato", "Piet Kowal"]
 HONORIFICS = {
@@ -20,14 +21,6 @@ HONORIFICS = {
     "es": ["Mandatario", "Alcalde", "Jueza", "Cardenal", "Camarada", "Jeque"],
     "it": ["Sindaco", "Giudice", "Cardinale", "Sceicco", "Maresciallo", "Rabbino"],
     "pt": ["Premiê", "Prefeito", "Juíza", "Cardeal", "Xeque", "Marechal"],
-}  # fmt: skip
-TEMPLATES = {
-    "en": ("{w} {s} met the minister in Vienna on Monday.", "In Vienna, {w} {s} said talks went well."),
-    "de": ("{w} {s} traf am Montag in Wien die Ministerin.", "In Wien sagte {w} {s}, die Gespräche seien gut."),
-    "fr": ("{w} {s} a rencontré lundi la ministre à Vienne.", "À Vienne, {w} {s} a salué les discussions."),
-    "es": ("{w} {s} se reunió el lunes con la ministra en Viena.", "En Viena, {w} {s} elogió las conversaciones."),
-    "it": ("{w} {s} ha incontrato lunedì la ministra a Vienna.", "A Vienna, {w} {s} ha lodato i colloqui."),
-    "pt": ("{w} {s} reuniu-se na segunda-feira com a ministra em Viena.", "Em Viena, {w} {s} elogiou as conversas."),
 }  # fmt: skip
 OTHERS = ["Erik", "Lee", "Anna", "Jin", "Duke", "Justice"]
 
