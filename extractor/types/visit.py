@@ -1674,11 +1674,51 @@ def meeting_venues(sentence: str, language: str) -> set[str]:
         return set()
     found = set()
     for match in pattern.finditer(sentence):
-        name = match.group("venue")
+        if _NOT_IN_PERSON.search(match.group(0)):
+            continue  # "ウィーンでオンライン形式により会談": nobody travelled
+        name = _mission_place(sentence, match, language)
+        if name is None:
+            continue
         code = _a_place(name, language) or _a_city(name)
         if code is not None:
             found.add(code)
     return found
+
+
+#: A meeting not in person, between its venue and its verb: held online, by video or by
+#: telephone, it says nobody travelled ("ウィーンでオンライン形式により会談", "التقى عبر
+#: الفيديو ... في فيينا").
+_NOT_IN_PERSON = re.compile(
+    r"オンライン|テレビ会議|ビデオ|電話|リモート|عبر\s+(?:تقنية\s+)?(?:الفيديو|الاتصال\s+المرئي)"
+    r"|هاتفي|افتراضي"
+)
+#: A state's embassy, consulate or mission: it stands on another state's soil, so its
+#: state's name is not the venue ("ウィーンにあるガーナ大使館", "سفارة غانا في فيينا").
+_MISSION = re.compile(r"大使館|領事館|代表部|公邸|سفار|قنصلي|بعثة|ممثلي")
+#: The place that locates a Japanese mission, right before it ("ウィーンにある", "ウィーンの").
+_JA_LOCATED = re.compile(rf"(?P<place>{_JA_NAME})(?:にある|に置かれた|の)$")
+#: The place that locates an Arabic mission, right after its name ("... في فيينا").
+_AR_LOCATED = re.compile(rf"\s+(?:[\u0621-\u064a]+\s+)?في\s+(?P<place>{_AR_NAME})")
+
+
+def _mission_place(sentence: str, match: re.Match[str], language: str) -> str | None:
+    """The venue a meeting match names: its place, or, where that is a state's embassy or
+    consulate (:data:`_MISSION`), the place written to locate the mission ("ウィーンにある
+    ガーナ大使館で", "في سفارة غانا في فيينا"); None when no place locates it: the mission's
+    state is no venue."""
+    name = match.group("venue")
+    if not _MISSION.search(name):
+        return name
+    if language == "ja":
+        before = _JA_LOCATED.search(sentence, 0, match.start("venue"))
+        if before is None:
+            return None
+        place = before.group("place")
+        return None if _MISSION.search(place) else place
+    after = _AR_LOCATED.match(sentence, match.end("venue"))
+    if after is None or _MISSION.search(after.group("place")):
+        return None
+    return after.group("place")
 
 
 def _met_at_home(data: dict[str, Any], make: Builder) -> dict[str, Any] | None:
