@@ -398,7 +398,7 @@ _KO_PARTICLES = ("", "이", "가", "은", "는", "을", "를", "의", "에", "�
 #: with one of these (and a particle) is that currency; with any other syllables it is
 #: another word ("위안부", comfort women, is no 위안), which names no currency.
 _KO_AMOUNT_SUFFIXES = ("화", "대", "어치", "가량", "정도", "쯤", "내외", "안팎", "이상", "이하",
-                       "미만", "초과", "규모", "상당", "수준", "짜리", "당")  # fmt: skip
+                       "미만", "초과", "규모", "상당", "수준", "짜리", "당", "여")  # fmt: skip
 #: The Korean "여" (餘, more than) written between a scale and its currency: "5억여 원".
 _KO_MORE_THAN = "여"
 #: Hindi's number words (num2words writes none): each of 1 to 100 has its own word; the
@@ -2440,9 +2440,10 @@ def _cldr_units(language: str) -> dict[str, frozenset[str]]:
         if unit is not None:
             found.setdefault(unit, set()).add(code)
     for calque, stems in _UNIT_CALQUES.get(language, {}).items():
-        codes = {code for unit, named in found.items() if unit.startswith(stems) for code in named}
+        folded = tuple(_fold(stem) for stem in stems)
+        codes = {code for unit, named in found.items() if unit.startswith(folded) for code in named}
         if codes:
-            found.setdefault(calque, set()).update(codes)
+            found.setdefault(_fold(calque), set()).update(codes)
     for unit, codes in list(found.items()):
         if bare := _without_money_suffix(unit):
             found.setdefault(bare, set()).update(codes)
@@ -2468,7 +2469,11 @@ def _without_money_suffix(unit: str) -> str | None:
 #: krona" (French, German and Spanish have "couronne", "Krone", "corona" in the CLDR). A
 #: translation to the stems (folded) of the units it stands for; its state's adjective
 #: tells which one (:func:`_state_currency`), bare it is several states' and names none.
-_UNIT_CALQUES: dict[str, dict[str, tuple[str, ...]]] = {"en": {"crown": ("korun", "kron")}}
+_UNIT_CALQUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"crown": ("korun", "kron")},
+    # the Korean press writes the dollar "불" (弗) and, colloquially, "달라" ("5억 불")
+    "ko": {"불": ("달러",), "달라": ("달러",)},
+}
 
 
 def _calque_stems(stem: str, language: str) -> tuple[str, ...]:
@@ -2476,7 +2481,8 @@ def _calque_stems(stem: str, language: str) -> tuple[str, ...]:
     translates (:data:`_UNIT_CALQUES`, in ``language`` or English)."""
     found = [stem]
     for reading in dict.fromkeys((language, "en")):
-        found.extend(_UNIT_CALQUES.get(reading, {}).get(stem, ()))
+        calques = {_fold(calque): stems for calque, stems in _UNIT_CALQUES.get(reading, {}).items()}
+        found.extend(_fold(each) for each in calques.get(stem, ()))
     return tuple(found)
 
 
@@ -4492,6 +4498,11 @@ _HAN_COUNTERS = "人名个個位具例架枚辆輛艘座件機隻頭台发發発
 _COUNTER_AFTER = re.compile(
     r"[\s\u00a0]*(?:([\uac00-\ud7a3]+)|([\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]))"
 )
+#: The Latin symbols of measures written after a Korean, Chinese or Japanese scale ("5억
+#: km", "3万 t", "10億 kWh"): what they measure is no amount in any currency.
+_MEASURE_AFTER = re.compile(
+    r"[\s\u00a0]*(?:[kcm]?m[²³23]?|kg|t|ha|[kmg]?wh|[kmg]w|bbl|mi|lbs?|㎞|㎏|㎡)(?![A-Za-z])", re.I
+)
 #: The scales of Korean, Chinese and Japanese figures, after which the next word decides
 #: whether the figure is an amount or a count.
 _CJK_SCALES = frozenset("十百千万萬亿億兆천만억조")
@@ -4513,10 +4524,12 @@ def _counter_after(text: str, end: int) -> bool:
     "10万发", "5万台", "5억 규모") a count, never an amount in the default US dollars. A
     figure without a scale counts only with a counter of :data:`_KO_COUNTERS` ("500명")
     or :data:`_HAN_COUNTERS` ("500人")."""
+    scaled = end > 0 and text[end - 1] in _CJK_SCALES
+    if scaled and _MEASURE_AFTER.match(text, end):
+        return True  # "5억 km", "3万 t": a measure, no amount
     match = _COUNTER_AFTER.match(text, end)
     if match is None:
         return False
-    scaled = end > 0 and text[end - 1] in _CJK_SCALES
     if match.group(1) is not None:
         return not _korean_money_after(text, match) and (scaled or _korean_counter(match.group(1)))
     at = match.start(2)
