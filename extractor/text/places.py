@@ -21,6 +21,7 @@ from extractor.text.countries import (
     holds_other_country,
 )
 from extractor.text.cues import SIZE_DETERMINERS, SPEECH_VERBS
+from extractor.text.dates import MONTHS, WEEKDAYS
 from extractor.text.gazetteer import (
     all_city_countries,
     alpha3_of,
@@ -266,57 +267,99 @@ _TRAILING = " .,;:!?'\"’”"
 
 
 def _place_states(key: str) -> frozenset[str]:
-    """The states where folded ``key`` names a place: a division (ISO 3166-2), which
-    outranks a city of the same name ("Ontario" is Canada's province before California's
-    city), else a city of the gazetteer by any of its names ("Penang" is George Town's).
-    A reading counts only where the city before it is a place of that state too, so an
-    alternate name that is an ordinary word ("downtown", one of a Polish city's) proves
-    nothing of its own."""
-    return _division_states().get(key) or city_countries().get(key, frozenset())
+    """The states where folded ``key`` names a division (ISO 3166-2) or, by its main name,
+    a city of the gazetteer; an alternate name ("downtown" is one of a Polish city's) is
+    no reading. A region so read may doubt a city's main state, never prove another."""
+    states = _division_states().get(key, frozenset())
+    if key in main_city_index():
+        states |= city_countries().get(key, frozenset())
+    return states
 
 
 def _region_reading(parts: list[str]) -> tuple[bool, str | None]:
     """Whether a place as written is a city with a region after it, and the state it then
-    proves. The region is evidence about the city's state: where it names a division or
-    a place (:func:`_place_states`; first a division's code, "Durban, KZN"), the
-    city is read in that state when it is a place there ("Hamilton, Ontario" and "London,
-    Ontario" are Canada's, "Victoria, British Columbia" too, "Cartagena, Bolívar"
-    Colombia's); where it is a place of other states only, or of several the city's name
-    also is, the state stays open ("Berlin, Manitoba"). Where the region is unread
-    ("Windsor, Berkshire", "Lagos, Algarve", "Kharkiv, the capital"), a city name places
-    of several states bear (:func:`~extractor.text.gazetteer.city_name_states`) proves
-    none of them, its best-known namesake included; a name of one state keeps it
-    ("Munich, Bavaria"). A country, a US state or its code (:func:`_us_code_after_namesake`
-    weighs "Perth, WA"), a direction or a city unknown anywhere is read elsewhere:
-    (False, None). So is a country's name before a comma ("Colombia, ..."): no city.
+    proves. Only the part right after the city can be its region; a country named in any
+    later part ("Paris, France, on Monday", "Moscow, Russia - Reuters") outranks everything
+    after the city, and a region that reads as no place (:func:`_says_no_place`: a press
+    credit, a weekday or date, a lower-case phrase such as "near Denver") says nothing: both
+    are read elsewhere, (False, None). A division read there (:func:`_division_states`,
+    first a division's code, "Durban, KZN") reads the city in that state when it is a place
+    there ("Hamilton, Ontario" and "London, Ontario" are Canada's, "Victoria, British
+    Columbia" too, "Cartagena, Bolívar" Colombia's); where it is a division of other states
+    only, or of several the city's name also is, the state stays open ("Berlin, Manitoba").
+    Any other region, a place of some state or a name read nowhere ("Windsor, Berkshire",
+    "Lagos, Algarve", "Clinton, Hillary"), may only doubt a proof, never make one: a city
+    name places of several states bear (:func:`~extractor.text.gazetteer.city_name_states`)
+    proves none of them, and a name of one state is read elsewhere ("Munich, Bavaria").
+    A country, a US state or its code (:func:`_us_code_after_namesake` weighs "Perth,
+    WA"), a direction or a city unknown anywhere is read elsewhere too, and so is a
+    country's or a US state's name before a comma ("Colombia, ...", "Arizona, ..."): no city.
     A division outranks a country named inside it ("British Columbia"); a country
     outranks a city's other name ("Cornwall, U.K."), but a capital is a city ("Baghdad,
     Jakarta" proves nothing)."""
     named = [part for part in parts if _key(part)]
-    if len(named) < 2:
+    if len(named) < 2 or any(_names_country(part) for part in named[2:]):
         return False, None
     first = _key(named[0])
     country_first = _country_name(first) and first not in main_city_index()
-    city = None if country_first else city_name_states(first)
-    written = named[-1].strip().strip(_TRAILING)
-    keys = _region_keys(named[-1].strip())
+    city = None if country_first or _state_only(first) else city_name_states(first)
+    region_part = re.split(r"(?<=[a-z]{3})\.\s", named[1])[0]  # "Texas. The": a sentence ends
+    written = region_part.strip().strip(_TRAILING)
+    keys = _region_keys(region_part.strip())
     last = keys[-1] if keys else ""
     plain = normalise_text(written, accents=False)
     direction = any(_DIRECTION.fullmatch(key) for key in (plain, _LEADING.sub("", plain)))
-    us_code = any(us_state_code(each) for each in (named[-1], written, f"{written}."))
+    us_code = any(us_state_code(each) for each in (region_part, written, f"{written}."))
     if not city or not last or direction or _country_name(last) or us_code:
+        return False, None
+    if _says_no_place(written):
         return False, None
     region = _coded_division(written) or next(
         (found for key in keys if (found := _division_states().get(key))), frozenset()
     )
-    country = country_in_text(named[-1]) or country_in_text(last)
+    country = country_in_text(region_part) or country_in_text(last)
     if not region and country and not any(key in main_city_index() for key in keys):
         return False, None
     if not region and (named_state := _pycountry_state(last)):
         return True, named_state
-    region = region or next((found for key in keys if (found := _place_states(key))), frozenset())
-    found = (region & city) if region else city
+    if not region:
+        elsewhere = next((found for key in keys if (found := _place_states(key))), frozenset())
+        doubted = bool(elsewhere) and city_index().get(first) not in elsewhere
+        return (True, None) if len(city) > 1 or doubted else (False, None)
+    found = region & city
     return True, next(iter(found)) if len(found) == 1 else None
+
+
+def _names_country(part: str) -> bool:
+    """Whether a part written after a city's region names a country ("France", "in
+    Ukraine"): the state it names outranks every reading of the parts between."""
+    return bool(country_in_text(part)) or _country_name(_key(part))
+
+
+#: Press agencies and broadcasters a dateline credits after its place, in brackets or
+#: after a dash ("Kyiv (AP)", "Moscow - Reuters"): no region of the city, though some
+#: are the codes of a division ("AP" is Andhra Pradesh's, "CP" Chile's Concepción's).
+PRESS_CREDITS = frozenset({
+    "ap", "aa", "aap", "abc", "afp", "ani", "ansa", "anp", "bbc", "bna", "bernama", "cbs",
+    "cna", "cnn", "cp", "dpa", "efe", "epa", "getty images", "ians", "irna", "isna",
+    "kcna", "kuna", "kyodo", "mena", "nbc", "nhk", "npr", "nyt", "pap", "pti", "ria",
+    "reuters", "rte", "sana", "spa", "tass", "upi", "wafa", "wam", "xinhua", "yonhap",
+    "anadolu", "interfax", "sputnik", "bloomberg", "ap photo", "afp photo", "file photo",
+})  # fmt: skip
+
+
+def _says_no_place(written: str) -> bool:
+    """Whether a part after a city reads as no place and so says nothing of the city's
+    state: a press credit (:data:`PRESS_CREDITS`), a weekday or month name or a figure
+    ("Tuesday", "March 3", "2024"), or a phrase that opens with a lower-case word ("near
+    the border", "on Monday", "the capital"); a region is a name, written capitalised."""
+    words = normalise_text(written, accents=False).strip(_TRAILING).split()
+    initial = next((char for char in written if char.isalpha()), "")
+    if not words or not initial.isupper():
+        return True
+    if " ".join(words) in PRESS_CREDITS or re.search(r"\d", written):
+        return True
+    return any(word in WEEKDAYS or word in MONTHS for word in words[:1])
 
 
 def _region_keys(written: str) -> list[str]:
@@ -374,6 +417,7 @@ def place_proves_country(text: str | None) -> str | None:
     The codebook codes no state on a guess."""
     if not text:
         return None
+    text = _without_credits(text)
     if state := _state_place(re.split(r"[,;/()]| - ", text)):
         return state
     allowed = _us_code_after_namesake(re.split(r"[,;/()]| - ", text))
@@ -381,6 +425,16 @@ def place_proves_country(text: str | None) -> str | None:
         read = _proved_reading(text)
         return read if read == "USA" or read in allowed else None
     return _proved_reading(text)
+
+
+def _without_credits(text: str) -> str:
+    """``text`` without the press credits written among its parts ("Beirut (CNN)",
+    "Moscow - Reuters"): a credit names no place (:data:`PRESS_CREDITS`)."""
+    parts = re.split(r"[,;/()]| - ", text)
+    kept = [
+        p for p in parts if normalise_text(p, accents=False).strip(_TRAILING) not in PRESS_CREDITS
+    ]
+    return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
 
 
 def _proved_reading(text: str) -> str | None:
