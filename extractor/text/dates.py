@@ -459,8 +459,9 @@ def _resolve_plain(
     if iso:
         return ResolvedDate(raw, precision_of(raw), "exact")
     month = _drafted_month(low, language)
-    if month is not None:
-        return _calendar(None, month, None, None, published, tense)
+    drafted = _calendar(None, month, None, None, published, tense) if month else None
+    if drafted is not None:
+        return drafted
     found = _explicit(raw, published, kind, language, tense)
     if language in (None, "und") and _HAN_OR_KANA.search(raw):
         language = "zh"  # "2023年3月5日" with no language: its script says how to read it
