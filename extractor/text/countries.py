@@ -4110,7 +4110,10 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
     if language == "de" and _german_language_noun(text, start, end):
         return True
     if language == "de" and _before_a_noun(text, end):
-        return False  # an inflected adjective before a noun: "aus dem Deutschen Reich"
+        after = _WORD.search(text, end)
+        # an inflected adjective before a noun names the state ("aus dem Deutschen Reich"),
+        # unless the noun is one for a language ("die türkische Sprache")
+        return after is not None and _fold_word(after.group()) in nouns
     if _SPEAKING.match(text, end) and _fold_word(text[start:end]) in _language_bases(language):
         return True  # "Russian-speaking", "russophone" in two words
     is_base = _fold_word(text[start:end]) in _language_forms(language)
