@@ -944,8 +944,11 @@ class Builder:
         if self.language in ("en", "und"):
             return None
         skipped = None
+        cursor = 0  # the same words written twice ("El lunes, … que el lunes") are two dates
         for written, resolved in find_dates(self.quote, self.language, self.published):
-            start = self.quote.find(written)
+            start = self.quote.find(written, cursor)
+            start = self.quote.find(written) if start < 0 else start
+            cursor = start + len(written)
             if self._reports(start, start + len(written), at_event):
                 skipped = start + len(written) if skipped is None else skipped
                 continue
