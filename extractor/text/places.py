@@ -45,6 +45,11 @@ _LEADING = re.compile(
 )
 
 
+#: What separates the parts of a place as written ("Kharkiv, Ukraine", "Goma (DRC)",
+#: "Moscow - Reuters"): every reader of those parts splits the same way.
+_PLACE_PARTS = re.compile(r"[,;/()]| - ")
+
+
 def place_country(text: str | None) -> str | None:
     """The country a place as written lies in, or None when it cannot tell.
 
@@ -53,7 +58,7 @@ def place_country(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    parts = re.split(r"[,;/()]| - ", text)
+    parts = _PLACE_PARTS.split(text)
     if state := _state_place(parts):
         return state
     read = [p for p in parts if _whole_city(_key(p)) is None and not _state_only(_key(p))]
@@ -418,9 +423,10 @@ def place_proves_country(text: str | None) -> str | None:
     if not text:
         return None
     text = _without_credits(text)
-    if state := _state_place(re.split(r"[,;/()]| - ", text)):
+    parts = _PLACE_PARTS.split(text)
+    if state := _state_place(parts):
         return state
-    allowed = _us_code_after_namesake(re.split(r"[,;/()]| - ", text))
+    allowed = _us_code_after_namesake(parts)
     if allowed is not None:
         read = _proved_reading(text)
         return read if read == "USA" or read in allowed else None
@@ -430,7 +436,7 @@ def place_proves_country(text: str | None) -> str | None:
 def _without_credits(text: str) -> str:
     """``text`` without the press credits written among its parts ("Beirut (CNN)",
     "Moscow - Reuters"): a credit names no place (:data:`PRESS_CREDITS`)."""
-    parts = re.split(r"[,;/()]| - ", text)
+    parts = _PLACE_PARTS.split(text)
     kept = [
         p for p in parts if normalise_text(p, accents=False).strip(_TRAILING) not in PRESS_CREDITS
     ]
@@ -439,11 +445,11 @@ def _without_credits(text: str) -> str:
 
 def _proved_reading(text: str) -> str | None:
     """:func:`place_proves_country` past the place's US state and namesake checks."""
-    applies, state = _region_reading(re.split(r"[,;/()]| - ", text))
+    parts = _PLACE_PARTS.split(text)
+    applies, state = _region_reading(parts)
     if applies:
         return state
     shared = shared_city_names()
-    parts = re.split(r"[,;/()]| - ", text)
     kept = [
         p for p in parts if _LEADING.sub("", normalise_text(p, accents=False).strip()) not in shared
     ]
