@@ -1499,8 +1499,6 @@ _NOT_MOVED_GOODS = {
           r"天然气|石油|能源|电力|医疗用品|医疗物资",
 }  # fmt: skip
 _NOT_MOVED = "|".join(_NOT_MOVED_GOODS.values())
-#: A weapon word of any language, to find one coordinated with a thing moved.
-_ANY_WEAPON = "|".join(_uncaptured(p.pattern) for p in ARMS_CUES.values())
 #: Words that make an object military ("military technology", "defence funds").
 _MILITARY_WORD = r"milit\w*|militär\w*|воен\w*|defen[cs]e|defensa|défense|arms?|weapons?"
 #: The conjunctions that join the conjuncts of an object, one split for every language
