@@ -1168,9 +1168,43 @@ def _names_a_day(match: re.Match[str]) -> bool:
         return False
     if glued.group(1).endswith("ing"):  # "Starting Monday", "Beginning Friday"
         return False
-    if not re.search(r"\w", before[: glued.start()]):  # it opens the sentence
-        return glued.group(1).lower() in _NAMED_DAY_ADJECTIVES
+    if glued.group(1).lower() in _NAMED_DAY_ADJECTIVES:  # "Orthodox Easter Sunday" too
+        return True
+    if _opens_a_sentence(before[: glued.start()]):
+        return _NOUN_AFTER_NAMED_DAY.match(match.string, match.end()) is not None
     return _PLACE_BEFORE_NAME.search(before[: glued.start()]) is None
+
+
+#: The end of a sentence before a word: a full stop after a lower-case word (not an
+#: initial's "U.S. " nor a title's "Gov. "), or a question or exclamation mark.
+_TITLES_BEFORE_A_STOP = ("Gov", "Sen", "Rep", "Gen", "Col", "Capt", "Sgt", "Lt", "Prof", "Mr",
+                         "Mrs", "Ms", "Dr", "St", "Jr", "Sr")  # fmt: skip
+_SENTENCE_END = re.compile(
+    r"(?:(?<![A-Z])" + "".join(rf"(?<!\b{title})" for title in _TITLES_BEFORE_A_STOP) + r"\."
+    r"|[!?])[\"'”’)\]]*\s+$"
+)
+
+
+def _opens_a_sentence(before: str) -> bool:
+    """Whether the text ``before`` a word ends where a sentence starts: nothing but
+    punctuation, or a sentence's end ("... in Derry. Remembrance Sunday marches")."""
+    return not re.search(r"\w", before) or _SENTENCE_END.search(before) is not None
+
+
+#: What after a weekday, at a sentence's start after a capitalised word, makes the pair a
+#: name's subject, not a subject and its date: a lower-case noun ("Remembrance Sunday
+#: commemorations were held", "Mad Friday marches drew") where the date's reading has
+#: its verb ("Nigeria Monday condemned", "Officials Monday said", "Troops Monday also
+#: killed"): not a past form, an adverb, an auxiliary, a conjunction or preposition, or a
+#: part of the day ("Police Sunday night arrested").
+_NOUN_AFTER_NAMED_DAY = re.compile(
+    r"[ \t]+(?!(?:[a-z]+(?:ed|ly)|said|told|met|held|left|sent|won|lost|fought|struck|hit|"
+    r"shot|took|gave|made|began|went|came|saw|led|fled|spoke|wrote|flew|set|put|ran|"
+    r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|"
+    r"did|does|do|also|again|not|never|still|already|once|and|or|but|in|at|on|to|for|"
+    r"with|by|from|of|that|as|after|before|during|night|morning|afternoon|evening"
+    r")(?![\w'’-]))(?-i:[a-z])[a-z'’-]*(?![\w.])"
+)
 
 
 DATE_IN_TEXT = _CompiledOnFirstUse(rf"\b(?:{_ranges_in_text()}|{_SINGLE_IN_TEXT})")
@@ -1821,12 +1855,18 @@ _MONTH_ALONE_AFTER: dict[str, tuple[str, ...]] = {
 
 #: What a month alone must not run into: a compound or a name ("August-Bebel-Haus",
 #: "Mai-Programm"), or a phrase that writes its year ("marzo del año pasado", "mars de
-#: l'année dernière", "März letzten Jahres", "марте прошлого года", "de hace dos años"):
-#: the written year sets the month's, never the tense, so the month is not read alone.
+#: l'année dernière", "März letzten Jahres", "марте прошлого года", "de hace dos años"),
+#: after a comma too ("en febrero, hace dos años"): the written year sets the month's,
+#: never the tense, so the month is not read alone.
 _NO_YEAR_PHRASE = (
-    r"(?![\w-])(?!\s+(?:\S+\s+){0,4}?(?:\w+['’])?(?i:años?|année|ans?|anos?|anno|anni|jahr\w*|"
+    r"(?![\w-])(?!,?\s+(?:\S+\s+){0,4}?(?:\w+['’])?(?i:años?|année|ans?|anos?|anno|anni|jahr\w*|"
     r"vorjahr\w*|год\w*|лет)(?!\w))"
 )
+
+
+#: The words that join two months into one phrase of time ("febrero y marzo", "février
+#: et mars", "Februar und März", "феврале и марте", "maggio e giugno").
+_COORDINATORS = "y|e|et|und|и|and|ou|o|oder|или"
 
 
 @dataclass(frozen=True)
@@ -1933,6 +1973,13 @@ def _words(language: str) -> _Words | None:
     if opens and whole:  # "en febrero", "en février", "im Februar", "в феврале"
         alone = _alternation(whole)
         after = "|".join(rf"(?<=(?<!\w){word}\s)" for word in opens)
+        # a month joined to one that writes its year takes that year: "en febrero y marzo
+        # de 2022", "im Februar und März 2022", "в феврале и марте 2022 года"
+        partner = rf"(?:{_alternation(opens)})\s+"
+        parts.append(
+            rf"(?:{after})(?P<m5>{alone})(?=\s+(?:{_COORDINATORS})\s+(?:{partner})?"
+            rf"(?:{month})\s+(?:de\s+|del\s+)?(?P<y5>{year})(?!\d))"
+        )
         parts.append(rf"(?:{after})(?P<m4>{alone}){_NO_YEAR_PHRASE}")
     if str(info.get("date_order", "DMY")).startswith("M"):  # "March 14, 2022"
         parts.append(rf"(?P<m2>{month})\s+(?P<d3>\d{{1,2}})(?:,?\s+(?P<y2>{year}))?")
@@ -2127,6 +2174,50 @@ _DATE_WORDS_AROUND = frozenset(
 )  # fmt: skip
 
 
+#: Lower-case words that may follow a weekday of a date in French and are no adjective of
+#: a name: verbs and their auxiliaries, pronouns, prepositions, adverbs.
+_FRENCH_NOT_ADJECTIVES = frozenset(
+    ("a", "as", "est", "sont", "ont", "fut", "était", "étaient", "sera", "avait", "avaient",
+     "se", "il", "elle", "ils", "elles", "on", "nous", "vous", "qui", "que", "dont", "où",
+     "à", "dans", "pour", "par", "sur", "avec", "sans", "contre", "vers", "chez", "entre",
+     "après", "avant", "pendant", "lors", "alors", "puis", "aussi", "encore", "déjà", "ne",
+     "plus", "très", "tout", "toute", "selon", "depuis", "jusqu", "prochain", "dernier")
+)  # fmt: skip
+#: Lower-case words ending as an adjective agreeing with a weekday does (-o, -a) that are
+#: prepositions, adverbs or verbs after a date in Spanish, Portuguese and Italian.
+_ROMANCE_NOT_ADJECTIVES = frozenset(
+    ("para", "hasta", "como", "pero", "cerca", "contra", "todo", "toda", "todos", "todas",
+     "otra", "otro", "luego", "tampoco", "mismo", "misma", "dopo", "circa", "verso", "prima",
+     "contro", "sopra", "senza", "ancora", "quando", "anche", "solo", "sobre", "fora",
+     "agora", "ainda", "cuando", "durante", "tanto", "poco", "muito", "molto", "mentre",
+     "sono", "hanno", "fanno", "vanno", "stanno", "erano", "furono", "foram", "estaba",
+     "estava", "había", "habia", "hubo", "era", "fue", "foi", "ha", "está", "esta")
+)  # fmt: skip
+
+
+def _adjective_after(text: str, end: int, language: str, dated: set[str]) -> bool:
+    """Whether a lower-case adjective follows a capitalised weekday at ``end``, so that the
+    two are a name ("le Mardi gras", "Lors du Dimanche rouge,", "el Viernes negro", "il
+    Martedì grasso", "a Sexta-feira negra"): a language that writes its weekdays in lower
+    case capitalises one only in a name, and a date's weekday is followed by its verb,
+    its clause's next phrase or a word of the day or week ("el Lunes murieron", "Lundi
+    l'attaque", "Desde el Lunes rige", "el Viernes pasado", "Lundi soir"). French
+    adjectives have no ending of their own: any lower-case word but a verb's, a
+    pronoun's, a preposition's or an adverb's; Spanish, Portuguese and Italian ones agree
+    with the weekday (-o, -a)."""
+    found = re.match(r"[ \t]+((?-i:[a-zà-ÿ])[a-zà-ÿ]*)(?![\w'’-])", text[end:])
+    if found is None:
+        return False
+    word = found.group(1)
+    if word in _DATE_WORDS_AROUND or word in dated or len(word) < 3:
+        return False
+    if language == "fr":
+        return word not in _FRENCH_NOT_ADJECTIVES and not word.endswith(("ait", "aient", "ent"))
+    if language in ("es", "pt", "it"):
+        return word.endswith(("o", "a", "os", "as")) and word not in _ROMANCE_NOT_ADJECTIVES
+    return False
+
+
 def _names_by_its_neighbours(match: re.Match[str], language: str) -> bool:
     """Whether a capitalised date ``match`` of a language that writes its dates in lower
     case has a name's own evidence next to it: a capital alone makes no name (a sentence's
@@ -2139,10 +2230,15 @@ def _names_by_its_neighbours(match: re.Match[str], language: str) -> bool:
     if _HOLY_AFTER.match(text, end):
         return True
     words = {w for ws in (_WEEKDAY_NEXT, _WEEKDAY_LAST) for w in ws.get(language, ())}
+    if match.groupdict().get("w") and _adjective_after(text, end, language, words):
+        return True
     capital = r"(?-i:[A-ZÀ-ÝА-ЯЁ])[\w'’-]*"
     after = re.match(rf"[ \t]+({capital})(?!\w)(?![ \t]+{capital})", text[end:])
+    # a date word opening the sentence ("В Страстную Пятницу", "El Santo Domingo") is no
+    # headline's run of capitals
+    opening = rf"(?:^|[^\w\s]\s*)(?:(?:{_alternation(_DATE_WORDS_AROUND)})\s+)?"
     before = re.search(
-        rf"(?:^|[^\w\s]\s*|(?-i:[a-zà-ýа-яё])[\w'’-]*\s+)({capital})\s+$", text[:start]
+        rf"(?:{opening}|(?-i:[a-zà-ýа-яё])[\w'’-]*\s+)({capital})\s+$", text[:start], re.I
     )
     return any(
         found is not None and found.group(1).lower() not in _DATE_WORDS_AROUND | words
@@ -2167,7 +2263,23 @@ def _in_a_name(match: re.Match[str], language: str) -> bool:
         return True
     if language not in _LOWER_CASE_DATES or not written[:1].isupper():
         return False
+    alone = match.groupdict().get("m4") or match.groupdict().get("m5")
+    if alone and _capital_inside(match, language):
+        return True
     return _names_by_its_neighbours(match, language)
+
+
+def _capital_inside(match: re.Match[str], language: str) -> bool:
+    """Whether a capitalised month alone (after its preposition, "en febrero") of a
+    language that writes its months in lower case follows a lower-case preposition, so
+    that neither the sentence's start nor a headline's capitals explain its capital: a
+    name ("detenido en Julio Argentino Roca", "terminó en Mayo y Avenida", "atterri en
+    Mars"). "En Mayo, ..." and "Murieron 12 Personas En Mayo" may be a sentence's or a
+    headline's capitals: read by :func:`_names_by_its_neighbours`."""
+    before = re.search(
+        r"(?<![\w'’-])((?-i:[a-zà-ýа-яё])[\w'’-]*)[ \t]+$", match.string[: match.start()]
+    )
+    return before is not None
 
 
 def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> ResolvedDate:
@@ -2243,6 +2355,9 @@ def _resolve_match(
             year = int(groups["y2"]) if groups.get("y2") else None
             month = words.months[groups["m2"].lower().rstrip(".")]
             return _calendar(year, month, int(groups["d3"]), None, published, tense)
+        if groups.get("m5"):
+            return ResolvedDate(_month(int(groups["y5"]), words.months[groups["m5"].lower()]),
+                                "month", "exact")  # fmt: skip
         if groups.get("m4"):
             return _calendar(None, words.months[groups["m4"].lower()], None, None, published, tense)
         if groups.get("m3"):
