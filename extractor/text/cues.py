@@ -1155,6 +1155,12 @@ SPEECH_WORDS: frozenset[str] = frozenset(w for forms in SPEECH_VERBS.values() fo
 JOINED_SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "zh": ("表示", "宣称", "声称", "称", "说", "宣布", "指出", "强调", "透露", "证实"),
 }
+#: What makes a one-character verb of :data:`JOINED_SPEECH_VERBS` part of another word:
+#: a character before it ("被称为" is called, "自称" self-styled, "号称" so-called, "俗称"
+#: commonly called, "据说" reportedly, "听说" heard, "简称" short for) or after it
+#: ("称为" named): a name or hearsay, no speaker's verb.
+JOINED_SPEECH_NOT_AFTER: dict[str, str] = {"zh": "被自号俗据堪听传简统名"}
+JOINED_SPEECH_NOT_BEFORE: dict[str, str] = {"zh": "为作"}
 
 
 #: Nouns of money that is no deal's price: a state's budget, its economy or output

@@ -53,6 +53,8 @@ from extractor.text.cues import (
     GOING_WORDS,
     HAN_AND_KANA,
     HANGUL,
+    JOINED_SPEECH_NOT_AFTER,
+    JOINED_SPEECH_NOT_BEFORE,
     JOINED_SPEECH_VERBS,
     MAY_MODAL,
     MEETING_CUES,
@@ -76,6 +78,7 @@ from extractor.text.dates import (
     ResolvedDate,
     earliest,
     find_dates,
+    latest,
     reads_dates,
     resolve_date,
     writes_time,
@@ -695,6 +698,53 @@ class Builder:
         aired last week", is still the event's). Otherwise the one date of the
         event (:meth:`when_in_evidence`) wins, at its precision, with a warning.
         """
+        found = self._event_day(text, published)
+        return found if found is not None else self._report_day_bound(text, published)
+
+    def _report_day_bound(self, text: str, published: date) -> DateValue | None:
+        """The one date of a report in the evidence, when it is earlier than the
+        publication date the draft wrote, else None.
+
+        A report's date bounds its events: what was said on Monday happened by Monday
+        ("On Monday, the militants announced they had killed 12 soldiers", "Yesterday,
+        the army said gunmen had killed 12"). A draft of the publication day, later than
+        that, never stands; with no date of the event's own, the report's day does, as
+        the publication day would for an undated report (ACLED: the report's date where
+        the event's is not given). Not when the evidence dates anything on the
+        publication day itself, or gives several report dates."""
+        reports = {
+            (self.quote[start:end], found.value, found.end): found
+            for start, end, found in self._dates_in_quote(published)
+            if _fronted_speech_date(self.quote, start, end) and not self._plans(start, end)
+        }
+        if len({(value, until) for _, value, until in reports}) != 1:
+            return None
+        written, value, until = next(iter(reports))
+        if value is None or latest(until or value) >= published:
+            return None
+        if any(
+            found.value == published.isoformat() for _, _, found in self._dates_in_quote(published)
+        ):
+            return None
+        self.warn(
+            f"date {text!r} is the publication date, later than the report's {written!r}: "
+            f"coded {value!r}"
+        )
+        return DateValue.from_resolution(written, reports[(written, value, until)])
+
+    def _plans(self, start: int, end: int) -> bool:
+        """Whether the sentence of the date at ``quote[start:end]`` tells of a plan, a
+        modal or a negation (:data:`~extractor.text.cues.NO_TALK_CUES`, the date's
+        language's words): what a report announces as yet to come is not bounded by it
+        ("On Monday, the ministry said Scholz would visit Kyiv")."""
+        head = _SENTENCE_END.split(self.quote[:start])[-1]
+        tail = _SENTENCE_END.split(self.quote[end:], maxsplit=1)[0]
+        own = NO_TALK_CUES.get(self.date_language, NO_TALK_CUES["en"])
+        return own.search(head + tail) is not None
+
+    def _event_day(self, text: str, published: date) -> DateValue | None:
+        """The evidence's own date of the event for a draft of the publication date
+        (see :meth:`_event_day_over_dateline`), or None."""
         day = published.isoformat()
         dated = [
             (start, end, found)
@@ -730,8 +780,7 @@ class Builder:
         ataque del lunes")."""
         head = _SENTENCE_END.split(self.quote[:start])[-1]
         tail = _SENTENCE_END.split(self.quote[end:], maxsplit=1)[0]
-        own = NO_TALK_CUES.get(self.date_language, NO_TALK_CUES["en"])  # not English "no" in pt
-        if own.search(head + tail):
+        if self._plans(start, end):  # not English "no" in pt: the date's language's words
             return True
         if _NOT_DURING.search(head.rsplit(",", 1)[-1]) is not None:
             return True
@@ -1539,6 +1588,11 @@ _COMPARED_OR_CONCEDED = re.compile(
 #: A Chinese date inside a clause that modifies a noun: "周一再次当选的德国总统",
 #: "3月3日签署的协议", "昨天到期的停火协议".
 _ZH_MODIFIER = re.compile(r"^[^，。；、]*?的")
+#: A German phrase of place inside a noun phrase: a lower-case preposition and a
+#: capitalised name ("in Berlin", "bei Kano"), which may stand between the phrase's
+#: determiner, its date and its participle ("der in Kano am Montag getöteten Soldaten",
+#: "das am Montag in Berlin unterzeichnete Abkommen").
+_GERMAN_PLACE_PHRASE = r"(?-i:in|im|bei|nahe|aus|an|auf|vor|nach|von|vom)\s+(?-i:[A-ZÄÖÜ][\w-]*)\s+"
 #: A date that modifies the noun after it: English "the March 3 agreement"; German's
 #: participle before its noun ("das am 3. März unterzeichnete Abkommen").
 _NOUN_AFTER_DATE: dict[str, re.Pattern[str]] = {
@@ -1547,19 +1601,23 @@ _NOUN_AFTER_DATE: dict[str, re.Pattern[str]] = {
         r"is|are|had|has|have|the|a|an|this|that|its|his|her|their|he|she|they|it|we|you)"
         r"(?!\w))(?-i:[a-z]+)(?!\w)"
     ),
-    "de": re.compile(r"^\s+(?-i:[a-zäöüß]+(?:t|en))e[nmrs]?\s+(?-i:[A-ZÄÖÜ])"),
+    "de": re.compile(
+        rf"^\s+(?:{_GERMAN_PLACE_PHRASE})?(?-i:[a-zäöüß]+(?:t|en))e[nmrs]?\s+(?-i:[A-ZÄÖÜ])"
+    ),
 }
 #: A determiner right before an English date that modifies a noun ("the March 3 ...").
 _DETERMINER_BEFORE_DATE = re.compile(r"(?<!\w)(?i:the|a|an|this|that|its|his|her|their)\s+$")
 #: A German determiner opening the noun phrase a date sits in, with only lower-case words
 #: (adverbs, the date's preposition) between it and the date: "das am 3. März", "die
-#: bereits gestern", "bei dem am Montag", "beim am Montag". A noun after the determiner
+#: bereits gestern", "bei dem am Montag", "beim am Montag", a place's phrase among them
+#: ("der in Kano am Montag"). A noun after the determiner
 #: ("Die Polizei teilte am Montag") closes its phrase; a contraction alone is the date's
 #: own preposition ("Am Montag töteten").
 _GERMAN_DETERMINER_BEFORE_DATE = re.compile(
     r"(?<!\w)(?:(?i:der|die|das|den|dem|des|ein|eine[mnrs]?|diese[mnrs]?|jene[mnrs]?|"
     r"sein|seine[mnrs]?|ihr|ihre[mnrs]?|unser|unsere[mnrs]?|kein|keine[mnrs]?)\s+"
-    r"|(?i:beim|vom|zum|zur|im|am)\s+(?=\S+\s))(?:(?-i:[a-zäöüß]+)\s+){0,3}$"
+    r"|(?i:beim|vom|zum|zur|im|am)\s+(?=\S+\s))"
+    rf"(?:{_GERMAN_PLACE_PHRASE}|(?-i:[a-zäöüß]+)\s+){{0,3}}$"
 )
 #: A preposition of a noun's complement right before the date ("las inundaciones del 3
 #: de marzo", "les inondations du 3 mars", "der Anschlag vom 3. März").
@@ -1596,7 +1654,11 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
         at = len(head) - len(clause) + opener.start()
         if event.search(own[opener.start() :]) or _of_the_event(head[:at], event):
             return False
-        return not _complementizer(clause[: opener.start()], language)
+        if not _complementizer(clause[: opener.start()], language):
+            return True
+        if _dates_as_subject(clause[opener.end() :], tail, language):
+            return True  # "we know that June 6, 1944, stands as": the date is a noun
+        return _reported_participle(clause[opener.end() :], tail, language, event)
     participle = _PARTICIPLES.get(language)
     if participle is None:
         return False
@@ -1611,6 +1673,61 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
     if language == "en":  # "talks on the accord signed on March 3": not "the president signed"
         return _ENGLISH_NOUN_BEFORE.search(before) is not None and not _of_the_event(before, event)
     return _AUXILIARY_BEFORE.search(before) is None and not _of_the_event(before, event)
+
+
+#: A finite verb right after a date (an adverb between them allowed): the date is the
+#: subject or the end of a noun phrase the verb's ("that June 6, 1944, stands as a
+#: reminder", "that the truce agreed on March 3 still holds", "the law passed on May 5
+#: will").
+_VERB_AFTER_DATE = re.compile(
+    r"^\s*,?\s*(?:(?-i:still|now|also|no\s+longer|not|always|remains)\s+)?"
+    r"(?-i:is|was|are|were|will|would|has|have|had|remains|remained|stands|stood|holds|"
+    r"held|marks|marked|became|becomes|lives|endures|can|could|may|might|must|should|"
+    r"serves|reminds|represents|changed|changes)(?!\w)"
+)
+#: An English noun phrase opening a reported clause ("said that the truce "): a
+#: determiner and one or two lower-case words.
+_ENGLISH_NOUN_OPENING = re.compile(
+    r"^\s*(?i:the|a|an|this|its|his|her|their|our)\s+(?:(?-i:[a-z-]+)\s+){1,2}$"
+)
+
+
+def _dates_as_subject(opened: str, tail: str, language: str) -> bool:
+    """Whether a date right after a complementizer (``opened``, the clause's words before
+    it, is empty) is its clause's subject, a finite verb right after it ("we remember that
+    August 26, 1920, stands as a reminder"): a noun that names a day dates no event."""
+    return language == "en" and not opened.strip() and _VERB_AFTER_DATE.match(tail) is not None
+
+
+#: Participles that open a period of a noun of the reported clause ("a disaster exists in
+#: the areas affected by the flood beginning on March 3").
+_SPAN_PARTICIPLES = r"beginning|starting|ending|lasting"
+
+
+def _reported_participle(opened: str, tail: str, language: str, event: re.Pattern[str]) -> bool:
+    """Whether the date of a reported or known clause (``opened``: its words after the
+    complementizer, up to the date) is a participle's that modifies a noun of it, as it
+    would be in any clause: "said that the truce agreed on March 3 still holds" (a
+    determiner's noun, the participle, the date, then the clause's finite verb),
+    "announced that funding for the law passed on May 5 will rise", "declared that a
+    disaster exists in the areas affected by the pandemic beginning on January 20". A
+    word of the event in the phrase keeps the date the event's."""
+    participle = _PARTICIPLES.get(language)
+    if participle is None or language != "en":
+        return False
+    reduced = re.search(rf"(?<!\w)(?i:{participle}|{_SPAN_PARTICIPLES})\s+(?:\S+\s+)?$", opened)
+    if reduced is None or event.search(reduced.group(0)) is not None:
+        return False
+    if _ENGLISH_PARTICIPLE_GAP.match(reduced.group(0)) is None or reduced.group(0)[:1].isupper():
+        return False
+    before = opened[: reduced.start()]
+    if _of_the_event(before, event):
+        return False
+    if _ENGLISH_NOUN_BEFORE.search(before) is not None:
+        return True
+    return (
+        _ENGLISH_NOUN_OPENING.match(before) is not None and _VERB_AFTER_DATE.match(tail) is not None
+    )
 
 
 #: What may stand between an English participle and its date ("signed in March",
@@ -1665,11 +1782,13 @@ def _modifies_a_noun(head: str, tail: str, language: str, event: re.Pattern[str]
 #: A verb or adjective of knowing, noting or showing right before "that" ("we know
 #: that", "we note that", "it is clear that", "se supo que", "il est clair que", "es ist
 #: klar, dass", "известно, что"): its clause is what is known, as after a verb of speech.
+#: Not a verb of remembering or believing ("we remember that", "we believe that", "it is
+#: true that"): a remembered or believed clause is background, no report of the event.
 _KNOWING_BEFORE = re.compile(
     r"(?<!\w)(?i:know|knows|knew|known|note|notes|noted|noting|learn|learns|learned|learnt|"
-    r"understand|understood|recall|recalled|remember|remembered|believe|believed|realize|"
+    r"understand|understood|recalled|realize|"
     r"realized|realise|realised|emerged|show|shows|showed|shown|confirm|confirms|confirmed|"
-    r"clear|evident|aware|sure|certain|true|obvious|supo|sabe|sabemos|evidente|claro|"
+    r"clear|evident|aware|sure|certain|obvious|supo|sabe|sabemos|evidente|claro|"
     r"confirmaron|confirmó|appris|sait|savons|clair|évident|confirmé|weiß|wissen|klar|"
     r"bekannt|известно|ясно|понятно|знаем|знает)\s*,?\s+$"
 )
@@ -1816,7 +1935,14 @@ _SPEAKER_THEN_SPEECH = re.compile(
 #: The same for a language written without spaces: "外交部周一表示，", "周一，外交部称".
 _JOINED_SPEAKER_THEN_SPEECH = re.compile(
     r"[，,]?\s*(?P<speaker>[^，。；：、,.;:!?\s]{0,15}?)(?:"
-    + "|".join(v for forms in JOINED_SPEECH_VERBS.values() for v in forms)
+    + "|".join(
+        verb
+        if len(verb) > 1
+        else f"(?<![{JOINED_SPEECH_NOT_AFTER[language]}]){verb}"
+        f"(?![{JOINED_SPEECH_NOT_BEFORE[language]}])"
+        for language, forms in JOINED_SPEECH_VERBS.items()
+        for verb in forms
+    )
     + ")"
 )
 #: How many words of the speaker may stand before a fronted date ("Officials on Monday").
@@ -1865,9 +1991,11 @@ def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
         return False
     if _OPENS_A_QUOTE.match(quote, speech.end()) or _dated_event_noun(head):
         return False
+    if _speaks_of_a_noun(quote, speech.end()):
+        return False  # "On Monday, Germany announced the delivery of 12 tanks": the event
     speaker = f"{head} {speech.group('speaker')}"
-    if joined:
-        return len(head) <= 15 and not _EVENT_WORDS["zh"].search(speaker)
+    if joined:  # a speaker, before the date or after it: "据说" (reportedly) has none
+        return bool(speaker.strip()) and len(head) <= 15 and not _EVENT_WORDS["zh"].search(speaker)
     if len(head.split()) > _SPEAKER_BEFORE_DATE or _OTHER_CLAUSE.search(speaker):
         return False
     verb = quote[speech.end("speaker") : speech.end()]
@@ -1876,6 +2004,40 @@ def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
     return not any(p.search(speaker) for p in past) and not any(
         words.search(speaker) for words in _EVENT_WORDS.values()
     )
+
+
+#: A noun phrase as a verb of speech's object, per language: a determiner, a possessive or
+#: a number right after the verb ("announced the delivery of", "announced his intent to",
+#: "anunció la entrega de", "a annoncé la livraison de", "объявило о поставке").
+_NOUN_OBJECT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\s+(?i:the|a|an|his|her|its|their|our|two|three|four|five|several|new|\d[\d,.]*)\s"
+    ),
+    "es": re.compile(r"\s+(?i:el|la|los|las|un|una|su|sus|\d[\d.,]*)\s"),
+    "fr": re.compile(r"\s+(?i:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|\d[\d.,]*)\s?"),
+    "ru": re.compile(r"\s+(?i:о|об|про)\s"),
+}
+#: What opens a clause inside the object's phrase: a complementizer, or a finite verb
+#: of the phrase's own ("said the gunmen had killed", "dijo que", "a dit qu'il", "что").
+_CLAUSE_IN_OBJECT = re.compile(
+    r"(?<!\w)(?-i:that|is|are|was|were|has|have|had|will|would|can|could|may|must|should|"
+    r"do|does|did|took|went|came|left|fled|[a-z]+ed|que|qu['’]|dass|что|чтобы)(?!\w)"
+)
+
+
+def _speaks_of_a_noun(quote: str, at: int) -> bool:
+    """Whether the verb of speech ending at ``at`` has a noun phrase for its object, not a
+    reported clause (:data:`_NOUN_OBJECT`: "announced the delivery of 12 tanks",
+    "announced his intent to nominate", "anunció la entrega"): the speech is then the
+    event itself (an announcement, an appointment, a delivery told by its maker), and
+    its date the event's, as a passive verb of speech's is (:data:`_PASSIVE_BEFORE`).
+    The object's phrase runs to the first comma, colon or relative word; a complementizer
+    or a finite verb in it makes it a clause's subject ("said the gunmen had killed")."""
+    found = next((p.match(quote, at) for p in _NOUN_OBJECT.values() if p.match(quote, at)), None)
+    if found is None:
+        return False
+    phrase = re.split(r"[,;:.!?()]|(?<!\w)(?:who|which|whom|whose)(?!\w)", quote[found.end() :])[0]
+    return _CLAUSE_IN_OBJECT.search(phrase) is None
 
 
 def _speech_before(reach: str) -> re.Match[str] | None:
