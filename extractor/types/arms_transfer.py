@@ -1195,7 +1195,7 @@ _LINK = (
     r"before|since|during|via|including|that|which|who|por|para|de|del|en|con|y|o|a|al|"
     r"sobre|bajo|tras|que|pour|à|au|aux|avec|et|ou|sur|sous|après|avant|qui|für|im|von|"
     r"vom|mit|und|oder|an|bei|aus|nach|über|unter|vor|seit|dass|на|за|от|из|у|с|и|в|или|"
-    r"по|после|до|под|при|что|котор\w*|valor|Wert)(?!\w)"
+    r"по|после|до|для|под|при|что|котор\w*|valor|Wert)(?!\w)"
 )
 #: A scale word after a figure ("$300 million", "€300m", "300 Millionen", "300 млн").
 _SCALE = (
@@ -1468,35 +1468,43 @@ _NOT_MOVED_GOODS = {
           r"supplies|goods)|relief|food|grain|wheat|fertili[sz]ers?|vaccines?|doses|"
           r"medicines?|medical\s+supplies|fuel|electricity|troops|soldiers|personnel|staff|"
           r"servicemen|peacekeepers|diplomats|embassy|embassies|buildings?|premises|gas|oil|"
-          r"energy|coal",
+          r"energy|coal|financial\s+(?:aid|assistance|support)|economic\s+(?:aid|assistance|"
+          r"support)|budget(?:ary)?\s+support|advis[eo]rs|instructors|police(?:\s+officers)?|"
+          r"policemen|firefighters|doctors|medics|medical\s+teams",
     "es": r"fondos|dinero|préstamos?|refugiad[oa]s|prisioner[oa]s|presos|detenid[oa]s|"
           r"rehenes|migrantes|civiles|poder|control|custodia|soberanía|presidencia|"
           r"territorios?|tierras?|islas?|tecnologías?|conocimientos|información|"
           r"ayuda\s+humanitaria|alimentos|cereales|granos?|trigo|vacunas?|medicamentos|"
           r"combustible|tropas|soldados|personal|diplomáticos|embajadas?|edificios?|gas|"
-          r"petróleo|energía|suministros\s+médicos",
+          r"petróleo|energía|suministros\s+médicos|medicinas|ayuda\s+(?:financiera|económica)|"
+          r"asesores|instructores|bomberos|policías|médicos",
     "fr": r"fonds|argent|prêts?|réfugié(?:e)?s|prisonnier(?:e)?s|détenu(?:e)?s|otages|"
           r"migrants|civils|pouvoir|contrôle|garde|souveraineté|présidence|territoires?|"
           r"terres?|îles?|technologies?|savoir-faire|informations?|aide\s+humanitaire|vivres|"
           r"nourriture|céréales|blé|vaccins?|médicaments|carburant|troupes|soldats|personnel|"
-          r"diplomates|ambassades?|bâtiments?|gaz|pétrole|énergie|fournitures\s+médicales",
+          r"diplomates|ambassades?|bâtiments?|gaz|pétrole|énergie|fournitures\s+médicales|"
+          r"aide\s+(?:financière|économique)|conseillers|instructeurs|pompiers|policiers|médecins",
     "de": r"Gelder|Geld|Finanzmittel|Kredite?|Flüchtling\w*|Gefangene\w*|Häftling\w*|"
           r"Geiseln?|Migranten|Zivilisten|Macht|Kontrolle|Sorgerecht|Souveränität|Vorsitz|"
           r"Präsidentschaft|Gebiete?|Territori\w*|Land|Inseln?|Technologien?|Know-how|"
           r"humanitäre\w*\s+Hilfe|Hilfsgüter|Lebensmittel|Getreide|Weizen|Impfstoff\w*|"
           r"Medikament\w*|Treibstoff|Truppen|Soldaten|Personal|Diplomaten|Botschaft|Gebäude|"
-          r"Gas|Erdgas|Öl|Erdöl|Energie|Strom|Sanitätsmaterial",
+          r"Gas|Erdgas|Öl|Erdöl|Energie|Strom|Sanitätsmaterial|\w+gefangene\w*|\w+flüchtling\w*|"
+          r"\w+gelder|(?:Finanz|Wirtschafts|Haushalts|Budget)hilfe\w*|Berater|Ausbilder|"
+          r"Feuerwehrleute|Polizisten|Ärzte",
     "ru": r"средств\w*|деньг\w*|кредит\w*|беженц\w*|пленн\w*|военнопленн\w*|заключ[её]нн\w*|"
           r"задержанн\w*|заложник\w*|мигрант\w*|власт\w*|контрол\w*|председательств\w*|"
           r"президентств\w*|территори\w*|земл\w*|остров\w*|технологи\w*|"
           r"гуманитарн\w*\s+помощ\w*|продовольстви\w*|зерн\w*|пшениц\w*|вакцин\w*|"
           r"лекарств\w*|топлив\w*|войск\w*|солдат\w*|военнослужащ\w*|персонал\w*|"
           r"сотрудник\w*|дипломат\w*|посольств\w*|здани\w*|газ|газа|нефт\w*|энерги\w*|"
-          r"медикамент\w*",
+          r"медикамент\w*|финансов\w*\s+помощ\w*|экономическ\w*\s+помощ\w*|советник\w*|"
+          r"инструктор\w*|пожарн\w*|полицейск\w*|врач\w*",
     "zh": r"资金|钱款|贷款|难民|战俘|俘虏|囚犯|被拘留者|被拘押者|人质|移民|平民|权力|政权|"
           r"控制权|监护权|主权|主席职位|主席国|领土|土地|岛屿|技术|专有技术|人道主义援助|"
           r"人道援助|粮食|小麦|疫苗|药品|燃料|军队|部队|士兵|人员|工作人员|大使馆|使馆|建筑|"
-          r"天然气|石油|能源|电力|医疗用品|医疗物资",
+          r"天然气|石油|能源|电力|医疗用品|医疗物资|财政援助|经济援助|资金援助|顾问|教官|消防员|警察|"
+          r"医生",
 }  # fmt: skip
 _NOT_MOVED = "|".join(_NOT_MOVED_GOODS.values())
 #: Words that make an object military ("military technology", "defence funds").
@@ -1508,6 +1516,15 @@ _CONJUNCTION = (
     r"\s*,?\s+(?:and|or|as\s+well\s+as|plus|including|y|e|o|et|ou|und|oder|sowie|и|или)(?!\w)"
 )
 _ZH_CONJUNCTION = r"(?:以及|和|与|及|、)"
+#: What may follow a whole Chinese object of moving: a stop, a party's preposition or an
+#: aid noun it qualifies ("资金。", "资金给", "资金支持"). Anything else makes the listed
+#: word the first part of a compound whose head is another ("能源武器", "人员运输车",
+#: "技术装备" are goods).
+_ZH_OBJECT_END = r"$|[\s，。；：！？,.;:!?）)]|向|给|到|支持|援助|帮助|支援"
+#: A party named before the object ("gave Ukraine funds"): a whole capitalised word that
+#: is no acronym of three or more capitals, those being things (Russian "средства ПВО",
+#: "РЭБ"), not states; case is read as written even inside a case-blind pattern.
+_PARTY_WORD = r"(?-i:(?![A-ZА-ЯЁ]{3,}(?!\w))[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*)(?![\w'’.-])"
 #: The object of a spaced verb or noun of moving, read up to its head: a dative party
 #: before it ("передала Украине средства", "gave Ukraine funds"), a particle ("handed
 #: over"), "of" after a noun ("the transfer of funds"), a determiner, a sum it measures
@@ -1515,7 +1532,7 @@ _ZH_CONJUNCTION = r"(?:以及|和|与|及|、)"
 #: A noun of a lot or measure (:data:`_GOODS_LOTS`: "the first tranche of funds",
 #: "первый транш средств") takes the head of its "of" phrase.
 _MOVED_OBJECT = (
-    r"(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*)?(?:\s+(?:over|out|back|off))?"
+    rf"(?:\s+(?!(?i:{_MILITARY_WORD})(?!\w)){_PARTY_WORD})?(?:\s+(?:over|out|back|off))?"
     r"(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’])?\s*(?:"
     + _DETERMINER
     + r"\s+|[lL]['’]\s*)?"
@@ -1538,18 +1555,19 @@ _NEXT_CONJUNCT = (
 #: punctuation, a link or a party after it ("гуманитарную помощь Украине"). Chinese puts
 #: the object right after the verb and its "了".
 _MOVES_NO_GOODS = re.compile(
-    rf"(?:{_MOVED_OBJECT}(?i:{_NOT_MOVED})(?!\w)"
-    rf"(?:{_NEXT_CONJUNCT}(?i:{_NOT_MOVED})(?!\w))*"
-    rf"(?!{_CONJUNCTION})(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})|(?<=\s)(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])))"
+    rf"(?:{_MOVED_OBJECT}(?<![\w-])(?i:{_NOT_MOVED})(?!\w)"
+    rf"(?:{_NEXT_CONJUNCT}(?<![\w-])(?i:{_NOT_MOVED})(?!\w))*"
+    rf"(?!{_CONJUNCTION})(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})|(?<=\s){_PARTY_WORD}))"
     rf"|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']})(?:{_ZH_CONJUNCTION}(?:{_NOT_MOVED_GOODS['zh']}))*"
-    rf"(?!{_ZH_CONJUNCTION}))"
+    rf"(?={_ZH_OBJECT_END}))"
 )
 _MOVES_GOODS_AHEAD = f"(?!{_MOVES_NO_GOODS.pattern})"
 #: A word of supplying after a word of relief is the relief's noun, no verb: "sent medical
-#: supplies to Ukraine", "relief supplies" (SIPRI: relief is no arms transfer).
+#: supplies to Ukraine", "relief supplies" (SIPRI: relief is no arms transfer). Chinese
+#: joins the word without a space: "财政援助", "经济援助" are financial and economic aid.
 _RELIEF_BEHIND = "".join(
     rf"(?<!{word}\s)" for word in ("medical", "relief", "humanitarian", "emergency")
-)
+) + "".join(rf"(?<!{word})" for word in ("财政", "经济", "资金", "人道", "人道主义"))
 
 
 def _moving_goods(verbs: Sequence[str], language: str = "") -> tuple[str, ...]:
