@@ -4262,7 +4262,7 @@ _TOLL_NOUN_WORDS: dict[str, list[str]] = {
            r"(?:número|cifra) (?:de|total de) (?:\w+ )?(?:muertos|víctimas|fallecidos|muertas)"],
     "fr": ["bilan", r"nombre (?:de|des|total de) (?:\w+ )?(?:morts|victimes|tués|décès)"],
     "de": ["Bilanz", "Opferzahl", "Totenzahl", "Todeszahl",
-           r"Zahl der (?:\w+ )?(?:Toten|Opfer|Getöteten)"],
+           r"(?:Gesamt)?zahl der (?:\w+ )?(?:Toten|Opfer|Todesopfer|Getöteten)"],
     "ru": [r"(?:число|количество|числа|количества) (?:\w+ )?(?:погибших|жертв|убитых)"],
     "ar": [r"(?:ال)?حصيلة", r"عدد (?:ال)?(?:قتلى|ضحايا|وفيات)"],
     "pt": [r"balanço", r"número (?:de|total de) (?:\w+ )?(?:mortos|vítimas)"],
@@ -4283,7 +4283,8 @@ _RAISING_VERBS: dict[str, tuple[str, str]] = {
     "fr": (r"(?:port(?:e|ant|ent|ait|é)|élev(?:e|ant|ent|é)|fai(?:t|sant) passer)",
            r"(?:s['’](?:élève|est élevé|alourdi\w*|est alourdi)|passe|est passé|atteint|grimpe|a grimpé|augment\w*)"),
     "de": (r"(?:erhöh\w+|brachte|bringt)",
-           r"(?:stieg|steigt|gestiegen|kletterte|klettert|erreichte|erreicht|wuchs)"),
+           r"(?:(?:an)?stieg|(?:an)?steigt|(?:an)?gestiegen|kletterte|klettert|geklettert|"
+           r"erreichte|erreicht|wuchs|erhöhte sich|erhöht sich)"),
     "ru": (r"(?:довед\w+|довел\w*|увеличив\w*)",
            r"(?:достиг\w*|возросл\w*|возрос|вырос\w*|увеличил\w*|превысил\w*)"),
     "pt": (r"(?:elev(?:a|ou|ando|am)|lev(?:a|ou|ando|am))",
@@ -4307,7 +4308,7 @@ _TOTALLING: dict[str, str] = {
     "en": r"(?:total|overall|cumulative|thereby)",
     "es": r"(?:con lo que|lo que|total|así)",
     "fr": r"(?:ce qui|total|totale|global|ainsi)",
-    "de": r"(?:insgesamt|damit|womit|Gesamt\w*)",
+    "de": r"(?:insgesamt|damit|womit|wodurch|weshalb|weswegen|so dass|sodass|Gesamt\w*)",
     "ru": r"(?:общее|общая|общий|тем самым|таким образом)",
     "pt": r"(?:o que|com isso|total)",
     "it": r"(?:il che|complessivo|totale)",
@@ -4329,8 +4330,24 @@ def _raised_toll(language: str, raises: str, rises: str) -> list[str]:
     ]
     if language == "de":  # V2: "insgesamt stieg die Zahl der Toten damit auf 40"
         fragments += [f"{mark}{_RAISED_GAP}{rises}{_RAISED_GAP}{nouns}",
-                      f"{rises}{_RAISED_GAP}{nouns}\\s+{mark}"]  # fmt: skip
+                      f"{rises}{_RAISED_GAP}{nouns}\\s+{mark}",
+                      *_verb_last_raised(mark, raises, rises, nouns)]  # fmt: skip
     return fragments
+
+
+def _verb_last_raised(mark: str, raises: str, rises: str, nouns: str) -> list[str]:
+    """The German toll raised in a clause that puts its verb last: a word of summing or
+    of consequence opens it (:data:`_TOTALLING`: "womit die Zahl der Toten auf 40 stieg",
+    "so dass die Zahl der Opfer auf 40 gestiegen ist", "wodurch sich die Zahl der Toten
+    auf 40 erhöhte", "damit ist die Zahl ... auf 40 gestiegen"), or the relative "was"
+    with a raising verb ("was die Zahl der Toten auf 40 erhöhte"); the toll, its new
+    figure after "auf" (and a noun: "auf 40 Tote"), then the verb. Like the clause
+    before the verb in the other languages, it marks its own figure, never the event's."""
+    figure = r"(?:bis\s+)?auf\s+\d[\d.,]*(?:\s+[^\W\d_]+)?"
+    return [
+        f"{mark}{_RAISED_GAP}{nouns}{_RAISED_GAP}{figure}{_RAISED_GAP}(?:{rises}|{raises})",
+        f"was{_RAISED_GAP}{nouns}{_RAISED_GAP}{figure}{_RAISED_GAP}{raises}",
+    ]
 
 
 #: A toll raised to a new figure (:func:`_raised_toll`).
