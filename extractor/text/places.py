@@ -497,6 +497,22 @@ _MOVING_LAST: dict[str, tuple[str, str]] = {
            r"abgeschoben|evakuiert",
            _MOVING["de"][1]),
 }  # fmt: skip
+#: Per language, the words of a route that carry their own preposition ("en route to",
+#: "bound for", "on its way from", "con destino a", "rumbo a", "à destination de", "en
+#: direction de", "на пути в"), and a vehicle with the preposition of where it came from
+#: ("a train from", "un tren desde", "un bus venant de", "ein Zug von", "поезд из"). The
+#: place after one is the way's end, as after a verb of :data:`_MOVING`.
+_ROUTE: dict[str, str] = {
+    "en": r"en route (?:to|from)|bound (?:for|to)|head(?:ed|ing) for|on (?:its|their|the|his|her) "
+          r"way (?:to|from)|(?:bus|buses|train|plane|ship|boat|ferry|truck|lorry|coach|minibus)"
+          r" from",
+    "es": r"con destino (?:a|al)|rumbo (?:a|al)|en ruta (?:a|al|hacia|desde)|camino (?:a|al|de)|"
+          r"(?:autobús|tren|avión|barco|ferry|camión) desde",
+    "fr": r"à destination (?:de|du|des|d['’])|en route (?:vers|pour)|en direction (?:de|du|des|d['’])|"
+          r"parti(?:e|s|es)? (?:de|du|des|d['’])",
+    "de": r"(?:Zug|Bus|Flugzeug|Schiff|Fähre|Boot|Lastwagen) (?:von|aus)",
+    "ru": r"на пути (?:в|из)|(?:поезд|автобус|самол[её]т|паром|судно|грузовик) из",
+}  # fmt: skip
 #: The languages whose movements :func:`movement_ends` reads.
 MOVING_LANGUAGES = tuple(_MOVING)
 #: A capitalised name of one or more words (a place as the text writes it).
@@ -510,9 +526,13 @@ _WHERE_AFTER = re.compile(r"\s*,?\s*(?:where|donde|en donde|où|wo|где)(?!\w)
 def _movement(language: str) -> re.Pattern[str]:
     """The movement phrases of ``language`` and English, each followed by a name: group
     ``name`` is the place at the movement's end."""
-    parts = [_MOVING[lang] for lang in dict.fromkeys(("en", language)) if lang in _MOVING]
+    langs = dict.fromkeys(("en", language))
+    parts = [_MOVING[lang] for lang in langs if lang in _MOVING]
     alternatives = "|".join(
-        rf"(?:{words})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{preps})\s*" for words, preps in parts
+        [
+            *(rf"(?:{words})(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{preps})\s*" for words, preps in parts),
+            *(rf"(?:{_ROUTE[lang]})\s*" for lang in langs if lang in _ROUTE),
+        ]
     )
     return re.compile(
         rf"(?<!\w)(?:{alternatives})(?<=[\s'’])(?:{_ARTICLES})?(?P<name>{_NAME})", re.IGNORECASE
@@ -704,6 +724,37 @@ def movement_ends(text: str, language: str = "en") -> list[tuple[int, int]]:
         if _told_there(text, match, starts[index + 1 :], language):
             continue
         spans.append(match.span("name"))
+        spans += _route_on(text, match.end("name"), language)
+    return sorted(dict.fromkeys(spans))
+
+
+def _route_on(text: str, at: int, language: str) -> list[tuple[int, int]]:
+    """The spans of the places that go on a movement's route right after its end at
+    ``at``: "from Warsaw *to Kyiv*", "de Guatemala *a México*", "du Sénégal *vers
+    l'Espagne*", "von Polen *nach Kiew*", "из Польши *в Украину*", each after a
+    preposition of the way (:data:`_PATH_PREPS`). The route's other end is no more the
+    harm's place than its first. A Russian "в"/"на" takes the accusative of a way's end
+    ("в Украину", "в Киев"); a name in the prepositional ("в Польше", "в Кении") is
+    where something is, and ends the route; French "en", "à", "au" say where as often as
+    whither, and are left out."""
+    langs = tuple(dict.fromkeys(("en", language)))
+    path = "|".join(
+        _PATH_PREPS[lang] if lang != "fr" else r"de|du|des|d['’]|depuis|vers|via|par"
+        for lang in langs
+        if lang in _PATH_PREPS
+    )
+    step = re.compile(
+        rf"\s*(?P<prep>{path})\s+(?:{_ARTICLES}|l['’])?(?P<name>{_NAME})", re.IGNORECASE
+    )
+    spans = []
+    while (found := step.match(text, at)) is not None:
+        prep, name = found.group("prep").casefold(), found.group("name")
+        if prep in ("в", "во", "на") and re.search(r"[еи]$", name.split()[-1], re.IGNORECASE):
+            break
+        if re.match(r"\s+\d", text[found.end() :]):
+            break  # "from April 12-14": a date, no place
+        spans.append(found.span("name"))
+        at = found.end()
     return spans
 
 

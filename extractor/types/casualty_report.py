@@ -372,6 +372,24 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
                r"(?:ال)?مجزرة", r"(?:ال)?حرب", r"(?:ال)?قصف"],
     }),
 }  # fmt: skip
+#: Per language, the verbs of a vehicle's accident or of an attack on it ("derailed",
+#: "capsized", "se estrelló", "a chaviré", "entgleiste", "сошёл с рельсов"): a clause
+#: with one tells the event whose harm the sentence counts ("A train derailed in
+#: Poland, killing five"), and its place is where the harm happened (ACLED), read by
+#: :func:`event_countries` only; the lexical gate does not open on them.
+_ACCIDENT: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"derail(?:ed|s)?", r"crash(?:ed|es)", r"capsiz(?:ed|es)", "sank", "sunk",
+           r"overturn(?:ed|s)?", r"collid(?:ed|es)", r"ambush(?:ed)?", r"plung(?:ed|es)",
+           "went down", "ran aground"],
+    "es": [r"descarril\w*", r"se estrell(?:ó|aron)", r"naufrag\w*", r"volc(?:ó|aron)",
+           r"se hundi(?:ó|eron)", r"choc(?:ó|aron)", r"colision\w*", r"embosca\w*"],
+    "fr": [r"déraill\w*", r"s['’](?:est|sont) écrasée?s?", r"chavir\w*", r"(?:a|ont) coulé",
+           r"s['’](?:est|sont) renversée?s?", r"naufrag\w*", "embuscade", "collision"],
+    "de": [r"entgleist\w*", "abgestürzt", r"stürzte\w*", r"kenterte\w*", "gekentert",
+           "sank", "gesunken", r"verunglückt\w*", "überfallen", r"prallte\w*"],
+    "ru": [r"сош(?:ёл|ел|ли) с рельсов", r"разбил\w*", r"перевернул\w*", r"затонул\w*",
+           r"столкнул\w*", r"крушени\w*"],
+})  # fmt: skip
 #: Words that put a source before a name: "according to X", "citing X" ("según",
 #: "selon", "laut", "по данным", "据", "وفقا ل"). Up to two words between ("according
 #: to the Palestinian Health Ministry"); the name's clause only.
@@ -4768,7 +4786,9 @@ def _since_month(
 def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
     country = make.country(draft.country)
     place = make.place(draft.place, None)
+    drafted = country
     place, country = _off_the_way(place, country, make)
+    on_the_way = drafted is not None and country is None
     if country is not None and _only_the_publisher(country, place, make):
         make.warn(
             f"country {country} is the government that publishes the statement, and the "
@@ -4779,7 +4799,9 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
         # A casualty is coded to the country where it happened, not the one that reports it.
         make.warn(f"country {country} is not where {place.text!r} is: coded {place.country}")
         country = place.country
-    elif country is not None and (place is None or not place.country):
+    elif (country is not None or on_the_way) and (place is None or not place.country):
+        # A country emptied as a route's end ("a train from Warsaw to Kyiv derailed in
+        # Poland") is still a country drafted: where the evidence puts the harm codes it.
         where = event_countries(make.quote, make.language)
         if len(where) == 1 and country not in where:
             # "Israeli strikes killed 12 people in Lebanon": where it happened, not whose
@@ -4904,13 +4926,29 @@ def event_countries(quote: str, language: str = "en") -> set[str]:
     (:func:`extractor.types.visit.venue_countries`: "in Lebanon", "au Liban", "в Ливане")
     of its clauses of harm or of the event, read after the last verb of speaking in each
     ("killed 12 people in Lebanon", "condemns the attack in Kabul"), never those of who
-    speaks or where ("the army said in Jerusalem", "speaking in Geneva").
+    speaks or where ("the army said in Jerusalem", "speaking in Geneva"). A vehicle's
+    accident tells the event too (:data:`_ACCIDENT`: "a train derailed in Poland"). A
+    place named only as a movement's end or on its route (:func:`without_movement_ends`:
+    "a train from Poland to Ukraine", "un bus qui se rendait en Ouganda") locates the
+    event only where no other place of the harm is given ("crossed into Kenya and
+    killed 12"): where it went is not where it was hit.
     """
+    return _venues_of_harm(without_movement_ends(quote, language), language, True) or (
+        _venues_of_harm(quote, language, False)
+    )
+
+
+def _venues_of_harm(quote: str, language: str, accidents: bool) -> set[str]:
+    """The countries of the venues of the clauses of ``quote`` that tell the harm or its
+    event, and with ``accidents`` a vehicle's accident (:func:`event_countries`): a
+    vehicle's route read whole names its ends, which are no venue of its accident."""
     found: set[str] = set()
     for clause in _CLAUSE_BREAK.split(quote):
         spoke = _last(SPEAKS_CUES, clause, language)
         told = clause[spoke:] if spoke is not None else clause
-        if _tells_the_event(told, language):
+        if _tells_the_event(told, language) or (
+            accidents and any(p.search(told) for p in with_english(_ACCIDENT, language))
+        ):
             for key in dict.fromkeys(("en", language)):
                 if key in _BOUND_FOR:  # "pilgrims travelling to Iraq": where they were going
                     told = _BOUND_FOR[key].sub("bound for ", told)
@@ -4946,11 +4984,12 @@ def _toll_venue_countries(clause: str, language: str) -> set[str]:
     return found
 
 
-#: Prepositions of a destination, which a visit goes to but a casualty does not happen in.
+#: Prepositions of a destination, which a visit goes to but a casualty does not happen in
+#: (German "in die Ukraine", the accusative of a way, as "nach").
 _BOUND_FOR: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\bto\s+(?=(?:the\s+)?[A-Z])"),
     "es": re.compile(r"\b(?:a|al|hasta)\s+(?=(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ])"),
-    "de": re.compile(r"\b(?:nach|zum|zur|ins)\s+(?=[A-ZÄÖÜ])"),
+    "de": re.compile(r"\b(?:nach|zum|zur|ins|in\s+(?:die|den))\s+(?=[A-ZÄÖÜ])"),
     "zh": re.compile(r"(?:前往|飞抵|抵达|到达|来到|访问)"),
 }
 #: The place of an event in Chinese written before "发生" (happened) with no preposition
