@@ -883,15 +883,25 @@ def _tokens(text: str, language: str) -> list[_Token]:
 
 
 def _ko_scale_apart(word: str, start: int) -> list[_Token]:
-    """The word ``word`` written right after digits in Korean, its scale and what follows
-    it apart: the press writes them together ("5억원", "1000만달러"); read as one unknown
-    word, "5억원" was five US dollars, not 500 million won."""
-    for scale in sorted(_EXTRA_SCALES["ko"], key=len, reverse=True):
-        if word.startswith(scale) and len(word) > len(scale):
-            rest = start + len(scale)
-            return [_Token(start, rest, _fold(scale), None),
-                    _Token(rest, start + len(word), _fold(word[len(scale) :]), None)]  # fmt: skip
-    return [_Token(start, start + len(word), _fold(word), None)]
+    """The word ``word`` written right after digits in Korean, its scales and what follows
+    them apart: the press writes them together ("5억원", "1000만달러"); read as one unknown
+    word, "5억원" was five US dollars, not 500 million won. "여" (餘, more than) written
+    before a scale ("50여억 달러", "5천여만 명") belongs to that scale's token: the figure
+    is at least the scaled one (read as an unknown word, "50여억" was 50)."""
+    tokens, at = [], 0
+    scales = sorted(_EXTRA_SCALES["ko"], key=len, reverse=True)
+    while at < len(word):
+        marked = at + len(_KO_MORE_THAN) if word.startswith(_KO_MORE_THAN, at) else at
+        scale = next((s for s in scales if word.startswith(s, marked)), None)
+        if scale is None:
+            break
+        tokens.append(_Token(start + at, start + marked + len(scale), _fold(scale), None))
+        at = marked + len(scale)
+    if not tokens:
+        return [_Token(start, start + len(word), _fold(word), None)]
+    if at < len(word):
+        tokens.append(_Token(start + at, start + len(word), _fold(word[at:]), None))
+    return tokens
 
 
 #: Zero-width spaces and joiners (pasted from web pages: "3\u200b million") join words as a
@@ -1657,21 +1667,27 @@ _ZH_UNIT = rf"(?:[十百千万萬亿億]|{_ZH_TRILLION})"
 _ZH_UNIT_PLAIN = r"[十百千万萬亿億]"
 #: A run starts where no numeral, unit or digit is before it: "第1万2千" (the 12,000th) is
 #: an ordinal as a whole, never the count 2千 read from its middle.
+#: "More than" (余, 餘, 多) written between a figure and its scale ("50余亿美元", "5000多万
+#: 美元", "三十多万人") is part of the run: the figure is at least the scaled one (the
+#: run stopped before it, and "50余亿美元" was 50 dollars). :func:`_read_han` skips it.
+_ZH_MORE_THAN_SCALE = r"[多余餘](?=\s*[万萬亿億])"
 _ZH_RUN = re.compile(
     rf"(?<![第\d.,．{_ZH_NUMERALS}兆])(?:{_ZH_DIGIT_CHUNK}|[{_ZH_NUMERALS}])"
-    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT}|[{_ZH_NUMERALS}]|{_ZH_TRILLION})*"
+    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT}|[{_ZH_NUMERALS}]|{_ZH_TRILLION}|{_ZH_MORE_THAN_SCALE})*"
 )
 #: A run where 兆 is no scale: it stops before 兆 (as before 兆 was read).
 _ZH_RUN_PLAIN = re.compile(
     rf"(?<![第\d.,．{_ZH_NUMERALS}])(?:{_ZH_DIGIT_CHUNK}|[{_ZH_NUMERALS}])"
-    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT_PLAIN}|[{_ZH_NUMERALS}])*"
+    rf"(?:{_ZH_DIGIT_CHUNK}|\s*{_ZH_UNIT_PLAIN}|[{_ZH_NUMERALS}]|{_ZH_MORE_THAN_SCALE})*"
 )
 #: The run's pieces when it is no one number ("3五"): as before mixed runs were read.
 _ZH_PIECE = re.compile(
-    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT}*|(?:[{_ZH_NUMERALS}]|{_ZH_TRILLION})+)"
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT}*"
+    rf"|(?:[{_ZH_NUMERALS}]|{_ZH_TRILLION})(?:[{_ZH_NUMERALS}]|{_ZH_TRILLION}|{_ZH_MORE_THAN_SCALE})*)"
 )
 _ZH_PIECE_PLAIN = re.compile(
-    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT_PLAIN}*|[{_ZH_NUMERALS}]+)"
+    rf"(?<![第\d.,])(?:{_ZH_DIGIT_CHUNK}\s*{_ZH_UNIT_PLAIN}*"
+    rf"|[{_ZH_NUMERALS}](?:[{_ZH_NUMERALS}]|{_ZH_MORE_THAN_SCALE})*)"
 )
 #: The longest run of Chinese numerals, units and digits read as a number. The longest
 #: number written in full below 10**16 ("九千九百九十九兆九千九百...九") has 31 characters;
@@ -1708,8 +1724,8 @@ def _read_han(run: str) -> Decimal | None:
     pending_single = False  # pending is one numeral written right after a unit
     seen_unit = False
     for element in _HAN_ELEMENT.findall(run):
-        if element.isspace():
-            continue
+        if element.isspace() or (element in "多余餘" and pending is not None):
+            continue  # "50余亿": more than the scaled figure (:data:`_ZH_MORE_THAN_SCALE`)
         if element in _HAN_DIGITS:
             if element in "零〇" and pending is None and seen_unit:
                 last_unit = 0  # "一万零二": a place left empty
@@ -2954,8 +2970,12 @@ def _state_before_unit(before: tuple[str, ...], unit: str, language: str) -> str
 
 
 def _unit_key(word: str, language: str) -> str:
-    """The CLDR unit (folded) that ``word`` (folded) inflects ("soms": "som")."""
+    """The CLDR unit (folded) that ``word`` (folded) inflects ("soms": "som"), or that
+    carries the Korean particles and suffixes of an amount ("달러어치": "달러", read as
+    :func:`_unit_codes` reads it; cut at a length, "5억 미국 달러어치" was no state's)."""
     units = _cldr_units(language)
+    if (bare := _without_particle(word, units)) in units:
+        return bare
     shortest = max(3, len(word) - _UNIT_ENDING)
     return next((word[:size] for size in range(shortest, len(word)) if word[:size] in units), word)
 
@@ -3281,7 +3301,7 @@ def _chinese_pieces(
         run = match.group()
         if not _chinese_only_counts(text, match.start(), match.end()):
             continue  # filtered before cn2an, whose work grows with the run
-        digits = re.sub(r"[,\s]", "", run)
+        digits = re.sub(r"[,\s多余餘]", "", run)  # "三十多万": see _ZH_MORE_THAN_SCALE
         try:
             value = Decimal(str(cn2an.cn2an(digits, "smart")))
         except (ValueError, KeyError, IndexError, InvalidOperation):
@@ -4617,6 +4637,7 @@ _AT_LEAST = re.compile(
     r"nie mniej niż|niet minder dan)\b|(?<=\d)-plus\b|\+|"
     r"以上|至少|超过|超過|逾|不少于|不少於|少なくとも|(?<=[\d人名万萬億件])(?:余り|あまり)|"
     rf"(?<=[\d十百千万萬])[余餘多几幾](?=[名人个個位万萬亿億起架具])|超(?={_HAN_NUMBER})|"
+    r"(?<=[\d십백천만억조])여(?!러)|"  # Korean "5천여 명", "50여만 명": more than
     r"कम से कम|से अधिक|से ज़्यादा|से ज्यादा|على الأقل|أكثر من|ما لا يقل عن|بیش از|"
     r"دست‌کم|دستکم|کم از کم|سے زائد|سے زیادہ|অন্তত",
     re.IGNORECASE,
