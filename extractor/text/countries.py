@@ -1768,6 +1768,13 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
         "VNM": "vietnamita | Hanói",
         "XKX": "kosovar | Pristina",
         "YEM": "yemení | Saná | hutí",
+        # the states of the CFA francs, whose currency no adjective of the CLDR names
+        "CIV": "marfileño",
+        "TGO": "togolés",
+        "NER": "nigerino",
+        "BFA": "burkinés",
+        "CAF": "centroafricano",
+        "GNQ": "ecuatoguineano",
     },
     "fr": {
         "AFG": "afghan | Kaboul",
@@ -1826,6 +1833,13 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
         "VNM": "vietnamien | Hanoï",
         "XKX": "kosovar | Pristina",
         "YEM": "yéménite | Sanaa | houthiste",
+        # the states of the CFA francs, whose currency no adjective of the CLDR names
+        "CIV": "ivoirien",
+        "BFA": "burkinabè",
+        "NER": "nigérien",
+        "CAF": "centrafricain",
+        "GNQ": "équato-guinéen",
+        "GNB": "bissau-guinéen",
     },
     "de": {
         "AFG": "afghanisch | Kabul",
@@ -1885,6 +1899,12 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
         "VNM": "vietnamesisch | Hanoi",
         "XKX": "kosovarisch | Pristina",
         "YEM": "jemenitisch | Sanaa | Huthi | Huthis",
+        # the states of the CFA francs, whose currency no adjective of the CLDR names
+        "CIV": "ivorisch",
+        "NER": "nigrisch",
+        "BFA": "burkinisch",
+        "CAF": "zentralafrikanisch",
+        "GNQ": "äquatorialguineisch",
     },
     "ru": {
         "AFG": "афганский | Кабул",
@@ -2148,6 +2168,14 @@ DEMONYM_NAMES: dict[str, dict[str, str]] = {
         "ARG": "argentino", "MEX": "messicano", "EGY": "egiziano", "SAU": "saudita",
         "GRC": "greco", "CHE": "svizzero", "AUT": "austriaco", "VNM": "vietnamita",
         "HUN": "ungherese", "LBN": "libanese", "AFG": "afghano", "BLR": "bielorusso",
+        # the states of the CFA francs (and Qatar's "qatarino", no form the rules make:
+        # see _REGULAR_ADJECTIVES on "-ino"), whose currency no adjective of the CLDR names
+        "CIV": "ivoriano",
+        "CMR": "camerunense",
+        "NER": "nigerino",
+        "BFA": "burkinabé",
+        "CAF": "centrafricano",
+        "QAT": "qatariota | qatarino",
     },
     "pt": {
         "USA": "americano | norte-americano | estadunidense | estado-unidense",
@@ -2163,6 +2191,13 @@ DEMONYM_NAMES: dict[str, dict[str, str]] = {
         "GRC": "grego", "CHE": "suíço", "AUT": "austríaco", "VNM": "vietnamita",
         "VEN": "venezuelano", "AGO": "angolano", "MOZ": "moçambicano", "PRT": "português",
         "CHL": "chileno", "COL": "colombiano",
+        # the states of the CFA francs, whose currency no adjective of the CLDR names
+        "CIV": "marfinense",
+        "CMR": "camaronês",
+        "GAB": "gabonês",
+        "NER": "nigerino",
+        "BFA": "burquinense",
+        "CAF": "centro-africano",
     },
     # Dutch writes these with a capital ("Duitse"); "Frans" alone is also a given name.
     "nl": {

@@ -1972,13 +1972,41 @@ def _named(text: str, match: re.Match[str], code: str, language: str) -> str:
     ("Egyptian pounds", "ägyptische Pfund", "libras egipcias", "египетских фунтов",
     "Pakistani rupees", "Belarusian rubles" were pounds sterling, Indian rupees, Russian
     rubles); one called old or former names a withdrawn currency, no amount ("eski Türk
-    lirası", "старых рублей")."""
+    lirası", "старых рублей"). The CFA franc (:data:`_UNKNOWN`: West or Central
+    Africa's?) qualified by one state is that state's (:func:`_cfa_of_state`)."""
+    if code == _UNKNOWN:
+        return _cfa_of_state(text, match, language)
     if code not in _SHARED_NAMES:
         before = _qualifier_before(text, match.start(), language)
         former = _former(before[-2:], language, match.group(0))
         return _UNKNOWN if former else code
     named = _qualifier_reading(text, match.start(), match.end(), match.group(0), language)
     return code if named is None else named
+
+
+#: The stem of the franc's names in the languages the money reading knows ("francs",
+#: "francos", "franchi", "Franken"), found in the CLDR's names of both CFA francs.
+_FRANC_STEM = "fran"
+#: The two CFA francs, one of which a state's adjective or name tells.
+_CFA_FRANCS = frozenset({"XOF", "XAF"})
+
+
+def _cfa_of_state(text: str, match: re.Match[str], language: str) -> str:
+    """The CFA franc ("CFA", "FCFA" at ``match``) of the one state whose adjective or
+    name qualifies it, before it ("Ivorian CFA francs", "ivorische CFA-Franken") or, in
+    Romance languages, after it ("francs CFA ivoiriens", "francos CFA cameruneses"):
+    West Africa's (XOF) or Central Africa's (XAF) by the CLDR's currency of that state.
+    Bare, or qualified by no one state, it is :data:`_UNKNOWN` (which of the two is not
+    told: no amount, never US dollars)."""
+    named: str | None = None
+    before = _qualifier_before(text, match.start(), language)
+    if before and not _fold(before[-1]).startswith(_FRANC_STEM):
+        named = _qualified_currency(before[-2:], language, _FRANC_STEM)
+    if named is None and language in _ADJECTIVE_AFTER:
+        after = _WORD_AFTER.match(text, match.end())
+        if after is not None:
+            named = _qualified_currency((after.group(1),), language, _FRANC_STEM)
+    return named if named in _CFA_FRANCS else _UNKNOWN
 
 
 def _qualifier_reading(text: str, start: int, end: int, name: str, language: str) -> str | None:
