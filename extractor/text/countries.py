@@ -1836,7 +1836,6 @@ LOCAL_NAMES: dict[str, dict[str, str]] = {
         # the states of the CFA francs, whose currency no adjective of the CLDR names
         "CIV": "ivoirien",
         "BFA": "burkinabè",
-        "NER": "nigérien",
         "CAF": "centrafricain",
         "GNQ": "équato-guinéen",
         "GNB": "bissau-guinéen",

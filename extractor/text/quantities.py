@@ -3002,7 +3002,7 @@ def _unit_key(word: str, language: str) -> str:
     carries the Korean particles and suffixes of an amount ("달러어치": "달러", read as
     :func:`_unit_codes` reads it; cut at a length, "5억 미국 달러어치" was no state's)."""
     units = _cldr_units(language)
-    if (bare := _without_particle(word, units)) in units:
+    if _HANGUL.search(word) and (bare := _without_particle(word, units)) in units:
         return bare
     shortest = max(3, len(word) - _UNIT_ENDING)
     return next((word[:size] for size in range(shortest, len(word)) if word[:size] in units), word)
