@@ -255,6 +255,16 @@ class Visit(Record):
                 "whose people travelled as visitor_country"
             )
 
+    def proving_places(self, language: str = "en") -> list[str]:
+        """The record's place, and the places its evidence says the visitor went to
+        ("besuchte Wien", "ウィーンを訪れ"): a city gone to that proves its state
+        (:func:`place_proves_country`) names the state the visit went to, as the record's
+        place would. Only a destination of the evidence: a capital named anywhere else
+        ("Moscow said", a government's name for it) names no state."""
+        names = [a.name for a in (*self.visitors, *self.hosts)]
+        read = visit_venues(self.evidence.cited_text, language, names).ahead(self.status)
+        return [*super().proving_places(language), *read.gone_to()]
+
     def key_fields(self) -> list[Any]:
         return [_name_key(self.visitors), self.visitor_country, self.host_country,
                 self.start.value if self.start else None]  # fmt: skip
@@ -671,6 +681,9 @@ class Venues:
     ("accepted an invitation to visit Egypt", "will visit", "aceptó una invitación
     para visitar", "принял приглашение посетить", "接受邀请访问"): no trip that took
     place, so none of ``went``; only a planned visit's own destination (:meth:`ahead`).
+    ``places``: the places as written that someone went to (or, once :meth:`ahead`, will
+    go to), each with its state ("Wien": AUT), which :meth:`Visit.proving_places` offers
+    as proof of that state.
     """
 
     def __init__(
@@ -679,17 +692,24 @@ class Venues:
         venues: set[str],
         main: Mapping[str, int] | None = None,
         planned: set[str] | None = None,
+        places: Mapping[str, str] | None = None,
     ) -> None:
         self.went, self.venues = went, venues
         self.main: dict[str, int] = dict(main or {})
         self.planned: set[str] = set(planned or ())
+        self.places: dict[str, str] = dict(places or {})
 
     def ahead(self, status: object) -> Venues:
         """These venues for a visit of ``status``: a planned visit's destination is where
         someone will go, so its plans count as gone to (never in a main clause)."""
         if status != Status.PLANNED or not self.planned:
             return self
-        return Venues(self.went | self.planned, self.venues - self.planned, self.main)
+        went = self.went | self.planned
+        return Venues(went, self.venues - self.planned, self.main, places=self.places)
+
+    def gone_to(self) -> list[str]:
+        """The places as written of the states in :attr:`went`."""
+        return [text for text, code in self.places.items() if code in self.went]
 
 
 def _a_place(text: str, language: str) -> str | None:
@@ -714,7 +734,9 @@ def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str |
     "ウィーンを訪れ"): a city gone to says the traveller is in its state as the state's name
     does. Never a word of a person of the visit ("Salo" is also a town), nor a person's
     country ("Indian Prime Minister Modi"), nor a city that cities of two states are called
-    (:func:`place_proves_country`: "Birmingham" alone is no state gone to)."""
+    (:func:`place_proves_country`: "Birmingham" alone is no state gone to). The full stop
+    of a sentence ending at the place ("besuchte Wien.") is no part of its name."""
+    text = text.rstrip(".")
     code = _a_place(text, language)
     if code is not None:
         return code
@@ -862,8 +884,11 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
     venues: set[str] = set()
     main: dict[str, int] = {}
     planned: set[str] = set()
+    places: dict[str, str] = {}
 
-    def gone(code: str, at: int, language: str) -> None:
+    def gone(code: str, at: int, language: str, text: str | None = None) -> None:
+        if text is not None:
+            places.setdefault(text.rstrip("."), code)
         if _not_yet(sentence, at, language):
             planned.add(code)  # "accepted an invitation to visit Egypt": no trip yet
             return
@@ -875,7 +900,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
         patterns = _DIRECTION_PATTERNS.get(each)
         if patterns is None:
             continue
-        for match in patterns["went"].finditer(sentence):
+        for match in patterns["went"].finditer(_undated_objects(sentence, each)):
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue
             if each == "en" and _visiting_a_person(sentence, match):
@@ -883,11 +908,11 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             text = next((g for g in match.groups() if g), None)
             code = _a_destination(text, each, names) if text else None
             if code is not None:
-                gone(code, match.start(), each)
+                gone(code, match.start(), each, text)
                 for other, _at in _listed_after(sentence, match.end(), each):
                     gone(other, match.start(), each)
-        for code, at in _visited_past_subject(sentence, each, names):
-            gone(code, at, each)
+        for code, at, text in _visited_past_subject(sentence, each, names):
+            gone(code, at, each, text)
         for code, at, plan in _ja_compound_visits(sentence) if each == "ja" else ():
             if plan:
                 planned.add(code)
@@ -913,7 +938,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             if word is not None:
                 code = _a_destination(match.group(1), each, names)
                 if code is not None:
-                    gone(code, word.start(), each)
+                    gone(code, word.start(), each, match.group(1))
                     for other, _at in _listed_after(sentence, match.end(1), each):
                         gone(other, word.start(), each)
                     continue
@@ -923,7 +948,44 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             if code is not None:
                 venues.add(code)
     planned -= went
-    return Venues(went, venues - went - planned, main, planned)
+    return Venues(went, venues - went - planned, main, planned, places)
+
+
+#: Any day: the words of a date are found against it (:func:`find_dates`); its value
+#: is not read here.
+_ANY_DAY = date(2000, 1, 3)
+#: The lower-case words that may lead a date written between a verb of visiting and its
+#: object: an article or preposition and an adjective ("am vergangenen Montag", "el lunes").
+_DATE_LEAD = re.compile(r"(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){0,2}")
+_DATE_REACH = 40
+
+
+def _undated_objects(sentence: str, language: str) -> str:
+    """``sentence`` with a date written between a verb of visiting and its object blanked
+    ("besuchte am Montag Wien", "visitó el lunes Viena", "a visité lundi Vienne", "ha
+    visitato ieri Vienna"): the day says when, and the place after it is the verb's object
+    as it is with the day after it ("besuchte Wien am Montag"). Offsets are kept, so a
+    match in the copy is one in ``sentence``. Only a date right after the verb, past at
+    most two lower-case words, is blanked: "besuchte die Stadt am Montag" keeps its
+    object before the day."""
+    words = VISITING_WORDS.get(language)
+    if not words:
+        return sentence
+    verbs = list(re.finditer(rf"(?<!\w)(?i:{_words(words)})(?!\w)\s+", sentence))
+    if not verbs:
+        return sentence
+    written = [text for text, _ in find_dates(sentence, language, _ANY_DAY)]
+    blanked = sentence
+    for verb in verbs:
+        rest = sentence[verb.end() : verb.end() + _DATE_REACH]
+        for text in written:
+            at = rest.find(text)
+            if at < 0 or _DATE_LEAD.fullmatch(rest[:at]) is None:
+                continue
+            end = verb.end() + at + len(text)
+            blanked = blanked[: verb.end()] + " " * (end - verb.end()) + blanked[end:]
+            break
+    return blanked
 
 
 #: How many words after a verb of :data:`VISITING_PAST_SUBJECT` its place may stand: past a
@@ -941,9 +1003,9 @@ _DEFINITE_NISBA = re.compile(r"^[وفبل]?ال[\u0621-\u064a]+(?:ي|ية|يين
 
 def _visited_past_subject(
     sentence: str, language: str, names: Sequence[str] = ()
-) -> Iterator[tuple[str, int]]:
+) -> Iterator[tuple[str, int, str]]:
     """The place visited after a verb that puts its subject first (:data:`VISITING_PAST_SUBJECT`:
-    Arabic "زار X Y", X visited Y), with the verb's offset: the first state or city named
+    Arabic "زار X Y", X visited Y), with the verb's offset and the place as written: the first state or city named
     in its clause that is not the subject's. A state after a noun it belongs to ("وزير
     خارجية غانا", :data:`OF_STATE_NOUNS`), a definite adjective ("الرئيس الغاني") or a
     word of origin or topic ("وفد من غانا") is the subject's or another's, not the place
@@ -967,14 +1029,15 @@ def _visited_past_subject(
                 continue
             if language == "ar" and word.group().startswith("ل") and _joined_to(word.group()):
                 continue  # "الموالية لروسيا": whose, never the verb's object
-            code = _a_place(word.group(), language) or _a_city(word.group())
+            written = word.group()
+            code = _a_place(written, language) or _a_city(written)
             if code is None and n + 1 < len(found):
-                pair = f"{word.group()} {found[n + 1].group()}"
-                code = _a_place(pair, language) or _a_city(pair)
+                written = f"{word.group()} {found[n + 1].group()}"
+                code = _a_place(written, language) or _a_city(written)
                 if code is not None and _a_place(found[n + 1].group(), language) == code:
                     code = None  # the next word names it alone: read it there
             if code is not None:
-                yield code, match.start()
+                yield code, match.start(), written
                 break
 
 
