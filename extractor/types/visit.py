@@ -955,8 +955,9 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
 #: is not read here.
 _ANY_DAY = date(2000, 1, 3)
 #: The lower-case words that may lead a date written between a verb of visiting and its
-#: object: an article or preposition and an adjective ("am vergangenen Montag", "el lunes").
-_DATE_LEAD = re.compile(r"(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){0,2}")
+#: object: an article or preposition and an adjective ("am vergangenen Montag", "el lunes"),
+#: all lower-case letters ("l'Austria venerdì" has its object before the day).
+_DATE_LEAD = re.compile(r"(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]+\s+){0,2}")
 _DATE_REACH = 40
 
 
