@@ -186,3 +186,40 @@ def test_a_capital_speaking_for_its_government_names_no_state() -> None:
         if got[0] != "dropped" or "not mentioned anywhere" not in " ".join(got[1:]):
             kept.append((lang, text, got))
     assert not kept, f"{len(kept)}/{len(METONYM_CASES)}: {kept[:4]}"
+
+
+#: {B} of {Y} goes to the mission of {X} in {Y}'s own capital {D}: no trip to {X}.
+MISSION_VISITS: dict[str, list[str]] = {
+    "ar": ["زار وزير خارجية {Y} {B} سفارة {X} في {D} يوم الجمعة والتقى السفيرة {A}.",
+           "زار الرئيس {B} من {Y} سفارة {X} في {D} يوم الجمعة والتقى السفيرة {A}."],
+    "ja": ["{Y}の{B}外相は金曜日、{D}の{X}大使館を訪れ、{A}大使と会談した。"],
+}  # fmt: skip
+AR_STATES = {"AUT": ("النمسا", "فيينا"), "GHA": ("غانا", "أكرا"), "KEN": ("كينيا", "نيروبي")}
+JA_STATES = {code: (STATES[code]["ja"][0], STATES[code]["ja"][1]) for code in AR_STATES}
+AR_NAMES = [("إيرينا سالو", "بيتر ويك")]
+
+
+def _mission_cases() -> list[Case]:
+    cases = []
+    for lang, templates in MISSION_VISITS.items():
+        table, names = (AR_STATES, AR_NAMES) if lang == "ar" else (JA_STATES, JAPANESE)
+        for template, x, y, (a, b) in itertools.product(templates, table, table, names):
+            if x != y:
+                text = template.format(A=a, B=b, X=table[x][0], Y=table[y][0], D=table[y][1])
+                cases.append((lang, text, a, b, x, y))
+    return cases
+
+
+MISSION_CASES = _mission_cases()
+
+
+def test_a_mission_in_the_visitors_own_capital_moves_no_side() -> None:
+    """A state's embassy is no soil of its state: a guest who goes to it in their own
+    capital is not made the host (fails on main: 12/24 right drafts swapped)."""
+    wrong = []
+    for lang, text, a, b, x, y in MISSION_CASES:
+        got = _sides(text, (b, y), (a, x))
+        if got != (y, x):
+            wrong.append((lang, text, got))
+    assert len(MISSION_CASES) >= 18
+    assert not wrong, f"{len(wrong)}/{len(MISSION_CASES)}: {wrong[:4]}"

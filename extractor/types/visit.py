@@ -247,8 +247,9 @@ class Visit(Record):
                 "guest at home is the host); swap them or correct the place"
             )
         names = [a.name for a in (*self.visitors, *self.hosts)]
-        venues = visit_venues(self.evidence.cited_text, language, names).ahead(self.status).went
-        if visitor and host and venues == {visitor}:
+        quote = self.evidence.cited_text
+        venues = visit_venues(quote, language, names).ahead(self.status).went
+        if visitor and host and venues == {visitor} and host not in mission_states(quote, language):
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
                 f"is the one who travelled there, so {visitor} is the host; give the country "
@@ -1698,6 +1699,10 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     (went,) = gone
     if went == host:
         return data
+    if went == visitor and host in mission_states(make.quote, make.language):
+        make.warn(f"the evidence puts the visit at a mission of {host} in {visitor}, the "
+                  "visitor's own state: a mission is no soil of its state; sides kept")  # fmt: skip
+        return data
     if went == visitor:
         return _placed(data, went, "the visit took place in", make)
     subject = _side(make.quote, _before(make.quote, venues.main[went]), make.language,
@@ -1783,6 +1788,28 @@ def _mission_place(sentence: str, match: re.Match[str], language: str) -> str | 
     if after is None or _MISSION.search(after.group("place")):
         return None
     return after.group("place")
+
+
+#: The state's name right before a Japanese mission ("オーストリア大使館").
+_JA_MISSION_STATE = re.compile(r"(?:[\u30a0-\u30ff・ー]+|[\u3400-\u9fff]{1,3}?)(?:の)?$")
+
+
+def mission_states(sentence: str, language: str) -> set[str]:
+    """The states whose embassy, consulate or mission the sentence names (:data:`_MISSION`:
+    "سفارة النمسا", "السفارة النمساوية", "オーストリア大使館"). A mission is no soil of its
+    state: a visit to it in the visitor's own capital ("زار ... سفارة النمسا في أكرا") is no
+    trip to that state, and says nothing of who travelled."""
+    states: set[str] = set()
+    for match in _MISSION.finditer(sentence):
+        if language == "ja":
+            before = _JA_MISSION_STATE.search(sentence, max(0, match.start() - 12), match.start())
+            code = _a_place(before.group(), language) if before and before.group() else None
+        else:
+            after = sentence[match.end() :].split()[:3]
+            code = next((c for w in after[:2] if (c := _a_place(w, language)) is not None), None)
+        if code is not None:
+            states.add(code)
+    return states
 
 
 def _met_at_home(data: dict[str, Any], make: Builder) -> dict[str, Any] | None:
