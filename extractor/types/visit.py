@@ -737,8 +737,11 @@ def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str |
     country ("Indian Prime Minister Modi"), nor a city that cities of two states are called
     (:func:`place_proves_country`: "Birmingham" alone is no state gone to). The full stop
     of a sentence ending at the place ("besuchte Wien.") is no part of its name."""
+    code = _a_place(text, language)  # "the U.S." keeps its dots
+    if code is not None:
+        return code
     text = text.rstrip(".")
-    code = _a_place(text, language)
+    code = _a_place(text, language) if text else None
     if code is not None:
         return code
     words = text.split()
