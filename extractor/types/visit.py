@@ -776,11 +776,13 @@ def _regions(language: str) -> frozenset[str]:
 #: Japanese words of a visit made of "訪" (visit) or "来" (come) and the abbreviation of the
 #: state visited (:data:`ABBREVIATIONS`): "訪米" (a visit to the US), "訪中", "訪日中の", "来日",
 #: "来韓". "来" only before Japan and Korea, and not where it ends another word ("将来日本",
-#: "以来", "従来"); no compound of visitors counted ("訪日客", "訪日外国人"). ``when``: a plan
-#: ahead of it ("訪米を前に", "訪中の予定") or a journey before this one ("訪中後") after it.
+#: "以来", "従来") nor before the state's whole name: "10年来日本と", "昨年来日本政府と" is
+#: "since ... Japan". No compound of visitors counted ("訪日客", "訪日外国人", a delegation
+#: "訪米団"). ``when``: a plan ahead of it ("訪米を前に", "訪中の予定") or a journey before
+#: this one ("訪中後") after it.
 _JA_COMPOUND_VISIT = re.compile(
-    rf"(?:(?<![将以本従由到元外往伝未再])来(?P<come>[日韓])|訪(?P<went>[{''.join(ABBREVIATIONS['ja'])}]))"
-    r"(?!客|外国人|観光|旅行|者|ビザ|査証)"
+    rf"(?:(?<![将以本従由到元外往伝未再古])来(?P<come>日(?!本)|韓(?!国))|訪(?P<went>[{''.join(ABBREVIATIONS['ja'])}]))"
+    r"(?!客|外国人|観光|旅行|者|ビザ|査証|団)"
     r"(?P<when>を前に|前|に先立|を控え|の予定|する予定|予定|を計画|を検討|の意向|へ向け|に向け|後|の後|から)?"
 )
 
@@ -2141,7 +2143,7 @@ _LEADS: frozenset[VisitLevel] = frozenset({"head_of_state", "head_of_government"
 #: Words before a title that make its holder no leader in office: a deputy, a former one.
 _NOT_LEADING = re.compile(
     r"(?<!\w)(?:vice|deputy|former|ex|acting|stellvertret\w*|ehemalig\w*|заместител\w*"
-    r"|вице|бывш\w*|ancien(?:ne)?|antigu[oa]|ex-?)(?!\w)[\s-]*\S*\s*$|(?:副|前)$",
+    r"|вице|бывш\w*|ancien(?:ne)?|antigu[oa]|ex-?|antig[oa]|früher\w*)(?!\w)[\s-]*\S*\s*$|(?:副|前)$",
     re.I,
 )
 #: Languages whose titles follow the name ("アンナ・ベルク大統領", "홍길동 대통령").
@@ -2152,18 +2154,43 @@ _TITLE_STOP = re.compile(r"[.;:!?。；！？，、,()（）\[\]\n]")
 _TITLE_REACH = 60
 
 
-#: Words that put a title's holder out of office wherever they stand in it or in the
+#: Words that put a person out of office wherever they stand in their title or in the
 #: apposition after the name: "Exiled Prime Minister", "Premier ministre en exil",
-#: "primer ministro exiliado", "deposed President", "свергнутый президент".
+#: "primer ministro exiliado", "deposed President", "свергнутый президент". A word of a
+#: former holder ("former", "ancien", "ehemalig") is no such word: it cancels only the
+#: title it modifies (:data:`_NOT_LEADING`, :func:`_a_former_leader`), not "a former
+#: banker" nor "who succeeded former Prime Minister X".
 _OUT_OF_OFFICE = re.compile(
-    r"(?<!\w)(?:exiled|in\s+exile|deposed|ousted|overthrown|toppled|former|exiliad[oa]s?"
+    r"(?<!\w)(?:exiled|in\s+exile|deposed|ousted|overthrown|toppled|exiliad[oa]s?"
     r"|en\s+el\s+exilio|en\s+exilio|depuest[oa]s?|derrocad[oa]s?|destituid[oa]s?"
-    r"|exilée?s?|en\s+exil|déchue?s?|renversée?s?|destituée?s?|ancien(?:ne)?"
-    r"|exiliert\w*|im\s+exil|gestürzt\w*|abgesetzt\w*|ehemalig\w*|früher\w*"
+    r"|exilée?s?|en\s+exil|déchue?s?|renversée?s?|destituée?s?"
+    r"|exiliert\w*|im\s+exil|gestürzt\w*|abgesetzt\w*"
     r"|esiliat[oa]|in\s+esilio|depost[oa]|rovesciat[oa]|exilad[oa]|no\s+exílio"
-    r"|бывш\w*|свергнут\w*|смещ[её]нн\w*|в\s+изгнании|опальн\w*)(?!\w)",
+    r"|свергнут\w*|смещ[её]нн\w*|в\s+изгнании|опальн\w*)(?!\w)",
     re.I,
 )
+#: A word of a former holder opening an apposition, past its article ("A, a former
+#: Prime Minister,", "A, ancien Premier ministre,", "A, ehemaliger Bundeskanzler,").
+_FORMER_APPOSITION = re.compile(
+    r"\s*(?:(?:a|an|the|un|une|el|la|le|l'|der|die|ein\w*|o|um|uma|il|lo|who\s+was)\s*)?"
+    r"(?:former|one-time|erstwhile|ex|ancien(?:ne)?|antigu[oa]|antig[oa]|ehemalig\w*"
+    r"|früher\w*|бывш\w*|экс)[\s-]+",
+    re.I,
+)
+#: Words of a leader in office for a time ("acting Chancellor", "interim President"): in
+#: office all the same, so no word of a deputy to :func:`_a_leader`.
+_IN_OFFICE_FOR_NOW = re.compile(
+    r"(?<!\w)(?:acting|caretaker|amtierende\w*|kommissarisch\w*|geschäftsführende\w*)\s+",
+    re.I,
+)
+
+
+def _a_former_leader(apposition: str) -> bool:
+    """Whether an apposition after a name opens with a former leader's title ("A, former
+    Prime Minister of Kenya,"): "A, a former banker", "a former finance minister" or
+    "who succeeded former Prime Minister X" name no office of theirs that ended."""
+    opened = _FORMER_APPOSITION.match(apposition)
+    return opened is not None and _a_leader(" ".join(apposition[opened.end() :].split()[:3]))
 
 
 def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> bool:
@@ -2177,8 +2204,13 @@ def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> boo
     drafted one decide."""
     if not _written(actor.name, quote):
         return False
-    written = _titles_in(quote, actor.name, names, language)
-    if any(_OUT_OF_OFFICE.search(words) for words in [*written, *_appositions(quote, actor.name)]):
+    written = [
+        _IN_OFFICE_FOR_NOW.sub("", t) for t in _titles_in(quote, actor.name, names, language)
+    ]
+    appositions = _appositions(quote, actor.name)
+    if any(_OUT_OF_OFFICE.search(words) for words in [*written, *appositions]):
+        return False
+    if any(_a_former_leader(words) for words in appositions):
         return False
     if any(_a_leader(title) for title in written):
         return True
@@ -2199,14 +2231,22 @@ def _appositions(quote: str, name: str) -> list[str]:
     return found
 
 
-#: Words that put one person with another on the way ("accompanied by", "aboard B's
-#: plane", "together with"), in the languages the visit rules read.
+#: Words that put one person with another ("accompanied by", "aboard B's plane",
+#: "together with", "in the company of"), in the languages the visit rules read. Beside
+#: a guest is not on the way with them: a word of coming (:data:`_CAME`) or a journey to a
+#: named place (:data:`_JOURNEY`) makes the company a journey's (:func:`_travels_with`).
 _ALONG = re.compile(
     r"(?<!\w)(?:accompan\w*|aboard|on\s+board|together\s+with|along\s+with|alongside"
-    r"|acompañ\w*|junto\s+(?:con|a|al)|a\s+bordo|accompagn\w*|à\s+bord|aux\s+côtés"
+    r"|in\s+the\s+company\s+of|acompañ\w*|junto\s+(?:con|com|a|al)|en\s+compañía"
+    r"|a\s+bordo|accompagn\w*|à\s+bord|aux\s+côtés|en\s+compagnie|in\s+compagnia"
+    r"|insieme\s+(?:a|al|alla|allo|ai|con)|acompanh\w*|juntamente\s+com"
     r"|begleit\w*|an\s+bord|zusammen\s+mit|gemeinsam\s+mit|in\s+begleitung"
     r"|сопровожд\w*|вместе\s+с|на\s+борту)(?!\w)",
     re.I,
+)
+#: Words of a seat on the way itself ("aboard B's plane"): a journey without more.
+_ABOARD = re.compile(
+    r"(?<!\w)(?:aboard|on\s+board|a\s+bordo|à\s+bord|an\s+bord|на\s+борту)(?!\w)", re.I
 )
 #: A word of travelling, which makes the "with" after it a companion's ("returned to
 #: Nairobi with President B"), not a counterpart's ("held talks with President B").
@@ -2214,27 +2254,59 @@ _TRAVELLED = re.compile(
     r"(?<!\w)(?:return\w*|travel\w*|flew|flown|fly\w*|arriv\w*|came|come|went|journey\w*"
     r"|landed|regres\w*|volvi\w*|viaj\w*|lleg\w*|vol[oó]|rentr\w*|revenu\w*|voyag\w*"
     r"|arrivé\w*|venu\w*|kehrt\w*|zurück\w*|reist\w*|flog\w*|kam|ankam\w*|eingetroffen"
+    r"|cheg\w*|voltou|voltaram|rientr\w*|tornat\w*|giunt\w*"
     r"|вернул\w*|прилетел\w*|прибыл\w*|приехал\w*)(?!\w)",
+    re.I,
+)
+#: A word of coming into a place or back to it, which says the one who came was abroad:
+#: "arrived", "returned", "flew back", "llegó", "regresó", "est rentré", "kehrte ...
+#: zurück", "chegou", "voltou", "è arrivato", "прибыл".
+_CAME = re.compile(
+    r"(?<!\w)(?:return\w*|arriv\w*|came|landed|flew\s+(?:back|in|home)|flown\s+in"
+    r"|regres\w*|volvi\w*|lleg\w*|rentr\w*|revenu\w*|kehrt\w*|zurück\w*|ankam\w*"
+    r"|eingetroffen|cheg\w*|voltou|voltaram|rientr\w*|tornat\w*|giunt\w*"
+    r"|вернул\w*|прилетел\w*|прибыл\w*|приехал\w*)(?!\w)",
+    re.I,
+)
+#: A word of a journey before a named place (a capital letter): "travelled to Berlin",
+#: "flew into Nairobi", "viajó a Lima", "reiste nach Wien". "flew by helicopter to a dam"
+#: or "travelled to the port" is a trip inside the country, where a host escorts.
+_JOURNEY = re.compile(
+    r"(?<!\w)(?:travel\w*|flew|flown|journey\w*|went|viaj\w*|vol[oó]|voyag\w*|reist\w*"
+    r"|flog\w*|viagg\w*|viaj\w*|поехал\w*|полетел\w*)"
+    r"(?:\s+\w+){0,3}?\s+(?:to|into|a|à|en|nach|in|para|в)\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])",
     re.I,
 )
 #: A word of talking or receiving, after which a "with" (or the next name) is the
 #: counterpart's, not a companion's ("held talks with B"; "accompanied by aides, was
-#: received by B").
+#: received by B"; "will hold a summit with B").
 _FACED = re.compile(
-    r"(?<!\w)(?:talk\w*|met|meet\w*|held|spoke|discuss\w*|reuni\w*|convers\w*"
-    r"|entret\w*|rencontr\w*|gespr\w*|getroffen|traf|sprach|встрет\w*|переговор\w*"
+    r"(?<!\w)(?:talk\w*|met|meet\w*|held|hold\w*|summit\w*|spoke|discuss\w*|reuni\w*|convers\w*"
+    r"|entret\w*|rencontr\w*|sommet|cumbre|gipfel\w*|incontr\w*|colloqu\w*|vertice"
+    r"|gespr\w*|getroffen|traf|sprach|встрет\w*|переговор\w*|саммит\w*"
     r"|receiv\w*|welcom\w*|greet\w*|hosted|recib\w*|reçue?s?|accueill\w*|empfang\w*"
     r"|begrüß\w*|принят\w*|принял\w*|встречен\w*)(?!\w)",
     re.I,
 )
 
 
+def _on_a_journey(sentence: str) -> bool:
+    """Whether a sentence tells a journey from abroad: a word of coming or coming back
+    (:data:`_CAME`), a seat aboard (:data:`_ABOARD`), or a journey to a named place
+    (:data:`_JOURNEY`). A companion arrives in the host state with the guest; a host who
+    escorts the guest at home ("accompanied President B to the war memorial", "flew with
+    B by helicopter to a dam", "speaking alongside B") tells none."""
+    return any(p.search(sentence) for p in (_CAME, _ABOARD, _JOURNEY))
+
+
 def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
     """Whether the evidence puts the person on the way with a guest: between the two
-    names, in one sentence, a word of going along ("accompanied by", "aboard B's
-    plane") or a "with" after a word of travelling and none of talking ("returned to
-    Nairobi with President B", "regresó a Nairobi con el presidente B"). A companion
-    travelled; a host-country leader who did is no host (round 68 kept companions)."""
+    names, in one sentence that tells a journey from abroad (:func:`_on_a_journey`), a
+    word of going along ("accompanied by", "aboard B's plane", "in the company of") or
+    a "with" after a word of travelling and none of talking ("returned to Nairobi with
+    President B", "regresó a Nairobi con el presidente B"). A companion travelled; a
+    host-country leader who did is no host (round 68 kept companions); one who escorts
+    the guest at home or stands beside them is still the host."""
     for mine in _written(name, quote):
         for guest in guests:
             for theirs in _written(guest, quote):
@@ -2243,6 +2315,12 @@ def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
                     start, end = theirs.end(), mine.start()
                 between = quote[start:end]
                 if end - start > _COMPANY_REACH or re.search(r"[.!?;。](?:\s|$)", between):
+                    continue
+                if not _on_a_journey(
+                    _sentence_around(
+                        quote, min(mine.start(), theirs.start()), max(mine.end(), theirs.end())
+                    )
+                ):
                     continue
                 along = _ALONG.search(between)
                 if along and not _FACED.search(between, along.start()):
@@ -2255,6 +2333,13 @@ def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
                 ):
                     return True
     return False
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``."""
+    opens = max((m.end() for m in re.finditer(r"[.!?;。](?:\s|$)", text[:start])), default=0)
+    closes = re.search(r"[.!?;。](?:\s|$)", text[end:])
+    return text[opens : end + closes.start() if closes else len(text)]
 
 
 #: How far apart two names may stand for one to travel with the other.
