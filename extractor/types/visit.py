@@ -803,6 +803,31 @@ def _ja_compound_visits(sentence: str) -> Iterator[tuple[str, int, bool]]:
 #: The English participle "visiting" and the first word of what follows it, past an
 #: article (:func:`_visiting_a_person`).
 _VISITING = re.compile(r"visiting\s+(?:the\s+)?([\w'’-]+)", re.I)
+#: Nouns of a role that "visiting" qualifies ("a visiting professor in Lima"): a post
+#: held somewhere, not a journey; and the degree words of a superlative ("the most
+#: visited venue"): how many come, not who went.
+_VISITING_ROLES = frozenset(
+    {"professor", "scholar", "fellow", "lecturer", "researcher", "scientist", "artist",
+     "student", "students", "faculty", "chair", "position", "post", "team", "teams"}
+)  # fmt: skip
+_MOST_VISITED = re.compile(r"(?<!\w)(?:most|least|much|more|widely|frequently)\s+$", re.I)
+#: A word of coming back from a place before a visit noun ("de regreso de una visita
+#: oficial a", "zurück von einem Besuch in", "de volta de uma visita a", "back from a
+#: visit to"): up to two words (an article, an adjective) between.
+_FROM_WORDS = r"(?:from|de|d'|desde|von|aus|da|dal|dalla|do|da|из|от)"
+
+
+def _a_previous_leg(sentence: str, at: int, language: str) -> bool:
+    """Whether the word of going at offset ``at`` is a visit someone came back from (a
+    word of :data:`RETURN_WORDS` and "from" right before it): a previous leg, in every
+    language, not where this visit took place."""
+    back = _words(RETURN_WORDS.get(language, ()))
+    if not RETURN_WORDS.get(language):
+        return False
+    before = sentence[max(0, at - 60) : at]
+    return bool(
+        re.search(rf"(?<!\w)(?i:{back})\s+(?i:{_FROM_WORDS})\s*(?:[\w'’-]+\s+){{0,2}}$", before)
+    )
 
 
 def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
@@ -811,8 +836,12 @@ def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
     visiting President of Brazil"): the participle is an adjective there, and the head of
     its noun phrase is the visitor, whose country ("of Brazil") is no place anyone went to.
     "visiting Germany", "visiting the White House" still tell a going."""
+    if _MOST_VISITED.search(sentence, max(0, match.start() - 12), match.start()):
+        return True  # "the most visited venue in Chicago": no one went
     head = _VISITING.match(sentence, match.start())
-    return head is not None and normalise_text(head.group(1)).lower() in TITLE_WORDS
+    return head is not None and normalise_text(head.group(1)).lower() in (
+        TITLE_WORDS | _VISITING_ROLES
+    )
 
 
 #: The conjunctions that join a list of destinations ("Ghana, Togo and Benin").
@@ -911,6 +940,8 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
                 continue
             if each == "en" and _visiting_a_person(sentence, match):
                 continue  # "welcomed visiting President Sato of Brazil": the guest
+            if _a_previous_leg(sentence, match.start(), each):
+                continue  # "de regreso de una visita a Lima": where someone came from
             text = next((g for g in match.groups() if g), None)
             code = _a_destination(text, each, names) if text else None
             if code is not None:
@@ -941,6 +972,11 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             word = (
                 lead.search(sentence, max(0, match.start() - 200), match.start()) if lead else None
             )
+            if word is not None and (
+                (each == "en" and _visiting_a_person(sentence, word))
+                or _a_previous_leg(sentence, word.start(), each)
+            ):
+                word = None  # "a visiting professor in Lima", "the most visited venue in"
             if word is not None:
                 code = _a_destination(match.group(1), each, names)
                 if code is not None:
