@@ -2221,12 +2221,30 @@ _IN_OFFICE_FOR_NOW = re.compile(
 )
 
 
-def _a_former_leader(apposition: str) -> bool:
-    """Whether an apposition after a name opens with a former leader's title ("A, former
-    Prime Minister of Kenya,"): "A, a former banker", "a former finance minister" or
-    "who succeeded former Prime Minister X" name no office of theirs that ended."""
-    opened = _FORMER_APPOSITION.match(apposition)
-    return opened is not None and _a_leader(" ".join(apposition[opened.end() :].split()[:3]))
+#: A word of a former holder inside a title written before a name ("former Japanese
+#: Prime Minister"), with the words after it.
+_FORMER_IN_TITLE = re.compile(
+    r"(?<!\w)(?:former|one-time|erstwhile|ancien(?:ne)?|ehemalig\w*|früher\w*|бывш\w*)[\s-]+",
+    re.I,
+)
+
+
+def _a_former_leader(words: str, opening: bool = False) -> bool:
+    """Whether a former leader's title stands in ``words``: a word of a former holder and,
+    within the next three words and past no possessive, a leader's title ("former
+    Japanese Prime Minister"; an apposition opening with one when ``opening``: "A, former
+    Prime Minister of Kenya,"). "A, a former banker", "the former colony's Prime
+    Minister" or "who succeeded former Prime Minister X" name no office of A's that ended."""
+    found = (
+        [m for m in [_FORMER_APPOSITION.match(words)] if m]
+        if opening
+        else list(_FORMER_IN_TITLE.finditer(words))
+    )
+    for former in found:
+        after = words[former.end() :].split()[:3]
+        if after and not re.search(r"['’]s?$", after[0]) and _a_leader(" ".join(after)):
+            return True
+    return False
 
 
 def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> bool:
@@ -2246,7 +2264,9 @@ def _leads(actor: Actor, quote: str, language: str, names: Sequence[str]) -> boo
     appositions = _appositions(quote, actor.name)
     if any(_OUT_OF_OFFICE.search(words) for words in [*written, *appositions]):
         return False
-    if any(_a_former_leader(words) for words in appositions):
+    if any(_a_former_leader(words, opening=True) for words in appositions):
+        return False
+    if any(_a_former_leader(words) for words in written):
         return False
     if any(_a_leader(title) for title in written):
         return True
