@@ -3954,7 +3954,7 @@ _LANGUAGE_NOUNS: dict[str, str] = {
 _LANGUAGE_CUES: dict[str, str] = {
     "en": "speak speaks spoke spoken speaking learn learns learned learnt learning teach "
     "teaches taught teaching understand understands understood write writes wrote written "
-    "translate translates translated translating fluent in into from",
+    "translate translates translated translating fluent in into from read reads",
     "it": "parla parlano parlare parlava parlavano parlato parlo parli insegna insegnare "
     "impara imparare studia studiare tradotto tradotta tradurre in capisce capiscono capire "
     "scritto scritta scritte scritti tradotti tradotte",
@@ -4131,13 +4131,18 @@ def _german_language_noun(text: str, start: int, end: int) -> bool:
     return word[:1].isupper() and _fold_word(word) in _language_bases("de")
 
 
-def _names_language(text: str, start: int, end: int, language: str) -> bool:
+def _names_language(
+    text: str, start: int, end: int, language: str, *, listed: bool = True
+) -> bool:
     """Whether the adjective of nationality at ``text[start:end]`` names a language, not
     its state: next to a noun for a language (:data:`_LANGUAGE_NOUNS`), or in its base
     form as a noun, the object of a cue (:data:`_LANGUAGE_CUES`: "parla turco", "en
-    español") or the subject of a clause that calls it a language ("Il turco è una
-    lingua", "Le français est une langue"). "Il governo turco", "tropas españolas" stay
-    mentions of the state."""
+    español"), the complement of a noun for a language ("his native language is Russian")
+    or the subject of a clause that calls it a language ("Il turco è una lingua", "Le
+    français est une langue"). "Il governo turco", "tropas españolas" stay mentions of
+    the state. A name joined by a comma or a conjunction to one that names a language is
+    one too ("speaks Russian, Hindi and French"), unless it modifies a noun; ``listed``
+    False reads the name alone (the reading of the list's next name asks it)."""
     nouns, cues, articles = _language_words(language)
     if not nouns:
         return False
@@ -4186,7 +4191,82 @@ def _names_language(text: str, start: int, end: int, language: str) -> bool:
             return True
     elif language == "en" and not before and _called_a_language(following, nouns):
         return True  # "Turkish is a Turkic language"
-    return before in cues and not _modifies_next(text, end, language)
+    if before in cues or _complement_of_language(text, start, nouns):
+        return not _modifies_next(text, end, language)
+    return listed and _listed_after_a_language(text, start, language) and not _modifies_next(
+        text, end, language
+    )
+
+
+#: Nouns whose "of" phrase is a language ("knowledge of Russian", "command of French").
+_KNOWING_OF = frozenset({"knowledge", "command", "mastery", "proficiency", "grasp"})
+
+
+def _complement_of_language(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """Whether the name at ``start`` follows a noun for a language and a copula ("native
+    language is Russian", "sa langue maternelle est le russe", "Muttersprache ist
+    Türkisch": German compounds end in the noun; :data:`_COPULAS`)
+    or, in English, a noun of knowing and "of" ("working knowledge of Russian")."""
+    articles = _language_words_articles()
+    at = start
+    words: list[str] = []
+    while len(words) < 3:
+        word = _word_before(text, at)
+        if not word:
+            break
+        folded = _fold_word(word)
+        at = text.rindex(word, 0, at)
+        if folded in articles:
+            continue
+        if not words and folded not in _COPULAS and folded != "of":
+            return False  # read back no further: most names follow none of these
+        words.append(folded)
+    if len(words) < 2:
+        return False
+    if words[0] in _COPULAS:  # an adjective may stand between: "langue maternelle est"
+        return any(
+            word in nouns or any(word.endswith(noun) for noun in nouns if len(noun) > 4)
+            for word in words[1:3]
+        )
+    return words[0] == "of" and words[1] in _KNOWING_OF
+
+
+@cache
+def _language_words_articles() -> frozenset[str]:
+    """Every table's articles before a language's name ("el", "le", "das"), folded."""
+    return frozenset(_fold(w) for words in _LANGUAGE_ARTICLES.values() for w in words.split())
+
+
+#: What joins the names of a list: a comma, or a conjunction of the text's language.
+_LIST_JOINS: dict[str, str] = {
+    "en": "and or", "it": "e ed o", "es": "y e o u", "fr": "et ou", "pt": "e ou",
+    "de": "und oder", "nl": "en of", "ru": "и или",
+}  # fmt: skip
+
+
+def _listed_after_a_language(text: str, start: int, language: str) -> bool:
+    """Whether the name at ``start`` follows, after a comma or a conjunction
+    (:data:`_LIST_JOINS`), a name that names a language: lists share their reading
+    ("parle russe et espagnol", "Hindi and Russian")."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    joined = at > 0 and text[at - 1] == ","
+    if joined:
+        at -= 1
+    elif language == "en" and text[:at].endswith("as well as"):
+        at -= len("as well as")
+    else:
+        word = _word_before(text, start)
+        if _fold_word(word) not in _LIST_JOINS.get(language, "").split():
+            return False
+        at = text.rindex(word, 0, start)
+    while at > 0 and text[at - 1] in " \t,":
+        at -= 1
+    first = at
+    while first > 0 and _is_word(text[first - 1]):
+        first -= 1
+    return first < at and _names_language(text, first, at, language)
 
 
 #: Words after a language's name that leave it a noun ("speaks Russian fluently", "parla
@@ -4267,7 +4347,9 @@ def _coordinated_modifies(text: str, at: int, language: str) -> bool:
     start, end = at + match.start(1), at + match.end(1)
     # the second adjective's own reading decides: "Russian and Chinese languages" are two
     # languages, as "Chinese languages" alone is
-    return _modifies_next(text, end, language) and not _names_language(text, start, end, language)
+    return _modifies_next(text, end, language) and not _names_language(
+        text, start, end, language, listed=False
+    )
 
 
 def _is_nationality(folded: str, language: str) -> bool:
@@ -4285,11 +4367,13 @@ def _after_a_noun(language: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _AFTER_A_NOUN.get(language, "").split())
 
 
-#: "Is" and "was": what says what the subject is ("Il turco è una lingua").
+#: Copulas, singular and plural: what says what the subject is ("Il turco è una lingua",
+#: "his native languages are Russian and French").
 _COPULAS = frozenset(
     _fold(w)
-    for w in ["is", "was", "è", "era", "es", "fue", "est", "était", "é", "foi", "ist", "war"]
-)
+    for w in ["is", "was", "è", "era", "es", "fue", "est", "était", "é", "foi", "ist", "war",
+              "are", "were", "sono", "son", "sont", "sind", "são"]
+)  # fmt: skip
 
 
 def _called_a_language(following: list[str], nouns: frozenset[str]) -> bool:
