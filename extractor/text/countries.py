@@ -4131,9 +4131,7 @@ def _german_language_noun(text: str, start: int, end: int) -> bool:
     return word[:1].isupper() and _fold_word(word) in _language_bases("de")
 
 
-def _names_language(
-    text: str, start: int, end: int, language: str, *, listed: bool = True
-) -> bool:
+def _names_language(text: str, start: int, end: int, language: str, *, listed: bool = True) -> bool:
     """Whether the adjective of nationality at ``text[start:end]`` names a language, not
     its state: next to a noun for a language (:data:`_LANGUAGE_NOUNS`), or in its base
     form as a noun, the object of a cue (:data:`_LANGUAGE_CUES`: "parla turco", "en
@@ -4193,8 +4191,10 @@ def _names_language(
         return True  # "Turkish is a Turkic language"
     if before in cues or _complement_of_language(text, start, nouns):
         return not _modifies_next(text, end, language)
-    return listed and _listed_after_a_language(text, start, language) and not _modifies_next(
-        text, end, language
+    return (
+        listed
+        and _listed_after_a_language(text, start, language)
+        and not _modifies_next(text, end, language)
     )
 
 
