@@ -3772,6 +3772,7 @@ def toll_period(
             return year
         if any(
             clauses.marked_by(cue, raised=table is _RAISED_TOLL)
+            and (table is not _RAISED_TOLL or _raised_running_total(sentence, cue, language))
             for table in (CUMULATIVE_CUES, _RAISED_TOLL)
             for p in with_english(table, language)
             for cue in p.finditer(sentence)
@@ -3851,7 +3852,7 @@ class _CountClauses:
             return False
         clause = self._clause(cue.start(), cue.start() if raised else cue.end())
         text = " ".join(self.sentence[slice(*self.spans[i])] for i in sorted(clause))
-        if not raised and any(p.search(text) for p in with_english(_RECOVERED, self.language)):
+        if not raised and self._recovered(text):
             return False  # "so far, rescuers have recovered 12 bodies": the search's
         if self.holding:
             return bool(clause & self.holding)
@@ -3859,6 +3860,24 @@ class _CountClauses:
             return False
         claimed = any(p.search(text) for p in with_english(_CLAIMED, self.language))
         return not claimed or any(p.search(text) for p in _harm_words(self.language))
+
+    def _recovered(self, text: str) -> bool:
+        """Whether ``text`` recovers the bodies of the drafted count (:data:`_RECOVERED`):
+        "so far, rescuers have recovered 12 bodies" counts the search for one event's
+        dead, but in "So far, 40 people have been killed and rescuers recovered 12 bodies"
+        the recovery counts its 12, and the 40 stays a running total. With the count not
+        written in ``text``, any recovery is the search's."""
+        written = bool(self.forms) and _writes_count(text, self.forms)
+        for p in with_english(_RECOVERED, self.language):
+            for found in p.finditer(text):
+                if not written:
+                    return True
+                before = re.search(r"(?:\S+\s+){0,3}\Z", text[: found.start()])
+                after = re.match(r"(?:\s*\S+){0,4}", text[found.end() :])
+                near = (before.group() if before else "") + found.group()
+                if _writes_count(near + (after.group() if after else ""), self.forms):
+                    return True
+        return False
 
 
 #: Bodies recovered, found or pulled out: "so far" with them measures the search for the
@@ -4366,6 +4385,67 @@ def _verb_last_raised(mark: str, raises: str, rises: str, nouns: str) -> list[st
         f"{mark}{_RAISED_GAP}{nouns}{_RAISED_GAP}{figure}{_RAISED_GAP}(?:{rises}|{raises})",
         f"was{_RAISED_GAP}{nouns}{_RAISED_GAP}{figure}{_RAISED_GAP}{raises}",
     ]
+
+
+def _raised_running_total(sentence: str, cue: re.Match[str], language: str) -> bool:
+    """Whether the raised toll ``cue`` (:data:`_RAISED_TOLL`) is a running total: raised to
+    a figure ("to 40", "à 40", "до 40", "reached 40"; "would raise the toll further" raises
+    nothing), and its toll noun naming no single event. "Bringing the death toll from
+    Monday's bombing to 40", "ce qui porte le bilan de l'attentat à 40", "el número de
+    muertos del atentado", "число погибших при теракте" count one event as its dead are
+    found (UCDP, ACLED code it as that event); "the toll from the war", "from the attacks"
+    (a series) or "in Gaza" are totals."""
+    clause = _PERIOD_BREAK.search(sentence, cue.end())
+    rest = sentence[cue.start() : clause.start() if clause else len(sentence)]
+    if not any(
+        f.kind in ("digits", "words")
+        and not _dates_a_day(rest, f.start, f.end, language)
+        for f in figures_in(rest, language)
+    ):  # fmt: skip
+        return False
+    nouns = [m for p in with_english(_TOLL_NOUNS, language) for m in p.finditer(cue.group())]
+    if not nouns:
+        return True
+    after = sentence[cue.start() + max(m.end() for m in nouns) :]
+    after = after[re.match(_RAISED_GAP, after).end() :]  # type: ignore[union-attr]  # "total"
+    return not any(p.match(after) for p in with_english(_TOLL_OF_ONE_EVENT, language))
+
+
+#: A toll noun's tie to one event right after it: "from/in Monday's bombing", "of the
+#: earthquake", "del atentado", "de l'attentat", "du séisme", "des Anschlags", "при
+#: теракте". Only a singular noun of one event: a war, the fighting or "the attacks" (a
+#: series) has a running total.
+_TOLL_OF_ONE_EVENT: dict[str, re.Pattern[str]] = {
+    language: re.compile(rf"\s*(?:{ties})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}?(?:\w+['’])?(?:{events})(?!\w)", re.I)
+    for language, (ties, events) in {
+        "en": (r"from|of|in|at|after|caused by",
+               r"attack|bombing|(?:air)?strike|explosion|shooting|blast|massacre|raid|assault|"
+               r"ambush|incident|earthquake|quake|stampede|disaster|crash|collapse|blaze|"
+               r"flood|storm|cyclone|hurricane|typhoon|landslide|sinking|shipwreck|derailment"),
+        "es": (r"del?|en|por|tras",
+               r"ataque|atentado|bombardeo|explosión|tiroteo|masacre|incursión|emboscada|"
+               r"incidente|terremoto|sismo|estampida|desastre|accidente|derrumbe|incendio|"
+               r"naufragio|huracán|tormenta|inundación|deslizamiento"),
+        "fr": (r"d[eu]|de la|de l['’]|des|dans|lors d[eu]|après",
+               r"attaque|attentat|bombardement|explosion|fusillade|massacre|raid|embuscade|"
+               r"incident|séisme|tremblement de terre|bousculade|catastrophe|accident|"
+               r"effondrement|incendie|naufrage|ouragan|tempête|inondation|glissement"),
+        "de": (r"des|der|bei dem|beim|bei der|nach dem|nach der",
+               r"\w*(?:anschlags?|angriffs?|explosion|schießerei|massakers?|überfalls?|"
+               r"erdbebens?|unglücks?|unfalls?|einsturzes|brandes|sturms?|"
+               r"hochwassers|bebens?|bombardements?)"),
+        "ru": (r"при|в результате|от|во время",
+               r"теракт\w*|нападени[иея]|атак[еиу]|взрыв\w*|обстрел[еау]?|бойн[еи]|"
+               r"землетрясени[иея]|давк[еи]|катастроф[еи]|авари[ие]|обрушени[иея]|пожар[еа]?|"
+               r"наводнени[иея]|крушени[иея]"),
+        "pt": (r"d[oa]|em|n[oa]|por|após",
+               r"ataque|atentado|bombardeio|explosão|tiroteio|massacre|emboscada|incidente|"
+               r"terremoto|sismo|desastre|acidente|desabamento|incêndio|naufrágio|enchente"),
+        "it": (r"del(?:l['’]|la|lo)?|nel(?:l['’]|la|lo)?|per|dopo",
+               r"attacco|attentato|bombardamento|esplosione|sparatoria|massacro|agguato|"
+               r"incidente|terremoto|sisma|strage|disastro|crollo|incendio|naufragio|alluvione"),
+    }.items()
+}  # fmt: skip
 
 
 #: A toll raised to a new figure (:func:`_raised_toll`).
