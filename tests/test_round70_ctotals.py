@@ -164,3 +164,131 @@ def test_a_recovery_of_another_figure_keeps_the_total(lang: str, text: str) -> N
 @pytest.mark.parametrize(("lang", "text"), [(k, s) for k, v in SEARCH.items() for s in v])
 def test_so_far_with_the_counts_own_recovery_is_the_search(lang: str, text: str) -> None:
     assert toll_period(text, lang, PUB, [12]) is False
+
+
+# --- means: a firing word inside a proper name is a name, not the means ------------------
+
+from extractor.types.casualty_report import perpetrator_problem  # noqa: E402
+
+FRAME = {
+    "en": "{N} killed 14 civilians in Kenya on Monday.",
+    "de": "{N} töteten am Montag 14 Zivilisten in Kenia.",
+    "es": "{N} mató a 14 civiles en Kenia el lunes.",
+    "fr": "{N} a tué 14 civils au Kenya lundi.",
+    "pt": "{N} matou 14 civis no Quênia na segunda-feira.",
+    "it": "{N} ha ucciso lunedì 14 civili in Kenya.",
+    "ru": "{N} убили 14 мирных жителей в Кении в понедельник.",
+}
+GIVEN = {
+    "en": ["John", "Maria", "Ahmed"],
+    "it": ["Giuseppe", "Anna"],
+    "es": ["Juan", "Carlos"],
+    "de": ["Hans", "Peter"],
+    "fr": ["Jean", "Pierre"],
+    "pt": ["João", "Paulo"],
+}
+SURNAME = {
+    "en": ["Salvo", "Rounds", "Barrage", "Round", "Fire"],
+    "it": ["Salvo", "Colpi", "Colpo", "Fuoco"],
+    "es": ["Fuego", "Disparo", "Ráfaga"],
+    "de": ["Feuer", "Salve", "Beschuss"],
+    "fr": ["Tir", "Salve", "Rafale"],
+    "pt": ["Fogo", "Tiro", "Rajada"],
+}
+GROUP = {
+    "en": ["The {S} gang", "A gang led by John {S}"],
+    "es": ["El grupo {S}", "La banda {S}"],
+    "it": ["Il clan {S}", "Il gruppo {S}"],
+    "de": ["Die Gruppe {S}", "Die Einheit {S}"],
+    "fr": ["Le groupe {S}", "Les {S}"],
+    "pt": ["O grupo {S}", "Os {S}"],
+}
+ACTORS = sorted(
+    {(lang, f"{g} {s}") for lang, gs in GIVEN.items() for g in gs for s in SURNAME[lang]}
+    | {(lang, t.format(S=s)) for lang, ts in GROUP.items() for t in ts for s in SURNAME[lang]}
+    | {
+        ("ru", "Огнеборцы"),
+        ("ru", "Огнемётчики"),
+        ("ru", "Ударная группа"),
+        ("ru", "Бойцы ударного отряда"),
+        ("ru", "Батальон «Удар»"),
+        ("ru", "Отряд «Огонь»"),
+    }
+)
+MEANS = [
+    ("en", "Artillery rounds"),
+    ("en", "Rounds fired by troops"),
+    ("en", "Russian artillery fire"),
+    ("en", "Israeli fire"),
+    ("en", "German Leopards"),
+    ("en", "Taliban IEDs"),
+    ("en", "A hail of gunfire"),
+    ("en", "A volley of rockets"),
+    ("en", "A burst of machine-gun fire"),
+    ("en", "A barrage of missiles"),
+    ("de", "Sperrfeuer"),
+    ("de", "Schweres Feuer"),
+    ("de", "Heftiger Beschuss"),
+    ("de", "Russisches Artilleriefeuer"),
+    ("de", "Das Feuer"),
+    ("de", "Ein Hagel von Granaten"),
+    ("es", "El fuego de artillería"),
+    ("es", "Una lluvia de balas"),
+    ("es", "Ráfagas de disparos"),
+    ("fr", "Les tirs de l'armée"),
+    ("fr", "Une pluie d'obus"),
+    ("it", "I colpi di mortaio"),
+    ("pt", "Rajadas de metralhadora"),
+    ("ru", "Ракетный удар"),
+    ("ru", "Удар беспилотника"),
+    ("ru", "Огонь артиллерии"),
+]
+
+
+def _means(name: str, lang: str) -> bool:
+    found = perpetrator_problem(name, FRAME[lang].format(N=name), lang)
+    return found is not None and ("means" in found or "the event" in found)
+
+
+@pytest.mark.parametrize(("lang", "name"), ACTORS)
+def test_a_firing_word_inside_a_name_is_an_actor(lang: str, name: str) -> None:
+    assert not _means(name, lang)
+
+
+@pytest.mark.parametrize(("lang", "name"), MEANS)
+def test_the_means_stay_the_means(lang: str, name: str) -> None:
+    assert _means(name, lang)
+
+
+# --- since the edge of a month or year: the month the phrase gives ------------------------
+
+EDGE_OF_YEAR = [
+    ("en", "Since the end of 2023, 300 people have been killed in Kano.", "2023-12"),
+    ("en", "Since late 2023, 300 people have been killed in Kano.", "2023-12"),
+    ("en", "Since mid-2024, 300 people have been killed in Kano.", "2024-06"),
+    ("en", "Since the middle of 2024, 300 people have been killed in Kano.", "2024-06"),
+    ("es", "Desde finales de 2023, 300 personas han muerto en Kano.", "2023-12"),
+    ("es", "Desde mediados de 2024, 300 personas han muerto en Kano.", "2024-06"),
+    ("fr", "Depuis fin 2023, 300 personnes ont été tuées à Kano.", "2023-12"),
+    ("fr", "Depuis la mi-2024, 300 personnes ont été tuées à Kano.", "2024-06"),
+    ("de", "Seit Ende 2023 wurden in Kano 300 Menschen getötet.", "2023-12"),
+    ("de", "Seit Mitte 2024 wurden in Kano 300 Menschen getötet.", "2024-06"),
+    ("pt", "Desde meados de 2024, 300 pessoas foram mortas em Kano.", "2024-06"),
+    ("it", "Dalla fine del 2023, 300 persone sono state uccise a Kano.", "2023-12"),
+    ("ru", "С конца 2023 года в Кано погибли 300 человек.", "2023-12"),
+    ("ru", "С середины 2024 года в Кано погибли 300 человек.", "2024-06"),
+    ("it", "Da metà febbraio, 300 persone sono state uccise a Kano.", "2025-02"),
+    ("it", "Da inizio marzo, 300 persone sono state uccise a Kano.", "2025-03"),
+    ("pt", "Desde meados de fevereiro, 300 pessoas foram mortas em Kano.", "2025-02"),
+    ("pt", "Desde o fim de janeiro, 300 pessoas foram mortas em Kano.", "2025-01"),
+    # near misses: a year alone, the start of one, stay the year
+    ("en", "Since 2023, 300 people have been killed in Kano.", "2023"),
+    ("en", "Since the start of 2024, 300 people have been killed in Kano.", "2024"),
+    ("de", "Seit 2023 wurden in Kano 300 Menschen getötet.", "2023"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), EDGE_OF_YEAR)
+def test_since_an_edge_keeps_its_month(lang: str, text: str, start: str) -> None:
+    found = toll_period(text, lang, PUB, [300])
+    assert getattr(found, "value", found) == start

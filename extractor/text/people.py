@@ -108,7 +108,7 @@ THINGS: dict[str, re.Pattern[str]] = cue_patterns({
            r"ordenadores?", r"cargueros?", r"petroleros?", r"bombarderos?", r"morteros?",
            r"puentes?", r"campamentos?", r"motos?", r"motocicletas?", r"coches?",
            r"granadas?", r"proyectiles?", r"ob[uú]s", r"obuses", r"fuegos?", r"disparos?",
-           r"descargas?", r"r[aá]fagas?"],
+           r"descargas?", r"r[aá]fagas?", r"balas?"],
     "fr": [r"drones?", r"bombes?", r"mines?", r"missiles?", r"roquettes?", r"engins?",
            r"dispositifs?", r"chars?", r"véhicules?", r"cibles?", r"lanceurs?", r"bateaux?",
            r"embarcations?", r"avions?", r"aéronefs?", r"dépôts?", r"armes?", r"explosifs?",
@@ -136,7 +136,8 @@ THINGS: dict[str, re.Pattern[str]] = cue_patterns({
            r"истребител\w*", r"двигател\w*", r"носител\w*", r"грузовик\w*", r"передатчик\w*",
            r"перехватчик\w*", r"погрузчик\w*", r"ускорител\w*", r"глушител\w*",
            r"излучател\w*", r"гаубиц\w*", r"оруди\w*", "РСЗО", "РЛС", r"автомобил\w*",
-           r"гранат\w*", r"\w*удар(?:ы|ом|а|ов|ами)?", r"обстрел\w*", r"огон[ьё]\w*", r"огн[яеюём]\w*",
+           r"гранат\w*", r"\w*удар(?:ы|ом|а|ов|ами)?", r"обстрел\w*", r"огон[ьё]\w*",
+           r"огн[яеюём](?!\w*(?:чик|чиц|борц|борец))\w*",  # not "огнемётчики", "огнеборцы"
            r"залп\w*"],
     # the languages whose words the casualty rules read a perpetrator's head in: a thing
     # (a weapon, a device, a vehicle) is the means of harm, never who did it

@@ -202,7 +202,8 @@ _SINCE_WORDS: dict[str, re.Pattern[str]] = {
     "ar": re.compile(r"(?<!\w)و?منذ\s+"),
     "pt": re.compile(r"(?<!\w)desde\s+", re.IGNORECASE),
     "it": re.compile(
-        r"(?<!\w)(?:dal|dalla|dall['’]|da(?=\s+(?:\d|gennaio|febbraio|marzo|aprile|maggio|"
+        r"(?<!\w)(?:dal|dalla|dall['’]|da(?=\s+(?:(?:metà|inizio|fine|primi|met[aà])\s+(?:di\s+)?)?"
+        r"(?:\d|gennaio|febbraio|marzo|aprile|maggio|"
         r"giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)))\s*",
         re.IGNORECASE,
     ),
@@ -630,6 +631,21 @@ _EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
 }
 
 
+def _names_an_event(name: str, language: str) -> bool:
+    """Whether ``name`` holds a noun of an event (:data:`EVENT_CUES`: "the attack", "der
+    Anschlag"), but not as a group's name in quotes ("Батальон «Удар»") nor as a Russian
+    adjective of the group's noun ("Ударная группа", "Бойцы ударного отряда": a strike
+    force is an actor)."""
+    for p in with_english(EVENT_CUES, language):
+        for found in p.finditer(name):
+            if re.search(r"[«“„\"‘]\s*\Z", name[: found.start()]):
+                continue
+            if language == "ru" and _RU_ADJECTIVE.fullmatch(found.group()):
+                continue
+            return True
+    return False
+
+
 def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str | None:
     """Why ``name`` cannot be coded as the perpetrator of the toll in ``evidence``, if it cannot.
 
@@ -641,7 +657,7 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
     says it did the harm, and stays empty otherwise: an unproven perpetrator
     is no perpetrator.
     """
-    if any(p.search(name) for p in with_english(EVENT_CUES, language)):
+    if _names_an_event(name, language):
         return f"perpetrator {name!r} names the event, not who did it"
     if _names_the_means(name, language):
         return f"perpetrator {name!r} names the means of harm (a weapon, a device), not who did it"
@@ -742,14 +758,27 @@ def _names_the_means(name: str, language: str) -> bool:
             for m in p.finditer(text)
         )  # fmt: skip
     joins = _MEANS_JOINS.get(language, _MEANS_JOINS["en"])
-    heads = [h for h in (_means_head(part, language) for part in joins.split(text)) if h]
+    parts = joins.split(text)
+    cased = joins.split(unicodedata.normalize("NFC", name).strip())
+    if len(cased) != len(parts):
+        cased = parts  # the fold changed the joins: read no case
+    heads = [h for h in map(_means_head, parts, [language] * len(parts), cased) if h]
     return bool(heads) and all(means for _, means in heads)
 
 
-def _means_head(phrase: str, language: str) -> tuple[str, bool] | None:
+def _means_head(phrase: str, language: str, cased: str = "") -> tuple[str, bool] | None:
     """The head of one noun phrase of a name and whether it names the means
     (:func:`_names_the_means`); None for a phrase with no head of its own (a participle's,
-    "backed by aircraft")."""
+    "backed by aircraft"). ``cased`` is the phrase as written, before the fold: its case
+    tells a name (:func:`_in_a_name`)."""
+    cased = cased or phrase
+    quantity = _QUANTITY_OF.match(phrase)
+    if quantity and phrase[quantity.end() :].strip():  # "a hail of gunfire": the gunfire
+        written = _QUANTITY_OF.match(cased)
+        stuff = phrase[quantity.end() :]
+        found = _means_head(stuff, language, cased[written.end() :] if written else stuff)
+        if found is not None and found[1]:
+            return found  # else the quantity's own head: "rajadas de metralhadora"
     if language in _MEANS_HEAD_FIRST:
         words = [w for w in re.split(r"[\s'’]+", phrase) if w and not _MEANS_ARTICLE.fullmatch(w)]
         if language == "ru":
@@ -759,19 +788,75 @@ def _means_head(phrase: str, language: str) -> tuple[str, bool] | None:
         if not words:
             return None
         head = words[0]
+        if _in_a_name(head, cased, language):
+            return head, False  # "Os Tiros", "Les Rafales": a group's name
         # "coche bomba", "camion piégé" name a thing in apposition to the head, unless the
         # head is a person ("hombre bomba"); a Russian or Arabic noun after the head is its
         # genitive ("Бригада беспилотников")
         apposed = (
             language in _APPOSED and len(words) > 1 and not is_a_doer(head, language)
-            and is_a_means(words[1], language)
+            and is_a_means(words[1], language) and not _in_a_name(words[1], cased, language)
         )  # fmt: skip
         return head, is_a_means(head, language) or apposed
     if language == "en":  # the participle first: "a drone launched from Crimea"
         phrase = " ".join(_before_participle(phrase.split()))
     cut = _MEANS_HEAD_ENDS.get(language, _MEANS_HEAD_ENDS["en"]).sub("", phrase)
     words = [w for w in (w.strip('.,;:!?"()') for w in cut.split()) if w]
+    if words and _in_a_name(words[-1], cased, language):
+        return words[-1], False  # "Giuseppe Salvo", "Die Gruppe Feuer": a name
     return (words[-1], is_a_means(words[-1], language)) if words else None
+
+
+#: A quantity that heads the phrase of its stuff ("a hail of gunfire", "a volley of
+#: rockets", "una lluvia de balas", "une pluie d'obus", "ein Hagel von Granaten"): the
+#: stuff after it is the phrase's head.
+_QUANTITY_OF = re.compile(
+    r"\s*(?:(?:a|an|the|un|una|une|ein|eine|einen|uno|um|uma|la|le|el|il|o)\s+)?"
+    r"(?:hail|volley|burst|shower|rain|stream|salvo|barrage|lluvia|andanada|ráfaga|pluie|grêle|"
+    r"déluge|salve|rafale|hagel|regen|pioggia|raffica|grandinata|chuva|rajada)s?\s+"
+    r"(?:of|de|d['’]|von|di|da)\s*",
+    re.I,
+)
+
+
+def _in_a_name(word: str, phrase: str, language: str) -> bool:
+    """Whether ``word`` of ``phrase`` is part of a proper name, not a common noun that may
+    name the means: in quotes ("Батальон «Удар»"), or capitalised where only a name is
+    ("Giuseppe Salvo", "John Rounds", "El grupo Ráfaga", "Les Rafales", "Il clan Colpo"):
+    not the phrase's first word, after no country's adjective ("Russian Leopards" are
+    tanks). German capitalises every noun: there a word is a name's only after a noun
+    ("Die Gruppe Feuer") or a first word that is no article or adjective ("Hans Feuer";
+    "Schweres Feuer", "Das Feuer" are the means)."""
+    if re.search(rf"[«“„\"'‘]\s*{re.escape(word)}\s*[»”“\"'’]", phrase, re.I):
+        return True
+    words = [w.strip('.,;:!?"()«»“”„') for w in re.split(r"[\s'’]+", phrase) if w]
+    at = next((i for i, w in enumerate(words) if w.casefold() == word.casefold()), 0)
+    word = words[at] if words else word
+    if at == 0 or not word[:1].isupper() or any(c.isupper() for c in word[1:]):
+        return False  # first, lower case, or an acronym ("IEDs", "БПЛА")
+    before = words[at - 1]
+    if before.lower() in _DEMONYM_WORDS:
+        return False
+    if language != "de":
+        return True
+    if not before[:1].isupper():
+        return False
+    return at > 1 or not (
+        _DE_ARTICLE_OR_ADJECTIVE.fullmatch(before) or before.lower() in _DEMONYM_WORDS
+    )
+
+
+#: English names of a country's people, lower case ("russian", "israeli"): a capitalised
+#: word after one is a thing of that country, not a name ("Russian Leopards").
+_DEMONYM_WORDS = frozenset(w.lower() for words in DEMONYMS.values() for w in words)
+#: A German article or adjective before a noun ("Das Feuer", "Schweres Feuer", "Heftiger
+#: Beschuss", "Russisches Feuer"); "Peter", "Walter" end as an adjective, but on no stem of one.
+_DE_ARTICLE_OR_ADJECTIVE = re.compile(
+    r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|"
+    r"\w*(?:isch|ig|lich|iv|al|ell|end|schwer|stark|dicht|neu|groß|gross|erst|letzt)"
+    r"(?:e|es|er|en|em))",
+    re.I,
+)
 
 
 def _before_participle(words: list[str]) -> list[str]:
@@ -4525,7 +4610,7 @@ def _period_from(
             return russian
     resolved = DateValue.resolve(written, published, language)
     if resolved is not None and resolved.value is not None:
-        return _from_then_on(resolved, complement, published)
+        return _from_then_on(_year_edge(resolved, complement), complement, published)
     lead = _TIME_LEAD.match(complement)
     head = complement[lead.end() if lead else 0 :]
     first = re.match(r"[^\W\d_]+", head)
@@ -4555,11 +4640,36 @@ def _period_from(
     return None
 
 
+def _year_edge(resolved: DateValue, complement: str) -> DateValue:
+    """A year read after the edge of it that the phrase names, to that edge's month:
+    "since the end of 2023", "desde finales de 2023", "depuis fin 2023", "seit Ende 2023"
+    start in 2023-12; "since mid-2024", "desde mediados de 2024", "seit Mitte 2024" in
+    2024-06. The date rules read the year alone, a start eleven or five months early."""
+    if resolved.precision != "year" or resolved.value is None or len(resolved.value) != 4:
+        return resolved
+    edge = _YEAR_EDGE.match(complement)
+    if edge is None or edge.group("year") != resolved.value:
+        return resolved
+    month = "12" if edge.group("end") else "06"
+    return resolved.model_copy(update={"value": f"{resolved.value}-{month}", "precision": "month"})
+
+
+#: The end or the middle of a year right after "since" (:func:`_year_edge`).
+_YEAR_EDGE = re.compile(
+    r"\s*(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+)?"
+    r"(?:(?P<end>end|late|finales|final|fin|fine|Ende|finais|fins|fim|конца)|"
+    r"middle|mid|mediados|milieu|mi|Mitte|meados|metà|meta|середины)"
+    r"(?:\s+of|\s+de|\s+del|\s+d['’]|\s+di|\s+do|\s+da|\s*-|\s)*\s*(?:the\s+year\s+)?(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
 #: A month after the edge of its period ("inicio de marzo", "début mars", "Anfang März",
 #: "the start of March"): group 1 is the month's word.
 _MONTH_EDGE = re.compile(
     r"(?:(?:start|beginning|end|middle|inicio|comienzo|principios?|finales|mediados|fin|"
-    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio)\s+|mid-|mi-|metà\s+)?"
+    r"début|milieu|Anfang|Beginn|Ende|Mitte|início|começo|inizio|meados|finais|fins|fim|"
+    r"princípios?|inícios?|fine|primi)\s+|mid-|mi-|metà\s+)?"
     r"(?:(?:of|de|del|des|du|d['’]|do|da|di)\s*)?(?:(?:the|el|le|la)\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
@@ -4608,7 +4718,7 @@ def _russian_since(after: str, complement: str, published: date | None) -> DateV
     if bound is None or end is None:
         near = _russian_edge_or_near(complement, published)
         if near is not None:
-            return _from_then_on(near, "", published)
+            return _from_then_on(_year_edge(near, complement), "", published)
         return False  # "с февраля по данным ООН": no bound, a period that runs on
     start = _russian_time(bound["start"], published)
     if start is None or start.value is None or end.value is None:
