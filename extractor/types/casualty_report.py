@@ -835,8 +835,10 @@ def _in_a_name(word: str, phrase: str, language: str) -> bool:
     if at == 0 or not word[:1].isupper() or any(c.isupper() for c in word[1:]):
         return False  # first, lower case, or an acronym ("IEDs", "БПЛА")
     before = words[at - 1]
-    if before.lower() in _DEMONYM_WORDS:
-        return False
+    if before.lower() in _DEMONYM_WORDS or is_a_thing(before, language):
+        return False  # "Russian Leopards", "Artillery Rocket": a kind of the thing
+    if language == "en" and _EN_KIND_OF_WEAPON.fullmatch(before):
+        return False  # "Chemical Weapons", "Anti-Tank Guided Missiles" as a title writes them
     if language != "de":
         return True
     if not before[:1].isupper():
@@ -849,6 +851,9 @@ def _in_a_name(word: str, phrase: str, language: str) -> bool:
 #: English names of a country's people, lower case ("russian", "israeli"): a capitalised
 #: word after one is a thing of that country, not a name ("Russian Leopards").
 _DEMONYM_WORDS = frozenset(w.lower() for words in DEMONYMS.values() for w in words)
+#: An English adjective of a kind of weapon, capitalised in a title ("Chemical Weapons",
+#: "Intercontinental Ballistic Missile", "Anti-Personnel Landmine", "Air Defense Artillery").
+_EN_KIND_OF_WEAPON = re.compile(r"\w+(?:ical|istic|ided)|anti-[\w-]+|nuclear|defen[cs]e", re.I)
 #: A German article or adjective before a noun ("Das Feuer", "Schweres Feuer", "Heftiger
 #: Beschuss", "Russisches Feuer"); "Peter", "Walter" end as an adjective, but on no stem of one.
 _DE_ARTICLE_OR_ADJECTIVE = re.compile(
