@@ -667,25 +667,104 @@ def _harm_words(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
+#: Per language, the words that open a clause of what was said, learned or seen ("that",
+#: "how", "dass", "que", "comment", "что"): harm told after one is the complement's, and a
+#: pointing word before it belongs to the clause that embeds it ("Officials there confirmed
+#: that 12 were killed", "Dort gaben die Behörden bekannt, dass", "Там подтвердили, что").
+_COMPLEMENTISERS: dict[str, str] = {
+    "en": r"that|how|whether",
+    "de": r"dass|daß|wie|ob",
+    "fr": r"que|qu['’]|comment",
+    "es": r"que|cómo|como",
+    "ru": r"что|как|будто|чтобы",
+}
+#: Per language, the auxiliaries a pointing word may follow inside the harm's own clause
+#: ("wurden dort 12 getötet", "were there killed"): a verb, not a subject noun before it.
+_AUXILIARIES: dict[str, str] = {
+    "en": r"was|were|is|are|been|be|has|have|had",
+    "de": r"wurden|wurde|werden|wird|sind|ist|waren|war|seien|sei|haben|hat|hatten|hatte",
+    "fr": r"ont|a|avait|avaient|sont|est|étaient|était|furent|fut",
+    "es": r"han|ha|habían|había|fueron|fue|son|es|eran|era",
+    "ru": r"были|был|была|было",
+}  # fmt: skip
+
+
+@cache
+def _language_words(table: tuple[tuple[str, str], ...], language: str) -> re.Pattern[str]:
+    """The words of a per-language ``table`` of ``language`` and English as whole words."""
+    rows = dict(table)
+    words = "|".join(rows[lang] for lang in dict.fromkeys(("en", language)) if lang in rows)
+    return re.compile(rf"(?<![\w'’])(?:{words})(?![\w'’])", re.IGNORECASE)
+
+
 def _adverb_of_harm(text: str, there: re.Match[str], language: str) -> bool:
-    """Whether the pointing word ``there`` is an adverb of the harm, not of a clause of
-    saying or learning ("officials there said", "Helfer dort sagten", "y ont appris",
-    "allí mismo supieron", "там узнали": a verb of saying or learning within three words
-    after it in its clause, past a comma where it opens its clause ("There, they heard"),
-    or just before it), and its own clause names no place of its own ("there
-    ... killed in Bunia": a place the harm's clause names beats a pointing word)."""
+    """Whether the pointing word ``there`` is an adverb of the harm's own clause, the
+    codebook's place of the harm. It is where it follows the harm's word in its clause
+    ("12 were killed there") or opens the clause that tells the harm (:func:`_opens_clause`:
+    "There, 12 died", "Dort wurden 12 getötet", "et y ont été tuées") with no word of a
+    complement between it and the harm (:data:`_COMPLEMENTISERS`: "Officials there
+    confirmed that", "Там подтвердили, что"). A pointing word right after a subject noun
+    ("Officials there estimated", "Witnesses there", "Die Behörden dort") tells where the
+    speakers are, whatever their verb; one beside a verb of saying or learning ("there,
+    they heard", "Helfer dort sagten", "allí mismo supieron") too. Nor does it point where
+    the harm's clause names a place of its own ("there ... killed in Bunia")."""
+    if _beside_speech(text, there, language):
+        return False
+    harm_words = _harm_words(language)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, there.start())), default=0)
+    if harm_words.search(text, clause_start, there.start()):
+        read_from = there.end()
+    else:
+        sentence = _SENTENCE_END.search(text, there.end())
+        harm = harm_words.search(text, there.end(), sentence.start() if sentence else len(text))
+        if harm is None or not _opens_clause(text, there, language):
+            return False
+        complements = _language_words(tuple(_COMPLEMENTISERS.items()), language)
+        if complements.search(text, there.end(), harm.start()):
+            return False
+        read_from = harm.start()
+    skip = re.match(r"[\s,:]*", text[there.end() :])
+    place_from = there.end() + (skip.end() if skip else 0)
+    clause = _CLAUSE_END.search(text, max(place_from, read_from))
+    clause_end = clause.start() if clause else len(text)
+    return _next_place(text, place_from, clause_end, language) == clause_end
+
+
+def _beside_speech(text: str, there: re.Match[str], language: str) -> bool:
+    """Whether a verb of saying or learning (:func:`_said_near`) stands within three words
+    after pointing word ``there`` in its clause, past a comma where it opens its clause
+    ("There, they heard"), or just before it ("learned there")."""
     opens = re.search(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$", text[: there.start()])
     gap = r"[\s,]*" if opens else r"\s*"
     after = re.match(rf"{gap}((?:[\w'’-]+\s*){{1,3}})", text[there.end() :])
     before = re.search(r"([\w'’-]+)\s*$", text[: there.start()])
     near = [after.group(1) if after else "", before.group(1) if before else ""]
-    if any(_said_near(language).search(part) for part in near):
+    return any(_said_near(language).search(part) for part in near)
+
+
+def _opens_clause(text: str, there: re.Match[str], language: str) -> bool:
+    """Whether pointing word ``there`` stands where an adverb of its clause's verb stands,
+    not after the clause's subject: first in its sentence or clause (after a stop, comma or
+    "and": "There, 12 died", "und dort wurden"), after one word that opens the clause when
+    a comma follows it ("Once there, 12 died", "Over there,"), after an auxiliary
+    (:data:`_AUXILIARIES`: "wurden dort 12 getötet"), last in its clause ("fue atacado
+    allá; murieron 12"), or as French "y", which stands between the subject and its verb
+    ("12 personnes y ont été tuées")."""
+    before = text[: there.start()]
+    if re.search(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$", before):
+        return True
+    if re.match(r"\s*(?:[.;:!?]|$)", text[there.end() :]):
+        return True
+    if language == "fr" and there.group().lower() == "y":
+        return True
+    word = re.search(r"([\w'’-]+)\s*$", before)
+    if word is None:
         return False
-    skip = re.match(r"[\s,:]*", text[there.end() :])
-    clause_start = there.end() + (skip.end() if skip else 0)
-    clause = _CLAUSE_END.search(text, clause_start)
-    clause_end = clause.start() if clause else len(text)
-    return _next_place(text, clause_start, clause_end, language) == clause_end
+    auxiliaries = _language_words(tuple(_AUXILIARIES.items()), language)
+    if auxiliaries.fullmatch(word.group(1)):
+        return True
+    opener = re.search(r"(?:^|[.;:!?,])\s*[\w'’-]+\s*$", before)
+    return opener is not None and re.match(r"\s*,", text[there.end() :]) is not None
 
 
 def _next_place(text: str, start: int, stop: int, language: str) -> int:
