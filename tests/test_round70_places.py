@@ -13,7 +13,7 @@ import pytest
 
 from extractor.text.places import movement_ends
 
-ENDS = ["Goma", "Kharkiv"]
+ENDS = ["Goma"]
 
 #: Per language: the movement sentence, subject nouns, verbs of telling (many in no list),
 #: the complement word, and a harm clause.
@@ -84,3 +84,49 @@ def test_a_speakers_there_leaves_the_end_an_end(language: str, text: str) -> Non
 )
 def test_harm_told_there_in_its_own_clause_is_at_the_end(language: str, text: str) -> None:
     assert not _named_as_end(text, language), text
+
+
+# --- Datelines: a tail after a city and its region (a date, weekday, credit, a lower-case
+# phrase, an em or en dash) names no place; the region is read as without it.
+
+from extractor.text.places import place_country, place_proves_country  # noqa: E402
+
+#: City and region as written, and the state they prove bare.
+DATELINES = [
+    ("Atlanta, Georgia", "USA"), ("Savannah, Ga.", "USA"), ("Augusta, Georgia", "USA"),
+    ("Columbus, Ga.", "USA"), ("Lebanon, N.H.", "USA"), ("Berlin, N.H.", "USA"),
+    ("Alexandria, Va.", "USA"), ("Melbourne, Fla.", "USA"), ("Jordan, Minnesota", "USA"),
+    ("Paris, TX", "USA"), ("Paris, Texas", "USA"), ("Moscow, Idaho", "USA"),
+    ("WASHINGTON, D.C.", "USA"), ("Washington, D.C.", "USA"), ("Dublin, Ohio", "USA"),
+    ("Perth, Scotland", "GBR"), ("Tbilisi, Georgia", "GEO"), ("Gori, Georgia", "GEO"),
+    ("Kyiv, Ukraine", "UKR"), ("Tripoli, Lebanon", "LBN"), ("Hamilton, Ontario", "CAN"),
+]  # fmt: skip
+TAILS = [
+    ", March 3 (Reuters)", ", March 3", ", on Monday", " (AP) —", " —", " –", ", Jan. 5 (AP)",
+    " (AFP) -", ", 3 March 2024", ", Tuesday", ", 2024", " (Reuters) —",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("base", "tail", "state"),
+    [(base, tail, state) for (base, state), tail in itertools.product(DATELINES, TAILS)],
+)
+def test_a_dateline_tail_leaves_the_state_of_city_and_region(
+    base: str, tail: str, state: str
+) -> None:
+    assert place_proves_country(base + tail) == state, base + tail
+    assert place_country(base + tail) == place_country(base), base + tail
+
+
+#: Near misses: a later part that names a country outranks the region; a code after a
+#: city known only abroad stays that state's or open; a shared city alone proves nothing.
+NEAR_MISSES = [
+    ("Paris, France, on Monday", "FRA"), ("Moscow, Russia - Reuters", "RUS"),
+    ("Perth, WA, March 3", "AUS"), ("Tripoli, March 3 (Reuters)", None),
+    ("Valencia — ", None), ("Kingston, Jamaica —", "JAM"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "state"), NEAR_MISSES)
+def test_a_tail_proves_nothing_of_its_own(text: str, state: str | None) -> None:
+    assert place_proves_country(text) == state, text

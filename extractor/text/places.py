@@ -46,8 +46,9 @@ _LEADING = re.compile(
 
 
 #: What separates the parts of a place as written ("Kharkiv, Ukraine", "Goma (DRC)",
-#: "Moscow - Reuters"): every reader of those parts splits the same way.
-_PLACE_PARTS = re.compile(r"[,;/()]| - ")
+#: "Moscow - Reuters", the AP's "WASHINGTON, D.C. —"): every reader of those parts splits
+#: the same way, an em or en dash as a hyphen between spaces.
+_PLACE_PARTS = re.compile(r"[,;/()]| - |\s*[—–]")
 
 
 def place_country(text: str | None) -> str | None:
@@ -58,6 +59,7 @@ def place_country(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
+    text = _without_credits(text)
     parts = _PLACE_PARTS.split(text)
     if state := _state_place(parts):
         return state
@@ -268,7 +270,7 @@ def _division_names(name: str) -> set[str]:
 
 #: Punctuation that ends a sentence or quote after a place ("Texas.", "Ontario,'"): no
 #: part of its name.
-_TRAILING = " .,;:!?'\"’”"
+_TRAILING = " .,;:!?'\"’”—–"
 
 
 def _place_states(key: str) -> frozenset[str]:
@@ -433,13 +435,28 @@ def place_proves_country(text: str | None) -> str | None:
     return _proved_reading(text)
 
 
+#: A part that goes on a list of places ("Maryland, Pennsylvania, and Virginia", "et
+#: Lyon", "und Bonn"): a place of its own, though it opens in lower case.
+_LISTED = re.compile(r"\s*(?:and|or|&|et|ou|und|oder|y|e|o|и|или)\s", re.IGNORECASE)
+
+
 def _without_credits(text: str) -> str:
     """``text`` without the press credits written among its parts ("Beirut (CNN)",
-    "Moscow - Reuters"): a credit names no place (:data:`PRESS_CREDITS`)."""
+    "Moscow - Reuters": :data:`PRESS_CREDITS`) and without the dates, weekdays and
+    lower-case phrases after a city and its region ("Atlanta, Georgia, March 3",
+    "Lebanon, N.H., on Monday": :func:`_says_no_place`; in "Arizona, near the border" the
+    phrase is read, and a list's last place, :data:`_LISTED`): none names a place, and each reader of the parts (:func:`_state_place`,
+    :func:`_us_code_after_namesake`, :func:`_region_reading`) reads the parts left, so a
+    tail never takes the place of a state's name."""
     parts = _PLACE_PARTS.split(text)
     kept = [
-        p for p in parts if normalise_text(p, accents=False).strip(_TRAILING) not in PRESS_CREDITS
+        p
+        for index, p in enumerate(parts)
+        if normalise_text(p, accents=False).strip(_TRAILING) not in PRESS_CREDITS
+        and not (index > 1 and p.strip(_TRAILING) and _says_no_place(p) and not _LISTED.match(p))
     ]
+    if not any(p.strip(_TRAILING) for p in kept):
+        return text
     return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
 
 
