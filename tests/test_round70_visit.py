@@ -22,7 +22,7 @@ from typing import Any
 
 from extractor.text.places import place_proves_country
 from tests.roles_support import run
-from tests.test_round69_visitpart import STATES
+from tests.test_round69_visitpart import STATES, _draft
 
 PAIRS = [("PER", "AUT"), ("KEN", "GHA"), ("AUT", "PER"), ("GHA", "KEN")]
 LATIN = [("Irina Salo", "Peter Wik"), ("Maria Berg", "Hans Ruiz")]
@@ -79,16 +79,6 @@ METONYM: dict[str, list[str]] = {
     "pt": ["O ministro de {Y}, {B}, reuniu-se na sexta-feira em {D} com {A}, informou {C}."],
     "ja": ["{C}によると、{Y}の{B}外相は金曜日、{D}で{A}外相と会談した。"],
 }  # fmt: skip
-
-
-def _draft(guest: tuple[str, str], host: tuple[str, str]) -> dict[str, Any]:
-    return {
-        "visitors": [{"name": guest[0], "title": None, "country": guest[1]}],
-        "visitor_country": guest[1],
-        "hosts": [{"name": host[0], "title": None, "country": host[1]}],
-        "host_country": host[1], "place": None, "date": None, "end_date": None,
-        "purpose": None, "status": "occurred", "attribution": None, "evidence": [1],
-    }  # fmt: skip
 
 
 Case = tuple[str, str, str, str, str, str]
