@@ -428,36 +428,67 @@ HONORIFICS: dict[str, frozenset[str]] = {
          "mayor", "chairman", "chairwoman", "chairperson", "comrade", "marshal", "brigadier",
          "sergeant", "captain", "commander", "commissioner", "commodore", "majesty",
          "highness", "excellency", "honourable", "honorable", "hon", "sultan", "shah",
-         "emperor", "empress", "princess", "sheikha", "dame", "baron", "duchess"]
+         "emperor", "empress", "princess", "sheikha", "dame", "baron", "duchess",
+         "professor", "prof", "father", "lady", "mufti", "congressman", "congresswoman",
+         "metropolitan", "envoy", "madam", "colonel", "admiral", "lieutenant", "lt"]
     ),
     "de": frozenset(
         ["scheich", "scheicha", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
          "oberbürgermeisterin", "papst", "kardinal", "bischof", "rabbiner", "imam",
          "genosse", "genossin", "marschall", "richter", "richterin", "vorsitzende",
          "vorsitzender", "majestät", "hoheit", "exzellenz", "kaiser", "sultan", "fürst",
-         "herzog", "prinzessin", "königin"]
+         "herzog", "prinzessin", "königin", "professor", "professorin", "oberst",
+         "pfarrer", "pfarrerin", "landrat", "landrätin", "abgeordnete", "abgeordneter"]
     ),
     "fr": frozenset(
         ["majesté", "altesse", "excellence", "maire", "juge", "pape", "cardinal", "évêque",
          "rabbin", "imam", "camarade", "maréchal", "cheikh", "cheikha", "sultan", "émir",
-         "prince", "princesse", "roi", "reine", "mgr", "monseigneur"]
+         "prince", "princesse", "roi", "reine", "mgr", "monseigneur", "docteur",
+         "professeur", "préfet", "préfète", "député", "députée", "colonel", "patriarche"]
     ),
     "es": frozenset(
         ["mandatario", "mandataria", "alcalde", "alcaldesa", "juez", "jueza", "papa",
          "cardenal", "obispo", "rabino", "imán", "camarada", "mariscal", "jeque",
          "majestad", "alteza", "excelencia", "premier", "sultán", "emir", "príncipe",
-         "princesa", "rey", "reina"]
+         "princesa", "rey", "reina", "doctor", "doctora", "coronel", "monseñor",
+         "diputado", "diputada", "patriarca", "comandante"]
     ),
     "it": frozenset(
         ["sindaco", "giudice", "papa", "cardinale", "vescovo", "rabbino", "imam",
          "maresciallo", "sceicco", "maestà", "altezza", "eccellenza", "premier", "sultano",
-         "emiro", "principe", "principessa", "re", "regina", "mandatario"]
+         "emiro", "principe", "principessa", "re", "regina", "mandatario", "onorevole",
+         "on", "dottor", "dottore", "dott", "monsignor", "monsignore", "colonnello",
+         "deputato", "deputata", "governatore", "patriarca", "ambasciatore", "ambasciatrice"]
     ),
     "pt": frozenset(
         ["premiê", "premier", "prefeito", "prefeita", "juiz", "juíza", "papa", "cardeal",
          "bispo", "rabino", "imã", "camarada", "marechal", "xeque", "majestade", "alteza",
          "excelência", "mandatário", "mandatária", "sultão", "emir", "príncipe", "princesa",
-         "rei", "rainha"]
+         "rei", "rainha", "doutor", "doutora", "coronel", "deputado", "deputada",
+         "embaixador", "embaixadora", "padre", "governador", "governadora"]
+    ),
+    # Russian titles decline; the forms a title takes before a subject or an object
+    # ("Мэр Холм", "с мэром Холмом", "мэра Холма")
+    "ru": frozenset(
+        form
+        for stem, endings in {
+            "мэр": ("", "а", "у", "ом", "е"), "губернатор": ("", "а", "у", "ом", "е"),
+            "патриарх": ("", "а", "у", "ом", "е"), "посол": ("",), "посл": ("а", "у", "ом", "е"),
+            "сенатор": ("", "а", "у", "ом", "е"), "судь": ("я", "и", "е", "ю", "ей"),
+            "митрополит": ("", "а", "у", "ом", "е"), "имам": ("", "а", "у", "ом", "е"),
+            "муфти": ("й", "я", "ю", "ем", "и"), "шейх": ("", "а", "у", "ом", "е"),
+            "султан": ("", "а", "у", "ом", "е"), "эмир": ("", "а", "у", "ом", "е"),
+            "король": ("",), "корол": ("я", "ю", "ём", "е"), "королев": ("а", "ы", "е", "у", "ой"),
+            "принц": ("", "а", "у", "ем", "е"), "принцесс": ("а", "ы", "е", "у", "ой"),
+            "господин": ("", "а", "у", "ом", "е"), "госпож": ("а", "и", "е", "у", "ой"),
+            "генерал": ("", "а", "у", "ом", "е"), "полковник": ("", "а", "у", "ом", "е"),
+            "адмирал": ("", "а", "у", "ом", "е"), "маршал": ("", "а", "у", "ом", "е"),
+            "профессор": ("", "а", "у", "ом", "е"), "доктор": ("", "а", "у", "ом", "е"),
+            "депутат": ("", "а", "у", "ом", "е"), "кардинал": ("", "а", "у", "ом", "е"),
+            "епископ": ("", "а", "у", "ом", "е"), "раввин": ("", "а", "у", "ом", "е"),
+            "товарищ": ("", "а", "у", "ем", "е"), "председател": ("ь", "я", "ю", "ем", "е"),
+        }.items()
+        for form in (stem + ending for ending in endings)
     ),
 }  # fmt: skip
 
