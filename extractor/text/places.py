@@ -747,11 +747,16 @@ def _adverb_of_harm(text: str, there: re.Match[str], language: str) -> bool:
     return _next_place(text, place_from, clause_end, language) == clause_end
 
 
+#: The end of the text before a word that opens its clause: the text's start, a stop or
+#: comma, or "and" ("There, 12 died", "und dort wurden").
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$")
+
+
 def _beside_speech(text: str, there: re.Match[str], language: str) -> bool:
     """Whether a verb of saying or learning (:func:`_said_near`) stands within three words
     after pointing word ``there`` in its clause, past a comma where it opens its clause
     ("There, they heard"), or just before it ("learned there")."""
-    opens = re.search(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$", text[: there.start()])
+    opens = _CLAUSE_OPENS_BEFORE.search(text[: there.start()])
     gap = r"[\s,]*" if opens else r"\s*"
     after = re.match(rf"{gap}((?:[\w'’-]+\s*){{1,3}})", text[there.end() :])
     before = re.search(r"([\w'’-]+)\s*$", text[: there.start()])
@@ -768,7 +773,7 @@ def _opens_clause(text: str, there: re.Match[str], language: str) -> bool:
     allá; murieron 12"), or as French "y", which stands between the subject and its verb
     ("12 personnes y ont été tuées")."""
     before = text[: there.start()]
-    if re.search(r"(?:^|[.;:!?,]|(?<!\w)(?:and|und|et|y|и|а))\s*$", before):
+    if _CLAUSE_OPENS_BEFORE.search(before):
         return True
     if re.match(r"\s*(?:[.;:!?]|$)", text[there.end() :]):
         return True
@@ -833,15 +838,7 @@ def _route_on(text: str, at: int, language: str) -> list[tuple[int, int]]:
     ("в Украину", "в Киев"); a name in the prepositional ("в Польше", "в Кении") is
     where something is, and ends the route; French "en", "à", "au" say where as often as
     whither, and are left out."""
-    langs = tuple(dict.fromkeys(("en", language)))
-    path = "|".join(
-        _PATH_PREPS[lang] if lang != "fr" else r"de|du|des|d['’]|depuis|vers|via|par"
-        for lang in langs
-        if lang in _PATH_PREPS
-    )
-    step = re.compile(
-        rf"\s*(?P<prep>{path})\s+(?:{_ARTICLES}|l['’])?(?P<name>{_NAME})", re.IGNORECASE
-    )
+    step = _route_step(language)
     spans = []
     while (found := step.match(text, at)) is not None:
         prep, name = found.group("prep").casefold(), found.group("name")
@@ -852,6 +849,21 @@ def _route_on(text: str, at: int, language: str) -> list[tuple[int, int]]:
         spans.append(found.span("name"))
         at = found.end()
     return spans
+
+
+@cache
+def _route_step(language: str) -> re.Pattern[str]:
+    """One step of a route in ``language`` and English (:func:`_route_on`): a preposition
+    of the way (:data:`_PATH_PREPS`; French's without "en", "à", "au") and a name."""
+    langs = tuple(dict.fromkeys(("en", language)))
+    path = "|".join(
+        _PATH_PREPS[lang] if lang != "fr" else r"de|du|des|d['’]|depuis|vers|via|par"
+        for lang in langs
+        if lang in _PATH_PREPS
+    )
+    return re.compile(
+        rf"\s*(?P<prep>{path})\s+(?:{_ARTICLES}|l['’])?(?P<name>{_NAME})", re.IGNORECASE
+    )
 
 
 #: Per language, the words of a movement that crosses a border: fleeing, escaping,

@@ -2033,7 +2033,7 @@ def _speaks_of_a_noun(quote: str, at: int) -> bool:
     its date the event's, as a passive verb of speech's is (:data:`_PASSIVE_BEFORE`).
     The object's phrase runs to the first comma, colon or relative word; a complementizer
     or a finite verb in it makes it a clause's subject ("said the gunmen had killed")."""
-    found = next((p.match(quote, at) for p in _NOUN_OBJECT.values() if p.match(quote, at)), None)
+    found = next(filter(None, (p.match(quote, at) for p in _NOUN_OBJECT.values())), None)
     if found is None:
         return False
     phrase = re.split(r"[,;:.!?()]|(?<!\w)(?:who|which|whom|whose)(?!\w)", quote[found.end() :])[0]

@@ -814,16 +814,16 @@ _MOST_VISITED = re.compile(r"(?<!\w)(?:most|least|much|more|widely|frequently)\s
 #: A word of coming back from a place before a visit noun ("de regreso de una visita
 #: oficial a", "zurück von einem Besuch in", "de volta de uma visita a", "back from a
 #: visit to"): up to two words (an article, an adjective) between.
-_FROM_WORDS = r"(?:from|de|d'|desde|von|aus|da|dal|dalla|do|da|из|от)"
+_FROM_WORDS = r"(?:from|de|d'|desde|von|aus|da|dal|dalla|do|из|от)"
 
 
 def _a_previous_leg(sentence: str, at: int, language: str) -> bool:
     """Whether the word of going at offset ``at`` is a visit someone came back from (a
     word of :data:`RETURN_WORDS` and "from" right before it): a previous leg, in every
     language, not where this visit took place."""
-    back = _words(RETURN_WORDS.get(language, ()))
     if not RETURN_WORDS.get(language):
         return False
+    back = _words(RETURN_WORDS[language])
     before = sentence[max(0, at - 60) : at]
     return bool(
         re.search(rf"(?<!\w)(?i:{back})\s+(?i:{_FROM_WORDS})\s*(?:[\w'’-]+\s+){{0,2}}$", before)
@@ -2329,7 +2329,7 @@ _CAME = re.compile(
 #: or "travelled to the port" is a trip inside the country, where a host escorts.
 _JOURNEY = re.compile(
     r"(?<!\w)(?:travel\w*|flew|flown|journey\w*|went|viaj\w*|vol[oó]|voyag\w*|reist\w*"
-    r"|flog\w*|viagg\w*|viaj\w*|поехал\w*|полетел\w*)"
+    r"|flog\w*|viagg\w*|поехал\w*|полетел\w*)"
     r"(?:\s+\w+){0,3}?\s+(?:to|into|a|à|en|nach|in|para|в)\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])",
     re.I,
 )
@@ -2370,7 +2370,7 @@ def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
                 if mine.start() > theirs.start():
                     start, end = theirs.end(), mine.start()
                 between = quote[start:end]
-                if end - start > _COMPANY_REACH or re.search(r"[.!?;。](?:\s|$)", between):
+                if end - start > _COMPANY_REACH or _COMPANY_STOP.search(between):
                     continue
                 if not _on_a_journey(
                     _sentence_around(
@@ -2393,13 +2393,16 @@ def _travels_with(name: str, guests: Sequence[str], quote: str) -> bool:
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds ``text[start:end]``."""
-    opens = max((m.end() for m in re.finditer(r"[.!?;。](?:\s|$)", text[:start])), default=0)
-    closes = re.search(r"[.!?;。](?:\s|$)", text[end:])
-    return text[opens : end + closes.start() if closes else len(text)]
+    opens = max((m.end() for m in _COMPANY_STOP.finditer(text, 0, start)), default=0)
+    closes = _COMPANY_STOP.search(text, end)
+    return text[opens : closes.start() if closes else len(text)]
 
 
 #: How far apart two names may stand for one to travel with the other.
 _COMPANY_REACH = 160
+#: The end of a sentence for :func:`_travels_with`: a stop before a blank or the end
+#: ("U.S." goes on).
+_COMPANY_STOP = re.compile(r"[.!?;。](?:\s|$)")
 
 
 def _a_leader(title: str) -> bool:
