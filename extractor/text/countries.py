@@ -4237,16 +4237,9 @@ def _language_words_articles() -> frozenset[str]:
     return frozenset(_fold(w) for words in _LANGUAGE_ARTICLES.values() for w in words.split())
 
 
-#: What joins the names of a list: a comma, or a conjunction of the text's language.
-_LIST_JOINS: dict[str, str] = {
-    "en": "and or", "it": "e ed o", "es": "y e o u", "fr": "et ou", "pt": "e ou",
-    "de": "und oder", "nl": "en of", "ru": "и или",
-}  # fmt: skip
-
-
 def _listed_after_a_language(text: str, start: int, language: str) -> bool:
     """Whether the name at ``start`` follows, after a comma or a conjunction
-    (:data:`_LIST_JOINS`), a name that names a language: lists share their reading
+    (:data:`_COORDINATORS`), a name that names a language: lists share their reading
     ("parle russe et espagnol", "Hindi and Russian")."""
     at = start
     while at > 0 and text[at - 1] in " \t":
@@ -4258,7 +4251,7 @@ def _listed_after_a_language(text: str, start: int, language: str) -> bool:
         at -= len("as well as")
     else:
         word = _word_before(text, start)
-        if _fold_word(word) not in _LIST_JOINS.get(language, "").split():
+        if _fold_word(word) not in _coordinators(language):
             return False
         at = text.rindex(word, 0, start)
     while at > 0 and text[at - 1] in " \t,":
@@ -4324,8 +4317,12 @@ def _adverb_of_manner(folded: str, language: str) -> bool:
     return folded.endswith(_ADVERB_ENDINGS)
 
 
-#: Words that join two adjectives of one noun ("Ukrainian and Polish pilots").
-_COORDINATORS: dict[str, str] = {"en": "and or", "nl": "en of", "ru": "и или"}
+#: Words that join two adjectives of one noun ("Ukrainian and Polish pilots") or the
+#: names of a list (:func:`_listed_after_a_language`: "parle russe et espagnol").
+_COORDINATORS: dict[str, str] = {
+    "en": "and or", "it": "e ed o", "es": "y e o u", "fr": "et ou", "pt": "e ou",
+    "de": "und oder", "nl": "en of", "ru": "и или",
+}  # fmt: skip
 
 
 @cache
