@@ -100,7 +100,9 @@ CAPITAL_MONTHS = {
     "fr": (["Mars", "Juillet"], ["Le rover a atterri en {M}.", "Il a vécu en {M} Street."]),
     "pt": (
         ["Maio", "Julho"],
-        ["O protesto terminou em {M} e Avenida.", "Ele morava em {M} Pereira."],
+        # not "terminou em Maio e ...": Portuguese capitalised its months until 1990
+        # (round 71), so a capital alone is no name there
+        ["Foi preso na Avenida {M} Ferreira.", "Ele morava em {M} Pereira."],
     ),
     "it": (["Marzo", "Aprile"], ["Il corteo è finito in {M} Rossi.", "Abitava a {M} Alto."]),
     "ru": (

@@ -1171,6 +1171,8 @@ def _names_a_day(match: re.Match[str]) -> bool:
     if glued.group(1).lower() in _NAMED_DAY_ADJECTIVES:  # "Orthodox Easter Sunday" too
         return True
     if _opens_a_sentence(before[: glued.start()]):
+        if _a_subject(glued.group(1)):
+            return False
         return _NOUN_AFTER_NAMED_DAY.match(match.string, match.end()) is not None
     return _PLACE_BEFORE_NAME.search(before[: glued.start()]) is None
 
@@ -1191,6 +1193,42 @@ def _opens_a_sentence(before: str) -> bool:
     return not re.search(r"\w", before) or _SENTENCE_END.search(before) is not None
 
 
+def _a_subject(word: str) -> bool:
+    """Whether a capitalised word glued before a weekday at a sentence's start is a subject
+    the weekday dates, never the adjective of a named day: a plural ("Troops Monday
+    overran", "Officials Sunday urged", "Gunmen Friday stormed"; the adjectives of named
+    days are singular: "Palm", "Remembrance", "Mad") or the name of a state or of a city
+    ("Russia Sunday rejects", "Kenya Monday sought", "Moscow Sunday drove")."""
+    low = word.lower()
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "as")):
+        return True
+    if low.endswith("men") or low in ("police", "people"):
+        return True
+    from extractor.text.gazetteer import main_city_index  # loaded on first use, no cycle
+    from extractor.text.grounding import normalise_text
+
+    return _a_state(word) or normalise_text(low, accents=False) in main_city_index()
+
+
+@lru_cache(maxsize=256)
+def _a_state(word: str) -> bool:
+    """Whether ``word`` is the English name of a state ("Kenya", "Russia"); no code
+    ("CAN", "ARE") nor adjective ("Russian")."""
+    import pycountry
+
+    from extractor.text.countries import ALIASES  # countries reads dates: no import cycle
+
+    if len(word) <= 3:
+        return False
+    if word.lower() in ALIASES:
+        return True
+    try:
+        pycountry.countries.lookup(word)
+    except LookupError:
+        return False
+    return True
+
+
 #: What after a weekday, at a sentence's start after a capitalised word, makes the pair a
 #: name's subject, not a subject and its date: a lower-case noun ("Remembrance Sunday
 #: commemorations were held", "Mad Friday marches drew") where the date's reading has
@@ -1204,6 +1242,10 @@ _NOUN_AFTER_NAMED_DAY = re.compile(
     r"did|does|do|also|again|not|never|still|already|once|and|or|but|in|at|on|to|for|"
     r"with|by|from|of|that|as|after|before|during|night|morning|afternoon|evening"
     r")(?![\w'’-]))(?-i:[a-z])[a-z'’-]*(?![\w.])"
+    # a verb's object after it: an article, a determiner, a figure or a name ("Biden
+    # Monday rejects the plan", "Police Monday say 12 died", "Ruto Sunday met Biden")
+    r"(?![ \t]+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|"
+    r"him|them|it|us|up|out|off|down)(?![\w'’-])|\d|(?-i:[A-Z])))"
 )
 
 
@@ -2165,7 +2207,7 @@ _DATE_WORDS_AROUND = frozenset(
     ("el", "la", "los", "las", "lo", "le", "les", "il", "gli", "i", "o", "a", "os", "as", "un",
      "una", "une", "um", "uma", "este", "esta", "ese", "esa", "ce", "cet", "cette", "questo",
      "questa", "neste", "nesta", "nesse", "nessa", "cada", "chaque", "ogni", "todo", "todos",
-     "tous", "en", "de", "del", "al", "du", "au", "des", "di", "da", "do", "dal", "nel", "na",
+     "tous", "en", "em", "de", "del", "al", "du", "au", "des", "di", "da", "do", "dal", "nel", "na",
      "no", "desde", "depuis", "dès", "hasta", "até", "fino", "para", "por", "pour", "y", "e",
      "et", "ou", "mismo", "même", "mañana", "tarde", "noche", "matin", "soir", "midi",
      "mattina", "sera", "notte", "manhã", "noite", "в", "во", "на", "с", "со", "до", "к",
@@ -2211,11 +2253,42 @@ def _adjective_after(text: str, end: int, language: str, dated: set[str]) -> boo
     word = found.group(1)
     if word in _DATE_WORDS_AROUND or word in dated or len(word) < 3:
         return False
+    if word in _NOT_ADJECTIVES_AFTER_A_DAY:
+        return False
     if language == "fr":
         return word not in _FRENCH_NOT_ADJECTIVES and not word.endswith(("ait", "aient", "ent"))
     if language in ("es", "pt", "it"):
-        return word.endswith(("o", "a", "os", "as")) and word not in _ROMANCE_NOT_ADJECTIVES
+        return word.endswith(_agreeing_ending(text, end)) and word not in _ROMANCE_NOT_ADJECTIVES
     return False
+
+
+def _agreeing_ending(text: str, end: int) -> str:
+    """The ending of an adjective that agrees with the weekday ending at ``end``: a
+    named day is one day, so singular; feminine after Portuguese "-feira" and Italian
+    "Domenica", else masculine ("el Viernes negro", "a Sexta-feira negra", "il Martedì
+    grasso"). "El Lunes llega", "Sexta-feira cedo" end otherwise."""
+    weekday = re.search(r"[\w-]+$", text[:end])
+    written = weekday.group(0).lower() if weekday else ""
+    return "a" if written.endswith(("feira", "domenica")) else "o"
+
+
+#: Lower-case words after a capitalised weekday of a date that end as an adjective may but
+#: are none: determiners, possessives, numerals, adverbs of time ("El Martes cuatro
+#: personas", "El Lunes temprano", "Lundi aux premières heures", "Le Lundi suivant").
+_NOT_ADJECTIVES_AFTER_A_DAY = frozenset(
+    ("unos", "unas", "varios", "varias", "algunos", "algunas", "alguno", "alguna", "ningún",
+     "ninguno", "ninguna", "mucho", "mucha", "poco", "poca", "nuestro", "nuestra",
+     "vuestro", "vuestra", "nosso", "nossa", "vosso", "vossa", "nostro", "nostra",
+     "vostro", "vostra", "algum", "alguma", "nenhum", "nenhuma", "alcuni", "alcune",
+     "qualche", "nessuno", "nessuna", "cuatro", "cinco", "ocho", "quatro", "oito",
+     "quattro", "otto", "cento", "ciento", "treinta", "cuarenta", "cincuenta", "trinta",
+     "quarenta", "trenta", "quaranta", "temprano", "cedo", "presto", "pronto", "tardi",
+     "aux", "ces", "ses", "son", "sa", "leur", "leurs", "nos", "vos", "notre", "votre",
+     "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
+     "vingt", "cent", "plusieurs", "quelques", "certains", "certaines", "suivant",
+     "suivante", "précédent", "précédente", "tôt", "tard", "environ", "vers", "lorsque",
+     "quand", "seguinte", "successivo", "successiva", "precedente", "siguiente")
+)  # fmt: skip
 
 
 def _names_by_its_neighbours(match: re.Match[str], language: str) -> bool:
@@ -2276,10 +2349,29 @@ def _capital_inside(match: re.Match[str], language: str) -> bool:
     name ("detenido en Julio Argentino Roca", "terminó en Mayo y Avenida", "atterri en
     Mars"). "En Mayo, ..." and "Murieron 12 Personas En Mayo" may be a sentence's or a
     headline's capitals: read by :func:`_names_by_its_neighbours`."""
+    if language in _CAPITAL_MONTHS_WRITTEN:
+        return False
+    after = re.match(r"[ \t]+([\w'’-]+)", match.string[match.end() :])
+    if after is not None and after.group(1).lower() in _month_words_after(language):
+        return False  # "en Mayo pasado", "en Mai dernier": a date's own word follows
     before = re.search(
         r"(?<![\w'’-])((?-i:[a-zà-ýа-яё])[\w'’-]*)[ \t]+$", match.string[: match.start()]
     )
     return before is not None
+
+
+#: Languages whose spelling capitalised the months until lately, so that a capital month
+#: is no sign of a name: Portuguese before the 1990 agreement ("em Maio", still the usage
+#: of many texts from Portugal).
+_CAPITAL_MONTHS_WRITTEN = frozenset({"pt"})
+
+
+@lru_cache(maxsize=16)
+def _month_words_after(language: str) -> frozenset[str]:
+    """Words that follow a month of a date, none a name's: of the last or next one
+    (:data:`_WEEKDAY_LAST`, :data:`_WEEKDAY_NEXT`: "Mayo pasado", "Mai dernier")."""
+    words = (*_WEEKDAY_LAST.get(language, ()), *_WEEKDAY_NEXT.get(language, ()))
+    return frozenset(word for word in words if " " not in word)
 
 
 def _qualified(read: ResolvedDate, match: re.Match[str], language: str) -> ResolvedDate:
