@@ -134,7 +134,7 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
            "कोटी": 10**7, "अरब": 10**9, "खरब": 10**11},
     "ur": {"ہزار": 10**3, "لاکھ": 10**5, "کروڑ": 10**7, "ارب": 10**9},
     "bn": {"হাজার": 10**3, "লাখ": 10**5, "লক্ষ": 10**5, "কোটি": 10**7},
-    "ko": {"천": 10**3, "만": 10**4, "백만": 10**6, "천만": 10**7, "억": 10**8, "조": 10**12},
+    "ko": {"백": 10**2, "천": 10**3, "만": 10**4, "백만": 10**6, "천만": 10**7, "억": 10**8, "조": 10**12},
 }  # fmt: skip
 #: Languages written in Devanagari, whose scale words are Hindi's.
 _DEVANAGARI_LANGUAGES = frozenset({"hi", "mr", "ne"})
@@ -1157,7 +1157,7 @@ _NOT_ALONE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("tr", "bin milyon milyar trilyon", "bir"),
         ("id", "ribu juta miliar triliun", "satu"),
         ("ar", "آلاف ملايين مليارات", ""),
-        ("ko", "천 만 억 조", ""),
+        ("ko", "백 천 만 억 조", ""),
     )
 }  # fmt: skip
 
@@ -4664,6 +4664,8 @@ _AT_LEAST = re.compile(
     r"not fewer than|no menos de|pas moins de|nicht weniger als|не менше|non meno di|"
     r"nie mniej niż|niet minder dan)\b|(?<=\d)-plus\b|\+|"
     r"以上|至少|超过|超過|逾|不少于|不少於|少なくとも|(?<=[\d人名万萬億件])(?:余り|あまり)|"
+    # Japanese "5000人超が", "3万人余の": more than, after the counter, before a particle
+    r"(?<=[人名件])[余餘超](?=[がのをはもにと、。\s]|$)|"
     rf"(?<=[\d十百千万萬])[余餘多几幾](?=[名人个個位万萬亿億起架具])|超(?={_HAN_NUMBER})|"
     r"(?<=[\d십백천만억조])여(?!러)|"  # Korean "5천여 명", "50여만 명": more than
     r"कम से कम|से अधिक|से ज़्यादा|से ज्यादा|على الأقل|أكثر من|ما لا يقل عن|بیش از|"
