@@ -633,7 +633,7 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            # "may" before a verb: "May 3" is a month
            r"may(?: \w+)? (?:speak|talk|hold|have|call|meet|phone|telephone|confer|be)",
            "going to", "yet", "if", "unless", "whether", "tomorrow", "upcoming", "next",
-           r"schedul\w*", "set to", "due to", r"expect\w*", r"intend\w*", r"arrang\w*",
+           r"schedul\w*", "set to", "set for", "due to", r"expect\w*", r"intend\w*", r"arrang\w*",
            r"propos\w*", r"suggest\w*", r"ask\w*", r"request\w*", r"invit\w*", "sought",
            r"seek\w*", r"tr(?:y|ies|ied) to", r"attempt\w*", r"fail\w*", r"agree\w* to",
            r"cancel\w*", "called off", r"postpon\w*", r"delay\w*", r"scrap\w*",
@@ -669,14 +669,18 @@ NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
            r"desminti\w*", r"desmient\w*", r"neg(?:ó|aron|ado)", r"propu\w*", r"propon\w*",
            r"pidi\w*", r"solicit\w*", r"podr\w*", r"deb(?:e|en|ía|erá)\w*", "si", r"esper\w*"],
     "de": ["nicht", r"kein\w*", "nie", r"lehnt\w*", "abgelehnt", "ohne", r"bereit\w*",
-           "wollen", "wolle", "will", r"wollte\w*", "wird", "werden", "würde", "würden", r"soll\w*", r"könnt\w*",
-           r"möcht\w*", "geplant", "plant", "planen", "vorgesehen", "angesetzt", "abgesagt",
+           # the future's auxiliary, indicative or reported (Konjunktiv I: "er werde
+           # besuchen"), and a plan reported ("plane")
+           "wollen", "wolle", "will", r"wollte\w*", "wird", "werden", "werde", "würde", "würden", r"soll\w*", r"könnt\w*",
+           r"möcht\w*", "geplant", "plant", "planen", "plane", "vorgesehen", "angesetzt", "abgesagt",
            "verschoben", r"dementier\w*", r"bestr(?:itt|eitet)\w*", r"vorgeschlagen",
            r"schlug\w*", "falls", "wenn", "ob", r"hofft\w*", r"beabsichtig\w*", "muss", "müssen",
            r"hat vor", r"haben vor", r"nächst\w*", r"(?<!am )(?<!heute )(?<!gestern )morgen", "übermorgen"],
     "ru": ["не", "нет", r"отказ\w*", "без", r"готов\w*", r"хоч\w*", r"хот[ея]\w*",
            r"буд\w*", r"провед[её]т", "проведут", r"\w+(?:ится|ятся)", r"поговор(?:ит|ят)",
            r"обсуд(?:ит|ят)", r"побесед(?:ует|уют)", r"свяж(?:ется|утся)", r"переговор(?:ит|ят)",
+           # the perfective future of a visit ("посетит", "прибудет", "приедет", "прилетит")
+           r"посет(?:ит|ят)", r"прибуд(?:ет|ут)", r"приед(?:ет|ут)", r"прилет(?:ит|ят)",
            r"собира\w*", r"ожида\w*", "завтра", r"следующ\w*",
            r"запланир\w*", r"планир\w*", r"намер\w*", r"должн\w*", r"предполага\w*",
            r"отмен\w*", r"отлож\w*", r"перенес\w*", r"опроверг\w*", r"отрица\w*",
@@ -1158,9 +1162,37 @@ JOINED_SPEECH_VERBS: dict[str, tuple[str, ...]] = {
 #: What makes a one-character verb of :data:`JOINED_SPEECH_VERBS` part of another word:
 #: a character before it ("被称为" is called, "自称" self-styled, "号称" so-called, "俗称"
 #: commonly called, "据说" reportedly, "听说" heard, "简称" short for) or after it
-#: ("称为" named): a name or hearsay, no speaker's verb.
-JOINED_SPEECH_NOT_AFTER: dict[str, str] = {"zh": "被自号俗据堪听传简统名"}
-JOINED_SPEECH_NOT_BEFORE: dict[str, str] = {"zh": "为作"}
+#: ("称为" named): a name or hearsay, no speaker's verb. So are "著称" (famed), "又称",
+#: "别称", "昵称", "戏称" (also, otherwise, fondly, mockingly called; not "人": "发言人称"),
+#: "所称" (what ... calls), and "小说" (a novel), "演说家" (an orator), "说唱" (rap).
+JOINED_SPEECH_NOT_AFTER: dict[str, str] = {"zh": "被自号俗据堪听传简统名著又别昵戏所小"}
+JOINED_SPEECH_NOT_BEFORE: dict[str, str] = {"zh": "为作家唱"}
+#: Of :data:`JOINED_SPEECH_NOT_AFTER`, the characters that make a speaker's verb after all
+#: when a comma or colon follows it: "警方自称，" (the police themselves said), not
+#: "自称圣战者的" (self-styled).
+JOINED_SPEECH_BEFORE_A_COMMA: dict[str, str] = {"zh": "自"}
+#: Nouns of aid, a package of it and support ("security assistance", "ayuda", "soutien",
+#: "Unterstützung", "помощь"): what a supplier gives, read by the transfer rules and as
+#: a verb of speech's object (:data:`DECLARED_ACT_NOUNS`).
+AID_NOUNS = re.compile(
+    r"(?i:aid|assistance|support|package|ayuda|asistencia|apoyo|aide|soutien|Hilfe\w*|"
+    r"Unterstützung\w*|помощ\w*|поддержк\w*)"
+)
+#: Nouns of an act a party makes its own by announcing it: a decision, an intent, a
+#: pledge, an appointment, a seizure of ground ("announced his intent to nominate",
+#: "announced the capture of Kano", "anunció su decisión de", "a annoncé la prise de",
+#: "объявило о намерении"). As a verb of speech's object, with the record types' own
+#: event nouns, they make the speech the event itself; a noun of what is reported on
+#: ("the death toll", "the names of", "the results of") does not.
+DECLARED_ACT_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+    "en": [r"intent(?:ions?)?", r"decisions?", "pledge", "commitment", r"captures?",
+           r"seizures?", "takeover", r"appointments?", r"nominations?"],
+    "es": [r"intenci[oó]n", r"decisi[oó]n", "compromiso", r"captura", "toma",
+           r"nombramientos?"],
+    "fr": ["intention", r"d[ée]cision", "engagement", "capture", "prise", r"nominations?"],
+    "de": ["Absicht", "Entscheidung", "Zusage", "Einnahme", r"Ernennung\w*"],
+    "ru": [r"намерени\w*", r"решени\w*", r"захват\w*", r"взяти\w*", r"назначени\w*"],
+})  # fmt: skip
 
 
 #: Nouns of money that is no deal's price: a state's budget, its economy or output

@@ -887,10 +887,7 @@ _OUR = {
     "de": r"unser\w*|mein\w*",
     "ru": r"наш\w*|мо[йяеи]\w*",
 }
-_AID = re.compile(
-    r"(?i:aid|assistance|support|package|ayuda|asistencia|apoyo|aide|soutien|Hilfe\w*|"
-    r"Unterstützung\w*|помощ\w*|поддержк\w*)"
-)
+_AID = cues.AID_NOUNS
 
 
 #: The publisher's own office deciding a transfer: "President Biden announced",

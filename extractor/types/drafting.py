@@ -45,14 +45,18 @@ from extractor.text.countries import (
     to_alpha3,
 )
 from extractor.text.cues import (
+    ACQUIRING_WORDS,
     AGENT_NOUNS,
+    AID_NOUNS,
     AT_EVENT_PARTICIPLES,
     BUDGET_NOUNS,
     CLAUSE_LINKS,
     DEAL_NOUNS,
+    DECLARED_ACT_NOUNS,
     GOING_WORDS,
     HAN_AND_KANA,
     HANGUL,
+    JOINED_SPEECH_BEFORE_A_COMMA,
     JOINED_SPEECH_NOT_AFTER,
     JOINED_SPEECH_NOT_BEFORE,
     JOINED_SPEECH_VERBS,
@@ -67,6 +71,7 @@ from extractor.text.cues import (
     SIZE_LINKS,
     SOUTHEAST_ASIAN,
     SPEECH_VERBS,
+    SUPPLYING_WORDS,
     any_found,
     cue_patterns,
     speech_verbs,
@@ -710,12 +715,18 @@ class Builder:
         the army said gunmen had killed 12"). A draft of the publication day, later than
         that, never stands; with no date of the event's own, the report's day does, as
         the publication day would for an undated report (ACLED: the report's date where
-        the event's is not given). Not when the evidence dates anything on the
-        publication day itself, or gives several report dates."""
+        the event's is not given). Not when the evidence dates anything on or after the
+        publication day ("said Scholz is visiting Kenya this week": a plan, or an event
+        going on), or gives several report dates. A report bounds only the events of its
+        own sentence: the first of the evidence to tell one (:meth:`_tells_the_event`;
+        "Gunmen killed 12 soldiers. Yesterday, the ministry said it had closed the
+        border" reports something else)."""
         reports = {
             (self.quote[start:end], found.value, found.end): found
             for start, end, found in self._dates_in_quote(published)
-            if _fronted_speech_date(self.quote, start, end) and not self._plans(start, end)
+            if _fronted_speech_date(self.quote, start, end)
+            and not self._plans(start, end)
+            and self._tells_the_event(start, end)
         }
         if len({(value, until) for _, value, until in reports}) != 1:
             return None
@@ -723,7 +734,8 @@ class Builder:
         if value is None or latest(until or value) >= published:
             return None
         if any(
-            found.value == published.isoformat() for _, _, found in self._dates_in_quote(published)
+            found.value is not None and latest(found.end or found.value) >= published
+            for _, _, found in self._dates_in_quote(published)
         ):
             return None
         self.warn(
@@ -731,6 +743,25 @@ class Builder:
             f"coded {value!r}"
         )
         return DateValue.from_resolution(written, reports[(written, value, until)])
+
+    def _tells_the_event(self, start: int, end: int) -> bool:
+        """Whether the sentence of the date at ``quote[start:end]`` may be the one that
+        tells the evidence's event: no sentence before it tells one (a word of an event,
+        :data:`_EVENT_WORDS`, :func:`_object_event_nouns`), and it tells one itself after
+        the date or no sentence after it does."""
+        head = _SENTENCE_END.split(self.quote[:start])
+        tail = _SENTENCE_END.split(self.quote[end:], maxsplit=1)
+        language = self.date_language
+        words = [
+            p
+            for p in (_EVENT_WORDS.get(language, _EVENT_WORDS["en"]), _object_event_nouns(language))
+            if p is not None
+        ]
+        if any(p.search(" ".join(head[:-1])) for p in words):
+            return False
+        return any(p.search(tail[0]) for p in words) or not any(
+            p.search(" ".join(tail[1:])) for p in words
+        )
 
     def _plans(self, start: int, end: int) -> bool:
         """Whether the sentence of the date at ``quote[start:end]`` tells of a plan, a
@@ -1656,7 +1687,7 @@ def _outside_event_clause(head: str, tail: str, language: str) -> bool:
             return False
         if not _complementizer(clause[: opener.start()], language):
             return True
-        if _dates_as_subject(clause[opener.end() :], tail, language):
+        if _dates_as_subject(clause[opener.end() :], tail, language, event):
             return True  # "we know that June 6, 1944, stands as": the date is a noun
         return _reported_participle(clause[opener.end() :], tail, language, event)
     participle = _PARTICIPLES.get(language)
@@ -1692,11 +1723,26 @@ _ENGLISH_NOUN_OPENING = re.compile(
 )
 
 
-def _dates_as_subject(opened: str, tail: str, language: str) -> bool:
+def _dates_as_subject(opened: str, tail: str, language: str, event: re.Pattern[str]) -> bool:
     """Whether a date right after a complementizer (``opened``, the clause's words before
     it, is empty) is its clause's subject, a finite verb right after it ("we remember that
-    August 26, 1920, stands as a reminder"): a noun that names a day dates no event."""
-    return language == "en" and not opened.strip() and _VERB_AFTER_DATE.match(tail) is not None
+    August 26, 1920, stands as a reminder"): a noun that names a day dates no event. Not
+    when its clause tells an event (:func:`_tells_an_event`: "said that March 3 was the day
+    gunmen killed 12", "marked the first attack on Kano"): the day is the event's."""
+    if language != "en" or opened.strip() or _VERB_AFTER_DATE.match(tail) is None:
+        return False
+    return not _tells_an_event(_SENTENCE_END.split(tail, maxsplit=1)[0], language, event)
+
+
+def _tells_an_event(words: str, language: str, event: re.Pattern[str]) -> bool:
+    """Whether ``words`` hold a word of the event (``event``, :data:`_EVENT_WORDS`'s), a
+    noun of an attack or a verb of doing harm (the casualty rules' ``EVENT_CUES`` and
+    verbs of agency: "attacked", "shelled", "ambushed", "the first attack")."""
+    from extractor.types.casualty_report import _AGENT, EVENT_CUES
+
+    return event.search(words) is not None or any(
+        table[language].search(words) for table in (_AGENT, EVENT_CUES) if language in table
+    )
 
 
 #: Participles that open a period of a noun of the reported clause ("a disaster exists in
@@ -1716,8 +1762,8 @@ def _reported_participle(opened: str, tail: str, language: str, event: re.Patter
     if participle is None or language != "en":
         return False
     reduced = re.search(rf"(?<!\w)(?i:{participle}|{_SPAN_PARTICIPLES})\s+(?:\S+\s+)?$", opened)
-    if reduced is None or event.search(reduced.group(0)) is not None:
-        return False
+    if reduced is None or _tells_an_event(reduced.group(0), language, event):
+        return False  # "said that the convoy attacked on March 3 was": the attack's date
     if _ENGLISH_PARTICIPLE_GAP.match(reduced.group(0)) is None or reduced.group(0)[:1].isupper():
         return False
     before = opened[: reduced.start()]
@@ -1940,6 +1986,7 @@ _JOINED_SPEAKER_THEN_SPEECH = re.compile(
         if len(verb) > 1
         else f"(?<![{JOINED_SPEECH_NOT_AFTER[language]}]){verb}"
         f"(?![{JOINED_SPEECH_NOT_BEFORE[language]}])"
+        f"|(?<=[{JOINED_SPEECH_BEFORE_A_COMMA[language]}]){verb}(?=\\s*[，,：:])"
         for language, forms in JOINED_SPEECH_VERBS.items()
         for verb in forms
     )
@@ -1991,15 +2038,15 @@ def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
         return False
     if _OPENS_A_QUOTE.match(quote, speech.end()) or _dated_event_noun(head):
         return False
-    if _speaks_of_a_noun(quote, speech.end()):
-        return False  # "On Monday, Germany announced the delivery of 12 tanks": the event
     speaker = f"{head} {speech.group('speaker')}"
     if joined:  # a speaker, before the date or after it: "据说" (reportedly) has none
         return bool(speaker.strip()) and len(head) <= 15 and not _EVENT_WORDS["zh"].search(speaker)
-    if len(head.split()) > _SPEAKER_BEFORE_DATE or _OTHER_CLAUSE.search(speaker):
-        return False
     verb = quote[speech.end("speaker") : speech.end()]
     own = [language for language, forms in SPEECH_VERBS.items() if verb in forms]
+    if _speaks_of_a_noun(quote, speech.end(), own):
+        return False  # "On Monday, Germany announced the delivery of 12 tanks": the event
+    if len(head.split()) > _SPEAKER_BEFORE_DATE or _OTHER_CLAUSE.search(speaker):
+        return False
     past = [_FINITE_PAST[language] for language in ("en", *own) if language in _FINITE_PAST]
     return not any(p.search(speaker) for p in past) and not any(
         words.search(speaker) for words in _EVENT_WORDS.values()
@@ -2008,14 +2055,29 @@ def _fronted_speech_date(quote: str, start: int, end: int | None) -> bool:
 
 #: A noun phrase as a verb of speech's object, per language: a determiner, a possessive or
 #: a number right after the verb ("announced the delivery of", "announced his intent to",
-#: "anunció la entrega de", "a annoncé la livraison de", "объявило о поставке").
+#: "anunció la entrega de", "a annoncé la livraison de", "a annoncé l'envoi", "объявило о
+#: поставке"). A French determiner is a word of its own ("said Lavrov" holds no "la").
 _NOUN_OBJECT: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\s+(?i:the|a|an|his|her|its|their|our|two|three|four|five|several|new|\d[\d,.]*)\s"
     ),
     "es": re.compile(r"\s+(?i:el|la|los|las|un|una|su|sus|\d[\d.,]*)\s"),
-    "fr": re.compile(r"\s+(?i:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|\d[\d.,]*)\s?"),
+    "fr": re.compile(r"\s+(?:(?i:le|la|les|un|une|son|sa|ses|leur|leurs|\d[\d.,]*)\s|(?i:l['’]))"),
     "ru": re.compile(r"\s+(?i:о|об|про)\s"),
+}
+#: What ends an object's head noun, per language: a preposition of its complement or an
+#: infinitive's "to" ("the delivery of", "his intent to", "their support for", "la entrega
+#: de", "la livraison d'armes"), a conjunction, or the end of the phrase. Any other word
+#: after it is a verb, so the phrase is a reported clause's subject ("said a bomb blast
+#: tore through").
+_OBJECT_HEAD_ENDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\s*(?:$|[,;:.!?()]|(?i:of|for|to|from|in|on|at|with|by|into|against|worth|and)\s)"
+    ),
+    "es": re.compile(r"\s*(?:$|[,;:.!?()]|(?i:de|del|a|al|para|en|con|por|y)\s)"),
+    "fr": re.compile(
+        r"\s*(?:$|[,;:.!?()]|(?i:de|du|des|à|au|aux|pour|en|avec|par|sur|et)\s|(?i:d['’]))"
+    ),
 }
 #: What opens a clause inside the object's phrase: a complementizer, or a finite verb
 #: of the phrase's own ("said the gunmen had killed", "dijo que", "a dit qu'il", "что").
@@ -2023,21 +2085,68 @@ _CLAUSE_IN_OBJECT = re.compile(
     r"(?<!\w)(?-i:that|is|are|was|were|has|have|had|will|would|can|could|may|must|should|"
     r"do|does|did|took|went|came|left|fled|[a-z]+ed|que|qu['’]|dass|что|чтобы)(?!\w)"
 )
+#: How many words may stand between an object's determiner and its head noun ("a new
+#: package", "the long-awaited delivery").
+_OBJECT_HEAD_WORDS = 3
 
 
-def _speaks_of_a_noun(quote: str, at: int) -> bool:
-    """Whether the verb of speech ending at ``at`` has a noun phrase for its object, not a
-    reported clause (:data:`_NOUN_OBJECT`: "announced the delivery of 12 tanks",
-    "announced his intent to nominate", "anunció la entrega"): the speech is then the
-    event itself (an announcement, an appointment, a delivery told by its maker), and
-    its date the event's, as a passive verb of speech's is (:data:`_PASSIVE_BEFORE`).
-    The object's phrase runs to the first comma, colon or relative word; a complementizer
-    or a finite verb in it makes it a clause's subject ("said the gunmen had killed")."""
-    found = next(filter(None, (p.match(quote, at) for p in _NOUN_OBJECT.values())), None)
-    if found is None:
+@cache
+def _object_event_nouns(language: str) -> re.Pattern[str] | None:
+    """The nouns of ``language`` that make a verb of speech's object the event: the record
+    types' own words (a visit's or meeting's, :data:`_EVENT_FRAME`; a transfer's,
+    :data:`~extractor.text.cues.SUPPLYING_WORDS`, :data:`~extractor.text.cues.ACQUIRING_WORDS`,
+    :data:`~extractor.text.cues.DEAL_NOUNS`, :data:`~extractor.text.cues.AID_NOUNS`; an
+    attack's, the casualty rules' ``EVENT_CUES``) and an act the speaker makes its own
+    by announcing it (:data:`~extractor.text.cues.DECLARED_ACT_NOUNS`)."""
+    from extractor.types.casualty_report import EVENT_CUES
+
+    own = [
+        table.get(language)
+        for table in (
+            _EVENT_FRAME,
+            cue_patterns(SUPPLYING_WORDS),
+            cue_patterns(ACQUIRING_WORDS),
+            EVENT_CUES,
+            DECLARED_ACT_NOUNS,
+        )
+    ]
+    if not any(own):
+        return None
+    patterns = [p.pattern for p in own if p is not None] + [DEAL_NOUNS.pattern, AID_NOUNS.pattern]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _speaks_of_a_noun(quote: str, at: int, languages: Sequence[str]) -> bool:
+    """Whether the verb of speech ending at ``at`` (a verb of ``languages``, the text's)
+    has for its object a noun phrase that is the event, not a reported clause: its head
+    noun, right before a preposition, an infinitive or the phrase's end
+    (:data:`_OBJECT_HEAD_ENDS`), is a noun of the event (:func:`_object_event_nouns`:
+    "announced the delivery of 12 tanks", "announced his intent to nominate",
+    "anunció la entrega", "a annoncé la livraison", "объявило о поставке"). The speech
+    is then the event itself (an announcement, a delivery told by its maker), and its
+    date the event's, as a passive verb of speech's is (:data:`_PASSIVE_BEFORE`). A noun
+    of what is reported on ("announced the death toll from the attack", "announced his
+    candidacy") is no event's, and a complementizer or a finite verb in the phrase makes
+    it a clause's subject ("said the gunmen had killed", "said the gunmen shot")."""
+    for language in languages:
+        determiner = _NOUN_OBJECT.get(language)
+        found = determiner.match(quote, at) if determiner is not None else None
+        if found is None:
+            continue
+        phrase = re.split(
+            r"[,;:.!?()]|(?<!\w)(?:who|which|whom|whose)(?!\w)", quote[found.end() :]
+        )[0]
+        if _CLAUSE_IN_OBJECT.search(phrase) is not None:
+            return False
+        nouns = _object_event_nouns(language)
+        ends = _OBJECT_HEAD_ENDS.get(language)
+        for word in list(re.finditer(r"[^\W\d_][\w'’-]*", phrase))[:_OBJECT_HEAD_WORDS]:
+            if nouns is None or nouns.fullmatch(word.group(0)) is None:
+                continue
+            if ends is None or ends.match(phrase, word.end()) is not None:
+                return True
         return False
-    phrase = re.split(r"[,;:.!?()]|(?<!\w)(?:who|which|whom|whose)(?!\w)", quote[found.end() :])[0]
-    return _CLAUSE_IN_OBJECT.search(phrase) is None
+    return False
 
 
 def _speech_before(reach: str) -> re.Match[str] | None:
