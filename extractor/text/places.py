@@ -46,9 +46,12 @@ _LEADING = re.compile(
 
 
 #: What separates the parts of a place as written ("Kharkiv, Ukraine", "Goma (DRC)",
-#: "Moscow - Reuters", the AP's "WASHINGTON, D.C. —"): every reader of those parts splits
-#: the same way, an em or en dash as a hyphen between spaces.
-_PLACE_PARTS = re.compile(r"[,;/()]| - |\s*[—–]")
+#: "Moscow - Reuters", the AP's "WASHINGTON, D.C. —", "KUALA LUMPUR—"): every reader of
+#: those parts splits the same way, an em dash as a hyphen between spaces, and an en dash
+#: only with a space beside it ("Kyiv – Reuters"). Typesetting joins the words of one name
+#: with an unspaced en dash ("Guinea–Bissau", "Baden–Württemberg", "Timor–Leste"): it
+#: splits nothing.
+_PLACE_PARTS = re.compile(r"[,;/()]| - |\s*—|\s+–|–(?=\s)")
 
 
 def place_country(text: str | None) -> str | None:
@@ -440,12 +443,30 @@ def place_proves_country(text: str | None) -> str | None:
 _LISTED = re.compile(r"\s*(?:and|or|&|et|ou|und|oder|y|e|o|и|или)\s", re.IGNORECASE)
 
 
+def _holds_place(part: str) -> bool:
+    """Whether a lower-case part after a city and its region holds the name of a place
+    that outranks them: a country ("in Lebanon", "northern Lebanon", "en México", "in New
+    Zealand": :func:`_names_country`), one of the United Kingdom's ("central Scotland")
+    or a US state ("northeast Texas"). Such a part is the place's widest, no tail."""
+    if _names_country(part):
+        return True
+    names = {**constituent_countries(), **us_states()}
+    words = part.split()
+    return any(
+        _key(" ".join(words[start:end])) in names
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+        if all(word[0].isupper() for word in words[start:end])
+    )
+
+
 def _without_credits(text: str) -> str:
     """``text`` without the press credits written among its parts ("Beirut (CNN)",
     "Moscow - Reuters": :data:`PRESS_CREDITS`) and without the dates, weekdays and
     lower-case phrases after a city and its region ("Atlanta, Georgia, March 3",
     "Lebanon, N.H., on Monday": :func:`_says_no_place`; in "Arizona, near the border" the
-    phrase is read, and a list's last place, :data:`_LISTED`): none names a place, and each reader of the parts (:func:`_state_place`,
+    phrase is read, and a list's last place, :data:`_LISTED`, and a phrase that holds a
+    country or a state, :func:`_holds_place`: "Tripoli, Akkar, in Lebanon"): none names a place, and each reader of the parts (:func:`_state_place`,
     :func:`_us_code_after_namesake`, :func:`_region_reading`) reads the parts left, so a
     tail never takes the place of a state's name."""
     parts = _PLACE_PARTS.split(text)
@@ -453,7 +474,13 @@ def _without_credits(text: str) -> str:
         p
         for index, p in enumerate(parts)
         if normalise_text(p, accents=False).strip(_TRAILING) not in PRESS_CREDITS
-        and not (index > 1 and p.strip(_TRAILING) and _says_no_place(p) and not _LISTED.match(p))
+        and not (
+            index > 1
+            and p.strip(_TRAILING)
+            and _says_no_place(p)
+            and not _LISTED.match(p)
+            and not _holds_place(p)
+        )
     ]
     if not any(p.strip(_TRAILING) for p in kept):
         return text
@@ -699,11 +726,39 @@ _COMPLEMENTISERS: dict[str, str] = {
 #: ("wurden dort 12 getötet", "were there killed"): a verb, not a subject noun before it.
 _AUXILIARIES: dict[str, str] = {
     "en": r"was|were|is|are|been|be|has|have|had",
-    "de": r"wurden|wurde|werden|wird|sind|ist|waren|war|seien|sei|haben|hat|hatten|hatte",
-    "fr": r"ont|a|avait|avaient|sont|est|étaient|était|furent|fut",
-    "es": r"han|ha|habían|había|fueron|fue|son|es|eran|era",
+    "de": r"wurden|wurde|werden|wird|sind|ist|waren|war|seien|sei|haben|hat|hatten|hatte|"
+          r"worden",
+    "fr": r"ont|a|avait|avaient|sont|est|étaient|était|furent|fut|été",
+    "es": r"han|ha|habían|había|fueron|fue|son|es|eran|era|sido",
     "ru": r"были|был|была|было",
 }  # fmt: skip
+#: Per language, the words that open an aside of attribution set off by commas (", as
+#: officials said,", ", wie die Polizei mitteilte,", ", comme l'a indiqué la police,",
+#: ", tal como informó la policía,", ", как сообщили власти,"): a comparison that says
+#: who told the harm, not a clause that holds it, so neither its "wie", "como", "как"
+#: (:data:`_COMPLEMENTISERS`) nor its verb of saying tells where anyone was.
+_ASIDES: dict[str, str] = {
+    "en": r"as|just as",
+    "de": r"wie|so wie",
+    "fr": r"comme|selon ce que|d['’]après ce que",
+    "es": r"como|tal como|tal y como|según",
+    "ru": r"как",
+}  # fmt: skip
+
+
+@cache
+def _aside(language: str) -> re.Pattern[str]:
+    """An aside of :data:`_ASIDES` of ``language`` or English between two commas, before
+    more of its sentence: group ``aside`` is its words."""
+    words = _language_words(tuple(_ASIDES.items()), language).pattern
+    return re.compile(rf",(?P<aside>\s*{words}[^,.;:!?]*),(?=\s*\w)", re.IGNORECASE)
+
+
+def _without_asides(text: str, language: str) -> str:
+    """``text`` with the words of its asides of attribution (:func:`_aside`: "Dort wurden,
+    wie die Polizei mitteilte, 12 getötet") blanked, each character by a space, so that
+    every offset stays where it was."""
+    return _aside(language).sub(lambda m: "," + " " * len(m.group("aside")) + ",", text)
 
 
 @cache
@@ -725,6 +780,7 @@ def _adverb_of_harm(text: str, there: re.Match[str], language: str) -> bool:
     speakers are, whatever their verb; one beside a verb of saying or learning ("there,
     they heard", "Helfer dort sagten", "allí mismo supieron") too. Nor does it point where
     the harm's clause names a place of its own ("there ... killed in Bunia")."""
+    text = _without_asides(text, language)
     if _beside_speech(text, there, language):
         return False
     harm_words = _harm_words(language)
@@ -734,7 +790,11 @@ def _adverb_of_harm(text: str, there: re.Match[str], language: str) -> bool:
     else:
         sentence = _SENTENCE_END.search(text, there.end())
         harm = harm_words.search(text, there.end(), sentence.start() if sentence else len(text))
-        if harm is None or not _opens_clause(text, there, language):
+        if harm is None:
+            return False
+        if not _harm_verb_next(text, there, harm, language) and not _opens_clause(
+            text, there, language
+        ):
             return False
         complements = _language_words(tuple(_COMPLEMENTISERS.items()), language)
         if complements.search(text, there.end(), harm.start()):
@@ -764,6 +824,27 @@ def _beside_speech(text: str, there: re.Match[str], language: str) -> bool:
     return any(_said_near(language).search(part) for part in near)
 
 
+def _harm_verb_next(text: str, there: re.Match[str], harm: re.Match[str], language: str) -> bool:
+    """Whether the verb that follows pointing word ``there`` in its clause is the harm
+    ``harm`` itself, so that whoever stands before it, the harm's subject ("Gunmen there
+    killed 12", "Боевики там убили", "Des hommes armés là-bas ont tué") or a fronted
+    time ("Вчера там погибли", "El lunes allí fueron asesinados"), was there when it
+    happened: only auxiliaries (:data:`_AUXILIARIES`) stand between them, or, as German
+    closes its clause on the participle, an auxiliary opens the words between and the
+    harm ends the clause ("Die Menschen dort wurden bei einem Angriff getötet")."""
+    between = text[there.end() : harm.start()]
+    if _CLAUSE_END.search(between):
+        return False
+    auxiliaries = _language_words(tuple(_AUXILIARIES.items()), language)
+    words = re.findall(r"[\w'’-]+", between)
+    if all(auxiliaries.fullmatch(word) for word in words):
+        return True
+    if language != "de" or not auxiliaries.fullmatch(words[0]):
+        return False
+    rest = re.match(r"((?:\s+[\w'’-]+)*?)\s*(?:[,;:.!?]|$)", text[harm.end() :])
+    return rest is not None and all(auxiliaries.fullmatch(word) for word in rest.group(1).split())
+
+
 def _opens_clause(text: str, there: re.Match[str], language: str) -> bool:
     """Whether pointing word ``there`` stands where an adverb of its clause's verb stands,
     not after the clause's subject: first in its sentence or clause (after a stop, comma or
@@ -785,8 +866,11 @@ def _opens_clause(text: str, there: re.Match[str], language: str) -> bool:
     auxiliaries = _language_words(tuple(_AUXILIARIES.items()), language)
     if auxiliaries.fullmatch(word.group(1)):
         return True
-    opener = re.search(r"(?:^|[.;:!?,])\s*[\w'’-]+\s*$", before)
-    return opener is not None and re.match(r"\s*,", text[there.end() :]) is not None
+    clause = re.search(r"(?:^|[.;:!?,])([^.;:!?,]*)$", before)
+    words = clause.group(1).split() if clause else []
+    if language == "de" and any(auxiliaries.fullmatch(w) for w in words[1:]):
+        return True  # after the finite verb, in the Mittelfeld: "haben am Montag dort"
+    return 0 < len(words) <= 4 and re.match(r"\s*,", text[there.end() :]) is not None
 
 
 def _next_place(text: str, start: int, stop: int, language: str) -> int:
