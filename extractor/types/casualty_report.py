@@ -23,7 +23,7 @@ from extractor.text.cues import (
     cue_patterns,
     with_english,
 )
-from extractor.text.dates import MONTHS, earliest, latest, month_words
+from extractor.text.dates import MONTHS, WEEKDAYS, earliest, latest, month_words
 from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import (
@@ -5006,6 +5006,17 @@ def build(draft: CasualtyDraft, make: Builder) -> dict[str, Any]:
                 f"country {country} is not where the evidence says it happened: coded {there}"
             )
             country = there
+        elif on_the_way and not where and _tells_an_accident(make.quote, make.language):
+            named, city = _accident_venue(make.quote, make.language)
+            if city is not None:
+                # "derailed near Przemysl": the state of the accident's own place.
+                make.warn(f"the accident happened at a place of {city}: coded {city}")
+                country = city
+            elif not named:
+                # "A bus travelling from Kenya to Uganda overturned": the accident happened
+                # on the route, and with no other place of the harm given, the route's end
+                # the draft names locates it.
+                country = drafted
     if place is not None and place.country is None and country:
         place = place.model_copy(update={"country": country})
     if country is not None and place is not None and _unnamed(country, place, make):
@@ -5133,6 +5144,49 @@ def event_countries(quote: str, language: str = "en") -> set[str]:
     )
 
 
+#: Per language, the prepositions that put a vehicle's accident at a place ("derailed
+#: near Przemysl", "was attacked in Nairobi", "volcó cerca de Kampala", "a déraillé près
+#: de Lviv", "entgleiste bei Przemyśl", "разбился под Львовом").
+_ACCIDENT_AT: dict[str, str] = {
+    "en": r"in|at|near|outside|off|over",
+    "es": r"en|cerca de|a las afueras de",
+    "fr": r"à|près de|aux abords de",
+    "de": r"in|bei|nahe|nahe bei",
+    "ru": r"в|во|под|около|возле|близ",
+}  # fmt: skip
+
+
+def _accident_venue(quote: str, language: str) -> tuple[bool, str | None]:
+    """Whether a clause of ``quote`` that tells a vehicle's accident (:data:`_ACCIDENT`)
+    names a place of it past the ends of its route (:func:`without_movement_ends`, after a
+    preposition of :data:`_ACCIDENT_AT`), and the state that place proves
+    (:func:`place_proves_country`: "near Przemysl" POL, "in Nairobi" KEN), or None."""
+    words = "|".join(
+        _ACCIDENT_AT[lang] for lang in dict.fromkeys(("en", language)) if lang in _ACCIDENT_AT
+    )
+    venue = re.compile(
+        rf"(?<!\w)(?:{words})\s+(?:the\s+)?(?P<name>[^\W\d_a-zà-ÿа-яё][\w'’.-]*"
+        rf"(?:\s+[^\W\d_a-zà-ÿа-яё][\w'’.-]*){{0,2}})"
+    )
+    named = False
+    for clause in _CLAUSE_BREAK.split(without_movement_ends(quote, language)):
+        if not _tells_an_accident(clause, language):
+            continue
+        for found in venue.finditer(clause):
+            name = found.group("name")
+            if normalise_text(name, accents=False).strip(" .,") in WEEKDAYS:
+                continue
+            named = True
+            if (state := place_proves_country(name)) is not None:
+                return True, state
+    return named, None
+
+
+def _tells_an_accident(quote: str, language: str) -> bool:
+    """Whether ``quote`` tells a vehicle's accident or an attack on it (:data:`_ACCIDENT`)."""
+    return any(p.search(quote) for p in with_english(_ACCIDENT, language))
+
+
 def _venues_of_harm(quote: str, language: str, accidents: bool) -> set[str]:
     """The countries of the venues of the clauses of ``quote`` that tell the harm or its
     event, and with ``accidents`` a vehicle's accident (:func:`event_countries`): a
@@ -5141,9 +5195,7 @@ def _venues_of_harm(quote: str, language: str, accidents: bool) -> set[str]:
     for clause in _CLAUSE_BREAK.split(quote):
         spoke = _last(SPEAKS_CUES, clause, language)
         told = clause[spoke:] if spoke is not None else clause
-        if _tells_the_event(told, language) or (
-            accidents and any(p.search(told) for p in with_english(_ACCIDENT, language))
-        ):
+        if _tells_the_event(told, language) or (accidents and _tells_an_accident(told, language)):
             for key in dict.fromkeys(("en", language)):
                 if key in _BOUND_FOR:  # "pilgrims travelling to Iraq": where they were going
                     told = _BOUND_FOR[key].sub("bound for ", told)
