@@ -831,6 +831,13 @@ def _of_other_items(quote: str, code: str, items: list[ArmsItem], make: Builder)
     return bool(clauses) and all(_supplies_other_items(c, items, make.language) for c in clauses)
 
 
+@functools.cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled once: the patterns of the verbs of supplying are large, and
+    :mod:`re`'s own cache of 512 patterns may drop them between sentences."""
+    return re.compile(pattern, flags)
+
+
 def _supplies_other_items(clause: str, items: list[ArmsItem], language: str) -> bool:
     """Whether ``clause`` tells a supply of things other than ``items``: a word of supplying,
     none of the items, and either another weapon or the form of a subordinate clause
@@ -838,7 +845,9 @@ def _supplies_other_items(clause: str, items: list[ArmsItem], language: str) -> 
     decision to send drones"). A main clause naming no weapon ("Germany will deliver
     them") may be about the record's items, named in another sentence."""
     supplying = "|".join(SUPPLYING.get(language, ()) + SUPPLYING["en"])
-    if not re.search(rf"(?<!\w)(?i:{supplying})(?!\w)", clause) or _names_items(clause, items):
+    if not _compiled(rf"(?<!\w)(?i:{supplying})(?!\w)").search(clause) or _names_items(
+        clause, items
+    ):
         return False
     return _names_a_weapon(clause, language) or bool(_SUBORDINATE.match(clause))
 
@@ -1451,59 +1460,86 @@ def _de_approving_goods() -> tuple[str, ...]:
 
 
 #: What a verb or noun of moving may move that is no weapon nor military good (SIPRI
-#: counts weapons and military equipment only): money, people handed over, power, an
-#: office or custody, land, know-how, relief goods, per language ("transferred funds",
-#: "handed over the prisoners", "entregó el poder", "a livré des céréales", "übergab den
-#: Vorsitz", "передала власть", "移交了战俘"). Only heads of the object are listed; a
-#: weapon word coordinated with them ("funds and weapons") still moves goods.
-_NOT_MOVED_GOODS = {
-    "en": r"funds?|funding|money|cash|loans?|grants?|refugees?|prisoners?|detainees?|"
-          r"hostages?|captives?|migrants?|asylum[- ]seekers?|evacuees?|civilians?|suspects?|"
-          r"fugitives?|remains|bodies|power|control|custody|sovereignty|presidency|"
-          r"chairmanship|leadership|authority|territor(?:y|ies)|lands?|islands?|technology|"
-          r"technologies|know-how|expertise|information|data|humanitarian\s+(?:aid|assistance|"
-          r"supplies|goods)|relief|food|grain|wheat|fertili[sz]ers?|vaccines?|doses|"
-          r"medicines?|medical\s+supplies|fuel|electricity|troops|soldiers|personnel|staff|"
-          r"servicemen|peacekeepers|diplomats|embassy|embassies|buildings?|premises|gas|oil|"
-          r"energy|coal|financial\s+(?:aid|assistance|support)|economic\s+(?:aid|assistance|"
-          r"support)|budget(?:ary)?\s+support|advis[eo]rs|instructors|police(?:\s+officers)?|"
-          r"policemen|firefighters|doctors|medics|medical\s+teams",
-    "es": r"fondos|dinero|préstamos?|refugiad[oa]s|prisioner[oa]s|presos|detenid[oa]s|"
-          r"rehenes|migrantes|civiles|poder|control|custodia|soberanía|presidencia|"
-          r"territorios?|tierras?|islas?|tecnologías?|conocimientos|información|"
-          r"ayuda\s+humanitaria|alimentos|cereales|granos?|trigo|vacunas?|medicamentos|"
-          r"combustible|tropas|soldados|personal|diplomáticos|embajadas?|edificios?|gas|"
-          r"petróleo|energía|suministros\s+médicos|medicinas|ayuda\s+(?:financiera|económica)|"
-          r"asesores|instructores|bomberos|policías|médicos",
-    "fr": r"fonds|argent|prêts?|réfugié(?:e)?s|prisonnier(?:e)?s|détenu(?:e)?s|otages|"
-          r"migrants|civils|pouvoir|contrôle|garde|souveraineté|présidence|territoires?|"
-          r"terres?|îles?|technologies?|savoir-faire|informations?|aide\s+humanitaire|vivres|"
-          r"nourriture|céréales|blé|vaccins?|médicaments|carburant|troupes|soldats|personnel|"
-          r"diplomates|ambassades?|bâtiments?|gaz|pétrole|énergie|fournitures\s+médicales|"
-          r"aide\s+(?:financière|économique)|conseillers|instructeurs|pompiers|policiers|médecins",
-    "de": r"Gelder|Geld|Finanzmittel|Kredite?|Flüchtling\w*|Gefangene\w*|Häftling\w*|"
-          r"Geiseln?|Migranten|Zivilisten|Macht|Kontrolle|Sorgerecht|Souveränität|Vorsitz|"
-          r"Präsidentschaft|Gebiete?|Territori\w*|Land|Inseln?|Technologien?|Know-how|"
-          r"humanitäre\w*\s+Hilfe|Hilfsgüter|Lebensmittel|Getreide|Weizen|Impfstoff\w*|"
-          r"Medikament\w*|Treibstoff|Truppen|Soldaten|Personal|Diplomaten|Botschaft|Gebäude|"
-          r"Gas|Erdgas|Öl|Erdöl|Energie|Strom|Sanitätsmaterial|\w+gefangene\w*|\w+flüchtling\w*|"
-          r"\w+gelder|(?:Finanz|Wirtschafts|Haushalts|Budget)hilfe\w*|Berater|Ausbilder|"
-          r"Feuerwehrleute|Polizisten|Ärzte",
-    "ru": r"средств\w*|деньг\w*|кредит\w*|беженц\w*|пленн\w*|военнопленн\w*|заключ[её]нн\w*|"
-          r"задержанн\w*|заложник\w*|мигрант\w*|власт\w*|контрол\w*|председательств\w*|"
-          r"президентств\w*|территори\w*|земл\w*|остров\w*|технологи\w*|"
-          r"гуманитарн\w*\s+помощ\w*|продовольстви\w*|зерн\w*|пшениц\w*|вакцин\w*|"
-          r"лекарств\w*|топлив\w*|войск\w*|солдат\w*|военнослужащ\w*|персонал\w*|"
-          r"сотрудник\w*|дипломат\w*|посольств\w*|здани\w*|газ|газа|нефт\w*|энерги\w*|"
-          r"медикамент\w*|финансов\w*\s+помощ\w*|экономическ\w*\s+помощ\w*|советник\w*|"
-          r"инструктор\w*|пожарн\w*|полицейск\w*|врач\w*",
-    "zh": r"资金|钱款|贷款|难民|战俘|俘虏|囚犯|被拘留者|被拘押者|人质|移民|平民|权力|政权|"
-          r"控制权|监护权|主权|主席职位|主席国|领土|土地|岛屿|技术|专有技术|人道主义援助|"
-          r"人道援助|粮食|小麦|疫苗|药品|燃料|军队|部队|士兵|人员|工作人员|大使馆|使馆|建筑|"
-          r"天然气|石油|能源|电力|医疗用品|医疗物资|财政援助|经济援助|资金援助|顾问|教官|消防员|警察|"
-          r"医生",
+#: counts weapons and military equipment only), per language, in two classes: things
+#: (money, power, an office or custody, land, know-how, relief goods: "transferred funds",
+#: "entregó el poder", "a livré des céréales", "übergab den Vorsitz", "передала власть",
+#: "移交了战俘"), which a military word qualifying them makes military ("military
+#: technology", "tecnología militar"), and people and aid, which stay what they are
+#: whatever qualifies them ("military advisers", "asesores militares", "Militärberater",
+#: "военных советников", "军事顾问", "food aid", "ayuda alimentaria"). Only heads of the
+#: object are listed; a weapon word coordinated with them ("funds and weapons") still
+#: moves goods.
+_NOT_MOVED_GOODS: dict[str, tuple[str, str]] = {
+    "en": (r"funds?|funding|money|cash|loans?|grants?|remains|bodies|power|control|custody|"
+           r"sovereignty|presidency|chairmanship|leadership|authority|territor(?:y|ies)|lands?|"
+           r"islands?|technology|technologies|know-how|expertise|information|data|"
+           r"humanitarian\s+(?:supplies|goods)|relief|food|grain|wheat|fertili[sz]ers?|"
+           r"vaccines?|doses|medicines?|medical\s+supplies|fuel|electricity|embassy|embassies|"
+           r"buildings?|premises|gas|oil|energy|coal",
+           r"refugees?|prisoners?|detainees?|hostages?|captives?|migrants?|asylum[- ]seekers?|"
+           r"evacuees?|civilians?|suspects?|fugitives?|troops|soldiers|personnel|staff|"
+           r"servicemen|peacekeepers|diplomats|advis[eo]rs|instructors|trainers|experts|"
+           r"specialists|observers|volunteers|mercenaries|police(?:\s+officers)?|policemen|"
+           r"firefighters|doctors|medics|nurses|medical\s+teams|(?:humanitarian|financial|"
+           r"economic|food|development|emergency|reconstruction)\s+(?:aid|assistance)|"
+           r"(?:financial|economic|budget(?:ary)?)\s+support"),
+    "es": (r"fondos|dinero|préstamos?|poder|control|custodia|soberanía|presidencia|"
+           r"territorios?|tierras?|islas?|tecnologías?|conocimientos|información|alimentos|"
+           r"cereales|granos?|trigo|vacunas?|medicamentos|medicinas|combustible|embajadas?|"
+           r"edificios?|gas|petróleo|energía|suministros\s+médicos",
+           r"refugiad[oa]s|prisioner[oa]s|presos|detenid[oa]s|rehenes|migrantes|civiles|tropas|"
+           r"soldados|personal|diplomáticos|asesores|instructores|entrenadores|expertos|"
+           r"observadores|voluntari[oa]s|mercenarios|bomberos|policías|médicos|enfermer[oa]s|"
+           r"ayuda\s+(?:humanitaria|financiera|económica|alimentaria|de\s+emergencia|"
+           r"al\s+desarrollo|para\s+el\s+desarrollo)"),
+    "fr": (r"fonds|argent|prêts?|pouvoir|contrôle|garde|souveraineté|présidence|territoires?|"
+           r"terres?|îles?|technologies?|savoir-faire|informations?|vivres|nourriture|"
+           r"céréales|blé|vaccins?|médicaments|carburant|ambassades?|bâtiments?|gaz|pétrole|"
+           r"énergie|fournitures\s+médicales",
+           r"réfugié(?:e)?s|prisonnier(?:e)?s|détenu(?:e)?s|otages|migrants|civils|troupes|"
+           r"soldats|personnel|diplomates|conseillers|instructeurs|formateurs|experts|"
+           r"observateurs|volontaires|mercenaires|pompiers|policiers|médecins|infirmi[eè]r(?:e)?s|"
+           r"aide\s+(?:humanitaire|financière|économique|alimentaire|d['’]urgence|"
+           r"au\s+développement)"),
+    "de": (r"Geldern?|Geld|Finanzmittel\w*|Kredit(?:e|en)?|Macht|Kontrolle|Sorgerecht|Souveränität|Vorsitz|"
+           r"Präsidentschaft|Gebiete?|Territori\w*|Land|Inseln?|Technologien?|Know-how|"
+           r"Hilfsgüter|Lebensmittel|Getreide|Weizen|Impfstoff\w*|Medikament\w*|Treibstoff|"
+           r"Botschaft|Gebäude|Gas|Erdgas|Öl|Erdöl|Energie|Strom|Sanitätsmaterial|\w+gelder",
+           r"Flüchtling\w*|Gefangene\w*|Häftling\w*|Geiseln?|Migranten|Zivilisten|\w*truppen|"
+           r"\w*soldaten|Personal|Diplomaten|\w*gefangene\w*|\w*flüchtling\w*|\w*berater|"
+           r"\w*ausbilder|\w*experten|\w*beobachter|Freiwillige\w*|Söldner\w*|Feuerwehrleute|"
+           r"\w*polizisten|\w*ärzte|\w*helfer|humanitäre\w*\s+Hilfe|(?:Finanz|Wirtschafts|"
+           r"Haushalts|Budget|Lebensmittel|Nahrungsmittel|Entwicklungs|Not|Sofort|Wiederaufbau)"
+           r"hilfe\w*"),
+    "ru": (r"средств\w*|деньг\w*|кредит\w*|власт\w*|контрол\w*|председательств\w*|"
+           r"президентств\w*|территори\w*|земл\w*|остров\w*|технологи\w*|продовольстви\w*|"
+           r"зерн\w*|пшениц\w*|вакцин\w*|лекарств\w*|топлив\w*|посольств\w*|здани\w*|газ|газа|"
+           r"нефт\w*|энерги\w*|медикамент\w*",
+           r"беженц\w*|пленн\w*|военнопленн\w*|заключ[её]нн\w*|задержанн\w*|заложник\w*|"
+           r"мигрант\w*|войск\w*|солдат\w*|военнослужащ\w*|персонал\w*|сотрудник\w*|"
+           r"дипломат\w*|советник\w*|инструктор\w*|эксперт\w*|специалист\w*|наблюдател\w*|"
+           r"добровол\w*|на[её]мник\w*|миротвор\w*|пожарн\w*|полицейск\w*|врач\w*|"
+           r"(?:гуманитарн|финансов|экономическ|продовольственн)\w*\s+помощ\w*"),
+    "zh": (r"资金|钱款|贷款|权力|政权|控制权|监护权|主权|主席职位|主席国|领土|土地|岛屿|技术|"
+           r"专有技术|粮食|小麦|疫苗|药品|燃料|大使馆|使馆|建筑|天然气|石油|能源|电力|医疗用品|"
+           r"医疗物资",
+           r"难民|战俘|俘虏|囚犯|被拘留者|被拘押者|人质|移民|平民|军队|部队|士兵|人员|工作人员|"
+           r"维和人员|维和部队|维和士兵|顾问|教官|专家|观察员|志愿者|雇佣兵|消防员|警察|医生|人道主义援助|人道援助|财政援助|"
+           r"经济援助|资金援助|粮食援助|食品援助|发展援助|紧急援助"),
 }  # fmt: skip
-_NOT_MOVED = "|".join(_NOT_MOVED_GOODS.values())
+#: The languages whose noun phrase puts its head first, its adjectives after it
+#: ("helicópteros médicos", "conseillers militaires"); the others put it last
+#: ("military advisers", "Militärberater", "военных советников").
+_HEAD_FIRST = ("es", "fr")
+_HEAD_LAST = ("en", "de", "ru")
+
+
+def _not_moved(languages: Sequence[str], kind: int) -> str:
+    """The non-goods of ``languages`` of one class (0 things, 1 people and aid)."""
+    return "|".join(_NOT_MOVED_GOODS[language][kind] for language in languages)
+
+
+_NOT_MOVED = "|".join(_not_moved(_NOT_MOVED_GOODS, kind) for kind in (0, 1))
 #: Words that make an object military ("military technology", "defence funds").
 _MILITARY_WORD = r"milit\w*|militär\w*|воен\w*|defen[cs]e|defensa|défense|arms?|weapons?"
 #: The conjunctions that join the conjuncts of an object, one split for every language
@@ -1518,32 +1554,80 @@ _ZH_CONJUNCTION = r"(?:以及|和|与|及|、)"
 #: word the first part of a compound whose head is another ("能源武器", "人员运输车",
 #: "技术装备" are goods).
 _ZH_OBJECT_END = r"$|[\s，。；：！？,.;:!?）)]|向|给|到|支持|援助|帮助|支援"
+#: A Chinese conjunct of moving: a listed non-good, or a people or aid head after the
+#: words of its compound that qualify it ("军事顾问", "维和人员"), none a conjunction.
+_ZH_NOT_MOVED = (
+    rf"(?:{_NOT_MOVED_GOODS['zh'][0]}|{_NOT_MOVED_GOODS['zh'][1]}|"
+    rf"(?:(?!{_ZH_CONJUNCTION})[\u4e00-\u9fff]){{1,4}}?(?:{_NOT_MOVED_GOODS['zh'][1]}))"
+)
 #: A party named before the object ("gave Ukraine funds"): a whole capitalised word that
 #: is no acronym of three or more capitals, those being things (Russian "средства ПВО",
 #: "РЭБ"), not states; case is read as written even inside a case-blind pattern.
 _PARTY_WORD = r"(?-i:(?![A-ZА-ЯЁ]{3,}(?!\w))[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*)(?![\w'’.-])"
-#: The object of a spaced verb or noun of moving, read up to its head: a dative party
-#: before it ("передала Украине средства", "gave Ukraine funds"), a particle ("handed
-#: over"), "of" after a noun ("the transfer of funds"), a determiner, a sum it measures
-#: ("$5 million in humanitarian aid") and at most two words, no link nor military word.
-#: A noun of a lot or measure (:data:`_GOODS_LOTS`: "the first tranche of funds",
-#: "первый транш средств") takes the head of its "of" phrase.
+#: The party a verb of supplying names before its object, with its preposition and
+#: article ("gave Ukraine funds", "a fourni à la Pologne des prêts", "suministró a
+#: Ucrania", "lieferte der Ukraine"), and the word that then opens the object ("supplied
+#: Poland with", "belieferte die Ukraine mit").
+_OBJECT_PARTY = (
+    r"(?:\s+(?:(?:a|al|à|au|aux)\s+)?(?:(?:the|el|la|le|les|die|der|den|dem)\s+|[lL]['’])?"
+    rf"(?!(?i:{_MILITARY_WORD})(?!\w)){_PARTY_WORD}(?:\s+(?:with|mit)(?!\w))?)?"
+)
+#: The words before a head-first head that may be no noun of their own: a figure or a
+#: word of quantity or order ("500 asesores", "nuevos préstamos", "d'autres conseillers").
+_BEFORE_HEAD_FIRST = (
+    r"\d[\d.,]*|más|muchos|muchas|pocos|pocas|varios|varias|numerosos|numerosas|nuevos?|"
+    r"nuevas?|otros?|otras?|todos|todas|primer(?:os?|as?)?|algunos|algunas|cientos|miles|"
+    r"plus|nombreux|nombreuses|nouveaux|nouvelles?|nouvel|autres|plusieurs|quelques|"
+    r"premiers?|premières?|certains|certaines|tous|toutes|centaines|milliers"
+)
+#: The object of a spaced verb or noun of moving, read up to its head's words: a dative
+#: party before it (:data:`_OBJECT_PARTY`), a particle ("handed over"), "of" after a noun
+#: ("the transfer of funds"), a determiner and a sum it measures ("$5 million in
+#: humanitarian aid").
 _MOVED_OBJECT = (
-    rf"(?:\s+(?!(?i:{_MILITARY_WORD})(?!\w)){_PARTY_WORD})?(?:\s+(?:over|out|back|off))?"
+    rf"{_OBJECT_PARTY}(?:\s+(?:over|out|back|off))?"
     r"(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’])?\s*(?:"
     + _DETERMINER
     + r"\s+|[lL]['’]\s*)?"
     + rf"(?:{_MONEY}\s+(?:worth\s+of|in|of|en|de|d['’]|an|в)(?:\s+|(?<=['’])))?"
-    + rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
-    + rf"(?:(?i:{_GOODS_LOTS})(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’]|)\s*"
-    + r"(?:(?i:"
-    + _DETERMINER
-    + r")\s+|[lL]['’]\s*)?)?"
 )
-#: A conjunct after the first: its determiner and at most two words before its head.
+#: A noun of a lot or measure (:data:`_GOODS_LOTS`: "the first tranche of funds",
+#: "первый транш средств") takes the head of its "of" phrase.
+_LOT_OF = (
+    rf"(?:(?i:{_GOODS_LOTS})(?:\s+(?:of|de|del|du|des|von|der)(?!\w)|\s+d['’]|)\s*"
+    r"(?:(?i:" + _DETERMINER + r")\s+|[lL]['’]\s*)?)?"
+)
+#: Words before a head-last head: at most two, no link; no military word before a thing
+#: ("military technology" is goods), any before people or aid ("military advisers").
+_BEFORE_THING = rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
+_BEFORE_PEOPLE = rf"(?:(?!{_LINK})[^\s,;:]+\s+){{0,2}}?"
+#: Words after a head-first head: at most two lowercase ones, no link nor conjunction; no
+#: military word after a thing ("tecnología militar" is goods), any after people or aid
+#: ("asesores militares").
+_AFTER_THING = rf"(?:\s+(?!(?:{_LINK}|e|{_MILITARY_WORD})(?!\w))(?-i:[a-zß-ÿ][\w-]*)){{0,2}}"
+_AFTER_PEOPLE = rf"(?:\s+(?!(?:{_LINK}|e)(?!\w))(?-i:[a-zß-ÿ][\w-]*)){{0,2}}"
+
+
+def _no_goods_head(before: str) -> str:
+    """One conjunct of an object that is no goods, after ``before`` (its lead): its head
+    read by the place of the head in its language's noun phrase. A head-last language's
+    head is the last word ("military advisers", "Militärberater"); a head-first language's
+    is the first noun, only figures and words of quantity before it (:data:`
+    _BEFORE_HEAD_FIRST`), so a listed word after another noun is its adjective
+    ("helicópteros médicos": helicopters)."""
+    head = r"(?<![\w-])(?i:{})(?!\w)"
+    first = rf"(?:(?i:{_BEFORE_HEAD_FIRST})\s+){{0,2}}?"
+    return (
+        rf"{before}(?:{_BEFORE_THING}{_LOT_OF}{head.format(_not_moved(_HEAD_LAST, 0))}"
+        rf"|{_BEFORE_PEOPLE}{_LOT_OF}{head.format(_not_moved(_HEAD_LAST, 1))}"
+        rf"|{first}{_LOT_OF}{first}{head.format(_not_moved(_HEAD_FIRST, 0))}{_AFTER_THING}"
+        rf"|{first}{_LOT_OF}{first}{head.format(_not_moved(_HEAD_FIRST, 1))}{_AFTER_PEOPLE})"
+    )
+
+
+#: A conjunct after the first: its determiner before its words.
 _NEXT_CONJUNCT = (
     rf"{_CONJUNCTION}\s*(?:(?i:{_DETERMINER})\s+|[lL]['’]\s*|(?:de|d['’])\s*(?:[lL]['’]\s*)?)?"
-    rf"(?:(?!(?:{_LINK}|{_MILITARY_WORD})(?!\w))[^\s,;:]+\s+){{0,2}}?"
 )
 #: After a verb or noun of moving: every conjunct of its object is no goods
 #: (:data:`_NOT_MOVED_GOODS`), each thing ending its noun phrase ("complete power units"
@@ -1552,19 +1636,23 @@ _NEXT_CONJUNCT = (
 #: punctuation, a link or a party after it ("гуманитарную помощь Украине"). Chinese puts
 #: the object right after the verb and its "了".
 _MOVES_NO_GOODS = re.compile(
-    rf"(?:{_MOVED_OBJECT}(?<![\w-])(?i:{_NOT_MOVED})(?!\w)"
-    rf"(?:{_NEXT_CONJUNCT}(?<![\w-])(?i:{_NOT_MOVED})(?!\w))*"
+    rf"(?:{_no_goods_head(_MOVED_OBJECT)}(?:{_no_goods_head(_NEXT_CONJUNCT)})*"
     rf"(?!{_CONJUNCTION})(?=\s*(?:$|[,.;:!?)]|(?i:{_LINK})|(?<=\s){_PARTY_WORD}))"
-    rf"|(?:了|过)?(?:{_NOT_MOVED_GOODS['zh']})(?:{_ZH_CONJUNCTION}(?:{_NOT_MOVED_GOODS['zh']}))*"
+    rf"|(?:了|过)?{_ZH_NOT_MOVED}(?:{_ZH_CONJUNCTION}{_ZH_NOT_MOVED})*"
     rf"(?={_ZH_OBJECT_END}))"
 )
 _MOVES_GOODS_AHEAD = f"(?!{_MOVES_NO_GOODS.pattern})"
 #: A word of supplying after a word of relief is the relief's noun, no verb: "sent medical
 #: supplies to Ukraine", "relief supplies" (SIPRI: relief is no arms transfer). Chinese
-#: joins the word without a space: "财政援助", "经济援助" are financial and economic aid.
+#: joins the word without a space: the listed aid ("财政援助", "粮食援助") is aid, its
+#: "援助" no verb.
 _RELIEF_BEHIND = "".join(
     rf"(?<!{word}\s)" for word in ("medical", "relief", "humanitarian", "emergency")
-) + "".join(rf"(?<!{word})" for word in ("财政", "经济", "资金", "人道", "人道主义"))
+) + "".join(
+    rf"(?<!{aid[: -len('援助')]})"
+    for aid in _NOT_MOVED_GOODS["zh"][1].split("|")
+    if aid.endswith("援助")
+)
 
 
 def _moving_goods(verbs: Sequence[str], language: str = "") -> tuple[str, ...]:
@@ -1666,7 +1754,7 @@ _EN_SUPPLIED_PARTY = (
     r"(?<!\w)(?i:gave|give[sn]?|giving|sent|sends?|sending|offer(?:s|ed|ing)|"
     r"pledg(?:es|ed|ing)|promis(?:es|ed|ing)|sold|sells?|selling|hand(?:s|ed|ing)|"
     r"suppl(?:y|ies|ied|ying)|provid(?:es?|ed|ing)|arm(?:s|ed|ing)|equipp?(?:s|ed|ing)|"
-    rf"furnish(?:es|ed|ing)){_NOT_GIVEN_GOODS_AHEAD}\s+{_EN_PARTY}(?=\s+(?:with(?!\w)|\d|(?!(?i:to|in|on|at|for|"
+    rf"furnish(?:es|ed|ing)){_NOT_GIVEN_GOODS_AHEAD}{_MOVES_GOODS_AHEAD}\s+{_EN_PARTY}(?=\s+(?:with(?!\w)|\d|(?!(?i:to|in|on|at|for|"
     r"from|by|and|or|as|over|last|this|next|after|before|during|since|via|under|that|"
     r"permission|approval|assurances?|guarantees?|support|access|time|notice)(?!\w))[a-z]))"
 )
@@ -1746,7 +1834,7 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
         )
         recipient.append(rf"(?<!\w)(?i:an|nach)\s+{party}" + ahead.format(_AGENT_GAP, verbs))
         # "Deutschland beliefert Frankreich mit Panzern": the accusative is supplied
-        recipient.append(rf"(?<!\w)(?i:beliefer\w*)\s+{party}")
+        recipient.append(rf"(?<!\w)(?i:beliefer\w*)(?!\w){_MOVES_GOODS_AHEAD}\s+{party}")
         # "Deutschland liefert der Ukraine Panzer": the dative right after the verb (with
         # its article: a bare name there may be the subject, "heute liefert Polen")
         recipient.append(word.format(supplying) + rf"\s+{_DE_DATIVE}{party}")
@@ -1904,11 +1992,11 @@ def _subject(sentence: str, language: str) -> tuple[tuple[str, ...], str] | None
         alternatives = "(?:" + "|".join(words[language]) + ")"
         if language == "zh":  # the verb after its "向X", "从X"
             ahead = _ZH_NOT_GOODS_AHEAD if side == "recipient" else ""
-            verb = re.search(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}{ahead}", sentence)
-            verb = verb or re.search(alternatives + ahead, sentence)
+            verb = _compiled(rf"(?:向|从|自|对|给)\w{{1,8}}?{alternatives}{ahead}").search(sentence)
+            verb = verb or _compiled(alternatives + ahead).search(sentence)
         else:  # receiving or giving an order or money moves no goods (see _NOT_GOODS)
             ahead = _NOT_GOODS_AHEAD if side == "recipient" else _NOT_GIVEN_GOODS_AHEAD
-            verb = re.search(rf"(?<!\w){alternatives}(?!\w){ahead}", sentence, re.I)
+            verb = _compiled(rf"(?<!\w){alternatives}(?!\w){ahead}", re.I).search(sentence)
         if verb is not None and (first is None or verb.start() < first[0]):
             first = (verb.start(), side)
     if first is None:
