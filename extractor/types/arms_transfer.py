@@ -1539,7 +1539,7 @@ def _not_moved(languages: Sequence[str], kind: int) -> str:
     return "|".join(_NOT_MOVED_GOODS[language][kind] for language in languages)
 
 
-_NOT_MOVED = "|".join(_not_moved(_NOT_MOVED_GOODS, kind) for kind in (0, 1))
+_NOT_MOVED = "|".join(_not_moved(tuple(_NOT_MOVED_GOODS), kind) for kind in (0, 1))
 #: Words that make an object military ("military technology", "defence funds").
 _MILITARY_WORD = r"milit\w*|militär\w*|воен\w*|defen[cs]e|defensa|défense|arms?|weapons?"
 #: The conjunctions that join the conjuncts of an object, one split for every language
