@@ -3,7 +3,8 @@ figure is. A currency's name, with any particle or suffix of an amount written o
 ("5억 원대의", "5억 엔어치", "5亿多美元"), makes it an amount in that currency; any other
 word (a counter or unit: "5만 톤", "10万发", "5万台") makes it a count, no amount, and
 never one in the default US dollars. English "bil" abbreviates billion in lower case
-only: in capitals ("$5 BIL funding") it is an acronym (the Bipartisan Infrastructure Law).
+only: in capitals ("5 BIL projects") it is an acronym (the Bipartisan Infrastructure Law);
+round 71: beside a currency ("$5 BIL") it is the billion, as "BN" is.
 """
 
 from __future__ import annotations
@@ -121,7 +122,15 @@ def test_near_misses(text: str, language: str, expected: tuple[int, str] | None)
 
 @pytest.mark.parametrize("template", ["${f} BIL funding", "US${f} BIL grants", "${f} BIL"])
 @pytest.mark.parametrize("figure", ["2", "5", "40"])
-def test_bil_in_capitals_is_an_acronym(template: str, figure: str) -> None:
+def test_bil_in_capitals_beside_a_currency_is_a_billion(template: str, figure: str) -> None:
+    # Round 71: beside a currency an abbreviation in capitals is the scale, as "BN" and
+    # "MLN" are (the wire services' capitals); the acronym stands with no currency beside.
+    assert parse_money(template.format(f=figure), "en") == (Decimal(figure) * 10**9, "USD")
+
+
+@pytest.mark.parametrize("template", ["{f} BIL projects", "{f} BIL grants"])
+@pytest.mark.parametrize("figure", ["2", "5", "40"])
+def test_bil_in_capitals_with_no_currency_is_an_acronym(template: str, figure: str) -> None:
     assert parse_money(template.format(f=figure), "en") == (Decimal(figure), "USD")
 
 

@@ -140,7 +140,7 @@ _EXTRA_SCALES: dict[str, dict[str, int]] = {
 _DEVANAGARI_LANGUAGES = frozenset({"hi", "mr", "ne"})
 #: One-letter abbreviations: a scale only right after the digits ("$40m").
 _ATTACHED_ONLY = frozenset({"k", "m", "b"})
-#: Their values, read in any language beside a currency (:func:`_spaced_letter_scale`).
+#: Their values, read in any language beside a currency (:data:`_SCALES_BESIDE_CURRENCY`).
 _LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9}
 #: Abbreviated scales multiply the number before them ("40 тыс.", "3 Mrd."); they never
 #: start a number, so a name such as "Тыс" or a word such as "Bio" is not one.
@@ -148,9 +148,10 @@ _LETTER_SCALES = {"k": 10**3, "m": 10**6, "b": 10**9}
 _ABBREVIATED = frozenset({"mn", "mln", "bn", "bil", "bln", "mlrd", "tn", "trn", "mdd", "md", "mds", "mrd", "mrds",
                           "mio", "mia", "bio", "tsd", "тыс", "млн", "млрд", "трлн", "mld",
                           "tys", "тис", "mila", "mi", "bi", "mill", "mdr"})  # fmt: skip
-#: Abbreviations of a scale the press writes in lower case only ("$2 bil", "$2 Bil."):
-#: in capitals the letters are an acronym ("BIL", the Bipartisan Infrastructure Law), not
-#: as "BN" or "MLN", which wire headlines write in capitals for the scale.
+#: Abbreviations of a scale the press writes in lower case ("$2 bil", "$2 Bil."): in
+#: capitals with no currency beside the figure the letters are an acronym ("5 BIL
+#: projects", the Bipartisan Infrastructure Law's); beside one they are the scale, as
+#: "BN" and "MLN" are (:data:`_SCALES_BESIDE_CURRENCY`: "$5 BIL", "US$2 BIL grants").
 _LOWER_CASE_SCALES = frozenset({"bil"})
 #: Russian scale words decline ("миллиона", "миллионов"): read by their stem.
 #: Scale words read right after digits whatever the language: each language's
@@ -992,12 +993,12 @@ def _read_scaled(
             entry = _scale_after_digits(text, token, language)
         if entry is None and token.digits is None:
             entry = _scale_before_sign(text, token)
-        if (  # "2 M d'euros" in French
+        if (  # "2 M d'euros" in French, "$5 BIL", "€5 MIO", "US$1.2 BLN" in any language
             entry is None
-            and token.word in _LETTER_SCALES
-            and _spaced_letter_scale(text, first.start, token)
+            and token.word in _SCALES_BESIDE_CURRENCY
+            and _scale_beside_currency(text, first.start, token)
         ):
-            entry = _SCALE, _LETTER_SCALES[token.word]
+            entry = _SCALE, _SCALES_BESIDE_CURRENCY[token.word]
         if entry is None or not _joined(text, tokens[index - 1], token):
             break
         if entry[0] in (_DOZEN, _HUNDRED) and scale == 1:  # "2 dozen", "3 hundred thousand"
@@ -1009,7 +1010,7 @@ def _read_scaled(
             token.word in _ATTACHED_ONLY
             and token.start != tokens[index - 1].end
             and _scale_before_sign(text, token) is None
-            and not _spaced_letter_scale(text, first.start, token)
+            and not _scale_beside_currency(text, first.start, token)
         ):
             break
         if scale > 1 and entry[1] <= scale:
@@ -1019,24 +1020,26 @@ def _read_scaled(
 
 
 #: What may follow a one-letter scale written apart from its digits: the end, a clause's
-#: punctuation or a word. Not a hyphen ("$2 B-52s") nor a word of size ("5 m long").
+#: punctuation (Arabic's and Chinese's too: "$5 BN،") or a word. Not a hyphen ("$2 B-52s") nor a word of size ("5 m long").
 _AFTER_SPACED_LETTER = re.compile(
-    r"\.?(?:$|[\s\u00a0]*[,;:!?)\]]|[\s\u00a0]+(?!(?:high|tall|long|wide|deep|thick|away|"
+    r"\.?(?:$|[\s\u00a0]*[,;:!?)\]\u060c\u061b\u3001\u3002\uff0c\uff1b]|[\s\u00a0]+(?!(?:high|tall|long|wide|deep|thick|away|"
     r"below|above|under|of|in\s+(?:length|height|diameter|depth))\b))",
     re.I,
 )
-#: Between a one-letter scale and its currency: blanks, and "de", "d'", "of" ("2 M d'euros").
-_LETTER_TO_CURRENCY = re.compile(r"[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['’])?", re.I)
+#: Between a scale abbreviation and its currency: its dot, blanks, and "de", "d'", "of"
+#: ("2 M d'euros", "5 MIO. USD").
+_LETTER_TO_CURRENCY = re.compile(r"\.?[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['’])?", re.I)
 _BLANKS_BEHIND = re.compile(r"[\s\u00a0]*$")
 
 
-def _spaced_letter_scale(text: str, start: int, token: _Token) -> bool:
-    """Whether the one-letter abbreviation ``token`` ("m", "b", "k", any case), written
-    apart from the digits starting at ``start``, is their scale: a currency stands right
-    before the digits ("$2 b", "€45 M", "US$ 3 m") or right after the letter ("2 M USD",
-    "2 B euros"), and no hyphen or word of size follows it. Apart from the digits with no
-    currency beside, the letter is a unit or a name ("5 m long", "group 3 B"); read as no
-    scale beside one, "$2 B" was two dollars."""
+def _scale_beside_currency(text: str, start: int, token: _Token) -> bool:
+    """Whether the abbreviation ``token`` (a letter "m", "b", "k", or any word of
+    :data:`_SCALES_BESIDE_CURRENCY`, in any case), after the digits starting at ``start``,
+    is their scale: a currency stands right before the digits ("$2 b", "€45 M", "US$ 3 m",
+    "$5 BIL", "€2 MIO") or right after the abbreviation ("2 M USD", "2 B euros", "5 MRD
+    Euro"), and no hyphen or word of size follows it. With no currency beside, a letter is
+    a unit or a name ("5 m long", "group 3 B") and a word in capitals an acronym ("3 MIA",
+    "5 BIL projects"); read as no scale beside one, "$2 B" was two dollars and "$5 BIL" five."""
     if not _AFTER_SPACED_LETTER.match(text, token.end):
         return False
     joined = _LETTER_TO_CURRENCY.match(text, token.end)
@@ -1078,6 +1081,20 @@ def _scale_after_digits(text: str, token: _Token, language: str) -> tuple[str, i
 _SCALES_BEFORE_SIGN: dict[str, int] = {"k": 10**3, "m": 10**6, "mn": 10**6, "mio": 10**6,
                                        "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
                                        "mld": 10**9, "bn": 10**9}  # fmt: skip
+#: The scale abbreviations read beside a currency in any language and any case
+#: (:func:`_scale_beside_currency`): the letters, each language's abbreviations and the
+#: forms of "million" and "milliard" read after digits. The financial press and the wire
+#: services write them in capitals ("$5 BIL", "US$1.2 BLN", "€2 MIO", "5 MRD USD", "$300
+#: MLN"), and in a text of a language whose table lacks them ("$5 BN" in Arabic, "€5 Mio"
+#: in English); read as no scale, each was the bare figure, an amount off by a million
+#: or a billion. "mil" (a thousand in Spanish, a million in Czech) is none of them.
+_SCALES_BESIDE_CURRENCY: dict[str, int] = {
+    **_SCALES_AFTER_DIGITS,
+    **_SCALES_BEFORE_SIGN,
+    **{word: value for scales in _EXTRA_SCALES.values() for word, value in scales.items()
+       if word in _ABBREVIATED},
+    **_LETTER_SCALES,
+}  # fmt: skip
 #: The signs :data:`_SCALES_BEFORE_SIGN` may stand against (not "$": "M$" reads as a
 #: prefix no table knows, see :func:`_symbol`).
 _SIGN_AFTER_SCALE = re.compile(r"\.?[€£₹₽₩₴₺₪₦₱₫฿₸₼₾₲₡₭₮]")
@@ -3261,6 +3278,44 @@ def _chinese_figures(text: str, japanese: bool = False) -> list[Figure]:
     return figures
 
 
+#: A word in Latin letters after a figure of Chinese or Japanese text ("$5 bn", "5B美元").
+_LATIN_WORD_AHEAD = re.compile(r"[\s\u00a0]*([A-Za-z]+)")
+_HAN_AHEAD = re.compile(r"\.?[\s\u00a0]*(?=[\u3040-\u30ff\u4e00-\u9fff])")
+
+
+def _latin_scaled(text: str, figure: Figure) -> Figure:
+    """``figure`` of Chinese or Japanese text times the scale abbreviation in Latin letters
+    right after its digits, beside a currency (:data:`_SCALES_BESIDE_CURRENCY`: "$5 bn",
+    "US$1.2 BLN", "5B美元"), as in any other language; read as no scale, each was the bare
+    figure. A Han word may follow the abbreviation ("5 bn美元", "$5bn援助")."""
+    word = _LATIN_WORD_AHEAD.match(text, figure.end)
+    if figure.kind != "digits" or figure.scale != 1 or word is None:
+        return figure
+    scale = _SCALES_BESIDE_CURRENCY.get(_fold(word.group(1)))
+    token = _Token(word.start(1), word.end(1), _fold(word.group(1)), None)
+    han = _HAN_AHEAD.match(text, token.end)
+    seen = text[: token.end] if han else text  # a Han word ends the abbreviation as a blank does
+    if (
+        scale is None
+        or not (
+            _scale_beside_currency(seen, figure.start, token)
+            or (han is not None and _currency_at(text, han.end()))
+            or any(  # a sign right after a Han word: "提供$5bn", "提供US$5 bn"
+                end == len(behind) - 1
+                for behind in (
+                    text[max(0, figure.start - back) : figure.start + 1] for back in (1, 3)
+                )
+                for _, end, _ in _signs(behind)
+            )
+        )
+    ):
+        return figure
+    return Figure(
+        figure.start, token.end, _integral(figure.value * scale), "digits",
+        text[figure.start : token.end], scale,
+    )  # fmt: skip
+
+
 def _chinese_run(text: str, start: int, end: int, pieces: re.Pattern[str]) -> list[Figure]:
     """The figures of one run: one number, or its pieces when it is none."""
     run = text[start:end]
@@ -3525,7 +3580,7 @@ _ENGLISH_TOO = frozenset({"once", "elf"})
 def _figures_in(text: str, language: str, japanese: bool = False) -> list[Figure]:
     numbers: list[Figure] = []
     if language == "zh":
-        numbers = _chinese_figures(text, japanese)
+        numbers = [_latin_scaled(text, f) for f in _chinese_figures(text, japanese)]
     else:
         tokens = _tokens(text, language)
         at = 0
