@@ -4394,6 +4394,7 @@ _TOLL_NOUN_WORDS: dict[str, list[str]] = {
     "ar": [r"(?:ال)?حصيلة", r"عدد (?:ال)?(?:قتلى|ضحايا|وفيات)"],
     "pt": [r"balanço", r"número (?:de|total de) (?:\w+ )?(?:mortos|vítimas)"],
     "it": [r"bilancio", r"numero (?:dei|di|delle) (?:\w+ )?(?:morti|vittime)"],
+    "zh": [r"(?:死亡|遇难|罹难|丧生|死难)总?人数", r"死亡总数", r"死者人数"],
 }  # fmt: skip
 _TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns(_TOLL_NOUN_WORDS)
 #: The verbs that raise a toll to a new figure, with the toll as their object ("bringing
@@ -4418,6 +4419,15 @@ _RAISING_VERBS: dict[str, tuple[str, str]] = {
            r"(?:sub(?:iu|iram|ia|e)|cheg(?:ou|a)|ating(?:iu|e)|aument(?:ou|a))"),
     "it": (r"(?:port(?:a|ando|ano|ato)|elev(?:a|ando|ato))",
            r"(?:sal(?:e|ito|ita|gono)|raggiung\w+|aument\w+)"),
+    # Arabic raises with a verb of consequence before its toll ("ليرتفع عدد القتلى إلى 40",
+    # "ما يرفع حصيلة القتلى إلى 40"): the subjunctive after "لـ" (so that), or "يرفع"
+    # (raises) after "ما"/"مما" (which); a bare "ارتفع" rises, summing with a mark alone.
+    "ar": (r"(?:ل[يت]رتفع|ل[يت]صل|ل[يت]بلغ|(?:م?ما|وهو ما)\s+[يت]رفع|ل[يت]رفع)",
+           r"(?:ارتفع|ارتفعت|[يت]رتفع|وصل|وصلت|[يت]صل|بلغ|بلغت|[يت]بلغ)"),
+    # Chinese raises with "使"/"令"/"致使" (making) before its toll ("使死亡人数升至40人"),
+    # or the toll rises with a mark of consequence or summing ("死亡人数因此升至40人").
+    "zh": (r"(?:使得|使|令|致使|让)",
+           r"(?:上升至|上升到|升至|增至|增加至|增加到|攀升至|达到|达|已达|升高至)"),
 }  # fmt: skip
 #: What may stand between a raising verb and its toll ("bringing the overall toll",
 #: "porte le bilan total", "stieg damit die Zahl", "общее число ... уже достигло").
@@ -4425,7 +4435,8 @@ _RAISED_GAP = (
     r"(?:\s+(?:the|its|their|overall|total|now|has|have|had|thus|further|again|already|also|"
     r"el|la|los|las|lo|ya|así|ahora|total|le|les|l['’]|a|ont|ainsi|désormais|déjà|donc|global|totale|"
     r"die|den|der|das|damit|insgesamt|nun|inzwischen|bereits|sich|hat|ist|"
-    r"уже|теперь|тем самым|общее|общий|o|os|já|assim|il|così|già|ha|è))*\s*"
+    r"уже|теперь|тем самым|общее|общий|o|os|já|assim|il|così|già|ha|è|بذلك|"
+    r"الإجمالي|الإجمالية|已|已经|总))*\s*"
 )
 #: The words that make a toll's own rise a sum ("the overall toll rose", "con lo que el
 #: número ... asciende", "ce qui ... le bilan s'élève", "insgesamt stieg ... damit",
@@ -4436,9 +4447,11 @@ _TOTALLING: dict[str, str] = {
     "es": r"(?:con lo que|lo que|total|así)",
     "fr": r"(?:ce qui|total|totale|global|ainsi)",
     "de": r"(?:insgesamt|damit|womit|wodurch|weshalb|weswegen|so dass|sodass|Gesamt\w*)",
-    "ru": r"(?:общее|общая|общий|тем самым|таким образом)",
+    "ru": r"(?:общее|общая|общий|тем самым|таким образом|в результате чего|вследствие чего)",
     "pt": r"(?:o que|com isso|total)",
     "it": r"(?:il che|complessivo|totale)",
+    "ar": r"(?:بذلك|وبذلك|الإجمالي|الإجمالية|إجمالي)",
+    "zh": r"(?:因此|至此|由此|从而|累计|总共|共计)",
 }
 
 
@@ -4455,6 +4468,11 @@ def _raised_toll(language: str, raises: str, rises: str) -> list[str]:
         f"{nouns}\\s+{mark}{_RAISED_GAP}{rises}",
         f"{nouns}{_RAISED_GAP}{rises}\\s+{mark}",
     ]
+    if language in ("zh", "ar"):  # "死亡人数因此升至40", "ارتفع بذلك عدد القتلى إلى 40"
+        fragments += [f"{nouns}{_RAISED_GAP}{mark}{_RAISED_GAP}{rises}",
+                      f"{mark}{_RAISED_GAP}{nouns}{_RAISED_GAP}{rises}",
+                      f"{rises}{_RAISED_GAP}{mark}{_RAISED_GAP}{nouns}",
+                      f"{rises}{_RAISED_GAP}{nouns}{_RAISED_GAP}{mark}"]  # fmt: skip
     if language == "de":  # V2: "insgesamt stieg die Zahl der Toten damit auf 40"
         fragments += [f"{mark}{_RAISED_GAP}{rises}{_RAISED_GAP}{nouns}",
                       f"{rises}{_RAISED_GAP}{nouns}\\s+{mark}",
@@ -4531,6 +4549,9 @@ _TOLL_OF_ONE_EVENT: dict[str, re.Pattern[str]] = {
         "pt": (r"d[oa]|em|n[oa]|por|após",
                r"ataque|atentado|bombardeio|explosão|tiroteio|massacre|emboscada|incidente|"
                r"terremoto|sismo|desastre|acidente|desabamento|incêndio|naufrágio|enchente"),
+        "ar": (r"في|جراء|من|بسبب|إثر|خلال",
+               r"(?:ال)?(?:هجوم|انفجار|تفجير|غارة|زلزال|حادث|حريق|مجزرة|قصف|كمين|فيضان|إعصار|"
+               r"انهيار|تدافع)"),
         "it": (r"del(?:l['’]|la|lo)?|nel(?:l['’]|la|lo)?|per|dopo",
                r"attacco|attentato|bombardamento|esplosione|sparatoria|massacro|agguato|"
                r"incidente|terremoto|sisma|strage|disastro|crollo|incendio|naufragio|alluvione"),
