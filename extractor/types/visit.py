@@ -1615,12 +1615,20 @@ def build(draft: VisitDraft, make: Builder) -> dict[str, Any]:
 
 def _unread_direction(data: dict[str, Any], make: Builder) -> None:
     """Warn that a visit's sides were kept as drafted, unchecked: its evidence is in a
-    language with no words of going or receiving to read who travelled (:data:`GOING_WORDS`,
-    :data:`RECEIVING_WORDS`), so a visitor and host swapped would pass unseen."""
+    language whose words of going or receiving are not read for who travelled
+    (:data:`GOING_WORDS`, :data:`RECEIVING_WORDS`), so a visitor and host swapped would pass
+    unseen. The warning says what is true of the language: either the code knows no word
+    of travel in it, or it knows them (:data:`TRAVEL_CUES`: Turkish "ziyaret", Polish
+    "wizyta") only to tell a visit from a meeting, and they decide no direction."""
     language = make.language
     if language in ("en", "und") or language in _RECEIVING or language in _DIRECTION_PATTERNS:
         return
     if data["visitor_country"] is None or data["host_country"] is None:
+        return
+    if language in TRAVEL_CUES:
+        make.warn(f"direction not checked in {language}: its words of travel are read only to "
+                  "tell a visit from a meeting, not who went where; visitor and host kept as "
+                  "drafted")  # fmt: skip
         return
     make.warn(f"direction not checked in {language}: no words of going or receiving are read "
               "in this language; visitor and host kept as drafted")  # fmt: skip
