@@ -2791,10 +2791,19 @@ def _surname_names_the_side(
     as a name, not as the word of the language it also is before a noun of people
     ("Young people, who joined by video link", "Rich students"); "Holm, who took part
     by videoconference" still names Lars Holm. ``language`` is the sentence's, which the
-    caller has detected."""
+    caller has detected. A word of :data:`~extractor.text.people.HONORIFICS` that is
+    also a given name ("Shah", "Sultan", "Papa", "Kaiser") reads as a title only in a
+    title's place, opening the name; after a title of its own ("Foreign Minister Shah
+    Holm", "el canciller Papa Holm", "посол Султан Холм") it is the person's first name,
+    and names another person."""
     own = set(name.split())
-    for found in re.finditer(rf"(\S+)\s+{re.escape(surname)}(?!\w)", article):
-        if found.group(1) not in own and _a_given_name(found.group(1), article, language):
+    for found in re.finditer(rf"(?:(\S+)\s+)?(\S+)\s+{re.escape(surname)}(?!\w)", article):
+        word = found.group(2)
+        if word in own:
+            continue
+        if _a_given_name(word, article, language) or _an_honorific_as_a_name(
+            found.group(1), word, language
+        ):
             return False  # another person bears the surname
     return not any(
         is_people(after.group(1), language)
@@ -2823,6 +2832,18 @@ _SENTENCE_OPENERS = frozenset(
      "hoy", "ayer", "también", "poi", "dopo", "oggi", "ieri", "anche", "depois", "então",
      "hoje", "ontem", "também"]
 )  # fmt: skip
+
+
+def _an_honorific_as_a_name(before: str | None, word: str, language: str) -> bool:
+    """Whether ``word``, a capitalised honorific that is also a given name, stands where a
+    first name does: right after a title of office or another honorific (``before``:
+    "Minister", "canciller", "посол"), which holds the title's place itself."""
+    if before is None or not word[:1].isupper() or not is_an_honorific(word, language):
+        return False
+    before = before.strip(",;:()")
+    return bool(before) and (
+        before.lower() in TITLE_WORDS or _title_word(before) or is_an_honorific(before, language)
+    )
 
 
 def _a_given_name(word: str, article: str, language: str) -> bool:
