@@ -32,9 +32,12 @@ from extractor.text.places import place_proves_country
 #: Regions written after a city that neither pycountry nor the gazetteer knows by that
 #: name (checked below): historic counties, regions of tourism and plain phrases.
 UNREAD = [
-    "Berkshire", "Algarve", "Cape Breton", "Perthshire", "West Yorkshire", "Bavaria",
-    "the Riviera", "the capital", "the Outback", "Upstate", "Andalusia",
+    "Berkshire", "Algarve", "Cape Breton", "Perthshire", "West Yorkshire",
+    "the Riviera", "the capital", "the Outback", "Upstate",
 ]  # fmt: skip
+# "Bavaria" and "Andalusia" left the list in round 71: pycountry's translations of ISO
+# 3166-2 name Bayern and Andalucía so, and a first-level division after a city proves
+# the city's state ("Córdoba, Andalusia" is Spain's).
 
 
 #: The words of a direction, which a few states name a division by.

@@ -9,8 +9,10 @@ other languages) come from :mod:`extractor.text.gazetteer`.
 
 from __future__ import annotations
 
+import gettext
 import re
 from functools import cache
+from pathlib import Path
 
 import pycountry
 
@@ -58,7 +60,9 @@ def place_country(text: str | None) -> str | None:
     """The country a place as written lies in, or None when it cannot tell.
 
     "Washington" -> USA, "the White House" -> USA, "Mogadishu" -> SOM,
-    "Kuala Lumpur, Malaysia" -> MYS. A text naming several countries is None.
+    "Kuala Lumpur, Malaysia" -> MYS. A text naming several countries is None. A city
+    with a first-level division of one of its namesakes' states after it is in that state
+    (:func:`_region_reading`: "London, Ontario" -> CAN, "Córdoba, Andalusia" -> ESP).
     """
     if not text or not text.strip():
         return None
@@ -66,6 +70,8 @@ def place_country(text: str | None) -> str | None:
     parts = _PLACE_PARTS.split(text)
     if state := _state_place(parts):
         return state
+    if proved := _region_reading(parts)[1]:  # "London, Ontario", "Córdoba, Andalusia"
+        return proved
     read = [p for p in parts if _whole_city(_key(p)) is None and not _state_only(_key(p))]
     code = country_in_text(", ".join(read))
     if code is not None:
@@ -252,14 +258,39 @@ _DIRECTION = re.compile(
 @cache
 def _division_states() -> dict[str, frozenset[str]]:
     """Folded name of an ISO 3166-2 subdivision ("nova scotia", "manitoba", "rhone") ->
-    the alpha-3 codes of the states that have one so named (:func:`_division_names`)."""
+    the alpha-3 codes of the states that have one so named (:func:`_division_names`); a
+    first-level division by its names in :data:`DIVISION_NAME_LANGUAGES` too ("penang",
+    "andalusia", "bavaria": :func:`_division_catalogs`)."""
     found: dict[str, set[str]] = {}
+    catalogs = _division_catalogs()
     for division in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=division.country_code)
-        if country is not None:
-            for key in _division_names(str(division.name)):
+        if country is None:
+            continue
+        names = {str(division.name)}
+        if division.parent_code is None:  # a first-level division's names in other languages
+            names |= {catalog.gettext(str(division.name)) for catalog in catalogs}
+        for name in names:
+            for key in _division_names(name):
                 found.setdefault(key, set()).add(country.alpha_3)
     return {key: frozenset(codes) for key, codes in found.items()}
+
+
+#: The languages whose names of the states' first-level divisions pycountry's translations
+#: (of the iso-codes project) give beside the ISO name in the local language: the press
+#: writes a division by its exonym ("Andalusia" for Andalucía, "Penang" for Pulau Pinang,
+#: "Andalusien", "Andalousie", "Андалусия"), which one of these writes as English does.
+DIVISION_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "nl", "pl", "zh_CN")
+
+
+def _division_catalogs() -> list[gettext.NullTranslations]:
+    """pycountry's translations of the ISO 3166-2 names into
+    :data:`DIVISION_NAME_LANGUAGES` (those it ships)."""
+    locales = Path(pycountry.__file__).parent / "locales"
+    return [
+        gettext.translation("iso3166-2", locales, languages=[language], fallback=True)
+        for language in DIVISION_NAME_LANGUAGES
+    ]
 
 
 def _division_names(name: str) -> set[str]:
