@@ -575,21 +575,31 @@ _MOVING_LAST: dict[str, tuple[str, str]] = {
 #: Per language, the words of a route that carry their own preposition ("en route to",
 #: "bound for", "on its way from", "con destino a", "rumbo a", "à destination de", "en
 #: direction de", "на пути в"), and a vehicle with the preposition of where it came from
-#: ("a train from", "un tren desde", "un bus venant de", "ein Zug von", "поезд из"). The
-#: place after one is the way's end, as after a verb of :data:`_MOVING`.
+#: ("a train from", "un tren desde", "un bus venant de", "ein Zug von", "поезд из"), and
+#: the words of an origin ("con origen en", "zarpó de", "proveniente da", "partita dalla",
+#: "com origem em"): a route starts there as after "from". The place after one is the
+#: way's end, as after a verb of :data:`_MOVING`; Portuguese and Italian, which have no
+#: verbs there, read these alone. Not "partido"/"partito" with "de"/"di" (a party's).
 _ROUTE: dict[str, str] = {
     "en": r"en route (?:to|from)|bound (?:for|to)|head(?:ed|ing) for|on (?:its|their|the|his|her) "
           r"way (?:to|from)|(?:bus|buses|train|plane|ship|boat|ferry|truck|lorry|coach|minibus)"
           r" from",
     "es": r"con destino (?:a|al)|rumbo (?:a|al)|en ruta (?:a|al|hacia|desde)|camino (?:a|al|de)|"
-          r"(?:autobús|tren|avión|barco|ferry|camión) desde",
+          r"(?:autobús|tren|avión|barco|ferry|camión) desde|con origen en|"
+          r"(?:partió|partieron|zarpó|zarparon) (?:de|del|desde)",
+    "pt": r"com destino (?:a|ao|à|para)|rumo (?:a|ao|à)|a caminho (?:de|do|da)|com origem em|"
+          r"(?:procedentes?|provenientes?|partiu|partiram|zarpou|zarparam) (?:de|do|da|dos|das)",
+    "it": r"diretti? (?:a|ad|al|allo|alla|all['’]|verso)|dirett[ae] (?:a|ad|al|alla|all['’]|verso)|"
+          r"con destinazione|in rotta (?:verso|per)|con origine (?:in|da)|"
+          r"(?:provenienti|proveniente|partit[oaie]|salpat[oaie]) "
+          r"(?:da|dal|dallo|dalla|dall['’]|dai|dagli|dalle)",
     "fr": r"à destination (?:de|du|des|d['’])|en route (?:vers|pour)|en direction (?:de|du|des|d['’])|"
           r"parti(?:e|s|es)? (?:de|du|des|d['’])",
     "de": r"(?:Zug|Bus|Flugzeug|Schiff|Fähre|Boot|Lastwagen) (?:von|aus)",
     "ru": r"на пути (?:в|из)|(?:поезд|автобус|самол[её]т|паром|судно|грузовик) из",
 }  # fmt: skip
 #: The languages whose movements :func:`movement_ends` reads.
-MOVING_LANGUAGES = tuple(_MOVING)
+MOVING_LANGUAGES = tuple(dict.fromkeys([*_MOVING, *_ROUTE]))
 #: A capitalised name of one or more words (a place as the text writes it).
 _NAME = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*)*"
 _ARTICLES = r"(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den)\s+"
@@ -1049,6 +1059,8 @@ _PATH_PREPS: dict[str, str] = {
     "fr": r"de|du|des|d['’]|depuis|vers|à|au|aux|via|par|en",
     "de": r"aus|von|nach|über|durch|via|in die|ins|zum|zur",
     "ru": r"из|в|во|через|от|к|ко|на",
+    "pt": r"de|do|da|dos|das|para|a|ao|à|rumo a|até|via|por|pelo|pela",
+    "it": r"da|dal|dallo|dalla|dall['’]|dai|dagli|dalle|a|ad|al|allo|alla|all['’]|verso|via|per",
 }
 #: Per language, the prepositions of where the vehicle's harm happened ("crashed in
 #: Kazakhstan", "was attacked near the border with Kazakhstan", "capsized off the coast of
