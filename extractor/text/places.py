@@ -67,7 +67,8 @@ def place_country(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     text = _without_credits(text)
-    parts = _PLACE_PARTS.split(text)
+    parts = _region_first(_PLACE_PARTS.split(text))
+    text = ",".join(parts)
     if state := _state_place(parts):
         return state
     if proved := _region_reading(parts)[1]:  # "London, Ontario", "Córdoba, Andalusia"
@@ -79,6 +80,32 @@ def place_country(text: str | None) -> str | None:
     cities = city_index()
     found = {cities[key] for part in parts if (key := _key(part)) in cities}
     return found.pop() if len(found) == 1 else None
+
+
+def _region_first(parts: list[str]) -> list[str]:
+    """``parts`` in the order "City, Region" where the place is written region first
+    ("Georgia, Atlanta", "Ontario, London", "Andalusia, Córdoba"): two parts, the first a
+    division (a US state, a constituent country, an ISO 3166-2 division) and the second no
+    US state, constituent country or country but a city of that division's state ("Atlanta" is Georgia's,
+    "London" has a namesake in Canada). The larger unit contains the smaller in either
+    order. Left as written otherwise: a country first ("Colombia, Bogotá") is read as
+    before, and so are two divisions ("Florida, Georgia") or a city of no state the
+    division is in ("Georgia, Tbilisi" reads the country)."""
+    named = [part for part in parts if _key(part)]
+    if len(named) != 2:
+        return parts
+    region, city = (_key(part) for part in named)
+    if city in us_states() or city in constituent_countries() or _pycountry_state(city):
+        return parts
+    state = us_states().get(region)
+    if state is not None:
+        fits = us_place_of_state(city, state)
+    elif code := constituent_countries().get(region):
+        fits = code in city_name_states(city)
+    else:
+        states = _division_states().get(region, frozenset())
+        fits = not _country_name(region) and bool(states & city_name_states(city))
+    return [named[1], named[0]] if fits else parts
 
 
 def _key(part: str) -> str:
@@ -459,7 +486,8 @@ def place_proves_country(text: str | None) -> str | None:
     if not text:
         return None
     text = _without_credits(text)
-    parts = _PLACE_PARTS.split(text)
+    parts = _region_first(_PLACE_PARTS.split(text))
+    text = ",".join(parts)
     if state := _state_place(parts):
         return state
     allowed = _us_code_after_namesake(parts)
