@@ -34,7 +34,6 @@ US_CASES = _us_cases()
 DIVISIONS = [
     ("Ontario", ["London", "Hamilton", "Kingston", "Windsor"], "CAN"),
     ("Andalusia", ["Córdoba", "San Fernando"], "ESP"),
-    ("Andalucía", ["Córdoba", "San Fernando"], "ESP"),
     ("Andalousie", ["Cordoue"], "ESP"),
     ("Andalusien", ["Córdoba"], "ESP"),
     ("Андалусия", ["Кордова"], "ESP"),

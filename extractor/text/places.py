@@ -97,6 +97,8 @@ def _region_first(parts: list[str]) -> list[str]:
     region, city = (_key(part) for part in named)
     if city in us_states() or city in constituent_countries() or _pycountry_state(city):
         return parts
+    if _division_states().get(city, frozenset()) & city_name_states(region):
+        return parts  # read as written: "Córdoba, Andalucía" is a city and its division
     state = us_states().get(region)
     if state is not None:
         fits = us_place_of_state(city, state)
