@@ -1000,6 +1000,28 @@ RETURN_WORDS: dict[str, tuple[str, ...]] = {
     "ja": ("から", "を出発", "を離れ", "に帰国", "へ帰国"),
     "ar": (r"[وف]?عاد\w*", r"[وف]?غادر\w*", r"قادم\w*\s+من", "من"),
 }  # fmt: skip
+#: Words of coming back, or coming, from a place (a subset of :data:`RETURN_WORDS`, which
+#: also holds words of leaving and the bare "from"): before a "from" word and a visit
+#: noun they tell a visit that is over, a previous leg ("returned from a visit to",
+#: "recién llegado de una visita a", "rentré d'une visite à", "giunto da una visita a",
+#: "chegado de uma visita a", "вернувшись из визита в"). A word of leaving ("departed
+#: from Berlin to visit Lima", "salió de", "parti de", "partiu de", "вылетел из") tells
+#: the outward leg, whose visit is this one. German may put the word last ("der aus
+#: einem Besuch in Wien zurückkam"): its forms of "zurück" are read after the noun too.
+CAME_BACK_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("back", "home", r"return\w*", "arrived", "arriving", "came", "coming", "fresh"),
+    "es": (r"regres\w*", r"volv\w*", r"vuelt\w*", r"retorn\w*", r"llegad[oa]s?", "llegó",
+           "llegaron", r"procedentes?", r"venid[oa]s?"),
+    "fr": (r"retour\w*", r"rentr\w*", r"revenu\w*", r"arrivée?s?", r"venue?s?",
+           r"en\s+provenance"),
+    "de": ("zurück", r"zurückgekehrt\w*", r"Rückkehr\w*", r"heimgekehrt\w*", r"kehrt\w*",
+           r"kam\w*", r"angekommen\w*", r"gekommen\w*"),
+    "ru": (r"верну\w*", r"возвра\w*", r"прибы\w*", r"прилет\w*", r"приеха\w*"),
+    "it": (r"ritorn\w*", r"rientr\w*", r"tornat[oaie]", "tornò", r"provenient[ei]",
+           r"arrivat[oaie]", r"giunt[oaie]", r"venut[oaie]"),
+    "pt": (r"regress\w*", r"voltou", r"voltaram", r"volta", r"retorn\w*", r"procedentes?",
+           r"vind[oa]s?", r"chegad[oa]s?", "chegou", "chegaram", r"oriund[oa]s?"),
+}  # fmt: skip
 #: Verbs of receiving a guest, active ("X hosted Y": X is the host). A compound tense is
 #: read at its finite auxiliary, whose subject is the host: "ha recibido", "a reçu",
 #: "ont accueilli" (but not the passive "ha sido recibido", "a été reçu"), and German's

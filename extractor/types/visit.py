@@ -29,6 +29,7 @@ from extractor.text.cues import (
     AFAR_CUES,
     CALL_CUES,
     CALL_MEANS,
+    CAME_BACK_WORDS,
     DOUBT_AFTER_CUES,
     DOUBT_CUES,
     GOING_WORDS,
@@ -250,7 +251,12 @@ class Visit(Record):
         names = [a.name for a in (*self.visitors, *self.hosts)]
         quote = self.evidence.cited_text
         venues = visit_venues(quote, language, names).ahead(self.status).went
-        if visitor and host and venues == {visitor} and host not in mission_states(quote, language):
+        if (
+            visitor
+            and host
+            and venues == {visitor}
+            and not at_a_mission_only(quote, language, host, visitor, names)
+        ):
             raise ValueError(
                 f"the evidence puts this visit in {visitor}, the visitor_country: the visitor "
                 f"is the one who travelled there, so {visitor} is the host; give the country "
@@ -644,6 +650,7 @@ def _language_patterns(language: str) -> dict[str, re.Pattern[str]]:
         "lead": re.compile(
             rf"(?<!\w)(?i:{going})(?!\w)(?:\s+(?!(?i:{stop})(?!\w))[\w'’.-]+){{0,8}}\s*$"
         ),
+        "going": re.compile(rf"(?<!\w)(?i:{going})(?!\w)"),
         "back": re.compile(
             rf"(?<!\w)(?i:{back})(?!\w)(?:\s+(?i:back|home))?(?:\s+(?i:{prep}|from|de|aus|из))?"
             rf"\s+{name}"
@@ -839,20 +846,53 @@ _VISITING_ROLES = frozenset(
 _MOST_VISITED = re.compile(r"(?<!\w)(?:most|least|much|more|widely|frequently)\s+$", re.I)
 #: A word of coming back from a place before a visit noun ("de regreso de una visita
 #: oficial a", "zurück von einem Besuch in", "de volta de uma visita a", "back from a
-#: visit to"): up to two words (an article, an adjective) between.
-_FROM_WORDS = r"(?:from|de|d'|desde|von|aus|da|dal|dalla|do|из|от)"
+#: visit to"): up to two lower-case words (an article, an adjective) between, no
+#: preposition of purpose nor a place ("came back from Berlin to visit Lima").
+_FROM_WORDS = r"(?:from|de|d'|desde|von|vom|aus|da|dal|dalla|do|из|от)"
+#: The prepositions of a purpose or a way, which put a visit after the place come from:
+#: "came back from Berlin to visit", "partió de Madrid en visita a".
+_ON_THE_WAY = {
+    "en": "to|for|on|in", "es": "para|en|a", "fr": "pour|à|en", "de": "um|zu|zum|zur|auf|nach",
+    "it": "per|in|a", "pt": "para|em|a", "ru": "с|в|на|для",
+}  # fmt: skip
+_PREVIOUS_LEG = {
+    language: re.compile(
+        rf"(?<!\w)(?i:{_words(words)})\s+(?i:{_FROM_WORDS})"
+        rf"(?P<between>\s*(?:(?!(?i:{_ON_THE_WAY[language]})\s)"
+        r"[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\s+){0,2})$"
+    )
+    for language, words in CAME_BACK_WORDS.items()
+}
+#: "de visita", "de visita oficial" (es, pt): on a visit, no visit come back from
+#: ("volverá de visita a Lima": will go to Lima again).
+_ON_A_VISIT = re.compile(r"(?<!\w)de\s*$", re.I)
+#: German puts the word of coming back last in its clause ("der aus einem Besuch in Wien
+#: zurückkam", "von einer Reise nach Lima zurückgekehrt").
+_DE_BACK_LAST = re.compile(r"(?<!\w)(?:aus|von|vom)\s+(?:[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]*\s+){0,2}$")
+_DE_BACK_WORD = re.compile(r"[^,;.!?]{0,80}?(?<!\w)(?:zurück\w*|heimgekehrt\w*|heimkehr\w*)", re.I)
 
 
 def _a_previous_leg(sentence: str, at: int, language: str) -> bool:
     """Whether the word of going at offset ``at`` is a visit someone came back from (a
-    word of :data:`RETURN_WORDS` and "from" right before it): a previous leg, in every
-    language, not where this visit took place."""
-    if not RETURN_WORDS.get(language):
+    word of :data:`CAME_BACK_WORDS` and "from" right before it): a previous leg, in
+    every language, not where this visit took place. A word of leaving ("departed from
+    Berlin to visit Lima", "salió de Madrid para visitar", "partiu de Brasília em visita
+    a") tells the outward leg of this visit, and "de visita" is "on a visit"."""
+    pattern = _PREVIOUS_LEG.get(language)
+    if pattern is None:
         return False
-    back = _words(RETURN_WORDS[language])
     before = sentence[max(0, at - 60) : at]
-    return bool(
-        re.search(rf"(?<!\w)(?i:{back})\s+(?i:{_FROM_WORDS})\s*(?:[\w'’-]+\s+){{0,2}}$", before)
+    found = pattern.search(before)
+    if found is not None and not (
+        language in ("es", "pt")
+        and not found.group("between").strip()
+        and _ON_A_VISIT.search(before)
+    ):
+        return True
+    return (
+        language == "de"
+        and _DE_BACK_LAST.search(before) is not None
+        and _DE_BACK_WORD.match(sentence, at) is not None
     )
 
 
@@ -1000,7 +1040,10 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
             )
             if word is not None and (
                 (each == "en" and _visiting_a_person(sentence, word))
-                or _a_previous_leg(sentence, word.start(), each)
+                or any(
+                    _a_previous_leg(sentence, w.start(), each)
+                    for w in patterns["going"].finditer(sentence, word.start(), match.start())
+                )
             ):
                 word = None  # "a visiting professor in Lima", "the most visited venue in"
             if word is not None:
@@ -1774,7 +1817,13 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
     (went,) = gone
     if went == host:
         return data
-    if went == visitor and host in mission_states(make.quote, make.language):
+    if went == visitor and at_a_mission_only(
+        make.quote,
+        make.language,
+        host,
+        visitor,
+        [a.name for a in (*data["visitors"], *data["hosts"])],
+    ):
         make.warn(f"the evidence puts the visit at a mission of {host} in {visitor}, the "
                   "visitor's own state: a mission is no soil of its state; sides kept")  # fmt: skip
         return data
@@ -1869,22 +1918,58 @@ def _mission_place(sentence: str, match: re.Match[str], language: str) -> str | 
 _JA_MISSION_STATE = re.compile(r"(?:[\u30a0-\u30ff・ー]+|[\u3400-\u9fff]{1,3}?)(?:の)?$")
 
 
-def mission_states(sentence: str, language: str) -> set[str]:
-    """The states whose embassy, consulate or mission the sentence names (:data:`_MISSION`:
-    "سفارة النمسا", "السفارة النمساوية", "オーストリア大使館"). A mission is no soil of its
-    state: a visit to it in the visitor's own capital ("زار ... سفارة النمسا في أكرا") is no
-    trip to that state, and says nothing of who travelled."""
-    states: set[str] = set()
+def _missions(sentence: str, language: str) -> Iterator[tuple[str, int, int, str | None]]:
+    """The embassies, consulates and missions a sentence names (:data:`_MISSION`: "سفارة
+    النمسا", "السفارة النمساوية", "オーストリア大使館"): each one's state, the span of the
+    mission with the place written to locate it ("アクラのオーストリア大使館", "سفارة النمسا
+    في أكرا"), and that place's state (None where no place locates it)."""
     for match in _MISSION.finditer(sentence):
+        start, end, where = match.start(), match.end(), None
         if language == "ja":
             before = _JA_MISSION_STATE.search(sentence, max(0, match.start() - 12), match.start())
             code = _a_place(before.group(), language) if before and before.group() else None
+            if before is not None:
+                located = _JA_LOCATED.search(sentence, 0, before.start())
+                if located is not None and not _MISSION.search(located.group("place")):
+                    start, where = located.start(), located.group("place")
         else:
             after = sentence[match.end() :].split()[:3]
             code = next((c for w in after[:2] if (c := _a_place(w, language)) is not None), None)
+            word_end = re.compile(r"\S*").match(sentence, match.end())
+            located_after = _AR_LOCATED.match(sentence, word_end.end() if word_end else end)
+            if located_after is not None and not _MISSION.search(located_after.group("place")):
+                end, where = located_after.end(), located_after.group("place")
         if code is not None:
-            states.add(code)
-    return states
+            place = (_a_place(where, language) or _a_city(where)) if where else None
+            yield code, start, end, place
+
+
+def mission_states(sentence: str, language: str) -> set[str]:
+    """The states whose embassy, consulate or mission the sentence names (:func:`_missions`)."""
+    return {code for code, _start, _end, _where in _missions(sentence, language)}
+
+
+def at_a_mission_only(
+    sentence: str, language: str, host: str, visitor: str, names: Sequence[str] = ()
+) -> bool:
+    """Whether the only going to the visitor's state a sentence tells is to a mission of the
+    host that stands there ("زار ... سفارة النمسا في أكرا", "アクラのオーストリア大使館を訪れ"): a
+    mission is no soil of its state, so that visit is no trip to the host's state and says
+    nothing of who travelled. A guest abroad who visits their own state's embassy there
+    ("ウィーンを訪問し、ガーナ大使館を視察", "إلى فيينا ... وزار سفارة غانا هناك"), or
+    who arrived in the city besides ("アクラに到着し、在アクラオーストリア大使館で"), went to
+    the visitor's state, which the mission does not undo."""
+    spans = [
+        (start, end)
+        for code, start, end, where in _missions(sentence, language)
+        if code == host and where == visitor
+    ]
+    if not spans:
+        return False
+    blanked = sentence
+    for start, end in spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return visitor not in visit_venues(blanked, language, names).went
 
 
 def _met_at_home(data: dict[str, Any], make: Builder) -> dict[str, Any] | None:
