@@ -104,3 +104,39 @@ def test_leaving_home_on_a_visit_goes_there(lang: str, sentence: str, code: str)
 @pytest.mark.parametrize(("lang", "sentence", "code"), list(_cases(PREVIOUS)))
 def test_coming_back_from_a_visit_is_a_previous_leg(lang: str, sentence: str, code: str) -> None:
     assert code not in visit_venues(sentence, lang).went
+
+
+#: Roles and superlatives of visiting: a post held, how many come; no one went there.
+ROLES = {
+    "en": ["{S}, a visiting research fellow in {D}, received Minister Wik.",
+           "{S}, once a visiting diplomat in {D}, received Minister Wik.",
+           "The museum, one of the most-visited sites in {D}, hosted {S} on Friday.",
+           "The cathedral is the best visited site in {D}, {S} said."],
+    "es": ["{S}, profesor visitante en {D}, recibió el viernes al canciller Wik.",
+           "La catedral es el lugar más visitado de {D}, dijo {S}."],
+    "de": ["Der Dom ist der am meisten besuchte Ort in {D}, sagte {S}."],
+    "it": ["{S}, professore in visita a {D}, ha ricevuto venerdì il ministro Wik.",
+           "La cattedrale è il sito più visitato di {D}, ha detto {S}."],
+    "pt": ["{S}, professor visitante em {D}, recebeu o ministro Wik.",
+           "A catedral é o local mais visitado de {D}, disse {S}."],
+}  # fmt: skip
+#: Near misses: the same words where someone did go.
+ROLES_GONE = {
+    "en": ["{S}, visiting {D} on Friday, met Minister Wik.",
+           "{S}, visiting research facilities in {D}, met Minister Wik.",
+           "The team visiting {D} met Minister Wik on Friday."],
+    "es": ["{S} visitó {D} el lunes.", "El profesor visitó {D} el lunes."],
+    "de": ["{S} besuchte am Montag {D}."],
+    "it": ["{S} ha visitato {D} lunedì.", "Il professore visita {D} lunedì."],
+    "pt": ["{S} visitou {D} na segunda-feira."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "sentence", "code"), list(_cases(ROLES)))
+def test_a_visiting_role_or_superlative_tells_no_going(lang: str, sentence: str, code: str) -> None:
+    assert code not in visit_venues(sentence, lang).went
+
+
+@pytest.mark.parametrize(("lang", "sentence", "code"), list(_cases(ROLES_GONE)))
+def test_a_going_near_a_role_word_still_goes(lang: str, sentence: str, code: str) -> None:
+    assert code in visit_venues(sentence, lang).went

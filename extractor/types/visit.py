@@ -840,10 +840,27 @@ _VISITING = re.compile(r"visiting\s+(?:the\s+)?([\w'’-]+)", re.I)
 #: held somewhere, not a journey; and the degree words of a superlative ("the most
 #: visited venue"): how many come, not who went.
 _VISITING_ROLES = frozenset(
-    {"professor", "scholar", "fellow", "lecturer", "researcher", "scientist", "artist",
-     "student", "students", "faculty", "chair", "position", "post", "team", "teams"}
+    {"professor", "professors", "scholar", "scholars", "fellow", "fellows", "fellowship",
+     "lecturer", "lecturers", "researcher", "researchers", "scientist",
+     "scientists", "artist", "artists", "student", "students", "faculty", "chair",
+     "position", "post", "team", "teams", "diplomat", "diplomats", "instructor",
+     "profesor", "profesora", "investigador", "investigadora", "catedrático", "becario",
+     "estudiante", "estudiantes", "artista", "professeur", "professeure", "chercheur",
+     "chercheuse", "professore", "professoressa", "ricercatore", "ricercatrice", "docente",
+     "studente", "studenti", "professora", "pesquisador", "pesquisadora", "estudante"}
 )  # fmt: skip
-_MOST_VISITED = re.compile(r"(?<!\w)(?:most|least|much|more|widely|frequently)\s+$", re.I)
+#: The degree words of a superlative before a participle of visiting ("the most visited",
+#: "most-visited", "el más visitado", "il più visitato", "der am meisten besuchte").
+_MOST_VISITED = re.compile(
+    r"(?<!\w)(?:most|least|much|more|widely|frequently|best|más|menos|mais|più|meno|plus"
+    r"|meisten|meist)[\s-]+$",
+    re.I,
+)
+#: A role noun right before the adjective of visiting that follows it in the Romance
+#: languages ("profesor visitante en Lima", "professor visitante em", "professore in
+#: visita a"): a post, no journey. "el profesor visita Lima" (a verb) still goes.
+_ROLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
+_ROLE_BEFORE_IT = re.compile(r"(?<!\w)([^\W\d_]+)\s+in\s+$")
 #: A word of coming back from a place before a visit noun ("de regreso de una visita
 #: oficial a", "zurück von einem Besuch in", "de volta de uma visita a", "back from a
 #: visit to"): up to two lower-case words (an article, an adjective) between, no
@@ -896,18 +913,42 @@ def _a_previous_leg(sentence: str, at: int, language: str) -> bool:
     )
 
 
-def _visiting_a_person(sentence: str, match: re.Match[str]) -> bool:
+def _visiting_a_person(sentence: str, match: re.Match[str], language: str = "en") -> bool:
     """Whether a going ``match`` is "visiting" before a title ("welcomed visiting President
     Sato of Brazil", "Visiting Prime Minister Ruiz of Spain met", "held talks with the
     visiting President of Brazil"): the participle is an adjective there, and the head of
     its noun phrase is the visitor, whose country ("of Brazil") is no place anyone went to.
-    "visiting Germany", "visiting the White House" still tell a going."""
+    "visiting Germany", "visiting the White House" still tell a going. So is a role it
+    qualifies, in the head's place or among the lower-case words of a compound ("a
+    visiting research fellow in Vienna") or before it ("profesor visitante en Lima"), and
+    a superlative ("the most-visited sites in", "der am meisten besuchte Ort in")."""
     if _MOST_VISITED.search(sentence, max(0, match.start() - 12), match.start()):
         return True  # "the most visited venue in Chicago": no one went
-    head = _VISITING.match(sentence, match.start())
-    return head is not None and normalise_text(head.group(1)).lower() in (
-        TITLE_WORDS | _VISITING_ROLES
+    after = sentence[match.start() : match.start() + 9].lower()
+    before = (
+        _ROLE_BEFORE
+        if language in ("es", "pt") and after.startswith("visitant")
+        else _ROLE_BEFORE_IT
+        if language == "it" and after.startswith("visita")
+        else None
     )
+    role = before.search(sentence, max(0, match.start() - 30), match.start()) if before else None
+    if role is not None and normalise_text(role.group(1)).lower() in _VISITING_ROLES:
+        return True  # "profesor visitante en Lima", "professore in visita a"
+    if language != "en":
+        return False
+    head = _VISITING.match(sentence, match.start())
+    if head is None:
+        return False
+    if normalise_text(head.group(1)).lower() in TITLE_WORDS:
+        return True
+    for word in sentence[head.start(1) :].split()[:3]:
+        word = normalise_text(word.strip(",.;:")).lower().removesuffix("'").removesuffix("’")
+        if not word or (not word[0].islower() and word != head.group(1).lower()):
+            break
+        if word in _VISITING_ROLES:
+            return True  # "a visiting research fellow in Vienna"
+    return False
 
 
 #: The conjunctions that join a list of destinations ("Ghana, Togo and Benin").
@@ -1004,7 +1045,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
         for match in patterns["went"].finditer(_undated_objects(sentence, each)):
             if each == "en" and _other_occasion(sentence, match.start()):
                 continue
-            if each == "en" and _visiting_a_person(sentence, match):
+            if _visiting_a_person(sentence, match, each):
                 continue  # "welcomed visiting President Sato of Brazil": the guest
             if _a_previous_leg(sentence, match.start(), each):
                 continue  # "de regreso de una visita a Lima": where someone came from
@@ -1039,7 +1080,7 @@ def visit_venues(sentence: str, language: str = "en", names: Sequence[str] = ())
                 lead.search(sentence, max(0, match.start() - 200), match.start()) if lead else None
             )
             if word is not None and (
-                (each == "en" and _visiting_a_person(sentence, word))
+                _visiting_a_person(sentence, word, each)
                 or any(
                     _a_previous_leg(sentence, w.start(), each)
                     for w in patterns["going"].finditer(sentence, word.start(), match.start())
