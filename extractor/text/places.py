@@ -73,6 +73,8 @@ def place_country(text: str | None) -> str | None:
         return state
     if proved := _region_reading(parts)[1]:  # "London, Ontario", "Córdoba, Andalusia"
         return proved
+    if last := _last_country(parts):  # "Moscow, Idaho, United States": the widest unit
+        return last
     read = [p for p in parts if _whole_city(_key(p)) is None and not _state_only(_key(p))]
     code = country_in_text(", ".join(read))
     if code is not None:
@@ -80,6 +82,18 @@ def place_country(text: str | None) -> str | None:
     cities = city_index()
     found = {cities[key] for part in parts if (key := _key(part)) in cities}
     return found.pop() if len(found) == 1 else None
+
+
+def _last_country(parts: list[str]) -> str | None:
+    """The country a place of several parts names last, its whole name ("Moscow, Idaho,
+    United States", "London, Ontario, in Canada"): a place is written from its smallest
+    unit to its widest, so the country named last holds the city before it, whatever
+    namesake the gazetteer knows best. None for one part or a last part that is no
+    country's whole name."""
+    named = [key.removeprefix("the ") for part in parts if (key := _key(part))]
+    if len(named) < 2 or not _country_name(named[-1]):
+        return None
+    return country_in_text(named[-1])
 
 
 def _region_first(parts: list[str]) -> list[str]:
