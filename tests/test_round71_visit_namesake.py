@@ -22,6 +22,7 @@ from typing import Any
 
 from extractor.types.visit import visit_venues
 from tests.roles_support import run
+from tests.test_round69_visitpart import _draft
 
 #: state -> language -> name
 STATES: dict[str, dict[str, str]] = {
@@ -57,16 +58,6 @@ TEMPLATES: dict[str, list[str]] = {
     "de": ["Minister {B} ({Y}) besuchte am Freitag {C} und traf Minister {A} ({X}).",
            "Minister {B} ({Y}) reiste am Freitag nach {C} und traf Minister {A} ({X})."],
 }  # fmt: skip
-
-
-def _draft(guest: tuple[str, str], host: tuple[str, str]) -> dict[str, Any]:
-    return {
-        "visitors": [{"name": guest[0], "title": None, "country": guest[1]}],
-        "visitor_country": guest[1],
-        "hosts": [{"name": host[0], "title": None, "country": host[1]}],
-        "host_country": host[1], "place": None, "date": None, "end_date": None,
-        "purpose": None, "status": "occurred", "attribution": None, "evidence": [1],
-    }  # fmt: skip
 
 
 def _sides(text: str, guest: tuple[str, str], host: tuple[str, str]) -> Any:
