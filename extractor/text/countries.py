@@ -395,13 +395,10 @@ def to_alpha3(value: str, language: str | None = None) -> str:
     upper = raw.upper()
     if upper in EXTRA_ALPHA3:
         return upper
+    english = _english_alpha3(raw)
+    if english is not None:
+        return english
     folded = normalise_text(raw, accents=False).removeprefix("the ")
-    if folded in ALIASES:
-        return ALIASES[folded]
-    try:
-        return str(pycountry.countries.lookup(raw).alpha_3)
-    except LookupError:
-        pass
     if folded in _demonym_index():
         return _demonym_index()[folded]
     local = _local_alpha3(folded, language)
@@ -411,6 +408,27 @@ def to_alpha3(value: str, language: str | None = None) -> str:
         f"unknown country {value!r}: give an ISO 3166-1 alpha-3 code such as 'USA' or 'CHN', "
         "or null if the text names no country"
     )
+
+
+def _english_alpha3(raw: str) -> str | None:
+    """The alpha-3 code an English name, alias or code of a state gives (pycountry's
+    lookup reads codes and names alike), or None."""
+    folded = normalise_text(raw, accents=False).removeprefix("the ")
+    if folded in ALIASES:
+        return ALIASES[folded]
+    try:
+        return str(pycountry.countries.lookup(raw).alpha_3)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=256)
+def state_named(word: str) -> str | None:
+    """The alpha-3 code of the state an English name or alias names ("Kenya", "Russia",
+    "the Netherlands"), or None: for a code too ("CAN", "ARE" are words in prose), an
+    adjective ("Russian") or another language's name. Readers of prose ask this, not
+    :func:`to_alpha3`, which takes whatever a model may write for a country."""
+    return None if len(word.strip()) <= 3 else _english_alpha3(word)
 
 
 def is_alpha3(value: str) -> bool:

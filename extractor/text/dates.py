@@ -1204,29 +1204,13 @@ def _a_subject(word: str) -> bool:
         return True
     if low.endswith("men") or low in ("police", "people"):
         return True
+    from extractor.text.countries import state_named  # countries reads dates: no cycle
     from extractor.text.gazetteer import main_city_index  # loaded on first use, no cycle
     from extractor.text.grounding import normalise_text
 
-    return _a_state(word) or normalise_text(low, accents=False) in main_city_index()
-
-
-@lru_cache(maxsize=256)
-def _a_state(word: str) -> bool:
-    """Whether ``word`` is the English name of a state ("Kenya", "Russia"); no code
-    ("CAN", "ARE") nor adjective ("Russian")."""
-    import pycountry
-
-    from extractor.text.countries import ALIASES  # countries reads dates: no import cycle
-
-    if len(word) <= 3:
-        return False
-    if word.lower() in ALIASES:
+    if state_named(word) is not None:
         return True
-    try:
-        pycountry.countries.lookup(word)
-    except LookupError:
-        return False
-    return True
+    return normalise_text(low, accents=False) in main_city_index()
 
 
 #: What after a weekday, at a sentence's start after a capitalised word, makes the pair a
