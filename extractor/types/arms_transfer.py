@@ -1764,10 +1764,15 @@ _WITH = {"en": "with", "es": "con", "fr": "avec"}
 _PURPOSE = {"en": r"(?:to|for\s+the)", "es": r"(?:para|por\s+el\s+que)", "fr": r"pour"}
 
 
+@functools.cache
 def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     """Patterns that mark a party as supplier ("from X", "sold by X", "从X购买") or as
     recipient ("sale ... to X", "向X交付", Russian dative after "поставила"). Only the
-    verbs and prepositions are read in any case; a party's capital is kept."""
+    verbs and prepositions are read in any case; a party's capital is kept.
+
+    Compiled on a language's first sentence, not at import: the five languages' patterns
+    took five seconds, paid by every process that imports the package (the CLI's
+    ``--help``, each worker of a bulk run) whether or not it reads a transfer."""
     supplying = "(?i:" + "|".join(SUPPLYING[language]) + ")"
     acquiring = "(?i:" + "|".join(ACQUIRING[language]) + ")"
     party = _PARTY[language]
@@ -1844,8 +1849,6 @@ def _direction_patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-_DIRECTIONS = {language: _direction_patterns(language) for language in _PARTY}
-
 #: Verbs of pledging, per language: in a relative clause on the goods their subject gives
 #: them ("The howitzers that Germany pledged will be delivered": Germany supplies).
 _PLEDGING = {
@@ -1898,9 +1901,9 @@ def transfer_sides(sentence: str, language: str = "en") -> tuple[set[str], set[s
     if _moves_no_goods(sentence, language):
         return suppliers, recipients
     for each in dict.fromkeys(("en", language)):
-        patterns = _DIRECTIONS.get(each)
-        if patterns is None:
+        if each not in _PARTY:
             continue
+        patterns = _direction_patterns(each)
         reading = None if each == "en" else each
         for key, found in (("supplier", suppliers), ("recipient", recipients)):
             found |= _marked(patterns[key], sentence, reading)
