@@ -32,7 +32,7 @@ lint: $(BIN)/python
 live: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev,local]'
 	$(BIN)/extractor model install
-	$(BIN)/python -m pytest -m live -s
+	$(BIN)/python -m pytest -n 0 -m live -s
 
 schemas: $(BIN)/python
 	$(BIN)/extractor schema --write schemas/

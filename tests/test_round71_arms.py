@@ -29,6 +29,7 @@ import itertools
 import pytest
 
 from extractor.types.arms_transfer import transfer_sides
+from tests.test_round70_arms import FORMS
 
 PARTIES = {
     "en": [("Germany", "DEU", "Ukraine", "UKR"), ("France", "FRA", "Poland", "POL"),
@@ -40,14 +41,7 @@ PARTIES = {
     "fr": [("L'Allemagne", "DEU", "la Pologne", "POL"), ("La France", "FRA", "l'Ukraine", "UKR")],
 }  # fmt: skip
 #: "{S} moves {O} to {R}" frames.
-TO_FORMS = {
-    "en": ["{S} delivered {O} to {R}.", "{S} transferred {O} to {R}.", "{S} supplied {O} to {R}."],
-    "de": ["{S} lieferte {O} an {R}.", "{S} übergab {O} an {R}."],
-    "ru": ["{S} передала {R} {O}.", "{S} поставила {R} {O}."],
-    "zh": ["{S}向{R}提供了{O}。", "{S}向{R}交付了{O}。"],
-    "es": ["{S} entregó {O} a {R}.", "{S} envió {O} a {R}."],
-    "fr": ["{S} a livré {O} à {R}.", "{S} a envoyé {O} à {R}."],
-}
+TO_FORMS = FORMS  # round 70's frames
 #: "{S} supplies {R} with {O}" frames: the party before the object.
 WITH_FORMS = {
     "en": ["{S} supplied {R} with {O}.", "{S} provided {R} with {O}.",

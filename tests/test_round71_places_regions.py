@@ -24,8 +24,8 @@ import pytest
 
 from extractor.text.countries import country_in_text
 from extractor.text.gazetteer import city_name_states, gazetteer_name, main_city_index, us_states
-from extractor.text.grounding import normalise_text
 from extractor.text.places import place_country, place_proves_country
+from tests.test_round69_region import _division_owners, _fold
 
 #: Per language: (the city, the division its state has) as that language writes them, by
 #: state. Each city's name is borne by places of other states too.
@@ -67,21 +67,6 @@ WRITTEN_CASES = _written_cases()
 LOCALES = Path(pycountry.__file__).parent / "locales"
 
 
-def _fold(text: str) -> str:
-    return normalise_text(text, accents=False).strip()
-
-
-@cache
-def _owners() -> dict[str, frozenset[str]]:
-    """Folded ISO name of a division (any level) -> the states with one so named."""
-    found: dict[str, set[str]] = {}
-    for division in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=division.country_code)
-        if country:
-            found.setdefault(_fold(str(division.name)), set()).add(country.alpha_3)
-    return {key: frozenset(codes) for key, codes in found.items()}
-
-
 @cache
 def _exonyms() -> dict[str, list[str]]:
     """alpha-3 -> the names its first-level divisions have in German, French and Italian
@@ -104,7 +89,7 @@ def _exonyms() -> dict[str, list[str]]:
                 country is None
                 or other == name
                 or set("[](),-") & set(other)
-                or key in _owners()
+                or key in _division_owners()
                 or country_in_text(other)
                 or key in us_states()
                 or gazetteer_name(key)
