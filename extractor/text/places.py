@@ -89,10 +89,16 @@ def _last_country(parts: list[str]) -> str | None:
     United States", "London, Ontario, in Canada"): a place is written from its smallest
     unit to its widest, so the country named last holds the city before it, whatever
     namesake the gazetteer knows best. None for one part or a last part that is no
-    country's whole name."""
+    country's whole name. A name two states share ("Congo") is the one the whole place
+    reads as, where that state bears the name ("Brazzaville, Congo": the Republic's)."""
     named = [key.removeprefix("the ") for part in parts if (key := _key(part))]
     if len(named) < 2 or not _country_name(named[-1]):
         return None
+    whole = country_in_text(", ".join(named))
+    if whole is not None and named[-1] in {
+        normalise_text(name, accents=False) for name in country_names(whole)
+    }:
+        return whole
     return country_in_text(named[-1])
 
 

@@ -996,7 +996,9 @@ def _read_scaled(
         if (  # "2 M d'euros" in French, "$5 BIL", "€5 MIO", "US$1.2 BLN" in any language
             entry is None
             and token.word in _SCALES_BESIDE_CURRENCY
-            and _scale_beside_currency(text, first.start, token)
+            and _scale_beside_currency(
+                text, first.start, token, ahead=not _ordinary_word(text, token, language)
+            )
         ):
             entry = _SCALE, _SCALES_BESIDE_CURRENCY[token.word]
         if entry is None or not _joined(text, tokens[index - 1], token):
@@ -1032,17 +1034,25 @@ _LETTER_TO_CURRENCY = re.compile(r"\.?[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['�
 _BLANKS_BEHIND = re.compile(r"[\s\u00a0]*$")
 
 
-def _scale_beside_currency(text: str, start: int, token: _Token) -> bool:
+def _ordinary_word(text: str, token: _Token, language: str) -> bool:
+    """Whether ``token``, undotted, is an ordinary word of ``language`` (:data:`_ORDINARY_WORDS`)."""
+    return token.word in _ORDINARY_WORDS.get(language, ()) and not text.startswith(".", token.end)
+
+
+def _scale_beside_currency(text: str, start: int, token: _Token, *, ahead: bool = True) -> bool:
     """Whether the abbreviation ``token`` (a letter "m", "b", "k", or any word of
     :data:`_SCALES_BESIDE_CURRENCY`, in any case), after the digits starting at ``start``,
     is their scale: a currency stands right before the digits ("$2 b", "€45 M", "US$ 3 m",
     "$5 BIL", "€2 MIO") or right after the abbreviation ("2 M USD", "2 B euros", "5 MRD
     Euro"), and no hyphen or word of size follows it. With no currency beside, a letter is
     a unit or a name ("5 m long", "group 3 B") and a word in capitals an acronym ("3 MIA",
-    "5 BIL projects"); read as no scale beside one, "$2 B" was two dollars and "$5 BIL" five."""
+    "5 BIL projects"); read as no scale beside one, "$2 B" was two dollars and "$5 BIL" five.
+    Not ``ahead``, only a currency before the digits counts: for a word of the text's own
+    language (:data:`_ORDINARY_WORDS`) a currency after it is the figure's, the word a
+    possessive ("en 1990 mio EUR")."""
     if not _AFTER_SPACED_LETTER.match(text, token.end):
         return False
-    joined = _LETTER_TO_CURRENCY.match(text, token.end)
+    joined = _LETTER_TO_CURRENCY.match(text, token.end) if ahead else None
     if joined is not None and _currency_at(text, joined.end()):
         return True
     behind = _BLANKS_BEHIND.search(text, 0, start)
@@ -1088,11 +1098,19 @@ _SCALES_BEFORE_SIGN: dict[str, int] = {"k": 10**3, "m": 10**6, "mn": 10**6, "mio
 #: MLN"), and in a text of a language whose table lacks them ("$5 BN" in Arabic, "€5 Mio"
 #: in English); read as no scale, each was the bare figure, an amount off by a million
 #: or a billion. "mil" (a thousand in Spanish, a million in Czech) is none of them.
+#: Abbreviations of :data:`_SCALES_BESIDE_CURRENCY` that are ordinary words of a language:
+#: in its texts only a currency before the digits makes one, undotted, the scale ("$5
+#: mio"), not one after it ("Nel 1990 mia EUR": Italian "my"; "5 mio. USD" is the scale).
+_ORDINARY_WORDS: dict[str, frozenset[str]] = {
+    "it": frozenset({"mia", "mio"}),
+    "es": frozenset({"mia", "mio"}),
+    "pt": frozenset({"mia", "mio"}),
+}
 _SCALES_BESIDE_CURRENCY: dict[str, int] = {
     **_SCALES_AFTER_DIGITS,
     **_SCALES_BEFORE_SIGN,
     **{word: value for scales in _EXTRA_SCALES.values() for word, value in scales.items()
-       if word in _ABBREVIATED},
+       if word in _ABBREVIATED and word != "mill"},  # Nordic alone, as after digits
     **_LETTER_SCALES,
 }  # fmt: skip
 #: The signs :data:`_SCALES_BEFORE_SIGN` may stand against (not "$": "M$" reads as a
