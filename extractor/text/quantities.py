@@ -997,7 +997,7 @@ def _read_scaled(
             entry is None
             and token.word in _SCALES_BESIDE_CURRENCY
             and _scale_beside_currency(
-                text, first.start, token, ahead=not _ordinary_word(text, token, language)
+                text, first.start, token, ahead=not _possessive(text, token, language)
             )
         ):
             entry = _SCALE, _SCALES_BESIDE_CURRENCY[token.word]
@@ -1034,9 +1034,15 @@ _LETTER_TO_CURRENCY = re.compile(r"\.?[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['â
 _BLANKS_BEHIND = re.compile(r"[\s\u00a0]*$")
 
 
-def _ordinary_word(text: str, token: _Token, language: str) -> bool:
-    """Whether ``token``, undotted, is an ordinary word of ``language`` (:data:`_ORDINARY_WORDS`)."""
-    return token.word in _ORDINARY_WORDS.get(language, ()) and not text.startswith(".", token.end)
+def _possessive(text: str, token: _Token, language: str) -> bool:
+    """Whether ``token`` is an undotted "mia"/"mio" of a language whose possessive it is
+    (:data:`_POSSESSIVE_MIA`): only a currency before the digits makes it the scale there
+    ("$5 mio"), not one after it ("Nel 1990 mia EUR"; "5 mio. USD" is the scale)."""
+    return (
+        language in _POSSESSIVE_MIA
+        and token.word in ("mia", "mio")
+        and not text.startswith(".", token.end)
+    )
 
 
 def _scale_beside_currency(text: str, start: int, token: _Token, *, ahead: bool = True) -> bool:
@@ -1047,9 +1053,8 @@ def _scale_beside_currency(text: str, start: int, token: _Token, *, ahead: bool 
     Euro"), and no hyphen or word of size follows it. With no currency beside, a letter is
     a unit or a name ("5 m long", "group 3 B") and a word in capitals an acronym ("3 MIA",
     "5 BIL projects"); read as no scale beside one, "$2 B" was two dollars and "$5 BIL" five.
-    Not ``ahead``, only a currency before the digits counts: for a word of the text's own
-    language (:data:`_ORDINARY_WORDS`) a currency after it is the figure's, the word a
-    possessive ("en 1990 mio EUR")."""
+    Not ``ahead``, only a currency before the digits counts: for the text's own possessive
+    (:func:`_possessive`) a currency after it is the figure's ("en 1990 mio EUR")."""
     if not _AFTER_SPACED_LETTER.match(text, token.end):
         return False
     joined = _LETTER_TO_CURRENCY.match(text, token.end) if ahead else None
@@ -1098,14 +1103,6 @@ _SCALES_BEFORE_SIGN: dict[str, int] = {"k": 10**3, "m": 10**6, "mn": 10**6, "mio
 #: MLN"), and in a text of a language whose table lacks them ("$5 BN" in Arabic, "â‚¬5 Mio"
 #: in English); read as no scale, each was the bare figure, an amount off by a million
 #: or a billion. "mil" (a thousand in Spanish, a million in Czech) is none of them.
-#: Abbreviations of :data:`_SCALES_BESIDE_CURRENCY` that are ordinary words of a language:
-#: in its texts only a currency before the digits makes one, undotted, the scale ("$5
-#: mio"), not one after it ("Nel 1990 mia EUR": Italian "my"; "5 mio. USD" is the scale).
-_ORDINARY_WORDS: dict[str, frozenset[str]] = {
-    "it": frozenset({"mia", "mio"}),
-    "es": frozenset({"mia", "mio"}),
-    "pt": frozenset({"mia", "mio"}),
-}
 _SCALES_BESIDE_CURRENCY: dict[str, int] = {
     **_SCALES_AFTER_DIGITS,
     **_SCALES_BEFORE_SIGN,
