@@ -22,7 +22,7 @@ on English text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from extractor.text.language import (
@@ -146,9 +146,66 @@ def _arabic_letters(fragment: str) -> str:
     return "".join(out)
 
 
-def cue_patterns(words: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
-    """A pattern per language from words per language (ISO 639-1 code -> fragments)."""
-    return {language: cue_pattern(fragments, language) for language, fragments in words.items()}
+def cue_patterns(
+    words: Mapping[str, Iterable[str]], english: re.Pattern[str] | None = None
+) -> LazyPatterns:
+    """A pattern per language from words per language (ISO 639-1 code -> fragments).
+
+    ``english``, when given, is the "en" pattern already made (first in order, as
+    ``{"en": english, **others}`` had it). Each other pattern is compiled on its first
+    use (:class:`LazyPatterns`).
+    """
+    fragments = {language: tuple(each) for language, each in words.items()}
+    return LazyPatterns(
+        fragments, lambda language: cue_pattern(fragments[language], language),
+        {} if english is None else {"en": english},
+    )  # fmt: skip
+
+
+class LazyPatterns(Mapping[str, re.Pattern[str]]):
+    """A pattern per language (ISO 639-1 code -> pattern), each made when first asked for.
+
+    Why lazy: the package holds some eighty such tables, and compiling every
+    language's words at import (Arabic's letters each match their folded forms, so
+    its patterns are the largest) cost over a second of every process's start, paid
+    by each CLI call, bulk worker and Ray actor whatever language its texts are in.
+    ``build(language)`` makes a language's pattern, once per process; two threads that
+    ask at once build it twice and keep one, which is harmless (the patterns are
+    equal). ``made`` are patterns already made, first in order. Asking whether a
+    language is in the table (``in``, iteration, ``len``) builds nothing.
+    """
+
+    __slots__ = ("_build", "_languages", "_made")
+
+    def __init__(
+        self,
+        languages: Iterable[str],
+        build: Callable[[str], re.Pattern[str]],
+        made: Mapping[str, re.Pattern[str]] | None = None,
+    ) -> None:
+        self._made: dict[str, re.Pattern[str]] = dict(made or {})
+        self._languages: tuple[str, ...] = tuple(dict.fromkeys((*self._made, *languages)))
+        self._build = build
+
+    def __getitem__(self, language: str) -> re.Pattern[str]:
+        made = self._made.get(language)
+        if made is None:
+            if language not in self._languages:
+                raise KeyError(language)
+            made = self._made[language] = self._build(language)
+        return made
+
+    def __contains__(self, language: object) -> bool:
+        return language in self._languages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._languages)
+
+    def __len__(self) -> int:
+        return len(self._languages)
+
+    def __repr__(self) -> str:
+        return f"LazyPatterns({list(self._languages)})"
 
 
 class EvidenceCues(tuple[re.Pattern[str], ...]):
@@ -367,7 +424,7 @@ _CALL_WORDS: dict[str, list[str]] = {
     "pl": [r"telefon\w*", r"wideokonferencj\w*", r"wideorozmow\w*"],
     "hi": ["फोन", "फ़ोन", "फ\u093cोन", "टेलीफोन", "वीडियो"],
 }  # fmt: skip
-CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
+CALL_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
 
 #: How a talk was held at a distance: a phrase of its MEANS ("by phone", "via video link",
 #: "using a secure video link", "over the phone", "por videoconferencia", "par
@@ -376,7 +433,7 @@ CALL_CUES: dict[str, re.Pattern[str]] = cue_patterns(_CALL_WORDS)
 #: phone hacking", "a telephone hotline", "after their phone call"), a means phrase
 #: anywhere in a meeting's clause says how THAT meeting was held, whatever topic or time
 #: stands between ("held talks with B about the crisis by phone").
-CALL_MEANS: dict[str, re.Pattern[str]] = cue_patterns({
+CALL_MEANS: Mapping[str, re.Pattern[str]] = cue_patterns({
     # the phrase closing there, not a noun compound ("fraud by phone companies", "made
     # by video game users")
     "en": [r"(?:by|via|over|through|(?:on|in) (?:a|an|the)) (?:(?:a|an|the) )?(?:secure )?"
@@ -420,7 +477,7 @@ _JOINED_WORDS: dict[str, list[str]] = {
     "it": [r"partecip(?:ò|ava|avano|ato|ando)", r"collegat[oaie]", r"intervenut[oaie]"],
     "pt": [r"particip(?:ou|aram|ava|avam|ando)", r"conectad[oa]s?", r"junt(?:ou|aram)"],
 }  # fmt: skip
-JOINED_CUES: dict[str, re.Pattern[str]] = cue_patterns(_JOINED_WORDS)
+JOINED_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(_JOINED_WORDS)
 #: Adverbs of taking part from afar ("virtually", "remotely", "a distancia", "à distance",
 #: "virtuell", "дистанционно"). Alone they are no means of a meeting ("virtually all",
 #: "safe online", "learning remotely"): only beside a verb of taking part
@@ -436,14 +493,16 @@ _AFAR: dict[str, str] = {
     "pt": r"virtualmente|remotamente|a dist[âa]ncia|de forma virtual",
 }
 #: The adverbs alone (:data:`_AFAR`), to be read out of a subject ("der virtuell").
-AFAR_CUES: dict[str, re.Pattern[str]] = cue_patterns({lang: [afar] for lang, afar in _AFAR.items()})
+AFAR_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {lang: [afar] for lang, afar in _AFAR.items()}
+)
 #: Not an adverb of the verb but of what follows ("joined virtually all the talks").
 _NOT_AFAR_AFTER = (
     r"(?!\s+(?:all|every|no|none|any|todos?|todas?|tous|toutes?|alle[nrs]?|все\w*)(?!\w))"
 )
 #: A verb of taking part beside its adverb of afar (:data:`_AFAR`): a side that "joined
 #: virtually" or "took part remotely" was not where the meeting was.
-JOINED_AFAR_CUES: dict[str, re.Pattern[str]] = cue_patterns(
+JOINED_AFAR_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
     {
         language: [
             rf"(?:{'|'.join(_JOINED_WORDS[language])})\s+(?:{afar}){_NOT_AFAR_AFTER}",
@@ -486,9 +545,8 @@ WELCOME_WORDS = cue_pattern([r"welcom\w*", "hosting"])
 # English word is spelt out ("reunión", not "reuni\w*", which "reunion"
 # matches): foreign words must never change a verdict on English text.
 #: Words of a meeting, per language (ISO 639-1); "en" is :data:`MEETING_WORDS`.
-MEETING_CUES: dict[str, re.Pattern[str]] = {
-    "en": MEETING_WORDS,
-    **cue_patterns(_and_calls({
+MEETING_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    _and_calls({
         "es": ["reunión", "reuniones", "reunió", r"reunier\w*", r"reunir\w*", r"reunid[oa]s?",
                r"reún\w*", r"encuentros?", r"encontr\w*", r"entrevist\w*", "cumbres?",
                r"conversaci\w*", "conversó", "conversaron", r"diálogos?", "dialogaron",
@@ -549,12 +607,12 @@ MEETING_CUES: dict[str, re.Pattern[str]] = {
         "hi": ["मुलाकात", "मुलाक़ात", "मुलाक\u093cात", "भेंट", "मिले", "मिलीं", "मिलेंगे",
                "बैठक", "बैठकों", "वार्ता", "बातचीत", "चर्चा", "सम्मेलन", "फोन", "फ़ोन",
                "फ\u093cोन", "टेलीफोन", "द्विपक्षीय", "परामर्श", "स्वागत"],
-    })),
-}  # fmt: skip
+    }),
+    english=MEETING_WORDS,
+)  # fmt: skip
 #: Words of a meeting in person, per language; "en" is :data:`MET_IN_PERSON`.
-MET_IN_PERSON_CUES: dict[str, re.Pattern[str]] = {
-    "en": MET_IN_PERSON,
-    **cue_patterns({
+MET_IN_PERSON_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": ["reunión", "reunió", r"reunier\w*", r"encuentro", r"se encontr\w*",
                r"entrevist\w*", "conversaciones", r"recibi\w*"],
         "fr": [r"rencontr\w*", r"entretenu\w*", r"entretien\w*", r"réuni\w*", r"reçue?s?",
@@ -576,12 +634,12 @@ MET_IN_PERSON_CUES: dict[str, re.Pattern[str]] = {
         "pl": [r"spotka\w*", r"spotkani\w*", "rozmowy", "przyjął", "przyjęła", "przyjęli"],
         "hi": ["मुलाकात", "मुलाक़ात", "मुलाक\u093cात", "भेंट", "मिले", "मिलीं", "बैठक",
                "वार्ता"],
-    }),
-}  # fmt: skip
+    },
+    english=MET_IN_PERSON,
+)  # fmt: skip
 #: Words of welcome, per language; "en" is :data:`WELCOME_WORDS`.
-WELCOME_CUES: dict[str, re.Pattern[str]] = {
-    "en": WELCOME_WORDS,
-    **cue_patterns({
+WELCOME_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": [r"bienvenid\w*", r"acogi\w*", r"acoger\w*", "acogen", r"anfitri\w*"],
         "fr": ["bienvenue", r"accueil\w*", "hôtes?"],
         "de": ["willkommen", r"begrüß\w*", r"begrüss\w*", r"Gastgeber\w*", r"empfang\w*"],
@@ -598,14 +656,15 @@ WELCOME_CUES: dict[str, re.Pattern[str]] = {
         "it": [r"benvenut\w*", "accolto", "accolta", "accoglienza", r"ospit\w*"],
         "pl": [r"powita\w*", r"witał\w*", r"gości\w*", r"gospodarz\w*"],
         "hi": ["स्वागत", "मेजबान", "मेज़बान", "मेज\u093cबान", "मेजबानी", "अगवानी"],
-    }),
-}  # fmt: skip
+    },
+    english=WELCOME_WORDS,
+)  # fmt: skip
 
 
 #: Words that two sides talked with each other, per language: a meeting's words, and in
 #: English only a talk someone had WITH someone ("spoke with", "held talks with"): "spoke
 #: to reporters", "spoke of", "called on Congress" say nothing of a talk between the sides.
-TALK_CUES: dict[str, re.Pattern[str]] = {
+TALK_CUES: Mapping[str, re.Pattern[str]] = {
     **MEETING_CUES,
     "en": cue_pattern([
         r"(?:spoke|speaks|talked|talks|conferred|consulted)\s+(?:[\w.'’-]+\s+){0,4}?with",
@@ -624,7 +683,7 @@ TALK_CUES: dict[str, re.Pattern[str]] = {
 #: with the sentence's language's words: another's match a name or a word of its own
 #: ("reported" is French "reporté", "Narendra" a French future); so each language's
 #: future is a verb's ending on a lower-case word, and has its own irregular ones.
-NO_TALK_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+NO_TALK_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["no", "not", r"\w+n[’']t", "never", r"refus\w*", r"declin\w*", "without",
            "ready", r"wants?", "would", r"plans?", r"planned", r"planning", r"hopes?", r"urg\w*",
            r"offer\w*", r"call(?:s|ed|ing)? for",
@@ -712,7 +771,7 @@ REALISED_ABILITY = re.compile(
 #: speech they frame is made at the event, on its day. A participle of intention, asking
 #: or judging ("Planning a visit", "Asked about his trip", "Criticised for his visit",
 #: "Defending his visit") is not in the table: it frames no time spent at the event.
-AT_EVENT_PARTICIPLES: dict[str, re.Pattern[str]] = cue_patterns({
+AT_EVENT_PARTICIPLES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"wrapping\s+up", "concluding", "ending", "closing", "finishing", "completing",
            "rounding off", "winding up", "hosting", "attending", "touring", "visiting",
            "speaking", "addressing", "standing", "welcoming", "meeting", "holding",
@@ -734,7 +793,7 @@ MAY_MODAL = re.compile(r"(?<!\w)(?-i:may)(?:\s+(?:not|well|also|still))?\s+(?-i:
 #: calls with B and C", "spoke with B and C respectively", "por separado", "séparément",
 #: "getrennt", "jeweils", "отдельно", "分别", "先后" one after another): a talk of one with
 #: several, not of all together.
-DISTRIBUTIVE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DISTRIBUTIVE_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"separate(?:ly)?", "respectively", "individually", "in turn", "one by one",
            r"each\s+(?:separately|in\s+turn)"],
     "es": [r"separad[oa]s?", "separadamente", "respectivamente", "individualmente",
@@ -780,7 +839,7 @@ _FR_TALK_PARTICIPLE = (
 #: zustande"), or an adverb of hearsay ("allegedly"). Read over the talk's whole sentence
 #: (:func:`extractor.types.visit.as_call`), so no word of the future or of negation alone
 #: is here: those say something of the talk only in its own clause (NO_TALK_CUES).
-DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DOUBT_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"alleged\w*", r"claim(?:ed|ing)", r"claims? that", r"rumou?r\w*",
            r"speculat(?:e|es|ed|ing)",
            r"doubt\w*", r"unverif\w*", r"unconfirm\w*", "unlikely", r"purported\w*",
@@ -844,7 +903,7 @@ DOUBT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: "; both rejected the claims that Z was involved", "и обсудил слухи о перемирии",
 #: "双方驳斥了有关传言") says nothing of the talk before it, so :data:`DOUBT_CUES` are read
 #: only up to the talk's party (:func:`extractor.types.visit.as_call`) and these after it.
-DOUBT_AFTER_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DOUBT_AFTER_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:not|n[’']t|never)(?: \w+)?(?: be| been)? (?:independently )?(?:verif|confirm)\w*",
            r"unverified", r"unconfirmed",
            r"(?:was|were|been|being|is|are)(?: \w+)? (?:denied|dismissed|rejected|false|untrue)",
@@ -1206,7 +1265,7 @@ AID_NOUNS = re.compile(
 #: "объявило о намерении"). As a verb of speech's object, with the record types' own
 #: event nouns, they make the speech the event itself; a noun of what is reported on
 #: ("the death toll", "the names of", "the results of") does not.
-DECLARED_ACT_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+DECLARED_ACT_NOUNS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"intent(?:ions?)?", r"decisions?", "pledge", "commitment", r"captures?",
            r"seizures?", "takeover", r"appointments?", r"nominations?"],
     "es": [r"intenci[oó]n", r"decisi[oó]n", "compromiso", r"captura", "toma",
@@ -1325,7 +1384,7 @@ SIZE_LINKS = _word_set("""
 #: Words that a deal was cancelled or suspended (SIPRI: a deal cancelled is no transfer
 #: made): "cancelled its order", "scrapped the sale", "suspended deliveries", "canceló",
 #: "anuló", "a annulé", "storniert", "abgesagt", "отменила", "приостановила", "取消".
-DEAL_CANCELLED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DEAL_CANCELLED_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"cancel\w*", r"scrap(?:s|ped|ping)?", r"suspend\w*", r"annul\w*", r"called off",
            r"halt(?:s|ed)", r"terminat\w*", r"revok\w*"],
     "es": [r"cancel\w*", r"anul\w*", r"suspend\w*", r"rescindi\w*"],
@@ -1339,7 +1398,7 @@ DEAL_CANCELLED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: "rejected the request for", "denied that it had sold", "will not deliver", "se negó a",
 #: "rechazó", "a refusé", "lehnte ... ab", "отказалась", "拒绝", "否认". A negation counts
 #: only before a verb of supplying or acquiring (:data:`NOT_SUPPLIED`).
-DEAL_REFUSED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DEAL_REFUSED_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"refus\w*", r"declin(?:e|es|ed|ing) to", r"reject\w*", r"den(?:y|ies|ied|ying)",
            r"rul(?:e|es|ed) out", r"turn(?:s|ed)? down"],
     "es": [r"se neg\w*", r"neg[óo] que", r"rechaz\w*", r"desminti\w*", r"desmient\w*"],
@@ -1396,7 +1455,7 @@ NEGATED_AFTER_VERB: dict[str, str] = {
 #: "bestellt", "контракт", "заказала", "合同", "订购". Read before the deal's goods
 #: ("a contract to buy 24 helicopters"; "an arms control agreement" is no order), or
 #: anywhere in German and Chinese, which may put the verb or the head noun last.
-DEAL_ORDERED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DEAL_ORDERED_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"contracts?", r"agreements?", r"deal", r"deals(?! with)",
            r"(?-i:(?<!in )(?<!executive )orders?)", r"ordered", r"agree[sd]? to", r"agreeing to"],
     "es": [r"contratos?", r"acuerdos?", r"acord[óa]\w*", r"encarg[óo]\w*", r"pedidos?"],
@@ -1412,7 +1471,7 @@ DEAL_ORDERED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: or present form, or a delivery under way ("deliveries began"), never the noun of one
 #: delivery ("a contract for the delivery of"), nor a form of what is to come ("to be
 #: delivered").
-GOODS_ARRIVED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+GOODS_ARRIVED_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?<!to be )(?<!will be )(?<!would be )(?<!be )delivered", r"arrived", r"received",
            r"took delivery", r"taken delivery", r"handed over", r"shipped", r"sent",
            r"supplied", r"transferred", r"provided", r"gave", r"given", r"donated", r"delivers",
@@ -1435,7 +1494,7 @@ GOODS_ARRIVED_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: "requested", "offered to sell", "is considering", "pidió", "solicitó", "ofreció",
 #: "a demandé", "a proposé", "bat um", "angeboten", "erwägt", "попросила", "предложила",
 #: "请求", "提议", "考虑". Read only as the verb before the weapon in its clause.
-DEAL_SOUGHT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+DEAL_SOUGHT_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"ask(?:s|ed|ing)?", r"request(?:s|ed|ing)?", r"offer(?:s|ed|ing)?",
            r"consider(?:s|ed|ing)?", r"seek(?:s|ing)?", "sought", r"propos(?:e|es|ed|ing)",
            r"weigh(?:s|ed|ing)?"],
@@ -1453,7 +1512,7 @@ DEAL_SOUGHT_CUES: dict[str, re.Pattern[str]] = cue_patterns({
 #: "auf Wunsch", "auf Bitten", "по просьбе", "по предложению", "应…请求", "按照…要求",
 #: "根据…请求": the request is the reason of a transfer made, an adverbial that names a
 #: side, not the deal's stage.
-AT_REQUEST: dict[str, re.Pattern[str]] = cue_patterns({
+AT_REQUEST: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:at|upon|on|following|after|in\s+response\s+to|in\s+answer\s+to)\s+"
            r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:request|offer)",
            r"as\s+(?:\w+\s+)?(?:requested|offered|asked)"],
@@ -1467,7 +1526,7 @@ AT_REQUEST: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: A notice of a possible sale, which a government approved (the US DSCA's "approved a
 #: possible Foreign Military Sale"): a deal approved, not a delivery.
-POSSIBLE_SALE_CUES: dict[str, re.Pattern[str]] = cue_patterns({
+POSSIBLE_SALE_CUES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"possible\s+(?:foreign\s+military\s+|direct\s+commercial\s+)?sales?"],
     "es": [r"posible\s+venta"],
     "fr": [r"(?:possible|éventuelle)\s+vente", r"vente\s+(?:possible|éventuelle)"],

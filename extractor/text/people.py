@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 from extractor.text.cues import cue_patterns, with_english
@@ -37,7 +38,7 @@ __all__ = [
 #: Words of people (and personal pronouns): the object of a verb that kills only people
 #: ("neutralized 12 militants") names one of them when it killed. Spanish marks a person
 #: object with "a" ("abatió a un pistolero").
-PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
+PEOPLE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"people", r"persons?", r"civilians?", r"soldiers?", r"troops?", r"fighters?",
            r"militants?", r"rebels?", r"insurgents?", r"terrorists?", r"jihadists?",
            r"gunm[ae]n", r"attackers?", r"assailants?", r"suspects?", r"commanders?",
@@ -78,7 +79,7 @@ PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
 #: object of no such noun is of people ("12 Boko Haram", "12 staff"). Equipment whose
 #: plural looks like a noun of people (:data:`_PEOPLE_FORM`: "transformers", "detonators",
 #: "détonateurs", "Zerstörer", "перехватчиков") is listed here, as a form cannot tell it.
-THINGS: dict[str, re.Pattern[str]] = cue_patterns({
+THINGS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"drones?", r"bombs?", r"mines?", r"missiles?", r"rockets?", r"devices?", r"tanks?",
            r"vehicles?", r"targets?", r"launchers?", r"boats?", "aircraft", r"depots?",
            r"weapons?", r"explosives?", r"IEDs?", r"UAVs?", r"shells?", r"positions?",
@@ -160,7 +161,7 @@ THINGS: dict[str, re.Pattern[str]] = cue_patterns({
 #: airman and a plane, "Anhänger" a follower and a trailer. A count reads them as things
 #: (:data:`THINGS` wins in :func:`is_people`); a name of who did the harm reads them as
 #: people (:func:`is_a_doer`): when in doubt, an actor is kept.
-PEOPLE_AND_THINGS: dict[str, re.Pattern[str]] = cue_patterns({
+PEOPLE_AND_THINGS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "de": [r"\w*jäger", r"\w*flieger", r"\w*anhänger"],
 })  # fmt: skip
 
@@ -168,7 +169,7 @@ PEOPLE_AND_THINGS: dict[str, re.Pattern[str]] = cue_patterns({
 #: person is named by a thing in apposition, the head first: the suicide bomber a Romance
 #: language calls a "man-bomb" ("homem-bomba", "hombre bomba", "homme-bombe", "uomo
 #: bomba", "mujer bomba", "donna bomba") is a person, unlike a "coche bomba".
-PERSONS: dict[str, re.Pattern[str]] = cue_patterns({
+PERSONS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "es": [r"hombres?", r"mujer(?:es)?", r"niñ[oa]s?", r"chic[oa]s?", r"j[oó]ven(?:es)?",
            r"muchach[oa]s?"],
     "fr": [r"hommes?", r"femmes?", r"enfants?", r"garçons?", r"filles?", r"jeunes?"],
@@ -181,7 +182,7 @@ PERSONS: dict[str, re.Pattern[str]] = cue_patterns({
 #: "ракета", "гранатомётчики", "дронщики", "дроноводы" of "дрон"): the stem is a thing,
 #: the word a person. A Russian thing's pattern is its stem ("танк\w*"), which the crew's
 #: noun begins with; "перехватчик" (an interceptor) has no thing for a stem and stays one.
-_CREW_SUFFIX: dict[str, re.Pattern[str]] = {
+_CREW_SUFFIX: Mapping[str, re.Pattern[str]] = {
     "ru": re.compile(r"[оеё]?(?:ист|чик|щик|вод)(?:ы|и|а|у|ом|ов|ам|ами|ах|е|ой)?$", re.I),
 }
 
@@ -191,7 +192,7 @@ _CREW_SUFFIX: dict[str, re.Pattern[str]] = {
 #: people, though a verb of killing takes it as it takes people, and some plurals look
 #: like nouns of people ("heifers", "corderos", "sangliers", "Rinder"). Written folded
 #: (lower case, no accents, as :func:`is_an_animal` reads a word).
-ANIMALS: dict[str, re.Pattern[str]] = cue_patterns({
+ANIMALS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"cattle", r"cows?", r"bulls?", r"oxen", r"calf", r"calves", r"heifers?",
            r"livestock", r"goats?", r"sheep", r"lambs?", r"rams?", r"camels?", r"horses?",
            r"donkeys?", r"mules?", r"pigs?", r"hogs?", r"dogs?", r"cats?", r"chickens?",
@@ -248,7 +249,7 @@ ANIMALS: dict[str, re.Pattern[str]] = cue_patterns({
 #: Nouns formed as nouns of people: agent nouns ("kidnappers", "abductors", "extremists",
 #: "ravisseurs", "braconniers", "secuestradores", "похитители", "Entführer", "Islamisten")
 #: and the plurals of groups and peoples ("Houthis", "Afghans", "Shiites").
-_PEOPLE_FORM: dict[str, re.Pattern[str]] = {
+_PEOPLE_FORM: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\w{2,}(?:ers?|ors?|ists?|ants?|ents?|ians?|ees?|ites?|is|ans|eers?|ards?|m[ae]n)",
         re.I,

@@ -54,9 +54,8 @@ ARMS_WORDS = cue_pattern(
 )  # fmt: skip
 #: Words of weapons per language (ISO 639-1): arms, missiles, munitions,
 #: aircraft, armour, ships, air defence, military aid. English is :data:`ARMS_WORDS`.
-ARMS_CUES = {
-    "en": ARMS_WORDS,
-    **cue_patterns({
+ARMS_CUES = cue_patterns(
+    {
         "es": ["armas?", r"armamento\w*", r"misil\w*", "munición", "municiones", "cohetes?", "aviones",
                "avión", "aeronaves?", "cazas", "tanques", "carros de combate", r"helicóptero\w*",
                "drones?", "artillería", "obuses", r"fusil(?:es)?", r"buques? de guerra",
@@ -92,8 +91,9 @@ ARMS_CUES = {
                "直升机", "火炮", "大炮", "榴弹炮", "步枪", "枪支", "军舰", "战舰", "护卫舰",
                "驱逐舰", "潜艇", "鱼雷", "雷达", "防空", "反导", "军事装备", "国防装备",
                "爱国者", "海马斯", r"(?<![A-Za-z0-9])[FJ]-\d+", r"(?<![A-Za-z])(?:HIMARS|Patriot)(?![A-Za-z])"],
-    }),
-}  # fmt: skip
+    },
+    english=ARMS_WORDS,
+)  # fmt: skip
 
 
 class WeaponCategory(StrEnum):

@@ -19,6 +19,7 @@ from extractor.text.countries import ADJECTIVES, DEMONYMS, country_in_text
 from extractor.text.cues import (
     SPEECH_VERBS,
     UNSPACED_CHARS,
+    LazyPatterns,
     cue_pattern,
     cue_patterns,
     with_english,
@@ -64,12 +65,10 @@ from extractor.types.visit import venue_countries
 #: 639-1): the gate's view of :data:`extractor.text.harm.HARM_WORDS`. English is
 #: :data:`CASUALTY_WORDS`.
 CASUALTY_WORDS = cue_pattern(cue_words("en"))
-CASUALTY_CUES: dict[str, re.Pattern[str]] = {
-    "en": CASUALTY_WORDS,
-    **cue_patterns(
-        {language: cue_words(language) for language in CUE_LANGUAGES if language != "en"}
-    ),
-}
+CASUALTY_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {language: cue_words(language) for language in CUE_LANGUAGES if language != "en"},
+    english=CASUALTY_WORDS,
+)
 #: The words of harm in every language: they separate a toll's counts ("5 killed and
 #: 10 injured" is no list of parts) and let "a soldier was killed" state one.
 _HARM = tuple(CASUALTY_CUES.values())
@@ -169,14 +168,8 @@ class CasualtyDraft(Draft):
 #: "so far", "to date", "over the past N days", "hasta ahora", "bisher", "迄今", "累计".
 #: "a total of", "en total", "au total", "insgesamt", "всего", "共有" sum one event's
 #: figures as well ("a total of 12 died in Tuesday's blast"): alone they are no cue.
-CUMULATIVE_CUES: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:so far|to date|thus far|over the (?:past|last)|"
-        r"in the (?:past|last) \w+ (?:days|weeks|months|years)|"
-        r"toll (?:has )?(?:risen|climbed|rose))\b",
-        re.IGNORECASE,
-    ),
-    **cue_patterns({
+CUMULATIVE_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": ["hasta ahora", "hasta la fecha", "hasta el momento", r"en lo que va del?",
                r"en (?:los|las) últim[oa]s \w+ (?:días|semanas|meses|años)"],
         "fr": ["jusqu'(?:à présent|ici)", r"au cours des (?:derniers|dernières) \w+", "à ce jour"],
@@ -187,13 +180,19 @@ CUMULATIVE_CUES: dict[str, re.Pattern[str]] = {
         "zh": ["迄今", "至今", "累计", "截至目前", "到目前为止", "过去\\w{1,3}(?:天|周|月|年)"],
         "ar": ["حتى الآن", "حتى اليوم",
                r"خلال (?:الأيام|الأسابيع|الأشهر|الشهور|السنوات) (?:الماضية|الأخيرة)"],
-    }),
-}  # fmt: skip
+    },
+    english=re.compile(
+        r"\b(?:so far|to date|thus far|over the (?:past|last)|"
+        r"in the (?:past|last) \w+ (?:days|weeks|months|years)|"
+        r"toll (?:has )?(?:risen|climbed|rose))\b",
+        re.IGNORECASE,
+    ),
+)  # fmt: skip
 #: The words that open a period only when a time follows them ("since 2019", "desde marzo",
 #: "depuis le 7 octobre", "seit Montag", "с февраля", "منذ الانقلاب"): before a place or a
 #: thing they are spatial ("desde un edificio", "depuis un drone"), before a clause causal,
 #: before a bare span a description ("die seit Jahren verfeindeten Milizen").
-_SINCE_WORDS: dict[str, re.Pattern[str]] = {
+_SINCE_WORDS: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:ever\s+)?since\s+", re.IGNORECASE),
     "es": re.compile(r"(?<!\w)desde\s+", re.IGNORECASE),
     "fr": re.compile(r"(?<!\w)depuis\s+", re.IGNORECASE),
@@ -247,7 +246,7 @@ _TIME_LEAD = re.compile(
 #: meurtrière depuis", "der schwerste Anschlag seit", "самый кровавый с", "الأعنف منذ". So
 #: does a first time or a record ("for the first time since", "впервые с", "لأول مرة منذ",
 #: "erstmals seit", "a toll not seen since", "un récord desde", "the most since").
-_COMPARED: dict[str, re.Pattern[str]] = {
+_COMPARED: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:\w+iest|worst|largest|biggest|highest|greatest|strongest|first(?!\s+\d)|"
         r"most(?!\s+of\b)|not seen|unseen|record(?!\s+\d)|any)\b[^,;.]{0,40}$",
@@ -297,9 +296,8 @@ _SPEAKS = re.compile(
     re.IGNORECASE,
 )
 #: The same verbs in other languages ("condena", "condamne", "verurteilt", "осуждает", "谴责").
-SPEAKS_CUES: dict[str, re.Pattern[str]] = {
-    "en": _SPEAKS,
-    **cue_patterns({
+SPEAKS_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": [r"conden\w*", r"denunci\w*", r"lament\w*", r"deplor\w*", r"expres\w*",
                r"inform\w*", r"dijo", "dice", r"declar\w*", r"anunci\w*", r"confirm\w*",
                r"afirm(?:ó|aron|a|an|ando|ado)",
@@ -334,8 +332,9 @@ SPEAKS_CUES: dict[str, re.Pattern[str]] = {
                r"أعرب\w*", r"(?:يعرب|تعرب)\w*", r"قال\w*", r"(?:يقول|تقول)",
                r"أعلن\w*", r"أكد\w*", r"صرح\w*", r"أفاد\w*",
                r"ذكر(?:ت|وا)?", r"(?:نعى|نعت)", r"(?:قدم|قدمت)"],
-    }),
-}  # fmt: skip
+    },
+    english=_SPEAKS,
+)  # fmt: skip
 #: Words that name an event, never its perpetrator ("the heinous terror attack").
 _EVENT_NOUNS = re.compile(
     r"\b(?:attacks?|bombings?|(?:air)?strikes?|explosions?|shootings?|blasts?|massacres?|"
@@ -344,9 +343,8 @@ _EVENT_NOUNS = re.compile(
     re.IGNORECASE,
 )
 #: The same nouns in other languages ("el atentado", "l'attaque", "der Anschlag", "нападение").
-EVENT_CUES: dict[str, re.Pattern[str]] = {
-    "en": _EVENT_NOUNS,
-    **cue_patterns({
+EVENT_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": [r"ataques?", r"atentados?", r"bombardeos?", r"explosi\w*", r"tiroteos?",
                r"masacres?", "violencia", "guerra", r"conflictos?", r"enfrentamientos?",
                r"incidentes?", r"tragedias?"],
@@ -371,14 +369,15 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         "ar": [r"(?:ال)?هجوم\w*", r"(?:ال)?هجمات", r"(?:ال)?تفجير\w*",
                r"(?:ال)?انفجار\w*", r"(?:ال)?غار(?:ة|ات)", r"(?:ال)?اعتداء\w*",
                r"(?:ال)?مجزرة", r"(?:ال)?حرب", r"(?:ال)?قصف"],
-    }),
-}  # fmt: skip
+    },
+    english=_EVENT_NOUNS,
+)  # fmt: skip
 #: Per language, the verbs of a vehicle's accident or of an attack on it ("derailed",
 #: "capsized", "se estrelló", "a chaviré", "entgleiste", "сошёл с рельсов"): a clause
 #: with one tells the event whose harm the sentence counts ("A train derailed in
 #: Poland, killing five"), and its place is where the harm happened (ACLED), read by
 #: :func:`event_countries` only; the lexical gate does not open on them.
-_ACCIDENT: dict[str, re.Pattern[str]] = cue_patterns({
+_ACCIDENT: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"derail(?:ed|s)?", r"crash(?:ed|es)", r"capsiz(?:ed|es)", "sank", "sunk",
            r"overturn(?:ed|s)?", r"collid(?:ed|es)", r"ambush(?:ed)?", r"plung(?:ed|es)",
            "went down", "ran aground"],
@@ -394,7 +393,7 @@ _ACCIDENT: dict[str, re.Pattern[str]] = cue_patterns({
 #: Words that put a source before a name: "according to X", "citing X" ("según",
 #: "selon", "laut", "по данным", "据", "وفقا ل"). Up to two words between ("according
 #: to the Palestinian Health Ministry"); the name's clause only.
-SOURCE_CUES: dict[str, re.Pattern[str]] = {
+SOURCE_CUES: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:according to|citing|quoting|as reported by)\s+(?P<gap>(?:\S+\s+){0,2})$"
     ),
@@ -422,14 +421,14 @@ SOURCE_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 #: Sources named before their word: "dem Ministerium zufolge", "(X said)" aside.
-SOURCE_AFTER_CUES: dict[str, re.Pattern[str]] = {
+SOURCE_AFTER_CUES: Mapping[str, re.Pattern[str]] = {
     "de": re.compile(r"(?P<gap>\s*(?:\S+\s+)?)zufolge\b"),
 }
 #: "by X": after a verb of speaking its speaker ("condemned by X"), after one of harm
 #: who did it ("killed by X"); the verb before decides. Per language ("por", "par",
 #: "von", "со стороны", "من قبل") with the phrases of agency ("at the hands of", "a manos
 #: de", "aux mains des", "от рук", "على يد"); up to two words between.
-BY_CUES: dict[str, re.Pattern[str]] = {
+BY_CUES: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:by|at the hands of)\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "es": re.compile(r"(?<!\w)(?:por|a manos del?)\s+(?P<gap>(?:\S+\s+){0,2})$"),
     "pt": re.compile(r"(?<!\w)(?:por|pel[oa]s?|nas mãos d[eoa]s?)\s+(?P<gap>(?:\S+\s+){0,2})$"),
@@ -443,7 +442,7 @@ BY_CUES: dict[str, re.Pattern[str]] = {
     "ar": re.compile(r"(?<!\w)(?:من قبل|على يد|على أيدي)\s+(?P<gap>(?:\S+\s+){0,2})$"),
 }
 #: Verbs of doing harm or attacking: the subject of one in the active voice did it.
-_AGENT: dict[str, re.Pattern[str]] = cue_patterns({
+_AGENT: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"kill(?:s|ed|ing)?", "shot", r"shoot(?:s|ing)?", r"murder(?:s|ed|ing)?",
            r"massacr\w*", r"execut(?:e|es|ed|ing)", r"attack(?:s|ed|ing)?", r"bomb(?:s|ed|ing)?",
            r"shell(?:s|ed|ing)", r"storm(?:s|ed|ing)?", r"launch(?:es|ed|ing)?",
@@ -493,7 +492,7 @@ _AGENT: dict[str, re.Pattern[str]] = cue_patterns({
 #: of both ("neutralized 12 militants", "уничтожила боевиков", "abatió a dos terroristas"
 #: kill; "neutralized a bomb", "уничтожила беспилотник", "eliminierte die Steuer", "abatió
 #: un dron" say nothing of a killing). :func:`_harms_a_thing` reads their object.
-_KILLS_ONLY_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
+_KILLS_ONLY_PEOPLE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"neutrali[sz](?:e|es|ed|ing)", r"eliminat(?:e|es|ed|ing)"],
     "es": [r"abat(?:ió|ieron|ido|idos|ir)", r"(?:neutraliz|elimin)(?:ó|aron|ado|ados|ar)"],
     "fr": [r"neutralis\w*", r"élimin\w*", r"abatt\w*", r"abattu\w*"],
@@ -501,7 +500,7 @@ _KILLS_ONLY_PEOPLE: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": [r"уничтожил\w*", r"ликвидировал\w*"],
 })  # fmt: skip
 #: Verbs of dying or being hurt: their subject suffered the harm ("died", "starben").
-_SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
+_SUFFERS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["died", "dies", "die", "perished", "lost their lives", "lost his life",
            "lost her life"],
     "pt": ["morreu", "morreram", r"falece(?:u|ram)", r"perde(?:u|ram) a vida"],
@@ -518,11 +517,11 @@ _SUFFERS: dict[str, re.Pattern[str]] = cue_patterns({
 #: auxiliary ("fueron asesinados por", "sono stati uccisi da", "foram mortos por") their
 #: subject suffered the harm, as "were killed by" tells in English. Read from the words of
 #: harm (:mod:`extractor.text.harm`), in the passive only.
-_HARMED_PARTICIPLE: dict[str, re.Pattern[str]] = cue_patterns(
+_HARMED_PARTICIPLE: Mapping[str, re.Pattern[str]] = cue_patterns(
     {language: words_of(language, "killed", "injured") for language in ("es", "pt", "it")}
 )
 #: Words right before a verb that put it in the passive ("were killed", "被杀害").
-_PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
+_PASSIVE_BEFORE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["was", "were", "been", "being", "is", "are", "got", "get"],
     "pt": ["foi", "foram", "sido", "são", "é", "ficaram", "ficou"],
     "it": [r"(?:è|sono) stat[oiae]", r"fu", "furono", r"(?:è|sono)", r"rimast[oiae]"],
@@ -537,19 +536,22 @@ _PASSIVE_BEFORE: dict[str, re.Pattern[str]] = cue_patterns({
 #: "уничтожены") or full ("убитых"). Their suffix is -н-/-ен-/-ён- after a vowel, or -т- of
 #: "бить" ("убит", "избит"), and a short form's or an adjective's ending; an active verb
 #: ends in the -л- of the past or a personal ending, never so.
-_PASSIVE_FORM: dict[str, re.Pattern[str]] = {
+_PASSIVE_FORM: Mapping[str, re.Pattern[str]] = {
     "ru": re.compile(
         r"\w*(?:[аяеё]нн?|бит)(?:а|о|ы|ый|ая|ое|ые|ого|ому|ой|ом|ую|ых|ым|ыми)?", re.I
     ),
 }
 #: Words right after a participle that put it in the passive ("getötet wurden").
-_PASSIVE_AFTER: dict[str, re.Pattern[str]] = cue_patterns({
+_PASSIVE_AFTER: Mapping[str, re.Pattern[str]] = cue_patterns({
     "de": ["wurde", "wurden", "worden"],
 })  # fmt: skip
+
+
 #: A word of harm or of the event: before "by" it makes "by X" the doer; a few words before
 #: a name with no deed of its own it makes the name the victim ("killed 12 Hamas members").
-_ACTION: dict[str, re.Pattern[str]] = {
-    language: re.compile(
+def _action(language: str) -> re.Pattern[str]:
+    """:data:`_ACTION` of ``language``: its words of harm, of the doer's deed and of the event."""
+    made = re.compile(
         "|".join(
             f"(?:{p.pattern})"
             for p in (_AGENT.get(language), CASUALTY_CUES.get(language), EVENT_CUES.get(language))
@@ -557,11 +559,16 @@ _ACTION: dict[str, re.Pattern[str]] = {
         ),
         re.I,
     )
-    for language in {*_AGENT, *CASUALTY_CUES, *EVENT_CUES}
-}
-_ACTION["ar"] = re.compile(f"(?:{_ACTION['ar'].pattern})|(?<!\\w)(?:مقتل|إصابة|جرح)(?!\\w)", re.I)
+    if language == "ar":
+        return re.compile(f"(?:{made.pattern})|(?<!\\w)(?:مقتل|إصابة|جرح)(?!\\w)", re.I)
+    return made
+
+
+_ACTION: Mapping[str, re.Pattern[str]] = LazyPatterns(
+    (*_AGENT, *CASUALTY_CUES, *EVENT_CUES), _action
+)
 #: The event right before a name with "of": "l'attaque du Hamas", "el ataque de Al Shabab".
-_EVENT_OF: dict[str, re.Pattern[str]] = {
+_EVENT_OF: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?<!\w)(?:ataques?|atentados?|bombardeos?|ofensiva)\s+(?:de|del)\s*"
         r"(?:la|los|las)?\s*$"
@@ -577,7 +584,7 @@ _EVENT_MARK = "\ue000"
 #: Nouns of a military or police occasion ("the operation, during which its troops
 #: killed 12"): no perpetrator's name (EVENT_CUES would refuse "Special Operations
 #: Command"), but a speaker's "its" after one is in the occasion's relative clause.
-_OCCASION: dict[str, re.Pattern[str]] = cue_patterns({
+_OCCASION: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"operations?", r"offensives?", r"incursions?", r"campaigns?", r"missions?"],
     "es": [r"operaci(?:ón|ones)", r"ofensivas?", r"incursi(?:ón|ones)", r"campañas?"],
     "fr": [r"opérations?", r"offensives?", r"incursions?", r"campagnes?"],
@@ -586,7 +593,7 @@ _OCCASION: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Relative clauses that say what the event did ("the attack that killed 12"): their harm
 #: is the event's, not the deed of the name before them. Group 1 keeps the event.
-_EVENT_CLAUSES: dict[str, re.Pattern[str]] = {
+_EVENT_CLAUSES: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(attacks?|bombings?|strikes?|airstrikes?|explosions?|shootings?|"
         r"blasts?|massacres?|raids?|shelling|ambush(?:es)?|assault|incident|"
@@ -679,7 +686,7 @@ def perpetrator_problem(name: str, evidence: str, language: str = "en") -> str |
 #: Where the head of a name written head last has ended: its complement ("the drone unit
 #: of the 3rd Brigade", "die Drohne der Armee", "Pirates aboard boats", "Kämpfer mit
 #: Drohnen").
-_MEANS_HEAD_ENDS: dict[str, re.Pattern[str]] = {
+_MEANS_HEAD_ENDS: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\s(?:of|from|in|at|with|on|near|under|that|which|who|aboard|onboard|inside|atop"
         r"|astride|behind|via)\s.*$",
@@ -691,7 +698,7 @@ _MEANS_HEAD_ENDS: dict[str, re.Pattern[str]] = {
 #: Panzer", "soldados y tanques"): each phrase has its own head. A list's comma does too,
 #: and ends the first phrase before an apposed participle ("Israeli forces, backed by
 #: aircraft").
-_MEANS_JOINS: dict[str, re.Pattern[str]] = {
+_MEANS_JOINS: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"\s*,\s*|\s+(?:{words})\s+", re.I)
     for language, words in {
         "en": r"and|or|&|plus|as well as|along with|together with",
@@ -1378,7 +1385,7 @@ _INITIALS = 3
 
 
 #: What names the owner of a noun inside its phrase (:func:`_another_owner`).
-_OWNER: dict[str, re.Pattern[str]] = {
+_OWNER: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\w(?:'s|’s|s'|s’)(?!\w)|(?<!\w)(?:by|of)\s+\S"),
     "es": re.compile(r"(?<!\w)(?:del|de la|de los|de las|por)\s+\w"),
     "fr": re.compile(r"(?<!\w)(?:du|des|de la|de l['’]|par)\s*\w"),
@@ -1386,12 +1393,12 @@ _OWNER: dict[str, re.Pattern[str]] = {
 }
 #: An English adjective of an owner by its ending, right after the article ("the *Saudi-led*
 #: raid", "the *Shiite* attack"): the text is folded to lower case.
-_ADJECTIVE_OWNER: dict[str, re.Pattern[str]] = {
+_ADJECTIVE_OWNER: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:the|a|an)\s+(\w+(?:i|ian|an|ese|ish)(?:-led)?)\s+\w+\W*$"),
 }
 #: A state's forces and bodies that, modifying an event noun, name no state of their own:
 #: the speaker's, when the speaker is a state or a body of one (:func:`_speakers_own`).
-_STATE_FORCE: dict[str, re.Pattern[str]] = cue_patterns({
+_STATE_FORCE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["army", "military", "police", "government", "navy", "air force", "security",
            "state"],
     "es": [r"militar(?:es)?", r"policial(?:es)?", r"gubernamental(?:es)?", r"castrense"],
@@ -1402,7 +1409,7 @@ _STATE_FORCE: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Nouns and adjectives of other bodies and forces that, modifying an event noun, name its
 #: owner: never a state's speaker ("NATO", "rebel", "enemy").
-_OWNER_WORD: dict[str, re.Pattern[str]] = cue_patterns({
+_OWNER_WORD: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"coalition", "regime", "militia", "nato", "un", "eu", "enemy", "junta", "rebel",
            "insurgent", "guerrilla", "cartel", "gang"],
     "es": [r"rebelde", r"insurgente", r"guerrillera?", r"enemig[oa]", r"yihadista"],
@@ -1412,7 +1419,7 @@ _OWNER_WORD: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: Words of a speaker that is a state's body ("the Defence Ministry", "the government"),
 #: whose bare force ("the army raid") is its state's own.
-_STATE_BODY: dict[str, re.Pattern[str]] = {
+_STATE_BODY: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:government|ministry|minister|army|military|police|forces|command|president"
         r"|presidency|cabinet|navy|defen[cs]e|interior|authorities|junta)\b"
@@ -1434,7 +1441,7 @@ _STATE_BODY: dict[str, re.Pattern[str]] = {
 #: Words of condemnation anywhere in the speaker's sentence: a speaker condemns another's
 #: event, never its own ("condemned the army raid", "described it as a massacre"); not
 #: "crime", which also names a gang ("a crime gang") its own raid may fight.
-_CONDEMNS: dict[str, re.Pattern[str]] = {
+_CONDEMNS: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie)|massacre|atrocit)"),
     "pt": re.compile(r"\b(?:conden|denunci|deplor|massacre|atrocidade)"),
     "it": re.compile(r"\b(?:condann|denunci|deplor|massacro|atrocità)"),
@@ -1449,7 +1456,7 @@ _CONDEMNS: dict[str, re.Pattern[str]] = {
 #: ("in which", "where", "en el que", "lors duquel", "bei dem", "в ходе которого"); not
 #: "that", which also opens what a report says ("called reports that its soldiers killed
 #: 12 false").
-_RELATIVE_OPENER: dict[str, re.Pattern[str]] = cue_patterns({
+_RELATIVE_OPENER: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:in|during|on|after) which", "where"],
     "pt": [r"(?:em|durante) (?:o|a) qual", r"(?:no|na|em) que", "onde"],
     "it": [r"(?:nel|nella|durante il|durante la) quale", "in cui", "dove"],
@@ -1492,7 +1499,7 @@ _REPORTED_OPENER = re.compile(r"(?<!\w)(?:that|que|qu'|qu’|dass|что|что�
 _ACCUSATION = re.compile(r"(?<!\w)(?:accus\w*|acus\w*|beschuldigt\w*|обвини?\w*)(?!\w)", re.I)
 #: A finite verb in the past, as a zero-complement reported clause has ("said troops
 #: *stormed*"); English only, the other languages open it with "que", "dass", "что".
-_FINITE_PAST: dict[str, re.Pattern[str]] = {
+_FINITE_PAST: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\w+ed|killed|shot|struck|hit|took|fought|led|fled|sent|made", re.I)
 }
 _NO_MATCH = re.compile(r"(?!)")
@@ -1610,7 +1617,7 @@ def _subject_right_after(after: list[str], language: str) -> bool:
 
 #: Possessives that make a noun after the verb the subject's own forces ("luego mataron
 #: *sus* soldados a 12", "dann töteten *ihre* Kämpfer 12", "затем *его* бойцы убили").
-_OWN_POSSESSIVE: dict[str, re.Pattern[str]] = {
+_OWN_POSSESSIVE: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(r"sus?|nuestr[oa]s?", re.I),
     "de": re.compile(r"(?:ihr|sein|unser)\w*", re.I),
     "ru": re.compile(r"сво\w+|наш\w*", re.I),
@@ -1655,7 +1662,7 @@ _RU_NOMINATIVE_PLURAL = re.compile(r"\w{2,}(?:ые|ие|ы|и)", re.I)
 
 #: Words of sequence that join a second verb to a subject's first with no coordinator
 #: ("vowed revenge, *then* killed 12", "*puis*", "*luego*", "*dann*", "*затем*").
-_SEQUENCER: dict[str, re.Pattern[str]] = {
+_SEQUENCER: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
     for language, words in (
         ("en", r"then|afterwards|later|subsequently"),
@@ -1667,7 +1674,7 @@ _SEQUENCER: dict[str, re.Pattern[str]] = {
 }
 #: Subject pronouns that may take up the subject of a sequenced verb ("then *it* killed",
 #: "dann tötete *sie*").
-_SUBJECT_PRONOUN: dict[str, re.Pattern[str]] = {
+_SUBJECT_PRONOUN: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"it|they|he|she|we", re.I),
     "es": re.compile(r"ellos|ellas|él|ella", re.I),
     "fr": re.compile(r"il|ils|elle|elles|on", re.I),
@@ -1748,7 +1755,7 @@ def _contrasted(clause_before: str, language: str) -> bool:
 
 #: Words of contrast that deny the name after them the deed (:func:`_contrasted`), at
 #: the end of the words before it.
-_CONTRAST: dict[str, re.Pattern[str]] = {
+_CONTRAST: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\S)(?:{words})$", re.I)
     for language, words in (
         ("en", r"not|rather than|instead of|neither|nor"),
@@ -1798,7 +1805,7 @@ def _own_toll_after(reading: str, language: str) -> bool:
 #: (a 60-character URL after "after" took seconds, growing as its length to the 6th). Only
 #: the first may touch the preceding word ("à la suite d'attentat").
 _TOKEN = f"[^\\s{_EVENT_MARK}]+"
-_AFTER_THE_EVENT: dict[str, re.Pattern[str]] = {
+_AFTER_THE_EVENT: Mapping[str, re.Pattern[str]] = {
     language: re.compile(
         rf"(?<!\w)(?:{words})(?!\w)(?:\s*{_TOKEN}(?:\s+{_TOKEN}){{0,5}}?)?\s*{_EVENT_MARK}",
         re.I,
@@ -1917,7 +1924,7 @@ _PREVENTED_CLAUSE = re.compile(r"\s*(?:dass|daß|that|que|qu['’]|che|что|ч
 _OWN_LIMIT = re.compile(r"(?:at|short of|even at|en|à|bei)", re.IGNORECASE)
 #: Verbs of prevention, stopping and protection: the harm they govern is not their
 #: subject's (:func:`_prevented`).
-_PREVENTS: dict[str, re.Pattern[str]] = cue_patterns({
+_PREVENTS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"prevent(?:s|ed|ing)?", r"stop(?:s|ped|ping)?", r"protect(?:s|ed|ing)?",
            r"halt(?:s|ed|ing)?", r"deter(?:s|red|ring)?", r"sav(?:e|es|ed|ing)",
            r"shield(?:s|ed|ing)?", r"defend(?:s|ed|ing)?", r"rescu(?:e|es|ed|ing)"],
@@ -1969,7 +1976,7 @@ def _affirmed_after_contrast(text: str, at: int, language: str) -> bool:
 
 
 #: Words of contrast that end a denial's scope ("failed to kill him *but* killed 12").
-_CONTRAST_COORDINATOR: dict[str, re.Pattern[str]] = {
+_CONTRAST_COORDINATOR: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:but|yet|instead|however)(?!\w)", re.I),
     "es": re.compile(r"(?<!\w)(?:pero|sino|sin embargo|en cambio)(?!\w)", re.I),
     "fr": re.compile(r"(?<!\w)(?:mais|pourtant|cependant|en revanche)(?!\w)", re.I),
@@ -2002,7 +2009,7 @@ def _undenied(text: str, at: int, language: str) -> str | None:
 
 #: The verbs of :data:`_DENIES` that lay the deed on another ("blamed", "accused",
 #: "culpó", "a accusé", "warf vor", "обвинил"): negated, they still name no doer.
-_BLAMES: dict[str, re.Pattern[str]] = cue_patterns({
+_BLAMES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"accus(?:e|es|ed|ing)", r"blam(?:e|es|ed|ing)"],
     "es": [r"acus(?:ó|aron|a|an|ando)", r"culp(?:ó|aron|a|an|ando)",
            r"responsabiliz(?:ó|aron|a|an)", r"(?:ha|han|había|habían) (?:acusado|culpado)"],
@@ -2239,7 +2246,7 @@ _EN_CIRCUMSTANCE = re.compile(
 
 
 #: Infinitives of harm that :func:`_first_harm_done` does not read (:func:`_first_thwarted`).
-_HARM_INFINITIVE: dict[str, re.Pattern[str]] = {
+_HARM_INFINITIVE: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?<!\w)(?:matar|asesinar|atacar|bombardear|disparar|herir|ejecutar|abatir|masacrar|"
         r"secuestrar|eliminar|neutralizar)(?:l[oa]s?|les?)?(?!\w)",
@@ -2360,7 +2367,7 @@ _AR_TAKE_UP = re.compile(
 #: "accused the army of", "negó", "a démenti", "bestritt", "warf der Armee vor", "отрицает",
 #: "否认", "نفت"): their subject is no perpetrator. Only in the active voice: "X was
 #: accused of" or "blamed on X" name X by the claim.
-_DENIES: dict[str, re.Pattern[str]] = cue_patterns({
+_DENIES: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"den(?:y|ies|ied|ying)", r"reject(?:s|ed|ing)?", r"accus(?:e|es|ed|ing)",
            r"blam(?:e|es|ed|ing)", r"dismiss(?:es|ed|ing)?", r"refut(?:e|es|ed|ing)",
            r"disown(?:s|ed|ing)?", r"disavow(?:s|ed|ing)?"],
@@ -2406,7 +2413,7 @@ _LOST_COUNT = (
 #: people ("lost 12 fighters", "perdió a 12", "a perdu 12", "verlor zwölf", "потерял 12").
 #: Each names the kind of :data:`_DEEDS` it tells. Only in the active voice and in the
 #: name's own clause, not in a relative one ("X, which the army called a terror group").
-_APART: dict[str, dict[str, re.Pattern[str]]] = {
+_APART: dict[str, Mapping[str, re.Pattern[str]]] = {
     "spoke": cue_patterns({
         "en": [r"(?<!-)call(?:s|ed)?(?!\s+(?:in|up|off)\b)", r"describ(?:e|es|ed)",
                r"term(?:s|ed)", r"label(?:s|ed|led)", r"brand(?:s|ed)", r"alleg(?:e|es|ed)",
@@ -2467,7 +2474,7 @@ _APART: dict[str, dict[str, re.Pattern[str]]] = {
 }  # fmt: skip
 #: Nouns of what was said: "by X" after one names its speaker ("according to a statement
 #: by X", "un comunicado emitido por X"), not who did the harm.
-_SPEECH_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
+_SPEECH_NOUNS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"statements?", r"communiqu[eé]s?", r"spokes(?:man|men|woman|women|person|people)",
            r"announcements?", r"messages?", r"videos?", r"tweets?", "press release",
            r"declarations?", r"interviews?", r"tall(?:y|ies)", "figures", r"estimates?",
@@ -2486,7 +2493,7 @@ _SPEECH_NOUNS: dict[str, re.Pattern[str]] = cue_patterns({
     "ar": [r"بيان\w*", r"(?:ال)?متحدث\w*"],
 })  # fmt: skip
 #: Words of claiming an attack: "claimed by X" did it, as "killed by X" does.
-_CLAIMED: dict[str, re.Pattern[str]] = cue_patterns({
+_CLAIMED: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"claim(?:s|ed|ing)?", "responsibility"],
     "es": [r"reivindic\w*", "responsabilidad"],
     "fr": [r"revendiqu\w*", "responsabilité"],
@@ -2502,7 +2509,7 @@ _CLAIMED: dict[str, re.Pattern[str]] = cue_patterns({
 #: matado", "erklärte, zwölf Soldaten getötet zu haben"), or the Spanish verb that drops
 #: its pronoun ("dijo que mató", "заявила, что убила"; the group ``bare``: the verb must
 #: follow at once, but for the words of :data:`_BARE_GAP`).
-_SELF: dict[str, re.Pattern[str]] = {
+_SELF: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:it|its|they|their|we|our)(?!\w)"),
     "es": re.compile(
         r"(?<!\w)(?:sus?|nuestr[oa]s?|ellos|ellas|haber)(?!\w)"
@@ -2536,7 +2543,7 @@ _SELF: dict[str, re.Pattern[str]] = {
 #: speaker: auxiliaries, negation, object clitics and a few adverbs ("dijo que los había
 #: matado", "заявила, что также убила"). Any other word is a subject of its own ("dijo que Israel mató",
 #: "заявила, что армия убила") or another verb ("заявили, что ищут тех, кто убил").
-_BARE_GAP: dict[str, re.Pattern[str]] = {
+_BARE_GAP: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?:ha|han|había|habían|hubo|hubieron|habría|habrían|no|nunca|también|ya|además"
         r"|ayer|hoy|anoche|lo|la|los|las|le|les|\w+mente)",
@@ -2553,7 +2560,7 @@ _BARE_GAP: dict[str, re.Pattern[str]] = {
 #: preposition (or a compound one, "в ходе", "во время") and the one noun it governs, with
 #: an adjective before it; a subject is never governed by a preposition, so the word after
 #: the phrase still decides ("что в Дагестане боевики убили" names another).
-_ADVERBIAL: dict[str, re.Pattern[str]] = {
+_ADVERBIAL: Mapping[str, re.Pattern[str]] = {
     "ru": re.compile(
         r"(?<!\w)(?:в ходе|во время|в результате|в рамках|в течение|в|во|на|при|после|до|с|со|"
         r"по|под|около|возле|у)\s+(?:\w+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|"
@@ -2591,7 +2598,7 @@ _ADVERBIAL: dict[str, re.Pattern[str]] = {
 #: Words before a verb that deny it ("it did not kill", "no mató", "n'a pas tué", "nicht
 #: getötet", "не убивала", "没有", "لم").
 #: "Not only" affirms what it adds to ("не только стоит за", "nicht nur"): no denial.
-_NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
+_NEGATION: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"not(?!\s+(?:only|just|merely|simply)\b)", "never", r"\w+n't", "no", "nothing",
            "neither", "nor"],
     "pt": [r"não(?!\s+(?:só|somente|apenas)(?!\w))", "nunca", "nada", "nem", "jamais"],
@@ -2609,7 +2616,7 @@ _NEGATION: dict[str, re.Pattern[str]] = cue_patterns({
 #: "pas *seulement*", "не *просто*"). A verb of another kind there takes the negation
 #: ("did not *hesitate* to kill"). German puts its object between ("hat *die Soldaten*
 #: nicht getötet"): it, and the languages not here, read any negation of the clause.
-_NEGATION_GAP: dict[str, re.Pattern[str]] = {
+_NEGATION_GAP: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"(?!(?:only|just|merely|simply|solely|exclusively)$)"
         r"(?:was|were|is|are|be|been|being|had|has|have|would|will|could|should|might|may|"
@@ -2645,7 +2652,7 @@ _NEGATION_GAP: dict[str, re.Pattern[str]] = {
 #: / consiguió / llegó a / se atrevió a / intentó"; "konnte / schaffte es / wagte /
 #: versuchte nicht"; "не смогли / сумели / успели / решились / пытались / удалось"). A
 #: negation passes through them to the verb of harm (:func:`_negated`).
-_IMPLICATIVE: dict[str, re.Pattern[str]] = {
+_IMPLICATIVE: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"(?<!\S)(?:manag(?:e|es|ed|ing)|succeed(?:s|ed|ing)?(?:\s+in)?|able|"
         r"dar(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)"
@@ -2680,7 +2687,7 @@ _IMPLICATIVE: dict[str, re.Pattern[str]] = {
 #: Verbs of failure, with the word that joins their infinitive: affirmed, they deny the
 #: verb of harm they govern ("failed to kill", "was unable to", "a échoué à", "fue incapaz
 #: de", "scheiterte daran", "未能", "не удалось" is a negated ability).
-_FAILURE: dict[str, re.Pattern[str]] = cue_patterns({
+_FAILURE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"fail(?:s|ed|ing)? in (?:its|their|his|her) attempts? to",
            r"fail(?:s|ed|ing)?(?:\s+to|\s+in)?", r"unable(?:\s+to)?",
            r"incapable(?:\s+of)?"],
@@ -2695,7 +2702,7 @@ _FAILURE: dict[str, re.Pattern[str]] = cue_patterns({
     "ru": [r"не удал\w*", r"не получилось", r"не в состоянии", r"провалил\w*"],
 })  # fmt: skip
 #: Words that make a verb's form a noun ("the killing of its fighters"), so no deed.
-_DETERMINER: dict[str, re.Pattern[str]] = {
+_DETERMINER: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"(?<!\w)(?:the|a|an|of|this|that|these|those)\s+$"),
     "es": re.compile(r"(?<!\w)(?:el|la|los|las|un|una|del|de)\s+$"),
     "fr": re.compile(r"(?:(?<!\w)(?:le|la|les|un|une|du|des|de)\s+|(?<!\w)l')$"),
@@ -2722,7 +2729,7 @@ _SPLIT_NEGATED = r"[^,.;:]{0,160}\b(?:nicht|nie|niemals)\b"
 #: clause), "взяла на себя ответственность". UCDP and ACLED code the claimant as the actor:
 #: said of the name itself, or in the clause its speech reports ("said it was behind"), it
 #: did it; only a claim of the attack counts (:func:`_claims_the_attack`).
-_OWN_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+_OWN_CLAIM: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are) behind", r"(?:claim\w*|t[ao]ok\w*|accept\w*) responsibility"],
     "es": [r"(?:estaba|estaban|está|están|estuvo|estuvieron) detrás",
            r"reivindic(?:ó|aron|a|an|aba|aban)",
@@ -2753,7 +2760,7 @@ _THE_EVENT = rf"\s+(?:{_TOKEN}\s+){{0,3}}?[^\s{_EVENT_MARK}]*\w(?=\s*{_EVENT_MAR
 #: evidence calls false ("was wrongly blamed for", "was falsely accused of"), and a negated
 #: verb of carrying out whose object is the event with the toll ("did not order the attack
 #: that killed 12", "no cometió el atentado que mató", "не совершала теракт, в котором").
-_NEGATED_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+_NEGATED_CLAIM: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+"
            r"(?:at all\s+|in any way\s+)?"
            r"(?:(?:believed|thought|known|said|suspected|alleged)\s+to\s+(?:be|have been)\s+)?"
@@ -2829,7 +2836,7 @@ _CLAIM_FOR: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 #: Words that end a claim's object: a coordinated clause or a relative one ("took
 #: responsibility for security *and* said", "is behind the convoy *that* was attacked").
-_OBJECT_END: dict[str, re.Pattern[str]] = cue_patterns({
+_OBJECT_END: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["and", "but", "or", "that", "which", "who", "while", "after", "before", "when",
            "following", "during", "amid", "where"],
     "es": ["y", "e", "pero", "o", "que", "quien", "quienes", "donde", "mientras", "tras",
@@ -2843,7 +2850,7 @@ _OBJECT_END: dict[str, re.Pattern[str]] = cue_patterns({
 #: Nouns of a deed and pronouns that stand for it, besides the words of the event and of
 #: harm: "claimed responsibility for it", "bekannte sich zu der Tat", "reivindicó la
 #: autoría", "a revendiqué l'opération", "взяла ответственность за это".
-_DEED_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+_DEED_WORDS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["it", "this", "them", r"operations?", r"acts?", r"assassinations?", r"kidnappings?",
            r"abductions?"],
     "es": ["ello", "esto", "eso", r"acci(?:ón|ones)", r"operaci(?:ón|ones)", "autoría",
@@ -2855,7 +2862,7 @@ _DEED_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
 })  # fmt: skip
 #: An object pronoun before a Spanish or French verb of claiming: "lo reivindicó", "l'a
 #: revendiqué".
-_CLAIM_CLITIC: dict[str, re.Pattern[str]] = {
+_CLAIM_CLITIC: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(r"(?<!\w)(?:lo|la|los|las)\s+$"),
     "fr": re.compile(r"(?:(?<!\w)l'|(?<!\w)(?:la|les)\s+)$"),
 }
@@ -2916,11 +2923,11 @@ _OWN_PARTICIPLE = re.compile(r"(?<!\w)(?:after|before|while|by|since|upon)\s+(\w
 #: English verbs that claim the attack with it as their object ("claimed the bombing",
 #: "claimed it") and speak with a clause or an infinitive ("claimed that Zelbar carried out
 #: the attack", "claimed Zelbar was behind it", "vowed to kill those responsible").
-_BARE_CLAIM: dict[str, re.Pattern[str]] = cue_patterns({
+_BARE_CLAIM: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"claim(?:s|ed)?(?!\s+responsibility)"],
 })  # fmt: skip
 #: Words that open a reported clause right after a bare verb of claiming.
-_COMPLEMENTIZER: dict[str, re.Pattern[str]] = cue_patterns({
+_COMPLEMENTIZER: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["that"], "es": ["que"], "fr": ["que", "qu'"], "de": ["dass"], "ru": ["что"],
     "pt": ["que"], "it": ["che"],
 })  # fmt: skip
@@ -3101,7 +3108,7 @@ _PAST = re.compile(r"\w+ed(?:\s+\w+)?|shot|struck|hit|set off|blew up", re.I)
 
 #: Verbs of mourning: their object is the dead, never a clause the mourner reports, so
 #: "its soldiers killed in an ambush" after one are the mourned, not its deed.
-_MOURNS: dict[str, re.Pattern[str]] = cue_patterns({
+_MOURNS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"mourn\w*", r"griev\w*", r"lament\w*"],
     "es": [r"llor(?:ó|a|an|aron|ando)"],
     "pt": [r"chor(?:ou|a|am|aram)"],
@@ -3225,7 +3232,7 @@ _COORDINATED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 #: Words that open a clause of another subject before a verb of harm in the other
 #: languages: "dijo que buscaba a los hombres que mataron", "a dit rechercher ceux qui ont
 #: tué", "nachdem", "которые".
-_ANOTHER_CLAUSE: dict[str, re.Pattern[str]] = cue_patterns({
+_ANOTHER_CLAUSE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "es": ["que", "quien", "quienes", "cuando", "después", "tras", r"cuy[oa]s?", "donde",
            "aquellos", "aquellas"],
     "pt": ["que", "quem", "quando", "depois", "após", "cujos?", "cujas?", "onde", "aqueles",
@@ -3280,7 +3287,7 @@ def _among_the_harmed(sentence_before: str, clause_before: str, after: str, lang
 
 
 #: Words that open a list of the harmed: "including", "among them", "dont", "darunter".
-_INCLUDING: dict[str, re.Pattern[str]] = cue_patterns({
+_INCLUDING: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["including", "among them", "among whom", r"among the (?:dead|victims|killed)",
            r"(?:most|many|some|all|several) of (?:them|whom)", "mostly"],
     "es": [r"incluid[oa]s?", "incluyendo", r"entre (?:ellos|ellas|los que|las que)",
@@ -3300,7 +3307,7 @@ _TARGETS_AFTER = re.compile(
     r"training|rall(?:y|ies)|gatherings?|meetings?|funerals?|convoys?|vehicles?|barracks|"
     r"safe ?houses?|hospitals?|schools?|homes?|houses?)\b"
 )
-_TARGETS_BEFORE: dict[str, re.Pattern[str]] = {
+_TARGETS_BEFORE: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?<!\w)(?:bases?|campamentos?|posici(?:ón|ones)|cuartel\w*|sedes?|puestos?|"
         r"escondites?|oficinas?|mitin\w*|reuni(?:ón|ones)|funeral\w*|convoy\w*|"
@@ -3325,7 +3332,7 @@ _TARGETS_BEFORE: dict[str, re.Pattern[str]] = {
 
 #: A source's word followed by more than SOURCE_CUES' two words: "according to a statement
 #: released by X", "según un comunicado del X", "selon un communiqué du X".
-_SOURCE_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+_SOURCE_WORDS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["according to", "citing", "quoting", "as reported by"],
     "es": ["según", "de acuerdo con", "conforme a", "citando a?"],
     "fr": ["selon", "d'après", "citant"],
@@ -3364,7 +3371,7 @@ def _is_a_target(clause_before: str, after: str, language: str) -> bool:
 
 #: Prepositions of circumstance: a name after one is where or how it happened, not whom it
 #: harmed ("died in X's shelling", "killed during the X offensive").
-_CIRCUMSTANCE: dict[str, re.Pattern[str]] = cue_patterns({
+_CIRCUMSTANCE: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["in", "during", "after", "amid", "from", "at", "on", "since", "under", "as", "when",
            "with", "between"],
     "es": ["en", "durante", "tras", "después", "bajo", "desde", "con", "entre"],
@@ -3378,7 +3385,7 @@ _SUBJECT_AFTER_VERB = frozenset({"de", "ar"})
 #: An active verb of harm that takes an object, where :data:`_MARKED_OBJECT` is read: after
 #: a verb without one ("murieron los militares", "perdieron la vida los soldados") or a
 #: passive ("fueron asesinados los guerrilleros") the name is who was harmed.
-_ACTIVE_HARM: dict[str, re.Pattern[str]] = {
+_ACTIVE_HARM: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"(?<!\w)(?:(?:mat|asesin|ejecut|atac|secuestr|abat|masacr|bombarde|ametrall|acribill|"
         r"degoll|decapit|tirote)\w*(?:aron|ó)|hiri(?:eron|ó))$",
@@ -3388,7 +3395,7 @@ _ACTIVE_HARM: dict[str, re.Pattern[str]] = {
 #: Spanish marks a person it takes as object with "a" ("mataron *a* los militares", "*a*
 #: 12 de", "*al* jefe"); a name right after the verb with no "a" and no count is its
 #: subject ("Mataron los militares a 12 civiles", "En la aldea mataron las FARC a 12").
-_MARKED_OBJECT: dict[str, re.Pattern[str]] = {
+_MARKED_OBJECT: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(
         r"\d|(?<!\w)(?:a|al|de|del|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
         r"\w+ce|veinte|\w+enta|cien|\w+cientos|decenas|docenas|cientos|varios|varias|"
@@ -3397,7 +3404,7 @@ _MARKED_OBJECT: dict[str, re.Pattern[str]] = {
     )
 }
 #: Number words before a counted object, besides :data:`_COUNTED`'s figures and German.
-_COUNT_WORDS: dict[str, re.Pattern[str]] = cue_patterns({
+_COUNT_WORDS: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
            "twelve", r"(?:thir|four|fif|six|seven|eigh|nine)teen",
            r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty", r"dozens?", "several", "scores",
@@ -3430,7 +3437,7 @@ def _count_words(language: str) -> str:
 
 #: Words that bound a count, up to the count they bound (:func:`_without_count_qualifiers`):
 #: a figure or a number word ("at least *twelve*", "más de *doce*", "mindestens *dreißig*").
-_COUNT_QUALIFIER: dict[str, re.Pattern[str]] = {
+_COUNT_QUALIFIER: Mapping[str, re.Pattern[str]] = {
     language: re.compile(
         rf"(?<!\w)(?:{words})(?=\s+(?:\d|{_COUNTED.pattern}|{_count_words(language)}))",
         re.I,
@@ -3784,7 +3791,7 @@ _RELATIVE_VERB = (
 #: article or possessive opens the phrase (after a verb "that" opens a reported clause, not
 #: a relative one: "said that 12 died"); Russian, with no article, has unambiguous relative
 #: pronouns. :func:`_marked_if_harm` keeps those whose clause tells of harm.
-_HARM_RELATIVE: dict[str, re.Pattern[str]] = {
+_HARM_RELATIVE: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?P<phrase>{phrase})(?P<clause>{clause})", re.I)
     for language, phrase, clause in (
         (
@@ -3973,7 +3980,7 @@ class _CountClauses:
 #: Bodies recovered, found or pulled out: "so far" with them measures the search for the
 #: dead of one event ("So far, rescuers have recovered 12 bodies from Monday's attack"),
 #: not a running total over a period.
-_RECOVERED: dict[str, re.Pattern[str]] = cue_patterns({
+_RECOVERED: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": [r"(?:recover\w*|retriev\w*|pull(?:ed|ing)? out|found|exhum\w*|dug out)(?: [\w'’-]+){0,3} bod(?:y|ies)"],
     "es": [r"(?:recuper|rescat|hall|encontr|exhum)\w*(?: \w+){0,3} (?:cuerpos?|cadáver(?:es)?|restos)"],
     "fr": [r"(?:récupér|retrouv|extrai|dégag|exhum)\w*(?: [\w'’]+){0,4} (?:corps|cadavres?|dépouilles?)"],
@@ -4080,7 +4087,7 @@ _DATE_PREPOSITION = re.compile(
 _SUBJECT_WORDS = 8
 #: A main verb in the perfect right after a relative clause, a running total's tense ("has
 #: killed", "ha matado", "a fait", "hat ... getötet", "já matou", "ha ucciso").
-_PERFECT: dict[str, re.Pattern[str]] = {
+_PERFECT: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?:{words})(?!\w)", re.IGNORECASE)
     for language, words in (
         ("en", r"(?:so far |already )?(?:has|have)"),
@@ -4124,12 +4131,12 @@ def _year_so_far(
 
 
 #: The year so far as a toll's period, told without a "since".
-_YEAR_SO_FAR: dict[str, re.Pattern[str]] = cue_patterns({
+_YEAR_SO_FAR: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["so far this year", "this year so far", r"(?:has|have)(?: [\w,]+){1,6} this year"],
     "es": [r"en lo que va (?:del|de) año"],
 })  # fmt: skip
 #: The year's start as a "since" period's complement.
-_YEAR_START: dict[str, re.Pattern[str]] = cue_patterns({
+_YEAR_START: Mapping[str, re.Pattern[str]] = cue_patterns({
     "en": ["since the (?:start|beginning) of (?:the|this) year"],
     "es": [r"desde (?:el )?(?:inicio|comienzo|principio) del año"],
     "fr": [r"depuis le début de (?:l['’]année|cette année)"],
@@ -4396,7 +4403,7 @@ _TOLL_NOUN_WORDS: dict[str, list[str]] = {
     "it": [r"bilancio", r"numero (?:dei|di|delle) (?:\w+ )?(?:morti|vittime)"],
     "zh": [r"(?:死亡|遇难|罹难|丧生|死难)总?人数", r"死亡总数", r"死者人数"],
 }  # fmt: skip
-_TOLL_NOUNS: dict[str, re.Pattern[str]] = cue_patterns(_TOLL_NOUN_WORDS)
+_TOLL_NOUNS: Mapping[str, re.Pattern[str]] = cue_patterns(_TOLL_NOUN_WORDS)
 #: The verbs that raise a toll to a new figure, with the toll as their object ("bringing
 #: the death toll to 40", "ce qui porte le bilan à 40", "elevando la cifra de muertos a 40",
 #: "доведя число погибших до 40") or their subject ("the number of dead rose to 40",
@@ -4523,7 +4530,7 @@ def _raised_running_total(sentence: str, cue: re.Match[str], language: str) -> b
 #: earthquake", "del atentado", "de l'attentat", "du séisme", "des Anschlags", "при
 #: теракте". Only a singular noun of one event: a war, the fighting or "the attacks" (a
 #: series) has a running total.
-_TOLL_OF_ONE_EVENT: dict[str, re.Pattern[str]] = {
+_TOLL_OF_ONE_EVENT: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"\s*(?:{ties})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,3}}?(?:\w+['’])?(?:{events})(?!\w)", re.I)
     for language, (ties, events) in {
         "en": (r"from|of|in|at|after|caused by",
@@ -4560,13 +4567,13 @@ _TOLL_OF_ONE_EVENT: dict[str, re.Pattern[str]] = {
 
 
 #: A toll raised to a new figure (:func:`_raised_toll`).
-_RAISED_TOLL: dict[str, re.Pattern[str]] = cue_patterns({
+_RAISED_TOLL: Mapping[str, re.Pattern[str]] = cue_patterns({
     language: _raised_toll(language, raises, rises)
     for language, (raises, rises) in _RAISING_VERBS.items()
 })  # fmt: skip
 #: The verbs of a running total no casualty word tells: "ha matado a 300", "унесший жизни
 #: 300 человек", "أودى بحياة 300 شخص", "a coûté la vie à".
-_TOTAL_HARM: dict[str, re.Pattern[str]] = cue_patterns(
+_TOTAL_HARM: Mapping[str, re.Pattern[str]] = cue_patterns(
     {language: total_words(language) for language in TOTAL_LANGUAGES}
 )
 
@@ -5254,7 +5261,7 @@ def _toll_venue_countries(clause: str, language: str) -> set[str]:
 
 #: Prepositions of a destination, which a visit goes to but a casualty does not happen in
 #: (German "in die Ukraine", the accusative of a way, as "nach").
-_BOUND_FOR: dict[str, re.Pattern[str]] = {
+_BOUND_FOR: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(r"\bto\s+(?=(?:the\s+)?[A-Z])"),
     "es": re.compile(r"\b(?:a|al|hasta)\s+(?=(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ])"),
     "de": re.compile(r"\b(?:nach|zum|zur|ins|in\s+(?:die|den))\s+(?=[A-ZÄÖÜ])"),
@@ -5263,12 +5270,12 @@ _BOUND_FOR: dict[str, re.Pattern[str]] = {
 #: The place of an event in Chinese written before "发生" (happened) with no preposition
 #: ("肯尼亚发生的一起袭击", "马里周一发生爆炸"), which the visit's venues
 #: (:data:`extractor.types.visit._VENUES`: "在肯尼亚") do not read.
-_TOLL_VENUES: dict[str, re.Pattern[str]] = {
+_TOLL_VENUES: Mapping[str, re.Pattern[str]] = {
     "zh": re.compile(r"([\u4e00-\u9fff]{2,8})(?=发生)"),
 }
 #: Words of harm and of its event in Japanese, which :mod:`extractor.text.harm` has none
 #: for: a clause with one of them tells the toll whose place :data:`_TOLL_VENUES` reads.
-_UNGATED_HARM: dict[str, re.Pattern[str]] = cue_patterns({
+_UNGATED_HARM: Mapping[str, re.Pattern[str]] = cue_patterns({
     "ja": ["死亡", "死者", "死傷", "殺害", "負傷", "犠牲", "攻撃", "襲撃", "爆発", "爆撃",
            "空爆", "砲撃", "銃撃", "テロ", "待ち伏せ"],
 })  # fmt: skip

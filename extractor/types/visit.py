@@ -88,9 +88,8 @@ TRAVEL_WORDS = cue_pattern(
 )  # fmt: skip
 #: Words of travel per language (ISO 639-1): going, arriving, touring, a
 #: delegation, a stay, being received. English is :data:`TRAVEL_WORDS`.
-TRAVEL_CUES: dict[str, re.Pattern[str]] = {
-    "en": TRAVEL_WORDS,
-    **cue_patterns({
+TRAVEL_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
+    {
         "es": [r"visit\w*", r"viaj\w*", "gira", "giras", r"lleg\w*", r"arrib\w*",
                r"delegaci\w*", r"desplaz\w*", r"traslad\w*", r"estancia", r"recibi\w*",
                r"anfitri\w*", r"acogi\w*", "estuvo en", "estará en", r"aterriz\w*", "voló"],
@@ -136,8 +135,9 @@ TRAVEL_CUES: dict[str, re.Pattern[str]] = {
                r"pobyt\w*"],
         "hi": ["यात्रा", "यात्राओं", "दौरा", "दौरे", "दौरों", "पहुंचे", "पहुँचे", "पहुंची",
                "पहुँची", "पहुंचा", "पहुँचा", "प्रतिनिधिमंडल", "आगमन", "स्वागत"],
-    }),
-}  # fmt: skip
+    },
+    english=TRAVEL_WORDS,
+)  # fmt: skip
 
 VisitLevel = Literal[
     "head_of_state", "head_of_government", "ministerial", "senior_official", "military",
@@ -439,7 +439,7 @@ _JA_NAME = r"[\u30a0-\u30ff\u3400-\u9fff・ー]{2,12}"
 #: A venue as each language writes it: a preposition of place, then a name (with
 #: its article: "à la Maison Blanche", "im Weißen Haus"). Russian names are in
 #: the prepositional case ("в Пекине"), which the country names know.
-_VENUES: dict[str, re.Pattern[str]] = {
+_VENUES: Mapping[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\b(?:in|to|at|into)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
     ),
@@ -614,7 +614,7 @@ def _words(fragments: Sequence[str]) -> str:
     return "(?:" + "|".join(fragments) + ")"
 
 
-def _language_patterns(language: str) -> dict[str, re.Pattern[str]]:
+def _language_patterns(language: str) -> Mapping[str, re.Pattern[str]]:
     """The patterns that read a visit's direction in ``language`` (see :func:`visit_venues`)."""
     name, prep = _NAMES[language], _PREPOSITIONS[language]
     stop = _words([_NOT_THE_WAY.get(language, "(?!)"), *RETURN_WORDS[language],
@@ -1207,7 +1207,7 @@ def _a_city(word: str) -> str | None:
 #: rendre", "lud ihn ein, ... zu besuchen", "принял приглашение посетить", "接受邀请访问"):
 #: no trip that took place. "At the invitation of", "por invitación de", "à l'invitation
 #: de", "auf Einladung", "по приглашению", "应邀" tell a trip that did.
-_NOT_YET: dict[str, re.Pattern[str]] = {
+_NOT_YET: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{lead})(?!\w)", re.I)
     for language, lead in {
         "en": r"invit(?:e|es|ed|ing)|invitations?(?!\s+(?:of|from|by)\b)|will|shall|\w+[’']ll"
@@ -1230,7 +1230,7 @@ _NOT_YET: dict[str, re.Pattern[str]] = {
 #: Leads that are an auxiliary or modal of the future or of a wish, governing the bare
 #: going word right after them ("will visit", "will also visit", "va a visitar", "va se
 #: rendre", "будет"), or in German the infinitive closing the clause ("wird ... besuchen").
-_AUXILIARY: dict[str, re.Pattern[str]] = {
+_AUXILIARY: Mapping[str, re.Pattern[str]] = {
     language: re.compile(words, re.I)
     for language, words in {
         "en": r"will|shall|\w+[’']ll|would|going\s+to|is\s+to|are\s+to",
@@ -1242,7 +1242,7 @@ _AUXILIARY: dict[str, re.Pattern[str]] = {
 }
 #: What links a lead to an infinitive it governs ("plans to visit", "invitación para
 #: visitar", "prévoit de se rendre", "eingeladen, ... zu besuchen").
-_INFINITIVE_LINK: dict[str, re.Pattern[str]] = {
+_INFINITIVE_LINK: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
     for language, words in {
         "en": "to",
@@ -1253,7 +1253,7 @@ _INFINITIVE_LINK: dict[str, re.Pattern[str]] = {
 }
 #: A going word that is itself an infinitive, governed by a modal or noun right before it
 #: ("planea viajar", "compte visiter", "приглашение посетить").
-_INFINITIVE_GOING: dict[str, re.Pattern[str]] = {
+_INFINITIVE_GOING: Mapping[str, re.Pattern[str]] = {
     "es": re.compile(r"\w+(?:ar|er|ir|ír)(?:se|lo|la|le|los|las|les)?(?!\w)", re.I),
     "fr": re.compile(r"\w+(?:er|ir|re)(?!\w)", re.I),
     "ru": re.compile(r"\w+(?:ть|ти|чь)(?:ся)?(?!\w)", re.I),
@@ -1261,7 +1261,7 @@ _INFINITIVE_GOING: dict[str, re.Pattern[str]] = {
 #: A coordinator or a word of sequence between a lead and the going word: the going word
 #: is a finite verb of its own ("accepted the invitation and arrived in", "aceptó la
 #: invitación y viajó a", "will stay until Friday after arriving in", "准备就绪后抵达").
-_COORDINATED: dict[str, re.Pattern[str]] = {
+_COORDINATED: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
     for language, words in {
         "en": "and|but|after|before|then",
@@ -1889,7 +1889,7 @@ def directed(data: dict[str, Any], make: Builder) -> dict[str, Any]:
 #: place after "في" in the clause of a verb of meeting ("التقى ... في فيينا"), with no word
 #: of what was discussed between ("وبحثا الوضع في ليما"). English "in X" says a topic as
 #: often, and is not read here.
-_MEETING_VENUES: dict[str, re.Pattern[str]] = {
+_MEETING_VENUES: Mapping[str, re.Pattern[str]] = {
     "ja": re.compile(rf"(?P<venue>{_JA_NAME})(?:で|において|にて)(?!の)[^。！？]{{0,60}}?"
                      rf"(?:{MET_IN_PERSON_CUES['ja'].pattern})"),
     "ar": re.compile(rf"(?:{MET_IN_PERSON_CUES['ar'].pattern})"
@@ -3190,7 +3190,7 @@ def _without_means(text: str) -> str:
 #: before its going: a relative pronoun, a time or purpose adjunct ("que visitó", "antes de
 #: su viaje a", "qui a visité", "avant son voyage", "vor seiner Reise", "который посетил",
 #: "накануне своего визита"). :data:`_SUBORDINATE` reads English.
-_PASSING_OPENS: dict[str, re.Pattern[str]] = {
+_PASSING_OPENS: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
     for language, words in {
         "es": r"que|quien(?:es)?|cuando|antes\s+de|despu[ée]s\s+de|tras|de\s+cara\s+a"
@@ -3203,7 +3203,7 @@ _PASSING_OPENS: dict[str, re.Pattern[str]] = {
 }
 #: What tells, anywhere in a going's clause, another occasion or a trip put off: "el año
 #: pasado", "l'an dernier", "letztes Jahr", "в прошлом году", "aplazado", "verschoben".
-_ELSEWHEN: dict[str, re.Pattern[str]] = {
+_ELSEWHEN: Mapping[str, re.Pattern[str]] = {
     language: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
     for language, words in {
         "es": r"a[ñn]o\s+pasado|aplaz\w*|pospu\w*|cancel\w*",
