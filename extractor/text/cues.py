@@ -151,15 +151,17 @@ def cue_patterns(
 ) -> LazyPatterns:
     """A pattern per language from words per language (ISO 639-1 code -> fragments).
 
-    ``english``, when given, is the "en" pattern already made (first in order, as
-    ``{"en": english, **others}`` had it). Each other pattern is compiled on its first
-    use (:class:`LazyPatterns`).
+    ``english``, when given, is the "en" pattern already made, first in order, unless
+    ``words`` has English words, which win (as in ``{"en": english, **others}``). Each
+    other pattern is compiled on its first use (:class:`LazyPatterns`).
     """
     fragments = {language: tuple(each) for language, each in words.items()}
+    made = {} if english is None or "en" in fragments else {"en": english}
     return LazyPatterns(
-        fragments, lambda language: cue_pattern(fragments[language], language),
-        {} if english is None else {"en": english},
-    )  # fmt: skip
+        ("en", *fragments) if english is not None else fragments,
+        lambda language: cue_pattern(fragments[language], language),
+        made,
+    )
 
 
 class LazyPatterns(Mapping[str, re.Pattern[str]]):

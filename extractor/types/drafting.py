@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -72,6 +72,7 @@ from extractor.text.cues import (
     SOUTHEAST_ASIAN,
     SPEECH_VERBS,
     SUPPLYING_WORDS,
+    LazyPatterns,
     any_found,
     cue_patterns,
     speech_verbs,
@@ -1479,14 +1480,14 @@ _DATE_OF_A_NOUN = re.compile(
 
 #: Words of a visit or a meeting, per language (:data:`GOING_WORDS`, :data:`MEETING_CUES`):
 #: before a verb of speech in its sentence, they set the speech at the event.
-_EVENT_FRAME: dict[str, re.Pattern[str]] = {
-    language: re.compile(
-        "|".join(p.pattern for p in (going.get(language), MEETING_CUES.get(language)) if p),
+_GOING = cue_patterns(GOING_WORDS)
+_EVENT_FRAME: Mapping[str, re.Pattern[str]] = LazyPatterns(
+    (*_GOING, *MEETING_CUES),
+    lambda language: re.compile(
+        "|".join(p.pattern for p in (_GOING.get(language), MEETING_CUES.get(language)) if p),
         re.IGNORECASE,
-    )
-    for going in (cue_patterns(GOING_WORDS),)
-    for language in {*going, *MEETING_CUES}
-}
+    ),
+)
 #: What opens another clause between a word of the event and a verb of speech: a relative
 #: pronoun or complementizer, or a comma and a conjunction.
 _OTHER_CLAUSE = re.compile(
@@ -1555,14 +1556,14 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
 #: Words of the events the records tell, per language: of a visit or a meeting
 #: (:data:`_EVENT_FRAME`) and of harm (:func:`~extractor.text.harm.cue_words`). A clause
 #: that holds one is the event's own, whatever opens it ("where he met Ruto on Monday").
-_EVENT_WORDS: dict[str, re.Pattern[str]] = {
-    language: re.compile(
-        "|".join(p.pattern for p in (_EVENT_FRAME.get(language), harm.get(language)) if p),
+_HARM = cue_patterns({lang: cue_words(lang) for lang in CUE_LANGUAGES})
+_EVENT_WORDS: Mapping[str, re.Pattern[str]] = LazyPatterns(
+    (*_EVENT_FRAME, *_HARM),
+    lambda language: re.compile(
+        "|".join(p.pattern for p in (_EVENT_FRAME.get(language), _HARM.get(language)) if p),
         re.IGNORECASE,
-    )
-    for harm in (cue_patterns({lang: cue_words(lang) for lang in CUE_LANGUAGES}),)
-    for language in {*_EVENT_FRAME, *harm}
-}
+    ),
+)
 #: Clause boundaries inside a sentence: a comma, a Chinese comma, a dash or a bracket.
 _CLAUSE_BREAK = re.compile(r"[,，、(（]|\s[-–—]\s")
 #: What opens a relative clause, per language (relative pronouns and adverbs): its date
