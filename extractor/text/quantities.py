@@ -880,7 +880,88 @@ def _tokens(text: str, language: str) -> list[_Token]:
             out.extend(_ko_scale_apart(match.group(), match.start()))
         else:
             out.append(_Token(match.start(), match.end(), fold(match.group()), None))
+    return _ko_grouped(out, text) if language == "ko" else out
+
+
+#: Korean scales by the group they count in: 십, 백 and 천 count within a group of four
+#: digits, 만, 억 and 조 multiply the whole group before them.
+_KO_SMALL = {"십": 10, "백": 100, "천": 1000}
+_KO_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+
+def _ko_grouped(tokens: list[_Token], text: str) -> list[_Token]:
+    """``tokens`` with each Korean number written in several glued parts read as one figure.
+
+    Korean counts in groups of four digits: "2천5백만" is (2 천 + 5 백) 만, 25 million, and
+    "1억2천5백만" 125 million. Read part by part, the scale of the last part ("백만")
+    multiplied its own digit alone: five million, a fifth of the amount. A run of digits
+    and scales written together, with two figures or more, becomes one token; a run with
+    "여" (more than) in it, or whose scales do not fall in order, is left as it was.
+    """
+    out: list[_Token] = []
+    at = 0
+    while at < len(tokens):
+        end = at
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].end == tokens[end + 1].start
+            and (tokens[end + 1].digits is None or tokens[end].digits is None)
+            and (tokens[end + 1].digits is not None or _ko_scale(tokens[end + 1], text))
+        ):
+            end += 1
+        run = tokens[at : end + 1]
+        value = _ko_value(run) if sum(t.digits is not None for t in run) >= 2 else None
+        if value is None:
+            out.append(tokens[at])
+            at += 1
+            continue
+        out.append(_Token(run[0].start, run[-1].end, "", value))
+        at = end + 1
     return out
+
+
+def _ko_scale(token: _Token, text: str) -> bool:
+    """Whether ``token`` is Korean scales alone, as written ("백만"; not "만원", "여만")."""
+    word = _nfc(token.word)
+    return (
+        _nfc(text[token.start : token.end]) == word
+        and bool(word)
+        and all(unit in _KO_SMALL or unit in _KO_LARGE for unit in word)
+    )
+
+
+def _nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+def _ko_value(run: list[_Token]) -> Decimal | None:
+    """The figure a glued run of digits and Korean scales writes, or None if it is none."""
+    total = group = Decimal(0)
+    pending: Decimal | None = None
+    last_large = last_small = None
+    for token in run:
+        if token.digits is not None:
+            pending = token.digits
+            continue
+        word = _nfc(token.word)  # folded words are decomposed: Hangul syllables as jamo
+        units = [word] if word in _KO_SMALL or word in _KO_LARGE else list(word)
+        for unit in units:
+            if unit in _KO_SMALL:
+                if last_small is not None and _KO_SMALL[unit] >= last_small:
+                    return None
+                group += (pending if pending is not None else 1) * _KO_SMALL[unit]
+                last_small, pending = _KO_SMALL[unit], None
+            elif unit in _KO_LARGE:
+                if last_large is not None and _KO_LARGE[unit] >= last_large:
+                    return None
+                group += pending or 0
+                total += (group or 1) * _KO_LARGE[unit]
+                last_large, last_small, group, pending = _KO_LARGE[unit], None, Decimal(0), None
+            else:
+                return None
+    if run[0].digits is None:
+        return None
+    return total + group + (pending or 0)
 
 
 def _ko_scale_apart(word: str, start: int) -> list[_Token]:
@@ -1028,6 +1109,12 @@ _AFTER_SPACED_LETTER = re.compile(
     r"below|above|under|of|in\s+(?:length|height|diameter|depth))\b))",
     re.I,
 )
+#: What may follow a scale word of several letters written apart from its digits: the
+#: end, a clause's punctuation or any word. No word of size is one's ("5 m long" is a
+#: length, "$5 BIL of military aid" five billion dollars).
+_AFTER_SPACED_WORD = re.compile(
+    r"\.?(?:$|[\s\u00a0]*[,;:!?)\]\u060c\u061b\u3001\u3002\uff0c\uff1b]|[\s\u00a0]+)"
+)
 #: Between a scale abbreviation and its currency: its dot, blanks, and "de", "d'", "of"
 #: ("2 M d'euros", "5 MIO. USD").
 _LETTER_TO_CURRENCY = re.compile(r"\.?[\s\u00a0]+(?:(?:de|of|di)[\s\u00a0]+|d['’])?", re.I)
@@ -1055,7 +1142,8 @@ def _scale_beside_currency(text: str, start: int, token: _Token, *, ahead: bool 
     "5 BIL projects"); read as no scale beside one, "$2 B" was two dollars and "$5 BIL" five.
     Not ``ahead``, only a currency before the digits counts: for the text's own possessive
     (:func:`_possessive`) a currency after it is the figure's ("en 1990 mio EUR")."""
-    if not _AFTER_SPACED_LETTER.match(text, token.end):
+    after = _AFTER_SPACED_LETTER if len(token.word) == 1 else _AFTER_SPACED_WORD
+    if not after.match(text, token.end):
         return False
     joined = _LETTER_TO_CURRENCY.match(text, token.end) if ahead else None
     if joined is not None and _currency_at(text, joined.end()):
@@ -3294,7 +3382,8 @@ def _chinese_figures(text: str, japanese: bool = False) -> list[Figure]:
 
 
 #: A word in Latin letters after a figure of Chinese or Japanese text ("$5 bn", "5B美元").
-_LATIN_WORD_AHEAD = re.compile(r"[\s\u00a0]*([A-Za-z]+)")
+#: Not the start of a designation ("$5 M16步枪", "$2 B-52轰炸机"): a digit or hyphen after it.
+_LATIN_WORD_AHEAD = re.compile(r"[\s\u00a0]*([A-Za-z]+)(?![A-Za-z\d\-‐-‒])")
 _HAN_AHEAD = re.compile(r"\.?[\s\u00a0]*(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
