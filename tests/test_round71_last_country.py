@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from extractor.text.places import place_country
 
@@ -43,3 +45,44 @@ def test_a_country_named_last_holds_the_city(place: str, code: str) -> None:
 def test_near_misses_read_as_before(place: str, code: str) -> None:
     """Near misses: two parts, or a state that is also a country's name, read as before."""
     assert place_country(place) == code, place
+
+
+# Session 48: the last country holds the place only as its widest unit, written last.
+#: Towns of one state each, far from a border word's neighbour, and that state's name.
+TOWNS = [("Kassala", "Sudan", "SDN"), ("Mandera", "Kenya", "KEN"), ("Gao", "Mali", "MLI"),
+         ("Mosul", "Iraq", "IRQ"), ("Kharkiv", "Ukraine", "UKR"), ("Arica", "Chile", "CHL"),
+         ("Herat", "Afghanistan", "AFG"), ("Quetta", "Pakistan", "PAK")]  # fmt: skip
+NEARNESS = ["near", "outside", "off", "across from", "toward", "from"]
+JOINERS = [", and ", "; ", " / ", " and ", ", "]
+
+
+@given(st.sampled_from(TOWNS), st.sampled_from(TOWNS), st.sampled_from(NEARNESS))
+def test_a_country_beside_the_place_holds_none_of_it(
+    town: tuple[str, str, str], other: tuple[str, str, str], near: str
+) -> None:
+    """ "Kassala, Sudan, near Eritrea" is in Sudan: a word of nearness puts the place
+    beside the country after it, not in it (round 71's rule read Eritrea)."""
+    assume(town[2] != other[2])
+    place = f"{town[0]}, {town[1]}, {near} {other[1]}"
+    assert place_country(place) != other[2], place
+
+
+@given(st.sampled_from(TOWNS), st.sampled_from(TOWNS), st.sampled_from(JOINERS))
+def test_a_list_of_places_is_not_in_its_last_country(
+    first: tuple[str, str, str], second: tuple[str, str, str], joiner: str
+) -> None:
+    """ "Baku, Azerbaijan, and Yerevan, Armenia" names two places: the last country holds
+    only the last of them, never the whole (round 71's rule read Armenia)."""
+    assume(first[2] != second[2])
+    place = f"{first[0]}, {first[1]}{joiner}{second[0]}, {second[1]}"
+    assert place_country(place) != second[2], place
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [("Hebron, West Bank, Israel", "PSE"), ("Khan Younis, Gaza, Israel", "PSE")],
+)
+def test_a_territory_named_before_another_state_is_read_as_before(place: str, code: str) -> None:
+    """A territory's own state named before the state written last is no smaller unit of
+    it: the place is read as any other (ACLED codes the West Bank and Gaza as Palestine)."""
+    assert place_country(place) == code

@@ -21,6 +21,7 @@ from extractor.text.countries import (
     country_in_text,
     country_names,
     holds_other_country,
+    state_named,
 )
 from extractor.text.cues import SIZE_DETERMINERS, SPEECH_VERBS
 from extractor.text.dates import MONTHS, WEEKDAYS
@@ -45,6 +46,14 @@ from extractor.text.harm import cue_words
 _LEADING = re.compile(
     r"^(?:the|near|outside|in|at|to|from|central|northern|southern|eastern|western)\s+"
 )
+
+
+#: Words that put a place beside a country, not in it: "Kassala, Sudan, near Eritrea".
+_BESIDE = re.compile(r"(?:near|outside|off|beyond|across|to|from|toward|towards)\s")
+
+
+#: "and" between two places of a list, in the languages a dateline is written in.
+_AND = re.compile(r"\s+(?:and|&|y|et|und|e|и)\s+|\s*&\s*")
 
 
 #: What separates the parts of a place as written ("Kharkiv, Ukraine", "Goma (DRC)",
@@ -90,16 +99,35 @@ def _last_country(parts: list[str]) -> str | None:
     unit to its widest, so the country named last holds the city before it, whatever
     namesake the gazetteer knows best. None for one part or a last part that is no
     country's whole name. A name two states share ("Congo") is the one the whole place
-    reads as, where that state bears the name ("Brazzaville, Congo": the Republic's)."""
-    named = [key.removeprefix("the ") for part in parts if (key := _key(part))]
+    reads as, where that state bears the name ("Brazzaville, Congo": the Republic's).
+    Not a country written after a word of nearness ("near Eritrea", "outside Rwanda"),
+    which places the city beside it, nor one after another country's name (a list of
+    places, "Baku, Azerbaijan, and Yerevan, Armenia", or a territory the last names
+    otherwise): those are read as any other place."""
+    written = [part for part in parts if _key(part)]
+    named = [_key(part).removeprefix("the ") for part in written]
     if len(named) < 2 or not _country_name(named[-1]):
         return None
+    if _BESIDE.match(normalise_text(written[-1], accents=False).strip()):
+        return None  # "Kassala, Sudan, near Eritrea": a country beside the place holds none
+    last = country_in_text(named[-1])
+    if any(_other_state(each, last) for key in named[:-1] for each in _AND.split(key)):
+        return None  # "Baku, Azerbaijan, and Yerevan, Armenia"; "Hebron, West Bank, Israel"
     whole = country_in_text(", ".join(named))
     if whole is not None and named[-1] in {
         normalise_text(name, accents=False) for name in country_names(whole)
     }:
         return whole
     return country_in_text(named[-1])
+
+
+def _other_state(key: str, last: str | None) -> bool:
+    """Whether the folded part ``key`` names a state other than ``last``, and is no
+    division of ``last`` by the same name ("Georgia" in "Athens, Georgia, United States")."""
+    state = state_named(key)
+    if state is None or state == last:
+        return False
+    return not ((last == "USA" and key in us_states()) or last in _division_states().get(key, ()))
 
 
 def _region_first(parts: list[str]) -> list[str]:
