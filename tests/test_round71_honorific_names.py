@@ -91,3 +91,37 @@ def test_an_honorific_opening_the_name_is_a_title(
 def test_a_title_alone_names_the_side(language: str, text: str) -> None:
     side = "Ларс Холм" if language == "ru" else "Lars Holm"
     assert _surname_names_the_side(side.split()[-1], side, text, text, language), text
+
+
+# Session 48: only an honorific that is a given name may be one; any other after a title
+# is part of the title, and a style of address opens a title, not a name.
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.text.people import HONORIFICS  # noqa: E402
+from extractor.types.visit import _HONORIFIC_GIVEN_NAMES  # noqa: E402
+
+#: English honorifics that are no given name, capitalised as a title is.
+RANKS = sorted(
+    word.capitalize()
+    for word in HONORIFICS["en"]
+    if word not in _HONORIFIC_GIVEN_NAMES and word.isalpha() and len(word) > 3
+)
+MODIFIERS = ["Lieutenant", "Vice", "Deputy", "Acting", "Lord", "Chief", "Senior", "Reverend"]
+
+
+@given(st.sampled_from(MODIFIERS), st.sampled_from(RANKS), st.sampled_from(["Holm", "Berg"]))
+def test_a_compound_title_is_one_persons(modifier: str, rank: str, surname: str) -> None:
+    """ "Lieutenant Colonel Holm", "Deputy Mayor Holm", "Chief Rabbi Holm": the second word
+    is the title's, and the surname names the side (round 71 read it as a first name)."""
+    text = f"{modifier} {rank} {surname} met the minister in Vienna on Monday."
+    assert _surname_names_the_side(surname, f"Lars {surname}", text, text, "en"), text
+
+
+@given(
+    st.sampled_from(["His Majesty", "Her Majesty", "His Highness", "His Excellency"]),
+    st.sampled_from(["Sultan", "Prince", "Shah", "King"]),
+)
+def test_a_style_opens_the_title(style: str, title: str) -> None:
+    text = f"{style} {title} Holm met the minister in Vienna on Monday."
+    assert _surname_names_the_side("Holm", "Lars Holm", text, text, "en"), text

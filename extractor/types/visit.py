@@ -2966,10 +2966,30 @@ def _an_honorific_as_a_name(before: str | None, word: str, language: str) -> boo
     "Minister", "canciller", "посол"), which holds the title's place itself."""
     if before is None or not word[:1].isupper() or not is_an_honorific(word, language):
         return False
+    if unicodedata.normalize("NFC", word).lower() not in _HONORIFIC_GIVEN_NAMES:
+        return False  # "Lieutenant Colonel Holm", "Deputy Mayor Holm": one person's title
     before = before.strip(",;:()")
+    if unicodedata.normalize("NFC", before).lower() in _STYLES:
+        return False  # "His Majesty Sultan Haitham": the style opens the title
     return bool(before) and (
         before.lower() in TITLE_WORDS or _title_word(before) or is_an_honorific(before, language)
     )
+
+
+#: Honorifics that are also given names (Shah Mahmood Qureshi, Papa Wemba, Prince Rogers
+#: Nelson): only these, after a title of their own, may be another person's first name.
+#: Any other honorific after a title is part of it ("Lieutenant Colonel", "Vice Admiral",
+#: "Deputy Mayor", "Chief Rabbi").
+_HONORIFIC_GIVEN_NAMES = frozenset(
+    ["shah", "sultan", "sultán", "dame", "papa", "prince", "kaiser", "re", "rei", "duke",
+     "earl", "king", "султан", "принц"]
+)  # fmt: skip
+#: Styles of address that open a title ("His Majesty Sultan", "Su Alteza el Príncipe").
+_STYLES = frozenset(
+    ["majesty", "highness", "excellency", "holiness", "eminence", "majestät", "hoheit",
+     "majesté", "altesse", "majestad", "alteza", "maestà", "altezza", "majestade",
+     "величество", "высочество", "превосходительство"]
+)  # fmt: skip
 
 
 def _a_given_name(word: str, article: str, language: str) -> bool:
