@@ -850,10 +850,17 @@ _VISITING_ROLES = frozenset(
      "studente", "studenti", "professora", "pesquisador", "pesquisadora", "estudante"}
 )  # fmt: skip
 #: The degree words of a superlative before a participle of visiting ("the most visited",
-#: "most-visited", "el más visitado", "il più visitato", "der am meisten besuchte").
+#: "most-visited", "el más visitado", "il più visitato", "der am meisten besuchte"): the
+#: participle is an adjective there, so an article, a possessive or the sentence's start
+#: comes before the degree word, or a hyphen joins them. Before a finite verb the degree
+#: word is an adverb and someone went: "una vez más visitó Lima", "el presidente que más
+#: visitó Lima", "a de plus visité Accra", "once more visited Lima".
 _MOST_VISITED = re.compile(
-    r"(?<!\w)(?:most|least|much|more|widely|frequently|best|más|menos|mais|più|meno|plus"
-    r"|meisten|meist)[\s-]+$",
+    r"(?:(?<!\w)(?:the|an?|its|their|his|her|our|el|la|lo|los|las|le|les|il|gli|i|o|os|as"
+    r"|der|die|das|den|dem|des|am|une?|una|um|uma)\s+|['’]s\s+|^\s*)"
+    r"(?:most|least|much|more|widely|frequently|best|más|menos|mais|più|meno|plus"
+    r"|meisten|meist)\s+$"
+    r"|(?<!\w)(?:most|least|much|more|widely|frequently|best)-$",
     re.I,
 )
 #: A role noun right before the adjective of visiting that follows it in the Romance
@@ -922,7 +929,7 @@ def _visiting_a_person(sentence: str, match: re.Match[str], language: str = "en"
     qualifies, in the head's place or among the lower-case words of a compound ("a
     visiting research fellow in Vienna") or before it ("profesor visitante en Lima"), and
     a superlative ("the most-visited sites in", "der am meisten besuchte Ort in")."""
-    if _MOST_VISITED.search(sentence, max(0, match.start() - 12), match.start()):
+    if _MOST_VISITED.search(sentence[: match.start()], max(0, match.start() - 30)):
         return True  # "the most visited venue in Chicago": no one went
     after = sentence[match.start() : match.start() + 9].lower()
     before = (
