@@ -863,6 +863,16 @@ _MOST_VISITED = re.compile(
     r"|(?<!\w)(?:most|least|much|more|widely|frequently|best)-$",
     re.I,
 )
+#: A determiner before "visiting", an adjective or two of the noun phrase between ("a
+#: former visiting professor"): the participle is an adjective of the noun after
+#: it ("a visiting research fellow", "the visiting scholars"), not a verb whose object
+#: that noun is ("Ruiz, visiting displaced students in Accra", "visiting researchers at").
+_DETERMINER_BEFORE = re.compile(
+    r"(?<!\w)(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|as)\s+"
+    r"(?:(?:former|new|senior|junior|current|longtime|long-time|distinguished|young|first"
+    r"|other|fellow|several|many|some|few|two|three|four|five)\s+){0,2}$",
+    re.I,
+)
 #: A role noun right before the adjective of visiting that follows it in the Romance
 #: languages ("profesor visitante en Lima", "professor visitante em", "professore in
 #: visita a"): a post, no journey. "el profesor visita Lima" (a verb) still goes.
@@ -949,6 +959,8 @@ def _visiting_a_person(sentence: str, match: re.Match[str], language: str = "en"
         return False
     if normalise_text(head.group(1)).lower() in TITLE_WORDS:
         return True
+    if not _DETERMINER_BEFORE.search(sentence[: match.start()], max(0, match.start() - 40)):
+        return False  # "Ruiz, visiting displaced students in Accra, pledged": a verb, a trip
     for word in sentence[head.start(1) :].split()[:3]:
         word = normalise_text(word.strip(",.;:")).lower().removesuffix("'").removesuffix("’")
         if not word or (not word[0].islower() and word != head.group(1).lower()):
