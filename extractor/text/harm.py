@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from extractor.text.cues import LazyPatterns, cue_pattern, cue_patterns
 from extractor.text.grounding import normalise_text
 
 HarmField = Literal["killed", "injured", "other", "event", "total"]
@@ -218,4 +219,13 @@ def total_words(language: str) -> list[str]:
 #: The languages with verbs of a running total.
 TOTAL_LANGUAGES: tuple[str, ...] = tuple(
     language for language, fields in HARM_WORDS.items() if "total" in fields
+)
+
+
+#: :func:`cue_words` as a pattern per language (each compiled on first use): the lexical
+#: gate's words of harm, which the casualty rules and the drafting of an event's clause
+#: both read. One table, so each language's pattern is compiled once.
+HARM_CUES: LazyPatterns = cue_patterns(
+    {language: cue_words(language) for language in CUE_LANGUAGES if language != "en"},
+    english=cue_pattern(cue_words("en")),
 )

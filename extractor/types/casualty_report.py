@@ -20,7 +20,6 @@ from extractor.text.cues import (
     SPEECH_VERBS,
     UNSPACED_CHARS,
     LazyPatterns,
-    cue_pattern,
     cue_patterns,
     with_english,
 )
@@ -29,8 +28,8 @@ from extractor.text.dates import _words as _date_words
 from extractor.text.grounding import folded_article, normalise_text
 from extractor.text.harm import (
     CUE_LANGUAGES,
+    HARM_CUES,
     TOTAL_LANGUAGES,
-    cue_words,
     total_words,
     words_of,
 )
@@ -64,11 +63,8 @@ from extractor.types.visit import venue_countries
 #: Words of killing, dying and injury and of the event that harms, per language (ISO
 #: 639-1): the gate's view of :data:`extractor.text.harm.HARM_WORDS`. English is
 #: :data:`CASUALTY_WORDS`.
-CASUALTY_WORDS = cue_pattern(cue_words("en"))
-CASUALTY_CUES: Mapping[str, re.Pattern[str]] = cue_patterns(
-    {language: cue_words(language) for language in CUE_LANGUAGES if language != "en"},
-    english=CASUALTY_WORDS,
-)
+CASUALTY_CUES: Mapping[str, re.Pattern[str]] = HARM_CUES
+CASUALTY_WORDS = CASUALTY_CUES["en"]
 #: The words of harm in every language: they separate a toll's counts ("5 killed and
 #: 10 injured" is no list of parts) and let "a soldier was killed" state one.
 _HARM = tuple(CASUALTY_CUES.values())

@@ -91,7 +91,7 @@ from extractor.text.dates import (
 )
 from extractor.text.gazetteer import city_index, gazetteer_cities, us_states
 from extractor.text.grounding import folded_article, normalise_text
-from extractor.text.harm import CUE_LANGUAGES, cue_words
+from extractor.text.harm import HARM_CUES
 from extractor.text.language import (
     ATTACHED_PREFIXES,
     UNSPACED,
@@ -1554,13 +1554,12 @@ _OPENING_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ed)\s", re.IGNORECASE)
 
 
 #: Words of the events the records tell, per language: of a visit or a meeting
-#: (:data:`_EVENT_FRAME`) and of harm (:func:`~extractor.text.harm.cue_words`). A clause
+#: (:data:`_EVENT_FRAME`) and of harm (:data:`~extractor.text.harm.HARM_CUES`). A clause
 #: that holds one is the event's own, whatever opens it ("where he met Ruto on Monday").
-_HARM = cue_patterns({lang: cue_words(lang) for lang in CUE_LANGUAGES})
 _EVENT_WORDS: Mapping[str, re.Pattern[str]] = LazyPatterns(
-    (*_EVENT_FRAME, *_HARM),
+    (*_EVENT_FRAME, *HARM_CUES),
     lambda language: re.compile(
-        "|".join(p.pattern for p in (_EVENT_FRAME.get(language), _HARM.get(language)) if p),
+        "|".join(p.pattern for p in (_EVENT_FRAME.get(language), HARM_CUES.get(language)) if p),
         re.IGNORECASE,
     ),
 )
