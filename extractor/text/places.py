@@ -104,11 +104,11 @@ def _last_country(parts: list[str]) -> str | None:
     which places the city beside it, nor one after another country's name (a list of
     places, "Baku, Azerbaijan, and Yerevan, Armenia", or a territory the last names
     otherwise): those are read as any other place."""
-    written = [part for part in parts if _key(part)]
-    named = [_key(part).removeprefix("the ") for part in written]
+    written = [(part, key) for part in parts if (key := _key(part))]
+    named = [key.removeprefix("the ") for _, key in written]
     if len(named) < 2 or not _country_name(named[-1]):
         return None
-    if _BESIDE.match(normalise_text(written[-1], accents=False).strip()):
+    if _BESIDE.match(normalise_text(written[-1][0], accents=False).strip()):
         return None  # "Kassala, Sudan, near Eritrea": a country beside the place holds none
     last = country_in_text(named[-1])
     if any(_other_state(each, last) for key in named[:-1] for each in _AND.split(key)):
@@ -118,7 +118,7 @@ def _last_country(parts: list[str]) -> str | None:
         normalise_text(name, accents=False) for name in country_names(whole)
     }:
         return whole
-    return country_in_text(named[-1])
+    return last
 
 
 def _other_state(key: str, last: str | None) -> bool:

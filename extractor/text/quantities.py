@@ -884,9 +884,11 @@ def _tokens(text: str, language: str) -> list[_Token]:
 
 
 #: Korean scales by the group they count in: 십, 백 and 천 count within a group of four
-#: digits, 만, 억 and 조 multiply the whole group before them.
-_KO_SMALL = {"십": 10, "백": 100, "천": 1000}
-_KO_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
+#: digits, 만, 억 and 조 multiply the whole group before them. The values are the Korean
+#: table's own (:data:`_EXTRA_SCALES`), and "십" (ten), which no figure is read by alone.
+_KO_UNITS = {"십": 10, **{word: v for word, v in _EXTRA_SCALES["ko"].items() if len(word) == 1}}
+_KO_SMALL = {word: value for word, value in _KO_UNITS.items() if value < 10**4}
+_KO_LARGE = {word: value for word, value in _KO_UNITS.items() if value >= 10**4}
 
 
 def _ko_grouped(tokens: list[_Token], text: str) -> list[_Token]:
@@ -926,7 +928,7 @@ def _ko_scale(token: _Token, text: str) -> bool:
     return (
         _nfc(text[token.start : token.end]) == word
         and bool(word)
-        and all(unit in _KO_SMALL or unit in _KO_LARGE for unit in word)
+        and all(unit in _KO_UNITS for unit in word)
     )
 
 
@@ -943,9 +945,8 @@ def _ko_value(run: list[_Token]) -> Decimal | None:
         if token.digits is not None:
             pending = token.digits
             continue
-        word = _nfc(token.word)  # folded words are decomposed: Hangul syllables as jamo
-        units = [word] if word in _KO_SMALL or word in _KO_LARGE else list(word)
-        for unit in units:
+        # folded words are decomposed (Hangul syllables as jamo); "백만" is 백 then 만
+        for unit in _nfc(token.word):
             if unit in _KO_SMALL:
                 if last_small is not None and _KO_SMALL[unit] >= last_small:
                     return None
